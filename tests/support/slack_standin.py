@@ -2,8 +2,8 @@
 
 A real ``slack_sdk.WebClient(base_url=standin.base_url)`` talks to it over HTTP on 127.0.0.1, so tests
 exercise the same serialisation, retry handlers and error paths as production, while the stand-in records
-every call and answers with the shapes Slack documents. Anything it does not know answers 404 and is recorded in
-``unknown_calls``, so a fixture can fail a test that called a method nobody planned for.
+every call and answers with the shapes Slack documents. Anything it does not know answers 404 and is
+recorded in ``unknown_calls``, so a fixture can fail a test that called a method nobody planned for.
 """
 
 from __future__ import annotations
@@ -317,8 +317,10 @@ class SlackStandIn:
             if fault.remaining <= 0:
                 queued.pop(0)
             return fault
-        if method in _FAULT_RATE_METHODS and self._fault_rate > 0 and (
-            self._fault_random.random() < self._fault_rate
+        if (
+            method in _FAULT_RATE_METHODS
+            and self._fault_rate > 0
+            and (self._fault_random.random() < self._fault_rate)
         ):
             status = self._fault_random.choice(self._fault_statuses)
             return _Fault(status, self._fault_retry_after, 1)
