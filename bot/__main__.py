@@ -1,0 +1,40 @@
+"""The composition root: the only place that reads the environment and wires the bot together."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from bot.cli import build_parser
+from bot.cli.runtime import Runtime
+from bot.logging_setup import configure_logging
+from bot.settings import ConfigError
+from bot.storage import StorageBusy
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; configuration mistakes end with one clear line, not a traceback."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    configure_logging()
+    runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    try:
+        return int(args.func(args, runtime) or 0)
+    except ConfigError as exc:
+        sys.stderr.write(f"Configuration problem: {exc}\n")
+        return 2
+    except StorageBusy as exc:
+        sys.stderr.write(f"Database problem: {exc}. Try again in a moment.\n")
+        return 3
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        runtime.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

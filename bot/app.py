@@ -1,0 +1,85 @@
+"""Build the Bolt app: the Slack side of the one engine, with no module-level globals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.request import BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.engine import Engine
+from bot.features.home import home_sections
+from bot.services import Services
+from bot.storage.common import mark_event_processed
+from handlers import register_listeners
+from handlers.delivery import SlackDelivery
+
+log = logging.getLogger("audit_bot.app")
+
+
+def make_web_client(token: str | None, base_url: str | None) -> WebClient:
+    """A WebClient that retries rate limits, 5xx and dropped connections with backoff (slack-sdk's own)."""
+    kwargs: dict[str, Any] = {"token": token}
+    if base_url:
+        kwargs["base_url"] = base_url
+    client = WebClient(**kwargs)
+    client.retry_handlers = [
+        ConnectionErrorRetryHandler(max_retry_count=2),
+        RateLimitErrorRetryHandler(max_retry_count=3),
+        ServerErrorRetryHandler(max_retry_count=2),
+    ]
+    return client
+
+
+def create_app(
+    services: Services,
+    engine: Engine,
+    client: WebClient | None = None,
+    signing_secret: str | None = None,
+    process_before_response: bool = False,
+) -> App:
+    """The Bolt app: verification, event de-duplication, then the thin listeners in handlers/."""
+    slack = services.settings.slack
+    client = client or make_web_client(slack.bot_token, slack.api_url)
+    app = App(
+        client=client,
+        signing_secret=signing_secret if signing_secret is not None else (slack.signing_secret or ""),
+        process_before_response=process_before_response,
+        ignoring_self_events_enabled=True,
+    )
+    delivery = SlackDelivery(client)
+
+    def home(user_id: str) -> list:
+        return home_sections(engine, services, user_id)
+
+    @app.middleware
+    def provide_services(context: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse:
+        context["engine"] = engine
+        context["services"] = services
+        context["delivery"] = delivery
+        context["home"] = home
+        return next()
+
+    @app.middleware
+    def once_per_event(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResponse:
+        """Slack retries events and Bolt does not de-duplicate: act on each event_id once."""
+        event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
+        if event_id and not mark_event_processed(services.storage, str(event_id), services.clock()):
+            log.info("ignored a repeated delivery of an event")
+            return BoltResponse(status=200, body="")
+        return next()
+
+    @app.error
+    def on_error(error: Exception) -> None:
+        log.error("listener failed: %s", type(error).__name__)
+
+    register_listeners(app)
+    return app

@@ -1,0 +1,98 @@
+"""`run`, `serve` and `chat`: the three ways to start the bot, all on the same engine."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from bot.cli.runtime import Runtime
+
+NO_TOKENS = (
+    "No Slack tokens set (SLACK_BOT_TOKEN and SLACK_APP_TOKEN; create the app from manifest.yml, "
+    "see README): starting the local terminal chat instead."
+)
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    run = subparsers.add_parser("run", help="Slack Socket Mode if tokens are set, else the terminal chat")
+    run.add_argument("--user", help="Slack user id to chat as locally (default: settings local_user)")
+    run.set_defaults(func=cmd_run)
+    serve = subparsers.add_parser("serve", help="Slack HTTP mode at /slack/events (needs the signing secret)")
+    serve.add_argument("--port", type=int, default=3000, help="port to listen on (default 3000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    serve.set_defaults(func=cmd_serve)
+    chat = subparsers.add_parser("chat", help="the local terminal chat, as a given Slack user")
+    chat.add_argument("--user", help="Slack user id to chat as (default: settings local_user)")
+    chat.set_defaults(func=cmd_chat)
+
+
+def _user(args: argparse.Namespace, runtime: Runtime) -> str:
+    user = args.user or runtime.settings.local_user
+    if not re.fullmatch(r"[UW][A-Z0-9]{2,}", user):
+        raise SystemExit(f"--user must be a Slack user id such as U0MGRN001 (got {user!r}).")
+    return user
+
+
+def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
+    from bot.chat import run_chat
+
+    user = _user(args, runtime)
+    scheduler = start_background_jobs(runtime)
+    try:
+        return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+
+
+def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
+    slack = runtime.settings.slack
+    if not slack.socket_mode_ready:
+        (runtime.stderr or sys.stderr).write(NO_TOKENS + "\n")
+        return cmd_chat(args, runtime)
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    from bot.app import create_app
+
+    app = create_app(runtime.services, runtime.engine)
+    scheduler = start_background_jobs(runtime, app)
+    try:
+        SocketModeHandler(app, slack.app_token).start()
+    finally:
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
+    slack = runtime.settings.slack
+    if not slack.signing_secret:
+        (runtime.stderr or sys.stderr).write(
+            "SLACK_SIGNING_SECRET is not set: HTTP mode cannot check that requests come from Slack. "
+            "Copy it from your app's Basic Information page.\n"
+        )
+        return 2
+    from bot.app import create_app
+    from bot.http_server import EVENTS_PATH, make_http_server
+
+    app = create_app(runtime.services, runtime.engine)
+    server = make_http_server(app, args.host, args.port)
+    scheduler = start_background_jobs(runtime, app)
+    host, port = server.server_address[:2]
+    (runtime.stderr or sys.stderr).write(f"Listening for Slack at http://{host}:{port}{EVENTS_PATH}\n")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if scheduler is not None:
+            scheduler.shutdown(wait=False)
+    return 0
+
+
+def start_background_jobs(runtime: Runtime, app: object | None = None) -> object | None:
+    """Start the scheduler if the schedules feature is installed (it arrives with the reminders)."""
+    del runtime, app
+    return None

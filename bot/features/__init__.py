@@ -1,0 +1,14 @@
+"""Features plug their commands, buttons and text handlers into the engine here, in one place."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.features import help as help_feature
+from bot.services import Services
+
+
+def build_engine(services: Services) -> Engine:
+    """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
+    engine = Engine(services.directory, clock=services.clock)
+    help_feature.install(engine, services)
+    return engine

@@ -1,0 +1,1 @@
+"""Turning plain `Reply` data into what each transport shows."""

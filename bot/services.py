@@ -1,0 +1,43 @@
+"""The services a running bot shares: settings, storage, the clock and each feature's service.
+
+Built once by the composition root (`bot.__main__`) and handed to the engine, the Slack app and the
+scheduler, so nothing reads the environment or opens the database on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.settings import Settings
+from bot.storage import Storage
+from bot.teams import Directory
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Everything a handler or job may need, passed explicitly rather than imported as globals."""
+
+    settings: Settings
+    storage: Storage
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    @property
+    def directory(self) -> Directory:
+        return self.settings.directory
+
+    def local_now(self) -> datetime:
+        """The time in the council's timezone, for anything a person reads."""
+        return self.clock().astimezone(self.settings.timezone)
+
+
+def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
+    """Open storage and bring its schema up to date; the caller owns closing it."""
+    storage = Storage(settings.database)
+    storage.migrate()
+    return Services(settings=settings, storage=storage, clock=clock)

@@ -1,0 +1,39 @@
+"""Small storage facts shared by every query module: the clock format and the audit trail."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from bot.storage.db import Storage
+
+
+def utc_text(moment: datetime | None = None) -> str:
+    """Times go into the database as UTC ISO text so they sort and compare as strings."""
+    moment = moment or datetime.now(UTC)
+    if moment.tzinfo is None:
+        raise ValueError("naive datetimes are ambiguous across the clock change; pass an aware one")
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def record_trail(storage: Storage, actor: str, action: str, detail: dict[str, Any] | None = None,
+                 at: datetime | None = None) -> None:
+    """Keep who did what and when for the things a council must be able to account for."""
+    storage.db.execute(
+        "INSERT INTO trail (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+        [utc_text(at), actor, action, json.dumps(detail or {}, sort_keys=True)],
+    )
+
+
+def mark_event_processed(storage: Storage, event_id: str, at: datetime | None = None) -> bool:
+    """Return True the first time an event id is seen; Slack retries carry the same id."""
+    cursor = storage.db.execute(
+        "INSERT OR IGNORE INTO processed_events (event_id, received_at) VALUES (?, ?)",
+        [event_id, utc_text(at)],
+    )
+    return cursor.rowcount == 1

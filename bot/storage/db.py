@@ -1,0 +1,94 @@
+"""Connections, pragmas, migrations and write transactions for the SQLite database."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from bot.storage.schema import MIGRATIONS
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StorageBusy(Exception):
+    """The database stayed locked past the busy timeout and the retries: nothing was written."""
+
+
+class Storage:
+    """One database file, with a connection per thread that is set up the same way every time."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
+        if self.path != Path(":memory:"):
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection: WAL, foreign keys on and a busy timeout, as every writer needs."""
+        database: Database | None = getattr(self._local, "db", None)
+        if database is None:
+            # One connection per thread (threading.local); check_same_thread is off only so close() can run
+            # from the thread that shuts the bot down.
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys=ON")
+            if str(self.path) != ":memory:":
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+            database = Database(conn, execute_plugins=False)
+            self._local.db = database
+            with self._lock:
+                self._connections.append(conn)
+        return database
+
+    def migrate(self) -> list[str]:
+        """Apply pending forward migrations and return their names (empty when up to date)."""
+        pending = [m.name for m in MIGRATIONS.pending(self.db)]
+        MIGRATIONS.apply(self.db)
+        return pending
+
+    @contextmanager
+    def write(self, attempts: int = 5) -> Iterator[Database]:
+        """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
+
+        Taking the lock up front makes read-then-write steps (compare-and-set on an audit's current
+        question) safe when two clicks arrive together, and a busy database is retried rather than
+        half-written.
+        """
+        database = self.db
+        conn = database.conn
+        for attempt in range(attempts):
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                if attempt == attempts - 1:
+                    raise StorageBusy("the database is busy; nothing was written") from exc
+                time.sleep(0.05 * (2**attempt))
+        try:
+            yield database
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this Storage opened, from any thread."""
+        with self._lock:
+            for conn in self._connections:
+                conn.close()
+            self._connections.clear()
+        self._local = threading.local()

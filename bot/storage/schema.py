@@ -1,0 +1,164 @@
+"""The database schema, as forward migrations applied with sqlite-utils' `Migrations`.
+
+Never edit a migration that has shipped: add a new one below it. Times are UTC ISO-8601 text
+(`2026-11-22T09:30:00+00:00`), dates are ISO text (`2026-11-30`). No table holds a child's name or
+identifier: audits carry a screened case reference only.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("audit-bot")
+
+
+@MIGRATIONS()
+def m001_initial(db: Database) -> None:
+    """The tables every feature builds on."""
+    db.executescript(
+        """
+        CREATE TABLE checklist_versions (
+            hash TEXT PRIMARY KEY,            -- content hash of the checklist as it was used
+            checklist_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            content TEXT NOT NULL,            -- JSON snapshot, so editing YAML never changes old audits
+            first_seen TEXT NOT NULL
+        );
+        CREATE TABLE audits (
+            id INTEGER PRIMARY KEY,
+            checklist_id TEXT NOT NULL,
+            checklist_hash TEXT NOT NULL REFERENCES checklist_versions(hash),
+            case_ref TEXT NOT NULL,           -- screened case reference, never a name
+            auditor_id TEXT NOT NULL,
+            worker_id TEXT,
+            team_id TEXT,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'submitted', 'in_moderation', 'moderated', 'cancelled')),
+            step TEXT NOT NULL,               -- where the flow stands, e.g. 'question:assessment-timely'
+            step_version INTEGER NOT NULL DEFAULT 0,  -- bumped on every move; buttons carry it
+            state TEXT NOT NULL DEFAULT '{}', -- JSON extras of the flow
+            suggested_grade TEXT,
+            overall_grade TEXT,
+            grade_reason TEXT,
+            strengths TEXT,
+            development TEXT,
+            started_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            submitted_at TEXT,
+            moderated_at TEXT
+        );
+        CREATE INDEX audits_auditor ON audits(auditor_id, status);
+        CREATE INDEX audits_worker ON audits(worker_id);
+        CREATE INDEX audits_team ON audits(team_id, submitted_at);
+        CREATE INDEX audits_case ON audits(case_ref, submitted_at);
+        CREATE INDEX audits_status ON audits(status, submitted_at);
+        CREATE TABLE answers (
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            question_id TEXT NOT NULL,
+            value TEXT NOT NULL,              -- yes/no/na, a grade key, option text, text, ISO date, number
+            evidence TEXT,                    -- the "why this grade" note for scale answers
+            flagged INTEGER NOT NULL DEFAULT 0,
+            answered_by TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            PRIMARY KEY (audit_id, question_id)
+        );
+        CREATE INDEX answers_question ON answers(question_id, value);
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            description TEXT NOT NULL,
+            owner_id TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            done_at TEXT,
+            done_by TEXT,
+            escalated_at TEXT                 -- once escalated to a manager, the owner is not nudged again
+        );
+        CREATE INDEX actions_owner ON actions(owner_id, done_at, due_date);
+        CREATE TABLE moderations (
+            id INTEGER PRIMARY KEY,
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            moderator_id TEXT NOT NULL,
+            opened_at TEXT NOT NULL,
+            decided_at TEXT,
+            agrees INTEGER,                   -- 1 agrees with the auditor's grade, 0 disagrees
+            grade TEXT,
+            reason TEXT
+        );
+        CREATE INDEX moderations_audit ON moderations(audit_id);
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            changed_by TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        );
+        CREATE TABLE reflections (
+            id INTEGER PRIMARY KEY,
+            audit_id INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+            worker_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE kb_asks (
+            id INTEGER PRIMARY KEY,
+            asked_at TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            query TEXT NOT NULL,              -- screened for identifiers before it is stored
+            outcome TEXT NOT NULL CHECK (outcome IN ('answer', 'ambiguous', 'none')),
+            entry_id TEXT,
+            score REAL,
+            surface TEXT NOT NULL
+        );
+        CREATE INDEX kb_asks_time ON kb_asks(asked_at, outcome);
+        CREATE TABLE kb_feedback (
+            id INTEGER PRIMARY KEY,
+            ask_id INTEGER REFERENCES kb_asks(id) ON DELETE CASCADE,
+            entry_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            helpful INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            UNIQUE (ask_id, user_id)
+        );
+        CREATE TABLE processed_events (
+            event_id TEXT PRIMARY KEY,        -- Slack's event_id: retries carry the same one
+            received_at TEXT NOT NULL
+        );
+        CREATE TABLE trail (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX trail_time ON trail(at);
+        CREATE TABLE sends (
+            job TEXT NOT NULL,
+            period TEXT NOT NULL,             -- e.g. 2026-W47 or 2026-11-23
+            recipient TEXT NOT NULL,
+            status TEXT NOT NULL,             -- sent | skipped | failed
+            at TEXT NOT NULL,
+            PRIMARY KEY (job, period, recipient)
+        );
+        CREATE TABLE leases (
+            name TEXT PRIMARY KEY,
+            holder TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE TABLE away (
+            user_id TEXT PRIMARY KEY,
+            until TEXT NOT NULL,
+            cover_id TEXT,
+            set_at TEXT NOT NULL
+        );
+        CREATE TABLE conversations (
+            user_id TEXT PRIMARY KEY,         -- one conversation per user, across DM and terminal
+            state TEXT NOT NULL,              -- JSON: what the bot is waiting for from this user
+            updated_at TEXT NOT NULL
+        );
+        """
+    )

@@ -1,0 +1,209 @@
+"""Who is who: teams, members and roles from `teams.yaml`.
+
+Roles decide what a person may see and do, so this module is the single place that answers
+"what role has this Slack user" and "who manages them"; every check on the server side asks it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+TEAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+
+
+class Role(StrEnum):
+    """The four roles, in increasing reach."""
+
+    PRACTITIONER = "practitioner"
+    MANAGER = "manager"
+    QA_LEAD = "qa_lead"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person's place in one team."""
+
+    user_id: str
+    role: Role
+    name: str
+    audit_target: int
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team, its members and where its digest goes."""
+
+    id: str
+    name: str
+    digest_channel: str | None
+    members: tuple[Member, ...]
+
+    @property
+    def manager_ids(self) -> tuple[str, ...]:
+        return tuple(m.user_id for m in self.members if m.role is Role.MANAGER)
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        return tuple(m.user_id for m in self.members)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One Slack user as the bot sees them: highest role, teams, and a staff label."""
+
+    user_id: str
+    name: str
+    role: Role
+    team_ids: tuple[str, ...]
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role in roles
+
+    @property
+    def is_qa_or_admin(self) -> bool:
+        return self.role in (Role.QA_LEAD, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everyone the bot knows, built once from teams.yaml."""
+
+    teams: Mapping[str, Team]
+    people: Mapping[str, Person]
+
+    def person(self, user_id: str) -> Person | None:
+        return self.people.get(user_id)
+
+    def teams_of(self, user_id: str) -> list[Team]:
+        person = self.people.get(user_id)
+        return [self.teams[t] for t in person.team_ids] if person else []
+
+    def managers_of(self, user_id: str) -> list[str]:
+        """The managers of every team the person is in (not the person themselves)."""
+        found: list[str] = []
+        for team in self.teams_of(user_id):
+            found += [m for m in team.manager_ids if m != user_id and m not in found]
+        return found
+
+    def managed_team_ids(self, user_id: str) -> list[str]:
+        return [t.id for t in self.teams.values() if user_id in t.manager_ids]
+
+    def ids_with_role(self, *roles: Role) -> list[str]:
+        return sorted(p.user_id for p in self.people.values() if p.role in roles)
+
+    def label(self, user_id: str) -> str:
+        person = self.people.get(user_id)
+        return person.name if person else user_id
+
+
+class DirectoryError(Exception):
+    """teams.yaml is wrong; the message names the file, the key and what is expected."""
+
+
+def _fail(file: Path, key: str, expected: str, found: object = None) -> DirectoryError:
+    found_text = "" if found is None else f" (found {found!r})"
+    return DirectoryError(f"{file}: `{key}` must be {expected}{found_text}.")
+
+
+def _parse_member(raw: object, file: Path, key: str) -> Member:
+    if not isinstance(raw, dict):
+        raise _fail(file, key, "a mapping like {user: U0ABC123, role: practitioner}", raw)
+    unknown = set(raw) - {"user", "name", "role", "audit_target"}
+    if unknown:
+        raise _fail(file, f"{key}.{sorted(unknown)[0]}", "one of user, name, role, audit_target")
+    user = raw.get("user")
+    if not isinstance(user, str) or not USER_ID.match(user):
+        raise _fail(file, f"{key}.user", "a Slack user id such as U0ABC123", user)
+    role_text = raw.get("role", "practitioner")
+    try:
+        role = Role(role_text)
+    except ValueError:
+        raise _fail(file, f"{key}.role", f"one of {', '.join(r.value for r in Role)}", role_text) from None
+    target = raw.get("audit_target", 0)
+    if not isinstance(target, int) or isinstance(target, bool) or not 0 <= target <= 100:
+        raise _fail(file, f"{key}.audit_target", "a whole number of audits a month (0 to 100)", target)
+    name = raw.get("name") or user
+    if not isinstance(name, str):
+        raise _fail(file, f"{key}.name", "a short staff label", name)
+    return Member(user_id=user, role=role, name=name, audit_target=target)
+
+
+def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
+    """Check teams.yaml and build the Directory; raise ConfigError-style messages on any mistake."""
+    from bot.settings import ConfigError  # local: settings imports this module
+
+    try:
+        return _parse_directory(data, file)
+    except DirectoryError as exc:
+        error = ConfigError(file, "teams", "valid")
+        error.args = (str(exc),)
+        raise error from None
+
+
+def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
+    unknown = set(data) - {"people", "teams"}
+    if unknown:
+        raise _fail(file, sorted(unknown)[0], "either `people` or `teams`")
+    teams: dict[str, Team] = {}
+    roles: dict[str, Role] = {}
+    names: dict[str, str] = {}
+    memberships: dict[str, list[str]] = {}
+
+    def note(member: Member) -> None:
+        if member.user_id not in roles or member.role.rank > roles[member.user_id].rank:
+            roles[member.user_id] = member.role
+        if member.name != member.user_id or member.user_id not in names:
+            names[member.user_id] = member.name
+
+    people = data.get("people") or []
+    if not isinstance(people, list):
+        raise _fail(file, "people", "a list of {user, name, role}", people)
+    for i, raw in enumerate(people):
+        note(_parse_member(raw, file, f"people[{i}]"))
+
+    raw_teams = data.get("teams") or []
+    if not isinstance(raw_teams, list):
+        raise _fail(file, "teams", "a list of teams with id, name and members", raw_teams)
+    for i, raw in enumerate(raw_teams):
+        key = f"teams[{i}]"
+        if not isinstance(raw, dict):
+            raise _fail(file, key, "a mapping with id, name, digest_channel and members", raw)
+        unknown = set(raw) - {"id", "name", "digest_channel", "members"}
+        if unknown:
+            raise _fail(file, f"{key}.{sorted(unknown)[0]}", "one of id, name, digest_channel, members")
+        team_id = raw.get("id")
+        if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
+            raise _fail(file, f"{key}.id", "a short id in lower case, like north-assessment", team_id)
+        if team_id in teams:
+            raise _fail(file, f"{key}.id", "unique: another team already uses it", team_id)
+        channel = raw.get("digest_channel")
+        if channel is not None and (not isinstance(channel, str) or not CHANNEL_ID.match(channel)):
+            raise _fail(file, f"{key}.digest_channel", "a Slack channel id such as C0ABC123, or null", channel)
+        members_raw = raw.get("members") or []
+        if not isinstance(members_raw, list) or not members_raw:
+            raise _fail(file, f"{key}.members", "a non-empty list of {user, role}", members_raw)
+        members = tuple(_parse_member(m, file, f"{key}.members[{j}]") for j, m in enumerate(members_raw))
+        for member in members:
+            note(member)
+            memberships.setdefault(member.user_id, []).append(team_id)
+        teams[team_id] = Team(
+            id=team_id, name=str(raw.get("name") or team_id), digest_channel=channel, members=members
+        )
+
+    directory_people = {
+        uid: Person(user_id=uid, name=names.get(uid, uid), role=role, team_ids=tuple(memberships.get(uid, ())))
+        for uid, role in roles.items()
+    }
+    return Directory(teams=teams, people=directory_people)

@@ -1,0 +1,20 @@
+"""The `/audit` slash command: acknowledge at once, then let the engine work and reply by DM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+
+
+def register(app: App) -> None:
+    app.command("/audit")(handle_audit_command)
+
+
+def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
+    """Replies go to the person's DM with the bot, so they are private and stay in one place."""
+    in_dm = command.get("channel_name") == "directmessage"
+    ack() if in_dm else ack(text="I've replied in our direct messages.")
+    user_id = command["user_id"]
+    replies = context["engine"].command(user_id, command.get("text", ""), surface="command")
+    context["delivery"].deliver(user_id, replies, channel=command["channel_id"] if in_dm else None)

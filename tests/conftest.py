@@ -1,0 +1,90 @@
+"""Shared fixtures: a private copy of the config, a fresh database, the engine, and the Slack stack."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+from bot.features import build_engine
+from bot.services import Services, build_services
+from bot.settings import PROJECT_DIR, Settings, load_settings
+
+SIGNING_SECRET = "test-signing-secret"
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped config folder that a test may edit."""
+    target = tmp_path / "config"
+    shutil.copytree(PROJECT_DIR / "config", target)
+    return target
+
+
+@pytest.fixture
+def environ(config_dir: Path, tmp_path: Path) -> dict[str, str]:
+    return {"AUDITBOT_CONFIG": str(config_dir), "AUDITBOT_DB": str(tmp_path / "audit.db")}
+
+
+@pytest.fixture
+def settings(environ: dict[str, str]) -> Settings:
+    return load_settings(environ)
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    built = build_services(settings)
+    yield built
+    built.storage.close()
+
+
+@pytest.fixture
+def engine(services: Services) -> Engine:
+    return build_engine(services)
+
+
+@pytest.fixture
+def standin() -> Iterator:
+    """The local stand-in for the Slack Web API; fails the test if the bot called an unknown method."""
+    from tests.support.slack_standin import SlackStandIn
+
+    with SlackStandIn() as api:
+        yield api
+        assert not api.unknown_calls, f"bot called Slack methods the stand-in does not know: {api.unknown_calls}"
+
+
+class RunningBot:
+    """The real Bolt app served over HTTP on 127.0.0.1, talking to the stand-in."""
+
+    def __init__(self, services: Services, standin, process_before_response: bool = False) -> None:
+        from bot.app import create_app, make_web_client
+        from bot.http_server import make_http_server
+        from tests.support.signed_requests import SignedSlackClient
+
+        self.services = services
+        self.engine = build_engine(services)
+        client = make_web_client("xoxb-test-token", standin.base_url)
+        self.app = create_app(services, self.engine, client=client, signing_secret=SIGNING_SECRET,
+                              process_before_response=process_before_response)
+        self.server = make_http_server(self.app, "127.0.0.1", 0)
+        host, port = self.server.server_address[:2]
+        self.url = f"http://{host}:{port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.slack = SignedSlackClient(self.url, SIGNING_SECRET)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(timeout=5)
+
+
+@pytest.fixture
+def running_bot(services: Services, standin) -> Iterator[RunningBot]:
+    bot = RunningBot(services, standin)
+    yield bot
+    bot.stop()

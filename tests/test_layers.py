@@ -1,0 +1,57 @@
+"""Dependencies point one way: domain code never imports Slack's libraries."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from bot.settings import PROJECT_DIR
+
+SLACK_ALLOWED = {"bot/app.py", "bot/http_server.py", "bot/cli/modes.py"}
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def python_files(*folders: str) -> list[Path]:
+    return [p for folder in folders for p in sorted((PROJECT_DIR / folder).rglob("*.py"))]
+
+
+def test_domain_code_does_not_import_slack() -> None:
+    offenders = []
+    for path in python_files("bot", "knowledge", "schedules"):
+        relative = path.relative_to(PROJECT_DIR).as_posix()
+        if relative in SLACK_ALLOWED:
+            continue
+        slack = {m for m in imported_modules(path) if m.split(".")[0] in {"slack_bolt", "slack_sdk"}}
+        if slack:
+            offenders.append((relative, sorted(slack)))
+    assert offenders == []
+
+
+def test_knowledge_imports_only_stdlib_yaml_and_rapidfuzz() -> None:
+    allowed_third_party = {"yaml", "rapidfuzz", "knowledge"}
+    import sys
+
+    offenders = []
+    for path in python_files("knowledge"):
+        for module in imported_modules(path):
+            top = module.split(".")[0]
+            if top not in sys.stdlib_module_names and top not in allowed_third_party:
+                offenders.append((path.name, module))
+    assert offenders == []
+
+
+def test_handlers_do_not_touch_storage_directly() -> None:
+    offenders = [
+        (p.name, m) for p in python_files("handlers") for m in imported_modules(p) if m.startswith("bot.storage")
+    ]
+    assert offenders == []
