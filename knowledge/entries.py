@@ -1,0 +1,184 @@
+"""Knowledge entries: the questions practitioners ask and the answers the QA lead keeps current."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from knowledge.fields import ID_PATTERN, OWNER_PATTERN, did_you_mean, suggested_id, type_name
+from knowledge.problems import Problem
+
+MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room for the heading
+REQUIRED_FIELDS = ("id", "question", "answer")
+OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related")
+KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question with its answer, where it was written and when it should be reviewed."""
+
+    id: str
+    question: str
+    alternatives: tuple[str, ...]
+    answer: str
+    tags: tuple[str, ...]
+    source: str | None
+    owner: str | None
+    review_by: dt.date | None
+    related: tuple[str, ...]
+    file: str
+    line: int
+
+    def is_stale(self, today: dt.date) -> bool:
+        """Past its review date, so the answer may no longer match guidance and the owner should check it."""
+        return self.review_by is not None and self.review_by < today
+
+
+def _line(mapping: Any, key: str) -> int | None:
+    key_lines = getattr(mapping, "key_lines", {})
+    return key_lines.get(key, getattr(mapping, "line", None))
+
+
+def _label(raw: dict, index: int) -> str:
+    entry_id = raw.get("id")
+    if isinstance(entry_id, str) and entry_id.strip():
+        return f"entry '{entry_id}'"
+    return f"entry {index + 1}"
+
+
+def parse_entries(items: Any, file: str) -> tuple[list[Entry], list[Problem]]:
+    """Check every entry under one file's `entries:` key, collecting all problems instead of stopping."""
+    problems: list[Problem] = []
+    if items is None:
+        return [], [Problem(file, None, "`entries:` is empty; add entries under it or remove the key.")]
+    if not isinstance(items, list):
+        return [], [Problem(file, getattr(items, "line", None),
+                            f"`entries:` must be a list of entries, each starting with `- id:`; "
+                            f"found {type_name(items)}.")]
+    entries: list[Entry] = []
+    item_lines = getattr(items, "item_lines", [])
+    for index, raw in enumerate(items):
+        line = item_lines[index] if index < len(item_lines) else getattr(items, "line", None)
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, line, f"entry {index + 1} must be a mapping starting with `- id:`; "
+                                                f"found {type_name(raw)}."))
+            continue
+        entry, found = _parse_entry(raw, file, index, line or 1)
+        problems.extend(found)
+        if entry is not None:
+            entries.append(entry)
+    return entries, problems
+
+
+def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | None, list[Problem]]:
+    problems: list[Problem] = []
+    label = _label(raw, index)
+    line = getattr(raw, "line", line)
+
+    def problem(key: str | None, message: str) -> None:
+        problems.append(Problem(file, _line(raw, key) if key else line, message))
+
+    for key in raw:
+        if key not in KNOWN_FIELDS:
+            problem(key, f"{label} has an unknown field `{key}`{did_you_mean(str(key), KNOWN_FIELDS)}; "
+                         f"known fields are: {', '.join(KNOWN_FIELDS)}.")
+
+    entry_id = _required_text(raw, "id", label, problem)
+    if entry_id is not None and not ID_PATTERN.fullmatch(entry_id):
+        problem("id", f"{label} has an id that is not lower-case words joined by hyphens; "
+                      f"write it like `id: {suggested_id(entry_id)}`.")
+        entry_id = None
+    question = _required_text(raw, "question", label, problem)
+    answer = _required_text(raw, "answer", label, problem)
+    if answer is not None and len(answer) > MAX_ANSWER_CHARS:
+        problem("answer", f"{label} has an answer of {len(answer):,} characters; Slack shows at most "
+                          f"{MAX_ANSWER_CHARS:,}: shorten it by {len(answer) - MAX_ANSWER_CHARS:,} "
+                          "characters or split it into a `related:` entry.")
+    alternatives = _text_list(raw, "alternatives", label, problem)
+    tags = _text_list(raw, "tags", label, problem)
+    related = _text_list(raw, "related", label, problem)
+    for other in related or ():
+        if not ID_PATTERN.fullmatch(other):
+            problem("related", f"{label} lists `{other}` under `related:`, which is not an entry id; "
+                               f"ids look like `{suggested_id(other)}`.")
+    source = _optional_text(raw, "source", label, problem)
+    owner = _optional_text(raw, "owner", label, problem)
+    if owner is not None and not OWNER_PATTERN.fullmatch(owner):
+        problem("owner", f"{label} has owner `{owner}`, which is not a Slack user id; use the member id "
+                         "from the person's Slack profile, like `U0QALEAD1`.")
+    review_by = _review_date(raw, label, problem)
+
+    if problems or entry_id is None or question is None or answer is None:
+        return None, problems
+    return Entry(
+        id=entry_id, question=question, alternatives=tuple(alternatives or ()), answer=answer,
+        tags=tuple(tags or ()), source=source, owner=owner, review_by=review_by,
+        related=tuple(related or ()), file=file, line=line,
+    ), problems
+
+
+def _required_text(raw: dict, key: str, label: str, problem: Any) -> str | None:
+    if key not in raw or raw[key] is None or (isinstance(raw[key], str) and not raw[key].strip()):
+        problem(key if key in raw else None, f"{label} has no {key}: add an `{key}:` line with {_WHAT[key]}.")
+        return None
+    value = raw[key]
+    if not isinstance(value, str):
+        problem(key, f"{label} has a `{key}:` that is {type_name(value)}, not text; put it in quotes.")
+        return None
+    return value.strip() if key == "id" else value
+
+
+def _optional_text(raw: dict, key: str, label: str, problem: Any) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        problem(key, f"{label} has a `{key}:` that is {type_name(value)}; write it as text in quotes "
+                     f"or remove the line.")
+        return None
+    return value.strip()
+
+
+def _text_list(raw: dict, key: str, label: str, problem: Any) -> list[str] | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        problem(key, f"`{key}:` of {label} must be a list, like `{key}: [first, second]`; "
+                     f"found {type_name(value)}.")
+        return None
+    texts = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            problem(key, f"`{key}:` of {label} holds {type_name(item)}; every item must be text "
+                         "(put it in quotes).")
+        else:
+            texts.append(item.strip())
+    return texts
+
+
+def _review_date(raw: dict, label: str, problem: Any) -> dt.date | None:
+    value = raw.get("review_by")
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    problem("review_by", f"{label} has `review_by: {value}`, which is not a date; write a real date as "
+                         "YYYY-MM-DD, like `review_by: 2027-06-30`.")
+    return None
+
+
+_WHAT = {
+    "id": "a short unique name like `icpc-timescale`",
+    "question": "the question as a practitioner would ask it",
+    "answer": "the answer text",
+}

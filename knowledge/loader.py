@@ -1,0 +1,259 @@
+"""Load the whole knowledge folder, validate it and report every problem at once.
+
+The QA lead edits YAML by hand; a reload that stops at the first mistake makes them fix one line at a time,
+so the loader keeps going and raises one KnowledgeBaseError listing every problem with file, line and fix.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import knowledge
+from knowledge.checklists import Checklist, parse_checklists
+from knowledge.entries import Entry, parse_entries
+from knowledge.fields import closest, did_you_mean, type_name
+from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
+
+TOP_LEVEL_KEYS = ("entries", "glossary", "checklists")
+
+
+def default_folder() -> Path:
+    """The knowledge folder shipped with the package, used when no folder is configured."""
+    return Path(knowledge.__file__).parent
+
+
+@dataclass(frozen=True)
+class KnowledgeDiff:
+    """What a reload changed, so the bot can tell the QA lead which answers are new or edited."""
+
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot knows, validated; `fingerprint` changes whenever any content changes."""
+
+    entries: dict[str, Entry]
+    glossary: dict[str, str]
+    checklists: dict[str, Checklist]
+    folder: Path
+    fingerprint: str
+    entry_hashes: dict[str, str] = field(default_factory=dict)
+
+    def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
+        """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
+        new, old = self.entry_hashes, older.entry_hashes
+        return KnowledgeDiff(
+            added=sorted(set(new) - set(old)),
+            changed=sorted(key for key in set(new) & set(old) if new[key] != old[key]),
+            removed=sorted(set(old) - set(new)),
+        )
+
+
+@dataclass
+class _FileContent:
+    file: str
+    data: dict
+
+
+def check_knowledge(folder: Path | None = None) -> list[Problem]:
+    """Every problem in the folder, for `kb check`; an empty list means the bot can load it."""
+    try:
+        load_knowledge(folder)
+    except KnowledgeBaseError as error:
+        return error.problems
+    return []
+
+
+def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
+    """Read and validate every `*.yaml` under `folder`; raise KnowledgeBaseError listing all problems."""
+    folder = Path(folder) if folder is not None else default_folder()
+    problems: list[Problem] = []
+    contents = _read_folder(folder, problems)
+
+    entries: dict[str, Entry] = {}
+    raw_ids: set[str] = set()
+    for content in contents:
+        items = content.data.get("entries")
+        if "entries" not in content.data:
+            continue
+        raw_ids.update(_raw_ids(items))
+        found, entry_problems = parse_entries(items, content.file)
+        problems.extend(entry_problems)
+        for entry in found:
+            if entry.id in entries:
+                first = entries[entry.id]
+                problems.append(Problem(entry.file, entry.line,
+                                        f"entry id '{entry.id}' is used twice: here and at "
+                                        f"{first.file}:{first.line}; rename one of them."))
+            else:
+                entries[entry.id] = entry
+    problems.extend(_related_problems(entries, raw_ids))
+
+    glossary = _glossary(contents, problems)
+    checklists = _checklists(contents, set(entries), problems)
+
+    if problems:
+        raise KnowledgeBaseError(problems)
+    entry_hashes = {entry_id: _entry_hash(entry) for entry_id, entry in entries.items()}
+    return KnowledgeBase(
+        entries=entries, glossary=glossary, checklists=checklists, folder=folder,
+        fingerprint=_fingerprint(entry_hashes, glossary, checklists), entry_hashes=entry_hashes,
+    )
+
+
+def _read_folder(folder: Path, problems: list[Problem]) -> list[_FileContent]:
+    if not folder.is_dir():
+        problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
+                                                   "or create it with at least one .yaml file."))
+        return []
+    paths = sorted(path for path in folder.rglob("*.yaml") if path.is_file())
+    for stray in sorted(folder.rglob("*.yml")):
+        problems.append(Problem(_relative(stray, folder), None,
+                                "files ending .yml are not read; rename it to end .yaml."))
+    if not paths:
+        problems.append(Problem(str(folder), None, "the knowledge folder has no .yaml files; "
+                                                   "add one with an `entries:` list."))
+        return []
+    contents = []
+    for path in paths:
+        content = _read_file(path, _relative(path, folder), problems)
+        if content is not None:
+            contents.append(content)
+    return contents
+
+
+def _relative(path: Path, folder: Path) -> str:
+    return path.relative_to(folder).as_posix()
+
+
+def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(file, None, "the file is not UTF-8 text; save it as UTF-8."))
+        return None
+    except OSError as error:
+        problems.append(Problem(file, None,
+                                f"the file cannot be read ({error.strerror}); check its permissions."))
+        return None
+    try:
+        data = load_yaml_with_lines(text, file, problems)
+    except YamlLoadError as error:
+        problems.append(error.problem)
+        return None
+    if data is None or data == {}:
+        problems.append(Problem(file, None, "the file is empty; add an `entries:` list or delete the file."))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(file, getattr(data, "line", 1),
+                                f"the file must start with `entries:`, `glossary:` or `checklists:`; "
+                                f"found {type_name(data)}."))
+        return None
+    for key in data:
+        if key not in TOP_LEVEL_KEYS:
+            problems.append(Problem(file, data.key_lines.get(key),
+                                    f"unknown top-level key `{key}`{did_you_mean(key, TOP_LEVEL_KEYS)}; "
+                                    f"a file may hold only {', '.join(TOP_LEVEL_KEYS)}."))
+    return _FileContent(file, data)
+
+
+def _raw_ids(items: Any) -> set[str]:
+    """Ids as written, even on entries with other problems, so `related:` is not blamed twice."""
+    if not isinstance(items, list):
+        return set()
+    return {raw["id"].strip() for raw in items if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
+
+
+def _related_problems(entries: dict[str, Entry], raw_ids: set[str]) -> list[Problem]:
+    problems = []
+    for entry in entries.values():
+        for other in entry.related:
+            if other not in raw_ids:
+                suggestion = closest(other, raw_ids)
+                hint = f"did you mean `{suggestion}`?" if suggestion else "check the spelling or remove it."
+                problems.append(Problem(entry.file, entry.line,
+                                        f"entry '{entry.id}' is related to '{other}', but no entry has that "
+                                        f"id; {hint}"))
+            elif other == entry.id:
+                problems.append(Problem(entry.file, entry.line,
+                                        f"entry '{entry.id}' lists itself under `related:`; remove it."))
+    return problems
+
+
+def _glossary(contents: list[_FileContent], problems: list[Problem]) -> dict[str, str]:
+    glossary: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for content in contents:
+        if "glossary" not in content.data:
+            continue
+        terms = content.data["glossary"]
+        line = content.data.key_lines.get("glossary")
+        if not isinstance(terms, dict):
+            problems.append(Problem(content.file, line,
+                                    "`glossary:` must map each term to its meaning, like "
+                                    "`ICPC: initial child protection conference`; "
+                                    f"found {type_name(terms)}."))
+            continue
+        for term, meaning in terms.items():
+            term_line = terms.key_lines.get(term, line)
+            if not isinstance(meaning, str) or not meaning.strip():
+                problems.append(Problem(content.file, term_line,
+                                        f"glossary term '{term}' has {type_name(meaning)} as its meaning; "
+                                        "write the meaning as text (in quotes if it is yes/no or a number)."))
+                continue
+            key = term.strip()
+            if key in glossary and glossary[key] != meaning.strip():
+                problems.append(Problem(content.file, term_line,
+                                        f"glossary term '{key}' is defined twice with different meanings "
+                                        f"(also at {where[key]}); keep one."))
+                continue
+            glossary[key] = meaning.strip()
+            where[key] = f"{content.file}:{term_line}"
+    return glossary
+
+
+def _checklists(contents: list[_FileContent], entry_ids: set[str],
+                problems: list[Problem]) -> dict[str, Checklist]:
+    checklists: dict[str, Checklist] = {}
+    for content in contents:
+        if "checklists" not in content.data:
+            continue
+        found, checklist_problems = parse_checklists(content.data["checklists"], content.file, entry_ids)
+        problems.extend(checklist_problems)
+        for checklist in found:
+            if checklist.id in checklists:
+                first = checklists[checklist.id]
+                problems.append(Problem(checklist.file, checklist.line,
+                                        f"checklist id '{checklist.id}' is used twice: here and at "
+                                        f"{first.file}:{first.line}; rename one of them."))
+            else:
+                checklists[checklist.id] = checklist
+    return checklists
+
+
+def _entry_hash(entry: Entry) -> str:
+    payload = [entry.id, entry.question, list(entry.alternatives), entry.answer, list(entry.tags),
+               entry.source, entry.owner, entry.review_by.isoformat() if entry.review_by else None,
+               list(entry.related)]
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+
+
+def _fingerprint(entry_hashes: dict[str, str], glossary: dict[str, str],
+                 checklists: dict[str, Checklist]) -> str:
+    payload = {
+        "entries": sorted(entry_hashes.items()),
+        "glossary": sorted(glossary.items()),
+        "checklists": sorted((c.id, c.title, c.file) for c in checklists.values()),
+    }
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()

@@ -1,0 +1,229 @@
+"""Answering practitioners' questions from the knowledge base, or saying honestly that we cannot.
+
+Candidates come from an inverted index over concept terms (see textterms), weighted by rarity (idf) and by
+where they occur (question wording counts more than the answer body). The score (0-100) blends how much of the
+query's informative wording an entry covers with a rapidfuzz comparison of the wording itself. A question
+whose informative words mostly appear in no entry (payroll, parking) scores low whatever the ranking, so it
+gets "I don't know" rather than a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from knowledge.loader import KnowledgeBase
+from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
+
+Outcome = Literal["answer", "ambiguous", "none"]
+
+ANSWER_SCORE = 62.0  # at or above: confident enough to answer outright
+ANSWER_MARGIN = 6.0  # ...and this far ahead of the runner-up
+SUGGEST_SCORE = 40.0  # below: not plausible enough to offer
+ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much of a question-wording match
+NAMED_MATCH = 0.8  # a term in the entry's id or tags
+GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
+CANDIDATES = 40
+MAX_QUERY_CHARS = 2000
+COMMON_TERM_SHARE = 0.2  # terms in more entries than this share are not used to fetch candidates
+CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
+CLAUSE_BREAK = re.compile(r"[.!?;\n]+")
+
+
+@dataclass(frozen=True)
+class Match:
+    """An entry offered for a query, with a 0-100 score."""
+
+    entry_id: str
+    question: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """What to tell the person: one answer, a few suggestions, or that we do not know."""
+
+    query: str
+    outcome: Outcome
+    answer: Match | None
+    suggestions: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class _Document:
+    entry_id: str
+    question: str
+    weights: dict[str, float]  # term -> 1.0 in question wording, ANSWER_ONLY_MATCH in the answer only
+    phrasings: tuple[str, ...]  # normalised question and alternatives, for rapidfuzz
+    masses: tuple[tuple[tuple[str, ...], float], ...]  # each phrasing's terms and their total idf
+
+
+class KnowledgeSearch:
+    """An index over one KnowledgeBase, built once (on load or reload) and queried many times."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.vocabulary = Vocabulary.build(kb.glossary)
+        self.documents: list[_Document] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        phrasing_terms: list[list[tuple[str, ...]]] = []
+        for entry in kb.entries.values():
+            phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
+                         for text in (entry.question, *entry.alternatives)]
+            named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
+                     for term in self.vocabulary.terms(words_of(text))]
+            answer_terms = {term.text for term in self.vocabulary.terms(words_of(entry.answer))}
+            weights = dict.fromkeys(answer_terms, ANSWER_ONLY_MATCH)
+            weights.update(dict.fromkeys(named, NAMED_MATCH))
+            share: dict[str, int] = defaultdict(int)
+            for phrasing in phrasings:
+                for term in phrasing:
+                    share[term] += 1
+            for term, count in share.items():
+                weights[term] = 0.7 + 0.3 * count / len(phrasings)
+            number = len(self.documents)
+            self.documents.append(_Document(entry.id, entry.question, weights,
+                                            tuple(" ".join(phrasing) for phrasing in phrasings), ()))
+            phrasing_terms.append(phrasings)
+            for term in weights:
+                postings[term].append(number)
+        self.postings = dict(postings)
+        total = max(len(self.documents), 1)
+        self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+                    for term, docs in self.postings.items()}
+        self.unknown_idf = math.log(1 + (total + 0.5) / 0.5)
+        for number, phrasings in enumerate(phrasing_terms):
+            masses = tuple((phrasing, sum(self.idf[term] for term in phrasing)) for phrasing in phrasings)
+            document = self.documents[number]
+            self.documents[number] = _Document(document.entry_id, document.question, document.weights,
+                                               document.phrasings, masses)
+        self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
+        self.surface_words = self._surface_words(kb)
+        self.words_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.surface_words:
+            self.words_by_length[len(word)].append(word)
+        self._corrections: dict[str, str] = {}
+
+    def _surface_words(self, kb: KnowledgeBase) -> set[str]:
+        words: set[str] = set()
+        for entry in kb.entries.values():
+            for text in (entry.question, *entry.alternatives, entry.answer, *entry.tags):
+                words.update(words_of(text))
+        for term, meaning in kb.glossary.items():
+            words.update(words_of(term))
+            words.update(words_of(meaning))
+        return words
+
+    def search(self, query: str, limit: int = 3) -> SearchResult:
+        """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
+        terms, context = self._query_terms(query[:MAX_QUERY_CHARS])
+        limit = max(limit, 1)
+        if not terms or not self.documents:
+            return SearchResult(query, "none", None, ())
+        ranked = self._rank(terms, context)
+        plausible = [match for match in ranked if match.score >= SUGGEST_SCORE]
+        if not plausible:
+            return SearchResult(query, "none", None, ())
+        best = plausible[0]
+        runner_up = plausible[1].score if len(plausible) > 1 else 0.0
+        if best.score >= ANSWER_SCORE and best.score - runner_up >= ANSWER_MARGIN:
+            return SearchResult(query, "answer", best, tuple(plausible[1: 1 + limit]))
+        return SearchResult(query, "ambiguous", None, tuple(plausible[:limit]))
+
+    def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
+        """Weighted terms of the question itself (the last sentence) and of any context written before it.
+
+        In a long message the last sentence is usually the actual question; earlier sentences only help to
+        choose between candidates, so unknown words there do not count against an entry.
+        """
+        clauses = [clause for clause in CLAUSE_BREAK.split(query) if WORDISH.search(clause)]
+        main: dict[str, float] = {}
+        context: dict[str, float] = {}
+        for position, clause in enumerate(reversed(clauses)):
+            target = main if position == 0 else context
+            words = [self._correct(word) for word in words_of(clause)]
+            for term in self.vocabulary.terms(words):
+                if position > 0 and (term.text not in self.postings or term.text in main):
+                    continue
+                if term.weight > target.get(term.text, 0.0):
+                    target[term.text] = term.weight
+        return main, context
+
+    def _correct(self, word: str) -> str:
+        """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
+        if word in self.surface_words or word in STOP_WORDS or len(word) < 6 or word.isdigit():
+            return word
+        cached = self._corrections.get(word)
+        if cached is not None:
+            return cached
+        allowed = 1 if len(word) < 9 else 2
+        best, best_distance = word, allowed + 1
+        for length in range(len(word) - allowed, len(word) + allowed + 1):
+            choices = self.words_by_length.get(length)
+            if not choices:
+                continue
+            found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=allowed)
+            if found is not None and found[1] < best_distance and found[0][0] == word[0]:
+                best, best_distance = found[0], found[1]
+        if len(self._corrections) < 100_000:
+            self._corrections[word] = best
+        return best
+
+    def _rank(self, terms: dict[str, float], context: dict[str, float]) -> list[Match]:
+        importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}
+        context_importance = {term: weight * self.idf[term] for term, weight in context.items()}
+        context_total = sum(context_importance.values()) or 1.0
+        total = sum(importance.values())
+        if total <= 0:
+            return []
+        known = [term for term in terms if term in self.postings]
+        fetch = [term for term in known if len(self.postings[term]) <= self.common_limit]
+        if not fetch:
+            fetch = sorted(known, key=lambda term: len(self.postings[term]))[:2]
+        partial: dict[int, float] = defaultdict(float)
+        for term in fetch:
+            value = importance[term]
+            for number in self.postings[term]:
+                partial[number] += value
+        if not partial:
+            return []
+        shortlist = sorted(partial, key=partial.__getitem__, reverse=True)[:CANDIDATES]
+        query_text = " ".join(sorted(terms, key=lambda term: -importance[term]))
+        matches = []
+        for number in shortlist:
+            document = self.documents[number]
+            covered = sum(value * document.weights.get(term, 0.0) for term, value in importance.items())
+            coverage = covered / total
+            context_covered = sum(value * document.weights.get(term, 0.0)
+                                  for term, value in context_importance.items()) / context_total
+            wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
+                           + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
+                           for phrasing in document.phrasings), default=0.0) / 100
+            reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
+                           for phrasing, mass in document.masses if mass > 0), default=0.0)
+            score = 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
+            score = min(100.0, score + CONTEXT_BONUS * context_covered)
+            matches.append(Match(document.entry_id, document.question, round(score, 1)))
+        matches.sort(key=lambda match: (-match.score, match.entry_id))
+        return matches
+
+
+WORDISH = re.compile(r"\w")
+
+
+def to_json(result: SearchResult) -> dict[str, Any]:
+    """The JSON shape `ask --json` prints and other tools read."""
+
+    def match_json(match: Match) -> dict[str, Any]:
+        return {"id": match.entry_id, "question": match.question, "score": match.score}
+
+    return {
+        "query": result.query,
+        "answer": match_json(result.answer) if result.answer else None,
+        "suggestions": [match_json(match) for match in result.suggestions],
+    }

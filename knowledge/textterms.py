@@ -1,0 +1,207 @@
+"""Turning questions and answers into comparable search terms.
+
+Practitioners write "when's the ICPC due", "initial child protection conference deadline" or "how long till
+the conference": all three should meet the same terms. Text is lower-cased, split into words, lightly
+stemmed, and known phrases (glossary terms, acronyms, the domain synonyms below) are replaced by one concept
+term, so an acronym and its meaning, or two ways of saying "deadline", count as the same thing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+WORD = re.compile(r"[a-z0-9]+")
+SECTION_SHORTHAND = re.compile(r"\bs\.?\s?(\d{1,3})\b")
+
+_STOP_TEXT = """
+a about above after again against all am an and any anyone are as at be been before being below between both
+but by can cannot could did do does doing done during each few for from further get gets getting got had has
+have having he her here hers herself him himself his how i if in into is it its itself just let lets me more
+most my myself no nor not of off on once only or other our ours out over own please same she should so some
+someone something such than thank thanks that the their theirs them themselves then there these they this
+those through to too under until up very was we were what whats where which while who whom why will with
+would you your yours yourself hi hello hey quick question know tell remind wondering wonder anybody ok okay
+actually really need needs want wants us am pm im ive id dont doesnt isnt arent whens hows whos also still
+may might must shall one way ever much many go going make makes made think thinking sure help does till
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+# Ways practitioners say the same thing. Each group becomes one concept term; the words themselves are
+# dropped, so "how long", "deadline" and "due" meet "timescale" in an entry.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("timescale", "timescales", "deadline", "deadlines", "time limit", "time limits", "timeframe",
+     "time frame", "timeline", "due", "when", "how long", "how soon", "how quickly", "how many days",
+     "how many working days", "how many weeks", "by when", "time scale", "overdue"),
+    ("how often", "frequency", "how frequently", "how regularly"),
+    ("looked after", "looked-after", "children in care", "child in care", "in care", "cla", "lac", "cic",
+     "looked after child", "looked after children", "child looked after", "children looked after"),
+    ("child in need", "children in need", "cin"),
+    ("child protection", "cp"),
+    ("visit", "visits", "visiting", "visited", "seen", "see"),
+    ("meeting", "discussion", "meet"),
+    ("child", "children", "kid", "kids", "young person", "young people", "yp"),
+    ("parent", "parents", "mum", "dad", "mother", "father", "carer", "carers"),
+    ("social worker", "sw", "worker", "practitioner"),
+    ("audit", "audits", "auditing", "case audit", "qa"),
+    ("grade", "grading", "judgement", "rating", "rate"),
+)
+
+# Acronyms in everyday use in children's services; the knowledge base's own glossary is added to these.
+DEFAULT_GLOSSARY: Mapping[str, str] = {
+    "ICPC": "initial child protection conference",
+    "RCPC": "review child protection conference",
+    "CP": "child protection",
+    "CIN": "child in need",
+    "CLA": "child looked after",
+    "LAC": "looked after child",
+    "IRO": "independent reviewing officer",
+    "PEP": "personal education plan",
+    "LADO": "local authority designated officer",
+    "MASH": "multi-agency safeguarding hub",
+    "PLO": "public law outline",
+    "SGO": "special guardianship order",
+    "UASC": "unaccompanied asylum seeking child",
+    "EHCP": "education health and care plan",
+    "NRM": "national referral mechanism",
+    "SDQ": "strengths and difficulties questionnaire",
+    "EPO": "emergency protection order",
+    "ICO": "interim care order",
+    "IHA": "initial health assessment",
+    "RHA": "review health assessment",
+    "PA": "personal adviser",
+    "CSE": "child sexual exploitation",
+    "CCE": "child criminal exploitation",
+    "ILACS": "inspecting local authority children's services",
+    "VSH": "virtual school head",
+}
+
+MAX_PHRASE_WORDS = 6
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet plurals and -ing/-ed forms, cheap enough for 20,000 entries."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
+                return word[:-1]
+            return word[: len(word) - len(suffix)] + keep
+    return word
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words, with "s47" read as "section 47" and apostrophes dropped ("child's" -> "child")."""
+    text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
+    text = SECTION_SHORTHAND.sub(r"section \1", text)
+    return WORD.findall(text)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A search term with the weight it carries in a query (expansion words count less)."""
+
+    text: str
+    weight: float
+
+
+@dataclass
+class Vocabulary:
+    """Phrase and concept tables built from the synonyms and the glossary; shared by index and queries."""
+
+    phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    longest: int = 1
+    stems: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, glossary: Mapping[str, str]) -> Vocabulary:
+        """Union every synonym group with the glossary, so CLA, LAC and "looked after" become one concept."""
+        vocabulary = cls()
+        parent: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+        def find(key: tuple[str, ...]) -> tuple[str, ...]:
+            parent.setdefault(key, key)
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        def union(a: tuple[str, ...], b: tuple[str, ...]) -> None:
+            root_a, root_b = find(a), find(b)
+            if root_a != root_b:
+                parent[max(root_a, root_b)] = min(root_a, root_b)
+
+        keep_words: set[tuple[str, ...]] = set()
+        expansions: dict[tuple[str, ...], tuple[str, ...]] = {}
+        synonyms: set[tuple[str, ...]] = set()
+        for group in SYNONYM_GROUPS:
+            keys = [vocabulary.stem_all(words_of(member)) for member in group]
+            synonyms.update(keys)
+            for key in keys:
+                union(keys[0], key)
+        merged = {**DEFAULT_GLOSSARY, **glossary}
+        for term, meaning in merged.items():
+            term_key = vocabulary.stem_all(words_of(term))
+            meaning_words = words_of(re.sub(r"\(.*?\)", " ", meaning))
+            if not term_key or len(term_key) > MAX_PHRASE_WORDS:
+                continue
+            if 0 < len(meaning_words) <= MAX_PHRASE_WORDS:
+                meaning_key = vocabulary.stem_all(meaning_words)
+                union(term_key, meaning_key)
+                keep_words.add(meaning_key)
+                content = tuple(w for w in meaning_key if w not in STOP_WORDS)
+                if len(term_key) == 1:
+                    expansions.setdefault(term_key, content)
+            else:
+                find(term_key)
+        synonym_roots = {find(key) for key in synonyms}
+        for key in parent:
+            root = find(key)
+            concept = "#" + "_".join(root)
+            if root in synonym_roots:
+                words: tuple[str, ...] = ()
+            else:
+                words = key if key in keep_words else expansions.get(key, ())
+            vocabulary.phrases[key] = (concept, tuple(w for w in words if w not in STOP_WORDS))
+            vocabulary.longest = max(vocabulary.longest, len(key))
+        single = {key[0]: concept for key, (concept, _) in vocabulary.phrases.items() if len(key) == 1}
+        for key, (concept, words) in list(vocabulary.phrases.items()):
+            mapped = tuple(dict.fromkeys(single.get(word, word) for word in words
+                                         if single.get(word) != concept))
+            vocabulary.phrases[key] = (concept, mapped)
+        return vocabulary
+
+    def stem_of(self, word: str) -> str:
+        found = self.stems.get(word)
+        if found is None:
+            found = self.stems[word] = stem(word)
+        return found
+
+    def stem_all(self, words: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.stem_of(word) for word in words)
+
+    def terms(self, words: list[str]) -> list[Term]:
+        """Concept terms for known phrases (longest first), stems for other content words."""
+        stems = self.stem_all(words)
+        terms: list[Term] = []
+        index = 0
+        while index < len(stems):
+            for size in range(min(self.longest, len(stems) - index), 0, -1):
+                found = self.phrases.get(stems[index: index + size])
+                if found is not None:
+                    concept, kept = found
+                    terms.append(Term(concept, 1.0))
+                    terms.extend(Term(word, 1.0 if size > 1 else 0.5) for word in kept)
+                    index += size
+                    break
+            else:
+                word = stems[index]
+                if word not in STOP_WORDS and words[index] not in STOP_WORDS:
+                    terms.append(Term(word, 1.0))
+                index += 1
+        return terms
