@@ -1,0 +1,1 @@
+"""Benchmarks: speed figures printed beside a simple baseline. Not tests: nothing here asserts timing."""
