@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from knowledge.loader import KnowledgeBase
 from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
@@ -156,18 +156,18 @@ class KnowledgeSearch:
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
-        if word in self.surface_words or word in STOP_WORDS or len(word) < 6 or word.isdigit():
+        if word in self.surface_words or word in STOP_WORDS or len(word) < 4 or word.isdigit():
             return word
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        allowed = 1 if len(word) < 9 else 2
+        allowed = 1 if len(word) < 8 else 2
         best, best_distance = word, allowed + 1
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             choices = self.words_by_length.get(length)
             if not choices:
                 continue
-            found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=allowed)
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
             if found is not None and found[1] < best_distance and found[0][0] == word[0]:
                 best, best_distance = found[0], found[1]
         if len(self._corrections) < 100_000:

@@ -80,8 +80,16 @@ DEFAULT_GLOSSARY: Mapping[str, str] = {
 MAX_PHRASE_WORDS = 6
 
 
+IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "met": "meet", "gave": "give",
+             "given": "give", "went": "go", "made": "make", "done": "do", "told": "tell", "left": "leave",
+             "brought": "bring", "sought": "seek", "known": "know", "chose": "choose", "chosen": "choose",
+             "women": "woman", "men": "man", "people": "person"}
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet plurals and -ing/-ed forms, cheap enough for 20,000 entries."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
