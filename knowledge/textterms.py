@@ -162,9 +162,8 @@ class Vocabulary:
                 meaning_key = vocabulary.stem_all(meaning_words)
                 union(term_key, meaning_key)
                 keep_words.add(meaning_key)
-                content = tuple(w for w in meaning_key if w not in STOP_WORDS)
                 if len(term_key) == 1:
-                    expansions.setdefault(term_key, content)
+                    expansions.setdefault(term_key, meaning_key)
             else:
                 find(term_key)
         synonym_roots = {find(key) for key in synonyms}
@@ -175,13 +174,16 @@ class Vocabulary:
                 words: tuple[str, ...] = ()
             else:
                 words = key if key in keep_words else expansions.get(key, ())
-            vocabulary.phrases[key] = (concept, tuple(w for w in words if w not in STOP_WORDS))
+            vocabulary.phrases[key] = (concept, words)
             vocabulary.longest = max(vocabulary.longest, len(key))
-        single = {key[0]: concept for key, (concept, _) in vocabulary.phrases.items() if len(key) == 1}
-        for key, (concept, words) in list(vocabulary.phrases.items()):
-            mapped = tuple(dict.fromkeys(single.get(word, word) for word in words
-                                         if single.get(word) != concept))
-            vocabulary.phrases[key] = (concept, mapped)
+        resolved = {}
+        for key, (concept, words) in vocabulary.phrases.items():
+            # Read the meaning itself, so "child protection" inside "initial child protection conference"
+            # meets its own concept as well.
+            inner = vocabulary._scan(words, words, first_limit=len(words) - 1) if words else []
+            resolved[key] = (concept, tuple(dict.fromkeys(
+                term.text for term in inner if term.text != concept and term.text not in STOP_WORDS)))
+        vocabulary.phrases = resolved
         return vocabulary
 
     def stem_of(self, word: str) -> str:
@@ -195,11 +197,17 @@ class Vocabulary:
 
     def terms(self, words: list[str]) -> list[Term]:
         """Concept terms for known phrases (longest first), stems for other content words."""
-        stems = self.stem_all(words)
+        return self._scan(self.stem_all(words), tuple(words))
+
+    def _scan(self, stems: tuple[str, ...], words: tuple[str, ...],
+              first_limit: int | None = None) -> list[Term]:
         terms: list[Term] = []
         index = 0
         while index < len(stems):
-            for size in range(min(self.longest, len(stems) - index), 0, -1):
+            longest = min(self.longest, len(stems) - index)
+            if index == 0 and first_limit is not None:
+                longest = min(longest, first_limit)
+            for size in range(longest, 0, -1):
                 found = self.phrases.get(stems[index: index + size])
                 if found is not None:
                     concept, kept = found
