@@ -80,7 +80,7 @@ class KnowledgeSearch:
                          for text in (entry.question, *entry.alternatives)]
             named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
                      for term in self.vocabulary.terms(words_of(text))]
-            answer_terms = {term.text for term in self.vocabulary.terms(words_of(entry.answer))}
+            answer_terms = self.vocabulary.term_set(entry.answer)
             weights = dict.fromkeys(answer_terms, ANSWER_ONLY_MATCH)
             weights.update(dict.fromkeys(named, NAMED_MATCH))
             share: dict[str, int] = defaultdict(int)
@@ -106,23 +106,14 @@ class KnowledgeSearch:
             self.documents[number] = _Document(document.entry_id, document.question, document.weights,
                                                document.phrasings, masses)
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
-        self.surface_words = self._surface_words(kb)
+        # every word of every entry and glossary term has passed through the stemmer's cache by now
+        self.surface_words = frozenset(self.vocabulary.stems)
         self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
         self.sorted_words = sorted(self.surface_words)
         self.words_by_length: dict[int, list[str]] = defaultdict(list)
         for word in self.surface_words:
             self.words_by_length[len(word)].append(word)
         self._corrections: dict[str, str] = {}
-
-    def _surface_words(self, kb: KnowledgeBase) -> set[str]:
-        words: set[str] = set()
-        for entry in kb.entries.values():
-            for text in (entry.question, *entry.alternatives, entry.answer, *entry.tags):
-                words.update(words_of(text))
-        for term, meaning in kb.glossary.items():
-            words.update(words_of(term))
-            words.update(words_of(meaning))
-        return words
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
