@@ -9,6 +9,7 @@ gets "I don't know" rather than a confident wrong answer.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -16,24 +17,26 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from knowledge.loader import KnowledgeBase
 from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
 
-ANSWER_SCORE = 62.0  # at or above: confident enough to answer outright
-ANSWER_MARGIN = 6.0  # ...and this far ahead of the runner-up
+ANSWER_SCORE = 46.0  # at or above: confident enough to answer outright
+ANSWER_MARGIN = 4.0  # ...and this far ahead of the runner-up
 SUGGEST_SCORE = 40.0  # below: not plausible enough to offer
 ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much of a question-wording match
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
+MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.2  # terms in more entries than this share are not used to fetch candidates
 CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
-CLAUSE_BREAK = re.compile(r"[.!?;\n]+")
+CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
+MIN_QUESTION_TERMS = 2  # a last clause with fewer informative terms is read together with the one before
 
 
 @dataclass(frozen=True)
@@ -77,7 +80,7 @@ class KnowledgeSearch:
                          for text in (entry.question, *entry.alternatives)]
             named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
                      for term in self.vocabulary.terms(words_of(text))]
-            answer_terms = {term.text for term in self.vocabulary.terms(words_of(entry.answer))}
+            answer_terms = self.vocabulary.term_set(entry.answer)
             weights = dict.fromkeys(answer_terms, ANSWER_ONLY_MATCH)
             weights.update(dict.fromkeys(named, NAMED_MATCH))
             share: dict[str, int] = defaultdict(int)
@@ -103,21 +106,14 @@ class KnowledgeSearch:
             self.documents[number] = _Document(document.entry_id, document.question, document.weights,
                                                document.phrasings, masses)
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
-        self.surface_words = self._surface_words(kb)
+        # every word of every entry and glossary term has passed through the stemmer's cache by now
+        self.surface_words = frozenset(self.vocabulary.stems)
+        self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
+        self.sorted_words = sorted(self.surface_words)
         self.words_by_length: dict[int, list[str]] = defaultdict(list)
         for word in self.surface_words:
             self.words_by_length[len(word)].append(word)
         self._corrections: dict[str, str] = {}
-
-    def _surface_words(self, kb: KnowledgeBase) -> set[str]:
-        words: set[str] = set()
-        for entry in kb.entries.values():
-            for text in (entry.question, *entry.alternatives, entry.answer, *entry.tags):
-                words.update(words_of(text))
-        for term, meaning in kb.glossary.items():
-            words.update(words_of(term))
-            words.update(words_of(meaning))
-        return words
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
@@ -142,6 +138,8 @@ class KnowledgeSearch:
         choose between candidates, so unknown words there do not count against an entry.
         """
         clauses = [clause for clause in CLAUSE_BREAK.split(query) if WORDISH.search(clause)]
+        while len(clauses) > 1 and len(self.vocabulary.terms(words_of(clauses[-1]))) < MIN_QUESTION_TERMS:
+            clauses[-2:] = [clauses[-2] + " " + clauses[-1]]
         main: dict[str, float] = {}
         context: dict[str, float] = {}
         for position, clause in enumerate(reversed(clauses)):
@@ -156,23 +154,38 @@ class KnowledgeSearch:
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
-        if word in self.surface_words or word in STOP_WORDS or len(word) < 6 or word.isdigit():
+        if (word in self.surface_words or word in STOP_WORDS or len(word) < 4 or word.isdigit()
+                or self.vocabulary.stem_of(word) in self.known_stems):
             return word
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
-        allowed = 1 if len(word) < 9 else 2
+        allowed = 1 if len(word) < 8 else 2
         best, best_distance = word, allowed + 1
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             choices = self.words_by_length.get(length)
             if not choices:
                 continue
-            found = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=allowed)
+            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
             if found is not None and found[1] < best_distance and found[0][0] == word[0]:
                 best, best_distance = found[0], found[1]
+        if best == word:
+            best = self._expand_abbreviation(word)
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
+
+    def _expand_abbreviation(self, word: str) -> str:
+        """Read a clipped word ("strat", "reg") as the shortest known word it starts."""
+        if len(word) > MAX_ABBREVIATION:
+            return word
+        start = bisect.bisect_left(self.sorted_words, word)
+        for known in self.sorted_words[start: start + 50]:
+            if not known.startswith(word):
+                break
+            if len(known) > len(word):
+                return min((k for k in self.sorted_words[start: start + 50] if k.startswith(word)), key=len)
+        return word
 
     def _rank(self, terms: dict[str, float], context: dict[str, float]) -> list[Match]:
         importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}

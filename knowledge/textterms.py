@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 WORD = re.compile(r"[a-z0-9]+")
 SECTION_SHORTHAND = re.compile(r"\bs\.?\s?(\d{1,3})\b")
@@ -80,8 +81,16 @@ DEFAULT_GLOSSARY: Mapping[str, str] = {
 MAX_PHRASE_WORDS = 6
 
 
+IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "met": "meet", "gave": "give",
+             "given": "give", "went": "go", "made": "make", "done": "do", "told": "tell", "left": "leave",
+             "brought": "bring", "sought": "seek", "known": "know", "chose": "choose", "chosen": "choose",
+             "women": "woman", "men": "man", "people": "person"}
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet plurals and -ing/-ed forms, cheap enough for 20,000 entries."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
@@ -98,12 +107,12 @@ def stem(word: str) -> str:
 def words_of(text: str) -> list[str]:
     """Lower-case words, with "s47" read as "section 47" and apostrophes dropped ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
-    text = SECTION_SHORTHAND.sub(r"section \1", text)
+    if SECTION_SHORTHAND.search(text):
+        text = SECTION_SHORTHAND.sub(r"section \1", text)
     return WORD.findall(text)
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """A search term with the weight it carries in a query (expansion words count less)."""
 
     text: str
@@ -117,6 +126,7 @@ class Vocabulary:
     phrases: dict[tuple[str, ...], tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     longest: int = 1
     stems: dict[str, str] = field(default_factory=dict)
+    sizes_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase lengths by first stem
 
     @classmethod
     def build(cls, glossary: Mapping[str, str]) -> Vocabulary:
@@ -154,9 +164,8 @@ class Vocabulary:
                 meaning_key = vocabulary.stem_all(meaning_words)
                 union(term_key, meaning_key)
                 keep_words.add(meaning_key)
-                content = tuple(w for w in meaning_key if w not in STOP_WORDS)
                 if len(term_key) == 1:
-                    expansions.setdefault(term_key, content)
+                    expansions.setdefault(term_key, meaning_key)
             else:
                 find(term_key)
         synonym_roots = {find(key) for key in synonyms}
@@ -167,13 +176,21 @@ class Vocabulary:
                 words: tuple[str, ...] = ()
             else:
                 words = key if key in keep_words else expansions.get(key, ())
-            vocabulary.phrases[key] = (concept, tuple(w for w in words if w not in STOP_WORDS))
+            vocabulary.phrases[key] = (concept, words)
             vocabulary.longest = max(vocabulary.longest, len(key))
-        single = {key[0]: concept for key, (concept, _) in vocabulary.phrases.items() if len(key) == 1}
-        for key, (concept, words) in list(vocabulary.phrases.items()):
-            mapped = tuple(dict.fromkeys(single.get(word, word) for word in words
-                                         if single.get(word) != concept))
-            vocabulary.phrases[key] = (concept, mapped)
+        sizes: dict[str, set[int]] = {}
+        for key in vocabulary.phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        vocabulary.sizes_by_first = {first: tuple(sorted(found, reverse=True))
+                                     for first, found in sizes.items()}
+        resolved = {}
+        for key, (concept, words) in vocabulary.phrases.items():
+            # Read the meaning itself, so "child protection" inside "initial child protection conference"
+            # meets its own concept as well.
+            inner = vocabulary._scan(words, words, first_limit=len(words) - 1) if words else []
+            resolved[key] = (concept, tuple(dict.fromkeys(
+                term.text for term in inner if term.text != concept and term.text not in STOP_WORDS)))
+        vocabulary.phrases = resolved
         return vocabulary
 
     def stem_of(self, word: str) -> str:
@@ -187,21 +204,50 @@ class Vocabulary:
 
     def terms(self, words: list[str]) -> list[Term]:
         """Concept terms for known phrases (longest first), stems for other content words."""
-        stems = self.stem_all(words)
+        return self._scan(self.stem_all(words), tuple(words))
+
+    def _scan(self, stems: tuple[str, ...], words: tuple[str, ...],
+              first_limit: int | None = None) -> list[Term]:
         terms: list[Term] = []
-        index = 0
-        while index < len(stems):
-            for size in range(min(self.longest, len(stems) - index), 0, -1):
-                found = self.phrases.get(stems[index: index + size])
+        phrases, sizes_by_first = self.phrases, self.sizes_by_first
+        index, count = 0, len(stems)
+        while index < count:
+            stem_here = stems[index]
+            for size in sizes_by_first.get(stem_here, ()):
+                if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
+                    continue
+                found = phrases.get(stems[index: index + size])
                 if found is not None:
                     concept, kept = found
                     terms.append(Term(concept, 1.0))
-                    terms.extend(Term(word, 1.0 if size > 1 else 0.5) for word in kept)
+                    weight = 1.0 if size > 1 else 0.5
+                    terms.extend(Term(word, weight) for word in kept)
                     index += size
                     break
             else:
-                word = stems[index]
-                if word not in STOP_WORDS and words[index] not in STOP_WORDS:
-                    terms.append(Term(word, 1.0))
+                if stem_here not in STOP_WORDS and words[index] not in STOP_WORDS:
+                    terms.append(Term(stem_here, 1.0))
                 index += 1
         return terms
+
+    def term_set(self, text: str) -> set[str]:
+        """The distinct terms of a long text (an answer), without weights.
+
+        A fast path for indexing: every content stem, plus the concept (and meaning words) of each known
+        phrase. Words that a phrase replaces are kept too; no query ever holds them, so they do no harm.
+        """
+        words = words_of(text)
+        cache = self.stems
+        stems = [cache.get(word) or self.stem_of(word) for word in words]
+        result = set(stems)
+        result.difference_update(STOP_WORDS)
+        sizes_by_first, phrases = self.sizes_by_first, self.phrases
+        count = len(stems)
+        for index in [i for i, value in enumerate(stems) if value in sizes_by_first]:
+            for size in sizes_by_first[stems[index]]:
+                found = phrases.get(tuple(stems[index: index + size])) if index + size <= count else None
+                if found is not None:
+                    result.add(found[0])
+                    result.update(found[1])
+                    break
+        return result

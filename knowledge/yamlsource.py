@@ -107,6 +107,8 @@ class _Builder:
         self.in_progress: set[int] = set()
 
     def build(self, node: yaml.Node, depth: int) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            return node.value if node.tag == _STR_TAG else self._scalar(node)
         key = id(node)
         if key in self.built:
             return self.built[key]
@@ -114,21 +116,16 @@ class _Builder:
             raise YamlLoadError(Problem(self.file, _line_of(node),
                                         "this value refers to itself or is nested too deeply; "
                                         "remove the recursive `*alias` or flatten it."))
-        if isinstance(node, yaml.ScalarNode):
-            value = self._scalar(node)
-        else:
-            self.in_progress.add(key)
-            try:
-                value = self._mapping(node, depth) if isinstance(node, yaml.MappingNode) \
-                    else self._sequence(node, depth)
-            finally:
-                self.in_progress.discard(key)
+        self.in_progress.add(key)
+        try:
+            value = self._mapping(node, depth) if isinstance(node, yaml.MappingNode) \
+                else self._sequence(node, depth)
+        finally:
+            self.in_progress.discard(key)
         self.built[key] = value
         return value
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
-        if node.tag == _STR_TAG:
-            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as error:
