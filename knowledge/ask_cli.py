@@ -1,0 +1,71 @@
+"""What `audit-bot ask` and `audit-bot kb check` do, as plain functions the argument parser calls.
+
+They take their streams as arguments so tests (and other tools) can drive them without a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TextIO
+
+from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
+from knowledge.problems import KnowledgeBaseError
+from knowledge.search import KnowledgeSearch, SearchResult, to_json
+
+DONT_KNOW = "I don't know that yet."
+
+
+def run_ask(kb_dir: Path | None, question: str | None, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
+    """Answer one question, or one question per line from stdin (JSON lines) building the index only once."""
+    try:
+        kb = load_knowledge(kb_dir)
+    except KnowledgeBaseError as error:
+        stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
+        return 1
+    search = KnowledgeSearch(kb)
+    if question is not None:
+        result = search.search(question)
+        if as_json:
+            stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
+        else:
+            stdout.write(render_text(result, kb) + "\n")
+        return 0
+    for line in stdin:
+        text = line.strip()
+        if not text:
+            continue
+        stdout.write(json.dumps(to_json(search.search(text)), ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0
+
+
+def render_text(result: SearchResult, kb: KnowledgeBase) -> str:
+    """A readable reply for a terminal: the answer with its score, the suggestions, or that we do not know."""
+    if result.outcome == "answer" and result.answer is not None:
+        entry = kb.entries[result.answer.entry_id]
+        lines = [f"{entry.question}  (score {result.answer.score:.0f})", "", entry.answer.rstrip()]
+        if entry.source:
+            lines += ["", f"Source: {entry.source}"]
+        if result.suggestions:
+            lines += ["", "Related: " + "; ".join(match.question for match in result.suggestions)]
+        return "\n".join(lines)
+    if result.outcome == "ambiguous":
+        lines = ["Did you mean one of these?"]
+        lines += [f"  {number}. {match.question}  (score {match.score:.0f})"
+                  for number, match in enumerate(result.suggestions, start=1)]
+        return "\n".join(lines)
+    return f"{DONT_KNOW} Ask your QA lead, and they can add it to the knowledge base."
+
+
+def run_kb_check(kb_dir: Path | None, stdout: TextIO) -> int:
+    """Validate the folder before a reload: every problem (exit 1) or a one-line summary (exit 0)."""
+    folder = Path(kb_dir) if kb_dir is not None else default_folder()
+    try:
+        kb = load_knowledge(folder)
+    except KnowledgeBaseError as error:
+        stdout.write(str(error) + "\n")
+        return 1
+    stdout.write(f"OK: {len(kb.entries)} entries, {len(kb.glossary)} glossary terms, "
+                 f"{len(kb.checklists)} checklists in {folder}\n")
+    return 0
