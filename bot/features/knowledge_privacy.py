@@ -23,7 +23,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
     ("a postcode", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)),
 )
-CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+")  # "Oliver's" and "Smith-Jones" are checked part by part
 
 
 def identifier_kinds(text: str, names: Iterable[str]) -> list[str]:
