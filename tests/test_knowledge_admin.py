@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -147,3 +147,20 @@ def test_grouping_keeps_different_questions_apart() -> None:
     groups = group_similar(questions)
     assert [(g.wording, g.count) for g in groups] == [
         ("PARKING PERMITS", 3), ("annual leave request", 1), ("payroll date", 1)]
+
+
+def test_qa_leads_see_the_knowledge_base_on_their_home_tab_and_practitioners_do_not(engine: Engine,
+                                                                                    services: Services) -> None:
+    from bot.features.home import home_sections
+
+    with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), tick=False):
+        engine.message("U0PRAN001", "when is payroll paid")
+        lead = [s for s in home_sections(engine, services, QA_LEAD) if s.title == "Knowledge base"]
+        practitioner = [s for s in home_sections(engine, services, "U0PRAN001") if s.title == "Knowledge base"]
+    [section] = lead
+    entries = services.knowledge.current.kb.entries.values()
+    stale = sum(entry.is_stale(date(2026, 11, 23)) for entry in entries)
+    assert stale >= 1  # the kettle entry at least
+    assert section.text.startswith(f"107 entries live; {stale} past their review date; 1 question unanswered")
+    assert practitioner == []
+    assert "kb.prompt" in [c.action for s in home_sections(engine, services, "U0PRAN001") for c in s.choices]

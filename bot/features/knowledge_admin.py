@@ -14,12 +14,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from bot.engine import Engine, Turn
+from bot.features.home import HOME_PROVIDERS
 from bot.knowledge_service import KnowledgeService, ReloadResult
 from bot.replies import Reply
 from bot.services import Services
 from bot.storage import knowledge as store
 from bot.storage.common import record_trail
-from bot.teams import Role
+from bot.teams import Person, Role
 from knowledge.loader import check_knowledge
 from knowledge.problems import Problem
 
@@ -180,7 +181,24 @@ def reload_reply(result: ReloadResult) -> Reply:
                  text=f"The knowledge base is reloaded: {result.entries} entries are live.\n{summary}")
 
 
+def knowledge_home(services: Services, person: Person) -> list[Reply]:
+    """QA leads and admins see on their Home tab what needs their attention in the knowledge base."""
+    if not person.is_qa_or_admin or services.knowledge is None:
+        return []
+    now = services.clock()
+    kb = services.knowledge.current.kb
+    stale = sum(entry.is_stale(now.astimezone(services.settings.timezone).date()) for entry in kb.entries.values())
+    waiting = len(store.unanswered_since(services.storage, now - timedelta(days=UNANSWERED_DAYS)))
+    return [Reply(title="Knowledge base",
+                  text=f"{len(kb.entries)} entries live; {stale} past their review date; {waiting} question"
+                       f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last "
+                       f"{UNANSWERED_DAYS} days.",
+                  note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`")]
+
+
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:
+    if knowledge_home not in HOME_PROVIDERS:
+        HOME_PROVIDERS.append(knowledge_home)
     admin = KnowledgeAdmin(services, service)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
                        usage="/audit kb reload|unanswered|stale|check", roles=[Role.QA_LEAD, Role.ADMIN],
