@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,7 @@ def test_a_broken_edit_is_reported_on_reload_and_the_bot_keeps_answering(running
     good = timescales.read_text(encoding="utf-8")
     # The QA lead edits the ICPC answer but breaks the file: a bad review date and a misspelt field.
     broken = good.replace("*Within 15 working days of the strategy discussion*", "*Within 14 working days*", 1)
-    broken = broken.replace("review_by: 2027-06-30", "review_by: 30/06/2027", 1)
+    broken = re.sub(r"review_by: \d{4}-\d{2}-\d{2}", "review_by: 30/06/2027", broken, count=1)
     timescales.write_text(broken, encoding="utf-8")
     running_bot.slack.command(QA_LEAD, "kb reload")
     report = post_containing(standin, "The previous version is still live", channel="DU0QALEAD1")
