@@ -11,6 +11,7 @@ from bot.cli.runtime import Runtime
 from bot.logging_setup import configure_logging
 from bot.settings import ConfigError
 from bot.storage import StorageBusy
+from knowledge.problems import KnowledgeBaseError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,6 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         sys.stderr.write(f"Configuration problem: {exc}\n")
         return 2
+    except KnowledgeBaseError as exc:
+        sys.stderr.write("Knowledge base problems:\n" + "".join(f"- {problem}\n" for problem in exc.problems))
+        sys.stderr.write("Fix them (check with `audit-bot kb check`) and start the bot again.\n")
+        return 4
     except StorageBusy as exc:
         sys.stderr.write(f"Database problem: {exc}. Try again in a moment.\n")
         return 3

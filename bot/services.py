@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.knowledge_service import KnowledgeService
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.teams import Directory
@@ -26,6 +27,7 @@ class Services:
     settings: Settings
     storage: Storage
     clock: Callable[[], datetime] = field(default=utc_now)
+    knowledge: KnowledgeService | None = None  # the live knowledge base; build_services always loads it
 
     @property
     def directory(self) -> Directory:
@@ -37,7 +39,12 @@ class Services:
 
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
-    """Open storage and bring its schema up to date; the caller owns closing it."""
+    """Load the knowledge base, open storage and bring its schema up to date; the caller owns closing it.
+
+    The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
+    file is opened, so the bot refuses to start with the list of what to fix.
+    """
+    knowledge = KnowledgeService.load(settings.knowledge_dir)
     storage = Storage(settings.database)
     storage.migrate()
-    return Services(settings=settings, storage=storage, clock=clock)
+    return Services(settings=settings, storage=storage, clock=clock, knowledge=knowledge)

@@ -88,3 +88,20 @@ def running_bot(services: Services, standin) -> Iterator[RunningBot]:
     bot = RunningBot(services, standin)
     yield bot
     bot.stop()
+
+
+@pytest.fixture
+def kb_dir(config_dir: Path, tmp_path: Path) -> Path:
+    """An editable copy of the shipped knowledge folder, with the tmp config's settings pointing at it.
+
+    A test module that needs it for `services` or `running_bot` overrides `settings` to depend on it.
+    """
+    import re
+
+    target = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_DIR / "knowledge", target, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    settings_file = config_dir / "settings.yaml"
+    text = settings_file.read_text(encoding="utf-8")
+    settings_file.write_text(re.sub(r"(?m)^knowledge_dir:.*$", f"knowledge_dir: '{target}'", text),
+                             encoding="utf-8")
+    return target

@@ -162,3 +162,9 @@ def m001_initial(db: Database) -> None:
         );
         """
     )
+
+
+@MIGRATIONS()
+def m020_knowledge_escalations(db: Database) -> None:
+    """When an unanswered question was passed to the QA leads, so a second click does not post it twice."""
+    db.execute("ALTER TABLE kb_asks ADD COLUMN escalated_at TEXT")

@@ -1,0 +1,41 @@
+"""Small helpers for knowledge-base tests: extra entries written into a copied knowledge folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.replies import Reply
+
+# Two entries asked in the same words, so any search must call it ambiguous; one long past its review date.
+EXTRA_ENTRIES = """\
+entries:
+  - id: mascot-colour-north
+    question: What colour is the audit mascot in the north office?
+    answer: Green.
+    source: Test fixture
+    review_by: 2035-01-01
+  - id: mascot-colour-south
+    question: What colour is the audit mascot in the south office?
+    answer: Blue.
+    source: Test fixture
+    review_by: 2035-01-01
+  - id: kettle-descaling
+    question: How often is the office kettle descaled?
+    answer: Every quarter, by the duty manager.
+    owner: U0QALEAD2
+    review_by: 2020-01-31
+"""
+
+
+def add_extra_entries(kb_dir: Path) -> Path:
+    path = kb_dir / "kb" / "zz-test-extra.yaml"
+    path.write_text(EXTRA_ENTRIES, encoding="utf-8")
+    return path
+
+
+def button_values(replies: list[Reply], action: str) -> list[str]:
+    return [choice.value for reply in replies for choice in reply.choices if choice.action == action]
+
+
+def all_text(replies: list[Reply]) -> str:
+    return "\n".join(f"{reply.title or ''}\n{reply.text}\n{reply.note or ''}" for reply in replies)

@@ -1,0 +1,43 @@
+"""The screen every question passes before it is stored: identifiers are caught, ordinary questions are not."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.features.knowledge_privacy import identifier_kinds
+
+NAMES = frozenset({"oliver", "amelia"})
+
+
+@pytest.mark.parametrize("question", [
+    "when is the ICPC due?",
+    "45 working days",
+    "s47 enquiries who leads",
+    "how often do I visit a child on a CP plan, every 10 working days?",
+    "section 20 vs section 31",
+    "what does Ofsted mean by Requires improvement to be good",
+    "CR-123456 audit resume",
+    "is a 12 week review too late for a PEP",
+    "what happens at 26 weeks in PLO",
+])
+def test_ordinary_practice_questions_pass(question: str) -> None:
+    assert identifier_kinds(question, NAMES) == []
+
+
+@given(st.text(max_size=500))
+def test_any_text_is_screened_without_error(text: str) -> None:
+    kinds = identifier_kinds(text, NAMES)
+    assert all(isinstance(kind, str) and kind for kind in kinds)
+
+
+@given(prefix=st.text(alphabet="abcdefghij ?", max_size=40), digits=st.from_regex(r"[1-9][0-9]{9}", fullmatch=True),
+       suffix=st.text(alphabet="klmnop ?", max_size=40))
+def test_a_ten_digit_number_anywhere_is_caught(prefix: str, digits: str, suffix: str) -> None:
+    assert "an NHS number" in identifier_kinds(f"{prefix} {digits} {suffix}", NAMES)
+
+
+@given(name=st.sampled_from(["Oliver", "Amelia"]), filler=st.text(alphabet="qrstuvwxyz ", max_size=30))
+def test_a_listed_name_written_with_a_capital_is_caught(name: str, filler: str) -> None:
+    assert "a name" in identifier_kinds(f"{filler} {name}'s plan {filler}", NAMES)
