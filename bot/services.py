@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from bot.role_changes import record_role_changes
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.teams import Directory
@@ -40,4 +41,5 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     """Open storage and bring its schema up to date; the caller owns closing it."""
     storage = Storage(settings.database)
     storage.migrate()
+    record_role_changes(storage, settings.directory, clock())
     return Services(settings=settings, storage=storage, clock=clock)
