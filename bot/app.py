@@ -55,7 +55,7 @@ def create_app(
         process_before_response=process_before_response,
         ignoring_self_events_enabled=True,
     )
-    delivery = SlackDelivery(client)
+    delivery = SlackDelivery(client, services)
 
     def home(user_id: str) -> list:
         return home_sections(engine, services, user_id)

@@ -6,6 +6,7 @@ server (gunicorn, waitress) with `wsgi_application(app)` for more load.
 
 from __future__ import annotations
 
+import io
 import logging
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -13,9 +14,11 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.request.internals import parse_body
 
 log = logging.getLogger("audit_bot.http")
 EVENTS_PATH = "/slack/events"
+MAX_BODY_BYTES = 1_000_000  # Slack's largest payloads (view submissions) are far smaller
 
 
 class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
@@ -42,9 +45,99 @@ def wsgi_application(app: App) -> Any:
         if path != EVENTS_PATH:
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found: Slack requests go to /slack/events"]
+        problem, status = body_problem(environ)
+        if problem:
+            log.warning("refused a request: %s", problem)
+            start_response(status, [("Content-Type", "text/plain")])
+            return [f"bad request: {problem}".encode()]
         return handler(environ, start_response)
 
     return application
+
+
+def body_problem(environ: dict[str, Any]) -> tuple[str | None, str]:
+    """Refuse bodies Slack never sends, before Bolt parses them (it does so before checking the signature,
+    and a non-JSON `payload=`, a JSON array or bytes that are not UTF-8 would end in a 500 and a traceback).
+
+    Reads the body and puts it back for Bolt, so nothing else changes.
+    """
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return "the Content-Length is not a number", "400 Bad Request"
+    if length > MAX_BODY_BYTES:
+        _drain(environ["wsgi.input"], min(length, 16 * MAX_BODY_BYTES))  # so the sender reads our answer
+        return "the body is larger than any request Slack sends", "413 Payload Too Large"
+    raw = environ["wsgi.input"].read(length) if length > 0 else b""
+    environ["wsgi.input"] = io.BytesIO(raw)
+    try:
+        parsed = parse_body(raw.decode("utf-8"), environ.get("CONTENT_TYPE"))
+    except ValueError:  # includes UnicodeDecodeError and json.JSONDecodeError
+        return "the body is not UTF-8 JSON or form fields as Slack sends them", "400 Bad Request"
+    if not isinstance(parsed, dict):
+        return "the body is JSON but not an object", "400 Bad Request"
+    problem = shape_problem(parsed)
+    return (problem, "400 Bad Request") if problem else (None, "200 OK")
+
+
+def _drain(stream: Any, length: int) -> None:
+    while length > 0:
+        chunk = stream.read(min(length, 65536))
+        if not chunk:
+            return
+        length -= len(chunk)
+
+
+TEXT_FIELDS_OF_EVENT = ("type", "user", "text", "channel", "channel_type", "ts", "thread_ts", "event_ts", "tab",
+                        "subtype", "bot_id")
+
+
+def shape_problem(body: dict[str, Any]) -> str | None:
+    """The few shapes the listeners rely on, as Slack always sends them: objects where objects belong, text
+    where text belongs. Anything else is refused here rather than failing inside Bolt or a listener."""
+    if "event" in body or body.get("type") == "event_callback":
+        event = body.get("event")
+        if not isinstance(event, dict):
+            return "an event callback without an event object"
+        if any(event.get(key) is not None and not isinstance(event[key], str) for key in TEXT_FIELDS_OF_EVENT):
+            return "an event with a field that should be text"
+    for key in ("user", "channel", "container", "team", "message"):
+        if key in body and body[key] is not None and not isinstance(body[key], dict | str):
+            return f"`{key}` is neither an object nor text"
+    if isinstance(body.get("user"), dict) and not isinstance(body["user"].get("id", ""), str):
+        return "user.id is not text"
+    actions = body.get("actions")
+    if actions is not None and not (isinstance(actions, list) and all(_is_action(a) for a in actions)):
+        return "`actions` is not a list of actions"
+    view = body.get("view")
+    if body.get("type") in ("view_submission", "view_closed") and not isinstance(view, dict):
+        return "a view submission without a view"
+    if view is not None and not _is_view(view):
+        return "`view` is not a view"
+    return None
+
+
+def _texts(mapping: dict[str, Any], *keys: str) -> bool:
+    return all(mapping.get(key) is None or isinstance(mapping[key], str) for key in keys)
+
+
+def _is_action(action: object) -> bool:
+    if not isinstance(action, dict) or not _texts(action, "action_id", "value", "selected_user", "selected_date"):
+        return False
+    option = action.get("selected_option")
+    return option is None or (isinstance(option, dict) and _texts(option, "value"))
+
+
+def _is_view(view: object) -> bool:
+    if not isinstance(view, dict) or not _texts(view, "callback_id", "private_metadata", "type", "id"):
+        return False
+    state = view.get("state")
+    if state is None:
+        return True
+    values = state.get("values") if isinstance(state, dict) else None
+    return isinstance(state, dict) and (values is None or (isinstance(values, dict) and all(
+        isinstance(block, dict) and all(_is_action(element) for element in block.values())
+        for block in values.values())))
 
 
 def make_http_server(app: App, host: str = "127.0.0.1", port: int = 3000) -> ThreadingWSGIServer:

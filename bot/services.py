@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.knowledge_service import KnowledgeService
+from bot.role_changes import record_role_changes
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.teams import Directory
@@ -47,4 +48,5 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) 
     knowledge = KnowledgeService.load(settings.knowledge_dir)
     storage = Storage(settings.database)
     storage.migrate()
+    record_role_changes(storage, settings.directory, clock())
     return Services(settings=settings, storage=storage, clock=clock, knowledge=knowledge)

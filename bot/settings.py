@@ -87,15 +87,29 @@ def read_yaml_mapping(path: Path) -> dict[str, Any]:
     if not path.exists():
         raise ConfigError(path, "(file)", "present: create it or point AUDITBOT_CONFIG at a folder holding it")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(path, "(file)", "UTF-8 text: save it as UTF-8 in your editor") from None
+    except OSError as exc:
+        raise ConfigError(path, "(file)", f"a readable file ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
         raise ConfigError(f"{path}{where}", "(file)", "valid YAML: check indentation and quotes") from None
+    except ValueError:  # a date-like value that is not a real date, such as 2001-02-30
+        raise ConfigError(path, "(file)", "valid YAML with real dates (quote anything that only looks like a date)") \
+            from None
+    except RecursionError:
+        raise ConfigError(path, "(file)", "YAML nested a sensible number of levels deep") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError(path, "(top level)", "a mapping of `key: value` lines", type(data).__name__)
+    odd = [key for key in data if not isinstance(key, str)]
+    if odd:
+        raise ConfigError(path, str(odd[0]), "a word naming a setting (keys are text)")
     return data
 
 
@@ -129,7 +143,12 @@ def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
     path = _resolve(value, config_dir)
     if not path.exists():
         raise ConfigError(file, "names_file", f"an existing file ({path} is missing)", value)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    if not path.is_file():
+        raise ConfigError(file, "names_file", f"a file ({path} is a folder)", value)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise ConfigError(file, "names_file", "a UTF-8 text file", value) from None
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 

@@ -122,7 +122,7 @@ def _parse_member(raw: object, file: Path, key: str) -> Member:
         raise _fail(file, key, "a mapping like {user: U0ABC123, role: practitioner}", raw)
     unknown = set(raw) - {"user", "name", "role", "audit_target"}
     if unknown:
-        raise _fail(file, f"{key}.{sorted(unknown)[0]}", "one of user, name, role, audit_target")
+        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of user, name, role, audit_target")
     user = raw.get("user")
     if not isinstance(user, str) or not USER_ID.match(user):
         raise _fail(file, f"{key}.user", "a Slack user id such as U0ABC123", user)
@@ -155,7 +155,7 @@ def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
 def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     unknown = set(data) - {"people", "teams"}
     if unknown:
-        raise _fail(file, sorted(unknown)[0], "either `people` or `teams`")
+        raise _fail(file, sorted(unknown, key=str)[0], "either `people` or `teams`")
     teams: dict[str, Team] = {}
     roles: dict[str, Role] = {}
     names: dict[str, str] = {}
@@ -182,7 +182,7 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
             raise _fail(file, key, "a mapping with id, name, digest_channel and members", raw)
         unknown = set(raw) - {"id", "name", "digest_channel", "members"}
         if unknown:
-            raise _fail(file, f"{key}.{sorted(unknown)[0]}", "one of id, name, digest_channel, members")
+            raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of id, name, digest_channel, members")
         team_id = raw.get("id")
         if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
             raise _fail(file, f"{key}.id", "a short id in lower case, like north-assessment", team_id)

@@ -15,6 +15,8 @@ def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext
     """Replies go to the person's DM with the bot, so they are private and stay in one place."""
     in_dm = command.get("channel_name") == "directmessage"
     ack() if in_dm else ack(text="I've replied in our direct messages.")
-    user_id = command["user_id"]
+    user_id = command.get("user_id")
+    if not user_id:
+        return
     replies = context["engine"].command(user_id, command.get("text", ""), surface="command")
-    context["delivery"].deliver(user_id, replies, channel=command["channel_id"] if in_dm else None)
+    context["delivery"].deliver(user_id, replies, channel=command.get("channel_id") if in_dm else None)

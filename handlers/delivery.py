@@ -8,8 +8,10 @@ import threading
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot import undelivered
 from bot.render.blocks import render_message
 from bot.replies import Reply
+from bot.services import Services
 
 log = logging.getLogger("audit_bot.delivery")
 
@@ -17,8 +19,9 @@ log = logging.getLogger("audit_bot.delivery")
 class SlackDelivery:
     """Knows how to reach a person's DM (cached) and posts each reply where it belongs."""
 
-    def __init__(self, client: WebClient) -> None:
+    def __init__(self, client: WebClient, services: Services | None = None) -> None:
         self.client = client
+        self.services = services  # with it, failed messages are remembered and the person told later
         self._dm_channels: dict[str, str] = {}
         self._lock = threading.Lock()
 
@@ -41,15 +44,41 @@ class SlackDelivery:
         channel: str | None = None,
         thread_ts: str | None = None,
     ) -> int:
-        """Post every reply; returns how many could not be delivered (logged without their text)."""
+        """Post every reply; returns how many could not be delivered (logged without their text).
+
+        The slack-sdk retry handlers have already retried 5xx, 429 and dropped connections by the time an
+        error reaches here, so a failure is remembered and the person is told once the bot reaches them.
+        """
+        self._tell_undelivered(requester)
         failures = 0
         for reply in replies:
             try:
                 self._post(requester, reply, channel, thread_ts)
-            except SlackApiError as exc:
+            except (SlackApiError, OSError) as exc:
                 failures += 1
-                log.warning("could not deliver a reply: %s", exc.response.get("error", "unknown"))
+                reason = exc.response.get("error", "unknown") if isinstance(exc, SlackApiError) else type(exc).__name__
+                log.warning("could not deliver a reply: %s", reason)
+                self._remember_undelivered(requester, reply)
         return failures
+
+    def _remember_undelivered(self, requester: str, reply: Reply) -> None:
+        if self.services is None:
+            return
+        undelivered.remember(self.services, requester, reply)
+
+    def _tell_undelivered(self, user_id: str) -> None:
+        """Tell the person, once and in their DM, about messages that never reached them."""
+        if self.services is None:
+            return
+        taken = undelivered.take_notice(self.services, user_id)
+        if taken is None:
+            return
+        notice, ids = taken
+        try:
+            self.client.chat_postMessage(channel=self.dm_channel(user_id), **render_message(notice))
+        except (SlackApiError, OSError):
+            undelivered.give_back(self.services, ids)
+            log.warning("could not deliver an undelivered-message notice either; keeping it for next time")
 
     def _post(self, requester: str, reply: Reply, channel: str | None, thread_ts: str | None) -> None:
         if reply.to_channel:

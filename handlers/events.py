@@ -30,7 +30,7 @@ def handle_mention(event: dict[str, Any], context: BoltContext) -> None:
     if event.get("bot_id") or not event.get("user"):
         return
     user_id = event["user"]
-    text = MENTION.sub("", event.get("text", "")).strip()
+    text = MENTION.sub("", event.get("text") or "").strip()
     replies = context["engine"].message(user_id, text, surface="channel")
     thread = event.get("thread_ts") or event.get("ts")
     context["delivery"].deliver(user_id, replies, channel=event.get("channel"), thread_ts=thread)

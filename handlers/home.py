@@ -18,9 +18,9 @@ def register(app: App) -> None:
 
 def handle_home_opened(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
     """Publish the person's own audit picture; the engine decides what their role may see."""
-    if event.get("tab", "home") != "home":
+    user_id = event.get("user")
+    if event.get("tab", "home") != "home" or not user_id:
         return
-    user_id = event["user"]
     blocks: list[dict[str, Any]] = []
     for reply in context["home"](user_id):
         blocks += [*reply_blocks(reply), {"type": "divider"}]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from bot.cli import knowledge, modes
+from bot.cli import knowledge, maintenance, modes
 
-SUBCOMMAND_MODULES: list[ModuleType] = [modes, knowledge]
+SUBCOMMAND_MODULES: list[ModuleType] = [modes, knowledge, maintenance]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -168,3 +168,34 @@ def m001_initial(db: Database) -> None:
 def m020_knowledge_escalations(db: Database) -> None:
     """When an unanswered question was passed to the QA leads, so a second click does not post it twice."""
     db.execute("ALTER TABLE kb_asks ADD COLUMN escalated_at TEXT")
+
+
+@MIGRATIONS()
+def m040_privacy_role_snapshot(db: Database) -> None:
+    """The roles as last seen in teams.yaml, so a restart can record who gained or lost access."""
+    db.executescript(
+        """
+        CREATE TABLE role_snapshot (
+            user_id TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            team_ids TEXT NOT NULL DEFAULT ''  -- comma-separated team ids, sorted
+        );
+        """
+    )
+
+
+@MIGRATIONS()
+def m041_privacy_undelivered(db: Database) -> None:
+    """Messages Slack would not take even after retries: the person is told once, without the content."""
+    db.executescript(
+        """
+        CREATE TABLE undelivered (
+            id INTEGER PRIMARY KEY,
+            user_id TEXT NOT NULL,            -- who should be told (the person the message was for)
+            kind TEXT NOT NULL,               -- what sort of message it was, never its text
+            failed_at TEXT NOT NULL,
+            told_at TEXT
+        );
+        CREATE INDEX undelivered_pending ON undelivered(user_id, told_at);
+        """
+    )

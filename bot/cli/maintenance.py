@@ -1,0 +1,197 @@
+"""`retention`, `backup`, `restore` and `trail`: looking after the data a council must account for."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import TextIO
+
+from bot.cli.runtime import Runtime
+from bot.storage import Storage
+from bot.storage.common import record_trail
+from bot.storage.maintenance import (
+    CHILD_TABLES,
+    NotAnAuditDatabase,
+    RetentionReport,
+    apply_retention,
+    backup_database,
+    restore_database,
+    retention_report,
+    trail_rows,
+)
+
+RETENTION_HELP = (
+    "List audits whose last activity is older than retention_years (settings.yaml), with counts by status and "
+    "year; with --apply, delete them. Deleted, not anonymised: their answers, actions, moderations, revisions and "
+    "reflections go with them, as do knowledge-base questions older than the cut-off. The audit trail keeps a "
+    "record of each run (counts only)."
+)
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    retention = subparsers.add_parser("retention", help="list (and with --apply delete) audits past retention",
+                                      description=RETENTION_HELP)
+    retention.add_argument("--apply", action="store_true", help="delete them (without it, only list and count)")
+    retention.set_defaults(func=cmd_retention)
+
+    backup = subparsers.add_parser(
+        "backup", help="copy the database safely while the bot runs",
+        description="Make a consistent copy of the database with SQLite's online backup, even while the bot "
+        "is running, then check the copy. Refuses to overwrite an existing file.")
+    backup.add_argument("path", type=Path, help="the backup file to create")
+    backup.set_defaults(func=cmd_backup)
+
+    restore = subparsers.add_parser(
+        "restore", help="restore the database from a backup (stop the bot first)",
+        description="Check that PATH is a sound audit-bot database, keep a safety copy of the current database "
+        "beside it, then restore PATH over the configured database. Stop the bot before restoring.")
+    restore.add_argument("path", type=Path, help="a file made by `audit-bot backup`")
+    restore.set_defaults(func=cmd_restore)
+
+    trail = subparsers.add_parser(
+        "trail", help="print the audit trail (role changes, exports, reloads, moderation, retention)",
+        description="Print who did what and when, in local time.")
+    trail.add_argument("--since", type=_local_date, help="only from this date on (YYYY-MM-DD, local time)")
+    trail.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    trail.set_defaults(func=cmd_trail)
+
+
+def _local_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"use a date like 2026-11-01, not {text!r}") from None
+
+
+def _actor() -> str:
+    """The person at the keyboard, as the operating system knows them: the CLI has no Slack identity."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _out(runtime: Runtime) -> TextIO:
+    return runtime.stdout or sys.stdout
+
+
+def _err(runtime: Runtime) -> TextIO:
+    return runtime.stderr or sys.stderr
+
+
+def cutoff_for(now: datetime, years: int) -> datetime:
+    """The same moment `years` calendar years ago (29 February falls back to the 28th)."""
+    try:
+        return now.replace(year=now.year - years)
+    except ValueError:
+        return now.replace(year=now.year - years, day=28)
+
+
+def cmd_retention(args: argparse.Namespace, runtime: Runtime) -> int:
+    services = runtime.services
+    years = runtime.settings.retention_years
+    now = services.clock()
+    cutoff = cutoff_for(now, years)
+    storage = services.storage
+    report = apply_retention(storage, cutoff) if args.apply else retention_report(storage, cutoff)
+    record_trail(storage, _actor(), "retention.apply" if args.apply else "retention.list", report.as_detail(), at=now)
+    local_cutoff = cutoff.astimezone(runtime.settings.timezone)
+    out = _out(runtime)
+    out.write(f"Retention: audits last active before {local_cutoff:%d %B %Y} ({years} years, retention_years in "
+              "settings.yaml).\n")
+    out.write(format_retention(report))
+    if not args.apply:
+        out.write("Nothing was deleted. Run `audit-bot retention --apply` to delete these"
+                  " (take a backup first: `audit-bot backup PATH`).\n" if report.audits or report.kb_asks else "")
+    return 0
+
+
+def format_retention(report: RetentionReport) -> str:
+    """A small table of audits by status and year, then the totals."""
+    lines = []
+    if report.audits_by_status_year:
+        lines.append(f"{'Status':<16}{'Year':<8}{'Audits':>6}")
+        for (status, year), count in sorted(report.audits_by_status_year.items(), key=lambda i: (i[0][1], i[0][0])):
+            lines.append(f"{status:<16}{year:<8}{count:>6}")
+    children = ", ".join(f"{report.children.get(table, 0)} {table}" for table in CHILD_TABLES)
+    verb = "Deleted" if report.applied else "Past retention:"
+    lines.append(f"{verb} {report.audits} audits ({children}) and {report.kb_asks} knowledge-base questions.")
+    return "\n".join(lines) + "\n"
+
+
+def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
+    target: Path = args.path.expanduser().resolve()
+    if target.exists():
+        _err(runtime).write(f"{target} already exists: choose a new file name, so no backup is overwritten.\n")
+        return 1
+    if not target.parent.is_dir():
+        _err(runtime).write(f"The folder {target.parent} does not exist: create it first.\n")
+        return 1
+    services = runtime.services
+    facts = backup_database(services.storage, target)
+    record_trail(services.storage, _actor(), "backup", {"file": str(target), "audits": facts.audits},
+                 at=services.clock())
+    _out(runtime).write(f"Backed up {facts.audits} audits to {target} ({target.stat().st_size:,} bytes, checked).\n")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
+    settings = runtime.settings
+    source: Path = args.path.expanduser().resolve()
+    target = settings.database.resolve()
+    if source == target:
+        _err(runtime).write("That is the configured database itself: give the path of a backup file.\n")
+        return 1
+    stamp = datetime.now(settings.timezone).strftime("%Y%m%dT%H%M%S")
+    safety = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
+    try:
+        facts = restore_database(source, target, safety)
+    except NotAnAuditDatabase as exc:
+        _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
+        return 1
+    storage = Storage(target)
+    try:
+        storage.migrate()
+        record_trail(storage, _actor(), "restore", {"file": str(source), "audits": facts.audits})
+    finally:
+        storage.close()
+    out = _out(runtime)
+    out.write(f"Restored {facts.audits} audits from {source} into {target}.\n")
+    if safety.exists():
+        out.write(f"The database as it was before is kept at {safety}.\n")
+    return 0
+
+
+def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
+    settings = runtime.settings
+    since = datetime.combine(args.since, time(0), tzinfo=settings.timezone) if args.since else None
+    rows = trail_rows(runtime.services.storage, since)
+    out = _out(runtime)
+    if args.format == "json":
+        items = [
+            {"at": row.at.astimezone(settings.timezone).isoformat(), "actor": row.actor, "action": row.action,
+             "detail": row.detail}
+            for row in rows
+        ]
+        out.write(json.dumps(items, indent=2, sort_keys=True) + "\n")
+        return 0
+    if not rows:
+        out.write("The trail is empty" + (f" since {args.since:%d %B %Y}" if args.since else "") + ".\n")
+        return 0
+    for row in rows:
+        local = row.at.astimezone(settings.timezone)
+        out.write(f"{local:%Y-%m-%d %H:%M %Z}  {row.actor:<16} {row.action:<18} {format_detail(row.detail)}\n")
+    return 0
+
+
+def format_detail(detail: dict) -> str:
+    """key=value pairs on one line; nested values as compact JSON."""
+    parts = []
+    for key, value in sorted(detail.items()):
+        shown = value if isinstance(value, str | int | float) else json.dumps(value, sort_keys=True)
+        parts.append(f"{key}={shown}")
+    return " ".join(parts)
