@@ -23,6 +23,7 @@ from schedules.calendar import (
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
 MAX_ITEM_BUTTONS = 10
+MAX_LINES = 15
 SNOOZE_VALUE_LIMIT = 1900
 
 
@@ -244,7 +245,10 @@ def bundle(reminders: Iterable[Reminder]) -> dict[str, list[Reminder]]:
 
 def bundle_reply(user_id: str, reminders: list[Reminder], today: date) -> Reply:
     """The one DM a person gets today: every item, a button per item that does the job, and one snooze."""
-    lines = "\n".join(f"• {r.text}" for r in reminders)
+    shown = reminders[:MAX_LINES]
+    lines = "\n".join(f"• {r.text}" for r in shown)
+    if len(reminders) > len(shown):
+        lines += f"\n• …and {len(reminders) - len(shown)} more."
     choices = [r.choice for r in reminders if r.choice is not None][:MAX_ITEM_BUTTONS]
     keys = ""
     for reminder in reminders:  # a button value holds 2,000 characters: snooze what fits
