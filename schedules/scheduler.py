@@ -182,9 +182,13 @@ class BackgroundJobs:
         self.runner = runner
 
     def start(self) -> None:
+        """Start the clock, then make up missed runs; a failing job at start must not stop the bot starting."""
         self.scheduler.start()
-        if self.runner.renew_lease_quietly():
-            self.runner.catch_up()
+        try:
+            if self.runner.renew_lease_quietly():
+                self.runner.catch_up()
+        except Exception as exc:  # the bot still serves people; APScheduler retries at the next due time
+            log.error("catch-up at start failed: %s", type(exc).__name__)
 
     def shutdown(self, wait: bool = False) -> None:
         if self.scheduler.running:

@@ -168,3 +168,27 @@ def test_channel_posts_are_spaced_about_a_second_apart() -> None:
         sender.send(Reply("post", to_channel="C0NORTH01"), "digest")
     sender.send(Reply("dm", to_user="U0MGRN001"), "digest")
     assert sleeps == [1.0, 1.0]
+
+
+def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(environ: dict[str, str]) -> None:
+    from bot.cli.modes import start_background_jobs
+    from bot.cli.runtime import Runtime
+    from tests.support.audit_rows import AuditRows
+
+    out = io.StringIO()
+    runtime = Runtime(environ=environ, stdout=out, stderr=io.StringIO())
+    try:
+        AuditRows(runtime.services).audit(auditor="U0MGRN001", status="draft",
+                                          updated=datetime(2026, 11, 2, 10, tzinfo=LONDON))
+        with at(2026, 11, 24, 9, 30):
+            jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
+            try:
+                assert {job.id for job in jobs.scheduler.get_jobs()} >= {"weekly_digest", "reminders", "lease"}
+                assert jobs.scheduler.get_job("weekly_digest").trigger.timezone == LONDON
+            finally:
+                jobs.shutdown()
+    finally:
+        runtime.close()
+    printed = out.getvalue()
+    assert "[reminder] == Reminders for Tuesday 24 November ==" in printed
+    assert "Resume audit 1" in printed
