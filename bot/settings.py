@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from bot.teams import Directory, parse_directory
+from schedules.cron import CronSpec, ScheduleError, parse_cron
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_DIR / "config"
@@ -49,6 +50,18 @@ class SlackSettings:
 
 
 @dataclass(frozen=True)
+class ReminderSettings:
+    """How patient the reminders are, in working days, and how late a missed run may still go out."""
+
+    draft_idle_working_days: int = 5
+    moderation_wait_working_days: int = 3
+    grace_minutes: int = 120
+
+
+SCHEDULED_JOBS = ("weekly_digest", "reminders")
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything the bot needs to know about where it runs, already checked."""
 
@@ -65,6 +78,8 @@ class Settings:
     local_user: str
     directory: Directory
     slack: SlackSettings = field(default_factory=SlackSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    cron: Mapping[str, CronSpec] = field(default_factory=dict)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -79,6 +94,12 @@ DEFAULTS: dict[str, Any] = {
     "names_file": None,
     "schedules": {},
     "local_user": "U0MGRN001",
+    "reminders": {},
+}
+REMINDER_LIMITS = {
+    "draft_idle_working_days": (1, 60),
+    "moderation_wait_working_days": (1, 60),
+    "grace_minutes": (0, 24 * 60),
 }
 
 
@@ -152,6 +173,34 @@ def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
+def _parse_schedules(schedules: Mapping[str, str], file: Path) -> dict[str, CronSpec]:
+    """Each job's cron text, checked now so a wrong schedule stops the bot at start, not at 9 on Monday."""
+    checked: dict[str, CronSpec] = {}
+    for name, text in schedules.items():
+        if name not in SCHEDULED_JOBS:
+            raise ConfigError(file, f"schedules.{name}", f"one of the scheduled jobs ({', '.join(SCHEDULED_JOBS)})")
+        try:
+            checked[name] = parse_cron(name, text)
+        except ScheduleError as exc:
+            raise ConfigError(file, exc.key, exc.expected, text) from None
+    return checked
+
+
+def _parse_reminders(value: object, file: Path) -> ReminderSettings:
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ConfigError(file, "reminders", f"a mapping with any of {', '.join(REMINDER_LIMITS)}", value)
+    unknown = sorted(set(value) - set(REMINDER_LIMITS))
+    if unknown:
+        raise ConfigError(file, f"reminders.{unknown[0]}", f"one of {', '.join(REMINDER_LIMITS)}")
+    for key, (low, high) in REMINDER_LIMITS.items():
+        number = value.get(key, getattr(ReminderSettings, key))
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ConfigError(file, f"reminders.{key}", f"a whole number from {low} to {high}", number)
+    return ReminderSettings(**{key: value.get(key, getattr(ReminderSettings, key)) for key in REMINDER_LIMITS})
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the config folder and the environment (the environment wins)."""
     env = os.environ if environ is None else environ
@@ -200,6 +249,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         isinstance(k, str) and isinstance(v, str) for k, v in schedules.items()
     ):
         raise ConfigError(file, "schedules", 'a mapping of job name to cron text like "0 9 * * mon"', schedules)
+    cron = _parse_schedules(schedules, file)
+    reminders = _parse_reminders(raw["reminders"], file)
 
     local_user = raw["local_user"]
     if not isinstance(local_user, str) or not re.fullmatch(r"[UW][A-Z0-9]{2,}", local_user):
@@ -231,5 +282,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         local_user=local_user,
         directory=directory,
         slack=slack,
+        reminders=reminders,
+        cron=cron,
         raw=raw,
     )

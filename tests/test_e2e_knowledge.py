@@ -105,7 +105,8 @@ def test_a_broken_edit_is_reported_on_reload_and_the_bot_keeps_answering(running
     assert "Removed: none" in text
     running_bot.slack.message_im(PRACTITIONER, "icpc deadline")
     assert "(checked)" in post_containing(standin, "(checked)").params["text"]
-    trail = [row["action"] for row in running_bot.services.storage.db.query("SELECT action FROM trail WHERE action LIKE 'kb.%'")]
+    query = "SELECT action FROM trail WHERE action LIKE 'kb.%'"
+    trail = [row["action"] for row in running_bot.services.storage.db.query(query)]
     assert trail == ["kb.reload", "kb.reload"]
 
 

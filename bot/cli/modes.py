@@ -38,7 +38,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.chat import run_chat
 
     user = _user(args, runtime)
-    scheduler = start_background_jobs(runtime)
+    scheduler = start_background_jobs(runtime, chat_user=user)
     try:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
     finally:
@@ -92,7 +92,22 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     return 0
 
 
-def start_background_jobs(runtime: Runtime, app: object | None = None) -> object | None:
-    """Start the scheduler if the schedules feature is installed (it arrives with the reminders)."""
-    del runtime, app
-    return None
+def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,
+                          stdout: object | None = None) -> object | None:
+    """Start the scheduler: Slack delivery when the app is given, else printing the chat user's messages.
+
+    Job output goes through a small "sender" so the scheduler itself never touches Slack's libraries.
+    """
+    from schedules.scheduler import build_scheduler
+    from schedules.senders import PacedSender, TerminalSender
+
+    if app is not None:
+        from handlers.delivery import SlackDelivery
+
+        delivery = SlackDelivery(app.client)  # type: ignore[attr-defined]
+        sender: object = PacedSender(lambda reply: delivery.deliver("", [reply]) == 0)
+    else:
+        sender = TerminalSender(stdout or runtime.stdout or sys.stdout, chat_user or runtime.settings.local_user)
+    jobs = build_scheduler(runtime.services, sender)  # type: ignore[arg-type]
+    jobs.start()
+    return jobs

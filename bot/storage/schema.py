@@ -199,3 +199,21 @@ def m041_privacy_undelivered(db: Database) -> None:
         CREATE INDEX undelivered_pending ON undelivered(user_id, told_at);
         """
     )
+
+
+@MIGRATIONS()
+def m030_schedules_snoozes_and_digest_indexes(db: Database) -> None:
+    """Snoozed reminders, and the indexes that keep digests and reminders aggregate queries fast."""
+    db.executescript(
+        """
+        CREATE TABLE reminder_snoozes (
+            user_id TEXT NOT NULL,
+            key TEXT NOT NULL,                -- e.g. draft:12, action:5, moderation:33, quota, kb:entry-id
+            until TEXT NOT NULL,              -- ISO date: no reminder for this item up to and including it
+            PRIMARY KEY (user_id, key)
+        );
+        CREATE INDEX actions_open_due ON actions(done_at, due_date);
+        CREATE INDEX moderations_decided ON moderations(decided_at, audit_id);
+        CREATE INDEX audits_submitted ON audits(submitted_at, team_id);
+        """
+    )

@@ -1,0 +1,95 @@
+"""`audit-bot digest` (print a weekly digest without Slack) and `audit-bot demo-data` (invented audits)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.cli.runtime import Runtime
+from bot.errors import UserError
+
+
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
+    digest = subparsers.add_parser("digest", help="print the weekly audit digest for one team or all teams")
+    digest.add_argument("--team", help="team id from teams.yaml (default: every team and the service summary)")
+    digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the last complete week)")
+    digest.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    digest.add_argument("--chart", metavar="FILE", help="also write the 12-week trend chart as a PNG file")
+    digest.set_defaults(func=cmd_digest)
+    demo = subparsers.add_parser("demo-data", help="fill the database with invented audits to try the bot")
+    demo.add_argument("--weeks", type=int, default=12, help="weeks of history up to today (default 12)")
+    demo.add_argument("--seed", type=int, default=7, help="random seed, for the same data every time")
+    demo.set_defaults(func=cmd_demo_data)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
+    from bot.charts import grade_trend_png
+    from bot.digest import GRADE_LABELS, ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
+    from bot.digest_render import service_replies, team_replies
+    from bot.render.terminal import TerminalView
+
+    out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
+    services = runtime.services
+    try:
+        monday = parse_week(args.week) if args.week else last_complete_week(services.local_now().date())
+        if args.team and args.team not in services.directory.teams:
+            known = ", ".join(services.directory.teams)
+            raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: {known}.")
+    except UserError as exc:
+        err.write(f"{exc}\n")
+        return 2
+    teams = build_team_digests(services, monday, [args.team] if args.team else None)
+    service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams))
+    if args.format == "json":
+        payload = {"week": service.week, "teams": [_jsonable(asdict(t)) for t in teams]}
+        out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        view = TerminalView()
+        for digest in teams:
+            out.write(view.render(team_replies(digest, chart=False)) + "\n\n")
+        if not args.team:
+            out.write(view.render(service_replies(service, chart=False)) + "\n")
+    if args.chart:
+        trend = teams[0].trend if args.team else [
+            (label, {g: sum(t.trend[i][1].get(g, 0) for t in teams) for g in GRADE_LABELS})
+            for i, (label, _) in enumerate(teams[0].trend)
+        ]
+        title = f"{teams[0].team_name if args.team else 'Whole service'}: 12-week trend to {service.week}"
+        Path(args.chart).write_bytes(grade_trend_png(title, [lab for lab, _ in trend], [w for _, w in trend],
+                                                     GRADE_LABELS))
+        err.write(f"Chart written to {args.chart}\n")
+    return 0
+
+
+def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
+    from bot.demo_data import generate
+
+    err = runtime.stderr or sys.stderr
+    if not 1 <= args.weeks <= 104:
+        err.write("--weeks must be a whole number from 1 to 104.\n")
+        return 2
+
+    def progress(line: str) -> None:
+        err.write(f"  {line}\n")
+        err.flush()
+
+    err.write(f"Adding {args.weeks} weeks of invented audits to {runtime.settings.database} ...\n")
+    summary = generate(runtime.services, weeks=args.weeks, seed=args.seed, progress=progress)
+    err.write(f"Done: {summary.audits} audits, {summary.actions} actions, {summary.moderations} moderations "
+              f"from {summary.checklists} checklists. Try `audit-bot digest` or open the Home tab.\n")
+    return 0

@@ -1,0 +1,100 @@
+"""The App Home dashboard: your drafts, your actions, your month; your team's figures; the knowledge base's health."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+
+from bot.digest import build_team_digests, last_complete_week
+from bot.engine import Engine
+from bot.features.home import HOME_PROVIDERS
+from bot.knowledge_review import stale_entries
+from bot.replies import Choice, Reply
+from bot.services import Services
+from bot.storage.dashboard import completed_by, drafts_of, open_actions_of
+from bot.storage.digests import unanswered_questions
+from bot.teams import Person, Role
+from schedules.jobs import audit_targets, month_bounds
+
+SHOWN = 5
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def my_work(services: Services, person: Person) -> list[Reply]:
+    """What the person should pick up next: drafts to resume, actions to close, and their month's count."""
+    today = services.local_now().date()
+    start, end = month_bounds(today, services)
+    done = completed_by(services.storage, person.user_id, start, end)
+    target = audit_targets(services).get(person.user_id, 0)
+    month = f"*This month*: {done} audit{'s' if done != 1 else ''} completed" + (f" of your {target}" if target else "")
+    drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
+    actions_total, actions = open_actions_of(services.storage, person.user_id, SHOWN)
+    lines = [month]
+    choices: list[Choice] = []
+    if drafts_total:
+        lines.append(f"*Drafts*: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
+        for audit_id, title, updated in drafts:
+            local = updated.astimezone(services.settings.timezone)
+            lines.append(f"   • {title} (audit {audit_id}), last touched {local.day} {local:%b}")
+            choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
+    if actions_total:
+        more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
+        lines.append(f"*Open actions*: {actions_total}{more}")
+        for action_id, description, due in actions:
+            late = " — *overdue*" if due < today else ""
+            lines.append(f"   • {_clip(description)} (due {due.day} {due:%b}){late}")
+            choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
+    if not drafts_total and not actions_total:
+        lines.append("No drafts or open actions: you are up to date.")
+    return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]
+
+
+def team_figures(services: Services, person: Person) -> list[Reply]:
+    """For managers: each team's last complete week and month to date, in one line per measure."""
+    team_ids = services.directory.managed_team_ids(person.user_id)
+    if not team_ids:
+        return []
+    monday = last_complete_week(services.local_now().date())
+    replies = []
+    for digest in build_team_digests(services, monday, team_ids):
+        good = digest.good_or_better_week
+        rate = digest.agreement_rate
+        fields = (
+            ("Audits last week", str(digest.completed_week)),
+            ("This month vs target", f"{digest.completed_month} of {digest.target_month}"),
+            ("Good or better last week", "–" if good is None else f"{good:.0%}"),
+            ("Overdue actions", str(digest.overdue_actions)),
+            ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
+        )
+        weak = digest.weak_questions[0].text if digest.weak_questions else "none flagged"
+        replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {_clip(weak, 150)}",
+                             fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
+    return replies
+
+
+def knowledge_health(services: Services, person: Person) -> list[Reply]:
+    """For QA leads: entries past their review date and questions nobody could answer this week."""
+    if person.role is not Role.QA_LEAD:
+        return []
+    today = services.local_now().date()
+    stale = stale_entries(services.settings.knowledge_dir, today)
+    week_start = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=services.settings.timezone)
+    unanswered = unanswered_questions(services.storage, week_start, services.clock() + timedelta(seconds=1))
+    lines = [f"*Entries past their review date*: {len(stale)}"]
+    lines += [f"   • {_clip(e.question, 80)} (review by {e.review_by:%d %b %Y})" for e in stale[:SHOWN]]
+    lines.append(f"*Questions I could not answer this week*: {unanswered}")
+    return [Reply(title="Knowledge base health", text="\n".join(lines))]
+
+
+def dashboard(services: Services, person: Person) -> list[Reply]:
+    return my_work(services, person) + team_figures(services, person) + knowledge_health(services, person)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Add the dashboard to the Home tab (once, however many engines are built)."""
+    del engine, services
+    if dashboard not in HOME_PROVIDERS:
+        HOME_PROVIDERS.append(dashboard)

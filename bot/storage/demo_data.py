@@ -1,0 +1,65 @@
+"""Writes for `audit-bot demo-data` (and test fixtures): invented audits in the real schema, in bulk."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from bot.storage.common import utc_text
+from bot.storage.db import Storage
+
+AUDIT_COLUMNS = ("id", "checklist_id", "checklist_hash", "case_ref", "auditor_id", "worker_id", "team_id", "status",
+                 "step", "overall_grade", "started_at", "updated_at", "submitted_at", "moderated_at")
+
+
+def snapshot_checklist(storage: Storage, content: dict[str, Any], now: datetime) -> str:
+    """Store a checklist as used (JSON, keyed by its content hash) and return the hash."""
+    text = json.dumps(content, sort_keys=True)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    storage.db.execute(
+        "INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [digest, content["id"], content["title"], text, utc_text(now)],
+    )
+    return digest
+
+
+def next_audit_id(storage: Storage) -> int:
+    return int(storage.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audits").fetchone()[0])
+
+
+def next_action_id(storage: Storage) -> int:
+    return int(storage.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM actions").fetchone()[0])
+
+
+def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: Iterable[Sequence[Any]],
+                  actions: Iterable[Sequence[Any]], moderations: Iterable[Sequence[Any]]) -> None:
+    """Insert rows in one transaction: audits (AUDIT_COLUMNS order), answers, actions and moderations."""
+    with storage.write() as db:
+        conn = db.conn
+        conn.executemany(
+            f"INSERT INTO audits ({', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})",
+            list(audits),
+        )
+        conn.executemany(
+            "INSERT INTO answers (audit_id, question_id, value, flagged, answered_by, answered_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            list(answers),
+        )
+        conn.executemany(
+            "INSERT INTO actions (id, audit_id, description, owner_id, due_date, created_by, created_at, done_at, "
+            "done_by, escalated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            list(actions),
+        )
+        conn.executemany(
+            "INSERT INTO moderations (audit_id, moderator_id, opened_at, decided_at, agrees, grade, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            list(moderations),
+        )
+
+
+def count_audits(storage: Storage) -> int:
+    return int(storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0])

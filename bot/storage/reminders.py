@@ -1,0 +1,104 @@
+"""Queries behind the reminders: drafts, open actions, audits awaiting moderation, quotas, away and snoozes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from bot.storage.common import parse_utc, utc_text
+from bot.storage.db import Storage
+
+COMPLETED_STATUSES = ("submitted", "in_moderation", "moderated")
+
+
+def draft_audits(storage: Storage) -> list[tuple[int, str, str, datetime]]:
+    """(audit id, auditor, checklist title, last touched) of every draft."""
+    rows = storage.db.execute(
+        "SELECT a.id, a.auditor_id, cv.title, a.updated_at FROM audits a "
+        "JOIN checklist_versions cv ON cv.hash = a.checklist_hash WHERE a.status = 'draft' ORDER BY a.id"
+    ).fetchall()
+    return [(r[0], r[1], r[2], parse_utc(r[3])) for r in rows]
+
+
+def open_actions_due_by(storage: Storage, horizon: date) -> list[tuple[int, str, str, date, bool]]:
+    """(action id, owner, description, due date, escalated) of open actions due on or before `horizon`."""
+    rows = storage.db.execute(
+        "SELECT id, owner_id, description, due_date, escalated_at IS NOT NULL FROM actions "
+        "WHERE done_at IS NULL AND due_date <= ? ORDER BY due_date, id",
+        [horizon.isoformat()],
+    ).fetchall()
+    return [(r[0], r[1], r[2], date.fromisoformat(r[3]), bool(r[4])) for r in rows]
+
+
+def awaiting_moderation(storage: Storage) -> list[tuple[int, datetime, str, str | None]]:
+    """(audit id, submitted at, checklist title, moderator who opened it) of audits not yet moderated."""
+    rows = storage.db.execute(
+        "SELECT a.id, a.submitted_at, cv.title, "
+        "(SELECT m.moderator_id FROM moderations m WHERE m.audit_id = a.id AND m.decided_at IS NULL "
+        " ORDER BY m.opened_at DESC LIMIT 1) "
+        "FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
+        "WHERE a.status IN ('submitted', 'in_moderation') AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at"
+    ).fetchall()
+    return [(r[0], parse_utc(r[1]), r[2], r[3]) for r in rows]
+
+
+def completed_counts_by_auditor(storage: Storage, start: datetime, end: datetime) -> dict[str, int]:
+    """Audits each auditor completed (submitted) in [start, end): one GROUP BY over the submitted index."""
+    rows = storage.db.execute(
+        "SELECT auditor_id, COUNT(*) FROM audits WHERE submitted_at >= ? AND submitted_at < ? "
+        f"AND status IN {COMPLETED_STATUSES!r} GROUP BY auditor_id",
+        [utc_text(start), utc_text(end)],
+    ).fetchall()
+    return {r[0]: r[1] for r in rows}
+
+
+def mark_actions_escalated(storage: Storage, action_ids: Iterable[int], now: datetime) -> None:
+    """Once a manager has the overdue list, the owner is no longer nudged about those actions."""
+    ids = list(action_ids)
+    if not ids:
+        return
+    with storage.write() as db:
+        db.execute(
+            f"UPDATE actions SET escalated_at = ? WHERE escalated_at IS NULL AND id IN ({','.join('?' * len(ids))})",
+            [utc_text(now), *ids],
+        )
+
+
+def away_on(storage: Storage, day: date) -> dict[str, tuple[date, str | None]]:
+    """Who is away on `day`: user -> (until, cover)."""
+    rows = storage.db.execute(
+        "SELECT user_id, until, cover_id FROM away WHERE until >= ?", [day.isoformat()]
+    ).fetchall()
+    return {r[0]: (date.fromisoformat(r[1]), r[2]) for r in rows}
+
+
+def set_away(storage: Storage, user_id: str, until: date, cover_id: str | None, now: datetime) -> None:
+    with storage.write() as db:
+        db.execute(
+            "INSERT INTO away (user_id, until, cover_id, set_at) VALUES (?, ?, ?, ?) ON CONFLICT(user_id) "
+            "DO UPDATE SET until = excluded.until, cover_id = excluded.cover_id, set_at = excluded.set_at",
+            [user_id, until.isoformat(), cover_id, utc_text(now)],
+        )
+
+
+def clear_away(storage: Storage, user_id: str) -> bool:
+    with storage.write() as db:
+        return db.execute("DELETE FROM away WHERE user_id = ?", [user_id]).rowcount > 0
+
+
+def snoozed_on(storage: Storage, day: date) -> set[tuple[str, str]]:
+    """(user, reminder key) pairs snoozed on `day`."""
+    rows = storage.db.execute(
+        "SELECT user_id, key FROM reminder_snoozes WHERE until >= ?", [day.isoformat()]
+    ).fetchall()
+    return {(r[0], r[1]) for r in rows}
+
+
+def snooze(storage: Storage, user_id: str, keys: Iterable[str], until: date) -> None:
+    with storage.write() as db:
+        for key in keys:
+            db.execute(
+                "INSERT INTO reminder_snoozes (user_id, key, until) VALUES (?, ?, ?) "
+                "ON CONFLICT(user_id, key) DO UPDATE SET until = excluded.until",
+                [user_id, key, until.isoformat()],
+            )

@@ -1,0 +1,95 @@
+"""The scheduled jobs: plain functions of (services, now) returning what to send, and their specs."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from functools import partial
+
+from bot.knowledge_review import stale_entries
+from bot.services import Services
+from bot.storage import reminders as reminder_store
+from bot.teams import Role
+from schedules.calendar import add_working_days
+from schedules.outgoing import JobSpec, Outgoing, iso_day, iso_week
+from schedules.reminders import (
+    ActionItem,
+    DraftItem,
+    ModerationItem,
+    QuotaItem,
+    ReminderInputs,
+    ReminderRules,
+    StaleEntryItem,
+    bundle,
+    bundle_reply,
+    due_reminders,
+)
+
+
+def audit_targets(services: Services) -> dict[str, int]:
+    """Each auditor's monthly target from teams.yaml (the highest, for someone in several teams)."""
+    targets: dict[str, int] = {}
+    for team in services.directory.teams.values():
+        for member in team.members:
+            targets[member.user_id] = max(targets.get(member.user_id, 0), member.audit_target)
+    return targets
+
+
+def month_bounds(day: date, services: Services) -> tuple[datetime, datetime]:
+    """The local calendar month holding `day`, as aware datetimes for UTC comparisons."""
+    tz = services.settings.timezone
+    start = datetime.combine(day.replace(day=1), time(0), tzinfo=tz)
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return start, datetime.combine(following, time(0), tzinfo=tz)
+
+
+def reminder_inputs(services: Services, today: date) -> ReminderInputs:
+    """Read what the reminder rules look at, converting stored UTC times to local dates."""
+    tz = services.settings.timezone
+    storage = services.storage
+    directory = services.directory
+    drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date())
+                   for audit_id, auditor, title, touched in reminder_store.draft_audits(storage))
+    actions = tuple(
+        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)))
+        for action_id, owner, description, due, escalated
+        in reminder_store.open_actions_due_by(storage, add_working_days(today, 2))
+    )
+    moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
+                        for audit_id, submitted, title, moderator in reminder_store.awaiting_moderation(storage))
+    start, end = month_bounds(today, services)
+    done = reminder_store.completed_counts_by_auditor(storage, start, end)
+    quotas = tuple(QuotaItem(user, target, done.get(user, 0))
+                   for user, target in audit_targets(services).items() if target > 0)
+    stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
+                  for e in stale_entries(services.settings.knowledge_dir, today) if e.owner and e.review_by)
+    return ReminderInputs(
+        drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
+        away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
+        qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
+    )
+
+
+def reminders_job(services: Services, now: datetime) -> list[Outgoing]:
+    """Today's reminders, one bundled DM per person; the overdue lists escalate their actions once sent."""
+    today = now.astimezone(services.settings.timezone).date()
+    settings = services.settings.reminders
+    rules = ReminderRules(settings.draft_idle_working_days, settings.moderation_wait_working_days)
+    outgoing = []
+    for user_id, items in bundle(due_reminders(reminder_inputs(services, today), today, rules)).items():
+        escalates = [action_id for item in items for action_id in item.escalates]
+        after = partial(reminder_store.mark_actions_escalated, services.storage, escalates) if escalates else None
+        outgoing.append(Outgoing(user_id, (bundle_reply(user_id, items, today),), after))
+    return outgoing
+
+
+def weekly_digest_job(services: Services, now: datetime) -> list[Outgoing]:
+    """Last week's digest to every team's managers and channel, and the service-wide one to admins."""
+    from bot.digest import digest_outgoing
+
+    return digest_outgoing(services, now)
+
+
+JOBS: dict[str, JobSpec] = {
+    "weekly_digest": JobSpec("weekly_digest", "digest", weekly_digest_job, iso_week, defer=True),
+    "reminders": JobSpec("reminders", "reminder", reminders_job, iso_day, in_working_hours=True),
+}

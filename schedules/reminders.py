@@ -1,0 +1,268 @@
+"""Which reminders are due today, from plain data: pure, so every rule is testable without a database.
+
+People mute bots that nag, so the rules lean towards fewer messages: everything due for one person on one
+day becomes one bundled message; someone away gets nothing (their moderation requests go to their cover);
+a snoozed item stays quiet for a working day; an action already escalated to a manager no longer nudges
+its owner; quota and knowledge-review nudges come on their check days only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.replies import Choice, Reply
+from schedules.calendar import (
+    add_working_days,
+    first_working_day_of_week,
+    mid_month_check_day,
+    month_end_check_day,
+    working_days_between,
+)
+
+ACTION_DUE_SOON_WORKING_DAYS = 2
+MAX_ITEM_BUTTONS = 10
+MAX_LINES = 15
+SNOOZE_VALUE_LIMIT = 1900
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    audit_id: int
+    auditor_id: str
+    checklist_title: str
+    last_touched: date
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    action_id: int
+    owner_id: str
+    description: str
+    due: date
+    escalated: bool
+    manager_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModerationItem:
+    audit_id: int
+    checklist_title: str
+    waiting_since: date
+    moderator_id: str | None
+
+
+@dataclass(frozen=True)
+class QuotaItem:
+    user_id: str
+    target: int
+    done: int
+
+
+@dataclass(frozen=True)
+class StaleEntryItem:
+    entry_id: str
+    owner: str
+    question: str
+    review_by: date
+
+
+@dataclass(frozen=True)
+class ReminderInputs:
+    """Everything the rules look at, already read from the database, teams.yaml and the knowledge base."""
+
+    drafts: tuple[DraftItem, ...] = ()
+    actions: tuple[ActionItem, ...] = ()
+    moderations: tuple[ModerationItem, ...] = ()
+    quotas: tuple[QuotaItem, ...] = ()
+    stale_entries: tuple[StaleEntryItem, ...] = ()
+    away: Mapping[str, tuple[date, str | None]] = field(default_factory=dict)
+    snoozed: frozenset[tuple[str, str]] = frozenset()
+    qa_leads: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One item for one person; `escalates` lists actions that become escalated once this is delivered."""
+
+    user_id: str
+    key: str
+    text: str
+    choice: Choice | None = None
+    escalates: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReminderRules:
+    draft_idle_working_days: int = 5
+    moderation_wait_working_days: int = 3
+
+
+def _short_date(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _drafts(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[Reminder]:
+    found = []
+    for draft in inputs.drafts:
+        idle = working_days_between(draft.last_touched, today)
+        if idle >= rules.draft_idle_working_days:
+            found.append(Reminder(
+                draft.auditor_id, f"draft:{draft.audit_id}",
+                f"Your draft *{draft.checklist_title}* (audit {draft.audit_id}) has not moved for {idle} working days.",
+                Choice(f"Resume audit {draft.audit_id}", "audit.resume", str(draft.audit_id), "primary"),
+            ))
+    return found
+
+
+def _actions(inputs: ReminderInputs, today: date) -> list[Reminder]:
+    horizon = add_working_days(today, ACTION_DUE_SOON_WORKING_DAYS)
+    found = []
+    for action in inputs.actions:
+        if action.escalated or action.due > horizon:
+            continue
+        when = (f"was due {_short_date(action.due)} and is overdue" if action.due < today
+                else "is due today" if action.due == today else f"is due {_short_date(action.due)}")
+        found.append(Reminder(
+            action.owner_id, f"action:{action.action_id}",
+            f"Action “{_clip(action.description)}” {when}.",
+            Choice(f"Mark action {action.action_id} done", "actions.done", str(action.action_id)),
+        ))
+    return found
+
+
+def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
+    """Weekly, on the first working day: each manager's list of their people's overdue actions."""
+    if today != first_working_day_of_week(today):
+        return []
+    by_manager: dict[str, list[ActionItem]] = {}
+    for action in inputs.actions:
+        if action.due < today:
+            for manager in action.manager_ids:
+                by_manager.setdefault(manager, []).append(action)
+    found = []
+    for manager, actions in by_manager.items():
+        lines = "\n".join(
+            f"   – “{_clip(a.description, 70)}” (due {_short_date(a.due)}, owner <@{a.owner_id}>)" for a in actions
+        )
+        found.append(Reminder(
+            manager, "overdue-list",
+            f"{len(actions)} action(s) in your team are overdue; their owners will not be reminded again:\n{lines}",
+            escalates=tuple(a.action_id for a in actions),
+        ))
+    return found
+
+
+def _moderations(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[Reminder]:
+    found = []
+    for item in inputs.moderations:
+        waited = working_days_between(item.waiting_since, today)
+        if waited < rules.moderation_wait_working_days:
+            continue
+        for user in ([item.moderator_id] if item.moderator_id else list(inputs.qa_leads)):
+            found.append(Reminder(
+                user, f"moderation:{item.audit_id}",
+                f"Audit {item.audit_id} (*{item.checklist_title}*) has waited {waited} working days for moderation.",
+            ))
+    return found
+
+
+def _quotas(inputs: ReminderInputs, today: date) -> list[Reminder]:
+    mid = today == mid_month_check_day(today.year, today.month)
+    end = today == month_end_check_day(today.year, today.month)
+    if not (mid or end):
+        return []
+    found = []
+    for quota in inputs.quotas:
+        expected = quota.target if end else (quota.target + 1) // 2
+        if quota.target <= 0 or quota.done >= expected:
+            continue
+        when = "with five working days of the month left" if end else "at the middle of the month"
+        found.append(Reminder(
+            quota.user_id, f"quota:{today:%Y-%m}",
+            f"You have completed {quota.done} of your {quota.target} audits this month {when}.",
+            Choice("Start an audit", "audit.start", ""),
+        ))
+    return found
+
+
+def _stale_entries(inputs: ReminderInputs, today: date) -> list[Reminder]:
+    if today != first_working_day_of_week(today):
+        return []
+    return [
+        Reminder(entry.owner, f"kb:{entry.entry_id}",
+                 f"Knowledge entry “{_clip(entry.question, 80)}” was due for review on {_short_date(entry.review_by)}.",
+                 Choice("Show the entry", "kb.show", entry.entry_id))
+        for entry in inputs.stale_entries if entry.review_by < today
+    ]
+
+
+def _route(reminder: Reminder, inputs: ReminderInputs, today: date) -> Reminder | None:
+    """Someone away gets nothing; their moderation requests go to their cover, unless the cover is away too."""
+    away = inputs.away.get(reminder.user_id)
+    if away is None or away[0] < today:
+        return reminder
+    cover = away[1]
+    if reminder.key.startswith("moderation:") and cover and not (
+        cover in inputs.away and inputs.away[cover][0] >= today
+    ):
+        return Reminder(cover, reminder.key, reminder.text + f" (covering for <@{reminder.user_id}>)",
+                        reminder.choice, reminder.escalates)
+    return None
+
+
+def due_reminders(inputs: ReminderInputs, today: date, rules: ReminderRules | None = None) -> list[Reminder]:
+    """Every reminder due today after away, cover and snoozes; one person may have several (see `bundle`)."""
+    rules = rules or ReminderRules()
+    candidates = (
+        _drafts(inputs, today, rules) + _actions(inputs, today) + _overdue_lists(inputs, today)
+        + _moderations(inputs, today, rules) + _quotas(inputs, today) + _stale_entries(inputs, today)
+    )
+    found: list[Reminder] = []
+    seen: set[tuple[str, str]] = set()
+    for candidate in candidates:
+        routed = _route(candidate, inputs, today)
+        if routed is None or (routed.user_id, routed.key) in inputs.snoozed or (routed.user_id, routed.key) in seen:
+            continue
+        seen.add((routed.user_id, routed.key))
+        found.append(routed)
+    return found
+
+
+def bundle(reminders: Iterable[Reminder]) -> dict[str, list[Reminder]]:
+    """One list per person, in the order they became due: one message each, never one per item."""
+    bundled: dict[str, list[Reminder]] = {}
+    for reminder in reminders:
+        bundled.setdefault(reminder.user_id, []).append(reminder)
+    return bundled
+
+
+def bundle_reply(user_id: str, reminders: list[Reminder], today: date) -> Reply:
+    """The one DM a person gets today: every item, a button per item that does the job, and one snooze."""
+    shown = reminders[:MAX_LINES]
+    lines = "\n".join(f"• {r.text}" for r in shown)
+    if len(reminders) > len(shown):
+        lines += f"\n• …and {len(reminders) - len(shown)} more."
+    choices = [r.choice for r in reminders if r.choice is not None][:MAX_ITEM_BUTTONS]
+    keys = ""
+    for reminder in reminders:  # a button value holds 2,000 characters: snooze what fits
+        if len(keys) + len(reminder.key) + 1 > SNOOZE_VALUE_LIMIT:
+            break
+        keys = f"{keys},{reminder.key}" if keys else reminder.key
+    choices.append(Choice("Snooze for a working day", "reminder.snooze", keys))
+    count = len(reminders)
+    return Reply(
+        title=f"Reminders for {today:%A} {today.day} {today:%B}",
+        text=f"{'One thing needs' if count == 1 else f'{count} things need'} your attention:\n{lines}",
+        choices=tuple(choices),
+        note="Reminders come on working days between the quiet hours set for the service. "
+             "`/audit away until DATE` pauses them.",
+        to_user=user_id,
+        kind="notice",
+    )

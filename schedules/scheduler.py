@@ -1,0 +1,216 @@
+"""The one place the background scheduler is built, and the rules every scheduled run follows.
+
+APScheduler decides *when* to wake; `JobRunner.fire` decides whether to act: only on working days (a run
+due on a bank holiday Monday is deferred to the next working day when the job says so), only inside the
+working-hours window for reminders, only in the process holding the lease, and only for recipients not
+already sent this period (the `sends` table). At start, a run missed while the bot was down is made once
+if still within the grace time, otherwise recorded as skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.services import Services
+from bot.storage.schedules import acquire_lease, claim_send, mark_send, record_run, release_lease, run_recorded
+from schedules.calendar import is_working_day, next_working_day
+from schedules.outgoing import JobSpec
+from schedules.senders import Sender
+
+log = logging.getLogger("audit_bot.scheduler")
+
+LEASE_NAME = "scheduler"
+LEASE_SECONDS = 180
+LEASE_RENEW_SECONDS = 60
+CATCH_UP_LOOKBACK = timedelta(days=8)
+
+
+class JobRunner:
+    """Runs scheduled jobs for one process; safe to call directly with a frozen clock in tests."""
+
+    def __init__(self, services: Services, sender: Sender, jobs: Mapping[str, JobSpec] | None = None,
+                 holder: str | None = None, scheduler: BackgroundScheduler | None = None) -> None:
+        from schedules.jobs import JOBS
+
+        self.services = services
+        self.sender = sender
+        self.jobs = dict(jobs if jobs is not None else JOBS)
+        self.holder = holder or f"process-{uuid.uuid4().hex[:12]}"
+        self.scheduler = scheduler
+        self.has_lease = False
+
+    @property
+    def timezone(self) -> ZoneInfo:
+        return self.services.settings.timezone
+
+    # -- when a run may act ---------------------------------------------------------------------
+    def effective_time(self, spec: JobSpec, scheduled: datetime) -> datetime | None:
+        """When a run due at `scheduled` should act, or None when it should not act at all."""
+        local = scheduled.astimezone(self.timezone)
+        if not is_working_day(local.date()):
+            if not spec.defer:
+                return None
+            day = next_working_day(local.date())
+            local = datetime.combine(day, local.timetz().replace(tzinfo=None), tzinfo=self.timezone)
+        if spec.in_working_hours:
+            start, end = self.services.settings.quiet_hours
+            if local.time() < start:
+                local = datetime.combine(local.date(), start, tzinfo=self.timezone)
+            elif local.time() >= end:
+                local = datetime.combine(next_working_day(local.date()), start, tzinfo=self.timezone)
+        return local
+
+    def renew_lease(self) -> bool:
+        """Keep (or take over) the lease; a standby process that takes over catches up missed runs."""
+        had = self.has_lease
+        self.has_lease = acquire_lease(self.services.storage, LEASE_NAME, self.holder, self.services.clock(),
+                                       LEASE_SECONDS)
+        if self.has_lease and not had and self.scheduler is not None:
+            log.info("took the scheduler lease; checking for missed runs")
+            self.catch_up()
+        return self.has_lease
+
+    def release(self) -> None:
+        release_lease(self.services.storage, LEASE_NAME, self.holder)
+        self.has_lease = False
+
+    # -- running --------------------------------------------------------------------------------
+    def fire(self, name: str, scheduled: datetime | None = None) -> int:
+        """One run of job `name` due at `scheduled` (default now); returns how many recipients were sent to."""
+        spec = self.jobs[name]
+        now = self.services.clock()
+        effective = self.effective_time(spec, scheduled or now)
+        if effective is None:
+            log.info("%s: not a working day, nothing sent", name)
+            return 0
+        if effective > now + timedelta(seconds=1):
+            self._defer(spec, scheduled or now, effective)
+            return 0
+        period = spec.period(effective.date())
+        if run_recorded(self.services.storage, name, period) is not None:
+            return 0
+        if not self.renew_lease_quietly():
+            log.info("%s: another process holds the scheduler lease; it sends", name)
+            return 0
+        return self._run(spec, period, now)
+
+    def renew_lease_quietly(self) -> bool:
+        self.has_lease = acquire_lease(self.services.storage, LEASE_NAME, self.holder, self.services.clock(),
+                                       LEASE_SECONDS)
+        return self.has_lease
+
+    def _run(self, spec: JobSpec, period: str, now: datetime) -> int:
+        storage = self.services.storage
+        sent = 0
+        for outgoing in spec.build(self.services, now):
+            if not claim_send(storage, spec.name, period, outgoing.recipient, now):
+                continue  # already sent this period (a restart, a catch-up or the other process)
+            delivered = all([self.sender.send(reply, spec.label) for reply in outgoing.replies])
+            if not delivered:
+                mark_send(storage, spec.name, period, outgoing.recipient, "failed", now)
+                continue
+            sent += 1
+            if outgoing.after_send is not None:
+                outgoing.after_send(now)
+        record_run(storage, spec.name, period, "ran", now)
+        log.info("%s %s: sent to %d recipient(s)", spec.name, period, sent)
+        return sent
+
+    def _defer(self, spec: JobSpec, scheduled: datetime, effective: datetime) -> None:
+        if self.scheduler is None:
+            return
+        self.scheduler.add_job(self.fire, "date", run_date=effective, args=[spec.name, scheduled],
+                               id=f"{spec.name}:deferred", replace_existing=True)
+        log.info("%s: deferred to %s", spec.name, effective.isoformat())
+
+    # -- start-up -------------------------------------------------------------------------------
+    def last_due(self, name: str, now: datetime) -> datetime | None:
+        """The latest time job `name` was due at or before `now` (within the last week)."""
+        spec = self.services.settings.cron[name]
+        trigger = spec.trigger(self.timezone)
+        moment = now - CATCH_UP_LOOKBACK
+        last = None
+        previous = None
+        while True:
+            fire = trigger.get_next_fire_time(previous, moment)
+            if fire is None or fire > now:
+                return last
+            last = previous = fire
+            moment = fire + timedelta(seconds=1)
+
+    def catch_up(self) -> list[str]:
+        """Runs missed while the bot was down: made once within the grace time, else recorded as skipped."""
+        now = self.services.clock()
+        grace = timedelta(minutes=self.services.settings.reminders.grace_minutes)
+        outcomes = []
+        for name in self.services.settings.cron:
+            if name not in self.jobs:
+                continue
+            spec = self.jobs[name]
+            due = self.last_due(name, now)
+            effective = self.effective_time(spec, due) if due else None
+            if effective is None:
+                continue
+            if effective > now:
+                self._defer(spec, due, effective)
+                continue
+            period = spec.period(effective.date())
+            if run_recorded(self.services.storage, name, period) is not None:
+                continue
+            if now - effective <= grace:
+                log.info("%s %s: missed while down, sending now (within the grace time)", name, period)
+                self.fire(name, due)
+                outcomes.append(f"{name} {period}: sent late")
+            else:
+                log.warning("%s %s: missed while down and past the grace time; recorded as skipped", name, period)
+                record_run(self.services.storage, name, period, "skipped", now)
+                outcomes.append(f"{name} {period}: skipped")
+        return outcomes
+
+
+class BackgroundJobs:
+    """The running scheduler of one process, with its runner; `shutdown` hands the lease back."""
+
+    def __init__(self, scheduler: BackgroundScheduler, runner: JobRunner) -> None:
+        self.scheduler = scheduler
+        self.runner = runner
+
+    def start(self) -> None:
+        """Start the clock, then make up missed runs; a failing job at start must not stop the bot starting."""
+        self.scheduler.start()
+        try:
+            if self.runner.renew_lease_quietly():
+                self.runner.catch_up()
+        except Exception as exc:  # the bot still serves people; APScheduler retries at the next due time
+            log.error("catch-up at start failed: %s", type(exc).__name__)
+
+    def shutdown(self, wait: bool = False) -> None:
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=wait)
+        if self.runner.has_lease:
+            self.runner.release()
+
+
+def build_scheduler(services: Services, sender: Sender, jobs: Mapping[str, JobSpec] | None = None,
+                    holder: str | None = None) -> BackgroundJobs:
+    """One BackgroundScheduler with an explicit zone, fixed job ids and the settings' misfire grace time."""
+    settings = services.settings
+    grace_seconds = max(1, settings.reminders.grace_minutes * 60)
+    scheduler = BackgroundScheduler(
+        timezone=settings.timezone,
+        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": grace_seconds},
+    )
+    runner = JobRunner(services, sender, jobs=jobs, holder=holder, scheduler=scheduler)
+    for name, spec in settings.cron.items():
+        if name in runner.jobs:
+            scheduler.add_job(runner.fire, trigger=spec.trigger(settings.timezone), args=[name], id=name,
+                              name=name, replace_existing=True)
+    scheduler.add_job(runner.renew_lease, "interval", seconds=LEASE_RENEW_SECONDS, id="lease",
+                      replace_existing=True)
+    return BackgroundJobs(scheduler, runner)
