@@ -10,6 +10,7 @@ gets "I don't know" rather than a confident wrong answer.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -33,7 +34,8 @@ GATE = 0.6  # below this coverage of the query's informative terms, the score fa
 CANDIDATES = 40
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
-COMMON_TERM_SHARE = 0.2  # terms in more entries than this share are not used to fetch candidates
+COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
+MAX_POSTINGS = 1500  # ...unless all are; then this many per term, those using it in their wording first
 CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
 CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
 MIN_QUESTION_TERMS = 2  # a last clause with fewer informative terms is read together with the one before
@@ -73,7 +75,8 @@ class KnowledgeSearch:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
         self.documents: list[_Document] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)  # entries with the term in their wording...
+        answer_postings: dict[str, list[int]] = defaultdict(list)  # ...then those with it in the answer only
         phrasing_terms: list[list[tuple[str, ...]]] = []
         for entry in kb.entries.values():
             phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
@@ -93,8 +96,10 @@ class KnowledgeSearch:
             self.documents.append(_Document(entry.id, entry.question, weights,
                                             tuple(" ".join(phrasing) for phrasing in phrasings), ()))
             phrasing_terms.append(phrasings)
-            for term in weights:
-                postings[term].append(number)
+            for term, weight in weights.items():
+                (postings if weight > ANSWER_ONLY_MATCH else answer_postings)[term].append(number)
+        for term, numbers in answer_postings.items():
+            postings[term].extend(numbers)
         self.postings = dict(postings)
         total = max(len(self.documents), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
@@ -201,11 +206,11 @@ class KnowledgeSearch:
         partial: dict[int, float] = defaultdict(float)
         for term in fetch:
             value = importance[term]
-            for number in self.postings[term]:
+            for number in self.postings[term][:MAX_POSTINGS]:
                 partial[number] += value
         if not partial:
             return []
-        shortlist = sorted(partial, key=partial.__getitem__, reverse=True)[:CANDIDATES]
+        shortlist = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
         query_text = " ".join(sorted(terms, key=lambda term: -importance[term]))
         matches = []
         for number in shortlist:
