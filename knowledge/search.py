@@ -20,7 +20,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.loader import KnowledgeBase
+from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
@@ -73,6 +73,10 @@ class KnowledgeSearch:
     """An index over one KnowledgeBase, built once (on load or reload) and queried many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        with bulk_build():
+            self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
         self.documents: list[_Document] = []
         postings: dict[str, list[int]] = defaultdict(list)  # entries with the term in their wording...
