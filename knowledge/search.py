@@ -32,6 +32,7 @@ ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much o
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
+UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
@@ -108,7 +109,7 @@ class KnowledgeSearch:
         total = max(len(self.documents), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
                     for term, docs in self.postings.items()}
-        self.unknown_idf = math.log(1 + (total + 0.5) / 0.5)
+        self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
         for number, phrasings in enumerate(phrasing_terms):
             masses = tuple((phrasing, sum(self.idf[term] for term in phrasing)) for phrasing in phrasings)
             document = self.documents[number]
@@ -204,11 +205,8 @@ class KnowledgeSearch:
         if total <= 0:
             return []
         known = [term for term in terms if term in self.postings]
-        fetch = [term for term in known if len(self.postings[term]) <= self.common_limit]
-        if not fetch:
-            fetch = sorted(known, key=lambda term: len(self.postings[term]))[:2]
         partial: dict[int, float] = defaultdict(float)
-        for term in fetch:
+        for term in known:
             value = importance[term]
             for number in self.postings[term][:MAX_POSTINGS]:
                 partial[number] += value
