@@ -205,8 +205,11 @@ class KnowledgeSearch:
         if total <= 0:
             return []
         known = [term for term in terms if term in self.postings]
+        fetch = [term for term in known if len(self.postings[term]) <= self.common_limit]
+        if not fetch:
+            fetch = sorted(known, key=lambda term: len(self.postings[term]))[:2]
         partial: dict[int, float] = defaultdict(float)
-        for term in known:
+        for term in fetch:
             value = importance[term]
             for number in self.postings[term][:MAX_POSTINGS]:
                 partial[number] += value
