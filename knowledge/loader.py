@@ -6,8 +6,11 @@ so the loader keeps going and raises one KnowledgeBaseError listing every proble
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,9 +78,30 @@ def check_knowledge(folder: Path | None = None) -> list[Problem]:
     return []
 
 
+@contextmanager
+def bulk_build() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that all stay alive.
+
+    Loading 20,000 entries creates millions of objects none of which is garbage; left on, the collector
+    rescans them again and again and more than doubles the load time. Reference counting still frees
+    everything as usual, and the collector's previous state is restored afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
     """Read and validate every `*.yaml` under `folder`; raise KnowledgeBaseError listing all problems."""
-    folder = Path(folder) if folder is not None else default_folder()
+    with bulk_build():
+        return _load(Path(folder) if folder is not None else default_folder())
+
+
+def _load(folder: Path) -> KnowledgeBase:
     problems: list[Problem] = []
     contents = _read_folder(folder, problems)
 

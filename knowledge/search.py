@@ -10,6 +10,7 @@ gets "I don't know" rather than a confident wrong answer.
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -19,7 +20,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.loader import KnowledgeBase
+from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
@@ -31,9 +32,11 @@ ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much o
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
+UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
-COMMON_TERM_SHARE = 0.2  # terms in more entries than this share are not used to fetch candidates
+COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
+MAX_POSTINGS = 1500  # ...unless all are; then this many per term, those using it in their wording first
 CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
 CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
 MIN_QUESTION_TERMS = 2  # a last clause with fewer informative terms is read together with the one before
@@ -71,9 +74,14 @@ class KnowledgeSearch:
     """An index over one KnowledgeBase, built once (on load or reload) and queried many times."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        with bulk_build():
+            self._build(kb)
+
+    def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
         self.documents: list[_Document] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        postings: dict[str, list[int]] = defaultdict(list)  # entries with the term in their wording...
+        answer_postings: dict[str, list[int]] = defaultdict(list)  # ...then those with it in the answer only
         phrasing_terms: list[list[tuple[str, ...]]] = []
         for entry in kb.entries.values():
             phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
@@ -93,13 +101,15 @@ class KnowledgeSearch:
             self.documents.append(_Document(entry.id, entry.question, weights,
                                             tuple(" ".join(phrasing) for phrasing in phrasings), ()))
             phrasing_terms.append(phrasings)
-            for term in weights:
-                postings[term].append(number)
+            for term, weight in weights.items():
+                (postings if weight > ANSWER_ONLY_MATCH else answer_postings)[term].append(number)
+        for term, numbers in answer_postings.items():
+            postings[term].extend(numbers)
         self.postings = dict(postings)
         total = max(len(self.documents), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
                     for term, docs in self.postings.items()}
-        self.unknown_idf = math.log(1 + (total + 0.5) / 0.5)
+        self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
         for number, phrasings in enumerate(phrasing_terms):
             masses = tuple((phrasing, sum(self.idf[term] for term in phrasing)) for phrasing in phrasings)
             document = self.documents[number]
@@ -201,11 +211,11 @@ class KnowledgeSearch:
         partial: dict[int, float] = defaultdict(float)
         for term in fetch:
             value = importance[term]
-            for number in self.postings[term]:
+            for number in self.postings[term][:MAX_POSTINGS]:
                 partial[number] += value
         if not partial:
             return []
-        shortlist = sorted(partial, key=partial.__getitem__, reverse=True)[:CANDIDATES]
+        shortlist = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
         query_text = " ".join(sorted(terms, key=lambda term: -importance[term]))
         matches = []
         for number in shortlist:

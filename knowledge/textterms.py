@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 WORD = re.compile(r"[a-z0-9]+")
+HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 SECTION_SHORTHAND = re.compile(r"\bs\.?\s?(\d{1,3})\b")
 
 _STOP_TEXT = """
@@ -26,6 +27,7 @@ those through to too under until up very was we were what whats where which whil
 would you your yours yourself hi hello hey quick question know tell remind wondering wonder anybody ok okay
 actually really need needs want wants us am pm im ive id dont doesnt isnt arent whens hows whos also still
 may might must shall one way ever much many go going make makes made think thinking sure help does till
+come comes coming
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -47,6 +49,32 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("social worker", "sw", "worker", "practitioner"),
     ("audit", "audits", "auditing", "case audit", "qa"),
     ("grade", "grading", "judgement", "rating", "rate"),
+    # A practitioners' thesaurus: everyday words beside the terms guidance uses. Each line is one idea.
+    ("kinship carer", "kinship carers", "kinship care", "family and friends carer",
+     "family and friends carers",
+     "family and friends care", "connected person", "connected carer", "grandparent", "grandparents",
+     "grandma", "grandmother", "grandad", "grandfather", "nan", "nana", "relative carer"),
+    ("county lines", "run drugs", "running drugs", "drug running", "dealing drugs", "selling drugs",
+     "criminal exploitation", "child criminal exploitation", "drug runner"),
+    ("special guardianship", "special guardian", "special guardians", "legal carer", "legal guardian"),
+    ("corporate parent", "corporate parents", "corporate parenting", "duty as a parent", "council as parent",
+     "local authority as parent", "duties as a parent"),
+    ("leaving care", "care leaver", "care leavers", "left care", "leave care"),
+    ("breakdown", "break down", "breaking down", "broke down", "broken down", "disruption", "disrupted",
+     "instability", "unstable"),
+    ("foster carer", "foster carers", "foster parent", "foster parents", "foster mum", "foster dad",
+     "foster family"),
+    ("missing", "gone missing", "go missing", "went missing", "goes missing", "run away", "ran away",
+     "runaway", "absconded", "absconding", "missing episode"),
+    ("adopt", "adopted", "adoption", "adoptive", "adopter", "adopters"),
+    ("birth family", "birth parent", "birth parents", "birth mum", "birth mother", "birth father",
+     "birth dad"),
+    ("inspect", "inspection", "inspections", "inspecting", "inspected", "inspector", "inspectors"),
+    ("analysis", "analyse", "analysing", "analyze", "analysing", "analytical", "analysed"),
+    ("harm", "harmed", "hurt", "injured", "injury", "injuries", "hit", "smacked", "slapped", "grabbed",
+     "pushed", "assaulted", "assault", "physical abuse"),
+    ("age", "aged", "year old", "years old", "yr old", "yrs old"),
+    ("tick off", "mark as done", "mark off", "cross off", "close off"),
 )
 
 # Acronyms in everyday use in children's services; the knowledge base's own glossary is added to these.
@@ -84,7 +112,7 @@ MAX_PHRASE_WORDS = 6
 IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "met": "meet", "gave": "give",
              "given": "give", "went": "go", "made": "make", "done": "do", "told": "tell", "left": "leave",
              "brought": "bring", "sought": "seek", "known": "know", "chose": "choose", "chosen": "choose",
-             "women": "woman", "men": "man", "people": "person"}
+             "women": "woman", "men": "man", "people": "person", "gone": "go", "came": "come"}
 
 
 def stem(word: str) -> str:
@@ -109,7 +137,10 @@ def words_of(text: str) -> list[str]:
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
-    return WORD.findall(text)
+    words = WORD.findall(text)
+    if "-" in text:  # "re-audit" is also written "reaudit": keep both forms
+        words.extend(first + second for first, second in HYPHENATED.findall(text))
+    return words
 
 
 class Term(NamedTuple):
