@@ -197,8 +197,7 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
     choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
     return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}). "
                        "Whose case is it? Pick the worker, or type their Slack member ID.",
-                  choices=tuple(choices + control_choices(ctx, back=False)), kind="question",
-                  prompt="Pick a worker or type a Slack member ID such as U0ABC123.")]
+                  choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
 
 def render_question(ctx: Ctx, question: Question) -> list[Reply]:

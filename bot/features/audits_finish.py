@@ -66,7 +66,7 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
         "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
                     False),
         "action_owner": ("*Who owns this action?* Pick a person or type their Slack member ID.",
-                         "Pick or type a Slack member ID.", False),
+                         None, False),
         "action_due": ("*When is it due?*", "Type the due date, like 30/11/2026.", False),
     }
     if name in prompts:
@@ -77,7 +77,7 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
         if name == "action_owner":
             extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
                       for uid in _owner_candidates(services, ctx)]
-        return [Reply(text=text, prompt=prompt, kind="question",
+        return [Reply(text=text, prompt=prompt or None, kind="question",
                       choices=(*extra, *control_choices(ctx, skip=skippable)))]
     return [summary_reply(services, ctx, "*Ready to submit?* Here is the whole audit. Once submitted it goes "
                                          "for moderation, and the worker and their manager get a summary.",
