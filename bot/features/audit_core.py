@@ -194,6 +194,7 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
         ids += [m for m in team.member_ids if m != auditor and m not in ids]
     if not ids:
         ids = [p for p in directory.ids_with_role(Role.PRACTITIONER) if p != auditor][:15]
+    ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
     choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
     return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}). "
                        "Whose case is it? Pick the worker, or type their Slack member ID.",
