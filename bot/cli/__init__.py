@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from bot.cli import modes
+from bot.cli import export, modes
 
-SUBCOMMAND_MODULES: list[ModuleType] = [modes]
+SUBCOMMAND_MODULES: list[ModuleType] = [modes, export]
 
 
 def build_parser() -> argparse.ArgumentParser:
