@@ -8,6 +8,9 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,6 +24,18 @@ from knowledge.checklists import Checklist
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
+
+
+# Writers in this process queue on a lock instead of SQLite's busy handler, which sleeps in growing steps
+# (up to 100 ms) and so turns a short wait under load into a long tail.
+_WRITE_LOCK = threading.Lock()
+
+
+@contextmanager
+def writing(storage: Storage) -> Iterator[Any]:
+    """storage.write(), with in-process writers taking turns first."""
+    with _WRITE_LOCK, storage.write() as db:
+        yield db
 
 
 class DuplicatePress(Exception):
@@ -74,6 +89,7 @@ class Move:
     evidence: tuple[str, str] | None = None          # question id, note
     fields: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] | None = None
+    action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
     press: str = ""                                  # identifies the button, to spot a second press
 
 
@@ -116,7 +132,7 @@ _SNAPSHOTS: dict[str, Checklist] = {}
 def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_id: str, step: str,
                  now: datetime) -> int:
     """A new draft, with its checklist snapshot saved in the same transaction."""
-    with storage.write() as db:
+    with writing(storage) as db:
         save_checklist_version(storage, checklist, now)
         cursor = db.execute(
             "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, status, step, step_version, "
@@ -161,7 +177,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
     Only the auditor may write into their audit. A press carrying an older step_version changes nothing:
     DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
     """
-    with storage.write() as db:
+    with writing(storage) as db:
         rows = list(db.query("SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
                              [audit_id]))
         if not rows:
@@ -190,6 +206,9 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         if move.evidence is not None:
             db.execute("UPDATE answers SET evidence = ? WHERE audit_id = ? AND question_id = ?",
                        [move.evidence[1], audit_id, move.evidence[0]])
+        if move.action is not None:
+            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
         if current["status"] != "draft":
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
         if move.state is not None:
@@ -214,7 +233,7 @@ def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[st
 def set_status(storage: Storage, audit_id: int, expected_version: int, actor: str, status: str,
                now: datetime) -> None:
     """Submit or cancel a draft, with the same compare-and-set as any other step."""
-    with storage.write() as db:
+    with writing(storage) as db:
         rows = list(db.query("SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
         if not rows or rows[0]["auditor_id"] != actor:
             raise AccessDenied("Only the person who started this audit can do that.")
@@ -233,7 +252,7 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str,
     """Change a submitted audit before moderation, keeping the old value as a revision."""
     if field_name not in EDITABLE_AFTER_SUBMIT:
         raise UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
-    with storage.write() as db:
+    with writing(storage) as db:
         audit = get_audit(storage, audit_id)
         if audit is None or audit.auditor_id != actor:
             raise AccessDenied("Only the person who did this audit can change it.")
@@ -253,10 +272,10 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
                now: datetime) -> int:
-    cursor = storage.db.execute(
-        "INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, description, owner_id, due_date, created_by, utc_text(now)])
-    storage.db.conn.commit()
+    with writing(storage) as db:
+        cursor = db.execute(
+            "INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, description, owner_id, due_date, created_by, utc_text(now)])
     return int(cursor.lastrowid or 0)
 
 
@@ -276,7 +295,7 @@ def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
 
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
     """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
-    with storage.write() as db:
+    with writing(storage) as db:
         rows = list(db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
                              "FROM actions WHERE id = ?", [action_id]))
         if not rows:
@@ -292,9 +311,9 @@ def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool,
 
 
 def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime) -> None:
-    storage.db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
-                       [audit_id, worker_id, text, utc_text(now)])
-    storage.db.conn.commit()
+    with writing(storage) as db:
+        db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
+                   [audit_id, worker_id, text, utc_text(now)])
 
 
 def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
@@ -311,7 +330,7 @@ def awaiting_moderation(storage: Storage, limit: int = 20) -> list[AuditRow]:
 
 def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
     """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
-    with storage.write() as db:
+    with writing(storage) as db:
         audit = get_audit(storage, audit_id)
         if audit is None:
             raise UserError("I can't find that audit.")
@@ -333,7 +352,7 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime) -> None:
-    with storage.write() as db:
+    with writing(storage) as db:
         rows = list(db.query("SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
                              "a.status = 'in_moderation'", [audit_id, moderator_id]))
@@ -363,10 +382,32 @@ def conversation(storage: Storage, user_id: str) -> dict[str, Any]:
 
 
 def set_conversation(storage: Storage, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:
+    """Remember what the bot waits for from this person; nothing is written when that has not changed."""
+    if conversation(storage, user_id) == (state or {}):
+        return
+    with writing(storage) as db:
+        _write_conversation(db, user_id, state, now)
+
+
+def _write_conversation(db: Any, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:
     if state is None:
-        storage.db.execute("DELETE FROM conversations WHERE user_id = ?", [user_id])
+        db.execute("DELETE FROM conversations WHERE user_id = ?", [user_id])
     else:
-        storage.db.execute("INSERT INTO conversations (user_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT "
-                           "(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
-                           [user_id, json.dumps(state, sort_keys=True), utc_text(now)])
-    storage.db.conn.commit()
+        db.execute("INSERT INTO conversations (user_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT "
+                   "(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                   [user_id, json.dumps(state, sort_keys=True), utc_text(now)])
+
+
+# -- bulk loading (benchmarks, imports) --------------------------------------------------------------------
+
+def bulk_insert_audits(storage: Storage, audits: list[tuple], answers: list[tuple]) -> None:
+    """Insert many finished audits at once: rows are (id, checklist_id, hash, case_ref, auditor, worker, team,
+    status, step, started_at, updated_at, submitted_at) and (audit_id, question_id, value, evidence, flagged,
+    answered_by, answered_at)."""
+    with writing(storage) as db:
+        db.conn.executemany(
+            "INSERT INTO audits (id, checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
+            "step, started_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audits)
+        db.conn.executemany(
+            "INSERT INTO answers (audit_id, question_id, value, evidence, flagged, answered_by, answered_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", answers)
