@@ -92,6 +92,10 @@ TEXT_FIELDS_OF_EVENT = ("type", "user", "text", "channel", "channel_type", "ts",
                         "subtype", "bot_id")
 
 
+INTERACTIVE_TYPES = ("block_actions", "view_submission", "view_closed", "shortcut", "message_action",
+                     "block_suggestion")
+
+
 def shape_problem(body: dict[str, Any]) -> str | None:
     """The few shapes the listeners rely on, as Slack always sends them: objects where objects belong, text
     where text belongs. Anything else is refused here rather than failing inside Bolt or a listener."""
@@ -106,6 +110,8 @@ def shape_problem(body: dict[str, Any]) -> str | None:
             return f"`{key}` is neither an object nor text"
     if isinstance(body.get("user"), dict) and not isinstance(body["user"].get("id", ""), str):
         return "user.id is not text"
+    if body.get("type") in INTERACTIVE_TYPES and not isinstance(body.get("user"), dict):
+        return "an interaction without the user who made it"
     actions = body.get("actions")
     if actions is not None and not (isinstance(actions, list) and all(_is_action(a) for a in actions)):
         return "`actions` is not a list of actions"

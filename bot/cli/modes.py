@@ -43,7 +43,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
     finally:
         if scheduler is not None:
-            scheduler.shutdown(wait=False)
+            scheduler.shutdown(wait=True)  # let a running job finish before storage closes
 
 
 def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -61,7 +61,7 @@ def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
         SocketModeHandler(app, slack.app_token).start()
     finally:
         if scheduler is not None:
-            scheduler.shutdown(wait=False)
+            scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0
 
 
@@ -88,7 +88,7 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     finally:
         server.server_close()
         if scheduler is not None:
-            scheduler.shutdown(wait=False)
+            scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine import Engine
+from bot.features import audits as audits_feature
 from bot.features import dashboard as dashboard_feature
 from bot.features import digests as digests_feature
 from bot.features import help as help_feature
@@ -15,6 +16,7 @@ def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
     engine = Engine(services.directory, clock=services.clock)
     help_feature.install(engine, services)
+    audits_feature.install(engine, services)
     knowledge_feature.install(engine, services)
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)

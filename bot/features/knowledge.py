@@ -103,14 +103,14 @@ class KnowledgeFeature:
         if entry is None:
             raise StaleAction("That entry is no longer in the knowledge base. Ask your question again.")
         ask_id = None
-        if ask_text.isdigit() and store.resolve_ask(self.services.storage, int(ask_text), turn.user_id, entry.id):
+        if ask_text.isdecimal() and store.resolve_ask(self.services.storage, int(ask_text), turn.user_id, entry.id):
             ask_id = int(ask_text)
         return [self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.feedback`: value `<ask id>:1|0`; one vote per person per ask."""
         ask_text, _, vote = value.partition(":")
-        if not ask_text.isdigit() or vote not in ("0", "1"):
+        if not ask_text.isdecimal() or vote not in ("0", "1"):
             raise StaleAction("That button is from an older version of this message. Ask your question again.")
         ask = store.get_ask(self.services.storage, int(ask_text))
         if ask is None or ask.entry_id is None:
@@ -127,7 +127,7 @@ class KnowledgeFeature:
 
     def escalate(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.escalate`: pass the asker's own question to the QA leads' channel (or their DMs), once."""
-        if not value.isdigit():
+        if not value.isdecimal():
             raise StaleAction("That button is from an older version of this message. Ask your question again.")
         ask = store.get_ask(self.services.storage, int(value))
         if ask is None or ask.user_id != turn.user_id:

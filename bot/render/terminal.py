@@ -76,6 +76,6 @@ class TerminalView:
             stripped = stripped[1:].strip()
         elif self.expects_text:
             return None
-        if stripped.isdigit() and 1 <= int(stripped) <= len(self.choices):
+        if stripped.isdecimal() and 1 <= int(stripped) <= len(self.choices):
             return self.choices[int(stripped) - 1]
         return None

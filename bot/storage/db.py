@@ -29,7 +29,7 @@ class Storage:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._connections: list[sqlite3.Connection] = []
+        self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
 
     @property
     def db(self) -> Database:
@@ -47,7 +47,7 @@ class Storage:
             database = Database(conn, execute_plugins=False)
             self._local.db = database
             with self._lock:
-                self._connections.append(conn)
+                self._connections.append((threading.current_thread(), conn))
         return database
 
     def migrate(self) -> list[str]:
@@ -86,9 +86,18 @@ class Storage:
             conn.execute("COMMIT")
 
     def close(self) -> None:
-        """Close every connection this Storage opened, from any thread."""
+        """Close this thread's connection and those of threads that have ended.
+
+        A connection still owned by a live thread (a scheduler job finishing, say) is left to that thread:
+        closing it underneath a running statement would crash SQLite.
+        """
+        current = threading.current_thread()
         with self._lock:
-            for conn in self._connections:
-                conn.close()
-            self._connections.clear()
+            keep = []
+            for owner, conn in self._connections:
+                if owner is current or not owner.is_alive():
+                    conn.close()
+                else:
+                    keep.append((owner, conn))
+            self._connections = keep
         self._local = threading.local()

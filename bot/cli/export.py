@@ -1,0 +1,123 @@
+"""`audit-bot export`: audits, answers, actions and moderation results for performance clinics.
+
+CSV has one row per answer with the audit's fields repeated (what a spreadsheet pivot wants); JSON nests
+answers, actions and moderations under each audit. Cancelled audits and drafts are left out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+from bot.cli.runtime import Runtime
+from knowledge.audit_flow import AnswerError, parse_date
+
+AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
+                 "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
+                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions")
+ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
+PROGRESS_EVERY = 1000
+
+
+def add_parsers(subparsers: Any) -> None:
+    parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)")
+    parser.add_argument("--format", choices=("csv", "json"), default="csv")
+    parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31 or 31/01/2026)")
+    parser.add_argument("--team", help="only audits of this team id")
+    parser.add_argument("--output", help="write to this file instead of standard output")
+    parser.set_defaults(func=run_export)
+
+
+def export_audits(runtime: Runtime, since: str | None, team: str | None) -> list[dict[str, Any]]:
+    """Submitted, in-moderation and moderated audits with their answers, actions and moderations."""
+    db = runtime.services.storage.db
+    where, params = ["a.status IN ('submitted', 'in_moderation', 'moderated')"], []
+    if since:
+        where.append("a.submitted_at >= ?")
+        params.append(since)
+    if team:
+        where.append("a.team_id = ?")
+        params.append(team)
+    audits = list(db.query(f"SELECT a.* FROM audits a WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
+                           params))
+    stderr = runtime.stderr or sys.stderr
+    result = []
+    for number, audit in enumerate(audits, 1):
+        audit_id = audit["id"]
+        moderations = list(db.query("SELECT moderator_id, decided_at, agrees, grade, reason FROM moderations WHERE "
+                                    "audit_id = ? AND decided_at IS NOT NULL ORDER BY id", [audit_id]))
+        result.append({
+            "audit": audit,
+            "answers": list(db.query("SELECT question_id, value, evidence, flagged, answered_at FROM answers WHERE "
+                                     "audit_id = ? ORDER BY answered_at, question_id", [audit_id])),
+            "actions": list(db.query("SELECT id, description, owner_id, due_date, done_at, done_by FROM actions "
+                                     "WHERE audit_id = ? ORDER BY id", [audit_id])),
+            "moderations": moderations,
+        })
+        if number % PROGRESS_EVERY == 0:
+            stderr.write(f"exported {number:,} of {len(audits):,} audits\n")
+    return result
+
+
+def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
+    audit = item["audit"]
+    last = item["moderations"][-1] if item["moderations"] else {}
+    return {
+        "audit_id": audit["id"], "checklist_id": audit["checklist_id"], "case_ref": audit["case_ref"],
+        "auditor_id": audit["auditor_id"], "worker_id": audit["worker_id"], "team_id": audit["team_id"],
+        "status": audit["status"], "suggested_grade": audit["suggested_grade"],
+        "overall_grade": audit["overall_grade"], "grade_reason": audit["grade_reason"],
+        "submitted_at": audit["submitted_at"], "moderated_at": audit["moderated_at"],
+        "moderation_agrees": last.get("agrees"), "moderation_grade": last.get("grade"),
+        "moderation_reason": last.get("reason"),
+        "open_actions": sum(1 for a in item["actions"] if not a["done_at"]),
+        "done_actions": sum(1 for a in item["actions"] if a["done_at"]),
+    }
+
+
+def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=[*AUDIT_COLUMNS, *ANSWER_COLUMNS])
+    writer.writeheader()
+    rows = 0
+    for item in items:
+        fields = _audit_fields(item)
+        for answer in item["answers"] or [dict.fromkeys(ANSWER_COLUMNS)]:
+            writer.writerow({**fields, **answer})
+            rows += 1
+    return rows
+
+
+def write_json(items: list[dict[str, Any]], out: TextIO) -> int:
+    payload = {
+        "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "audits": [{**_audit_fields(item), "strengths": item["audit"]["strengths"],
+                    "development": item["audit"]["development"], "answers": item["answers"],
+                    "actions": item["actions"], "moderations": item["moderations"]} for item in items],
+    }
+    json.dump(payload, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return len(items)
+
+
+def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
+    stderr = runtime.stderr or sys.stderr
+    since = None
+    if args.since:
+        try:
+            since = parse_date(args.since).isoformat()
+        except AnswerError as error:
+            stderr.write(f"--since: {error}\n")
+            return 2
+    items = export_audits(runtime, since, args.team)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            count = (write_csv if args.format == "csv" else write_json)(items, out)
+    else:
+        count = (write_csv if args.format == "csv" else write_json)(items, runtime.stdout or sys.stdout)
+    unit = "rows" if args.format == "csv" else "audits"
+    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits.\n")
+    return 0

@@ -1,0 +1,298 @@
+"""Finishing an audit: review, overall grade, strengths, development, actions, submission and what follows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.engine import Turn
+from bot.errors import UserError
+from bot.features.audit_core import (
+    Ctx,
+    advance_and_render,
+    answer_error,
+    answers_summary,
+    control_choices,
+    grade_choices,
+    grade_label,
+    is_duplicate,
+    load,
+    own_draft,
+    require_view,
+    split_value,
+    summary_reply,
+    user_id_from,
+)
+from bot.privacy import screen_text
+from bot.replies import Choice, Reply
+from bot.services import Services
+from bot.storage import audits as store
+from knowledge.audit_flow import (
+    AnswerError,
+    Step,
+    missing_answers,
+    next_step,
+    parse_date,
+    parse_grade,
+    parse_text,
+    suggest_grade,
+)
+
+SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
+
+
+def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
+    name = ctx.step.name
+    value = ctx.value()
+    if name == "review":
+        missing = missing_answers(ctx.checklist, ctx.answers)
+        note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
+                if missing else "All required questions are answered.")
+        return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
+                      choices=(Choice("Continue to the overall grade", "audit.next", value, "primary"),
+                               *control_choices(ctx)))]
+    if name == "overall_grade":
+        suggested = suggest_grade(ctx.checklist, ctx.answers)
+        why = (f"From the grades you gave, I suggest *{grade_label(suggested)}*. Confirm it, or choose another "
+               "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+        return [Reply(text=f"*Overall grade*\n{why}", choices=(*grade_choices(ctx, suggested),
+                                                                 *control_choices(ctx)), kind="question")]
+    prompts = {
+        "grade_reason": ("*Why a different grade?* You changed the suggested grade to "
+                         f"*{grade_label(ctx.audit.overall_grade)}*. Say briefly why.", "Type your reason.", False),
+        "strengths": ("*Strengths*: what is working well for the child on this case?",
+                      "Type the strengths, or `skip`.", True),
+        "development": ("*Areas for development*: what would make the biggest difference?",
+                        "Type the areas for development, or `skip`.", True),
+        "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
+                    False),
+        "action_owner": ("*Who owns this action?* Pick a person or type their Slack member ID.",
+                         None, False),
+        "action_due": ("*When is it due?*", "Type the due date, like 30/11/2026.", False),
+    }
+    if name in prompts:
+        text, prompt, skippable = prompts[name]
+        extra: list[Choice] = []
+        if name == "actions":
+            extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
+        if name == "action_owner":
+            extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
+                      for uid in _owner_candidates(services, ctx)]
+        return [Reply(text=text, prompt=prompt or None, kind="question",
+                      choices=(*extra, *control_choices(ctx, skip=skippable)))]
+    return [summary_reply(services, ctx, "*Ready to submit?* Here is the whole audit. Once submitted it goes "
+                                         "for moderation, and the worker and their manager get a summary.",
+                          choices=(Choice("Submit audit", "audit.submit", value, "primary"),
+                                   *control_choices(ctx)))]
+
+
+def _actions_text(services: Services, ctx: Ctx) -> str:
+    actions = store.actions_of_audit(services.storage, ctx.audit.id)
+    listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
+                     for a in actions)
+    return (f"*Actions* ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
+            "Type one action at a time.")
+
+
+def _owner_candidates(services: Services, ctx: Ctx) -> list[str]:
+    ids = [ctx.audit.worker_id] if ctx.audit.worker_id else []
+    for team in services.directory.teams_of(ctx.audit.auditor_id):
+        ids += [m for m in team.member_ids if m not in ids]
+    if ctx.audit.auditor_id not in ids:
+        ids.append(ctx.audit.auditor_id)
+    return ids[:12]
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    """Typed replies at the finishing steps; every free text is screened before it is stored."""
+    name = ctx.step.name
+    names = services.settings.names
+    cleaned = text.strip()
+    try:
+        if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
+            value = None
+        elif name in ("grade_reason", "strengths", "development", "actions"):
+            value = screen_text(parse_text(cleaned, "note"), names, "that note")
+        elif name == "action_owner":
+            return choose_owner(services, turn, ctx, ctx.version, cleaned)
+        elif name == "action_due":
+            due = parse_date(cleaned)
+            if due < turn.now.astimezone(services.settings.timezone).date():
+                raise UserError("That date has passed; give a due date from today onwards.")
+            return _add_action(services, turn, ctx, due)
+        else:
+            raise UserError("Please use the buttons on the latest message for this step.")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    following = next_step(ctx.checklist, ctx.answers, ctx.step)
+    if name == "actions":
+        move = store.Move(step=following_owner(), state={"action_draft": {"description": value}})
+    else:
+        move = store.Move(step=following.key, fields={name: value})
+    return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+def following_owner() -> str:
+    return Step("action_owner").key
+
+
+def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
+    owner = user_id_from(text)
+    if owner is None or services.directory.person(owner) is None:
+        raise UserError("I don't know that person. Pick an owner from the buttons, or type the Slack member ID of "
+                        "someone in the bot's teams list.")
+    if is_duplicate(ctx, version, f"owner:{owner}"):
+        return []
+    draft = dict(ctx.audit.state.get("action_draft") or {})
+    draft["owner"] = owner
+    return advance_and_render(services, turn, ctx, version, store.Move(
+        step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
+
+
+def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date) -> list[Reply]:
+    draft = ctx.audit.state.get("action_draft") or {}
+    if not draft.get("description") or not draft.get("owner"):
+        raise UserError("I lost track of that action; please type it again.")
+    move = store.Move(step=Step("actions").key, state={"action_draft": None},
+                      action=(draft["description"], draft["owner"], due.isoformat()))
+    return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+# -- buttons ---------------------------------------------------------------------------------------------
+
+def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "next"):
+        return []
+    missing = missing_answers(ctx.checklist, ctx.answers)
+    if missing:
+        texts = "\n".join(f"• {ctx.checklist.question(q).text}" for q in missing[:5])
+        raise UserError(f"Some required answers are missing:\n{texts}\nGo Back to them (or type `/audit resume` "
+                        "after answering) before choosing the overall grade.")
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    return advance_and_render(services, turn, ctx, version, store.Move(
+        step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},
+        press="next"))
+
+
+def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, key = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, f"grade:{key}"):
+        return []
+    if ctx.step.name != "overall_grade":
+        raise UserError("That grade button is from an earlier message. Type `/audit resume`.")
+    try:
+        grade = parse_grade(key)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    changed = suggested is not None and grade != suggested
+    fields = {"overall_grade": grade, "suggested_grade": suggested}
+    if not changed:
+        fields["grade_reason"] = None
+    return advance_and_render(services, turn, ctx, version, store.Move(
+        step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=changed).key, fields=fields,
+        press=f"grade:{key}"))
+
+
+def on_owner(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, owner = split_value(value)
+    return choose_owner(services, turn, own_draft(services, turn, audit_id), version, owner)
+
+
+def on_actions_done(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "actions_done"):
+        return []
+    return advance_and_render(services, turn, ctx, version, store.Move(step=Step("submit").key,
+                                                                       press="actions_done"))
+
+
+def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Submit for moderation; the worker and their manager get the summary by DM."""
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "submit"):
+        return []
+    if ctx.step.name != "submit":
+        raise UserError("Finish the audit before submitting it: type `/audit resume`.")
+    if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
+        raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    store.set_status(services.storage, audit_id, version, turn.user_id, "submitted", turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    ctx = load(services, audit_id)
+    replies = [Reply(text=f"Audit #{audit_id} is submitted for moderation. Thank you. You can still change the "
+                          f"grade or notes with `/audit edit {audit_id} ...` until a moderator opens it.")]
+    worker = ctx.audit.worker_id
+    if worker and worker != turn.user_id:
+        replies.append(summary_reply(
+            services, ctx, f"{services.directory.label(turn.user_id)} has audited one of your cases with you. "
+                           "Here is the summary; you can add your reflections.", to_user=worker,
+            choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
+    for manager in services.directory.managers_of(worker or turn.user_id):
+        if manager not in (turn.user_id, worker):
+            replies.append(summary_reply(services, ctx, "An audit of a case in your team has been submitted.",
+                                         to_user=manager))
+    return replies
+
+
+def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
+    if not value.strip().isdecimal():
+        raise UserError("Which audit? Use the button on the message.")
+    ctx = load(services, int(value))
+    require_view(services, turn.person, ctx.audit)
+    if turn.surface == "channel":
+        return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
+    return [summary_reply(services, ctx, f"Audit #{ctx.audit.id}")]
+
+
+def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:
+    if not value.strip().isdecimal():
+        raise UserError("Which audit? Use the button on the message.")
+    ctx = load(services, int(value))
+    if ctx.audit.worker_id != turn.user_id:
+        raise UserError("Only the worker whose case was audited can add reflections to it.")
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "reflection", "audit_id": ctx.audit.id}, turn.now)
+    return [Reply(text=f"What are your reflections on audit #{ctx.audit.id}? What do you agree with, and what would "
+                       "you do next?", prompt="Type your reflections.", kind="question")]
+
+
+def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    try:
+        cleaned = parse_text(text, "reflections")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    screen_text(cleaned, services.settings.names, "your reflections")
+    ctx = load(services, audit_id)
+    if ctx.audit.worker_id != turn.user_id:
+        raise UserError("Only the worker whose case was audited can add reflections to it.")
+    store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}."),
+            Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
+                  to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
+
+
+def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit edit 12 strengths <text>`: change a submitted audit until moderation; kept as a revision."""
+    parts = args.split(maxsplit=2)
+    usage = ("Type `/audit edit <audit number> <grade|reason|strengths|development> <new text>`, "
+             "for example `/audit edit 12 grade good`.")
+    if len(parts) < 3 or not parts[0].isdecimal():
+        raise UserError(usage)
+    field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
+             "development": "development"}.get(parts[1].lower())
+    if field is None:
+        raise UserError(usage)
+    try:
+        value = parse_grade(parts[2]) if field == "overall_grade" else parse_text(parts[2], "note")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    if field != "overall_grade":
+        screen_text(value, services.settings.names, "that note")
+    store.edit_submitted(services.storage, int(parts[0]), turn.user_id, field, value, turn.now)
+    shown = grade_label(value) if field == "overall_grade" else "updated"
+    return [Reply(text=f"Audit #{parts[0]}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]

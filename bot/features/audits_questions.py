@@ -1,0 +1,155 @@
+"""Answering questions one at a time: buttons, typed answers, evidence notes, Back, Skip and escalation."""
+
+from __future__ import annotations
+
+from bot.engine import Turn
+from bot.errors import UserError
+from bot.features.audit_core import (
+    Ctx,
+    advance_and_render,
+    answer_error,
+    guidance_text,
+    is_duplicate,
+    own_draft,
+    split_value,
+)
+from bot.privacy import screen_text
+from bot.replies import Choice, Reply
+from bot.services import Services
+from bot.storage import audits as store
+from bot.teams import Role
+from knowledge.audit_flow import (
+    Answer,
+    AnswerError,
+    Step,
+    can_skip,
+    escalations,
+    is_flagged,
+    next_step,
+    parse_answer,
+    parse_evidence,
+    previous_step,
+)
+from knowledge.checklists import Question
+
+
+def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, question: Question, value: str,
+                  press: str = "") -> list[Reply]:
+    """Store the answer now (not at the end), move on, and alert the manager at once when it escalates."""
+    if question.type == "text":
+        screen_text(value, services.settings.names, "that answer")
+    answers = dict(ctx.answers)
+    answers[question.id] = Answer(value)
+    following = next_step(ctx.checklist, answers, Step("question", question.id))
+    move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press)
+    alerts = []
+    previous = ctx.answers.get(question.id)
+    if escalations(question, value) and (previous is None or previous.value != value):
+        alerts = escalation_alerts(services, ctx, question, value)
+    replies = advance_and_render(services, turn, ctx, version, move)
+    if not replies:
+        return replies  # a second press of the same button: the first one did everything
+    if alerts:
+        told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about this answer now. Carry on with the audit."))
+    return alerts + replies
+
+
+def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
+    """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
+    directory = services.directory
+    auditor = ctx.audit.auditor_id
+    targets = directory.managers_of(auditor)
+    if not targets and ctx.audit.worker_id:
+        targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
+    if not targets:
+        targets = [u for u in directory.ids_with_role(Role.QA_LEAD) if u != auditor]
+    text = (f":rotating_light: *Escalation from audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+            f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}).\n"
+            f"_{question.text}_ was answered *{question.answer_label(value)}*. Please look at this case now.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
+
+
+def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, key = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, f"answer:{key}"):
+        return []
+    step = ctx.step
+    if step.name != "question":
+        raise UserError("That button is not for the current step of this audit. Type `/audit resume`.")
+    question = ctx.checklist.question(step.question_id or "")
+    keys = question.answer_keys
+    if question.type == "choice":
+        if not key.isdecimal() or int(key) >= len(keys):
+            raise UserError("That option is not on this question any more. Type `/audit resume`.")
+        answer = keys[int(key)]
+    elif key in keys:
+        answer = key
+    else:
+        raise UserError("That answer doesn't fit this question. Use the buttons on the latest message.")
+    return record_answer(services, turn, ctx, version, question, answer, press=f"answer:{key}")
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """A typed reply at a question or evidence step; None lets other handlers take text that is not an answer."""
+    step = ctx.step
+    if step.name == "evidence":
+        try:
+            note = parse_evidence(text)
+        except AnswerError as error:
+            raise answer_error(error) from None
+        screen_text(note, services.settings.names, "that evidence note")
+        following = next_step(ctx.checklist, ctx.answers, step)
+        move = store.Move(step=following.key, evidence=(step.question_id or "", note))
+        return advance_and_render(services, turn, ctx, ctx.version, move)
+    question = ctx.checklist.question(step.question_id or "")
+    try:
+        value = parse_answer(question, text)
+    except AnswerError as error:
+        if question.answer_keys and "?" in text:
+            return None  # a question for the knowledge base, not an answer
+        raise answer_error(error) from None
+    return record_answer(services, turn, ctx, ctx.version, question, value)
+
+
+def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, _version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if ctx.step.name not in ("question", "evidence"):
+        raise UserError("That guidance was for an earlier question.")
+    question = ctx.checklist.question(ctx.step.question_id or "")
+    return [Reply(title="What good looks like", text=guidance_text(services, question))]
+
+
+def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:
+    if is_duplicate(ctx, version, press):
+        return []
+    target = previous_step(ctx.checklist, ctx.answers, ctx.step)
+    if target is None:
+        raise UserError("There is nothing before this step: the case reference is fixed once the audit starts. "
+                        "Cancel the audit and start again if it is wrong.")
+    return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
+
+
+def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
+    if is_duplicate(ctx, version, "skip"):
+        return []
+    if not can_skip(ctx.checklist, ctx.step):
+        raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
+                        "you need to check the file first.")
+    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") else {}
+    following = next_step(ctx.checklist, ctx.answers, ctx.step)
+    return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
+                                                                       press="skip"))
+
+
+def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    return go_back(services, turn, own_draft(services, turn, audit_id), version)
+
+
+def on_skip(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    return skip(services, turn, own_draft(services, turn, audit_id), version)

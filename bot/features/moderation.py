@@ -1,0 +1,117 @@
+"""Moderation: a QA lead, or a manager of another team, checks the grade of a submitted audit."""
+
+from __future__ import annotations
+
+from bot.engine import Turn
+from bot.errors import AccessDenied, UserError
+from bot.features.audit_core import answer_error, grade_label, load, not_in_channel, summary_reply
+from bot.privacy import screen_text
+from bot.replies import Choice, Reply
+from bot.services import Services
+from bot.storage import audits as store
+from bot.teams import Role
+from knowledge.audit_flow import AnswerError, parse_grade, parse_text
+from knowledge.checklists import GRADES
+
+
+def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
+    """Never your own audit nor your own team's; QA leads and admins any other, managers other teams'."""
+    person = services.directory.person(user_id)
+    if person is None or audit.auditor_id == user_id:
+        return False
+    if person.role in (Role.QA_LEAD, Role.ADMIN):
+        return True
+    return person.role is Role.MANAGER and audit.team_id not in services.directory.managed_team_ids(user_id)
+
+
+def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
+    if not value.strip().isdecimal():
+        raise UserError("Which audit? Use the buttons from `/audit moderate`.")
+    audit = store.get_audit(services.storage, int(value))
+    if audit is None:
+        raise UserError("I can't find that audit.")
+    if not may_moderate(services, turn.user_id, audit):
+        raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
+                           "and never the auditor.")
+    return audit
+
+
+def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    waiting = [a for a in store.awaiting_moderation(services.storage, limit=50)
+               if may_moderate(services, turn.user_id, a)][:10]
+    agreed, decided = store.agreement_rate(services.storage)
+    rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
+    if not waiting:
+        return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
+    lines = [f"• #{a.id} {a.checklist_id}, graded {grade_label(a.overall_grade)} by "
+             f"{services.directory.label(a.auditor_id)}" for a in waiting]
+    return [Reply(text="*Audits waiting for moderation*\n" + "\n".join(lines), note=rate or None,
+                  choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))]
+
+
+def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Opening makes the audit read-only for its auditor, so the moderator grades what they read."""
+    audit = _checked(services, turn, value)
+    store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
+    ctx = load(services, audit.id)
+    reflections = store.reflections_of(services.storage, audit.id)
+    heading = "You are moderating this audit. Do you agree with the overall grade?"
+    if reflections:
+        heading += "\n*Worker's reflections:* " + " / ".join(r["text"] for r in reflections)
+    value = str(audit.id)
+    return [summary_reply(services, ctx, heading, choices=(
+        Choice(f"Agree: {grade_label(audit.overall_grade)}", "audit.moderate_agree", value, "primary"),
+        Choice("Disagree", "audit.moderate_disagree", value)))]
+
+
+def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit = _checked(services, turn, value)
+    return _ask_reason(services, turn, audit, True, audit.overall_grade or "")
+
+
+def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit = _checked(services, turn, value)
+    choices = tuple(Choice(grade_label(g), "audit.moderate_grade", f"{audit.id}:{g}") for g in GRADES
+                    if g != audit.overall_grade)
+    return [Reply(text="What grade would you give?", choices=choices, kind="question")]
+
+
+def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_text, _, grade_text = value.partition(":")
+    audit = _checked(services, turn, audit_text)
+    try:
+        grade = parse_grade(grade_text)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    return _ask_reason(services, turn, audit, grade == audit.overall_grade, grade)
+
+
+def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: bool, grade: str) -> list[Reply]:
+    if audit.status != "in_moderation":
+        raise UserError("Open the audit first (from `/audit moderate`).")
+    store.set_conversation(services.storage, turn.user_id, {"feature": "audit", "awaiting": "moderation_reason",
+                                                            "audit_id": audit.id, "agrees": agrees, "grade": grade},
+                           turn.now)
+    return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} *{grade_label(grade)}*. Why? A sentence "
+                       "the auditor can learn from.", prompt="Type your reason.", kind="question")]
+
+
+def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
+    try:
+        cleaned = parse_text(text, "reason")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    screen_text(cleaned, services.settings.names, "that reason")
+    audit_id = int(state["audit_id"])
+    store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
+                            cleaned, turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    audit = store.get_audit(services.storage, audit_id)
+    verdict = "agreed with" if state["agrees"] else "graded differently from"
+    told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
+                 text=f"Your audit #{audit_id} has been moderated: {services.directory.label(turn.user_id)} {verdict} "
+                      f"your grade (*{grade_label(state['grade'])}*). Reason: {cleaned}",
+                 choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
+    return [Reply(text=f"Moderation of audit #{audit_id} saved, and the auditor has been told."), told]

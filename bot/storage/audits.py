@@ -1,0 +1,413 @@
+"""Audit storage: every SQL statement the audit feature needs, and nothing else.
+
+Each step of an audit is one compare-and-set on (audit id, step_version) inside a BEGIN IMMEDIATE
+transaction, so a double press, a retry or a button on an old message can never record an answer twice
+or move an audit from a place it has already left.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.errors import AccessDenied, StaleAction, UserError
+from bot.storage.common import record_trail, utc_text
+from bot.storage.db import Storage
+from knowledge.audit_flow import Answer
+from knowledge.checklists import Checklist
+
+AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
+                "team_id")
+EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
+
+
+# Writers in this process queue on a lock instead of SQLite's busy handler, which sleeps in growing steps
+# (up to 100 ms) and so turns a short wait under load into a long tail.
+_WRITE_LOCK = threading.Lock()
+
+
+@contextmanager
+def writing(storage: Storage) -> Iterator[Any]:
+    """storage.write(), with in-process writers taking turns first."""
+    with _WRITE_LOCK, storage.write() as db:
+        yield db
+
+
+class DuplicatePress(Exception):
+    """The same button arrived twice: the first press did the work, the second must do nothing."""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """An audit as stored."""
+
+    id: int
+    checklist_id: str
+    checklist_hash: str
+    case_ref: str
+    auditor_id: str
+    worker_id: str | None
+    team_id: str | None
+    status: str
+    step: str
+    step_version: int
+    state: dict[str, Any]
+    suggested_grade: str | None
+    overall_grade: str | None
+    grade_reason: str | None
+    strengths: str | None
+    development: str | None
+    started_at: str
+    updated_at: str
+    submitted_at: str | None
+    moderated_at: str | None
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    audit_id: int
+    description: str
+    owner_id: str
+    due_date: str
+    created_by: str
+    done_at: str | None = None
+    done_by: str | None = None
+
+
+@dataclass
+class Move:
+    """What one step writes: the answer (if any), audit fields, state changes and the new step."""
+
+    step: str
+    answer: tuple[str, str, bool] | None = None      # question id, value, flagged
+    evidence: tuple[str, str] | None = None          # question id, note
+    fields: dict[str, Any] = field(default_factory=dict)
+    state: dict[str, Any] | None = None
+    action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
+    press: str = ""                                  # identifies the button, to spot a second press
+
+
+def _row(record: dict[str, Any]) -> AuditRow:
+    data = dict(record)
+    data["state"] = json.loads(data.get("state") or "{}")
+    return AuditRow(**data)
+
+
+# -- checklists --------------------------------------------------------------------------------------------
+
+def save_checklist_version(storage: Storage, checklist: Checklist, now: datetime) -> str:
+    """Keep the checklist exactly as used, once per content hash."""
+    storage.db.execute(
+        "INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [checklist.content_hash, checklist.id, checklist.title,
+         json.dumps(checklist.to_content(), ensure_ascii=False, sort_keys=True), utc_text(now)],
+    )
+    return checklist.content_hash
+
+
+def checklist_version(storage: Storage, content_hash: str) -> Checklist:
+    """The checklist an audit was started with; snapshots never change, so each is read once."""
+    cached = _SNAPSHOTS.get(content_hash)
+    if cached is None:
+        rows = list(storage.db.query("SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
+        if not rows:
+            raise UserError("The checklist this audit was started with is missing from the database. "
+                            "Tell your QA lead.")
+        cached = _SNAPSHOTS[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
+    return cached
+
+
+_SNAPSHOTS: dict[str, Checklist] = {}
+
+
+# -- audits ------------------------------------------------------------------------------------------------
+
+def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_id: str, step: str,
+                 now: datetime) -> int:
+    """A new draft, with its checklist snapshot saved in the same transaction."""
+    with writing(storage) as db:
+        save_checklist_version(storage, checklist, now)
+        cursor = db.execute(
+            "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, status, step, step_version, "
+            "state, started_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, 0, '{}', ?, ?)",
+            [checklist.id, checklist.content_hash, case_ref, auditor_id, step, utc_text(now), utc_text(now)],
+        )
+        audit_id = int(cursor.lastrowid or 0)
+        record_trail(storage, auditor_id, "audit.start", {"audit": audit_id, "checklist": checklist.id}, now)
+    return audit_id
+
+
+def get_audit(storage: Storage, audit_id: int) -> AuditRow | None:
+    rows = list(storage.db.query("SELECT * FROM audits WHERE id = ?", [audit_id]))
+    return _row(rows[0]) if rows else None
+
+
+def answers_of(storage: Storage, audit_id: int) -> dict[str, Answer]:
+    rows = storage.db.query("SELECT question_id, value, evidence FROM answers WHERE audit_id = ?", [audit_id])
+    return {r["question_id"]: Answer(r["value"], r["evidence"]) for r in rows}
+
+
+def drafts_of(storage: Storage, user_id: str) -> list[AuditRow]:
+    rows = storage.db.query("SELECT * FROM audits WHERE auditor_id = ? AND status = 'draft' "
+                            "ORDER BY updated_at DESC, id DESC", [user_id])
+    return [_row(r) for r in rows]
+
+
+def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclude: int | None = None,
+                          days: int = 365) -> list[AuditRow]:
+    """Audits of the same case in the last year (not cancelled), newest first, for the 'audited before' warning."""
+    since = utc_text(now - timedelta(days=days))
+    rows = storage.db.query(
+        "SELECT * FROM audits WHERE case_ref = ? AND status != 'cancelled' AND COALESCE(submitted_at, started_at) "
+        ">= ? AND id != ? ORDER BY COALESCE(submitted_at, started_at) DESC", [case_ref, since, exclude or 0])
+    return [_row(r) for r in rows]
+
+
+def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, move: Move, now: datetime,
+            statuses: tuple[str, ...] = ("draft",)) -> int:
+    """Apply one step if the audit is still where the button or answer expected; return the new version.
+
+    Only the auditor may write into their audit. A press carrying an older step_version changes nothing:
+    DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
+    """
+    with writing(storage) as db:
+        rows = list(db.query("SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
+                             [audit_id]))
+        if not rows:
+            raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
+        current = rows[0]
+        if current["auditor_id"] != actor:
+            raise AccessDenied("Only the person who started this audit can answer its questions.")
+        if current["status"] not in statuses:
+            raise StaleAction(f"This audit is {current['status'].replace('_', ' ')}, so it can't be changed here.")
+        state = json.loads(current["state"] or "{}")
+        if current["step_version"] != expected_version:
+            if move.press and state.get("last_press") == f"{expected_version}:{move.press}":
+                raise DuplicatePress()
+            raise StaleAction("That button is from an earlier question, so I didn't record it: this audit has "
+                              "moved on. Your answers so far are saved; use the buttons on the latest message.")
+        stamp = utc_text(now)
+        if move.answer is not None:
+            question_id, value, flagged = move.answer
+            db.execute(
+                "INSERT INTO answers (audit_id, question_id, value, evidence, flagged, answered_by, answered_at) "
+                "VALUES (?, ?, ?, NULL, ?, ?, ?) ON CONFLICT (audit_id, question_id) DO UPDATE SET "
+                "value = excluded.value, evidence = NULL, flagged = excluded.flagged, "
+                "answered_by = excluded.answered_by, answered_at = excluded.answered_at",
+                [audit_id, question_id, value, int(flagged), actor, stamp],
+            )
+        if move.evidence is not None:
+            db.execute("UPDATE answers SET evidence = ? WHERE audit_id = ? AND question_id = ?",
+                       [move.evidence[1], audit_id, move.evidence[0]])
+        if move.action is not None:
+            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
+        if current["status"] != "draft":
+            _keep_revisions(storage, audit_id, actor, move.fields, stamp)
+        if move.state is not None:
+            state.update(move.state)
+        state["last_press"] = f"{expected_version}:{move.press}" if move.press else None
+        assignments = "".join(f", {name} = ?" for name in move.fields if name in AUDIT_FIELDS)
+        values = [move.fields[name] for name in move.fields if name in AUDIT_FIELDS]
+        db.execute(f"UPDATE audits SET step = ?, step_version = step_version + 1, state = ?, updated_at = ?"
+                   f"{assignments} WHERE id = ?",
+                   [move.step, json.dumps(state, sort_keys=True), stamp, *values, audit_id])
+    return expected_version + 1
+
+
+def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[str, Any], stamp: str) -> None:
+    for name, value in fields.items():
+        old = next(iter(storage.db.query(f"SELECT {name} AS v FROM audits WHERE id = ?", [audit_id])))["v"]
+        if old != value:
+            storage.db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, "
+                               "new_value) VALUES (?, ?, ?, ?, ?, ?)", [audit_id, actor, stamp, name, old, value])
+
+
+def set_status(storage: Storage, audit_id: int, expected_version: int, actor: str, status: str,
+               now: datetime) -> None:
+    """Submit or cancel a draft, with the same compare-and-set as any other step."""
+    with writing(storage) as db:
+        rows = list(db.query("SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
+        if not rows or rows[0]["auditor_id"] != actor:
+            raise AccessDenied("Only the person who started this audit can do that.")
+        if rows[0]["status"] != "draft" or rows[0]["step_version"] != expected_version:
+            raise StaleAction("That button is from an earlier message: this audit has moved on since, so nothing "
+                              "changed.")
+        extra = ", submitted_at = ?" if status == "submitted" else ""
+        params = [status, utc_text(now)] + ([utc_text(now)] if extra else []) + [audit_id]
+        db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
+                   "WHERE id = ?", params)
+        record_trail(storage, actor, f"audit.{status}", {"audit": audit_id}, now)
+
+
+def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str,
+                   now: datetime) -> None:
+    """Change a submitted audit before moderation, keeping the old value as a revision."""
+    if field_name not in EDITABLE_AFTER_SUBMIT:
+        raise UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
+    with writing(storage) as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None or audit.auditor_id != actor:
+            raise AccessDenied("Only the person who did this audit can change it.")
+        if audit.status != "submitted":
+            raise UserError("A moderator has opened this audit, so it is read-only now." if audit.status in
+                            ("in_moderation", "moderated") else "Only a submitted audit can be edited this way.")
+        stamp = utc_text(now)
+        _keep_revisions(storage, audit_id, actor, {field_name: value}, stamp)
+        db.execute(f"UPDATE audits SET {field_name} = ?, updated_at = ? WHERE id = ?", [value, stamp, audit_id])
+
+
+def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
+    return list(storage.db.query("SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
+
+
+# -- actions and reflections -------------------------------------------------------------------------------
+
+def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
+               now: datetime) -> int:
+    with writing(storage) as db:
+        cursor = db.execute(
+            "INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, description, owner_id, due_date, created_by, utc_text(now)])
+    return int(cursor.lastrowid or 0)
+
+
+def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
+    rows = storage.db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
+                            "FROM actions WHERE audit_id = ? ORDER BY id", [audit_id])
+    return [ActionRow(**r) for r in rows]
+
+
+def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
+    rows = storage.db.query(
+        "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
+        "FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id = ? AND a.done_at IS NULL "
+        "AND au.status NOT IN ('draft', 'cancelled') ORDER BY a.due_date, a.id", [owner_id])
+    return [ActionRow(**r) for r in rows]
+
+
+def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
+    """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
+    with writing(storage) as db:
+        rows = list(db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
+                             "FROM actions WHERE id = ?", [action_id]))
+        if not rows:
+            raise UserError("I can't find that action; type `/audit actions` to see your open ones.")
+        action = ActionRow(**rows[0])
+        if action.owner_id != actor and not allowed:
+            raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
+        if action.done_at:
+            raise StaleAction("That action is already marked done.")
+        db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?", [utc_text(now), actor, action_id])
+        record_trail(storage, actor, "action.done", {"action": action_id}, now)
+    return action
+
+
+def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime) -> None:
+    with writing(storage) as db:
+        db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
+                   [audit_id, worker_id, text, utc_text(now)])
+
+
+def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
+    return list(storage.db.query("SELECT * FROM reflections WHERE audit_id = ? ORDER BY id", [audit_id]))
+
+
+# -- moderation --------------------------------------------------------------------------------------------
+
+def awaiting_moderation(storage: Storage, limit: int = 20) -> list[AuditRow]:
+    rows = storage.db.query("SELECT * FROM audits WHERE status = 'submitted' ORDER BY submitted_at LIMIT ?",
+                            [limit])
+    return [_row(r) for r in rows]
+
+
+def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
+    """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
+    with writing(storage) as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None:
+            raise UserError("I can't find that audit.")
+        if audit.status == "in_moderation":
+            rows = list(db.query("SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
+                                 "NULL ORDER BY id DESC", [audit_id]))
+            if rows and rows[0]["moderator_id"] == moderator_id:
+                return int(rows[0]["id"])
+            raise StaleAction("Another moderator has already opened this audit.")
+        if audit.status != "submitted":
+            raise StaleAction(f"This audit is {audit.status.replace('_', ' ')}, so it is not waiting for moderation.")
+        db.execute("UPDATE audits SET status = 'in_moderation', step_version = step_version + 1, updated_at = ? "
+                   "WHERE id = ?", [utc_text(now), audit_id])
+        cursor = db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at) VALUES (?, ?, ?)",
+                            [audit_id, moderator_id, utc_text(now)])
+        record_trail(storage, moderator_id, "audit.moderation_opened", {"audit": audit_id}, now)
+        return int(cursor.lastrowid or 0)
+
+
+def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
+                      now: datetime) -> None:
+    with writing(storage) as db:
+        rows = list(db.query("SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
+                             "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
+                             "a.status = 'in_moderation'", [audit_id, moderator_id]))
+        if not rows:
+            raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.")
+        stamp = utc_text(now)
+        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ? WHERE id = ?",
+                   [stamp, int(agrees), grade, reason, rows[0]["id"]])
+        db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
+                   [stamp, stamp, audit_id])
+        record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
+
+
+def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:
+    """(agreed, decided) moderations since a moment, for the digests' grading-consistency figure."""
+    rows = list(storage.db.query("SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
+                                 "WHERE decided_at IS NOT NULL AND decided_at >= ?",
+                                 [utc_text(since) if since else ""]))
+    return int(rows[0]["agreed"]), int(rows[0]["decided"])
+
+
+# -- who is in the middle of what --------------------------------------------------------------------------
+
+def conversation(storage: Storage, user_id: str) -> dict[str, Any]:
+    rows = list(storage.db.query("SELECT state FROM conversations WHERE user_id = ?", [user_id]))
+    return json.loads(rows[0]["state"]) if rows else {}
+
+
+def set_conversation(storage: Storage, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:
+    """Remember what the bot waits for from this person; nothing is written when that has not changed."""
+    if conversation(storage, user_id) == (state or {}):
+        return
+    with writing(storage) as db:
+        _write_conversation(db, user_id, state, now)
+
+
+def _write_conversation(db: Any, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:
+    if state is None:
+        db.execute("DELETE FROM conversations WHERE user_id = ?", [user_id])
+    else:
+        db.execute("INSERT INTO conversations (user_id, state, updated_at) VALUES (?, ?, ?) ON CONFLICT "
+                   "(user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at",
+                   [user_id, json.dumps(state, sort_keys=True), utc_text(now)])
+
+
+# -- bulk loading (benchmarks, imports) --------------------------------------------------------------------
+
+def bulk_insert_audits(storage: Storage, audits: list[tuple], answers: list[tuple]) -> None:
+    """Insert many finished audits at once: rows are (id, checklist_id, hash, case_ref, auditor, worker, team,
+    status, step, started_at, updated_at, submitted_at) and (audit_id, question_id, value, evidence, flagged,
+    answered_by, answered_at)."""
+    with writing(storage) as db:
+        db.conn.executemany(
+            "INSERT INTO audits (id, checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
+            "step, started_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audits)
+        db.conn.executemany(
+            "INSERT INTO answers (audit_id, question_id, value, evidence, flagged, answered_by, answered_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", answers)

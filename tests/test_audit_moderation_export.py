@@ -1,0 +1,110 @@
+"""After submission: edits kept as revisions, moderation, actions done, and the export's rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from bot.cli import build_parser
+from bot.cli.runtime import Runtime
+from bot.engine import Engine
+from bot.render.terminal import TerminalView
+from bot.services import Services
+from bot.storage import audits as store
+from tests.audit_driver import complete_audit
+from tests.test_audit_terminal import terminal_sender
+
+AUDITOR = "U0MGRN001"  # North manager auditing U0PRAN001's case
+
+
+@pytest.fixture
+def submitted(engine: Engine, services: Services) -> int:
+    view = TerminalView()
+    send = terminal_sender(engine, view)
+    complete_audit(send, send("type", "/audit start early-help-spot"))
+    return int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
+
+
+def press(engine: Engine, user: str, replies: list, action: str) -> list:
+    choice = next(c for r in replies for c in r.choices if c.action == action)
+    return engine.action(user, choice.action, choice.value, surface="terminal")
+
+
+def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine: Engine, services: Services,
+                                                                         submitted: int) -> None:
+    [edited] = engine.command(AUDITOR, f"edit {submitted} strengths Warm, steady direct work.", surface="terminal")
+    assert "kept as a revision" in edited.text
+    [revision] = store.revisions_of(services.storage, submitted)
+    assert revision["field"] == "strengths" and revision["new_value"] == "Warm, steady direct work."
+
+    # the North manager may not moderate their own team's audit; the South manager may
+    [own] = engine.command("U0MGRN001", "moderate", surface="terminal")
+    listing = engine.command("U0MGRS001", "moderate", surface="terminal")
+    assert "No submitted audits are waiting" in own.text and f"#{submitted}" in listing[0].text
+    refused = engine.action("U0MGRN001", "audit.moderate_open", str(submitted), surface="terminal")
+    assert refused[0].kind == "error"
+    opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
+    assert "Do you agree with the overall grade?" in opened[0].text
+    [locked] = engine.command(AUDITOR, f"edit {submitted} strengths Something else.", surface="terminal")
+    assert locked.kind == "error" and "read-only" in locked.text
+
+    grades = press(engine, "U0MGRS001", opened, "audit.moderate_disagree")
+    ask = engine.action("U0MGRS001", "audit.moderate_grade", grades[0].choices[0].value, surface="terminal")
+    assert "Why?" in ask[0].text
+    saved, told = engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+    assert "saved" in saved.text and told.to_user == AUDITOR and "has been moderated" in told.text
+    assert store.get_audit(services.storage, submitted).status == "moderated"
+    assert store.agreement_rate(services.storage) == (0, 1)
+
+
+def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: Engine, services: Services,
+                                                                        submitted: int) -> None:
+    [refused] = engine.command("U0PRAN001", "moderate", surface="terminal")
+    assert refused.kind == "error" and "QA leads" in refused.text
+    [action] = store.actions_of_audit(services.storage, submitted)
+    assert action.owner_id == "U0PRAN001"
+    [other] = engine.action("U0PRAS001", "actions.done", str(action.id), surface="terminal")
+    assert other.kind == "error"
+    listing = engine.command("U0PRAN001", "actions", surface="terminal")
+    [done] = press(engine, "U0PRAN001", listing, "actions.done")
+    assert "marked complete" in done.text
+    [row] = store.actions_of_audit(services.storage, submitted)
+    assert row.done_by == "U0PRAN001" and row.done_at
+    [again] = engine.action("U0PRAN001", "actions.done", str(action.id), surface="terminal")
+    assert "already marked done" in again.text
+
+
+def run_export(environ: dict[str, str], *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    runtime = Runtime(environ=environ, stdout=out, stderr=err)
+    parsed = build_parser().parse_args(["export", *args])
+    try:
+        code = parsed.func(parsed, runtime)
+    finally:
+        runtime.close()
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_export_writes_one_csv_row_per_answer_and_nests_json(environ: dict[str, str], services: Services,
+                                                              submitted: int) -> None:
+    answers = store.answers_of(services.storage, submitted)
+    code, out, err = run_export(environ, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == len(answers) and "Exported" in err
+    assert {r["audit_id"] for r in rows} == {str(submitted)}
+    assert {r["question_id"]: r["value"] for r in rows} == {k: a.value for k, a in answers.items()}
+    assert rows[0]["team_id"] == "north-assessment" and rows[0]["open_actions"] == "1"
+
+    code, out, _ = run_export(environ, "--format", "json", "--team", "north-assessment")
+    [audit] = json.loads(out)["audits"]
+    assert audit["audit_id"] == submitted and len(audit["answers"]) == len(answers)
+    assert audit["actions"][0]["owner_id"] == "U0PRAN001"
+    _, out, _ = run_export(environ, "--format", "json", "--team", "south-cin-cp")
+    assert json.loads(out)["audits"] == []
+    _, out, _ = run_export(environ, "--since", "2999-01-01")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 0
+    code, _, err = run_export(environ, "--since", "yesterday")
+    assert code == 2 and "date" in err
