@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Sequence
@@ -21,7 +22,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    configure_logging()
+    # The terminal chat shares the screen with the log: only warnings there; INFO for the Slack modes.
+    configure_logging(logging.WARNING if args.command in ("chat", "run") else logging.INFO)
     runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     try:
         return int(args.func(args, runtime) or 0)

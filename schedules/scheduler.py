@@ -168,7 +168,7 @@ class JobRunner:
                 self.fire(name, due)
                 outcomes.append(f"{name} {period}: sent late")
             else:
-                log.warning("%s %s: missed while down and past the grace time; recorded as skipped", name, period)
+                log.info("%s %s: missed while down and past the grace time; recorded as skipped", name, period)
                 record_run(self.services.storage, name, period, "skipped", now)
                 outcomes.append(f"{name} {period}: skipped")
         return outcomes
