@@ -28,12 +28,12 @@ def _clip(text: str, limit: int) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
-    lines = [f"*Audits completed*: {digest.completed_week} this week · {digest.completed_month} of "
-             f"{digest.target_month} this month"]
+    lines = [f"*Audits completed*: {digest.completed_week} this week · {digest.completed_month} this month "
+             f"(monthly target {digest.target_month})"]
     for auditor in digest.auditors:
         mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
-        target = f" of {auditor.target}" if auditor.target else ""
-        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month}{target} this month{mark}")
+        target = f" (target {auditor.target})" if auditor.target else ""
+        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} this month{target}{mark}")
     graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
     graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
     lines.append(f"\n*Grades this week* ({graded_week} graded; change in share against the previous "
@@ -93,7 +93,7 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} of {total_target} this month · "
+    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month (target {total_target}) · "
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     return "\n".join(lines)
 
