@@ -93,8 +93,8 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month (target {total_target}) · "
-                 f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
+    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month "
+                 f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     return "\n".join(lines)
 
 
