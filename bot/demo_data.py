@@ -20,9 +20,9 @@ from bot.services import Services
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
 from bot.teams import Role
+from knowledge.checklists import GRADES
 from schedules.calendar import add_working_days, is_working_day
 
-GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 START_MIX = (0.05, 0.35, 0.40, 0.20)
 END_MIX = (0.12, 0.52, 0.28, 0.08)
 ACTION_TEXTS = (

@@ -14,14 +14,8 @@ from datetime import date, datetime, time, timedelta
 from bot.errors import UserError
 from bot.services import Services
 from bot.storage import digests as store
+from knowledge.checklists import GRADES
 
-GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
-GRADE_LABELS = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "requires_improvement": "Requires improvement to be good",
-    "inadequate": "Inadequate",
-}
 TREND_WEEKS = 12
 COMPARE_WEEKS = 4
 WEAK_QUESTIONS = 3

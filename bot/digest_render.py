@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.charts import grade_trend_png
-from bot.digest import COMPARE_WEEKS, GRADE_LABELS, GRADES, TREND_WEEKS, ServiceDigest, TeamDigest
+from bot.digest import COMPARE_WEEKS, TREND_WEEKS, ServiceDigest, TeamDigest
 from bot.replies import Reply
+from knowledge.checklists import GRADE_LABELS, GRADES
 
 GUIDANCE_CHARS = 220
 

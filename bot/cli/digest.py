@@ -39,9 +39,10 @@ def _jsonable(value: Any) -> Any:
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.charts import grade_trend_png
-    from bot.digest import GRADE_LABELS, ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
+    from bot.digest import ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
     from bot.digest_render import service_replies, team_replies
     from bot.render.terminal import TerminalView
+    from knowledge.checklists import GRADE_LABELS
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
     services = runtime.services
