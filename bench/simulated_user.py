@@ -164,6 +164,7 @@ class SoakTally:
     resumes: int = 0
     error_replies: int = 0
     restarts: int = 0
+    log_path: str = ""
     latencies: list[float] = field(default_factory=list)
     confirmed: set[tuple[str, int, str]] = field(default_factory=set)
     answered_times: Counter[tuple[str, int, str]] = field(default_factory=Counter)

@@ -3,8 +3,10 @@
 Fifty simulated people complete audits through correctly signed requests while the Slack Web API
 stand-in fails 5% of posts with HTTP 500 and answers some with 429. Half-way through, the bot process
 is killed with SIGKILL and started again on the same database. The report counts requests sent, requests
-acknowledged within 3 seconds, audits completed, answers lost (acknowledged but not in the database at the
-end) and duplicates (an answer recorded twice). Loopback only; bounded in time; stops by itself.
+acknowledged within 3 seconds, audits completed, answers lost (confirmed to the person, by the next question
+arriving, but not in the database at the end) and duplicates (an answer recorded twice, an audit submitted
+twice, or one step's message posted twice). Loopback only; bounded in time; stops by itself; exits 1 when
+anything was lost or duplicated.
 """
 
 from __future__ import annotations
@@ -92,6 +94,7 @@ def run(seconds: float, users: int, fault_rate: float) -> SoakTally:
         for thread in threads:
             thread.join(timeout=seconds + 30)
         bot.stop()
+        tally.log_path = str(bot.log_path)
         tally.settle(count_answers(db_path), count_submissions(db_path), mailroom.step_posted_twice())
     shutil.rmtree(work, ignore_errors=True)
     return tally
@@ -107,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
           "one SIGKILL and restart half-way", flush=True)
     tally = run(args.seconds, args.users, args.fault_rate)
     print(tally.report())
+    if tally.lost or tally.duplicates:
+        print(f"the bot's output is in {tally.log_path}")
     return 0 if tally.lost == 0 and tally.duplicates == 0 else 1
 
 
