@@ -1,25 +1,35 @@
 """Recording one audit answer end to end, with 20 people answering at once and 100,000 audits stored.
 
-The real Bolt app is served over HTTP on 127.0.0.1 and talks to the Slack stand-in. Requests are signed
-block_action presses; the app runs with process_before_response=True, so an HTTP response means the answer
-is stored (compare-and-set in SQLite) and the next question has reached the stand-in as chat.postMessage.
-Each worker thread alternates an answer and a Back press on its own draft; only answers are timed.
-Baselines in the same process: a bare SQLite INSERT of one answer, and GET /healthz over HTTP.
+The bot runs as its own process (`python -m bot serve`, exactly as deployed in HTTP mode) on a database
+seeded with 100,000 submitted audits. This process holds only the Slack stand-in and the 20 simulated
+people, so the bot's figures are not bent by the load generator sharing its interpreter lock.
+
+Each person presses an answer button on their own draft, waits until the next question reaches the
+stand-in as chat.postMessage, presses Back, waits again, and so on; only answers are timed. Two figures
+per answer: the ack (HTTP 200 from the bot; Slack needs it within 3 s) and end to end (the press sent
+until the next question was posted, which means the answer was stored with compare-and-set first).
+Run twice: with no think time (the worst case: everyone pressing back to back) and with 1 s between
+presses (people reading the next question). Baselines: GET /healthz on the same bot process, and a bare
+SQLite INSERT of one answer.
 """
 
 from __future__ import annotations
 
-import os
 import random
+import re
 import shutil
 import statistics
-import sys
 import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from bot.services import Services, build_services
 from bot.settings import PROJECT_DIR, load_settings
@@ -31,9 +41,12 @@ STORED_AUDITS = 100_000
 ANSWERS_PER_AUDIT = 6
 THREADS = 20
 ANSWERS_PER_THREAD = 50
+THINK_TIMES = (0.0, 1.0)
+ANSWERS_WITH_THINK_TIME = 10   # per person with 1 s think time: 20 s of wall time
 SIGNING_SECRET = "bench-signing-secret"
 BACKLOG = 128
 AUDITORS = tuple(f"U0BENCH{n:02d}" for n in range(THREADS))  # one person per thread, as in real use
+STEP_VALUE = re.compile(r"^(\d+):(\d+)")
 
 
 def seed(services: Services, count: int) -> float:
@@ -63,110 +76,198 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def main() -> None:
-    from bot.app import create_app, make_web_client
-    from bot.features import build_engine
-    from bot.http_server import make_http_server
+def bench_config(folder: Path) -> None:
+    """The shipped config plus a team of the bench's auditors, and no scheduled jobs."""
+    shutil.copytree(PROJECT_DIR / "config", folder)
+    with open(folder / "teams.yaml", "a", encoding="utf-8") as teams:
+        teams.write("  - id: bench-team\n    name: Bench team\n    digest_channel: null\n    members:\n")
+        teams.writelines(f"      - {{user: {user}, role: manager}}\n" for user in AUDITORS)
+    settings = yaml.safe_load((folder / "settings.yaml").read_text())
+    settings["schedules"] = {}
+    (folder / "settings.yaml").write_text(yaml.safe_dump(settings))
+
+
+class StepWatch:
+    """Notes the moment each audit's next step reaches the stand-in (from the step version on its buttons)."""
+
+    def __init__(self, next_ts: Callable[[], str]) -> None:
+        self._next_ts = next_ts
+        self._condition = threading.Condition()
+        self._seen: dict[int, tuple[int, float]] = {}
+
+    def responder(self, params: dict[str, Any]) -> dict[str, Any]:
+        """Answers chat.postMessage as Slack does, after noting which step of which audit it shows."""
+        arrived = time.perf_counter()
+        for block in params.get("blocks") or []:
+            for element in block.get("elements", []) if block.get("type") == "actions" else []:
+                match = STEP_VALUE.match(str(element.get("value", "")))
+                if match:
+                    with self._condition:
+                        self._seen[int(match.group(1))] = (int(match.group(2)), arrived)
+                        self._condition.notify_all()
+                    break
+        ts = self._next_ts()
+        return {"ok": True, "channel": params.get("channel"), "ts": ts,
+                "message": {"type": "message", "text": params.get("text") or "", "ts": ts}}
+
+    def wait(self, audit_id: int, version: int, timeout: float = 10.0) -> float | None:
+        """When the step with this version (or a later one) was posted; None if it never was."""
+        deadline = time.monotonic() + timeout
+        with self._condition:
+            while True:
+                seen = self._seen.get(audit_id)
+                if seen and seen[0] >= version:
+                    return seen[1]
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return None
+                self._condition.wait(remaining)
+
+
+@dataclass
+class Round:
+    think: float
+    acks: list[float] = field(default_factory=list)
+    end_to_end: list[float] = field(default_factory=list)
+    failures: int = 0
+    wall: float = 0.0
+    requests: int = 0
+
+    def line(self) -> str:
+        ms = 1000
+        ends = self.end_to_end
+        return (f"think time {self.think:.0f} s: answer end to end p50 {statistics.median(ends) * ms:.1f} ms, "
+                f"p99 {percentile(self.end_to_end, 0.99) * ms:.1f} ms, max {max(self.end_to_end) * ms:.1f} ms; "
+                f"ack p50 {statistics.median(self.acks) * ms:.1f} ms, p99 {percentile(self.acks, 0.99) * ms:.1f} ms; "
+                f"{self.requests / self.wall:.0f} requests/s ({len(self.end_to_end) / self.wall:.1f} answers/s), "
+                f"{len(self.end_to_end)} answers timed, failures {self.failures}")
+
+
+def run_round(url: str, watch: StepWatch, drafts: list[tuple[str, int, int]], think: float,
+              answers_each: int) -> tuple[Round, list[tuple[str, int, int]]]:
+    """Every person answers `answers_each` times (each followed by Back) with `think` seconds between presses."""
     from tests.support.signed_requests import SignedSlackClient
+
+    result = Round(think)
+    lock = threading.Lock()
+    after: list[tuple[str, int, int]] = []
+
+    def person(auditor: str, audit_id: int, version: int) -> None:
+        slack = SignedSlackClient(url, SIGNING_SECRET)
+        acks, ends, failures, requests = [], [], 0, 0
+        for _ in range(answers_each):
+            time.sleep(think)
+            started = time.perf_counter()
+            response = slack.block_action(auditor, "audit.answer|1", f"{audit_id}:{version}:no")
+            acked = time.perf_counter()
+            posted = watch.wait(audit_id, version + 1)
+            requests += 1
+            if response.status != 200 or posted is None:
+                failures += 1
+                break
+            acks.append(acked - started)
+            ends.append(posted - started)
+            version += 1
+            time.sleep(think)
+            back = slack.block_action(auditor, "audit.back|3", f"{audit_id}:{version}")
+            requests += 1
+            if back.status != 200 or watch.wait(audit_id, version + 1) is None:
+                failures += 1
+                break
+            version += 1
+        with lock:
+            result.acks += acks
+            result.end_to_end += ends
+            result.failures += failures
+            result.requests += requests
+            after.append((auditor, audit_id, version))
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=person, args=draft) for draft in drafts]
+    for each in threads:
+        each.start()
+    for each in threads:
+        each.join()
+    result.wall = time.perf_counter() - started
+    return result, after
+
+
+def healthz(url: str, count: int = 200) -> list[float]:
+    timings = []
+    for _ in range(count):
+        started = time.perf_counter()
+        with urllib.request.urlopen(url + "/healthz", timeout=5) as reply:
+            reply.read()
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def bare_inserts(services: Services, audit_id: int, count: int = 1000) -> list[float]:
+    timings = []
+    db = services.storage.db
+    for n in range(count):
+        started = time.perf_counter()
+        with services.storage.write():
+            db.execute("INSERT OR REPLACE INTO answers (audit_id, question_id, value, flagged, answered_by, "
+                       "answered_at) VALUES (?, ?, 'no', 0, 'U0MGRN001', ?)",
+                       [audit_id, f"bench-{n}", utc_text(datetime.now(UTC))])
+        timings.append(time.perf_counter() - started)
+    return timings
+
+
+def main() -> None:
+    from tests.support.bot_process import BotProcess, bot_environment, free_port
     from tests.support.slack_standin import SlackStandIn
 
     work = Path(tempfile.mkdtemp(prefix="audit-bench-"))
-    shutil.copytree(PROJECT_DIR / "config", work / "config")
-    with open(work / "config" / "teams.yaml", "a", encoding="utf-8") as teams:
-        teams.write("  - id: bench-team\n    name: Bench team\n    digest_channel: null\n    members:\n")
-        teams.writelines(f"      - {{user: {user}, role: manager}}\n" for user in AUDITORS)
-    settings = load_settings({"AUDITBOT_CONFIG": str(work / "config"), "AUDITBOT_DB": str(work / "bench.db")})
+    bench_config(work / "config")
+    database = work / "bench.db"
+    settings = load_settings({"AUDITBOT_CONFIG": str(work / "config"), "AUDITBOT_DB": str(database)})
     services = build_services(settings)
+    bot: BotProcess | None = None
     try:
         seconds = seed(services, STORED_AUDITS)
         print(f"seeded {STORED_AUDITS:,} audits ({STORED_AUDITS * ANSWERS_PER_AUDIT:,} answers) in {seconds:.1f} s")
         checklist = load_knowledge().checklists["case-audit"]
-        drafts = []
-        for n in range(THREADS):
-            auditor = AUDITORS[n]
-            audit_id = store.create_audit(services.storage, checklist, f"CR-9{n:05d}", auditor,
-                                          "question:immediate-concern", datetime.now(UTC))
-            drafts.append((auditor, audit_id))
+        drafts = [(auditor, store.create_audit(services.storage, checklist, f"CR-9{n:05d}", auditor,
+                                               "question:immediate-concern", datetime.now(UTC)), 0)
+                  for n, auditor in enumerate(AUDITORS)]
 
         with SlackStandIn() as standin:
-            engine = build_engine(services)
-            app = create_app(services, engine, client=make_web_client("xoxb-bench", standin.base_url),
-                             signing_secret=SIGNING_SECRET, process_before_response=True)
-            server = make_http_server(app, "127.0.0.1", 0)
-            # socketserver listens with a backlog of 5: with 20 clients a full queue drops SYNs, which the kernel
-            # retries after a second. A production server sets a bigger backlog; so does the bench (and the stand-in).
-            server.socket.listen(BACKLOG)
-            standin._server.socket.listen(BACKLOG)
-            host, port = server.server_address[:2]
-            thread = threading.Thread(target=server.serve_forever, daemon=True)
-            thread.start()
-            url = f"http://{host}:{port}"
-            timings: list[float] = []
-            failures: list[str] = []
-            lock = threading.Lock()
-
-            def worker(auditor: str, audit_id: int) -> None:
-                slack = SignedSlackClient(url, SIGNING_SECRET)
-                version = 0
-                mine = []
-                for _ in range(ANSWERS_PER_THREAD):
-                    started = time.perf_counter()
-                    response = slack.block_action(auditor, "audit.answer|1", f"{audit_id}:{version}:no")
-                    mine.append(time.perf_counter() - started)
-                    back = slack.block_action(auditor, "audit.back|3", f"{audit_id}:{version + 1}")
-                    if response.status != 200 or back.status != 200:
-                        with lock:
-                            failures.append(f"{response.status}/{back.status}")
-                    version += 2
-                with lock:
-                    timings.extend(mine)
-
-            started = time.perf_counter()
-            threads = [threading.Thread(target=worker, args=draft) for draft in drafts]
-            for each in threads:
-                each.start()
-            for each in threads:
-                each.join()
-            wall = time.perf_counter() - started
-            stored = services.storage.db.execute(
-                "SELECT COUNT(*) FROM answers WHERE audit_id > ?", [STORED_AUDITS]).fetchone()[0]
-            errors = [c for c in standin.calls_to("chat.postMessage") if ":warning:" in str(c.params.get("blocks"))]
-
-            health = []
-            for _ in range(200):
-                started = time.perf_counter()
-                with urllib.request.urlopen(url + "/healthz", timeout=5) as reply:
-                    reply.read()
-                health.append(time.perf_counter() - started)
-            server.shutdown()
-            server.server_close()
-
-        inserts = []
-        db = services.storage.db
-        for n in range(1000):
-            started = time.perf_counter()
-            with services.storage.write():
-                db.execute("INSERT OR REPLACE INTO answers (audit_id, question_id, value, flagged, answered_by, "
-                           "answered_at) VALUES (?, ?, 'no', 0, 'U0MGRN001', ?)",
-                           [drafts[0][1], f"bench-{n}", utc_text(datetime.now(UTC))])
-            inserts.append(time.perf_counter() - started)
+            standin._server.socket.listen(BACKLOG)  # the stand-in, like Slack, must not be the bottleneck
+            watch = StepWatch(standin.next_ts)
+            standin.set_response("chat.postMessage", watch.responder)
+            bot = BotProcess(bot_environment(work / "config", database, standin.base_url, SIGNING_SECRET),
+                             free_port())
+            bot.start()
+            healthz(bot.url, 50)  # warm up: imports, first connections, page cache
+            rounds = []
+            for think in THINK_TIMES:
+                each = ANSWERS_PER_THREAD if think == 0 else ANSWERS_WITH_THINK_TIME
+                result, drafts = run_round(bot.url, watch, drafts, think, each)
+                rounds.append(result)
+            health = healthz(bot.url)
+            bot.stop()
+        stored = services.storage.db.execute(
+            "SELECT COUNT(*) FROM answers WHERE audit_id > ?", [STORED_AUDITS]).fetchone()[0]
+        inserts = bare_inserts(services, drafts[0][1])
 
         ms = 1000
-        print(f"record one answer end to end (signed block_action -> CAS write -> next question posted), "
-              f"{THREADS} threads x {ANSWERS_PER_THREAD}: p50 {statistics.median(timings) * ms:.1f} ms, "
-              f"p99 {percentile(timings, 0.99) * ms:.1f} ms, max {max(timings) * ms:.1f} ms")
-        print(f"throughput: {2 * len(timings) / wall:.0f} requests/s ({len(timings) / wall:.0f} answers/s "
-              f"alongside as many Back presses); answers stored {stored}, failures {len(failures)}, "
-              f"error replies {len(errors)}")
-        print(f"baseline GET /healthz: p50 {statistics.median(health) * ms:.2f} ms, "
+        print(f"record one answer end to end (signed block_action to `python -m bot serve` -> CAS write -> next "
+              f"question posted to the stand-in), {THREADS} people at once, each answer followed by Back:")
+        for result in rounds:
+            print("  " + result.line())
+        print(f"  answers stored for the drafts at the end: {stored} (one row per draft, rewritten each time)")
+        print(f"baseline GET /healthz on the same bot process: p50 {statistics.median(health) * ms:.2f} ms, "
               f"p99 {percentile(health, 0.99) * ms:.2f} ms")
         print(f"baseline bare SQLite INSERT per answer (BEGIN IMMEDIATE + COMMIT): "
               f"p50 {statistics.median(inserts) * ms:.3f} ms, p99 {percentile(inserts, 0.99) * ms:.3f} ms")
     finally:
+        if bot is not None:
+            bot.stop()
         services.storage.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, os.fspath(PROJECT_DIR))
     main()

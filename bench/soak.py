@@ -3,40 +3,33 @@
 Fifty simulated people complete audits through correctly signed requests while the Slack Web API
 stand-in fails 5% of posts with HTTP 500 and answers some with 429. Half-way through, the bot process
 is killed with SIGKILL and started again on the same database. The report counts requests sent, requests
-acknowledged within 3 seconds, audits completed, answers lost (acknowledged but not in the database at the
-end) and duplicates (an answer recorded twice). Loopback only; bounded in time; stops by itself.
+acknowledged within 3 seconds, audits completed, answers lost (confirmed to the person, by the next question
+arriving, but not in the database at the end) and duplicates (an answer recorded twice, an audit submitted
+twice, or one step's message posted twice). Loopback only; bounded in time; stops by itself; exits 1 when
+anything was lost or duplicated.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
-import signal
-import socket
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from bench.simulated_user import SimulatedAuditor, SoakTally
+from bench.simulated_user import Catalogue, Mailroom, SimulatedAuditor, SoakTally, submissions
 from bot.settings import PROJECT_DIR
+from knowledge.loader import load_knowledge
+from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import SignedSlackClient
 from tests.support.slack_standin import SlackStandIn
 
 SIGNING_SECRET = "soak-signing-secret"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def soak_config(folder: Path, users: int) -> list[str]:
@@ -58,44 +51,6 @@ def soak_config(folder: Path, users: int) -> list[str]:
     return user_ids
 
 
-@dataclass
-class BotProcess:
-    """The bot as a separate process, so it can be killed for real."""
-
-    env: dict[str, str]
-    port: int
-    process: subprocess.Popen | None = None
-    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(suffix=".log")[1]))
-
-    def start(self) -> None:
-        log = self.log_path.open("ab")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve", "--port", str(self.port)],
-            cwd=PROJECT_DIR, env=self.env, stdout=log, stderr=log,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"the bot did not start; see {self.log_path}")
-
-    def kill(self) -> None:
-        if self.process:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.kill()
-
-
 def count_answers(db_path: Path) -> dict[tuple[str, int, str], int]:
     """Answers in the database, keyed by (auditor, audit id, question)."""
     with sqlite3.connect(db_path) as conn:
@@ -106,6 +61,12 @@ def count_answers(db_path: Path) -> dict[tuple[str, int, str], int]:
     return {(auditor, audit_id, question): n for auditor, audit_id, question, n in rows}
 
 
+def count_submissions(db_path: Path) -> dict[int, int]:
+    """Submissions per audit, from the audit trail (one `audit.submitted` entry each time one is submitted)."""
+    with sqlite3.connect(db_path) as conn:
+        return submissions(conn.execute("SELECT detail FROM trail WHERE action = 'audit.submitted'").fetchall())
+
+
 def run(seconds: float, users: int, fault_rate: float) -> SoakTally:
     """Run the soak and return the tally; the bot is killed once half-way through."""
     work = Path(tempfile.mkdtemp(prefix="audit-bot-soak-"))
@@ -114,20 +75,15 @@ def run(seconds: float, users: int, fault_rate: float) -> SoakTally:
     tally = SoakTally()
     with SlackStandIn() as standin:
         standin.set_fault_rate(fault_rate, statuses=(500, 500, 500, 429), seed=7, retry_after=0)
-        port = free_port()
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("SLACK_")},
-            "AUDITBOT_CONFIG": str(work / "config"),
-            "AUDITBOT_DB": str(db_path),
-            "SLACK_API_URL": standin.base_url,
-            "SLACK_BOT_TOKEN": "xoxb-soak",
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-        }
-        bot = BotProcess(env=env, port=port)
+        bot = BotProcess(env=bot_environment(work / "config", db_path, standin.base_url, SIGNING_SECRET),
+                         port=free_port())
         bot.start()
-        client = SignedSlackClient(f"http://127.0.0.1:{port}", SIGNING_SECRET, timeout=10.0)
+        client = SignedSlackClient(bot.url, SIGNING_SECRET, timeout=10.0)
         stop_at = time.monotonic() + seconds
-        auditors = [SimulatedAuditor(uid, client, standin, tally, seed=n) for n, uid in enumerate(user_ids)]
+        mailroom = Mailroom(standin)
+        catalogue = Catalogue(dict(load_knowledge().checklists))
+        auditors = [SimulatedAuditor(uid, client, mailroom, tally, catalogue, seed=n)
+                    for n, uid in enumerate(user_ids)]
         threads = [threading.Thread(target=a.run_until, args=(stop_at,), daemon=True) for a in auditors]
         for thread in threads:
             thread.start()
@@ -138,8 +94,8 @@ def run(seconds: float, users: int, fault_rate: float) -> SoakTally:
         for thread in threads:
             thread.join(timeout=seconds + 30)
         bot.stop()
-        stored = count_answers(db_path)
-        tally.settle(stored)
+        tally.log_path = str(bot.log_path)
+        tally.settle(count_answers(db_path), count_submissions(db_path), mailroom.step_posted_twice())
     shutil.rmtree(work, ignore_errors=True)
     return tally
 
@@ -154,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
           "one SIGKILL and restart half-way", flush=True)
     tally = run(args.seconds, args.users, args.fault_rate)
     print(tally.report())
+    if tally.lost or tally.duplicates:
+        print(f"the bot's output is in {tally.log_path}")
     return 0 if tally.lost == 0 and tally.duplicates == 0 else 1
 
 

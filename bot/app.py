@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -23,6 +24,9 @@ from handlers import register_listeners
 from handlers.delivery import SlackDelivery
 
 log = logging.getLogger("audit_bot.app")
+# Bolt acknowledges a request from inside the listener, which runs on this pool; its default of 5 threads
+# meant five listeners waiting on Slack retries (backoff of a second or more) held every new ack back.
+LISTENER_THREADS = 48
 
 
 def make_web_client(token: str | None, base_url: str | None) -> WebClient:
@@ -54,6 +58,7 @@ def create_app(
         signing_secret=signing_secret if signing_secret is not None else (slack.signing_secret or ""),
         process_before_response=process_before_response,
         ignoring_self_events_enabled=True,
+        listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
     )
     delivery = SlackDelivery(client, services)
 

@@ -16,6 +16,19 @@ from bot.storage.schema import MIGRATIONS
 BUSY_TIMEOUT_MS = 10_000
 
 
+# Writers in this process queue on a lock per database file before asking SQLite: SQLite's own busy handler
+# sleeps in growing steps (up to 100 ms), which turns a short wait under load into a long tail. Re-entrant,
+# so a write() inside a write() fails in SQLite with a clear error rather than hanging here.
+_WRITE_LOCKS: dict[str, threading.RLock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(path: Path) -> threading.RLock:
+    key = str(path.resolve()) if str(path) != ":memory:" else f":memory:{id(path)}"
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(key, threading.RLock())
+
+
 class StorageBusy(Exception):
     """The database stayed locked past the busy timeout and the retries: nothing was written."""
 
@@ -30,6 +43,7 @@ class Storage:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
+        self._write_lock = _write_lock(self.path)
 
     @property
     def db(self) -> Database:
@@ -62,8 +76,12 @@ class Storage:
 
         Taking the lock up front makes read-then-write steps (compare-and-set on an audit's current
         question) safe when two clicks arrive together, and a busy database is retried rather than
-        half-written.
+        half-written. Threads of this process take turns on an in-process lock first (see _WRITE_LOCKS).
         """
+        with self._write_lock:
+            yield from self._write(attempts)
+
+    def _write(self, attempts: int) -> Iterator[Database]:
         database = self.db
         conn = database.conn
         for attempt in range(attempts):

@@ -24,7 +24,13 @@ def record_undelivered(storage: Storage, user_id: str, kind: str, at: datetime) 
 
 
 def claim_undelivered(storage: Storage, user_id: str, at: datetime) -> list[Undelivered]:
-    """Take the person's pending notices and mark them told in one step, so two turns at once tell once."""
+    """Take the person's pending notices and mark them told in one step, so two turns at once tell once.
+
+    Every reply asks first; a plain read answers the usual "nothing pending" without taking the write lock.
+    """
+    if storage.db.execute("SELECT 1 FROM undelivered WHERE user_id = ? AND told_at IS NULL LIMIT 1",
+                          [user_id]).fetchone() is None:
+        return []
     with storage.write() as db:
         rows = db.execute(
             "SELECT id, kind, failed_at FROM undelivered WHERE user_id = ? AND told_at IS NULL ORDER BY id",
@@ -36,4 +42,7 @@ def claim_undelivered(storage: Storage, user_id: str, at: datetime) -> list[Unde
 
 def release_undelivered(storage: Storage, ids: list[int]) -> None:
     """The notice itself could not be sent: keep it pending for the next time."""
-    storage.db.conn.executemany("UPDATE undelivered SET told_at = NULL WHERE id = ?", [(i,) for i in ids])
+    # In a write transaction: executemany on the raw connection would open one implicitly and leave it open,
+    # holding SQLite's write lock against every other writer until this thread happened to commit.
+    with storage.write() as db:
+        db.conn.executemany("UPDATE undelivered SET told_at = NULL WHERE id = ?", [(i,) for i in ids])

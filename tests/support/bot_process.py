@@ -1,0 +1,80 @@
+"""The bot as a real child process (`python -m bot serve`), so a test or the soak can SIGKILL it and start again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.settings import PROJECT_DIR
+
+
+def free_port() -> int:
+    """A port nobody listens on at the moment, on 127.0.0.1."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bot_environment(config: Path, database: Path, api_url: str, signing_secret: str) -> dict[str, str]:
+    """The child's environment: this one without any real Slack settings, pointed at the stand-in."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "AUDITBOT_"))},
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_DIR), os.environ.get("PYTHONPATH")])),
+        "AUDITBOT_CONFIG": str(config),
+        "AUDITBOT_DB": str(database),
+        "SLACK_API_URL": api_url,
+        "SLACK_BOT_TOKEN": "xoxb-local-test",
+        "SLACK_SIGNING_SECRET": signing_secret,
+    }
+
+
+@dataclass
+class BotProcess:
+    """`python -m bot serve` on 127.0.0.1; `start()` returns once the port accepts connections."""
+
+    env: dict[str, str]
+    port: int
+    process: subprocess.Popen | None = None
+    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="audit-bot-", suffix=".log")[1]))
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 30.0) -> None:
+        with self.log_path.open("ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+                cwd=PROJECT_DIR, env=self.env, stdout=log, stderr=log,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        raise RuntimeError(f"the bot did not start; its output:\n{self.log_path.read_text(errors='replace')}")
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up runs, as when a machine or container dies."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.kill()
