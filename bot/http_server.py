@@ -111,8 +111,9 @@ def shape_problem(body: dict[str, Any]) -> str | None:
     for key in ("user", "channel", "container", "team", "message"):
         if key in body and body[key] is not None and not isinstance(body[key], dict | str):
             return f"`{key}` is neither an object nor text"
-    if isinstance(body.get("user"), dict) and not isinstance(body["user"].get("id", ""), str):
-        return "user.id is not text"
+    for key in ("user", "team", "channel"):
+        if isinstance(body.get(key), dict) and not isinstance(body[key].get("id"), str):
+            return f"{key}.id is missing or not text"
     if body.get("type") in INTERACTIVE_TYPES and not isinstance(body.get("user"), dict):
         return "an interaction without the user who made it"
     actions = body.get("actions")

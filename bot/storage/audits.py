@@ -8,9 +8,6 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,16 +23,6 @@ AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "su
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
 
 
-# Writers in this process queue on a lock instead of SQLite's busy handler, which sleeps in growing steps
-# (up to 100 ms) and so turns a short wait under load into a long tail.
-_WRITE_LOCK = threading.Lock()
-
-
-@contextmanager
-def writing(storage: Storage) -> Iterator[Any]:
-    """storage.write(), with in-process writers taking turns first."""
-    with _WRITE_LOCK, storage.write() as db:
-        yield db
 
 
 class DuplicatePress(Exception):
@@ -132,7 +119,7 @@ _SNAPSHOTS: dict[str, Checklist] = {}
 def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_id: str, step: str,
                  now: datetime) -> int:
     """A new draft, with its checklist snapshot saved in the same transaction."""
-    with writing(storage) as db:
+    with storage.write() as db:
         save_checklist_version(storage, checklist, now)
         cursor = db.execute(
             "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, status, step, step_version, "
@@ -177,7 +164,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
     Only the auditor may write into their audit. A press carrying an older step_version changes nothing:
     DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
     """
-    with writing(storage) as db:
+    with storage.write() as db:
         rows = list(db.query("SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
                              [audit_id]))
         if not rows:
@@ -233,7 +220,7 @@ def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[st
 def set_status(storage: Storage, audit_id: int, expected_version: int, actor: str, status: str,
                now: datetime) -> None:
     """Submit or cancel a draft, with the same compare-and-set as any other step."""
-    with writing(storage) as db:
+    with storage.write() as db:
         rows = list(db.query("SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
         if not rows or rows[0]["auditor_id"] != actor:
             raise AccessDenied("Only the person who started this audit can do that.")
@@ -252,7 +239,7 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str,
     """Change a submitted audit before moderation, keeping the old value as a revision."""
     if field_name not in EDITABLE_AFTER_SUBMIT:
         raise UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
-    with writing(storage) as db:
+    with storage.write() as db:
         audit = get_audit(storage, audit_id)
         if audit is None or audit.auditor_id != actor:
             raise AccessDenied("Only the person who did this audit can change it.")
@@ -272,7 +259,7 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
                now: datetime) -> int:
-    with writing(storage) as db:
+    with storage.write() as db:
         cursor = db.execute(
             "INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, description, owner_id, due_date, created_by, utc_text(now)])
@@ -295,7 +282,7 @@ def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
 
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
     """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
-    with writing(storage) as db:
+    with storage.write() as db:
         rows = list(db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
                              "FROM actions WHERE id = ?", [action_id]))
         if not rows:
@@ -311,7 +298,7 @@ def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool,
 
 
 def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime) -> None:
-    with writing(storage) as db:
+    with storage.write() as db:
         db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
                    [audit_id, worker_id, text, utc_text(now)])
 
@@ -330,7 +317,7 @@ def awaiting_moderation(storage: Storage, limit: int = 20) -> list[AuditRow]:
 
 def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
     """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
-    with writing(storage) as db:
+    with storage.write() as db:
         audit = get_audit(storage, audit_id)
         if audit is None:
             raise UserError("I can't find that audit.")
@@ -352,7 +339,7 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime) -> None:
-    with writing(storage) as db:
+    with storage.write() as db:
         rows = list(db.query("SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
                              "a.status = 'in_moderation'", [audit_id, moderator_id]))
@@ -385,7 +372,7 @@ def set_conversation(storage: Storage, user_id: str, state: dict[str, Any] | Non
     """Remember what the bot waits for from this person; nothing is written when that has not changed."""
     if conversation(storage, user_id) == (state or {}):
         return
-    with writing(storage) as db:
+    with storage.write() as db:
         _write_conversation(db, user_id, state, now)
 
 
@@ -404,7 +391,7 @@ def bulk_insert_audits(storage: Storage, audits: list[tuple], answers: list[tupl
     """Insert many finished audits at once: rows are (id, checklist_id, hash, case_ref, auditor, worker, team,
     status, step, started_at, updated_at, submitted_at) and (audit_id, question_id, value, evidence, flagged,
     answered_by, answered_at)."""
-    with writing(storage) as db:
+    with storage.write() as db:
         db.conn.executemany(
             "INSERT INTO audits (id, checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
             "step, started_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", audits)
