@@ -3,14 +3,19 @@ Web API errors retried, with the person told once when a message could not be de
 
 from __future__ import annotations
 
+import json
+import socket
+import struct
 import threading
 import time
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
 from slack_bolt.request import BoltRequest
 
+from bot.app import make_web_client
 from bot.replies import Reply
 from bot.services import Services
 from tests.conftest import RunningBot
@@ -236,3 +241,49 @@ def test_every_request_is_acknowledged_before_the_slow_work_is_done(slow_bot, st
     [post] = standin.wait_for("chat.postMessage", timeout=10)
     assert post.params["text"] == "Slow work done."
 
+
+
+class DroppingSlackApi(ThreadingHTTPServer):
+    """A Web API that resets the first connection without answering, then answers normally."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self.lock = threading.Lock()
+        super().__init__(("127.0.0.1", 0), self._Handler)
+
+    class _Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            server: DroppingSlackApi = self.server  # type: ignore[assignment]
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            with server.lock:
+                server.requests += 1
+                first = server.requests == 1
+            if first:
+                # SO_LINGER 0 makes close() send a TCP reset: the client sees "connection reset by peer".
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.close()
+                return
+            body = json.dumps({"ok": True, "channel": "D0DROP001", "ts": "1700000000.000100"}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+
+def test_a_dropped_connection_to_slack_is_retried_and_the_message_goes_through() -> None:
+    api = DroppingSlackApi()
+    thread = threading.Thread(target=api.serve_forever, daemon=True)
+    thread.start()
+    try:
+        client = make_web_client("xoxb-test", f"http://127.0.0.1:{api.server_address[1]}/api/")
+        response = client.chat_postMessage(channel="D0DROP001", text="Your audit is saved.")
+        assert response["ok"] is True
+        assert api.requests == 2
+    finally:
+        api.shutdown()
+        api.server_close()
+        thread.join(timeout=5)
