@@ -14,6 +14,7 @@ import heapq
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.loader import KnowledgeBase, bulk_build
-from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
+from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
 
@@ -37,9 +38,15 @@ MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a know
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term, those using it in their wording first
-CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
+CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
 CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
-MIN_QUESTION_TERMS = 2  # a last clause with fewer informative terms is read together with the one before
+MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
+QUESTION_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "do", "does", "did",
+                            "should", "can", "could", "is", "are", "must", "shall", "will", "would"})  # hold the ask
+MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
+DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
+                              "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
+                              "ized", "ance", "ence", "ant", "ent", "e", "ful"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,9 @@ class KnowledgeSearch:
         for word in self.surface_words:
             self.words_by_length[len(word)].append(word)
         self._corrections: dict[str, str] = {}
+        self.word_by_stem: dict[str, str] = {}
+        for word in self.sorted_words:
+            self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
@@ -142,25 +152,45 @@ class KnowledgeSearch:
         return SearchResult(query, "ambiguous", None, tuple(plausible[:limit]))
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Weighted terms of the question itself (the last sentence) and of any context written before it.
+        """Weighted terms of the question itself and of any context written around it.
 
-        In a long message the last sentence is usually the actual question; earlier sentences only help to
-        choose between candidates, so unknown words there do not count against an entry.
+        In a long message one clause holds the actual ask (it has a question word, and is usually the last);
+        the rest is narrative that only helps to choose between candidates, so its unknown words do not count
+        against an entry. A question clause too vague to search on ("what should I do") takes in the clause
+        before it.
         """
-        clauses = [clause for clause in CLAUSE_BREAK.split(query) if WORDISH.search(clause)]
-        while len(clauses) > 1 and len(self.vocabulary.terms(words_of(clauses[-1]))) < MIN_QUESTION_TERMS:
-            clauses[-2:] = [clauses[-2] + " " + clauses[-1]]
+        clauses = []
+        for clause in CLAUSE_BREAK.split(query):
+            words = words_of(clause)
+            if words:
+                clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
+        if not clauses:
+            return {}, {}
+        asking = [number for number, (words, _) in enumerate(clauses) if QUESTION_WORDS.intersection(words)]
+        first = last = asking[-1] if asking else len(clauses) - 1
+        while self._mass(term for number in range(first, last + 1) for term in clauses[number][1]) \
+                < MIN_QUESTION_MASS and (first > 0 or last < len(clauses) - 1):
+            if first > 0:
+                first -= 1
+            else:
+                last += 1
         main: dict[str, float] = {}
         context: dict[str, float] = {}
-        for position, clause in enumerate(reversed(clauses)):
-            target = main if position == 0 else context
-            words = [self._correct(word) for word in words_of(clause)]
-            for term in self.vocabulary.terms(words):
-                if position > 0 and (term.text not in self.postings or term.text in main):
-                    continue
-                if term.weight > target.get(term.text, 0.0):
-                    target[term.text] = term.weight
+        for number in range(first, last + 1):
+            for term in clauses[number][1]:
+                if term.weight > main.get(term.text, 0.0):
+                    main[term.text] = term.weight
+        for number, (_, terms) in enumerate(clauses):
+            if first <= number <= last:
+                continue
+            for term in terms:
+                if term.text in self.postings and term.text not in main and term.weight > context.get(term.text, 0.0):
+                    context[term.text] = term.weight
         return main, context
+
+    def _mass(self, terms: Iterable[Term]) -> float:
+        """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
+        return sum(self.idf.get(term.text, 0.0) * term.weight for term in {term.text: term for term in terms}.values())
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
@@ -170,6 +200,10 @@ class KnowledgeSearch:
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
+        related = self._same_root(word)
+        if related is not None:
+            self._corrections[word] = related
+            return related
         allowed = 1 if len(word) < 8 else 2
         best, best_distance = word, allowed + 1
         for length in range(len(word) - allowed, len(word) + allowed + 1):
@@ -185,6 +219,20 @@ class KnowledgeSearch:
             self._corrections[word] = best
         return best
 
+    def _same_root(self, word: str) -> str | None:
+        """A known word sharing this word's root ("allocation" -> "allocated"), before any typo correction.
+
+        A word formed from a known one with a different suffix is not a typo: editing it to the nearest
+        spelling ("allocation" -> "allegation") would change its meaning.
+        """
+        for cut in range(len(word) - 1, MIN_ROOT - 1, -1):
+            if word[cut:] not in DERIVED_SUFFIXES:
+                continue
+            known = self.word_by_stem.get(word[:cut])
+            if known is not None:
+                return known
+        return None
+
     def _expand_abbreviation(self, word: str) -> str:
         """Read a clipped word ("strat", "reg") as the shortest known word it starts."""
         if len(word) > MAX_ABBREVIATION:
@@ -198,9 +246,10 @@ class KnowledgeSearch:
         return word
 
     def _rank(self, terms: dict[str, float], context: dict[str, float]) -> list[Match]:
+        """Entries scored 0-100 on the question's terms, with the narrative's known terms at a lower weight."""
         importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}
-        context_importance = {term: weight * self.idf[term] for term, weight in context.items()}
-        context_total = sum(context_importance.values()) or 1.0
+        importance.update({term: CONTEXT_WEIGHT * weight * self.idf[term] for term, weight in context.items()})
+        terms = {**terms, **context}
         total = sum(importance.values())
         if total <= 0:
             return []
@@ -222,15 +271,12 @@ class KnowledgeSearch:
             document = self.documents[number]
             covered = sum(value * document.weights.get(term, 0.0) for term, value in importance.items())
             coverage = covered / total
-            context_covered = sum(value * document.weights.get(term, 0.0)
-                                  for term, value in context_importance.items()) / context_total
             wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
                            + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
                            for phrasing in document.phrasings), default=0.0) / 100
             reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
                            for phrasing, mass in document.masses if mass > 0), default=0.0)
             score = 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
-            score = min(100.0, score + CONTEXT_BONUS * context_covered)
             matches.append(Match(document.entry_id, document.question, round(score, 1)))
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches

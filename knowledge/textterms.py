@@ -158,6 +158,9 @@ class Vocabulary:
     longest: int = 1
     stems: dict[str, str] = field(default_factory=dict)
     sizes_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase lengths by first stem
+    # Acronyms that are also everyday words ("SEND", "PA"): matched only as written (or plural), never through
+    # the stemmer, so "sending" stays a verb.
+    exact_only: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, glossary: Mapping[str, str]) -> Vocabulary:
@@ -185,9 +188,13 @@ class Vocabulary:
             synonyms.update(keys)
             for key in keys:
                 union(keys[0], key)
+        synonyms_words = {key[0] for key in synonyms if len(key) == 1}
         merged = {**DEFAULT_GLOSSARY, **glossary}
+        exact_only: set[str] = set()
         for term, meaning in merged.items():
             term_key = vocabulary.stem_all(words_of(term))
+            if len(term_key) == 1 and term.strip().isupper() and term_key[0] not in synonyms_words:
+                exact_only.add(term_key[0])
             meaning_words = words_of(re.sub(r"\(.*?\)", " ", meaning))
             if not term_key or len(term_key) > MAX_PHRASE_WORDS:
                 continue
@@ -222,6 +229,7 @@ class Vocabulary:
             resolved[key] = (concept, tuple(dict.fromkeys(
                 term.text for term in inner if term.text != concept and term.text not in STOP_WORDS)))
         vocabulary.phrases = resolved
+        vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
 
     def stem_of(self, word: str) -> str:
@@ -240,12 +248,14 @@ class Vocabulary:
     def _scan(self, stems: tuple[str, ...], words: tuple[str, ...],
               first_limit: int | None = None) -> list[Term]:
         terms: list[Term] = []
-        phrases, sizes_by_first = self.phrases, self.sizes_by_first
+        phrases, sizes_by_first, exact_only = self.phrases, self.sizes_by_first, self.exact_only
         index, count = 0, len(stems)
         while index < count:
             stem_here = stems[index]
             for size in sizes_by_first.get(stem_here, ()):
                 if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
+                    continue
+                if size == 1 and stem_here in exact_only and words[index] not in (stem_here, stem_here + "s"):
                     continue
                 found = phrases.get(stems[index: index + size])
                 if found is not None:
@@ -272,10 +282,12 @@ class Vocabulary:
         stems = [cache.get(word) or self.stem_of(word) for word in words]
         result = set(stems)
         result.difference_update(STOP_WORDS)
-        sizes_by_first, phrases = self.sizes_by_first, self.phrases
+        sizes_by_first, phrases, exact_only = self.sizes_by_first, self.phrases, self.exact_only
         count = len(stems)
         for index in [i for i, value in enumerate(stems) if value in sizes_by_first]:
             for size in sizes_by_first[stems[index]]:
+                if size == 1 and stems[index] in exact_only and words[index] not in (stems[index], stems[index] + "s"):
+                    continue
                 found = phrases.get(tuple(stems[index: index + size])) if index + size <= count else None
                 if found is not None:
                     result.add(found[0])
