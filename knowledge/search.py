@@ -1,7 +1,9 @@
 """Answering practitioners' questions from the knowledge base, or saying honestly that we cannot.
 
-Candidates come from an inverted index over concept terms (see textterms), weighted by rarity (idf) and by
-where they occur (question wording counts more than the answer body). The score (0-100) blends how much of the
+Candidates come from an inverted index over the concept terms (see textterms) of each entry's question,
+alternatives, id and tags, weighted by rarity (idf). An entry's answer is a weaker signal: it is read only
+when the entry is among the best candidates for a query (reading every answer at load would double the
+time a reload takes), and a query term found only there counts ANSWER_ONLY_MATCH of a wording match. The score (0-100) blends how much of the
 query's informative wording an entry covers with a rapidfuzz comparison of the wording itself. A question
 whose informative words mostly appear in no entry (payroll, parking) scores low whatever the ranking, so it
 gets "I don't know" rather than a confident wrong answer.
@@ -33,11 +35,12 @@ ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much o
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
+ANSWER_READS = 8  # at most this many answers are read per query, best candidates first
 UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
-MAX_POSTINGS = 1500  # ...unless all are; then this many per term, those using it in their wording first
+MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
 CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
@@ -87,17 +90,15 @@ class KnowledgeSearch:
     def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
         self.documents: list[_Document] = []
-        postings: dict[str, list[int]] = defaultdict(list)  # entries with the term in their wording...
-        answer_postings: dict[str, list[int]] = defaultdict(list)  # ...then those with it in the answer only
+        postings: dict[str, list[int]] = defaultdict(list)
         phrasing_terms: list[list[tuple[str, ...]]] = []
+        self.answers: list[str] = []
         for entry in kb.entries.values():
             phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
                          for text in (entry.question, *entry.alternatives)]
             named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
                      for term in self.vocabulary.terms(words_of(text))]
-            answer_terms = self.vocabulary.term_set(entry.answer)
-            weights = dict.fromkeys(answer_terms, ANSWER_ONLY_MATCH)
-            weights.update(dict.fromkeys(named, NAMED_MATCH))
+            weights = dict.fromkeys(named, NAMED_MATCH)
             share: dict[str, int] = defaultdict(int)
             for phrasing in phrasings:
                 for term in phrasing:
@@ -107,11 +108,10 @@ class KnowledgeSearch:
             number = len(self.documents)
             self.documents.append(_Document(entry.id, entry.question, weights,
                                             tuple(" ".join(phrasing) for phrasing in phrasings), ()))
+            self.answers.append(entry.answer)
             phrasing_terms.append(phrasings)
-            for term, weight in weights.items():
-                (postings if weight > ANSWER_ONLY_MATCH else answer_postings)[term].append(number)
-        for term, numbers in answer_postings.items():
-            postings[term].extend(numbers)
+            for term in weights:
+                postings[term].append(number)
         self.postings = dict(postings)
         total = max(len(self.documents), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
@@ -127,10 +127,11 @@ class KnowledgeSearch:
         self.surface_words = frozenset(self.vocabulary.stems)
         self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
         self.sorted_words = sorted(self.surface_words)
-        self.words_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self.surface_words:
-            self.words_by_length[len(word)].append(word)
+        self.words_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)  # by first letter, length
+        for word in self.sorted_words:
+            self.words_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str] = {}
+        self._answer_terms: dict[int, frozenset[str]] = {}
         self.word_by_stem: dict[str, str] = {}
         for word in self.sorted_words:
             self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
@@ -141,7 +142,7 @@ class KnowledgeSearch:
         limit = max(limit, 1)
         if not terms or not self.documents:
             return SearchResult(query, "none", None, ())
-        ranked = self._rank(terms, context)
+        ranked = self._rank(terms, context, limit + 1)
         plausible = [match for match in ranked if match.score >= SUGGEST_SCORE]
         if not plausible:
             return SearchResult(query, "none", None, ())
@@ -205,14 +206,19 @@ class KnowledgeSearch:
             self._corrections[word] = related
             return related
         allowed = 1 if len(word) < 8 else 2
-        best, best_distance = word, allowed + 1
+        # Among equally close known words, prefer the one sharing the longest start, then the most used:
+        # "rang" is "ran" rather than "rag". Ties are broken alphabetically so every process agrees.
+        close = []
         for length in range(len(word) - allowed, len(word) + allowed + 1):
-            choices = self.words_by_length.get(length)
+            choices = self.words_by_start.get((word[0], length))  # a typo rarely changes the first letter
             if not choices:
                 continue
-            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
-            if found is not None and found[1] < best_distance and found[0][0] == word[0]:
-                best, best_distance = found[0], found[1]
+            for choice, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed,
+                                                       limit=None):
+                shared = _shared_start(word, choice)
+                used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
+                close.append((distance, -shared, -used, choice))
+        best = min(close)[3] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
         if len(self._corrections) < 100_000:
@@ -245,8 +251,22 @@ class KnowledgeSearch:
                 return min((k for k in self.sorted_words[start: start + 50] if k.startswith(word)), key=len)
         return word
 
-    def _rank(self, terms: dict[str, float], context: dict[str, float]) -> list[Match]:
-        """Entries scored 0-100 on the question's terms, with the narrative's known terms at a lower weight."""
+    def _answer_terms_of(self, number: int) -> frozenset[str]:
+        """The terms of one entry's answer, read the first time the entry is a candidate.
+
+        Answers are most of the text in a knowledge base but only a weak signal, so they are not read at
+        load: reading 20,000 answers would more than double the time a reload takes.
+        """
+        found = self._answer_terms.get(number)
+        if found is None:
+            found = self._answer_terms[number] = frozenset(self.vocabulary.term_set(self.answers[number]))
+        return found
+
+    def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int) -> list[Match]:
+        """The best `needed` plausible entries, scored 0-100, best first.
+
+        The question's terms count fully, the narrative's known terms at CONTEXT_WEIGHT.
+        """
         importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}
         importance.update({term: CONTEXT_WEIGHT * weight * self.idf[term] for term, weight in context.items()})
         terms = {**terms, **context}
@@ -266,23 +286,56 @@ class KnowledgeSearch:
             return []
         shortlist = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
         query_text = " ".join(sorted(terms, key=lambda term: -importance[term]))
-        matches = []
+        # Score each candidate on its wording first; its answer can only add ANSWER_ONLY_MATCH of what the
+        # wording missed, so answers are read only for candidates that could still reach the places shown.
+        bounded = []
         for number in shortlist:
             document = self.documents[number]
-            covered = sum(value * document.weights.get(term, 0.0) for term, value in importance.items())
-            coverage = covered / total
+            weights = document.weights
+            covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
+            missing = [(term, value) for term, value in importance.items() if term not in weights]
             wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
                            + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
                            for phrasing in document.phrasings), default=0.0) / 100
             reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
                            for phrasing, mass in document.masses if mass > 0), default=0.0)
-            score = 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
+            best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
+            bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
+        bounded.sort(key=lambda item: -item[0])
+        matches: list[Match] = []
+        exact: list[float] = []
+        reads = 0
+        for ceiling, number, covered, missing, reverse, wording in bounded:
+            if ceiling < SUGGEST_SCORE or (len(exact) >= needed and ceiling <= exact[needed - 1]):
+                break
+            if missing and reads < ANSWER_READS:
+                reads += 1
+                answer_terms = self._answer_terms_of(number)
+                covered += ANSWER_ONLY_MATCH * sum(value for term, value in missing if term in answer_terms)
+            score = _score(covered / total, reverse, wording)
+            bisect.insort(exact, score, key=lambda value: -value)
+            document = self.documents[number]
             matches.append(Match(document.entry_id, document.question, round(score, 1)))
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches
 
 
 WORDISH = re.compile(r"\w")
+
+
+def _shared_start(first: str, second: str) -> int:
+    """How many leading letters two words have in common."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _score(coverage: float, reverse: float, wording: float) -> float:
+    """0-100: mostly how much of the query the entry covers; falls away fast below GATE coverage."""
+    return 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
 
 
 def to_json(result: SearchResult) -> dict[str, Any]:
