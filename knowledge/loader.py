@@ -267,10 +267,14 @@ def _checklists(contents: list[_FileContent], entry_ids: set[str],
 
 
 def _entry_hash(entry: Entry) -> str:
-    payload = [entry.id, entry.question, list(entry.alternatives), entry.answer, list(entry.tags),
-               entry.source, entry.owner, entry.review_by.isoformat() if entry.review_by else None,
-               list(entry.related)]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+    """A digest of what the entry says (not where it is written), to tell which entries a reload changed.
+
+    The repr of a tuple of strings, tuples and None is exact and several times cheaper than JSON, which
+    matters at 20,000 entries; digests are only compared within one running bot, never stored.
+    """
+    payload = (entry.id, entry.question, entry.alternatives, entry.answer, entry.tags, entry.source, entry.owner,
+               entry.review_by.isoformat() if entry.review_by else None, entry.related)
+    return hashlib.sha256(repr(payload).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _fingerprint(entry_hashes: dict[str, str], glossary: dict[str, str],

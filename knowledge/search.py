@@ -3,10 +3,10 @@
 Candidates come from an inverted index over the concept terms (see textterms) of each entry's question,
 alternatives, id and tags, weighted by rarity (idf). An entry's answer is a weaker signal: it is read only
 when the entry is among the best candidates for a query (reading every answer at load would double the
-time a reload takes), and a query term found only there counts ANSWER_ONLY_MATCH of a wording match. The score (0-100) blends how much of the
-query's informative wording an entry covers with a rapidfuzz comparison of the wording itself. A question
-whose informative words mostly appear in no entry (payroll, parking) scores low whatever the ranking, so it
-gets "I don't know" rather than a confident wrong answer.
+time a reload takes), and a query term found only there counts ANSWER_ONLY_MATCH of a wording match. The
+score (0-100) blends how much of the query's informative wording an entry covers with a rapidfuzz comparison
+of the wording itself. A question whose informative words mostly appear in no entry (payroll, parking)
+scores low whatever the ranking, so it gets "I don't know" rather than a confident wrong answer.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import bisect
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -93,18 +93,19 @@ class KnowledgeSearch:
         postings: dict[str, list[int]] = defaultdict(list)
         phrasing_terms: list[list[tuple[str, ...]]] = []
         self.answers: list[str] = []
+        tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
         for entry in kb.entries.values():
-            phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
-                         for text in (entry.question, *entry.alternatives)]
-            named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
-                     for term in self.vocabulary.terms(words_of(text))]
-            weights = dict.fromkeys(named, NAMED_MATCH)
-            share: dict[str, int] = defaultdict(int)
-            for phrasing in phrasings:
-                for term in phrasing:
-                    share[term] += 1
+            phrasings = [tuple(dict.fromkeys(self._term_texts(text))) for text in (entry.question, *entry.alternatives)]
+            weights = dict.fromkeys(self._term_texts(entry.id.replace("-", " ")), NAMED_MATCH)
+            for tag in entry.tags:
+                found = tag_terms.get(tag)
+                if found is None:
+                    found = tag_terms[tag] = self._term_texts(tag)
+                weights.update(dict.fromkeys(found, NAMED_MATCH))
+            share = Counter(term for phrasing in phrasings for term in phrasing)
+            scale = 0.3 / len(phrasings)
             for term, count in share.items():
-                weights[term] = 0.7 + 0.3 * count / len(phrasings)
+                weights[term] = 0.7 + scale * count
             number = len(self.documents)
             self.documents.append(_Document(entry.id, entry.question, weights,
                                             tuple(" ".join(phrasing) for phrasing in phrasings), ()))
@@ -135,6 +136,9 @@ class KnowledgeSearch:
         self.word_by_stem: dict[str, str] = {}
         for word in self.sorted_words:
             self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
+
+    def _term_texts(self, text: str) -> list[str]:
+        return [term.text for term in self.vocabulary.terms(words_of(text))]
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""

@@ -239,7 +239,8 @@ class Vocabulary:
         return found
 
     def stem_all(self, words: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self.stem_of(word) for word in words)
+        cache = self.stems
+        return tuple([cache.get(word) or self.stem_of(word) for word in words])
 
     def terms(self, words: list[str]) -> list[Term]:
         """Concept terms for known phrases (longest first), stems for other content words."""
