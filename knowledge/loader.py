@@ -269,12 +269,14 @@ def _checklists(contents: list[_FileContent], entry_ids: set[str],
 def _entry_hash(entry: Entry) -> str:
     """A digest of what the entry says (not where it is written), to tell which entries a reload changed.
 
-    The repr of a tuple of strings, tuples and None is exact and several times cheaper than JSON, which
-    matters at 20,000 entries; digests are only compared within one running bot, never stored.
+    Each field is written with its length in front, so the digest is exact without the cost of JSON or repr,
+    which matters at 20,000 entries.
     """
-    payload = (entry.id, entry.question, entry.alternatives, entry.answer, entry.tags, entry.source, entry.owner,
-               entry.review_by.isoformat() if entry.review_by else None, entry.related)
-    return hashlib.sha256(repr(payload).encode("utf-8", "surrogatepass")).hexdigest()
+    fields = [entry.id, entry.question, *entry.alternatives, "", entry.answer, *entry.tags, "",
+              entry.source or "", entry.owner or "", entry.review_by.isoformat() if entry.review_by else "",
+              *entry.related]
+    text = "".join([f"{len(field)}:{field}" for field in fields])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _fingerprint(entry_hashes: dict[str, str], glossary: dict[str, str],
