@@ -42,10 +42,11 @@ MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
-CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
+CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
-QUESTION_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "do", "does", "did",
-                            "should", "can", "could", "is", "are", "must", "shall", "will", "would"})  # hold the ask
+WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
+QUESTION_STARTS = WH_WORDS | {"do", "does", "did", "should", "can", "could", "is", "are", "must", "shall", "will",
+                              "would", "have", "has"}
 MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
 DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
                               "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
@@ -159,20 +160,27 @@ class KnowledgeSearch:
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
         """Weighted terms of the question itself and of any context written around it.
 
-        In a long message one clause holds the actual ask (it has a question word, and is usually the last);
-        the rest is narrative that only helps to choose between candidates, so its unknown words do not count
-        against an entry. A question clause too vague to search on ("what should I do") takes in the clause
-        before it.
+        In a long message one clause holds the actual ask: the last ending in "?", else the last worded as a
+        question, else the last. The rest is narrative that only helps to choose between candidates, so its
+        unknown words do not count against an entry. A question clause too vague to search on ("what should
+        I do") takes in the clause before it.
         """
         clauses = []
-        for clause in CLAUSE_BREAK.split(query):
-            words = words_of(clause)
-            if words:
-                clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
+        marked: list[int] = []  # clauses ending in "?"
+        asking: list[int] = []  # clauses worded as a question
+        pieces = CLAUSE_BREAK.split(query)
+        for position in range(0, len(pieces), 2):
+            words = words_of(pieces[position])
+            if not words:
+                continue
+            if position + 1 < len(pieces) and "?" in pieces[position + 1]:
+                marked.append(len(clauses))
+            if words[0] in QUESTION_STARTS or WH_WORDS.intersection(words):
+                asking.append(len(clauses))
+            clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
         if not clauses:
             return {}, {}
-        asking = [number for number, (words, _) in enumerate(clauses) if QUESTION_WORDS.intersection(words)]
-        first = last = asking[-1] if asking else len(clauses) - 1
+        first = last = (marked or asking or [len(clauses) - 1])[-1]
         while self._mass(term for number in range(first, last + 1) for term in clauses[number][1]) \
                 < MIN_QUESTION_MASS and (first > 0 or last < len(clauses) - 1):
             if first > 0:
