@@ -41,6 +41,7 @@ MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a know
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
+FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
 CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
@@ -277,10 +278,13 @@ class KnowledgeSearch:
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int) -> list[Match]:
         """The best `needed` plausible entries, scored 0-100, best first.
 
-        The question's terms count fully, the narrative's known terms at CONTEXT_WEIGHT.
+        The question's terms count fully, the narrative's known terms less: at CONTEXT_WEIGHT after a specific
+        ask, more after a vague one ("what should I do now"), where the narrative is what the message is about.
         """
         importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}
-        importance.update({term: CONTEXT_WEIGHT * weight * self.idf[term] for term, weight in context.items()})
+        said = sum(self.idf.get(term, 0.0) * weight for term, weight in terms.items())
+        narrative = max(CONTEXT_WEIGHT, 1.0 - said / FULL_QUESTION_MASS)
+        importance.update({term: narrative * weight * self.idf[term] for term, weight in context.items()})
         terms = {**terms, **context}
         total = sum(importance.values())
         if total <= 0:
