@@ -116,11 +116,36 @@ IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "m
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet plurals and -ing/-ed forms, cheap enough for 20,000 entries."""
+    """A light suffix stripper, cheap enough for 20,000 entries.
+
+    It meets plurals and -ing/-ed forms, and the nouns made from verbs ("decision", "placement",
+    "allocation") with their verbs' other forms where the root is long enough not to be mistaken.
+    """
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
+    base = _inflection(word)
+    for suffix, keep in DERIVATIONS:
+        if base.endswith(suffix) and len(base) - len(suffix) >= MIN_DERIVED_ROOT:
+            return base[: len(base) - len(suffix)] + keep
+    return base
+
+
+DERIVATIONS = (("ation", "at"), ("ment", ""), ("ness", ""), ("ion", ""))  # after plurals are gone
+MIN_DERIVED_ROOT = 4
+
+
+def _inflection(word: str) -> str:
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
+                return word[:-1]
+            return word[: len(word) - len(suffix)] + keep
+    return word
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
