@@ -101,3 +101,15 @@ def test_typo_correction_gives_the_same_answer_in_every_process(tmp_path: Path) 
         outputs.add(done.stdout)
     assert len(outputs) == 1, outputs
     assert any(answer["answer"] or answer["suggestions"] for answer in json.loads(outputs.pop()))
+
+
+def test_a_noun_made_from_a_verb_meets_the_verb() -> None:
+    vocabulary = Vocabulary.build({})
+
+    def terms(text: str) -> set[str]:
+        return {term.text for term in vocabulary.terms(words_of(text))}
+
+    assert terms("allocation") == terms("allocated")
+    assert terms("agreements") == terms("agree")
+    assert terms("assessment") == terms("assessed")
+    assert terms("comment") != terms("com")  # a root under four letters is left alone
