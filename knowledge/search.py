@@ -77,7 +77,7 @@ class SearchResult:
 class _Document:
     entry_id: str
     question: str
-    weights: dict[str, float]  # term -> 1.0 in question wording, ANSWER_ONLY_MATCH in the answer only
+    weights: dict[str, float]  # term -> 0.7-1.0 by its share of the wordings, NAMED_MATCH in id or tags only
     phrasings: tuple[str, ...]  # normalised question and alternatives, for rapidfuzz
     masses: tuple[tuple[tuple[str, ...], float], ...]  # each phrasing's terms and their total idf
 
