@@ -64,6 +64,28 @@ def scores(search: KnowledgeSearch, queries: list[dict], show_misses: bool = Fal
     return (top1 / len(in_scope), answered / len(in_scope), none / len(out_of_scope), wrong / len(queries))
 
 
+def by_kind(search: KnowledgeSearch, queries: list[dict]) -> None:
+    """Right outcomes per kind of query on each half, so a gap between tuning and held-out shows where it is.
+
+    In scope, "right" is the expected entry given as a confident answer; out of scope, it is "none".
+    """
+    halves = split(queries)
+    kinds = sorted({query.get("kind", "?") for query in queries})
+    print(f"{'right outcome by kind':34}" + "".join(f"{kind[:11]:>12}" for kind in kinds))
+    for name in ("tuning", "held-out"):
+        cells = []
+        for kind in kinds:
+            part = [query for query in halves[name] if query.get("kind", "?") == kind]
+            right = 0
+            for query in part:
+                result = search.search(query["q"])
+                expect = query.get("expect")
+                right += (result.answer is not None and result.answer.entry_id == expect) if expect \
+                    else result.outcome == "none"
+            cells.append(f"{right}/{len(part)}")
+        print(f"{'  ' + name:34}" + "".join(f"{cell:>12}" for cell in cells))
+
+
 def accuracy(kb: KnowledgeBase, show_misses: bool = False) -> None:
     """Our three outcomes on the tuning and held-out halves, against rapidfuzz extractOne(WRatio)."""
     queries = labelled()
@@ -76,6 +98,8 @@ def accuracy(kb: KnowledgeBase, show_misses: bool = False) -> None:
         top1, answered, none, wrong = scores(search, part, show_misses and name == "tuning")
         label = f"ours ({name}, {len(part)})"
         print(f"{label:34}{top1:>8.1%}{answered:>10.1%}{none:>10.1%}{wrong:>17.1%}")
+
+    by_kind(search, queries)
 
     ids, texts = [], []
     for entry in kb.entries.values():

@@ -267,10 +267,16 @@ def _checklists(contents: list[_FileContent], entry_ids: set[str],
 
 
 def _entry_hash(entry: Entry) -> str:
-    payload = [entry.id, entry.question, list(entry.alternatives), entry.answer, list(entry.tags),
-               entry.source, entry.owner, entry.review_by.isoformat() if entry.review_by else None,
-               list(entry.related)]
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False).encode()).hexdigest()
+    """A digest of what the entry says (not where it is written), to tell which entries a reload changed.
+
+    Each field is written with its length in front, so the digest is exact without the cost of JSON or repr,
+    which matters at 20,000 entries.
+    """
+    fields = [entry.id, entry.question, *entry.alternatives, "", entry.answer, *entry.tags, "",
+              entry.source or "", entry.owner or "", entry.review_by.isoformat() if entry.review_by else "",
+              *entry.related]
+    text = "".join([f"{len(field)}:{field}" for field in fields])
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _fingerprint(entry_hashes: dict[str, str], glossary: dict[str, str],

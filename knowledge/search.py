@@ -1,10 +1,12 @@
 """Answering practitioners' questions from the knowledge base, or saying honestly that we cannot.
 
-Candidates come from an inverted index over concept terms (see textterms), weighted by rarity (idf) and by
-where they occur (question wording counts more than the answer body). The score (0-100) blends how much of the
-query's informative wording an entry covers with a rapidfuzz comparison of the wording itself. A question
-whose informative words mostly appear in no entry (payroll, parking) scores low whatever the ranking, so it
-gets "I don't know" rather than a confident wrong answer.
+Candidates come from an inverted index over the concept terms (see textterms) of each entry's question,
+alternatives, id and tags, weighted by rarity (idf). An entry's answer is a weaker signal: it is read only
+when the entry is among the best candidates for a query (reading every answer at load would double the
+time a reload takes), and a query term found only there counts ANSWER_ONLY_MATCH of a wording match. The
+score (0-100) blends how much of the query's informative wording an entry covers with a rapidfuzz comparison
+of the wording itself. A question whose informative words mostly appear in no entry (payroll, parking)
+scores low whatever the ranking, so it gets "I don't know" rather than a confident wrong answer.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ import bisect
 import heapq
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,7 +24,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.loader import KnowledgeBase, bulk_build
-from knowledge.textterms import STOP_WORDS, Vocabulary, words_of
+from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
 
@@ -32,14 +35,23 @@ ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much o
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
+ANSWER_READS = 5  # at most this many answers are read per query, best candidates first
 UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
 COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
-MAX_POSTINGS = 1500  # ...unless all are; then this many per term, those using it in their wording first
-CONTEXT_BONUS = 5.0  # at most this much for matching the context written before the question
-CLAUSE_BREAK = re.compile(r"[.!?;,\n]+|\s(?:but|so|and then)\s")
-MIN_QUESTION_TERMS = 2  # a last clause with fewer informative terms is read together with the one before
+MAX_POSTINGS = 1500  # ...unless all are; then this many per term
+FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
+CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
+CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
+MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
+WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
+QUESTION_STARTS = WH_WORDS | {"do", "does", "did", "should", "can", "could", "is", "are", "must", "shall", "will",
+                              "would", "have", "has"}
+MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
+DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
+                              "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
+                              "ized", "ance", "ence", "ant", "ent", "e", "ful"})
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ class SearchResult:
 class _Document:
     entry_id: str
     question: str
-    weights: dict[str, float]  # term -> 1.0 in question wording, ANSWER_ONLY_MATCH in the answer only
+    weights: dict[str, float]  # term -> 0.7-1.0 by its share of the wordings, NAMED_MATCH in id or tags only
     phrasings: tuple[str, ...]  # normalised question and alternatives, for rapidfuzz
     masses: tuple[tuple[tuple[str, ...], float], ...]  # each phrasing's terms and their total idf
 
@@ -80,31 +92,29 @@ class KnowledgeSearch:
     def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
         self.documents: list[_Document] = []
-        postings: dict[str, list[int]] = defaultdict(list)  # entries with the term in their wording...
-        answer_postings: dict[str, list[int]] = defaultdict(list)  # ...then those with it in the answer only
+        postings: dict[str, list[int]] = defaultdict(list)
         phrasing_terms: list[list[tuple[str, ...]]] = []
+        self.answers: list[str] = []
+        tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
         for entry in kb.entries.values():
-            phrasings = [tuple(dict.fromkeys(term.text for term in self.vocabulary.terms(words_of(text))))
-                         for text in (entry.question, *entry.alternatives)]
-            named = [term.text for text in (entry.id.replace("-", " "), *entry.tags)
-                     for term in self.vocabulary.terms(words_of(text))]
-            answer_terms = self.vocabulary.term_set(entry.answer)
-            weights = dict.fromkeys(answer_terms, ANSWER_ONLY_MATCH)
-            weights.update(dict.fromkeys(named, NAMED_MATCH))
-            share: dict[str, int] = defaultdict(int)
-            for phrasing in phrasings:
-                for term in phrasing:
-                    share[term] += 1
+            phrasings = [tuple(dict.fromkeys(self._term_texts(text))) for text in (entry.question, *entry.alternatives)]
+            weights = dict.fromkeys(self._term_texts(entry.id.replace("-", " ")), NAMED_MATCH)
+            for tag in entry.tags:
+                found = tag_terms.get(tag)
+                if found is None:
+                    found = tag_terms[tag] = self._term_texts(tag)
+                weights.update(dict.fromkeys(found, NAMED_MATCH))
+            share = Counter(term for phrasing in phrasings for term in phrasing)
+            scale = 0.3 / len(phrasings)
             for term, count in share.items():
-                weights[term] = 0.7 + 0.3 * count / len(phrasings)
+                weights[term] = 0.7 + scale * count
             number = len(self.documents)
             self.documents.append(_Document(entry.id, entry.question, weights,
                                             tuple(" ".join(phrasing) for phrasing in phrasings), ()))
+            self.answers.append(entry.answer)
             phrasing_terms.append(phrasings)
-            for term, weight in weights.items():
-                (postings if weight > ANSWER_ONLY_MATCH else answer_postings)[term].append(number)
-        for term, numbers in answer_postings.items():
-            postings[term].extend(numbers)
+            for term in weights:
+                postings[term].append(number)
         self.postings = dict(postings)
         total = max(len(self.documents), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
@@ -120,10 +130,17 @@ class KnowledgeSearch:
         self.surface_words = frozenset(self.vocabulary.stems)
         self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
         self.sorted_words = sorted(self.surface_words)
-        self.words_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self.surface_words:
-            self.words_by_length[len(word)].append(word)
+        self.words_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)  # by first letter, length
+        for word in self.sorted_words:
+            self.words_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str] = {}
+        self._answer_terms: dict[int, frozenset[str]] = {}
+        self.word_by_stem: dict[str, str] = {}
+        for word in self.sorted_words:
+            self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
+
+    def _term_texts(self, text: str) -> list[str]:
+        return [term.text for term in self.vocabulary.terms(words_of(text))]
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
@@ -131,7 +148,7 @@ class KnowledgeSearch:
         limit = max(limit, 1)
         if not terms or not self.documents:
             return SearchResult(query, "none", None, ())
-        ranked = self._rank(terms, context)
+        ranked = self._rank(terms, context, limit + 1)
         plausible = [match for match in ranked if match.score >= SUGGEST_SCORE]
         if not plausible:
             return SearchResult(query, "none", None, ())
@@ -142,25 +159,52 @@ class KnowledgeSearch:
         return SearchResult(query, "ambiguous", None, tuple(plausible[:limit]))
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Weighted terms of the question itself (the last sentence) and of any context written before it.
+        """Weighted terms of the question itself and of any context written around it.
 
-        In a long message the last sentence is usually the actual question; earlier sentences only help to
-        choose between candidates, so unknown words there do not count against an entry.
+        In a long message one clause holds the actual ask: the last ending in "?", else the last worded as a
+        question, else the last. The rest is narrative that only helps to choose between candidates, so its
+        unknown words do not count against an entry. A question clause too vague to search on ("what should
+        I do") takes in the clause before it.
         """
-        clauses = [clause for clause in CLAUSE_BREAK.split(query) if WORDISH.search(clause)]
-        while len(clauses) > 1 and len(self.vocabulary.terms(words_of(clauses[-1]))) < MIN_QUESTION_TERMS:
-            clauses[-2:] = [clauses[-2] + " " + clauses[-1]]
+        clauses = []
+        marked: list[int] = []  # clauses ending in "?"
+        asking: list[int] = []  # clauses worded as a question
+        pieces = CLAUSE_BREAK.split(query)
+        for position in range(0, len(pieces), 2):
+            words = words_of(pieces[position])
+            if not words:
+                continue
+            if position + 1 < len(pieces) and "?" in pieces[position + 1]:
+                marked.append(len(clauses))
+            if words[0] in QUESTION_STARTS or WH_WORDS.intersection(words):
+                asking.append(len(clauses))
+            clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
+        if not clauses:
+            return {}, {}
+        first = last = (marked or asking or [len(clauses) - 1])[-1]
+        while self._mass(term for number in range(first, last + 1) for term in clauses[number][1]) \
+                < MIN_QUESTION_MASS and (first > 0 or last < len(clauses) - 1):
+            if first > 0:
+                first -= 1
+            else:
+                last += 1
         main: dict[str, float] = {}
         context: dict[str, float] = {}
-        for position, clause in enumerate(reversed(clauses)):
-            target = main if position == 0 else context
-            words = [self._correct(word) for word in words_of(clause)]
-            for term in self.vocabulary.terms(words):
-                if position > 0 and (term.text not in self.postings or term.text in main):
-                    continue
-                if term.weight > target.get(term.text, 0.0):
-                    target[term.text] = term.weight
+        for number in range(first, last + 1):
+            for term in clauses[number][1]:
+                if term.weight > main.get(term.text, 0.0):
+                    main[term.text] = term.weight
+        for number, (_, terms) in enumerate(clauses):
+            if first <= number <= last:
+                continue
+            for term in terms:
+                if term.text in self.postings and term.text not in main and term.weight > context.get(term.text, 0.0):
+                    context[term.text] = term.weight
         return main, context
+
+    def _mass(self, terms: Iterable[Term]) -> float:
+        """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
+        return sum(self.idf.get(term.text, 0.0) * term.weight for term in {term.text: term for term in terms}.values())
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
@@ -170,20 +214,43 @@ class KnowledgeSearch:
         cached = self._corrections.get(word)
         if cached is not None:
             return cached
+        related = self._same_root(word)
+        if related is not None:
+            self._corrections[word] = related
+            return related
         allowed = 1 if len(word) < 8 else 2
-        best, best_distance = word, allowed + 1
+        # Among equally close known words, prefer the one sharing the longest start, then the most used:
+        # "rang" is "ran" rather than "rag". Ties are broken alphabetically so every process agrees.
+        close = []
         for length in range(len(word) - allowed, len(word) + allowed + 1):
-            choices = self.words_by_length.get(length)
+            choices = self.words_by_start.get((word[0], length))  # a typo rarely changes the first letter
             if not choices:
                 continue
-            found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
-            if found is not None and found[1] < best_distance and found[0][0] == word[0]:
-                best, best_distance = found[0], found[1]
+            for choice, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed,
+                                                       limit=None):
+                shared = _shared_start(word, choice)
+                used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
+                close.append((distance, -shared, -used, choice))
+        best = min(close)[3] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
+
+    def _same_root(self, word: str) -> str | None:
+        """A known word sharing this word's root ("allocation" -> "allocated"), before any typo correction.
+
+        A word formed from a known one with a different suffix is not a typo: editing it to the nearest
+        spelling ("allocation" -> "allegation") would change its meaning.
+        """
+        for cut in range(len(word) - 1, MIN_ROOT - 1, -1):
+            if word[cut:] not in DERIVED_SUFFIXES:
+                continue
+            known = self.word_by_stem.get(word[:cut])
+            if known is not None:
+                return known
+        return None
 
     def _expand_abbreviation(self, word: str) -> str:
         """Read a clipped word ("strat", "reg") as the shortest known word it starts."""
@@ -197,10 +264,28 @@ class KnowledgeSearch:
                 return min((k for k in self.sorted_words[start: start + 50] if k.startswith(word)), key=len)
         return word
 
-    def _rank(self, terms: dict[str, float], context: dict[str, float]) -> list[Match]:
+    def _answer_terms_of(self, number: int) -> frozenset[str]:
+        """The terms of one entry's answer, read the first time the entry is a candidate.
+
+        Answers are most of the text in a knowledge base but only a weak signal, so they are not read at
+        load: reading 20,000 answers would more than double the time a reload takes.
+        """
+        found = self._answer_terms.get(number)
+        if found is None:
+            found = self._answer_terms[number] = frozenset(self.vocabulary.term_set(self.answers[number]))
+        return found
+
+    def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int) -> list[Match]:
+        """The best `needed` plausible entries, scored 0-100, best first.
+
+        The question's terms count fully, the narrative's known terms less: at CONTEXT_WEIGHT after a specific
+        ask, more after a vague one ("what should I do now"), where the narrative is what the message is about.
+        """
         importance = {term: weight * self.idf.get(term, self.unknown_idf) for term, weight in terms.items()}
-        context_importance = {term: weight * self.idf[term] for term, weight in context.items()}
-        context_total = sum(context_importance.values()) or 1.0
+        said = sum(self.idf.get(term, 0.0) * weight for term, weight in terms.items())
+        narrative = max(CONTEXT_WEIGHT, 1.0 - said / FULL_QUESTION_MASS)
+        importance.update({term: narrative * weight * self.idf[term] for term, weight in context.items()})
+        terms = {**terms, **context}
         total = sum(importance.values())
         if total <= 0:
             return []
@@ -217,26 +302,56 @@ class KnowledgeSearch:
             return []
         shortlist = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
         query_text = " ".join(sorted(terms, key=lambda term: -importance[term]))
-        matches = []
+        # Score each candidate on its wording first; its answer can only add ANSWER_ONLY_MATCH of what the
+        # wording missed, so answers are read only for candidates that could still reach the places shown.
+        bounded = []
         for number in shortlist:
             document = self.documents[number]
-            covered = sum(value * document.weights.get(term, 0.0) for term, value in importance.items())
-            coverage = covered / total
-            context_covered = sum(value * document.weights.get(term, 0.0)
-                                  for term, value in context_importance.items()) / context_total
+            weights = document.weights
+            covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
+            missing = [(term, value) for term, value in importance.items() if term not in weights]
             wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
                            + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
                            for phrasing in document.phrasings), default=0.0) / 100
             reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
                            for phrasing, mass in document.masses if mass > 0), default=0.0)
-            score = 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
-            score = min(100.0, score + CONTEXT_BONUS * context_covered)
+            best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
+            bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
+        bounded.sort(key=lambda item: -item[0])
+        matches: list[Match] = []
+        exact: list[float] = []
+        reads = 0
+        for ceiling, number, covered, missing, reverse, wording in bounded:
+            if ceiling < SUGGEST_SCORE or (len(exact) >= needed and ceiling <= exact[needed - 1]):
+                break
+            if missing and reads < ANSWER_READS:
+                reads += 1
+                answer_terms = self._answer_terms_of(number)
+                covered += ANSWER_ONLY_MATCH * sum(value for term, value in missing if term in answer_terms)
+            score = _score(covered / total, reverse, wording)
+            bisect.insort(exact, score, key=lambda value: -value)
+            document = self.documents[number]
             matches.append(Match(document.entry_id, document.question, round(score, 1)))
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches
 
 
 WORDISH = re.compile(r"\w")
+
+
+def _shared_start(first: str, second: str) -> int:
+    """How many leading letters two words have in common."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _score(coverage: float, reverse: float, wording: float) -> float:
+    """0-100: mostly how much of the query the entry covers; falls away fast below GATE coverage."""
+    return 100 * (0.6 * coverage + 0.2 * reverse + 0.2 * wording) * min(1.0, coverage / GATE)
 
 
 def to_json(result: SearchResult) -> dict[str, Any]:

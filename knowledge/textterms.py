@@ -116,11 +116,36 @@ IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "m
 
 
 def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet plurals and -ing/-ed forms, cheap enough for 20,000 entries."""
+    """A light suffix stripper, cheap enough for 20,000 entries.
+
+    It meets plurals and -ing/-ed forms, and the nouns made from verbs ("decision", "placement",
+    "allocation") with their verbs' other forms where the root is long enough not to be mistaken.
+    """
     if word in IRREGULAR:
         return IRREGULAR[word]
     if len(word) <= 3 or word.isdigit():
         return word
+    base = _inflection(word)
+    for suffix, keep in DERIVATIONS:
+        if base.endswith(suffix) and len(base) - len(suffix) >= MIN_DERIVED_ROOT:
+            return base[: len(base) - len(suffix)] + keep
+    return base
+
+
+DERIVATIONS = (("ation", "at"), ("ment", ""), ("ness", ""), ("ion", ""))  # after plurals are gone
+MIN_DERIVED_ROOT = 4
+
+
+def _inflection(word: str) -> str:
+    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
+                return word[:-1]
+            return word[: len(word) - len(suffix)] + keep
+    return word
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -158,6 +183,9 @@ class Vocabulary:
     longest: int = 1
     stems: dict[str, str] = field(default_factory=dict)
     sizes_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase lengths by first stem
+    # Acronyms that are also everyday words ("SEND", "PA"): matched only as written (or plural), never through
+    # the stemmer, so "sending" stays a verb.
+    exact_only: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, glossary: Mapping[str, str]) -> Vocabulary:
@@ -185,9 +213,13 @@ class Vocabulary:
             synonyms.update(keys)
             for key in keys:
                 union(keys[0], key)
+        synonyms_words = {key[0] for key in synonyms if len(key) == 1}
         merged = {**DEFAULT_GLOSSARY, **glossary}
+        exact_only: set[str] = set()
         for term, meaning in merged.items():
             term_key = vocabulary.stem_all(words_of(term))
+            if len(term_key) == 1 and term.strip().isupper() and term_key[0] not in synonyms_words:
+                exact_only.add(term_key[0])
             meaning_words = words_of(re.sub(r"\(.*?\)", " ", meaning))
             if not term_key or len(term_key) > MAX_PHRASE_WORDS:
                 continue
@@ -222,6 +254,7 @@ class Vocabulary:
             resolved[key] = (concept, tuple(dict.fromkeys(
                 term.text for term in inner if term.text != concept and term.text not in STOP_WORDS)))
         vocabulary.phrases = resolved
+        vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
 
     def stem_of(self, word: str) -> str:
@@ -231,7 +264,8 @@ class Vocabulary:
         return found
 
     def stem_all(self, words: Iterable[str]) -> tuple[str, ...]:
-        return tuple(self.stem_of(word) for word in words)
+        cache = self.stems
+        return tuple([cache.get(word) or self.stem_of(word) for word in words])
 
     def terms(self, words: list[str]) -> list[Term]:
         """Concept terms for known phrases (longest first), stems for other content words."""
@@ -240,12 +274,14 @@ class Vocabulary:
     def _scan(self, stems: tuple[str, ...], words: tuple[str, ...],
               first_limit: int | None = None) -> list[Term]:
         terms: list[Term] = []
-        phrases, sizes_by_first = self.phrases, self.sizes_by_first
+        phrases, sizes_by_first, exact_only = self.phrases, self.sizes_by_first, self.exact_only
         index, count = 0, len(stems)
         while index < count:
             stem_here = stems[index]
             for size in sizes_by_first.get(stem_here, ()):
                 if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
+                    continue
+                if size == 1 and stem_here in exact_only and words[index] not in (stem_here, stem_here + "s"):
                     continue
                 found = phrases.get(stems[index: index + size])
                 if found is not None:
@@ -272,10 +308,12 @@ class Vocabulary:
         stems = [cache.get(word) or self.stem_of(word) for word in words]
         result = set(stems)
         result.difference_update(STOP_WORDS)
-        sizes_by_first, phrases = self.sizes_by_first, self.phrases
+        sizes_by_first, phrases, exact_only = self.sizes_by_first, self.phrases, self.exact_only
         count = len(stems)
         for index in [i for i, value in enumerate(stems) if value in sizes_by_first]:
             for size in sizes_by_first[stems[index]]:
+                if size == 1 and stems[index] in exact_only and words[index] not in (stems[index], stems[index] + "s"):
+                    continue
                 found = phrases.get(tuple(stems[index: index + size])) if index + size <= count else None
                 if found is not None:
                     result.add(found[0])
