@@ -273,12 +273,13 @@ class SlackStandIn:
 
     def _handle(self, verb: str, path: str, headers: Headers, body: bytes) -> _Answer:
         parsed = urllib.parse.urlsplit(path)
-        params = _parse_params(parsed.query, headers.get("content-type") or "", body)
         route = parsed.path
+        if route.startswith("/upload/") and verb == "POST":
+            # File bytes (a PNG chart) arrive with urllib's default form content type: keep them as bytes.
+            return self._handle_upload(route[len("/upload/") :], body, headers, path)
+        params = _parse_params(parsed.query, headers.get("content-type") or "", body)
         if route.startswith("/api/"):
             return self._handle_api(route[len("/api/") :], params, headers, path)
-        if route.startswith("/upload/") and verb == "POST":
-            return self._handle_upload(route[len("/upload/") :], body, headers, path)
         if route.startswith("/response_url/") and verb == "POST":
             self._record(Call("response_url", params, headers, time.time(), 200, route))
             return _Answer(200, b"ok", {"Content-Type": "text/plain"})
