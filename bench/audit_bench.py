@@ -8,9 +8,9 @@ Each person presses an answer button on their own draft, waits until the next qu
 stand-in as chat.postMessage, presses Back, waits again, and so on; only answers are timed. Two figures
 per answer: the ack (HTTP 200 from the bot; Slack needs it within 3 s) and end to end (the press sent
 until the next question was posted, which means the answer was stored with compare-and-set first).
-Run twice: with no think time (the worst case: everyone pressing back to back) and with 1 s between
-presses (people reading the next question). Baselines: GET /healthz on the same bot process, and a bare
-SQLite INSERT of one answer.
+Run twice: with no think time (the worst case: everyone pressing back to back) and with about 1 s between
+presses, drawn between 0.5 and 1.5 s each time (people read the next question at their own speed).
+Baselines: GET /healthz on the same bot process, and a bare SQLite INSERT of one answer.
 """
 
 from __future__ import annotations
@@ -154,9 +154,10 @@ def run_round(url: str, watch: StepWatch, drafts: list[tuple[str, int, int]], th
 
     def person(auditor: str, audit_id: int, version: int) -> None:
         slack = SignedSlackClient(url, SIGNING_SECRET)
+        pause = random.Random(auditor)  # people read at different speeds: no lockstep presses
         acks, ends, failures, requests = [], [], 0, 0
         for _ in range(answers_each):
-            time.sleep(think)
+            time.sleep(think * pause.uniform(0.5, 1.5))
             started = time.perf_counter()
             response = slack.block_action(auditor, "audit.answer|1", f"{audit_id}:{version}:no")
             acked = time.perf_counter()
@@ -168,7 +169,7 @@ def run_round(url: str, watch: StepWatch, drafts: list[tuple[str, int, int]], th
             acks.append(acked - started)
             ends.append(posted - started)
             version += 1
-            time.sleep(think)
+            time.sleep(think * pause.uniform(0.5, 1.5))
             back = slack.block_action(auditor, "audit.back|3", f"{audit_id}:{version}")
             requests += 1
             if back.status != 200 or watch.wait(audit_id, version + 1) is None:

@@ -11,7 +11,8 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +51,17 @@ class KnowledgeBase:
     glossary: dict[str, str]
     checklists: dict[str, Checklist]
     folder: Path
-    fingerprint: str
-    entry_hashes: dict[str, str] = field(default_factory=dict)
+
+    # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
+    @cached_property
+    def entry_hashes(self) -> dict[str, str]:
+        """A content digest per entry id, to tell which entries a reload added, changed or removed."""
+        return {entry_id: _entry_hash(entry) for entry_id, entry in self.entries.items()}
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """One digest of all the content: equal fingerprints mean nothing a user could see has changed."""
+        return _fingerprint(self.entry_hashes, self.glossary, self.checklists)
 
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
@@ -129,11 +139,7 @@ def _load(folder: Path) -> KnowledgeBase:
 
     if problems:
         raise KnowledgeBaseError(problems)
-    entry_hashes = {entry_id: _entry_hash(entry) for entry_id, entry in entries.items()}
-    return KnowledgeBase(
-        entries=entries, glossary=glossary, checklists=checklists, folder=folder,
-        fingerprint=_fingerprint(entry_hashes, glossary, checklists), entry_hashes=entry_hashes,
-    )
+    return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder)
 
 
 def _read_folder(folder: Path, problems: list[Problem]) -> list[_FileContent]:

@@ -15,10 +15,10 @@ import bisect
 import heapq
 import math
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -73,13 +73,18 @@ class SearchResult:
     suggestions: tuple[Match, ...]
 
 
-@dataclass(frozen=True)
-class _Document:
+class _Document(NamedTuple):  # a tuple: 20,000 of them are built on every load
     entry_id: str
     question: str
     weights: dict[str, float]  # term -> 0.7-1.0 by its share of the wordings, NAMED_MATCH in id or tags only
-    phrasings: tuple[str, ...]  # normalised question and alternatives, for rapidfuzz
-    masses: tuple[tuple[tuple[str, ...], float], ...]  # each phrasing's terms and their total idf
+    terms: tuple[tuple[str, ...], ...]  # the terms of the question and of each alternative, in order
+
+
+class _Shape(NamedTuple):
+    """How a candidate's wordings are compared with a query; worked out the first time it is a candidate."""
+
+    phrasings: tuple[str, ...]  # each wording's terms joined, for rapidfuzz
+    masses: tuple[tuple[tuple[str, ...], float], ...]  # each wording's terms and their total idf
 
 
 class KnowledgeSearch:
@@ -91,11 +96,10 @@ class KnowledgeSearch:
 
     def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary)
-        self.documents: list[_Document] = []
         postings: dict[str, list[int]] = defaultdict(list)
-        phrasing_terms: list[list[tuple[str, ...]]] = []
         self.answers: list[str] = []
         tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
+        pending = []
         for entry in kb.entries.values():
             phrasings = [tuple(dict.fromkeys(self._term_texts(text))) for text in (entry.question, *entry.alternatives)]
             weights = dict.fromkeys(self._term_texts(entry.id.replace("-", " ")), NAMED_MATCH)
@@ -104,27 +108,25 @@ class KnowledgeSearch:
                 if found is None:
                     found = tag_terms[tag] = self._term_texts(tag)
                 weights.update(dict.fromkeys(found, NAMED_MATCH))
-            share = Counter(term for phrasing in phrasings for term in phrasing)
+            share: dict[str, int] = {}
+            for phrasing in phrasings:
+                for term in phrasing:
+                    share[term] = share.get(term, 0) + 1
             scale = 0.3 / len(phrasings)
             for term, count in share.items():
                 weights[term] = 0.7 + scale * count
-            number = len(self.documents)
-            self.documents.append(_Document(entry.id, entry.question, weights,
-                                            tuple(" ".join(phrasing) for phrasing in phrasings), ()))
+            number = len(pending)
+            pending.append((entry, weights, phrasings))
             self.answers.append(entry.answer)
-            phrasing_terms.append(phrasings)
             for term in weights:
                 postings[term].append(number)
         self.postings = dict(postings)
-        total = max(len(self.documents), 1)
+        total = max(len(pending), 1)
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
                     for term, docs in self.postings.items()}
         self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
-        for number, phrasings in enumerate(phrasing_terms):
-            masses = tuple((phrasing, sum(self.idf[term] for term in phrasing)) for phrasing in phrasings)
-            document = self.documents[number]
-            self.documents[number] = _Document(document.entry_id, document.question, document.weights,
-                                               document.phrasings, masses)
+        self.documents = [_Document(entry.id, entry.question, weights, tuple(phrasings))
+                          for entry, weights, phrasings in pending]
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now
         self.surface_words = frozenset(self.vocabulary.stems)
@@ -135,12 +137,13 @@ class KnowledgeSearch:
             self.words_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str] = {}
         self._answer_terms: dict[int, frozenset[str]] = {}
+        self._shapes: dict[int, _Shape] = {}
         self.word_by_stem: dict[str, str] = {}
         for word in self.sorted_words:
             self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
 
     def _term_texts(self, text: str) -> list[str]:
-        return [term.text for term in self.vocabulary.terms(words_of(text))]
+        return self.vocabulary.term_texts(words_of(text))
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
@@ -275,6 +278,17 @@ class KnowledgeSearch:
             found = self._answer_terms[number] = frozenset(self.vocabulary.term_set(self.answers[number]))
         return found
 
+    def _shape_of(self, number: int) -> _Shape:
+        """Joined wordings and idf masses of one entry, cached: only candidates ever need them, so building
+        them for all 20,000 entries at load would be a fifth of the indexing time spent on entries never asked."""
+        found = self._shapes.get(number)
+        if found is None:
+            idf, phrasings = self.idf, self.documents[number].terms
+            found = self._shapes[number] = _Shape(
+                tuple(" ".join(phrasing) for phrasing in phrasings),
+                tuple((phrasing, sum([idf[term] for term in phrasing])) for phrasing in phrasings))
+        return found
+
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int) -> list[Match]:
         """The best `needed` plausible entries, scored 0-100, best first.
 
@@ -306,15 +320,15 @@ class KnowledgeSearch:
         # wording missed, so answers are read only for candidates that could still reach the places shown.
         bounded = []
         for number in shortlist:
-            document = self.documents[number]
-            weights = document.weights
+            weights = self.documents[number].weights
+            shape = self._shape_of(number)
             covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
             missing = [(term, value) for term, value in importance.items() if term not in weights]
             wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
                            + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
-                           for phrasing in document.phrasings), default=0.0) / 100
+                           for phrasing in shape.phrasings), default=0.0) / 100
             reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
-                           for phrasing, mass in document.masses if mass > 0), default=0.0)
+                           for phrasing, mass in shape.masses if mass > 0), default=0.0)
             best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
             bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
         bounded.sort(key=lambda item: -item[0])

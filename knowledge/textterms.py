@@ -250,9 +250,9 @@ class Vocabulary:
         for key, (concept, words) in vocabulary.phrases.items():
             # Read the meaning itself, so "child protection" inside "initial child protection conference"
             # meets its own concept as well.
-            inner = vocabulary._scan(words, words, first_limit=len(words) - 1) if words else []
+            inner = vocabulary._scan(words, words, first_limit=len(words) - 1)[0] if words else []
             resolved[key] = (concept, tuple(dict.fromkeys(
-                term.text for term in inner if term.text != concept and term.text not in STOP_WORDS)))
+                text for text in inner if text != concept and text not in STOP_WORDS)))
         vocabulary.phrases = resolved
         vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
@@ -269,16 +269,29 @@ class Vocabulary:
 
     def terms(self, words: list[str]) -> list[Term]:
         """Concept terms for known phrases (longest first), stems for other content words."""
-        return self._scan(self.stem_all(words), tuple(words))
+        texts, weights = self._scan(self.stem_all(words), tuple(words))
+        return [Term(text, weight) for text, weight in zip(texts, weights, strict=True)]
+
+    def term_texts(self, words: list[str]) -> list[str]:
+        """The texts of `terms(words)` without their weights: all an index needs, and cheaper at 20,000 entries."""
+        return self._scan(self.stem_all(words), tuple(words))[0]
 
     def _scan(self, stems: tuple[str, ...], words: tuple[str, ...],
-              first_limit: int | None = None) -> list[Term]:
-        terms: list[Term] = []
+              first_limit: int | None = None) -> tuple[list[str], list[float]]:
+        texts: list[str] = []
+        weights: list[float] = []
         phrases, sizes_by_first, exact_only = self.phrases, self.sizes_by_first, self.exact_only
         index, count = 0, len(stems)
         while index < count:
             stem_here = stems[index]
-            for size in sizes_by_first.get(stem_here, ()):
+            sizes = sizes_by_first.get(stem_here)
+            if sizes is None:  # most words start no known phrase
+                if stem_here not in STOP_WORDS and words[index] not in STOP_WORDS:
+                    texts.append(stem_here)
+                    weights.append(1.0)
+                index += 1
+                continue
+            for size in sizes:
                 if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
                     continue
                 if size == 1 and stem_here in exact_only and words[index] not in (stem_here, stem_here + "s"):
@@ -286,16 +299,18 @@ class Vocabulary:
                 found = phrases.get(stems[index: index + size])
                 if found is not None:
                     concept, kept = found
-                    terms.append(Term(concept, 1.0))
-                    weight = 1.0 if size > 1 else 0.5
-                    terms.extend(Term(word, weight) for word in kept)
+                    texts.append(concept)
+                    weights.append(1.0)
+                    texts.extend(kept)
+                    weights.extend([1.0 if size > 1 else 0.5] * len(kept))
                     index += size
                     break
             else:
                 if stem_here not in STOP_WORDS and words[index] not in STOP_WORDS:
-                    terms.append(Term(stem_here, 1.0))
+                    texts.append(stem_here)
+                    weights.append(1.0)
                 index += 1
-        return terms
+        return texts, weights
 
     def term_set(self, text: str) -> set[str]:
         """The distinct terms of a long text (an answer), without weights.

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import record_trail, utc_text
+from bot.storage.common import record_trail, select, utc_text
 from bot.storage.db import Storage
 from knowledge.audit_flow import Answer
 from knowledge.checklists import Checklist
@@ -103,7 +103,7 @@ def checklist_version(storage: Storage, content_hash: str) -> Checklist:
     """The checklist an audit was started with; snapshots never change, so each is read once."""
     cached = _SNAPSHOTS.get(content_hash)
     if cached is None:
-        rows = list(storage.db.query("SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
+        rows = list(select(storage.db, "SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
         if not rows:
             raise UserError("The checklist this audit was started with is missing from the database. "
                             "Tell your QA lead.")
@@ -132,17 +132,17 @@ def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_
 
 
 def get_audit(storage: Storage, audit_id: int) -> AuditRow | None:
-    rows = list(storage.db.query("SELECT * FROM audits WHERE id = ?", [audit_id]))
+    rows = list(select(storage.db, "SELECT * FROM audits WHERE id = ?", [audit_id]))
     return _row(rows[0]) if rows else None
 
 
 def answers_of(storage: Storage, audit_id: int) -> dict[str, Answer]:
-    rows = storage.db.query("SELECT question_id, value, evidence FROM answers WHERE audit_id = ?", [audit_id])
+    rows = select(storage.db, "SELECT question_id, value, evidence FROM answers WHERE audit_id = ?", [audit_id])
     return {r["question_id"]: Answer(r["value"], r["evidence"]) for r in rows}
 
 
 def drafts_of(storage: Storage, user_id: str) -> list[AuditRow]:
-    rows = storage.db.query("SELECT * FROM audits WHERE auditor_id = ? AND status = 'draft' "
+    rows = select(storage.db, "SELECT * FROM audits WHERE auditor_id = ? AND status = 'draft' "
                             "ORDER BY updated_at DESC, id DESC", [user_id])
     return [_row(r) for r in rows]
 
@@ -151,7 +151,7 @@ def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclud
                           days: int = 365) -> list[AuditRow]:
     """Audits of the same case in the last year (not cancelled), newest first, for the 'audited before' warning."""
     since = utc_text(now - timedelta(days=days))
-    rows = storage.db.query(
+    rows = select(storage.db,
         "SELECT * FROM audits WHERE case_ref = ? AND status != 'cancelled' AND COALESCE(submitted_at, started_at) "
         ">= ? AND id != ? ORDER BY COALESCE(submitted_at, started_at) DESC", [case_ref, since, exclude or 0])
     return [_row(r) for r in rows]
@@ -165,7 +165,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
     DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
     """
     with storage.write() as db:
-        rows = list(db.query("SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
+        rows = list(select(db, "SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
                              [audit_id]))
         if not rows:
             raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
@@ -211,7 +211,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
 
 def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[str, Any], stamp: str) -> None:
     for name, value in fields.items():
-        old = next(iter(storage.db.query(f"SELECT {name} AS v FROM audits WHERE id = ?", [audit_id])))["v"]
+        old = next(iter(select(storage.db, f"SELECT {name} AS v FROM audits WHERE id = ?", [audit_id])))["v"]
         if old != value:
             storage.db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, "
                                "new_value) VALUES (?, ?, ?, ?, ?, ?)", [audit_id, actor, stamp, name, old, value])
@@ -221,7 +221,7 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
                now: datetime) -> None:
     """Submit or cancel a draft, with the same compare-and-set as any other step."""
     with storage.write() as db:
-        rows = list(db.query("SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
+        rows = list(select(db, "SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
         if not rows or rows[0]["auditor_id"] != actor:
             raise AccessDenied("Only the person who started this audit can do that.")
         if rows[0]["status"] != "draft" or rows[0]["step_version"] != expected_version:
@@ -252,7 +252,7 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str,
 
 
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
-    return list(storage.db.query("SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
+    return list(select(storage.db, "SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
 
 
 # -- actions and reflections -------------------------------------------------------------------------------
@@ -267,13 +267,13 @@ def add_action(storage: Storage, audit_id: int, description: str, owner_id: str,
 
 
 def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
-    rows = storage.db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
+    rows = select(storage.db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
                             "FROM actions WHERE audit_id = ? ORDER BY id", [audit_id])
     return [ActionRow(**r) for r in rows]
 
 
 def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
-    rows = storage.db.query(
+    rows = select(storage.db,
         "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
         "FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id = ? AND a.done_at IS NULL "
         "AND au.status NOT IN ('draft', 'cancelled') ORDER BY a.due_date, a.id", [owner_id])
@@ -283,7 +283,7 @@ def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
     """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
     with storage.write() as db:
-        rows = list(db.query("SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
+        rows = list(select(db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
                              "FROM actions WHERE id = ?", [action_id]))
         if not rows:
             raise UserError("I can't find that action; type `/audit actions` to see your open ones.")
@@ -304,13 +304,13 @@ def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, n
 
 
 def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
-    return list(storage.db.query("SELECT * FROM reflections WHERE audit_id = ? ORDER BY id", [audit_id]))
+    return list(select(storage.db, "SELECT * FROM reflections WHERE audit_id = ? ORDER BY id", [audit_id]))
 
 
 # -- moderation --------------------------------------------------------------------------------------------
 
 def awaiting_moderation(storage: Storage, limit: int = 20) -> list[AuditRow]:
-    rows = storage.db.query("SELECT * FROM audits WHERE status = 'submitted' ORDER BY submitted_at LIMIT ?",
+    rows = select(storage.db, "SELECT * FROM audits WHERE status = 'submitted' ORDER BY submitted_at LIMIT ?",
                             [limit])
     return [_row(r) for r in rows]
 
@@ -322,7 +322,7 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
         if audit is None:
             raise UserError("I can't find that audit.")
         if audit.status == "in_moderation":
-            rows = list(db.query("SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
+            rows = list(select(db, "SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
                                  "NULL ORDER BY id DESC", [audit_id]))
             if rows and rows[0]["moderator_id"] == moderator_id:
                 return int(rows[0]["id"])
@@ -340,7 +340,7 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime) -> None:
     with storage.write() as db:
-        rows = list(db.query("SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
+        rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
                              "a.status = 'in_moderation'", [audit_id, moderator_id]))
         if not rows:
@@ -355,7 +355,7 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
 
 def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:
     """(agreed, decided) moderations since a moment, for the digests' grading-consistency figure."""
-    rows = list(storage.db.query("SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
+    rows = list(select(storage.db, "SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
                                  "WHERE decided_at IS NOT NULL AND decided_at >= ?",
                                  [utc_text(since) if since else ""]))
     return int(rows[0]["agreed"]), int(rows[0]["decided"])
@@ -364,7 +364,7 @@ def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int
 # -- who is in the middle of what --------------------------------------------------------------------------
 
 def conversation(storage: Storage, user_id: str) -> dict[str, Any]:
-    rows = list(storage.db.query("SELECT state FROM conversations WHERE user_id = ?", [user_id]))
+    rows = list(select(storage.db, "SELECT state FROM conversations WHERE user_id = ?", [user_id]))
     return json.loads(rows[0]["state"]) if rows else {}
 
 

@@ -6,6 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlite_utils import Database
+
 from bot.storage.db import Storage
 
 
@@ -15,6 +17,17 @@ def utc_text(moment: datetime | None = None) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetimes are ambiguous across the clock change; pass an aware one")
     return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def select(db: Database, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    """Rows of a read as dicts, in one statement.
+
+    sqlite-utils' `query` wraps every read in a SAVEPOINT and RELEASE; on the path of every button press
+    those two extra statements are a measurable share of the time, and a plain SELECT needs neither.
+    """
+    cursor = db.execute(sql, params)
+    keys = [column[0] for column in cursor.description]
+    return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
 
 def parse_utc(text: str) -> datetime:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.storage.common import parse_utc, utc_text
+from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
 
 
@@ -49,7 +49,7 @@ def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome
 
 
 def get_ask(storage: Storage, ask_id: int) -> Ask | None:
-    rows = list(storage.db.query("SELECT * FROM kb_asks WHERE id = ?", [ask_id]))
+    rows = list(select(storage.db, "SELECT * FROM kb_asks WHERE id = ?", [ask_id]))
     if not rows:
         return None
     row = rows[0]
@@ -92,7 +92,7 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
 
 def feedback_counts(storage: Storage, ask_id: int) -> tuple[int, int]:
     """(helpful, not helpful) clicks for one ask."""
-    row = next(iter(storage.db.query(
+    row = next(iter(select(storage.db,
         "SELECT COALESCE(SUM(helpful), 0) AS yes, COALESCE(SUM(1 - helpful), 0) AS no "
         "FROM kb_feedback WHERE ask_id = ?", [ask_id])))
     return int(row["yes"]), int(row["no"])
@@ -100,7 +100,7 @@ def feedback_counts(storage: Storage, ask_id: int) -> tuple[int, int]:
 
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
     """Questions since `since` that got no answer, or an answer marked Not helpful, newest first."""
-    rows = storage.db.query(
+    rows = select(storage.db,
         """
         SELECT a.query, a.asked_at, NULL AS entry_id FROM kb_asks a
         WHERE a.outcome = 'none' AND a.asked_at >= :since
