@@ -109,11 +109,25 @@ def _question_after(checklist: Checklist, answers: Answers, question_id: str) ->
     return Step("review")
 
 
-def next_step(checklist: Checklist, answers: Answers, current: Step, grade_changed: bool = False) -> Step:
+def _back_to_review(checklist: Checklist, answers: Answers) -> Step:
+    missing = missing_answers(checklist, answers)
+    return Step("question", missing[0]) if missing else Step("review")
+
+
+def question_by_number(checklist: Checklist, answers: Answers, number: int) -> Question | None:
+    """The question numbered `number` (from 1) in the review, which numbers only the questions shown."""
+    visible = visible_questions(checklist, answers)
+    return visible[number - 1] if 1 <= number <= len(visible) else None
+
+
+def next_step(checklist: Checklist, answers: Answers, current: Step, grade_changed: bool = False,
+              revisiting: bool = False) -> Step:
     """The step after `current`, once it has been answered (or skipped).
 
     A scale answer is followed by its evidence note; show_if is read from `answers`, so a question that an
-    earlier answer hides is passed over; a changed overall grade needs a reason before strengths.
+    earlier answer hides is passed over; a changed overall grade needs a reason before strengths. When the
+    auditor jumped from the review to change one answer (`revisiting`), the flow goes back to the review,
+    unless the change brought in required questions that have no answer yet: those come first.
     """
     name = current.name
     if name == "choose_checklist":
@@ -127,8 +141,10 @@ def next_step(checklist: Checklist, answers: Answers, current: Step, grade_chang
         answer = answers.get(question.id)
         if question.type == "scale" and answer is not None and not answer.evidence:
             return Step("evidence", question.id)
-        return _question_after(checklist, answers, question.id)
+        return _back_to_review(checklist, answers) if revisiting else _question_after(checklist, answers, question.id)
     if name == "evidence":
+        if revisiting:
+            return _back_to_review(checklist, answers)
         return _question_after(checklist, answers, current.question_id or "")
     if name == "overall_grade":
         return Step("grade_reason") if grade_changed else Step("strengths")

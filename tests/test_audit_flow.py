@@ -23,6 +23,7 @@ from knowledge.audit_flow import (
     parse_number,
     previous_step,
     progress,
+    question_by_number,
     suggest_grade,
     visible_questions,
 )
@@ -163,3 +164,23 @@ def test_numbers_round_trip(number) -> None:
     from decimal import Decimal
 
     assert Decimal(parse_number(str(number))) == number
+
+
+def test_changing_one_answer_from_the_review_returns_to_the_review() -> None:
+    done = answers(in_care="yes", reviews="yes", quality="good")
+    assert next_step(CHECKLIST, done, Step("question", "in-care"), revisiting=True) == Step("review")
+    assert next_step(CHECKLIST, done, Step("evidence", "quality"), revisiting=True) == Step("review")
+    # without the jump, the flow walks on through the answered questions as before
+    assert next_step(CHECKLIST, done, Step("question", "in-care")) == Step("question", "reviews")
+
+
+def test_a_change_that_brings_in_a_required_question_asks_it_before_the_review() -> None:
+    changed = answers(in_care="yes", quality="good")  # "reviews" was hidden while in-care was "no"
+    assert next_step(CHECKLIST, changed, Step("question", "in-care"), revisiting=True) == Step("question", "reviews")
+
+
+def test_questions_are_numbered_as_the_review_shows_them() -> None:
+    assert question_by_number(CHECKLIST, answers(in_care="yes"), 2) == REVIEWS
+    assert question_by_number(CHECKLIST, answers(in_care="no"), 2) == QUALITY  # hidden ones are not counted
+    assert question_by_number(CHECKLIST, answers(in_care="no"), 0) is None
+    assert question_by_number(CHECKLIST, answers(in_care="no"), 4) is None

@@ -60,6 +60,55 @@ def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine:
     assert store.agreement_rate(services.storage) == (0, 1)
 
 
+def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(engine: Engine, services: Services,
+                                                                               submitted: int) -> None:
+    first = store.get_audit(services.storage, submitted)
+    old = store.answers_of(services.storage, submitted)["consent"].value
+
+    notice, review = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    assert "open for changes" in notice.text and review.title == f"Review: audit #{submitted}"
+    actions = {c.action for c in review.choices}
+    assert "audit.submit" in actions and "audit.cancel" not in actions  # resubmit, never cancel, once submitted
+    [listing] = engine.command("U0MGRS001", "moderate", surface="terminal")
+    assert f"#{submitted}" not in listing.text  # out of the queue while it is being changed
+
+    [question] = engine.message(AUDITOR, "change 2", surface="terminal")  # 2 = consent in the numbered review
+    assert "consent" in question.text.lower() and "Answered before" in question.text
+    other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
+    [back_at_review] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    assert back_at_review.title == f"Review: audit #{submitted}"  # not walked through every later question
+
+    resubmit = next(c for c in back_at_review.choices if c.action == "audit.submit")
+    done, *summaries = engine.action(AUDITOR, "audit.submit", resubmit.value, surface="terminal")
+    assert "resubmitted" in done.text
+    assert {r.to_user for r in summaries} == {"U0PRAN001"} | set(services.directory.managers_of("U0PRAN001")) - {
+        AUDITOR}
+    assert all("changed" in r.text for r in summaries)
+    again = store.get_audit(services.storage, submitted)
+    assert again.status == "submitted" and again.submitted_at == first.submitted_at  # counted once, when first sent
+    changes = {(r["field"], r["old_value"], r["new_value"]) for r in store.revisions_of(services.storage, submitted)}
+    new = store.answers_of(services.storage, submitted)["consent"].value
+    assert ("status", "submitted", "reopened") in changes and ("answer:consent", old, new) in changes
+
+    # a reopened audit cannot be cancelled, even by a hand-made button; after moderation opens it, no reopening
+    [notice, review] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    [cancel] = engine.action(AUDITOR, "audit.cancel", review.choices[0].value, surface="terminal")
+    assert cancel.kind == "error" and "can't be cancelled" in cancel.text
+    resubmit = next(c for c in review.choices if c.action == "audit.submit")
+    engine.action(AUDITOR, "audit.submit", resubmit.value, surface="terminal")
+    listing = engine.command("U0MGRS001", "moderate", surface="terminal")
+    opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
+    assert "made 1 change(s) after first submitting" in opened[0].text
+    [locked] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    assert locked.kind == "error" and "read-only" in locked.text
+
+
+def test_the_review_says_which_numbers_exist_when_a_jump_misses(engine: Engine, submitted: int) -> None:
+    engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    [wrong] = engine.message(AUDITOR, "change 99", surface="terminal")
+    assert wrong.kind == "error" and "no question 99" in wrong.text and "1 to" in wrong.text
+
+
 def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: Engine, services: Services,
                                                                         submitted: int) -> None:
     [refused] = engine.command("U0PRAN001", "moderate", surface="terminal")

@@ -153,8 +153,10 @@ def control_choices(ctx: Ctx, back: bool = True, skip: bool = False) -> list[Cho
     controls = [Choice("Back", "audit.back", value)] if back else []
     if skip:
         controls.append(Choice("Skip", "audit.skip", value))
-    return [*controls, Choice("Pause", "audit.pause", value),
-            Choice("Cancel audit", "audit.cancel", value, "danger")]
+    controls.append(Choice("Pause", "audit.pause", value))
+    if ctx.audit.submitted_at is None:  # a reopened audit was submitted once: it can be resubmitted, not cancelled
+        controls.append(Choice("Cancel audit", "audit.cancel", value, "danger"))
+    return controls
 
 
 def answer_choices(ctx: Ctx, question: Question) -> list[Choice]:
@@ -223,18 +225,20 @@ def answers_summary(ctx: Ctx) -> str:
     visible = {q.id for q in visible_questions(ctx.checklist, ctx.answers)}
     missing = set(missing_answers(ctx.checklist, ctx.answers))
     lines: list[str] = []
+    number = 0  # the review numbers the questions shown, so `change 3` can jump to one
     for section in ctx.checklist.sections:
         shown = [q for q in section.questions if q.id in visible]
         if not shown:
             continue
         lines.append(f"*{section.title}*")
         for question in shown:
+            number += 1
             answer = ctx.answers.get(question.id)
             said = question.answer_label(answer.value) if answer else ("_not answered_" if question.id in missing
                                                                         else "_skipped_")
             mark = ":triangular_flag_on_post: " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else ":grey_question: ")
-            lines.append(f"{mark}{question.text} — *{said}*")
+            lines.append(f"{mark}{number}. {question.text} — *{said}*")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.worker  "<audit>:<version>:<user id>"    audit.answer "<audit>:<version>:<key>" (yes/no/na,
     a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel / next /
     actions_done / submit "<audit>:<version>"      audit.grade "<audit>:<version>:<grade>"
-    audit.owner "<audit>:<version>:<user id>"      audit.view / audit.reflect "<audit>"
+    audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
 """
@@ -30,6 +30,7 @@ from bot.teams import Role
 START_WORDS = re.compile(r"^\s*(start( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
+CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4})\s*$", re.IGNORECASE)
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
@@ -56,6 +57,8 @@ def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return None
     control = CONTROL_WORDS.get(text.strip().lower())
     value = ctx.value()
+    if (change := CHANGE_WORDS.match(text)) is not None and ctx.step.name == "review":
+        return audits_questions.change_from_review(services, turn, ctx, int(change.group(1)))
     if control == "back":
         return audits_questions.go_back(services, turn, ctx, ctx.version)
     if control == "skip":
@@ -86,7 +89,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit resume [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "your open actions from audits")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
-                       usage="/audit edit <number> <grade|reason|strengths|development> <text>")
+                       usage="/audit edit <number> [grade|reason|strengths|development <text>]")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        who_can="QA leads, team managers and admins")
     for name, handler in {
@@ -98,7 +101,7 @@ def install(engine: Engine, services: Services) -> None:
         "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,
         "audit.owner": audits_finish.on_owner, "audit.actions_done": audits_finish.on_actions_done,
         "audit.submit": audits_finish.on_submit, "audit.view": audits_finish.on_view,
-        "audit.reflect": audits_finish.on_reflect,
+        "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
         "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
         "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
         "actions.done": actions_feature.on_done,

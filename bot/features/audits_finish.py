@@ -16,7 +16,9 @@ from bot.features.audit_core import (
     grade_label,
     is_duplicate,
     load,
+    not_in_channel,
     own_draft,
+    render,
     require_view,
     split_value,
     summary_reply,
@@ -47,9 +49,12 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
         missing = missing_answers(ctx.checklist, ctx.answers)
         note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
                 if missing else "All required questions are answered.")
+        note += " To change an answer, type `change` and its number, for example `change 2`."
+        resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
+        submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
         return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
-                      choices=(Choice("Continue to the overall grade", "audit.next", value, "primary"),
-                               *control_choices(ctx)))]
+                      choices=(*submit, Choice("Continue to the overall grade", "audit.next", value,
+                                               None if resubmit else "primary"), *control_choices(ctx)))]
     if name == "overall_grade":
         suggested = suggest_grade(ctx.checklist, ctx.answers)
         why = (f"From the grades you gave, I suggest *{grade_label(suggested)}*. Confirm it, or choose another "
@@ -216,26 +221,50 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "submit"):
         return []
-    if ctx.step.name != "submit":
+    reopened_review = ctx.step.name == "review" and ctx.audit.submitted_at is not None
+    if ctx.step.name != "submit" and not reopened_review:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    again = ctx.audit.submitted_at is not None
     store.set_status(services.storage, audit_id, version, turn.user_id, "submitted", turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     ctx = load(services, audit_id)
-    replies = [Reply(text=f"Audit #{audit_id} is submitted for moderation. Thank you. You can still change the "
-                          f"grade or notes with `/audit edit {audit_id} ...` until a moderator opens it.")]
+    done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
+            if again else f"Audit #{audit_id} is submitted for moderation. Thank you.")
+    replies = [Reply(text=f"{done} Until a moderator opens it you can still change answers (Change answers, or "
+                          f"`/audit edit {audit_id}`) or the grade and notes (`/audit edit {audit_id} grade ...`).",
+                     choices=(Choice("Change answers", "audit.reopen", str(audit_id)),))]
+    auditor = services.directory.label(turn.user_id)
     worker = ctx.audit.worker_id
     if worker and worker != turn.user_id:
-        replies.append(summary_reply(
-            services, ctx, f"{services.directory.label(turn.user_id)} has audited one of your cases with you. "
-                           "Here is the summary; you can add your reflections.", to_user=worker,
-            choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
+        heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
+                   "summary." if again else f"{auditor} has audited one of your cases with you. Here is the "
+                                            "summary; you can add your reflections.")
+        replies.append(summary_reply(services, ctx, heading, to_user=worker,
+                                     choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
     for manager in services.directory.managers_of(worker or turn.user_id):
         if manager not in (turn.user_id, worker):
-            replies.append(summary_reply(services, ctx, "An audit of a case in your team has been submitted.",
-                                         to_user=manager))
+            heading = ("An audit of a case in your team was changed after submission; here is the updated version."
+                       if again else "An audit of a case in your team has been submitted.")
+            replies.append(summary_reply(services, ctx, heading, to_user=manager))
     return replies
+
+
+def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Back to the review step of a submitted audit, to change answers before a moderator opens it."""
+    if not value.strip().isdecimal():
+        raise UserError("Which audit? Type `/audit edit <audit number>`, for example `/audit edit 12`.")
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    audit_id = int(value)
+    store.reopen(services.storage, audit_id, turn.user_id, turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    notice = Reply(kind="notice", text=(
+        f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. Go "
+        "Back to any answer to change it; every change is kept as a revision."))
+    return [notice, *render(services, load(services, audit_id))]
 
 
 def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -277,10 +306,13 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
 
 
 def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit edit 12 strengths <text>`: change a submitted audit until moderation; kept as a revision."""
+    """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
+    one note in place. Either only until a moderator opens it, and every change is kept as a revision."""
     parts = args.split(maxsplit=2)
-    usage = ("Type `/audit edit <audit number> <grade|reason|strengths|development> <new text>`, "
-             "for example `/audit edit 12 grade good`.")
+    if len(parts) == 1 and parts[0].isdecimal():
+        return on_reopen(services, turn, parts[0])
+    usage = ("Type `/audit edit <audit number>` to change answers, or `/audit edit <audit number> "
+             "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 grade good`.")
     if len(parts) < 3 or not parts[0].isdecimal():
         raise UserError(usage)
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",

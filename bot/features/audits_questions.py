@@ -29,6 +29,8 @@ from knowledge.audit_flow import (
     parse_answer,
     parse_evidence,
     previous_step,
+    question_by_number,
+    visible_questions,
 )
 from knowledge.checklists import Question
 
@@ -40,7 +42,7 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
         screen_text(value, services.settings.names, "that answer")
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value)
-    following = next_step(ctx.checklist, answers, Step("question", question.id))
+    following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press)
     alerts = []
     previous = ctx.answers.get(question.id)
@@ -101,7 +103,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         except AnswerError as error:
             raise answer_error(error) from None
         screen_text(note, services.settings.names, "that evidence note")
-        following = next_step(ctx.checklist, ctx.answers, step)
+        following = next_step(ctx.checklist, ctx.answers, step, revisiting=revisiting(ctx))
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         return advance_and_render(services, turn, ctx, ctx.version, move)
     question = ctx.checklist.question(step.question_id or "")
@@ -140,9 +142,27 @@ def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
         raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
                         "you need to check the file first.")
     fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") else {}
-    following = next_step(ctx.checklist, ctx.answers, ctx.step)
+    following = next_step(ctx.checklist, ctx.answers, ctx.step, revisiting=revisiting(ctx))
     return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
                                                                        press="skip"))
+
+
+def revisiting(ctx: Ctx) -> bool:
+    """True once the auditor has jumped from the review to change an answer: answering returns to the review."""
+    return bool(ctx.audit.state.get("revisiting"))
+
+
+def change_from_review(services: Services, turn: Turn, ctx: Ctx, number: int) -> list[Reply]:
+    """`change 3` at the review: straight to that question, and back to the review once it is answered."""
+    if ctx.step.name != "review":
+        raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
+    question = question_by_number(ctx.checklist, ctx.answers, number)
+    if question is None:
+        shown = len(visible_questions(ctx.checklist, ctx.answers))
+        raise UserError(f"There is no question {number} in this audit: the review numbers them 1 to {shown}. "
+                        "Type `change` and one of those numbers, for example `change 2`.")
+    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True}, press=f"change:{number}")
+    return advance_and_render(services, turn, ctx, ctx.version, move)
 
 
 def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -60,6 +60,10 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     heading = "You are moderating this audit. Do you agree with the overall grade?"
     if reflections:
         heading += "\n*Worker's reflections:* " + " / ".join(r["text"] for r in reflections)
+    changes = [r for r in store.revisions_of(services.storage, audit.id) if r["field"] != "status"]
+    if changes:
+        heading += (f"\n_The auditor made {len(changes)} change(s) after first submitting it; "
+                    "this is the latest version._")
     value = str(audit.id)
     return [summary_reply(services, ctx, heading, choices=(
         Choice(f"Agree: {grade_label(audit.overall_grade)}", "audit.moderate_agree", value, "primary"),

@@ -165,8 +165,8 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
     DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
     """
     with storage.write() as db:
-        rows = list(select(db, "SELECT auditor_id, status, step_version, state FROM audits WHERE id = ?",
-                             [audit_id]))
+        rows = list(select(db, "SELECT auditor_id, status, step_version, state, submitted_at FROM audits "
+                               "WHERE id = ?", [audit_id]))
         if not rows:
             raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
         current = rows[0]
@@ -181,6 +181,11 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
             raise StaleAction("That button is from an earlier question, so I didn't record it: this audit has "
                               "moved on. Your answers so far are saved; use the buttons on the latest message.")
         stamp = utc_text(now)
+        # Once submitted, every change is kept as a revision: edits before moderation, and changes made
+        # after the auditor reopened the audit (a draft again, but with its first submission on record).
+        keeps_revisions = current["status"] != "draft" or current["submitted_at"] is not None
+        if keeps_revisions:
+            _keep_answer_revisions(db, audit_id, actor, move, stamp)
         if move.answer is not None:
             question_id, value, flagged = move.answer
             db.execute(
@@ -196,7 +201,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         if move.action is not None:
             db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
-        if current["status"] != "draft":
+        if keeps_revisions:
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
         if move.state is not None:
             state.update(move.state)
@@ -207,6 +212,24 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
                    f"{assignments} WHERE id = ?",
                    [move.step, json.dumps(state, sort_keys=True), stamp, *values, audit_id])
     return expected_version + 1
+
+
+def _keep_answer_revisions(db: Any, audit_id: int, actor: str, move: Move, stamp: str) -> None:
+    """Old and new value of an answer, evidence note or action that a step is about to write."""
+    changes: list[tuple[str, str | None, str | None]] = []
+    if move.answer is not None:
+        old = select(db, "SELECT value FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, move.answer[0]])
+        changes.append((f"answer:{move.answer[0]}", old[0]["value"] if old else None, move.answer[1]))
+    if move.evidence is not None:
+        old = select(db, "SELECT evidence FROM answers WHERE audit_id = ? AND question_id = ?",
+                     [audit_id, move.evidence[0]])
+        changes.append((f"evidence:{move.evidence[0]}", old[0]["evidence"] if old else None, move.evidence[1]))
+    if move.action is not None:
+        changes.append(("action", None, f"{move.action[0]} ({move.action[1]}, by {move.action[2]})"))
+    for name, old_value, new_value in changes:
+        if old_value != new_value:
+            db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, actor, stamp, name, old_value, new_value])
 
 
 def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[str, Any], stamp: str) -> None:
@@ -221,17 +244,49 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
                now: datetime) -> None:
     """Submit or cancel a draft, with the same compare-and-set as any other step."""
     with storage.write() as db:
-        rows = list(select(db, "SELECT auditor_id, status, step_version FROM audits WHERE id = ?", [audit_id]))
+        rows = list(select(db, "SELECT auditor_id, status, step_version, submitted_at FROM audits WHERE id = ?",
+                           [audit_id]))
         if not rows or rows[0]["auditor_id"] != actor:
             raise AccessDenied("Only the person who started this audit can do that.")
         if rows[0]["status"] != "draft" or rows[0]["step_version"] != expected_version:
             raise StaleAction("That button is from an earlier message: this audit has moved on since, so nothing "
                               "changed.")
-        extra = ", submitted_at = ?" if status == "submitted" else ""
+        if status == "cancelled" and rows[0]["submitted_at"] is not None:
+            raise UserError(f"Audit #{audit_id} was submitted before, so it can't be cancelled. Finish your "
+                            "changes and press Submit to send it back for moderation; your earlier answers are "
+                            "kept as revisions.")
+        # A resubmission keeps the first submission time, so weekly counts do not count the audit twice.
+        extra = ", submitted_at = COALESCE(submitted_at, ?)" if status == "submitted" else ""
         params = [status, utc_text(now)] + ([utc_text(now)] if extra else []) + [audit_id]
         db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
                    "WHERE id = ?", params)
         record_trail(storage, actor, f"audit.{status}", {"audit": audit_id}, now)
+
+
+def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+    """Take a submitted audit back to its review step so its auditor can change answers before moderation.
+
+    It leaves the moderation queue until submitted again; from here on every change is a revision.
+    """
+    with storage.write() as db:
+        rows = select(db, "SELECT auditor_id, status FROM audits WHERE id = ?", [audit_id])
+        if not rows:
+            raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
+        if rows[0]["auditor_id"] != actor:
+            raise AccessDenied("Only the person who did this audit can change it.")
+        status = rows[0]["status"]
+        if status == "draft":
+            raise UserError(f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`.")
+        if status != "submitted":
+            raise UserError("A moderator has opened this audit, so it is read-only now." if status in
+                            ("in_moderation", "moderated") else f"Audit #{audit_id} is {status}, so it can't be "
+                                                                "changed.")
+        stamp = utc_text(now)
+        db.execute("UPDATE audits SET status = 'draft', step = 'review', step_version = step_version + 1, "
+                   "updated_at = ? WHERE id = ?", [stamp, audit_id])
+        db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                   "VALUES (?, ?, ?, 'status', 'submitted', 'reopened')", [audit_id, actor, stamp])
+        record_trail(storage, actor, "audit.reopen", {"audit": audit_id}, now)
 
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str,
