@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 TEAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
+MEMBER_KEYS = ("user", "name", "role", "audit_target", "working_hours")
 
 
 class Role(StrEnum):
@@ -39,6 +42,7 @@ class Member:
     role: Role
     name: str
     audit_target: int
+    working_hours: tuple[time, time] | None = None  # when reminders may reach them, if not the service's hours
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,11 @@ class Directory:
 
     teams: Mapping[str, Team]
     people: Mapping[str, Person]
+    working_hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
+
+    def hours_of(self, user_id: str) -> tuple[time, time] | None:
+        """A person's own reminder hours (part-time, compressed hours); None means the service's quiet hours."""
+        return self.working_hours.get(user_id)
 
     def person(self, user_id: str) -> Person | None:
         return self.people.get(user_id)
@@ -120,9 +129,9 @@ def _fail(file: Path, key: str, expected: str, found: object = None) -> Director
 def _parse_member(raw: object, file: Path, key: str) -> Member:
     if not isinstance(raw, dict):
         raise _fail(file, key, "a mapping like {user: U0ABC123, role: practitioner}", raw)
-    unknown = set(raw) - {"user", "name", "role", "audit_target"}
+    unknown = set(raw) - set(MEMBER_KEYS)
     if unknown:
-        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of user, name, role, audit_target")
+        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", f"one of {', '.join(MEMBER_KEYS)}")
     user = raw.get("user")
     if not isinstance(user, str) or not USER_ID.match(user):
         raise _fail(file, f"{key}.user", "a Slack user id such as U0ABC123", user)
@@ -137,7 +146,20 @@ def _parse_member(raw: object, file: Path, key: str) -> Member:
     name = raw.get("name") or user
     if not isinstance(name, str):
         raise _fail(file, f"{key}.name", "a short staff label", name)
-    return Member(user_id=user, role=role, name=name, audit_target=target)
+    hours = _parse_hours(raw.get("working_hours"), file, f"{key}.working_hours")
+    return Member(user_id=user, role=role, name=name, audit_target=target, working_hours=hours)
+
+
+def _parse_hours(raw: object, file: Path, key: str) -> tuple[time, time] | None:
+    if raw is None:
+        return None
+    found = HOURS.match(raw) if isinstance(raw, str) else None
+    if found is None:
+        raise _fail(file, key, 'a start and end time in quotes, like "09:30-15:00"', raw)
+    start, end = time(int(found[1]), int(found[2])), time(int(found[3]), int(found[4]))
+    if start >= end:
+        raise _fail(file, key, "a start earlier than its end, within one day", raw)
+    return start, end
 
 
 def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
@@ -161,7 +183,12 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     names: dict[str, str] = {}
     memberships: dict[str, list[str]] = {}
 
+    hours: dict[str, tuple[time, time]] = {}
+
     def note(member: Member) -> None:
+        if member.working_hours is not None and \
+                hours.setdefault(member.user_id, member.working_hours) != member.working_hours:
+            raise _fail(file, "working_hours", f"the same for {member.user_id} wherever they are listed")
         if member.user_id not in roles or member.role.rank > roles[member.user_id].rank:
             roles[member.user_id] = member.role
         if member.name != member.user_id or member.user_id not in names:
@@ -206,4 +233,4 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
         uid: Person(user_id=uid, name=names.get(uid, uid), role=role, team_ids=tuple(memberships.get(uid, ())))
         for uid, role in roles.items()
     }
-    return Directory(teams=teams, people=directory_people)
+    return Directory(teams=teams, people=directory_people, working_hours=hours)

@@ -261,7 +261,8 @@ def bundle_reply(user_id: str, reminders: list[Reminder], today: date) -> Reply:
         title=f"Reminders for {today:%A} {today.day} {today:%B}",
         text=f"{'One thing needs' if count == 1 else f'{count} things need'} your attention:\n{lines}",
         choices=tuple(choices),
-        note="Reminders come on working days between the quiet hours set for the service. "
+        note="Reminders come on working days within your working hours (the service's, unless teams.yaml "
+             "gives you your own). "
              "`/audit away until DATE` pauses them.",
         to_user=user_id,
         kind="notice",

@@ -98,17 +98,23 @@ class JobRunner:
         if not self.renew_lease_quietly():
             log.info("%s: another process holds the scheduler lease; it sends", name)
             return 0
-        return self._run(spec, period, now)
+        return self._run(spec, period, now, scheduled or now)
 
     def renew_lease_quietly(self) -> bool:
         self.has_lease = acquire_lease(self.services.storage, LEASE_NAME, self.holder, self.services.clock(),
                                        LEASE_SECONDS)
         return self.has_lease
 
-    def _run(self, spec: JobSpec, period: str, now: datetime) -> int:
+    def _run(self, spec: JobSpec, period: str, now: datetime, scheduled: datetime) -> int:
         storage = self.services.storage
         sent = 0
+        held: list[datetime] = []  # when people held back by their own working hours start today
+        local = now.astimezone(self.timezone)
         for outgoing in spec.build(self.services, now):
+            if spec.in_working_hours and (start := self._outside_hours(outgoing.recipient, local)) is not None:
+                if start > local:
+                    held.append(start)
+                continue
             if not claim_send(storage, spec.name, period, outgoing.recipient, now):
                 continue  # already sent this period (a restart, a catch-up or the other process)
             delivered = all([self.sender.send(reply, spec.label) for reply in outgoing.replies])
@@ -118,9 +124,22 @@ class JobRunner:
             sent += 1
             if outgoing.after_send is not None:
                 outgoing.after_send(now)
+        if held:
+            # Run again when the next of them starts work; claims keep everyone else from a second message.
+            self._defer(spec, scheduled, min(held))
+            log.info("%s %s: sent to %d recipient(s); %d later in their working hours", spec.name, period, sent,
+                     len(held))
+            return sent
         record_run(storage, spec.name, period, "ran", now)
         log.info("%s %s: sent to %d recipient(s)", spec.name, period, sent)
         return sent
+
+    def _outside_hours(self, recipient: str, local: datetime) -> datetime | None:
+        """None when `recipient` may be sent to now; else when their own hours start today (maybe past)."""
+        hours = self.services.directory.hours_of(recipient)
+        if hours is None or hours[0] <= local.time() < hours[1]:
+            return None
+        return datetime.combine(local.date(), hours[0], tzinfo=self.timezone)
 
     def _defer(self, spec: JobSpec, scheduled: datetime, effective: datetime) -> None:
         if self.scheduler is None:

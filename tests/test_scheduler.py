@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import threading
-from datetime import datetime
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import time_machine
 
 from bot.replies import Choice, Reply
 from bot.services import Services, build_services
+from bot.settings import load_settings
 from bot.storage.schedules import run_recorded, sends_for
 from schedules.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from schedules.scheduler import JobRunner, build_scheduler
@@ -141,6 +142,34 @@ def test_reminders_wait_for_the_working_hours_window(services: Services) -> None
         assert jobs.scheduler.get_job("reminders:deferred").trigger.run_date == datetime(2026, 11, 30, 8, 0,
                                                                                          tzinfo=LONDON)
     assert jobs.runner.sender.sent == []
+
+
+def test_a_part_timer_gets_the_days_reminders_when_their_own_hours_start(config_dir, environ) -> None:
+    teams = config_dir / "teams.yaml"
+    teams.write_text(teams.read_text().replace("role: manager, audit_target: 2}",
+                                               "role: manager, audit_target: 2, working_hours: '13:00-17:00'}", 1))
+    services = build_services(load_settings(environ))
+    try:
+        assert services.directory.hours_of("U0MGRN001") == (time(13, 0), time(17, 0))
+        jobs = build_scheduler(services, RecordingSender(), jobs=JOBS, holder="process-a")
+        with at(2026, 11, 24, 9, 30):
+            assert jobs.runner.fire("reminders") == 1
+            assert recipients(jobs.runner.sender) == ["U0MGRS001"]  # North's manager works afternoons
+            assert jobs.scheduler.get_job("reminders:deferred").trigger.run_date == datetime(2026, 11, 24, 13, 0,
+                                                                                             tzinfo=LONDON)
+            assert run_recorded(services.storage, "reminders", "2026-11-24") is None
+        with at(2026, 11, 24, 13, 0):
+            assert jobs.runner.fire("reminders", datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)) == 1
+        with at(2026, 11, 24, 13, 5):  # a second run that day sends nothing more
+            assert jobs.runner.fire("reminders", datetime(2026, 11, 24, 9, 30, tzinfo=LONDON)) == 0
+        assert recipients(jobs.runner.sender) == ["U0MGRS001", "U0MGRN001"]
+        assert run_recorded(services.storage, "reminders", "2026-11-24") == "ran"
+        with at(2026, 11, 25, 17, 30):  # deferred to after their hours end: not sent that day, nothing pending
+            jobs = build_scheduler(services, RecordingSender(), jobs=JOBS, holder="process-a")
+            assert jobs.runner.fire("reminders", datetime(2026, 11, 25, 9, 30, tzinfo=LONDON)) == 1
+            assert recipients(jobs.runner.sender) == ["U0MGRS001"]
+    finally:
+        services.storage.close()
 
 
 def test_the_terminal_chat_prints_only_the_chat_users_messages() -> None:

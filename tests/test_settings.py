@@ -50,6 +50,13 @@ def test_environment_overrides_database_tokens_and_api_url(environ: dict[str, st
         ("teams.yaml", "teams:\n  - {id: a, members: [{user: bob}]}\n", "user", "Slack user id"),
         ("teams.yaml", "teams:\n  - {id: a, digest_channel: general, members: [{user: U0A1}]}\n",
          "digest_channel", "channel id"),
+        ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_hours: 9-5}]}\n",
+         "working_hours", '"09:30-15:00"'),
+        ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_hours: '15:00-09:00'}]}\n",
+         "working_hours", "earlier"),
+        ("teams.yaml", "teams:\n  - {id: a, members: [{user: U0A1, working_hours: '09:00-13:00'}]}\n"
+                       "  - {id: b, members: [{user: U0A1, working_hours: '10:00-13:00'}]}\n",
+         "working_hours", "the same for U0A1"),
     ],
 )
 def test_each_mistake_names_file_key_and_what_is_expected(
