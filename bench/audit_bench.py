@@ -8,8 +8,9 @@ Each person presses an answer button on their own draft, waits until the next qu
 stand-in as chat.postMessage, presses Back, waits again, and so on; only answers are timed. Two figures
 per answer: the ack (HTTP 200 from the bot; Slack needs it within 3 s) and end to end (the press sent
 until the next question was posted, which means the answer was stored with compare-and-set first).
-Run twice: with no think time (the worst case: everyone pressing back to back) and with about 1 s between
-presses, drawn between 0.5 and 1.5 s each time (people read the next question at their own speed).
+Three rounds: everyone pressing back to back with no pause (the worst case, a closed loop at full
+saturation); all 20 pressing at the same instant (a barrier), once a second (what "20 users answering at
+once" says); and people reading for 0.5 to 1.5 s (at random) between presses, as in real use.
 Baselines: GET /healthz on the same bot process, and a bare SQLite INSERT of one answer.
 """
 
@@ -40,9 +41,12 @@ from knowledge.loader import load_knowledge
 STORED_AUDITS = 100_000
 ANSWERS_PER_AUDIT = 6
 THREADS = 20
-ANSWERS_PER_THREAD = 50
-THINK_TIMES = (0.0, 1.0)
-ANSWERS_WITH_THINK_TIME = 10   # per person with 1 s think time: 20 s of wall time
+# (label, pace, answers per person): pace is "none", "together" (a barrier, then 1 s) or "reading" (0.5-1.5 s)
+ROUNDS = (
+    ("back to back, no pause (saturation)", "none", 50),
+    ("all 20 press at the same instant, each second", "together", 10),
+    ("0.5-1.5 s reading between presses", "reading", 10),
+)
 SIGNING_SECRET = "bench-signing-secret"
 BACKLOG = 128
 AUDITORS = tuple(f"U0BENCH{n:02d}" for n in range(THREADS))  # one person per thread, as in real use
@@ -126,7 +130,7 @@ class StepWatch:
 
 @dataclass
 class Round:
-    think: float
+    label: str
     acks: list[float] = field(default_factory=list)
     end_to_end: list[float] = field(default_factory=list)
     failures: int = 0
@@ -136,46 +140,60 @@ class Round:
     def line(self) -> str:
         ms = 1000
         ends = self.end_to_end
-        return (f"think time {self.think:.0f} s: answer end to end p50 {statistics.median(ends) * ms:.1f} ms, "
+        return (f"{self.label}: answer end to end p50 {statistics.median(ends) * ms:.1f} ms, "
                 f"p99 {percentile(self.end_to_end, 0.99) * ms:.1f} ms, max {max(self.end_to_end) * ms:.1f} ms; "
                 f"ack p50 {statistics.median(self.acks) * ms:.1f} ms, p99 {percentile(self.acks, 0.99) * ms:.1f} ms; "
                 f"{self.requests / self.wall:.0f} requests/s ({len(self.end_to_end) / self.wall:.1f} answers/s), "
                 f"{len(self.end_to_end)} answers timed, failures {self.failures}")
 
 
-def run_round(url: str, watch: StepWatch, drafts: list[tuple[str, int, int]], think: float,
+def run_round(url: str, watch: StepWatch, drafts: list[tuple[str, int, int]], label: str, pace: str,
               answers_each: int) -> tuple[Round, list[tuple[str, int, int]]]:
-    """Every person answers `answers_each` times (each followed by Back) with `think` seconds between presses."""
+    """Every person answers `answers_each` times, each answer followed by Back, paced as `pace` says."""
     from tests.support.signed_requests import SignedSlackClient
 
-    result = Round(think)
+    result = Round(label)
     lock = threading.Lock()
     after: list[tuple[str, int, int]] = []
+    together = threading.Barrier(len(drafts))
+
+    def wait_turn(pause: random.Random) -> None:
+        if pace == "reading":
+            time.sleep(pause.uniform(0.5, 1.5))
+        elif pace == "together":
+            together.wait(timeout=30)
 
     def person(auditor: str, audit_id: int, version: int) -> None:
         slack = SignedSlackClient(url, SIGNING_SECRET)
-        pause = random.Random(auditor)  # people read at different speeds: no lockstep presses
+        pause = random.Random(auditor)  # people read at different speeds
         acks, ends, failures, requests = [], [], 0, 0
-        for _ in range(answers_each):
-            time.sleep(think * pause.uniform(0.5, 1.5))
-            started = time.perf_counter()
-            response = slack.block_action(auditor, "audit.answer|1", f"{audit_id}:{version}:no")
-            acked = time.perf_counter()
-            posted = watch.wait(audit_id, version + 1)
-            requests += 1
-            if response.status != 200 or posted is None:
-                failures += 1
-                break
-            acks.append(acked - started)
-            ends.append(posted - started)
-            version += 1
-            time.sleep(think * pause.uniform(0.5, 1.5))
-            back = slack.block_action(auditor, "audit.back|3", f"{audit_id}:{version}")
-            requests += 1
-            if back.status != 200 or watch.wait(audit_id, version + 1) is None:
-                failures += 1
-                break
-            version += 1
+        try:
+            for _ in range(answers_each):
+                wait_turn(pause)
+                started = time.perf_counter()
+                response = slack.block_action(auditor, "audit.answer|1", f"{audit_id}:{version}:no")
+                acked = time.perf_counter()
+                posted = watch.wait(audit_id, version + 1)
+                requests += 1
+                if response.status != 200 or posted is None:
+                    failures += 1
+                    break
+                acks.append(acked - started)
+                ends.append(posted - started)
+                version += 1
+                wait_turn(pause)
+                back = slack.block_action(auditor, "audit.back|3", f"{audit_id}:{version}")
+                requests += 1
+                if back.status != 200 or watch.wait(audit_id, version + 1) is None:
+                    failures += 1
+                    break
+                version += 1
+                if pace == "together":
+                    time.sleep(1.0)
+        except threading.BrokenBarrierError:
+            failures += 1
+        if failures:
+            together.abort()  # nobody waits at the barrier for a person who stopped
         with lock:
             result.acks += acks
             result.end_to_end += ends
@@ -243,9 +261,8 @@ def main() -> None:
             bot.start()
             healthz(bot.url, 50)  # warm up: imports, first connections, page cache
             rounds = []
-            for think in THINK_TIMES:
-                each = ANSWERS_PER_THREAD if think == 0 else ANSWERS_WITH_THINK_TIME
-                result, drafts = run_round(bot.url, watch, drafts, think, each)
+            for label, pace, each in ROUNDS:
+                result, drafts = run_round(bot.url, watch, drafts, label, pace, each)
                 rounds.append(result)
             health = healthz(bot.url)
             bot.stop()
