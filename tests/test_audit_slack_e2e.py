@@ -14,6 +14,7 @@ from bot.storage import audits as store
 from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
 from tests.support.slack_standin import dm_channel_for
+from tests.test_audit_terminal import CHECKLIST_IDS
 
 AUDITOR = "U0PRAN001"   # a practitioner in North Assessment; their manager is U0MGRN001
 MANAGER = "U0MGRN001"
@@ -99,6 +100,39 @@ def test_a_complete_audit_from_slash_command_to_submission(bot: RunningBot, stan
     assert "reflections are saved" in saved.text
     assert [r["text"] for r in store.reflections_of(services.storage, row["id"])] == [
         "I agree the plan needs sharper timescales."]
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLIST_IDS)
+def test_every_shipped_checklist_can_be_completed_in_slack(bot: RunningBot, standin, services: Services,
+                                                            checklist_id: str) -> None:
+    person = SlackPerson(bot, standin, AUDITOR)
+    complete_audit(person.send, person.send("command", f"start {checklist_id}"))
+    row = audit_row(services)
+    assert row["status"] == "submitted" and row["checklist_id"] == checklist_id
+    checklist = store.checklist_version(services.storage, row["checklist_hash"])
+    answers = store.answers_of(services.storage, row["id"])
+    assert {q.id for q in checklist.questions() if q.required and q.show_if is None} <= set(answers)
+    assert all(answers[q.id].evidence for q in checklist.questions() if q.type == "scale" and q.id in answers)
+
+
+def test_a_submitted_audit_reopened_in_slack_keeps_the_change_as_a_revision(bot: RunningBot, standin,
+                                                                              services: Services) -> None:
+    person = SlackPerson(bot, standin, AUDITOR)
+    complete_audit(person.send, person.send("command", "start early-help-spot"))
+    row = audit_row(services)
+    before = store.answers_of(services.storage, row["id"])["consent"].value
+    done = person._replies(person._dm_posts()[-1:])
+    reopened = person.send("press", f"audit.reopen|{row['id']}")
+    assert "open for changes" in reopened[0].text and done[0].choices[0].action == "audit.reopen"
+    question = person.send("type", "change 2")
+    other = next(c for c in question[-1].choices if c.action == "audit.answer" and not c.value.endswith(before))
+    review = person.send("press", f"audit.answer|{other.value}")
+    submit = next(c for c in review[-1].choices if c.action == "audit.submit")
+    [resubmitted] = person.send("press", f"audit.submit|{submit.value}")
+    assert "resubmitted" in resubmitted.text
+    [change] = [r for r in store.revisions_of(services.storage, row["id"]) if r["field"] == "answer:consent"]
+    assert change["old_value"] == before and change["changed_by"] == AUDITOR
+    assert audit_row(services)["status"] == "submitted"
 
 
 def start_questions(person: SlackPerson, checklist: str = "case-audit") -> list[Reply]:
