@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
@@ -124,6 +126,25 @@ def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: 
     assert row.done_by == "U0PRAN001" and row.done_at
     [again] = engine.action("U0PRAN001", "actions.done", str(action.id), surface="terminal")
     assert "already marked done" in again.text
+
+
+def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, services: Services,
+                                                              submitted: int) -> None:
+    with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):  # after the 30 Dec due date
+        [listing] = engine.command("U0MGRN001", "actions team", surface="terminal")
+        assert "Social worker N1" in listing.text and "(*overdue*)" in listing.text
+        [other_team] = engine.command("U0MGRS001", "actions team", surface="terminal")
+        assert "Nobody in your teams" in other_team.text
+        [refused] = engine.command("U0PRAN001", "actions team", surface="terminal")
+        assert refused.kind == "error" and "team managers" in refused.text
+        [unclear] = engine.command("U0MGRN001", "actions everyone", surface="terminal")
+        assert unclear.kind == "error" and "/audit actions team" in unclear.text
+        [done] = press(engine, "U0MGRN001", [listing], "actions.done")
+        assert "marked complete" in done.text
+    [row] = store.actions_of_audit(services.storage, submitted)
+    assert row.done_by == "U0MGRN001"
+    [empty] = engine.command("U0MGRN001", "actions team", surface="terminal")
+    assert "Nobody in your teams" in empty.text
 
 
 def run_export(environ: dict[str, str], *args: str) -> tuple[int, str, str]:

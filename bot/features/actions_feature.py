@@ -9,14 +9,51 @@ from bot.services import Services
 from bot.storage import audits as store
 from bot.teams import Person, Role
 
+SHOWN = 20  # Slack shows at most 25 buttons in one message
 
-def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
+
+def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage."""
+    scope = args.strip().lower()
+    if scope in ("team", "teams"):
+        return _team_actions(services, turn)
+    if scope:
+        raise UserError("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'.")
     actions = store.open_actions_of(services.storage, turn.user_id)
     if not actions:
         return [Reply(text="You have no open actions from audits.")]
-    lines = [f"• {a.description} (audit #{a.audit_id}), due {a.due_date}" for a in actions[:20]]
-    return [Reply(text="*Your open actions*\n" + "\n".join(lines),
-                  choices=tuple(Choice(f"Done: #{a.id}", "actions.done", str(a.id)) for a in actions[:20]))]
+    return [_listing(services, turn, "*Your open actions*", actions, with_owner=False)]
+
+
+def _team_actions(services: Services, turn: Turn) -> list[Reply]:
+    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics."""
+    directory = services.directory
+    person = turn.person
+    if person is None or person.role not in (Role.MANAGER, Role.ADMIN):
+        raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
+    team_ids = list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
+    if not team_ids:
+        return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
+    owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
+    actions = store.open_actions_of_owners(services.storage, owners)
+    if not actions:
+        return [Reply(text="Nobody in your teams has an open action from audits.")]
+    return [_listing(services, turn, "*Open actions in your teams*", actions, with_owner=True)]
+
+
+def _listing(services: Services, turn: Turn, heading: str, actions: list[store.ActionRow],
+             with_owner: bool) -> Reply:
+    """Soonest due first, overdue ones marked, each with a Done button."""
+    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+    lines = [heading]
+    for action in actions[:SHOWN]:
+        owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
+        due = f"{action.due_date} (*overdue*)" if action.due_date < today else action.due_date
+        lines.append(f"• {owner}{action.description} (audit #{action.audit_id}), due {due}")
+    if len(actions) > SHOWN:
+        lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
+    return Reply(text="\n".join(lines),
+                 choices=tuple(Choice(f"Done: #{a.id}", "actions.done", str(a.id)) for a in actions[:SHOWN]))
 
 
 def _may_complete_for_others(services: Services, person: Person, owner_id: str) -> bool:
@@ -37,8 +74,8 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def _may_complete_for_others_lookup(services: Services, person: Person, action_id: int) -> bool:
-    rows = list(services.storage.db.query("SELECT owner_id FROM actions WHERE id = ?", [action_id]))
-    return bool(rows) and _may_complete_for_others(services, person, rows[0]["owner_id"])
+    owner = store.action_owner(services.storage, action_id)
+    return owner is not None and _may_complete_for_others(services, person, owner)
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

@@ -87,7 +87,8 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit start [checklist]")
     engine.add_command("resume", bind(audits_start.resume), "carry on with an audit you started",
                        usage="/audit resume [audit number]")
-    engine.add_command("actions", bind(actions_feature.list_command), "your open actions from audits")
+    engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
+                       "teams' for managers", usage="/audit actions [team]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>]")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,

@@ -328,11 +328,24 @@ def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
 
 
 def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
+    return open_actions_of_owners(storage, [owner_id])
+
+
+def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[ActionRow]:
+    """Open actions from submitted audits owned by any of these people, soonest due first."""
+    if not owner_ids:
+        return []
+    marks = ", ".join("?" for _ in owner_ids)
     rows = select(storage.db,
         "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
-        "FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id = ? AND a.done_at IS NULL "
-        "AND au.status NOT IN ('draft', 'cancelled') ORDER BY a.due_date, a.id", [owner_id])
+        f"FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) AND a.done_at IS NULL "
+        "AND au.status NOT IN ('draft', 'cancelled') ORDER BY a.due_date, a.id", list(owner_ids))
     return [ActionRow(**r) for r in rows]
+
+
+def action_owner(storage: Storage, action_id: int) -> str | None:
+    rows = select(storage.db, "SELECT owner_id FROM actions WHERE id = ?", [action_id])
+    return str(rows[0]["owner_id"]) if rows else None
 
 
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
