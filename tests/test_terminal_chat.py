@@ -9,6 +9,7 @@ from pathlib import Path
 
 from bot.chat import run_chat
 from bot.engine import Engine
+from bot.render.terminal import plain
 from bot.settings import PROJECT_DIR
 
 
@@ -57,3 +58,9 @@ def test_make_run_path_without_tokens_opens_the_chat(tmp_path: Path, environ: di
     assert "manifest.yml" in result.stderr
     assert "Here is what I can do for you" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_slack_emoji_codes_read_as_short_marks_in_the_terminal() -> None:
+    assert plain(":triangular_flag_on_post: 2. Is consent recorded? — *No*") == "[flag] 2. Is consent recorded? — No"
+    assert plain(":warning: Past its review date") == "(!) Past its review date"
+    assert plain("a :smile: stays as written") == "a :smile: stays as written"

@@ -262,8 +262,9 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
     notice = Reply(kind="notice", text=(
-        f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. Go "
-        "Back to any answer to change it; every change is kept as a revision."))
+        f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. To "
+        "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
+        "kept as a revision."))
     return [notice, *render(services, load(services, audit_id))]
 
 

@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from bot.replies import Choice, Reply
 
 MRKDWN_LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
+# Slack shows these emoji codes as pictures; a terminal shows the words, so give it a short mark instead.
+EMOJI_MARKS = {":triangular_flag_on_post:": "[flag]", ":warning:": "(!)", ":rotating_light:": "(!!)",
+               ":grey_question:": "(?)"}
+EMOJI_CODE = re.compile("|".join(re.escape(code) for code in EMOJI_MARKS))
 
 
 def plain(text: str) -> str:
     """Strip the Slack mrkdwn that reads badly in a terminal, keeping the words."""
     text = MRKDWN_LINK.sub(r"\2 (\1)", text)
+    text = EMOJI_CODE.sub(lambda found: EMOJI_MARKS[found.group(0)], text)
     return text.replace("*", "").replace("`", "")
 
 
