@@ -221,3 +221,36 @@ def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(e
     printed = out.getvalue()
     assert "[reminder] == Reminders for Tuesday 24 November ==" in printed
     assert "Resume audit 1" in printed
+
+
+def test_with_both_jobs_due_a_minute_ahead_the_chat_prints_them_as_they_fire(config_dir, environ) -> None:
+    """What a new user does to see the schedules work: set both a minute ahead, start the chat, wait."""
+    from bot.cli.modes import start_background_jobs
+    from bot.cli.runtime import Runtime
+    from tests.support.digest_rows import AuditRows
+
+    settings_file = config_dir / "settings.yaml"
+    settings_file.write_text(settings_file.read_text()
+                             .replace('weekly_digest: "0 9 * * mon"', 'weekly_digest: "0 10 * * mon"')
+                             .replace('reminders: "30 9 * * mon-fri"', 'reminders: "0 10 * * mon-fri"'))
+    out = io.StringIO()
+    runtime = Runtime(environ=environ, stdout=out, stderr=io.StringIO())
+    try:
+        AuditRows(runtime.services).audit(auditor="U0MGRN001", status="draft",
+                                          updated=datetime(2026, 11, 2, 10, tzinfo=LONDON))
+        # Monday 23 November, a minute before both are due; the clock runs on from there
+        with time_machine.travel(datetime(2026, 11, 23, 9, 59, 58, tzinfo=LONDON), tick=True):
+            jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
+            try:
+                assert out.getvalue() == ""  # nothing was due yet
+                for _ in range(300):  # up to 30 s on a slow machine; about 2 s here
+                    if "[digest]" in out.getvalue() and "[reminder]" in out.getvalue():
+                        break
+                    threading.Event().wait(0.1)
+            finally:
+                jobs.shutdown()
+    finally:
+        runtime.close()
+    printed = out.getvalue()
+    assert "[reminder] == Reminders for Monday 23 November ==" in printed
+    assert "[digest]" in printed and "North Assessment Team" in printed
