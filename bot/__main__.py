@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.errors import UserError
 from bot.logging_setup import configure_logging
 from bot.settings import ConfigError
 from bot.storage import StorageBusy
@@ -34,6 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("Knowledge base problems:\n" + "".join(f"- {problem}\n" for problem in exc.problems))
         sys.stderr.write("Fix them (check with `audit-bot kb check`) and start the bot again.\n")
         return 4
+    except UserError as exc:  # a refusal or a mistake in what was asked: say what to do instead
+        sys.stderr.write(f"{exc}\n")
+        return 2
     except StorageBusy as exc:
         sys.stderr.write(f"Database problem: {exc}. Try again in a moment.\n")
         return 3

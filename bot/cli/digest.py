@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.errors import UserError
 
@@ -20,10 +21,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     digest.add_argument("--week", help="ISO week such as 2026-W47 (default: the last complete week)")
     digest.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     digest.add_argument("--chart", metavar="FILE", help="also write the 12-week trend chart as a PNG file")
+    add_identity(digest)
     digest.set_defaults(func=cmd_digest)
     demo = subparsers.add_parser("demo-data", help="fill the database with invented audits to try the bot")
     demo.add_argument("--weeks", type=int, default=12, help="weeks of history up to today (default 12)")
     demo.add_argument("--seed", type=int, default=7, help="random seed, for the same data every time")
+    add_identity(demo)
     demo.set_defaults(func=cmd_demo_data)
 
 
@@ -45,6 +48,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from knowledge.checklists import GRADE_LABELS
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
+    operator(args, runtime).team_scope(args.team, runtime, "read the digest")
     services = runtime.services
     try:
         monday = parse_week(args.week) if args.week else last_complete_week(services.local_now().date())
@@ -81,6 +85,7 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.demo_data import generate
 
     err = runtime.stderr or sys.stderr
+    operator(args, runtime).require_admin("adding demo data")
     if not 1 <= args.weeks <= 104:
         err.write("--weeks must be a whole number from 1 to 104.\n")
         return 2

@@ -13,7 +13,11 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
+from bot.errors import UserError
+from bot.storage.common import record_trail
+from bot.storage.export import audit_details, exported_audits
 from knowledge.audit_flow import AnswerError, parse_date
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
@@ -29,35 +33,18 @@ def add_parsers(subparsers: Any) -> None:
     parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31 or 31/01/2026)")
     parser.add_argument("--team", help="only audits of this team id")
     parser.add_argument("--output", help="write to this file instead of standard output")
+    add_identity(parser)
     parser.set_defaults(func=run_export)
 
 
 def export_audits(runtime: Runtime, since: str | None, team: str | None) -> list[dict[str, Any]]:
     """Submitted, in-moderation and moderated audits with their answers, actions and moderations."""
-    db = runtime.services.storage.db
-    where, params = ["a.status IN ('submitted', 'in_moderation', 'moderated')"], []
-    if since:
-        where.append("a.submitted_at >= ?")
-        params.append(since)
-    if team:
-        where.append("a.team_id = ?")
-        params.append(team)
-    audits = list(db.query(f"SELECT a.* FROM audits a WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
-                           params))
+    storage = runtime.services.storage
+    audits = exported_audits(storage, since, team)
     stderr = runtime.stderr or sys.stderr
     result = []
     for number, audit in enumerate(audits, 1):
-        audit_id = audit["id"]
-        moderations = list(db.query("SELECT moderator_id, decided_at, agrees, grade, reason FROM moderations WHERE "
-                                    "audit_id = ? AND decided_at IS NOT NULL ORDER BY id", [audit_id]))
-        result.append({
-            "audit": audit,
-            "answers": list(db.query("SELECT question_id, value, evidence, flagged, answered_at FROM answers WHERE "
-                                     "audit_id = ? ORDER BY answered_at, question_id", [audit_id])),
-            "actions": list(db.query("SELECT id, description, owner_id, due_date, done_at, done_by FROM actions "
-                                     "WHERE audit_id = ? ORDER BY id", [audit_id])),
-            "moderations": moderations,
-        })
+        result.append({"audit": audit, **audit_details(storage, audit["id"])})
         if number % PROGRESS_EVERY == 0:
             stderr.write(f"exported {number:,} of {len(audits):,} audits\n")
     return result
@@ -104,7 +91,13 @@ def write_json(items: list[dict[str, Any]], out: TextIO) -> int:
 
 
 def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
+    who = operator(args, runtime)
+    who.team_scope(args.team, runtime, "export audits")
+    if args.team and args.team not in runtime.services.directory.teams:
+        raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: "
+                        f"{', '.join(runtime.services.directory.teams)}.")
     since = None
     if args.since:
         try:
@@ -119,5 +112,8 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     else:
         count = (write_csv if args.format == "csv" else write_json)(items, runtime.stdout or sys.stdout)
     unit = "rows" if args.format == "csv" else "audits"
+    record_trail(runtime.services.storage, who.label, "export",
+                 {"format": args.format, "since": since, "team": args.team, "audits": len(items),
+                  "file": args.output or "standard output"})
     stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits.\n")
     return 0

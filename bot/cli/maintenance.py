@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TextIO
 
+from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.storage import Storage
 from bot.storage.common import record_trail
@@ -36,6 +36,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     retention = subparsers.add_parser("retention", help="list (and with --apply delete) audits past retention",
                                       description=RETENTION_HELP)
     retention.add_argument("--apply", action="store_true", help="delete them (without it, only list and count)")
+    add_identity(retention)
     retention.set_defaults(func=cmd_retention)
 
     backup = subparsers.add_parser(
@@ -43,6 +44,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Make a consistent copy of the database with SQLite's online backup, even while the bot "
         "is running, then check the copy. Refuses to overwrite an existing file.")
     backup.add_argument("path", type=Path, help="the backup file to create")
+    add_identity(backup)
     backup.set_defaults(func=cmd_backup)
 
     restore = subparsers.add_parser(
@@ -50,6 +52,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Check that PATH is a sound audit-bot database, keep a safety copy of the current database "
         "beside it, then restore PATH over the configured database. Stop the bot before restoring.")
     restore.add_argument("path", type=Path, help="a file made by `audit-bot backup`")
+    add_identity(restore)
     restore.set_defaults(func=cmd_restore)
 
     trail = subparsers.add_parser(
@@ -57,6 +60,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Print who did what and when, in local time.")
     trail.add_argument("--since", type=_local_date, help="only from this date on (YYYY-MM-DD, local time)")
     trail.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    add_identity(trail)
     trail.set_defaults(func=cmd_trail)
 
 
@@ -67,12 +71,6 @@ def _local_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"use a date like 2026-11-01, not {text!r}") from None
 
 
-def _actor() -> str:
-    """The person at the keyboard, as the operating system knows them: the CLI has no Slack identity."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (OSError, KeyError):
-        return "cli"
 
 
 def _out(runtime: Runtime) -> TextIO:
@@ -92,13 +90,14 @@ def cutoff_for(now: datetime, years: int) -> datetime:
 
 
 def cmd_retention(args: argparse.Namespace, runtime: Runtime) -> int:
+    actor = operator(args, runtime).require_admin("retention").label
     services = runtime.services
     years = runtime.settings.retention_years
     now = services.clock()
     cutoff = cutoff_for(now, years)
     storage = services.storage
     report = apply_retention(storage, cutoff) if args.apply else retention_report(storage, cutoff)
-    record_trail(storage, _actor(), "retention.apply" if args.apply else "retention.list", report.as_detail(), at=now)
+    record_trail(storage, actor, "retention.apply" if args.apply else "retention.list", report.as_detail(), at=now)
     local_cutoff = cutoff.astimezone(runtime.settings.timezone)
     out = _out(runtime)
     out.write(f"Retention: audits last active before {local_cutoff:%d %B %Y} ({years} years, retention_years in "
@@ -124,6 +123,7 @@ def format_retention(report: RetentionReport) -> str:
 
 
 def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
+    actor = operator(args, runtime).require_admin("making a backup").label
     target: Path = args.path.expanduser().resolve()
     if target.exists():
         _err(runtime).write(f"{target} already exists: choose a new file name, so no backup is overwritten.\n")
@@ -133,13 +133,14 @@ def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
         return 1
     services = runtime.services
     facts = backup_database(services.storage, target)
-    record_trail(services.storage, _actor(), "backup", {"file": str(target), "audits": facts.audits},
+    record_trail(services.storage, actor, "backup", {"file": str(target), "audits": facts.audits},
                  at=services.clock())
     _out(runtime).write(f"Backed up {facts.audits} audits to {target} ({target.stat().st_size:,} bytes, checked).\n")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
+    actor = operator(args, runtime).require_admin("restoring a backup").label
     settings = runtime.settings
     source: Path = args.path.expanduser().resolve()
     target = settings.database.resolve()
@@ -156,7 +157,7 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
     storage = Storage(target)
     try:
         storage.migrate()
-        record_trail(storage, _actor(), "restore", {"file": str(source), "audits": facts.audits})
+        record_trail(storage, actor, "restore", {"file": str(source), "audits": facts.audits})
     finally:
         storage.close()
     out = _out(runtime)
@@ -167,6 +168,7 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
+    operator(args, runtime).require_admin("reading the audit trail")
     settings = runtime.settings
     since = datetime.combine(args.since, time(0), tzinfo=settings.timezone) if args.since else None
     rows = trail_rows(runtime.services.storage, since)

@@ -10,6 +10,10 @@ from sqlite_utils import Database
 
 from bot.storage.db import Storage
 
+# Statuses of an audit that counts as completed, always alongside a submitted_at condition: an audit
+# reopened for changes before moderation is a draft again but keeps its first submission, and still counts.
+COMPLETED_SQL = "('submitted', 'in_moderation', 'moderated', 'draft')"
+
 
 def utc_text(moment: datetime | None = None) -> str:
     """Times go into the database as UTC ISO text so they sort and compare as strings."""

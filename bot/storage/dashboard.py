@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from bot.storage.common import parse_utc, utc_text
+from bot.storage.common import COMPLETED_SQL, parse_utc, utc_text
 from bot.storage.db import Storage
 
 
@@ -37,7 +37,7 @@ def open_actions_of(storage: Storage, user_id: str, limit: int) -> tuple[int, li
 def completed_by(storage: Storage, user_id: str, start: datetime, end: datetime) -> int:
     """Audits this person completed in [start, end), over the auditor index."""
     row = storage.db.execute(
-        "SELECT COUNT(*) FROM audits WHERE auditor_id = ? AND status IN ('submitted', 'in_moderation', 'moderated') "
+        f"SELECT COUNT(*) FROM audits WHERE auditor_id = ? AND status IN {COMPLETED_SQL} "
         "AND submitted_at >= ? AND submitted_at < ?",
         [user_id, utc_text(start), utc_text(end)],
     ).fetchone()

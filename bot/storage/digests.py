@@ -11,10 +11,8 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.common import utc_text
+from bot.storage.common import COMPLETED_SQL, utc_text
 from bot.storage.db import Storage
-
-COMPLETED = "('submitted', 'in_moderation', 'moderated')"
 
 
 def _team_filter(team_ids: Sequence[str] | None, column: str = "team_id") -> tuple[str, list[str]]:
@@ -33,7 +31,7 @@ def grade_counts_by_week(storage: Storage, boundaries: Sequence[datetime],
     texts = [utc_text(b) for b in boundaries]
     rows = storage.db.execute(
         f"SELECT team_id, {bucket} AS bucket, COALESCE(overall_grade, 'ungraded'), COUNT(*) FROM audits "
-        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED}{where} "
+        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
         "GROUP BY team_id, bucket, overall_grade",
         [*texts[1:weeks], texts[0], texts[-1], *params],
     ).fetchall()
@@ -49,7 +47,7 @@ def auditor_counts(storage: Storage, week_start: datetime, week_end: datetime, m
     where, params = _team_filter(team_ids)
     rows = storage.db.execute(
         "SELECT team_id, auditor_id, SUM(submitted_at >= ?), SUM(submitted_at >= ?) FROM audits "
-        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED}{where} "
+        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
         "GROUP BY team_id, auditor_id",
         [utc_text(week_start), utc_text(month_start), utc_text(min(week_start, month_start)), utc_text(week_end),
          *params],
@@ -67,7 +65,7 @@ def flagged_question_counts(storage: Storage, start: datetime, end: datetime,
     rows = storage.db.execute(
         "SELECT a.team_id, a.checklist_id, an.question_id, COUNT(*) AS n FROM audits a "
         "JOIN answers an ON an.audit_id = a.id AND an.flagged = 1 "
-        f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED}{where} "
+        f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED_SQL}{where} "
         "GROUP BY a.team_id, a.checklist_id, an.question_id ORDER BY n DESC, an.question_id",
         [utc_text(start), utc_text(end), *params],
     ).fetchall()

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from bot.storage.common import parse_utc, utc_text
+from bot.storage.common import COMPLETED_SQL, parse_utc, utc_text
 from bot.storage.db import Storage
-
-COMPLETED_STATUSES = ("submitted", "in_moderation", "moderated")
 
 
 def draft_audits(storage: Storage) -> list[tuple[int, str, str, datetime]]:
@@ -46,7 +44,7 @@ def completed_counts_by_auditor(storage: Storage, start: datetime, end: datetime
     """Audits each auditor completed (submitted) in [start, end): one GROUP BY over the submitted index."""
     rows = storage.db.execute(
         "SELECT auditor_id, COUNT(*) FROM audits WHERE submitted_at >= ? AND submitted_at < ? "
-        f"AND status IN {COMPLETED_STATUSES!r} GROUP BY auditor_id",
+        f"AND status IN {COMPLETED_SQL} GROUP BY auditor_id",
         [utc_text(start), utc_text(end)],
     ).fetchall()
     return {r[0]: r[1] for r in rows}

@@ -1,0 +1,34 @@
+"""The rows `audit-bot export` writes: completed audits with their answers, actions and moderation results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.storage.common import COMPLETED_SQL, select
+from bot.storage.db import Storage
+
+
+def exported_audits(storage: Storage, since: str | None, team: str | None) -> list[dict[str, Any]]:
+    """Audits with a submission (not cancelled drafts), oldest first, optionally from a date and for one team."""
+    where, params = [f"a.status IN {COMPLETED_SQL}", "a.submitted_at IS NOT NULL"], []
+    if since:
+        where.append("a.submitted_at >= ?")
+        params.append(since)
+    if team:
+        where.append("a.team_id = ?")
+        params.append(team)
+    return select(storage.db, f"SELECT a.* FROM audits a WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
+                  params)
+
+
+def audit_details(storage: Storage, audit_id: int) -> dict[str, list[dict[str, Any]]]:
+    """One audit's answers (in the order given), actions and decided moderations."""
+    db = storage.db
+    return {
+        "answers": select(db, "SELECT question_id, value, evidence, flagged, answered_at FROM answers WHERE "
+                              "audit_id = ? ORDER BY answered_at, question_id", [audit_id]),
+        "actions": select(db, "SELECT id, description, owner_id, due_date, done_at, done_by FROM actions "
+                              "WHERE audit_id = ? ORDER BY id", [audit_id]),
+        "moderations": select(db, "SELECT moderator_id, decided_at, agrees, grade, reason FROM moderations WHERE "
+                                  "audit_id = ? AND decided_at IS NOT NULL ORDER BY id", [audit_id]),
+    }
