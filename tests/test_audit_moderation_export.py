@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -16,6 +16,7 @@ from bot.engine import Engine
 from bot.render.terminal import TerminalView
 from bot.services import Services
 from bot.storage import audits as store
+from bot.storage.dashboard import completed_by
 from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender
 
@@ -73,6 +74,8 @@ def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(e
     assert "audit.submit" in actions and "audit.cancel" not in actions  # resubmit, never cancel, once submitted
     [listing] = engine.command("U0MGRS001", "moderate", surface="terminal")
     assert f"#{submitted}" not in listing.text  # out of the queue while it is being changed
+    since = datetime.fromisoformat(first.submitted_at) - timedelta(days=1)
+    assert completed_by(services.storage, AUDITOR, since, since + timedelta(days=2)) == 1  # still counts as done
 
     [question] = engine.message(AUDITOR, "change 2", surface="terminal")  # 2 = consent in the numbered review
     assert "consent" in question.text.lower() and "Answered before" in question.text

@@ -167,3 +167,24 @@ def test_away_rejects_unknown_covers_and_past_dates(engine: Engine) -> None:
         [stranger] = engine.command("U0MGRN001", "away until 2026-12-01 cover <@U0NOBODY9>")
     assert past.kind == "error" and "has passed" in past.text
     assert stranger.kind == "error" and "not set up" in stranger.text
+
+
+def test_only_actions_of_submitted_audits_remind_list_or_count(services: Services) -> None:
+    from bot.storage import audits as audit_store
+    from bot.storage.digests import overdue_action_counts
+    from bot.storage.reminders import open_actions_due_by
+
+    rows = AuditRows(services)
+    submitted = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
+    cancelled = rows.audit(status="cancelled")
+    draft = rows.audit(status="draft")
+    reopened = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
+    services.storage.db.execute("UPDATE audits SET status = 'draft' WHERE id = ?", [reopened])  # open for changes
+    due = date(2026, 11, 20)
+    kept = {rows.action(submitted, "U0PRAN001", due), rows.action(reopened, "U0PRAN001", due)}
+    rows.action(cancelled, "U0PRAN001", due)  # written before the audit was cancelled
+    rows.action(draft, "U0PRAN001", due)  # not submitted yet: the auditor may still change it
+    assert {item[0] for item in open_actions_due_by(services.storage, date(2026, 11, 30))} == kept
+    assert {a.id for a in audit_store.open_actions_of(services.storage, "U0PRAN001")} == kept
+    assert overdue_action_counts(services.storage, datetime(2026, 11, 24, 10, tzinfo=UTC), TUESDAY,
+                                 None) == {"north-assessment": 2}

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import record_trail, select, utc_text
+from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
 from bot.storage.db import Storage
 from knowledge.audit_flow import Answer
 from knowledge.checklists import Checklist
@@ -339,7 +339,8 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
     rows = select(storage.db,
         "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
         f"FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) AND a.done_at IS NULL "
-        "AND au.status NOT IN ('draft', 'cancelled') ORDER BY a.due_date, a.id", list(owner_ids))
+        f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL ORDER BY a.due_date, a.id",
+        list(owner_ids))
     return [ActionRow(**r) for r in rows]
 
 

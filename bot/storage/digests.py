@@ -81,8 +81,8 @@ def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
     where, params = _team_filter(team_ids, "a.team_id")
     rows = storage.db.execute(
         "SELECT a.team_id, COUNT(*) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
-        "WHERE ac.due_date < ? AND ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?)"
-        f"{where} GROUP BY a.team_id",
+        "WHERE ac.due_date < ? AND ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?) "
+        f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where} GROUP BY a.team_id",
         [today.isoformat(), utc_text(as_at), utc_text(as_at), *params],
     ).fetchall()
     return {team: count for team, count in rows}
