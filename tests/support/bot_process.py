@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def bot_environment(config: Path, database: Path, api_url: str, signing_secret: 
 
 @dataclass
 class BotProcess:
-    """`python -m bot serve` on 127.0.0.1; `start()` returns once the port accepts connections."""
+    """`python -m bot serve` on 127.0.0.1; `start()` returns once it answers its health check."""
 
     env: dict[str, str]
     port: int
@@ -58,9 +59,10 @@ class BotProcess:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 break
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
+            try:  # ready when it answers, not merely when the port is open (it listens before serving)
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as reply:
+                    if reply.status == 200:
+                        return
             except OSError:
                 time.sleep(0.05)
         raise RuntimeError(f"the bot did not start; its output:\n{self.log_path.read_text(errors='replace')}")
