@@ -345,6 +345,7 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
 
 
 def action_owner(storage: Storage, action_id: int) -> str | None:
+    """Whose action it is, so a Done button pressed by someone else can be checked against their role."""
     rows = select(storage.db, "SELECT owner_id FROM actions WHERE id = ?", [action_id])
     return str(rows[0]["owner_id"]) if rows else None
 
