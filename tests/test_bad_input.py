@@ -227,3 +227,44 @@ def test_a_names_file_that_is_a_folder_gives_a_config_error(environ: dict[str, s
     with pytest.raises(ConfigError, match="names_file"):
         load_settings(environ)
 
+
+
+@pytest.fixture
+def at_review(engine: Engine, services) -> int:
+    """An early help audit, submitted and then reopened: its auditor is at the numbered review."""
+    from bot.render.terminal import TerminalView
+    from tests.audit_driver import complete_audit
+    from tests.test_audit_terminal import terminal_sender
+
+    send = terminal_sender(engine, TerminalView())
+    complete_audit(send, send("type", "/audit start early-help-spot"))
+    audit_id = int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
+    engine.command("U0MGRN001", f"edit {audit_id}", surface="terminal")
+    return audit_id
+
+
+@FIXTURES_OK
+@given(text=st.one_of(wild_text, st.builds("{} {}".format, st.sampled_from(["change", "go to", "edit", "change q"]),
+                                           st.integers(-5, 10_000))))
+def test_anything_typed_at_the_review_gets_a_clear_reply_and_keeps_the_audit_sound(
+        engine: Engine, services, caplog, at_review: int, text: str) -> None:
+    from bot.storage import audits as store
+
+    assert_clear_replies(engine.message("U0MGRN001", text, surface="terminal"))
+    no_unhandled(caplog)
+    audit = store.get_audit(services.storage, at_review)
+    assert audit.status == "draft" and audit.submitted_at is not None  # still reopened, never lost or cancelled
+    # examples share the audit: a jump or a typed answer may have moved it, but only along the flow
+    assert audit.step.partition(":")[0] in ("review", "question", "evidence", "overall_grade")
+
+
+@given(text=st.one_of(st.text(max_size=30), st.builds("{:02d}:{:02d}-{:02d}:{:02d}".format, *[st.integers(0, 99)] * 4)))
+def test_working_hours_parse_or_say_what_is_expected(text: str) -> None:
+    from bot.teams import DirectoryError, _parse_hours
+
+    try:
+        hours = _parse_hours(text, Path("teams.yaml"), "teams[0].members[0].working_hours")
+    except DirectoryError as error:
+        assert "teams.yaml" in str(error) and "working_hours" in str(error)
+    else:
+        assert hours is not None and hours[0] < hours[1]
