@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
@@ -199,8 +201,9 @@ def test_channel_posts_are_spaced_about_a_second_apart() -> None:
     assert sleeps == [1.0, 1.0]
 
 
-def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(environ: dict[str, str]) -> None:
-    from bot.cli.modes import start_background_jobs
+@contextmanager
+def chat_with_a_stale_draft(environ: dict[str, str]) -> Iterator[tuple[object, io.StringIO]]:
+    """A terminal-chat runtime whose manager has a draft untouched since 2 November; yields it and its output."""
     from bot.cli.runtime import Runtime
     from tests.support.digest_rows import AuditRows
 
@@ -209,15 +212,21 @@ def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(e
     try:
         AuditRows(runtime.services).audit(auditor="U0MGRN001", status="draft",
                                           updated=datetime(2026, 11, 2, 10, tzinfo=LONDON))
-        with at(2026, 11, 24, 9, 30):
-            jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
-            try:
-                assert {job.id for job in jobs.scheduler.get_jobs()} >= {"weekly_digest", "reminders", "lease"}
-                assert jobs.scheduler.get_job("weekly_digest").trigger.timezone == LONDON
-            finally:
-                jobs.shutdown()
+        yield runtime, out
     finally:
         runtime.close()
+
+
+def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(environ: dict[str, str]) -> None:
+    from bot.cli.modes import start_background_jobs
+
+    with chat_with_a_stale_draft(environ) as (runtime, out), at(2026, 11, 24, 9, 30):
+        jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
+        try:
+            assert {job.id for job in jobs.scheduler.get_jobs()} >= {"weekly_digest", "reminders", "lease"}
+            assert jobs.scheduler.get_job("weekly_digest").trigger.timezone == LONDON
+        finally:
+            jobs.shutdown()
     printed = out.getvalue()
     assert "[reminder] == Reminders for Tuesday 24 November ==" in printed
     assert "Resume audit 1" in printed
@@ -226,31 +235,23 @@ def test_the_chat_starts_the_scheduler_and_prints_a_reminder_due_while_it_runs(e
 def test_with_both_jobs_due_a_minute_ahead_the_chat_prints_them_as_they_fire(config_dir, environ) -> None:
     """What a new user does to see the schedules work: set both a minute ahead, start the chat, wait."""
     from bot.cli.modes import start_background_jobs
-    from bot.cli.runtime import Runtime
-    from tests.support.digest_rows import AuditRows
 
     settings_file = config_dir / "settings.yaml"
     settings_file.write_text(settings_file.read_text()
                              .replace('weekly_digest: "0 9 * * mon"', 'weekly_digest: "0 10 * * mon"')
                              .replace('reminders: "30 9 * * mon-fri"', 'reminders: "0 10 * * mon-fri"'))
-    out = io.StringIO()
-    runtime = Runtime(environ=environ, stdout=out, stderr=io.StringIO())
-    try:
-        AuditRows(runtime.services).audit(auditor="U0MGRN001", status="draft",
-                                          updated=datetime(2026, 11, 2, 10, tzinfo=LONDON))
-        # Monday 23 November, a minute before both are due; the clock runs on from there
-        with time_machine.travel(datetime(2026, 11, 23, 9, 59, 58, tzinfo=LONDON), tick=True):
-            jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
-            try:
-                assert out.getvalue() == ""  # nothing was due yet
-                for _ in range(300):  # up to 30 s on a slow machine; about 2 s here
-                    if "[digest]" in out.getvalue() and "[reminder]" in out.getvalue():
-                        break
-                    threading.Event().wait(0.1)
-            finally:
-                jobs.shutdown()
-    finally:
-        runtime.close()
+    # Monday 23 November, a minute before both are due; the clock runs on from there
+    with chat_with_a_stale_draft(environ) as (runtime, out), \
+            time_machine.travel(datetime(2026, 11, 23, 9, 59, 58, tzinfo=LONDON), tick=True):
+        jobs = start_background_jobs(runtime, chat_user="U0MGRN001")
+        try:
+            assert out.getvalue() == ""  # nothing was due yet
+            for _ in range(300):  # up to 30 s on a slow machine; about 2 s here
+                if "[digest]" in out.getvalue() and "[reminder]" in out.getvalue():
+                    break
+                threading.Event().wait(0.1)
+        finally:
+            jobs.shutdown()
     printed = out.getvalue()
     assert "[reminder] == Reminders for Monday 23 November ==" in printed
     assert "[digest]" in printed and "North Assessment Team" in printed

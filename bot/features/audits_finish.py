@@ -221,12 +221,11 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "submit"):
         return []
-    reopened_review = ctx.step.name == "review" and ctx.audit.submitted_at is not None
-    if ctx.step.name != "submit" and not reopened_review:
+    again = ctx.audit.submitted_at is not None  # a reopened audit may be resubmitted from its review
+    if ctx.step.name != "submit" and not (again and ctx.step.name == "review"):
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
-    again = ctx.audit.submitted_at is not None
     store.set_status(services.storage, audit_id, version, turn.user_id, "submitted", turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     ctx = load(services, audit_id)

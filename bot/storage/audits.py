@@ -272,15 +272,10 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
         rows = select(db, "SELECT auditor_id, status FROM audits WHERE id = ?", [audit_id])
         if not rows:
             raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
-        if rows[0]["auditor_id"] != actor:
-            raise AccessDenied("Only the person who did this audit can change it.")
         status = rows[0]["status"]
-        if status == "draft":
-            raise UserError(f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`.")
-        if status != "submitted":
-            raise UserError("A moderator has opened this audit, so it is read-only now." if status in
-                            ("in_moderation", "moderated") else f"Audit #{audit_id} is {status}, so it can't be "
-                                                                "changed.")
+        _require_changeable(rows[0]["auditor_id"], status, actor,
+                            f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`."
+                            if status == "draft" else f"Audit #{audit_id} is {status}, so it can't be changed.")
         stamp = utc_text(now)
         db.execute("UPDATE audits SET status = 'draft', step = 'review', step_version = step_version + 1, "
                    "updated_at = ? WHERE id = ?", [stamp, audit_id])
@@ -296,14 +291,22 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str,
         raise UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
     with storage.write() as db:
         audit = get_audit(storage, audit_id)
-        if audit is None or audit.auditor_id != actor:
+        if audit is None:
             raise AccessDenied("Only the person who did this audit can change it.")
-        if audit.status != "submitted":
-            raise UserError("A moderator has opened this audit, so it is read-only now." if audit.status in
-                            ("in_moderation", "moderated") else "Only a submitted audit can be edited this way.")
+        _require_changeable(audit.auditor_id, audit.status, actor, "Only a submitted audit can be edited this way.")
         stamp = utc_text(now)
         _keep_revisions(storage, audit_id, actor, {field_name: value}, stamp)
         db.execute(f"UPDATE audits SET {field_name} = ?, updated_at = ? WHERE id = ?", [value, stamp, audit_id])
+
+
+def _require_changeable(auditor_id: str, status: str, actor: str, otherwise: str) -> None:
+    """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states."""
+    if auditor_id != actor:
+        raise AccessDenied("Only the person who did this audit can change it.")
+    if status in ("in_moderation", "moderated"):
+        raise UserError("A moderator has opened this audit, so it is read-only now.")
+    if status != "submitted":
+        raise UserError(otherwise)
 
 
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
