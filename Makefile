@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench soak clean
+.PHONY: run test fuzz lint bench soak clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/audit-bot run
 
+# Property tests draw fixed (derandomized) examples here; `make fuzz` draws at random, 20 times as many.
+# AUDITBOT_TEST_NOW=2027-10-31T01:30+01:00 make test runs the whole suite on a moved, ticking clock.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz AUDITBOT_FUZZ_SCALE=$${AUDITBOT_FUZZ_SCALE:-20} $(BIN)/python -m pytest -m hypothesis
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

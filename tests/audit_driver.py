@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 
 from bot.replies import Choice, Reply
 
 TYPED_ANSWERS = {
-    "Type the date": "12/03/2026",
     "Type a number": "3",
     "Type your answer": "The plan was reviewed with the family and partners.",
     "Type your evidence note": "Visits and the plan on file show the child was seen and heard.",
     "Type your reason": "The plan is clear and the child's views shaped it.",
     "Type the strengths": "Direct work with the child is thoughtful and recorded well.",
     "Type the areas for development": "skip",
-    "Type the due date": "30/12/2026",
 }
+
+
+def typed_dates() -> dict[str, str]:
+    """Dates typed as a person would on the day the test runs: a recent past date, a due date four weeks on."""
+    today = date.today()  # follows a pinned or moved clock
+    return {
+        "Type the date": (today - timedelta(days=60)).strftime("%d/%m/%Y"),
+        "Type the due date": (today + timedelta(days=28)).strftime("%d/%m/%Y"),
+    }
 
 
 def next_input(replies: list[Reply], state: dict) -> tuple[str, str] | None:
@@ -53,7 +61,7 @@ def next_input(replies: list[Reply], state: dict) -> tuple[str, str] | None:
         return "type", "Update the chronology and share the plan with the school."
     if last.prompt and "case reference" in last.prompt:
         return "type", state.get("case_ref", "CR-100200")
-    for start, text in TYPED_ANSWERS.items():
+    for start, text in {**TYPED_ANSWERS, **typed_dates()}.items():
         if last.prompt and last.prompt.startswith(start):
             return "type", text
     raise AssertionError(f"don't know how to answer: {last.text} / {last.prompt}")

@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from bot.engine import Engine
 from bot.features import build_engine
 from bot.services import Services, build_services
 from bot.settings import PROJECT_DIR, Settings, load_settings
+from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
+from tests.support.moved_clock import start_moved_clock
 
 SIGNING_SECRET = "test-signing-secret"
+
+# Property tests draw the same examples on every run (`make test`, CI), so a run never fails once and passes
+# the next; `make fuzz` draws at random, many more (see tests/support/examples.py).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+hypothesis_settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With AUDITBOT_TEST_NOW set, the whole session runs on a clock that starts there and ticks."""
+    config.stash[_TRAVELLER] = start_moved_clock()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_TRAVELLER, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    moved = os.environ.get(MOVED_CLOCK_VARIABLE)
+    return f"clock: moved to {moved} ({MOVED_CLOCK_VARIABLE})" if moved else "clock: real"
+
+
+_TRAVELLER = pytest.StashKey[object]()
 
 
 @pytest.fixture

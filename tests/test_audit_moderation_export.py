@@ -21,13 +21,15 @@ from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender
 
 AUDITOR = "U0MGRN001"  # North manager auditing U0PRAN001's case
+SUBMITTED_AT = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def submitted(engine: Engine, services: Services) -> int:
     view = TerminalView()
     send = terminal_sender(engine, view)
-    complete_audit(send, send("type", "/audit start early-help-spot"))
+    with time_machine.travel(SUBMITTED_AT, tick=False):  # so its action is due four weeks later, 29 Dec 2026
+        complete_audit(send, send("type", "/audit start early-help-spot"))
     return int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
 
 
@@ -133,7 +135,7 @@ def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: 
 
 def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, services: Services,
                                                               submitted: int) -> None:
-    with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):  # after the 30 Dec due date
+    with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):  # after the 29 Dec due date
         [listing] = engine.command("U0MGRN001", "actions team", surface="terminal")
         assert "Social worker N1" in listing.text and "(*overdue*)" in listing.text
         [other_team] = engine.command("U0MGRS001", "actions team", surface="terminal")

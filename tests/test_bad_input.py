@@ -22,9 +22,11 @@ from bot.engine import Engine
 from bot.replies import Reply
 from bot.settings import ConfigError, Settings, load_settings
 from tests.conftest import SIGNING_SECRET, RunningBot
+from tests.support.examples import examples
 
-FIXTURES_OK = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-HTTP_OK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FIXTURE_OK = [HealthCheck.function_scoped_fixture]
+FIXTURES_OK = settings(max_examples=examples(150), deadline=None, suppress_health_check=FIXTURE_OK)
+HTTP_OK = settings(max_examples=examples(60), deadline=None, suppress_health_check=FIXTURE_OK)
 PEOPLE = ["U0PRAN001", "U0MGRN001", "U0QALEAD1", "U0ADMIN01", "U0STRANGER", "", "x" * 300]
 
 wild_text = st.one_of(
@@ -201,7 +203,7 @@ def check_loads_or_config_error(environ: dict[str, str]) -> None:
         assert isinstance(loaded, Settings)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(file=st.sampled_from(["settings.yaml", "teams.yaml"]),
        text=st.one_of(raw_yaml, settings_docs.map(yaml.safe_dump), teams_docs.map(yaml.safe_dump)))
 def test_any_configuration_loads_or_gives_one_config_error(environ: dict[str, str], config_dir: Path, file: str,

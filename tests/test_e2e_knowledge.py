@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+import time_machine
 
 from bot.settings import Settings, load_settings
 from tests.conftest import RunningBot
+from tests.support.moved_clock import CONTENT_DAY
 
 PRACTITIONER = "U0PRAN001"
 QA_LEAD = "U0QALEAD1"
@@ -39,8 +41,9 @@ def post_containing(standin, text: str, channel: str = DM, count: int = 1):
 
 
 def test_a_dm_question_is_answered_in_the_dm(running_bot: RunningBot, standin) -> None:
-    assert running_bot.slack.message_im(PRACTITIONER, "when is the ICPC due?").status == 200
-    post = post_containing(standin, "15 working days")
+    with time_machine.travel(CONTENT_DAY, tick=True):
+        assert running_bot.slack.message_im(PRACTITIONER, "when is the ICPC due?").status == 200
+        post = post_containing(standin, "15 working days")
     assert post.params["text"].startswith("*Within 15 working days")
     assert "Working Together to Safeguard Children 2023" in str(post.params["blocks"])
 

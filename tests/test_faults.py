@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 import bot.storage.db as storage_db
 from bot.settings import PROJECT_DIR
 from bot.storage import Storage, StorageBusy
+from tests.support.moved_clock import bot_command, child_clock
 
 
 @pytest.fixture
@@ -59,8 +59,9 @@ def test_a_database_that_stays_locked_is_refused_cleanly_and_not_corrupted(quick
 
 def run_bot(config_dir: Path, tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "bot", *argv], input="", capture_output=True, text=True, cwd=PROJECT_DIR,
-        env={"AUDITBOT_CONFIG": str(config_dir), "AUDITBOT_DB": str(tmp_path / "x.db"), "PATH": "/usr/bin"},
+        bot_command(*argv), input="", capture_output=True, text=True, cwd=PROJECT_DIR,
+        env=child_clock({"AUDITBOT_CONFIG": str(config_dir), "AUDITBOT_DB": str(tmp_path / "x.db"),
+                         "PATH": "/usr/bin"}),
         timeout=60,
     )
 

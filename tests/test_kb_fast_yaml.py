@@ -20,6 +20,7 @@ from knowledge import yamlsource
 from knowledge.loader import check_knowledge, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
+from tests.support.examples import examples
 
 FIXTURES = Path(__file__).parent / "data" / "kb_fixtures"
 FOLDERS = [default_folder(), *sorted(path for path in FIXTURES.iterdir() if path.is_dir())]
@@ -101,7 +102,7 @@ yaml_values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(yaml_values, st.booleans())
 def test_any_document_reads_the_same_with_the_fast_and_the_plain_loader(value: Any, flow: bool) -> None:
     text = yaml.safe_dump({"entries": value}, default_flow_style=flow, allow_unicode=True)

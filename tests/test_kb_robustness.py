@@ -12,6 +12,7 @@ from knowledge.loader import check_knowledge, load_knowledge
 from knowledge.problems import Problem
 from knowledge.search import KnowledgeSearch, to_json
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
+from tests.support.examples import examples
 
 SEARCH = KnowledgeSearch(load_knowledge(Path(__file__).parent / "data" / "kb_fixtures" / "search"))
 
@@ -24,7 +25,7 @@ query_text = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(query_text)
 def test_search_never_raises_and_returns_a_valid_outcome(query: str) -> None:
     result = SEARCH.search(query)
@@ -55,21 +56,21 @@ def _write(folder: Path, text: str) -> list[Problem]:
     return check_knowledge(folder)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(yaml_values)
 def test_random_yaml_gives_problems_not_exceptions(tmp_path: Path, data: object) -> None:
     problems = _write(tmp_path, yaml.safe_dump({"entries": [data]} if isinstance(data, dict) else data))
     assert all(isinstance(problem, Problem) and problem.file for problem in problems)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_arbitrary_text_gives_problems_not_exceptions(tmp_path: Path, text: str) -> None:
     problems = _write(tmp_path, text)
     assert all(isinstance(problem, Problem) for problem in problems)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(alphabet="-:[]{}&*!|>'\"%@` \n\tabc0#,?", max_size=200))
 def test_yaml_reader_raises_only_its_own_error(text: str) -> None:
     try:

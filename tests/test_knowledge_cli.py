@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
 from bot.settings import PROJECT_DIR
+from tests.support.moved_clock import bot_command, child_clock
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
 
@@ -59,12 +59,12 @@ def test_kb_check_passes_on_the_shipped_folder_and_fails_with_every_problem(envi
 
 
 def test_kb_check_exit_code_from_the_real_command_line(environ: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "bot", "kb", "check", str(FIXTURES / "syntax_error")]
+    command = bot_command("kb", "check", str(FIXTURES / "syntax_error"))
     result = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_DIR,
-                            env={**environ, "PATH": "/usr/bin:/bin"}, timeout=60)
+                            env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
     assert result.returncode == 1
     assert "kb.yaml:" in result.stdout
     assert "Traceback" not in result.stderr
     good = subprocess.run([*command[:-1], str(Path(FIXTURES / "good"))], capture_output=True, text=True,
-                          cwd=PROJECT_DIR, env={**environ, "PATH": "/usr/bin:/bin"}, timeout=60)
+                          cwd=PROJECT_DIR, env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
     assert good.returncode == 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from bot.knowledge_service import KnowledgeService
 from bot.services import build_services
 from bot.settings import PROJECT_DIR, load_settings
 from knowledge.problems import KnowledgeBaseError
+from tests.support.moved_clock import bot_command, child_clock
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
 ENTRY = "  - id: {id}\n    question: {question}\n    answer: {answer}\n"
@@ -97,8 +97,8 @@ def test_the_bot_will_not_start_on_a_broken_knowledge_base(config_dir: Path, env
     settings_file = config_dir / "settings.yaml"
     settings_file.write_text(settings_file.read_text().replace(
         "knowledge_dir: knowledge", f"knowledge_dir: '{FIXTURES / 'bad_date'}'"))
-    result = subprocess.run([sys.executable, "-m", "bot", "chat"], input="help\n", capture_output=True, text=True,
-                            cwd=PROJECT_DIR, env={**environ, "PATH": "/usr/bin:/bin"}, timeout=60)
+    result = subprocess.run(bot_command("chat"), input="help\n", capture_output=True, text=True,
+                            cwd=PROJECT_DIR, env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
     assert result.returncode == 4
     assert result.stderr.startswith("Knowledge base problems:\n- kb.yaml:5: entry 'icpc-timescale'")
     assert "YYYY-MM-DD" in result.stderr

@@ -11,7 +11,8 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from bot.services import Services
+from bot.services import Services, build_services
+from bot.settings import Settings
 from bot.storage import Storage
 from bot.storage.common import record_trail
 from tests.support.audit_rows import add_action, case_refs, insert_audit
@@ -134,6 +135,8 @@ def test_retention_lists_then_deletes_only_what_is_past_the_period(
         listed = run_cli(environ, "retention")
         assert case_refs(storage) == [f"CR-10000{n}" for n in range(1, 6)]
         applied = run_cli(environ, "retention", "--apply")
+        trail = json.loads(run_cli(environ, "trail", "--format", "json").out)
+        again = run_cli(environ, "retention", "--apply")  # the same day: nothing more is past the period
     assert listed.code == applied.code == 0
     assert "before 22 November 2020" in listed.out
     assert "moderated       2019         1" in listed.out
@@ -144,15 +147,15 @@ def test_retention_lists_then_deletes_only_what_is_past_the_period(
     assert "Deleted 3 audits (9 answers" in applied.out
     assert case_refs(storage) == ["CR-100004", "CR-100005"]
     assert storage.db.execute("SELECT count(*) FROM answers").fetchone()[0] == 6
-    trail = json.loads(run_cli(environ, "trail", "--format", "json").out)
     runs = [(row["action"], row["detail"]["audits"]) for row in trail if row["action"].startswith("retention")]
     assert runs == [("retention.list", 3), ("retention.apply", 3)]
-    again = run_cli(environ, "retention", "--apply")
     assert "Deleted 0 audits" in again.out
 
 
-def test_trail_prints_local_times_and_filters_by_date(services: Services, environ: dict[str, str]) -> None:
-    storage: Storage = services.storage
+def test_trail_prints_local_times_and_filters_by_date(settings: Settings, environ: dict[str, str]) -> None:
+    with time_machine.travel(datetime(2026, 6, 1, 9, 0, tzinfo=UTC), tick=False):  # roles.initial is written now
+        built = build_services(settings)
+    storage: Storage = built.storage
     record_trail(storage, "U0QALEAD1", "kb.reload", {"entries": 104}, at=datetime(2026, 7, 1, 12, 0, tzinfo=UTC))
     record_trail(storage, "U0MGRN001", "export", {"rows": 12}, at=datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     text = run_cli(environ, "trail").out
@@ -162,3 +165,4 @@ def test_trail_prints_local_times_and_filters_by_date(services: Services, enviro
     assert json.loads(since.out) == [
         {"action": "export", "actor": "U0MGRN001", "at": "2026-12-01T12:00:00+00:00", "detail": {"rows": 12}}
     ]
+    built.storage.close()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.settings import PROJECT_DIR, ConfigError, load_settings
 from bot.teams import Role
+from tests.support.moved_clock import bot_command, child_clock
 
 
 def test_shipped_config_loads_with_london_time_and_roles(environ: dict[str, str]) -> None:
@@ -83,12 +83,13 @@ def test_missing_config_folder_is_explained(tmp_path: Path) -> None:
 def test_cli_reports_a_bad_setting_in_one_line_without_traceback(config_dir: Path, tmp_path: Path) -> None:
     (config_dir / "settings.yaml").write_text("timezone: Nowhere/Atlantis\n")
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "chat"],
+        bot_command("chat"),
         input="quit\n",
         capture_output=True,
         text=True,
         cwd=PROJECT_DIR,
-        env={"AUDITBOT_CONFIG": str(config_dir), "AUDITBOT_DB": str(tmp_path / "x.db"), "PATH": "/usr/bin"},
+        env=child_clock({"AUDITBOT_CONFIG": str(config_dir), "AUDITBOT_DB": str(tmp_path / "x.db"),
+                         "PATH": "/usr/bin"}),
         timeout=60,
     )
     assert result.returncode == 2

@@ -21,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import RateLimitErrorRetryHandler
 from slack_sdk.signature import SignatureVerifier
 
+from tests.support.examples import examples
 from tests.support.signed_requests import SignedSlackClient, plain_text_input, static_select
 from tests.support.slack_standin import BOT_USER_ID, SlackStandIn
 
@@ -58,7 +59,7 @@ def test_post_message_is_recorded_with_its_params_and_gets_increasing_ts(
     assert calls[0].headers["Authorization"] == "Bearer xoxb-test"
 
 
-@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@settings(max_examples=examples(25), suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(text=st.text(min_size=1, max_size=200).filter(str.strip), as_form=st.booleans())
 def test_any_text_reaches_the_stand_in_unchanged_over_json_or_form(
     standin: SlackStandIn, client: WebClient, text: str, as_form: bool

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import subprocess
-import sys
 from pathlib import Path
 
 from bot.chat import run_chat
 from bot.engine import Engine
 from bot.render.terminal import plain
 from bot.settings import PROJECT_DIR
+from tests.support.moved_clock import bot_command, child_clock
 
 
 def drive(engine: Engine, lines: list[str], user: str = "U0MGRN001") -> tuple[int, str]:
@@ -45,12 +45,12 @@ def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) ->
 
 def test_make_run_path_without_tokens_opens_the_chat(tmp_path: Path, environ: dict[str, str]) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
+        bot_command("run"),
         input="help\nquit\n",
         capture_output=True,
         text=True,
         cwd=PROJECT_DIR,
-        env={**environ, "PATH": "/usr/bin:/bin"},
+        env=child_clock({**environ, "PATH": "/usr/bin:/bin"}),
         timeout=60,
     )
     assert result.returncode == 0, result.stderr

@@ -6,7 +6,6 @@ import os
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -14,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.settings import PROJECT_DIR
+from tests.support.moved_clock import bot_command, child_clock
 
 
 def free_port() -> int:
@@ -52,8 +52,8 @@ class BotProcess:
     def start(self, timeout: float = 30.0) -> None:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "serve", "--host", "127.0.0.1", "--port", str(self.port)],
-                cwd=PROJECT_DIR, env=self.env, stdout=log, stderr=log,
+                bot_command("serve", "--host", "127.0.0.1", "--port", str(self.port)),
+                cwd=PROJECT_DIR, env=child_clock(self.env), stdout=log, stderr=log,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
