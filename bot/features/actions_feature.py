@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import UserError
 from bot.replies import Choice, Reply
@@ -64,9 +65,7 @@ def _may_complete_for_others(services: Services, person: Person, owner_id: str) 
 
 def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
-    if not value.strip().isdecimal():
-        raise UserError("Which action? Use the Done buttons from `/audit actions`.")
-    action_id = int(value)
+    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
     action = store.complete_action(services.storage, action_id, turn.user_id,
                                    allowed=_may_complete_for_others_lookup(services, turn.person, action_id),
                                    now=turn.now)

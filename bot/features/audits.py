@@ -85,7 +85,7 @@ def install(engine: Engine, services: Services) -> None:
 
     engine.add_command("start", bind(audits_start.start), "start a case audit",
                        usage="/audit start [checklist]")
-    engine.add_command("resume", bind(audits_start.resume), "carry on with an audit you started",
+    engine.add_command("resume", bind(audits_start.resume_command), "carry on with an audit you started",
                        usage="/audit resume [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers", usage="/audit actions [team]")

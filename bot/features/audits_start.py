@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import UserError
 from bot.features.audit_core import (
@@ -105,8 +106,8 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
     """List drafts, or carry on with one exactly where it stopped (the step is in the database)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    value = value.strip()
-    if not value:
+    audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
+    if audit_id is None:
         drafts = store.drafts_of(services.storage, turn.user_id)
         if not drafts:
             return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
@@ -118,15 +119,20 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
                          f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         return [Reply(text="*Your audits in progress*\n" + "\n".join(lines), choices=tuple(choices))]
-    if not value.isdecimal():
-        raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
-    ctx = own_draft(services, turn, int(value))
+    ctx = own_draft(services, turn, audit_id)
     store.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                   store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
             *render(services, load(services, ctx.audit.id))]
+
+
+def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit resume [number]`: typed, so a wrong number gets usage help rather than a stale-button reply."""
+    if args.strip() and buttons.parse_id(args) is None:
+        raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
+    return resume(services, turn, args)
 
 
 def pause(services: Services, turn: Turn, value: str) -> list[Reply]:

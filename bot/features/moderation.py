@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import AccessDenied, UserError
 from bot.features.audit_core import answer_error, grade_label, load, not_in_channel, summary_reply
@@ -12,6 +13,8 @@ from bot.storage import audits as store
 from bot.teams import Role
 from knowledge.audit_flow import AnswerError, parse_grade, parse_text
 from knowledge.checklists import GRADES
+
+MODERATE_HINT = "type `/audit moderate` for the audits waiting"
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
@@ -25,9 +28,7 @@ def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> boo
 
 
 def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
-    if not value.strip().isdecimal():
-        raise UserError("Which audit? Use the buttons from `/audit moderate`.")
-    audit = store.get_audit(services.storage, int(value))
+    audit = store.get_audit(services.storage, buttons.record_id(value, MODERATE_HINT))
     if audit is None:
         raise UserError("I can't find that audit.")
     if not may_moderate(services, turn.user_id, audit):
@@ -77,14 +78,14 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = _checked(services, turn, value)
-    choices = tuple(Choice(grade_label(g), "audit.moderate_grade", f"{audit.id}:{g}") for g in GRADES
-                    if g != audit.overall_grade)
+    choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
+                    for g in GRADES if g != audit.overall_grade)
     return [Reply(text="What grade would you give?", choices=choices, kind="question")]
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
-    audit_text, _, grade_text = value.partition(":")
-    audit = _checked(services, turn, audit_text)
+    audit_id, grade_text = buttons.id_and_key(value, MODERATE_HINT)
+    audit = _checked(services, turn, str(audit_id))
     try:
         grade = parse_grade(grade_text)
     except AnswerError as error:
