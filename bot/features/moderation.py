@@ -46,8 +46,8 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     if not waiting:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
-    lines = [f"• #{a.id} {a.checklist_id}, graded {grade_label(a.overall_grade)} by "
-             f"{services.directory.label(a.auditor_id)}" for a in waiting]
+    lines = [f"• #{a.id} {store.checklist_version(services.storage, a.checklist_hash).title}, case {a.case_ref}, "
+             f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
     return [Reply(text="*Audits waiting for moderation*\n" + "\n".join(lines), note=rate or None,
                   choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))]
 
@@ -114,9 +114,13 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
                             cleaned, turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     audit = store.get_audit(services.storage, audit_id)
-    verdict = "agreed with" if state["agrees"] else "graded differently from"
+    moderator = services.directory.label(turn.user_id)
+    if state["agrees"]:
+        verdict = f"{moderator} agreed with your grade (*{grade_label(state['grade'])}*)"
+    else:
+        yours = grade_label(audit.overall_grade if audit else None)
+        verdict = f"{moderator} graded it *{grade_label(state['grade'])}*, where your grade was *{yours}*"
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {services.directory.label(turn.user_id)} {verdict} "
-                      f"your grade (*{grade_label(state['grade'])}*). Reason: {cleaned}",
+                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}",
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
     return [Reply(text=f"Moderation of audit #{audit_id} saved, and the auditor has been told."), told]
