@@ -12,6 +12,7 @@ Kinds of value:
     id and key       "<id>:<key>"                    audit.moderate_grade, kb.feedback
     key and id       "<key>[:<id>]"                  kb.show
     key              "<key>"                         audit.start, digest.show
+    key list         "<key>,<key>,..."               reminder.snooze
 """
 
 from __future__ import annotations
@@ -123,6 +124,14 @@ def key_and_optional_id(value: str | None, hint: str = DEFAULT_HINT) -> tuple[st
 def key(value: str | None, hint: str = DEFAULT_HINT) -> str:
     """`"<key>"` or `""`: a checklist or team id, stripped; empty means none chosen."""
     return _key(_bounded(value, hint).strip(), hint, required=False)
+
+
+def key_list(value: str | None, hint: str = DEFAULT_HINT) -> list[str]:
+    """`"<key>,<key>"`: the items one button acts on together (each a short word such as `draft:12`)."""
+    keys = [k for k in _bounded(value, hint).split(",") if k]
+    if not keys or any(len(k) > MAX_KEY_LENGTH or not k.isprintable() or k.strip() != k for k in keys):
+        raise StaleButton(hint)
+    return keys
 
 
 # -- encoders, so every value is made the way its decoder reads it ---------------------------------------

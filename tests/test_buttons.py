@@ -61,7 +61,7 @@ def test_values_the_bot_makes_decode_back() -> None:
 @given(value=st.text())
 def test_any_text_decodes_within_bounds_or_is_a_stale_button(value: str) -> None:
     for decode in (buttons.record_id, buttons.optional_record_id, buttons.step_press, buttons.id_and_key,
-                   buttons.key_and_optional_id, buttons.key):
+                   buttons.key_and_optional_id, buttons.key, buttons.key_list):
         try:
             decoded = decode(value)
         except buttons.StaleButton as stale:
@@ -84,7 +84,9 @@ any_value = st.one_of(
 
 @FIXTURES_OK
 @given(action=st.sampled_from([*LISTED, "audit.moderate_grade", "audit.resume", "audit.cancel", "audit.back",
-                                "audit.reflect", "kb.feedback", "kb.show", "audit.grade", "audit.owner"]),
+                                "audit.reflect", "kb.feedback", "kb.show", "audit.grade", "audit.owner",
+                                "audit.start", "digest.show", "reminder.snooze", "audit.restore",
+                                "audit.cancel_confirm", "audit.cancel_keep"]),
        value=any_value)
 def test_any_string_as_a_button_value_gets_a_polite_reply(engine: Engine, caplog, action: str, value: str) -> None:
     replies = engine.action(WHO.get(action, "U0MGRN001"), action, value)
@@ -98,4 +100,11 @@ def test_any_string_as_a_button_value_gets_a_polite_reply(engine: Engine, caplog
 def test_a_typed_audit_number_that_is_far_too_long_gets_usage_help(engine: Engine, caplog, command: str) -> None:
     [reply] = engine.command("U0MGRN001", command)
     assert reply.kind == "error" and "Type `/audit" in reply.text and "out of date" not in reply.text
+    assert errors_logged(caplog) == []
+
+
+@pytest.mark.parametrize("action", ["audit.start", "digest.show", "reminder.snooze", "kb.show", "kb.feedback",
+                                    "audit.moderate_grade", "audit.restore", "audit.cancel_confirm"])
+def test_every_other_button_reads_its_value_through_the_codec(engine: Engine, caplog, action: str) -> None:
+    assert_stale_reply(engine.action("U0ADMIN01", action, "7" * 5_000))
     assert errors_logged(caplog) == []

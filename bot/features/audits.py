@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot import buttons
 from bot.engine import Engine, Turn
 from bot.features import actions_feature, audits_finish, audits_questions, audits_start, moderation
 from bot.features.audit_core import load, not_in_channel
@@ -98,7 +99,8 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        who_can="QA leads, team managers and admins")
     for name, handler in {
-        "audit.start": audits_start.start, "audit.start_cancel": audits_start.cancel_start,
+        "audit.start": lambda services, turn, value: audits_start.start(services, turn, buttons.key(value)),
+        "audit.start_cancel": audits_start.cancel_start,
         "audit.resume": audits_start.resume, "audit.worker": audits_start.on_worker,
         "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
         "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,
