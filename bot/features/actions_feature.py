@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import UserError
 from bot.replies import Choice, Reply
@@ -43,17 +44,24 @@ def _team_actions(services: Services, turn: Turn) -> list[Reply]:
 
 def _listing(services: Services, turn: Turn, heading: str, actions: list[store.ActionRow],
              with_owner: bool) -> Reply:
-    """Soonest due first, overdue ones marked, each with a Done button."""
+    """Soonest due first, overdue ones marked, each with a Done button naming the action as the list does."""
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
     lines = [heading]
     for action in actions[:SHOWN]:
         owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
         due = f"{action.due_date} (*overdue*)" if action.due_date < today else action.due_date
-        lines.append(f"• {owner}{action.description} (audit #{action.audit_id}), due {due}")
+        lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
+                     f"(audit #{action.audit_id}), due {due}")
     if len(actions) > SHOWN:
         lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
     return Reply(text="\n".join(lines),
-                 choices=tuple(Choice(f"Done: #{a.id}", "actions.done", str(a.id)) for a in actions[:SHOWN]))
+                 choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id))
+                               for a in actions[:SHOWN]))
+
+
+def action_name(action_id: int) -> str:
+    """How the listing and its Done buttons both name an action, so a person can match one to the other."""
+    return f"action {action_id}"
 
 
 def _may_complete_for_others(services: Services, person: Person, owner_id: str) -> bool:
@@ -64,9 +72,7 @@ def _may_complete_for_others(services: Services, person: Person, owner_id: str) 
 
 def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
-    if not value.strip().isdecimal():
-        raise UserError("Which action? Use the Done buttons from `/audit actions`.")
-    action_id = int(value)
+    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
     action = store.complete_action(services.storage, action_id, turn.user_id,
                                    allowed=_may_complete_for_others_lookup(services, turn.person, action_id),
                                    now=turn.now)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import AccessDenied, UserError
 from bot.replies import Choice, Reply
@@ -94,7 +95,7 @@ class Ctx:
 
     def value(self, key: str = "") -> str:
         """A button value: audit id, step version and the answer key (ids only; it travels through Slack)."""
-        return f"{self.audit.id}:{self.version}:{key}" if key else f"{self.audit.id}:{self.version}"
+        return buttons.encode_step(self.audit.id, self.version, key)
 
 
 def load(services: Services, audit_id: int) -> Ctx:
@@ -107,11 +108,8 @@ def load(services: Services, audit_id: int) -> Ctx:
 
 def split_value(value: str) -> tuple[int, int, str]:
     """(audit id, step version, key) from a button value; a mangled value is treated as a stale button."""
-    parts = (value or "").split(":", 2)
-    try:
-        return int(parts[0]), int(parts[1]), parts[2] if len(parts) > 2 else ""
-    except (ValueError, IndexError):
-        raise UserError("That button is from an older version of this message. Type `/audit resume`.") from None
+    press = buttons.step_press(value)
+    return press.audit_id, press.version, press.key
 
 
 def answer_error(error: AnswerError) -> UserError:

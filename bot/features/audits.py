@@ -6,11 +6,13 @@ device or the terminal chat carry on exactly where the person stopped.
 Buttons (engine action names and values; values carry ids only):
     audit.start ""|checklist id        audit.start_cancel ""       audit.resume ""|audit id
     audit.worker  "<audit>:<version>:<user id>"    audit.answer "<audit>:<version>:<key>" (yes/no/na,
-    a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel / next /
-    actions_done / submit "<audit>:<version>"      audit.grade "<audit>:<version>:<grade>"
-    audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen "<audit>"
+    a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel /
+    cancel_confirm / cancel_keep / next / actions_done / submit "<audit>:<version>"
+    audit.grade "<audit>:<version>:<grade>"
+    audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen / restore "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
+Every value is read through `bot.buttons`.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot import buttons
 from bot.engine import Engine, Turn
 from bot.features import actions_feature, audits_finish, audits_questions, audits_start, moderation
 from bot.features.audit_core import load, not_in_channel
@@ -85,8 +88,10 @@ def install(engine: Engine, services: Services) -> None:
 
     engine.add_command("start", bind(audits_start.start), "start a case audit",
                        usage="/audit start [checklist]")
-    engine.add_command("resume", bind(audits_start.resume), "carry on with an audit you started",
+    engine.add_command("resume", bind(audits_start.resume_command), "carry on with an audit you started",
                        usage="/audit resume [audit number]")
+    engine.add_command("restore", bind(audits_start.restore_command), "restore an audit you cancelled (for "
+                       f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers", usage="/audit actions [team]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
@@ -94,9 +99,12 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        who_can="QA leads, team managers and admins")
     for name, handler in {
-        "audit.start": audits_start.start, "audit.start_cancel": audits_start.cancel_start,
+        "audit.start": lambda services, turn, value: audits_start.start(services, turn, buttons.key(value)),
+        "audit.start_cancel": audits_start.cancel_start,
         "audit.resume": audits_start.resume, "audit.worker": audits_start.on_worker,
         "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
+        "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,
+        "audit.restore": audits_start.restore,
         "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
         "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
         "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import UserError
 from bot.features.audit_core import (
@@ -252,11 +253,9 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Back to the review step of a submitted audit, to change answers before a moderator opens it."""
-    if not value.strip().isdecimal():
-        raise UserError("Which audit? Type `/audit edit <audit number>`, for example `/audit edit 12`.")
+    audit_id = buttons.record_id(value, "type `/audit edit <audit number>`, for example `/audit edit 12`")
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    audit_id = int(value)
     store.reopen(services.storage, audit_id, turn.user_id, turn.now)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
@@ -268,9 +267,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
-    if not value.strip().isdecimal():
-        raise UserError("Which audit? Use the button on the message.")
-    ctx = load(services, int(value))
+    ctx = load(services, buttons.record_id(value))
     require_view(services, turn.person, ctx.audit)
     if turn.surface == "channel":
         return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
@@ -278,9 +275,7 @@ def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:
-    if not value.strip().isdecimal():
-        raise UserError("Which audit? Use the button on the message.")
-    ctx = load(services, int(value))
+    ctx = load(services, buttons.record_id(value))
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
     store.set_conversation(services.storage, turn.user_id,
@@ -309,11 +304,12 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
     one note in place. Either only until a moderator opens it, and every change is kept as a revision."""
     parts = args.split(maxsplit=2)
-    if len(parts) == 1 and parts[0].isdecimal():
-        return on_reopen(services, turn, parts[0])
+    audit_id = buttons.parse_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, or `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 grade good`.")
-    if len(parts) < 3 or not parts[0].isdecimal():
+    if len(parts) == 1 and audit_id is not None:
+        return on_reopen(services, turn, str(audit_id))
+    if len(parts) < 3 or audit_id is None:
         raise UserError(usage)
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())
@@ -325,6 +321,6 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         raise answer_error(error) from None
     if field != "overall_grade":
         screen_text(value, services.settings.names, "that note")
-    store.edit_submitted(services.storage, int(parts[0]), turn.user_id, field, value, turn.now)
+    store.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
     shown = grade_label(value) if field == "overall_grade" else "updated"
-    return [Reply(text=f"Audit #{parts[0]}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
+    return [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]

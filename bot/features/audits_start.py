@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import UserError
 from bot.features.audit_core import (
@@ -24,6 +25,9 @@ from bot.services import Services
 from bot.storage import audits as store
 from bot.storage.common import parse_utc
 from knowledge.audit_flow import Step, next_step
+
+RESTORE_DAYS = 7
+RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
 
 
 def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
@@ -105,8 +109,8 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
     """List drafts, or carry on with one exactly where it stopped (the step is in the database)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    value = value.strip()
-    if not value:
+    audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
+    if audit_id is None:
         drafts = store.drafts_of(services.storage, turn.user_id)
         if not drafts:
             return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
@@ -118,15 +122,20 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
                          f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         return [Reply(text="*Your audits in progress*\n" + "\n".join(lines), choices=tuple(choices))]
-    if not value.isdecimal():
-        raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
-    ctx = own_draft(services, turn, int(value))
+    ctx = own_draft(services, turn, audit_id)
     store.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                   store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
             *render(services, load(services, ctx.audit.id))]
+
+
+def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit resume [number]`: typed, so a wrong number gets usage help rather than a stale-button reply."""
+    if args.strip() and buttons.parse_id(args) is None:
+        raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
+    return resume(services, turn, args)
 
 
 def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -142,11 +151,83 @@ def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def cancel(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Cancel audit (button or typed `cancel`): ask first, since it takes the audit off the person's drafts."""
     audit_id, version, _ = split_value(value)
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "cancel"):
         return []
+    if ctx.audit.submitted_at is not None:
+        raise UserError(f"Audit #{audit_id} was submitted before, so it can't be cancelled. Finish your changes "
+                        "and press Submit to send it back for moderation; your earlier answers are kept as "
+                        "revisions.")
+    return [Reply(text=f"Cancel audit #{audit_id} ({ctx.checklist.title}, case {ctx.audit.case_ref})? It won't "
+                       f"count as an audit; its answers are kept, and you can restore it for {RESTORE_DAYS} days.",
+                  kind="question",
+                  choices=(Choice("Yes, cancel", "audit.cancel_confirm", ctx.value(), "danger"),
+                           Choice("No, keep it", "audit.cancel_keep", ctx.value(), "primary")))]
+
+
+def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`Yes, cancel`: only if the audit has not moved on since the question was asked."""
+    audit_id, version, _ = split_value(value)
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is not None and audit.auditor_id == turn.user_id and audit.status == "cancelled":
+        return [Reply(text=f"Audit #{audit_id} is already cancelled. Type `/audit restore {audit_id}` to restore it.")]
     store.set_status(services.storage, audit_id, version, turn.user_id, "cancelled", turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    until = _local_time(services, turn.now + RESTORE_WINDOW)
     return [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
-                       "as an audit.")]
+                       f"as an audit. Changed your mind? Restore it until {until} with the button or "
+                       f"`/audit restore {audit_id}`.",
+                  choices=(Choice("Restore", "audit.restore", str(audit_id)),))]
+
+
+def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`No, keep it`: nothing changes; show the step the audit is at."""
+    audit_id, _version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    return [Reply(text=f"OK, audit #{audit_id} is not cancelled. Carry on where you were."), *render(services, ctx)]
+
+
+def restore(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Restore button: a cancelled audit back to a draft, exactly where it stood, within the window."""
+    return _restore(services, turn, buttons.record_id(value, "type `/audit restore` to see what you can restore"))
+
+
+def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit restore` lists what can still be restored; `/audit restore 12` restores audit #12."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    if not args.strip():
+        return _restorable(services, turn)
+    audit_id = buttons.parse_id(args)
+    if audit_id is None:
+        raise UserError("Type `/audit restore` to see the audits you cancelled lately, or `/audit restore 12` to "
+                        "restore audit #12.")
+    return _restore(services, turn, audit_id)
+
+
+def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
+    store.restore_cancelled(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
+            *render(services, load(services, audit_id))]
+
+
+def _restorable(services: Services, turn: Turn) -> list[Reply]:
+    cancelled = store.cancelled_since(services.storage, turn.user_id, turn.now - RESTORE_WINDOW)
+    if not cancelled:
+        return [Reply(text=f"You have no audits cancelled in the last {RESTORE_DAYS} days, so there is nothing to "
+                           "restore.")]
+    lines = [f"• #{a.id} {a.checklist_id}, case {a.case_ref}: restore until "
+             f"{_local_time(services, store.cancelled_at(a) + RESTORE_WINDOW)}" for a in cancelled[:10]]
+    return [Reply(text="*Audits you cancelled that can still be restored*\n" + "\n".join(lines),
+                  choices=tuple(Choice(f"Restore #{a.id}", "audit.restore", str(a.id)) for a in cancelled[:10]))]
+
+
+def _local_time(services: Services, moment: datetime) -> str:
+    local = moment.astimezone(services.settings.timezone)
+    return f"{local:%H:%M on %A} {local.day} {local:%B %Y}"

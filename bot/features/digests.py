@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.digest import ServiceDigest, build_team_digests, last_complete_week, week_label
 from bot.digest_render import service_replies, team_replies
 from bot.engine import Engine, Turn
@@ -42,4 +43,4 @@ def install(engine: Engine, services: Services) -> None:
         usage="/audit digest [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins",
     )
-    engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, value))
+    engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))

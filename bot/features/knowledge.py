@@ -8,6 +8,7 @@ identifiers before anything is stored or answered.
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.engine import Engine, Turn
 from bot.errors import StaleAction, UserError
 from bot.features import knowledge_admin
@@ -23,6 +24,7 @@ from knowledge.search import SearchResult
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
 MAX_RELATED = 3
 EXAMPLE = "_when is the ICPC due?_"
+ASK_AGAIN = "ask your question again"
 
 
 def knowledge_of(services: Services) -> KnowledgeService:
@@ -97,22 +99,22 @@ class KnowledgeFeature:
     # -- buttons ------------------------------------------------------------------------------
     def show(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.show`: value is an entry id, or `<entry id>:<ask id>` when picked from suggestions."""
-        entry_id, _, ask_text = value.partition(":")
+        entry_id, asked = buttons.key_and_optional_id(value, ASK_AGAIN)
         live = self.service.current
-        entry = live.kb.entries.get(entry_id.strip())
+        entry = live.kb.entries.get(entry_id)
         if entry is None:
             raise StaleAction("That entry is no longer in the knowledge base. Ask your question again.")
         ask_id = None
-        if ask_text.isdecimal() and store.resolve_ask(self.services.storage, int(ask_text), turn.user_id, entry.id):
-            ask_id = int(ask_text)
+        if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
+            ask_id = asked
         return [self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.feedback`: value `<ask id>:1|0`; one vote per person per ask."""
-        ask_text, _, vote = value.partition(":")
-        if not ask_text.isdecimal() or vote not in ("0", "1"):
-            raise StaleAction("That button is from an older version of this message. Ask your question again.")
-        ask = store.get_ask(self.services.storage, int(ask_text))
+        ask_id, vote = buttons.id_and_key(value, ASK_AGAIN)
+        if vote not in ("0", "1"):
+            raise buttons.StaleButton(ASK_AGAIN)
+        ask = store.get_ask(self.services.storage, ask_id)
         if ask is None or ask.entry_id is None:
             raise StaleAction("I can't find that answer any more. Ask your question again.")
         helpful = vote == "1"
@@ -127,9 +129,7 @@ class KnowledgeFeature:
 
     def escalate(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.escalate`: pass the asker's own question to the QA leads' channel (or their DMs), once."""
-        if not value.isdecimal():
-            raise StaleAction("That button is from an older version of this message. Ask your question again.")
-        ask = store.get_ask(self.services.storage, int(value))
+        ask = store.get_ask(self.services.storage, buttons.record_id(value, ASK_AGAIN))
         if ask is None or ask.user_id != turn.user_id:
             raise UserError("Only the person who asked a question can pass it to the QA leads.")
         if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):

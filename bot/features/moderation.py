@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import buttons
 from bot.engine import Turn
 from bot.errors import AccessDenied, UserError
 from bot.features.audit_core import answer_error, grade_label, load, not_in_channel, summary_reply
@@ -12,6 +13,8 @@ from bot.storage import audits as store
 from bot.teams import Role
 from knowledge.audit_flow import AnswerError, parse_grade, parse_text
 from knowledge.checklists import GRADES
+
+MODERATE_HINT = "type `/audit moderate` for the audits waiting"
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
@@ -25,9 +28,7 @@ def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> boo
 
 
 def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
-    if not value.strip().isdecimal():
-        raise UserError("Which audit? Use the buttons from `/audit moderate`.")
-    audit = store.get_audit(services.storage, int(value))
+    audit = store.get_audit(services.storage, buttons.record_id(value, MODERATE_HINT))
     if audit is None:
         raise UserError("I can't find that audit.")
     if not may_moderate(services, turn.user_id, audit):
@@ -45,8 +46,8 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     if not waiting:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
-    lines = [f"• #{a.id} {a.checklist_id}, graded {grade_label(a.overall_grade)} by "
-             f"{services.directory.label(a.auditor_id)}" for a in waiting]
+    lines = [f"• #{a.id} {store.checklist_version(services.storage, a.checklist_hash).title}, case {a.case_ref}, "
+             f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
     return [Reply(text="*Audits waiting for moderation*\n" + "\n".join(lines), note=rate or None,
                   choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))]
 
@@ -77,14 +78,14 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = _checked(services, turn, value)
-    choices = tuple(Choice(grade_label(g), "audit.moderate_grade", f"{audit.id}:{g}") for g in GRADES
-                    if g != audit.overall_grade)
+    choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
+                    for g in GRADES if g != audit.overall_grade)
     return [Reply(text="What grade would you give?", choices=choices, kind="question")]
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
-    audit_text, _, grade_text = value.partition(":")
-    audit = _checked(services, turn, audit_text)
+    audit_id, grade_text = buttons.id_and_key(value, MODERATE_HINT)
+    audit = _checked(services, turn, str(audit_id))
     try:
         grade = parse_grade(grade_text)
     except AnswerError as error:
@@ -113,9 +114,13 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
                             cleaned, turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     audit = store.get_audit(services.storage, audit_id)
-    verdict = "agreed with" if state["agrees"] else "graded differently from"
+    moderator = services.directory.label(turn.user_id)
+    if state["agrees"]:
+        verdict = f"{moderator} agreed with your grade (*{grade_label(state['grade'])}*)"
+    else:
+        yours = grade_label(audit.overall_grade if audit else None)
+        verdict = f"{moderator} graded it *{grade_label(state['grade'])}*, where your grade was *{yours}*"
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {services.directory.label(turn.user_id)} {verdict} "
-                      f"your grade (*{grade_label(state['grade'])}*). Reason: {cleaned}",
+                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}",
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
     return [Reply(text=f"Moderation of audit #{audit_id} saved, and the auditor has been told."), told]

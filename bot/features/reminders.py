@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from bot import buttons
 from bot.engine import Engine, Turn
 from bot.errors import UserError
 from bot.replies import Reply
@@ -84,8 +85,8 @@ def install(engine: Engine, services: Services) -> None:
                       "`/audit away off` turns them back on sooner.")]
 
     def snooze_items(turn: Turn, value: str) -> list[Reply]:
-        keys = [k for k in value.split(",") if k]
-        if not keys or not all(KEY_PATTERN.match(k) for k in keys):
+        keys = buttons.key_list(value, "your next reminder will have a new one")
+        if not all(KEY_PATTERN.match(k) for k in keys):
             raise UserError("That snooze button is from an older message. Your next reminder will have a new one.")
         today = turn.now.astimezone(services.settings.timezone).date()
         until = next_working_day(today)

@@ -39,9 +39,12 @@ class TerminalView:
         """Show one turn's replies; the options of this turn replace the previous ones."""
         lines: list[str] = []
         new_choices: list[Choice] = []
+        mine = [r for r in replies if r.is_for_requester]
         # When typed input is expected (a number question, say), a bare number is the answer and
-        # options are picked with "#N" instead.
-        self.expects_text = any(r.prompt and r.is_for_requester for r in replies)
+        # options are picked with "#N" instead. A turn that shows no new question (a refused answer,
+        # guidance) leaves that as it was: the question on screen still stands, so `4` stays an answer.
+        if any(r.prompt or r.choices for r in mine):
+            self.expects_text = any(r.prompt for r in mine)
         for reply in replies:
             lines.append(self._render_one(reply, new_choices))
         if new_choices:

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
+from bot.storage.common import COMPLETED_SQL, parse_utc, record_trail, select, utc_text
 from bot.storage.db import Storage
 from knowledge.audit_flow import Answer
 from knowledge.checklists import Checklist
@@ -244,8 +244,8 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
                now: datetime) -> None:
     """Submit or cancel a draft, with the same compare-and-set as any other step."""
     with storage.write() as db:
-        rows = list(select(db, "SELECT auditor_id, status, step_version, submitted_at FROM audits WHERE id = ?",
-                           [audit_id]))
+        rows = list(select(db, "SELECT auditor_id, status, step_version, submitted_at, state FROM audits "
+                               "WHERE id = ?", [audit_id]))
         if not rows or rows[0]["auditor_id"] != actor:
             raise AccessDenied("Only the person who started this audit can do that.")
         if rows[0]["status"] != "draft" or rows[0]["step_version"] != expected_version:
@@ -258,9 +258,47 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
         # A resubmission keeps the first submission time, so weekly counts do not count the audit twice.
         extra = ", submitted_at = COALESCE(submitted_at, ?)" if status == "submitted" else ""
         params = [status, utc_text(now)] + ([utc_text(now)] if extra else []) + [audit_id]
+        if status == "cancelled":  # when, so its auditor can restore it for a while
+            state = {**json.loads(rows[0]["state"] or "{}"), "cancelled_at": utc_text(now)}
+            extra = ", state = ?"
+            params = [status, utc_text(now), json.dumps(state, sort_keys=True), audit_id]
         db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
                    "WHERE id = ?", params)
         record_trail(storage, actor, f"audit.{status}", {"audit": audit_id}, now)
+
+
+def cancelled_at(audit: AuditRow) -> datetime:
+    """When an audit was cancelled (its last update, for audits cancelled before this was recorded)."""
+    return parse_utc(audit.state.get("cancelled_at") or audit.updated_at)
+
+
+def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime, window: timedelta) -> None:
+    """Make a cancelled audit a draft again, where it stood, if its auditor asks within `window` of cancelling."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None or audit.auditor_id != actor:
+            raise AccessDenied("Only the person who started an audit can restore it, and only their own "
+                               "cancelled audits. Type `/audit restore` to see yours.")
+        if audit.status != "cancelled":
+            raise UserError(f"Audit #{audit_id} is not cancelled (it is {audit.status.replace('_', ' ')}), so "
+                            f"there is nothing to restore. Type `/audit resume {audit_id}` to carry on with a draft.")
+        if now > cancelled_at(audit) + window:
+            raise UserError(f"Audit #{audit_id} was cancelled more than {window.days} days ago, so it can't be "
+                            "restored any more; its answers stay on record. Type `start audit` to audit the case "
+                            "again.")
+        state = {key: value for key, value in audit.state.items() if key not in ("cancelled_at", "last_press")}
+        state["paused"] = False
+        stamp = utc_text(now)
+        db.execute("UPDATE audits SET status = 'draft', step_version = step_version + 1, state = ?, updated_at = ? "
+                   "WHERE id = ?", [json.dumps(state, sort_keys=True), stamp, audit_id])
+        record_trail(storage, actor, "audit.restore", {"audit": audit_id}, now)
+
+
+def cancelled_since(storage: Storage, user_id: str, since: datetime) -> list[AuditRow]:
+    """This person's audits cancelled after `since`, newest first: the ones they may still restore."""
+    rows = select(storage.db, "SELECT * FROM audits WHERE auditor_id = ? AND status = 'cancelled' "
+                              "ORDER BY updated_at DESC, id DESC", [user_id])
+    return [audit for audit in map(_row, rows) if cancelled_at(audit) >= since]
 
 
 def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
