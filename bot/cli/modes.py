@@ -41,7 +41,8 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     user = _user(args, runtime)
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
-        return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
+        return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
+                        chart_dir=runtime.settings.database.parent / "charts")
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
