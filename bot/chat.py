@@ -6,6 +6,7 @@ ending cleanly on end of input or `quit`.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TextIO
 
 from bot.engine import Engine
@@ -18,9 +19,13 @@ BANNER = (
 )
 
 
-def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt: str = "you> ") -> int:
-    """Read lines until EOF or quit, passing each to the engine and printing what it says."""
-    view = TerminalView()
+def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt: str = "you> ",
+             chart_dir: Path | None = None) -> int:
+    """Read lines until EOF or quit, passing each to the engine and printing what it says.
+
+    Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
+    """
+    view = TerminalView(chart_dir=chart_dir)
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot.digest import last_complete_week
 from bot.services import Services
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
@@ -99,7 +100,11 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
 
 def generate(services: Services, weeks: int = 12, seed: int = 7,
              progress: Callable[[str], None] = lambda _line: None) -> DemoSummary:
-    """Fill the database with `weeks` weeks of invented audits up to today; returns what was added."""
+    """Fill the database with `weeks` weeks of invented audits up to today; returns what was added.
+
+    The weeks are the `weeks` complete weeks the default digest and its chart show (ending with the last complete
+    week), plus this week so far for drafts and the Home tab, so the chart has no empty weeks at either end.
+    """
     rng = random.Random(seed)
     settings = services.settings
     storage = services.storage
@@ -114,8 +119,8 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
     audit_id, action_id = next_audit_id(storage), next_action_id(storage)
     used_refs: set[str] = set()
     totals = [0, 0, 0]
-    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
-    for week_index in range(weeks):
+    first_monday = last_complete_week(today) - timedelta(weeks=weeks - 1)
+    for week_index in range(weeks + 1):
         monday = first_monday + timedelta(weeks=week_index)
         audits, answers, actions, moderations = [], [], [], []
         for team in services.directory.teams.values():
@@ -127,7 +132,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                     continue
                 auditor = rng.choice(managers) if rng.random() < 0.75 or not qa_leads else rng.choice(qa_leads)
                 checklist = rng.choice(contents)
-                grade_rank = rng.choices(range(4), weights=_mix(week_index / max(1, weeks - 1)))[0]
+                grade_rank = rng.choices(range(4), weights=_mix(min(1.0, week_index / max(1, weeks - 1))))[0]
                 submitted = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=tz)
                 started = submitted - timedelta(hours=rng.randint(1, 30))
                 is_draft = day >= today - timedelta(days=3) and rng.random() < 0.3
@@ -168,7 +173,8 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 audit_id += 1
         insert_audits(storage, audits, answers, actions, moderations)
         totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]
-        progress(f"week {week_index + 1}/{weeks} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
+        label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
+        progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
     return DemoSummary(audits=totals[0], actions=totals[1], moderations=totals[2], checklists=len(contents))
 
 

@@ -103,7 +103,7 @@ def service_replies(service: ServiceDigest, to_user: str | None = None, chart: b
     """All teams side by side, and one chart of the whole service's trend."""
     span = _span(service)
     replies = [Reply(text=service_text(service), title=f"Service audit digest: {span}", to_user=to_user,
-                     note="Each team's own digest went to its managers.")]
+                     note="`/audit digest <team>` shows one team's full digest.")]
     if chart and service.teams:
         combined = []
         for index, (label, _) in enumerate(service.teams[0].trend):

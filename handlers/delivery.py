@@ -50,6 +50,7 @@ class SlackDelivery:
         error reaches here, so a failure is remembered and the person is told once the bot reaches them.
         """
         self._tell_undelivered(requester)
+        self._tell_admin(requester)
         failures = 0
         for reply in replies:
             try:
@@ -79,6 +80,20 @@ class SlackDelivery:
         except (SlackApiError, OSError):
             undelivered.give_back(self.services, ids)
             log.warning("could not deliver an undelivered-message notice either; keeping it for next time")
+
+    def _tell_admin(self, user_id: str) -> None:
+        """An admin gets one summary of messages Slack refused (for anyone) since an admin was last told."""
+        if self.services is None or not user_id:
+            return
+        taken = undelivered.take_admin_notice(self.services, user_id)
+        if taken is None:
+            return
+        notice, ids = taken
+        try:
+            self.client.chat_postMessage(channel=self.dm_channel(user_id), **render_message(notice))
+        except (SlackApiError, OSError):
+            undelivered.give_back_admin(self.services, ids)
+            log.warning("could not deliver the admin's undelivered-message summary; keeping it for next time")
 
     def _post(self, requester: str, reply: Reply, channel: str | None, thread_ts: str | None) -> None:
         if reply.to_channel:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from knowledge.checklists import GRADE_LABELS, GRADES, Checklist, Question
+from knowledge.dates import DateError, Tense, check_tense, parse_day
 
 FLOW_STEPS = ("choose_checklist", "case_reference", "worker", "question", "evidence", "review", "overall_grade",
               "grade_reason", "strengths", "development", "actions", "action_owner", "action_due", "submit")
@@ -257,12 +258,15 @@ _GRADE_WORDS = {
     "requires_improvement": "requires_improvement", "ri": "requires_improvement", "3": "requires_improvement",
     "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
 }
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
-def parse_answer(question: Question, text: str) -> str:
-    """Turn what a person typed or pressed into the stored answer, or raise AnswerError saying what fits."""
+def parse_answer(question: Question, text: str, today: dt.date | None = None) -> str:
+    """Turn what a person typed or pressed into the stored answer, or raise AnswerError saying what fits.
+
+    `today` (from the injected clock) lets dates be written as people say them ("last Friday", "15 January")
+    and refuses a future date unless the checklist says `allow_future: true`.
+    """
     raw = (text or "").strip()
     lowered = " ".join(raw.lower().split())
     kind = question.type
@@ -289,7 +293,7 @@ def parse_answer(question: Question, text: str) -> str:
         listed = "; ".join(f"{i}. {o}" for i, o in enumerate(question.options, 1))
         raise AnswerError(f"Please pick one of the options by its number or words: {listed}.")
     if kind == "date":
-        return parse_date(raw).isoformat()
+        return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
     if kind == "number":
         return parse_number(raw)
     return parse_text(raw)
@@ -315,20 +319,17 @@ def parse_evidence(text: str) -> str:
     return cleaned
 
 
-def parse_date(text: str) -> dt.date:
-    """A date written as 2026-03-12 or 12/03/2026 (day first, as written in England)."""
-    raw = (text or "").strip()
+def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", what: str = "date") -> dt.date:
+    """A date as written in England (day before month: 12/03/2026, 12 March, last Friday, in two weeks).
+
+    With `today`, a past-only (`tense="past"`) or future-only date is checked against it; without, only full
+    dates with a year are read, so nothing depends on the wall clock.
+    """
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-            return dt.date.fromisoformat(raw)
-        match = _DMY.match(raw)
-        if match:
-            day, month, year = (int(part) for part in match.groups())
-            return dt.date(year, month, day)
-    except ValueError:
-        raise AnswerError(f"'{raw[:20]}' is not a real date; check the day and month "
-                          "(write it like 12/03/2026 or 2026-03-12).") from None
-    raise AnswerError("Please write a date like 12/03/2026 or 2026-03-12.")
+        day = parse_day(text, today, tense)
+        return check_tense(day, today, tense, what) if today is not None else day
+    except DateError as error:
+        raise AnswerError(str(error)) from None
 
 
 def parse_number(text: str) -> str:

@@ -8,12 +8,14 @@ never changes an audit already started or finished.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.dates import long_date
 from knowledge.fields import ID_PATTERN, did_you_mean, suggested_id, type_name
 from knowledge.problems import Problem
 
@@ -29,7 +31,7 @@ YES_NO_LABELS = {"yes": "Yes", "no": "No", "na": "Not applicable"}
 CHECKLIST_FIELDS = ("id", "title", "description", "sections")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if")
+                   "escalate_if", "allow_future")
 MIN_OPTIONS, MAX_OPTIONS = 2, 8
 MAX_OPTION_CHARS = 75  # a Slack button label holds 75 characters
 
@@ -56,6 +58,7 @@ class Question:
     show_if: ShowIf | None = None
     flag_if: tuple[str, ...] = ()
     escalate_if: tuple[str, ...] = ()
+    allow_future: bool = False  # date questions: may the answer be after today (a planned date)?
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -68,15 +71,23 @@ class Question:
             return YES_NO_LABELS.get(value, value)
         if self.type == "scale":
             return GRADE_LABELS.get(value, value)
+        if self.type == "date":
+            try:
+                return long_date(dt.date.fromisoformat(value))
+            except ValueError:
+                return value
         return value
 
     def to_content(self) -> dict[str, Any]:
-        return {
+        content = {
             "id": self.id, "text": self.text, "type": self.type, "required": self.required,
             "allow_na": self.allow_na, "options": list(self.options), "guidance": self.guidance,
             "show_if": {"question": self.show_if.question, "equals": self.show_if.equals} if self.show_if else None,
             "flag_if": list(self.flag_if), "escalate_if": list(self.escalate_if),
         }
+        if self.allow_future:  # only when set, so snapshots (and hashes) of existing checklists stay the same
+            content["allow_future"] = True
+        return content
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,7 @@ class Checklist:
                     guidance=q.get("guidance"),
                     show_if=ShowIf(q["show_if"]["question"], q["show_if"]["equals"]) if q.get("show_if") else None,
                     flag_if=tuple(q.get("flag_if") or ()), escalate_if=tuple(q.get("escalate_if") or ()),
+                    allow_future=bool(q.get("allow_future", False)),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
@@ -337,6 +349,9 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     if allow_na and qtype not in (None, "yes_no"):
         checker.report(raw, "allow_na", f"{label}: `allow_na` only works on yes_no questions; remove it "
                                         "(for other types, make the question `required: false`).")
+    allow_future = checker.flag(raw, "allow_future", label, False)
+    if allow_future and qtype not in (None, "date"):
+        checker.report(raw, "allow_future", f"{label}: `allow_future` only works on date questions; remove it.")
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and guidance not in entry_ids:
@@ -351,7 +366,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
         return None
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
-                    escalate_if=escalate_if)
+                    escalate_if=escalate_if, allow_future=allow_future)
 
 
 def _options(raw: dict, qtype: str | None, label: str, checker: _Checker) -> tuple[str, ...]:

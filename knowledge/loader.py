@@ -11,7 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,9 +21,10 @@ from knowledge.checklists import Checklist, parse_checklists
 from knowledge.entries import Entry, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
-TOP_LEVEL_KEYS = ("entries", "glossary", "checklists")
+TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk")
 
 
 def default_folder() -> Path:
@@ -51,6 +52,7 @@ class KnowledgeBase:
     glossary: dict[str, str]
     checklists: dict[str, Checklist]
     folder: Path
+    smalltalk: SmallTalk = field(default_factory=SmallTalk)  # greetings and thanks, never logged as questions
 
     # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
     @cached_property
@@ -136,10 +138,12 @@ def _load(folder: Path) -> KnowledgeBase:
 
     glossary = _glossary(contents, problems)
     checklists = _checklists(contents, set(entries), problems)
+    smalltalk = _smalltalk(contents, problems)
 
     if problems:
         raise KnowledgeBaseError(problems)
-    return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder)
+    return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
+                         smalltalk=smalltalk)
 
 
 def _read_folder(folder: Path, problems: list[Problem]) -> list[_FileContent]:
@@ -187,7 +191,7 @@ def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent |
         return None
     if not isinstance(data, dict):
         problems.append(Problem(file, getattr(data, "line", 1),
-                                f"the file must start with `entries:`, `glossary:` or `checklists:`; "
+                                f"the file must start with `entries:`, `glossary:`, `checklists:` or `smalltalk:`; "
                                 f"found {type_name(data)}."))
         return None
     for key in data:
@@ -270,6 +274,17 @@ def _checklists(contents: list[_FileContent], entry_ids: set[str],
             else:
                 checklists[checklist.id] = checklist
     return checklists
+
+
+def _smalltalk(contents: list[_FileContent], problems: list[Problem]) -> SmallTalk:
+    found = []
+    for content in contents:
+        if "smalltalk" in content.data:
+            groups, group_problems = parse_smalltalk(content.data["smalltalk"], content.file)
+            problems.extend(group_problems)
+            found += [(content.file, group) for group in groups]
+    problems.extend(check_duplicates(found))
+    return SmallTalk(tuple(group for _, group in found))
 
 
 def _entry_hash(entry: Entry) -> str:

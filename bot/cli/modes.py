@@ -8,6 +8,7 @@ import re
 import sys
 
 from bot.cli.runtime import Runtime
+from bot.services import Services
 
 NO_TOKENS = (
     "No Slack tokens set (SLACK_BOT_TOKEN and SLACK_APP_TOKEN; create the app from manifest.yml, "
@@ -41,7 +42,8 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     user = _user(args, runtime)
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
-        return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
+        return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
+                        chart_dir=runtime.settings.database.parent / "charts")
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
@@ -93,6 +95,15 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     return 0
 
 
+def slack_sender(app: object, services: Services) -> object:
+    """The scheduler's Slack sender, with services so a message Slack refuses is recorded and admins are told."""
+    from handlers.delivery import SlackDelivery
+    from schedules.senders import PacedSender
+
+    delivery = SlackDelivery(app.client, services)  # type: ignore[attr-defined]
+    return PacedSender(lambda reply: delivery.deliver("", [reply]) == 0)
+
+
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,
                           stdout: object | None = None) -> object | None:
     """Start the scheduler: Slack delivery when the app is given, else printing the chat user's messages.
@@ -100,13 +111,10 @@ def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user
     Job output goes through a small "sender" so the scheduler itself never touches Slack's libraries.
     """
     from schedules.scheduler import build_scheduler
-    from schedules.senders import PacedSender, TerminalSender
+    from schedules.senders import TerminalSender
 
     if app is not None:
-        from handlers.delivery import SlackDelivery
-
-        delivery = SlackDelivery(app.client)  # type: ignore[attr-defined]
-        sender: object = PacedSender(lambda reply: delivery.deliver("", [reply]) == 0)
+        sender: object = slack_sender(app, runtime.services)
     else:
         sender = TerminalSender(stdout or runtime.stdout or sys.stdout, chat_user or runtime.settings.local_user)
     jobs = build_scheduler(runtime.services, sender)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,12 @@ from bot.storage import audits as store
 from bot.teams import Person, Role
 from knowledge.audit_flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from knowledge.checklists import GRADE_LABELS, GRADES, Checklist, Question
+from knowledge.dates import examples as date_examples
 from knowledge.problems import KnowledgeBaseError
 
 USER_MENTION = re.compile(r"^<?@?([UW][A-Z0-9]{2,})(\|[^>]*)?>?$")
 TYPED_PROMPTS = {
     "text": "Type your answer.",
-    "date": "Type the date, like 12/03/2026 or 2026-03-12.",
     "number": "Type a number, such as 3.",
 }
 IN_CHANNEL = ("Audits hold case details, so let's do that in a direct message: open your DM with me and type "
@@ -173,7 +174,7 @@ def render(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "worker":
         return render_worker(services, ctx)
     if name == "question":
-        return render_question(ctx, ctx.checklist.question(step.question_id or ""))
+        return render_question(ctx, ctx.checklist.question(step.question_id or ""), services.local_now().date())
     if name == "evidence":
         question = ctx.checklist.question(step.question_id or "")
         grade = grade_label(ctx.answers[question.id].value) if question.id in ctx.answers else "this grade"
@@ -201,7 +202,14 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
                   choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
 
-def render_question(ctx: Ctx, question: Question) -> list[Reply]:
+def typed_prompt(question: Question, today: date) -> str | None:
+    """What to type for a typed question; date examples are worked out from today so they are always valid."""
+    if question.type == "date":
+        return f"Type the date, like {date_examples(today, 'any' if question.allow_future else 'past')}."
+    return TYPED_PROMPTS.get(question.type)
+
+
+def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     section = ctx.checklist.section_of(question.id)
     text = f"*{section.title}*\n{question.text}"
     previous = ctx.answers.get(question.id)
@@ -214,7 +222,7 @@ def render_question(ctx: Ctx, question: Question) -> list[Reply]:
         choices.append(Choice("What good looks like", "audit.guidance", ctx.value()))
     choices += control_choices(ctx, skip=not question.required)
     return [Reply(text=text, choices=tuple(choices), kind="question",
-                  prompt=TYPED_PROMPTS.get(question.type), note=progress(ctx.checklist, ctx.answers, question.id))]
+                  prompt=typed_prompt(question, today), note=progress(ctx.checklist, ctx.answers, question.id))]
 
 
 def answers_summary(ctx: Ctx) -> str:

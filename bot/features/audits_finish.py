@@ -39,6 +39,8 @@ from knowledge.audit_flow import (
     parse_text,
     suggest_grade,
 )
+from knowledge.dates import examples as date_examples
+from knowledge.dates import long_date
 
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
@@ -73,7 +75,8 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
                     False),
         "action_owner": ("*Who owns this action?* Pick a person or type their Slack member ID.",
                          None, False),
-        "action_due": ("*When is it due?*", "Type the due date, like 30/11/2026.", False),
+        "action_due": ("*When is it due?*",
+                       f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
     }
     if name in prompts:
         text, prompt, skippable = prompts[name]
@@ -121,9 +124,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
-            due = parse_date(cleaned)
-            if due < turn.now.astimezone(services.settings.timezone).date():
-                raise UserError("That date has passed; give a due date from today onwards.")
+            due = parse_date(cleaned, turn.now.astimezone(services.settings.timezone).date(), "future", "due date")
             return _add_action(services, turn, ctx, due)
         else:
             raise UserError("Please use the buttons on the latest message for this step.")
@@ -160,7 +161,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date) -> list[Rep
         raise UserError("I lost track of that action; please type it again.")
     move = store.Move(step=Step("actions").key, state={"action_draft": None},
                       action=(draft["description"], draft["owner"], due.isoformat()))
-    return advance_and_render(services, turn, ctx, ctx.version, move)
+    echo = Reply(kind="notice", text=f"Action added: due *{long_date(due)}*.")
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=[echo])
 
 
 # -- buttons ---------------------------------------------------------------------------------------------

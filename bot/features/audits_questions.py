@@ -108,12 +108,16 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         return advance_and_render(services, turn, ctx, ctx.version, move)
     question = ctx.checklist.question(step.question_id or "")
     try:
-        value = parse_answer(question, text)
+        value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
         if question.answer_keys and "?" in text:
             return None  # a question for the knowledge base, not an answer
         raise answer_error(error) from None
-    return record_answer(services, turn, ctx, ctx.version, question, value)
+    replies = record_answer(services, turn, ctx, ctx.version, question, value)
+    if question.type == "date" and replies:
+        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
+        replies.insert(0, Reply(kind="notice", text=f"Got it: *{question.answer_label(value)}*."))
+    return replies
 
 
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -13,6 +13,7 @@ from bot.services import Services
 from bot.storage.dashboard import completed_by, drafts_of, open_actions_of
 from bot.storage.digests import unanswered_questions
 from bot.teams import Person, Role
+from bot.undelivered import admin_home
 from schedules.jobs import audit_targets, month_bounds
 
 SHOWN = 5
@@ -90,7 +91,8 @@ def knowledge_health(services: Services, person: Person) -> list[Reply]:
 
 
 def dashboard(services: Services, person: Person) -> list[Reply]:
-    return my_work(services, person) + team_figures(services, person) + knowledge_health(services, person)
+    return (my_work(services, person) + team_figures(services, person) + knowledge_health(services, person)
+            + admin_home(services, person))
 
 
 def install(engine: Engine, services: Services) -> None:

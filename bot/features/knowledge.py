@@ -8,6 +8,8 @@ identifiers before anything is stored or answered.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bot import buttons
 from bot.engine import Engine, Turn
 from bot.errors import StaleAction, UserError
@@ -20,6 +22,7 @@ from bot.storage import knowledge as store
 from bot.teams import Role
 from knowledge.entries import Entry
 from knowledge.search import SearchResult
+from knowledge.smalltalk import SmallTalkGroup
 
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
 MAX_RELATED = 3
@@ -37,9 +40,10 @@ def knowledge_of(services: Services) -> KnowledgeService:
 class KnowledgeFeature:
     """The asking side of the knowledge base; one instance per engine."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, help_replies: Callable[[Turn], list[Reply]] | None = None) -> None:
         self.services = services
         self.service = knowledge_of(services)
+        self.help_replies = help_replies  # what a greeting gets besides hello: the list of what the bot can do
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, turn: Turn, text: str) -> list[Reply]:
@@ -47,6 +51,11 @@ class KnowledgeFeature:
         question = " ".join(text.split())
         if not question:
             return [prompt_reply()]
+        smalltalk = self.service.current.kb.smalltalk
+        chat = smalltalk.match(question)
+        if chat is not None:
+            return self.smalltalk_replies(turn, chat)
+        question = smalltalk.strip_opening(question)
         kinds = identifier_kinds(question, self.services.settings.names)
         if kinds:
             return [Reply(
@@ -62,6 +71,13 @@ class KnowledgeFeature:
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   result.outcome, entry_id, score, turn.surface)
         return self.result_replies(turn, live, result, ask_id)
+
+    def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
+        """A short friendly reply to "hello" or "thanks": not a question, so nothing is logged for the QA leads."""
+        replies = [Reply(text=chat.reply)]
+        if chat.show_help and self.help_replies is not None:
+            replies += self.help_replies(turn)
+        return replies
 
     def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int) -> list[Reply]:
         if result.outcome == "answer" and result.answer is not None:
@@ -159,7 +175,9 @@ def prompt_reply() -> Reply:
 
 def install(engine: Engine, services: Services) -> None:
     """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
-    feature = KnowledgeFeature(services)
+    from bot.features.help import help_replies
+
+    feature = KnowledgeFeature(services, lambda turn: help_replies(engine, turn))
     engine.add_command("ask", feature.ask, "ask a practice or audit question",
                        usage="/audit ask <question>")
     engine.add_action("kb.prompt", lambda _turn, _value: [prompt_reply()])

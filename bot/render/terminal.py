@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bot.replies import Choice, Reply
 
@@ -34,6 +35,7 @@ class TerminalView:
     choices: list[Choice] = field(default_factory=list)
     width: int = 100
     expects_text: bool = False
+    chart_dir: Path | None = None  # where charts are written; without it a chart is not shown or named
 
     def render(self, replies: list[Reply]) -> str:
         """Show one turn's replies; the options of this turn replace the previous ones."""
@@ -64,8 +66,8 @@ class TerminalView:
             out.append(textwrap.fill(paragraph, self.width) if paragraph.strip() else "")
         for label, value in reply.fields:
             out.append(f"  {plain(label)}: {plain(value)}")
-        if reply.image_name:
-            out.append(f"(chart: {reply.image_name})")
+        if reply.image is not None and self.chart_dir is not None:
+            out.append(f"(chart written to {self._write_chart(reply)})")
         if reply.is_for_requester:
             for choice in reply.choices:
                 numbered.append(choice)
@@ -76,6 +78,14 @@ class TerminalView:
         if reply.note:
             out.append(f"  ({plain(reply.note)})")
         return "\n".join(out)
+
+    def _write_chart(self, reply: Reply) -> Path:
+        """Write the chart a Slack user would see as an image, so the path printed is a real file."""
+        assert self.chart_dir is not None and reply.image is not None
+        self.chart_dir.mkdir(parents=True, exist_ok=True)
+        path = self.chart_dir / Path(reply.image_name or "chart.png").name
+        path.write_bytes(reply.image)
+        return path
 
     def choice_for(self, text: str) -> Choice | None:
         """The option a typed number stands for, if the text is just a number on screen."""

@@ -217,3 +217,14 @@ def m030_schedules_snoozes_and_digest_indexes(db: Database) -> None:
         CREATE INDEX audits_submitted ON audits(submitted_at, team_id);
         """
     )
+
+
+@MIGRATIONS()
+def m100_defects_c_undelivered_admin(db: Database) -> None:
+    """Failed messages are shown to an admin too: when the admin was given the summary (once)."""
+    db.executescript(
+        """
+        ALTER TABLE undelivered ADD COLUMN admin_told_at TEXT;
+        CREATE INDEX undelivered_admin_pending ON undelivered(admin_told_at);
+        """
+    )

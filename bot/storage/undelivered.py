@@ -46,3 +46,40 @@ def release_undelivered(storage: Storage, ids: list[int]) -> None:
     # holding SQLite's write lock against every other writer until this thread happened to commit.
     with storage.write() as db:
         db.conn.executemany("UPDATE undelivered SET told_at = NULL WHERE id = ?", [(i,) for i in ids])
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A failed message as an admin sees it: who it was for, what kind, and when (never the text)."""
+
+    id: int
+    recipient: str
+    kind: str
+    failed_at: datetime
+
+
+def recent_failures(storage: Storage, since: datetime, limit: int = 10) -> tuple[int, list[Failure]]:
+    """How many messages failed since `since`, and the latest `limit` of them, for the admin's Home tab."""
+    total = storage.db.execute("SELECT count(*) FROM undelivered WHERE failed_at >= ?", [utc_text(since)]).fetchone()
+    rows = storage.db.execute(
+        "SELECT id, user_id, kind, failed_at FROM undelivered WHERE failed_at >= ? ORDER BY failed_at DESC, id DESC "
+        "LIMIT ?", [utc_text(since), limit]).fetchall()
+    return int(total[0]), [Failure(row[0], row[1], row[2], parse_utc(row[3])) for row in rows]
+
+
+def claim_admin_failures(storage: Storage, at: datetime) -> list[Failure]:
+    """Failures no admin has been told about, marked told in one step so the summary goes out once."""
+    if storage.db.execute("SELECT 1 FROM undelivered WHERE admin_told_at IS NULL LIMIT 1").fetchone() is None:
+        return []
+    with storage.write() as db:
+        rows = db.execute("SELECT id, user_id, kind, failed_at FROM undelivered WHERE admin_told_at IS NULL "
+                          "ORDER BY id").fetchall()
+        db.conn.executemany("UPDATE undelivered SET admin_told_at = ? WHERE id = ?",
+                            [(utc_text(at), row[0]) for row in rows])
+    return [Failure(row[0], row[1], row[2], parse_utc(row[3])) for row in rows]
+
+
+def release_admin_failures(storage: Storage, ids: list[int]) -> None:
+    """The admin summary could not be sent either: keep it for the next time an admin is reached."""
+    with storage.write() as db:
+        db.conn.executemany("UPDATE undelivered SET admin_told_at = NULL WHERE id = ?", [(i,) for i in ids])

@@ -1,0 +1,209 @@
+"""Dates as people in England write them: 30/11/2026, 2026-11-30, 15 January, next Friday, in two weeks.
+
+Day always comes before month in numbers (5/3 is 5 March). Words relative to today (tomorrow, next Friday,
+in two weeks) and dates without a year need today's date, which callers take from the injected clock. A date
+without a year means the next such date when looking ahead (a due date) and the most recent one when looking
+back (when something happened). Only the standard library is used, so the rules are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+Tense = Literal["past", "future", "any"]
+
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+WEEKDAYS.update({name.lower(): number for number, name in enumerate(calendar.day_abbr)})
+WEEKDAYS.update({"tues": 1, "weds": 2, "thur": 3, "thurs": 3})
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2, "couple of": 2,
+                "a few": 3, "few": 3}
+UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+EARLIEST_YEAR, LATEST_YEAR = 1, 9999
+MAX_RELATIVE = 3660  # days: ten years either way is the furthest a relative date may reach
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?")
+_ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([a-z]+)"
+_DAY_MONTH = re.compile(rf"{_ORDINAL}(?: of)? {_MONTH}(?: (\d{{4}}))?")
+_MONTH_DAY = re.compile(rf"{_MONTH} {_ORDINAL}(?: (\d{{4}}))?")
+_COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
+_IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
+_AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
+_WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming) )?([a-z]+)")
+FORMAT_HINT = "a full date with its year, day first, like 30/11/2026 or 2026-11-30"
+
+
+class DateError(ValueError):
+    """What was typed is not a date this parser understands, or not one that fits; the message says why."""
+
+
+def long_date(day: dt.date) -> str:
+    """How a date is echoed back: 'Friday 15 January 2027', so a misread date is caught at once."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def numeric(day: dt.date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def _clean(text: str) -> str:
+    lowered = (text or "").strip().lower().replace(",", " ").replace("’", "'")
+    lowered = re.sub(r"(?<=[a-z])\.(?=\s|$)", "", lowered)  # "Jan." or "Fri."
+    lowered = re.sub(r"^(?:on|by|due|until|the)\s+", "", " ".join(lowered.split()))
+    return " ".join(lowered.rstrip(".!").split())
+
+
+def _quote(raw: str) -> str:
+    """What was typed, on one line and short, to quote back in a message."""
+    flat = " ".join(raw.split())
+    return flat if len(flat) <= 30 else flat[:29] + "…"
+
+
+def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise DateError(f"The year in '{_quote(raw)}' is out of range; write a year between {EARLIEST_YEAR} and "
+                        f"{LATEST_YEAR}.")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(f"'{_quote(raw)}' is not a real date; check the day and month (the day comes first).") \
+            from None
+
+
+def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
+    """The next such date looking ahead, the latest one looking back, and the nearest one otherwise."""
+    if month == 2 and day == 29:
+        years = [y for y in range(today.year - 4, today.year + 5) if calendar.isleap(y)]
+    else:
+        _date(2000, month, day, raw)  # a real day of the year at all? (2000 is a leap year)
+        years = [today.year - 1, today.year, today.year + 1]
+    candidates = [dt.date(y, month, day) for y in years]
+    if tense == "future":
+        return min(c for c in candidates if c >= today)
+    if tense == "past":
+        return max(c for c in candidates if c <= today)
+    return min(candidates, key=lambda c: (abs((c - today).days), c < today))
+
+
+def _count(word: str) -> int | None:
+    if word.isdecimal():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _shift(today: dt.date, count: int, unit: str, sign: int) -> dt.date:
+    if unit in UNIT_DAYS:
+        days = count * UNIT_DAYS[unit]
+        if days > MAX_RELATIVE:
+            raise DateError("That is too far away to be a date in a case file; write the date itself.")
+        return today + dt.timedelta(days=sign * days)
+    months = count * (12 if unit == "year" else 1)
+    if months > MAX_RELATIVE // 30:
+        raise DateError("That is too far away to be a date in a case file; write the date itself.")
+    total = today.year * 12 + today.month - 1 + sign * months
+    year, month = divmod(total, 12)
+    return dt.date(year, month + 1, min(today.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _weekday(which: str | None, weekday: int, today: dt.date, tense: Tense) -> dt.date:
+    ahead = (weekday - today.weekday()) % 7
+    behind = (today.weekday() - weekday) % 7
+    if which == "last":
+        return today - dt.timedelta(days=behind or 7)
+    if which in ("next", "coming", "this coming"):
+        return today + dt.timedelta(days=ahead or 7)
+    if which == "this":
+        return today + dt.timedelta(days=ahead)
+    if tense == "past":
+        return today - dt.timedelta(days=behind)
+    return today + dt.timedelta(days=ahead)
+
+
+def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> dt.date:
+    """The date meant by `text`, or DateError with one message saying what to write instead.
+
+    Without `today` only full dates (with a year) are understood, so nothing here ever reads the wall clock.
+    """
+    raw = (text or "").strip()
+    cleaned = _clean(raw)
+    if not cleaned:
+        raise DateError(f"Please type a date, like {examples(today, tense) if today else FORMAT_HINT}.")
+    if (match := _ISO.fullmatch(cleaned)) is not None:
+        year, month, day = (int(part) for part in match.groups())
+        return _date(year, month, day, raw)
+    if (match := _NUMERIC.fullmatch(cleaned)) is not None:
+        day, month = int(match.group(1)), int(match.group(2))
+        if match.group(3) is None:
+            return _yearless(month, day, _need(today), tense, raw) if 1 <= month <= 12 else _date(2000, month, day, raw)
+        year = int(match.group(3))
+        return _date(year + (2000 if year < 70 else 1900) if year < 100 else year, month, day, raw)
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        cleaned_named = re.sub(r"^[a-z]+ (?=\d)", lambda m: "" if m.group().strip() in WEEKDAYS else m.group(),
+                               cleaned)
+        match = pattern.fullmatch(cleaned_named)
+        if match is not None and match.group(month_group) in MONTHS:
+            month, day = MONTHS[match.group(month_group)], int(match.group(day_group))
+            found = (_date(int(match.group(3)), month, day, raw) if match.group(3)
+                     else _yearless(month, day, _need(today), tense, raw))
+            _check_weekday(cleaned, found, raw)
+            return found
+    return _relative(cleaned, raw, today, tense)
+
+
+def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:
+    first = cleaned.split()[0]
+    if first in WEEKDAYS and WEEKDAYS[first] != found.weekday():
+        raise DateError(f"{found.day} {found:%B %Y} is a {found:%A}, not a {calendar.day_name[WEEKDAYS[first]]}; "
+                        f"check '{_quote(raw)}'.")
+
+
+def _need(today: dt.date | None) -> dt.date:
+    if today is None:
+        raise DateError(f"Please write {FORMAT_HINT}.")
+    return today
+
+
+def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt.date:
+    fixed = {"today": 0, "now": 0, "tomorrow": 1, "yesterday": -1, "day after tomorrow": 2,
+             "the day after tomorrow": 2, "day before yesterday": -2, "the day before yesterday": -2,
+             "next week": 7, "last week": -7, "a week today": 7, "a week ago": -7}
+    if cleaned in fixed:
+        return _need(today) + dt.timedelta(days=fixed[cleaned])
+    for pattern, sign in ((_IN, 1), (_AGO, -1)):
+        match = pattern.fullmatch(cleaned)
+        if match is not None:
+            count = _count(match.group(1))
+            if count is None:
+                break
+            return _shift(_need(today), count, match.group(2), sign)
+    match = _WEEKDAY.fullmatch(cleaned)
+    if match is not None and match.group(2) in WEEKDAYS:
+        return _weekday(match.group(1), WEEKDAYS[match.group(2)], _need(today), tense)
+    hint = examples(today, tense) if today is not None else FORMAT_HINT
+    raise DateError(f"I could not read '{_quote(raw)}' as a date. Write it like {hint} (day before month).")
+
+
+def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") -> dt.date:
+    """Refuse a future date for something that has happened, or a past one for something due."""
+    if tense == "past" and day > today:
+        raise DateError(f"{long_date(day)} is in the future; give the {what} it happened (today or earlier).")
+    if tense == "future" and day < today:
+        raise DateError(f"{long_date(day)} has passed; give a {what} from today onwards.")
+    return day
+
+
+def examples(today: dt.date, tense: Tense) -> str:
+    """Examples valid today, worked out from the pinned clock: a numeric date, a named date and a phrase."""
+    if tense == "past" or (tense == "any" and today.year > LATEST_YEAR - 1):
+        day = today - dt.timedelta(days=21)
+        return f"{numeric(day)}, {day.day} {day:%B} or yesterday"
+    day = today + dt.timedelta(days=21)
+    return f"{numeric(day)}, {day.day} {day:%B} or in two weeks"

@@ -1,0 +1,169 @@
+"""Small talk ("hello", "thanks", "ok"): recognised from a list the QA leads keep in knowledge/smalltalk.yaml.
+
+A greeting or a thank-you is not a question for the knowledge base: logging it would send QA leads
+"unanswered questions" that nobody asked. The phrases are data, validated like the rest of the folder, so
+adding "morning all" needs no code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.fields import did_you_mean, type_name
+from knowledge.problems import Problem
+
+GROUP_FIELDS = ("kind", "phrases", "reply", "show_help")
+MAX_PHRASE_WORDS = 6
+_NOT_WORD = re.compile(r"[^\w' ]+")
+_WORD = re.compile(r"[\w']+")
+# One word ("morning") is only taken as small talk before a pause: "morning, ..." but not "morning visits".
+_PAUSE = re.compile(r"\s*[,!.:;\-–—]")
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation and emoji dropped, spaces collapsed: 'Thank you!! 🙂' -> 'thank you'."""
+    cleaned = _NOT_WORD.sub(" ", (text or "").lower().replace("’", "'"))
+    return " ".join(cleaned.replace("_", " ").split())
+
+
+@dataclass(frozen=True)
+class SmallTalkGroup:
+    """Phrases that get the same reply; `show_help` adds what the bot can do (for greetings)."""
+
+    kind: str
+    phrases: tuple[str, ...]
+    reply: str
+    show_help: bool = False
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    """Every small-talk group, with a lookup from normalised phrase to its group."""
+
+    groups: tuple[SmallTalkGroup, ...] = ()
+    _by_phrase: dict[str, SmallTalkGroup] = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for group in self.groups:
+            for phrase in group.phrases:
+                self._by_phrase.setdefault(normalise(phrase), group)
+
+    def match(self, text: str) -> SmallTalkGroup | None:
+        """The group when the whole message is small talk (one phrase, or a few run together); else None."""
+        words = normalise(text).split()
+        if not words:
+            return None
+        found: list[SmallTalkGroup] = []
+        start = 0
+        while start < len(words):
+            for end in range(min(len(words), start + MAX_PHRASE_WORDS), start, -1):
+                group = self._by_phrase.get(" ".join(words[start:end]))
+                if group is not None:
+                    found.append(group)
+                    start = end
+                    break
+            else:
+                return None
+        return next((g for g in found if g.show_help), found[0])
+
+    def strip_opening(self, text: str) -> str:
+        """The message without leading small talk ('hi, when is the ICPC due?' -> 'when is the ICPC due?')."""
+        rest = text.strip()
+        while True:
+            words = list(_WORD.finditer(rest))[:MAX_PHRASE_WORDS]
+            cut = next((words[size - 1].end() for size in range(len(words), 0, -1)
+                        if " ".join(normalise(w.group()) for w in words[:size]) in self._by_phrase
+                        and (size > 1 or _PAUSE.match(rest, words[0].end()))), None)
+            if cut is None or not normalise(rest[cut:]):
+                return rest
+            rest = rest[cut:].lstrip(" ,.!;:-–—\t\n")
+
+
+def parse_smalltalk(items: Any, file: str) -> tuple[list[SmallTalkGroup], list[Problem]]:
+    """Check a file's `smalltalk:` list, collecting every problem with its line and how to fix it."""
+    problems: list[Problem] = []
+    if not isinstance(items, list) or not items:
+        return [], [Problem(file, getattr(items, "line", None),
+                            "`smalltalk:` must be a list of groups, each with `kind:`, `phrases:` and `reply:`; "
+                            f"found {type_name(items)}.")]
+    groups: list[SmallTalkGroup] = []
+    item_lines = getattr(items, "item_lines", [])
+    for index, raw in enumerate(items):
+        label = f"small-talk group {index + 1}"
+        if not isinstance(raw, dict):
+            line = item_lines[index] if index < len(item_lines) else None
+            problems.append(Problem(file, line, f"{label} must be a mapping starting with `- kind:`; "
+                                                f"found {type_name(raw)}."))
+            continue
+        group = _parse_group(raw, label, file, problems)
+        if group is not None:
+            groups.append(group)
+    return groups, problems
+
+
+def _line(raw: Any, key: str | None) -> int | None:
+    lines = getattr(raw, "key_lines", {})
+    return lines.get(key) if key in lines else getattr(raw, "line", None)
+
+
+def _parse_group(raw: dict, label: str, file: str, problems: list[Problem]) -> SmallTalkGroup | None:
+    before = len(problems)
+    for key in raw:
+        if key not in GROUP_FIELDS:
+            problems.append(Problem(file, _line(raw, key), f"{label} has an unknown field `{key}`"
+                                    f"{did_you_mean(str(key), GROUP_FIELDS)}; known fields are: "
+                                    f"{', '.join(GROUP_FIELDS)}."))
+    kind, reply = raw.get("kind"), raw.get("reply")
+    for key, value in (("kind", kind), ("reply", reply)):
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(file, _line(raw, key if key in raw else None),
+                                    f"{label} needs `{key}:` as text; found {type_name(value)}."))
+    show_help = raw.get("show_help", False)
+    if not isinstance(show_help, bool):
+        problems.append(Problem(file, _line(raw, "show_help"),
+                                f"{label} has `show_help: {show_help}`; write `show_help: true` or `false`."))
+    phrases = _phrases(raw, label, file, problems)
+    if len(problems) > before:
+        return None
+    return SmallTalkGroup(kind=str(kind).strip(), phrases=phrases, reply=str(reply).strip(), show_help=show_help)
+
+
+def _phrases(raw: dict, label: str, file: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = raw.get("phrases")
+    if not isinstance(value, list) or not value:
+        problems.append(Problem(file, _line(raw, "phrases" if "phrases" in raw else None),
+                                f"{label} needs `phrases:`, a list like `[hello, hi there]`."))
+        return ()
+    phrases: list[str] = []
+    for item in value:
+        text = normalise(item) if isinstance(item, str) else ""
+        if not text:
+            problems.append(Problem(file, _line(raw, "phrases"), f"{label} has a phrase that is {type_name(item)}; "
+                                                                 "write each phrase as words (in quotes if it is "
+                                                                 "yes/no or a number)."))
+        elif len(text.split()) > MAX_PHRASE_WORDS:
+            problems.append(Problem(file, _line(raw, "phrases"), f"{label} has the phrase '{item}' of more than "
+                                                                 f"{MAX_PHRASE_WORDS} words; small talk is short, "
+                                                                 "and a longer message is treated as a question."))
+        elif "?" in item:
+            problems.append(Problem(file, _line(raw, "phrases"), f"{label} has the phrase '{item}' with a question "
+                                                                 "mark; questions go to the knowledge base, so "
+                                                                 "remove it."))
+        else:
+            phrases.append(text)
+    return tuple(phrases)
+
+
+def check_duplicates(groups: list[tuple[str, SmallTalkGroup]]) -> list[Problem]:
+    """A phrase in two groups would get whichever reply came first: report it so the QA lead picks one."""
+    seen: dict[str, str] = {}
+    problems: list[Problem] = []
+    for file, group in groups:
+        for phrase in group.phrases:
+            if phrase in seen and seen[phrase] != group.kind:
+                problems.append(Problem(file, None, f"the small-talk phrase '{phrase}' is in both "
+                                                    f"'{seen[phrase]}' and '{group.kind}'; keep it in one."))
+            seen.setdefault(phrase, group.kind)
+    return problems
