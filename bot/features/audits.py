@@ -21,7 +21,6 @@ from collections.abc import Callable
 from bot.engine import Engine, Turn
 from bot.features import actions_feature, audits_finish, audits_questions, audits_start, moderation
 from bot.features.audit_core import load, not_in_channel
-from bot.features.home import HOME_PROVIDERS
 from bot.replies import Reply
 from bot.services import Services
 from bot.storage import audits as store
@@ -119,5 +118,3 @@ def install(engine: Engine, services: Services) -> None:
         return None
 
     engine.add_message_handler(shortcuts, priority=30)
-    HOME_PROVIDERS[:] = [p for p in HOME_PROVIDERS if p is not actions_feature.home_section]
-    HOME_PROVIDERS.append(actions_feature.home_section)

@@ -1,18 +1,16 @@
-"""The App Home dashboard: your drafts, your actions, your month; your team's figures; the knowledge base's health."""
+"""The App Home dashboard: your drafts, your actions, your month; your team's figures.
+
+The knowledge base's health is the knowledge feature's own section (`knowledge_admin.knowledge_home`).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from bot.digest import build_team_digests, last_complete_week
 from bot.engine import Engine
-from bot.features.home import HOME_PROVIDERS
-from bot.knowledge_review import stale_entries
 from bot.replies import Choice, Reply
 from bot.services import Services
 from bot.storage.dashboard import completed_by, drafts_of, open_actions_of
-from bot.storage.digests import unanswered_questions
-from bot.teams import Person, Role
+from bot.teams import Person
 from schedules.jobs import audit_targets, month_bounds
 
 SHOWN = 5
@@ -75,26 +73,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     return replies
 
 
-def knowledge_health(services: Services, person: Person) -> list[Reply]:
-    """For QA leads: entries past their review date and questions nobody could answer this week."""
-    if person.role is not Role.QA_LEAD:
-        return []
-    today = services.local_now().date()
-    stale = stale_entries(services.settings.knowledge_dir, today)
-    week_start = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=services.settings.timezone)
-    unanswered = unanswered_questions(services.storage, week_start, services.clock() + timedelta(seconds=1))
-    lines = [f"*Entries past their review date*: {len(stale)}"]
-    lines += [f"   • {_clip(e.question, 80)} (review by {e.review_by:%d %b %Y})" for e in stale[:SHOWN]]
-    lines.append(f"*Questions I could not answer this week*: {unanswered}")
-    return [Reply(title="Knowledge base health", text="\n".join(lines))]
-
-
-def dashboard(services: Services, person: Person) -> list[Reply]:
-    return my_work(services, person) + team_figures(services, person) + knowledge_health(services, person)
-
-
 def install(engine: Engine, services: Services) -> None:
-    """Add the dashboard to the Home tab (once, however many engines are built)."""
-    del engine, services
-    if dashboard not in HOME_PROVIDERS:
-        HOME_PROVIDERS.append(dashboard)
+    """Put the person's own work, then their teams' figures, at the top of the Home tab."""
+    engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
+    engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)
