@@ -10,6 +10,7 @@ from bot.engine import Engine
 from bot.replies import Choice, Reply
 from bot.services import Services
 from bot.storage.dashboard import completed_by, drafts_of, open_actions_of
+from bot.storage.digests import count_demo_audits
 from bot.teams import Person
 from schedules.jobs import audit_targets, month_bounds
 
@@ -67,13 +68,27 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Overdue actions", str(digest.overdue_actions)),
             ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
         )
+        if digest.demo_week:
+            fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
         weak = digest.weak_questions[0].text if digest.weak_questions else "none flagged"
         replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {_clip(weak, 150)}",
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
 
 
+def demo_warning(services: Services, person: Person) -> list[Reply]:
+    """When the database holds invented audits, say so above every figure, and how many."""
+    del person
+    demo = count_demo_audits(services.storage)
+    if not demo:
+        return []
+    return [Reply(title="Demo data", text=f"This database holds {demo} invented demo audit"
+                  f"{'' if demo == 1 else 's'} (from `audit-bot demo-data`); the figures below include them. "
+                  "An admin can take them out with `audit-bot demo-data --remove`.")]
+
+
 def install(engine: Engine, services: Services) -> None:
     """Put the person's own work, then their teams' figures, at the top of the Home tab."""
+    engine.add_home_section("demo_warning", lambda person: demo_warning(services, person), priority=5)
     engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
     engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)

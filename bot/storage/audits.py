@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -54,6 +54,7 @@ class AuditRow:
     updated_at: str
     submitted_at: str | None
     moderated_at: str | None
+    demo: int = 0  # 1 for an invented audit from `audit-bot demo-data`
 
 
 @dataclass(frozen=True)
@@ -82,9 +83,12 @@ class Move:
 
 
 def _row(record: dict[str, Any]) -> AuditRow:
-    data = dict(record)
+    data = {key: value for key, value in record.items() if key in _AUDIT_FIELDS}  # columns other code added
     data["state"] = json.loads(data.get("state") or "{}")
     return AuditRow(**data)
+
+
+_AUDIT_FIELDS = frozenset(f.name for f in fields(AuditRow))
 
 
 # -- checklists --------------------------------------------------------------------------------------------

@@ -217,3 +217,15 @@ def m030_schedules_snoozes_and_digest_indexes(db: Database) -> None:
         CREATE INDEX audits_submitted ON audits(submitted_at, team_id);
         """
     )
+
+
+@MIGRATIONS()
+def m100_defects_b_demo_audits(db: Database) -> None:
+    """Invented audits from `audit-bot demo-data` are marked, so exports, digests and Home can tell them
+    apart and `demo-data --remove` takes exactly them out (answers, actions and moderations go with them)."""
+    db.executescript(
+        """
+        ALTER TABLE audits ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX audits_demo ON audits(demo);
+        """
+    )
