@@ -28,7 +28,10 @@ def snapshot_checklist(storage: Storage, content: dict[str, Any], now: datetime)
 
 
 def next_audit_id(storage: Storage) -> int:
-    return int(storage.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audits").fetchone()[0])
+    """The id the next audit gets: above every id ever used (AUTOINCREMENT's sequence), never a deleted one's."""
+    return int(storage.db.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM audits), 0), "
+        "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audits'), 0)) + 1").fetchone()[0])
 
 
 def next_action_id(storage: Storage) -> int:
