@@ -171,7 +171,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                                         utc_text(decided), int(agrees), other,
                                         None if agrees else "Evidence supports a different grade."))
                 audit_id += 1
-        insert_audits(storage, audits, answers, actions, moderations)
+        insert_audits(storage, audits, answers, actions, moderations, demo=True)
         totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]
         label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
         progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")

@@ -54,6 +54,7 @@ class TeamDigest:
     moderation_agreed: int
     moderation_decided: int
     trend: tuple[tuple[str, dict[str, int]], ...]
+    demo_week: int = 0  # of completed_week, how many are invented demo audits (`audit-bot demo-data`)
 
     @property
     def week_end(self) -> date:
@@ -142,6 +143,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, week_end, monday + timedelta(days=7), ids)
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
+    demo = store.demo_counts(storage, week_start, week_end, ids)
     checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in rows[:WEAK_QUESTIONS]})
     questions = _question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
@@ -171,7 +173,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
             grades_week=dict(weeks[-1]), grades_previous=previous, weak_questions=weak,
             overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
-            trend=tuple(zip(week_labels, weeks, strict=True)),
+            trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
         ))
     return digests
 

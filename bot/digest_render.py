@@ -27,10 +27,18 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def demo_note(demo: int, total: int) -> str:
+    """Says how many of the audits counted are invented, so nobody takes demo figures for real practice."""
+    return (f"{demo} of these {total} audits are invented demo data (`audit-bot demo-data --remove` takes "
+            "them out)")
+
+
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
     lines = [f"*Audits completed*: {digest.completed_week} this week · {digest.completed_month} this month "
              f"(monthly target {digest.target_month})"]
+    if digest.demo_week:
+        lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
         mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
         target = f" (target {auditor.target})" if auditor.target else ""
@@ -96,6 +104,8 @@ def service_text(service: ServiceDigest) -> str:
     total_target = sum(t.target_month for t in service.teams)
     lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    if demo := sum(t.demo_week for t in service.teams):
+        lines.append(f"_{demo_note(demo, total_week)}_")
     return "\n".join(lines)
 
 

@@ -41,6 +41,7 @@ class Turn:
 CommandHandler = Callable[[Turn, str], list[Reply]]
 ActionHandler = Callable[[Turn, str], list[Reply]]
 MessageHandler = Callable[[Turn, str], list[Reply] | None]
+HomeProvider = Callable[[Person], list[Reply]]
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Engine:
         self.commands: dict[str, Command] = {}
         self.actions: dict[str, ActionHandler] = {}
         self._message_handlers: list[tuple[int, MessageHandler]] = []
+        self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
 
     # -- registration -------------------------------------------------------------------------
     def add_command(
@@ -100,6 +102,18 @@ class Engine:
         """Free text goes to handlers in priority order (lowest first) until one claims it."""
         self._message_handlers.append((priority, handler))
         self._message_handlers.sort(key=lambda pair: pair[0])
+
+    def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
+        """Add a feature's part of the Home tab (lowest priority at the top). This engine owns it, so
+        building a second engine or app in the same process never shows a section twice."""
+        if name in self._home_sections:
+            raise ValueError(f"home section {name!r} registered twice")
+        self._home_sections[name] = (priority, provider)
+
+    @property
+    def home_providers(self) -> tuple[HomeProvider, ...]:
+        """The Home tab's feature sections, top to bottom."""
+        return tuple(provider for _, provider in sorted(self._home_sections.values(), key=lambda pair: pair[0]))
 
     # -- entry points -------------------------------------------------------------------------
     def command(self, user_id: str, text: str, surface: Surface = "command") -> list[Reply]:

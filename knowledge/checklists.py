@@ -17,7 +17,7 @@ from typing import Any
 
 from knowledge.dates import long_date
 from knowledge.fields import ID_PATTERN, did_you_mean, suggested_id, type_name
-from knowledge.problems import Problem
+from knowledge.problems import EntryIds, Problem
 
 QUESTION_TYPES = ("yes_no", "scale", "choice", "text", "date", "number")
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
@@ -243,11 +243,14 @@ class _Checker:
         return value
 
 
-def parse_checklists(items: Any, file: str, entry_ids: set[str]) -> tuple[list[Checklist], list[Problem]]:
+def parse_checklists(items: Any, file: str,
+                     entry_ids: set[str] | EntryIds) -> tuple[list[Checklist], list[Problem]]:
     """Check every checklist under one file's `checklists:` key, collecting all problems instead of stopping.
 
     `entry_ids` are the knowledge entries, so guidance written as an entry id is checked to exist.
     """
+    if not isinstance(entry_ids, EntryIds):
+        entry_ids = EntryIds(set(entry_ids))
     checker = _Checker(file)
     if items is None:
         return [], [Problem(file, None, "`checklists:` is empty; add checklists under it or remove the key.")]
@@ -270,7 +273,7 @@ def parse_checklists(items: Any, file: str, entry_ids: set[str]) -> tuple[list[C
     return found, checker.problems
 
 
-def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: set[str]) -> Checklist | None:
+def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryIds) -> Checklist | None:
     raw_id = raw.get("id")
     label = f"checklist '{raw_id}'" if isinstance(raw_id, str) and raw_id.strip() else f"checklist {index + 1}"
     checker.unknown_keys(raw, CHECKLIST_FIELDS, label)
@@ -297,7 +300,7 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: set[st
                      description=description, sections=tuple(sections))
 
 
-def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_ids: set[str],
+def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_ids: EntryIds,
                    section_ids: dict[str, int | None], question_ids: dict[str, int | None],
                    earlier: dict[str, Question], parent: Any) -> Section | None:
     if not isinstance(raw, dict):
@@ -328,7 +331,7 @@ def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_i
     return Section(id=section_id, title=title, questions=tuple(questions))
 
 
-def _parse_question(raw: dict, number: int, section_label: str, checker: _Checker, entry_ids: set[str],
+def _parse_question(raw: dict, number: int, section_label: str, checker: _Checker, entry_ids: EntryIds,
                     question_ids: dict[str, int | None], earlier: dict[str, Question]) -> Question | None:
     raw_id = raw.get("id")
     label = f"question '{raw_id}'" if isinstance(raw_id, str) and raw_id.strip() \
@@ -354,9 +357,9 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
         checker.report(raw, "allow_future", f"{label}: `allow_future` only works on date questions; remove it.")
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
-    if guidance is not None and ID_PATTERN.fullmatch(guidance) and guidance not in entry_ids:
+    if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
         checker.report(raw, "guidance", f"{label} points its guidance at entry '{guidance}', but no knowledge "
-                                        f"entry has that id{did_you_mean(guidance, entry_ids)}; fix the id "
+                                        f"entry has that id{did_you_mean(guidance, entry_ids.known)}; fix the id "
                                         "or write the guidance as text.")
     keys = answer_keys(qtype, allow_na, options) if qtype else None
     show_if = _show_if(raw, label, checker, earlier)

@@ -36,6 +36,39 @@ class Entry:
         return self.review_by is not None and self.review_by < today
 
 
+@dataclass(frozen=True)
+class EntryRef:
+    """An entry's id and `related:` ids as written, even when the entry has other problems.
+
+    Checks across entries (ids used twice, `related:` pointing nowhere) use these, so an entry with one
+    problem still has all its other problems reported.
+    """
+
+    id: str | None
+    related: tuple[str, ...]
+    file: str
+    line: int | None
+
+
+def entry_references(items: Any, file: str) -> list[EntryRef]:
+    """The id and well-formed `related:` ids of every mapping under one file's `entries:` key."""
+    if not isinstance(items, list):
+        return []
+    item_lines = getattr(items, "item_lines", [])
+    refs = []
+    for index, raw in enumerate(items):
+        if not isinstance(raw, dict):
+            continue
+        line = getattr(raw, "line", item_lines[index] if index < len(item_lines) else None)
+        raw_id = raw.get("id")
+        entry_id = raw_id.strip() if isinstance(raw_id, str) and raw_id.strip() else None
+        related = raw.get("related")
+        others = tuple(item.strip() for item in related if isinstance(item, str) and ID_PATTERN.fullmatch(
+            item.strip())) if isinstance(related, list) else ()
+        refs.append(EntryRef(entry_id, others, file, line))
+    return refs
+
+
 def _line(mapping: Any, key: str) -> int | None:
     key_lines = getattr(mapping, "key_lines", {})
     return key_lines.get(key, getattr(mapping, "line", None))

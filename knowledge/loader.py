@@ -9,22 +9,23 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
 
 import knowledge
 from knowledge.checklists import Checklist, parse_checklists
-from knowledge.entries import Entry, parse_entries
+from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
-from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
 TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk")
+ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
 def default_folder() -> Path:
@@ -115,29 +116,29 @@ def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
 
 def _load(folder: Path) -> KnowledgeBase:
     problems: list[Problem] = []
-    contents = _read_folder(folder, problems)
+    unreadable: dict[str, str] = {}
+    contents = _read_folder(folder, problems, unreadable)
 
     entries: dict[str, Entry] = {}
-    raw_ids: set[str] = set()
+    refs: list[EntryRef] = []
+    first_seen: dict[str, EntryRef] = {}
     for content in contents:
         items = content.data.get("entries")
         if "entries" not in content.data:
             continue
-        raw_ids.update(_raw_ids(items))
         found, entry_problems = parse_entries(items, content.file)
         problems.extend(entry_problems)
+        file_refs = entry_references(items, content.file)
+        problems.extend(_duplicate_problems(file_refs, first_seen))
+        refs.extend(file_refs)
         for entry in found:
-            if entry.id in entries:
-                first = entries[entry.id]
-                problems.append(Problem(entry.file, entry.line,
-                                        f"entry id '{entry.id}' is used twice: here and at "
-                                        f"{first.file}:{first.line}; rename one of them."))
-            else:
-                entries[entry.id] = entry
-    problems.extend(_related_problems(entries, raw_ids))
+            entries.setdefault(entry.id, entry)
+    entry_ids = EntryIds(set(first_seen), unreadable)
+    problems.extend(_related_problems(refs, entry_ids))
 
     glossary = _glossary(contents, problems)
-    checklists = _checklists(contents, set(entries), problems)
+    checklists = _checklists(contents, entry_ids, problems)
+    problems.extend(entry_ids.unreadable_problems())
     smalltalk = _smalltalk(contents, problems)
 
     if problems:
@@ -146,7 +147,8 @@ def _load(folder: Path) -> KnowledgeBase:
                          smalltalk=smalltalk)
 
 
-def _read_folder(folder: Path, problems: list[Problem]) -> list[_FileContent]:
+def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str]) -> list[_FileContent]:
+    """Every file that could be read; ids written in those that could not are put in `unreadable`."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
                                                    "or create it with at least one .yaml file."))
@@ -161,10 +163,23 @@ def _read_folder(folder: Path, problems: list[Problem]) -> list[_FileContent]:
         return []
     contents = []
     for path in paths:
-        content = _read_file(path, _relative(path, folder), problems)
+        file = _relative(path, folder)
+        content = _read_file(path, file, problems)
         if content is not None:
             contents.append(content)
+        else:
+            for entry_id in _ids_written_in(path):
+                unreadable.setdefault(entry_id, file)
     return contents
+
+
+def _ids_written_in(path: Path) -> list[str]:
+    """Ids that look written in a file YAML could not read, found line by line (best effort)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return ID_LINE.findall(text)
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -202,26 +217,32 @@ def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent |
     return _FileContent(file, data)
 
 
-def _raw_ids(items: Any) -> set[str]:
-    """Ids as written, even on entries with other problems, so `related:` is not blamed twice."""
-    if not isinstance(items, list):
-        return set()
-    return {raw["id"].strip() for raw in items if isinstance(raw, dict) and isinstance(raw.get("id"), str)}
-
-
-def _related_problems(entries: dict[str, Entry], raw_ids: set[str]) -> list[Problem]:
+def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -> list[Problem]:
+    """Ids used twice, whether or not either entry has other problems; `first_seen` spans every file."""
     problems = []
-    for entry in entries.values():
-        for other in entry.related:
-            if other not in raw_ids:
-                suggestion = closest(other, raw_ids)
+    for ref in refs:
+        if ref.id is None:
+            continue
+        first = first_seen.setdefault(ref.id, ref)
+        if first is not ref:
+            problems.append(Problem(ref.file, ref.line, f"entry id '{ref.id}' is used twice: here and at "
+                                                        f"{first.file}:{first.line}; rename one of them."))
+    return problems
+
+
+def _related_problems(refs: list[EntryRef], entry_ids: EntryIds) -> list[Problem]:
+    """`related:` ids that point nowhere, checked on every entry, including those with other problems."""
+    problems = []
+    for ref in refs:
+        label = f"entry '{ref.id}'" if ref.id else "the entry"
+        for other in ref.related:
+            if other == ref.id:
+                problems.append(Problem(ref.file, ref.line, f"{label} lists itself under `related:`; remove it."))
+            elif entry_ids.missing(other):
+                suggestion = closest(other, entry_ids.known)
                 hint = f"did you mean `{suggestion}`?" if suggestion else "check the spelling or remove it."
-                problems.append(Problem(entry.file, entry.line,
-                                        f"entry '{entry.id}' is related to '{other}', but no entry has that "
-                                        f"id; {hint}"))
-            elif other == entry.id:
-                problems.append(Problem(entry.file, entry.line,
-                                        f"entry '{entry.id}' lists itself under `related:`; remove it."))
+                problems.append(Problem(ref.file, ref.line,
+                                        f"{label} is related to '{other}', but no entry has that id; {hint}"))
     return problems
 
 
@@ -257,7 +278,7 @@ def _glossary(contents: list[_FileContent], problems: list[Problem]) -> dict[str
     return glossary
 
 
-def _checklists(contents: list[_FileContent], entry_ids: set[str],
+def _checklists(contents: list[_FileContent], entry_ids: EntryIds,
                 problems: list[Problem]) -> dict[str, Checklist]:
     checklists: dict[str, Checklist] = {}
     for content in contents:

@@ -36,3 +36,37 @@ class KnowledgeBaseError(Exception):
         lines = [f"The knowledge base has {count} {noun}:"]
         lines.extend(f"- {problem}" for problem in self.problems)
         return "\n".join(lines)
+
+
+class EntryIds:
+    """The entry ids a `related:` or guidance reference may point at, for one check of the folder.
+
+    `known` holds every id written in a file that was read, even on entries with other problems, so a
+    reference to a broken entry is not reported as missing as well. `unreadable` maps ids that appear to
+    be written in a file that could not be read (YAML syntax error, ...) to that file: references to them are
+    counted and reported as one line per file, instead of one misleading "no entry has that id" each.
+    """
+
+    def __init__(self, known: set[str], unreadable: dict[str, str] | None = None) -> None:
+        self.known = known
+        self.unreadable = dict(unreadable or {})
+        self._into_unreadable: dict[str, int] = {}
+
+    def missing(self, entry_id: str) -> bool:
+        """True when no entry has this id; a reference into an unreadable file is counted, not missing."""
+        if entry_id in self.known:
+            return False
+        file = self.unreadable.get(entry_id)
+        if file is None:
+            return True
+        self._into_unreadable[file] = self._into_unreadable.get(file, 0) + 1
+        return False
+
+    def unreadable_problems(self) -> list[Problem]:
+        """One problem per unreadable file that other entries or checklists point into."""
+        problems = []
+        for file, count in sorted(self._into_unreadable.items()):
+            noun = "reference points" if count == 1 else "references point"
+            problems.append(Problem(file, None, f"{count} {noun} into {file}, which could not be read: "
+                                                "fix it first."))
+        return problems

@@ -183,3 +183,24 @@ def test_export_writes_one_csv_row_per_answer_and_nests_json(environ: dict[str, 
     assert len(list(csv.DictReader(io.StringIO(out)))) == 0
     code, _, err = run_export(environ, "--since", "yesterday")
     assert code == 2 and "date" in err
+
+
+def test_the_moderation_list_finds_an_audit_behind_many_the_person_may_not_moderate(engine: Engine,
+                                                                                   services: Services) -> None:
+    from tests.support.audit_rows import insert_audit
+
+    south = "U0MGRS001"
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    for n in range(40):  # their own audits, oldest first
+        insert_audit(services.storage, f"CR-2{n:05d}", start + timedelta(minutes=n), auditor=south,
+                     team="north-assessment")
+    for n in range(30):  # audits of their own team, by someone else
+        insert_audit(services.storage, f"CR-3{n:05d}", start + timedelta(hours=1, minutes=n), auditor="U0QALEAD1",
+                     team="south-cin-cp")
+    theirs = insert_audit(services.storage, "CR-400001", start + timedelta(hours=3), auditor="U0MGRN001")
+    [listing] = engine.command(south, "moderate", surface="terminal")
+    assert [c.value for c in listing.choices] == [str(theirs)]
+    assert "showing" not in listing.text
+    [lead] = engine.command("U0QALEAD1", "moderate", surface="terminal")
+    assert len(lead.choices) == 10 and "showing the oldest 10 of 41" in lead.text
+    assert str(theirs) not in [c.value for c in lead.choices]

@@ -121,9 +121,10 @@ def test_demo_data_fills_a_database_that_digests_and_the_home_tab_can_show(servi
     assert "week 6/6" in err.getvalue()
     assert sum(d.completed_week for d in digests) > 0
     titles = [s.title for s in sections]
-    assert titles[:3] == ["audit-bot", "Your audits", "North Assessment Team"]
-    assert "This month" in sections[1].text
-    assert qa_sections[-1].title == "Knowledge base health"
+    assert titles[:4] == ["audit-bot", "Demo data", "Your audits", "North Assessment Team"]
+    assert "This month" in sections[2].text
+    assert [s.title for s in qa_sections].count("Knowledge base") == 1
+    assert "past their review date" in qa_sections[-1].text
     names = services.storage.db.execute("SELECT DISTINCT case_ref FROM audits").fetchall()
     assert all(re.fullmatch(r"CR-\d{6}", n[0]) for n in names)
 
@@ -151,3 +152,56 @@ def test_scheduled_digest_reaches_managers_channel_and_admin_through_slack(runni
                                         or c.params.get("channel_id") == "C0NORTH01"])
     assert CASE_REF.search(everything_in_channel) is None
     assert any("What good looks like" in json.dumps(c.params.get("blocks")) for c in channel_posts)
+
+
+def test_demo_data_refuses_real_data_unless_asked_marks_what_it_invents_and_removes_it(
+        services: Services, environ: dict[str, str], engine: Engine) -> None:
+    from bot.storage.maintenance import trail_rows
+    from tests.support.cli import run_cli
+
+    rows = AuditRows(services)
+    real = rows.audit(submitted=datetime(2026, 11, 17, 11, tzinfo=UTC), grade="good")
+    with time_machine.travel(datetime(2026, 11, 25, 12, tzinfo=LONDON), tick=False):
+        refused = run_cli(environ, "demo-data", "--weeks", "3")
+        assert refused.code == 2 and "holds 1 real audits" in refused.err and "--into-real-data" in refused.err
+        assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 1
+
+        added = run_cli(environ, "demo-data", "--weeks", "3", "--into-real-data")
+        assert added.code == 0, added.err
+        demo = services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo = 1").fetchone()[0]
+        assert demo > 0
+        assert services.storage.db.execute("SELECT demo FROM audits WHERE id = ?", [real]).fetchone()[0] == 0
+
+        exported = json.loads(run_cli(environ, "export", "--format", "json").out)["audits"]
+        assert {a["audit_id"]: a["demo"] for a in exported}[real] is False
+        assert sum(a["demo"] for a in exported) == sum(1 for a in exported if a["audit_id"] != real) > 0
+        csv_out = run_cli(environ, "export", "--format", "csv").out
+        assert "demo" in csv_out.splitlines()[0].split(",")
+
+        [north] = build_team_digests(services, WEEK_47, ["north-assessment"])
+        assert 0 < north.demo_week < north.completed_week
+        text = run_cli(environ, "digest", "--week", "2026-W47", "--team", "north-assessment").out
+        assert f"{north.demo_week} of these {north.completed_week} audits are invented demo data" in text
+        home = {s.title: s for s in home_sections(engine, services, "U0MGRN001")}
+        assert f"holds {demo} invented demo audits" in home["Demo data"].text
+        assert dict(home["North Assessment Team"].fields)["Demo audits last week"].startswith(
+            f"{north.demo_week} of ")
+
+        removed = run_cli(environ, "demo-data", "--remove")
+        assert removed.code == 0 and f"Removed {demo} invented audits" in removed.err
+        assert [r[0] for r in services.storage.db.execute("SELECT id FROM audits").fetchall()] == [real]
+        assert "Demo data" not in [s.title for s in home_sections(engine, services, "U0MGRN001")]
+        trail = [(r.action, r.detail) for r in trail_rows(services.storage) if r.action.startswith("demo_data")]
+    assert [action for action, _ in trail] == ["demo_data.refused", "demo_data.add", "demo_data.remove"]
+    assert trail[1][1]["audits"] == demo and trail[1][1]["into_real_data"] is True
+    assert trail[2][1]["audits"] == demo
+
+
+def test_demo_data_into_an_empty_database_needs_no_flag(services: Services, environ: dict[str, str]) -> None:
+    from tests.support.cli import run_cli
+
+    with time_machine.travel(datetime(2026, 11, 25, 12, tzinfo=LONDON), tick=False):
+        assert run_cli(environ, "demo-data", "--weeks", "2").code == 0
+        again = run_cli(environ, "demo-data", "--weeks", "2", "--seed", "4")  # demo audits are not real ones
+    assert again.code == 0, again.err
+    assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo = 0").fetchone()[0] == 0

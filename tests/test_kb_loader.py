@@ -10,7 +10,7 @@ import pytest
 from knowledge import loader
 from knowledge.checklists import Checklist
 from knowledge.loader import check_knowledge, default_folder, load_knowledge
-from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 
 FIXTURES = Path(__file__).parent / "data" / "kb_fixtures"
 
@@ -130,8 +130,8 @@ def test_every_problem_is_reported_at_once() -> None:
 
 
 def test_duplicate_checklist_ids_name_both_places(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    def fake_parse(items: object, file: str, entry_ids: set[str]) -> tuple[list[Checklist], list[Problem]]:
-        assert entry_ids == {"a"}
+    def fake_parse(items: object, file: str, entry_ids: EntryIds) -> tuple[list[Checklist], list[Problem]]:
+        assert entry_ids.known == {"a"}
         return [Checklist(id="cp-audit", title="CP audit", file=file, line=2)], []
 
     monkeypatch.setattr(loader, "parse_checklists", fake_parse)
@@ -169,3 +169,68 @@ def test_shipped_knowledge_loads_without_problems() -> None:
     problems = check_knowledge(default_folder())
     assert problems == [], "\n".join(str(p) for p in problems)
     assert len(load_knowledge().entries) >= 30
+
+
+def _write(folder: Path, name: str, text: str) -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_an_entry_with_one_problem_still_has_its_other_problems_reported(tmp_path: Path) -> None:
+    _write(tmp_path, "kb.yaml",
+           "entries:\n"
+           "  - id: no-answer\n    question: Q?\n    related: [nowhere-at-all]\n"
+           "  - id: fine\n    question: Q2?\n    answer: A2\n    related: [no-answer]\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert any("entry 'no-answer' has no answer" in m for m in messages), messages
+    assert any("entry 'no-answer' is related to 'nowhere-at-all', but no entry has that id" in m
+               for m in messages), messages
+    assert len(messages) == 2, messages  # 'fine' points at an entry that exists, if broken
+
+
+def test_an_id_used_twice_is_reported_even_when_one_of_the_entries_has_another_problem(tmp_path: Path) -> None:
+    _write(tmp_path, "a.yaml", "entries:\n  - id: same\n    question: Q?\n")
+    _write(tmp_path, "b.yaml", "entries:\n  - id: same\n    question: Q?\n    answer: A\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert any(m.startswith("b.yaml:2:") and "'same' is used twice" in m and "a.yaml:2" in m
+               for m in messages), messages
+
+
+def test_checklist_guidance_pointing_at_an_entry_with_a_problem_is_not_called_missing(tmp_path: Path) -> None:
+    _write(tmp_path, "kb.yaml", "entries:\n  - id: broken-entry\n    question: Q?\n")
+    _write(tmp_path, "checklists.yaml",
+           "checklists:\n  - id: c\n    title: C\n    sections:\n      - id: s\n        title: S\n"
+           "        questions:\n          - id: q\n            text: Q?\n            type: yes_no\n"
+           "            guidance: broken-entry\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert messages == ["kb.yaml:2: entry 'broken-entry' has no answer: add an `answer:` line with the answer "
+                        "text."], messages
+
+
+def test_references_into_a_file_that_does_not_parse_are_one_line_naming_that_file(tmp_path: Path) -> None:
+    broken = "".join(f"  - id: broken-{n}\n    question: Q{n}?\n    answer: A{n}\n" for n in range(4))
+    _write(tmp_path, "kb/x.yaml", "entries:\n" + broken + "   - id: oops\n  bad indentation: [\n")
+    pointing = "".join(f"  - id: other-{n}\n    question: O{n}?\n    answer: B{n}\n"
+                       f"    related: [broken-{n % 4}, broken-{(n + 1) % 4}]\n" for n in range(6))
+    _write(tmp_path, "kb/y.yaml", "entries:\n" + pointing)
+    _write(tmp_path, "checklists/c.yaml",
+           "checklists:\n  - id: c\n    title: C\n    sections:\n      - id: s\n        title: S\n"
+           "        questions:\n          - id: q\n            text: Q?\n            type: yes_no\n"
+           "            guidance: broken-2\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith("kb/x.yaml:") and "YAML syntax error" in messages[0]
+    assert "13 references point into kb/x.yaml, which could not be read: fix it first" in messages[1]
+    assert not any("did you mean" in m or "no entry has that id" in m for m in messages)
+
+
+def test_a_reference_that_is_missing_everywhere_is_still_reported_when_another_file_does_not_parse(
+        tmp_path: Path) -> None:
+    _write(tmp_path, "x.yaml", "entries:\n  - id: broken-one\n   bad: [\n")
+    _write(tmp_path, "y.yaml", "entries:\n  - id: fine\n    question: Q?\n    answer: A\n"
+                               "    related: [broken-one, never-written]\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert any("'never-written', but no entry has that id" in m for m in messages), messages
+    assert any("1 reference points into x.yaml, which could not be read" in m for m in messages), messages
+    assert len(messages) == 3, messages

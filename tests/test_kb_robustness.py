@@ -90,3 +90,43 @@ def test_alias_bomb_loads_quickly_as_shared_objects(tmp_path: Path) -> None:
     lines += [f"a{i}: &a{i} [{', '.join(f'*a{i - 1}' for _ in range(10))}]" for i in range(1, 10)]
     data = load_yaml_with_lines("\n".join(lines) + "\n", "kb.yaml")
     assert data["a9"][0] is data["a8"]
+
+
+DEFECTS = {"no answer": {"answer": None}, "bad owner": {"owner": "qa lead"}, "unknown field": {"answr": "x"},
+           "bad date": {"review_by": "soon"}}
+POOL = [f"entry-{n}" for n in range(8)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.lists(st.sampled_from(sorted(DEFECTS)), unique=True),
+                          st.lists(st.sampled_from(POOL), unique=True, max_size=3)), min_size=1, max_size=6),
+       st.booleans())
+def test_every_missing_related_id_is_reported_whatever_else_is_wrong_with_the_entry(
+        tmp_path: Path, specs: list[tuple[list[str], list[str]]], break_other_file: bool) -> None:
+    import tempfile
+
+    tmp_path = Path(tempfile.mkdtemp(dir=tmp_path))  # a fresh folder per example
+    entries = []
+    for n, (defects, related) in enumerate(specs):
+        entry: dict = {"id": POOL[n], "question": f"Q{n}?", "answer": f"A{n}", "related": related}
+        for defect in defects:
+            entry.update(DEFECTS[defect])
+        entries.append({k: v for k, v in entry.items() if v is not None})
+    (tmp_path / "kb.yaml").write_text(yaml.safe_dump({"entries": entries}), encoding="utf-8")
+    broken_ids = set(POOL[len(specs):len(specs) + 2]) if break_other_file else set()
+    if broken_ids:
+        (tmp_path / "zz.yaml").write_text("entries:\n" + "".join(f"  - id: {i}\n" for i in sorted(broken_ids))
+                                          + "   oops: [\n", encoding="utf-8")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    defined = {POOL[n] for n in range(len(specs))}
+    into_broken = 0
+    for n, (_, related) in enumerate(specs):
+        for other in related:
+            said = f"entry '{POOL[n]}' is related to '{other}', but no entry has that id"
+            missing = other not in defined and other not in broken_ids
+            assert any(said in m for m in messages) == missing, (said, messages)
+            into_broken += other in broken_ids and other != POOL[n]
+    summary = [m for m in messages if "which could not be read" in m]
+    assert len(summary) == (1 if into_broken else 0), messages
+    if into_broken:
+        assert summary[0].startswith(f"zz.yaml: {into_broken} reference")

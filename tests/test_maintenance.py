@@ -166,3 +166,87 @@ def test_trail_prints_local_times_and_filters_by_date(settings: Settings, enviro
         {"action": "export", "actor": "U0MGRN001", "at": "2026-12-01T12:00:00+00:00", "detail": {"rows": 12}}
     ]
     built.storage.close()
+
+
+def test_restore_refuses_while_a_bot_process_holds_the_database_and_goes_ahead_once_it_is_killed(
+    config_dir: Path, environ: dict[str, str], tmp_path: Path, standin
+) -> None:
+    from tests.support.bot_process import BotProcess, bot_environment, free_port
+
+    database = Path(environ["AUDITBOT_DB"])
+    storage = Storage(database)
+    storage.migrate()
+    insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    storage.close()
+    assert run_cli(environ, "backup", str(tmp_path / "backup.db")).code == 0
+    bot = BotProcess(bot_environment(config_dir, database, standin.base_url, "restore-test-secret"), free_port())
+    bot.start()
+    try:
+        refused = run_cli(environ, "restore", str(tmp_path / "backup.db"))
+        assert refused.code == 1
+        assert refused.err.startswith("Not restored: the bot is running") and "Stop the bot first" in refused.err
+        assert "current database was not changed" in refused.err
+        assert list(tmp_path.glob("audit.before-restore-*")) == []
+        bot.kill()  # kill -9: no clean-up runs, yet the lock goes with the process
+        restored = run_cli(environ, "restore", str(tmp_path / "backup.db"))
+        assert restored.code == 0, restored.err
+    finally:
+        bot.stop()
+
+
+def test_after_a_restore_the_trail_keeps_the_backup_entry_and_records_the_restore(
+    services: Services, environ: dict[str, str], tmp_path: Path
+) -> None:
+    insert_audit(services.storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    backup_file = tmp_path / "backup.db"
+    assert run_cli(environ, "backup", str(backup_file)).code == 0
+    record_trail(services.storage, "U0ADMIN01", "export", {"audits": 1})
+    assert run_cli(environ, "restore", str(backup_file)).code == 0
+    rows = json.loads(run_cli(environ, "trail", "--format", "json").out)
+    actions = [row["action"] for row in rows]
+    assert actions.count("backup") == 1 and actions.count("export") == 1 and actions[-1] == "restore"
+    backup = next(row for row in rows if row["action"] == "backup")
+    restore = rows[-1]["detail"]
+    assert restore["file"] == str(backup_file.resolve()) and restore["audits"] == 1
+    assert restore["backup_entry"]["actor"] == backup["actor"]
+    assert restore["before_restore_copy"].endswith(".db")
+
+
+def test_audit_ids_are_never_reused_after_a_delete_or_a_restore(
+    services: Services, environ: dict[str, str], tmp_path: Path
+) -> None:
+    storage = services.storage
+    first = insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    assert run_cli(environ, "backup", str(tmp_path / "backup.db")).code == 0
+    second = insert_audit(storage, "CR-100002", datetime(2026, 11, 2, 10, tzinfo=UTC))
+    with storage.write() as db:
+        db.execute("DELETE FROM audits WHERE id = ?", [second])
+    third = insert_audit(storage, "CR-100003", datetime(2026, 11, 2, 11, tzinfo=UTC))
+    assert len({first, second, third}) == 3
+    storage.close()
+    assert run_cli(environ, "restore", str(tmp_path / "backup.db")).code == 0  # holds only the first
+    again = Storage(Path(environ["AUDITBOT_DB"]))
+    try:
+        fourth = insert_audit(again, "CR-100004", datetime(2026, 11, 2, 12, tzinfo=UTC))
+    finally:
+        again.close()
+    assert fourth > third
+
+
+def test_an_older_database_gets_audit_ids_that_are_never_reused_and_keeps_its_answers(tmp_path: Path) -> None:
+    from bot.storage.schema import MIGRATIONS
+
+    storage = Storage(tmp_path / "old.db")
+    MIGRATIONS.apply(storage.db, stop_before="m101_defects_b_audit_ids_never_reused")
+    kept = insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    gone = insert_audit(storage, "CR-100002", datetime(2026, 11, 2, 10, tzinfo=UTC))
+    with storage.write() as db:
+        db.execute("DELETE FROM audits WHERE id = ?", [gone])
+    assert storage.migrate() == ["m101_defects_b_audit_ids_never_reused"]
+    assert storage.db.execute("SELECT COUNT(*) FROM answers WHERE audit_id = ?", [kept]).fetchone()[0] == 3
+    assert storage.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    new = insert_audit(storage, "CR-100003", datetime(2026, 11, 2, 11, tzinfo=UTC))
+    with storage.write() as db:
+        db.execute("DELETE FROM audits WHERE id = ?", [new])
+    assert insert_audit(storage, "CR-100004", datetime(2026, 11, 2, 12, tzinfo=UTC)) > new
+    storage.close()

@@ -26,6 +26,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     demo = subparsers.add_parser("demo-data", help="fill the database with invented audits to try the bot")
     demo.add_argument("--weeks", type=int, default=12, help="weeks of history up to today (default 12)")
     demo.add_argument("--seed", type=int, default=7, help="random seed, for the same data every time")
+    demo.add_argument("--into-real-data", action="store_true",
+                      help="add invented audits even though the database holds real ones (they stay marked demo)")
+    demo.add_argument("--remove", action="store_true", help="take every invented audit out again")
     add_identity(demo)
     demo.set_defaults(func=cmd_demo_data)
 
@@ -82,12 +85,31 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Add (or with --remove take out) invented audits; refuses to mix them into real data unless asked,
+    marks every one as demo, and records each run in the audit trail."""
     from bot.demo_data import generate
+    from bot.storage.common import record_trail
+    from bot.storage.demo_data import count_real_and_demo, remove_demo_audits
 
     err = runtime.stderr or sys.stderr
-    operator(args, runtime).require_admin("adding demo data")
+    who = operator(args, runtime).require_admin("adding or removing demo data")
+    storage = runtime.services.storage
+    if args.remove:
+        removed = remove_demo_audits(storage)
+        record_trail(storage, who.label, "demo_data.remove", removed, at=runtime.services.clock())
+        err.write(f"Removed {removed['audits']} invented audits with their {removed['actions']} actions and "
+                  f"{removed['moderations']} moderations. Real audits are untouched.\n")
+        return 0
     if not 1 <= args.weeks <= 104:
         err.write("--weeks must be a whole number from 1 to 104.\n")
+        return 2
+    real, _ = count_real_and_demo(storage)
+    if real and not args.into_real_data:
+        record_trail(storage, who.label, "demo_data.refused", {"real_audits": real}, at=runtime.services.clock())
+        err.write(f"{runtime.settings.database} holds {real} real audits, so I have not added invented ones. "
+                  "Use a fresh database (AUDITBOT_DB=demo.db audit-bot demo-data), or add --into-real-data if you "
+                  "really mean to mix them in (they stay marked as demo; `audit-bot demo-data --remove` takes them "
+                  "out).\n")
         return 2
 
     def progress(line: str) -> None:
@@ -96,6 +118,10 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
 
     err.write(f"Adding {args.weeks} weeks of invented audits to {runtime.settings.database} ...\n")
     summary = generate(runtime.services, weeks=args.weeks, seed=args.seed, progress=progress)
+    record_trail(storage, who.label, "demo_data.add",
+                 {"weeks": args.weeks, "seed": args.seed, "audits": summary.audits, "actions": summary.actions,
+                  "moderations": summary.moderations, "into_real_data": bool(real)}, at=runtime.services.clock())
     err.write(f"Done: {summary.audits} audits, {summary.actions} actions, {summary.moderations} moderations "
-              f"from {summary.checklists} checklists. Try `audit-bot digest` or open the Home tab.\n")
+              f"from {summary.checklists} checklists, all marked as demo data. Try `audit-bot digest` or open the "
+              "Home tab; `audit-bot demo-data --remove` takes them out again.\n")
     return 0

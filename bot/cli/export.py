@@ -22,7 +22,7 @@ from knowledge.audit_flow import AnswerError, parse_date
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
-                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions")
+                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo")
 ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
 PROGRESS_EVERY = 1000
 
@@ -63,6 +63,7 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
         "moderation_reason": last.get("reason"),
         "open_actions": sum(1 for a in item["actions"] if not a["done_at"]),
         "done_actions": sum(1 for a in item["actions"] if a["done_at"]),
+        "demo": bool(audit.get("demo")),  # invented by `audit-bot demo-data`, not a real case
     }
 
 
@@ -112,8 +113,10 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     else:
         count = (write_csv if args.format == "csv" else write_json)(items, runtime.stdout or sys.stdout)
     unit = "rows" if args.format == "csv" else "audits"
+    demo = sum(1 for item in items if item["audit"].get("demo"))
     record_trail(runtime.services.storage, who.label, "export",
                  {"format": args.format, "since": since, "team": args.team, "audits": len(items),
-                  "file": args.output or "standard output"})
-    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits.\n")
+                  "demo_audits": demo, "file": args.output or "standard output"})
+    invented = f" ({demo:,} of them invented demo audits, marked in the `demo` field)" if demo else ""
+    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits{invented}.\n")
     return 0

@@ -13,12 +13,18 @@ from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.storage import Storage
 from bot.storage.common import record_trail
+from bot.storage.lock import DatabaseInUse, no_bot_running
 from bot.storage.maintenance import (
     CHILD_TABLES,
     NotAnAuditDatabase,
     RetentionReport,
     apply_retention,
     backup_database,
+    backup_entry,
+    carry_over_trail,
+    highest_audit_id,
+    keep_audit_ids_above,
+    raw_trail,
     restore_database,
     retention_report,
     trail_rows,
@@ -140,6 +146,7 @@ def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Replace the database with a checked backup, never under a running bot, keeping the trail's account."""
     actor = operator(args, runtime).require_admin("restoring a backup").label
     settings = runtime.settings
     source: Path = args.path.expanduser().resolve()
@@ -150,16 +157,28 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
     stamp = datetime.now(settings.timezone).strftime("%Y%m%dT%H%M%S")
     safety = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
     try:
-        facts = restore_database(source, target, safety)
+        with no_bot_running(target):
+            earlier, highest = raw_trail(target), highest_audit_id(target)
+            facts = restore_database(source, target, safety)
+            storage = Storage(target)
+            try:
+                storage.migrate()
+                keep_audit_ids_above(storage, highest)
+                carried = carry_over_trail(storage, earlier)
+                record_trail(storage, actor, "restore", {
+                    "file": str(source), "audits": facts.audits, "backup_entry": backup_entry(earlier, source),
+                    "before_restore_copy": str(safety) if safety.exists() else None, "trail_carried_over": carried,
+                })
+            finally:
+                storage.close()
+    except DatabaseInUse as exc:
+        _err(runtime).write(f"Not restored: {exc}. Stop the bot first (every `audit-bot run`, `serve` or `chat` "
+                            "using this database), then run the restore again. The current database was not "
+                            "changed.\n")
+        return 1
     except NotAnAuditDatabase as exc:
         _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
         return 1
-    storage = Storage(target)
-    try:
-        storage.migrate()
-        record_trail(storage, actor, "restore", {"file": str(source), "audits": facts.audits})
-    finally:
-        storage.close()
     out = _out(runtime)
     out.write(f"Restored {facts.audits} audits from {source} into {target}.\n")
     if safety.exists():

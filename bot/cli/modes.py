@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import re
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 
 from bot.cli.runtime import Runtime
 from bot.services import Services
+from bot.storage.lock import DatabaseInUse, bot_running
 
 NO_TOKENS = (
     "No Slack tokens set (SLACK_BOT_TOKEN and SLACK_APP_TOKEN; create the app from manifest.yml, "
@@ -36,6 +40,24 @@ def _user(args: argparse.Namespace, runtime: Runtime) -> str:
     return user
 
 
+def _holds_database(command: Callable[[argparse.Namespace, Runtime], int]
+                    ) -> Callable[[argparse.Namespace, Runtime], int]:
+    """Run the bot holding the database's lock for the life of the process, so `restore` can tell it runs."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace, runtime: Runtime) -> int:
+        with ExitStack() as held:
+            try:
+                held.enter_context(bot_running(runtime.settings.database))
+            except DatabaseInUse as exc:
+                (runtime.stderr or sys.stderr).write(f"{exc}\n")
+                return 1
+            return command(args, runtime)
+
+    return run
+
+
+@_holds_database
 def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.chat import run_chat
 
@@ -49,6 +71,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
 
 
+@_holds_database
 def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     slack = runtime.settings.slack
     if not slack.socket_mode_ready:
@@ -68,6 +91,7 @@ def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     return 0
 
 
+@_holds_database
 def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     slack = runtime.settings.slack
     if not slack.signing_secret:

@@ -82,18 +82,3 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
 def _may_complete_for_others_lookup(services: Services, person: Person, action_id: int) -> bool:
     owner = store.action_owner(services.storage, action_id)
     return owner is not None and _may_complete_for_others(services, person, owner)
-
-
-def home_section(services: Services, person: Person) -> list[Reply]:
-    """Open actions and drafts at the top of the person's Home tab."""
-    actions = store.open_actions_of(services.storage, person.user_id)
-    drafts = store.drafts_of(services.storage, person.user_id)
-    if not actions and not drafts:
-        return []
-    choices = []
-    if drafts:
-        choices.append(Choice(f"Resume a draft ({len(drafts)})", "audit.resume"))
-    text = f"You have {len(drafts)} audit(s) in progress and {len(actions)} open action(s)."
-    if actions:
-        text += "\n" + "\n".join(f"• {a.description}, due {a.due_date}" for a in actions[:5])
-    return [Reply(title="Your audits", text=text, choices=tuple(choices))]

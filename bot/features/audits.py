@@ -24,7 +24,6 @@ from bot import buttons
 from bot.engine import Engine, Turn
 from bot.features import actions_feature, audits_finish, audits_questions, audits_start, moderation
 from bot.features.audit_core import load, not_in_channel
-from bot.features.home import HOME_PROVIDERS
 from bot.replies import Reply
 from bot.services import Services
 from bot.storage import audits as store
@@ -127,5 +126,3 @@ def install(engine: Engine, services: Services) -> None:
         return None
 
     engine.add_message_handler(shortcuts, priority=30)
-    HOME_PROVIDERS[:] = [p for p in HOME_PROVIDERS if p is not actions_feature.home_section]
-    HOME_PROVIDERS.append(actions_feature.home_section)

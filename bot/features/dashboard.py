@@ -1,18 +1,17 @@
-"""The App Home dashboard: your drafts, your actions, your month; your team's figures; the knowledge base's health."""
+"""The App Home dashboard: your drafts, your actions, your month; your team's figures.
+
+The knowledge base's health is the knowledge feature's own section (`knowledge_admin.knowledge_home`).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
-
 from bot.digest import build_team_digests, last_complete_week
 from bot.engine import Engine
-from bot.features.home import HOME_PROVIDERS
-from bot.knowledge_review import stale_entries
 from bot.replies import Choice, Reply
 from bot.services import Services
 from bot.storage.dashboard import completed_by, drafts_of, open_actions_of
-from bot.storage.digests import unanswered_questions
-from bot.teams import Person, Role
+from bot.storage.digests import count_demo_audits
+from bot.teams import Person
 from bot.undelivered import admin_home
 from schedules.jobs import audit_targets, month_bounds
 
@@ -70,33 +69,28 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Overdue actions", str(digest.overdue_actions)),
             ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
         )
+        if digest.demo_week:
+            fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
         weak = digest.weak_questions[0].text if digest.weak_questions else "none flagged"
         replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {_clip(weak, 150)}",
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
 
 
-def knowledge_health(services: Services, person: Person) -> list[Reply]:
-    """For QA leads: entries past their review date and questions nobody could answer this week."""
-    if person.role is not Role.QA_LEAD:
+def demo_warning(services: Services, person: Person) -> list[Reply]:
+    """When the database holds invented audits, say so above every figure, and how many."""
+    del person
+    demo = count_demo_audits(services.storage)
+    if not demo:
         return []
-    today = services.local_now().date()
-    stale = stale_entries(services.settings.knowledge_dir, today)
-    week_start = datetime.combine(today - timedelta(days=today.weekday()), time(0), tzinfo=services.settings.timezone)
-    unanswered = unanswered_questions(services.storage, week_start, services.clock() + timedelta(seconds=1))
-    lines = [f"*Entries past their review date*: {len(stale)}"]
-    lines += [f"   • {_clip(e.question, 80)} (review by {e.review_by:%d %b %Y})" for e in stale[:SHOWN]]
-    lines.append(f"*Questions I could not answer this week*: {unanswered}")
-    return [Reply(title="Knowledge base health", text="\n".join(lines))]
-
-
-def dashboard(services: Services, person: Person) -> list[Reply]:
-    return (my_work(services, person) + team_figures(services, person) + knowledge_health(services, person)
-            + admin_home(services, person))
+    return [Reply(title="Demo data", text=f"This database holds {demo} invented demo audit"
+                  f"{'' if demo == 1 else 's'} (from `audit-bot demo-data`); the figures below include them. "
+                  "An admin can take them out with `audit-bot demo-data --remove`.")]
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Add the dashboard to the Home tab (once, however many engines are built)."""
-    del engine, services
-    if dashboard not in HOME_PROVIDERS:
-        HOME_PROVIDERS.append(dashboard)
+    """Put the person's own work, then their teams' figures, at the top of the Home tab."""
+    engine.add_home_section("demo_warning", lambda person: demo_warning(services, person), priority=5)
+    engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
+    engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)
+    engine.add_home_section("undelivered", lambda person: admin_home(services, person), priority=90)

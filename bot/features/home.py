@@ -10,7 +10,7 @@ HomeSection = Reply
 
 
 def home_sections(engine: Engine, services: Services, user_id: str) -> list[HomeSection]:
-    """Sections of the Home tab, top to bottom; features add theirs by role."""
+    """Sections of the Home tab, top to bottom; features add theirs to the engine (`Engine.add_home_section`)."""
     person = services.directory.person(user_id)
     if person is None:
         return [unknown_user_reply(user_id)]
@@ -29,9 +29,6 @@ def home_sections(engine: Engine, services: Services, user_id: str) -> list[Home
             note=f"Updated {local:%A %d %B %Y, %H:%M} ({services.settings.timezone.key})",
         )
     ]
-    for provider in HOME_PROVIDERS:
-        sections += provider(services, person)
+    for provider in engine.home_providers:
+        sections += provider(person)
     return sections
-
-
-HOME_PROVIDERS: list = []  # features append callables (services, person) -> list[Reply]

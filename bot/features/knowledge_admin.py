@@ -14,7 +14,6 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from bot.engine import Engine, Turn
-from bot.features.home import HOME_PROVIDERS
 from bot.knowledge_service import KnowledgeService, ReloadResult
 from bot.replies import Reply
 from bot.services import Services
@@ -29,6 +28,7 @@ SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two question
 MAX_GROUPS = 25
 MAX_PROBLEMS_SHOWN = 30
 MAX_STALE_SHOWN = 40
+HOME_STALE_SHOWN = 5
 SUBCOMMANDS = (
     ("reload", "load the edited knowledge base; shows what changed, or the problems to fix"),
     ("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days"),
@@ -182,23 +182,31 @@ def reload_reply(result: ReloadResult) -> Reply:
 
 
 def knowledge_home(services: Services, person: Person) -> list[Reply]:
-    """QA leads and admins see on their Home tab what needs their attention in the knowledge base."""
+    """QA leads and admins see on their Home tab, in one section, what needs their attention in the
+    knowledge base: how many entries are live, which are past their review date, what went unanswered."""
     if not person.is_qa_or_admin or services.knowledge is None:
         return []
     now = services.clock()
     kb = services.knowledge.current.kb
-    stale = sum(entry.is_stale(now.astimezone(services.settings.timezone).date()) for entry in kb.entries.values())
+    today = now.astimezone(services.settings.timezone).date()
+    stale = sorted((entry for entry in kb.entries.values() if entry.is_stale(today)),
+                   key=lambda entry: (entry.review_by or today, entry.id))
     waiting = len(store.unanswered_since(services.storage, now - timedelta(days=UNANSWERED_DAYS)))
-    return [Reply(title="Knowledge base",
-                  text=f"{len(kb.entries)} entries live; {stale} past their review date; {waiting} question"
-                       f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last "
-                       f"{UNANSWERED_DAYS} days.",
+    lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"
+             f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
+    lines += [f"   • {_clip(entry.question, 80)} (review by {entry.review_by:%d %b %Y})"
+              for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
+    return [Reply(title="Knowledge base", text="\n".join(lines),
                   note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`")]
 
 
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:
-    if knowledge_home not in HOME_PROVIDERS:
-        HOME_PROVIDERS.append(knowledge_home)
+    engine.add_home_section("knowledge", lambda person: knowledge_home(services, person), priority=30)
     admin = KnowledgeAdmin(services, service)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
                        usage="/audit kb reload|unanswered|stale|check", roles=[Role.QA_LEAD, Role.ADMIN],

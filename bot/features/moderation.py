@@ -15,6 +15,7 @@ from knowledge.audit_flow import AnswerError, parse_grade, parse_text
 from knowledge.checklists import GRADES
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
+SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the rest are counted
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
@@ -37,18 +38,32 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
     return audit
 
 
+def _waiting_for(services: Services, turn: Turn) -> tuple[int, list[store.AuditRow]]:
+    """The audits `may_moderate` allows this person, filtered in SQL before the list is cut to SHOWN."""
+    person = turn.person
+    if person.role in (Role.QA_LEAD, Role.ADMIN):
+        excluded: frozenset[str] = frozenset()
+    elif person.role is Role.MANAGER:
+        excluded = frozenset(services.directory.managed_team_ids(person.user_id))
+    else:
+        return 0, []
+    return store.awaiting_moderation(services.storage, person.user_id, excluded, limit=SHOWN)
+
+
 def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    waiting = [a for a in store.awaiting_moderation(services.storage, limit=50)
-               if may_moderate(services, turn.user_id, a)][:10]
+    total, waiting = _waiting_for(services, turn)
     agreed, decided = store.agreement_rate(services.storage)
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     if not waiting:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
     lines = [f"• #{a.id} {store.checklist_version(services.storage, a.checklist_hash).title}, case {a.case_ref}, "
              f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
-    return [Reply(text="*Audits waiting for moderation*\n" + "\n".join(lines), note=rate or None,
+    heading = "*Audits waiting for moderation*"
+    if total > len(waiting):
+        heading += f" (showing the oldest {len(waiting)} of {total})"
+    return [Reply(text=heading + "\n" + "\n".join(lines), note=rate or None,
                   choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))]
 
 

@@ -8,7 +8,8 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -53,6 +54,7 @@ class AuditRow:
     updated_at: str
     submitted_at: str | None
     moderated_at: str | None
+    demo: int = 0  # 1 for an invented audit from `audit-bot demo-data`
 
 
 @dataclass(frozen=True)
@@ -81,9 +83,12 @@ class Move:
 
 
 def _row(record: dict[str, Any]) -> AuditRow:
-    data = dict(record)
+    data = {key: value for key, value in record.items() if key in _AUDIT_FIELDS}  # columns other code added
     data["state"] = json.loads(data.get("state") or "{}")
     return AuditRow(**data)
+
+
+_AUDIT_FIELDS = frozenset(f.name for f in fields(AuditRow))
 
 
 # -- checklists --------------------------------------------------------------------------------------------
@@ -420,10 +425,22 @@ def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 # -- moderation --------------------------------------------------------------------------------------------
 
-def awaiting_moderation(storage: Storage, limit: int = 20) -> list[AuditRow]:
-    rows = select(storage.db, "SELECT * FROM audits WHERE status = 'submitted' ORDER BY submitted_at LIMIT ?",
-                            [limit])
-    return [_row(r) for r in rows]
+def awaiting_moderation(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
+                        limit: int = 20) -> tuple[int, list[AuditRow]]:
+    """How many submitted audits this moderator may take, and the oldest `limit` of them.
+
+    The filter (never their own audit, never a team in `excluded_teams`) runs in SQL before the limit,
+    so a long run of audits they may not moderate cannot hide one they may.
+    """
+    teams = sorted(excluded_teams)
+    where = "status = 'submitted' AND auditor_id != ?"
+    if teams:
+        where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
+    params: list[Any] = [moderator_id, *teams]
+    total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
+    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY submitted_at, id LIMIT ?",
+                  [*params, limit])
+    return total, [_row(r) for r in rows]
 
 
 def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:

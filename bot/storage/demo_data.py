@@ -28,7 +28,10 @@ def snapshot_checklist(storage: Storage, content: dict[str, Any], now: datetime)
 
 
 def next_audit_id(storage: Storage) -> int:
-    return int(storage.db.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM audits").fetchone()[0])
+    """The id the next audit gets: above every id ever used (AUTOINCREMENT's sequence), never a deleted one's."""
+    return int(storage.db.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM audits), 0), "
+        "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audits'), 0)) + 1").fetchone()[0])
 
 
 def next_action_id(storage: Storage) -> int:
@@ -36,12 +39,16 @@ def next_action_id(storage: Storage) -> int:
 
 
 def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: Iterable[Sequence[Any]],
-                  actions: Iterable[Sequence[Any]], moderations: Iterable[Sequence[Any]]) -> None:
-    """Insert rows in one transaction: audits (AUDIT_COLUMNS order), answers, actions and moderations."""
+                  actions: Iterable[Sequence[Any]], moderations: Iterable[Sequence[Any]], demo: bool = False) -> None:
+    """Insert rows in one transaction: audits (AUDIT_COLUMNS order), answers, actions and moderations.
+
+    `demo` marks the audits as invented (demo-data), so they can be told apart and removed later.
+    """
     with storage.write() as db:
         conn = db.conn
         conn.executemany(
-            f"INSERT INTO audits ({', '.join(AUDIT_COLUMNS)}) VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})",
+            f"INSERT INTO audits ({', '.join(AUDIT_COLUMNS)}, demo) VALUES ({', '.join('?' * len(AUDIT_COLUMNS))}, "
+            f"{int(demo)})",
             list(audits),
         )
         conn.executemany(
@@ -63,3 +70,24 @@ def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: It
 
 def count_audits(storage: Storage) -> int:
     return int(storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0])
+
+
+def count_real_and_demo(storage: Storage) -> tuple[int, int]:
+    """(real audits, invented demo audits) in the database, so demo-data can refuse to mix them silently."""
+    real, demo = storage.db.execute("SELECT COALESCE(SUM(demo = 0), 0), COALESCE(SUM(demo != 0), 0) "
+                                    "FROM audits").fetchone()
+    return int(real), int(demo)
+
+
+def remove_demo_audits(storage: Storage) -> dict[str, int]:
+    """Delete every invented audit; their answers, actions, moderations and the rest go with them (cascade)."""
+    with storage.write() as db:
+        counts = {
+            "audits": db.execute("SELECT COUNT(*) FROM audits WHERE demo != 0").fetchone()[0],
+            "actions": db.execute("SELECT COUNT(*) FROM actions WHERE audit_id IN "
+                                  "(SELECT id FROM audits WHERE demo != 0)").fetchone()[0],
+            "moderations": db.execute("SELECT COUNT(*) FROM moderations WHERE audit_id IN "
+                                      "(SELECT id FROM audits WHERE demo != 0)").fetchone()[0],
+        }
+        db.execute("DELETE FROM audits WHERE demo != 0")
+    return {key: int(value) for key, value in counts.items()}

@@ -58,6 +58,22 @@ def auditor_counts(storage: Storage, week_start: datetime, week_end: datetime, m
     return found
 
 
+def demo_counts(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None) -> dict[str, int]:
+    """team -> completed audits in [start, end) that are invented demo data, so a digest can say so."""
+    where, params = _team_filter(team_ids)
+    rows = storage.db.execute(
+        f"SELECT team_id, COUNT(*) FROM audits WHERE demo != 0 AND submitted_at >= ? AND submitted_at < ? "
+        f"AND status IN {COMPLETED_SQL}{where} GROUP BY team_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    return {team: int(count) for team, count in rows}
+
+
+def count_demo_audits(storage: Storage) -> int:
+    """Invented audits anywhere in the database (`audit-bot demo-data`), for the Home tab's warning."""
+    return int(storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo != 0").fetchone()[0])
+
+
 def flagged_question_counts(storage: Storage, start: datetime, end: datetime,
                             team_ids: Sequence[str] | None) -> dict[str, list[tuple[str, str, int]]]:
     """team -> [(checklist id, question id, audits where it was answered badly)], most first."""

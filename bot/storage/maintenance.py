@@ -218,6 +218,72 @@ def trail_rows(storage: Storage, since: datetime | None = None) -> list[TrailRow
     return [TrailRow(parse_utc(at), actor, action, _detail(detail)) for at, actor, action, detail in rows]
 
 
+def raw_trail(path: Path) -> list[tuple[str, str, str, str]]:
+    """Every trail row of the database file at `path` as stored (empty when there is none), read-only."""
+    if not path.is_file():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return [tuple(row) for row in conn.execute("SELECT at, actor, action, detail FROM trail ORDER BY at, id")]
+    except sqlite3.DatabaseError:
+        return []
+    finally:
+        conn.close()
+
+
+def highest_audit_id(path: Path) -> int:
+    """The highest audit id the database at `path` ever handed out (0 when there is none), read-only."""
+    if not path.is_file():
+        return 0
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        highest = conn.execute("SELECT COALESCE(MAX(id), 0) FROM audits").fetchone()[0]
+        try:
+            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audits'").fetchone()
+        except sqlite3.OperationalError:  # from before audit ids were AUTOINCREMENT
+            row = None
+        return max(int(highest), int(row[0]) if row else 0)
+    except sqlite3.DatabaseError:
+        return 0
+    finally:
+        conn.close()
+
+
+def keep_audit_ids_above(storage: Storage, highest: int) -> None:
+    """After a restore, new audits get ids above any the replaced database used, so no id means two audits."""
+    with storage.write() as db:
+        db.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = 'audits'", [highest])
+        db.execute("INSERT INTO sqlite_sequence (name, seq) SELECT 'audits', ? WHERE NOT EXISTS "
+                   "(SELECT 1 FROM sqlite_sequence WHERE name = 'audits')", [highest])
+
+
+def carry_over_trail(storage: Storage, earlier: list[tuple[str, str, str, str]]) -> int:
+    """Put back into a restored database the trail rows of the one it replaced that the backup lacks.
+
+    The trail accounts for what people did; a restore replaces the data, not that account. Among them is the
+    entry of the backup being restored, written after its copy was taken. Returns how many were added.
+    """
+    with storage.write() as db:
+        present = Counter(tuple(row) for row in db.execute("SELECT at, actor, action, detail FROM trail"))
+        missing = []
+        for row in earlier:
+            if present[row]:
+                present[row] -= 1
+            else:
+                missing.append(row)
+        db.conn.executemany("INSERT INTO trail (at, actor, action, detail) VALUES (?, ?, ?, ?)", missing)
+    return len(missing)
+
+
+def backup_entry(rows: list[tuple[str, str, str, str]], source: Path) -> dict[str, str] | None:
+    """The latest `backup` trail entry that wrote `source`, as {at, actor}, or None if none did."""
+    found = None
+    for at, actor, action, detail in rows:
+        if action == "backup" and _detail(detail).get("file") == str(source):
+            found = {"at": at, "actor": actor}
+    return found
+
+
 def _detail(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text or "{}")

@@ -228,3 +228,61 @@ def m100_defects_c_undelivered_admin(db: Database) -> None:
         CREATE INDEX undelivered_admin_pending ON undelivered(admin_told_at);
         """
     )
+
+
+@MIGRATIONS()
+def m100_defects_b_demo_audits(db: Database) -> None:
+    """Invented audits from `audit-bot demo-data` are marked, so exports, digests and Home can tell them
+    apart and `demo-data --remove` takes exactly them out (answers, actions and moderations go with them)."""
+    db.executescript(
+        """
+        ALTER TABLE audits ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX audits_demo ON audits(demo);
+        """
+    )
+
+
+@MIGRATIONS(transactional=False)
+def m101_defects_b_audit_ids_never_reused(db: Database) -> None:
+    """Audit ids are never handed out again (AUTOINCREMENT), after a delete, retention or a restore, so an
+    old button or message naming audit 12 can never open a different audit.
+
+    SQLite cannot add AUTOINCREMENT in place: the table is rebuilt the documented way (foreign keys off, so
+    the answers, actions and the rest pointing at audits are left alone), inside one transaction. The new
+    sequence starts above the highest id ever seen in any table that refers to audits as well.
+    """
+    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audits'").fetchone()[0]
+    if "AUTOINCREMENT" in create.upper():
+        return
+    indexes = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audits' AND sql IS NOT NULL")]
+    rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
+    rebuilt = rebuilt.replace("CREATE TABLE audits", "CREATE TABLE audits_rebuilt", 1).replace(
+        'CREATE TABLE "audits"', "CREATE TABLE audits_rebuilt", 1)
+    if "AUTOINCREMENT" not in rebuilt or "audits_rebuilt" not in rebuilt:
+        raise RuntimeError("unexpected shape of the audits table; cannot add AUTOINCREMENT")
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(rebuilt)
+            conn.execute("INSERT INTO audits_rebuilt SELECT * FROM audits")
+            conn.execute("DROP TABLE audits")
+            conn.execute("ALTER TABLE audits_rebuilt RENAME TO audits")
+            for sql in indexes:
+                conn.execute(sql)
+            highest = conn.execute(
+                "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM audits UNION ALL SELECT MAX(audit_id) FROM answers "
+                "UNION ALL SELECT MAX(audit_id) FROM actions UNION ALL SELECT MAX(audit_id) FROM moderations)"
+            ).fetchone()[0] or 0
+            conn.execute("DELETE FROM sqlite_sequence WHERE name = 'audits'")
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audits', ?)", [highest])
+            if conn.execute("PRAGMA foreign_key_check").fetchall():
+                raise RuntimeError("the rebuilt audits table broke a foreign key")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")

@@ -23,6 +23,7 @@ def insert_audit(
     answers: int = 3,
     auditor: str = "U0MGRN001",
     worker: str = "U0PRAN001",
+    team: str = "north-assessment",
 ) -> int:
     """One audit (and its answers) last touched at `last_activity`; returns its id."""
     at = utc_text(last_activity)
@@ -34,9 +35,9 @@ def insert_audit(
         )
         cursor = db.execute(
             "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
-            "step, started_at, updated_at, submitted_at) VALUES ('case-file', ?, ?, ?, ?, 'north-assessment', ?, "
+            "step, started_at, updated_at, submitted_at) VALUES ('case-file', ?, ?, ?, ?, ?, ?, "
             "'done', ?, ?, ?)",
-            [CHECKLIST_HASH, case_ref, auditor, worker, status, at, at, at if status != "draft" else None],
+            [CHECKLIST_HASH, case_ref, auditor, worker, team, status, at, at, at if status != "draft" else None],
         )
         audit_id = int(cursor.lastrowid)
         for n in range(answers):

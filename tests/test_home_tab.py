@@ -1,0 +1,47 @@
+"""The Home tab: each section once, however many engines (and Slack apps) one process builds."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from bot.features import build_engine
+from bot.features.home import home_sections
+from bot.services import Services
+from tests.support.audit_rows import insert_audit
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 25, 12, tzinfo=LONDON)
+
+
+def _shown(services: Services, engine, user_id: str) -> list[tuple[str, str]]:
+    return [(s.title or "", s.text) for s in home_sections(engine, services, user_id)]
+
+
+def test_two_engines_in_one_process_show_each_home_section_once_and_the_same(services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        insert_audit(services.storage, "CR-100001", NOW - timedelta(days=1), status="draft")
+        first = build_engine(services)
+        second = build_engine(services)
+        for user in ("U0MGRN001", "U0QALEAD1", "U0ADMIN01", "U0PRAN001"):
+            one, two = _shown(services, first, user), _shown(services, second, user)
+            assert one == two, user
+            repeated = [title for title, n in Counter(title for title, _ in one).items() if n > 1]
+            assert repeated == [], f"{user} sees {repeated} more than once"
+        manager = [title for title, _ in _shown(services, second, "U0MGRN001")]
+        lead = [title for title, _ in _shown(services, second, "U0QALEAD1")]
+    assert manager.count("Your audits") == 1
+    assert sum("Knowledge" in title for title in lead) == 1
+
+
+def test_an_engine_only_shows_the_sections_of_the_features_it_was_built_with(services: Services) -> None:
+    from bot.engine import Engine
+
+    build_engine(services)
+    bare = Engine(services.directory, clock=services.clock)
+    with time_machine.travel(NOW, tick=False):
+        titles = [s.title for s in home_sections(bare, services, "U0QALEAD1")]
+    assert titles == ["audit-bot"]
