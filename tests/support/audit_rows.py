@@ -31,7 +31,7 @@ def insert_audit(
         db.execute(
             "INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
             "VALUES (?, 'case-file', 'Case file audit', ?, ?)",
-            [CHECKLIST_HASH, json.dumps({"id": "case-file", "sections": []}), at],
+            [CHECKLIST_HASH, json.dumps({"id": "case-file", "title": "Case file audit", "sections": []}), at],
         )
         cursor = db.execute(
             "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
