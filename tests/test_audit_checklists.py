@@ -100,8 +100,8 @@ def test_every_shipped_checklist_is_written_the_way_qa_expects(checklist_id: str
     (("descriptors: {outstanding: Best., ", "descriptors: {"), 19, "has no `outstanding:`"),
     (("requires_improvement: Patchy.", "requires_improvement: Patchy., excellent: Wow."), 19,
      "descriptor `excellent` is not a grade"),
-    (("            descriptors: {outstanding: Best., good: Fine., requires_improvement: Patchy., inadequate: Unsafe.}\n",
-      ""), 14, "scale question without descriptors"),
+    (("            descriptors: {outstanding: Best., good: Fine., requires_improvement: Patchy., "
+      "inadequate: Unsafe.}\n", ""), 14, "scale question without descriptors"),
     (("type: yes_no\n            show_if", "type: yes_no\n            descriptors: {good: x}\n            show_if"),
      23, "`descriptors` only works on scale questions"),
     (("type: yes_no\n            show_if", "type: yes_no\n            flag_at_least: 3\n            show_if"),

@@ -42,8 +42,8 @@ def problems_of(questions: str) -> list[str]:
 
 @pytest.mark.parametrize(("question", "what"), [
     ("          - id: overall-grade\n            text: Grade?\n            type: text\n", "an overall grade"),
-    ("          - id: judgement\n            text: What is your overall judgement of practice?\n            type: text\n",
-     "an overall grade"),
+    ("          - id: judgement\n            text: What is your overall judgement of practice?\n"
+     "            type: text\n", "an overall grade"),
     ("          - id: strengths\n            text: Anything good?\n            type: text\n", "strengths"),
     ("          - id: good-bits\n            text: What are the main strengths of practice?\n            type: text\n",
      "strengths"),
