@@ -35,7 +35,7 @@ ACTION_TEXTS = (
     "Book a supervision discussion on the drift in this plan",
 )
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if")
+                   "escalate_if", "descriptors", "flag_at_least")
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,14 @@ def checklist_contents(folder: Path) -> list[dict[str, Any]]:
                     q["allow_na"] = bool(q["allow_na"])
                     for key in ("options", "flag_if", "escalate_if"):
                         q[key] = [str(v) for v in (q[key] or [])]
+                    for key in ("descriptors", "flag_at_least"):  # only when set, as Question.to_content writes them
+                        if q[key] is None:
+                            del q[key]
                     questions.append(q)
                 sections.append({"id": section.get("id"), "title": section.get("title"), "questions": questions})
             found.append({"id": checklist["id"], "title": checklist["title"],
-                          "description": checklist.get("description") or "", "sections": sections})
+                          "description": checklist.get("description") or "", "sections": sections,
+                          **({"period": checklist["period"]} if checklist.get("period") else {})})
     return found
 
 
@@ -153,7 +157,9 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 questions = [q for s in checklist["sections"] for q in s["questions"]]
                 for question in questions[: len(questions) // 2] if is_draft else questions:
                     value = _answer(question, grade_rank, rng, day)
-                    answers.append((audit_id, question["id"], value, int(value in question["flag_if"]), auditor,
+                    flagged = value in question["flag_if"] or (
+                        question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
+                    answers.append((audit_id, question["id"], value, int(flagged), auditor,
                                     utc_text(started)))
                 if not is_draft:
                     for _ in range(rng.choice((0, 1, 1, 2))):

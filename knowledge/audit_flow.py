@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from knowledge.checklists import GRADE_LABELS, GRADES, Checklist, Question
+from knowledge.checklists import GRADE_LABELS, GRADES, NOT_APPLICABLE, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, parse_day
 
 FLOW_STEPS = ("choose_checklist", "case_reference", "worker", "question", "evidence", "review", "overall_grade",
@@ -140,7 +140,7 @@ def next_step(checklist: Checklist, answers: Answers, current: Step, grade_chang
     if name == "question":
         question = checklist.question(current.question_id or "")
         answer = answers.get(question.id)
-        if question.type == "scale" and answer is not None and not answer.evidence:
+        if needs_evidence(question, answer):
             return Step("evidence", question.id)
         return _back_to_review(checklist, answers) if revisiting else _question_after(checklist, answers, question.id)
     if name == "evidence":
@@ -205,8 +205,7 @@ def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:
     missing = []
     for question in visible_questions(checklist, answers):
         answer = answers.get(question.id)
-        if (answer is None and question.required) or (
-                answer is not None and question.type == "scale" and not answer.evidence):
+        if (answer is None and question.required) or needs_evidence(question, answer):
             missing.append(question.id)
     return missing
 
@@ -234,11 +233,18 @@ def suggest_grade(checklist: Checklist, answers: Answers) -> str | None:
 def flags(checklist: Checklist, answers: Answers) -> list[tuple[Question, Answer]]:
     """Answers that the checklist marks as worth a second look (flag_if), in question order."""
     return [(q, answers[q.id]) for q in visible_questions(checklist, answers)
-            if q.id in answers and answers[q.id].value in q.flag_if]
+            if q.id in answers and q.flags(answers[q.id].value)]
 
 
 def is_flagged(question: Question, value: str) -> bool:
-    return value in question.flag_if
+    """flag_if answers, and number answers at or over flag_at_least."""
+    return question.flags(value)
+
+
+def needs_evidence(question: Question, answer: Answer | None) -> bool:
+    """A scale grade needs its evidence note; 'not applicable' on a scale question does not."""
+    return (question.type == "scale" and answer is not None and not answer.evidence
+            and answer.value != NOT_APPLICABLE)
 
 
 def escalations(question: Question, value: str) -> bool:
@@ -282,8 +288,11 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "scale":
         if lowered in _GRADE_WORDS:
             return _GRADE_WORDS[lowered]
+        if lowered in _NA and question.allow_na:
+            return NOT_APPLICABLE
+        also = " or Not applicable" if question.allow_na else ""
         raise AnswerError("Please give a grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES)
-                          + " (or press one of the buttons).")
+                          + f"{also} (or press one of the buttons).")
     if kind == "choice":
         for option in question.options:
             if lowered == " ".join(option.lower().split()):

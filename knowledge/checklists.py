@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,11 +29,28 @@ GRADE_LABELS = {
     "inadequate": "Inadequate",
 }
 YES_NO_LABELS = {"yes": "Yes", "no": "No", "na": "Not applicable"}
-CHECKLIST_FIELDS = ("id", "title", "description", "sections")
+NOT_APPLICABLE = "na"
+CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if", "allow_future")
-MIN_OPTIONS, MAX_OPTIONS = 2, 8
+                   "escalate_if", "allow_future", "descriptors", "flag_at_least")
+# What the finish step of every audit asks (bot/features/audits_finish.py): a checklist must not ask it again.
+FINISH_QUESTION_IDS = {
+    "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
+    "strengths": "strengths", "practice-strengths": "strengths", "main-strengths": "strengths",
+    "areas-for-development": "areas for development", "development": "areas for development",
+    "development-areas": "areas for development",
+    "actions": "actions", "actions-needed": "actions", "audit-actions": "actions", "next-actions": "actions",
+}
+FINISH_QUESTION_TEXTS = (
+    (re.compile(r"\boverall (grade|judgement|judgment|rating)\b", re.I), "an overall grade"),
+    (re.compile(r"\b(main|key) strengths\b|\bstrengths of (the )?practice\b|\bwhat are the strengths\b", re.I),
+     "strengths"),
+    (re.compile(r"\bareas? (for|of) development\b|\bareas? for improvement\b", re.I), "areas for development"),
+    (re.compile(r"\bwhat actions (are|were) (needed|required|agreed)\b|\bactions? (are )?needed,? by whom\b",
+                re.I), "actions"),
+)
+MIN_OPTIONS, MAX_OPTIONS = 2, 10
 MAX_OPTION_CHARS = 75  # a Slack button label holds 75 characters
 
 
@@ -59,6 +77,8 @@ class Question:
     flag_if: tuple[str, ...] = ()
     escalate_if: tuple[str, ...] = ()
     allow_future: bool = False  # date questions: may the answer be after today (a planned date)?
+    descriptors: tuple[tuple[str, str], ...] = ()
+    flag_at_least: float | None = None
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -70,13 +90,28 @@ class Question:
         if self.type == "yes_no":
             return YES_NO_LABELS.get(value, value)
         if self.type == "scale":
-            return GRADE_LABELS.get(value, value)
+            return GRADE_LABELS.get(value, YES_NO_LABELS.get(value, value))
         if self.type == "date":
             try:
                 return long_date(dt.date.fromisoformat(value))
             except ValueError:
                 return value
         return value
+
+    def descriptors_text(self) -> str:
+        """What each grade looks like for this question, one line per grade, for grading consistently."""
+        return "\n".join(f"• *{GRADE_LABELS[grade]}*: {text}" for grade, text in self.descriptors)
+
+    def flags(self, value: str) -> bool:
+        """Whether this answer is worth a second look: listed in flag_if, or a number at or over flag_at_least."""
+        if value in self.flag_if:
+            return True
+        if self.type == "number" and self.flag_at_least is not None:
+            try:
+                return float(value) >= self.flag_at_least
+            except ValueError:
+                return False
+        return False
 
     def to_content(self) -> dict[str, Any]:
         content = {
@@ -87,6 +122,10 @@ class Question:
         }
         if self.allow_future:  # only when set, so snapshots (and hashes) of existing checklists stay the same
             content["allow_future"] = True
+        if self.descriptors:  # only when set, so snapshots of older checklists keep their hashes
+            content["descriptors"] = dict(self.descriptors)
+        if self.flag_at_least is not None:
+            content["flag_at_least"] = self.flag_at_least
         return content
 
 
@@ -109,6 +148,7 @@ class Checklist:
     line: int
     description: str = ""
     sections: tuple[Section, ...] = ()
+    period: str = ""
     content_hash: str = ""
     _index: dict[str, tuple[int, Question]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
@@ -138,13 +178,16 @@ class Checklist:
 
     def to_content(self) -> dict[str, Any]:
         """The JSON snapshot stored in checklist_versions (the shape every feature reads)."""
-        return {
+        content: dict[str, Any] = {
             "id": self.id, "title": self.title, "description": self.description,
             "sections": [
                 {"id": s.id, "title": s.title, "questions": [q.to_content() for q in s.questions]}
                 for s in self.sections
             ],
         }
+        if self.period:
+            content["period"] = self.period
+        return content
 
     @classmethod
     def from_content(cls, content: dict[str, Any], file: str = "(stored snapshot)") -> Checklist:
@@ -158,11 +201,14 @@ class Checklist:
                     show_if=ShowIf(q["show_if"]["question"], q["show_if"]["equals"]) if q.get("show_if") else None,
                     flag_if=tuple(q.get("flag_if") or ()), escalate_if=tuple(q.get("escalate_if") or ()),
                     allow_future=bool(q.get("allow_future", False)),
+                    descriptors=tuple((g, q["descriptors"][g]) for g in GRADES if g in (q.get("descriptors") or {})),
+                    flag_at_least=q.get("flag_at_least"),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
         return cls(id=content["id"], title=content["title"], file=file, line=1,
-                   description=content.get("description") or "", sections=sections)
+                   description=content.get("description") or "", sections=sections,
+                   period=content.get("period") or "")
 
 
 def answer_keys(question_type: str, allow_na: bool, options: tuple[str, ...]) -> tuple[str, ...]:
@@ -170,7 +216,7 @@ def answer_keys(question_type: str, allow_na: bool, options: tuple[str, ...]) ->
     if question_type == "yes_no":
         return ("yes", "no", "na") if allow_na else ("yes", "no")
     if question_type == "scale":
-        return GRADES
+        return (*GRADES, NOT_APPLICABLE) if allow_na else GRADES
     if question_type == "choice":
         return options
     return ()
@@ -280,6 +326,11 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryI
     checklist_id = checker.ident(raw, label, {})
     title = checker.text(raw, "title", label)
     description = checker.text(raw, "description", label, required=False) or ""
+    period = checker.text(raw, "period", label, required=False)
+    if period is None and (raw.get("period") is None or isinstance(raw.get("period"), str)):
+        checker.report(raw, "period" if "period" in raw else None,
+                       f"{label} has no period: add a `period:` line saying what stretch of the case the audit "
+                       'looks at, like `period: "the last 6 months"`.')
     sections_raw = raw.get("sections")
     sections: list[Section] = []
     if not isinstance(sections_raw, list) or not sections_raw:
@@ -294,10 +345,10 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryI
                                      question_ids, earlier, sections_raw)
             if section is not None:
                 sections.append(section)
-    if checklist_id is None or title is None or not sections:
+    if checklist_id is None or title is None or not sections or period is None:
         return None
     return Checklist(id=checklist_id, title=title, file=checker.file, line=getattr(raw, "line", 1),
-                     description=description, sections=tuple(sections))
+                     description=description, sections=tuple(sections), period=period)
 
 
 def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_ids: EntryIds,
@@ -349,12 +400,15 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
         qtype = None
     required = checker.flag(raw, "required", label, True)
     allow_na = checker.flag(raw, "allow_na", label, False)
-    if allow_na and qtype not in (None, "yes_no"):
-        checker.report(raw, "allow_na", f"{label}: `allow_na` only works on yes_no questions; remove it "
+    if allow_na and qtype not in (None, "yes_no", "scale"):
+        checker.report(raw, "allow_na", f"{label}: `allow_na` only works on yes_no and scale questions; remove it "
                                         "(for other types, make the question `required: false`).")
     allow_future = checker.flag(raw, "allow_future", label, False)
     if allow_future and qtype not in (None, "date"):
         checker.report(raw, "allow_future", f"{label}: `allow_future` only works on date questions; remove it.")
+    _finish_question(raw, question_id, label, checker)
+    descriptors = _descriptors(raw, qtype, label, checker)
+    flag_at_least = _flag_at_least(raw, qtype, label, checker)
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
@@ -369,7 +423,71 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
         return None
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
-                    escalate_if=escalate_if, allow_future=allow_future)
+                    escalate_if=escalate_if, allow_future=allow_future, descriptors=descriptors,
+                    flag_at_least=flag_at_least)
+
+
+def _finish_question(raw: dict, question_id: str | None, label: str, checker: _Checker) -> None:
+    """Refuse a question the finish step already asks: each thing is asked once in an audit."""
+    what = FINISH_QUESTION_IDS.get(question_id or "")
+    key = "id"
+    if what is None and isinstance(raw.get("text"), str):
+        what = next((name for pattern, name in FINISH_QUESTION_TEXTS if pattern.search(raw["text"])), None)
+        key = "text"
+    if what is not None:
+        checker.report(raw, key, f"{label} asks for {what}, which the finish step of every audit asks (the overall "
+                                 "grade suggested from the section grades, strengths, areas for development and "
+                                 "actions with owners and due dates); remove this question from the checklist.")
+
+
+def _descriptors(raw: dict, qtype: str | None, label: str, checker: _Checker) -> tuple[tuple[str, str], ...]:
+    """Scale questions say what each grade looks like, so different auditors grade alike."""
+    value = raw.get("descriptors")
+    example = ("`descriptors:` with a sentence for each of " + ", ".join(f"`{g}`" for g in GRADES))
+    if qtype != "scale":
+        if value is not None and qtype is not None:
+            checker.report(raw, "descriptors", f"{label}: `descriptors` only works on scale questions; remove it.")
+        return ()
+    if value is None:
+        checker.report(raw, None, f"{label} is a scale question without descriptors: add {example}, saying what "
+                                  "that grade looks like for this question.")
+        return ()
+    if not isinstance(value, dict):
+        checker.report(raw, "descriptors", f"{label}: `descriptors` must be a mapping, {example}; found "
+                                           f"{type_name(value)}.")
+        return ()
+    found: list[tuple[str, str]] = []
+    for key in value:
+        if key not in GRADES:
+            checker.report(value, key, f"{label}: descriptor `{key}` is not a grade{did_you_mean(str(key), GRADES)}; "
+                                       f"use exactly: {', '.join(GRADES)}.")
+    for grade in GRADES:
+        text = value.get(grade)
+        if grade not in value:
+            checker.report(raw, "descriptors", f"{label}: `descriptors` has no `{grade}:`; add a sentence on what "
+                                               f"{GRADE_LABELS[grade]} looks like for this question.")
+        elif not isinstance(text, str) or not text.strip():
+            checker.report(value, grade, f"{label}: descriptor `{grade}` is {type_name(text)}; write a sentence on "
+                                         f"what {GRADE_LABELS[grade]} looks like.")
+        else:
+            found.append((grade, " ".join(text.split())))
+    return tuple(found) if len(found) == len(GRADES) else ()
+
+
+def _flag_at_least(raw: dict, qtype: str | None, label: str, checker: _Checker) -> float | None:
+    """`flag_at_least: 3` on a number question flags answers of 3 or more."""
+    if "flag_at_least" not in raw:
+        return None
+    value = raw["flag_at_least"]
+    if qtype is not None and qtype != "number":
+        checker.report(raw, "flag_at_least", f"{label}: `flag_at_least` only works on number questions; remove "
+                                             "it or use `flag_if` for this type.")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        checker.report(raw, "flag_at_least", f"{label}: `flag_at_least` must be a number, like `flag_at_least: "
+                                             f"3`; found {type_name(value)}.")
+        return None
+    return value
 
 
 def _options(raw: dict, qtype: str | None, label: str, checker: _Checker) -> tuple[str, ...]:

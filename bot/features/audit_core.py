@@ -62,18 +62,25 @@ def checklists(services: Services) -> dict[str, Checklist]:
 
 def guidance_text(services: Services, question: Question) -> str:
     """'What good looks like': the guidance text, or the answer of the knowledge entry it names."""
+    grades = f"\n\n*What each grade looks like here*\n{question.descriptors_text()}" if question.descriptors else ""
     guidance = question.guidance
     if not guidance:
-        return "This question has no guidance yet. Use your professional judgement and say why in your notes."
+        return ("This question has no guidance yet. Use your professional judgement and say why in your notes."
+                + grades)
     if re.fullmatch(r"[a-z0-9-]+", guidance):
         try:
             entry = knowledge_base(services).entries.get(guidance)
         except UserError:
             entry = None
         if entry is None:
-            return "The guidance for this question is not available just now; ask your QA lead."
-        return f"*{entry.question}*\n{entry.answer}"
-    return guidance
+            return "The guidance for this question is not available just now; ask your QA lead." + grades
+        return f"*{entry.question}*\n{entry.answer}" + grades
+    return guidance + grades
+
+
+def period_text(checklist: Checklist) -> str:
+    """'Period audited: the last 6 months.' for the start of an audit and its summary; empty for old snapshots."""
+    return f"Period audited: {checklist.period.rstrip('.')}." if checklist.period else ""
 
 
 # -- one audit, loaded -----------------------------------------------------------------------------------
@@ -197,7 +204,8 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
         ids = [p for p in directory.ids_with_role(Role.PRACTITIONER) if p != auditor][:15]
     ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
     choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
-    return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}). "
+    period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
+    return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}).{period} "
                        "Whose case is it? Pick the worker, or type their Slack member ID.",
                   choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
@@ -215,6 +223,8 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     previous = ctx.answers.get(question.id)
     if previous is not None:
         text += f"\n_Answered before: {question.answer_label(previous.value)}_"
+    if question.descriptors:
+        text += f"\n{question.descriptors_text()}"
     if not question.required:
         text += "\n_(optional)_"
     choices = answer_choices(ctx, question)
@@ -268,7 +278,8 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
-                                          ("Status", audit.status.replace("_", " "))))
+                                          ("Status", audit.status.replace("_", " ")),
+                                          *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
 
 
 def grade_choices(ctx: Ctx, suggested: str | None) -> list[Choice]:

@@ -25,6 +25,7 @@ from bot.features.audit_core import (
     summary_reply,
     user_id_from,
 )
+from bot.features.audits_questions import inadequate_grade_alerts
 from bot.privacy import screen_text
 from bot.replies import Choice, Reply
 from bot.services import Services
@@ -62,6 +63,8 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
         suggested = suggest_grade(ctx.checklist, ctx.answers)
         why = (f"From the grades you gave, I suggest *{grade_label(suggested)}*. Confirm it, or choose another "
                "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+        if ctx.audit.overall_grade:
+            why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
         return [Reply(text=f"*Overall grade*\n{why}", choices=(*grade_choices(ctx, suggested),
                                                                  *control_choices(ctx)), kind="question")]
     prompts = {
@@ -80,6 +83,9 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
     }
     if name in prompts:
         text, prompt, skippable = prompts[name]
+        noted = getattr(ctx.audit, name) if name in ("strengths", "development") else None
+        if noted:
+            text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
         extra: list[Choice] = []
         if name == "actions":
             extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
@@ -118,7 +124,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     cleaned = text.strip()
     try:
         if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
-            value = None
+            value = getattr(ctx.audit, name) or None  # skip keeps a note already made
         elif name in ("grade_reason", "strengths", "development", "actions"):
             value = screen_text(parse_text(cleaned, "note"), names, "that note")
         elif name == "action_owner":
@@ -199,9 +205,21 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     fields = {"overall_grade": grade, "suggested_grade": suggested}
     if not changed:
         fields["grade_reason"] = None
-    return advance_and_render(services, turn, ctx, version, store.Move(
+    replies = advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=changed).key, fields=fields,
         press=f"grade:{key}"))
+    return _with_inadequate_alerts(services, ctx, grade, replies)
+
+
+def _with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: list[Reply]) -> list[Reply]:
+    """An overall grade newly set to Inadequate alerts the managers at once, whatever the checklist."""
+    if not replies or grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
+        return replies
+    alerts = inadequate_grade_alerts(services, ctx)
+    if alerts:
+        told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about the Inadequate grade now."))
+    return alerts + replies
 
 
 def on_owner(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -323,6 +341,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         raise answer_error(error) from None
     if field != "overall_grade":
         screen_text(value, services.settings.names, "that note")
+    before = load(services, audit_id) if field == "overall_grade" else None
     store.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
     shown = grade_label(value) if field == "overall_grade" else "updated"
-    return [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
+    done = [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
+    return _with_inadequate_alerts(services, before, value, done) if before is not None else done

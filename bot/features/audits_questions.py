@@ -57,8 +57,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     return alerts + replies
 
 
-def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
-    """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
+def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
+    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that QA leads."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
     targets = directory.managers_of(auditor)
@@ -66,9 +66,31 @@ def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: s
         targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
     if not targets:
         targets = [u for u in directory.ids_with_role(Role.QA_LEAD) if u != auditor]
+    return list(targets)
+
+
+def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
+    """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
+    directory = services.directory
     text = (f":rotating_light: *Escalation from audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
-            f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}).\n"
+            f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
             f"_{question.text}_ was answered *{question.answer_label(value)}*. Please look at this case now.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
+            for target in escalation_targets(services, ctx)]
+
+
+def inadequate_grade_alerts(services: Services, ctx: Ctx) -> list[Reply]:
+    """An Inadequate overall grade, on any checklist: the escalation people plus the audited worker's manager."""
+    directory = services.directory
+    auditor = ctx.audit.auditor_id
+    targets = escalation_targets(services, ctx)
+    if ctx.audit.worker_id:
+        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
+                    if m not in targets and m not in (auditor, ctx.audit.worker_id)]
+    text = (f":rotating_light: *Inadequate overall grade on audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+            f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
+            f"{directory.label(ctx.audit.worker_id or '')}). Please look at this case now.")
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
 
@@ -145,7 +167,8 @@ def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
     if not can_skip(ctx.checklist, ctx.step):
         raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
                         "you need to check the file first.")
-    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") else {}
+    kept = ctx.step.name in ("strengths", "development") and getattr(ctx.audit, ctx.step.name)
+    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") and not kept else {}
     following = next_step(ctx.checklist, ctx.answers, ctx.step, revisiting=revisiting(ctx))
     return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
                                                                        press="skip"))

@@ -15,6 +15,7 @@ from bot.features.audit_core import (
     load,
     not_in_channel,
     own_draft,
+    period_text,
     render,
     split_value,
     user_id_from,
@@ -47,7 +48,9 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
         raise UserError(f"There is no checklist called `{checklist_id}`. Choose one of: {names}.")
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "case_reference", "checklist": checklist_id}, turn.now)
-    return [Reply(text=f"*{available[checklist_id].title}*. What is the case reference?",
+    chosen = available[checklist_id]
+    period = f" {period_text(chosen)}" if chosen.period else ""
+    return [Reply(text=f"*{chosen.title}*.{period} What is the case reference?",
                   prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
                   kind="question", choices=(Choice("Cancel", "audit.start_cancel"),))]
 

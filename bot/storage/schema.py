@@ -286,3 +286,79 @@ def m101_defects_b_audit_ids_never_reused(db: Database) -> None:
             raise
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+
+
+@MIGRATIONS()
+def m150_checklists_finish_fields(db: Database) -> None:
+    """Checklists no longer ask for the overall grade, strengths, development or actions: the finish step does.
+
+    Answers given to those questions move onto the finish fields where these are still empty (an actions answer
+    becomes one action, owned by the audited worker, or the auditor, due 28 days after the audit was last
+    updated). Drafts move to a copy of their checklist snapshot without those questions, so nothing is asked
+    twice; submitted audits keep their snapshot, so what was submitted still reads as it was.
+    """
+    import json
+    from datetime import date, timedelta
+
+    from knowledge.audit_flow import Answer, missing_answers
+    from knowledge.checklists import FINISH_QUESTION_IDS, Checklist, content_hash
+
+    kinds = {"an overall grade": "overall_grade", "strengths": "strengths",
+             "areas for development": "development", "actions": "actions"}
+    finish_ids = {qid: kinds[what] for qid, what in FINISH_QUESTION_IDS.items()}
+    placeholders = ",".join("?" * len(finish_ids))
+    rows = db.execute(
+        f"SELECT a.id, a.status, a.step, a.checklist_hash, a.overall_grade, a.strengths, a.development, "
+        f"a.worker_id, a.auditor_id, a.updated_at, an.question_id, an.value FROM audits a "
+        f"JOIN answers an ON an.audit_id = a.id WHERE an.question_id IN ({placeholders}) ORDER BY a.id",
+        list(finish_ids)).fetchall()
+    for (audit_id, status, _step, _hash, grade, strengths, development, worker, auditor, updated, qid,
+         value) in rows:
+        field = finish_ids[qid]
+        if field == "overall_grade" and not grade and value in ("outstanding", "good", "requires_improvement",
+                                                                  "inadequate"):
+            db.execute("UPDATE audits SET overall_grade = ? WHERE id = ? AND overall_grade IS NULL", [value, audit_id])
+        elif field == "strengths" and not strengths and value.strip():
+            db.execute("UPDATE audits SET strengths = ? WHERE id = ?", [value, audit_id])
+        elif field == "development" and not development and value.strip():
+            db.execute("UPDATE audits SET development = ? WHERE id = ?", [value, audit_id])
+        elif field == "actions" and value.strip() and status != "cancelled" and not db.execute(
+                "SELECT 1 FROM actions WHERE audit_id = ?", [audit_id]).fetchone():
+            due = (date.fromisoformat(updated[:10]) + timedelta(days=28)).isoformat()
+            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, value.strip(), worker or auditor, due, auditor, updated])
+    # drafts: a snapshot without the finish questions, and a step that is still in it
+    snapshots: dict[str, str | None] = {}
+    drafts = db.execute("SELECT id, checklist_hash, step FROM audits WHERE status = 'draft'").fetchall()
+    for audit_id, old_hash, step in drafts:
+        if old_hash not in snapshots:
+            snapshots[old_hash] = None
+            found = db.execute("SELECT checklist_id, title, content FROM checklist_versions WHERE hash = ?",
+                               [old_hash]).fetchone()
+            if found is None:
+                continue
+            content = json.loads(found[2])
+            kept = [{**s, "questions": [q for q in s["questions"] if q["id"] not in finish_ids]}
+                    for s in content.get("sections", [])]
+            kept = [s for s in kept if s["questions"]]
+            if kept == content.get("sections") or not kept:
+                continue
+            content["sections"] = kept
+            new_hash = content_hash(content)
+            db.execute("INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+                       "SELECT ?, checklist_id, title, ?, first_seen FROM checklist_versions WHERE hash = ?",
+                       [new_hash, json.dumps(content, ensure_ascii=False, sort_keys=True), old_hash])
+            snapshots[old_hash] = new_hash
+        new_hash = snapshots[old_hash]
+        if new_hash is None:
+            continue
+        name, _, question_id = step.partition(":")
+        if name in ("question", "evidence") and question_id in finish_ids:
+            content = json.loads(db.execute("SELECT content FROM checklist_versions WHERE hash = ?",
+                                            [new_hash]).fetchone()[0])
+            answers = {r[0]: Answer(r[1], r[2]) for r in db.execute(
+                "SELECT question_id, value, evidence FROM answers WHERE audit_id = ?", [audit_id]).fetchall()}
+            missing = missing_answers(Checklist.from_content(content), answers)
+            step = f"question:{missing[0]}" if missing else "review"
+        db.execute("UPDATE audits SET checklist_hash = ?, step = ?, step_version = step_version + 1 WHERE id = ?",
+                   [new_hash, step, audit_id])
