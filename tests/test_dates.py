@@ -165,6 +165,7 @@ def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None
 CHECKLIST = """checklists:
   - id: dates
     title: Dates
+    period: the last 6 months
     sections:
       - id: one
         title: One
@@ -186,5 +187,5 @@ def test_allow_future_is_checked_like_the_other_keys(tmp_path: Path) -> None:
     (tmp_path / "c.yaml").write_text(CHECKLIST.format(value="maybe", extra="            allow_future: true\n"),
                                      encoding="utf-8")
     messages = [f"{p.file}:{p.line} {p.message}" for p in check_knowledge(tmp_path)]
-    assert any("c.yaml:11" in m and "`allow_future: true` or `allow_future: false`" in m for m in messages), messages
-    assert any("c.yaml:15" in m and "`allow_future` only works on date questions" in m for m in messages), messages
+    assert any("c.yaml:12" in m and "`allow_future: true` or `allow_future: false`" in m for m in messages), messages
+    assert any("c.yaml:16" in m and "`allow_future` only works on date questions" in m for m in messages), messages

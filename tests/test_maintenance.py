@@ -242,7 +242,7 @@ def test_an_older_database_gets_audit_ids_that_are_never_reused_and_keeps_its_an
     gone = insert_audit(storage, "CR-100002", datetime(2026, 11, 2, 10, tzinfo=UTC))
     with storage.write() as db:
         db.execute("DELETE FROM audits WHERE id = ?", [gone])
-    assert storage.migrate() == ["m101_defects_b_audit_ids_never_reused"]
+    assert storage.migrate()[0] == "m101_defects_b_audit_ids_never_reused"
     assert storage.db.execute("SELECT COUNT(*) FROM answers WHERE audit_id = ?", [kept]).fetchone()[0] == 3
     assert storage.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     new = insert_audit(storage, "CR-100003", datetime(2026, 11, 2, 11, tzinfo=UTC))
