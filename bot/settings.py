@@ -58,6 +58,22 @@ class ReminderSettings:
     grace_minutes: int = 120
 
 
+@dataclass(frozen=True)
+class HttpLimits:
+    """How the HTTP server (`audit-bot serve`) protects itself: worker threads, idle timeout, open connections.
+
+    A connection that sends nothing for `channel_timeout` seconds (or stalls half-way through a request) is
+    closed; Slack sends each request whole and at once, so 30 seconds is generous.
+    """
+
+    threads: int = 8
+    channel_timeout: int = 30
+    connection_limit: int = 1000
+
+
+HTTP_LIMITS = {"threads": (1, 64), "channel_timeout": (1, 3600), "connection_limit": (10, 100_000)}
+
+
 SCHEDULED_JOBS = ("weekly_digest", "reminders")
 
 
@@ -80,6 +96,7 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     cron: Mapping[str, CronSpec] = field(default_factory=dict)
+    http: HttpLimits = field(default_factory=HttpLimits)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -95,6 +112,7 @@ DEFAULTS: dict[str, Any] = {
     "schedules": {},
     "local_user": "U0MGRN001",
     "reminders": {},
+    "http": {},
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -201,6 +219,21 @@ def _parse_reminders(value: object, file: Path) -> ReminderSettings:
     return ReminderSettings(**{key: value.get(key, getattr(ReminderSettings, key)) for key in REMINDER_LIMITS})
 
 
+def _parse_http(value: object, file: Path) -> HttpLimits:
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ConfigError(file, "http", f"a mapping with any of {', '.join(HTTP_LIMITS)}", value)
+    unknown = sorted(set(value) - set(HTTP_LIMITS), key=str)
+    if unknown:
+        raise ConfigError(file, f"http.{unknown[0]}", f"one of {', '.join(HTTP_LIMITS)}")
+    for key, (low, high) in HTTP_LIMITS.items():
+        number = value.get(key, getattr(HttpLimits, key))
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ConfigError(file, f"http.{key}", f"a whole number from {low} to {high}", number)
+    return HttpLimits(**{key: value.get(key, getattr(HttpLimits, key)) for key in HTTP_LIMITS})
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the config folder and the environment (the environment wins)."""
     env = os.environ if environ is None else environ
@@ -251,6 +284,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(file, "schedules", 'a mapping of job name to cron text like "0 9 * * mon"', schedules)
     cron = _parse_schedules(schedules, file)
     reminders = _parse_reminders(raw["reminders"], file)
+    http = _parse_http(raw["http"], file)
 
     local_user = raw["local_user"]
     if not isinstance(local_user, str) or not re.fullmatch(r"[UW][A-Z0-9]{2,}", local_user):
@@ -284,5 +318,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         slack=slack,
         reminders=reminders,
         cron=cron,
+        http=http,
         raw=raw,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import re
+import signal
 import sys
 
 from bot.cli.runtime import Runtime
@@ -78,16 +79,18 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.http_server import EVENTS_PATH, make_http_server
 
     app = create_app(runtime.services, runtime.engine)
-    server = make_http_server(app, args.host, args.port)
+    server = make_http_server(app, args.host, args.port, runtime.settings.http)
     scheduler = start_background_jobs(runtime, app)
-    host, port = server.server_address[:2]
+    host, port = server.address
     (runtime.stderr or sys.stderr).write(f"Listening for Slack at http://{host}:{port}{EVENTS_PATH}\n")
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.shutdown())  # systemd and Docker stop with SIGTERM
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        signal.signal(signal.SIGTERM, previous)
+        server.shutdown()
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0
