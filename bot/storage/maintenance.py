@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.storage.common import parse_utc, utc_text
-from bot.storage.db import BUSY_TIMEOUT_MS, Storage
+from bot.storage.db import BUSY_TIMEOUT_MS, Storage, make_private_dir, make_private_file
 from bot.storage.schema import MIGRATIONS
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -120,6 +120,7 @@ def backup_database(storage: Storage, target: Path) -> DatabaseFacts:
     """
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    make_private_file(partial)  # 0600 from the start: a backup holds everything the live database does
     copy = sqlite3.connect(str(partial))
     try:
         storage.db.conn.backup(copy)
@@ -187,7 +188,8 @@ def restore_database(source: Path, target: Path, safety_copy: Path | None) -> Da
             backup_database(current, safety_copy)
         finally:
             current.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(target.parent)
+    make_private_file(target)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
