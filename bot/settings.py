@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from bot.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.teams import Directory, parse_directory
 from schedules.cron import CronSpec, ScheduleError, parse_cron
 
@@ -179,7 +180,9 @@ def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
         return frozenset()
     if not isinstance(value, str):
         raise ConfigError(file, "names_file", "a file name in the config folder, or null", value)
-    path = _resolve(value, config_dir)
+    path = _resolve(value, config_dir).resolve()
+    if not path.is_relative_to(config_dir.resolve()):
+        raise ConfigError(file, "names_file", f"a file inside the config folder {config_dir}", value)
     if not path.exists():
         raise ConfigError(file, "names_file", f"an existing file ({path} is missing)", value)
     if not path.is_file():
@@ -258,10 +261,16 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     database = _resolve(env.get("AUDITBOT_DB") or raw["database"], PROJECT_DIR)
     knowledge_dir = _resolve(raw["knowledge_dir"], PROJECT_DIR)
 
+    pattern_text = raw["case_reference_pattern"]
+    if not isinstance(pattern_text, str):
+        raise ConfigError(file, "case_reference_pattern", "a regular expression in quotes", pattern_text)
     try:
-        pattern = re.compile(str(raw["case_reference_pattern"]), re.IGNORECASE)
+        pattern = check_reference_pattern(pattern_text)
     except re.error as exc:
-        raise ConfigError(file, "case_reference_pattern", f"a valid regular expression ({exc})") from None
+        raise ConfigError(file, "case_reference_pattern", f"a valid regular expression ({exc})", pattern_text) \
+            from None
+    except UnsafePattern as exc:
+        raise ConfigError(file, "case_reference_pattern", str(exc), pattern_text) from None
 
     quiet = raw["quiet_hours"]
     if not isinstance(quiet, dict) or set(quiet) != {"start", "end"}:
