@@ -200,6 +200,28 @@ def restore_database(source: Path, target: Path, safety_copy: Path | None) -> Da
     return facts
 
 
+def database_problem(path: Path) -> str | None:
+    """What stops the bot using the database at `path`, or None: a quick check for `audit-bot health`.
+
+    Read-only and without SQLite's full integrity check (that reads every page; `audit-bot backup` runs it).
+    """
+    if not path.is_file():
+        return f"the database {path} does not exist yet (the bot creates it when it starts)"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        return f"the database {path} cannot be opened ({exc})"
+    try:
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATIONS.name])}
+    except sqlite3.Error as exc:
+        return f"the database {path} cannot be read ({exc})"
+    finally:
+        conn.close()
+    missing = [m.name for m in MIGRATIONS._migrations if m.name not in applied]
+    return f"the database {path} is not up to date (missing {missing[0]})" if missing else None
+
+
 # -- the audit trail -------------------------------------------------------------------------------
 
 
