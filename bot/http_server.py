@@ -1,39 +1,31 @@
-"""Serve the Bolt app over HTTP with a small threaded WSGI server (Bolt's documented WSGI adapter).
+"""Serve the Bolt app over HTTP with waitress, a production WSGI server (Bolt's documented WSGI adapter).
 
-Fine for a council's internal deployment behind a proxy and for end-to-end tests; swap in any WSGI
-server (gunicorn, waitress) with `wsgi_application(app)` for more load.
+waitress reads requests on one event loop and hands only complete requests to a small pool of threads, so
+a connection that sends half a request and stalls costs a file descriptor, not a thread, and is closed after
+`channel_timeout` seconds; past `connection_limit` open connections it stops accepting until some close.
+The same server runs `audit-bot serve`, the end-to-end tests and `make soak`.
 """
 
 from __future__ import annotations
 
 import io
 import logging
-from socketserver import ThreadingMixIn
+import resource
+import threading
 from typing import Any
-from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+import waitress
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.request.internals import parse_body
+from waitress.trigger import trigger as WakeUp
+from waitress.wasyncore import close_all
+
+from bot.settings import HttpLimits
 
 log = logging.getLogger("audit_bot.http")
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000  # Slack's largest payloads (view submissions) are far smaller
-
-
-class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
-    daemon_threads = True
-    allow_reuse_address = True
-    # socketserver listens with a backlog of 5: when more people press at once the kernel drops the extra
-    # connections and the client retries a second later, which reads as a one-second pause.
-    request_queue_size = 128
-
-
-class QuietHandler(WSGIRequestHandler):
-    """Log status lines without query strings or bodies (they may carry people's words)."""
-
-    def log_message(self, format: str, *args: Any) -> None:
-        log.debug("http %s", args[1] if len(args) > 1 else "")
 
 
 def wsgi_application(app: App) -> Any:
@@ -150,7 +142,66 @@ def _is_view(view: object) -> bool:
         for block in values.values())))
 
 
-def make_http_server(app: App, host: str = "127.0.0.1", port: int = 3000) -> ThreadingWSGIServer:
-    """Bind the server (port 0 picks a free one); call serve_forever() on it to start."""
-    return make_server(host, port, wsgi_application(app), server_class=ThreadingWSGIServer,
-                       handler_class=QuietHandler)
+class HttpServer:
+    """waitress serving the bot, with a `shutdown()` that returns at once instead of after a poll interval."""
+
+    def __init__(self, app: App, host: str, port: int, limits: HttpLimits) -> None:
+        _allow_open_files(limits.connection_limit)
+        self._server = waitress.create_server(
+            wsgi_application(app), host=host, port=port,
+            threads=limits.threads,
+            channel_timeout=limits.channel_timeout,
+            # how often idle connections are looked for: often enough that one waits at most ~1.5 timeouts
+            cleanup_interval=max(1, min(30, limits.channel_timeout // 2)),
+            connection_limit=limits.connection_limit,
+            asyncore_use_poll=True,  # select() cannot watch more than 1024 sockets
+            max_request_body_size=16 * MAX_BODY_BYTES,  # larger is cut off; up to this, answered with 413 below
+            expose_tracebacks=False,
+            ident="audit-bot",
+        )
+        self._map: dict[int, Any] = getattr(self._server, "map", None) or self._server._map
+        self._stopped = threading.Event()
+
+    @property
+    def address(self) -> tuple[str, int]:
+        """The host and port actually bound (port 0 asks for a free one)."""
+        server = self._server
+        if hasattr(server, "effective_port"):
+            return str(server.effective_host), int(server.effective_port)
+        host, port = server.effective_listen[0]
+        return str(host), int(port)
+
+    def serve_forever(self) -> None:
+        """Serve until `shutdown()` (from any thread or a signal handler) or Ctrl-C."""
+        try:
+            self._server.run()
+        finally:
+            self._server.task_dispatcher.shutdown(timeout=5)
+
+    def shutdown(self) -> None:
+        """Close the listening socket and every connection from inside the event loop, which then ends.
+
+        Waking the loop through its own trigger means stopping takes no poll interval; a second call does nothing.
+        """
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        wake = next((d for d in list(self._map.values()) if isinstance(d, WakeUp)), None)
+        if wake is None:  # the loop has already ended
+            return
+        wake.pull_trigger(lambda: close_all(self._map))
+
+
+def _allow_open_files(connections: int) -> None:
+    """Raise this process's soft limit on open files so `connection_limit` connections fit (up to the hard limit)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = connections + 256  # the database, logs, outgoing calls to Slack
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        allowed = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (allowed, hard))
+
+
+def make_http_server(app: App, host: str = "127.0.0.1", port: int = 3000,
+                     limits: HttpLimits | None = None) -> HttpServer:
+    """Bind the server (port 0 picks a free one); call serve_forever() on it to start, shutdown() to stop."""
+    return HttpServer(app, host, port, limits or HttpLimits())

@@ -122,6 +122,9 @@ def screen_text(text: str, names: frozenset[str], what: str = "that") -> str:
     return text
 
 
+MAX_CASE_REFERENCE_LENGTH = 40  # longer than any case system's reference; bounds the work the pattern may do
+
+
 def check_case_reference(text: str, pattern: re.Pattern[str], names: frozenset[str] = frozenset()) -> str:
     """The case reference, upper-cased and trimmed, or a refusal saying what it looked like and what fits."""
     reference = " ".join((text or "").split()).upper()
@@ -132,6 +135,6 @@ def check_case_reference(text: str, pattern: re.Pattern[str], names: frozenset[s
                         f"Please type {example}.")
     if not reference:
         raise UserError(f"Please type {example}.")
-    if not pattern.fullmatch(reference):
+    if len(reference) > MAX_CASE_REFERENCE_LENGTH or not pattern.fullmatch(reference):
         raise UserError(f"That doesn't look like a case reference. Please type {example}.")
     return reference

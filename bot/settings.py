@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
+from bot.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.teams import Directory, parse_directory
 from schedules.cron import CronSpec, ScheduleError, parse_cron
 
@@ -58,6 +59,22 @@ class ReminderSettings:
     grace_minutes: int = 120
 
 
+@dataclass(frozen=True)
+class HttpLimits:
+    """How the HTTP server (`audit-bot serve`) protects itself: worker threads, idle timeout, open connections.
+
+    A connection that sends nothing for `channel_timeout` seconds (or stalls half-way through a request) is
+    closed; Slack sends each request whole and at once, so 30 seconds is generous.
+    """
+
+    threads: int = 8
+    channel_timeout: int = 30
+    connection_limit: int = 1000
+
+
+HTTP_LIMITS = {"threads": (1, 64), "channel_timeout": (1, 3600), "connection_limit": (10, 100_000)}
+
+
 SCHEDULED_JOBS = ("weekly_digest", "reminders")
 
 
@@ -80,6 +97,7 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     cron: Mapping[str, CronSpec] = field(default_factory=dict)
+    http: HttpLimits = field(default_factory=HttpLimits)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -95,6 +113,7 @@ DEFAULTS: dict[str, Any] = {
     "schedules": {},
     "local_user": "U0MGRN001",
     "reminders": {},
+    "http": {},
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -161,7 +180,9 @@ def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
         return frozenset()
     if not isinstance(value, str):
         raise ConfigError(file, "names_file", "a file name in the config folder, or null", value)
-    path = _resolve(value, config_dir)
+    path = _resolve(value, config_dir).resolve()
+    if not path.is_relative_to(config_dir.resolve()):
+        raise ConfigError(file, "names_file", f"a file inside the config folder {config_dir}", value)
     if not path.exists():
         raise ConfigError(file, "names_file", f"an existing file ({path} is missing)", value)
     if not path.is_file():
@@ -201,6 +222,21 @@ def _parse_reminders(value: object, file: Path) -> ReminderSettings:
     return ReminderSettings(**{key: value.get(key, getattr(ReminderSettings, key)) for key in REMINDER_LIMITS})
 
 
+def _parse_http(value: object, file: Path) -> HttpLimits:
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ConfigError(file, "http", f"a mapping with any of {', '.join(HTTP_LIMITS)}", value)
+    unknown = sorted(set(value) - set(HTTP_LIMITS), key=str)
+    if unknown:
+        raise ConfigError(file, f"http.{unknown[0]}", f"one of {', '.join(HTTP_LIMITS)}")
+    for key, (low, high) in HTTP_LIMITS.items():
+        number = value.get(key, getattr(HttpLimits, key))
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ConfigError(file, f"http.{key}", f"a whole number from {low} to {high}", number)
+    return HttpLimits(**{key: value.get(key, getattr(HttpLimits, key)) for key in HTTP_LIMITS})
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the config folder and the environment (the environment wins)."""
     env = os.environ if environ is None else environ
@@ -225,10 +261,16 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     database = _resolve(env.get("AUDITBOT_DB") or raw["database"], PROJECT_DIR)
     knowledge_dir = _resolve(raw["knowledge_dir"], PROJECT_DIR)
 
+    pattern_text = raw["case_reference_pattern"]
+    if not isinstance(pattern_text, str):
+        raise ConfigError(file, "case_reference_pattern", "a regular expression in quotes", pattern_text)
     try:
-        pattern = re.compile(str(raw["case_reference_pattern"]), re.IGNORECASE)
+        pattern = check_reference_pattern(pattern_text)
     except re.error as exc:
-        raise ConfigError(file, "case_reference_pattern", f"a valid regular expression ({exc})") from None
+        raise ConfigError(file, "case_reference_pattern", f"a valid regular expression ({exc})", pattern_text) \
+            from None
+    except UnsafePattern as exc:
+        raise ConfigError(file, "case_reference_pattern", str(exc), pattern_text) from None
 
     quiet = raw["quiet_hours"]
     if not isinstance(quiet, dict) or set(quiet) != {"start", "end"}:
@@ -251,6 +293,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         raise ConfigError(file, "schedules", 'a mapping of job name to cron text like "0 9 * * mon"', schedules)
     cron = _parse_schedules(schedules, file)
     reminders = _parse_reminders(raw["reminders"], file)
+    http = _parse_http(raw["http"], file)
 
     local_user = raw["local_user"]
     if not isinstance(local_user, str) or not re.fullmatch(r"[UW][A-Z0-9]{2,}", local_user):
@@ -284,5 +327,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         slack=slack,
         reminders=reminders,
         cron=cron,
+        http=http,
         raw=raw,
     )

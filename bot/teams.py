@@ -229,6 +229,9 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
             id=team_id, name=str(raw.get("name") or team_id), digest_channel=channel, members=members
         )
 
+    if not teams and not roles:
+        raise _fail(file, "teams", "at least one team with members (or a person under `people`): with nobody "
+                    "listed, the bot would turn everyone away")
     directory_people = {
         uid: Person(user_id=uid, name=names.get(uid, uid), role=role, team_ids=tuple(memberships.get(uid, ())))
         for uid, role in roles.items()

@@ -100,7 +100,7 @@ class RunningBot:
         self.app = create_app(services, self.engine, client=client, signing_secret=SIGNING_SECRET,
                               process_before_response=process_before_response)
         self.server = make_http_server(self.app, "127.0.0.1", 0)
-        host, port = self.server.server_address[:2]
+        host, port = self.server.address
         self.url = f"http://{host}:{port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
@@ -108,7 +108,6 @@ class RunningBot:
 
     def stop(self) -> None:
         self.server.shutdown()
-        self.server.server_close()
         self.thread.join(timeout=5)
 
 

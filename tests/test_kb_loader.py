@@ -200,7 +200,8 @@ def test_an_id_used_twice_is_reported_even_when_one_of_the_entries_has_another_p
 def test_checklist_guidance_pointing_at_an_entry_with_a_problem_is_not_called_missing(tmp_path: Path) -> None:
     _write(tmp_path, "kb.yaml", "entries:\n  - id: broken-entry\n    question: Q?\n")
     _write(tmp_path, "checklists.yaml",
-           "checklists:\n  - id: c\n    title: C\n    period: the last 6 months\n    sections:\n      - id: s\n        title: S\n"
+           "checklists:\n  - id: c\n    title: C\n    period: the last 6 months\n    sections:\n"
+           "      - id: s\n        title: S\n"
            "        questions:\n          - id: q\n            text: Q?\n            type: yes_no\n"
            "            guidance: broken-entry\n")
     messages = [str(p) for p in check_knowledge(tmp_path)]
@@ -215,7 +216,8 @@ def test_references_into_a_file_that_does_not_parse_are_one_line_naming_that_fil
                        f"    related: [broken-{n % 4}, broken-{(n + 1) % 4}]\n" for n in range(6))
     _write(tmp_path, "kb/y.yaml", "entries:\n" + pointing)
     _write(tmp_path, "checklists/c.yaml",
-           "checklists:\n  - id: c\n    title: C\n    period: the last 6 months\n    sections:\n      - id: s\n        title: S\n"
+           "checklists:\n  - id: c\n    title: C\n    period: the last 6 months\n    sections:\n"
+           "      - id: s\n        title: S\n"
            "        questions:\n          - id: q\n            text: Q?\n            type: yes_no\n"
            "            guidance: broken-2\n")
     messages = [str(p) for p in check_knowledge(tmp_path)]

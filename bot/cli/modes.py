@@ -6,6 +6,7 @@ import argparse
 import functools
 import gc
 import re
+import signal
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -28,6 +29,13 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=3000, help="port to listen on (default 3000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.set_defaults(func=cmd_serve)
+    health = subparsers.add_parser(
+        "health", help="exit 0 when the configuration loads and the database is sound (and --url answers)",
+        description="For container health checks and monitoring, in Socket Mode and HTTP mode alike: checks the "
+        "configuration, that the database exists, opens and is up to date, and with --url (or AUDITBOT_HEALTH_URL) "
+        "that the HTTP server answers /healthz. Prints one line; exit 1 when unhealthy.")
+    health.add_argument("--url", help="also check this /healthz address, e.g. http://127.0.0.1:3000/healthz")
+    health.set_defaults(func=cmd_health)
     chat = subparsers.add_parser("chat", help="the local terminal chat, as a given Slack user")
     chat.add_argument("--user", help="Slack user id to chat as (default: settings local_user)")
     chat.set_defaults(func=cmd_chat)
@@ -71,6 +79,33 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
 
 
+def cmd_health(args: argparse.Namespace, runtime: Runtime) -> int:
+    """One line and an exit code, so Docker's HEALTHCHECK and systemd watchdogs can use it as they are."""
+    from bot.storage.maintenance import database_problem
+
+    settings = runtime.settings  # a configuration problem ends in main() with one line and exit 2
+    problem = database_problem(settings.database)
+    url = args.url or runtime.environ.get("AUDITBOT_HEALTH_URL")
+    if problem is None and url:
+        problem = _http_problem(url)
+    if problem:
+        (runtime.stderr or sys.stderr).write(f"unhealthy: {problem}\n")
+        return 1
+    (runtime.stdout or sys.stdout).write(f"healthy: configuration and database {settings.database} are sound"
+                                         + (f", {url} answers" if url else "") + "\n")
+    return 0
+
+
+def _http_problem(url: str) -> str | None:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as reply:  # an address the operator gave: local by design
+            return None if reply.status == 200 else f"{url} answered {reply.status}"
+    except (OSError, ValueError) as exc:
+        return f"{url} did not answer ({type(exc).__name__})"
+
+
 @_holds_database
 def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     slack = runtime.settings.slack
@@ -104,16 +139,18 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.http_server import EVENTS_PATH, make_http_server
 
     app = create_app(runtime.services, runtime.engine)
-    server = make_http_server(app, args.host, args.port)
+    server = make_http_server(app, args.host, args.port, runtime.settings.http)
     scheduler = start_background_jobs(runtime, app)
-    host, port = server.server_address[:2]
+    host, port = server.address
     (runtime.stderr or sys.stderr).write(f"Listening for Slack at http://{host}:{port}{EVENTS_PATH}\n")
+    previous = signal.signal(signal.SIGTERM, lambda *_: server.shutdown())  # systemd and Docker stop with SIGTERM
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        signal.signal(signal.SIGTERM, previous)
+        server.shutdown()
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 import time
@@ -14,6 +16,37 @@ from sqlite_utils import Database
 from bot.storage.schema import MIGRATIONS
 
 BUSY_TIMEOUT_MS = 10_000
+PRIVATE_FILE = 0o600  # audit data: the bot's own user only
+PRIVATE_DIR = 0o700
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create `folder` (and missing parents) readable by the bot's user only.
+
+    A folder that already exists is left as it is: it may be shared (/tmp, a home folder) and is not ours to change.
+    """
+    if folder.is_dir():
+        return
+    make_private_dir(folder.parent)
+    with contextlib.suppress(FileExistsError):
+        folder.mkdir(mode=PRIVATE_DIR)
+    os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is narrowed by the umask, never widened: set it exactly
+
+
+def make_private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if missing, and narrow it (and SQLite's -wal/-shm/-journal beside it) to
+    0600 if it is wider, before SQLite opens it.
+
+    SQLite gives a database's WAL, shared-memory and journal files the database file's own mode, so a database
+    created 0600 keeps every file it writes private. Earlier versions created 0644 files: those are narrowed here.
+    """
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+    for candidate in (path, *(path.with_name(path.name + side) for side in SQLITE_SIDE_FILES)):
+        with contextlib.suppress(FileNotFoundError, PermissionError):  # another owner's file: left to them
+            if candidate.stat().st_mode & 0o077:
+                os.chmod(candidate, PRIVATE_FILE)
 
 
 # Writers in this process queue on a lock per database file before asking SQLite: SQLite's own busy handler
@@ -39,7 +72,8 @@ class Storage:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if str(path) != ":memory:" else Path(":memory:")
         if self.path != Path(":memory:"):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
+            make_private_file(self.path)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []

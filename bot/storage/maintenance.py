@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.storage.common import parse_utc, utc_text
-from bot.storage.db import BUSY_TIMEOUT_MS, Storage
+from bot.storage.db import BUSY_TIMEOUT_MS, Storage, make_private_dir, make_private_file
 from bot.storage.schema import MIGRATIONS
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
@@ -120,6 +120,7 @@ def backup_database(storage: Storage, target: Path) -> DatabaseFacts:
     """
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    make_private_file(partial)  # 0600 from the start: a backup holds everything the live database does
     copy = sqlite3.connect(str(partial))
     try:
         storage.db.conn.backup(copy)
@@ -187,7 +188,8 @@ def restore_database(source: Path, target: Path, safety_copy: Path | None) -> Da
             backup_database(current, safety_copy)
         finally:
             current.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(target.parent)
+    make_private_file(target)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(str(target), timeout=BUSY_TIMEOUT_MS / 1000)
     try:
@@ -196,6 +198,28 @@ def restore_database(source: Path, target: Path, safety_copy: Path | None) -> Da
         src.close()
         dst.close()
     return facts
+
+
+def database_problem(path: Path) -> str | None:
+    """What stops the bot using the database at `path`, or None: a quick check for `audit-bot health`.
+
+    Read-only and without SQLite's full integrity check (that reads every page; `audit-bot backup` runs it).
+    """
+    if not path.is_file():
+        return f"the database {path} does not exist yet (the bot creates it when it starts)"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        return f"the database {path} cannot be opened ({exc})"
+    try:
+        applied = {row[0] for row in conn.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATIONS.name])}
+    except sqlite3.Error as exc:
+        return f"the database {path} cannot be read ({exc})"
+    finally:
+        conn.close()
+    missing = [m.name for m in MIGRATIONS._migrations if m.name not in applied]
+    return f"the database {path} is not up to date (missing {missing[0]})" if missing else None
 
 
 # -- the audit trail -------------------------------------------------------------------------------
