@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from bot.storage.db import make_private_dir
+
 
 class DatabaseInUse(Exception):
     """Another process holds the database's lock: a bot is running (or a restore is under way)."""
@@ -26,7 +28,7 @@ def lock_path(database: Path) -> Path:
 
 def _open(database: Path) -> int:
     path = lock_path(database)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)  # the lock may be the first file the bot makes in a new data folder
     return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
 
 
