@@ -59,6 +59,9 @@ def create_app(
         process_before_response=process_before_response,
         ignoring_self_events_enabled=True,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
+        # Bolt's per-class loggers copy this one's level (WARNING once logging is set up) instead of the root's,
+        # so its INFO line quoting the body of a request with a bad signature is not even formatted.
+        logger=logging.getLogger("slack_bolt"),
     )
     delivery = SlackDelivery(client, services)
 
