@@ -217,3 +217,18 @@ def m030_schedules_snoozes_and_digest_indexes(db: Database) -> None:
         CREATE INDEX audits_submitted ON audits(submitted_at, team_id);
         """
     )
+
+
+@MIGRATIONS()
+def m101_secapp_processed_requests(db: Database) -> None:
+    """Signed slash commands and button presses already acted on, kept for Slack's signature window, so a
+    captured request sent again is ignored (events have their own event_id in processed_events)."""
+    db.executescript(
+        """
+        CREATE TABLE processed_requests (
+            key TEXT PRIMARY KEY,             -- hash of the request's timestamp and signature, never its body
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX processed_requests_age ON processed_requests(received_at);
+        """
+    )
