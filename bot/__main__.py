@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
 from bot.errors import UserError
-from bot.logging_setup import configure_logging
+from bot.logging_setup import configure_logging, log_level_from
 from bot.settings import ConfigError
 from bot.storage import StorageBusy
 from knowledge.problems import KnowledgeBaseError
@@ -24,7 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     # The terminal chat shares the screen with the log: only warnings there; INFO for the Slack modes.
-    configure_logging(logging.WARNING if args.command in ("chat", "run") else logging.INFO)
+    default_level = logging.WARNING if args.command in ("chat", "run") else logging.INFO
+    configure_logging(log_level_from(os.environ.get("AUDITBOT_LOG_LEVEL"), default_level))
     runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
     try:
         return int(args.func(args, runtime) or 0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -19,7 +20,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.engine import Engine
 from bot.features.home import home_sections
 from bot.services import Services
-from bot.storage.common import mark_event_processed
+from bot.storage.common import mark_event_processed, mark_request_processed
 from handlers import register_listeners
 from handlers.delivery import SlackDelivery
 
@@ -43,6 +44,24 @@ def make_web_client(token: str | None, base_url: str | None) -> WebClient:
     return client
 
 
+EVENT_TYPES = frozenset({"event_callback", "url_verification", "app_rate_limited"})
+
+
+def replay_key(req: BoltRequest) -> str | None:
+    """A key for a signed HTTP request other than an event: a hash of its signature and timestamp.
+
+    Events are left to their event_id (Slack signs its retries afresh); Socket Mode has no signatures.
+    """
+    body = req.body if isinstance(req.body, dict) else {}
+    if req.mode == "socket_mode" or "event" in body or body.get("type") in EVENT_TYPES:
+        return None
+    signature = (req.headers.get("x-slack-signature") or [""])[0]
+    timestamp = (req.headers.get("x-slack-request-timestamp") or [""])[0]
+    if not signature or not timestamp:
+        return None
+    return "request:" + hashlib.sha256(f"{timestamp}:{signature}".encode()).hexdigest()
+
+
 def create_app(
     services: Services,
     engine: Engine,
@@ -59,6 +78,9 @@ def create_app(
         process_before_response=process_before_response,
         ignoring_self_events_enabled=True,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="listener"),
+        # Bolt's per-class loggers copy this one's level (WARNING once logging is set up) instead of the root's,
+        # so its INFO line quoting the body of a request with a bad signature is not even formatted.
+        logger=logging.getLogger("slack_bolt"),
     )
     delivery = SlackDelivery(client, services)
 
@@ -79,6 +101,16 @@ def create_app(
         event_id = req.body.get("event_id") if isinstance(req.body, dict) else None
         if event_id and not mark_event_processed(services.storage, str(event_id), services.clock()):
             log.info("ignored a repeated delivery of an event")
+            return BoltResponse(status=200, body="")
+        return next()
+
+    @app.middleware
+    def once_per_signed_request(req: BoltRequest, next: Callable[[], BoltResponse]) -> BoltResponse:
+        """A signed slash command or button press sent again within the signature window is a replay: answer
+        200 and do nothing. Runs after Bolt's signature check, so a forged copy cannot use up a real request."""
+        key = replay_key(req)
+        if key and not mark_request_processed(services.storage, key, services.clock()):
+            log.info("ignored a replayed request")
             return BoltResponse(status=200, body="")
         return next()
 

@@ -26,6 +26,9 @@ from bot.settings import HttpLimits
 log = logging.getLogger("audit_bot.http")
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000  # Slack's largest payloads (view submissions) are far smaller
+MAX_VALUE_CHARS = 2000  # Slack's limit for a button's value (menus and inputs allow less)
+MAX_METADATA_CHARS = 3000  # Slack's limit for a view's private_metadata
+MAX_INPUT_CHARS = 3000  # the longest text a plain_text_input in a modal can hold
 
 
 def wsgi_application(app: App) -> Any:
@@ -40,7 +43,7 @@ def wsgi_application(app: App) -> Any:
         if path != EVENTS_PATH:
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found: Slack requests go to /slack/events"]
-        problem, status = body_problem(environ)
+        problem, status = header_problem(environ) or body_problem(environ)
         if problem:
             log.warning("refused a request: %s", problem)
             start_response(status, [("Content-Type", "text/plain")])
@@ -48,6 +51,14 @@ def wsgi_application(app: App) -> Any:
         return handler(environ, start_response)
 
     return application
+
+
+def header_problem(environ: dict[str, Any]) -> tuple[str, str] | None:
+    """Slack's request timestamp is whole seconds; Bolt's signature check would crash on anything else."""
+    stamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+    if stamp is not None and not (stamp.isascii() and stamp.isdecimal() and len(stamp) <= 12):
+        return "the X-Slack-Request-Timestamp header is not a time in seconds", "400 Bad Request"
+    return None
 
 
 def body_problem(environ: dict[str, Any]) -> tuple[str | None, str]:
@@ -108,9 +119,15 @@ def shape_problem(body: dict[str, Any]) -> str | None:
             return f"{key}.id is missing or not text"
     if body.get("type") in INTERACTIVE_TYPES and not isinstance(body.get("user"), dict):
         return "an interaction without the user who made it"
+    authorizations = body.get("authorizations")
+    if authorizations is not None and not (isinstance(authorizations, list)
+                                           and all(isinstance(a, dict) for a in authorizations)):
+        return "`authorizations` is not a list of objects"
     actions = body.get("actions")
     if actions is not None and not (isinstance(actions, list) and all(_is_action(a) for a in actions)):
-        return "`actions` is not a list of actions"
+        return "`actions` is not a list of actions, each with an action_id"
+    if body.get("type") == "block_actions" and not actions:
+        return "a button press without the button"
     view = body.get("view")
     if body.get("type") in ("view_submission", "view_closed") and not isinstance(view, dict):
         return "a view submission without a view"
@@ -123,22 +140,38 @@ def _texts(mapping: dict[str, Any], *keys: str) -> bool:
     return all(mapping.get(key) is None or isinstance(mapping[key], str) for key in keys)
 
 
+def _short_texts(mapping: dict[str, Any], limit: int, *keys: str) -> bool:
+    return _texts(mapping, *keys) and all(len(mapping.get(key) or "") <= limit for key in keys)
+
+
 def _is_action(action: object) -> bool:
-    if not isinstance(action, dict) or not _texts(action, "action_id", "value", "selected_user", "selected_date"):
+    """A pressed action names itself, and its value is no longer than Slack allows (2,000 for a button)."""
+    return isinstance(action, dict) and isinstance(action.get("action_id"), str) and _is_element(
+        action, MAX_VALUE_CHARS)
+
+
+def _is_element(element: object, limit: int = MAX_INPUT_CHARS) -> bool:
+    """What a button or form field carries: text where text belongs, no longer than Slack allows."""
+    if not isinstance(element, dict):
         return False
-    option = action.get("selected_option")
-    return option is None or (isinstance(option, dict) and _texts(option, "value"))
+    if not _short_texts(element, limit, "action_id", "value", "selected_user", "selected_date"):
+        return False
+    option = element.get("selected_option")
+    return option is None or (isinstance(option, dict) and _short_texts(option, MAX_VALUE_CHARS, "value"))
 
 
 def _is_view(view: object) -> bool:
-    if not isinstance(view, dict) or not _texts(view, "callback_id", "private_metadata", "type", "id"):
+    """A view says what kind it is (modal, home); Bolt's matchers read it."""
+    if not isinstance(view, dict) or not isinstance(view.get("type"), str):
+        return False
+    if not _texts(view, "callback_id", "type", "id") or not _short_texts(view, MAX_METADATA_CHARS, "private_metadata"):
         return False
     state = view.get("state")
     if state is None:
         return True
     values = state.get("values") if isinstance(state, dict) else None
     return isinstance(state, dict) and (values is None or (isinstance(values, dict) and all(
-        isinstance(block, dict) and all(_is_action(element) for element in block.values())
+        isinstance(block, dict) and all(_is_element(element) for element in block.values())
         for block in values.values())))
 
 

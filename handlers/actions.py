@@ -36,7 +36,8 @@ def handle_action(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         return
     action = actions[0]
     channel = (body.get("channel") or {}).get("id")
+    # Wherever it was pressed, the answer is delivered privately (see SlackDelivery.deliver_privately).
     surface = "home" if (body.get("view") or {}).get("type") == "home" else ("dm" if channel else "home")
     replies = context["engine"].action(user_id, action_name(action.get("action_id", "")),
                                        selected_value(action), surface=surface)
-    context["delivery"].deliver(user_id, replies, channel=channel)
+    context["delivery"].deliver_privately(user_id, replies, channel=channel)

@@ -19,4 +19,4 @@ def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext
     if not user_id:
         return
     replies = context["engine"].command(user_id, command.get("text", ""), surface="command")
-    context["delivery"].deliver(user_id, replies, channel=command.get("channel_id") if in_dm else None)
+    context["delivery"].deliver_privately(user_id, replies, channel=command.get("channel_id") if in_dm else None)

@@ -14,6 +14,7 @@ from bot.replies import Reply
 from bot.services import Services
 
 log = logging.getLogger("audit_bot.delivery")
+POINTER_TO_DM = "I've replied in our direct messages."
 
 
 class SlackDelivery:
@@ -61,6 +62,34 @@ class SlackDelivery:
                 log.warning("could not deliver a reply: %s", reason)
                 self._remember_undelivered(requester, reply)
         return failures
+
+    def deliver_privately(self, requester: str, replies: list[Reply], channel: str | None = None) -> int:
+        """Answer what a person did (a button, a form, a slash command) where only they can read it.
+
+        A button or command can be used in a shared channel, and the answer may hold a case reference or a
+        whole audit. The one rule for every interaction: the answer goes to the person's DM with the bot; the
+        channel it came from is used only when it *is* that DM. Elsewhere they get a pointer only they can see.
+        """
+        private = self._is_dm_of(requester, channel)
+        failures = self.deliver(requester, replies, channel=channel if private else None)
+        if channel and not private and replies:
+            self._point_to_dm(requester, channel)
+        return failures
+
+    def _is_dm_of(self, requester: str, channel: str | None) -> bool:
+        """Slack's direct-message channel ids start with D, and a person sees no one else's DM with the bot,
+        so a D channel they pressed a button in is theirs. Anything else (channels, group DMs) is shared."""
+        if not channel:
+            return False
+        with self._lock:
+            known = self._dm_channels.get(requester)
+        return channel == known or channel.startswith("D")
+
+    def _point_to_dm(self, requester: str, channel: str) -> None:
+        try:
+            self.client.chat_postEphemeral(channel=channel, user=requester, text=POINTER_TO_DM)
+        except (SlackApiError, OSError):
+            log.info("could not leave an ephemeral pointer to the DM; the answer is in the DM anyway")
 
     def _remember_undelivered(self, requester: str, reply: Reply) -> None:
         if self.services is None:

@@ -32,4 +32,4 @@ def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any],
         return
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
     replies = context["engine"].action(user_id, view.get("callback_id", ""), payload, surface="dm")
-    context["delivery"].deliver(user_id, replies)
+    context["delivery"].deliver_privately(user_id, replies)

@@ -133,3 +133,16 @@ def kb_dir(config_dir: Path, tmp_path: Path) -> Path:
     settings_file.write_text(re.sub(r"(?m)^knowledge_dir:.*$", f"knowledge_dir: '{target}'", text),
                              encoding="utf-8")
     return target
+
+
+@pytest.fixture(autouse=True)
+def restore_root_logging() -> Iterator[None]:
+    """Commands run in-process call configure_logging, which points the root handler at that test's stderr;
+    left in place, later tests would log into a closed stream (a "Logging error" traceback). Put it back."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)

@@ -94,6 +94,9 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     if person is None:
         raise UserError("I don't know that person. Pick a worker from the buttons, or type the Slack member ID "
                         "of someone in the bot's teams list (like U0ABC123).")
+    if worker == ctx.audit.auditor_id:
+        raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
+                        "case this is, and ask your manager or a QA lead to audit your own cases.")
     if is_duplicate(ctx, version, f"worker:{worker}"):
         return []
     team_id = person.team_ids[0] if person.team_ids else None

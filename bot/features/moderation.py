@@ -19,9 +19,10 @@ SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
-    """Never your own audit nor your own team's; QA leads and admins any other, managers other teams'."""
+    """Never an audit you did, of your own case, or of your own team's; QA leads and admins any other, managers
+    other teams'. Moderation is an independent check, so anyone the audit is about or by is out."""
     person = services.directory.person(user_id)
-    if person is None or audit.auditor_id == user_id:
+    if person is None or user_id in (audit.auditor_id, audit.worker_id):
         return False
     if person.role in (Role.QA_LEAD, Role.ADMIN):
         return True
@@ -34,7 +35,7 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
         raise UserError("I can't find that audit.")
     if not may_moderate(services, turn.user_id, audit):
         raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
-                           "and never the auditor.")
+                           "and never the auditor or the worker whose case it is.")
     return audit
 
 

@@ -429,14 +429,15 @@ def awaiting_moderation(storage: Storage, moderator_id: str, excluded_teams: Col
                         limit: int = 20) -> tuple[int, list[AuditRow]]:
     """How many submitted audits this moderator may take, and the oldest `limit` of them.
 
-    The filter (never their own audit, never a team in `excluded_teams`) runs in SQL before the limit,
+    The filter (never an audit they did or of their own case, never a team in `excluded_teams`) runs in SQL
+    before the limit,
     so a long run of audits they may not moderate cannot hide one they may.
     """
     teams = sorted(excluded_teams)
-    where = "status = 'submitted' AND auditor_id != ?"
+    where = "status = 'submitted' AND auditor_id != ? AND (worker_id IS NULL OR worker_id != ?)"
     if teams:
         where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
-    params: list[Any] = [moderator_id, *teams]
+    params: list[Any] = [moderator_id, moderator_id, *teams]
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
     rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY submitted_at, id LIMIT ?",
                   [*params, limit])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -52,5 +52,20 @@ def mark_event_processed(storage: Storage, event_id: str, at: datetime | None = 
     cursor = storage.db.execute(
         "INSERT OR IGNORE INTO processed_events (event_id, received_at) VALUES (?, ?)",
         [event_id, utc_text(at)],
+    )
+    return cursor.rowcount == 1
+
+
+def mark_request_processed(storage: Storage, key: str, at: datetime,
+                           keep: timedelta = timedelta(minutes=11)) -> bool:
+    """Return True the first time a signed request is seen; a replay of it within `keep` returns False.
+
+    Slack accepts a signature whose timestamp is up to five minutes either side of now, so a request can be
+    replayed for up to ten minutes after it arrived: remembering it a little longer covers the whole window.
+    Older keys are dropped as new ones arrive.
+    """
+    storage.db.execute("DELETE FROM processed_requests WHERE received_at < ?", [utc_text(at - keep)])
+    cursor = storage.db.execute(
+        "INSERT OR IGNORE INTO processed_requests (key, received_at) VALUES (?, ?)", [key, utc_text(at)]
     )
     return cursor.rowcount == 1

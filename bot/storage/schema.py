@@ -362,3 +362,18 @@ def m150_checklists_finish_fields(db: Database) -> None:
             step = f"question:{missing[0]}" if missing else "review"
         db.execute("UPDATE audits SET checklist_hash = ?, step = ?, step_version = step_version + 1 WHERE id = ?",
                    [new_hash, step, audit_id])
+
+
+@MIGRATIONS()
+def m151_secapp_processed_requests(db: Database) -> None:
+    """Signed slash commands and button presses already acted on, kept for Slack's signature window, so a
+    captured request sent again is ignored (events have their own event_id in processed_events)."""
+    db.executescript(
+        """
+        CREATE TABLE processed_requests (
+            key TEXT PRIMARY KEY,             -- hash of the request's timestamp and signature, never its body
+            received_at TEXT NOT NULL
+        );
+        CREATE INDEX processed_requests_age ON processed_requests(received_at);
+        """
+    )
