@@ -48,6 +48,7 @@ def wsgi_application(app: App) -> Any:
             log.warning("refused a request: %s", problem)
             start_response(status, [("Content-Type", "text/plain")])
             return [f"bad request: {problem}".encode()]
+        log.debug("request to %s, %s bytes", path, environ.get("CONTENT_LENGTH") or 0)  # never the body
         return handler(environ, start_response)
 
     return application

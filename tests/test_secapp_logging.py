@@ -104,7 +104,7 @@ def test_the_served_bot_logs_no_bodies_text_or_tokens(tmp_path: Path, config_dir
     finally:
         bot.stop()
     output = bot.log_path.read_text(errors="replace")
-    assert "DEBUG" in output, "the child ran at DEBUG"
+    assert "DEBUG" in output, "the child ran at DEBUG:\n" + output[:3000]
     assert_clean(output)
 
 
