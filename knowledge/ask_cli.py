@@ -67,5 +67,6 @@ def run_kb_check(kb_dir: Path | None, stdout: TextIO) -> int:
         stdout.write(str(error) + "\n")
         return 1
     stdout.write(f"OK: {len(kb.entries)} entries, {len(kb.glossary)} glossary terms, "
+                 f"{len(kb.concepts)} concepts, {len(kb.vocabulary)} vocabulary groups, "
                  f"{len(kb.checklists)} checklists in {folder}\n")
     return 0

@@ -22,9 +22,10 @@ from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
+from knowledge.vocabulary import check_overlaps, parse_vocabulary
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
-TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk")
+TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary")
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
@@ -54,6 +55,10 @@ class KnowledgeBase:
     checklists: dict[str, Checklist]
     folder: Path
     smalltalk: SmallTalk = field(default_factory=SmallTalk)  # greetings and thanks, never logged as questions
+    # knowledge/vocabulary.yaml: `concepts` are read as one term by the concept scorer (CLA = looked after);
+    # `vocabulary` groups are wider ways of saying an idea, spelt out only to find candidates (BM25)
+    concepts: tuple[tuple[str, ...], ...] = ()
+    vocabulary: tuple[tuple[str, ...], ...] = ()
 
     # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
     @cached_property
@@ -64,7 +69,8 @@ class KnowledgeBase:
     @cached_property
     def fingerprint(self) -> str:
         """One digest of all the content: equal fingerprints mean nothing a user could see has changed."""
-        return _fingerprint(self.entry_hashes, self.glossary, self.checklists)
+        return _fingerprint(self.entry_hashes, {**self.glossary, "\0vocabulary": repr((self.concepts, self.vocabulary)),
+                                                "\0smalltalk": repr(self.smalltalk.groups)}, self.checklists)
 
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
@@ -140,11 +146,13 @@ def _load(folder: Path) -> KnowledgeBase:
     checklists = _checklists(contents, entry_ids, problems)
     problems.extend(entry_ids.unreadable_problems())
     smalltalk = _smalltalk(contents, problems)
+    concepts = _vocabulary(contents, problems, "concepts")
+    vocabulary = _vocabulary(contents, problems, "vocabulary")
 
     if problems:
         raise KnowledgeBaseError(problems)
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
-                         smalltalk=smalltalk)
+                         smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary)
 
 
 def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str]) -> list[_FileContent]:
@@ -206,7 +214,8 @@ def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent |
         return None
     if not isinstance(data, dict):
         problems.append(Problem(file, getattr(data, "line", 1),
-                                f"the file must start with `entries:`, `glossary:`, `checklists:` or `smalltalk:`; "
+                                f"the file must start with `entries:`, `glossary:`, `checklists:`, `smalltalk:`, "
+                                f"`concepts:` or `vocabulary:`; "
                                 f"found {type_name(data)}."))
         return None
     for key in data:
@@ -306,6 +315,17 @@ def _smalltalk(contents: list[_FileContent], problems: list[Problem]) -> SmallTa
             found += [(content.file, group) for group in groups]
     problems.extend(check_duplicates(found))
     return SmallTalk(tuple(group for _, group in found))
+
+
+def _vocabulary(contents: list[_FileContent], problems: list[Problem], key: str) -> tuple[tuple[str, ...], ...]:
+    found = []
+    for content in contents:
+        if key in content.data:
+            groups, group_problems = parse_vocabulary(content.data[key], content.file, key)
+            problems.extend(group_problems)
+            found += [(content.file, line, group) for line, group in groups]
+    problems.extend(check_overlaps(found))
+    return tuple(group for _, _, group in found)
 
 
 def _entry_hash(entry: Entry) -> str:

@@ -1,5 +1,10 @@
 """Answering practitioners' questions from the knowledge base, or saying honestly that we cannot.
 
+Three outcomes: an answer on strong evidence; "Did you mean…" with up to three entries when something is
+plausible but not certain; "I don't know" when nothing is. Two rankings feed them: the concept scorer below,
+and BM25 over every word of every entry (`keyword_index`). The thresholds between the outcomes are not set by
+hand: `bench/fit_search.py` fits them on the labelled questions and writes `search_fit.json` beside this file.
+
 Candidates come from an inverted index over the concept terms (see textterms) of each entry's question,
 alternatives, id and tags, weighted by rarity (idf). An entry's answer is a weaker signal: it is read only
 when the entry is among the best candidates for a query (reading every answer at load would double the
@@ -13,24 +18,27 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import json
 import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
 
-ANSWER_SCORE = 46.0  # at or above: confident enough to answer outright
-ANSWER_MARGIN = 4.0  # ...and this far ahead of the runner-up
-SUGGEST_SCORE = 40.0  # below: not plausible enough to offer
+FIT_FILE = Path(__file__).with_name("search_fit.json")
+RRF_K = 10  # reciprocal rank fusion: a rank r counts 1 / (RRF_K + r); small, since only a few ranks matter
+SHORTLIST = 10  # entries taken from each ranking before fusing
 ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much of a question-wording match
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
@@ -64,6 +72,40 @@ class Match:
 
 
 @dataclass(frozen=True)
+class SearchFit:
+    """The thresholds between the three outcomes and BM25's column weights, as fitted on labelled questions."""
+
+    answer_score: float = 46.0  # concept score at or above, and...
+    answer_margin: float = 4.0  # ...this far ahead of the runner-up: answer outright
+    agree_score: float = 46.0  # or at least this, when BM25's first choice is the same entry
+    agree_margin: float = 4.0
+    suggest_score: float = 40.0  # concept score at or above: plausible enough to offer
+    suggest_keyword: float = 1e9  # or a BM25 score at or above this...
+    suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
+    keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
+    weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
+
+    @classmethod
+    def load(cls, path: Path = FIT_FILE) -> SearchFit:
+        """The fitted values; the defaults (the engine's earlier hand-set ones) if the file is missing."""
+        if not path.exists():
+            return cls()
+        data = json.loads(path.read_text(encoding="utf-8"))
+        values = {key: data[key] for key in cls.__dataclass_fields__ if key in data}
+        if "weights" in values:
+            values["weights"] = tuple(float(w) for w in values["weights"])
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What both rankings say about one query, before thresholds: enough to decide, and to fit."""
+
+    concept: tuple[Match, ...]  # the concept scorer's candidates, best first, whatever their score
+    keyword: tuple[Match, ...]  # BM25's, best first (score is BM25's own, unbounded)
+
+
+@dataclass(frozen=True)
 class SearchResult:
     """What to tell the person: one answer, a few suggestions, or that we do not know."""
 
@@ -90,12 +132,15 @@ class _Shape(NamedTuple):
 class KnowledgeSearch:
     """An index over one KnowledgeBase, built once (on load or reload) and queried many times."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, fit: SearchFit | None = None) -> None:
+        self.fit = fit or SearchFit.load()
         with bulk_build():
             self._build(kb)
+        self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights)
+        self.spelt_out = _spelt_out(kb.glossary, (*kb.concepts, *kb.vocabulary))
 
     def _build(self, kb: KnowledgeBase) -> None:
-        self.vocabulary = Vocabulary.build(kb.glossary)
+        self.vocabulary = Vocabulary.build(kb.glossary, kb.concepts)
         postings: dict[str, list[int]] = defaultdict(list)
         self.answers: list[str] = []
         tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
@@ -147,19 +192,33 @@ class KnowledgeSearch:
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
-        terms, context = self._query_terms(query[:MAX_QUERY_CHARS])
-        limit = max(limit, 1)
+        return decide(query, self.evidence(query), self.fit, max(limit, 1))
+
+    def evidence(self, query: str) -> Evidence:
+        """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""
+        query = query[:MAX_QUERY_CHARS]
+        terms, context = self._query_terms(query)
         if not terms or not self.documents:
-            return SearchResult(query, "none", None, ())
-        ranked = self._rank(terms, context, limit + 1)
-        plausible = [match for match in ranked if match.score >= SUGGEST_SCORE]
-        if not plausible:
-            return SearchResult(query, "none", None, ())
-        best = plausible[0]
-        runner_up = plausible[1].score if len(plausible) > 1 else 0.0
-        if best.score >= ANSWER_SCORE and best.score - runner_up >= ANSWER_MARGIN:
-            return SearchResult(query, "answer", best, tuple(plausible[1: 1 + limit]))
-        return SearchResult(query, "ambiguous", None, tuple(plausible[:limit]))
+            return Evidence((), ())
+        concept = self._rank(terms, context, SHORTLIST, floor=0.0)
+        hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
+        keyword = tuple(self._keyword_match(hit) for hit in hits)
+        return Evidence(tuple(concept), keyword)
+
+    def _keyword_match(self, hit: KeywordHit) -> Match:
+        document = self.documents[hit.number]
+        return Match(document.entry_id, document.question, hit.score)
+
+    def _keyword_words(self, query: str) -> list[str]:
+        """The query's content words, typos corrected, with acronyms and synonyms spelt out for BM25."""
+        # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
+        # ("when" is in the timescale group) they would pull every timescale entry into any question.
+        words = [self._correct(word) for word in words_of(query)
+                 if word not in STOP_WORDS and word not in QUESTION_STARTS]
+        expanded = list(words)
+        for word in words:
+            expanded.extend(self.spelt_out.get(word, ()))
+        return [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
         """Weighted terms of the question itself and of any context written around it.
@@ -289,8 +348,9 @@ class KnowledgeSearch:
                 tuple((phrasing, sum([idf[term] for term in phrasing])) for phrasing in phrasings))
         return found
 
-    def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int) -> list[Match]:
-        """The best `needed` plausible entries, scored 0-100, best first.
+    def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int,
+              floor: float = 0.0) -> list[Match]:
+        """The best `needed` entries scoring at least `floor`, scored 0-100, best first.
 
         The question's terms count fully, the narrative's known terms less: at CONTEXT_WEIGHT after a specific
         ask, more after a vague one ("what should I do now"), where the narrative is what the message is about.
@@ -336,7 +396,7 @@ class KnowledgeSearch:
         exact: list[float] = []
         reads = 0
         for ceiling, number, covered, missing, reverse, wording in bounded:
-            if ceiling < SUGGEST_SCORE or (len(exact) >= needed and ceiling <= exact[needed - 1]):
+            if ceiling < floor or ceiling <= 0 or (len(exact) >= needed and ceiling <= exact[needed - 1]):
                 break
             if missing and reads < ANSWER_READS:
                 reads += 1
@@ -348,6 +408,67 @@ class KnowledgeSearch:
             matches.append(Match(document.entry_id, document.question, round(score, 1)))
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches
+
+
+def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
+    """Answer, "Did you mean…", or "I don't know", from both rankings and the fitted thresholds.
+
+    An answer needs the concept scorer's first choice to stand clear of the rest, or to be clear enough and
+    also BM25's first choice. Suggestions are the two rankings fused (reciprocal rank), so an entry either
+    one ranks high is offered; they are offered only when either ranking finds something plausible.
+    """
+    concept, keyword = evidence.concept, evidence.keyword
+    best = concept[0] if concept else None
+    runner_up = concept[1].score if len(concept) > 1 else 0.0
+    if best is not None:
+        agreed = bool(keyword) and keyword[0].entry_id == best.entry_id
+        clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
+        backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
+        if clear or backed:
+            others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
+            return SearchResult(query, "answer", best, others[:limit])
+    top = best.score if best is not None else 0.0
+    plausible = top >= fit.suggest_score or \
+        (bool(keyword) and keyword[0].score >= fit.suggest_keyword and top >= fit.suggest_floor)
+    if not plausible:
+        return SearchResult(query, "none", None, ())
+    return SearchResult(query, "ambiguous", None, fused(concept, keyword, fit)[:limit])
+
+
+def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit) -> tuple[Match, ...]:
+    """Both rankings merged by reciprocal rank, each entry shown with its concept score where it has one.
+
+    Only concept candidates that are themselves plausible take part, so a weak concept match does not push a
+    strong BM25 one off the list; an entry only BM25 found is shown with a 0-100 score scaled from BM25's.
+    """
+    votes: dict[str, float] = defaultdict(float)
+    shown: dict[str, Match] = {}
+    for rank, match in enumerate(m for m in concept if m.score >= fit.suggest_score):
+        votes[match.entry_id] += 1 / (RRF_K + rank)
+        shown[match.entry_id] = match
+    for rank, match in enumerate(m for m in keyword if m.score >= fit.keyword_share * keyword[0].score):
+        votes[match.entry_id] += 1 / (RRF_K + rank)
+        if match.entry_id not in shown:
+            scale = fit.suggest_keyword if fit.suggest_keyword < 1e9 else 10.0
+            shown[match.entry_id] = Match(match.entry_id, match.question,
+                                          round(100 * match.score / (match.score + scale), 1))
+    order = sorted(votes, key=lambda entry_id: (-votes[entry_id], entry_id))
+    return tuple(shown[entry_id] for entry_id in order)
+
+
+def _spelt_out(glossary: dict[str, str], groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """word -> the words it stands for: an acronym's meaning, and the other members of its synonym group."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for term, meaning in glossary.items():
+        words = words_of(term)
+        if len(words) == 1:
+            found[words[0]].extend(words_of(re.sub(r"\(.*?\)", " ", meaning)))
+    for group in groups:
+        singles = [member for member in group if " " not in member]
+        spelt = [word for member in group for word in words_of(member)]
+        for member in singles:
+            found[member].extend(word for word in spelt if word != member)
+    return {word: tuple(dict.fromkeys(words))[:12] for word, words in found.items()}
 
 
 WORDISH = re.compile(r"\w")

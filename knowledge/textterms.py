@@ -2,8 +2,8 @@
 
 Practitioners write "when's the ICPC due", "initial child protection conference deadline" or "how long till
 the conference": all three should meet the same terms. Text is lower-cased, split into words, lightly
-stemmed, and known phrases (glossary terms, acronyms, the domain synonyms below) are replaced by one concept
-term, so an acronym and its meaning, or two ways of saying "deadline", count as the same thing.
+stemmed, and known phrases (glossary terms, acronyms, and the groups of knowledge/vocabulary.yaml) are replaced
+by one concept term, so an acronym and its meaning, or two ways of saying "deadline", count as the same thing.
 """
 
 from __future__ import annotations
@@ -30,81 +30,6 @@ may might must shall one way ever much many go going make makes made think think
 come comes coming
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
-
-# Ways practitioners say the same thing. Each group becomes one concept term; the words themselves are
-# dropped, so "how long", "deadline" and "due" meet "timescale" in an entry.
-SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("timescale", "timescales", "deadline", "deadlines", "time limit", "time limits", "timeframe",
-     "time frame", "timeline", "due", "when", "how long", "how soon", "how quickly", "how many days",
-     "how many working days", "how many weeks", "by when", "time scale", "overdue"),
-    ("how often", "frequency", "how frequently", "how regularly"),
-    ("looked after", "looked-after", "children in care", "child in care", "in care", "cla", "lac", "cic",
-     "looked after child", "looked after children", "child looked after", "children looked after"),
-    ("child in need", "children in need", "cin"),
-    ("child protection", "cp"),
-    ("visit", "visits", "visiting", "visited", "seen", "see"),
-    ("meeting", "discussion", "meet"),
-    ("child", "children", "kid", "kids", "young person", "young people", "yp"),
-    ("parent", "parents", "mum", "dad", "mother", "father", "carer", "carers"),
-    ("social worker", "sw", "worker", "practitioner"),
-    ("audit", "audits", "auditing", "case audit", "qa"),
-    ("grade", "grading", "judgement", "rating", "rate"),
-    # A practitioners' thesaurus: everyday words beside the terms guidance uses. Each line is one idea.
-    ("kinship carer", "kinship carers", "kinship care", "family and friends carer",
-     "family and friends carers",
-     "family and friends care", "connected person", "connected carer", "grandparent", "grandparents",
-     "grandma", "grandmother", "grandad", "grandfather", "nan", "nana", "relative carer"),
-    ("county lines", "run drugs", "running drugs", "drug running", "dealing drugs", "selling drugs",
-     "criminal exploitation", "child criminal exploitation", "drug runner"),
-    ("special guardianship", "special guardian", "special guardians", "legal carer", "legal guardian"),
-    ("corporate parent", "corporate parents", "corporate parenting", "duty as a parent", "council as parent",
-     "local authority as parent", "duties as a parent"),
-    ("leaving care", "care leaver", "care leavers", "left care", "leave care"),
-    ("breakdown", "break down", "breaking down", "broke down", "broken down", "disruption", "disrupted",
-     "instability", "unstable"),
-    ("foster carer", "foster carers", "foster parent", "foster parents", "foster mum", "foster dad",
-     "foster family"),
-    ("missing", "gone missing", "go missing", "went missing", "goes missing", "run away", "ran away",
-     "runaway", "absconded", "absconding", "missing episode"),
-    ("adopt", "adopted", "adoption", "adoptive", "adopter", "adopters"),
-    ("birth family", "birth parent", "birth parents", "birth mum", "birth mother", "birth father",
-     "birth dad"),
-    ("inspect", "inspection", "inspections", "inspecting", "inspected", "inspector", "inspectors"),
-    ("analysis", "analyse", "analysing", "analyze", "analysing", "analytical", "analysed"),
-    ("harm", "harmed", "hurt", "injured", "injury", "injuries", "hit", "smacked", "slapped", "grabbed",
-     "pushed", "assaulted", "assault", "physical abuse"),
-    ("age", "aged", "year old", "years old", "yr old", "yrs old"),
-    ("tick off", "mark as done", "mark off", "cross off", "close off"),
-)
-
-# Acronyms in everyday use in children's services; the knowledge base's own glossary is added to these.
-DEFAULT_GLOSSARY: Mapping[str, str] = {
-    "ICPC": "initial child protection conference",
-    "RCPC": "review child protection conference",
-    "CP": "child protection",
-    "CIN": "child in need",
-    "CLA": "child looked after",
-    "LAC": "looked after child",
-    "IRO": "independent reviewing officer",
-    "PEP": "personal education plan",
-    "LADO": "local authority designated officer",
-    "MASH": "multi-agency safeguarding hub",
-    "PLO": "public law outline",
-    "SGO": "special guardianship order",
-    "UASC": "unaccompanied asylum seeking child",
-    "EHCP": "education health and care plan",
-    "NRM": "national referral mechanism",
-    "SDQ": "strengths and difficulties questionnaire",
-    "EPO": "emergency protection order",
-    "ICO": "interim care order",
-    "IHA": "initial health assessment",
-    "RHA": "review health assessment",
-    "PA": "personal adviser",
-    "CSE": "child sexual exploitation",
-    "CCE": "child criminal exploitation",
-    "ILACS": "inspecting local authority children's services",
-    "VSH": "virtual school head",
-}
 
 MAX_PHRASE_WORDS = 6
 
@@ -137,15 +62,6 @@ MIN_DERIVED_ROOT = 4
 
 
 def _inflection(word: str) -> str:
-    for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
-                         ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith(("ss", "us", "is")):
-                return word
-            if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
-                return word[:-1]
-            return word[: len(word) - len(suffix)] + keep
-    return word
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -188,8 +104,8 @@ class Vocabulary:
     exact_only: frozenset[str] = frozenset()
 
     @classmethod
-    def build(cls, glossary: Mapping[str, str]) -> Vocabulary:
-        """Union every synonym group with the glossary, so CLA, LAC and "looked after" become one concept."""
+    def build(cls, glossary: Mapping[str, str], groups: Iterable[tuple[str, ...]] = ()) -> Vocabulary:
+        """Union every vocabulary group with the glossary, so CLA, LAC and "looked after" become one concept."""
         vocabulary = cls()
         parent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
@@ -208,13 +124,13 @@ class Vocabulary:
         keep_words: set[tuple[str, ...]] = set()
         expansions: dict[tuple[str, ...], tuple[str, ...]] = {}
         synonyms: set[tuple[str, ...]] = set()
-        for group in SYNONYM_GROUPS:
+        for group in groups:
             keys = [vocabulary.stem_all(words_of(member)) for member in group]
             synonyms.update(keys)
             for key in keys:
                 union(keys[0], key)
         synonyms_words = {key[0] for key in synonyms if len(key) == 1}
-        merged = {**DEFAULT_GLOSSARY, **glossary}
+        merged = dict(glossary)
         exact_only: set[str] = set()
         for term, meaning in merged.items():
             term_key = vocabulary.stem_all(words_of(term))

@@ -98,26 +98,48 @@ def labelled_queries() -> list[dict]:
 
 
 def test_labelled_queries_meet_the_accuracy_targets(shipped: KnowledgeSearch) -> None:
+    """The issue's figures on the labelled (tuning) questions; the held-out set is only reported by `make bench`.
+
+    One step: the entry is answered, or is among the "Did you mean…" buttons. Confident-wrong counts every
+    question (in scope or not) answered with the wrong entry.
+    """
     queries = labelled_queries()
     in_scope = [q for q in queries if q.get("expect")]
     out_of_scope = [q for q in queries if not q.get("expect")]
-    misses, top1, confident_right, none_right = [], 0, 0, 0
-    for query in in_scope:
+    misses, right, one_step, wrong, declined, suggested = [], 0, 0, 0, 0, 0
+    for query in queries:
         result = shipped.search(query["q"])
-        first = result.answer or (result.suggestions[0] if result.suggestions else None)
-        top1 += first is not None and first.entry_id == query["expect"]
-        confident_right += answered(result) == query["expect"]
-        if answered(result) != query["expect"]:
-            misses.append(f"{query['q']!r}: expected {query['expect']}, got {to_json(result)}")
-    for query in out_of_scope:
-        result = shipped.search(query["q"])
-        none_right += result.outcome == "none"
-        if result.outcome != "none":
-            misses.append(f"{query['q']!r}: expected none, got {to_json(result)}")
+        expect = query.get("expect")
+        given = answered(result)
+        wrong += given is not None and given != expect
+        if expect:
+            right += given == expect
+            offered = result.outcome == "ambiguous" and expect in [m.entry_id for m in result.suggestions]
+            one_step += given == expect or offered
+            if given != expect and not offered:
+                misses.append(f"{query['q']!r}: expected {expect}, got {to_json(result)}")
+        else:
+            declined += result.outcome != "answer"
+            suggested += result.outcome == "ambiguous"
+            if result.outcome == "answer":
+                misses.append(f"{query['q']!r}: expected no answer, got {to_json(result)}")
     assert in_scope and out_of_scope, "the labelled set needs in-scope and out-of-scope queries"
     report = "\n".join(misses)
-    assert top1 / len(in_scope) >= 0.9, f"top-1 {top1}/{len(in_scope)}\n{report}"
-    # The issue's bar is top-1 (above). Confident answers are our own, stricter measure: 89.5% when last
-    # measured, guarded here against regressions while the last points are worked on.
-    assert confident_right / len(in_scope) >= 0.87, f"answered {confident_right}/{len(in_scope)}\n{report}"
-    assert none_right / len(out_of_scope) >= 0.9, f"none {none_right}/{len(out_of_scope)}\n{report}"
+    assert one_step / len(in_scope) >= 0.93, f"one step {one_step}/{len(in_scope)}\n{report}"
+    assert right / len(in_scope) >= 0.85, f"answered right {right}/{len(in_scope)}\n{report}"
+    assert wrong / len(queries) <= 0.02, f"confident and wrong {wrong}/{len(queries)}\n{report}"
+    assert declined / len(out_of_scope) >= 0.9, f"out of scope declined {declined}/{len(out_of_scope)}\n{report}"
+    assert suggested / len(out_of_scope) <= 0.2, f"out of scope given suggestions {suggested}/{len(out_of_scope)}"
+
+
+def test_the_engine_uses_thresholds_fitted_on_the_labelled_questions_never_the_held_out_set() -> None:
+    import json
+
+    from knowledge.search import FIT_FILE, SearchFit
+
+    record = json.loads(FIT_FILE.read_text(encoding="utf-8"))
+    assert record["fitted_on"] == "tests/data/kb_queries.yaml"
+    fitted = SearchFit.load()
+    assert (fitted.answer_score, fitted.suggest_score, list(fitted.weights)) == \
+        (record["answer_score"], record["suggest_score"], record["weights"])
+    assert KnowledgeSearch(load_knowledge(DATA / "kb_fixtures" / "search")).fit == fitted

@@ -55,7 +55,9 @@ def test_an_ambiguous_question_offers_the_candidates_as_buttons(engine: Engine, 
     replies = engine.command(PRACTITIONER, "ask what colour is the audit mascot")
     assert "Did you mean" in replies[0].text
     shown = button_values(replies, "kb.show")
-    assert {value.split(":")[0] for value in shown} == {"mascot-colour-north", "mascot-colour-south"}
+    # both mascot entries are offered, among at most three "Did you mean…" buttons
+    assert {"mascot-colour-north", "mascot-colour-south"} <= {value.split(":")[0] for value in shown}
+    assert len(shown) <= 3
     assert asks(services)[0]["outcome"] == "ambiguous"
     picked = engine.action(PRACTITIONER, "kb.show", next(v for v in shown if v.startswith("mascot-colour-south")))
     assert picked[0].text == "Blue."

@@ -1,0 +1,146 @@
+"""Fit the knowledge search's thresholds and BM25 weights on the labelled questions, print the fit, save it.
+
+    .venv/bin/python -m bench.fit_search          # fit, print, write knowledge/search_fit.json
+    .venv/bin/python -m bench.fit_search --dry    # fit and print only
+
+Only `tests/data/kb_queries.yaml` (the labelled tuning set) is read. The held-out set
+(`tests/data/kb_heldout.yaml`) is never read here: `make bench` reports it separately.
+
+The objective, in order: confident-wrong answers at most 1.5% of all questions and out-of-scope questions
+given suggestions at most 10% (the issue's limits are 2% and 20%: the margin is for wording nobody tuned
+on); then the most questions whose entry is reached in one step (answered, or among the 3 suggestions);
+then the most answered right; ties go to the fewest suggestions on out-of-scope questions, then to the
+stricter setting (it generalises better).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from dataclasses import asdict, replace
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.loader import load_knowledge  # noqa: E402
+from knowledge.search import FIT_FILE, Evidence, KnowledgeSearch, SearchFit, decide, fused  # noqa: E402
+
+TUNING = ROOT / "tests" / "data" / "kb_queries.yaml"
+MAX_CONFIDENT_WRONG = 0.015
+MAX_OOS_SUGGESTED = 0.10
+WEIGHTS = [(4.0, 3.0, 2.0, 1.0), (3.0, 3.0, 1.0, 1.0), (5.0, 3.0, 2.0, 0.5), (2.0, 2.0, 1.0, 1.0),
+           (4.0, 2.0, 2.0, 1.5)]
+ANSWER_SCORES = [30.0, 34.0, 38.0, 40.0, 42.0, 44.0, 46.0, 48.0, 50.0, 52.0, 55.0]
+MARGINS = [0.0, 2.0, 4.0, 6.0, 8.0]
+SUGGEST_SCORES = [25.0, 30.0, 35.0, 40.0, 45.0]
+SUGGEST_KEYWORDS = [4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 17.0, 20.0, 25.0, 1e9]
+SUGGEST_FLOORS = [0.0, 20.0, 25.0, 30.0, 35.0]
+KEYWORD_SHARES = [0.0, 0.5, 0.7, 0.85]
+
+
+def measure(queries: list[dict], evidence: list[Evidence], fit: SearchFit) -> dict[str, float]:
+    """The issue's figures for one set of thresholds: shares of in-scope, out-of-scope or all questions."""
+    in_scope = sum(1 for q in queries if q.get("expect"))
+    out_of_scope = len(queries) - in_scope
+    right = one_step = wrong = declined = suggested = 0
+    for query, found in zip(queries, evidence, strict=True):
+        result = decide(query["q"], found, fit)
+        expect = query.get("expect")
+        answered = result.answer.entry_id if result.outcome == "answer" and result.answer else None
+        wrong += answered is not None and answered != expect
+        if expect:
+            right += answered == expect
+            one_step += answered == expect or (result.outcome == "ambiguous"
+                                               and expect in [m.entry_id for m in result.suggestions[:3]])
+        else:
+            declined += result.outcome != "answer"
+            suggested += result.outcome == "ambiguous"
+    return {"right": right / in_scope, "one_step": one_step / in_scope, "confident_wrong": wrong / len(queries),
+            "oos_declined": declined / out_of_scope, "oos_suggested": suggested / out_of_scope}
+
+
+def fit(queries: list[dict]) -> tuple[SearchFit, dict[str, float]]:
+    """Grid search over every weight setting and threshold combination.
+
+    Each query's evidence is gathered once per weight setting; the thresholds are then tried on arrays of
+    what `decide` looks at, and the winner is checked with `decide` itself (`measure`), so the figures
+    printed are exactly what the search will do.
+    """
+    kb = load_knowledge()
+    expect = [q.get("expect") for q in queries]
+    in_scope = np.array([e is not None for e in expect])
+    best: tuple[tuple[float, ...], SearchFit] | None = None
+    for weights in WEIGHTS:
+        search = KnowledgeSearch(kb, SearchFit(weights=weights))
+        evidence = [search.evidence(q["q"]) for q in queries]
+        top = np.array([e.concept[0].score if e.concept else -1.0 for e in evidence])
+        gap = np.array([(e.concept[0].score - (e.concept[1].score if len(e.concept) > 1 else 0.0))
+                        if e.concept else -1.0 for e in evidence])
+        agreed = np.array([bool(e.concept and e.keyword and e.keyword[0].entry_id == e.concept[0].entry_id)
+                           for e in evidence])
+        top_right = np.array([bool(e.concept) and e.concept[0].entry_id == x for e, x in zip(evidence, expect,
+                                                                                              strict=True)])
+        keyword_top = np.array([e.keyword[0].score if e.keyword else -1.0 for e in evidence])
+        offered_by: dict[tuple[float, float], np.ndarray] = {}
+        for suggest, share, keyword, floor in itertools.product(SUGGEST_SCORES, KEYWORD_SHARES, SUGGEST_KEYWORDS,
+                                                                SUGGEST_FLOORS):
+            base = SearchFit(weights=weights, suggest_score=suggest, suggest_keyword=keyword, suggest_floor=floor,
+                             keyword_share=share)
+            offered = offered_by.get((suggest, share))
+            if offered is None:
+                offered = offered_by[suggest, share] = np.array(
+                    [x is not None and x in [m.entry_id for m in fused(e.concept, e.keyword, base)[:3]]
+                     for e, x in zip(evidence, expect, strict=True)])
+            plausible = (top >= suggest) | ((keyword_top >= keyword) & (np.maximum(top, 0.0) >= floor))
+            for answer, margin, agree, agree_margin in itertools.product(ANSWER_SCORES, MARGINS, ANSWER_SCORES,
+                                                                         MARGINS):
+                if agree > answer or agree_margin > margin:
+                    continue  # agreement can only lower the bar
+                answered = ((top >= answer) & (gap >= margin)) | (agreed & (top >= agree) & (gap >= agree_margin))
+                wrong = (answered & ~top_right).sum() / len(queries)
+                suggested = (~answered & plausible & ~in_scope).sum() / (~in_scope).sum()
+                if wrong > MAX_CONFIDENT_WRONG or suggested > MAX_OOS_SUGGESTED:
+                    continue
+                right = (answered & top_right & in_scope).sum() / in_scope.sum()
+                one_step = ((answered & top_right) | (~answered & plausible & offered))[in_scope].sum() \
+                    / in_scope.sum()
+                # ties go to fewer suggestions on out-of-scope questions, then to the stricter setting
+                key = (round(float(one_step), 6), round(float(right), 6), -round(float(suggested), 6), floor, share,
+                       agree, agree_margin)
+                if best is None or key > best[0]:
+                    best = (key, replace(base, answer_score=answer, answer_margin=margin, agree_score=agree,
+                                         agree_margin=agree_margin))
+    if best is None:
+        raise SystemExit("no thresholds meet the limits on the labelled questions")
+    chosen = best[1]
+    search = KnowledgeSearch(kb, chosen)
+    return chosen, measure(queries, [search.evidence(q["q"]) for q in queries], chosen)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry", action="store_true", help="print the fit without writing it")
+    args = parser.parse_args(argv)
+    queries = yaml.safe_load(TUNING.read_text(encoding="utf-8"))["queries"]
+    chosen, figures = fit(queries)
+    print(f"Fitted on {TUNING.relative_to(ROOT)} ({len(queries)} questions):")
+    for key, value in asdict(chosen).items():
+        print(f"  {key:16} {value}")
+    print("  figures on the same questions: " + ", ".join(f"{k} {v:.1%}" for k, v in figures.items()))
+    if not args.dry:
+        record = {**asdict(chosen), "fitted_on": str(TUNING.relative_to(ROOT)), "questions": len(queries),
+                  "fitted": date.today().isoformat(), "figures": {k: round(v, 4) for k, v in figures.items()}}
+        FIT_FILE.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        print(f"Written to {FIT_FILE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

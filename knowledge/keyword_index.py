@@ -1,0 +1,66 @@
+"""A second, plainer ranking of entries: BM25 over every word an entry holds, through SQLite's FTS5.
+
+The concept scorer in `search` knows the domain's phrases and punishes a question whose informative words
+no entry uses; that makes it precise but brittle with wording it has not seen. BM25 over the question,
+alternatives, tags and the whole answer is the opposite: it rarely knows enough to answer outright, but the
+right entry is usually among its first few. The search offers its ranking as "Did you mean…" when the
+concept scorer is unsure, and uses its agreement as evidence. FTS5 ships with SQLite (standard library),
+tokenises and stems in C, and indexes 20,000 entries in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from knowledge.entries import Entry
+
+# Column weights of BM25: the question and its alternatives say what an entry is about; tags name it; the
+# answer is long and mentions much in passing. Fitted with the thresholds (bench/fit_search.py).
+COLUMNS = ("question", "alternatives", "tags", "answer")
+TOKEN = re.compile(r"[a-z0-9]+")
+MAX_TERMS = 40  # a query's distinct words used; a pasted essay gains nothing past this
+
+
+@dataclass(frozen=True)
+class KeywordHit:
+    """One entry and its BM25 score (higher is better; 0 means no word in common)."""
+
+    number: int
+    score: float
+
+
+class KeywordIndex:
+    """An in-memory FTS5 table of one knowledge base; read-only after it is built, safe across threads."""
+
+    def __init__(self, entries: Iterable[Entry], weights: tuple[float, float, float, float]) -> None:
+        # check_same_thread=False: the index is written once here and only read afterwards, under the lock.
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(question, alternatives, tags, answer, "
+            "tokenize = 'porter unicode61 remove_diacritics 2')"
+        )
+        self._db.executemany(
+            "INSERT INTO docs (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
+            ((number, entry.question, "\n".join(entry.alternatives),
+              " ".join((*entry.tags, entry.id.replace("-", " "))), entry.answer)
+             for number, entry in enumerate(entries)),
+        )
+        self._weights = ", ".join(f"{float(w):g}" for w in weights)
+        self._lock = threading.Lock()
+
+    def rank(self, words: Iterable[str], limit: int) -> list[KeywordHit]:
+        """The `limit` best entries for these words (any of them may match), best first."""
+        terms = list(dict.fromkeys(word for word in words if TOKEN.fullmatch(word)))[:MAX_TERMS]
+        if not terms or limit < 1:
+            return []
+        match = " OR ".join(f'"{term}"' for term in terms)
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT rowid, bm25(docs, {self._weights}) FROM docs WHERE docs MATCH ? ORDER BY 2 LIMIT ?",
+                [match, limit],
+            ).fetchall()
+        return [KeywordHit(int(number), -float(score)) for number, score in rows]
