@@ -64,7 +64,8 @@ def test_ask_with_a_broken_knowledge_base_explains_instead_of_crashing() -> None
 def test_kb_check_ok_summary_and_exit_0() -> None:
     out = io.StringIO()
     assert run_kb_check(FIXTURES / "good", out) == 0
-    assert out.getvalue() == f"OK: 3 entries, 2 glossary terms, 0 concepts, 0 vocabulary groups, 0 checklists in {FIXTURES / 'good'}\n"
+    assert out.getvalue() == ("OK: 3 entries, 2 glossary terms, 0 concepts, 0 vocabulary groups, "
+                              f"0 checklists in {FIXTURES / 'good'}\n")
 
 
 def test_kb_check_lists_every_problem_and_exits_1() -> None:
