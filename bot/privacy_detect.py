@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.privacy_lexicon import Lexicon
+from bot.privacy_lexicon import Lexicon, _split
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,10 @@ _ADDRESS = (
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
                           r"high school)$", re.IGNORECASE)
-_GENERIC_BEFORE_SCHOOL = frozenset(
+_GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
-    " church village at to from in of and or by for no any every each another school's".split())
+    " church village at to from in of and or by for no any every each another school's"))
 
 _DATE = re.compile(
     r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
@@ -64,7 +64,7 @@ _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+on)?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|date\s+of\s+birth|\bbirthday\b(?:\s+is)?|"
     r"\bbirth\s*date\b|\bdate\s+born\b)[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
 
-_NOT_PLACES = frozenset("family crown county magistrates youth supreme appeal high children's the a".split())
+_NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
 
 
@@ -151,34 +151,34 @@ def _looks_like_postcode(candidate: str) -> bool:
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
 TITLES = frozenset({"mr", "mrs", "ms", "miss", "master", "mx"})
 # Professionals may be named beside their role: 'Dr Patel', 'Mason the IRO', 'SW Hannah Price'.
-ROLES = frozenset("""
+ROLES = frozenset(_split("""
 dr doctor sw ssw tm iro dsl hv gp pc ds dc sgt inspector judge magistrate guardian cafcass nurse midwife
 paediatrician consultant psychologist psychiatrist therapist teacher head headteacher senco dslo lado ap pa
 worker practitioner manager officer visitor solicitor barrister counsel advocate chair chaired interpreter
 councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
-""".split())
-RELATIONS = frozenset("""
+"""))
+RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
 grandmother grandad grandfather grandpa aunt auntie aunty uncle brother sister sibling siblings cousin
 partner boyfriend girlfriend husband wife son daughter baby child yp niece nephew twin twins carer carers
 step-dad step-mum half-brother half-sister
-""".split())
+"""))
 PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+(?:aged?\s*)?\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
     r"\s+(?:was|is|has|had|said|says|told|tells|disclosed|presented|reported|stated|feels|felt|wants|"
     r"wanted|likes|liked|attended|attends|lives|lived|moved|went|seen|and\s+(?:his|her)\b))",
     re.IGNORECASE)
-_NOT_PEOPLE = frozenset("""
+_NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
 white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
 polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
 god lord court family children service services council act
-""".split())
-_AFTER_ORG = frozenset("team family service services centre center court hub unit house road street plan "
-                       "panel group project trust foundation programme school primary academy".split())
+"""))
+_AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
+                              "panel group project trust foundation programme school primary academy"))
 
 
 @dataclass(frozen=True)
@@ -420,8 +420,8 @@ class NameFinder:
         return found
 
 
-_FAMILY_BEFORE_NAME = RELATIONS - frozenset("child baby yp carer carers partner twins siblings son daughter".split())
-_PERSON_PREPOSITIONS = frozenset("with to and met saw visited by for from asked told about".split())
+_FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+_PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 
 
 def _abbreviation(word: str) -> bool:

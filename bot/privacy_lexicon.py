@@ -17,6 +17,12 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
+
+def _split(words: str) -> list[str]:
+    """The words of a list written as text, several a line."""
+    return words.split()
+
+
 # A word at least this frequent in English (Zipf scale: 3 is about once per million words) is "a common
 # word": a name spelt like it counts only in a person context (a title, a given name beside it, a relation
 # such as 'mum' before it). Chosen on the tuning corpus: 'shannon' (3.8) and 'connor' (3.8) are names
@@ -25,7 +31,7 @@ COMMON_WORD_ZIPF = 3.7
 # A capitalised word rarer than this that is in no list (Tunde, Amaan) is treated as a possible name.
 KNOWN_WORD_ZIPF = 3.0
 # Words of practice that are names in some list but are never used as one in a case note.
-_NEVER_NAMES = frozenset("""
+_NEVER_NAMES = frozenset(_split("""
 mum mom mam mummy dad daddy nan nana nanna gran granny grandma grandad grandpa aunt auntie aunty uncle
 baby child children son daughter sister brother sibling siblings cousin partner carer carers foster
 mother father stepdad stepfather stepmum stepmother grandmother grandfather niece nephew twin twins
@@ -36,7 +42,7 @@ mosaic liquidlogic carefirst childline nspcc barnardos barnardo's euss signs saf
 
 the and but for not nor yet also with from into onto upon per via plan case team date age aged
 primary secondary junior infant nursery academy school college high
-""".split())
+"""))
 
 
 def _fold(word: str) -> str:
