@@ -65,6 +65,10 @@ class Screen:
         """Structured identifiers and the council's own names only (knowledge-base content, quick tests)."""
         return cls(Lexicon.empty(), _fold_all(listed))
 
+    def with_listed(self, listed: Iterable[str]) -> Screen:
+        """The same loaded lists with a council's own names file (settings.names) instead of this one's."""
+        return Screen(self.lexicon, _fold_all(listed))
+
     def find(self, text: str, mode: str = "full") -> list[Finding]:
         """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers
         and the council's listed names only, for knowledge-base text that rightly names places and cases."""

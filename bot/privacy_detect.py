@@ -37,11 +37,16 @@ _CMS = re.compile(
     r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
+                       r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
                  r"terrace|terr|tce|grove|gr|mews|square|sq|place|pl|way|walk|rise|row|hill|parade|vale|side|"
                  r"green|park|view")
+_STREET_WORD = r"(?!(?:in|the|of|a|an|to|at|on|for|with|and|from|by|or|per|weeks?|days?|months?|years?)\b)"
 _ADDRESS = (
-    re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES})\b\.?", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_STREET_WORD}[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_PLAIN_STREET_TYPES})\b\.?",
+               re.IGNORECASE),
+    re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
                r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy))"),
@@ -208,6 +213,9 @@ class NameFinder:
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
         for i, j in spans:
+            while j + 1 < len(tokens) and self._touching(text, tokens, j, j + 1) and self._continues(
+                    tokens[j + 1].text, mode):
+                j += 1
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
@@ -239,6 +247,25 @@ class NameFinder:
         folded = re.sub(r"['’]s$", "", word.casefold())
         return folded in self.lexicon.common_words or folded in _NOT_PEOPLE or folded in self.lexicon.never_names
 
+    def _continues(self, word: str, mode: str) -> bool:
+        """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
+        folded = word.casefold()
+        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word):
+            return False
+        if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
+            return False
+        if mode == "mixed":
+            return word[0].isupper()
+        return not self._common(word) or (self._surname(word) and folded not in self.lexicon.everyday_words)
+
+    def _listed(self, word: str, mode: str) -> bool:
+        """In the council's names file: written with a capital, or in all-lower/upper text not a common word."""
+        if not self.listed or not any(p in self.listed for p in self._parts(word)):
+            return False
+        if mode == "mixed":
+            return word[0].isupper()
+        return not self._common(word) and word.casefold() not in _COMMON_FALLBACK
+
     def _unknown_capital(self, word: str, mode: str) -> bool:
         """A capitalised word in no name list and rare in English (Tunde, Amaan): possibly a name."""
         if mode != "mixed" or not self.lexicon.has_lists or len(word) < 3 or not word[0].isupper():
@@ -260,9 +287,6 @@ class NameFinder:
         """A given name that is not also an everyday word: a name wherever it stands."""
         if len(word) < 3 or (word.isupper() and len(word) <= 5 and not word.istitle()):
             return False
-        folded = word.casefold()
-        if folded in self.listed:
-            return True
         if self._common(word) or any(self._common(p) for p in re.split(r"[-'’]", word) if len(p) > 2):
             return False
         return self._given(word)
@@ -278,7 +302,7 @@ class NameFinder:
             if word.casefold() in ROLES:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
-            if len(word) < 3 and word.casefold() not in self.listed:
+            if len(word) < 3 and not self._listed(word, mode):
                 continue
             unknown = self._unknown_capital(word, mode)
             given = self._given(word) or unknown
@@ -288,6 +312,9 @@ class NameFinder:
                     or self._unknown_plain(word, mode)):
                 continue
             if self._role_adjacent(text, tokens, i):
+                continue
+            if self._listed(word, mode):
+                spans.append((i, i))  # the council's own list: a name wherever it stands
                 continue
             prev = tokens[i - 1].text.casefold() if i else ""
             nxt = tokens[i + 1] if i + 1 < n else None
@@ -320,7 +347,7 @@ class NameFinder:
                     and self._full_name(word, nxt.text, mode)):
                 spans.append((i, i + 1))
                 continue
-            if given and capital is not False and not self._common_only_context(word):
+            if given and (capital or mode == "upper") and not self._common_only_context(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 if PERSON_AFTER.match(after) and not (nxt is not None and nxt.text.casefold() in ("person", "people")):
@@ -420,6 +447,8 @@ class NameFinder:
         return found
 
 
+# Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
+_COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green brown"))
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 

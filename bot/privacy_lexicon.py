@@ -28,6 +28,8 @@ def _split(words: str) -> list[str]:
 # such as 'mum' before it). Chosen on the tuning corpus: 'shannon' (3.8) and 'connor' (3.8) are names
 # people write, 'grace' (4.6), 'hope' (5.4) and 'young' (5.4) are mostly words.
 COMMON_WORD_ZIPF = 3.7
+# Words so frequent (about the top 2,000) that after a name they are still words: 'jayden was', not 'jayden smith'.
+EVERYDAY_ZIPF = 5.0
 # A capitalised word rarer than this that is in no list (Tunde, Amaan) is treated as a possible name.
 KNOWN_WORD_ZIPF = 3.0
 # Words of practice that are names in some list but are never used as one in a case note.
@@ -58,6 +60,7 @@ class Lexicon:
     surnames: frozenset[str]
     common_words: frozenset[str]
     known_words: frozenset[str]
+    everyday_words: frozenset[str] = frozenset()
     never_names: frozenset[str] = _NEVER_NAMES
 
     @classmethod
@@ -66,7 +69,7 @@ class Lexicon:
         given = set(_census("dist.male.first")) | set(_census("dist.female.first")) | _nam_dict()
         surnames = set(_census("dist.all.last"))
         return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
-                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF))
+                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF), everyday_words=_words(EVERYDAY_ZIPF))
 
     @classmethod
     def empty(cls) -> Lexicon:
