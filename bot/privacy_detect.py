@@ -448,7 +448,8 @@ class NameFinder:
 
 
 # Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
-_COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green brown"))
+_COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
+                                    " brown"))
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 

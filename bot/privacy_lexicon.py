@@ -69,7 +69,8 @@ class Lexicon:
         given = set(_census("dist.male.first")) | set(_census("dist.female.first")) | _nam_dict()
         surnames = set(_census("dist.all.last"))
         return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
-                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF), everyday_words=_words(EVERYDAY_ZIPF))
+                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF),
+                   everyday_words=_words(EVERYDAY_ZIPF))
 
     @classmethod
     def empty(cls) -> Lexicon:

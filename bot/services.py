@@ -53,7 +53,9 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     """Load the knowledge base, open storage and bring its schema up to date; the caller owns closing it.
 
     `screen` lets several bots in one process (tests, benches) share one loaded screen; its name lists are
-    kept and these settings' own names added. The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
+    kept and these settings' own names added.
+
+    The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
     file is opened, so the bot refuses to start with the list of what to fix.
     """
     knowledge = KnowledgeService.load(settings.knowledge_dir)

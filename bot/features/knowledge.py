@@ -14,8 +14,8 @@ from bot import buttons
 from bot.engine import Engine, Turn
 from bot.errors import StaleAction, UserError
 from bot.features import knowledge_admin
-from bot.privacy import explain
 from bot.knowledge_service import KnowledgeService, LiveKnowledge
+from bot.privacy import explain
 from bot.replies import Choice, Reply
 from bot.services import Services
 from bot.storage import knowledge as store
