@@ -63,7 +63,7 @@ class Screen:
     @classmethod
     def listed_only(cls, listed: Iterable[str] = ()) -> Screen:
         """Structured identifiers and the council's own names only (knowledge-base content, quick tests)."""
-        return cls(Lexicon.empty(), _fold_all(listed))
+        return cls(Lexicon.words_only(), _fold_all(listed))
 
     def with_listed(self, listed: Iterable[str]) -> Screen:
         """The same loaded lists with a council's own names file (settings.names) instead of this one's."""
@@ -77,7 +77,9 @@ class Screen:
         if mode == "full":
             hits += NameFinder(self.lexicon, self.listed).hits(text)
         elif self.listed:
-            hits += NameFinder(Lexicon.empty(), self.listed).hits(text)
+            words = Lexicon(frozenset(), frozenset(), self.lexicon.common_words, frozenset(),
+                            self.lexicon.everyday_words)
+            hits += [hit for hit in NameFinder(words, self.listed).hits(text) if hit.kind == "name"]
         findings: list[Finding] = []
         for hit in hits:
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)

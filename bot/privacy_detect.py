@@ -170,7 +170,7 @@ partner boyfriend girlfriend husband wife son daughter baby child yp niece nephe
 step-dad step-mum half-brother half-sister
 """))
 PERSON_AFTER = re.compile(
-    r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+(?:aged?\s*)?\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
+    r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
     r"\s+(?:was|is|has|had|said|says|told|tells|disclosed|presented|reported|stated|feels|felt|wants|"
     r"wanted|likes|liked|attended|attends|lives|lived|moved|went|seen|and\s+(?:his|her)\b))",
@@ -262,9 +262,9 @@ class NameFinder:
         """In the council's names file: written with a capital, or in all-lower/upper text not a common word."""
         if not self.listed or not any(p in self.listed for p in self._parts(word)):
             return False
-        if mode == "mixed":
-            return word[0].isupper()
-        return not self._common(word) and word.casefold() not in _COMMON_FALLBACK
+        if self._common(word) or word.casefold() in _COMMON_FALLBACK:
+            return False  # 'Young', 'Day' in a names file: a name only in a person context, like any other
+        return word[0].isupper() if mode == "mixed" else True
 
     def _unknown_capital(self, word: str, mode: str) -> bool:
         """A capitalised word in no name list and rare in English (Tunde, Amaan): possibly a name."""
@@ -350,7 +350,7 @@ class NameFinder:
             if given and (capital or mode == "upper") and not self._common_only_context(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
-                if PERSON_AFTER.match(after) and not (nxt is not None and nxt.text.casefold() in ("person", "people")):
+                if (PERSON_AFTER.match(after) or re.search(r"['’]s$", word)) and not (nxt is not None and nxt.text.casefold() in ("person", "people")):
                     spans.append((i, i))
                     continue
                 if capital and not sentence_start and not self._common(word):

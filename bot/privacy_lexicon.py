@@ -73,6 +73,12 @@ class Lexicon:
                    everyday_words=_words(EVERYDAY_ZIPF))
 
     @classmethod
+    def words_only(cls) -> Lexicon:
+        """Common English words but no name lists: knowledge-base content is screened for listed names only."""
+        return cls(given=frozenset(), surnames=frozenset(), common_words=_words(COMMON_WORD_ZIPF),
+                   known_words=frozenset(), everyday_words=_words(EVERYDAY_ZIPF))
+
+    @classmethod
     def empty(cls) -> Lexicon:
         """No lists at all: only structured identifiers and a council's own names file are screened."""
         return cls(given=frozenset(), surnames=frozenset(), common_words=frozenset(), known_words=frozenset())
