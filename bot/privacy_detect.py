@@ -348,9 +348,12 @@ class NameFinder:
                 spans.append((i, i + 1))
                 continue
             if given and (capital or mode == "upper") and not self._common_only_context(word):
-                if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
+                possessive = bool(re.search(r"['’]s$", word))
+                if prev in ("the", "a", "an") or (
+                        not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
-                if (PERSON_AFTER.match(after) or re.search(r"['’]s$", word)) and not (nxt is not None and nxt.text.casefold() in ("person", "people")):
+                person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
+                if (PERSON_AFTER.match(after) or possessive) and not person_word_next:
                     spans.append((i, i))
                     continue
                 if capital and not sentence_start and not self._common(word):
