@@ -1,137 +1,155 @@
 """Screening free text for anything that could identify a child before it is stored or shown.
 
 Audits are about vulnerable children: a case reference is enough to find the file, so names, dates of
-birth, NHS numbers, postcodes, phone numbers, emails and addresses have no place in the bot. Findings carry
-only the kind of identifier and a label, never the matched text, so a refusal cannot echo what was typed.
+birth, NHS numbers, UPNs, case-system ids, postcodes, addresses, school names, phone numbers and emails
+have no place in the bot. A refusal quotes the words that were found, to the person who typed them, so
+they know exactly what to change; the words are never logged or stored.
+
+The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
+name lists (bot/privacy_lexicon.py) and the council's own names file. The detectors are in
+bot/privacy_detect.py; how well they do is measured on tests/data/privacy/ by `make bench`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import UserError
+from bot.privacy_detect import NameFinder, nhs_number_is_valid, structured_hits
+from bot.privacy_lexicon import Lexicon
 
-_MONTHS = ("jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|"
-           "nov(ember)?|dec(ember)?")
-_NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
-_DATE_PATTERNS = (
-    re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](\d{4}|\d{2})\b"),
-    re.compile(r"\b\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b"),
-    re.compile(rf"\b\d{{1,2}}(st|nd|rd|th)?\s+({_MONTHS})\.?,?\s+\d{{4}}\b", re.IGNORECASE),
-    re.compile(rf"\b({_MONTHS})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
-    re.compile(r"\b(d\.?o\.?b\.?|date of birth|born on)\b", re.IGNORECASE),
-)
-_POSTCODE = re.compile(r"\b(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})\b", re.IGNORECASE)
-_PHONE = re.compile(r"(?<![\w+-])(\+44|\(?0)[\d\s()-]{8,16}\d(?![\w-])")
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b")
-_ADDRESS_PATTERNS = (
-    re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Za-z'-]+\s+){1,3}(road|street|avenue|lane|drive|crescent|gardens|"
-               r"terrace|grove|mews|square)\b", re.IGNORECASE),
-    re.compile(r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][A-Za-z'-]*\s+){1,3}(Road|Rd|Street|St|Avenue|Ave|Lane|Close|Drive|"
-               r"Way|Court|Place|Walk|Hill|Park|Rise|View|Row)\b"),
-)
-_WORD = re.compile(r"\b[A-Z][a-z'’-]+\b")
-_NAME_PARTS = re.compile(r"['’-]")  # "Oliver's" and "Smith-Jones" are checked part by part
+__all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_reference", "find_identifiers",
+           "nhs_number_is_valid", "screen_text"]
+
+# What each kind looks like, and what to write instead.
+KINDS = {
+    "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case reference"),
+    "dob": ("a date of birth", "give the child's age instead"),
+    "nhs": ("an NHS number", "leave it out: the case reference is enough to find the file"),
+    "upn": ("a unique pupil number", "leave it out: the case reference is enough to find the file"),
+    "cms_id": ("a case-system record id", "use the case reference instead"),
+    "postcode": ("a postcode", "describe the area instead ('in the borough', 'out of area')"),
+    "address": ("an address", "describe the place instead ('the family home', 'the new flat')"),
+    "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
+    "email": ("an email address", "leave it out"),
+    "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
+}
+LABELS = {kind: label for kind, (label, _) in KINDS.items()}
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One kind of identifier found: `kind` for code, `label` for the person; never the text itself."""
+    """One identifier found: `kind` for code, `label` and `words` (as typed) for the person who typed it."""
 
     kind: str
     label: str
+    words: str
 
 
-LABELS = {
-    "nhs_number": "an NHS number",
-    "date": "a date that could be a date of birth",
-    "postcode": "a postcode",
-    "phone": "a phone number",
-    "email": "an email address",
-    "name": "a name",
-    "address": "an address",
-}
+@dataclass(frozen=True)
+class Screen:
+    """The identifier screen with its name lists loaded: build once, share everywhere."""
+
+    lexicon: Lexicon
+    listed: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, listed: Iterable[str] = ()) -> Screen:
+        """The full screen: installed name lists plus the council's own names (settings.names)."""
+        return cls(Lexicon.load(), _fold_all(listed))
+
+    @classmethod
+    def listed_only(cls, listed: Iterable[str] = ()) -> Screen:
+        """Structured identifiers and the council's own names only (knowledge-base content, quick tests)."""
+        return cls(Lexicon.words_only(), _fold_all(listed))
+
+    def with_listed(self, listed: Iterable[str]) -> Screen:
+        """The same loaded lists with a council's own names file (settings.names) instead of this one's."""
+        return Screen(self.lexicon, _fold_all(listed))
+
+    def find(self, text: str, mode: str = "full") -> list[Finding]:
+        """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers
+        and the council's listed names only, for knowledge-base text that rightly names places and cases."""
+        text = text or ""
+        hits = structured_hits(text)
+        if mode == "full":
+            hits += NameFinder(self.lexicon, self.listed).hits(text)
+        elif self.listed:
+            words = Lexicon(frozenset(), frozenset(), self.lexicon.common_words, frozenset(),
+                            self.lexicon.everyday_words)
+            hits += [hit for hit in NameFinder(words, self.listed).hits(text) if hit.kind == "name"]
+        findings: list[Finding] = []
+        for hit in hits:
+            finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
+            if hit.words and finding not in findings:
+                findings.append(finding)
+        return findings
 
 
-def nhs_number_is_valid(digits: str) -> bool:
-    """The NHS number's modulus 11 check digit: 10 digits whose weighted sum gives the last one."""
-    if len(digits) != 10 or not digits.isdigit():
-        return False
-    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
-    check = 11 - total % 11
-    if check == 11:
-        check = 0
-    return check != 10 and check == int(digits[9])
+def _fold_all(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(name.strip().casefold() for name in names if name and name.strip())
 
 
-def find_identifiers(text: str, names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Every kind of identifier in `text`, each kind once, in a fixed order.
-
-    Names are matched only as whole words written with a capital letter, so 'mason' the job is not a name
-    but 'Mason' is; `names` are lower-case (settings.names).
-    """
-    text = text or ""
-    kinds: list[str] = []
-    if any(nhs_number_is_valid("".join(m.groups())) for m in _NHS.finditer(text)):
-        kinds.append("nhs_number")
-    if any(pattern.search(text) for pattern in _DATE_PATTERNS):
-        kinds.append("date")
-    if _POSTCODE.search(text) and any(_looks_like_postcode(m.group(0)) for m in _POSTCODE.finditer(text)):
-        kinds.append("postcode")
-    if any(_phone_digits(m.group(0)) for m in _PHONE.finditer(text)):
-        kinds.append("phone")
-    if _EMAIL.search(text):
-        kinds.append("email")
-    if names and any(part.lower() in names for word in _WORD.findall(text) for part in _NAME_PARTS.split(word)):
-        kinds.append("name")
-    if any(pattern.search(text) for pattern in _ADDRESS_PATTERNS):
-        kinds.append("address")
-    return [Finding(kind, LABELS[kind]) for kind in kinds]
+def find_identifiers(text: str, screen: Screen, mode: str = "full") -> list[Finding]:
+    """Every identifier in `text` (see Screen.find)."""
+    return screen.find(text, mode)
 
 
-def _phone_digits(candidate: str) -> bool:
-    """UK numbers have 10 or 11 digits from the leading 0 (9 or 10 after +44)."""
-    digits = re.sub(r"\D", "", candidate)
-    if candidate.startswith("+44"):
-        digits = digits[2:].removeprefix("0")
-        return len(digits) in (9, 10)
-    return digits.startswith("0") and len(digits) in (10, 11)
+def explain(findings: list[Finding]) -> str:
+    """Which words to change and why, one clause per kind: “jayden smith” looks like a child's name: ..."""
+    by_kind: dict[str, list[str]] = {}
+    for finding in findings:
+        by_kind.setdefault(finding.kind, []).append(f"“{finding.words}”")
+    parts = []
+    for kind, words in by_kind.items():
+        label, advice = KINDS[kind]
+        parts.append(f"{_join(words)} {'looks' if len(words) == 1 else 'look'} like {label}: {advice}")
+    return "; ".join(parts)
 
 
-def _looks_like_postcode(candidate: str) -> bool:
-    """Case references such as 'CR 1AB' are rare; a postcode's inward part is a digit and two letters."""
-    compact = candidate.replace(" ", "").upper()
-    return 5 <= len(compact) <= 7 and compact[-3].isdigit() and compact[-2:].isalpha()
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def describe(findings: list[Finding]) -> str:
-    labels = [f.label for f in findings]
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    """The kinds found, without the words ('a postcode and a phone number'), for places that must not echo."""
+    labels: list[str] = []
+    for finding in findings:
+        if finding.label not in labels:
+            labels.append(finding.label)
+    return _join(labels)
 
 
-def screen_text(text: str, names: frozenset[str], what: str = "that") -> str:
-    """Return the text unchanged when it holds no identifier; otherwise refuse it, saying what was found."""
-    findings = find_identifiers(text, names)
+def screen_text(text: str, screen: Screen, what: str = "that") -> str:
+    """Return the text unchanged when it holds no identifier; otherwise refuse it, quoting the words found."""
+    findings = screen.find(text)
     if findings:
         raise UserError(
-            f"I can't store {what}: it looks like it holds {describe(findings)}. Nothing was saved. "
-            "Please write it again without anything that could identify a child or family "
-            "(use the case reference and roles such as 'the child' or 'mother' instead)."
+            f"I can't store {what}: {explain(findings)}. Nothing was saved. Please write it again without "
+            "anything that could identify a child or family."
         )
     return text
 
 
 MAX_CASE_REFERENCE_LENGTH = 40  # longer than any case system's reference; bounds the work the pattern may do
+_TEN_DIGITS = re.compile(r"\d[\d .-]{8,14}\d")
 
 
-def check_case_reference(text: str, pattern: re.Pattern[str], names: frozenset[str] = frozenset()) -> str:
-    """The case reference, upper-cased and trimmed, or a refusal saying what it looked like and what fits."""
+def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) -> str:
+    """The case reference, upper-cased and trimmed, or a refusal saying what it looked like and what fits.
+
+    An NHS number or a name is refused even when the council's pattern would accept it (CR-9434765919).
+    """
     reference = " ".join((text or "").split()).upper()
     example = "a case reference such as CR-123456 (letters, a hyphen and the case number from the case system)"
-    findings = find_identifiers(text or "", names)
+    findings = screen.find(" ".join((text or "").replace("-", " - ").split()))
+    findings += [Finding("nhs", LABELS["nhs"], m.group(0)) for m in _TEN_DIGITS.finditer(reference)
+                 if nhs_number_is_valid(re.sub(r"\D", "", m.group(0)))
+                 and not any(f.kind == "nhs" for f in findings)]
     if findings:
-        raise UserError(f"That looks like {describe(findings)}, not a case reference, so I have not stored it. "
+        raise UserError(f"That is not a case reference, so I have not stored it: {explain(findings)}. "
                         f"Please type {example}.")
     if not reference:
         raise UserError(f"Please type {example}.")

@@ -13,6 +13,7 @@ from hypothesis import settings as hypothesis_settings
 
 from bot.engine import Engine
 from bot.features import build_engine
+from bot.privacy import Screen
 from bot.services import Services, build_services
 from bot.settings import PROJECT_DIR, Settings, load_settings
 from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
@@ -64,9 +65,15 @@ def settings(environ: dict[str, str]) -> Settings:
     return load_settings(environ)
 
 
+@pytest.fixture(scope="session")
+def identifier_screen() -> Screen:
+    """The name lists load once for the whole run (about a third of a second each time)."""
+    return Screen.load()
+
+
 @pytest.fixture
-def services(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+def services(settings: Settings, identifier_screen: Screen) -> Iterator[Services]:
+    built = build_services(settings, screen=identifier_screen)
     yield built
     built.storage.close()
 

@@ -186,7 +186,8 @@ def test_a_case_reference_holding_a_name_or_nhs_number_is_refused(bot: RunningBo
     [name] = person.send("type", "Oliver Smith")
     [nhs] = person.send("type", "9434765919")
     assert name.kind == nhs.kind == "error"
-    assert "a name" in name.text and "an NHS number" in nhs.text and "Oliver" not in name.text
+    assert "“Oliver Smith” looks like a child's or family member's name" in name.text
+    assert "“9434765919” looks like an NHS number" in nhs.text
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0
 
 

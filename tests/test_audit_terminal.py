@@ -74,8 +74,8 @@ def test_a_case_reference_holding_a_name_or_nhs_number_is_refused_and_nothing_st
     [name] = engine.message(AUDITOR, "Oliver Smith", surface="terminal")
     [nhs] = engine.message(AUDITOR, "943 476 5919", surface="terminal")
     assert name.kind == nhs.kind == "error"
-    assert "a name" in name.text and "an NHS number" in nhs.text
-    assert "Oliver" not in name.text and "5919" not in nhs.text
+    assert "“Oliver Smith” looks like a child's or family member's name" in name.text
+    assert "“943 476 5919” looks like an NHS number" in nhs.text
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0
     replies = engine.message(AUDITOR, "cr-123456", surface="terminal")
     assert "CR-123456" in replies[-1].text
@@ -100,7 +100,7 @@ def test_free_text_holding_an_identifier_is_refused_with_the_reason(engine: Engi
         engine.message(AUDITOR, answer, surface="terminal")
     [refusal] = engine.message(AUDITOR, "Seen at 12 Acacia Avenue with mum, DOB 01/02/2015", surface="terminal")
     assert refusal.kind == "error" and "an address" in refusal.text and "date of birth" in refusal.text
-    assert "Acacia" not in refusal.text
+    assert "“12 Acacia Avenue” looks like an address" in refusal.text  # the words to change (issue #12)
     step = store.get_audit(services.storage, audit_id).step
     assert step.startswith("evidence:")
     assert all(a.evidence is None for a in store.answers_of(services.storage, audit_id).values())

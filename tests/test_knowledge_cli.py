@@ -68,3 +68,24 @@ def test_kb_check_exit_code_from_the_real_command_line(environ: dict[str, str]) 
     good = subprocess.run([*command[:-1], str(Path(FIXTURES / "good"))], capture_output=True, text=True,
                           cwd=PROJECT_DIR, env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
     assert good.returncode == 0
+
+
+def test_kb_check_reports_an_entry_holding_an_identifier_with_file_line_and_words(
+        environ: dict[str, str], tmp_path: Path) -> None:
+    """Issue #12: knowledge-base text is screened too (content mode: structured identifiers and listed names),
+    while professional and statutory text such as 'the Southwark judgment' or 'Gillick' passes."""
+    import shutil
+
+    folder = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "good", folder)
+    file = folder / "kb" / "timescales.yaml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("alternatives: [how long after the strategy discussion is the ICPC]",
+                        "alternatives: [how long after the strategy discussion is the ICPC, NHS 943 476 5919]")
+    text = text.replace("when harm is suspected.", "when harm is suspected (Southwark judgment; Gillick). "
+                        "Call the family on 07700 900123.")
+    file.write_text(text, encoding="utf-8")
+    code, out = run(["kb", "check", str(folder)], environ)
+    assert code == 1
+    assert "timescales.yaml:2" in out and "“943 476 5919” looks like an NHS number" in out
+    assert "“07700 900123” looks like a phone number" in out and "Southwark" not in out

@@ -130,19 +130,20 @@ def test_an_answer_past_its_review_date_carries_a_warning_naming_the_owner(engin
 
 
 @pytest.mark.parametrize(("question", "kind"), [
-    ("does a PEP apply to a child born 12/03/2015", "a date"),
-    ("NHS 943 476 5919 health assessment due?", "an NHS number"),
-    ("can I email carer.name@example.org the plan", "an email address"),
-    ("mum's number is 07700 900123, can I text her", "a phone number"),
-    ("home visit at SW1A 1AA how often", "a postcode"),
-    ("when is Oliver's review due", "a name"),
+    ("does a PEP apply to a child born 12/03/2015", "“12/03/2015” looks like a date of birth"),
+    ("NHS 943 476 5919 health assessment due?", "“943 476 5919” looks like an NHS number"),
+    ("can I email carer.name@example.org the plan", "“carer.name@example.org” looks like an email address"),
+    ("mum's number is 07700 900123, can I text her", "“07700 900123” looks like a phone number"),
+    ("home visit at SW1A 1AA how often", "“SW1A 1AA” looks like a postcode"),
+    ("when is Oliver's review due", "“Oliver's” looks like a child's or family member's name"),
 ])
 def test_a_question_with_an_identifier_is_neither_stored_nor_answered(engine: Engine, services: Services,
                                                                      question: str, kind: str) -> None:
     [reply] = engine.message(PRACTITIONER, question)
     assert reply.kind == "error"
-    assert f"include {kind}" in reply.text
-    assert "haven't stored or answered it" in reply.text
+    """The refusal quotes the words to change (issue #12), to the person who typed them only."""
+    assert kind in reply.text
+    assert "haven't stored or answered that question" in reply.text
     assert asks(services) == []
 
 

@@ -6,9 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.features.knowledge_privacy import identifier_kinds
+from bot.privacy import Screen
 
 NAMES = frozenset({"oliver", "amelia"})
+
+
+def identifier_kinds(text: str, names: frozenset[str]) -> list[str]:
+    """The labels the knowledge feature's screen finds (council names file only: the lists are tested elsewhere)."""
+    return sorted({finding.label for finding in Screen.listed_only(names).find(text)})
 
 
 @pytest.mark.parametrize("question", [
@@ -45,6 +50,6 @@ def test_a_valid_nhs_number_anywhere_is_caught(prefix: str, digits: str, suffix:
     assert "an NHS number" in identifier_kinds(f"{prefix} {digits} {suffix}", NAMES)
 
 
-@given(name=st.sampled_from(["Oliver", "Amelia"]), filler=st.text(alphabet="qrstuvwxyz ", max_size=30))
+@given(name=st.sampled_from(["Oliver", "Amelia"]), filler=st.text(alphabet="qrtuvxyz ", max_size=30))
 def test_a_listed_name_written_with_a_capital_is_caught(name: str, filler: str) -> None:
-    assert "a name" in identifier_kinds(f"{filler} {name}'s plan {filler}", NAMES)
+    assert "a child's or family member's name" in identifier_kinds(f"{filler} {name}'s plan {filler}", NAMES)

@@ -7,6 +7,7 @@ check an edit, or an evaluation script can put thousands of questions through on
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 
@@ -48,6 +49,26 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Validate the folder, then screen its entries for identifiers (NHS numbers, phones, listed names...)."""
+    from bot.knowledge_screen import identifier_problems
+    from bot.privacy import Screen
     from knowledge.ask_cli import run_kb_check
+    from knowledge.loader import load_knowledge
 
-    return run_kb_check(_folder(args.dir, runtime), runtime.stdout or sys.stdout)
+    folder = _folder(args.dir, runtime)
+    out = runtime.stdout or sys.stdout
+    checked = io.StringIO()
+    status = run_kb_check(folder, checked)
+    if status != 0:
+        out.write(checked.getvalue())
+        return status
+    names = runtime.settings.names if args.dir is None else frozenset()
+    problems = identifier_problems(load_knowledge(folder), Screen.listed_only(names))
+    for problem in problems:
+        out.write(f"{problem}\n")
+    if not problems:
+        out.write(checked.getvalue())
+    else:
+        out.write(f"{len(problems)} entry texts hold something that could identify a child or family: fix them "
+                  "before reloading.\n")
+    return 1 if problems else 0

@@ -120,7 +120,7 @@ def _owner_candidates(services: Services, ctx: Ctx) -> list[str]:
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     """Typed replies at the finishing steps; every free text is screened before it is stored."""
     name = ctx.step.name
-    names = services.settings.names
+    names = services.identifier_screen
     cleaned = text.strip()
     try:
         if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
@@ -309,7 +309,7 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
         cleaned = parse_text(text, "reflections")
     except AnswerError as error:
         raise answer_error(error) from None
-    screen_text(cleaned, services.settings.names, "your reflections")
+    screen_text(cleaned, services.identifier_screen, "your reflections")
     ctx = load(services, audit_id)
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
@@ -340,7 +340,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     except AnswerError as error:
         raise answer_error(error) from None
     if field != "overall_grade":
-        screen_text(value, services.settings.names, "that note")
+        screen_text(value, services.identifier_screen, "that note")
     before = load(services, audit_id) if field == "overall_grade" else None
     store.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
     shown = grade_label(value) if field == "overall_grade" else "updated"

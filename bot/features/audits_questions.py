@@ -39,7 +39,7 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
                   press: str = "") -> list[Reply]:
     """Store the answer now (not at the end), move on, and alert the manager at once when it escalates."""
     if question.type == "text":
-        screen_text(value, services.settings.names, "that answer")
+        screen_text(value, services.identifier_screen, "that answer")
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value)
     following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
@@ -124,7 +124,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
             note = parse_evidence(text)
         except AnswerError as error:
             raise answer_error(error) from None
-        screen_text(note, services.settings.names, "that evidence note")
+        screen_text(note, services.identifier_screen, "that evidence note")
         following = next_step(ctx.checklist, ctx.answers, step, revisiting=revisiting(ctx))
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         return advance_and_render(services, turn, ctx, ctx.version, move)

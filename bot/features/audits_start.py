@@ -63,7 +63,7 @@ def cancel_start(services: Services, turn: Turn, _value: str) -> list[Reply]:
 def case_reference(services: Services, turn: Turn, checklist_id: str, text: str) -> list[Reply]:
     """Screen the reference, create the draft and warn when the case was audited in the last year."""
     settings = services.settings
-    reference = check_case_reference(text, settings.case_reference_pattern, settings.names)
+    reference = check_case_reference(text, settings.case_reference_pattern, services.identifier_screen)
     checklist = checklists(services).get(checklist_id)
     if checklist is None:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)

@@ -14,8 +14,8 @@ from bot import buttons
 from bot.engine import Engine, Turn
 from bot.errors import StaleAction, UserError
 from bot.features import knowledge_admin
-from bot.features.knowledge_privacy import identifier_kinds
 from bot.knowledge_service import KnowledgeService, LiveKnowledge
+from bot.privacy import explain
 from bot.replies import Choice, Reply
 from bot.services import Services
 from bot.storage import knowledge as store
@@ -56,12 +56,12 @@ class KnowledgeFeature:
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
         question = smalltalk.strip_opening(question)
-        kinds = identifier_kinds(question, self.services.settings.names)
-        if kinds:
+        findings = self.services.identifier_screen.find(question)
+        if findings:
             return [Reply(
                 kind="error",
-                text=f"Your question seems to include {' and '.join(kinds)}. I haven't stored or answered it: "
-                     "please ask again without any details that could identify a child or family "
+                text=f"I haven't stored or answered that question: {explain(findings)}. Please ask again "
+                     "without any details that could identify a child or family "
                      "(use a case reference such as CR-123456 if you need one).",
             )]
         live = self.service.current

@@ -14,13 +14,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from bot.engine import Engine, Turn
+from bot.knowledge_screen import identifier_problems
 from bot.knowledge_service import KnowledgeService, ReloadResult
 from bot.replies import Reply
 from bot.services import Services
 from bot.storage import knowledge as store
 from bot.storage.common import record_trail
 from bot.teams import Person, Role
-from knowledge.loader import check_knowledge
+from knowledge.loader import check_knowledge, load_knowledge
 from knowledge.problems import Problem
 
 UNANSWERED_DAYS = 30
@@ -147,6 +148,9 @@ class KnowledgeAdmin:
     def check(self, turn: Turn) -> list[Reply]:
         del turn
         problems = check_knowledge(self.service.folder)
+        if not problems:  # a folder that loads is also screened for identifiers in its entries
+            problems = identifier_problems(load_knowledge(self.service.folder),
+                                           self.services.identifier_screen.with_listed(self.services.settings.names))
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]

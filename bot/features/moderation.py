@@ -124,7 +124,7 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         cleaned = parse_text(text, "reason")
     except AnswerError as error:
         raise answer_error(error) from None
-    screen_text(cleaned, services.settings.names, "that reason")
+    screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
     store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
                             cleaned, turn.now)

@@ -1,0 +1,28 @@
+"""`kb check` also screens the knowledge base's own text for identifiers before it is shown to anyone.
+
+Knowledge-base answers rightly name places, cases and judgments ('the Southwark judgment', 'Gillick'), so
+they are screened in the screen's content mode: structured identifiers (NHS numbers, UPNs, case-system ids,
+phones, emails, postcodes, addresses, dates of birth) and the council's own names file, not the name lists.
+"""
+
+from __future__ import annotations
+
+from bot.privacy import Screen, explain
+from knowledge.loader import KnowledgeBase
+from knowledge.problems import Problem
+
+
+def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
+    """One problem per entry text (question, alternative or answer) holding an identifier, with the words."""
+    problems: list[Problem] = []
+    for entry_id, entry in kb.entries.items():
+        fields = [("question", entry.question), *(("alternative", a) for a in entry.alternatives),
+                  ("answer", entry.answer)]
+        for field, text in fields:
+            findings = screen.find(text, mode="content")
+            if findings:
+                problems.append(Problem(entry.file, entry.line,
+                                        f"entry '{entry_id}' {field}: {explain(findings)}. Take it out of the "
+                                        "knowledge base: nothing that could identify a child or family belongs "
+                                        "in it."))
+    return problems

@@ -1,0 +1,472 @@
+"""The detectors behind the identifier screen: structured identifiers by pattern, names by list and context.
+
+Each detector returns `Hit`s: the kind of identifier and the exact words of the text that made it, so a
+refusal can say which words to change. The rules (issue #12):
+- a date counts only as a date of birth (born, DOB, d.o.b., date of birth, birthday, 'b.' before it);
+- NHS numbers in any separator style, valid by modulus 11, or any 10 digits labelled NHS;
+- UK phone numbers (+44, 0044, (0)) except service lines (03xx, 08xx, 116 xxx, 101, 111, 999);
+- a name: a listed given name that is not a common word; any name in a person context (a title, a
+  relation such as 'mum' before it, a given name beside a surname, capitalised mid-sentence, 'X was seen',
+  'X (12)'); professionals named beside their role (Dr X, X the IRO, SW X Y) are allowed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.privacy_lexicon import Lexicon, _split
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    words: str
+
+
+# ---------------------------------------------------------------- numbers and patterns
+
+_DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
+_NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
+_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b.{0,20}$", re.IGNORECASE)
+_UPN = re.compile(r"(?<![\w])([A-Z])[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{3})([\dA-Z])(?![\w])", re.IGNORECASE)
+_CMS = re.compile(
+    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|cms|ics|carefirst|eclipse|azeus|frameworki|paris|protocol)"
+    r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?|person\s+id|\bid)"
+    r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
+                       r"terr|tce|grove|mews|way|court|ct|place|square|sq")
+_STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
+                 r"terrace|terr|tce|grove|gr|mews|square|sq|place|pl|way|walk|rise|row|hill|parade|vale|side|"
+                 r"green|park|view")
+_STREET_WORD = r"(?!(?:in|the|of|a|an|to|at|on|for|with|and|from|by|or|per|weeks?|days?|months?|years?)\b)"
+_ADDRESS = (
+    re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_STREET_WORD}[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_PLAIN_STREET_TYPES})\b\.?",
+               re.IGNORECASE),
+    re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
+    re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
+    re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
+               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy))"),
+)
+_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
+                          r"high school)$", re.IGNORECASE)
+_GENERIC_BEFORE_SCHOOL = frozenset(_split(
+    "the a an this that his her their its our your my new old same local previous current virtual special primary"
+    " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
+    " church village at to from in of and or by for no any every each another school's"))
+
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
+    r"MONTH\.?\s+\d{4})(?![\w/])".replace(
+        "MONTH", "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                 "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
+    re.IGNORECASE)
+_BIRTH_BEFORE = re.compile(
+    r"(?:\bborn\b(?:\s+on)?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|date\s+of\s+birth|\bbirthday\b(?:\s+is)?|"
+    r"\bbirth\s*date\b|\bdate\s+born\b)[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
+
+_NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
+SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """The NHS number's modulus 11 check digit: 10 digits whose weighted sum gives the last one."""
+    if len(digits) != 10 or not digits.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def structured_hits(text: str) -> list[Hit]:
+    """NHS numbers, UPNs, case-system ids, phones, emails, postcodes, addresses and dates of birth."""
+    hits: list[Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, start: int, end: int) -> None:
+        hits.append(Hit(kind, text[start:end].strip(" ,.;:")))
+        taken.append((start, end))
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for m in _EMAIL.finditer(text):
+        add("email", m.start(), m.end())
+    for m in _UPN.finditer(text):
+        if free(m.start(), m.end()):
+            add("upn", m.start(), m.end())
+    for m in _CMS.finditer(text):
+        if free(m.start(), m.end()):
+            add("cms_id", m.start(), m.end())
+    for m in _DATE.finditer(text):
+        if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            add("dob", m.start(), m.end())
+    for m in _DIGIT_RUN.finditer(text):
+        if free(m.start(), m.end()):
+            kind = _number_kind(m.group(0), text[max(0, m.start() - 30):m.start()])
+            if kind:
+                add(kind, m.start(), m.end())
+    for m in _POSTCODE.finditer(text):
+        if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)):
+            add("postcode", m.start(), m.end())
+    for pattern in _ADDRESS:
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()) and m.group(0).split()[0].casefold() not in _NOT_PLACES:
+                add("address", m.start(), m.end())
+    return hits
+
+
+def _number_kind(candidate: str, before: str) -> str | None:
+    digits = re.sub(r"\D", "", candidate)
+    labelled_nhs = bool(_NHS_LABEL.search(before))
+    if len(digits) == 10 and (labelled_nhs or (not digits.startswith("0") and nhs_number_is_valid(digits))):
+        return "nhs"
+    if labelled_nhs and len(digits) >= 9:
+        return "nhs"
+    return "phone" if _is_private_phone(candidate, digits) else None
+
+
+def _is_private_phone(candidate: str, digits: str) -> bool:
+    """UK numbers: 10 or 11 digits from the leading 0, or +44/0044 then 9 or 10; service lines are fine."""
+    compact = candidate.lstrip("(").replace(" ", "")
+    if compact.startswith("+44") or compact.startswith("0044"):
+        national = digits[2:] if compact.startswith("+") else digits[4:]
+        national = "0" + national.removeprefix("0")
+        if national.startswith("00"):
+            return False
+        digits = national
+    if not digits.startswith("0") or len(digits) not in (10, 11):
+        return False
+    return not digits.startswith(SERVICE_PREFIXES)
+
+
+def _looks_like_postcode(candidate: str) -> bool:
+    compact = candidate.replace(" ", "").upper()
+    return 5 <= len(compact) <= 7 and compact[-3].isdigit() and compact[-2:].isalpha()
+
+
+# ---------------------------------------------------------------- names and schools
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*")
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "master", "mx"})
+# Professionals may be named beside their role: 'Dr Patel', 'Mason the IRO', 'SW Hannah Price'.
+ROLES = frozenset(_split("""
+dr doctor sw ssw tm iro dsl hv gp pc ds dc sgt inspector judge magistrate guardian cafcass nurse midwife
+paediatrician consultant psychologist psychiatrist therapist teacher head headteacher senco dslo lado ap pa
+worker practitioner manager officer visitor solicitor barrister counsel advocate chair chaired interpreter
+councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
+professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
+"""))
+RELATIONS = frozenset(_split("""
+mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
+grandmother grandad grandfather grandpa aunt auntie aunty uncle brother sister sibling siblings cousin
+partner boyfriend girlfriend husband wife son daughter baby child yp niece nephew twin twins carer carers
+step-dad step-mum half-brother half-sister
+"""))
+PERSON_AFTER = re.compile(
+    r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
+    r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
+    r"\s+(?:was|is|has|had|said|says|told|tells|disclosed|presented|reported|stated|feels|felt|wants|"
+    r"wanted|likes|liked|attended|attends|lives|lived|moved|went|seen|and\s+(?:his|her)\b))",
+    re.IGNORECASE)
+_NOT_PEOPLE = frozenset(_split("""
+january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
+white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
+polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
+god lord court family children service services council act
+"""))
+_AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
+                              "panel group project trust foundation programme school primary academy"))
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+def _strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+class NameFinder:
+    """Names and school names, judged with the lexicon and the words around them."""
+
+    def __init__(self, lexicon: Lexicon, listed: frozenset[str]) -> None:
+        self.lexicon = lexicon
+        self.listed = listed
+
+    def hits(self, text: str) -> list[Hit]:
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        letters = [c for c in text if c.isalpha()]
+        upper = sum(c.isupper() for c in letters)
+        mode = "upper" if letters and upper / len(letters) > 0.7 else (
+            "lower" if upper == 0 else "mixed")
+        found: list[tuple[int, int]] = []
+        spans = self._name_spans(text, tokens, mode)
+        for i, j in spans:
+            while j + 1 < len(tokens) and self._touching(text, tokens, j, j + 1) and self._continues(
+                    tokens[j + 1].text, mode):
+                j += 1
+            found.append((tokens[i].start, tokens[j].end))
+        hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
+        hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
+        return hits
+
+    # -- word classes
+    def _parts(self, word: str) -> list[str]:
+        folded = word.casefold().replace("’", "'")
+        folded = re.sub(r"'s$", "", folded)
+        parts = [folded, *re.split(r"[-']", folded)]
+        return [p for p in parts if p]
+
+    def _given(self, word: str) -> bool:
+        lex = self.lexicon
+        return any(p in lex.given or _strip_accents(p) in lex.given or p in self.listed
+                   for p in self._parts(word)) and word.casefold() not in lex.never_names
+
+    def _surname(self, word: str) -> bool:
+        lex = self.lexicon
+        folded = word.casefold().replace("’", "'")
+        if folded in lex.never_names:
+            return False
+        parts = self._parts(word)
+        if re.match(r"^(mc|mac|o'|al-|el-|van|de|di|le|la)", folded) and len(folded) > 4:
+            return True
+        return any(p in lex.surnames or _strip_accents(p) in lex.surnames or p in self.listed for p in parts)
+
+    def _common(self, word: str) -> bool:
+        folded = re.sub(r"['’]s$", "", word.casefold())
+        return folded in self.lexicon.common_words or folded in _NOT_PEOPLE or folded in self.lexicon.never_names
+
+    def _continues(self, word: str, mode: str) -> bool:
+        """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
+        folded = word.casefold()
+        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word):
+            return False
+        if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
+            return False
+        if mode == "mixed":
+            return word[0].isupper()
+        return not self._common(word) or (self._surname(word) and folded not in self.lexicon.everyday_words)
+
+    def _listed(self, word: str, mode: str) -> bool:
+        """In the council's names file: written with a capital, or in all-lower/upper text not a common word."""
+        if not self.listed or not any(p in self.listed for p in self._parts(word)):
+            return False
+        if self._common(word) or word.casefold() in _COMMON_FALLBACK:
+            return False  # 'Young', 'Day' in a names file: a name only in a person context, like any other
+        return word[0].isupper() if mode == "mixed" else True
+
+    def _unknown_capital(self, word: str, mode: str) -> bool:
+        """A capitalised word in no name list and rare in English (Tunde, Amaan): possibly a name."""
+        if mode != "mixed" or not self.lexicon.has_lists or len(word) < 3 or not word[0].isupper():
+            return False
+        if word.isupper() or word.casefold() in self.lexicon.never_names:
+            return False
+        parts = [p for p in re.split(r"[-'’]", re.sub(r"['’]s$", "", word.casefold())) if len(p) > 1]
+        return bool(parts) and all(p not in self.lexicon.known_words and p not in _NOT_PEOPLE for p in parts)
+
+    def _unknown_plain(self, word: str, mode: str) -> bool:
+        """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
+        if mode == "mixed" or not self.lexicon.has_lists or len(word) < 3:
+            return False
+        folded = word.casefold()
+        return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
+            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word)
+
+    def _rare_given(self, word: str) -> bool:
+        """A given name that is not also an everyday word: a name wherever it stands."""
+        if len(word) < 3 or (word.isupper() and len(word) <= 5 and not word.istitle()):
+            return False
+        if self._common(word) or any(self._common(p) for p in re.split(r"[-'’]", word) if len(p) > 2):
+            return False
+        return self._given(word)
+
+    # -- spans
+    def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if mode == "mixed" and _abbreviation(word):
+                continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
+            if word.casefold() in ROLES:
+                continue
+            capital = word[0].isupper() if mode == "mixed" else None
+            if len(word) < 3 and not self._listed(word, mode):
+                continue
+            unknown = self._unknown_capital(word, mode)
+            given = self._given(word) or unknown
+            surname = self._surname(word) or unknown
+            uncommon_capital = bool(capital) and not self._common(word) and self.lexicon.has_lists
+            if not (given or surname or uncommon_capital or word.casefold() in self.listed
+                    or self._unknown_plain(word, mode)):
+                continue
+            if self._role_adjacent(text, tokens, i):
+                continue
+            if self._listed(word, mode):
+                spans.append((i, i))  # the council's own list: a name wherever it stands
+                continue
+            prev = tokens[i - 1].text.casefold() if i else ""
+            nxt = tokens[i + 1] if i + 1 < n else None
+            after = text[tok.end:tok.end + 40]
+            sentence_start = i == 0 or bool(re.search(r"[.!?:;(\-–]\s*$", text[tokens[i - 1].end:tok.start]))
+            if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
+                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME:
+                    spans.append((i, i))
+                continue
+            if unknown and not self._given(word) and not self._surname(word):
+                if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
+                    continue
+                paired = nxt is not None and self._touching(text, tokens, i, i + 1) and nxt.text[0].isupper() \
+                    and not nxt.text.isupper() and nxt.text.casefold() not in _NOT_PEOPLE
+                if not sentence_start or paired or PERSON_AFTER.match(after) or prev in RELATIONS:
+                    spans.append((i, i + 1) if paired else (i, i))
+                continue
+            if prev in TITLES and self._touching(text, tokens, i - 1, i):
+                spans.append((i - 1, i))
+                continue
+            if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
+                    and (capital or not self._common(word))):
+                spans.append((i, i))
+                continue
+            if self._rare_given(word) and not (surname and capital is False and self._common(word)):
+                spans.append((i, i))
+                continue
+            if (nxt is not None and self._touching(text, tokens, i, i + 1)
+                    and (given or uncommon_capital)
+                    and self._full_name(word, nxt.text, mode)):
+                spans.append((i, i + 1))
+                continue
+            if given and (capital or mode == "upper") and not self._common_only_context(word):
+                possessive = bool(re.search(r"['’]s$", word))
+                if prev in ("the", "a", "an") or (
+                        not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
+                    continue
+                person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
+                if (PERSON_AFTER.match(after) or possessive) and not person_word_next:
+                    spans.append((i, i))
+                    continue
+                if capital and not sentence_start and not self._common(word):
+                    spans.append((i, i))
+                    continue
+                if capital and not sentence_start and word.casefold() not in _NOT_PEOPLE and (
+                        nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
+                    spans.append((i, i))
+        return spans
+
+    def _common_only_context(self, word: str) -> bool:
+        return word.casefold() in _NOT_PEOPLE
+
+    def _full_name(self, first: str, second: str, mode: str) -> bool:
+        if not (self._surname(second) or self._given(second)):
+            return False
+        if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE:
+            return False
+        if mode == "mixed":
+            if not (first[0].isupper() and second[0].isupper()):
+                return False
+            return not (first.isupper() and len(first) <= 5)
+        if re.match(r"^(mc|mac|o')", second.casefold()):
+            return True
+        return not self._common(first) or not self._common(second)
+
+    @staticmethod
+    def _touching(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+        gap = text[tokens[i].end:tokens[j].start]
+        return gap.strip(" .") == "" and len(gap) <= 3
+
+    def _role_adjacent(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """A role word just before the name (allowing a title, a given name, 'the', a comma) or just after."""
+        k = i - 1
+        steps = 0
+        while k >= 0 and steps < 4:
+            word = tokens[k].text.casefold()
+            if word in ROLES:
+                return True
+            if word in TITLES or word == "the" or (self._given(tokens[k].text) and tokens[k].text[0].isupper()):
+                k -= 1
+                steps += 1
+                continue
+            break
+        k = i + 1
+        steps = 0
+        while k < len(tokens) and steps < 5:
+            gap = text[tokens[k - 1].end:tokens[k].start]
+            if any(c in gap for c in ".;:!?()–") or " - " in gap:
+                break
+            word = tokens[k].text.casefold()
+            if word in ROLES or (word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
+                                 and len(tokens[k + 1].text) > 2):
+                return True
+            if word in ("the", "a", "our", "community", "named", "allocated") or (
+                    self._surname(tokens[k].text) and tokens[k].text[:1].isupper() and steps == 0):
+                k += 1
+                steps += 1
+                continue
+            break
+        return False
+
+    def _schools(self, text: str, tokens: list[_Token], mode: str) -> list[str]:
+        found: list[str] = []
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            two = f"{word} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
+            if not (_SCHOOL_TYPE.match(word) or _SCHOOL_TYPE.match(two)):
+                continue
+            if word.casefold() == "high" and not _SCHOOL_TYPE.match(two):
+                continue
+            start = i
+            k = i - 1
+            while k >= 0 and k >= i - 5:
+                prev = tokens[k].text
+                low = prev.casefold()
+                connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
+                if mode == "mixed" and not (prev[0].isupper() or connector):
+                    break
+                if low in _GENERIC_BEFORE_SCHOOL and not connector:
+                    break
+                if low in self.lexicon.never_names and not connector and mode != "upper":
+                    break
+                start = k
+                k -= 1
+            named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
+                "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
+            if mode == "lower" and not any(t.text.casefold() in ("st", "saint") for t in tokens[start:i]):
+                continue
+            if mode == "upper" and not named:
+                continue
+            if named or (start < i and mode != "mixed"):
+                found.append(text[tokens[start].start:tokens[i].end])
+        return found
+
+
+# Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
+_COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
+                                    " brown"))
+_FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+_PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
+
+
+def _abbreviation(word: str) -> bool:
+    """SW, DSL, HoS, RHIs: short words with two or more capitals (DeShawn is longer)."""
+    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,126 @@
+"""The name lists and word frequencies the identifier screen reads, loaded once when the bot starts.
+
+Where they come from (see README, Security and privacy):
+- surnames and English-language first names: the US Census 1990 name lists shipped in the `names` package
+  (public domain data, MIT-licensed package): files names/dist.all.last, dist.male.first, dist.female.first;
+- international first names with accents: the first-name dictionary by Jörg Michael shipped in
+  `gender-guesser` (data file gender_guesser/data/nam_dict.txt, GNU Free Documentation License); only the
+  data file is read, none of that package's code is used;
+- how common a word is in English: `wordfreq` (Apache 2.0 code, CC BY-SA 4.0 data), its small English list.
+
+The lexicon is built by `Lexicon.load()` into the services object; nothing here is cached at module level.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _split(words: str) -> list[str]:
+    """The words of a list written as text, several a line."""
+    return words.split()
+
+
+# A word at least this frequent in English (Zipf scale: 3 is about once per million words) is "a common
+# word": a name spelt like it counts only in a person context (a title, a given name beside it, a relation
+# such as 'mum' before it). Chosen on the tuning corpus: 'shannon' (3.8) and 'connor' (3.8) are names
+# people write, 'grace' (4.6), 'hope' (5.4) and 'young' (5.4) are mostly words.
+COMMON_WORD_ZIPF = 3.7
+# Words so frequent (about the top 2,000) that after a name they are still words: 'jayden was', not 'jayden smith'.
+EVERYDAY_ZIPF = 5.0
+# A capitalised word rarer than this that is in no list (Tunde, Amaan) is treated as a possible name.
+KNOWN_WORD_ZIPF = 3.0
+# Words of practice that are names in some list but are never used as one in a case note.
+_NEVER_NAMES = frozenset(_split("""
+mum mom mam mummy dad daddy nan nana nanna gran granny grandma grandad grandpa aunt auntie aunty uncle
+baby child children son daughter sister brother sibling siblings cousin partner carer carers foster
+mother father stepdad stepfather stepmum stepmother grandmother grandfather niece nephew twin twins
+parent parents family yp cyp sw tm iro dsl hv ap gp pc cp cin lac pep sen send salt camhs mash edt rhi
+plo icpc rcpc cla ehcp senco lado nrm mace cse cce pa ssw asye sdq gcp pams dv da re per via yos yot
+nhs upn dob lcs ehm cms ics los ofsted cafcass ilacs kb q a i s am pm reg regs section article
+mosaic liquidlogic carefirst childline nspcc barnardos barnardo's euss signs safety
+
+the and but for not nor yet also with from into onto upon per via plan case team date age aged
+primary secondary junior infant nursery academy school college high
+"""))
+
+
+def _fold(word: str) -> str:
+    """Lower case with accents kept (Zoë stays zoë); NFC so typed and listed forms compare equal."""
+    return unicodedata.normalize("NFC", word).casefold().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Given names, surnames and common English words, all folded to lower case."""
+
+    given: frozenset[str]
+    surnames: frozenset[str]
+    common_words: frozenset[str]
+    known_words: frozenset[str]
+    everyday_words: frozenset[str] = frozenset()
+    never_names: frozenset[str] = _NEVER_NAMES
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        """Read the installed lists (about half a second); the screen keeps the result for the bot's life."""
+        given = set(_census("dist.male.first")) | set(_census("dist.female.first")) | _nam_dict()
+        surnames = set(_census("dist.all.last"))
+        return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
+                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF),
+                   everyday_words=_words(EVERYDAY_ZIPF))
+
+    @classmethod
+    def words_only(cls) -> Lexicon:
+        """Common English words but no name lists: knowledge-base content is screened for listed names only."""
+        return cls(given=frozenset(), surnames=frozenset(), common_words=_words(COMMON_WORD_ZIPF),
+                   known_words=frozenset(), everyday_words=_words(EVERYDAY_ZIPF))
+
+    @classmethod
+    def empty(cls) -> Lexicon:
+        """No lists at all: only structured identifiers and a council's own names file are screened."""
+        return cls(given=frozenset(), surnames=frozenset(), common_words=frozenset(), known_words=frozenset())
+
+    def is_name(self, word: str) -> bool:
+        folded = _fold(word)
+        return folded in self.given or folded in self.surnames
+
+    def is_common(self, word: str) -> bool:
+        return _fold(word) in self.common_words
+
+    @property
+    def has_lists(self) -> bool:
+        return bool(self.given)
+
+
+def _census(filename: str) -> list[str]:
+    text = resources.files("names").joinpath(filename).read_text(encoding="ascii")
+    return [line.split(maxsplit=1)[0].lower() for line in text.splitlines() if line.strip()]
+
+
+def _nam_dict() -> set[str]:
+    """First names from nam_dict.txt: the name sits in columns 3-29; '+' joins parts ('Abdel+Hafiz')."""
+    data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    found: set[str] = set()
+    for line in data.splitlines():
+        if not line or line[0] in "#=" or len(line) < 4:
+            continue
+        name = line[3:29].strip()
+        if not name:
+            continue
+        parts = name.split("+")
+        found.update(_fold(part) for part in parts if len(part) > 1)
+        if len(parts) > 1:
+            found.add(_fold("-".join(parts)))
+    return found
+
+
+def _words(zipf: float) -> frozenset[str]:
+    """English words at least this frequent on the Zipf scale."""
+    import wordfreq  # imported here: only the screen's loading needs it
+
+    least = 10 ** (zipf - 9)  # Zipf = log10(frequency per billion words)
+    frequencies = wordfreq.get_frequency_dict("en", wordlist="small")
+    return frozenset(_fold(word) for word, frequency in frequencies.items() if frequency >= least)
