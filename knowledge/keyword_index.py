@@ -16,6 +16,8 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import snowballstemmer
+
 from knowledge.entries import Entry
 
 # Column weights of BM25: the question and its alternatives say what an entry is about; tags name it; the
@@ -23,6 +25,11 @@ from knowledge.entries import Entry
 COLUMNS = ("question", "alternatives", "tags", "answer")
 TOKEN = re.compile(r"[a-z0-9]+")
 MAX_TERMS = 40  # a query's distinct words used; a pasted essay gains nothing past this
+# Words in more than this share of the entries (and at least COMMON_FLOOR of them) are left out of the query:
+# their BM25 weight is near nothing, yet scoring every entry that holds them is most of the cost at 20,000
+# entries. Below COMMON_FLOOR entries nothing is left out, so a small knowledge base ranks on every word.
+COMMON_SHARE = 0.05
+COMMON_FLOOR = 50
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,23 @@ class KeywordIndex:
         )
         self._weights = ", ".join(f"{float(w):g}" for w in weights)
         self._lock = threading.Lock()
+        # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
+        # same algorithm as FTS5's porter tokenizer, so a query word's stem finds its count here.
+        self._db.execute("CREATE VIRTUAL TABLE terms USING fts5vocab(docs, 'row')")
+        self._entries_with = dict(self._db.execute("SELECT term, doc FROM terms"))
+        count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
+        self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
+        self._stemmer = snowballstemmer.stemmer("porter")
 
     def rank(self, words: Iterable[str], limit: int) -> list[KeywordHit]:
         """The `limit` best entries for these words (any of them may match), best first."""
         terms = list(dict.fromkeys(word for word in words if TOKEN.fullmatch(word)))[:MAX_TERMS]
         if not terms or limit < 1:
+            return []
+        with self._lock:
+            held = {term: self._entries_with.get(self._stemmer.stemWord(term), 0) for term in terms}
+        terms = [term for term in terms if held[term] <= self._common]
+        if not terms:  # only common words: BM25 has nothing to tell, and would score most entries to say it
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
         with self._lock:
