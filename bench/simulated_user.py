@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge.checklists import Checklist
-from tests.audit_driver import TYPED_ANSWERS
+from tests.audit_driver import TYPED_ANSWERS, typed_dates
 from tests.support.signed_requests import SignedSlackClient, SlackResponse
 from tests.support.slack_standin import Call, SlackStandIn, dm_channel_for
 
@@ -452,7 +452,7 @@ class SimulatedAuditor:
         prompt = shown.prompt or ""
         if prompt.startswith(("Type the strengths", "Type the areas")) and rng.random() < 0.3:
             return "skip"
-        for start, text in TYPED_ANSWERS.items():
+        for start, text in {**TYPED_ANSWERS, **typed_dates()}.items():
             if prompt.startswith(start):
                 return text
         skip = shown.of("audit.skip")
