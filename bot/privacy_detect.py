@@ -30,10 +30,13 @@ class Hit:
 _DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
 _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
 _HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b.{0,20}$", re.IGNORECASE)
-_UPN = re.compile(r"(?<![\w])([A-Z])[ -]?(\d{4})[ -]?(\d{4})[ -]?(\d{3})([\dA-Z])(?![\w])", re.IGNORECASE)
+# A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
+_UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
-    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|cms|ics|carefirst|eclipse|azeus|frameworki|paris|protocol)"
-    r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?|person\s+id|\bid)"
+    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|frameworki|paris|"
+    r"protocol)(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
+    # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456'
+    r"(?:\s+(?:as|is|under|with|number|no|ref|reference|id)\b\.?){0,2}|person\s+id|\bid)"
     r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -53,21 +56,31 @@ _ADDRESS = (
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
                           r"high school)$", re.IGNORECASE)
+# In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
+_FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
 _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
     " church village at to from in of and or by for no any every each another school's"))
 
+_UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
+_ORDINAL_WORD = "(?:" + "|".join([
+    *_UNITS, *_split("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                     "nineteenth twentieth thirtieth"), *(f"twenty[- ]?{u}" for u in _UNITS), "thirty[- ]?first"]) + ")"
 _DATE = re.compile(
     r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
-    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
-    r"MONTH\.?\s+\d{4})(?![\w/])".replace(
+    r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|ORDINAL)(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
+    r"MONTH\.?\s+\d{4})(?![\w/])".replace("ORDINAL", _ORDINAL_WORD).replace(
         "MONTH", "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
     re.IGNORECASE)
 _BIRTH_BEFORE = re.compile(
-    r"(?:\bborn\b(?:\s+on)?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|date\s+of\s+birth|\bbirthday\b(?:\s+is)?|"
-    r"\bbirth\s*date\b|\bdate\s+born\b)[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
+    r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|\bdate\s+born\b|"
+    r"date\s+of\s+birth|\bturns\s+\d{1,2}\s+on)"
+    # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
+    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
+# A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
+_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
@@ -106,6 +119,9 @@ def structured_hits(text: str) -> list[Hit]:
             add("cms_id", m.start(), m.end())
     for m in _DATE.finditer(text):
         if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            add("dob", m.start(), m.end())
+    for m in _BIRTH_YEAR.finditer(text):
+        if free(m.start(1), m.end(1)):
             add("dob", m.start(), m.end())
     for m in _DIGIT_RUN.finditer(text):
         if free(m.start(), m.end()):
@@ -169,11 +185,28 @@ grandmother grandad grandfather grandpa aunt auntie aunty uncle brother sister s
 partner boyfriend girlfriend husband wife son daughter baby child yp niece nephew twin twins carer carers
 step-dad step-mum half-brother half-sister
 """))
+# Verbs that follow a person far more often than a thing: 'Gabija needs', 'Destiny ran off', 'Jack absconded'.
+_PERSON_VERBS = """
+was is has had said says told tells disclosed presented reported stated feels felt wants wanted likes liked
+attended attends lives lived moved went seen needs needed ran runs got gets absconded refused refuses cried
+shouted screamed laughed smiled enjoys enjoyed loves loved hates hated keeps kept misses missed struggles
+struggled spoke talked asked asks engaged arrived returned denies denied prefers preferred
+"""
+# An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
+_ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
+           r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
 PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
-    r"\s+(?:was|is|has|had|said|says|told|tells|disclosed|presented|reported|stated|feels|felt|wants|"
-    r"wanted|likes|liked|attended|attends|lives|lived|moved|went|seen|and\s+(?:his|her)\b))",
+    rf"{_ADVERB}\s+(?:{'|'.join(_split(_PERSON_VERBS))})\b|\s+and\s+(?:his|her)\b|"
+    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b)",
+    re.IGNORECASE)
+# Cues that only a person takes, strong enough for a word that is also common or only a surname:
+# 'Blessing is in Year 10', 'Rose is 15 and', 'Summer (8)', 'Harvey - known as'.
+PERSON_STRONG = re.compile(
+    r"^(?:\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
+    r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
+    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
 _NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
@@ -441,7 +474,7 @@ class NameFinder:
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
-            if mode == "lower" and not any(t.text.casefold() in ("st", "saint") for t in tokens[start:i]):
+            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]):
                 continue
             if mode == "upper" and not named:
                 continue
