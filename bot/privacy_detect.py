@@ -178,6 +178,7 @@ paediatrician consultant psychologist psychiatrist therapist teacher head headte
 worker practitioner manager officer visitor solicitor barrister counsel advocate chair chaired interpreter
 councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
+auditor auditors moderator moderated reviewer atm hos qa chairperson tutor coach educator
 """))
 RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
@@ -216,6 +217,7 @@ polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh cath
 god lord court family children service services council act
 """))
 _AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
+                              "voice trust online helpline line network partnership alliance society aid action "
                               "panel group project trust foundation programme school primary academy"))
 
 
@@ -251,6 +253,8 @@ class NameFinder:
                 j += 1
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
+        hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
+                 if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
         return hits
 
@@ -306,7 +310,19 @@ class NameFinder:
         if word.isupper() or word.casefold() in self.lexicon.never_names:
             return False
         parts = [p for p in re.split(r"[-'’]", re.sub(r"['’]s$", "", word.casefold())) if len(p) > 1]
-        return bool(parts) and all(p not in self.lexicon.known_words and p not in _NOT_PEOPLE for p in parts)
+        return bool(parts) and all(p not in self.lexicon.known_words and p not in _NOT_PEOPLE for p in parts) \
+            and not self._english_form(word)
+
+    def _english_form(self, word: str) -> bool:
+        """An unlisted word built from English ones, so not a name: 'Graded' (grade), 'Helpline' (help+line)."""
+        folded = re.sub(r"['’]s$", "", word.casefold())
+        known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
+        for suffix in _SUFFIXES:
+            stem = folded.removesuffix(suffix)
+            if stem != folded and len(stem) >= 4 and (
+                    stem in known or stem + "e" in known or (stem[-1] == stem[-2] and stem[:-1] in known)):
+                return True
+        return any(folded[:k] in everyday and folded[k:] in everyday for k in range(4, len(folded) - 3))
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
         """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
@@ -353,6 +369,38 @@ class NameFinder:
             nxt = tokens[i + 1] if i + 1 < n else None
             after = text[tok.end:tok.end + 40]
             sentence_start = i == 0 or bool(re.search(r"[.!?:;(\-–]\s*$", text[tokens[i - 1].end:tok.start]))
+            folded = word.casefold()
+            listed_given = self._given(word)
+            possessive = bool(re.search(r"['’]s$", word))
+            before = text[max(0, tok.start - 40):tok.start]
+            if self._language_context(before, nxt):
+                continue  # 'speaks Sylheti', 'first language is Tigrinya', 'a Tigrinya interpreter'
+            person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
+            if (capital or mode != "mixed") and folded not in _NOT_PEOPLE and prev not in _DETERMINERS and not (
+                    mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
+                    PERSON_STRONG.match(after) or person_thing_next):
+                spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
+                continue
+            if listed_given and (capital or mode != "mixed") and folded not in _NOT_PEOPLE \
+                    and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+                spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
+                continue
+            if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
+                    and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
+                spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
+                continue
+            if prev == "the" and capital and (surname or uncommon_capital) and nxt is not None \
+                    and nxt.text.casefold() in _FAMILY_GROUP and folded not in _NOT_PEOPLE \
+                    and (i + 2 >= n or tokens[i + 2].text.casefold() not in _AFTER_GROUP) \
+                    and not folded.endswith(_DEMONYM_ENDINGS):
+                spans.append((i, i))  # 'the Doherty family', 'the Lăcătuş children'
+                continue
+            if uncommon_capital and not (given or surname) and not self._english_form(word) \
+                    and prev not in _DETERMINERS and prev not in _PLACE_BEFORE \
+                    and (nxt is None or nxt.text.casefold() not in _AFTER_ORG) \
+                    and ((PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)) or prev in RELATIONS):
+                spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
+                continue
             if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
                 if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME:
                     spans.append((i, i))
@@ -361,8 +409,10 @@ class NameFinder:
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 paired = nxt is not None and self._touching(text, tokens, i, i + 1) and nxt.text[0].isupper() \
-                    and not nxt.text.isupper() and nxt.text.casefold() not in _NOT_PEOPLE
-                if not sentence_start or paired or PERSON_AFTER.match(after) or prev in RELATIONS:
+                    and not nxt.text.isupper() and nxt.text.casefold() not in _NOT_PEOPLE \
+                    and (self._given(nxt.text) or self._surname(nxt.text) or self._unknown_capital(nxt.text, mode))
+                acts = PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)  # not 'Kooth was suggested'
+                if not sentence_start or paired or acts or prev in RELATIONS:
                     spans.append((i, i + 1) if paired else (i, i))
                 continue
             if prev in TITLES and self._touching(text, tokens, i - 1, i):
@@ -386,7 +436,8 @@ class NameFinder:
                         not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
-                if (PERSON_AFTER.match(after) or possessive) and not person_word_next:
+                thing_passive = self._common(word) and _PASSIVE_AFTER.match(after)  # 'Hope was expressed'
+                if (PERSON_AFTER.match(after) or possessive) and not person_word_next and not thing_passive:
                     spans.append((i, i))
                     continue
                 if capital and not sentence_start and not self._common(word):
@@ -397,14 +448,21 @@ class NameFinder:
                     spans.append((i, i))
         return spans
 
+    @staticmethod
+    def _language_context(before: str, nxt: _Token | None) -> bool:
+        return bool(_LANGUAGE_BEFORE.search(before)) or (
+            nxt is not None and nxt.text.casefold() in _LANGUAGE_AFTER)
+
     def _common_only_context(self, word: str) -> bool:
         return word.casefold() in _NOT_PEOPLE
 
     def _full_name(self, first: str, second: str, mode: str) -> bool:
         if not (self._surname(second) or self._given(second)):
             return False
-        if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE:
-            return False
+        if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE or second.casefold() in _AFTER_ORG:
+            return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
+        if not (self._given(first) or self._surname(first)) and self._english_form(first):
+            return False  # 'Graded Good': an English word's form, capitalised as a heading
         if mode == "mixed":
             if not (first[0].isupper() and second[0].isupper()):
                 return False
@@ -426,7 +484,9 @@ class NameFinder:
             word = tokens[k].text.casefold()
             if word in ROLES:
                 return True
-            if word in TITLES or word == "the" or (self._given(tokens[k].text) and tokens[k].text[0].isupper()):
+            capitalised_run = tokens[k].text[0].isupper() or (word in ("of", "for") and tokens[k + 1].text[0].isupper())
+            if word in TITLES or word == "the" or capitalised_run:  # 'Head of Safeguarding, Kwesi Boateng'
+
                 k -= 1
                 steps += 1
                 continue
@@ -478,7 +538,7 @@ class NameFinder:
                 continue
             if mode == "upper" and not named:
                 continue
-            if named or (start < i and mode != "mixed"):
+            if named or (start < i and mode == "upper"):
                 found.append(text[tokens[start].start:tokens[i].end])
         return found
 
@@ -488,6 +548,45 @@ _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy ros
                                     " brown"))
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
+# A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
+_NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
+                       r"([^'’\"”\n]{1,30}?)['’\"”]", re.IGNORECASE)
+_DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
+                                " young"))
+_PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
+# What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").
+_POSSESSED = RELATIONS | frozenset(_split(
+    "foster social sw worker key teacher school nursery college class attendance views wishes feelings needs "
+    "behaviour bedroom room phone friends friend birthday placement plan health asylum mental"))
+_FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
+                                 " twins"))
+_AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
+                                             " programme model"))
+# 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
+# Passives that people undergo in case notes ('was seen', 'was excluded') say nothing of the kind.
+_PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodated|interviewed|born|collected|"
+                    "returned|admitted|discharged|assessed|bullied|assaulted|hurt|injured|examined|adopted|removed|"
+                    "released|sentenced|charged|cautioned|picked|dropped|brought|reported|observed|spoken|visited|"
+                    "abused|groomed|exploited|hit|punched|kicked|smacked|slapped|threatened|scared|frightened|upset|"
+                    "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested")
+_PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PERSON_PASSIVES})\b)[a-z]+(?:ed|en|wn)\b",
+                            re.IGNORECASE)
+_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
+# Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
+_MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
+                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told)\s+$", re.IGNORECASE)
+_BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
+                             r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
+                             re.IGNORECASE)
+_SPEECH_AFTER = re.compile(
+    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
+    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b", re.IGNORECASE)
+_LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",
+                              re.IGNORECASE)
+_LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
+                                   " origin community"))
+_SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
+             "ised", "ized", "ise", "ize", "ation", "ations", "al")
 
 
 def _abbreviation(word: str) -> bool:

@@ -58,6 +58,11 @@ def test_each_kind_of_identifier_is_found(screen: Screen, text: str, kind: str) 
     ("Early Help Module ref 55123", "cms_id"), ("the case is on mosaic as 556677", "cms_id"),
     ("LCS ref is 4455667", "cms_id"), ("st peter's rc primary called", "school"),
     ("all saints c of e junior emailed", "school"),
+    ("Precious is in Year 8 and likes art", "name"), ("Pearl is 12 and in foster care", "name"),  # strong cues
+    ("Olumide's foster carer rang", "name"), ("met pat at the cafe", "name"),  # possessive; meeting someone
+    ("visited Lily at the foster home", "name"), ("jack says he is scared", "name"),  # lower case, person verb
+    ("the Kowalski children were seen", "name"), ("The Okafor family moved", "name"),
+    ("little Esme was playing happily", "name"), ("known as 'Tiny' by his friends", "name"),
 ])
 def test_general_rules_catch_new_wordings(screen: Screen, text: str, kind: str) -> None:
     assert kind in kinds(screen, text)
@@ -79,6 +84,14 @@ def test_general_rules_catch_new_wordings(screen: Screen, text: str, kind: str) 
     "mum was born in Poland and moved here in 2012", "dad was born and raised locally", "first-born child",
     "the case is on mosaic now", "reg 24 visit within 5 days", "version 2019 of the guidance",
     "the primary school reports", "CP plan since 2019, born prematurely",
+    "mum speaks Pashto and some Urdu", "a Lingala interpreter is booked", "the first language is Amharic",
+    "Team Manager Adaeze Okonkwo approved", "Head of Safeguarding, Kwesi Boateng, signed it",
+    "auditor Olamide Ade checked it", "practice educator Chinonso Eze observed",
+    "Graded Outstanding at last inspection", "Strengths Noted: Helpline Used", "advice from Coram Voice",
+    "Hope was expressed that the plan would work", "Will was discussed at the panel", "Kooth was suggested",
+    "Eritrea was mentioned in the claim", "the Brown family support service", "the Lane family centre",
+    "the young person's wishes are clear", "met with the family at the office", "spoke to faith leaders",
+    "known as 'the hub' locally", "the local c of e primary",
 ])
 def test_ordinary_practice_notes_pass(screen: Screen, text: str) -> None:
     assert find_identifiers(text, screen) == []
