@@ -1,8 +1,10 @@
 """`make bench`: the identifier screen measured on the privacy corpus (issue #12 items 3 and 4).
 
-For the tuning and the held-out corpus separately: identifier texts refused (target >= 97%) and ordinary texts
-refused (target <= 3%), by kind, with the old screen's figures on the same texts as the baseline, then the
-screen's speed (p50/p99 per text) and its loading time. The held-out corpus was never used for tuning.
+For each corpus separately (the two tuning corpora, written independently by different helpers, then the
+held-out one): identifier texts refused (target >= 97%) and ordinary texts refused (target <= 3%), by kind,
+with the old screen's figures on the same texts as the baseline, then the screen's speed (p50/p99 per text)
+and its loading time. The held-out corpus was never used for tuning: only its aggregates are printed, never
+its items.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from bot.privacy import Screen
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "privacy"
 TARGET_CAUGHT = 0.97
 TARGET_OVER = 0.03
+TUNING = ("tuning", "tuning2")  # screened item by item while the rules were written; asserted by the tests
+HELD_OUT = "heldout"  # reported only
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def report(name: str, new: Figures, old: Figures, show_items: bool) -> None:
         old_refused = old.by_kind[kind][0]
         print(f"   {kind:10} {refused:>5}/{total:<5} {refused / total:>4.0%}  {old_refused:>4}/{total:<4} "
               f"{old_refused / total:>4.0%}")
-    if show_items:  # the tuning set only: the held-out items are never listed, so nobody tunes on them
+    if show_items:  # tuning sets only: the held-out items are never listed, so nobody tunes on them
         for item in new.missed:
             print(f"   missed [{item['kind']}]: {item['text'][:100]}")
         for item, found in new.over_refused:
@@ -86,10 +90,10 @@ def main() -> None:
     started = time.perf_counter()
     screen = Screen.load()
     loading = time.perf_counter() - started
-    for name in ("tuning", "heldout"):
+    for name in (*TUNING, HELD_OUT):
         items = load_corpus(name)
-        report(name, measure(items, new_screen(screen)), measure(items, old_screen), show_items=name == "tuning")
-    texts = [item["text"] for name in ("tuning", "heldout") for item in load_corpus(name)]
+        report(name, measure(items, new_screen(screen)), measure(items, old_screen), show_items=name in TUNING)
+    texts = [item["text"] for name in (*TUNING, HELD_OUT) for item in load_corpus(name)]
     times: list[float] = []
     for _ in range(5):
         for text in texts:

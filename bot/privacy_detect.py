@@ -418,6 +418,10 @@ class NameFinder:
             if prev in TITLES and self._touching(text, tokens, i - 1, i):
                 spans.append((i - 1, i))
                 continue
+            if prev in RELATIONS and (capital or mode != "mixed") and (given or surname) \
+                    and re.fullmatch(r"\s*[(,]\s*", text[tokens[i - 1].end:tok.start]):
+                spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
+                continue
             if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
                     and (capital or not self._common(word))):
                 spans.append((i, i))
