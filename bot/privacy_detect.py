@@ -316,6 +316,8 @@ class NameFinder:
     def _english_form(self, word: str) -> bool:
         """An unlisted word built from English ones, so not a name: 'Graded' (grade), 'Helpline' (help+line)."""
         folded = re.sub(r"['’]s$", "", word.casefold())
+        if len(folded) > 24:
+            return False  # no name is that long, nor needs the search below
         known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
         for suffix in _SUFFIXES:
             stem = folded.removesuffix(suffix)
