@@ -187,12 +187,17 @@ partner boyfriend girlfriend husband wife son daughter baby child yp niece nephe
 step-dad step-mum half-brother half-sister
 """))
 # Verbs that follow a person far more often than a thing: 'Gabija needs', 'Destiny ran off', 'Jack absconded'.
-_PERSON_VERBS = """
+_SPEAKING_VERBS = """
 was is has had said says told tells disclosed presented reported stated feels felt wants wanted likes liked
-attended attends lives lived moved went seen needs needed ran runs got gets absconded refused refuses cried
-shouted screamed laughed smiled enjoys enjoyed loves loved hates hated keeps kept misses missed struggles
-struggled spoke talked asked asks engaged arrived returned denies denied prefers preferred
+attended attends lives lived moved went seen
 """
+# Verbs a thing can take too ('Contact got moved', 'Bill arrived'): after an everyday word they are no cue.
+_DOING_VERBS = """
+needs needed ran runs got gets absconded refused refuses cried shouted screamed laughed smiled enjoys enjoyed loves
+loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
+denies denied prefers preferred
+"""
+_PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
 _ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
            r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
@@ -204,6 +209,7 @@ PERSON_AFTER = re.compile(
     re.IGNORECASE)
 # Cues that only a person takes, strong enough for a word that is also common or only a surname:
 # 'Blessing is in Year 10', 'Rose is 15 and', 'Summer (8)', 'Harvey - known as'.
+_DOING_AFTER = re.compile(rf"^{_ADVERB}\s+(?:{'|'.join(_split(_DOING_VERBS))})\b", re.IGNORECASE)
 PERSON_STRONG = re.compile(
     r"^(?:\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
@@ -324,6 +330,8 @@ class NameFinder:
             if stem != folded and len(stem) >= 4 and (
                     stem in known or stem + "e" in known or (stem[-1] == stem[-2] and stem[:-1] in known)):
                 return True
+        if folded.endswith(_NOUN_ENDINGS):
+            return True  # 'Chronology', 'Supervision': names do not end like abstract nouns
         return any(folded[:k] in everyday and folded[k:] in everyday for k in range(4, len(folded) - 3))
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
@@ -350,7 +358,7 @@ class NameFinder:
             word = tok.text
             if mode == "mixed" and _abbreviation(word):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
-            if word.casefold() in ROLES:
+            if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
             if len(word) < 3 and not self._listed(word, mode):
@@ -442,7 +450,8 @@ class NameFinder:
                         not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
-                thing_passive = self._common(word) and _PASSIVE_AFTER.match(after)  # 'Hope was expressed'
+                thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or (  # 'Hope was expressed'
+                    folded in self.lexicon.everyday_words and _DOING_AFTER.match(after)))  # 'Justice needs'
                 if (PERSON_AFTER.match(after) or possessive) and not person_word_next and not thing_passive:
                     spans.append((i, i))
                     continue
@@ -591,6 +600,7 @@ _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
                                    " origin community"))
+_NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
 

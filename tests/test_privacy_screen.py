@@ -63,6 +63,7 @@ def test_each_kind_of_identifier_is_found(screen: Screen, text: str, kind: str) 
     ("visited Lily at the foster home", "name"), ("jack says he is scared", "name"),  # lower case, person verb
     ("the Kowalski children were seen", "name"), ("The Okafor family moved", "name"),
     ("little Esme was playing happily", "name"), ("known as 'Tiny' by his friends", "name"),
+    ("Mum (Kerry-Ann) was drunk", "name"),
 ])
 def test_general_rules_catch_new_wordings(screen: Screen, text: str, kind: str) -> None:
     assert kind in kinds(screen, text)
@@ -92,6 +93,8 @@ def test_general_rules_catch_new_wordings(screen: Screen, text: str, kind: str) 
     "Eritrea was mentioned in the claim", "the Brown family support service", "the Lane family centre",
     "the young person's wishes are clear", "met with the family at the office", "spoke to faith leaders",
     "known as 'the hub' locally", "the local c of e primary",
+    "Chronology needs to be updated", "Supervision got moved to Friday", "Bill arrived for the rent arrears",
+    "Barnardo's needs the referral form", "Contact got cancelled again",
 ])
 def test_ordinary_practice_notes_pass(screen: Screen, text: str) -> None:
     assert find_identifiers(text, screen) == []
