@@ -7,7 +7,12 @@ refusal can say which words to change. The rules (issue #12):
 - UK phone numbers (+44, 0044, (0)) except service lines (03xx, 08xx, 116 xxx, 101, 111, 999);
 - a name: a listed given name that is not a common word; any name in a person context (a title, a
   relation such as 'mum' before it, a given name beside a surname, capitalised mid-sentence, 'X was seen',
-  'X (12)'); professionals named beside their role (Dr X, X the IRO, SW X Y) are allowed.
+  'X (12)'); professionals named beside their role (Dr X, X the IRO, SW X Y, Head of Service, X Y) are allowed.
+- person contexts that generalise beyond the lists (made with a second, independently written tuning corpus):
+  verbs people take ('X needs', 'X finally said'), cues only people take even for common words ('X is in
+  Year 10', "X's foster carer"), meeting someone ('met X at'), 'the X family', nicknames in quotes; and what
+  is NOT a person: words built from English ones ('Graded', 'Helpline', 'Chronology'), languages ('speaks X',
+  'an X interpreter'), organisations ('X Voice', 'X Trust'), things acted on ('X was mentioned').
 """
 
 from __future__ import annotations
