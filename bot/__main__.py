@@ -9,9 +9,9 @@ from collections.abc import Sequence
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.core.logging_setup import configure_logging, log_level_from
 from bot.errors import UserError
-from bot.logging_setup import configure_logging, log_level_from
-from bot.settings import ConfigError
+from bot.settings.config import ConfigError
 from bot.storage import StorageBusy
 from knowledge.problems import KnowledgeBaseError
 

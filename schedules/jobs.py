@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import partial
 
-from bot.knowledge_review import stale_entries
-from bot.services import Services
+from bot.asking.review import stale_entries
+from bot.core.calendar import add_working_days
+from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
+from bot.core.services import Services
+from bot.digests.targets import audit_targets, month_bounds
+from bot.settings.people import Role
 from bot.storage import reminders as reminder_store
-from bot.teams import Role
-from schedules.calendar import add_working_days
-from schedules.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from schedules.reminders import (
     ActionItem,
     DraftItem,
@@ -23,23 +24,6 @@ from schedules.reminders import (
     bundle_reply,
     due_reminders,
 )
-
-
-def audit_targets(services: Services) -> dict[str, int]:
-    """Each auditor's monthly target from teams.yaml (the highest, for someone in several teams)."""
-    targets: dict[str, int] = {}
-    for team in services.directory.teams.values():
-        for member in team.members:
-            targets[member.user_id] = max(targets.get(member.user_id, 0), member.audit_target)
-    return targets
-
-
-def month_bounds(day: date, services: Services) -> tuple[datetime, datetime]:
-    """The local calendar month holding `day`, as aware datetimes for UTC comparisons."""
-    tz = services.settings.timezone
-    start = datetime.combine(day.replace(day=1), time(0), tzinfo=tz)
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return start, datetime.combine(following, time(0), tzinfo=tz)
 
 
 def reminder_inputs(services: Services, today: date) -> ReminderInputs:
@@ -84,7 +68,7 @@ def reminders_job(services: Services, now: datetime) -> list[Outgoing]:
 
 def weekly_digest_job(services: Services, now: datetime) -> list[Outgoing]:
     """Last week's digest to every team's managers and channel, and the service-wide one to admins."""
-    from bot.digest import digest_outgoing
+    from bot.digests.weekly import digest_outgoing
 
     return digest_outgoing(services, now)
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from bot.engine import Engine
-from bot.features import build_engine
-from bot.services import Services, build_services
-from bot.settings import PROJECT_DIR, Settings, load_settings
+from bot.composition import build_engine, build_services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import PROJECT_DIR, Settings, load_settings
 from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
 from tests.support.moved_clock import start_moved_clock
 
@@ -90,8 +90,8 @@ class RunningBot:
     """The real Bolt app served over HTTP on 127.0.0.1, talking to the stand-in."""
 
     def __init__(self, services: Services, standin, process_before_response: bool = False) -> None:
-        from bot.app import create_app, make_web_client
-        from bot.http_server import make_http_server
+        from handlers.app import create_app, make_web_client
+        from handlers.http_server import make_http_server
         from tests.support.signed_requests import SignedSlackClient
 
         self.services = services

@@ -9,12 +9,12 @@ import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.chat import run_chat, run_line
-from bot.engine import Engine
-from bot.render.terminal import TerminalView
-from bot.replies import Choice, Reply
-from bot.services import Services
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.storage import audits as store
+from bot.terminal.chat import run_chat, run_line
+from bot.terminal.render import TerminalView
 
 AUDITOR = "U0MGRN001"
 TYPED = {"yes_no": "no", "scale": "good", "choice": "1", "text": "Plan reviewed.", "date": "1/2/2026", "number": "2"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.checklists import FINISH_QUESTION_IDS, GRADES, Checklist, parse_checklists
+from knowledge.checklist_schema import FINISH_QUESTION_IDS, GRADES, Checklist, parse_checklists
 from knowledge.loader import load_knowledge
 from knowledge.yamlsource import load_yaml_with_lines
 

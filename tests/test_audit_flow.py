@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.audit_flow import (
+from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
@@ -27,7 +27,7 @@ from knowledge.audit_flow import (
     suggest_grade,
     visible_questions,
 )
-from knowledge.checklists import Checklist, Question, Section, ShowIf
+from knowledge.checklist_schema import Checklist, Question, Section, ShowIf
 
 IN_CARE = Question("in-care", "In care?", "yes_no", flag_if=("no",))
 REVIEWS = Question("reviews", "Reviews on time?", "yes_no", allow_na=True, show_if=ShowIf("in-care", "yes"))

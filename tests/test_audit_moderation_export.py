@@ -12,11 +12,11 @@ import time_machine
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
-from bot.engine import Engine
-from bot.render.terminal import TerminalView
-from bot.services import Services
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.storage import audits as store
-from bot.storage.dashboard import completed_by
+from bot.storage.reports.home import completed_by
+from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender
 

@@ -6,11 +6,12 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.render.blocks import action_name
-from bot.replies import Choice, Reply
-from bot.services import Services, build_services
-from bot.settings import Settings
+from bot.composition import build_services
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.settings.config import Settings
 from bot.storage import audits as store
+from handlers.blocks import action_name
 from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
 from tests.support.slack_standin import dm_channel_for

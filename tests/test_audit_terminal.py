@@ -7,11 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.chat import run_chat, run_line
-from bot.engine import Engine
-from bot.render.terminal import TerminalView
-from bot.services import Services
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.storage import audits as store
+from bot.terminal.chat import run_chat, run_line
+from bot.terminal.render import TerminalView
 from knowledge.loader import load_knowledge
 from tests.audit_driver import complete_audit
 
@@ -92,7 +92,7 @@ def test_free_text_holding_an_identifier_is_refused_with_the_reason(engine: Engi
         if ctx_step.startswith("evidence:"):
             break
         question_id = ctx_step.split(":", 1)[1]
-        from bot.features.audit_core import load
+        from bot.audits.core import load
 
         question = load(services, audit_id).checklist.question(question_id)
         answer = {"yes_no": "no", "scale": "good", "choice": "1", "text": "Plan reviewed.", "date": "1/2/2026",

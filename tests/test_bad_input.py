@@ -18,9 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine
-from bot.replies import Reply
-from bot.settings import ConfigError, Settings, load_settings
+from bot.core.replies import Reply
+from bot.engine.routing import Engine
+from bot.settings.config import ConfigError, Settings, load_settings
 from tests.conftest import SIGNING_SECRET, RunningBot
 from tests.support.examples import examples
 
@@ -234,7 +234,7 @@ def test_a_names_file_that_is_a_folder_gives_a_config_error(environ: dict[str, s
 @pytest.fixture
 def at_review(engine: Engine, services) -> int:
     """An early help audit, submitted and then reopened: its auditor is at the numbered review."""
-    from bot.render.terminal import TerminalView
+    from bot.terminal.render import TerminalView
     from tests.audit_driver import complete_audit
     from tests.test_audit_terminal import terminal_sender
 
@@ -262,7 +262,7 @@ def test_anything_typed_at_the_review_gets_a_clear_reply_and_keeps_the_audit_sou
 
 @given(text=st.one_of(st.text(max_size=30), st.builds("{:02d}:{:02d}-{:02d}:{:02d}".format, *[st.integers(0, 99)] * 4)))
 def test_working_hours_parse_or_say_what_is_expected(text: str) -> None:
-    from bot.teams import DirectoryError, _parse_hours
+    from bot.settings.teams_file import DirectoryError, _parse_hours
 
     try:
         hours = _parse_hours(text, Path("teams.yaml"), "teams[0].members[0].working_hours")

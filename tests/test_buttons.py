@@ -1,4 +1,4 @@
-"""Button values are decoded in one place (bot.buttons): any value a copied, forged or very old button carries
+"""Button values are decoded in one place (bot.core.buttons): any value a copied, forged or very old button carries
 gets a polite out-of-date reply, never an exception, an overflow or an ERROR in the log."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import buttons
-from bot.engine import Engine
+from bot.core import buttons
+from bot.engine.routing import Engine
 
 HUGE = "9" * 5_000
 JUST_TOO_BIG = str(2**63)

@@ -10,15 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from bot.engine import Engine
-from bot.features import build_engine
-from bot.render.terminal import TerminalView
-from bot.services import Services, build_services
-from bot.settings import Settings
+from bot.audits.flow import Answer, Step, missing_answers, next_step, parse_answer, parse_number, suggest_grade
+from bot.composition import build_engine, build_services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings
 from bot.storage import audits as store
 from bot.storage.schema import MIGRATIONS
-from knowledge.audit_flow import Answer, Step, missing_answers, next_step, parse_answer, parse_number, suggest_grade
-from knowledge.checklists import Checklist, Question, Section, parse_checklists
+from bot.terminal.render import TerminalView
+from knowledge.checklist_schema import Checklist, Question, Section, parse_checklists
 from knowledge.yamlsource import load_yaml_with_lines
 from tests.audit_driver import next_input
 from tests.test_audit_terminal import terminal_sender

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from bot.__main__ import main
-from bot.engine import Engine
-from bot.render.terminal import TerminalView
-from bot.services import Services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot.__main__ import main
 from bot.privacy import MAX_CASE_REFERENCE_LENGTH
-from bot.settings import ConfigError, load_settings
+from bot.settings.config import ConfigError, load_settings
 
 
 def set_key(config_dir: Path, key: str, value: object) -> None:

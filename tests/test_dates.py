@@ -13,12 +13,12 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.engine import Engine
-from bot.replies import Reply
-from bot.services import Services
+from bot.audits.flow import AnswerError, parse_answer, parse_date
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.storage import audits as store
-from knowledge.audit_flow import AnswerError, parse_answer, parse_date
-from knowledge.checklists import Question
+from knowledge.checklist_schema import Question
 from knowledge.dates import DateError, long_date, parse_day
 from knowledge.loader import check_knowledge, load_knowledge
 from tests.audit_driver import complete_audit

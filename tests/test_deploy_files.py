@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from bot.cli import build_parser
-from bot.settings import PROJECT_DIR
+from bot.settings.config import PROJECT_DIR
 from bot.storage import Storage
 from tests.support.cli import run_cli
 

@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from bot.chat import run_chat
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
-from bot.digest import build_team_digests, last_complete_week
-from bot.engine import Engine
-from bot.services import Services
+from bot.core.services import Services
+from bot.digests.digest import build_team_digests, last_complete_week
+from bot.engine.routing import Engine
+from bot.terminal.chat import run_chat
 from tests.test_digests import seed
 
 LONDON = ZoneInfo("Europe/London")

@@ -13,10 +13,10 @@ import time_machine
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
-from bot.digest import build_team_digests
-from bot.engine import Engine
-from bot.features.home import home_sections
-from bot.services import Services
+from bot.core.services import Services
+from bot.digests.digest import build_team_digests
+from bot.engine.home import home_sections
+from bot.engine.routing import Engine
 from schedules.scheduler import JobRunner
 from schedules.senders import PacedSender
 from tests.conftest import RunningBot

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from bot.settings import Settings, load_settings
+from bot.settings.config import Settings, load_settings
 from tests.conftest import RunningBot
 from tests.support.moved_clock import CONTENT_DAY
 

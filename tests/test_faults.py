@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import bot.storage.db as storage_db
-from bot.settings import PROJECT_DIR
+from bot.settings.config import PROJECT_DIR
 from bot.storage import Storage, StorageBusy
 from tests.support.moved_clock import bot_command, child_clock
 

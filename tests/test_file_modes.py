@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import load_settings
+from bot.settings.config import load_settings
 from bot.storage import Storage
 from tests.support.cli import run_cli
 

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from bot.features import build_engine
-from bot.features.home import home_sections
-from bot.services import Services
+from bot.composition import build_engine
+from bot.core.services import Services
+from bot.engine.home import home_sections
 from tests.support.audit_rows import insert_audit
 
 LONDON = ZoneInfo("Europe/London")
@@ -38,7 +38,7 @@ def test_two_engines_in_one_process_show_each_home_section_once_and_the_same(ser
 
 
 def test_an_engine_only_shows_the_sections_of_the_features_it_was_built_with(services: Services) -> None:
-    from bot.engine import Engine
+    from bot.engine.routing import Engine
 
     build_engine(services)
     bare = Engine(services.directory, clock=services.clock)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.settings import ConfigError, HttpLimits, load_settings
+from bot.settings.config import ConfigError, HttpLimits, load_settings
 from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import SignedSlackClient
 from tests.support.slack_standin import SlackStandIn

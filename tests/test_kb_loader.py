@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from knowledge import loader
-from knowledge.checklists import Checklist
+from knowledge.checklist_schema import Checklist
 from knowledge.loader import check_knowledge, default_folder, load_knowledge
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from bot.engine import Engine
-from bot.features.knowledge_admin import group_similar
-from bot.services import Services
-from bot.settings import Settings, load_settings
-from bot.storage.knowledge import Unanswered
+from bot.asking.admin import group_similar
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from bot.storage.asks import Unanswered
 from tests.support.kb_helpers import add_extra_entries, button_values
 
 LONDON = ZoneInfo("Europe/London")
@@ -151,7 +151,7 @@ def test_grouping_keeps_different_questions_apart() -> None:
 
 def test_qa_leads_see_the_knowledge_base_on_their_home_tab_and_practitioners_do_not(engine: Engine,
                                                                                     services: Services) -> None:
-    from bot.features.home import home_sections
+    from bot.engine.home import home_sections
 
     with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), tick=False):
         engine.message("U0PRAN001", "when is payroll paid")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
-from bot.settings import PROJECT_DIR
+from bot.settings.config import PROJECT_DIR
 from tests.support.moved_clock import bot_command, child_clock
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from bot.chat import run_chat
-from bot.engine import Engine
-from bot.services import Services
-from bot.settings import Settings, load_settings
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from bot.terminal.chat import run_chat
 from tests.support.examples import examples
 from tests.support.kb_helpers import add_extra_entries, all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY

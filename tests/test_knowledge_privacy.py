@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.features.knowledge_privacy import identifier_kinds
+from bot.asking.screen import identifier_kinds
 
 NAMES = frozenset({"oliver", "amelia"})
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge_service import KnowledgeService
-from bot.services import build_services
-from bot.settings import PROJECT_DIR, load_settings
+from bot.composition import build_services
+from bot.core.knowledge import KnowledgeService
+from bot.settings.config import PROJECT_DIR, load_settings
 from knowledge.problems import KnowledgeBaseError
 from tests.support.moved_clock import bot_command, child_clock
 

@@ -11,8 +11,9 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from bot.services import Services, build_services
-from bot.settings import Settings
+from bot.composition import build_services
+from bot.core.services import Services
+from bot.settings.config import Settings
 from bot.storage import Storage
 from bot.storage.common import record_trail
 from tests.support.audit_rows import add_action, case_refs, insert_audit

@@ -10,10 +10,10 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.engine import Engine
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.errors import UserError
-from bot.features.reminders import parse_away
-from bot.services import Services
+from bot.reminders.feature import parse_away
 from schedules.jobs import reminders_job
 from schedules.reminders import (
     ActionItem,
@@ -171,8 +171,8 @@ def test_away_rejects_unknown_covers_and_past_dates(engine: Engine) -> None:
 
 def test_only_actions_of_submitted_audits_remind_list_or_count(services: Services) -> None:
     from bot.storage import audits as audit_store
-    from bot.storage.digests import overdue_action_counts
     from bot.storage.reminders import open_actions_due_by
+    from bot.storage.reports.digests import overdue_action_counts
 
     rows = AuditRows(services)
     submitted = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.services import build_services
-from bot.settings import load_settings
+from bot.composition import build_services
+from bot.settings.config import load_settings
 from tests.support.cli import run_cli
 
 

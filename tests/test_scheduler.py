@@ -11,11 +11,12 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from bot.replies import Choice, Reply
-from bot.services import Services, build_services
-from bot.settings import load_settings
+from bot.composition import build_services
+from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.settings.config import load_settings
 from bot.storage.schedules import run_recorded, sends_for
-from schedules.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from schedules.scheduler import JobRunner, build_scheduler
 from schedules.senders import PacedSender, RecordingSender, TerminalSender
 

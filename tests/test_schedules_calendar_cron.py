@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.settings import ConfigError, load_settings
-from schedules.calendar import (
+from bot.core.calendar import (
     add_working_days,
     is_working_day,
     mid_month_check_day,
@@ -19,7 +18,8 @@ from schedules.calendar import (
     next_working_day,
     working_days_between,
 )
-from schedules.cron import ScheduleError, parse_cron
+from bot.settings.config import ConfigError, load_settings
+from bot.settings.cron import ScheduleError, parse_cron
 
 LONDON = ZoneInfo("Europe/London")
 

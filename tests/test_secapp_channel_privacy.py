@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.features import build_engine
-from bot.render.blocks import action_id_for
-from bot.render.terminal import TerminalView
-from bot.replies import Choice, Reply
-from bot.services import Services, build_services
-from bot.settings import load_settings
+from bot.composition import build_engine, build_services
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.settings.config import load_settings
+from bot.terminal.render import TerminalView
+from handlers.blocks import action_id_for
 from handlers.delivery import POINTER_TO_DM
 from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
@@ -36,7 +36,7 @@ CASE_REFS = (SUBMITTED_CASE, DRAFT_CASE)
 
 def registered_actions() -> list[str]:
     """Every action id the engine registers, read from the engine itself so a new button is covered too."""
-    from bot.settings import PROJECT_DIR
+    from bot.settings.config import PROJECT_DIR
 
     with tempfile.TemporaryDirectory() as folder:
         environ = {"AUDITBOT_CONFIG": str(PROJECT_DIR / "config"), "AUDITBOT_DB": str(Path(folder) / "a.db")}

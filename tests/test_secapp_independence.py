@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.render.terminal import TerminalView
-from bot.replies import Reply
-from bot.services import Services
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.logging_setup import configure_logging
-from bot.services import Services
+from bot.core.logging_setup import configure_logging
+from bot.core.services import Services
 from tests.conftest import SIGNING_SECRET, RunningBot
 from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import VERIFICATION_TOKEN, SignedSlackClient

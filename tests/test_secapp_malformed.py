@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from slack_sdk.signature import SignatureVerifier
 
-from bot.http_server import shape_problem
+from handlers.http_server import shape_problem
 from tests.conftest import SIGNING_SECRET, RunningBot
 from tests.support.slack_standin import SlackStandIn, dm_channel_for
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_DIR, ConfigError, load_settings
-from bot.teams import Role
+from bot.settings.config import PROJECT_DIR, ConfigError, load_settings
+from bot.settings.people import Role
 from tests.support.moved_clock import bot_command, child_clock
 
 

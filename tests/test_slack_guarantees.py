@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from slack_bolt.request import BoltRequest
 
-from bot.app import make_web_client
-from bot.replies import Reply
-from bot.services import Services
+from bot.core.replies import Reply
+from bot.core.services import Services
+from handlers.app import make_web_client
 from tests.conftest import RunningBot
 from tests.support.signed_requests import plain_text_input
 from tests.support.slack_standin import SlackStandIn, dm_channel_for
@@ -61,8 +61,8 @@ def socket_mode_event(event_id: str, text: str = "help") -> dict[str, Any]:
 
 @pytest.fixture
 def socket_app(services: Services, standin: SlackStandIn) -> Iterator[Any]:
-    from bot.app import create_app, make_web_client
-    from bot.features import build_engine
+    from bot.composition import build_engine
+    from handlers.app import create_app, make_web_client
 
     app = create_app(services, build_engine(services), client=make_web_client("xoxb-test-token", standin.base_url),
                      signing_secret="socket-mode-needs-no-secret")

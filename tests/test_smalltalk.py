@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine
-from bot.knowledge_service import KnowledgeService
-from bot.services import Services
+from bot.core.knowledge import KnowledgeService
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from knowledge.loader import check_knowledge, load_knowledge
 
 PRACTITIONER = "U0PRAN001"

@@ -6,10 +6,10 @@ import io
 import subprocess
 from pathlib import Path
 
-from bot.chat import run_chat
-from bot.engine import Engine
-from bot.render.terminal import plain
-from bot.settings import PROJECT_DIR
+from bot.engine.routing import Engine
+from bot.settings.config import PROJECT_DIR
+from bot.terminal.chat import run_chat
+from bot.terminal.render import plain
 from tests.support.moved_clock import bot_command, child_clock
 
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from bot.cli.modes import slack_sender
-from bot.features.home import home_sections
+from bot.engine.home import home_sections
 from schedules.scheduler import JobRunner
 from tests.conftest import RunningBot
 from tests.support.slack_standin import _chat_post_message

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.services import Services
+from bot.core.services import Services
 from bot.storage.undelivered import claim_undelivered, record_undelivered, release_undelivered
 
 NOW = datetime(2026, 3, 12, 10, 0, tzinfo=UTC)

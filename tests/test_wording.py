@@ -10,13 +10,13 @@ import pytest
 import time_machine
 import yaml
 
-from bot.engine import Engine
-from bot.features.audit_core import grade_label, load
-from bot.features.audits_questions import escalation_alerts
-from bot.render.terminal import TerminalView
-from bot.services import Services
-from bot.settings import DEFAULTS, PROJECT_DIR
+from bot.audits.core import grade_label, load
+from bot.audits.questions import escalation_alerts
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import DEFAULTS, PROJECT_DIR
 from bot.storage import audits as store
+from bot.terminal.render import TerminalView
 from knowledge.loader import load_knowledge
 from tests.audit_driver import complete_audit
 from tests.test_audit_terminal import terminal_sender

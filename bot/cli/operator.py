@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.cli.runtime import Runtime
 from bot.errors import UserError
-from bot.teams import Person, Role
+from bot.settings.people import Person, Role
 
 OPERATOR_ENV = "AUDITBOT_OPERATOR"
 

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TextIO
 
-from bot.engine import Engine
-from bot.services import Services, build_services
-from bot.settings import Settings, load_settings
+from bot.composition import build_services
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Runtime:
 
     @cached_property
     def engine(self) -> Engine:
-        from bot.features import build_engine
+        from bot.composition import build_engine
 
         return build_engine(self.services)
 

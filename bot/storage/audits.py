@@ -16,8 +16,7 @@ from typing import Any
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage.common import COMPLETED_SQL, parse_utc, record_trail, select, utc_text
 from bot.storage.db import Storage
-from knowledge.audit_flow import Answer
-from knowledge.checklists import Checklist
+from knowledge.checklist_schema import Answer, Checklist
 
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")

@@ -300,8 +300,8 @@ def m150_checklists_finish_fields(db: Database) -> None:
     import json
     from datetime import date, timedelta
 
-    from knowledge.audit_flow import Answer, missing_answers
-    from knowledge.checklists import FINISH_QUESTION_IDS, Checklist, content_hash
+    from bot.audits.flow import missing_answers
+    from knowledge.checklist_schema import FINISH_QUESTION_IDS, Answer, Checklist, content_hash
 
     kinds = {"an overall grade": "overall_grade", "strengths": "strengths",
              "areas for development": "development", "actions": "actions"}

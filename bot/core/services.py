@@ -1,0 +1,38 @@
+"""The services a running bot shares: settings, storage, the clock and each feature's service.
+
+Built once by the composition root (`bot.__main__`) and handed to the engine, the Slack app and the
+scheduler, so nothing reads the environment or opens the database on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from bot.core.knowledge import KnowledgeService
+from bot.settings.config import Settings
+from bot.settings.people import Directory
+from bot.storage import Storage
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """Everything a handler or job may need, passed explicitly rather than imported as globals."""
+
+    settings: Settings
+    storage: Storage
+    clock: Callable[[], datetime] = field(default=utc_now)
+    knowledge: KnowledgeService | None = None  # the live knowledge base; build_services always loads it
+
+    @property
+    def directory(self) -> Directory:
+        return self.settings.directory
+
+    def local_now(self) -> datetime:
+        """The time in the council's timezone, for anything a person reads."""
+        return self.clock().astimezone(self.settings.timezone)
