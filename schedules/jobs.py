@@ -45,7 +45,7 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
     quotas = tuple(QuotaItem(user, target, done.get(user, 0))
                    for user, target in audit_targets(services).items() if target > 0)
     stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
-                  for e in stale_entries(services.settings.knowledge_dir, today) if e.owner and e.review_by)
+                  for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
     return ReminderInputs(
         drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),

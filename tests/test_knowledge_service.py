@@ -104,3 +104,28 @@ def test_the_bot_will_not_start_on_a_broken_knowledge_base(config_dir: Path, env
     assert "YYYY-MM-DD" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_review_reminders_come_from_the_live_knowledge_base_not_files_nobody_reloaded(kb_dir, tmp_path) -> None:
+    """An entry saved to disk but never reloaded is not answered from, so it is not nagged about either;
+    after `/audit kb reload` it is."""
+    from datetime import date
+
+    from bot.composition import build_services
+    from bot.settings.config import load_settings
+    from schedules.jobs import reminder_inputs
+
+    config_dir = kb_dir.parent / "config"
+    services = build_services(load_settings({"AUDITBOT_CONFIG": str(config_dir),
+                                             "AUDITBOT_DB": str(tmp_path / "audit.db")}))
+    try:
+        (kb_dir / "kb" / "local.yaml").write_text(
+            "entries:\n  - id: local-audit-diary\n    question: Where is the audit diary kept?\n"
+            "    answer: In the practice shared drive, under Audits.\n    tags: [auditing]\n"
+            "    source: Local procedure\n    owner: U0QALEAD2\n    review_by: 2020-01-31\n", encoding="utf-8")
+        today = date(2026, 11, 25)
+        assert "local-audit-diary" not in {s.entry_id for s in reminder_inputs(services, today).stale_entries}
+        assert services.live_knowledge().reload().ok
+        assert "local-audit-diary" in {s.entry_id for s in reminder_inputs(services, today).stale_entries}
+    finally:
+        services.storage.close()

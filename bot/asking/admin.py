@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from bot.asking.review import stale_entries
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -189,7 +190,7 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     now = services.clock()
     kb = services.knowledge.current.kb
     today = now.astimezone(services.settings.timezone).date()
-    stale = sorted((entry for entry in kb.entries.values() if entry.is_stale(today)),
+    stale = sorted(stale_entries(services.knowledge, today),
                    key=lambda entry: (entry.review_by or today, entry.id))
     waiting = len(store.unanswered_since(services.storage, now - timedelta(days=UNANSWERED_DAYS)))
     lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"

@@ -32,9 +32,7 @@ ASK_AGAIN = "ask your question again"
 
 def knowledge_of(services: Services) -> KnowledgeService:
     """The live knowledge service; loaded here only when a test or tool built Services by hand."""
-    if services.knowledge is None:
-        services.knowledge = KnowledgeService.load(services.settings.knowledge_dir)
-    return services.knowledge
+    return services.live_knowledge()
 
 
 class KnowledgeFeature:

@@ -9,9 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from bot.core import buttons
@@ -23,6 +20,7 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
+from knowledge.loader import KnowledgeBase
 from knowledge.problems import KnowledgeBaseError
 
 USER_MENTION = re.compile(r"^<?@?([UW][A-Z0-9]{2,})(\|[^>]*)?>?$")
@@ -36,21 +34,10 @@ IN_CHANNEL = ("Audits hold case details, so let's do that in a direct message: o
 
 # -- knowledge -------------------------------------------------------------------------------------------
 
-def knowledge_base(services: Services) -> Any:
-    """The knowledge base the bot is using, or one loaded from the configured folder when none is wired in."""
-    held = getattr(services, "knowledge", None)
-    held = getattr(held, "current", held)
-    if held is not None and hasattr(held, "checklists"):
-        return held
-    return _load(Path(services.settings.knowledge_dir))
-
-
-@lru_cache(maxsize=4)
-def _load(folder: Path) -> Any:
-    from knowledge.loader import load_knowledge
-
+def knowledge_base(services: Services) -> KnowledgeBase:
+    """The knowledge base the bot is using now: after `/audit kb reload`, new audits use the new checklists."""
     try:
-        return load_knowledge(folder)
+        return services.live_knowledge().current.kb
     except KnowledgeBaseError:
         raise UserError("I can't read the audit checklists right now: the knowledge base has problems. Ask your "
                         "QA lead to run `audit-bot kb check` and fix them.") from None

@@ -6,6 +6,7 @@ scheduler, so nothing reads the environment or opens the database on its own.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,10 +29,22 @@ class Services:
     storage: Storage
     clock: Callable[[], datetime] = field(default=utc_now)
     knowledge: KnowledgeService | None = None  # the live knowledge base; build_services always loads it
+    _knowledge_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def directory(self) -> Directory:
         return self.settings.directory
+
+    def live_knowledge(self) -> KnowledgeService:
+        """The one way anything reads the knowledge base or checklists: the version that is live now.
+
+        Loaded here on first use only when Services was built by hand (a test or tool); raises
+        KnowledgeBaseError when that folder has problems.
+        """
+        with self._knowledge_lock:
+            if self.knowledge is None:
+                self.knowledge = KnowledgeService.load(self.settings.knowledge_dir)
+            return self.knowledge
 
     def local_now(self) -> datetime:
         """The time in the council's timezone, for anything a person reads."""

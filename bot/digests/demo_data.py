@@ -11,10 +11,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from bot.core.calendar import add_working_days, is_working_day
 from bot.core.services import Services
@@ -46,31 +43,9 @@ class DemoSummary:
     checklists: int
 
 
-def checklist_contents(folder: Path) -> list[dict[str, Any]]:
-    """Every checklist in `folder/checklists/*.yaml`, in the JSON shape audits snapshot."""
-    found = []
-    for path in sorted((folder / "checklists").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for checklist in data.get("checklists") or []:
-            sections = []
-            for section in checklist.get("sections") or []:
-                questions = []
-                for question in section.get("questions") or []:
-                    q = {key: question.get(key) for key in QUESTION_FIELDS}
-                    q["type"] = q["type"] or "yes_no"
-                    q["required"] = True if q["required"] is None else bool(q["required"])
-                    q["allow_na"] = bool(q["allow_na"])
-                    for key in ("options", "flag_if", "escalate_if"):
-                        q[key] = [str(v) for v in (q[key] or [])]
-                    for key in ("descriptors", "flag_at_least"):  # only when set, as Question.to_content writes them
-                        if q[key] is None:
-                            del q[key]
-                    questions.append(q)
-                sections.append({"id": section.get("id"), "title": section.get("title"), "questions": questions})
-            found.append({"id": checklist["id"], "title": checklist["title"],
-                          "description": checklist.get("description") or "", "sections": sections,
-                          **({"period": checklist["period"]} if checklist.get("period") else {})})
-    return found
+def checklist_contents(services: Services) -> list[dict[str, Any]]:
+    """Every live checklist, in the JSON shape audits snapshot (read through the one knowledge service)."""
+    return [checklist.to_content() for checklist in services.live_knowledge().current.kb.checklists.values()]
 
 
 def _mix(progress: float) -> list[float]:
@@ -115,7 +90,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
     now = services.clock()
     tz = settings.timezone
     today = now.astimezone(tz).date()
-    contents = checklist_contents(settings.knowledge_dir)
+    contents = checklist_contents(services)
     if not contents:
         raise FileNotFoundError(f"no checklists found under {settings.knowledge_dir / 'checklists'}")
     hashes = {c["id"]: snapshot_checklist(storage, c, now - timedelta(weeks=weeks + 1)) for c in contents}

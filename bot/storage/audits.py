@@ -105,17 +105,15 @@ def save_checklist_version(storage: Storage, checklist: Checklist, now: datetime
 
 def checklist_version(storage: Storage, content_hash: str) -> Checklist:
     """The checklist an audit was started with; snapshots never change, so each is read once."""
-    cached = _SNAPSHOTS.get(content_hash)
+    cached = storage.checklist_snapshots.get(content_hash)
     if cached is None:
         rows = list(select(storage.db, "SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
         if not rows:
             raise UserError("The checklist this audit was started with is missing from the database. "
                             "Tell your QA lead.")
-        cached = _SNAPSHOTS[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
+        cached = storage.checklist_snapshots[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
     return cached
 
-
-_SNAPSHOTS: dict[str, Checklist] = {}
 
 
 # -- audits ------------------------------------------------------------------------------------------------
