@@ -32,14 +32,16 @@ def build_engine(services: Services) -> Engine:
     return engine
 
 
-def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Services:
+def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
+                   knowledge: KnowledgeService | None = None) -> Services:
     """Build the services once, then run the start-up steps explicitly; the caller owns closing storage.
 
     The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
     file is opened, so the bot refuses to start with the list of what to fix. Building opens nothing
-    else; `start_up` is where the database is migrated and role changes go into the trail.
+    else; `start_up` is where the database is migrated and role changes go into the trail. A knowledge
+    service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session).
     """
-    knowledge = KnowledgeService.load(settings.knowledge_dir)
+    knowledge = knowledge or KnowledgeService.load(settings.knowledge_dir)
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge)
     start_up(services)
     return services

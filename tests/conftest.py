@@ -12,6 +12,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from bot.composition import build_engine, build_services
+from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
@@ -64,9 +65,16 @@ def settings(environ: dict[str, str]) -> Settings:
     return load_settings(environ)
 
 
+@pytest.fixture(scope="session")
+def shipped_knowledge() -> KnowledgeService:
+    """The shipped knowledge base, loaded once per session: no test edits that folder (they copy it, see kb_dir)."""
+    return KnowledgeService.load(PROJECT_DIR / "knowledge")
+
+
 @pytest.fixture
-def services(settings: Settings) -> Iterator[Services]:
-    built = build_services(settings)
+def services(settings: Settings, shipped_knowledge: KnowledgeService) -> Iterator[Services]:
+    shipped = Path(settings.knowledge_dir).resolve() == (PROJECT_DIR / "knowledge").resolve()
+    built = build_services(settings, knowledge=shipped_knowledge if shipped else None)
     yield built
     built.storage.close()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import buttons
+from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -65,9 +65,7 @@ def action_name(action_id: int) -> str:
 
 
 def _may_complete_for_others(services: Services, person: Person, owner_id: str) -> bool:
-    if person.role is Role.ADMIN:
-        return True
-    return person.role is Role.MANAGER and person.user_id in services.directory.managers_of(owner_id)
+    return policy.may_complete_for_others(services.directory, person, owner_id)
 
 
 def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:

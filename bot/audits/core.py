@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
-from bot.core import buttons
+from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -119,10 +119,8 @@ def user_id_from(text: str) -> str | None:
 # -- rights ----------------------------------------------------------------------------------------------
 
 def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
-    """Who may read an audit (and so see its case reference)."""
-    if person.role in (Role.ADMIN, Role.QA_LEAD) or person.user_id in (audit.auditor_id, audit.worker_id):
-        return True
-    return person.role is Role.MANAGER and audit.team_id in services.directory.managed_team_ids(person.user_id)
+    """Who may read an audit (and so see its case reference): see bot.core.policy."""
+    return policy.may_view(services.directory, person, audit)
 
 
 def require_view(services: Services, person: Person, audit: store.AuditRow) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.audits.core import answer_error, grade_label, load, not_in_channel, summary_reply
 from bot.audits.flow import AnswerError, parse_grade, parse_text
-from bot.core import buttons
+from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -19,14 +19,8 @@ SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
-    """Never an audit you did, of your own case, or of your own team's; QA leads and admins any other, managers
-    other teams'. Moderation is an independent check, so anyone the audit is about or by is out."""
-    person = services.directory.person(user_id)
-    if person is None or user_id in (audit.auditor_id, audit.worker_id):
-        return False
-    if person.role in (Role.QA_LEAD, Role.ADMIN):
-        return True
-    return person.role is Role.MANAGER and audit.team_id not in services.directory.managed_team_ids(user_id)
+    """Moderation is an independent check: the rule is bot.core.policy.may_moderate."""
+    return policy.may_moderate(services.directory, services.directory.person(user_id), audit)
 
 
 def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:

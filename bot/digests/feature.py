@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core import buttons
+from bot.core import buttons, policy
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, week_label
@@ -18,21 +18,21 @@ def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply
     person = turn.person
     monday = last_complete_week(turn.now.astimezone(services.settings.timezone).date())
     team_id = team_text.strip().lower()
-    managed = directory.managed_team_ids(person.user_id)
-    if not person.is_qa_or_admin and not managed:
+    every_team = policy.sees_every_team(person)
+    allowed = policy.digest_teams(directory, person)
+    if not allowed:
         # Buttons can be copied: the action re-checks what the command's role list checks.
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     if team_id and team_id not in directory.teams:
-        allowed = managed if not person.is_qa_or_admin else list(directory.teams)
         raise UserError(f"There is no team `{team_id}`. Try one of: {', '.join(allowed)}.")
     if team_id:
-        if not person.is_qa_or_admin and team_id not in managed:
+        if team_id not in allowed:
             raise AccessDenied("You can see the digest of the teams you manage. QA leads and admins can see any team.")
         return [r for d in build_team_digests(services, monday, [team_id]) for r in team_replies(d)]
-    if person.is_qa_or_admin:
+    if every_team:
         digests = build_team_digests(services, monday)
         return service_replies(ServiceDigest(week_label(monday), monday, tuple(digests)))
-    return [r for d in build_team_digests(services, monday, managed) for r in team_replies(d)]
+    return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -11,7 +11,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
-from tests.test_audit_terminal import terminal_sender
+from tests.integration.test_audit_terminal import terminal_sender
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from knowledge.search import KnowledgeSearch, to_json
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 from tests.support.examples import examples
 
-SEARCH = KnowledgeSearch(load_knowledge(Path(__file__).parent / "data" / "kb_fixtures" / "search"))
+SEARCH = KnowledgeSearch(load_knowledge(Path(__file__).parent.parent / "data" / "kb_fixtures" / "search"))
 
 query_text = st.one_of(
     st.text(),

@@ -17,7 +17,7 @@ from bot.core.services import Services
 from bot.digests.digest import build_team_digests, last_complete_week
 from bot.engine.routing import Engine
 from bot.terminal.chat import run_chat
-from tests.test_digests import seed
+from tests.e2e.test_digests import seed
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 11, 25, 12, tzinfo=LONDON)  # digest week: Monday 16 Nov (week 47)

@@ -22,8 +22,8 @@ from handlers.blocks import action_id_for
 from handlers.delivery import POINTER_TO_DM
 from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
+from tests.integration.test_audit_terminal import terminal_sender
 from tests.support.slack_standin import SlackStandIn, dm_channel_for
-from tests.test_audit_terminal import terminal_sender
 
 MANAGER = "U0MGRN001"
 QA_LEAD = "U0QALEAD1"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from knowledge.ask_cli import run_ask, run_kb_check
 
-FIXTURES = Path(__file__).parent / "data" / "kb_fixtures"
+FIXTURES = Path(__file__).parent.parent / "data" / "kb_fixtures"
 SMALL = FIXTURES / "search"
 
 

@@ -12,7 +12,7 @@ from knowledge.checklist_schema import Checklist
 from knowledge.loader import check_knowledge, default_folder, load_knowledge
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 
-FIXTURES = Path(__file__).parent / "data" / "kb_fixtures"
+FIXTURES = Path(__file__).parent.parent / "data" / "kb_fixtures"
 
 
 def problems_in(name: str) -> list[Problem]:

@@ -236,7 +236,7 @@ def at_review(engine: Engine, services) -> int:
     """An early help audit, submitted and then reopened: its auditor is at the numbered review."""
     from bot.terminal.render import TerminalView
     from tests.audit_driver import complete_audit
-    from tests.test_audit_terminal import terminal_sender
+    from tests.integration.test_audit_terminal import terminal_sender
 
     send = terminal_sender(engine, TerminalView())
     complete_audit(send, send("type", "/audit start early-help-spot"))

@@ -14,8 +14,8 @@ from bot.storage import audits as store
 from handlers.blocks import action_name
 from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
+from tests.integration.test_audit_terminal import CHECKLIST_IDS
 from tests.support.slack_standin import dm_channel_for
-from tests.test_audit_terminal import CHECKLIST_IDS
 
 AUDITOR = "U0PRAN001"   # a practitioner in North Assessment; their manager is U0MGRN001
 MANAGER = "U0MGRN001"

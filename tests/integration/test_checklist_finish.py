@@ -21,7 +21,7 @@ from bot.terminal.render import TerminalView
 from knowledge.checklist_schema import Checklist, Question, Section, parse_checklists
 from knowledge.yamlsource import load_yaml_with_lines
 from tests.audit_driver import next_input
-from tests.test_audit_terminal import terminal_sender
+from tests.integration.test_audit_terminal import terminal_sender
 
 HEAD = """\
 checklists:

@@ -22,7 +22,7 @@ from knowledge.problems import KnowledgeBaseError
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 from tests.support.examples import examples
 
-FIXTURES = Path(__file__).parent / "data" / "kb_fixtures"
+FIXTURES = Path(__file__).parent.parent / "data" / "kb_fixtures"
 FOLDERS = [default_folder(), *sorted(path for path in FIXTURES.iterdir() if path.is_dir())]
 
 

@@ -15,7 +15,7 @@ from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
 from knowledge.textterms import Vocabulary, words_of
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ENTRIES = [
     {"id": "send-support", "question": "What support is there for a child with SEND?",
      "answer": "Ask the school's SENCO about the support plan and whether an EHCP is needed."},

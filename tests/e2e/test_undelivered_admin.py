@@ -12,8 +12,8 @@ from bot.cli.modes import slack_sender
 from bot.engine.home import home_sections
 from schedules.scheduler import JobRunner
 from tests.conftest import RunningBot
+from tests.e2e.test_digests import seed
 from tests.support.slack_standin import _chat_post_message
-from tests.test_digests import seed
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=LONDON)

@@ -18,7 +18,7 @@ from bot.storage import audits as store
 from bot.storage.reports.home import completed_by
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
-from tests.test_audit_terminal import terminal_sender
+from tests.integration.test_audit_terminal import terminal_sender
 
 AUDITOR = "U0MGRN001"  # North manager auditing U0PRAN001's case
 SUBMITTED_AT = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)

@@ -19,7 +19,7 @@ from bot.storage import audits as store
 from bot.terminal.render import TerminalView
 from knowledge.loader import load_knowledge
 from tests.audit_driver import complete_audit
-from tests.test_audit_terminal import terminal_sender
+from tests.integration.test_audit_terminal import terminal_sender
 
 MODERATOR = "U0MGRS001"  # the South manager moderates the North team's audits
 ALERT_SENTENCE = ("The alert goes straight away to your team manager; if you have none (say you manage the team "
