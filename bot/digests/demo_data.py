@@ -77,6 +77,8 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
     return "Invented evidence note for the demonstration data."
 
 
+# Over 60 lines on purpose: one seeded random stream draws every invented week in order; split into parts, the
+# order of draws (and so the demo figures people and tests compare against) would be easy to change by accident.
 def generate(services: Services, weeks: int = 12, seed: int = 7,
              progress: Callable[[str], None] = lambda _line: None) -> DemoSummary:
     """Fill the database with `weeks` weeks of invented audits up to today; returns what was added.

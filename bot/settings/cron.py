@@ -16,7 +16,6 @@ from apscheduler.triggers.cron import CronTrigger
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 CLOCK_CHANGE_HOURS = frozenset({1, 2})
 _DAY_TOKEN = re.compile(r"^(\*|[a-z]{3}(-[a-z]{3})?)(/[1-9][0-9]*)?$")
-_NUMBER_TOKEN = re.compile(r"^(\*|[0-9]{1,2}(-[0-9]{1,2})?)(/[1-9][0-9]*)?$")
 
 
 class ScheduleError(ValueError):
@@ -44,30 +43,33 @@ class CronSpec:
                            day_of_week=self.day_of_week, timezone=timezone)
 
 
-def _expand(field: str, low: int, high: int) -> set[int] | None:
-    """The numbers a numeric cron field covers, or None when it is not a plain numeric field."""
-    values: set[int] = set()
-    for token in field.split(","):
-        if not _NUMBER_TOKEN.match(token):
-            return None
-        base, _, step_text = token.partition("/")
-        step = int(step_text) if step_text else 1
-        if base == "*":
-            start, end = low, high
-        elif "-" in base:
-            start, end = (int(part) for part in base.split("-"))
-        else:
-            start = end = int(base)
-            if step_text:
-                end = high
-        if not (low <= start <= high and low <= end <= high) or start > end:
-            return None
-        values.update(range(start, end + 1, step))
-    return values
+FIELD_HINTS = {
+    "minute": "a minute from 0 to 59 in the first field (or */N, a-b, a,b)",
+    "hour": "an hour from 0 to 23 in the second field (or a-b, a,b)",
+    "day": "a day of the month from 1 to 31 in the third field, or *",
+    "month": "a month number from 1 to 12 in the fourth field, or *",
+}
+
+
+def _hours(trigger: CronTrigger) -> set[int]:
+    """The hours a trigger can fire in, read from APScheduler's own parse of the hour field."""
+    field = next(f for f in trigger.fields if f.name == "hour")
+    hours: set[int] = set()
+    for expression in field.expressions:  # AllExpression or RangeExpression: the hour field allows no others
+        first = getattr(expression, "first", None)
+        last = getattr(expression, "last", None)
+        start = 0 if first is None else first
+        end = last if last is not None else 23  # "*" and "5/2" run to the end of the day
+        hours.update(range(start, end + 1, expression.step or 1))
+    return hours
 
 
 def parse_cron(name: str, text: object) -> CronSpec:
-    """Check one `schedules.<name>` value and return its fields; raise ScheduleError saying what to write."""
+    """Check one `schedules.<name>` value and return its fields; raise ScheduleError saying what to write.
+
+    APScheduler's CronTrigger parses the fields; what is checked here is what it would accept but should not
+    be: day numbers (Monday is 0 there) and hours the clock changes skip or repeat.
+    """
     example = '"0 9 * * mon" (minute hour day month day-of-week, with day names mon-sun)'
     if not isinstance(text, str):
         raise ScheduleError(name, f"cron text in quotes such as {example}", repr(text))
@@ -85,26 +87,22 @@ def parse_cron(name: str, text: object) -> CronSpec:
     if not all(_DAY_TOKEN.match(t) and all(p in DAY_NAMES for p in re.findall(r"[a-z]{3}", t))
                for t in day_of_week.split(",")):
         raise ScheduleError(name, "day names from mon, tue, wed, thu, fri, sat, sun (or *) in the last field", text)
-    minutes = _expand(minute, 0, 59)
-    hours = _expand(hour, 0, 23)
-    if minutes is None:
-        raise ScheduleError(name, "a minute from 0 to 59 in the first field (or */N, a-b, a,b)", text)
-    if hours is None:
-        raise ScheduleError(name, "an hour from 0 to 23 in the second field (or a-b, a,b)", text)
-    if hours & CLOCK_CHANGE_HOURS:
+    utc = ZoneInfo("UTC")
+    for key, value in (("minute", minute), ("hour", hour), ("day", day), ("month", month)):
+        try:
+            CronTrigger(**{key: value}, timezone=utc)
+        except (ValueError, TypeError):
+            raise ScheduleError(name, FIELD_HINTS[key], text) from None
+    spec = CronSpec(minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week)
+    try:
+        trigger = spec.trigger(utc)
+    except (ValueError, TypeError) as exc:  # APScheduler's own checks (e.g. a range running backwards)
+        raise ScheduleError(name, f"a schedule APScheduler accepts ({exc})", text) from None
+    if _hours(trigger) & CLOCK_CHANGE_HOURS:
         raise ScheduleError(
             name,
             "outside 01:00-03:00 local time (hours 1 and 2), which the clock changes skip or repeat; "
             "pick an hour such as 9",
             text,
         )
-    if _expand(day, 1, 31) is None:
-        raise ScheduleError(name, "a day of the month from 1 to 31 in the third field, or *", text)
-    if _expand(month, 1, 12) is None:
-        raise ScheduleError(name, "a month number from 1 to 12 in the fourth field, or *", text)
-    spec = CronSpec(minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week)
-    try:
-        spec.trigger(ZoneInfo("UTC"))
-    except ValueError as exc:  # APScheduler's own checks (e.g. a range running backwards)
-        raise ScheduleError(name, f"a schedule APScheduler accepts ({exc})", text) from None
     return spec

@@ -66,6 +66,8 @@ def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
         raise error from None
 
 
+# Over 60 lines on purpose: one pass over teams.yaml that builds roles, names and memberships together, so a
+# person listed twice is checked against their first listing as they are read.
 def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     unknown = set(data) - {"people", "teams"}
     if unknown:

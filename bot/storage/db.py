@@ -6,7 +6,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -51,7 +50,7 @@ def make_private_file(path: Path) -> None:
 
 
 class StorageBusy(Exception):
-    """The database stayed locked past the busy timeout and the retries: nothing was written."""
+    """The database stayed locked past the busy timeout: nothing was written."""
 
 
 class Storage:
@@ -99,29 +98,26 @@ class Storage:
         return pending
 
     @contextmanager
-    def write(self, attempts: int = 5) -> Iterator[Database]:
+    def write(self) -> Iterator[Database]:
         """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
 
         Taking the lock up front makes read-then-write steps (compare-and-set on an audit's current
-        question) safe when two clicks arrive together, and a busy database is retried rather than
-        half-written. Threads of this process take turns on an in-process lock first (see __init__).
+        question) safe when two clicks arrive together. Another process's write is waited for by SQLite's own
+        busy_timeout (BUSY_TIMEOUT_MS); past it nothing is written and StorageBusy says so. Threads of this
+        process take turns on the Storage's lock first (see __init__).
         """
         with self._write_lock:
-            yield from self._write(attempts)
+            yield from self._write()
 
-    def _write(self, attempts: int) -> Iterator[Database]:
+    def _write(self) -> Iterator[Database]:
         database = self.db
         conn = database.conn
-        for attempt in range(attempts):
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == attempts - 1:
-                    raise StorageBusy("the database is busy; nothing was written") from exc
-                time.sleep(0.05 * (2**attempt))
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise StorageBusy("the database is busy; nothing was written") from exc
         try:
             yield database
         except BaseException:

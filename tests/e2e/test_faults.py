@@ -17,7 +17,7 @@ from tests.support.moved_clock import bot_command, child_clock
 
 @pytest.fixture
 def quick_storage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Storage:
-    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 50)  # so a held lock shows up in a test's lifetime
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_MS", 1000)  # longer than the 0.2 s hold below, short for a test
     store = Storage(tmp_path / "audit.db")
     store.migrate()
     yield store
