@@ -16,14 +16,14 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
-from bot.settings.people import Person, Role
+from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import KnowledgeBaseError
 
-USER_MENTION = re.compile(r"^<?@?([UW][A-Z0-9]{2,})(\|[^>]*)?>?$")
+USER_MENTION = re.compile(rf"^<?@?({SLACK_USER_ID})(\|[^>]*)?>?$")
 TYPED_PROMPTS = {
     "text": "Type your answer.",
     "number": "Type a number, such as 3.",

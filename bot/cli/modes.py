@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import re
 import signal
 import sys
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from contextlib import ExitStack
 
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
+from bot.settings.people import USER_ID
 from bot.storage.lock import DatabaseInUse, bot_running
 
 NO_TOKENS = (
@@ -43,7 +43,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def _user(args: argparse.Namespace, runtime: Runtime) -> str:
     user = args.user or runtime.settings.local_user
-    if not re.fullmatch(r"[UW][A-Z0-9]{2,}", user):
+    if not USER_ID.fullmatch(user):
         raise SystemExit(f"--user must be a Slack user id such as U0MGRN001 (got {user!r}).")
     return user
 

@@ -11,11 +11,12 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.settings.people import SLACK_USER_ID
 from bot.storage.common import record_trail
 from bot.storage.reminders import clear_away, set_away, snooze
 
 AWAY_USAGE = "/audit away until YYYY-MM-DD [cover @person]  ·  /audit away off"
-USER_MENTION = re.compile(r"^<@([UW][A-Z0-9]{2,})(?:\|[^>]*)?>$|^@?([UW][A-Z0-9]{2,})$")
+USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y")
 MAX_AWAY_DAYS = 366
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")

@@ -19,7 +19,7 @@ import yaml
 
 from bot.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.settings.cron import CronSpec, ScheduleError, parse_cron
-from bot.settings.people import Directory
+from bot.settings.people import USER_ID, Directory
 from bot.settings.problems import ConfigError
 from bot.settings.teams_file import parse_directory
 
@@ -289,7 +289,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     http = _parse_http(raw["http"], file)
 
     local_user = raw["local_user"]
-    if not isinstance(local_user, str) or not re.fullmatch(r"[UW][A-Z0-9]{2,}", local_user):
+    if not isinstance(local_user, str) or not USER_ID.fullmatch(local_user):
         raise ConfigError(file, "local_user", "a Slack user id such as U0MGRN001", local_user)
 
     teams_file = config_dir / "teams.yaml"

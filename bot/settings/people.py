@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
 
-USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+SLACK_USER_ID = r"[UW][A-Z0-9]{2,}"  # a Slack member id (U…, or W… on Enterprise Grid): the one definition
+USER_ID = re.compile(rf"^{SLACK_USER_ID}$")
 TEAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
