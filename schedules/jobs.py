@@ -11,6 +11,7 @@ from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.services import Services
 from bot.digests.targets import audit_targets, month_bounds
 from bot.settings.people import Role
+from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
 from schedules.reminders import (
     ActionItem,
@@ -39,7 +40,7 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
         in reminder_store.open_actions_due_by(storage, add_working_days(today, 2))
     )
     moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
-                        for audit_id, submitted, title, moderator in reminder_store.awaiting_moderation(storage))
+                        for audit_id, submitted, title, moderator in moderation_store.not_yet_moderated(storage))
     start, end = month_bounds(today, services)
     done = reminder_store.completed_counts_by_auditor(storage, start, end)
     quotas = tuple(QuotaItem(user, target, done.get(user, 0))

@@ -8,7 +8,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
-from bot.storage import audits as store
+from bot.storage import actions as action_store
 
 SHOWN = 20  # Slack shows at most 25 buttons in one message
 
@@ -20,7 +20,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return _team_actions(services, turn)
     if scope:
         raise UserError("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'.")
-    actions = store.open_actions_of(services.storage, turn.user_id)
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
     if not actions:
         return [Reply(text="You have no open actions from audits.")]
     return [_listing(services, turn, "*Your open actions*", actions, with_owner=False)]
@@ -36,13 +36,13 @@ def _team_actions(services: Services, turn: Turn) -> list[Reply]:
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
     owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
-    actions = store.open_actions_of_owners(services.storage, owners)
+    actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
         return [Reply(text="Nobody in your teams has an open action from audits.")]
     return [_listing(services, turn, "*Open actions in your teams*", actions, with_owner=True)]
 
 
-def _listing(services: Services, turn: Turn, heading: str, actions: list[store.ActionRow],
+def _listing(services: Services, turn: Turn, heading: str, actions: list[action_store.ActionRow],
              with_owner: bool) -> Reply:
     """Soonest due first, overdue ones marked, each with a Done button naming the action as the list does."""
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
@@ -71,12 +71,12 @@ def _may_complete_for_others(services: Services, person: Person, owner_id: str) 
 def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
     action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
-    action = store.complete_action(services.storage, action_id, turn.user_id,
+    action = action_store.complete_action(services.storage, action_id, turn.user_id,
                                    allowed=_may_complete_for_others_lookup(services, turn.person, action_id),
                                    now=turn.now)
     return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.")]
 
 
 def _may_complete_for_others_lookup(services: Services, person: Person, action_id: int) -> bool:
-    owner = store.action_owner(services.storage, action_id)
+    owner = action_store.action_owner(services.storage, action_id)
     return owner is not None and _may_complete_for_others(services, person, owner)

@@ -17,6 +17,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
@@ -234,7 +235,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
         parts.append(f"*Strengths:* {audit.strengths}")
     if audit.development:
         parts.append(f"*Areas for development:* {audit.development}")
-    actions = store.actions_of_audit(services.storage, audit.id)
+    actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
         parts.append("*Actions:*\n" + "\n".join(f"• {a.description} — {directory.label(a.owner_id)}, by {a.due_date}"
                                                 for a in actions))

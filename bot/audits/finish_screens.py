@@ -16,7 +16,7 @@ from bot.audits.flow import (
 )
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
-from bot.storage import audits as store
+from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
 
 
@@ -75,7 +75,7 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
 
 
 def _actions_text(services: Services, ctx: Ctx) -> str:
-    actions = store.actions_of_audit(services.storage, ctx.audit.id)
+    actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
     listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
                      for a in actions)
     return (f"*Actions* ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "

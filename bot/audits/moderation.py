@@ -12,6 +12,7 @@ from bot.errors import AccessDenied, UserError
 from bot.privacy import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
+from bot.storage import moderation as moderation_store
 from knowledge.checklist_schema import GRADES
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
@@ -42,14 +43,14 @@ def _waiting_for(services: Services, turn: Turn) -> tuple[int, list[store.AuditR
         excluded = frozenset(services.directory.managed_team_ids(person.user_id))
     else:
         return 0, []
-    return store.awaiting_moderation(services.storage, person.user_id, excluded, limit=SHOWN)
+    return moderation_store.moderation_queue(services.storage, person.user_id, excluded, limit=SHOWN)
 
 
 def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     total, waiting = _waiting_for(services, turn)
-    agreed, decided = store.agreement_rate(services.storage)
+    agreed, decided = moderation_store.agreement_rate(services.storage)
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     if not waiting:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
@@ -65,7 +66,7 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
 def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Opening makes the audit read-only for its auditor, so the moderator grades what they read."""
     audit = _checked(services, turn, value)
-    store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
+    moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
     ctx = load(services, audit.id)
     reflections = store.reflections_of(services.storage, audit.id)
     heading = "You are moderating this audit. Do you agree with the overall grade?"
@@ -120,7 +121,7 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         raise answer_error(error) from None
     screen_text(cleaned, services.settings.names, "that reason")
     audit_id = int(state["audit_id"])
-    store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
+    moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
                             cleaned, turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     audit = store.get_audit(services.storage, audit_id)

@@ -14,7 +14,9 @@ from bot.cli import build_parser
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import moderation as moderation_store
 from bot.storage.reports.home import completed_by
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
@@ -62,7 +64,7 @@ def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine:
     saved, told = engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
     assert "saved" in saved.text and told.to_user == AUDITOR and "has been moderated" in told.text
     assert store.get_audit(services.storage, submitted).status == "moderated"
-    assert store.agreement_rate(services.storage) == (0, 1)
+    assert moderation_store.agreement_rate(services.storage) == (0, 1)
 
 
 def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(engine: Engine, services: Services,
@@ -120,14 +122,14 @@ def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: 
                                                                         submitted: int) -> None:
     [refused] = engine.command("U0PRAN001", "moderate", surface="terminal")
     assert refused.kind == "error" and "QA leads" in refused.text
-    [action] = store.actions_of_audit(services.storage, submitted)
+    [action] = action_store.actions_of_audit(services.storage, submitted)
     assert action.owner_id == "U0PRAN001"
     [other] = engine.action("U0PRAS001", "actions.done", str(action.id), surface="terminal")
     assert other.kind == "error"
     listing = engine.command("U0PRAN001", "actions", surface="terminal")
     [done] = press(engine, "U0PRAN001", listing, "actions.done")
     assert "marked complete" in done.text
-    [row] = store.actions_of_audit(services.storage, submitted)
+    [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0PRAN001" and row.done_at
     [again] = engine.action("U0PRAN001", "actions.done", str(action.id), surface="terminal")
     assert "already marked done" in again.text
@@ -146,7 +148,7 @@ def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, s
         assert unclear.kind == "error" and "/audit actions team" in unclear.text
         [done] = press(engine, "U0MGRN001", [listing], "actions.done")
         assert "marked complete" in done.text
-    [row] = store.actions_of_audit(services.storage, submitted)
+    [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0MGRN001"
     [empty] = engine.command("U0MGRN001", "actions team", surface="terminal")
     assert "Nobody in your teams" in empty.text

@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.terminal.chat import run_chat, run_line
 from bot.terminal.render import TerminalView
@@ -51,7 +52,7 @@ def test_every_shipped_checklist_can_be_completed_in_the_terminal(engine: Engine
     required = [q.id for q in checklist.questions() if q.required and q.show_if is None]
     assert set(required) <= set(answers)
     assert all(answers[q.id].evidence for q in checklist.questions() if q.type == "scale" and q.id in answers)
-    [action] = store.actions_of_audit(services.storage, audit["id"])
+    [action] = action_store.actions_of_audit(services.storage, audit["id"])
     assert action.due_date == (date.today() + timedelta(days=28)).isoformat()  # as typed by the driver
 
 

@@ -15,6 +15,7 @@ from bot.composition import build_engine, build_services
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.settings.config import Settings
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.schema import MIGRATIONS
 from bot.terminal.render import TerminalView
@@ -222,7 +223,7 @@ def test_the_migration_moves_old_answers_onto_the_finish_fields_and_the_old_draf
         assert [q.id for q in snapshot.questions()] == ["immediate-concern", "plan-quality"]
         assert submitted.overall_grade == "good"  # a field already filled is never overwritten
         assert submitted.strengths == "Warm direct work with the child." and submitted.checklist_hash == "oldhash"
-        [action] = store.actions_of_audit(services.storage, 1)
+        [action] = action_store.actions_of_audit(services.storage, 1)
         assert (action.description, action.owner_id, action.due_date) == (
             "Update the chronology.", "U0PRAN001", "2026-11-30")
 
@@ -234,6 +235,6 @@ def test_the_migration_moves_old_answers_onto_the_finish_fields_and_the_old_draf
         assert finished.status == "submitted" and finished.overall_grade == "requires_improvement"
         assert finished.strengths == "Warm direct work with the child."
         assert finished.development == "Chronology needs updating."
-        assert len(store.actions_of_audit(services.storage, 1)) == 1
+        assert len(action_store.actions_of_audit(services.storage, 1)) == 1
     finally:
         services.storage.close()

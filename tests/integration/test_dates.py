@@ -17,6 +17,7 @@ from bot.audits.flow import AnswerError, parse_answer, parse_date
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from knowledge.dates import DateError, long_date, parse_day
@@ -116,7 +117,7 @@ def test_prompt_examples_are_valid_today_and_every_date_is_echoed(engine: Engine
     [audit] = services.storage.db.query("SELECT id FROM audits")
     answers = store.answers_of(services.storage, audit["id"])
     assert answers["assessment-date"].value == past.isoformat()
-    [action] = store.actions_of_audit(services.storage, audit["id"])
+    [action] = action_store.actions_of_audit(services.storage, audit["id"])
     assert action.due_date == due.isoformat()
 
 

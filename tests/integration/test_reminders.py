@@ -170,7 +170,7 @@ def test_away_rejects_unknown_covers_and_past_dates(engine: Engine) -> None:
 
 
 def test_only_actions_of_submitted_audits_remind_list_or_count(services: Services) -> None:
-    from bot.storage import audits as audit_store
+    from bot.storage import actions as action_store
     from bot.storage.reminders import open_actions_due_by
     from bot.storage.reports.digests import overdue_action_counts
 
@@ -185,6 +185,6 @@ def test_only_actions_of_submitted_audits_remind_list_or_count(services: Service
     rows.action(cancelled, "U0PRAN001", due)  # written before the audit was cancelled
     rows.action(draft, "U0PRAN001", due)  # not submitted yet: the auditor may still change it
     assert {item[0] for item in open_actions_due_by(services.storage, date(2026, 11, 30))} == kept
-    assert {a.id for a in audit_store.open_actions_of(services.storage, "U0PRAN001")} == kept
+    assert {a.id for a in action_store.open_actions_of(services.storage, "U0PRAN001")} == kept
     assert overdue_action_counts(services.storage, datetime(2026, 11, 24, 10, tzinfo=UTC), TUESDAY,
                                  None) == {"north-assessment": 2}

@@ -15,6 +15,7 @@ from bot.audits.questions import escalation_alerts
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.settings.config import DEFAULTS, PROJECT_DIR
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.terminal.render import TerminalView
 from knowledge.loader import load_knowledge
@@ -38,7 +39,7 @@ def test_done_buttons_name_actions_the_list_shows(engine: Engine, services: Serv
     with time_machine.travel(datetime(2026, 11, 16, 10, 0, tzinfo=UTC), tick=False):
         first = submitted_audit(engine, services)
         second = submitted_audit(engine, services)
-        store.add_action(services.storage, first, "Book a core group", "U0PRAN002", "2026-12-20", "U0MGRN001",
+        action_store.add_action(services.storage, first, "Book a core group", "U0PRAN002", "2026-12-20", "U0MGRN001",
                          datetime(2026, 11, 16, 10, 0, tzinfo=UTC))
         for command, user in (("actions team", "U0MGRN001"), ("actions", "U0PRAN001")):
             [listing] = engine.command(user, command, surface="terminal")
@@ -49,8 +50,8 @@ def test_done_buttons_name_actions_the_list_shows(engine: Engine, services: Serv
             for label, line, choice in zip(labels, lines, listing.choices, strict=True):
                 named = label.removeprefix("Done: ")
                 assert line.lower().startswith(f"• {named}"), (label, line)  # button and line name the same action
-                action = next(a for a in store.open_actions_of_owners(services.storage, ["U0PRAN001", "U0PRAN002"])
-                              if str(a.id) == choice.value)
+                owned = action_store.open_actions_of_owners(services.storage, ["U0PRAN001", "U0PRAN002"])
+                action = next(a for a in owned if str(a.id) == choice.value)
                 assert action.description in line and f"audit #{action.audit_id}" in line
     assert second != first
 
