@@ -1,9 +1,11 @@
 """The App Home dashboard: your drafts, your actions, your month; your team's figures.
 
-The knowledge base's health is the knowledge feature's own section (`knowledge_admin.knowledge_home`).
+The knowledge base's health is the knowledge feature's own section (`bot.asking.admin.knowledge_home`).
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -12,8 +14,9 @@ from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
+from bot.storage import actions as action_store
 from bot.storage.reports.digests import count_demo_audits
-from bot.storage.reports.home import completed_by, drafts_of, open_actions_of
+from bot.storage.reports.home import completed_by, drafts_of
 
 SHOWN = 5
 
@@ -31,7 +34,9 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     target = audit_targets(services).get(person.user_id, 0)
     month = f"*This month*: {done} audit{'s' if done != 1 else ''} completed" + (f" of your {target}" if target else "")
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
-    actions_total, actions = open_actions_of(services.storage, person.user_id, SHOWN)
+    open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
+    actions_total = len(open_actions)
+    actions = [(a.id, a.description, date.fromisoformat(a.due_date)) for a in open_actions[:SHOWN]]
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:

@@ -45,3 +45,23 @@ def test_an_engine_only_shows_the_sections_of_the_features_it_was_built_with(ser
     with time_machine.travel(NOW, tick=False):
         titles = [s.title for s in home_sections(bare, services, "U0QALEAD1")]
     assert titles == ["audit-bot"]
+
+
+def test_home_lists_the_same_open_actions_as_audit_actions_never_those_of_a_draft(services: Services) -> None:
+    """An action written into a draft (which may yet be cancelled) is not the worker's to do: Home agrees with
+    `/audit actions` and the reminders, which only count actions of submitted audits."""
+    from bot.storage import actions as action_store
+
+    with time_machine.travel(NOW, tick=False):
+        draft = insert_audit(services.storage, "CR-100002", NOW - timedelta(days=1), status="draft")
+        submitted = insert_audit(services.storage, "CR-100003", NOW - timedelta(days=2))
+        due = (NOW + timedelta(days=14)).date().isoformat()
+        action_store.add_action(services.storage, draft, "Not issued yet", "U0PRAN001", due, "U0MGRN001", NOW)
+        action_store.add_action(services.storage, submitted, "Chase the health assessment", "U0PRAN001", due,
+                                "U0MGRN001", NOW)
+        engine = build_engine(services)
+        home = dict(_shown(services, engine, "U0PRAN001"))["Your audits"]
+        listed = engine.command("U0PRAN001", "actions")
+    assert "*Open actions*: 1" in home
+    assert "Chase the health assessment" in home and "Not issued yet" not in home
+    assert "Not issued yet" not in " ".join(reply.text for reply in listed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from bot.storage.common import COMPLETED_SQL, parse_utc, utc_text
 from bot.storage.db import Storage
@@ -19,19 +19,6 @@ def drafts_of(storage: Storage, user_id: str, limit: int) -> tuple[int, list[tup
         [user_id, limit],
     ).fetchall()
     return int(total), [(r[0], r[1], parse_utc(r[2])) for r in rows]
-
-
-def open_actions_of(storage: Storage, user_id: str, limit: int) -> tuple[int, list[tuple[int, str, date]]]:
-    """(how many open actions, the soonest due few as (action id, description, due date))."""
-    total = storage.db.execute(
-        "SELECT COUNT(*) FROM actions WHERE owner_id = ? AND done_at IS NULL", [user_id]
-    ).fetchone()[0]
-    rows = storage.db.execute(
-        "SELECT id, description, due_date FROM actions WHERE owner_id = ? AND done_at IS NULL "
-        "ORDER BY due_date, id LIMIT ?",
-        [user_id, limit],
-    ).fetchall()
-    return int(total), [(r[0], r[1], date.fromisoformat(r[2])) for r in rows]
 
 
 def completed_by(storage: Storage, user_id: str, start: datetime, end: datetime) -> int:
