@@ -18,7 +18,9 @@ Every value is read through `bot.core.buttons`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any
 
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
@@ -40,24 +42,33 @@ CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
-def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """Claim typed text only when this person has an audit step waiting for it."""
-    state = store.conversation(services.storage, turn.user_id)
-    if state.get("feature") != "audit" or START_WORDS.match(text) or RESUME_WORDS.match(text):
-        return None
-    if (refusal := not_in_channel(turn)) is not None:
-        return refusal
-    awaiting = state.get("awaiting")
-    if awaiting == "case_reference":
-        if text.strip().lower() in ("cancel", "stop"):
-            return audits_start.cancel_start(services, turn, "")
-        return audits_start.case_reference(services, turn, str(state.get("checklist")), text)
-    if awaiting == "reflection":
-        return audits_finish.reflection(services, turn, int(state["audit_id"]), text)
-    if awaiting == "moderation_reason":
-        return moderation.reason(services, turn, state, text)
-    if awaiting != "audit":
-        return None
+def _case_reference(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
+    if text.strip().lower() in ("cancel", "stop"):
+        return audits_start.cancel_start(services, turn, "")
+    return audits_start.case_reference(services, turn, str(state.get("checklist")), text)
+
+
+def _reflection(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
+    return audits_finish.reflection(services, turn, int(state["audit_id"]), text)
+
+
+def _moderation_reason(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
+    return moderation.reason(services, turn, state, text)
+
+
+def _finish_text(services: Services, turn: Turn, ctx: Any, text: str) -> list[Reply] | None:
+    return audits_finish.typed(services, turn, ctx, text) if ctx.step.wants_text else None
+
+
+# Inside a draft, what typed text answers at each step (after the control words: back, skip, pause, cancel).
+TEXT_AT_STEP: Mapping[str, Callable[[Services, Turn, Any, str], list[Reply] | None]] = MappingProxyType({
+    "worker": lambda services, turn, ctx, text: audits_start.choose_worker(services, turn, ctx, ctx.version, text),
+    "question": audits_questions.typed,
+    "evidence": audits_questions.typed,
+})
+
+
+def _audit_step(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
     ctx = load(services, int(state["audit_id"]))
     if ctx.audit.status != "draft" or ctx.audit.auditor_id != turn.user_id or ctx.audit.state.get("paused"):
         return None
@@ -73,14 +84,27 @@ def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return audits_start.pause(services, turn, value)
     if control == "cancel":
         return audits_start.cancel(services, turn, value)
-    name = ctx.step.name
-    if name == "worker":
-        return audits_start.choose_worker(services, turn, ctx, ctx.version, text)
-    if name in ("question", "evidence"):
-        return audits_questions.typed(services, turn, ctx, text)
-    if ctx.step.wants_text:
-        return audits_finish.typed(services, turn, ctx, text)
-    return None
+    return TEXT_AT_STEP.get(ctx.step.name, _finish_text)(services, turn, ctx, text)
+
+
+# What the bot is waiting for from this person (the conversation is kept per person) -> what typed text does.
+WAITING_FOR: Mapping[str, Callable[[Services, Turn, dict[str, Any], str], list[Reply] | None]] = MappingProxyType({
+    "case_reference": _case_reference,
+    "reflection": _reflection,
+    "moderation_reason": _moderation_reason,
+    "audit": _audit_step,
+})
+
+
+def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """Claim typed text only when this person has an audit step waiting for it (see WAITING_FOR)."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("feature") != "audit" or START_WORDS.match(text) or RESUME_WORDS.match(text):
+        return None
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    handler = WAITING_FOR.get(str(state.get("awaiting")))
+    return handler(services, turn, state, text) if handler else None
 
 
 def install(engine: Engine, services: Services) -> None:
