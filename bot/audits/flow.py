@@ -82,11 +82,6 @@ def visible_questions(checklist: Checklist, answers: Answers) -> list[Question]:
     return [q for q in checklist.questions() if is_visible(checklist, answers, q)]
 
 
-def relevant_answers(checklist: Checklist, answers: Answers) -> dict[str, Answer]:
-    """Answers to questions still asked: an answer left behind by a changed show_if no longer counts."""
-    return {q.id: answers[q.id] for q in visible_questions(checklist, answers) if q.id in answers}
-
-
 # -- moving through the states -----------------------------------------------------------------------------
 
 def first_question_step(checklist: Checklist, answers: Answers) -> Step:

@@ -86,11 +86,6 @@ def mid_month_check_day(year: int, month: int) -> date:
     return working_day_on_or_after(date(year, month, 15))
 
 
-def is_quota_check_day(day: date) -> bool:
-    """The two days a month when auditors behind their target get a nudge."""
-    return day in (mid_month_check_day(day.year, day.month), month_end_check_day(day.year, day.month))
-
-
 def first_working_day_of_week(day: date) -> date:
     """The first working day of `day`'s ISO week (Tuesday in a bank holiday week): weekly lists go then."""
     monday = day - timedelta(days=day.weekday())

@@ -176,8 +176,3 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
         ))
     return digests
-
-
-def build_service_digest(services: Services, monday: date) -> ServiceDigest:
-    return ServiceDigest(week=week_label(monday), week_start=monday,
-                         teams=tuple(build_team_digests(services, monday)))

@@ -90,14 +90,6 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
     return cursor.rowcount == 1
 
 
-def feedback_counts(storage: Storage, ask_id: int) -> tuple[int, int]:
-    """(helpful, not helpful) clicks for one ask."""
-    row = next(iter(select(storage.db,
-        "SELECT COALESCE(SUM(helpful), 0) AS yes, COALESCE(SUM(1 - helpful), 0) AS no "
-        "FROM kb_feedback WHERE ask_id = ?", [ask_id])))
-    return int(row["yes"]), int(row["no"])
-
-
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
     """Questions since `since` that got no answer, or an answer marked Not helpful, newest first."""
     rows = select(storage.db,

@@ -127,12 +127,3 @@ def latest_checklists(storage: Storage, checklist_ids: Sequence[str]) -> dict[st
         list(checklist_ids),
     ).fetchall()
     return {checklist: json.loads(content) for checklist, content in rows}
-
-
-def unanswered_questions(storage: Storage, start: datetime, end: datetime) -> int:
-    """Knowledge-base questions the bot could not answer in [start, end): gaps for the QA leads."""
-    row = storage.db.execute(
-        "SELECT COUNT(*) FROM kb_asks WHERE asked_at >= ? AND asked_at < ? AND outcome = 'none'",
-        [utc_text(start), utc_text(end)],
-    ).fetchone()
-    return int(row[0])
