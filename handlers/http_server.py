@@ -223,7 +223,12 @@ class HttpServer:
         wake = next((d for d in list(self._map.values()) if isinstance(d, WakeUp)), None)
         if wake is None:  # the loop has already ended
             return
-        wake.pull_trigger(lambda: close_all(self._map))
+        try:
+            wake.pull_trigger(lambda: close_all(self._map))
+        except OSError:
+            # The wake-up pipe's descriptor is gone (seen under load as EBADF): close everything from this thread
+            # instead; the loop notices its empty map within its poll timeout (asyncore_loop_timeout, 1 s) and ends.
+            close_all(self._map)
 
 
 def _allow_open_files(connections: int) -> None:

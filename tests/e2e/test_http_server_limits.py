@@ -96,6 +96,23 @@ def test_stopping_the_in_process_server_is_immediate(running_bot) -> None:
     assert not running_bot.thread.is_alive()
 
 
+def test_stopping_when_the_wake_up_pipe_fails_still_stops_the_server(running_bot) -> None:
+    """Under load a teardown once failed with EBADF from the loop's wake-up pipe: stopping must not raise."""
+    import errno
+
+    from waitress.trigger import trigger
+
+    wake = next(d for d in list(running_bot.server._map.values()) if isinstance(d, trigger))
+
+    def broken_pipe() -> None:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    wake._physical_pull = broken_pipe
+    running_bot.server.shutdown()
+    running_bot.thread.join(timeout=10)
+    assert not running_bot.thread.is_alive()
+
+
 def test_http_limits_have_sensible_defaults_and_refuse_nonsense(config_dir: Path, environ: dict[str, str]) -> None:
     assert load_settings(environ).http == HttpLimits(threads=8, channel_timeout=30, connection_limit=1000)
     _set_http(config_dir, {"threads": 4, "channel_timeout": 10, "connection_limit": 200})
