@@ -17,14 +17,16 @@ run: $(STAMP)
 
 # Property tests draw fixed (derandomized) examples here; `make fuzz` draws at random, 20 times as many.
 # AUDITBOT_TEST_NOW=2027-10-31T01:30+01:00 make test runs the whole suite on a moved, ticking clock.
+# Two workers (pytest-xdist): most of a test's time is spent waiting on sockets, subprocesses and SQLite.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz AUDITBOT_FUZZ_SCALE=$${AUDITBOT_FUZZ_SCALE:-20} $(BIN)/python -m pytest -m hypothesis
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -32,8 +32,9 @@ from typing import Any
 
 import yaml
 
-from bot.services import Services, build_services
-from bot.settings import PROJECT_DIR, load_settings
+from bot.composition import build_services
+from bot.core.services import Services
+from bot.settings.config import PROJECT_DIR, load_settings
 from bot.storage import audits as store
 from bot.storage.common import utc_text
 from knowledge.loader import load_knowledge

@@ -30,7 +30,7 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def write_config(folder: Path) -> None:
-    from bot.settings import PROJECT_DIR
+    from bot.settings.config import PROJECT_DIR
 
     shutil.copytree(PROJECT_DIR / "config", folder)
     teams = []
@@ -118,11 +118,10 @@ def naive_digest(services, monday: date) -> dict:
 
 
 def main() -> int:
-    from bot.digest import build_team_digests, last_complete_week
-    from bot.features import build_engine
-    from bot.features.home import home_sections
-    from bot.services import build_services
-    from bot.settings import load_settings
+    from bot.composition import build_engine, build_services
+    from bot.digests.digest import build_team_digests, last_complete_week
+    from bot.engine.home import home_sections
+    from bot.settings.config import load_settings
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from knowledge.checklists import Checklist
+from knowledge.checklist_schema import Checklist
 from tests.audit_driver import TYPED_ANSWERS, typed_dates
 from tests.support.signed_requests import SignedSlackClient, SlackResponse
 from tests.support.slack_standin import Call, SlackStandIn, dm_channel_for

@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from bench.simulated_user import Catalogue, Mailroom, SimulatedAuditor, SoakTally, submissions
-from bot.settings import PROJECT_DIR
+from bot.settings.config import PROJECT_DIR
 from knowledge.loader import load_knowledge
 from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import SignedSlackClient

@@ -5,19 +5,24 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.core.logging_setup import configure_logging, log_level_from
+from bot.core.services import utc_now
 from bot.errors import UserError
-from bot.logging_setup import configure_logging, log_level_from
-from bot.settings import ConfigError
+from bot.settings.config import ConfigError
 from bot.storage import StorageBusy
 from knowledge.problems import KnowledgeBaseError
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Parse the command line and run it; configuration mistakes end with one clear line, not a traceback."""
+def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_now) -> int:
+    """Parse the command line and run it; configuration mistakes end with one clear line, not a traceback.
+
+    `clock` is the one clock the whole bot reads (services, jobs, replies); a caller may pass another.
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -26,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # The terminal chat shares the screen with the log: only warnings there; INFO for the Slack modes.
     default_level = logging.WARNING if args.command in ("chat", "run") else logging.INFO
     configure_logging(log_level_from(os.environ.get("AUDITBOT_LOG_LEVEL"), default_level))
-    runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr,
+                      clock=clock)
     try:
         return int(args.func(args, runtime) or 0)
     except ConfigError as exc:

@@ -7,7 +7,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.render.blocks import action_name
+from handlers.blocks import action_name
 
 
 def register(app: App) -> None:

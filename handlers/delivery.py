@@ -8,10 +8,10 @@ import threading
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import undelivered
-from bot.render.blocks import render_message
-from bot.replies import Reply
-from bot.services import Services
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.oversight import undelivered
+from handlers.blocks import render_message
 
 log = logging.getLogger("audit_bot.delivery")
 POINTER_TO_DM = "I've replied in our direct messages."

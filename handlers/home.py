@@ -7,7 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
-from bot.render.blocks import reply_blocks
+from handlers.blocks import reply_blocks
 
 MAX_HOME_BLOCKS = 100
 

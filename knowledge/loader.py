@@ -17,7 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 import knowledge
-from knowledge.checklists import Checklist, parse_checklists
+from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem

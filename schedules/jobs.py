@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from functools import partial
 
-from bot.knowledge_review import stale_entries
-from bot.services import Services
+from bot.asking.review import stale_entries
+from bot.core.calendar import add_working_days
+from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
+from bot.core.services import Services
+from bot.digests.targets import audit_targets, month_bounds
+from bot.settings.people import Role
+from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
-from bot.teams import Role
-from schedules.calendar import add_working_days
-from schedules.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from schedules.reminders import (
     ActionItem,
     DraftItem,
@@ -23,23 +25,6 @@ from schedules.reminders import (
     bundle_reply,
     due_reminders,
 )
-
-
-def audit_targets(services: Services) -> dict[str, int]:
-    """Each auditor's monthly target from teams.yaml (the highest, for someone in several teams)."""
-    targets: dict[str, int] = {}
-    for team in services.directory.teams.values():
-        for member in team.members:
-            targets[member.user_id] = max(targets.get(member.user_id, 0), member.audit_target)
-    return targets
-
-
-def month_bounds(day: date, services: Services) -> tuple[datetime, datetime]:
-    """The local calendar month holding `day`, as aware datetimes for UTC comparisons."""
-    tz = services.settings.timezone
-    start = datetime.combine(day.replace(day=1), time(0), tzinfo=tz)
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return start, datetime.combine(following, time(0), tzinfo=tz)
 
 
 def reminder_inputs(services: Services, today: date) -> ReminderInputs:
@@ -55,13 +40,13 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
         in reminder_store.open_actions_due_by(storage, add_working_days(today, 2))
     )
     moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
-                        for audit_id, submitted, title, moderator in reminder_store.awaiting_moderation(storage))
+                        for audit_id, submitted, title, moderator in moderation_store.not_yet_moderated(storage))
     start, end = month_bounds(today, services)
     done = reminder_store.completed_counts_by_auditor(storage, start, end)
     quotas = tuple(QuotaItem(user, target, done.get(user, 0))
                    for user, target in audit_targets(services).items() if target > 0)
     stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
-                  for e in stale_entries(services.settings.knowledge_dir, today) if e.owner and e.review_by)
+                  for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
     return ReminderInputs(
         drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
@@ -84,7 +69,7 @@ def reminders_job(services: Services, now: datetime) -> list[Outgoing]:
 
 def weekly_digest_job(services: Services, now: datetime) -> list[Outgoing]:
     """Last week's digest to every team's managers and channel, and the service-wide one to admins."""
-    from bot.digest import digest_outgoing
+    from bot.digests.weekly import digest_outgoing
 
     return digest_outgoing(services, now)
 

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.replies import Choice, Reply
-from schedules.calendar import (
+from bot.core.calendar import (
     add_working_days,
     first_working_day_of_week,
     mid_month_check_day,
     month_end_check_day,
     working_days_between,
 )
+from bot.core.replies import Choice, Reply
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
 MAX_ITEM_BUTTONS = 10

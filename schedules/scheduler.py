@@ -17,10 +17,10 @@ from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot.services import Services
+from bot.core.calendar import is_working_day, next_working_day
+from bot.core.outgoing import JobSpec
+from bot.core.services import Services
 from bot.storage.schedules import acquire_lease, claim_send, mark_send, record_run, release_lease, run_recorded
-from schedules.calendar import is_working_day, next_working_day
-from schedules.outgoing import JobSpec
 from schedules.senders import Sender
 
 log = logging.getLogger("audit_bot.scheduler")

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol, TextIO
 
-from bot.render.terminal import TerminalView
-from bot.replies import Reply
+from bot.core.replies import Reply
+from bot.terminal.render import TerminalView
 
 
 class Sender(Protocol):

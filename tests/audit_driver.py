@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from bot.replies import Choice, Reply
+from bot.core.replies import Choice, Reply
 
 TYPED_ANSWERS = {
     "Type a number": "3",

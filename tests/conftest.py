@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import settings as hypothesis_settings
 
-from bot.engine import Engine
-from bot.features import build_engine
+from bot.composition import build_engine, build_services
+from bot.core.knowledge import KnowledgeService
+from bot.core.services import Services
+from bot.engine.routing import Engine
 from bot.privacy import Screen
-from bot.services import Services, build_services
-from bot.settings import PROJECT_DIR, Settings, load_settings
+from bot.settings.config import PROJECT_DIR, Settings, load_settings
 from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
 from tests.support.moved_clock import start_moved_clock
 
@@ -71,9 +72,16 @@ def identifier_screen() -> Screen:
     return Screen.load()
 
 
+@pytest.fixture(scope="session")
+def shipped_knowledge() -> KnowledgeService:
+    """The shipped knowledge base, loaded once per session: no test edits that folder (they copy it, see kb_dir)."""
+    return KnowledgeService.load(PROJECT_DIR / "knowledge")
+
+
 @pytest.fixture
-def services(settings: Settings, identifier_screen: Screen) -> Iterator[Services]:
-    built = build_services(settings, screen=identifier_screen)
+def services(settings: Settings, shipped_knowledge: KnowledgeService, identifier_screen: Screen) -> Iterator[Services]:
+    shipped = Path(settings.knowledge_dir).resolve() == (PROJECT_DIR / "knowledge").resolve()
+    built = build_services(settings, knowledge=shipped_knowledge if shipped else None, screen=identifier_screen)
     yield built
     built.storage.close()
 
@@ -97,8 +105,8 @@ class RunningBot:
     """The real Bolt app served over HTTP on 127.0.0.1, talking to the stand-in."""
 
     def __init__(self, services: Services, standin, process_before_response: bool = False) -> None:
-        from bot.app import create_app, make_web_client
-        from bot.http_server import make_http_server
+        from handlers.app import create_app, make_web_client
+        from handlers.http_server import make_http_server
         from tests.support.signed_requests import SignedSlackClient
 
         self.services = services

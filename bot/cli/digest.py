@@ -44,11 +44,11 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
-    from bot.charts import grade_trend_png
-    from bot.digest import ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
-    from bot.digest_render import service_replies, team_replies
-    from bot.render.terminal import TerminalView
-    from knowledge.checklists import GRADE_LABELS
+    from bot.digests.charts import grade_trend_png
+    from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
+    from bot.digests.render import service_replies, team_replies
+    from bot.terminal.render import TerminalView
+    from knowledge.checklist_schema import GRADE_LABELS
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
     operator(args, runtime).team_scope(args.team, runtime, "read the digest")
@@ -87,7 +87,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
 def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     """Add (or with --remove take out) invented audits; refuses to mix them into real data unless asked,
     marks every one as demo, and records each run in the audit trail."""
-    from bot.demo_data import generate
+    from bot.digests.demo_data import generate
     from bot.storage.common import record_trail
     from bot.storage.demo_data import count_real_and_demo, remove_demo_audits
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import re
 import signal
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 
 from bot.cli.runtime import Runtime
-from bot.services import Services
+from bot.core.services import Services
+from bot.settings.people import USER_ID
 from bot.storage.lock import DatabaseInUse, bot_running
 
 NO_TOKENS = (
@@ -43,7 +43,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def _user(args: argparse.Namespace, runtime: Runtime) -> str:
     user = args.user or runtime.settings.local_user
-    if not re.fullmatch(r"[UW][A-Z0-9]{2,}", user):
+    if not USER_ID.fullmatch(user):
         raise SystemExit(f"--user must be a Slack user id such as U0MGRN001 (got {user!r}).")
     return user
 
@@ -67,7 +67,7 @@ def _holds_database(command: Callable[[argparse.Namespace, Runtime], int]
 
 @_holds_database
 def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
-    from bot.chat import run_chat
+    from bot.terminal.chat import run_chat
 
     user = _user(args, runtime)
     scheduler = start_background_jobs(runtime, chat_user=user)
@@ -112,14 +112,12 @@ def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     if not slack.socket_mode_ready:
         (runtime.stderr or sys.stderr).write(NO_TOKENS + "\n")
         return cmd_chat(args, runtime)
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-    from bot.app import create_app
+    from handlers.app import create_app, run_socket_mode
 
     app = create_app(runtime.services, runtime.engine)
     scheduler = start_background_jobs(runtime, app)
     try:
-        SocketModeHandler(app, slack.app_token).start()
+        run_socket_mode(app, slack.app_token)
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
@@ -135,8 +133,8 @@ def cmd_serve(args: argparse.Namespace, runtime: Runtime) -> int:
             "Copy it from your app's Basic Information page.\n"
         )
         return 2
-    from bot.app import create_app
-    from bot.http_server import EVENTS_PATH, make_http_server
+    from handlers.app import create_app
+    from handlers.http_server import EVENTS_PATH, make_http_server
 
     app = create_app(runtime.services, runtime.engine)
     server = make_http_server(app, args.host, args.port, runtime.settings.http)

@@ -14,8 +14,9 @@ import getpass
 from dataclasses import dataclass
 
 from bot.cli.runtime import Runtime
+from bot.core import policy
 from bot.errors import UserError
-from bot.teams import Person, Role
+from bot.settings.people import Person, Role
 
 OPERATOR_ENV = "AUDITBOT_OPERATOR"
 
@@ -36,7 +37,8 @@ class Operator:
 
     def require_admin(self, what: str) -> Operator:
         """Refuse, saying who may, unless the server operator or an admin runs it."""
-        if self.person is not None and self.person.role is not Role.ADMIN:
+        if not policy.may_run_maintenance(self.person):
+            assert self.person is not None
             raise UserError(f"{self.person.user_id} is a {self.person.role.value}: {what} is for admins (or the "
                             "server's operator, without --as).")
         return self
@@ -44,14 +46,14 @@ class Operator:
     def team_scope(self, team: str | None, runtime: Runtime, what: str) -> None:
         """Managers may ask only about a team they manage (and must name it); QA leads and admins any."""
         person = self.person
-        if person is None or person.role in (Role.QA_LEAD, Role.ADMIN):
+        directory = runtime.settings.directory
+        if person is None or policy.may_read_team(directory, person, team):
             return
         if person.role is not Role.MANAGER:
             raise UserError(f"{person.user_id} is a {person.role.value}: {what} is for managers (their own "
                             "teams), QA leads and admins.")
-        managed = runtime.settings.directory.managed_team_ids(person.user_id)
-        if team not in managed:
-            raise UserError(f"As a manager, {person.user_id} may {what} for their own teams only: add "
+        managed = directory.managed_team_ids(person.user_id)
+        raise UserError(f"As a manager, {person.user_id} may {what} for their own teams only: add "
                             f"--team {' or --team '.join(managed) or '<team>'}.")
 
 

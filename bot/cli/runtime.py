@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 from typing import TextIO
 
-from bot.engine import Engine
-from bot.services import Services, build_services
-from bot.settings import Settings, load_settings
+from bot.composition import build_services
+from bot.core.services import Services, utc_now
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
 
 
 @dataclass
@@ -21,6 +23,7 @@ class Runtime:
     stdin: TextIO | None = None
     stdout: TextIO | None = None
     stderr: TextIO | None = None
+    clock: Callable[[], datetime] = utc_now  # the one clock every service, job and reply reads
 
     @cached_property
     def settings(self) -> Settings:
@@ -28,11 +31,11 @@ class Runtime:
 
     @cached_property
     def services(self) -> Services:
-        return build_services(self.settings)
+        return build_services(self.settings, clock=self.clock)
 
     @cached_property
     def engine(self) -> Engine:
-        from bot.features import build_engine
+        from bot.composition import build_engine
 
         return build_engine(self.services)
 

@@ -8,22 +8,18 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import COMPLETED_SQL, parse_utc, record_trail, select, utc_text
+from bot.storage.common import parse_utc, record_trail, select, utc_text
 from bot.storage.db import Storage
-from knowledge.audit_flow import Answer
-from knowledge.checklists import Checklist
+from knowledge.checklist_schema import Answer, Checklist
 
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
-
-
 
 
 class DuplicatePress(Exception):
@@ -57,18 +53,6 @@ class AuditRow:
     demo: int = 0  # 1 for an invented audit from `audit-bot demo-data`
 
 
-@dataclass(frozen=True)
-class ActionRow:
-    id: int
-    audit_id: int
-    description: str
-    owner_id: str
-    due_date: str
-    created_by: str
-    done_at: str | None = None
-    done_by: str | None = None
-
-
 @dataclass
 class Move:
     """What one step writes: the answer (if any), audit fields, state changes and the new step."""
@@ -82,7 +66,7 @@ class Move:
     press: str = ""                                  # identifies the button, to spot a second press
 
 
-def _row(record: dict[str, Any]) -> AuditRow:
+def audit_row(record: dict[str, Any]) -> AuditRow:
     data = {key: value for key, value in record.items() if key in _AUDIT_FIELDS}  # columns other code added
     data["state"] = json.loads(data.get("state") or "{}")
     return AuditRow(**data)
@@ -106,17 +90,14 @@ def save_checklist_version(storage: Storage, checklist: Checklist, now: datetime
 
 def checklist_version(storage: Storage, content_hash: str) -> Checklist:
     """The checklist an audit was started with; snapshots never change, so each is read once."""
-    cached = _SNAPSHOTS.get(content_hash)
+    cached = storage.checklist_snapshots.get(content_hash)
     if cached is None:
         rows = list(select(storage.db, "SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
         if not rows:
             raise UserError("The checklist this audit was started with is missing from the database. "
                             "Tell your QA lead.")
-        cached = _SNAPSHOTS[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
+        cached = storage.checklist_snapshots[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
     return cached
-
-
-_SNAPSHOTS: dict[str, Checklist] = {}
 
 
 # -- audits ------------------------------------------------------------------------------------------------
@@ -138,7 +119,7 @@ def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_
 
 def get_audit(storage: Storage, audit_id: int) -> AuditRow | None:
     rows = list(select(storage.db, "SELECT * FROM audits WHERE id = ?", [audit_id]))
-    return _row(rows[0]) if rows else None
+    return audit_row(rows[0]) if rows else None
 
 
 def answers_of(storage: Storage, audit_id: int) -> dict[str, Answer]:
@@ -149,7 +130,7 @@ def answers_of(storage: Storage, audit_id: int) -> dict[str, Answer]:
 def drafts_of(storage: Storage, user_id: str) -> list[AuditRow]:
     rows = select(storage.db, "SELECT * FROM audits WHERE auditor_id = ? AND status = 'draft' "
                             "ORDER BY updated_at DESC, id DESC", [user_id])
-    return [_row(r) for r in rows]
+    return [audit_row(r) for r in rows]
 
 
 def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclude: int | None = None,
@@ -159,7 +140,7 @@ def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclud
     rows = select(storage.db,
         "SELECT * FROM audits WHERE case_ref = ? AND status != 'cancelled' AND COALESCE(submitted_at, started_at) "
         ">= ? AND id != ? ORDER BY COALESCE(submitted_at, started_at) DESC", [case_ref, since, exclude or 0])
-    return [_row(r) for r in rows]
+    return [audit_row(r) for r in rows]
 
 
 def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, move: Move, now: datetime,
@@ -303,7 +284,7 @@ def cancelled_since(storage: Storage, user_id: str, since: datetime) -> list[Aud
     """This person's audits cancelled after `since`, newest first: the ones they may still restore."""
     rows = select(storage.db, "SELECT * FROM audits WHERE auditor_id = ? AND status = 'cancelled' "
                               "ORDER BY updated_at DESC, id DESC", [user_id])
-    return [audit for audit in map(_row, rows) if cancelled_at(audit) >= since]
+    return [audit for audit in map(audit_row, rows) if cancelled_at(audit) >= since]
 
 
 def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
@@ -358,60 +339,6 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 # -- actions and reflections -------------------------------------------------------------------------------
 
-def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
-               now: datetime) -> int:
-    with storage.write() as db:
-        cursor = db.execute(
-            "INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, description, owner_id, due_date, created_by, utc_text(now)])
-    return int(cursor.lastrowid or 0)
-
-
-def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
-    rows = select(storage.db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
-                            "FROM actions WHERE audit_id = ? ORDER BY id", [audit_id])
-    return [ActionRow(**r) for r in rows]
-
-
-def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
-    return open_actions_of_owners(storage, [owner_id])
-
-
-def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[ActionRow]:
-    """Open actions from submitted audits owned by any of these people, soonest due first."""
-    if not owner_ids:
-        return []
-    marks = ", ".join("?" for _ in owner_ids)
-    rows = select(storage.db,
-        "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
-        f"FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) AND a.done_at IS NULL "
-        f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL ORDER BY a.due_date, a.id",
-        list(owner_ids))
-    return [ActionRow(**r) for r in rows]
-
-
-def action_owner(storage: Storage, action_id: int) -> str | None:
-    """Whose action it is, so a Done button pressed by someone else can be checked against their role."""
-    rows = select(storage.db, "SELECT owner_id FROM actions WHERE id = ?", [action_id])
-    return str(rows[0]["owner_id"]) if rows else None
-
-
-def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
-    """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
-    with storage.write() as db:
-        rows = list(select(db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
-                             "FROM actions WHERE id = ?", [action_id]))
-        if not rows:
-            raise UserError("I can't find that action; type `/audit actions` to see your open ones.")
-        action = ActionRow(**rows[0])
-        if action.owner_id != actor and not allowed:
-            raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
-        if action.done_at:
-            raise StaleAction("That action is already marked done.")
-        db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?", [utc_text(now), actor, action_id])
-        record_trail(storage, actor, "action.done", {"action": action_id}, now)
-    return action
-
 
 def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime) -> None:
     with storage.write() as db:
@@ -421,73 +348,6 @@ def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, n
 
 def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
     return list(select(storage.db, "SELECT * FROM reflections WHERE audit_id = ? ORDER BY id", [audit_id]))
-
-
-# -- moderation --------------------------------------------------------------------------------------------
-
-def awaiting_moderation(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
-                        limit: int = 20) -> tuple[int, list[AuditRow]]:
-    """How many submitted audits this moderator may take, and the oldest `limit` of them.
-
-    The filter (never an audit they did or of their own case, never a team in `excluded_teams`) runs in SQL
-    before the limit,
-    so a long run of audits they may not moderate cannot hide one they may.
-    """
-    teams = sorted(excluded_teams)
-    where = "status = 'submitted' AND auditor_id != ? AND (worker_id IS NULL OR worker_id != ?)"
-    if teams:
-        where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
-    params: list[Any] = [moderator_id, moderator_id, *teams]
-    total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
-    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY submitted_at, id LIMIT ?",
-                  [*params, limit])
-    return total, [_row(r) for r in rows]
-
-
-def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
-    """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
-    with storage.write() as db:
-        audit = get_audit(storage, audit_id)
-        if audit is None:
-            raise UserError("I can't find that audit.")
-        if audit.status == "in_moderation":
-            rows = list(select(db, "SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
-                                 "NULL ORDER BY id DESC", [audit_id]))
-            if rows and rows[0]["moderator_id"] == moderator_id:
-                return int(rows[0]["id"])
-            raise StaleAction("Another moderator has already opened this audit.")
-        if audit.status != "submitted":
-            raise StaleAction(f"This audit is {audit.status.replace('_', ' ')}, so it is not waiting for moderation.")
-        db.execute("UPDATE audits SET status = 'in_moderation', step_version = step_version + 1, updated_at = ? "
-                   "WHERE id = ?", [utc_text(now), audit_id])
-        cursor = db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at) VALUES (?, ?, ?)",
-                            [audit_id, moderator_id, utc_text(now)])
-        record_trail(storage, moderator_id, "audit.moderation_opened", {"audit": audit_id}, now)
-        return int(cursor.lastrowid or 0)
-
-
-def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
-                      now: datetime) -> None:
-    with storage.write() as db:
-        rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
-                             "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
-                             "a.status = 'in_moderation'", [audit_id, moderator_id]))
-        if not rows:
-            raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.")
-        stamp = utc_text(now)
-        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ? WHERE id = ?",
-                   [stamp, int(agrees), grade, reason, rows[0]["id"]])
-        db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
-                   [stamp, stamp, audit_id])
-        record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
-
-
-def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:
-    """(agreed, decided) moderations since a moment, for the digests' grading-consistency figure."""
-    rows = list(select(storage.db, "SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
-                                 "WHERE decided_at IS NOT NULL AND decided_at >= ?",
-                                 [utc_text(since) if since else ""]))
-    return int(rows[0]["agreed"]), int(rows[0]["decided"])
 
 
 # -- who is in the middle of what --------------------------------------------------------------------------

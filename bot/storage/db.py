@@ -6,10 +6,10 @@ import contextlib
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -49,21 +49,8 @@ def make_private_file(path: Path) -> None:
                 os.chmod(candidate, PRIVATE_FILE)
 
 
-# Writers in this process queue on a lock per database file before asking SQLite: SQLite's own busy handler
-# sleeps in growing steps (up to 100 ms), which turns a short wait under load into a long tail. Re-entrant,
-# so a write() inside a write() fails in SQLite with a clear error rather than hanging here.
-_WRITE_LOCKS: dict[str, threading.RLock] = {}
-_WRITE_LOCKS_GUARD = threading.Lock()
-
-
-def _write_lock(path: Path) -> threading.RLock:
-    key = str(path.resolve()) if str(path) != ":memory:" else f":memory:{id(path)}"
-    with _WRITE_LOCKS_GUARD:
-        return _WRITE_LOCKS.setdefault(key, threading.RLock())
-
-
 class StorageBusy(Exception):
-    """The database stayed locked past the busy timeout and the retries: nothing was written."""
+    """The database stayed locked past the busy timeout: nothing was written."""
 
 
 class Storage:
@@ -77,7 +64,13 @@ class Storage:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[tuple[threading.Thread, sqlite3.Connection]] = []
-        self._write_lock = _write_lock(self.path)
+        # Writers through this Storage queue on a lock before asking SQLite: SQLite's own busy handler sleeps in
+        # growing steps (up to 100 ms), which turns a short wait under load into a long tail. Re-entrant, so a
+        # write() inside a write() fails in SQLite with a clear error rather than hanging here. One Storage per
+        # database is built by the composition root, so this lock is the process's, without a global.
+        self._write_lock = threading.RLock()
+        # Checklist snapshots never change once stored, so each is parsed once per Storage (content hash -> it).
+        self.checklist_snapshots: dict[str, Any] = {}
 
     @property
     def db(self) -> Database:
@@ -105,29 +98,26 @@ class Storage:
         return pending
 
     @contextmanager
-    def write(self, attempts: int = 5) -> Iterator[Database]:
+    def write(self) -> Iterator[Database]:
         """A write transaction that takes the write lock at once (BEGIN IMMEDIATE).
 
         Taking the lock up front makes read-then-write steps (compare-and-set on an audit's current
-        question) safe when two clicks arrive together, and a busy database is retried rather than
-        half-written. Threads of this process take turns on an in-process lock first (see _WRITE_LOCKS).
+        question) safe when two clicks arrive together. Another process's write is waited for by SQLite's own
+        busy_timeout (BUSY_TIMEOUT_MS); past it nothing is written and StorageBusy says so. Threads of this
+        process take turns on the Storage's lock first (see __init__).
         """
         with self._write_lock:
-            yield from self._write(attempts)
+            yield from self._write()
 
-    def _write(self, attempts: int) -> Iterator[Database]:
+    def _write(self) -> Iterator[Database]:
         database = self.db
         conn = database.conn
-        for attempt in range(attempts):
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as exc:
-                if "locked" not in str(exc) and "busy" not in str(exc):
-                    raise
-                if attempt == attempts - 1:
-                    raise StorageBusy("the database is busy; nothing was written") from exc
-                time.sleep(0.05 * (2**attempt))
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            raise StorageBusy("the database is busy; nothing was written") from exc
         try:
             yield database
         except BaseException:

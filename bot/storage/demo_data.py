@@ -68,10 +68,6 @@ def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: It
         )
 
 
-def count_audits(storage: Storage) -> int:
-    return int(storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0])
-
-
 def count_real_and_demo(storage: Storage) -> tuple[int, int]:
     """(real audits, invented demo audits) in the database, so demo-data can refuse to mix them silently."""
     real, demo = storage.db.execute("SELECT COALESCE(SUM(demo = 0), 0), COALESCE(SUM(demo != 0), 0) "

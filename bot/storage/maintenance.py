@@ -18,9 +18,8 @@ from typing import Any
 
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import BUSY_TIMEOUT_MS, Storage, make_private_dir, make_private_file
-from bot.storage.schema import MIGRATIONS
+from bot.storage.schema import applied_migrations, migration_names
 
-MIGRATIONS_TABLE = "_sqlite_migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHILD_TABLES = ("answers", "actions", "moderations", "revisions", "reflections")
 
@@ -151,19 +150,10 @@ def inspect_database(path: Path) -> DatabaseFacts:
             raise NotAnAuditDatabase(f"{path} is damaged ({exc})") from None
         if problems != ["ok"]:
             raise NotAnAuditDatabase(f"{path} failed SQLite's integrity check ({problems[0]})")
-        has_migrations = conn.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
-        ).fetchone()[0]
-        applied = (
-            [row[0] for row in conn.execute(
-                f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATIONS.name]
-            )]
-            if has_migrations
-            else []
-        )
+        applied = applied_migrations(conn)
         if "m001_initial" not in applied:
             raise NotAnAuditDatabase(f"{path} is an SQLite database, but not one made by audit-bot")
-        known = {migration.name for migration in MIGRATIONS._migrations}
+        known = set(migration_names())
         newer = [name for name in applied if name not in known]
         if newer:
             raise NotAnAuditDatabase(
@@ -212,13 +202,12 @@ def database_problem(path: Path) -> str | None:
     except sqlite3.Error as exc:
         return f"the database {path} cannot be opened ({exc})"
     try:
-        applied = {row[0] for row in conn.execute(
-            f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATIONS.name])}
+        applied = set(applied_migrations(conn))
     except sqlite3.Error as exc:
         return f"the database {path} cannot be read ({exc})"
     finally:
         conn.close()
-    missing = [m.name for m in MIGRATIONS._migrations if m.name not in applied]
+    missing = [name for name in migration_names() if name not in applied]
     return f"the database {path} is not up to date (missing {missing[0]})" if missing else None
 
 

@@ -32,18 +32,6 @@ def open_actions_due_by(storage: Storage, horizon: date) -> list[tuple[int, str,
     return [(r[0], r[1], r[2], date.fromisoformat(r[3]), bool(r[4])) for r in rows]
 
 
-def awaiting_moderation(storage: Storage) -> list[tuple[int, datetime, str, str | None]]:
-    """(audit id, submitted at, checklist title, moderator who opened it) of audits not yet moderated."""
-    rows = storage.db.execute(
-        "SELECT a.id, a.submitted_at, cv.title, "
-        "(SELECT m.moderator_id FROM moderations m WHERE m.audit_id = a.id AND m.decided_at IS NULL "
-        " ORDER BY m.opened_at DESC LIMIT 1) "
-        "FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
-        "WHERE a.status IN ('submitted', 'in_moderation') AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at"
-    ).fetchall()
-    return [(r[0], parse_utc(r[1]), r[2], r[3]) for r in rows]
-
-
 def completed_counts_by_auditor(storage: Storage, start: datetime, end: datetime) -> dict[str, int]:
     """Audits each auditor completed (submitted) in [start, end): one GROUP BY over the submitted index."""
     rows = storage.db.execute(

@@ -7,12 +7,25 @@ identifier: audits carry a screened case reference only.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 MIGRATIONS = Migrations("audit-bot")
 
 
+def migration_names() -> list[str]:
+    """Every migration this version knows, in order (what is pending on an empty database; read-only)."""
+    return [migration.name for migration in MIGRATIONS.pending(Database(memory=True))]
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """The migrations a database has had, in the order applied, through sqlite-utils' own `applied()`."""
+    return [migration.name for migration in MIGRATIONS.applied(Database(conn))]
+
+
+# Migrations are frozen once shipped: m001 is the whole first schema in one script and is never split or edited.
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:
     """The tables every feature builds on."""
@@ -288,6 +301,7 @@ def m101_defects_b_audit_ids_never_reused(db: Database) -> None:
         conn.execute("PRAGMA foreign_keys=ON")
 
 
+# Frozen once shipped (see m001): a data migration is kept exactly as it ran on existing databases.
 @MIGRATIONS()
 def m150_checklists_finish_fields(db: Database) -> None:
     """Checklists no longer ask for the overall grade, strengths, development or actions: the finish step does.
@@ -300,8 +314,8 @@ def m150_checklists_finish_fields(db: Database) -> None:
     import json
     from datetime import date, timedelta
 
-    from knowledge.audit_flow import Answer, missing_answers
-    from knowledge.checklists import FINISH_QUESTION_IDS, Checklist, content_hash
+    from bot.audits.flow import missing_answers
+    from knowledge.checklist_schema import FINISH_QUESTION_IDS, Answer, Checklist, content_hash
 
     kinds = {"an overall grade": "overall_grade", "strengths": "strengths",
              "areas for development": "development", "actions": "actions"}

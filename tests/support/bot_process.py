@@ -12,7 +12,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.settings import PROJECT_DIR
+from bot.settings.config import PROJECT_DIR
 from tests.support.moved_clock import bot_command, child_clock
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.services import Services
+from bot.core.services import Services
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
 

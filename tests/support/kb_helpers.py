@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.replies import Reply
+from bot.core.replies import Reply
 
 # Two entries asked in the same words, so any search must call it ambiguous; one long past its review date.
 EXTRA_ENTRIES = """\

@@ -1,0 +1,186 @@
+"""Asking the knowledge base: in a DM, by @mention, with `/audit ask` and in the terminal chat.
+
+Three outcomes, as the search decides: a confident answer (with its source, a review warning, related
+entries and Helpful / Not helpful), "did you mean…" with the top suggestions, or an honest "I don't know
+that yet" that logs the question for the QA leads and offers to pass it on. Every question is screened for
+identifiers before anything is stored or answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.asking import admin as knowledge_admin
+from bot.core import buttons
+from bot.core.knowledge import KnowledgeService, LiveKnowledge
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import StaleAction, UserError
+from bot.privacy import explain
+from bot.settings.people import Role
+from bot.storage import asks as store
+from knowledge.entries import Entry
+from knowledge.search import SearchResult
+from knowledge.smalltalk import SmallTalkGroup
+
+MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
+MAX_RELATED = 3
+EXAMPLE = "_when is the ICPC due?_"
+ASK_AGAIN = "ask your question again"
+
+
+def knowledge_of(services: Services) -> KnowledgeService:
+    """The live knowledge service; loaded here only when a test or tool built Services by hand."""
+    return services.live_knowledge()
+
+
+class KnowledgeFeature:
+    """The asking side of the knowledge base; one instance per engine."""
+
+    def __init__(self, services: Services, help_replies: Callable[[Turn], list[Reply]] | None = None) -> None:
+        self.services = services
+        self.service = knowledge_of(services)
+        self.help_replies = help_replies  # what a greeting gets besides hello: the list of what the bot can do
+
+    # -- asking -------------------------------------------------------------------------------
+    def ask(self, turn: Turn, text: str) -> list[Reply]:
+        """Screen, search, log and answer one question."""
+        question = " ".join(text.split())
+        if not question:
+            return [prompt_reply()]
+        smalltalk = self.service.current.kb.smalltalk
+        chat = smalltalk.match(question)
+        if chat is not None:
+            return self.smalltalk_replies(turn, chat)
+        question = smalltalk.strip_opening(question)
+        findings = self.services.identifier_screen.find(question)
+        if findings:
+            return [Reply(
+                kind="error",
+                text=f"I haven't stored or answered that question: {explain(findings)}. Please ask again "
+                     "without any details that could identify a child or family "
+                     "(use a case reference such as CR-123456 if you need one).",
+            )]
+        live = self.service.current
+        result = live.search.search(question)
+        entry_id = result.answer.entry_id if result.answer else None
+        score = result.answer.score if result.answer else None
+        ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
+                                  result.outcome, entry_id, score, turn.surface)
+        return self.result_replies(turn, live, result, ask_id)
+
+    def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
+        """A short friendly reply to "hello" or "thanks": not a question, so nothing is logged for the QA leads."""
+        replies = [Reply(text=chat.reply)]
+        if chat.show_help and self.help_replies is not None:
+            replies += self.help_replies(turn)
+        return replies
+
+    def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int) -> list[Reply]:
+        if result.outcome == "answer" and result.answer is not None:
+            entry = live.kb.entries[result.answer.entry_id]
+            return [self.entry_reply(turn, live, entry, ask_id)]
+        if result.outcome == "ambiguous":
+            choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
+                       for match in result.suggestions[:3]]
+            choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
+            return [Reply(text="I'm not sure which of these you mean. *Did you mean…*", choices=tuple(choices))]
+        return [Reply(
+            text="I don't know that yet. I've noted your question for the QA leads, who keep the knowledge base "
+                 "up to date.",
+            choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
+            note="Questions are screened for personal details before they are noted.",
+        )]
+
+    def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
+        """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""
+        text = entry.answer.rstrip()
+        today = turn.now.astimezone(self.services.settings.timezone).date()
+        if entry.is_stale(today) and entry.review_by is not None:
+            owner = f" with <@{entry.owner}>" if entry.owner else " with your QA lead"
+            text = (f":warning: This answer was due for review on {entry.review_by:%d %B %Y}, so guidance may "
+                    f"have changed: check{owner} before relying on it.\n\n" + text)
+        choices: list[Choice] = []
+        if ask_id is not None:
+            choices += [Choice("Helpful", "kb.feedback", f"{ask_id}:1", style="primary"),
+                        Choice("Not helpful", "kb.feedback", f"{ask_id}:0")]
+        related = [live.kb.entries[other] for other in entry.related if other in live.kb.entries]
+        choices += [Choice(other.question, "kb.show", other.id) for other in related[:MAX_RELATED]]
+        note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
+        return Reply(title=entry.question, text=text, choices=tuple(choices), note=note)
+
+    # -- buttons ------------------------------------------------------------------------------
+    def show(self, turn: Turn, value: str) -> list[Reply]:
+        """`kb.show`: value is an entry id, or `<entry id>:<ask id>` when picked from suggestions."""
+        entry_id, asked = buttons.key_and_optional_id(value, ASK_AGAIN)
+        live = self.service.current
+        entry = live.kb.entries.get(entry_id)
+        if entry is None:
+            raise StaleAction("That entry is no longer in the knowledge base. Ask your question again.")
+        ask_id = None
+        if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
+            ask_id = asked
+        return [self.entry_reply(turn, live, entry, ask_id)]
+
+    def feedback(self, turn: Turn, value: str) -> list[Reply]:
+        """`kb.feedback`: value `<ask id>:1|0`; one vote per person per ask."""
+        ask_id, vote = buttons.id_and_key(value, ASK_AGAIN)
+        if vote not in ("0", "1"):
+            raise buttons.StaleButton(ASK_AGAIN)
+        ask = store.get_ask(self.services.storage, ask_id)
+        if ask is None or ask.entry_id is None:
+            raise StaleAction("I can't find that answer any more. Ask your question again.")
+        helpful = vote == "1"
+        if not store.record_feedback(self.services.storage, ask.id, ask.entry_id, turn.user_id, helpful, turn.now):
+            return [Reply(text="You've already told me about this answer: thank you.")]
+        if helpful:
+            return [Reply(text="Thanks: glad it helped.")]
+        choices = (Choice("Pass my question to the QA leads", "kb.escalate", str(ask.id)),) \
+            if ask.user_id == turn.user_id else ()
+        return [Reply(text="Thanks for saying so. The QA leads see answers marked Not helpful and improve them.",
+                      choices=choices)]
+
+    def escalate(self, turn: Turn, value: str) -> list[Reply]:
+        """`kb.escalate`: pass the asker's own question to the QA leads' channel (or their DMs), once."""
+        ask = store.get_ask(self.services.storage, buttons.record_id(value, ASK_AGAIN))
+        if ask is None or ask.user_id != turn.user_id:
+            raise UserError("Only the person who asked a question can pass it to the QA leads.")
+        if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
+            return [Reply(text="I've already passed that question to the QA leads.")]
+        post = (f"A question the knowledge base could not answer well, from <@{turn.user_id}>:\n>{ask.query}\n"
+                "Reply to them, and add or improve an entry if others are likely to ask it too.")
+        channel = self.services.settings.qa_channel
+        if channel:
+            deliveries = [Reply(text=post, to_channel=channel, title="Question for the QA leads")]
+        else:
+            leads = self.services.directory.ids_with_role(Role.QA_LEAD) or \
+                self.services.directory.ids_with_role(Role.ADMIN)
+            deliveries = [Reply(text=post, to_user=lead, title="Question for the QA leads") for lead in leads]
+        return [*deliveries, Reply(text="Done: I've passed your question to the QA leads. They will reply to you.")]
+
+    # -- free text ----------------------------------------------------------------------------
+    def on_text(self, turn: Turn, text: str) -> list[Reply] | None:
+        """Priority 90: anything nothing else claimed, in a DM, a mention or the terminal, is a question."""
+        return self.ask(turn, text)
+
+
+def prompt_reply() -> Reply:
+    """What `kb.prompt` and an empty `/audit ask` say: the next thing typed is taken as the question."""
+    return Reply(text=f"What would you like to know? Type your question, for example {EXAMPLE}",
+                 prompt="Type your question")
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
+    from bot.engine.help import help_replies
+
+    feature = KnowledgeFeature(services, lambda turn: help_replies(engine, turn))
+    engine.add_command("ask", feature.ask, "ask a practice or audit question",
+                       usage="/audit ask <question>")
+    engine.add_action("kb.prompt", lambda _turn, _value: [prompt_reply()])
+    engine.add_action("kb.show", feature.show)
+    engine.add_action("kb.feedback", feature.feedback)
+    engine.add_action("kb.escalate", feature.escalate)
+    engine.add_message_handler(feature.on_text, priority=90)
+    knowledge_admin.install(engine, services, feature.service)

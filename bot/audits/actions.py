@@ -1,0 +1,82 @@
+"""Actions from audits: `/audit actions` lists a person's open actions, each with a Done button."""
+
+from __future__ import annotations
+
+from bot.core import buttons, policy
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.settings.people import Person, Role
+from bot.storage import actions as action_store
+
+SHOWN = 20  # Slack shows at most 25 buttons in one message
+
+
+def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage."""
+    scope = args.strip().lower()
+    if scope in ("team", "teams"):
+        return _team_actions(services, turn)
+    if scope:
+        raise UserError("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'.")
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
+    if not actions:
+        return [Reply(text="You have no open actions from audits.")]
+    return [_listing(services, turn, "*Your open actions*", actions, with_owner=False)]
+
+
+def _team_actions(services: Services, turn: Turn) -> list[Reply]:
+    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics."""
+    directory = services.directory
+    person = turn.person
+    if person is None or person.role not in (Role.MANAGER, Role.ADMIN):
+        raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
+    team_ids = list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
+    if not team_ids:
+        return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
+    owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
+    actions = action_store.open_actions_of_owners(services.storage, owners)
+    if not actions:
+        return [Reply(text="Nobody in your teams has an open action from audits.")]
+    return [_listing(services, turn, "*Open actions in your teams*", actions, with_owner=True)]
+
+
+def _listing(services: Services, turn: Turn, heading: str, actions: list[action_store.ActionRow],
+             with_owner: bool) -> Reply:
+    """Soonest due first, overdue ones marked, each with a Done button naming the action as the list does."""
+    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+    lines = [heading]
+    for action in actions[:SHOWN]:
+        owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
+        due = f"{action.due_date} (*overdue*)" if action.due_date < today else action.due_date
+        lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
+                     f"(audit #{action.audit_id}), due {due}")
+    if len(actions) > SHOWN:
+        lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
+    return Reply(text="\n".join(lines),
+                 choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id))
+                               for a in actions[:SHOWN]))
+
+
+def action_name(action_id: int) -> str:
+    """How the listing and its Done buttons both name an action, so a person can match one to the other."""
+    return f"action {action_id}"
+
+
+def _may_complete_for_others(services: Services, person: Person, owner_id: str) -> bool:
+    return policy.may_complete_for_others(services.directory, person, owner_id)
+
+
+def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
+    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
+    action = action_store.complete_action(services.storage, action_id, turn.user_id,
+                                   allowed=_may_complete_for_others_lookup(services, turn.person, action_id),
+                                   now=turn.now)
+    return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.")]
+
+
+def _may_complete_for_others_lookup(services: Services, person: Person, action_id: int) -> bool:
+    owner = action_store.action_owner(services.storage, action_id)
+    return owner is not None and _may_complete_for_others(services, person, owner)

@@ -1,0 +1,280 @@
+"""What every part of the audit conversation shares: loading an audit, rights, button values and rendering.
+
+The flow rules live in `bot.audits.flow`; storage in `bot.storage.audits`. This module turns an
+audit's current step into the message a person sees, the same in Slack and the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
+from bot.core import buttons, policy
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import SLACK_USER_ID, Person, Role
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
+from knowledge.dates import examples as date_examples
+from knowledge.loader import KnowledgeBase
+from knowledge.problems import KnowledgeBaseError
+
+USER_MENTION = re.compile(rf"^<?@?({SLACK_USER_ID})(\|[^>]*)?>?$")
+TYPED_PROMPTS = {
+    "text": "Type your answer.",
+    "number": "Type a number, such as 3.",
+}
+IN_CHANNEL = ("Audits hold case details, so let's do that in a direct message: open your DM with me and type "
+              "`start audit` or `/audit resume` there.")
+
+
+# -- knowledge -------------------------------------------------------------------------------------------
+
+def knowledge_base(services: Services) -> KnowledgeBase:
+    """The knowledge base the bot is using now: after `/audit kb reload`, new audits use the new checklists."""
+    try:
+        return services.live_knowledge().current.kb
+    except KnowledgeBaseError:
+        raise UserError("I can't read the audit checklists right now: the knowledge base has problems. Ask your "
+                        "QA lead to run `audit-bot kb check` and fix them.") from None
+
+
+def checklists(services: Services) -> dict[str, Checklist]:
+    return dict(knowledge_base(services).checklists)
+
+
+def guidance_text(services: Services, question: Question) -> str:
+    """'What good looks like': the guidance text, or the answer of the knowledge entry it names."""
+    grades = f"\n\n*What each grade looks like here*\n{question.descriptors_text()}" if question.descriptors else ""
+    guidance = question.guidance
+    if not guidance:
+        return ("This question has no guidance yet. Use your professional judgement and say why in your notes."
+                + grades)
+    if re.fullmatch(r"[a-z0-9-]+", guidance):
+        try:
+            entry = knowledge_base(services).entries.get(guidance)
+        except UserError:
+            entry = None
+        if entry is None:
+            return "The guidance for this question is not available just now; ask your QA lead." + grades
+        return f"*{entry.question}*\n{entry.answer}" + grades
+    return guidance + grades
+
+
+def period_text(checklist: Checklist) -> str:
+    """'Period audited: the last 6 months.' for the start of an audit and its summary; empty for old snapshots."""
+    return f"Period audited: {checklist.period.rstrip('.')}." if checklist.period else ""
+
+
+# -- one audit, loaded -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ctx:
+    """An audit with its checklist snapshot and answers: everything needed to render or move it."""
+
+    audit: store.AuditRow
+    checklist: Checklist
+    answers: dict[str, Answer]
+
+    @property
+    def step(self) -> Step:
+        return Step.parse(self.audit.step)
+
+    @property
+    def version(self) -> int:
+        return self.audit.step_version
+
+    def value(self, key: str = "") -> str:
+        """A button value: audit id, step version and the answer key (ids only; it travels through Slack)."""
+        return buttons.encode_step(self.audit.id, self.version, key)
+
+
+def load(services: Services, audit_id: int) -> Ctx:
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is None:
+        raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
+    checklist = store.checklist_version(services.storage, audit.checklist_hash)
+    return Ctx(audit, checklist, store.answers_of(services.storage, audit_id))
+
+
+def split_value(value: str) -> tuple[int, int, str]:
+    """(audit id, step version, key) from a button value; a mangled value is treated as a stale button."""
+    press = buttons.step_press(value)
+    return press.audit_id, press.version, press.key
+
+
+def answer_error(error: AnswerError) -> UserError:
+    return UserError(str(error))
+
+
+def user_id_from(text: str) -> str | None:
+    match = USER_MENTION.match((text or "").strip().upper())
+    return match.group(1) if match else None
+
+
+# -- rights ----------------------------------------------------------------------------------------------
+
+def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
+    """Who may read an audit (and so see its case reference): see bot.core.policy."""
+    return policy.may_view(services.directory, person, audit)
+
+
+def require_view(services: Services, person: Person, audit: store.AuditRow) -> None:
+    if not can_view(services, person, audit):
+        raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
+                           "their team manager, QA leads and admins.")
+
+
+def not_in_channel(turn: Turn) -> list[Reply] | None:
+    return [Reply(text=IN_CHANNEL)] if turn.surface == "channel" else None
+
+
+def grade_label(grade: str | None) -> str:
+    return GRADE_LABELS.get(grade or "", "not graded")
+
+
+# -- rendering each step ---------------------------------------------------------------------------------
+
+def control_choices(ctx: Ctx, back: bool = True, skip: bool = False) -> list[Choice]:
+    value = ctx.value()
+    controls = [Choice("Back", "audit.back", value)] if back else []
+    if skip:
+        controls.append(Choice("Skip", "audit.skip", value))
+    controls.append(Choice("Pause", "audit.pause", value))
+    if ctx.audit.submitted_at is None:  # a reopened audit was submitted once: it can be resubmitted, not cancelled
+        controls.append(Choice("Cancel audit", "audit.cancel", value, "danger"))
+    return controls
+
+
+def answer_choices(ctx: Ctx, question: Question) -> list[Choice]:
+    keys = question.answer_keys
+    if question.type == "choice":
+        return [Choice(option, "audit.answer", ctx.value(str(i))) for i, option in enumerate(keys)]
+    return [Choice(question.answer_label(key), "audit.answer", ctx.value(key)) for key in keys]
+
+
+def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
+    directory = services.directory
+    auditor = ctx.audit.auditor_id
+    ids: list[str] = []
+    for team in directory.teams_of(auditor):
+        ids += [m for m in team.member_ids if m != auditor and m not in ids]
+    if not ids:
+        ids = [p for p in directory.ids_with_role(Role.PRACTITIONER) if p != auditor][:15]
+    ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
+    choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
+    period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
+    return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}).{period} "
+                       "Whose case is it? Pick the worker, or type their Slack member ID.",
+                  choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
+
+
+def typed_prompt(question: Question, today: date) -> str | None:
+    """What to type for a typed question; date examples are worked out from today so they are always valid."""
+    if question.type == "date":
+        return f"Type the date, like {date_examples(today, 'any' if question.allow_future else 'past')}."
+    return TYPED_PROMPTS.get(question.type)
+
+
+def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
+    section = ctx.checklist.section_of(question.id)
+    text = f"*{section.title}*\n{question.text}"
+    previous = ctx.answers.get(question.id)
+    if previous is not None:
+        text += f"\n_Answered before: {question.answer_label(previous.value)}_"
+    if question.descriptors:
+        text += f"\n{question.descriptors_text()}"
+    if not question.required:
+        text += "\n_(optional)_"
+    choices = answer_choices(ctx, question)
+    if question.guidance:
+        choices.append(Choice("What good looks like", "audit.guidance", ctx.value()))
+    choices += control_choices(ctx, skip=not question.required)
+    return [Reply(text=text, choices=tuple(choices), kind="question",
+                  prompt=typed_prompt(question, today), note=progress(ctx.checklist, ctx.answers, question.id))]
+
+
+def answers_summary(ctx: Ctx) -> str:
+    """Every answer, section by section, with flagged answers marked, for the review and the summaries."""
+    flagged = {q.id for q, _ in flags(ctx.checklist, ctx.answers)}
+    visible = {q.id for q in visible_questions(ctx.checklist, ctx.answers)}
+    missing = set(missing_answers(ctx.checklist, ctx.answers))
+    lines: list[str] = []
+    number = 0  # the review numbers the questions shown, so `change 3` can jump to one
+    for section in ctx.checklist.sections:
+        shown = [q for q in section.questions if q.id in visible]
+        if not shown:
+            continue
+        lines.append(f"*{section.title}*")
+        for question in shown:
+            number += 1
+            answer = ctx.answers.get(question.id)
+            said = question.answer_label(answer.value) if answer else ("_not answered_" if question.id in missing
+                                                                        else "_skipped_")
+            mark = ":triangular_flag_on_post: " if question.id in flagged else ("• " if question.id not in missing
+                                                                                 else ":grey_question: ")
+            lines.append(f"{mark}{number}. {question.text} — *{said}*")
+            if answer and answer.evidence:
+                lines.append(f"    _Evidence: {answer.evidence}_")
+    return "\n".join(lines)
+
+
+def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
+                  choices: tuple[Choice, ...] = ()) -> Reply:
+    audit = ctx.audit
+    directory = services.directory
+    parts = [heading, answers_summary(ctx), f"*Overall grade:* {grade_label(audit.overall_grade)}"
+             + (f" (suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason})"
+                if audit.grade_reason else "")]
+    if audit.strengths:
+        parts.append(f"*Strengths:* {audit.strengths}")
+    if audit.development:
+        parts.append(f"*Areas for development:* {audit.development}")
+    actions = action_store.actions_of_audit(services.storage, audit.id)
+    if actions:
+        parts.append("*Actions:*\n" + "\n".join(f"• {a.description} — {directory.label(a.owner_id)}, by {a.due_date}"
+                                                for a in actions))
+    return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
+                 choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
+                                          ("Worker", directory.label(audit.worker_id or "")),
+                                          ("Status", audit.status.replace("_", " ")),
+                                          *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
+
+
+def grade_choices(ctx: Ctx, suggested: str | None) -> list[Choice]:
+    choices = []
+    if suggested:
+        choices.append(Choice(f"Confirm: {grade_label(suggested)}", "audit.grade", ctx.value(suggested), "primary"))
+    choices += [Choice(grade_label(g), "audit.grade", ctx.value(g)) for g in GRADES if g != suggested]
+    return choices
+
+
+# -- moving an audit on ----------------------------------------------------------------------------------
+
+def own_draft(services: Services, turn: Turn, audit_id: int) -> Ctx:
+    """Load an audit the person may write into: only its auditor, and only while it is a draft."""
+    ctx = load(services, audit_id)
+    if ctx.audit.auditor_id != turn.user_id:
+        raise AccessDenied("Only the person who started this audit can answer its questions.")
+    if ctx.audit.status != "draft":
+        raise UserError(f"Audit #{audit_id} is {ctx.audit.status.replace('_', ' ')}, so its answers can't be "
+                        "changed here.")
+    return ctx
+
+
+def is_duplicate(ctx: Ctx, version: int, press: str) -> bool:
+    """True for a second press of the button that already moved the audit on; stale buttons raise."""
+    if version == ctx.version:
+        return False
+    if ctx.audit.state.get("last_press") == f"{version}:{press}":
+        return True
+    from bot.errors import StaleAction
+
+    raise StaleAction("That button is from an earlier question, so I didn't record it: this audit has moved on. "
+                      "Your answers so far are saved; use the buttons on the latest message (or type "
+                      "`/audit resume`).")

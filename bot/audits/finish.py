@@ -1,0 +1,272 @@
+"""Finishing an audit: review, overall grade, strengths, development, actions, submission and what follows."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.audits.core import (
+    Ctx,
+    answer_error,
+    grade_label,
+    is_duplicate,
+    load,
+    not_in_channel,
+    own_draft,
+    require_view,
+    split_value,
+    summary_reply,
+    user_id_from,
+)
+from bot.audits.flow import (
+    AnswerError,
+    Step,
+    missing_answers,
+    next_step,
+    parse_date,
+    parse_grade,
+    parse_text,
+    suggest_grade,
+)
+from bot.audits.questions import inadequate_grade_alerts
+from bot.audits.screens import advance_and_render, render
+from bot.core import buttons
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy import screen_text
+from bot.storage import audits as store
+from knowledge.dates import long_date
+
+SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    """Typed replies at the finishing steps; every free text is screened before it is stored."""
+    name = ctx.step.name
+    names = services.identifier_screen
+    cleaned = text.strip()
+    try:
+        if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
+            value = getattr(ctx.audit, name) or None  # skip keeps a note already made
+        elif name in ("grade_reason", "strengths", "development", "actions"):
+            value = screen_text(parse_text(cleaned, "note"), names, "that note")
+        elif name == "action_owner":
+            return choose_owner(services, turn, ctx, ctx.version, cleaned)
+        elif name == "action_due":
+            due = parse_date(cleaned, turn.now.astimezone(services.settings.timezone).date(), "future", "due date")
+            return _add_action(services, turn, ctx, due)
+        else:
+            raise UserError("Please use the buttons on the latest message for this step.")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    following = next_step(ctx.checklist, ctx.answers, ctx.step)
+    if name == "actions":
+        move = store.Move(step=following_owner(), state={"action_draft": {"description": value}})
+    else:
+        move = store.Move(step=following.key, fields={name: value})
+    return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+def following_owner() -> str:
+    return Step("action_owner").key
+
+
+def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
+    owner = user_id_from(text)
+    if owner is None or services.directory.person(owner) is None:
+        raise UserError("I don't know that person. Pick an owner from the buttons, or type the Slack member ID of "
+                        "someone in the bot's teams list.")
+    if is_duplicate(ctx, version, f"owner:{owner}"):
+        return []
+    draft = dict(ctx.audit.state.get("action_draft") or {})
+    draft["owner"] = owner
+    return advance_and_render(services, turn, ctx, version, store.Move(
+        step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
+
+
+def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date) -> list[Reply]:
+    draft = ctx.audit.state.get("action_draft") or {}
+    if not draft.get("description") or not draft.get("owner"):
+        raise UserError("I lost track of that action; please type it again.")
+    move = store.Move(step=Step("actions").key, state={"action_draft": None},
+                      action=(draft["description"], draft["owner"], due.isoformat()))
+    echo = Reply(kind="notice", text=f"Action added: due *{long_date(due)}*.")
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=[echo])
+
+
+# -- buttons ---------------------------------------------------------------------------------------------
+
+def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "next"):
+        return []
+    missing = missing_answers(ctx.checklist, ctx.answers)
+    if missing:
+        texts = "\n".join(f"• {ctx.checklist.question(q).text}" for q in missing[:5])
+        raise UserError(f"Some required answers are missing:\n{texts}\nGo Back to them (or type `/audit resume` "
+                        "after answering) before choosing the overall grade.")
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    return advance_and_render(services, turn, ctx, version, store.Move(
+        step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},
+        press="next"))
+
+
+def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, key = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, f"grade:{key}"):
+        return []
+    if ctx.step.name != "overall_grade":
+        raise UserError("That grade button is from an earlier message. Type `/audit resume`.")
+    try:
+        grade = parse_grade(key)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    changed = suggested is not None and grade != suggested
+    fields = {"overall_grade": grade, "suggested_grade": suggested}
+    if not changed:
+        fields["grade_reason"] = None
+    replies = advance_and_render(services, turn, ctx, version, store.Move(
+        step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=changed).key, fields=fields,
+        press=f"grade:{key}"))
+    return _with_inadequate_alerts(services, ctx, grade, replies)
+
+
+def _with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: list[Reply]) -> list[Reply]:
+    """An overall grade newly set to Inadequate alerts the managers at once, whatever the checklist."""
+    if not replies or grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
+        return replies
+    alerts = inadequate_grade_alerts(services, ctx)
+    if alerts:
+        told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about the Inadequate grade now."))
+    return alerts + replies
+
+
+def on_owner(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, owner = split_value(value)
+    return choose_owner(services, turn, own_draft(services, turn, audit_id), version, owner)
+
+
+def on_actions_done(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "actions_done"):
+        return []
+    return advance_and_render(services, turn, ctx, version, store.Move(step=Step("submit").key,
+                                                                       press="actions_done"))
+
+
+def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Submit for moderation; the worker and their manager get the summary by DM."""
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "submit"):
+        return []
+    again = ctx.audit.submitted_at is not None  # a reopened audit may be resubmitted from its review
+    if ctx.step.name != "submit" and not (again and ctx.step.name == "review"):
+        raise UserError("Finish the audit before submitting it: type `/audit resume`.")
+    if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
+        raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    store.set_status(services.storage, audit_id, version, turn.user_id, "submitted", turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    ctx = load(services, audit_id)
+    done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
+            if again else f"Audit #{audit_id} is submitted for moderation. Thank you.")
+    replies = [Reply(text=f"{done} Until a moderator opens it you can still change answers (Change answers, or "
+                          f"`/audit edit {audit_id}`) or the grade and notes (`/audit edit {audit_id} grade ...`).",
+                     choices=(Choice("Change answers", "audit.reopen", str(audit_id)),))]
+    auditor = services.directory.label(turn.user_id)
+    worker = ctx.audit.worker_id
+    if worker and worker != turn.user_id:
+        heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
+                   "summary." if again else f"{auditor} has audited one of your cases with you. Here is the "
+                                            "summary; you can add your reflections.")
+        replies.append(summary_reply(services, ctx, heading, to_user=worker,
+                                     choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
+    for manager in services.directory.managers_of(worker or turn.user_id):
+        if manager not in (turn.user_id, worker):
+            heading = ("An audit of a case in your team was changed after submission; here is the updated version."
+                       if again else "An audit of a case in your team has been submitted.")
+            replies.append(summary_reply(services, ctx, heading, to_user=manager))
+    return replies
+
+
+def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Back to the review step of a submitted audit, to change answers before a moderator opens it."""
+    audit_id = buttons.record_id(value, "type `/audit edit <audit number>`, for example `/audit edit 12`")
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    store.reopen(services.storage, audit_id, turn.user_id, turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    notice = Reply(kind="notice", text=(
+        f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. To "
+        "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
+        "kept as a revision."))
+    return [notice, *render(services, load(services, audit_id))]
+
+
+def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
+    ctx = load(services, buttons.record_id(value))
+    require_view(services, turn.person, ctx.audit)
+    if turn.surface == "channel":
+        return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
+    return [summary_reply(services, ctx, f"Audit #{ctx.audit.id}")]
+
+
+def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:
+    ctx = load(services, buttons.record_id(value))
+    if ctx.audit.worker_id != turn.user_id:
+        raise UserError("Only the worker whose case was audited can add reflections to it.")
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "reflection", "audit_id": ctx.audit.id}, turn.now)
+    return [Reply(text=f"What are your reflections on audit #{ctx.audit.id}? What do you agree with, and what would "
+                       "you do next?", prompt="Type your reflections.", kind="question")]
+
+
+def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    try:
+        cleaned = parse_text(text, "reflections")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    screen_text(cleaned, services.identifier_screen, "your reflections")
+    ctx = load(services, audit_id)
+    if ctx.audit.worker_id != turn.user_id:
+        raise UserError("Only the worker whose case was audited can add reflections to it.")
+    store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}."),
+            Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
+                  to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
+
+
+def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
+    one note in place. Either only until a moderator opens it, and every change is kept as a revision."""
+    parts = args.split(maxsplit=2)
+    audit_id = buttons.parse_id(parts[0]) if parts else None
+    usage = ("Type `/audit edit <audit number>` to change answers, or `/audit edit <audit number> "
+             "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 grade good`.")
+    if len(parts) == 1 and audit_id is not None:
+        return on_reopen(services, turn, str(audit_id))
+    if len(parts) < 3 or audit_id is None:
+        raise UserError(usage)
+    field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
+             "development": "development"}.get(parts[1].lower())
+    if field is None:
+        raise UserError(usage)
+    try:
+        value = parse_grade(parts[2]) if field == "overall_grade" else parse_text(parts[2], "note")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    if field != "overall_grade":
+        screen_text(value, services.identifier_screen, "that note")
+    before = load(services, audit_id) if field == "overall_grade" else None
+    store.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
+    shown = grade_label(value) if field == "overall_grade" else "updated"
+    done = [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
+    return _with_inadequate_alerts(services, before, value, done) if before is not None else done

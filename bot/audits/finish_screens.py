@@ -1,0 +1,91 @@
+"""What the finish step of an audit shows: review, overall grade, strengths, development and actions."""
+
+from __future__ import annotations
+
+from bot.audits.core import (
+    Ctx,
+    answers_summary,
+    control_choices,
+    grade_choices,
+    grade_label,
+    summary_reply,
+)
+from bot.audits.flow import (
+    missing_answers,
+    suggest_grade,
+)
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.storage import actions as action_store
+from knowledge.dates import examples as date_examples
+
+
+def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
+    name = ctx.step.name
+    value = ctx.value()
+    if name == "review":
+        missing = missing_answers(ctx.checklist, ctx.answers)
+        note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
+                if missing else "All required questions are answered.")
+        note += " To change an answer, type `change` and its number, for example `change 2`."
+        resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
+        submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
+        return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
+                      choices=(*submit, Choice("Continue to the overall grade", "audit.next", value,
+                                               None if resubmit else "primary"), *control_choices(ctx)))]
+    if name == "overall_grade":
+        suggested = suggest_grade(ctx.checklist, ctx.answers)
+        why = (f"From the grades you gave, I suggest *{grade_label(suggested)}*. Confirm it, or choose another "
+               "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+        if ctx.audit.overall_grade:
+            why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
+        return [Reply(text=f"*Overall grade*\n{why}", choices=(*grade_choices(ctx, suggested),
+                                                                 *control_choices(ctx)), kind="question")]
+    prompts = {
+        "grade_reason": ("*Why a different grade?* You changed the suggested grade to "
+                         f"*{grade_label(ctx.audit.overall_grade)}*. Say briefly why.", "Type your reason.", False),
+        "strengths": ("*Strengths*: what is working well for the child on this case?",
+                      "Type the strengths, or `skip`.", True),
+        "development": ("*Areas for development*: what would make the biggest difference?",
+                        "Type the areas for development, or `skip`.", True),
+        "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
+                    False),
+        "action_owner": ("*Who owns this action?* Pick a person or type their Slack member ID.",
+                         None, False),
+        "action_due": ("*When is it due?*",
+                       f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
+    }
+    if name in prompts:
+        text, prompt, skippable = prompts[name]
+        noted = getattr(ctx.audit, name) if name in ("strengths", "development") else None
+        if noted:
+            text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
+        extra: list[Choice] = []
+        if name == "actions":
+            extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
+        if name == "action_owner":
+            extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
+                      for uid in _owner_candidates(services, ctx)]
+        return [Reply(text=text, prompt=prompt or None, kind="question",
+                      choices=(*extra, *control_choices(ctx, skip=skippable)))]
+    return [summary_reply(services, ctx, "*Ready to submit?* Here is the whole audit. Once submitted it goes "
+                                         "for moderation, and the worker and their manager get a summary.",
+                          choices=(Choice("Submit audit", "audit.submit", value, "primary"),
+                                   *control_choices(ctx)))]
+
+
+def _actions_text(services: Services, ctx: Ctx) -> str:
+    actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
+    listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
+                     for a in actions)
+    return (f"*Actions* ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
+            "Type one action at a time.")
+
+
+def _owner_candidates(services: Services, ctx: Ctx) -> list[str]:
+    ids = [ctx.audit.worker_id] if ctx.audit.worker_id else []
+    for team in services.directory.teams_of(ctx.audit.auditor_id):
+        ids += [m for m in team.member_ids if m not in ids]
+    if ctx.audit.auditor_id not in ids:
+        ids.append(ctx.audit.auditor_id)
+    return ids[:12]

@@ -1,0 +1,352 @@
+"""The audit conversation as an explicit, pure state machine: where an audit stands and where it goes next.
+
+States, in order:
+
+    choose_checklist -> case_reference -> worker -> question:<id> [-> evidence:<id> after a scale answer]
+    -> ... -> review -> overall_grade [-> grade_reason when the suggested grade is changed]
+    -> strengths -> development -> actions [-> action_owner -> action_due -> actions] -> submit
+    and, from any state, paused (resume returns to the same step) or cancelled.
+
+Nothing here talks to Slack or the database: features store the step text (`Step.key`) with a
+compare-and-set, and render whatever step this module says comes next. That keeps every rule testable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
+from knowledge.dates import DateError, Tense, check_tense, parse_day
+
+FLOW_STEPS = ("choose_checklist", "case_reference", "worker", "question", "evidence", "review", "overall_grade",
+              "grade_reason", "strengths", "development", "actions", "action_owner", "action_due", "submit")
+END_STATES = ("paused", "cancelled")
+TYPED_STEPS = frozenset({"case_reference", "evidence", "grade_reason", "strengths", "development", "actions",
+                         "action_owner", "action_due"})
+OPTIONAL_TYPED_STEPS = frozenset({"strengths", "development"})
+GRADE_POINTS = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
+MAX_TEXT_CHARS = 2000
+MIN_EVIDENCE_CHARS = 10
+
+
+class AnswerError(ValueError):
+    """A typed or pressed answer that does not fit the question; the message says what to write instead."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """Where an audit stands: a state name, and the question for question and evidence steps."""
+
+    name: str
+    question_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The text stored in audits.step, e.g. 'question:assessment-timely'."""
+        return f"{self.name}:{self.question_id}" if self.question_id else self.name
+
+    @classmethod
+    def parse(cls, key: str) -> Step:
+        name, _, question_id = key.partition(":")
+        if name not in FLOW_STEPS:
+            raise ValueError(f"unknown audit step {key!r}")
+        return cls(name, question_id or None)
+
+    @property
+    def wants_text(self) -> bool:
+        """Whether the step is answered by typing rather than by pressing a button."""
+        return self.name in TYPED_STEPS
+
+
+Answers = Mapping[str, Answer]
+
+
+# -- which questions are asked -----------------------------------------------------------------------------
+
+def is_visible(checklist: Checklist, answers: Answers, question: Question) -> bool:
+    """A question with show_if is asked only when the earlier question got the awaited answer."""
+    if question.show_if is None:
+        return True
+    earlier = answers.get(question.show_if.question)
+    return (earlier is not None and earlier.value == question.show_if.equals
+            and is_visible(checklist, answers, checklist.question(question.show_if.question)))
+
+
+def visible_questions(checklist: Checklist, answers: Answers) -> list[Question]:
+    """The questions this audit asks, given the answers so far, in order."""
+    return [q for q in checklist.questions() if is_visible(checklist, answers, q)]
+
+
+# -- moving through the states -----------------------------------------------------------------------------
+
+def first_question_step(checklist: Checklist, answers: Answers) -> Step:
+    visible = visible_questions(checklist, answers)
+    return Step("question", visible[0].id) if visible else Step("review")
+
+
+def _question_after(checklist: Checklist, answers: Answers, question_id: str) -> Step:
+    position = checklist.position(question_id)
+    for question in visible_questions(checklist, answers):
+        if checklist.position(question.id) > position:
+            return Step("question", question.id)
+    return Step("review")
+
+
+def _back_to_review(checklist: Checklist, answers: Answers) -> Step:
+    missing = missing_answers(checklist, answers)
+    return Step("question", missing[0]) if missing else Step("review")
+
+
+def question_by_number(checklist: Checklist, answers: Answers, number: int) -> Question | None:
+    """The question numbered `number` (from 1) in the review, which numbers only the questions shown."""
+    visible = visible_questions(checklist, answers)
+    return visible[number - 1] if 1 <= number <= len(visible) else None
+
+
+def next_step(checklist: Checklist, answers: Answers, current: Step, grade_changed: bool = False,
+              revisiting: bool = False) -> Step:
+    """The step after `current`, once it has been answered (or skipped).
+
+    A scale answer is followed by its evidence note; show_if is read from `answers`, so a question that an
+    earlier answer hides is passed over; a changed overall grade needs a reason before strengths. When the
+    auditor jumped from the review to change one answer (`revisiting`), the flow goes back to the review,
+    unless the change brought in required questions that have no answer yet: those come first.
+    """
+    name = current.name
+    if name == "choose_checklist":
+        return Step("case_reference")
+    if name == "case_reference":
+        return Step("worker")
+    if name == "worker":
+        return first_question_step(checklist, answers)
+    if name == "question":
+        question = checklist.question(current.question_id or "")
+        answer = answers.get(question.id)
+        if needs_evidence(question, answer):
+            return Step("evidence", question.id)
+        return _back_to_review(checklist, answers) if revisiting else _question_after(checklist, answers, question.id)
+    if name == "evidence":
+        if revisiting:
+            return _back_to_review(checklist, answers)
+        return _question_after(checklist, answers, current.question_id or "")
+    if name == "overall_grade":
+        return Step("grade_reason") if grade_changed else Step("strengths")
+    if name == "action_owner":
+        return Step("action_due")
+    if name == "action_due":
+        return Step("actions")
+    following = {"review": "overall_grade", "grade_reason": "strengths", "strengths": "development",
+                 "development": "actions", "actions": "submit"}
+    if name in following:
+        return Step(following[name])
+    raise ValueError(f"no step follows {current.key!r}")
+
+
+def previous_step(checklist: Checklist, answers: Answers, current: Step) -> Step | None:
+    """Where Back goes from `current`; None when there is nothing to go back to (the case is fixed)."""
+    name = current.name
+    if name in ("choose_checklist", "worker"):
+        return None
+    if name == "case_reference":
+        return Step("choose_checklist")
+    if name in ("question", "evidence", "review"):
+        visible = visible_questions(checklist, answers)
+        if name == "evidence":
+            return Step("question", current.question_id)
+        if name == "review":
+            return Step("question", visible[-1].id) if visible else Step("worker")
+        position = checklist.position(current.question_id or "")
+        before = [q for q in visible if checklist.position(q.id) < position]
+        return Step("question", before[-1].id) if before else Step("worker")
+    backwards = {"overall_grade": "review", "grade_reason": "overall_grade", "strengths": "overall_grade",
+                 "development": "strengths", "actions": "development", "action_owner": "actions",
+                 "action_due": "action_owner", "submit": "actions"}
+    return Step(backwards[name])
+
+
+def can_skip(checklist: Checklist, current: Step) -> bool:
+    """Only optional questions and the optional typed notes may be skipped."""
+    if current.name == "question":
+        return not checklist.question(current.question_id or "").required
+    return current.name in OPTIONAL_TYPED_STEPS
+
+
+def progress(checklist: Checklist, answers: Answers, question_id: str) -> str:
+    """'Section 2 of 8 · Question 5 of 33', counting only sections and questions this audit asks."""
+    visible = visible_questions(checklist, answers)
+    ids = [q.id for q in visible]
+    sections = [s for s in checklist.sections if any(q.id in ids for q in s.questions)]
+    section = checklist.section_of(question_id)
+    section_number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), len(sections))
+    number = ids.index(question_id) + 1 if question_id in ids else len(ids)
+    return f"Section {section_number} of {len(sections)} · Question {number} of {len(ids)}"
+
+
+def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:
+    """Required questions still unanswered, or scale answers without their evidence note, as question ids."""
+    missing = []
+    for question in visible_questions(checklist, answers):
+        answer = answers.get(question.id)
+        if (answer is None and question.required) or needs_evidence(question, answer):
+            missing.append(question.id)
+    return missing
+
+
+# -- judgements drawn from the answers ---------------------------------------------------------------------
+
+def suggest_grade(checklist: Checklist, answers: Answers) -> str | None:
+    """The overall grade the scale answers point to, for the auditor to confirm or change.
+
+    Rule: the mean of the scale grades (Outstanding 4, Good 3, Requires improvement 2, Inadequate 1), with
+    a tie between two grades going to the lower one (a suggestion should not flatter practice); any
+    Inadequate answer caps the suggestion at Requires improvement to be good, because practice that is
+    inadequate somewhere is not good overall. None when no scale question was answered.
+    """
+    points = [GRADE_POINTS[a.value] for q in visible_questions(checklist, answers)
+              if q.type == "scale" and (a := answers.get(q.id)) is not None and a.value in GRADE_POINTS]
+    if not points:
+        return None
+    rounded = max(1, math.ceil(sum(points) / len(points) - 0.5))
+    if 1 in points:
+        rounded = min(rounded, GRADE_POINTS["requires_improvement"])
+    return next(grade for grade, value in GRADE_POINTS.items() if value == rounded)
+
+
+def flags(checklist: Checklist, answers: Answers) -> list[tuple[Question, Answer]]:
+    """Answers that the checklist marks as worth a second look (flag_if), in question order."""
+    return [(q, answers[q.id]) for q in visible_questions(checklist, answers)
+            if q.id in answers and q.flags(answers[q.id].value)]
+
+
+def is_flagged(question: Question, value: str) -> bool:
+    """flag_if answers, and number answers at or over flag_at_least."""
+    return question.flags(value)
+
+
+def needs_evidence(question: Question, answer: Answer | None) -> bool:
+    """A scale grade needs its evidence note; 'not applicable' on a scale question does not."""
+    return (question.type == "scale" and answer is not None and not answer.evidence
+            and answer.value != NOT_APPLICABLE)
+
+
+def escalations(question: Question, value: str) -> bool:
+    """Whether this answer must alert the team manager now, rather than at submission."""
+    return value in question.escalate_if
+
+
+# -- parsing what people type or press ---------------------------------------------------------------------
+
+_YES = {"yes", "y", "yeah", "yep"}
+_NO = {"no", "n", "nope"}
+_NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
+_GRADE_WORDS = {
+    "outstanding": "outstanding", "o": "outstanding", "1": "outstanding",
+    "good": "good", "g": "good", "2": "good",
+    "requires improvement": "requires_improvement", "requires improvement to be good": "requires_improvement",
+    "requires_improvement": "requires_improvement", "ri": "requires_improvement", "3": "requires_improvement",
+    "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
+}
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def parse_answer(question: Question, text: str, today: dt.date | None = None) -> str:
+    """Turn what a person typed or pressed into the stored answer, or raise AnswerError saying what fits.
+
+    `today` (from the injected clock) lets dates be written as people say them ("last Friday", "15 January")
+    and refuses a future date unless the checklist says `allow_future: true`.
+    """
+    raw = (text or "").strip()
+    lowered = " ".join(raw.lower().split())
+    kind = question.type
+    if kind == "yes_no":
+        if lowered in _YES:
+            return "yes"
+        if lowered in _NO:
+            return "no"
+        if lowered in _NA and question.allow_na:
+            return "na"
+        options = "yes, no or not applicable" if question.allow_na else "yes or no"
+        raise AnswerError(f"Please answer {options} (or press one of the buttons).")
+    if kind == "scale":
+        if lowered in _GRADE_WORDS:
+            return _GRADE_WORDS[lowered]
+        if lowered in _NA and question.allow_na:
+            return NOT_APPLICABLE
+        also = " or Not applicable" if question.allow_na else ""
+        raise AnswerError("Please give a grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES)
+                          + f"{also} (or press one of the buttons).")
+    if kind == "choice":
+        for option in question.options:
+            if lowered == " ".join(option.lower().split()):
+                return option
+        if lowered.isdecimal() and 1 <= int(lowered) <= len(question.options):
+            return question.options[int(lowered) - 1]
+        listed = "; ".join(f"{i}. {o}" for i, o in enumerate(question.options, 1))
+        raise AnswerError(f"Please pick one of the options by its number or words: {listed}.")
+    if kind == "date":
+        return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
+    if kind == "number":
+        return parse_number(raw)
+    return parse_text(raw)
+
+
+def parse_text(text: str, what: str = "answer") -> str:
+    """Free text: something must be written, and it must fit a Slack message."""
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise AnswerError(f"Please type your {what}; it can't be empty.")
+    if len(cleaned) > MAX_TEXT_CHARS:
+        raise AnswerError(f"Your {what} is {len(cleaned):,} characters; please keep it under {MAX_TEXT_CHARS:,} "
+                          "(a short summary is enough, the case file holds the detail).")
+    return cleaned
+
+
+def parse_evidence(text: str) -> str:
+    """The 'why this grade' note: a grade without a reason cannot be moderated."""
+    cleaned = parse_text(text, "evidence note")
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise AnswerError("Please say in a sentence why you gave this grade, for example what you saw in the "
+                          "plan or the visits (at least a few words).")
+    return cleaned
+
+
+def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", what: str = "date") -> dt.date:
+    """A date as written in England (day before month: 12/03/2026, 12 March, last Friday, in two weeks).
+
+    With `today`, a past-only (`tense="past"`) or future-only date is checked against it; without, only full
+    dates with a year are read, so nothing depends on the wall clock.
+    """
+    try:
+        day = parse_day(text, today, tense)
+        return check_tense(day, today, tense, what) if today is not None else day
+    except DateError as error:
+        raise AnswerError(str(error)) from None
+
+
+def parse_number(text: str) -> str:
+    """A number such as 3, 12.5 or 1,200, stored without thousands separators."""
+    raw = (text or "").strip()
+    if not _NUMBER.match(raw):
+        raise AnswerError("Please type a number, such as 3 or 12.5.")
+    try:
+        value = Decimal(raw.replace(",", ""))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+        raise AnswerError("Please type a number, such as 3 or 12.5.") from None
+    normalised = value.normalize()
+    text_value = format(normalised, "f")
+    return text_value if "." in text_value else str(int(normalised))
+
+
+def parse_grade(text: str) -> str:
+    """An overall or moderation grade, typed or pressed."""
+    lowered = " ".join((text or "").strip().lower().split())
+    if lowered in GRADES:
+        return lowered
+    if lowered in _GRADE_WORDS:
+        return _GRADE_WORDS[lowered]
+    raise AnswerError("Please choose a grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES) + ".")

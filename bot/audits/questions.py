@@ -1,0 +1,202 @@
+"""Answering questions one at a time: buttons, typed answers, evidence notes, Back, Skip and escalation."""
+
+from __future__ import annotations
+
+from bot.audits.core import (
+    Ctx,
+    answer_error,
+    guidance_text,
+    is_duplicate,
+    own_draft,
+    split_value,
+)
+from bot.audits.flow import (
+    Answer,
+    AnswerError,
+    Step,
+    can_skip,
+    escalations,
+    is_flagged,
+    next_step,
+    parse_answer,
+    parse_evidence,
+    previous_step,
+    question_by_number,
+    visible_questions,
+)
+from bot.audits.screens import advance_and_render
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy import screen_text
+from bot.settings.people import Role
+from bot.storage import audits as store
+from knowledge.checklist_schema import Question
+
+
+def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, question: Question, value: str,
+                  press: str = "") -> list[Reply]:
+    """Store the answer now (not at the end), move on, and alert the manager at once when it escalates."""
+    if question.type == "text":
+        screen_text(value, services.identifier_screen, "that answer")
+    answers = dict(ctx.answers)
+    answers[question.id] = Answer(value)
+    following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
+    move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press)
+    alerts = []
+    previous = ctx.answers.get(question.id)
+    if escalations(question, value) and (previous is None or previous.value != value):
+        alerts = escalation_alerts(services, ctx, question, value)
+    replies = advance_and_render(services, turn, ctx, version, move)
+    if not replies:
+        return replies  # a second press of the same button: the first one did everything
+    if alerts:
+        told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about this answer now. Carry on with the audit."))
+    return alerts + replies
+
+
+def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
+    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that QA leads."""
+    directory = services.directory
+    auditor = ctx.audit.auditor_id
+    targets = directory.managers_of(auditor)
+    if not targets and ctx.audit.worker_id:
+        targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
+    if not targets:
+        targets = [u for u in directory.ids_with_role(Role.QA_LEAD) if u != auditor]
+    return list(targets)
+
+
+def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
+    """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
+    directory = services.directory
+    text = (f":rotating_light: *Escalation from audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+            f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
+            f"_{question.text}_ was answered *{question.answer_label(value)}*. Please look at this case now.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
+            for target in escalation_targets(services, ctx)]
+
+
+def inadequate_grade_alerts(services: Services, ctx: Ctx) -> list[Reply]:
+    """An Inadequate overall grade, on any checklist: the escalation people plus the audited worker's manager."""
+    directory = services.directory
+    auditor = ctx.audit.auditor_id
+    targets = escalation_targets(services, ctx)
+    if ctx.audit.worker_id:
+        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
+                    if m not in targets and m not in (auditor, ctx.audit.worker_id)]
+    text = (f":rotating_light: *Inadequate overall grade on audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+            f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
+            f"{directory.label(ctx.audit.worker_id or '')}). Please look at this case now.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
+
+
+def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, key = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, f"answer:{key}"):
+        return []
+    step = ctx.step
+    if step.name != "question":
+        raise UserError("That button is not for the current step of this audit. Type `/audit resume`.")
+    question = ctx.checklist.question(step.question_id or "")
+    keys = question.answer_keys
+    if question.type == "choice":
+        if not key.isdecimal() or int(key) >= len(keys):
+            raise UserError("That option is not on this question any more. Type `/audit resume`.")
+        answer = keys[int(key)]
+    elif key in keys:
+        answer = key
+    else:
+        raise UserError("That answer doesn't fit this question. Use the buttons on the latest message.")
+    return record_answer(services, turn, ctx, version, question, answer, press=f"answer:{key}")
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """A typed reply at a question or evidence step; None lets other handlers take text that is not an answer."""
+    step = ctx.step
+    if step.name == "evidence":
+        try:
+            note = parse_evidence(text)
+        except AnswerError as error:
+            raise answer_error(error) from None
+        screen_text(note, services.identifier_screen, "that evidence note")
+        following = next_step(ctx.checklist, ctx.answers, step, revisiting=revisiting(ctx))
+        move = store.Move(step=following.key, evidence=(step.question_id or "", note))
+        return advance_and_render(services, turn, ctx, ctx.version, move)
+    question = ctx.checklist.question(step.question_id or "")
+    try:
+        value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
+    except AnswerError as error:
+        if question.answer_keys and "?" in text:
+            return None  # a question for the knowledge base, not an answer
+        raise answer_error(error) from None
+    replies = record_answer(services, turn, ctx, ctx.version, question, value)
+    if question.type == "date" and replies:
+        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
+        replies.insert(0, Reply(kind="notice", text=f"Got it: *{question.answer_label(value)}*."))
+    return replies
+
+
+def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, _version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if ctx.step.name not in ("question", "evidence"):
+        raise UserError("That guidance was for an earlier question.")
+    question = ctx.checklist.question(ctx.step.question_id or "")
+    return [Reply(title="What good looks like", text=guidance_text(services, question))]
+
+
+def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:
+    if is_duplicate(ctx, version, press):
+        return []
+    target = previous_step(ctx.checklist, ctx.answers, ctx.step)
+    if target is None:
+        raise UserError("There is nothing before this step: the case reference is fixed once the audit starts. "
+                        "Cancel the audit and start again if it is wrong.")
+    return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
+
+
+def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
+    if is_duplicate(ctx, version, "skip"):
+        return []
+    if not can_skip(ctx.checklist, ctx.step):
+        raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
+                        "you need to check the file first.")
+    kept = ctx.step.name in ("strengths", "development") and getattr(ctx.audit, ctx.step.name)
+    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") and not kept else {}
+    following = next_step(ctx.checklist, ctx.answers, ctx.step, revisiting=revisiting(ctx))
+    return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
+                                                                       press="skip"))
+
+
+def revisiting(ctx: Ctx) -> bool:
+    """True once the auditor has jumped from the review to change an answer: answering returns to the review."""
+    return bool(ctx.audit.state.get("revisiting"))
+
+
+def change_from_review(services: Services, turn: Turn, ctx: Ctx, number: int) -> list[Reply]:
+    """`change 3` at the review: straight to that question, and back to the review once it is answered."""
+    if ctx.step.name != "review":
+        raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
+    question = question_by_number(ctx.checklist, ctx.answers, number)
+    if question is None:
+        shown = len(visible_questions(ctx.checklist, ctx.answers))
+        raise UserError(f"There is no question {number} in this audit: the review numbers them 1 to {shown}. "
+                        "Type `change` and one of those numbers, for example `change 2`.")
+    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True}, press=f"change:{number}")
+    return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    return go_back(services, turn, own_draft(services, turn, audit_id), version)
+
+
+def on_skip(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    return skip(services, turn, own_draft(services, turn, audit_id), version)

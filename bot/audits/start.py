@@ -1,0 +1,238 @@
+"""Starting, resuming, pausing and cancelling audits: checklist, case reference and worker."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot.audits.core import (
+    Ctx,
+    checklists,
+    is_duplicate,
+    load,
+    not_in_channel,
+    own_draft,
+    period_text,
+    split_value,
+    user_id_from,
+)
+from bot.audits.flow import Step, next_step
+from bot.audits.screens import advance_and_render, render
+from bot.core import buttons
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy import check_case_reference
+from bot.storage import audits as store
+from bot.storage.common import parse_utc
+
+RESTORE_DAYS = 7
+RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
+
+
+def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
+    """`/audit start [checklist]`, the Start button and `start audit`: pick a checklist, then the case."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    available = checklists(services)
+    checklist_id = checklist_id.strip().lower()
+    if not checklist_id:
+        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
+        return [Reply(text="*Which checklist are you auditing against?*\n"
+                           + "\n".join(f"• *{c.title}* — {c.description}" for c in available.values()),
+                      choices=choices, kind="question")]
+    if checklist_id not in available:
+        names = ", ".join(f"`{c}`" for c in available)
+        raise UserError(f"There is no checklist called `{checklist_id}`. Choose one of: {names}.")
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "case_reference", "checklist": checklist_id}, turn.now)
+    chosen = available[checklist_id]
+    period = f" {period_text(chosen)}" if chosen.period else ""
+    return [Reply(text=f"*{chosen.title}*.{period} What is the case reference?",
+                  prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
+                  kind="question", choices=(Choice("Cancel", "audit.start_cancel"),))]
+
+
+def cancel_start(services: Services, turn: Turn, _value: str) -> list[Reply]:
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    return [Reply(text="OK, no audit started. Type `start audit` whenever you are ready.")]
+
+
+def case_reference(services: Services, turn: Turn, checklist_id: str, text: str) -> list[Reply]:
+    """Screen the reference, create the draft and warn when the case was audited in the last year."""
+    settings = services.settings
+    reference = check_case_reference(text, settings.case_reference_pattern, services.identifier_screen)
+    checklist = checklists(services).get(checklist_id)
+    if checklist is None:
+        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        raise UserError("That checklist is no longer available. Type `start audit` to choose another.")
+    audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id,
+                                  next_step(checklist, {}, Step("case_reference")).key, turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    replies = []
+    recent = store.recent_audits_of_case(services.storage, reference, turn.now, exclude=audit_id)
+    if recent:
+        lines = [f"• {_local_date(services, a.submitted_at or a.started_at)} by "
+                 f"{services.directory.label(a.auditor_id)} ({a.checklist_id}, {a.status.replace('_', ' ')})"
+                 for a in recent[:5]]
+        replies.append(Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
+                             + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate."))
+    return replies + render(services, load(services, audit_id))
+
+
+def _local_date(services: Services, text: str) -> str:
+    moment: datetime = parse_utc(text).astimezone(services.settings.timezone)
+    return f"{moment:%d %B %Y}"
+
+
+def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str) -> list[Reply]:
+    worker = user_id_from(worker_text)
+    person = services.directory.person(worker) if worker else None
+    if person is None:
+        raise UserError("I don't know that person. Pick a worker from the buttons, or type the Slack member ID "
+                        "of someone in the bot's teams list (like U0ABC123).")
+    if worker == ctx.audit.auditor_id:
+        raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
+                        "case this is, and ask your manager or a QA lead to audit your own cases.")
+    if is_duplicate(ctx, version, f"worker:{worker}"):
+        return []
+    team_id = person.team_ids[0] if person.team_ids else None
+    move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
+                      fields={"worker_id": worker, "team_id": team_id})
+    return advance_and_render(services, turn, ctx, version, move)
+
+
+def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, worker = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    return choose_worker(services, turn, ctx, version, worker)
+
+
+def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """List drafts, or carry on with one exactly where it stopped (the step is in the database)."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
+    if audit_id is None:
+        drafts = store.drafts_of(services.storage, turn.user_id)
+        if not drafts:
+            return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
+                          choices=(Choice("Start an audit", "audit.start"),))]
+        lines, choices = [], []
+        for draft in drafts[:10]:
+            ctx = load(services, draft.id)
+            lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, "
+                         f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
+            choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
+        return [Reply(text="*Your audits in progress*\n" + "\n".join(lines), choices=tuple(choices))]
+    ctx = own_draft(services, turn, audit_id)
+    store.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
+                  store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)
+    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
+            *render(services, load(services, ctx.audit.id))]
+
+
+def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit resume [number]`: typed, so a wrong number gets usage help rather than a stale-button reply."""
+    if args.strip() and buttons.parse_id(args) is None:
+        raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
+    return resume(services, turn, args)
+
+
+def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "pause"):
+        return []
+    store.advance(services.storage, audit_id, version, turn.user_id,
+                  store.Move(step=ctx.audit.step, state={"paused": True}, press="pause"), turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    return [Reply(text=f"Paused audit #{audit_id}. Everything so far is saved. Type `/audit resume` (or `resume`) "
+                       "to carry on from this question.", choices=(Choice("Resume", "audit.resume", str(audit_id)),))]
+
+
+def cancel(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Cancel audit (button or typed `cancel`): ask first, since it takes the audit off the person's drafts."""
+    audit_id, version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    if is_duplicate(ctx, version, "cancel"):
+        return []
+    if ctx.audit.submitted_at is not None:
+        raise UserError(f"Audit #{audit_id} was submitted before, so it can't be cancelled. Finish your changes "
+                        "and press Submit to send it back for moderation; your earlier answers are kept as "
+                        "revisions.")
+    return [Reply(text=f"Cancel audit #{audit_id} ({ctx.checklist.title}, case {ctx.audit.case_ref})? It won't "
+                       f"count as an audit; its answers are kept, and you can restore it for {RESTORE_DAYS} days.",
+                  kind="question",
+                  choices=(Choice("Yes, cancel", "audit.cancel_confirm", ctx.value(), "danger"),
+                           Choice("No, keep it", "audit.cancel_keep", ctx.value(), "primary")))]
+
+
+def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`Yes, cancel`: only if the audit has not moved on since the question was asked."""
+    audit_id, version, _ = split_value(value)
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is not None and audit.auditor_id == turn.user_id and audit.status == "cancelled":
+        return [Reply(text=f"Audit #{audit_id} is already cancelled. Type `/audit restore {audit_id}` to restore it.")]
+    store.set_status(services.storage, audit_id, version, turn.user_id, "cancelled", turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    until = _local_time(services, turn.now + RESTORE_WINDOW)
+    return [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
+                       f"as an audit. Changed your mind? Restore it until {until} with the button or "
+                       f"`/audit restore {audit_id}`.",
+                  choices=(Choice("Restore", "audit.restore", str(audit_id)),))]
+
+
+def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`No, keep it`: nothing changes; show the step the audit is at."""
+    audit_id, _version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    return [Reply(text=f"OK, audit #{audit_id} is not cancelled. Carry on where you were."), *render(services, ctx)]
+
+
+def restore(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Restore button: a cancelled audit back to a draft, exactly where it stood, within the window."""
+    return _restore(services, turn, buttons.record_id(value, "type `/audit restore` to see what you can restore"))
+
+
+def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit restore` lists what can still be restored; `/audit restore 12` restores audit #12."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    if not args.strip():
+        return _restorable(services, turn)
+    audit_id = buttons.parse_id(args)
+    if audit_id is None:
+        raise UserError("Type `/audit restore` to see the audits you cancelled lately, or `/audit restore 12` to "
+                        "restore audit #12.")
+    return _restore(services, turn, audit_id)
+
+
+def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
+    store.restore_cancelled(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
+            *render(services, load(services, audit_id))]
+
+
+def _restorable(services: Services, turn: Turn) -> list[Reply]:
+    cancelled = store.cancelled_since(services.storage, turn.user_id, turn.now - RESTORE_WINDOW)
+    if not cancelled:
+        return [Reply(text=f"You have no audits cancelled in the last {RESTORE_DAYS} days, so there is nothing to "
+                           "restore.")]
+    lines = [f"• #{a.id} {a.checklist_id}, case {a.case_ref}: restore until "
+             f"{_local_time(services, store.cancelled_at(a) + RESTORE_WINDOW)}" for a in cancelled[:10]]
+    return [Reply(text="*Audits you cancelled that can still be restored*\n" + "\n".join(lines),
+                  choices=tuple(Choice(f"Restore #{a.id}", "audit.restore", str(a.id)) for a in cancelled[:10]))]
+
+
+def _local_time(services: Services, moment: datetime) -> str:
+    local = moment.astimezone(services.settings.timezone)
+    return f"{local:%H:%M on %A} {local.day} {local:%B %Y}"

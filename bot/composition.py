@@ -1,0 +1,58 @@
+"""The composition root's parts: services built once (with the clock), start-up steps, and every feature
+plugged into the engine, in one place. `bot.__main__` and the CLI runtime call these; nothing else wires."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.asking import feature as knowledge_feature
+from bot.audits import feature as audits_feature
+from bot.core.knowledge import KnowledgeService
+from bot.core.services import Services, utc_now
+from bot.digests import dashboard as dashboard_feature
+from bot.digests import feature as digests_feature
+from bot.engine import help as help_feature
+from bot.engine.routing import Engine
+from bot.oversight.role_changes import record_role_changes
+from bot.privacy import Screen
+from bot.reminders import feature as reminders_feature
+from bot.settings.config import Settings
+from bot.storage import Storage
+
+
+def build_engine(services: Services) -> Engine:
+    """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
+    engine = Engine(services.directory, clock=services.clock)
+    help_feature.install(engine, services)
+    audits_feature.install(engine, services)
+    knowledge_feature.install(engine, services)
+    reminders_feature.install(engine, services)
+    digests_feature.install(engine, services)
+    dashboard_feature.install(engine, services)
+    return engine
+
+
+def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
+                   knowledge: KnowledgeService | None = None, screen: Screen | None = None) -> Services:
+    """Build the services once, then run the start-up steps explicitly; the caller owns closing storage.
+
+    The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
+    file is opened, so the bot refuses to start with the list of what to fix. Building opens nothing
+    else; `start_up` is where the database is migrated and role changes go into the trail. A knowledge
+    service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session), and
+    so may a loaded identifier screen: its name lists are kept and these settings' own names added.
+    """
+    knowledge = knowledge or KnowledgeService.load(settings.knowledge_dir)
+    screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
+    services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
+                        screen=screen)
+    start_up(services)
+    return services
+
+
+def start_up(services: Services) -> None:
+    """What a starting bot does to its database, in order: bring the schema up to date, then record who
+    gained, lost or changed access since the last start."""
+    services.storage.migrate()
+    record_role_changes(services.storage, services.directory, services.clock())

@@ -1,0 +1,92 @@
+"""Working days in England and Wales: the only days the bot nudges people or sends digests.
+
+Weekends and bank holidays (from the maintained `holidays` package, subdivision ENG, which Wales shares)
+are not working days, so a reminder never lands on Easter Monday and a digest due that day waits for
+the Tuesday.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+
+@lru_cache(maxsize=64)
+def bank_holidays(year: int) -> frozenset[date]:
+    """England and Wales bank holidays of one year, including substitute days."""
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
+
+
+def is_working_day(day: date) -> bool:
+    """Monday to Friday and not a bank holiday."""
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
+
+
+def next_working_day(day: date) -> date:
+    """The first working day strictly after `day` (Friday -> Monday, or Tuesday after a bank holiday)."""
+    day += timedelta(days=1)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def working_day_on_or_after(day: date) -> date:
+    """`day` itself if people work that day, else the next working day: where a deferred job lands."""
+    return day if is_working_day(day) else next_working_day(day)
+
+
+def previous_working_day(day: date) -> date:
+    """The last working day strictly before `day`."""
+    day -= timedelta(days=1)
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
+def add_working_days(day: date, count: int) -> date:
+    """Move `count` working days forward (or back when negative), as timescales in practice are counted."""
+    step = next_working_day if count >= 0 else previous_working_day
+    for _ in range(abs(count)):
+        day = step(day)
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days after `start` up to and including `end` (0 when end <= start): how long a draft sat idle."""
+    if end <= start:
+        return 0
+    count = 0
+    day = start
+    while day < end:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+def last_day_of_month(year: int, month: int) -> date:
+    return date(year, month, month_calendar.monthrange(year, month)[1])
+
+
+def last_working_day_of_month(year: int, month: int) -> date:
+    day = last_day_of_month(year, month)
+    return day if is_working_day(day) else previous_working_day(day)
+
+
+def month_end_check_day(year: int, month: int) -> date:
+    """Five working days before the month's last working day: still time to catch up on the audit target."""
+    return add_working_days(last_working_day_of_month(year, month), -5)
+
+
+def mid_month_check_day(year: int, month: int) -> date:
+    """The 15th, or the next working day when the 15th falls on a weekend or bank holiday."""
+    return working_day_on_or_after(date(year, month, 15))
+
+
+def first_working_day_of_week(day: date) -> date:
+    """The first working day of `day`'s ISO week (Tuesday in a bank holiday week): weekly lists go then."""
+    monday = day - timedelta(days=day.weekday())
+    return working_day_on_or_after(monday)

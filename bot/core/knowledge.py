@@ -1,0 +1,81 @@
+"""The live knowledge base: one validated version answers questions while a QA lead edits the next.
+
+A reload builds the new knowledge base and its search index completely before swapping them in, in one
+assignment under a lock, so a question asked mid-reload is answered from one whole version, never half
+of each; a folder with problems is never swapped in, and the previous version keeps answering.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.loader import KnowledgeBase, KnowledgeDiff, load_knowledge
+from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.search import KnowledgeSearch
+
+
+@dataclass(frozen=True)
+class LiveKnowledge:
+    """A knowledge base with the index built from it: readers take both together, from one version."""
+
+    kb: KnowledgeBase
+    search: KnowledgeSearch
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    """What a reload did: the changes when it worked, or every problem when it did not."""
+
+    diff: KnowledgeDiff | None
+    problems: list[Problem] = field(default_factory=list)
+    entries: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.diff is not None
+
+
+class KnowledgeService:
+    """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""
+
+    def __init__(self, folder: Path, live: LiveKnowledge) -> None:
+        self.folder = Path(folder)
+        self._live = live
+        self._reload_lock = threading.Lock()
+
+    @classmethod
+    def load(cls, folder: Path) -> KnowledgeService:
+        """Load at start; raises KnowledgeBaseError so the bot refuses to start on a broken folder."""
+        return cls(folder, _build(Path(folder)))
+
+    @property
+    def current(self) -> LiveKnowledge:
+        """The live version: take it once per question so the entry and the index always agree."""
+        return self._live
+
+    def check_folder(self) -> tuple[list[Problem], KnowledgeBase | None]:
+        """The folder as it is on disk now, validated but not made live: what `kb check` reports on.
+
+        Returns every problem found, or none and the loaded content (for the checks that need it whole)."""
+        try:
+            return [], load_knowledge(self.folder)
+        except KnowledgeBaseError as error:
+            return list(error.problems), None
+
+    def reload(self) -> ReloadResult:
+        """Build the folder's current content; swap it in if valid, else keep the live one and say why."""
+        with self._reload_lock:
+            older = self._live
+            try:
+                newer = _build(self.folder)
+            except KnowledgeBaseError as error:
+                return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries))
+            self._live = newer
+            return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries))
+
+
+def _build(folder: Path) -> LiveKnowledge:
+    kb = load_knowledge(folder)
+    return LiveKnowledge(kb=kb, search=KnowledgeSearch(kb))

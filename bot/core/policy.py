@@ -1,0 +1,80 @@
+"""Who may do what: every permission rule of the bot, as pure functions of a person, teams.yaml and the audit.
+
+Features, the engine and the command line ask here and word their own refusal; nothing else decides a right.
+Each function answers one question and reads no database, so the whole policy is tested as one table
+(tests/unit/test_policy.py: role x action x relationship to the audit).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.settings.people import Directory, Person, Role
+
+OVERSIGHT = (Role.QA_LEAD, Role.ADMIN)
+
+
+class AuditParties(Protocol):
+    """What the rules need to know about an audit: who did it, whose case it is, and which team it is in."""
+
+    auditor_id: str
+    worker_id: str | None
+    team_id: str | None
+
+
+def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -> bool:
+    return person.role is Role.MANAGER and audit.team_id in directory.managed_team_ids(person.user_id)
+
+
+def may_view(directory: Directory, person: Person, audit: AuditParties) -> bool:
+    """Who may read an audit (and so see its case reference): the auditor, the worker, their team's manager,
+    QA leads and admins."""
+    if person.role in OVERSIGHT or person.user_id in (audit.auditor_id, audit.worker_id):
+        return True
+    return manages_team_of(directory, person, audit)
+
+
+def may_moderate(directory: Directory, person: Person | None, audit: AuditParties) -> bool:
+    """Moderation is an independent check: never an audit you did, of your own case, or of a team you manage;
+    QA leads and admins any other, managers other teams'."""
+    if person is None or person.user_id in (audit.auditor_id, audit.worker_id):
+        return False
+    if person.role in OVERSIGHT:
+        return True
+    return person.role is Role.MANAGER and not manages_team_of(directory, person, audit)
+
+
+def may_complete_for_others(directory: Directory, person: Person, owner_id: str) -> bool:
+    """Besides its owner, an action may be marked done by an admin or by a manager of the owner."""
+    if person.role is Role.ADMIN:
+        return True
+    return person.role is Role.MANAGER and person.user_id in directory.managers_of(owner_id)
+
+
+def may_complete_action(directory: Directory, person: Person, owner_id: str) -> bool:
+    """The owner, or someone who may complete it for them."""
+    return person.user_id == owner_id or may_complete_for_others(directory, person, owner_id)
+
+
+def sees_every_team(person: Person | None) -> bool:
+    """QA leads and admins see every team's digest, export and figures; the server operator (None) too."""
+    return person is None or person.role in OVERSIGHT
+
+
+def digest_teams(directory: Directory, person: Person) -> list[str]:
+    """The teams whose digest this person may read: every team for QA leads and admins, else those they
+    manage (none for a practitioner)."""
+    return list(directory.teams) if sees_every_team(person) else directory.managed_team_ids(person.user_id)
+
+
+def may_read_team(directory: Directory, person: Person | None, team_id: str | None) -> bool:
+    """Whether a team's data (digest, export) is open to this person; `team_id` None means every team."""
+    if sees_every_team(person):
+        return True
+    assert person is not None  # sees_every_team is true for the server operator
+    return person.role is Role.MANAGER and team_id in directory.managed_team_ids(person.user_id)
+
+
+def may_run_maintenance(person: Person | None) -> bool:
+    """Retention, backup, restore and demo data: admins, and the server's operator (person None)."""
+    return person is None or person.role is Role.ADMIN

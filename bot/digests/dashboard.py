@@ -1,0 +1,101 @@
+"""The App Home dashboard: your drafts, your actions, your month; your team's figures.
+
+The knowledge base's health is the knowledge feature's own section (`bot.asking.admin.knowledge_home`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.digests.digest import build_team_digests, last_complete_week
+from bot.digests.targets import audit_targets, month_bounds
+from bot.engine.routing import Engine
+from bot.oversight.undelivered import admin_home
+from bot.settings.people import Person
+from bot.storage import actions as action_store
+from bot.storage.reports.digests import count_demo_audits
+from bot.storage.reports.home import completed_by, drafts_of
+
+SHOWN = 5
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def my_work(services: Services, person: Person) -> list[Reply]:
+    """What the person should pick up next: drafts to resume, actions to close, and their month's count."""
+    today = services.local_now().date()
+    start, end = month_bounds(today, services)
+    done = completed_by(services.storage, person.user_id, start, end)
+    target = audit_targets(services).get(person.user_id, 0)
+    month = f"*This month*: {done} audit{'s' if done != 1 else ''} completed" + (f" of your {target}" if target else "")
+    drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
+    open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
+    actions_total = len(open_actions)
+    actions = [(a.id, a.description, date.fromisoformat(a.due_date)) for a in open_actions[:SHOWN]]
+    lines = [month]
+    choices: list[Choice] = []
+    if drafts_total:
+        lines.append(f"*Drafts*: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
+        for audit_id, title, updated in drafts:
+            local = updated.astimezone(services.settings.timezone)
+            lines.append(f"   • {title} (audit {audit_id}), last touched {local.day} {local:%b}")
+            choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
+    if actions_total:
+        more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
+        lines.append(f"*Open actions*: {actions_total}{more}")
+        for action_id, description, due in actions:
+            late = " — *overdue*" if due < today else ""
+            lines.append(f"   • {_clip(description)} (due {due.day} {due:%b}){late}")
+            choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
+    if not drafts_total and not actions_total:
+        lines.append("No drafts or open actions: you are up to date.")
+    return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]
+
+
+def team_figures(services: Services, person: Person) -> list[Reply]:
+    """For managers: each team's last complete week and month to date, in one line per measure."""
+    team_ids = services.directory.managed_team_ids(person.user_id)
+    if not team_ids:
+        return []
+    monday = last_complete_week(services.local_now().date())
+    replies = []
+    for digest in build_team_digests(services, monday, team_ids):
+        good = digest.good_or_better_week
+        rate = digest.agreement_rate
+        fields = (
+            ("Audits last week", str(digest.completed_week)),
+            ("This month vs target", f"{digest.completed_month} of {digest.target_month}"),
+            ("Good or better last week", "–" if good is None else f"{good:.0%}"),
+            ("Overdue actions", str(digest.overdue_actions)),
+            ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
+        )
+        if digest.demo_week:
+            fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
+        weak = digest.weak_questions[0].text if digest.weak_questions else "none flagged"
+        replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {_clip(weak, 150)}",
+                             fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
+    return replies
+
+
+def demo_warning(services: Services, person: Person) -> list[Reply]:
+    """When the database holds invented audits, say so above every figure, and how many."""
+    del person
+    demo = count_demo_audits(services.storage)
+    if not demo:
+        return []
+    return [Reply(title="Demo data", text=f"This database holds {demo} invented demo audit"
+                  f"{'' if demo == 1 else 's'} (from `audit-bot demo-data`); the figures below include them. "
+                  "An admin can take them out with `audit-bot demo-data --remove`.")]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Put the person's own work, then their teams' figures, at the top of the Home tab."""
+    engine.add_home_section("demo_warning", lambda person: demo_warning(services, person), priority=5)
+    engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
+    engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)
+    engine.add_home_section("undelivered", lambda person: admin_home(services, person), priority=90)

@@ -1,0 +1,163 @@
+"""Invented audits so a new user sees digests and the dashboard at once (`audit-bot demo-data`).
+
+Teams and staff come from teams.yaml, checklists from knowledge/checklists/*.yaml (snapshotted exactly as
+the audit flow does), case references are invented (CR-104233), and practice improves over the weeks so
+the trend chart has something to say. No names anywhere: staff are Slack ids with their teams.yaml labels.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from bot.core.calendar import add_working_days, is_working_day
+from bot.core.services import Services
+from bot.digests.digest import last_complete_week
+from bot.settings.people import Role
+from bot.storage.common import utc_text
+from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
+from knowledge.checklist_schema import GRADES
+
+START_MIX = (0.05, 0.35, 0.40, 0.20)
+END_MIX = (0.12, 0.52, 0.28, 0.08)
+ACTION_TEXTS = (
+    "Update the chronology with the last three months' significant events",
+    "Hold a direct-work session and record the child's own words",
+    "Review the plan with the family so every action has an owner and a date",
+    "Arrange the overdue statutory visit and record who was seen alone",
+    "Add the health and education views to the assessment",
+    "Book a supervision discussion on the drift in this plan",
+)
+QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
+                   "escalate_if", "descriptors", "flag_at_least")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    audits: int
+    actions: int
+    moderations: int
+    checklists: int
+
+
+def checklist_contents(services: Services) -> list[dict[str, Any]]:
+    """Every live checklist, in the JSON shape audits snapshot (read through the one knowledge service)."""
+    return [checklist.to_content() for checklist in services.live_knowledge().current.kb.checklists.values()]
+
+
+def _mix(progress: float) -> list[float]:
+    return [a + (b - a) * progress for a, b in zip(START_MIX, END_MIX, strict=True)]
+
+
+def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: date) -> str:
+    kind = question["type"]
+    weakness = 0.06 + 0.14 * grade_rank  # weaker practice, more questions answered badly
+    if kind == "yes_no":
+        bad = question["flag_if"][0] if question["flag_if"] else "no"
+        good = "yes" if bad == "no" else "no"
+        if question["allow_na"] and rng.random() < 0.05:
+            return "na"
+        return bad if rng.random() < weakness else good
+    if kind == "scale":
+        shift = rng.choice((-1, 0, 0, 0, 1))
+        return GRADES[min(3, max(0, grade_rank + shift))]
+    if kind == "choice":
+        options = question["options"] or ["Other"]
+        flagged = [o for o in options if o in question["flag_if"]]
+        if flagged and rng.random() < weakness:
+            return rng.choice(flagged)
+        return rng.choice([o for o in options if o not in question["flag_if"]] or options)
+    if kind == "date":
+        return (day - timedelta(days=rng.randint(5, 90))).isoformat()
+    if kind == "number":
+        return str(rng.randint(1, 6))
+    return "Invented evidence note for the demonstration data."
+
+
+# Over 60 lines on purpose: one seeded random stream draws every invented week in order; split into parts, the
+# order of draws (and so the demo figures people and tests compare against) would be easy to change by accident.
+def generate(services: Services, weeks: int = 12, seed: int = 7,
+             progress: Callable[[str], None] = lambda _line: None) -> DemoSummary:
+    """Fill the database with `weeks` weeks of invented audits up to today; returns what was added.
+
+    The weeks are the `weeks` complete weeks the default digest and its chart show (ending with the last complete
+    week), plus this week so far for drafts and the Home tab, so the chart has no empty weeks at either end.
+    """
+    rng = random.Random(seed)
+    settings = services.settings
+    storage = services.storage
+    now = services.clock()
+    tz = settings.timezone
+    today = now.astimezone(tz).date()
+    contents = checklist_contents(services)
+    if not contents:
+        raise FileNotFoundError(f"no checklists found under {settings.knowledge_dir / 'checklists'}")
+    hashes = {c["id"]: snapshot_checklist(storage, c, now - timedelta(weeks=weeks + 1)) for c in contents}
+    qa_leads = services.directory.ids_with_role(Role.QA_LEAD) or services.directory.ids_with_role(Role.ADMIN)
+    audit_id, action_id = next_audit_id(storage), next_action_id(storage)
+    used_refs: set[str] = set()
+    totals = [0, 0, 0]
+    first_monday = last_complete_week(today) - timedelta(weeks=weeks - 1)
+    for week_index in range(weeks + 1):
+        monday = first_monday + timedelta(weeks=week_index)
+        audits, answers, actions, moderations = [], [], [], []
+        for team in services.directory.teams.values():
+            managers = list(team.manager_ids) or list(team.member_ids)
+            workers = [m.user_id for m in team.members if m.role is Role.PRACTITIONER] or managers
+            for _ in range(rng.randint(2, 5)):
+                day = monday + timedelta(days=rng.randint(0, 4))
+                if not is_working_day(day) or day > today:
+                    continue
+                auditor = rng.choice(managers) if rng.random() < 0.75 or not qa_leads else rng.choice(qa_leads)
+                checklist = rng.choice(contents)
+                grade_rank = rng.choices(range(4), weights=_mix(min(1.0, week_index / max(1, weeks - 1))))[0]
+                submitted = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=tz)
+                started = submitted - timedelta(hours=rng.randint(1, 30))
+                is_draft = day >= today - timedelta(days=3) and rng.random() < 0.3
+                moderated = not is_draft and rng.random() < 0.35 and day < today - timedelta(days=3)
+                status = "draft" if is_draft else "moderated" if moderated else "submitted"
+                case_ref = f"CR-{rng.randint(100000, 999999)}"
+                while case_ref in used_refs:
+                    case_ref = f"CR-{rng.randint(100000, 999999)}"
+                used_refs.add(case_ref)
+                worker = rng.choice(workers)
+                decided = min(submitted + timedelta(days=rng.randint(1, 4), hours=1), now)
+                audits.append((
+                    audit_id, checklist["id"], hashes[checklist["id"]], case_ref, auditor, worker, team.id, status,
+                    "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",
+                    None if is_draft else GRADES[grade_rank], utc_text(started), utc_text(submitted),
+                    None if is_draft else utc_text(submitted), utc_text(decided) if moderated else None,
+                ))
+                questions = [q for s in checklist["sections"] for q in s["questions"]]
+                for question in questions[: len(questions) // 2] if is_draft else questions:
+                    value = _answer(question, grade_rank, rng, day)
+                    flagged = value in question["flag_if"] or (
+                        question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
+                    answers.append((audit_id, question["id"], value, int(flagged), auditor,
+                                    utc_text(started)))
+                if not is_draft:
+                    for _ in range(rng.choice((0, 1, 1, 2))):
+                        due = add_working_days(day, rng.randint(5, 20))
+                        done = due < today and rng.random() < 0.7
+                        done_at = datetime.combine(min(due, today), time(12), tzinfo=tz)
+                        actions.append((action_id, audit_id, rng.choice(ACTION_TEXTS), worker, due.isoformat(),
+                                        auditor, utc_text(submitted), utc_text(done_at) if done else None,
+                                        worker if done else None, None))
+                        action_id += 1
+                if moderated and qa_leads:
+                    agrees = rng.random() < 0.8
+                    other = GRADES[min(3, grade_rank + 1)] if not agrees else None
+                    moderations.append((audit_id, rng.choice(qa_leads), utc_text(submitted + timedelta(days=1)),
+                                        utc_text(decided), int(agrees), other,
+                                        None if agrees else "Evidence supports a different grade."))
+                audit_id += 1
+        insert_audits(storage, audits, answers, actions, moderations, demo=True)
+        totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]
+        label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
+        progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
+    return DemoSummary(audits=totals[0], actions=totals[1], moderations=totals[2], checklists=len(contents))
+
+

@@ -1,0 +1,178 @@
+"""The weekly team digest as plain data: what a manager needs to see about their team's audits at a glance.
+
+Built from a few aggregate queries for every team at once (`bot.storage.reports.digests`), then rendered as
+replies by `bot.digests.render`. Staff appear by their teams.yaml label; no case reference is ever part of
+a digest, because digests are posted in team channels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.core.services import Services
+from bot.errors import UserError
+from bot.storage.reports import digests as store
+from knowledge.checklist_schema import GRADES
+
+TREND_WEEKS = 12
+COMPARE_WEEKS = 4
+WEAK_QUESTIONS = 3
+
+
+@dataclass(frozen=True)
+class AuditorFigures:
+    user_id: str
+    label: str
+    week: int
+    month: int
+    target: int
+
+
+@dataclass(frozen=True)
+class WeakQuestion:
+    question_id: str
+    text: str
+    guidance: str
+    audits: int
+
+
+@dataclass(frozen=True)
+class TeamDigest:
+    """One team's week, with the month to date and the twelve weeks before it."""
+
+    team_id: str
+    team_name: str
+    week: str
+    week_start: date
+    auditors: tuple[AuditorFigures, ...]
+    grades_week: dict[str, int]
+    grades_previous: dict[str, int]
+    weak_questions: tuple[WeakQuestion, ...]
+    overdue_actions: int
+    moderation_agreed: int
+    moderation_decided: int
+    trend: tuple[tuple[str, dict[str, int]], ...]
+    demo_week: int = 0  # of completed_week, how many are invented demo audits (`audit-bot demo-data`)
+
+    @property
+    def week_end(self) -> date:
+        return self.week_start + timedelta(days=6)
+
+    @property
+    def completed_week(self) -> int:
+        return sum(a.week for a in self.auditors)
+
+    @property
+    def completed_month(self) -> int:
+        return sum(a.month for a in self.auditors)
+
+    @property
+    def target_month(self) -> int:
+        return sum(a.target for a in self.auditors)
+
+    @property
+    def agreement_rate(self) -> float | None:
+        return self.moderation_agreed / self.moderation_decided if self.moderation_decided else None
+
+    @property
+    def good_or_better_week(self) -> float | None:
+        graded = sum(self.grades_week.get(g, 0) for g in GRADES)
+        if not graded:
+            return None
+        return (self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)) / graded
+
+
+@dataclass(frozen=True)
+class ServiceDigest:
+    """Every team side by side, for senior leaders."""
+
+    week: str
+    week_start: date
+    teams: tuple[TeamDigest, ...]
+
+
+def parse_week(text: str) -> date:
+    """`2026-W47` -> the Monday of that ISO week; a UserError says what to type otherwise."""
+    try:
+        year_text, week_text = text.strip().upper().split("-W")
+        return date.fromisocalendar(int(year_text), int(week_text), 1)
+    except ValueError:
+        raise UserError(f"I could not read the week {text!r}. Write it as an ISO week like 2026-W47.") from None
+
+
+def week_label(monday: date) -> str:
+    year, week, _ = monday.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def last_complete_week(today: date) -> date:
+    """The Monday of the last full week before `today`: a digest on Monday 30 Nov covers 23-29 Nov."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
+def _local(day: date, services: Services) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
+
+
+def _question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
+    lookup = {}
+    for checklist_id, content in store.latest_checklists(services.storage, checklist_ids).items():
+        for section in content.get("sections", []):
+            for question in section.get("questions", []):
+                lookup[(checklist_id, question["id"])] = (question.get("text", question["id"]),
+                                                          question.get("guidance") or "")
+    return lookup
+
+
+def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
+    """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
+    directory = services.directory
+    teams = [directory.teams[t] for t in (team_ids if team_ids is not None else directory.teams)]
+    ids = [t.id for t in teams]
+    storage = services.storage
+    week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
+    sunday = monday + timedelta(days=6)
+    month_start = _local(sunday.replace(day=1), services)
+    boundaries = [_local(monday - timedelta(weeks=TREND_WEEKS - 1 - i), services) for i in range(TREND_WEEKS + 1)]
+    window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
+
+    trend = store.grade_counts_by_week(storage, boundaries, ids)
+    counts = store.auditor_counts(storage, week_start, week_end, month_start, ids)
+    flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
+    overdue = store.overdue_action_counts(storage, week_end, monday + timedelta(days=7), ids)
+    agreement = store.moderation_agreement(storage, window_start, week_end, ids)
+    demo = store.demo_counts(storage, week_start, week_end, ids)
+    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in rows[:WEAK_QUESTIONS]})
+    questions = _question_lookup(services, checklist_ids)
+    week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
+                   for i in range(TREND_WEEKS)]
+
+    digests = []
+    for team in teams:
+        team_counts = counts.get(team.id, {})
+        targets = {m.user_id: m.audit_target for m in team.members}
+        auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in team_counts]
+        auditor_ids += sorted(set(team_counts) - set(auditor_ids))
+        auditors = tuple(
+            AuditorFigures(uid, directory.label(uid), *team_counts.get(uid, (0, 0)), targets.get(uid, 0))
+            for uid in auditor_ids
+        )
+        weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
+        previous: dict[str, int] = {}
+        for week in weeks[-1 - COMPARE_WEEKS:-1]:
+            for grade, n in week.items():
+                previous[grade] = previous.get(grade, 0) + n
+        weak = tuple(
+            WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
+            for checklist, question, n in flagged.get(team.id, [])[:WEAK_QUESTIONS]
+        )
+        agreed, decided = agreement.get(team.id, (0, 0))
+        digests.append(TeamDigest(
+            team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
+            grades_week=dict(weeks[-1]), grades_previous=previous, weak_questions=weak,
+            overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
+            trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
+        ))
+    return digests

@@ -1,0 +1,46 @@
+"""`/audit digest [team]`: the weekly digest on demand, for a manager's own teams or, for QA and admins, any."""
+
+from __future__ import annotations
+
+from bot.core import buttons, policy
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, week_label
+from bot.digests.render import service_replies, team_replies
+from bot.engine.routing import Engine, Turn
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import Role
+
+
+def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply]:
+    """The digest this person asked for, checked against their role on the server side every time."""
+    directory = services.directory
+    person = turn.person
+    monday = last_complete_week(turn.now.astimezone(services.settings.timezone).date())
+    team_id = team_text.strip().lower()
+    every_team = policy.sees_every_team(person)
+    allowed = policy.digest_teams(directory, person)
+    if not allowed:
+        # Buttons can be copied: the action re-checks what the command's role list checks.
+        raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
+    if team_id and team_id not in directory.teams:
+        raise UserError(f"There is no team `{team_id}`. Try one of: {', '.join(allowed)}.")
+    if team_id:
+        if team_id not in allowed:
+            raise AccessDenied("You can see the digest of the teams you manage. QA leads and admins can see any team.")
+        return [r for d in build_team_digests(services, monday, [team_id]) for r in team_replies(d)]
+    if every_team:
+        digests = build_team_digests(services, monday)
+        return service_replies(ServiceDigest(week_label(monday), monday, tuple(digests)))
+    return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit digest` and the Home tab's "Full digest" button."""
+    engine.add_command(
+        "digest", lambda turn, text: digest_replies(services, turn, text),
+        "last week's audit digest for your team (QA leads and admins: any team, or the whole service)",
+        usage="/audit digest [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
+        who_can="team managers, QA leads and admins",
+    )
+    engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))

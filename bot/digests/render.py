@@ -1,0 +1,128 @@
+"""Digests as replies: short lines a manager can read at a glance, plus the twelve-week chart."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.core.replies import Reply
+from bot.digests.charts import grade_trend_png
+from bot.digests.digest import COMPARE_WEEKS, TREND_WEEKS, ServiceDigest, TeamDigest
+from knowledge.checklist_schema import GRADE_LABELS, GRADES
+
+GUIDANCE_CHARS = 220
+
+
+def _span(digest: TeamDigest | ServiceDigest) -> str:
+    start = digest.week_start
+    end_day = start + timedelta(days=6)
+    return f"week {start.isocalendar()[1]}, {start.day} {start:%b} to {end_day.day} {end_day:%b %Y}"
+
+
+def _percent(part: int, whole: int) -> float:
+    return 100.0 * part / whole if whole else 0.0
+
+
+def _clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def demo_note(demo: int, total: int) -> str:
+    """Says how many of the audits counted are invented, so nobody takes demo figures for real practice."""
+    return (f"{demo} of these {total} audits are invented demo data (`audit-bot demo-data --remove` takes "
+            "them out)")
+
+
+def team_text(digest: TeamDigest) -> str:
+    """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
+    lines = [f"*Audits completed*: {digest.completed_week} this week · {digest.completed_month} this month "
+             f"(monthly target {digest.target_month})"]
+    if digest.demo_week:
+        lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
+    for auditor in digest.auditors:
+        mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
+        target = f" (target {auditor.target})" if auditor.target else ""
+        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} this month{target}{mark}")
+    graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
+    graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
+    lines.append(f"\n*Grades this week* ({graded_week} graded; change in share against the previous "
+                 f"{COMPARE_WEEKS} weeks)")
+    for grade in GRADES:
+        now_share = _percent(digest.grades_week.get(grade, 0), graded_week)
+        before_share = _percent(digest.grades_previous.get(grade, 0), graded_before)
+        change = f"{now_share - before_share:+.0f} pts" if graded_before and graded_week else "no comparison"
+        lines.append(f"   • {GRADE_LABELS[grade]}: {digest.grades_week.get(grade, 0)} ({now_share:.0f}%, {change})")
+    lines.append(f"\n*Questions most often answered badly* (last {COMPARE_WEEKS} weeks)")
+    if not digest.weak_questions:
+        lines.append("   None flagged.")
+    for number, question in enumerate(digest.weak_questions, start=1):
+        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audit"
+                     f"{'s' if question.audits != 1 else ''})")
+        if question.guidance:
+            lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
+    rate = digest.agreement_rate
+    moderation = (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed "
+                  f"with the auditor's grade, last {COMPARE_WEEKS} weeks)" if rate is not None
+                  else f"no audits moderated in the last {COMPARE_WEEKS} weeks")
+    lines.append(f"\n*Overdue actions*: {digest.overdue_actions}")
+    lines.append(f"*Moderation agreement*: {moderation}")
+    return "\n".join(lines)
+
+
+def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
+    labels = [label for label, _ in digest.trend]
+    weeks = [week for _, week in digest.trend]
+    png = grade_trend_png(title, labels, weeks, GRADE_LABELS)
+    return Reply(text=f"{title}: audits completed by grade over {TREND_WEEKS} weeks", image=png,
+                 image_name=f"audit-trend-{digest.team_id}-{digest.week}.png", title=title,
+                 to_user=to_user, to_channel=to_channel)
+
+
+def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str | None = None,
+                 chart: bool = True) -> list[Reply]:
+    """The digest message and its chart, addressed to a manager's DM or the team channel."""
+    title = f"{digest.team_name}: {_span(digest)}"
+    replies = [Reply(text=team_text(digest), title=title, to_user=to_user, to_channel=to_channel,
+                     note="Audit digest from audit-bot. `/audit digest` shows it again at any time.")]
+    if chart:
+        replies.append(chart_reply(f"{digest.team_name}: {TREND_WEEKS}-week trend", digest, to_user, to_channel))
+    return replies
+
+
+def service_text(service: ServiceDigest) -> str:
+    lines = ["Team · this week · month of target · good or better this week · overdue actions · agreement"]
+    for team in service.teams:
+        good = team.good_or_better_week
+        rate = team.agreement_rate
+        lines.append(
+            f"• *{team.team_name}*: {team.completed_week} · {team.completed_month}/{team.target_month} · "
+            f"{'–' if good is None else f'{good:.0%}'} · {team.overdue_actions} · "
+            f"{'–' if rate is None else f'{rate:.0%}'}"
+        )
+    total_week = sum(t.completed_week for t in service.teams)
+    total_month = sum(t.completed_month for t in service.teams)
+    total_target = sum(t.target_month for t in service.teams)
+    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month "
+                 f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    if demo := sum(t.demo_week for t in service.teams):
+        lines.append(f"_{demo_note(demo, total_week)}_")
+    return "\n".join(lines)
+
+
+def service_replies(service: ServiceDigest, to_user: str | None = None, chart: bool = True) -> list[Reply]:
+    """All teams side by side, and one chart of the whole service's trend."""
+    span = _span(service)
+    replies = [Reply(text=service_text(service), title=f"Service audit digest: {span}", to_user=to_user,
+                     note="`/audit digest <team>` shows one team's full digest.")]
+    if chart and service.teams:
+        combined = []
+        for index, (label, _) in enumerate(service.teams[0].trend):
+            week: dict[str, int] = {}
+            for team in service.teams:
+                for grade, n in team.trend[index][1].items():
+                    week[grade] = week.get(grade, 0) + n
+            combined.append((label, week))
+        whole = TeamDigest("service", "Whole service", service.week, service.week_start, (), {}, {}, (), 0, 0, 0,
+                           tuple(combined))
+        replies.append(chart_reply(f"Whole service: {TREND_WEEKS}-week trend", whole, to_user, None))
+    return replies

@@ -1,0 +1,48 @@
+"""Help: what the bot can do for this person's role, in Slack and the terminal alike."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.settings.people import Role
+
+ROLE_LABELS = {
+    Role.PRACTITIONER: "practitioner",
+    Role.MANAGER: "team manager",
+    Role.QA_LEAD: "QA lead",
+    Role.ADMIN: "admin",
+}
+HELP_WORDS = re.compile(r"^\s*(help|\?|what can you do\??|commands|menu)\s*$", re.IGNORECASE)
+
+
+def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
+    """List the commands this person may use, with shortcut buttons for the everyday ones."""
+    lines = [f"• `{c.usage}` — {c.summary}" for c in engine.visible_commands(turn.person)]
+    role = ROLE_LABELS[turn.person.role]
+    text = (
+        f"*Here is what I can do for you* (you are set up as {role}):\n"
+        + "\n".join(lines)
+        + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, "
+        "or ask a question such as _when is the ICPC due?_"
+    )
+    choices = [
+        Choice(label, action)
+        for label, action in (("Start an audit", "audit.start"), ("Resume a draft", "audit.resume"))
+        if action in engine.actions
+    ]
+    return [Reply(text=text, choices=tuple(choices), title="audit-bot help")]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit help`, the help button and the `help` text shortcut."""
+    del services  # help needs nothing but the engine's command list
+    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list")
+    engine.add_action("help.show", lambda turn, _value: help_replies(engine, turn))
+
+    def on_text(turn: Turn, text: str) -> list[Reply] | None:
+        return help_replies(engine, turn) if HELP_WORDS.match(text) else None
+
+    engine.add_message_handler(on_text, priority=10)

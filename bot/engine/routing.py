@@ -1,0 +1,191 @@
+"""The conversation engine: one entry point for every way a person talks to the bot.
+
+Slack (slash command, DM, mention, button) and the terminal chat all call `Engine.command`,
+`Engine.message` or `Engine.action`; features register what they handle at start. The engine checks
+that the person is known, turns domain errors into one clear reply, and never lets a traceback or a
+person's words reach the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import traceback
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from bot.core.replies import Reply, error
+from bot.errors import UserError
+from bot.settings.people import Directory, Person, Role
+
+log = logging.getLogger("audit_bot.engine")
+
+Surface = Literal["dm", "channel", "command", "terminal", "home"]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """Who is speaking, through what, and when: the context every handler receives."""
+
+    person: Person
+    surface: Surface
+    now: datetime
+
+    @property
+    def user_id(self) -> str:
+        return self.person.user_id
+
+
+CommandHandler = Callable[[Turn, str], list[Reply]]
+ActionHandler = Callable[[Turn, str], list[Reply]]
+MessageHandler = Callable[[Turn, str], list[Reply] | None]
+HomeProvider = Callable[[Person], list[Reply]]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A `/audit <name>` sub-command, with the help line shown to the roles that may use it."""
+
+    name: str
+    handler: CommandHandler
+    summary: str
+    usage: str
+    roles: frozenset[Role] | None = None
+    who_can: str = ""
+
+    def allowed(self, person: Person) -> bool:
+        return self.roles is None or person.role in self.roles
+
+
+class Engine:
+    """Routes each turn to the feature that owns it."""
+
+    def __init__(self, directory: Directory, clock: Callable[[], datetime] | None = None) -> None:
+        self.directory = directory
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.commands: dict[str, Command] = {}
+        self.actions: dict[str, ActionHandler] = {}
+        self._message_handlers: list[tuple[int, MessageHandler]] = []
+        self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
+
+    # -- registration -------------------------------------------------------------------------
+    def add_command(
+        self,
+        name: str,
+        handler: CommandHandler,
+        summary: str,
+        usage: str | None = None,
+        roles: Iterable[Role] | None = None,
+        who_can: str = "",
+    ) -> None:
+        """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask."""
+        if name in self.commands:
+            raise ValueError(f"command {name!r} registered twice")
+        self.commands[name] = Command(
+            name=name,
+            handler=handler,
+            summary=summary,
+            usage=usage or f"/audit {name}",
+            roles=frozenset(roles) if roles is not None else None,
+            who_can=who_can,
+        )
+
+    def add_action(self, name: str, handler: ActionHandler) -> None:
+        """Register the handler for buttons whose `Choice.action` is `name`."""
+        if name in self.actions:
+            raise ValueError(f"action {name!r} registered twice")
+        self.actions[name] = handler
+
+    def add_message_handler(self, handler: MessageHandler, priority: int) -> None:
+        """Free text goes to handlers in priority order (lowest first) until one claims it."""
+        self._message_handlers.append((priority, handler))
+        self._message_handlers.sort(key=lambda pair: pair[0])
+
+    def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
+        """Add a feature's part of the Home tab (lowest priority at the top). This engine owns it, so
+        building a second engine or app in the same process never shows a section twice."""
+        if name in self._home_sections:
+            raise ValueError(f"home section {name!r} registered twice")
+        self._home_sections[name] = (priority, provider)
+
+    @property
+    def home_providers(self) -> tuple[HomeProvider, ...]:
+        """The Home tab's feature sections, top to bottom."""
+        return tuple(provider for _, provider in sorted(self._home_sections.values(), key=lambda pair: pair[0]))
+
+    # -- entry points -------------------------------------------------------------------------
+    def command(self, user_id: str, text: str, surface: Surface = "command") -> list[Reply]:
+        """Handle `/audit <text>`; an empty text or an unknown word shows help."""
+        words = (text or "").strip().split(maxsplit=1)
+        name = words[0].lower() if words else "help"
+        rest = words[1] if len(words) > 1 else ""
+        return self._run(user_id, surface, lambda turn: self._dispatch_command(turn, name, rest))
+
+    def message(self, user_id: str, text: str, surface: Surface = "dm") -> list[Reply]:
+        """Handle free text: a typed answer, a shortcut such as `start audit`, or a question."""
+        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text or ""))
+
+    def action(self, user_id: str, action: str, value: str, surface: Surface = "dm") -> list[Reply]:
+        """Handle a button press; unknown buttons (from an older version) get a clear reply."""
+        return self._run(user_id, surface, lambda turn: self._dispatch_action(turn, action, value or ""))
+
+    # -- internals ----------------------------------------------------------------------------
+    def _run(self, user_id: str, surface: Surface, work: Callable[[Turn], list[Reply]]) -> list[Reply]:
+        person = self.directory.person(user_id)
+        if person is None:
+            return [unknown_user_reply(user_id)]
+        turn = Turn(person=person, surface=surface, now=self.clock())
+        try:
+            return work(turn)
+        except UserError as exc:
+            return [error(str(exc))]
+        except Exception as exc:
+            reference = secrets.token_hex(3).upper()
+            frames = "".join(traceback.format_tb(exc.__traceback__))
+            # The exception's message may quote what the person typed: log its type and frames only.
+            log.error("unhandled %s (ref %s)\n%s", type(exc).__name__, reference, frames)
+            return [
+                error(
+                    "Sorry, something went wrong on my side and nothing was changed by that last step. "
+                    f"Your earlier answers are saved. Try again, or tell your QA lead (reference {reference})."
+                )
+            ]
+
+    def _dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
+        command = self.commands.get(name)
+        if command is None:
+            hint = f"I don't know `/audit {name}`." if name != "help" else ""
+            help_command = self.commands.get("help")
+            replies = help_command.handler(turn, "") if help_command else []
+            return ([error(hint + " Here is what I can do:")] if hint else []) + replies
+        if not command.allowed(turn.person):
+            who = command.who_can or "someone with the right role"
+            raise UserError(f"`/audit {name}` is for {who}. Ask them if you need it done.")
+        return command.handler(turn, rest)
+
+    def _dispatch_message(self, turn: Turn, text: str) -> list[Reply]:
+        for _, handler in self._message_handlers:
+            replies = handler(turn, text)
+            if replies is not None:
+                return replies
+        return [error("I didn't catch that. Type `help` to see what I can do.")]
+
+    def _dispatch_action(self, turn: Turn, action: str, value: str) -> list[Reply]:
+        handler = self.actions.get(action)
+        if handler is None:
+            raise UserError("That button is from an older version of this message. Type `help` to start again.")
+        return handler(turn, value)
+
+    def visible_commands(self, person: Person) -> list[Command]:
+        """The commands this person may use, for help text and the Home tab."""
+        return [c for c in self.commands.values() if c.allowed(person)]
+
+
+def unknown_user_reply(user_id: str) -> Reply:
+    """People not in teams.yaml learn how to get access, and nothing else."""
+    return error(
+        "I can't help you yet: you are not set up to use audit-bot. "
+        f"Ask your team manager or QA lead to add your Slack member ID ({user_id}) to the bot's teams list."
+    )

@@ -1,0 +1,100 @@
+"""`/audit away` and the snooze button: the two ways a person quietens reminders."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from bot.core import buttons
+from bot.core.calendar import next_working_day
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
+from bot.settings.people import SLACK_USER_ID
+from bot.storage.common import record_trail
+from bot.storage.reminders import clear_away, set_away, snooze
+
+AWAY_USAGE = "/audit away until YYYY-MM-DD [cover @person]  ·  /audit away off"
+USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y")
+MAX_AWAY_DAYS = 366
+KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
+
+
+def parse_user(text: str) -> str | None:
+    """A Slack mention as Slack sends it (`<@U123|name>`) or a plain member id."""
+    match = USER_MENTION.match(text.strip())
+    return (match.group(1) or match.group(2)) if match else None
+
+
+def parse_date(text: str) -> date | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
+    """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type."""
+    words = text.split()
+    if [w.lower() for w in words] in (["off"], ["back"], ["cancel"]):
+        return None
+    lowered = [w.lower() for w in words]
+    if not words or lowered[0] != "until":
+        raise UserError(f"Tell me when you are back: `{AWAY_USAGE}`.")
+    cover_at = lowered.index("cover") if "cover" in lowered else len(words)
+    until = parse_date(" ".join(words[1:cover_at]))
+    if until is None:
+        raise UserError(f"I could not read the date. Write it like 2026-12-01: `{AWAY_USAGE}`.")
+    if until < today:
+        raise UserError(f"{until:%d %B %Y} has passed. Give the last day you are away, today or later.")
+    if until > today + timedelta(days=MAX_AWAY_DAYS):
+        raise UserError("That is more than a year away. Give a date within the next year.")
+    cover = None
+    if cover_at < len(words):
+        rest = words[cover_at + 1:]
+        cover = parse_user(rest[0]) if len(rest) == 1 else None
+        if cover is None:
+            raise UserError(f"After `cover`, mention one person (like @Team manager): `{AWAY_USAGE}`.")
+    return until, cover
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit away` and the `reminder.snooze` button."""
+
+    def away(turn: Turn, text: str) -> list[Reply]:
+        today = turn.now.astimezone(services.settings.timezone).date()
+        parsed = parse_away(text, today)
+        if parsed is None:
+            cleared = clear_away(services.storage, turn.user_id)
+            record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
+            return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
+        until, cover = parsed
+        if cover is not None:
+            if services.directory.person(cover) is None:
+                raise UserError("That person is not set up in audit-bot, so they cannot cover. Pick someone who is.")
+            if cover == turn.user_id:
+                raise UserError("You cannot cover for yourself. Pick a colleague, or leave out `cover`.")
+        set_away(services.storage, turn.user_id, until, cover, turn.now)
+        record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover},
+                     at=turn.now)
+        cover_text = f" Moderation requests go to <@{cover}> meanwhile." if cover else ""
+        return [Reply(f"Got it: no reminders until you are back after {until:%A %d %B %Y}.{cover_text} "
+                      "`/audit away off` turns them back on sooner.")]
+
+    def snooze_items(turn: Turn, value: str) -> list[Reply]:
+        keys = buttons.key_list(value, "your next reminder will have a new one")
+        if not all(KEY_PATTERN.match(k) for k in keys):
+            raise UserError("That snooze button is from an older message. Your next reminder will have a new one.")
+        today = turn.now.astimezone(services.settings.timezone).date()
+        until = next_working_day(today)
+        snooze(services.storage, turn.user_id, keys, until)
+        return [Reply(f"Snoozed: you will not be reminded about {'this' if len(keys) == 1 else 'these'} "
+                      f"on {until:%A %d %B}.")]
+
+    engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
+                       usage="/audit away until YYYY-MM-DD [cover @person]")
+    engine.add_action("reminder.snooze", snooze_items)

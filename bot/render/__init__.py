@@ -1,1 +1,0 @@
-"""Turning plain `Reply` data into what each transport shows."""

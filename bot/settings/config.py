@@ -1,0 +1,325 @@
+"""Load and check the bot's configuration: `settings.yaml`, `teams.yaml` and the environment.
+
+Every mistake becomes one `ConfigError` naming the file, the key and what is expected, so a person
+editing YAML at a council sees what to fix instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from bot.reference_pattern import UnsafePattern, check_reference_pattern
+from bot.settings.cron import CronSpec, ScheduleError, parse_cron
+from bot.settings.people import USER_ID, Directory
+from bot.settings.problems import ConfigError
+from bot.settings.teams_file import parse_directory
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DEFAULT_CONFIG_DIR = PROJECT_DIR / "config"
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    """Credentials and endpoint for Slack; all optional so the bot can run locally without them."""
+
+    bot_token: str | None = None
+    app_token: str | None = None
+    signing_secret: str | None = None
+    api_url: str | None = None
+
+    @property
+    def socket_mode_ready(self) -> bool:
+        return bool(self.bot_token and self.app_token)
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """How patient the reminders are, in working days, and how late a missed run may still go out."""
+
+    draft_idle_working_days: int = 5
+    moderation_wait_working_days: int = 3
+    grace_minutes: int = 120
+
+
+@dataclass(frozen=True)
+class HttpLimits:
+    """How the HTTP server (`audit-bot serve`) protects itself: worker threads, idle timeout, open connections.
+
+    A connection that sends nothing for `channel_timeout` seconds (or stalls half-way through a request) is
+    closed; Slack sends each request whole and at once, so 30 seconds is generous.
+    """
+
+    threads: int = 8
+    channel_timeout: int = 30
+    connection_limit: int = 1000
+
+
+HTTP_LIMITS = {"threads": (1, 64), "channel_timeout": (1, 3600), "connection_limit": (10, 100_000)}
+
+
+SCHEDULED_JOBS = ("weekly_digest", "reminders")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the bot needs to know about where it runs, already checked."""
+
+    config_dir: Path
+    timezone: ZoneInfo
+    database: Path
+    knowledge_dir: Path
+    case_reference_pattern: re.Pattern[str]
+    qa_channel: str | None
+    quiet_hours: tuple[time, time]
+    retention_years: int
+    names: frozenset[str]
+    schedules: Mapping[str, str]
+    local_user: str
+    directory: Directory
+    slack: SlackSettings = field(default_factory=SlackSettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    cron: Mapping[str, CronSpec] = field(default_factory=dict)
+    http: HttpLimits = field(default_factory=HttpLimits)
+    raw: Mapping[str, Any] = field(default_factory=dict)
+
+
+DEFAULTS: dict[str, Any] = {
+    "timezone": "Europe/London",
+    "database": "data/audit-bot.db",
+    "knowledge_dir": "knowledge",
+    "case_reference_pattern": r"^[A-Z]{2,4}-?[0-9]{4,10}$",
+    "qa_channel": None,
+    "quiet_hours": {"start": "08:00", "end": "18:00"},
+    "retention_years": 6,
+    "names_file": None,
+    "schedules": {},
+    "local_user": "U0MGRN001",
+    "reminders": {},
+    "http": {},
+}
+REMINDER_LIMITS = {
+    "draft_idle_working_days": (1, 60),
+    "moderation_wait_working_days": (1, 60),
+    "grace_minutes": (0, 24 * 60),
+}
+
+
+def read_yaml_mapping(path: Path) -> dict[str, Any]:
+    """Read a YAML file that must hold a mapping, turning syntax errors into ConfigError."""
+    if not path.exists():
+        raise ConfigError(path, "(file)", "present: create it or point AUDITBOT_CONFIG at a folder holding it")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(path, "(file)", "UTF-8 text: save it as UTF-8 in your editor") from None
+    except OSError as exc:
+        raise ConfigError(path, "(file)", f"a readable file ({exc.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{path}{where}", "(file)", "valid YAML: check indentation and quotes") from None
+    except ValueError:  # a date-like value that is not a real date, such as 2001-02-30
+        raise ConfigError(path, "(file)", "valid YAML with real dates (quote anything that only looks like a date)") \
+            from None
+    except RecursionError:
+        raise ConfigError(path, "(file)", "YAML nested a sensible number of levels deep") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(path, "(top level)", "a mapping of `key: value` lines", type(data).__name__)
+    odd = [key for key in data if not isinstance(key, str)]
+    if odd:
+        raise ConfigError(path, str(odd[0]), "a word naming a setting (keys are text)")
+    return data
+
+
+def _resolve(path_text: str, base: Path) -> Path:
+    path = Path(path_text).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def _parse_hhmm(value: object, file: Path, key: str) -> time:
+    if isinstance(value, int):  # YAML reads 08:00 unquoted as sexagesimal minutes
+        value = f"{value // 60:02d}:{value % 60:02d}"
+    if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}", value.strip()):
+        raise ConfigError(file, key, 'a time like "08:00" (in quotes)', value)
+    hours, minutes = (int(part) for part in value.strip().split(":"))
+    if hours > 23 or minutes > 59:
+        raise ConfigError(file, key, "a real time of day between 00:00 and 23:59", value)
+    return time(hours, minutes)
+
+
+def _string_or_none(value: object, file: Path, key: str) -> str | None:
+    if value is None or (isinstance(value, str) and value.strip()):
+        return value.strip() if isinstance(value, str) else None
+    raise ConfigError(file, key, "a piece of text or null", value)
+
+
+def _load_names(config_dir: Path, value: object, file: Path) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, str):
+        raise ConfigError(file, "names_file", "a file name in the config folder, or null", value)
+    path = _resolve(value, config_dir).resolve()
+    if not path.is_relative_to(config_dir.resolve()):
+        raise ConfigError(file, "names_file", f"a file inside the config folder {config_dir}", value)
+    if not path.exists():
+        raise ConfigError(file, "names_file", f"an existing file ({path} is missing)", value)
+    if not path.is_file():
+        raise ConfigError(file, "names_file", f"a file ({path} is a folder)", value)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError:
+        raise ConfigError(file, "names_file", "a UTF-8 text file", value) from None
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _parse_schedules(schedules: Mapping[str, str], file: Path) -> dict[str, CronSpec]:
+    """Each job's cron text, checked now so a wrong schedule stops the bot at start, not at 9 on Monday."""
+    checked: dict[str, CronSpec] = {}
+    for name, text in schedules.items():
+        if name not in SCHEDULED_JOBS:
+            raise ConfigError(file, f"schedules.{name}", f"one of the scheduled jobs ({', '.join(SCHEDULED_JOBS)})")
+        try:
+            checked[name] = parse_cron(name, text)
+        except ScheduleError as exc:
+            raise ConfigError(file, exc.key, exc.expected, text) from None
+    return checked
+
+
+def _parse_reminders(value: object, file: Path) -> ReminderSettings:
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ConfigError(file, "reminders", f"a mapping with any of {', '.join(REMINDER_LIMITS)}", value)
+    unknown = sorted(set(value) - set(REMINDER_LIMITS))
+    if unknown:
+        raise ConfigError(file, f"reminders.{unknown[0]}", f"one of {', '.join(REMINDER_LIMITS)}")
+    for key, (low, high) in REMINDER_LIMITS.items():
+        number = value.get(key, getattr(ReminderSettings, key))
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ConfigError(file, f"reminders.{key}", f"a whole number from {low} to {high}", number)
+    return ReminderSettings(**{key: value.get(key, getattr(ReminderSettings, key)) for key in REMINDER_LIMITS})
+
+
+def _parse_http(value: object, file: Path) -> HttpLimits:
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ConfigError(file, "http", f"a mapping with any of {', '.join(HTTP_LIMITS)}", value)
+    unknown = sorted(set(value) - set(HTTP_LIMITS), key=str)
+    if unknown:
+        raise ConfigError(file, f"http.{unknown[0]}", f"one of {', '.join(HTTP_LIMITS)}")
+    for key, (low, high) in HTTP_LIMITS.items():
+        number = value.get(key, getattr(HttpLimits, key))
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ConfigError(file, f"http.{key}", f"a whole number from {low} to {high}", number)
+    return HttpLimits(**{key: value.get(key, getattr(HttpLimits, key)) for key in HTTP_LIMITS})
+
+
+# Over 60 lines on purpose: it reads settings.yaml key by key in the order the README's table lists them,
+# each with its one fix-it message; the checks themselves live in the small helpers above.
+def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
+    """Build Settings from the config folder and the environment (the environment wins)."""
+    env = os.environ if environ is None else environ
+    config_dir = Path(env.get("AUDITBOT_CONFIG") or DEFAULT_CONFIG_DIR).expanduser().resolve()
+    if not config_dir.is_dir():
+        raise ConfigError(config_dir, "AUDITBOT_CONFIG", "a folder holding settings.yaml and teams.yaml")
+    file = config_dir / "settings.yaml"
+    raw = {**DEFAULTS, **read_yaml_mapping(file)}
+    unknown = sorted(set(raw) - set(DEFAULTS))
+    if unknown:
+        raise ConfigError(file, unknown[0], f"one of the known keys ({', '.join(sorted(DEFAULTS))})")
+
+    tz_name = raw["timezone"]
+    try:
+        timezone = ZoneInfo(str(tz_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(file, "timezone", "an IANA timezone name such as Europe/London", tz_name) from None
+
+    for key in ("database", "knowledge_dir"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise ConfigError(file, key, "a file path", raw[key])
+    database = _resolve(env.get("AUDITBOT_DB") or raw["database"], PROJECT_DIR)
+    knowledge_dir = _resolve(raw["knowledge_dir"], PROJECT_DIR)
+
+    pattern_text = raw["case_reference_pattern"]
+    if not isinstance(pattern_text, str):
+        raise ConfigError(file, "case_reference_pattern", "a regular expression in quotes", pattern_text)
+    try:
+        pattern = check_reference_pattern(pattern_text)
+    except re.error as exc:
+        raise ConfigError(file, "case_reference_pattern", f"a valid regular expression ({exc})", pattern_text) \
+            from None
+    except UnsafePattern as exc:
+        raise ConfigError(file, "case_reference_pattern", str(exc), pattern_text) from None
+
+    quiet = raw["quiet_hours"]
+    if not isinstance(quiet, dict) or set(quiet) != {"start", "end"}:
+        raise ConfigError(file, "quiet_hours", 'a mapping with `start: "08:00"` and `end: "18:00"`', quiet)
+    quiet_hours = (
+        _parse_hhmm(quiet["start"], file, "quiet_hours.start"),
+        _parse_hhmm(quiet["end"], file, "quiet_hours.end"),
+    )
+    if quiet_hours[0] >= quiet_hours[1]:
+        raise ConfigError(file, "quiet_hours", "a start earlier than its end", quiet)
+
+    years = raw["retention_years"]
+    if not isinstance(years, int) or isinstance(years, bool) or not 1 <= years <= 100:
+        raise ConfigError(file, "retention_years", "a whole number of years between 1 and 100", years)
+
+    schedules = raw["schedules"] or {}
+    if not isinstance(schedules, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in schedules.items()
+    ):
+        raise ConfigError(file, "schedules", 'a mapping of job name to cron text like "0 9 * * mon"', schedules)
+    cron = _parse_schedules(schedules, file)
+    reminders = _parse_reminders(raw["reminders"], file)
+    http = _parse_http(raw["http"], file)
+
+    local_user = raw["local_user"]
+    if not isinstance(local_user, str) or not USER_ID.fullmatch(local_user):
+        raise ConfigError(file, "local_user", "a Slack user id such as U0MGRN001", local_user)
+
+    teams_file = config_dir / "teams.yaml"
+    directory = parse_directory(read_yaml_mapping(teams_file), teams_file)
+
+    api_url = env.get("SLACK_API_URL") or None
+    if api_url and not api_url.endswith("/"):
+        api_url += "/"
+    slack = SlackSettings(
+        bot_token=env.get("SLACK_BOT_TOKEN") or None,
+        app_token=env.get("SLACK_APP_TOKEN") or None,
+        signing_secret=env.get("SLACK_SIGNING_SECRET") or None,
+        api_url=api_url,
+    )
+    return Settings(
+        config_dir=config_dir,
+        timezone=timezone,
+        database=database,
+        knowledge_dir=knowledge_dir,
+        case_reference_pattern=pattern,
+        qa_channel=_string_or_none(raw["qa_channel"], file, "qa_channel"),
+        quiet_hours=quiet_hours,
+        retention_years=years,
+        names=_load_names(config_dir, raw["names_file"], file),
+        schedules=dict(schedules),
+        local_user=local_user,
+        directory=directory,
+        slack=slack,
+        reminders=reminders,
+        cron=cron,
+        http=http,
+        raw=raw,
+    )

@@ -1,0 +1,116 @@
+"""Who is who: teams, members and roles from `teams.yaml`.
+
+Roles decide what a person may see and do, so this module is the single place that answers
+"what role has this Slack user" and "who manages them"; every check on the server side asks it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import time
+from enum import StrEnum
+
+SLACK_USER_ID = r"[UW][A-Z0-9]{2,}"  # a Slack member id (U…, or W… on Enterprise Grid): the one definition
+USER_ID = re.compile(rf"^{SLACK_USER_ID}$")
+TEAM_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
+HOURS = re.compile(r"^\s*([01]?\d|2[0-3]):([0-5]\d)\s*-\s*([01]?\d|2[0-3]):([0-5]\d)\s*$")
+MEMBER_KEYS = ("user", "name", "role", "audit_target", "working_hours")
+
+
+class Role(StrEnum):
+    """The four roles, in increasing reach."""
+
+    PRACTITIONER = "practitioner"
+    MANAGER = "manager"
+    QA_LEAD = "qa_lead"
+    ADMIN = "admin"
+
+    @property
+    def rank(self) -> int:
+        return list(Role).index(self)
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person's place in one team."""
+
+    user_id: str
+    role: Role
+    name: str
+    audit_target: int
+    working_hours: tuple[time, time] | None = None  # when reminders may reach them, if not the service's hours
+
+
+@dataclass(frozen=True)
+class Team:
+    """A team, its members and where its digest goes."""
+
+    id: str
+    name: str
+    digest_channel: str | None
+    members: tuple[Member, ...]
+
+    @property
+    def manager_ids(self) -> tuple[str, ...]:
+        return tuple(m.user_id for m in self.members if m.role is Role.MANAGER)
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        return tuple(m.user_id for m in self.members)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One Slack user as the bot sees them: highest role, teams, and a staff label."""
+
+    user_id: str
+    name: str
+    role: Role
+    team_ids: tuple[str, ...]
+
+    def has_role(self, *roles: Role) -> bool:
+        return self.role in roles
+
+    @property
+    def is_qa_or_admin(self) -> bool:
+        return self.role in (Role.QA_LEAD, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Everyone the bot knows, built once from teams.yaml."""
+
+    teams: Mapping[str, Team]
+    people: Mapping[str, Person]
+    working_hours: Mapping[str, tuple[time, time]] = field(default_factory=dict)
+
+    def hours_of(self, user_id: str) -> tuple[time, time] | None:
+        """A person's own reminder hours (part-time, compressed hours); None means the service's quiet hours."""
+        return self.working_hours.get(user_id)
+
+    def person(self, user_id: str) -> Person | None:
+        return self.people.get(user_id)
+
+    def teams_of(self, user_id: str) -> list[Team]:
+        person = self.people.get(user_id)
+        return [self.teams[t] for t in person.team_ids] if person else []
+
+    def managers_of(self, user_id: str) -> list[str]:
+        """The managers of every team the person is in (not the person themselves)."""
+        found: list[str] = []
+        for team in self.teams_of(user_id):
+            found += [m for m in team.manager_ids if m != user_id and m not in found]
+        return found
+
+    def managed_team_ids(self, user_id: str) -> list[str]:
+        return [t.id for t in self.teams.values() if user_id in t.manager_ids]
+
+    def ids_with_role(self, *roles: Role) -> list[str]:
+        return sorted(p.user_id for p in self.people.values() if p.role in roles)
+
+    def label(self, user_id: str) -> str:
+        person = self.people.get(user_id)
+        return person.name if person else user_id

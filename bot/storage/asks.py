@@ -1,0 +1,107 @@
+"""Questions asked of the knowledge base and what people said about the answers (kb_asks, kb_feedback).
+
+Every question stored here has been screened for identifiers first; QA leads read them back to see
+what the knowledge base could not answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.common import parse_utc, select, utc_text
+from bot.storage.db import Storage
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One screened question and what the bot did with it."""
+
+    id: int
+    asked_at: datetime
+    user_id: str
+    query: str
+    outcome: str
+    entry_id: str | None
+    score: float | None
+    surface: str
+    escalated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Unanswered:
+    """A question that got no answer, or an answer someone marked Not helpful."""
+
+    query: str
+    asked_at: datetime
+    entry_id: str | None  # the unhelpful answer, when there was one
+
+
+def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome: str,
+               entry_id: str | None, score: float | None, surface: str) -> int:
+    """Log a screened question; the returned id travels in the feedback and escalation buttons."""
+    cursor = storage.db.execute(
+        "INSERT INTO kb_asks (asked_at, user_id, query, outcome, entry_id, score, surface) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [utc_text(at), user_id, query, outcome, entry_id, score, surface],
+    )
+    return int(cursor.lastrowid)
+
+
+def get_ask(storage: Storage, ask_id: int) -> Ask | None:
+    rows = list(select(storage.db, "SELECT * FROM kb_asks WHERE id = ?", [ask_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    return Ask(
+        id=row["id"], asked_at=parse_utc(row["asked_at"]), user_id=row["user_id"], query=row["query"],
+        outcome=row["outcome"], entry_id=row["entry_id"], score=row["score"], surface=row["surface"],
+        escalated_at=parse_utc(row["escalated_at"]) if row["escalated_at"] else None,
+    )
+
+
+def resolve_ask(storage: Storage, ask_id: int, user_id: str, entry_id: str) -> bool:
+    """Remember which suggestion the asker picked, once, so their feedback is about that entry."""
+    cursor = storage.db.execute(
+        "UPDATE kb_asks SET entry_id = ? WHERE id = ? AND user_id = ? AND outcome = 'ambiguous' "
+        "AND entry_id IS NULL",
+        [entry_id, ask_id, user_id],
+    )
+    return cursor.rowcount == 1
+
+
+def mark_escalated(storage: Storage, ask_id: int, user_id: str, at: datetime) -> bool:
+    """Compare-and-set: True only for the first escalation of the asker's own question."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE kb_asks SET escalated_at = ? WHERE id = ? AND user_id = ? AND escalated_at IS NULL",
+            [utc_text(at), ask_id, user_id],
+        )
+        return cursor.rowcount == 1
+
+
+def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, helpful: bool,
+                    at: datetime) -> bool:
+    """Store a Helpful / Not helpful click; False when this person already answered for this ask."""
+    cursor = storage.db.execute(
+        "INSERT OR IGNORE INTO kb_feedback (ask_id, entry_id, user_id, helpful, at) VALUES (?, ?, ?, ?, ?)",
+        [ask_id, entry_id, user_id, 1 if helpful else 0, utc_text(at)],
+    )
+    return cursor.rowcount == 1
+
+
+def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
+    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first."""
+    rows = select(storage.db,
+        """
+        SELECT a.query, a.asked_at, NULL AS entry_id FROM kb_asks a
+        WHERE a.outcome = 'none' AND a.asked_at >= :since
+        UNION ALL
+        SELECT a.query, f.at AS asked_at, f.entry_id FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
+        WHERE f.helpful = 0 AND f.at >= :since
+        ORDER BY asked_at DESC
+        """,
+        {"since": utc_text(since)},
+    )
+    return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"])
+            for row in rows]

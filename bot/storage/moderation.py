@@ -1,0 +1,93 @@
+"""Moderation: the queue a moderator may take, opening and deciding one, and how often moderators agree.
+
+`moderation_queue` is what one moderator may take now (submitted, not theirs, not their team's);
+`not_yet_moderated` is every audit still waiting for a decision (submitted or in moderation), for reminders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from bot.errors import StaleAction, UserError
+from bot.storage.audits import AuditRow, audit_row, get_audit
+from bot.storage.common import parse_utc, record_trail, select, utc_text
+from bot.storage.db import Storage
+
+
+def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
+                     limit: int = 20) -> tuple[int, list[AuditRow]]:
+    """How many submitted audits this moderator may take, and the oldest `limit` of them.
+
+    The filter (never an audit they did or of their own case, never a team in `excluded_teams`) runs in SQL
+    before the limit,
+    so a long run of audits they may not moderate cannot hide one they may.
+    """
+    teams = sorted(excluded_teams)
+    where = "status = 'submitted' AND auditor_id != ? AND (worker_id IS NULL OR worker_id != ?)"
+    if teams:
+        where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
+    params: list[Any] = [moderator_id, moderator_id, *teams]
+    total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
+    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY submitted_at, id LIMIT ?",
+                  [*params, limit])
+    return total, [audit_row(r) for r in rows]
+
+
+def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
+    """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None:
+            raise UserError("I can't find that audit.")
+        if audit.status == "in_moderation":
+            rows = list(select(db, "SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
+                                 "NULL ORDER BY id DESC", [audit_id]))
+            if rows and rows[0]["moderator_id"] == moderator_id:
+                return int(rows[0]["id"])
+            raise StaleAction("Another moderator has already opened this audit.")
+        if audit.status != "submitted":
+            raise StaleAction(f"This audit is {audit.status.replace('_', ' ')}, so it is not waiting for moderation.")
+        db.execute("UPDATE audits SET status = 'in_moderation', step_version = step_version + 1, updated_at = ? "
+                   "WHERE id = ?", [utc_text(now), audit_id])
+        cursor = db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at) VALUES (?, ?, ?)",
+                            [audit_id, moderator_id, utc_text(now)])
+        record_trail(storage, moderator_id, "audit.moderation_opened", {"audit": audit_id}, now)
+        return int(cursor.lastrowid or 0)
+
+
+def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
+                      now: datetime) -> None:
+    with storage.write() as db:
+        rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
+                             "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
+                             "a.status = 'in_moderation'", [audit_id, moderator_id]))
+        if not rows:
+            raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.")
+        stamp = utc_text(now)
+        db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ? WHERE id = ?",
+                   [stamp, int(agrees), grade, reason, rows[0]["id"]])
+        db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
+                   [stamp, stamp, audit_id])
+        record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
+
+
+def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:
+    """(agreed, decided) moderations since a moment, for the digests' grading-consistency figure."""
+    rows = list(select(storage.db, "SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
+                                 "WHERE decided_at IS NOT NULL AND decided_at >= ?",
+                                 [utc_text(since) if since else ""]))
+    return int(rows[0]["agreed"]), int(rows[0]["decided"])
+
+
+def not_yet_moderated(storage: Storage) -> list[tuple[int, datetime, str, str | None]]:
+    """(audit id, submitted at, checklist title, moderator who opened it) of audits not yet moderated."""
+    rows = storage.db.execute(
+        "SELECT a.id, a.submitted_at, cv.title, "
+        "(SELECT m.moderator_id FROM moderations m WHERE m.audit_id = a.id AND m.decided_at IS NULL "
+        " ORDER BY m.opened_at DESC LIMIT 1) "
+        "FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
+        "WHERE a.status IN ('submitted', 'in_moderation') AND a.submitted_at IS NOT NULL ORDER BY a.submitted_at"
+    ).fetchall()
+    return [(r[0], parse_utc(r[1]), r[2], r[3]) for r in rows]

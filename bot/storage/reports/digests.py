@@ -1,0 +1,129 @@
+"""Aggregate queries behind the weekly digests and the dashboard: GROUP BY in SQLite, never rows in Python.
+
+Every function answers for many teams at once (or all teams when `team_ids` is None), so the digest for
+fifty teams is a handful of queries over the `audits_submitted` index rather than fifty times as many.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from bot.storage.common import COMPLETED_SQL, utc_text
+from bot.storage.db import Storage
+
+
+def _team_filter(team_ids: Sequence[str] | None, column: str = "team_id") -> tuple[str, list[str]]:
+    if team_ids is None:
+        return "", []
+    return f" AND {column} IN ({','.join('?' * len(team_ids))})", list(team_ids)
+
+
+def grade_counts_by_week(storage: Storage, boundaries: Sequence[datetime],
+                         team_ids: Sequence[str] | None) -> dict[str, list[dict[str, int]]]:
+    """team -> one {grade: count} per week between consecutive boundaries (completed audits only)."""
+    weeks = len(boundaries) - 1
+    cases = " ".join(f"WHEN submitted_at < ? THEN {i}" for i in range(weeks - 1))
+    bucket = f"CASE {cases} ELSE {weeks - 1} END" if cases else "0"
+    where, params = _team_filter(team_ids)
+    texts = [utc_text(b) for b in boundaries]
+    rows = storage.db.execute(
+        f"SELECT team_id, {bucket} AS bucket, COALESCE(overall_grade, 'ungraded'), COUNT(*) FROM audits "
+        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
+        "GROUP BY team_id, bucket, overall_grade",
+        [*texts[1:weeks], texts[0], texts[-1], *params],
+    ).fetchall()
+    found: dict[str, list[dict[str, int]]] = {}
+    for team, index, grade, count in rows:
+        found.setdefault(team, [{} for _ in range(weeks)])[index][grade] = count
+    return found
+
+
+def auditor_counts(storage: Storage, week_start: datetime, week_end: datetime, month_start: datetime,
+                   team_ids: Sequence[str] | None) -> dict[str, dict[str, tuple[int, int]]]:
+    """team -> auditor -> (completed this week, completed this month to the week's end)."""
+    where, params = _team_filter(team_ids)
+    rows = storage.db.execute(
+        "SELECT team_id, auditor_id, SUM(submitted_at >= ?), SUM(submitted_at >= ?) FROM audits "
+        f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
+        "GROUP BY team_id, auditor_id",
+        [utc_text(week_start), utc_text(month_start), utc_text(min(week_start, month_start)), utc_text(week_end),
+         *params],
+    ).fetchall()
+    found: dict[str, dict[str, tuple[int, int]]] = {}
+    for team, auditor, week, month in rows:
+        found.setdefault(team, {})[auditor] = (int(week or 0), int(month or 0))
+    return found
+
+
+def demo_counts(storage: Storage, start: datetime, end: datetime, team_ids: Sequence[str] | None) -> dict[str, int]:
+    """team -> completed audits in [start, end) that are invented demo data, so a digest can say so."""
+    where, params = _team_filter(team_ids)
+    rows = storage.db.execute(
+        f"SELECT team_id, COUNT(*) FROM audits WHERE demo != 0 AND submitted_at >= ? AND submitted_at < ? "
+        f"AND status IN {COMPLETED_SQL}{where} GROUP BY team_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    return {team: int(count) for team, count in rows}
+
+
+def count_demo_audits(storage: Storage) -> int:
+    """Invented audits anywhere in the database (`audit-bot demo-data`), for the Home tab's warning."""
+    return int(storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo != 0").fetchone()[0])
+
+
+def flagged_question_counts(storage: Storage, start: datetime, end: datetime,
+                            team_ids: Sequence[str] | None) -> dict[str, list[tuple[str, str, int]]]:
+    """team -> [(checklist id, question id, audits where it was answered badly)], most first."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, a.checklist_id, an.question_id, COUNT(*) AS n FROM audits a "
+        "JOIN answers an ON an.audit_id = a.id AND an.flagged = 1 "
+        f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED_SQL}{where} "
+        "GROUP BY a.team_id, a.checklist_id, an.question_id ORDER BY n DESC, an.question_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    found: dict[str, list[tuple[str, str, int]]] = {}
+    for team, checklist, question, count in rows:
+        found.setdefault(team, []).append((checklist, question, count))
+    return found
+
+
+def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
+                          team_ids: Sequence[str] | None) -> dict[str, int]:
+    """team -> actions past their due date and still open at `as_at`."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, COUNT(*) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
+        "WHERE ac.due_date < ? AND ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?) "
+        f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where} GROUP BY a.team_id",
+        [today.isoformat(), utc_text(as_at), utc_text(as_at), *params],
+    ).fetchall()
+    return {team: count for team, count in rows}
+
+
+def moderation_agreement(storage: Storage, start: datetime, end: datetime,
+                         team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (moderations agreeing with the auditor's grade, moderations decided) in [start, end)."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, SUM(m.agrees), COUNT(*) FROM moderations m JOIN audits a ON a.id = m.audit_id "
+        f"WHERE m.decided_at >= ? AND m.decided_at < ? AND m.agrees IS NOT NULL{where} GROUP BY a.team_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    return {team: (int(agreed or 0), int(decided)) for team, agreed, decided in rows}
+
+
+def latest_checklists(storage: Storage, checklist_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """checklist id -> its most recently seen snapshot, for question texts and guidance."""
+    if not checklist_ids:
+        return {}
+    rows = storage.db.execute(
+        "SELECT checklist_id, content FROM checklist_versions cv WHERE checklist_id IN "
+        f"({','.join('?' * len(checklist_ids))}) AND first_seen = (SELECT MAX(first_seen) FROM checklist_versions "
+        "WHERE checklist_id = cv.checklist_id)",
+        list(checklist_ids),
+    ).fetchall()
+    return {checklist: json.loads(content) for checklist, content in rows}

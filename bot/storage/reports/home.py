@@ -1,0 +1,31 @@
+"""Queries for one person's part of the Home tab: their drafts, open actions and audits this month."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.storage.common import COMPLETED_SQL, parse_utc, utc_text
+from bot.storage.db import Storage
+
+
+def drafts_of(storage: Storage, user_id: str, limit: int) -> tuple[int, list[tuple[int, str, datetime]]]:
+    """(how many drafts, the most recently touched few as (audit id, checklist title, updated at))."""
+    total = storage.db.execute(
+        "SELECT COUNT(*) FROM audits WHERE auditor_id = ? AND status = 'draft'", [user_id]
+    ).fetchone()[0]
+    rows = storage.db.execute(
+        "SELECT a.id, cv.title, a.updated_at FROM audits a JOIN checklist_versions cv ON cv.hash = a.checklist_hash "
+        "WHERE a.auditor_id = ? AND a.status = 'draft' ORDER BY a.updated_at DESC LIMIT ?",
+        [user_id, limit],
+    ).fetchall()
+    return int(total), [(r[0], r[1], parse_utc(r[2])) for r in rows]
+
+
+def completed_by(storage: Storage, user_id: str, start: datetime, end: datetime) -> int:
+    """Audits this person completed in [start, end), over the auditor index."""
+    row = storage.db.execute(
+        f"SELECT COUNT(*) FROM audits WHERE auditor_id = ? AND status IN {COMPLETED_SQL} "
+        "AND submitted_at >= ? AND submitted_at < ?",
+        [user_id, utc_text(start), utc_text(end)],
+    ).fetchone()
+    return int(row[0])

@@ -1,0 +1,59 @@
+"""The local terminal chat: the same conversations as in Slack, over stdin and stdout.
+
+Usable by a person and drivable by a script (no curses): one line in, the bot's replies out,
+ending cleanly on end of input or `quit`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from bot.engine.routing import Engine
+from bot.terminal.render import TerminalView
+
+QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
+BANNER = (
+    "audit-bot local chat as {user} ({label}). Type `help` to see what I can do, "
+    "a number to pick an option, `/audit ...` for commands, `quit` to leave."
+)
+
+
+def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt: str = "you> ",
+             chart_dir: Path | None = None) -> int:
+    """Read lines until EOF or quit, passing each to the engine and printing what it says.
+
+    Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
+    """
+    view = TerminalView(chart_dir=chart_dir)
+    person = engine.directory.person(user_id)
+    label = person.name if person else "not set up"
+    stdout.write(BANNER.format(user=user_id, label=label) + "\n")
+    interactive = stdin.isatty()
+    while True:
+        if interactive:
+            stdout.write(prompt)
+        stdout.flush()
+        line = stdin.readline()
+        if not line:
+            stdout.write("\nBye.\n")
+            return 0
+        text = line.rstrip("\n")
+        if text.strip().lower() in QUIT_WORDS:
+            stdout.write("Bye. Anything you were doing is saved.\n")
+            return 0
+        if not text.strip():
+            continue
+        replies = run_line(engine, view, user_id, text)
+        stdout.write(view.render(replies) + "\n")
+
+
+def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> list:
+    """Route one typed line: an option number, a slash command, or free text."""
+    choice = view.choice_for(text)
+    if choice is not None:
+        return engine.action(user_id, choice.action, choice.value, surface="terminal")
+    stripped = text.strip()
+    if stripped.lower().startswith("/audit"):
+        return engine.command(user_id, stripped[len("/audit"):].strip(), surface="terminal")
+    return engine.message(user_id, text, surface="terminal")

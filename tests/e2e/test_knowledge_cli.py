@@ -1,0 +1,91 @@
+"""`audit-bot ask` and `audit-bot kb check` from the shell: JSON lines for evaluation, exit codes for checks."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+from pathlib import Path
+
+from bot.cli import build_parser
+from bot.cli.runtime import Runtime
+from bot.settings.config import PROJECT_DIR
+from tests.support.moved_clock import bot_command, child_clock
+
+FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
+
+
+def run(argv: list[str], environ: dict[str, str], stdin: str = "") -> tuple[int, str]:
+    args = build_parser().parse_args(argv)
+    out = io.StringIO()
+    runtime = Runtime(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=io.StringIO())
+    try:
+        code = args.func(args, runtime)
+    finally:
+        runtime.close()
+    assert "services" not in runtime.__dict__, "ask and kb check must not open the database"
+    return code, out.getvalue()
+
+
+def test_ask_json_reads_one_question_per_line_and_prints_one_json_line_each(environ: dict[str, str]) -> None:
+    code, out = run(["ask", "--json"], environ, stdin="when is the ICPC due?\n\nwhen is payroll paid\n")
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["query"] == "when is the ICPC due?"
+    assert first["answer"]["id"] == "icpc-timescale"
+    assert set(first["answer"]) == {"id", "question", "score"}
+    assert second == {"query": "when is payroll paid", "answer": None, "suggestions": []}
+
+
+def test_ask_one_question_as_text(environ: dict[str, str]) -> None:
+    code, out = run(["ask", "icpc deadline"], environ)
+    assert code == 0
+    assert out.startswith("When must an initial child protection conference be held?")
+    assert "Source: Working Together to Safeguard Children 2023" in out
+
+
+def test_ask_with_another_folder(environ: dict[str, str]) -> None:
+    code, out = run(["ask", "--kb", str(FIXTURES / "good"), "--json", "icpc deadline"], environ)
+    assert code == 0
+    assert json.loads(out)["query"] == "icpc deadline"
+
+
+def test_kb_check_passes_on_the_shipped_folder_and_fails_with_every_problem(environ: dict[str, str]) -> None:
+    code, out = run(["kb", "check"], environ)
+    assert (code, out.startswith("OK: ")) == (0, True)
+    code, out = run(["kb", "check", str(FIXTURES / "many_problems")], environ)
+    assert code == 1
+    assert out.count("\n- ") > 1
+
+
+def test_kb_check_exit_code_from_the_real_command_line(environ: dict[str, str]) -> None:
+    command = bot_command("kb", "check", str(FIXTURES / "syntax_error"))
+    result = subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_DIR,
+                            env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
+    assert result.returncode == 1
+    assert "kb.yaml:" in result.stdout
+    assert "Traceback" not in result.stderr
+    good = subprocess.run([*command[:-1], str(Path(FIXTURES / "good"))], capture_output=True, text=True,
+                          cwd=PROJECT_DIR, env=child_clock({**environ, "PATH": "/usr/bin:/bin"}), timeout=60)
+    assert good.returncode == 0
+
+
+def test_kb_check_reports_an_entry_holding_an_identifier_with_file_line_and_words(
+        environ: dict[str, str], tmp_path: Path) -> None:
+    """Issue #12: knowledge-base text is screened too (content mode: structured identifiers and listed names),
+    while professional and statutory text such as 'the Southwark judgment' or 'Gillick' passes."""
+    import shutil
+
+    folder = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "good", folder)
+    file = folder / "kb" / "timescales.yaml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace("alternatives: [how long after the strategy discussion is the ICPC]",
+                        "alternatives: [how long after the strategy discussion is the ICPC, NHS 943 476 5919]")
+    text = text.replace("when harm is suspected.", "when harm is suspected (Southwark judgment; Gillick). "
+                        "Call the family on 07700 900123.")
+    file.write_text(text, encoding="utf-8")
+    code, out = run(["kb", "check", str(folder)], environ)
+    assert code == 1
+    assert "timescales.yaml:2" in out and "“943 476 5919” looks like an NHS number" in out
+    assert "“07700 900123” looks like a phone number" in out and "Southwark" not in out

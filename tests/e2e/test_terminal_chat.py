@@ -1,0 +1,66 @@
+"""The terminal chat: usable by a person, drivable by a script, same engine as Slack."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from pathlib import Path
+
+from bot.engine.routing import Engine
+from bot.settings.config import PROJECT_DIR
+from bot.terminal.chat import run_chat
+from bot.terminal.render import plain
+from tests.support.moved_clock import bot_command, child_clock
+
+
+def drive(engine: Engine, lines: list[str], user: str = "U0MGRN001") -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_chat(engine, user, io.StringIO("".join(f"{line}\n" for line in lines)), out)
+    return code, out.getvalue()
+
+
+def test_help_then_quit(engine: Engine) -> None:
+    code, out = drive(engine, ["help", "quit"])
+    assert code == 0
+    assert "Here is what I can do for you" in out
+    assert out.rstrip().endswith("Anything you were doing is saved.")
+
+
+def test_end_of_input_ends_cleanly(engine: Engine) -> None:
+    code, out = drive(engine, ["/audit help"])
+    assert code == 0
+    assert "Bye." in out
+
+
+def test_unknown_slash_command_explains_and_shows_help(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit frobnicate"])
+    assert "I don't know /audit frobnicate" in out
+    assert "/audit help" in out
+
+
+def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) -> None:
+    _, out = drive(engine, ["help"], user="U0NOBODY1")
+    assert "not set up to use audit-bot" in out
+
+
+def test_make_run_path_without_tokens_opens_the_chat(tmp_path: Path, environ: dict[str, str]) -> None:
+    result = subprocess.run(
+        bot_command("run"),
+        input="help\nquit\n",
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        env=child_clock({**environ, "PATH": "/usr/bin:/bin"}),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No Slack tokens set" in result.stderr
+    assert "manifest.yml" in result.stderr
+    assert "Here is what I can do for you" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_slack_emoji_codes_read_as_short_marks_in_the_terminal() -> None:
+    assert plain(":triangular_flag_on_post: 2. Is consent recorded? — *No*") == "[flag] 2. Is consent recorded? — No"
+    assert plain(":warning: Past its review date") == "(!) Past its review date"
+    assert plain("a :smile: stays as written") == "a :smile: stays as written"

@@ -1,0 +1,208 @@
+"""After submission: edits kept as revisions, moderation, actions done, and the export's rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from bot.cli import build_parser
+from bot.cli.runtime import Runtime
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage import moderation as moderation_store
+from bot.storage.reports.home import completed_by
+from bot.terminal.render import TerminalView
+from tests.audit_driver import complete_audit
+from tests.integration.test_audit_terminal import terminal_sender
+
+AUDITOR = "U0MGRN001"  # North manager auditing U0PRAN001's case
+SUBMITTED_AT = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def submitted(engine: Engine, services: Services) -> int:
+    view = TerminalView()
+    send = terminal_sender(engine, view)
+    with time_machine.travel(SUBMITTED_AT, tick=False):  # so its action is due four weeks later, 29 Dec 2026
+        complete_audit(send, send("type", "/audit start early-help-spot"))
+    return int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
+
+
+def press(engine: Engine, user: str, replies: list, action: str) -> list:
+    choice = next(c for r in replies for c in r.choices if c.action == action)
+    return engine.action(user, choice.action, choice.value, surface="terminal")
+
+
+def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine: Engine, services: Services,
+                                                                         submitted: int) -> None:
+    [edited] = engine.command(AUDITOR, f"edit {submitted} strengths Warm, steady direct work.", surface="terminal")
+    assert "kept as a revision" in edited.text
+    [revision] = store.revisions_of(services.storage, submitted)
+    assert revision["field"] == "strengths" and revision["new_value"] == "Warm, steady direct work."
+
+    # the North manager may not moderate their own team's audit; the South manager may
+    [own] = engine.command("U0MGRN001", "moderate", surface="terminal")
+    listing = engine.command("U0MGRS001", "moderate", surface="terminal")
+    assert "No submitted audits are waiting" in own.text and f"#{submitted}" in listing[0].text
+    refused = engine.action("U0MGRN001", "audit.moderate_open", str(submitted), surface="terminal")
+    assert refused[0].kind == "error"
+    opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
+    assert "Do you agree with the overall grade?" in opened[0].text
+    [locked] = engine.command(AUDITOR, f"edit {submitted} strengths Something else.", surface="terminal")
+    assert locked.kind == "error" and "read-only" in locked.text
+
+    grades = press(engine, "U0MGRS001", opened, "audit.moderate_disagree")
+    ask = engine.action("U0MGRS001", "audit.moderate_grade", grades[0].choices[0].value, surface="terminal")
+    assert "Why?" in ask[0].text
+    saved, told = engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+    assert "saved" in saved.text and told.to_user == AUDITOR and "has been moderated" in told.text
+    assert store.get_audit(services.storage, submitted).status == "moderated"
+    assert moderation_store.agreement_rate(services.storage) == (0, 1)
+
+
+def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(engine: Engine, services: Services,
+                                                                               submitted: int) -> None:
+    first = store.get_audit(services.storage, submitted)
+    old = store.answers_of(services.storage, submitted)["consent"].value
+
+    notice, review = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    assert "open for changes" in notice.text and review.title == f"Review: audit #{submitted}"
+    actions = {c.action for c in review.choices}
+    assert "audit.submit" in actions and "audit.cancel" not in actions  # resubmit, never cancel, once submitted
+    [listing] = engine.command("U0MGRS001", "moderate", surface="terminal")
+    assert f"#{submitted}" not in listing.text  # out of the queue while it is being changed
+    since = datetime.fromisoformat(first.submitted_at) - timedelta(days=1)
+    assert completed_by(services.storage, AUDITOR, since, since + timedelta(days=2)) == 1  # still counts as done
+
+    [question] = engine.message(AUDITOR, "change 2", surface="terminal")  # 2 = consent in the numbered review
+    assert "consent" in question.text.lower() and "Answered before" in question.text
+    other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
+    [back_at_review] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    assert back_at_review.title == f"Review: audit #{submitted}"  # not walked through every later question
+
+    resubmit = next(c for c in back_at_review.choices if c.action == "audit.submit")
+    done, *summaries = engine.action(AUDITOR, "audit.submit", resubmit.value, surface="terminal")
+    assert "resubmitted" in done.text
+    assert {r.to_user for r in summaries} == {"U0PRAN001"} | set(services.directory.managers_of("U0PRAN001")) - {
+        AUDITOR}
+    assert all("changed" in r.text for r in summaries)
+    again = store.get_audit(services.storage, submitted)
+    assert again.status == "submitted" and again.submitted_at == first.submitted_at  # counted once, when first sent
+    changes = {(r["field"], r["old_value"], r["new_value"]) for r in store.revisions_of(services.storage, submitted)}
+    new = store.answers_of(services.storage, submitted)["consent"].value
+    assert ("status", "submitted", "reopened") in changes and ("answer:consent", old, new) in changes
+
+    # a reopened audit cannot be cancelled, even by a hand-made button; after moderation opens it, no reopening
+    [notice, review] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    [cancel] = engine.action(AUDITOR, "audit.cancel", review.choices[0].value, surface="terminal")
+    assert cancel.kind == "error" and "can't be cancelled" in cancel.text
+    resubmit = next(c for c in review.choices if c.action == "audit.submit")
+    engine.action(AUDITOR, "audit.submit", resubmit.value, surface="terminal")
+    listing = engine.command("U0MGRS001", "moderate", surface="terminal")
+    opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
+    assert "made 1 change(s) after first submitting" in opened[0].text
+    [locked] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    assert locked.kind == "error" and "read-only" in locked.text
+
+
+def test_the_review_says_which_numbers_exist_when_a_jump_misses(engine: Engine, submitted: int) -> None:
+    engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    [wrong] = engine.message(AUDITOR, "change 99", surface="terminal")
+    assert wrong.kind == "error" and "no question 99" in wrong.text and "1 to" in wrong.text
+
+
+def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: Engine, services: Services,
+                                                                        submitted: int) -> None:
+    [refused] = engine.command("U0PRAN001", "moderate", surface="terminal")
+    assert refused.kind == "error" and "QA leads" in refused.text
+    [action] = action_store.actions_of_audit(services.storage, submitted)
+    assert action.owner_id == "U0PRAN001"
+    [other] = engine.action("U0PRAS001", "actions.done", str(action.id), surface="terminal")
+    assert other.kind == "error"
+    listing = engine.command("U0PRAN001", "actions", surface="terminal")
+    [done] = press(engine, "U0PRAN001", listing, "actions.done")
+    assert "marked complete" in done.text
+    [row] = action_store.actions_of_audit(services.storage, submitted)
+    assert row.done_by == "U0PRAN001" and row.done_at
+    [again] = engine.action("U0PRAN001", "actions.done", str(action.id), surface="terminal")
+    assert "already marked done" in again.text
+
+
+def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, services: Services,
+                                                              submitted: int) -> None:
+    with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):  # after the 29 Dec due date
+        [listing] = engine.command("U0MGRN001", "actions team", surface="terminal")
+        assert "Social worker N1" in listing.text and "(*overdue*)" in listing.text
+        [other_team] = engine.command("U0MGRS001", "actions team", surface="terminal")
+        assert "Nobody in your teams" in other_team.text
+        [refused] = engine.command("U0PRAN001", "actions team", surface="terminal")
+        assert refused.kind == "error" and "team managers" in refused.text
+        [unclear] = engine.command("U0MGRN001", "actions everyone", surface="terminal")
+        assert unclear.kind == "error" and "/audit actions team" in unclear.text
+        [done] = press(engine, "U0MGRN001", [listing], "actions.done")
+        assert "marked complete" in done.text
+    [row] = action_store.actions_of_audit(services.storage, submitted)
+    assert row.done_by == "U0MGRN001"
+    [empty] = engine.command("U0MGRN001", "actions team", surface="terminal")
+    assert "Nobody in your teams" in empty.text
+
+
+def run_export(environ: dict[str, str], *args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    runtime = Runtime(environ=environ, stdout=out, stderr=err)
+    parsed = build_parser().parse_args(["export", *args])
+    try:
+        code = parsed.func(parsed, runtime)
+    finally:
+        runtime.close()
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_export_writes_one_csv_row_per_answer_and_nests_json(environ: dict[str, str], services: Services,
+                                                              submitted: int) -> None:
+    answers = store.answers_of(services.storage, submitted)
+    code, out, err = run_export(environ, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == len(answers) and "Exported" in err
+    assert {r["audit_id"] for r in rows} == {str(submitted)}
+    assert {r["question_id"]: r["value"] for r in rows} == {k: a.value for k, a in answers.items()}
+    assert rows[0]["team_id"] == "north-assessment" and rows[0]["open_actions"] == "1"
+
+    code, out, _ = run_export(environ, "--format", "json", "--team", "north-assessment")
+    [audit] = json.loads(out)["audits"]
+    assert audit["audit_id"] == submitted and len(audit["answers"]) == len(answers)
+    assert audit["actions"][0]["owner_id"] == "U0PRAN001"
+    _, out, _ = run_export(environ, "--format", "json", "--team", "south-cin-cp")
+    assert json.loads(out)["audits"] == []
+    _, out, _ = run_export(environ, "--since", "2999-01-01")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 0
+    code, _, err = run_export(environ, "--since", "yesterday")
+    assert code == 2 and "date" in err
+
+
+def test_the_moderation_list_finds_an_audit_behind_many_the_person_may_not_moderate(engine: Engine,
+                                                                                   services: Services) -> None:
+    from tests.support.audit_rows import insert_audit
+
+    south = "U0MGRS001"
+    start = datetime(2026, 11, 2, 9, tzinfo=UTC)
+    for n in range(40):  # their own audits, oldest first
+        insert_audit(services.storage, f"CR-2{n:05d}", start + timedelta(minutes=n), auditor=south,
+                     team="north-assessment")
+    for n in range(30):  # audits of their own team, by someone else
+        insert_audit(services.storage, f"CR-3{n:05d}", start + timedelta(hours=1, minutes=n), auditor="U0QALEAD1",
+                     team="south-cin-cp")
+    theirs = insert_audit(services.storage, "CR-400001", start + timedelta(hours=3), auditor="U0MGRN001")
+    [listing] = engine.command(south, "moderate", surface="terminal")
+    assert [c.value for c in listing.choices] == [str(theirs)]
+    assert "showing" not in listing.text
+    [lead] = engine.command("U0QALEAD1", "moderate", surface="terminal")
+    assert len(lead.choices) == 10 and "showing the oldest 10 of 41" in lead.text
+    assert str(theirs) not in [c.value for c in lead.choices]

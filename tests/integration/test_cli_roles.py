@@ -1,0 +1,72 @@
+"""The command line applies the same roles as Slack when it acts for a Slack user, and records exports."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.__main__ import main
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.terminal.render import TerminalView
+from tests.audit_driver import complete_audit
+from tests.integration.test_audit_terminal import terminal_sender
+
+
+@pytest.fixture
+def cli(environ: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """Run `audit-bot ...` as a person would, returning (exit code, stdout, stderr)."""
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("AUDITBOT_OPERATOR", raising=False)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+    return run
+
+
+@pytest.fixture
+def submitted(engine: Engine, services: Services) -> None:
+    send = terminal_sender(engine, TerminalView())
+    complete_audit(send, send("type", "/audit start early-help-spot"))
+
+
+def test_an_export_for_a_slack_user_follows_their_role(cli, submitted: None) -> None:
+    code, out, err = cli("export", "--as", "U0PRAN001")
+    assert code == 2 and out == "" and "U0PRAN001 is a practitioner" in err and "Traceback" not in err
+    code, _, err = cli("export", "--as", "U0MGRN001")
+    assert code == 2 and "--team north-assessment" in err  # a manager must name their own team
+    code, _, err = cli("export", "--as", "U0MGRS001", "--team", "north-assessment")
+    assert code == 2 and "own teams only" in err
+    code, out, _ = cli("export", "--as", "U0MGRN001", "--team", "north-assessment", "--format", "json")
+    assert code == 0 and len(json.loads(out)["audits"]) == 1
+    code, out, _ = cli("export", "--as", "U0QALEAD1", "--format", "json")
+    assert code == 0 and len(json.loads(out)["audits"]) == 1
+    code, _, err = cli("export", "--as", "U0NOBODY1")
+    assert code == 2 and "not in teams.yaml" in err
+
+
+def test_every_export_is_in_the_trail_with_who_ran_it(cli, submitted: None, monkeypatch) -> None:
+    cli("export", "--format", "csv")
+    monkeypatch.setenv("AUDITBOT_OPERATOR", "U0QALEAD2")
+    cli("export", "--format", "json", "--since", "2026-01-01")
+    code, out, _ = cli("trail", "--format", "json", "--as", "U0ADMIN01")
+    exports = [row for row in json.loads(out) if row["action"] == "export"]
+    assert code == 0 and len(exports) == 2 and exports[0]["actor"].startswith("cli")
+    assert exports[1]["actor"] == "U0QALEAD2" and exports[1]["detail"]["since"] == "2026-01-01"
+    assert exports[1]["detail"]["audits"] == 1
+
+
+def test_maintenance_and_digests_are_refused_to_roles_without_them(cli) -> None:
+    for command in (["retention"], ["trail"], ["demo-data", "--weeks", "1"]):
+        code, _, err = cli(*command, "--as", "U0QALEAD1")
+        assert code == 2 and "for admins" in err, command
+    code, _, err = cli("digest", "--as", "U0MGRN001", "--team", "south-cin-cp")
+    assert code == 2 and "own teams only" in err
+    code, out, _ = cli("digest", "--as", "U0MGRN001", "--team", "north-assessment")
+    assert code == 0 and "North Assessment Team" in out
+    code, _, _ = cli("retention", "--as", "U0ADMIN01")
+    assert code == 0

@@ -1,0 +1,190 @@
+"""Reminders people would not mute: bundled, on the right days, quiet while away, routed to cover."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.errors import UserError
+from bot.reminders.feature import parse_away
+from schedules.jobs import reminders_job
+from schedules.reminders import (
+    ActionItem,
+    DraftItem,
+    ModerationItem,
+    QuotaItem,
+    ReminderInputs,
+    bundle,
+    bundle_reply,
+    due_reminders,
+)
+from schedules.scheduler import JobRunner
+from schedules.senders import RecordingSender
+from tests.support.digest_rows import AuditRows
+
+LONDON = ZoneInfo("Europe/London")
+TUESDAY = date(2026, 11, 24)
+
+
+def keys(reminders) -> list[tuple[str, str]]:
+    return [(r.user_id, r.key) for r in reminders]
+
+
+def test_a_persons_items_of_one_day_arrive_as_one_message_with_a_button_each() -> None:
+    inputs = ReminderInputs(
+        drafts=(DraftItem(7, "U0MGRN001", "Full case audit", date(2026, 11, 16)),),
+        actions=(ActionItem(3, "U0MGRN001", "Update the chronology", date(2026, 11, 25), False),
+                 ActionItem(4, "U0PRAN001", "Visit and see the child alone", date(2026, 11, 20), False)),
+    )
+    bundled = bundle(due_reminders(inputs, TUESDAY))
+    assert set(bundled) == {"U0MGRN001", "U0PRAN001"}
+    reply = bundle_reply("U0MGRN001", bundled["U0MGRN001"], TUESDAY)
+    assert reply.to_user == "U0MGRN001"
+    assert "2 things need your attention" in reply.text
+    assert [(c.action, c.value) for c in reply.choices] == [
+        ("audit.resume", "7"), ("actions.done", "3"), ("reminder.snooze", "draft:7,action:3")]
+    assert "is overdue" in bundle_reply("U0PRAN001", bundled["U0PRAN001"], TUESDAY).text
+
+
+def test_drafts_wait_the_configured_working_days_before_a_nudge() -> None:
+    inputs = ReminderInputs(drafts=(DraftItem(7, "U0MGRN001", "Full case audit", date(2026, 11, 18)),))
+    assert due_reminders(inputs, TUESDAY) == []  # Wed 18 -> Tue 24 is four working days
+    assert keys(due_reminders(inputs, date(2026, 11, 25))) == [("U0MGRN001", "draft:7")]
+
+
+def test_actions_due_beyond_two_working_days_or_escalated_do_not_nudge_the_owner() -> None:
+    inputs = ReminderInputs(actions=(
+        ActionItem(1, "U0PRAN001", "Later", date(2026, 11, 27), False),
+        ActionItem(2, "U0PRAN001", "Soon", date(2026, 11, 26), False),
+        ActionItem(3, "U0PRAN001", "Escalated already", date(2026, 11, 2), True),
+    ))
+    assert keys(due_reminders(inputs, TUESDAY)) == [("U0PRAN001", "action:2")]
+
+
+def test_the_weekly_overdue_list_goes_to_the_manager_on_the_first_working_day() -> None:
+    inputs = ReminderInputs(actions=(ActionItem(9, "U0PRAN001", "Overdue", date(2026, 11, 20), False,
+                                                ("U0MGRN001",)),))
+    monday = due_reminders(inputs, date(2026, 11, 23))
+    assert ("U0MGRN001", "overdue-list") in keys(monday)
+    assert [r.escalates for r in monday if r.key == "overdue-list"] == [(9,)]
+    assert ("U0MGRN001", "overdue-list") not in keys(due_reminders(inputs, TUESDAY))
+    # A bank holiday Monday moves the list to Tuesday.
+    holiday = ReminderInputs(actions=(ActionItem(9, "U0PRAN001", "Overdue", date(2026, 5, 20), False,
+                                                 ("U0MGRN001",)),))
+    assert ("U0MGRN001", "overdue-list") in keys(due_reminders(holiday, date(2026, 5, 26)))
+
+
+def test_quota_nudges_come_mid_month_and_five_working_days_before_month_end_to_those_behind() -> None:
+    inputs = ReminderInputs(quotas=(QuotaItem("U0MGRN001", 2, 0), QuotaItem("U0MGRS001", 2, 1),
+                                    QuotaItem("U0MGRC001", 2, 2)))
+    assert keys(due_reminders(inputs, date(2026, 11, 16))) == [("U0MGRN001", "quota:2026-11")]
+    assert keys(due_reminders(inputs, date(2026, 11, 23))) == [("U0MGRN001", "quota:2026-11"),
+                                                                ("U0MGRS001", "quota:2026-11")]
+    assert due_reminders(inputs, date(2026, 11, 20)) == []
+
+
+def test_away_pauses_reminders_and_moderation_goes_to_the_cover() -> None:
+    inputs = ReminderInputs(
+        drafts=(DraftItem(7, "U0QALEAD1", "Full case audit", date(2026, 11, 2)),),
+        moderations=(ModerationItem(12, "Full case audit", date(2026, 11, 16), "U0QALEAD1"),
+                     ModerationItem(13, "Full case audit", date(2026, 11, 16), None)),
+        away={"U0QALEAD1": (date(2026, 11, 30), "U0QALEAD2")},
+        qa_leads=("U0QALEAD1", "U0QALEAD2"),
+    )
+    found = due_reminders(inputs, TUESDAY)
+    assert keys(found) == [("U0QALEAD2", "moderation:12"), ("U0QALEAD2", "moderation:13")]
+    assert "covering for <@U0QALEAD1>" in found[0].text
+    assert due_reminders(inputs, date(2026, 12, 1))[0].user_id == "U0QALEAD1"  # back after the date
+
+
+def test_a_snoozed_item_stays_quiet_but_the_others_still_come() -> None:
+    inputs = ReminderInputs(
+        drafts=(DraftItem(7, "U0MGRN001", "Full case audit", date(2026, 11, 2)),
+                DraftItem(8, "U0MGRN001", "Full case audit", date(2026, 11, 2))),
+        snoozed=frozenset({("U0MGRN001", "draft:7")}),
+    )
+    assert keys(due_reminders(inputs, TUESDAY)) == [("U0MGRN001", "draft:8")]
+
+
+@given(st.text(max_size=60))
+def test_away_text_is_parsed_or_explained(text: str) -> None:
+    try:
+        parsed = parse_away(text, TUESDAY)
+    except UserError as error:
+        assert "/audit away" in str(error) or "date" in str(error).lower() or "year" in str(error)
+    else:
+        assert parsed is None or parsed[0] >= TUESDAY
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("until 2026-12-04", (date(2026, 12, 4), None)),
+    ("until 4/12/2026 cover <@U0QALEAD2|qa>", (date(2026, 12, 4), "U0QALEAD2")),
+    ("until 4 December 2026 cover U0QALEAD2", (date(2026, 12, 4), "U0QALEAD2")),
+    ("off", None),
+])
+def test_away_accepts_dates_and_slack_mentions(text: str, expected) -> None:
+    assert parse_away(text, TUESDAY) == expected
+
+
+def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: Services, engine: Engine) -> None:
+    rows = AuditRows(services)
+    draft = rows.audit(auditor="U0MGRN001", status="draft", updated=datetime(2026, 11, 2, 10, tzinfo=UTC))
+    submitted = rows.audit(auditor="U0MGRN001", submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
+    overdue = rows.action(submitted, "U0PRAN001", date(2026, 11, 20))
+    with time_machine.travel(datetime(2026, 11, 23, 9, 30, tzinfo=LONDON), tick=False):
+        first = {o.recipient: o for o in reminders_job(services, services.clock())}
+        # Monday 23 November is also the month-end quota check: the other managers have done none.
+        assert set(first) == {"U0MGRN001", "U0PRAN001", "U0QALEAD1", "U0QALEAD2", "U0MGRS001", "U0MGRC001"}
+        manager_text = first["U0MGRN001"].replies[0].text
+        assert f"audit {draft}" in manager_text and "overdue" in manager_text
+        # The Monday run sends the manager's overdue list once and marks the action escalated.
+        sender = RecordingSender()
+        assert JobRunner(services, sender, holder="process-a").fire("reminders") == 6
+        snooze_value = first["U0MGRN001"].replies[0].choices[-1].value
+        [reply] = engine.action("U0MGRN001", "reminder.snooze", snooze_value)
+        assert "Tuesday 24 November" in reply.text
+        [reply] = engine.command("U0QALEAD1", "away until 2026-11-27 cover <@U0QALEAD2>")
+        assert "Moderation requests go to <@U0QALEAD2>" in reply.text
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        second = {o.recipient: o for o in reminders_job(services, services.clock())}
+    assert "U0MGRN001" not in second  # snoozed for a working day
+    assert "U0PRAN001" not in second  # the overdue action was escalated to the manager on Monday
+    assert "U0QALEAD1" not in second and "covering for <@U0QALEAD1>" in second["U0QALEAD2"].replies[0].text
+    escalated = services.storage.db.execute("SELECT escalated_at FROM actions WHERE id = ?", [overdue]).fetchone()
+    assert escalated[0] is not None
+
+
+def test_away_rejects_unknown_covers_and_past_dates(engine: Engine) -> None:
+    with time_machine.travel(datetime(2026, 11, 24, 10, tzinfo=LONDON), tick=False):
+        [past] = engine.command("U0MGRN001", "away until 2026-11-01")
+        [stranger] = engine.command("U0MGRN001", "away until 2026-12-01 cover <@U0NOBODY9>")
+    assert past.kind == "error" and "has passed" in past.text
+    assert stranger.kind == "error" and "not set up" in stranger.text
+
+
+def test_only_actions_of_submitted_audits_remind_list_or_count(services: Services) -> None:
+    from bot.storage import actions as action_store
+    from bot.storage.reminders import open_actions_due_by
+    from bot.storage.reports.digests import overdue_action_counts
+
+    rows = AuditRows(services)
+    submitted = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
+    cancelled = rows.audit(status="cancelled")
+    draft = rows.audit(status="draft")
+    reopened = rows.audit(submitted=datetime(2026, 11, 16, 10, tzinfo=UTC))
+    services.storage.db.execute("UPDATE audits SET status = 'draft' WHERE id = ?", [reopened])  # open for changes
+    due = date(2026, 11, 20)
+    kept = {rows.action(submitted, "U0PRAN001", due), rows.action(reopened, "U0PRAN001", due)}
+    rows.action(cancelled, "U0PRAN001", due)  # written before the audit was cancelled
+    rows.action(draft, "U0PRAN001", due)  # not submitted yet: the auditor may still change it
+    assert {item[0] for item in open_actions_due_by(services.storage, date(2026, 11, 30))} == kept
+    assert {a.id for a in action_store.open_actions_of(services.storage, "U0PRAN001")} == kept
+    assert overdue_action_counts(services.storage, datetime(2026, 11, 24, 10, tzinfo=UTC), TUESDAY,
+                                 None) == {"north-assessment": 2}

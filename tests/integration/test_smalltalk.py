@@ -1,0 +1,98 @@
+"""Greetings and small talk get a short friendly reply and are never logged as unanswered questions (item 11)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from bot.core.knowledge import KnowledgeService
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from knowledge.loader import check_knowledge, load_knowledge
+
+PRACTITIONER = "U0PRAN001"
+QA_LEAD = "U0QALEAD1"
+SMALL_TALK = ["hello", "thanks", "ok", "hi there", "cheers", "good morning", "thank you!", "Hi!", "Thanks :)",
+              "ok thanks", "hi, thanks", "Good afternoon.", "bye", "OK 👍"]
+SHIPPED = load_knowledge()
+GREETINGS = next(g for g in SHIPPED.smalltalk.groups if g.show_help).phrases
+
+
+def asks(services: Services) -> list[dict]:
+    return list(services.storage.db.query("SELECT * FROM kb_asks"))
+
+
+@pytest.mark.parametrize("text", SMALL_TALK)
+def test_small_talk_gets_a_friendly_reply_and_is_not_logged(engine: Engine, services: Services, text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    said = " ".join(r.text for r in replies)
+    assert replies and "I don't know" not in said and "Did you mean" not in said
+    assert all(r.kind != "error" for r in replies)
+    assert asks(services) == []
+    assert "was asked" not in " ".join(r.text for r in engine.command(QA_LEAD, "kb unanswered"))
+
+
+@pytest.mark.parametrize("text", ["hello", "hi there", "good morning", "Hiya!"])
+def test_a_greeting_says_what_the_bot_can_do(engine: Engine, services: Services, text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("Hello")
+    assert any("Here is what I can do" in r.text for r in replies)
+    assert engine.command(PRACTITIONER, f"ask {text}")[0].text.startswith("Hello")
+    assert asks(services) == []
+
+
+def test_unanswered_list_for_qa_leads_leaves_small_talk_out(engine: Engine, services: Services) -> None:
+    for text in ("hello", "thanks", "ok", "when is payroll paid"):
+        engine.message(PRACTITIONER, text)
+    [ask] = asks(services)
+    assert ask["query"] == "when is payroll paid"
+    listed = " ".join(r.text for r in engine.command(QA_LEAD, "kb unanswered"))
+    assert "payroll" in listed and "hello" not in listed.lower()
+
+
+ANSWERED = [(e.question, e.id) for e in SHIPPED.entries.values()]
+LIVE = KnowledgeService.load(SHIPPED.folder).current
+ANSWERED = [(q, entry_id) for q, entry_id in ANSWERED
+            if (r := LIVE.search.search(q)).outcome == "answer" and r.answer.entry_id == entry_id]
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(greeting=st.sampled_from(GREETINGS), pause=st.sampled_from([", ", "! ", ". ", " - ", ",", "!! "]),
+       shout=st.booleans(), asked=st.sampled_from(ANSWERED[:40]))
+def test_a_real_question_with_a_greeting_in_front_still_gets_answered(engine: Engine, services: Services,
+                                                                      greeting: str, pause: str, shout: bool,
+                                                                      asked: tuple[str, str]) -> None:
+    question, entry_id = asked
+    text = f"{greeting.capitalize() if shout else greeting}{pause}{question}"
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].title == SHIPPED.entries[entry_id].question, text
+
+
+@pytest.mark.parametrize("text", ["hi, when is the ICPC due?", "Hello! when is the ICPC due?",
+                                  "good morning when is the ICPC due?", "hi when is the ICPC due?",
+                                  "thanks, when is the ICPC due?"])
+def test_examples_of_greeting_then_question(engine: Engine, services: Services, text: str) -> None:
+    assert "15 working days" in engine.message(PRACTITIONER, text)[0].text
+    assert [a["outcome"] for a in asks(services)] == ["answer"]
+
+
+def test_a_broken_smalltalk_file_is_reported_with_line_and_fix(tmp_path: Path) -> None:
+    (tmp_path / "smalltalk.yaml").write_text(
+        "smalltalk:\n"
+        "  - kind: greeting\n"
+        "    reply: Hello!\n"
+        "    phrases: [hello, 3, \"what is an ICPC?\"]\n"
+        "  - kind: thanks\n"
+        "    replly: You're welcome.\n"
+        "    phrases: [hello]\n"
+        "  - just text\n", encoding="utf-8")
+    messages = [f"{p.file}:{p.line} {p.message}" for p in check_knowledge(tmp_path)]
+    joined = "\n".join(messages)
+    assert "smalltalk.yaml:4" in joined and "question mark" in joined and "yes/no or a number" in joined
+    assert "unknown field `replly` (did you mean `reply`?)" in joined and "smalltalk.yaml:6" in joined
+    assert "needs `reply:`" in joined
+    assert "must be a mapping" in joined

@@ -1,0 +1,76 @@
+"""`ask` and `kb check` as a QA lead or a script would use them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from knowledge.ask_cli import run_ask, run_kb_check
+
+FIXTURES = Path(__file__).parent.parent / "data" / "kb_fixtures"
+SMALL = FIXTURES / "search"
+
+
+def ask(question: str | None, as_json: bool, stdin: str = "", kb_dir: Path = SMALL) -> tuple[int, str]:
+    out = io.StringIO()
+    code = run_ask(kb_dir, question, as_json, io.StringIO(stdin), out)
+    return code, out.getvalue()
+
+
+def test_json_answer_has_the_documented_shape() -> None:
+    code, out = ask("when is the ICPC due?", as_json=True)
+    assert code == 0
+    reply = json.loads(out)
+    assert set(reply) == {"query", "answer", "suggestions"}
+    assert reply["query"] == "when is the ICPC due?"
+    assert reply["answer"]["id"] == "icpc-timescale"
+    assert set(reply["answer"]) == {"id", "question", "score"}
+    assert out.count("\n") == 1
+
+
+def test_text_answer_shows_question_score_and_answer() -> None:
+    code, out = ask("when is the ICPC due?", as_json=False)
+    assert code == 0
+    assert out.startswith("When must an initial child protection conference be held?  (score ")
+    assert "Within 15 working days of the strategy discussion" in out
+
+
+def test_text_ambiguous_lists_choices_and_unknown_says_so() -> None:
+    _, out = ask("conference", as_json=False)
+    assert out.startswith("Did you mean one of these?")
+    assert "1. " in out and "2. " in out
+    _, out = ask("how do I claim overtime on payroll", as_json=False)
+    assert out.startswith("I don't know that yet.")
+
+
+def test_stdin_mode_answers_one_json_line_per_question() -> None:
+    code, out = ask(None, as_json=True, stdin="when is the icpc due\n\npayroll overtime\nwhat is a s47\n")
+    assert code == 0
+    replies = [json.loads(line) for line in out.splitlines()]
+    assert [r["query"] for r in replies] == ["when is the icpc due", "payroll overtime", "what is a s47"]
+    assert replies[0]["answer"]["id"] == "icpc-timescale"
+    assert replies[1] == {"query": "payroll overtime", "answer": None, "suggestions": []}
+    assert replies[2]["answer"]["id"] == "section-47-enquiries"
+
+
+def test_ask_with_a_broken_knowledge_base_explains_instead_of_crashing() -> None:
+    code, out = ask("anything", as_json=True, kb_dir=FIXTURES / "missing_answer")
+    assert code == 1
+    assert "kb.yaml:2: entry 'icpc-timescale' has no answer" in out
+    assert "Traceback" not in out
+
+
+def test_kb_check_ok_summary_and_exit_0() -> None:
+    out = io.StringIO()
+    assert run_kb_check(FIXTURES / "good", out) == 0
+    assert out.getvalue() == ("OK: 3 entries, 2 glossary terms, 0 concepts, 0 vocabulary groups, "
+                              f"0 checklists in {FIXTURES / 'good'}\n")
+
+
+def test_kb_check_lists_every_problem_and_exits_1() -> None:
+    out = io.StringIO()
+    assert run_kb_check(FIXTURES / "many_problems", out) == 1
+    text = out.getvalue()
+    assert text.startswith("The knowledge base has 6 problems:")
+    assert "c.yaml: the file is empty" in text and "b.yaml:4: YAML syntax error" in text

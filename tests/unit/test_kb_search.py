@@ -1,0 +1,145 @@
+"""Search answers what practitioners ask, offers choices when unsure, and admits what it does not know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.loader import load_knowledge
+from knowledge.search import KnowledgeSearch, SearchResult, to_json
+
+DATA = Path(__file__).parent.parent / "data"
+QUERIES = DATA / "kb_queries.yaml"
+
+
+@pytest.fixture(scope="module")
+def small() -> KnowledgeSearch:
+    return KnowledgeSearch(load_knowledge(DATA / "kb_fixtures" / "search"))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeSearch:
+    return KnowledgeSearch(load_knowledge())
+
+
+def answered(result: SearchResult) -> str | None:
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("when is the ICPC due?", "icpc-timescale"),  # acronym in the query, meaning in the entry
+        ("initial child protection conference deadline", "icpc-timescale"),  # and the other way round
+        ("What does the local authority designated officer do?", "lado"),
+        ("how often do I visit a LAC", "cla-visits"),  # LAC meets "looked after"
+        ("how often should children in care be seen", "cla-visits"),
+        ("whats a s47", "section-47-enquiries"),
+        ("assesment timescale", "assessment-timescale"),  # typo
+        ("how long for an asessment", "assessment-timescale"),  # typo
+        ("when is the first review conference", "rcpc-timescale"),
+        ("ICPC TIMESCALE!!!", "icpc-timescale"),
+        ("icpc when", "icpc-timescale"),
+    ],
+)
+def test_confident_answers(small: KnowledgeSearch, query: str, expected: str) -> None:
+    result = small.search(query)
+    assert answered(result) == expected, result
+
+
+def test_long_question_is_answered_from_its_last_sentence(small: KnowledgeSearch) -> None:
+    query = ("I have just picked up a family from another team and the manager wants everything on the "
+             "system by Friday, and there was a strategy discussion on Monday. When do we need to hold "
+             "the initial conference?")
+    assert answered(small.search(query)) == "icpc-timescale"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["how do I claim overtime on payroll", "where can I park at county hall",
+     "how many days annual leave do I get", "when is my payslip due", "how do I book a meeting room",
+     "what's the wifi password", "", "   ", "?!?", "the and of"],
+)
+def test_out_of_scope_gets_none(small: KnowledgeSearch, query: str) -> None:
+    result = small.search(query)
+    assert result.outcome == "none", result
+    assert result.answer is None and result.suggestions == ()
+
+
+def test_answer_carries_runner_ups_as_suggestions(small: KnowledgeSearch) -> None:
+    result = small.search("child protection conference timescale")
+    assert result.outcome in ("answer", "ambiguous")
+    ids = [m.entry_id for m in ([result.answer] if result.answer else []) + list(result.suggestions)]
+    assert {"icpc-timescale", "rcpc-timescale"} <= set(ids)
+    assert len(result.suggestions) <= 3
+    assert all(0 <= m.score <= 100 for m in result.suggestions)
+
+
+def test_vague_question_is_ambiguous_with_choices(small: KnowledgeSearch) -> None:
+    result = small.search("conference")
+    assert result.outcome == "ambiguous", result
+    assert {m.entry_id for m in result.suggestions} >= {"icpc-timescale", "rcpc-timescale"}
+
+
+def test_to_json_has_the_documented_shape(small: KnowledgeSearch) -> None:
+    answer = to_json(small.search("when is the icpc due"))
+    assert set(answer) == {"query", "answer", "suggestions"}
+    assert answer["query"] == "when is the icpc due"
+    assert set(answer["answer"]) == {"id", "question", "score"}
+    assert answer["answer"]["id"] == "icpc-timescale"
+    assert all(set(s) == {"id", "question", "score"} for s in answer["suggestions"])
+    assert to_json(small.search("payroll")) == {"query": "payroll", "answer": None, "suggestions": []}
+
+
+def labelled_queries() -> list[dict]:
+    return yaml.safe_load(QUERIES.read_text(encoding="utf-8"))["queries"]
+
+
+def test_labelled_queries_meet_the_accuracy_targets(shipped: KnowledgeSearch) -> None:
+    """The issue's figures on the labelled (tuning) questions; the held-out set is only reported by `make bench`.
+
+    One step: the entry is answered, or is among the "Did you mean…" buttons. Confident-wrong counts every
+    question (in scope or not) answered with the wrong entry.
+    """
+    queries = labelled_queries()
+    in_scope = [q for q in queries if q.get("expect")]
+    out_of_scope = [q for q in queries if not q.get("expect")]
+    misses, right, one_step, wrong, declined, suggested = [], 0, 0, 0, 0, 0
+    for query in queries:
+        result = shipped.search(query["q"])
+        expect = query.get("expect")
+        given = answered(result)
+        wrong += given is not None and given != expect
+        if expect:
+            right += given == expect
+            offered = result.outcome == "ambiguous" and expect in [m.entry_id for m in result.suggestions]
+            one_step += given == expect or offered
+            if given != expect and not offered:
+                misses.append(f"{query['q']!r}: expected {expect}, got {to_json(result)}")
+        else:
+            declined += result.outcome != "answer"
+            suggested += result.outcome == "ambiguous"
+            if result.outcome == "answer":
+                misses.append(f"{query['q']!r}: expected no answer, got {to_json(result)}")
+    assert in_scope and out_of_scope, "the labelled set needs in-scope and out-of-scope queries"
+    report = "\n".join(misses)
+    assert one_step / len(in_scope) >= 0.93, f"one step {one_step}/{len(in_scope)}\n{report}"
+    assert right / len(in_scope) >= 0.85, f"answered right {right}/{len(in_scope)}\n{report}"
+    assert wrong / len(queries) <= 0.02, f"confident and wrong {wrong}/{len(queries)}\n{report}"
+    assert declined / len(out_of_scope) >= 0.9, f"out of scope declined {declined}/{len(out_of_scope)}\n{report}"
+    assert suggested / len(out_of_scope) <= 0.2, f"out of scope given suggestions {suggested}/{len(out_of_scope)}"
+
+
+def test_the_engine_uses_thresholds_fitted_on_the_labelled_questions_never_the_held_out_set() -> None:
+    import json
+
+    from knowledge.search import FIT_FILE, SearchFit
+
+    record = json.loads(FIT_FILE.read_text(encoding="utf-8"))
+    assert record["fitted_on"] == "tests/data/kb_queries.yaml"
+    fitted = SearchFit.load()
+    assert (fitted.answer_score, fitted.suggest_score, list(fitted.weights)) == \
+        (record["answer_score"], record["suggest_score"], record["weights"])
+    assert KnowledgeSearch(load_knowledge(DATA / "kb_fixtures" / "search")).fit == fitted

@@ -1,0 +1,111 @@
+"""Who may do what, as one table: role x action x relationship to the audit (bot/core/policy.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.core import policy
+from bot.settings.teams_file import parse_directory
+
+TEAMS = {
+    "people": [
+        {"user": "U0ADMIN01", "name": "Admin", "role": "admin"},
+        {"user": "U0QALEAD1", "name": "QA lead", "role": "qa_lead"},
+    ],
+    "teams": [
+        {"id": "north", "name": "North", "members": [
+            {"user": "U0MGRN001", "name": "North manager", "role": "manager"},
+            {"user": "U0PRAN001", "name": "North worker", "role": "practitioner"},
+            {"user": "U0PRAN002", "name": "Other North worker", "role": "practitioner"},
+            {"user": "U0QALEAD1", "name": "QA lead", "role": "qa_lead"},
+        ]},
+        {"id": "south", "name": "South", "members": [
+            {"user": "U0MGRS001", "name": "South manager", "role": "manager"},
+        ]},
+    ],
+}
+DIRECTORY = parse_directory(TEAMS, Path("teams.yaml"))
+
+
+@dataclass(frozen=True)
+class Audit:
+    auditor_id: str
+    worker_id: str | None
+    team_id: str | None
+
+
+# A North audit of U0PRAN001's case, done by the North manager.
+NORTH_AUDIT = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north")
+
+# relationship to NORTH_AUDIT, person:              may view, may moderate
+AUDIT_TABLE = [
+    ("auditor (manages the team)", "U0MGRN001",      True,  False),
+    ("worker whose case it is", "U0PRAN001",         True,  False),
+    ("practitioner of the same team", "U0PRAN002",   False, False),
+    ("manager of another team", "U0MGRS001",         False, True),
+    ("QA lead (unrelated)", "U0QALEAD1",             True,  True),
+    ("admin (unrelated)", "U0ADMIN01",               True,  True),
+]
+
+
+@pytest.mark.parametrize(("relationship", "user", "view", "moderate"), AUDIT_TABLE,
+                         ids=[row[0] for row in AUDIT_TABLE])
+def test_audit_rights_by_role_and_relationship(relationship: str, user: str, view: bool, moderate: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_view(DIRECTORY, person, NORTH_AUDIT) is view
+    assert policy.may_moderate(DIRECTORY, person, NORTH_AUDIT) is moderate
+
+
+def test_nobody_moderates_an_audit_of_their_own_case_or_by_themselves_whatever_their_role() -> None:
+    lead = DIRECTORY.person("U0QALEAD1")
+    admin = DIRECTORY.person("U0ADMIN01")
+    assert lead is not None and admin is not None
+    assert not policy.may_moderate(DIRECTORY, lead, Audit("U0MGRN001", "U0QALEAD1", "north"))
+    assert not policy.may_moderate(DIRECTORY, admin, Audit("U0ADMIN01", "U0PRAN001", "north"))
+    assert not policy.may_moderate(DIRECTORY, None, NORTH_AUDIT)
+
+
+# person, owner of the action: may mark it done
+ACTION_TABLE = [
+    ("U0PRAN001", "U0PRAN001", True),    # the owner
+    ("U0PRAN002", "U0PRAN001", False),   # a colleague
+    ("U0MGRN001", "U0PRAN001", True),    # the owner's manager
+    ("U0MGRS001", "U0PRAN001", False),   # another team's manager
+    ("U0QALEAD1", "U0PRAN001", False),   # QA leads read, they do not complete others' actions
+    ("U0ADMIN01", "U0PRAN001", True),    # admins may
+]
+
+
+@pytest.mark.parametrize(("user", "owner", "allowed"), ACTION_TABLE)
+def test_who_may_mark_an_action_done(user: str, owner: str, allowed: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_complete_action(DIRECTORY, person, owner) is allowed
+
+
+# person: digest teams, may read North's data, may run maintenance
+SCOPE_TABLE = [
+    ("U0PRAN001", [], False, False),
+    ("U0MGRN001", ["north"], True, False),
+    ("U0MGRS001", ["south"], False, False),
+    ("U0QALEAD1", ["north", "south"], True, False),
+    ("U0ADMIN01", ["north", "south"], True, True),
+]
+
+
+@pytest.mark.parametrize(("user", "teams", "north", "maintenance"), SCOPE_TABLE)
+def test_digest_scope_team_data_and_maintenance(user: str, teams: list[str], north: bool, maintenance: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.digest_teams(DIRECTORY, person) == teams
+    assert policy.may_read_team(DIRECTORY, person, "north") is north
+    assert policy.may_run_maintenance(person) is maintenance
+
+
+def test_the_server_operator_is_trusted_like_an_admin_on_the_command_line() -> None:
+    assert policy.may_run_maintenance(None)
+    assert policy.may_read_team(DIRECTORY, None, None)
