@@ -10,6 +10,7 @@ Buttons (engine action names and values; values carry ids only):
     cancel_confirm / cancel_keep / next / actions_done / submit "<audit>:<version>"
     audit.grade "<audit>:<version>:<grade>"
     audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen / restore "<audit>"
+    audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
 Every value is read through `bot.core.buttons`.
@@ -24,7 +25,7 @@ from typing import Any
 
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
-from bot.audits import moderation
+from bot.audits import moderation, readback
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits.core import load, not_in_channel
@@ -54,6 +55,10 @@ def _reflection(services: Services, turn: Turn, state: dict[str, Any], text: str
 
 def _moderation_reason(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
     return moderation.reason(services, turn, state, text)
+
+
+def _moderation_response(services: Services, turn: Turn, state: dict[str, Any], text: str) -> list[Reply] | None:
+    return readback.reply(services, turn, int(state["audit_id"]), text)
 
 
 def _finish_text(services: Services, turn: Turn, ctx: Any, text: str) -> list[Reply] | None:
@@ -92,6 +97,7 @@ WAITING_FOR: Mapping[str, Callable[[Services, Turn, dict[str, Any], str], list[R
     "case_reference": _case_reference,
     "reflection": _reflection,
     "moderation_reason": _moderation_reason,
+    "moderation_response": _moderation_response,
     "audit": _audit_step,
 })
 
@@ -108,7 +114,8 @@ def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit start|resume|moderate|actions|edit`, the audit buttons and the typed-answer handler."""
+    """Register `/audit start|resume|show|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
+    typed-answer handler and the Home's recent audits."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: handler(services, turn, value)
@@ -123,6 +130,14 @@ def install(engine: Engine, services: Services) -> None:
                        "teams' for managers", usage="/audit actions [team]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>]")
+    engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
+                       "moderation and reflections", usage="/audit show <number>")
+    engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
+                       usage="/audit list [mine|team|case <case reference>]")
+    engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
+                       usage="/audit reflect <number> [your reflections]")
+    engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
+                       "your audit", usage="/audit respond <number> accept|<your reply>")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        who_can="QA leads, team managers and admins")
     for name, handler in {
@@ -136,15 +151,17 @@ def install(engine: Engine, services: Services) -> None:
         "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
         "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,
         "audit.owner": audits_finish.on_owner, "audit.actions_done": audits_finish.on_actions_done,
-        "audit.submit": audits_finish.on_submit, "audit.view": audits_finish.on_view,
+        "audit.submit": audits_finish.on_submit, "audit.view": readback.on_view,
         "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
         "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
         "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
+        "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
         "actions.done": actions_feature.on_done,
     }.items():
         engine.add_action(name, bind(handler))
 
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
+    engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=15)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
         if START_WORDS.match(text):

@@ -12,7 +12,6 @@ from bot.audits.core import (
     load,
     not_in_channel,
     own_draft,
-    require_view,
     split_value,
     summary_reply,
     user_id_from,
@@ -208,14 +207,6 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
         "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
         "kept as a revision."))
     return [notice, *render(services, load(services, audit_id))]
-
-
-def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
-    ctx = load(services, buttons.record_id(value))
-    require_view(services, turn.person, ctx.audit)
-    if turn.surface == "channel":
-        return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
-    return [summary_reply(services, ctx, f"Audit #{ctx.audit.id}")]
 
 
 def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.audits import readback
 from bot.audits.core import answer_error, grade_label, load, not_in_channel, summary_reply
 from bot.audits.flow import AnswerError, parse_grade, parse_text
 from bot.core import buttons, policy
@@ -133,5 +134,16 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         verdict = f"{moderator} graded it *{grade_label(state['grade'])}*, where your grade was *{yours}*"
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
                  text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}",
-                 choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
-    return [Reply(text=f"Moderation of audit #{audit_id} saved, and the auditor has been told."), told]
+                 choices=(Choice("Open the audit", "audit.view", str(audit_id)),
+                          Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
+                          Choice("Respond", "audit.moderation_reply", str(audit_id))))
+    if audit is None:
+        return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
+    outcome = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
+    who = "the auditor, the worker and their manager have" if outcome else "the auditor has"
+    return [Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told."), told, *outcome]
+
+
+def _outcome(state: dict) -> str:
+    grade = grade_label(state["grade"])
+    return f"agreed with the grade (*{grade}*)" if state["agrees"] else f"graded it *{grade}*"

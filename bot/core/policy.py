@@ -78,3 +78,19 @@ def may_read_team(directory: Directory, person: Person | None, team_id: str | No
 def may_run_maintenance(person: Person | None) -> bool:
     """Retention, backup, restore and demo data: admins, and the server's operator (person None)."""
     return person is None or person.role is Role.ADMIN
+
+
+def may_reflect(person: Person, audit: AuditParties) -> bool:
+    """Reflections are the audited worker's own words on the audit of their case: nobody else adds them."""
+    return audit.worker_id is not None and person.user_id == audit.worker_id
+
+
+def may_respond_to_moderation(person: Person, audit: AuditParties) -> bool:
+    """Only the auditor answers a moderation of their audit (accept, or one short reply)."""
+    return person.user_id == audit.auditor_id
+
+
+def readable_teams(directory: Directory, person: Person) -> list[str] | None:
+    """Whose audits `/audit list team` shows: None for every team (QA leads, admins), else the teams managed
+    (none for a practitioner). It always agrees with `may_view`."""
+    return None if person.role in OVERSIGHT else directory.managed_team_ids(person.user_id)

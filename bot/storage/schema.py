@@ -391,3 +391,15 @@ def m151_secapp_processed_requests(db: Database) -> None:
         CREATE INDEX processed_requests_age ON processed_requests(received_at);
         """
     )
+
+
+@MIGRATIONS()
+def m160_readback_moderation_response(db: Database) -> None:
+    """The auditor's answer to a moderation, given once: accepted, or a short reply, kept with the decision."""
+    db.executescript(
+        """
+        ALTER TABLE moderations ADD COLUMN response TEXT CHECK (response IN ('accepted', 'replied'));
+        ALTER TABLE moderations ADD COLUMN response_text TEXT;  -- screened for identifiers before it is stored
+        ALTER TABLE moderations ADD COLUMN responded_at TEXT;
+        """
+    )

@@ -1,0 +1,247 @@
+"""Reading audits back: `/audit show`, `/audit list`, `/audit reflect`, the auditor's response to a moderation,
+and the Home's "Recent audits you can read". Who may read what is bot.core.policy's; this module words it.
+
+Buttons: audit.view / reflect / moderation_accept / moderation_reply "<audit>".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.audits import finish as audits_finish
+from bot.audits.core import answer_error, grade_label, load, not_in_channel, require_view, summary_reply
+from bot.audits.flow import AnswerError, parse_text
+from bot.core import buttons, policy
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, UserError
+from bot.privacy import check_case_reference, screen_text
+from bot.settings.people import Person
+from bot.storage import audits as store
+from bot.storage import readback as readback_store
+
+SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
+HOME_SHOWN = 5
+LIST_USAGE = ("Type `/audit list` for every audit you may read, `/audit list mine` (yours and your cases'), "
+              "`/audit list team` (your teams'), or `/audit list case CR-123456`.")
+SHOW_HINT = "type `/audit show <audit number>`, for example `/audit show 12`"
+REFLECT_USAGE = ("Type `/audit reflect <audit number>` and then your reflections, or all at once: "
+                 "`/audit reflect 12 I agree the plan drifted; I will…`.")
+RESPOND_USAGE = ("Type `/audit respond <audit number> accept`, or `/audit respond <audit number> <your short "
+                 "reply>`: you can respond once to a moderation.")
+REPLY_LIMIT = 500
+
+
+# -- show ------------------------------------------------------------------------------------------------
+
+def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> str:
+    if moderation is None:
+        return ""
+    moderator = services.directory.label(moderation["moderator_id"])
+    verdict = ("agreed with the grade" if moderation["agrees"]
+               else f"graded it *{grade_label(moderation['grade'])}*")
+    text = f"*Moderation:* {moderator} {verdict}. Reason: {moderation['reason']}"
+    if moderation.get("response") == "accepted":
+        text += "\n*Auditor's response:* accepted."
+    elif moderation.get("response") == "replied":
+        text += f"\n*Auditor's response:* {moderation['response_text']}"
+    return text
+
+
+def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
+    """The whole audit as the moderator sees it, plus the moderation outcome, the auditor's response and the
+    worker's reflections; the buttons are what this reader may do next."""
+    ctx = load(services, audit_id)
+    require_view(services, turn.person, ctx.audit)
+    if turn.surface == "channel":
+        return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
+    moderation = readback_store.latest_moderation(services.storage, audit_id)
+    reflections = store.reflections_of(services.storage, audit_id)
+    extra = [text for text in (_moderation_text(services, moderation),) if text]
+    if reflections:
+        extra.append("*Worker's reflections:*\n" + "\n".join(f"• {r['text']}" for r in reflections))
+    choices: list[Choice] = []
+    if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status != "draft":
+        choices.append(Choice("Add my reflections", "audit.reflect", str(audit_id)))
+    if (moderation is not None and moderation.get("response") is None
+            and policy.may_respond_to_moderation(turn.person, ctx.audit)):
+        choices += [Choice("Accept the moderation", "audit.moderation_accept", str(audit_id), "primary"),
+                    Choice("Respond", "audit.moderation_reply", str(audit_id))]
+    summary = summary_reply(services, ctx, f"Audit #{audit_id}", choices=tuple(choices))
+    text = "\n\n".join([summary.text, *extra])
+    return [Reply(text=text, title=summary.title, fields=summary.fields, choices=summary.choices)]
+
+
+def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
+    return audit_view(services, turn, buttons.record_id(value, SHOW_HINT))
+
+
+def show_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    audit_id = buttons.parse_id(args.strip().lstrip("#")) if args.strip() else None
+    if audit_id is None:
+        raise UserError("Which audit? Type `/audit show <audit number>`, for example `/audit show 12`; "
+                        "`/audit list` shows the audits you can read.")
+    return audit_view(services, turn, audit_id)
+
+
+# -- list ------------------------------------------------------------------------------------------------
+
+def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
+    """(heading, filter for readback_store.readable_audits) for `/audit list [mine|team|case REF]`."""
+    teams = policy.readable_teams(services.directory, person)
+    everything: dict[str, Any] = {} if teams is None else {"people": [person.user_id], "teams": teams}
+    if not words:
+        return "Audits you can read", everything
+    kind = words[0].lower()
+    if kind == "mine" and len(words) == 1:
+        return "Your audits and audits of your cases", {"people": [person.user_id]}
+    if kind == "team" and len(words) == 1:
+        if teams is None:
+            return "Every team's audits", {}
+        if not teams:
+            raise AccessDenied("`/audit list team` is for team managers, QA leads and admins. "
+                               "`/audit list mine` shows your audits and the audits of your cases.")
+        return "Your teams' audits", {"teams": teams}
+    if kind == "case" and len(words) == 2:
+        reference = check_case_reference(words[1], services.settings.case_reference_pattern,
+                                         services.identifier_screen)
+        return f"Audits of {reference}", {**everything, "case_ref": reference}
+    raise UserError(LIST_USAGE)
+
+
+def _line(services: Services, audit: store.AuditRow) -> str:
+    title = store.checklist_version(services.storage, audit.checklist_hash).title
+    when = (audit.submitted_at or audit.updated_at)[:10]
+    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_label(audit.overall_grade)}, "
+            f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
+
+
+def readable(services: Services, person: Person, scope: dict[str, Any], limit: int) -> tuple[int, list]:
+    """The audits matching `scope` that this person may read, newest first (the policy has the last word)."""
+    total, audits = readback_store.readable_audits(services.storage, limit=limit, **scope)
+    shown = [a for a in audits if policy.may_view(services.directory, person, a)]
+    return total - (len(audits) - len(shown)), shown
+
+
+def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    heading, scope = _scope(services, turn.person, args.split())
+    total, audits = readable(services, turn.person, scope, SHOWN)
+    if not audits:
+        return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
+    more = f" (the newest {len(audits)} of {total})" if total > len(audits) else ""
+    return [Reply(text=f"*{heading}*{more}, newest first:\n" + "\n".join(_line(services, a) for a in audits),
+                  note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
+                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+
+
+def home_section(services: Services, person: Person) -> list[Reply]:
+    """The Home's "Recent audits you can read": the newest few, each with a View button."""
+    _, scope = _scope(services, person, [])
+    total, audits = readable(services, person, scope, HOME_SHOWN)
+    if not audits:
+        return []
+    return [Reply(title="Recent audits you can read",
+                  text="\n".join(_line(services, a) for a in audits),
+                  note=f"{total} in all: `/audit list` shows more." if total > len(audits) else None,
+                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+
+
+# -- reflect ---------------------------------------------------------------------------------------------
+
+def reflect_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit reflect 12` asks for the reflections; `/audit reflect 12 <text>` saves them at once."""
+    parts = args.strip().split(maxsplit=1)
+    audit_id = buttons.parse_id(parts[0].lstrip("#")) if parts else None
+    if audit_id is None:
+        raise UserError(REFLECT_USAGE)
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    if len(parts) == 1:
+        return audits_finish.on_reflect(services, turn, str(audit_id))
+    return audits_finish.reflection(services, turn, audit_id, parts[1])
+
+
+# -- the auditor's response to a moderation --------------------------------------------------------------
+
+def _decided(services: Services, turn: Turn, audit_id: int) -> tuple[store.AuditRow, dict[str, Any]]:
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is None:
+        raise UserError("I can't find that audit. `/audit list mine` shows yours.")
+    if not policy.may_respond_to_moderation(turn.person, audit):
+        raise AccessDenied("Only the auditor can respond to the moderation of an audit.")
+    moderation = readback_store.latest_moderation(services.storage, audit_id)
+    if moderation is None:
+        raise UserError(f"Audit #{audit_id} has not been moderated yet, so there is nothing to respond to.")
+    if moderation.get("response") is not None:
+        raise UserError(f"You have already responded to the moderation of audit #{audit_id}; "
+                        "a moderation gets one response.")
+    return audit, moderation
+
+
+def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) -> list[Reply]:
+    audit, moderation = _decided(services, turn, audit_id)
+    readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now)
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    auditor = services.directory.label(turn.user_id)
+    said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
+    return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."),
+            Reply(to_user=moderation["moderator_id"], kind="notice", text=f"{auditor} {said} (audit #{audit.id}).",
+                  choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
+
+
+def on_accept(services: Services, turn: Turn, value: str) -> list[Reply]:
+    return _respond(services, turn, buttons.record_id(value, RESPOND_USAGE), None)
+
+
+def on_reply(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Ask for the auditor's short reply; the next thing they type is it."""
+    audit, _ = _decided(services, turn, buttons.record_id(value, RESPOND_USAGE))
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "moderation_response", "audit_id": audit.id}, turn.now)
+    return [Reply(text=f"Your reply to the moderation of audit #{audit.id}, in a sentence or two (you can respond "
+                       "once).", prompt="Type your reply.", kind="question")]
+
+
+def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    try:
+        cleaned = parse_text(text, "reply")
+    except AnswerError as error:
+        raise answer_error(error) from None
+    if len(cleaned) > REPLY_LIMIT:
+        raise UserError(f"Please keep your reply to {REPLY_LIMIT} characters (it has {len(cleaned)}): a short reply "
+                        "the moderator can read at a glance.")
+    screen_text(cleaned, services.identifier_screen, "your reply")
+    return _respond(services, turn, audit_id, cleaned)
+
+
+def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    parts = args.strip().split(maxsplit=1)
+    audit_id = buttons.parse_id(parts[0].lstrip("#")) if parts else None
+    if audit_id is None or len(parts) < 2:
+        raise UserError(RESPOND_USAGE)
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    if parts[1].strip().lower() in ("accept", "accepted", "agree"):
+        return _respond(services, turn, audit_id, None)
+    return reply(services, turn, audit_id, parts[1])
+
+
+# -- the outcome, told to the worker and their managers --------------------------------------------------
+
+def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str, verdict: str) -> list[Reply]:
+    """A DM each to the worker whose case it is and their managers (never the moderator or the auditor twice)."""
+    told: list[Reply] = []
+    skip = {moderator_id, audit.auditor_id}
+    worker = audit.worker_id
+    people = ([worker] if worker else []) + services.directory.managers_of(worker or audit.auditor_id)
+    for person in dict.fromkeys(people):
+        if person in skip:
+            continue
+        whose = "your case" if person == worker else "a case in your team"
+        told.append(Reply(to_user=person, kind="notice",
+                          text=f"The audit #{audit.id} of {whose} has been moderated: {verdict}.",
+                          choices=(Choice("Open the audit", "audit.view", str(audit.id)),)))
+    return told

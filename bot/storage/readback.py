@@ -1,0 +1,70 @@
+"""Reading submitted audits back: the lists people may read, a moderation's outcome, and the auditor's response.
+
+The list filter (who may read what) is decided by bot.core.policy; here it arrives as plain ids and runs in SQL
+before the limit, so a long run of audits someone may not read cannot hide one they may.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import Any
+
+from bot.errors import StaleAction
+from bot.storage.audits import AuditRow, audit_row
+from bot.storage.common import record_trail, select, utc_text
+from bot.storage.db import Storage
+
+READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
+
+
+def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
+                    teams: Collection[str] | None = None, case_ref: str | None = None,
+                    limit: int = 20) -> tuple[int, list[AuditRow]]:
+    """How many submitted (or moderated) audits match, and the newest `limit` of them.
+
+    `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits; given
+    both, an audit matching either is kept; neither means every audit (QA leads and admins).
+    """
+    where = [f"status IN ({', '.join('?' * len(READABLE_STATUSES))})"]
+    params: list[Any] = list(READABLE_STATUSES)
+    if case_ref is not None:
+        where.append("case_ref = ?")
+        params.append(case_ref)
+    if people is not None or teams is not None:
+        who, ids = [], sorted(people or ())
+        if ids:
+            marks = ", ".join("?" * len(ids))
+            who.append(f"auditor_id IN ({marks}) OR worker_id IN ({marks})")
+            params += ids + ids
+        team_ids = sorted(teams or ())
+        if team_ids:
+            who.append(f"team_id IN ({', '.join('?' * len(team_ids))})")
+            params += team_ids
+        where.append("(" + " OR ".join(who) + ")" if who else "0")
+    clause = " AND ".join(where)
+    total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {clause}", params).fetchone()[0])
+    rows = select(storage.db, f"SELECT * FROM audits WHERE {clause} "
+                              "ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT ?", [*params, limit])
+    return total, [audit_row(r) for r in rows]
+
+
+def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:
+    """The audit's decided moderation (the latest, should there be several), with the auditor's response."""
+    rows = list(select(storage.db, "SELECT * FROM moderations WHERE audit_id = ? AND decided_at IS NOT NULL "
+                                   "ORDER BY decided_at DESC, id DESC LIMIT 1", [audit_id]))
+    return rows[0] if rows else None
+
+
+def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str, text: str | None,
+                          now: datetime) -> None:
+    """Store the auditor's one response: accepted (`text` None) or a short reply; a second one changes nothing."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE moderations SET response = ?, response_text = ?, responded_at = ? "
+            "WHERE id = ? AND response IS NULL AND decided_at IS NOT NULL",
+            ["accepted" if text is None else "replied", text, utc_text(now), moderation_id])
+        if cursor.rowcount != 1:
+            raise StaleAction("You have already responded to this moderation; a moderation gets one response.")
+        record_trail(storage, auditor_id, "audit.moderation_response",
+                     {"moderation": moderation_id, "accepted": text is None}, now)
