@@ -69,7 +69,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
         choices += [Choice("Accept the moderation", "audit.moderation_accept", str(audit_id), "primary"),
                     Choice("Respond", "audit.moderation_reply", str(audit_id))]
     summary = summary_reply(services, ctx, f"Audit #{audit_id}", choices=tuple(choices))
-    text = "\n\n".join([summary.text, *extra])
+    text = "\n\n".join([part for part in summary.text.split("\n\n") if part.strip()] + extra)
     return [Reply(text=text, title=summary.title, fields=summary.fields, choices=summary.choices)]
 
 
