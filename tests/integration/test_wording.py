@@ -75,7 +75,7 @@ def moderate(engine: Engine, audit_id: int, grade: str | None) -> str:
         engine.action(MODERATOR, "audit.moderate_agree", str(audit_id))
     else:
         engine.action(MODERATOR, "audit.moderate_grade", f"{audit_id}:{grade}")
-    _saved, told = engine.message(MODERATOR, "Evidence of impact for the child is thin.")
+    _saved, told, *_outcome = engine.message(MODERATOR, "Evidence of impact for the child is thin.")
     return told.text
 
 

@@ -109,3 +109,34 @@ def test_digest_scope_team_data_and_maintenance(user: str, teams: list[str], nor
 def test_the_server_operator_is_trusted_like_an_admin_on_the_command_line() -> None:
     assert policy.may_run_maintenance(None)
     assert policy.may_read_team(DIRECTORY, None, None)
+
+
+# relationship to NORTH_AUDIT, person:              may reflect, may respond to its moderation
+READBACK_TABLE = [
+    ("auditor (manages the team)", "U0MGRN001",      False, True),
+    ("worker whose case it is", "U0PRAN001",         True,  False),
+    ("practitioner of the same team", "U0PRAN002",   False, False),
+    ("manager of another team", "U0MGRS001",         False, False),
+    ("QA lead (unrelated)", "U0QALEAD1",             False, False),
+    ("admin (unrelated)", "U0ADMIN01",               False, False),
+]
+
+
+@pytest.mark.parametrize(("relationship", "user", "reflect", "respond"), READBACK_TABLE,
+                         ids=[row[0] for row in READBACK_TABLE])
+def test_who_reflects_and_who_answers_a_moderation(relationship: str, user: str, reflect: bool,
+                                                   respond: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_reflect(person, NORTH_AUDIT) is reflect
+    assert policy.may_respond_to_moderation(person, NORTH_AUDIT) is respond
+
+
+@pytest.mark.parametrize(("user", "teams"), [("U0PRAN001", []), ("U0MGRN001", ["north"]), ("U0QALEAD1", None),
+                                             ("U0ADMIN01", None)])
+def test_list_team_scope_agrees_with_who_may_view(user: str, teams: list[str] | None) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.readable_teams(DIRECTORY, person) == teams
+    if teams is not None:  # every audit of a team in scope is one they may view
+        assert all(policy.may_view(DIRECTORY, person, Audit("U0PRAS001", "U0PRAS001", t)) for t in teams)
