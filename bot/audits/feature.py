@@ -161,7 +161,7 @@ def install(engine: Engine, services: Services) -> None:
         engine.add_action(name, bind(handler))
 
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
-    engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=15)
+    engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
         if START_WORDS.match(text):
