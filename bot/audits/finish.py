@@ -34,7 +34,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy import screen_text
+from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from knowledge.dates import long_date
 

@@ -22,7 +22,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy import check_case_reference
+from bot.privacy.screen import check_case_reference
 from bot.storage import audits as store
 from bot.storage.common import parse_utc
 
