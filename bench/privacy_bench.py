@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from bench.privacy_baseline import find_identifiers as old_find
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "privacy"
 TARGET_CAUGHT = 0.97

@@ -15,7 +15,7 @@ from bot.digests import feature as digests_feature
 from bot.engine import help as help_feature
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage

@@ -7,7 +7,9 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
-MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
+from bot.settings.people import SLACK_USER_ID
+
+MENTION = re.compile(rf"<@{SLACK_USER_ID}(\|[^>]*)?>")
 
 
 def register(app: App) -> None:

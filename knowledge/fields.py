@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-OWNER_PATTERN = re.compile(r"U[A-Z0-9]{2,}")
+SLACK_USER_ID = r"[UW][A-Z0-9]{2,}"  # a Slack member id (U…, or W… on Enterprise Grid): the one definition
+OWNER_PATTERN = re.compile(SLACK_USER_ID)
 
 
 def closest(word: str, choices: Iterable[str], cutoff: float = 60.0) -> str | None:

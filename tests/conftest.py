@@ -15,7 +15,7 @@ from bot.composition import build_engine, build_services
 from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
 from tests.support.moved_clock import VARIABLE as MOVED_CLOCK_VARIABLE
 from tests.support.moved_clock import start_moved_clock

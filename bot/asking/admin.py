@@ -18,7 +18,7 @@ from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
-from bot.knowledge_screen import identifier_problems
+from bot.privacy.knowledge_screen import identifier_problems
 from bot.settings.people import Person, Role
 from bot.storage import asks as store
 from bot.storage.common import record_trail

@@ -17,7 +17,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import StaleAction, UserError
-from bot.privacy import explain
+from bot.privacy.screen import explain
 from bot.settings.people import Role
 from bot.storage import asks as store
 from knowledge.entries import Entry

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.audits import lifecycle
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -33,7 +34,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy import screen_text
+from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from knowledge.dates import long_date
 
@@ -170,7 +171,7 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
-    store.set_status(services.storage, audit_id, version, turn.user_id, "submitted", turn.now)
+    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     ctx = load(services, audit_id)
     done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
@@ -199,7 +200,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id = buttons.record_id(value, "type `/audit edit <audit number>`, for example `/audit edit 12`")
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    store.reopen(services.storage, audit_id, turn.user_id, turn.now)
+    lifecycle.reopen(services.storage, audit_id, turn.user_id, turn.now)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
     notice = Reply(kind="notice", text=(
@@ -257,7 +258,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if field != "overall_grade":
         screen_text(value, services.identifier_screen, "that note")
     before = load(services, audit_id) if field == "overall_grade" else None
-    store.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
+    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
     shown = grade_label(value) if field == "overall_grade" else "updated"
     done = [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
     return _with_inadequate_alerts(services, before, value, done) if before is not None else done

@@ -29,7 +29,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy import screen_text
+from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question

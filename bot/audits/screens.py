@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.audits import lifecycle
 from bot.audits.core import Ctx, control_choices, grade_label, load, render_question, render_worker
 from bot.audits.finish_screens import render_finish_step
 from bot.audits.flow import progress
@@ -35,8 +36,8 @@ def advance_and_render(services: Services, turn: Turn, ctx: Ctx, version: int, m
                        before: list[Reply] | None = None) -> list[Reply]:
     """Store one step with compare-and-set, then show the next; a duplicate press shows nothing."""
     try:
-        store.advance(services.storage, ctx.audit.id, version, turn.user_id, move, turn.now)
-    except store.DuplicatePress:
+        lifecycle.advance(services.storage, ctx.audit.id, version, turn.user_id, move, turn.now)
+    except lifecycle.DuplicatePress:
         return []
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from bot.audits import lifecycle
 from bot.audits.core import (
     Ctx,
     checklists,
@@ -22,7 +23,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy import check_case_reference
+from bot.privacy.screen import check_case_reference
 from bot.storage import audits as store
 from bot.storage.common import parse_utc
 
@@ -128,7 +129,7 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         return [Reply(text="*Your audits in progress*\n" + "\n".join(lines), choices=tuple(choices))]
     ctx = own_draft(services, turn, audit_id)
-    store.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
+    lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                   store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)
@@ -148,7 +149,7 @@ def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "pause"):
         return []
-    store.advance(services.storage, audit_id, version, turn.user_id,
+    lifecycle.advance(services.storage, audit_id, version, turn.user_id,
                   store.Move(step=ctx.audit.step, state={"paused": True}, press="pause"), turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     return [Reply(text=f"Paused audit #{audit_id}. Everything so far is saved. Type `/audit resume` (or `resume`) "
@@ -178,7 +179,7 @@ def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = store.get_audit(services.storage, audit_id)
     if audit is not None and audit.auditor_id == turn.user_id and audit.status == "cancelled":
         return [Reply(text=f"Audit #{audit_id} is already cancelled. Type `/audit restore {audit_id}` to restore it.")]
-    store.set_status(services.storage, audit_id, version, turn.user_id, "cancelled", turn.now)
+    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.CANCEL, turn.now)
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
     until = _local_time(services, turn.now + RESTORE_WINDOW)
     return [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
@@ -215,7 +216,7 @@ def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 
 def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
-    store.restore_cancelled(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)
+    lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),

@@ -50,8 +50,8 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
     """Validate the folder, then screen its entries for identifiers (NHS numbers, phones, listed names...)."""
-    from bot.knowledge_screen import identifier_problems
-    from bot.privacy import Screen
+    from bot.privacy.knowledge_screen import identifier_problems
+    from bot.privacy.screen import Screen
     from knowledge.ask_cli import run_kb_check
     from knowledge.loader import load_knowledge
 

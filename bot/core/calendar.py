@@ -9,62 +9,52 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from datetime import date, timedelta
-from functools import lru_cache
 
 import holidays
 
 
-@lru_cache(maxsize=64)
-def bank_holidays(year: int) -> frozenset[date]:
-    """England and Wales bank holidays of one year, including substitute days."""
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
+def _england() -> holidays.HolidayBase:
+    """A fresh England and Wales calendar (bank holidays with substitute days, Saturday and Sunday off).
+
+    Built per call, not kept in a module-level cache: it fills in each year the first time it is asked about,
+    and a calendar costs about a millisecond a year, which every caller here can afford.
+    """
+    return holidays.country_holidays("GB", subdiv="ENG")
 
 
 def is_working_day(day: date) -> bool:
     """Monday to Friday and not a bank holiday."""
-    return day.weekday() < 5 and day not in bank_holidays(day.year)
+    return _england().is_working_day(day)
 
 
 def next_working_day(day: date) -> date:
     """The first working day strictly after `day` (Friday -> Monday, or Tuesday after a bank holiday)."""
-    day += timedelta(days=1)
-    while not is_working_day(day):
-        day += timedelta(days=1)
-    return day
+    return _england().get_nth_working_day(day, 1)
 
 
 def working_day_on_or_after(day: date) -> date:
     """`day` itself if people work that day, else the next working day: where a deferred job lands."""
-    return day if is_working_day(day) else next_working_day(day)
+    return _england().get_nth_working_day(day, 0)
 
 
 def previous_working_day(day: date) -> date:
     """The last working day strictly before `day`."""
-    day -= timedelta(days=1)
-    while not is_working_day(day):
-        day -= timedelta(days=1)
-    return day
+    return _england().get_nth_working_day(day, -1)
 
 
 def add_working_days(day: date, count: int) -> date:
-    """Move `count` working days forward (or back when negative), as timescales in practice are counted."""
-    step = next_working_day if count >= 0 else previous_working_day
-    for _ in range(abs(count)):
-        day = step(day)
-    return day
+    """Move `count` working days forward (or back when negative), as timescales in practice are counted.
+
+    Zero leaves `day` as it is, even on a weekend (holidays' own n=0 would move it to a working day).
+    """
+    return day if count == 0 else _england().get_nth_working_day(day, count)
 
 
 def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when end <= start): how long a draft sat idle."""
     if end <= start:
         return 0
-    count = 0
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count
+    return _england().get_working_days_count(start + timedelta(days=1), end)
 
 
 def last_day_of_month(year: int, month: int) -> date:

@@ -34,6 +34,12 @@ def may_view(directory: Directory, person: Person, audit: AuditParties) -> bool:
     return manages_team_of(directory, person, audit)
 
 
+def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:
+    """Only an audit's auditor writes into it: its answers, submitting, cancelling, restoring, reopening and
+    editing before moderation (a manager or QA lead reads it, and a moderator records moderation separately)."""
+    return user_id == audit.auditor_id
+
+
 def may_moderate(directory: Directory, person: Person | None, audit: AuditParties) -> bool:
     """Moderation is an independent check: never an audit you did, of your own case, or of a team you manage;
     QA leads and admins any other, managers other teams'."""

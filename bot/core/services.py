@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from bot.core.knowledge import KnowledgeService
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 from bot.settings.config import Settings
 from bot.settings.people import Directory
 from bot.storage import Storage

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from bot.reference_pattern import UnsafePattern, check_reference_pattern
+from bot.privacy.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.settings.cron import CronSpec, ScheduleError, parse_cron
 from bot.settings.people import USER_ID, Directory
 from bot.settings.problems import ConfigError

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.errors import AccessDenied, StaleAction, UserError
+from bot.errors import UserError
 from bot.storage.common import parse_utc, record_trail, select, utc_text
 from bot.storage.db import Storage
 from knowledge.checklist_schema import Answer, Checklist
@@ -22,8 +22,13 @@ AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "su
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
 
 
-class DuplicatePress(Exception):
-    """The same button arrived twice: the first press did the work, the second must do nothing."""
+class Conflict(Exception):
+    """A compare-and-set write found the audit not as expected (gone, another status or version, or not the
+    writer's own), so it wrote nothing. It carries no words: bot/audits/lifecycle.py says what happened."""
+
+    def __init__(self, current: AuditRow | None) -> None:
+        super().__init__(f"audit {'missing' if current is None else current.id} is not as expected")
+        self.current = current
 
 
 @dataclass(frozen=True)
@@ -145,31 +150,16 @@ def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclud
 
 def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, move: Move, now: datetime,
             statuses: tuple[str, ...] = ("draft",)) -> int:
-    """Apply one step if the audit is still where the button or answer expected; return the new version.
-
-    Only the auditor may write into their audit. A press carrying an older step_version changes nothing:
-    DuplicatePress when it is the very press that moved the audit on, StaleAction otherwise.
+    """Apply one step if the audit is still `actor`'s, in one of `statuses` and at `expected_version`; return
+    the new version. Otherwise write nothing and raise Conflict (bot/audits/lifecycle.advance words it).
     """
     with storage.write() as db:
-        rows = list(select(db, "SELECT auditor_id, status, step_version, state, submitted_at FROM audits "
-                               "WHERE id = ?", [audit_id]))
-        if not rows:
-            raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
-        current = rows[0]
-        if current["auditor_id"] != actor:
-            raise AccessDenied("Only the person who started this audit can answer its questions.")
-        if current["status"] not in statuses:
-            raise StaleAction(f"This audit is {current['status'].replace('_', ' ')}, so it can't be changed here.")
-        state = json.loads(current["state"] or "{}")
-        if current["step_version"] != expected_version:
-            if move.press and state.get("last_press") == f"{expected_version}:{move.press}":
-                raise DuplicatePress()
-            raise StaleAction("That button is from an earlier question, so I didn't record it: this audit has "
-                              "moved on. Your answers so far are saved; use the buttons on the latest message.")
+        current = _expect(storage, audit_id, actor, statuses, expected_version)
+        state = dict(current.state)
         stamp = utc_text(now)
         # Once submitted, every change is kept as a revision: edits before moderation, and changes made
         # after the auditor reopened the audit (a draft again, but with its first submission on record).
-        keeps_revisions = current["status"] != "draft" or current["submitted_at"] is not None
+        keeps_revisions = current.status != "draft" or current.submitted_at is not None
         if keeps_revisions:
             _keep_answer_revisions(db, audit_id, actor, move, stamp)
         if move.answer is not None:
@@ -200,6 +190,16 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
     return expected_version + 1
 
 
+def _expect(storage: Storage, audit_id: int, auditor_id: str, statuses: tuple[str, ...],
+            version: int | None = None) -> AuditRow:
+    """The audit, inside the caller's write transaction, if it is as the write expects; else Conflict."""
+    audit = get_audit(storage, audit_id)
+    if (audit is None or audit.auditor_id != auditor_id or audit.status not in statuses
+            or (version is not None and audit.step_version != version)):
+        raise Conflict(audit)
+    return audit
+
+
 def _keep_answer_revisions(db: Any, audit_id: int, actor: str, move: Move, stamp: str) -> None:
     """Old and new value of an answer, evidence note or action that a step is about to write."""
     changes: list[tuple[str, str | None, str | None]] = []
@@ -228,24 +228,14 @@ def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[st
 
 def set_status(storage: Storage, audit_id: int, expected_version: int, actor: str, status: str,
                now: datetime) -> None:
-    """Submit or cancel a draft, with the same compare-and-set as any other step."""
+    """Move `actor`'s draft at `expected_version` to `status` (submitted or cancelled), or raise Conflict."""
     with storage.write() as db:
-        rows = list(select(db, "SELECT auditor_id, status, step_version, submitted_at, state FROM audits "
-                               "WHERE id = ?", [audit_id]))
-        if not rows or rows[0]["auditor_id"] != actor:
-            raise AccessDenied("Only the person who started this audit can do that.")
-        if rows[0]["status"] != "draft" or rows[0]["step_version"] != expected_version:
-            raise StaleAction("That button is from an earlier message: this audit has moved on since, so nothing "
-                              "changed.")
-        if status == "cancelled" and rows[0]["submitted_at"] is not None:
-            raise UserError(f"Audit #{audit_id} was submitted before, so it can't be cancelled. Finish your "
-                            "changes and press Submit to send it back for moderation; your earlier answers are "
-                            "kept as revisions.")
+        audit = _expect(storage, audit_id, actor, ("draft",), expected_version)
         # A resubmission keeps the first submission time, so weekly counts do not count the audit twice.
         extra = ", submitted_at = COALESCE(submitted_at, ?)" if status == "submitted" else ""
         params = [status, utc_text(now)] + ([utc_text(now)] if extra else []) + [audit_id]
         if status == "cancelled":  # when, so its auditor can restore it for a while
-            state = {**json.loads(rows[0]["state"] or "{}"), "cancelled_at": utc_text(now)}
+            state = {**audit.state, "cancelled_at": utc_text(now)}
             extra = ", state = ?"
             params = [status, utc_text(now), json.dumps(state, sort_keys=True), audit_id]
         db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
@@ -258,20 +248,10 @@ def cancelled_at(audit: AuditRow) -> datetime:
     return parse_utc(audit.state.get("cancelled_at") or audit.updated_at)
 
 
-def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime, window: timedelta) -> None:
-    """Make a cancelled audit a draft again, where it stood, if its auditor asks within `window` of cancelling."""
+def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+    """Make `actor`'s cancelled audit a draft again, where it stood, or raise Conflict."""
     with storage.write() as db:
-        audit = get_audit(storage, audit_id)
-        if audit is None or audit.auditor_id != actor:
-            raise AccessDenied("Only the person who started an audit can restore it, and only their own "
-                               "cancelled audits. Type `/audit restore` to see yours.")
-        if audit.status != "cancelled":
-            raise UserError(f"Audit #{audit_id} is not cancelled (it is {audit.status.replace('_', ' ')}), so "
-                            f"there is nothing to restore. Type `/audit resume {audit_id}` to carry on with a draft.")
-        if now > cancelled_at(audit) + window:
-            raise UserError(f"Audit #{audit_id} was cancelled more than {window.days} days ago, so it can't be "
-                            "restored any more; its answers stay on record. Type `start audit` to audit the case "
-                            "again.")
+        audit = _expect(storage, audit_id, actor, ("cancelled",))
         state = {key: value for key, value in audit.state.items() if key not in ("cancelled_at", "last_press")}
         state["paused"] = False
         stamp = utc_text(now)
@@ -288,18 +268,12 @@ def cancelled_since(storage: Storage, user_id: str, since: datetime) -> list[Aud
 
 
 def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
-    """Take a submitted audit back to its review step so its auditor can change answers before moderation.
+    """Take `actor`'s submitted audit back to its review step, or raise Conflict.
 
     It leaves the moderation queue until submitted again; from here on every change is a revision.
     """
     with storage.write() as db:
-        rows = select(db, "SELECT auditor_id, status FROM audits WHERE id = ?", [audit_id])
-        if not rows:
-            raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
-        status = rows[0]["status"]
-        _require_changeable(rows[0]["auditor_id"], status, actor,
-                            f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`."
-                            if status == "draft" else f"Audit #{audit_id} is {status}, so it can't be changed.")
+        _expect(storage, audit_id, actor, ("submitted",))
         stamp = utc_text(now)
         db.execute("UPDATE audits SET status = 'draft', step = 'review', step_version = step_version + 1, "
                    "updated_at = ? WHERE id = ?", [stamp, audit_id])
@@ -310,27 +284,14 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str,
                    now: datetime) -> None:
-    """Change a submitted audit before moderation, keeping the old value as a revision."""
+    """Change `actor`'s submitted audit before moderation, keeping the old value as a revision; or Conflict."""
     if field_name not in EDITABLE_AFTER_SUBMIT:
-        raise UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
+        raise ValueError(f"not a field that can be edited after submitting: {field_name!r}")
     with storage.write() as db:
-        audit = get_audit(storage, audit_id)
-        if audit is None:
-            raise AccessDenied("Only the person who did this audit can change it.")
-        _require_changeable(audit.auditor_id, audit.status, actor, "Only a submitted audit can be edited this way.")
+        _expect(storage, audit_id, actor, ("submitted",))
         stamp = utc_text(now)
         _keep_revisions(storage, audit_id, actor, {field_name: value}, stamp)
         db.execute(f"UPDATE audits SET {field_name} = ?, updated_at = ? WHERE id = ?", [value, stamp, audit_id])
-
-
-def _require_changeable(auditor_id: str, status: str, actor: str, otherwise: str) -> None:
-    """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states."""
-    if auditor_id != actor:
-        raise AccessDenied("Only the person who did this audit can change it.")
-    if status in ("in_moderation", "moderated"):
-        raise UserError("A moderator has opened this audit, so it is read-only now.")
-    if status != "submitted":
-        raise UserError(otherwise)
 
 
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:

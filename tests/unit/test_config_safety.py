@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.__main__ import main
-from bot.privacy import MAX_CASE_REFERENCE_LENGTH
+from bot.privacy.screen import MAX_CASE_REFERENCE_LENGTH
 from bot.settings.config import ConfigError, load_settings
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 
 NAMES = frozenset({"oliver", "amelia"})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from bench.privacy_bench import TARGET_CAUGHT, TARGET_OVER, TUNING, load_corpus, measure, new_screen
-from bot.privacy import Screen
+from bot.privacy.screen import Screen
 
 
 @pytest.mark.parametrize("corpus", TUNING)

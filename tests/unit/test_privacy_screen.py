@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import UserError
-from bot.privacy import Screen, check_case_reference, find_identifiers, nhs_number_is_valid, screen_text
+from bot.privacy.screen import Screen, check_case_reference, find_identifiers, nhs_number_is_valid, screen_text
 
 NAMES = frozenset({"oliver", "smith", "mason"})
 PATTERN = re.compile(r"^[A-Z]{2,4}-?[0-9]{4,10}$", re.IGNORECASE)

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.privacy_lexicon import Lexicon, _split
+from bot.privacy.lexicon import Lexicon, _split
 
 
 @dataclass(frozen=True)

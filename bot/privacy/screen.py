@@ -6,8 +6,8 @@ have no place in the bot. A refusal quotes the words that were found, to the per
 they know exactly what to change; the words are never logged or stored.
 
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
-name lists (bot/privacy_lexicon.py) and the council's own names file. The detectors are in
-bot/privacy_detect.py; how well they do is measured on tests/data/privacy/ by `make bench`.
+name lists (bot/privacy/lexicon.py) and the council's own names file. The detectors are in
+bot/privacy/detect.py; how well they do is measured on tests/data/privacy/ by `make bench`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import UserError
-from bot.privacy_detect import NameFinder, nhs_number_is_valid, structured_hits
-from bot.privacy_lexicon import Lexicon
+from bot.privacy.detect import NameFinder, nhs_number_is_valid, structured_hits
+from bot.privacy.lexicon import Lexicon
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_reference", "find_identifiers",
            "nhs_number_is_valid", "screen_text"]

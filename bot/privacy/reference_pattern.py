@@ -19,7 +19,7 @@ from re import _constants as sre  # the parser's node types; stable across 3.11+
 from re import _parser as sre_parse
 from typing import Any
 
-from bot.privacy import MAX_CASE_REFERENCE_LENGTH
+from bot.privacy.screen import MAX_CASE_REFERENCE_LENGTH
 
 BACKTRACK_BUDGET = 10_000  # ways of matching; each costs at most ~40 steps, so well under a millisecond in all
 # Typed by mistake or by someone who has not read the prompt: a reference pattern must refuse all of them.

@@ -7,7 +7,7 @@ phones, emails, postcodes, addresses, dates of birth) and the council's own name
 
 from __future__ import annotations
 
-from bot.privacy import Screen, explain
+from bot.privacy.screen import Screen, explain
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
 

@@ -1,0 +1,204 @@
+"""An audit's lifecycle: its statuses, which changes are allowed from where, and who may make them.
+
+    draft --submit--> submitted --open moderation--> in_moderation --record--> moderated
+    draft --cancel--> cancelled --restore (within the window)--> draft
+    submitted --reopen--> draft (with its first submission on record)   submitted --edit--> submitted
+
+The rules are pure functions of the stored audit, the person and the clock (who may is asked of
+bot/core/policy.py), each returning the error a person should see, or None when the change may go ahead.
+Storage only stores: its writes are compare-and-set and raise `Conflict`, with no words, when the audit moved
+on; the writes below check the rules first and word a conflict with the same rules on the audit as it now is.
+Moderation's own writes (open, record) are in bot/storage/moderation.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import TypeVar
+
+from bot.core import policy
+from bot.errors import AccessDenied, StaleAction, UserError
+from bot.storage import audits as store
+from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow, Conflict
+from bot.storage.db import Storage
+
+T = TypeVar("T")
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_MODERATION = "in_moderation"
+    MODERATED = "moderated"
+    CANCELLED = "cancelled"
+
+
+class Change(StrEnum):
+    STEP = "step"                        # an answer, note or field written by the audit's next step
+    SUBMIT = "submit"
+    CANCEL = "cancel"
+    RESTORE = "restore"
+    REOPEN = "reopen"
+    EDIT = "edit"                        # a grade or summary changed after submitting
+    OPEN_MODERATION = "open_moderation"
+    RECORD_MODERATION = "record_moderation"
+
+
+# Which statuses each change may start from, and where it leaves the audit.
+TRANSITIONS: dict[Change, tuple[frozenset[Status], Status]] = {
+    Change.STEP: (frozenset({Status.DRAFT}), Status.DRAFT),
+    Change.SUBMIT: (frozenset({Status.DRAFT}), Status.SUBMITTED),
+    Change.CANCEL: (frozenset({Status.DRAFT}), Status.CANCELLED),
+    Change.RESTORE: (frozenset({Status.CANCELLED}), Status.DRAFT),
+    Change.REOPEN: (frozenset({Status.SUBMITTED}), Status.DRAFT),
+    Change.EDIT: (frozenset({Status.SUBMITTED}), Status.SUBMITTED),
+    Change.OPEN_MODERATION: (frozenset({Status.SUBMITTED}), Status.IN_MODERATION),
+    Change.RECORD_MODERATION: (frozenset({Status.IN_MODERATION}), Status.MODERATED),
+}
+
+NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
+READ_ONLY = "A moderator has opened this audit, so it is read-only now."
+
+
+class DuplicatePress(Exception):
+    """The same button arrived twice: the first press did the work, the second must do nothing."""
+
+
+def allowed(change: Change, status: str) -> bool:
+    """Whether `change` may start from an audit in `status` (who may make it is a separate question)."""
+    return status in TRANSITIONS[change][0]
+
+
+def target(change: Change) -> Status:
+    """The status an audit has after `change`."""
+    return TRANSITIONS[change][1]
+
+
+def _spoken(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def step_refusal(audit: AuditRow | None, actor: str, version: int, press: str = "",
+                 statuses: tuple[str, ...] = (Status.DRAFT,)) -> Exception | None:
+    """Why a step (an answer, note or field) may not be written into this audit at `version`, if it may not.
+
+    DuplicatePress when it is the very press that already moved the audit on: that one must do nothing.
+    """
+    if audit is None:
+        return UserError(NOT_FOUND)
+    if not policy.may_change_own_audit(actor, audit):
+        return AccessDenied("Only the person who started this audit can answer its questions.")
+    if audit.status not in statuses:
+        return StaleAction(f"This audit is {_spoken(audit.status)}, so it can't be changed here.")
+    if audit.step_version != version:
+        if press and audit.state.get("last_press") == f"{version}:{press}":
+            return DuplicatePress()
+        return StaleAction("That button is from an earlier question, so I didn't record it: this audit has "
+                           "moved on. Your answers so far are saved; use the buttons on the latest message.")
+    return None
+
+
+def close_refusal(audit: AuditRow | None, actor: str, version: int, change: Change) -> UserError | None:
+    """Why a draft may not be submitted or cancelled by `actor` from the message at `version`, if it may not."""
+    if audit is None or not policy.may_change_own_audit(actor, audit):
+        return AccessDenied("Only the person who started this audit can do that.")
+    if not allowed(change, audit.status) or audit.step_version != version:
+        return StaleAction("That button is from an earlier message: this audit has moved on since, so nothing "
+                           "changed.")
+    if change is Change.CANCEL and audit.submitted_at is not None:
+        return UserError(f"Audit #{audit.id} was submitted before, so it can't be cancelled. Finish your "
+                         "changes and press Submit to send it back for moderation; your earlier answers are "
+                         "kept as revisions.")
+    return None
+
+
+def restore_refusal(audit: AuditRow | None, audit_id: int, actor: str, now: datetime,
+                    window: timedelta) -> UserError | None:
+    """Why a cancelled audit may not be restored, if it may not: only its auditor, and only within `window`."""
+    if audit is None or not policy.may_change_own_audit(actor, audit):
+        return AccessDenied("Only the person who started an audit can restore it, and only their own "
+                            "cancelled audits. Type `/audit restore` to see yours.")
+    if not allowed(Change.RESTORE, audit.status):
+        return UserError(f"Audit #{audit_id} is not cancelled (it is {_spoken(audit.status)}), so there is "
+                         f"nothing to restore. Type `/audit resume {audit_id}` to carry on with a draft.")
+    if now > store.cancelled_at(audit) + window:
+        return UserError(f"Audit #{audit_id} was cancelled more than {window.days} days ago, so it can't be "
+                         "restored any more; its answers stay on record. Type `start audit` to audit the case "
+                         "again.")
+    return None
+
+
+def _changeable_refusal(audit: AuditRow, actor: str, change: Change, otherwise: str) -> UserError | None:
+    """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states."""
+    if not policy.may_change_own_audit(actor, audit):
+        return AccessDenied("Only the person who did this audit can change it.")
+    if audit.status in (Status.IN_MODERATION, Status.MODERATED):
+        return UserError(READ_ONLY)
+    if not allowed(change, audit.status):
+        return UserError(otherwise)
+    return None
+
+
+def reopen_refusal(audit: AuditRow | None, audit_id: int, actor: str) -> UserError | None:
+    """Why a submitted audit may not be taken back to its review step, if it may not."""
+    if audit is None:
+        return UserError(NOT_FOUND)
+    otherwise = (f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`."
+                 if audit.status == Status.DRAFT else f"Audit #{audit_id} is {audit.status}, so it can't be changed.")
+    return _changeable_refusal(audit, actor, Change.REOPEN, otherwise)
+
+
+def edit_refusal(audit: AuditRow | None, actor: str, field_name: str) -> UserError | None:
+    """Why a field of a submitted audit may not be changed, if it may not."""
+    if field_name not in EDITABLE_AFTER_SUBMIT:
+        return UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
+    if audit is None:
+        return AccessDenied("Only the person who did this audit can change it.")
+    return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can be edited this way.")
+
+
+# Writes: the rule first, then storage's compare-and-set; a conflict is worded by the rule on the audit as it is now.
+
+def _guarded(storage: Storage, audit_id: int, refusal: Callable[[AuditRow | None], Exception | None],
+             write: Callable[[], T]) -> T:
+    problem = refusal(store.get_audit(storage, audit_id))
+    if problem is not None:
+        raise problem
+    try:
+        return write()
+    except Conflict as conflict:
+        raise refusal(conflict.current) or StaleAction(
+            "That button is from an earlier message: this audit has moved on since, so nothing changed.") from None
+
+
+def advance(storage: Storage, audit_id: int, version: int, actor: str, move: store.Move, now: datetime,
+            statuses: tuple[str, ...] = (Status.DRAFT,)) -> int:
+    """Store one step of the auditor's own audit if it is still at `version`; return the new version."""
+    return _guarded(storage, audit_id, lambda audit: step_refusal(audit, actor, version, move.press, statuses),
+                    lambda: store.advance(storage, audit_id, version, actor, move, now, statuses))
+
+
+def close(storage: Storage, audit_id: int, version: int, actor: str, change: Change, now: datetime) -> None:
+    """Submit or cancel a draft (`change` is SUBMIT or CANCEL)."""
+    _guarded(storage, audit_id, lambda audit: close_refusal(audit, actor, version, change),
+             lambda: store.set_status(storage, audit_id, version, actor, target(change), now))
+
+
+def restore(storage: Storage, audit_id: int, actor: str, now: datetime, window: timedelta) -> None:
+    """Make a cancelled audit a draft again, where it stood, if its auditor asks within `window`."""
+    _guarded(storage, audit_id, lambda audit: restore_refusal(audit, audit_id, actor, now, window),
+             lambda: store.restore_cancelled(storage, audit_id, actor, now))
+
+
+def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+    """Take a submitted audit back to its review step so its auditor can change answers before moderation."""
+    _guarded(storage, audit_id, lambda audit: reopen_refusal(audit, audit_id, actor),
+             lambda: store.reopen(storage, audit_id, actor, now))
+
+
+def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str, now: datetime) -> None:
+    """Change a submitted audit before moderation, keeping the old value as a revision."""
+    _guarded(storage, audit_id, lambda audit: edit_refusal(audit, actor, field_name),
+             lambda: store.edit_submitted(storage, audit_id, actor, field_name, value, now))
