@@ -16,7 +16,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
-from bot.privacy import check_case_reference, screen_text
+from bot.privacy.screen import check_case_reference, screen_text
 from bot.settings.people import Person
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
