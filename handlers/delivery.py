@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -98,31 +99,27 @@ class SlackDelivery:
 
     def _tell_undelivered(self, user_id: str) -> None:
         """Tell the person, once and in their DM, about messages that never reached them."""
-        if self.services is None:
-            return
-        taken = undelivered.take_notice(self.services, user_id)
-        if taken is None:
-            return
-        notice, ids = taken
-        try:
-            self.client.chat_postMessage(channel=self.dm_channel(user_id), **render_message(notice))
-        except (SlackApiError, OSError):
-            undelivered.give_back(self.services, ids)
-            log.warning("could not deliver an undelivered-message notice either; keeping it for next time")
+        if self.services is not None:
+            self._post_notice(user_id, undelivered.take_notice(self.services, user_id), undelivered.give_back,
+                              "an undelivered-message notice")
 
     def _tell_admin(self, user_id: str) -> None:
         """An admin gets one summary of messages Slack refused (for anyone) since an admin was last told."""
-        if self.services is None or not user_id:
-            return
-        taken = undelivered.take_admin_notice(self.services, user_id)
-        if taken is None:
+        if self.services is not None and user_id:
+            self._post_notice(user_id, undelivered.take_admin_notice(self.services, user_id),
+                              undelivered.give_back_admin, "the admin's undelivered-message summary")
+
+    def _post_notice(self, user_id: str, taken: tuple[Reply, list[int]] | None,
+                     give_back: Callable[[Services, list[int]], None], what: str) -> None:
+        """Post a notice taken from the undelivered list; if Slack refuses it too, put it back for next time."""
+        if taken is None or self.services is None:
             return
         notice, ids = taken
         try:
             self.client.chat_postMessage(channel=self.dm_channel(user_id), **render_message(notice))
         except (SlackApiError, OSError):
-            undelivered.give_back_admin(self.services, ids)
-            log.warning("could not deliver the admin's undelivered-message summary; keeping it for next time")
+            give_back(self.services, ids)
+            log.warning("could not deliver %s either; keeping it for next time", what)
 
     def _post(self, requester: str, reply: Reply, channel: str | None, thread_ts: str | None) -> None:
         if reply.to_channel:
