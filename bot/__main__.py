@@ -29,7 +29,10 @@ def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_
         parser.print_help()
         return 0
     # The terminal chat shares the screen with the log: only warnings there; INFO for the Slack modes.
-    default_level = logging.WARNING if args.command in ("chat", "run") else logging.INFO
+    # `run` is the terminal chat only when no Slack tokens are set; with them it is Socket Mode, a Slack mode.
+    slack_tokens = bool(os.environ.get("SLACK_BOT_TOKEN") and os.environ.get("SLACK_APP_TOKEN"))
+    chat = args.command == "chat" or (args.command == "run" and not slack_tokens)
+    default_level = logging.WARNING if chat else logging.INFO
     configure_logging(log_level_from(os.environ.get("AUDITBOT_LOG_LEVEL"), default_level))
     runtime = Runtime(environ=dict(os.environ), stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr,
                       clock=clock)

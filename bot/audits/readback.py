@@ -54,6 +54,8 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     worker's reflections; the buttons are what this reader may do next."""
     ctx = load(services, audit_id)
     require_view(services, turn.person, ctx.audit)
+    if ctx.audit.status == "cancelled" and turn.user_id != ctx.audit.auditor_id:
+        raise UserError(f"Audit #{audit_id} was cancelled by its auditor, so there is nothing to read.")
     if turn.surface == "channel":
         return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
     moderation = readback_store.latest_moderation(services.storage, audit_id)
@@ -62,7 +64,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if reflections:
         extra.append("*Worker's reflections:*\n" + "\n".join(f"• {r['text']}" for r in reflections))
     choices: list[Choice] = []
-    if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status != "draft":
+    if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status in readback_store.READABLE_STATUSES:
         choices.append(Choice("Add my reflections", "audit.reflect", str(audit_id)))
     if (moderation is not None and moderation.get("response") is None
             and policy.may_respond_to_moderation(turn.person, ctx.audit)):

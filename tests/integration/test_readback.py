@@ -230,3 +230,12 @@ def test_a_reply_holding_a_name_is_refused_and_can_be_retyped(engine: Engine, se
     [refused] = engine.command(AUDITOR, f"respond {north_audit} Oliver Smith was seen alone.", surface="terminal")
     assert refused.kind == "error" and "name" in refused.text
     assert readback_store.latest_moderation(services.storage, north_audit)["response"] is None
+
+
+def test_a_cancelled_audit_is_not_read_back_by_anyone_but_its_auditor(engine: Engine, services: Services) -> None:
+    cancelled = insert_audit(services.storage, "CR-100009", DAY, status="cancelled", auditor=AUDITOR, worker=WORKER,
+                             team="north-assessment")
+    [refused] = engine.command(WORKER, f"show {cancelled}", surface="terminal")
+    assert refused.kind == "error" and "was cancelled" in refused.text and "CR-100009" not in refused.text
+    [own] = engine.command(AUDITOR, f"show {cancelled}", surface="terminal")
+    assert own.kind != "error" and "Add my reflections" not in [c.label for c in own.choices]
