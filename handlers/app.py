@@ -20,6 +20,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.core.services import Services
 from bot.engine.home import home_sections
 from bot.engine.routing import Engine
+from bot.errors import UserError
 from bot.storage.common import mark_event_processed, mark_request_processed
 from handlers import register_listeners
 from handlers.delivery import SlackDelivery
@@ -123,7 +124,21 @@ def create_app(
 
 
 def run_socket_mode(app: App, app_token: str) -> None:
-    """Serve the app over Socket Mode until the process is stopped: no public URL needed."""
-    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    """Serve the app over Socket Mode until the process is stopped: no public URL needed.
 
-    SocketModeHandler(app, app_token).start()
+    A token Slack refuses, or a Slack that cannot be reached, ends the bot with one line saying what to check
+    (a UserError the entry point prints), never a traceback.
+    """
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        SocketModeHandler(app, app_token).start()
+    except SlackApiError as exc:
+        reason = exc.response.get("error") if exc.response is not None else None
+        raise UserError(f"Slack refused to open a Socket Mode connection ({reason or 'no reason given'}). Check "
+                        "SLACK_APP_TOKEN: an app-level token (xapp-…) with connections:write, from Basic "
+                        "Information → App-Level Tokens, and SLACK_BOT_TOKEN from Install App.") from None
+    except OSError as exc:
+        raise UserError(f"I could not reach Slack to open a Socket Mode connection ({type(exc).__name__}). Check "
+                        "this machine's connection to slack.com and try again.") from None

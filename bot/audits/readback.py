@@ -52,6 +52,8 @@ def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> s
 def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     """The whole audit as the moderator sees it, plus the moderation outcome, the auditor's response and the
     worker's reflections; the buttons are what this reader may do next."""
+    if store.get_audit(services.storage, audit_id) is None:
+        raise UserError(f"I can't find that audit (#{audit_id}). `/audit list` shows the audits you can read.")
     ctx = load(services, audit_id)
     require_view(services, turn.person, ctx.audit)
     if ctx.audit.status == "cancelled" and turn.user_id != ctx.audit.auditor_id:

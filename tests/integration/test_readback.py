@@ -78,7 +78,8 @@ def test_show_without_a_number_says_how(engine: Engine, args: str) -> None:
 
 def test_show_of_a_missing_audit_is_one_clear_message(engine: Engine) -> None:
     [reply] = engine.command(WORKER, "show 999", surface="terminal")
-    assert reply.kind == "error" and "can't find that audit" in reply.text
+    assert reply.kind == "error" and "can't find that audit" in reply.text and "/audit list" in reply.text
+    assert "/audit resume" not in reply.text  # reading back is not about drafts
 
 
 # -- list ------------------------------------------------------------------------------------------------
