@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.core.markup import to_slack
 from bot.core.replies import Choice, Reply
 
 SECTION_LIMIT = 3000
@@ -74,26 +75,26 @@ def reply_blocks(reply: Reply) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     if reply.title:
         blocks.append({"type": "header", "text": {"type": "plain_text", "text": _clip(reply.title, 150)}})
-    text = (":warning: " + reply.text) if reply.kind == "error" else reply.text
+    text = to_slack((":warning: " + reply.text) if reply.kind == "error" else reply.text)
     blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": part}} for part in _split(text) if part]
     for start in range(0, len(reply.fields), 10):
         blocks.append(
             {
                 "type": "section",
                 "fields": [
-                    {"type": "mrkdwn", "text": _clip(f"*{label}*\n{value}", 2000)}
+                    {"type": "mrkdwn", "text": _clip(f"*{to_slack(label)}*\n{to_slack(value)}", 2000)}
                     for label, value in reply.fields[start : start + 10]
                 ],
             }
         )
     if reply.prompt:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"✏️ {reply.prompt}"}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": f"✏️ {to_slack(reply.prompt)}"}]})
     blocks += choice_blocks(reply.choices)
     if reply.note:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(reply.note, 3000)}]})
+        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": _clip(to_slack(reply.note), 3000)}]})
     return blocks[:MAX_BLOCKS]
 
 
 def render_message(reply: Reply) -> dict[str, Any]:
     """Arguments for chat.postMessage: a plain-text fallback for notifications, and the blocks."""
-    return {"text": _clip(reply.text, 3000), "blocks": reply_blocks(reply)}
+    return {"text": _clip(to_slack(reply.text), 3000), "blocks": reply_blocks(reply)}

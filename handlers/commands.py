@@ -6,6 +6,8 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
+from bot.core.markup import from_slack
+
 
 def register(app: App) -> None:
     app.command("/audit")(handle_audit_command)
@@ -18,5 +20,5 @@ def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext
     user_id = command.get("user_id")
     if not user_id:
         return
-    replies = context["engine"].command(user_id, command.get("text", ""), surface="command")
+    replies = context["engine"].command(user_id, from_slack(command.get("text") or ""), surface="command")
     context["delivery"].deliver_privately(user_id, replies, channel=command.get("channel_id") if in_dm else None)

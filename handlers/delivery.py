@@ -9,6 +9,7 @@ from collections.abc import Callable
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.core.markup import to_slack
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.oversight import undelivered
@@ -134,7 +135,7 @@ class SlackDelivery:
                 content=reply.image,
                 filename=reply.image_name or "chart.png",
                 title=reply.title or reply.image_name or "chart",
-                initial_comment=reply.text,
+                initial_comment=to_slack(reply.text),
             )
             return
         self.client.chat_postMessage(channel=target, thread_ts=thread, **render_message(reply))

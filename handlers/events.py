@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_bolt import App, BoltContext
 
+from bot.core.markup import from_slack
 from bot.settings.people import SLACK_USER_ID
 
 MENTION = re.compile(rf"<@{SLACK_USER_ID}(\|[^>]*)?>")
@@ -23,7 +24,7 @@ def handle_direct_message(event: dict[str, Any], context: BoltContext) -> None:
     if event.get("bot_id") or event.get("subtype") or not event.get("user"):
         return  # the bot's own posts, edits and joins are not turns
     user_id = event["user"]
-    replies = context["engine"].message(user_id, event.get("text", ""), surface="dm")
+    replies = context["engine"].message(user_id, from_slack(event.get("text") or ""), surface="dm")
     context["delivery"].deliver(user_id, replies, channel=event.get("channel"))
 
 
@@ -32,7 +33,7 @@ def handle_mention(event: dict[str, Any], context: BoltContext) -> None:
     if event.get("bot_id") or not event.get("user"):
         return
     user_id = event["user"]
-    text = MENTION.sub("", event.get("text") or "").strip()
+    text = from_slack(MENTION.sub("", event.get("text") or "")).strip()
     replies = context["engine"].message(user_id, text, surface="channel")
     thread = event.get("thread_ts") or event.get("ts")
     context["delivery"].deliver(user_id, replies, channel=event.get("channel"), thread_ts=thread)

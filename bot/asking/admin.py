@@ -15,6 +15,7 @@ from rapidfuzz.utils import default_process
 
 from bot.asking.review import stale_entries
 from bot.core.knowledge import KnowledgeService, ReloadResult
+from bot.core.markup import mention
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -138,7 +139,7 @@ class KnowledgeAdmin:
             return [Reply(title="Entries due for review",
                           text=f"No entries are past their review date (of {len(kb.entries)}).")]
         lines = [f"• `{e.id}` — {e.question} (review by {e.review_by:%d %b %Y}; "
-                 f"owner {f'<@{e.owner}>' if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
+                 f"owner {mention(e.owner) if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
         more = len(due) - MAX_STALE_SHOWN
         return [Reply(title="Entries due for review",
                       text=f"{len(due)} of {len(kb.entries)} entries are past their review date:\n" + "\n".join(lines),
@@ -172,7 +173,7 @@ def reload_reply(result: ReloadResult) -> Reply:
     if result.diff is None:
         return Reply(kind="error", title="Knowledge base not reloaded",
                      text=problems_text(result.problems)
-                     + f"\n\n*The previous version is still live* ({result.entries} entries). "
+                     + f"\n\n**The previous version is still live** ({result.entries} entries). "
                        "Fix these and run `/audit kb reload` again.")
     diff = result.diff
 

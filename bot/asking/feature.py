@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.asking import admin as knowledge_admin
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
+from bot.core.markup import emoji, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -85,7 +86,7 @@ class KnowledgeFeature:
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
                        for match in result.suggestions[:3]]
             choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
-            return [Reply(text="I'm not sure which of these you mean. *Did you mean…*", choices=tuple(choices))]
+            return [Reply(text="I'm not sure which of these you mean. **Did you mean…**", choices=tuple(choices))]
         return [Reply(
             text="I don't know that yet. I've noted your question for the QA leads, who keep the knowledge base "
                  "up to date.",
@@ -98,8 +99,8 @@ class KnowledgeFeature:
         text = entry.answer.rstrip()
         today = turn.now.astimezone(self.services.settings.timezone).date()
         if entry.is_stale(today) and entry.review_by is not None:
-            owner = f" with <@{entry.owner}>" if entry.owner else " with your QA lead"
-            text = (f":warning: This answer was due for review on {entry.review_by:%d %B %Y}, so guidance may "
+            owner = f" with {mention(entry.owner)}" if entry.owner else " with your QA lead"
+            text = (f"{emoji('warning')} This answer was due for review on {entry.review_by:%d %B %Y}, so guidance may "
                     f"have changed: check{owner} before relying on it.\n\n" + text)
         choices: list[Choice] = []
         if ask_id is not None:
@@ -148,7 +149,7 @@ class KnowledgeFeature:
             raise UserError("Only the person who asked a question can pass it to the QA leads.")
         if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
             return [Reply(text="I've already passed that question to the QA leads.")]
-        post = (f"A question the knowledge base could not answer well, from <@{turn.user_id}>:\n>{ask.query}\n"
+        post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n>{ask.query}\n"
                 "Reply to them, and add or improve an entry if others are likely to ask it too.")
         channel = self.services.settings.qa_channel
         if channel:

@@ -23,7 +23,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     actions = action_store.open_actions_of(services.storage, turn.user_id)
     if not actions:
         return [Reply(text="You have no open actions from audits.")]
-    return [_listing(services, turn, "*Your open actions*", actions, with_owner=False)]
+    return [_listing(services, turn, "**Your open actions**", actions, with_owner=False)]
 
 
 def _team_actions(services: Services, turn: Turn) -> list[Reply]:
@@ -39,7 +39,7 @@ def _team_actions(services: Services, turn: Turn) -> list[Reply]:
     actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
         return [Reply(text="Nobody in your teams has an open action from audits.")]
-    return [_listing(services, turn, "*Open actions in your teams*", actions, with_owner=True)]
+    return [_listing(services, turn, "**Open actions in your teams**", actions, with_owner=True)]
 
 
 def _listing(services: Services, turn: Turn, heading: str, actions: list[action_store.ActionRow],
@@ -49,7 +49,7 @@ def _listing(services: Services, turn: Turn, heading: str, actions: list[action_
     lines = [heading]
     for action in actions[:SHOWN]:
         owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
-        due = f"{action.due_date} (*overdue*)" if action.due_date < today else action.due_date
+        due = f"{action.due_date} (**overdue**)" if action.due_date < today else action.due_date
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
                      f"(audit #{action.audit_id}), due {due}")
     if len(actions) > SHOWN:

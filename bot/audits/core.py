@@ -12,6 +12,7 @@ from datetime import date
 
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from bot.core import buttons, policy
+from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -50,7 +51,7 @@ def checklists(services: Services) -> dict[str, Checklist]:
 
 def guidance_text(services: Services, question: Question) -> str:
     """'What good looks like': the guidance text, or the answer of the knowledge entry it names."""
-    grades = f"\n\n*What each grade looks like here*\n{question.descriptors_text()}" if question.descriptors else ""
+    grades = f"\n\n**What each grade looks like here**\n{question.descriptors_text()}" if question.descriptors else ""
     guidance = question.guidance
     if not guidance:
         return ("This question has no guidance yet. Use your professional judgement and say why in your notes."
@@ -62,7 +63,7 @@ def guidance_text(services: Services, question: Question) -> str:
             entry = None
         if entry is None:
             return "The guidance for this question is not available just now; ask your QA lead." + grades
-        return f"*{entry.question}*\n{entry.answer}" + grades
+        return f"**{entry.question}**\n{entry.answer}" + grades
     return guidance + grades
 
 
@@ -169,7 +170,7 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
     ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
     choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
     period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
-    return [Reply(text=f"Audit #{ctx.audit.id} of *{ctx.audit.case_ref}* ({ctx.checklist.title}).{period} "
+    return [Reply(text=f"Audit #{ctx.audit.id} of **{ctx.audit.case_ref}** ({ctx.checklist.title}).{period} "
                        "Whose case is it? Pick the worker, or type their Slack member ID.",
                   choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
@@ -183,7 +184,7 @@ def typed_prompt(question: Question, today: date) -> str | None:
 
 def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     section = ctx.checklist.section_of(question.id)
-    text = f"*{section.title}*\n{question.text}"
+    text = f"**{section.title}**\n{question.text}"
     previous = ctx.answers.get(question.id)
     if previous is not None:
         text += f"\n_Answered before: {question.answer_label(previous.value)}_"
@@ -210,15 +211,15 @@ def answers_summary(ctx: Ctx) -> str:
         shown = [q for q in section.questions if q.id in visible]
         if not shown:
             continue
-        lines.append(f"*{section.title}*")
+        lines.append(f"**{section.title}**")
         for question in shown:
             number += 1
             answer = ctx.answers.get(question.id)
             said = question.answer_label(answer.value) if answer else ("_not answered_" if question.id in missing
                                                                         else "_skipped_")
-            mark = ":triangular_flag_on_post: " if question.id in flagged else ("• " if question.id not in missing
-                                                                                 else ":grey_question: ")
-            lines.append(f"{mark}{number}. {question.text} — *{said}*")
+            mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
+                                                                                 else emoji("question") + " ")
+            lines.append(f"{mark}{number}. {question.text} — **{said}**")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
@@ -228,16 +229,16 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx), f"*Overall grade:* {grade_label(audit.overall_grade)}"
+    parts = [heading, answers_summary(ctx), f"**Overall grade:** {grade_label(audit.overall_grade)}"
              + (f" (suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason})"
                 if audit.grade_reason else "")]
     if audit.strengths:
-        parts.append(f"*Strengths:* {audit.strengths}")
+        parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:
-        parts.append(f"*Areas for development:* {audit.development}")
+        parts.append(f"**Areas for development:** {audit.development}")
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
-        parts.append("*Actions:*\n" + "\n".join(f"• {a.description} — {directory.label(a.owner_id)}, by {a.due_date}"
+        parts.append("**Actions:**\n" + "\n".join(f"• {a.description} — {directory.label(a.owner_id)}, by {a.due_date}"
                                                 for a in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),

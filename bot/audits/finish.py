@@ -91,7 +91,7 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date) -> list[Rep
         raise UserError("I lost track of that action; please type it again.")
     move = store.Move(step=Step("actions").key, state={"action_draft": None},
                       action=(draft["description"], draft["owner"], due.isoformat()))
-    echo = Reply(kind="notice", text=f"Action added: due *{long_date(due)}*.")
+    echo = Reply(kind="notice", text=f"Action added: due **{long_date(due)}**.")
     return advance_and_render(services, turn, ctx, ctx.version, move, before=[echo])
 
 

@@ -35,24 +35,24 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
                                                None if resubmit else "primary"), *control_choices(ctx)))]
     if name == "overall_grade":
         suggested = suggest_grade(ctx.checklist, ctx.answers)
-        why = (f"From the grades you gave, I suggest *{grade_label(suggested)}*. Confirm it, or choose another "
+        why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**. Confirm it, or choose another "
                "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
         if ctx.audit.overall_grade:
             why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
-        return [Reply(text=f"*Overall grade*\n{why}", choices=(*grade_choices(ctx, suggested),
+        return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),
                                                                  *control_choices(ctx)), kind="question")]
     prompts = {
-        "grade_reason": ("*Why a different grade?* You changed the suggested grade to "
-                         f"*{grade_label(ctx.audit.overall_grade)}*. Say briefly why.", "Type your reason.", False),
-        "strengths": ("*Strengths*: what is working well for the child on this case?",
+        "grade_reason": ("**Why a different grade?** You changed the suggested grade to "
+                         f"**{grade_label(ctx.audit.overall_grade)}**. Say briefly why.", "Type your reason.", False),
+        "strengths": ("**Strengths**: what is working well for the child on this case?",
                       "Type the strengths, or `skip`.", True),
-        "development": ("*Areas for development*: what would make the biggest difference?",
+        "development": ("**Areas for development**: what would make the biggest difference?",
                         "Type the areas for development, or `skip`.", True),
         "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
                     False),
-        "action_owner": ("*Who owns this action?* Pick a person or type their Slack member ID.",
+        "action_owner": ("**Who owns this action?** Pick a person or type their Slack member ID.",
                          None, False),
-        "action_due": ("*When is it due?*",
+        "action_due": ("**When is it due?**",
                        f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
     }
     if name in prompts:
@@ -68,7 +68,7 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
                       for uid in _owner_candidates(services, ctx)]
         return [Reply(text=text, prompt=prompt or None, kind="question",
                       choices=(*extra, *control_choices(ctx, skip=skippable)))]
-    return [summary_reply(services, ctx, "*Ready to submit?* Here is the whole audit. Once submitted it goes "
+    return [summary_reply(services, ctx, "**Ready to submit?** Here is the whole audit. Once submitted it goes "
                                          "for moderation, and the worker and their manager get a summary.",
                           choices=(Choice("Submit audit", "audit.submit", value, "primary"),
                                    *control_choices(ctx)))]
@@ -78,7 +78,7 @@ def _actions_text(services: Services, ctx: Ctx) -> str:
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
     listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
                      for a in actions)
-    return (f"*Actions* ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
+    return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
             "Type one action at a time.")
 
 

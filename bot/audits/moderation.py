@@ -57,7 +57,7 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
     lines = [f"• #{a.id} {store.checklist_version(services.storage, a.checklist_hash).title}, case {a.case_ref}, "
              f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
-    heading = "*Audits waiting for moderation*"
+    heading = "**Audits waiting for moderation**"
     if total > len(waiting):
         heading += f" (showing the oldest {len(waiting)} of {total})"
     return [Reply(text=heading + "\n" + "\n".join(lines), note=rate or None,
@@ -72,7 +72,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     reflections = store.reflections_of(services.storage, audit.id)
     heading = "You are moderating this audit. Do you agree with the overall grade?"
     if reflections:
-        heading += "\n*Worker's reflections:* " + " / ".join(r["text"] for r in reflections)
+        heading += "\n**Worker's reflections:** " + " / ".join(r["text"] for r in reflections)
     changes = [r for r in store.revisions_of(services.storage, audit.id) if r["field"] != "status"]
     if changes:
         heading += (f"\n_The auditor made {len(changes)} change(s) after first submitting it; "
@@ -111,7 +111,7 @@ def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: b
     store.set_conversation(services.storage, turn.user_id, {"feature": "audit", "awaiting": "moderation_reason",
                                                             "audit_id": audit.id, "agrees": agrees, "grade": grade},
                            turn.now)
-    return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} *{grade_label(grade)}*. Why? A sentence "
+    return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} **{grade_label(grade)}**. Why? A sentence "
                        "the auditor can learn from.", prompt="Type your reason.", kind="question")]
 
 
@@ -128,10 +128,10 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
     if state["agrees"]:
-        verdict = f"{moderator} agreed with your grade (*{grade_label(state['grade'])}*)"
+        verdict = f"{moderator} agreed with your grade (**{grade_label(state['grade'])}**)"
     else:
         yours = grade_label(audit.overall_grade if audit else None)
-        verdict = f"{moderator} graded it *{grade_label(state['grade'])}*, where your grade was *{yours}*"
+        verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
                  text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}",
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
@@ -146,4 +146,4 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
 
 def _outcome(state: dict) -> str:
     grade = grade_label(state["grade"])
-    return f"agreed with the grade (*{grade}*)" if state["agrees"] else f"graded it *{grade}*"
+    return f"agreed with the grade (**{grade}**)" if state["agrees"] else f"graded it **{grade}**"

@@ -25,6 +25,7 @@ from bot.audits.flow import (
     visible_questions,
 )
 from bot.audits.screens import advance_and_render
+from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -72,9 +73,9 @@ def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
 def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
     """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
     directory = services.directory
-    text = (f":rotating_light: *Escalation from audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+    text = (f"{emoji('alarm')} **Escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
-            f"_{question.text}_ was answered *{question.answer_label(value)}*. Please look at this case now.")
+            f"_{question.text}_ was answered **{question.answer_label(value)}**. Please look at this case now.")
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
             for target in escalation_targets(services, ctx)]
@@ -88,7 +89,7 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx) -> list[Reply]:
     if ctx.audit.worker_id:
         targets += [m for m in directory.managers_of(ctx.audit.worker_id)
                     if m not in targets and m not in (auditor, ctx.audit.worker_id)]
-    text = (f":rotating_light: *Inadequate overall grade on audit #{ctx.audit.id}* ({ctx.checklist.title}, case "
+    text = (f"{emoji('alarm')} **Inadequate overall grade on audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
             f"{directory.label(ctx.audit.worker_id or '')}). Please look at this case now.")
     return [Reply(text=text, to_user=target, kind="notice",
@@ -138,7 +139,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value)
     if question.type == "date" and replies:
         # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
-        replies.insert(0, Reply(kind="notice", text=f"Got it: *{question.answer_label(value)}*."))
+        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
 
 

@@ -40,12 +40,12 @@ def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> s
         return ""
     moderator = services.directory.label(moderation["moderator_id"])
     verdict = ("agreed with the grade" if moderation["agrees"]
-               else f"graded it *{grade_label(moderation['grade'])}*")
-    text = f"*Moderation:* {moderator} {verdict}. Reason: {moderation['reason']}"
+               else f"graded it **{grade_label(moderation['grade'])}**")
+    text = f"**Moderation:** {moderator} {verdict}. Reason: {moderation['reason']}"
     if moderation.get("response") == "accepted":
-        text += "\n*Auditor's response:* accepted."
+        text += "\n**Auditor's response:** accepted."
     elif moderation.get("response") == "replied":
-        text += f"\n*Auditor's response:* {moderation['response_text']}"
+        text += f"\n**Auditor's response:** {moderation['response_text']}"
     return text
 
 
@@ -64,7 +64,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     reflections = store.reflections_of(services.storage, audit_id)
     extra = [text for text in (_moderation_text(services, moderation),) if text]
     if reflections:
-        extra.append("*Worker's reflections:*\n" + "\n".join(f"• {r['text']}" for r in reflections))
+        extra.append("**Worker's reflections:**\n" + "\n".join(f"• {r['text']}" for r in reflections))
     choices: list[Choice] = []
     if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status in readback_store.READABLE_STATUSES:
         choices.append(Choice("Add my reflections", "audit.reflect", str(audit_id)))
@@ -136,7 +136,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if not audits:
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     more = f" (the newest {len(audits)} of {total})" if total > len(audits) else ""
-    return [Reply(text=f"*{heading}*{more}, newest first:\n" + "\n".join(_line(services, a) for a in audits),
+    return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(_line(services, a) for a in audits),
                   note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
 

@@ -25,7 +25,7 @@ def render(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "evidence":
         question = ctx.checklist.question(step.question_id or "")
         grade = grade_label(ctx.answers[question.id].value) if question.id in ctx.answers else "this grade"
-        return [Reply(text=f"*Why this grade?* You graded _{question.text}_ as *{grade}*. In a sentence or two, "
+        return [Reply(text=f"**Why this grade?** You graded _{question.text}_ as **{grade}**. In a sentence or two, "
                            "what did you see on the file that supports it?", kind="question",
                       prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
                       note=progress(ctx.checklist, ctx.answers, question.id))]

@@ -40,8 +40,8 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     if not checklist_id:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
         choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
-        return [Reply(text="*Which checklist are you auditing against?*\n"
-                           + "\n".join(f"• *{c.title}* — {c.description}" for c in available.values()),
+        return [Reply(text="**Which checklist are you auditing against?**\n"
+                           + "\n".join(f"• **{c.title}** — {c.description}" for c in available.values()),
                       choices=choices, kind="question")]
     if checklist_id not in available:
         names = ", ".join(f"`{c}`" for c in available)
@@ -50,7 +50,7 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
                            {"feature": "audit", "awaiting": "case_reference", "checklist": checklist_id}, turn.now)
     chosen = available[checklist_id]
     period = f" {period_text(chosen)}" if chosen.period else ""
-    return [Reply(text=f"*{chosen.title}*.{period} What is the case reference?",
+    return [Reply(text=f"**{chosen.title}**.{period} What is the case reference?",
                   prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
                   kind="question", choices=(Choice("Cancel", "audit.start_cancel"),))]
 
@@ -127,7 +127,7 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, "
                          f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
-        return [Reply(text="*Your audits in progress*\n" + "\n".join(lines), choices=tuple(choices))]
+        return [Reply(text="**Your audits in progress**\n" + "\n".join(lines), choices=tuple(choices))]
     ctx = own_draft(services, turn, audit_id)
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                   store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
@@ -230,7 +230,7 @@ def _restorable(services: Services, turn: Turn) -> list[Reply]:
                            "restore.")]
     lines = [f"• #{a.id} {a.checklist_id}, case {a.case_ref}: restore until "
              f"{_local_time(services, store.cancelled_at(a) + RESTORE_WINDOW)}" for a in cancelled[:10]]
-    return [Reply(text="*Audits you cancelled that can still be restored*\n" + "\n".join(lines),
+    return [Reply(text="**Audits you cancelled that can still be restored**\n" + "\n".join(lines),
                   choices=tuple(Choice(f"Restore #{a.id}", "audit.restore", str(a.id)) for a in cancelled[:10]))]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import build_team_digests, last_complete_week
@@ -32,7 +33,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     start, end = month_bounds(today, services)
     done = completed_by(services.storage, person.user_id, start, end)
     target = audit_targets(services).get(person.user_id, 0)
-    month = f"*This month*: {done} audit{'s' if done != 1 else ''} completed" + (f" of your {target}" if target else "")
+    month = f"{bold('This month')}: {done} audit{'s' if done != 1 else ''} completed"
+    month += f" of your {target}" if target else ""
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
@@ -40,16 +42,16 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:
-        lines.append(f"*Drafts*: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
+        lines.append(f"**Drafts**: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
         for audit_id, title, updated in drafts:
             local = updated.astimezone(services.settings.timezone)
             lines.append(f"   • {title} (audit {audit_id}), last touched {local.day} {local:%b}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
-        lines.append(f"*Open actions*: {actions_total}{more}")
+        lines.append(f"**Open actions**: {actions_total}{more}")
         for action_id, description, due in actions:
-            late = " — *overdue*" if due < today else ""
+            late = " — **overdue**" if due < today else ""
             lines.append(f"   • {_clip(description)} (due {due.day} {due:%b}){late}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
     if not drafts_total and not actions_total:

@@ -35,7 +35,7 @@ def demo_note(demo: int, total: int) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
-    lines = [f"*Audits completed*: {digest.completed_week} this week · {digest.completed_month} this month "
+    lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} this month "
              f"(monthly target {digest.target_month})"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
@@ -45,14 +45,14 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} this month{target}{mark}")
     graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
     graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
-    lines.append(f"\n*Grades this week* ({graded_week} graded; change in share against the previous "
+    lines.append(f"\n**Grades this week** ({graded_week} graded; change in share against the previous "
                  f"{COMPARE_WEEKS} weeks)")
     for grade in GRADES:
         now_share = _percent(digest.grades_week.get(grade, 0), graded_week)
         before_share = _percent(digest.grades_previous.get(grade, 0), graded_before)
         change = f"{now_share - before_share:+.0f} pts" if graded_before and graded_week else "no comparison"
         lines.append(f"   • {GRADE_LABELS[grade]}: {digest.grades_week.get(grade, 0)} ({now_share:.0f}%, {change})")
-    lines.append(f"\n*Questions most often answered badly* (last {COMPARE_WEEKS} weeks)")
+    lines.append(f"\n**Questions most often answered badly** (last {COMPARE_WEEKS} weeks)")
     if not digest.weak_questions:
         lines.append("   None flagged.")
     for number, question in enumerate(digest.weak_questions, start=1):
@@ -64,8 +64,8 @@ def team_text(digest: TeamDigest) -> str:
     moderation = (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed "
                   f"with the auditor's grade, last {COMPARE_WEEKS} weeks)" if rate is not None
                   else f"no audits moderated in the last {COMPARE_WEEKS} weeks")
-    lines.append(f"\n*Overdue actions*: {digest.overdue_actions}")
-    lines.append(f"*Moderation agreement*: {moderation}")
+    lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
+    lines.append(f"**Moderation agreement**: {moderation}")
     return "\n".join(lines)
 
 
@@ -95,14 +95,14 @@ def service_text(service: ServiceDigest) -> str:
         good = team.good_or_better_week
         rate = team.agreement_rate
         lines.append(
-            f"• *{team.team_name}*: {team.completed_week} · {team.completed_month}/{team.target_month} · "
+            f"• **{team.team_name}**: {team.completed_week} · {team.completed_month}/{team.target_month} · "
             f"{'–' if good is None else f'{good:.0%}'} · {team.overdue_actions} · "
             f"{'–' if rate is None else f'{rate:.0%}'}"
         )
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n*Whole service*: {total_week} audits this week · {total_month} this month "
+    lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} this month "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     if demo := sum(t.demo_week for t in service.teams):
         lines.append(f"_{demo_note(demo, total_week)}_")

@@ -23,7 +23,7 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     lines = [f"• `{c.usage}` — {c.summary}" for c in engine.visible_commands(turn.person)]
     role = ROLE_LABELS[turn.person.role]
     text = (
-        f"*Here is what I can do for you* (you are set up as {role}):\n"
+        f"**Here is what I can do for you** (you are set up as {role}):\n"
         + "\n".join(lines)
         + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, "
         "or ask a question such as _when is the ICPC due?_ `/audit list` shows the audits you can read back."

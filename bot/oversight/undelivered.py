@@ -106,7 +106,7 @@ def take_admin_notice(services: Services, user_id: str) -> tuple[Reply, list[int
         return None
     lines = "\n".join(_failure_line(services, f, now) for f in failures[:20])
     more = f"\n…and {len(failures) - 20} more." if len(failures) > 20 else ""
-    text = (f"*Messages Slack would not deliver* ({len(failures)} since I last told an admin):\n{lines}{more}\n"
+    text = (f"**Messages Slack would not deliver** ({len(failures)} since I last told an admin):\n{lines}{more}\n"
             "Each person is told when they next talk to me. Check that these people are still in the workspace "
             "and that I am still in those channels. The Home tab keeps the last week's list.")
     return Reply(text=text, kind="notice"), [f.id for f in failures]

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from bot.core import buttons
 from bot.core.calendar import next_working_day
+from bot.core.markup import mention
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -81,7 +82,7 @@ def install(engine: Engine, services: Services) -> None:
         set_away(services.storage, turn.user_id, until, cover, turn.now)
         record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover},
                      at=turn.now)
-        cover_text = f" Moderation requests go to <@{cover}> meanwhile." if cover else ""
+        cover_text = f" Moderation requests go to {mention(cover)} meanwhile." if cover else ""
         return [Reply(f"Got it: no reminders until you are back after {until:%A %d %B %Y}.{cover_text} "
                       "`/audit away off` turns them back on sooner.")]
 

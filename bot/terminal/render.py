@@ -7,25 +7,17 @@ number back to the button.
 
 from __future__ import annotations
 
-import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.core.markup import to_plain
 from bot.core.replies import Choice, Reply
-
-MRKDWN_LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
-# Slack shows these emoji codes as pictures; a terminal shows the words, so give it a short mark instead.
-EMOJI_MARKS = {":triangular_flag_on_post:": "[flag]", ":warning:": "(!)", ":rotating_light:": "(!!)",
-               ":grey_question:": "(?)"}
-EMOJI_CODE = re.compile("|".join(re.escape(code) for code in EMOJI_MARKS))
 
 
 def plain(text: str) -> str:
-    """Strip the Slack mrkdwn that reads badly in a terminal, keeping the words."""
-    text = MRKDWN_LINK.sub(r"\2 (\1)", text)
-    text = EMOJI_CODE.sub(lambda found: EMOJI_MARKS[found.group(0)], text)
-    return text.replace("*", "").replace("`", "")
+    """Neutral markup as terminal text, keeping the words."""
+    return to_plain(text)
 
 
 @dataclass

@@ -139,7 +139,7 @@ def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, s
                                                               submitted: int) -> None:
     with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):  # after the 29 Dec due date
         [listing] = engine.command("U0MGRN001", "actions team", surface="terminal")
-        assert "Social worker N1" in listing.text and "(*overdue*)" in listing.text
+        assert "Social worker N1" in listing.text and "(**overdue**)" in listing.text
         [other_team] = engine.command("U0MGRS001", "actions team", surface="terminal")
         assert "Nobody in your teams" in other_team.text
         [refused] = engine.command("U0PRAN001", "actions team", surface="terminal")

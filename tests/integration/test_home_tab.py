@@ -62,6 +62,6 @@ def test_home_lists_the_same_open_actions_as_audit_actions_never_those_of_a_draf
         engine = build_engine(services)
         home = dict(_shown(services, engine, "U0PRAN001"))["Your audits"]
         listed = engine.command("U0PRAN001", "actions")
-    assert "*Open actions*: 1" in home
+    assert "**Open actions**: 1" in home
     assert "Chase the health assessment" in home and "Not issued yet" not in home
     assert "Not issued yet" not in " ".join(reply.text for reply in listed)

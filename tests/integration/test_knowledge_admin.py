@@ -99,7 +99,7 @@ def test_stale_lists_entries_past_review_with_their_owners(engine: Engine) -> No
     with time_machine.travel(datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), tick=False):
         [reply] = engine.command(QA_LEAD, "kb stale")
     assert "`kettle-descaling` — How often is the office kettle descaled? (review by 31 Jan 2020; " \
-           "owner <@U0QALEAD2>)" in reply.text
+           "owner @{U0QALEAD2})" in reply.text
     assert "mascot" not in reply.text
 
 

@@ -77,7 +77,7 @@ def test_an_out_of_scope_question_gets_i_dont_know_is_logged_and_can_be_passed_o
     sent = engine.action(PRACTITIONER, "kb.escalate", escalate)
     # No QA channel configured: each QA lead gets it in a DM, and the asker is told.
     assert sorted(r.to_user for r in sent if r.to_user) == ["U0QALEAD1", "U0QALEAD2"]
-    assert all("when is payroll paid" in r.text and f"<@{PRACTITIONER}>" in r.text for r in sent if r.to_user)
+    assert all("when is payroll paid" in r.text and f"@{{{PRACTITIONER}}}" in r.text for r in sent if r.to_user)
     assert "passed your question to the QA leads" in sent[-1].text
     again = engine.action(PRACTITIONER, "kb.escalate", escalate)
     assert [r.to_user for r in again] == [None]
@@ -126,7 +126,7 @@ def test_a_forged_feedback_value_is_refused_clearly(engine: Engine, services: Se
 def test_an_answer_past_its_review_date_carries_a_warning_naming_the_owner(engine: Engine) -> None:
     [reply] = engine.message(PRACTITIONER, "how often is the office kettle descaled")
     assert reply.text.startswith(":warning: This answer was due for review on 31 January 2020")
-    assert "<@U0QALEAD2>" in reply.text
+    assert "@{U0QALEAD2}" in reply.text
 
 
 @pytest.mark.parametrize(("question", "kind"), [

@@ -59,7 +59,7 @@ def test_show_has_the_moderation_outcome_response_and_reflections(engine: Engine
                                        "The plan has no timescales.", DAY)
     store.add_reflection(services.storage, north_audit, WORKER, "I will add timescales to the plan.", DAY)
     [worker_view] = engine.command(WORKER, f"show {north_audit}", surface="terminal")
-    assert "*Moderation:* QA lead (practice) graded it *Requires improvement to be good*" in worker_view.text
+    assert "**Moderation:** QA lead (practice) graded it **Requires improvement to be good**" in worker_view.text
     assert "The plan has no timescales." in worker_view.text
     assert "I will add timescales to the plan." in worker_view.text
     assert [c.action for c in worker_view.choices] == ["audit.reflect"]
@@ -67,7 +67,7 @@ def test_show_has_the_moderation_outcome_response_and_reflections(engine: Engine
     assert [c.action for c in auditor_view.choices] == ["audit.moderation_accept", "audit.moderation_reply"]
     engine.command(AUDITOR, f"respond {north_audit} Timescales are in the plan's appendix.", surface="terminal")
     [after] = engine.command("U0QALEAD1", f"show {north_audit}", surface="terminal")
-    assert "*Auditor's response:* Timescales are in the plan's appendix." in after.text and not after.choices
+    assert "**Auditor's response:** Timescales are in the plan's appendix." in after.text and not after.choices
 
 
 @pytest.mark.parametrize("args", ["", "twelve", "#"])

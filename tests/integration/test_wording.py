@@ -84,15 +84,15 @@ def test_a_different_moderation_grade_is_the_moderators_and_the_auditors_is_thei
     audit_id = submitted_audit(engine, services)
     auditors = grade_label(store.get_audit(services.storage, audit_id).overall_grade)
     text = moderate(engine, audit_id, "inadequate")
-    assert "Team manager (South) graded it *Inadequate*" in text
-    assert f"where your grade was *{auditors}*" in text
-    assert "your grade (*Inadequate*)" not in text
+    assert "Team manager (South) graded it **Inadequate**" in text
+    assert f"where your grade was **{auditors}**" in text
+    assert "your grade (**Inadequate**)" not in text
 
 
 def test_an_agreeing_moderation_names_the_shared_grade(engine: Engine, services: Services) -> None:
     audit_id = submitted_audit(engine, services)
     auditors = grade_label(store.get_audit(services.storage, audit_id).overall_grade)
-    assert f"Team manager (South) agreed with your grade (*{auditors}*)" in moderate(engine, audit_id, None)
+    assert f"Team manager (South) agreed with your grade (**{auditors}**)" in moderate(engine, audit_id, None)
 
 
 # -- immediate-concern guidance says who is really alerted -----------------------------------------------------
