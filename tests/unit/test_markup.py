@@ -66,7 +66,8 @@ def _domain_string_literals() -> list[tuple[str, str]]:
         for token in tokenize.generate_tokens(io.StringIO(path.read_text()).readline):
             literal = token.string
             is_pattern = literal[:2].lower() in ("r'", 'r"', "rf", "fr")  # parsers read what Slack sends
-            if token.type == tokenize.STRING and not is_pattern and not literal.lstrip("bfBF").startswith(('"""', "'''")):
+            is_docstring = literal.lstrip("bfBF").startswith(('"""', "'''"))
+            if token.type == tokenize.STRING and not is_pattern and not is_docstring:
                 found.append((f"{path.relative_to(root)}:{token.start[0]}", token.string))
     return found
 
