@@ -63,6 +63,20 @@ def replay_key(req: BoltRequest) -> str | None:
     return "request:" + hashlib.sha256(f"{timestamp}:{signature}".encode()).hexdigest()
 
 
+def _bolt_app(**options: Any) -> App:
+    """Bolt's App, whose start-up `auth.test` failing ends the bot with one line saying what to check."""
+    from slack_bolt.error import BoltError
+
+    try:
+        return App(**options)
+    except BoltError as exc:
+        raise UserError(f"Slack refused the bot token ({exc}). Check SLACK_BOT_TOKEN: the Bot User OAuth Token "
+                        "(xoxb-…) from Install App, for this workspace.") from None
+    except OSError as exc:
+        raise UserError(f"I could not reach Slack to check the bot token ({type(exc).__name__}). Check this "
+                        "machine's connection to slack.com and try again.") from None
+
+
 def create_app(
     services: Services,
     engine: Engine,
@@ -73,7 +87,7 @@ def create_app(
     """The Bolt app: verification, event de-duplication, then the thin listeners in handlers/."""
     slack = services.settings.slack
     client = client or make_web_client(slack.bot_token, slack.api_url)
-    app = App(
+    app = _bolt_app(
         client=client,
         signing_secret=signing_secret if signing_secret is not None else (slack.signing_secret or ""),
         process_before_response=process_before_response,
