@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.audits import readback
-from bot.audits.core import answer_error, grade_label, load, not_in_channel, summary_reply
+from bot.audits.core import answer_error, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_grade, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -68,7 +68,13 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Opening makes the audit read-only for its auditor, so the moderator grades what they read."""
     audit = _checked(services, turn, value)
     moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
-    ctx = load(services, audit.id)
+    return decision_screen(services, audit.id)
+
+
+def decision_screen(services: Services, audit_id: int) -> list[Reply]:
+    """The audit as submitted, with the worker's reflections and any later changes: Agree or Disagree."""
+    ctx = load(services, audit_id)
+    audit = ctx.audit
     reflections = store.reflections_of(services.storage, audit.id)
     heading = "You are moderating this audit. Do you agree with the overall grade?"
     if reflections:
@@ -108,9 +114,13 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
 def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: bool, grade: str) -> list[Reply]:
     if audit.status != "in_moderation":
         raise UserError("Open the audit first (from `/audit moderate`).")
-    store.set_conversation(services.storage, turn.user_id, {"feature": "audit", "awaiting": "moderation_reason",
-                                                            "audit_id": audit.id, "agrees": agrees, "grade": grade},
-                           turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           waiting("moderation_reason", audit_id=audit.id, agrees=agrees, grade=grade), turn.now)
+    return reason_prompt(agrees, grade)
+
+
+def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
+    """Why: the moderator's reason, typed next."""
     return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} **{grade_label(grade)}**. Why? A sentence "
                        "the auditor can learn from.", prompt="Type your reason.", kind="question")]
 
@@ -123,8 +133,7 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
     screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
     moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
-                            cleaned, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+                                       cleaned, turn.now, waiting={})
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
     if state["agrees"]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits import finish as audits_finish
-from bot.audits.core import answer_error, grade_label, load, not_in_channel, require_view, summary_reply
+from bot.audits.core import answer_error, grade_label, load, not_in_channel, require_view, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -187,8 +187,8 @@ def _decided(services: Services, turn: Turn, audit_id: int) -> tuple[store.Audit
 
 def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) -> list[Reply]:
     audit, moderation = _decided(services, turn, audit_id)
-    readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now,
+                                         waiting={})
     auditor = services.directory.label(turn.user_id)
     said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
     return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."),
@@ -203,9 +203,14 @@ def on_accept(services: Services, turn: Turn, value: str) -> list[Reply]:
 def on_reply(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Ask for the auditor's short reply; the next thing they type is it."""
     audit, _ = _decided(services, turn, buttons.record_id(value, RESPOND_USAGE))
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "moderation_response", "audit_id": audit.id}, turn.now)
-    return [Reply(text=f"Your reply to the moderation of audit #{audit.id}, in a sentence or two (you can respond "
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_response", audit_id=audit.id),
+                           turn.now)
+    return response_prompt(audit.id)
+
+
+def response_prompt(audit_id: int) -> list[Reply]:
+    """The auditor's one reply to a moderation, typed next."""
+    return [Reply(text=f"Your reply to the moderation of audit #{audit_id}, in a sentence or two (you can respond "
                        "once).", prompt="Type your reply.", kind="question")]
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import StaleAction, UserError
-from bot.storage.audits import AuditRow, audit_row, get_audit
+from bot.storage.audits import AuditRow, audit_row, get_audit, write_waiting
 from bot.storage.common import parse_utc, record_trail, select, utc_text
 from bot.storage.db import Storage
 
@@ -58,7 +58,8 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
-                      now: datetime) -> None:
+                      now: datetime, waiting: dict[str, Any] | None = None) -> None:
+    """Record the moderator's decision and (with `waiting`) their conversation, in one transaction."""
     with storage.write() as db:
         rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
@@ -71,6 +72,7 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
         db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
                    [stamp, stamp, audit_id])
         record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
+        write_waiting(db, moderator_id, waiting, now)
 
 
 def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:

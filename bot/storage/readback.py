@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import StaleAction
-from bot.storage.audits import AuditRow, audit_row
+from bot.storage.audits import AuditRow, audit_row, write_waiting
 from bot.storage.common import record_trail, select, utc_text
 from bot.storage.db import Storage
 
@@ -57,7 +57,7 @@ def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:
 
 
 def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str, text: str | None,
-                          now: datetime) -> None:
+                          now: datetime, waiting: dict[str, Any] | None = None) -> None:
     """Store the auditor's one response: accepted (`text` None) or a short reply; a second one changes nothing."""
     with storage.write() as db:
         cursor = db.execute(
@@ -68,3 +68,4 @@ def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str,
             raise StaleAction("You have already responded to this moderation; a moderation gets one response.")
         record_trail(storage, auditor_id, "audit.moderation_response",
                      {"moderation": moderation_id, "accepted": text is None}, now)
+        write_waiting(db, auditor_id, waiting, now)
