@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
+from bot.storage.common import COMPLETED_SQL, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.trail import record_trail
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.errors import UserError
-from bot.storage.common import parse_utc, record_trail, select, utc_text
+from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.trail import record_trail
 from knowledge.checklist_schema import Answer, Checklist
 
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",

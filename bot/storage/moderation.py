@@ -12,8 +12,9 @@ from typing import Any
 
 from bot.errors import StaleAction, UserError
 from bot.storage.audits import AuditRow, audit_row, get_audit, write_waiting
-from bot.storage.common import parse_utc, record_trail, select, utc_text
+from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.trail import record_trail
 
 
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),

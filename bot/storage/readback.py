@@ -12,8 +12,9 @@ from typing import Any
 
 from bot.errors import StaleAction
 from bot.storage.audits import AuditRow, audit_row, write_waiting
-from bot.storage.common import record_trail, select, utc_text
+from bot.storage.common import select, utc_text
 from bot.storage.db import Storage
+from bot.storage.trail import record_trail
 
 READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 
