@@ -21,6 +21,7 @@ from bot.errors import AccessDenied, UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
 from knowledge.loader import KnowledgeBase
@@ -100,8 +101,16 @@ def load(services: Services, audit_id: int) -> Ctx:
     audit = store.get_audit(services.storage, audit_id)
     if audit is None:
         raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
-    checklist = store.checklist_version(services.storage, audit.checklist_hash)
-    return Ctx(audit, checklist, store.answers_of(services.storage, audit_id))
+    return Ctx(audit, checklist_of(services, audit), store.answers_of(services.storage, audit_id))
+
+
+def checklist_of(services: Services, audit: store.AuditRow) -> Checklist:
+    """The checklist an audit was started with (its snapshot), or the words for a snapshot that is missing."""
+    try:
+        return store.checklist_version(services.storage, audit.checklist_hash)
+    except NotFound:
+        raise UserError("The checklist this audit was started with is missing from the database. "
+                        "Tell your QA lead.") from None
 
 
 def waiting(awaiting: str, **data: Any) -> dict[str, Any]:

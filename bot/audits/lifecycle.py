@@ -21,8 +21,9 @@ from typing import Any, TypeVar
 from bot.core import policy
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import audits as store
-from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow, Conflict
+from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict
 
 T = TypeVar("T")
 

@@ -9,17 +9,27 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits import finish as audits_finish
-from bot.audits.core import answer_error, grade_label, load, not_in_channel, require_view, summary_reply, waiting
+from bot.audits.core import (
+    answer_error,
+    checklist_of,
+    grade_label,
+    load,
+    not_in_channel,
+    require_view,
+    summary_reply,
+    waiting,
+)
 from bot.audits.flow import AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import AccessDenied, UserError
+from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import check_case_reference, screen_text
 from bot.settings.people import Person
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
+from bot.storage.errors import Conflict
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
@@ -115,7 +125,7 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
-    title = store.checklist_version(services.storage, audit.checklist_hash).title
+    title = checklist_of(services, audit).title
     when = (audit.submitted_at or audit.updated_at)[:10]
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_label(audit.overall_grade)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
@@ -187,8 +197,11 @@ def _decided(services: Services, turn: Turn, audit_id: int) -> tuple[store.Audit
 
 def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) -> list[Reply]:
     audit, moderation = _decided(services, turn, audit_id)
-    readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now,
-                                         waiting={})
+    try:
+        readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now,
+                                             waiting={})
+    except Conflict:
+        raise StaleAction("You have already responded to this moderation; a moderation gets one response.") from None
     auditor = services.directory.label(turn.user_id)
     said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
     return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."),

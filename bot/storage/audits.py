@@ -12,24 +12,15 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.errors import UserError
 from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict, NotFound
 from bot.storage.trail import record_trail
 from knowledge.checklist_schema import Answer, Checklist
 
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
-
-
-class Conflict(Exception):
-    """A compare-and-set write found the audit not as expected (gone, another status or version, or not the
-    writer's own), so it wrote nothing. It carries no words: bot/audits/lifecycle.py says what happened."""
-
-    def __init__(self, current: AuditRow | None) -> None:
-        super().__init__(f"audit {'missing' if current is None else current.id} is not as expected")
-        self.current = current
 
 
 @dataclass(frozen=True)
@@ -97,13 +88,13 @@ def save_checklist_version(storage: Storage, checklist: Checklist, now: datetime
 
 
 def checklist_version(storage: Storage, content_hash: str) -> Checklist:
-    """The checklist an audit was started with; snapshots never change, so each is read once."""
+    """The checklist an audit was started with; snapshots never change, so each is read once. NotFound when the
+    snapshot is missing (bot/audits/core.load words it)."""
     cached = storage.checklist_snapshots.get(content_hash)
     if cached is None:
         rows = list(select(storage.db, "SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
         if not rows:
-            raise UserError("The checklist this audit was started with is missing from the database. "
-                            "Tell your QA lead.")
+            raise NotFound("checklist version", content_hash)
         cached = storage.checklist_snapshots[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
     return cached
 
