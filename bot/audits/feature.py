@@ -13,7 +13,8 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
-Every value is read through `bot.core.buttons`.
+Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
+each state of the conversation, is the table in `bot.audits.conversation`.
 """
 
 from __future__ import annotations
