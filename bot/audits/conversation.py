@@ -285,39 +285,46 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "actions.done": actions_feature.on_done,
 })
 STEP_HINT = "type `/audit resume` to carry on"
-NOT_CHECKED = None  # the press names nothing the table can place: the handler's own checks word it
 
 
-def _press_state(services: Services, turn: Turn, action: str, value: str) -> State | bool | None:
-    """The state the conversation this press belongs to is in; False when there is none; None to leave the
-    press to the handler (a value that does not decode, an audit that is not the person's draft at that
-    version: the handlers say why in their own words)."""
+class Unplaced(Enum):
+    """A press the table cannot place in a state."""
+
+    NO_CONVERSATION = "no conversation"  # the person's conversation is not where this button belongs: stale
+    HANDLER_DECIDES = "handler decides"  # a value that does not decode, or an audit that is not the person's
+    # draft at that version: the handler refuses it in its own words (stale, duplicate, not yours, submitted…)
+
+
+def _press_state(services: Services, turn: Turn, action: str, value: str) -> State | Unplaced:
+    """The state of the conversation this press belongs to: the moderation of the audit it names, the person's
+    own conversation (the case reference's Cancel), or the draft it names at the version it was made for."""
     if action in _DECIDING:
         try:
             audit_id = buttons.id_and_key(value)[0] if ":" in (value or "") else buttons.record_id(value)
         except buttons.StaleButton:
-            return NOT_CHECKED
+            return Unplaced.HANDLER_DECIDES
         data = store.conversation(services.storage, turn.user_id)
         reasoning = data.get("awaiting") == State.MODERATION_REASON.value and data.get("audit_id") == audit_id
         return State.MODERATION_REASON if reasoning else State.MODERATION_DECISION
     if action == "audit.start_cancel":
         data = store.conversation(services.storage, turn.user_id)
-        return next((s for s in State if s.value == data.get("awaiting")), False)
+        return next((s for s in PERSON_STATES if s.value == data.get("awaiting")), Unplaced.NO_CONVERSATION)
     try:
         press = buttons.step_press(value)
     except buttons.StaleButton:
-        return NOT_CHECKED
+        return Unplaced.HANDLER_DECIDES
     audit = store.get_audit(services.storage, press.audit_id)
     if (audit is None or audit.auditor_id != turn.user_id or audit.status != "draft"
             or audit.step_version != press.version):
-        return NOT_CHECKED
+        return Unplaced.HANDLER_DECIDES
     return audit_state(store.conversation(services.storage, turn.user_id), audit)
 
 
 def press(services: Services, turn: Turn, action: str, value: str) -> list[Reply]:
-    """Run a button's handler if the state its conversation is in accepts it; otherwise it is stale."""
+    """Run a button's handler if the state its conversation is in accepts it; otherwise it is stale and
+    nothing changes."""
     if action not in ENTRY_ACTIONS:
         state = _press_state(services, turn, action, value)
-        if state is False or (isinstance(state, State) and action not in STATES[state].actions):
+        if state is Unplaced.NO_CONVERSATION or (isinstance(state, State) and action not in STATES[state].actions):
             raise buttons.StaleButton(STEP_HINT if action != "audit.start_cancel" else buttons.DEFAULT_HINT)
     return ACTIONS[action](services, turn, value)

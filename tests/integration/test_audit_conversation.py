@@ -184,3 +184,14 @@ def test_a_restart_mid_audit_resumes_at_the_state_it_stood_in(engine: Engine, se
         assert store.answers_of(restarted.storage, audit.id)[audit.step.partition(":")[2]].value == "no"
     finally:
         restarted.storage.close()
+
+
+@pytest.mark.parametrize("action", sorted(set(ACTIONS) - STATES[State.QUESTION].actions))
+def test_at_a_question_every_button_it_does_not_accept_is_stale(engine: Engine, services: Services,
+                                                                action: str) -> None:
+    at_first_question(engine, services)
+    audit = only_audit(services)
+    before = snapshot(services)
+    [stale] = engine.action(AUDITOR, action, f"{audit.id}:{audit.step_version}:{WORKER}")
+    assert stale.kind == "error" and "out of date" in stale.text
+    assert snapshot(services) == before
