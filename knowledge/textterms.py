@@ -157,21 +157,24 @@ class Vocabulary:
                 words = key if key in keep_words else expansions.get(key, ())
             vocabulary.phrases[key] = (concept, words)
             vocabulary.longest = max(vocabulary.longest, len(key))
-        sizes: dict[str, set[int]] = {}
-        for key in vocabulary.phrases:
-            sizes.setdefault(key[0], set()).add(len(key))
-        vocabulary.sizes_by_first = {first: tuple(sorted(found, reverse=True))
-                                     for first, found in sizes.items()}
-        resolved = {}
-        for key, (concept, words) in vocabulary.phrases.items():
-            # Read the meaning itself, so "child protection" inside "initial child protection conference"
-            # meets its own concept as well.
-            inner = vocabulary._scan(words, words, first_limit=len(words) - 1)[0] if words else []
-            resolved[key] = (concept, tuple(dict.fromkeys(
-                text for text in inner if text != concept and text not in STOP_WORDS)))
-        vocabulary.phrases = resolved
+        vocabulary._resolve_phrases()
         vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
+
+    def _resolve_phrases(self) -> None:
+        """Index the phrases by first word and length, and give each phrase the concepts inside its meaning."""
+        sizes: dict[str, set[int]] = {}
+        for key in self.phrases:
+            sizes.setdefault(key[0], set()).add(len(key))
+        self.sizes_by_first = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+        resolved = {}
+        for key, (concept, words) in self.phrases.items():
+            # Read the meaning itself, so "child protection" inside "initial child protection conference"
+            # meets its own concept as well.
+            inner = self._scan(words, words, first_limit=len(words) - 1)[0] if words else []
+            resolved[key] = (concept, tuple(dict.fromkeys(
+                text for text in inner if text != concept and text not in STOP_WORDS)))
+        self.phrases = resolved
 
     def stem_of(self, word: str) -> str:
         found = self.stems.get(word)

@@ -22,7 +22,7 @@ from bot.engine.routing import Engine, Turn
 from bot.privacy.knowledge_screen import identifier_problems
 from bot.settings.people import Person, Role
 from bot.storage import asks as store
-from bot.storage.common import record_trail
+from bot.storage.trail import record_trail
 from knowledge.problems import Problem
 
 UNANSWERED_DAYS = 30

@@ -6,9 +6,10 @@ from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, StaleAction, UserError
 from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
+from bot.storage.errors import Conflict, NotAllowed, NotFound
 
 SHOWN = 20  # Slack shows at most 25 buttons in one message
 
@@ -71,9 +72,17 @@ def _may_complete_for_others(services: Services, person: Person, owner_id: str) 
 def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
     action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
-    action = action_store.complete_action(services.storage, action_id, turn.user_id,
-                                   allowed=_may_complete_for_others_lookup(services, turn.person, action_id),
-                                   now=turn.now)
+    try:
+        action = action_store.complete_action(services.storage, action_id, turn.user_id,
+                                              allowed=_may_complete_for_others_lookup(services, turn.person,
+                                                                                      action_id),
+                                              now=turn.now)
+    except NotFound:
+        raise UserError("I can't find that action; type `/audit actions` to see your open ones.") from None
+    except NotAllowed:
+        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.") from None
+    except Conflict:
+        raise StaleAction("That action is already marked done.") from None
     return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.")]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from bot.core import buttons, policy
@@ -20,6 +21,7 @@ from bot.errors import AccessDenied, UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
 from knowledge.loader import KnowledgeBase
@@ -99,8 +101,28 @@ def load(services: Services, audit_id: int) -> Ctx:
     audit = store.get_audit(services.storage, audit_id)
     if audit is None:
         raise UserError("I can't find that audit. Type `/audit resume` to see your drafts.")
-    checklist = store.checklist_version(services.storage, audit.checklist_hash)
-    return Ctx(audit, checklist, store.answers_of(services.storage, audit_id))
+    return Ctx(audit, checklist_of(services, audit), store.answers_of(services.storage, audit_id))
+
+
+def checklist_of(services: Services, audit: store.AuditRow) -> Checklist:
+    """The checklist an audit was started with (its snapshot), or the words for a snapshot that is missing."""
+    try:
+        return store.checklist_version(services.storage, audit.checklist_hash)
+    except NotFound:
+        raise UserError("The checklist this audit was started with is missing from the database. "
+                        "Tell your QA lead.") from None
+
+
+def waiting(awaiting: str, **data: Any) -> dict[str, Any]:
+    """What the bot waits for next from a person, as their conversation row stores it: the value of a
+    `bot.audits.conversation.State` and what that state needs (the audit, the checklist, the grade...).
+    Storage writes it in the same transaction as the change that leads to it; `{}` means nothing."""
+    return {"feature": "audit", "awaiting": awaiting, **data}
+
+
+def waiting_at(audit_id: int, step_key: str) -> dict[str, Any]:
+    """Waiting at an audit's step: the step's name is its state (question, review, strengths...)."""
+    return waiting(Step.parse(step_key).name, audit_id=audit_id, step=step_key)
 
 
 def split_value(value: str) -> tuple[int, int, str]:

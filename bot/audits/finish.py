@@ -16,6 +16,8 @@ from bot.audits.core import (
     split_value,
     summary_reply,
     user_id_from,
+    waiting,
+    waiting_at,
 )
 from bot.audits.flow import (
     AnswerError,
@@ -171,8 +173,8 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
-    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now,
+                    waiting={})
     ctx = load(services, audit_id)
     done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
             if again else f"Audit #{audit_id} is submitted for moderation. Thank you.")
@@ -200,9 +202,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id = buttons.record_id(value, "type `/audit edit <audit number>`, for example `/audit edit 12`")
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    lifecycle.reopen(services.storage, audit_id, turn.user_id, turn.now)
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    lifecycle.reopen(services.storage, audit_id, turn.user_id, turn.now, waiting=waiting_at(audit_id, "review"))
     notice = Reply(kind="notice", text=(
         f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. To "
         "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
@@ -214,9 +214,13 @@ def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = load(services, buttons.record_id(value))
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "reflection", "audit_id": ctx.audit.id}, turn.now)
-    return [Reply(text=f"What are your reflections on audit #{ctx.audit.id}? What do you agree with, and what would "
+    store.set_conversation(services.storage, turn.user_id, waiting("reflection", audit_id=ctx.audit.id), turn.now)
+    return reflection_prompt(ctx.audit.id)
+
+
+def reflection_prompt(audit_id: int) -> list[Reply]:
+    """The worker's reflections on the audit of their case, typed next."""
+    return [Reply(text=f"What are your reflections on audit #{audit_id}? What do you agree with, and what would "
                        "you do next?", prompt="Type your reflections.", kind="question")]
 
 
@@ -229,8 +233,7 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
     ctx = load(services, audit_id)
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
-    store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
     return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}."),
             Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
                   to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]

@@ -20,28 +20,34 @@ from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
 
 
-def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
-    name = ctx.step.name
+def render_review(services: Services, ctx: Ctx) -> list[Reply]:
+    """Every answer, numbered, before the overall grade (or, for a reopened audit, before resubmitting)."""
     value = ctx.value()
-    if name == "review":
-        missing = missing_answers(ctx.checklist, ctx.answers)
-        note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
-                if missing else "All required questions are answered.")
-        note += " To change an answer, type `change` and its number, for example `change 2`."
-        resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
-        submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
-        return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
-                      choices=(*submit, Choice("Continue to the overall grade", "audit.next", value,
-                                               None if resubmit else "primary"), *control_choices(ctx)))]
-    if name == "overall_grade":
-        suggested = suggest_grade(ctx.checklist, ctx.answers)
-        why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**. Confirm it, or choose another "
-               "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
-        if ctx.audit.overall_grade:
-            why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
-        return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),
-                                                                 *control_choices(ctx)), kind="question")]
-    prompts = {
+    missing = missing_answers(ctx.checklist, ctx.answers)
+    note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
+            if missing else "All required questions are answered.")
+    note += " To change an answer, type `change` and its number, for example `change 2`."
+    resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
+    submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
+    return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
+                  choices=(*submit, Choice("Continue to the overall grade", "audit.next", value,
+                                           None if resubmit else "primary"), *control_choices(ctx)))]
+
+
+def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
+    """The overall grade, with the one the section grades suggest."""
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**. Confirm it, or choose another "
+           "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+    if ctx.audit.overall_grade:
+        why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
+    return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),
+                                                             *control_choices(ctx)), kind="question")]
+
+
+def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, bool]]:
+    """For each typed finishing step: (text, what to type, whether it may be skipped)."""
+    return {
         "grade_reason": ("**Why a different grade?** You changed the suggested grade to "
                          f"**{grade_label(ctx.audit.overall_grade)}**. Say briefly why.", "Type your reason.", False),
         "strengths": ("**Strengths**: what is working well for the child on this case?",
@@ -55,22 +61,31 @@ def render_finish_step(services: Services, ctx: Ctx) -> list[Reply]:
         "action_due": ("**When is it due?**",
                        f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
     }
-    if name in prompts:
-        text, prompt, skippable = prompts[name]
-        noted = getattr(ctx.audit, name) if name in ("strengths", "development") else None
-        if noted:
-            text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
-        extra: list[Choice] = []
-        if name == "actions":
-            extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
-        if name == "action_owner":
-            extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
-                      for uid in _owner_candidates(services, ctx)]
-        return [Reply(text=text, prompt=prompt or None, kind="question",
-                      choices=(*extra, *control_choices(ctx, skip=skippable)))]
+
+
+def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
+    """A typed finishing step: grade reason, strengths, development, an action, its owner or its due date."""
+    name = ctx.step.name
+    value = ctx.value()
+    text, prompt, skippable = _prompts(services, ctx)[name]
+    noted = getattr(ctx.audit, name) if name in ("strengths", "development") else None
+    if noted:
+        text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
+    extra: list[Choice] = []
+    if name == "actions":
+        extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
+    if name == "action_owner":
+        extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
+                  for uid in _owner_candidates(services, ctx)]
+    return [Reply(text=text, prompt=prompt or None, kind="question",
+                  choices=(*extra, *control_choices(ctx, skip=skippable)))]
+
+
+def render_submit(services: Services, ctx: Ctx) -> list[Reply]:
+    """The whole audit, once more, with Submit."""
     return [summary_reply(services, ctx, "**Ready to submit?** Here is the whole audit. Once submitted it goes "
                                          "for moderation, and the worker and their manager get a summary.",
-                          choices=(Choice("Submit audit", "audit.submit", value, "primary"),
+                          choices=(Choice("Submit audit", "audit.submit", ctx.value(), "primary"),
                                    *control_choices(ctx)))]
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from bot.core import policy
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import audits as store
-from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow, Conflict
+from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict
 
 T = TypeVar("T")
 
@@ -180,22 +181,25 @@ def advance(storage: Storage, audit_id: int, version: int, actor: str, move: sto
                     lambda: store.advance(storage, audit_id, version, actor, move, now, statuses))
 
 
-def close(storage: Storage, audit_id: int, version: int, actor: str, change: Change, now: datetime) -> None:
-    """Submit or cancel a draft (`change` is SUBMIT or CANCEL)."""
+def close(storage: Storage, audit_id: int, version: int, actor: str, change: Change, now: datetime,
+          waiting: dict[str, Any] | None = None) -> None:
+    """Submit or cancel a draft (`change` is SUBMIT or CANCEL), with the actor's conversation (`waiting`)."""
     _guarded(storage, audit_id, lambda audit: close_refusal(audit, actor, version, change),
-             lambda: store.set_status(storage, audit_id, version, actor, target(change), now))
+             lambda: store.set_status(storage, audit_id, version, actor, target(change), now, waiting))
 
 
-def restore(storage: Storage, audit_id: int, actor: str, now: datetime, window: timedelta) -> None:
+def restore(storage: Storage, audit_id: int, actor: str, now: datetime, window: timedelta,
+            waiting: dict[str, Any] | None = None) -> None:
     """Make a cancelled audit a draft again, where it stood, if its auditor asks within `window`."""
     _guarded(storage, audit_id, lambda audit: restore_refusal(audit, audit_id, actor, now, window),
-             lambda: store.restore_cancelled(storage, audit_id, actor, now))
+             lambda: store.restore_cancelled(storage, audit_id, actor, now, waiting))
 
 
-def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
+           waiting: dict[str, Any] | None = None) -> None:
     """Take a submitted audit back to its review step so its auditor can change answers before moderation."""
     _guarded(storage, audit_id, lambda audit: reopen_refusal(audit, audit_id, actor),
-             lambda: store.reopen(storage, audit_id, actor, now))
+             lambda: store.reopen(storage, audit_id, actor, now, waiting))
 
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str, now: datetime) -> None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from bot.audits import readback
-from bot.audits.core import answer_error, grade_label, load, not_in_channel, summary_reply
+from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_grade, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import AccessDenied, UserError
+from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
+from bot.storage.errors import Conflict, NotFound
 from knowledge.checklist_schema import GRADES
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
@@ -55,7 +56,7 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     if not waiting:
         return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
-    lines = [f"• #{a.id} {store.checklist_version(services.storage, a.checklist_hash).title}, case {a.case_ref}, "
+    lines = [f"• #{a.id} {checklist_of(services, a).title}, case {a.case_ref}, "
              f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
     heading = "**Audits waiting for moderation**"
     if total > len(waiting):
@@ -67,8 +68,27 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
 def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Opening makes the audit read-only for its auditor, so the moderator grades what they read."""
     audit = _checked(services, turn, value)
-    moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
-    ctx = load(services, audit.id)
+    try:
+        moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
+    except NotFound:
+        raise UserError("I can't find that audit.") from None
+    except Conflict as conflict:
+        raise _not_open(conflict.current) from None
+    return decision_screen(services, audit.id)
+
+
+def _not_open(audit: store.AuditRow | None) -> StaleAction:
+    """Why an audit could not be taken into moderation, as it stands now."""
+    if audit is not None and audit.status == "in_moderation":
+        return StaleAction("Another moderator has already opened this audit.")
+    status = audit.status.replace("_", " ") if audit is not None else "gone"
+    return StaleAction(f"This audit is {status}, so it is not waiting for moderation.")
+
+
+def decision_screen(services: Services, audit_id: int) -> list[Reply]:
+    """The audit as submitted, with the worker's reflections and any later changes: Agree or Disagree."""
+    ctx = load(services, audit_id)
+    audit = ctx.audit
     reflections = store.reflections_of(services.storage, audit.id)
     heading = "You are moderating this audit. Do you agree with the overall grade?"
     if reflections:
@@ -108,9 +128,13 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
 def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: bool, grade: str) -> list[Reply]:
     if audit.status != "in_moderation":
         raise UserError("Open the audit first (from `/audit moderate`).")
-    store.set_conversation(services.storage, turn.user_id, {"feature": "audit", "awaiting": "moderation_reason",
-                                                            "audit_id": audit.id, "agrees": agrees, "grade": grade},
-                           turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           waiting("moderation_reason", audit_id=audit.id, agrees=agrees, grade=grade), turn.now)
+    return reason_prompt(agrees, grade)
+
+
+def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
+    """Why: the moderator's reason, typed next."""
     return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} **{grade_label(grade)}**. Why? A sentence "
                        "the auditor can learn from.", prompt="Type your reason.", kind="question")]
 
@@ -122,9 +146,11 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         raise answer_error(error) from None
     screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
-    moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]), state["grade"],
-                            cleaned, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    try:
+        moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]),
+                                           state["grade"], cleaned, turn.now, waiting={})
+    except Conflict:
+        raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.") from None
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
     if state["agrees"]:

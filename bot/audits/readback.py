@@ -9,17 +9,27 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits import finish as audits_finish
-from bot.audits.core import answer_error, grade_label, load, not_in_channel, require_view, summary_reply
+from bot.audits.core import (
+    answer_error,
+    checklist_of,
+    grade_label,
+    load,
+    not_in_channel,
+    require_view,
+    summary_reply,
+    waiting,
+)
 from bot.audits.flow import AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import AccessDenied, UserError
+from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import check_case_reference, screen_text
 from bot.settings.people import Person
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
+from bot.storage.errors import Conflict
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
@@ -115,7 +125,7 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
-    title = store.checklist_version(services.storage, audit.checklist_hash).title
+    title = checklist_of(services, audit).title
     when = (audit.submitted_at or audit.updated_at)[:10]
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_label(audit.overall_grade)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
@@ -187,8 +197,11 @@ def _decided(services: Services, turn: Turn, audit_id: int) -> tuple[store.Audit
 
 def _respond(services: Services, turn: Turn, audit_id: int, text: str | None) -> list[Reply]:
     audit, moderation = _decided(services, turn, audit_id)
-    readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    try:
+        readback_store.respond_to_moderation(services.storage, int(moderation["id"]), turn.user_id, text, turn.now,
+                                             waiting={})
+    except Conflict:
+        raise StaleAction("You have already responded to this moderation; a moderation gets one response.") from None
     auditor = services.directory.label(turn.user_id)
     said = "accepted your moderation" if text is None else f"responded to your moderation: {text}"
     return [Reply(text=f"Thank you: your response is saved with the moderation of audit #{audit.id}."),
@@ -203,9 +216,14 @@ def on_accept(services: Services, turn: Turn, value: str) -> list[Reply]:
 def on_reply(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Ask for the auditor's short reply; the next thing they type is it."""
     audit, _ = _decided(services, turn, buttons.record_id(value, RESPOND_USAGE))
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "moderation_response", "audit_id": audit.id}, turn.now)
-    return [Reply(text=f"Your reply to the moderation of audit #{audit.id}, in a sentence or two (you can respond "
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_response", audit_id=audit.id),
+                           turn.now)
+    return response_prompt(audit.id)
+
+
+def response_prompt(audit_id: int) -> list[Reply]:
+    """The auditor's one reply to a moderation, typed next."""
+    return [Reply(text=f"Your reply to the moderation of audit #{audit_id}, in a sentence or two (you can respond "
                        "once).", prompt="Type your reply.", kind="question")]
 
 

@@ -15,6 +15,8 @@ from bot.audits.core import (
     period_text,
     split_value,
     user_id_from,
+    waiting,
+    waiting_at,
 )
 from bot.audits.flow import Step, next_step
 from bot.audits.screens import advance_and_render, render
@@ -38,17 +40,28 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     available = checklists(services)
     checklist_id = checklist_id.strip().lower()
     if not checklist_id:
-        store.set_conversation(services.storage, turn.user_id, None, turn.now)
-        choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
-        return [Reply(text="**Which checklist are you auditing against?**\n"
-                           + "\n".join(f"• **{c.title}** — {c.description}" for c in available.values()),
-                      choices=choices, kind="question")]
+        store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
+        return checklist_screen(services)
     if checklist_id not in available:
         names = ", ".join(f"`{c}`" for c in available)
         raise UserError(f"There is no checklist called `{checklist_id}`. Choose one of: {names}.")
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "case_reference", "checklist": checklist_id}, turn.now)
-    chosen = available[checklist_id]
+    store.set_conversation(services.storage, turn.user_id, waiting("case_reference", checklist=checklist_id),
+                           turn.now)
+    return case_reference_screen(services, checklist_id)
+
+
+def checklist_screen(services: Services) -> list[Reply]:
+    """Which checklist: one button each."""
+    available = checklists(services)
+    choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
+    return [Reply(text="**Which checklist are you auditing against?**\n"
+                       + "\n".join(f"• **{c.title}** — {c.description}" for c in available.values()),
+                  choices=choices, kind="question")]
+
+
+def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
+    """The case reference, once the checklist is chosen."""
+    chosen = checklists(services)[checklist_id]
     period = f" {period_text(chosen)}" if chosen.period else ""
     return [Reply(text=f"**{chosen.title}**.{period} What is the case reference?",
                   prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
@@ -68,10 +81,9 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
     if checklist is None:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
         raise UserError("That checklist is no longer available. Type `start audit` to choose another.")
-    audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id,
-                                  next_step(checklist, {}, Step("case_reference")).key, turn.now)
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    first = next_step(checklist, {}, Step("case_reference"))
+    audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id, first.key, turn.now,
+                                  waiting=waiting(first.name, step=first.key))
     replies = []
     recent = store.recent_audits_of_case(services.storage, reference, turn.now, exclude=audit_id)
     if recent:
@@ -130,9 +142,8 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines), choices=tuple(choices))]
     ctx = own_draft(services, turn, audit_id)
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
-                  store.Move(step=ctx.audit.step, state={"paused": False}), turn.now)
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "audit", "audit_id": ctx.audit.id}, turn.now)
+                      store.Move(step=ctx.audit.step, state={"paused": False},
+                                 waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
             *render(services, load(services, ctx.audit.id))]
 
@@ -150,8 +161,12 @@ def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
     if is_duplicate(ctx, version, "pause"):
         return []
     lifecycle.advance(services.storage, audit_id, version, turn.user_id,
-                  store.Move(step=ctx.audit.step, state={"paused": True}, press="pause"), turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+                      store.Move(step=ctx.audit.step, state={"paused": True}, press="pause", waiting={}), turn.now)
+    return paused_screen(audit_id)
+
+
+def paused_screen(audit_id: int) -> list[Reply]:
+    """A paused audit waits for Resume (or `/audit resume`)."""
     return [Reply(text=f"Paused audit #{audit_id}. Everything so far is saved. Type `/audit resume` (or `resume`) "
                        "to carry on from this question.", choices=(Choice("Resume", "audit.resume", str(audit_id)),))]
 
@@ -166,7 +181,14 @@ def cancel(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError(f"Audit #{audit_id} was submitted before, so it can't be cancelled. Finish your changes "
                         "and press Submit to send it back for moderation; your earlier answers are kept as "
                         "revisions.")
-    return [Reply(text=f"Cancel audit #{audit_id} ({ctx.checklist.title}, case {ctx.audit.case_ref})? It won't "
+    store.set_conversation(services.storage, turn.user_id,
+                           waiting("confirm_cancel", audit_id=audit_id, version=ctx.version), turn.now)
+    return cancel_question(services, ctx)
+
+
+def cancel_question(services: Services, ctx: Ctx) -> list[Reply]:
+    """Yes, cancel / No, keep it: cancelling takes the audit off the person's drafts, so it asks first."""
+    return [Reply(text=f"Cancel audit #{ctx.audit.id} ({ctx.checklist.title}, case {ctx.audit.case_ref})? It won't "
                        f"count as an audit; its answers are kept, and you can restore it for {RESTORE_DAYS} days.",
                   kind="question",
                   choices=(Choice("Yes, cancel", "audit.cancel_confirm", ctx.value(), "danger"),
@@ -179,8 +201,8 @@ def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = store.get_audit(services.storage, audit_id)
     if audit is not None and audit.auditor_id == turn.user_id and audit.status == "cancelled":
         return [Reply(text=f"Audit #{audit_id} is already cancelled. Type `/audit restore {audit_id}` to restore it.")]
-    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.CANCEL, turn.now)
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.CANCEL, turn.now,
+                    waiting={})
     until = _local_time(services, turn.now + RESTORE_WINDOW)
     return [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
                        f"as an audit. Changed your mind? Restore it until {until} with the button or "
@@ -192,8 +214,7 @@ def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`No, keep it`: nothing changes; show the step the audit is at."""
     audit_id, _version, _ = split_value(value)
     ctx = own_draft(services, turn, audit_id)
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    store.set_conversation(services.storage, turn.user_id, waiting_at(audit_id, ctx.audit.step), turn.now)
     return [Reply(text=f"OK, audit #{audit_id} is not cancelled. Carry on where you were."), *render(services, ctx)]
 
 
@@ -216,9 +237,9 @@ def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 
 def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
-    lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW)
-    store.set_conversation(services.storage, turn.user_id,
-                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    audit = store.get_audit(services.storage, audit_id)  # restoring keeps its step: the bot waits there again
+    lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
+                      waiting=waiting_at(audit_id, audit.step) if audit is not None else None)
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
             *render(services, load(services, audit_id))]
 

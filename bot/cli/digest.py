@@ -88,8 +88,8 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     """Add (or with --remove take out) invented audits; refuses to mix them into real data unless asked,
     marks every one as demo, and records each run in the audit trail."""
     from bot.digests.demo_data import generate
-    from bot.storage.common import record_trail
     from bot.storage.demo_data import count_real_and_demo, remove_demo_audits
+    from bot.storage.trail import record_trail
 
     err = runtime.stderr or sys.stderr
     who = operator(args, runtime).require_admin("adding or removing demo data")

@@ -17,8 +17,8 @@ from bot.audits.flow import AnswerError, parse_date
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.errors import UserError
-from bot.storage.common import record_trail
 from bot.storage.reports.export import audit_details, exported_audits
+from bot.storage.trail import record_trail
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",

@@ -12,7 +12,6 @@ from typing import TextIO
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.storage import Storage
-from bot.storage.common import record_trail
 from bot.storage.lock import DatabaseInUse, no_bot_running
 from bot.storage.maintenance import (
     CHILD_TABLES,
@@ -29,6 +28,7 @@ from bot.storage.maintenance import (
     retention_report,
     trail_rows,
 )
+from bot.storage.trail import record_trail
 
 RETENTION_HELP = (
     "List audits whose last activity is older than retention_years (settings.yaml), with counts by status and "

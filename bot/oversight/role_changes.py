@@ -12,8 +12,8 @@ from datetime import datetime
 
 from bot.settings.people import Directory
 from bot.storage import Storage
-from bot.storage.common import record_trail
 from bot.storage.roles import SnapshotRow, read_role_snapshot, replace_role_snapshot
+from bot.storage.trail import record_trail
 
 ACTOR = "teams.yaml"
 

@@ -357,6 +357,8 @@ class NameFinder:
 
     # -- spans
     def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+        # Long because each word passes the context rules in a fixed order (abbreviation, role, lists, neighbours) and
+        # the order is the rule: split up, it would be read out of order.
         spans: list[tuple[int, int]] = []
         n = len(tokens)
         for i, tok in enumerate(tokens):

@@ -13,8 +13,8 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import SLACK_USER_ID
-from bot.storage.common import record_trail
 from bot.storage.reminders import clear_away, set_away, snooze
+from bot.storage.trail import record_trail
 
 AWAY_USAGE = "/audit away until YYYY-MM-DD [cover @person]  ·  /audit away off"
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")

@@ -232,6 +232,8 @@ def _parse_http(value: object, file: Path) -> HttpLimits:
 # each with its one fix-it message; the checks themselves live in the small helpers above.
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from the config folder and the environment (the environment wins)."""
+    # Long because it reads each settings.yaml key once, in the file's order, each with its own message saying what
+    # fits.
     env = os.environ if environ is None else environ
     config_dir = Path(env.get("AUDITBOT_CONFIG") or DEFAULT_CONFIG_DIR).expanduser().resolve()
     if not config_dir.is_dir():

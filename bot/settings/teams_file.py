@@ -68,6 +68,28 @@ def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
 
 # Over 60 lines on purpose: one pass over teams.yaml that builds roles, names and memberships together, so a
 # person listed twice is checked against their first listing as they are read.
+def _parse_team(raw: Any, file: Path, key: str, teams: Mapping[str, Team]) -> Team:
+    """One entry of `teams:`; `teams` holds those read so far, so an id used twice is refused."""
+    if not isinstance(raw, dict):
+        raise _fail(file, key, "a mapping with id, name, digest_channel and members", raw)
+    unknown = set(raw) - {"id", "name", "digest_channel", "members"}
+    if unknown:
+        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of id, name, digest_channel, members")
+    team_id = raw.get("id")
+    if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
+        raise _fail(file, f"{key}.id", "a short id in lower case, like north-assessment", team_id)
+    if team_id in teams:
+        raise _fail(file, f"{key}.id", "unique: another team already uses it", team_id)
+    channel = raw.get("digest_channel")
+    if channel is not None and (not isinstance(channel, str) or not CHANNEL_ID.match(channel)):
+        raise _fail(file, f"{key}.digest_channel", "a Slack channel id such as C0ABC123, or null", channel)
+    members_raw = raw.get("members") or []
+    if not isinstance(members_raw, list) or not members_raw:
+        raise _fail(file, f"{key}.members", "a non-empty list of {user, role}", members_raw)
+    members = tuple(_parse_member(m, file, f"{key}.members[{j}]") for j, m in enumerate(members_raw))
+    return Team(id=team_id, name=str(raw.get("name") or team_id), digest_channel=channel, members=members)
+
+
 def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     unknown = set(data) - {"people", "teams"}
     if unknown:
@@ -98,30 +120,11 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     if not isinstance(raw_teams, list):
         raise _fail(file, "teams", "a list of teams with id, name and members", raw_teams)
     for i, raw in enumerate(raw_teams):
-        key = f"teams[{i}]"
-        if not isinstance(raw, dict):
-            raise _fail(file, key, "a mapping with id, name, digest_channel and members", raw)
-        unknown = set(raw) - {"id", "name", "digest_channel", "members"}
-        if unknown:
-            raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of id, name, digest_channel, members")
-        team_id = raw.get("id")
-        if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
-            raise _fail(file, f"{key}.id", "a short id in lower case, like north-assessment", team_id)
-        if team_id in teams:
-            raise _fail(file, f"{key}.id", "unique: another team already uses it", team_id)
-        channel = raw.get("digest_channel")
-        if channel is not None and (not isinstance(channel, str) or not CHANNEL_ID.match(channel)):
-            raise _fail(file, f"{key}.digest_channel", "a Slack channel id such as C0ABC123, or null", channel)
-        members_raw = raw.get("members") or []
-        if not isinstance(members_raw, list) or not members_raw:
-            raise _fail(file, f"{key}.members", "a non-empty list of {user, role}", members_raw)
-        members = tuple(_parse_member(m, file, f"{key}.members[{j}]") for j, m in enumerate(members_raw))
-        for member in members:
+        team = _parse_team(raw, file, f"teams[{i}]", teams)
+        for member in team.members:
             note(member)
-            memberships.setdefault(member.user_id, []).append(team_id)
-        teams[team_id] = Team(
-            id=team_id, name=str(raw.get("name") or team_id), digest_channel=channel, members=members
-        )
+            memberships.setdefault(member.user_id, []).append(team.id)
+        teams[team.id] = team
 
     if not teams and not roles:
         raise _fail(file, "teams", "at least one team with members (or a person under `people`): with nobody "

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.errors import AccessDenied, StaleAction, UserError
-from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
+from bot.storage.common import COMPLETED_SQL, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict, NotAllowed, NotFound
+from bot.storage.trail import record_trail
 
 
 @dataclass(frozen=True)
@@ -61,17 +62,20 @@ def action_owner(storage: Storage, action_id: int) -> str | None:
 
 
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
-    """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins)."""
+    """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins).
+
+    NotFound, NotAllowed or Conflict (already done, with the action) when it may not: bot/audits/actions.py
+    words them."""
     with storage.write() as db:
         rows = list(select(db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
                              "FROM actions WHERE id = ?", [action_id]))
         if not rows:
-            raise UserError("I can't find that action; type `/audit actions` to see your open ones.")
+            raise NotFound("action", action_id)
         action = ActionRow(**rows[0])
         if action.owner_id != actor and not allowed:
-            raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
+            raise NotAllowed(f"action {action_id} is not {actor}'s")
         if action.done_at:
-            raise StaleAction("That action is already marked done.")
+            raise Conflict(action, "already done")
         db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?", [utc_text(now), actor, action_id])
         record_trail(storage, actor, "action.done", {"action": action_id}, now)
     return action

@@ -12,23 +12,15 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.errors import UserError
-from bot.storage.common import parse_utc, record_trail, select, utc_text
+from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict, NotFound
+from bot.storage.trail import record_trail
 from knowledge.checklist_schema import Answer, Checklist
 
 AUDIT_FIELDS = ("overall_grade", "grade_reason", "strengths", "development", "suggested_grade", "worker_id",
                 "team_id")
 EDITABLE_AFTER_SUBMIT = ("overall_grade", "grade_reason", "strengths", "development")
-
-
-class Conflict(Exception):
-    """A compare-and-set write found the audit not as expected (gone, another status or version, or not the
-    writer's own), so it wrote nothing. It carries no words: bot/audits/lifecycle.py says what happened."""
-
-    def __init__(self, current: AuditRow | None) -> None:
-        super().__init__(f"audit {'missing' if current is None else current.id} is not as expected")
-        self.current = current
 
 
 @dataclass(frozen=True)
@@ -69,6 +61,8 @@ class Move:
     state: dict[str, Any] | None = None
     action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
     press: str = ""                                  # identifies the button, to spot a second press
+    waiting: dict[str, Any] | None = None            # what the bot then waits for from the writer ({} nothing);
+                                                     # None leaves their conversation as it is
 
 
 def audit_row(record: dict[str, Any]) -> AuditRow:
@@ -94,13 +88,13 @@ def save_checklist_version(storage: Storage, checklist: Checklist, now: datetime
 
 
 def checklist_version(storage: Storage, content_hash: str) -> Checklist:
-    """The checklist an audit was started with; snapshots never change, so each is read once."""
+    """The checklist an audit was started with; snapshots never change, so each is read once. NotFound when the
+    snapshot is missing (bot/audits/core.load words it)."""
     cached = storage.checklist_snapshots.get(content_hash)
     if cached is None:
         rows = list(select(storage.db, "SELECT content FROM checklist_versions WHERE hash = ?", [content_hash]))
         if not rows:
-            raise UserError("The checklist this audit was started with is missing from the database. "
-                            "Tell your QA lead.")
+            raise NotFound("checklist version", content_hash)
         cached = storage.checklist_snapshots[content_hash] = Checklist.from_content(json.loads(rows[0]["content"]))
     return cached
 
@@ -108,8 +102,9 @@ def checklist_version(storage: Storage, content_hash: str) -> Checklist:
 # -- audits ------------------------------------------------------------------------------------------------
 
 def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_id: str, step: str,
-                 now: datetime) -> int:
-    """A new draft, with its checklist snapshot saved in the same transaction."""
+                 now: datetime, waiting: dict[str, Any] | None = None) -> int:
+    """A new draft, with its checklist snapshot saved in the same transaction, and (with `waiting`) what the
+    bot then waits for from the auditor about it: the conversation, with this audit's id added."""
     with storage.write() as db:
         save_checklist_version(storage, checklist, now)
         cursor = db.execute(
@@ -119,6 +114,8 @@ def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_
         )
         audit_id = int(cursor.lastrowid or 0)
         record_trail(storage, auditor_id, "audit.start", {"audit": audit_id, "checklist": checklist.id}, now)
+        if waiting is not None:
+            write_waiting(db, auditor_id, {**waiting, "audit_id": audit_id} if waiting else {}, now)
     return audit_id
 
 
@@ -152,6 +149,9 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
             statuses: tuple[str, ...] = ("draft",)) -> int:
     """Apply one step if the audit is still `actor`'s, in one of `statuses` and at `expected_version`; return
     the new version. Otherwise write nothing and raise Conflict (bot/audits/lifecycle.advance words it).
+
+    The actor's conversation (`move.waiting`) is written in the same transaction: the answer and what the bot
+    waits for next are stored together or not at all, so a restart never finds one without the other.
     """
     with storage.write() as db:
         current = _expect(storage, audit_id, actor, statuses, expected_version)
@@ -187,6 +187,7 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         db.execute(f"UPDATE audits SET step = ?, step_version = step_version + 1, state = ?, updated_at = ?"
                    f"{assignments} WHERE id = ?",
                    [move.step, json.dumps(state, sort_keys=True), stamp, *values, audit_id])
+        write_waiting(db, actor, move.waiting, now)
     return expected_version + 1
 
 
@@ -227,7 +228,7 @@ def _keep_revisions(storage: Storage, audit_id: int, actor: str, fields: dict[st
 
 
 def set_status(storage: Storage, audit_id: int, expected_version: int, actor: str, status: str,
-               now: datetime) -> None:
+               now: datetime, waiting: dict[str, Any] | None = None) -> None:
     """Move `actor`'s draft at `expected_version` to `status` (submitted or cancelled), or raise Conflict."""
     with storage.write() as db:
         audit = _expect(storage, audit_id, actor, ("draft",), expected_version)
@@ -241,6 +242,7 @@ def set_status(storage: Storage, audit_id: int, expected_version: int, actor: st
         db.execute(f"UPDATE audits SET status = ?, step_version = step_version + 1, updated_at = ?{extra} "
                    "WHERE id = ?", params)
         record_trail(storage, actor, f"audit.{status}", {"audit": audit_id}, now)
+        write_waiting(db, actor, waiting, now)
 
 
 def cancelled_at(audit: AuditRow) -> datetime:
@@ -248,7 +250,8 @@ def cancelled_at(audit: AuditRow) -> datetime:
     return parse_utc(audit.state.get("cancelled_at") or audit.updated_at)
 
 
-def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime,
+                      waiting: dict[str, Any] | None = None) -> None:
     """Make `actor`'s cancelled audit a draft again, where it stood, or raise Conflict."""
     with storage.write() as db:
         audit = _expect(storage, audit_id, actor, ("cancelled",))
@@ -258,6 +261,7 @@ def restore_cancelled(storage: Storage, audit_id: int, actor: str, now: datetime
         db.execute("UPDATE audits SET status = 'draft', step_version = step_version + 1, state = ?, updated_at = ? "
                    "WHERE id = ?", [json.dumps(state, sort_keys=True), stamp, audit_id])
         record_trail(storage, actor, "audit.restore", {"audit": audit_id}, now)
+        write_waiting(db, actor, waiting, now)
 
 
 def cancelled_since(storage: Storage, user_id: str, since: datetime) -> list[AuditRow]:
@@ -267,7 +271,8 @@ def cancelled_since(storage: Storage, user_id: str, since: datetime) -> list[Aud
     return [audit for audit in map(audit_row, rows) if cancelled_at(audit) >= since]
 
 
-def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
+def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
+           waiting: dict[str, Any] | None = None) -> None:
     """Take `actor`'s submitted audit back to its review step, or raise Conflict.
 
     It leaves the moderation queue until submitted again; from here on every change is a revision.
@@ -280,6 +285,7 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime) -> None:
         db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
                    "VALUES (?, ?, ?, 'status', 'submitted', 'reopened')", [audit_id, actor, stamp])
         record_trail(storage, actor, "audit.reopen", {"audit": audit_id}, now)
+        write_waiting(db, actor, waiting, now)
 
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str,
@@ -301,10 +307,12 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 # -- actions and reflections -------------------------------------------------------------------------------
 
 
-def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime) -> None:
+def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime,
+                   waiting: dict[str, Any] | None = None) -> None:
     with storage.write() as db:
         db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
                    [audit_id, worker_id, text, utc_text(now)])
+        write_waiting(db, worker_id, waiting, now)
 
 
 def reflections_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
@@ -324,6 +332,16 @@ def set_conversation(storage: Storage, user_id: str, state: dict[str, Any] | Non
         return
     with storage.write() as db:
         _write_conversation(db, user_id, state, now)
+
+
+def write_waiting(db: Any, user_id: str, waiting: dict[str, Any] | None, now: datetime) -> None:
+    """Inside the caller's write transaction: what the bot now waits for from this person ({} nothing).
+
+    None leaves the conversation as it is. Every write that moves a conversation on calls this in its own
+    transaction, so the change and the conversation are stored together.
+    """
+    if waiting is not None:
+        _write_conversation(db, user_id, waiting or None, now)
 
 
 def _write_conversation(db: Any, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:

@@ -1,8 +1,7 @@
-"""Small storage facts shared by every query module: the clock format and the audit trail."""
+"""Small storage facts shared by every query module: the clock format, plain reads and replay keys."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -36,15 +35,6 @@ def select(db: Database, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> 
 
 def parse_utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
-
-
-def record_trail(storage: Storage, actor: str, action: str, detail: dict[str, Any] | None = None,
-                 at: datetime | None = None) -> None:
-    """Keep who did what and when for the things a council must be able to account for."""
-    storage.db.execute(
-        "INSERT INTO trail (at, actor, action, detail) VALUES (?, ?, ?, ?)",
-        [utc_text(at), actor, action, json.dumps(detail or {}, sort_keys=True)],
-    )
 
 
 def mark_event_processed(storage: Storage, event_id: str, at: datetime | None = None) -> bool:

@@ -10,10 +10,11 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from bot.errors import StaleAction, UserError
-from bot.storage.audits import AuditRow, audit_row, get_audit
-from bot.storage.common import parse_utc, record_trail, select, utc_text
+from bot.storage.audits import AuditRow, audit_row, get_audit, write_waiting
+from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict, NotFound
+from bot.storage.trail import record_trail
 
 
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
@@ -36,19 +37,23 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
 
 
 def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> int:
-    """Take a submitted audit into moderation: from here on it is read-only for the auditor."""
+    """Take a submitted audit into moderation: from here on it is read-only for the auditor.
+
+    Opening it again by the same moderator returns the same moderation. NotFound when there is no such audit;
+    Conflict (with the audit as it is) when another moderator has it open or it is not waiting for moderation.
+    """
     with storage.write() as db:
         audit = get_audit(storage, audit_id)
         if audit is None:
-            raise UserError("I can't find that audit.")
+            raise NotFound("audit", audit_id)
         if audit.status == "in_moderation":
             rows = list(select(db, "SELECT id, moderator_id FROM moderations WHERE audit_id = ? AND decided_at IS "
                                  "NULL ORDER BY id DESC", [audit_id]))
             if rows and rows[0]["moderator_id"] == moderator_id:
                 return int(rows[0]["id"])
-            raise StaleAction("Another moderator has already opened this audit.")
+            raise Conflict(audit, "opened by another moderator")
         if audit.status != "submitted":
-            raise StaleAction(f"This audit is {audit.status.replace('_', ' ')}, so it is not waiting for moderation.")
+            raise Conflict(audit, "not waiting for moderation")
         db.execute("UPDATE audits SET status = 'in_moderation', step_version = step_version + 1, updated_at = ? "
                    "WHERE id = ?", [utc_text(now), audit_id])
         cursor = db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at) VALUES (?, ?, ?)",
@@ -58,19 +63,22 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
-                      now: datetime) -> None:
+                      now: datetime, waiting: dict[str, Any] | None = None) -> None:
+    """Record the moderator's decision and (with `waiting`) their conversation, in one transaction; Conflict when
+    the audit is not open for moderation by this moderator (any more)."""
     with storage.write() as db:
         rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
                              "a.status = 'in_moderation'", [audit_id, moderator_id]))
         if not rows:
-            raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.")
+            raise Conflict(get_audit(storage, audit_id), "not open for moderation by this moderator")
         stamp = utc_text(now)
         db.execute("UPDATE moderations SET decided_at = ?, agrees = ?, grade = ?, reason = ? WHERE id = ?",
                    [stamp, int(agrees), grade, reason, rows[0]["id"]])
         db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
                    [stamp, stamp, audit_id])
         record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
+        write_waiting(db, moderator_id, waiting, now)
 
 
 def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:

@@ -10,10 +10,11 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from bot.errors import StaleAction
-from bot.storage.audits import AuditRow, audit_row
-from bot.storage.common import record_trail, select, utc_text
+from bot.storage.audits import AuditRow, audit_row, write_waiting
+from bot.storage.common import select, utc_text
 from bot.storage.db import Storage
+from bot.storage.errors import Conflict
+from bot.storage.trail import record_trail
 
 READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 
@@ -57,14 +58,16 @@ def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:
 
 
 def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str, text: str | None,
-                          now: datetime) -> None:
-    """Store the auditor's one response: accepted (`text` None) or a short reply; a second one changes nothing."""
+                          now: datetime, waiting: dict[str, Any] | None = None) -> None:
+    """Store the auditor's one response: accepted (`text` None) or a short reply; a second one changes nothing
+    and raises Conflict."""
     with storage.write() as db:
         cursor = db.execute(
             "UPDATE moderations SET response = ?, response_text = ?, responded_at = ? "
             "WHERE id = ? AND response IS NULL AND decided_at IS NOT NULL",
             ["accepted" if text is None else "replied", text, utc_text(now), moderation_id])
         if cursor.rowcount != 1:
-            raise StaleAction("You have already responded to this moderation; a moderation gets one response.")
+            raise Conflict(None, "already responded")
         record_trail(storage, auditor_id, "audit.moderation_response",
                      {"moderation": moderation_id, "accepted": text is None}, now)
+        write_waiting(db, auditor_id, waiting, now)

@@ -29,6 +29,7 @@ def applied_migrations(conn: sqlite3.Connection) -> list[str]:
 @MIGRATIONS()
 def m001_initial(db: Database) -> None:
     """The tables every feature builds on."""
+    # Long because a migration is the schema as it was on the day it shipped, and never changes.
     db.executescript(
         """
         CREATE TABLE checklist_versions (
@@ -311,6 +312,7 @@ def m150_checklists_finish_fields(db: Database) -> None:
     updated). Drafts move to a copy of their checklist snapshot without those questions, so nothing is asked
     twice; submitted audits keep their snapshot, so what was submitted still reads as it was.
     """
+    # Long because a migration is the data change as it was on the day it shipped, and never changes.
     import json
     from datetime import date, timedelta
 

@@ -15,7 +15,7 @@ from bot.composition import build_services
 from bot.core.services import Services
 from bot.settings.config import Settings
 from bot.storage import Storage
-from bot.storage.common import record_trail
+from bot.storage.trail import record_trail
 from tests.support.audit_rows import add_action, case_refs, insert_audit
 from tests.support.cli import run_cli
 

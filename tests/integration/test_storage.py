@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.storage import Storage
-from bot.storage.common import mark_event_processed, record_trail
+from bot.storage.common import mark_event_processed
+from bot.storage.trail import record_trail
 
 
 @pytest.fixture

@@ -1,0 +1,330 @@
+"""The audit conversation, explicit: every point where the bot waits for a person, and what it takes there.
+
+Modelled on python-telegram-bot's ConversationHandler: a `State` for each thing the bot can be waiting for,
+and one table, `STATES`, saying for each state which typed-text handler runs, which buttons are accepted and
+what is shown. Typed text and audit buttons are routed through the table; a button that is not accepted in the
+state its conversation is in is answered as a stale button and changes nothing.
+
+Where a person's conversation stands is stored per person (the `conversations` row, written by storage in the
+same transaction as the change that leads to it). Inside an audit the state is the audit's own step (question,
+review, strengths…), so each audit a person has open is its own conversation: a button is checked against the
+state of the audit it belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
+from types import MappingProxyType
+from typing import Any
+
+from bot.audits import actions as actions_feature
+from bot.audits import finish as audits_finish
+from bot.audits import moderation, readback
+from bot.audits import questions as audits_questions
+from bot.audits import start as audits_start
+from bot.audits.core import Ctx, load, not_in_channel, render_worker
+from bot.audits.finish_screens import render_overall_grade, render_prompt, render_review, render_submit
+from bot.audits.flow import FLOW_STEPS
+from bot.audits.screens import render_evidence, render_question_step
+from bot.core import buttons
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.storage import audits as store
+
+
+class State(Enum):
+    """Every point where the bot waits for a person. The value is what the conversation row stores."""
+
+    CHOOSE_CHECKLIST = "choose_checklist"
+    CASE_REFERENCE = "case_reference"
+    WORKER = "worker"
+    QUESTION = "question"                # one state for every question: the step names which one
+    EVIDENCE = "evidence"                # the note on a scale grade, for the question the step names
+    REVIEW = "review"
+    OVERALL_GRADE = "overall_grade"
+    GRADE_REASON = "grade_reason"
+    STRENGTHS = "strengths"
+    DEVELOPMENT = "development"
+    ACTIONS = "actions"                  # an action's text (or No more actions)
+    ACTION_OWNER = "action_owner"
+    ACTION_DUE = "action_due"
+    SUBMIT = "submit"
+    CONFIRM_CANCEL = "confirm_cancel"    # Yes, cancel / No, keep it
+    PAUSED = "paused"                    # waits for Resume
+    REFLECTION = "reflection"            # the worker's reflections on the audit of their case
+    MODERATION_DECISION = "moderation_decision"  # Agree, or Disagree and a grade
+    MODERATION_REASON = "moderation_reason"
+    MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """Where one person's conversation stands: the state, what the stored row says, and the audit if any."""
+
+    state: State
+    data: Mapping[str, Any] = field(default_factory=dict)
+    ctx: Ctx | None = None
+
+    @property
+    def audit_id(self) -> int:
+        return self.ctx.audit.id if self.ctx is not None else int(self.data["audit_id"])
+
+    def audit(self, services: Services) -> Ctx:
+        return self.ctx if self.ctx is not None else load(services, self.audit_id)
+
+
+TypedHandler = Callable[[Services, Turn, Conversation, str], "list[Reply] | None"]
+Screen = Callable[[Services, Conversation], list[Reply]]
+ActionHandler = Callable[[Services, Turn, str], list[Reply]]
+
+
+@dataclass(frozen=True)
+class StateSpec:
+    """One row of the table: what typed text does here (None: it is not for the audit), which buttons are
+    accepted, and what is shown."""
+
+    typed: TypedHandler | None
+    actions: frozenset[str]
+    screen: Screen
+
+
+# -- typed text ------------------------------------------------------------------------------------------
+
+CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
+CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4})\s*$", re.IGNORECASE)
+StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
+
+
+def _in_audit(step_text: StepText | None) -> TypedHandler:
+    """Typed text inside an audit: the control words first (back, skip, pause, cancel), then the step's own."""
+
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        ctx = conversation.audit(services)
+        control = CONTROL_WORDS.get(text.strip().lower())
+        if control == "back":
+            return audits_questions.go_back(services, turn, ctx, ctx.version)
+        if control == "skip":
+            return audits_questions.skip(services, turn, ctx, ctx.version)
+        if control == "pause":
+            return audits_start.pause(services, turn, ctx.value())
+        if control == "cancel":
+            return audits_start.cancel(services, turn, ctx.value())
+        return step_text(services, turn, ctx, text) if step_text else None
+
+    return handler
+
+
+def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    return audits_start.choose_worker(services, turn, ctx, ctx.version, text)
+
+
+def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    change = CHANGE_WORDS.match(text)
+    return audits_questions.change_from_review(services, turn, ctx, int(change.group(1))) if change else None
+
+
+def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conversation,
+                             text: str) -> list[Reply] | None:
+    """Typing instead of answering Yes / No carries on with the audit where it stands, as No, keep it would."""
+    step_state = State(conversation.audit(services).step.name)
+    typed = STATES[step_state].typed
+    return typed(services, turn, replace(conversation, state=step_state), text) if typed else None
+
+
+def _case_reference(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    if text.strip().lower() in ("cancel", "stop"):
+        return audits_start.cancel_start(services, turn, "")
+    return audits_start.case_reference(services, turn, str(conversation.data.get("checklist")), text)
+
+
+def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return audits_finish.reflection(services, turn, conversation.audit_id, text)
+
+
+def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return moderation.reason(services, turn, dict(conversation.data), text)
+
+
+def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return readback.reply(services, turn, conversation.audit_id, text)
+
+
+# -- screens ---------------------------------------------------------------------------------------------
+
+def _step(render: Callable[[Services, Ctx], list[Reply]]) -> Screen:
+    return lambda services, conversation: render(services, conversation.audit(services))
+
+
+def _moderation_reason_screen(services: Services, conversation: Conversation) -> list[Reply]:
+    return moderation.reason_prompt(bool(conversation.data.get("agrees")), str(conversation.data.get("grade")))
+
+
+# -- the table -------------------------------------------------------------------------------------------
+
+# Buttons that begin a conversation, or only read, are accepted whatever the person is in the middle of.
+ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.reflect",
+                           "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
+                           "audit.moderation_reply", "actions.done"})
+_CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
+_DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
+
+
+def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen: Screen) -> StateSpec:
+    return StateSpec(typed, frozenset(actions) | ENTRY_ACTIONS, screen)
+
+
+STATES: Mapping[State, StateSpec] = MappingProxyType({
+    State.CHOOSE_CHECKLIST: _spec(None, set(), lambda services, _c: audits_start.checklist_screen(services)),
+    State.CASE_REFERENCE: _spec(_case_reference, {"audit.start_cancel"},
+                                lambda services, c: audits_start.case_reference_screen(services,
+                                                                                       str(c.data["checklist"]))),
+    State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},
+                        _step(render_worker)),
+    State.QUESTION: _spec(_in_audit(audits_questions.typed),
+                          _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _step(render_question_step)),
+    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _step(render_evidence)),
+    State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _step(render_review)),
+    State.OVERALL_GRADE: _spec(_in_audit(None), _CONTROLS | {"audit.grade"}, _step(render_overall_grade)),
+    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _step(render_prompt)),
+    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _step(render_prompt)),
+    State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _step(render_prompt)),
+    State.ACTIONS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.actions_done"}, _step(render_prompt)),
+    State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _step(render_prompt)),
+    State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _step(render_prompt)),
+    State.SUBMIT: _spec(_in_audit(None), _CONTROLS | {"audit.submit"}, _step(render_submit)),
+    State.CONFIRM_CANCEL: _spec(_while_confirming_cancel, {"audit.cancel_confirm", "audit.cancel_keep", "audit.cancel"},
+                                _step(audits_start.cancel_question)),
+    State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
+    State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
+    State.MODERATION_DECISION: _spec(None, _DECIDING,
+                                     lambda services, c: moderation.decision_screen(services, c.audit_id)),
+    State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
+    State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
+                                     lambda _services, c: readback.response_prompt(c.audit_id)),
+})
+
+# States that belong to a person rather than to one audit's step.
+PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_REASON,
+                           State.MODERATION_RESPONSE})
+STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
+
+
+def step_screen(services: Services, ctx: Ctx) -> list[Reply]:
+    """What a draft shows at its step (bot.audits.screens.render): the screen of the step's state."""
+    state = State(ctx.step.name)
+    return STATES[state].screen(services, Conversation(state, {"audit_id": ctx.audit.id}, ctx))
+
+
+# -- where a conversation stands -------------------------------------------------------------------------
+
+def audit_state(data: Mapping[str, Any], audit: store.AuditRow) -> State:
+    """The state of the conversation about one of the person's drafts: paused, asking whether to cancel, or
+    at its step. `data` is the person's stored conversation (it may be about another audit)."""
+    if audit.state.get("paused"):
+        return State.PAUSED
+    if (data.get("awaiting") == State.CONFIRM_CANCEL.value and data.get("audit_id") == audit.id
+            and data.get("version") == audit.step_version):
+        return State.CONFIRM_CANCEL
+    return State(audit.step.partition(":")[0])
+
+
+def current(services: Services, turn: Turn) -> Conversation | None:
+    """Where this person's conversation stands, or None when the bot waits for nothing from them.
+
+    A stored conversation inside an audit counts only while the audit is their own draft and not paused.
+    """
+    data = store.conversation(services.storage, turn.user_id)
+    if data.get("feature") != "audit":
+        return None
+    awaiting = str(data.get("awaiting"))
+    person_state = next((s for s in PERSON_STATES if s.value == awaiting), None)
+    if person_state is not None:
+        return Conversation(person_state, data)
+    if "audit_id" not in data:
+        return None
+    ctx = load(services, int(data["audit_id"]))
+    if ctx.audit.status != "draft" or ctx.audit.auditor_id != turn.user_id or ctx.audit.state.get("paused"):
+        return None
+    return Conversation(audit_state(data, ctx.audit), data, ctx)
+
+
+def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str]) -> list[Reply] | None:
+    """Claim typed text only when the state this person is in takes typed text (see STATES)."""
+    if shortcuts.match(text):
+        return None
+    conversation = current(services, turn)
+    if conversation is None or (typed := STATES[conversation.state].typed) is None:
+        return None
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    return typed(services, turn, conversation, text)
+
+
+# -- buttons ---------------------------------------------------------------------------------------------
+
+ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
+    "audit.start": lambda services, turn, value: audits_start.start(services, turn, buttons.key(value)),
+    "audit.start_cancel": audits_start.cancel_start,
+    "audit.resume": audits_start.resume, "audit.worker": audits_start.on_worker,
+    "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
+    "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,
+    "audit.restore": audits_start.restore,
+    "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
+    "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
+    "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,
+    "audit.owner": audits_finish.on_owner, "audit.actions_done": audits_finish.on_actions_done,
+    "audit.submit": audits_finish.on_submit, "audit.view": readback.on_view,
+    "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
+    "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
+    "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
+    "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
+    "actions.done": actions_feature.on_done,
+})
+STEP_HINT = "type `/audit resume` to carry on"
+
+
+class Unplaced(Enum):
+    """A press the table cannot place in a state."""
+
+    NO_CONVERSATION = "no conversation"  # the person's conversation is not where this button belongs: stale
+    HANDLER_DECIDES = "handler decides"  # a value that does not decode, or an audit that is not the person's
+    # draft at that version: the handler refuses it in its own words (stale, duplicate, not yours, submitted…)
+
+
+def _press_state(services: Services, turn: Turn, action: str, value: str) -> State | Unplaced:
+    """The state of the conversation this press belongs to: the moderation of the audit it names, the person's
+    own conversation (the case reference's Cancel), or the draft it names at the version it was made for."""
+    if action in _DECIDING:
+        try:
+            audit_id = buttons.id_and_key(value)[0] if ":" in (value or "") else buttons.record_id(value)
+        except buttons.StaleButton:
+            return Unplaced.HANDLER_DECIDES
+        data = store.conversation(services.storage, turn.user_id)
+        reasoning = data.get("awaiting") == State.MODERATION_REASON.value and data.get("audit_id") == audit_id
+        return State.MODERATION_REASON if reasoning else State.MODERATION_DECISION
+    if action == "audit.start_cancel":
+        data = store.conversation(services.storage, turn.user_id)
+        return next((s for s in PERSON_STATES if s.value == data.get("awaiting")), Unplaced.NO_CONVERSATION)
+    try:
+        press = buttons.step_press(value)
+    except buttons.StaleButton:
+        return Unplaced.HANDLER_DECIDES
+    audit = store.get_audit(services.storage, press.audit_id)
+    if (audit is None or audit.auditor_id != turn.user_id or audit.status != "draft"
+            or audit.step_version != press.version):
+        return Unplaced.HANDLER_DECIDES
+    return audit_state(store.conversation(services.storage, turn.user_id), audit)
+
+
+def press(services: Services, turn: Turn, action: str, value: str) -> list[Reply]:
+    """Run a button's handler if the state its conversation is in accepts it; otherwise it is stale and
+    nothing changes."""
+    if action not in ENTRY_ACTIONS:
+        state = _press_state(services, turn, action, value)
+        if state is Unplaced.NO_CONVERSATION or (isinstance(state, State) and action not in STATES[state].actions):
+            raise buttons.StaleButton(STEP_HINT if action != "audit.start_cancel" else buttons.DEFAULT_HINT)
+    return ACTIONS[action](services, turn, value)
