@@ -1,0 +1,110 @@
+"""What a campaign is, and the checks on a new one: pure, so every mistake's message is tested without Slack."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from bot.errors import UserError
+from bot.privacy.screen import Screen, screen_text
+from bot.storage.campaigns import Allocation, Campaign
+
+__all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "check_spec"]
+
+AUDITOR_MODES = ("managers", "peer")
+MAX_PER_WORKER = 20
+MAX_NAME = 80
+MAX_THEME = 200
+
+
+@dataclass(frozen=True)
+class CaseItem:
+    """One case to audit: its reference (None when the auditor names it at Start), its worker and team."""
+
+    case_ref: str | None
+    worker_id: str
+    team_id: str
+
+
+@dataclass(frozen=True)
+class CampaignSpec:
+    """A campaign as asked for, already checked (see `check_spec`)."""
+
+    name: str
+    theme: str
+    checklist_id: str
+    teams: tuple[str, ...]
+    starts_on: date
+    deadline: date
+    auditors: str
+    moderation_share: int
+    per_worker: int | None = None
+    cases: tuple[CaseItem, ...] = ()
+
+
+def parse_day(text: str, what: str) -> date:
+    """An ISO date (2026-12-01) for a campaign's start or deadline; anything else gets one clear message."""
+    try:
+        return date.fromisoformat((text or "").strip())
+    except ValueError:
+        raise UserError(f"The {what} {text!r} is not a date I can read. Write it as YYYY-MM-DD, "
+                        "such as 2026-12-18.") from None
+
+
+def parse_share(text: str | int) -> int:
+    """The share of submitted audits to moderate, 0 to 100 (a trailing % is allowed)."""
+    raw = str(text).strip().rstrip("%").strip()
+    if not re.fullmatch(r"[0-9]{1,3}", raw) or not 0 <= int(raw) <= 100:
+        raise UserError(f"The moderation share {text!r} must be a whole percentage from 0 to 100, such as 20.")
+    return int(raw)
+
+
+def parse_per_worker(text: str | int) -> int:
+    raw = str(text).strip()
+    if not re.fullmatch(r"[0-9]{1,3}", raw) or not 1 <= int(raw) <= MAX_PER_WORKER:
+        raise UserError(f"Cases per worker must be a whole number from 1 to {MAX_PER_WORKER}, not {text!r}.")
+    return int(raw)
+
+
+def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
+               screen: Screen) -> CampaignSpec:
+    """The spec if it can be run; else one UserError naming the first thing to fix and how."""
+    name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
+    if not name or len(name) > MAX_NAME:
+        raise UserError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
+                        "'Neglect audit December'.")
+    screen_text(name, screen, "that campaign name")
+    if not theme or len(theme) > MAX_THEME:
+        raise UserError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.")
+    screen_text(theme, screen, "that theme")
+    if spec.checklist_id not in checklist_ids:
+        raise UserError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
+                        f"{', '.join(sorted(checklist_ids))}.")
+    if not spec.teams:
+        raise UserError("Choose at least one team for the campaign (team ids from teams.yaml).")
+    unknown = [t for t in spec.teams if t not in team_ids]
+    if unknown:
+        raise UserError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: {', '.join(sorted(team_ids))}.")
+    if len(set(spec.teams)) != len(spec.teams):
+        raise UserError("A team is listed twice: name each team once.")
+    if spec.starts_on > spec.deadline:
+        raise UserError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
+                        f"{spec.deadline.isoformat()}: the start must be on or before the deadline.")
+    if spec.auditors not in AUDITOR_MODES:
+        raise UserError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
+                        f"(auditors from other teams), not {spec.auditors!r}.")
+    if not 0 <= spec.moderation_share <= 100:
+        raise UserError("The moderation share must be a whole percentage from 0 to 100.")
+    if (spec.per_worker is None) == (not spec.cases):
+        raise UserError("Give either how many cases per worker (1 to 20) or a CSV file of case references, not "
+                        "both and not neither.")
+    if spec.per_worker is not None:
+        parse_per_worker(spec.per_worker)
+    outside = [c for c in spec.cases if c.team_id not in spec.teams]
+    if outside:
+        raise UserError(f"Case {outside[0].case_ref} belongs to a worker in {outside[0].team_id!r}, which is not "
+                        "one of the campaign's teams. Add the team, or take the case out of the file.")
+    return CampaignSpec(name=name, theme=theme, checklist_id=spec.checklist_id, teams=spec.teams,
+                        starts_on=spec.starts_on, deadline=spec.deadline, auditors=spec.auditors,
+                        moderation_share=spec.moderation_share, per_worker=spec.per_worker, cases=spec.cases)
