@@ -302,10 +302,10 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:
-    """The scheduled job's part: close every open campaign whose deadline day is over."""
+    """The scheduled job's part: close every open campaign whose deadline is today or past."""
     today = now.astimezone(services.settings.timezone).date()
     replies: list[Reply] = []
-    for campaign in store.past_deadline(services.storage, today):
+    for campaign in store.due_to_close(services.storage, today):
         replies += [r for r in close(services, campaign.id, "scheduler", now) if not r.is_for_requester]
     return replies
 

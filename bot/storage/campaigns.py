@@ -190,9 +190,9 @@ def close_campaign(storage: Storage, campaign_id: int, actor: str, now: datetime
         return cursor.rowcount == 1
 
 
-def past_deadline(storage: Storage, today: date) -> list[Campaign]:
-    """Open campaigns whose deadline day is over."""
-    rows = select(storage.db, "SELECT * FROM campaigns WHERE status = 'open' AND deadline < ? ORDER BY id",
+def due_to_close(storage: Storage, today: date) -> list[Campaign]:
+    """Open campaigns whose deadline is today or past (the job runs at the end of the working day)."""
+    rows = select(storage.db, "SELECT * FROM campaigns WHERE status = 'open' AND deadline <= ? ORDER BY id",
                   [today.isoformat()])
     return [_campaign(r) for r in rows]
 
