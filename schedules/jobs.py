@@ -11,9 +11,9 @@ from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.services import Services
 from bot.digests.targets import audit_targets, month_bounds
 from bot.settings.people import Role
+from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
-from bot.storage import campaigns as campaign_store
 from schedules.reminders import (
     ActionItem,
     CampaignItem,

@@ -39,7 +39,7 @@ def at(*args: int) -> time_machine.travel:
 
 def runner_for(services: Services, holder: str = "process-a") -> tuple[JobRunner, RecordingSender]:
     sender = RecordingSender()
-    # These tests are about the digest and reminders; campaign closing has its own (tests/integration/test_campaigns.py).
+    # These tests are about the digest and reminders; campaign closing is tested in test_campaigns.py.
     jobs = {name: spec for name, spec in JOBS.items() if name != "campaign_close"}
     return JobRunner(services, sender, jobs=jobs, holder=holder), sender
 
