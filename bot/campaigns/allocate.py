@@ -43,6 +43,17 @@ def cases_to_audit(spec: CampaignSpec, directory: Directory, organiser_id: str) 
     return [item for item in workers_of(directory, spec.teams, organiser_id) for _ in range(per_worker)]
 
 
+def interleaved(items: list[CaseItem]) -> list[CaseItem]:
+    """The cases taken one team at a time in turn (first of each team, then second...): with peer auditors a
+    team's cases can go to everyone but its own managers, so spreading the teams keeps the loads level."""
+    by_team: dict[str, list[CaseItem]] = {}
+    for item in items:
+        by_team.setdefault(item.team_id, []).append(item)
+    queues = list(by_team.values())
+    longest = max((len(q) for q in queues), default=0)
+    return [queue[i] for i in range(longest) for queue in queues if i < len(queue)]
+
+
 def candidates(directory: Directory, spec: CampaignSpec, item: CaseItem, organiser_id: str) -> list[str]:
     """Everyone who may audit this case in this campaign, by member ID: the case's team managers, or (peer)
     the managers of the campaign's other teams."""
@@ -53,11 +64,12 @@ def candidates(directory: Directory, spec: CampaignSpec, item: CaseItem, organis
 
 
 def allocate(spec: CampaignSpec, directory: Directory, organiser_id: str) -> list[Allotted]:
-    """Every case with its auditor; a case nobody may audit is one clear UserError saying how to fix it."""
+    """Every case with its auditor (in the order the cases were allotted); a case nobody may audit is one clear
+    UserError saying how to fix it."""
     load: dict[str, int] = {}
     eligible_for: dict[tuple[str, str], list[str]] = {}
     result: list[Allotted] = []
-    for item in cases_to_audit(spec, directory, organiser_id):
+    for item in interleaved(cases_to_audit(spec, directory, organiser_id)):
         key = (item.worker_id, item.team_id)
         eligible = eligible_for.get(key)
         if eligible is None:
