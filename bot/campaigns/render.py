@@ -67,13 +67,15 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
                      f"actions {team.actions_raised} raised, {team.actions_overdue} overdue")
     lines.append(bold("Questions (yes rate, flags)"))
     for q in report.questions:
-        if q.yes_rate is not None or q.flagged:
+        if q.yes_rate is not None:
             lines.append(f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes, {q.flagged} flagged")
+        elif q.flagged:
+            lines.append(f"• {q.text}: {q.flagged} flagged")
     if report.weakest:
         lines.append(bold("Weakest questions, with guidance"))
         for q, guide in zip(report.weakest, report.guidance, strict=True):
             advice = f" — see “{guide.entry_question}” (`{guide.entry_id}`)" if guide.entry_id else ""
-            lines.append(f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes{advice}")
+            lines.append(f"• {q.text}: flagged in {percent(q.flagged, q.answered)} of answers{advice}")
     lines.append(f"{bold('Actions')}: {report.actions_raised} raised, {report.actions_overdue} overdue")
     lines.append(f"{bold('Moderation')}: {p.sampled} sampled, {p.moderated} moderated; moderators agreed with "
                  f"{report.moderation_agreed} of {report.moderation_decided} grades "
@@ -92,6 +94,7 @@ def report_json(report: CampaignReport) -> dict[str, Any]:
 
     def questions(items: Any) -> list[dict[str, Any]]:
         return [{"question_id": q.question_id, "text": q.text, "yes": q.yes, "no": q.no, "flagged": q.flagged,
+                 "answered": q.answered,
                  "yes_rate": None if q.yes_rate is None else round(q.yes_rate, 4)} for q in items]
 
     return {

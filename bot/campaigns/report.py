@@ -42,6 +42,12 @@ class QuestionFigure:
     yes: int = 0
     no: int = 0
     flagged: int = 0
+    answered: int = 0
+
+    @property
+    def flag_rate(self) -> float:
+        """Flagged answers as a share of all answers to the question (0 when unanswered)."""
+        return self.flagged / self.answered if self.answered else 0.0
 
     @property
     def yes_rate(self) -> float | None:
@@ -103,22 +109,25 @@ def total(allocations: Iterable[Allocation]) -> Progress:
     return result
 
 
-def question_figures(checklist: Checklist, rows: Iterable[tuple[str, int, int, int]]) -> tuple[QuestionFigure, ...]:
-    """Rows (question id, yes, no, flagged) as figures in checklist order; questions no longer in the checklist
-    are left out, and every checklist question appears (at zero when unanswered)."""
-    found = {qid: (yes or 0, no or 0, flagged or 0) for qid, yes, no, flagged in rows}
-    return tuple(QuestionFigure(q.id, q.text, *found.get(q.id, (0, 0, 0))) for q in checklist.questions())
+def question_figures(checklist: Checklist,
+                     rows: Iterable[tuple[str, int, int, int, int]]) -> tuple[QuestionFigure, ...]:
+    """Rows (question id, yes, no, flagged, answered) as figures in checklist order; questions no longer in the
+    checklist are left out, and every checklist question appears (at zero when unanswered)."""
+    found = {qid: tuple(n or 0 for n in counts) for qid, *counts in rows}
+    return tuple(QuestionFigure(q.id, q.text, *found.get(q.id, (0, 0, 0, 0))) for q in checklist.questions())
 
 
 def weakest(questions: Sequence[QuestionFigure], limit: int = WEAKEST) -> tuple[QuestionFigure, ...]:
-    """The questions with the lowest yes rate (ties: most flags, then checklist order)."""
-    rated = [(q.yes_rate, -q.flagged, i, q) for i, q in enumerate(questions) if q.yes_rate is not None]
-    return tuple(item[3] for item in sorted(rated, key=lambda item: item[:3])[:limit] if item[0] < 1.0)
+    """The questions most often flagged (the checklist's own flag_if says what is a concern, so a "no" to
+    "is there an immediate safeguarding concern?" is not a weakness); ties: lower yes rate, checklist order."""
+    flagged = [(-q.flag_rate, 1.0 if q.yes_rate is None else q.yes_rate, i, q)
+               for i, q in enumerate(questions) if q.flagged]
+    return tuple(item[3] for item in sorted(flagged, key=lambda item: item[:3])[:limit])
 
 
 def build_report(campaign: Campaign, checklist: Checklist, allocations: Sequence[Allocation],
                  grade_rows: Iterable[tuple[str, str | None, int]],
-                 answer_rows: Iterable[tuple[str, str, int, int, int]],
+                 answer_rows: Iterable[tuple[str, str, int, int, int, int]],
                  action_rows: Iterable[tuple[str, int, int]], agreement: tuple[int, int],
                  team_names: dict[str, str], guidance_for: Callable[[str], tuple[str | None, str | None]],
                  labels: dict[str, str] | None = None) -> CampaignReport:
@@ -127,9 +136,9 @@ def build_report(campaign: Campaign, checklist: Checklist, allocations: Sequence
     grades_of: dict[str, dict[str, int]] = {}
     for team, grade, count in grade_rows:
         grades_of.setdefault(team, {})[grade or "not_graded"] = count
-    answers_of: dict[str, list[tuple[str, int, int, int]]] = {}
-    for team, qid, yes, no, flagged in answer_rows:
-        answers_of.setdefault(team, []).append((qid, yes, no, flagged))
+    answers_of: dict[str, list[tuple[str, int, int, int, int]]] = {}
+    for team, qid, *counts in answer_rows:
+        answers_of.setdefault(team, []).append((qid, *counts))
     actions_of = {team: (raised, overdue or 0) for team, raised, overdue in action_rows}
     by_team = progress_by(allocations, lambda a: a.team_id)
     teams = tuple(TeamFigures(t, team_names.get(t, t), by_team.get(t, Progress()), grades_of.get(t, {}),
@@ -137,9 +146,10 @@ def build_report(campaign: Campaign, checklist: Checklist, allocations: Sequence
                   for t in campaign.teams)
     all_rows: dict[str, list[int]] = {}
     for rows in answers_of.values():
-        for qid, yes, no, flagged in rows:
-            sums = all_rows.setdefault(qid, [0, 0, 0])
-            sums[0], sums[1], sums[2] = sums[0] + (yes or 0), sums[1] + (no or 0), sums[2] + (flagged or 0)
+        for qid, *counts in rows:
+            sums = all_rows.setdefault(qid, [0, 0, 0, 0])
+            for position, count in enumerate(counts):
+                sums[position] += count or 0
     questions = question_figures(checklist, [(qid, *sums) for qid, sums in all_rows.items()])
     grades: dict[str, int] = {}
     for team_grades in grades_of.values():

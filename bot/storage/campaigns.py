@@ -228,10 +228,11 @@ def grades_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str | 
         [campaign_id]).fetchall()]
 
 
-def answers_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str, int, int, int]]:
-    """(team, question id, yes answers, no answers, flagged answers)."""
+def answers_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str, int, int, int, int]]:
+    """(team, question id, yes answers, no answers, flagged answers, all answers)."""
     return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
-        "SELECT al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'), SUM(an.flagged) "
+        "SELECT al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'), SUM(an.flagged), "
+        "COUNT(*) "
         f"FROM answers an JOIN audits a ON a.id = an.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
         f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "
         "GROUP BY al.team_id, an.question_id", [campaign_id]).fetchall()]

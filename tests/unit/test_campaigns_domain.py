@@ -217,7 +217,7 @@ def test_report_figures_match_known_rows() -> None:
     report = build_report(
         CAMPAIGN, CHECKLIST, allocations,
         grade_rows=[("north", "good", 1), ("north", "inadequate", 1)],
-        answer_rows=[("north", "seen", 2, 0, 0), ("north", "plan", 0, 2, 2), ("north", "quality", 0, 0, 1)],
+        answer_rows=[("north", "seen", 2, 0, 0, 2), ("north", "plan", 0, 2, 2, 2), ("north", "quality", 0, 0, 1, 2)],
         action_rows=[("north", 3, 1)], agreement=(1, 1), team_names={"north": "North", "south": "South"},
         guidance_for=lambda text: ("smart-plans", "What makes a plan SMART?") if "SMART" in text else (None, None))
     assert (report.progress.allocated, report.progress.started, report.progress.submitted,
@@ -228,7 +228,7 @@ def test_report_figures_match_known_rows() -> None:
     assert report.grades == {"good": 1, "inadequate": 1}
     rates = {q.question_id: q.yes_rate for q in report.questions}
     assert rates == {"seen": 1.0, "plan": 0.0, "quality": None}
-    assert [q.question_id for q in report.weakest] == ["plan"]
+    assert [q.question_id for q in report.weakest] == ["plan", "quality"]  # most often flagged first
     assert report.guidance[0].entry_id == "smart-plans"
     assert (report.actions_raised, report.actions_overdue) == (3, 1)
     assert (report.moderation_agreed, report.moderation_decided) == (1, 1)
