@@ -68,8 +68,9 @@ def parse_per_worker(text: str | int) -> int:
 
 
 def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
-               screen: Screen) -> CampaignSpec:
-    """The spec if it can be run; else one UserError naming the first thing to fix and how."""
+               screen: Screen, cases_to_follow: bool = False) -> CampaignSpec:
+    """The spec if it can be run; else one UserError naming the first thing to fix and how. With
+    `cases_to_follow` the cases come from a file read next (once the teams are known to be sound)."""
     name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
     if not name or len(name) > MAX_NAME:
         raise UserError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
@@ -96,7 +97,7 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
                         f"(auditors from other teams), not {spec.auditors!r}.")
     if not 0 <= spec.moderation_share <= 100:
         raise UserError("The moderation share must be a whole percentage from 0 to 100.")
-    if (spec.per_worker is None) == (not spec.cases):
+    if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
         raise UserError("Give either how many cases per worker (1 to 20) or a CSV file of case references, not "
                         "both and not neither.")
     if spec.per_worker is not None:

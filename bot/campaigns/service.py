@@ -50,7 +50,8 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
         moderation_share=parse_share(str(fields["moderate"])),
         per_worker=parse_per_worker(per_worker) if per_worker else None)
     directory = services.directory
-    checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen)
+    checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen,
+                         cases_to_follow=cases_csv is not None)
     if cases_csv is not None:
         cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
                                 directory, checked.teams)
@@ -297,8 +298,8 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
                if services.settings.qa_channel else
                [replace_to(posted, lead) for lead in services.directory.ids_with_role(Role.QA_LEAD)])
     where = "channel" if services.settings.qa_channel else "leads"
-    return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}."), *replies,
-            *targets]
+    return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}."), *targets,
+            *replies]
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:
