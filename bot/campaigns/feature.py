@@ -4,7 +4,7 @@
     /audit campaign 3                                progress by team and by auditor
     /audit campaign create name="…" theme=… checklist=… teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD
                            per-worker=2 auditors=managers|peer moderate=20      (QA leads, admins)
-    /audit campaign reassign <allocation> <@auditor> <reason>                   (QA leads, admins)
+    /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign sample 3 / close 3                                          (QA leads, admins)
     /audit campaign mine 3                           your cases in campaign 3, with Start buttons
@@ -14,11 +14,13 @@ Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>".
 
 from __future__ import annotations
 
+import json
 import shlex
 from collections.abc import Callable
 from typing import Any
 
 from bot.campaigns import render, service
+from bot.campaigns.model import FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -28,9 +30,17 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N | reassign <allocation> <@auditor> "
+USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N | reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 HOME_SHOWN = 5
+FORM_ACTION = "campaign.create_form"
+# The fields of the campaign form (Slack's modal): key, label, hint. The form's own action creates it.
+FORM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"), ("theme", "Theme"), ("checklist", "Checklist id (such as neglect)"),
+    ("teams", "Teams (ids from teams.yaml, comma-separated)"), ("start", "Start (YYYY-MM-DD)"),
+    ("deadline", "Deadline (YYYY-MM-DD)"), ("per-worker", "Cases per worker (1 to 20)"),
+    ("auditors", "Who audits: managers or peer"), ("moderate", "Share to moderate (0 to 100 %)"))
+MAX_FORM_PAYLOAD = 4000
 
 
 def parse_fields(text: str) -> dict[str, str]:
@@ -109,7 +119,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     words = rest.split(maxsplit=2)
     if len(words) < 3:
         raise UserError(f"Write `/audit campaign {verb} <allocation> "
-                        f"{'<@auditor>' if verb == 'reassign' else '<allocation>'} <reason>`.")
+                        f"{'<auditor>' if verb == 'reassign' else '<allocation>'} <reason>`.")
     first = _allocation_number(words[0])
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
@@ -134,10 +144,35 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if verb == "mine":
         return mine(services, turn, _campaign_id(rest))
     if verb == "new":
-        raise UserError("To create a campaign here, type `/audit campaign create name=\"…\" theme=… checklist=… "
-                        "teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD per-worker=2 auditors=managers|peer "
-                        "moderate=20`.")
+        return new_form(services, turn, rest)
     return progress(services, turn, _campaign_id(args))
+
+
+def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:
+    """The campaign form: in Slack a modal (the `fields` are its inputs), elsewhere how to type the command."""
+    service.require_organiser(services, turn.user_id)
+    return [Reply(title="New audit campaign", kind="question", fields=FORM_FIELDS if turn.surface != "terminal" else (),
+                  text="To create a campaign here, type `/audit campaign create name=\"…\" theme=… checklist=… "
+                       "teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD per-worker=2 auditors=managers|peer "
+                       "moderate=20`.")]
+
+
+def on_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The form submitted: created, or one error naming its field (`fields=(("field", key),)`) for the modal."""
+    try:
+        payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
+        form = payload.get("form") if isinstance(payload, dict) else None
+        if not isinstance(form, dict):
+            raise UserError("That form is out of date. Type `/audit campaign new` to open it again.")
+        fields = {key: str(form.get(key) or "") for key, _ in FORM_FIELDS}
+        return _organiser_command(services, turn, "create", " ".join(
+            shlex.quote(f"{key}={text}") for key, text in fields.items() if text))
+    except FieldError as exc:
+        return [Reply(text=str(exc), kind="error", fields=(("field", exc.field),))]
+    except json.JSONDecodeError:
+        return [Reply(text="That form is out of date. Type `/audit campaign new` to open it again.", kind="error")]
+    except UserError as exc:
+        return [Reply(text=str(exc), kind="error", fields=(("field", "auditors"),))]
 
 
 def on_start(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -185,6 +220,8 @@ def install(engine: Engine, services: Services) -> None:
 
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE)
     engine.add_action("campaign.start", bind(on_start))
+    engine.add_action("campaign.new_form", bind(new_form))
+    engine.add_action(FORM_ACTION, bind(on_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)

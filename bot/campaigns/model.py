@@ -10,12 +10,20 @@ from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
 from bot.storage.campaigns import Allocation, Campaign
 
-__all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "check_spec"]
+__all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "check_spec"]
 
 AUDITOR_MODES = ("managers", "peer")
 MAX_PER_WORKER = 20
 MAX_NAME = 80
 MAX_THEME = 200
+
+
+class FieldError(UserError):
+    """A mistake in one field of a new campaign: a form shows the message beside that field."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -48,23 +56,32 @@ def parse_day(text: str, what: str) -> date:
     try:
         return date.fromisoformat((text or "").strip())
     except ValueError:
-        raise UserError(f"The {what} {text!r} is not a date I can read. Write it as YYYY-MM-DD, "
-                        "such as 2026-12-18.") from None
+        raise FieldError(f"The {what} {text!r} is not a date I can read. Write it as YYYY-MM-DD, "
+                         "such as 2026-12-18.", "deadline" if what == "deadline" else "start") from None
 
 
 def parse_share(text: str | int) -> int:
     """The share of submitted audits to moderate, 0 to 100 (a trailing % is allowed)."""
     raw = str(text).strip().rstrip("%").strip()
     if not re.fullmatch(r"[0-9]{1,3}", raw) or not 0 <= int(raw) <= 100:
-        raise UserError(f"The moderation share {text!r} must be a whole percentage from 0 to 100, such as 20.")
+        raise FieldError(f"The moderation share {text!r} must be a whole percentage from 0 to 100, such as 20.",
+                         "moderate")
     return int(raw)
 
 
 def parse_per_worker(text: str | int) -> int:
     raw = str(text).strip()
     if not re.fullmatch(r"[0-9]{1,3}", raw) or not 1 <= int(raw) <= MAX_PER_WORKER:
-        raise UserError(f"Cases per worker must be a whole number from 1 to {MAX_PER_WORKER}, not {text!r}.")
+        raise FieldError(f"Cases per worker must be a whole number from 1 to {MAX_PER_WORKER}, not {text!r}.",
+                         "per-worker")
     return int(raw)
+
+
+def _screened(text: str, screen: Screen, what: str, field: str) -> str:
+    try:
+        return screen_text(text, screen, what)
+    except UserError as exc:
+        raise FieldError(str(exc), field) from None
 
 
 def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
@@ -73,33 +90,34 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
     `cases_to_follow` the cases come from a file read next (once the teams are known to be sound)."""
     name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
     if not name or len(name) > MAX_NAME:
-        raise UserError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
-                        "'Neglect audit December'.")
-    screen_text(name, screen, "that campaign name")
+        raise FieldError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
+                         "'Neglect audit December'.", "name")
+    _screened(name, screen, "that campaign name", "name")
     if not theme or len(theme) > MAX_THEME:
-        raise UserError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.")
-    screen_text(theme, screen, "that theme")
+        raise FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.", "theme")
+    _screened(theme, screen, "that theme", "theme")
     if spec.checklist_id not in checklist_ids:
-        raise UserError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
-                        f"{', '.join(sorted(checklist_ids))}.")
+        raise FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
+                         f"{', '.join(sorted(checklist_ids))}.", "checklist")
     if not spec.teams:
-        raise UserError("Choose at least one team for the campaign (team ids from teams.yaml).")
+        raise FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams")
     unknown = [t for t in spec.teams if t not in team_ids]
     if unknown:
-        raise UserError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: {', '.join(sorted(team_ids))}.")
+        raise FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
+                         f"{', '.join(sorted(team_ids))}.", "teams")
     if len(set(spec.teams)) != len(spec.teams):
-        raise UserError("A team is listed twice: name each team once.")
+        raise FieldError("A team is listed twice: name each team once.", "teams")
     if spec.starts_on > spec.deadline:
-        raise UserError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
-                        f"{spec.deadline.isoformat()}: the start must be on or before the deadline.")
+        raise FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
+                         f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")
     if spec.auditors not in AUDITOR_MODES:
-        raise UserError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
-                        f"(auditors from other teams), not {spec.auditors!r}.")
+        raise FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
+                         f"(auditors from other teams), not {spec.auditors!r}.", "auditors")
     if not 0 <= spec.moderation_share <= 100:
-        raise UserError("The moderation share must be a whole percentage from 0 to 100.")
+        raise FieldError("The moderation share must be a whole percentage from 0 to 100.", "moderate")
     if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
-        raise UserError("Give either how many cases per worker (1 to 20) or a CSV file of case references, not "
-                        "both and not neither.")
+        raise FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case references, not "
+                         "both and not neither.", "per-worker")
     if spec.per_worker is not None:
         parse_per_worker(spec.per_worker)
     outside = [c for c in spec.cases if c.team_id not in spec.teams]

@@ -12,7 +12,16 @@ from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
 from bot.campaigns import render
 from bot.campaigns.casefile import parse_cases_csv
-from bot.campaigns.model import Allocation, Campaign, CampaignSpec, check_spec, parse_day, parse_per_worker, parse_share
+from bot.campaigns.model import (
+    Allocation,
+    Campaign,
+    CampaignSpec,
+    FieldError,
+    check_spec,
+    parse_day,
+    parse_per_worker,
+    parse_share,
+)
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
 from bot.core import policy
@@ -37,8 +46,9 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
                if not str(fields.get(k) or "").strip()]
     if missing:
-        raise UserError(f"The campaign needs {missing[0]}=…: give name, theme, checklist, teams, start, deadline, "
-                        "auditors (managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).")
+        raise FieldError(f"The campaign needs {missing[0]}=…: give name, theme, checklist, teams, start, deadline, "
+                         "auditors (managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).",
+                         missing[0])
     teams = tuple(t.strip().lower() for t in str(fields["teams"]).split(",") if t.strip())
     per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
@@ -57,7 +67,8 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
                                 directory, checked.teams)
         checked = CampaignSpec(**{**checked.__dict__, "cases": cases})
     elif checked.per_worker is None:
-        raise UserError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.")
+        raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
+                         "per-worker")
     return checked
 
 

@@ -149,3 +149,40 @@ def expected_question_lines(services: Services, audit_ids: list[int]) -> list[st
             lines.append(f"• {question.text}: {rate}% yes, {flags.get(question.id, 0)} flagged")
     assert lines, "the neglect checklist has yes/no questions"
     return lines
+
+
+def form_values(**fields: str) -> dict:
+    """A campaign form's state.values in Slack's shape: one block per field, named as the field."""
+    return {key: {key: {"type": "plain_text_input", "value": value}} for key, value in fields.items()}
+
+
+def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: RunningBot, standin,
+                                                                       services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=False):
+        assert bot.slack.command("U0MGRN001", "campaign new").status == 200
+        assert standin.calls_to("views.open") == []  # a manager gets the refusal by DM, no form
+        assert bot.slack.command(QA_LEAD, "campaign new").status == 200
+        [opened] = standin.calls_to("views.open")
+        view = opened.params["view"]
+        view = json.loads(view) if isinstance(view, str) else view
+        assert view["callback_id"] == "campaign.create_form"
+        assert [b["block_id"] for b in view["blocks"]] == ["name", "theme", "checklist", "teams", "start",
+                                                           "deadline", "per-worker", "auditors", "moderate"]
+        good = {"name": "Neglect December", "theme": "neglect", "checklist": "neglect",
+                "teams": "north-assessment,south-cin-cp", "start": "2026-12-01", "deadline": "2026-12-18",
+                "per-worker": "1", "auditors": "managers", "moderate": "20"}
+        for field, wrong, words in [("deadline", "18/12", "not a date I can read"),
+                                    ("teams", "north-assessment,west", "There is no team 'west'"),
+                                    ("moderate", "150", "from 0 to 100"),
+                                    ("start", "2026-12-19", "the start must be on or before the deadline")]:
+            response = bot.slack.view_submission(QA_LEAD, "campaign.create_form", form_values(**{**good, field: wrong}))
+            answer = response.json()
+            assert answer["response_action"] == "errors", answer
+            [(where, message)] = answer["errors"].items()
+            assert words in message and where == ("deadline" if field == "start" else field)
+        assert services.storage.db.execute("SELECT COUNT(*) FROM campaigns").fetchone()[0] == 0
+        response = bot.slack.view_submission(QA_LEAD, "campaign.create_form", form_values(**good))
+        assert response.status == 200 and response.json() is None
+    qa_dm = SlackPerson(bot, standin, QA_LEAD)
+    assert any("Campaign #1" in r.text for r in qa_dm._replies(qa_dm._dm_posts()))
+    assert services.storage.db.execute("SELECT COUNT(*) FROM campaign_allocations").fetchone()[0] == 3

@@ -100,7 +100,7 @@ def test_swap_keeps_independence_and_started_cases_stay_put(engine: Engine, serv
     trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
     assert trail[0] == 2
     [no_reason] = engine.command(QA, f"campaign reassign {first.id} U0MGRC001", surface="terminal")
-    assert no_reason.kind == "error" and "reassign <allocation> <@auditor> <reason>" in no_reason.text
+    assert no_reason.kind == "error" and "reassign <allocation> <auditor> <reason>" in no_reason.text
 
 
 def test_progress_home_and_who_sees_what(engine: Engine, services: Services, clock) -> None:

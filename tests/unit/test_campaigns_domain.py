@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.campaigns.allocate import allocate
@@ -182,6 +182,7 @@ def test_inadequate_audits_are_sampled_even_at_a_zero_share() -> None:
     assert [s.audit_id for s in draw(submitted, 0, random.Random(1))] == [11, 13]
 
 
+@settings(deadline=None)
 @given(st.lists(st.sampled_from(["outstanding", "good", "requires_improvement", "inadequate", None]), max_size=60),
        st.integers(0, 100), st.integers(0, 10**6))
 def test_the_sample_is_never_short_and_never_drops_an_inadequate(grades: list, share: int, seed: int) -> None:
@@ -260,6 +261,7 @@ def test_each_mistake_in_a_case_file_names_its_line(identifier_screen: Screen, t
 REFERENCES = st.from_regex(r"CR-[1-9][0-9]{5}", fullmatch=True)  # the screen refuses phone-like numbers
 
 
+@settings(deadline=None)  # the first example reads the name lists' caches
 @given(st.lists(st.tuples(REFERENCES, st.sampled_from(["U0W00000", "U0W00001", "U0W00100"])), min_size=1,
                 max_size=30, unique_by=lambda row: row[0]))
 def test_any_well_formed_case_file_reads_back_as_written(rows: list[tuple[str, str]]) -> None:
@@ -269,6 +271,7 @@ def test_any_well_formed_case_file_reads_back_as_written(rows: list[tuple[str, s
     assert [(c.case_ref, c.worker_id) for c in cases] == rows
 
 
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_as_a_case_file_is_read_or_refused_in_words(text: str) -> None:
     try:
