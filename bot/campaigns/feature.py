@@ -89,8 +89,7 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
-    report = service.report(services, campaign, turn.now.astimezone(services.settings.timezone).date())
-    return [render.progress_reply(report, teams)]
+    return [render.progress_reply(service.progress(services, campaign), teams)]
 
 
 def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
@@ -203,13 +202,9 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     if person.role not in (Role.QA_LEAD, Role.ADMIN, Role.MANAGER):
         return []
     teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
-    today = services.local_now().date()
-    replies = []
-    for campaign in [c for c in store.list_campaigns(services.storage) if c.is_open][:HOME_SHOWN]:
-        if not policy.may_see_campaign(services.directory, person, campaign.teams):
-            continue
-        replies.append(render.progress_reply(service.report(services, campaign, today), teams))
-    return replies
+    shown = [c for c in store.list_campaigns(services.storage)
+             if c.is_open and policy.may_see_campaign(services.directory, person, c.teams)]
+    return [render.progress_reply(service.progress(services, c), teams) for c in shown[:HOME_SHOWN]]
 
 
 def install(engine: Engine, services: Services) -> None:

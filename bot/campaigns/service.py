@@ -256,6 +256,15 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
                         store.moderation_agreement(storage, campaign.id), names, guidance_for)
 
 
+def progress(services: Services, campaign: Campaign) -> CampaignReport:
+    """Only the progress figures (allocated, started, submitted, moderated by team and auditor): what
+    `/audit campaign N` and the Home tab show, without the report's aggregates or knowledge-base searches."""
+    allocations = store.allocations(services.storage, campaign.id)
+    checklist = _checklist_of(services, campaign, allocations)
+    names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
+    return build_report(campaign, checklist, allocations, (), (), (), (0, 0), names, lambda _text: (None, None))
+
+
 def _checklist_of(services: Services, campaign: Campaign, allocations: list[Allocation]):
     """The checklist the campaign's audits used (the first started one's snapshot), else the live one."""
     for allocation in allocations:

@@ -107,8 +107,7 @@ def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     campaign = _visible_campaign(runtime, who, args.campaign)
     services = runtime.services
     teams = None if policy.sees_every_team(who.person) else services.directory.managed_team_ids(who.label)
-    built = service.report(services, campaign, services.local_now().date())
-    return to_plain(render.progress_reply(built, teams).text) + "\n"
+    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text) + "\n"
 
 
 def _close(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:

@@ -193,3 +193,28 @@ def test_the_scheduled_job_closes_at_the_deadline_and_exports_carry_the_campaign
     assert [a["campaign_id"] for a in data["audits"]] == [campaign_id]
     assert data["campaigns"][0]["campaign"]["id"] == campaign_id
     assert "campaign_id" in run_cli(environ, "export").out.splitlines()[0]
+
+
+def test_a_cancelled_campaign_audit_can_be_started_again_and_buttons_are_checked(engine: Engine, services: Services,
+                                                                               clock) -> None:
+    campaign_id = create(engine)
+    mine = store.allocations(services.storage, campaign_id, "U0MGRS001")[0]
+    engine.action("U0MGRS001", "campaign.start", str(mine.id))
+    engine.message("U0MGRS001", "CR-700100")
+    first = store.get_allocation(services.storage, mine.id)
+    assert first is not None and first.audit_id is not None
+    audit = audit_store.get_audit(services.storage, first.audit_id)
+    assert audit is not None
+    engine.action("U0MGRS001", "audit.cancel_confirm", f"{audit.id}:{audit.step_version}")
+    assert not store.get_allocation(services.storage, mine.id).started  # a cancelled audit does not count
+    [asked] = engine.action("U0MGRS001", "campaign.start", str(mine.id))
+    assert "Type its case reference" in asked.text
+    engine.message("U0MGRS001", "CR-700101")
+    again = store.get_allocation(services.storage, mine.id)
+    assert again is not None and again.started and again.audit_id != first.audit_id
+    [stale] = engine.action("U0MGRS001", "campaign.start", "12; DROP TABLE")
+    assert stale.kind == "error" and "out of date" in stale.text
+    [gone] = engine.action("U0MGRS001", "campaign.start", "999")
+    assert gone.kind == "error" and "no longer part of a campaign" in gone.text
+    [started] = engine.command(QA, f"campaign reassign {mine.id} U0MGRS001 wrong person", surface="terminal")
+    assert started.kind == "error" and "already started" in started.text
