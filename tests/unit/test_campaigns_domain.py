@@ -286,3 +286,22 @@ def test_any_text_as_a_case_file_is_read_or_refused_in_words(text: str) -> None:
 def _screen() -> Screen:
     """One loaded screen for the property tests (function-scoped fixtures do not mix with @given)."""
     return Screen.load()
+
+
+# -- chasing: the daily reminder rule ------------------------------------------------------------------------
+
+def test_the_daily_reminders_chase_campaign_cases_with_the_deadline_unless_snoozed_or_away() -> None:
+    from schedules.reminders import CampaignItem, ReminderInputs, due_reminders
+
+    item = CampaignItem(3, "Neglect December", "U0MGRN001", date(2026, 12, 11), 2, 3)
+    today = date(2026, 12, 8)
+    [reminder] = due_reminders(ReminderInputs(campaigns=(item,)), today)
+    assert reminder.user_id == "U0MGRN001" and reminder.key == "campaign:3"
+    assert "2 of your 3 allocated audits are not submitted yet; the campaign is due Fri 11 Dec" in reminder.text
+    assert reminder.choice is not None and reminder.choice.action == "campaign.mine"
+    late = due_reminders(ReminderInputs(campaigns=(item,)), date(2026, 12, 14))
+    assert "was due Fri 11 Dec" in late[0].text
+    assert due_reminders(ReminderInputs(campaigns=(item,), snoozed=frozenset({("U0MGRN001", "campaign:3")})),
+                         today) == []
+    assert due_reminders(ReminderInputs(campaigns=(item,), away={"U0MGRN001": (date(2026, 12, 9), None)}),
+                         today) == []
