@@ -75,6 +75,7 @@ def _visible(services: Services, person: Person, campaign: store.Campaign) -> bo
 
 
 def list_reply(services: Services, person: Person) -> Reply:
+    """`/audit campaign`: the campaigns this person may see, open ones first."""
     shown = [c for c in store.list_campaigns(services.storage) if _visible(services, person, c)]
     if not shown:
         hint = " Create one with `/audit campaign create …`." if policy.may_run_campaigns(person) else ""
@@ -83,6 +84,7 @@ def list_reply(services: Services, person: Person) -> Reply:
 
 
 def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """`/audit campaign N`: progress for those who may see it, else the person's own cases."""
     campaign = store.get_campaign(services.storage, campaign_id)
     if campaign is None or not _visible(services, turn.person, campaign):
         raise UserError(f"There is no campaign #{campaign_id} you can see. Type `/audit campaign` to list them.")
@@ -93,6 +95,7 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
 
 
 def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """An auditor's own cases in a campaign, with Start buttons (the reminders' button too)."""
     campaign = store.get_campaign(services.storage, campaign_id)
     items = store.allocations(services.storage, campaign_id, turn.user_id) if campaign else []
     if campaign is None or not items:
@@ -175,6 +178,7 @@ def on_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_start(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Start button of an allocated case (the value is the allocation id)."""
     allocation = store.get_allocation(services.storage, buttons.record_id(value, "type `/audit campaign` to see "
                                                                                 "your campaigns"))
     if allocation is None:

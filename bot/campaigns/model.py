@@ -70,6 +70,7 @@ def parse_share(text: str | int) -> int:
 
 
 def parse_per_worker(text: str | int) -> int:
+    """How many cases each worker has audited, 1 to 20; anything else gets one clear message."""
     raw = str(text).strip()
     if not re.fullmatch(r"[0-9]{1,3}", raw) or not 1 <= int(raw) <= MAX_PER_WORKER:
         raise FieldError(f"Cases per worker must be a whole number from 1 to {MAX_PER_WORKER}, not {text!r}.",

@@ -16,21 +16,25 @@ GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
 
 
 def percent(part: int, whole: int) -> str:
+    """A whole percentage, or a dash when there is nothing to divide by."""
     return f"{round(100 * part / whole)}%" if whole else "–"
 
 
 def progress_line(progress: Progress) -> str:
+    """Allocated, started, submitted and moderated, in one line."""
     return (f"{progress.allocated} allocated, {progress.started} started, {progress.submitted} submitted, "
             f"{progress.moderated} moderated")
 
 
 def campaign_heading(campaign: Campaign) -> str:
+    """A campaign's number, name, theme, window and whether it is open."""
     state = "open" if campaign.is_open else "closed"
     return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): {campaign.starts_on:%d %b} to "
             f"{campaign.deadline:%d %b %Y}, {state}")
 
 
 def grade_text(grades: dict[str, int]) -> str:
+    """Grade counts, best first, leaving out grades nobody got."""
     shown = [f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADE_ORDER if grades.get(g)]
     if grades.get("not_graded"):
         shown.append(f"not graded {grades['not_graded']}")

@@ -103,6 +103,7 @@ def progress_by(allocations: Iterable[Allocation], key: Callable[[Allocation], s
 
 
 def total(allocations: Iterable[Allocation]) -> Progress:
+    """Progress over every allocation given."""
     result = Progress()
     for allocation in allocations:
         result = result.plus(allocation)

@@ -91,12 +91,14 @@ def allocation_dms(services: Services, campaign: Campaign) -> list[Reply]:
 
 
 def replace_to(reply: Reply, user_id: str) -> Reply:
+    """The same reply sent to another person's DM, as a notice."""
     from dataclasses import replace
 
     return replace(reply, to_user=user_id, kind="notice")
 
 
 def case_label(services: Services, allocation: Allocation) -> str:
+    """An allocation as people read it: number, case (or that the auditor chooses it), worker, team."""
     case = f"case {allocation.case_ref}" if allocation.case_ref else "a case of your choosing"
     return f"#{allocation.id} {case} of {services.directory.label(allocation.worker_id)} ({allocation.team_id})"
 

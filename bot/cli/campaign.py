@@ -20,6 +20,7 @@ from bot.errors import UserError
 
 
 def add_parsers(subparsers: Any) -> None:
+    """`audit-bot campaign VERB …` with a parser per verb."""
     parser = subparsers.add_parser("campaign", help="audit campaigns: create, list, show, close, report")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     create = verbs.add_parser("create", help="create a campaign and allocate its cases")
@@ -54,6 +55,7 @@ def _organiser(who: Operator) -> None:
 
 
 def run(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Run the verb as the operator (or `--as` user) and print what it says."""
     out = runtime.stdout or sys.stdout
     who = operator(args, runtime)
     handler = {"create": _create, "list": _list, "show": _show, "close": _close, "report": _report}[args.verb]

@@ -109,6 +109,7 @@ def create_campaign(storage: Storage, spec: Any, organiser: str,
 
 
 def get_campaign(storage: Storage, campaign_id: int) -> Campaign | None:
+    """One campaign, or None."""
     rows = select(storage.db, "SELECT * FROM campaigns WHERE id = ?", [campaign_id])
     return _campaign(rows[0]) if rows else None
 
@@ -129,11 +130,13 @@ def allocations(storage: Storage, campaign_id: int, auditor_id: str | None = Non
 
 
 def get_allocation(storage: Storage, allocation_id: int) -> Allocation | None:
+    """One allocation with its audit's status, or None."""
     rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.id = ?", [allocation_id])
     return _allocation(rows[0]) if rows else None
 
 
 def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
+    """The allocation an audit was started from, or None for an audit outside campaigns."""
     rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.audit_id = ?", [audit_id])
     return _allocation(rows[0]) if rows else None
 
