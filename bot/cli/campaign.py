@@ -80,7 +80,11 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
               "auditors": args.auditors, "moderate": args.moderate}
     spec = service.build_spec(services, fields, csv_text)
     campaign_id, dms = service.create(services, who.label, spec, services.clock())
-    return f"Created campaign #{campaign_id} {spec.name}: {len(dms)} auditor(s) get their cases by DM.\n"
+    # The command line has no Slack connection: auditors see their cases with `/audit campaign mine N` (the
+    # daily reminders carry that button from the start date).
+    return (f"Created campaign #{campaign_id} {spec.name}: {len(dms)} auditor(s) have cases. The command line "
+            f"sends no Slack messages: they see them with `/audit campaign mine {campaign_id}`, and the daily "
+            "reminders bring them from the start date.\n")
 
 
 def _visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
