@@ -149,8 +149,8 @@ def test_close_by_hand_then_report_in_text_json_and_csv(engine: Engine, services
         run_cli(environ, "campaign", "report", str(campaign_id), "--as", "U0MGRN001")
 
 
-def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, services: Services, tmp_path: Path,
-                                                                 clock) -> None:
+def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, services: Services, engine: Engine,
+                                                                 tmp_path: Path, clock) -> None:
     cases = tmp_path / "cases.csv"
     cases.write_text("case reference,worker\nCR-500001,U0PRAN001\nCR-500002,U0PRAS001\n", encoding="utf-8")
     args = ["campaign", "create", "--name", "Voice of the child", "--theme", "voice", "--checklist", "neglect",
@@ -162,6 +162,11 @@ def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, servic
     assert made.code == 0 and "Created campaign #1" in made.out
     assert [(a.case_ref, a.auditor_id) for a in store.allocations(services.storage, 1)] == [
         ("CR-500001", "U0MGRS001"), ("CR-500002", "U0MGRN001")]
+    first = store.allocations(services.storage, 1)[0]
+    started = engine.action("U0MGRS001", "campaign.start", str(first.id))  # the case is known: straight in
+    assert all(r.kind != "error" for r in started) and "CR-500001" in started[0].text
+    audit = audit_store.get_audit(services.storage, store.get_allocation(services.storage, first.id).audit_id)
+    assert (audit.case_ref, audit.worker_id, audit.auditor_id) == ("CR-500001", "U0PRAN001", "U0MGRS001")
     bad = tmp_path / "bad.csv"
     bad.write_text("CR-500003,U0PRAN001\nNHS 943 476 5919,U0PRAN001\n", encoding="utf-8")
     with pytest.raises(UserError, match="Line 2 of the case file"):
