@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.asking import feature as knowledge_feature
 from bot.audits import feature as audits_feature
+from bot.campaigns import feature as campaigns_feature
 from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services, utc_now
 from bot.digests import dashboard as dashboard_feature
@@ -26,6 +27,7 @@ def build_engine(services: Services) -> Engine:
     engine = Engine(services.directory, clock=services.clock)
     help_feature.install(engine, services)
     audits_feature.install(engine, services)
+    campaigns_feature.install(engine, services)
     knowledge_feature.install(engine, services)
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)

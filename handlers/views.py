@@ -8,7 +8,11 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
+from bot.core.markup import to_plain
 from handlers.actions import selected_value
+
+# Forms whose mistakes are shown in the modal itself, beside the field (the engine answers before the ack).
+CHECKED_FORMS = frozenset({"campaign.create_form"})
 
 
 def register(app: App) -> None:
@@ -25,11 +29,23 @@ def form_values(view: dict[str, Any]) -> dict[str, str]:
 
 
 def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-    """Close the modal at once; the answer arrives as a DM, where errors can be read and fixed."""
-    ack()
+    """Close the modal at once; the answer arrives as a DM, where errors can be read and fixed. A checked form
+    (CHECKED_FORMS) stays open with its mistake shown beside the field instead."""
+    callback_id = view.get("callback_id", "")
+    checked = callback_id in CHECKED_FORMS
+    if not checked:
+        ack()
     user_id = (body.get("user") or {}).get("id")
     if not user_id:
+        if checked:
+            ack()
         return
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
-    replies = context["engine"].action(user_id, view.get("callback_id", ""), payload, surface="dm")
+    replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
+    if checked:
+        field = dict(replies[0].fields).get("field") if replies and replies[0].kind == "error" else None
+        if field is not None:
+            ack(response_action="errors", errors={field: to_plain(replies[0].text)[:2000]})
+            return
+        ack()
     context["delivery"].deliver_privately(user_id, replies)

@@ -11,10 +11,12 @@ from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.services import Services
 from bot.digests.targets import audit_targets, month_bounds
 from bot.settings.people import Role
+from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
 from schedules.reminders import (
     ActionItem,
+    CampaignItem,
     DraftItem,
     ModerationItem,
     QuotaItem,
@@ -51,6 +53,7 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
         drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
         qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
+        campaigns=tuple(CampaignItem(*row) for row in campaign_store.unsubmitted_by_auditor(storage, today)),
     )
 
 
@@ -74,7 +77,18 @@ def weekly_digest_job(services: Services, now: datetime) -> list[Outgoing]:
     return digest_outgoing(services, now)
 
 
+def campaign_close_job(services: Services, now: datetime) -> list[Outgoing]:
+    """Close every campaign whose deadline day is over; its report goes to the QA channel (or the QA leads)."""
+    from bot.campaigns.service import close_due
+
+    by_recipient: dict[str, list] = {}
+    for reply in close_due(services, now):
+        by_recipient.setdefault(reply.to_channel or reply.to_user or "", []).append(reply)
+    return [Outgoing(recipient, tuple(replies)) for recipient, replies in by_recipient.items()]
+
+
 JOBS: dict[str, JobSpec] = {
     "weekly_digest": JobSpec("weekly_digest", "digest", weekly_digest_job, iso_week, defer=True),
     "reminders": JobSpec("reminders", "reminder", reminders_job, iso_day, in_working_hours=True),
+    "campaign_close": JobSpec("campaign_close", "campaign", campaign_close_job, iso_day),
 }

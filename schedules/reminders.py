@@ -69,6 +69,18 @@ class StaleEntryItem:
 
 
 @dataclass(frozen=True)
+class CampaignItem:
+    """An auditor's cases in an open campaign that are not submitted yet."""
+
+    campaign_id: int
+    name: str
+    auditor_id: str
+    deadline: date
+    outstanding: int
+    allocated: int
+
+
+@dataclass(frozen=True)
 class ReminderInputs:
     """Everything the rules look at, already read from the database, teams.yaml and the knowledge base."""
 
@@ -80,6 +92,7 @@ class ReminderInputs:
     away: Mapping[str, tuple[date, str | None]] = field(default_factory=dict)
     snoozed: frozenset[tuple[str, str]] = frozenset()
     qa_leads: tuple[str, ...] = ()
+    campaigns: tuple[CampaignItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -203,6 +216,21 @@ def _stale_entries(inputs: ReminderInputs, today: date) -> list[Reminder]:
     ]
 
 
+def _campaigns(inputs: ReminderInputs, today: date) -> list[Reminder]:
+    """Each working day of an open campaign: the auditor's cases not yet submitted, and the deadline."""
+    found = []
+    for item in inputs.campaigns:
+        when = ("was due " if item.deadline < today else "is due today" if item.deadline == today else "is due ")
+        day = "" if item.deadline == today else _short_date(item.deadline)
+        found.append(Reminder(
+            item.auditor_id, f"campaign:{item.campaign_id}",
+            f"Campaign **{_clip(item.name, 60)}**: {item.outstanding} of your {item.allocated} allocated audits are "
+            f"not submitted yet; the campaign {when}{day}.",
+            Choice(f"My cases in campaign {item.campaign_id}", "campaign.mine", str(item.campaign_id)),
+        ))
+    return found
+
+
 def _route(reminder: Reminder, inputs: ReminderInputs, today: date) -> Reminder | None:
     """Someone away gets nothing; their moderation requests go to their cover, unless the cover is away too."""
     away = inputs.away.get(reminder.user_id)
@@ -223,6 +251,7 @@ def due_reminders(inputs: ReminderInputs, today: date, rules: ReminderRules | No
     candidates = (
         _drafts(inputs, today, rules) + _actions(inputs, today) + _overdue_lists(inputs, today)
         + _moderations(inputs, today, rules) + _quotas(inputs, today) + _stale_entries(inputs, today)
+        + _campaigns(inputs, today)
     )
     found: list[Reminder] = []
     seen: set[tuple[str, str]] = set()

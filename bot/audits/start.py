@@ -95,6 +95,21 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
     return replies + render(services, load(services, audit_id))
 
 
+def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,
+                    worker_id: str) -> tuple[int, list[Reply]]:
+    """An audit whose checklist, (already screened) case reference and worker are known, such as a campaign
+    allocation's: the draft is created and the worker chosen as if typed, so every rule of that step holds."""
+    checklist = checklists(services).get(checklist_id)
+    if checklist is None:
+        raise UserError(f"The checklist {checklist_id!r} is no longer available. Tell your QA lead.")
+    audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id,
+                                  next_step(checklist, {}, Step("case_reference")).key, turn.now)
+    store.set_conversation(services.storage, turn.user_id,
+                           {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
+    ctx = load(services, audit_id)
+    return audit_id, choose_worker(services, turn, ctx, ctx.version, worker_id)
+
+
 def _local_date(services: Services, text: str) -> str:
     moment: datetime = parse_utc(text).astimezone(services.settings.timezone)
     return f"{moment:%d %B %Y}"

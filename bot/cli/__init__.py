@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from types import ModuleType
 
-from bot.cli import digest, export, knowledge, maintenance, modes
+from bot.cli import campaign, digest, export, knowledge, maintenance, modes
 
-SUBCOMMAND_MODULES: list[ModuleType] = [modes, knowledge, export, digest, maintenance]
+SUBCOMMAND_MODULES: list[ModuleType] = [modes, knowledge, export, digest, maintenance, campaign]
 
 
 def build_parser() -> argparse.ArgumentParser:

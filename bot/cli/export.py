@@ -22,7 +22,8 @@ from bot.storage.trail import record_trail
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
-                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo")
+                 "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
+                 "campaign_id")
 ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
 PROGRESS_EVERY = 1000
 
@@ -32,15 +33,17 @@ def add_parsers(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31 or 31/01/2026)")
     parser.add_argument("--team", help="only audits of this team id")
+    parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
     parser.add_argument("--output", help="write to this file instead of standard output")
     add_identity(parser)
     parser.set_defaults(func=run_export)
 
 
-def export_audits(runtime: Runtime, since: str | None, team: str | None) -> list[dict[str, Any]]:
+def export_audits(runtime: Runtime, since: str | None, team: str | None,
+                  campaign: int | None = None) -> list[dict[str, Any]]:
     """Submitted, in-moderation and moderated audits with their answers, actions and moderations."""
     storage = runtime.services.storage
-    audits = exported_audits(storage, since, team)
+    audits = exported_audits(storage, since, team, campaign)
     stderr = runtime.stderr or sys.stderr
     result = []
     for number, audit in enumerate(audits, 1):
@@ -64,6 +67,7 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
         "open_actions": sum(1 for a in item["actions"] if not a["done_at"]),
         "done_actions": sum(1 for a in item["actions"] if a["done_at"]),
         "demo": bool(audit.get("demo")),  # invented by `audit-bot demo-data`, not a real case
+        "campaign_id": audit.get("campaign_id"),  # the audit campaign it was allocated in, if any
     }
 
 
@@ -79,9 +83,10 @@ def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
     return rows
 
 
-def write_json(items: list[dict[str, Any]], out: TextIO) -> int:
+def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[str, Any]] | None = None) -> int:
     payload = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "campaigns": campaigns or [],
         "audits": [{**_audit_fields(item), "strengths": item["audit"]["strengths"],
                     "development": item["audit"]["development"], "answers": item["answers"],
                     "actions": item["actions"], "moderations": item["moderations"]} for item in items],
@@ -89,6 +94,21 @@ def write_json(items: list[dict[str, Any]], out: TextIO) -> int:
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")
     return len(items)
+
+
+def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The report of every audit campaign the exported audits belong to (QA leads, admins, the operator)."""
+    from bot.campaigns import render, service
+    from bot.core import policy
+    from bot.storage import campaigns as campaign_store
+
+    if not policy.sees_every_team(who.person):
+        return []
+    services = runtime.services
+    ids = sorted({item["audit"]["campaign_id"] for item in items if item["audit"].get("campaign_id")})
+    today = services.local_now().date()
+    found = [campaign_store.get_campaign(services.storage, campaign_id) for campaign_id in ids]
+    return [render.report_json(service.report(services, c, today)) for c in found if c is not None]
 
 
 def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -106,12 +126,17 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
         except AnswerError as error:
             stderr.write(f"--since: {error}\n")
             return 2
-    items = export_audits(runtime, since, args.team)
+    items = export_audits(runtime, since, args.team, args.campaign)
+    reports = campaign_reports(runtime, who, items) if args.format == "json" else []
+
+    def write(out: TextIO) -> int:
+        return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports)
+
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
-            count = (write_csv if args.format == "csv" else write_json)(items, out)
+            count = write(out)
     else:
-        count = (write_csv if args.format == "csv" else write_json)(items, runtime.stdout or sys.stdout)
+        count = write(runtime.stdout or sys.stdout)
     unit = "rows" if args.format == "csv" else "audits"
     demo = sum(1 for item in items if item["audit"].get("demo"))
     record_trail(runtime.services.storage, who.label, "export",

@@ -100,3 +100,34 @@ def readable_teams(directory: Directory, person: Person) -> list[str] | None:
     """Whose audits `/audit list team` shows: None for every team (QA leads, admins), else the teams managed
     (none for a practitioner). It always agrees with `may_view`."""
     return None if person.role in OVERSIGHT else directory.managed_team_ids(person.user_id)
+
+
+def may_run_campaigns(person: Person | None) -> bool:
+    """Audit campaigns are created, reassigned, sampled and closed by QA leads and admins (and the server's
+    operator on the command line): they set work for every team."""
+    return person is None or person.role in OVERSIGHT
+
+
+def may_see_campaign(directory: Directory, person: Person | None, team_ids: tuple[str, ...]) -> bool:
+    """A campaign's progress: QA leads and admins, and managers of one of its teams (who see their teams)."""
+    if sees_every_team(person):
+        return True
+    assert person is not None
+    return person.role is Role.MANAGER and bool(set(team_ids) & set(directory.managed_team_ids(person.user_id)))
+
+
+def may_audit_in_campaign(directory: Directory, mode: str, worker_id: str, team_id: str, auditor_id: str,
+                          organiser_id: str) -> bool:
+    """Campaign audits are independent: never the worker's own case, never the organiser; with `managers` a
+    manager of the worker's team, with `peer` a manager who shares no team with the worker."""
+    if auditor_id in (worker_id, organiser_id):
+        return False
+    auditor = directory.person(auditor_id)
+    team = directory.teams.get(team_id)
+    if auditor is None or team is None:
+        return False
+    if mode == "managers":
+        return auditor_id in team.manager_ids
+    worker = directory.person(worker_id)
+    shared = set(auditor.team_ids) & set(worker.team_ids if worker else (team_id,))
+    return mode == "peer" and auditor.role is Role.MANAGER and not shared and team_id not in auditor.team_ids

@@ -6,6 +6,7 @@ scheduler, so nothing reads the environment or opens the database on its own.
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ class Services:
     clock: Callable[[], datetime] = field(default=utc_now)
     knowledge: KnowledgeService | None = None  # the live knowledge base; build_services always loads it
     screen: Screen | None = None  # the identifier screen with its name lists; build_services always loads it
+    rng: random.Random = field(default_factory=random.Random)  # draws (the campaign moderation sample); tests seed it
     _knowledge_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property

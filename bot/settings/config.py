@@ -66,7 +66,7 @@ class HttpLimits:
 HTTP_LIMITS = {"threads": (1, 64), "channel_timeout": (1, 3600), "connection_limit": (10, 100_000)}
 
 
-SCHEDULED_JOBS = ("weekly_digest", "reminders")
+SCHEDULED_JOBS = ("weekly_digest", "reminders", "campaign_close")
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,10 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
         where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
     params: list[Any] = [moderator_id, moderator_id, *teams]
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
-    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY submitted_at, id LIMIT ?",
+    # Audits drawn for a campaign's moderation sample come first, then the oldest.
+    sampled_first = ("EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
+                     "DESC")
+    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {sampled_first}, submitted_at, id LIMIT ?",
                   [*params, limit])
     return total, [audit_row(r) for r in rows]
 

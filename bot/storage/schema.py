@@ -405,3 +405,47 @@ def m160_readback_moderation_response(db: Database) -> None:
         ALTER TABLE moderations ADD COLUMN responded_at TEXT;
         """
     )
+
+
+@MIGRATIONS()
+def m200_campaigns_tables(db: Database) -> None:
+    """Audit campaigns: a themed round across chosen teams, its allocations of cases to auditors, and the
+    moderation sample (an allocation's `sampled`). Case references are screened before they are stored."""
+    db.executescript(
+        """
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,               -- screened for identifiers
+            theme TEXT NOT NULL,              -- screened for identifiers
+            checklist_id TEXT NOT NULL,
+            teams TEXT NOT NULL,              -- comma-separated team ids, in the order chosen
+            starts_on TEXT NOT NULL,          -- ISO dates, local
+            deadline TEXT NOT NULL,
+            per_worker INTEGER,               -- cases per worker, or NULL when the cases came from a CSV file
+            auditors TEXT NOT NULL CHECK (auditors IN ('managers', 'peer')),
+            moderation_share INTEGER NOT NULL CHECK (moderation_share BETWEEN 0 AND 100),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            sample_drawn_at TEXT,
+            closed_at TEXT,
+            closed_by TEXT
+        );
+        CREATE INDEX campaigns_status ON campaigns(status, deadline);
+        CREATE TABLE campaign_allocations (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            case_ref TEXT,                    -- screened case reference, or NULL: the auditor names one at Start
+            worker_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            auditor_id TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'allocated' CHECK (status IN ('allocated', 'started')),
+            audit_id INTEGER REFERENCES audits(id) ON DELETE SET NULL,
+            sampled INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX campaign_allocations_campaign ON campaign_allocations(campaign_id, team_id);
+        CREATE INDEX campaign_allocations_auditor ON campaign_allocations(auditor_id, campaign_id);
+        CREATE INDEX campaign_allocations_audit ON campaign_allocations(audit_id);
+        """
+    )

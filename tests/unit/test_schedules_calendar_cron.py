@@ -132,5 +132,5 @@ def test_settings_reject_unknown_jobs_and_bad_reminder_numbers(config_dir: Path,
 
 def test_shipped_settings_load_with_schedules_and_reminder_defaults(environ: dict[str, str]) -> None:
     settings = load_settings(environ)
-    assert set(settings.cron) == {"weekly_digest", "reminders"}
+    assert set(settings.cron) == {"weekly_digest", "reminders", "campaign_close"}
     assert settings.reminders.grace_minutes == 120

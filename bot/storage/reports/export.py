@@ -8,16 +8,22 @@ from bot.storage.common import COMPLETED_SQL, select
 from bot.storage.db import Storage
 
 
-def exported_audits(storage: Storage, since: str | None, team: str | None) -> list[dict[str, Any]]:
-    """Audits with a submission (not cancelled drafts), oldest first, optionally from a date and for one team."""
+def exported_audits(storage: Storage, since: str | None, team: str | None,
+                    campaign: int | None = None) -> list[dict[str, Any]]:
+    """Audits with a submission (not cancelled drafts), oldest first, optionally from a date, for one team and of
+    one audit campaign; each row names the campaign it was allocated in (`campaign_id`, else None)."""
     where, params = [f"a.status IN {COMPLETED_SQL}", "a.submitted_at IS NOT NULL"], []
+    if campaign is not None:
+        where.append("ca.campaign_id = ?")
+        params.append(campaign)
     if since:
         where.append("a.submitted_at >= ?")
         params.append(since)
     if team:
         where.append("a.team_id = ?")
         params.append(team)
-    return select(storage.db, f"SELECT a.* FROM audits a WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
+    return select(storage.db, "SELECT a.*, ca.campaign_id AS campaign_id FROM audits a LEFT JOIN campaign_allocations "
+                              f"ca ON ca.audit_id = a.id WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
                   params)
 
 

@@ -1,0 +1,229 @@
+"""`/audit campaign …`, the Start buttons of allocated cases, the typed case reference, and the Home section.
+
+    /audit campaign                                  the campaigns you can see
+    /audit campaign 3                                progress by team and by auditor
+    /audit campaign create name="…" theme=… checklist=… teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD
+                           per-worker=2 auditors=managers|peer moderate=20      (QA leads, admins)
+    /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
+    /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
+    /audit campaign sample 3 / close 3                                          (QA leads, admins)
+    /audit campaign mine 3                           your cases in campaign 3, with Start buttons
+
+Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>".
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+from bot.campaigns import render, service
+from bot.campaigns.model import FieldError
+from bot.core import buttons, policy
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
+from bot.settings.people import Person, Role
+from bot.storage import audits as audit_store
+from bot.storage import campaigns as store
+
+USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N | reassign <allocation> <auditor> "
+         "<reason> | swap <allocation> <allocation> <reason>]")
+HOME_SHOWN = 5
+FORM_ACTION = "campaign.create_form"
+# The fields of the campaign form (Slack's modal): key, label, hint. The form's own action creates it.
+FORM_FIELDS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"), ("theme", "Theme"), ("checklist", "Checklist id (such as neglect)"),
+    ("teams", "Teams (ids from teams.yaml, comma-separated)"), ("start", "Start (YYYY-MM-DD)"),
+    ("deadline", "Deadline (YYYY-MM-DD)"), ("per-worker", "Cases per worker (1 to 20)"),
+    ("auditors", "Who audits: managers or peer"), ("moderate", "Share to moderate (0 to 100 %)"))
+MAX_FORM_PAYLOAD = 4000
+
+
+def parse_fields(text: str) -> dict[str, str]:
+    """`key=value` words (quotes allowed, as in name="Neglect December"); one UserError for anything else."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        raise UserError("A quote is not closed. Write values with spaces in double quotes: "
+                        'name="Neglect audit December".') from None
+    fields: dict[str, str] = {}
+    for word in words:
+        key, separator, value = word.partition("=")
+        key = key.strip().lower()
+        if not separator or key not in service.SPEC_KEYS:
+            raise UserError(f"I don't understand {word[:40]!r}. Write key=value with these keys: "
+                            f"{', '.join(service.SPEC_KEYS)}.")
+        fields[key] = value
+    return fields
+
+
+def _campaign_id(text: str) -> int:
+    number = buttons.parse_id(text)
+    if number is None:
+        raise UserError(f"Give the campaign's number, such as `/audit campaign 3`. Type `/audit campaign` to list "
+                        f"them. ({USAGE})")
+    return number
+
+
+def _visible(services: Services, person: Person, campaign: store.Campaign) -> bool:
+    return policy.may_see_campaign(services.directory, person, campaign.teams) or bool(
+        store.allocations(services.storage, campaign.id, person.user_id))
+
+
+def list_reply(services: Services, person: Person) -> Reply:
+    """`/audit campaign`: the campaigns this person may see, open ones first."""
+    shown = [c for c in store.list_campaigns(services.storage) if _visible(services, person, c)]
+    if not shown:
+        hint = " Create one with `/audit campaign create …`." if policy.may_run_campaigns(person) else ""
+        return Reply(text="There are no audit campaigns for you to see." + hint)
+    return Reply(text="**Audit campaigns**\n" + "\n".join(f"• {render.campaign_heading(c)}" for c in shown))
+
+
+def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """`/audit campaign N`: progress for those who may see it, else the person's own cases."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None or not _visible(services, turn.person, campaign):
+        raise UserError(f"There is no campaign #{campaign_id} you can see. Type `/audit campaign` to list them.")
+    if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
+        return mine(services, turn, campaign_id)
+    teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
+    return [render.progress_reply(service.progress(services, campaign), teams)]
+
+
+def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """An auditor's own cases in a campaign, with Start buttons (the reminders' button too)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    items = store.allocations(services.storage, campaign_id, turn.user_id) if campaign else []
+    if campaign is None or not items:
+        raise UserError(f"You have no cases in campaign #{campaign_id}. Type `/audit campaign` to list campaigns.")
+    return [service.my_cases_reply(services, campaign, items)]
+
+
+def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
+    service.require_organiser(services, turn.user_id)
+    if verb == "create":
+        spec = service.build_spec(services, parse_fields(rest))
+        campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
+        return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
+                           f"cases by DM. `/audit campaign {campaign_id}` shows progress."), *dms]
+    if verb in ("close", "sample"):
+        campaign_id = _campaign_id(rest)
+        if verb == "close":
+            return service.close(services, campaign_id, turn.user_id, turn.now)
+        campaign = store.get_campaign(services.storage, campaign_id)
+        if campaign is None:
+            raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+        return service.draw_sample(services, campaign, turn.user_id, turn.now)
+    words = rest.split(maxsplit=2)
+    if len(words) < 3:
+        raise UserError(f"Write `/audit campaign {verb} <allocation> "
+                        f"{'<auditor>' if verb == 'reassign' else '<allocation>'} <reason>`.")
+    first = _allocation_number(words[0])
+    if verb == "reassign":
+        return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
+    return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _allocation_number(text: str) -> int:
+    number = buttons.parse_id(text.lstrip("#"))
+    if number is None:
+        raise UserError(f"{text[:20]!r} is not an allocation number; `/audit campaign N` lists them with #.")
+    return number
+
+
+def command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit campaign …` (see the module's docstring)."""
+    verb, _, rest = args.strip().partition(" ")
+    verb = verb.lower()
+    if not verb:
+        return [list_reply(services, turn.person)]
+    if verb in ("create", "close", "sample", "reassign", "swap"):
+        return _organiser_command(services, turn, verb, rest.strip())
+    if verb == "mine":
+        return mine(services, turn, _campaign_id(rest))
+    if verb == "new":
+        return new_form(services, turn, rest)
+    return progress(services, turn, _campaign_id(args))
+
+
+def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:
+    """The campaign form: in Slack a modal (the `fields` are its inputs), elsewhere how to type the command."""
+    service.require_organiser(services, turn.user_id)
+    return [Reply(title="New audit campaign", kind="question", fields=FORM_FIELDS if turn.surface != "terminal" else (),
+                  text="To create a campaign here, type `/audit campaign create name=\"…\" theme=… checklist=… "
+                       "teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD per-worker=2 auditors=managers|peer "
+                       "moderate=20`.")]
+
+
+def on_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The form submitted: created, or one error naming its field (`fields=(("field", key),)`) for the modal."""
+    try:
+        payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
+        form = payload.get("form") if isinstance(payload, dict) else None
+        if not isinstance(form, dict):
+            raise UserError("That form is out of date. Type `/audit campaign new` to open it again.")
+        fields = {key: str(form.get(key) or "") for key, _ in FORM_FIELDS}
+        return _organiser_command(services, turn, "create", " ".join(
+            shlex.quote(f"{key}={text}") for key, text in fields.items() if text))
+    except FieldError as exc:
+        return [Reply(text=str(exc), kind="error", fields=(("field", exc.field),))]
+    except json.JSONDecodeError:
+        return [Reply(text="That form is out of date. Type `/audit campaign new` to open it again.", kind="error")]
+    except UserError as exc:
+        return [Reply(text=str(exc), kind="error", fields=(("field", "auditors"),))]
+
+
+def on_start(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Start button of an allocated case (the value is the allocation id)."""
+    allocation = store.get_allocation(services.storage, buttons.record_id(value, "type `/audit campaign` to see "
+                                                                                "your campaigns"))
+    if allocation is None:
+        raise UserError("That case is no longer part of a campaign. Type `/audit campaign` to see your campaigns.")
+    return service.start(services, turn, allocation)
+
+
+def typed_case(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """Claim typed text only while this person is naming the case of an allocation they pressed Start on."""
+    state: dict[str, Any] = audit_store.conversation(services.storage, turn.user_id)
+    if state.get("feature") != "campaign" or state.get("awaiting") != "case_reference":
+        return None
+    if text.strip().lower() in ("cancel", "stop"):
+        audit_store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        return [Reply(text="OK, nothing started. Press Start again when you are ready.")]
+    allocation = store.get_allocation(services.storage, int(state.get("allocation") or 0))
+    if allocation is None:
+        audit_store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        raise UserError("That case is no longer part of a campaign, so nothing was started.")
+    return service.case_typed(services, turn, allocation, text)
+
+
+def home_section(services: Services, person: Person) -> list[Reply]:
+    """Open campaigns' progress: every team for QA leads and admins, their own teams for managers."""
+    if person.role not in (Role.QA_LEAD, Role.ADMIN, Role.MANAGER):
+        return []
+    teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
+    shown = [c for c in store.list_campaigns(services.storage)
+             if c.is_open and policy.may_see_campaign(services.directory, person, c.teams)]
+    return [render.progress_reply(service.progress(services, c), teams) for c in shown[:HOME_SHOWN]]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit campaign`, its buttons, the typed case reference and the Home section."""
+
+    def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
+        return lambda turn, value: handler(services, turn, value)
+
+    engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE)
+    engine.add_action("campaign.start", bind(on_start))
+    engine.add_action("campaign.new_form", bind(new_form))
+    engine.add_action(FORM_ACTION, bind(on_create_form))
+    engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
+    engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
+    engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)
+
+
+

@@ -1,0 +1,158 @@
+"""A campaign report and its progress as words (neutral markup), JSON, CSV rows and a chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from bot.campaigns.model import Campaign
+from bot.campaigns.report import CampaignReport, Progress
+from bot.core.markup import bold, mention
+from bot.core.replies import Reply
+from knowledge.checklist_schema import GRADE_LABELS
+
+GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
+
+
+def percent(part: int, whole: int) -> str:
+    """A whole percentage, or a dash when there is nothing to divide by."""
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+def progress_line(progress: Progress) -> str:
+    """Allocated, started, submitted and moderated, in one line."""
+    return (f"{progress.allocated} allocated, {progress.started} started, {progress.submitted} submitted, "
+            f"{progress.moderated} moderated")
+
+
+def campaign_heading(campaign: Campaign) -> str:
+    """A campaign's number, name, theme, window and whether it is open."""
+    state = "open" if campaign.is_open else "closed"
+    return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): {campaign.starts_on:%d %b} to "
+            f"{campaign.deadline:%d %b %Y}, {state}")
+
+
+def grade_text(grades: dict[str, int]) -> str:
+    """Grade counts, best first, leaving out grades nobody got."""
+    shown = [f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADE_ORDER if grades.get(g)]
+    if grades.get("not_graded"):
+        shown.append(f"not graded {grades['not_graded']}")
+    return ", ".join(shown) or "none yet"
+
+
+def progress_reply(report: CampaignReport, team_ids: list[str] | None) -> Reply:
+    """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only)."""
+    teams = [t for t in report.teams if team_ids is None or t.team_id in team_ids]
+    lines = [campaign_heading(report.campaign), f"Checklist: {report.checklist_title}"]
+    if team_ids is None:
+        lines.append(f"{bold('All teams')}: {progress_line(report.progress)}")
+    lines += [f"• {t.team_name}: {progress_line(t.progress)}" for t in teams]
+    shown_teams = {t.team_id for t in teams}
+    auditors = report.auditors if team_ids is None else ()
+    if auditors:
+        lines.append(bold("By auditor"))
+        lines += [f"• {mention(who)}: {progress_line(p)}" for who, p in auditors]
+    if team_ids is not None and not shown_teams:
+        lines.append("None of your teams is in this campaign.")
+    return Reply(text="\n".join(lines))
+
+
+def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
+    """The report posted to the QA channel at close: what the practice improvement board reads."""
+    c = report.campaign
+    p = report.progress
+    lines = [campaign_heading(c), f"Checklist: {report.checklist_title}",
+             f"{bold('Completion')}: {p.submitted} of {p.allocated} ({percent(p.submitted, p.allocated)})",
+             f"{bold('Grades')}: {grade_text(report.grades)}"]
+    for team in report.teams:
+        tp = team.progress
+        lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; {grade_text(team.grades)}; "
+                     f"actions {team.actions_raised} raised, {team.actions_overdue} overdue")
+    lines.append(bold("Questions (yes rate, flags)"))
+    for q in report.questions:
+        if q.yes_rate is not None:
+            lines.append(f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes, {q.flagged} flagged")
+        elif q.flagged:
+            lines.append(f"• {q.text}: {q.flagged} flagged")
+    if report.weakest:
+        lines.append(bold("Weakest questions, with guidance"))
+        for q, guide in zip(report.weakest, report.guidance, strict=True):
+            advice = f" — see “{guide.entry_question}” (`{guide.entry_id}`)" if guide.entry_id else ""
+            lines.append(f"• {q.text}: flagged in {percent(q.flagged, q.answered)} of answers{advice}")
+    lines.append(f"{bold('Actions')}: {report.actions_raised} raised, {report.actions_overdue} overdue")
+    lines.append(f"{bold('Moderation')}: {p.sampled} sampled, {p.moderated} moderated; moderators agreed with "
+                 f"{report.moderation_agreed} of {report.moderation_decided} grades "
+                 f"({percent(report.moderation_agreed, report.moderation_decided)})")
+    return Reply(title=f"Audit campaign report: {c.name}", text="\n".join(lines), image=chart,
+                 image_name=f"campaign-{c.id}.png" if chart else None)
+
+
+def report_json(report: CampaignReport) -> dict[str, Any]:
+    """The report as plain data (`audit-bot campaign report N --format json`, and the exports)."""
+    c = report.campaign
+
+    def progress(p: Progress) -> dict[str, int]:
+        return {"allocated": p.allocated, "started": p.started, "submitted": p.submitted, "moderated": p.moderated,
+                "sampled": p.sampled}
+
+    def questions(items: Any) -> list[dict[str, Any]]:
+        return [{"question_id": q.question_id, "text": q.text, "yes": q.yes, "no": q.no, "flagged": q.flagged,
+                 "answered": q.answered,
+                 "yes_rate": None if q.yes_rate is None else round(q.yes_rate, 4)} for q in items]
+
+    return {
+        "campaign": {"id": c.id, "name": c.name, "theme": c.theme, "checklist_id": c.checklist_id,
+                     "teams": list(c.teams), "starts_on": c.starts_on.isoformat(), "deadline": c.deadline.isoformat(),
+                     "auditors": c.auditors, "moderation_share": c.moderation_share, "status": c.status},
+        "progress": progress(report.progress),
+        "completion": round(report.progress.completion, 4),
+        "grades": report.grades,
+        "teams": [{"team_id": t.team_id, "progress": progress(t.progress), "grades": t.grades,
+                   "actions_raised": t.actions_raised, "actions_overdue": t.actions_overdue,
+                   "questions": questions(t.questions)} for t in report.teams],
+        "auditors": [{"auditor_id": who, **progress(p)} for who, p in report.auditors],
+        "questions": questions(report.questions),
+        "weakest": [{"question_id": g.question_id, "guidance_entry": g.entry_id, "guidance_question": g.entry_question}
+                    for g in report.guidance],
+        "actions": {"raised": report.actions_raised, "overdue": report.actions_overdue},
+        "moderation": {"agreed": report.moderation_agreed, "decided": report.moderation_decided},
+    }
+
+
+def report_csv(report: CampaignReport) -> str:
+    """One row per figure (section, team, item, value): what a spreadsheet pivot wants."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "team", "item", "value"])
+    p = report.progress
+    for name in ("allocated", "started", "submitted", "moderated", "sampled"):
+        writer.writerow(["progress", "all", name, getattr(p, name)])
+    for grade, count in sorted(report.grades.items()):
+        writer.writerow(["grades", "all", grade, count])
+    for team in report.teams:
+        for name in ("allocated", "started", "submitted", "moderated", "sampled"):
+            writer.writerow(["progress", team.team_id, name, getattr(team.progress, name)])
+        for grade, count in sorted(team.grades.items()):
+            writer.writerow(["grades", team.team_id, grade, count])
+        for q in team.questions:
+            rate = "" if q.yes_rate is None else round(q.yes_rate, 4)
+            writer.writerow(["yes_rate", team.team_id, q.question_id, rate])
+            writer.writerow(["flagged", team.team_id, q.question_id, q.flagged])
+        writer.writerow(["actions", team.team_id, "raised", team.actions_raised])
+        writer.writerow(["actions", team.team_id, "overdue", team.actions_overdue])
+    for q in report.questions:
+        writer.writerow(["yes_rate", "all", q.question_id, "" if q.yes_rate is None else round(q.yes_rate, 4)])
+    for g in report.guidance:
+        writer.writerow(["weakest", "all", g.question_id, g.entry_id or ""])
+    writer.writerow(["moderation", "all", "agreed", report.moderation_agreed])
+    writer.writerow(["moderation", "all", "decided", report.moderation_decided])
+    return out.getvalue()
+
+
+def report_chart(report: CampaignReport) -> bytes:
+    """Grades by team as stacked bars (the digest's chart code)."""
+    from bot.digests.charts import grade_bars_png
+
+    return grade_bars_png(f"{report.campaign.name}: grades by team", [t.team_name for t in report.teams],
+                          [t.grades for t in report.teams], dict(GRADE_LABELS))

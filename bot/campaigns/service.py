@@ -1,0 +1,340 @@
+"""The campaign steps that read and write: create and allocate, start an allocated case, reassign or swap,
+draw the moderation sample, build the report and close. Slack, the terminal chat, the CLI and the scheduler
+all call these, so each rule lives once; who may do them is asked of bot.core.policy by the callers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+
+from bot.audits import start as audits_start
+from bot.audits.core import checklists, user_id_from
+from bot.campaigns import allocate as allocation_rules
+from bot.campaigns import render
+from bot.campaigns.casefile import parse_cases_csv
+from bot.campaigns.model import (
+    Allocation,
+    Campaign,
+    CampaignSpec,
+    FieldError,
+    check_spec,
+    parse_day,
+    parse_per_worker,
+    parse_share,
+)
+from bot.campaigns.report import CampaignReport, build_report
+from bot.campaigns.sample import Submitted, draw
+from bot.core import policy
+from bot.core.markup import bold, mention
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, StaleAction, UserError
+from bot.privacy.screen import check_case_reference, screen_text
+from bot.settings.people import Role
+from bot.storage import audits as audit_store
+from bot.storage import campaigns as store
+
+MAX_START_BUTTONS = 20
+SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
+
+
+# -- create ----------------------------------------------------------------------------------------------
+
+def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | None = None) -> CampaignSpec:
+    """A checked campaign from typed fields (Slack, the modal, the CLI); one UserError for the first mistake."""
+    missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
+               if not str(fields.get(k) or "").strip()]
+    if missing:
+        raise FieldError(f"The campaign needs {missing[0]}=…: give name, theme, checklist, teams, start, deadline, "
+                         "auditors (managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).",
+                         missing[0])
+    teams = tuple(t.strip().lower() for t in str(fields["teams"]).split(",") if t.strip())
+    per_worker = str(fields.get("per-worker") or "").strip()
+    if per_worker and cases_csv is not None:
+        raise UserError("Give either how many cases per worker or a CSV file of case references, not both.")
+    spec = CampaignSpec(
+        name=str(fields["name"]), theme=str(fields["theme"]), checklist_id=str(fields["checklist"]).strip().lower(),
+        teams=teams, starts_on=parse_day(str(fields["start"]), "start date"),
+        deadline=parse_day(str(fields["deadline"]), "deadline"), auditors=str(fields["auditors"]).strip().lower(),
+        moderation_share=parse_share(str(fields["moderate"])),
+        per_worker=parse_per_worker(per_worker) if per_worker else None)
+    directory = services.directory
+    checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen,
+                         cases_to_follow=cases_csv is not None)
+    if cases_csv is not None:
+        cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
+                                directory, checked.teams)
+        checked = CampaignSpec(**{**checked.__dict__, "cases": cases})
+    elif checked.per_worker is None:
+        raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
+                         "per-worker")
+    return checked
+
+
+def create(services: Services, organiser_id: str, spec: CampaignSpec, now: datetime) -> tuple[int, list[Reply]]:
+    """Allocate and store the campaign; the replies are each auditor's DM with a Start button per case."""
+    allotted = allocation_rules.allocate(spec, services.directory, organiser_id)
+    rows = [(a.case.case_ref, a.case.worker_id, a.case.team_id, a.auditor_id) for a in allotted]
+    campaign_id = store.create_campaign(services.storage, spec, organiser_id, rows, now)
+    campaign = store.get_campaign(services.storage, campaign_id)
+    assert campaign is not None
+    return campaign_id, allocation_dms(services, campaign)
+
+
+def allocation_dms(services: Services, campaign: Campaign) -> list[Reply]:
+    """One DM per auditor listing their cases, each with a Start button."""
+    by_auditor: dict[str, list[Allocation]] = {}
+    for allocation in store.allocations(services.storage, campaign.id):
+        by_auditor.setdefault(allocation.auditor_id, []).append(allocation)
+    return [replace_to(my_cases_reply(services, campaign, items), who) for who, items in by_auditor.items()]
+
+
+def replace_to(reply: Reply, user_id: str) -> Reply:
+    """The same reply sent to another person's DM, as a notice."""
+    from dataclasses import replace
+
+    return replace(reply, to_user=user_id, kind="notice")
+
+
+def case_label(services: Services, allocation: Allocation) -> str:
+    """An allocation as people read it: number, case (or that the auditor chooses it), worker, team."""
+    case = f"case {allocation.case_ref}" if allocation.case_ref else "a case of your choosing"
+    return f"#{allocation.id} {case} of {services.directory.label(allocation.worker_id)} ({allocation.team_id})"
+
+
+def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
+    """An auditor's cases in a campaign, with what is done and a Start button for each case still to do."""
+    title = checklists(services).get(campaign.checklist_id)
+    lines, choices = [], []
+    for allocation in items:
+        state = ("submitted" if allocation.submitted else "started" if allocation.started else "to do")
+        lines.append(f"• {case_label(services, allocation)}: {state}")
+        if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
+            label = "Resume" if allocation.started else "Start"
+            choices.append(Choice(f"{label} #{allocation.id}", "campaign.start", str(allocation.id), "primary"))
+    deadline = campaign.deadline
+    heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {len(items)} case(s) against "
+               f"{title.title if title else campaign.checklist_id} by "
+               f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')}.")
+    return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
+
+
+# -- start an allocated case -----------------------------------------------------------------------------
+
+def start(services: Services, turn: Turn, allocation: Allocation) -> list[Reply]:
+    """Start (or carry on with) the audit of an allocated case: checklist, case and worker already filled in."""
+    campaign = store.get_campaign(services.storage, allocation.campaign_id)
+    if campaign is None or allocation.auditor_id != turn.user_id:
+        raise StaleAction("That case is no longer allocated to you, so nothing was started. Type "
+                          "`/audit campaign` to see your campaigns.")
+    if allocation.started:
+        return audits_start.resume(services, turn, str(allocation.audit_id))
+    if not campaign.is_open:
+        raise UserError(f"Campaign {campaign.name} is closed, so its cases can no longer be started.")
+    if allocation.case_ref is None:
+        audit_store.set_conversation(services.storage, turn.user_id,
+                                     {"feature": "campaign", "awaiting": "case_reference",
+                                      "allocation": allocation.id}, turn.now)
+        return [Reply(text=f"{bold(campaign.name)}: which case of {services.directory.label(allocation.worker_id)} "
+                           "are you auditing? Type its case reference.",
+                      prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
+                      kind="question")]
+    return _begin(services, turn, campaign, allocation, allocation.case_ref)
+
+
+def case_typed(services: Services, turn: Turn, allocation: Allocation, text: str) -> list[Reply]:
+    """The case reference typed for an allocation without one: screened, then the audit starts."""
+    campaign = store.get_campaign(services.storage, allocation.campaign_id)
+    if campaign is None or allocation.auditor_id != turn.user_id or allocation.started:
+        audit_store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        raise StaleAction("That case is no longer waiting for you, so nothing was started.")
+    reference = check_case_reference(text, services.settings.case_reference_pattern, services.identifier_screen)
+    return _begin(services, turn, campaign, allocation, reference)
+
+
+def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Allocation,
+           reference: str) -> list[Reply]:
+    audit_id, replies = audits_start.start_prefilled(services, turn, campaign.checklist_id, reference,
+                                                     allocation.worker_id)
+    if not store.link_audit(services.storage, allocation.id, turn.user_id, audit_id, turn.now):
+        raise StaleAction("That case was started or reassigned a moment ago; your new draft is not part of the "
+                          "campaign. Type `/audit resume` to see it.")
+    return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id} of {case_label(services, allocation)}."),
+            *replies]
+
+
+# -- reassign and swap ------------------------------------------------------------------------------------
+
+def reassign(services: Services, actor: str, allocation_id: int, new_auditor_text: str, reason: str,
+             now: datetime) -> list[Reply]:
+    """Give one allocation to another auditor, with a reason (kept in the trail); independence still holds."""
+    allocation, campaign = _open_allocation(services, allocation_id)
+    new_auditor = user_id_from(new_auditor_text) or ""
+    _check_auditor(services, campaign, allocation, new_auditor)
+    reason = _reason(services, reason)
+    try:
+        store.reassign(services.storage, [(allocation.id, allocation.auditor_id, new_auditor)], actor, reason, now)
+    except LookupError:
+        raise StaleAction(f"Allocation #{allocation.id} changed a moment ago; nothing was reassigned.") from None
+    moved = store.get_allocation(services.storage, allocation.id)
+    assert moved is not None
+    return [Reply(text=f"Allocation #{allocation.id} now goes to {mention(new_auditor)} (was "
+                       f"{mention(allocation.auditor_id)})."),
+            replace_to(my_cases_reply(services, campaign, [moved]), new_auditor),
+            Reply(text=f"{bold(campaign.name)}: {case_label(services, allocation)} was given to another auditor. "
+                       f"Reason: {reason}", to_user=allocation.auditor_id, kind="notice")]
+
+
+def swap(services: Services, actor: str, first_id: int, second_id: int, reason: str, now: datetime) -> list[Reply]:
+    """Swap the auditors of two allocations of one campaign, if both stay independent."""
+    first, campaign = _open_allocation(services, first_id)
+    second, _ = _open_allocation(services, second_id)
+    if second.campaign_id != first.campaign_id or first.id == second.id:
+        raise UserError("Swap two different allocations of the same campaign (see `/audit campaign N`).")
+    _check_auditor(services, campaign, first, second.auditor_id)
+    _check_auditor(services, campaign, second, first.auditor_id)
+    reason = _reason(services, reason)
+    try:
+        store.reassign(services.storage, [(first.id, first.auditor_id, second.auditor_id),
+                                          (second.id, second.auditor_id, first.auditor_id)], actor, reason, now)
+    except LookupError:
+        raise StaleAction("One of those allocations changed a moment ago; nothing was swapped.") from None
+    return [Reply(text=f"Swapped: #{first.id} now goes to {mention(second.auditor_id)}, #{second.id} to "
+                       f"{mention(first.auditor_id)}."),
+            *[replace_to(my_cases_reply(services, campaign, store.allocations(services.storage, campaign.id, who)),
+                         who) for who in (first.auditor_id, second.auditor_id)]]
+
+
+def _open_allocation(services: Services, allocation_id: int) -> tuple[Allocation, Campaign]:
+    allocation = store.get_allocation(services.storage, allocation_id)
+    campaign = store.get_campaign(services.storage, allocation.campaign_id) if allocation else None
+    if allocation is None or campaign is None:
+        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign N` lists a campaign's "
+                        "allocations.")
+    if not campaign.is_open:
+        raise UserError(f"Campaign {campaign.name} is closed: its allocations can no longer change.")
+    if allocation.started:
+        raise UserError(f"Allocation #{allocation.id} is already started as audit #{allocation.audit_id}; only "
+                        "cases not yet started can be reassigned.")
+    return allocation, campaign
+
+
+def _check_auditor(services: Services, campaign: Campaign, allocation: Allocation, auditor: str) -> None:
+    if services.directory.person(auditor) is None:
+        raise UserError("Name the new auditor as a Slack mention or member ID of someone in teams.yaml.")
+    if not policy.may_audit_in_campaign(services.directory, campaign.auditors, allocation.worker_id,
+                                        allocation.team_id, auditor, campaign.created_by):
+        rule = ("a manager of the worker's team" if campaign.auditors == "managers"
+                else "a manager from another team")
+        raise UserError(f"{services.directory.label(auditor)} can't audit #{allocation.id}: in this campaign the "
+                        f"auditor must be {rule}, never the worker or the campaign's organiser.")
+
+
+def _reason(services: Services, reason: str) -> str:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise UserError("Give a reason after the auditor, such as `… long-term sick`: it is kept in the trail.")
+    return screen_text(reason[:300], services.identifier_screen, "that reason")
+
+
+# -- report, sample and close -----------------------------------------------------------------------------
+
+def report(services: Services, campaign: Campaign, today: date) -> CampaignReport:
+    """Every figure of the campaign's report, read from the database now."""
+    storage = services.storage
+    allocations = store.allocations(storage, campaign.id)
+    checklist = _checklist_of(services, campaign, allocations)
+    live = services.live_knowledge().current
+
+    def guidance_for(text: str) -> tuple[str | None, str | None]:
+        evidence = live.search.evidence(text)
+        best = (evidence.concept or evidence.keyword or (None,))[0]
+        return (best.entry_id, best.question) if best is not None else (None, None)
+
+    names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
+    return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
+                        store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),
+                        store.moderation_agreement(storage, campaign.id), names, guidance_for)
+
+
+def progress(services: Services, campaign: Campaign) -> CampaignReport:
+    """Only the progress figures (allocated, started, submitted, moderated by team and auditor): what
+    `/audit campaign N` and the Home tab show, without the report's aggregates or knowledge-base searches."""
+    allocations = store.allocations(services.storage, campaign.id)
+    checklist = _checklist_of(services, campaign, allocations)
+    names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
+    return build_report(campaign, checklist, allocations, (), (), (), (0, 0), names, lambda _text: (None, None))
+
+
+def _checklist_of(services: Services, campaign: Campaign, allocations: list[Allocation]):
+    """The checklist the campaign's audits used (the first started one's snapshot), else the live one."""
+    for allocation in allocations:
+        if allocation.audit_id is not None:
+            audit = audit_store.get_audit(services.storage, allocation.audit_id)
+            if audit is not None:
+                return audit_store.checklist_version(services.storage, audit.checklist_hash)
+    live = checklists(services).get(campaign.checklist_id)
+    if live is None:
+        raise UserError(f"The checklist {campaign.checklist_id!r} is no longer available.")
+    return live
+
+
+def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetime) -> list[Reply]:
+    """Draw the moderation sample once (seeded RNG from the services); QA leads get the audits to open."""
+    submitted = [Submitted(a.id, a.audit_id, _grade(services, a.audit_id))
+                 for a in store.allocations(services.storage, campaign.id) if a.submitted and a.audit_id]
+    chosen = draw(submitted, campaign.moderation_share, services.rng)
+    if not store.mark_sample(services.storage, campaign.id, [s.allocation_id for s in chosen], actor, now):
+        raise UserError(f"The moderation sample of {campaign.name} was drawn already.")
+    text = (f"{bold(campaign.name)}: {len(chosen)} of {len(submitted)} submitted audits are sampled for moderation "
+            f"({campaign.moderation_share}% and every Inadequate one): "
+            + (", ".join(f"#{s.audit_id}" for s in chosen) or "none") + ". They come first in `/audit moderate`.")
+    choices = tuple(Choice(f"Open #{s.audit_id}", "audit.moderate_open", str(s.audit_id)) for s in chosen[:10])
+    return [Reply(text=text)] + [Reply(text=text, choices=choices, to_user=lead, kind="notice")
+                                 for lead in services.directory.ids_with_role(Role.QA_LEAD) if lead != actor]
+
+
+def _grade(services: Services, audit_id: int | None) -> str | None:
+    audit = audit_store.get_audit(services.storage, audit_id) if audit_id else None
+    return audit.overall_grade if audit else None
+
+
+def close(services: Services, campaign_id: int, actor: str, now: datetime) -> list[Reply]:
+    """Close the campaign (drawing the sample first if it was not), and post the report to the QA channel
+    (or, with none set, to each QA lead)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None:
+        raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+    if not campaign.is_open:
+        raise UserError(f"Campaign #{campaign_id} is closed already. `audit-bot campaign report {campaign_id}` "
+                        "prints its report.")
+    replies = draw_sample(services, campaign, actor, now) if campaign.sample_drawn_at is None else []
+    if not store.close_campaign(services.storage, campaign.id, actor, now):
+        raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago.")
+    closed = store.get_campaign(services.storage, campaign.id)
+    assert closed is not None
+    built = report(services, closed, now.astimezone(services.settings.timezone).date())
+    posted = render.report_reply(built, chart=render.report_chart(built))
+    targets = ([Reply(**{**posted.__dict__, "to_channel": services.settings.qa_channel})]
+               if services.settings.qa_channel else
+               [replace_to(posted, lead) for lead in services.directory.ids_with_role(Role.QA_LEAD)])
+    where = "channel" if services.settings.qa_channel else "leads"
+    return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}."), *targets,
+            *replies]
+
+
+def close_due(services: Services, now: datetime) -> list[Reply]:
+    """The scheduled job's part: close every open campaign whose deadline is today or past."""
+    today = now.astimezone(services.settings.timezone).date()
+    replies: list[Reply] = []
+    for campaign in store.due_to_close(services.storage, today):
+        replies += [r for r in close(services, campaign.id, "scheduler", now) if not r.is_for_requester]
+    return replies
+
+
+def require_organiser(services: Services, user_id: str) -> None:
+    """Refuse unless a QA lead or admin (bot.core.policy.may_run_campaigns)."""
+    if not policy.may_run_campaigns(services.directory.person(user_id)):
+        raise AccessDenied("Audit campaigns are created, changed and closed by QA leads and admins. Ask one of "
+                           "them if a campaign needs changing.")

@@ -1,0 +1,271 @@
+"""Campaign storage: every SQL statement audit campaigns need (campaigns, allocations, the sample, and the
+aggregates behind progress and the report). Allocations point at ordinary audits, which stay in `audits`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
+from bot.storage.db import Storage
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """A stored campaign."""
+
+    id: int
+    name: str
+    theme: str
+    checklist_id: str
+    teams: tuple[str, ...]
+    starts_on: date
+    deadline: date
+    per_worker: int | None
+    auditors: str
+    moderation_share: int
+    status: str
+    created_by: str
+    created_at: str
+    sample_drawn_at: str | None = None
+    closed_at: str | None = None
+    closed_by: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """One case given to one auditor; `audit_status` is the linked audit's status (None before Start)."""
+
+    id: int
+    campaign_id: int
+    case_ref: str | None
+    worker_id: str
+    team_id: str
+    auditor_id: str
+    status: str
+    audit_id: int | None = None
+    sampled: bool = False
+    audit_status: str | None = None
+    submitted_at: str | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.audit_id is not None and self.audit_status not in (None, "cancelled")
+
+    @property
+    def submitted(self) -> bool:
+        return self.started and self.submitted_at is not None
+
+    @property
+    def moderated(self) -> bool:
+        return self.audit_status == "moderated"
+
+
+ALLOCATION_SQL = (
+    "SELECT al.*, a.status AS audit_status, a.submitted_at AS submitted_at FROM campaign_allocations al "
+    "LEFT JOIN audits a ON a.id = al.audit_id")
+
+
+def _campaign(row: dict[str, Any]) -> Campaign:
+    return Campaign(id=row["id"], name=row["name"], theme=row["theme"], checklist_id=row["checklist_id"],
+                    teams=tuple(t for t in row["teams"].split(",") if t),
+                    starts_on=date.fromisoformat(row["starts_on"]), deadline=date.fromisoformat(row["deadline"]),
+                    per_worker=row["per_worker"], auditors=row["auditors"],
+                    moderation_share=row["moderation_share"], status=row["status"], created_by=row["created_by"],
+                    created_at=row["created_at"], sample_drawn_at=row["sample_drawn_at"],
+                    closed_at=row["closed_at"], closed_by=row["closed_by"])
+
+
+def _allocation(row: dict[str, Any]) -> Allocation:
+    return Allocation(id=row["id"], campaign_id=row["campaign_id"], case_ref=row["case_ref"],
+                      worker_id=row["worker_id"], team_id=row["team_id"], auditor_id=row["auditor_id"],
+                      status=row["status"], audit_id=row["audit_id"], sampled=bool(row["sampled"]),
+                      audit_status=row.get("audit_status"), submitted_at=row.get("submitted_at"))
+
+
+def create_campaign(storage: Storage, spec: Any, organiser: str,
+                    allotted: Sequence[tuple[str | None, str, str, str]], now: datetime) -> int:
+    """The campaign and its allocations (case ref, worker, team, auditor) in one transaction, with a trail entry."""
+    stamp = utc_text(now)
+    with storage.write() as db:
+        cursor = db.execute(
+            "INSERT INTO campaigns (name, theme, checklist_id, teams, starts_on, deadline, per_worker, auditors, "
+            "moderation_share, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [spec.name, spec.theme, spec.checklist_id, ",".join(spec.teams), spec.starts_on.isoformat(),
+             spec.deadline.isoformat(), spec.per_worker, spec.auditors, spec.moderation_share, organiser, stamp])
+        campaign_id = int(cursor.lastrowid or 0)
+        db.conn.executemany(
+            "INSERT INTO campaign_allocations (campaign_id, case_ref, worker_id, team_id, auditor_id, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [(campaign_id, *row, stamp) for row in allotted])
+        record_trail(storage, organiser, "campaign.create",
+                     {"campaign": campaign_id, "allocations": len(allotted), "teams": list(spec.teams)}, now)
+    return campaign_id
+
+
+def get_campaign(storage: Storage, campaign_id: int) -> Campaign | None:
+    """One campaign, or None."""
+    rows = select(storage.db, "SELECT * FROM campaigns WHERE id = ?", [campaign_id])
+    return _campaign(rows[0]) if rows else None
+
+
+def list_campaigns(storage: Storage) -> list[Campaign]:
+    """Every campaign, open ones first, newest first."""
+    rows = select(storage.db, "SELECT * FROM campaigns ORDER BY status = 'closed', id DESC")
+    return [_campaign(r) for r in rows]
+
+
+def allocations(storage: Storage, campaign_id: int, auditor_id: str | None = None) -> list[Allocation]:
+    """A campaign's allocations with their audits' status, in allocation order (optionally one auditor's)."""
+    sql, params = f"{ALLOCATION_SQL} WHERE al.campaign_id = ?", [campaign_id]
+    if auditor_id is not None:
+        sql += " AND al.auditor_id = ?"
+        params.append(auditor_id)
+    return [_allocation(r) for r in select(storage.db, sql + " ORDER BY al.id", params)]
+
+
+def get_allocation(storage: Storage, allocation_id: int) -> Allocation | None:
+    """One allocation with its audit's status, or None."""
+    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.id = ?", [allocation_id])
+    return _allocation(rows[0]) if rows else None
+
+
+def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
+    """The allocation an audit was started from, or None for an audit outside campaigns."""
+    rows = select(storage.db, f"{ALLOCATION_SQL} WHERE al.audit_id = ?", [audit_id])
+    return _allocation(rows[0]) if rows else None
+
+
+def link_audit(storage: Storage, allocation_id: int, auditor_id: str, audit_id: int, now: datetime) -> bool:
+    """Link a started audit to its allocation, if the allocation is still this auditor's and has no live audit."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE campaign_allocations SET audit_id = ?, status = 'started', updated_at = ? WHERE id = ? AND "
+            "auditor_id = ? AND (audit_id IS NULL OR audit_id IN (SELECT id FROM audits WHERE status = 'cancelled'))",
+            [audit_id, utc_text(now), allocation_id, auditor_id])
+        return cursor.rowcount == 1
+
+
+def reassign(storage: Storage, changes: Iterable[tuple[int, str, str]], actor: str, reason: str,
+             now: datetime) -> None:
+    """Give allocations (id, from auditor, to auditor) to their new auditors in one transaction, each only if it
+    is still with its old auditor and not started; a trail entry per change, with the reason."""
+    stamp = utc_text(now)
+    with storage.write() as db:
+        for allocation_id, old, new in changes:
+            cursor = db.execute(
+                "UPDATE campaign_allocations SET auditor_id = ?, status = 'allocated', audit_id = NULL, "
+                "updated_at = ? WHERE id = ? AND auditor_id = ? AND (audit_id IS NULL OR audit_id IN "
+                "(SELECT id FROM audits WHERE status = 'cancelled'))", [new, stamp, allocation_id, old])
+            if cursor.rowcount != 1:
+                raise LookupError(allocation_id)
+            record_trail(storage, actor, "campaign.reassign",
+                         {"allocation": allocation_id, "from": old, "to": new, "reason": reason}, now)
+
+
+def mark_sample(storage: Storage, campaign_id: int, allocation_ids: Sequence[int], actor: str,
+                now: datetime) -> bool:
+    """Record the moderation sample once per campaign; False when it was already drawn."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE campaigns SET sample_drawn_at = ? WHERE id = ? AND sample_drawn_at IS NULL",
+                            [utc_text(now), campaign_id])
+        if cursor.rowcount != 1:
+            return False
+        db.conn.executemany("UPDATE campaign_allocations SET sampled = 1 WHERE id = ? AND campaign_id = ?",
+                            [(a, campaign_id) for a in allocation_ids])
+        record_trail(storage, actor, "campaign.sample", {"campaign": campaign_id, "audits": len(allocation_ids)},
+                     now)
+    return True
+
+
+def close_campaign(storage: Storage, campaign_id: int, actor: str, now: datetime) -> bool:
+    """Close an open campaign; False when it was closed already (a second press, or the scheduled job)."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE campaigns SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ? AND "
+                            "status = 'open'", [utc_text(now), actor, campaign_id])
+        if cursor.rowcount == 1:
+            record_trail(storage, actor, "campaign.close", {"campaign": campaign_id}, now)
+        return cursor.rowcount == 1
+
+
+def due_to_close(storage: Storage, today: date) -> list[Campaign]:
+    """Open campaigns whose deadline is today or past (the job runs at the end of the working day)."""
+    rows = select(storage.db, "SELECT * FROM campaigns WHERE status = 'open' AND deadline <= ? ORDER BY id",
+                  [today.isoformat()])
+    return [_campaign(r) for r in rows]
+
+
+def unsubmitted_by_auditor(storage: Storage, today: date) -> list[tuple[int, str, str, date, int, int]]:
+    """(campaign id, name, auditor, deadline, not submitted, allocated) for open campaigns that have started."""
+    rows = storage.db.execute(
+        "SELECT c.id, c.name, al.auditor_id, c.deadline, "
+        f"SUM(CASE WHEN a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} THEN 0 ELSE 1 END), COUNT(*) "
+        "FROM campaigns c JOIN campaign_allocations al ON al.campaign_id = c.id "
+        "LEFT JOIN audits a ON a.id = al.audit_id WHERE c.status = 'open' AND c.starts_on <= ? "
+        "GROUP BY c.id, al.auditor_id ORDER BY c.id, al.auditor_id", [today.isoformat()]).fetchall()
+    return [(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4], r[5]) for r in rows if r[4] > 0]
+
+
+def sampled_audit_ids(storage: Storage) -> set[int]:
+    """Audits in any campaign's moderation sample (they come first in the moderation queue)."""
+    rows = storage.db.execute("SELECT audit_id FROM campaign_allocations WHERE sampled = 1 AND audit_id IS NOT "
+                              "NULL").fetchall()
+    return {r[0] for r in rows}
+
+
+# -- the report's aggregates: one GROUP BY each, over the campaign's submitted audits ------------------------
+
+SUBMITTED_JOIN = ("FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id WHERE al.campaign_id = ? "
+                  f"AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL}")
+
+
+def grades_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str | None, int]]:
+    """(team, overall grade, audits)."""
+    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+        f"SELECT al.team_id, a.overall_grade, COUNT(*) {SUBMITTED_JOIN} GROUP BY al.team_id, a.overall_grade",
+        [campaign_id]).fetchall()]
+
+
+def answers_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str, int, int, int, int]]:
+    """(team, question id, yes answers, no answers, flagged answers, all answers)."""
+    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+        "SELECT al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'), SUM(an.flagged), "
+        "COUNT(*) "
+        f"FROM answers an JOIN audits a ON a.id = an.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
+        f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "
+        "GROUP BY al.team_id, an.question_id", [campaign_id]).fetchall()]
+
+
+def actions_by_team(storage: Storage, campaign_id: int, today: date) -> list[tuple[str, int, int]]:
+    """(team, actions raised, actions open past their due date)."""
+    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+        "SELECT al.team_id, COUNT(*), SUM(ac.done_at IS NULL AND ac.due_date < ?) FROM actions ac "
+        "JOIN audits a ON a.id = ac.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
+        f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "
+        "GROUP BY al.team_id", [today.isoformat(), campaign_id]).fetchall()]
+
+
+def moderation_agreement(storage: Storage, campaign_id: int) -> tuple[int, int]:
+    """(agreed, decided) moderations of the campaign's audits."""
+    row = storage.db.execute(
+        "SELECT COALESCE(SUM(m.agrees), 0), COUNT(*) FROM moderations m JOIN campaign_allocations al "
+        "ON al.audit_id = m.audit_id WHERE al.campaign_id = ? AND m.decided_at IS NOT NULL",
+        [campaign_id]).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def campaign_ids_of_audits(storage: Storage, audit_ids: Sequence[int]) -> dict[int, int]:
+    """audit id -> campaign id, for the exports."""
+    found: dict[int, int] = {}
+    for start in range(0, len(audit_ids), 500):
+        chunk = list(audit_ids[start:start + 500])
+        rows = storage.db.execute(
+            f"SELECT audit_id, campaign_id FROM campaign_allocations WHERE audit_id IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall()
+        found.update({r[0]: r[1] for r in rows})
+    return found
