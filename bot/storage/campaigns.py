@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.common import COMPLETED_SQL, record_trail, select, utc_text
+from bot.storage.common import COMPLETED_SQL, select, utc_text
+from bot.storage.trail import record_trail
 from bot.storage.db import Storage
 
 

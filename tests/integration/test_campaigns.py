@@ -210,6 +210,7 @@ def test_a_cancelled_campaign_audit_can_be_started_again_and_buttons_are_checked
     assert first is not None and first.audit_id is not None
     audit = audit_store.get_audit(services.storage, first.audit_id)
     assert audit is not None
+    engine.action("U0MGRS001", "audit.cancel", f"{audit.id}:{audit.step_version}")
     engine.action("U0MGRS001", "audit.cancel_confirm", f"{audit.id}:{audit.step_version}")
     assert not store.get_allocation(services.storage, mine.id).started  # a cancelled audit does not count
     [asked] = engine.action("U0MGRS001", "campaign.start", str(mine.id))
