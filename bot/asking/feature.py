@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.asking import admin as knowledge_admin
+from bot.asking import learned_admin
+from bot.asking.learning import learn_wording, withdraw_for_ask
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import emoji, mention
@@ -122,6 +124,9 @@ class KnowledgeFeature:
         ask_id = None
         if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
             ask_id = asked
+            ask = store.get_ask(self.services.storage, asked)
+            if ask is not None:  # their words find this entry from now on, unless they say it did not help
+                learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
         return [self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
@@ -137,6 +142,7 @@ class KnowledgeFeature:
             return [Reply(text="You've already told me about this answer: thank you.")]
         if helpful:
             return [Reply(text="Thanks: glad it helped.")]
+        withdraw_for_ask(self.services, ask.id, turn.user_id, turn.now)
         choices = (Choice("Pass my question to the QA leads", "kb.escalate", str(ask.id)),) \
             if ask.user_id == turn.user_id else ()
         return [Reply(text="Thanks for saying so. The QA leads see answers marked Not helpful and improve them.",
@@ -185,3 +191,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_message_handler(feature.on_text, priority=90)
     knowledge_admin.install(engine, services, feature.service)
+    learned_admin.install(engine, services)
