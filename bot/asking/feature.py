@@ -8,6 +8,7 @@ identifiers before anything is stored or answered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.asking import admin as knowledge_admin
@@ -24,9 +25,11 @@ from bot.privacy.screen import explain
 from bot.settings.people import Role
 from bot.storage import asks as store
 from knowledge.entries import Entry
+from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
 
+WORDISH = re.compile(r"\w")
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
 MAX_RELATED = 3
 EXAMPLE = "_when is the ICPC due?_"
@@ -50,7 +53,7 @@ class KnowledgeFeature:
     def ask(self, turn: Turn, text: str) -> list[Reply]:
         """Screen, search, log and answer one question."""
         question = " ".join(text.split())
-        if not question:
+        if not question or not WORDISH.search(question):  # nothing typed, or only emoji and punctuation
             return [prompt_reply()]
         smalltalk = self.service.current.kb.smalltalk
         chat = smalltalk.match(question)
@@ -67,6 +70,9 @@ class KnowledgeFeature:
             )]
         live = self.service.current
         result = live.search.search(question)
+        topic = live.kb.out_of_scope.match(question) if result.outcome != "answer" else None
+        if topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
+            return [out_of_scope_reply(live, topic, result)]
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -170,6 +176,16 @@ class KnowledgeFeature:
     def on_text(self, turn: Turn, text: str) -> list[Reply] | None:
         """Priority 90: anything nothing else claimed, in a DM, a mention or the terminal, is a question."""
         return self.ask(turn, text)
+
+
+def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic, result: SearchResult) -> Reply:
+    """"I can't help with that here", where to go instead, and the nearest entry the bot has, if any."""
+    suggested = [match.entry_id for match in result.suggestions]
+    related = sorted((entry_id for entry_id in topic.related if entry_id in live.kb.entries),
+                     key=lambda entry_id: suggested.index(entry_id) if entry_id in suggested else len(suggested))
+    choices = tuple(Choice(live.kb.entries[entry_id].question, "kb.show", entry_id) for entry_id in related[:1])
+    return Reply(text=f"I can't help with that here: {topic.reply}", choices=choices,
+                 note="I answer practice and audit questions, and questions about using this bot.")
 
 
 def prompt_reply() -> Reply:
