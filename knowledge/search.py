@@ -84,6 +84,7 @@ class SearchFit:
     suggest_keyword: float = 1e9  # or a BM25 score at or above this...
     suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
     keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
+    keyword_vote: float = 1.0  # how much a BM25 rank counts against a concept rank when the two are fused
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
 
     @classmethod
@@ -219,9 +220,13 @@ class KnowledgeSearch:
         return grown
 
     def _learned_terms(self, wording: str) -> list[str]:
-        """The terms of a learned wording: its question and any narrative around it, read as a query is."""
-        main, context = self._query_terms(wording[:MAX_QUERY_CHARS])
-        return [*main, *context]
+        """The terms of a learned wording's question clause, read as a query's are (typos corrected).
+
+        The narrative around a question ("a school rang this morning…") is left out: it is about one case,
+        not the entry, and on the labelled questions it made other questions find the wrong entry.
+        """
+        main, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
+        return list(main)
 
     def _add_phrasings(self, added: dict[int, list[tuple[str, ...]]]) -> None:
         """Give entries more wordings: copy what changes (documents, postings, idf, cached shapes) first."""
@@ -512,7 +517,7 @@ def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit
         votes[match.entry_id] += 1 / (RRF_K + rank)
         shown[match.entry_id] = match
     for rank, match in enumerate(m for m in keyword if m.score >= fit.keyword_share * keyword[0].score):
-        votes[match.entry_id] += 1 / (RRF_K + rank)
+        votes[match.entry_id] += fit.keyword_vote / (RRF_K + rank)
         if match.entry_id not in shown:
             scale = fit.suggest_keyword if fit.suggest_keyword < 1e9 else 10.0
             shown[match.entry_id] = Match(match.entry_id, match.question,
