@@ -55,13 +55,31 @@ class OutOfScope:
 
     def match(self, text: str) -> OutOfScopeTopic | None:
         """The topic of the first phrase met in the text (plurals and tenses too), or None."""
-        stems = [stem(word) for word in words_of(text)]
-        for start in range(len(stems)):
+        found = self._spans(words_of(text))
+        return found[0][2] if found else None
+
+    def without(self, text: str) -> str:
+        """The text's words with every topic phrase taken out: what the question asks besides the topic."""
+        words = words_of(text)
+        taken = {index for start, end, _ in self._spans(words) for index in range(start, end)}
+        return " ".join(word for index, word in enumerate(words) if index not in taken)
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int, OutOfScopeTopic]]:
+        if not self._by_key:
+            return []
+        stems = [stem(word) for word in words]
+        found = []
+        start = 0
+        while start < len(stems):
             for size in range(min(self._longest[0], len(stems) - start), 0, -1):
                 topic = self._by_key.get(tuple(stems[start:start + size]))
                 if topic is not None:
-                    return topic
-        return None
+                    found.append((start, start + size, topic))
+                    start += size
+                    break
+            else:
+                start += 1
+        return found
 
 
 def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list[Problem]]:

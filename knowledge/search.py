@@ -33,6 +33,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
+from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
@@ -115,6 +116,7 @@ class SearchResult:
     outcome: Outcome
     answer: Match | None
     suggestions: tuple[Match, ...]
+    topic: OutOfScopeTopic | None = None  # set when the question is about IT, HR, pay or leave (outcome none)
 
 
 class _Document(NamedTuple):  # a tuple: 20,000 of them are built on every load
@@ -140,6 +142,7 @@ class KnowledgeSearch:
             self._build(kb)
         self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights)
         self.spelt_out = _spelt_out(kb.glossary, (*kb.concepts, *kb.vocabulary))
+        self.out_of_scope = kb.out_of_scope
 
     def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary, kb.concepts)
@@ -262,7 +265,31 @@ class KnowledgeSearch:
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
-        return decide(query, self.evidence(query), self.fit, max(limit, 1))
+        return self.outcome(query, self.evidence(query), self.fit, max(limit, 1))
+
+    def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
+        """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
+        and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
+        result = decide(query, evidence, fit, limit)
+        topic, capped = self.topic_check(query, evidence)
+        if topic is None or (result.outcome == "answer" and not capped):
+            return result
+        return SearchResult(query, "none", None, (), topic)
+
+    def topic_check(self, query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, bool]:
+        """The out-of-scope topic of a question, and whether it may not be answered outright.
+
+        A topic phrase is no evidence for an entry: "how many days annual leave do I get" meets the entry on
+        pausing reminders only through "annual leave". The question is searched again without the topic's
+        phrases; unless the same entry still comes first, it is not answered ("how do I pause reminders while
+        on annual leave" still finds it first, and is answered).
+        """
+        topic = self.out_of_scope.match(query)
+        if topic is None or not evidence.concept:
+            return topic, True
+        rest = self.out_of_scope.without(query)
+        again = self.evidence(rest) if rest.strip() else Evidence((), ())
+        return topic, not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id
 
     def evidence(self, query: str) -> Evidence:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""

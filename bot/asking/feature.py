@@ -70,9 +70,8 @@ class KnowledgeFeature:
             )]
         live = self.service.current
         result = live.search.search(question)
-        topic = live.kb.out_of_scope.match(question) if result.outcome != "answer" else None
-        if topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
-            return [out_of_scope_reply(live, topic, result)]
+        if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
+            return [out_of_scope_reply(live, result.topic)]
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -178,11 +177,9 @@ class KnowledgeFeature:
         return self.ask(turn, text)
 
 
-def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic, result: SearchResult) -> Reply:
+def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
     """"I can't help with that here", where to go instead, and the nearest entry the bot has, if any."""
-    suggested = [match.entry_id for match in result.suggestions]
-    related = sorted((entry_id for entry_id in topic.related if entry_id in live.kb.entries),
-                     key=lambda entry_id: suggested.index(entry_id) if entry_id in suggested else len(suggested))
+    related = [entry_id for entry_id in topic.related if entry_id in live.kb.entries]
     choices = tuple(Choice(live.kb.entries[entry_id].question, "kb.show", entry_id) for entry_id in related[:1])
     return Reply(text=f"I can't help with that here: {topic.reply}", choices=choices,
                  note="I answer practice and audit questions, and questions about using this bot.")
