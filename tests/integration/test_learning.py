@@ -134,3 +134,21 @@ def test_normalise_is_idempotent_bounded_and_lower_case(text: str) -> None:
     assert normalise(once) == once
     assert len(once) <= 500
     assert once == once.lower() or once.lower() != once.casefold()
+
+
+def test_in_the_terminal_chat_a_pick_is_learned_and_a_qa_lead_lists_and_rejects_it(engine: Engine,
+                                                                                   services: Services) -> None:
+    import io
+
+    from bot.terminal.chat import run_chat
+
+    out = io.StringIO()
+    run_chat(engine, PRACTITIONER, io.StringIO(f"{MASCOT}\n2\nquit\n"), out)  # 2: the second suggestion
+    assert "Did you mean" in out.getvalue()
+    [row] = store.active(services.storage)
+    lead = io.StringIO()
+    run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n1\nquit\n"), lead)
+    shown = lead.getvalue()
+    assert "Learned wordings" in shown and MASCOT in shown and row.entry_id in shown
+    assert "no longer finds" in shown
+    assert store.active(services.storage) == []
