@@ -26,6 +26,7 @@ import sys
 from dataclasses import asdict, replace
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import yaml
@@ -73,46 +74,73 @@ def measure(queries: list[dict], evidence: list[Evidence], fit: SearchFit,
             "oos_declined": declined / out_of_scope, "oos_suggested": suggested / out_of_scope}
 
 
+class _Signals(NamedTuple):
+    """What `decide` looks at for each labelled question, as arrays (one weight setting)."""
+
+    evidence: list[Evidence]
+    top: np.ndarray  # the concept scorer's best score
+    gap: np.ndarray  # its lead over the runner-up
+    agreed: np.ndarray  # BM25's first choice is the same entry
+    top_right: np.ndarray  # the concept scorer's first choice is the expected entry
+    keyword_top: np.ndarray  # BM25's best score
+    on_topic: np.ndarray  # about an out-of-scope topic: never suggested...
+    barred: np.ndarray  # ...and not answered unless the entry stands without the topic's words
+
+
+def _signals(search: KnowledgeSearch, queries: list[dict], expect: list[str | None]) -> _Signals:
+    evidence = [search.evidence(q["q"]) for q in queries]
+    checks = [search.topic_check(q["q"], e) for q, e in zip(queries, evidence, strict=True)]
+    return _Signals(
+        evidence=evidence,
+        top=np.array([e.concept[0].score if e.concept else -1.0 for e in evidence]),
+        gap=np.array([(e.concept[0].score - (e.concept[1].score if len(e.concept) > 1 else 0.0))
+                      if e.concept else -1.0 for e in evidence]),
+        agreed=np.array([bool(e.concept and e.keyword and e.keyword[0].entry_id == e.concept[0].entry_id)
+                         for e in evidence]),
+        top_right=np.array([bool(e.concept) and e.concept[0].entry_id == x
+                            for e, x in zip(evidence, expect, strict=True)]),
+        keyword_top=np.array([e.keyword[0].score if e.keyword else -1.0 for e in evidence]),
+        on_topic=np.array([topic is not None for topic, _ in checks]),
+        barred=np.array([topic is not None and capped for topic, capped in checks]))
+
+
+def _answer_rules(signals: _Signals, count: int) -> tuple[list[tuple[float, ...]], np.ndarray]:
+    """Every answer rule (answer, margin, agree, agree_margin) within the confident-wrong limit, with one row
+    per rule of which questions it answers."""
+    top, gap, agreed = signals.top, signals.gap, signals.agreed
+    rules = [(answer, margin, agree, agree_margin) for answer, margin, agree, agree_margin
+             in itertools.product(ANSWER_SCORES, MARGINS, ANSWER_SCORES, MARGINS)
+             if agree <= answer and agree_margin <= margin]  # agreement can only lower the bar
+    answered = np.array([(((top >= a) & (gap >= m)) | (agreed & (top >= g) & (gap >= gm))) & ~signals.barred
+                         for a, m, g, gm in rules])
+    keep = (answered & ~signals.top_right).sum(axis=1) / count <= MAX_CONFIDENT_WRONG
+    return [rule for rule, kept in zip(rules, keep, strict=True) if kept], answered[keep]
+
+
+def _offered(signals: _Signals, expect: list[str | None], base: SearchFit) -> dict[float, np.ndarray]:
+    """For each BM25 vote: whether the expected entry is among the 3 fused suggestions."""
+    return {vote: np.array([x is not None and x in [m.entry_id for m in fused(e.concept, e.keyword,
+                                                                               replace(base, keyword_vote=vote))[:3]]
+                            for e, x in zip(signals.evidence, expect, strict=True)]) for vote in KEYWORD_VOTES}
+
+
 def fit(queries: list[dict]) -> tuple[SearchFit, dict[str, float]]:
     """Grid search over every weight setting and threshold combination.
 
     Each query's evidence is gathered once per weight setting; the thresholds are then tried on arrays of
-    what `decide` looks at, and the winner is checked with `KnowledgeSearch.outcome` itself (`measure`), so the figures
-    printed are exactly what the search will do.
+    what `decide` looks at, and the winner is checked with `KnowledgeSearch.outcome` itself (`measure`), so
+    the figures printed are exactly what the search will do.
     """
     kb = load_knowledge()
     expect = [q.get("expect") for q in queries]
     in_scope = np.array([e is not None for e in expect])
     best: tuple[tuple[float, ...], SearchFit] | None = None
     for weights in WEIGHTS:
-        search = KnowledgeSearch(kb, SearchFit(weights=weights))
-        evidence = [search.evidence(q["q"]) for q in queries]
-        top = np.array([e.concept[0].score if e.concept else -1.0 for e in evidence])
-        gap = np.array([(e.concept[0].score - (e.concept[1].score if len(e.concept) > 1 else 0.0))
-                        if e.concept else -1.0 for e in evidence])
-        agreed = np.array([bool(e.concept and e.keyword and e.keyword[0].entry_id == e.concept[0].entry_id)
-                           for e in evidence])
-        top_right = np.array([bool(e.concept) and e.concept[0].entry_id == x for e, x in zip(evidence, expect,
-                                                                                              strict=True)])
-        keyword_top = np.array([e.keyword[0].score if e.keyword else -1.0 for e in evidence])
-        # out-of-scope topics (pay, leave, IT, HR): never suggested, answered only as `topic_check` allows
-        checks = [search.topic_check(q["q"], e) for q, e in zip(queries, evidence, strict=True)]
-        on_topic = np.array([topic is not None for topic, _ in checks])
-        barred = np.array([topic is not None and capped for topic, capped in checks])
-        # every answer rule at once: one row per (answer, margin, agree, agree_margin), kept if wrong enough
-        rules = [(answer, margin, agree, agree_margin) for answer, margin, agree, agree_margin
-                 in itertools.product(ANSWER_SCORES, MARGINS, ANSWER_SCORES, MARGINS)
-                 if agree <= answer and agree_margin <= margin]  # agreement can only lower the bar
-        answered = np.array([(((top >= a) & (gap >= m)) | (agreed & (top >= g) & (gap >= gm))) & ~barred
-                             for a, m, g, gm in rules])
-        wrong = (answered & ~top_right).sum(axis=1) / len(queries)
-        keep = wrong <= MAX_CONFIDENT_WRONG
-        rules = [rule for rule, kept in zip(rules, keep, strict=True) if kept]
-        answered = answered[keep]
-        right = (answered & top_right & in_scope).sum(axis=1) / in_scope.sum()
-        answered_right = answered & top_right
-        agrees = np.array([rule[2] for rule in rules])
-        agree_margins = np.array([rule[3] for rule in rules])
+        signals = _signals(KnowledgeSearch(kb, SearchFit(weights=weights)), queries, expect)
+        rules, answered = _answer_rules(signals, len(queries))
+        right = (answered & signals.top_right & in_scope).sum(axis=1) / in_scope.sum()
+        answered_right = answered & signals.top_right
+        agrees, agree_margins = np.array([r[2] for r in rules]), np.array([r[3] for r in rules])
         offered_by: dict[tuple[float, float], dict[float, np.ndarray]] = {}
         for suggest, share, keyword, floor in itertools.product(SUGGEST_SCORES, KEYWORD_SHARES, SUGGEST_KEYWORDS,
                                                                 SUGGEST_FLOORS):
@@ -120,28 +148,23 @@ def fit(queries: list[dict]) -> tuple[SearchFit, dict[str, float]]:
                              keyword_share=share)
             offered = offered_by.get((suggest, share))
             if offered is None:
-                offered = offered_by[suggest, share] = {vote: np.array(
-                    [x is not None and x in [m.entry_id for m in fused(e.concept, e.keyword,
-                                                                        replace(base, keyword_vote=vote))[:3]]
-                     for e, x in zip(evidence, expect, strict=True)]) for vote in KEYWORD_VOTES}
-            plausible = ((top >= suggest) | ((keyword_top >= keyword) & (np.maximum(top, 0.0) >= floor))) & ~on_topic
+                offered = offered_by[suggest, share] = _offered(signals, expect, base)
+            plausible = ((signals.top >= suggest) | ((signals.keyword_top >= keyword)
+                                                     & (np.maximum(signals.top, 0.0) >= floor))) & ~signals.on_topic
             suggested = (~answered & plausible & ~in_scope).sum(axis=1) / (~in_scope).sum()
-            within = suggested <= MAX_OOS_SUGGESTED
-            if not within.any():
+            rows = np.flatnonzero(suggested <= MAX_OOS_SUGGESTED)
+            if not len(rows):
                 continue
-            rows = np.flatnonzero(within)
             for vote, reached in offered.items():
                 one_step = (answered_right | (~answered & plausible & reached))[:, in_scope].sum(axis=1) \
                     / in_scope.sum()
                 # ties go to fewer suggestions on out-of-scope questions, then to the stricter setting, then
                 # to the vote nearest even
-                reach = np.round(one_step[rows] + RIGHT_WORTH * right[rows], 6)
-                order = np.lexsort((agree_margins[rows], agrees[rows], -suggested[rows], right[rows], reach))
-                row = rows[order[-1]]
+                worth = np.round(one_step[rows] + RIGHT_WORTH * right[rows], 6)
+                row = rows[np.lexsort((agree_margins[rows], agrees[rows], -suggested[rows], right[rows], worth))[-1]]
                 answer, margin, agree, agree_margin = rules[row]
                 key = (round(float(one_step[row] + RIGHT_WORTH * right[row]), 6), round(float(right[row]), 6),
-                       -round(float(suggested[row]), 6),
-                       floor, share, agree, agree_margin, -abs(vote - 1.0))
+                       -round(float(suggested[row]), 6), floor, share, agree, agree_margin, -abs(vote - 1.0))
                 if best is None or key > best[0]:
                     best = (key, replace(base, answer_score=answer, answer_margin=margin, agree_score=agree,
                                          agree_margin=agree_margin, keyword_vote=vote))
