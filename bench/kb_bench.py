@@ -7,6 +7,7 @@ baseline. Speed figures depend on the machine; nothing here is asserted (tests n
 from __future__ import annotations
 
 import gc
+import hashlib
 import random
 import statistics
 import sys
@@ -128,11 +129,51 @@ def accuracy(kb: KnowledgeBase, show_misses: bool = False) -> None:
         if name == "HELD-OUT":
             print(TARGETS)
             by_kind(search, queries)
+    for name, queries in (("labelled (tuning)", tuning), ("HELD-OUT", unseen)):
+        learning_simulation(search, queries, name)
     if show_misses:
         for query, (answer, suggestions) in zip(tuning, ours(search, tuning), strict=True):
             if answer != query.get("expect") and query.get("expect") not in suggestions:
                 print(f"  MISS [{query.get('kind')}] {query['q']!r} expect={query.get('expect')} "
                       f"answer={answer} suggestions={list(suggestions)}")
+
+
+def half_of(text: str) -> str:
+    """"A" or "B", by a hash of the question's text: the same split on every machine and every run."""
+    return "A" if hashlib.sha256(text.encode("utf-8")).digest()[0] % 2 == 0 else "B"
+
+
+def learning_simulation(search: KnowledgeSearch, queries: list[dict], name: str) -> None:
+    """What learning from use does for questions nobody taught it: half B, before and after half A is learned.
+
+    The in-scope questions are split in half by a hash of their text. Each half-A question the search does
+    not already answer right goes through the learning path, as if the asker picked the right entry from
+    "Did you mean…" or a QA lead linked it (`KnowledgeSearch.with_learned`, what the bot calls). Half B is
+    never learned: its right-answer and confident-wrong rates before and after say whether learning
+    generalises to new wordings or only remembers old ones. Out-of-scope questions are measured after too.
+    """
+    in_scope = [q for q in queries if q.get("expect")]
+    half_a = [q for q in in_scope if half_of(q["q"]) == "A"]
+    half_b = [q for q in in_scope if half_of(q["q"]) == "B"]
+    oos = [q for q in queries if not q.get("expect")]
+    before_a = ours(search, half_a)
+    taught = [(q["expect"], q["q"].lower()) for q, (answer, _) in zip(half_a, before_a, strict=True)
+              if answer != q["expect"]]
+    learned = search.with_learned(taught)
+    print(f"\nLearning simulation, {name}: {len(half_a)} questions in half A ({len(taught)} learned: those not "
+          f"already answered right), {len(half_b)} in half B (never learned)")
+    print(f"{'':38}{'right B':>9}{'conf wrong B':>14}{'right A':>9}{'OOS declined':>14}{'OOS suggested':>15}")
+    for label, index in (("before learning half A", search), ("after learning half A", learned)):
+        b = ours(index, half_b)
+        a = ours(index, half_a)
+        o = ours(index, oos)
+        right_b = sum(answer == q["expect"] for q, (answer, _) in zip(half_b, b, strict=True)) / len(half_b)
+        wrong_b = sum(answer is not None and answer != q["expect"] for q, (answer, _) in zip(half_b, b, strict=True))
+        right_a = sum(answer == q["expect"] for q, (answer, _) in zip(half_a, a, strict=True)) / len(half_a)
+        declined = sum(answer is None for answer, _ in o) / max(len(oos), 1)
+        suggested = sum(answer is None and bool(s) for answer, s in o) / max(len(oos), 1)
+        print(f"{label:38}{right_b:>9.1%}{wrong_b / len(half_b):>14.1%}{right_a:>9.1%}{declined:>14.1%}"
+              f"{suggested:>15.1%}")
 
 
 def by_kind(search: KnowledgeSearch, queries: list[dict]) -> None:
@@ -226,11 +267,29 @@ def speed(kb: KnowledgeBase) -> None:
         print(f"{'':34}{'p50 ms':>8}{'p99 ms':>8}{'queries/s':>11}")
         for label, (p50, p99, rate) in (("ours", ours), ("rapidfuzz extract WRatio", baseline)):
             print(f"{label:34}{p50:>8.2f}{p99:>8.2f}{rate:>11,.0f}")
+        learning_speed(search, big, queries)
         tracemalloc.start()
         KnowledgeSearch(load_knowledge(folder))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"peak memory (tracemalloc) during load+index: {peak / 1e6:.0f} MB")
+
+
+def learning_speed(search: KnowledgeSearch, kb: KnowledgeBase, queries: list[str]) -> None:
+    """What learning costs at this size: one wording on top of the live index, 1,000 from the folder's
+    version (a QA lead's Reject), and the query time with those 1,000 learned."""
+    rng = random.Random(11)
+    ids = list(kb.entries)
+    taught = [(rng.choice(ids), query) for query in rng.sample(queries, min(1000, len(queries)))]
+    started = time.perf_counter()
+    search.with_learned(taught[:1])
+    one = time.perf_counter() - started
+    started = time.perf_counter()
+    learned = search.with_learned(taught)
+    many = time.perf_counter() - started
+    p50, p99, _ = timings(learned.search, queries)
+    print(f"learning: one wording {one * 1000:.1f} ms; {len(taught):,} wordings {many * 1000:.0f} ms; "
+          f"with them learned p50 {p50:.2f} ms, p99 {p99:.2f} ms")
 
 
 def main() -> None:

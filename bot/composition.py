@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from bot.asking import feature as knowledge_feature
+from bot.asking import learning
 from bot.audits import feature as audits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.core.knowledge import KnowledgeService
@@ -45,7 +46,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session), and
     so may a loaded identifier screen: its name lists are kept and these settings' own names added.
     """
-    knowledge = knowledge or KnowledgeService.load(settings.knowledge_dir)
+    knowledge = knowledge.fork() if knowledge is not None else KnowledgeService.load(settings.knowledge_dir)
     screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
                         screen=screen)
@@ -54,7 +55,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
 
 
 def start_up(services: Services) -> None:
-    """What a starting bot does to its database, in order: bring the schema up to date, then record who
-    gained, lost or changed access since the last start."""
+    """What a starting bot does to its database, in order: bring the schema up to date, record who gained,
+    lost or changed access since the last start, then search the wordings the knowledge base learned."""
     services.storage.migrate()
     record_role_changes(services.storage, services.directory, services.clock())
+    learning.refresh(services)

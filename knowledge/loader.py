@@ -20,12 +20,13 @@ import knowledge
 from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
+from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
 from knowledge.vocabulary import check_overlaps, parse_vocabulary
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
-TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary")
+TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary", "out_of_scope")
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
@@ -59,6 +60,7 @@ class KnowledgeBase:
     # `vocabulary` groups are wider ways of saying an idea, spelt out only to find candidates (BM25)
     concepts: tuple[tuple[str, ...], ...] = ()
     vocabulary: tuple[tuple[str, ...], ...] = ()
+    out_of_scope: OutOfScope = field(default_factory=OutOfScope)  # IT, HR, pay, leave: "I can't help with that"
 
     # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
     @cached_property
@@ -70,7 +72,8 @@ class KnowledgeBase:
     def fingerprint(self) -> str:
         """One digest of all the content: equal fingerprints mean nothing a user could see has changed."""
         return _fingerprint(self.entry_hashes, {**self.glossary, "\0vocabulary": repr((self.concepts, self.vocabulary)),
-                                                "\0smalltalk": repr(self.smalltalk.groups)}, self.checklists)
+                                                "\0smalltalk": repr(self.smalltalk.groups),
+                                                "\0out_of_scope": repr(self.out_of_scope.topics)}, self.checklists)
 
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
@@ -148,11 +151,12 @@ def _load(folder: Path) -> KnowledgeBase:
     smalltalk = _smalltalk(contents, problems)
     concepts = _vocabulary(contents, problems, "concepts")
     vocabulary = _vocabulary(contents, problems, "vocabulary")
+    out_of_scope = _out_of_scope(contents, entry_ids, problems)
 
     if problems:
         raise KnowledgeBaseError(problems)
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
-                         smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary)
+                         smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope)
 
 
 def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str]) -> list[_FileContent]:
@@ -215,7 +219,7 @@ def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent |
     if not isinstance(data, dict):
         problems.append(Problem(file, getattr(data, "line", 1),
                                 f"the file must start with `entries:`, `glossary:`, `checklists:`, `smalltalk:`, "
-                                f"`concepts:` or `vocabulary:`; "
+                                f"`concepts:`, `vocabulary:` or `out_of_scope:`; "
                                 f"found {type_name(data)}."))
         return None
     for key in data:
@@ -326,6 +330,17 @@ def _vocabulary(contents: list[_FileContent], problems: list[Problem], key: str)
             found += [(content.file, line, group) for line, group in groups]
     problems.extend(check_overlaps(found))
     return tuple(group for _, _, group in found)
+
+
+def _out_of_scope(contents: list[_FileContent], entry_ids: EntryIds, problems: list[Problem]) -> OutOfScope:
+    found = []
+    for content in contents:
+        if "out_of_scope" in content.data:
+            topics, topic_problems = parse_out_of_scope(content.data["out_of_scope"], content.file)
+            problems.extend(topic_problems)
+            found += [(content.file, topic) for topic in topics]
+    problems.extend(check_topics(found, lambda entry_id: not entry_ids.missing(entry_id)))
+    return OutOfScope(tuple(topic for _, topic in found))
 
 
 def _entry_hash(entry: Entry) -> str:

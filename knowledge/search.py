@@ -17,6 +17,7 @@ scores low whatever the ranking, so it gets "I don't know" rather than a confide
 from __future__ import annotations
 
 import bisect
+import copy
 import heapq
 import json
 import math
@@ -32,6 +33,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
+from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
@@ -83,6 +85,7 @@ class SearchFit:
     suggest_keyword: float = 1e9  # or a BM25 score at or above this...
     suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
     keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
+    keyword_vote: float = 1.0  # how much a BM25 rank counts against a concept rank when the two are fused
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
 
     @classmethod
@@ -113,6 +116,7 @@ class SearchResult:
     outcome: Outcome
     answer: Match | None
     suggestions: tuple[Match, ...]
+    topic: OutOfScopeTopic | None = None  # set when the question is about IT, HR, pay or leave (outcome none)
 
 
 class _Document(NamedTuple):  # a tuple: 20,000 of them are built on every load
@@ -138,6 +142,7 @@ class KnowledgeSearch:
             self._build(kb)
         self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights)
         self.spelt_out = _spelt_out(kb.glossary, (*kb.concepts, *kb.vocabulary))
+        self.out_of_scope = kb.out_of_scope
 
     def _build(self, kb: KnowledgeBase) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary, kb.concepts)
@@ -186,13 +191,105 @@ class KnowledgeSearch:
         self.word_by_stem: dict[str, str] = {}
         for word in self.sorted_words:
             self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
+        self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
+        self.learned: frozenset[tuple[str, str]] = frozenset()
+
+    def with_learned(self, learned: Iterable[tuple[str, str]]) -> KnowledgeSearch:
+        """This index plus people's own wordings of entries, as (entry id, wording) pairs: a new index.
+
+        A wording someone used before picking an entry from "Did you mean…" is searched from then on like
+        one of the entry's alternatives. Only the entries it touches are re-indexed (their terms, and the idf
+        of terms they add), so learning one wording costs milliseconds at 20,000 entries, and readers of this
+        index are never disturbed: everything changed is copied. Wordings are read the way a question is
+        (typos corrected), so asking the same words again meets exactly the terms learned. Pairs already
+        known, and entries not in this version, are skipped.
+        """
+        added: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        known = set(self.learned)
+        for entry_id, wording in learned:
+            number = self.numbers.get(entry_id)
+            if number is None or (entry_id, wording) in known:
+                continue
+            known.add((entry_id, wording))
+            terms = tuple(dict.fromkeys(self._learned_terms(wording)))
+            if terms:
+                added[number].append(terms)
+        if len(known) == len(self.learned):
+            return self
+        grown = copy.copy(self)
+        grown.learned = frozenset(known)
+        if added:
+            grown._add_phrasings(added)
+        return grown
+
+    def _learned_terms(self, wording: str) -> list[str]:
+        """The terms of a learned wording's question clause, read as a query's are (typos corrected).
+
+        The narrative around a question ("a school rang this morning…") is left out: it is about one case,
+        not the entry, and on the labelled questions it made other questions find the wrong entry.
+        """
+        main, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
+        return list(main)
+
+    def _add_phrasings(self, added: dict[int, list[tuple[str, ...]]]) -> None:
+        """Give entries more wordings: copy what changes (documents, postings, idf, cached shapes) first."""
+        self.documents = list(self.documents)
+        self.postings = dict(self.postings)
+        self._shapes = {number: shape for number, shape in self._shapes.items() if number not in added}
+        changed: set[str] = set()
+        for number, phrasings in added.items():
+            old = self.documents[number]
+            in_wordings = {term for phrasing in old.terms for term in phrasing}
+            weights = {term: value for term, value in old.weights.items() if term not in in_wordings}
+            every = (*old.terms, *phrasings)
+            share: dict[str, int] = {}
+            for phrasing in every:
+                for term in phrasing:
+                    share[term] = share.get(term, 0) + 1
+            for term, count in share.items():
+                weights[term] = 0.7 + 0.3 * count / len(every)
+            for term in weights.keys() - old.weights.keys():
+                self.postings[term] = [*self.postings.get(term, ()), number]
+                changed.add(term)
+            self.documents[number] = _Document(old.entry_id, old.question, weights, every)
+        total = max(len(self.documents), 1)
+        self.idf = dict(self.idf)
+        for term in changed:
+            docs = len(self.postings[term])
+            self.idf[term] = math.log(1 + (total - docs + 0.5) / (docs + 0.5))
+        stale = {number for term in changed for number in self.postings[term]}  # their masses used the old idf
+        self._shapes = {number: shape for number, shape in self._shapes.items() if number not in stale}
 
     def _term_texts(self, text: str) -> list[str]:
         return self.vocabulary.term_texts(words_of(text))
 
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
-        return decide(query, self.evidence(query), self.fit, max(limit, 1))
+        return self.outcome(query, self.evidence(query), self.fit, max(limit, 1))
+
+    def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
+        """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
+        and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
+        result = decide(query, evidence, fit, limit)
+        topic, capped = self.topic_check(query, evidence)
+        if topic is None or (result.outcome == "answer" and not capped):
+            return result
+        return SearchResult(query, "none", None, (), topic)
+
+    def topic_check(self, query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, bool]:
+        """The out-of-scope topic of a question, and whether it may not be answered outright.
+
+        A topic phrase is no evidence for an entry: "how many days annual leave do I get" meets the entry on
+        pausing reminders only through "annual leave". The question is searched again without the topic's
+        phrases; unless the same entry still comes first, it is not answered ("how do I pause reminders while
+        on annual leave" still finds it first, and is answered).
+        """
+        topic = self.out_of_scope.match(query)
+        if topic is None or not evidence.concept:
+            return topic, True
+        rest = self.out_of_scope.without(query)
+        again = self.evidence(rest) if rest.strip() else Evidence((), ())
+        return topic, not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id
 
     def evidence(self, query: str) -> Evidence:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""
@@ -447,7 +544,7 @@ def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit
         votes[match.entry_id] += 1 / (RRF_K + rank)
         shown[match.entry_id] = match
     for rank, match in enumerate(m for m in keyword if m.score >= fit.keyword_share * keyword[0].score):
-        votes[match.entry_id] += 1 / (RRF_K + rank)
+        votes[match.entry_id] += fit.keyword_vote / (RRF_K + rank)
         if match.entry_id not in shown:
             scale = fit.suggest_keyword if fit.suggest_keyword < 1e9 else 10.0
             shown[match.entry_id] = Match(match.entry_id, match.question,

@@ -13,12 +13,16 @@ from typing import Any
 
 from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
+from knowledge.textterms import STOP_WORDS
 
 GROUP_FIELDS = ("kind", "phrases", "reply", "show_help")
 MAX_PHRASE_WORDS = 6
 _NOT_WORD = re.compile(r"[^\w' ]+")
 _WORD = re.compile(r"[\w']+")
 # One word ("morning") is only taken as small talk before a pause: "morning, ..." but not "morning visits".
+# Words that may follow small talk without making it a question: "thanks so much", "morning all", "cheers mate".
+TRAILING = STOP_WORDS | {"all", "everyone", "team", "folks", "guys", "mate", "again", "lots", "loads", "ever",
+                         "once", "today", "bot", "that", "this", "though", "indeed", "helped", "mean"}
 _PAUSE = re.compile(r"\s*[,!.:;\-–—]")
 
 
@@ -65,7 +69,10 @@ class SmallTalk:
                     start = end
                     break
             else:
-                return None
+                # "thank you so much", "morning all": small talk followed only by words that ask nothing
+                if not found or not all(word in TRAILING for word in words[start:]):
+                    return None
+                break
         return next((g for g in found if g.show_help), found[0])
 
     def strip_opening(self, text: str) -> str:

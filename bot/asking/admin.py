@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
@@ -36,6 +37,7 @@ SUBCOMMANDS = (
     ("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
+    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Reject one"),
 )
 
 
@@ -84,6 +86,7 @@ class KnowledgeAdmin:
             "unanswered": self.unanswered,
             "stale": self.stale,
             "check": self.check,
+            "learned": lambda turn: learned_list(services, turn),
         }
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
@@ -214,5 +217,5 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     engine.add_home_section("knowledge", lambda person: knowledge_home(services, person), priority=30)
     admin = KnowledgeAdmin(services, service)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
-                       usage="/audit kb reload|unanswered|stale|check", roles=[Role.QA_LEAD, Role.ADMIN],
+                       usage="/audit kb reload|unanswered|stale|check|learned", roles=[Role.QA_LEAD, Role.ADMIN],
                        who_can="QA leads and admins")

@@ -8,9 +8,12 @@ identifiers before anything is stored or answered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.asking import admin as knowledge_admin
+from bot.asking import learned_admin
+from bot.asking.learning import learn_wording, withdraw_for_ask
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import emoji, mention
@@ -22,9 +25,11 @@ from bot.privacy.screen import explain
 from bot.settings.people import Role
 from bot.storage import asks as store
 from knowledge.entries import Entry
+from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
 
+WORDISH = re.compile(r"\w")
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
 MAX_RELATED = 3
 EXAMPLE = "_when is the ICPC due?_"
@@ -48,7 +53,7 @@ class KnowledgeFeature:
     def ask(self, turn: Turn, text: str) -> list[Reply]:
         """Screen, search, log and answer one question."""
         question = " ".join(text.split())
-        if not question:
+        if not question or not WORDISH.search(question):  # nothing typed, or only emoji and punctuation
             return [prompt_reply()]
         smalltalk = self.service.current.kb.smalltalk
         chat = smalltalk.match(question)
@@ -65,6 +70,8 @@ class KnowledgeFeature:
             )]
         live = self.service.current
         result = live.search.search(question)
+        if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
+            return [out_of_scope_reply(live, result.topic)]
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -122,6 +129,9 @@ class KnowledgeFeature:
         ask_id = None
         if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
             ask_id = asked
+            ask = store.get_ask(self.services.storage, asked)
+            if ask is not None:  # their words find this entry from now on, unless they say it did not help
+                learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
         return [self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
@@ -137,6 +147,7 @@ class KnowledgeFeature:
             return [Reply(text="You've already told me about this answer: thank you.")]
         if helpful:
             return [Reply(text="Thanks: glad it helped.")]
+        withdraw_for_ask(self.services, ask.id, turn.user_id, turn.now)
         choices = (Choice("Pass my question to the QA leads", "kb.escalate", str(ask.id)),) \
             if ask.user_id == turn.user_id else ()
         return [Reply(text="Thanks for saying so. The QA leads see answers marked Not helpful and improve them.",
@@ -166,6 +177,14 @@ class KnowledgeFeature:
         return self.ask(turn, text)
 
 
+def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
+    """"I can't help with that here", where to go instead, and the nearest entry the bot has, if any."""
+    related = [entry_id for entry_id in topic.related if entry_id in live.kb.entries]
+    choices = tuple(Choice(live.kb.entries[entry_id].question, "kb.show", entry_id) for entry_id in related[:1])
+    return Reply(text=f"I can't help with that here: {topic.reply}", choices=choices,
+                 note="I answer practice and audit questions, and questions about using this bot.")
+
+
 def prompt_reply() -> Reply:
     """What `kb.prompt` and an empty `/audit ask` say: the next thing typed is taken as the question."""
     return Reply(text=f"What would you like to know? Type your question, for example {EXAMPLE}",
@@ -185,3 +204,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_message_handler(feature.on_text, priority=90)
     knowledge_admin.install(engine, services, feature.service)
+    learned_admin.install(engine, services)

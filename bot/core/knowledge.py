@@ -42,8 +42,35 @@ class KnowledgeService:
 
     def __init__(self, folder: Path, live: LiveKnowledge) -> None:
         self.folder = Path(folder)
+        self._base = live  # as the folder says, before anything people taught it
         self._live = live
+        self._learned: tuple[tuple[str, str], ...] = ()  # (entry id, wording) searched as alternatives
         self._reload_lock = threading.Lock()
+
+    def fork(self) -> KnowledgeService:
+        """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
+        its own people teach to itself."""
+        return KnowledgeService(self.folder, self._base)
+
+    def set_learned(self, learned: list[tuple[str, str]]) -> None:
+        """Search these (entry id, wording) pairs as alternatives from now on, and no others.
+
+        Adding to what is already learned re-indexes only the entries touched; taking one away starts again
+        from the folder's version, which is also quick (no file is read and nothing else is rebuilt).
+        """
+        with self._reload_lock:
+            wanted = tuple(dict.fromkeys(learned))
+            if set(self._learned) <= set(wanted):
+                search = self._live.search.with_learned(wanted)
+            else:
+                search = self._base.search.with_learned(wanted)
+            self._learned = wanted
+            self._live = LiveKnowledge(kb=self._live.kb, search=search)
+
+    @property
+    def learned(self) -> tuple[tuple[str, str], ...]:
+        """The (entry id, wording) pairs searched as alternatives besides those in the folder."""
+        return self._learned
 
     @classmethod
     def load(cls, folder: Path) -> KnowledgeService:
@@ -72,7 +99,8 @@ class KnowledgeService:
                 newer = _build(self.folder)
             except KnowledgeBaseError as error:
                 return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries))
-            self._live = newer
+            self._base = newer
+            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries))
 
 

@@ -81,6 +81,11 @@ def may_read_team(directory: Directory, person: Person | None, team_id: str | No
     return person.role is Role.MANAGER and team_id in directory.managed_team_ids(person.user_id)
 
 
+def may_curate_knowledge(person: Person | None) -> bool:
+    """Seeing and rejecting the wordings the knowledge base learned from use: QA leads and admins."""
+    return person is not None and person.role in OVERSIGHT
+
+
 def may_run_maintenance(person: Person | None) -> bool:
     """Retention, backup, restore and demo data: admins, and the server's operator (person None)."""
     return person is None or person.role is Role.ADMIN

@@ -9,8 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.storage.common import COMPLETED_SQL, select, utc_text
-from bot.storage.trail import record_trail
 from bot.storage.db import Storage
+from bot.storage.trail import record_trail
 
 
 @dataclass(frozen=True)

@@ -449,3 +449,29 @@ def m200_campaigns_tables(db: Database) -> None:
         CREATE INDEX campaign_allocations_audit ON campaign_allocations(audit_id);
         """
     )
+
+
+@MIGRATIONS()
+def m210_learning_learned_wordings(db: Database) -> None:
+    """People's own wordings of knowledge entries, learned when they pick an entry from "Did you mean…" (or a
+    QA lead links a question to one); active ones are searched as the entry's alternatives."""
+    db.executescript(
+        """
+        CREATE TABLE kb_learned (
+            id INTEGER PRIMARY KEY,
+            entry_id TEXT NOT NULL,
+            wording TEXT NOT NULL,            -- screened for identifiers, then normalised (lower case, one space)
+            user_id TEXT NOT NULL,            -- who used the wording (picked) or linked it (a QA lead)
+            learned_at TEXT NOT NULL,
+            source TEXT NOT NULL CHECK (source IN ('picked', 'linked')),
+            status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'rejected')),
+            ask_id INTEGER REFERENCES kb_asks(id) ON DELETE SET NULL,  -- the question it came from, if any
+            rejected_by TEXT,
+            rejected_at TEXT,
+            rejected_why TEXT CHECK (rejected_why IN ('not_helpful', 'qa_lead'))
+        );
+        CREATE UNIQUE INDEX kb_learned_once ON kb_learned(entry_id, wording) WHERE status = 'active';
+        CREATE INDEX kb_learned_status ON kb_learned(status, learned_at);
+        CREATE INDEX kb_learned_ask ON kb_learned(ask_id);
+        """
+    )

@@ -140,3 +140,13 @@ def test_list_team_scope_agrees_with_who_may_view(user: str, teams: list[str] | 
     assert policy.readable_teams(DIRECTORY, person) == teams
     if teams is not None:  # every audit of a team in scope is one they may view
         assert all(policy.may_view(DIRECTORY, person, Audit("U0PRAS001", "U0PRAS001", t)) for t in teams)
+
+
+# person: may see and reject the wordings the knowledge base learned from use
+CURATE_TABLE = [("U0PRAN001", False), ("U0MGRN001", False), ("U0QALEAD1", True), ("U0ADMIN01", True)]
+
+
+@pytest.mark.parametrize(("user", "allowed"), CURATE_TABLE)
+def test_who_may_reject_learned_wordings(user: str, allowed: bool) -> None:
+    assert policy.may_curate_knowledge(DIRECTORY.person(user)) is allowed
+    assert not policy.may_curate_knowledge(None)

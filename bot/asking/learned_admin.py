@@ -1,0 +1,62 @@
+"""`/audit kb learned` and its Reject buttons: QA leads see what the bot learned from use, and undo it.
+
+Each learned wording is shown with the entry it now finds, who used (or linked) it and when; Reject stops it
+being searched, is kept in the trail, and a later pick of the same wording does not bring it back.
+"""
+
+from __future__ import annotations
+
+from bot.asking import learning
+from bot.core import buttons, policy
+from bot.core.markup import bold, mention
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
+from bot.storage import learned as store
+
+MAX_SHOWN = 15
+HINT = "type `/audit kb learned` to see the learned wordings again"
+HOW = {"picked": "picked from Did you mean… by", "linked": "linked by"}
+
+
+def learned_list(services: Services, turn: Turn) -> list[Reply]:
+    """The active learned wordings, newest first, each with its entry, who and when, and a Reject button."""
+    items = store.active(services.storage)
+    if not items:
+        return [Reply(title="Learned wordings",
+                      text="The knowledge base has learned no wordings yet. When someone picks an entry from "
+                           "**Did you mean…** and does not mark it Not helpful, the words they asked in are "
+                           "listed here and find that entry from then on.")]
+    tz = services.settings.timezone
+    entries = services.live_knowledge().current.kb.entries
+    lines, choices = [], []
+    for number, item in enumerate(items[:MAX_SHOWN], start=1):
+        entry = entries.get(item.entry_id)
+        where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
+        lines.append(f"{number}. _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
+                     f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
+        choices.append(Choice(f"Reject {number}", "kb.learned.reject", str(item.id)))
+    more = len(items) - MAX_SHOWN
+    return [Reply(title="Learned wordings",
+                  text=f"{len(items)} wording{'' if len(items) == 1 else 's'} learned from use, newest first; "
+                       f"each now finds its entry:\n" + "\n".join(lines),
+                  choices=tuple(choices),
+                  note=(f"{more} more not shown. " if more > 0 else "")
+                  + "Reject one that finds the wrong entry: it stops being searched.")]
+
+
+def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`kb.learned.reject`: value is the learned wording's id."""
+    if not policy.may_curate_knowledge(turn.person):
+        raise UserError("Only QA leads and admins can reject a learned wording.")
+    learned_id = buttons.record_id(value, HINT)
+    rejected = learning.reject(services, learned_id, turn.user_id, turn.now)
+    if rejected is None:
+        return [Reply(text=f"That wording is no longer learned (already rejected or withdrawn): {HINT}.")]
+    return [Reply(text=f"Rejected: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
+                       "and will not be learned again from a pick.")]
+
+
+def install(engine: Engine, services: Services) -> None:
+    engine.add_action("kb.learned.reject", lambda turn, value: reject_action(services, turn, value))

@@ -1,0 +1,91 @@
+"""Learning from use: people's own wordings of a question become alternatives of the entry that answered it.
+
+When someone picks an entry from "Did you mean…", the words they asked in are stored (screened, normalised)
+as a *learned wording* of that entry and searched from then on, so the next person asking the same way gets
+the answer outright. A Not-helpful press on that answer withdraws it; a QA lead sees every learned wording
+(`/audit kb learned`) and can reject one. `learn_wording` is also how a QA lead's "Link to an entry" teaches
+the bot a question it could not answer. The database is the record; the live search is refreshed from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.core.services import Services
+from bot.privacy.screen import explain
+from bot.storage import learned as store
+from bot.storage.trail import record_trail
+from knowledge.textterms import STOP_WORDS, words_of
+
+MAX_WORDING = 500  # as much of a question as kb_asks keeps
+
+
+@dataclass(frozen=True)
+class Learning:
+    """What `learn_wording` did: `learned` when stored and searched, else `why` not (for the person asking)."""
+
+    learned: store.Learned | None
+    why: str = ""
+
+
+def normalise(wording: str) -> str:
+    """One form per wording: lower case, single spaces, no trailing punctuation, at most MAX_WORDING."""
+    text = " ".join(wording.lower().split())[:MAX_WORDING]
+    return text.rstrip(" ?!.,;:")
+
+
+def learn_wording(services: Services, entry_id: str, wording: str, user_id: str, source: store.Source,
+                  ask_id: int | None = None, at: datetime | None = None) -> Learning:
+    """Store `wording` as a learned alternative of `entry_id` and search it from now on.
+
+    Called when a person picks an entry from "Did you mean…" (source `picked`) and when a QA lead links an
+    unanswered question to an entry (`linked`). The wording is screened again here, since callers may pass
+    text that has not been: nothing identifying is ever stored. Refused, with a reason, for an unknown entry,
+    a wording with nothing to search on, one already learned, or one a QA lead rejected (for a pick).
+    """
+    if source not in store.SOURCES:
+        raise ValueError(f"source must be one of {store.SOURCES}, not {source!r}")
+    knowledge = services.live_knowledge()
+    kb = knowledge.current.kb
+    if entry_id not in kb.entries:
+        return Learning(None, f"there is no entry `{entry_id}` in the knowledge base")
+    asked = kb.smalltalk.strip_opening(" ".join(wording.split()))[:MAX_WORDING]
+    findings = services.identifier_screen.find(asked)  # before lower-casing: capitals help tell a name
+    if findings:
+        return Learning(None, f"the wording was not stored: {explain(findings)}")
+    text = normalise(asked)
+    if not [word for word in words_of(text) if word not in STOP_WORDS]:
+        return Learning(None, "the wording has no words to search on")
+    stored = store.learn(services.storage, entry_id, text, user_id, source, at or services.clock(), ask_id)
+    if stored is None:
+        return Learning(None, "that wording is already learned for this entry, or was rejected for it")
+    refresh(services)
+    return Learning(stored)
+
+
+def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime) -> int:
+    """A Not-helpful press on an answer picked from "Did you mean…": the wording learned from that pick is
+    not searched any more. Returns how many were withdrawn."""
+    withdrawn = [item for item in store.active_for_ask(services.storage, ask_id)
+                 if store.reject(services.storage, item.id, user_id, at, "not_helpful") is not None]
+    if withdrawn:
+        refresh(services)
+    return len(withdrawn)
+
+
+def reject(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
+    """A QA lead's Reject: the wording stops being searched and is not learned again from a pick; trailed."""
+    rejected = store.reject(services.storage, learned_id, user_id, at, "qa_lead")
+    if rejected is None:
+        return None
+    record_trail(services.storage, user_id, "kb.learned.reject",
+                 {"learned": rejected.id, "entry": rejected.entry_id, "source": rejected.source}, at=at)
+    refresh(services)
+    return rejected
+
+
+def refresh(services: Services) -> None:
+    """Make the live search match the database's active learned wordings (at start, and after each change)."""
+    pairs = [(item.entry_id, item.wording) for item in reversed(store.active(services.storage))]
+    services.live_knowledge().set_learned(pairs)

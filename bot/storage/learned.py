@@ -1,0 +1,83 @@
+"""Learned wordings (kb_learned): how people worded a question before picking the entry that answered it.
+
+Each wording was screened for identifiers before it reached here. Active ones are searched as the entry's
+alternatives; a Not-helpful press on the answer, or a QA lead's Reject, makes one `rejected` (kept, with who
+and why, so a rejected wording is not learned again from the next pick).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from bot.storage.common import parse_utc, select, utc_text
+from bot.storage.db import Storage
+
+Source = Literal["picked", "linked"]
+SOURCES: tuple[str, ...] = ("picked", "linked")
+
+
+@dataclass(frozen=True)
+class Learned:
+    """One learned wording of an entry."""
+
+    id: int
+    entry_id: str
+    wording: str
+    user_id: str
+    learned_at: datetime
+    source: str
+    status: str
+    ask_id: int | None
+
+
+def _learned(row: dict) -> Learned:
+    return Learned(id=row["id"], entry_id=row["entry_id"], wording=row["wording"], user_id=row["user_id"],
+                   learned_at=parse_utc(row["learned_at"]), source=row["source"], status=row["status"],
+                   ask_id=row["ask_id"])
+
+
+def learn(storage: Storage, entry_id: str, wording: str, user_id: str, source: Source, at: datetime,
+          ask_id: int | None = None) -> Learned | None:
+    """Store a wording as active; None when it is already active for that entry, or a QA lead rejected it
+    for that entry and this is only a pick (a QA lead linking it again brings it back)."""
+    with storage.write() as db:
+        blocked = db.execute(
+            "SELECT 1 FROM kb_learned WHERE entry_id = ? AND wording = ? AND (status = 'active' "
+            "OR (status = 'rejected' AND rejected_why = 'qa_lead' AND ? = 'picked'))",
+            [entry_id, wording, source]).fetchone()
+        if blocked:
+            return None
+        cursor = db.execute(
+            "INSERT INTO kb_learned (entry_id, wording, user_id, learned_at, source, ask_id) VALUES (?, ?, ?, ?, ?, ?)",
+            [entry_id, wording, user_id, utc_text(at), source, ask_id])
+        number = int(cursor.lastrowid)
+    return get(storage, number)
+
+
+def get(storage: Storage, learned_id: int) -> Learned | None:
+    rows = select(storage.db, "SELECT * FROM kb_learned WHERE id = ?", [learned_id])
+    return _learned(rows[0]) if rows else None
+
+
+def active(storage: Storage) -> list[Learned]:
+    """Every active learned wording, newest first: what the search adds to the entries' alternatives."""
+    rows = select(storage.db, "SELECT * FROM kb_learned WHERE status = 'active' ORDER BY learned_at DESC, id DESC")
+    return [_learned(row) for row in rows]
+
+
+def reject(storage: Storage, learned_id: int, user_id: str, at: datetime, why: str) -> Learned | None:
+    """Compare-and-set: stop an active wording being searched; None when it was not active (already gone)."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE kb_learned SET status = 'rejected', rejected_by = ?, rejected_at = ?, rejected_why = ? "
+            "WHERE id = ? AND status = 'active'", [user_id, utc_text(at), why, learned_id])
+        changed = cursor.rowcount == 1
+    return get(storage, learned_id) if changed else None
+
+
+def active_for_ask(storage: Storage, ask_id: int) -> list[Learned]:
+    """The active wordings learned from one question (a pick from its "Did you mean…")."""
+    rows = select(storage.db, "SELECT * FROM kb_learned WHERE ask_id = ? AND status = 'active'", [ask_id])
+    return [_learned(row) for row in rows]

@@ -1,0 +1,152 @@
+"""Topics the bot does not cover (IT, HR, pay, leave): recognised from phrases the QA leads keep as data.
+
+"My payslip is wrong" or "reset my laptop password" are real questions, but not for a practice knowledge
+base: "I don't know that yet" would promise the QA leads will add an answer, and "Did you mean…" would offer
+practice entries that cannot help. Such a question gets "I can't help with that here", where to go instead,
+and, where the topic names one, the nearest entry the bot does have (annual leave -> pausing reminders).
+The groups live under `out_of_scope:` in knowledge/vocabulary.yaml; `kb check` validates them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from knowledge.fields import did_you_mean, type_name
+from knowledge.problems import Problem
+from knowledge.textterms import stem, words_of
+
+TOPIC_FIELDS = ("topic", "reply", "phrases", "related")
+MAX_PHRASE_WORDS = 6
+EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(stem(word) for word in words_of(text))
+
+
+@dataclass(frozen=True)
+class OutOfScopeTopic:
+    """One topic: what the bot says about it, the phrases that mark it, and entries worth offering instead."""
+
+    topic: str
+    reply: str
+    phrases: tuple[str, ...]
+    related: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    """Every out-of-scope topic, with a lookup from a phrase's stems to its topic."""
+
+    topics: tuple[OutOfScopeTopic, ...] = ()
+    _by_key: dict[tuple[str, ...], OutOfScopeTopic] = field(default_factory=dict, init=False, compare=False,
+                                                             repr=False)
+    _longest: list[int] = field(default_factory=lambda: [1], init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for topic in self.topics:
+            for phrase in topic.phrases:
+                key = _key(phrase)
+                if key:
+                    self._by_key.setdefault(key, topic)
+                    self._longest[0] = max(self._longest[0], len(key))
+
+    def match(self, text: str) -> OutOfScopeTopic | None:
+        """The topic of the first phrase met in the text (plurals and tenses too), or None."""
+        found = self._spans(words_of(text))
+        return found[0][2] if found else None
+
+    def without(self, text: str) -> str:
+        """The text's words with every topic phrase taken out: what the question asks besides the topic."""
+        words = words_of(text)
+        taken = {index for start, end, _ in self._spans(words) for index in range(start, end)}
+        return " ".join(word for index, word in enumerate(words) if index not in taken)
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int, OutOfScopeTopic]]:
+        if not self._by_key:
+            return []
+        stems = [stem(word) for word in words]
+        found = []
+        start = 0
+        while start < len(stems):
+            for size in range(min(self._longest[0], len(stems) - start), 0, -1):
+                topic = self._by_key.get(tuple(stems[start:start + size]))
+                if topic is not None:
+                    found.append((start, start + size, topic))
+                    start += size
+                    break
+            else:
+                start += 1
+        return found
+
+
+def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list[Problem]]:
+    """Check a file's `out_of_scope:` list, collecting every problem with its line and how to fix it."""
+    line = getattr(raw, "line", None)
+    if not isinstance(raw, list) or not raw:
+        return [], [Problem(file, line, f"`out_of_scope:` must be a list of topics, each like {EXAMPLE}; "
+                                        f"found {type_name(raw)}.")]
+    topics: list[OutOfScopeTopic] = []
+    problems: list[Problem] = []
+    item_lines = getattr(raw, "item_lines", None) or []
+    for number, item in enumerate(raw):
+        where = item_lines[number] if number < len(item_lines) else line
+        label = f"out-of-scope topic {number + 1}"
+        if not isinstance(item, dict):
+            problems.append(Problem(file, where, f"{label} must be a mapping like {EXAMPLE}; found {type_name(item)}."))
+            continue
+        before = len(problems)
+        for key in item:
+            if key not in TOPIC_FIELDS:
+                problems.append(Problem(file, where, f"{label} has an unknown field `{key}`"
+                                                     f"{did_you_mean(str(key), TOPIC_FIELDS)}; known fields are: "
+                                                     f"{', '.join(TOPIC_FIELDS)}."))
+        for key in ("topic", "reply"):
+            if not isinstance(item.get(key), str) or not item[key].strip():
+                problems.append(Problem(file, where, f"{label} needs `{key}:` as text; found "
+                                                     f"{type_name(item.get(key))}."))
+        phrases = _strings(item.get("phrases"), f"{label} `phrases:`", file, where, problems, required=True)
+        related = _strings(item.get("related", []), f"{label} `related:`", file, where, problems)
+        for phrase in phrases:
+            if len(phrase.split()) > MAX_PHRASE_WORDS:
+                problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
+                                                     "words; keep phrases short."))
+        if len(problems) == before:
+            topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where))
+    return topics, problems
+
+
+def _strings(value: Any, label: str, file: str, where: int | None, problems: list[Problem],
+             required: bool = False) -> tuple[str, ...]:
+    if not isinstance(value, list) or (required and not value):
+        problems.append(Problem(file, where, f"{label} must be a list like `[payslip, pay rise]`; "
+                                             f"found {type_name(value)}."))
+        return ()
+    found = []
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            problems.append(Problem(file, where, f"{label} holds {type_name(item)}; write each as text."))
+        else:
+            found.append(" ".join(item.lower().split()))
+    return tuple(dict.fromkeys(found))
+
+
+def check_topics(topics: list[tuple[str, OutOfScopeTopic]], known_entry: Any) -> list[Problem]:
+    """A phrase in two topics, or a related entry that does not exist: report each with where it is."""
+    problems: list[Problem] = []
+    seen: dict[tuple[str, ...], str] = {}
+    for file, topic in topics:
+        for phrase in topic.phrases:
+            key = _key(phrase)
+            if key in seen and seen[key] != topic.topic:
+                problems.append(Problem(file, topic.line, f"the out-of-scope phrase '{phrase}' is in both "
+                                                          f"'{seen[key]}' and '{topic.topic}'; keep it in one."))
+            seen.setdefault(key, topic.topic)
+        for entry_id in topic.related:
+            if not known_entry(entry_id):
+                problems.append(Problem(file, topic.line, f"out-of-scope topic '{topic.topic}' is related to "
+                                                          f"'{entry_id}', but no entry has that id; check the "
+                                                          "spelling or remove it."))
+    return problems

@@ -1,0 +1,56 @@
+"""End to end through Bolt over HTTP and the Slack stand-in: a pick from "Did you mean…" teaches the bot the
+asker's wording, the same words are then answered outright, and a QA lead sees and rejects it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.settings.config import Settings, load_settings
+from tests.conftest import RunningBot
+from tests.e2e.test_e2e_knowledge import buttons, post_containing
+from tests.support.kb_helpers import add_extra_entries
+
+PRACTITIONER = "U0PRAN001"
+COLLEAGUE = "U0PRAN002"
+QA_LEAD = "U0QALEAD1"
+MASCOT = "what colour is the audit mascot"
+
+
+@pytest.fixture
+def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
+    add_extra_entries(kb_dir)
+    return load_settings(environ)
+
+
+def kb_show_values(call) -> list[str]:
+    return [element["value"] for block in call.params.get("blocks") or [] for element in block.get("elements", [])
+            if element.get("type") == "button" and element["action_id"].split("|")[0] == "kb.show"]
+
+
+def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_rejects_it(
+        running_bot: RunningBot, standin) -> None:
+    assert running_bot.slack.message_im(PRACTITIONER, MASCOT).status == 200
+    offer = post_containing(standin, "Did you mean")
+    [south] = [value for value in kb_show_values(offer) if value.startswith("mascot-colour-south:")]
+    running_bot.slack.block_action(PRACTITIONER, "kb.show|1", south)
+    post_containing(standin, "Blue.")
+
+    # A colleague asking in the same words gets the answer itself.
+    running_bot.slack.message_im(COLLEAGUE, "What colour is the audit mascot?", channel="DU0PRAN002")
+    answer = post_containing(standin, "Blue.", channel="DU0PRAN002")
+    assert "Did you mean" not in str(answer.params)
+    assert "kb.feedback" in buttons(answer)
+
+    # The QA lead sees who taught it, and rejects it.
+    running_bot.slack.command(QA_LEAD, "kb learned")
+    listing = post_containing(standin, "Learned wordings", channel="DU0QALEAD1")
+    assert MASCOT in str(listing.params["blocks"]) and f"<@{PRACTITIONER}>" in str(listing.params["blocks"])
+    running_bot.slack.block_action(QA_LEAD, "kb.learned.reject|0", buttons(listing)["kb.learned.reject"])
+    post_containing(standin, "no longer finds", channel="DU0QALEAD1")
+
+    running_bot.slack.message_im(COLLEAGUE, MASCOT, channel="DU0PRAN002")
+    post_containing(standin, "Did you mean", channel="DU0PRAN002")
+    trail = [row["action"] for row in running_bot.services.storage.db.query("SELECT action FROM trail")]
+    assert "kb.learned.reject" in trail

@@ -1,0 +1,154 @@
+"""Learning from use, through the engine: a wording picked from "Did you mean…" is answered outright next
+time, a Not-helpful press withdraws it, and QA leads see learned wordings and can reject one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from bot.asking.learning import learn_wording, normalise
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from bot.storage import learned as store
+from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+
+PRACTITIONER = "U0PRAN001"
+COLLEAGUE = "U0PRAN002"
+QA_LEAD = "U0QALEAD1"
+MASCOT = "what colour is the audit mascot"
+
+
+@pytest.fixture
+def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
+    add_extra_entries(kb_dir)
+    return load_settings(environ)
+
+
+def pick(engine: Engine, user: str, question: str, entry_id: str) -> list:
+    replies = engine.message(user, question)
+    assert "Did you mean" in replies[0].text
+    [value] = [v for v in button_values(replies, "kb.show") if v.startswith(f"{entry_id}:")]
+    return engine.action(user, "kb.show", value)
+
+
+def test_a_picked_suggestion_is_learned_and_the_same_wording_is_then_answered_outright(
+        engine: Engine, services: Services) -> None:
+    picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    assert picked[0].text == "Blue."
+    [row] = store.active(services.storage)
+    assert (row.entry_id, row.wording, row.user_id, row.source) == \
+        ("mascot-colour-south", MASCOT, PRACTITIONER, "picked")
+    # Anyone asking in those words now gets the entry itself, not "Did you mean…"
+    again = engine.message(COLLEAGUE, "What colour is the audit mascot?")
+    assert again[0].text == "Blue."
+    [ask] = services.storage.db.query("SELECT outcome, entry_id FROM kb_asks ORDER BY id DESC LIMIT 1")
+    assert ask == {"outcome": "answer", "entry_id": "mascot-colour-south"}
+
+
+def test_not_helpful_on_the_picked_answer_withdraws_the_wording(engine: Engine, services: Services) -> None:
+    picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-north")
+    [_, not_helpful] = button_values(picked, "kb.feedback")
+    engine.action(PRACTITIONER, "kb.feedback", not_helpful)
+    assert store.active(services.storage) == []
+    [row] = services.storage.db.query("SELECT status, rejected_why, rejected_by FROM kb_learned")
+    assert row == {"status": "rejected", "rejected_why": "not_helpful", "rejected_by": PRACTITIONER}
+    assert "Did you mean" in engine.message(COLLEAGUE, MASCOT)[0].text
+
+
+def test_helpful_keeps_it_and_a_second_pick_of_the_same_words_is_stored_once(engine: Engine,
+                                                                             services: Services) -> None:
+    picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    engine.action(PRACTITIONER, "kb.feedback", button_values(picked, "kb.feedback")[0])
+    assert len(store.active(services.storage)) == 1
+    result = learn_wording(services, "mascot-colour-south", "What colour is the audit mascot?", COLLEAGUE, "picked")
+    assert result.learned is None
+    assert len(store.active(services.storage)) == 1
+
+
+def test_qa_leads_see_who_taught_what_and_reject_it(engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    listing = engine.command(QA_LEAD, "kb learned")
+    text = all_text(listing)
+    assert MASCOT in text and "mascot-colour-south" in text and f"@{{{PRACTITIONER}}}" in text
+    [reject] = button_values(listing, "kb.learned.reject")
+    assert "not be learned again" in engine.action(QA_LEAD, "kb.learned.reject", reject)[0].text
+    assert "Did you mean" in engine.message(COLLEAGUE, MASCOT)[0].text
+    [trail] = services.storage.db.query("SELECT actor, action FROM trail WHERE action LIKE 'kb.learned%'")
+    assert trail == {"actor": QA_LEAD, "action": "kb.learned.reject"}
+    # the same pick again does not bring back what a QA lead rejected
+    pick(engine, COLLEAGUE, MASCOT, "mascot-colour-south")
+    assert store.active(services.storage) == []
+    assert "no longer learned" in engine.action(QA_LEAD, "kb.learned.reject", reject)[0].text
+
+
+def test_only_qa_leads_and_admins_list_or_reject(engine: Engine) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    assert "QA leads and admins" in all_text(engine.command(PRACTITIONER, "kb learned"))
+    [reject] = button_values(engine.command("U0ADMIN01", "kb learned"), "kb.learned.reject")
+    refused = engine.action(PRACTITIONER, "kb.learned.reject", reject)
+    assert refused[0].kind == "error"
+    assert "Did you mean" not in engine.message(COLLEAGUE, MASCOT)[0].text
+
+
+def test_a_stale_reject_button_says_so(engine: Engine) -> None:
+    for value in ("abc", "", "99999"):
+        replies = engine.action(QA_LEAD, "kb.learned.reject", value)
+        assert "/audit kb learned" in all_text(replies)
+
+
+def test_linked_wordings_are_learned_and_survive_a_reload(engine: Engine, services: Services) -> None:
+    result = learn_wording(services, "mascot-colour-north", "which colour is the northern mascot", QA_LEAD, "linked")
+    assert result.learned is not None and result.learned.source == "linked"
+    assert engine.message(PRACTITIONER, "which colour is the northern mascot")[0].text == "Green."
+    engine.command(QA_LEAD, "kb reload")
+    assert engine.message(PRACTITIONER, "which colour is the northern mascot")[0].text == "Green."
+
+
+def test_wordings_with_identifiers_or_nothing_to_search_or_unknown_entries_are_refused(services: Services) -> None:
+    refused = learn_wording(services, "mascot-colour-north", "is mum Shannon Smith ok", QA_LEAD, "linked")
+    assert refused.learned is None and "Shannon" in refused.why
+    assert learn_wording(services, "mascot-colour-north", "what is it?", QA_LEAD, "linked").learned is None
+    assert learn_wording(services, "no-such-entry", "kettle", QA_LEAD, "linked").learned is None
+    assert store.active(services.storage) == []
+
+
+def test_learned_wordings_are_searched_after_a_restart(engine: Engine, services: Services) -> None:
+    from bot.composition import build_engine, start_up
+
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    services.knowledge = services.live_knowledge().fork()  # a fresh process: nothing learned in memory
+    assert "Did you mean" in build_engine(services).message(COLLEAGUE, MASCOT)[0].text
+    start_up(services)
+    assert build_engine(services).message(COLLEAGUE, MASCOT)[0].text == "Blue."
+
+
+@given(st.text(max_size=200))
+@hypothesis_settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+def test_normalise_is_idempotent_bounded_and_lower_case(text: str) -> None:
+    once = normalise(text)
+    assert normalise(once) == once
+    assert len(once) <= 500
+    assert once == once.lower() or once.lower() != once.casefold()
+
+
+def test_in_the_terminal_chat_a_pick_is_learned_and_a_qa_lead_lists_and_rejects_it(engine: Engine,
+                                                                                   services: Services) -> None:
+    import io
+
+    from bot.terminal.chat import run_chat
+
+    out = io.StringIO()
+    run_chat(engine, PRACTITIONER, io.StringIO(f"{MASCOT}\n2\nquit\n"), out)  # 2: the second suggestion
+    assert "Did you mean" in out.getvalue()
+    [row] = store.active(services.storage)
+    lead = io.StringIO()
+    run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n1\nquit\n"), lead)
+    shown = lead.getvalue()
+    assert "Learned wordings" in shown and MASCOT in shown and row.entry_id in shown
+    assert "no longer finds" in shown
+    assert store.active(services.storage) == []
