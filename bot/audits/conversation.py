@@ -25,10 +25,9 @@ from bot.audits import finish as audits_finish
 from bot.audits import moderation, readback
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
-from bot.audits.core import Ctx, load, not_in_channel, render_worker
-from bot.audits.finish_screens import render_overall_grade, render_prompt, render_review, render_submit
+from bot.audits.core import Ctx, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS
-from bot.audits.screens import render_evidence, render_question_step
+from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -159,6 +158,11 @@ def _step(render: Callable[[Services, Ctx], list[Reply]]) -> Screen:
     return lambda services, conversation: render(services, conversation.audit(services))
 
 
+def _shown(step_name: str) -> Screen:
+    """The step's own screen (bot.audits.step_screens), the one `screens.render` shows after a stored step."""
+    return _step(STEP_SCREENS[step_name])
+
+
 def _moderation_reason_screen(services: Services, conversation: Conversation) -> list[Reply]:
     return moderation.reason_prompt(bool(conversation.data.get("agrees")), str(conversation.data.get("grade")))
 
@@ -183,19 +187,19 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                 lambda services, c: audits_start.case_reference_screen(services,
                                                                                        str(c.data["checklist"]))),
     State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},
-                        _step(render_worker)),
+                        _shown("worker")),
     State.QUESTION: _spec(_in_audit(audits_questions.typed),
-                          _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _step(render_question_step)),
-    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _step(render_evidence)),
-    State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _step(render_review)),
-    State.OVERALL_GRADE: _spec(_in_audit(None), _CONTROLS | {"audit.grade"}, _step(render_overall_grade)),
-    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _step(render_prompt)),
-    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _step(render_prompt)),
-    State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _step(render_prompt)),
-    State.ACTIONS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.actions_done"}, _step(render_prompt)),
-    State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _step(render_prompt)),
-    State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _step(render_prompt)),
-    State.SUBMIT: _spec(_in_audit(None), _CONTROLS | {"audit.submit"}, _step(render_submit)),
+                          _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question")),
+    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _shown("evidence")),
+    State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review")),
+    State.OVERALL_GRADE: _spec(_in_audit(None), _CONTROLS | {"audit.grade"}, _shown("overall_grade")),
+    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
+    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),
+    State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development")),
+    State.ACTIONS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.actions_done"}, _shown("actions")),
+    State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner")),
+    State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due")),
+    State.SUBMIT: _spec(_in_audit(None), _CONTROLS | {"audit.submit"}, _shown("submit")),
     State.CONFIRM_CANCEL: _spec(_while_confirming_cancel, {"audit.cancel_confirm", "audit.cancel_keep", "audit.cancel"},
                                 _step(audits_start.cancel_question)),
     State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
@@ -211,12 +215,6 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_REASON,
                            State.MODERATION_RESPONSE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
-
-
-def step_screen(services: Services, ctx: Ctx) -> list[Reply]:
-    """What a draft shows at its step (bot.audits.screens.render): the screen of the step's state."""
-    state = State(ctx.step.name)
-    return STATES[state].screen(services, Conversation(state, {"audit_id": ctx.audit.id}, ctx))
 
 
 # -- where a conversation stands -------------------------------------------------------------------------

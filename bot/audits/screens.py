@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.audits import lifecycle
-from bot.audits.core import Ctx, control_choices, grade_label, load, render_question, waiting_at
-from bot.audits.flow import progress
+from bot.audits.core import Ctx, load, waiting_at
+from bot.audits.step_screens import STEP_SCREENS
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -14,28 +14,10 @@ from bot.storage import audits as store
 
 
 def render(services: Services, ctx: Ctx) -> list[Reply]:
-    """The message for wherever the audit now stands: the screen bot.audits.conversation.STATES gives its state."""
+    """The message for wherever the audit now stands: its step's screen (the same one the conversation table shows)."""
     if ctx.audit.status != "draft":
         return [Reply(text=f"Audit #{ctx.audit.id} is {ctx.audit.status.replace('_', ' ')}.")]
-    # The table names the handlers that call render, so it is read here rather than imported at the top.
-    from bot.audits.conversation import step_screen
-
-    return step_screen(services, ctx)
-
-
-def render_question_step(services: Services, ctx: Ctx) -> list[Reply]:
-    """The question the audit stands at."""
-    return render_question(ctx, ctx.checklist.question(ctx.step.question_id or ""), services.local_now().date())
-
-
-def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
-    """After a scale grade: why this grade?"""
-    question = ctx.checklist.question(ctx.step.question_id or "")
-    grade = grade_label(ctx.answers[question.id].value) if question.id in ctx.answers else "this grade"
-    return [Reply(text=f"**Why this grade?** You graded _{question.text}_ as **{grade}**. In a sentence or two, "
-                       "what did you see on the file that supports it?", kind="question",
-                  prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
-                  note=progress(ctx.checklist, ctx.answers, question.id))]
+    return STEP_SCREENS[ctx.step.name](services, ctx)
 
 
 def advance_and_render(services: Services, turn: Turn, ctx: Ctx, version: int, move: store.Move,
