@@ -15,21 +15,31 @@ def register(app: App) -> None:
     app.view(re.compile(r".+"))(handle_view_submission)
 
 
+MAX_ERROR_CHARS = 2000
+
+
 def form_values(view: dict[str, Any]) -> dict[str, str]:
-    """Flatten Slack's state.values into {action_id: value}."""
+    """Flatten Slack's state.values into {block_id: value}: a form's field id is its input block's id."""
     values: dict[str, str] = {}
-    for block in ((view.get("state") or {}).get("values") or {}).values():
-        for action_id, element in block.items():
-            values[action_id] = selected_value(element) if "value" not in element else str(element["value"] or "")
+    for block_id, block in ((view.get("state") or {}).get("values") or {}).items():
+        for element in block.values():
+            if isinstance(element, dict):
+                values[block_id] = selected_value(element) if "value" not in element else str(element["value"] or "")
     return values
 
 
 def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-    """Close the modal at once; the answer arrives as a DM, where errors can be read and fixed."""
-    ack()
+    """Hand the form to the engine, then answer Slack: a field with a mistake keeps the modal open with the
+    message beside that field (`response_action: errors`); otherwise the modal closes and replies go by DM."""
     user_id = (body.get("user") or {}).get("id")
     if not user_id:
+        ack()
         return
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
     replies = context["engine"].action(user_id, view.get("callback_id", ""), payload, surface="dm")
+    errors = {field: message[:MAX_ERROR_CHARS] for reply in replies for field, message in reply.form_errors}
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
     context["delivery"].deliver_privately(user_id, replies)

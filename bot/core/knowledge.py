@@ -44,6 +44,7 @@ class KnowledgeService:
         self.folder = Path(folder)
         self._live = live
         self._reload_lock = threading.Lock()
+        self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
 
     @classmethod
     def load(cls, folder: Path) -> KnowledgeService:

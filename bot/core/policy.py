@@ -100,3 +100,9 @@ def readable_teams(directory: Directory, person: Person) -> list[str] | None:
     """Whose audits `/audit list team` shows: None for every team (QA leads, admins), else the teams managed
     (none for a practitioner). It always agrees with `may_view`."""
     return None if person.role in OVERSIGHT else directory.managed_team_ids(person.user_id)
+
+
+def may_keep_knowledge(person: Person | None) -> bool:
+    """The knowledge base is kept by QA leads and admins: reloading it, and answering, linking, adding or
+    closing the questions it could not answer."""
+    return person is not None and person.role in OVERSIGHT
