@@ -140,3 +140,10 @@ def test_list_team_scope_agrees_with_who_may_view(user: str, teams: list[str] | 
     assert policy.readable_teams(DIRECTORY, person) == teams
     if teams is not None:  # every audit of a team in scope is one they may view
         assert all(policy.may_view(DIRECTORY, person, Audit("U0PRAS001", "U0PRAS001", t)) for t in teams)
+
+
+@pytest.mark.parametrize(("user", "allowed"), [
+    ("U0ADMIN01", True), ("U0QALEAD1", True), ("U0MGRN001", False), ("U0PRAN001", False), (None, False)])
+def test_who_keeps_the_knowledge_base_and_its_unanswered_questions(user: str | None, allowed: bool) -> None:
+    person = DIRECTORY.person(user) if user else None
+    assert policy.may_keep_knowledge(person) is allowed
