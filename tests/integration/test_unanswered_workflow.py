@@ -234,3 +234,26 @@ def test_parsing_a_typed_new_entry_never_fails_with_anything_but_a_clear_message
     except UserError:
         return
     assert new.question.strip() and new.answer.strip()
+
+
+def test_qa_leads_act_on_the_top_groups_from_their_home_tab(engine: Engine, services: Services) -> None:
+    from bot.engine.home import home_sections
+
+    key = ask_payroll(engine)
+    sections = home_sections(engine, services, QA_LEAD)
+    start = next(i for i, section in enumerate(sections) if section.title == "Knowledge base")
+    group = sections[start + 1]
+    assert "when is payroll paid" in group.text.lower()
+    assert [choice.action for choice in group.choices] == [
+        "kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new", "kb.unanswered.out_of_scope",
+        "kb.unanswered.dismiss"]
+    assert all(choice.value == key for choice in group.choices)
+    assert not any("kb.unanswered" in c.action for s in home_sections(engine, services, ASKER) for c in s.choices)
+
+
+def test_where_no_form_can_open_the_reply_says_what_to_type(engine: Engine) -> None:
+    key = ask_payroll(engine)
+    [answer] = engine.action(QA_LEAD, "kb.unanswered.answer", key, surface="terminal")
+    assert f"/audit kb answer {key} <your answer>" in answer.text
+    [new] = engine.action(QA_LEAD, "kb.unanswered.new", key, surface="terminal")
+    assert f"/audit kb new {key} <question> | <answer>" in new.text
