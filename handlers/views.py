@@ -29,17 +29,19 @@ def form_values(view: dict[str, Any]) -> dict[str, str]:
 
 
 def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-    """Hand the form to the engine, then answer Slack: a field with a mistake keeps the modal open with the
-    message beside that field (`response_action: errors`); otherwise the modal closes and replies go by DM."""
+    """Let the engine check the form quickly first: a field with a mistake keeps the modal open with the message
+    beside that field (`response_action: errors`). Otherwise the modal closes at once, and the work is done and
+    answered by DM after Slack has had its answer."""
     user_id = (body.get("user") or {}).get("id")
     if not user_id:
         ack()
         return
+    callback_id = view.get("callback_id", "")
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
-    replies = context["engine"].action(user_id, view.get("callback_id", ""), payload, surface="dm")
-    errors = {field: message[:MAX_ERROR_CHARS] for reply in replies for field, message in reply.form_errors}
+    errors = context["engine"].check_form(user_id, callback_id, payload)
     if errors:
-        ack(response_action="errors", errors=errors)
+        ack(response_action="errors", errors={field: message[:MAX_ERROR_CHARS] for field, message in errors.items()})
         return
     ack()
+    replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
     context["delivery"].deliver_privately(user_id, replies)

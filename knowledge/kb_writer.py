@@ -110,11 +110,16 @@ def new_entry_id(question: str, taken: Iterable[str]) -> str:
     return candidate
 
 
-def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[Check] = ()) -> WriteResult:
-    """Add `wording` to the `alternatives:` of entry `entry_id`, in the file the entry is written in."""
+def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[Check] = (),
+                    known: KnowledgeBase | None = None, dry_run: bool = False) -> WriteResult:
+    """Add `wording` to the `alternatives:` of entry `entry_id`, in the file the entry is written in.
+
+    `known` is the knowledge base as last loaded (to find the entry's file without reading the folder twice);
+    `dry_run` checks everything and writes nothing, for a form that must answer within Slack's three seconds.
+    """
     folder = Path(folder)
     wording = " ".join(wording.split())
-    kb, problems = _current(folder)
+    kb, problems = (known, []) if known is not None else _current(folder)
     if kb is None:
         return WriteResult("", entry_id, False, problems)
     entry = kb.entries.get(entry_id)
@@ -128,20 +133,28 @@ def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[
         return WriteResult(entry.file, entry_id, False, unchanged=True)
     original = _read(folder / entry.file)
     data = _yaml().load(original)
-    raw = _entry_mapping(data, entry_id)
+    try:
+        raw = _entry_mapping(data, entry_id)
+    except LookupError:
+        gone = Problem(entry.file, None, f"entry '{entry_id}' is no longer in this file; reload, then try again.")
+        return WriteResult(entry.file, entry_id, False, [gone])
     alternatives = raw.get("alternatives")
     if alternatives is None:
         alternatives = CommentedSeq()
         raw.insert(list(raw).index("question") + 1 if "question" in raw else len(raw), "alternatives", alternatives)
     alternatives.append(_text(wording))
     return _validate_and_write(folder, entry.file, original, _dump(data), entry_id,
-                               {"alternatives": wording}, checks)
+                               {"alternatives": wording}, checks, dry_run)
 
 
-def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = ()) -> WriteResult:
-    """Append a new entry to the `entries:` list of `file` (relative to the folder, like `kb/timescales.yaml`)."""
+def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = (),
+              known: KnowledgeBase | None = None, dry_run: bool = False) -> WriteResult:
+    """Append a new entry to the `entries:` list of `file` (relative to the folder, like `kb/timescales.yaml`).
+
+    `known` and `dry_run` as for `add_alternative`; the id is made from the question, unique among the ids the
+    folder holds (the check refuses an id used twice should `known` be out of date)."""
     folder = Path(folder)
-    kb, problems = _current(folder)
+    kb, problems = (known, []) if known is not None else _current(folder)
     if kb is None:
         return WriteResult(file, new.id or "", False, problems)
     path = folder / file
@@ -156,7 +169,7 @@ def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = 
     if re.search(r"\n[ \t]*\n[ \t]*- ", original or ""):  # the file keeps a blank line between entries
         entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")
     expected = {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer)}
-    return _validate_and_write(folder, file, original or "", _dump(data), entry_id, expected, checks)
+    return _validate_and_write(folder, file, original or "", _dump(data), entry_id, expected, checks, dry_run)
 
 
 def _current(folder: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
@@ -238,7 +251,7 @@ def only_added_lines(original: str, new: str) -> bool:
 
 
 def _validate_and_write(folder: Path, file: str, original: str, new_text: str, entry_id: str,
-                        expected: dict[str, str], checks: Iterable[Check]) -> WriteResult:
+                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False) -> WriteResult:
     """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem."""
     crlf = "\r\n" in original
     if crlf:
@@ -261,6 +274,8 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
     if not _faithful(kb, entry_id, expected):
         return refused([Problem(file, lines.get("question"), "this text cannot be written to YAML exactly as "
                                                              "typed; simplify its punctuation or add it by hand.")])
+    if dry_run:
+        return WriteResult(file, entry_id, False, [], lines)
     try:
         _replace_atomically(folder / file, original, new_text)
     except _ChangedOnDisk:

@@ -184,9 +184,12 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     admin = KnowledgeAdmin(services, service)
     desk = admin.desk
     for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
-                          (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed")),
-                          (ANSWER_FORM, desk.answer_form), (LINK_FORM, desk.link_form), (NEW_FORM, desk.new_form)):
+                          (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
         engine.add_action(name, handler)
+    for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
+                                 (LINK_FORM, desk.link_form, desk.link_check),
+                                 (NEW_FORM, desk.new_form, desk.new_check)):
+        engine.add_form(name, handler, check)
     engine.add_options(ENTRY_SEARCH, desk.entry_options)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
                        usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|stale|check",

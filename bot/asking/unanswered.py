@@ -142,7 +142,7 @@ class UnansweredDesk:
         if not groups:
             return [Reply(title="Unanswered questions",
                           text=f"No unanswered or unhelpful questions in the last {UNANSWERED_DAYS} days.")]
-        lines = [f"• {self.line(group)}" for group in groups]
+        lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
                         text=f"{total} questions in the last {UNANSWERED_DAYS} days got no answer or were marked "
@@ -157,7 +157,7 @@ class UnansweredDesk:
         times = "once" if group.count == 1 else f"{group.count} times"
         unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
             if group.unhelpful_entries else ""
-        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful} · #{group.key}"
+        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}"
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""
@@ -166,9 +166,6 @@ class UnansweredDesk:
             Choice("Answer", ANSWER, value, style="primary"), Choice("Link to an entry", LINK, value),
             Choice("New entry", NEW, value), Choice("Out of scope", OUT_OF_SCOPE, value),
             Choice("Dismiss", DISMISS, value)))
-
-    def home_groups(self, now: datetime) -> list[Reply]:
-        return [self.group_reply(group) for group in self.open_groups(now)[:HOME_GROUPS]]
 
     # -- finding the group a button or number means -------------------------------------------------
     def group(self, turn: Turn, key: int) -> QuestionGroup:
@@ -255,27 +252,49 @@ class UnansweredDesk:
         ids = [entry_id for entry_id in dict.fromkeys(found) if entry_id in live.kb.entries][:MAX_OPTIONS]
         return [(f"{live.kb.entries[entry_id].question} ({entry_id})", entry_id) for entry_id in ids]
 
-    # -- form submissions ---------------------------------------------------------------------------
+    # -- form submissions: a quick check Slack waits for (errors stay in the form), then the work ------
     def answer_form(self, turn: Turn, value: str) -> list[Reply]:
         form, key = _submitted(value)
         return _in_form(lambda: self.answer(turn, key, form.get("answer", "")))
+
+    def answer_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, _key = _submitted(value)
+
+        def check() -> list[Reply]:
+            self.answer_text(form.get("answer", ""))
+            return []
+        return _in_form(check)
 
     def link_form(self, turn: Turn, value: str) -> list[Reply]:
         form, key = _submitted(value)
         return _in_form(lambda: self.link(turn, key, form.get("entry", "")))
 
+    def link_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = _submitted(value)
+        return _in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True))
+
     def new_form(self, turn: Turn, value: str) -> list[Reply]:
         form, key = _submitted(value)
-        tags = tuple(tag.strip() for tag in form.get("tags", "").split(",") if tag.strip())
-        new = NewEntry(question=form.get("question", ""), answer=form.get("answer", ""), tags=tags,
-                       source=form.get("source") or None, owner=form.get("owner") or None,
-                       review_by=form.get("review_by") or None)
-        return _in_form(lambda: self.new_entry(turn, key, new, form.get("file", "")))
+        return _in_form(lambda: self.new_entry(turn, key, _new_from_form(form), form.get("file", "")))
+
+    def new_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = _submitted(value)
+        return _in_form(lambda: self.new_entry(turn, key, _new_from_form(form), form.get("file", ""), dry_run=True))
 
     # -- the five things a QA lead does -------------------------------------------------------------
     def answer(self, turn: Turn, key: int, text: str) -> list[Reply]:
         """Send the QA lead's answer to everyone who asked, then close the group."""
         group = self.group(turn, key)
+        text = self.answer_text(text)
+        replies = [Reply(to_user=asker, title="An answer to your question",
+                         text=f"You asked: _{_asked_by(group, asker)}_\n\n{text}",
+                         note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
+        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})
+        return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
+                                     f"({closed} question{'s' if closed != 1 else ''}).")]
+
+    def answer_text(self, text: str) -> str:
+        """The answer as it will be sent, or the one thing wrong with it (empty, too long, an identifier)."""
         text = text.strip()
         if not text:
             raise FieldProblem("answer", "Write the answer to send, then send it again.")
@@ -286,15 +305,11 @@ class UnansweredDesk:
         if findings:
             raise FieldProblem("answer", f"I haven't sent that: {explain(findings)}. Take out anything that "
                                          "could identify a child or family, then send it again.")
-        replies = [Reply(to_user=asker, title="An answer to your question",
-                         text=f"You asked: _{_asked_by(group, asker)}_\n\n{text}",
-                         note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
-        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})
-        return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({closed} question{'s' if closed != 1 else ''}).")]
+        return text
 
-    def link(self, turn: Turn, key: int, entry_id: str) -> list[Reply]:
-        """Send an existing entry to the askers and add the group's wording to that entry's alternatives."""
+    def link(self, turn: Turn, key: int, entry_id: str, dry_run: bool = False) -> list[Reply]:
+        """Send an existing entry to the askers and add the group's wording to that entry's alternatives
+        (`dry_run`: only check that it would be written)."""
         group = self.group(turn, key)
         entry_id = entry_id.strip()
         entry = self.service.current.kb.entries.get(entry_id)
@@ -303,8 +318,13 @@ class UnansweredDesk:
             hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
+        if dry_run:
+            _refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
+                self.services), known=self.service.current.kb, dry_run=True), "entry")
+            return []
         with self.service.edit_lock:
-            result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services))
+            result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
+                                     known=self.service.current.kb)
             _refuse_problems(result, "entry")
             reload = self.service.reload() if result.written else None
         if result.written:
@@ -319,16 +339,22 @@ class UnansweredDesk:
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(group.askers))}.")]
 
-    def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str) -> list[Reply]:
-        """Write a new entry (checked like `kb check`), reload, tell the askers and close the group."""
+    def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
+        """Write a new entry (checked like `kb check`), reload, tell the askers and close the group
+        (`dry_run`: only check that it would be written)."""
         group = self.group(turn, key)
         files = {value for _, value in self.entry_files()}
         file = file.strip() or self.suggested_file(group.wording) or min(files)
         if file not in files:
             raise FieldProblem("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
                                        + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
+        if dry_run:
+            _refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services),
+                                       known=self.service.current.kb, dry_run=True), "question")
+            return []
         with self.service.edit_lock:
-            result = add_entry(self.service.folder, file, new, content_checks(self.services))
+            result = add_entry(self.service.folder, file, new, content_checks(self.services),
+                               known=self.service.current.kb)
             _refuse_problems(result, "question")
             reload = self.service.reload()
         record_trail(self.services.storage, turn.user_id, "kb.entry",
@@ -408,6 +434,13 @@ def parse_new_entry(text: str) -> tuple[NewEntry, str]:
     new = NewEntry(question=parts[0], answer=parts[1], tags=tags, source=extra.get("source") or None,
                    owner=extra.get("owner") or None, review_by=extra.get("review_by") or None)
     return new, extra.get("file", "")
+
+
+def _new_from_form(form: dict[str, str]) -> NewEntry:
+    tags = tuple(tag.strip() for tag in form.get("tags", "").split(",") if tag.strip())
+    return NewEntry(question=form.get("question", ""), answer=form.get("answer", ""), tags=tags,
+                    source=form.get("source") or None, owner=form.get("owner") or None,
+                    review_by=form.get("review_by") or None)
 
 
 def _people(count: int) -> str:

@@ -71,6 +71,7 @@ class Engine:
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._options: dict[str, OptionsHandler] = {}
+        self._form_checks: dict[str, ActionHandler] = {}
 
     # -- registration -------------------------------------------------------------------------
     def add_command(
@@ -99,6 +100,20 @@ class Engine:
         if name in self.actions:
             raise ValueError(f"action {name!r} registered twice")
         self.actions[name] = handler
+
+    def add_form(self, name: str, handler: ActionHandler, check: ActionHandler) -> None:
+        """Register a form's submission: `check` runs while Slack waits (a few seconds) and returns replies with
+        `form_errors` to keep the form open with them; `handler` then does the work, after Slack has its answer."""
+        self.add_action(name, handler)
+        self._form_checks[name] = check
+
+    def check_form(self, user_id: str, name: str, value: str) -> dict[str, str]:
+        """The mistakes to show in a submitted form, by field; empty when it may go ahead (or has no check)."""
+        check = self._form_checks.get(name)
+        if check is None:
+            return {}
+        replies = self._run(user_id, "dm", lambda turn: check(turn, value or ""))
+        return {field: message for reply in replies for field, message in reply.form_errors}
 
     def add_options(self, name: str, handler: OptionsHandler) -> None:
         """Register what a searchable menu named `name` offers as the person types (Slack's external select)."""

@@ -120,7 +120,8 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
         QA_LEAD, view["callback_id"], new_entry_values(view, "On the 20th of each month.\nOr the Friday before."),
         private_metadata=view["private_metadata"])
 
-    assert response.status == 200 and response.json() is None
+    assert response.status == 200 and response.json() is None  # the modal closes; the work follows
+    post_containing(standin, "Added `when-is-payroll-paid`", LEAD_DM)
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+",
         "+  - id: when-is-payroll-paid",
@@ -134,7 +135,6 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
         "+    review_by: 2027-06-30",
     ]
     post_containing(standin, "On the 20th of each month.", f"D{PRACTITIONER}")
-    post_containing(standin, "Added `when-is-payroll-paid`", LEAD_DM)
     running_bot.slack.message_im(OTHER, "when is payroll paid?")
     post_containing(standin, "Or the Friday before.", f"D{OTHER}")  # live at once, no reload needed
 
@@ -185,5 +185,6 @@ def test_the_link_modal_searches_entries_and_links_the_wording(running_bot: Runn
     response = running_bot.slack.view_submission(QA_LEAD, view["callback_id"], chosen,
                                                  private_metadata=view["private_metadata"])
     assert response.json() is None
+    post_containing(standin, "Linked #", LEAD_DM)
     assert diff_lines(before, path.read_text(encoding="utf-8")) == ["+      - mascot paperwork for county hall parking"]
     post_containing(standin, "15 working days", f"D{PRACTITIONER}")

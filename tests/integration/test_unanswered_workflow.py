@@ -189,6 +189,11 @@ def test_the_buttons_open_forms_and_a_form_mistake_is_shown_beside_its_field(eng
     [refused] = engine.action(QA_LEAD, opened.form.action, submitted)
     [(field, message)] = refused.form_errors
     assert field == "answer" and "has an answer of 2,950 characters" in message
+    assert engine.check_form(QA_LEAD, opened.form.action, submitted) == {"answer": message}  # before Slack's ack
+    good = json.dumps({"form": {"question": "When is payroll paid?", "answer": "The 20th.",
+                                "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
+    assert engine.check_form(QA_LEAD, opened.form.action, good) == {}
+    assert "when-is-payroll-paid" not in services.knowledge.current.kb.entries  # a check writes nothing
     [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)
     assert link.form is not None and link.form.search == "kb.entries"
     options = engine.options(QA_LEAD, "kb.entries", "icpc")
