@@ -27,7 +27,6 @@ from typing import Any
 import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from knowledge.fields import suggested_id
@@ -302,12 +301,26 @@ def _faithful(kb: KnowledgeBase, entry_id: str, expected: dict[str, str]) -> boo
 
 
 def _field_lines(text: str, entry_id: str) -> dict[str, int]:
-    """The line of each field of entry `entry_id` in `text`, for pointing a form's errors at its fields."""
-    try:
-        raw = _entry_mapping(_yaml().load(text), entry_id)
-    except (YAMLError, LookupError, KeyError, TypeError):
-        return {}
-    return {str(key): raw.lc.key(key)[0] + 1 for key in raw}
+    """The line of each field of entry `entry_id` in `text`, for pointing a form's errors at its fields.
+
+    Read from the text as written (an entry starts `- id: <id>`, its fields are the keys indented under it):
+    parsing the file again would cost as much as the whole edit."""
+    lines = text.splitlines()
+    start = re.compile(rf"""^([ \t]*)- id:[ \t]*['"]?{re.escape(entry_id)}['"]?[ \t]*(?:#.*)?$""")
+    for number, line in enumerate(lines):
+        found = start.match(line)
+        if found is None:
+            continue
+        indent = len(found.group(1)) + 2
+        fields = {"id": number + 1}
+        key = re.compile(rf"^ {{{indent}}}([A-Za-z_]+):")
+        for later, following in enumerate(lines[number + 1:], start=number + 2):
+            if following.strip() and len(following) - len(following.lstrip()) < indent:
+                break
+            if (matched := key.match(following)) is not None:
+                fields[matched.group(1)] = later
+        return fields
+    return {}
 
 
 class _ChangedOnDisk(Exception):

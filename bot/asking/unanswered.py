@@ -286,10 +286,10 @@ class UnansweredDesk:
         """Send the QA lead's answer to everyone who asked, then close the group."""
         group = self.group(turn, key)
         text = self.answer_text(text)
+        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})  # first: sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
                          text=f"You asked: _{_asked_by(group, asker)}_\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
-        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({closed} question{'s' if closed != 1 else ''}).")]
 
@@ -309,7 +309,13 @@ class UnansweredDesk:
 
     def link(self, turn: Turn, key: int, entry_id: str, dry_run: bool = False) -> list[Reply]:
         """Send an existing entry to the askers and add the group's wording to that entry's alternatives
-        (`dry_run`: only check that it would be written)."""
+        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+        if dry_run:
+            return self._link(turn, key, entry_id, dry_run=True)
+        with self.service.edit_lock:
+            return self._link(turn, key, entry_id, dry_run=False)
+
+    def _link(self, turn: Turn, key: int, entry_id: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         entry_id = entry_id.strip()
         entry = self.service.current.kb.entries.get(entry_id)
@@ -319,14 +325,14 @@ class UnansweredDesk:
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
         if dry_run:
+            known = self.service.current.kb
             _refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
-                self.services), known=self.service.current.kb, dry_run=True), "entry")
+                self.services, since=known), known=known, dry_run=True), "entry")
             return []
-        with self.service.edit_lock:
-            result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
-                                     known=self.service.current.kb)
-            _refuse_problems(result, "entry")
-            reload = self.service.reload() if result.written else None
+        result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
+                                 known=self.service.current.kb)
+        _refuse_problems(result, "entry")
+        reload = self.service.reload() if result.written else None
         if result.written:
             record_trail(self.services.storage, turn.user_id, "kb.alternative",
                          {"entry": entry.id, "file": result.file, "group": key,
@@ -341,7 +347,13 @@ class UnansweredDesk:
 
     def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
         """Write a new entry (checked like `kb check`), reload, tell the askers and close the group
-        (`dry_run`: only check that it would be written)."""
+        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+        if dry_run:
+            return self._new_entry(turn, key, new, file, dry_run=True)
+        with self.service.edit_lock:
+            return self._new_entry(turn, key, new, file, dry_run=False)
+
+    def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         files = {value for _, value in self.entry_files()}
         file = file.strip() or self.suggested_file(group.wording) or min(files)
@@ -349,14 +361,14 @@ class UnansweredDesk:
             raise FieldProblem("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
                                        + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
         if dry_run:
-            _refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services),
-                                       known=self.service.current.kb, dry_run=True), "question")
+            known = self.service.current.kb
+            _refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services, since=known),
+                                       known=known, dry_run=True), "question")
             return []
-        with self.service.edit_lock:
-            result = add_entry(self.service.folder, file, new, content_checks(self.services),
-                               known=self.service.current.kb)
-            _refuse_problems(result, "question")
-            reload = self.service.reload()
+        result = add_entry(self.service.folder, file, new, content_checks(self.services),
+                           known=self.service.current.kb)
+        _refuse_problems(result, "question")
+        reload = self.service.reload()
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
         entry = self.service.current.kb.entries.get(result.entry_id)
@@ -381,6 +393,8 @@ class UnansweredDesk:
                detail: dict[str, object]) -> int:
         ids = [ask.ask_id for ask in group.asks]
         closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id)
+        if closed == 0:  # another QA lead closed it between the list and this click
+            raise UserError(f"#{group.key} was closed by someone else a moment ago. Nothing was sent or changed.")
         record_trail(self.services.storage, turn.user_id, f"kb.unanswered.{status}",
                      {"group": group.key, "questions": closed, "entry": entry_id, **detail}, at=turn.now)
         return closed

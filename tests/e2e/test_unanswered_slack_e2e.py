@@ -188,3 +188,22 @@ def test_the_link_modal_searches_entries_and_links_the_wording(running_bot: Runn
     post_containing(standin, "Linked #", LEAD_DM)
     assert diff_lines(before, path.read_text(encoding="utf-8")) == ["+      - mascot paperwork for county hall parking"]
     post_containing(standin, "15 working days", f"D{PRACTITIONER}")
+
+
+def test_a_form_check_that_runs_long_still_lets_slack_have_its_answer_in_time(running_bot: RunningBot,
+                                                                              standin) -> None:
+    import time
+
+    from bot.core.replies import Reply
+
+    def slow_check(_turn, _value) -> list[Reply]:
+        time.sleep(2.6)
+        return [Reply(text="late", form_errors=(("answer", "found too late to show"),))]
+
+    running_bot.engine.add_form("slow.form", lambda _turn, _value: [Reply(text="Work done after the answer.")],
+                                slow_check)
+    started = time.monotonic()
+    response = running_bot.slack.view_submission(QA_LEAD, "slow.form", {})
+    assert response.status == 200 and response.json() is None
+    assert time.monotonic() - started < 2.9
+    post_containing(standin, "Work done after the answer.", LEAD_DM)
