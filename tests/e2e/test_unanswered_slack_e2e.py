@@ -207,3 +207,19 @@ def test_a_form_check_that_runs_long_still_lets_slack_have_its_answer_in_time(ru
     assert response.status == 200 and response.json() is None
     assert time.monotonic() - started < 2.9
     post_containing(standin, "Work done after the answer.", LEAD_DM)
+
+
+def test_a_qa_lead_opens_the_answer_form_from_the_home_tab(running_bot: RunningBot, standin) -> None:
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is payroll paid")
+    running_bot.slack.app_home_opened(QA_LEAD)
+    home = standin.wait_for("views.publish")[-1].params["view"]
+    pressed = next(element for block in home["blocks"] for element in block.get("elements", [])
+                   if element.get("action_id", "").startswith("kb.unanswered.answer"))
+
+    running_bot.slack.block_action(QA_LEAD, pressed["action_id"], pressed["value"], view={"type": "home"})
+
+    view = standin.wait_for("views.open")[-1].params["view"]
+    assert view["callback_id"] == "kb.unanswered.answer_form"
+    running_bot.slack.app_home_opened(PRACTITIONER)
+    theirs = standin.wait_for("views.publish", count=2)[-1].params["view"]
+    assert "kb.unanswered" not in str(theirs)
