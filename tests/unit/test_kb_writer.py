@@ -215,3 +215,25 @@ def test_words_yaml_would_read_as_something_else_are_quoted(folder: Path, wordin
     result = add_alternative(folder, "assessment-timescale", wording)
     assert result.written, result.problems
     assert wording in load_knowledge(folder).entries["assessment-timescale"].alternatives
+
+
+TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=TEXT, answer=st.lists(TEXT, min_size=1, max_size=3).map("\n".join))
+def test_any_accepted_entry_round_trips_and_a_refused_one_leaves_the_file_alone(fixture_copy: Path, question: str,
+                                                                                answer: str) -> None:
+    path = fixture_copy / "kb" / "timescales.yaml"
+    original = path.read_bytes()
+    try:
+        result = add_entry(fixture_copy, "kb/timescales.yaml", NewEntry(question=question, answer=answer))
+        if result.written:
+            entry = load_knowledge(fixture_copy).entries[result.entry_id]
+            assert entry.question == " ".join(question.split())
+            assert entry.answer.strip() == "\n".join(line.rstrip() for line in answer.strip("\n").split("\n")).strip()
+            assert only_added_lines(original.decode(), path.read_text(encoding="utf-8"))
+        else:
+            assert result.problems and path.read_bytes() == original
+    finally:
+        path.write_bytes(original)
