@@ -1,4 +1,5 @@
-"""`/audit kb ...`: how QA leads keep the knowledge base current (reload, unanswered, stale, check).
+"""`/audit kb ...`: how QA leads keep the knowledge base current (reload, unanswered, stale, check), and the
+typed forms of what they do with unanswered questions (answer, link, new, out-of-scope, dismiss; see unanswered.py).
 
 Only QA leads and admins may use these; the engine tells anyone else who can. A reload never leaves the bot
 without answers: a folder with problems is reported line by line and the previous version stays live.
@@ -191,7 +192,8 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
                                  (NEW_FORM, desk.new_form, desk.new_check)):
         engine.add_form(name, handler, check)
     engine.add_options(ENTRY_SEARCH, desk.entry_options)
-    engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
+    engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered questions and "
+                       "what to do with them, stale, check)",
                        usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|stale|check",
                        roles=[Role.QA_LEAD, Role.ADMIN],
                        who_can="QA leads and admins")
