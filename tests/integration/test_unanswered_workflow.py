@@ -262,3 +262,12 @@ def test_where_no_form_can_open_the_reply_says_what_to_type(engine: Engine) -> N
     assert f"/audit kb answer {key} <your answer>" in answer.text
     [new] = engine.action(QA_LEAD, "kb.unanswered.new", key, surface="terminal")
     assert f"/audit kb new {key} <question> | <answer>" in new.text
+
+
+def test_what_was_done_with_a_question_is_deleted_with_it(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+    engine.command(QA_LEAD, f"kb dismiss {key}")
+    assert len(statuses(services)) == 2
+    with services.storage.write() as db:
+        db.execute("DELETE FROM kb_asks")  # what retention does to questions past the cut-off
+    assert statuses(services) == []
