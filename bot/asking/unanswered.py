@@ -10,7 +10,6 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -19,6 +18,16 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from bot.asking.kb_check import content_checks
+from bot.asking.unanswered_input import (
+    STALE_HINT,
+    TYPED_USAGE,
+    FieldProblem,
+    in_form,
+    new_from_form,
+    parse_new_entry,
+    refuse_problems,
+    submitted,
+)
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import mention
@@ -31,8 +40,7 @@ from bot.privacy.screen import explain
 from bot.storage import asks as store
 from bot.storage.common import record_trail
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
-from knowledge.kb_writer import NewEntry, WriteResult, add_alternative, add_entry
-from knowledge.problems import Problem
+from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 
 UNANSWERED_DAYS = 30
 SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two questions count as the same
@@ -43,7 +51,6 @@ ANSWER, LINK, NEW, OUT_OF_SCOPE, DISMISS = ("kb.unanswered.answer", "kb.unanswer
 ANSWER_FORM, LINK_FORM, NEW_FORM = "kb.unanswered.answer_form", "kb.unanswered.link_form", "kb.unanswered.new_form"
 ENTRY_SEARCH = "kb.entries"
 MAX_OPTIONS = 20
-STALE_HINT = "type `/audit kb unanswered` for the current list"
 WHO = "QA leads and admins"
 
 
@@ -112,14 +119,6 @@ class _Answered:
         if question.entry_id is None or entry_id != question.entry_id:
             return False
         return not store.entry_changed_since(self.services.storage, entry_id, question.asked_at)
-
-
-class FieldProblem(UserError):
-    """A mistake in one field of a form: shown beside that field in Slack, as a message in the terminal."""
-
-    def __init__(self, field_id: str, message: str) -> None:
-        self.field_id = field_id
-        super().__init__(message)
 
 
 class UnansweredDesk:
@@ -254,32 +253,32 @@ class UnansweredDesk:
 
     # -- form submissions: a quick check Slack waits for (errors stay in the form), then the work ------
     def answer_form(self, turn: Turn, value: str) -> list[Reply]:
-        form, key = _submitted(value)
-        return _in_form(lambda: self.answer(turn, key, form.get("answer", "")))
+        form, key = submitted(value)
+        return in_form(lambda: self.answer(turn, key, form.get("answer", "")))
 
     def answer_check(self, turn: Turn, value: str) -> list[Reply]:
-        form, _key = _submitted(value)
+        form, _key = submitted(value)
 
         def check() -> list[Reply]:
             self.answer_text(form.get("answer", ""))
             return []
-        return _in_form(check)
+        return in_form(check)
 
     def link_form(self, turn: Turn, value: str) -> list[Reply]:
-        form, key = _submitted(value)
-        return _in_form(lambda: self.link(turn, key, form.get("entry", "")))
+        form, key = submitted(value)
+        return in_form(lambda: self.link(turn, key, form.get("entry", "")))
 
     def link_check(self, turn: Turn, value: str) -> list[Reply]:
-        form, key = _submitted(value)
-        return _in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True))
+        form, key = submitted(value)
+        return in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True))
 
     def new_form(self, turn: Turn, value: str) -> list[Reply]:
-        form, key = _submitted(value)
-        return _in_form(lambda: self.new_entry(turn, key, _new_from_form(form), form.get("file", "")))
+        form, key = submitted(value)
+        return in_form(lambda: self.new_entry(turn, key, new_from_form(form), form.get("file", "")))
 
     def new_check(self, turn: Turn, value: str) -> list[Reply]:
-        form, key = _submitted(value)
-        return _in_form(lambda: self.new_entry(turn, key, _new_from_form(form), form.get("file", ""), dry_run=True))
+        form, key = submitted(value)
+        return in_form(lambda: self.new_entry(turn, key, new_from_form(form), form.get("file", ""), dry_run=True))
 
     # -- the five things a QA lead does -------------------------------------------------------------
     def answer(self, turn: Turn, key: int, text: str) -> list[Reply]:
@@ -326,12 +325,12 @@ class UnansweredDesk:
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
         if dry_run:
             known = self.service.current.kb
-            _refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
+            refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
                 self.services, since=known), known=known, dry_run=True), "entry")
             return []
         result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
                                  known=self.service.current.kb)
-        _refuse_problems(result, "entry")
+        refuse_problems(result, "entry")
         reload = self.service.reload() if result.written else None
         if result.written:
             record_trail(self.services.storage, turn.user_id, "kb.alternative",
@@ -362,12 +361,12 @@ class UnansweredDesk:
                                        + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
         if dry_run:
             known = self.service.current.kb
-            _refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services, since=known),
+            refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services, since=known),
                                        known=known, dry_run=True), "question")
             return []
         result = add_entry(self.service.folder, file, new, content_checks(self.services),
                            known=self.service.current.kb)
-        _refuse_problems(result, "question")
+        refuse_problems(result, "question")
         reload = self.service.reload()
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
@@ -424,85 +423,9 @@ class UnansweredDesk:
         return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed")
 
 
-TYPED_USAGE = {"answer": " <your answer>", "link": " <entry id>", "new": " <question> | <answer>",
-               "out-of-scope": "", "dismiss": ""}
-NEW_KEYS = {"tags": "tags", "source": "source", "owner": "owner", "review": "review_by", "review_by": "review_by",
-            "review-by": "review_by", "file": "file"}
-
-
-def parse_new_entry(text: str) -> tuple[NewEntry, str]:
-    """`<question> | <answer> | tags: a, b | source: … | owner: U… | review: YYYY-MM-DD | file: kb/x.yaml`."""
-    parts = [part.strip() for part in text.split("|")]
-    if len(parts) < 2 or not parts[0] or not parts[1]:
-        raise UserError("Give the question and the answer separated by `|`, like `/audit kb new 12 When is the "
-                        "fire drill? | The first Monday of the month | tags: office | review: 2027-06-30`.")
-    extra: dict[str, str] = {}
-    for part in parts[2:]:
-        name, separator, value = part.partition(":")
-        key = NEW_KEYS.get(name.strip().lower())
-        if not separator or key is None:
-            raise UserError(f"I don't know `{part}`: after the answer, add `tags: …`, `source: …`, `owner: …`, "
-                            "`review: YYYY-MM-DD` or `file: kb/….yaml`, separated by `|`.")
-        extra[key] = value.strip()
-    tags = tuple(tag.strip() for tag in extra.get("tags", "").split(",") if tag.strip())
-    new = NewEntry(question=parts[0], answer=parts[1], tags=tags, source=extra.get("source") or None,
-                   owner=extra.get("owner") or None, review_by=extra.get("review_by") or None)
-    return new, extra.get("file", "")
-
-
-def _new_from_form(form: dict[str, str]) -> NewEntry:
-    tags = tuple(tag.strip() for tag in form.get("tags", "").split(",") if tag.strip())
-    return NewEntry(question=form.get("question", ""), answer=form.get("answer", ""), tags=tags,
-                    source=form.get("source") or None, owner=form.get("owner") or None,
-                    review_by=form.get("review_by") or None)
-
-
 def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
 
 
 def _asked_by(group: QuestionGroup, asker: str) -> str:
     return next((ask.query for ask in group.asks if ask.user_id == asker), group.wording)
-
-
-def _submitted(value: str) -> tuple[dict[str, str], int]:
-    """A submitted form's fields and the group number carried in its metadata (a stale form if unreadable)."""
-    try:
-        payload = json.loads(value)
-    except ValueError:
-        raise buttons.StaleButton(STALE_HINT) from None
-    form = payload.get("form") if isinstance(payload, dict) else None
-    if not isinstance(form, dict):
-        raise buttons.StaleButton(STALE_HINT)
-    return {str(k): str(v or "") for k, v in form.items()}, buttons.record_id(payload.get("meta"), STALE_HINT)
-
-
-def _in_form(work: Callable[[], list[Reply]]) -> list[Reply]:
-    """Run a form's work; a mistake in a field comes back as an error shown beside that field."""
-    try:
-        return work()
-    except FieldProblem as problem:
-        errors = tuple(problem.by_field.items()) if isinstance(problem, _FieldProblems) \
-            else ((problem.field_id, str(problem)),)
-        return [Reply(kind="error", text=str(problem), form_errors=errors)]
-
-
-def _refuse_problems(result: WriteResult, default_field: str) -> None:
-    """Nothing was written: say why with `kb check`'s own words, beside the field each problem is about."""
-    if result.ok:
-        return
-    by_field: dict[str, list[Problem]] = {}
-    for problem in result.problems:
-        by_field.setdefault(result.field_of(problem) or default_field, []).append(problem)
-    field_id, problems = next(iter(by_field.items()))
-    raise FieldProblem(field_id, "\n".join(str(problem) for problem in problems)) if len(by_field) == 1 else \
-        _FieldProblems(by_field)
-
-
-class _FieldProblems(FieldProblem):
-    """Problems in several fields at once: each shown beside its own field."""
-
-    def __init__(self, by_field: dict[str, list[Problem]]) -> None:
-        self.by_field = {name: "\n".join(str(p) for p in problems) for name, problems in by_field.items()}
-        first = next(iter(self.by_field))
-        super().__init__(first, "\n".join(self.by_field.values()))

@@ -12,7 +12,7 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.asking.unanswered import parse_new_entry
+from bot.asking.unanswered_input import parse_new_entry
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
