@@ -144,8 +144,9 @@ class UnansweredDesk:
         lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
-                        text=f"{total} questions in the last {UNANSWERED_DAYS} days got no answer or were marked "
-                             f"Not helpful, in {len(groups)} groups of similar wording:\n" + "\n".join(lines),
+                        text=f"{total} question{'' if total == 1 else 's'} in the last {UNANSWERED_DAYS} days got no "
+                             f"answer or {'was' if total == 1 else 'were'} marked Not helpful, in {len(groups)} "
+                             f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
                              "`/audit kb dismiss N` with the group's number.")

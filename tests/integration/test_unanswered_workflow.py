@@ -271,3 +271,9 @@ def test_what_was_done_with_a_question_is_deleted_with_it(engine: Engine, servic
     with services.storage.write() as db:
         db.execute("DELETE FROM kb_asks")  # what retention does to questions past the cut-off
     assert statuses(services) == []
+
+
+def test_one_question_is_counted_in_the_singular(engine: Engine) -> None:
+    engine.message(ASKER, "when is payroll paid")
+    summary = engine.command(QA_LEAD, "kb unanswered")[0]
+    assert "1 question in the last 30 days got no answer or was marked Not helpful, in 1 group of" in summary.text
