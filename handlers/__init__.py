@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import actions, commands, events, home, views
+from handlers import actions, commands, events, home, options, views
 
 
 def register_listeners(app: App) -> None:
     """Attach every listener module to the app, the way Bolt's starter template does."""
-    for module in (commands, events, actions, views, home):
+    for module in (commands, events, actions, views, home, options):
         module.register(app)

@@ -40,4 +40,5 @@ def handle_action(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
     surface = "home" if (body.get("view") or {}).get("type") == "home" else ("dm" if channel else "home")
     replies = context["engine"].action(user_id, action_name(action.get("action_id", "")),
                                        selected_value(action), surface=surface)
+    replies = context["delivery"].open_forms(body.get("trigger_id"), replies)
     context["delivery"].deliver_privately(user_id, replies, channel=channel)

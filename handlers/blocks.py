@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.markup import to_slack
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Form, FormField, Reply
 
 SECTION_LIMIT = 3000
 BUTTON_TEXT_LIMIT = 75
@@ -13,6 +13,9 @@ BUTTON_VALUE_LIMIT = 2000
 BUTTONS_PER_ROW = 5
 MAX_BLOCKS = 50
 ACTION_SEPARATOR = "|"
+MODAL_TITLE_LIMIT = 24
+OPTION_TEXT_LIMIT = 75
+MAX_OPTIONS = 100
 
 
 def action_id_for(choice: Choice, index: int) -> str:
@@ -110,3 +113,52 @@ def form_view(reply: Reply, callback_id: str) -> dict[str, Any]:
             "title": {"type": "plain_text", "text": _clip(reply.title or "Form", 24)},
             "submit": {"type": "plain_text", "text": "Create"}, "close": {"type": "plain_text", "text": "Cancel"},
             "blocks": blocks[:MAX_BLOCKS]}
+def _plain(text: str, limit: int) -> dict[str, Any]:
+    return {"type": "plain_text", "text": _clip(text, limit), "emoji": True}
+
+
+def option(label: str, value: str) -> dict[str, Any]:
+    """One option of a select menu (static or searched)."""
+    return {"text": _plain(label, OPTION_TEXT_LIMIT), "value": value[:150]}
+
+
+def _element(form: Form, field: FormField) -> dict[str, Any]:
+    """The input element for one field; its action id is the field's id (a search menu's names its options)."""
+    if field.kind in ("text", "long_text"):
+        element: dict[str, Any] = {"type": "plain_text_input", "action_id": field.id,
+                                   "multiline": field.kind == "long_text"}
+        if field.initial:
+            element["initial_value"] = field.initial
+        if field.max_length:
+            element["max_length"] = field.max_length
+        return element
+    if field.kind in ("date", "user"):
+        kind, initial = ("datepicker", "initial_date") if field.kind == "date" else ("users_select", "initial_user")
+        return {"type": kind, "action_id": field.id, **({initial: field.initial} if field.initial else {})}
+    if field.kind == "search":
+        return {"type": "external_select", "action_id": form.search or field.id, "min_query_length": 1,
+                "placeholder": _plain(field.hint or "Type to search", 150)}
+    options = [option(label, value) for label, value in field.options[:MAX_OPTIONS]]
+    element = {"type": "static_select", "action_id": field.id, "options": options}
+    chosen = next((o for o in options if o["value"] == field.initial), None)
+    if chosen is not None:
+        element["initial_option"] = chosen
+    return element
+
+
+def render_form(form: Form) -> dict[str, Any]:
+    """A form as a Slack modal: each field an input block whose block id is the field's id, so values and
+    errors (`response_action: errors`) are keyed by it."""
+    blocks: list[dict[str, Any]] = []
+    if form.intro:
+        blocks += [{"type": "section", "text": {"type": "mrkdwn", "text": part}}
+                   for part in _split(to_slack(form.intro))]
+    for field in form.fields:
+        block: dict[str, Any] = {"type": "input", "block_id": field.id, "optional": field.optional,
+                                 "label": _plain(field.label, 2000), "element": _element(form, field)}
+        if field.hint and field.kind != "search":
+            block["hint"] = _plain(field.hint, 2000)
+        blocks.append(block)
+    return {"type": "modal", "callback_id": form.action, "private_metadata": form.meta[:3000],
+            "title": _plain(form.title, MODAL_TITLE_LIMIT), "submit": _plain(form.submit, MODAL_TITLE_LIMIT),
+            "close": _plain("Cancel", MODAL_TITLE_LIMIT), "blocks": blocks[:MAX_BLOCKS]}

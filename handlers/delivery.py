@@ -13,7 +13,7 @@ from bot.core.markup import to_slack
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.oversight import undelivered
-from handlers.blocks import render_message
+from handlers.blocks import render_form, render_message
 
 log = logging.getLogger("audit_bot.delivery")
 POINTER_TO_DM = "I've replied in our direct messages."
@@ -77,6 +77,27 @@ class SlackDelivery:
         if channel and not private and replies:
             self._point_to_dm(requester, channel)
         return failures
+
+    def open_forms(self, trigger_id: str | None, replies: list[Reply]) -> list[Reply]:
+        """Open the form a reply carries as a modal (Slack allows one per trigger); the replies left to post are
+        returned. A form that cannot be opened is posted as its reply's text, which says what to type instead."""
+        left: list[Reply] = []
+        opened = False
+        for reply in replies:
+            if reply.form is None:
+                left.append(reply)
+                continue
+            if not opened and trigger_id:
+                try:
+                    self.client.views_open(trigger_id=trigger_id, view=render_form(reply.form))
+                    opened = True
+                    continue
+                except (SlackApiError, OSError) as exc:
+                    reason = exc.response.get("error", "unknown") if isinstance(exc, SlackApiError) \
+                        else type(exc).__name__
+                    log.warning("could not open a form: %s", reason)
+            left.append(reply)
+        return left
 
     def _is_dm_of(self, requester: str, channel: str | None) -> bool:
         """Slack's direct-message channel ids start with D, and a person sees no one else's DM with the bot,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -11,7 +12,8 @@ from slack_bolt import Ack, App, BoltContext
 from bot.core.markup import to_plain
 from handlers.actions import selected_value
 
-# Forms whose mistakes are shown in the modal itself, beside the field (the engine answers before the ack).
+# Forms the engine answers in full before the ack, its mistake shown beside the field (a quick form: creating a
+# campaign). Other forms are checked quickly with `check_form`, and their work runs after Slack has its answer.
 CHECKED_FORMS = frozenset({"campaign.create_form"})
 
 
@@ -19,33 +21,58 @@ def register(app: App) -> None:
     app.view(re.compile(r".+"))(handle_view_submission)
 
 
+MAX_ERROR_CHARS = 2000
+CHECK_SECONDS = 2.0  # Slack waits 3 seconds for its answer; a check that takes longer is left to the work
+
+
 def form_values(view: dict[str, Any]) -> dict[str, str]:
-    """Flatten Slack's state.values into {action_id: value}."""
+    """Flatten Slack's state.values into {block_id: value}: a form's field id is its input block's id."""
     values: dict[str, str] = {}
-    for block in ((view.get("state") or {}).get("values") or {}).values():
-        for action_id, element in block.items():
-            values[action_id] = selected_value(element) if "value" not in element else str(element["value"] or "")
+    for block_id, block in ((view.get("state") or {}).get("values") or {}).items():
+        for element in block.values():
+            if isinstance(element, dict):
+                values[block_id] = selected_value(element) if "value" not in element else str(element["value"] or "")
     return values
 
 
 def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any], context: BoltContext) -> None:
-    """Close the modal at once; the answer arrives as a DM, where errors can be read and fixed. A checked form
-    (CHECKED_FORMS) stays open with its mistake shown beside the field instead."""
-    callback_id = view.get("callback_id", "")
-    checked = callback_id in CHECKED_FORMS
-    if not checked:
-        ack()
+    """Let the engine check the form quickly first: a field with a mistake keeps the modal open with the message
+    beside that field (`response_action: errors`). Otherwise the modal closes at once, and the work is done and
+    answered by DM after Slack has had its answer."""
     user_id = (body.get("user") or {}).get("id")
     if not user_id:
-        if checked:
-            ack()
+        ack()
         return
+    callback_id = view.get("callback_id", "")
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
-    replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
-    if checked:
+    if callback_id in CHECKED_FORMS:
+        replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
         field = dict(replies[0].fields).get("field") if replies and replies[0].kind == "error" else None
         if field is not None:
-            ack(response_action="errors", errors={field: to_plain(replies[0].text)[:2000]})
+            ack(response_action="errors", errors={field: to_plain(replies[0].text)[:MAX_ERROR_CHARS]})
             return
         ack()
+    else:
+        errors = check_in_time(context["engine"], user_id, callback_id, payload)
+        if errors:
+            ack(response_action="errors",
+                errors={field: message[:MAX_ERROR_CHARS] for field, message in errors.items()})
+            return
+        ack()
+        replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
     context["delivery"].deliver_privately(user_id, replies)
+
+
+def check_in_time(engine: Any, user_id: str, callback_id: str, payload: str,
+                  seconds: float = CHECK_SECONDS) -> dict[str, str]:
+    """The form's mistakes, if the engine finds them within `seconds`; otherwise none, so Slack still gets its
+    answer in time (the work checks again, and a mistake found then is told by DM)."""
+    found: dict[str, dict[str, str]] = {}
+
+    def check() -> None:
+        found["errors"] = engine.check_form(user_id, callback_id, payload)
+
+    worker = threading.Thread(target=check, name="form-check", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    return found.get("errors", {})

@@ -10,7 +10,7 @@ import gc
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,16 +117,20 @@ def bulk_build() -> Iterator[None]:
             gc.enable()
 
 
-def load_knowledge(folder: Path | None = None) -> KnowledgeBase:
-    """Read and validate every `*.yaml` under `folder`; raise KnowledgeBaseError listing all problems."""
+def load_knowledge(folder: Path | None = None, replaced: Mapping[str, str] | None = None) -> KnowledgeBase:
+    """Read and validate every `*.yaml` under `folder`; raise KnowledgeBaseError listing all problems.
+
+    `replaced` maps a file (relative, like `kb/timescales.yaml`) to text read in place of what is on disk, so
+    an edit the bot is about to write is checked exactly as `kb check` would check it once written.
+    """
     with bulk_build():
-        return _load(Path(folder) if folder is not None else default_folder())
+        return _load(Path(folder) if folder is not None else default_folder(), replaced or {})
 
 
-def _load(folder: Path) -> KnowledgeBase:
+def _load(folder: Path, replaced: Mapping[str, str]) -> KnowledgeBase:
     problems: list[Problem] = []
     unreadable: dict[str, str] = {}
-    contents = _read_folder(folder, problems, unreadable)
+    contents = _read_folder(folder, problems, unreadable, replaced)
 
     entries: dict[str, Entry] = {}
     refs: list[EntryRef] = []
@@ -159,7 +163,8 @@ def _load(folder: Path) -> KnowledgeBase:
                          smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope)
 
 
-def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str]) -> list[_FileContent]:
+def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str],
+                 replaced: Mapping[str, str]) -> list[_FileContent]:
     """Every file that could be read; ids written in those that could not are put in `unreadable`."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
@@ -176,7 +181,7 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
     contents = []
     for path in paths:
         file = _relative(path, folder)
-        content = _read_file(path, file, problems)
+        content = _read_file(path, file, problems, replaced.get(file))
         if content is not None:
             contents.append(content)
         else:
@@ -198,9 +203,9 @@ def _relative(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
-def _read_file(path: Path, file: str, problems: list[Problem]) -> _FileContent | None:
+def _read_file(path: Path, file: str, problems: list[Problem], text: str | None = None) -> _FileContent | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
     except UnicodeDecodeError:
         problems.append(Problem(file, None, "the file is not UTF-8 text; save it as UTF-8."))
         return None

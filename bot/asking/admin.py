@@ -1,4 +1,5 @@
-"""`/audit kb ...`: how QA leads keep the knowledge base current (reload, unanswered, stale, check).
+"""`/audit kb ...`: how QA leads keep the knowledge base current (reload, unanswered, stale, check), and the
+typed forms of what they do with unanswered questions (answer, link, new, out-of-scope, dismiss; see unanswered.py).
 
 Only QA leads and admins may use these; the engine tells anyone else who can. A reload never leaves the bot
 without answers: a folder with problems is reported line by line and the previous version stays live.
@@ -7,72 +8,53 @@ without answers: a folder with problems is reported line by line and the previou
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from rapidfuzz import fuzz
-from rapidfuzz.utils import default_process
-
+from bot.asking.kb_check import content_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
+from bot.asking.unanswered import (
+    ANSWER,
+    ANSWER_FORM,
+    DISMISS,
+    ENTRY_SEARCH,
+    HOME_GROUPS,
+    LINK,
+    LINK_FORM,
+    NEW,
+    NEW_FORM,
+    OUT_OF_SCOPE,
+    SIMILAR_WORDING,
+    UNANSWERED_DAYS,
+    QuestionGroup,
+    UnansweredDesk,
+    group_similar,
+)
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
-from bot.privacy.knowledge_screen import identifier_problems
 from bot.settings.people import Person, Role
-from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.problems import Problem
 
-UNANSWERED_DAYS = 30
-SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two questions count as the same
-MAX_GROUPS = 25
 MAX_PROBLEMS_SHOWN = 30
 MAX_STALE_SHOWN = 40
 HOME_STALE_SHOWN = 5
 SUBCOMMANDS = (
     ("reload", "load the edited knowledge base; shows what changed, or the problems to fix"),
     ("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days"),
+    ("answer N <text>", "send your answer to everyone who asked unanswered question N, and close it"),
+    ("link N <entry id>", "send them that entry and add the wording to its alternatives"),
+    ("new N <question> | <answer>", "make question N a new entry (`| tags: … | source: … | review: …`)"),
+    ("out-of-scope N", "close question N as out of scope"),
+    ("dismiss N", "close question N without an answer"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
     ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Reject one"),
 )
-
-
-@dataclass(frozen=True)
-class QuestionGroup:
-    """Questions worded alike, shown once with how often they were asked."""
-
-    wording: str
-    count: int
-    last_asked: datetime
-    unhelpful_entries: tuple[str, ...]
-
-
-def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WORDING) -> list[QuestionGroup]:
-    """Cluster by rapidfuzz token_set_ratio against each group's first (newest) wording; biggest first."""
-    groups: list[tuple[str, list[store.Unanswered]]] = []
-    for question in sorted(questions, key=lambda q: q.asked_at, reverse=True):
-        wording = default_process(question.query)
-        for key, members in groups:
-            if fuzz.token_set_ratio(wording, key) >= threshold:
-                members.append(question)
-                break
-        else:
-            groups.append((wording, [question]))
-    result = [
-        QuestionGroup(
-            wording=members[0].query,
-            count=len(members),
-            last_asked=members[0].asked_at,
-            unhelpful_entries=tuple(dict.fromkeys(m.entry_id for m in members if m.entry_id)),
-        )
-        for _, members in groups
-    ]
-    result.sort(key=lambda group: (-group.count, -group.last_asked.timestamp()))
-    return result
+TYPED_ACTIONS = ("answer", "link", "new", "out-of-scope", "dismiss")
+__all__ = ["SIMILAR_WORDING", "QuestionGroup", "group_similar"]  # re-exported: they used to live here
 
 
 class KnowledgeAdmin:
@@ -81,6 +63,7 @@ class KnowledgeAdmin:
     def __init__(self, services: Services, service: KnowledgeService) -> None:
         self.services = services
         self.service = service
+        self.desk = UnansweredDesk(services, service)
         self.subcommands: dict[str, Callable[[Turn], list[Reply]]] = {
             "reload": self.reload,
             "unanswered": self.unanswered,
@@ -90,7 +73,10 @@ class KnowledgeAdmin:
         }
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
-        word = rest.strip().lower().split(maxsplit=1)[0] if rest.strip() else ""
+        word, _, more = rest.strip().partition(" ")
+        word = word.lower()
+        if word in TYPED_ACTIONS:
+            return self.desk.typed(turn, word, more)
         handler = self.subcommands.get(word)
         if handler is None:
             return [self.menu(word)]
@@ -113,25 +99,7 @@ class KnowledgeAdmin:
         return [reload_reply(result)]
 
     def unanswered(self, turn: Turn) -> list[Reply]:
-        since = turn.now - timedelta(days=UNANSWERED_DAYS)
-        groups = group_similar(store.unanswered_since(self.services.storage, since))
-        if not groups:
-            return [Reply(title="Unanswered questions",
-                          text=f"No unanswered or unhelpful questions in the last {UNANSWERED_DAYS} days.")]
-        tz = self.services.settings.timezone
-        lines = []
-        for group in groups[:MAX_GROUPS]:
-            times = "once" if group.count == 1 else f"{group.count} times"
-            unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
-                if group.unhelpful_entries else ""
-            lines.append(f"• _{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}")
-        more = len(groups) - MAX_GROUPS
-        note = f"{more} more groups not shown." if more > 0 else None
-        total = sum(group.count for group in groups)
-        return [Reply(title="Unanswered questions",
-                      text=f"{total} questions in the last {UNANSWERED_DAYS} days got no answer or were marked "
-                           f"Not helpful, in {len(groups)} groups of similar wording:\n" + "\n".join(lines),
-                      note=note)]
+        return self.desk.listing(turn)
 
     def stale(self, turn: Turn) -> list[Reply]:
         today = turn.now.astimezone(self.services.settings.timezone).date()
@@ -153,8 +121,7 @@ class KnowledgeAdmin:
         del turn
         problems, on_disk = self.service.check_folder()
         if on_disk is not None:  # a folder that loads is also screened for identifiers in its entries
-            problems = identifier_problems(on_disk,
-                                           self.services.identifier_screen.with_listed(self.services.settings.names))
+            problems = content_problems(self.services, on_disk)
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]
@@ -199,13 +166,16 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     today = now.astimezone(services.settings.timezone).date()
     stale = sorted(stale_entries(services.knowledge, today),
                    key=lambda entry: (entry.review_by or today, entry.id))
-    waiting = len(store.unanswered_since(services.storage, now - timedelta(days=UNANSWERED_DAYS)))
+    desk = UnansweredDesk(services, services.knowledge)
+    groups = desk.open_groups(now)
+    waiting = sum(group.count for group in groups)
     lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"
              f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
     lines += [f"   • {_clip(entry.question, 80)} (review by {entry.review_by:%d %b %Y})"
               for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
     return [Reply(title="Knowledge base", text="\n".join(lines),
-                  note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`")]
+                  note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`"),
+            *(desk.group_reply(group) for group in groups[:HOME_GROUPS])]
 
 
 def _clip(text: str, limit: int) -> str:
@@ -216,6 +186,17 @@ def _clip(text: str, limit: int) -> str:
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:
     engine.add_home_section("knowledge", lambda person: knowledge_home(services, person), priority=30)
     admin = KnowledgeAdmin(services, service)
-    engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered, stale, check)",
-                       usage="/audit kb reload|unanswered|stale|check|learned", roles=[Role.QA_LEAD, Role.ADMIN],
+    desk = admin.desk
+    for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
+                          (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
+        engine.add_action(name, handler)
+    for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
+                                 (LINK_FORM, desk.link_form, desk.link_check),
+                                 (NEW_FORM, desk.new_form, desk.new_check)):
+        engine.add_form(name, handler, check)
+    engine.add_options(ENTRY_SEARCH, desk.entry_options)
+    engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered questions and "
+                       "what to do with them, stale, check, learned wordings)",
+                       usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|stale|check|learned",
+                       roles=[Role.QA_LEAD, Role.ADMIN],
                        who_can="QA leads and admins")

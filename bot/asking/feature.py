@@ -161,7 +161,8 @@ class KnowledgeFeature:
         if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
             return [Reply(text="I've already passed that question to the QA leads.")]
         post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n>{ask.query}\n"
-                "Reply to them, and add or improve an entry if others are likely to ask it too.")
+                "Answer it with `/audit kb unanswered` (everyone who asked it gets your answer by DM), or link it to "
+                "an entry or make a new one there if others are likely to ask it too.")
         channel = self.services.settings.qa_channel
         if channel:
             deliveries = [Reply(text=post, to_channel=channel, title="Question for the QA leads")]

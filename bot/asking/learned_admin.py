@@ -48,7 +48,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
 
 def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.reject`: value is the learned wording's id."""
-    if not policy.may_curate_knowledge(turn.person):
+    if not policy.may_keep_knowledge(turn.person):
         raise UserError("Only QA leads and admins can reject a learned wording.")
     learned_id = buttons.record_id(value, HINT)
     rejected = learning.reject(services, learned_id, turn.user_id, turn.now)

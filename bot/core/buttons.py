@@ -6,7 +6,8 @@ not decode (wrong shape, too long, an id out of range) raises `StaleButton`, whi
 as an out-of-date button: never an exception, never an ERROR in the log.
 
 Kinds of value:
-    record id        "<id>"                          audit, action or knowledge-base ask
+    record id        "<id>"                          audit, action or knowledge-base ask (also an unanswered
+                                                     group, by the id of its newest question, and its forms)
     optional id      "" or "<id>"                    audit.resume
     step press       "<audit>:<version>[:<key>]"     every button of an audit in progress
     id and key       "<id>:<key>"                    audit.moderate_grade, kb.feedback
@@ -144,3 +145,8 @@ def encode_step(audit_id: int, version: int, key_text: str = "") -> str:
 def encode_id_and_key(record: int, key_text: str) -> str:
     """The value of a button carrying a record id and a choice."""
     return f"{record}:{key_text}"
+
+
+def encode_record(record: int) -> str:
+    """The value of a button (or a form's private metadata) carrying one record id, read by `record_id`."""
+    return str(int(record))

@@ -46,6 +46,7 @@ class KnowledgeService:
         self._live = live
         self._learned: tuple[tuple[str, str], ...] = ()  # (entry id, wording) searched as alternatives
         self._reload_lock = threading.Lock()
+        self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what

@@ -81,11 +81,6 @@ def may_read_team(directory: Directory, person: Person | None, team_id: str | No
     return person.role is Role.MANAGER and team_id in directory.managed_team_ids(person.user_id)
 
 
-def may_curate_knowledge(person: Person | None) -> bool:
-    """Seeing and rejecting the wordings the knowledge base learned from use: QA leads and admins."""
-    return person is not None and person.role in OVERSIGHT
-
-
 def may_run_maintenance(person: Person | None) -> bool:
     """Retention, backup, restore and demo data: admins, and the server's operator (person None)."""
     return person is None or person.role is Role.ADMIN
@@ -136,3 +131,9 @@ def may_audit_in_campaign(directory: Directory, mode: str, worker_id: str, team_
     worker = directory.person(worker_id)
     shared = set(auditor.team_ids) & set(worker.team_ids if worker else (team_id,))
     return mode == "peer" and auditor.role is Role.MANAGER and not shared and team_id not in auditor.team_ids
+
+
+def may_keep_knowledge(person: Person | None) -> bool:
+    """The knowledge base is kept by QA leads and admins: reloading it, answering, linking, adding or closing
+    the questions it could not answer, and seeing and rejecting the wordings it learned from use."""
+    return person is not None and person.role in OVERSIGHT

@@ -23,6 +23,42 @@ class Choice:
     style: Style | None = None
 
 
+FieldKind = Literal["text", "long_text", "date", "user", "select", "search"]
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of a form: `id` names it in the submitted values (and in errors pointed at it).
+
+    `search` is a menu whose options are looked up as the person types (the form's `search` action answers);
+    `select` offers `options` (label, value); `date` and `user` are a date picker and a person picker.
+    """
+
+    id: str
+    label: str
+    kind: FieldKind = "text"
+    initial: str = ""
+    optional: bool = False
+    hint: str | None = None
+    options: tuple[tuple[str, str], ...] = ()
+    max_length: int | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form to fill in (a Slack modal). Submitting it calls the engine action `action` with JSON
+    `{"form": {field id: value}, "meta": meta}`; `search` names the options handler for `search` fields.
+    Where forms cannot be shown (the terminal chat), the reply's text says what to type instead."""
+
+    action: str
+    title: str
+    submit: str
+    fields: tuple[FormField, ...]
+    meta: str = ""
+    intro: str | None = None
+    search: str | None = None
+
+
 @dataclass(frozen=True)
 class Reply:
     """One message.
@@ -43,6 +79,8 @@ class Reply:
     kind: Literal["info", "error", "question", "notice"] = "info"
     image: bytes | None = field(default=None, repr=False)
     image_name: str | None = None
+    form: Form | None = None  # open this form for the person (a modal); `text` is the fallback where there are none
+    form_errors: tuple[tuple[str, str], ...] = ()  # (field id, message): the submitted form is refused, shown in it
 
     @property
     def is_for_requester(self) -> bool:

@@ -42,6 +42,7 @@ CommandHandler = Callable[[Turn, str], list[Reply]]
 ActionHandler = Callable[[Turn, str], list[Reply]]
 MessageHandler = Callable[[Turn, str], list[Reply] | None]
 HomeProvider = Callable[[Person], list[Reply]]
+OptionsHandler = Callable[[Turn, str], list[tuple[str, str]]]  # (label, value) options for what was typed
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Engine:
         self.actions: dict[str, ActionHandler] = {}
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
+        self._options: dict[str, OptionsHandler] = {}
+        self._form_checks: dict[str, ActionHandler] = {}
 
     # -- registration -------------------------------------------------------------------------
     def add_command(
@@ -97,6 +100,26 @@ class Engine:
         if name in self.actions:
             raise ValueError(f"action {name!r} registered twice")
         self.actions[name] = handler
+
+    def add_form(self, name: str, handler: ActionHandler, check: ActionHandler) -> None:
+        """Register a form's submission: `check` runs while Slack waits (a few seconds) and returns replies with
+        `form_errors` to keep the form open with them; `handler` then does the work, after Slack has its answer."""
+        self.add_action(name, handler)
+        self._form_checks[name] = check
+
+    def check_form(self, user_id: str, name: str, value: str) -> dict[str, str]:
+        """The mistakes to show in a submitted form, by field; empty when it may go ahead (or has no check)."""
+        check = self._form_checks.get(name)
+        if check is None:
+            return {}
+        replies = self._run(user_id, "dm", lambda turn: check(turn, value or ""))
+        return {field: message for reply in replies for field, message in reply.form_errors}
+
+    def add_options(self, name: str, handler: OptionsHandler) -> None:
+        """Register what a searchable menu named `name` offers as the person types (Slack's external select)."""
+        if name in self._options:
+            raise ValueError(f"options {name!r} registered twice")
+        self._options[name] = handler
 
     def add_message_handler(self, handler: MessageHandler, priority: int) -> None:
         """Free text goes to handlers in priority order (lowest first) until one claims it."""
@@ -130,6 +153,22 @@ class Engine:
     def action(self, user_id: str, action: str, value: str, surface: Surface = "dm") -> list[Reply]:
         """Handle a button press; unknown buttons (from an older version) get a clear reply."""
         return self._run(user_id, surface, lambda turn: self._dispatch_action(turn, action, value or ""))
+
+    def options(self, user_id: str, name: str, typed: str) -> list[tuple[str, str]]:
+        """The options a searchable menu offers for what was typed; none for an unknown person or menu, or on any
+        error (a menu that cannot be filled shows no options, never a traceback)."""
+        person = self.directory.person(user_id)
+        handler = self._options.get(name)
+        if person is None or handler is None:
+            return []
+        turn = Turn(person=person, surface="dm", now=self.clock())
+        try:
+            return handler(turn, typed or "")
+        except UserError:
+            return []
+        except Exception as exc:
+            log.error("options for a menu failed: %s", type(exc).__name__)
+            return []
 
     # -- internals ----------------------------------------------------------------------------
     def _run(self, user_id: str, surface: Surface, work: Callable[[Turn], list[Reply]]) -> list[Reply]:

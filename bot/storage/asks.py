@@ -35,6 +35,21 @@ class Unanswered:
     query: str
     asked_at: datetime
     entry_id: str | None  # the unhelpful answer, when there was one
+    ask_id: int = 0
+    user_id: str = ""  # who asked it: the person a QA lead's answer goes to
+
+
+CLOSED_STATUSES = ("answered", "linked", "new_entry", "out_of_scope", "dismissed")
+
+
+@dataclass(frozen=True)
+class Closure:
+    """How a QA lead closed a question: status, the entry it went to, who and when."""
+
+    status: str
+    entry_id: str | None
+    closed_by: str
+    closed_at: datetime
 
 
 def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome: str,
@@ -91,17 +106,66 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
 
 
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
-    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first."""
+    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first; a question a
+    QA lead has closed (answered, linked, out of scope...) is left out."""
     rows = select(storage.db,
         """
-        SELECT a.query, a.asked_at, NULL AS entry_id FROM kb_asks a
+        SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id FROM kb_asks a
         WHERE a.outcome = 'none' AND a.asked_at >= :since
+          AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
         UNION ALL
-        SELECT a.query, f.at AS asked_at, f.entry_id FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
+        SELECT a.id AS ask_id, a.user_id, a.query, f.at AS asked_at, f.entry_id
+        FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
         WHERE f.helpful = 0 AND f.at >= :since
+          AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
         ORDER BY asked_at DESC
         """,
         {"since": utc_text(since)},
     )
-    return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"])
+    return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"],
+                       ask_id=row["ask_id"], user_id=row["user_id"])
             for row in rows]
+
+
+def close_asks(storage: Storage, ask_ids: list[int], status: str, closed_by: str, at: datetime,
+               entry_id: str | None = None) -> int:
+    """Close questions with what the QA lead did; ones already closed keep their first status.
+
+    Returns how many were closed now: 0 means someone else closed them all first (a double click, two leads).
+    """
+    if status not in CLOSED_STATUSES:
+        raise ValueError(status)
+    with storage.write() as db:
+        closed = 0
+        for ask_id in dict.fromkeys(ask_ids):
+            cursor = db.execute(
+                "INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, closed_at) "
+                "VALUES (?, ?, ?, ?, ?)", [ask_id, status, entry_id, closed_by, utc_text(at)])
+            closed += cursor.rowcount
+        return closed
+
+
+def closure(storage: Storage, ask_id: int) -> Closure | None:
+    """How a question was closed, or None while it is open."""
+    rows = list(select(storage.db, "SELECT * FROM kb_unanswered_status WHERE ask_id = ?", [ask_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    return Closure(row["status"], row["entry_id"], row["closed_by"], parse_utc(row["closed_at"]))
+
+
+def entry_changed_since(storage: Storage, entry_id: str, since: datetime) -> bool:
+    """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording) since `since` (times
+    are kept to the second: a change in the same second counts)."""
+    rows = select(storage.db,
+        """
+        SELECT 1 FROM trail t WHERE t.at >= :since AND (
+            (t.action = 'kb.reload' AND EXISTS (
+                SELECT 1 FROM json_each(t.detail, '$.changed') j WHERE j.value = :entry
+                UNION ALL SELECT 1 FROM json_each(t.detail, '$.added') j WHERE j.value = :entry))
+            OR (t.action IN ('kb.alternative', 'kb.entry') AND json_extract(t.detail, '$.entry') = :entry))
+        LIMIT 1
+        """,
+        {"since": utc_text(since), "entry": entry_id},
+    )
+    return bool(rows)

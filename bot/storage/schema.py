@@ -475,3 +475,20 @@ def m210_learning_learned_wordings(db: Database) -> None:
         CREATE INDEX kb_learned_ask ON kb_learned(ask_id);
         """
     )
+
+
+@MIGRATIONS()
+def m220_unanswered_status(db: Database) -> None:
+    """What a QA lead did with each unanswered or Not helpful question, so it leaves `/audit kb unanswered`:
+    answered by DM, linked to an entry, made a new entry, out of scope or dismissed. Deleted with its question."""
+    db.executescript(
+        """
+        CREATE TABLE kb_unanswered_status (
+            ask_id INTEGER PRIMARY KEY REFERENCES kb_asks(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('answered', 'linked', 'new_entry', 'out_of_scope', 'dismissed')),
+            entry_id TEXT,                    -- the entry linked or made, when there is one
+            closed_by TEXT NOT NULL,          -- the QA lead's Slack user id
+            closed_at TEXT NOT NULL
+        );
+        """
+    )

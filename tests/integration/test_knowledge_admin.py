@@ -126,7 +126,9 @@ def test_unanswered_groups_similar_wording_with_counts_over_the_last_30_days(eng
         engine.action("U0PRAN002", "kb.feedback", button_values(answered, "kb.feedback")[1])
         engine.message("U0PRAN002", "when is the ICPC due?")  # answered and not marked: not listed
     with time_machine.travel(start + timedelta(days=41), tick=False):
-        [reply] = engine.command(QA_LEAD, "kb unanswered")
+        reply, *groups = engine.command(QA_LEAD, "kb unanswered")
+    assert [[choice.label for choice in group.choices] for group in groups] == \
+        [["Answer", "Link to an entry", "New entry", "Out of scope", "Dismiss"]] * 3
     assert "5 questions in the last 30 days" in reply.text
     assert "in 3 groups" in reply.text
     lines = [line for line in reply.text.splitlines() if line.startswith("• ")]

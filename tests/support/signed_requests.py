@@ -434,6 +434,28 @@ class SignedSlackClient:
         return self._interaction(payload)
 
 
+    def block_suggestion(self, user_id: str, action_id: str, value: str, block_id: str = "b",
+                         view: dict[str, Any] | None = None) -> SlackResponse:
+        """What Slack sends while a person types in an external_select: the app answers with options."""
+        view_id = (view or {}).get("id") or "V0VIEW0001"
+        payload = {
+            "type": "block_suggestion",
+            "user": _user(user_id),
+            "container": {"type": "view", "view_id": view_id},
+            "api_app_id": APP_ID,
+            "token": VERIFICATION_TOKEN,
+            "action_id": action_id,
+            "block_id": block_id,
+            "value": value,
+            "team": {"id": TEAM_ID, "domain": TEAM_DOMAIN},
+            "enterprise": None,
+            "is_enterprise_install": False,
+            "view": {"id": view_id, "type": "modal", "state": {"values": {}}, "callback_id": "",
+                     "private_metadata": "", **(view or {})},
+        }
+        return self._interaction(payload)
+
+
 def _user(user_id: str) -> dict[str, str]:
     name = f"staff.{user_id.lower()}"
     return {"id": user_id, "username": name, "name": name, "team_id": TEAM_ID}

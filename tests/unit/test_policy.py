@@ -148,5 +148,10 @@ CURATE_TABLE = [("U0PRAN001", False), ("U0MGRN001", False), ("U0QALEAD1", True),
 
 @pytest.mark.parametrize(("user", "allowed"), CURATE_TABLE)
 def test_who_may_reject_learned_wordings(user: str, allowed: bool) -> None:
-    assert policy.may_curate_knowledge(DIRECTORY.person(user)) is allowed
-    assert not policy.may_curate_knowledge(None)
+    assert policy.may_keep_knowledge(DIRECTORY.person(user)) is allowed
+    assert not policy.may_keep_knowledge(None)
+@pytest.mark.parametrize(("user", "allowed"), [
+    ("U0ADMIN01", True), ("U0QALEAD1", True), ("U0MGRN001", False), ("U0PRAN001", False), (None, False)])
+def test_who_keeps_the_knowledge_base_and_its_unanswered_questions(user: str | None, allowed: bool) -> None:
+    person = DIRECTORY.person(user) if user else None
+    assert policy.may_keep_knowledge(person) is allowed

@@ -1,0 +1,34 @@
+"""The checks `kb check` runs on a knowledge folder that loads, shared by `/audit kb check` and every edit the
+bot writes itself (knowledge.kb_writer), so both refuse the same things with the same words."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.services import Services
+from bot.privacy.knowledge_screen import identifier_problems
+from knowledge.entries import Entry
+from knowledge.kb_writer import Check
+from knowledge.loader import KnowledgeBase
+from knowledge.problems import Problem
+
+
+def content_problems(services: Services, kb: KnowledgeBase) -> list[Problem]:
+    """Entry texts holding something that could identify a child or family (the screen's content mode, with
+    the council's own names file)."""
+    return identifier_problems(kb, services.identifier_screen.with_listed(services.settings.names))
+
+
+def content_checks(services: Services, since: KnowledgeBase | None = None) -> list[Check]:
+    """The same checks, as the knowledge writer takes them. With `since`, only the entries whose text differs
+    from it are screened: the quick pre-check of one edit while Slack waits (the write itself checks all)."""
+    def check(kb: KnowledgeBase) -> list[Problem]:
+        if since is not None:
+            kb = replace(kb, entries={entry_id: entry for entry_id, entry in kb.entries.items()
+                                      if _texts(since.entries.get(entry_id)) != _texts(entry)})
+        return content_problems(services, kb)
+    return [check]
+
+
+def _texts(entry: Entry | None) -> tuple[str, ...]:
+    return () if entry is None else (entry.question, entry.answer, *entry.alternatives)

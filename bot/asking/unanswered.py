@@ -1,0 +1,432 @@
+"""What QA leads do with the questions the knowledge base could not answer (`/audit kb unanswered`).
+
+Questions are grouped by similar wording; each group is known by the id of its newest question (`#N`), which
+does not move as other groups close. For each group a QA lead can send an answer by DM to everyone who asked,
+link it to an existing entry (the wording becomes one of the entry's alternatives in the YAML), make a new
+entry, or close it as out of scope or dismissed. A group also leaves the list once its wording is answered
+confidently (a new wording or a fixed entry). Every change to the knowledge base goes through
+`knowledge.kb_writer`, checked exactly as `kb check` checks the folder, then reloaded live and put in the trail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from bot.asking.kb_check import content_checks
+from bot.asking.unanswered_input import (
+    STALE_HINT,
+    TYPED_USAGE,
+    FieldProblem,
+    in_form,
+    new_from_form,
+    parse_new_entry,
+    refuse_problems,
+    submitted,
+)
+from bot.core import buttons
+from bot.core.knowledge import KnowledgeService, LiveKnowledge
+from bot.core.markup import mention
+from bot.core.policy import may_keep_knowledge
+from bot.core.replies import Choice, Form, FormField, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy.screen import explain
+from bot.storage import asks as store
+from bot.storage.trail import record_trail
+from knowledge.entries import MAX_ANSWER_CHARS, Entry
+from knowledge.kb_writer import NewEntry, add_alternative, add_entry
+
+UNANSWERED_DAYS = 30
+SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two questions count as the same
+WITH_BUTTONS = 10  # groups shown with their own buttons in Slack; the rest by number, for typed commands
+HOME_GROUPS = 3
+ANSWER, LINK, NEW, OUT_OF_SCOPE, DISMISS = ("kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new",
+                                           "kb.unanswered.out_of_scope", "kb.unanswered.dismiss")
+ANSWER_FORM, LINK_FORM, NEW_FORM = "kb.unanswered.answer_form", "kb.unanswered.link_form", "kb.unanswered.new_form"
+ENTRY_SEARCH = "kb.entries"
+MAX_OPTIONS = 20
+WHO = "QA leads and admins"
+
+
+@dataclass(frozen=True)
+class QuestionGroup:
+    """Questions worded alike, shown once with how often they were asked; `key` is its newest question's id."""
+
+    wording: str
+    count: int
+    last_asked: datetime
+    unhelpful_entries: tuple[str, ...]
+    asks: tuple[store.Unanswered, ...] = ()
+
+    @property
+    def key(self) -> int:
+        return self.asks[0].ask_id if self.asks else 0
+
+    @property
+    def askers(self) -> tuple[str, ...]:
+        """Everyone who asked a question in the group, once each, newest first."""
+        return tuple(dict.fromkeys(ask.user_id for ask in self.asks if ask.user_id))
+
+
+def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WORDING) -> list[QuestionGroup]:
+    """Cluster by rapidfuzz token_set_ratio against each group's first (newest) wording; biggest first."""
+    groups: list[tuple[str, list[store.Unanswered]]] = []
+    for question in sorted(questions, key=lambda q: q.asked_at, reverse=True):
+        wording = default_process(question.query)
+        for key, members in groups:
+            if fuzz.token_set_ratio(wording, key) >= threshold:
+                members.append(question)
+                break
+        else:
+            groups.append((wording, [question]))
+    result = [
+        QuestionGroup(
+            wording=members[0].query,
+            count=len(members),
+            last_asked=members[0].asked_at,
+            unhelpful_entries=tuple(dict.fromkeys(m.entry_id for m in members if m.entry_id)),
+            asks=tuple(members),
+        )
+        for _, members in groups
+    ]
+    result.sort(key=lambda group: (-group.count, -group.last_asked.timestamp()))
+    return result
+
+
+@dataclass
+class _Answered:
+    """Which wordings the live knowledge base now answers confidently, worked out once per listing."""
+
+    live: LiveKnowledge
+    services: Services
+    found: dict[str, str | None] = field(default_factory=dict)
+
+    def still_open(self, question: store.Unanswered) -> bool:
+        """No confident answer yet; for a Not helpful one, the same entry answers and was not changed since."""
+        if question.query not in self.found:
+            result = self.live.search.search(question.query)
+            self.found[question.query] = result.answer.entry_id \
+                if result.outcome == "answer" and result.answer is not None else None
+        entry_id = self.found[question.query]
+        if entry_id is None:
+            return True
+        if question.entry_id is None or entry_id != question.entry_id:
+            return False
+        return not store.entry_changed_since(self.services.storage, entry_id, question.asked_at)
+
+
+class UnansweredDesk:
+    """The QA leads' side of unanswered questions; shares the live KnowledgeService with asking."""
+
+    def __init__(self, services: Services, service: KnowledgeService) -> None:
+        self.services = services
+        self.service = service
+
+    # -- the list -----------------------------------------------------------------------------------
+    def open_groups(self, now: datetime) -> list[QuestionGroup]:
+        """Groups of questions from the last 30 days still waiting for a QA lead, biggest first."""
+        questions = store.unanswered_since(self.services.storage, now - timedelta(days=UNANSWERED_DAYS))
+        answered = _Answered(self.service.current, self.services)
+        return group_similar([question for question in questions if answered.still_open(question)])
+
+    def listing(self, turn: Turn) -> list[Reply]:
+        """`/audit kb unanswered`: a summary line per group, then the first groups each with their buttons."""
+        groups = self.open_groups(turn.now)
+        if not groups:
+            return [Reply(title="Unanswered questions",
+                          text=f"No unanswered or unhelpful questions in the last {UNANSWERED_DAYS} days.")]
+        lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
+        total = sum(group.count for group in groups)
+        summary = Reply(title="Unanswered questions",
+                        text=f"{total} question{'' if total == 1 else 's'} in the last {UNANSWERED_DAYS} days got no "
+                             f"answer or {'was' if total == 1 else 'were'} marked Not helpful, in {len(groups)} "
+                             f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
+                        note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
+                             "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
+                             "`/audit kb dismiss N` with the group's number.")
+        return [summary, *(self.group_reply(group) for group in groups[:WITH_BUTTONS])]
+
+    def line(self, group: QuestionGroup) -> str:
+        tz = self.services.settings.timezone
+        times = "once" if group.count == 1 else f"{group.count} times"
+        unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
+            if group.unhelpful_entries else ""
+        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}"
+
+    def group_reply(self, group: QuestionGroup) -> Reply:
+        """One group with what a QA lead can do about it."""
+        value = buttons.encode_record(group.key)
+        return Reply(text=f"**#{group.key}** {self.line(group)}", choices=(
+            Choice("Answer", ANSWER, value, style="primary"), Choice("Link to an entry", LINK, value),
+            Choice("New entry", NEW, value), Choice("Out of scope", OUT_OF_SCOPE, value),
+            Choice("Dismiss", DISMISS, value)))
+
+    # -- finding the group a button or number means -------------------------------------------------
+    def group(self, turn: Turn, key: int) -> QuestionGroup:
+        """The open group holding question `key`, or a clear reason why there is none."""
+        if not may_keep_knowledge(turn.person):
+            raise UserError(f"Unanswered questions are kept by {WHO}. Ask them if you need one answered.")
+        for group in self.open_groups(turn.now):
+            if any(ask.ask_id == key for ask in group.asks):
+                return group
+        closed = store.closure(self.services.storage, key)
+        if closed is not None:
+            when = closed.closed_at.astimezone(self.services.settings.timezone)
+            raise UserError(f"#{key} was already closed ({closed.status.replace('_', ' ')}) by "
+                            f"{mention(closed.closed_by)} on {when:%d %b %Y}. Nothing was changed.")
+        raise UserError(f"#{key} is not on the unanswered list any more: the knowledge base now answers it, or it "
+                        f"is older than {UNANSWERED_DAYS} days. Nothing was changed; {STALE_HINT}.")
+
+    def _pressed(self, turn: Turn, value: str) -> QuestionGroup:
+        return self.group(turn, buttons.record_id(value, STALE_HINT))
+
+    # -- buttons that open a form -------------------------------------------------------------------
+    def answer_button(self, turn: Turn, value: str) -> list[Reply]:
+        group = self._pressed(turn, value)
+        people = len(group.askers)
+        form = Form(action=ANSWER_FORM, title="Answer the question", submit="Send answer",
+                    meta=buttons.encode_record(group.key), intro=f"_{group.wording}_\n{_people(people)} asked this. "
+                    "Your answer goes to each of them by DM, and the question leaves the list.",
+                    fields=(FormField("answer", "Your answer", "long_text", max_length=MAX_ANSWER_CHARS),))
+        return [Reply(text=f"To answer #{group.key}, type `/audit kb answer {group.key} <your answer>`.", form=form)]
+
+    def link_button(self, turn: Turn, value: str) -> list[Reply]:
+        group = self._pressed(turn, value)
+        form = Form(action=LINK_FORM, title="Link to an entry", submit="Link", search=ENTRY_SEARCH,
+                    meta=buttons.encode_record(group.key),
+                    intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and this wording becomes one "
+                          "of its alternatives in the knowledge base.",
+                    fields=(FormField("entry", "Entry", "search", hint="Type words of its question, or its id"),))
+        return [Reply(text=f"To link #{group.key}, type `/audit kb link {group.key} <entry id>`.", form=form)]
+
+    def new_button(self, turn: Turn, value: str) -> list[Reply]:
+        group = self._pressed(turn, value)
+        files = self.entry_files()
+        suggested = self.suggested_file(group.wording) or files[0][1]
+        review = (turn.now.astimezone(self.services.settings.timezone).date() + timedelta(days=365)).isoformat()
+        form = Form(action=NEW_FORM, title="New entry", submit="Add entry", meta=buttons.encode_record(group.key),
+                    intro=f"_{group.wording}_\nChecked exactly as `kb check` checks the knowledge base.", fields=(
+                        FormField("question", "Question", initial=group.wording, max_length=300),
+                        FormField("answer", "Answer", "long_text", max_length=3000),
+                        FormField("tags", "Tags", optional=True, hint="Separated by commas, like timescales, "
+                                                                      "front-door"),
+                        FormField("source", "Source", optional=True, hint="The guidance it comes from"),
+                        FormField("owner", "Owner", "user", initial=turn.user_id, optional=True),
+                        FormField("review_by", "Review by", "date", initial=review, optional=True),
+                        FormField("file", "File", "select", initial=suggested, options=tuple(files))))
+        return [Reply(text=f"To make #{group.key} an entry, type `/audit kb new {group.key} <question> | <answer>`.",
+                      form=form)]
+
+    def entry_files(self) -> list[tuple[str, str]]:
+        """Files holding entries, as (label, value) for the form's file menu."""
+        names = sorted({entry.file for entry in self.service.current.kb.entries.values()})
+        return [(name, name) for name in names[:100]]
+
+    def suggested_file(self, wording: str) -> str | None:
+        """The file of the entry closest to the wording: new entries go beside related ones."""
+        live = self.service.current
+        result = live.search.search(wording)
+        best = result.answer or (result.suggestions[0] if result.suggestions else None)
+        return live.kb.entries[best.entry_id].file if best and best.entry_id in live.kb.entries else None
+
+    def entry_options(self, turn: Turn, typed: str) -> list[tuple[str, str]]:
+        """Entries matching what the QA lead types in the link form: by search, then by id or question words."""
+        if not may_keep_knowledge(turn.person):
+            return []
+        live = self.service.current
+        typed = " ".join(typed.split()).lower()
+        found: list[str] = []
+        if typed:
+            result = live.search.search(typed)
+            found += [match.entry_id for match in ((result.answer,) if result.answer else ()) + result.suggestions]
+            found += [entry.id for entry in live.kb.entries.values()
+                      if typed in entry.id or typed in entry.question.lower()]
+        else:
+            found += sorted(live.kb.entries)
+        ids = [entry_id for entry_id in dict.fromkeys(found) if entry_id in live.kb.entries][:MAX_OPTIONS]
+        return [(f"{live.kb.entries[entry_id].question} ({entry_id})", entry_id) for entry_id in ids]
+
+    # -- form submissions: a quick check Slack waits for (errors stay in the form), then the work ------
+    def answer_form(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = submitted(value)
+        return in_form(lambda: self.answer(turn, key, form.get("answer", "")))
+
+    def answer_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, _key = submitted(value)
+
+        def check() -> list[Reply]:
+            self.answer_text(form.get("answer", ""))
+            return []
+        return in_form(check)
+
+    def link_form(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = submitted(value)
+        return in_form(lambda: self.link(turn, key, form.get("entry", "")))
+
+    def link_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = submitted(value)
+        return in_form(lambda: self.link(turn, key, form.get("entry", ""), dry_run=True))
+
+    def new_form(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = submitted(value)
+        return in_form(lambda: self.new_entry(turn, key, new_from_form(form), form.get("file", "")))
+
+    def new_check(self, turn: Turn, value: str) -> list[Reply]:
+        form, key = submitted(value)
+        return in_form(lambda: self.new_entry(turn, key, new_from_form(form), form.get("file", ""), dry_run=True))
+
+    # -- the five things a QA lead does -------------------------------------------------------------
+    def answer(self, turn: Turn, key: int, text: str) -> list[Reply]:
+        """Send the QA lead's answer to everyone who asked, then close the group."""
+        group = self.group(turn, key)
+        text = self.answer_text(text)
+        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})  # first: sent once
+        replies = [Reply(to_user=asker, title="An answer to your question",
+                         text=f"You asked: _{_asked_by(group, asker)}_\n\n{text}",
+                         note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
+        return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
+                                     f"({closed} question{'s' if closed != 1 else ''}).")]
+
+    def answer_text(self, text: str) -> str:
+        """The answer as it will be sent, or the one thing wrong with it (empty, too long, an identifier)."""
+        text = text.strip()
+        if not text:
+            raise FieldProblem("answer", "Write the answer to send, then send it again.")
+        if len(text) > MAX_ANSWER_CHARS:
+            raise FieldProblem("answer", f"The answer is {len(text):,} characters; Slack shows at most "
+                                         f"{MAX_ANSWER_CHARS:,}. Shorten it.")
+        findings = self.services.identifier_screen.find(text)
+        if findings:
+            raise FieldProblem("answer", f"I haven't sent that: {explain(findings)}. Take out anything that "
+                                         "could identify a child or family, then send it again.")
+        return text
+
+    def link(self, turn: Turn, key: int, entry_id: str, dry_run: bool = False) -> list[Reply]:
+        """Send an existing entry to the askers and add the group's wording to that entry's alternatives
+        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+        if dry_run:
+            return self._link(turn, key, entry_id, dry_run=True)
+        with self.service.edit_lock:
+            return self._link(turn, key, entry_id, dry_run=False)
+
+    def _link(self, turn: Turn, key: int, entry_id: str, dry_run: bool) -> list[Reply]:
+        group = self.group(turn, key)
+        entry_id = entry_id.strip()
+        entry = self.service.current.kb.entries.get(entry_id)
+        if entry is None:
+            options = self.entry_options(turn, entry_id)[:3]
+            hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
+                "; type words of its question to find it."
+            raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
+        if dry_run:
+            known = self.service.current.kb
+            refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
+                self.services, since=known), known=known, dry_run=True), "entry")
+            return []
+        result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
+                                 known=self.service.current.kb)
+        refuse_problems(result, "entry")
+        reload = self.service.reload() if result.written else None
+        if result.written:
+            record_trail(self.services.storage, turn.user_id, "kb.alternative",
+                         {"entry": entry.id, "file": result.file, "group": key,
+                          "reloaded": bool(reload and reload.ok)}, at=turn.now)
+        live_entry = self.service.current.kb.entries.get(entry.id, entry)
+        replies = [self.entry_dm(asker, group, live_entry) for asker in group.askers]
+        self._close(turn, group, "linked", entry.id, {"people": len(group.askers)})
+        added = f"added _{group.wording}_ to its alternatives in `{result.file}` and reloaded" if result.written \
+            else "the wording was already one of its alternatives"
+        return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
+                                     f"{_people(len(group.askers))}.")]
+
+    def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
+        """Write a new entry (checked like `kb check`), reload, tell the askers and close the group
+        (`dry_run`: only check that it would be written). One edit at a time: a second lead finds it closed."""
+        if dry_run:
+            return self._new_entry(turn, key, new, file, dry_run=True)
+        with self.service.edit_lock:
+            return self._new_entry(turn, key, new, file, dry_run=False)
+
+    def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
+        group = self.group(turn, key)
+        files = {value for _, value in self.entry_files()}
+        file = file.strip() or self.suggested_file(group.wording) or min(files)
+        if file not in files:
+            raise FieldProblem("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
+                                       + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
+        if dry_run:
+            known = self.service.current.kb
+            refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services, since=known),
+                                       known=known, dry_run=True), "question")
+            return []
+        result = add_entry(self.service.folder, file, new, content_checks(self.services),
+                           known=self.service.current.kb)
+        refuse_problems(result, "question")
+        reload = self.service.reload()
+        record_trail(self.services.storage, turn.user_id, "kb.entry",
+                     {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
+        entry = self.service.current.kb.entries.get(result.entry_id)
+        replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
+        self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
+        return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {reload.entries} entries "
+                                     f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.")]
+
+    def close_button(self, status: str) -> Callable[[Turn, str], list[Reply]]:
+        def handler(turn: Turn, value: str) -> list[Reply]:
+            return self.close(turn, buttons.record_id(value, STALE_HINT), status)
+        return handler
+
+    def close(self, turn: Turn, key: int, status: str) -> list[Reply]:
+        """Out of scope or Dismiss: the group leaves the list; nobody is messaged."""
+        group = self.group(turn, key)
+        closed = self._close(turn, group, status, None, {})
+        label = "out of scope" if status == "out_of_scope" else "dismissed"
+        return [Reply(text=f"Closed #{key} as {label} ({closed} question{'s' if closed != 1 else ''}).")]
+
+    def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
+               detail: dict[str, object]) -> int:
+        ids = [ask.ask_id for ask in group.asks]
+        closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id)
+        if closed == 0:  # another QA lead closed it between the list and this click
+            raise UserError(f"#{group.key} was closed by someone else a moment ago. Nothing was sent or changed.")
+        record_trail(self.services.storage, turn.user_id, f"kb.unanswered.{status}",
+                     {"group": group.key, "questions": closed, "entry": entry_id, **detail}, at=turn.now)
+        return closed
+
+    def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
+        return Reply(to_user=asker, title=entry.question,
+                     text=f"A QA lead found the answer to your question _{_asked_by(group, asker)}_:\n\n"
+                          + entry.answer.rstrip(),
+                     note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
+
+    # -- typed commands (the terminal chat, or Slack without buttons) --------------------------------
+    def typed(self, turn: Turn, word: str, rest: str) -> list[Reply]:
+        """`answer N <text>`, `link N <entry id>`, `new N <question> | <answer> | key: value…`,
+        `out-of-scope N`, `dismiss N`."""
+        number, _, text = rest.strip().partition(" ")
+        key = buttons.parse_id(number.lstrip("#"))
+        if key is None:
+            raise UserError(f"Say which group with its number from `/audit kb unanswered`, like "
+                            f"`/audit kb {word} 12{TYPED_USAGE[word]}`.")
+        if word == "answer":
+            return self.answer(turn, key, text)
+        if word == "link":
+            return self.link(turn, key, text)
+        if word == "new":
+            new, file = parse_new_entry(text)
+            return self.new_entry(turn, key, new, file)
+        return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed")
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def _asked_by(group: QuestionGroup, asker: str) -> str:
+    return next((ask.query for ask in group.asks if ask.user_id == asker), group.wording)

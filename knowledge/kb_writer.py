@@ -1,0 +1,346 @@
+"""Write a QA lead's change into the knowledge base's YAML: a new wording of an entry, or a new entry.
+
+The files are edited by hand too, so a change made from Slack must look like one a person typed: ruamel.yaml's
+round-trip mode keeps comments, key order, quoting and blank lines, and the change is refused unless the
+file's only difference is the lines added. The edited text is validated exactly as `kb check` validates the
+folder (the same loader, plus the caller's content checks such as the identifier screen) before anything is
+written, and then written atomically (a temporary file beside it, then `os.replace`), so a reload or a
+`kb check` running at the same moment sees the old file or the new one, never half of either.
+
+The caller reloads the live knowledge and records the trail entry; this module knows nothing of the bot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml as pyyaml
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
+
+from knowledge.fields import suggested_id
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.problems import KnowledgeBaseError, Problem
+
+Check = Callable[[KnowledgeBase], list[Problem]]
+MAX_ID_LENGTH = 48
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ENTRY_FIELDS = ("question", "answer", "tags", "source", "owner", "review_by")
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """What a QA lead filled in for a new entry; `review_by` as typed (YYYY-MM-DD), `id` made from the
+    question when not given."""
+
+    question: str
+    answer: str
+    tags: tuple[str, ...] = ()
+    source: str | None = None
+    owner: str | None = None
+    review_by: str | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a write did: `written` with no problems, or the problems `kb check` would report and nothing
+    written. `field_lines` gives the line of each field of the entry written (or refused), so a form can put
+    a problem beside the field it is about."""
+
+    file: str
+    entry_id: str
+    written: bool
+    problems: list[Problem] = field(default_factory=list)
+    field_lines: dict[str, int] = field(default_factory=dict)
+    unchanged: bool = False  # the wording was already the entry's question or one of its alternatives
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def field_of(self, problem: Problem) -> str | None:
+        """The entry field a problem is about (by its line, or the field named after the entry's label)."""
+        if problem.file != self.file:
+            return None
+        for name in ENTRY_FIELDS:
+            if re.search(rf"entry '{re.escape(self.entry_id)}' (has (an |a |no )?)?`?{name}\b", problem.message):
+                return name
+        for name, line in self.field_lines.items():
+            if problem.line == line:
+                return name
+        return None
+
+
+def _yaml() -> YAML:
+    """Round-trip YAML set up the way the shipped files are written (2-space maps, `  - ` lists, long lines)."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def new_entry_id(question: str, taken: Iterable[str]) -> str:
+    """A readable id from the question's words (at most MAX_ID_LENGTH characters), unique among `taken`."""
+    words = suggested_id(question).split("-")
+    base = ""
+    for word in words:
+        candidate = f"{base}-{word}" if base else word
+        if len(candidate) > MAX_ID_LENGTH:
+            break
+        base = candidate
+    base = base or "entry"
+    used = set(taken)
+    number, candidate = 2, base
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[Check] = (),
+                    known: KnowledgeBase | None = None, dry_run: bool = False) -> WriteResult:
+    """Add `wording` to the `alternatives:` of entry `entry_id`, in the file the entry is written in.
+
+    `known` is the knowledge base as last loaded (to find the entry's file without reading the folder twice);
+    `dry_run` checks everything and writes nothing, for a form that must answer within Slack's three seconds.
+    """
+    folder = Path(folder)
+    wording = " ".join(wording.split())
+    kb, problems = (known, []) if known is not None else _current(folder)
+    if kb is None:
+        return WriteResult("", entry_id, False, problems)
+    entry = kb.entries.get(entry_id)
+    if entry is None:
+        return WriteResult("", entry_id, False, [Problem("", None, f"no entry has the id '{entry_id}'; "
+                                                                   "pick one from the knowledge base.")])
+    if not wording:
+        return WriteResult(entry.file, entry_id, False, [Problem(entry.file, entry.line,
+                                                                 "the wording is empty; give the question.")])
+    if wording.casefold() in {text.casefold() for text in (entry.question, *entry.alternatives)}:
+        return WriteResult(entry.file, entry_id, False, unchanged=True)
+    original = _read(folder / entry.file)
+    data = _yaml().load(original)
+    try:
+        raw = _entry_mapping(data, entry_id)
+    except LookupError:
+        gone = Problem(entry.file, None, f"entry '{entry_id}' is no longer in this file; reload, then try again.")
+        return WriteResult(entry.file, entry_id, False, [gone])
+    alternatives = raw.get("alternatives")
+    if alternatives is None:
+        alternatives = CommentedSeq()
+        raw.insert(list(raw).index("question") + 1 if "question" in raw else len(raw), "alternatives", alternatives)
+    alternatives.append(_text(wording))
+    return _validate_and_write(folder, entry.file, original, _dump(data), entry_id,
+                               {"alternatives": wording}, checks, dry_run)
+
+
+def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = (),
+              known: KnowledgeBase | None = None, dry_run: bool = False) -> WriteResult:
+    """Append a new entry to the `entries:` list of `file` (relative to the folder, like `kb/timescales.yaml`).
+
+    `known` and `dry_run` as for `add_alternative`; the id is made from the question, unique among the ids the
+    folder holds (the check refuses an id used twice should `known` be out of date)."""
+    folder = Path(folder)
+    kb, problems = (known, []) if known is not None else _current(folder)
+    if kb is None:
+        return WriteResult(file, new.id or "", False, problems)
+    path = folder / file
+    original = _read(path) if path.is_file() and path.suffix == ".yaml" else None
+    data = _yaml().load(original) if original is not None else None
+    if not isinstance(data, CommentedMap) or not isinstance(data.get("entries"), CommentedSeq):
+        return WriteResult(file, new.id or "", False, [Problem(file, None, "this file has no `entries:` list to add "
+                                                                           "to; pick another file.")])
+    entry_id = new.id or new_entry_id(new.question, kb.entries)
+    entries = data["entries"]
+    entries.append(_entry_map(entry_id, new))
+    if re.search(r"\n[ \t]*\n[ \t]*- ", original or ""):  # the file keeps a blank line between entries
+        entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")
+    expected = {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer)}
+    return _validate_and_write(folder, file, original or "", _dump(data), entry_id, expected, checks, dry_run)
+
+
+def _current(folder: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
+    try:
+        return load_knowledge(folder), []
+    except KnowledgeBaseError as error:
+        return None, error.problems
+
+
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def _dump(data: Any) -> str:
+    out = io.StringIO()
+    _yaml().dump(data, out)
+    return out.getvalue()
+
+
+def _entry_mapping(data: Any, entry_id: str) -> CommentedMap:
+    for raw in data["entries"]:
+        if isinstance(raw, CommentedMap) and str(raw.get("id", "")).strip() == entry_id:
+            return raw
+    raise LookupError(entry_id)  # pragma: no cover - the loader found the entry in this file
+
+
+_RESOLVER = pyyaml.resolver.Resolver()
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+def _text(value: str) -> str:
+    """Text the loader (PyYAML, YAML 1.1) reads back as text: `yes`, `off` or `1:20` written plain would be
+    read as a yes/no value or a number, so those are quoted; ruamel quotes the rest as YAML needs."""
+    if _RESOLVER.resolve(pyyaml.ScalarNode, value, (True, False)) != _STR_TAG:
+        return SingleQuotedScalarString(value)
+    return value
+
+
+def _answer_text(answer: str) -> str:
+    lines = [line.rstrip() for line in answer.strip("\n").replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip() + ("\n" if len(lines) > 1 else "")
+
+
+def _entry_map(entry_id: str, new: NewEntry) -> CommentedMap:
+    entry = CommentedMap()
+    entry["id"] = _text(entry_id)
+    entry["question"] = _text(" ".join(new.question.split()))
+    answer = _answer_text(new.answer)
+    entry["answer"] = LiteralScalarString(answer) if "\n" in answer else _text(answer)
+    tags = [_text(" ".join(tag.split())) for tag in new.tags if tag.strip()]
+    if tags:
+        flow = CommentedSeq(tags)
+        flow.fa.set_flow_style()
+        entry["tags"] = flow
+    for key, value in (("source", new.source), ("owner", new.owner)):
+        if value and value.strip():
+            entry[key] = _text(" ".join(value.split()))
+    review = (new.review_by or "").strip()
+    if review:
+        entry["review_by"] = _date_or_text(review)
+    return entry
+
+
+def _date_or_text(text: str) -> dt.date | str:
+    if ISO_DATE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+def only_added_lines(original: str, new: str) -> bool:
+    """True when `new` is `original` with lines inserted and nothing else changed."""
+    matcher = difflib.SequenceMatcher(a=original.splitlines(keepends=True), b=new.splitlines(keepends=True),
+                                      autojunk=False)
+    return all(tag in ("equal", "insert") for tag, *_ in matcher.get_opcodes())
+
+
+def _validate_and_write(folder: Path, file: str, original: str, new_text: str, entry_id: str,
+                        expected: dict[str, str], checks: Iterable[Check], dry_run: bool = False) -> WriteResult:
+    """Check the edited text like `kb check`, then write it atomically; nothing is written on any problem."""
+    crlf = "\r\n" in original
+    if crlf:
+        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
+    lines = _field_lines(new_text, entry_id)
+
+    def refused(problems: list[Problem]) -> WriteResult:
+        return WriteResult(file, entry_id, False, problems, lines)
+
+    if not only_added_lines(original, new_text):
+        return refused([Problem(file, None, "adding this would also change how other lines of the file are "
+                                            "written; add it by hand instead.")])
+    try:
+        kb = load_knowledge(folder, {file: new_text})
+    except KnowledgeBaseError as error:
+        return refused(error.problems)
+    problems = [problem for check in checks for problem in check(kb)]
+    if problems:
+        return refused(problems)
+    if not _faithful(kb, entry_id, expected):
+        return refused([Problem(file, lines.get("question"), "this text cannot be written to YAML exactly as "
+                                                             "typed; simplify its punctuation or add it by hand.")])
+    if dry_run:
+        return WriteResult(file, entry_id, False, [], lines)
+    try:
+        _replace_atomically(folder / file, original, new_text)
+    except _ChangedOnDisk:
+        return refused([Problem(file, None, "the file was changed by someone else while I was writing to it; "
+                                            "nothing was written: try again.")])
+    except OSError as error:
+        return refused([Problem(file, None, f"the file cannot be written ({error.strerror}); check that the "
+                                            "knowledge folder is writable by the bot.")])
+    return WriteResult(file, entry_id, True, [], lines)
+
+
+def _faithful(kb: KnowledgeBase, entry_id: str, expected: dict[str, str]) -> bool:
+    """The entry as loaded back says what was meant (YAML escaping cannot have changed a character)."""
+    entry = kb.entries.get(entry_id)
+    if entry is None:
+        return False
+    for key, value in expected.items():
+        if key == "alternatives":
+            if value not in entry.alternatives:
+                return False
+        elif getattr(entry, key) != value:
+            return False
+    return True
+
+
+def _field_lines(text: str, entry_id: str) -> dict[str, int]:
+    """The line of each field of entry `entry_id` in `text`, for pointing a form's errors at its fields.
+
+    Read from the text as written (an entry starts `- id: <id>`, its fields are the keys indented under it):
+    parsing the file again would cost as much as the whole edit."""
+    lines = text.splitlines()
+    start = re.compile(rf"""^([ \t]*)- id:[ \t]*['"]?{re.escape(entry_id)}['"]?[ \t]*(?:#.*)?$""")
+    for number, line in enumerate(lines):
+        found = start.match(line)
+        if found is None:
+            continue
+        indent = len(found.group(1)) + 2
+        fields = {"id": number + 1}
+        key = re.compile(rf"^ {{{indent}}}([A-Za-z_]+):")
+        for later, following in enumerate(lines[number + 1:], start=number + 2):
+            if following.strip() and len(following) - len(following.lstrip()) < indent:
+                break
+            if (matched := key.match(following)) is not None:
+                fields[matched.group(1)] = later
+        return fields
+    return {}
+
+
+class _ChangedOnDisk(Exception):
+    """The file is no longer the text the edit was made from."""
+
+
+def _replace_atomically(path: Path, expected: str, text: str) -> None:
+    """Write `text` to a temporary file beside `path` (not ending .yaml, so no reload reads it), flush it to
+    disk, then swap it in with os.replace: readers see the whole old file or the whole new one."""
+    if _read(path) != expected:
+        raise _ChangedOnDisk
+    mode = stat.S_IMODE(path.stat().st_mode)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,279 @@
+"""What QA leads do with unanswered questions: answer, link, new entry, out of scope, dismiss (engine level)."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import json
+from pathlib import Path
+
+import pytest
+import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.asking.unanswered_input import parse_new_entry
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.errors import UserError
+from bot.settings.config import Settings, load_settings
+from knowledge.ask_cli import run_kb_check
+from tests.support.kb_helpers import all_text, button_values
+from tests.support.moved_clock import CONTENT_DAY
+
+QA_LEAD = "U0QALEAD1"
+ASKER, OTHER = "U0PRAN001", "U0PRAN002"
+
+
+@pytest.fixture
+def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
+    return load_settings(environ)
+
+
+@pytest.fixture(autouse=True)
+def content_day():
+    with time_machine.travel(CONTENT_DAY, tick=True):
+        yield
+
+
+def listed(engine: Engine) -> list:
+    """The unanswered list's group replies (after the summary)."""
+    return engine.command(QA_LEAD, "kb unanswered")[1:]
+
+
+def only_group(engine: Engine) -> str:
+    [group] = listed(engine)
+    return button_values([group], "kb.unanswered.answer")[0]
+
+
+def ask_payroll(engine: Engine) -> str:
+    engine.message(ASKER, "when is payroll paid")
+    engine.message(OTHER, "When is payroll paid?")
+    return only_group(engine)
+
+
+def statuses(services: Services) -> list[tuple[str, str | None, str]]:
+    rows = services.storage.db.execute("SELECT status, entry_id, closed_by FROM kb_unanswered_status").fetchall()
+    return [tuple(row) for row in rows]
+
+
+def diff_lines(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+            if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def test_an_answer_goes_by_dm_to_everyone_who_asked_and_closes_the_group(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+
+    replies = engine.command(QA_LEAD, f"kb answer {key} Payroll is paid on the 20th of each month.")
+
+    dms = {reply.to_user: reply for reply in replies if reply.to_user}
+    assert set(dms) == {ASKER, OTHER}
+    assert "Payroll is paid on the 20th" in dms[ASKER].text and "when is payroll paid" in dms[ASKER].text
+    assert "Sent your answer to 2 people" in replies[-1].text
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2
+    assert listed(engine) == []
+    again = engine.command(QA_LEAD, f"kb answer {key} again")
+    assert "already closed (answered)" in all_text(again)
+    trail = [row[0] for row in services.storage.db.execute("SELECT action FROM trail").fetchall()]
+    assert "kb.unanswered.answered" in trail
+
+
+def test_an_answer_with_an_identifier_is_not_sent(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+    replies = engine.command(QA_LEAD, f"kb answer {key} Ask mum Shannon Smith, NHS 943 476 5919.")
+    assert replies[0].kind == "error" and "I haven't sent that" in replies[0].text
+    assert not any(reply.to_user for reply in replies)
+    assert statuses(services) == []
+
+
+def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine: Engine, services: Services,
+                                                                          kb_dir: Path) -> None:
+    engine.message(ASKER, "what does the mascot colour mean for payroll")
+    key = only_group(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+
+    [dm] = [reply for reply in replies if reply.to_user == ASKER]
+    assert "45 working days" in dm.text
+    assert diff_lines(before, path.read_text(encoding="utf-8")) == [
+        "+      - what does the mascot colour mean for payroll"]
+    assert "what does the mascot colour mean for payroll" in \
+        services.knowledge.current.kb.entries["assessment-timescale"].alternatives  # reloaded live
+    assert statuses(services) == [("linked", "assessment-timescale", QA_LEAD)]
+    assert "kb.alternative" in [row[0] for row in services.storage.db.execute("SELECT action FROM trail")]
+
+
+def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescal")
+    assert "No entry has the id `assessment-timescal`" in replies[0].text
+    assert "`assessment-timescale`" in replies[0].text
+    assert statuses(services) == []
+
+
+def test_a_new_entry_is_written_reloaded_and_sent_to_the_askers(engine: Engine, services: Services,
+                                                                kb_dir: Path) -> None:
+    key = ask_payroll(engine)
+    path = kb_dir / "kb" / "auditing-here.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = engine.command(QA_LEAD, f"kb new {key} When is payroll paid? | On the 20th of each month. "
+                                      "| tags: pay, hr | source: HR handbook | review: 2027-06-30 "
+                                      "| file: kb/auditing-here.yaml")
+
+    assert "Added `when-is-payroll-paid` to `kb/auditing-here.yaml`" in replies[-1].text
+    assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
+    assert diff_lines(before, path.read_text(encoding="utf-8")) == [
+        "+", "+  - id: when-is-payroll-paid", "+    question: When is payroll paid?",
+        "+    answer: On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
+        "+    review_by: 2027-06-30"]
+    answer = engine.message("U0PRAS001", "when is payroll paid")
+    assert "On the 20th of each month." in all_text(answer)
+    assert statuses(services) == [("new_entry", "when-is-payroll-paid", QA_LEAD)] * 2
+
+
+def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine: Engine, services: Services,
+                                                                         kb_dir: Path, tmp_path: Path) -> None:
+    key = ask_payroll(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_bytes()
+
+    replies = engine.command(QA_LEAD, f"kb new {key} When is payroll paid? | The 20th. | review: 30/06/2027 "
+                                      "| file: kb/timescales.yaml")
+
+    assert path.read_bytes() == before
+    assert statuses(services) == []
+    message = replies[0].text
+    # The same entry typed into the file by hand: `kb check` reports it in the same words.
+    path.write_text(before.decode() + "\n  - id: when-is-payroll-paid\n    question: When is payroll paid?\n"
+                    "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
+    out = io.StringIO()
+    run_kb_check(kb_dir, out)
+    assert f"- {message}" in out.getvalue().splitlines()
+
+
+@pytest.mark.parametrize(("word", "status"), [("out-of-scope", "out_of_scope"), ("dismiss", "dismissed")])
+def test_out_of_scope_and_dismiss_close_the_group_without_messaging_anyone(engine: Engine, services: Services,
+                                                                           word: str, status: str) -> None:
+    key = ask_payroll(engine)
+    replies = engine.command(QA_LEAD, f"kb {word} {key}")
+    assert not any(reply.to_user for reply in replies)
+    assert statuses(services) == [(status, None, QA_LEAD)] * 2
+    assert listed(engine) == []
+    button = "kb.unanswered.out_of_scope" if word == "out-of-scope" else "kb.unanswered.dismiss"
+    assert "already closed" in all_text(engine.action(QA_LEAD, button, key))
+
+
+def test_the_buttons_are_for_qa_leads_and_admins_only(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+    for action in ("answer", "link", "new", "out_of_scope", "dismiss"):
+        replies = engine.action(ASKER, f"kb.unanswered.{action}", key)
+        assert "kept by QA leads and admins" in replies[0].text
+    assert engine.options(ASKER, "kb.entries", "icpc") == []
+    assert statuses(services) == []
+
+
+def test_the_buttons_open_forms_and_a_form_mistake_is_shown_beside_its_field(engine: Engine,
+                                                                             services: Services) -> None:
+    key = ask_payroll(engine)
+    [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
+    assert opened.form is not None
+    assert [field.id for field in opened.form.fields] == ["question", "answer", "tags", "source", "owner",
+                                                          "review_by", "file"]
+    assert opened.form.fields[0].initial == "When is payroll paid?"
+    submitted = json.dumps({"form": {"question": "When is payroll paid?", "answer": "x" * 2950,
+                                     "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
+    [refused] = engine.action(QA_LEAD, opened.form.action, submitted)
+    [(field, message)] = refused.form_errors
+    assert field == "answer" and "has an answer of 2,950 characters" in message
+    assert engine.check_form(QA_LEAD, opened.form.action, submitted) == {"answer": message}  # before Slack's ack
+    good = json.dumps({"form": {"question": "When is payroll paid?", "answer": "The 20th.",
+                                "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
+    assert engine.check_form(QA_LEAD, opened.form.action, good) == {}
+    assert "when-is-payroll-paid" not in services.knowledge.current.kb.entries  # a check writes nothing
+    [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)
+    assert link.form is not None and link.form.search == "kb.entries"
+    options = engine.options(QA_LEAD, "kb.entries", "icpc")
+    assert ("When must an initial child protection conference be held? (icpc-timescale)", "icpc-timescale") \
+        in options or any(value == "icpc-timescale" for _, value in options)
+    assert statuses(services) == []
+
+
+def test_a_question_now_answered_confidently_leaves_the_list(engine: Engine, services: Services,
+                                                            kb_dir: Path) -> None:
+    ask_payroll(engine)
+    (kb_dir / "kb" / "office.yaml").write_text(
+        "entries:\n  - id: payroll-day\n    question: When is payroll paid?\n    answer: The 20th.\n",
+        encoding="utf-8")
+    engine.command(QA_LEAD, "kb reload")
+    assert listed(engine) == []
+    assert statuses(services) == []  # nobody closed it: it is simply answered now
+
+
+def test_a_not_helpful_answer_stays_listed_until_its_entry_changes(engine: Engine, services: Services) -> None:
+    answered = engine.message(ASKER, "icpc deadline")
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    key = only_group(engine)
+    engine.message(OTHER, "budget codes for mileage")
+    other_key = next(v for g in listed(engine) for v in button_values([g], "kb.unanswered.answer") if v != key)
+    engine.command(QA_LEAD, f"kb link {other_key} icpc-timescale")  # the ICPC entry gains a wording: it changed
+    assert listed(engine) == []
+
+
+def test_typed_commands_say_how_to_use_them() -> None:
+    with pytest.raises(UserError, match=r"separated by `\|`"):
+        parse_new_entry("just a question")
+    with pytest.raises(UserError, match="I don't know `colour: red`"):
+        parse_new_entry("q | a | colour: red")
+    new, file = parse_new_entry("Q? | A. | tags: a, b | owner: U0QALEAD1 | review-by: 2027-01-01 | file: kb/x.yaml")
+    assert (new.tags, new.owner, new.review_by, file) == (("a", "b"), "U0QALEAD1", "2027-01-01", "kb/x.yaml")
+
+
+@given(st.text(max_size=200))
+def test_parsing_a_typed_new_entry_never_fails_with_anything_but_a_clear_message(text: str) -> None:
+    try:
+        new, _file = parse_new_entry(text)
+    except UserError:
+        return
+    assert new.question.strip() and new.answer.strip()
+
+
+def test_qa_leads_act_on_the_top_groups_from_their_home_tab(engine: Engine, services: Services) -> None:
+    from bot.engine.home import home_sections
+
+    key = ask_payroll(engine)
+    sections = home_sections(engine, services, QA_LEAD)
+    start = next(i for i, section in enumerate(sections) if section.title == "Knowledge base")
+    group = sections[start + 1]
+    assert "when is payroll paid" in group.text.lower()
+    assert [choice.action for choice in group.choices] == [
+        "kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new", "kb.unanswered.out_of_scope",
+        "kb.unanswered.dismiss"]
+    assert all(choice.value == key for choice in group.choices)
+    assert not any("kb.unanswered" in c.action for s in home_sections(engine, services, ASKER) for c in s.choices)
+
+
+def test_where_no_form_can_open_the_reply_says_what_to_type(engine: Engine) -> None:
+    key = ask_payroll(engine)
+    [answer] = engine.action(QA_LEAD, "kb.unanswered.answer", key, surface="terminal")
+    assert f"/audit kb answer {key} <your answer>" in answer.text
+    [new] = engine.action(QA_LEAD, "kb.unanswered.new", key, surface="terminal")
+    assert f"/audit kb new {key} <question> | <answer>" in new.text
+
+
+def test_what_was_done_with_a_question_is_deleted_with_it(engine: Engine, services: Services) -> None:
+    key = ask_payroll(engine)
+    engine.command(QA_LEAD, f"kb dismiss {key}")
+    assert len(statuses(services)) == 2
+    with services.storage.write() as db:
+        db.execute("DELETE FROM kb_asks")  # what retention does to questions past the cut-off
+    assert statuses(services) == []
+
+
+def test_one_question_is_counted_in_the_singular(engine: Engine) -> None:
+    engine.message(ASKER, "when is payroll paid")
+    summary = engine.command(QA_LEAD, "kb unanswered")[0]
+    assert "1 question in the last 30 days got no answer or was marked Not helpful, in 1 group of" in summary.text
