@@ -77,18 +77,18 @@ def diff_lines(before: str, after: str) -> list[str]:
 
 def test_a_qa_lead_answers_a_passed_on_question_and_the_asker_gets_it_by_dm(running_bot: RunningBot,
                                                                            standin) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is payroll paid", escalate=True)
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held", escalate=True)
 
     view = open_modal(running_bot, standin, "kb.unanswered.answer")
     assert view["callback_id"] == "kb.unanswered.answer_form"
     assert list(blocks_by_id(view)) == ["answer"]
     response = running_bot.slack.view_submission(
-        QA_LEAD, view["callback_id"], {"answer": {"answer": plain_text_input("Payroll is paid on the 20th.")}},
+        QA_LEAD, view["callback_id"], {"answer": {"answer": plain_text_input("The fire drill is held on the 20th.")}},
         private_metadata=view["private_metadata"])
 
     assert response.status == 200 and response.json() is None  # the modal closes
-    dm = post_containing(standin, "Payroll is paid on the 20th.", f"D{PRACTITIONER}")
-    assert "when is payroll paid" in str(dm.params["blocks"])
+    dm = post_containing(standin, "The fire drill is held on the 20th.", f"D{PRACTITIONER}")
+    assert "when is the fire drill held" in str(dm.params["blocks"])
     post_containing(standin, "Sent your answer to 1 person", LEAD_DM)
     running_bot.slack.command(QA_LEAD, "kb unanswered")
     post_containing(standin, "No unanswered or unhelpful questions", LEAD_DM)
@@ -97,9 +97,9 @@ def test_a_qa_lead_answers_a_passed_on_question_and_the_asker_gets_it_by_dm(runn
 def new_entry_values(view: dict[str, Any], answer: str) -> dict[str, dict[str, Any]]:
     fields = blocks_by_id(view)
     assert list(fields) == ["question", "answer", "tags", "source", "owner", "review_by", "file"]
-    assert fields["question"]["element"]["initial_value"] == "when is payroll paid"
+    assert fields["question"]["element"]["initial_value"] == "when is the fire drill held"
     return {
-        "question": {"question": plain_text_input("When is payroll paid?")},
+        "question": {"question": plain_text_input("When is the fire drill held?")},
         "answer": {"answer": plain_text_input(answer)},
         "tags": {"tags": plain_text_input("pay, hr")},
         "source": {"source": plain_text_input("HR handbook")},
@@ -111,7 +111,7 @@ def new_entry_values(view: dict[str, Any], answer: str) -> dict[str, dict[str, A
 
 def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: RunningBot, standin,
                                                                  kb_dir: Path) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is payroll paid")
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_text(encoding="utf-8")
 
@@ -121,11 +121,11 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
         private_metadata=view["private_metadata"])
 
     assert response.status == 200 and response.json() is None  # the modal closes; the work follows
-    post_containing(standin, "Added `when-is-payroll-paid`", LEAD_DM)
+    post_containing(standin, "Added `when-is-the-fire-drill-held`", LEAD_DM)
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+",
-        "+  - id: when-is-payroll-paid",
-        "+    question: When is payroll paid?",
+        "+  - id: when-is-the-fire-drill-held",
+        "+    question: When is the fire drill held?",
         "+    answer: |",
         "+      On the 20th of each month.",
         "+      Or the Friday before.",
@@ -135,13 +135,13 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
         "+    review_by: 2027-06-30",
     ]
     post_containing(standin, "On the 20th of each month.", f"D{PRACTITIONER}")
-    running_bot.slack.message_im(OTHER, "when is payroll paid?")
+    running_bot.slack.message_im(OTHER, "when is the fire drill held?")
     post_containing(standin, "Or the Friday before.", f"D{OTHER}")  # live at once, no reload needed
 
 
 def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_written(
         running_bot: RunningBot, standin, kb_dir: Path, environ: dict[str, str]) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is payroll paid")
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_bytes()
     too_long = "Paid monthly. " * 211  # 2,954 characters: Slack's box takes it, the knowledge base does not
@@ -155,7 +155,7 @@ def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_writt
     assert path.read_bytes() == before
     assert not list(kb_dir.rglob("*.tmp"))
     # Typed into the file by hand, `audit-bot kb check` reports the same entry in the same words.
-    path.write_text(before.decode() + "\n  - id: when-is-payroll-paid\n    question: When is payroll paid?\n"
+    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n    question: When is the fire drill held?\n"
                     f"    answer: {too_long.strip()}\n", encoding="utf-8")
     checked = run_cli(environ, "kb", "check", str(kb_dir))
     assert checked.code == 1
@@ -210,7 +210,7 @@ def test_a_form_check_that_runs_long_still_lets_slack_have_its_answer_in_time(ru
 
 
 def test_a_qa_lead_opens_the_answer_form_from_the_home_tab(running_bot: RunningBot, standin) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is payroll paid")
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
     running_bot.slack.app_home_opened(QA_LEAD)
     home = standin.wait_for("views.publish")[-1].params["view"]
     pressed = next(element for block in home["blocks"] for element in block.get("elements", [])

@@ -46,9 +46,9 @@ def only_group(engine: Engine) -> str:
     return button_values([group], "kb.unanswered.answer")[0]
 
 
-def ask_payroll(engine: Engine) -> str:
-    engine.message(ASKER, "when is payroll paid")
-    engine.message(OTHER, "When is payroll paid?")
+def ask_fire_drill(engine: Engine) -> str:
+    engine.message(ASKER, "when is the fire drill held")
+    engine.message(OTHER, "When is the fire drill held?")
     return only_group(engine)
 
 
@@ -63,13 +63,13 @@ def diff_lines(before: str, after: str) -> list[str]:
 
 
 def test_an_answer_goes_by_dm_to_everyone_who_asked_and_closes_the_group(engine: Engine, services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
 
-    replies = engine.command(QA_LEAD, f"kb answer {key} Payroll is paid on the 20th of each month.")
+    replies = engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th of each month.")
 
     dms = {reply.to_user: reply for reply in replies if reply.to_user}
     assert set(dms) == {ASKER, OTHER}
-    assert "Payroll is paid on the 20th" in dms[ASKER].text and "when is payroll paid" in dms[ASKER].text
+    assert "The fire drill is held on the 20th" in dms[ASKER].text and "when is the fire drill held" in dms[ASKER].text
     assert "Sent your answer to 2 people" in replies[-1].text
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2
     assert listed(engine) == []
@@ -80,7 +80,7 @@ def test_an_answer_goes_by_dm_to_everyone_who_asked_and_closes_the_group(engine:
 
 
 def test_an_answer_with_an_identifier_is_not_sent(engine: Engine, services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb answer {key} Ask mum Shannon Smith, NHS 943 476 5919.")
     assert replies[0].kind == "error" and "I haven't sent that" in replies[0].text
     assert not any(reply.to_user for reply in replies)
@@ -89,7 +89,7 @@ def test_an_answer_with_an_identifier_is_not_sent(engine: Engine, services: Serv
 
 def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine: Engine, services: Services,
                                                                           kb_dir: Path) -> None:
-    engine.message(ASKER, "what does the mascot colour mean for payroll")
+    engine.message(ASKER, "what does the mascot colour mean for the fire drill")
     key = only_group(engine)
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_text(encoding="utf-8")
@@ -99,15 +99,15 @@ def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine
     [dm] = [reply for reply in replies if reply.to_user == ASKER]
     assert "45 working days" in dm.text
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
-        "+      - what does the mascot colour mean for payroll"]
-    assert "what does the mascot colour mean for payroll" in \
+        "+      - what does the mascot colour mean for the fire drill"]
+    assert "what does the mascot colour mean for the fire drill" in \
         services.knowledge.current.kb.entries["assessment-timescale"].alternatives  # reloaded live
     assert statuses(services) == [("linked", "assessment-timescale", QA_LEAD)]
     assert "kb.alternative" in [row[0] for row in services.storage.db.execute("SELECT action FROM trail")]
 
 
 def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: Engine, services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescal")
     assert "No entry has the id `assessment-timescal`" in replies[0].text
     assert "`assessment-timescale`" in replies[0].text
@@ -116,39 +116,39 @@ def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: E
 
 def test_a_new_entry_is_written_reloaded_and_sent_to_the_askers(engine: Engine, services: Services,
                                                                 kb_dir: Path) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     path = kb_dir / "kb" / "auditing-here.yaml"
     before = path.read_text(encoding="utf-8")
 
-    replies = engine.command(QA_LEAD, f"kb new {key} When is payroll paid? | On the 20th of each month. "
+    replies = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | On the 20th of each month. "
                                       "| tags: pay, hr | source: HR handbook | review: 2027-06-30 "
                                       "| file: kb/auditing-here.yaml")
 
-    assert "Added `when-is-payroll-paid` to `kb/auditing-here.yaml`" in replies[-1].text
+    assert "Added `when-is-the-fire-drill-held` to `kb/auditing-here.yaml`" in replies[-1].text
     assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
-        "+", "+  - id: when-is-payroll-paid", "+    question: When is payroll paid?",
+        "+", "+  - id: when-is-the-fire-drill-held", "+    question: When is the fire drill held?",
         "+    answer: On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
         "+    review_by: 2027-06-30"]
-    answer = engine.message("U0PRAS001", "when is payroll paid")
+    answer = engine.message("U0PRAS001", "when is the fire drill held")
     assert "On the 20th of each month." in all_text(answer)
-    assert statuses(services) == [("new_entry", "when-is-payroll-paid", QA_LEAD)] * 2
+    assert statuses(services) == [("new_entry", "when-is-the-fire-drill-held", QA_LEAD)] * 2
 
 
 def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine: Engine, services: Services,
                                                                          kb_dir: Path, tmp_path: Path) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_bytes()
 
-    replies = engine.command(QA_LEAD, f"kb new {key} When is payroll paid? | The 20th. | review: 30/06/2027 "
+    replies = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | The 20th. | review: 30/06/2027 "
                                       "| file: kb/timescales.yaml")
 
     assert path.read_bytes() == before
     assert statuses(services) == []
     message = replies[0].text
     # The same entry typed into the file by hand: `kb check` reports it in the same words.
-    path.write_text(before.decode() + "\n  - id: when-is-payroll-paid\n    question: When is payroll paid?\n"
+    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n    question: When is the fire drill held?\n"
                     "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
     out = io.StringIO()
     run_kb_check(kb_dir, out)
@@ -158,7 +158,7 @@ def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine
 @pytest.mark.parametrize(("word", "status"), [("out-of-scope", "out_of_scope"), ("dismiss", "dismissed")])
 def test_out_of_scope_and_dismiss_close_the_group_without_messaging_anyone(engine: Engine, services: Services,
                                                                            word: str, status: str) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb {word} {key}")
     assert not any(reply.to_user for reply in replies)
     assert statuses(services) == [(status, None, QA_LEAD)] * 2
@@ -168,7 +168,7 @@ def test_out_of_scope_and_dismiss_close_the_group_without_messaging_anyone(engin
 
 
 def test_the_buttons_are_for_qa_leads_and_admins_only(engine: Engine, services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     for action in ("answer", "link", "new", "out_of_scope", "dismiss"):
         replies = engine.action(ASKER, f"kb.unanswered.{action}", key)
         assert "kept by QA leads and admins" in replies[0].text
@@ -178,22 +178,22 @@ def test_the_buttons_are_for_qa_leads_and_admins_only(engine: Engine, services: 
 
 def test_the_buttons_open_forms_and_a_form_mistake_is_shown_beside_its_field(engine: Engine,
                                                                              services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
     assert opened.form is not None
     assert [field.id for field in opened.form.fields] == ["question", "answer", "tags", "source", "owner",
                                                           "review_by", "file"]
-    assert opened.form.fields[0].initial == "When is payroll paid?"
-    submitted = json.dumps({"form": {"question": "When is payroll paid?", "answer": "x" * 2950,
+    assert opened.form.fields[0].initial == "When is the fire drill held?"
+    submitted = json.dumps({"form": {"question": "When is the fire drill held?", "answer": "x" * 2950,
                                      "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
     [refused] = engine.action(QA_LEAD, opened.form.action, submitted)
     [(field, message)] = refused.form_errors
     assert field == "answer" and "has an answer of 2,950 characters" in message
     assert engine.check_form(QA_LEAD, opened.form.action, submitted) == {"answer": message}  # before Slack's ack
-    good = json.dumps({"form": {"question": "When is payroll paid?", "answer": "The 20th.",
+    good = json.dumps({"form": {"question": "When is the fire drill held?", "answer": "The 20th.",
                                 "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
     assert engine.check_form(QA_LEAD, opened.form.action, good) == {}
-    assert "when-is-payroll-paid" not in services.knowledge.current.kb.entries  # a check writes nothing
+    assert "when-is-the-fire-drill-held" not in services.knowledge.current.kb.entries  # a check writes nothing
     [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)
     assert link.form is not None and link.form.search == "kb.entries"
     options = engine.options(QA_LEAD, "kb.entries", "icpc")
@@ -204,9 +204,9 @@ def test_the_buttons_open_forms_and_a_form_mistake_is_shown_beside_its_field(eng
 
 def test_a_question_now_answered_confidently_leaves_the_list(engine: Engine, services: Services,
                                                             kb_dir: Path) -> None:
-    ask_payroll(engine)
+    ask_fire_drill(engine)
     (kb_dir / "kb" / "office.yaml").write_text(
-        "entries:\n  - id: payroll-day\n    question: When is payroll paid?\n    answer: The 20th.\n",
+        "entries:\n  - id: fire-drill-day\n    question: When is the fire drill held?\n    answer: The 20th.\n",
         encoding="utf-8")
     engine.command(QA_LEAD, "kb reload")
     assert listed(engine) == []
@@ -217,7 +217,7 @@ def test_a_not_helpful_answer_stays_listed_until_its_entry_changes(engine: Engin
     answered = engine.message(ASKER, "icpc deadline")
     engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
     key = only_group(engine)
-    engine.message(OTHER, "budget codes for mileage")
+    engine.message(OTHER, "budget codes for the stationery order")
     other_key = next(v for g in listed(engine) for v in button_values([g], "kb.unanswered.answer") if v != key)
     engine.command(QA_LEAD, f"kb link {other_key} icpc-timescale")  # the ICPC entry gains a wording: it changed
     assert listed(engine) == []
@@ -244,11 +244,11 @@ def test_parsing_a_typed_new_entry_never_fails_with_anything_but_a_clear_message
 def test_qa_leads_act_on_the_top_groups_from_their_home_tab(engine: Engine, services: Services) -> None:
     from bot.engine.home import home_sections
 
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     sections = home_sections(engine, services, QA_LEAD)
     start = next(i for i, section in enumerate(sections) if section.title == "Knowledge base")
     group = sections[start + 1]
-    assert "when is payroll paid" in group.text.lower()
+    assert "when is the fire drill held" in group.text.lower()
     assert [choice.action for choice in group.choices] == [
         "kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new", "kb.unanswered.out_of_scope",
         "kb.unanswered.dismiss"]
@@ -257,7 +257,7 @@ def test_qa_leads_act_on_the_top_groups_from_their_home_tab(engine: Engine, serv
 
 
 def test_where_no_form_can_open_the_reply_says_what_to_type(engine: Engine) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     [answer] = engine.action(QA_LEAD, "kb.unanswered.answer", key, surface="terminal")
     assert f"/audit kb answer {key} <your answer>" in answer.text
     [new] = engine.action(QA_LEAD, "kb.unanswered.new", key, surface="terminal")
@@ -265,7 +265,7 @@ def test_where_no_form_can_open_the_reply_says_what_to_type(engine: Engine) -> N
 
 
 def test_what_was_done_with_a_question_is_deleted_with_it(engine: Engine, services: Services) -> None:
-    key = ask_payroll(engine)
+    key = ask_fire_drill(engine)
     engine.command(QA_LEAD, f"kb dismiss {key}")
     assert len(statuses(services)) == 2
     with services.storage.write() as db:
@@ -274,6 +274,6 @@ def test_what_was_done_with_a_question_is_deleted_with_it(engine: Engine, servic
 
 
 def test_one_question_is_counted_in_the_singular(engine: Engine) -> None:
-    engine.message(ASKER, "when is payroll paid")
+    engine.message(ASKER, "when is the fire drill held")
     summary = engine.command(QA_LEAD, "kb unanswered")[0]
     assert "1 question in the last 30 days got no answer or was marked Not helpful, in 1 group of" in summary.text
