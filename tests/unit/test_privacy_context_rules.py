@@ -81,3 +81,22 @@ def test_lower_case_words_that_only_look_like_names_pass(identifier_screen: Scre
 ])
 def test_a_given_name_doing_what_people_do_is_a_name(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
+
+
+# -- first names from the SSA baby names: names the census lists of 1990 lack
+@pytest.mark.parametrize(("text", "found"), [
+    ("Brogan has been missing since Friday", "Brogan"),
+    ("Tayla and her sister were seen together", "Tayla"),
+    ("visited Oakley at the foster home", "Oakley"),  # also an English word: a name in a person context
+    ("seen with teddie at nursery", "teddie"),
+])
+def test_first_names_from_the_baby_names_are_found(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Analyse the chronology before the panel meets",
+    "Almond milk only: nut allergy checked with the GP",
+])
+def test_baby_names_that_are_english_words_are_not_names_on_their_own(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
