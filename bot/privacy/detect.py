@@ -57,12 +57,16 @@ _ADDRESS = (
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
-               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy))"),
+               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy)\b)"
+               # 'Lancaster Road Family Centre', 'Hope Street Youth Project': a place named after its street
+               r"(?!(?:\s+[A-Z][\w'’]*){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
+               r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
                           r"high school)$", re.IGNORECASE)
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
+_FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
 _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
@@ -261,7 +265,7 @@ class NameFinder:
         spans = self._name_spans(text, tokens, mode)
         for i, j in spans:
             while j + 1 < len(tokens) and self._touching(text, tokens, j, j + 1) and self._continues(
-                    tokens[j + 1].text, mode):
+                    tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
@@ -330,7 +334,7 @@ class NameFinder:
         folded = re.sub(r"['’]s$", "", word.casefold())
         if len(folded) > 24:
             return False  # no name is that long, nor needs the search below
-        known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
+        known = self.lexicon.known_words
         for suffix in _SUFFIXES:
             stem = folded.removesuffix(suffix)
             if stem != folded and len(stem) >= 4 and (
@@ -338,7 +342,13 @@ class NameFinder:
                 return True
         if folded.endswith(_NOUN_ENDINGS):
             return True  # 'Chronology', 'Supervision': names do not end like abstract nouns
-        return any(folded[:k] in everyday and folded[k:] in everyday for k in range(4, len(folded) - 3))
+        return self._compound(folded)
+
+    def _compound(self, folded: str) -> bool:
+        """'Helpline', 'Caseload', 'YoungMinds', 'Moorside': two English words, one of them everyday."""
+        known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
+        return any((folded[:k] in everyday or folded[k:] in everyday) and folded[:k] in known and folded[k:] in known
+                   for k in range(4, len(folded) - 3))
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
         """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
@@ -378,12 +388,44 @@ class NameFinder:
                     break
         return found
 
+    def _heading_words(self, text: str, tokens: list[_Token], mode: str) -> set[int]:
+        """The common words in a run of three or more capitalised words, two of them plain words that are not
+        names (Voice, Child, Dive, Centre): a heading or an organisation's name in title case, not a person's."""
+        found: set[int] = set()
+        if mode != "mixed":
+            return found
+        i, n = 0, len(tokens)
+        while i < n:
+            if not tokens[i].text[0].isupper():
+                i += 1
+                continue
+            run = [i]
+            k = i + 1
+            while k < n and text[tokens[k - 1].end:tokens[k].start] == " " and (
+                    tokens[k].text[0].isupper() or (tokens[k].text in _TITLE_CONNECTORS and k + 1 < n
+                                                     and tokens[k + 1].text[0].isupper())):
+                run.append(k)
+                k += 1
+            capitalised = [j for j in run if tokens[j].text[0].isupper()]
+            plain = [j for j in capitalised if self._common(tokens[j].text)
+                     and not self._given(tokens[j].text) and not self._surname(tokens[j].text)]
+            if len(capitalised) >= 3 and len(plain) >= 2 and not any(
+                    tokens[j].text.casefold().rstrip(".") in TITLES for j in run):
+                found.update(j for j in capitalised if self._common(tokens[j].text))
+                if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
+                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE)
+            i = k
+        return found
+
     def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         n = len(tokens)
         places = self._places(tokens, mode)
+        headings = self._heading_words(text, tokens, mode)
         for i, tok in enumerate(tokens):
             word = tok.text
+            if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
+                continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
@@ -459,8 +501,10 @@ class NameFinder:
                 if not sentence_start or paired or acts or prev in RELATIONS:
                     spans.append((i, i + 1) if paired else (i, i))
                 continue
-            if prev in TITLES and self._touching(text, tokens, i - 1, i):
-                spans.append((i - 1, i))
+            miss_verb = prev == "miss" and (capital is False or bool(
+                _VERB_BEFORE.search(text[max(0, tok.start - 30):tokens[i - 1].start])))
+            if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
+                spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons'
                 continue
             if prev in RELATIONS and (capital or mode != "mixed") and (given or surname) \
                     and re.fullmatch(r"\s*[(,]\s*", text[tokens[i - 1].end:tok.start]):
@@ -470,7 +514,9 @@ class NameFinder:
                     and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))):
                 spans.append((i, i))
                 continue
-            if self._rare_given(word) and not (surname and capital is False and self._common(word)):
+            if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
+                    and not (capital is False and folded in self.lexicon.known_words  # 'his train fares'
+                             and folded not in self.lexicon.census_given):
                 spans.append((i, i))
                 continue
             if (nxt is not None and self._touching(text, tokens, i, i + 1)
@@ -484,7 +530,8 @@ class NameFinder:
                         not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
-                thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or (  # 'Hope was expressed'
+                thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or _THING_IS.match(after) or (
+                    # 'Hope was expressed', 'Hope is a theme in his drawings'
                     folded in self.lexicon.everyday_words and _DOING_AFTER.match(after)))  # 'Justice needs'
                 if (PERSON_AFTER.match(after) or possessive) and not person_word_next and not thing_passive:
                     spans.append((i, i))
@@ -565,33 +612,50 @@ class NameFinder:
             break
         return False
 
+    def _school_name_word(self, word: str) -> bool:
+        """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
+        from two English words ('Moorside', 'hillside'), or a place ('Croydon')."""
+        folded = word.casefold()
+        if folded in self.lexicon.common_words or folded in self.lexicon.never_names:
+            return False
+        return folded not in self.lexicon.known_words or self._compound(folded) or folded in self.lexicon.places
+
     def _schools(self, text: str, tokens: list[_Token], mode: str) -> list[str]:
         found: list[str] = []
         for i, tok in enumerate(tokens):
             word = tok.text
             two = f"{word} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
-            if not (_SCHOOL_TYPE.match(word) or _SCHOOL_TYPE.match(two)):
+            if not (_SCHOOL_TYPE.match(word) or _SCHOOL_TYPE.match(two) or word.casefold() == "high"):
                 continue
-            if word.casefold() == "high" and not _SCHOOL_TYPE.match(two):
-                continue
+            high_alone = word.casefold() == "high" and not _SCHOOL_TYPE.match(two)
+            if high_alone and (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and mode == "mixed"):
+                continue  # 'High Street', 'High Court'
             start = i
             k = i - 1
             while k >= 0 and k >= i - 5:
                 prev = tokens[k].text
                 low = prev.casefold()
                 connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
+                if k == i - 1 and low == "the":
+                    break  # 'chase the school'
                 if mode == "mixed" and not (prev[0].isupper() or connector):
                     break
                 if low in _GENERIC_BEFORE_SCHOOL and not connector:
                     break
                 if low in self.lexicon.never_names and not connector and mode != "upper":
                     break
+                if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
+                                            or self._given(prev) or self._surname(prev)):
+                    break  # 'attends oakbrook primary': the name starts after 'attends'
                 start = k
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
-            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]):
-                continue
+            if high_alone and not (named and all(self._school_name_word(w) for w in named)):
+                continue  # 'Moorside High', 'hillside high', not 'Very High' nor 'the risk is high'
+            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and not (
+                    named and any(self._school_name_word(w) for w in named)):
+                continue  # lower case: 'st anne's primary', 'oakfield primary', not 'forest school'
             if mode == "upper" and not named:
                 continue
             if named or (start < i and mode == "upper"):
@@ -609,12 +673,22 @@ _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|
                        r"([^'’\"”\n]{1,30}?)['’\"”]", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+_HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
+# 'miss' after these is the verb: 'doesn't want to miss lessons', 'she will miss contact'.
+_VERB_BEFORE = re.compile(r"(?:\b(?:to|not|will|would|could|might|should|can|did|do|does|i|you|he|she|we|they|never|"
+                          r"often|always|usually|also|won't|don't|doesn't|didn't|can't)|n['’]t)\s+$", re.IGNORECASE)
+_INSTITUTIONS = frozenset(_split("centre centres center project clinic surgery hospital library church mosque temple"
+                                 " club hall trust foundation hub nursery academy school college primary"))
+_LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valley wood woods field fields grove bridge"
+                              " gate cross moor heath common farm"))
+_TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 _PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").
 _POSSESSED = RELATIONS | frozenset(_split(
     "foster social sw worker key teacher school nursery college class attendance views wishes feelings needs "
-    "behaviour bedroom room phone friends friend birthday placement plan health asylum mental"))
+    "behaviour bedroom room phone friends friend birthday placement plan health asylum mental file files record "
+    "records voice story journey review reviews progress safety chronology referral assessment contact"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
@@ -628,6 +702,12 @@ _PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodate
                     "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested")
 _PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PERSON_PASSIVES})\b)[a-z]+(?:ed|en|wn)\b",
                             re.IGNORECASE)
+# 'Hope is a theme', not 'Hope is a bright girl': a common word said to be something that is not a person.
+_PERSON_NOUNS = ("girl|boy|child|children|young|baby|toddler|teenager|teen|pupil|student|man|woman|lad|lass|son|"
+                 "daughter|sister|brother|sibling|twin|kid|looked|care|carer|mother|father|mum|dad|parent|member|"
+                 "person|friend|victim|witness|survivor|year|yp|cla|cin|cp|child's|boy's|girl's|\\d+")
+_THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:a|an)\s+(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}"
+                       rf"(?:{_PERSON_NOUNS})\b)", re.IGNORECASE)
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
@@ -648,6 +728,10 @@ _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers sp
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
+
+
+def _institution(word: str) -> bool:
+    return re.sub(r"['’]s$", "", word.casefold()) in _INSTITUTIONS
 
 
 def _abbreviation(word: str) -> bool:

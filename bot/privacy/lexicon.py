@@ -54,6 +54,7 @@ nhs upn dob lcs ehm cms ics los ofsted cafcass ilacs kb q a i s am pm reg regs s
 mosaic liquidlogic carefirst childline nspcc barnardos barnardo's euss signs safety
 
 the and but for not nor yet also with from into onto upon per via plan case team date age aged
+i me my you your he him his she her hers it its we us our they them their who whom
 primary secondary junior infant nursery academy school college high
 """))
 

@@ -100,3 +100,43 @@ def test_first_names_from_the_baby_names_are_found(identifier_screen: Screen, te
 ])
 def test_baby_names_that_are_english_words_are_not_names_on_their_own(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+# -- words that only looked like names
+@pytest.mark.parametrize("text", [
+    "He said he was fine and She agreed",  # pronouns are never names
+    "she does not want to miss football on Saturdays",  # 'miss' the verb, not the title
+    "Mum could not afford the bus fares to contact",  # a lower-case English word in capitalised text
+    "Workload is high this month for the whole team",  # built from two English words
+    "Signposted to FamilyLinks for parenting support",
+    "Joy is a big part of how the family describe him",  # a common word said to be something, not someone
+    "Outcome of the Spring Audit Deep Dive Review",  # a title-case heading of common words
+    "Primrose Hill Children's Centre runs a stay and play",
+    "the Church Lane Family Centre has a food bank",  # a place named after its street
+    "Attended the Mill Road Youth Club twice",
+    "chase the school for the attendance figures",  # 'the school' is no school's name
+    "Risk rating: High, reviewed weekly",
+])
+def test_words_that_only_look_like_names_pass(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("audit of keeley's records shows gaps", "keeley's"),  # a possessive before what a person has
+    ("Joy is a quiet and thoughtful girl", "Joy"),  # a common word said to be a person
+    ("Update On Poppy And Her Brother - Contact Going Well", "Poppy"),  # a person in a title-case heading
+    ("Miss Okafor attended with her sister", "Miss Okafor"),
+    ("mum said miss jones at school is helping", "miss jones"),
+])
+def test_person_cues_still_win(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+# -- school names: 'High' alone, and lower-case names without a saint
+@pytest.mark.parametrize(("text", "found"), [
+    ("moved up to Brookfield High in September", "Brookfield High"),
+    ("he goes to westmoor high now", "westmoor high"),
+    ("attends oakbrook primary", "oakbrook primary"),
+])
+def test_school_names_without_the_word_school(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
