@@ -39,11 +39,22 @@ _HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b.{0,20}$", re.IGNORECASE)
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
     r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|frameworki|paris|"
-    r"protocol)(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
-    # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456'
-    r"(?:\s+(?:as|is|under|with|number|no|ref|reference|id)\b\.?){0,2}|person\s+id|\bid)"
+    r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
+    r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
+    # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
+    # 'EHM case 0099887', 'on EHM (ref 204418)'
+    r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
     r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
+# The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
+_POSTCODE_AREAS = _split(
+    "AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN EX FK FY "
+    "GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP NR NW OL "
+    "OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF "
+    "WN WR WS WV YO ZE B E G L M N S W")
+_OUTWARD = re.compile(rf"(?<![\w/-])({'|'.join(_POSTCODE_AREAS)})\d[A-Z\d]?(\s\d(?![\w/.,]\d))?(?![\w/-])")
+_AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|nr|from|to|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
@@ -84,10 +95,21 @@ _DATE = re.compile(
                  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
     re.IGNORECASE)
 _BIRTH_BEFORE = re.compile(
-    r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|\bdate\s+born\b|"
-    r"date\s+of\s+birth|\bturns\s+\d{1,2}\s+on)"
+    r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
+    r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
+    # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
+    r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
-    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
+    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?[\s:=(-]*"
+    # a form's 'Age/DOB: 13, 05/11/2012': the age, then the date
+    r"(?:\d{1,2}\s*(?:y(?:rs?|ears?)?(?:\s*old)?)?\s*[,;/]\s*)?(?:the\s+)?$", re.IGNORECASE)
+# A date of birth named earlier in the clause: 'DOB recorded wrongly on the referral as 12/05/2013', 'date of birth
+# given by the young person is 1 May 2009'; not when the clause is about a meeting or a visit.
+_BIRTH_CLAUSE = re.compile(
+    r"(?:\bdob\b|\bd\.\s?o\.\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date\b)(?P<gap>[^.;!?\n]{1,50}?)"
+    r"\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+_NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen|appointment|due|until|court|"
+                        r"hearing|panel|plan|\d)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
@@ -127,7 +149,7 @@ def structured_hits(text: str) -> list[Hit]:
         if free(m.start(), m.end()):
             add("cms_id", m.start(), m.end())
     for m in _DATE.finditer(text):
-        if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        if free(m.start(), m.end()) and _birth_date_before(text[max(0, m.start() - 70):m.start()]):
             add("dob", m.start(), m.end())
     for m in _BIRTH_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
@@ -140,11 +162,22 @@ def structured_hits(text: str) -> list[Hit]:
     for m in _POSTCODE.finditer(text):
         if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)):
             add("postcode", m.start(), m.end())
+    for m in _OUTWARD.finditer(text):
+        if free(m.start(), m.end()) and _is_postcode_district(text, m):
+            add("postcode", m.start(), m.end())
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
             if free(m.start(), m.end()) and m.group(0).split()[0].casefold() not in _NOT_PLACES:
                 add("address", m.start(), m.end())
     return hits
+
+
+def _birth_date_before(before: str) -> bool:
+    """The words before a date make it a date of birth: 'born', 'DOB:', or a clause about the date of birth."""
+    if _BIRTH_BEFORE.search(before[-30:]):
+        return True
+    clause = _BIRTH_CLAUSE.search(before)
+    return bool(clause) and not _NOT_BIRTH.search(clause.group("gap"))
 
 
 def _number_kind(candidate: str, before: str) -> str | None:
@@ -169,6 +202,15 @@ def _is_private_phone(candidate: str, digits: str) -> bool:
     if not digits.startswith("0") or len(digits) not in (10, 11):
         return False
     return not digits.startswith(SERVICE_PREFIXES)
+
+
+def _is_postcode_district(text: str, m: re.Match[str]) -> bool:
+    """'lives in LS11', 'near BS5', 'the WF1 2 area': a postcode's first half where a place is meant. Single-letter
+    areas and Sheffield's S17, S47 (sections of the Children Act) count only with 'area' or a sector digit."""
+    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2))
+    if area_after:
+        return True
+    return len(m.group(1)) > 1 and bool(_PLACE_PREPOSITION.search(text[max(0, m.start() - 25):m.start()]))
 
 
 def _looks_like_postcode(candidate: str) -> bool:
@@ -481,6 +523,10 @@ class NameFinder:
                     and not folded.endswith(_DEMONYM_ENDINGS):
                 spans.append((i, i))  # 'the Doherty family', 'the Lăcătuş children'
                 continue
+            if prev == "the" and (capital or mode == "upper") and self._family_plural(word) \
+                    and _PLURAL_PERSON_AFTER.match(after):
+                spans.append((i, i))  # 'the Okonkwos have moved', 'the Joneses were seen'
+                continue
             if uncommon_capital and not (given or surname) and not self._english_form(word) \
                     and prev not in _DETERMINERS and prev not in _PLACE_BEFORE \
                     and (nxt is None or nxt.text.casefold() not in _AFTER_ORG) \
@@ -543,6 +589,17 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
                     spans.append((i, i))
         return spans
+
+    def _family_plural(self, word: str) -> bool:
+        """A family called by its surname in the plural: Okonkwos, Joneses (not the Services, the Lords)."""
+        folded = word.casefold()
+        stems = [folded[:-2]] if folded.endswith("es") else []
+        stems += [folded[:-1]] if folded.endswith("s") else []
+        lex = self.lexicon
+        return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
+            len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in _NOT_PEOPLE
+                   and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
+                   and stem not in self.lexicon.places for stem in stems)
 
     def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
@@ -681,6 +738,9 @@ _INSTITUTIONS = frozenset(_split("centre centres center project clinic surgery h
                                  " club hall trust foundation hub nursery academy school college primary"))
 _LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valley wood woods field fields grove bridge"
                               " gate cross moor heath common farm"))
+_PLURAL_PERSON_AFTER = re.compile(
+    r"^\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
+    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b", re.IGNORECASE)
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 _PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))

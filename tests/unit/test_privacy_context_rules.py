@@ -140,3 +140,45 @@ def test_person_cues_still_win(identifier_screen: Screen, text: str, found: str)
 ])
 def test_school_names_without_the_word_school(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
+
+
+def test_a_family_called_by_its_surname_in_the_plural_is_a_name(identifier_screen: Screen) -> None:
+    assert words(identifier_screen, "the Adeyemis have moved out of the borough") == ["Adeyemis"]
+    assert words(identifier_screen, "The Hendersons were seen at home") == ["Hendersons"]
+    for text in ("the Services have agreed to fund it", "the Courts are very busy", "the Tories have said"):
+        assert words(identifier_screen, text) == []
+
+
+# -- structured identifiers in new wordings
+@pytest.mark.parametrize(("text", "kind"), [
+    ("b 03.11.09, lives with nan", "dob"),  # 'b' for born, without its dot
+    ("Name withheld. Age/DOB: 9, 14/02/2017", "dob"),  # a form's age, then the date
+    ("his DOB is shown incorrectly on the school's system as 03/04/2015", "dob"),  # the date of birth earlier on
+    ("the date of birth she gave at the front desk was 2nd March 2010", "dob"),
+    ("he was born at home on 30 June 2014", "dob"),  # born somewhere, on a date
+    ("born in Kabul on the 4th of May 2009", "dob"),
+    ("EHM case 7766554 shows the early help plan", "cms_id"),  # a linking word 'case'
+    ("logged on Mosaic (ref 4455661) last year", "cms_id"),  # in brackets
+    ("Capita One no. 3344556 for the exclusion history", "cms_id"),  # another system
+    ("SystmOne 99887766 has the health records", "cms_id"),
+    ("she thinks he is living in OL11 now", "postcode"),  # the first half of a postcode, as a place
+    ("somewhere near NG7 with friends", "postcode"),
+    ("the family are moving to the CF24 3 area", "postcode"),
+    ("dad's flat is in the E17 area", "postcode"),
+])
+def test_structured_identifiers_in_new_wordings(identifier_screen: Screen, text: str, kind: str) -> None:
+    assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "support under S17 was agreed in the area",  # sections of the Children Act are not postcodes
+    "S47 enquiry completed within timescales",
+    "low in B12 and iron, the GP is aware",  # a vitamin
+    "DOB to be checked at the review on 12/03/2026",  # the clause is about a meeting
+    "date of birth needs updating; next visit is 12/03/2026",
+    "born in the UK and moved to this area on 3 June 2024",  # a move, not a birth
+    "Plan B from 12/03/2026 if this fails",
+    "Synergy between agencies was good in 2023",
+])
+def test_structured_rules_leave_ordinary_text_alone(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
