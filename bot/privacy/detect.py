@@ -34,7 +34,8 @@ class Hit:
 
 _DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
 _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
-_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b.{0,20}$", re.IGNORECASE)
+# NHS or health named earlier in the clause: 'NHS number for the baby is ...', 'health number ... on the red book'.
+_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b(?:\s*no\.)?[^.;!?\n\d]{0,30}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
@@ -44,7 +45,11 @@ _CMS = re.compile(
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
     r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
-    r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
+    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
+    # the number, then the system: 'case number 123456 on Liquid Logic'
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
+    r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
+    re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 # The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
 _POSTCODE_AREAS = _split(
@@ -88,7 +93,7 @@ _ORDINAL_WORD = "(?:" + "|".join([
     *_UNITS, *_split("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                      "nineteenth twentieth thirtieth"), *(f"twenty[- ]?{u}" for u in _UNITS), "thirty[- ]?first"]) + ")"
 _DATE = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
+    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
     r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|ORDINAL)(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
     r"MONTH\.?\s+\d{4})(?![\w/])".replace("ORDINAL", _ORDINAL_WORD).replace(
         "MONTH", "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -156,7 +161,7 @@ def structured_hits(text: str) -> list[Hit]:
             add("dob", m.start(), m.end())
     for m in _DIGIT_RUN.finditer(text):
         if free(m.start(), m.end()):
-            kind = _number_kind(m.group(0), text[max(0, m.start() - 30):m.start()])
+            kind = _number_kind(m.group(0), text[max(0, m.start() - 45):m.start()])
             if kind:
                 add(kind, m.start(), m.end())
     for m in _POSTCODE.finditer(text):
@@ -183,7 +188,9 @@ def _birth_date_before(before: str) -> bool:
 def _number_kind(candidate: str, before: str) -> str | None:
     digits = re.sub(r"\D", "", candidate)
     labelled_nhs = bool(_NHS_LABEL.search(before))
-    if len(digits) == 10 and (labelled_nhs or (not digits.startswith("0") and nhs_number_is_valid(digits))):
+    health_clause = not digits.startswith("0") and bool(_HEALTH_LABEL.search(before))
+    if len(digits) == 10 and (labelled_nhs or health_clause or (not digits.startswith("0")
+                                                                and nhs_number_is_valid(digits))):
         return "nhs"
     if labelled_nhs and len(digits) >= 9:
         return "nhs"

@@ -182,3 +182,25 @@ def test_structured_identifiers_in_new_wordings(identifier_screen: Screen, text:
 ])
 def test_structured_rules_leave_ordinary_text_alone(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("NHS number for her little brother is 123 456 7890", "nhs"),  # labelled earlier in the clause, bad check
+    ("nhs no. for dad: 1234567890", "nhs"),
+    ("his health number 1234567890 is in the red book", "nhs"),
+    ("person number 7788990 on Liquid Logic", "cms_id"),  # the number, then the system
+    ("LCS-8877665 holds the chronology", "cms_id"),  # a hyphen after the system
+    ("PID 6655443 on the referral form", "cms_id"),
+    ("b.04/07/2016 per the GP", "dob"),  # 'b.' touching the date
+])
+def test_more_structured_wordings(identifier_screen: Screen, text: str, kind: str) -> None:
+    assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mosaic 2024 release notes were shared",  # a year after a system's name is no record id
+    "NHS England guidance 2024 was used",
+    "NHS 111 advised mum to go to A&E",
+])
+def test_years_and_service_numbers_after_system_names_pass(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
