@@ -35,7 +35,7 @@ class Hit:
 _DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
 _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
 # NHS or health named earlier in the clause: 'NHS number for the baby is ...', 'health number ... on the red book'.
-_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b(?:\s*no\.)?[^.;!?\n\d]{0,30}$", re.IGNORECASE)
+_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
@@ -161,7 +161,7 @@ def structured_hits(text: str) -> list[Hit]:
             add("dob", m.start(), m.end())
     for m in _DIGIT_RUN.finditer(text):
         if free(m.start(), m.end()):
-            kind = _number_kind(m.group(0), text[max(0, m.start() - 45):m.start()])
+            kind = _number_kind(m.group(0), text[max(0, m.start() - 60):m.start()])
             if kind:
                 add(kind, m.start(), m.end())
     for m in _POSTCODE.finditer(text):
