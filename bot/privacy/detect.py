@@ -303,6 +303,8 @@ class NameFinder:
     def __init__(self, lexicon: Lexicon, listed: frozenset[str]) -> None:
         self.lexicon = lexicon
         self.listed = listed
+        self._seen_given: dict[str, bool] = {}  # this finder's answers, for one text
+        self._seen_surname: dict[str, bool] = {}
 
     def hits(self, text: str) -> list[Hit]:
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -331,11 +333,23 @@ class NameFinder:
         return [p for p in parts if p]
 
     def _given(self, word: str) -> bool:
+        known = self._seen_given.get(word)
+        if known is None:
+            known = self._seen_given[word] = self._given_uncached(word)
+        return known
+
+    def _surname(self, word: str) -> bool:
+        known = self._seen_surname.get(word)
+        if known is None:
+            known = self._seen_surname[word] = self._surname_uncached(word)
+        return known
+
+    def _given_uncached(self, word: str) -> bool:
         lex = self.lexicon
         return any(p in lex.given or _strip_accents(p) in lex.given or p in self.listed
                    for p in self._parts(word)) and word.casefold() not in lex.never_names
 
-    def _surname(self, word: str) -> bool:
+    def _surname_uncached(self, word: str) -> bool:
         lex = self.lexicon
         folded = word.casefold().replace("’", "'")
         if folded in lex.never_names:
@@ -425,8 +439,12 @@ class NameFinder:
         if not places:
             return found
         folded = [t.text.casefold().replace("’", "'") for t in tokens]
+        starts = self.lexicon.place_starts
         for i in range(len(tokens)):
             if i in found or (mode == "mixed" and not tokens[i].text[0].isupper()):
+                continue
+            first = "st" if folded[i] == "saint" else folded[i].rstrip(".")
+            if first not in starts and re.sub(r"'s?$", "", first) not in starts:
                 continue
             for length in (4, 3, 2, 1):
                 words = [w.rstrip(".") for w in folded[i:i + length]]

