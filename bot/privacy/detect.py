@@ -65,7 +65,8 @@ _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
                  r"terrace|terr|tce|grove|gr|mews|square|sq|place|pl|way|walk|rise|row|hill|parade|vale|side|"
-                 r"green|park|view")
+                 r"green|park|view|approach|gate|wharf|yard|croft|fold|heights|meadows?|fields|chase|circus|broadway|"
+                 r"bank|mount|quay|embankment|boulevard|crossing|glade|dale|hollow")
 _STREET_WORD = r"(?!(?:in|the|of|a|an|to|at|on|for|with|and|from|by|or|per|weeks?|days?|months?|years?)\b)"
 _ADDRESS = (
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_STREET_WORD}[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_PLAIN_STREET_TYPES})\b\.?",
@@ -322,6 +323,8 @@ class NameFinder:
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
                  if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
+        hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
+                 if self._nickname_word(m.group(1), mode) and all(m.group(1) not in hit.words for hit in hits)]
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
         return hits
 
@@ -455,6 +458,19 @@ class NameFinder:
                     break
         return found
 
+    @staticmethod
+    def _named_after(tokens: list[_Token], i: int) -> bool:
+        """One or two capitalised words, then a capitalised Review, Inquiry, Award: a thing named after someone."""
+        for j in range(i + 1, i + 5):
+            if j >= len(tokens) or not tokens[j].text[0].isupper():
+                return False
+            folded = tokens[j].text.casefold()
+            if folded in _NAMED_AFTER:
+                return True
+            if j > i + 1 and folded not in _REVIEW_QUALIFIERS:
+                return False  # 'the Daniel Pelka Serious Case Review', not 'Jayden Smith Attended Review'
+        return False
+
     def _heading_words(self, text: str, tokens: list[_Token], mode: str) -> set[int]:
         """The common words in a run of three or more capitalised words, two of them plain words that are not
         names (Voice, Child, Dive, Centre): a heading or an organisation's name in title case, not a person's."""
@@ -493,6 +509,8 @@ class NameFinder:
             word = tok.text
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
+            if mode == "mixed" and self._named_after(tokens, i):
+                continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
@@ -528,6 +546,10 @@ class NameFinder:
             before = text[max(0, tok.start - 40):tok.start]
             if self._language_context(before, nxt):
                 continue  # 'speaks Sylheti', 'first language is Tigrinya', 'a Tigrinya interpreter'
+            if possessive and nxt is not None and not (i and prev in TITLES) and (
+                    nxt.text.casefold() in _EPONYM_THINGS or (nxt.text.casefold() in _EPONYM_PLACES
+                                                             and not self._given(word))):
+                continue  # "Maslow's hierarchy", "Brooke's traffic light tool", "Guy's hospital"
             person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
             if (capital or mode != "mixed") and folded not in _NOT_PEOPLE and prev not in _DETERMINERS and not (
                     mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
@@ -614,6 +636,15 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
                     spans.append((i, i))
         return spans
+
+    def _nickname_word(self, word: str, mode: str) -> bool:
+        """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
+        folded = word.casefold()
+        if folded in _NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in _DETERMINERS:
+            return False
+        if mode == "mixed" and not word[0].isupper():
+            return False
+        return self._given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
 
     def _family_plural(self, word: str) -> bool:
         """A family called by its surname in the plural: Okonkwos, Joneses (not the Services, the Lords)."""
@@ -753,6 +784,9 @@ _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
                        r"([^'’\"”\n]{1,30}?)['’\"”]", re.IGNORECASE)
+# Unquoted: 'known as Bobby to his friends', 'prefers to be called Lexi'.
+_NICKNAME_PLAIN = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|(?:likes|prefers|wants)\s+to\s+be\s+called|"
+                             r"calls\s+(?:him|her|them)sel(?:f|ves))\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
 _HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
@@ -776,6 +810,14 @@ _POSSESSED = RELATIONS | frozenset(_split(
     "records voice story journey review reviews progress safety chronology referral assessment contact"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
+# What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
+_NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries report act award fund foundation trust"
+                                " memorial lecture centre center unit ward wing building hall house"))
+# What is named after someone in the possessive: theories and tools anyway, hospitals unless it is a given name.
+_EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
+                                  " criteria theory test rule rules framework guidelines palsy sarcoma"))
+_EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
+_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
@@ -784,7 +826,10 @@ _PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodate
                     "returned|admitted|discharged|assessed|bullied|assaulted|hurt|injured|examined|adopted|removed|"
                     "released|sentenced|charged|cautioned|picked|dropped|brought|reported|observed|spoken|visited|"
                     "abused|groomed|exploited|hit|punched|kicked|smacked|slapped|threatened|scared|frightened|upset|"
-                    "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested")
+                    "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested|settled|unsettled|"
+                    "distressed|worried|withdrawn|isolated|attached|bonded|exhausted|depressed|overwhelmed|tired|"
+                    "frustrated|confused|dressed|fed|bathed|bruised|neglected|unkempt|"
+                    "medicated|sedated|fostered|grounded|restrained|detained")
 _PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PERSON_PASSIVES})\b)[a-z]+(?:ed|en|wn)\b",
                             re.IGNORECASE)
 # 'Hope is a theme', not 'Hope is a bright girl': a common word said to be something that is not a person.

@@ -204,3 +204,30 @@ def test_more_structured_wordings(identifier_screen: Screen, text: str, kind: st
 ])
 def test_years_and_service_numbers_after_system_names_pass(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "learning from the Marcus Tate Practice Review was shared",  # named after someone: a review, an inquiry
+    "the Daniel Pelka Serious Case Review is a useful read",
+    "findings of the Tomlin Inquiry were discussed",
+    "Maslow's hierarchy of needs was used in supervision",  # an eponym in the possessive
+    "the assessment used Fraser's guidelines",
+    "scan booked at Addenbrooke's hospital",
+])
+def test_things_named_after_people_are_not_names(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("he likes to be called Dex by staff", "Dex"),  # a nickname without quotes
+    ("she is known as Zizi at school", "Zizi"),
+    ("Maya is settled in her placement", "Maya"),  # a state people are in, not a thing done to a word
+    ("Amber's hospital appointment was missed", "Amber's"),  # a given name before 'hospital' is still a person
+])
+def test_more_person_contexts(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", ["moved to 41 Mill Approach last week", "lives at 6 Foundry Wharf with dad"])
+def test_more_street_types(identifier_screen: Screen, text: str) -> None:
+    assert "address" in [f.kind for f in find_identifiers(text, identifier_screen)]
