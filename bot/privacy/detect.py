@@ -74,13 +74,14 @@ _ADDRESS = (
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
-               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy)\b)"
+               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
+               r"hospital|letter|referral|consultant|outpatients?)\b)"
                # 'Lancaster Road Family Centre', 'Hope Street Youth Project': a place named after its street
                r"(?!(?:\s+[A-Z][\w'’]*){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
-                          r"high school)$", re.IGNORECASE)
+                          r"high school|referral unit)$", re.IGNORECASE)
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
 _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
@@ -120,6 +121,7 @@ _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
+_COURTS = frozenset(_split("family crown county magistrates magistrates' youth coroner's coroners"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
 
 
@@ -173,7 +175,9 @@ def structured_hits(text: str) -> list[Hit]:
             add("postcode", m.start(), m.end())
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
-            if free(m.start(), m.end()) and m.group(0).split()[0].casefold() not in _NOT_PLACES:
+            words = [w.casefold() for w in m.group(0).split()]
+            if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
+                    pattern is _ADDRESS[3] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
                 add("address", m.start(), m.end())
     return hits
 
@@ -238,6 +242,7 @@ worker practitioner manager officer visitor solicitor barrister counsel advocate
 councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
 auditor auditors moderator moderated reviewer atm hos qa chairperson tutor coach educator
+justice lj j hhj dj qc kc lord lady dame sir baroness mp
 """))
 RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
@@ -458,13 +463,25 @@ class NameFinder:
                     break
         return found
 
-    @staticmethod
-    def _named_after(tokens: list[_Token], i: int) -> bool:
-        """One or two capitalised words, then a capitalised Review, Inquiry, Award: a thing named after someone."""
+    def _english(self, word: str) -> bool:
+        """An English word (common, or known to the word list): 'Assessment', 'Psychotherapy', 'Children's'."""
+        return self._common(word) or re.sub(r"['’]s$", "", word.casefold()) in self.lexicon.known_words
+
+    def _named_after(self, tokens: list[_Token], i: int) -> bool:
+        """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
+        surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
         for j in range(i + 1, i + 5):
-            if j >= len(tokens) or not tokens[j].text[0].isupper():
+            if j >= len(tokens):
                 return False
             folded = tokens[j].text.casefold()
+            if folded in _INSTITUTION_AFTER and any(re.search(r"['’]s$", tokens[k].text) and self._given(tokens[k].text)
+                                                    for k in range(i, j)):
+                return False  # "Amber's hospital appointment"
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(
+                    tokens[k].text.casefold() in self.lexicon.census_given for k in range(i, j))):
+                return all(tokens[k].text[0].isupper() for k in range(i, j)) and j - i <= 2
+            if not tokens[j].text[0].isupper():
+                return False
             if folded in _NAMED_AFTER:
                 return True
             if j > i + 1 and folded not in _REVIEW_QUALIFIERS:
@@ -490,11 +507,11 @@ class NameFinder:
                 run.append(k)
                 k += 1
             capitalised = [j for j in run if tokens[j].text[0].isupper()]
-            plain = [j for j in capitalised if self._common(tokens[j].text)
-                     and not self._given(tokens[j].text) and not self._surname(tokens[j].text)]
+            plain = [j for j in capitalised if not self._given(tokens[j].text) and self._english(tokens[j].text)]
             if len(capitalised) >= 3 and len(plain) >= 2 and not any(
                     tokens[j].text.casefold().rstrip(".") in TITLES for j in run):
-                found.update(j for j in capitalised if self._common(tokens[j].text))
+                # every word but a given name ('Multi-Agency Risk Assessment Conference', 'Update On Poppy')
+                found.update(j for j in capitalised if self._common(tokens[j].text) or not self._given(tokens[j].text))
                 if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
                     found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE)
             i = k
@@ -509,8 +526,12 @@ class NameFinder:
             word = tok.text
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
-            if mode == "mixed" and self._named_after(tokens, i):
+            if mode == "mixed" and (self._named_after(tokens, i) or (
+                    i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS and tokens[i + 1].text[0].isupper())):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
+            if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
+                    i and tokens[i - 1].text.casefold() in TITLES):
+                continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
             if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
@@ -677,6 +698,8 @@ class NameFinder:
             return False
         if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE or second.casefold() in _AFTER_ORG:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
+        if second.casefold() in _STREET_WORDS:
+            return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
         if not (self._given(first) or self._surname(first)) and self._english_form(first):
             return False  # 'Graded Good': an English word's form, capitalised as a heading
         if mode == "mixed":
@@ -697,7 +720,7 @@ class NameFinder:
         k = i - 1
         steps = 0
         while k >= 0 and steps < 4:
-            word = tokens[k].text.casefold()
+            word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES:
                 return True
             capitalised_run = tokens[k].text[0].isupper() or (word in ("of", "for") and tokens[k + 1].text[0].isupper())
@@ -713,7 +736,7 @@ class NameFinder:
             gap = text[tokens[k - 1].end:tokens[k].start]
             if any(c in gap for c in ".;:!?()–") or " - " in gap:
                 break
-            word = tokens[k].text.casefold()
+            word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
                                  and len(tokens[k + 1].text) > 2):
                 return True
@@ -753,8 +776,10 @@ class NameFinder:
                     break  # 'chase the school'
                 if mode == "mixed" and not (prev[0].isupper() or connector):
                     break
-                if low in _GENERIC_BEFORE_SCHOOL and not connector:
-                    break
+                if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
+                        mode == "mixed" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
+                        and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
+                    break  # 'a catholic college', not 'Bishop Challoner Catholic College'
                 if low in self.lexicon.never_names and not connector and mode != "upper":
                     break
                 if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
@@ -771,8 +796,12 @@ class NameFinder:
                 continue  # lower case: 'st anne's primary', 'oakfield primary', not 'forest school'
             if mode == "upper" and not named:
                 continue
+            end = i + 1 if _SCHOOL_TYPE.match(two) and not _SCHOOL_TYPE.match(word) else i  # 'Referral Unit'
+            while end + 1 < len(tokens) and _SCHOOL_TYPE.match(tokens[end + 1].text) \
+                    and text[tokens[end].end:tokens[end + 1].start] == " ":
+                end += 1  # 'Grange Park Primary School'
             if named or (start < i and mode == "upper"):
-                found.append(text[tokens[start].start:tokens[i].end])
+                found.append(text[tokens[start].start:tokens[end].end])
         return found
 
 
@@ -817,6 +846,13 @@ _NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries repor
 _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
                                   " criteria theory test rule rules framework guidelines palsy sarcoma"))
 _EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
+_INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
+_AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
+# A service or an employer follows these: 'referred to Kooth', 'signposted to Shout', 'works at Asda'.
+_SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign-posted|signposting)\s+(?:on\s+)?to|"
+                             r"(?:works|worked|working|job|jobs|shifts?|employed|employment)\s+(?:at|for|by))\s+"
+                             r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?$", re.IGNORECASE)
+_STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))

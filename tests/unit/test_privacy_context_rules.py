@@ -231,3 +231,30 @@ def test_more_person_contexts(identifier_screen: Screen, text: str, found: str) 
 @pytest.mark.parametrize("text", ["moved to 41 Mill Approach last week", "lives at 6 Foundry Wharf with dad"])
 def test_more_street_types(identifier_screen: Screen, text: str) -> None:
     assert "address" in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "referred to Togetherall for online peer support",  # a service after 'referred to'
+    "signposted to Mindful Futures and the GP",
+    "dad works at Greggs on the early shift",  # an employer
+    "Lady Justice Hale's speech was quoted",  # judges and peers are professionals
+    "Keehan J's guidance on s20 was followed",
+    "the Narey report was discussed in supervision",  # a surname's report
+    "Stoke Mandeville hospital follow up booked",  # a hospital named after a place or a person
+    "letter from the Rainbow Trust Children's Charity",
+    "Integrated Family Assessment Framework used",  # a title-case name of a method
+    "attended the Wolverhampton Family Court hearing",  # a court, not an address
+    "appointment at the Sefton Road clinic",
+])
+def test_services_employers_courts_and_methods_are_not_names(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("mum was referred to Mrs Adebayo at the centre", "Mrs Adebayo"),  # a title still makes a person
+    ("went to Hazelwood Catholic College today", "Hazelwood Catholic College"),  # generic words inside a name
+    ("moved to Lindfield Pupil Referral Unit", "Lindfield Pupil Referral Unit"),
+    ("attends Millbrook Primary School", "Millbrook Primary School"),  # the whole name is quoted
+])
+def test_titles_and_whole_school_names(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
