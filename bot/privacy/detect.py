@@ -289,7 +289,8 @@ god lord court family children service services council act
 """))
 _AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
                               "voice trust online helpline line network partnership alliance society aid action "
-                              "panel group project trust foundation programme school primary academy"))
+                              "panel group project trust foundation programme school primary academy council borough "
+                              "county constabulary police station island river airport fc united"))
 
 
 @dataclass(frozen=True)
@@ -527,7 +528,8 @@ class NameFinder:
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if mode == "mixed" and (self._named_after(tokens, i) or (
-                    i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS and tokens[i + 1].text[0].isupper())):
+                    i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
+                    and tokens[i + 1].text[0].isupper())):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
@@ -852,6 +854,9 @@ _AUTHORED = frozenset(_split("review report inquiry recommendations judgment")) 
 _SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign-posted|signposting)\s+(?:on\s+)?to|"
                              r"(?:works|worked|working|job|jobs|shifts?|employed|employment)\s+(?:at|for|by))\s+"
                              r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?$", re.IGNORECASE)
+# A place's or club's name: 'Dudley Council', 'Barry Island', 'Victoria Station', 'Chelsea FC'.
+_PLACE_AFTER = frozenset(_split("council borough county constabulary police station island river airport fc united city"
+                                " town village estate park"))
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"

@@ -258,3 +258,12 @@ def test_services_employers_courts_and_methods_are_not_names(identifier_screen: 
 ])
 def test_titles_and_whole_school_names(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shirley Council agreed the funding",  # a given name that is a town, before Council
+    "he was found near Stanley Park by police",
+    "trip to Canvey Island with the carers",
+])
+def test_a_name_before_council_park_or_island_is_a_place(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
