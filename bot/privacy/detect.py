@@ -260,7 +260,7 @@ _DOING_VERBS = """
 needs needed ran runs got gets absconded refused refuses cried shouted screamed laughed smiled enjoys enjoyed loves
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
 denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
-started
+started would could should can't cannot won't wouldn't couldn't must
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.

@@ -267,3 +267,9 @@ def test_titles_and_whole_school_names(identifier_screen: Screen, text: str, fou
 ])
 def test_a_name_before_council_park_or_island_is_a_place(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+def test_a_name_before_a_modal_verb_is_a_name(identifier_screen: Screen) -> None:
+    """'Connor would stay': a first name that is frequent enough to be a common word, then would/could/must."""
+    assert "Logan" in words(identifier_screen, "it was agreed that Logan would stay with his aunt")
+    assert words(identifier_screen, "Will could be updated by the solicitor") == []
