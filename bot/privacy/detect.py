@@ -58,6 +58,7 @@ _POSTCODE_AREAS = _split(
     "OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF "
     "WN WR WS WV YO ZE B E G L M N S W")
 _OUTWARD = re.compile(rf"(?<![\w/-])({'|'.join(_POSTCODE_AREAS)})\d[A-Z\d]?(\s\d(?![\w/.,]\d))?(?![\w/-])")
+_SECTION = re.compile(r"s\d{1,3}[A-Z]{1,2}", re.IGNORECASE)  # 's17ZA' is a section of the Children Act
 _AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|nr|from|to|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -168,7 +169,7 @@ def structured_hits(text: str) -> list[Hit]:
             if kind:
                 add(kind, m.start(), m.end())
     for m in _POSTCODE.finditer(text):
-        if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)):
+        if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)) and not _SECTION.fullmatch(m.group(0)):
             add("postcode", m.start(), m.end())
     for m in _OUTWARD.finditer(text):
         if free(m.start(), m.end()) and _is_postcode_district(text, m):
@@ -420,7 +421,8 @@ class NameFinder:
         """'Helpline', 'Caseload', 'YoungMinds', 'Moorside': two English words, one of them everyday."""
         known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
         return any((folded[:k] in everyday or folded[k:] in everyday) and folded[:k] in known and folded[k:] in known
-                   for k in range(4, len(folded) - 3))
+                   for k in range(4, len(folded) - 3)) or (  # 'payslip': a short everyday word first
+            len(folded) > 6 and folded[:3] in everyday and folded[3:] in known)
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
         """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
@@ -428,7 +430,8 @@ class NameFinder:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
-            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word)
+            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word) \
+            and not self._english_form(word)  # 'caseload', 'payslip'
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -622,7 +625,7 @@ class NameFinder:
             if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
                 spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons'
                 continue
-            if prev in RELATIONS and (capital or mode != "mixed") and (given or surname) \
+            if prev in RELATIONS and (capital or (mode != "mixed" and not self._common(word))) and (given or surname) \
                     and re.fullmatch(r"\s*[(,]\s*", text[tokens[i - 1].end:tok.start]):
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
@@ -710,6 +713,10 @@ class NameFinder:
             return not (first.isupper() and len(first) <= 5)
         if re.match(r"^(mc|mac|o')", second.casefold()):
             return True
+        lex, first_folded, second_folded = self.lexicon, first.casefold(), second.casefold()
+        if first_folded in lex.everyday_words or (first_folded in lex.known_words and second_folded in lex.known_words
+                                                  and first_folded not in lex.census_given):
+            return False  # lower case: 'just banter', 'analyse risk' are words; 'tyler smith' is a name
         return not self._common(first) or not self._common(second)
 
     @staticmethod
@@ -906,8 +913,10 @@ def _institution(word: str) -> bool:
 
 
 def _abbreviation(word: str) -> bool:
-    """SW, DSL, HoS, RHIs: short words with two or more capitals (DeShawn is longer)."""
-    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
+    """SW, DSL, HoS, RHIs, MACPTs: short words with two or more capitals, or capitals and a plural s (DeShawn is
+    longer and has small letters)."""
+    return (len(word) <= 5 and sum(c.isupper() for c in word) >= 2) or (
+        len(word) > 2 and word[:-1].isupper() and word[-1] == "s")
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -52,6 +52,7 @@ parent parents family yp cyp sw tm iro dsl hv ap gp pc cp cin lac pep sen send s
 plo icpc rcpc cla ehcp senco lado nrm mace cse cce pa ssw asye sdq gcp pams dv da re per via yos yot
 nhs upn dob lcs ehm cms ics los ofsted cafcass ilacs kb q a i s am pm reg regs section article
 mosaic liquidlogic carefirst childline nspcc barnardos barnardo's euss signs safety
+ico sgo epo cao cpo dols dol pr resi semi
 
 the and but for not nor yet also with from into onto upon per via plan case team date age aged
 i me my you your he him his she her hers it its we us our they them their who whom

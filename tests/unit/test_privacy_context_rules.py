@@ -273,3 +273,28 @@ def test_a_name_before_a_modal_verb_is_a_name(identifier_screen: Screen) -> None
     """'Connor would stay': a first name that is frequent enough to be a common word, then would/could/must."""
     assert "Logan" in words(identifier_screen, "it was agreed that Logan would stay with his aunt")
     assert words(identifier_screen, "Will could be updated by the solicitor") == []
+
+
+@pytest.mark.parametrize("text", [
+    "how many kids on my workload is too many",  # a lower-case compound of two words
+    "my timesheet is wrong again",
+    "what are RHIs and CSPRs",  # acronyms in the plural
+    "he said it was just banter at school",  # two lower-case words, one everyday, are no full name
+    "met the child, how do i record it",  # a family word, a comma, then an everyday word
+    "can a child in resi have an ico",  # practice words
+])
+def test_lower_case_practice_words_pass(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
+
+
+def test_the_practitioner_questions_of_the_search_tuning_set_pass(identifier_screen: Screen) -> None:
+    """The questions people ask the knowledge base (tests/data/kb_queries.yaml) are screened before they are
+    stored: none of them names a child, so none may be refused."""
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).parents[1] / "data" / "kb_queries.yaml").read_text(encoding="utf-8"))
+    refused = [(item["q"], words(identifier_screen, item["q"])) for item in data["queries"]
+               if find_identifiers(item["q"], identifier_screen)]
+    assert refused == []
