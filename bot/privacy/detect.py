@@ -356,8 +356,16 @@ class NameFinder:
 
     def _given_uncached(self, word: str) -> bool:
         lex = self.lexicon
-        return any(p in lex.given or _strip_accents(p) in lex.given or p in self.listed
-                   for p in self._parts(word)) and word.casefold() not in lex.never_names
+
+        def listed(part: str) -> bool:
+            return part in lex.given or _strip_accents(part) in lex.given or part in self.listed
+
+        folded = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+        if "-" in folded and not listed(folded):  # 'Amelia-Rose', 'Kerry-Ann', not 'non-verbal'
+            parts = [p for p in folded.split("-") if len(p) > 1]
+            return bool(parts) and all(listed(p) or self._surname(p) for p in parts) and listed(parts[0]) \
+                and folded not in lex.never_names
+        return any(listed(p) for p in self._parts(word)) and word.casefold() not in lex.never_names
 
     def _surname_uncached(self, word: str) -> bool:
         lex = self.lexicon
@@ -408,6 +416,10 @@ class NameFinder:
         if len(folded) > 24:
             return False  # no name is that long, nor needs the search below
         known = self.lexicon.known_words
+        if "-" in folded:  # 'Pre-proceedings', 'non-verbal', 'Multi-Agency': a prefix or words joined
+            parts = folded.split("-")
+            return all(p in known or p in _PREFIXES for p in parts[:-1]) and (
+                parts[-1] in known or self._english_form(parts[-1]))
         for suffix in _SUFFIXES:
             stem = folded.removesuffix(suffix)
             if stem != folded and len(stem) >= 4 and (
@@ -420,7 +432,8 @@ class NameFinder:
     def _compound(self, folded: str) -> bool:
         """'Helpline', 'Caseload', 'YoungMinds', 'Moorside': two English words, one of them everyday."""
         known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
-        return any((folded[:k] in everyday or folded[k:] in everyday) and folded[:k] in known and folded[k:] in known
+        return any((folded[:k] in everyday or folded[k:] in everyday or len(folded) >= 10)
+                   and folded[:k] in known and folded[k:] in known
                    for k in range(4, len(folded) - 3)) or (  # 'payslip': a short everyday word first
             len(folded) > 6 and folded[:3] in everyday and folded[3:] in known)
 
@@ -800,9 +813,10 @@ class NameFinder:
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
             if high_alone and not (named and all(self._school_name_word(w) for w in named)):
                 continue  # 'Moorside High', 'hillside high', not 'Very High' nor 'the risk is high'
-            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and not (
-                    named and any(self._school_name_word(w) for w in named)):
-                continue  # lower case: 'st anne's primary', 'oakfield primary', not 'forest school'
+            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and (not (
+                    named and any(self._school_name_word(w) for w in named))
+                    or (start and tokens[start - 1].text.casefold() in ("a", "an"))):
+                continue  # lower case: 'oakfield primary', not 'forest school' nor 'an immobile infant'
             if mode == "upper" and not named:
                 continue
             end = i + 1 if _SCHOOL_TYPE.match(two) and not _SCHOOL_TYPE.match(word) else i  # 'Referral Unit'
@@ -903,6 +917,7 @@ _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
                                    " origin community"))
+_PREFIXES = frozenset(_split("pre post non multi anti co re sub inter over under self semi ex mid cross out"))
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")

@@ -298,3 +298,21 @@ def test_the_practitioner_questions_of_the_search_tuning_set_pass(identifier_scr
     refused = [(item["q"], words(identifier_screen, item["q"])) for item in data["queries"]
                if find_identifiers(item["q"], identifier_screen)]
     assert refused == []
+
+
+@pytest.mark.parametrize("text", [
+    "communication with a non-verbal autistic child",  # a prefix joined to an English word
+    "Pre-birth assessment has started",
+    "Countersigning alone is not management oversight",  # a long compound of English words
+    "fall from a bed, injury to an immobile baby",  # no school is 'an ... infant'
+])
+def test_hyphenated_and_compound_english_words_pass(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Mia-Rose was seen at school", "Mia-Rose"), ("spoke to lily-mae about home", "lily-mae"),
+    ("Abdul-Karim is in year 9", "Abdul-Karim"),
+])
+def test_hyphenated_given_names_are_names(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
