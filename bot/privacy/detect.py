@@ -61,6 +61,12 @@ _OUTWARD = re.compile(rf"(?<![\w/-])({'|'.join(_POSTCODE_AREAS)})\d[A-Z\d]?(\s\d
 _SECTION = re.compile(r"s\d{1,3}[A-Z]{1,2}", re.IGNORECASE)  # 's17ZA' is a section of the Children Act
 _AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|nr|from|to|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# An email spelt out so it is not a link: 'jane dot doe at gmail dot com', 'jdoe85 [at] hotmail.co.uk'.
+_SPELT_EMAIL = re.compile(
+    r"\b(?P<user>[\w+-]+(?:(?:\.|\s+dot\s+)[\w+-]+)*)(?:\s+at\s+|\s*[\[(]at[\])]\s*)(?P<domain>[a-z0-9-]+)(?:(?:\.|\s+dot\s+)[a-z0-9-]+)*"
+    r"(?:\.|\s+dot\s+)(?:com|co\.uk|co\s+dot\s+uk|org|net|uk|gov|io|ie|me|info)\b", re.IGNORECASE)
+_MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky msn me mail"
+                                   " protonmail virginmedia talktalk"))
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
@@ -74,6 +80,8 @@ _ADDRESS = (
                re.IGNORECASE),
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
+    # one word for the street: 'at 101 Kingsway', 'moved to 12 Broadway'
+    re.compile(r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\baddress\s))\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|row)\b"),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
                r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
                r"hospital|letter|referral|consultant|outpatients?)\b)"
@@ -151,6 +159,9 @@ def structured_hits(text: str) -> list[Hit]:
 
     for m in _EMAIL.finditer(text):
         add("email", m.start(), m.end())
+    for m in _SPELT_EMAIL.finditer(text):
+        if free(m.start(), m.end()) and _spelt_email(m):
+            add("email", m.start(), m.end())
     for m in _UPN.finditer(text):
         if free(m.start(), m.end()):
             add("upn", m.start(), m.end())
@@ -178,9 +189,16 @@ def structured_hits(text: str) -> list[Hit]:
         for m in pattern.finditer(text):
             words = [w.casefold() for w in m.group(0).split()]
             if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
-                    pattern is _ADDRESS[3] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
+                    pattern is _ADDRESS[-1] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
                 add("address", m.start(), m.end())
     return hits
+
+
+def _spelt_email(m: re.Match[str]) -> bool:
+    """A spelt-out email, not 'looked at bbc.co.uk': the name part has a dot, digit or underscore, or the
+    domain is a mail provider's."""
+    user = m.group("user")
+    return bool(re.search(r"[._\d]|\sdot\s", user)) or m.group("domain").casefold() in _MAIL_PROVIDERS
 
 
 def _birth_date_before(before: str) -> bool:

@@ -316,3 +316,17 @@ def test_hyphenated_and_compound_english_words_pass(identifier_screen: Screen, t
 ])
 def test_hyphenated_given_names_are_names(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("her email is amy dot lee at outlook dot com", "amy dot lee at outlook dot com"),  # spelt out
+    ("mum's email: kj1990 [at] yahoo.co.uk", "kj1990 [at] yahoo.co.uk"),
+    ("the family now live at 48 Northway", "48 Northway"),  # one word for the street
+])
+def test_spelt_out_emails_and_one_word_streets(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", ["read the advice at nhs.uk with mum", "we met at school dot com day"])
+def test_a_website_is_no_email(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
