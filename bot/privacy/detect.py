@@ -63,11 +63,12 @@ _AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|nr|from|to|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 # An email spelt out so it is not a link: 'jane dot doe at gmail dot com', 'jdoe85 [at] hotmail.co.uk'.
 _SPELT_EMAIL = re.compile(
-    r"\b(?P<user>[\w+-]+(?:(?:\.|\s+dot\s+)[\w+-]+)*)(?:\s+at\s+|\s*[\[(]at[\])]\s*)(?P<domain>[a-z0-9-]+)(?:(?:\.|\s+dot\s+)[a-z0-9-]+)*"
+    r"(?<![\w.+-])(?P<user>[\w+-]{1,40}(?:(?:\.|\s+dot\s+)[\w+-]{1,40}){0,3})(?:\s+at\s+|\s*[\[(]at[\])]\s*)"
+    r"(?P<domain>[a-z0-9-]{1,40})(?:(?:\.|\s+dot\s+)[a-z0-9-]{1,40}){0,3}"
     r"(?:\.|\s+dot\s+)(?:com|co\.uk|co\s+dot\s+uk|org|net|uk|gov|io|ie|me|info)\b", re.IGNORECASE)
 _MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky msn me mail"
                                    " protonmail virginmedia talktalk"))
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
@@ -340,10 +341,15 @@ class NameFinder:
             "lower" if upper == 0 else "mixed")
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
-        for i, j in spans:
+        reached = -1  # where the last name's words ran to: a span inside it needs no second look (linear time)
+        for i, j in sorted(spans):
+            if i <= reached and j <= reached:
+                found.append((tokens[i].start, tokens[reached].end))
+                continue
             while j + 1 < len(tokens) and self._touching(text, tokens, j, j + 1) and self._continues(
                     tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
+            reached = j
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)

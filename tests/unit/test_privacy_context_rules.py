@@ -330,3 +330,13 @@ def test_spelt_out_emails_and_one_word_streets(identifier_screen: Screen, text: 
 @pytest.mark.parametrize("text", ["read the advice at nhs.uk with mum", "we met at school dot com day"])
 def test_a_website_is_no_email(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize("text", ["Aaaa Bbbb " * 1000, "jane dot " * 1000, "the-" * 2000, "mum sharon " * 1000])
+def test_long_repetitive_text_is_screened_in_linear_time(identifier_screen: Screen, text: str) -> None:
+    """A long message of capitalised words once took 40 seconds (each name re-extended over the whole run)."""
+    import time
+
+    started = time.perf_counter()
+    find_identifiers(text, identifier_screen)
+    assert time.perf_counter() - started < 3
