@@ -627,7 +627,8 @@ class NameFinder:
                     and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
                 continue
-            if prev == "the" and capital and (surname or uncommon_capital) and nxt is not None \
+            if ((prev == "the" and capital) or (mode == "upper" and self._unknown_plain(word, mode))) \
+                    and (surname or uncommon_capital or mode == "upper") and nxt is not None \
                     and nxt.text.casefold() in _FAMILY_GROUP and folded not in _NOT_PEOPLE \
                     and (i + 2 >= n or tokens[i + 2].text.casefold() not in _AFTER_GROUP) \
                     and not folded.endswith(_DEMONYM_ENDINGS):
@@ -644,8 +645,10 @@ class NameFinder:
                 spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
                 continue
             if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
-                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME:
-                    spans.append((i, i))
+                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME or (
+                        prev in _ABOUT_SOMEONE and _BOUNDARY_AFTER.match(after)
+                        and (nxt is None or nxt.text.casefold() in _BOUNDARY_WORDS)):
+                    spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'
                 continue
             if unknown and not self._given(word) and not self._surname(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
@@ -662,7 +665,9 @@ class NameFinder:
             if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
                 spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons'
                 continue
-            if prev in RELATIONS and (capital or (mode != "mixed" and not self._common(word))) and (given or surname) \
+            if prev in RELATIONS and (capital or (mode != "mixed" and (not self._common(word) or (
+                    folded in self.lexicon.census_given and folded not in self.lexicon.everyday_words)))) \
+                    and (given or surname) \
                     and re.fullmatch(r"\s*[(,]\s*", text[tokens[i - 1].end:tok.start]):
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
@@ -930,6 +935,9 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
                              r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|"
                              r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+with)\s+$",
                              re.IGNORECASE)
+_ABOUT_SOMEONE = frozenset(_split("about for with"))
+_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
+                                   " earlier twice once outside together separately briefly"))
 _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)

@@ -340,3 +340,17 @@ def test_long_repetitive_text_is_screened_in_linear_time(identifier_screen: Scre
     started = time.perf_counter()
     find_identifiers(text, identifier_screen)
     assert time.perf_counter() - started < 3
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("still worried about chidera", "chidera"),  # lower case, a word in no list after 'about', then a pause
+    ("concerns for ifeoma at home", "ifeoma"),
+    ("HOME VISIT TO ADEBOWALE FAMILY", "ADEBOWALE"),  # capitals: an unlisted word before FAMILY
+    ("DAD (TREVOR) ATTENDED", "TREVOR"),  # capitals: a first name in brackets after a family word
+])
+def test_names_in_all_lower_and_all_capital_text(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+def test_a_tool_after_and_is_no_name(identifier_screen: Screen) -> None:
+    assert words(identifier_screen, "chronology and genogram on file") == []
