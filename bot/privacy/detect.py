@@ -571,6 +571,8 @@ class NameFinder:
                     i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
                     and tokens[i + 1].text[0].isupper())):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
+            if _PET_AFTER.match(text[tok.end:tok.end + 30]):
+                continue  # 'Lola the dog', 'Bella, the family dog': a pet
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
                 continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
@@ -906,7 +908,9 @@ _SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign
                              r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?$", re.IGNORECASE)
 # A place's or club's name: 'Dudley Council', 'Barry Island', 'Victoria Station', 'Chelsea FC'.
 _PLACE_AFTER = frozenset(_split("council borough county constabulary police station island river airport fc united city"
-                                " town village estate park"))
+                                " town village estate park night eve"))
+_PET_AFTER = re.compile(r"^,?\s+(?:the|our|their|his|her)\s+(?:family\s+|pet\s+)?(?:dog|cat|puppy|kitten|rabbit|"
+                        r"hamster|guinea\s+pig|horse|pony|pet|parrot|snake)s?\b", re.IGNORECASE)
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"

@@ -354,3 +354,12 @@ def test_names_in_all_lower_and_all_capital_text(identifier_screen: Screen, text
 
 def test_a_tool_after_and_is_no_name(identifier_screen: Screen) -> None:
     assert words(identifier_screen, "chronology and genogram on file") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rocky the dog barked throughout the visit",  # a pet
+    "Bella, the family cat, was unwell",
+    "Guy Fawkes Night fireworks upset him",  # a night named after someone
+])
+def test_pets_and_festivals_are_not_people(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
