@@ -106,18 +106,23 @@ _ORDINAL_WORD = "(?:" + "|".join([
                      "nineteenth twentieth thirtieth"), *(f"twenty[- ]?{u}" for u in _UNITS), "thirty[- ]?first"]) + ")"
 _DATE = re.compile(
     r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
+    r"\d{1,2}[-/]MONTH[-/](?:\d{4}|\d{2})|"
     r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|ORDINAL)(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
     r"MONTH\.?\s+\d{4})(?![\w/])".replace("ORDINAL", _ORDINAL_WORD).replace(
         "MONTH", "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
     re.IGNORECASE)
+# The label after the date: '12/03/2015 (DOB)', '12.03.2015 - date of birth'.
+_BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|birth\s*date)\b", re.IGNORECASE)
+# Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
+_SPACED_DATE = re.compile(r"(?<![\w/.-])\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
     r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
-    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?[\s:=(-]*"
+    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?(?:\s+on)?[\s:=(-]*"
     # a form's 'Age/DOB: 13, 05/11/2012': the age, then the date
     r"(?:\d{1,2}\s*(?:y(?:rs?|ears?)?(?:\s*old)?)?\s*[,;/]\s*)?(?:the\s+)?$", re.IGNORECASE)
 # A date of birth named earlier in the clause: 'DOB recorded wrongly on the referral as 12/05/2013', 'date of birth
@@ -170,8 +175,12 @@ def structured_hits(text: str) -> list[Hit]:
         if free(m.start(), m.end()):
             add("cms_id", m.start(), m.end())
     for m in _DATE.finditer(text):
-        if free(m.start(), m.end()) and _birth_date_before(text[max(0, m.start() - 70):m.start()]):
+        if free(m.start(), m.end()) and (_birth_date_before(text[max(0, m.start() - 70):m.start()])
+                                         or _BIRTH_AFTER.match(text[m.end():m.end() + 20])):
             add("dob", m.start(), m.end())
+    for m in _SPACED_DATE.finditer(text):
+        if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            add("dob", m.start(), m.end())  # 'DOB: 12 03 2015'
     for m in _BIRTH_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
             add("dob", m.start(), m.end())

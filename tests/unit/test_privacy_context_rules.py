@@ -363,3 +363,23 @@ def test_a_tool_after_and_is_no_name(identifier_screen: Screen) -> None:
 ])
 def test_pets_and_festivals_are_not_people(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "04/09/2016 (DOB) per the red book",  # the label after the date
+    "07.11.2013 - date of birth on the referral",
+    "DOB: 4 9 2016",  # spaces, right after the label
+    "her birthday is on 4 September 2016",
+    "DoB 04-Sep-2016",  # the month as a word between hyphens
+])
+def test_dates_of_birth_in_more_layouts(identifier_screen: Screen, text: str) -> None:
+    assert "dob" in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "review on 12/03/2026, DOB to be checked",  # a label after a comma belongs to the next clause
+    "scores were 12 3 15 and 20",  # spaced numbers with no label
+    "plan agreed on 12-Mar-2026",
+])
+def test_other_dates_in_those_layouts_pass(identifier_screen: Screen, text: str) -> None:
+    assert words(identifier_screen, text) == []
