@@ -34,6 +34,8 @@ class Hit:
 
 _DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
 _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|whats\s?app)\b[\s:.#-]*$",
+                          re.IGNORECASE)
 # NHS or health named earlier in the clause: 'NHS number for the baby is ...', 'health number ... on the red book'.
 _HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
@@ -228,6 +230,8 @@ def _number_kind(candidate: str, before: str) -> str | None:
         return "nhs"
     if labelled_nhs and len(digits) >= 9:
         return "nhs"
+    if len(digits) == 10 and digits.startswith("7") and _PHONE_LABEL.search(before):
+        return "phone"  # 'mob: 7700 900123': a mobile without its 0, labelled
     return "phone" if _is_private_phone(candidate, digits) else None
 
 

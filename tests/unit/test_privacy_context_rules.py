@@ -383,3 +383,7 @@ def test_dates_of_birth_in_more_layouts(identifier_screen: Screen, text: str) ->
 ])
 def test_other_dates_in_those_layouts_pass(identifier_screen: Screen, text: str) -> None:
     assert words(identifier_screen, text) == []
+
+
+def test_a_labelled_mobile_number_without_its_zero_is_a_phone(identifier_screen: Screen) -> None:
+    assert "phone" in [f.kind for f in find_identifiers("dad's mob: 7700 900456", identifier_screen)]
