@@ -13,6 +13,13 @@ refusal can say which words to change. The rules (issue #12):
   Year 10', "X's foster carer"), meeting someone ('met X at'), 'the X family', nicknames in quotes; and what
   is NOT a person: words built from English ones ('Graded', 'Helpline', 'Chronology'), languages ('speaks X',
   'an X interpreter'), organisations ('X Voice', 'X Trust'), things acted on ('X was mentioned').
+- made with a third independently written tuning corpus and the weak spots of a review: places are not people
+  ('Croydon has agreed', lexicon.places), nor services, employers, pets, title-case headings and things named
+  after people ('referred to Kooth', 'works at Asda', 'Rocky the dog', 'the Munro review'); lower-case and
+  all-capital names by their context ('worried about tunde', 'mum sharon and', 'kieran was excluded'); family
+  plurals ('the Okonkwos have'); and structured identifiers in more layouts (dates of birth named earlier in the
+  clause or after the date, a postcode's first half used as a place, spelt-out emails, more case systems).
+Each rule is tested with examples of its own in tests/unit/test_privacy_context_rules.py.
 """
 
 from __future__ import annotations
