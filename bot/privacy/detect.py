@@ -951,8 +951,9 @@ _PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PE
 _PERSON_NOUNS = ("girl|boy|child|children|young|baby|toddler|teenager|teen|pupil|student|man|woman|lad|lass|son|"
                  "daughter|sister|brother|sibling|twin|kid|looked|care|carer|mother|father|mum|dad|parent|member|"
                  "person|friend|victim|witness|survivor|year|yp|cla|cin|cp|child's|boy's|girl's|\\d+")
-_THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:a|an)\s+(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}"
-                       rf"(?:{_PERSON_NOUNS})\b)", re.IGNORECASE)
+_THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
+                       rf"(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}(?:{_PERSON_NOUNS})\b)",
+                       re.IGNORECASE)
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
