@@ -538,8 +538,9 @@ class NameFinder:
             if folded in _INSTITUTION_AFTER and any(re.search(r"['’]s$", tokens[k].text) and self._given(tokens[k].text)
                                                     for k in range(i, j)):
                 return False  # "Amber's hospital appointment"
-            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(
-                    tokens[k].text.casefold() in self.lexicon.census_given for k in range(i, j))):
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(  # not "Oliver's review"
+                    tokens[k].text.casefold() in self.lexicon.census_given or re.search(r"['’]s$", tokens[k].text)
+                    for k in range(i, j))):
                 return all(tokens[k].text[0].isupper() for k in range(i, j)) and j - i <= 2
             if not tokens[j].text[0].isupper():
                 return False

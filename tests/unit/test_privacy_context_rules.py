@@ -387,3 +387,9 @@ def test_other_dates_in_those_layouts_pass(identifier_screen: Screen, text: str)
 
 def test_a_labelled_mobile_number_without_its_zero_is_a_phone(identifier_screen: Screen) -> None:
     assert "phone" in [f.kind for f in find_identifiers("dad's mob: 7700 900456", identifier_screen)]
+
+
+def test_a_possessive_before_review_is_a_child(identifier_screen: Screen) -> None:
+    """'the Narey review' is an author's; "when is Kacper's review due" is a child's review."""
+    assert words(identifier_screen, "when is Kacper's review due") == ["Kacper's"]
+    assert words(identifier_screen, "when is Okafor's review due") == ["Okafor's"]
