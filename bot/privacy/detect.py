@@ -282,7 +282,7 @@ worker practitioner manager officer visitor solicitor barrister counsel advocate
 councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
 auditor auditors moderator moderated reviewer atm hos qa chairperson tutor coach educator
-justice lj j hhj dj qc kc lord lady dame sir baroness mp
+justice lj hhj dj qc kc lord lady dame sir baroness mp
 """))
 RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
@@ -683,6 +683,11 @@ class NameFinder:
                 if not sentence_start or paired or acts or prev in RELATIONS:
                     spans.append((i, i + 1) if paired else (i, i))
                 continue
+            if i >= 2 and tokens[i - 2].text.casefold().rstrip(".") in TITLES and len(tokens[i - 1].text) == 1 \
+                    and tokens[i - 1].text.isupper() and self._touching(text, tokens, i - 2, i - 1) \
+                    and self._touching(text, tokens, i - 1, i) and (capital or mode != "mixed"):
+                spans.append((i - 2, i))  # 'Mr J Smith', 'Mrs S. Begum'
+                continue
             miss_verb = prev == "miss" and (capital is False or bool(
                 _VERB_BEFORE.search(text[max(0, tok.start - 30):tokens[i - 1].start])))
             if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
@@ -811,7 +816,8 @@ class NameFinder:
             if any(c in gap for c in ".;:!?()–") or " - " in gap:
                 break
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
-            if word in ROLES or (word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
+            if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
+                    word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
                                  and len(tokens[k + 1].text) > 2):
                 return True
             if word in ("the", "a", "our", "community", "named", "allocated") or (
@@ -902,8 +908,8 @@ _INSTITUTIONS = frozenset(_split("centre centres center project clinic surgery h
 _LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valley wood woods field fields grove bridge"
                               " gate cross moor heath common farm"))
 _PLURAL_PERSON_AFTER = re.compile(
-    r"^\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
-    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b", re.IGNORECASE)
+    r"^(?:['’](?=\s)|\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
+    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 _PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))

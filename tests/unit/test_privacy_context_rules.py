@@ -393,3 +393,17 @@ def test_a_possessive_before_review_is_a_child(identifier_screen: Screen) -> Non
     """'the Narey review' is an author's; "when is Kacper's review due" is a child's review."""
     assert words(identifier_screen, "when is Kacper's review due") == ["Kacper's"]
     assert words(identifier_screen, "when is Okafor's review due") == ["Okafor's"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the father is Mr D Okoro", "Mr D Okoro"),  # a title, an initial, a surname
+    ("Mrs T. Walsh attended", "Mrs T. Walsh"),
+    ("the Kowalczyks' flat was cold", "Kowalczyks"),  # a family's plural possessive
+])
+def test_family_names_with_titles_initials_and_plural_possessives(identifier_screen: Screen, text: str,
+                                                                  found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+def test_a_judge_after_the_surname_is_still_a_professional(identifier_screen: Screen) -> None:
+    assert words(identifier_screen, "as Baker J said in the judgment") == []
