@@ -44,7 +44,7 @@ _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-
 _PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|whats\s?app)\b[\s:.#-]*$",
                           re.IGNORECASE)
 # NHS or health named earlier in the clause: 'NHS number for the baby is ...', 'health number ... on the red book'.
-_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
+_HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
@@ -54,7 +54,8 @@ _CMS = re.compile(
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
     r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
-    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
+    # the number, perhaps with a letter or two before it: 'ICS ID: A123456', 'Mosaic no. P-12345'
+    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,2}-?)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
     # the number, then the system: 'case number 123456 on Liquid Logic'
     r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
     r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
@@ -83,7 +84,8 @@ _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
                  r"terrace|terr|tce|grove|gr|mews|square|sq|place|pl|way|walk|rise|row|hill|parade|vale|side|"
                  r"green|park|view|approach|gate|wharf|yard|croft|fold|heights|meadows?|fields|chase|circus|broadway|"
-                 r"bank|mount|quay|embankment|boulevard|crossing|glade|dale|hollow")
+                 r"bank|mount|quay|embankment|boulevard|crossing|glade|dale|hollow|cottages|paddocks?|orchard|"
+                 r"buildings|lodge|mansions|house|flats")
 _STREET_WORD = r"(?!(?:in|the|of|a|an|to|at|on|for|with|and|from|by|or|per|weeks?|days?|months?|years?)\b)"
 _ADDRESS = (
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_STREET_WORD}[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_PLAIN_STREET_TYPES})\b\.?",
@@ -126,7 +128,7 @@ _BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+bir
 # Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
 _SPACED_DATE = re.compile(r"(?<![\w/.-])\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
-    r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
+    r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
     r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"

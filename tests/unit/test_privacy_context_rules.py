@@ -420,3 +420,15 @@ def test_a_town_that_is_a_first_name_is_a_place_when_the_sentence_says_so(identi
 def test_a_town_that_is_a_first_name_is_otherwise_a_name(identifier_screen: Screen) -> None:
     assert words(identifier_screen, "Stanley was upset after contact") == ["Stanley"]
     assert words(identifier_screen, "Beverley's mum rang the office") == ["Beverley's"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ICS ID: B778899 on the transfer form", "cms_id"),  # a letter before the record number
+    ("Mosaic no. K-55667 for the sibling", "cms_id"),
+    ("H&C number 320 555 1234 from Belfast", "nhs"),  # Northern Ireland's health and care number
+    ("the family live at 6 Tannery Cottages", "address"),
+    ("nan lives at 2 The Paddock", "address"),
+    ("she was born unexpectedly on 02/02/2017", "dob"),  # an adverb after 'born'
+])
+def test_structured_identifiers_in_last_layouts(identifier_screen: Screen, text: str, kind: str) -> None:
+    assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
