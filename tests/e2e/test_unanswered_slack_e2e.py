@@ -155,7 +155,8 @@ def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_writt
     assert path.read_bytes() == before
     assert not list(kb_dir.rglob("*.tmp"))
     # Typed into the file by hand, `audit-bot kb check` reports the same entry in the same words.
-    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n    question: When is the fire drill held?\n"
+    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
+                    "    question: When is the fire drill held?\n"
                     f"    answer: {too_long.strip()}\n", encoding="utf-8")
     checked = run_cli(environ, "kb", "check", str(kb_dir))
     assert checked.code == 1

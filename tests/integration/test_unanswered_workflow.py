@@ -148,7 +148,8 @@ def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine
     assert statuses(services) == []
     message = replies[0].text
     # The same entry typed into the file by hand: `kb check` reports it in the same words.
-    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n    question: When is the fire drill held?\n"
+    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
+                    "    question: When is the fire drill held?\n"
                     "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
     out = io.StringIO()
     run_kb_check(kb_dir, out)
