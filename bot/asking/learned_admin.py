@@ -36,6 +36,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
         lines.append(f"{number}. _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
                      f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
+        choices.append(Choice(f"Accept {number}", "kb.learned.accept", str(item.id), style="primary"))
         choices.append(Choice(f"Reject {number}", "kb.learned.reject", str(item.id)))
     more = len(items) - MAX_SHOWN
     return [Reply(title="Learned wordings",
@@ -43,7 +44,8 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                        f"each now finds its entry:\n" + "\n".join(lines),
                   choices=tuple(choices),
                   note=(f"{more} more not shown. " if more > 0 else "")
-                  + "Reject one that finds the wrong entry: it stops being searched.")]
+                  + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
+                  "reject one that finds the wrong entry: it stops being searched.")]
 
 
 def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -58,5 +60,18 @@ def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
                        "and will not be learned again from a pick.")]
 
 
+def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML."""
+    if not policy.may_keep_knowledge(turn.person):
+        raise UserError("Only QA leads and admins can accept a learned wording.")
+    learned_id = buttons.record_id(value, HINT)
+    accepted = learning.accept(services, learned_id, turn.user_id, turn.now)
+    if accepted is None:
+        return [Reply(text=f"That wording is no longer learned (already accepted, rejected or withdrawn): {HINT}.")]
+    return [Reply(text=f"Accepted: {bold(accepted.wording)} is now one of the alternatives of `{accepted.entry_id}` "
+                       "in the knowledge-base files, and the knowledge base was reloaded.")]
+
+
 def install(engine: Engine, services: Services) -> None:
+    engine.add_action("kb.learned.accept", lambda turn, value: accept_action(services, turn, value))
     engine.add_action("kb.learned.reject", lambda turn, value: reject_action(services, turn, value))

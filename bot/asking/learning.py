@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.asking.kb_check import content_checks
 from bot.core.services import Services
+from bot.errors import UserError
 from bot.privacy.screen import explain
 from bot.storage import learned as store
 from bot.storage.trail import record_trail
+from knowledge.kb_writer import add_alternative
 from knowledge.textterms import STOP_WORDS, words_of
 
 MAX_WORDING = 500  # as much of a question as kb_asks keeps
@@ -83,6 +86,31 @@ def reject(services: Services, learned_id: int, user_id: str, at: datetime) -> s
                  {"learned": rejected.id, "entry": rejected.entry_id, "source": rejected.source}, at=at)
     refresh(services)
     return rejected
+
+
+def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
+    """A QA lead's Accept: the wording is written into its entry's `alternatives:` in the YAML (checked like
+    `kb check`, written atomically, reloaded), so the files stay the single source; it then leaves the learned
+    list. None when it was no longer active. A write `kb check` would refuse raises UserError and changes nothing."""
+    item = store.get(services.storage, learned_id)
+    if item is None or item.status != "active":
+        return None
+    service = services.live_knowledge()
+    with service.edit_lock:
+        result = add_alternative(service.folder, item.entry_id, item.wording, content_checks(services),
+                                 known=service.current.kb)
+        if result.problems:
+            raise UserError("I could not add that wording to the knowledge base, so nothing was written: "
+                            + "; ".join(problem.message for problem in result.problems[:3]))
+        taken = store.take_active(services.storage, learned_id)
+        if taken is None:
+            return None
+        reloaded = service.reload() if result.written else None
+    record_trail(services.storage, user_id, "kb.learned.accept",
+                 {"learned": taken.id, "entry": taken.entry_id, "source": taken.source, "learned_by": taken.user_id,
+                  "file": result.file, "written": result.written, "reloaded": bool(reloaded and reloaded.ok)}, at=at)
+    refresh(services)
+    return taken
 
 
 def refresh(services: Services) -> None:

@@ -81,3 +81,14 @@ def active_for_ask(storage: Storage, ask_id: int) -> list[Learned]:
     """The active wordings learned from one question (a pick from its "Did you mean…")."""
     rows = select(storage.db, "SELECT * FROM kb_learned WHERE ask_id = ? AND status = 'active'", [ask_id])
     return [_learned(row) for row in rows]
+
+
+def take_active(storage: Storage, learned_id: int) -> Learned | None:
+    """Compare-and-set: remove an active wording once it is written into the knowledge-base YAML (where it is
+    searched from then on); None when it was not active. Who learned it and when stays in the trail."""
+    with storage.write() as db:
+        rows = select(db, "SELECT * FROM kb_learned WHERE id = ? AND status = 'active'", [learned_id])
+        if not rows:
+            return None
+        db.execute("DELETE FROM kb_learned WHERE id = ? AND status = 'active'", [learned_id])
+    return _learned(rows[0])

@@ -147,8 +147,33 @@ def test_in_the_terminal_chat_a_pick_is_learned_and_a_qa_lead_lists_and_rejects_
     assert "Did you mean" in out.getvalue()
     [row] = store.active(services.storage)
     lead = io.StringIO()
-    run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n1\nquit\n"), lead)
+    run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n2\nquit\n"), lead)  # 1 Accept, 2 Reject
     shown = lead.getvalue()
     assert "Learned wordings" in shown and MASCOT in shown and row.entry_id in shown
     assert "no longer finds" in shown
     assert store.active(services.storage) == []
+
+
+def test_accepting_a_learned_wording_writes_just_that_line_into_the_yaml(engine: Engine, services: Services,
+                                                                        kb_dir: Path) -> None:
+    import difflib
+
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [path] = [p for p in kb_dir.rglob("*.yaml") if "mascot-colour-south" in p.read_text(encoding="utf-8")]
+    before = path.read_text(encoding="utf-8")
+    [accept] = button_values(engine.command(QA_LEAD, "kb learned"), "kb.learned.accept")
+    assert engine.action(PRACTITIONER, "kb.learned.accept", accept)[0].kind == "error"  # QA leads and admins only
+    done = engine.action(QA_LEAD, "kb.learned.accept", accept)
+    assert "now one of the alternatives of `mascot-colour-south`" in done[0].text
+    changed = [line for line in difflib.unified_diff(before.splitlines(), path.read_text(encoding="utf-8")
+                                                     .splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    # only additions: the wording, under a new `alternatives:` key when the entry had none
+    assert all(line.startswith("+") for line in changed) and changed[-1].endswith(f"- {MASCOT}")
+    assert [line.strip() for line in changed[:-1]] in ([], ["+    alternatives:".strip()])
+    # the files are the source now: the learned list is empty and the wording is still answered outright
+    assert store.active(services.storage) == []
+    assert engine.message(COLLEAGUE, MASCOT)[0].text == "Blue."
+    [trail] = services.storage.db.query("SELECT actor FROM trail WHERE action = 'kb.learned.accept'")
+    assert trail == {"actor": QA_LEAD}
+    assert "no longer learned" in engine.action(QA_LEAD, "kb.learned.accept", accept)[0].text
