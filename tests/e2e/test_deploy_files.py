@@ -71,7 +71,10 @@ def test_the_systemd_unit_is_hardened_and_matches_the_readme() -> None:
     assert f"EnvironmentFile={service['EnvironmentFile']}" in README and "chmod 0600" in README
     text = (PROJECT_DIR / "deploy" / "audit-bot.service").read_text(encoding="utf-8")
     database = dict(re.findall(r"(?m)^Environment=(\w+)=(\S+)$", text))  # the key repeats: configparser keeps one
-    assert Path(database["AUDITBOT_DB"]).parent == Path(service["ReadWritePaths"])
+    writable = [Path(path) for path in service["ReadWritePaths"].split()]
+    assert Path(database["AUDITBOT_DB"]).parent in writable
+    # QA leads' edits from Slack are written into the knowledge folder of the installed checkout
+    assert Path(service["WorkingDirectory"]) / "knowledge" in writable
 
 
 def test_the_readme_keeps_the_quick_start_and_says_how_to_rotate_secrets() -> None:
