@@ -149,8 +149,8 @@ class KnowledgeSearch:
         self.fit = fit or SearchFit.load()
         with bulk_build():
             self._build(kb)
-        self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights)
-        self.spelt_out = _spelt_out(kb.glossary, (*kb.concepts, *kb.vocabulary))
+        self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights, (*kb.concepts, *kb.vocabulary))
+        self.spelt_out = _spelt_out(kb.glossary)
         self.out_of_scope = kb.out_of_scope
 
     def _build(self, kb: KnowledgeBase) -> None:
@@ -312,7 +312,8 @@ class KnowledgeSearch:
         return Match(document.entry_id, document.question, hit.score)
 
     def _keyword_words(self, query: str) -> list[str]:
-        """The query's content words, typos corrected, with acronyms and synonyms spelt out for BM25."""
+        """The query's content words, typos corrected, with acronyms spelt out and the word of each vocabulary
+        group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
         words = [self._correct(word) for word in words_of(query)
@@ -320,7 +321,8 @@ class KnowledgeSearch:
         expanded = list(words)
         for word in words:
             expanded.extend(self.spelt_out.get(word, ()))
-        return [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
+        expanded = [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
+        return expanded + self.keyword.groups_of(expanded)
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
         """Weighted terms of the question itself and of any context written around it.
@@ -559,22 +561,25 @@ def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit
             scale = fit.suggest_keyword if fit.suggest_keyword < 1e9 else 10.0
             shown[match.entry_id] = Match(match.entry_id, match.question,
                                           round(100 * match.score / (match.score + scale), 1))
-    order = sorted(votes, key=lambda entry_id: (-votes[entry_id], entry_id))
+    # equal votes: the concept scorer's better match first (it reads the wording; BM25 only shares words)
+    order = sorted(votes, key=lambda entry_id: (-votes[entry_id], -_concept_score(shown[entry_id], concept),
+                                                entry_id))
     return tuple(shown[entry_id] for entry_id in order)
 
 
-def _spelt_out(glossary: dict[str, str], groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """word -> the words it stands for: an acronym's meaning, and the other members of its synonym group."""
+def _concept_score(match: Match, concept: tuple[Match, ...]) -> float:
+    """The score shown for an entry when the concept scorer found it, else -1 (found by BM25 only)."""
+    return match.score if any(found is match for found in concept) else -1.0
+
+
+def _spelt_out(glossary: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """acronym -> the words of its meaning. (Synonym groups are not spelt out: BM25 reads each as one word of
+    its own, see KeywordIndex.groups_of, so an entry using many of a group's members is not favoured.)"""
     found: dict[str, list[str]] = defaultdict(list)
     for term, meaning in glossary.items():
         words = words_of(term)
         if len(words) == 1:
             found[words[0]].extend(words_of(re.sub(r"\(.*?\)", " ", meaning)))
-    for group in groups:
-        singles = [member for member in group if " " not in member]
-        spelt = [word for member in group for word in words_of(member)]
-        for member in singles:
-            found[member].extend(word for word in spelt if word != member)
     return {word: tuple(dict.fromkeys(words))[:12] for word, words in found.items()}
 
 
