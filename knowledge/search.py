@@ -455,6 +455,17 @@ class KnowledgeSearch:
                 tuple(1.0 if place < curated else LEARNED_SHAPE for place in range(len(phrasings))))
         return found
 
+    def _likeness(self, query_text: str, terms: dict[str, float], shape: _Shape) -> tuple[float, float]:
+        """How alike the query and the entry's closest wording are (rapidfuzz, 0-1), and the largest share of
+        one wording's idf mass the query covers; a learned wording counts LEARNED_SHAPE of the entry's own."""
+        wording = max(((fuzz.token_set_ratio(query_text, phrasing) * 0.5
+                        + fuzz.token_sort_ratio(query_text, phrasing) * 0.5) * factor
+                       for phrasing, factor in zip(shape.phrasings, shape.factors, strict=True)), default=0.0) / 100
+        reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass * factor
+                       for (phrasing, mass), factor in zip(shape.masses, shape.factors, strict=True) if mass > 0),
+                      default=0.0)
+        return wording, reverse
+
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int,
               floor: float = 0.0) -> list[Match]:
         """The best `needed` entries scoring at least `floor`, scored 0-100, best first.
@@ -491,13 +502,7 @@ class KnowledgeSearch:
             shape = self._shape_of(number)
             covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
             missing = [(term, value) for term, value in importance.items() if term not in weights]
-            wording = max(((fuzz.token_set_ratio(query_text, phrasing) * 0.5
-                            + fuzz.token_sort_ratio(query_text, phrasing) * 0.5) * factor
-                           for phrasing, factor in zip(shape.phrasings, shape.factors, strict=True)),
-                          default=0.0) / 100
-            reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass * factor
-                           for (phrasing, mass), factor in zip(shape.masses, shape.factors, strict=True)
-                           if mass > 0), default=0.0)
+            wording, reverse = self._likeness(query_text, terms, shape)
             best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
             bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
         bounded.sort(key=lambda item: -item[0])
