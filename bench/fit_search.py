@@ -44,7 +44,7 @@ RIGHT_WORTH = 0.5  # a question answered right counts this much beyond being rea
 WEIGHTS = [(4.0, 3.0, 2.0, 1.0), (3.0, 3.0, 1.0, 1.0), (5.0, 3.0, 2.0, 0.5), (2.0, 2.0, 1.0, 1.0),
            (4.0, 2.0, 2.0, 1.5)]
 ANSWER_SCORES = [30.0, 32.0, 34.0, 36.0, 38.0, 40.0, 42.0, 44.0, 46.0, 48.0, 50.0, 52.0, 55.0]
-MARGINS = [0.0, 2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 15.0]
+MARGINS = [4.0, 6.0, 8.0, 10.0, 12.0, 15.0]  # a lead under 4 points (of 100) is a tie: never answered outright
 SUGGEST_SCORES = [25.0, 30.0, 35.0, 40.0, 45.0]
 SUGGEST_KEYWORDS = [4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 17.0, 20.0, 25.0, 1e9]
 SUGGEST_FLOORS = [0.0, 20.0, 25.0, 30.0, 35.0]

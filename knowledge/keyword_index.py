@@ -43,17 +43,21 @@ class KeywordHit:
 class KeywordIndex:
     """An in-memory FTS5 table of one knowledge base; read-only after it is built, safe across threads."""
 
-    def __init__(self, entries: Iterable[Entry], weights: tuple[float, float, float, float]) -> None:
+    def __init__(self, entries: Iterable[Entry], weights: tuple[float, float, float, float],
+                 groups: Iterable[tuple[str, ...]] = ()) -> None:
         # check_same_thread=False: the index is written once here and only read afterwards, under the lock.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(question, alternatives, tags, answer, "
             "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
+        self._stemmer = snowballstemmer.stemmer("porter")
+        self._stems: dict[str, str] = {}
+        self._group_of = self._groups(groups)
         self._db.executemany(
             "INSERT INTO docs (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
             ((number, entry.question, "\n".join(entry.alternatives),
-              " ".join((*entry.tags, entry.id.replace("-", " "))), entry.answer)
+              " ".join((*entry.tags, entry.id.replace("-", " "), *self._group_words(entry))), entry.answer)
              for number, entry in enumerate(entries)),
         )
         self._weights = ", ".join(f"{float(w):g}" for w in weights)
@@ -64,7 +68,36 @@ class KeywordIndex:
         self._entries_with = dict(self._db.execute("SELECT term, doc FROM terms"))
         count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
         self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
-        self._stemmer = snowballstemmer.stemmer("porter")
+
+    def _groups(self, groups: Iterable[tuple[str, ...]]) -> dict[str, str]:
+        """stem of each one-word member of a vocabulary group -> the group's own word (`vgroup3`)."""
+        found: dict[str, str] = {}
+        for number, group in enumerate(groups):
+            for member in group:
+                if TOKEN.fullmatch(member):
+                    found.setdefault(self._stemmer.stemWord(member), f"vgroup{number}")
+        return found
+
+    def _group_words(self, entry: Entry) -> list[str]:
+        """The group words of the vocabulary groups an entry's question, alternatives or tags use, once each."""
+        if not self._group_of:
+            return []
+        text = " ".join((entry.question, *entry.alternatives, *entry.tags)).lower()
+        stems = {self._stem_cached(word) for word in TOKEN.findall(text)}
+        return sorted({self._group_of[stem] for stem in stems if stem in self._group_of})
+
+    def _stem_cached(self, word: str) -> str:
+        found = self._stems.get(word)
+        if found is None:
+            found = self._stems[word] = self._stemmer.stemWord(word)
+        return found
+
+    def groups_of(self, words: Iterable[str]) -> list[str]:
+        """The group words for these query words: a vocabulary group counts once, however many of its members
+        an entry or a question uses (spelling every member out made broad entries match every question)."""
+        with self._lock:
+            return list(dict.fromkeys(self._group_of[stem] for stem in (self._stemmer.stemWord(word) for word in words)
+                                      if stem in self._group_of))
 
     def rank(self, words: Iterable[str], limit: int) -> list[KeywordHit]:
         """The `limit` best entries for these words (any of them may match), best first."""

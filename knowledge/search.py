@@ -43,6 +43,13 @@ RRF_K = 10  # reciprocal rank fusion: a rank r counts 1 / (RRF_K + r); small, si
 SHORTLIST = 10  # entries taken from each ranking before fusing
 ANSWER_ONLY_MATCH = 0.5  # a term met only in the answer body counts this much of a question-wording match
 NAMED_MATCH = 0.8  # a term in the entry's id or tags
+# A learned wording (see with_learned) adds to its entry without weakening the entry's own wordings: a term
+# only it brings counts LEARNED_MATCH, and its fuzzy and reverse likeness to a query count LEARNED_SHAPE of a
+# curated wording's. Both were chosen on splits of the labelled questions (teach one half, measure the other):
+# re-weighting the entry's terms by their share of all wordings, as before, let a few learned wordings
+# dilute the entry's own terms and made other entries closer, which turned answers into confident-wrong ones.
+LEARNED_MATCH = 0.7
+LEARNED_SHAPE = 0.8
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
 ANSWER_READS = 5  # at most this many answers are read per query, best candidates first
@@ -124,6 +131,7 @@ class _Document(NamedTuple):  # a tuple: 20,000 of them are built on every load
     question: str
     weights: dict[str, float]  # term -> 0.7-1.0 by its share of the wordings, NAMED_MATCH in id or tags only
     terms: tuple[tuple[str, ...], ...]  # the terms of the question and of each alternative, in order
+    curated: int = -1  # how many of `terms` come from the entry itself (the rest are learned); -1: all
 
 
 class _Shape(NamedTuple):
@@ -131,6 +139,7 @@ class _Shape(NamedTuple):
 
     phrasings: tuple[str, ...]  # each wording's terms joined, for rapidfuzz
     masses: tuple[tuple[tuple[str, ...], float], ...]  # each wording's terms and their total idf
+    factors: tuple[float, ...]  # 1 for the entry's own wordings, LEARNED_SHAPE for learned ones
 
 
 class KnowledgeSearch:
@@ -140,8 +149,8 @@ class KnowledgeSearch:
         self.fit = fit or SearchFit.load()
         with bulk_build():
             self._build(kb)
-        self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights)
-        self.spelt_out = _spelt_out(kb.glossary, (*kb.concepts, *kb.vocabulary))
+        self.keyword = KeywordIndex(kb.entries.values(), self.fit.weights, (*kb.concepts, *kb.vocabulary))
+        self.spelt_out = _spelt_out(kb.glossary)
         self.out_of_scope = kb.out_of_scope
 
     def _build(self, kb: KnowledgeBase) -> None:
@@ -239,19 +248,15 @@ class KnowledgeSearch:
         changed: set[str] = set()
         for number, phrasings in added.items():
             old = self.documents[number]
-            in_wordings = {term for phrasing in old.terms for term in phrasing}
-            weights = {term: value for term, value in old.weights.items() if term not in in_wordings}
+            weights = dict(old.weights)
             every = (*old.terms, *phrasings)
-            share: dict[str, int] = {}
-            for phrasing in every:
-                for term in phrasing:
-                    share[term] = share.get(term, 0) + 1
-            for term, count in share.items():
-                weights[term] = 0.7 + 0.3 * count / len(every)
+            for term in {term for phrasing in phrasings for term in phrasing} - weights.keys():
+                weights[term] = LEARNED_MATCH
             for term in weights.keys() - old.weights.keys():
                 self.postings[term] = [*self.postings.get(term, ()), number]
                 changed.add(term)
-            self.documents[number] = _Document(old.entry_id, old.question, weights, every)
+            curated = old.curated if old.curated >= 0 else len(old.terms)
+            self.documents[number] = _Document(old.entry_id, old.question, weights, every, curated)
         total = max(len(self.documents), 1)
         self.idf = dict(self.idf)
         for term in changed:
@@ -307,7 +312,8 @@ class KnowledgeSearch:
         return Match(document.entry_id, document.question, hit.score)
 
     def _keyword_words(self, query: str) -> list[str]:
-        """The query's content words, typos corrected, with acronyms and synonyms spelt out for BM25."""
+        """The query's content words, typos corrected, with acronyms spelt out and the word of each vocabulary
+        group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
         words = [self._correct(word) for word in words_of(query)
@@ -315,7 +321,8 @@ class KnowledgeSearch:
         expanded = list(words)
         for word in words:
             expanded.extend(self.spelt_out.get(word, ()))
-        return [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
+        expanded = [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
+        return expanded + self.keyword.groups_of(expanded)
 
     def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
         """Weighted terms of the question itself and of any context written around it.
@@ -439,11 +446,25 @@ class KnowledgeSearch:
         them for all 20,000 entries at load would be a fifth of the indexing time spent on entries never asked."""
         found = self._shapes.get(number)
         if found is None:
-            idf, phrasings = self.idf, self.documents[number].terms
+            idf, document = self.idf, self.documents[number]
+            phrasings = document.terms
+            curated = document.curated if document.curated >= 0 else len(phrasings)
             found = self._shapes[number] = _Shape(
                 tuple(" ".join(phrasing) for phrasing in phrasings),
-                tuple((phrasing, sum([idf[term] for term in phrasing])) for phrasing in phrasings))
+                tuple((phrasing, sum([idf[term] for term in phrasing])) for phrasing in phrasings),
+                tuple(1.0 if place < curated else LEARNED_SHAPE for place in range(len(phrasings))))
         return found
+
+    def _likeness(self, query_text: str, terms: dict[str, float], shape: _Shape) -> tuple[float, float]:
+        """How alike the query and the entry's closest wording are (rapidfuzz, 0-1), and the largest share of
+        one wording's idf mass the query covers; a learned wording counts LEARNED_SHAPE of the entry's own."""
+        wording = max(((fuzz.token_set_ratio(query_text, phrasing) * 0.5
+                        + fuzz.token_sort_ratio(query_text, phrasing) * 0.5) * factor
+                       for phrasing, factor in zip(shape.phrasings, shape.factors, strict=True)), default=0.0) / 100
+        reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass * factor
+                       for (phrasing, mass), factor in zip(shape.masses, shape.factors, strict=True) if mass > 0),
+                      default=0.0)
+        return wording, reverse
 
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int,
               floor: float = 0.0) -> list[Match]:
@@ -481,11 +502,7 @@ class KnowledgeSearch:
             shape = self._shape_of(number)
             covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
             missing = [(term, value) for term, value in importance.items() if term not in weights]
-            wording = max((fuzz.token_set_ratio(query_text, phrasing) * 0.5
-                           + fuzz.token_sort_ratio(query_text, phrasing) * 0.5
-                           for phrasing in shape.phrasings), default=0.0) / 100
-            reverse = max((sum(self.idf[term] for term in phrasing if term in terms) / mass
-                           for phrasing, mass in shape.masses if mass > 0), default=0.0)
+            wording, reverse = self._likeness(query_text, terms, shape)
             best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
             bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
         bounded.sort(key=lambda item: -item[0])
@@ -549,22 +566,25 @@ def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit
             scale = fit.suggest_keyword if fit.suggest_keyword < 1e9 else 10.0
             shown[match.entry_id] = Match(match.entry_id, match.question,
                                           round(100 * match.score / (match.score + scale), 1))
-    order = sorted(votes, key=lambda entry_id: (-votes[entry_id], entry_id))
+    # equal votes: the concept scorer's better match first (it reads the wording; BM25 only shares words)
+    order = sorted(votes, key=lambda entry_id: (-votes[entry_id], -_concept_score(shown[entry_id], concept),
+                                                entry_id))
     return tuple(shown[entry_id] for entry_id in order)
 
 
-def _spelt_out(glossary: dict[str, str], groups: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-    """word -> the words it stands for: an acronym's meaning, and the other members of its synonym group."""
+def _concept_score(match: Match, concept: tuple[Match, ...]) -> float:
+    """The score shown for an entry when the concept scorer found it, else -1 (found by BM25 only)."""
+    return match.score if any(found is match for found in concept) else -1.0
+
+
+def _spelt_out(glossary: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """acronym -> the words of its meaning. (Synonym groups are not spelt out: BM25 reads each as one word of
+    its own, see KeywordIndex.groups_of, so an entry using many of a group's members is not favoured.)"""
     found: dict[str, list[str]] = defaultdict(list)
     for term, meaning in glossary.items():
         words = words_of(term)
         if len(words) == 1:
             found[words[0]].extend(words_of(re.sub(r"\(.*?\)", " ", meaning)))
-    for group in groups:
-        singles = [member for member in group if " " not in member]
-        spelt = [word for member in group for word in words_of(member)]
-        for member in singles:
-            found[member].extend(word for word in spelt if word != member)
     return {word: tuple(dict.fromkeys(words))[:12] for word, words in found.items()}
 
 

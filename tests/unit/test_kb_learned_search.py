@@ -31,3 +31,16 @@ def test_the_same_wording_learned_for_two_entries_is_offered_not_answered() -> N
     result = both.search(WORDING)
     assert result.outcome == "ambiguous"
     assert {"away-until", "reminders-and-digest"} <= {match.entry_id for match in result.suggestions}
+
+
+def test_learned_wordings_do_not_weaken_how_an_entry_is_found_by_its_own_wording() -> None:
+    """People's wordings add to an entry; they must not dilute its curated terms (that made neighbours closer
+    and turned answers into confident-wrong ones)."""
+    question = "how do I pause my reminders while I am away"
+    before = {match.entry_id: match.score for match in SEARCH.evidence(question).concept}
+    learned = SEARCH.with_learned([("away-until", "off sick for a fortnight"),
+                                   ("away-until", "covering for a colleague on secondment"),
+                                   ("away-until", "going on jury service next month")])
+    after = {match.entry_id: match.score for match in learned.evidence(question).concept}
+    assert after["away-until"] >= before["away-until"]
+
