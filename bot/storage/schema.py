@@ -8,6 +8,7 @@ identifier: audits carry a screened case reference only.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -302,6 +303,28 @@ def m101_defects_b_audit_ids_never_reused(db: Database) -> None:
         conn.execute("PRAGMA foreign_keys=ON")
 
 
+def _m150_missing_answers(checklist: Any, answers: dict[str, Any]) -> list[str]:
+    """The flow's rule for unanswered questions as it was when m150 shipped (bot.audits.flow.missing_answers),
+    kept here so storage depends on no feature and the migration never changes: required questions asked but
+    unanswered, and scale grades without their evidence note ('not applicable' needs none)."""
+
+    def visible(question: Any) -> bool:
+        if question.show_if is None:
+            return True
+        earlier = answers.get(question.show_if.question)
+        return (earlier is not None and earlier.value == question.show_if.equals
+                and visible(checklist.question(question.show_if.question)))
+
+    missing = []
+    for question in (q for q in checklist.questions() if visible(q)):
+        answer = answers.get(question.id)
+        no_note = (question.type == "scale" and answer is not None and not answer.evidence
+                   and answer.value != "na")  # NOT_APPLICABLE then
+        if (answer is None and question.required) or no_note:
+            missing.append(question.id)
+    return missing
+
+
 # Frozen once shipped (see m001): a data migration is kept exactly as it ran on existing databases.
 @MIGRATIONS()
 def m150_checklists_finish_fields(db: Database) -> None:
@@ -316,7 +339,6 @@ def m150_checklists_finish_fields(db: Database) -> None:
     import json
     from datetime import date, timedelta
 
-    from bot.audits.flow import missing_answers
     from knowledge.checklist_schema import FINISH_QUESTION_IDS, Answer, Checklist, content_hash
 
     kinds = {"an overall grade": "overall_grade", "strengths": "strengths",
@@ -374,7 +396,7 @@ def m150_checklists_finish_fields(db: Database) -> None:
                                             [new_hash]).fetchone()[0])
             answers = {r[0]: Answer(r[1], r[2]) for r in db.execute(
                 "SELECT question_id, value, evidence FROM answers WHERE audit_id = ?", [audit_id]).fetchall()}
-            missing = missing_answers(Checklist.from_content(content), answers)
+            missing = _m150_missing_answers(Checklist.from_content(content), answers)
             step = f"question:{missing[0]}" if missing else "review"
         db.execute("UPDATE audits SET checklist_hash = ?, step = ?, step_version = step_version + 1 WHERE id = ?",
                    [new_hash, step, audit_id])
