@@ -21,7 +21,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import StaleAction, UserError
-from bot.privacy.screen import explain
+from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
 from bot.storage import asks as store
 from knowledge.entries import Entry
@@ -165,7 +165,8 @@ class KnowledgeFeature:
                 "an entry or make a new one there if others are likely to ask it too.")
         channel = self.services.settings.qa_channel
         if channel:
-            deliveries = [Reply(text=post, to_channel=channel, title="Question for the QA leads")]
+            wider = without_case_references(post, self.services.settings.case_reference_pattern)
+            deliveries = [Reply(text=wider, to_channel=channel, title="Question for the QA leads")]
         else:
             leads = self.services.directory.ids_with_role(Role.QA_LEAD) or \
                 self.services.directory.ids_with_role(Role.ADMIN)

@@ -94,6 +94,11 @@ def test_escalation_goes_to_the_qa_channel_when_one_is_configured(engine: Engine
     [post] = [r for r in sent if not r.is_for_requester]
     assert post.to_channel == "C0QALEADS"
     assert "canteen opening hours" in post.text
+    # a case reference in the question stays out of the channel, which is wider than the case's team
+    replies = engine.message(PRACTITIONER, "canteen hours for the visit on CR-123456?")
+    sent = engine.action(PRACTITIONER, "kb.escalate", button_values(replies, "kb.escalate")[0])
+    [post] = [r for r in sent if not r.is_for_requester]
+    assert "CR-123456" not in post.text and "canteen hours for the visit on [a case reference]?" in post.text
 
 
 def test_only_the_asker_can_pass_a_question_on(engine: Engine) -> None:

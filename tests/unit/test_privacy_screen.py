@@ -157,3 +157,15 @@ def test_case_references_that_are_identifiers_are_refused_even_if_they_fit(scree
 def test_a_reference_that_fits_nothing_is_refused_plainly(screen: Screen) -> None:
     with pytest.raises(UserError, match="doesn't look like a case reference"):
         check_case_reference("case 12", PATTERN, screen)
+
+
+@given(st.lists(st.one_of(st.from_regex(r"[A-Z]{2,4}-?[0-9]{4,10}", fullmatch=True),
+                          st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)), max_size=8))
+def test_no_case_reference_is_left_for_a_wider_channel(words: list[str]) -> None:
+    import re
+
+    from bot.privacy.screen import without_case_references
+
+    pattern = re.compile(r"^[A-Z]{2,4}-?[0-9]{4,10}$")
+    shown = without_case_references(" ".join(words), pattern)
+    assert not any(pattern.fullmatch(token.strip(".,;:!?()[]{}'\"").upper()) for token in shown.split())
