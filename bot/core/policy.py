@@ -20,6 +20,7 @@ class AuditParties(Protocol):
     auditor_id: str
     worker_id: str | None
     team_id: str | None
+    status: str
 
 
 def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -> bool:
@@ -28,9 +29,12 @@ def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -
 
 def may_view(directory: Directory, person: Person, audit: AuditParties) -> bool:
     """Who may read an audit (and so see its case reference): the auditor, the worker, their team's manager,
-    QA leads and admins."""
-    if person.role in OVERSIGHT or person.user_id in (audit.auditor_id, audit.worker_id):
+    QA leads and admins. A draft is still the auditor's working copy (grades may change), so the worker reads it
+    once it is submitted; managers and QA leads may open a draft, as an immediate-concern alert asks them to."""
+    if person.role in OVERSIGHT or person.user_id == audit.auditor_id:
         return True
+    if person.user_id == audit.worker_id:
+        return audit.status != "draft"
     return manages_team_of(directory, person, audit)
 
 

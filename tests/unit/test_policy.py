@@ -35,6 +35,7 @@ class Audit:
     auditor_id: str
     worker_id: str | None
     team_id: str | None
+    status: str = "submitted"
 
 
 # A North audit of U0PRAN001's case, done by the North manager.
@@ -58,6 +59,19 @@ def test_audit_rights_by_role_and_relationship(relationship: str, user: str, vie
     assert person is not None
     assert policy.may_view(DIRECTORY, person, NORTH_AUDIT) is view
     assert policy.may_moderate(DIRECTORY, person, NORTH_AUDIT) is moderate
+
+
+# person: may view the same audit while it is still a draft
+DRAFT_TABLE = [("U0MGRN001", True), ("U0PRAN001", False), ("U0PRAN002", False), ("U0MGRS001", False),
+               ("U0QALEAD1", True), ("U0ADMIN01", True)]
+
+
+@pytest.mark.parametrize(("user", "view"), DRAFT_TABLE)
+def test_a_draft_is_read_by_its_auditor_and_oversight_not_yet_by_the_worker(user: str, view: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    draft = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status="draft")
+    assert policy.may_view(DIRECTORY, person, draft) is view
 
 
 def test_nobody_moderates_an_audit_of_their_own_case_or_by_themselves_whatever_their_role() -> None:
