@@ -6,6 +6,9 @@ being searched, is kept in the trail, and a later pick of the same wording does 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from bot.asking import learning
 from bot.core import buttons, policy
 from bot.core.markup import bold, mention
@@ -48,12 +51,19 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   "reject one that finds the wrong entry: it stops being searched.")]
 
 
+Decide = Callable[[Services, int, str, datetime], "store.Learned | None"]
+
+
+def _decide(services: Services, turn: Turn, value: str, verb: str, decide: Decide) -> store.Learned | None:
+    """The shared part of Accept and Reject: who may, which wording (a bad value is a stale button), then do it."""
+    if not policy.may_keep_knowledge(turn.person):
+        raise UserError(f"Only QA leads and admins can {verb} a learned wording.")
+    return decide(services, buttons.record_id(value, HINT), turn.user_id, turn.now)
+
+
 def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.reject`: value is the learned wording's id."""
-    if not policy.may_keep_knowledge(turn.person):
-        raise UserError("Only QA leads and admins can reject a learned wording.")
-    learned_id = buttons.record_id(value, HINT)
-    rejected = learning.reject(services, learned_id, turn.user_id, turn.now)
+    rejected = _decide(services, turn, value, "reject", learning.reject)
     if rejected is None:
         return [Reply(text=f"That wording is no longer learned (already rejected or withdrawn): {HINT}.")]
     return [Reply(text=f"Rejected: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
@@ -62,10 +72,7 @@ def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML."""
-    if not policy.may_keep_knowledge(turn.person):
-        raise UserError("Only QA leads and admins can accept a learned wording.")
-    learned_id = buttons.record_id(value, HINT)
-    accepted = learning.accept(services, learned_id, turn.user_id, turn.now)
+    accepted = _decide(services, turn, value, "accept", learning.accept)
     if accepted is None:
         return [Reply(text=f"That wording is no longer learned (already accepted, rejected or withdrawn): {HINT}.")]
     return [Reply(text=f"Accepted: {bold(accepted.wording)} is now one of the alternatives of `{accepted.entry_id}` "
