@@ -25,7 +25,8 @@ from bot.privacy.screen import Screen
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "privacy"
 TARGET_CAUGHT = 0.97
 TARGET_OVER = 0.03
-TUNING = ("tuning", "tuning2", "tuning3", "tuning4")  # screened item by item while the rules were written; asserted by the tests
+# screened item by item while the rules were written; asserted by the tests
+TUNING = ("tuning", "tuning2", "tuning3", "tuning4")
 HELD_OUT = "heldout"  # reported only
 
 

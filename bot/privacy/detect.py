@@ -48,19 +48,20 @@ _HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*n
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
-    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|frameworki|paris|"
+    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|framework-?\s?i|paris|childview|"
     r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
     r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
     r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
     # the number, perhaps with a letter or two before it: 'ICS ID: A123456', 'Mosaic no. P-12345'
-    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,2}-?)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
+    r"\s*[:#=.(-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,3}[- ]?)?(?!(?:19|20)\d\d\b)\d(?:\s?\d){3,}|"
+    r"\bpid\s*[:#=.-]?\s*\d{4,}|"
     # the number, then the system: 'case number 123456 on Liquid Logic'
     r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
     r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
     re.IGNORECASE)
-_POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 # The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
 _POSTCODE_AREAS = _split(
     "AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN EX FK FY "
@@ -78,7 +79,8 @@ _SPELT_EMAIL = re.compile(
     r"(?:\.|\s+dot\s+)(?:com|co\.uk|co\s+dot\s+uk|org|net|uk|gov|io|ie|me|info)\b", re.IGNORECASE)
 _MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky msn me mail"
                                    " protonmail virginmedia talktalk"))
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAIL_ENDING = re.compile(r"\.(?:com|co\.uk|org|net|uk|gov|io|ie|me|info)$", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|\s@\s?|@\s)[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
@@ -126,10 +128,12 @@ _DATE = re.compile(
 # The label after the date: '12/03/2015 (DOB)', '12.03.2015 - date of birth'.
 _BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|birth\s*date)\b", re.IGNORECASE)
 # Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
-_SPACED_DATE = re.compile(r"(?<![\w/.-])\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
+_SPACED_DATE = re.compile(
+    r"(?<![\w/.-])\d{1,2}(?:\s|\s?[/.-]\s)\d{1,2}(?:\s|\s?[/.-]\s)(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
-    r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
+    r"\bb['’-]?day\b|\bedd\b|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
+    r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:will|['’]ll)\s+be)\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
@@ -140,9 +144,14 @@ _BIRTH_BEFORE = re.compile(
 # given by the young person is 1 May 2009'; not when the clause is about a meeting or a visit.
 _BIRTH_CLAUSE = re.compile(
     r"(?:\bdob\b|\bd\.\s?o\.\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date\b)(?P<gap>[^.;!?\n]{1,50}?)"
-    r"\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+    r"(?:\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?|\s\()$", re.IGNORECASE)
 _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen|appointment|due|until|court|"
                         r"hearing|panel|plan|\d)", re.IGNORECASE)
+# A day without its month, or a named day, right after a birth label: 'born on the 3rd', 'birthday is on christmas eve'.
+_BIRTH_DAY = re.compile(
+    r"\b(?:born|birthday|b['’-]?day|dob)\s+(?:is\s+|was\s+)?(?:on\s+)?(?:the\s+)?"
+    r"(\d{1,2}(?:st|nd|rd|th)\b|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
+    r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
@@ -175,7 +184,8 @@ def structured_hits(text: str) -> list[Hit]:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in _EMAIL.finditer(text):
-        add("email", m.start(), m.end())
+        if " " not in m.group(0) or _MAIL_ENDING.search(m.group(0)):  # 'jo85 @ live.co.uk', not 'mum @ home.she'
+            add("email", m.start(), m.end())
     for m in _SPELT_EMAIL.finditer(text):
         if free(m.start(), m.end()) and _spelt_email(m):
             add("email", m.start(), m.end())
@@ -192,6 +202,9 @@ def structured_hits(text: str) -> list[Hit]:
     for m in _SPACED_DATE.finditer(text):
         if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             add("dob", m.start(), m.end())  # 'DOB: 12 03 2015'
+    for m in _BIRTH_DAY.finditer(text):
+        if free(m.start(1), m.end(1)):
+            add("dob", m.start(), m.end())
     for m in _BIRTH_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
             add("dob", m.start(), m.end())

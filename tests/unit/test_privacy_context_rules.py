@@ -432,3 +432,34 @@ def test_a_town_that_is_a_first_name_is_otherwise_a_name(identifier_screen: Scre
 ])
 def test_structured_identifiers_in_last_layouts(identifier_screen: Screen, text: str, kind: str) -> None:
     assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+# -- made with a fourth independently written tuning corpus (corpus_tuning4.yaml); examples written here
+@pytest.mark.parametrize(("text", "kind"), [
+    ("she turned 14 on the 2nd of march and nobody came", "dob"),  # 'turned N on' a date
+    ("he'll be 18 on 4th june, pathway plan needed", "dob"),
+    ("EDD 3rd April, pre-birth assessment under way", "dob"),  # an unborn baby's expected delivery date
+    ("b'day 9th nov", "dob"),
+    ("DOB on the MASH form (11.04.2014) is wrong", "dob"),  # a date of birth named earlier, the date in brackets
+    ("d.o.b. 3 / 4 / 2011", "dob"),  # spaced separators after a label
+    ("born on the 21st, home on day 3", "dob"),  # a day without its month right after 'born'
+    ("his birthday is boxing day so it gets forgotten", "dob"),  # a named day after 'birthday'
+    ("ChildView ref 4417720", "cms_id"),  # more case systems, letters and grouped digits
+    ("Framework-i id FWI-0012345", "cms_id"),
+    ("the Eclipse number is 300 4411", "cms_id"),
+    ("her postcode is LS6  2QT", "postcode"),  # two spaces inside
+    ("dad: k.brown77 @ gmail.com", "email"),  # spaces round the @
+])
+def test_structured_identifiers_in_loose_layouts(identifier_screen: Screen, text: str, kind: str) -> None:
+    assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "the report is due on 14th January",  # a due date of a report is no date of birth
+    "meeting in room 12 on the 3rd",
+    "mum @ home.she was calm",  # a spaced @ needs a mail domain
+    "the birthday party is on the 3rd and the SW is invited",
+    "RCPC on 5th Nov, 3 people invited",
+])
+def test_loose_layouts_leave_ordinary_dates_alone(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
