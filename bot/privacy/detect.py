@@ -100,7 +100,7 @@ _ADDRESS = (
                r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
                r"hospital|letter|referral|consultant|outpatients?)\b)"
                # 'Lancaster Road Family Centre', 'Hope Street Youth Project': a place named after its street
-               r"(?!(?:\s+[A-Z][\w'’]*){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
+               r"(?!(?:\s+[\w'’]+){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
@@ -155,6 +155,24 @@ _BIRTH_DAY = re.compile(
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
 _BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
+# A place one travels to or from: 'moved to Paris', 'relocated from Kent', 'taking the kids to Brooklyn'.
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:moved|moving|move|moves|relocated|relocating|relocate|emigrated|travel(?:l)?ed|travel(?:l)?ing|travels?|"
+    r"flew|flying|fly|flies|trips?|holidays?|holidaying|originally|comes|came|returned|returning|deported|fled|"
+    r"(?:went|go|goes|going)\s+back|(?:taking|take|takes|took)(?:\s+[\w'’]+){1,3}|lives|lived|living|based|born)"
+    r"\s+(?:back\s+)?(?:to|from|in)\s+$", re.IGNORECASE)
+# Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
+_CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
+                                r"(?:the\s+)?$", re.IGNORECASE)
+# Drawing on an author: 'draw on Maslow', 'citing Bowlby'; "using Munro's point".
+_SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
+                            r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)
+_USING_BEFORE = re.compile(r"\b(?:use|uses|used|using|apply|applies|applied|applying)\s+$", re.IGNORECASE)
+# Departments colleagues work in: 'Tom in performance for pulling the data', 'Sue from legal said'.
+_DEPARTMENTS = frozenset(_split("performance finance legal hr admin commissioning payroll comms communications it ict "
+                                "data business training workforce procurement insight intelligence"))
+_SCHOLARLY = frozenset(_split("point points argument arguments idea ideas concept concepts research findings work "
+                              "theory thinking approach"))
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
 _COURTS = frozenset(_split("family crown county magistrates magistrates' youth coroner's coroners"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
@@ -223,9 +241,16 @@ def structured_hits(text: str) -> list[Hit]:
         for m in pattern.finditer(text):
             words = [w.casefold() for w in m.group(0).split()]
             if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
-                    pattern is _ADDRESS[-1] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
+                    pattern is _ADDRESS[-1] and (any(w in _COURTS for w in words)  # 'Bromley Family Court'
+                                                 or _landmark(text[max(0, m.start() - 30):m.start()]))):
                 add("address", m.start(), m.end())
     return hits
+
+
+def _landmark(before: str) -> bool:
+    """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
+    Opera House', 'transferred to Great Ormond Street'."""
+    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before))
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
@@ -338,6 +363,8 @@ PERSON_STRONG = re.compile(
 _NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
+mon tue tues wed weds thu thur thurs fri sat
+jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
 white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
 polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
 god lord court family children service services council act
@@ -546,18 +573,26 @@ class NameFinder:
     def _named_after(self, tokens: list[_Token], i: int) -> bool:
         """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
         surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
+        # 'the Josh MacAlister review', 'the Arthur Labinjo-Hughes national review': a public review named by the
+        # person's full name with 'the' before it, or with a qualifier such as 'national' between
+        the_before = i > 0 and tokens[i - 1].text.casefold() == "the"
+        named_end = None  # where the capitalised name stops, before a lower-case qualifier
         for j in range(i + 1, i + 5):
             if j >= len(tokens):
                 return False
             folded = tokens[j].text.casefold()
-            if folded in _INSTITUTION_AFTER and any(re.search(r"['’]s$", tokens[k].text) and self._given(tokens[k].text)
-                                                    for k in range(i, j)):
+            possessive = any(re.search(r"['’]s$", tokens[k].text) for k in range(i, j))
+            if folded in _INSTITUTION_AFTER and possessive and any(self._given(tokens[k].text) for k in range(i, j)):
                 return False  # "Amber's hospital appointment"
-            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(  # not "Oliver's review"
-                    tokens[k].text.casefold() in self.lexicon.census_given or re.search(r"['’]s$", tokens[k].text)
-                    for k in range(i, j))):
-                return all(tokens[k].text[0].isupper() for k in range(i, j)) and j - i <= 2
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not possessive and (
+                    the_before or named_end is not None  # not "Oliver's review"
+                    or not any(tokens[k].text.casefold() in self.lexicon.census_given for k in range(i, j)))):
+                end = j if named_end is None else named_end
+                return all(tokens[k].text[0].isupper() for k in range(i, end)) and end - i <= 2
             if not tokens[j].text[0].isupper():
+                if folded in _REVIEW_QUALIFIERS and j > i:
+                    named_end = j if named_end is None else named_end
+                    continue
                 return False
             if folded in _NAMED_AFTER:
                 return True
@@ -611,6 +646,9 @@ class NameFinder:
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if _PET_AFTER.match(text[tok.end:tok.end + 30]):
                 continue  # 'Lola the dog', 'Bella, the family dog': a pet
+            if self._not_a_person_here(text, tokens, i):
+                continue  # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'
+
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
                 continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
@@ -724,7 +762,8 @@ class NameFinder:
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
-                    and not (capital is False and folded in self.lexicon.known_words  # 'his train fares'
+                    and not ((capital is False or (capital is None and prev in _COPULAS))  # 'dad was jolly'
+                             and folded in self.lexicon.known_words  # 'his train fares'
                              and folded not in self.lexicon.census_given):
                 spans.append((i, i))
                 continue
@@ -752,6 +791,45 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
                     spans.append((i, i))
         return spans
+
+    @staticmethod
+    def _department(text: str, tokens: list[_Token], k: int) -> bool:
+        """'Tom in performance', 'Sue from legal': a colleague named with the department they work in."""
+        if tokens[k].text.casefold() not in ("in", "from") or k + 1 >= len(tokens):
+            return False
+        if tokens[k + 1].text.casefold() not in _DEPARTMENTS:
+            return False
+        after = text[tokens[k + 1].end:tokens[k + 1].end + 8]
+        return bool(re.match(r"^(?:\s*[,.;:!?)]|\s*$|\s+(?:team|for|to|who|said|says|has|had)\b)", after))
+
+    def _not_a_person_here(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """What the words around a name-like word say it is not a person: a place one travels to or from
+        ('moved to Paris', 'originally from Georgia'), a saint's name ('St Christopher's fostering agency'), a
+        hospital one is admitted to ("admitted to Guy's"), an author drawn on ('drawing on Maslow', "using
+        Munro's point"), a tool named after someone ("Brooke's traffic light tool")."""
+        tok = tokens[i]
+        word = tok.text
+        before = text[max(0, tok.start - 40):tok.start]
+        possessive = bool(re.search(r"['’]s$", word))
+        nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1].text.casefold().rstrip(".") in ("st", "saint") and word[0].isupper() \
+                and self._touching(text, tokens, i - 1, i):
+            return True
+        if not possessive and _TRAVEL_BEFORE.search(before):
+            return True
+        if _CARE_PLACE_BEFORE.search(before) and word[0].isupper() and nxt not in _POSSESSED:
+            return True
+        if _SOURCE_BEFORE.search(before) and word[0].isupper() and not (possessive and nxt in _POSSESSED):
+            return True
+        if possessive and _USING_BEFORE.search(before) and nxt in _SCHOLARLY:
+            return True
+        if possessive:
+            for k in range(i + 1, min(i + 4, len(tokens))):
+                if text[tokens[k - 1].end:tokens[k].start] != " " or tokens[k].text.casefold() in _POSSESSED:
+                    break
+                if tokens[k].text.casefold() in _EPONYM_THINGS:
+                    return True
+        return False
 
     def _nickname_word(self, word: str, mode: str) -> bool:
         """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
@@ -831,15 +909,22 @@ class NameFinder:
             break
         k = i + 1
         steps = 0
+        bracketed = False  # 'Priya (SW)', 'Mrs Okonkwo (Head of Service)', 'Kev (service manager)'
         while k < len(tokens) and steps < 5:
             gap = text[tokens[k - 1].end:tokens[k].start]
-            if any(c in gap for c in ".;:!?()–") or " - " in gap:
+            opens = gap.strip() == "(" and not bracketed
+            if not opens and (any(c in gap for c in ".;:!?()–") or " - " in gap):
                 break
+            bracketed = bracketed or opens
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
-                                 and len(tokens[k + 1].text) > 2):
+                                 and len(tokens[k + 1].text) > 2) or self._department(text, tokens, k):
                 return True
+            if bracketed and steps < 3:
+                k += 1
+                steps += 1
+                continue
             if word in ("the", "a", "our", "community", "named", "allocated") or (
                     self._surname(tokens[k].text) and tokens[k].text[:1].isupper() and steps == 0):
                 k += 1
@@ -877,7 +962,7 @@ class NameFinder:
                 if mode == "mixed" and not (prev[0].isupper() or connector):
                     break
                 if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
-                        mode == "mixed" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
+                        mode != "lower" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
                         and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
                     break  # 'a catholic college', not 'Bishop Challoner Catholic College'
                 if low in self.lexicon.never_names and not connector and mode != "upper":
@@ -910,6 +995,9 @@ class NameFinder:
 _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
                                     " brown"))
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+# After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
+_COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
+                            " quite really too more less"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
@@ -962,7 +1050,8 @@ _PET_AFTER = re.compile(r"^,?\s+(?:the|our|their|his|her)\s+(?:family\s+|pet\s+)
 _PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w+\s+){0,2}?(?:authority|town|"
                               r"city|area|borough|council|county|region|place|la)\b)", re.IGNORECASE)
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
-_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
+_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial national"
+                                      " rapid"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.

@@ -463,3 +463,42 @@ def test_structured_identifiers_in_loose_layouts(identifier_screen: Screen, text
 ])
 def test_loose_layouts_leave_ordinary_dates_alone(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize("text", [
+    "the family moved to Jordan after the proceedings",  # a place one travels to or from
+    "mum is originally from Chelsea and has no family locally",
+    "carers are taking both children to Florence for half term",
+    "St Winifred's foster agency has a carer free",  # a saint's name is an institution
+    "the baby was admitted to Alder's ward overnight",  # admitted to a hospital
+    "she was transferred to Great Ormond Street that evening",
+    "the plan could draw on Bowlby more explicitly",  # an author drawn on
+    "using Ferguson's argument about home visits here",
+    "Carter's risk matrix tool was used at the strategy",  # a tool named after someone, a few words later
+    "Joy (SW) did a thorough chronology",  # a colleague with a role in brackets
+    "Mr Adeyemi (Head of Quality) chaired the panel",
+    "Dee (team manager) signed it off",
+    "thanks to Raj in finance for the figures",  # a colleague named with their department
+    "we asked Sue from legal, who agreed",
+    "the Ellie Hargreaves review recommendations were discussed",  # a public review, 'the' before the full name
+    "Hana Patel national review learning was shared",  # a qualifier between the name and 'review'
+    "the visit is on Thurs at 2",  # a weekday's short form
+    "dad is a rastafarian and mum a jehovah's witness",  # faiths
+    "the Blackpool Tower House trip was the best bit",  # a building named like a street, 'the' before it
+    "Mill Lane family centre is the contact venue",  # a venue named after its street, lower-case 'family centre'
+    "dad was chirpy and mum was flat",  # a lower-case word after 'was' describes
+])
+def test_fourth_corpus_contexts_that_are_not_a_child(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("met Jordan at the contact centre", "Jordan"),  # meeting, not travelling
+    ("took the kids to Tyler's for tea", "Tyler's"),  # a possessive after 'took ... to' is a person's home
+    ("Kai (12) said he was bored", "Kai"),  # brackets without a role
+    ("Josh (dad) was angry", "Josh"),
+    ("Oliver's review is due", "Oliver's"),  # a child's review, possessive
+    ("we should use Ellie's own words in the plan", "Ellie's"),  # 'use' with a person's words
+])
+def test_fourth_corpus_contexts_still_find_people(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in " ".join(words(identifier_screen, text))
