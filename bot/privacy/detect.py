@@ -96,6 +96,16 @@ _ADDRESS = (
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
     # one word for the street: 'at 101 Kingsway', 'moved to 12 Broadway'
     re.compile(r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\baddress\s))\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|row)\b"),
+    # a named street with its type in lower case: 'on Milton avenue', 'off the Bishops road' (not 'the high street')
+    re.compile(r"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\boff\s)|(?<=\balong\s)|(?<=\bthe\s))"
+               r"(?!(?:High|Main|Ring|Old|New|Back|Front|Top|Bottom|Same|Next|Wrong|Busy)\b)"
+               r"[A-Z][a-z'’-]+\s+(?:road|street|avenue|lane|drive|close|crescent|grove|terrace|gardens|mews)\b"),
+    # a house number right after an address label: 'address is no 5 the cottages', 'lives at 7, the mews'
+    re.compile(r"\b(?:address\s*(?:is|:)|lives\s+at|living\s+at|staying\s+at)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b"
+               r"(?:,?\s+(?!(?:in|on|at|with|and|for|since|until|but|off|near|so|which)\b)[\w'’-]+){0,3}",
+               re.IGNORECASE),
+    # a room in a named hotel or hostel: 'room 12 at the Travelodge'
+    re.compile(r"\broom\s+\d{1,4}\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’-]+"),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
                r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
                r"hospital|letter|referral|consultant|outpatients?)\b)"
@@ -103,8 +113,16 @@ _ADDRESS = (
                r"(?!(?:\s+[\w'’]+){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
-_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
-                          r"high school|referral unit)$", re.IGNORECASE)
+_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
+                          r"high school|referral unit|sixth form)$", re.IGNORECASE)
+# A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
+# Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
+_SCHOOL_CUE = re.compile(
+    r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
+    r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=])\s+"
+    r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*))", re.IGNORECASE)
+_NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
+                                     " police station hub unit ward office church mosque temple"))
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
 _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
@@ -341,8 +359,10 @@ needs needed ran runs got gets absconded refused refuses cried shouted screamed 
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
 denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
 started would could should can't cannot won't wouldn't couldn't must
+talks speaks explains explained describes described shares shared drew draws wrote writes plays played
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
+_PERSON_VERB_WORDS = frozenset(_split(_PERSON_VERBS + " disclosed discloses"))
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
 _ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
            r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
@@ -350,13 +370,20 @@ PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
     rf"{_ADVERB}\s+(?:{'|'.join(_split(_PERSON_VERBS))})\b|\s+and\s+(?:his|her)\b|"
-    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b)",
+    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b|"
+    # a plan for someone: 'Paris to continue with CAMHS', 'Kofi to stay with his aunt'
+    r"\s+to\s+(?:continue|attend|engage|stay|remain|live|spend|return|keep|move|start|join|access)\b)",
     re.IGNORECASE)
 # Cues that only a person takes, strong enough for a word that is also common or only a surname:
 # 'Blessing is in Year 10', 'Rose is 15 and', 'Summer (8)', 'Harvey - known as'.
 _DOING_AFTER = re.compile(rf"^{_ADVERB}\s+(?:{'|'.join(_split(_DOING_VERBS))})\b", re.IGNORECASE)
+# 'Frank (maternal grandfather)', 'Mo (dad)': a relation in brackets after a name.
+_RELATION_BRACKET = re.compile(rf"^\s*\((?:(?:maternal|paternal|birth|step|older|younger|half|great|big|little)[\s-]+)*"
+                               rf"(?:{'|'.join(sorted(RELATIONS))})\b", re.IGNORECASE)
 PERSON_STRONG = re.compile(
-    r"^(?:\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
+    r"^(?:\s+[-–]\s+\d{1,2}(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o))?\s*(?:[,;]|$)|"  # 'Amber - 11, in foster care'
+    rf"{_RELATION_BRACKET.pattern[1:]}|"
+    r"\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
@@ -400,7 +427,7 @@ class NameFinder:
         letters = [c for c in text if c.isalpha()]
         upper = sum(c.isupper() for c in letters)
         mode = "upper" if letters and upper / len(letters) > 0.7 else (
-            "lower" if upper == 0 else "mixed")
+            "lower" if upper == 0 or _only_abbreviations_capitalised(tokens) else "mixed")
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
         reached = -1  # where the last name's words ran to: a span inside it needs no second look (linear time)
@@ -419,6 +446,8 @@ class NameFinder:
         hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
                  if self._nickname_word(m.group(1), mode) and all(m.group(1) not in hit.words for hit in hits)]
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
+        hits += [Hit("school", words) for words in self._schools_by_cue(text, mode)
+                 if not any(words in hit.words or hit.words in words for hit in hits if hit.kind == "school")]
         return hits
 
     # -- word classes
@@ -470,8 +499,9 @@ class NameFinder:
     def _continues(self, word: str, mode: str) -> bool:
         """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
         folded = word.casefold()
-        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word):
-            return False
+        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word) \
+                or (mode != "mixed" and folded in _PERSON_VERB_WORDS):
+            return False  # 'ruby disclosed': a person's verb after a lower-case name is no surname
         if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
             return False
         if mode == "mixed":
@@ -529,8 +559,16 @@ class NameFinder:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
+            and not self._contraction(folded) \
             and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word) \
             and not self._english_form(word)  # 'caseload', 'payslip'
+
+    def _contraction(self, folded: str) -> bool:
+        """A contraction typed without its apostrophe: 'arent', 'wasnt', 'theyre', 'youve'."""
+        known = self.lexicon.known_words
+        return any(folded.endswith(end) and folded[:-len(end)] + "'" + end in known
+                   for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
+            folded.endswith("nt") and folded[:-2] + "n't" in known)
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -540,6 +578,8 @@ class NameFinder:
             return False
         if word.casefold() in self.lexicon.context_given:
             return False  # 'Bentley', 'Alfie': a baby name that is also a word is a name only in context
+        if word.islower() and self._contraction(word.casefold()):
+            return False  # 'arent', 'wont': a contraction without its apostrophe
         return self._given(word)
 
     # -- spans
@@ -661,12 +701,13 @@ class NameFinder:
                     spans.append((i - 1, i))  # 'Mrs Rochdale': a title makes a person of any word
                 if before_word not in RELATIONS:
                     continue
-            if mode == "mixed" and _abbreviation(word):
+            if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
             if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
-            if len(word) < 3 and not self._listed(word, mode):
+            if len(word) < 3 and not self._listed(word, mode) and not (
+                    word[0].isupper() and _RELATION_BRACKET.match(text[tok.end:tok.end + 30])):
                 continue
             unknown = self._unknown_capital(word, mode)
             given = self._given(word) or unknown
@@ -700,13 +741,21 @@ class NameFinder:
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
-            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed") \
+            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
+                    folded not in self.lexicon.everyday_words and re.match(r"^\s*[,.;:!?)'’\"]", after))) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
                     and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
+                continue
+            if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after):
+                spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
+                continue
+            if capital is not True and listed_given and prev in _FAMILY_BEFORE_NAME \
+                    and self._touching(text, tokens, i - 1, i) and _RELATION_NAME_AFTER.match(after):
+                spans.append((i, i))  # 'mum hope was more engaged', 'dad will said'
                 continue
             if ((prev == "the" and capital) or (mode == "upper" and self._unknown_plain(word, mode))) \
                     and (surname or uncommon_capital or mode == "upper") and nxt is not None \
@@ -788,7 +837,8 @@ class NameFinder:
                     spans.append((i, i))
                     continue
                 if capital and not sentence_start and word.casefold() not in _NOT_PEOPLE and (
-                        nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
+                        nxt is None or not nxt.text[0].isupper()) and (prev in _PERSON_PREPOSITIONS or (
+                        prev == "on" and i >= 2 and tokens[i - 2].text.casefold() in _FOCUS)):  # 'the focus on Sydney'
                     spans.append((i, i))
         return spans
 
@@ -933,6 +983,25 @@ class NameFinder:
             break
         return False
 
+    def _schools_by_cue(self, text: str, mode: str) -> list[str]:
+        """A school named without 'school' where the sentence says it is one (see _SCHOOL_CUE)."""
+        found: list[str] = []
+        if mode != "mixed":
+            return found
+        for m in _SCHOOL_CUE.finditer(text):
+            name = m.group("name")
+            if not name[0].isupper():
+                continue
+            name = re.sub(r"(?:\s+(?:of|&))+$", "", name)
+            words = [w.casefold() for w in name.split()]
+            first = re.sub(r"['’]s$", "", words[0])
+            if first in _NOT_PEOPLE or first in self.lexicon.never_names or first in ROLES or _abbreviation(
+                    name.split()[0]) or any(w in _NOT_SCHOOL_WORDS or w in _COURTS for w in words) \
+                    or (m.group(0).casefold().startswith("attend") and len(words) == 1 and self._english(name)):
+                continue  # 'attends CAMHS', 'attended Family Court', 'started at Easter', 'attends Brownies'
+            found.append(name)
+        return found
+
     def _school_name_word(self, word: str) -> bool:
         """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
         from two English words ('Moorside', 'hillside'), or a place ('Croydon')."""
@@ -974,7 +1043,9 @@ class NameFinder:
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
-            if high_alone and not (named and all(self._school_name_word(w) for w in named)):
+            if high_alone and not (named and (all(self._school_name_word(w) for w in named) or (
+                    mode == "mixed" and word[0].isupper() and all(w[0].isupper() for w in named)
+                    and any(self._surname(w) or w.casefold() in self.lexicon.places for w in named)))):
                 continue  # 'Moorside High', 'hillside high', not 'Very High' nor 'the risk is high'
             if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and (not (
                     named and any(self._school_name_word(w) for w in named))
@@ -998,6 +1069,7 @@ _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers p
 # After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
 _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
                             " quite really too more less"))
+_FOCUS = frozenset(_split("focus focused focussed focusing centred centered"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
@@ -1076,19 +1148,23 @@ _THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
-                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|"
-                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+with)\s+$",
+                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|discussed|"
+                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
                              re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
                                    " earlier twice once outside together separately briefly"))
-_BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
+_BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
+                             r"\s+(?:at|on|in|about|after|before|with|and|who|today|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
+    rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
+    rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
     r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b)", re.IGNORECASE)
+_PERFECT_PASSIVE_AFTER = re.compile(rf"^\s+(?:has|had)\s+been\s+(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
+_RELATION_NAME_AFTER = re.compile(r"^\s+(?:was|is|has|had|said|says|and\s+(?:his|her))\b", re.IGNORECASE)
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
@@ -1097,6 +1173,13 @@ _PREFIXES = frozenset(_split("pre post non multi anti co re sub inter over under
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
+
+
+def _only_abbreviations_capitalised(tokens: list[_Token]) -> bool:
+    """'chloe disclosed ... ABE interview', 'seen by a PCSO': the writer does not use capitals, only for
+    abbreviations, so the text is read as all lower case."""
+    capitalised = [t.text for t in tokens if any(c.isupper() for c in t.text)]
+    return bool(capitalised) and all(len(w) >= 2 and w.isupper() for w in capitalised)
 
 
 def _institution(word: str) -> bool:

@@ -502,3 +502,51 @@ def test_fourth_corpus_contexts_that_are_not_a_child(identifier_screen: Screen, 
 ])
 def test_fourth_corpus_contexts_still_find_people(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in " ".join(words(identifier_screen, text))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("kayla told the PCSO she was scared", "kayla"),  # capitals only in abbreviations: read as lower case
+    ("visited and ruby disclosed it to the DSL", "ruby"),
+    ("may has been excluded twice this term", "may"),  # an everyday word cannot be the subject of 'has been excluded'
+    ("nan joy was drunk at contact", "joy"),  # a family word, then a name and 'was'
+    ("Hunter - 9, settled in placement", "Hunter"),  # an age after a dash
+    ("Earl (paternal grandfather) wants contact", "Earl"),  # a relation in brackets
+    ("Bo (older sister) collected him", "Bo"),  # even a two-letter name
+    ("Rowan explains things well for his age", "Rowan"),  # more verbs people take
+    ("Sunny to stay with her aunt until the review", "Sunny"),  # a plan for someone
+    ("we kept the focus on Savannah throughout", "Savannah"),  # the focus on someone
+    ("chatted w/ leon + dad at home", "leon"),  # 'w/' and '+'
+    ("The record says 'discussed maisie, no change' which is thin", "maisie"),  # lower case after 'discussed'
+    ("rosie and her brother were left alone", "rosie"),  # 'X and her brother'
+])
+def test_fourth_corpus_person_contexts(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("they are staying with friends on Ashby crescent", "address"),  # a named street, type in lower case
+    ("address is no 14 the paddocks", "address"),  # a house number after an address label
+    ("family placed in room 4 at the Premier Inn", "address"),  # a room in a named hotel
+    ("Year 3 at Greenhill, 96% attendance", "school"),  # a school named without 'school', by its cue
+    ("the senco at Brambleside has applied for an EHCP", "school"),
+    ("attends Little Acorns three mornings", "school"),
+    ("school: St Bede's RC", "school"),  # a school after a 'school:' label
+    ("a place at Hillcrest Sixth Form", "school"),  # 'sixth form' and 'pre-school' are kinds of school
+    ("Holmfirth Park High have excluded him", "school"),  # a place or surname, then 'High'
+])
+def test_fourth_corpus_addresses_and_schools(identifier_screen: Screen, text: str, kind: str) -> None:
+    assert kind in [f.kind for f in find_identifiers(text, identifier_screen)]
+
+
+@pytest.mark.parametrize("text", [
+    "we met on the high street by the bank",  # a generic street, lower case
+    "she attends Brownies on Mondays",  # a club, one English word after 'attends'
+    "dad attended Family Court on his own",
+    "the head at the time did not refer",
+    "the risk was rated Very High by the panel",
+    "the meeting is in room 12 on the second floor",
+    "the focus on outcomes was clear",
+    "may was a difficult month for the team",
+])
+def test_fourth_corpus_ordinary_text_passes(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
