@@ -686,8 +686,6 @@ class NameFinder:
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if _PET_AFTER.match(text[tok.end:tok.end + 30]):
                 continue  # 'Lola the dog', 'Bella, the family dog': a pet
-            if self._not_a_person_here(text, tokens, i):
-                continue  # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'
 
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
@@ -718,6 +716,8 @@ class NameFinder:
                 continue
             if self._role_adjacent(text, tokens, i):
                 continue
+            if self._not_a_person_here(text, tokens, i):
+                continue  # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'
             if self._listed(word, mode):
                 spans.append((i, i))  # the council's own list: a name wherever it stands
                 continue
