@@ -122,7 +122,8 @@ _SCHOOL_CUE = re.compile(
     r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=])\s+"
     r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*))", re.IGNORECASE)
 _NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
-                                     " police station hub unit ward office church mosque temple"))
+                                     " police station hub unit ward office church mosque temple anonymous club gym"
+                                     " group groups"))
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
 _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
@@ -150,7 +151,7 @@ _SPACED_DATE = re.compile(
     r"(?<![\w/.-])\d{1,2}(?:\s|\s?[/.-]\s)\d{1,2}(?:\s|\s?[/.-]\s)(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
-    r"\bb['’-]?day\b|\bedd\b|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
+    r"\bb['’-]?day\b|\bedd\b|\bbaby(?:\s+is)?\s+due(?:\s+on)?|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
     r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:will|['’]ll)\s+be)\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
@@ -167,7 +168,7 @@ _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen
                         r"hearing|panel|plan|\d)", re.IGNORECASE)
 # A day without its month, or a named day, right after a birth label: 'born on the 3rd', 'birthday is on christmas eve'.
 _BIRTH_DAY = re.compile(
-    r"\b(?:born|birthday|b['’-]?day|dob)\s+(?:is\s+|was\s+)?(?:on\s+)?(?:the\s+)?"
+    r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob)\s+(?:is\s+|was\s+)?(?:on\s+)?(?:the\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)\b|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
@@ -360,6 +361,7 @@ loved hates hated keeps kept misses missed struggles struggled spoke talked aske
 denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
 started would could should can't cannot won't wouldn't couldn't must
 talks speaks explains explained describes described shares shared drew draws wrote writes plays played
+goes went comes came sleeps slept eats ate sits sat walks walked
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 _PERSON_VERB_WORDS = frozenset(_split(_PERSON_VERBS + " disclosed discloses"))
@@ -448,6 +450,8 @@ class NameFinder:
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
         hits += [Hit("school", words) for words in self._schools_by_cue(text, mode)
                  if not any(words in hit.words or hit.words in words for hit in hits if hit.kind == "school")]
+        schools = [hit.words for hit in hits if hit.kind == "school"]
+        hits = [hit for hit in hits if hit.kind != "name" or not any(hit.words in school for school in schools)]
         return hits
 
     # -- word classes
@@ -682,7 +686,7 @@ class NameFinder:
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if mode == "mixed" and (self._named_after(tokens, i) or (
                     i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
-                    and tokens[i + 1].text[0].isupper())):
+                    and (tokens[i + 1].text[0].isupper() or tokens[i + 1].text in _STREET_WORDS))):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if _PET_AFTER.match(text[tok.end:tok.end + 30]):
                 continue  # 'Lola the dog', 'Bella, the family dog': a pet
@@ -995,6 +999,10 @@ class NameFinder:
             name = re.sub(r"(?:\s+(?:of|&))+$", "", name)
             words = [w.casefold() for w in name.split()]
             first = re.sub(r"['’]s$", "", words[0])
+            loose_cue = re.match(r"(?i)(?:attend|start|enrol)", m.group(0))
+            if loose_cue and len(words) == 1 and not (self._compound(first) or re.match(
+                    r"(?i)\s+in\s+(?:sept|september|reception|year|nursery)\b", text[m.end():m.end() + 20])):
+                continue  # 'started at Tesco': one word that is not built like a school's name ('Oakwood')
             if first in _NOT_PEOPLE or first in self.lexicon.never_names or first in ROLES or _abbreviation(
                     name.split()[0]) or any(w in _NOT_SCHOOL_WORDS or w in _COURTS for w in words) \
                     or (m.group(0).casefold().startswith("attend") and len(words) == 1 and self._english(name)):
@@ -1068,7 +1076,7 @@ _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy ros
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 # After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
 _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
-                            " quite really too more less"))
+                            " quite really too more less feeling looking seeming being getting became become"))
 _FOCUS = frozenset(_split("focus focused focussed focusing centred centered"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".

@@ -550,3 +550,25 @@ def test_fourth_corpus_addresses_and_schools(identifier_screen: Screen, text: st
 ])
 def test_fourth_corpus_ordinary_text_passes(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("baby due 2nd july, birth plan not agreed", [("dob", "2nd july")]),  # an unborn baby's due date
+    ("his birthday's on valentine's day", [("dob", "birthday's on valentine's day")]),
+    ("they live on Harcourt road now", [("address", "Harcourt road")]),  # the street only, not also a name
+    ("started at Kingsmead in September", [("school", "Kingsmead")]),  # the school only, not also a name
+    ("Kai goes to the youth club on Fridays", [("name", "Kai")]),  # going and coming are what people do
+])
+def test_fourth_corpus_findings_say_exactly_which_words(identifier_screen: Screen, text: str,
+                                                       found: list[tuple[str, str]]) -> None:
+    assert [(f.kind, f.words) for f in find_identifiers(text, identifier_screen)] == found
+
+
+@pytest.mark.parametrize("text", [
+    "she started at Tesco in the summer",  # one word after 'started at' is a school only if built like one
+    "dad attends Alcoholics Anonymous weekly",
+    "she was feeling jolly after contact",  # a lower-case word after 'feeling' describes
+    "the report is due on 3rd May",
+])
+def test_fourth_corpus_loose_cues_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
