@@ -120,7 +120,8 @@ _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?
 _SCHOOL_CUE = re.compile(
     r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
     r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=])\s+"
-    r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*))", re.IGNORECASE)
+    r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*)|(?:st|saint)\.?\s+[^\W\d_][\w'’-]*)",
+    re.IGNORECASE)
 _NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
                                      " police station hub unit ward office church mosque temple anonymous club gym"
                                      " group groups"))
@@ -152,7 +153,7 @@ _SPACED_DATE = re.compile(
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
     r"\bb['’-]?day\b|\bedd\b|\bbaby(?:\s+is)?\s+due(?:\s+on)?|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
-    r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:will|['’]ll)\s+be)\s+\d{1,2}\s+on|"
+    r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
@@ -168,7 +169,8 @@ _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen
                         r"hearing|panel|plan|\d)", re.IGNORECASE)
 # A day without its month, or a named day, right after a birth label: 'born on the 3rd', 'birthday is on christmas eve'.
 _BIRTH_DAY = re.compile(
-    r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob)\s+(?:is\s+|was\s+)?(?:on\s+)?(?:the\s+)?"
+    r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob|(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2})\s+(?:is\s+|was\s+)?"
+    r"(?:on\s+)?(?:the\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)\b|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
@@ -187,6 +189,9 @@ _CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]light
 _SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
                             r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)
 _USING_BEFORE = re.compile(r"\b(?:use|uses|used|using|apply|applies|applied|applying)\s+$", re.IGNORECASE)
+# What a saint's name may stand for that is not a school: "St Christopher's fostering agency", "St Luke's hospice".
+_SAINT_INSTITUTIONS = frozenset(_split("agency fostering adoption hospice hospital church cathedral parish trust"
+                                       " foundation centre center clinic ward day charity"))
 # Departments colleagues work in: 'Tom in performance for pulling the data', 'Sue from legal said'.
 _DEPARTMENTS = frozenset(_split("performance finance legal hr admin commissioning payroll comms communications it ict "
                                 "data business training workforce procurement insight intelligence"))
@@ -432,6 +437,7 @@ class NameFinder:
             "lower" if upper == 0 or _only_abbreviations_capitalised(tokens) else "mixed")
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
+        spans += self._listed_with(text, tokens, spans, mode)
         reached = -1  # where the last name's words ran to: a span inside it needs no second look (linear time)
         for i, j in sorted(spans):
             if i <= reached and j <= reached:
@@ -856,6 +862,62 @@ class NameFinder:
         after = text[tokens[k + 1].end:tokens[k + 1].end + 8]
         return bool(re.match(r"^(?:\s*[,.;:!?)]|\s*$|\s+(?:team|for|to|who|said|says|has|had)\b)", after))
 
+    def _listed_with(self, text: str, tokens: list[_Token], spans: list[tuple[int, int]], mode: str
+                     ) -> list[tuple[int, int]]:
+        """Given names in one list with a name already found or with a relation: 'Tyler, Madison and Harper',
+        'saw jayden, mia and lily-mae', 'with austin and dad' (siblings are listed together)."""
+        found = {k for i, j in spans for k in range(i, j + 1)}
+        added: list[tuple[int, int]] = []
+        todo = sorted(found)
+        for i, tok in enumerate(tokens):
+            if tok.text.casefold() in RELATIONS and i not in found:
+                around = (self._list_neighbour(text, tokens, i, -1), self._list_neighbour(text, tokens, i, 1))
+                todo += [k for k in around
+                         if k is not None and k not in found and self._list_name(tokens[k].text, mode, strict=True)]
+        while todo:
+            i = todo.pop()
+            if i not in found:
+                found.add(i)
+                added.append((i, i))
+            for step in (-1, 1):
+                k = self._list_neighbour(text, tokens, i, step)
+                if k is not None and k not in found and self._list_name(tokens[k].text, mode, strict=False):
+                    todo.append(k)
+        return added
+
+    @staticmethod
+    def _list_neighbour(text: str, tokens: list[_Token], i: int, step: int) -> int | None:
+        """The next item of a list ('X, Y and Z') from token i, forwards or backwards."""
+        k = i + step
+        if not 0 <= k < len(tokens):
+            return None
+        lo, hi = (k, i) if step < 0 else (i, k)
+        gap = text[tokens[lo].end:tokens[hi].start]
+        if gap.strip() == "," and len(gap) <= 3:
+            return k
+        if gap.strip() == "" and tokens[k].text.casefold() in ("and", "or", "&"):
+            k2 = k + step
+            if 0 <= k2 < len(tokens):
+                lo, hi = (k2, k) if step < 0 else (k, k2)
+                if text[tokens[lo].end:tokens[hi].start].strip() == "":
+                    return k2
+        if gap.strip() in ("&", "+"):
+            return k
+        return None
+
+    def _list_name(self, word: str, mode: str, strict: bool) -> bool:
+        """A word that is a person's given name in a list of people (strict: beside a relation, not a name
+        found, so also rare in English)."""
+        folded = re.sub(r"['’]s$", "", word.casefold())
+        if len(word) < 3 or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or folded in ROLES \
+                or folded in RELATIONS or folded in self.lexicon.everyday_words or _abbreviation(word):
+            return False
+        if mode == "mixed" and not word[0].isupper():
+            return False
+        if strict and (self._common(word) or folded in self.lexicon.places):
+            return False
+        return self._given(word)
+
     def _not_a_person_here(self, text: str, tokens: list[_Token], i: int) -> bool:
         """What the words around a name-like word say it is not a person: a place one travels to or from
         ('moved to Paris', 'originally from Georgia'), a saint's name ('St Christopher's fostering agency'), a
@@ -867,8 +929,9 @@ class NameFinder:
         possessive = bool(re.search(r"['’]s$", word))
         nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
         if i and tokens[i - 1].text.casefold().rstrip(".") in ("st", "saint") and word[0].isupper() \
-                and self._touching(text, tokens, i - 1, i):
-            return True
+                and self._touching(text, tokens, i - 1, i) and any(
+                    t.text.casefold() in _SAINT_INSTITUTIONS for t in tokens[i + 1:i + 4]):
+            return True  # "St Christopher's fostering agency"; a bare "at St Joseph's" may be a school
         if not possessive and _TRAVEL_BEFORE.search(before):
             return True
         if _CARE_PLACE_BEFORE.search(before) and word[0].isupper() and nxt not in _POSSESSED:
@@ -990,11 +1053,12 @@ class NameFinder:
     def _schools_by_cue(self, text: str, mode: str) -> list[str]:
         """A school named without 'school' where the sentence says it is one (see _SCHOOL_CUE)."""
         found: list[str] = []
-        if mode != "mixed":
-            return found
         for m in _SCHOOL_CUE.finditer(text):
             name = m.group("name")
-            if not name[0].isupper():
+            if mode == "lower" and re.match(r"(?:st|saint)\.?\s", name):
+                found.append(name)  # 'year 4 at st johns'
+                continue
+            if mode != "mixed" or not name[0].isupper():
                 continue
             name = re.sub(r"(?:\s+(?:of|&))+$", "", name)
             words = [w.casefold() for w in name.split()]

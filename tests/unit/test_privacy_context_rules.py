@@ -572,3 +572,25 @@ def test_fourth_corpus_findings_say_exactly_which_words(identifier_screen: Scree
 ])
 def test_fourth_corpus_loose_cues_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Children: Connor, Brandon and Kiera", ["Connor", "Brandon", "Kiera"]),  # given names listed with a name found
+    ("seen: callum, ella and the baby", ["callum", "ella"]),
+    ("dad and Dominika were at the door", ["Dominika"]),  # a rare given name listed with a relation
+    ("she'll turn 12 on the 5th", ["turn 12 on the 5th"]),  # 'turn N on' a day
+    ("year 6 at st marks", ["st marks"]),  # a saint's school in lower case, by its cue
+    ("worried about things at St Anne's", ["Anne's"]),  # a bare saint's name may be a school: still refused
+])
+def test_fourth_corpus_lists_and_saints(identifier_screen: Screen, text: str, found: list[str]) -> None:
+    assert words(identifier_screen, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "Leeds, Bradford and Kirklees agreed the protocol",  # places listed together
+    "met with mum, dad and the SW",
+    "the meeting will be 10 on the 3rd",  # 'will be N on' needs a person before it
+    "St Luke's hospice supported the family",  # a saint's name with what it stands for
+])
+def test_fourth_corpus_lists_and_saints_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
