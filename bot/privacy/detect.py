@@ -447,6 +447,10 @@ class NameFinder:
                     tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
             reached = j
+            while i >= 2 and tokens[i - 1].text.casefold() in _NAME_PARTICLES and self._given(tokens[i - 2].text) \
+                    and self._touching(text, tokens, i - 2, i - 1) and self._touching(text, tokens, i - 1, i) \
+                    and (mode != "mixed" or tokens[i - 2].text[0].isupper()):
+                i -= 2  # 'Kai de Souza': the given name before a surname's particle
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
@@ -675,7 +679,8 @@ class NameFinder:
                 # every word but a given name ('Multi-Agency Risk Assessment Conference', 'Update On Poppy')
                 found.update(j for j in capitalised if self._common(tokens[j].text) or not self._given(tokens[j].text))
                 if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
-                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE)
+                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE
+                                 or not re.search(r"['’]s$", tokens[j].text))  # 'Willow Tree Family Centre'
             i = k
         return found
 
@@ -1017,7 +1022,8 @@ class NameFinder:
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES:
                 return True
-            capitalised_run = tokens[k].text[0].isupper() or (word in ("of", "for") and tokens[k + 1].text[0].isupper())
+            capitalised_run = tokens[k].text[0].isupper() or (  # 'Dame Rachel de Souza'
+                word in ("of", "for", *_NAME_PARTICLES) and tokens[k + 1].text[0].isupper())
             if word in TITLES or word == "the" or capitalised_run:  # 'Head of Safeguarding, Kwesi Boateng'
 
                 k -= 1
@@ -1142,6 +1148,7 @@ _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers p
 _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
                             " quite really too more less feeling looking seeming being getting became become"))
 _FOCUS = frozenset(_split("focus focused focussed focusing centred centered"))
+_NAME_PARTICLES = frozenset(_split("de da di del della van von der den le la du bin al el ter ten"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
@@ -1177,7 +1184,8 @@ _NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries repor
                                 " memorial lecture centre center unit ward wing building hall house"))
 # What is named after someone in the possessive: theories and tools anyway, hospitals unless it is a given name.
 _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
-                                  " criteria theory test rule rules framework guidelines palsy sarcoma"))
+                                  " criteria theory test rule rules framework guidelines palsy sarcoma cycle cycles"
+                                  " pyramid ladder wheel matrix curve"))
 _EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
 _INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
 _AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'

@@ -594,3 +594,16 @@ def test_fourth_corpus_lists_and_saints(identifier_screen: Screen, text: str, fo
 ])
 def test_fourth_corpus_lists_and_saints_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kolb's learning cycle helps structure supervision",  # a cycle named after someone
+    "as Dame Sarah de Vries argued",  # a title, then a name with a particle
+    "Cherry Tree Family Centre is the venue",  # a run of words ending in a centre is its name
+])
+def test_fourth_corpus_eponyms_particles_and_venues(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
+
+
+def test_a_name_with_a_particle_is_quoted_whole(identifier_screen: Screen) -> None:
+    assert words(identifier_screen, "Mateo de Souza was seen at home") == ["Mateo de Souza"]
