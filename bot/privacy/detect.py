@@ -758,7 +758,8 @@ class NameFinder:
                 continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words and re.match(r"^\s*[,.;:!?)'’\"]", after))) \
-                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
+                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)):  # 'took hope from'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
@@ -1229,13 +1230,17 @@ _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
                              r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|discussed|"
+                             # caring for someone: 'took river to the dentist', 'picked up storm from school'
+                             r"took|picked\s+up|collected|reminded|dropped\s+off|brought|drove|accompanied|"
+                             r"reassured|praised|comforted|thanked|woke|"
                              r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
                              re.IGNORECASE)
+_TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
                                    " earlier twice once outside together separately briefly"))
 _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
-                             r"\s+(?:at|on|in|about|after|before|with|and|who|today|"
+                             r"\s+(?:at|on|in|about|after|before|with|and|who|today|to|from|for|home|into|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(

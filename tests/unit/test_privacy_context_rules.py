@@ -607,3 +607,21 @@ def test_fourth_corpus_eponyms_particles_and_venues(identifier_screen: Screen, t
 
 def test_a_name_with_a_particle_is_quoted_whole(identifier_screen: Screen) -> None:
     assert words(identifier_screen, "Mateo de Souza was seen at home") == ["Mateo de Souza"]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("picked up sienna from the after school club", "sienna"),  # caring for someone, then a pause
+    ("reminded april about her appointment", "april"),
+    ("took kenzie to the dentist", "kenzie"),
+])
+def test_fourth_corpus_caring_for_someone(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "took hope from the meeting that things can change",  # 'took' an everyday word is no person
+    "took time to explain the plan",
+    "it took courage to say it",
+])
+def test_fourth_corpus_taking_things_is_not_caring_for_someone(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
