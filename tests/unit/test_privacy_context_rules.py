@@ -611,7 +611,7 @@ def test_a_name_with_a_particle_is_quoted_whole(identifier_screen: Screen) -> No
 
 @pytest.mark.parametrize(("text", "found"), [
     ("picked up sienna from the after school club", "sienna"),  # caring for someone, then a pause
-    ("reminded april about her appointment", "april"),
+    ("reminded jade about her appointment", "jade"),
     ("took kenzie to the dentist", "kenzie"),
 ])
 def test_fourth_corpus_caring_for_someone(identifier_screen: Screen, text: str, found: str) -> None:
