@@ -171,10 +171,12 @@ _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen
 _BIRTH_DAY = re.compile(
     r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob|(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2})\s+(?:is\s+|was\s+)?"
     r"(?:on\s+)?(?:the\s+)?"
-    r"(\d{1,2}(?:st|nd|rd|th)\b|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
+    r"(\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?![/.]?\d)|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
-_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
+# Also a month and year, or a year, after a birth label: 'DOB 03/2017', 'YOB 2012', 'year of birth: 2012'.
+_BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|year\s+of\s+birth|date\s+of\s+birth)"
+                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?)((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 # A place one travels to or from: 'moved to Paris', 'relocated from Kent', 'taking the kids to Brooklyn'.
 _TRAVEL_BEFORE = re.compile(
@@ -398,6 +400,7 @@ _NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
 mon tue tues wed weds thu thur thurs fri sat
+bday b'day birthday dob yob edd
 jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
 white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
 polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic

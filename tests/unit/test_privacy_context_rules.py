@@ -625,3 +625,18 @@ def test_fourth_corpus_caring_for_someone(identifier_screen: Screen, text: str, 
 ])
 def test_fourth_corpus_taking_things_is_not_caring_for_someone(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("birthday 14/2, wants a party", [("dob", "birthday 14/2")]),  # day and month after a birth label
+    ("dob 11/2016 per the referral", [("dob", "dob 11/2016")]),  # month and year after a label
+    ("YOB 2013", [("dob", "YOB 2013")]),
+    ("her bday is 9th of july", [("dob", "9th of july")]),  # 'bday' is no name
+])
+def test_fourth_corpus_partial_dates_of_birth(identifier_screen: Screen, text: str,
+                                             found: list[tuple[str, str]]) -> None:
+    assert [(f.kind, f.words) for f in find_identifiers(text, identifier_screen)] == found
+
+
+def test_a_year_near_dob_is_not_a_date_of_birth_unless_labelled(identifier_screen: Screen) -> None:
+    assert find_identifiers("the 2017 dob audit found gaps", identifier_screen) == []
