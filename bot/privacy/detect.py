@@ -99,7 +99,14 @@ _ADDRESS = (
     # a named street with its type in lower case: 'on Milton avenue', 'off the Bishops road' (not 'the high street')
     re.compile(r"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\boff\s)|(?<=\balong\s)|(?<=\bthe\s))"
                r"(?!(?:High|Main|Ring|Old|New|Back|Front|Top|Bottom|Same|Next|Wrong|Busy)\b)"
-               r"[A-Z][a-z'’-]+\s+(?:road|street|avenue|lane|drive|close|crescent|grove|terrace|gardens|mews)\b"),
+               r"[A-Z][a-z'’-]+\s+(?:road|street|avenue|lane|drive|close|crescent|grove|terrace|gardens|mews|"
+               r"st|rd|ave|ln|cres|gdns|tce)\b(?!['’])"),
+    # a house number, then 'the' and a street's type: 'at 12b the grove', 'number 5 the cottages'
+    re.compile(rf"(?:(?<=\bat\s)|(?<=\bis\s)|(?<=\bno\s)|(?<=\bno\.\s)|(?<=\bnumber\s)|(?<=\bto\s))\d{{1,4}}[a-z]?,?"
+               rf"\s+the\s+(?:{_STREET_TYPES})\b", re.IGNORECASE),
+    # a named estate one lives on: 'on the Broadwater estate', 'moved to the Meadows Estate'
+    re.compile(r"(?:(?<=\bon\sthe\s)|(?<=\bto\sthe\s)|(?<=\bfrom\sthe\s)|(?<=\boff\sthe\s))"
+               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Ee]state\b"),
     # a house number right after an address label: 'address is no 5 the cottages', 'lives at 7, the mews'
     re.compile(r"\b(?:address\s*(?:is|:)|lives\s+at|living\s+at|staying\s+at)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b"
                r"(?:,?\s+(?!(?:in|on|at|with|and|for|since|until|but|off|near|so|which)\b)[\w'’-]+){0,3}",
@@ -325,7 +332,8 @@ def _is_private_phone(candidate: str, digits: str) -> bool:
 def _is_postcode_district(text: str, m: re.Match[str]) -> bool:
     """'lives in LS11', 'near BS5', 'the WF1 2 area': a postcode's first half where a place is meant. Single-letter
     areas and Sheffield's S17, S47 (sections of the Children Act) count only with 'area' or a sector digit."""
-    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2))
+    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2)) or bool(
+        re.search(r"\bpost\s?code\s*(?:is\s*)?[:=-]?\s*$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE))
     if area_after:
         return True
     return len(m.group(1)) > 1 and bool(_PLACE_PREPOSITION.search(text[max(0, m.start() - 25):m.start()]))

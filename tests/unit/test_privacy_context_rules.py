@@ -640,3 +640,22 @@ def test_fourth_corpus_partial_dates_of_birth(identifier_screen: Screen, text: s
 
 def test_a_year_near_dob_is_not_a_date_of_birth_unless_labelled(identifier_screen: Screen) -> None:
     assert find_identifiers("the 2017 dob audit found gaps", identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("they live at 7a the crescent now", "7a the crescent"),  # a house number, 'the', a street's type
+    ("family moved to the Hollybank estate", "Hollybank estate"),  # a named estate one lives on
+    ("at her nans on Fern st", "Fern st"),  # a street's short type in lower case
+    ("postcode is M14", "M14"),  # a postcode's first half after a label
+])
+def test_fourth_corpus_partial_addresses(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "scored 3 the green team won",
+    "Dr Patel on the cardiology ward",
+    "s47 started the same day",
+])
+def test_fourth_corpus_partial_address_rules_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
