@@ -197,6 +197,13 @@ _CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]light
 # Drawing on an author: 'draw on Maslow', 'citing Bowlby'; "using Munro's point".
 _SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
                             r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)
+# Praise or thanks addressed to a colleague: 'Great work Jess,', 'Well done Sam.'
+_VOCATIVE_BEFORE = re.compile(r"\b(?:thanks|thank\s+you|well\s+done|(?:great|good|nice|brilliant|excellent|lovely)\s+"
+                              r"(?:work|job|practice|analysis|recording)|kudos|cheers|hi|hello|dear)[,!]?\s+$",
+                              re.IGNORECASE)
+_HOSPITAL_VISIT = frozenset(_split("appointment appointments visit visits stay admission admissions notes records bed"
+                                   " letter letters passport"))  # "Kai's Hospital appointment"
+_CONDITIONS = frozenset(_split("syndrome disease palsy sarcoma effect"))
 _USING_BEFORE = re.compile(r"\b(?:use|uses|used|using|apply|applies|applied|applying)\s+$", re.IGNORECASE)
 # What a saint's name may stand for that is not a school: "St Christopher's fostering agency", "St Luke's hospice".
 _SAINT_INSTITUTIONS = frozenset(_split("agency fostering adoption hospice hospital church cathedral parish trust"
@@ -204,6 +211,8 @@ _SAINT_INSTITUTIONS = frozenset(_split("agency fostering adoption hospice hospit
 # Departments colleagues work in: 'Tom in performance for pulling the data', 'Sue from legal said'.
 _DEPARTMENTS = frozenset(_split("performance finance legal hr admin commissioning payroll comms communications it ict "
                                 "data business training workforce procurement insight intelligence"))
+_TEAM_AFTER = re.compile(r"^(?:\s+from\s+(?:the\s+)?(?-i:[A-Z]{2,6}s?)\b(?!\s+(?-i:[A-Z]))|\s+(?:in|from)\s+(?:the\s+)?"
+                         r"(?:early\s+help\b|front\s+door\b|(?:[\w'’-]+\s+){1,3}team\b(?!\s+around)))", re.IGNORECASE)
 _SCHOLARLY = frozenset(_split("point points argument arguments idea ideas concept concepts research findings work "
                               "theory thinking approach"))
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
@@ -874,6 +883,8 @@ class NameFinder:
         """'Tom in performance', 'Sue from legal': a colleague named with the department they work in."""
         if tokens[k].text.casefold() not in ("in", "from") or k + 1 >= len(tokens):
             return False
+        if _TEAM_AFTER.match(text[tokens[k - 1].end:tokens[k - 1].end + 40]):
+            return True  # 'Gemma in the MASH team', 'Raj from Early Help', 'Jo from the YOT'
         if tokens[k + 1].text.casefold() not in _DEPARTMENTS:
             return False
         after = text[tokens[k + 1].end:tokens[k + 1].end + 8]
@@ -957,6 +968,15 @@ class NameFinder:
             return True
         if possessive and _USING_BEFORE.search(before) and nxt in _SCHOLARLY:
             return True
+        if _VOCATIVE_BEFORE.search(before) and re.match(r"^\s*(?:[,.!]|$)", text[tok.end:tok.end + 3]):
+            return True  # 'Great work Jess, the voice of the child is clear': the auditor addresses the worker
+        if possessive and i + 1 < len(tokens) and tokens[i + 1].text in ("Hospital", "Hospice", "Clinic") and not (
+                i + 2 < len(tokens) and tokens[i + 2].text.casefold() in _HOSPITAL_VISIT):
+            return True  # "Wilson's Hospital"
+        if word[0].isupper() and not possessive and any(
+                t.text.casefold() in _CONDITIONS for t in tokens[i + 1:i + 3]) and all(
+                t.text[0].isupper() for t in tokens[i + 1:i + 3] if t.text.casefold() not in _CONDITIONS):
+            return True  # 'Peter Pan syndrome', 'Tourette syndrome'
         if possessive:
             for k in range(i + 1, min(i + 4, len(tokens))):
                 if text[tokens[k - 1].end:tokens[k].start] != " " or tokens[k].text.casefold() in _POSSESSED:

@@ -659,3 +659,25 @@ def test_fourth_corpus_partial_addresses(identifier_screen: Screen, text: str, f
 ])
 def test_fourth_corpus_partial_address_rules_leave_ordinary_text(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Great work Callum, the analysis is much sharper",  # praise addressed to the worker
+    "Well done Nadia.",
+    "Ola in the duty team did the checks",  # a colleague with their team
+    "Ben from Early Help joined the call",
+    "Sue from EDT rang back",
+    "seen in A&E at Wilson's Hospital overnight",  # a hospital named after someone
+    "traits of Peter Pan syndrome were discussed",  # a condition named after someone
+])
+def test_fourth_corpus_colleagues_and_eponyms_pass(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Callum was angry at contact, great work on the plan", "Callum"),
+    ("Kai's Hospital appointment was missed", "Kai's"),
+    ("Ola was seen in the duty team office", "Ola"),
+])
+def test_fourth_corpus_colleague_rules_still_find_children(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
