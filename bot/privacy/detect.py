@@ -189,7 +189,10 @@ _BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|ye
 _TRAVEL_BEFORE = re.compile(
     r"\b(?:moved|moving|move|moves|relocated|relocating|relocate|emigrated|travel(?:l)?ed|travel(?:l)?ing|travels?|"
     r"flew|flying|fly|flies|trips?|holidays?|holidaying|originally|comes|came|returned|returning|deported|fled|"
-    r"(?:went|go|goes|going)\s+back|(?:taking|take|takes|took)(?:\s+[\w'’]+){1,3}|lives|lived|living|based|born)"
+    r"(?:went|go|goes|going)\s+back|(?:taking|take|takes|took)(?:\s+[\w'’]+){1,3}|lives|lived|living|based|born|"
+    # 'mum is from Jordan', "dad's originally from Kent"; not 'the referral is from Ellie'
+    r"(?:he|she|they|family|parents|mum|mother|dad|father|carers?|grandparents|nan|gran)(?:\s+(?:is|are|was|were)|['’]s)"
+    r"(?:\s+originally)?(?=\s+from))"
     r"\s+(?:back\s+)?(?:to|from|in)\s+$", re.IGNORECASE)
 # Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
 _CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
@@ -732,8 +735,9 @@ class NameFinder:
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
                     spans.append((i - 1, i))  # 'Mrs Rochdale': a title makes a person of any word
-                if before_word not in RELATIONS:
-                    continue
+                if before_word not in RELATIONS and not (
+                        i + 1 not in places and PERSON_STRONG.match(text[tok.end:tok.end + 40])):
+                    continue  # but 'London is 12 and in foster care', 'Chester (9)' are children
             if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
             if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
@@ -878,6 +882,12 @@ class NameFinder:
                     spans.append((i, i))
         return spans
 
+    def _far_place(self, tokens: list[_Token], i: int) -> bool:
+        """A town, country, big city or US state: 'Paris', 'Georgia', 'New York' (from its first word)."""
+        folded = tokens[i].text.casefold()
+        two = f"{folded} {tokens[i + 1].text.casefold()}" if i + 1 < len(tokens) else ""
+        return folded in self.lexicon.far_places or two in self.lexicon.far_places
+
     @staticmethod
     def _department(text: str, tokens: list[_Token], k: int) -> bool:
         """'Tom in performance', 'Sue from legal': a colleague named with the department they work in."""
@@ -960,7 +970,7 @@ class NameFinder:
                 and self._touching(text, tokens, i - 1, i) and any(
                     t.text.casefold() in _SAINT_INSTITUTIONS for t in tokens[i + 1:i + 4]):
             return True  # "St Christopher's fostering agency"; a bare "at St Joseph's" may be a school
-        if not possessive and _TRAVEL_BEFORE.search(before):
+        if not possessive and _TRAVEL_BEFORE.search(before) and self._far_place(tokens, i):
             return True
         if _CARE_PLACE_BEFORE.search(before) and word[0].isupper() and nxt not in _POSSESSED:
             return True

@@ -468,7 +468,7 @@ def test_loose_layouts_leave_ordinary_dates_alone(identifier_screen: Screen, tex
 @pytest.mark.parametrize("text", [
     "the family moved to Jordan after the proceedings",  # a place one travels to or from
     "mum is originally from Chelsea and has no family locally",
-    "carers are taking both children to Florence for half term",
+    "carers are taking both children to Madrid for half term",
     "St Winifred's foster agency has a carer free",  # a saint's name is an institution
     "the baby was admitted to Alder's ward overnight",  # admitted to a hospital
     "she was transferred to Great Ormond Street that evening",
@@ -680,4 +680,18 @@ def test_fourth_corpus_colleagues_and_eponyms_pass(identifier_screen: Screen, te
     ("Ola was seen in the duty team office", "Ola"),
 ])
 def test_fourth_corpus_colleague_rules_still_find_children(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+def test_far_places_are_loaded_from_the_installed_data_files() -> None:
+    """The world's big cities and the US states, for 'moved to Paris': fails if the data files' layout changes."""
+    far = Lexicon.load().far_places
+    assert {"paris", "brooklyn", "sydney", "lagos", "georgia", "florida", "croydon"} <= far
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("went back to Tyler to check he understood", "Tyler"),  # travelling words before a person, not a place
+    ("the call came from Kayden late at night", "Kayden"),
+])
+def test_travel_words_before_a_person_still_find_the_person(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
