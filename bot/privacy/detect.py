@@ -912,6 +912,10 @@ class NameFinder:
                 around = (self._list_neighbour(text, tokens, i, -1), self._list_neighbour(text, tokens, i, 1))
                 todo += [k for k in around
                          if k is not None and k not in found and self._list_name(tokens[k].text, mode, strict=True)]
+        for i, tok in enumerate(tokens):  # 'kids (Mia, Leo)', 'siblings: Ava and Noah', 'mum of Mia'
+            if i not in found and _GROUP_BEFORE.search(text[max(0, tok.start - 20):tok.start]) \
+                    and self._list_name(tok.text, mode, strict=False):
+                todo.append(i)
         while todo:
             i = todo.pop()
             if i not in found:
@@ -1218,7 +1222,9 @@ _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 _POSSESSED = RELATIONS | frozenset(_split(
     "foster social sw worker key teacher school nursery college class attendance views wishes feelings needs "
     "behaviour bedroom room phone friends friend birthday placement plan health asylum mental file files record "
-    "records voice story journey review reviews progress safety chronology referral assessment contact"))
+    "records voice story journey review reviews progress safety chronology referral assessment contact statement"
+    " words account disclosure medical injuries injury bruise bruises allegation interview medication appointment"
+    " appointments"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
 # What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
@@ -1276,6 +1282,9 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
                              r"reassured|praised|comforted|thanked|woke|"
                              r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
                              re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
+                           r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
+                           re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"

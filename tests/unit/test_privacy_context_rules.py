@@ -695,3 +695,18 @@ def test_far_places_are_loaded_from_the_installed_data_files() -> None:
 ])
 def test_travel_words_before_a_person_still_find_the_person(identifier_screen: Screen, text: str, found: str) -> None:
     assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("kids (Esme, Rory) seen at home", ["Esme", "Rory"]),  # names listed after a family group
+    ("Siblings: Ava and Noah", ["Ava", "Noah"]),
+    ("the mother of Keaton attended", ["Keaton"]),  # a relation 'of' a name
+    ("then took finn's statement", ["finn's"]),  # what belongs to a person: a statement, an account
+])
+def test_fourth_corpus_groups_and_possessions(identifier_screen: Screen, text: str, found: list[str]) -> None:
+    assert words(identifier_screen, text) == found
+
+
+@pytest.mark.parametrize("text", ["children: none living at home", "siblings: two older brothers"])
+def test_fourth_corpus_group_labels_without_names(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
