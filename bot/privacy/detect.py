@@ -19,6 +19,13 @@ refusal can say which words to change. The rules (issue #12):
   all-capital names by their context ('worried about tunde', 'mum sharon and', 'kieran was excluded'); family
   plurals ('the Okonkwos have'); and structured identifiers in more layouts (dates of birth named earlier in the
   clause or after the date, a postcode's first half used as a place, spelt-out emails, more case systems).
+- made with a fourth independently written tuning corpus (names that are also places or words, lists of siblings,
+  loose dates, partial addresses, schools named without 'school'; staff, services, tools and theories): what the
+  words around a name-like word say it is NOT (a place travelled to, a saint's agency, a hospital admitted to, an
+  author drawn on, a colleague with a role in brackets or a team, praise addressed to a worker, a public review);
+  lists of given names with a name or relation found; capitals used only for abbreviations read as lower case;
+  schools by their cue ('Year 5 at', 'the head at', 'attends', 'school:'); dates of birth by day, by named day,
+  by month and year after a label, and an unborn baby's due date; named estates and streets with lower-case types.
 Each rule is tested with examples of its own in tests/unit/test_privacy_context_rules.py.
 """
 
