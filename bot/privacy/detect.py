@@ -788,13 +788,13 @@ class NameFinder:
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
-                    folded not in self.lexicon.everyday_words and re.match(r"^\s*[,.;:!?)'’\"]", after))) \
+                    folded not in self.lexicon.everyday_words)) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)):  # 'took hope from'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
-            if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
-                    and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
+            if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
+                    and prev not in _DETERMINERS and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
                 continue
             if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after):
@@ -1294,17 +1294,20 @@ _GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|siste
                            re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
-_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
+_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who what how why whether if today yesterday"
+                                   " tonight alone again"
                                    " earlier twice once outside together separately briefly"))
 _BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
-                             r"\s+(?:at|on|in|about|after|before|with|and|who|today|to|from|for|home|into|"
+                             r"\s+(?:at|on|in|about|after|before|with|and|who|what|how|why|whether|if|today|to|from|for|"
+                             r"home|into|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
     rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
     rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
-    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b)", re.IGNORECASE)
+    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t|showed|shows|asked|hit|hits|ran|went|came)\b)",
+    re.IGNORECASE)
 _PERFECT_PASSIVE_AFTER = re.compile(rf"^\s+(?:has|had)\s+been\s+(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
 _RELATION_NAME_AFTER = re.compile(r"^\s+(?:was|is|has|had|said|says|and\s+(?:his|her))\b", re.IGNORECASE)
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",

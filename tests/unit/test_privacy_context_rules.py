@@ -710,3 +710,21 @@ def test_fourth_corpus_groups_and_possessions(identifier_screen: Screen, text: s
 @pytest.mark.parametrize("text", ["children: none living at home", "siblings: two older brothers"])
 def test_fourth_corpus_group_labels_without_names(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Good visit, kyle showed me his new room", "kyle"),  # lower case in mixed text, then a person's verb
+    ("She said tayla hit her at school", "tayla"),
+    ("The SW asked jace what he wanted", "jace"),  # asking someone, then what
+])
+def test_lower_case_names_in_mixed_text(identifier_screen: Screen, text: str, found: str) -> None:
+    assert found in words(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "the rating went from amber to red and then came back to amber",
+    "The plan was agreed and contact went well",
+    "We asked about what happened at home",
+])
+def test_lower_case_words_in_mixed_text_stay_words(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
