@@ -128,12 +128,13 @@ _ADDRESS = (
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
-                          r"high school|referral unit|sixth form)$", re.IGNORECASE)
+                          r"rc|ce|high school|referral unit|sixth form)$", re.IGNORECASE)
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
 # Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
 _SCHOOL_CUE = re.compile(
     r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
-    r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=])\s+"
+    r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=]|"
+    r"\b(?:goes|going|moved|moving|transferred|transition(?:ed|ing)?)\s+(?:to|from))\s+"
     r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*)|(?:st|saint)\.?\s+[^\W\d_][\w'’-]*)",
     re.IGNORECASE)
 _NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
@@ -1122,7 +1123,10 @@ class NameFinder:
             name = re.sub(r"(?:\s+(?:of|&))+$", "", name)
             words = [w.casefold() for w in name.split()]
             first = re.sub(r"['’]s$", "", words[0])
-            loose_cue = re.match(r"(?i)(?:attend|start|enrol)", m.group(0))
+            loose_cue = re.match(r"(?i)(?:attend|start|enrol|go|mov|transf|transi)", m.group(0))
+            if re.match(r"(?i)(?:go|mov|transf|transi)", m.group(0)) and (
+                    len(words) > 1 or self._far_place(*self._one_token(name))):
+                continue  # 'moved to Brookfield in year 7', 'goes to Hillside'; not 'moved to Stockport'
             if loose_cue and len(words) == 1 and not (self._compound(first) or re.match(
                     r"(?i)\s+in\s+(?:sept|september|reception|year|nursery)\b", text[m.end():m.end() + 20])):
                 continue  # 'started at Tesco': one word that is not built like a school's name ('Oakwood')
@@ -1132,6 +1136,10 @@ class NameFinder:
                 continue  # 'attends CAMHS', 'attended Family Court', 'started at Easter', 'attends Brownies'
             found.append(name)
         return found
+
+    @staticmethod
+    def _one_token(word: str) -> tuple[list[_Token], int]:
+        return [_Token(word, 0, len(word))], 0
 
     def _school_name_word(self, word: str) -> bool:
         """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
@@ -1174,6 +1182,9 @@ class NameFinder:
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
+            if word.casefold() in ("rc", "ce") and not any(
+                    t.text.casefold() in _FAITH_WORDS | {"st", "saint"} for t in tokens[start:i]):
+                continue  # 'Holy Family RC', 'St Bede's CE'; not 'Criminal Exploitation (CE)'
             if high_alone and not (named and (all(self._school_name_word(w) for w in named) or (
                     mode == "mixed" and word[0].isupper() and all(w[0].isupper() for w in named)
                     and any(self._surname(w) or w.casefold() in self.lexicon.places for w in named)))):

@@ -728,3 +728,21 @@ def test_lower_case_names_in_mixed_text(identifier_screen: Screen, text: str, fo
 ])
 def test_lower_case_words_in_mixed_text_stay_words(identifier_screen: Screen, text: str) -> None:
     assert find_identifiers(text, identifier_screen) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("moved to Kestrelwood in year 8", ["Kestrelwood"]),  # moving to a school: in year N, or a name built like one
+    ("she goes to Beechwood now", ["Beechwood"]),
+    ("St Cuthbert's CE", ["St Cuthbert's CE"]),  # a church school's mark after a saint's name
+])
+def test_fourth_corpus_schools_moved_to(identifier_screen: Screen, text: str, found: list[str]) -> None:
+    assert words(identifier_screen, text) == found
+
+
+@pytest.mark.parametrize("text", [
+    "the family moved to Stockport last year",  # a place is not a school
+    "she goes to Tesco with her nan",
+    "Criminal Exploitation (CE) concerns were raised",  # CE without a saint or a faith word
+])
+def test_fourth_corpus_moving_to_a_place_is_not_a_school(identifier_screen: Screen, text: str) -> None:
+    assert find_identifiers(text, identifier_screen) == []
