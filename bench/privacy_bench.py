@@ -1,15 +1,17 @@
 """`make bench`: the identifier screen measured on the privacy corpus (issue #12 items 3 and 4).
 
-For each corpus separately (the three tuning corpora, written independently by different helpers, then the
+For each corpus separately (the four tuning corpora, written independently by different helpers, then the
 held-out one): identifier texts refused (target >= 97%) and ordinary texts refused (target <= 3%), by kind,
 with the old screen's figures on the same texts as the baseline, then the screen's speed (p50/p99 per text)
 and its loading time. The held-out corpus was never used for tuning: only its aggregates are printed, never
-its items.
+its items. `python -m bench.privacy_bench --tuning` measures the tuning corpora only (while writing rules, so
+the held-out figures are looked at rarely).
 """
 
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ from bot.privacy.screen import Screen
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "privacy"
 TARGET_CAUGHT = 0.97
 TARGET_OVER = 0.03
-TUNING = ("tuning", "tuning2", "tuning3")  # screened item by item while the rules were written; asserted by the tests
+# screened item by item while the rules were written; asserted by the tests
+TUNING = ("tuning", "tuning2", "tuning3", "tuning4")
 HELD_OUT = "heldout"  # reported only
 
 
@@ -86,14 +89,16 @@ def report(name: str, new: Figures, old: Figures, show_items: bool) -> None:
             print(f"   over-refused: {item['text'][:80]}  <- {found}")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     screen = Screen.load()
     loading = time.perf_counter() - started
-    for name in (*TUNING, HELD_OUT):
+    tuning_only = "--tuning" in (sys.argv[1:] if argv is None else argv)
+    names = TUNING if tuning_only else (*TUNING, HELD_OUT)
+    for name in names:
         items = load_corpus(name)
         report(name, measure(items, new_screen(screen)), measure(items, old_screen), show_items=name in TUNING)
-    texts = [item["text"] for name in (*TUNING, HELD_OUT) for item in load_corpus(name)]
+    texts = [item["text"] for name in names for item in load_corpus(name)]
     times: list[float] = []
     for _ in range(5):
         for text in texts:

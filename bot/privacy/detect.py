@@ -19,6 +19,13 @@ refusal can say which words to change. The rules (issue #12):
   all-capital names by their context ('worried about tunde', 'mum sharon and', 'kieran was excluded'); family
   plurals ('the Okonkwos have'); and structured identifiers in more layouts (dates of birth named earlier in the
   clause or after the date, a postcode's first half used as a place, spelt-out emails, more case systems).
+- made with a fourth independently written tuning corpus (names that are also places or words, lists of siblings,
+  loose dates, partial addresses, schools named without 'school'; staff, services, tools and theories): what the
+  words around a name-like word say it is NOT (a place travelled to, a saint's agency, a hospital admitted to, an
+  author drawn on, a colleague with a role in brackets or a team, praise addressed to a worker, a public review);
+  lists of given names with a name or relation found; capitals used only for abbreviations read as lower case;
+  schools by their cue ('Year 5 at', 'the head at', 'attends', 'school:'); dates of birth by day, by named day,
+  by month and year after a label, and an unborn baby's due date; named estates and streets with lower-case types.
 Each rule is tested with examples of its own in tests/unit/test_privacy_context_rules.py.
 """
 
@@ -48,19 +55,20 @@ _HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*n
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
 _CMS = re.compile(
-    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|frameworki|paris|"
+    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|framework-?\s?i|paris|childview|"
     r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
     r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
     r"(?:\s*\(?\s*(?:as|is|under|with|number|no|ref|reference|id|case|record)\b\.?){0,2}|person\s+id|\bid)"
     # the number, perhaps with a letter or two before it: 'ICS ID: A123456', 'Mosaic no. P-12345'
-    r"\s*[:#=.-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,2}-?)?(?!(?:19|20)\d\d\b)\d{4,}|\bpid\s*[:#=.-]?\s*\d{4,}|"
+    r"\s*[:#=.(-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,3}[- ]?)?(?!(?:19|20)\d\d\b)\d(?:\s?\d){3,}|"
+    r"\bpid\s*[:#=.-]?\s*\d{4,}|"
     # the number, then the system: 'case number 123456 on Liquid Logic'
     r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
     r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
     re.IGNORECASE)
-_POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
+_POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 # The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
 _POSTCODE_AREAS = _split(
     "AB AL BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY EC EH EN EX FK FY "
@@ -78,7 +86,8 @@ _SPELT_EMAIL = re.compile(
     r"(?:\.|\s+dot\s+)(?:com|co\.uk|co\s+dot\s+uk|org|net|uk|gov|io|ie|me|info)\b", re.IGNORECASE)
 _MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo icloud live aol btinternet sky msn me mail"
                                    " protonmail virginmedia talktalk"))
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAIL_ENDING = re.compile(r"\.(?:com|co\.uk|org|net|uk|gov|io|ie|me|info)$", re.IGNORECASE)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|\s@\s?|@\s)[\w-]+(?:\.[\w-]+)+")
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
@@ -94,15 +103,43 @@ _ADDRESS = (
     re.compile(r"\b(?:flat|apt|apartment|no\.)\s*\d{1,4}[a-z]?\b", re.IGNORECASE),
     # one word for the street: 'at 101 Kingsway', 'moved to 12 Broadway'
     re.compile(r"(?:(?<=\bat\s)|(?<=\bto\s)|(?<=\bis\s)|(?<=\baddress\s))\d{1,4}[a-z]?,?\s+[A-Z][a-z]+(?:way|gate|row)\b"),
+    # a named street with its type in lower case: 'on Milton avenue', 'off the Bishops road' (not 'the high street')
+    re.compile(r"(?:(?<=\bon\s)|(?<=\bin\s)|(?<=\boff\s)|(?<=\balong\s)|(?<=\bthe\s))"
+               r"(?!(?:High|Main|Ring|Old|New|Back|Front|Top|Bottom|Same|Next|Wrong|Busy)\b)"
+               r"[A-Z][a-z'’-]+\s+(?:road|street|avenue|lane|drive|close|crescent|grove|terrace|gardens|mews|"
+               r"st|rd|ave|ln|cres|gdns|tce)\b(?!['’])"),
+    # a house number, then 'the' and a street's type: 'at 12b the grove', 'number 5 the cottages'
+    re.compile(rf"(?:(?<=\bat\s)|(?<=\bis\s)|(?<=\bno\s)|(?<=\bno\.\s)|(?<=\bnumber\s)|(?<=\bto\s))\d{{1,4}}[a-z]?,?"
+               rf"\s+the\s+(?:{_STREET_TYPES})\b", re.IGNORECASE),
+    # a named estate one lives on: 'on the Broadwater estate', 'moved to the Meadows Estate'
+    re.compile(r"(?:(?<=\bon\sthe\s)|(?<=\bto\sthe\s)|(?<=\bfrom\sthe\s)|(?<=\boff\sthe\s))"
+               r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+[Ee]state\b"),
+    # a house number right after an address label: 'address is no 5 the cottages', 'lives at 7, the mews'
+    re.compile(r"\b(?:address\s*(?:is|:)|lives\s+at|living\s+at|staying\s+at)\s*(?:no\.?\s*)?\d{1,4}[a-z]?\b"
+               r"(?:,?\s+(?!(?:in|on|at|with|and|for|since|until|but|off|near|so|which)\b)[\w'’-]+){0,3}",
+               re.IGNORECASE),
+    # a room in a named hotel or hostel: 'room 12 at the Travelodge'
+    re.compile(r"\broom\s+\d{1,4}\s+(?:at|in)\s+(?:the\s+)?[A-Z][\w'’-]+"),
     re.compile(r"\b(?:[A-Z][a-z'’-]+\s+){1,2}(?:Road|Street|Avenue|Lane|Drive|Crescent|Gardens|Grove|Terrace|Close|"
                r"Mews|Court|House)\b(?!\s+(?:hearing|order|proceedings|team|school|primary|academy|appointment|clinic|"
                r"hospital|letter|referral|consultant|outpatients?)\b)"
                # 'Lancaster Road Family Centre', 'Hope Street Youth Project': a place named after its street
-               r"(?!(?:\s+[A-Z][\w'’]*){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
+               r"(?!(?:\s+[\w'’]+){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
-_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|"
-                          r"high school|referral unit)$", re.IGNORECASE)
+_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
+                          r"rc|ce|high school|referral unit|sixth form)$", re.IGNORECASE)
+# A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
+# Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
+_SCHOOL_CUE = re.compile(
+    r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
+    r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=]|"
+    r"\b(?:goes|going|moved|moving|transferred|transition(?:ed|ing)?)\s+(?:to|from))\s+"
+    r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*)|(?:st|saint)\.?\s+[^\W\d_][\w'’-]*)",
+    re.IGNORECASE)
+_NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
+                                     " police station hub unit ward office church mosque temple anonymous club gym"
+                                     " group groups"))
 # In all-lower text a school is named only with a saint or a church's mark: 'st anne's', 'holy trinity c of e'.
 _FAITH_SCHOOL = re.compile(r"\b(?:st|saint|c\s*of\s*e|cofe|ce|rc)\b", re.IGNORECASE)
 _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trinity cross christ church"))
@@ -126,10 +163,12 @@ _DATE = re.compile(
 # The label after the date: '12/03/2015 (DOB)', '12.03.2015 - date of birth'.
 _BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+birth|birth\s*date)\b", re.IGNORECASE)
 # Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
-_SPACED_DATE = re.compile(r"(?<![\w/.-])\d{1,2}\s\d{1,2}\s(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
+_SPACED_DATE = re.compile(
+    r"(?<![\w/.-])\d{1,2}(?:\s|\s?[/.-]\s)\d{1,2}(?:\s|\s?[/.-]\s)(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
-    r"\bdate\s+born\b|date\s+of\s+birth|\bturns\s+\d{1,2}\s+on|"
+    r"\bb['’-]?day\b|\bedd\b|\bbaby(?:\s+is)?\s+due(?:\s+on)?|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
+    r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
@@ -140,12 +179,53 @@ _BIRTH_BEFORE = re.compile(
 # given by the young person is 1 May 2009'; not when the clause is about a meeting or a visit.
 _BIRTH_CLAUSE = re.compile(
     r"(?:\bdob\b|\bd\.\s?o\.\s?b\b\.?|date\s+of\s+birth|\bbirth\s*date\b)(?P<gap>[^.;!?\n]{1,50}?)"
-    r"\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?$", re.IGNORECASE)
+    r"(?:\b(?:is|was|as|be|to)\s*:?\s*(?:the\s+)?|\s\()$", re.IGNORECASE)
 _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen|appointment|due|until|court|"
                         r"hearing|panel|plan|\d)", re.IGNORECASE)
+# A day without its month, or a named day, right after a birth label: 'born on the 3rd', 'birthday is on christmas eve'.
+_BIRTH_DAY = re.compile(
+    r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob|(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2})\s+(?:is\s+|was\s+)?"
+    r"(?:on\s+)?(?:the\s+)?"
+    r"(\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?![/.]?\d)|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
+    r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
 # A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
-_BIRTH_YEAR = re.compile(r"\bborn\s+(?:in\s+)?((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
+# Also a month and year, or a year, after a birth label: 'DOB 03/2017', 'YOB 2012', 'year of birth: 2012'.
+_BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|year\s+of\s+birth|date\s+of\s+birth)"
+                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?)((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
+# A place one travels to or from: 'moved to Paris', 'relocated from Kent', 'taking the kids to Brooklyn'.
+_TRAVEL_BEFORE = re.compile(
+    r"\b(?:moved|moving|move|moves|relocated|relocating|relocate|emigrated|travel(?:l)?ed|travel(?:l)?ing|travels?|"
+    r"flew|flying|fly|flies|trips?|holidays?|holidaying|originally|comes|came|returned|returning|deported|fled|"
+    r"(?:went|go|goes|going)\s+back|(?:taking|take|takes|took)(?:\s+[\w'’]+){1,3}|lives|lived|living|based|born|"
+    # 'mum is from Jordan', "dad's originally from Kent"; not 'the referral is from Ellie'
+    r"(?:he|she|they|family|parents|mum|mother|dad|father|carers?|grandparents|nan|gran)(?:\s+(?:is|are|was|were)|['’]s)"
+    r"(?:\s+originally)?(?=\s+from))"
+    r"\s+(?:back\s+)?(?:to|from|in)\s+$", re.IGNORECASE)
+# Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
+_CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
+                                r"(?:the\s+)?$", re.IGNORECASE)
+# Drawing on an author: 'draw on Maslow', 'citing Bowlby'; "using Munro's point".
+_SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
+                            r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)
+# Praise or thanks addressed to a colleague: 'Great work Jess,', 'Well done Sam.'
+_VOCATIVE_BEFORE = re.compile(r"\b(?:thanks|thank\s+you|well\s+done|(?:great|good|nice|brilliant|excellent|lovely)\s+"
+                              r"(?:work|job|practice|analysis|recording)|kudos|cheers|hi|hello|dear)[,!]?\s+$",
+                              re.IGNORECASE)
+_HOSPITAL_VISIT = frozenset(_split("appointment appointments visit visits stay admission admissions notes records bed"
+                                   " letter letters passport"))  # "Kai's Hospital appointment"
+_CONDITIONS = frozenset(_split("syndrome disease palsy sarcoma effect"))
+_USING_BEFORE = re.compile(r"\b(?:use|uses|used|using|apply|applies|applied|applying)\s+$", re.IGNORECASE)
+# What a saint's name may stand for that is not a school: "St Christopher's fostering agency", "St Luke's hospice".
+_SAINT_INSTITUTIONS = frozenset(_split("agency fostering adoption hospice hospital church cathedral parish trust"
+                                       " foundation centre center clinic ward day charity"))
+# Departments colleagues work in: 'Tom in performance for pulling the data', 'Sue from legal said'.
+_DEPARTMENTS = frozenset(_split("performance finance legal hr admin commissioning payroll comms communications it ict "
+                                "data business training workforce procurement insight intelligence"))
+_TEAM_AFTER = re.compile(r"^(?:\s+from\s+(?:the\s+)?(?-i:[A-Z]{2,6}s?)\b(?!\s+(?-i:[A-Z]))|\s+(?:in|from)\s+(?:the\s+)?"
+                         r"(?:early\s+help\b|front\s+door\b|(?:[\w'’-]+\s+){1,3}team\b(?!\s+around)))", re.IGNORECASE)
+_SCHOLARLY = frozenset(_split("point points argument arguments idea ideas concept concepts research findings work "
+                              "theory thinking approach"))
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
 _COURTS = frozenset(_split("family crown county magistrates magistrates' youth coroner's coroners"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
@@ -175,7 +255,8 @@ def structured_hits(text: str) -> list[Hit]:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in _EMAIL.finditer(text):
-        add("email", m.start(), m.end())
+        if " " not in m.group(0) or _MAIL_ENDING.search(m.group(0)):  # 'jo85 @ live.co.uk', not 'mum @ home.she'
+            add("email", m.start(), m.end())
     for m in _SPELT_EMAIL.finditer(text):
         if free(m.start(), m.end()) and _spelt_email(m):
             add("email", m.start(), m.end())
@@ -192,6 +273,9 @@ def structured_hits(text: str) -> list[Hit]:
     for m in _SPACED_DATE.finditer(text):
         if free(m.start(), m.end()) and _BIRTH_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
             add("dob", m.start(), m.end())  # 'DOB: 12 03 2015'
+    for m in _BIRTH_DAY.finditer(text):
+        if free(m.start(1), m.end(1)):
+            add("dob", m.start(), m.end())
     for m in _BIRTH_YEAR.finditer(text):
         if free(m.start(1), m.end(1)):
             add("dob", m.start(), m.end())
@@ -210,9 +294,16 @@ def structured_hits(text: str) -> list[Hit]:
         for m in pattern.finditer(text):
             words = [w.casefold() for w in m.group(0).split()]
             if free(m.start(), m.end()) and words[0] not in _NOT_PLACES and not (
-                    pattern is _ADDRESS[-1] and any(w in _COURTS for w in words)):  # 'Bromley Family Court'
+                    pattern is _ADDRESS[-1] and (any(w in _COURTS for w in words)  # 'Bromley Family Court'
+                                                 or _landmark(text[max(0, m.start() - 30):m.start()]))):
                 add("address", m.start(), m.end())
     return hits
+
+
+def _landmark(before: str) -> bool:
+    """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
+    Opera House', 'transferred to Great Ormond Street'."""
+    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before))
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
@@ -261,7 +352,8 @@ def _is_private_phone(candidate: str, digits: str) -> bool:
 def _is_postcode_district(text: str, m: re.Match[str]) -> bool:
     """'lives in LS11', 'near BS5', 'the WF1 2 area': a postcode's first half where a place is meant. Single-letter
     areas and Sheffield's S17, S47 (sections of the Children Act) count only with 'area' or a sector digit."""
-    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2))
+    area_after = bool(_AREA_AFTER.match(text[m.end():m.end() + 12])) or bool(m.group(2)) or bool(
+        re.search(r"\bpost\s?code\s*(?:is\s*)?[:=-]?\s*$", text[max(0, m.start() - 20):m.start()], re.IGNORECASE))
     if area_after:
         return True
     return len(m.group(1)) > 1 and bool(_PLACE_PREPOSITION.search(text[max(0, m.start() - 25):m.start()]))
@@ -303,8 +395,11 @@ needs needed ran runs got gets absconded refused refuses cried shouted screamed 
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
 denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
 started would could should can't cannot won't wouldn't couldn't must
+talks speaks explains explained describes described shares shared drew draws wrote writes plays played
+goes went comes came sleeps slept eats ate sits sat walks walked
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
+_PERSON_VERB_WORDS = frozenset(_split(_PERSON_VERBS + " disclosed discloses"))
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
 _ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
            r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
@@ -312,19 +407,29 @@ PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
     rf"{_ADVERB}\s+(?:{'|'.join(_split(_PERSON_VERBS))})\b|\s+and\s+(?:his|her)\b|"
-    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b)",
+    r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b|"
+    # a plan for someone: 'Paris to continue with CAMHS', 'Kofi to stay with his aunt'
+    r"\s+to\s+(?:continue|attend|engage|stay|remain|live|spend|return|keep|move|start|join|access)\b)",
     re.IGNORECASE)
 # Cues that only a person takes, strong enough for a word that is also common or only a surname:
 # 'Blessing is in Year 10', 'Rose is 15 and', 'Summer (8)', 'Harvey - known as'.
 _DOING_AFTER = re.compile(rf"^{_ADVERB}\s+(?:{'|'.join(_split(_DOING_VERBS))})\b", re.IGNORECASE)
+# 'Frank (maternal grandfather)', 'Mo (dad)': a relation in brackets after a name.
+_RELATION_BRACKET = re.compile(rf"^\s*\((?:(?:maternal|paternal|birth|step|older|younger|half|great|big|little)[\s-]+)*"
+                               rf"(?:{'|'.join(sorted(RELATIONS))})\b", re.IGNORECASE)
 PERSON_STRONG = re.compile(
-    r"^(?:\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
+    r"^(?:\s+[-–]\s+\d{1,2}(?:\s*(?:yrs?|years?(?:\s+old)?|y/?o))?\s*(?:[,;]|$)|"  # 'Amber - 11, in foster care'
+    rf"{_RELATION_BRACKET.pattern[1:]}|"
+    r"\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*aged?\s*\d{1,2}\b|\s+aged\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
 _NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
+mon tue tues wed weds thu thur thurs fri sat
+bday b'day birthday dob yob edd
+jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
 white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
 polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
 god lord court family children service services council act
@@ -360,9 +465,10 @@ class NameFinder:
         letters = [c for c in text if c.isalpha()]
         upper = sum(c.isupper() for c in letters)
         mode = "upper" if letters and upper / len(letters) > 0.7 else (
-            "lower" if upper == 0 else "mixed")
+            "lower" if upper == 0 or _only_abbreviations_capitalised(tokens) else "mixed")
         found: list[tuple[int, int]] = []
         spans = self._name_spans(text, tokens, mode)
+        spans += self._listed_with(text, tokens, spans, mode)
         reached = -1  # where the last name's words ran to: a span inside it needs no second look (linear time)
         for i, j in sorted(spans):
             if i <= reached and j <= reached:
@@ -372,6 +478,10 @@ class NameFinder:
                     tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
             reached = j
+            while i >= 2 and tokens[i - 1].text.casefold() in _NAME_PARTICLES and self._given(tokens[i - 2].text) \
+                    and self._touching(text, tokens, i - 2, i - 1) and self._touching(text, tokens, i - 1, i) \
+                    and (mode != "mixed" or tokens[i - 2].text[0].isupper()):
+                i -= 2  # 'Kai de Souza': the given name before a surname's particle
             found.append((tokens[i].start, tokens[j].end))
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
@@ -379,6 +489,10 @@ class NameFinder:
         hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
                  if self._nickname_word(m.group(1), mode) and all(m.group(1) not in hit.words for hit in hits)]
         hits += [Hit("school", words) for words in self._schools(text, tokens, mode)]
+        hits += [Hit("school", words) for words in self._schools_by_cue(text, mode)
+                 if not any(words in hit.words or hit.words in words for hit in hits if hit.kind == "school")]
+        schools = [hit.words for hit in hits if hit.kind == "school"]
+        hits = [hit for hit in hits if hit.kind != "name" or not any(hit.words in school for school in schools)]
         return hits
 
     # -- word classes
@@ -430,8 +544,9 @@ class NameFinder:
     def _continues(self, word: str, mode: str) -> bool:
         """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
         folded = word.casefold()
-        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word):
-            return False
+        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word) \
+                or (mode != "mixed" and folded in _PERSON_VERB_WORDS):
+            return False  # 'ruby disclosed': a person's verb after a lower-case name is no surname
         if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
             return False
         if mode == "mixed":
@@ -489,8 +604,16 @@ class NameFinder:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
+            and not self._contraction(folded) \
             and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word) \
             and not self._english_form(word)  # 'caseload', 'payslip'
+
+    def _contraction(self, folded: str) -> bool:
+        """A contraction typed without its apostrophe: 'arent', 'wasnt', 'theyre', 'youve'."""
+        known = self.lexicon.known_words
+        return any(folded.endswith(end) and folded[:-len(end)] + "'" + end in known
+                   for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
+            folded.endswith("nt") and folded[:-2] + "n't" in known)
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -500,6 +623,8 @@ class NameFinder:
             return False
         if word.casefold() in self.lexicon.context_given:
             return False  # 'Bentley', 'Alfie': a baby name that is also a word is a name only in context
+        if word.islower() and self._contraction(word.casefold()):
+            return False  # 'arent', 'wont': a contraction without its apostrophe
         return self._given(word)
 
     # -- spans
@@ -533,18 +658,26 @@ class NameFinder:
     def _named_after(self, tokens: list[_Token], i: int) -> bool:
         """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
         surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
+        # 'the Josh MacAlister review', 'the Arthur Labinjo-Hughes national review': a public review named by the
+        # person's full name with 'the' before it, or with a qualifier such as 'national' between
+        the_before = i > 0 and tokens[i - 1].text.casefold() == "the"
+        named_end = None  # where the capitalised name stops, before a lower-case qualifier
         for j in range(i + 1, i + 5):
             if j >= len(tokens):
                 return False
             folded = tokens[j].text.casefold()
-            if folded in _INSTITUTION_AFTER and any(re.search(r"['’]s$", tokens[k].text) and self._given(tokens[k].text)
-                                                    for k in range(i, j)):
+            possessive = any(re.search(r"['’]s$", tokens[k].text) for k in range(i, j))
+            if folded in _INSTITUTION_AFTER and possessive and any(self._given(tokens[k].text) for k in range(i, j)):
                 return False  # "Amber's hospital appointment"
-            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not any(  # not "Oliver's review"
-                    tokens[k].text.casefold() in self.lexicon.census_given or re.search(r"['’]s$", tokens[k].text)
-                    for k in range(i, j))):
-                return all(tokens[k].text[0].isupper() for k in range(i, j)) and j - i <= 2
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not possessive and (
+                    the_before or named_end is not None  # not "Oliver's review"
+                    or not any(tokens[k].text.casefold() in self.lexicon.census_given for k in range(i, j)))):
+                end = j if named_end is None else named_end
+                return all(tokens[k].text[0].isupper() for k in range(i, end)) and end - i <= 2
             if not tokens[j].text[0].isupper():
+                if folded in _REVIEW_QUALIFIERS and j > i:
+                    named_end = j if named_end is None else named_end
+                    continue
                 return False
             if folded in _NAMED_AFTER:
                 return True
@@ -577,7 +710,8 @@ class NameFinder:
                 # every word but a given name ('Multi-Agency Risk Assessment Conference', 'Update On Poppy')
                 found.update(j for j in capitalised if self._common(tokens[j].text) or not self._given(tokens[j].text))
                 if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
-                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE)
+                    found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE
+                                 or not re.search(r"['’]s$", tokens[j].text))  # 'Willow Tree Family Centre'
             i = k
         return found
 
@@ -594,10 +728,11 @@ class NameFinder:
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if mode == "mixed" and (self._named_after(tokens, i) or (
                     i + 1 < n and tokens[i + 1].text.casefold() in _STREET_WORDS | _PLACE_AFTER
-                    and tokens[i + 1].text[0].isupper())):
+                    and (tokens[i + 1].text[0].isupper() or tokens[i + 1].text in _STREET_WORDS))):
                 continue  # 'the Carmen Lewis Practice Review', 'the Climbie Inquiry': named after a person
             if _PET_AFTER.match(text[tok.end:tok.end + 30]):
                 continue  # 'Lola the dog', 'Bella, the family dog': a pet
+
             if _SERVICE_BEFORE.search(text[max(0, tok.start - 30):tok.start]) and not (
                     i and tokens[i - 1].text.casefold() in TITLES):
                 continue  # 'referred to Kooth', 'mum works at Asda': a service or an employer, not a person
@@ -608,14 +743,16 @@ class NameFinder:
                 before_word = tokens[i - 1].text.casefold() if i and self._touching(text, tokens, i - 1, i) else ""
                 if before_word in TITLES:
                     spans.append((i - 1, i))  # 'Mrs Rochdale': a title makes a person of any word
-                if before_word not in RELATIONS:
-                    continue
-            if mode == "mixed" and _abbreviation(word):
+                if before_word not in RELATIONS and not (
+                        i + 1 not in places and PERSON_STRONG.match(text[tok.end:tok.end + 40])):
+                    continue  # but 'London is 12 and in foster care', 'Chester (9)' are children
+            if (mode == "mixed" and _abbreviation(word)) or (mode == "lower" and word.isupper()):
                 continue  # SW, DSL, PEP, HoS, RHIs: abbreviations in ordinary text
             if word.casefold() in ROLES or word.casefold().replace("’", "'") in self.lexicon.never_names:
                 continue
             capital = word[0].isupper() if mode == "mixed" else None
-            if len(word) < 3 and not self._listed(word, mode):
+            if len(word) < 3 and not self._listed(word, mode) and not (
+                    word[0].isupper() and _RELATION_BRACKET.match(text[tok.end:tok.end + 30])):
                 continue
             unknown = self._unknown_capital(word, mode)
             given = self._given(word) or unknown
@@ -626,6 +763,8 @@ class NameFinder:
                 continue
             if self._role_adjacent(text, tokens, i):
                 continue
+            if self._not_a_person_here(text, tokens, i):
+                continue  # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'
             if self._listed(word, mode):
                 spans.append((i, i))  # the council's own list: a name wherever it stands
                 continue
@@ -649,13 +788,22 @@ class NameFinder:
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
-            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed") \
-                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+            if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
+                    folded not in self.lexicon.everyday_words)) \
+                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
+                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)):  # 'took hope from'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
-            if mode == "lower" and listed_given and folded not in self.lexicon.everyday_words \
-                    and prev not in _DETERMINERS and _SPEECH_AFTER.match(after):
+            if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
+                    and prev not in _DETERMINERS and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
+                continue
+            if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after):
+                spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
+                continue
+            if capital is not True and listed_given and prev in _FAMILY_BEFORE_NAME \
+                    and self._touching(text, tokens, i - 1, i) and _RELATION_NAME_AFTER.match(after):
+                spans.append((i, i))  # 'mum hope was more engaged', 'dad will said'
                 continue
             if ((prev == "the" and capital) or (mode == "upper" and self._unknown_plain(word, mode))) \
                     and (surname or uncommon_capital or mode == "upper") and nxt is not None \
@@ -711,7 +859,8 @@ class NameFinder:
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
-                    and not (capital is False and folded in self.lexicon.known_words  # 'his train fares'
+                    and not ((capital is False or (capital is None and prev in _COPULAS))  # 'dad was jolly'
+                             and folded in self.lexicon.known_words  # 'his train fares'
                              and folded not in self.lexicon.census_given):
                 spans.append((i, i))
                 continue
@@ -736,9 +885,127 @@ class NameFinder:
                     spans.append((i, i))
                     continue
                 if capital and not sentence_start and word.casefold() not in _NOT_PEOPLE and (
-                        nxt is None or not nxt.text[0].isupper()) and prev in _PERSON_PREPOSITIONS:
+                        nxt is None or not nxt.text[0].isupper()) and (prev in _PERSON_PREPOSITIONS or (
+                        prev == "on" and i >= 2 and tokens[i - 2].text.casefold() in _FOCUS)):  # 'the focus on Sydney'
                     spans.append((i, i))
         return spans
+
+    def _far_place(self, tokens: list[_Token], i: int) -> bool:
+        """A town, country, big city or US state: 'Paris', 'Georgia', 'New York' (from its first word)."""
+        folded = tokens[i].text.casefold()
+        two = f"{folded} {tokens[i + 1].text.casefold()}" if i + 1 < len(tokens) else ""
+        return folded in self.lexicon.far_places or two in self.lexicon.far_places
+
+    @staticmethod
+    def _department(text: str, tokens: list[_Token], k: int) -> bool:
+        """'Tom in performance', 'Sue from legal': a colleague named with the department they work in."""
+        if tokens[k].text.casefold() not in ("in", "from") or k + 1 >= len(tokens):
+            return False
+        if _TEAM_AFTER.match(text[tokens[k - 1].end:tokens[k - 1].end + 40]):
+            return True  # 'Gemma in the MASH team', 'Raj from Early Help', 'Jo from the YOT'
+        if tokens[k + 1].text.casefold() not in _DEPARTMENTS:
+            return False
+        after = text[tokens[k + 1].end:tokens[k + 1].end + 8]
+        return bool(re.match(r"^(?:\s*[,.;:!?)]|\s*$|\s+(?:team|for|to|who|said|says|has|had)\b)", after))
+
+    def _listed_with(self, text: str, tokens: list[_Token], spans: list[tuple[int, int]], mode: str
+                     ) -> list[tuple[int, int]]:
+        """Given names in one list with a name already found or with a relation: 'Tyler, Madison and Harper',
+        'saw jayden, mia and lily-mae', 'with austin and dad' (siblings are listed together)."""
+        found = {k for i, j in spans for k in range(i, j + 1)}
+        added: list[tuple[int, int]] = []
+        todo = sorted(found)
+        for i, tok in enumerate(tokens):
+            if tok.text.casefold() in RELATIONS and i not in found:
+                around = (self._list_neighbour(text, tokens, i, -1), self._list_neighbour(text, tokens, i, 1))
+                todo += [k for k in around
+                         if k is not None and k not in found and self._list_name(tokens[k].text, mode, strict=True)]
+        for i, tok in enumerate(tokens):  # 'kids (Mia, Leo)', 'siblings: Ava and Noah', 'mum of Mia'
+            if i not in found and _GROUP_BEFORE.search(text[max(0, tok.start - 20):tok.start]) \
+                    and self._list_name(tok.text, mode, strict=False):
+                todo.append(i)
+        while todo:
+            i = todo.pop()
+            if i not in found:
+                found.add(i)
+                added.append((i, i))
+            for step in (-1, 1):
+                k = self._list_neighbour(text, tokens, i, step)
+                if k is not None and k not in found and self._list_name(tokens[k].text, mode, strict=False):
+                    todo.append(k)
+        return added
+
+    @staticmethod
+    def _list_neighbour(text: str, tokens: list[_Token], i: int, step: int) -> int | None:
+        """The next item of a list ('X, Y and Z') from token i, forwards or backwards."""
+        k = i + step
+        if not 0 <= k < len(tokens):
+            return None
+        lo, hi = (k, i) if step < 0 else (i, k)
+        gap = text[tokens[lo].end:tokens[hi].start]
+        if gap.strip() == "," and len(gap) <= 3:
+            return k
+        if gap.strip() == "" and tokens[k].text.casefold() in ("and", "or", "&"):
+            k2 = k + step
+            if 0 <= k2 < len(tokens):
+                lo, hi = (k2, k) if step < 0 else (k, k2)
+                if text[tokens[lo].end:tokens[hi].start].strip() == "":
+                    return k2
+        if gap.strip() in ("&", "+"):
+            return k
+        return None
+
+    def _list_name(self, word: str, mode: str, strict: bool) -> bool:
+        """A word that is a person's given name in a list of people (strict: beside a relation, not a name
+        found, so also rare in English)."""
+        folded = re.sub(r"['’]s$", "", word.casefold())
+        if len(word) < 3 or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or folded in ROLES \
+                or folded in RELATIONS or folded in self.lexicon.everyday_words or _abbreviation(word):
+            return False
+        if mode == "mixed" and not word[0].isupper():
+            return False
+        if strict and (self._common(word) or folded in self.lexicon.places):
+            return False
+        return self._given(word)
+
+    def _not_a_person_here(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """What the words around a name-like word say it is not a person: a place one travels to or from
+        ('moved to Paris', 'originally from Georgia'), a saint's name ('St Christopher's fostering agency'), a
+        hospital one is admitted to ("admitted to Guy's"), an author drawn on ('drawing on Maslow', "using
+        Munro's point"), a tool named after someone ("Brooke's traffic light tool")."""
+        tok = tokens[i]
+        word = tok.text
+        before = text[max(0, tok.start - 40):tok.start]
+        possessive = bool(re.search(r"['’]s$", word))
+        nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
+        if i and tokens[i - 1].text.casefold().rstrip(".") in ("st", "saint") and word[0].isupper() \
+                and self._touching(text, tokens, i - 1, i) and any(
+                    t.text.casefold() in _SAINT_INSTITUTIONS for t in tokens[i + 1:i + 4]):
+            return True  # "St Christopher's fostering agency"; a bare "at St Joseph's" may be a school
+        if not possessive and _TRAVEL_BEFORE.search(before) and self._far_place(tokens, i):
+            return True
+        if _CARE_PLACE_BEFORE.search(before) and word[0].isupper() and nxt not in _POSSESSED:
+            return True
+        if _SOURCE_BEFORE.search(before) and word[0].isupper() and not (possessive and nxt in _POSSESSED):
+            return True
+        if possessive and _USING_BEFORE.search(before) and nxt in _SCHOLARLY:
+            return True
+        if _VOCATIVE_BEFORE.search(before) and re.match(r"^\s*(?:[,.!]|$)", text[tok.end:tok.end + 3]):
+            return True  # 'Great work Jess, the voice of the child is clear': the auditor addresses the worker
+        if possessive and i + 1 < len(tokens) and tokens[i + 1].text in ("Hospital", "Hospice", "Clinic") and not (
+                i + 2 < len(tokens) and tokens[i + 2].text.casefold() in _HOSPITAL_VISIT):
+            return True  # "Wilson's Hospital"
+        if word[0].isupper() and not possessive and any(
+                t.text.casefold() in _CONDITIONS for t in tokens[i + 1:i + 3]) and all(
+                t.text[0].isupper() for t in tokens[i + 1:i + 3] if t.text.casefold() not in _CONDITIONS):
+            return True  # 'Peter Pan syndrome', 'Tourette syndrome'
+        if possessive:
+            for k in range(i + 1, min(i + 4, len(tokens))):
+                if text[tokens[k - 1].end:tokens[k].start] != " " or tokens[k].text.casefold() in _POSSESSED:
+                    break
+                if tokens[k].text.casefold() in _EPONYM_THINGS:
+                    return True
+        return False
 
     def _nickname_word(self, word: str, mode: str) -> bool:
         """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
@@ -809,7 +1076,8 @@ class NameFinder:
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES:
                 return True
-            capitalised_run = tokens[k].text[0].isupper() or (word in ("of", "for") and tokens[k + 1].text[0].isupper())
+            capitalised_run = tokens[k].text[0].isupper() or (  # 'Dame Rachel de Souza'
+                word in ("of", "for", *_NAME_PARTICLES) and tokens[k + 1].text[0].isupper())
             if word in TITLES or word == "the" or capitalised_run:  # 'Head of Safeguarding, Kwesi Boateng'
 
                 k -= 1
@@ -818,15 +1086,22 @@ class NameFinder:
             break
         k = i + 1
         steps = 0
+        bracketed = False  # 'Priya (SW)', 'Mrs Okonkwo (Head of Service)', 'Kev (service manager)'
         while k < len(tokens) and steps < 5:
             gap = text[tokens[k - 1].end:tokens[k].start]
-            if any(c in gap for c in ".;:!?()–") or " - " in gap:
+            opens = gap.strip() == "(" and not bracketed
+            if not opens and (any(c in gap for c in ".;:!?()–") or " - " in gap):
                 break
+            bracketed = bracketed or opens
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
-                                 and len(tokens[k + 1].text) > 2):
+                                 and len(tokens[k + 1].text) > 2) or self._department(text, tokens, k):
                 return True
+            if bracketed and steps < 3:
+                k += 1
+                steps += 1
+                continue
             if word in ("the", "a", "our", "community", "named", "allocated") or (
                     self._surname(tokens[k].text) and tokens[k].text[:1].isupper() and steps == 0):
                 k += 1
@@ -834,6 +1109,37 @@ class NameFinder:
                 continue
             break
         return False
+
+    def _schools_by_cue(self, text: str, mode: str) -> list[str]:
+        """A school named without 'school' where the sentence says it is one (see _SCHOOL_CUE)."""
+        found: list[str] = []
+        for m in _SCHOOL_CUE.finditer(text):
+            name = m.group("name")
+            if mode == "lower" and re.match(r"(?:st|saint)\.?\s", name):
+                found.append(name)  # 'year 4 at st johns'
+                continue
+            if mode != "mixed" or not name[0].isupper():
+                continue
+            name = re.sub(r"(?:\s+(?:of|&))+$", "", name)
+            words = [w.casefold() for w in name.split()]
+            first = re.sub(r"['’]s$", "", words[0])
+            loose_cue = re.match(r"(?i)(?:attend|start|enrol|go|mov|transf|transi)", m.group(0))
+            if re.match(r"(?i)(?:go|mov|transf|transi)", m.group(0)) and (
+                    len(words) > 1 or self._far_place(*self._one_token(name))):
+                continue  # 'moved to Brookfield in year 7', 'goes to Hillside'; not 'moved to Stockport'
+            if loose_cue and len(words) == 1 and not (self._compound(first) or re.match(
+                    r"(?i)\s+in\s+(?:sept|september|reception|year|nursery)\b", text[m.end():m.end() + 20])):
+                continue  # 'started at Tesco': one word that is not built like a school's name ('Oakwood')
+            if first in _NOT_PEOPLE or first in self.lexicon.never_names or first in ROLES or _abbreviation(
+                    name.split()[0]) or any(w in _NOT_SCHOOL_WORDS or w in _COURTS for w in words) \
+                    or (m.group(0).casefold().startswith("attend") and len(words) == 1 and self._english(name)):
+                continue  # 'attends CAMHS', 'attended Family Court', 'started at Easter', 'attends Brownies'
+            found.append(name)
+        return found
+
+    @staticmethod
+    def _one_token(word: str) -> tuple[list[_Token], int]:
+        return [_Token(word, 0, len(word))], 0
 
     def _school_name_word(self, word: str) -> bool:
         """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
@@ -864,7 +1170,7 @@ class NameFinder:
                 if mode == "mixed" and not (prev[0].isupper() or connector):
                     break
                 if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
-                        mode == "mixed" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
+                        mode != "lower" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
                         and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
                     break  # 'a catholic college', not 'Bishop Challoner Catholic College'
                 if low in self.lexicon.never_names and not connector and mode != "upper":
@@ -876,7 +1182,12 @@ class NameFinder:
                 k -= 1
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
-            if high_alone and not (named and all(self._school_name_word(w) for w in named)):
+            if word.casefold() in ("rc", "ce") and not any(
+                    t.text.casefold() in _FAITH_WORDS | {"st", "saint"} for t in tokens[start:i]):
+                continue  # 'Holy Family RC', 'St Bede's CE'; not 'Criminal Exploitation (CE)'
+            if high_alone and not (named and (all(self._school_name_word(w) for w in named) or (
+                    mode == "mixed" and word[0].isupper() and all(w[0].isupper() for w in named)
+                    and any(self._surname(w) or w.casefold() in self.lexicon.places for w in named)))):
                 continue  # 'Moorside High', 'hillside high', not 'Very High' nor 'the risk is high'
             if mode == "lower" and not _FAITH_SCHOOL.search(text[tokens[start].start:tok.start]) and (not (
                     named and any(self._school_name_word(w) for w in named))
@@ -897,6 +1208,11 @@ class NameFinder:
 _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
                                     " brown"))
 _FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+# After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
+_COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
+                            " quite really too more less feeling looking seeming being getting became become"))
+_FOCUS = frozenset(_split("focus focused focussed focusing centred centered"))
+_NAME_PARTICLES = frozenset(_split("de da di del della van von der den le la du bin al el ter ten"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))\s+['‘\"“]"
@@ -924,7 +1240,9 @@ _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 _POSSESSED = RELATIONS | frozenset(_split(
     "foster social sw worker key teacher school nursery college class attendance views wishes feelings needs "
     "behaviour bedroom room phone friends friend birthday placement plan health asylum mental file files record "
-    "records voice story journey review reviews progress safety chronology referral assessment contact"))
+    "records voice story journey review reviews progress safety chronology referral assessment contact statement"
+    " words account disclosure medical injuries injury bruise bruises allegation interview medication appointment"
+    " appointments"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
 # What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
@@ -932,7 +1250,8 @@ _NAMED_AFTER = frozenset(_split("review reviews practice inquiry inquiries repor
                                 " memorial lecture centre center unit ward wing building hall house"))
 # What is named after someone in the possessive: theories and tools anyway, hospitals unless it is a given name.
 _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool triangle scale principles principle"
-                                  " criteria theory test rule rules framework guidelines palsy sarcoma"))
+                                  " criteria theory test rule rules framework guidelines palsy sarcoma cycle cycles"
+                                  " pyramid ladder wheel matrix curve"))
 _EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
 _INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
 _AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
@@ -949,7 +1268,8 @@ _PET_AFTER = re.compile(r"^,?\s+(?:the|our|their|his|her)\s+(?:family\s+|pet\s+)
 _PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w+\s+){0,2}?(?:authority|town|"
                               r"city|area|borough|council|county|region|place|la)\b)", re.IGNORECASE)
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
-_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial"))
+_REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial national"
+                                      " rapid"))
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
@@ -974,19 +1294,33 @@ _THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
 _DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
-                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|"
-                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+with)\s+$",
+                             r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|discussed|"
+                             # caring for someone: 'took river to the dentist', 'picked up storm from school'
+                             r"took|picked\s+up|collected|reminded|dropped\s+off|brought|drove|accompanied|"
+                             r"reassured|praised|comforted|thanked|woke|"
+                             r"(?:chat(?:ted)?|met|sat|worked|played|caught\s+up|checked\s+in)\s+(?:with|w/))\s+$",
                              re.IGNORECASE)
+_GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
+                           r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
+                           re.IGNORECASE)
+_TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
-_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who today yesterday tonight alone again"
+_BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who what how why whether if today yesterday"
+                                   " tonight alone again"
                                    " earlier twice once outside together separately briefly"))
-_BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|"
+_BOUNDARY_AFTER = re.compile(r"^(?:\s*(?:[,.;:!?)–+&'’\"]|\s-\s|$)|"
+                             r"\s+(?:at|on|in|about|after|before|with|and|who|what|how|why|whether|if|today|to|from|for|"
+                             r"home|into|"
                              r"yesterday|tonight|alone|again|earlier|twice|once|outside|together|separately|briefly)\b)",
                              re.IGNORECASE)
 _SPEECH_AFTER = re.compile(
-    rf"^(?:\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
+    rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
+    rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
-    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t)\b)", re.IGNORECASE)
+    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t|showed|shows|asked|hit|hits|ran|went|came)\b)",
+    re.IGNORECASE)
+_PERFECT_PASSIVE_AFTER = re.compile(rf"^\s+(?:has|had)\s+been\s+(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
+_RELATION_NAME_AFTER = re.compile(r"^\s+(?:was|is|has|had|said|says|and\s+(?:his|her))\b", re.IGNORECASE)
 _LANGUAGE_BEFORE = re.compile(r"\b(?:speaks?|speaking|spoken|languages?(?:\s+\w+){0,2}|dialect|fluent\s+in)\s+$",
                               re.IGNORECASE)
 _LANGUAGE_AFTER = frozenset(_split("interpreter interpreters speaker speakers speaking language dialect heritage"
@@ -995,6 +1329,13 @@ _PREFIXES = frozenset(_split("pre post non multi anti co re sub inter over under
 _NOUN_ENDINGS = ("ology", "tion", "sion", "ness", "ment", "ship", "hood", "ism", "ity", "ance", "ence")
 _SUFFIXES = ("ing", "ed", "es", "s", "ly", "er", "ers", "ness", "ment", "ments", "ful", "less", "able", "ity",
              "ised", "ized", "ise", "ize", "ation", "ations", "al")
+
+
+def _only_abbreviations_capitalised(tokens: list[_Token]) -> bool:
+    """'chloe disclosed ... ABE interview', 'seen by a PCSO': the writer does not use capitals, only for
+    abbreviations, so the text is read as all lower case."""
+    capitalised = [t.text for t in tokens if any(c.isupper() for c in t.text)]
+    return bool(capitalised) and all(len(w) >= 2 and w.isupper() for w in capitalised)
 
 
 def _institution(word: str) -> bool:

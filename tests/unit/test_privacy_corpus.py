@@ -1,5 +1,6 @@
-"""The identifier screen meets its targets on ALL THREE tuning corpora (tests/data/privacy/corpus_tuning.yaml,
-corpus_tuning2.yaml and corpus_tuning3.yaml, written independently by three helpers in different styles).
+"""The identifier screen meets its targets on ALL FOUR tuning corpora (tests/data/privacy/corpus_tuning.yaml,
+corpus_tuning2.yaml, corpus_tuning3.yaml and corpus_tuning4.yaml, written independently by four helpers in
+different styles).
 
 Only the tuning corpora are asserted here: the held-out corpus (corpus_heldout.yaml) is never looked at item by
 item nor tuned on, and `make bench` only reports its aggregate figures, so it stays an honest estimate of how the
