@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import copy
 import heapq
+import itertools
 import json
 import math
 import re
@@ -188,6 +189,10 @@ class KnowledgeSearch:
                           for entry, weights, phrasings in pending]
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now
+        # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
+        # "corrected" ("lack" is not "lac", "hoarding" not "hearing"), and what a clipped word is read as
+        # (unless the correction is in the word's own group: "safegaurding" is listed with "safeguarding")
+        self.phrase_words, self.next_words = _phrase_words(kb)
         self.surface_words = frozenset(self.vocabulary.stems)
         self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
         self.sorted_words = sorted(self.surface_words)
@@ -316,7 +321,7 @@ class KnowledgeSearch:
         group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
-        words = [self._correct(word) for word in words_of(query)
+        words = [word for word in self._read(words_of(query))
                  if word not in STOP_WORDS and word not in QUESTION_STARTS]
         expanded = list(words)
         for word in words:
@@ -344,7 +349,7 @@ class KnowledgeSearch:
                 marked.append(len(clauses))
             if words[0] in QUESTION_STARTS or WH_WORDS.intersection(words):
                 asking.append(len(clauses))
-            clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
+            clauses.append((words, self.vocabulary.terms(self._read(words))))
         if not clauses:
             return {}, {}
         first = last = (marked or asking or [len(clauses) - 1])[-1]
@@ -371,6 +376,19 @@ class KnowledgeSearch:
     def _mass(self, terms: Iterable[Term]) -> float:
         """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
         return sum(self.idf.get(term.text, 0.0) * term.weight for term in {term.text: term for term in terms}.values())
+
+    def _read(self, words: list[str]) -> list[str]:
+        """The words typos corrected, a clipped word read as the known phrase it continues ("strat disc" ->
+        "strat discussion", not "disclosed": the shortest known word starting "disc")."""
+        read: list[str] = []
+        for word in words:
+            if read and len(word) >= 3 and word not in self.surface_words and word not in self.phrase_words:
+                following = [known for known in self.next_words.get(read[-1], ()) if known.startswith(word)]
+                if following:
+                    read.append(min(following, key=lambda known: (len(known), known)))
+                    continue
+            read.append(self._correct(word))
+        return read
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
@@ -400,6 +418,8 @@ class KnowledgeSearch:
         best = min(close)[3] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
+        if best not in self.phrase_words.get(word, (best,)):
+            best = word
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
@@ -423,12 +443,11 @@ class KnowledgeSearch:
         if len(word) > MAX_ABBREVIATION:
             return word
         start = bisect.bisect_left(self.sorted_words, word)
-        for known in self.sorted_words[start: start + 50]:
-            if not known.startswith(word):
-                break
-            if len(known) > len(word):
-                return min((k for k in self.sorted_words[start: start + 50] if k.startswith(word)), key=len)
-        return word
+        longer = [known for known in self.sorted_words[start: start + 50] if known.startswith(word) and known != word]
+        if not longer:
+            return word
+        # a word of the glossary or the vocabulary first: clipped words are the domain's own shorthand
+        return min(longer, key=lambda known: (known not in self.phrase_words, len(known), known))
 
     def _answer_terms_of(self, number: int) -> frozenset[str]:
         """The terms of one entry's answer, read the first time the entry is a candidate.
@@ -586,6 +605,25 @@ def _spelt_out(glossary: dict[str, str]) -> dict[str, tuple[str, ...]]:
         if len(words) == 1:
             found[words[0]].extend(words_of(re.sub(r"\(.*?\)", " ", meaning)))
     return {word: tuple(dict.fromkeys(words))[:12] for word, words in found.items()}
+
+
+def _phrase_words(kb: KnowledgeBase) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each word of a glossary term or vocabulary phrase with the words of its own group (a glossary term's
+    meaning), which alone it may be corrected to; and the words that follow it in a phrase, which shorthand
+    like "strat disc" is completed from."""
+    following: dict[str, set[str]] = defaultdict(set)
+    kin: dict[str, set[str]] = defaultdict(set)
+    named = [((term,), (term, meaning)) for term, meaning in kb.glossary.items()]
+    for phrases, group in [*named, *((group, group) for group in (*kb.concepts, *kb.vocabulary))]:
+        members = {word for phrase in group for word in words_of(phrase)}
+        for phrase in phrases:
+            found = words_of(phrase)
+            for word in found:
+                kin[word].update(members)
+            for before, after in itertools.pairwise(found):
+                following[before].add(after)
+    return ({word: frozenset(words) for word, words in kin.items()},
+            {word: frozenset(after) for word, after in following.items()})
 
 
 WORDISH = re.compile(r"\w")
