@@ -94,6 +94,11 @@ class SearchFit:
     suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
     keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
     keyword_vote: float = 1.0  # how much a BM25 rank counts against a concept rank when the two are fused
+    # A message telling a story around its question scores low on every entry (the story's words are about one
+    # case, not any entry): it is answered when both rankings agree and the first choice scores at least
+    # narrative_score and narrative_lead times the runner-up. Off unless fitted.
+    narrative_score: float = 1e9
+    narrative_lead: float = 1e9
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
 
     @classmethod
@@ -114,6 +119,7 @@ class Evidence:
 
     concept: tuple[Match, ...]  # the concept scorer's candidates, best first, whatever their score
     keyword: tuple[Match, ...]  # BM25's, best first (score is BM25's own, unbounded)
+    narrative: bool = False  # the message tells a story around its question (words outside the question clause)
 
 
 @dataclass(frozen=True)
@@ -310,7 +316,7 @@ class KnowledgeSearch:
         concept = self._rank(terms, context, SHORTLIST, floor=0.0)
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
-        return Evidence(tuple(concept), keyword)
+        return Evidence(tuple(concept), keyword, bool(context))
 
     def _keyword_match(self, hit: KeywordHit) -> Match:
         document = self.documents[hit.number]
@@ -547,7 +553,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     """Answer, "Did you mean…", or "I don't know", from both rankings and the fitted thresholds.
 
     An answer needs the concept scorer's first choice to stand clear of the rest, or to be clear enough and
-    also BM25's first choice. Suggestions are the two rankings fused (reciprocal rank), so an entry either
+    also BM25's first choice, or (a story around a question) to be both rankings' first choice, far ahead of
+    the concept scorer's runner-up. Suggestions are the two rankings fused (reciprocal rank), so an entry either
     one ranks high is offered; they are offered only when either ranking finds something plausible.
     """
     concept, keyword = evidence.concept, evidence.keyword
@@ -557,7 +564,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         agreed = bool(keyword) and keyword[0].entry_id == best.entry_id
         clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
         backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
-        if clear or backed:
+        told = agreed and evidence.narrative and best.score >= fit.narrative_score \
+            and best.score >= fit.narrative_lead * runner_up
+        if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
