@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import copy
 import heapq
+import itertools
 import json
 import math
 import re
@@ -93,6 +94,11 @@ class SearchFit:
     suggest_floor: float = 0.0  # ...with the concept scorer's best at least this (both see something)
     keyword_share: float = 0.0  # BM25 candidates scoring at least this share of its best join the suggestions
     keyword_vote: float = 1.0  # how much a BM25 rank counts against a concept rank when the two are fused
+    # A message telling a story around its question scores low on every entry (the story's words are about one
+    # case, not any entry): it is answered when both rankings agree and the first choice scores at least
+    # narrative_score and narrative_lead times the runner-up. Off unless fitted.
+    narrative_score: float = 1e9
+    narrative_lead: float = 1e9
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
 
     @classmethod
@@ -113,6 +119,7 @@ class Evidence:
 
     concept: tuple[Match, ...]  # the concept scorer's candidates, best first, whatever their score
     keyword: tuple[Match, ...]  # BM25's, best first (score is BM25's own, unbounded)
+    narrative: bool = False  # the message tells a story around its question (words outside the question clause)
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,10 @@ class KnowledgeSearch:
                           for entry, weights, phrasings in pending]
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now
+        # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
+        # "corrected" ("lack" is not "lac", "hoarding" not "hearing"), and what a clipped word is read as
+        # (unless the correction is in the word's own group: "safegaurding" is listed with "safeguarding")
+        self.phrase_words, self.next_words = _phrase_words(kb)
         self.surface_words = frozenset(self.vocabulary.stems)
         self.known_stems = {self.vocabulary.stem_of(word) for word in self.surface_words}
         self.sorted_words = sorted(self.surface_words)
@@ -305,7 +316,7 @@ class KnowledgeSearch:
         concept = self._rank(terms, context, SHORTLIST, floor=0.0)
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
-        return Evidence(tuple(concept), keyword)
+        return Evidence(tuple(concept), keyword, bool(context))
 
     def _keyword_match(self, hit: KeywordHit) -> Match:
         document = self.documents[hit.number]
@@ -316,7 +327,7 @@ class KnowledgeSearch:
         group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
-        words = [self._correct(word) for word in words_of(query)
+        words = [word for word in self._read(words_of(query))
                  if word not in STOP_WORDS and word not in QUESTION_STARTS]
         expanded = list(words)
         for word in words:
@@ -344,7 +355,7 @@ class KnowledgeSearch:
                 marked.append(len(clauses))
             if words[0] in QUESTION_STARTS or WH_WORDS.intersection(words):
                 asking.append(len(clauses))
-            clauses.append((words, self.vocabulary.terms([self._correct(word) for word in words])))
+            clauses.append((words, self.vocabulary.terms(self._read(words))))
         if not clauses:
             return {}, {}
         first = last = (marked or asking or [len(clauses) - 1])[-1]
@@ -371,6 +382,19 @@ class KnowledgeSearch:
     def _mass(self, terms: Iterable[Term]) -> float:
         """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
         return sum(self.idf.get(term.text, 0.0) * term.weight for term in {term.text: term for term in terms}.values())
+
+    def _read(self, words: list[str]) -> list[str]:
+        """The words typos corrected, a clipped word read as the known phrase it continues ("strat disc" ->
+        "strat discussion", not "disclosed": the shortest known word starting "disc")."""
+        read: list[str] = []
+        for word in words:
+            if read and len(word) >= 3 and word not in self.surface_words and word not in self.phrase_words:
+                following = [known for known in self.next_words.get(read[-1], ()) if known.startswith(word)]
+                if following:
+                    read.append(min(following, key=lambda known: (len(known), known)))
+                    continue
+            read.append(self._correct(word))
+        return read
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
@@ -400,6 +424,8 @@ class KnowledgeSearch:
         best = min(close)[3] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
+        if best not in self.phrase_words.get(word, (best,)):
+            best = word
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
@@ -423,12 +449,11 @@ class KnowledgeSearch:
         if len(word) > MAX_ABBREVIATION:
             return word
         start = bisect.bisect_left(self.sorted_words, word)
-        for known in self.sorted_words[start: start + 50]:
-            if not known.startswith(word):
-                break
-            if len(known) > len(word):
-                return min((k for k in self.sorted_words[start: start + 50] if k.startswith(word)), key=len)
-        return word
+        longer = [known for known in self.sorted_words[start: start + 50] if known.startswith(word) and known != word]
+        if not longer:
+            return word
+        # a word of the glossary or the vocabulary first: clipped words are the domain's own shorthand
+        return min(longer, key=lambda known: (known not in self.phrase_words, len(known), known))
 
     def _answer_terms_of(self, number: int) -> frozenset[str]:
         """The terms of one entry's answer, read the first time the entry is a candidate.
@@ -528,7 +553,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     """Answer, "Did you mean…", or "I don't know", from both rankings and the fitted thresholds.
 
     An answer needs the concept scorer's first choice to stand clear of the rest, or to be clear enough and
-    also BM25's first choice. Suggestions are the two rankings fused (reciprocal rank), so an entry either
+    also BM25's first choice, or (a story around a question) to be both rankings' first choice, far ahead of
+    the concept scorer's runner-up. Suggestions are the two rankings fused (reciprocal rank), so an entry either
     one ranks high is offered; they are offered only when either ranking finds something plausible.
     """
     concept, keyword = evidence.concept, evidence.keyword
@@ -538,7 +564,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         agreed = bool(keyword) and keyword[0].entry_id == best.entry_id
         clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
         backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
-        if clear or backed:
+        told = agreed and evidence.narrative and best.score >= fit.narrative_score \
+            and best.score >= fit.narrative_lead * runner_up
+        if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
@@ -586,6 +614,25 @@ def _spelt_out(glossary: dict[str, str]) -> dict[str, tuple[str, ...]]:
         if len(words) == 1:
             found[words[0]].extend(words_of(re.sub(r"\(.*?\)", " ", meaning)))
     return {word: tuple(dict.fromkeys(words))[:12] for word, words in found.items()}
+
+
+def _phrase_words(kb: KnowledgeBase) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Each word of a glossary term or vocabulary phrase with the words of its own group (a glossary term's
+    meaning), which alone it may be corrected to; and the words that follow it in a phrase, which shorthand
+    like "strat disc" is completed from."""
+    following: dict[str, set[str]] = defaultdict(set)
+    kin: dict[str, set[str]] = defaultdict(set)
+    named = [((term,), (term, meaning)) for term, meaning in kb.glossary.items()]
+    for phrases, group in [*named, *((group, group) for group in (*kb.concepts, *kb.vocabulary))]:
+        members = {word for phrase in group for word in words_of(phrase)}
+        for phrase in phrases:
+            found = words_of(phrase)
+            for word in found:
+                kin[word].update(members)
+            for before, after in itertools.pairwise(found):
+                following[before].add(after)
+    return ({word: frozenset(words) for word, words in kin.items()},
+            {word: frozenset(after) for word, after in following.items()})
 
 
 WORDISH = re.compile(r"\w")

@@ -143,3 +143,30 @@ def test_the_engine_uses_thresholds_fitted_on_the_labelled_questions_never_the_h
     assert (fitted.answer_score, fitted.suggest_score, list(fitted.weights)) == \
         (record["answer_score"], record["suggest_score"], record["weights"])
     assert KnowledgeSearch(load_knowledge(DATA / "kb_fixtures" / "search")).fit == fitted
+
+
+def test_a_story_around_a_question_is_answered_when_both_rankings_agree_far_ahead() -> None:
+    """A long message's story scores low on every entry; a clear, agreed lead is still an answer, while the
+    same scores for a plain question (no story) stay "Did you mean…"."""
+    from knowledge.search import Evidence, Match, SearchFit, decide
+
+    fit = SearchFit(answer_score=48.0, agree_score=34.0, suggest_score=25.0, narrative_score=20.0,
+                    narrative_lead=1.5)
+    concept = (Match("appropriate-adult", "Who is the appropriate adult?", 29.5),
+               Match("pace-transfer", "PACE transfers", 9.4))
+    keyword = (Match("appropriate-adult", "Who is the appropriate adult?", 12.0),)
+    story = decide("arrested late at night, foster carer refused, who should sit with him",
+                   Evidence(concept, keyword, narrative=True), fit)
+    assert story.outcome == "answer" and story.answer is not None
+    assert story.answer.entry_id == "appropriate-adult"
+    assert decide("appropriate adult", Evidence(concept, keyword), fit).outcome == "ambiguous"
+    other = (Match("pace-transfer", "PACE transfers", 12.0),)  # BM25 disagrees: only suggestions
+    assert decide("a story", Evidence(concept, other, narrative=True), fit).outcome == "ambiguous"
+    close = (concept[0], Match("pace-transfer", "PACE transfers", 25.0))  # no clear lead
+    assert decide("a story", Evidence(close, keyword, narrative=True), fit).outcome == "ambiguous"
+
+
+def test_only_a_message_with_a_story_around_its_question_is_marked_narrative(shipped: KnowledgeSearch) -> None:
+    assert not shipped.evidence("who should sit with a child arrested by police").narrative
+    assert shipped.evidence("my looked after 15 year old was arrested late at night and the foster carer "
+                            "refused to go in, who should sit with him").narrative

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
@@ -113,3 +115,53 @@ def test_a_noun_made_from_a_verb_meets_the_verb() -> None:
     assert terms("agreements") == terms("agree")
     assert terms("assessment") == terms("assessed")
     assert terms("comment") != terms("com")  # a root under four letters is left alone
+
+
+SHORTHAND = {
+    "entries": [
+        {"id": "strategy-discussion", "question": "Who attends a strategy discussion?",
+         "answer": "Police, health and children's social care, at least."},
+        {"id": "disclosure", "question": "What do I do when a child has disclosed abuse?",
+         "answer": "Listen, do not promise secrecy, and record their words."},
+        {"id": "neglect", "question": "How do I evidence neglect?",
+         "answer": "Use the graded care profile and a chronology."},
+        {"id": "lac-visits", "question": "How often are LAC visits due?",
+         "answer": "Within a week of placement, then every six weeks."},
+    ],
+    "glossary": {"strat": "strategy discussion", "LAC": "looked after child"},
+    "vocabulary": [["strategy discussion", "strat discussion", "strat meeting"],
+                   ["neglect", "lack of care", "neglectful"]],
+}
+
+
+@pytest.fixture(scope="module")
+def shorthand(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeSearch:
+    folder = tmp_path_factory.mktemp("shorthand")
+    (folder / "kb.yaml").write_text(yaml.safe_dump(SHORTHAND), encoding="utf-8")
+    return KnowledgeSearch(load_knowledge(folder))
+
+
+def test_clipped_shorthand_is_read_as_the_phrase_it_continues(shorthand: KnowledgeSearch) -> None:
+    # "disc" after "strat" is "strat discussion", not "disclosed" (the shortest entry word starting "disc")
+    assert shorthand._read(words_of("strat disc who attends")) == ["strat", "discussion", "who", "attends"]
+    assert best(shorthand, "strat disc who attends") == "strategy-discussion"
+    assert best(shorthand, "child disclosed abuse to school") == "disclosure"
+
+
+def test_a_vocabulary_word_is_never_corrected_into_another_word(shorthand: KnowledgeSearch) -> None:
+    # "lack" is one edit from the acronym "lac", but it is a word of the vocabulary group for neglect
+    assert shorthand._read(words_of("lack of care at home")) == ["lack", "of", "care", "at", "home"]
+    assert best(shorthand, "lack of care at home") != "lac-visits"
+
+
+@given(st.lists(st.sampled_from(sorted({word for group in SHORTHAND["vocabulary"] for phrase in group
+                                        for word in words_of(phrase)} | {"strat", "lac", "lack", "neglectful"})),
+                min_size=1, max_size=6))
+@settings(max_examples=60, deadline=None)
+def test_words_of_the_glossary_and_vocabulary_are_read_as_themselves_or_their_group(shorthand: KnowledgeSearch,
+                                                                                   words: list[str]) -> None:
+    kin = {word: {w for group in SHORTHAND["vocabulary"] if any(word in words_of(p) for p in group)
+                  for phrase in group for w in words_of(phrase)} | {word} for word in words}
+    read = shorthand._read(words)
+    assert len(read) == len(words)
+    assert all(got in kin[word] for word, got in zip(words, read, strict=True)), read
