@@ -9,12 +9,7 @@ from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
 
-from bot.core.markup import to_plain
 from handlers.actions import selected_value
-
-# Forms the engine answers in full before the ack, its mistake shown beside the field (a quick form: creating a
-# campaign). Other forms are checked quickly with `check_form`, and their work runs after Slack has its answer.
-CHECKED_FORMS = frozenset({"campaign.create_form"})
 
 
 def register(app: App) -> None:
@@ -45,21 +40,13 @@ def handle_view_submission(ack: Ack, body: dict[str, Any], view: dict[str, Any],
         return
     callback_id = view.get("callback_id", "")
     payload = json.dumps({"form": form_values(view), "meta": view.get("private_metadata", "")})
-    if callback_id in CHECKED_FORMS:
-        replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
-        field = dict(replies[0].fields).get("field") if replies and replies[0].kind == "error" else None
-        if field is not None:
-            ack(response_action="errors", errors={field: to_plain(replies[0].text)[:MAX_ERROR_CHARS]})
-            return
-        ack()
-    else:
-        errors = check_in_time(context["engine"], user_id, callback_id, payload)
-        if errors:
-            ack(response_action="errors",
-                errors={field: message[:MAX_ERROR_CHARS] for field, message in errors.items()})
-            return
-        ack()
-        replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
+    errors = check_in_time(context["engine"], user_id, callback_id, payload)
+    if errors:
+        ack(response_action="errors",
+            errors={field: message[:MAX_ERROR_CHARS] for field, message in errors.items()})
+        return
+    ack()
+    replies = context["engine"].action(user_id, callback_id, payload, surface="dm")
     context["delivery"].deliver_privately(user_id, replies)
 
 

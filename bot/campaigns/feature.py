@@ -177,6 +177,27 @@ def on_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text=str(exc), kind="error", fields=(("field", "auditors"),))]
 
 
+def check_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """While Slack waits for the modal's answer: the first mistake, shown beside its field (nothing is stored).
+
+    The same checks as creating (the fields, then whether the cases can be allocated), so a form that passes
+    here is created after Slack has its answer."""
+    try:
+        service.require_organiser(services, turn.user_id)
+        payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
+        form = payload.get("form") if isinstance(payload, dict) else None
+        if not isinstance(form, dict):
+            return []  # the work says the form is out of date, by DM
+        fields = {key: str(form.get(key) or "").strip() for key, _ in FORM_FIELDS}
+        spec = service.build_spec(services, {key: text for key, text in fields.items() if text})
+        service.check_allocation(services, spec, turn.user_id)
+    except FieldError as exc:
+        return [Reply(text=str(exc), kind="error", form_errors=((exc.field, str(exc)),))]
+    except (UserError, json.JSONDecodeError) as exc:
+        return [Reply(text=str(exc), kind="error", form_errors=(("auditors", str(exc)),))]
+    return []
+
+
 def on_start(services: Services, turn: Turn, value: str) -> list[Reply]:
     """The Start button of an allocated case (the value is the allocation id)."""
     allocation = store.get_allocation(services.storage, buttons.record_id(value, "type `/audit campaign` to see "
@@ -220,7 +241,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE)
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
-    engine.add_action(FORM_ACTION, bind(on_create_form))
+    engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)

@@ -72,6 +72,11 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     return checked
 
 
+def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:
+    """Whether the campaign's cases can be allocated (a UserError saying why not); nothing is stored."""
+    allocation_rules.allocate(spec, services.directory, organiser_id)
+
+
 def create(services: Services, organiser_id: str, spec: CampaignSpec, now: datetime) -> tuple[int, list[Reply]]:
     """Allocate and store the campaign; the replies are each auditor's DM with a Start button per case."""
     allotted = allocation_rules.allocate(spec, services.directory, organiser_id)

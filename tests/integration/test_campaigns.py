@@ -224,3 +224,16 @@ def test_a_cancelled_campaign_audit_can_be_started_again_and_buttons_are_checked
     assert gone.kind == "error" and "no longer part of a campaign" in gone.text
     [started] = engine.command(QA, f"campaign reassign {mine.id} U0MGRS001 wrong person", surface="terminal")
     assert started.kind == "error" and "already started" in started.text
+
+
+def test_the_modal_check_refuses_what_cannot_be_allocated_and_stores_nothing(engine: Engine, services: Services,
+                                                                             clock) -> None:
+    form = {"name": "Neglect December", "theme": "neglect", "checklist": "neglect", "teams": "north-assessment",
+            "start": "2026-12-01", "deadline": "2026-12-18", "per-worker": "1", "auditors": "peer", "moderate": "20"}
+    errors = engine.check_form(QA, "campaign.create_form", json.dumps({"form": form, "meta": ""}))
+    assert list(errors) == ["auditors"] and "peer" in errors["auditors"].lower()
+    good = engine.check_form(QA, "campaign.create_form", json.dumps({"form": {**form, "auditors": "managers"}}))
+    assert good == {}
+    assert store.list_campaigns(services.storage) == []  # a check never creates
+    refused = engine.check_form("U0PRAN001", "campaign.create_form", json.dumps({"form": form}))
+    assert list(refused) == ["auditors"]  # only QA leads and admins run campaigns
