@@ -7,17 +7,14 @@ Figures only: nothing here fails on time.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import yaml
+from bench.measure import p, peak_mb, timed, write_teams_config
 
 TEAMS = 40
 WORKERS = 8
@@ -25,21 +22,6 @@ PER_WORKER = 2
 AUDITS = 100_000
 QUESTIONS = 20
 NOW = datetime(2026, 12, 10, 12, 0, tzinfo=UTC)
-
-
-def write_config(folder: Path) -> None:
-    from bot.settings.config import PROJECT_DIR
-
-    shutil.copytree(PROJECT_DIR / "config", folder)
-    teams = []
-    for t in range(TEAMS):
-        members = [{"user": f"U0MGR{t:04d}", "name": f"Team manager {t}", "role": "manager"}]
-        members += [{"user": f"U0PRA{t:02d}{w:02d}", "name": f"Social worker {t}.{w}", "role": "practitioner"}
-                    for w in range(WORKERS)]
-        teams.append({"id": f"team-{t:02d}", "name": f"Team {t:02d}", "digest_channel": None, "members": members})
-    people = [{"user": "U0ADMIN01", "name": "Head of service", "role": "admin"},
-              {"user": "U0QALEAD1", "name": "QA lead", "role": "qa_lead"}]
-    (folder / "teams.yaml").write_text(yaml.safe_dump({"people": people, "teams": teams}))
 
 
 def campaign_spec(services, name: str):
@@ -135,28 +117,6 @@ def naive_report(services, campaign_id: int) -> dict:
     return {"grades": len(grades), "questions": len(yes), "flagged": sum(flagged.values())}
 
 
-def timed(work: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def p(times: list[float], q: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
-def peak_mb(work: Callable[[], object]) -> float:
-    tracemalloc.start()
-    work()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 1e6
-
-
 def line(label: str, times: list[float], peak: float, note: str = "") -> str:
     return (f"  {label:<22}: p50 {p(times, .5):8.1f} ms  p99 {p(times, .99):8.1f} ms  peak {peak:6.1f} MB"
             f"  ({len(times)} runs){note}")
@@ -171,7 +131,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        write_config(folder / "config")
+        write_teams_config(folder / "config", TEAMS, WORKERS)
         settings = load_settings({"AUDITBOT_CONFIG": str(folder / "config"), "AUDITBOT_DB": str(folder / "b.db")})
         services = build_services(settings, clock=lambda: NOW)
         try:

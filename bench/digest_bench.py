@@ -9,39 +9,22 @@ Targets (issue 5): digest for 50 teams < 1 s; Home tab for a manager < 100 ms.
 from __future__ import annotations
 
 import json
-import shutil
 import statistics
 import sys
 import tempfile
 import time
 import tracemalloc
 from collections import Counter
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import yaml
+from bench.measure import p, timed, write_teams_config
 
 TEAMS = 50
 AUDITS = 100_000
 QUESTIONS = 20
 WEEKS_OF_HISTORY = 52
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-
-
-def write_config(folder: Path) -> None:
-    from bot.settings.config import PROJECT_DIR
-
-    shutil.copytree(PROJECT_DIR / "config", folder)
-    teams = []
-    for t in range(TEAMS):
-        members = [{"user": f"U0MGR{t:04d}", "name": f"Team manager {t}", "role": "manager", "audit_target": 4}]
-        members += [{"user": f"U0PRA{t:02d}{p:02d}", "name": f"Social worker {t}.{p}", "role": "practitioner"}
-                    for p in range(6)]
-        teams.append({"id": f"team-{t:02d}", "name": f"Team {t:02d}", "digest_channel": None, "members": members})
-    people = [{"user": "U0ADMIN01", "name": "Head of service", "role": "admin"},
-              {"user": "U0QALEAD1", "name": "QA lead", "role": "qa_lead"}]
-    (folder / "teams.yaml").write_text(yaml.safe_dump({"people": people, "teams": teams}))
 
 
 def seed(services) -> None:
@@ -87,20 +70,6 @@ def seed(services) -> None:
     """)
 
 
-def timed(work: Callable[[], object], runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
-def p(times: list[float], q: float) -> float:
-    ordered = sorted(times)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
-
-
 def naive_digest(services, monday: date) -> dict:
     """The baseline: every audit and every answer into Python, then counted with Counters."""
     audits = services.storage.db.execute(
@@ -125,7 +94,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        write_config(folder / "config")
+        write_teams_config(folder / "config", TEAMS, 6, audit_target=4)
         settings = load_settings({"AUDITBOT_CONFIG": str(folder / "config"), "AUDITBOT_DB": str(folder / "b.db")})
         services = build_services(settings, clock=lambda: NOW)
         try:
