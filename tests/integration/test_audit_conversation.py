@@ -15,9 +15,9 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.settings.config import Settings
 from bot.storage import audits as store
-from bot.terminal.chat import run_line
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
+from tests.integration.test_audit_terminal import terminal_sender
 
 AUDITOR = "U0MGRN001"
 WORKER = "U0PRAN001"
@@ -42,20 +42,6 @@ def engine_sender(engine: Engine):
             action, value = payload.split("|", 1)
             return engine.action(AUDITOR, action, value)
         return engine.message(AUDITOR, payload)
-    return send
-
-
-def terminal_sender(engine: Engine, view: TerminalView):
-    def send(kind: str, payload: str) -> list[Reply]:
-        if kind == "press":
-            action, value = payload.split("|", 1)
-            index = next(i for i, c in enumerate(view.choices) if c.action == action and c.value == value)
-            text = f"#{index + 1}" if view.expects_text else str(index + 1)
-        else:
-            text = payload
-        replies = run_line(engine, view, AUDITOR, text)
-        view.render(replies)
-        return replies
     return send
 
 
