@@ -10,6 +10,8 @@ import time_machine
 
 from bot.settings.config import Settings, load_settings
 from tests.conftest import RunningBot
+from tests.support.kb_helpers import post_containing as shared_post_containing
+from tests.support.kb_helpers import posted_buttons
 from tests.support.moved_clock import CONTENT_DAY
 
 PRACTITIONER = "U0PRAN001"
@@ -24,20 +26,8 @@ def settings(environ: dict[str, str], kb_dir: Path, config_dir: Path) -> Setting
     return load_settings(environ)
 
 
-def buttons(call) -> dict[str, str]:
-    """action name -> value of each button in a posted message."""
-    found = {}
-    for block in call.params.get("blocks") or []:
-        for element in block.get("elements", []):
-            if element.get("type") == "button":
-                found.setdefault(element["action_id"].split("|")[0], element["value"])
-    return found
-
-
 def post_containing(standin, text: str, channel: str = DM, count: int = 1):
-    calls = standin.wait_for("chat.postMessage", count=count,
-                             predicate=lambda c: c.params["channel"] == channel and text in str(c.params))
-    return calls[-1]
+    return shared_post_containing(standin, text, channel, count)
 
 
 def test_a_dm_question_is_answered_in_the_dm(running_bot: RunningBot, standin) -> None:
@@ -58,7 +48,7 @@ def test_a_mention_is_answered_in_the_thread(running_bot: RunningBot, standin) -
 def test_the_slash_command_answers_and_the_feedback_button_is_stored(running_bot: RunningBot, standin) -> None:
     running_bot.slack.command(PRACTITIONER, "ask icpc deadline")
     post = post_containing(standin, "15 working days")
-    value = buttons(post)["kb.feedback"]
+    value = posted_buttons(post)["kb.feedback"]
     assert value.endswith(":1")
     running_bot.slack.block_action(PRACTITIONER, "kb.feedback|0", value)
     post_containing(standin, "glad it helped")
@@ -69,7 +59,7 @@ def test_the_slash_command_answers_and_the_feedback_button_is_stored(running_bot
 def test_an_unanswered_question_can_be_passed_to_the_qa_channel(running_bot: RunningBot, standin) -> None:
     running_bot.slack.message_im(PRACTITIONER, "when are the bins collected")
     post = post_containing(standin, "I don't know that yet")
-    running_bot.slack.block_action(PRACTITIONER, "kb.escalate|0", buttons(post)["kb.escalate"])
+    running_bot.slack.block_action(PRACTITIONER, "kb.escalate|0", posted_buttons(post)["kb.escalate"])
     channel_post = post_containing(standin, "when are the bins collected", channel="C0QALEADS")
     assert f"<@{PRACTITIONER}>" in channel_post.params["text"]
     post_containing(standin, "passed your question to the QA leads")

@@ -9,8 +9,8 @@ import pytest
 
 from bot.settings.config import Settings, load_settings
 from tests.conftest import RunningBot
-from tests.e2e.test_e2e_knowledge import buttons, post_containing
-from tests.support.kb_helpers import add_extra_entries
+from tests.e2e.test_e2e_knowledge import post_containing
+from tests.support.kb_helpers import add_extra_entries, posted_buttons
 
 PRACTITIONER = "U0PRAN001"
 COLLEAGUE = "U0PRAN002"
@@ -41,13 +41,13 @@ def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_reje
     running_bot.slack.message_im(COLLEAGUE, "What colour is the audit mascot?", channel="DU0PRAN002")
     answer = post_containing(standin, "Blue.", channel="DU0PRAN002")
     assert "Did you mean" not in str(answer.params)
-    assert "kb.feedback" in buttons(answer)
+    assert "kb.feedback" in posted_buttons(answer)
 
     # The QA lead sees who taught it, and rejects it.
     running_bot.slack.command(QA_LEAD, "kb learned")
     listing = post_containing(standin, "Learned wordings", channel="DU0QALEAD1")
     assert MASCOT in str(listing.params["blocks"]) and f"<@{PRACTITIONER}>" in str(listing.params["blocks"])
-    running_bot.slack.block_action(QA_LEAD, "kb.learned.reject|0", buttons(listing)["kb.learned.reject"])
+    running_bot.slack.block_action(QA_LEAD, "kb.learned.reject|0", posted_buttons(listing)["kb.learned.reject"])
     post_containing(standin, "no longer finds", channel="DU0QALEAD1")
 
     running_bot.slack.message_im(COLLEAGUE, MASCOT, channel="DU0PRAN002")

@@ -15,6 +15,7 @@ import time_machine
 from bot.settings.config import Settings, load_settings
 from tests.conftest import RunningBot
 from tests.support.cli import run_cli
+from tests.support.kb_helpers import post_containing, posted_buttons
 from tests.support.moved_clock import CONTENT_DAY
 from tests.support.signed_requests import datepicker, plain_text_input, static_select, users_select
 
@@ -36,25 +37,12 @@ def content_day():
         yield
 
 
-def buttons(call) -> dict[str, str]:
-    found = {}
-    for block in call.params.get("blocks") or []:
-        for element in block.get("elements", []):
-            if element.get("type") == "button":
-                found.setdefault(element["action_id"].split("|")[0], element["value"])
-    return found
-
-
-def post_containing(standin, text: str, channel: str, count: int = 1):
-    return standin.wait_for("chat.postMessage", count=count,
-                            predicate=lambda c: c.params["channel"] == channel and text in str(c.params))[-1]
-
 
 def ask_unanswered(bot: RunningBot, standin, user: str, question: str, escalate: bool = False) -> None:
     bot.slack.message_im(user, question)
     post = post_containing(standin, "I don't know that yet", f"D{user}")
     if escalate:
-        bot.slack.block_action(user, "kb.escalate|0", buttons(post)["kb.escalate"])
+        bot.slack.block_action(user, "kb.escalate|0", posted_buttons(post)["kb.escalate"])
         post_containing(standin, question, "C0QALEADS")
 
 
@@ -62,7 +50,7 @@ def open_modal(bot: RunningBot, standin, action: str) -> dict[str, Any]:
     """The QA lead lists the unanswered questions and presses `action` on the first group: the modal it opens."""
     bot.slack.command(QA_LEAD, "kb unanswered")
     group = post_containing(standin, "Link to an entry", LEAD_DM)
-    bot.slack.block_action(QA_LEAD, f"{action}|0", buttons(group)[action], channel_id=LEAD_DM)
+    bot.slack.block_action(QA_LEAD, f"{action}|0", posted_buttons(group)[action], channel_id=LEAD_DM)
     return standin.wait_for("views.open")[-1].params["view"]
 
 

@@ -1,4 +1,5 @@
-"""Small helpers for knowledge-base tests: extra entries written into a copied knowledge folder."""
+"""Small helpers for knowledge-base tests: extra entries written into a copied knowledge folder, and reading
+what the bot posted to the Slack stand-in."""
 
 from __future__ import annotations
 
@@ -39,3 +40,19 @@ def button_values(replies: list[Reply], action: str) -> list[str]:
 
 def all_text(replies: list[Reply]) -> str:
     return "\n".join(f"{reply.title or ''}\n{reply.text}\n{reply.note or ''}" for reply in replies)
+
+
+def posted_buttons(call) -> dict[str, str]:
+    """action name -> value of each button in a message posted to the Slack stand-in."""
+    found: dict[str, str] = {}
+    for block in call.params.get("blocks") or []:
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                found.setdefault(element["action_id"].split("|")[0], element["value"])
+    return found
+
+
+def post_containing(standin, text: str, channel: str, count: int = 1):
+    """The latest post to `channel` carrying `text`, once `count` such posts have arrived."""
+    return standin.wait_for("chat.postMessage", count=count,
+                            predicate=lambda c: c.params["channel"] == channel and text in str(c.params))[-1]
