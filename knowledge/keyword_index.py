@@ -54,12 +54,18 @@ class KeywordIndex:
         self._stemmer = snowballstemmer.stemmer("porter")
         self._stems: dict[str, str] = {}
         self._group_of = self._groups(groups)
+        # Rows go into a plain table first, then into FTS5 in one statement: tokenising and indexing then run
+        # in SQLite without the GIL, so a reload's other work can go on beside it (see KnowledgeSearch).
+        self._db.execute("CREATE TEMP TABLE raw (question, alternatives, tags, answer)")
         self._db.executemany(
-            "INSERT INTO docs (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
-            ((number, entry.question, "\n".join(entry.alternatives),
+            "INSERT INTO raw (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
+            [(number, entry.question, "\n".join(entry.alternatives),
               " ".join((*entry.tags, entry.id.replace("-", " "), *self._group_words(entry))), entry.answer)
-             for number, entry in enumerate(entries)),
+             for number, entry in enumerate(entries)],
         )
+        self._db.execute("INSERT INTO docs (rowid, question, alternatives, tags, answer) "
+                         "SELECT rowid, question, alternatives, tags, answer FROM raw")
+        self._db.execute("DROP TABLE raw")
         self._weights = ", ".join(f"{float(w):g}" for w in weights)
         self._lock = threading.Lock()
         # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
