@@ -52,6 +52,9 @@ NAMED_MATCH = 0.8  # a term in the entry's id or tags
 # dilute the entry's own terms and made other entries closer, which turned answers into confident-wrong ones.
 LEARNED_MATCH = 0.7
 LEARNED_SHAPE = 0.8
+# A query word missing from an entry that says the same idea another way (both use members of one vocabulary
+# group: "ran off" and "missing episode") counts VOCAB_MATCH of the word itself. Chosen on the tuning sets.
+VOCAB_MATCH = 0.5
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
 ANSWER_READS = 5  # at most this many answers are read per query, best candidates first
@@ -121,6 +124,9 @@ class Evidence:
     concept: tuple[Match, ...]  # the concept scorer's candidates, best first, whatever their score
     keyword: tuple[Match, ...]  # BM25's, best first (score is BM25's own, unbounded)
     narrative: bool = False  # the message tells a story around its question (words outside the question clause)
+    # The entry one of whose wordings (its own, or one learned from use) says exactly what the query says: the
+    # bot has been told these words mean this entry, so they are answered whatever the scores.
+    exact: Match | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +204,9 @@ class KnowledgeSearch:
         self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
         self.documents = [_Document(entry.id, entry.question, weights, tuple(phrasings))
                           for entry, weights, phrasings in pending]
+        self.wordings: dict[frozenset[str], int] = {}
+        for number, (entry, _, phrasings) in enumerate(pending):  # an entry's id names it too
+            self._know_wordings(number, (*phrasings, tuple(self._term_texts(entry.id.replace("-", " ")))))
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now
         # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
@@ -217,7 +226,47 @@ class KnowledgeSearch:
         for word in self.sorted_words:
             self.word_by_stem.setdefault(self.vocabulary.stem_of(word), word)
         self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
+        self.group_members, self.members_by_term = self._vocabulary_groups(kb.vocabulary)
         self.learned: frozenset[tuple[str, str]] = frozenset()
+
+    def _know_wordings(self, number: int, phrasings: Iterable[tuple[str, ...]]) -> None:
+        """Remember which entry each wording belongs to; a wording two entries share belongs to neither (-1)."""
+        wordings = self.wordings
+        for phrasing in phrasings:
+            if not phrasing:
+                continue
+            key = frozenset(phrasing)
+            held = wordings.get(key)
+            wordings[key] = number if held is None or held == number else -1
+
+    def _vocabulary_groups(self, groups: Iterable[tuple[str, ...]]
+                           ) -> tuple[list[tuple[tuple[str, ...], ...]], dict[str, list[tuple[int, tuple[str, ...]]]]]:
+        """Each vocabulary group's members as terms, and for each term the (group, member) pairs holding it."""
+        members: list[tuple[tuple[str, ...], ...]] = []
+        by_term: dict[str, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+        for number, group in enumerate(groups):
+            read = tuple(dict.fromkeys(terms for terms in (tuple(dict.fromkeys(self._term_texts(phrase)))
+                                                           for phrase in group) if terms))
+            members.append(read)
+            for terms in read:
+                for term in terms:
+                    by_term[term].append((number, terms))
+        return members, dict(by_term)
+
+    def _query_groups(self, terms: Iterable[str]) -> dict[int, frozenset[str]]:
+        """The vocabulary groups a query says (all of a member's terms present), each with the query terms
+        saying it."""
+        present = set(terms)
+        found: dict[int, set[str]] = defaultdict(set)
+        for term in present:
+            for number, member in self.members_by_term.get(term, ()):
+                if present.issuperset(member):
+                    found[number].update(member)
+        return {number: frozenset(said) for number, said in found.items()}
+
+    def _says_group(self, weights: dict[str, float], number: int) -> bool:
+        """Whether an entry's wording holds some member of a vocabulary group."""
+        return any(all(term in weights for term in member) for member in self.group_members[number])
 
     def with_learned(self, learned: Iterable[tuple[str, str]]) -> KnowledgeSearch:
         """This index plus people's own wordings of entries, as (entry id, wording) pairs: a new index.
@@ -244,7 +293,10 @@ class KnowledgeSearch:
         grown = copy.copy(self)
         grown.learned = frozenset(known)
         if added:
+            grown.wordings = dict(self.wordings)
             grown._add_phrasings(added)
+            for number, phrasings in added.items():
+                grown._know_wordings(number, phrasings)
         return grown
 
     def _learned_terms(self, wording: str) -> list[str]:
@@ -321,7 +373,16 @@ class KnowledgeSearch:
         concept = self._rank(terms, context, SHORTLIST, floor=0.0)
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
-        return Evidence(tuple(concept), keyword, bool(context))
+        return Evidence(tuple(concept), keyword, bool(context), self._exact(terms, context, concept))
+
+    def _exact(self, terms: dict[str, float], context: dict[str, float], concept: list[Match]) -> Match | None:
+        """The entry whose wording the query repeats term for term (no story around it), if exactly one."""
+        number = -1 if context else self.wordings.get(frozenset(terms), -1)
+        if number < 0:
+            return None
+        document = self.documents[number]
+        found = [match for match in concept if match.entry_id == document.entry_id]
+        return found[0] if found else Match(document.entry_id, document.question, 100.0)
 
     def _keyword_match(self, hit: KeywordHit) -> Match:
         document = self.documents[hit.number]
@@ -520,6 +581,8 @@ class KnowledgeSearch:
             value = importance[term]
             for number in self.postings[term][:MAX_POSTINGS]:
                 partial[number] += value
+        groups = self._query_groups(terms)
+        self._group_candidates(groups, importance, partial)
         if not partial:
             return []
         shortlist = heapq.nlargest(CANDIDATES, partial, key=partial.__getitem__)
@@ -532,6 +595,8 @@ class KnowledgeSearch:
             shape = self._shape_of(number)
             covered = sum(value * weights.get(term, 0.0) for term, value in importance.items())
             missing = [(term, value) for term, value in importance.items() if term not in weights]
+            if groups and missing:
+                covered, missing = self._group_credit(weights, groups, importance, covered, missing)
             wording, reverse = self._likeness(query_text, terms, shape)
             best_case = covered + ANSWER_ONLY_MATCH * sum(value for _, value in missing)
             bounded.append((_score(best_case / total, reverse, wording), number, covered, missing, reverse, wording))
@@ -554,6 +619,32 @@ class KnowledgeSearch:
         return matches
 
 
+    def _group_candidates(self, groups: dict[int, frozenset[str]], importance: dict[str, float],
+                          partial: dict[int, float]) -> None:
+        """Entries saying a query's vocabulary group in other words become candidates (by each member's
+        rarest term, unless it is common), at VOCAB_MATCH of the query terms saying it."""
+        for number, said in groups.items():
+            value = VOCAB_MATCH * sum(importance[term] for term in said)
+            reached: set[int] = set()
+            for member in self.group_members[number]:
+                rarest = min(member, key=lambda term: len(self.postings.get(term, ())))
+                found = self.postings.get(rarest, ())
+                if found and len(found) <= self.common_limit:
+                    reached.update(found)
+            for document in reached:
+                partial[document] += value
+
+    def _group_credit(self, weights: dict[str, float], groups: dict[int, frozenset[str]],
+                      importance: dict[str, float], covered: float, missing: list[tuple[str, float]]
+                      ) -> tuple[float, list[tuple[str, float]]]:
+        """Credit missing query terms that say a vocabulary group the entry says another way."""
+        explained = {term for number, said in groups.items() if self._says_group(weights, number) for term in said}
+        if not explained:
+            return covered, missing
+        covered += VOCAB_MATCH * sum(importance[term] for term, _ in missing if term in explained)
+        return covered, [(term, value) for term, value in missing if term not in explained]
+
+
 def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
     """Answer, "Did you mean…", or "I don't know", from both rankings and the fitted thresholds.
 
@@ -563,6 +654,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     one ranks high is offered; they are offered only when either ranking finds something plausible.
     """
     concept, keyword = evidence.concept, evidence.keyword
+    if evidence.exact is not None:
+        others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != evidence.exact.entry_id)
+        return SearchResult(query, "answer", evidence.exact, others[:limit])
     best = concept[0] if concept else None
     runner_up = concept[1].score if len(concept) > 1 else 0.0
     if best is not None:
