@@ -103,6 +103,9 @@ class SearchFit:
     # narrative_score and narrative_lead times the runner-up. Off unless fitted.
     narrative_score: float = 1e9
     narrative_lead: float = 1e9
+    # ...or when BM25's first choice scores at least this many times its second (a story's words, read in full
+    # against every answer, single out one entry). Off unless fitted.
+    narrative_keyword_lead: float = 1e9
     weights: tuple[float, float, float, float] = (4.0, 3.0, 2.0, 1.0)  # question, alternatives, tags, answer
 
     @classmethod
@@ -204,9 +207,10 @@ class KnowledgeSearch:
         self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
         self.documents = [_Document(entry.id, entry.question, weights, tuple(phrasings))
                           for entry, weights, phrasings in pending]
-        self.wordings: dict[frozenset[str], int] = {}
+        self.wordings: dict[tuple[str, ...], int] = {}
         for number, (entry, _, phrasings) in enumerate(pending):  # an entry's id names it too
-            self._know_wordings(number, (*phrasings, tuple(self._term_texts(entry.id.replace("-", " ")))))
+            named = tuple(dict.fromkeys(self._term_texts(entry.id.replace("-", " "))))
+            self._know_wordings(number, (*phrasings, named))
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now
         # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
@@ -235,9 +239,8 @@ class KnowledgeSearch:
         for phrasing in phrasings:
             if not phrasing:
                 continue
-            key = frozenset(phrasing)
-            held = wordings.get(key)
-            wordings[key] = number if held is None or held == number else -1
+            held = wordings.get(phrasing)
+            wordings[phrasing] = number if held is None or held == number else -1
 
     def _vocabulary_groups(self, groups: Iterable[tuple[str, ...]]
                            ) -> tuple[list[tuple[tuple[str, ...], ...]], dict[str, list[tuple[int, tuple[str, ...]]]]]:
@@ -376,8 +379,8 @@ class KnowledgeSearch:
         return Evidence(tuple(concept), keyword, bool(context), self._exact(terms, context, concept))
 
     def _exact(self, terms: dict[str, float], context: dict[str, float], concept: list[Match]) -> Match | None:
-        """The entry whose wording the query repeats term for term (no story around it), if exactly one."""
-        number = -1 if context else self.wordings.get(frozenset(terms), -1)
+        """The entry whose wording the query repeats term for term, in order (no story around it), if just one."""
+        number = -1 if context else self.wordings.get(tuple(terms), -1)
         if number < 0:
             return None
         document = self.documents[number]
@@ -663,8 +666,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         agreed = bool(keyword) and keyword[0].entry_id == best.entry_id
         clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
         backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
-        told = agreed and evidence.narrative and best.score >= fit.narrative_score \
-            and best.score >= fit.narrative_lead * runner_up
+        told = agreed and evidence.narrative and (
+            (best.score >= fit.narrative_score and best.score >= fit.narrative_lead * runner_up)
+            or (len(keyword) > 1 and keyword[0].score >= fit.narrative_keyword_lead * keyword[1].score))
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             return SearchResult(query, "answer", best, others[:limit])

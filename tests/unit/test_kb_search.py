@@ -167,6 +167,25 @@ def test_a_story_around_a_question_is_answered_when_both_rankings_agree_far_ahea
     assert decide("a story", Evidence(close, keyword, narrative=True), fit).outcome == "ambiguous"
 
 
+def test_a_story_whose_words_single_out_one_entry_for_bm25_is_answered_when_both_rankings_agree() -> None:
+    """A story scores low and close on the concept scorer, but BM25 reads all of it against every answer: when
+    its first choice is far ahead of its second and the concept scorer agrees, the story is answered."""
+    from knowledge.search import Evidence, Match, SearchFit, decide
+
+    fit = SearchFit(answer_score=48.0, agree_score=34.0, suggest_score=15.0, narrative_score=20.0,
+                    narrative_lead=1.5, narrative_keyword_lead=1.6)
+    concept = (Match("remand", "What happens when a child is remanded?", 17.5),
+               Match("secure", "Secure accommodation", 15.0))  # too low and too close for the story rule
+    far_ahead = (Match("remand", "What happens when a child is remanded?", 14.0), Match("secure", "Secure", 8.0))
+    story = decide("arrested, court refused bail, what now", Evidence(concept, far_ahead, narrative=True), fit)
+    assert story.outcome == "answer" and story.answer is not None and story.answer.entry_id == "remand"
+    near = (far_ahead[0], Match("secure", "Secure", 10.0))
+    assert decide("a story", Evidence(concept, near, narrative=True), fit).outcome == "ambiguous"
+    assert decide("no story", Evidence(concept, far_ahead), fit).outcome == "ambiguous"
+    disagree = (far_ahead[1], far_ahead[0])
+    assert decide("a story", Evidence(concept, disagree, narrative=True), fit).outcome == "ambiguous"
+
+
 def test_only_a_message_with_a_story_around_its_question_is_marked_narrative(shipped: KnowledgeSearch) -> None:
     assert not shipped.evidence("who should sit with a child arrested by police").narrative
     assert shipped.evidence("my looked after 15 year old was arrested late at night and the foster carer "
