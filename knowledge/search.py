@@ -51,6 +51,9 @@ NAMED_MATCH = 0.8  # a term in the entry's id or tags
 # re-weighting the entry's terms by their share of all wordings, as before, let a few learned wordings
 # dilute the entry's own terms and made other entries closer, which turned answers into confident-wrong ones.
 LEARNED_MATCH = 0.7
+# A learned wording longer than this (in terms) is about one case: it is answered when repeated, but its terms are
+# not given to the entry, where they made unrelated questions meet it. Chosen on the tuning sets' learning splits.
+LEARNED_MAX_TERMS = 8
 LEARNED_SHAPE = 0.8
 # A query word missing from an entry that says the same idea another way (both use members of one vocabulary
 # group: "ran off" and "missing episode") counts VOCAB_MATCH of the word itself. Chosen on the tuning sets.
@@ -282,6 +285,7 @@ class KnowledgeSearch:
         known, and entries not in this version, are skipped.
         """
         added: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+        remembered: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # answered when repeated, nothing more
         known = set(self.learned)
         for entry_id, wording in learned:
             number = self.numbers.get(entry_id)
@@ -290,15 +294,16 @@ class KnowledgeSearch:
             known.add((entry_id, wording))
             terms = tuple(dict.fromkeys(self._learned_terms(wording)))
             if terms:
-                added[number].append(terms)
+                (added if len(terms) <= LEARNED_MAX_TERMS else remembered)[number].append(terms)
         if len(known) == len(self.learned):
             return self
         grown = copy.copy(self)
         grown.learned = frozenset(known)
-        if added:
+        if added or remembered:
             grown.wordings = dict(self.wordings)
-            grown._add_phrasings(added)
-            for number, phrasings in added.items():
+            if added:
+                grown._add_phrasings(added)
+            for number, phrasings in (*added.items(), *remembered.items()):
                 grown._know_wordings(number, phrasings)
         return grown
 

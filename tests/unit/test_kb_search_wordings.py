@@ -77,3 +77,14 @@ def test_a_story_around_a_learned_wording_is_not_taken_as_that_wording(tmp_path:
     assert search.evidence("i was walking past the north office yesterday and saw a flag. "
                            "what colour is the mascot").exact is None
     assert result.answer is None or result.answer.entry_id in {"mascot-north", "mascot-south"}
+
+
+def test_a_long_learned_story_is_answered_when_repeated_but_lends_its_words_to_nothing_else(tmp_path: Path) -> None:
+    story = "the judge at the final hearing in court said the care order stays and mum is appealing it"
+    search = search_over(tmp_path).with_learned([("mascot-south", story)])
+    assert search.search(story).answer is not None and search.search(story).answer.entry_id == "mascot-south"
+    other = search.search("can mum appeal the care order the judge made")
+    assert "mascot-south" not in [match.entry_id for match in (other.answer, *other.suggestions) if match]
+    short = search_over(tmp_path / "short").with_learned([("mascot-south", "judge care order appeal")])
+    again = short.search("can mum appeal the care order the judge made")
+    assert "mascot-south" in [match.entry_id for match in (again.answer, *again.suggestions) if match]
