@@ -7,9 +7,10 @@ Only the labelled tuning sets are read: `tests/data/kb_queries.yaml`, and `kb_qu
 `kb_queries_retired2.yaml` (the first two held-out sets, retired into tuning; their headers say why). The held-out set
 (`tests/data/kb_heldout.yaml`) is never read here: `make bench` reports it separately.
 
-The objective, in order: confident-wrong answers at most 1.5% of all questions and out-of-scope questions
-given suggestions at most 15% (the issue's limits are 2% and 20%: the margin, a quarter of each, is for
-wording nobody tuned on); then the most of: questions whose entry is reached in one step (answered, or
+The objective, in order: confident-wrong answers at most 1.0% of all questions and out-of-scope questions
+given suggestions at most 15% (the issue's limits are 2% and 20%: the margin is for wording nobody tuned on.
+Confident-wrong answers roughly doubled on each fresh held-out set, 1.5% fitted becoming 4.1% on v2 and 2.7%
+on v3, so its margin is half the limit); then the most of: questions whose entry is reached in one step (answered, or
 among the 3 suggestions) plus half the questions answered right (an answer saves a click, so reaching an
 entry in one step is worth most, but not everything); then the most answered right; ties go to the fewest
 suggestions on out-of-scope questions, then to the stricter setting (it generalises better). Questions
@@ -41,7 +42,7 @@ from knowledge.search import FIT_FILE, Evidence, KnowledgeSearch, SearchFit, fus
 
 TUNING = tuple(ROOT / "tests" / "data" / name
                for name in ("kb_queries.yaml", "kb_queries_retired.yaml", "kb_queries_retired2.yaml"))
-MAX_CONFIDENT_WRONG = 0.015
+MAX_CONFIDENT_WRONG = 0.01
 MAX_OOS_SUGGESTED = 0.15
 RIGHT_WORTH = 0.5  # a question answered right counts this much beyond being reached in one step
 WEIGHTS = [(4.0, 3.0, 2.0, 1.0), (3.0, 3.0, 1.0, 1.0), (5.0, 3.0, 2.0, 0.5), (2.0, 2.0, 1.0, 1.0),
