@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
+from knowledge.out_of_scope import OutOfScopeTopic  # noqa: E402
 from knowledge.search import FIT_FILE, Evidence, KnowledgeSearch, SearchFit, fused  # noqa: E402
 
 TUNING = tuple(ROOT / "tests" / "data" / name
@@ -190,7 +191,7 @@ def _with_narrative(kb: KnowledgeBase, queries: list[dict], finalists: list[tupl
     evidence_by_weights: dict[tuple[float, ...], tuple[KnowledgeSearch, list[Evidence]]] = {}
     for rank, (_, setting) in enumerate(finalists):
         if setting.weights not in evidence_by_weights:
-            search = KnowledgeSearch(kb, setting)
+            search = _remembering_topics(KnowledgeSearch(kb, setting))
             evidence_by_weights[setting.weights] = (search, [search.evidence(q["q"]) for q in queries])
         search, evidence = evidence_by_weights[setting.weights]
         chosen = _fit_narrative(queries, evidence, setting, search)
@@ -201,6 +202,21 @@ def _with_narrative(kb: KnowledgeBase, queries: list[dict], finalists: list[tupl
             best = (key, chosen, figures)
     assert best is not None
     return best[1], best[2]
+
+
+def _remembering_topics(search: KnowledgeSearch) -> KnowledgeSearch:
+    """The index, working out each question's out-of-scope topic once rather than once per setting tried: the
+    check searches the question again without the topic's words, and depends on nothing the fit changes."""
+    seen: dict[str, tuple[OutOfScopeTopic | None, bool]] = {}
+    check = search.topic_check
+
+    def remembered(query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, bool]:
+        if query not in seen:
+            seen[query] = check(query, evidence)
+        return seen[query]
+
+    search.topic_check = remembered  # type: ignore[method-assign]
+    return search
 
 
 def _fit_narrative(queries: list[dict], evidence: list[Evidence], base: SearchFit,
