@@ -11,7 +11,9 @@ when the entry is among the best candidates for a query (reading every answer at
 time a reload takes), and a query term found only there counts ANSWER_ONLY_MATCH of a wording match. The
 score (0-100) blends how much of the query's informative wording an entry covers with a rapidfuzz comparison
 of the wording itself. A question whose informative words mostly appear in no entry (payroll, parking)
-scores low whatever the ranking, so it gets "I don't know" rather than a confident wrong answer.
+scores low whatever the ranking, so it gets "I don't know" rather than a confident wrong answer. A query word
+the entry says another way, with another member of the same vocabulary group, counts VOCAB_MATCH of a match; a
+query repeating one entry's wording term for term (its own, or one learned from use) is answered with it.
 """
 
 from __future__ import annotations
@@ -625,7 +627,6 @@ class KnowledgeSearch:
             matches.append(Match(document.entry_id, document.question, round(score, 1)))
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches
-
 
     def _group_candidates(self, groups: dict[int, frozenset[str]], importance: dict[str, float],
                           partial: dict[int, float]) -> None:
