@@ -14,7 +14,7 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from bench.measure import p, peak_mb, timed, write_teams_config
+from bench.measure import p, peak_mb, synthetic_answers_sql, timed, write_teams_config
 
 TEAMS = 40
 WORKERS = 8
@@ -75,10 +75,7 @@ def seed_audits(services, campaign_id: int) -> None:
                strftime({fmt}, {end} - i * 20, 'unixepoch'), strftime({fmt}, {end} - i * 20, 'unixepoch'),
                strftime({fmt}, {end} - i * 20, 'unixepoch')
         FROM n;
-        WITH RECURSIVE q(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM q WHERE j < {QUESTIONS})
-        INSERT INTO answers (audit_id, question_id, value, flagged, answered_by, answered_at)
-        SELECT a.id, 'q' || q.j, CASE WHEN (a.id * 31 + q.j * 17) % 9 = 0 THEN 'no' ELSE 'yes' END,
-               (a.id * 31 + q.j * 17) % 9 = 0, a.auditor_id, a.started_at FROM audits a, q;
+        {synthetic_answers_sql(QUESTIONS)}
         INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at, done_at)
         SELECT id, 'Invented action', worker_id, date(submitted_at, '+7 days'), auditor_id, submitted_at,
                CASE WHEN id % 3 = 0 THEN NULL ELSE date(submitted_at, '+5 days') END

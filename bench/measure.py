@@ -52,3 +52,12 @@ def write_teams_config(folder: Path, teams: int, workers: int, audit_target: int
     people = [{"user": "U0ADMIN01", "name": "Head of service", "role": "admin"},
               {"user": "U0QALEAD1", "name": "QA lead", "role": "qa_lead"}]
     (folder / "teams.yaml").write_text(yaml.safe_dump({"people": people, "teams": rows}))
+
+
+def synthetic_answers_sql(questions: int) -> str:
+    """SQL giving every synthetic audit `questions` answers, about one in nine a flagged "no" (both benches'
+    data sets answer the same way, so their figures stay comparable)."""
+    return f"""WITH RECURSIVE q(j) AS (SELECT 1 UNION ALL SELECT j + 1 FROM q WHERE j < {questions})
+        INSERT INTO answers (audit_id, question_id, value, flagged, answered_by, answered_at)
+        SELECT a.id, 'q' || q.j, CASE WHEN (a.id * 31 + q.j * 17) % 9 = 0 THEN 'no' ELSE 'yes' END,
+               (a.id * 31 + q.j * 17) % 9 = 0, a.auditor_id, a.started_at FROM audits a, q;"""
