@@ -167,7 +167,11 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
         view = json.loads(view) if isinstance(view, str) else view
         assert view["callback_id"] == "campaign.create_form"
         assert [b["block_id"] for b in view["blocks"]] == ["name", "theme", "checklist", "teams", "start",
-                                                           "deadline", "per-worker", "auditors", "moderate"]
+                                                           "deadline", "per-worker", "cases", "auditors", "moderate"]
+        optional = {b["block_id"] for b in view["blocks"] if b.get("optional")}
+        assert optional == {"per-worker", "cases"}  # one or the other, checked on submit
+        [cases] = [b["element"] for b in view["blocks"] if b["block_id"] == "cases"]
+        assert cases["type"] == "plain_text_input" and cases["multiline"] and cases["max_length"] == 3000
         good = {"name": "Neglect December", "theme": "neglect", "checklist": "neglect",
                 "teams": "north-assessment,south-cin-cp", "start": "2026-12-01", "deadline": "2026-12-18",
                 "per-worker": "1", "auditors": "managers", "moderate": "20"}
