@@ -39,9 +39,9 @@ FORM_ACTION = "campaign.create_form"
 # The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
 # files:read scope (every file the bot can see), a download from Slack inside the 3 seconds Slack waits for the
 # check, and it would leave the file in Slack's file store, out of the bot's reach, even when the identifier
-# screen refuses it for naming a child. Pasted text is never kept. Slack's text inputs hold at most 3,000
-# characters (about 150 lines like CR-123456,U0ABC123); longer lists go through `audit-bot campaign create
-# --cases-csv FILE`, which reads them with the same parser and the same messages.
+# screen refuses it for naming a child. The pasted text itself is never stored, only the cases that pass.
+# Slack's text inputs hold at most 3,000 characters (about 150 lines like CR-123456,U0ABC123); longer lists go
+# through `audit-bot campaign create --cases-csv FILE`, which reads them with the same parser and messages.
 MAX_CASES_CHARS = 3000
 CASES_HINT = ("Instead of cases per worker: one case a line as case reference, worker's Slack member ID (such as "
               "CR-123456,U0ABC123; a heading line is allowed). A member ID is in the worker's Slack profile, under ⋮ "

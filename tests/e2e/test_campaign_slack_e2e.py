@@ -203,6 +203,9 @@ def test_a_qa_lead_pastes_a_case_list_into_the_modal_and_exactly_those_cases_are
     with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=False):
         assert bot.slack.command(QA_LEAD, "campaign new").status == 200
         [opened] = standin.calls_to("views.open")
+        view = opened.params["view"]
+        blocks = {b["block_id"]: b for b in (json.loads(view) if isinstance(view, str) else view)["blocks"]}
+        assert "Copy member ID" in blocks["cases"]["hint"]["text"]  # where a council user finds the IDs
         for wrong, where, words in [
             ({"per-worker": "1", "cases": CASE_LIST}, "per-worker", "not both"),
             ({"cases": ""}, "per-worker", "not both and not neither"),
