@@ -240,3 +240,11 @@ def test_a_qa_lead_pastes_a_case_list_into_the_modal_and_exactly_those_cases_are
     north_dm = north._replies(north._dm_posts())
     assert list(start_buttons(north_dm)) == ["2"] and "CR-500002" in north_dm[0].text
     assert SlackPerson(bot, standin, "U0MGRC001")._dm_posts() == []  # not a campaign team: no DM
+
+
+def test_when_the_campaign_modal_cannot_open_the_qa_lead_is_told_how_to_type_it(bot: RunningBot, standin) -> None:
+    standin.fail_next("views.open", status=500, times=5)  # Slack down, or the trigger expired: no modal
+    assert bot.slack.command(QA_LEAD, "campaign new").status == 200
+    qa = SlackPerson(bot, standin, QA_LEAD)
+    [told] = standin.wait_for("chat.postMessage", count=1)
+    assert "/audit campaign create name=" in qa._replies([told])[0].text
