@@ -103,16 +103,6 @@ def render_message(reply: Reply) -> dict[str, Any]:
     return {"text": _clip(to_slack(reply.text), 3000), "blocks": reply_blocks(reply)}
 
 
-def form_view(reply: Reply, callback_id: str) -> dict[str, Any]:
-    """A modal with one text input per field of a form reply (`fields` = (key, label) pairs); the submission
-    comes back under `callback_id` with each value under its key."""
-    blocks = [{"type": "input", "block_id": key, "label": {"type": "plain_text", "text": _clip(label, 2000)},
-               "element": {"type": "plain_text_input", "action_id": key, "max_length": 200}}
-              for key, label in reply.fields]
-    return {"type": "modal", "callback_id": callback_id,
-            "title": {"type": "plain_text", "text": _clip(reply.title or "Form", 24)},
-            "submit": {"type": "plain_text", "text": "Create"}, "close": {"type": "plain_text", "text": "Cancel"},
-            "blocks": blocks[:MAX_BLOCKS]}
 def _plain(text: str, limit: int) -> dict[str, Any]:
     return {"type": "plain_text", "text": _clip(text, limit), "emoji": True}
 

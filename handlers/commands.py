@@ -5,21 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
-from slack_sdk import WebClient
 
 from bot.core.markup import from_slack
-from handlers.blocks import form_view
 
-# Typed sub-commands that open a form (a modal) rather than answering in the DM: text -> (engine action that
-# returns the form, the action its submission goes to).
-FORMS = {"campaign new": ("campaign.new_form", "campaign.create_form")}
+# Typed sub-commands that open a form (a modal) rather than answering in the DM: text -> the engine action that
+# returns the form (its submission goes to the form's own action).
+FORMS = {"campaign new": "campaign.new_form"}
 
 
 def register(app: App) -> None:
     app.command("/audit")(handle_audit_command)
 
 
-def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext) -> None:
     """Replies go to the person's DM with the bot, so they are private and stay in one place."""
     in_dm = command.get("channel_name") == "directmessage"
     ack() if in_dm else ack(text="I've replied in our direct messages.")
@@ -29,11 +27,10 @@ def handle_audit_command(ack: Ack, command: dict[str, Any], context: BoltContext
     text = from_slack(command.get("text") or "")
     form = FORMS.get(" ".join(text.lower().split()))
     if form is not None:
-        replies = context["engine"].action(user_id, form[0], "", surface="command")
-        if replies and replies[0].kind != "error" and replies[0].fields and command.get("trigger_id"):
-            client.views_open(trigger_id=command["trigger_id"], view=form_view(replies[0], form[1]))
-            return
-        context["delivery"].deliver_privately(user_id, replies, channel=command.get("channel_id") if in_dm else None)
+        replies = context["engine"].action(user_id, form, "", surface="command")
+        replies = context["delivery"].open_forms(command.get("trigger_id"), replies)
+    else:
+        replies = context["engine"].command(user_id, text, surface="command")
+    if not replies:
         return
-    replies = context["engine"].command(user_id, text, surface="command")
     context["delivery"].deliver_privately(user_id, replies, channel=command.get("channel_id") if in_dm else None)

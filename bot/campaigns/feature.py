@@ -4,6 +4,8 @@
     /audit campaign 3                                progress by team and by auditor
     /audit campaign create name="…" theme=… checklist=… teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD
                            per-worker=2 auditors=managers|peer moderate=20      (QA leads, admins)
+    /audit campaign new                              the same as a Slack form: cases per worker, or a pasted
+                                                     CSV of case references with their workers  (QA leads, admins)
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign sample 3 / close 3                                          (QA leads, admins)
@@ -20,9 +22,9 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.campaigns import render, service
-from bot.campaigns.model import FieldError
+from bot.campaigns.model import CampaignSpec, FieldError
 from bot.core import buttons, policy
-from bot.core.replies import Reply
+from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
@@ -34,13 +36,32 @@ USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N
          "<reason> | swap <allocation> <allocation> <reason>]")
 HOME_SHOWN = 5
 FORM_ACTION = "campaign.create_form"
-# The fields of the campaign form (Slack's modal): key, label, hint. The form's own action creates it.
-FORM_FIELDS: tuple[tuple[str, str], ...] = (
-    ("name", "Name"), ("theme", "Theme"), ("checklist", "Checklist id (such as neglect)"),
-    ("teams", "Teams (ids from teams.yaml, comma-separated)"), ("start", "Start (YYYY-MM-DD)"),
-    ("deadline", "Deadline (YYYY-MM-DD)"), ("per-worker", "Cases per worker (1 to 20)"),
-    ("auditors", "Who audits: managers or peer"), ("moderate", "Share to moderate (0 to 100 %)"))
-MAX_FORM_PAYLOAD = 4000
+# The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
+# files:read scope (every file the bot can see), a download from Slack inside the 3 seconds Slack waits for the
+# check, and it would leave the file in Slack's file store, out of the bot's reach, even when the identifier
+# screen refuses it for naming a child. The pasted text itself is never stored, only the cases that pass.
+# Slack's text inputs hold at most 3,000 characters (about 150 lines like CR-123456,U0ABC123); longer lists go
+# through `audit-bot campaign create --cases-csv FILE`, which reads them with the same parser and messages.
+MAX_CASES_CHARS = 3000
+CASES_HINT = ("Instead of cases per worker: one case a line as case reference, worker's Slack member ID (such as "
+              "CR-123456,U0ABC123; a heading line is allowed). A member ID is in the worker's Slack profile, under ⋮ "
+              "> Copy member ID. Up to 3,000 characters (about 150 cases); for more, use the command line's "
+              "--cases-csv.")
+FORM = Form(action=FORM_ACTION, title="New audit campaign", submit="Create", fields=(
+    FormField("name", "Name", max_length=200), FormField("theme", "Theme", max_length=200),
+    FormField("checklist", "Checklist id (such as neglect)", max_length=200),
+    FormField("teams", "Teams (ids from teams.yaml, comma-separated)", max_length=200),
+    FormField("start", "Start (YYYY-MM-DD)", max_length=200),
+    FormField("deadline", "Deadline (YYYY-MM-DD)", max_length=200),
+    FormField("per-worker", "Cases per worker (1 to 20)", optional=True, max_length=200,
+              hint="Leave empty when you give the case list below."),
+    FormField(service.CASES_FIELD, "Case list (CSV)", "long_text", optional=True, hint=CASES_HINT,
+              max_length=MAX_CASES_CHARS),
+    FormField("auditors", "Who audits: managers or peer", max_length=200),
+    FormField("moderate", "Share to moderate (0 to 100 %)", max_length=200)))
+FORM_KEYS = tuple(f.id for f in FORM.fields if f.id != service.CASES_FIELD)
+# The submitted form as JSON: every character may be escaped (up to 12 characters for one outside the BMP).
+MAX_FORM_PAYLOAD = 12 * (MAX_CASES_CHARS + 200 * len(FORM_KEYS) + 3000) + 1000
 
 
 def parse_fields(text: str) -> dict[str, str]:
@@ -106,10 +127,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
 def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
     service.require_organiser(services, turn.user_id)
     if verb == "create":
-        spec = service.build_spec(services, parse_fields(rest))
-        campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
-        return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
-                           f"cases by DM. `/audit campaign {campaign_id}` shows progress."), *dms]
+        return _created(services, turn, service.build_spec(services, parse_fields(rest)))
     if verb in ("close", "sample"):
         campaign_id = _campaign_id(rest)
         if verb == "close":
@@ -126,6 +144,12 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
+    campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
+    return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
+                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."), *dms]
 
 
 def _allocation_number(text: str) -> int:
@@ -151,45 +175,51 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 
 def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:
-    """The campaign form: in Slack a modal (the `fields` are its inputs), elsewhere how to type the command."""
+    """The campaign form: in Slack a modal, elsewhere (the terminal chat) how to type the command."""
     service.require_organiser(services, turn.user_id)
-    return [Reply(title="New audit campaign", kind="question", fields=FORM_FIELDS if turn.surface != "terminal" else (),
+    return [Reply(title="New audit campaign", kind="question", form=FORM if turn.surface != "terminal" else None,
                   text="To create a campaign here, type `/audit campaign create name=\"…\" theme=… checklist=… "
                        "teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD per-worker=2 auditors=managers|peer "
                        "moderate=20`.")]
 
 
+def form_spec(services: Services, value: str) -> CampaignSpec | None:
+    """The campaign a submitted form asks for, checked as typed ones are (a FieldError names the field to fix;
+    a pasted case list is read by the CLI's own case-file parser); None when the form is out of date."""
+    payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
+    form = payload.get("form") if isinstance(payload, dict) else None
+    if not isinstance(form, dict):
+        return None
+    fields = {key: str(form.get(key) or "").strip() for key in FORM_KEYS}
+    cases = str(form.get(service.CASES_FIELD) or "")
+    return service.build_spec(services, {key: text for key, text in fields.items() if text},
+                              cases_csv=cases if cases.strip() else None)
+
+
 def on_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
     """The form submitted: created, or one error naming its field (`fields=(("field", key),)`) for the modal."""
     try:
-        payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
-        form = payload.get("form") if isinstance(payload, dict) else None
-        if not isinstance(form, dict):
+        service.require_organiser(services, turn.user_id)
+        spec = form_spec(services, value)
+        if spec is None:
             raise UserError("That form is out of date. Type `/audit campaign new` to open it again.")
-        fields = {key: str(form.get(key) or "") for key, _ in FORM_FIELDS}
-        return _organiser_command(services, turn, "create", " ".join(
-            shlex.quote(f"{key}={text}") for key, text in fields.items() if text))
+        return _created(services, turn, spec)
     except FieldError as exc:
         return [Reply(text=str(exc), kind="error", fields=(("field", exc.field),))]
     except json.JSONDecodeError:
         return [Reply(text="That form is out of date. Type `/audit campaign new` to open it again.", kind="error")]
-    except UserError as exc:
-        return [Reply(text=str(exc), kind="error", fields=(("field", "auditors"),))]
 
 
 def check_create_form(services: Services, turn: Turn, value: str) -> list[Reply]:
     """While Slack waits for the modal's answer: the first mistake, shown beside its field (nothing is stored).
 
-    The same checks as creating (the fields, then whether the cases can be allocated), so a form that passes
-    here is created after Slack has its answer."""
+    The same checks as creating (the fields, the case list, then whether the cases can be allocated), so a form
+    that passes here is created after Slack has its answer."""
     try:
         service.require_organiser(services, turn.user_id)
-        payload = json.loads(value) if len(value) <= MAX_FORM_PAYLOAD else None
-        form = payload.get("form") if isinstance(payload, dict) else None
-        if not isinstance(form, dict):
+        spec = form_spec(services, value)
+        if spec is None:
             return []  # the work says the form is out of date, by DM
-        fields = {key: str(form.get(key) or "").strip() for key, _ in FORM_FIELDS}
-        spec = service.build_spec(services, {key: text for key, text in fields.items() if text})
         service.check_allocation(services, spec, turn.user_id)
     except FieldError as exc:
         return [Reply(text=str(exc), kind="error", form_errors=((exc.field, str(exc)),))]

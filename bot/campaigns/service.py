@@ -36,6 +36,7 @@ from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
 MAX_START_BUTTONS = 20
+CASES_FIELD = "cases"  # the field a case list's mistakes are shown beside (the modal's pasted CSV)
 SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
 
 
@@ -52,7 +53,8 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     teams = tuple(t.strip().lower() for t in str(fields["teams"]).split(",") if t.strip())
     per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
-        raise UserError("Give either how many cases per worker or a CSV file of case references, not both.")
+        raise FieldError("Give either how many cases per worker or a CSV of case references, not both: leave one "
+                         "of them out.", "per-worker")
     spec = CampaignSpec(
         name=str(fields["name"]), theme=str(fields["theme"]), checklist_id=str(fields["checklist"]).strip().lower(),
         teams=teams, starts_on=parse_day(str(fields["start"]), "start date"),
@@ -63,8 +65,11 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen,
                          cases_to_follow=cases_csv is not None)
     if cases_csv is not None:
-        cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
-                                directory, checked.teams)
+        try:
+            cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
+                                    directory, checked.teams)
+        except UserError as exc:  # the file's own words (with its line), shown beside the modal's case list
+            raise FieldError(str(exc), CASES_FIELD) from None
         checked = CampaignSpec(**{**checked.__dict__, "cases": cases})
     elif checked.per_worker is None:
         raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",

@@ -167,7 +167,11 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
         view = json.loads(view) if isinstance(view, str) else view
         assert view["callback_id"] == "campaign.create_form"
         assert [b["block_id"] for b in view["blocks"]] == ["name", "theme", "checklist", "teams", "start",
-                                                           "deadline", "per-worker", "auditors", "moderate"]
+                                                           "deadline", "per-worker", "cases", "auditors", "moderate"]
+        optional = {b["block_id"] for b in view["blocks"] if b.get("optional")}
+        assert optional == {"per-worker", "cases"}  # one or the other, checked on submit
+        [cases] = [b["element"] for b in view["blocks"] if b["block_id"] == "cases"]
+        assert cases["type"] == "plain_text_input" and cases["multiline"] and cases["max_length"] == 3000
         good = {"name": "Neglect December", "theme": "neglect", "checklist": "neglect",
                 "teams": "north-assessment,south-cin-cp", "start": "2026-12-01", "deadline": "2026-12-18",
                 "per-worker": "1", "auditors": "managers", "moderate": "20"}
@@ -186,3 +190,61 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
     qa_dm = SlackPerson(bot, standin, QA_LEAD)
     assert any("Campaign #1" in r.text for r in qa_dm._replies(qa_dm._dm_posts()))
     assert services.storage.db.execute("SELECT COUNT(*) FROM campaign_allocations").fetchone()[0] == 3
+
+
+CASE_LIST = "case reference,worker\nCR-500001,U0PRAN001\nCR-500002,U0PRAS001\nCR-500003,U0PRAN002\n"
+
+
+def test_a_qa_lead_pastes_a_case_list_into_the_modal_and_exactly_those_cases_are_allocated(
+        bot: RunningBot, standin, services: Services) -> None:
+    form = {"name": "Voice of the child", "theme": "voice", "checklist": "neglect",
+            "teams": "north-assessment,south-cin-cp", "start": "2026-12-01", "deadline": "2026-12-18",
+            "per-worker": "", "auditors": "peer", "moderate": "20"}
+    with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=False):
+        assert bot.slack.command(QA_LEAD, "campaign new").status == 200
+        [opened] = standin.calls_to("views.open")
+        view = opened.params["view"]
+        blocks = {b["block_id"]: b for b in (json.loads(view) if isinstance(view, str) else view)["blocks"]}
+        assert "Copy member ID" in blocks["cases"]["hint"]["text"]  # where a council user finds the IDs
+        for wrong, where, words in [
+            ({"per-worker": "1", "cases": CASE_LIST}, "per-worker", "not both"),
+            ({"cases": ""}, "per-worker", "not both and not neither"),
+            ({"cases": "CR-500001,U0PRAN001\nCR-500002,U0PRAS001\nNHS 943 476 5919,U0PRAN001\n"}, "cases",
+             "Line 3 of the case file: "),
+            ({"cases": "CR-500001,U0PRAN001\nCR-500001,U0PRAS001\n"}, "cases",
+             "Case CR-500001 is listed twice in the case file (lines 1 and 2). List each case once."),
+            ({"cases": "CR-500001,U0PRAC001\n"}, "cases", "Line 1 of the case file: that worker is not in any"),
+        ]:
+            answer = bot.slack.view_submission(QA_LEAD, "campaign.create_form",
+                                               form_values(**{**form, **wrong})).json()
+            assert answer["response_action"] == "errors", answer
+            assert list(answer["errors"]) == [where] and words in answer["errors"][where], answer
+        assert services.storage.db.execute("SELECT COUNT(*) FROM campaigns").fetchone()[0] == 0
+        # a refused list is told only in the modal: nothing was posted to any DM or channel
+        assert not any("943 476 5919" in json.dumps(c.params) for c in standin.calls)
+        assert standin.calls_to("chat.postMessage") == []
+
+        response = bot.slack.view_submission(QA_LEAD, "campaign.create_form",
+                                             form_values(**{**form, "cases": CASE_LIST}))
+        assert response.status == 200 and response.json() is None  # the modal closes; the work follows
+    rows = services.storage.db.execute(
+        "SELECT case_ref, worker_id, auditor_id FROM campaign_allocations ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("CR-500001", "U0PRAN001", "U0MGRS001"),
+                                        ("CR-500002", "U0PRAS001", "U0MGRN001"),
+                                        ("CR-500003", "U0PRAN002", "U0MGRS001")]
+    qa, north, south = (SlackPerson(bot, standin, u) for u in (QA_LEAD, "U0MGRN001", "U0MGRS001"))
+    assert any("Campaign #1" in r.text and "2 auditor(s)" in r.text for r in qa._replies(qa._dm_posts()))
+    south_dm = south._replies(south._dm_posts())
+    assert sorted(start_buttons(south_dm)) == ["1", "3"]
+    assert "CR-500001" in south_dm[0].text and "CR-500003" in south_dm[0].text
+    north_dm = north._replies(north._dm_posts())
+    assert list(start_buttons(north_dm)) == ["2"] and "CR-500002" in north_dm[0].text
+    assert SlackPerson(bot, standin, "U0MGRC001")._dm_posts() == []  # not a campaign team: no DM
+
+
+def test_when_the_campaign_modal_cannot_open_the_qa_lead_is_told_how_to_type_it(bot: RunningBot, standin) -> None:
+    standin.fail_next("views.open", status=500, times=5)  # Slack down, or the trigger expired: no modal
+    assert bot.slack.command(QA_LEAD, "campaign new").status == 200
+    qa = SlackPerson(bot, standin, QA_LEAD)
+    [told] = standin.wait_for("chat.postMessage", count=1)
+    assert "/audit campaign create name=" in qa._replies([told])[0].text
