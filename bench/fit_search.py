@@ -3,8 +3,9 @@
     .venv/bin/python -m bench.fit_search          # fit, print, write knowledge/search_fit.json
     .venv/bin/python -m bench.fit_search --dry    # fit and print only
 
-Only the labelled tuning sets are read: `tests/data/kb_queries.yaml`, and `kb_queries_retired.yaml` and
-`kb_queries_retired2.yaml` (the first two held-out sets, retired into tuning; their headers say why). The held-out set
+Only the labelled tuning sets are read: `tests/data/kb_queries.yaml`, and `kb_queries_retired.yaml`,
+`kb_queries_retired2.yaml` and `kb_queries_retired3.yaml` (the first three held-out sets, retired into tuning; their
+headers say why). The held-out set
 (`tests/data/kb_heldout.yaml`) is never read here: `make bench` reports it separately.
 
 The objective, in order: confident-wrong answers at most 1.0% of all questions and out-of-scope questions
@@ -42,7 +43,8 @@ from knowledge.out_of_scope import OutOfScopeTopic  # noqa: E402
 from knowledge.search import FIT_FILE, Evidence, KnowledgeSearch, SearchFit, fused  # noqa: E402
 
 TUNING = tuple(ROOT / "tests" / "data" / name
-               for name in ("kb_queries.yaml", "kb_queries_retired.yaml", "kb_queries_retired2.yaml"))
+               for name in ("kb_queries.yaml", "kb_queries_retired.yaml", "kb_queries_retired2.yaml",
+                           "kb_queries_retired3.yaml"))
 MAX_CONFIDENT_WRONG = 0.01
 MAX_OOS_SUGGESTED = 0.15
 RIGHT_WORTH = 0.5  # a question answered right counts this much beyond being reached in one step
