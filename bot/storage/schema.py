@@ -614,3 +614,10 @@ def m230_reportsum_campaign_answer_totals(db: Database) -> None:
             DELETE FROM campaign_answer_totals WHERE campaign_id = OLD.id;
         END;
     """)
+
+
+@MIGRATIONS()
+def m231_reportsum_actions_audit_index(db: Database) -> None:
+    """Actions by audit: a campaign report counts its audits' actions (it read the whole actions table each
+    time, about a third of a 640-audit report among 100,000 stored audits), and deleting an audit cascades."""
+    db.execute("CREATE INDEX actions_audit ON actions(audit_id)")
