@@ -5,16 +5,24 @@ scratch, and the migration fills them in for the audits already stored."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from uuid import uuid4
 
+import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage.db import Storage
 from bot.storage.schema import MIGRATIONS
+from tests.audit_driver import complete_audit
+from tests.integration.test_audit_moderation_export import press
+from tests.integration.test_campaigns import LONDON, _send, create
 
 STAMP = "2026-12-02T10:00:00+00:00"
 STATUSES = ("draft", "submitted", "in_moderation", "moderated", "cancelled")
@@ -168,3 +176,48 @@ def test_the_migration_fills_in_totals_for_audits_already_stored(tmp_path: Path)
         assert_totals_match(storage)
     finally:
         storage.close()
+
+
+def assert_report_counts_every_answer(services: Services, campaign_id: int) -> list[tuple]:
+    kept = store.answers_by_team(services.storage, campaign_id)
+    assert kept == store.answers_by_team_recounted(services.storage, campaign_id)
+    return kept
+
+
+def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False):
+        campaign_id = create(engine)
+        north = store.allocations(services.storage, campaign_id, "U0MGRN001")[0]
+        engine.action("U0MGRN001", "campaign.start", str(north.id), surface="terminal")
+        complete_audit(lambda kind, payload: _send(engine, "U0MGRN001", kind, payload),
+                       engine.message("U0MGRN001", "CR-400100", surface="terminal"))
+        submitted = assert_report_counts_every_answer(services, campaign_id)
+        assert submitted and {row[0] for row in submitted} == {"north-assessment"}
+        audit_id = store.get_allocation(services.storage, north.id).audit_id
+
+        engine.command("U0MGRN001", f"edit {audit_id}", surface="terminal")  # reopened: a draft that still counts
+        assert assert_report_counts_every_answer(services, campaign_id) == submitted
+        [question] = engine.message("U0MGRN001", "change 1", surface="terminal")
+        old = {c.value for c in question.choices if c.action == "audit.answer"}
+        *_escalations, review = engine.action("U0MGRN001", "audit.answer", sorted(old)[-1], surface="terminal")
+        changed = assert_report_counts_every_answer(services, campaign_id)
+        assert changed != submitted  # the re-answered question counts at once, before resubmitting
+        resubmit = next(c for c in review.choices if c.action == "audit.submit")
+        engine.action("U0MGRN001", "audit.submit", resubmit.value, surface="terminal")
+        assert assert_report_counts_every_answer(services, campaign_id) == changed
+
+        listing = engine.command("U0MGRS001", "moderate", surface="terminal")
+        opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
+        assert assert_report_counts_every_answer(services, campaign_id) == changed  # in moderation
+        grades = press(engine, "U0MGRS001", opened, "audit.moderate_disagree")
+        engine.action("U0MGRS001", "audit.moderate_grade", grades[0].choices[0].value, surface="terminal")
+        engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
+        assert audit_store.get_audit(services.storage, audit_id).status == "moderated"
+        assert assert_report_counts_every_answer(services, campaign_id) == changed
+
+        south = store.allocations(services.storage, campaign_id, "U0MGRS001")[0]
+        engine.action("U0MGRS001", "campaign.start", str(south.id), surface="terminal")
+        complete_audit(lambda kind, payload: _send(engine, "U0MGRS001", kind, payload),
+                       engine.message("U0MGRS001", "CR-400200", surface="terminal"))
+        both = assert_report_counts_every_answer(services, campaign_id)
+        assert {row[0] for row in both} == {"north-assessment", "south-cin-cp"}
