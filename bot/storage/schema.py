@@ -554,7 +554,9 @@ def m230_reportsum_campaign_answer_totals(db: Database) -> None:
     Kept by triggers, in the same transaction as whatever changes them: an answer written or changed, an audit
     submitted, cancelled or deleted, an allocation linked, moved or deleted, a campaign deleted. A deleted audit
     or campaign first deletes its own answers or allocations, so their triggers take them away while the audit
-    is still there to say whether it counted (foreign-key cascades would run after it had gone)."""
+    is still there to say whether it counted (foreign-key cascades would run after it had gone). A later
+    migration that rebuilds answers, audits, campaign_allocations or campaigns (DROP TABLE) drops these
+    triggers and must create them again (tests/integration/test_campaign_report_totals.py checks they exist)."""
     completed_old, completed_new = _M230_COMPLETED.format(a="OLD."), _M230_COMPLETED.format(a="NEW.")
     answer_changed = ("OLD.audit_id IS NOT NEW.audit_id OR OLD.question_id IS NOT NEW.question_id OR "
                       "OLD.value IS NOT NEW.value OR OLD.flagged IS NOT NEW.flagged")

@@ -221,3 +221,15 @@ def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engin
                        engine.message("U0MGRS001", "CR-400200", surface="terminal"))
         both = assert_report_counts_every_answer(services, campaign_id)
         assert {row[0] for row in both} == {"north-assessment", "south-cin-cp"}
+
+
+def test_every_totals_trigger_survives_the_later_migrations(tmp_path: Path) -> None:
+    storage = Storage(tmp_path / "fresh.db")
+    storage.migrate()
+    try:
+        triggers = {row[0]: row[1] for row in storage.db.execute(
+            "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'campaign_totals_%'")}
+        assert sorted(set(triggers.values())) == ["answers", "audits", "campaign_allocations", "campaigns"]
+        assert len(triggers) == 9
+    finally:
+        storage.close()
