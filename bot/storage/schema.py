@@ -546,17 +546,9 @@ def _m230_allocation(sign: str, row: str) -> str:
     return _m230_add(sign, source, f"an.audit_id = {row}.audit_id AND {_M230_COMPLETED.format(a='a.')}")
 
 
-@MIGRATIONS()
-def m230_reportsum_campaign_answer_totals(db: Database) -> None:
-    """Each campaign's answer counts by team and question (yes, no, flagged, all), so its report reads a few
-    hundred rows instead of grouping every answer of every linked audit (100,000 audits took seconds).
-
-    Kept by triggers, in the same transaction as whatever changes them: an answer written or changed, an audit
-    submitted, cancelled or deleted, an allocation linked, moved or deleted, a campaign deleted. A deleted audit
-    or campaign first deletes its own answers or allocations, so their triggers take them away while the audit
-    is still there to say whether it counted (foreign-key cascades would run after it had gone). A later
-    migration that rebuilds answers, audits, campaign_allocations or campaigns (DROP TABLE) drops these
-    triggers and must create them again (tests/integration/test_campaign_report_totals.py checks they exist)."""
+def _m230_triggers() -> str:
+    """The triggers keeping campaign_answer_totals (m230), as one script: a later migration that rebuilds one of
+    their tables runs it again."""
     completed_old, completed_new = _M230_COMPLETED.format(a="OLD."), _M230_COMPLETED.format(a="NEW.")
     answer_changed = ("OLD.audit_id IS NOT NEW.audit_id OR OLD.question_id IS NOT NEW.question_id OR "
                       "OLD.value IS NOT NEW.value OR OLD.flagged IS NOT NEW.flagged")
@@ -565,22 +557,7 @@ def m230_reportsum_campaign_answer_totals(db: Database) -> None:
     # Most answers belong to no campaign: a trigger's WHEN is far cheaper than running its body to find that out.
     linked = "EXISTS (SELECT 1 FROM campaign_allocations WHERE audit_id = {}.audit_id)"
     whole_audit = ("campaign_allocations al JOIN answers an ON an.audit_id = al.audit_id", "al.audit_id = {}.id")
-    db.executescript(f"""
-        CREATE TABLE campaign_answer_totals (
-            campaign_id INTEGER NOT NULL,
-            team_id TEXT NOT NULL,            -- the allocation's team, as the report groups it
-            question_id TEXT NOT NULL,
-            yes INTEGER NOT NULL,
-            no INTEGER NOT NULL,
-            flagged INTEGER NOT NULL,
-            answered INTEGER NOT NULL,        -- every answer, N/A and text included
-            PRIMARY KEY (campaign_id, team_id, question_id)
-        ) WITHOUT ROWID;
-        INSERT INTO campaign_answer_totals (campaign_id, team_id, question_id, yes, no, flagged, answered)
-            SELECT al.campaign_id, al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'),
-                   SUM(an.flagged), COUNT(*)
-            FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id JOIN answers an ON an.audit_id = a.id
-            WHERE {_M230_COMPLETED.format(a='a.')} GROUP BY al.campaign_id, al.team_id, an.question_id;
+    return f"""
         CREATE TRIGGER campaign_totals_answer_insert AFTER INSERT ON answers WHEN {linked.format('NEW')} BEGIN
             {_m230_answer('1', 'NEW')}
         END;
@@ -617,7 +594,38 @@ def m230_reportsum_campaign_answer_totals(db: Database) -> None:
             DELETE FROM campaign_allocations WHERE campaign_id = OLD.id;
             DELETE FROM campaign_answer_totals WHERE campaign_id = OLD.id;
         END;
-    """)
+    """
+
+
+@MIGRATIONS()
+def m230_reportsum_campaign_answer_totals(db: Database) -> None:
+    """Each campaign's answer counts by team and question (yes, no, flagged, all), so its report reads a few
+    hundred rows instead of grouping every answer of every linked audit (100,000 audits took seconds).
+
+    Kept by triggers, in the same transaction as whatever changes them: an answer written or changed, an audit
+    submitted, cancelled or deleted, an allocation linked, moved or deleted, a campaign deleted. A deleted audit
+    or campaign first deletes its own answers or allocations, so their triggers take them away while the audit
+    is still there to say whether it counted (foreign-key cascades would run after it had gone). A later
+    migration that rebuilds answers, audits, campaign_allocations or campaigns (DROP TABLE) drops these
+    triggers and must create them again with `_m230_triggers()` (tests/integration/test_campaign_report_totals.py
+    checks they exist)."""
+    db.executescript(f"""
+        CREATE TABLE campaign_answer_totals (
+            campaign_id INTEGER NOT NULL,
+            team_id TEXT NOT NULL,            -- the allocation's team, as the report groups it
+            question_id TEXT NOT NULL,
+            yes INTEGER NOT NULL,
+            no INTEGER NOT NULL,
+            flagged INTEGER NOT NULL,
+            answered INTEGER NOT NULL,        -- every answer, N/A and text included
+            PRIMARY KEY (campaign_id, team_id, question_id)
+        ) WITHOUT ROWID;
+        INSERT INTO campaign_answer_totals (campaign_id, team_id, question_id, yes, no, flagged, answered)
+            SELECT al.campaign_id, al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'),
+                   SUM(an.flagged), COUNT(*)
+            FROM campaign_allocations al JOIN audits a ON a.id = al.audit_id JOIN answers an ON an.audit_id = a.id
+            WHERE {_M230_COMPLETED.format(a='a.')} GROUP BY al.campaign_id, al.team_id, an.question_id;
+    """ + _m230_triggers())
 
 
 @MIGRATIONS()
