@@ -613,6 +613,9 @@ class _Server(ThreadingHTTPServer):
     # Non-daemon request threads are joined by server_close(), so close() leaves no thread behind.
     daemon_threads = False
     block_on_close = True
+    # socketserver's default backlog is 5: with the bot's 48 listener threads posting at once on a loaded
+    # machine, further connections were refused and a reply was logged as undelivered (URLError).
+    request_queue_size = 128
     standin: SlackStandIn
 
 
