@@ -23,9 +23,11 @@ from tests.support.moved_clock import start_moved_clock
 SIGNING_SECRET = "test-signing-secret"
 
 # Property tests draw the same examples on every run (`make test`, CI), so a run never fails once and passes
-# the next; `make fuzz` draws at random, many more (see tests/support/examples.py).
-hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
-hypothesis_settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True)
+# the next; `make fuzz` draws at random, many more (see tests/support/examples.py). No per-example deadline:
+# it is a timing assertion, and on a loaded machine a working-day property test failed it though every answer
+# was right (speed is measured by `make bench`, not asserted in tests).
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, print_blob=True, deadline=None)
+hypothesis_settings.register_profile("fuzz", derandomize=False, database=None, print_blob=True, deadline=None)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
