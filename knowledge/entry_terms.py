@@ -1,0 +1,72 @@
+"""Each entry's wordings read into search terms, remembered per file so an unchanged file is not read again.
+
+Reading every question and alternative through the vocabulary (phrases, concepts, stems) is the larger part
+of building the search index at 20,000 entries. What it gives depends only on a file's text and on the
+vocabulary (the glossary and `concepts:`), so it is kept under the digest of both (see digest_store): after a
+restart, or after a QA lead edits one file, only that file's wordings are read again.
+
+Reading a wording also teaches the vocabulary's stem table its words, and the search later treats every word
+in that table as a word of the domain (never "corrected" to another). A remembered file therefore keeps the
+words it taught too, and teaches them again when it is used, so a cached build knows exactly the same words.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import knowledge.textterms
+from knowledge.digest_store import DigestStore, source_digest
+from knowledge.entries import Entry
+from knowledge.loader import KnowledgeBase
+from knowledge.textterms import Vocabulary, words_of
+
+Terms = tuple[str, ...]
+EntryTerms = tuple[tuple[Terms, ...], Terms]  # the terms of the question and each alternative; of the id
+
+TERMS = DigestStore("entry-terms", source_digest(Path(knowledge.textterms.__file__), Path(__file__)))
+
+
+def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Path | None = None
+                     ) -> list[EntryTerms]:
+    """The terms of every entry's wordings and id, in the order of `kb.entries`; each wording's terms once each.
+
+    Files the loader gave a digest for are looked up first (in memory, then in `cache_folder`); the rest are
+    read and remembered. A knowledge base built by hand (no digests) is simply read.
+    """
+    by_file: dict[str, list[Entry]] = defaultdict(list)
+    for entry in kb.entries.values():
+        by_file[entry.file].append(entry)
+    meaning = TERMS.key(repr(sorted(kb.glossary.items())), repr(kb.concepts))
+    found: dict[str, EntryTerms] = {}
+    used = []
+    for file, entries in by_file.items():
+        digest = kb.file_digests.get(file)
+        key = TERMS.key(digest, meaning) if digest else None
+        record = TERMS.get(key, cache_folder) if key else None
+        if record is None or len(record[0]) != len(entries):
+            record = _read(entries, vocabulary)
+            if key:
+                TERMS.put(key, record, cache_folder)
+        else:
+            for word in record[1]:
+                vocabulary.stem_of(word)
+        if key:
+            used.append(key)
+        found.update(zip((entry.id for entry in entries), record[0], strict=True))
+    TERMS.tidy(cache_folder, used)
+    return [found[entry_id] for entry_id in kb.entries]
+
+
+def _read(entries: list[Entry], vocabulary: Vocabulary) -> tuple[tuple[EntryTerms, ...], Terms]:
+    """Read one file's entries; with them, every word their wordings hold (the stem table's new knowledge)."""
+    words: set[str] = set()
+
+    def terms(text: str) -> Terms:
+        said = words_of(text)
+        words.update(said)
+        return tuple(dict.fromkeys(vocabulary.term_texts(said)))
+
+    read = tuple((tuple(terms(text) for text in (entry.question, *entry.alternatives)),
+                  terms(entry.id.replace("-", " "))) for entry in entries)
+    return read, tuple(sorted(words))

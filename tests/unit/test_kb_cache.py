@@ -1,0 +1,159 @@
+"""A restart or reload reads only the knowledge files that changed, and answers exactly as a fresh load does."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+import knowledge.entry_terms
+import knowledge.loader
+from bot.settings.config import PROJECT_DIR
+from knowledge.digest_store import DigestStore
+from knowledge.entry_terms import TERMS
+from knowledge.keyword_index import BUILT, KeywordIndex
+from knowledge.loader import PARSED, load_knowledge
+from knowledge.problems import KnowledgeBaseError
+from knowledge.search import KnowledgeSearch
+
+QUESTIONS = [q["q"] for q in yaml.safe_load((PROJECT_DIR / "tests/data/kb_queries.yaml").read_text())["queries"]]
+
+
+def new_process() -> None:
+    """What a restarted bot has in memory: nothing."""
+    for store in (PARSED, TERMS, BUILT):
+        store.forget()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    target = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_DIR / "knowledge", target, ignore=shutil.ignore_patterns("*.py", "__pycache__", "*.json"))
+    new_process()
+    yield target
+    new_process()
+
+
+def build(folder: Path, cache: Path | None) -> KnowledgeSearch:
+    return KnowledgeSearch(load_knowledge(folder, cache_folder=cache), cache_folder=cache)
+
+
+def index_state(search: KnowledgeSearch) -> tuple:
+    return (search.postings, search.idf, search.documents, search.wordings, search.surface_words,
+            search.known_stems, search.word_by_stem, search.phrase_words, search.next_words)
+
+
+def answers(search: KnowledgeSearch) -> list:
+    return [search.search(question) for question in QUESTIONS]
+
+
+def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """Count the YAML files parsed, the files whose wordings are read and the keyword tables built."""
+    calls = {"parsed": 0, "read": 0, "keyword": 0}
+
+    def wrap(owner: object, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def counted(*args: object, **kwargs: object) -> object:
+            calls[label] += 1
+            return original(*args, **kwargs)
+        monkeypatch.setattr(owner, name, counted)
+
+    wrap(knowledge.loader, "load_yaml_with_lines", "parsed")
+    wrap(knowledge.entry_terms, "_read", "read")
+    wrap(KeywordIndex, "_build", "keyword")
+    return calls
+
+
+def test_a_restart_reads_no_file_again_and_answers_exactly_as_a_fresh_load(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fresh = build(folder, None)
+    other_files = [path for path in folder.rglob("*.yaml") if "entries" not in yaml.safe_load(path.read_text())]
+    new_process()
+    build(folder, tmp_path / "cache")  # the first start fills the cache
+    new_process()
+    calls = counting(monkeypatch)
+    restarted = build(folder, tmp_path / "cache")
+    assert calls["read"] == 0 and calls["keyword"] == 0
+    assert calls["parsed"] == len(other_files) > 0  # only the glossary, vocabulary and checklist files
+    assert index_state(restarted) == index_state(fresh)
+    assert answers(restarted) == answers(fresh)
+
+
+def test_after_an_edit_only_the_edited_file_is_read_again_and_its_answer_is_new(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(folder, tmp_path / "cache")
+    edited = folder / "kb" / "timescales.yaml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("Within 15 working days", "Within fifteen working days", 1), encoding="utf-8")
+    assert edited.read_text(encoding="utf-8") != text
+    new_process()
+    calls = counting(monkeypatch)
+    search = build(folder, tmp_path / "cache")
+    assert calls["read"] == 1 and calls["keyword"] == 1
+    result = search.search("when is the ICPC due?")
+    assert result.answer is not None and "Within fifteen working days" in search.answers[
+        search.numbers[result.answer.entry_id]]
+    new_process()
+    assert index_state(search) == index_state(build(folder, None))
+
+
+def test_a_file_with_a_problem_is_reported_on_every_load(folder: Path, tmp_path: Path) -> None:
+    broken = folder / "kb" / "zz-broken.yaml"
+    broken.write_text("entries:\n  - id: lonely\n    question: Where is the answer?\n", encoding="utf-8")
+    reported = []
+    for _ in range(2):
+        with pytest.raises(KnowledgeBaseError) as error:
+            load_knowledge(folder, cache_folder=tmp_path / "cache")
+        reported.append([str(problem) for problem in error.value.problems])
+    assert reported[0] == reported[1]
+    assert len(reported[0]) == 1 and reported[0][0].startswith("kb/zz-broken.yaml:2: entry 'lonely'")
+
+
+def test_damaged_cache_records_are_ignored_and_written_again(folder: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = build(folder, None)
+    build(folder, cache)
+    records = sorted(cache.rglob("*.marshal"))
+    assert records
+    for number, record in enumerate(records):  # cut short, emptied, or another program's bytes
+        record.write_bytes([record.read_bytes()[:100], b"", b"\x00not marshal"][number % 3])
+    new_process()
+    assert answers(build(folder, cache)) == answers(fresh)
+    assert all(record.stat().st_size > 100 for record in records)
+
+
+def test_an_unwritable_cache_folder_costs_time_and_nothing_else(folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    fresh = build(folder, None)
+    new_process()
+    assert answers(build(folder, blocker / "cache")) == answers(fresh)
+
+
+def test_a_record_written_by_other_code_is_never_read(tmp_path: Path) -> None:
+    old, new = DigestStore("kind", "version 1"), DigestStore("kind", "version 2")
+    old.put(old.key("the same text"), "old result", tmp_path)
+    assert new.get(new.key("the same text"), tmp_path) is None
+    assert DigestStore("kind", "version 1").get(old.key("the same text"), tmp_path) == "old result"
+
+
+def test_old_records_are_cleared_and_those_in_use_kept(tmp_path: Path) -> None:
+    store = DigestStore("kind", "v", disk_floor=3)
+    keys = [store.key(str(number)) for number in range(10)]
+    for key in keys:
+        store.put(key, key, tmp_path)
+    store.tidy(tmp_path, [keys[0]])
+    left = {path.stem for path in (tmp_path / "kind").glob("*.marshal")}
+    assert len(left) == 5 and keys[0] in left  # the four most recent, and the one in use
+
+
+@given(st.lists(st.text(max_size=8), max_size=4), st.lists(st.text(max_size=8), max_size=4))
+def test_different_inputs_never_share_a_record(first: list[str], second: list[str]) -> None:
+    store = DigestStore("kind", "v")
+    assert (store.key(*first) == store.key(*second)) == (first == second)
