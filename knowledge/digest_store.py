@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 MEMORY_RECORDS = 256  # a council's knowledge base has tens of files; a synthetic 20,000-entry one has 40
+MEMORY_SPARE = 8  # records a load did not use, kept in memory after it (a file's version before an edit)
 DISK_RECORDS_PER_USE = 4  # keep on disk up to this many times the records one load uses (older versions go)
 DISK_RECORDS_FLOOR = 64
 SUFFIX = ".marshal"
@@ -91,7 +92,8 @@ class DigestStore:
         if path is None:
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the bot's own, like the database
+            path.parent.mkdir(exist_ok=True, mode=0o700)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-", suffix=SUFFIX)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
@@ -109,11 +111,16 @@ class DigestStore:
             self._memory.clear()
 
     def tidy(self, folder: Path | None, used: Iterable[str]) -> None:
-        """Clear records on disk beyond a few times what one load uses, least recently used first, so edits
-        over months do not fill the disk. Records in `used` are always kept."""
+        """After a load: keep in memory what it used and a few others, and on disk a few times what it used,
+        least recently used going first, so a bot edited for months holds little more than one version.
+        Records in `used` are always kept."""
+        keep = set(used)
+        with self._lock:
+            spare = [key for key in self._memory if key not in keep]  # least recently used first
+            for key in spare[:max(0, len(spare) - MEMORY_SPARE)]:
+                del self._memory[key]
         if folder is None or not (folder / self.name).is_dir():
             return
-        keep = set(used)
         limit = max(self.disk_floor, DISK_RECORDS_PER_USE * len(keep))
         try:
             found = [entry for entry in os.scandir(folder / self.name) if entry.name.endswith(SUFFIX)]

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import knowledge.entry_terms
 import knowledge.loader
 from bot.settings.config import PROJECT_DIR
-from knowledge.digest_store import DigestStore
+from knowledge.digest_store import MEMORY_SPARE, DigestStore
 from knowledge.entry_terms import TERMS
 from knowledge.keyword_index import BUILT, KeywordIndex
 from knowledge.loader import PARSED, load_knowledge
@@ -157,3 +157,14 @@ def test_old_records_are_cleared_and_those_in_use_kept(tmp_path: Path) -> None:
 def test_different_inputs_never_share_a_record(first: list[str], second: list[str]) -> None:
     store = DigestStore("kind", "v")
     assert (store.key(*first) == store.key(*second)) == (first == second)
+
+
+def test_memory_keeps_what_the_last_load_used_and_a_few_others(tmp_path: Path) -> None:
+    store = DigestStore("kind", "v")
+    keys = [store.key(str(number)) for number in range(40)]
+    for key in keys:
+        store.put(key, key)
+    store.tidy(None, keys[:5])
+    assert all(store.get(key) == key for key in keys[:5])
+    assert sum(store.get(key) is not None for key in keys[5:]) == MEMORY_SPARE
+    assert all(store.get(key) == key for key in keys[-MEMORY_SPARE:])  # the most recently used of the others
