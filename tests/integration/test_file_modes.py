@@ -73,3 +73,19 @@ def test_restoring_into_a_missing_folder_creates_it_private(environ: dict[str, s
     assert run_cli(elsewhere, "restore", str(tmp_path / "b.db")).code == 0
     assert oct(mode(tmp_path / "new-home")) == "0o700"
     assert oct(mode(tmp_path / "new-home" / "audit.db")) == "0o600"
+
+
+def test_the_start_up_cache_beside_the_database_is_private(tmp_path: Path) -> None:
+    from bot.core.knowledge import KnowledgeService
+    from bot.settings.config import PROJECT_DIR
+    from knowledge.entry_terms import TERMS
+    from knowledge.loader import PARSED
+
+    for store in (PARSED, TERMS):
+        store.forget()  # as a new process: nothing held in memory, so every record is written
+    cache = tmp_path / "data" / "cache"
+    KnowledgeService.load(PROJECT_DIR / "knowledge", cache)
+    records = list(cache.rglob("*.marshal"))
+    folders = [cache, *(path for path in cache.iterdir() if path.is_dir())]
+    assert records and {oct(mode(path)) for path in records} == {"0o600"}
+    assert {oct(mode(path)) for path in folders} == {"0o700"}
