@@ -52,7 +52,7 @@ class DigestStore:
         self.version = version
         self.memory = memory  # False for big records only worth keeping between starts
         self.disk_floor = disk_floor
-        self._memory: OrderedDict[str, Any] = OrderedDict()
+        self._memory: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # key -> (value, its plain form)
         self._lock = threading.Lock()
 
     def key(self, *parts: str) -> str:
@@ -66,12 +66,19 @@ class DigestStore:
 
     def get(self, key: str, folder: Path | None = None, decode: Any = None) -> Any | None:
         """The value kept under `key`, or None. A value read from disk is passed through `decode` first
-        (marshal keeps only plain data) and then kept in memory as decoded."""
-        with self._lock:
-            if key in self._memory:
-                self._memory.move_to_end(key)
-                return self._memory[key]
+        (marshal keeps only plain data) and then kept in memory as decoded. A value found in memory is also
+        written to `folder` if that has no copy (it was worked out by a load that kept nothing on disk, such as
+        the check of an edit before it is written), so the next start finds it."""
         path = self._path(key, folder)
+        with self._lock:
+            held = self._memory.get(key)
+            if held is not None:
+                self._memory.move_to_end(key)
+        if held is not None:
+            value, plain = held
+            if path is not None and not path.exists():
+                self._write(path, plain)
+            return value
         if path is None:
             return None
         try:
@@ -82,22 +89,25 @@ class DigestStore:
             return None
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept when older records are cleared
-        self._remember(key, value)
+        self._remember(key, value, plain)
         return value
 
     def put(self, key: str, value: Any, folder: Path | None = None, plain: Any = None) -> None:
         """Keep `value` in memory, and `plain` (its marshal-able form; `value` itself when not given) on disk."""
-        self._remember(key, value)
+        plain = value if plain is None else plain
+        self._remember(key, value, plain)
         path = self._path(key, folder)
-        if path is None:
-            return
+        if path is not None:
+            self._write(path, plain)
+
+    def _write(self, path: Path, plain: Any) -> None:
         try:
             path.parent.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # the bot's own, like the database
             path.parent.mkdir(exist_ok=True, mode=0o700)
             descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".partial-", suffix=SUFFIX)
             try:
                 with os.fdopen(descriptor, "wb") as handle:
-                    marshal.dump(value if plain is None else plain, handle)
+                    marshal.dump(plain, handle)
                 os.replace(temporary, path)
             except BaseException:
                 Path(temporary).unlink(missing_ok=True)
@@ -133,11 +143,11 @@ class DigestStore:
         except OSError:
             return
 
-    def _remember(self, key: str, value: Any) -> None:
+    def _remember(self, key: str, value: Any, plain: Any) -> None:
         if not self.memory:
             return
         with self._lock:
-            self._memory[key] = value
+            self._memory[key] = (value, plain)
             self._memory.move_to_end(key)
             while len(self._memory) > MEMORY_RECORDS:
                 self._memory.popitem(last=False)

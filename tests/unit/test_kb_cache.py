@@ -168,3 +168,15 @@ def test_memory_keeps_what_the_last_load_used_and_a_few_others(tmp_path: Path) -
     assert all(store.get(key) == key for key in keys[:5])
     assert sum(store.get(key) is not None for key in keys[5:]) == MEMORY_SPARE
     assert all(store.get(key) == key for key in keys[-MEMORY_SPARE:])  # the most recently used of the others
+
+
+def test_what_was_worked_out_without_a_cache_folder_still_reaches_it(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check of an edit before it is written loads without the cache folder; the reload after it finds
+    that in memory, and must still leave it on disk for the next start."""
+    build(folder, None)
+    build(folder, tmp_path / "cache")
+    new_process()
+    calls = counting(monkeypatch)
+    build(folder, tmp_path / "cache")
+    assert calls["read"] == 0 and calls["keyword"] == 0
