@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import sys
 import tempfile
 import threading
 from collections import OrderedDict
@@ -32,9 +33,12 @@ DISK_RECORDS_FLOOR = 64
 SUFFIX = ".marshal"
 
 
-def source_digest(*paths: Path) -> str:
-    """A digest of the code files that produce a kind of record: any edit to them makes a new key space."""
-    digest = hashlib.sha256(f"marshal {marshal.version}".encode())
+def source_digest(paths: Iterable[Path], *libraries: str) -> str:
+    """A digest of the code files (and the versions of the libraries) that produce a kind of record: any
+    change to them makes a new key space, so an upgrade never reads what the old version worked out."""
+    digest = hashlib.sha256(f"marshal {marshal.version}\0{sys.version}".encode())
+    for library in libraries:
+        digest.update(f"\0{library}".encode())
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()

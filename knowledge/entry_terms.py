@@ -24,7 +24,7 @@ from knowledge.textterms import Vocabulary, words_of
 Terms = tuple[str, ...]
 EntryTerms = tuple[tuple[Terms, ...], Terms]  # the terms of the question and each alternative; of the id
 
-TERMS = DigestStore("entry-terms", source_digest(Path(knowledge.textterms.__file__), Path(__file__)))
+TERMS = DigestStore("entry-terms", source_digest([Path(knowledge.textterms.__file__), Path(__file__)]))
 
 
 def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Path | None = None

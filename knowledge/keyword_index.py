@@ -10,6 +10,7 @@ tokenises and stems in C, and indexes 20,000 entries in a fraction of a second.
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 import sqlite3
 import threading
@@ -35,7 +36,9 @@ COMMON_FLOOR = 50
 # The built table, by the digest of everything it was built from: a restart with the same files and weights
 # reads it back (about 0.1 s at 20,000 entries, against 0.7 s to build). Large, so only the latest is kept, and
 # on disk only: a reload after an edit always has new content.
-BUILT = DigestStore("keyword-index", source_digest(Path(__file__)), memory=False, disk_floor=1)
+BUILT = DigestStore("keyword-index", source_digest([Path(__file__)], f"SQLite {sqlite3.sqlite_version}",
+                                                   f"snowballstemmer {importlib.metadata.version('snowballstemmer')}"),
+                    memory=False, disk_floor=1)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import yaml
+
 import knowledge
 import knowledge.entries
 import knowledge.fields
@@ -34,8 +36,9 @@ from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary", "out_of_scope")
 # What each file of entries parsed to, by the digest of its text: a restart, or a reload after one file was
 # edited, parses only the files that changed (see digest_store). The code that parses is part of the digest.
-PARSED = DigestStore("parsed-entries", source_digest(*(Path(module.__file__) for module in (
-    knowledge.entries, knowledge.fields, knowledge.yamlsource)), Path(__file__)))
+PARSED = DigestStore("parsed-entries", source_digest(
+    [*(Path(module.__file__) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource)),
+     Path(__file__)], f"PyYAML {yaml.__version__}"))
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import knowledge.entry_terms
 import knowledge.loader
 from bot.settings.config import PROJECT_DIR
-from knowledge.digest_store import MEMORY_SPARE, DigestStore
+from knowledge.digest_store import MEMORY_SPARE, DigestStore, source_digest
 from knowledge.entry_terms import TERMS
 from knowledge.keyword_index import BUILT, KeywordIndex
 from knowledge.loader import PARSED, load_knowledge
@@ -137,7 +137,7 @@ def test_an_unwritable_cache_folder_costs_time_and_nothing_else(folder: Path, tm
 
 
 def test_a_record_written_by_other_code_is_never_read(tmp_path: Path) -> None:
-    old, new = DigestStore("kind", "version 1"), DigestStore("kind", "version 2")
+    old, new = DigestStore("kind", "version 1"), DigestStore("kind", "version 2")  # e.g. after an upgrade
     old.put(old.key("the same text"), "old result", tmp_path)
     assert new.get(new.key("the same text"), tmp_path) is None
     assert DigestStore("kind", "version 1").get(old.key("the same text"), tmp_path) == "old result"
@@ -180,3 +180,12 @@ def test_what_was_worked_out_without_a_cache_folder_still_reaches_it(
     calls = counting(monkeypatch)
     build(folder, tmp_path / "cache")
     assert calls["read"] == 0 and calls["keyword"] == 0
+
+
+def test_new_code_or_a_new_library_means_new_records(tmp_path: Path) -> None:
+    code = tmp_path / "parser.py"
+    code.write_text("def parse(): ...\n", encoding="utf-8")
+    first = source_digest([code], "PyYAML 6.0.2")
+    assert source_digest([code], "PyYAML 6.0.3") != first
+    code.write_text("def parse(): return 1\n", encoding="utf-8")
+    assert source_digest([code], "PyYAML 6.0.2") != first
