@@ -51,11 +51,13 @@ class DigestStore:
     two bots) in one process never share a folder by accident, while sharing what is in memory is harmless.
     """
 
-    def __init__(self, name: str, version: str, memory: bool = True, disk_floor: int = DISK_RECORDS_FLOOR) -> None:
+    def __init__(self, name: str, version: str, memory: bool = True, disk_floor: int = DISK_RECORDS_FLOOR,
+                 disk_per_use: int = DISK_RECORDS_PER_USE) -> None:
         self.name = name
         self.version = version
         self.memory = memory  # False for big records only worth keeping between starts
         self.disk_floor = disk_floor
+        self.disk_per_use = disk_per_use
         self._memory: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # key -> (value, its plain form)
         self._lock = threading.Lock()
 
@@ -135,7 +137,7 @@ class DigestStore:
                 del self._memory[key]
         if folder is None or not (folder / self.name).is_dir():
             return
-        limit = max(self.disk_floor, DISK_RECORDS_PER_USE * len(keep))
+        limit = max(self.disk_floor, self.disk_per_use * len(keep))
         try:
             found = [entry for entry in os.scandir(folder / self.name) if entry.name.endswith(SUFFIX)]
             if len(found) <= limit:

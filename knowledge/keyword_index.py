@@ -38,7 +38,7 @@ COMMON_FLOOR = 50
 # on disk only: a reload after an edit always has new content.
 BUILT = DigestStore("keyword-index", source_digest([Path(__file__)], f"SQLite {sqlite3.sqlite_version}",
                                                    f"snowballstemmer {importlib.metadata.version('snowballstemmer')}"),
-                    memory=False, disk_floor=1)
+                    memory=False, disk_floor=1, disk_per_use=1)
 
 
 @dataclass(frozen=True)

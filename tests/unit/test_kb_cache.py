@@ -96,6 +96,7 @@ def test_after_an_edit_only_the_edited_file_is_read_again_and_its_answer_is_new(
     calls = counting(monkeypatch)
     search = build(folder, tmp_path / "cache")
     assert calls["read"] == 1 and calls["keyword"] == 1
+    assert len(list((tmp_path / "cache" / BUILT.name).glob("*.marshal"))) == 1  # the latest keyword table only
     result = search.search("when is the ICPC due?")
     assert result.answer is not None and "Within fifteen working days" in search.answers[
         search.numbers[result.answer.entry_id]]
