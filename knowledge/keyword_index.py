@@ -33,6 +33,7 @@ MAX_TERMS = 40  # a query's distinct words used; a pasted essay gains nothing pa
 # entries. Below COMMON_FLOOR entries nothing is left out, so a small knowledge base ranks on every word.
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
+STEM_CACHE = 100_000  # distinct words whose stems are remembered (a few MB)
 # The built table, by the digest of everything it was built from: a restart with the same files and weights
 # reads it back (about 0.1 s at 20,000 entries, against 0.7 s to build). Large, so only the latest is kept, and
 # on disk only: a reload after an edit always has new content.
@@ -127,16 +128,21 @@ class KeywordIndex:
         return sorted({self._group_of[stem] for stem in stems if stem in self._group_of})
 
     def _stem_cached(self, word: str) -> str:
+        """A word's Porter stem, remembered: stemming every query word twice (groups, then ranking) was a tenth
+        of a question's time at 20,000 entries. Callers hold the lock (Snowball's stemmer is not thread-safe);
+        past STEM_CACHE words, new ones are stemmed but not kept, so odd queries cannot grow it for ever."""
         found = self._stems.get(word)
         if found is None:
-            found = self._stems[word] = self._stemmer.stemWord(word)
+            found = self._stemmer.stemWord(word)
+            if len(self._stems) < STEM_CACHE:
+                self._stems[word] = found
         return found
 
     def groups_of(self, words: Iterable[str]) -> list[str]:
         """The group words for these query words: a vocabulary group counts once, however many of its members
         an entry or a question uses (spelling every member out made broad entries match every question)."""
         with self._lock:
-            return list(dict.fromkeys(self._group_of[stem] for stem in (self._stemmer.stemWord(word) for word in words)
+            return list(dict.fromkeys(self._group_of[stem] for stem in (self._stem_cached(word) for word in words)
                                       if stem in self._group_of))
 
     def rank(self, words: Iterable[str], limit: int) -> list[KeywordHit]:
@@ -145,7 +151,7 @@ class KeywordIndex:
         if not terms or limit < 1:
             return []
         with self._lock:
-            held = {term: self._entries_with.get(self._stemmer.stemWord(term), 0) for term in terms}
+            held = {term: self._entries_with.get(self._stem_cached(term), 0) for term in terms}
         terms = [term for term in terms if held[term] <= self._common]
         if not terms:  # only common words: BM25 has nothing to tell, and would score most entries to say it
             return []
