@@ -14,6 +14,7 @@ import importlib.metadata
 import re
 import sqlite3
 import threading
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +35,15 @@ MAX_TERMS = 40  # a query's distinct words used; a pasted essay gains nothing pa
 COMMON_SHARE = 0.05
 COMMON_FLOOR = 50
 STEM_CACHE = 100_000  # distinct words whose stems are remembered (a few MB)
-# The built table, by the digest of everything it was built from: a restart with the same files and weights
-# reads it back (about 0.1 s at 20,000 entries, against 0.7 s to build). Large, so only the latest is kept, and
-# on disk only: a reload after an edit always has new content.
+# The latest built table, for these weights and vocabulary groups, with the digest of the files it holds: a
+# restart with the same files reads it back (about 0.1 s at 20,000 entries, against 0.7 s to build), and a start
+# after an edit updates it, re-indexing only the entries whose text changed. Large, so only the latest is kept,
+# and on disk only.
 BUILT = DigestStore("keyword-index", source_digest([Path(__file__)], f"SQLite {sqlite3.sqlite_version}",
                                                    f"snowballstemmer {importlib.metadata.version('snowballstemmer')}"),
                     memory=False, disk_floor=1, disk_per_use=1)
+TIE_MARGIN = 8  # rows fetched past `limit`, so entries tied on score can be put in entry order (see rank)
+Row = tuple[str, str, str, str]  # what one entry gives each column: question, alternatives, tags, answer
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,21 @@ class KeywordIndex:
         self._stemmer = snowballstemmer.stemmer("porter")
         self._stems: dict[str, str] = {}
         self._group_of = self._groups(groups)
-        key = BUILT.key(content, repr(tuple(weights)), repr(groups)) if content and cache_folder else None
-        if not (key and self._restore(BUILT.get(key, cache_folder))):
-            self._build(entries)
+        # Row id -> entry number; None while they are equal (a table built in one go). A table updated after an
+        # edit keeps the row ids of unchanged entries, so there they differ.
+        self._number_of: dict[int, int] | None = None
+        key = BUILT.key(repr(tuple(weights)), repr(groups)) if content and cache_folder else None
+        kept = BUILT.get(key, cache_folder) if key else None
+        if self._restore(kept):
+            if kept[0] != content:
+                self._update([self._row(entry) for entry in entries])
+                BUILT.put(key, (content, self._db.serialize(), self._row_ids()), cache_folder)
+        else:
+            self._build([self._row(entry) for entry in entries])
             if key:
-                BUILT.put(key, self._db.serialize(), cache_folder)
-                BUILT.tidy(cache_folder, [key])
+                BUILT.put(key, (content, self._db.serialize(), None), cache_folder)
+        if key:
+            BUILT.tidy(cache_folder, [key])
         self._weights = ", ".join(f"{float(w):g}" for w in weights)
         self._lock = threading.Lock()
         # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
@@ -79,36 +92,81 @@ class KeywordIndex:
         count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
         self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
 
-    def _restore(self, built: object) -> bool:
-        """Read a table kept by an earlier start; False (and an empty database) if it is not a whole one."""
-        if not isinstance(built, bytes):
+    def _restore(self, kept: object) -> bool:
+        """Read a table kept by an earlier start, as (content, table, row ids); False (and an empty database)
+        if it is not a whole one."""
+        if not (isinstance(kept, tuple) and len(kept) == 3 and isinstance(kept[1], bytes)):
             return False
         try:
-            self._db.deserialize(built)
+            self._db.deserialize(kept[1])
             self._db.execute("SELECT count(*) FROM docs").fetchone()
+            if kept[2] is not None:
+                self._number_of = {int(row_id): number for number, row_id in enumerate(kept[2])}
             return True
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, TypeError, ValueError):
             self._db.close()
             self._db = sqlite3.connect(":memory:", check_same_thread=False)
+            self._number_of = None
             return False
 
-    def _build(self, entries: Iterable[Entry]) -> None:
+    def _row(self, entry: Entry) -> Row:
+        return (entry.question, "\n".join(entry.alternatives),
+                " ".join((*entry.tags, entry.id.replace("-", " "), *self._group_words(entry))), entry.answer)
+
+    def _build(self, rows: list[Row]) -> None:
         self._db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(question, alternatives, tags, answer, "
             "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
+        self._insert([(number, *row) for number, row in enumerate(rows)])
+
+    def _insert(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         # Rows go into a plain table first, then into FTS5 in one statement: tokenising and indexing then run
         # in SQLite without the GIL, so a reload's other work can go on beside it (see KnowledgeSearch).
         self._db.execute("CREATE TEMP TABLE raw (question, alternatives, tags, answer)")
-        self._db.executemany(
-            "INSERT INTO raw (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
-            [(number, entry.question, "\n".join(entry.alternatives),
-              " ".join((*entry.tags, entry.id.replace("-", " "), *self._group_words(entry))), entry.answer)
-             for number, entry in enumerate(entries)],
-        )
+        self._db.executemany("INSERT INTO raw (rowid, question, alternatives, tags, answer) VALUES (?, ?, ?, ?, ?)",
+                             rows)
         self._db.execute("INSERT INTO docs (rowid, question, alternatives, tags, answer) "
                          "SELECT rowid, question, alternatives, tags, answer FROM raw")
         self._db.execute("DROP TABLE raw")
+        self._db.commit()  # serialize() writes what is committed
+
+    def _update(self, rows: list[Row]) -> None:
+        """Make a kept table hold `rows`: rows whose text is unchanged stay as they are (with their row ids),
+        rows no entry has any more are deleted, and new or edited entries are indexed under new row ids.
+
+        The table's own text says what each row holds, so nothing else has to be kept to match them up.
+        """
+        held: dict[Row, list[int]] = defaultdict(list)
+        for row_id, *texts in self._db.execute("SELECT rowid, question, alternatives, tags, answer FROM docs "
+                                               "ORDER BY rowid DESC"):
+            held[tuple(texts)].append(row_id)  # type: ignore[index]
+        number_of: dict[int, int] = {}
+        added: list[tuple[int, Row]] = []
+        for number, row in enumerate(rows):
+            same = held.get(row)
+            if same:
+                number_of[same.pop()] = number  # the lowest row id first, as a build would have numbered them
+            else:
+                added.append((number, row))
+        gone = [(row_id,) for row_ids in held.values() for row_id in row_ids]
+        self._db.executemany("DELETE FROM docs WHERE rowid = ?", gone)
+        next_id = (self._db.execute("SELECT max(rowid) FROM docs").fetchone()[0] or -1) + 1
+        new_rows = [(next_id + offset, *row) for offset, (_, row) in enumerate(added)]
+        number_of.update((next_id + offset, number) for offset, (number, _) in enumerate(added))
+        if new_rows:
+            self._insert(new_rows)
+        self._db.commit()
+        self._number_of = None if all(row_id == number for row_id, number in number_of.items()) else number_of
+
+    def _row_ids(self) -> tuple[int, ...] | None:
+        """Each entry's row id, in entry order (what a restart needs to read the table back), or None if equal."""
+        if self._number_of is None:
+            return None
+        row_ids = [0] * len(self._number_of)
+        for row_id, number in self._number_of.items():
+            row_ids[number] = row_id
+        return tuple(row_ids)
 
     def _groups(self, groups: Iterable[tuple[str, ...]]) -> dict[str, str]:
         """stem of each one-word member of a vocabulary group -> the group's own word (`vgroup3`)."""
@@ -156,9 +214,20 @@ class KeywordIndex:
         if not terms:  # only common words: BM25 has nothing to tell, and would score most entries to say it
             return []
         match = " OR ".join(f'"{term}"' for term in terms)
-        with self._lock:
-            rows = self._db.execute(
-                f"SELECT rowid, bm25(docs, {self._weights}) FROM docs WHERE docs MATCH ? ORDER BY 2 LIMIT ?",
-                [match, limit],
-            ).fetchall()
-        return [KeywordHit(int(number), -float(score)) for number, score in rows]
+        fetch = limit + TIE_MARGIN
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT rowid, bm25(docs, {self._weights}) FROM docs WHERE docs MATCH ? ORDER BY 2 LIMIT ?",
+                    [match, fetch],
+                ).fetchall()
+            # Entries tied on score come in entry order, however their rows were numbered; if the tie at the
+            # cut reaches past what was fetched, fetch more.
+            if len(rows) < fetch or len(rows) <= limit or rows[-1][1] != rows[limit - 1][1]:
+                break
+            fetch *= 4
+        number_of = self._number_of
+        hits = [KeywordHit(number_of[row_id] if number_of is not None else int(row_id), -float(score))
+                for row_id, score in rows]
+        hits.sort(key=lambda hit: (-hit.score, hit.number))
+        return hits[:limit]

@@ -15,6 +15,7 @@ import knowledge.entry_terms
 import knowledge.loader
 from bot.settings.config import PROJECT_DIR
 from knowledge.digest_store import MEMORY_SPARE, DigestStore, source_digest
+from knowledge.entries import Entry
 from knowledge.entry_terms import TERMS
 from knowledge.keyword_index import BUILT, KeywordIndex
 from knowledge.loader import PARSED, load_knowledge
@@ -53,8 +54,8 @@ def answers(search: KnowledgeSearch) -> list:
 
 
 def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
-    """Count the YAML files parsed, the files whose wordings are read and the keyword tables built."""
-    calls = {"parsed": 0, "read": 0, "keyword": 0}
+    """Count the YAML files parsed, the files whose wordings are read, and the keyword tables built or updated."""
+    calls = {"parsed": 0, "read": 0, "keyword": 0, "updated": 0}
 
     def wrap(owner: object, name: str, label: str) -> None:
         original = getattr(owner, name)
@@ -67,6 +68,7 @@ def counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     wrap(knowledge.loader, "load_yaml_with_lines", "parsed")
     wrap(knowledge.entry_terms, "_read", "read")
     wrap(KeywordIndex, "_build", "keyword")
+    wrap(KeywordIndex, "_update", "updated")
     return calls
 
 
@@ -95,13 +97,54 @@ def test_after_an_edit_only_the_edited_file_is_read_again_and_its_answer_is_new(
     new_process()
     calls = counting(monkeypatch)
     search = build(folder, tmp_path / "cache")
-    assert calls["read"] == 1 and calls["keyword"] == 1
+    assert calls["read"] == 1 and calls["keyword"] == 0 and calls["updated"] == 1  # the kept table, updated
     assert len(list((tmp_path / "cache" / BUILT.name).glob("*.marshal"))) == 1  # the latest keyword table only
     result = search.search("when is the ICPC due?")
     assert result.answer is not None and "Within fifteen working days" in search.answers[
         search.numbers[result.answer.entry_id]]
     new_process()
     assert index_state(search) == index_state(build(folder, None))
+
+
+def keyword_ranks(search: KnowledgeSearch) -> list:
+    return [search.keyword.rank(search._keyword_words(question), 10) for question in QUESTIONS]
+
+
+def test_after_entries_are_added_changed_and_removed_the_updated_keyword_table_ranks_as_a_new_one(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(folder, tmp_path / "cache")
+    edited = folder / "kb" / "child-protection.yaml"
+    data = yaml.safe_load(edited.read_text(encoding="utf-8"))
+    first, second = data["entries"][0], data["entries"][1]
+    first["answer"] = first["answer"] + " Ask your manager if the deadline cannot be met."  # changed
+    related = {ref for entry in load_knowledge(folder).entries.values() for ref in entry.related}
+    data["entries"].remove(next(e for e in data["entries"][2:] if e["id"] not in related))  # removed
+    twin = dict(second, id=second["id"] + "-copy")  # added: ties with its twin on every word but its id
+    data["entries"].insert(1, twin)
+    edited.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    new_process()
+    calls = counting(monkeypatch)
+    updated = build(folder, tmp_path / "cache")
+    assert calls["keyword"] == 0 and calls["updated"] == 1
+    new_process()
+    fresh = build(folder, None)
+    assert keyword_ranks(updated) == keyword_ranks(fresh)
+    assert answers(updated) == answers(fresh)
+    new_process()
+    calls = counting(monkeypatch)
+    restarted = build(folder, tmp_path / "cache")  # the updated table, read back as it was kept
+    assert calls["keyword"] == 0 and calls["updated"] == 0
+    assert keyword_ranks(restarted) == keyword_ranks(fresh)
+
+
+def test_entries_tied_on_keyword_score_come_in_entry_order_whatever_their_rows() -> None:
+    twins = [Entry(id=f"twin-{n}", question="Who chairs the strategy discussion?", alternatives=(),
+                   answer="The team manager.", tags=("strategy",), source=None, owner=None, review_by=None,
+                   related=(), file="twins.yaml", line=1 + 5 * n) for n in range(12)]
+    index = KeywordIndex(twins, (1.0, 1.0, 1.0, 1.0))
+    index._number_of = {row: 11 - row for row in range(12)}  # rows numbered backwards, as after updates
+    hits = index.rank(["strategy", "chairs"], 3)
+    assert [hit.number for hit in hits] == [0, 1, 2]
 
 
 def test_a_file_with_a_problem_is_reported_on_every_load(folder: Path, tmp_path: Path) -> None:
