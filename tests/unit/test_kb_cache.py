@@ -128,6 +128,7 @@ def test_after_entries_are_added_changed_and_removed_the_updated_keyword_table_r
     assert calls["keyword"] == 0 and calls["updated"] == 1
     new_process()
     fresh = build(folder, None)
+    assert updated.keyword._entries_with == fresh.keyword._entries_with  # deleted rows no longer count
     assert keyword_ranks(updated) == keyword_ranks(fresh)
     assert answers(updated) == answers(fresh)
     new_process()
