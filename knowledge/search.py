@@ -263,16 +263,18 @@ class KnowledgeSearch:
                     by_term[term].append((number, terms))
         return members, dict(by_term)
 
-    def _query_groups(self, terms: Iterable[str]) -> dict[int, frozenset[str]]:
+    def _query_groups(self, terms: Iterable[str]) -> dict[int, tuple[str, ...]]:
         """The vocabulary groups a query says (all of a member's terms present), each with the query terms
-        saying it."""
-        present = set(terms)
-        found: dict[int, set[str]] = defaultdict(set)
-        for term in present:
+        saying it, in the query's order: sums over them then come out the same in every process (a set's order
+        of strings changes with Python's hash seed, and with it the last digit of a sum)."""
+        ordered = tuple(dict.fromkeys(terms))
+        present = set(ordered)
+        found: dict[int, dict[str, None]] = defaultdict(dict)
+        for term in ordered:
             for number, member in self.members_by_term.get(term, ()):
                 if present.issuperset(member):
-                    found[number].update(member)
-        return {number: frozenset(said) for number, said in found.items()}
+                    found[number].update(dict.fromkeys(member))
+        return {number: tuple(term for term in ordered if term in said) for number, said in found.items()}
 
     def _says_group(self, weights: dict[str, float], number: int) -> bool:
         """Whether an entry's wording holds some member of a vocabulary group."""
@@ -630,7 +632,7 @@ class KnowledgeSearch:
         matches.sort(key=lambda match: (-match.score, match.entry_id))
         return matches
 
-    def _group_candidates(self, groups: dict[int, frozenset[str]], importance: dict[str, float],
+    def _group_candidates(self, groups: dict[int, tuple[str, ...]], importance: dict[str, float],
                           partial: dict[int, float]) -> None:
         """Entries saying a query's vocabulary group in other words become candidates (by each member's
         rarest term, unless it is common), at VOCAB_MATCH of the query terms saying it."""
@@ -645,7 +647,7 @@ class KnowledgeSearch:
             for document in reached:
                 partial[document] += value
 
-    def _group_credit(self, weights: dict[str, float], groups: dict[int, frozenset[str]],
+    def _group_credit(self, weights: dict[str, float], groups: dict[int, tuple[str, ...]],
                       importance: dict[str, float], covered: float, missing: list[tuple[str, float]]
                       ) -> tuple[float, list[tuple[str, float]]]:
         """Credit missing query terms that say a vocabulary group the entry says another way."""

@@ -105,6 +105,24 @@ def test_typo_correction_gives_the_same_answer_in_every_process(tmp_path: Path) 
     assert any(answer["answer"] or answer["suggestions"] for answer in json.loads(outputs.pop()))
 
 
+def test_every_candidate_scores_the_same_in_every_process() -> None:
+    """Two bots on the same knowledge (or one before and after a restart) must rank alike, down to the last
+    candidate: Python salts string hashing per process, and summing a set of terms in hash order once made low
+    scores differ in their last digit, and so their order."""
+    script = ("import json, sys, yaml; from knowledge.loader import load_knowledge; "
+              "from knowledge.search import KnowledgeSearch; s = KnowledgeSearch(load_knowledge()); "
+              "qs = [q['q'] for q in yaml.safe_load(open(sys.argv[1]))['queries']]; "
+              "print(json.dumps([[(m.entry_id, m.score) for m in s.evidence(q).concept] for q in qs]))")
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        done = subprocess.run([sys.executable, "-c", script, str(ROOT / "tests/data/kb_queries_retired3.yaml")],
+                              env=env, cwd=ROOT, capture_output=True, text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert len(json.loads(outputs.pop())) > 400
+
+
 def test_a_noun_made_from_a_verb_meets_the_verb() -> None:
     vocabulary = Vocabulary.build({})
 
