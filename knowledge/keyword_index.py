@@ -99,9 +99,11 @@ class KeywordIndex:
             return False
         try:
             self._db.deserialize(kept[1])
-            self._db.execute("SELECT count(*) FROM docs").fetchone()
+            rows = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
             if kept[2] is not None:
                 self._number_of = {int(row_id): number for number, row_id in enumerate(kept[2])}
+                if len(self._number_of) != rows:
+                    raise ValueError("row ids kept for another table")
             return True
         except (sqlite3.DatabaseError, TypeError, ValueError):
             self._db.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -171,6 +172,20 @@ def test_damaged_cache_records_are_ignored_and_written_again(folder: Path, tmp_p
     new_process()
     assert answers(build(folder, cache)) == answers(fresh)
     assert all(record.stat().st_size > 100 for record in records)
+
+
+def test_a_kept_keyword_table_whose_row_ids_do_not_match_it_is_built_again(
+        folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    fresh = build(folder, None)
+    build(folder, cache)
+    [record] = (cache / BUILT.name).glob("*.marshal")
+    content, table, _ = marshal.loads(record.read_bytes())
+    record.write_bytes(marshal.dumps((content, table, (0, 1, 2))))  # row ids of some other, smaller table
+    new_process()
+    calls = counting(monkeypatch)
+    assert answers(build(folder, cache)) == answers(fresh)
+    assert calls["keyword"] == 1
 
 
 def test_an_unwritable_cache_folder_costs_time_and_nothing_else(folder: Path, tmp_path: Path) -> None:
