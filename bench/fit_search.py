@@ -66,7 +66,11 @@ KEYWORD_SHARES = [0.0, 0.5, 0.7, 0.85]
 KEYWORD_VOTES = [0.5, 1.0, 1.5, 2.0]  # a BM25 rank's vote in the fused suggestions, against a concept rank's 1
 FINALISTS = 24  # the story rule is fitted on top of this many of the best settings
 NARRATIVE_SCORES = [15.0, 20.0, 25.0, 30.0, 35.0, 1e9]  # 1e9: stories are answered only as other questions are
-NARRATIVE_LEADS = [1.5, 1.75, 2.0, 2.5, 3.0]
+# The story rule's lead over the runner-up. The fit once chose 1.5, the grid's lowest, so the grid goes down to
+# 1.1. On top of the shipped settings, 1.2 answered 11 more tuning questions right with no more confident-wrong;
+# fitting the rule on three tuning sets and measuring on the fourth, one fold chose 1.3 (+1.0 point right on its
+# left-out set, confident-wrong unchanged) and the other three kept 1.5.
+NARRATIVE_LEADS = [1.1, 1.2, 1.3, 1.4, 1.5, 1.75, 2.0, 2.5, 3.0]
 NARRATIVE_KEYWORD_LEADS = [1.4, 1.5, 1.6, 1.8, 2.0, 2.5, 1e9]  # 1e9: BM25's lead alone never answers a story
 
 
