@@ -121,6 +121,7 @@ class KeywordIndex:
             "tokenize = 'porter unicode61 remove_diacritics 2')"
         )
         self._insert([(number, *row) for number, row in enumerate(rows)])
+        self._db.commit()  # serialize() writes what is committed
 
     def _insert(self, rows: list[tuple[int, str, str, str, str]]) -> None:
         # Rows go into a plain table first, then into FTS5 in one statement: tokenising and indexing then run
@@ -131,7 +132,6 @@ class KeywordIndex:
         self._db.execute("INSERT INTO docs (rowid, question, alternatives, tags, answer) "
                          "SELECT rowid, question, alternatives, tags, answer FROM raw")
         self._db.execute("DROP TABLE raw")
-        self._db.commit()  # serialize() writes what is committed
 
     def _update(self, rows: list[Row]) -> None:
         """Make a kept table hold `rows`: rows whose text is unchanged stay as they are (with their row ids),
@@ -225,7 +225,7 @@ class KeywordIndex:
                 ).fetchall()
             # Entries tied on score come in entry order, however their rows were numbered; if the tie at the
             # cut reaches past what was fetched, fetch more.
-            if len(rows) < fetch or len(rows) <= limit or rows[-1][1] != rows[limit - 1][1]:
+            if len(rows) < fetch or rows[-1][1] != rows[limit - 1][1]:
                 break
             fetch *= 4
         number_of = self._number_of

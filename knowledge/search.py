@@ -269,11 +269,11 @@ class KnowledgeSearch:
         of strings changes with Python's hash seed, and with it the last digit of a sum)."""
         ordered = tuple(dict.fromkeys(terms))
         present = set(ordered)
-        found: dict[int, dict[str, None]] = defaultdict(dict)
+        found: dict[int, set[str]] = defaultdict(set)
         for term in ordered:
             for number, member in self.members_by_term.get(term, ()):
                 if present.issuperset(member):
-                    found[number].update(dict.fromkeys(member))
+                    found[number].update(member)
         return {number: tuple(term for term in ordered if term in said) for number, said in found.items()}
 
     def _says_group(self, weights: dict[str, float], number: int) -> bool:
