@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,14 @@ def test_only_a_message_with_a_story_around_its_question_is_marked_narrative(shi
     # (a question clause as vague as "who should sit with him" takes in the story before it as its own words)
     assert shipped.evidence("my looked after 15 year old was arrested late at night and the foster carer "
                             "refused to go in, who should sit with him at the police station").narrative
+
+
+def test_people_asking_at_once_get_what_each_would_get_alone(shipped: KnowledgeSearch) -> None:
+    """Each search ranks in a shared pool thread while BM25 runs in SQLite; eight people asking together
+    must still each get the outcome, answer, suggestions and scores of asking alone."""
+    questions = [query["q"] for query in labelled_queries()[:240]]
+    alone = [shipped.search(question) for question in questions]
+    with ThreadPoolExecutor(8) as people:
+        together = list(people.map(shipped.search, questions))
+    assert together == alone
+    assert sum(result.outcome == "answer" for result in alone) > 150  # real answers were compared, not empties
