@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import knowledge.entry_terms
+import knowledge.keyword_index
 import knowledge.loader
 from bot.settings.config import PROJECT_DIR
 from knowledge.digest_store import MEMORY_SPARE, DigestStore, source_digest
@@ -249,3 +250,26 @@ def test_new_code_or_a_new_library_means_new_records(tmp_path: Path) -> None:
     assert source_digest([code], "PyYAML 6.0.3") != first
     code.write_text("def parse(): return 1\n", encoding="utf-8")
     assert source_digest([code], "PyYAML 6.0.2") != first
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=4, max_size=4))
+def test_any_text_goes_into_the_keyword_table_exactly_as_written(texts: list[str]) -> None:
+    question, alternative, tag, answer = texts
+    entry = Entry(id="any-text", question=question, alternatives=(alternative,), answer=answer, tags=(tag,),
+                  source=None, owner=None, review_by=None, related=(), file="any.yaml", line=1)
+    index = KeywordIndex([entry], (1.0, 1.0, 1.0, 1.0))
+    row = index._db.execute("SELECT rowid, question, alternatives, answer FROM docs").fetchone()
+    assert row == (0, question, alternative, answer)
+
+
+def test_an_sqlite_without_json_builds_the_same_keyword_table_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = load_knowledge()
+    entries = tuple(kb.entries.values())
+    groups = (*kb.concepts, *kb.vocabulary)
+    at_once = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
+    monkeypatch.setattr(knowledge.keyword_index, "INSERT_FROM_JSON", "SELECT no_such_function(?)")
+    by_row = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
+    words = [question.lower().split() for question in QUESTIONS]
+    assert [by_row.rank(w, 10) for w in words] == [at_once.rank(w, 10) for w in words]
+    assert by_row._entries_with == at_once._entries_with
