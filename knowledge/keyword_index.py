@@ -46,6 +46,7 @@ BUILT = DigestStore("keyword-index", source_digest([Path(__file__)], f"SQLite {s
 TIE_MARGIN = 8  # rows fetched past `limit`, so entries tied on score can be put in entry order (see rank)
 INSERT_FROM_JSON = ("INSERT INTO docs (rowid, question, alternatives, tags, answer) "
                     "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)")
+TERM_COUNTS_AS_JSON = "SELECT json_group_object(term, doc) FROM terms"
 Row = tuple[str, str, str, str]  # what one entry gives each column: question, alternatives, tags, answer
 
 
@@ -91,9 +92,18 @@ class KeywordIndex:
         # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
         # same algorithm as FTS5's porter tokenizer, so a query word's stem finds its count here.
         self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5vocab(docs, 'row')")
-        self._entries_with = dict(self._db.execute("SELECT term, doc FROM terms"))
+        self._entries_with = self._term_counts()
         count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
         self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
+
+    def _term_counts(self) -> dict[str, int]:
+        """term -> how many entries hold it, read in one step (as one JSON object) for the reason `_insert`
+        gives: row by row, beside a reload's other work, the 22,000 terms of 20,000 entries took 0.5 s."""
+        try:
+            (counts,) = self._db.execute(TERM_COUNTS_AS_JSON).fetchone()
+            return json.loads(counts)
+        except sqlite3.OperationalError:  # an SQLite built without JSON
+            return dict(self._db.execute("SELECT term, doc FROM terms"))
 
     def _restore(self, kept: object) -> bool:
         """Read a table kept by an earlier start, as (content, table, row ids); False (and an empty database)

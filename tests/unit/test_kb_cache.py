@@ -269,6 +269,7 @@ def test_an_sqlite_without_json_builds_the_same_keyword_table_row_by_row(monkeyp
     groups = (*kb.concepts, *kb.vocabulary)
     at_once = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     monkeypatch.setattr(knowledge.keyword_index, "INSERT_FROM_JSON", "SELECT no_such_function(?)")
+    monkeypatch.setattr(knowledge.keyword_index, "TERM_COUNTS_AS_JSON", "SELECT no_such_function()")
     by_row = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     words = [question.lower().split() for question in QUESTIONS]
     assert [by_row.rank(w, 10) for w in words] == [at_once.rank(w, 10) for w in words]
