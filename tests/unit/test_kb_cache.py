@@ -263,14 +263,19 @@ def test_any_text_goes_into_the_keyword_table_exactly_as_written(texts: list[str
     assert row == (0, question, alternative, answer)
 
 
-def test_an_sqlite_without_json_builds_the_same_keyword_table_row_by_row(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_small_batches_or_an_sqlite_without_json_build_the_same_keyword_table(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     kb = load_knowledge()
     entries = tuple(kb.entries.values())
     groups = (*kb.concepts, *kb.vocabulary)
     at_once = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
+    monkeypatch.setattr(knowledge.keyword_index, "INSERT_BATCH", 7)
+    batched = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     monkeypatch.setattr(knowledge.keyword_index, "INSERT_FROM_JSON", "SELECT no_such_function(?)")
     monkeypatch.setattr(knowledge.keyword_index, "TERM_COUNTS_AS_JSON", "SELECT no_such_function()")
     by_row = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     words = [question.lower().split() for question in QUESTIONS]
-    assert [by_row.rank(w, 10) for w in words] == [at_once.rank(w, 10) for w in words]
-    assert by_row._entries_with == at_once._entries_with
+    expected = [at_once.rank(w, 10) for w in words]
+    assert [batched.rank(w, 10) for w in words] == expected
+    assert [by_row.rank(w, 10) for w in words] == expected
+    assert batched._entries_with == by_row._entries_with == at_once._entries_with
