@@ -399,9 +399,12 @@ class KnowledgeSearch:
         # SQLite ranks without holding the GIL, so the concept ranking (Python) runs in a pool thread while
         # this one waits on BM25: on long questions at 20,000 entries each takes 3-4 ms. The pool thread gets
         # the GIL as soon as this one enters SQLite (the other way round it could wait a whole switch interval).
-        concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0)
+        try:
+            concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0)
+        except RuntimeError:  # the interpreter is shutting down (no new pool work): a last question still counts
+            concept_ranking = None
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
-        concept = concept_ranking.result()
+        concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         return Evidence(tuple(concept), keyword, bool(context), self._exact(terms, context, concept))
 

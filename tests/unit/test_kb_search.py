@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import knowledge.search
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
 
@@ -206,3 +207,15 @@ def test_people_asking_at_once_get_what_each_would_get_alone(shipped: KnowledgeS
         together = list(people.map(shipped.search, questions))
     assert together == alone
     assert sum(result.outcome == "answer" for result in alone) > 150  # real answers were compared, not empties
+
+
+def test_a_question_asked_while_the_bot_shuts_down_is_still_answered(
+        shipped: KnowledgeSearch, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At shutdown the ranking pool takes no new work; the search then ranks in the asking thread."""
+    before = shipped.search("when is the ICPC due?")
+
+    def closed(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+    monkeypatch.setattr(knowledge.search._RANKING, "submit", closed)
+    after = shipped.search("when is the ICPC due?")
+    assert after == before and answered(after) == "icpc-timescale"
