@@ -148,8 +148,9 @@ class SearchResult:
     topic: OutOfScopeTopic | None = None  # set when the question is about IT, HR, pay or leave (outcome none)
 
 
-# Shared by every index (a reload builds a new one); a task never waits on another, so no size can deadlock.
 _ZEROS = itertools.repeat(0.0)  # map(dict.get, terms, _ZEROS): each term's value, else 0.0
+# Where concept rankings run (see `evidence`). Shared by every index (a reload builds a new one); a task never
+# waits on another, so no size can deadlock.
 _RANKING = ThreadPoolExecutor(4, thread_name_prefix="kb-rank")
 
 
