@@ -126,9 +126,33 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     return audits_questions.change_from_review(services, turn, ctx, int(change.group(1))) if change else None
 
 
+# Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it
+# (a "yes" meant for the cancel question must not answer "Is there an immediate safeguarding concern?").
+CANCEL_CONFIRM_WORDS = frozenset({"yes", "y", "yeah", "yep", "yes cancel", "yes cancel it", "cancel", "cancel it",
+                                  "confirm", "yes please"})
+CANCEL_KEEP_WORDS = frozenset({"no", "n", "nope", "no keep it", "keep", "keep it", "no dont cancel",
+                               "dont cancel", "do not cancel"})
+
+
+def _cancel_reply(text: str) -> str | None:
+    """"confirm" or "keep" for a typed answer to the cancel question, else None (some other text)."""
+    words = " ".join(re.sub(r"[^a-z ]", "", text.lower().replace(",", " ")).split())
+    if words in CANCEL_CONFIRM_WORDS:
+        return "confirm"
+    if words in CANCEL_KEEP_WORDS:
+        return "keep"
+    return None
+
+
 def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conversation,
                              text: str) -> list[Reply] | None:
-    """Typing instead of answering Yes / No carries on with the audit where it stands, as No, keep it would."""
+    """Yes or No typed is the answer to the cancel question on screen. Other text carries on with the audit
+    where it stands, as No, keep it would (an evidence note typed instead of pressing a button is not lost)."""
+    reply = _cancel_reply(text)
+    if reply == "confirm":
+        return audits_start.cancel_confirmed(services, turn, conversation.audit(services).value())
+    if reply == "keep":
+        return audits_start.cancel_kept(services, turn, conversation.audit(services).value())
     step_state = State(conversation.audit(services).step.name)
     typed = STATES[step_state].typed
     return typed(services, turn, replace(conversation, state=step_state), text) if typed else None

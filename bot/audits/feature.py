@@ -34,6 +34,8 @@ from bot.settings.people import Role
 START_WORDS = re.compile(r"^\s*(start( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{RESUME_WORDS.pattern}", re.IGNORECASE)
+# A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
+STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a)\s*[.!]?\s*$", re.IGNORECASE)
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
@@ -80,6 +82,8 @@ def install(engine: Engine, services: Services) -> None:
             return audits_start.start(services, turn, "")
         if RESUME_WORDS.match(text):
             return audits_start.resume(services, turn, "")
+        if STRAY_ANSWER.match(text):
+            return audits_start.stray_answer(services, turn, text.strip())
         return None
 
     engine.add_message_handler(shortcuts, priority=30)

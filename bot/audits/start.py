@@ -154,13 +154,30 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, "
                          f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
-        return [Reply(text="**Your audits in progress**\n" + "\n".join(lines), choices=tuple(choices))]
+        if "audit_id" in store.conversation(services.storage, turn.user_id):
+            # The list now hides the step the person was at: typed text must not answer a question they cannot
+            # see (a "yes" could raise a safeguarding alert). Resume shows the step again, and waits for it.
+            store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
+                           + "\nPick the one to carry on with.", choices=tuple(choices))]
     ctx = own_draft(services, turn, audit_id)
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                       store.Move(step=ctx.audit.step, state={"paused": False},
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
             *render(services, load(services, ctx.audit.id))]
+
+
+def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """"yes" or "no" typed when no audit question is waiting: say so, and offer the drafts it may have been for,
+    rather than reading it as a knowledge question (and never as an answer to a question not on screen)."""
+    drafts = store.drafts_of(services.storage, turn.user_id)[:10]
+    if not drafts:
+        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. Type `start audit` to "
+                           "begin an audit, or ask me a practice question.")]
+    return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. To carry on with an audit, "
+                       "pick it below (or type `/audit resume`), then answer the question it shows.",
+                  choices=tuple(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts))]
 
 
 def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:

@@ -1,0 +1,57 @@
+"""A typed "yes" or "no" answers the question on screen, never one the person cannot see.
+
+Found by trying the bot: at "Cancel audit #1?" a typed "yes" answered the hidden first question ("Is there an
+immediate safeguarding concern…?") and alerted the QA leads; after `/audit resume` listed the drafts, a typed
+"yes" did the same.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.routing import Engine
+from tests.e2e.test_terminal_chat import drive
+
+START = ["start audit", "1", "AB-1234", "1"]  # a checklist, a case, a worker: the safeguarding question shows
+ALERT = "[message to U0QALEAD1]"
+
+
+@pytest.mark.parametrize("typed", ["yes", "Yes", "y", "yes, cancel", "Yes cancel it", "cancel"])
+def test_yes_typed_at_the_cancel_question_cancels_and_alerts_nobody(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, [*START, "cancel", typed])
+    after = out[out.index("Cancel audit #1 ("):]
+    assert "Audit #1 is cancelled" in after
+    assert ALERT not in out and "Escalation" not in out
+
+
+@pytest.mark.parametrize("typed", ["no", "No", "n", "no, keep it", "keep it"])
+def test_no_typed_at_the_cancel_question_keeps_the_audit_and_answers_nothing(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, [*START, "cancel", typed, "/audit resume"])
+    after = out[out.index("Cancel audit #1 ("):]
+    assert "audit #1 is not cancelled" in after
+    assert after.count("Is there an immediate safeguarding concern") == 1  # shown again, not answered
+    assert "#1 Care leavers and pathway plans, case AB-1234, 0 answers" in after
+    assert "cancelled. Its answers" not in after
+
+
+def test_yes_typed_after_the_drafts_list_answers_nothing_and_offers_the_draft(engine: Engine) -> None:
+    _, out = drive(engine, [*START, "/audit resume", "yes", "/audit resume"])
+    after = out[out.index("Your audits in progress"):]
+    assert "There's no question waiting for a \"yes\" from you just now" in after
+    assert "Resume #1" in after
+    assert ALERT not in out and "Escalation" not in out
+    assert after.count("0 answers") == 2
+
+
+def test_resume_from_the_list_shows_the_question_and_then_takes_typed_answers(engine: Engine) -> None:
+    _, out = drive(engine, [*START, "/audit resume", "1", "no"])
+    after = out[out.index("Your audits in progress"):]
+    assert "Carrying on with audit #1" in after
+    assert "Was a needs assessment completed" in after  # "no" answered the question shown, which moved on
+
+
+def test_yes_typed_with_no_audit_at_all_says_nothing_is_waiting(engine: Engine) -> None:
+    _, out = drive(engine, ["yes"])
+    assert "There's no question waiting for a \"yes\" from you just now" in out
+    assert "start audit" in out
+    assert "Did you mean" not in out
