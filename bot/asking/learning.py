@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.asking.kb_check import content_checks
 from bot.core.services import Services
 from bot.errors import UserError
-from bot.privacy.screen import explain
+from bot.privacy.screen import explain, without_case_references
 from bot.storage import learned as store
 from bot.storage.trail import record_trail
 from knowledge.kb_writer import add_alternative
@@ -53,7 +53,10 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
     kb = knowledge.current.kb
     if entry_id not in kb.entries:
         return Learning(None, f"there is no entry `{entry_id}` in the knowledge base")
-    asked = kb.smalltalk.strip_opening(" ".join(wording.split()))[:MAX_WORDING]
+    # A case reference points at one child's file: searched by everyone it would be an identifier in all but
+    # name, and "eh-2233" would answer the next person typing that reference. It is left out of what is learned.
+    asked = without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
+                                    services.settings.case_reference_pattern, instead="")[:MAX_WORDING]
     findings = services.identifier_screen.find(asked)  # before lower-casing: capitals help tell a name
     if findings:
         return Learning(None, f"the wording was not stored: {explain(findings)}")

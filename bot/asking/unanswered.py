@@ -36,11 +36,12 @@ from bot.core.replies import Choice, Form, FormField, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy.screen import explain
+from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
+from knowledge.textterms import STOP_WORDS, words_of
 
 UNANSWERED_DAYS = 30
 SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two questions count as the same
@@ -324,24 +325,36 @@ class UnansweredDesk:
             hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
+        # The wording becomes an alternative everyone's questions are matched against: no case reference in it.
+        wording = without_case_references(group.wording, self.services.settings.case_reference_pattern, instead="")
+        if not any(word not in STOP_WORDS for word in words_of(wording)):
+            wording = ""  # nothing left to match a question on
         if dry_run:
             known = self.service.current.kb
-            refuse_problems(add_alternative(self.service.folder, entry.id, group.wording, content_checks(
-                self.services, since=known), known=known, dry_run=True), "entry")
+            if wording:
+                refuse_problems(add_alternative(self.service.folder, entry.id, wording, content_checks(
+                    self.services, since=known), known=known, dry_run=True), "entry")
             return []
-        result = add_alternative(self.service.folder, entry.id, group.wording, content_checks(self.services),
-                                 known=self.service.current.kb)
-        refuse_problems(result, "entry")
-        reload = self.service.reload() if result.written else None
-        if result.written:
+        result = add_alternative(self.service.folder, entry.id, wording, content_checks(self.services),
+                                 known=self.service.current.kb) if wording else None
+        if result is not None:
+            refuse_problems(result, "entry")
+        written = result is not None and result.written
+        reload = self.service.reload() if written else None
+        if result is not None and written:
             record_trail(self.services.storage, turn.user_id, "kb.alternative",
                          {"entry": entry.id, "file": result.file, "group": key,
                           "reloaded": bool(reload and reload.ok)}, at=turn.now)
         live_entry = self.service.current.kb.entries.get(entry.id, entry)
         replies = [self.entry_dm(asker, group, live_entry) for asker in group.askers]
         self._close(turn, group, "linked", entry.id, {"people": len(group.askers)})
-        added = f"added _{group.wording}_ to its alternatives in `{result.file}` and reloaded" if result.written \
-            else "the wording was already one of its alternatives"
+        if result is None:
+            added = ("the wording had nothing to search on once its case reference was left out, so no "
+                     "alternative was added")
+        elif written:
+            added = f"added _{wording}_ to its alternatives in `{result.file}` and reloaded"
+        else:
+            added = "the wording was already one of its alternatives"
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(group.askers))}.")]
 

@@ -137,20 +137,22 @@ MAX_CASE_REFERENCE_LENGTH = 40  # longer than any case system's reference; bound
 _TEN_DIGITS = re.compile(r"\d[\d .-]{8,14}\d")
 
 
-def without_case_references(text: str, pattern: re.Pattern[str]) -> str:
-    """The text with every word that is a case reference replaced, for a channel wider than the case's team.
+def without_case_references(text: str, pattern: re.Pattern[str], instead: str = "[a case reference]") -> str:
+    """The text with every word that is a case reference replaced by `instead`, for a wider audience.
 
     Case references may be shown to the people working on a case; a question passed to the QA leads' channel is
-    read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked)."""
+    read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked). A
+    wording learned for everyone (`instead=""`) keeps no reference at all."""
 
     def word(found: re.Match[str]) -> str:
         token = found.group(0)
         bare = token.strip(".,;:!?()[]{}'\"")
         if bare and len(bare) <= MAX_CASE_REFERENCE_LENGTH and pattern.fullmatch(bare.upper()):
-            return token.replace(bare, "[a case reference]")
+            return token.replace(bare, instead)
         return token
 
-    return re.sub(r"\S+", word, text)
+    replaced = re.sub(r"\S+", word, text)
+    return replaced if instead else " ".join(replaced.split())
 
 
 def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) -> str:

@@ -117,6 +117,21 @@ def test_wordings_with_identifiers_or_nothing_to_search_or_unknown_entries_are_r
     assert store.active(services.storage) == []
 
 
+def test_a_case_reference_is_never_learned(engine: Engine, services: Services) -> None:
+    """Found by trying the bot: "EH-2233", typed by mistake and then a suggestion picked, was learned as a
+    wording, so the next person typing that reference got the entry outright (and a QA lead's Accept would have
+    written it into the YAML)."""
+    alone = learn_wording(services, "mascot-colour-north", "EH-2233", PRACTITIONER, "picked")
+    assert alone.learned is None and "no words to search on" in alone.why
+    result = learn_wording(services, "mascot-colour-north", "which colour is the northern mascot for CR-123456?",
+                           QA_LEAD, "linked")
+    assert result.learned is not None
+    assert result.learned.wording == "which colour is the northern mascot for"
+    stored = services.storage.db.query("SELECT wording FROM kb_learned")
+    assert all("123456" not in row["wording"] and "2233" not in row["wording"] for row in stored)
+    assert engine.message(COLLEAGUE, "EH-2233")[0].text != "Green."
+
+
 def test_learned_wordings_are_searched_after_a_restart(engine: Engine, services: Services) -> None:
     from bot.composition import build_engine, start_up
 

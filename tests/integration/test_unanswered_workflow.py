@@ -106,6 +106,36 @@ def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine
     assert "kb.alternative" in [row[0] for row in services.storage.db.execute("SELECT action FROM trail")]
 
 
+def test_linking_leaves_case_references_out_of_the_yaml(engine: Engine, services: Services, kb_dir: Path) -> None:
+    """The wording linked becomes an alternative matched against everyone's questions: a case reference in it
+    would answer the next person typing that reference, and sit in the knowledge files."""
+    engine.message(ASKER, "what does the mascot colour mean for CR-123456 fire drill")
+    key = only_group(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+
+    assert diff_lines(before, path.read_text(encoding="utf-8")) == [
+        "+      - what does the mascot colour mean for fire drill"]
+    assert "CR-123456" not in path.read_text(encoding="utf-8")
+    assert [reply.to_user for reply in replies if reply.to_user] == [ASKER]
+
+
+def test_a_wording_that_is_only_a_case_reference_links_without_writing(engine: Engine, services: Services,
+                                                                       kb_dir: Path) -> None:
+    engine.message(ASKER, "for CR-123456?")
+    key = only_group(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+
+    assert path.read_text(encoding="utf-8") == before
+    assert "nothing to search on once its case reference was left out" in replies[-1].text
+    assert statuses(services) == [("linked", "assessment-timescale", QA_LEAD)]
+
+
 def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescal")
