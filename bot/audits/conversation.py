@@ -206,7 +206,8 @@ def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen
 
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
-    State.CHOOSE_CHECKLIST: _spec(None, set(), lambda services, _c: audits_start.checklist_screen(services)),
+    State.CHOOSE_CHECKLIST: _spec(lambda services, turn, _c, text: audits_start.checklist_typed(services, turn, text),
+                                  set(), lambda services, _c: audits_start.checklist_screen(services)),
     State.CASE_REFERENCE: _spec(_case_reference, {"audit.start_cancel"},
                                 lambda services, c: audits_start.case_reference_screen(services,
                                                                                        str(c.data["checklist"]))),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.audits import lifecycle
@@ -28,6 +30,7 @@ from bot.errors import UserError
 from bot.privacy.screen import check_case_reference
 from bot.storage import audits as store
 from bot.storage.common import parse_utc
+from knowledge.checklist_schema import Checklist
 
 RESTORE_DAYS = 7
 RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
@@ -38,13 +41,40 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     available = checklists(services)
-    checklist_id = checklist_id.strip().lower()
-    if not checklist_id:
+    if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
         return checklist_screen(services)
-    if checklist_id not in available:
-        names = ", ".join(f"`{c}`" for c in available)
-        raise UserError(f"There is no checklist called `{checklist_id}`. Choose one of: {names}.")
+    found = matching_checklists(available, checklist_id)
+    if len(found) != 1:
+        offered = found or list(available)
+        names = ", ".join(f"`{c}` ({available[c].title})" for c in offered)
+        raise UserError(f"{'More than one checklist fits' if found else 'There is no checklist called'} "
+                        f"`{checklist_id.strip()}`. Choose one of: {names}.")
+    return _checklist_chosen(services, turn, found[0])
+
+
+def matching_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]:
+    """The checklists `typed` names: its id or title exactly, else every one whose id or title holds all the
+    typed words ("early help" finds the early help spot audit), so people need not learn the ids."""
+    words = re.findall(r"[a-z0-9]+", typed.lower())
+    if not words:
+        return []
+    exact = [c.id for c in available.values() if re.findall(r"[a-z0-9]+", f"{c.title}".lower()) == words
+             or c.id == typed.strip().lower()]
+    if exact:
+        return exact
+    return [c.id for c in available.values()
+            if all(word in re.findall(r"[a-z0-9]+", f"{c.id} {c.title}".lower()) for word in words)]
+
+
+def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """Text typed at the checklist picker: a checklist it names is chosen; anything else is not for the picker
+    (a question, say) and goes on to the knowledge base."""
+    found = matching_checklists(checklists(services), text)
+    return _checklist_chosen(services, turn, found[0]) if len(found) == 1 else None
+
+
+def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     store.set_conversation(services.storage, turn.user_id, waiting("case_reference", checklist=checklist_id),
                            turn.now)
     return case_reference_screen(services, checklist_id)
@@ -270,8 +300,11 @@ def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     audit = store.get_audit(services.storage, audit_id)  # restoring keeps its step: the bot waits there again
+    if audit is None:
+        raise UserError(f"There is no audit #{audit_id}. Type `/audit restore` to see the audits you cancelled "
+                        "lately.")
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
-                      waiting=waiting_at(audit_id, audit.step) if audit is not None else None)
+                      waiting=waiting_at(audit_id, audit.step))
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
             *render(services, load(services, audit_id))]
 

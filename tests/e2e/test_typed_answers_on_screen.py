@@ -55,3 +55,32 @@ def test_yes_typed_with_no_audit_at_all_says_nothing_is_waiting(engine: Engine) 
     assert "There's no question waiting for a \"yes\" from you just now" in out
     assert "start audit" in out
     assert "Did you mean" not in out
+
+
+@pytest.mark.parametrize("typed", ["Early help spot audit", "early help", "early-help-spot", "EARLY HELP SPOT"])
+def test_a_checklist_is_chosen_by_its_title_or_words_of_it(engine: Engine, typed: str) -> None:
+    _, typed_at_picker = drive(engine, ["start audit", typed])
+    _, as_command = drive(engine, ["/audit cancel", f"/audit start {typed}"], user="U0MGRS001")
+    for out in (typed_at_picker, as_command):
+        assert "Early help spot audit. Period audited" in out
+        assert "What is the case reference?" in out and "Did you mean" not in out
+
+
+def test_words_that_fit_several_checklists_name_them(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit start audit of"])
+    assert "There is no checklist called audit of" in " ".join(out.split())
+    _, out = drive(engine, ["/audit start care"])
+    out = " ".join(out.split())
+    assert "More than one checklist fits care. Choose one of: care-leavers (Care leavers and pathway plans)" in out
+    assert "children-in-care (Children in care)" in out and "neglect" not in out
+
+
+def test_a_question_typed_at_the_checklist_picker_is_still_answered(engine: Engine) -> None:
+    _, out = drive(engine, ["start audit", "when is the ICPC due?"])
+    assert "What is the case reference?" not in out
+    assert "15 working days" in out
+
+
+def test_restoring_an_audit_that_never_existed_says_so(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit restore 2"])
+    assert "There is no audit #2" in out and "/audit restore" in out

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import functools
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.audits.start import matching_checklists
 from knowledge.checklist_schema import FINISH_QUESTION_IDS, GRADES, Checklist, parse_checklists
 from knowledge.loader import load_knowledge
 from knowledge.yamlsource import load_yaml_with_lines
@@ -125,3 +130,18 @@ def test_a_missing_sections_list_and_a_wrong_top_level_shape_are_reported() -> N
                         "questions."]
     data = load_yaml_with_lines("checklists: {a: 1}\n", "c.yaml")
     assert "must be a list" in str(parse_checklists(data["checklists"], "c.yaml", set())[1][0])
+
+
+
+@functools.cache
+def _shipped_checklists() -> dict[str, Checklist]:
+    return dict(load_knowledge().checklists)
+
+
+@given(st.data())
+def test_a_checklist_typed_by_its_title_or_id_in_any_case_is_that_checklist(data: st.DataObject) -> None:
+    available = _shipped_checklists()
+    chosen = data.draw(st.sampled_from(sorted(available)))
+    typed = data.draw(st.sampled_from([chosen, available[chosen].title]))
+    typed = "".join(data.draw(st.sampled_from([ch.lower(), ch.upper()])) for ch in typed)
+    assert matching_checklists(available, f"  {typed} ") == [chosen]
