@@ -32,6 +32,7 @@ from bot.core import buttons
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage import audits as store
 
 
@@ -94,6 +95,7 @@ class StateSpec:
 # -- typed text ------------------------------------------------------------------------------------------
 
 CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
+CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
 CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4})\s*$", re.IGNORECASE)
 StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
 
@@ -123,7 +125,12 @@ def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
 
 def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     change = CHANGE_WORDS.match(text)
-    return audits_questions.change_from_review(services, turn, ctx, int(change.group(1))) if change else None
+    if change:
+        return audits_questions.change_from_review(services, turn, ctx, int(change.group(1)))
+    if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
+        raise UserError("To change an answer, type `change` and the question's number from the list above, "
+                        "like `change 3`.")
+    return None
 
 
 # Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it
@@ -217,7 +224,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                           _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question")),
     State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _shown("evidence")),
     State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review")),
-    State.OVERALL_GRADE: _spec(_in_audit(None), _CONTROLS | {"audit.grade"}, _shown("overall_grade")),
+    State.OVERALL_GRADE: _spec(_in_audit(audits_finish.typed_grade), _CONTROLS | {"audit.grade"},
+                               _shown("overall_grade")),
     State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
     State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),
     State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development")),

@@ -35,7 +35,7 @@ START_WORDS = re.compile(r"^\s*(start( an?)? audit|new audit|audit)\s*$", re.IGN
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{RESUME_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
-STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a)\s*[.!]?\s*$", re.IGNORECASE)
+STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 

@@ -20,12 +20,14 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import (
+    QUESTION_WORDS,
     AnswerError,
     Step,
     missing_answers,
     next_step,
     parse_date,
     parse_grade,
+    parse_reason,
     parse_text,
     suggest_grade,
 )
@@ -51,7 +53,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     try:
         if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
             value = getattr(ctx.audit, name) or None  # skip keeps a note already made
-        elif name in ("grade_reason", "strengths", "development", "actions"):
+        elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
+            value = screen_text(parse_reason(cleaned), names, "that note")
+        elif name in ("strengths", "development", "actions"):
             value = screen_text(parse_text(cleaned, "note"), names, "that note")
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
@@ -113,6 +117,18 @@ def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
     return advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},
         press="next"))
+
+
+def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """A grade typed at the overall grade ("good", "RI"): as if its button were pressed. A question typed here
+    goes on to the knowledge base; anything else is told the grades, rather than being taken for a question."""
+    try:
+        grade = parse_grade(text)
+    except AnswerError as error:
+        if text.rstrip().endswith("?") or text.split(maxsplit=1)[0].lower() in QUESTION_WORDS:
+            return None
+        raise answer_error(error) from None
+    return on_grade(services, turn, ctx.value(grade))
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -315,6 +315,20 @@ def parse_evidence(text: str) -> str:
     return cleaned
 
 
+def parse_reason(text: str) -> str:
+    """Why the overall grade differs from the one the answers suggest: the moderator weighs it, so a sentence."""
+    cleaned = parse_text(text, "reason")
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise AnswerError("Please say in a sentence why you chose a different grade from the suggested one, for "
+                          "example what the answers do not show (at least a few words).")
+    return cleaned
+
+
+# Typed text starting with one of these, at a step that wants a choice, is a question for the knowledge base.
+QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "how", "who", "why", "where", "which", "can", "do",
+                            "does", "should", "is", "are"})
+
+
 def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", what: str = "date") -> dt.date:
     """A date as written in England (day before month: 12/03/2026, 12 March, last Friday, in two weeks).
 

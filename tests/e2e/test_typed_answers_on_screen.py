@@ -84,3 +84,61 @@ def test_a_question_typed_at_the_checklist_picker_is_still_answered(engine: Engi
 def test_restoring_an_audit_that_never_existed_says_so(engine: Engine) -> None:
     _, out = drive(engine, ["/audit restore 2"])
     assert "There is no audit #2" in out and "/audit restore" in out
+
+
+def _to_overall_grade(engine: Engine, user: str = "U0MGRN001") -> list:
+    """Answer an early help spot audit as a person would, up to the overall grade; its replies."""
+    from tests.audit_driver import next_input
+
+    send = {"press": lambda value: engine.action(user, *value.split("|", 1)),
+            "type": lambda text: engine.message(user, text)}
+    replies, state = engine.command(user, "start early-help-spot"), {"case_ref": "CR-100200"}
+    for _ in range(100):
+        if any(c.action == "audit.grade" for r in replies for c in r.choices):
+            return replies
+        kind, payload = next_input(replies, state)  # type: ignore[misc]
+        replies = send[kind](payload)
+    raise AssertionError("never reached the overall grade")
+
+
+def _text(replies: list) -> str:
+    return " ".join(" ".join(r.text for r in replies).split())
+
+
+def test_a_grade_typed_at_the_overall_grade_is_taken_and_other_text_is_told_the_grades(engine: Engine) -> None:
+    _to_overall_grade(engine)
+    refused = engine.message("U0MGRN001", "Direct work with the child is thoughtful")
+    assert refused[0].kind == "error" and "Please choose a grade: Outstanding, Good" in refused[0].text
+    asked = _text(engine.message("U0MGRN001", "what does good look like for the voice of the child?"))
+    assert "Please choose a grade" not in asked
+    taken = _text(engine.message("U0MGRN001", "requires improvement"))
+    assert "Requires improvement to be good" in taken
+    assert "Please choose a grade" not in taken
+
+
+def test_a_one_character_reason_for_a_changed_grade_is_refused(engine: Engine) -> None:
+    shown = _to_overall_grade(engine)
+    suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
+    other = "inadequate" if suggested != "Inadequate" else "good"
+    engine.message("U0MGRN001", other)
+    refused = engine.message("U0MGRN001", "1")
+    assert refused[0].kind == "error" and "why you chose a different grade" in refused[0].text
+    assert engine.message("U0MGRN001", "The plan has drifted for months.")[0].kind != "error"
+
+
+def test_change_without_a_number_at_the_review_says_how(engine: Engine) -> None:
+    from tests.audit_driver import next_input
+
+    replies, state = engine.command("U0MGRN001", "start early-help-spot"), {"case_ref": "CR-100200"}
+    while not any(c.action == "audit.next" for r in replies for c in r.choices):
+        kind, payload = next_input(replies, state)  # type: ignore[misc]
+        replies = engine.action("U0MGRN001", *payload.split("|", 1)) if kind == "press" else \
+            engine.message("U0MGRN001", payload)
+    refused = engine.message("U0MGRN001", "change abc")
+    assert refused[0].kind == "error" and "like `change 3`" in refused[0].text
+
+
+def test_a_number_typed_with_nothing_to_pick_is_not_a_question(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit kb unanswered", "1"], user="U0QALEAD1")
+    assert "There's no question waiting for a \"1\" from you just now" in out
+    assert "Did you mean" not in out and "corporate parenting" not in out.lower()
