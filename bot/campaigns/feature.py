@@ -34,6 +34,7 @@ from bot.storage import campaigns as store
 
 USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N | reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
+AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 HOME_SHOWN = 5
 FORM_ACTION = "campaign.create_form"
 # The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
@@ -268,7 +269,8 @@ def install(engine: Engine, services: Services) -> None:
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: handler(services, turn, value)
 
-    engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE)
+    engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE,
+                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE))
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))

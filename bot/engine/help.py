@@ -20,7 +20,7 @@ HELP_WORDS = re.compile(r"^\s*(help|\?|what can you do\??|commands|menu)\s*$", r
 
 def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     """List the commands this person may use, with shortcut buttons for the everyday ones."""
-    lines = [f"• `{c.usage}` — {c.summary}" for c in engine.visible_commands(turn.person)]
+    lines = [f"• `{c.usage_for(turn.person)}` — {c.summary}" for c in engine.visible_commands(turn.person)]
     role = ROLE_LABELS[turn.person.role]
     text = (
         f"**Here is what I can do for you** (you are set up as {role}):\n"

@@ -55,9 +55,16 @@ class Command:
     usage: str
     roles: frozenset[Role] | None = None
     who_can: str = ""
+    # The usage shown to roles that may use only part of the command (a practitioner sees `campaign mine N`,
+    # not the organisers' verbs); the full usage for everyone else.
+    usage_by_role: tuple[tuple[Role, str], ...] = ()
 
     def allowed(self, person: Person) -> bool:
         return self.roles is None or person.role in self.roles
+
+    def usage_for(self, person: Person) -> str:
+        """The usage line this person can act on."""
+        return dict(self.usage_by_role).get(person.role, self.usage)
 
 
 class Engine:
@@ -82,6 +89,7 @@ class Engine:
         usage: str | None = None,
         roles: Iterable[Role] | None = None,
         who_can: str = "",
+        usage_by_role: dict[Role, str] | None = None,
     ) -> None:
         """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask."""
         if name in self.commands:
@@ -93,6 +101,7 @@ class Engine:
             usage=usage or f"/audit {name}",
             roles=frozenset(roles) if roles is not None else None,
             who_can=who_can,
+            usage_by_role=tuple((usage_by_role or {}).items()),
         )
 
     def add_action(self, name: str, handler: ActionHandler) -> None:

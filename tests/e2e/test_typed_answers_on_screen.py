@@ -142,3 +142,12 @@ def test_a_number_typed_with_nothing_to_pick_is_not_a_question(engine: Engine) -
     _, out = drive(engine, ["/audit kb unanswered", "1"], user="U0QALEAD1")
     assert "There's no question waiting for a \"1\" from you just now" in out
     assert "Did you mean" not in out and "corporate parenting" not in out.lower()
+
+
+@pytest.mark.parametrize(("user", "organiser"), [("U0PRAN001", False), ("U0MGRN001", False), ("U0QALEAD1", True)])
+def test_help_offers_each_role_only_the_campaign_verbs_it_can_use(engine: Engine, user: str, organiser: bool) -> None:
+    _, out = drive(engine, ["help"], user=user)
+    line = " ".join(out.split())
+    assert "/audit campaign [N | mine N]" in line or organiser
+    assert ("create key=value" in line) == organiser
+    assert ("/audit moderate" in line) == (user != "U0PRAN001")
