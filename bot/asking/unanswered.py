@@ -109,7 +109,10 @@ class _Answered:
     found: dict[str, str | None] = field(default_factory=dict)
 
     def still_open(self, question: store.Unanswered) -> bool:
-        """No confident answer yet; for a Not helpful one, the same entry answers and was not changed since."""
+        """No confident answer yet; for a Not helpful one, the same entry answers and was not changed since. A
+        question passed on to the QA leads stays open whatever the search now says: its asker waits for a reply."""
+        if question.escalated:
+            return True
         if question.query not in self.found:
             result = self.live.search.search(question.query)
             self.found[question.query] = result.answer.entry_id \
@@ -158,7 +161,8 @@ class UnansweredDesk:
         times = "once" if group.count == 1 else f"{group.count} times"
         unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
             if group.unhelpful_entries else ""
-        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}"
+        passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
+        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}{passed_on}"
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""

@@ -37,6 +37,7 @@ class Unanswered:
     entry_id: str | None  # the unhelpful answer, when there was one
     ask_id: int = 0
     user_id: str = ""  # who asked it: the person a QA lead's answer goes to
+    escalated: bool = False  # the asker passed it on: it stays listed until a QA lead closes it
 
 
 CLOSED_STATUSES = ("answered", "linked", "new_entry", "out_of_scope", "dismissed")
@@ -106,24 +107,31 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
 
 
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
-    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first; a question a
-    QA lead has closed (answered, linked, out of scope...) is left out."""
+    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first, and every
+    question its asker passed on to the QA leads, however old and whatever the search said (they were told a QA
+    lead would reply); a question a QA lead has closed (answered, linked, out of scope...) is left out. Each
+    question comes once: a Not helpful one keeps the entry that did not help."""
     rows = select(storage.db,
         """
-        SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id FROM kb_asks a
-        WHERE a.outcome = 'none' AND a.asked_at >= :since
+        SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id,
+               a.escalated_at IS NOT NULL AS escalated
+        FROM kb_asks a
+        WHERE ((a.outcome = 'none' AND a.asked_at >= :since) OR a.escalated_at IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
+          AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0 AND f.at >= :since)
         UNION ALL
-        SELECT a.id AS ask_id, a.user_id, a.query, f.at AS asked_at, f.entry_id
+        SELECT a.id AS ask_id, a.user_id, a.query, MAX(f.at) AS asked_at, f.entry_id,
+               a.escalated_at IS NOT NULL AS escalated
         FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
         WHERE f.helpful = 0 AND f.at >= :since
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
+        GROUP BY a.id
         ORDER BY asked_at DESC
         """,
         {"since": utc_text(since)},
     )
     return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"],
-                       ask_id=row["ask_id"], user_id=row["user_id"])
+                       ask_id=row["ask_id"], user_id=row["user_id"], escalated=bool(row["escalated"]))
             for row in rows]
 
 

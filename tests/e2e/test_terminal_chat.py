@@ -64,3 +64,14 @@ def test_slack_emoji_codes_read_as_short_marks_in_the_terminal() -> None:
     assert plain(":triangular_flag_on_post: 2. Is consent recorded? — *No*") == "[flag] 2. Is consent recorded? — No"
     assert plain(":warning: Past its review date") == "(!) Past its review date"
     assert plain("a :smile: stays as written") == "a :smile: stays as written"
+
+
+def test_a_question_passed_on_from_did_you_mean_is_on_the_qa_leads_list(engine: Engine) -> None:
+    _, asked = drive(engine, ["who is the DSL", "4"], user="U0PRAN001")
+    assert "4) None of these: ask the QA leads" in asked
+    assert "Answer it with /audit kb unanswered" in asked
+
+    _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
+    assert "No unanswered" not in listed
+    assert "_who is the DSL_ — once" in listed
+    assert "(passed on to the QA leads)" in listed

@@ -212,3 +212,17 @@ def test_a_qa_lead_opens_the_answer_form_from_the_home_tab(running_bot: RunningB
     running_bot.slack.app_home_opened(PRACTITIONER)
     theirs = standin.wait_for("views.publish", count=2)[-1].params["view"]
     assert "kb.unanswered" not in str(theirs)
+
+
+def test_a_question_passed_on_from_did_you_mean_reaches_the_qa_leads_list(running_bot: RunningBot, standin) -> None:
+    running_bot.slack.message_im(PRACTITIONER, "who is the DSL")
+    post = post_containing(standin, "Did you mean", f"D{PRACTITIONER}")
+    [action_id] = [element["action_id"] for block in post.params["blocks"] for element in block.get("elements", [])
+                   if element.get("type") == "button" and element["action_id"].startswith("kb.escalate")]
+    running_bot.slack.block_action(PRACTITIONER, action_id, posted_buttons(post)["kb.escalate"])
+    post_containing(standin, "who is the DSL", "C0QALEADS")
+
+    running_bot.slack.command(QA_LEAD, "kb unanswered")
+    listing = post_containing(standin, "Unanswered questions", LEAD_DM)
+    assert "who is the DSL" in str(listing.params)
+    assert "No unanswered" not in str(listing.params)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import io
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,39 @@ def test_one_question_is_counted_in_the_singular(engine: Engine) -> None:
     engine.message(ASKER, "when is the fire drill held")
     summary = engine.command(QA_LEAD, "kb unanswered")[0]
     assert "1 question in the last 30 days got no answer or was marked Not helpful, in 1 group of" in summary.text
+
+
+def pass_on_did_you_mean(engine: Engine, user: str, question: str) -> None:
+    """Ask something the search is unsure about and press "None of these: ask the QA leads"."""
+    [reply] = engine.message(user, question)
+    [value] = button_values([reply], "kb.escalate")
+    engine.action(user, "kb.escalate", value)
+
+
+def test_passed_on_questions_are_listed_grouped_by_wording_until_a_qa_lead_answers(engine: Engine) -> None:
+    pass_on_did_you_mean(engine, ASKER, "who is the DSL")
+    pass_on_did_you_mean(engine, OTHER, "Who is the DSL?")
+
+    [group] = listed(engine)
+    assert "— 2 times" in group.text and "passed on to the QA leads" in group.text
+    key = button_values([group], "kb.unanswered.answer")[0]
+    replies = engine.command(QA_LEAD, f"kb answer {key} Your team's designated safeguarding lead is on the intranet.")
+
+    assert sorted(reply.to_user for reply in replies if reply.to_user) == [ASKER, OTHER]
+    assert listed(engine) == []
+
+
+@pytest.mark.parametrize("close", ["dismiss", "out-of-scope"])
+def test_a_closed_passed_on_question_leaves_the_list(engine: Engine, close: str) -> None:
+    pass_on_did_you_mean(engine, ASKER, "who is the DSL")
+    key = only_group(engine)
+    engine.command(QA_LEAD, f"kb {close} {key}")
+    assert listed(engine) == []
+
+
+def test_a_passed_on_question_stays_listed_past_30_days_until_handled(engine: Engine) -> None:
+    with time_machine.travel(CONTENT_DAY - timedelta(days=45), tick=False):
+        pass_on_did_you_mean(engine, ASKER, "who is the DSL")
+        engine.message(OTHER, "when is the fire drill held")  # not passed on: it ages off the list
+    [group] = listed(engine)
+    assert "who is the DSL" in group.text
