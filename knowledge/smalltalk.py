@@ -17,12 +17,27 @@ from knowledge.textterms import STOP_WORDS
 
 GROUP_FIELDS = ("kind", "phrases", "reply", "show_help")
 MAX_PHRASE_WORDS = 6
+MAX_OPENING_WORDS = 12  # small talk before a question is short: "hi all, thanks so much for yesterday, ..."
 _NOT_WORD = re.compile(r"[^\w' ]+")
 _WORD = re.compile(r"[\w']+")
+# Words that start a question: never taken as friendly filler after small talk ("thanks, when is...?"), and a
+# phrase starting with one ("who are you") is only taken off the front of a message before a pause.
+QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "whens", "when's", "where", "where's", "which", "who",
+                            "whos", "who's", "whom", "whose", "why", "how", "hows", "how's", "can", "cannot", "could",
+                            "should", "would", "do", "does", "did", "is", "isnt", "are", "arent", "was", "were",
+                            "will", "may", "might", "must", "shall", "if", "need", "needs", "tell", "remind",
+                            "know", "quick", "question", "wondering", "wonder"})
 # One word ("morning") is only taken as small talk before a pause: "morning, ..." but not "morning visits".
-# Words that may follow small talk without making it a question: "thanks so much", "morning all", "cheers mate".
-TRAILING = STOP_WORDS | {"all", "everyone", "team", "folks", "guys", "mate", "again", "lots", "loads", "ever",
-                         "once", "today", "bot", "that", "this", "though", "indeed", "helped", "mean"}
+# Words that may follow small talk without making it a question: "thanks so much", "morning all", "cheers mate",
+# "cheers that's great" (more small talk may follow them too).
+TRAILING = (STOP_WORDS - QUESTION_WORDS) | {
+    "all", "everyone", "team", "folks", "guys", "mate", "again", "lots", "loads", "ever", "once", "today", "bot",
+    "that", "this", "though", "indeed", "helped", "mean", "that's", "thats", "it's", "you've", "youve", "been",
+    "super", "really", "so", "very", "much", "for", "the", "your", "info", "oh", "well", "and", "just", "helpful",
+    "useful", "kind", "you're"}
+# "thanks! So when is...": the word joining small talk to the question goes with the small talk (the search would
+# weigh it as a word of the question).
+_CONNECTIVE = re.compile(r"^(?:and|so|also|but|anyway|oh|well)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
 _PAUSE = re.compile(r"\s*[,!.:;\-–—]")
 
 
@@ -55,38 +70,62 @@ class SmallTalk:
                 self._by_phrase.setdefault(normalise(phrase), group)
 
     def match(self, text: str) -> SmallTalkGroup | None:
-        """The group when the whole message is small talk (one phrase, or a few run together); else None."""
+        """The group when the whole message is small talk: a phrase first, then only more phrases or friendly
+        filler ("cheers that's great", "morning all"); else None. Filler never includes a question word, so
+        "thanks, and when is the ICPC due?" stays a question."""
         words = normalise(text).split()
-        if not words:
-            return None
         found: list[SmallTalkGroup] = []
         start = 0
         while start < len(words):
-            for end in range(min(len(words), start + MAX_PHRASE_WORDS), start, -1):
-                group = self._by_phrase.get(" ".join(words[start:end]))
-                if group is not None:
-                    found.append(group)
-                    start = end
-                    break
+            end = self._phrase_end(words, start)
+            if end is not None:
+                found.append(self._by_phrase[" ".join(words[start:end])])
+                start = end
+            elif found and words[start] in TRAILING:
+                start += 1
             else:
-                # "thank you so much", "morning all": small talk followed only by words that ask nothing
-                if not found or not all(word in TRAILING for word in words[start:]):
-                    return None
-                break
+                return None
+        if not found:
+            return None
         return next((g for g in found if g.show_help), found[0])
 
+    def _phrase_end(self, words: list[str], start: int) -> int | None:
+        """Where the longest phrase starting at `start` ends, if one does."""
+        for end in range(min(len(words), start + MAX_PHRASE_WORDS), start, -1):
+            if " ".join(words[start:end]) in self._by_phrase:
+                return end
+        return None
+
     def strip_opening(self, text: str) -> str:
-        """The message without leading small talk ('hi, when is the ICPC due?' -> 'when is the ICPC due?')."""
+        """The message without leading small talk ('hi, when is the ICPC due?' -> 'when is the ICPC due?';
+        'cheers, that's great! And who is the LADO?' -> 'And who is the LADO?')."""
         rest = text.strip()
         while True:
-            words = list(_WORD.finditer(rest))[:MAX_PHRASE_WORDS]
-            cut = next((words[size - 1].end() for size in range(len(words), 0, -1)
-                        if " ".join(normalise(w.group()) for w in words[:size]) in self._by_phrase
-                        and (size > 1 or _PAUSE.match(rest, words[0].end()))), None)
+            cut = self._opening_end(rest)
             if cut is None or not normalise(rest[cut:]):
                 return rest
-            rest = rest[cut:].lstrip(" ,.!;:-–—\t\n")
+            rest = _CONNECTIVE.sub("", rest[cut:].lstrip(" ,.!;:-–—\t\n"), count=1)
 
+    def _opening_end(self, text: str) -> int | None:
+        """Where small talk at the start of `text` ends: phrases and friendly filler up to a pause, or a phrase of
+        a few words that cannot start a question ("good morning when is..."); None when it does not start so."""
+        tokens = list(_WORD.finditer(text))[:MAX_OPENING_WORDS]
+        words = [normalise(token.group()) for token in tokens]
+        cut: int | None = None
+        at = 0
+        while at < len(words):
+            end = self._phrase_end(words, at)
+            if end is not None:
+                if end - at > 1 and words[at] not in QUESTION_WORDS:
+                    cut = tokens[end - 1].end()
+                at = end
+            elif at > 0 and words[at] in TRAILING:  # only after a phrase: the loop stops at anything else
+                at += 1
+            else:
+                break
+            if _PAUSE.match(text, tokens[at - 1].end()):
+                cut = tokens[at - 1].end()
+        return cut
 
 def parse_smalltalk(items: Any, file: str) -> tuple[list[SmallTalkGroup], list[Problem]]:
     """Check a file's `smalltalk:` list, collecting every problem with its line and how to fix it."""

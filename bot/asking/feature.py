@@ -9,7 +9,6 @@ identifiers before anything is stored or answered.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import learned_admin
@@ -34,6 +33,8 @@ MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search
 MAX_RELATED = 3
 EXAMPLE = "_when is the ICPC due?_"
 ASK_AGAIN = "ask your question again"
+WHAT_I_DO = (f"I help with case audits and practice questions: type `start audit` to begin one, ask a question such "
+             f"as {EXAMPLE}, or type `help` to see everything I can do.")
 
 
 def knowledge_of(services: Services) -> KnowledgeService:
@@ -44,10 +45,9 @@ def knowledge_of(services: Services) -> KnowledgeService:
 class KnowledgeFeature:
     """The asking side of the knowledge base; one instance per engine."""
 
-    def __init__(self, services: Services, help_replies: Callable[[Turn], list[Reply]] | None = None) -> None:
+    def __init__(self, services: Services) -> None:
         self.services = services
         self.service = knowledge_of(services)
-        self.help_replies = help_replies  # what a greeting gets besides hello: the list of what the bot can do
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, turn: Turn, text: str) -> list[Reply]:
@@ -79,11 +79,10 @@ class KnowledgeFeature:
         return self.result_replies(turn, live, result, ask_id)
 
     def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
-        """A short friendly reply to "hello" or "thanks": not a question, so nothing is logged for the QA leads."""
-        replies = [Reply(text=chat.reply)]
-        if chat.show_help and self.help_replies is not None:
-            replies += self.help_replies(turn)
-        return replies
+        """A short friendly reply to "hello", "thanks" or chit-chat: not a question, so nothing is logged for the QA
+        leads. A greeting adds one line on what the bot does; the whole list would bury the hello (`help` has it)."""
+        del turn  # the same reply for everyone
+        return [Reply(text=f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply)]
 
     def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int) -> list[Reply]:
         if result.outcome == "answer" and result.answer is not None:
@@ -195,9 +194,7 @@ def prompt_reply() -> Reply:
 
 def install(engine: Engine, services: Services) -> None:
     """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
-    from bot.engine.help import help_replies
-
-    feature = KnowledgeFeature(services, lambda turn: help_replies(engine, turn))
+    feature = KnowledgeFeature(services)
     engine.add_command("ask", feature.ask, "ask a practice or audit question",
                        usage="/audit ask <question>")
     engine.add_action("kb.prompt", lambda _turn, _value: [prompt_reply()])

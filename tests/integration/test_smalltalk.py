@@ -36,13 +36,54 @@ def test_small_talk_gets_a_friendly_reply_and_is_not_logged(engine: Engine, serv
     assert "was asked" not in " ".join(r.text for r in engine.command(QA_LEAD, "kb unanswered"))
 
 
-@pytest.mark.parametrize("text", ["hello", "hi there", "good morning", "Hiya!"])
-def test_a_greeting_says_what_the_bot_can_do(engine: Engine, services: Services, text: str) -> None:
-    replies = engine.message(PRACTITIONER, text)
-    assert replies[0].text.startswith("Hello")
-    assert any("Here is what I can do" in r.text for r in replies)
+@pytest.mark.parametrize("text", ["hello", "hi there", "good morning", "Hiya!", "morning all", "Morning all!"])
+def test_a_greeting_gets_hello_and_one_line_on_what_the_bot_can_do_not_the_whole_help(
+        engine: Engine, services: Services, text: str) -> None:
+    [reply] = engine.message(PRACTITIONER, text)
+    hello, what_i_do = reply.text.split("\n")
+    assert hello == "Hello!"
+    assert "case audits and practice questions" in what_i_do and "`help`" in what_i_do
+    assert "Here is what I can do" not in reply.text and "/audit start" not in reply.text
     assert engine.command(PRACTITIONER, f"ask {text}")[0].text.startswith("Hello")
     assert asks(services) == []
+
+
+@pytest.mark.parametrize("text", ["cheers that's great", "Cheers, that's great!", "thanks so much, really helpful",
+                                  "thank you for your help", "thanks, that's brilliant", "ok thanks that's lovely"])
+def test_thanks_with_friendly_words_after_it_is_thanked_not_logged(engine: Engine, services: Services,
+                                                                   text: str) -> None:
+    [reply] = engine.message(PRACTITIONER, text)
+    assert reply.text.startswith("You're welcome")
+    assert asks(services) == []
+    assert "No unanswered" in engine.command(QA_LEAD, "kb unanswered")[0].text
+
+
+@pytest.mark.parametrize("text", ["what's the weather like", "What's the weather like today?", "how's the weather",
+                                  "tell me a joke", "who are you?"])
+def test_chit_chat_says_what_the_bot_is_for_and_is_not_logged(engine: Engine, services: Services,
+                                                              text: str) -> None:
+    [reply] = engine.message(PRACTITIONER, text)
+    assert reply.text.startswith("I can only help with audits and practice questions")
+    assert asks(services) == []
+    assert "No unanswered" in engine.command(QA_LEAD, "kb unanswered")[0].text
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("thanks, and when is the ICPC due?", "15 working days"),
+    ("cheers, when is the ICPC due?", "15 working days"),
+    ("morning, how often should CIN plans be reviewed", "reviews at least every 3 months"),
+    ("morning all, how often should CIN plans be reviewed?", "reviews at least every 3 months"),
+])
+def test_small_talk_in_front_of_a_real_question_does_not_swallow_it(engine: Engine, services: Services,
+                                                                     text: str, answer: str) -> None:
+    assert answer in engine.message(PRACTITIONER, text)[0].text
+    assert [a["outcome"] for a in asks(services)] == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["thanks, and who is the LADO?", "who are you supposed to tell about a missing child",
+                                  "thanks, what is it?", "hi, can I ask something"])
+def test_a_question_that_starts_like_small_talk_is_still_a_question(text: str) -> None:
+    assert SHIPPED.smalltalk.match(text) is None
 
 
 def test_unanswered_list_for_qa_leads_leaves_small_talk_out(engine: Engine, services: Services) -> None:
@@ -68,6 +109,24 @@ def test_a_real_question_with_a_greeting_in_front_still_gets_answered(engine: En
                                                                       asked: tuple[str, str]) -> None:
     question, entry_id = asked
     text = f"{greeting.capitalize() if shout else greeting}{pause}{question}"
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].title == SHIPPED.entries[entry_id].question, text
+
+
+THANKS = next(g for g in SHIPPED.smalltalk.groups if g.kind == "thanks").phrases
+FRIENDLY = ["", " all", " so much", " mate", " that's great", " that's brilliant", " really"]
+
+
+@hypothesis_settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(opening=st.sampled_from(GREETINGS + THANKS), friendly=st.sampled_from(FRIENDLY),
+       pause=st.sampled_from([", ", "! ", ". ", " - ", ",", ", and ", "! So "]), shout=st.booleans(),
+       asked=st.sampled_from(ANSWERED[:40]))
+def test_thanks_or_a_greeting_with_friendly_words_before_a_question_is_treated_as_the_question(
+        engine: Engine, services: Services, opening: str, friendly: str, pause: str, shout: bool,
+        asked: tuple[str, str]) -> None:
+    question, entry_id = asked
+    text = f"{opening.capitalize() if shout else opening}{friendly}{pause}{question}"
+    assert SHIPPED.smalltalk.match(text) is None, text
     replies = engine.message(PRACTITIONER, text)
     assert replies[0].title == SHIPPED.entries[entry_id].question, text
 
