@@ -181,6 +181,8 @@ class UnansweredDesk:
             if any(ask.ask_id == key for ask in group.asks):
                 return group
         closed = store.closure(self.services.storage, key)
+        if closed is None and not store.ever_unanswered(self.services.storage, key):
+            raise UserError(f"There is no unanswered question #{key}; type `/audit kb unanswered` to see the list.")
         if closed is not None:
             when = closed.closed_at.astimezone(self.services.settings.timezone)
             raise UserError(f"#{key} was already closed ({closed.status.replace('_', ' ')}) by "

@@ -135,6 +135,19 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
             for row in rows]
 
 
+def ever_unanswered(storage: Storage, ask_id: int) -> bool:
+    """Whether question `ask_id` exists and was ever one for the QA leads (no answer, marked Not helpful, or passed
+    on), so a number that never was on their list is told apart from one that has left it."""
+    rows = select(storage.db,
+        """
+        SELECT 1 FROM kb_asks a WHERE a.id = :id AND (a.outcome = 'none' OR a.escalated_at IS NOT NULL
+            OR EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0))
+        """,
+        {"id": ask_id},
+    )
+    return bool(rows)
+
+
 def close_asks(storage: Storage, ask_ids: list[int], status: str, closed_by: str, at: datetime,
                entry_id: str | None = None) -> int:
     """Close questions with what the QA lead did; ones already closed keep their first status.

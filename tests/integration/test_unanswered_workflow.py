@@ -345,3 +345,30 @@ def test_a_passed_on_question_stays_listed_past_30_days_until_handled(engine: En
         engine.message(OTHER, "when is the fire drill held")  # not passed on: it ages off the list
     [group] = listed(engine)
     assert "who is the DSL" in group.text
+
+
+@pytest.mark.parametrize("typed", ["answer 999 Ask your manager.", "link 999 icpc-timescale", "dismiss 999",
+                                   "out-of-scope 999"])
+def test_a_number_that_never_was_on_the_list_is_called_unknown(engine: Engine, typed: str) -> None:
+    ask_fire_drill(engine)
+    said = all_text(engine.command(QA_LEAD, f"kb {typed}"))
+    assert "There is no unanswered question #999; type `/audit kb unanswered` to see the list." in said
+    assert "any more" not in said
+
+
+def test_a_question_that_was_answered_straight_away_is_not_an_unanswered_number(engine: Engine,
+                                                                                  services: Services) -> None:
+    engine.message(ASKER, "when is the ICPC due?")
+    [answered] = services.storage.db.execute("SELECT id FROM kb_asks").fetchone()
+    said = all_text(engine.command(QA_LEAD, f"kb dismiss {answered}"))
+    assert f"There is no unanswered question #{answered};" in said
+
+
+@pytest.mark.parametrize("typed", ["answer {key} Ask your manager.", "link {key} icpc-timescale", "dismiss {key}",
+                                   "out-of-scope {key}"])
+def test_a_number_that_aged_off_the_list_still_says_it_is_not_on_it_any_more(engine: Engine, typed: str) -> None:
+    with time_machine.travel(CONTENT_DAY - timedelta(days=45), tick=False):
+        engine.message(ASKER, "when is the fire drill held")
+        key = only_group(engine)
+    said = all_text(engine.command(QA_LEAD, "kb " + typed.format(key=key)))
+    assert f"#{key} is not on the unanswered list any more" in said
