@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import select
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -17,12 +19,44 @@ from bot.settings.config import ConfigError
 from bot.storage import StorageBusy
 from knowledge.problems import KnowledgeBaseError
 
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
+
 
 def main(argv: Sequence[str] | None = None, clock: Callable[[], datetime] = utc_now) -> int:
     """Parse the command line and run it; configuration mistakes end with one clear line, not a traceback.
 
     `clock` is the one clock the whole bot reads (services, jobs, replies); a caller may pass another.
+    Output piped into a reader that stops early (`audit-bot export | head`) ends quietly, for every command.
     """
+    try:
+        try:
+            code = _run(argv, clock)
+        except SystemExit:  # argparse's --help and usage errors: their output is flushed here as well
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()  # here, not at exit, where Python would print the error it cannot raise any more
+        return code
+    except BrokenPipeError:
+        if not _stdout_closed():  # a broken socket or some other pipe is a real fault: let it show
+            raise
+        # Python's documented advice: point stdout at devnull, so the flush at exit has nowhere to fail.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        with contextlib.suppress(OSError, ValueError):  # stdout no real file (a caller swapped it): nothing to do
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_PIPE_CLOSED
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (poll reports an error on its write end)."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poller.poll(0))
+    except (AttributeError, OSError, ValueError):  # no poll() (Windows) or no real stdout: assume it was stdout
+        return True
+
+
+def _run(argv: Sequence[str] | None, clock: Callable[[], datetime]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -132,16 +132,20 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     def write(out: TextIO) -> int:
         return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports)
 
+    demo = sum(1 for item in items if item["audit"].get("demo"))
+    trail = {"format": args.format, "since": since, "team": args.team, "audits": len(items),
+             "demo_audits": demo, "file": args.output or "standard output"}
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             count = write(out)
     else:
-        count = write(runtime.stdout or sys.stdout)
+        try:
+            count = write(runtime.stdout or sys.stdout)
+        except BrokenPipeError:  # `export | head`: some rows still left, so the trail still says who took them
+            record_trail(runtime.services.storage, who.label, "export", {**trail, "cut_short": True})
+            raise
     unit = "rows" if args.format == "csv" else "audits"
-    demo = sum(1 for item in items if item["audit"].get("demo"))
-    record_trail(runtime.services.storage, who.label, "export",
-                 {"format": args.format, "since": since, "team": args.team, "audits": len(items),
-                  "demo_audits": demo, "file": args.output or "standard output"})
+    record_trail(runtime.services.storage, who.label, "export", trail)
     invented = f" ({demo:,} of them invented demo audits, marked in the `demo` field)" if demo else ""
     stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits{invented}.\n")
     return 0
