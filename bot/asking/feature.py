@@ -23,6 +23,7 @@ from bot.errors import StaleAction, UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
 from bot.storage import asks as store
+from knowledge.definitions import defined_term
 from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
@@ -76,7 +77,12 @@ class KnowledgeFeature:
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   result.outcome, entry_id, score, turn.surface)
-        return self.result_replies(turn, live, result, ask_id)
+        defined = defined_term(question, live.kb.glossary)
+        if defined is None:
+            return self.result_replies(turn, live, result, ask_id)
+        term, meaning = defined  # "what does NFA mean": the meaning first, then whatever the search found
+        return [Reply(text=f"**{term}** stands for {meaning}."),
+                *self.result_replies(turn, live, result, ask_id, defined=True)]
 
     def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
         """A short friendly reply to "hello", "thanks" or chit-chat: not a question, so nothing is logged for the QA
@@ -84,7 +90,8 @@ class KnowledgeFeature:
         del turn  # the same reply for everyone
         return [Reply(text=f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply)]
 
-    def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int) -> list[Reply]:
+    def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int,
+                       defined: bool = False) -> list[Reply]:
         if result.outcome == "answer" and result.answer is not None:
             entry = live.kb.entries[result.answer.entry_id]
             return [self.entry_reply(turn, live, entry, ask_id)]
@@ -92,10 +99,11 @@ class KnowledgeFeature:
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}")
                        for match in result.suggestions[:3]]
             choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
-            return [Reply(text="I'm not sure which of these you mean. **Did you mean…**", choices=tuple(choices))]
+            lead = "Entries that may help:" if defined else "I'm not sure which of these you mean. **Did you mean…**"
+            return [Reply(text=lead, choices=tuple(choices))]
         return [Reply(
-            text="I don't know that yet. I've noted your question for the QA leads, who keep the knowledge base "
-                 "up to date.",
+            text=("I have no fuller entry on it yet" if defined else "I don't know that yet")
+                 + ". I've noted your question for the QA leads, who keep the knowledge base up to date.",
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
             note="Questions are screened for personal details before they are noted.",
         )]

@@ -151,3 +151,11 @@ def test_help_offers_each_role_only_the_campaign_verbs_it_can_use(engine: Engine
     assert "/audit campaign [N | mine N]" in line or organiser
     assert ("create key=value" in line) == organiser
     assert ("/audit moderate" in line) == (user != "U0PRAN001")
+
+
+def test_asking_what_an_acronym_means_gets_its_meaning_first(engine: Engine) -> None:
+    _, out = drive(engine, ["what is a DSL", "what does NFA mean?", "what is it"], user="U0PRAN001")
+    flat = " ".join(out.split())
+    assert "DSL stands for designated safeguarding lead (in a school)." in flat
+    assert "NFA stands for no further action." in flat
+    assert flat.count("stands for") == 2  # "what is it" is not IT

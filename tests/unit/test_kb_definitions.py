@@ -1,0 +1,50 @@
+"""'What does DSL mean?': the glossary's meaning, for a question that only asks what a term stands for."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.definitions import defined_term
+from knowledge.loader import load_knowledge
+from knowledge.textterms import STOP_WORDS
+
+
+@functools.cache
+def glossary() -> dict[str, str]:
+    return dict(load_knowledge().glossary)
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("what is a DSL", "DSL"), ("what is a s17", "s17"), ("what does NFA mean", "NFA"), ("whats an ICPC?", "ICPC"),
+    ("what does cla stand for", "CLA"), ("meaning of PLO", "PLO"), ("SGO meaning", "SGO"), ("DSL?", "DSL"),
+    ("what is a care order", "care order"), ("what does Reg 44 mean", "Reg 44"), ("what is PP+", "PP+"),
+])
+def test_a_question_asking_what_a_term_means_gets_the_glossary_term(question: str, term: str) -> None:
+    found = defined_term(question, glossary())
+    assert found is not None and found[0] == term and found[1] == glossary()[term]
+
+
+@pytest.mark.parametrize("question", [
+    "when is the ICPC due", "what is it", "what is a strategy discussion", "dsl", "what is the DSL's role in a s47",
+    "what is", "what does so mean",
+])
+def test_other_questions_are_not_taken_for_a_definition(question: str) -> None:
+    assert defined_term(question, glossary()) is None
+
+
+@given(st.data())
+def test_every_glossary_term_is_spelt_out_however_it_is_asked(data: st.DataObject) -> None:
+    term = data.draw(st.sampled_from(sorted(glossary())))
+    shape = data.draw(st.sampled_from(["what does {} mean", "what is a {}?", "{} stands for", "meaning of {}"]))
+    typed = data.draw(st.sampled_from([term, term.upper()] + ([] if term.lower() in STOP_WORDS else [term.lower()])))
+    assert defined_term(shape.format(typed), glossary()) == (term, glossary()[term])
+
+
+@given(st.text(max_size=60))
+def test_any_text_gets_a_real_glossary_meaning_or_none(text: str) -> None:
+    found = defined_term(text, glossary())
+    assert found is None or glossary().get(found[0]) == found[1]
