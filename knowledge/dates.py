@@ -37,6 +37,7 @@ _MONTH_DAY = re.compile(rf"{_MONTH} {_ORDINAL}(?: (\d{{4}}))?")
 _COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
 _IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
+_END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
 _WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming) )?([a-z]+)")
 FORMAT_HINT = "a full date with its year, day first, like 30/11/2026 or 2026-11-30"
 
@@ -184,11 +185,25 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
             if count is None:
                 break
             return _shift(_need(today), count, match.group(2), sign)
+    match = _END_OF.fullmatch(cleaned)
+    if match is not None:
+        return _end_of(_need(today), match.group(2), {"next": 1, "last": -1}.get(match.group(1) or "", 0))
     match = _WEEKDAY.fullmatch(cleaned)
     if match is not None and match.group(2) in WEEKDAYS:
         return _weekday(match.group(1), WEEKDAYS[match.group(2)], _need(today), tense)
     hint = examples(today, tense) if today is not None else FORMAT_HINT
     raise DateError(f"I could not read '{_quote(raw)}' as a date. Write it like {hint} (day before month).")
+
+
+def _end_of(today: dt.date, unit: str, offset: int) -> dt.date:
+    """"end of the month" is its last day; "end of the week" is the working week's Friday (the next one, at a
+    weekend): the due dates managers set in actions. `offset` moves it a month or week on (1) or back (-1)."""
+    if unit == "week":
+        friday = today + dt.timedelta(days=(4 - today.weekday()) % 7)
+        return friday + dt.timedelta(weeks=offset)
+    month_index = today.year * 12 + today.month - 1 + offset + 1  # the month after the one meant
+    first_of_next = dt.date(month_index // 12, month_index % 12 + 1, 1)
+    return first_of_next - dt.timedelta(days=1)
 
 
 def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") -> dt.date:

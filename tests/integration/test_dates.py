@@ -190,3 +190,26 @@ def test_allow_future_is_checked_like_the_other_keys(tmp_path: Path) -> None:
     messages = [f"{p.file}:{p.line} {p.message}" for p in check_knowledge(tmp_path)]
     assert any("c.yaml:12" in m and "`allow_future: true` or `allow_future: false`" in m for m in messages), messages
     assert any("c.yaml:16" in m and "`allow_future` only works on date questions" in m for m in messages), messages
+
+
+WEDNESDAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("end of month", date(2026, 12, 31)), ("by the end of the month", date(2026, 12, 31)),
+    ("End of next month", date(2027, 1, 31)), ("end of last month", date(2026, 11, 30)),
+    ("end of the week", date(2026, 12, 4)), ("end of next week", date(2026, 12, 11)),
+])
+def test_the_end_of_a_month_or_week_is_read_as_a_due_date(typed: str, meant: date) -> None:
+    assert parse_day(typed, WEDNESDAY) == meant
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31)))
+def test_end_of_the_month_is_its_last_day_and_end_of_the_week_its_coming_friday(today: date) -> None:
+    month_end = parse_day("end of the month", today)
+    assert (month_end.year, month_end.month) == (today.year, today.month)
+    assert (month_end + timedelta(days=1)).day == 1
+    friday = parse_day("end of the week", today)
+    assert friday.weekday() == 4 and 0 <= (friday - today).days < 7
+    assert parse_day("end of next month", today) > month_end
+    assert (parse_day("end of next month", today) + timedelta(days=1)).day == 1
