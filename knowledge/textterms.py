@@ -73,12 +73,19 @@ def _inflection(word: str) -> str:
     return word
 
 
+ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+            "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+ORDINAL_DIGITS = re.compile(r"\b(?:[1-9]|10)(?:st|nd|rd|th)\b")
+
+
 def words_of(text: str) -> list[str]:
     """Lower-case words, with "s47" read as "section 47" and apostrophes dropped ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
     words = WORD.findall(text)
+    if ORDINAL_DIGITS.search(text):  # "the 1st review" is "the first review"
+        words = [ORDINALS.get(word, word) for word in words]
     if "-" in text:  # "re-audit" is also written "reaudit": keep both forms
         words.extend(first + second for first, second in HYPHENATED.findall(text))
     return words

@@ -183,3 +183,15 @@ def test_words_of_the_glossary_and_vocabulary_are_read_as_themselves_or_their_gr
     read = shorthand._read(words)
     assert len(read) == len(words)
     assert all(got in kin[word] for word, got in zip(words, read, strict=True)), read
+
+
+@pytest.mark.parametrize(("digits", "spelt"), [("when is the 1st review", "when is the first review"),
+                                               ("2nd LAC review", "second LAC review"),
+                                               ("3rd missing episode this month", "third missing episode this month")])
+def test_an_ordinal_in_digits_reads_as_the_word(digits: str, spelt: str) -> None:
+    assert words_of(digits) == words_of(spelt)
+
+
+def test_larger_ordinals_and_ages_are_left_as_written() -> None:
+    assert words_of("support up to the 21st birthday") == ["support", "up", "to", "the", "21st", "birthday"]
+    assert "first" not in words_of("the 11th review")
