@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from bot.audits.option_words import matching_options
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, parse_day
 
@@ -281,18 +282,25 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         raise AnswerError("Please give a grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES)
                           + f"{also} (or press one of the buttons).")
     if kind == "choice":
-        for option in question.options:
-            if lowered == " ".join(option.lower().split()):
-                return option
-        if lowered.isdecimal() and 1 <= int(lowered) <= len(question.options):
-            return question.options[int(lowered) - 1]
-        listed = "; ".join(f"{i}. {o}" for i, o in enumerate(question.options, 1))
-        raise AnswerError(f"Please pick one of the options by its number or words: {listed}.")
+        return _choice(question.options, raw)
     if kind == "date":
         return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
     if kind == "number":
         return parse_number(raw)
     return parse_text(raw)
+
+
+def _choice(options: tuple[str, ...], raw: str) -> str:
+    """The one option `raw` means (bot.audits.option_words); when it could mean several, say which and ask."""
+    found = matching_options(options, raw)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        could = " or ".join(f"{options.index(o) + 1}. {o}" for o in found)
+        raise AnswerError(f"That fits more than one option: {could}. Type the number of the one you mean (or more "
+                          "of its words).")
+    listed = "; ".join(f"{i}. {o}" for i, o in enumerate(options, 1))
+    raise AnswerError(f"Please pick one of the options by its number or words: {listed}.")
 
 
 def parse_text(text: str, what: str = "answer") -> str:
