@@ -45,16 +45,19 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     answers[question.id] = Answer(value)
     following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press)
-    alerts = []
+    alerts, said = [], ""
     previous = ctx.answers.get(question.id)
     if escalations(question, value) and (previous is None or previous.value != value):
-        alerts = escalation_alerts(services, ctx, question, value)
+        alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
+    elif previous is not None and escalations(question, previous.value) and not escalations(question, value):
+        alerts = escalation_withdrawals(services, ctx, question, previous.value, value)
+        said = f"told {{told}} that you changed this answer to {question.answer_label(value)}"
     replies = advance_and_render(services, turn, ctx, version, move)
     if not replies:
         return replies  # a second press of the same button: the first one did everything
     if alerts:
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
-        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about this answer now. Carry on with the audit."))
+        alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
     return alerts + replies
 
 
@@ -76,6 +79,19 @@ def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: s
     text = (f"{emoji('alarm')} **Escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
             f"_{question.text}_ was answered **{question.answer_label(value)}**. Please look at this case now.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
+            for target in escalation_targets(services, ctx)]
+
+
+def escalation_withdrawals(services: Services, ctx: Ctx, question: Question, was: str, value: str) -> list[Reply]:
+    """A follow-up to everyone an escalation reached, once the auditor changes the answer so it no longer escalates:
+    an alert left standing would send a manager to a case the auditor no longer thinks needs them now."""
+    directory = services.directory
+    text = (f"{emoji('done')} **Update on the escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
+            f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
+            f"The auditor changed the answer to _{question.text}_ from **{question.answer_label(was)}** to "
+            f"**{question.answer_label(value)}**, so the alert no longer stands. I'll tell you if it changes back.")
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
             for target in escalation_targets(services, ctx)]
