@@ -1,6 +1,7 @@
 """An audit's lifecycle: its statuses, which changes are allowed from where, and who may make them.
 
     draft --submit--> submitted --open moderation--> in_moderation --record--> moderated
+    in_moderation --take over (once held MODERATION_HOLD_WORKING_DAYS undecided)--> in_moderation, another moderator
     draft --cancel--> cancelled --restore (within the window)--> draft
     submitted --reopen--> draft (with its first submission on record)   submitted --edit--> submitted
 
@@ -14,11 +15,12 @@ Moderation's own writes (open, record) are in bot/storage/moderation.py.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from bot.core import policy
+from bot.core.calendar import add_working_days
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import audits as store
 from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow
@@ -59,6 +61,11 @@ TRANSITIONS: dict[Change, tuple[frozenset[Status], Status]] = {
     Change.RECORD_MODERATION: (frozenset({Status.IN_MODERATION}), Status.MODERATED),
 }
 
+# How long an opened moderation is the opener's alone. Opening makes the audit read-only for its auditor, so a
+# moderator who opens one and walks away must not hold it for ever: after this many working days undecided,
+# another moderator may take it over. Two days leaves time to read the file; the reminders nudge after three.
+MODERATION_HOLD_WORKING_DAYS = 2
+
 NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
 READ_ONLY = "A moderator has opened this audit, so it is read-only now."
 
@@ -79,6 +86,16 @@ def target(change: Change) -> Status:
 
 def _spoken(status: str) -> str:
     return status.replace("_", " ")
+
+
+def takeover_day(opened_at: datetime, timezone: tzinfo) -> date:
+    """The first local day on which another moderator may take over a moderation opened at `opened_at`."""
+    return add_working_days(opened_at.astimezone(timezone).date(), MODERATION_HOLD_WORKING_DAYS)
+
+
+def may_take_over(opened_at: datetime, now: datetime, timezone: tzinfo) -> bool:
+    """Whether a moderation opened at `opened_at` and still undecided may pass to another moderator at `now`."""
+    return now.astimezone(timezone).date() >= takeover_day(opened_at, timezone)
 
 
 def step_refusal(audit: AuditRow | None, actor: str, version: int, press: str = "",

@@ -1,8 +1,12 @@
-"""Moderation: a QA lead, or a manager of another team, checks the grade of a submitted audit."""
+"""Moderation: a QA lead, or a manager of another team, checks the grade of a submitted audit.
+
+An opened moderation stays the opener's (`/audit moderate` lists it to them with Continue) until they decide; once it
+has been held undecided for a while, another moderator may take it over (bot.audits.moderation_hold).
+"""
 
 from __future__ import annotations
 
-from bot.audits import readback
+from bot.audits import moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_grade, parse_text
 from bot.core import buttons, policy
@@ -15,6 +19,7 @@ from bot.settings.people import Role
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
 from bot.storage.errors import Conflict, NotFound
+from bot.storage.moderation import HeldModeration
 from knowledge.checklist_schema import GRADES
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
@@ -48,38 +53,90 @@ def _waiting_for(services: Services, turn: Turn) -> tuple[int, list[store.AuditR
     return moderation_store.moderation_queue(services.storage, person.user_id, excluded, limit=SHOWN)
 
 
+def _line(services: Services, audit: store.AuditRow) -> str:
+    return (f"• #{audit.id} {checklist_of(services, audit).title}, case {audit.case_ref}, "
+            f"graded {grade_label(audit.overall_grade)} by {services.directory.label(audit.auditor_id)}")
+
+
+def _held(services: Services, turn: Turn) -> tuple[list[store.AuditRow], list[tuple[store.AuditRow, HeldModeration]]]:
+    """(audits this person holds open, others' held audits this person may moderate), the longest held first."""
+    mine, others = [], []
+    for audit, held in moderation_store.held_moderations(services.storage):
+        if held.moderator_id == turn.user_id:
+            mine.append(audit)
+        elif may_moderate(services, turn.user_id, audit):
+            others.append((audit, held))
+    return mine[:SHOWN], others[:SHOWN]
+
+
 def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    mine, others = _held(services, turn)
     total, waiting = _waiting_for(services, turn)
     agreed, decided = moderation_store.agreement_rate(services.storage)
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
-    if not waiting:
-        return [Reply(text="No submitted audits are waiting for you to moderate. " + rate)]
-    lines = [f"• #{a.id} {checklist_of(services, a).title}, case {a.case_ref}, "
-             f"graded {grade_label(a.overall_grade)} by {services.directory.label(a.auditor_id)}" for a in waiting]
-    heading = "**Audits waiting for moderation**"
-    if total > len(waiting):
-        heading += f" (showing the oldest {len(waiting)} of {total})"
-    return [Reply(text=heading + "\n" + "\n".join(lines), note=rate or None,
-                  choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))]
+    replies = []
+    if mine:
+        replies.append(Reply(text="**Audits you are moderating** (opened, not yet decided)\n"
+                                  + "\n".join(_line(services, a) for a in mine),
+                             choices=tuple(Choice(f"Continue #{a.id}", "audit.moderate_open", str(a.id), "primary")
+                                           for a in mine)))
+    if waiting:
+        heading = "**Audits waiting for moderation**"
+        if total > len(waiting):
+            heading += f" (showing the oldest {len(waiting)} of {total})"
+        replies.append(Reply(text=heading + "\n" + "\n".join(_line(services, a) for a in waiting), note=rate or None,
+                             choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting)))
+    elif not mine:
+        replies.append(Reply(text="No submitted audits are waiting for you to moderate. " + rate))
+    if others:
+        lines = [f"{_line(services, a)}: {moderation_hold.held_text(services, held, turn.now)}" for a, held in others]
+        replies.append(Reply(text="**Being moderated by someone else**\n" + "\n".join(lines),
+                             choices=tuple(moderation_hold.take_over_choice(a.id) for a, held in others
+                                           if moderation_hold.may_take_over(services, held, turn.now))))
+    return replies
 
 
 def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """Opening makes the audit read-only for its auditor, so the moderator grades what they read."""
+    """Opening makes the audit read-only for its auditor, so the moderator grades what they read. Opening one that
+    another moderator has held undecided past the hold takes it over from them (and tells them)."""
     audit = _checked(services, turn, value)
+    held = moderation_store.current_moderation(services.storage, audit.id)
+    if held is not None and held.moderator_id != turn.user_id:
+        return _take_over(services, turn, audit, held)
     try:
         moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
     except NotFound:
         raise UserError("I can't find that audit.") from None
     except Conflict as conflict:
-        raise _not_open(conflict.current) from None
+        raise _not_open(services, turn, conflict.current) from None
     return decision_screen(services, audit.id)
 
 
-def _not_open(audit: store.AuditRow | None) -> StaleAction:
+def _take_over(services: Services, turn: Turn, audit: store.AuditRow, held: HeldModeration) -> list[Reply]:
+    if not moderation_hold.may_take_over(services, held, turn.now):
+        raise StaleAction(f"This audit is {moderation_hold.held_text(services, held, turn.now)}.")
+    try:
+        moderation_store.take_over_moderation(services.storage, held, turn.user_id, turn.now)
+    except Conflict as conflict:
+        raise _not_open(services, turn, conflict.current) from None
+    me = services.directory.label(turn.user_id)
+    since = moderation_hold.day(services, held.opened_at)
+    told = Reply(to_user=held.moderator_id, kind="notice",
+                 text=f"{me} took over the moderation of audit #{audit.id}, which you opened on {since} and had not "
+                      "decided, so there is nothing more for you to do on it.")
+    return [Reply(kind="notice", text=f"You have taken over the moderation of audit #{audit.id} from "
+                                      f"{services.directory.label(held.moderator_id)}, who opened it on {since}; "
+                                      "I've told them."), *decision_screen(services, audit.id), told]
+
+
+def _not_open(services: Services, turn: Turn, audit: store.AuditRow | None) -> StaleAction:
     """Why an audit could not be taken into moderation, as it stands now."""
     if audit is not None and audit.status == "in_moderation":
+        held = moderation_store.current_moderation(services.storage, audit.id)
+        if held is not None:
+            return StaleAction(f"This audit is {moderation_hold.held_text(services, held, turn.now)}.")
         return StaleAction("Another moderator has already opened this audit.")
     status = audit.status.replace("_", " ") if audit is not None else "gone"
     return StaleAction(f"This audit is {status}, so it is not waiting for moderation.")
@@ -97,10 +154,7 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
     if changes:
         heading += (f"\n_The auditor made {len(changes)} change(s) after first submitting it; "
                     "this is the latest version._")
-    value = str(audit.id)
-    return [summary_reply(services, ctx, heading, choices=(
-        Choice(f"Agree: {grade_label(audit.overall_grade)}", "audit.moderate_agree", value, "primary"),
-        Choice("Disagree", "audit.moderate_disagree", value)))]
+    return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
 
 
 def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -110,6 +164,7 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = _checked(services, turn, value)
+    _holder_only(services, turn, audit)
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
                     for g in GRADES if g != audit.overall_grade)
     return [Reply(text="What grade would you give?", choices=choices, kind="question")]
@@ -125,9 +180,17 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     return _ask_reason(services, turn, audit, grade == audit.overall_grade, grade)
 
 
-def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: bool, grade: str) -> list[Reply]:
-    if audit.status != "in_moderation":
+def _holder_only(services: Services, turn: Turn, audit: store.AuditRow) -> None:
+    """Only the moderator holding the audit open decides it: refuse anyone else in words saying who holds it."""
+    held = moderation_store.current_moderation(services.storage, audit.id) if audit.status == "in_moderation" else None
+    if held is None:
         raise UserError("Open the audit first (from `/audit moderate`).")
+    if held.moderator_id != turn.user_id:
+        raise StaleAction(f"This audit is {moderation_hold.held_text(services, held, turn.now)}, so nothing changed.")
+
+
+def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: bool, grade: str) -> list[Reply]:
+    _holder_only(services, turn, audit)
     store.set_conversation(services.storage, turn.user_id,
                            waiting("moderation_reason", audit_id=audit.id, agrees=agrees, grade=grade), turn.now)
     return reason_prompt(agrees, grade)

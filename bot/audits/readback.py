@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits import finish as audits_finish
+from bot.audits import moderation_hold
 from bot.audits.core import (
     answer_error,
     checklist_of,
@@ -72,10 +73,11 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
         return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
     moderation = readback_store.latest_moderation(services.storage, audit_id)
     reflections = store.reflections_of(services.storage, audit_id)
-    extra = [text for text in (_moderation_text(services, moderation),) if text]
+    held_text, held_choices = moderation_hold.show_part(services, turn, ctx.audit)
+    extra = [text for text in (_moderation_text(services, moderation), held_text) if text]
     if reflections:
         extra.append("**Worker's reflections:**\n" + "\n".join(f"• {r['text']}" for r in reflections))
-    choices: list[Choice] = []
+    choices: list[Choice] = list(held_choices)
     if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status in readback_store.READABLE_STATUSES:
         choices.append(Choice("Add my reflections", "audit.reflect", str(audit_id)))
     if (moderation is not None and moderation.get("response") is None

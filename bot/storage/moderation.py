@@ -1,12 +1,15 @@
 """Moderation: the queue a moderator may take, opening and deciding one, and how often moderators agree.
 
 `moderation_queue` is what one moderator may take now (submitted, not theirs, not their team's);
+`held_moderations` / `current_moderation` are the opened, undecided ones (who holds each, since when), so the holder
+can get back to theirs and another moderator can take over an abandoned one (`take_over_moderation`);
 `not_yet_moderated` is every audit still waiting for a decision (submitted or in moderation), for reminders.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,6 +18,50 @@ from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict, NotFound
 from bot.storage.trail import record_trail
+
+
+@dataclass(frozen=True)
+class HeldModeration:
+    """An opened moderation with no decision yet: the audit is read-only for its auditor while it is held."""
+
+    id: int
+    audit_id: int
+    moderator_id: str
+    opened_at: datetime
+
+
+_HELD_SQL = ("SELECT m.id AS moderation_id, m.moderator_id, m.opened_at, a.* FROM moderations m "
+             "JOIN audits a ON a.id = m.audit_id WHERE a.status = 'in_moderation' AND m.decided_at IS NULL "
+             "AND m.id = (SELECT MAX(m2.id) FROM moderations m2 WHERE m2.audit_id = a.id)")
+
+
+def _held(row: dict[str, Any]) -> HeldModeration:
+    return HeldModeration(int(row["moderation_id"]), int(row["id"]), row["moderator_id"], parse_utc(row["opened_at"]))
+
+
+def held_moderations(storage: Storage) -> list[tuple[AuditRow, HeldModeration]]:
+    """Every audit opened for moderation and not yet decided, with who holds it, the longest held first."""
+    rows = select(storage.db, _HELD_SQL + " ORDER BY m.opened_at, a.id")
+    return [(audit_row(r), _held(r)) for r in rows]
+
+
+def current_moderation(storage: Storage, audit_id: int) -> HeldModeration | None:
+    """Who holds this audit's moderation open, and since when; None unless it is in moderation."""
+    rows = select(storage.db, _HELD_SQL + " AND a.id = ?", [audit_id])
+    return _held(rows[0]) if rows else None
+
+
+def take_over_moderation(storage: Storage, held: HeldModeration, moderator_id: str, now: datetime) -> None:
+    """Hand an opened, undecided moderation to another moderator; Conflict (with the audit as it is) when it was
+    decided or changed hands since `held` was read. The trail keeps who had it."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE moderations SET moderator_id = ?, opened_at = ? WHERE id = ? AND audit_id = ? "
+                            "AND moderator_id = ? AND decided_at IS NULL",
+                            [moderator_id, utc_text(now), held.id, held.audit_id, held.moderator_id])
+        if cursor.rowcount != 1:
+            raise Conflict(get_audit(storage, held.audit_id), "moderation decided or taken over meanwhile")
+        record_trail(storage, moderator_id, "audit.moderation_taken_over",
+                     {"audit": held.audit_id, "from": held.moderator_id, "opened_at": utc_text(held.opened_at)}, now)
 
 
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
