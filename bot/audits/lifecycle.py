@@ -67,7 +67,8 @@ TRANSITIONS: dict[Change, tuple[frozenset[Status], Status]] = {
 MODERATION_HOLD_WORKING_DAYS = 2
 
 NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
-READ_ONLY = "A moderator has opened this audit, so it is read-only now."
+READ_ONLY = ("A moderator has opened this audit, so it is read-only now: `/audit show {audit_id}` says who is "
+             "moderating it and since when.")
 
 
 class DuplicatePress(Exception):
@@ -153,7 +154,7 @@ def _changeable_refusal(audit: AuditRow, actor: str, change: Change, otherwise: 
     if not policy.may_change_own_audit(actor, audit):
         return AccessDenied("Only the person who did this audit can change it.")
     if audit.status in (Status.IN_MODERATION, Status.MODERATED):
-        return UserError(READ_ONLY)
+        return UserError(READ_ONLY.format(audit_id=audit.id))
     if not allowed(change, audit.status):
         return UserError(otherwise)
     return None

@@ -77,6 +77,10 @@ def test_others_see_who_holds_it_and_since_when_but_cannot_take_it_yet(engine: E
         assert not_theirs.kind == "error" and "being moderated by QA lead (practice)" in not_theirs.text
         _, own_team = drive(engine, ["/audit moderate"], user=AUDITOR)  # may not moderate their own team's audit
         assert "Being moderated" not in own_team
+        _, locked = drive(engine, ["/audit edit 1 strengths Warm, steady direct work.", "/audit show 1"],
+                          user=AUDITOR)
+        assert "read-only now: /audit show 1 says who is moderating it and since when" in flat(locked)
+        assert "being moderated by QA lead (practice) since Monday 1 March 2027" in flat(locked)
     assert moderation_store.current_moderation(services.storage, opened_and_left).moderator_id == FIRST
 
 
