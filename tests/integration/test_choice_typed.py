@@ -1,0 +1,32 @@
+"""Typing a choice in the chat: words from one option pick it, words from several get those options back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+
+TO_CATEGORY_OF_NEED = ["/audit start case-audit", "CR-123456", "1", "2", "2", "1", "1", "good",
+                       "The plan was reviewed with the family and partners.", "20/11/2026"]
+
+
+def test_category_of_need_taken_from_its_code_or_a_word(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CATEGORY_OF_NEED, "disability", "neglect"])
+    text = " ".join(out.split())
+    assert ("That fits more than one option: 2. N2 Child's disability or illness or 3. N3 Parental disability or "
+            "illness. Type the number of the one you mean") in text
+    assert "Was the most recent assessment completed within 45 working days" in text
+    assert store.answers_of(services.storage, 1)["category-of-need"].value == "N1 Abuse or neglect"
+
+
+def test_a_code_picks_and_yes_no_stays_strict(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CATEGORY_OF_NEED, "n4", "yes please"])
+    assert store.answers_of(services.storage, 1)["category-of-need"].value == "N4 Family in acute stress"
+    assert "Please answer yes, no or not applicable" in out
