@@ -316,19 +316,20 @@ def parse_text(text: str, what: str = "answer") -> str:
 
 def parse_evidence(text: str) -> str:
     """The 'why this grade' note: a grade without a reason cannot be moderated."""
-    cleaned = parse_text(text, "evidence note")
-    if len(cleaned) < MIN_EVIDENCE_CHARS:
-        raise AnswerError("Please say in a sentence why you gave this grade, for example what you saw in the "
-                          "plan or the visits (at least a few words).")
-    return cleaned
+    return _sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or the "
+                                            "visits")
 
 
 def parse_reason(text: str) -> str:
     """Why the overall grade differs from the one the answers suggest: the moderator weighs it, so a sentence."""
-    cleaned = parse_text(text, "reason")
+    return _sentence(text, "reason", "why you chose a different grade from the suggested one, for example what the "
+                                     "answers do not show")
+
+
+def _sentence(text: str, what: str, asked: str) -> str:
+    cleaned = parse_text(text, what)
     if len(cleaned) < MIN_EVIDENCE_CHARS:
-        raise AnswerError("Please say in a sentence why you chose a different grade from the suggested one, for "
-                          "example what the answers do not show (at least a few words).")
+        raise AnswerError(f"Please say in a sentence {asked} (at least a few words).")
     return cleaned
 
 
