@@ -38,6 +38,11 @@ IRREGULAR = {"held": "hold", "took": "take", "taken": "take", "kept": "keep", "m
              "given": "give", "went": "go", "made": "make", "done": "do", "told": "tell", "left": "leave",
              "brought": "bring", "sought": "seek", "known": "know", "chose": "choose", "chosen": "choose",
              "women": "woman", "men": "man", "people": "person", "gone": "go", "came": "come"}
+# "the 1st review" is "the first review": an ordinal in digits has the stem of its word (a lookup per word, where a
+# pattern searched in every text cost a fifth of the time words take to read at 20,000 entries)
+ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
+            "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
+IRREGULAR.update(ORDINALS)
 
 
 def stem(word: str) -> str:
@@ -73,19 +78,12 @@ def _inflection(word: str) -> str:
     return word
 
 
-ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "5th": "fifth", "6th": "sixth",
-            "7th": "seventh", "8th": "eighth", "9th": "ninth", "10th": "tenth"}
-ORDINAL_DIGITS = re.compile(r"\b(?:[1-9]|10)(?:st|nd|rd|th)\b")
-
-
 def words_of(text: str) -> list[str]:
     """Lower-case words, with "s47" read as "section 47" and apostrophes dropped ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
     words = WORD.findall(text)
-    if ORDINAL_DIGITS.search(text):  # "the 1st review" is "the first review"
-        words = [ORDINALS.get(word, word) for word in words]
     if "-" in text:  # "re-audit" is also written "reaudit": keep both forms
         words.extend(first + second for first, second in HYPHENATED.findall(text))
     return words

