@@ -26,7 +26,7 @@ from bot.audits import moderation, readback
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, load, not_in_channel
-from bot.audits.flow import FLOW_STEPS
+from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
@@ -165,10 +165,16 @@ def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conve
     return typed(services, turn, replace(conversation, state=step_state), text) if typed else None
 
 
-def _case_reference(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+def _case_reference(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
     if text.strip().lower() in ("cancel", "stop"):
         return audits_start.cancel_start(services, turn, "")
-    return audits_start.case_reference(services, turn, str(conversation.data.get("checklist")), text)
+    if looks_like_question(text):  # "what does NFA mean?" while the case reference waits: a question, answered as one
+        return None
+    try:
+        return audits_start.case_reference(services, turn, str(conversation.data.get("checklist")), text)
+    except UserError as error:  # the wait outlives a restart: say how to leave it as well as how to answer it
+        raise UserError(f"{error} Or type `cancel` if you don't want to start this audit.") from None
+
 
 
 def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:

@@ -20,9 +20,9 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import (
-    QUESTION_WORDS,
     AnswerError,
     Step,
+    looks_like_question,
     missing_answers,
     next_step,
     parse_date,
@@ -125,7 +125,7 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     try:
         grade = parse_grade(text)
     except AnswerError as error:
-        if text.rstrip().endswith("?") or text.split(maxsplit=1)[0].lower() in QUESTION_WORDS:
+        if looks_like_question(text):
             return None
         raise answer_error(error) from None
     return on_grade(services, turn, ctx.value(grade))

@@ -338,6 +338,12 @@ QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "how", "who", "wh
                             "does", "should", "is", "are"})
 
 
+def looks_like_question(text: str) -> bool:
+    """Text typed where a choice or a reference is wanted that is really a question for the knowledge base."""
+    words = text.split(maxsplit=1)
+    return text.rstrip().endswith("?") or (bool(words) and words[0].lower() in QUESTION_WORDS)
+
+
 def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", what: str = "date") -> dt.date:
     """A date as written in England (day before month: 12/03/2026, 12 March, last Friday, in two weeks).
 

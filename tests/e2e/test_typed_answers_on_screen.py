@@ -159,3 +159,11 @@ def test_asking_what_an_acronym_means_gets_its_meaning_first(engine: Engine) -> 
     assert "DSL stands for designated safeguarding lead (in a school)." in flat
     assert "NFA stands for no further action." in flat
     assert flat.count("stands for") == 2  # "what is it" is not IT
+
+
+def test_a_question_typed_while_the_case_reference_waits_is_answered_and_the_wait_kept(engine: Engine) -> None:
+    _, out = drive(engine, ["start audit", "early help", "what does NFA mean?", "not a reference", "CR-100200"])
+    flat = " ".join(out.split())
+    assert "NFA stands for no further action." in flat
+    assert "That doesn't look like a case reference" in flat and "Or type cancel if you don't want" in flat
+    assert "Audit #1 of CR-100200 (Early help spot audit)" in flat
