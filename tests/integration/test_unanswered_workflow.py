@@ -63,6 +63,17 @@ def diff_lines(before: str, after: str) -> list[str]:
             if line[:1] in "+-" and not line.startswith(("+++", "---"))]
 
 
+def link_asked(engine: Engine, kb_dir: Path, question: str) -> tuple[str, str, list]:
+    """Ask `question`, then link its group to assessment-timescale as a QA lead: the entries file before and
+    after, and the replies."""
+    engine.message(ASKER, question)
+    key = only_group(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+    return before, path.read_text(encoding="utf-8"), replies
+
+
 def test_an_answer_goes_by_dm_to_everyone_who_asked_and_closes_the_group(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
@@ -90,16 +101,11 @@ def test_an_answer_with_an_identifier_is_not_sent(engine: Engine, services: Serv
 
 def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine: Engine, services: Services,
                                                                           kb_dir: Path) -> None:
-    engine.message(ASKER, "what does the mascot colour mean for the fire drill")
-    key = only_group(engine)
-    path = kb_dir / "kb" / "timescales.yaml"
-    before = path.read_text(encoding="utf-8")
-
-    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+    before, after, replies = link_asked(engine, kb_dir, "what does the mascot colour mean for the fire drill")
 
     [dm] = [reply for reply in replies if reply.to_user == ASKER]
     assert "45 working days" in dm.text
-    assert diff_lines(before, path.read_text(encoding="utf-8")) == [
+    assert diff_lines(before, after) == [
         "+      - what does the mascot colour mean for the fire drill"]
     assert "what does the mascot colour mean for the fire drill" in \
         services.knowledge.current.kb.entries["assessment-timescale"].alternatives  # reloaded live
@@ -110,29 +116,18 @@ def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine
 def test_linking_leaves_case_references_out_of_the_yaml(engine: Engine, services: Services, kb_dir: Path) -> None:
     """The wording linked becomes an alternative matched against everyone's questions: a case reference in it
     would answer the next person typing that reference, and sit in the knowledge files."""
-    engine.message(ASKER, "what does the mascot colour mean for CR-123456 fire drill")
-    key = only_group(engine)
-    path = kb_dir / "kb" / "timescales.yaml"
-    before = path.read_text(encoding="utf-8")
+    before, after, replies = link_asked(engine, kb_dir, "what does the mascot colour mean for CR-123456 fire drill")
 
-    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
-
-    assert diff_lines(before, path.read_text(encoding="utf-8")) == [
-        "+      - what does the mascot colour mean for fire drill"]
-    assert "CR-123456" not in path.read_text(encoding="utf-8")
+    assert diff_lines(before, after) == ["+      - what does the mascot colour mean for fire drill"]
+    assert "CR-123456" not in after
     assert [reply.to_user for reply in replies if reply.to_user] == [ASKER]
 
 
 def test_a_wording_that_is_only_a_case_reference_links_without_writing(engine: Engine, services: Services,
                                                                        kb_dir: Path) -> None:
-    engine.message(ASKER, "for CR-123456?")
-    key = only_group(engine)
-    path = kb_dir / "kb" / "timescales.yaml"
-    before = path.read_text(encoding="utf-8")
+    before, after, replies = link_asked(engine, kb_dir, "for CR-123456?")
 
-    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
-
-    assert path.read_text(encoding="utf-8") == before
+    assert after == before
     assert "nothing to search on once its case reference was left out" in replies[-1].text
     assert statuses(services) == [("linked", "assessment-timescale", QA_LEAD)]
 
