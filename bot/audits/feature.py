@@ -84,6 +84,6 @@ def install(engine: Engine, services: Services) -> None:
             return audits_start.resume(services, turn, "")
         if STRAY_ANSWER.match(text):
             return audits_start.stray_answer(services, turn, text.strip())
-        return None
+        return audits_start.bare_reference(services, turn, text)
 
     engine.add_message_handler(shortcuts, priority=30)

@@ -210,6 +210,23 @@ def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
                   choices=tuple(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts))]
 
 
+def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A case reference typed on its own ("EH-2233") is not a question for the knowledge base: offer what a person
+    typing one usually wants, their draft of that case, a new audit or the case's audits, and log nothing."""
+    reference = " ".join(text.split()).strip(" .!?").upper()
+    if not reference or not services.settings.case_reference_pattern.fullmatch(reference):
+        return None
+    drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
+    choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
+    choices.append(Choice("Start an audit", "audit.start"))
+    draft_line = (f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
+                  if drafts else "")
+    return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
+                       "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
+                       f"asked. To read the case's submitted audits, type `/audit list case {reference}`.",
+                  choices=tuple(choices))]
+
+
 def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit resume [number]`: typed, so a wrong number gets usage help rather than a stale-button reply."""
     if args.strip() and buttons.parse_id(args) is None:

@@ -8,7 +8,10 @@ immediate safeguarding concern…?") and alerted the QA leads; after `/audit res
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.e2e.test_terminal_chat import drive
 
@@ -55,6 +58,36 @@ def test_yes_typed_with_no_audit_at_all_says_nothing_is_waiting(engine: Engine) 
     assert "There's no question waiting for a \"yes\" from you just now" in out
     assert "start audit" in out
     assert "Did you mean" not in out
+
+
+@pytest.mark.parametrize("typed", ["EH-2233", "eh-2233", " EH-2233. "])
+def test_a_case_reference_typed_alone_offers_an_audit_of_it_and_logs_no_question(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, [typed, "/audit kb unanswered"], user="U0QALEAD1")
+    assert "EH-2233 looks like a case reference" in out
+    assert "/audit list case EH-2233" in out and "Start an audit" in out
+    assert "Did you mean" not in out and "I don't know that yet" not in out
+    assert "No unanswered or unhelpful questions" in out
+
+
+def test_a_case_reference_typed_alone_offers_the_draft_of_that_case(engine: Engine) -> None:
+    _, out = drive(engine, [*START, "/audit resume", "ab-1234"])  # the drafts list leaves no question waiting
+    after = out[out.rindex("AB-1234 looks like a case reference"):]
+    assert "You have a draft audit of this case (#1)" in after and "Resume #1" in after
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(reference=st.from_regex(r"[A-Z]{2,4}-?[0-9]{4,10}", fullmatch=True), lower=st.booleans(),
+       question=st.sampled_from(["", " when is the next review due?", " what does good look like"]))
+def test_only_a_reference_on_its_own_is_read_as_one(engine: Engine, services: Services, reference: str,
+                                                   lower: bool, question: str) -> None:
+    asked_before = services.storage.db["kb_asks"].count
+    replies = engine.message("U0PRAN001", (reference.lower() if lower else reference) + question)
+    said = " ".join(r.text for r in replies)
+    if question:
+        assert "looks like a case reference" not in said  # a question about a case is still a question
+    else:
+        assert f"**{reference}** looks like a case reference" in said
+        assert services.storage.db["kb_asks"].count == asked_before  # nothing logged for the QA leads
 
 
 @pytest.mark.parametrize("typed", ["Early help spot audit", "early help", "early-help-spot", "EARLY HELP SPOT"])
