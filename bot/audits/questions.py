@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -142,7 +144,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         except AnswerError as error:
             raise answer_error(error) from None
         screen_text(note, services.identifier_screen, "that evidence note")
-        following = next_step(ctx.checklist, ctx.answers, step, revisiting=revisiting(ctx))
+        graded = ctx.answers.get(step.question_id or "")
+        answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
+        following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx))  # this note counts as given
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         return advance_and_render(services, turn, ctx, ctx.version, move)
     question = ctx.checklist.question(step.question_id or "")

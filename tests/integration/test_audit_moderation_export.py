@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from bot.audits.core import checklists
+from bot.audits.flow import visible_questions
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
@@ -110,6 +112,27 @@ def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(e
     assert "made 1 change(s) after first submitting" in opened[0].text
     [locked] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
     assert locked.kind == "error" and "read-only" in locked.text
+
+
+def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_new_evidence(
+        engine: Engine, services: Services, submitted: int) -> None:
+    engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
+    audit = store.get_audit(services.storage, submitted)
+    checklist = checklists(services)[audit.checklist_id]
+    answers = store.answers_of(services.storage, submitted)
+    shown = visible_questions(checklist, answers)
+    number, graded = next((n, q) for n, q in enumerate(shown, 1) if q.type == "scale")
+    old = answers[graded.id].value
+
+    [question] = engine.message(AUDITOR, f"change {number}", surface="terminal")
+    other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
+    [why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    assert "Why this grade?" in why.text
+    [review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
+                              surface="terminal")
+    assert review.title == f"Review: audit #{submitted}"  # not the same question again
+    after = store.answers_of(services.storage, submitted)[graded.id]
+    assert after.value != old and after.evidence == "The file shows the plan changed once the child's views were heard."
 
 
 def test_the_review_says_which_numbers_exist_when_a_jump_misses(engine: Engine, submitted: int) -> None:
