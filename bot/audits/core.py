@@ -161,6 +161,26 @@ def grade_label(grade: str | None) -> str:
     return GRADE_LABELS.get(grade or "", "not graded")
 
 
+def grade_line(audit: store.AuditRow) -> str:
+    """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
+    it; the auditor's reason for going against the suggested grade stays the auditor's."""
+    own = (f"suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason}"
+           if audit.grade_reason else "")
+    if audit.regraded:
+        auditors = f"the auditor graded {grade_label(audit.overall_grade)}" + (f" ({own})" if own else "")
+        return f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; {auditors})"
+    agreed = " (agreed at moderation)" if audit.moderated_grade is not None else ""
+    return f"**Overall grade:** {grade_label(audit.overall_grade)}{agreed}" + (f" ({own})" if own else "")
+
+
+def grade_of_record_text(audit: store.AuditRow) -> str:
+    """The grade that counts, in a list line: 'Inadequate after moderation (auditor: Good)' or just 'Good'."""
+    if audit.regraded:
+        return (f"{grade_label(audit.moderated_grade)} after moderation "
+                f"(auditor: {grade_label(audit.overall_grade)})")
+    return grade_label(audit.overall_grade)
+
+
 # -- rendering each step ---------------------------------------------------------------------------------
 
 def control_choices(ctx: Ctx, back: bool = True, skip: bool = False) -> list[Choice]:
@@ -251,9 +271,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx), f"**Overall grade:** {grade_label(audit.overall_grade)}"
-             + (f" (suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason})"
-                if audit.grade_reason else "")]
+    parts = [heading, answers_summary(ctx), grade_line(audit)]
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bot.audits import moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_grade, parse_text
+from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -228,9 +229,24 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
     if audit is None:
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
-    outcome = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
-    who = "the auditor, the worker and their manager have" if outcome else "the auditor has"
-    return [Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told."), told, *outcome]
+    alerts = _inadequate_alerts(services, turn, audit, state)
+    alerted = {a.to_user for a in alerts}
+    notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
+    who = "the auditor, the worker and their manager have" if notices else "the auditor has"
+    outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
+    saved = Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told.")
+    if alerts:
+        names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        saved = Reply(text=f"{saved.text} I've alerted {names} about the Inadequate grade now.")
+    return [saved, told, *outcome, *alerts]
+
+
+def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
+    """A moderator's Inadequate, where the auditor graded it otherwise, alerts the managers at once, as an
+    auditor's Inadequate does (bot.audits.questions.inadequate_grade_alerts)."""
+    if state["agrees"] or state["grade"] != "inadequate" or audit.overall_grade == "inadequate":
+        return []
+    return inadequate_grade_alerts(services, load(services, audit.id), moderator=turn.user_id)
 
 
 def _outcome(state: dict) -> str:

@@ -14,6 +14,7 @@ from bot.audits.core import (
     answer_error,
     checklist_of,
     grade_label,
+    grade_of_record_text,
     load,
     not_in_channel,
     require_view,
@@ -129,7 +130,7 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
 def _line(services: Services, audit: store.AuditRow) -> str:
     title = checklist_of(services, audit).title
     when = (audit.submitted_at or audit.updated_at)[:10]
-    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_label(audit.overall_grade)}, "
+    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 
 
