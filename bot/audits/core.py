@@ -21,6 +21,7 @@ from bot.errors import AccessDenied, UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import readback as readback_store
 from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
@@ -143,14 +144,15 @@ def user_id_from(text: str) -> str | None:
 # -- rights ----------------------------------------------------------------------------------------------
 
 def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
-    """Who may read an audit (and so see its case reference): see bot.core.policy."""
-    return policy.may_view(services.directory, person, audit)
+    """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too."""
+    moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())
+    return policy.may_view(services.directory, person, audit, moderators)
 
 
 def require_view(services: Services, person: Person, audit: store.AuditRow) -> None:
     if not can_view(services, person, audit):
         raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
-                           "their team manager, QA leads and admins.")
+                           "their team manager, its moderator, QA leads and admins.")
 
 
 def not_in_channel(turn: Turn) -> list[Reply] | None:

@@ -107,7 +107,8 @@ def show_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
     """(heading, filter for readback_store.readable_audits) for `/audit list [mine|team|case REF]`."""
     teams = policy.readable_teams(services.directory, person)
-    everything: dict[str, Any] = {} if teams is None else {"people": [person.user_id], "teams": teams}
+    everything: dict[str, Any] = ({} if teams is None
+                                  else {"people": [person.user_id], "teams": teams, "moderator": person.user_id})
     if not words:
         return "Audits you can read", everything
     kind = words[0].lower()
@@ -137,7 +138,8 @@ def _line(services: Services, audit: store.AuditRow) -> str:
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int) -> tuple[int, list]:
     """The audits matching `scope` that this person may read, newest first (the policy has the last word)."""
     total, audits = readback_store.readable_audits(services.storage, limit=limit, **scope)
-    shown = [a for a in audits if policy.may_view(services.directory, person, a)]
+    moderators = readback_store.moderators_of(services.storage, [a.id for a in audits])
+    shown = [a for a in audits if policy.may_view(services.directory, person, a, moderators.get(a.id, set()))]
     return total - (len(audits) - len(shown)), shown
 
 
