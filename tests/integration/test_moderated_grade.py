@@ -7,19 +7,24 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from sqlite_utils import Database
 
 from bot.core.services import Services
 from bot.digests.dashboard import team_figures
 from bot.engine.routing import Engine
 from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
+from bot.storage.db import Storage
 from bot.storage.demo_data import insert_audits
+from bot.storage.schema import MIGRATIONS
 from tests.audit_driver import complete_audit
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_campaigns import BASE, QA, _send
@@ -179,3 +184,29 @@ def test_a_campaign_report_counts_the_moderators_grade(engine: Engine, services:
         data = json.loads(run_cli(environ, "campaign", "report", str(campaign_id), "--format", "json").out)
     assert "Grades (after moderation, where moderated): Inadequate 1" in text
     assert data["grades"] == {"inadequate": 1}
+
+
+def test_the_migration_fills_in_the_grade_of_record_for_audits_moderated_before(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m240_modgrade_moderated_grade")
+    db.execute("INSERT INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+               "VALUES ('h', 'c', 'C', '{}', '2026-11-01T10:00:00+00:00')")
+    for audit_id, status in ((1, "moderated"), (2, "moderated"), (3, "submitted")):
+        db.execute("INSERT INTO audits (id, checklist_id, checklist_hash, case_ref, auditor_id, status, step, "
+                   "overall_grade, started_at, updated_at, submitted_at) VALUES (?, 'c', 'h', 'CR-100001', "
+                   "'U0MGRN001', ?, 'done', 'good', '2026-11-01T10:00:00+00:00', '2026-11-01T10:00:00+00:00', "
+                   "'2026-11-01T10:00:00+00:00')", [audit_id, status])
+    for audit_id, grade in ((1, "inadequate"), (2, "good")):
+        db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at, decided_at, agrees, grade, reason) "
+                   "VALUES (?, 'U0QALEAD1', '2026-11-02T10:00:00+00:00', '2026-11-02T11:00:00+00:00', ?, ?, 'Why.')",
+                   [audit_id, int(grade == "good"), grade])
+    db.conn.commit()
+    db.conn.close()
+    storage = Storage(path)
+    try:
+        assert "m240_modgrade_moderated_grade" in storage.migrate()
+        assert [store.get_audit(storage, n).grade_of_record for n in (1, 2, 3)] == ["inadequate", "good", "good"]
+        assert [store.get_audit(storage, n).regraded for n in (1, 2, 3)] == [True, False, False]
+    finally:
+        storage.close()
