@@ -182,6 +182,11 @@ def _reflection(services: Services, turn: Turn, conversation: Conversation, text
 
 
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason."""
+    if moderation.DECISION_WORDS.match(text):
+        decided = moderation.typed_decision(services, turn, text)
+        if decided is not None:
+            return decided
     return moderation.reason(services, turn, dict(conversation.data), text)
 
 

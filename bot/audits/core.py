@@ -21,6 +21,7 @@ from bot.errors import AccessDenied, UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import readback as readback_store
 from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
@@ -143,14 +144,15 @@ def user_id_from(text: str) -> str | None:
 # -- rights ----------------------------------------------------------------------------------------------
 
 def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
-    """Who may read an audit (and so see its case reference): see bot.core.policy."""
-    return policy.may_view(services.directory, person, audit)
+    """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too."""
+    moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())
+    return policy.may_view(services.directory, person, audit, moderators)
 
 
 def require_view(services: Services, person: Person, audit: store.AuditRow) -> None:
     if not can_view(services, person, audit):
         raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
-                           "their team manager, QA leads and admins.")
+                           "their team manager, its moderator, QA leads and admins.")
 
 
 def not_in_channel(turn: Turn) -> list[Reply] | None:
@@ -159,6 +161,26 @@ def not_in_channel(turn: Turn) -> list[Reply] | None:
 
 def grade_label(grade: str | None) -> str:
     return GRADE_LABELS.get(grade or "", "not graded")
+
+
+def grade_line(audit: store.AuditRow) -> str:
+    """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
+    it; the auditor's reason for going against the suggested grade stays the auditor's."""
+    own = (f"suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason}"
+           if audit.grade_reason else "")
+    if audit.regraded:
+        auditors = f"the auditor graded {grade_label(audit.overall_grade)}" + (f" ({own})" if own else "")
+        return f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; {auditors})"
+    agreed = " (agreed at moderation)" if audit.moderated_grade is not None else ""
+    return f"**Overall grade:** {grade_label(audit.overall_grade)}{agreed}" + (f" ({own})" if own else "")
+
+
+def grade_of_record_text(audit: store.AuditRow) -> str:
+    """The grade that counts, in a list line: 'Inadequate after moderation (auditor: Good)' or just 'Good'."""
+    if audit.regraded:
+        return (f"{grade_label(audit.moderated_grade)} after moderation "
+                f"(auditor: {grade_label(audit.overall_grade)})")
+    return grade_label(audit.overall_grade)
 
 
 # -- rendering each step ---------------------------------------------------------------------------------
@@ -251,9 +273,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx), f"**Overall grade:** {grade_label(audit.overall_grade)}"
-             + (f" (suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason})"
-                if audit.grade_reason else "")]
+    parts = [heading, answers_summary(ctx), grade_line(audit)]
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:

@@ -75,6 +75,9 @@ def install(engine: Engine, services: Services) -> None:
         engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
 
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
+    # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
+    # knowledge base, which would otherwise take "disagree" for a question.
+    engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:

@@ -6,9 +6,12 @@ has been held undecided for a while, another moderator may take it over (bot.aud
 
 from __future__ import annotations
 
+import re
+
 from bot.audits import moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, parse_grade, parse_text
+from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -24,6 +27,11 @@ from knowledge.checklist_schema import GRADES
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
 SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the rest are counted
+
+
+# "agree", "disagree", "agree 12", "disagree with #12": typed by a moderator, the decision the buttons make.
+DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d{1,9}))?\s*[.!]?\s*$",
+                            re.IGNORECASE)
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
@@ -228,11 +236,57 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
     if audit is None:
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
-    outcome = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
-    who = "the auditor, the worker and their manager have" if outcome else "the auditor has"
-    return [Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told."), told, *outcome]
+    alerts = _inadequate_alerts(services, turn, audit, state)
+    alerted = {a.to_user for a in alerts}
+    notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
+    who = "the auditor, the worker and their manager have" if notices else "the auditor has"
+    outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
+    saved = Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told.")
+    if alerts:
+        names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
+        saved = Reply(text=f"{saved.text} I've alerted {names} about the Inadequate grade now.")
+    return [saved, told, *outcome, *alerts]
+
+
+def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
+    """A moderator's Inadequate, where the auditor graded it otherwise, alerts the managers at once, as an
+    auditor's Inadequate does (bot.audits.questions.inadequate_grade_alerts)."""
+    if state["agrees"] or state["grade"] != "inadequate" or audit.overall_grade == "inadequate":
+        return []
+    return inadequate_grade_alerts(services, load(services, audit.id), moderator=turn.user_id)
 
 
 def _outcome(state: dict) -> str:
     grade = grade_label(state["grade"])
     return f"agreed with the grade (**{grade}**)" if state["agrees"] else f"graded it **{grade}**"
+
+
+def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """"agree" or "disagree" typed by a moderator holding exactly one undecided moderation is that decision
+    (disagree then asks for the grade, as the button does); "agree 12" names the audit; holding several, they are
+    named with a button each and the moderator asked which. None when the words are not a decision (someone who
+    moderates nothing and names no audit: the knowledge base may answer them)."""
+    match = DECISION_WORDS.match(text)
+    if match is None:
+        return None
+    word, named = match.group(1).lower(), int(match.group(2)) if match.group(2) else None
+    mine = [audit for audit, held in moderation_store.held_moderations(services.storage)
+            if held.moderator_id == turn.user_id]
+    if not mine and (named is None or turn.person.role not in (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)):
+        return None
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    decide = on_agree if word == "agree" else on_disagree
+    if named is not None:
+        if named not in {a.id for a in mine}:
+            held = ("; you are moderating " + ", ".join(f"#{a.id}" for a in mine)) if mine else ""
+            raise UserError(f"You are not moderating audit #{named}{held}. Open an audit from `/audit moderate` "
+                            "first, then agree or disagree.")
+        return decide(services, turn, str(named))
+    if len(mine) == 1:
+        return decide(services, turn, str(mine[0].id))
+    action = "audit.moderate_agree" if word == "agree" else "audit.moderate_disagree"
+    return [Reply(text=f"You are moderating {len(mine)} audits. Which one do you {word} with? Type `{word} "
+                       f"{mine[0].id}`, say, or pick one:\n" + "\n".join(_line(services, a) for a in mine),
+                  choices=tuple(Choice(f"{word.capitalize()}: #{a.id}", action, str(a.id)) for a in mine),
+                  kind="question")]

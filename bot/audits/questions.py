@@ -7,6 +7,7 @@ from dataclasses import replace
 from bot.audits.core import (
     Ctx,
     answer_error,
+    grade_label,
     guidance_text,
     is_duplicate,
     own_draft,
@@ -99,17 +100,22 @@ def escalation_withdrawals(services: Services, ctx: Ctx, question: Question, was
             for target in escalation_targets(services, ctx)]
 
 
-def inadequate_grade_alerts(services: Services, ctx: Ctx) -> list[Reply]:
-    """An Inadequate overall grade, on any checklist: the escalation people plus the audited worker's manager."""
+def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None) -> list[Reply]:
+    """An Inadequate overall grade, on any checklist, given by the auditor or (`moderator`) at moderation: the
+    escalation people plus the audited worker's manager, never the person who gave the grade."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
-    targets = escalation_targets(services, ctx)
+    targets = [t for t in escalation_targets(services, ctx) if t != moderator]
     if ctx.audit.worker_id:
         targets += [m for m in directory.managers_of(ctx.audit.worker_id)
-                    if m not in targets and m not in (auditor, ctx.audit.worker_id)]
+                    if m not in targets and m not in (auditor, ctx.audit.worker_id, moderator)]
     text = (f"{emoji('alarm')} **Inadequate overall grade on audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
-            f"{directory.label(ctx.audit.worker_id or '')}). Please look at this case now.")
+            f"{directory.label(ctx.audit.worker_id or '')}).")
+    if moderator is not None:
+        text += (f" {directory.label(moderator)} graded it Inadequate at moderation, where the auditor's grade was "
+                 f"{grade_label(ctx.audit.overall_grade)}.")
+    text += " Please look at this case now."
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
 

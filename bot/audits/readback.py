@@ -14,6 +14,7 @@ from bot.audits.core import (
     answer_error,
     checklist_of,
     grade_label,
+    grade_of_record_text,
     load,
     not_in_channel,
     require_view,
@@ -106,7 +107,8 @@ def show_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
     """(heading, filter for readback_store.readable_audits) for `/audit list [mine|team|case REF]`."""
     teams = policy.readable_teams(services.directory, person)
-    everything: dict[str, Any] = {} if teams is None else {"people": [person.user_id], "teams": teams}
+    everything: dict[str, Any] = ({} if teams is None
+                                  else {"people": [person.user_id], "teams": teams, "moderator": person.user_id})
     if not words:
         return "Audits you can read", everything
     kind = words[0].lower()
@@ -129,14 +131,15 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
 def _line(services: Services, audit: store.AuditRow) -> str:
     title = checklist_of(services, audit).title
     when = (audit.submitted_at or audit.updated_at)[:10]
-    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_label(audit.overall_grade)}, "
+    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 
 
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int) -> tuple[int, list]:
     """The audits matching `scope` that this person may read, newest first (the policy has the last word)."""
     total, audits = readback_store.readable_audits(services.storage, limit=limit, **scope)
-    shown = [a for a in audits if policy.may_view(services.directory, person, a)]
+    moderators = readback_store.moderators_of(services.storage, [a.id for a in audits])
+    shown = [a for a in audits if policy.may_view(services.directory, person, a, moderators.get(a.id, set()))]
     return total - (len(audits) - len(shown)), shown
 
 

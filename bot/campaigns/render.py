@@ -64,7 +64,8 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
     p = report.progress
     lines = [campaign_heading(c), f"Checklist: {report.checklist_title}",
              f"{bold('Completion')}: {p.submitted} of {p.allocated} ({percent(p.submitted, p.allocated)})",
-             f"{bold('Grades')}: {grade_text(report.grades)}"]
+             f"{bold('Grades')}{' (after moderation, where moderated)' if p.moderated else ''}: "
+             f"{grade_text(report.grades)}"]
     for team in report.teams:
         tp = team.progress
         lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; {grade_text(team.grades)}; "

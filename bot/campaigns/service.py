@@ -307,7 +307,7 @@ def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetim
 
 def _grade(services: Services, audit_id: int | None) -> str | None:
     audit = audit_store.get_audit(services.storage, audit_id) if audit_id else None
-    return audit.overall_grade if audit else None
+    return audit.grade_of_record if audit else None
 
 
 def close(services: Services, campaign_id: int, actor: str, now: datetime) -> list[Reply]:

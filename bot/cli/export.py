@@ -23,7 +23,7 @@ from bot.storage.trail import record_trail
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
                  "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
-                 "campaign_id")
+                 "campaign_id", "grade_of_record")
 ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
 PROGRESS_EVERY = 1000
 
@@ -68,6 +68,8 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
         "done_actions": sum(1 for a in item["actions"] if a["done_at"]),
         "demo": bool(audit.get("demo")),  # invented by `audit-bot demo-data`, not a real case
         "campaign_id": audit.get("campaign_id"),  # the audit campaign it was allocated in, if any
+        # the grade that counts: the moderator's once moderated (overall_grade stays the auditor's own)
+        "grade_of_record": audit.get("moderated_grade") or audit["overall_grade"],
     }
 
 

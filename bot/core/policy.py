@@ -7,6 +7,7 @@ Each function answers one question and reads no database, so the whole policy is
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from bot.settings.people import Directory, Person, Role
@@ -27,14 +28,19 @@ def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -
     return person.role is Role.MANAGER and audit.team_id in directory.managed_team_ids(person.user_id)
 
 
-def may_view(directory: Directory, person: Person, audit: AuditParties) -> bool:
+def may_view(directory: Directory, person: Person, audit: AuditParties,
+             moderators: Collection[str] = ()) -> bool:
     """Who may read an audit (and so see its case reference): the auditor, the worker, their team's manager,
-    QA leads and admins. A draft is still the auditor's working copy (grades may change), so the worker reads it
-    once it is submitted; managers and QA leads may open a draft, as an immediate-concern alert asks them to."""
+    QA leads and admins, and its moderator: `moderators` are those who hold its moderation open or decided it
+    (a manager of another team reads the audit they moderate). A draft is still the auditor's working copy
+    (grades may change), so the worker reads it once it is submitted; managers and QA leads may open a draft, as
+    an immediate-concern alert asks them to."""
     if person.role in OVERSIGHT or person.user_id == audit.auditor_id:
         return True
     if person.user_id == audit.worker_id:
         return audit.status != "draft"
+    if person.user_id in moderators and audit.status in ("in_moderation", "moderated"):
+        return True
     return manages_team_of(directory, person, audit)
 
 

@@ -72,7 +72,8 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
         fields = (
             ("Audits last week", str(digest.completed_week)),
             ("This month vs target", f"{digest.completed_month} of {digest.target_month}"),
-            ("Good or better last week", "–" if good is None else f"{good:.0%}"),
+            ("Good or better last week", "–" if good is None else f"{good:.0%}"
+             + (f" ({digest.moderated_week} after moderation)" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
             ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
         )

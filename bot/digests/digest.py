@@ -55,6 +55,8 @@ class TeamDigest:
     moderation_decided: int
     trend: tuple[tuple[str, dict[str, int]], ...]
     demo_week: int = 0  # of completed_week, how many are invented demo audits (`audit-bot demo-data`)
+    moderated_week: int = 0  # of the week's audits, how many are counted at a moderator's grade
+    regraded_week: int = 0  # of those, how many the moderator graded differently from the auditor
 
     @property
     def week_end(self) -> date:
@@ -144,6 +146,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     overdue = store.overdue_action_counts(storage, week_end, monday + timedelta(days=7), ids)
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
+    moderated = store.moderated_counts(storage, week_start, week_end, ids)
     checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in rows[:WEAK_QUESTIONS]})
     questions = _question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
@@ -174,5 +177,6 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             grades_week=dict(weeks[-1]), grades_previous=previous, weak_questions=weak,
             overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
+            moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
         ))
     return digests

@@ -33,6 +33,15 @@ def demo_note(demo: int, total: int) -> str:
             "them out)")
 
 
+def moderation_note(digest: TeamDigest) -> str:
+    """Which grades are a moderator's: a moderated audit counts at the moderator's grade, not the auditor's."""
+    if not digest.moderated_week:
+        return ""
+    regraded = (f"{digest.regraded_week} of them regraded by the moderator" if digest.regraded_week
+                else "the auditor's grade agreed")
+    return f", after moderation where moderated: {digest.moderated_week} moderated, {regraded}"
+
+
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
     lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} this month "
@@ -45,8 +54,8 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} this month{target}{mark}")
     graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
     graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
-    lines.append(f"\n**Grades this week** ({graded_week} graded; change in share against the previous "
-                 f"{COMPARE_WEEKS} weeks)")
+    lines.append(f"\n**Grades this week** ({graded_week} graded{moderation_note(digest)}; change in share against "
+                 f"the previous {COMPARE_WEEKS} weeks)")
     for grade in GRADES:
         now_share = _percent(digest.grades_week.get(grade, 0), graded_week)
         before_share = _percent(digest.grades_previous.get(grade, 0), graded_before)
@@ -104,6 +113,8 @@ def service_text(service: ServiceDigest) -> str:
     total_target = sum(t.target_month for t in service.teams)
     lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} this month "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    if moderated := sum(t.moderated_week for t in service.teams):
+        lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):
         lines.append(f"_{demo_note(demo, total_week)}_")
     return "\n".join(lines)

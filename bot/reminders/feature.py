@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from bot.core import buttons
 from bot.core.calendar import next_working_day
@@ -12,13 +12,14 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.settings.people import SLACK_USER_ID
+from bot.settings.people import SLACK_USER_ID, Role
 from bot.storage.reminders import clear_away, set_away, snooze
 from bot.storage.trail import record_trail
+from knowledge.dates import DateError, examples, parse_day
 
-AWAY_USAGE = "/audit away until YYYY-MM-DD [cover @person]  ·  /audit away off"
+AWAY_USAGE = "/audit away until DATE [cover @person]  ·  /audit away off"
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d %B %Y", "%d %b %Y")
+COVER_ROLES = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # the cover gets moderation reminders: moderators only
 MAX_AWAY_DAYS = 366
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
@@ -29,13 +30,14 @@ def parse_user(text: str) -> str | None:
     return (match.group(1) or match.group(2)) if match else None
 
 
-def parse_date(text: str) -> date | None:
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
+def parse_until(text: str, today: date) -> date:
+    """The last day away, read as the audit's date questions read a due date (knowledge.dates): 2026-12-24,
+    24/12/2026, 24/12, 24 December, next Friday; a day and month without a year is the next such day."""
+    try:
+        return parse_day(text, today, "future")
+    except DateError as error:
+        raise UserError(f"{error} For example `/audit away until "
+                        f"{examples(today, 'future').split(',')[0]}`.") from None
 
 
 def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
@@ -47,9 +49,9 @@ def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
     if not words or lowered[0] != "until":
         raise UserError(f"Tell me when you are back: `{AWAY_USAGE}`.")
     cover_at = lowered.index("cover") if "cover" in lowered else len(words)
-    until = parse_date(" ".join(words[1:cover_at]))
-    if until is None:
-        raise UserError(f"I could not read the date. Write it like 2026-12-01: `{AWAY_USAGE}`.")
+    if cover_at == 1:
+        raise UserError(f"Tell me the last day you are away: `{AWAY_USAGE}`.")
+    until = parse_until(" ".join(words[1:cover_at]), today)
     if until < today:
         raise UserError(f"{until:%d %B %Y} has passed. Give the last day you are away, today or later.")
     if until > today + timedelta(days=MAX_AWAY_DAYS):
@@ -75,14 +77,21 @@ def install(engine: Engine, services: Services) -> None:
             return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
         until, cover = parsed
         if cover is not None:
-            if services.directory.person(cover) is None:
+            covering = services.directory.person(cover)
+            if covering is None:
                 raise UserError("That person is not set up in audit-bot, so they cannot cover. Pick someone who is.")
             if cover == turn.user_id:
                 raise UserError("You cannot cover for yourself. Pick a colleague, or leave out `cover`.")
+            if covering.role not in COVER_ROLES:
+                raise UserError(f"{services.directory.label(cover)} is a practitioner, and only team "
+                                "managers, QA leads and admins can moderate, so they cannot cover: your cover gets "
+                                "the reminders about audits waiting for your moderation. Pick a team manager, "
+                                "QA lead or admin, or leave out `cover`.")
         set_away(services.storage, turn.user_id, until, cover, turn.now)
         record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover},
                      at=turn.now)
-        cover_text = f" Moderation requests go to {mention(cover)} meanwhile." if cover else ""
+        cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
+                      "wait until you are back)." if cover else "")
         return [Reply(f"Got it: no reminders until you are back after {until:%A %d %B %Y}.{cover_text} "
                       "`/audit away off` turns them back on sooner.")]
 
@@ -97,5 +106,5 @@ def install(engine: Engine, services: Services) -> None:
                       f"on {until:%A %d %B}.")]
 
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
-                       usage="/audit away until YYYY-MM-DD [cover @person]")
+                       usage="/audit away until DATE [cover @person]")
     engine.add_action("reminder.snooze", snooze_items)

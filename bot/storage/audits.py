@@ -48,6 +48,17 @@ class AuditRow:
     submitted_at: str | None
     moderated_at: str | None
     demo: int = 0  # 1 for an invented audit from `audit-bot demo-data`
+    moderated_grade: str | None = None  # the grade of its latest moderation decision, if any (schema m240)
+
+    @property
+    def grade_of_record(self) -> str | None:
+        """The grade that counts: the moderator's once the audit is moderated, else the auditor's."""
+        return self.moderated_grade or self.overall_grade
+
+    @property
+    def regraded(self) -> bool:
+        """Whether a moderator set a grade other than the auditor's."""
+        return self.moderated_grade is not None and self.moderated_grade != self.overall_grade
 
 
 @dataclass

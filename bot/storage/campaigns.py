@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.common import COMPLETED_SQL, select, utc_text
+from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.trail import record_trail
 
@@ -226,9 +226,10 @@ SUBMITTED_JOIN = ("FROM campaign_allocations al JOIN audits a ON a.id = al.audit
 
 
 def grades_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str | None, int]]:
-    """(team, overall grade, audits)."""
+    """(team, grade of record, audits): the moderator's grade once an audit is moderated, else the auditor's."""
+    grade = GRADE_OF_RECORD_SQL.format(a="a.")
     return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
-        f"SELECT al.team_id, a.overall_grade, COUNT(*) {SUBMITTED_JOIN} GROUP BY al.team_id, a.overall_grade",
+        f"SELECT al.team_id, {grade} AS record_grade, COUNT(*) {SUBMITTED_JOIN} GROUP BY al.team_id, record_grade",
         [campaign_id]).fetchall()]
 
 

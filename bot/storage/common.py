@@ -12,6 +12,8 @@ from bot.storage.db import Storage
 # Statuses of an audit that counts as completed, always alongside a submitted_at condition: an audit
 # reopened for changes before moderation is a draft again but keeps its first submission, and still counts.
 COMPLETED_SQL = "('submitted', 'in_moderation', 'moderated', 'draft')"
+# The grade that counts (the grade of record): the moderator's once an audit is moderated, else the auditor's.
+GRADE_OF_RECORD_SQL = "COALESCE({a}moderated_grade, {a}overall_grade)"
 
 
 def utc_text(moment: datetime | None = None) -> str:

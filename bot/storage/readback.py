@@ -21,18 +21,19 @@ READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 
 def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
                     teams: Collection[str] | None = None, case_ref: str | None = None,
-                    limit: int = 20) -> tuple[int, list[AuditRow]]:
+                    moderator: str | None = None, limit: int = 20) -> tuple[int, list[AuditRow]]:
     """How many submitted (or moderated) audits match, and the newest `limit` of them.
 
-    `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits; given
-    both, an audit matching either is kept; neither means every audit (QA leads and admins).
+    `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits;
+    `moderator` keeps the audits that person holds open for moderation or decided; given several, an audit
+    matching any is kept; none means every audit (QA leads and admins).
     """
     where = [f"status IN ({', '.join('?' * len(READABLE_STATUSES))})"]
     params: list[Any] = list(READABLE_STATUSES)
     if case_ref is not None:
         where.append("case_ref = ?")
         params.append(case_ref)
-    if people is not None or teams is not None:
+    if people is not None or teams is not None or moderator is not None:
         who, ids = [], sorted(people or ())
         if ids:
             marks = ", ".join("?" * len(ids))
@@ -42,12 +43,28 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
         if team_ids:
             who.append(f"team_id IN ({', '.join('?' * len(team_ids))})")
             params += team_ids
+        if moderator is not None:
+            who.append("id IN (SELECT audit_id FROM moderations WHERE moderator_id = ?)")
+            params.append(moderator)
         where.append("(" + " OR ".join(who) + ")" if who else "0")
     clause = " AND ".join(where)
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {clause}", params).fetchone()[0])
     rows = select(storage.db, f"SELECT * FROM audits WHERE {clause} "
                               "ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT ?", [*params, limit])
     return total, [audit_row(r) for r in rows]
+
+
+def moderators_of(storage: Storage, audit_ids: Collection[int]) -> dict[int, set[str]]:
+    """audit id -> who holds its moderation open or decided it (a moderation taken over is the new holder's)."""
+    ids = sorted(set(audit_ids))
+    if not ids:
+        return {}
+    found: dict[int, set[str]] = {}
+    rows = storage.db.execute(f"SELECT audit_id, moderator_id FROM moderations WHERE audit_id IN "
+                              f"({', '.join('?' * len(ids))})", ids).fetchall()
+    for audit_id, moderator_id in rows:
+        found.setdefault(int(audit_id), set()).add(moderator_id)
+    return found
 
 
 def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:

@@ -633,3 +633,27 @@ def m231_reportsum_actions_audit_index(db: Database) -> None:
     """Actions by audit: a campaign report counts its audits' actions (it read the whole actions table each
     time, about a third of a 640-audit report among 100,000 stored audits), and deleting an audit cascades."""
     db.execute("CREATE INDEX actions_audit ON actions(audit_id)")
+
+
+@MIGRATIONS()
+def m240_modgrade_moderated_grade(db: Database) -> None:
+    """The grade a moderator gave, on the audit itself: after moderation it is the grade of record (digests, Home,
+    campaign reports and `/audit show` count and show it), while `overall_grade` stays the auditor's own.
+
+    `moderated_grade` is the grade of the audit's latest decided moderation (NULL before any, or when a decision
+    carries no grade), kept by triggers in the same transaction as the decision however it is written (the bot,
+    demo data, a restore), and filled in here for audits moderated before."""
+    latest = ("(SELECT m.grade FROM moderations m WHERE m.audit_id = {audit} AND m.decided_at IS NOT NULL "
+              "ORDER BY m.decided_at DESC, m.id DESC LIMIT 1)")
+    db.executescript(f"""
+        ALTER TABLE audits ADD COLUMN moderated_grade TEXT;
+        UPDATE audits SET moderated_grade = {latest.format(audit='audits.id')};
+        CREATE TRIGGER moderated_grade_on_insert AFTER INSERT ON moderations WHEN NEW.decided_at IS NOT NULL
+        BEGIN
+            UPDATE audits SET moderated_grade = {latest.format(audit='NEW.audit_id')} WHERE id = NEW.audit_id;
+        END;
+        CREATE TRIGGER moderated_grade_on_decision AFTER UPDATE OF decided_at, grade ON moderations
+        BEGIN
+            UPDATE audits SET moderated_grade = {latest.format(audit='NEW.audit_id')} WHERE id = NEW.audit_id;
+        END;
+    """)

@@ -169,3 +169,12 @@ def test_who_may_reject_learned_wordings(user: str, allowed: bool) -> None:
 def test_who_keeps_the_knowledge_base_and_its_unanswered_questions(user: str | None, allowed: bool) -> None:
     person = DIRECTORY.person(user) if user else None
     assert policy.may_keep_knowledge(person) is allowed
+
+
+@pytest.mark.parametrize(("status", "view"), [("in_moderation", True), ("moderated", True), ("submitted", False)])
+def test_a_manager_of_another_team_reads_the_audit_they_moderate(status: str, view: bool) -> None:
+    south = DIRECTORY.person("U0MGRS001")
+    assert south is not None
+    audit = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status=status)
+    assert policy.may_view(DIRECTORY, south, audit, moderators={"U0MGRS001"}) is view
+    assert policy.may_view(DIRECTORY, south, audit, moderators={"U0QALEAD1"}) is False

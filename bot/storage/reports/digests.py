@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from bot.storage.common import COMPLETED_SQL, utc_text
+from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, utc_text
 from bot.storage.db import Storage
 
 
@@ -23,16 +23,18 @@ def _team_filter(team_ids: Sequence[str] | None, column: str = "team_id") -> tup
 
 def grade_counts_by_week(storage: Storage, boundaries: Sequence[datetime],
                          team_ids: Sequence[str] | None) -> dict[str, list[dict[str, int]]]:
-    """team -> one {grade: count} per week between consecutive boundaries (completed audits only)."""
+    """team -> one {grade: count} per week between consecutive boundaries (completed audits only), counting each
+    audit's grade of record: the moderator's once it is moderated, else the auditor's."""
     weeks = len(boundaries) - 1
     cases = " ".join(f"WHEN submitted_at < ? THEN {i}" for i in range(weeks - 1))
     bucket = f"CASE {cases} ELSE {weeks - 1} END" if cases else "0"
     where, params = _team_filter(team_ids)
     texts = [utc_text(b) for b in boundaries]
+    grade = GRADE_OF_RECORD_SQL.format(a="")
     rows = storage.db.execute(
-        f"SELECT team_id, {bucket} AS bucket, COALESCE(overall_grade, 'ungraded'), COUNT(*) FROM audits "
+        f"SELECT team_id, {bucket} AS bucket, COALESCE({grade}, 'ungraded') AS record_grade, COUNT(*) FROM audits "
         f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
-        "GROUP BY team_id, bucket, overall_grade",
+        "GROUP BY team_id, bucket, record_grade",
         [*texts[1:weeks], texts[0], texts[-1], *params],
     ).fetchall()
     found: dict[str, list[dict[str, int]]] = {}
@@ -102,6 +104,19 @@ def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
         [today.isoformat(), utc_text(as_at), utc_text(as_at), *params],
     ).fetchall()
     return {team: count for team, count in rows}
+
+
+def moderated_counts(storage: Storage, start: datetime, end: datetime,
+                     team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (completed audits in [start, end) counted at a moderator's grade, of them regraded by one)."""
+    where, params = _team_filter(team_ids)
+    rows = storage.db.execute(
+        "SELECT team_id, COUNT(*), SUM(moderated_grade != COALESCE(overall_grade, '')) FROM audits "
+        f"WHERE moderated_grade IS NOT NULL AND submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}"
+        f"{where} GROUP BY team_id",
+        [utc_text(start), utc_text(end), *params],
+    ).fetchall()
+    return {team: (int(moderated), int(regraded or 0)) for team, moderated, regraded in rows}
 
 
 def moderation_agreement(storage: Storage, start: datetime, end: datetime,

@@ -1,0 +1,112 @@
+"""A moderator types "agree" or "disagree" (or "agree 12"): with one undecided moderation it is that decision;
+with several the bot names them and asks which; it never goes to the knowledge base or records a vote there."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.conftest import RunningBot
+from tests.e2e.test_audit_slack_e2e import SlackPerson
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_wording import submitted_audit
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
+AUDITOR, SOUTH = "U0MGRN001", "U0MGRS001"
+REASON = "Evidence of impact for the child is thin."
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def votes(services: Services) -> int:
+    """Questions logged for the knowledge base and votes on its answers: typed decisions make neither."""
+    db = services.storage.db
+    return int(db.execute("SELECT (SELECT COUNT(*) FROM kb_feedback) + (SELECT COUNT(*) FROM kb_asks)").fetchone()[0])
+
+
+def opened(engine: Engine, services: Services, count: int = 1) -> list[int]:
+    ids = [submitted_audit(engine, services, AUDITOR) for _ in range(count)]
+    for audit_id in ids:
+        engine.action(SOUTH, "audit.moderate_open", str(audit_id))
+    return ids
+
+
+def test_typed_disagree_with_one_open_asks_the_grade_then_the_reason(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["disagree", "3", REASON], user=SOUTH)
+    assert "What grade would you give?" in out and "3) Inadequate" in out
+    assert "Did you mean" not in out and "Not helpful" not in out
+    assert f"Moderation of audit #{audit_id} saved" in out
+    audit = store.get_audit(services.storage, audit_id)
+    assert (audit.status, audit.moderated_grade) == ("moderated", "inadequate")
+    assert votes(services) == 0
+
+
+def test_typed_agree_with_one_open_asks_the_reason(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["Agree.", REASON], user=SOUTH)
+    assert "You agree with Good. Why?" in flat(out)
+    assert f"Moderation of audit #{audit_id} saved" in out
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "good"
+
+
+def test_with_several_open_the_bot_names_them_and_asks_which(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        first, second = opened(engine, services, 2)
+        _, asked = drive(engine, ["agree"], user=SOUTH)
+        assert "You are moderating 2 audits. Which one do you agree with?" in flat(asked)
+        assert f"1) Agree: #{first}" in asked and f"2) Agree: #{second}" in asked
+        assert store.get_audit(services.storage, first).status == "in_moderation"
+        _, named = drive(engine, [f"agree {second}", REASON], user=SOUTH)
+        assert f"Moderation of audit #{second} saved" in named
+        _, picked = drive(engine, ["disagree", "1", REASON], user=SOUTH)  # now only the first is open
+        _, not_mine = drive(engine, ["agree 999"], user=SOUTH)
+    assert "What grade would you give?" in picked and f"Moderation of audit #{first} saved" in picked
+    assert "You are not moderating audit #999" in not_mine
+    assert votes(services) == 0
+
+
+def test_agree_typed_while_the_reason_is_awaited_is_not_taken_as_the_reason(engine: Engine,
+                                                                            services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["agree", "disagree", "3", REASON], user=SOUTH)
+    assert "What grade would you give?" in out
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
+
+
+def test_someone_moderating_nothing_still_gets_the_knowledge_base(engine: Engine, services: Services) -> None:
+    _, out = drive(engine, ["disagree"], user="U0PRAN001")
+    assert "moderating" not in out
+
+
+@pytest.fixture
+def bot(services: Services, standin) -> Iterator[RunningBot]:
+    running = RunningBot(services, standin, process_before_response=True)
+    yield running
+    running.stop()
+
+
+def test_typed_disagree_through_slack_offers_the_grades(bot: RunningBot, standin, services: Services,
+                                                        engine: Engine) -> None:
+    [audit_id] = opened(engine, services)
+    moderator = SlackPerson(bot, standin, SOUTH)
+    [asked] = moderator.send("message", "disagree")
+    assert "What grade would you give?" in asked.text
+    [inadequate] = [c for c in asked.choices if c.label == "Inadequate"]
+    [why] = moderator.send("press", f"{inadequate.action}|{inadequate.value}")
+    assert "Why?" in why.text
+    moderator.send("message", REASON)
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"

@@ -1,0 +1,89 @@
+"""`/audit away`: the cover must be someone who can moderate (the cover gets moderation reminders, nothing else),
+and the date is read as the audit's date questions read a due date: 24/12 and 24 December too, a day and month
+without a year meaning the next such day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage.reminders import away_on
+from tests.conftest import RunningBot
+from tests.e2e.test_audit_slack_e2e import SlackPerson
+from tests.e2e.test_terminal_chat import drive
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
+MANAGER = "U0MGRN001"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def pinned() -> Iterator[None]:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        yield
+
+
+def test_a_practitioner_cannot_cover(engine: Engine, services: Services, pinned: None) -> None:
+    _, out = drive(engine, ["/audit away until 2026-12-24 cover @U0PRAN001"], user=MANAGER)
+    text = flat(out)
+    assert "Social worker N1 is a practitioner" in text
+    assert "Pick a team manager, QA lead or admin, or leave out cover" in text
+    assert "Moderation requests go to" not in text
+    assert MANAGER not in away_on(services.storage, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize("cover", ["U0MGRS001", "U0QALEAD1", "U0ADMIN01"])
+def test_managers_qa_leads_and_admins_can_cover_and_are_told_what_they_get(engine: Engine, services: Services,
+                                                                           pinned: None, cover: str) -> None:
+    _, out = drive(engine, [f"/audit away until 2026-12-24 cover @{cover}"], user=MANAGER)
+    text = flat(out)
+    assert "Moderation requests go to" in text and "only those: your other reminders wait until you are back" in text
+    assert away_on(services.storage, date(2026, 12, 3))[MANAGER] == (date(2026, 12, 24), cover)
+
+
+@pytest.mark.parametrize(("typed", "until"), [
+    ("24/12", date(2026, 12, 24)),
+    ("24 December", date(2026, 12, 24)),
+    ("24/12/2026", date(2026, 12, 24)),
+    ("05/01/2027", date(2027, 1, 5)),
+    ("5 January 2027", date(2027, 1, 5)),
+    ("5 January", date(2027, 1, 5)),            # no year: the next 5 January, not the one gone
+    ("1 December", date(2027, 12, 1)),          # yesterday's day and month: next year's
+    ("next Friday", date(2026, 12, 4)),
+])
+def test_away_reads_dates_as_the_audit_questions_do(engine: Engine, services: Services, pinned: None,
+                                                    typed: str, until: date) -> None:
+    _, out = drive(engine, [f"/audit away until {typed}"], user=MANAGER)
+    assert "I could not read" not in out, out
+    assert f"back after {until:%A %d %B %Y}" in flat(out)
+    assert away_on(services.storage, date(2026, 12, 3))[MANAGER][0] == until
+
+
+def test_a_date_it_cannot_read_is_explained_with_an_example(engine: Engine, pinned: None) -> None:
+    _, out = drive(engine, ["/audit away until 31/02/2027"], user=MANAGER)
+    assert "is not a real date" in out and "/audit away until 23/12/2026" in flat(out)
+
+
+@pytest.fixture
+def bot(services: Services, standin) -> Iterator[RunningBot]:
+    running = RunningBot(services, standin, process_before_response=True)
+    yield running
+    running.stop()
+
+
+def test_the_practitioner_cover_is_refused_through_slack(bot: RunningBot, standin, services: Services) -> None:
+    manager = SlackPerson(bot, standin, MANAGER)
+    [refused] = manager.send("command", "away until 24 December cover <@U0PRAN001|sw>")
+    assert refused.kind == "error" and "is a practitioner" in refused.text
+    [accepted] = manager.send("command", "away until 24 December cover <@U0MGRS001|mgr>")
+    assert accepted.kind != "error" and "Moderation requests go to" in accepted.text
