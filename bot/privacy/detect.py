@@ -36,6 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
+from bot.privacy.public_cases import cited_spans
 
 
 @dataclass(frozen=True)
@@ -487,7 +488,9 @@ class NameFinder:
                     and (mode != "mixed" or tokens[i - 2].text[0].isupper()):
                 i -= 2  # 'Kai de Souza': the given name before a surname's particle
             found.append((tokens[i].start, tokens[j].end))
-        hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
+        cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
+        hits = [Hit("name", text[s:e]) for s, e in _merge(found)  # not 'the Star Hobson review': a public case
+                if not any(c_start <= s and e <= c_end for c_start, c_end in cited)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
                  if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
         hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
@@ -1009,6 +1012,8 @@ class NameFinder:
             return True
         if possessive and _USING_BEFORE.search(before) and nxt in _SCHOLARLY:
             return True
+        if self._imperative(text, tokens, i):
+            return True  # 'Redo the CIN plan with the family'
         if _VOCATIVE_BEFORE.search(before) and re.match(r"^\s*(?:[,.!]|$)", text[tok.end:tok.end + 3]):
             return True  # 'Great work Jess, the voice of the child is clear': the auditor addresses the worker
         if possessive and i + 1 < len(tokens) and tokens[i + 1].text in ("Hospital", "Hospice", "Clinic") and not (
@@ -1025,6 +1030,18 @@ class NameFinder:
                 if tokens[k].text.casefold() in _EPONYM_THINGS:
                     return True
         return False
+
+    def _imperative(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """An English verb opening a sentence with its object after it ('Redo the CIN plan', 'Recheck her file'):
+        an instruction, not a person, when the word is no common given name ('Mason the IRO' is judged by role)."""
+        if i + 1 >= len(tokens) or tokens[i + 1].text.casefold() not in _OBJECT_DETERMINERS:
+            return False
+        if i and not re.search(r"[.!?:;\n]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+            return False
+        folded = tokens[i].text.casefold()
+        lex = self.lexicon
+        return folded in lex.known_words and folded not in lex.census_given and folded not in lex.name_words \
+            and not re.search(r"['’]s$", folded)
 
     def _nickname_word(self, word: str, mode: str) -> bool:
         """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
@@ -1241,6 +1258,7 @@ _NICKNAME_PLAIN = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|(?:likes|pref
                              r"calls\s+(?:him|her|them)sel(?:f|ves))\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+_OBJECT_DETERMINERS = frozenset(_split("the a an this that these those his her their all any every each our your my"))
 _ARTICLE_OR_SAINT = _DETERMINERS | frozenset(_split("st saint"))
 _HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
 # 'miss' after these is the verb: 'doesn't want to miss lessons', 'she will miss contact'.

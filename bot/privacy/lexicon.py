@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from bot.privacy.public_cases import load_public_cases
+
 
 def _split(words: str) -> list[str]:
     """The words of a list written as text, several a line."""
@@ -96,6 +98,9 @@ class Lexicon:
     # is a name anywhere but where it is used as a word ('the mason'); everyday words that are also names (will,
     # hope) are not among them (data/everyday_word_names.txt).
     name_words: frozenset[str] = frozenset()
+    # Children named in public reviews and inquiries, cited in practice learning ('Star Hobson'): normalised full
+    # names from data/public_case_names.txt (bot/privacy/public_cases.py).
+    public_cases: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -117,7 +122,7 @@ class Lexicon:
                    place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
                    census_given=frozenset(census_given - _NEVER_NAMES),
                    context_given=frozenset(baby_names & known - name_words),
-                   far_places=far_places)
+                   far_places=far_places, public_cases=load_public_cases())
 
     @classmethod
     def words_only(cls) -> Lexicon:
