@@ -25,7 +25,9 @@ __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_referen
 
 # What each kind looks like, and what to write instead.
 KINDS = {
-    "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case reference"),
+    # The screen cannot tell a colleague from a child ('while Paige was off sick'), so the advice names both roles.
+    "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case "
+             "reference; for a colleague, write their role ('the social worker', 'the team manager')"),
     "dob": ("a date of birth", "give the child's age instead"),
     "nhs": ("an NHS number", "leave it out: the case reference is enough to find the file"),
     "upn": ("a unique pupil number", "leave it out: the case reference is enough to find the file"),

@@ -1,5 +1,6 @@
 """Refusals that annoyed in the user trial (priority 2): an everyday verb opening an instruction ('Redo the CIN
-plan'), the names of public reviews and inquiries cited in practice learning, and an address reported twice."""
+plan'), the names of public reviews and inquiries cited in practice learning, and an address reported twice; and
+what a refusal of a colleague's name says (priority 3)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.errors import UserError
 from bot.privacy.public_cases import PUBLIC_CASES_FILE, load_public_cases
-from bot.privacy.screen import Finding, Screen
+from bot.privacy.screen import Finding, Screen, screen_text
 
 CITED = ("Arthur Labinjo-Hughes", "Star Hobson", "Victoria Climbié", "Victoria Climbie", "Peter Connelly", "Baby P",
          "Daniel Pelka", "Khyra Ishaq", "Ellie Butler", "Child Q", "Hamzah Khan", "Keanu Williams", "Logan Mwangi",
@@ -65,3 +67,11 @@ def test_an_address_is_one_finding(identifier_screen: Screen, text: str) -> None
 def test_a_name_written_outside_the_address_is_still_found(identifier_screen: Screen) -> None:
     found = identifier_screen.find("Mrs Smith moved to 4 Smith Road")
     assert ("name", "Mrs Smith") in [(f.kind, f.words) for f in found]
+
+
+def test_a_worker_named_without_a_role_is_refused_and_told_to_write_the_role(identifier_screen: Screen) -> None:
+    """Priority 3 of the trial: the screen cannot tell a colleague from a child, so the refusal says what to write."""
+    with pytest.raises(UserError) as refused:
+        screen_text("good recording while Paige was off sick", identifier_screen, "that note")
+    assert "“Paige”" in str(refused.value)
+    assert "the social worker" in str(refused.value)
