@@ -36,6 +36,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
+from bot.privacy.public_cases import cited_spans
 
 
 @dataclass(frozen=True)
@@ -205,6 +206,9 @@ _TRAVEL_BEFORE = re.compile(
 # Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
 _CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
                                 r"(?:the\s+)?$", re.IGNORECASE)
+# Admitted to a hospital earlier in the clause: "admitted to Guy's and St Thomas'".
+_CARE_CLAUSE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
+                          r"[^.;:!?]*$", re.IGNORECASE)
 # Drawing on an author: 'draw on Maslow', 'citing Bowlby'; "using Munro's point".
 _SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
                             r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)
@@ -223,7 +227,8 @@ _SAINT_INSTITUTIONS = frozenset(_split("agency fostering adoption hospice hospit
 _DEPARTMENTS = frozenset(_split("performance finance legal hr admin commissioning payroll comms communications it ict "
                                 "data business training workforce procurement insight intelligence"))
 _TEAM_AFTER = re.compile(r"^(?:\s+from\s+(?:the\s+)?(?-i:[A-Z]{2,6}s?)\b(?!\s+(?-i:[A-Z]))|\s+(?:in|from)\s+(?:the\s+)?"
-                         r"(?:early\s+help\b|front\s+door\b|(?:[\w'’-]+\s+){1,3}team\b(?!\s+around)))", re.IGNORECASE)
+                         r"(?:early\s+help\b|front\s+door\b|(?:[\w'’-]+\s+){1,3}(?:team|panel)\b(?!\s+around)))",
+                         re.IGNORECASE)
 _SCHOLARLY = frozenset(_split("point points argument arguments idea ideas concept concepts research findings work "
                               "theory thinking approach"))
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
@@ -483,7 +488,9 @@ class NameFinder:
                     and (mode != "mixed" or tokens[i - 2].text[0].isupper()):
                 i -= 2  # 'Kai de Souza': the given name before a surname's particle
             found.append((tokens[i].start, tokens[j].end))
-        hits = [Hit("name", text[s:e]) for s, e in _merge(found)]
+        cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
+        hits = [Hit("name", text[s:e]) for s, e in _merge(found)  # not 'the Star Hobson review': a public case
+                if not any(c_start <= s and e <= c_end for c_start, c_end in cited)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
                  if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
         hits += [Hit("name", m.group(1)) for m in _NICKNAME_PLAIN.finditer(text)
@@ -614,6 +621,15 @@ class NameFinder:
         return any(folded.endswith(end) and folded[:-len(end)] + "'" + end in known
                    for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
             folded.endswith("nt") and folded[:-2] + "n't" in known)
+
+    def _used_as_word(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """A common given name that is also a word (mostly a trade) used as the word: after an article or a
+        possessive ('the mason did the wall', 'a harper'), said to be a thing ('mason is a job'), or a saint's
+        name after St ("Guy's and St Thomas'"); without such words ('mason needs a plan') it is a child."""
+        if _bare(tokens[i].text.casefold()) not in self.lexicon.name_words:
+            return False
+        return (i > 0 and tokens[i - 1].text.casefold() in _ARTICLE_OR_SAINT) \
+            or bool(_THING_IS.match(text[tokens[i].end:tokens[i].end + 40]))
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -763,9 +779,13 @@ class NameFinder:
                 continue
             if self._role_adjacent(text, tokens, i):
                 continue
-            if self._not_a_person_here(text, tokens, i):
-                continue  # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'
-            if self._listed(word, mode):
+            if self._not_a_person_here(text, tokens, i) or (
+                    self._used_as_word(text, tokens, i) and tokens[i - 1].text.casefold() in ("st", "saint")
+                    and _CARE_CLAUSE.search(text[max(0, tok.start - 60):tok.start])):
+                # 'moved to Paris', 'St Christopher's', 'admitted to Guy's', 'drawing on Maslow'; "admitted to Guy's and
+                # St Thomas'" is a hospital, but a bare 'at St Anne's' may be a school
+                continue
+            if self._listed(word, mode) and not self._used_as_word(text, tokens, i):
                 spans.append((i, i))  # the council's own list: a name wherever it stands
                 continue
             prev = tokens[i - 1].text.casefold() if i else ""
@@ -859,9 +879,11 @@ class NameFinder:
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
+                    and not self._used_as_word(text, tokens, i) \
                     and not ((capital is False or (capital is None and prev in _COPULAS))  # 'dad was jolly'
                              and folded in self.lexicon.known_words  # 'his train fares'
-                             and folded not in self.lexicon.census_given):
+                             and _bare(folded) not in self.lexicon.census_given
+                             and _bare(folded) not in self.lexicon.name_words):
                 spans.append((i, i))
                 continue
             if (nxt is not None and self._touching(text, tokens, i, i + 1)
@@ -990,6 +1012,8 @@ class NameFinder:
             return True
         if possessive and _USING_BEFORE.search(before) and nxt in _SCHOLARLY:
             return True
+        if self._imperative(text, tokens, i):
+            return True  # 'Redo the CIN plan with the family'
         if _VOCATIVE_BEFORE.search(before) and re.match(r"^\s*(?:[,.!]|$)", text[tok.end:tok.end + 3]):
             return True  # 'Great work Jess, the voice of the child is clear': the auditor addresses the worker
         if possessive and i + 1 < len(tokens) and tokens[i + 1].text in ("Hospital", "Hospice", "Clinic") and not (
@@ -1006,6 +1030,18 @@ class NameFinder:
                 if tokens[k].text.casefold() in _EPONYM_THINGS:
                     return True
         return False
+
+    def _imperative(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """An English verb opening a sentence with its object after it ('Redo the CIN plan', 'Recheck her file'):
+        an instruction, not a person, when the word is no common given name ('Mason the IRO' is judged by role)."""
+        if i + 1 >= len(tokens) or tokens[i + 1].text.casefold() not in _OBJECT_DETERMINERS:
+            return False
+        if i and not re.search(r"[.!?:;\n]\s*$", text[tokens[i - 1].end:tokens[i].start]):
+            return False
+        folded = tokens[i].text.casefold()
+        lex = self.lexicon
+        return folded in lex.known_words and folded not in lex.census_given and folded not in lex.name_words \
+            and not re.search(r"['’]s$", folded)
 
     def _nickname_word(self, word: str, mode: str) -> bool:
         """The word after 'known as' is a name: a listed given name, or a capitalised word that is no role."""
@@ -1222,6 +1258,8 @@ _NICKNAME_PLAIN = re.compile(r"\b(?:known\s+as|nicknamed|goes\s+by|(?:likes|pref
                              r"calls\s+(?:him|her|them)sel(?:f|ves))\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+_OBJECT_DETERMINERS = frozenset(_split("the a an this that these those his her their all any every each our your my"))
+_ARTICLE_OR_SAINT = _DETERMINERS | frozenset(_split("st saint"))
 _HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
 # 'miss' after these is the verb: 'doesn't want to miss lessons', 'she will miss contact'.
 _VERB_BEFORE = re.compile(r"(?:\b(?:to|not|will|would|could|might|should|can|did|do|does|i|you|he|she|we|they|never|"
@@ -1336,6 +1374,11 @@ def _only_abbreviations_capitalised(tokens: list[_Token]) -> bool:
     abbreviations, so the text is read as all lower case."""
     capitalised = [t.text for t in tokens if any(c.isupper() for c in t.text)]
     return bool(capitalised) and all(len(w) >= 2 and w.isupper() for w in capitalised)
+
+
+def _bare(folded: str) -> str:
+    """A folded word without its possessive: "noah's" is judged as 'noah'."""
+    return re.sub(r"['’]s$", "", folded)
 
 
 def _institution(word: str) -> bool:

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from bot.privacy.public_cases import load_public_cases
+
 
 def _split(words: str) -> list[str]:
     """The words of a list written as text, several a line."""
@@ -91,6 +93,14 @@ class Lexicon:
     # Places far away that people travel to or come from ('moved to Paris', 'from Georgia'): the world's cities of
     # 500,000 people or more (GeoNames, cities5000.json) and the US states (us_states.json), with `places`.
     far_places: frozenset[str] = frozenset()
+    # Common given names that English word counts rate frequent only because so many people have them ('tyler',
+    # 'oliver', 'darren', 'alfie'): taken out of common_words, everyday_words and context_given, so a lower-case one
+    # is a name anywhere but where it is used as a word ('the mason'); everyday words that are also names (will,
+    # hope) are not among them (data/everyday_word_names.txt).
+    name_words: frozenset[str] = frozenset()
+    # Children named in public reviews and inquiries, cited in practice learning ('Star Hobson'): normalised full
+    # names from data/public_case_names.txt (bot/privacy/public_cases.py).
+    public_cases: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -102,11 +112,17 @@ class Lexicon:
         far_places = frozenset(_far_places()) | places
         common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
         baby_names = _baby_names() - given - common - _NEVER_NAMES
+        everyday_names = _data_words(EVERYDAY_NAMES_FILE)
+        name_words = frozenset((_data_words(COMMON_GIVEN_FILE) & known) - everyday_names - _NEVER_NAMES)
+        common -= name_words
+        given |= name_words  # a QA addition to the file is a given name even if no list has it
         return cls(given=frozenset((given | baby_names) - _NEVER_NAMES), surnames=frozenset(surnames - _NEVER_NAMES),
-                   common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF), places=places,
+                   common_words=common, known_words=known, everyday_words=_words(EVERYDAY_ZIPF) - name_words,
+                   name_words=name_words, places=places,
                    place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
-                   census_given=frozenset(census_given - _NEVER_NAMES), context_given=frozenset(baby_names & known),
-                   far_places=far_places)
+                   census_given=frozenset(census_given - _NEVER_NAMES),
+                   context_given=frozenset(baby_names & known - name_words),
+                   far_places=far_places, public_cases=load_public_cases())
 
     @classmethod
     def words_only(cls) -> Lexicon:
@@ -158,6 +174,10 @@ BABY_NAME_YEARS = 5
 
 
 BABY_NAMES_FILE = Path(__file__).parent / "data" / "first_names_ssa.txt"
+# Common given names that are names even in lower case, and the everyday words among given names that are not
+# (see each file's header; QA may extend both).
+COMMON_GIVEN_FILE = Path(__file__).parent / "data" / "common_given_names.txt"
+EVERYDAY_NAMES_FILE = Path(__file__).parent / "data" / "everyday_word_names.txt"
 
 
 def _baby_names() -> set[str]:
@@ -167,6 +187,12 @@ def _baby_names() -> set[str]:
     file, so the bot does not need pyarrow at run time."""
     lines = BABY_NAMES_FILE.read_text(encoding="utf-8").splitlines()
     return {_fold(line.strip()) for line in lines if line.strip() and not line.startswith("#")}
+
+
+def _data_words(path: Path) -> frozenset[str]:
+    """The words of one of the bot's own data lists, folded: any number a line, '#' starts a comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(_fold(word) for line in lines for word in line.split("#", 1)[0].split())
 
 
 # The data files are read as text with a pattern (the packages' own loaders take over a second): both

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import UserError
-from bot.privacy.detect import NameFinder, nhs_number_is_valid, structured_hits
+from bot.privacy.detect import Hit, NameFinder, nhs_number_is_valid, structured_hits
 from bot.privacy.lexicon import Lexicon
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_reference", "find_identifiers",
@@ -25,7 +25,9 @@ __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_referen
 
 # What each kind looks like, and what to write instead.
 KINDS = {
-    "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case reference"),
+    # The screen cannot tell a colleague from a child ('while Paige was off sick'), so the advice names both roles.
+    "name": ("a child's or family member's name", "refer to them by role ('the child', 'mother') or by case "
+             "reference; for a colleague, write their role ('the social worker', 'the team manager')"),
     "dob": ("a date of birth", "give the child's age instead"),
     "nhs": ("an NHS number", "leave it out: the case reference is enough to find the file"),
     "upn": ("a unique pupil number", "leave it out: the case reference is enough to find the file"),
@@ -81,11 +83,22 @@ class Screen:
                             self.lexicon.everyday_words)
             hits += [hit for hit in NameFinder(words, self.listed).hits(text) if hit.kind == "name"]
         findings: list[Finding] = []
-        for hit in hits:
+        for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
             if hit.words and finding not in findings:
                 findings.append(finding)
         return findings
+
+
+def _without_names_in_addresses(text: str, hits: list[Hit]) -> list[Hit]:
+    """The hits less a name that is only part of an address found ('Elm Grove' in '14 Elm Grove'): one finding
+    says what to change; a name also written elsewhere in the text ('Grove was seen at 14 Elm Grove') stays."""
+    addresses = [hit.words for hit in hits if hit.kind == "address"]
+    if not addresses:
+        return hits
+    return [hit for hit in hits if hit.kind != "name" or not hit.words or not any(
+        hit.words in address for address in addresses)
+        or text.count(hit.words) > sum(address.count(hit.words) for address in addresses)]
 
 
 def _fold_all(names: Iterable[str]) -> frozenset[str]:

@@ -1,0 +1,48 @@
+"""Names of children that are public through national reviews and inquiries, so citing them is not a disclosure.
+
+Practice learning cites reviews by the child's name ('the Arthur Labinjo-Hughes and Star Hobson review',
+'Victoria Climbié', 'Baby P'): refusing those would make the bot refuse good practice. The names are a data list,
+bot/privacy/data/public_case_names.txt, that QA may extend; only the full name as cited passes, never a given
+name alone, so 'Arthur needs a plan' is still a child of the case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+PUBLIC_CASES_FILE = Path(__file__).parent / "data" / "public_case_names.txt"
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, one space between words, typographic apostrophes plain: how names are compared."""
+    decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.casefold().split())
+
+
+def load_public_cases(path: Path = PUBLIC_CASES_FILE) -> frozenset[str]:
+    """The public case names, normalised: one a line, '#' starts a comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalise(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
+
+
+def cited_spans(words: list[tuple[str, int, int]], public: frozenset[str]) -> list[tuple[int, int]]:
+    """Where a public case name is written in full, as (start, end) in the text, from the text's words with their
+    positions (word, start, end): 'Star Hobson's review' gives the span of 'Star Hobson's'. Positions, not words,
+    so a child of the case with the same given name elsewhere in the text ('Ellie needs a plan') is still found."""
+    if not public:
+        return []
+    firsts = {name.split(" ", 1)[0] for name in public}
+    longest = max(len(name.split()) for name in public)
+    spans: list[tuple[int, int]] = []
+    for i, (word, start, _) in enumerate(words):
+        if normalise(word) not in firsts:  # one look per word; the few that open a public name are read on
+            continue
+        plain = [re.sub(r"'s$", "", normalise(later)) for later, _, _ in words[i:i + longest]]
+        for name in public:
+            parts = name.split()
+            if plain[:len(parts)] == parts:
+                spans.append((start, words[i + len(parts) - 1][2]))
+    return spans
