@@ -70,6 +70,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond <number> accept|<your reply>")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
+                       usage="/audit moderate [audit number]",
                        who_can="QA leads, team managers and admins")
     for name in conversation.ACTIONS:
         engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
