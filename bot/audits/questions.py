@@ -20,6 +20,7 @@ from bot.audits.flow import (
     can_skip,
     escalations,
     is_flagged,
+    looks_like_question,
     next_step,
     parse_answer,
     parse_evidence,
@@ -159,8 +160,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     try:
         value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
-        if question.answer_keys and "?" in text:
-            return None  # a question for the knowledge base, not an answer
+        if question.answer_keys and ("?" in text or looks_like_question(text)):
+            return None  # a question for the knowledge base ("how often should I visit…"), not an answer
         raise answer_error(error) from None
     replies = record_answer(services, turn, ctx, ctx.version, question, value)
     if question.type == "date" and replies:

@@ -121,17 +121,60 @@ def test_restoring_an_audit_that_never_existed_says_so(engine: Engine) -> None:
 
 def _to_overall_grade(engine: Engine, user: str = "U0MGRN001") -> list:
     """Answer an early help spot audit as a person would, up to the overall grade; its replies."""
+    return _walk_until(engine, "audit.grade", user)
+
+
+def _walk_until(engine: Engine, action: str, user: str = "U0MGRN001") -> list:
+    """Answer an early help spot audit as a person would until a reply offers `action`; its replies."""
     from tests.audit_driver import next_input
 
     send = {"press": lambda value: engine.action(user, *value.split("|", 1)),
             "type": lambda text: engine.message(user, text)}
     replies, state = engine.command(user, "start early-help-spot"), {"case_ref": "CR-100200"}
     for _ in range(100):
-        if any(c.action == "audit.grade" for r in replies for c in r.choices):
+        if any(c.action == action for r in replies for c in r.choices):
             return replies
         kind, payload = next_input(replies, state)  # type: ignore[misc]
         replies = send[kind](payload)
-    raise AssertionError("never reached the overall grade")
+    raise AssertionError(f"never reached a step offering {action}")
+
+
+def test_notes_typed_at_the_review_are_told_where_they_go_and_never_filed_as_questions(
+        engine: Engine, services: Services) -> None:
+    _walk_until(engine, "audit.next")
+    asked = services.storage.db["kb_asks"].count
+    refused = engine.message("U0MGRN001", "Refer for advocacy (NYAS) and review the plan with the family")
+    assert refused[0].kind == "error" and "You're at the review of audit #1" in refused[0].text
+    assert "like `change 3`" in refused[0].text and "come after the overall grade" in refused[0].text
+    assert services.storage.db["kb_asks"].count == asked  # nothing for the QA leads to read
+    answered = _text(engine.message("U0MGRN001", "what does good look like for the voice of the child?"))
+    assert "You're at the review" not in answered  # a question is still answered
+    graded = engine.message("U0MGRN001", "next")
+    assert any(c.action == "audit.grade" for r in graded for c in r.choices)  # on to the overall grade
+
+
+def test_submit_typed_at_the_last_step_submits(engine: Engine, services: Services) -> None:
+    _walk_until(engine, "audit.submit")
+    told = engine.message("U0MGRN001", "looks fine to me")
+    assert told[0].kind == "error" and "Type `submit`" in told[0].text
+    done = _text(engine.message("U0MGRN001", "submit"))
+    assert "submitted for moderation" in done
+    [row] = services.storage.db.query("SELECT status FROM audits")
+    assert row["status"] == "submitted"
+
+
+@pytest.mark.parametrize("typed", ["req imp", "R.I.", "requires imp"])
+def test_shorthand_for_requires_improvement_is_taken_at_the_overall_grade(engine: Engine, typed: str) -> None:
+    _to_overall_grade(engine)
+    taken = engine.message("U0MGRN001", typed)
+    assert taken[0].kind != "error" and "Please choose a grade" not in _text(taken)
+
+
+def test_a_question_without_a_question_mark_mid_audit_is_answered_not_refused(engine: Engine) -> None:
+    drive(engine, START)
+    replies = engine.message("U0MGRN001", "how often shld i visit a child on a CP plan")
+    assert not any(r.kind == "error" for r in replies)
+    assert "Please answer yes" not in _text(replies)
 
 
 def _text(replies: list) -> str:
