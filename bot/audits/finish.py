@@ -39,6 +39,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.dates import long_date
 
@@ -174,6 +175,9 @@ def on_actions_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "actions_done"):
         return []
+    if ctx.audit.overall_grade == "inadequate" and not action_store.actions_of_audit(services.storage, audit_id):
+        raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
+                        "will do it and by when. Type the first action now.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=Step("submit").key,
                                                                        press="actions_done"))
 

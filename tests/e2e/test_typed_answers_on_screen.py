@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.audits.core import checklists
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.e2e.test_terminal_chat import drive
@@ -97,6 +98,24 @@ def test_a_checklist_is_chosen_by_its_title_or_words_of_it(engine: Engine, typed
     for out in (typed_at_picker, as_command):
         assert "Early help spot audit. Period audited" in out
         assert "What is the case reference?" in out and "Did you mean" not in out
+
+
+@pytest.mark.parametrize("typed", ["start audit early help", "Start an audit of early help", "strat audit early help",
+                                   "new audit using early help spot"])
+def test_a_checklist_named_with_start_audit_is_chosen_at_once(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, [typed])
+    assert "Early help spot audit. Period audited" in out and "What is the case reference?" in out
+    assert "Did you mean" not in out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), lead=st.sampled_from(["start audit", "Start an audit of", "begin audit", "new audit for"]))
+def test_any_checklist_title_after_start_audit_chooses_that_checklist(engine: Engine, services: Services,
+                                                                     data: st.DataObject, lead: str) -> None:
+    chosen = data.draw(st.sampled_from(sorted(checklists(services).values(), key=lambda c: c.id)))
+    engine.command("U0MGRS001", "cancel")  # a fresh start each time
+    said = _text(engine.message("U0MGRS001", f"{lead} {chosen.title}"))
+    assert f"**{chosen.title}**." in said and "What is the case reference?" in said
 
 
 def test_words_that_fit_several_checklists_name_them(engine: Engine) -> None:
@@ -243,3 +262,24 @@ def test_a_question_typed_while_the_case_reference_waits_is_answered_and_the_wai
     assert "NFA stands for no further action." in flat
     assert "That doesn't look like a case reference" in flat and "Or type cancel if you don't want" in flat
     assert "Audit #1 of CR-100200 (Early help spot audit)" in flat
+
+
+def test_an_inadequate_audit_needs_an_action_before_it_can_be_submitted(engine: Engine) -> None:
+    shown = _to_overall_grade(engine)
+    suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
+    replies = engine.message("U0MGRN001", "inadequate")
+    if suggested != "Inadequate":
+        replies = engine.message("U0MGRN001", "The plan has drifted for months with no review.")
+    for typed in ("Direct work with the child is warm.", "The plan needs clear timescales."):
+        replies = engine.message("U0MGRN001", typed)  # strengths, then areas for development
+    done = next(c for r in replies for c in r.choices if c.action == "audit.actions_done")
+    refused = engine.action("U0MGRN001", done.action, done.value)
+    assert refused[0].kind == "error" and "needs at least one action" in refused[0].text
+    asked_owner = engine.message("U0MGRN001", "Hold a review of the plan with the family.")
+    owner = next(c for r in asked_owner for c in r.choices if c.action == "audit.owner")
+    due = engine.action("U0MGRN001", owner.action, owner.value)
+    assert any("due" in r.text for r in due)
+    after = engine.message("U0MGRN001", "in 2 weeks")
+    done = next(c for r in after for c in r.choices if c.action == "audit.actions_done")
+    submit = engine.action("U0MGRN001", done.action, done.value)
+    assert any(c.action == "audit.submit" for r in submit for c in r.choices)
