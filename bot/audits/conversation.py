@@ -315,6 +315,16 @@ def current(services: Services, turn: Turn) -> Conversation | None:
     return Conversation(audit_state(data, ctx.audit), data, ctx)
 
 
+def where_you_are(services: Services, turn: Turn, _value: str = "") -> list[Reply]:
+    """What the bot is waiting for from this person, shown again: a new terminal session starts with an empty screen,
+    so a typed "1" or "yes" would otherwise answer a question (or pick a button) nobody can see."""
+    conversation = current(services, turn)
+    if conversation is None or conversation.state is State.PAUSED:
+        return []
+    screen = STATES[conversation.state].screen(services, conversation)
+    return [Reply(kind="notice", text="Picking up where you left off:"), *screen] if screen else []
+
+
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str]) -> list[Reply] | None:
     """Claim typed text only when the state this person is in takes typed text (see STATES)."""
     if shortcuts.match(text):

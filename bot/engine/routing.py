@@ -20,6 +20,9 @@ from bot.core.replies import Reply, error
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
 
+# The action a surface with sessions (the terminal chat) runs when one starts: what the bot waits for, shown again.
+SESSION_START = "session.where"
+
 log = logging.getLogger("audit_bot.engine")
 
 Surface = Literal["dm", "channel", "command", "terminal", "home"]
