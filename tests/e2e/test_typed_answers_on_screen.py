@@ -283,3 +283,23 @@ def test_an_inadequate_audit_needs_an_action_before_it_can_be_submitted(engine: 
     done = next(c for r in after for c in r.choices if c.action == "audit.actions_done")
     submit = engine.action("U0MGRN001", done.action, done.value)
     assert any(c.action == "audit.submit" for r in submit for c in r.choices)
+
+
+def test_a_new_chat_session_shows_again_what_the_bot_is_waiting_for(engine: Engine) -> None:
+    drive(engine, ["start audit", "1", "AB-1234"])  # quits at the worker question
+    _, out = drive(engine, ["1"])  # a new session: the worker list is shown again, so "1" picks from it
+    assert out.index("Picking up where you left off") < out.index("Is there an immediate safeguarding concern")
+    assert "Pick a worker from the buttons" not in out
+
+
+def test_a_paused_audit_or_nothing_waiting_starts_a_session_quietly(engine: Engine) -> None:
+    _, out = drive(engine, ["help"])
+    assert "Picking up where you left off" not in out
+
+
+def test_listing_drafts_drops_an_audit_being_started_so_a_reference_is_not_taken_later(engine: Engine,
+                                                                                      services: Services) -> None:
+    _, out = drive(engine, ["start audit", "1", "resume", "AB-1234"])
+    assert "You have no audits in progress" in out
+    assert "AB-1234 looks like a case reference" in out  # not silently made into an audit
+    assert services.storage.db["audits"].count == 0
