@@ -315,7 +315,7 @@ def current(services: Services, turn: Turn) -> Conversation | None:
     return Conversation(audit_state(data, ctx.audit), data, ctx)
 
 
-def where_you_are(services: Services, turn: Turn, _value: str = "") -> list[Reply]:
+def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     """What the bot is waiting for from this person, shown again: a new terminal session starts with an empty screen,
     so a typed "1" or "yes" would otherwise answer a question (or pick a button) nobody can see."""
     conversation = current(services, turn)

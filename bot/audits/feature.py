@@ -28,7 +28,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.engine.routing import SESSION_START, Engine, Turn
+from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
 
 START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
@@ -75,7 +75,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number]",
                        who_can="QA leads, team managers and admins")
-    engine.add_action(SESSION_START, lambda turn, value: conversation.where_you_are(services, turn, value))
+    engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     for name in conversation.ACTIONS:
         engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
-from bot.engine.routing import SESSION_START, Engine
+from bot.engine.routing import Engine
 from bot.terminal.render import TerminalView
 
 QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
@@ -29,10 +29,9 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
-    if person is not None and SESSION_START in engine.actions:  # what the bot waits for, shown again
-        waiting = engine.action(user_id, SESSION_START, "", surface="terminal")
-        if waiting:
-            stdout.write(view.render(waiting) + "\n")
+    waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
+    if waiting:
+        stdout.write(view.render(waiting) + "\n")
     interactive = stdin.isatty()
     while True:
         if interactive:
