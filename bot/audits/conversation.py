@@ -96,6 +96,8 @@ class StateSpec:
 
 CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
 CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
+GO_ON_WORDS = re.compile(r"^\s*(next|continue|carry on|go on|done|finish|finished|ok|okay)\s*[.!]?\s*$", re.IGNORECASE)
+SUBMIT_WORDS = re.compile(r"^\s*(submit|submit it|resubmit|send|send it|yes,? submit( it)?)\s*[.!]?\s*$", re.IGNORECASE)
 CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4})\s*$", re.IGNORECASE)
 StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
 
@@ -130,7 +132,26 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")
-    return None
+    reopened = ctx.audit.submitted_at is not None  # its review is where it is resubmitted
+    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):
+        return (audits_finish.on_submit if reopened else audits_finish.on_next)(services, turn, ctx.value())
+    if looks_like_question(text):
+        return None
+    go_on = "type `submit` (or press Submit)" if reopened else "type `next` (or press Continue to the overall grade)"
+    raise UserError(f"You're at the review of audit #{ctx.audit.id}, so I haven't stored that anywhere. To change an "
+                    f"answer, type `change` and its number, like `change 3`; to go on, {go_on}. Strengths, areas "
+                    "for development and actions come after the overall grade. To ask me something, end it with ? "
+                    "or use `/audit ask`.")
+
+
+def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """At "Submit audit #N?": `submit` (or `yes`) sends it; other text is told how, not filed as a question."""
+    if SUBMIT_WORDS.match(text) or GO_ON_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
+        return audits_finish.on_submit(services, turn, ctx.value())
+    if looks_like_question(text):
+        return None
+    raise UserError(f"Audit #{ctx.audit.id} is ready to submit, so I haven't stored that. Type `submit` (or press "
+                    "Submit) to send it for moderation, or `back` to change the actions.")
 
 
 # Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it
@@ -243,7 +264,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.ACTIONS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.actions_done"}, _shown("actions")),
     State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner")),
     State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due")),
-    State.SUBMIT: _spec(_in_audit(None), _CONTROLS | {"audit.submit"}, _shown("submit")),
+    State.SUBMIT: _spec(_in_audit(_submit_text), _CONTROLS | {"audit.submit"}, _shown("submit")),
     State.CONFIRM_CANCEL: _spec(_while_confirming_cancel, {"audit.cancel_confirm", "audit.cancel_keep", "audit.cancel"},
                                 _step(audits_start.cancel_question)),
     State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
@@ -292,6 +313,16 @@ def current(services: Services, turn: Turn) -> Conversation | None:
     if ctx.audit.status != "draft" or ctx.audit.auditor_id != turn.user_id or ctx.audit.state.get("paused"):
         return None
     return Conversation(audit_state(data, ctx.audit), data, ctx)
+
+
+def where_you_are(services: Services, turn: Turn) -> list[Reply]:
+    """What the bot is waiting for from this person, shown again: a new terminal session starts with an empty screen,
+    so a typed "1" or "yes" would otherwise answer a question (or pick a button) nobody can see."""
+    conversation = current(services, turn)
+    if conversation is None or conversation.state is State.PAUSED:
+        return []
+    screen = STATES[conversation.state].screen(services, conversation)
+    return [Reply(kind="notice", text="Picking up where you left off:"), *screen] if screen else []
 
 
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str]) -> list[Reply] | None:

@@ -31,9 +31,12 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
 
-START_WORDS = re.compile(r"^\s*(start( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
+START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
+# "start audit closure", "start an audit of neglect": the checklist named in the same breath.
+START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of|on|for|using|with))?\s+(?P<named>.+?)"
+                         r"\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
-SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{RESUME_WORDS.pattern}", re.IGNORECASE)
+SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
@@ -70,7 +73,9 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond <number> accept|<your reply>")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
+                       usage="/audit moderate [audit number]",
                        who_can="QA leads, team managers and admins")
+    engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     for name in conversation.ACTIONS:
         engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
 
@@ -83,6 +88,8 @@ def install(engine: Engine, services: Services) -> None:
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
         if START_WORDS.match(text):
             return audits_start.start(services, turn, "")
+        if (named := START_NAMED.match(text)) is not None:
+            return audits_start.start(services, turn, named.group("named"))
         if RESUME_WORDS.match(text):
             return audits_start.resume(services, turn, "")
         if STRAY_ANSWER.match(text):

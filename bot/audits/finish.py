@@ -31,7 +31,7 @@ from bot.audits.flow import (
     parse_text,
     suggest_grade,
 )
-from bot.audits.questions import inadequate_grade_alerts
+from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
@@ -39,6 +39,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.dates import long_date
 
@@ -154,7 +155,13 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def _with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: list[Reply]) -> list[Reply]:
-    """An overall grade newly set to Inadequate alerts the managers at once, whatever the checklist."""
+    """An overall grade newly set to Inadequate alerts the managers at once, whatever the checklist; one changed from
+    Inadequate tells them the alert no longer stands."""
+    if replies and ctx.audit.overall_grade == "inadequate" and grade != "inadequate":
+        withdrawn = inadequate_grade_withdrawals(services, ctx, grade)
+        told = ", ".join(services.directory.label(w.to_user or "") for w in withdrawn)
+        note = [Reply(kind="notice", text=f"I've told {told} that the Inadequate grade no longer stands.")]
+        return withdrawn + (note if withdrawn else []) + replies
     if not replies or grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
         return replies
     alerts = inadequate_grade_alerts(services, ctx)
@@ -174,6 +181,9 @@ def on_actions_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "actions_done"):
         return []
+    if ctx.audit.overall_grade == "inadequate" and not action_store.actions_of_audit(services.storage, audit_id):
+        raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
+                        "will do it and by when. Type the first action now.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=Step("submit").key,
                                                                        press="actions_done"))
 
@@ -255,6 +265,9 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
                   to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
 
 
+NOT_A_NOTE = frozenset({"skip", "none", "n/a", "na", "-", "clear", "same", "no change"})
+
+
 def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
     one note in place. Either only until a moderator opens it, and every change is kept as a revision."""
@@ -270,6 +283,10 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
              "development": "development"}.get(parts[1].lower())
     if field is None:
         raise UserError(usage)
+    if field in ("strengths", "development", "grade_reason") and parts[2].strip().lower() in NOT_A_NOTE:
+        raise UserError(f"`{parts[2].strip()}` would be stored as the {parts[1].lower()} themselves. Type the new "
+                        f"text, like `/audit edit {audit_id} {parts[1].lower()} Direct work with the child is "
+                        "thoughtful`; to keep what is there, there is nothing to do.")
     try:
         value = parse_grade(parts[2]) if field == "overall_grade" else parse_text(parts[2], "note")
     except AnswerError as error:
@@ -280,4 +297,9 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
     shown = grade_label(value) if field == "overall_grade" else "updated"
     done = [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
+    if before is not None and before.audit.grade_reason and value != before.audit.overall_grade:
+        was = grade_label(before.audit.overall_grade)
+        done.append(Reply(kind="notice", text=f"The reason on file was written for {was}: "
+                                              f"_{before.audit.grade_reason}_ If it no longer fits, change it with "
+                                              f"`/audit edit {audit_id} reason <why this grade>`."))
     return _with_inadequate_alerts(services, before, value, done) if before is not None else done

@@ -250,6 +250,8 @@ _GRADE_WORDS = {
     "good": "good", "g": "good", "2": "good",
     "requires improvement": "requires_improvement", "requires improvement to be good": "requires_improvement",
     "requires_improvement": "requires_improvement", "ri": "requires_improvement", "3": "requires_improvement",
+    "req imp": "requires_improvement", "requires imp": "requires_improvement",
+    "req improvement": "requires_improvement", "r.i.": "requires_improvement", "r/i": "requires_improvement",
     "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
 }
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")

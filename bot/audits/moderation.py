@@ -77,9 +77,16 @@ def _held(services: Services, turn: Turn) -> tuple[list[store.AuditRow], list[tu
     return mine[:SHOWN], others[:SHOWN]
 
 
-def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
+def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit moderate`: what is waiting (Inadequate first); `/audit moderate 12` opens audit 12 straight away, so an
+    audit named in an alert can be reached however long the queue is."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    if args.strip():
+        if buttons.parse_id(args.strip().lstrip("#")) is None:
+            raise UserError("Type `/audit moderate` to see the audits waiting, or `/audit moderate 12` to open audit "
+                            "#12.")
+        return on_open(services, turn, args.strip().lstrip("#"))
     mine, others = _held(services, turn)
     total, waiting = _waiting_for(services, turn)
     agreed, decided = moderation_store.agreement_rate(services.storage)
@@ -93,7 +100,8 @@ def list_command(services: Services, turn: Turn, _args: str) -> list[Reply]:
     if waiting:
         heading = "**Audits waiting for moderation**"
         if total > len(waiting):
-            heading += f" (showing the oldest {len(waiting)} of {total})"
+            heading += (f" (showing {len(waiting)} of {total}: Inadequate first, then the oldest; "
+                        "`/audit moderate 12` opens any by its number)")
         replies.append(Reply(text=heading + "\n" + "\n".join(_line(services, a) for a in waiting), note=rate or None,
                              choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting)))
     elif not mine:

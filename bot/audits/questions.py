@@ -20,6 +20,7 @@ from bot.audits.flow import (
     can_skip,
     escalations,
     is_flagged,
+    looks_like_question,
     next_step,
     parse_answer,
     parse_evidence,
@@ -105,10 +106,7 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
     escalation people plus the audited worker's manager, never the person who gave the grade."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
-    targets = [t for t in escalation_targets(services, ctx) if t != moderator]
-    if ctx.audit.worker_id:
-        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
-                    if m not in targets and m not in (auditor, ctx.audit.worker_id, moderator)]
+    targets = _inadequate_targets(services, ctx, moderator)
     text = (f"{emoji('alarm')} **Inadequate overall grade on audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
             f"{directory.label(ctx.audit.worker_id or '')}).")
@@ -118,6 +116,27 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
     text += " Please look at this case now."
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
+
+
+def _inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
+    directory = services.directory
+    targets = [t for t in escalation_targets(services, ctx) if t != moderator]
+    if ctx.audit.worker_id:
+        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
+                    if m not in targets and m not in (ctx.audit.auditor_id, ctx.audit.worker_id, moderator)]
+    return targets
+
+
+def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str) -> list[Reply]:
+    """The auditor changed an Inadequate overall grade: everyone the alert reached is told it no longer stands, so
+    nobody goes on treating the case as urgent on the strength of a grade that was withdrawn."""
+    text = (f"{emoji('done')} **Update on audit #{ctx.audit.id}** ({ctx.checklist.title}, case {ctx.audit.case_ref}, "
+            f"auditor {services.directory.label(ctx.audit.auditor_id)}).\nThe auditor changed the overall grade from "
+            f"**Inadequate** to **{grade_label(grade)}**, so the Inadequate alert no longer stands. I'll tell you if "
+            "it changes back.")
+    return [Reply(text=text, to_user=target, kind="notice",
+                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
+            for target in _inadequate_targets(services, ctx)]
 
 
 def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -159,8 +178,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     try:
         value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
-        if question.answer_keys and "?" in text:
-            return None  # a question for the knowledge base, not an answer
+        if question.answer_keys and ("?" in text or looks_like_question(text)):
+            return None  # a question for the knowledge base ("how often should I visit…"), not an answer
         raise answer_error(error) from None
     replies = record_answer(services, turn, ctx, ctx.version, question, value)
     if question.type == "date" and replies:

@@ -175,6 +175,10 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
     if audit_id is None:
         drafts = store.drafts_of(services.storage, turn.user_id)
+        if store.conversation(services.storage, turn.user_id).get("awaiting") in ("choose_checklist", "case_reference"):
+            # an audit being started is dropped once its starter asks for their drafts: the next thing they type
+            # must not be taken for a case reference they can no longer see being asked for
+            store.set_conversation(services.storage, turn.user_id, None, turn.now)
         if not drafts:
             return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
                           choices=(Choice("Start an audit", "audit.start"),))]

@@ -77,6 +77,7 @@ class Engine:
         self.actions: dict[str, ActionHandler] = {}
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
+        self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
 
@@ -147,7 +148,18 @@ class Engine:
         """The Home tab's feature sections, top to bottom."""
         return tuple(provider for _, provider in sorted(self._home_sections.values(), key=lambda pair: pair[0]))
 
+    def add_session_start(self, handler: Callable[[Turn], list[Reply]]) -> None:
+        """Register what a surface with sessions (the terminal chat) shows when one starts, such as the question the
+        bot is still waiting for; it may say nothing."""
+        self._session_starts.append(handler)
+
     # -- entry points -------------------------------------------------------------------------
+    def session_start(self, user_id: str, surface: Surface = "terminal") -> list[Reply]:
+        """What to show as a session starts: nothing for an unknown person (the banner says so)."""
+        if self.directory.person(user_id) is None:
+            return []
+        return self._run(user_id, surface, lambda turn: [r for handler in self._session_starts for r in handler(turn)])
+
     def command(self, user_id: str, text: str, surface: Surface = "command") -> list[Reply]:
         """Handle `/audit <text>`; an empty text or an unknown word shows help."""
         words = (text or "").strip().split(maxsplit=1)

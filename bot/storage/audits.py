@@ -216,8 +216,11 @@ def _keep_answer_revisions(db: Any, audit_id: int, actor: str, move: Move, stamp
     """Old and new value of an answer, evidence note or action that a step is about to write."""
     changes: list[tuple[str, str | None, str | None]] = []
     if move.answer is not None:
-        old = select(db, "SELECT value FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, move.answer[0]])
+        old = select(db, "SELECT value, evidence FROM answers WHERE audit_id = ? AND question_id = ?",
+                     [audit_id, move.answer[0]])
         changes.append((f"answer:{move.answer[0]}", old[0]["value"] if old else None, move.answer[1]))
+        if old and old[0]["evidence"] and old[0]["value"] != move.answer[1]:  # a new answer clears its note: keep it
+            changes.append((f"evidence:{move.answer[0]}", old[0]["evidence"], None))
     if move.evidence is not None:
         old = select(db, "SELECT evidence FROM answers WHERE audit_id = ? AND question_id = ?",
                      [audit_id, move.evidence[0]])

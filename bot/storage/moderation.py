@@ -66,7 +66,7 @@ def take_over_moderation(storage: Storage, held: HeldModeration, moderator_id: s
 
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
                      limit: int = 20) -> tuple[int, list[AuditRow]]:
-    """How many submitted audits this moderator may take, and the oldest `limit` of them.
+    """How many submitted audits this moderator may take, and the first `limit` of them: Inadequate, sampled, oldest.
 
     The filter (never an audit they did or of their own case, never a team in `excluded_teams`) runs in SQL
     before the limit,
@@ -78,11 +78,13 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
         where += f" AND (team_id IS NULL OR team_id NOT IN ({', '.join('?' * len(teams))}))"
     params: list[Any] = [moderator_id, moderator_id, *teams]
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {where}", params).fetchone()[0])
-    # Audits drawn for a campaign's moderation sample come first, then the oldest.
+    # Inadequate audits come first (the managers were alerted: they are urgent), then audits drawn for a campaign's
+    # moderation sample, then the oldest.
+    inadequate_first = "(overall_grade = 'inadequate') DESC"
     sampled_first = ("EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
                      "DESC")
-    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {sampled_first}, submitted_at, id LIMIT ?",
-                  [*params, limit])
+    rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {inadequate_first}, {sampled_first}, "
+                              "submitted_at, id LIMIT ?", [*params, limit])
     return total, [audit_row(r) for r in rows]
 
 

@@ -29,6 +29,9 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
+    waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
+    if waiting:
+        stdout.write(view.render(waiting) + "\n")
     interactive = stdin.isatty()
     while True:
         if interactive:

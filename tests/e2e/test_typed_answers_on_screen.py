@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.audits.core import checklists
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.e2e.test_terminal_chat import drive
@@ -99,6 +100,24 @@ def test_a_checklist_is_chosen_by_its_title_or_words_of_it(engine: Engine, typed
         assert "What is the case reference?" in out and "Did you mean" not in out
 
 
+@pytest.mark.parametrize("typed", ["start audit early help", "Start an audit of early help", "strat audit early help",
+                                   "new audit using early help spot"])
+def test_a_checklist_named_with_start_audit_is_chosen_at_once(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, [typed])
+    assert "Early help spot audit. Period audited" in out and "What is the case reference?" in out
+    assert "Did you mean" not in out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), lead=st.sampled_from(["start audit", "Start an audit of", "begin audit", "new audit for"]))
+def test_any_checklist_title_after_start_audit_chooses_that_checklist(engine: Engine, services: Services,
+                                                                     data: st.DataObject, lead: str) -> None:
+    chosen = data.draw(st.sampled_from(sorted(checklists(services).values(), key=lambda c: c.id)))
+    engine.command("U0MGRS001", "cancel")  # a fresh start each time
+    said = _text(engine.message("U0MGRS001", f"{lead} {chosen.title}"))
+    assert f"**{chosen.title}**." in said and "What is the case reference?" in said
+
+
 def test_words_that_fit_several_checklists_name_them(engine: Engine) -> None:
     _, out = drive(engine, ["/audit start audit of"])
     assert "There is no checklist called audit of" in " ".join(out.split())
@@ -121,17 +140,60 @@ def test_restoring_an_audit_that_never_existed_says_so(engine: Engine) -> None:
 
 def _to_overall_grade(engine: Engine, user: str = "U0MGRN001") -> list:
     """Answer an early help spot audit as a person would, up to the overall grade; its replies."""
+    return _walk_until(engine, "audit.grade", user)
+
+
+def _walk_until(engine: Engine, action: str, user: str = "U0MGRN001") -> list:
+    """Answer an early help spot audit as a person would until a reply offers `action`; its replies."""
     from tests.audit_driver import next_input
 
     send = {"press": lambda value: engine.action(user, *value.split("|", 1)),
             "type": lambda text: engine.message(user, text)}
     replies, state = engine.command(user, "start early-help-spot"), {"case_ref": "CR-100200"}
     for _ in range(100):
-        if any(c.action == "audit.grade" for r in replies for c in r.choices):
+        if any(c.action == action for r in replies for c in r.choices):
             return replies
         kind, payload = next_input(replies, state)  # type: ignore[misc]
         replies = send[kind](payload)
-    raise AssertionError("never reached the overall grade")
+    raise AssertionError(f"never reached a step offering {action}")
+
+
+def test_notes_typed_at_the_review_are_told_where_they_go_and_never_filed_as_questions(
+        engine: Engine, services: Services) -> None:
+    _walk_until(engine, "audit.next")
+    asked = services.storage.db["kb_asks"].count
+    refused = engine.message("U0MGRN001", "Refer for advocacy (NYAS) and review the plan with the family")
+    assert refused[0].kind == "error" and "You're at the review of audit #1" in refused[0].text
+    assert "like `change 3`" in refused[0].text and "come after the overall grade" in refused[0].text
+    assert services.storage.db["kb_asks"].count == asked  # nothing for the QA leads to read
+    answered = _text(engine.message("U0MGRN001", "what does good look like for the voice of the child?"))
+    assert "You're at the review" not in answered  # a question is still answered
+    graded = engine.message("U0MGRN001", "next")
+    assert any(c.action == "audit.grade" for r in graded for c in r.choices)  # on to the overall grade
+
+
+def test_submit_typed_at_the_last_step_submits(engine: Engine, services: Services) -> None:
+    _walk_until(engine, "audit.submit")
+    told = engine.message("U0MGRN001", "looks fine to me")
+    assert told[0].kind == "error" and "Type `submit`" in told[0].text
+    done = _text(engine.message("U0MGRN001", "submit"))
+    assert "submitted for moderation" in done
+    [row] = services.storage.db.query("SELECT status FROM audits")
+    assert row["status"] == "submitted"
+
+
+@pytest.mark.parametrize("typed", ["req imp", "R.I.", "requires imp"])
+def test_shorthand_for_requires_improvement_is_taken_at_the_overall_grade(engine: Engine, typed: str) -> None:
+    _to_overall_grade(engine)
+    taken = engine.message("U0MGRN001", typed)
+    assert taken[0].kind != "error" and "Please choose a grade" not in _text(taken)
+
+
+def test_a_question_without_a_question_mark_mid_audit_is_answered_not_refused(engine: Engine) -> None:
+    drive(engine, START)
+    replies = engine.message("U0MGRN001", "how often shld i visit a child on a CP plan")
+    assert not any(r.kind == "error" for r in replies)
+    assert "Please answer yes" not in _text(replies)
 
 
 def _text(replies: list) -> str:
@@ -200,3 +262,44 @@ def test_a_question_typed_while_the_case_reference_waits_is_answered_and_the_wai
     assert "NFA stands for no further action." in flat
     assert "That doesn't look like a case reference" in flat and "Or type cancel if you don't want" in flat
     assert "Audit #1 of CR-100200 (Early help spot audit)" in flat
+
+
+def test_an_inadequate_audit_needs_an_action_before_it_can_be_submitted(engine: Engine) -> None:
+    shown = _to_overall_grade(engine)
+    suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
+    replies = engine.message("U0MGRN001", "inadequate")
+    if suggested != "Inadequate":
+        replies = engine.message("U0MGRN001", "The plan has drifted for months with no review.")
+    for typed in ("Direct work with the child is warm.", "The plan needs clear timescales."):
+        replies = engine.message("U0MGRN001", typed)  # strengths, then areas for development
+    done = next(c for r in replies for c in r.choices if c.action == "audit.actions_done")
+    refused = engine.action("U0MGRN001", done.action, done.value)
+    assert refused[0].kind == "error" and "needs at least one action" in refused[0].text
+    asked_owner = engine.message("U0MGRN001", "Hold a review of the plan with the family.")
+    owner = next(c for r in asked_owner for c in r.choices if c.action == "audit.owner")
+    due = engine.action("U0MGRN001", owner.action, owner.value)
+    assert any("due" in r.text for r in due)
+    after = engine.message("U0MGRN001", "in 2 weeks")
+    done = next(c for r in after for c in r.choices if c.action == "audit.actions_done")
+    submit = engine.action("U0MGRN001", done.action, done.value)
+    assert any(c.action == "audit.submit" for r in submit for c in r.choices)
+
+
+def test_a_new_chat_session_shows_again_what_the_bot_is_waiting_for(engine: Engine) -> None:
+    drive(engine, ["start audit", "1", "AB-1234"])  # quits at the worker question
+    _, out = drive(engine, ["1"])  # a new session: the worker list is shown again, so "1" picks from it
+    assert out.index("Picking up where you left off") < out.index("Is there an immediate safeguarding concern")
+    assert "Pick a worker from the buttons" not in out
+
+
+def test_a_paused_audit_or_nothing_waiting_starts_a_session_quietly(engine: Engine) -> None:
+    _, out = drive(engine, ["help"])
+    assert "Picking up where you left off" not in out
+
+
+def test_listing_drafts_drops_an_audit_being_started_so_a_reference_is_not_taken_later(engine: Engine,
+                                                                                      services: Services) -> None:
+    _, out = drive(engine, ["start audit", "1", "resume", "AB-1234"])
+    assert "You have no audits in progress" in out
+    assert "AB-1234 looks like a case reference" in out  # not silently made into an audit
+    assert services.storage.db["audits"].count == 0

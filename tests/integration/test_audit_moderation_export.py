@@ -133,6 +133,34 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
     assert review.title == f"Review: audit #{submitted}"  # not the same question again
     after = store.answers_of(services.storage, submitted)[graded.id]
     assert after.value != old and after.evidence == "The file shows the plan changed once the child's views were heard."
+    kept = {(r["field"], r["old_value"]) for r in store.revisions_of(services.storage, submitted)}
+    assert (f"evidence:{graded.id}", answers[graded.id].evidence) in kept  # the note the new grade replaced is kept
+
+
+def test_an_inadequate_grade_withdrawn_by_an_edit_tells_everyone_it_alerted(engine: Engine, submitted: int) -> None:
+    alerted = engine.command(AUDITOR, f"edit {submitted} grade inadequate", surface="terminal")
+    reached = {r.to_user for r in alerted if r.to_user and "Inadequate overall grade" in r.text}
+    assert reached
+    withdrawn = engine.command(AUDITOR, f"edit {submitted} grade good", surface="terminal")
+    told = {r.to_user for r in withdrawn if r.to_user and "no longer stands" in r.text}
+    assert told == reached
+    assert any(r.to_user is None and "no longer stands" in r.text for r in withdrawn)  # the auditor hears so too
+
+
+def test_editing_the_grade_points_at_a_reason_written_for_the_old_one(engine: Engine, submitted: int) -> None:
+    engine.command(AUDITOR, f"edit {submitted} grade good", surface="terminal")
+    engine.command(AUDITOR, f"edit {submitted} reason Steady practice and the child seen often.", surface="terminal")
+    replies = engine.command(AUDITOR, f"edit {submitted} grade requires improvement", surface="terminal")
+    said = " ".join(r.text for r in replies)
+    assert "The reason on file was written for Good" in said and f"/audit edit {submitted} reason" in said
+
+
+@pytest.mark.parametrize("typed", ["skip", "none", "-"])
+def test_skip_is_not_stored_as_strengths(engine: Engine, services: Services, submitted: int, typed: str) -> None:
+    before = store.get_audit(services.storage, submitted).strengths
+    [refused] = engine.command(AUDITOR, f"edit {submitted} strengths {typed}", surface="terminal")
+    assert refused.kind == "error" and "Type the new text" in refused.text
+    assert store.get_audit(services.storage, submitted).strengths == before
 
 
 def test_the_review_says_which_numbers_exist_when_a_jump_misses(engine: Engine, submitted: int) -> None:
@@ -227,5 +255,5 @@ def test_the_moderation_list_finds_an_audit_behind_many_the_person_may_not_moder
     assert [c.value for c in listing.choices] == [str(theirs)]
     assert "showing" not in listing.text
     [lead] = engine.command("U0QALEAD1", "moderate", surface="terminal")
-    assert len(lead.choices) == 10 and "showing the oldest 10 of 41" in lead.text
+    assert len(lead.choices) == 10 and "showing 10 of 41: Inadequate first, then the oldest" in lead.text
     assert str(theirs) not in [c.value for c in lead.choices]
