@@ -79,6 +79,9 @@ def _date(year: int, month: int, day: int, raw: str) -> dt.date:
             from None
 
 
+JUST_PASSED_DAYS = 62  # a yearless date this recent in the past, typed where only a date ahead fits, is a slip
+
+
 def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
     """The next such date looking ahead, the latest one looking back, and the nearest one otherwise."""
     if month == 2 and day == 29:
@@ -88,7 +91,13 @@ def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> d
         years = [today.year - 1, today.year, today.year + 1]
     candidates = [dt.date(y, month, day) for y in years]
     if tense == "future":
-        return min(c for c in candidates if c >= today)
+        passed = max((c for c in candidates if c < today), default=None)
+        ahead = min(c for c in candidates if c >= today)
+        if passed is not None and (today - passed).days <= JUST_PASSED_DAYS and (ahead - today).days > 183:
+            # "30/11" typed on 2 December is a slip (or an overdue date), not a date eleven months ahead: say so
+            raise DateError(f"{passed.day} {passed:%B} has just passed. For a date ahead, type the day and month "
+                            f"again, or {ahead:%d/%m/%Y} if you mean next year.")
+        return ahead
     if tense == "past":
         return max(c for c in candidates if c <= today)
     return min(candidates, key=lambda c: (abs((c - today).days), c < today))

@@ -71,7 +71,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
         rate = digest.agreement_rate
         fields = (
             ("Audits last week", str(digest.completed_week)),
-            ("This month vs target", f"{digest.completed_month} of {digest.target_month}"),
+            ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
             ("Good or better last week", "–" if good is None else f"{good:.0%}"
              + (f" ({digest.moderated_week} after moderation)" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),

@@ -67,6 +67,12 @@ class TeamDigest:
         return sum(a.week for a in self.auditors)
 
     @property
+    def month_so_far(self) -> str:
+        """The month the counts run over, said plainly: "in November (to 29 November)". The digest is about a past
+        week, so "this month" would read as the month it is read in."""
+        return month_so_far(self.week_end)
+
+    @property
     def completed_month(self) -> int:
         return sum(a.month for a in self.auditors)
 
@@ -84,6 +90,12 @@ class TeamDigest:
         if not graded:
             return None
         return (self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)) / graded
+
+
+def month_so_far(week_end: date) -> str:
+    """'in November (to 29 November)', or 'in November' when the week ends on the month's last day."""
+    whole = (week_end + timedelta(days=1)).month != week_end.month
+    return f"in {week_end:%B}" if whole else f"in {week_end:%B} (to {week_end.day} {week_end:%B})"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from bot.core.replies import Reply
 from bot.digests.charts import grade_trend_png
-from bot.digests.digest import COMPARE_WEEKS, TREND_WEEKS, ServiceDigest, TeamDigest
+from bot.digests.digest import COMPARE_WEEKS, TREND_WEEKS, ServiceDigest, TeamDigest, month_so_far
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
 
 GUIDANCE_CHARS = 220
@@ -44,14 +44,15 @@ def moderation_note(digest: TeamDigest) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
-    lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} this month "
-             f"(monthly target {digest.target_month})"]
+    lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} "
+             f"{digest.month_so_far} (monthly target {digest.target_month})"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
         mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
         target = f" (target {auditor.target})" if auditor.target else ""
-        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} this month{target}{mark}")
+        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} {digest.month_so_far}"
+                     f"{target}{mark}")
     graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
     graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
     lines.append(f"\n**Grades this week** ({graded_week} graded{moderation_note(digest)}; change in share against "
@@ -111,7 +112,8 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} this month "
+    month = month_so_far(service.week_start + timedelta(days=6))
+    lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} {month} "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")

@@ -58,7 +58,7 @@ def test_managers_qa_leads_and_admins_can_cover_and_are_told_what_they_get(engin
     ("05/01/2027", date(2027, 1, 5)),
     ("5 January 2027", date(2027, 1, 5)),
     ("5 January", date(2027, 1, 5)),            # no year: the next 5 January, not the one gone
-    ("1 December", date(2027, 12, 1)),          # yesterday's day and month: next year's
+    ("1/12/2027", date(2027, 12, 1)),           # yesterday's day and month, a year on, typed with its year
     ("next Friday", date(2026, 12, 4)),
 ])
 def test_away_reads_dates_as_the_audit_questions_do(engine: Engine, services: Services, pinned: None,
@@ -67,6 +67,13 @@ def test_away_reads_dates_as_the_audit_questions_do(engine: Engine, services: Se
     assert "I could not read" not in out, out
     assert f"back after {until:%A %d %B %Y}" in flat(out)
     assert away_on(services.storage, date(2026, 12, 3))[MANAGER][0] == until
+
+
+def test_yesterdays_day_and_month_is_questioned_not_read_as_next_year(engine: Engine, services: Services,
+                                                                    pinned: None) -> None:
+    _, out = drive(engine, ["/audit away until 1 December"], user=MANAGER)
+    assert "1 December has just passed" in flat(out) and "01/12/2027 if you mean next year" in flat(out)
+    assert MANAGER not in away_on(services.storage, date(2026, 12, 3))
 
 
 def test_a_date_it_cannot_read_is_explained_with_an_example(engine: Engine, pinned: None) -> None:

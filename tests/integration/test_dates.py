@@ -20,7 +20,7 @@ from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
-from knowledge.dates import DateError, long_date, parse_day
+from knowledge.dates import JUST_PASSED_DAYS, DateError, long_date, parse_day
 from knowledge.loader import check_knowledge, load_knowledge
 from tests.audit_driver import complete_audit
 
@@ -149,6 +149,13 @@ def test_natural_phrases_parse_or_explain(phrase: str, today: date, tense: str) 
         assert str(error)
 
 
+def test_a_day_and_month_just_passed_is_questioned_where_only_a_date_ahead_fits() -> None:
+    with pytest.raises(DateError, match=r"30 November has just passed.*30/11/2027 if you mean next year"):
+        parse_day("30/11", date(2026, 12, 2), "future")
+    assert parse_day("30/11", date(2026, 12, 2), "past") == date(2026, 11, 30)
+    assert parse_day("30/9", date(2026, 12, 2), "future") == date(2027, 9, 30)  # months back: next year, as typed
+
+
 @given(day=st.dates(date(1950, 1, 1), date(2090, 12, 31)), today=st.dates(date(2000, 1, 1), date(2090, 12, 31)),
        sep=st.sampled_from(["/", ".", "-"]))
 def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None:
@@ -157,7 +164,14 @@ def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None
     assert parse_day(f"{day.day} {day:%B %Y}", today) == day
     if not (day.month == 2 and day.day == 29):
         for tense in ("past", "future", "any"):
-            found = parse_day(f"{day.day}{sep}{day.month}", today, tense)  # type: ignore[arg-type]
+            try:
+                found = parse_day(f"{day.day}{sep}{day.month}", today, tense)  # type: ignore[arg-type]
+            except DateError as error:  # looking ahead, a day and month that passed in the last weeks is a slip
+                this_year = date(today.year, day.month, day.day)
+                passed = this_year if this_year < today else date(today.year - 1, day.month, day.day)
+                assert tense == "future" and (today - passed).days <= JUST_PASSED_DAYS
+                assert "has just passed" in str(error)
+                continue
             assert (found.day, found.month) == (day.day, day.month)
             assert tense != "past" or found <= today
             assert tense != "future" or found >= today
