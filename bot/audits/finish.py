@@ -211,8 +211,8 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
     worker = ctx.audit.worker_id
     if worker and worker != turn.user_id:
         heading = (f"{auditor} has changed the audit of one of your cases after submitting it. Here is the updated "
-                   "summary." if again else f"{auditor} has audited one of your cases with you. Here is the "
-                                            "summary; you can add your reflections.")
+                   "summary." if again else f"{auditor} has audited one of your cases. Here is the summary: you "
+                                            "can add your reflections on it.")
         replies.append(summary_reply(services, ctx, heading, to_user=worker,
                                      choices=(Choice("Add my reflections", "audit.reflect", str(audit_id)),)))
     for manager in services.directory.managers_of(worker or turn.user_id):

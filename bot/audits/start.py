@@ -85,7 +85,8 @@ def checklist_screen(services: Services) -> list[Reply]:
     available = checklists(services)
     choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
     return [Reply(text="**Which checklist are you auditing against?**\n"
-                       + "\n".join(f"• **{c.title}** — {c.description}" for c in available.values()),
+                       + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
+                                   for c in available.values()),
                   choices=choices, kind="question")]
 
 
@@ -186,7 +187,7 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         for draft in drafts[:10]:
             ctx = load(services, draft.id)
             lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, "
-                         f"{len(ctx.answers)} answers, last worked on {_local_date(services, draft.updated_at)}")
+                         f"{_answers(len(ctx.answers))}, last worked on {_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         if "audit_id" in store.conversation(services.storage, turn.user_id):
             # The list now hides the step the person was at: typed text must not answer a question they cannot
@@ -200,6 +201,10 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
             *render(services, load(services, ctx.audit.id))]
+
+
+def _answers(count: int) -> str:
+    return f"{count} answer{'' if count == 1 else 's'}"
 
 
 def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
@@ -335,7 +340,8 @@ def _restorable(services: Services, turn: Turn) -> list[Reply]:
     if not cancelled:
         return [Reply(text=f"You have no audits cancelled in the last {RESTORE_DAYS} days, so there is nothing to "
                            "restore.")]
-    lines = [f"• #{a.id} {a.checklist_id}, case {a.case_ref}: restore until "
+    titles = {c.id: c.title for c in checklists(services).values()}
+    lines = [f"• #{a.id} {titles.get(a.checklist_id, a.checklist_id)}, case {a.case_ref}: restore until "
              f"{_local_time(services, store.cancelled_at(a) + RESTORE_WINDOW)}" for a in cancelled[:10]]
     return [Reply(text="**Audits you cancelled that can still be restored**\n" + "\n".join(lines),
                   choices=tuple(Choice(f"Restore #{a.id}", "audit.restore", str(a.id)) for a in cancelled[:10]))]

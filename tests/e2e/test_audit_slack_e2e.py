@@ -90,7 +90,7 @@ def test_a_complete_audit_from_slash_command_to_submission(bot: RunningBot, stan
     assert row["worker_id"] == "U0PRAN002"
     worker_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for("U0PRAN002")]
     manager_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
-    assert "audited one of your cases with you" in worker_dm[-1].text
+    assert "audited one of your cases. Here is the summary" in worker_dm[-1].text
     assert "audit.reflect" in str(worker_dm[-1].params["blocks"])
     assert "submitted" in manager_dm[-1].text
     # the worker reflects by button, then typed text

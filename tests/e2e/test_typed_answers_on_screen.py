@@ -303,3 +303,10 @@ def test_listing_drafts_drops_an_audit_being_started_so_a_reference_is_not_taken
     assert "You have no audits in progress" in out
     assert "AB-1234 looks like a case reference" in out  # not silently made into an audit
     assert services.storage.db["audits"].count == 0
+
+
+def test_lists_of_drafts_and_cancelled_audits_read_as_english(engine: Engine) -> None:
+    _, out = drive(engine, [*START, "no", "/audit resume"])
+    assert "#1 Care leavers and pathway plans, case AB-1234, 1 answer, last worked on" in out
+    _, out = drive(engine, ["/audit resume 1", "cancel", "yes", "/audit restore"])
+    assert "#1 Care leavers and pathway plans, case AB-1234: restore until" in " ".join(out.split())
