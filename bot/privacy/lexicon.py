@@ -64,7 +64,8 @@ ico sgo epo cao cpo dols dol pr resi semi
 the and but for not nor yet also with from into onto upon per via plan case team date age aged
 i me my you your he him his she her hers it its we us our they them their who whom
 primary secondary junior infant nursery academy school college high
-"""))
+wen wat wot hw shld shd cud wud wld cld pls plz thx abt cos coz cuz tho thru dunno gonna wanna
+"""))  # the last line: question words as busy people type them ("wen does the icpc need to happen by")
 
 
 def _fold(word: str) -> str:

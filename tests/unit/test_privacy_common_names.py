@@ -77,3 +77,9 @@ def test_the_lists_are_data_a_qa_lead_can_extend(identifier_screen: Screen) -> N
 def test_a_colleague_named_with_their_panel_passes(identifier_screen: Screen) -> None:
     """'Mason from the fostering panel' is a colleague with their role, like 'Gemma in the MASH team'."""
     assert identifier_screen.find("Mason from the fostering panel queried the match") == []
+
+
+@pytest.mark.parametrize("text", ["wen does the icpc need to happen by", "wat is a strat disc", "hw do i log a visit",
+                                  "shld i tell the iro", "wud mum need to be told", "pls can u check the plan"])
+def test_question_words_typed_in_a_hurry_are_not_names(identifier_screen: Screen, text: str) -> None:
+    assert identifier_screen.find(text) == []
