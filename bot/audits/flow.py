@@ -359,9 +359,14 @@ def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", wh
         raise AnswerError(str(error)) from None
 
 
+_ROUGHLY = re.compile(r"^(?:about|around|approx(?:imately)?\.?|roughly|circa|c\.|~)\s*", re.IGNORECASE)
+_UNIT = re.compile(r"\s+[a-z]+\.?$", re.IGNORECASE)
+
+
 def parse_number(text: str) -> str:
-    """A number such as 3, 12.5 or 1,200, stored without thousands separators."""
-    raw = (text or "").strip()
+    """A number such as 3, 12.5 or 1,200, stored without thousands separators. "about 14" and "14 months" are 14:
+    the question says what is counted, and people answer as they would say it."""
+    raw = _UNIT.sub("", _ROUGHLY.sub("", (text or "").strip()))
     if not _NUMBER.match(raw):
         raise AnswerError("Please type a number, such as 3 or 12.5.")
     try:

@@ -166,6 +166,19 @@ def test_numbers_round_trip(number) -> None:
     assert Decimal(parse_number(str(number))) == number
 
 
+@given(number=st.integers(min_value=0, max_value=10**6),
+       roughly=st.sampled_from(["", "about ", "around ", "approx ", "approximately ", "roughly ", "~", "c. "]),
+       unit=st.sampled_from(["", " months", " visits", " weeks", " times", " days."]))
+def test_a_number_said_as_people_say_it_is_the_number(number: int, roughly: str, unit: str) -> None:
+    assert parse_number(f"{roughly}{number}{unit}") == str(number)
+
+
+@pytest.mark.parametrize("text", ["a few", "14 to 16", "months", "about"])
+def test_words_that_are_not_one_number_are_refused(text: str) -> None:
+    with pytest.raises(AnswerError, match="Please type a number"):
+        parse_number(text)
+
+
 def test_changing_one_answer_from_the_review_returns_to_the_review() -> None:
     done = answers(in_care="yes", reviews="yes", quality="good")
     assert next_step(CHECKLIST, done, Step("question", "in-care"), revisiting=True) == Step("review")
