@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.asking.kb_check import content_problems
+from bot.asking.kb_check import folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
@@ -119,9 +119,8 @@ class KnowledgeAdmin:
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
-        problems, on_disk = self.service.check_folder()
-        if on_disk is not None:  # a folder that loads is also screened for identifiers in its entries
-            problems = content_problems(self.services, on_disk)
+        problems, _ = folder_problems(self.service.folder, self.services.identifier_screen.with_listed(
+            self.services.settings.names), self.service.cache_folder)
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]
