@@ -73,6 +73,11 @@ class KnowledgeAdmin:
         }
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
+        replies = self._command(turn, rest)
+        notice = last_good_notice(self.service)  # after the command: a reload that works clears it
+        return [notice, *replies] if notice is not None else replies
+
+    def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
         word = word.lower()
         if word in TYPED_ACTIONS:
@@ -155,6 +160,28 @@ def reload_reply(result: ReloadResult) -> Reply:
                  text=f"The knowledge base is reloaded: {result.entries} entries are live.\n{summary}")
 
 
+def last_good_notice(service: KnowledgeService) -> Reply | None:
+    """While the bot runs on the last good copy because the folder had problems at start: what, where, and
+    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply."""
+    start = service.last_good_start
+    if start is None:
+        return None
+    saved = f" (saved {start.saved_at:%d %b %Y %H:%M} UTC)" if start.saved_at else ""
+    return Reply(kind="error", title="The knowledge base did not load at start",
+                 text=problems_text(start.problems)
+                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
+                   "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
+                   "(or `audit-bot kb check`), then `/audit kb reload`.")
+
+
+def last_good_home(services: Services, person: Person) -> list[Reply]:
+    """The warning at the top of QA leads' and admins' Home tabs while the bot runs on the last good copy."""
+    if not person.is_qa_or_admin or services.knowledge is None:
+        return []
+    notice = last_good_notice(services.knowledge)
+    return [notice] if notice is not None else []
+
+
 def knowledge_home(services: Services, person: Person) -> list[Reply]:
     """QA leads and admins see on their Home tab, in one section, what needs their attention in the
     knowledge base: how many entries are live, which are past their review date, what went unanswered."""
@@ -184,6 +211,7 @@ def _clip(text: str, limit: int) -> str:
 
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:
     engine.add_home_section("knowledge", lambda person: knowledge_home(services, person), priority=30)
+    engine.add_home_section("knowledge-not-loaded", lambda person: last_good_home(services, person), priority=0)
     admin = KnowledgeAdmin(services, service)
     desk = admin.desk
     for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
