@@ -103,8 +103,8 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
         result = add_alternative(service.folder, item.entry_id, item.wording, content_checks(services),
                                  known=service.current.kb)
         if result.problems:
-            raise UserError("I could not add that wording to the knowledge base, so nothing was written: "
-                            + "; ".join(problem.message for problem in result.problems[:3]))
+            raise UserError("I could not add that wording to the knowledge base, so nothing was written:\n"
+                            + "\n".join(str(problem) for problem in result.problems[:3]))
         taken = store.take_active(services.storage, learned_id)
         if taken is None:
             return None
