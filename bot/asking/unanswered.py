@@ -331,6 +331,12 @@ class UnansweredDesk:
             hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
+        if entry.id in group.unhelpful_entries:
+            raise FieldProblem("entry", f"The askers of #{key} marked `{entry.id}` Not helpful: linking it would send "
+                                        "them the answer they said did not help. Answer them instead "
+                                        f"(`/audit kb answer {key} <your answer>`), or link another entry. Once "
+                                        f"`{entry.id}` is improved and reloaded, the question leaves the list by "
+                                        "itself. Nothing was sent or changed.")
         # The wording becomes an alternative everyone's questions are matched against: no case reference in it.
         wording = without_case_references(group.wording, self.services.settings.case_reference_pattern, instead="")
         if not any(word not in STOP_WORDS for word in words_of(wording)):

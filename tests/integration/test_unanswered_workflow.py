@@ -367,3 +367,24 @@ def test_a_number_that_aged_off_the_list_still_says_it_is_not_on_it_any_more(eng
         key = only_group(engine)
     said = all_text(engine.command(QA_LEAD, "kb " + typed.format(key=key)))
     assert f"#{key} is not on the unanswered list any more" in said
+
+
+def test_linking_askers_to_the_entry_they_marked_not_helpful_is_refused(engine: Engine, services: Services,
+                                                                       kb_dir: Path) -> None:
+    answered = engine.message(ASKER, "icpc deadline")
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    key = only_group(engine)
+    path = next(p for p in (kb_dir / "kb").glob("*.yaml") if "id: icpc-timescale" in p.read_text(encoding="utf-8"))
+    before = path.read_bytes()
+
+    replies = engine.command(QA_LEAD, f"kb link {key} icpc-timescale")
+
+    assert replies[0].kind == "error" and "marked `icpc-timescale` Not helpful" in replies[0].text
+    assert f"/audit kb answer {key}" in replies[0].text and "link another entry" in replies[0].text
+    assert not any(reply.to_user for reply in replies)
+    assert path.read_bytes() == before and statuses(services) == []
+    [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)  # the form says so beside the field, before Slack's ack
+    errors = engine.check_form(QA_LEAD, link.form.action, json.dumps({"form": {"entry": "icpc-timescale"},
+                                                                      "meta": link.form.meta}))
+    assert "Not helpful" in errors["entry"]
+    assert "Linked" in all_text(engine.command(QA_LEAD, f"kb link {key} assessment-timescale"))  # another is fine
