@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from bot.asking import learned_admin
 from bot.asking.kb_check import folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -51,7 +52,8 @@ SUBCOMMANDS = (
     ("dismiss N", "close question N without an answer"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
-    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Reject one"),
+    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Accept or Reject one"),
+    ("accept N / reject N / restore N", "accept or reject learned wording #N (restore undoes a reject)"),
 )
 TYPED_ACTIONS = ("answer", "link", "new", "out-of-scope", "dismiss")
 __all__ = ["SIMILAR_WORDING", "QuestionGroup", "group_similar"]  # re-exported: they used to live here
@@ -82,6 +84,8 @@ class KnowledgeAdmin:
         word = word.lower()
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
+        if word in learned_admin.TYPED:
+            return learned_admin.typed(self.services, turn, word, more)
         handler = self.subcommands.get(word)
         if handler is None:
             return [self.menu(word)]
