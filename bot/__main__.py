@@ -77,7 +77,10 @@ def _run(argv: Sequence[str] | None, clock: Callable[[], datetime]) -> int:
         return 2
     except KnowledgeBaseError as exc:
         sys.stderr.write("Knowledge base problems:\n" + "".join(f"- {problem}\n" for problem in exc.problems))
-        sys.stderr.write("Fix them (check with `audit-bot kb check`) and start the bot again.\n")
+        sys.stderr.write("The bot did not start: it has no version of the knowledge base that loaded cleanly to fall "
+                         "back on (one is kept in the cache beside the database after each clean load). Fix the "
+                         "files above by hand (or put back the last working copy, e.g. with `git checkout`), run "
+                         "`audit-bot kb check` until it says OK, then start the bot again.\n")
         return 4
     except UserError as exc:  # a refusal or a mistake in what was asked: say what to do instead
         sys.stderr.write(f"{exc}\n")

@@ -3,6 +3,7 @@ plugged into the engine, in one place. `bot.__main__` and the CLI runtime call t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -22,6 +23,8 @@ from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
 
+log = logging.getLogger("audit_bot.knowledge")
+
 
 def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
@@ -40,14 +43,18 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
                    knowledge: KnowledgeService | None = None, screen: Screen | None = None) -> Services:
     """Build the services once, then run the start-up steps explicitly; the caller owns closing storage.
 
-    The knowledge base is loaded first: a folder with problems raises KnowledgeBaseError before any
-    file is opened, so the bot refuses to start with the list of what to fix. Building opens nothing
+    The knowledge base is loaded first. A folder with problems starts the bot on the last version that loaded
+    cleanly (kept in the cache beside the database), with a warning naming every problem in the log and on
+    QA leads' and admins' Home tabs; with no such version it raises KnowledgeBaseError before any file is
+    opened, so the bot refuses to start with the list of what to fix. Building opens nothing
     else; `start_up` is where the database is migrated and role changes go into the trail. A knowledge
     service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session), and
     so may a loaded identifier screen: its name lists are kept and these settings' own names added.
     """
     if knowledge is None:
-        knowledge = KnowledgeService.load(settings.knowledge_dir, settings.cache_dir)
+        knowledge = KnowledgeService.load(settings.knowledge_dir, settings.cache_dir, fall_back=True)
+        if knowledge.last_good_start is not None:
+            warn_last_good_start(knowledge)
     else:
         knowledge = knowledge.fork()
     screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
@@ -55,6 +62,17 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
                         screen=screen)
     start_up(services)
     return services
+
+
+def warn_last_good_start(knowledge: KnowledgeService) -> None:
+    """Say loudly, in the log, that the bot is answering from the last good copy and what to fix."""
+    start = knowledge.last_good_start
+    if start is None:
+        return
+    saved = f"saved {start.saved_at:%Y-%m-%d %H:%M} UTC" if start.saved_at else "saved earlier"
+    log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (%s). "
+              "Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
+              len(start.problems), saved, "\n".join(f"- {problem}" for problem in start.problems))
 
 
 def start_up(services: Services) -> None:

@@ -27,11 +27,13 @@ from typing import Any
 import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from knowledge.fields import suggested_id
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
+from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
 Check = Callable[[KnowledgeBase], list[Problem]]
 MAX_ID_LENGTH = 48
@@ -131,7 +133,9 @@ def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[
     if wording.casefold() in {text.casefold() for text in (entry.question, *entry.alternatives)}:
         return WriteResult(entry.file, entry_id, False, unchanged=True)
     original = _read(folder / entry.file)
-    data = _yaml().load(original)
+    data, unreadable = _round_trip(original, entry.file)
+    if unreadable is not None:
+        return WriteResult(entry.file, entry_id, False, [unreadable])
     try:
         raw = _entry_mapping(data, entry_id)
     except LookupError:
@@ -158,7 +162,9 @@ def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = 
         return WriteResult(file, new.id or "", False, problems)
     path = folder / file
     original = _read(path) if path.is_file() and path.suffix == ".yaml" else None
-    data = _yaml().load(original) if original is not None else None
+    data, unreadable = _round_trip(original, file) if original is not None else (None, None)
+    if unreadable is not None:
+        return WriteResult(file, new.id or "", False, [unreadable])
     if not isinstance(data, CommentedMap) or not isinstance(data.get("entries"), CommentedSeq):
         return WriteResult(file, new.id or "", False, [Problem(file, None, "this file has no `entries:` list to add "
                                                                            "to; pick another file.")])
@@ -176,6 +182,30 @@ def _current(folder: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
         return load_knowledge(folder), []
     except KnowledgeBaseError as error:
         return None, error.problems
+
+
+FIX_BY_HAND = ("Nothing was written: fix the file by hand (`/audit kb check` or `audit-bot kb check` lists every "
+               "problem), `/audit kb reload`, then try again.")
+
+
+def _round_trip(text: str, file: str) -> tuple[Any, Problem | None]:
+    """The file as ruamel reads it for editing, or the problem when it is not YAML at all (a hand edit broke it
+    while the bot ran): with its line, in `kb check`'s words, and what to do, never a traceback."""
+    try:
+        return _yaml().load(text), None
+    except RuamelError as error:
+        try:
+            load_yaml_with_lines(text, file)
+        except YamlLoadError as unreadable:  # the loader's own words, as `kb check` gives them
+            return None, _fix_by_hand(unreadable.problem)
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        what = getattr(error, "problem", None) or type(error).__name__
+        return None, Problem(file, mark.line + 1 if mark is not None else None,
+                             f"this file cannot be read for editing ({what}). {FIX_BY_HAND}")
+
+
+def _fix_by_hand(problem: Problem) -> Problem:
+    return Problem(problem.file, problem.line, f"{problem.message} {FIX_BY_HAND}")
 
 
 def _read(path: Path) -> str:
@@ -265,8 +295,9 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
                                             "written; add it by hand instead.")])
     try:
         kb = load_knowledge(folder, {file: new_text})
-    except KnowledgeBaseError as error:
-        return refused(error.problems)
+    except KnowledgeBaseError as error:  # a file broken by hand says how to fix it; the rest as `kb check` says
+        return refused([_fix_by_hand(problem) if problem.message.startswith("YAML syntax error") else problem
+                        for problem in error.problems])
     problems = [problem for check in checks for problem in check(kb)]
     if problems:
         return refused(problems)

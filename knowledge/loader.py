@@ -173,6 +173,7 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
             entries.setdefault(entry.id, entry)
     entry_ids = EntryIds(set(first_seen), unreadable)
     problems.extend(_related_problems(refs, entry_ids))
+    problems.extend(_repeated_question_problems(entries))
 
     glossary = _glossary(contents, problems)
     checklists = _checklists(contents, entry_ids, problems)
@@ -183,7 +184,7 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
     out_of_scope = _out_of_scope(contents, entry_ids, problems)
 
     if problems:
-        raise KnowledgeBaseError(problems)
+        raise KnowledgeBaseError(problems, entries=entries)
     PARSED.tidy(cache_folder, (content.digest for content in contents))
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
                          smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope,
@@ -296,6 +297,30 @@ def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -
         if first is not ref:
             problems.append(Problem(ref.file, ref.line, f"entry id '{ref.id}' is used twice: here and at "
                                                         f"{first.file}:{first.line}; rename one of them."))
+    return problems
+
+
+def _same_words(text: str) -> str:
+    """A question as its words: case, spacing and closing punctuation do not make two questions different."""
+    return " ".join(text.casefold().split()).rstrip(" ?!.")
+
+
+def _repeated_question_problems(entries: Mapping[str, Entry]) -> list[Problem]:
+    """An entry whose question, or one of its alternatives, repeats another entry's question word for word:
+    the same question would lead to two entries, and the search answers neither outright."""
+    asked_by: dict[str, Entry] = {}
+    for entry in entries.values():
+        asked_by.setdefault(_same_words(entry.question), entry)
+    problems = []
+    for entry in entries.values():
+        for kind, text in (("question", entry.question), *(("alternative", alt) for alt in entry.alternatives)):
+            first = asked_by.get(_same_words(text))
+            if first is None or first is entry:
+                continue
+            problems.append(Problem(entry.file, entry.line,
+                                    f"entry '{entry.id}' {kind} \"{' '.join(text.split())}\" repeats the question of "
+                                    f"entry '{first.id}' ({first.file}:{first.line}) word for word; reword one "
+                                    "of them, or merge the two entries."))
     return problems
 
 

@@ -6,7 +6,9 @@ A problem names the file (relative to the knowledge folder), the line and what t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,11 @@ class Problem:
 class KnowledgeBaseError(Exception):
     """Raised when the knowledge base cannot be used; carries every problem, not only the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], entries: Mapping[str, Any] | None = None) -> None:
         self.problems = list(problems)
+        # The entries that did parse, though the folder as a whole did not: `kb check` screens their text for
+        # identifiers in the same run, so a QA lead sees both kinds of problem at once.
+        self.entries = dict(entries or {})
         super().__init__(str(self))
 
     def __str__(self) -> str:

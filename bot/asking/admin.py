@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.asking.kb_check import content_problems
+from bot.asking import learned_admin
+from bot.asking.kb_check import folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
@@ -51,7 +52,8 @@ SUBCOMMANDS = (
     ("dismiss N", "close question N without an answer"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
-    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Reject one"),
+    ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Accept or Reject one"),
+    ("accept N / reject N / restore N", "accept or reject learned wording #N (restore undoes a reject)"),
 )
 TYPED_ACTIONS = ("answer", "link", "new", "out-of-scope", "dismiss")
 __all__ = ["SIMILAR_WORDING", "QuestionGroup", "group_similar"]  # re-exported: they used to live here
@@ -73,10 +75,17 @@ class KnowledgeAdmin:
         }
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
+        replies = self._command(turn, rest)
+        notice = last_good_notice(self.service)  # after the command: a reload that works clears it
+        return [notice, *replies] if notice is not None else replies
+
+    def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
         word = word.lower()
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
+        if word in learned_admin.TYPED:
+            return learned_admin.typed(self.services, turn, word, more)
         handler = self.subcommands.get(word)
         if handler is None:
             return [self.menu(word)]
@@ -119,9 +128,8 @@ class KnowledgeAdmin:
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
-        problems, on_disk = self.service.check_folder()
-        if on_disk is not None:  # a folder that loads is also screened for identifiers in its entries
-            problems = content_problems(self.services, on_disk)
+        problems, _ = folder_problems(self.service.folder, self.services.identifier_screen.with_listed(
+            self.services.settings.names), self.service.cache_folder)
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]
@@ -156,6 +164,28 @@ def reload_reply(result: ReloadResult) -> Reply:
                  text=f"The knowledge base is reloaded: {result.entries} entries are live.\n{summary}")
 
 
+def last_good_notice(service: KnowledgeService) -> Reply | None:
+    """While the bot runs on the last good copy because the folder had problems at start: what, where, and
+    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply."""
+    start = service.last_good_start
+    if start is None:
+        return None
+    saved = f" (saved {start.saved_at:%d %b %Y %H:%M} UTC)" if start.saved_at else ""
+    return Reply(kind="error", title="The knowledge base did not load at start",
+                 text=problems_text(start.problems)
+                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
+                   "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
+                   "(or `audit-bot kb check`), then `/audit kb reload`.")
+
+
+def last_good_home(services: Services, person: Person) -> list[Reply]:
+    """The warning at the top of QA leads' and admins' Home tabs while the bot runs on the last good copy."""
+    if not person.is_qa_or_admin or services.knowledge is None:
+        return []
+    notice = last_good_notice(services.knowledge)
+    return [notice] if notice is not None else []
+
+
 def knowledge_home(services: Services, person: Person) -> list[Reply]:
     """QA leads and admins see on their Home tab, in one section, what needs their attention in the
     knowledge base: how many entries are live, which are past their review date, what went unanswered."""
@@ -185,6 +215,7 @@ def _clip(text: str, limit: int) -> str:
 
 def install(engine: Engine, services: Services, service: KnowledgeService) -> None:
     engine.add_home_section("knowledge", lambda person: knowledge_home(services, person), priority=30)
+    engine.add_home_section("knowledge-not-loaded", lambda person: last_good_home(services, person), priority=0)
     admin = KnowledgeAdmin(services, service)
     desk = admin.desk
     for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),

@@ -4,13 +4,27 @@ bot writes itself (knowledge.kb_writer), so both refuse the same things with the
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from bot.core.services import Services
-from bot.privacy.knowledge_screen import identifier_problems
+from bot.privacy.knowledge_screen import entry_identifier_problems, identifier_problems
+from bot.privacy.screen import Screen
 from knowledge.entries import Entry
 from knowledge.kb_writer import Check
-from knowledge.loader import KnowledgeBase
-from knowledge.problems import Problem
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.problems import KnowledgeBaseError, Problem
+
+
+def folder_problems(folder: Path, screen: Screen,
+                    cache_folder: Path | None = None) -> tuple[list[Problem], KnowledgeBase | None]:
+    """Everything `kb check` reports on a folder, in one run: what stops it loading (YAML, fields, ids, a
+    question repeated word for word...) and the entry texts holding an identifier (those that parsed, even
+    when other entries did not). Returns the problems, and the knowledge base when it loads."""
+    try:
+        kb = load_knowledge(folder, cache_folder=cache_folder)
+    except KnowledgeBaseError as error:
+        return [*error.problems, *entry_identifier_problems(error.entries, screen)], None
+    return identifier_problems(kb, screen), kb
 
 
 def content_problems(services: Services, kb: KnowledgeBase) -> list[Problem]:

@@ -6,6 +6,7 @@ being searched, is kept in the trail, and a later pick of the same wording does 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 
@@ -34,13 +35,13 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
     tz = services.settings.timezone
     entries = services.live_knowledge().current.kb.entries
     lines, choices = [], []
-    for number, item in enumerate(items[:MAX_SHOWN], start=1):
+    for item in items[:MAX_SHOWN]:
         entry = entries.get(item.entry_id)
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
-        lines.append(f"{number}. _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
+        lines.append(f"#{item.id} _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
                      f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
-        choices.append(Choice(f"Accept {number}", "kb.learned.accept", str(item.id), style="primary"))
-        choices.append(Choice(f"Reject {number}", "kb.learned.reject", str(item.id)))
+        choices.append(Choice(f"Accept wording #{item.id}", "kb.learned.accept", str(item.id), style="primary"))
+        choices.append(Choice(f"Reject wording #{item.id}", "kb.learned.reject", str(item.id)))
     more = len(items) - MAX_SHOWN
     return [Reply(title="Learned wordings",
                   text=f"{len(items)} wording{'' if len(items) == 1 else 's'} learned from use, newest first; "
@@ -48,7 +49,8 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   choices=tuple(choices),
                   note=(f"{more} more not shown. " if more > 0 else "")
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
-                  "reject one that finds the wrong entry: it stops being searched.")]
+                  "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
+                  "`accept 12` / `reject 12` with the wording's number.")]
 
 
 Decide = Callable[[Services, int, str, datetime], "store.Learned | None"]
@@ -66,8 +68,19 @@ def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     rejected = _decide(services, turn, value, "reject", learning.reject)
     if rejected is None:
         return [Reply(text=f"That wording is no longer learned (already rejected or withdrawn): {HINT}.")]
-    return [Reply(text=f"Rejected: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
-                       "and will not be learned again from a pick.")]
+    return [Reply(text=f"Rejected #{rejected.id}: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
+                       "and will not be learned again from a pick.",
+                  choices=(Choice(f"Undo: restore #{rejected.id}", "kb.learned.restore", str(rejected.id)),),
+                  note=f"Rejected by mistake? Undo, or type `/audit kb restore {rejected.id}`.")]
+
+
+def restore_action(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """`kb.learned.restore`: undo a Reject; the wording is searched again."""
+    restored = _decide(services, turn, value, "restore", learning.restore)
+    if restored is None:
+        return [Reply(text=f"That wording is not a rejected one that can be restored (already restored, or "
+                           f"learned again since): {HINT}.")]
+    return [Reply(text=f"Restored #{restored.id}: {bold(restored.wording)} finds `{restored.entry_id}` again.")]
 
 
 def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -79,6 +92,29 @@ def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
                        "in the knowledge-base files, and the knowledge base was reloaded.")]
 
 
+TYPED = {"accept": accept_action, "reject": reject_action, "restore": restore_action}
+TYPED_WORDING = re.compile(r"(accept|reject|restore)\s+(?:wording\s+)?#?(\d+)", re.IGNORECASE)
+
+
+def typed(services: Services, turn: Turn, word: str, rest: str) -> list[Reply]:
+    """`/audit kb accept 12`, `reject 12`, `restore 12`: the wording's number from `/audit kb learned`."""
+    number = buttons.parse_id(rest.strip().lstrip("#"))
+    if number is None:
+        raise UserError(f"Say which wording with its number from `/audit kb learned`, like `/audit kb {word} 12`.")
+    return TYPED[word](services, turn, str(number))
+
+
+def typed_message(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`accept 12` / `reject 12` typed in a DM or the terminal by a QA lead or admin, as after `kb learned`;
+    anyone else's words (and anything more) go on to be asked as a question."""
+    found = TYPED_WORDING.fullmatch(text.strip())
+    if found is None or not policy.may_keep_knowledge(turn.person):
+        return None
+    return typed(services, turn, found.group(1).lower(), found.group(2))
+
+
 def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.learned.accept", lambda turn, value: accept_action(services, turn, value))
     engine.add_action("kb.learned.reject", lambda turn, value: reject_action(services, turn, value))
+    engine.add_action("kb.learned.restore", lambda turn, value: restore_action(services, turn, value))
+    engine.add_message_handler(lambda turn, text: typed_message(services, turn, text), priority=85)

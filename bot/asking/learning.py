@@ -91,6 +91,17 @@ def reject(services: Services, learned_id: int, user_id: str, at: datetime) -> s
     return rejected
 
 
+def restore(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
+    """Undo a QA lead's Reject: the wording is searched again; trailed. None when it was not rejected by one."""
+    restored = store.restore(services.storage, learned_id)
+    if restored is None:
+        return None
+    record_trail(services.storage, user_id, "kb.learned.restore",
+                 {"learned": restored.id, "entry": restored.entry_id, "source": restored.source}, at=at)
+    refresh(services)
+    return restored
+
+
 def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
     """A QA lead's Accept: the wording is written into its entry's `alternatives:` in the YAML (checked like
     `kb check`, written atomically, reloaded), so the files stay the single source; it then leaves the learned
@@ -103,8 +114,8 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
         result = add_alternative(service.folder, item.entry_id, item.wording, content_checks(services),
                                  known=service.current.kb)
         if result.problems:
-            raise UserError("I could not add that wording to the knowledge base, so nothing was written: "
-                            + "; ".join(problem.message for problem in result.problems[:3]))
+            raise UserError("I could not add that wording to the knowledge base, so nothing was written:\n"
+                            + "\n".join(str(problem) for problem in result.problems[:3]))
         taken = store.take_active(services.storage, learned_id)
         if taken is None:
             return None

@@ -10,9 +10,11 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -40,7 +42,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
-from knowledge.kb_writer import NewEntry, add_alternative, add_entry
+from knowledge.kb_writer import ISO_DATE, NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, words_of
 
 UNANSWERED_DAYS = 30
@@ -215,8 +217,8 @@ class UnansweredDesk:
     def new_button(self, turn: Turn, value: str) -> list[Reply]:
         group = self._pressed(turn, value)
         files = self.entry_files()
-        suggested = self.suggested_file(group.wording) or files[0][1]
-        review = (turn.now.astimezone(self.services.settings.timezone).date() + timedelta(days=365)).isoformat()
+        suggested = self.suggested_file(group.wording) or ""  # none found: the QA lead picks; never the first by name
+        review = a_year_after(turn.now.astimezone(self.services.settings.timezone).date()).isoformat()
         form = Form(action=NEW_FORM, title="New entry", submit="Add entry", meta=buttons.encode_record(group.key),
                     intro=f"_{group.wording}_\nChecked exactly as `kb check` checks the knowledge base.", fields=(
                         FormField("question", "Question", initial=group.wording, max_length=300),
@@ -331,6 +333,12 @@ class UnansweredDesk:
             hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
+        if entry.id in group.unhelpful_entries:
+            raise FieldProblem("entry", f"The askers of #{key} marked `{entry.id}` Not helpful: linking it would send "
+                                        "them the answer they said did not help. Answer them instead "
+                                        f"(`/audit kb answer {key} <your answer>`), or link another entry. Once "
+                                        f"`{entry.id}` is improved and reloaded, the question leaves the list by "
+                                        "itself. Nothing was sent or changed.")
         # The wording becomes an alternative everyone's questions are matched against: no case reference in it.
         wording = without_case_references(group.wording, self.services.settings.case_reference_pattern, instead="")
         if not any(word not in STOP_WORDS for word in words_of(wording)):
@@ -375,7 +383,11 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         files = {value for _, value in self.entry_files()}
-        file = file.strip() or self.suggested_file(group.wording) or min(files)
+        new, defaults = self.with_defaults(turn, new)
+        file, why = (file.strip(), "") if file.strip() else self.chosen_file(group, new)
+        if not file:
+            raise FieldProblem("file", "I could not tell which file this entry belongs in: add `| file: …` with one "
+                                       "of " + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
         if file not in files:
             raise FieldProblem("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
                                        + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
@@ -393,8 +405,48 @@ class UnansweredDesk:
         entry = self.service.current.kb.entries.get(result.entry_id)
         replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
+        notes = "".join(f"\n• {note}" for note in (*([why] if why else []), *defaults))
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {reload.entries} entries "
-                                     f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.")]
+                                     f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.{notes}")]
+
+    def with_defaults(self, turn: Turn, new: NewEntry) -> tuple[NewEntry, list[str]]:
+        """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from
+        today, when none is given (each said in the reply); a review date already past is refused."""
+        today = turn.now.astimezone(self.services.settings.timezone).date()
+        ahead = a_year_after(today)
+        defaults = []
+        review = (new.review_by or "").strip()
+        if not review:
+            new = replace(new, review_by=ahead.isoformat())
+            defaults.append(f"Review by {ahead:%d %B %Y}: 12 months ahead, as no review date was given.")
+        elif ISO_DATE.fullmatch(review):
+            with suppress(ValueError):  # a date that does not exist is refused in `kb check`'s words
+                if date.fromisoformat(review) < today:
+                    raise FieldProblem("review_by", f"The review date {review} is already past: give a date ahead, "
+                                                    f"such as {ahead.isoformat()}. Nothing was written.")
+        if not (new.owner or "").strip():
+            new = replace(new, owner=turn.user_id)
+            defaults.append(f"Owner: you ({mention(turn.user_id)}), as no owner was given; "
+                            "change `owner:` in the file to hand it on.")
+        return new, defaults
+
+    def chosen_file(self, group: QuestionGroup, new: NewEntry) -> tuple[str, str]:
+        """Where a new entry goes when no file is given, and why: beside the entries sharing its tags, else
+        beside the entry closest to its question. Nothing is guessed from the order of the file names."""
+        entries = self.service.current.kb.entries.values()
+        tags = {tag.lower() for tag in new.tags}
+        if tags:
+            counts = Counter(entry.file for entry in entries if tags & {tag.lower() for tag in entry.tags})
+            if counts:
+                file = counts.most_common(1)[0][0]
+                return file, (f"Filed in `{file}`, where most entries tagged {', '.join(sorted(tags))} are; "
+                              "give `| file: …` to choose another.")
+        for text in (new.question, group.wording):
+            file = self.suggested_file(text)
+            if file:
+                return file, (f"Filed in `{file}`, beside the entry closest to its question; give `| file: …` "
+                              "to choose another.")
+        return "", ""
 
     def close_button(self, status: str) -> Callable[[Turn, str], list[Reply]]:
         def handler(turn: Turn, value: str) -> list[Reply]:
@@ -441,6 +493,14 @@ class UnansweredDesk:
             new, file = parse_new_entry(text)
             return self.new_entry(turn, key, new, file)
         return self.close(turn, key, "out_of_scope" if word == "out-of-scope" else "dismissed")
+
+
+def a_year_after(day: date) -> date:
+    """The same day 12 months later (28 February for 29 February)."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
 
 
 def _people(count: int) -> str:

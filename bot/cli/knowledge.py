@@ -7,11 +7,15 @@ check an edit, or an evaluation script can put thousands of questions through on
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.cli.runtime import Runtime
+
+if TYPE_CHECKING:
+    from knowledge.loader import KnowledgeBase
+    from knowledge.problems import Problem
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -49,26 +53,36 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
-    """Validate the folder, then screen its entries for identifiers (NHS numbers, phones, listed names...)."""
-    from bot.privacy.knowledge_screen import identifier_problems
-    from bot.privacy.screen import Screen
-    from knowledge.ask_cli import run_kb_check
-    from knowledge.loader import load_knowledge
-
-    folder = _folder(args.dir, runtime)
-    out = runtime.stdout or sys.stdout
-    checked = io.StringIO()
-    status = run_kb_check(folder, checked)
-    if status != 0:
-        out.write(checked.getvalue())
-        return status
+    """Validate the folder and screen its entries for identifiers (NHS numbers, phones, listed names...): every
+    problem of both kinds in one run, with file, line and fix."""
     names = runtime.settings.names if args.dir is None else frozenset()
-    problems = identifier_problems(load_knowledge(folder), Screen.listed_only(names))
-    for problem in problems:
-        out.write(f"{problem}\n")
-    if not problems:
-        out.write(checked.getvalue())
-    else:
-        out.write(f"{len(problems)} entry texts hold something that could identify a child or family: fix them "
-                  "before reloading.\n")
-    return 1 if problems else 0
+    problems, kb = checked_folder(_folder(args.dir, runtime), names)
+    out = runtime.stdout or sys.stdout
+    if problems:
+        out.write(problems_report(problems) + "\n")
+        return 1
+    assert kb is not None
+    out.write(summary(kb) + "\n")
+    return 0
+
+
+def checked_folder(folder: Path, names: frozenset[str]) -> tuple[list[Problem], KnowledgeBase | None]:
+    """`kb check`'s problems for a folder, as `audit-bot kb check` and `audit-bot health` both report them."""
+    from bot.asking.kb_check import folder_problems
+    from bot.privacy.screen import Screen
+
+    return folder_problems(folder, Screen.listed_only(names))
+
+
+def problems_report(problems: list[Problem]) -> str:
+    from knowledge.problems import KnowledgeBaseError
+
+    text = str(KnowledgeBaseError(problems))
+    if any("could identify a child or family" in problem.message for problem in problems):
+        text += "\nEntry texts that could identify a child or family must be fixed before reloading."
+    return text
+
+
+def summary(kb: KnowledgeBase) -> str:
+    return (f"OK: {len(kb.entries)} entries, {len(kb.glossary)} glossary terms, {len(kb.concepts)} concepts, "
+            f"{len(kb.vocabulary)} vocabulary groups, {len(kb.checklists)} checklists in {kb.folder}")

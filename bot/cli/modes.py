@@ -30,10 +30,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.set_defaults(func=cmd_serve)
     health = subparsers.add_parser(
-        "health", help="exit 0 when the configuration loads and the database is sound (and --url answers)",
+        "health", help="exit 0 when the configuration loads, the knowledge base and checklists have no problems "
+        "and the database is sound (and --url answers)",
         description="For container health checks and monitoring, in Socket Mode and HTTP mode alike: checks the "
-        "configuration, that the database exists, opens and is up to date, and with --url (or AUDITBOT_HEALTH_URL) "
-        "that the HTTP server answers /healthz. Prints one line; exit 1 when unhealthy.")
+        "configuration, the knowledge folder as `kb check` does, that the database exists, opens and is up to "
+        "date, and with --url (or AUDITBOT_HEALTH_URL) that the HTTP server answers /healthz. Prints one line "
+        "(and, for the knowledge base, every problem as `kb check` words it); exit 1 when unhealthy.")
     health.add_argument("--url", help="also check this /healthz address, e.g. http://127.0.0.1:3000/healthz")
     health.set_defaults(func=cmd_health)
     chat = subparsers.add_parser("chat", help="the local terminal chat, as a given Slack user")
@@ -81,6 +83,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
 
 def cmd_health(args: argparse.Namespace, runtime: Runtime) -> int:
     """One line and an exit code, so Docker's HEALTHCHECK and systemd watchdogs can use it as they are."""
+    from bot.cli.knowledge import checked_folder, problems_report
     from bot.storage.maintenance import database_problem
 
     settings = runtime.settings  # a configuration problem ends in main() with one line and exit 2
@@ -88,10 +91,21 @@ def cmd_health(args: argparse.Namespace, runtime: Runtime) -> int:
     url = args.url or runtime.environ.get("AUDITBOT_HEALTH_URL")
     if problem is None and url:
         problem = _http_problem(url)
+    kb_problems, _ = checked_folder(settings.knowledge_dir, settings.names)
+    if kb_problems:
+        # A running bot keeps its live version and a restart falls back to the last good copy, but the folder
+        # must be fixed: report it as `kb check` does, so the operator and the QA lead read the same words.
+        kb_line = (f"the knowledge folder {settings.knowledge_dir} has problems (a running bot keeps answering "
+                   "from the last version that loaded); fix them, check with `audit-bot kb check`, then "
+                   "`/audit kb reload`")
+        problem = f"{problem}; {kb_line}" if problem else kb_line
     if problem:
         (runtime.stderr or sys.stderr).write(f"unhealthy: {problem}\n")
+        if kb_problems:
+            (runtime.stderr or sys.stderr).write(problems_report(kb_problems) + "\n")
         return 1
-    (runtime.stdout or sys.stdout).write(f"healthy: configuration and database {settings.database} are sound"
+    (runtime.stdout or sys.stdout).write(f"healthy: configuration, knowledge base and database {settings.database} "
+                                         "are sound"
                                          + (f", {url} answers" if url else "") + "\n")
     return 0
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from knowledge.loader import KnowledgeBase, KnowledgeDiff, load_knowledge
+from knowledge import last_good
+from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
 
@@ -37,6 +39,14 @@ class ReloadResult:
         return self.diff is not None
 
 
+@dataclass(frozen=True)
+class LastGoodStart:
+    """The bot started on the last version that loaded cleanly, because the folder had these problems."""
+
+    problems: list[Problem]
+    saved_at: datetime | None
+
+
 class KnowledgeService:
     """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""
 
@@ -48,11 +58,16 @@ class KnowledgeService:
         self._learned: tuple[tuple[str, str], ...] = ()  # (entry id, wording) searched as alternatives
         self._reload_lock = threading.Lock()
         self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
+        # Set when the folder had problems at start and the last good copy was loaded instead; cleared by the
+        # first reload that works. QA leads and admins are told while it is set.
+        self.last_good_start: LastGoodStart | None = None
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
         its own people teach to itself."""
-        return KnowledgeService(self.folder, self._base, self.cache_folder)
+        fork = KnowledgeService(self.folder, self._base, self.cache_folder)
+        fork.last_good_start = self.last_good_start
+        return fork
 
     def set_learned(self, learned: list[tuple[str, str]]) -> None:
         """Search these (entry id, wording) pairs as alternatives from now on, and no others.
@@ -75,13 +90,31 @@ class KnowledgeService:
         return self._learned
 
     @classmethod
-    def load(cls, folder: Path, cache_folder: Path | None = None) -> KnowledgeService:
-        """Load at start; raises KnowledgeBaseError so the bot refuses to start on a broken folder.
+    def load(cls, folder: Path, cache_folder: Path | None = None, fall_back: bool = False) -> KnowledgeService:
+        """Load at start; raises KnowledgeBaseError on a folder with problems.
 
         With `cache_folder`, files unchanged since an earlier start are neither parsed nor read into terms
-        again (see knowledge.digest_store): a restart at 20,000 entries takes under a second instead of three.
+        again (see knowledge.digest_store): a restart at 20,000 entries takes under a second instead of three;
+        and each clean load is kept there as the last good copy (knowledge.last_good). With `fall_back`, a
+        folder with problems loads that copy instead, when there is one, and `last_good_start` says why: the
+        caller must say so loudly. Without a copy, KnowledgeBaseError is raised as before.
         """
-        return cls(folder, _build(Path(folder), cache_folder), cache_folder)
+        folder = Path(folder)
+        try:
+            live = _build(folder, cache_folder)
+        except KnowledgeBaseError as error:
+            copy = last_good.location(cache_folder) if fall_back else None
+            if copy is None:
+                raise
+            try:
+                live = _build(copy, cache_folder)
+            except KnowledgeBaseError:
+                raise error from None  # the copy is no use (written by an older version?): the folder's problems
+            service = cls(folder, live, cache_folder)
+            service.last_good_start = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
+            return service
+        _keep_last_good(live.kb, cache_folder)
+        return cls(folder, live, cache_folder)
 
     @property
     def current(self) -> LiveKnowledge:
@@ -107,7 +140,13 @@ class KnowledgeService:
                 return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries))
             self._base = newer
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
+            self.last_good_start = None
+            _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries))
+
+
+def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
+    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key)
 
 
 def _build(folder: Path, cache_folder: Path | None = None) -> LiveKnowledge:

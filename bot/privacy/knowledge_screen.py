@@ -7,15 +7,24 @@ phones, emails, postcodes, addresses, dates of birth) and the council's own name
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from bot.privacy.screen import Screen, explain
+from knowledge.entries import Entry
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
 
 
 def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
     """One problem per entry text (question, alternative or answer) holding an identifier, with the words."""
+    return entry_identifier_problems(kb.entries, screen)
+
+
+def entry_identifier_problems(entries: Mapping[str, Entry], screen: Screen) -> list[Problem]:
+    """The same for entries read from a folder that has other problems too (those that parsed), so `kb check`
+    reports both kinds in one run."""
     problems: list[Problem] = []
-    for entry_id, entry in kb.entries.items():
+    for entry_id, entry in entries.items():
         fields = [("question", entry.question), *(("alternative", a) for a in entry.alternatives),
                   ("answer", entry.answer)]
         for field, text in fields:

@@ -77,6 +77,19 @@ def reject(storage: Storage, learned_id: int, user_id: str, at: datetime, why: s
     return get(storage, learned_id) if changed else None
 
 
+def restore(storage: Storage, learned_id: int) -> Learned | None:
+    """Compare-and-set: a wording a QA lead rejected is searched again (their undo); None when it was not
+    rejected by a QA lead, or the same wording is active for that entry again meanwhile."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE kb_learned SET status = 'active', rejected_by = NULL, rejected_at = NULL, rejected_why = NULL "
+            "WHERE id = ? AND status = 'rejected' AND rejected_why = 'qa_lead' AND NOT EXISTS (SELECT 1 FROM "
+            "kb_learned AS other WHERE other.entry_id = kb_learned.entry_id AND other.wording = kb_learned.wording "
+            "AND other.status = 'active')", [learned_id])
+        changed = cursor.rowcount == 1
+    return get(storage, learned_id) if changed else None
+
+
 def active_for_ask(storage: Storage, ask_id: int) -> list[Learned]:
     """The active wordings learned from one question (a pick from its "Did you mean…")."""
     rows = select(storage.db, "SELECT * FROM kb_learned WHERE ask_id = ? AND status = 'active'", [ask_id])

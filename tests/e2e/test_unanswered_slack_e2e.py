@@ -226,3 +226,24 @@ def test_a_question_passed_on_from_did_you_mean_reaches_the_qa_leads_list(runnin
     listing = post_containing(standin, "Unanswered questions", LEAD_DM)
     assert "who is the DSL" in str(listing.params)
     assert "No unanswered" not in str(listing.params)
+
+
+def test_the_new_entry_modal_refuses_a_review_date_already_past_beside_its_field(
+        running_bot: RunningBot, standin, kb_dir: Path) -> None:
+    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
+    before = {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
+    today = CONTENT_DAY.date()
+    past, ahead = today.replace(year=today.year - 2).isoformat(), today.replace(year=today.year + 1).isoformat()
+
+    view = open_modal(running_bot, standin, "kb.unanswered.new")
+    assert blocks_by_id(view)["review_by"]["element"]["initial_date"] == ahead
+    values = new_entry_values(view, "On the 20th of each month.")
+    values["review_by"] = {"review_by": datepicker(past)}
+    response = running_bot.slack.view_submission(QA_LEAD, view["callback_id"], values,
+                                                 private_metadata=view["private_metadata"])
+
+    body = response.json()
+    assert body["response_action"] == "errors" and list(body["errors"]) == ["review_by"]
+    assert body["errors"]["review_by"].startswith(f"The review date {past} is already past: give a date ahead, "
+                                                  f"such as {ahead}")
+    assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before

@@ -192,3 +192,31 @@ def test_accepting_a_learned_wording_writes_just_that_line_into_the_yaml(engine:
     [trail] = services.storage.db.query("SELECT actor FROM trail WHERE action = 'kb.learned.accept'")
     assert trail == {"actor": QA_LEAD}
     assert "no longer learned" in engine.action(QA_LEAD, "kb.learned.accept", accept)[0].text
+
+
+def test_learned_wordings_are_numbered_by_their_own_number_and_can_be_typed_accepted_rejected_and_restored(
+        engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    listing = engine.command(QA_LEAD, "kb learned")
+    labels = [choice.label for reply in listing for choice in reply.choices]
+    assert labels == [f"Accept wording #{item.id}", f"Reject wording #{item.id}"]
+    assert f"#{item.id} _{MASCOT}_" in listing[0].text
+    # a practitioner's "reject 1" is still a question, not a command
+    assert "Rejected" not in all_text(engine.message(PRACTITIONER, f"reject {item.id}"))
+    assert store.active(services.storage) == [item]
+    # a QA lead types it, in a DM or the terminal, or as /audit kb reject N
+    rejected = engine.message(QA_LEAD, f"reject {item.id}")
+    assert rejected[0].text.startswith(f"Rejected #{item.id}:") and store.active(services.storage) == []
+    assert engine.message(COLLEAGUE, MASCOT)[0].text != "Blue."  # no longer searched
+    # Undo: the wording is searched again, and the restore is in the trail
+    [undo] = button_values(rejected, "kb.learned.restore")
+    assert f"Restored #{item.id}" in engine.action(QA_LEAD, "kb.learned.restore", undo)[0].text
+    assert [i.id for i in store.active(services.storage)] == [item.id]
+    assert "not a rejected one" in all_text(engine.command(QA_LEAD, f"kb restore {item.id}"))
+    trail = [row["action"] for row in services.storage.db.query("SELECT action FROM trail WHERE action LIKE "
+                                                                "'kb.learned.%' ORDER BY id")]
+    assert trail == ["kb.learned.reject", "kb.learned.restore"]
+    assert "now one of the alternatives" in all_text(engine.command(QA_LEAD, f"kb accept {item.id}"))
+    assert store.active(services.storage) == []
+    assert "Say which wording" in all_text(engine.command(QA_LEAD, "kb accept"))

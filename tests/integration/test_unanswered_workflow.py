@@ -155,7 +155,8 @@ def test_a_new_entry_is_written_reloaded_and_sent_to_the_askers(engine: Engine, 
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+", "+  - id: when-is-the-fire-drill-held", "+    question: When is the fire drill held?",
         "+    answer: On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
-        "+    review_by: 2027-06-30"]
+        "+    owner: U0QALEAD1", "+    review_by: 2027-06-30"]  # the owner defaults to the QA lead making it
+    assert "as no owner was given" in replies[-1].text
     answer = engine.message("U0PRAS001", "when is the fire drill held")
     assert "On the 20th of each month." in all_text(answer)
     assert statuses(services) == [("new_entry", "when-is-the-fire-drill-held", QA_LEAD)] * 2
@@ -176,7 +177,7 @@ def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine
     # The same entry typed into the file by hand: `kb check` reports it in the same words.
     path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
                     "    question: When is the fire drill held?\n"
-                    "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
+                    "    answer: The 20th.\n    owner: U0QALEAD1\n    review_by: 30/06/2027\n", encoding="utf-8")
     out = io.StringIO()
     run_kb_check(kb_dir, out)
     assert f"- {message}" in out.getvalue().splitlines()
@@ -367,3 +368,73 @@ def test_a_number_that_aged_off_the_list_still_says_it_is_not_on_it_any_more(eng
         key = only_group(engine)
     said = all_text(engine.command(QA_LEAD, "kb " + typed.format(key=key)))
     assert f"#{key} is not on the unanswered list any more" in said
+
+
+def test_linking_askers_to_the_entry_they_marked_not_helpful_is_refused(engine: Engine, services: Services,
+                                                                       kb_dir: Path) -> None:
+    answered = engine.message(ASKER, "icpc deadline")
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    key = only_group(engine)
+    path = next(p for p in (kb_dir / "kb").glob("*.yaml") if "id: icpc-timescale" in p.read_text(encoding="utf-8"))
+    before = path.read_bytes()
+
+    replies = engine.command(QA_LEAD, f"kb link {key} icpc-timescale")
+
+    assert replies[0].kind == "error" and "marked `icpc-timescale` Not helpful" in replies[0].text
+    assert f"/audit kb answer {key}" in replies[0].text and "link another entry" in replies[0].text
+    assert not any(reply.to_user for reply in replies)
+    assert path.read_bytes() == before and statuses(services) == []
+    [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)  # the form says so beside the field, before Slack's ack
+    errors = engine.check_form(QA_LEAD, link.form.action, json.dumps({"form": {"entry": "icpc-timescale"},
+                                                                      "meta": link.form.meta}))
+    assert "Not helpful" in errors["entry"]
+    assert "Linked" in all_text(engine.command(QA_LEAD, f"kb link {key} assessment-timescale"))  # another is fine
+
+
+def test_a_new_entry_with_a_review_date_already_past_is_refused_typed_and_in_the_form(engine: Engine,
+                                                                                     services: Services,
+                                                                                     kb_dir: Path) -> None:
+    key = ask_fire_drill(engine)
+    today = CONTENT_DAY.date()
+    past, ahead = today.replace(year=today.year - 2), today.replace(year=today.year + 1)
+    before = {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
+
+    replies = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | The 20th. | tags: fostering "
+                                      f"| review: {past.isoformat()}")
+
+    assert replies[0].kind == "error"
+    assert replies[0].text == (f"The review date {past.isoformat()} is already past: give a date ahead, such as "
+                               f"{ahead.isoformat()}. Nothing was written.")
+    assert not any(reply.to_user for reply in replies) and statuses(services) == []
+    assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before
+    [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
+    assert opened.form is not None
+    assert dict((field.id, field.initial) for field in opened.form.fields)["review_by"] == ahead.isoformat()
+    form = json.dumps({"form": {"question": "When is the fire drill held?", "answer": "The 20th.",
+                                "review_by": past.isoformat(), "file": "kb/timescales.yaml"},
+                       "meta": opened.form.meta})
+    assert engine.check_form(QA_LEAD, opened.form.action, form) == {"review_by": replies[0].text}
+    [refused] = engine.action(QA_LEAD, opened.form.action, form)
+    assert refused.form_errors == (("review_by", replies[0].text),)
+
+
+def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: Engine, services: Services,
+                                                                         kb_dir: Path) -> None:
+    """The file follows its tags (or the closest entry), never the first file by name (kb/auditing-here.yaml is
+    about using the bot)."""
+    key = ask_fire_drill(engine)
+    ahead = CONTENT_DAY.date().replace(year=CONTENT_DAY.year + 1)
+    tagged = [entry.file for entry in services.knowledge.current.kb.entries.values() if "fostering" in entry.tags]
+    assert tagged, "the shipped knowledge base tags fostering entries"
+    expected = max(set(tagged), key=tagged.count)
+
+    replies = engine.command(QA_LEAD, f"kb new {key} Who approves a fire drill for foster carers? | The fostering "
+                                      "team manager. | tags: fostering")
+
+    done = replies[-1].text
+    assert f"to `{expected}` and reloaded" in done and expected != "kb/auditing-here.yaml"
+    assert "where most entries tagged fostering are" in done
+    assert f"Review by {ahead:%d %B %Y}: 12 months ahead, as no review date was given." in done
+    assert "as no owner was given" in done
+    entry = services.knowledge.current.kb.entries["who-approves-a-fire-drill-for-foster-carers"]
+    assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)

@@ -147,7 +147,7 @@ def test_diff_reports_added_changed_removed(tmp_path: Path) -> None:
     def write(answers: dict[str, str]) -> None:
         lines = ["entries:"]
         for entry_id, answer in answers.items():
-            lines += [f"  - id: {entry_id}", "    question: Q?", f"    answer: {answer}"]
+            lines += [f"  - id: {entry_id}", f"    question: Q {entry_id}?", f"    answer: {answer}"]
         (tmp_path / "kb.yaml").write_text("\n".join(lines) + "\n")
 
     write({"a": "one", "b": "two", "c": "three"})

@@ -1,0 +1,93 @@
+"""The last version of the knowledge folder that loaded without a problem, kept in the cache beside the database.
+
+A QA lead's hand edit can break a file at any time; a running bot keeps its live version (a reload with problems
+is refused), but a restart used to read only the folder and refuse to start at all. So after every clean load
+the folder's YAML files are copied to `<cache>/last-good/` (only when they changed), exactly the texts that
+loaded, and a start on a folder with problems can load that copy instead, loudly (see bot.core.knowledge).
+
+The copy is made in a temporary folder and swapped in with renames, so a start never reads half of one. A copy
+that cannot be written costs only the fallback, never a load. Deleting the cache deletes the copy too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FOLDER = "last-good"
+MANIFEST = ".saved.json"  # not *.yaml: the loader never reads it
+
+
+def location(cache_folder: Path | None) -> Path | None:
+    """The saved copy's folder, or None when there is none (no cache, or nothing loaded cleanly yet)."""
+    if cache_folder is None:
+        return None
+    folder = Path(cache_folder) / FOLDER
+    return folder if (folder / MANIFEST).is_file() else None
+
+
+def saved_at(cache_folder: Path | None) -> dt.datetime | None:
+    """When the saved copy was made (UTC), or None."""
+    folder = location(cache_folder)
+    if folder is None:
+        return None
+    try:
+        return dt.datetime.fromtimestamp((folder / MANIFEST).stat().st_mtime, tz=dt.UTC)
+    except OSError:
+        return None
+
+
+def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, digest: Any) -> bool:
+    """Copy the files of a clean load (`file_digests`: file -> digest of the text loaded) into the cache.
+
+    `digest(file, text)` must give the same digests as the load, so a file edited since it was loaded is
+    noticed and nothing is saved (the copy must be a version that loaded). Returns whether a copy was written.
+    """
+    if cache_folder is None or not file_digests:
+        return False
+    target = Path(cache_folder) / FOLDER
+    if _manifest(target).get("digests") == file_digests:
+        return False  # the copy already holds exactly these files
+    try:
+        Path(cache_folder).mkdir(parents=True, exist_ok=True, mode=0o700)
+        partial = Path(tempfile.mkdtemp(dir=cache_folder, prefix=".last-good-"))
+    except OSError:
+        return False
+    try:
+        for file, expected in file_digests.items():
+            text = (Path(folder) / file).read_text(encoding="utf-8")
+            if digest(file, text) != expected:
+                raise _Changed(file)
+            copy = partial / file
+            copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            copy.write_text(text, encoding="utf-8")
+        (partial / MANIFEST).write_text(json.dumps({"digests": file_digests}), encoding="utf-8")
+        old = None
+        if target.exists():
+            old = Path(tempfile.mkdtemp(dir=cache_folder, prefix=".last-good-old-"))
+            os.replace(target, old / FOLDER)
+        os.replace(partial, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return True
+    except (OSError, UnicodeError, _Changed):
+        shutil.rmtree(partial, ignore_errors=True)
+        return False
+
+
+class _Changed(Exception):
+    """A file changed on disk between its load and its copy."""
+
+
+def _manifest(folder: Path) -> dict:
+    with contextlib.suppress(OSError, ValueError):
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if isinstance(data, dict):
+            return data
+    return {}
