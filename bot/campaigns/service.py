@@ -291,18 +291,34 @@ def _checklist_of(services: Services, campaign: Campaign, allocations: list[Allo
 
 
 def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetime) -> list[Reply]:
-    """Draw the moderation sample once (seeded RNG from the services); QA leads get the audits to open."""
+    """Draw the moderation sample once (seeded RNG from the services); QA leads get the audits to open.
+
+    Refused while nothing is submitted (a sample of nothing would stand for the whole campaign); an audit graded
+    Inadequate is in the sample whenever it is submitted, before or after the draw (storage's triggers, m232)."""
+    if campaign.sample_drawn_at is not None:
+        raise UserError(f"The moderation sample of {campaign.name} was drawn already. Every audit graded "
+                        "Inadequate joins it when it is submitted; `/audit moderate` shows the sampled audits first.")
     submitted = [Submitted(a.id, a.audit_id, _grade(services, a.audit_id))
                  for a in store.allocations(services.storage, campaign.id) if a.submitted and a.audit_id]
+    if not submitted:
+        raise UserError(f"No audit of {campaign.name} is submitted yet, so there is nothing to sample and nothing "
+                        f"was drawn. Draw the sample once audits are submitted (`/audit campaign sample "
+                        f"{campaign.id}`), or leave it to closing, which draws it. Every audit graded Inadequate is "
+                        "sampled as soon as it is submitted either way.")
     chosen = draw(submitted, campaign.moderation_share, services.rng)
     if not store.mark_sample(services.storage, campaign.id, [s.allocation_id for s in chosen], actor, now):
         raise UserError(f"The moderation sample of {campaign.name} was drawn already.")
     text = (f"{bold(campaign.name)}: {len(chosen)} of {len(submitted)} submitted audits are sampled for moderation "
             f"({campaign.moderation_share}% and every Inadequate one): "
-            + (", ".join(f"#{s.audit_id}" for s in chosen) or "none") + ". They come first in `/audit moderate`.")
+            + (", ".join(f"#{s.audit_id}" for s in chosen) or "none") + ". They come first in `/audit moderate`; "
+            "an audit graded Inadequate joins the sample whenever it is submitted.")
     choices = tuple(Choice(f"Open #{s.audit_id}", "audit.moderate_open", str(s.audit_id)) for s in chosen[:10])
     return [Reply(text=text)] + [Reply(text=text, choices=choices, to_user=lead, kind="notice")
                                  for lead in services.directory.ids_with_role(Role.QA_LEAD) if lead != actor]
+
+
+def _any_submitted(services: Services, campaign: Campaign) -> bool:
+    return any(a.submitted for a in store.allocations(services.storage, campaign.id))
 
 
 def _grade(services: Services, audit_id: int | None) -> str | None:
@@ -319,7 +335,8 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     if not campaign.is_open:
         raise UserError(f"Campaign #{campaign_id} is closed already. `audit-bot campaign report {campaign_id}` "
                         "prints its report.")
-    replies = draw_sample(services, campaign, actor, now) if campaign.sample_drawn_at is None else []
+    replies = (draw_sample(services, campaign, actor, now)
+               if campaign.sample_drawn_at is None and _any_submitted(services, campaign) else [])
     if not store.close_campaign(services.storage, campaign.id, actor, now):
         raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago.")
     closed = store.get_campaign(services.storage, campaign.id)
