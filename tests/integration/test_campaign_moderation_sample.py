@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import itertools
 import random
+import sqlite3
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlite_utils import Database
 
 from bot.campaigns import service
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
+from bot.storage.db import Storage
+from bot.storage.schema import MIGRATIONS
 from tests.audit_driver import complete_audit
+from tests.integration.test_campaign_report_totals import STAMP, add_audit, base
 
 LONDON = ZoneInfo("Europe/London")
 QA = "U0QALEAD1"
@@ -170,3 +176,27 @@ def test_every_inadequate_submitted_audit_ends_up_sampled_whatever_the_order(
         assert campaign is not None
         report = service.report(services, campaign, now.date())
         assert report.progress.sampled == sum(a.sampled for a in store.allocations(services.storage, campaign_id))
+
+
+def test_the_migration_samples_inadequate_audits_already_submitted(tmp_path: Path) -> None:
+    """The QA trial's database: an Inadequate audit submitted after the draw, unsampled; m232 marks it."""
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m232_campaign_inadequate_always_sampled")
+    base(db)
+    for audit_id, status, grade in ((1, "submitted", "inadequate"), (2, "submitted", "good"),
+                                    (3, "draft", "inadequate")):
+        add_audit(db, audit_id, status, submitted=status == "submitted")
+        db.execute("UPDATE audits SET overall_grade = ? WHERE id = ?", [grade, audit_id])
+        db.execute("INSERT INTO campaign_allocations (campaign_id, case_ref, worker_id, team_id, auditor_id, status, "
+                   "audit_id, updated_at) VALUES (1, NULL, 'U0PRAN001', 'north', 'U0MGRN001', 'started', ?, ?)",
+                   [audit_id, STAMP])
+    db.conn.commit()
+    db.conn.close()
+    storage = Storage(path)
+    assert storage.migrate()[0] == "m232_campaign_inadequate_always_sampled"
+    try:
+        assert [(a.audit_id, a.sampled) for a in store.allocations(storage, 1)] == [(1, True), (2, False),
+                                                                                    (3, False)]
+    finally:
+        storage.close()
