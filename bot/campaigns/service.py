@@ -165,11 +165,17 @@ def case_typed(services: Services, turn: Turn, allocation: Allocation, text: str
 
 def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Allocation,
            reference: str) -> list[Reply]:
+    taken = store.allocation_with_case(services.storage, campaign.id, reference, allocation.id)
+    if taken is not None:
+        raise UserError(f"Case {reference} is already audited in {campaign.name} (allocation #{taken}), so nothing "
+                        "was started: each case is audited once in a campaign. Type the reference of another case of "
+                        f"{services.directory.label(allocation.worker_id)}, or `cancel`.")
     audit_id, replies = audits_start.start_prefilled(services, turn, campaign.checklist_id, reference,
                                                      allocation.worker_id)
     if not store.link_audit(services.storage, allocation.id, turn.user_id, audit_id, turn.now):
-        raise StaleAction("That case was started or reassigned a moment ago; your new draft is not part of the "
-                          "campaign. Type `/audit resume` to see it.")
+        raise StaleAction("That case was started or reassigned a moment ago, or another allocation of the campaign "
+                          "took the same case reference; your new draft is not part of the campaign. Type "
+                          "`/audit resume` to see it.")
     return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id} of {case_label(services, allocation)}."),
             *replies]
 
