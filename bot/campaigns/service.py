@@ -36,6 +36,7 @@ from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
 MAX_START_BUTTONS = 20
+MAX_LISTED = 100  # allocations listed in one message
 CASES_FIELD = "cases"  # the field a case list's mistakes are shown beside (the modal's pasted CSV)
 SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
 
@@ -180,6 +181,25 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
             *replies]
 
 
+def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
+    """A campaign's allocations by number (`MAX_LISTED` from the `first`th), with case, worker, auditor and state:
+    the numbers `reassign` and `swap` take (for organisers)."""
+    items = store.allocations(services.storage, campaign.id)
+    first = max(1, first)
+    shown = items[first - 1:first - 1 + MAX_LISTED]
+    lines = [f"{bold(campaign.name)}: {len(items)} allocation(s). Those still to do can be reassigned "
+             f"(`/audit campaign reassign <allocation> <auditor> <reason>`) or swapped."]
+    for allocation in shown:
+        state = ("submitted" if allocation.submitted else
+                 f"started (audit #{allocation.audit_id})" if allocation.started else "to do")
+        lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {state}")
+    rest = len(items) - (first - 1) - len(shown)
+    if rest > 0:
+        lines.append(f"… and {rest} more: `/audit campaign allocations {campaign.id} {first + len(shown)}` "
+                     "lists the next ones.")
+    return Reply(text="\n".join(lines))
+
+
 # -- reassign and swap ------------------------------------------------------------------------------------
 
 def reassign(services: Services, actor: str, allocation_id: int, new_auditor_text: str, reason: str,
@@ -187,6 +207,9 @@ def reassign(services: Services, actor: str, allocation_id: int, new_auditor_tex
     """Give one allocation to another auditor, with a reason (kept in the trail); independence still holds."""
     allocation, campaign = _open_allocation(services, allocation_id)
     new_auditor = user_id_from(new_auditor_text) or ""
+    if new_auditor == allocation.auditor_id:
+        raise UserError(f"#{allocation.id} is already allocated to {services.directory.label(new_auditor)}, so "
+                        "nothing changed. Name another auditor to reassign it.")
     _check_auditor(services, campaign, allocation, new_auditor)
     reason = _reason(services, reason)
     try:
@@ -207,7 +230,8 @@ def swap(services: Services, actor: str, first_id: int, second_id: int, reason: 
     first, campaign = _open_allocation(services, first_id)
     second, _ = _open_allocation(services, second_id)
     if second.campaign_id != first.campaign_id or first.id == second.id:
-        raise UserError("Swap two different allocations of the same campaign (see `/audit campaign N`).")
+        raise UserError("Swap two different allocations of the same campaign (`/audit campaign allocations N` "
+                        "lists them by number).")
     _check_auditor(services, campaign, first, second.auditor_id)
     _check_auditor(services, campaign, second, first.auditor_id)
     reason = _reason(services, reason)
@@ -226,8 +250,8 @@ def _open_allocation(services: Services, allocation_id: int) -> tuple[Allocation
     allocation = store.get_allocation(services.storage, allocation_id)
     campaign = store.get_campaign(services.storage, allocation.campaign_id) if allocation else None
     if allocation is None or campaign is None:
-        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign N` lists a campaign's "
-                        "allocations.")
+        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign allocations N` lists campaign "
+                        "N's allocations by number.")
     if not campaign.is_open:
         raise UserError(f"Campaign {campaign.name} is closed: its allocations can no longer change.")
     if allocation.started:

@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 import time_machine
 
+from bot.core.markup import mention
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as audit_store
@@ -68,3 +69,35 @@ def test_link_audit_refuses_a_case_another_allocation_has(engine: Engine, servic
     audit_allocation(engine, services, first, "CR-555400")
     audit_id = store.get_allocation(services.storage, first.id).audit_id
     assert not store.link_audit(services.storage, second.id, "U0MGRN001", audit_id, datetime.now(PINNED.tzinfo))
+
+
+def test_messages_point_to_the_allocation_list_which_lists_them_by_number(engine: Engine, services: Services,
+                                                                          clock) -> None:
+    campaign_id = create(engine)
+    allocations = store.allocations(services.storage, campaign_id)
+    [missing] = engine.command(QA, "campaign reassign 99 U0MGRN001 sick", surface="terminal")
+    assert missing.kind == "error" and "`/audit campaign allocations N` lists" in missing.text, missing.text
+    [progress] = engine.command(QA, f"campaign {campaign_id}", surface="terminal")
+    assert f"`/audit campaign allocations {campaign_id}` lists each allocation by number" in progress.text
+    [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
+    assert listed.kind != "error" and "8 allocation(s)" in listed.text
+    for allocation in allocations:
+        assert f"#{allocation.id} a case of your choosing of " in listed.text
+    assert f"{mention(allocations[0].auditor_id)}, to do" in listed.text
+    [page] = engine.command(QA, f"campaign allocations {campaign_id} 8", surface="terminal")
+    assert f"#{allocations[-1].id} " in page.text and f"#{allocations[0].id} " not in page.text
+    [manager] = engine.command("U0MGRN001", f"campaign allocations {campaign_id}", surface="terminal")
+    assert manager.kind == "error" and "QA leads and admins" in manager.text
+    [own] = engine.command("U0MGRN001", f"campaign {campaign_id}", surface="terminal")
+    assert "campaign allocations" not in own.text  # only organisers are pointed there
+
+
+def test_reassigning_to_the_auditor_it_already_has_is_refused_and_nobody_is_told(engine: Engine, services: Services,
+                                                                                clock) -> None:
+    campaign_id = create(engine)
+    allocation = store.allocations(services.storage, campaign_id, "U0MGRN001")[0]
+    replies = engine.command(QA, f"campaign reassign {allocation.id} <@U0MGRN001> sick", surface="terminal")
+    assert [r.kind for r in replies] == ["error"], [r.text for r in replies]
+    assert f"#{allocation.id} is already allocated to " in replies[0].text and "nothing changed" in replies[0].text
+    trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
+    assert trail[0] == 0
