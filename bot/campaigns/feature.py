@@ -162,7 +162,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
     return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
-                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."), *dms]
+                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."
+                       + service.past_start_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:
@@ -235,8 +236,12 @@ def check_create_form(services: Services, turn: Turn, value: str) -> list[Reply]
         if spec is None:
             return []  # the work says the form is out of date, by DM
         service.check_allocation(services, spec, turn.user_id)
-    except FieldError as exc:
-        return [Reply(text=str(exc), kind="error", form_errors=((exc.field, str(exc)),))]
+    except FieldError as exc:  # every mistake beside its own field (two in one field share it, one a line)
+        beside: dict[str, list[str]] = {}
+        for field, message in exc.errors:
+            beside.setdefault(field, []).append(message)
+        return [Reply(text=str(exc), kind="error",
+                      form_errors=tuple((f, "\n".join(dict.fromkeys(m))) for f, m in beside.items()))]
     except (UserError, json.JSONDecodeError) as exc:
         return [Reply(text=str(exc), kind="error", form_errors=(("auditors", str(exc)),))]
     return []

@@ -4,8 +4,9 @@ all call these, so each rule lives once; who may do them is asked of bot.core.po
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import Any
 
 from bot.audits import start as audits_start
 from bot.audits.core import checklists, user_id_from
@@ -21,6 +22,7 @@ from bot.campaigns.model import (
     parse_day,
     parse_per_worker,
     parse_share,
+    raise_all,
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
@@ -44,27 +46,55 @@ SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-wo
 # -- create ----------------------------------------------------------------------------------------------
 
 def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | None = None) -> CampaignSpec:
-    """A checked campaign from typed fields (Slack, the modal, the CLI); one UserError for the first mistake."""
+    """A checked campaign from typed fields (Slack, the modal, the CLI); a FieldError naming every mistake at
+    once, one a line (a pasted or filed case list is read once the rest is sound)."""
     missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
                if not str(fields.get(k) or "").strip()]
-    if missing:
-        raise FieldError(f"The campaign needs {missing[0]}=…: give name, theme, checklist, teams, start, deadline, "
-                         "auditors (managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).",
-                         missing[0])
-    teams = tuple(t.strip().lower() for t in str(fields["teams"]).split(",") if t.strip())
+    errors: list[FieldError] = [
+        FieldError(f"The campaign needs {key}=…: give name, theme, checklist, teams, start, deadline, auditors "
+                   "(managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).", key)
+        for key in missing]
+    teams = tuple(t.strip().lower() for t in str(fields.get("teams") or "").split(",") if t.strip())
     per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
-        raise FieldError("Give either how many cases per worker or a CSV of case references, not both: leave one "
-                         "of them out.", "per-worker")
+        errors.append(FieldError("Give either how many cases per worker or a CSV of case references, not both: "
+                                 "leave one of them out.", "per-worker"))
+    today = services.local_now().date()
+    skip = set(missing)
+
+    def read(key: str, parse: Callable[[], Any], fallback: Any) -> Any:
+        if key in skip:
+            return fallback
+        try:
+            return parse()
+        except FieldError as exc:
+            errors.append(exc)
+            skip.add(key)
+            return fallback
+
+    starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date"), today)
+    deadline = read("deadline", lambda: parse_day(str(fields["deadline"]), "deadline"), today)
+    share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
+    count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
+    if any(e.field == "per-worker" for e in errors):
+        skip.add("per-worker")
     spec = CampaignSpec(
-        name=str(fields["name"]), theme=str(fields["theme"]), checklist_id=str(fields["checklist"]).strip().lower(),
-        teams=teams, starts_on=parse_day(str(fields["start"]), "start date"),
-        deadline=parse_day(str(fields["deadline"]), "deadline"), auditors=str(fields["auditors"]).strip().lower(),
-        moderation_share=parse_share(str(fields["moderate"])),
-        per_worker=parse_per_worker(per_worker) if per_worker else None)
+        name=str(fields.get("name") or ""), theme=str(fields.get("theme") or ""),
+        checklist_id=str(fields.get("checklist") or "").strip().lower(), teams=teams, starts_on=starts_on,
+        deadline=deadline, auditors=str(fields.get("auditors") or "").strip().lower(), moderation_share=share,
+        per_worker=count)
+    open_names = [c.name for c in store.list_campaigns(services.storage) if c.is_open]
+    try:
+        checked = check_spec(spec, set(checklists(services)), set(services.directory.teams),
+                             services.identifier_screen, cases_to_follow=cases_csv is not None, today=today,
+                             open_names=open_names, skip=frozenset(skip))
+    except FieldError as exc:
+        # the checks' own mistakes about fields already refused as missing are left out (one message each)
+        errors += [e for e in getattr(exc, "each", (exc,)) if e.field not in missing]
+        checked = None
+    raise_all(errors)
+    assert checked is not None
     directory = services.directory
-    checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen,
-                         cases_to_follow=cases_csv is not None)
     if cases_csv is not None:
         try:
             cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
@@ -76,6 +106,15 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
         raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
                          "per-worker")
     return checked
+
+
+def past_start_note(services: Services, spec: CampaignSpec) -> str:
+    """A start already past is allowed (the deadline is ahead); the organiser is told what it means."""
+    today = services.local_now().date()
+    if spec.starts_on >= today:
+        return ""
+    return (f" It started on {spec.starts_on.isoformat()}, before today: its cases can be started now and the "
+            "daily reminders chase them from today.")
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:

@@ -6,7 +6,8 @@ U0PRAC001)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+import json
+from datetime import datetime, timedelta
 
 import pytest
 import time_machine
@@ -101,3 +102,62 @@ def test_reassigning_to_the_auditor_it_already_has_is_refused_and_nobody_is_told
     assert f"#{allocation.id} is already allocated to " in replies[0].text and "nothing changed" in replies[0].text
     trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
     assert trail[0] == 0
+
+
+def _create_command(today, name: str = "DA Mar", checklist: str = "neglect", start: str | None = None,
+                    deadline: str | None = None, per_worker: str = "1", moderate: str = "20") -> str:
+    return (f'campaign create name="{name}" theme=neglect checklist={checklist} teams=north-assessment '
+            f"start={start or today.isoformat()} deadline={deadline or (today + timedelta(days=10)).isoformat()} "
+            f"per-worker={per_worker} auditors=managers moderate={moderate}")
+
+
+def test_every_mistake_of_a_new_campaign_is_reported_at_once_one_a_line(engine: Engine, services: Services,
+                                                                        clock) -> None:
+    today = datetime.now(PINNED.tzinfo).date()
+    february = f"{today.year + 1}-02-30"
+    [reply] = engine.command(QA, _create_command(today, checklist="neglet", deadline=february, per_worker="25",
+                                                 moderate="120%"), surface="terminal")
+    assert reply.kind == "error"
+    lines = reply.text.splitlines()
+    assert lines[0] == "Please fix these 4 things:", reply.text
+    for words in ("There is no checklist called 'neglet'", f"The deadline '{february}' is not a date",
+                  "Cases per worker must be a whole number from 1 to 20, not '25'",
+                  "The moderation share '120%' must be a whole percentage"):
+        assert sum(words in line for line in lines[1:]) == 1, (words, reply.text)
+    assert store.list_campaigns(services.storage) == []
+    [missing] = engine.command(QA, 'campaign create name="DA Mar" theme=neglect checklist=neglet', surface="terminal")
+    assert "There is no checklist called 'neglet'" in missing.text and "The campaign needs teams=…" in missing.text
+    assert "Choose at least one team" not in missing.text  # a missing field is told once
+
+    form = {"name": "DA Mar", "theme": "neglect", "checklist": "neglet", "teams": "north-assessment",
+            "start": today.isoformat(), "deadline": february, "per-worker": "25", "auditors": "managers",
+            "moderate": "120"}
+    errors = engine.check_form(QA, "campaign.create_form", json.dumps({"form": form, "meta": ""}))
+    assert sorted(errors) == ["checklist", "deadline", "moderate", "per-worker"], errors
+    assert "30" in errors["deadline"] and "'25'" in errors["per-worker"] and "\n" not in errors["checklist"]
+
+
+def test_a_deadline_already_past_is_refused_and_a_past_start_is_allowed_and_said(engine: Engine, services: Services,
+                                                                                clock) -> None:
+    today = datetime.now(PINNED.tzinfo).date()
+    past_start, past_deadline = (today - timedelta(days=20)).isoformat(), (today - timedelta(days=1)).isoformat()
+    [refused] = engine.command(QA, _create_command(today, start=past_start, deadline=past_deadline),
+                               surface="terminal")
+    assert refused.kind == "error" and f"The deadline {past_deadline} has passed" in refused.text, refused.text
+    assert store.list_campaigns(services.storage) == []
+    [created, *_] = engine.command(QA, _create_command(today, start=past_start, deadline=today.isoformat()),
+                                   surface="terminal")
+    assert created.kind != "error", created.text
+    assert f"It started on {past_start}, before today: its cases can be started now" in created.text
+    [later, *_] = engine.command(QA, _create_command(today, name="DA Apr"), surface="terminal")
+    assert later.kind != "error" and "before today" not in later.text
+
+
+def test_a_name_an_open_campaign_has_is_refused_until_it_closes(engine: Engine, services: Services, clock) -> None:
+    today = datetime.now(PINNED.tzinfo).date()
+    campaign_id = create(engine)
+    [refused] = engine.command(QA, _create_command(today, name="  da   JAN "), surface="terminal")
+    assert refused.kind == "error" and "An open campaign is already called 'da JAN'" in refused.text, refused.text
+    engine.command(QA, f"campaign close {campaign_id}", surface="terminal")
+    [created, *_] = engine.command(QA, _create_command(today, name="DA Jan"), surface="terminal")
+    assert created.kind != "error", created.text
