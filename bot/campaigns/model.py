@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -115,6 +115,38 @@ def _screened(text: str, screen: Screen, what: str, field: str) -> str:
         raise FieldError(str(exc), field) from None
 
 
+def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[str]) -> list[FieldError]:
+    """The name's and theme's mistakes: length, the identifier screen, a name an open campaign has."""
+    errors: list[FieldError] = []
+    if not name or len(name) > MAX_NAME:
+        errors.append(FieldError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
+                                 "'Neglect audit December'.", "name"))
+    elif name.casefold() in {" ".join(n.split()).casefold() for n in open_names}:
+        errors.append(FieldError(f"An open campaign is already called {name!r}. Give this one another name, "
+                                 "such as with the month or the teams in it.", "name"))
+    if not theme or len(theme) > MAX_THEME:
+        errors.append(FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.",
+                                 "theme"))
+    for text, what, field in ((name, "that campaign name", "name"), (theme, "that theme", "theme")):
+        if text and not any(e.field == field for e in errors):
+            try:
+                _screened(text, screen, what, field)
+            except FieldError as exc:
+                errors.append(exc)
+    return errors
+
+
+def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:
+    """The window's mistakes: a start after the deadline, or a deadline already past (a past start is fine)."""
+    if not {"start", "deadline"} & skip and spec.starts_on > spec.deadline:
+        return [FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
+                           f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")]
+    if "deadline" not in skip and today is not None and spec.deadline < today:
+        return [FieldError(f"The deadline {spec.deadline.isoformat()} has passed (today is {today.isoformat()}): "
+                           "give a deadline from today on.", "deadline")]
+    return []
+
+
 def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
                screen: Screen, cases_to_follow: bool = False, today: date | None = None,
                open_names: Iterable[str] = (), skip: frozenset[str] = frozenset()) -> CampaignSpec:
@@ -122,29 +154,8 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
     `cases_to_follow` the cases come from a file read next (once the teams are known to be sound); `today`
     refuses a deadline already past, `open_names` a name an open campaign has; fields in `skip` were refused
     already (they could not be read), so the checks that need them are left out."""
-    errors: list[FieldError] = []
-
-    def check(step: Callable[[], object]) -> None:
-        try:
-            step()
-        except FieldError as exc:
-            errors.append(exc)
-
     name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
-    if not name or len(name) > MAX_NAME:
-        errors.append(FieldError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
-                                 "'Neglect audit December'.", "name"))
-    else:
-        check(lambda: _screened(name, screen, "that campaign name", "name"))
-        taken = {" ".join(n.split()).casefold() for n in open_names}
-        if name.casefold() in taken:
-            errors.append(FieldError(f"An open campaign is already called {name!r}. Give this one another name, "
-                                     "such as with the month or the teams in it.", "name"))
-    if not theme or len(theme) > MAX_THEME:
-        errors.append(FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.",
-                                 "theme"))
-    else:
-        check(lambda: _screened(theme, screen, "that theme", "theme"))
+    errors = _words_errors(name, theme, screen, open_names)
     if spec.checklist_id not in checklist_ids:
         errors.append(FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
                                  f"{', '.join(sorted(checklist_ids))}.", "checklist"))
@@ -156,14 +167,7 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
                                  f"{', '.join(sorted(team_ids))}.", "teams"))
     elif len(set(spec.teams)) != len(spec.teams):
         errors.append(FieldError("A team is listed twice: name each team once.", "teams"))
-    dates_read = not {"start", "deadline"} & skip
-    if dates_read and spec.starts_on > spec.deadline:
-        errors.append(FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
-                                 f"{spec.deadline.isoformat()}: the start must be on or before the deadline.",
-                                 "deadline"))
-    elif "deadline" not in skip and today is not None and spec.deadline < today:
-        errors.append(FieldError(f"The deadline {spec.deadline.isoformat()} has passed (today is "
-                                 f"{today.isoformat()}): give a deadline from today on.", "deadline"))
+    errors += _window_errors(spec, today, skip)
     if spec.auditors not in AUDITOR_MODES:
         errors.append(FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
                                  f"(auditors from other teams), not {spec.auditors!r}.", "auditors"))
@@ -174,7 +178,10 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
             errors.append(FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case "
                                      "references, not both and not neither.", "per-worker"))
         elif spec.per_worker is not None:
-            check(lambda: parse_per_worker(spec.per_worker or 0))
+            try:
+                parse_per_worker(spec.per_worker)
+            except FieldError as exc:
+                errors.append(exc)
     raise_all(errors)
     outside = [c for c in spec.cases if c.team_id not in spec.teams]
     if outside:

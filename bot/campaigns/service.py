@@ -92,17 +92,22 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
         # the checks' own mistakes about fields already refused as missing are left out (one message each)
         errors += [e for e in getattr(exc, "each", (exc,)) if e.field not in missing]
         checked = None
-    raise_all(errors)
+    order = (*SPEC_KEYS, CASES_FIELD)
+    raise_all(sorted(errors, key=lambda e: order.index(e.field) if e.field in order else len(order)))
     assert checked is not None
-    directory = services.directory
+    return _with_cases(services, checked, cases_csv)
+
+
+def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None) -> CampaignSpec:
+    """The checked campaign with its case list read (the file's or the form's), once the rest is sound."""
     if cases_csv is not None:
         try:
             cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
-                                    directory, checked.teams)
+                                    services.directory, checked.teams)
         except UserError as exc:  # the file's own words (with its line), shown beside the modal's case list
             raise FieldError(str(exc), CASES_FIELD) from None
-        checked = CampaignSpec(**{**checked.__dict__, "cases": cases})
-    elif checked.per_worker is None:
+        return CampaignSpec(**{**checked.__dict__, "cases": cases})
+    if checked.per_worker is None:
         raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
                          "per-worker")
     return checked
