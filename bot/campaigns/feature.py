@@ -9,6 +9,7 @@
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign sample 3 / close 3                                          (QA leads, admins)
+    /audit campaign allocations 3 [from]            campaign 3's allocations by number  (QA leads, admins)
     /audit campaign mine 3                           your cases in campaign 3, with Start buttons
 
 Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>".
@@ -32,7 +33,8 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | close N | sample N | mine N | reassign <allocation> <auditor> "
+USAGE = ("/audit campaign [N | create key=value… | close N | sample N | allocations N | mine N | "
+         "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 HOME_SHOWN = 5
@@ -113,7 +115,11 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
-    return [render.progress_reply(service.progress(services, campaign), teams)]
+    shown = render.progress_reply(service.progress(services, campaign), teams)
+    if policy.may_run_campaigns(turn.person):
+        shown = Reply(text=f"{shown.text}\n`/audit campaign allocations {campaign_id}` lists each allocation by "
+                           "number, for `reassign` and `swap`.")
+    return [shown]
 
 
 def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
@@ -137,6 +143,12 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         if campaign is None:
             raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
         return service.draw_sample(services, campaign, turn.user_id, turn.now)
+    if verb == "allocations":
+        number, _, start = rest.partition(" ")
+        campaign = store.get_campaign(services.storage, _campaign_id(number))
+        if campaign is None:
+            raise UserError(f"There is no campaign #{number}. Type `/audit campaign` to list them.")
+        return [service.allocations_reply(services, campaign, buttons.parse_id(start.strip()) or 1)]
     words = rest.split(maxsplit=2)
     if len(words) < 3:
         raise UserError(f"Write `/audit campaign {verb} <allocation> "
@@ -150,13 +162,15 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
     return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
-                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."), *dms]
+                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."
+                       + service.past_start_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:
     number = buttons.parse_id(text.lstrip("#"))
     if number is None:
-        raise UserError(f"{text[:20]!r} is not an allocation number; `/audit campaign N` lists them with #.")
+        raise UserError(f"{text[:20]!r} is not an allocation number; `/audit campaign allocations N` lists "
+                        "campaign N's allocations with #.")
     return number
 
 
@@ -166,7 +180,7 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
     verb = verb.lower()
     if not verb:
         return [list_reply(services, turn.person)]
-    if verb in ("create", "close", "sample", "reassign", "swap"):
+    if verb in ("create", "close", "sample", "reassign", "swap", "allocations"):
         return _organiser_command(services, turn, verb, rest.strip())
     if verb == "mine":
         return mine(services, turn, _campaign_id(rest))
@@ -222,8 +236,12 @@ def check_create_form(services: Services, turn: Turn, value: str) -> list[Reply]
         if spec is None:
             return []  # the work says the form is out of date, by DM
         service.check_allocation(services, spec, turn.user_id)
-    except FieldError as exc:
-        return [Reply(text=str(exc), kind="error", form_errors=((exc.field, str(exc)),))]
+    except FieldError as exc:  # every mistake beside its own field (two in one field share it, one a line)
+        beside: dict[str, list[str]] = {}
+        for field, message in exc.errors:
+            beside.setdefault(field, []).append(message)
+        return [Reply(text=str(exc), kind="error",
+                      form_errors=tuple((f, "\n".join(dict.fromkeys(m))) for f, m in beside.items()))]
     except (UserError, json.JSONDecodeError) as exc:
         return [Reply(text=str(exc), kind="error", form_errors=(("auditors", str(exc)),))]
     return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,7 +11,7 @@ from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
 from bot.storage.campaigns import Allocation, Campaign
 
-__all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "check_spec"]
+__all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "FieldErrors", "check_spec"]
 
 AUDITOR_MODES = ("managers", "peer")
 MAX_PER_WORKER = 20
@@ -24,6 +25,35 @@ class FieldError(UserError):
     def __init__(self, message: str, field: str) -> None:
         super().__init__(message)
         self.field = field
+
+    @property
+    def errors(self) -> tuple[tuple[str, str], ...]:
+        """(field, message) of every mistake."""
+        return ((self.field, str(self)),)
+
+
+class FieldErrors(FieldError):
+    """Several mistakes in a new campaign, reported at once: one a line, each beside its field in a form."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        lines = list(dict.fromkeys(str(e) for e in errors))
+        super().__init__("\n".join(lines) if len(lines) == 1 else
+                         f"Please fix these {len(lines)} things:\n" + "\n".join(f"• {line}" for line in lines),
+                         errors[0].field)
+        self.each = tuple(errors)
+
+    @property
+    def errors(self) -> tuple[tuple[str, str], ...]:
+        return tuple((e.field, str(e)) for e in self.each)
+
+
+def raise_all(errors: list[FieldError]) -> None:
+    """Nothing when there are no mistakes; the one mistake; or all of them at once."""
+    flat = [each for e in errors for each in (e.each if isinstance(e, FieldErrors) else (e,))]
+    if len(flat) == 1:
+        raise flat[0]
+    if flat:
+        raise FieldErrors(flat)
 
 
 @dataclass(frozen=True)
@@ -85,42 +115,74 @@ def _screened(text: str, screen: Screen, what: str, field: str) -> str:
         raise FieldError(str(exc), field) from None
 
 
-def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
-               screen: Screen, cases_to_follow: bool = False) -> CampaignSpec:
-    """The spec if it can be run; else one UserError naming the first thing to fix and how. With
-    `cases_to_follow` the cases come from a file read next (once the teams are known to be sound)."""
-    name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
+def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[str]) -> list[FieldError]:
+    """The name's and theme's mistakes: length, the identifier screen, a name an open campaign has."""
+    errors: list[FieldError] = []
     if not name or len(name) > MAX_NAME:
-        raise FieldError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
-                         "'Neglect audit December'.", "name")
-    _screened(name, screen, "that campaign name", "name")
+        errors.append(FieldError(f"Give the campaign a name of 1 to {MAX_NAME} characters, such as "
+                                 "'Neglect audit December'.", "name"))
+    elif name.casefold() in {" ".join(n.split()).casefold() for n in open_names}:
+        errors.append(FieldError(f"An open campaign is already called {name!r}. Give this one another name, "
+                                 "such as with the month or the teams in it.", "name"))
     if not theme or len(theme) > MAX_THEME:
-        raise FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.", "theme")
-    _screened(theme, screen, "that theme", "theme")
+        errors.append(FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.",
+                                 "theme"))
+    for text, what, field in ((name, "that campaign name", "name"), (theme, "that theme", "theme")):
+        if text and not any(e.field == field for e in errors):
+            try:
+                _screened(text, screen, what, field)
+            except FieldError as exc:
+                errors.append(exc)
+    return errors
+
+
+def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:
+    """The window's mistakes: a start after the deadline, or a deadline already past (a past start is fine)."""
+    if not {"start", "deadline"} & skip and spec.starts_on > spec.deadline:
+        return [FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
+                           f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")]
+    if "deadline" not in skip and today is not None and spec.deadline < today:
+        return [FieldError(f"The deadline {spec.deadline.isoformat()} has passed (today is {today.isoformat()}): "
+                           "give a deadline from today on.", "deadline")]
+    return []
+
+
+def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
+               screen: Screen, cases_to_follow: bool = False, today: date | None = None,
+               open_names: Iterable[str] = (), skip: frozenset[str] = frozenset()) -> CampaignSpec:
+    """The spec if it can be run; else a FieldError naming every thing to fix and how (one a line). With
+    `cases_to_follow` the cases come from a file read next (once the teams are known to be sound); `today`
+    refuses a deadline already past, `open_names` a name an open campaign has; fields in `skip` were refused
+    already (they could not be read), so the checks that need them are left out."""
+    name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
+    errors = _words_errors(name, theme, screen, open_names)
     if spec.checklist_id not in checklist_ids:
-        raise FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
-                         f"{', '.join(sorted(checklist_ids))}.", "checklist")
-    if not spec.teams:
-        raise FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams")
+        errors.append(FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
+                                 f"{', '.join(sorted(checklist_ids))}.", "checklist"))
     unknown = [t for t in spec.teams if t not in team_ids]
-    if unknown:
-        raise FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
-                         f"{', '.join(sorted(team_ids))}.", "teams")
-    if len(set(spec.teams)) != len(spec.teams):
-        raise FieldError("A team is listed twice: name each team once.", "teams")
-    if spec.starts_on > spec.deadline:
-        raise FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
-                         f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")
+    if not spec.teams:
+        errors.append(FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams"))
+    elif unknown:
+        errors.append(FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
+                                 f"{', '.join(sorted(team_ids))}.", "teams"))
+    elif len(set(spec.teams)) != len(spec.teams):
+        errors.append(FieldError("A team is listed twice: name each team once.", "teams"))
+    errors += _window_errors(spec, today, skip)
     if spec.auditors not in AUDITOR_MODES:
-        raise FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
-                         f"(auditors from other teams), not {spec.auditors!r}.", "auditors")
-    if not 0 <= spec.moderation_share <= 100:
-        raise FieldError("The moderation share must be a whole percentage from 0 to 100.", "moderate")
-    if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
-        raise FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case references, not "
-                         "both and not neither.", "per-worker")
-    if spec.per_worker is not None:
-        parse_per_worker(spec.per_worker)
+        errors.append(FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "
+                                 f"(auditors from other teams), not {spec.auditors!r}.", "auditors"))
+    if "moderate" not in skip and not 0 <= spec.moderation_share <= 100:
+        errors.append(FieldError("The moderation share must be a whole percentage from 0 to 100.", "moderate"))
+    if "per-worker" not in skip:
+        if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
+            errors.append(FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case "
+                                     "references, not both and not neither.", "per-worker"))
+        elif spec.per_worker is not None:
+            try:
+                parse_per_worker(spec.per_worker)
+            except FieldError as exc:
+                errors.append(exc)
+    raise_all(errors)
     outside = [c for c in spec.cases if c.team_id not in spec.teams]
     if outside:
         raise UserError(f"Case {outside[0].case_ref} belongs to a worker in {outside[0].team_id!r}, which is not "

@@ -4,8 +4,9 @@ all call these, so each rule lives once; who may do them is asked of bot.core.po
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
+from typing import Any
 
 from bot.audits import start as audits_start
 from bot.audits.core import checklists, user_id_from
@@ -21,6 +22,7 @@ from bot.campaigns.model import (
     parse_day,
     parse_per_worker,
     parse_share,
+    raise_all,
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
@@ -36,6 +38,7 @@ from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
 MAX_START_BUTTONS = 20
+MAX_LISTED = 100  # allocations listed in one message
 CASES_FIELD = "cases"  # the field a case list's mistakes are shown beside (the modal's pasted CSV)
 SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
 
@@ -43,38 +46,80 @@ SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-wo
 # -- create ----------------------------------------------------------------------------------------------
 
 def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | None = None) -> CampaignSpec:
-    """A checked campaign from typed fields (Slack, the modal, the CLI); one UserError for the first mistake."""
+    """A checked campaign from typed fields (Slack, the modal, the CLI); a FieldError naming every mistake at
+    once, one a line (a pasted or filed case list is read once the rest is sound)."""
     missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
                if not str(fields.get(k) or "").strip()]
-    if missing:
-        raise FieldError(f"The campaign needs {missing[0]}=…: give name, theme, checklist, teams, start, deadline, "
-                         "auditors (managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).",
-                         missing[0])
-    teams = tuple(t.strip().lower() for t in str(fields["teams"]).split(",") if t.strip())
+    errors: list[FieldError] = [
+        FieldError(f"The campaign needs {key}=…: give name, theme, checklist, teams, start, deadline, auditors "
+                   "(managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).", key)
+        for key in missing]
+    teams = tuple(t.strip().lower() for t in str(fields.get("teams") or "").split(",") if t.strip())
     per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
-        raise FieldError("Give either how many cases per worker or a CSV of case references, not both: leave one "
-                         "of them out.", "per-worker")
+        errors.append(FieldError("Give either how many cases per worker or a CSV of case references, not both: "
+                                 "leave one of them out.", "per-worker"))
+    today = services.local_now().date()
+    skip = set(missing)
+
+    def read(key: str, parse: Callable[[], Any], fallback: Any) -> Any:
+        if key in skip:
+            return fallback
+        try:
+            return parse()
+        except FieldError as exc:
+            errors.append(exc)
+            skip.add(key)
+            return fallback
+
+    starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date"), today)
+    deadline = read("deadline", lambda: parse_day(str(fields["deadline"]), "deadline"), today)
+    share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
+    count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
+    if any(e.field == "per-worker" for e in errors):
+        skip.add("per-worker")
     spec = CampaignSpec(
-        name=str(fields["name"]), theme=str(fields["theme"]), checklist_id=str(fields["checklist"]).strip().lower(),
-        teams=teams, starts_on=parse_day(str(fields["start"]), "start date"),
-        deadline=parse_day(str(fields["deadline"]), "deadline"), auditors=str(fields["auditors"]).strip().lower(),
-        moderation_share=parse_share(str(fields["moderate"])),
-        per_worker=parse_per_worker(per_worker) if per_worker else None)
-    directory = services.directory
-    checked = check_spec(spec, set(checklists(services)), set(directory.teams), services.identifier_screen,
-                         cases_to_follow=cases_csv is not None)
+        name=str(fields.get("name") or ""), theme=str(fields.get("theme") or ""),
+        checklist_id=str(fields.get("checklist") or "").strip().lower(), teams=teams, starts_on=starts_on,
+        deadline=deadline, auditors=str(fields.get("auditors") or "").strip().lower(), moderation_share=share,
+        per_worker=count)
+    open_names = [c.name for c in store.list_campaigns(services.storage) if c.is_open]
+    try:
+        checked = check_spec(spec, set(checklists(services)), set(services.directory.teams),
+                             services.identifier_screen, cases_to_follow=cases_csv is not None, today=today,
+                             open_names=open_names, skip=frozenset(skip))
+    except FieldError as exc:
+        # the checks' own mistakes about fields already refused as missing are left out (one message each)
+        errors += [e for e in getattr(exc, "each", (exc,)) if e.field not in missing]
+        checked = None
+    order = (*SPEC_KEYS, CASES_FIELD)
+    raise_all(sorted(errors, key=lambda e: order.index(e.field) if e.field in order else len(order)))
+    assert checked is not None
+    return _with_cases(services, checked, cases_csv)
+
+
+def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None) -> CampaignSpec:
+    """The checked campaign with its case list read (the file's or the form's), once the rest is sound."""
     if cases_csv is not None:
         try:
             cases = parse_cases_csv(cases_csv, services.settings.case_reference_pattern, services.identifier_screen,
-                                    directory, checked.teams)
+                                    services.directory, checked.teams)
         except UserError as exc:  # the file's own words (with its line), shown beside the modal's case list
             raise FieldError(str(exc), CASES_FIELD) from None
-        checked = CampaignSpec(**{**checked.__dict__, "cases": cases})
-    elif checked.per_worker is None:
+        return CampaignSpec(**{**checked.__dict__, "cases": cases})
+    if checked.per_worker is None:
         raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
                          "per-worker")
     return checked
+
+
+def past_start_note(services: Services, spec: CampaignSpec) -> str:
+    """A start already past is allowed (the deadline is ahead); the organiser is told what it means."""
+    today = services.local_now().date()
+    if spec.starts_on >= today:
+        return ""
+    return (f" It started on {spec.starts_on.isoformat()}, before today: its cases can be started now and the "
+            "daily reminders chase them from today.")
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:
@@ -165,13 +210,38 @@ def case_typed(services: Services, turn: Turn, allocation: Allocation, text: str
 
 def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Allocation,
            reference: str) -> list[Reply]:
+    taken = store.allocation_with_case(services.storage, campaign.id, reference, allocation.id)
+    if taken is not None:
+        raise UserError(f"Case {reference} is already audited in {campaign.name} (allocation #{taken}), so nothing "
+                        "was started: each case is audited once in a campaign. Type the reference of another case of "
+                        f"{services.directory.label(allocation.worker_id)}, or `cancel`.")
     audit_id, replies = audits_start.start_prefilled(services, turn, campaign.checklist_id, reference,
                                                      allocation.worker_id)
     if not store.link_audit(services.storage, allocation.id, turn.user_id, audit_id, turn.now):
-        raise StaleAction("That case was started or reassigned a moment ago; your new draft is not part of the "
-                          "campaign. Type `/audit resume` to see it.")
+        raise StaleAction("That case was started or reassigned a moment ago, or another allocation of the campaign "
+                          "took the same case reference; your new draft is not part of the campaign. Type "
+                          "`/audit resume` to see it.")
     return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id} of {case_label(services, allocation)}."),
             *replies]
+
+
+def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
+    """A campaign's allocations by number (`MAX_LISTED` from the `first`th), with case, worker, auditor and state:
+    the numbers `reassign` and `swap` take (for organisers)."""
+    items = store.allocations(services.storage, campaign.id)
+    first = max(1, first)
+    shown = items[first - 1:first - 1 + MAX_LISTED]
+    lines = [f"{bold(campaign.name)}: {len(items)} allocation(s). Those still to do can be reassigned "
+             f"(`/audit campaign reassign <allocation> <auditor> <reason>`) or swapped."]
+    for allocation in shown:
+        state = ("submitted" if allocation.submitted else
+                 f"started (audit #{allocation.audit_id})" if allocation.started else "to do")
+        lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {state}")
+    rest = len(items) - (first - 1) - len(shown)
+    if rest > 0:
+        lines.append(f"… and {rest} more: `/audit campaign allocations {campaign.id} {first + len(shown)}` "
+                     "lists the next ones.")
+    return Reply(text="\n".join(lines))
 
 
 # -- reassign and swap ------------------------------------------------------------------------------------
@@ -181,6 +251,9 @@ def reassign(services: Services, actor: str, allocation_id: int, new_auditor_tex
     """Give one allocation to another auditor, with a reason (kept in the trail); independence still holds."""
     allocation, campaign = _open_allocation(services, allocation_id)
     new_auditor = user_id_from(new_auditor_text) or ""
+    if new_auditor == allocation.auditor_id:
+        raise UserError(f"#{allocation.id} is already allocated to {services.directory.label(new_auditor)}, so "
+                        "nothing changed. Name another auditor to reassign it.")
     _check_auditor(services, campaign, allocation, new_auditor)
     reason = _reason(services, reason)
     try:
@@ -201,7 +274,8 @@ def swap(services: Services, actor: str, first_id: int, second_id: int, reason: 
     first, campaign = _open_allocation(services, first_id)
     second, _ = _open_allocation(services, second_id)
     if second.campaign_id != first.campaign_id or first.id == second.id:
-        raise UserError("Swap two different allocations of the same campaign (see `/audit campaign N`).")
+        raise UserError("Swap two different allocations of the same campaign (`/audit campaign allocations N` "
+                        "lists them by number).")
     _check_auditor(services, campaign, first, second.auditor_id)
     _check_auditor(services, campaign, second, first.auditor_id)
     reason = _reason(services, reason)
@@ -220,8 +294,8 @@ def _open_allocation(services: Services, allocation_id: int) -> tuple[Allocation
     allocation = store.get_allocation(services.storage, allocation_id)
     campaign = store.get_campaign(services.storage, allocation.campaign_id) if allocation else None
     if allocation is None or campaign is None:
-        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign N` lists a campaign's "
-                        "allocations.")
+        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign allocations N` lists campaign "
+                        "N's allocations by number.")
     if not campaign.is_open:
         raise UserError(f"Campaign {campaign.name} is closed: its allocations can no longer change.")
     if allocation.started:
@@ -291,18 +365,34 @@ def _checklist_of(services: Services, campaign: Campaign, allocations: list[Allo
 
 
 def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetime) -> list[Reply]:
-    """Draw the moderation sample once (seeded RNG from the services); QA leads get the audits to open."""
+    """Draw the moderation sample once (seeded RNG from the services); QA leads get the audits to open.
+
+    Refused while nothing is submitted (a sample of nothing would stand for the whole campaign); an audit graded
+    Inadequate is in the sample whenever it is submitted, before or after the draw (storage's triggers, m241)."""
+    if campaign.sample_drawn_at is not None:
+        raise UserError(f"The moderation sample of {campaign.name} was drawn already. Every audit graded "
+                        "Inadequate joins it when it is submitted; `/audit moderate` shows the sampled audits first.")
     submitted = [Submitted(a.id, a.audit_id, _grade(services, a.audit_id))
                  for a in store.allocations(services.storage, campaign.id) if a.submitted and a.audit_id]
+    if not submitted:
+        raise UserError(f"No audit of {campaign.name} is submitted yet, so there is nothing to sample and nothing "
+                        f"was drawn. Draw the sample once audits are submitted (`/audit campaign sample "
+                        f"{campaign.id}`), or leave it to closing, which draws it. Every audit graded Inadequate is "
+                        "sampled as soon as it is submitted either way.")
     chosen = draw(submitted, campaign.moderation_share, services.rng)
     if not store.mark_sample(services.storage, campaign.id, [s.allocation_id for s in chosen], actor, now):
         raise UserError(f"The moderation sample of {campaign.name} was drawn already.")
     text = (f"{bold(campaign.name)}: {len(chosen)} of {len(submitted)} submitted audits are sampled for moderation "
             f"({campaign.moderation_share}% and every Inadequate one): "
-            + (", ".join(f"#{s.audit_id}" for s in chosen) or "none") + ". They come first in `/audit moderate`.")
+            + (", ".join(f"#{s.audit_id}" for s in chosen) or "none") + ". They come first in `/audit moderate`; "
+            "an audit graded Inadequate joins the sample whenever it is submitted.")
     choices = tuple(Choice(f"Open #{s.audit_id}", "audit.moderate_open", str(s.audit_id)) for s in chosen[:10])
     return [Reply(text=text)] + [Reply(text=text, choices=choices, to_user=lead, kind="notice")
                                  for lead in services.directory.ids_with_role(Role.QA_LEAD) if lead != actor]
+
+
+def _any_submitted(services: Services, campaign: Campaign) -> bool:
+    return any(a.submitted for a in store.allocations(services.storage, campaign.id))
 
 
 def _grade(services: Services, audit_id: int | None) -> str | None:
@@ -319,7 +409,8 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     if not campaign.is_open:
         raise UserError(f"Campaign #{campaign_id} is closed already. `audit-bot campaign report {campaign_id}` "
                         "prints its report.")
-    replies = draw_sample(services, campaign, actor, now) if campaign.sample_drawn_at is None else []
+    replies = (draw_sample(services, campaign, actor, now)
+               if campaign.sample_drawn_at is None and _any_submitted(services, campaign) else [])
     if not store.close_campaign(services.storage, campaign.id, actor, now):
         raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago.")
     closed = store.get_campaign(services.storage, campaign.id)

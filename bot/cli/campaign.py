@@ -84,7 +84,7 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     # daily reminders carry that button from the start date).
     return (f"Created campaign #{campaign_id} {spec.name}: {len(dms)} auditor(s) have cases. The command line "
             f"sends no Slack messages: they see them with `/audit campaign mine {campaign_id}`, and the daily "
-            "reminders bring them from the start date.\n")
+            "reminders bring them from the start date." + service.past_start_note(services, spec) + "\n")
 
 
 def _visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:

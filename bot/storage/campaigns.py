@@ -142,9 +142,32 @@ def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
     return _allocation(rows[0]) if rows else None
 
 
+def _same_case(column: str) -> str:
+    """SQL comparing a stored case reference with a typed one, ignoring case, hyphens and spaces."""
+    return f"REPLACE(REPLACE(UPPER({column}), '-', ''), ' ', '') = REPLACE(REPLACE(UPPER(?), '-', ''), ' ', '')"
+
+
+OTHER_ALLOCATION_OF_CASE = (
+    "SELECT al.id FROM campaign_allocations al LEFT JOIN audits a ON a.id = al.audit_id "
+    "WHERE al.campaign_id = ? AND al.id != ? AND "
+    f"({_same_case('al.case_ref')} OR (a.status IS NOT NULL AND a.status != 'cancelled' AND "
+    f"{_same_case('a.case_ref')})) ORDER BY al.id LIMIT 1")
+
+
+def allocation_with_case(storage: Storage, campaign_id: int, case_ref: str, except_allocation: int) -> int | None:
+    """Another allocation of the campaign for this case (its listed case, or its audit's, unless cancelled)."""
+    row = storage.db.execute(OTHER_ALLOCATION_OF_CASE, [campaign_id, except_allocation, case_ref, case_ref]).fetchone()
+    return int(row[0]) if row else None
+
+
 def link_audit(storage: Storage, allocation_id: int, auditor_id: str, audit_id: int, now: datetime) -> bool:
-    """Link a started audit to its allocation, if the allocation is still this auditor's and has no live audit."""
+    """Link a started audit to its allocation, if the allocation is still this auditor's and has no live audit,
+    and no other allocation of the campaign has the audit's case (checked in the same transaction)."""
     with storage.write() as db:
+        row = db.execute("SELECT al.campaign_id, a.case_ref FROM campaign_allocations al, audits a "
+                         "WHERE al.id = ? AND a.id = ?", [allocation_id, audit_id]).fetchone()
+        if row is None or allocation_with_case(storage, row[0], row[1], allocation_id) is not None:
+            return False
         cursor = db.execute(
             "UPDATE campaign_allocations SET audit_id = ?, status = 'started', updated_at = ? WHERE id = ? AND "
             "auditor_id = ? AND (audit_id IS NULL OR audit_id IN (SELECT id FROM audits WHERE status = 'cancelled'))",

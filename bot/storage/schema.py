@@ -657,3 +657,31 @@ def m240_modgrade_moderated_grade(db: Database) -> None:
             UPDATE audits SET moderated_grade = {latest.format(audit='NEW.audit_id')} WHERE id = NEW.audit_id;
         END;
     """)
+
+
+@MIGRATIONS()
+def m241_campaign_inadequate_always_sampled(db: Database) -> None:
+    """Every campaign audit graded Inadequate is in its campaign's moderation sample, whenever it is submitted or
+    graded so: before the sample is drawn, after it (the draw once took only the audits submitted by then, so a
+    later Inadequate one escaped moderation), or at close. Triggers set the allocation's `sampled` in the same
+    transaction as the submission, the grade or the link, so no path that writes an audit can miss it; the
+    update marks those already stored. An audit stays sampled if its grade changes afterwards."""
+    completed = _M230_COMPLETED.format(a="NEW.")
+    linked_inadequate = ("EXISTS (SELECT 1 FROM audits a WHERE a.id = NEW.audit_id AND a.overall_grade = "
+                         f"'inadequate' AND {_M230_COMPLETED.format(a='a.')})")
+    db.executescript(f"""
+        UPDATE campaign_allocations SET sampled = 1 WHERE sampled = 0 AND audit_id IN (
+            SELECT a.id FROM audits a WHERE a.overall_grade = 'inadequate' AND {_M230_COMPLETED.format(a='a.')});
+        CREATE TRIGGER campaign_sample_inadequate_audit AFTER UPDATE OF status, submitted_at, overall_grade ON audits
+        WHEN NEW.overall_grade = 'inadequate' AND {completed} BEGIN
+            UPDATE campaign_allocations SET sampled = 1 WHERE audit_id = NEW.id AND sampled = 0;
+        END;
+        CREATE TRIGGER campaign_sample_inadequate_link AFTER UPDATE OF audit_id ON campaign_allocations
+        WHEN NEW.audit_id IS NOT NULL AND NEW.sampled = 0 AND {linked_inadequate} BEGIN
+            UPDATE campaign_allocations SET sampled = 1 WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER campaign_sample_inadequate_insert AFTER INSERT ON campaign_allocations
+        WHEN NEW.audit_id IS NOT NULL AND NEW.sampled = 0 AND {linked_inadequate} BEGIN
+            UPDATE campaign_allocations SET sampled = 1 WHERE id = NEW.id;
+        END;
+    """)

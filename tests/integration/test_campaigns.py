@@ -169,8 +169,9 @@ def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, servic
     assert (audit.case_ref, audit.worker_id, audit.auditor_id) == ("CR-500001", "U0PRAN001", "U0MGRS001")
     bad = tmp_path / "bad.csv"
     bad.write_text("CR-500003,U0PRAN001\nNHS 943 476 5919,U0PRAN001\n", encoding="utf-8")
+    renamed = [("Voice of the child 2" if a == "Voice of the child" else a) for a in args]  # the name is taken
     with pytest.raises(UserError, match="Line 2 of the case file"):
-        run_cli(environ, *args, "--cases-csv", str(bad))
+        run_cli(environ, *renamed, "--cases-csv", str(bad))
     assert "Voice of the child" in run_cli(environ, "campaign", "list").out
     shown = run_cli(environ, "campaign", "show", "1", "--as", "U0MGRS001").out
     assert "South Child in Need and Protection: 1 allocated" in shown and "North" not in shown
