@@ -55,6 +55,7 @@ def _listing(services: Services, turn: Turn, heading: str, actions: list[action_
                      f"(audit #{action.audit_id}), due {due}")
     if len(actions) > SHOWN:
         lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
+    lines.append(f"_Press Done, or type `done {actions[0].id}`, when an action is complete._")
     return Reply(text="\n".join(lines),
                  choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id))
                                for a in actions[:SHOWN]))

@@ -36,7 +36,11 @@ START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit
 START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of|on|for|using|with))?\s+(?P<named>.+?)"
                          r"\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
-SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}", re.IGNORECASE)
+# "done 12", "done action 12", "mark action 12 done": the listing names actions by number, so people type them.
+DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d{1,9})(?:\s+(?:as\s+)?done)?"
+                        r"\s*[.!]?\s*$", re.IGNORECASE)
+SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}",
+                       re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
@@ -90,6 +94,8 @@ def install(engine: Engine, services: Services) -> None:
             return audits_start.start(services, turn, "")
         if (named := START_NAMED.match(text)) is not None:
             return audits_start.start(services, turn, named.group("named"))
+        if (done := DONE_WORDS.match(text)) is not None:
+            return actions_feature.on_done(services, turn, done.group("id"))
         if RESUME_WORDS.match(text):
             return audits_start.resume(services, turn, "")
         if STRAY_ANSWER.match(text):

@@ -25,22 +25,22 @@ def _parse_member(raw: object, file: Path, key: str) -> Member:
         raise _fail(file, key, "a mapping like {user: U0ABC123, role: practitioner}", raw)
     unknown = set(raw) - set(MEMBER_KEYS)
     if unknown:
-        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", f"one of {', '.join(MEMBER_KEYS)}")
+        raise _fail(file, f"{key} → {sorted(unknown, key=str)[0]}", f"one of {', '.join(MEMBER_KEYS)}")
     user = raw.get("user")
     if not isinstance(user, str) or not USER_ID.match(user):
-        raise _fail(file, f"{key}.user", "a Slack user id such as U0ABC123", user)
+        raise _fail(file, f"{key} → user", "a Slack user id such as U0ABC123", user)
     role_text = raw.get("role", "practitioner")
     try:
         role = Role(role_text)
     except ValueError:
-        raise _fail(file, f"{key}.role", f"one of {', '.join(r.value for r in Role)}", role_text) from None
+        raise _fail(file, f"{key} → role", f"one of {', '.join(r.value for r in Role)}", role_text) from None
     target = raw.get("audit_target", 0)
     if not isinstance(target, int) or isinstance(target, bool) or not 0 <= target <= 100:
-        raise _fail(file, f"{key}.audit_target", "a whole number of audits a month (0 to 100)", target)
+        raise _fail(file, f"{key} → audit_target", "a whole number of audits a month (0 to 100)", target)
     name = raw.get("name") or user
     if not isinstance(name, str):
-        raise _fail(file, f"{key}.name", "a short staff label", name)
-    hours = _parse_hours(raw.get("working_hours"), file, f"{key}.working_hours")
+        raise _fail(file, f"{key} → name", "a short staff label", name)
+    hours = _parse_hours(raw.get("working_hours"), file, f"{key} → working_hours")
     return Member(user_id=user, role=role, name=name, audit_target=target, working_hours=hours)
 
 
@@ -54,6 +54,13 @@ def _parse_hours(raw: object, file: Path, key: str) -> tuple[time, time] | None:
     if start >= end:
         raise _fail(file, key, "a start earlier than its end, within one day", raw)
     return start, end
+
+
+def _who(raw: object) -> str:
+    """' (U0PRAN001)' after a member's place in the file, so a mistake is found by the id a person would search
+    for, not by counting list items from zero."""
+    user = raw.get("user") if isinstance(raw, dict) else None
+    return f" ({user})" if isinstance(user, str) and user.strip() else ""
 
 
 def parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
@@ -74,19 +81,20 @@ def _parse_team(raw: Any, file: Path, key: str, teams: Mapping[str, Team]) -> Te
         raise _fail(file, key, "a mapping with id, name, digest_channel and members", raw)
     unknown = set(raw) - {"id", "name", "digest_channel", "members"}
     if unknown:
-        raise _fail(file, f"{key}.{sorted(unknown, key=str)[0]}", "one of id, name, digest_channel, members")
+        raise _fail(file, f"{key} → {sorted(unknown, key=str)[0]}", "one of id, name, digest_channel, members")
     team_id = raw.get("id")
     if not isinstance(team_id, str) or not TEAM_ID.match(team_id):
-        raise _fail(file, f"{key}.id", "a short id in lower case, like north-assessment", team_id)
+        raise _fail(file, f"{key} → id", "a short id in lower case, like north-assessment", team_id)
     if team_id in teams:
-        raise _fail(file, f"{key}.id", "unique: another team already uses it", team_id)
+        raise _fail(file, f"{key} → id", "unique: another team already uses it", team_id)
     channel = raw.get("digest_channel")
     if channel is not None and (not isinstance(channel, str) or not CHANNEL_ID.match(channel)):
-        raise _fail(file, f"{key}.digest_channel", "a Slack channel id such as C0ABC123, or null", channel)
+        raise _fail(file, f"{key} → digest_channel", "a Slack channel id such as C0ABC123, or null", channel)
     members_raw = raw.get("members") or []
     if not isinstance(members_raw, list) or not members_raw:
-        raise _fail(file, f"{key}.members", "a non-empty list of {user, role}", members_raw)
-    members = tuple(_parse_member(m, file, f"{key}.members[{j}]") for j, m in enumerate(members_raw))
+        raise _fail(file, f"{key} → members", "a non-empty list of {user, role}", members_raw)
+    members = tuple(_parse_member(m, file, f"teams → {team_id} → member {j + 1}{_who(m)}")
+                    for j, m in enumerate(members_raw))
     return Team(id=team_id, name=str(raw.get("name") or team_id), digest_channel=channel, members=members)
 
 
@@ -114,13 +122,13 @@ def _parse_directory(data: Mapping[str, Any], file: Path) -> Directory:
     if not isinstance(people, list):
         raise _fail(file, "people", "a list of {user, name, role}", people)
     for i, raw in enumerate(people):
-        note(_parse_member(raw, file, f"people[{i}]"))
+        note(_parse_member(raw, file, f"people → person {i + 1}{_who(raw)}"))
 
     raw_teams = data.get("teams") or []
     if not isinstance(raw_teams, list):
         raise _fail(file, "teams", "a list of teams with id, name and members", raw_teams)
     for i, raw in enumerate(raw_teams):
-        team = _parse_team(raw, file, f"teams[{i}]", teams)
+        team = _parse_team(raw, file, f"teams → team {i + 1}", teams)
         for member in team.members:
             note(member)
             memberships.setdefault(member.user_id, []).append(team.id)

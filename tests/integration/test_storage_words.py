@@ -101,3 +101,19 @@ def test_a_missing_checklist_snapshot_is_worded_by_the_audit_feature(engine: Eng
     assert refusal.kind == "error"
     assert refusal.text == ("The checklist this audit was started with is missing from the database. "
                             "Tell your QA lead.")
+
+
+@pytest.mark.parametrize("typed", ["done {}", "Done action {}", "mark action #{} done", "completed {}."])
+def test_an_action_is_marked_done_by_typing_its_number(engine: Engine, services: Services, north_audit: int,
+                                                       typed: str) -> None:
+    with services.storage.write() as db:
+        action_id = db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, "
+                               "created_at) VALUES (?, 'Share the plan.', ?, '2026-12-01', ?, ?)",
+                               [north_audit, WORKER, AUDITOR, DAY.isoformat()]).lastrowid
+    [listed] = engine.command(WORKER, "actions")
+    assert f"type `done {action_id}`" in listed.text
+    [refused] = engine.message("U0PRAS001", typed.format(action_id))  # not theirs, nor their team's
+    assert refused.text == "Only the owner of this action (or their manager) can mark it done."
+    [done] = engine.message(WORKER, typed.format(action_id))
+    assert "is marked complete" in done.text
+    assert action_store.open_actions_of_owners(services.storage, [WORKER]) == []

@@ -98,3 +98,19 @@ def test_cli_reports_a_bad_setting_in_one_line_without_traceback(config_dir: Pat
         f"Configuration problem: {config_dir / 'settings.yaml'}: `timezone` must be an IANA timezone name "
         "such as Europe/London (found 'Nowhere/Atlantis')."
     ]
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("teams:\n  - {id: north, members: [{user: U0A1, role: manager}, {user: U0A2, role: boss}]}\n",
+     "`teams → north → member 2 (U0A2) → role`"),
+    ("people:\n  - {user: U0Q1, role: qa_lead}\n  - {user: U0Q2, role: lead}\n",
+     "`people → person 2 (U0Q2) → role`"),
+    ("teams:\n  - {id: north, members: [{user: U0A1}]}\n  - {id: North Team, members: [{user: U0A2}]}\n",
+     "`teams → team 2 → id`"),
+])
+def test_a_teams_file_mistake_is_placed_by_team_id_and_person_not_by_counting_from_zero(
+        environ: dict[str, str], config_dir: Path, text: str, where: str) -> None:
+    (config_dir / "teams.yaml").write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load_settings(environ)
+    assert where in str(caught.value) and "[" not in str(caught.value).split("must be")[0]
