@@ -43,7 +43,7 @@ from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
 from knowledge.kb_writer import ISO_DATE, NewEntry, add_alternative, add_entry
-from knowledge.textterms import STOP_WORDS, words_of
+from knowledge.textterms import STOP_WORDS, stem, words_of
 
 UNANSWERED_DAYS = 30
 SIMILAR_WORDING = 80  # rapidfuzz token_set_ratio at or above which two questions count as the same
@@ -77,13 +77,25 @@ class QuestionGroup:
         return tuple(dict.fromkeys(ask.user_id for ask in self.asks if ask.user_id))
 
 
+def gist(text: str) -> str:
+    """The content words of a question as stems, sorted: "can foster carers smoke cannabis" and "what do I do if a
+    foster carer smokes cannabis" have the same gist, though their wordings share little beyond it."""
+    return " ".join(sorted({stem(word) for word in words_of(text) if word not in STOP_WORDS}))
+
+
+def _alike(one: tuple[str, str], other: tuple[str, str]) -> float:
+    """How alike two questions are: by wording, or by gist when both have one, whichever is closer."""
+    by_gist = fuzz.token_set_ratio(one[1], other[1]) if one[1] and other[1] else 0.0
+    return max(fuzz.token_set_ratio(one[0], other[0]), by_gist)
+
+
 def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WORDING) -> list[QuestionGroup]:
     """Cluster by rapidfuzz token_set_ratio against each group's first (newest) wording; biggest first."""
-    groups: list[tuple[str, list[store.Unanswered]]] = []
+    groups: list[tuple[tuple[str, str], list[store.Unanswered]]] = []
     for question in sorted(questions, key=lambda q: q.asked_at, reverse=True):
-        wording = default_process(question.query)
+        wording = (default_process(question.query), gist(question.query))
         for key, members in groups:
-            if fuzz.token_set_ratio(wording, key) >= threshold:
+            if _alike(wording, key) >= threshold:
                 members.append(question)
                 break
         else:

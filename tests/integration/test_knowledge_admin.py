@@ -151,6 +151,16 @@ def test_grouping_keeps_different_questions_apart() -> None:
         ("PARKING PERMITS", 3), ("annual leave request", 1), ("payroll date", 1)]
 
 
+def test_grouping_joins_the_same_question_in_other_words_and_keeps_near_ones_apart() -> None:
+    at = datetime(2026, 11, 1, tzinfo=LONDON)
+    questions = [Unanswered(text, at + timedelta(minutes=i), None) for i, text in enumerate(
+        ["what do i do if a foster carer smokes cannabis", "can foster carers drink alcohol",
+         "can foster carers smoke cannabis", "when is the rcpc due"])]
+    groups = group_similar(questions)
+    assert [(g.wording, g.count) for g in groups] == [
+        ("can foster carers smoke cannabis", 2), ("when is the rcpc due", 1), ("can foster carers drink alcohol", 1)]
+
+
 def test_qa_leads_see_the_knowledge_base_on_their_home_tab_and_practitioners_do_not(engine: Engine,
                                                                                     services: Services) -> None:
     from bot.engine.home import home_sections
