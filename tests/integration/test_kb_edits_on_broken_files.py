@@ -6,29 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import time_machine
-
 from bot.asking import learning
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
 from bot.storage import learned as learned_store
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import all_text, button_values
-from tests.support.moved_clock import CONTENT_DAY
 
 QA_LEAD, ASKER = "U0QALEAD1", "U0PRAN001"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    return load_settings(environ)
-
-
-@pytest.fixture(autouse=True)
-def content_day():
-    with time_machine.travel(CONTENT_DAY, tick=True):
-        yield
 
 
 def break_by_hand(kb_dir: Path) -> tuple[Path, bytes]:

@@ -17,24 +17,13 @@ from bot.asking.unanswered_input import parse_new_entry
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
-from bot.settings.config import Settings, load_settings
 from knowledge.ask_cli import run_kb_check
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY
 
 QA_LEAD = "U0QALEAD1"
 ASKER, OTHER = "U0PRAN001", "U0PRAN002"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    return load_settings(environ)
-
-
-@pytest.fixture(autouse=True)
-def content_day():
-    with time_machine.travel(CONTENT_DAY, tick=True):
-        yield
 
 
 def listed(engine: Engine) -> list:
