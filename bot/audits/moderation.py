@@ -183,7 +183,8 @@ def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
     _holder_only(services, turn, audit)
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
                     for g in GRADES if g != audit.overall_grade)
-    return [Reply(text="What grade would you give?", choices=choices, kind="question")]
+    return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(audit.overall_grade)}**, so "
+                       "that one is not offered.", choices=choices, kind="question")]
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -214,8 +215,9 @@ def _ask_reason(services: Services, turn: Turn, audit: store.AuditRow, agrees: b
 
 def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
     """Why: the moderator's reason, typed next."""
+    change = "" if agrees else " (Not the grade you meant? Type `disagree` to choose again: nothing is saved yet.)"
     return [Reply(text=f"You {'agree with' if agrees else 'would grade it'} **{grade_label(grade)}**. Why? A sentence "
-                       "the auditor can learn from.", prompt="Type your reason.", kind="question")]
+                       f"the auditor can learn from.{change}", prompt="Type your reason.", kind="question")]
 
 
 def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:

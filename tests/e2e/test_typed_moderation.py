@@ -110,3 +110,15 @@ def test_typed_disagree_through_slack_offers_the_grades(bot: RunningBot, standin
     assert "Why?" in why.text
     moderator.send("message", REASON)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
+
+
+def test_the_grade_question_names_the_auditors_grade_and_a_wrong_pick_can_be_undone_before_the_reason(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["disagree", "3", "disagree", "2", REASON], user=SOUTH)
+    text = flat(out)
+    assert "The auditor graded it Good, so that one is not offered" in text
+    assert "Type disagree to choose again: nothing is saved yet" in text
+    audit = store.get_audit(services.storage, audit_id)
+    assert audit.moderated_grade == "requires_improvement"  # the second pick, not the first
