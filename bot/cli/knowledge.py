@@ -56,8 +56,12 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
     """Validate the folder and screen its entries for identifiers (NHS numbers, phones, listed names...): every
     problem of both kinds in one run, with file, line and fix."""
     names = runtime.settings.names if args.dir is None else frozenset()
-    problems, kb = checked_folder(_folder(args.dir, runtime), names)
+    folder = _folder(args.dir, runtime)
     out = runtime.stdout or sys.stdout
+    # Said first: a QA lead editing one copy of the folder must see at once if the bot's settings point at another.
+    source = "as given" if args.dir is not None else "the bot's knowledge_dir setting"
+    out.write(f"Checking {Path(folder).resolve()} ({source})\n")
+    problems, kb = checked_folder(folder, names)
     if problems:
         out.write(problems_report(problems) + "\n")
         return 1

@@ -52,8 +52,11 @@ def test_ask_with_another_folder(environ: dict[str, str]) -> None:
 
 def test_kb_check_passes_on_the_shipped_folder_and_fails_with_every_problem(environ: dict[str, str]) -> None:
     code, out = run(["kb", "check"], environ)
-    assert (code, out.startswith("OK: ")) == (0, True)
+    first, second = out.splitlines()[:2]
+    assert first.startswith("Checking ") and first.endswith("(the bot's knowledge_dir setting)")  # which copy, first
+    assert (code, second.startswith("OK: ")) == (0, True)
     code, out = run(["kb", "check", str(FIXTURES / "many_problems")], environ)
+    assert out.startswith(f"Checking {(FIXTURES / 'many_problems').resolve()} (as given)")
     assert code == 1
     assert out.count("\n- ") > 1
 
