@@ -136,6 +136,15 @@ def running_bot(services: Services, standin) -> Iterator[RunningBot]:
 
 
 @pytest.fixture
+def bot(services: Services, standin) -> Iterator[RunningBot]:
+    """The bot over HTTP with listeners finishing before the response, so each request's messages are all posted
+    when it returns (a test module may override it, to seed the random draw, say)."""
+    running = RunningBot(services, standin, process_before_response=True)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
 def kb_dir(config_dir: Path, tmp_path: Path) -> Path:
     """An editable copy of the shipped knowledge folder, with the tmp config's settings pointing at it.
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from bot.composition import build_services
@@ -19,14 +17,6 @@ from tests.support.slack_standin import dm_channel_for
 
 AUDITOR = "U0PRAN001"   # a practitioner in North Assessment; their manager is U0MGRN001
 MANAGER = "U0MGRN001"
-
-
-@pytest.fixture
-def bot(services: Services, standin) -> Iterator[RunningBot]:
-    """Listeners finish before the HTTP response, so each request's messages are all posted when it returns."""
-    running = RunningBot(services, standin, process_before_response=True)
-    yield running
-    running.stop()
 
 
 class SlackPerson:

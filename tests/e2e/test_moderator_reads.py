@@ -4,11 +4,9 @@ terminal chat and through signed Slack requests."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 
 from bot.core.services import Services
@@ -63,13 +61,6 @@ def test_a_moderation_taken_over_is_no_longer_the_first_moderators_to_read(engin
         _, theirs = drive(engine, [f"/audit show {audit_id}"], user="U0MGRC001")
     assert "not one you have access to" in out
     assert "you opened this audit for moderation" in flat(theirs)
-
-
-@pytest.fixture
-def bot(services: Services, standin) -> Iterator[RunningBot]:
-    running = RunningBot(services, standin, process_before_response=True)
-    yield running
-    running.stop()
 
 
 def test_the_moderator_reads_it_through_slack(bot: RunningBot, standin, services: Services,

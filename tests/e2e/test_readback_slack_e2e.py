@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
-
-import pytest
 
 from bot.core.services import Services
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.support.audit_rows import insert_audit
-
-
-@pytest.fixture
-def bot(services: Services, standin) -> Iterator[RunningBot]:
-    running = RunningBot(services, standin, process_before_response=True)
-    yield running
-    running.stop()
 
 
 def test_show_and_the_view_button_through_slack(bot: RunningBot, standin, services: Services) -> None:

@@ -3,11 +3,9 @@ with several the bot names them and asks which; it never goes to the knowledge b
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import pytest
 import time_machine
 
 from bot.core.services import Services
@@ -90,13 +88,6 @@ def test_agree_typed_while_the_reason_is_awaited_is_not_taken_as_the_reason(engi
 def test_someone_moderating_nothing_still_gets_the_knowledge_base(engine: Engine, services: Services) -> None:
     _, out = drive(engine, ["disagree"], user="U0PRAN001")
     assert "moderating" not in out
-
-
-@pytest.fixture
-def bot(services: Services, standin) -> Iterator[RunningBot]:
-    running = RunningBot(services, standin, process_before_response=True)
-    yield running
-    running.stop()
 
 
 def test_typed_disagree_through_slack_offers_the_grades(bot: RunningBot, standin, services: Services,

@@ -81,13 +81,6 @@ def test_a_date_it_cannot_read_is_explained_with_an_example(engine: Engine, pinn
     assert "is not a real date" in out and "/audit away until 23/12/2026" in flat(out)
 
 
-@pytest.fixture
-def bot(services: Services, standin) -> Iterator[RunningBot]:
-    running = RunningBot(services, standin, process_before_response=True)
-    yield running
-    running.stop()
-
-
 def test_the_practitioner_cover_is_refused_through_slack(bot: RunningBot, standin, services: Services) -> None:
     manager = SlackPerson(bot, standin, MANAGER)
     [refused] = manager.send("command", "away until 24 December cover <@U0PRAN001|sw>")
