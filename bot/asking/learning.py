@@ -82,24 +82,24 @@ def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime
 
 def reject(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
     """A QA lead's Reject: the wording stops being searched and is not learned again from a pick; trailed."""
-    rejected = store.reject(services.storage, learned_id, user_id, at, "qa_lead")
-    if rejected is None:
-        return None
-    record_trail(services.storage, user_id, "kb.learned.reject",
-                 {"learned": rejected.id, "entry": rejected.entry_id, "source": rejected.source}, at=at)
-    refresh(services)
-    return rejected
+    return _trailed(services, store.reject(services.storage, learned_id, user_id, at, "qa_lead"), user_id,
+                    "kb.learned.reject", at)
 
 
 def restore(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
     """Undo a QA lead's Reject: the wording is searched again; trailed. None when it was not rejected by one."""
-    restored = store.restore(services.storage, learned_id)
-    if restored is None:
+    return _trailed(services, store.restore(services.storage, learned_id), user_id, "kb.learned.restore", at)
+
+
+def _trailed(services: Services, changed: store.Learned | None, user_id: str, action: str,
+             at: datetime) -> store.Learned | None:
+    """A learned wording's status change in the trail, and the live index rebuilt to match; nothing if none."""
+    if changed is None:
         return None
-    record_trail(services.storage, user_id, "kb.learned.restore",
-                 {"learned": restored.id, "entry": restored.entry_id, "source": restored.source}, at=at)
+    record_trail(services.storage, user_id, action,
+                 {"learned": changed.id, "entry": changed.entry_id, "source": changed.source}, at=at)
     refresh(services)
-    return restored
+    return changed
 
 
 def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
