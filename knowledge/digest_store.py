@@ -98,6 +98,14 @@ class DigestStore:
         self._remember(key, value, plain)
         return value
 
+    def has(self, key: str, folder: Path | None = None) -> bool:
+        """Whether a record is kept under `key` (in memory, or on disk in `folder`), without reading it."""
+        with self._lock:
+            if key in self._memory:
+                return True
+        path = self._path(key, folder)
+        return path is not None and path.exists()
+
     def put(self, key: str, value: Any, folder: Path | None = None, plain: Any = None) -> None:
         """Keep `value` in memory, and `plain` (its marshal-able form; `value` itself when not given) on disk."""
         plain = value if plain is None else plain

@@ -29,6 +29,7 @@ from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
+from knowledge.side_process import SideProcess
 from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
 from knowledge.vocabulary import check_overlaps, parse_vocabulary
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
@@ -39,6 +40,9 @@ TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", 
 PARSED = DigestStore("parsed-entries", source_digest(
     [*(Path(module.__file__) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource)),
      Path(__file__)], f"PyYAML {yaml.__version__}"))
+# A folder at least this large is parsed by two processes when a core is free (see side_process): below it,
+# starting one costs about what it saves.
+PARSE_IN_TWO_FROM_BYTES = 2_000_000
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
@@ -206,6 +210,7 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
         problems.append(Problem(str(folder), None, "the knowledge folder has no .yaml files; "
                                                    "add one with an `entries:` list."))
         return []
+    _parse_in_two(paths, folder, replaced, cache_folder)
     contents = []
     for path in paths:
         file = _relative(path, folder)
@@ -216,6 +221,71 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
             for entry_id in _ids_written_in(path):
                 unreadable.setdefault(entry_id, file)
     return contents
+
+
+def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) -> None:
+    """Parse a large folder's files of entries in two processes at once (see side_process), filling the parse
+    cache: the files are then read as after a restart. Below PARSE_IN_TWO_FROM_BYTES, or with no core to
+    spare, nothing is done here and each file is parsed as it is read.
+
+    Only clean files of entries (what the cache keeps) are parsed this way; a file with any problem is parsed
+    again as it is read, so every message comes from the usual parse.
+    """
+    sizes = [path.stat().st_size for path in paths]
+    total = sum(sizes)
+    if total < PARSE_IN_TWO_FROM_BYTES or len(paths) < 2:
+        return
+    split, mine = 0, 0
+    while split < len(paths) - 1 and (mine + sizes[split]) * 2 <= total:
+        mine += sizes[split]
+        split += 1
+    theirs = paths[split:]
+    with SideProcess(lambda: [(digest, _plain_parse(*parsed))
+                              for digest, parsed in _clean_parses(theirs, folder, replaced, cache_folder)]) as side:
+        if not side.started:
+            return
+        for digest, parsed in _clean_parses(paths[:split], folder, replaced, cache_folder):
+            PARSED.put(digest, parsed, cache_folder, _plain_parse(*parsed))
+        for digest, plain in side.result() or ():
+            PARSED.put(digest, _decode_parse(plain), cache_folder, plain)
+
+
+def _clean_parses(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None
+                  ) -> list[tuple[str, tuple[tuple[Entry, ...], tuple[EntryRef, ...]]]]:
+    """(digest, parse) of each clean file of entries among `paths` that the parse cache does not hold yet."""
+    found = []
+    for path in paths:
+        file = _relative(path, folder)
+        if file in replaced:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        digest = PARSED.key(file, text)
+        if PARSED.has(digest, cache_folder):
+            continue
+        parsed = _clean_entries(text, file)
+        if parsed is not None:
+            found.append((digest, parsed))
+    return found
+
+
+def _clean_entries(text: str, file: str) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]] | None:
+    """A file's entries and references if it holds only `entries:` and reads without a single problem (what
+    `_load` keeps in the parse cache); None otherwise."""
+    problems: list[Problem] = []
+    try:
+        data = load_yaml_with_lines(text, file, problems)
+    except YamlLoadError:
+        return None
+    if problems or not isinstance(data, dict) or list(data) != ["entries"]:
+        return None
+    items = data["entries"]
+    found, entry_problems = parse_entries(items, file)
+    if entry_problems:
+        return None
+    return tuple(found), tuple(entry_references(items, file))
 
 
 def _ids_written_in(path: Path) -> list[str]:
@@ -272,10 +342,14 @@ def _read_file(path: Path, file: str, problems: list[Problem], text: str | None 
 def _remember_parse(content: _FileContent, entries: tuple[Entry, ...], refs: tuple[EntryRef, ...],
                     cache_folder: Path | None) -> None:
     """Keep a clean file's entries under its digest; on disk as plain tuples (dates as day numbers)."""
-    plain = (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
-                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
-             tuple((r.id, r.related, r.file, r.line) for r in refs))
-    PARSED.put(content.digest, (entries, refs), cache_folder, plain)
+    PARSED.put(content.digest, (entries, refs), cache_folder, _plain_parse(entries, refs))
+
+
+def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tuple:
+    """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
+    return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
+                   e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
+            tuple((r.id, r.related, r.file, r.line) for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:

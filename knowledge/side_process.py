@@ -1,0 +1,108 @@
+"""Half of a large (re)load done in a second process, when the machine has a core to spare.
+
+At 20,000 entries a first start is mostly pure Python work (parsing YAML into entries, building the keyword
+table) that one process does on one core while the others sit idle. Threads cannot share that work (the GIL),
+so a forked child does one part while this process does the other, and hands back its result as plain data
+(marshal: strings, numbers and containers, nothing that can run code).
+
+Forking is only safe in a process with one thread: a child of a threaded process can inherit a lock another
+thread held, and wait on it for ever. So a side process is used only when this process has one thread and more
+than one core is ours, and `AUDITBOT_KB_PROCESSES` is not `1`. Otherwise, or when the child fails in any way,
+the caller does the work itself: a side process can only save time, never change a result or stop a load.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import signal
+import threading
+from collections.abc import Callable
+from typing import Any
+
+DISABLE = "AUDITBOT_KB_PROCESSES"  # "1": never fork (the work is done in this process)
+
+
+def usable() -> bool:
+    """Whether a side process may be started now: fork exists, one thread, and a second core for us."""
+    if os.environ.get(DISABLE, "").strip() == "1" or not hasattr(os, "fork"):
+        return False
+    if threading.active_count() != 1:
+        return False
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - platforms without affinity (macOS)
+        cores = os.cpu_count() or 1
+    return cores > 1
+
+
+class SideProcess:
+    """`work()` run in a forked child; `result()` waits for what it returned, or None if it failed.
+
+    Use it as a context manager: leaving the block without taking the result (an exception in this process)
+    stops the child, so nothing is left running or unreaped.
+    """
+
+    def __init__(self, work: Callable[[], Any] | None) -> None:
+        """Start `work` in a child now if a side process is `usable()`; with None (or not usable), no child."""
+        self._pid: int | None = None
+        self._pipe: int | None = None
+        if work is None or not usable():
+            return
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, write it, and leave without running anything of the parent's
+            code = 1
+            try:
+                os.close(read_end)
+                data = marshal.dumps(work())
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(data)
+                code = 0
+            except BaseException:  # the parent does the work itself; nothing to report from here
+                pass
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._pipe = pid, read_end
+
+    @property
+    def started(self) -> bool:
+        """Whether a child is doing the work (if not, the caller does it)."""
+        return self._pid is not None
+
+    def result(self) -> Any | None:
+        """What `work()` returned in the child; None when no child ran, or it failed or was killed."""
+        if self._pid is None or self._pipe is None:
+            return None
+        pid, pipe = self._pid, self._pipe
+        self._pid = self._pipe = None
+        try:
+            with os.fdopen(pipe, "rb") as incoming:
+                data = incoming.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            return None
+        try:
+            return marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    def stop(self) -> None:
+        """Kill and reap a child whose result is no longer wanted."""
+        if self._pid is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        os.waitpid(self._pid, 0)
+        if self._pipe is not None:
+            os.close(self._pipe)
+        self._pid = self._pipe = None
+
+    def __enter__(self) -> SideProcess:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
