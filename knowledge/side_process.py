@@ -28,13 +28,15 @@ def usable() -> bool:
     """Whether a side process may be started now: fork exists, one thread, and a second core for us."""
     if os.environ.get(DISABLE, "").strip() == "1" or not hasattr(os, "fork"):
         return False
-    if threading.active_count() != 1:
-        return False
+    return threading.active_count() == 1 and cores() > 1
+
+
+def cores() -> int:
+    """The cores this process may run on."""
     try:
-        cores = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - platforms without affinity (macOS)
-        cores = os.cpu_count() or 1
-    return cores > 1
+        return os.cpu_count() or 1
 
 
 class SideProcess:
