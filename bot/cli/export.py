@@ -7,8 +7,10 @@ answers, actions and moderations under each audit. Cancelled audits and drafts a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
+import os
 import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -17,6 +19,7 @@ from bot.audits.flow import AnswerError, parse_date
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.errors import UserError
+from bot.storage.db import PRIVATE_FILE
 from bot.storage.reports.export import audit_details, exported_audits
 from bot.storage.trail import record_trail
 
@@ -113,6 +116,19 @@ def campaign_reports(runtime: Runtime, who: Any, items: list[dict[str, Any]]) ->
     return [render.report_json(service.report(services, c, today)) for c in found if c is not None]
 
 
+def private_output(path: str) -> TextIO:
+    """The export file, readable by its owner only (0600, like backups): it holds case references, grades and
+    free text. An existing file is emptied and narrowed to 0600 too."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    except OSError as error:
+        raise UserError(f"--output: cannot write {path} ({error.strerror}); check the folder exists and "
+                        "you may write there.") from None
+    with contextlib.suppress(OSError):  # another owner's file we may still write: leave its mode to them
+        os.fchmod(descriptor, PRIVATE_FILE)
+    return os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+
+
 def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
@@ -137,8 +153,10 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     demo = sum(1 for item in items if item["audit"].get("demo"))
     trail = {"format": args.format, "since": since, "team": args.team, "audits": len(items),
              "demo_audits": demo, "file": args.output or "standard output"}
+    replaced = ""
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
+        replaced = " (the file that was there is replaced)" if os.path.exists(args.output) else ""
+        with private_output(args.output) as out:
             count = write(out)
     else:
         try:
@@ -149,5 +167,6 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     unit = "rows" if args.format == "csv" else "audits"
     record_trail(runtime.services.storage, who.label, "export", trail)
     invented = f" ({demo:,} of them invented demo audits, marked in the `demo` field)" if demo else ""
-    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits{invented}.\n")
+    where = f" to {args.output}{replaced}" if args.output else ""
+    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits{invented}{where}.\n")
     return 0

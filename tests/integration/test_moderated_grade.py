@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from bot.core.services import Services
 from bot.digests.dashboard import team_figures
 from bot.engine.routing import Engine
+from bot.errors import UserError
 from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
 from bot.storage.db import Storage
@@ -210,3 +211,22 @@ def test_the_migration_fills_in_the_grade_of_record_for_audits_moderated_before(
         assert [store.get_audit(storage, n).regraded for n in (1, 2, 3)] == [True, False, False]
     finally:
         storage.close()
+
+
+def test_an_export_written_to_a_file_is_readable_by_its_owner_only(environ: dict[str, str], regraded: int,
+                                                                   tmp_path: Path) -> None:
+    target = tmp_path / "north.csv"
+    target.write_text("last month's export\n")
+    target.chmod(0o644)
+    done = run_cli(environ, "export", "--format", "csv", "--output", str(target))
+    assert done.code == 0 and "replaced" in done.err and str(target) in done.err
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.read_text().startswith("audit_id,") and "last month" not in target.read_text()
+    fresh = tmp_path / "new.json"
+    assert run_cli(environ, "export", "--format", "json", "--output", str(fresh)).code == 0
+    assert fresh.stat().st_mode & 0o777 == 0o600 and "replaced" not in run_cli(environ, "export").err
+
+
+def test_an_export_to_a_folder_that_does_not_exist_says_so(environ: dict[str, str], tmp_path: Path) -> None:
+    with pytest.raises(UserError, match=r"--output: cannot write .*check the folder exists"):
+        run_cli(environ, "export", "--output", str(tmp_path / "no-such-folder" / "x.csv"))
