@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
@@ -280,13 +280,25 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
         parts.append(f"**Areas for development:** {audit.development}")
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
-        parts.append("**Actions:**\n" + "\n".join(f"• {a.description} — {directory.label(a.owner_id)}, by {a.due_date}"
-                                                for a in actions))
+        today = services.local_now().date().isoformat()
+        parts.append("**Actions:**\n" + "\n".join(_action_line(services, action, today) for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
                                           ("Status", audit.status.replace("_", " ")),
                                           *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
+
+
+def _action_line(services: Services, action: action_store.ActionRow, today: str) -> str:
+    """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
+    it is done (when, and by whom if not its owner) or overdue."""
+    label = services.directory.label
+    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {action.due_date}"
+    if action.done_at:
+        done_on = datetime.fromisoformat(action.done_at).astimezone(services.settings.timezone).date().isoformat()
+        by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
+        return f"{line} (**done** {done_on}{by})"
+    return f"{line} (**overdue**)" if action.due_date < today else f"{line} (open)"
 
 
 def grade_choices(ctx: Ctx, suggested: str | None) -> list[Choice]:

@@ -257,3 +257,17 @@ def test_the_moderation_list_finds_an_audit_behind_many_the_person_may_not_moder
     [lead] = engine.command("U0QALEAD1", "moderate", surface="terminal")
     assert len(lead.choices) == 10 and "showing 10 of 41: Inadequate first, then the oldest" in lead.text
     assert str(theirs) not in [c.value for c in lead.choices]
+
+
+def test_the_audit_shows_each_action_open_overdue_or_done(engine: Engine, services: Services, submitted: int) -> None:
+    [action] = action_store.actions_of_audit(services.storage, submitted)
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):  # before the 29 Dec due date
+        [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
+        assert f"Action {action.id}: " in shown.text and "29 (open)" in shown.text
+    with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):
+        [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
+        assert "(**overdue**)" in shown.text
+        engine.action(AUDITOR, "actions.done", str(action.id), surface="terminal")  # the manager, for the worker
+        [shown] = engine.command("U0PRAN001", f"show {submitted}", surface="terminal")
+        assert "(**done** 2027-01-04 by Team manager (North))" in shown.text
+        assert "overdue" not in shown.text
