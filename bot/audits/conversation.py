@@ -27,6 +27,7 @@ from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
+from bot.audits.option_words import matching_options
 from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
@@ -326,15 +327,28 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
 
 
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str]) -> list[Reply] | None:
-    """Claim typed text only when the state this person is in takes typed text (see STATES)."""
-    if shortcuts.match(text):
-        return None
+    """Claim typed text only when the state this person is in takes typed text (see STATES). A shortcut
+    (`continue`, `start audit…`) is left to its handler, unless it picks an option of the choice question
+    waiting ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
+    if shortcuts.match(text) and (conversation is None or not _picks_an_option(conversation, text)):
+        return None
     if conversation is None or (typed := STATES[conversation.state].typed) is None:
         return None
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     return typed(services, turn, conversation, text)
+
+
+def _picks_an_option(conversation: Conversation, text: str) -> bool:
+    """Whether the text names exactly one option of the choice question this conversation waits on."""
+    if conversation.state is not State.QUESTION or conversation.ctx is None:
+        return False
+    step = conversation.ctx.step
+    if step.name != "question" or not step.question_id:
+        return False
+    question = conversation.ctx.checklist.question(step.question_id)
+    return question.type == "choice" and len(matching_options(question.options, text)) == 1
 
 
 # -- buttons ---------------------------------------------------------------------------------------------

@@ -30,3 +30,21 @@ def test_a_code_picks_and_yes_no_stays_strict(engine: Engine, services: Services
         _, out = drive(engine, [*TO_CATEGORY_OF_NEED, "n4", "yes please"])
     assert store.answers_of(services.storage, 1)["category-of-need"].value == "N4 Family in acute stress"
     assert "Please answer yes, no or not applicable" in out
+
+
+TO_LEVEL_OF_SUPPORT = ["start audit early help", "CR-777002", "1", "no", *["yes"] * 7, "good",
+                       "The plan was reviewed with the family and school each month.", "n/a"]
+
+
+def test_an_options_first_word_picks_it_even_when_it_is_also_a_command(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT, "continue"])
+    answers = store.answers_of(services.storage, 1)
+    assert [a.value for a in answers.values() if a.value.startswith("Continue")] == ["Continue early help as planned"]
+    assert "Your audits in progress" not in out and "Question 12 of 12" in out
+
+
+def test_continue_still_lists_drafts_when_no_option_says_it(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT[:4], "continue"])
+    assert "Your audits in progress" in out
