@@ -28,6 +28,7 @@ from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
+from knowledge.urgent import sounds_urgent
 
 WORDISH = re.compile(r"\w")
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
@@ -41,6 +42,12 @@ WHAT_I_DO = (f"I help with case audits and practice questions: type `start audit
 def knowledge_of(services: Services) -> KnowledgeService:
     """The live knowledge service; loaded here only when a test or tool built Services by hand."""
     return services.live_knowledge()
+
+
+# Said first when a question reads as a child at risk now (knowledge.urgent), whatever the search finds, and even
+# when the question itself is refused for naming someone.
+URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait for the bot or the QA leads: talk to "
+                "your manager or the duty team straight away, and call 999 if a child is in immediate danger.")
 
 
 class KnowledgeFeature:
@@ -61,6 +68,10 @@ class KnowledgeFeature:
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
         question = smalltalk.strip_opening(question)
+        steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
+        return steer + self._ask(turn, question)
+
+    def _ask(self, turn: Turn, question: str) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)
         if findings:
             return [Reply(

@@ -206,3 +206,13 @@ def test_any_text_to_ask_or_a_dm_gets_a_reply_and_never_an_internal_error(engine
         assert replies
         assert all(reply.text for reply in replies)
         assert SOMETHING_WENT_WRONG not in all_text(replies)
+
+
+def test_a_live_concern_is_told_who_to_turn_to_before_anything_else(engine: Engine, services: Services) -> None:
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        first, *rest = engine.message(PRACTITIONER, "urgently - child disclosed dad hit her, who do i call")
+        assert "talk to your manager or the duty team straight away" in first.text and "999" in first.text
+        assert rest and "999" not in all_text(rest)
+        steer, refused = engine.message(PRACTITIONER, "urgently, Kayden Smith told me his dad hit him")
+        assert "duty team" in steer.text and refused.kind == "error" and "haven't stored" in refused.text
+        assert "duty team" not in all_text(engine.message(PRACTITIONER, "when is the ICPC due?"))
