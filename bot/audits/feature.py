@@ -43,6 +43,11 @@ SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WOR
                        re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
+# Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
+# never taken as a question for the knowledge base (and the QA leads' unanswered list).
+LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
+NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
+NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
@@ -100,6 +105,12 @@ def install(engine: Engine, services: Services) -> None:
             return audits_start.resume(services, turn, "")
         if STRAY_ANSWER.match(text):
             return audits_start.stray_answer(services, turn, text.strip())
+        if LIST_ACTIONS.match(text):
+            return actions_feature.list_command(services, turn, "")
+        if (word := NOTHING_OPEN.match(text)) is not None:
+            verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
+            return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
+                                              "`/audit resume` lists your drafts; `help` shows what you can do.")]
         return audits_start.bare_reference(services, turn, text)
 
     engine.add_message_handler(shortcuts, priority=30)

@@ -6,6 +6,7 @@ import io
 import subprocess
 from pathlib import Path
 
+from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
 from bot.terminal.chat import run_chat
@@ -75,3 +76,13 @@ def test_a_question_passed_on_from_did_you_mean_is_on_the_qa_leads_list(engine: 
     assert "No unanswered" not in listed
     assert "_who is the DSL_ — once" in listed
     assert "(passed on to the QA leads)" in listed
+
+
+def test_audit_words_typed_with_nothing_open_say_so_and_are_not_noted_as_questions(engine: Engine,
+                                                                                   services: Services) -> None:
+    _, out = drive(engine, ["done", "cancel", "back", "Skip."], user="U0PRAN001")
+    text = " ".join(out.split())
+    assert "You have no open actions from audits." in text
+    assert "nothing to cancel" in text and "nothing to go back to" in text and "nothing to skip" in text
+    assert "I don't know that yet" not in text
+    assert services.storage.db.execute("SELECT count(*) FROM kb_asks").fetchone()[0] == 0
