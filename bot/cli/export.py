@@ -26,7 +26,7 @@ from bot.storage.trail import record_trail
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
                  "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
-                 "campaign_id", "grade_of_record")
+                 "campaign_id", "grade_of_record", "strengths", "development", "actions", "reflections")
 ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
 PROGRESS_EVERY = 1000
 
@@ -73,7 +73,16 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
         "campaign_id": audit.get("campaign_id"),  # the audit campaign it was allocated in, if any
         # the grade that counts: the moderator's once moderated (overall_grade stays the auditor's own)
         "grade_of_record": audit.get("moderated_grade") or audit["overall_grade"],
+        # the narrative, for a clinic working in a spreadsheet: one cell each, actions and reflections one a line
+        "strengths": audit["strengths"], "development": audit["development"],
+        "actions": "\n".join(_action_text(action) for action in item["actions"]),
+        "reflections": "\n".join(f"{r['created_at'][:10]}: {r['text']}" for r in item.get("reflections", ())),
     }
+
+
+def _action_text(action: dict[str, Any]) -> str:
+    state = f"done {action['done_at'][:10]}" if action["done_at"] else "open"
+    return f"{action['id']}. {action['description']} ({action['owner_id']}, due {action['due_date']}, {state})"
 
 
 def write_csv(items: list[dict[str, Any]], out: TextIO) -> int:
@@ -92,9 +101,9 @@ def write_json(items: list[dict[str, Any]], out: TextIO, campaigns: list[dict[st
     payload = {
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "campaigns": campaigns or [],
-        "audits": [{**_audit_fields(item), "strengths": item["audit"]["strengths"],
-                    "development": item["audit"]["development"], "answers": item["answers"],
-                    "actions": item["actions"], "moderations": item["moderations"]} for item in items],
+        "audits": [{**_audit_fields(item), "answers": item["answers"], "actions": item["actions"],
+                    "moderations": item["moderations"], "reflections": item.get("reflections", [])}
+                   for item in items],
     }
     json.dump(payload, out, indent=2, ensure_ascii=False)
     out.write("\n")

@@ -271,3 +271,18 @@ def test_the_audit_shows_each_action_open_overdue_or_done(engine: Engine, servic
         [shown] = engine.command("U0PRAN001", f"show {submitted}", surface="terminal")
         assert "(**done** 2027-01-04 by Team manager (North))" in shown.text
         assert "overdue" not in shown.text
+
+
+def test_the_csv_export_carries_the_narrative_a_clinic_reads(engine: Engine, environ: dict[str, str],
+                                                             services: Services, submitted: int) -> None:
+    with time_machine.travel(datetime(2026, 12, 3, 10, 0, tzinfo=UTC), tick=False):
+        engine.command("U0PRAN001", f"reflect {submitted} I will ask the school for their view before the review.",
+                       surface="terminal")
+    audit = store.get_audit(services.storage, submitted)
+    [action] = action_store.actions_of_audit(services.storage, submitted)
+    rows = list(csv.DictReader(io.StringIO(run_export(environ, "--format", "csv")[1])))
+    assert {(r["strengths"], r["development"]) for r in rows} == {(audit.strengths, audit.development or "")}
+    assert rows[0]["actions"] == f"{action.id}. {action.description} (U0PRAN001, due 2026-12-29, open)"
+    assert rows[0]["reflections"] == "2026-12-03: I will ask the school for their view before the review."
+    [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
+    assert exported["reflections"][0]["text"].startswith("I will ask the school") and exported["strengths"]

@@ -28,7 +28,7 @@ def exported_audits(storage: Storage, since: str | None, team: str | None,
 
 
 def audit_details(storage: Storage, audit_id: int) -> dict[str, list[dict[str, Any]]]:
-    """One audit's answers (in the order given), actions and decided moderations."""
+    """One audit's answers (in the order given), actions, decided moderations and the worker's reflections."""
     db = storage.db
     return {
         "answers": select(db, "SELECT question_id, value, evidence, flagged, answered_at FROM answers WHERE "
@@ -37,4 +37,6 @@ def audit_details(storage: Storage, audit_id: int) -> dict[str, list[dict[str, A
                               "WHERE audit_id = ? ORDER BY id", [audit_id]),
         "moderations": select(db, "SELECT moderator_id, decided_at, agrees, grade, reason FROM moderations WHERE "
                                   "audit_id = ? AND decided_at IS NOT NULL ORDER BY id", [audit_id]),
+        "reflections": select(db, "SELECT worker_id, text, created_at FROM reflections WHERE audit_id = ? ORDER BY id",
+                              [audit_id]),
     }
