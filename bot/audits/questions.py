@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.audits.core import (
@@ -24,6 +25,7 @@ from bot.audits.flow import (
     next_step,
     parse_answer,
     parse_evidence,
+    parse_text,
     previous_step,
     question_by_number,
     visible_questions,
@@ -39,16 +41,25 @@ from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
+# "yes, consent form on file", "no - not seen since August": an answer, a separator, then the evidence note.
+YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not applicable)\s*[,.;:\-–—(]+\s*"
+                              r"(?P<note>\S.*?)\)?\s*$", re.IGNORECASE | re.DOTALL)
+MIN_NOTE_WORDS = 3
+
 
 def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, question: Question, value: str,
-                  press: str = "") -> list[Reply]:
-    """Store the answer now (not at the end), move on, and alert the manager at once when it escalates."""
+                  press: str = "", note: str | None = None) -> list[Reply]:
+    """Store the answer now (not at the end), move on, and alert the manager at once when it escalates. `note` is
+    evidence typed in the same breath ("no, consent not on file")."""
     if question.type == "text":
         screen_text(value, services.identifier_screen, "that answer")
+    if note is not None:
+        screen_text(note, services.identifier_screen, "that evidence note")
     answers = dict(ctx.answers)
-    answers[question.id] = Answer(value)
+    answers[question.id] = Answer(value, evidence=note)
     following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
-    move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press)
+    move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
+                      evidence=(question.id, note) if note is not None else None)
     alerts, said = [], ""
     previous = ctx.answers.get(question.id)
     if escalations(question, value) and (previous is None or previous.value != value):
@@ -175,17 +186,43 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         return advance_and_render(services, turn, ctx, ctx.version, move)
     question = ctx.checklist.question(step.question_id or "")
+    note = None
     try:
         value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
         if question.answer_keys and ("?" in text or looks_like_question(text)):
             return None  # a question for the knowledge base ("how often should I visit…"), not an answer
-        raise answer_error(error) from None
-    replies = record_answer(services, turn, ctx, ctx.version, question, value)
+        try:
+            said = answer_with_note(question, text)
+        except AnswerError as note_error:
+            raise answer_error(note_error) from None
+        if said is None:
+            raise answer_error(error) from None
+        value, note = said
+    replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
+    if note is not None and replies:
+        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note."))
     if question.type == "date" and replies:
         # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
+
+
+def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
+    """A yes/no answer with its evidence in one message ("yes, consent form signed on file"): the answer and the
+    note, or None when the text does not start with an answer followed by a few words."""
+    found = YES_NO_WITH_NOTE.match(text)
+    if question.type != "yes_no" or found is None:
+        return None
+    try:
+        value = parse_answer(question, found.group("answer"))
+    except AnswerError:
+        return None
+    note = " ".join(found.group("note").split())
+    if len(note.split()) < MIN_NOTE_WORDS:
+        raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
+                          "evidence: write a few words on what you saw on the file, or just the answer on its own.")
+    return value, parse_text(note, "evidence note")
 
 
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:

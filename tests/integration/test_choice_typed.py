@@ -5,10 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.audits.questions import answer_with_note
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
+from knowledge.checklist_schema import Question
 from tests.e2e.test_terminal_chat import drive
 
 TO_CATEGORY_OF_NEED = ["/audit start case-audit", "CR-123456", "1", "2", "2", "1", "1", "good",
@@ -48,3 +52,25 @@ def test_continue_still_lists_drafts_when_no_option_says_it(engine: Engine, serv
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT[:4], "continue"])
     assert "Your audits in progress" in out
+
+
+TO_CONSENT = ["start audit early help", "CR-777003", "1", "no"]
+
+
+def test_a_yes_or_no_can_carry_its_evidence_in_the_same_message(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CONSENT, "Yes, consent form on file, signed last month",
+                                "no - not seen", "no - not seen on the file since August"])
+    noted = {(a.value, a.evidence) for a in store.answers_of(services.storage, 1).values() if a.evidence}
+    assert noted == {("yes", "consent form on file, signed last month"), ("no", "not seen on the file since August")}
+    assert "Got it: Yes, with your note." in out and "the note after it is too short to be evidence" in out
+
+
+@given(st.sampled_from(["yes", "Yes", "YES", "y", "yep", "no", "No", "nope", "n"]),
+       st.sampled_from([", ", " - ", ": ", "; ", " — "]),
+       st.lists(st.sampled_from(["seen", "on", "file", "plan", "signed", "by", "the", "family"]), min_size=3,
+                max_size=10).map(" ".join))
+def test_an_answer_then_a_note_is_read_as_both(answer: str, separator: str, note: str) -> None:
+    question = Question("consent", "Is consent recorded?", "yes_no")
+    value, said = answer_with_note(question, f"{answer}{separator}{note}")
+    assert value == ("yes" if answer.lower().startswith("y") else "no") and said == note
