@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from bot.audits import lifecycle
@@ -11,6 +11,7 @@ from bot.audits.core import (
     Ctx,
     checklists,
     is_duplicate,
+    knowledge_base,
     load,
     not_in_channel,
     own_draft,
@@ -44,7 +45,7 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
         return checklist_screen(services)
-    found = matching_checklists(available, checklist_id)
+    found = matching_checklists(available, checklist_id, _synonyms(services))
     if len(found) != 1:
         offered = found or list(available)
         names = ", ".join(f"`{c}` ({available[c].title})" for c in offered)
@@ -53,9 +54,31 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     return _checklist_chosen(services, turn, found[0])
 
 
-def matching_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]:
+def matching_checklists(available: Mapping[str, Checklist], typed: str,
+                        synonyms: Iterable[tuple[str, ...]] = ()) -> list[str]:
     """The checklists `typed` names: its id or title exactly, else every one whose id or title holds all the
-    typed words ("early help" finds the early help spot audit), so people need not learn the ids."""
+    typed words ("early help" finds the early help spot audit), so people need not learn the ids. Failing both,
+    the other ways of saying it from the knowledge base's vocabulary groups (`cla` is "children in care", `cin`
+    "child in need"): an exact title among them first, else the one checklist they all point to."""
+    found = _matching(available, typed)
+    if found or not synonyms:
+        return found
+    said = " ".join(re.findall(r"[a-z0-9]+", typed.lower()))
+    others = [member for group in synonyms if said in (" ".join(re.findall(r"[a-z0-9]+", m.lower())) for m in group)
+              for member in group]
+    exact = {c.id for c in available.values() for member in others
+             if re.findall(r"[a-z0-9]+", c.title.lower()) == re.findall(r"[a-z0-9]+", member.lower())}
+    if exact:
+        return sorted(exact)
+    return sorted({checklist for member in others for checklist in _matching(available, member)})
+
+
+def _synonyms(services: Services) -> tuple[tuple[str, ...], ...]:
+    kb = knowledge_base(services)
+    return (*kb.concepts, *kb.vocabulary)
+
+
+def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", typed.lower())
     if not words:
         return []
@@ -70,7 +93,7 @@ def matching_checklists(available: Mapping[str, Checklist], typed: str) -> list[
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """Text typed at the checklist picker: a checklist it names is chosen; anything else is not for the picker
     (a question, say) and goes on to the knowledge base."""
-    found = matching_checklists(checklists(services), text)
+    found = matching_checklists(checklists(services), text, _synonyms(services))
     return _checklist_chosen(services, turn, found[0]) if len(found) == 1 else None
 
 

@@ -145,3 +145,16 @@ def test_a_checklist_typed_by_its_title_or_id_in_any_case_is_that_checklist(data
     typed = data.draw(st.sampled_from([chosen, available[chosen].title]))
     typed = "".join(data.draw(st.sampled_from([ch.lower(), ch.upper()])) for ch in typed)
     assert matching_checklists(available, f"  {typed} ") == [chosen]
+
+
+@pytest.mark.parametrize(("typed", "chosen"), [("cin", "child-in-need"), ("CLA", "children-in-care"),
+                                               ("looked after", "children-in-care"), ("lac", "children-in-care"),
+                                               ("s17", "child-in-need"), ("early help", "early-help-spot")])
+def test_a_checklist_is_found_by_another_way_of_saying_it(typed: str, chosen: str) -> None:
+    kb = load_knowledge()
+    assert matching_checklists(kb.checklists, typed, (*kb.concepts, *kb.vocabulary)) == [chosen]
+
+
+def test_a_word_no_group_or_title_holds_still_finds_nothing() -> None:
+    kb = load_knowledge()
+    assert matching_checklists(kb.checklists, "mascot", (*kb.concepts, *kb.vocabulary)) == []
