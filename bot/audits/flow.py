@@ -311,7 +311,7 @@ def parse_text(text: str, what: str = "answer") -> str:
     if not cleaned:
         raise AnswerError(f"Please type your {what}; it can't be empty.")
     if len(cleaned) > MAX_TEXT_CHARS:
-        raise AnswerError(f"Your {what} is {len(cleaned):,} characters; please keep it under {MAX_TEXT_CHARS:,} "
+        raise AnswerError(f"That is {len(cleaned):,} characters; please keep your {what} under {MAX_TEXT_CHARS:,} "
                           "(a short summary is enough, the case file holds the detail).")
     return cleaned
 

@@ -31,6 +31,7 @@ from bot.privacy.screen import check_case_reference, screen_text
 from bot.settings.people import Person
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
+from bot.storage.common import parse_utc
 from bot.storage.errors import Conflict
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
@@ -77,7 +78,9 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     held_text, held_choices = moderation_hold.show_part(services, turn, ctx.audit)
     extra = [text for text in (_moderation_text(services, moderation), held_text) if text]
     if reflections:
-        extra.append("**Worker's reflections:**\n" + "\n".join(f"• {r['text']}" for r in reflections))
+        extra.append("**Worker's reflections:**\n" + "\n".join(
+            f"• {parse_utc(r['created_at']).astimezone(services.settings.timezone):%d %B %Y}: {r['text']}"
+            for r in reflections))
     choices: list[Choice] = list(held_choices)
     if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status in readback_store.READABLE_STATUSES:
         choices.append(Choice("Add my reflections", "audit.reflect", str(audit_id)))

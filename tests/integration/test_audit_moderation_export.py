@@ -286,3 +286,15 @@ def test_the_csv_export_carries_the_narrative_a_clinic_reads(engine: Engine, env
     assert rows[0]["reflections"] == "2026-12-03: I will ask the school for their view before the review."
     [exported] = json.loads(run_export(environ, "--format", "json")[1])["audits"]
     assert exported["reflections"][0]["text"].startswith("I will ask the school") and exported["strengths"]
+
+
+def test_reflections_are_shown_with_their_day_and_a_long_one_is_refused_in_plain_words(
+        engine: Engine, submitted: int) -> None:
+    with time_machine.travel(datetime(2026, 12, 3, 23, 30, tzinfo=UTC), tick=False):  # 3 Dec in London
+        [refused] = engine.command("U0PRAN001", f"reflect {submitted} {'I agree with the plan. ' * 120}",
+                                   surface="terminal")
+        assert refused.kind == "error"
+        assert "That is 2,759 characters; please keep your reflections under" in refused.text
+        engine.command("U0PRAN001", f"reflect {submitted} I will ask the school for their view.", surface="terminal")
+        [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
+    assert "• 03 December 2026: I will ask the school for their view." in shown.text
