@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from knowledge.definitions import defined_term
 from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
@@ -29,7 +30,9 @@ def run_ask(kb_dir: Path | None, question: str | None, as_json: bool, stdin: Tex
         if as_json:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
-            stdout.write(render_text(result, kb) + "\n")
+            defined = defined_term(question, kb.glossary)
+            meaning = f"{defined[0]} stands for {defined[1]}.\n\n" if defined else ""
+            stdout.write(meaning + render_text(result, kb) + "\n")
         return 0
     for line in stdin:
         text = line.strip()
@@ -41,7 +44,8 @@ def run_ask(kb_dir: Path | None, question: str | None, as_json: bool, stdin: Tex
 
 
 def render_text(result: SearchResult, kb: KnowledgeBase) -> str:
-    """A readable reply for a terminal: the answer with its score, the suggestions, or that we do not know."""
+    """A readable reply for a terminal: the answer with its score, the suggestions, or that we do not know. A
+    question asking what a glossary term means gets the meaning first (run_ask), as in the chat."""
     if result.outcome == "answer" and result.answer is not None:
         entry = kb.entries[result.answer.entry_id]
         lines = [f"{entry.question}  (score {result.answer.score:.0f})", "", entry.answer.rstrip()]
@@ -51,8 +55,10 @@ def render_text(result: SearchResult, kb: KnowledgeBase) -> str:
             lines += ["", "Related: " + "; ".join(match.question for match in result.suggestions)]
         return "\n".join(lines)
     if result.outcome == "ambiguous":
-        lines = ["Did you mean one of these?"]
-        lines += [f"  {number}. {match.question}  (score {match.score:.0f})"
+        # In the order the chat offers them (both rankings fused); each score is the concept scorer's alone, so
+        # scores need not fall as the list goes on.
+        lines = ["Did you mean one of these? (in the order the bot offers them)"]
+        lines += [f"  {number}. {match.question}  (concept score {match.score:.0f})"
                   for number, match in enumerate(result.suggestions, start=1)]
         return "\n".join(lines)
     return f"{DONT_KNOW} Ask your QA lead, and they can add it to the knowledge base."

@@ -74,3 +74,10 @@ def test_kb_check_lists_every_problem_and_exits_1() -> None:
     text = out.getvalue()
     assert text.startswith("The knowledge base has 6 problems:")
     assert "c.yaml: the file is empty" in text and "b.yaml:4: YAML syntax error" in text
+
+
+def test_text_says_what_a_glossary_term_stands_for_first_as_the_chat_does() -> None:
+    code, out = ask("what's a DSL", as_json=False, kb_dir=None)
+    assert code == 0 and out.startswith("DSL stands for designated safeguarding lead")
+    _, out = ask("what's a DSL", as_json=True, kb_dir=None)
+    assert set(json.loads(out)) == {"query", "answer", "suggestions"}  # the JSON keeps its shape
