@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
-from bot.engine.routing import Engine, unknown_user_reply
+from bot.engine.routing import Engine, Turn, unknown_user_reply
 
 HomeSection = Reply
 
@@ -32,3 +34,21 @@ def home_sections(engine: Engine, services: Services, user_id: str) -> list[Home
     for provider in engine.home_providers:
         sections += provider(person)
     return sections
+
+
+HOME_WORDS = re.compile(r"^\s*(?:home|my home|home tab|dashboard)\s*$", re.IGNORECASE)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit home` and the typed word `home`: the Home tab's sections as messages, so the terminal chat
+    (which has no Home tab) and anyone in Slack can see their audit picture in the conversation."""
+
+    def show(turn: Turn, _text: str) -> list[HomeSection]:
+        return home_sections(engine, services, turn.user_id)
+
+    engine.add_command("home", show, "your Home tab here: your drafts, actions and your teams' audit picture")
+
+    def on_text(turn: Turn, text: str) -> list[HomeSection] | None:
+        return show(turn, text) if HOME_WORDS.match(text) else None
+
+    engine.add_message_handler(on_text, priority=11)

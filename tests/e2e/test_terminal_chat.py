@@ -86,3 +86,9 @@ def test_audit_words_typed_with_nothing_open_say_so_and_are_not_noted_as_questio
     assert "nothing to cancel" in text and "nothing to go back to" in text and "nothing to skip" in text
     assert "I don't know that yet" not in text
     assert services.storage.db.execute("SELECT count(*) FROM kb_asks").fetchone()[0] == 0
+
+
+def test_the_home_tab_can_be_seen_in_the_chat(engine: Engine) -> None:
+    _, out = drive(engine, ["home", "/audit home", "help"], user="U0MGRN001")
+    assert out.count("== Your audits ==") == 2 and "Hello, Team manager (North)." in out
+    assert "/audit home" in out  # listed in help
