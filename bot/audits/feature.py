@@ -76,7 +76,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
-                       usage="/audit list [mine|team|case <case reference>]")
+                       usage="/audit list [mine|team [team id]|case <case reference>] [page N]")
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
                        usage="/audit reflect <number> [your reflections]")
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "

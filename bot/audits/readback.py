@@ -37,7 +37,9 @@ from bot.storage.errors import Conflict
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
 LIST_USAGE = ("Type `/audit list` for every audit you may read, `/audit list mine` (yours and your cases'), "
-              "`/audit list team` (your teams'), or `/audit list case CR-123456`.")
+              "`/audit list team` (your teams'), `/audit list team <team id>`, or `/audit list case CR-123456`; "
+              "add `page 2` for older ones.")
+MAX_PAGE = 10_000
 SHOW_HINT = "type `/audit show <audit number>`, for example `/audit show 12`"
 REFLECT_USAGE = ("Type `/audit reflect <audit number>` and then your reflections, or all at once: "
                  "`/audit reflect 12 I agree the plan drifted; I will…`.")
@@ -124,6 +126,15 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
             raise AccessDenied("`/audit list team` is for team managers, QA leads and admins. "
                                "`/audit list mine` shows your audits and the audits of your cases.")
         return "Your teams' audits", {"teams": teams}
+    if kind == "team" and len(words) == 2:
+        team = words[1].lower()
+        known = services.directory.teams
+        if team not in known:
+            raise UserError(f"There is no team `{words[1]}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
+        if teams is not None and team not in teams:
+            raise AccessDenied(f"You can list the audits of your own teams only: "
+                               f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
+        return f"Audits of {team}", {"teams": [team]}
     if kind == "case" and len(words) == 2:
         reference = check_case_reference(words[1], services.settings.case_reference_pattern,
                                          services.identifier_screen)
@@ -138,9 +149,10 @@ def _line(services: Services, audit: store.AuditRow) -> str:
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 
 
-def readable(services: Services, person: Person, scope: dict[str, Any], limit: int) -> tuple[int, list]:
+def readable(services: Services, person: Person, scope: dict[str, Any], limit: int,
+             offset: int = 0) -> tuple[int, list]:
     """The audits matching `scope` that this person may read, newest first (the policy has the last word)."""
-    total, audits = readback_store.readable_audits(services.storage, limit=limit, **scope)
+    total, audits = readback_store.readable_audits(services.storage, limit=limit, offset=offset, **scope)
     moderators = readback_store.moderators_of(services.storage, [a.id for a in audits])
     shown = [a for a in audits if policy.may_view(services.directory, person, a, moderators.get(a.id, set()))]
     return total - (len(audits) - len(shown)), shown
@@ -149,14 +161,29 @@ def readable(services: Services, person: Person, scope: dict[str, Any], limit: i
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    heading, scope = _scope(services, turn.person, args.split())
-    total, audits = readable(services, turn.person, scope, SHOWN)
+    words, page = _page(args.split())
+    heading, scope = _scope(services, turn.person, words)
+    total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
+        if page > 1 and total:
+            raise UserError(f"There is no page {page}: {heading.lower()} fill {-(-total // SHOWN)} page(s) of "
+                            f"{SHOWN}.")
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
-    more = f" (the newest {len(audits)} of {total})" if total > len(audits) else ""
-    return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(_line(services, a) for a in audits),
+    first = (page - 1) * SHOWN + 1
+    more = f" ({first} to {first + len(audits) - 1} of {total})" if total > len(audits) else ""
+    lines = [_line(services, a) for a in audits]
+    if first + len(audits) - 1 < total:
+        lines.append(f"_Older ones: `/audit list {' '.join([*words, 'page', str(page + 1)])}`._")
+    return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(lines),
                   note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+
+
+def _page(words: list[str]) -> tuple[list[str], int]:
+    """The words before a trailing `page N`, and N (1 when not given)."""
+    if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit() and int(words[-1]) >= 1:
+        return words[:-2], min(int(words[-1]), MAX_PAGE)
+    return words, 1
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

@@ -21,8 +21,8 @@ READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 
 def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
                     teams: Collection[str] | None = None, case_ref: str | None = None,
-                    moderator: str | None = None, limit: int = 20) -> tuple[int, list[AuditRow]]:
-    """How many submitted (or moderated) audits match, and the newest `limit` of them.
+                    moderator: str | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[AuditRow]]:
+    """How many submitted (or moderated) audits match, and the newest `limit` of them after skipping `offset`.
 
     `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits;
     `moderator` keeps the audits that person holds open for moderation or decided; given several, an audit
@@ -50,7 +50,8 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
     clause = " AND ".join(where)
     total = int(storage.db.execute(f"SELECT COUNT(*) FROM audits WHERE {clause}", params).fetchone()[0])
     rows = select(storage.db, f"SELECT * FROM audits WHERE {clause} "
-                              "ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT ?", [*params, limit])
+                              "ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT ? OFFSET ?",
+                  [*params, limit, offset])
     return total, [audit_row(r) for r in rows]
 
 

@@ -240,3 +240,21 @@ def test_a_cancelled_audit_is_not_read_back_by_anyone_but_its_auditor(engine: En
     assert refused.kind == "error" and "was cancelled" in refused.text and "CR-100009" not in refused.text
     [own] = engine.command(AUDITOR, f"show {cancelled}", surface="terminal")
     assert own.kind != "error" and "Add my reflections" not in [c.label for c in own.choices]
+
+
+def test_older_audits_are_reached_page_by_page_and_by_team(engine: Engine, services: Services) -> None:
+    ids = [insert_audit(services.storage, f"CR-3{n:05}", DAY + timedelta(hours=n)) for n in range(23)]
+    south = insert_audit(services.storage, "CR-400001", DAY, team="south-cin-cp", auditor="U0MGRS001",
+                         worker="U0PRAS001")
+    newest_first = [str(i) for i in reversed(ids)]
+    [first] = engine.command("U0QALEAD1", "list team north-assessment", surface="terminal")
+    assert "(1 to 10 of 23)" in first.text and "/audit list team north-assessment page 2" in first.text
+    assert [c.value for c in first.choices] == newest_first[:10]
+    [third] = engine.command("U0QALEAD1", "list team north-assessment page 3", surface="terminal")
+    assert [c.value for c in third.choices] == newest_first[20:] and "page 4" not in third.text
+    [beyond] = engine.command("U0QALEAD1", "list team north-assessment page 4", surface="terminal")
+    assert beyond.kind == "error" and "3 page(s)" in beyond.text
+    [not_theirs] = engine.command(MANAGER, "list team south-cin-cp", surface="terminal")
+    assert not_theirs.kind == "error" and "your own teams" in not_theirs.text and str(south) not in not_theirs.text
+    [unknown] = engine.command(MANAGER, "list team nowhere", surface="terminal")
+    assert unknown.kind == "error" and "north-assessment" in unknown.text
