@@ -1,4 +1,4 @@
-"""Dates as people in England write them: 30/11/2026, 2026-11-30, 15 January, next Friday, in two weeks.
+"""Dates as people in England write them: 30/11/2026, 2026-11-30, 15 January, next Friday, Friday week, in two weeks.
 
 Day always comes before month in numbers (5/3 is 5 March). Words relative to today (tomorrow, next Friday,
 in two weeks) and dates without a year need today's date, which callers take from the injected clock. A date
@@ -38,6 +38,7 @@ _COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
 _IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
 _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
+_WEEKDAY_WEEK = re.compile(r"([a-z]+) week|a week (?:on )?([a-z]+)")  # "friday week", "a week on friday"
 _WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming) )?([a-z]+)")
 FORMAT_HINT = "a full date with its year, day first, like 30/11/2026 or 2026-11-30"
 
@@ -197,6 +198,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
     match = _END_OF.fullmatch(cleaned)
     if match is not None:
         return _end_of(_need(today), match.group(2), {"next": 1, "last": -1}.get(match.group(1) or "", 0))
+    match = _WEEKDAY_WEEK.fullmatch(cleaned)
+    if match is not None and (match.group(1) or match.group(2)) in WEEKDAYS:  # "Friday week": a week after Friday
+        weekday = WEEKDAYS[match.group(1) or match.group(2)]
+        today = _need(today)
+        return today + dt.timedelta(days=(weekday - today.weekday()) % 7 + 7)
     match = _WEEKDAY.fullmatch(cleaned)
     if match is not None and match.group(2) in WEEKDAYS:
         return _weekday(match.group(1), WEEKDAYS[match.group(2)], _need(today), tense)

@@ -20,7 +20,7 @@ from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
-from knowledge.dates import JUST_PASSED_DAYS, DateError, long_date, parse_day
+from knowledge.dates import JUST_PASSED_DAYS, WEEKDAYS, DateError, long_date, parse_day
 from knowledge.loader import check_knowledge, load_knowledge
 from tests.audit_driver import complete_audit
 
@@ -227,3 +227,15 @@ def test_end_of_the_month_is_its_last_day_and_end_of_the_week_its_coming_friday(
     assert friday.weekday() == 4 and 0 <= (friday - today).days < 7
     assert parse_day("end of next month", today) > month_end
     assert (parse_day("end of next month", today) + timedelta(days=1)).day == 1
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)), st.sampled_from(sorted(WEEKDAYS)),
+       st.sampled_from(["{} week", "a week on {}", "a week {}", "{} WEEK"]))
+def test_friday_week_is_that_weekday_in_the_week_after_this_one(today: date, weekday: str, form: str) -> None:
+    found = parse_day(form.format(weekday), today)
+    assert found.weekday() == WEEKDAYS[weekday] and 7 <= (found - today).days <= 13
+
+
+def test_friday_week_said_on_a_wednesday_is_nine_days_on() -> None:
+    assert parse_day("friday week", date(2026, 12, 2)) == date(2026, 12, 11)
+    assert parse_day("next friday", date(2026, 12, 2)) == date(2026, 12, 4)
