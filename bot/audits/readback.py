@@ -121,8 +121,8 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
             raise AccessDenied("`/audit list team` is for team managers, QA leads and admins. "
                                "`/audit list mine` shows your audits and the audits of your cases.")
         return "Your teams' audits", {"teams": teams}
-    if kind == "case" and len(words) == 2:
-        reference = check_case_reference(words[1], services.settings.case_reference_pattern,
+    if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`
+        reference = check_case_reference(" ".join(words[1:]), services.settings.case_reference_pattern,
                                          services.identifier_screen)
         return f"Audits of {reference}", {**everything, "case_ref": reference}
     raise UserError(LIST_USAGE)
