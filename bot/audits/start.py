@@ -120,7 +120,8 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
 
 def audited_before(services: Services, reference: str, now: datetime, audit_id: int) -> list[Reply]:
     """The "audited in the last 12 months" heads-up for a draft of this (canonical) case reference, when other
-    audits of the case (not cancelled) were started or submitted in the last year; else nothing."""
+    audits of the case (not cancelled) were started or submitted in the last year; else nothing. Shown when an
+    audit starts and when a cancelled one is restored."""
     recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)
     if not recent:
         return []
@@ -338,7 +339,7 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
                       waiting=waiting_at(audit_id, audit.step))
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
-            *render(services, load(services, audit_id))]
+            *audited_before(services, audit.case_ref, turn.now, audit_id), *render(services, load(services, audit_id))]
 
 
 def _restorable(services: Services, turn: Turn) -> list[Reply]:

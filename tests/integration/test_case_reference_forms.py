@@ -1,6 +1,6 @@
 """A case reference typed in any accepted form (lower case, no hyphen, a space) is the same case: it is stored as
 `CR-382070`, `/audit list case` finds the case's audits, a reference typed on its own is not a question, and the
-"audited in the last 12 months" heads-up finds earlier audits."""
+"audited in the last 12 months" heads-up finds earlier audits, when an audit starts and when one is restored."""
 
 from __future__ import annotations
 
@@ -61,4 +61,20 @@ def test_a_reference_typed_alone_with_a_space_is_a_case_not_a_question(engine: E
     assert "You have a draft audit of this case" in offered and "/audit list case CR-382070" in offered
     assert "looks like a case reference" not in law
     assert services.storage.db["kb_asks"].count == asked + 1  # only "CA 1989" went to the knowledge base
+
+
+def test_restoring_a_cancelled_draft_of_a_case_audited_this_year_gives_the_heads_up(engine: Engine,
+                                                                                   services: Services) -> None:
+    insert_audit(services.storage, "CR-382070", NOW - timedelta(days=100))
+    with time_machine.travel(NOW, tick=False):
+        assert HEADS_UP in said(start_typing(engine, "CR-382070"))
+        [draft] = store.drafts_of(services.storage, AUDITOR)
+        [question] = engine.action(AUDITOR, "audit.cancel", f"{draft.id}:{draft.step_version}")
+        [yes] = [c for c in question.choices if c.action == "audit.cancel_confirm"]
+        engine.action(AUDITOR, yes.action, yes.value)
+    with time_machine.travel(NOW + timedelta(hours=2), tick=False):
+        restored = engine.command(AUDITOR, f"restore {draft.id}")
+    assert f"Audit #{draft.id} is restored" in restored[0].text
+    assert HEADS_UP in said(restored)
+    assert store.get_audit(services.storage, draft.id).status == "draft"
 
