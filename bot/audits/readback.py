@@ -135,8 +135,8 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
             raise AccessDenied(f"You can list the audits of your own teams only: "
                                f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
         return f"Audits of {team}", {"teams": [team]}
-    if kind == "case" and len(words) == 2:
-        reference = check_case_reference(words[1], services.settings.case_reference_pattern,
+    if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`
+        reference = check_case_reference(" ".join(words[1:]), services.settings.case_reference_pattern,
                                          services.identifier_screen)
         return f"Audits of {reference}", {**everything, "case_ref": reference}
     raise UserError(LIST_USAGE)

@@ -28,7 +28,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
-from bot.privacy.screen import check_case_reference
+from bot.privacy.screen import check_case_reference, typed_case_reference
 from bot.storage import audits as store
 from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
@@ -138,15 +138,21 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
     first = next_step(checklist, {}, Step("case_reference"))
     audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id, first.key, turn.now,
                                   waiting=waiting(first.name, step=first.key))
-    replies = []
-    recent = store.recent_audits_of_case(services.storage, reference, turn.now, exclude=audit_id)
-    if recent:
-        lines = [f"• {_local_date(services, a.submitted_at or a.started_at)} by "
-                 f"{services.directory.label(a.auditor_id)} ({a.checklist_id}, {a.status.replace('_', ' ')})"
-                 for a in recent[:5]]
-        replies.append(Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                             + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate."))
-    return replies + render(services, load(services, audit_id))
+    return audited_before(services, reference, turn.now, audit_id) + render(services, load(services, audit_id))
+
+
+def audited_before(services: Services, reference: str, now: datetime, audit_id: int) -> list[Reply]:
+    """The "audited in the last 12 months" heads-up for a draft of this (canonical) case reference, when other
+    audits of the case (not cancelled) were started or submitted in the last year; else nothing. Shown when an
+    audit starts and when a cancelled one is restored."""
+    recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)
+    if not recent:
+        return []
+    lines = [f"• {_local_date(services, a.submitted_at or a.started_at)} by "
+             f"{services.directory.label(a.auditor_id)} ({a.checklist_id}, {a.status.replace('_', ' ')})"
+             for a in recent[:5]]
+    return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
+                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate.")]
 
 
 def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,
@@ -243,10 +249,11 @@ def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
 
 
 def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """A case reference typed on its own ("EH-2233") is not a question for the knowledge base: offer what a person
-    typing one usually wants, their draft of that case, a new audit or the case's audits, and log nothing."""
-    reference = " ".join(text.split()).strip(" .!?").upper()
-    if not reference or not services.settings.case_reference_pattern.fullmatch(reference):
+    """A case reference typed on its own ("EH-2233", "eh2233", "EH 2233") is not a question for the knowledge base:
+    offer what a person typing one usually wants, their draft of that case, a new audit or the case's audits, and
+    log nothing. The reference is shown, and drafts matched, in its canonical form."""
+    reference = typed_case_reference(text, services.settings.case_reference_pattern)
+    if reference is None:
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
@@ -355,7 +362,7 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
                       waiting=waiting_at(audit_id, audit.step))
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
-            *render(services, load(services, audit_id))]
+            *audited_before(services, audit.case_ref, turn.now, audit_id), *render(services, load(services, audit_id))]
 
 
 def _restorable(services: Services, turn: Turn) -> list[Reply]:

@@ -20,8 +20,8 @@ from bot.errors import UserError
 from bot.privacy.detect import Hit, NameFinder, nhs_number_is_valid, structured_hits
 from bot.privacy.lexicon import Lexicon
 
-__all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "check_case_reference", "find_identifiers",
-           "nhs_number_is_valid", "screen_text"]
+__all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
+           "find_identifiers", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
 
 # What each kind looks like, and what to write instead.
 KINDS = {
@@ -150,30 +150,81 @@ MAX_CASE_REFERENCE_LENGTH = 40  # longer than any case system's reference; bound
 _TEN_DIGITS = re.compile(r"\d[\d .-]{8,14}\d")
 
 
+# Letters then digits, with a hyphen, a space (or both, or a dash) between them, or nothing: one case, one form.
+_LETTERS_DIGITS = re.compile(r"([A-Z]+)\s?[-\u2010-\u2015]?\s?([0-9]+)")
+_YEAR = re.compile(r"(19|20)[0-9]{2}")
+
+
+def canonical_case_reference(text: str) -> str:
+    """The one form a case reference is stored, compared and shown in: upper case, trimmed, and when it is letters
+    then digits, the letters, one hyphen and the digits (`cr382070`, `CR 382070`, `Cr-382070` are all `CR-382070`).
+
+    A reference of another shape (a council's own scheme) is only upper-cased, with its spaces made single. The
+    canonical form is a fixed point: `canonical_case_reference(canonical_case_reference(x)) ==
+    canonical_case_reference(x)`. Every place a reference comes in goes through this (via `check_case_reference`
+    or `typed_case_reference`), and storage's migration m242 rewrote the references stored before."""
+    compact = " ".join((text or "").split()).upper()
+    found = _LETTERS_DIGITS.fullmatch(compact)
+    return f"{found.group(1)}-{found.group(2)}" if found else compact
+
+
+def _fits(reference: str, pattern: re.Pattern[str]) -> bool:
+    """Whether the council's pattern takes the canonical reference, or the same letters and digits written
+    together (a pattern written for `CR123456` still accepts `CR-123456`, and stores it in the one form)."""
+    if not reference or len(reference) > MAX_CASE_REFERENCE_LENGTH:
+        return False
+    return bool(pattern.fullmatch(reference) or pattern.fullmatch(reference.replace("-", "", 1)))
+
+
+def typed_case_reference(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The canonical reference when `text` on its own is one the pattern takes (`cr382070`, `CR 382070.`), else
+    None. Not screened: for noticing a reference in what someone typed, never for storing it.
+
+    Written with a space, letters and a four-digit year (`CA 1989`, `CWSA 2026`, `June 2024`) are read as words and
+    a year, not a case: they are what people ask the knowledge base about. With a hyphen or run together they are
+    still a reference."""
+    bare = " ".join((text or "").split()).strip(" .,;:!?()[]{}'\"")
+    if " " in bare:
+        letters, _, digits = bare.rpartition(" ")
+        if _YEAR.fullmatch(digits) and letters.isalpha():
+            return None
+    reference = canonical_case_reference(bare)
+    return reference if _fits(reference, pattern) else None
+
+
 def without_case_references(text: str, pattern: re.Pattern[str], instead: str = "[a case reference]") -> str:
     """The text with every word that is a case reference replaced by `instead`, for a wider audience.
 
     Case references may be shown to the people working on a case; a question passed to the QA leads' channel is
     read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked). A
-    wording learned for everyone (`instead=""`) keeps no reference at all."""
+    wording learned for everyone (`instead=""`) keeps no reference at all. A reference written with a space
+    (`CR 382070`) counts as one word here."""
 
-    def word(found: re.Match[str]) -> str:
-        token = found.group(0)
+    def hidden(token: str) -> str | None:
         bare = token.strip(".,;:!?()[]{}'\"")
-        if bare and len(bare) <= MAX_CASE_REFERENCE_LENGTH and pattern.fullmatch(bare.upper()):
+        if bare and typed_case_reference(bare, pattern) is not None:
             return token.replace(bare, instead)
-        return token
+        return None
 
-    replaced = re.sub(r"\S+", word, text)
+    parts = re.split(r"(\s+)", text)  # words at even places, the spaces between them at odd ones
+    for i in range(0, len(parts), 2):
+        pair = (parts[i] + " " + parts[i + 2] if i + 2 < len(parts) and parts[i + 1] == " " and parts[i]
+                and parts[i + 2] else None)
+        if pair is not None and (both := hidden(pair)) is not None:
+            parts[i], parts[i + 1], parts[i + 2] = both, "", ""
+        elif (alone := hidden(parts[i])) is not None:
+            parts[i] = alone
+    replaced = "".join(parts)
     return replaced if instead else " ".join(replaced.split())
 
 
 def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) -> str:
-    """The case reference, upper-cased and trimmed, or a refusal saying what it looked like and what fits.
+    """The case reference in its canonical form (`canonical_case_reference`), or a refusal saying what it looked
+    like and what fits.
 
     An NHS number or a name is refused even when the council's pattern would accept it (CR-9434765919).
     """
-    reference = " ".join((text or "").split()).upper()
+    reference = canonical_case_reference(text)
     example = "a case reference such as CR-123456 (letters, a hyphen and the case number from the case system)"
     findings = screen.find(" ".join((text or "").replace("-", " - ").split()))
     findings += [Finding("nhs", LABELS["nhs"], m.group(0)) for m in _TEN_DIGITS.finditer(reference)
@@ -184,6 +235,6 @@ def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) ->
                         f"Please type {example}.")
     if not reference:
         raise UserError(f"Please type {example}.")
-    if len(reference) > MAX_CASE_REFERENCE_LENGTH or not pattern.fullmatch(reference):
+    if not _fits(reference, pattern):
         raise UserError(f"That doesn't look like a case reference. Please type {example}.")
     return reference

@@ -142,20 +142,17 @@ def allocation_of_audit(storage: Storage, audit_id: int) -> Allocation | None:
     return _allocation(rows[0]) if rows else None
 
 
-def _same_case(column: str) -> str:
-    """SQL comparing a stored case reference with a typed one, ignoring case, hyphens and spaces."""
-    return f"REPLACE(REPLACE(UPPER({column}), '-', ''), ' ', '') = REPLACE(REPLACE(UPPER(?), '-', ''), ' ', '')"
-
-
+# Case references are stored in one canonical form (bot.privacy.screen.canonical_case_reference; migration m242
+# rewrote older ones) and callers pass that form, so "the same case" is plain equality, whatever was typed.
 OTHER_ALLOCATION_OF_CASE = (
     "SELECT al.id FROM campaign_allocations al LEFT JOIN audits a ON a.id = al.audit_id "
     "WHERE al.campaign_id = ? AND al.id != ? AND "
-    f"({_same_case('al.case_ref')} OR (a.status IS NOT NULL AND a.status != 'cancelled' AND "
-    f"{_same_case('a.case_ref')})) ORDER BY al.id LIMIT 1")
+    "(al.case_ref = ? OR (a.status IS NOT NULL AND a.status != 'cancelled' AND a.case_ref = ?)) ORDER BY al.id LIMIT 1")
 
 
 def allocation_with_case(storage: Storage, campaign_id: int, case_ref: str, except_allocation: int) -> int | None:
-    """Another allocation of the campaign for this case (its listed case, or its audit's, unless cancelled)."""
+    """Another allocation of the campaign for this case (its listed case, or its audit's, unless cancelled);
+    `case_ref` in its canonical form, as stored."""
     row = storage.db.execute(OTHER_ALLOCATION_OF_CASE, [campaign_id, except_allocation, case_ref, case_ref]).fetchone()
     return int(row[0]) if row else None
 

@@ -7,6 +7,7 @@ identifier: audits carry a screened case reference only.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from typing import Any
 
@@ -685,3 +686,30 @@ def m241_campaign_inadequate_always_sampled(db: Database) -> None:
             UPDATE campaign_allocations SET sampled = 1 WHERE id = NEW.id;
         END;
     """)
+
+
+def _m242_canonical(reference: str | None) -> str | None:
+    """A case reference in its one form as m242 wrote it (bot.privacy.screen.canonical_case_reference on the day it
+    shipped, copied so storage depends on no feature and the migration never changes): upper case, spaces made
+    single, and letters then digits joined by one hyphen."""
+    if reference is None:
+        return None
+    compact = " ".join(reference.split()).upper()
+    found = re.fullmatch(r"([A-Z]+)\s?[-\u2010-\u2015]?\s?([0-9]+)", compact)
+    return f"{found.group(1)}-{found.group(2)}" if found else compact
+
+
+@MIGRATIONS()
+def m242_caseref_canonical_references(db: Database) -> None:
+    """Every stored case reference in one form (`CR-382070`), so `cr382070`, `CR382070` and `CR-382070` are one case:
+    `/audit list case`, the "audited in the last 12 months" heads-up and a campaign's one-audit-per-case check
+    compare stored references exactly, and the bot writes only this form from now on.
+
+    The tables holding references are `audits` and `campaign_allocations` (`case_ref`); no unique index covers
+    either column and no trigger fires on an update of it, so the rewrite cannot fail on data already stored, and
+    `updated_at` is left alone (nobody changed the audit). Only rows not yet in the form are written: running it
+    again changes nothing."""
+    db.conn.create_function("m242_canonical", 1, _m242_canonical, deterministic=True)
+    for table in ("audits", "campaign_allocations"):
+        db.execute(f"UPDATE {table} SET case_ref = m242_canonical(case_ref) "
+                   "WHERE case_ref IS NOT m242_canonical(case_ref)")

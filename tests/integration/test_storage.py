@@ -75,3 +75,60 @@ def test_trail_records_who_and_what(storage: Storage) -> None:
     record_trail(storage, "U0QALEAD1", "kb.reload", {"added": 2})
     row = storage.db.execute("SELECT actor, action, detail FROM trail").fetchone()
     assert row == ("U0QALEAD1", "kb.reload", '{"added": 2}')
+
+
+def test_case_references_stored_in_mixed_forms_become_one_form_and_list_the_whole_history(tmp_path: Path) -> None:
+    """A database from before m242 holds one case as `cr382070`, `CR382070`, ` Cr 382070 ` and `CR-382070` (a
+    campaign allocation too): after the upgrade every row reads `CR-382070`, `/audit list case`'s query finds all
+    four audits, nothing else changed (updated_at, the campaign totals), and running it again changes nothing."""
+    from sqlite_utils import Database
+
+    from bot.storage.readback import readable_audits
+    from bot.storage.schema import MIGRATIONS, m242_caseref_canonical_references
+
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m242_caseref_canonical_references")
+    stamp = "2026-11-02T10:00:00+00:00"
+    db.execute("INSERT INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+               "VALUES ('h', 'c', 'C', '{}', ?)", [stamp])
+    typed = ("cr382070", "CR382070", " Cr 382070 ", "CR-382070", "EH-2233", "XY/77")
+    for audit_id, reference in enumerate(typed, start=1):
+        db.execute("INSERT INTO audits (id, checklist_id, checklist_hash, case_ref, auditor_id, status, step, "
+                   "started_at, updated_at, submitted_at) VALUES (?, 'c', 'h', ?, 'U0MGRN001', 'submitted', 'done', "
+                   "?, ?, ?)", [audit_id, reference, stamp, stamp, stamp])
+        db.execute("INSERT INTO answers (audit_id, question_id, value, answered_by, answered_at) "
+                   "VALUES (?, 'q1', 'yes', 'U0MGRN001', ?)", [audit_id, stamp])
+    db.execute("INSERT INTO campaigns (id, name, theme, checklist_id, teams, starts_on, deadline, auditors, "
+               "moderation_share, created_by, created_at) VALUES (1, 'Autumn', 'Plans', 'c', 'north', '2026-11-01', "
+               "'2026-11-30', 'managers', 20, 'U0QALEAD1', ?)", [stamp])
+    for reference, audit_id in (("cr382070", 1), (None, None), ("eh 2233", None)):
+        db.execute("INSERT INTO campaign_allocations (campaign_id, case_ref, worker_id, team_id, auditor_id, status, "
+                   "audit_id, updated_at) VALUES (1, ?, 'U0PRAN001', 'north', 'U0MGRN001', ?, ?, ?)",
+                   [reference, "started" if audit_id else "allocated", audit_id, stamp])
+    totals_before = db.execute("SELECT * FROM campaign_answer_totals").fetchall()
+    assert totals_before  # the linked audit counts in its campaign
+    db.conn.commit()
+    db.conn.close()
+
+    storage = Storage(path)
+    try:
+        assert storage.migrate() == ["m242_caseref_canonical_references"]
+        stored = [r[0] for r in storage.db.execute("SELECT case_ref FROM audits ORDER BY id")]
+        assert stored == ["CR-382070"] * 4 + ["EH-2233", "XY/77"]
+        allocated = [r[0] for r in storage.db.execute("SELECT case_ref FROM campaign_allocations ORDER BY id")]
+        assert allocated == ["CR-382070", None, "EH-2233"]
+        total, history = readable_audits(storage, case_ref="CR-382070")
+        assert total == 4 and sorted(a.id for a in history) == [1, 2, 3, 4]
+        assert {r[0] for r in storage.db.execute("SELECT updated_at FROM audits")} == {stamp}
+        assert storage.db.execute("SELECT * FROM campaign_answer_totals").fetchall() == totals_before
+        snapshot = storage.db.execute("SELECT id, case_ref FROM audits UNION ALL "
+                                      "SELECT -id, case_ref FROM campaign_allocations").fetchall()
+        with storage.write() as again:
+            m242_caseref_canonical_references(again)  # idempotent: a second run rewrites nothing
+            assert again.execute("SELECT changes()").fetchone()[0] == 0
+        assert storage.db.execute("SELECT id, case_ref FROM audits UNION ALL "
+                                  "SELECT -id, case_ref FROM campaign_allocations").fetchall() == snapshot
+        assert storage.migrate() == []
+    finally:
+        storage.close()

@@ -141,7 +141,7 @@ def test_case_references_that_fit_the_pattern_are_accepted(identifier_screen: Sc
     reference = f"{letters}{'-' if hyphen else ''}{digits}"
     if len(digits) == 10 or nhs_number_is_valid(digits):
         return
-    assert check_case_reference(f" {reference.lower()} ", PATTERN, identifier_screen) == reference
+    assert check_case_reference(f" {reference.lower()} ", PATTERN, identifier_screen) == f"{letters}-{digits}"
 
 
 @pytest.mark.parametrize(("typed", "words"), [

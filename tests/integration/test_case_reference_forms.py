@@ -1,0 +1,80 @@
+"""A case reference typed in any accepted form (lower case, no hyphen, a space) is the same case: it is stored as
+`CR-382070`, `/audit list case` finds the case's audits, a reference typed on its own is not a question, and the
+"audited in the last 12 months" heads-up finds earlier audits, when an audit starts and when one is restored."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.support.audit_rows import insert_audit
+
+AUDITOR = "U0MGRN001"
+NOW = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)  # a Monday morning
+HEADS_UP = "Heads up: CR-382070 has been audited in the last 12 months"
+
+
+def said(replies: list[Reply]) -> str:
+    return " ".join(r.text for r in replies)
+
+
+def start_typing(engine: Engine, reference: str) -> list[Reply]:
+    engine.command(AUDITOR, "start early help")
+    return engine.message(AUDITOR, reference)
+
+
+@pytest.mark.parametrize("typed", ["cr382070", "CR382070", "CR 382070", "cr 382070"])
+def test_audit_list_case_finds_the_case_however_the_reference_is_typed(engine: Engine, services: Services,
+                                                                       typed: str) -> None:
+    earlier = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=20))
+    with time_machine.travel(NOW, tick=False):
+        [listing] = engine.command(AUDITOR, f"list case {typed}")
+    assert "Audits of CR-382070" in listing.text and f"#{earlier} " in listing.text
+    assert "none submitted yet" not in listing.text
+
+
+@pytest.mark.parametrize("typed", ["cr382070", "CR382070", "CR 382070", " cr382070 "])
+def test_typed_at_the_case_step_it_is_stored_in_one_form_and_the_earlier_audit_is_found(
+        engine: Engine, services: Services, typed: str) -> None:
+    insert_audit(services.storage, "CR-382070", NOW - timedelta(days=40))
+    with time_machine.travel(NOW, tick=False):
+        replies = start_typing(engine, typed)
+    assert HEADS_UP in said(replies)
+    [draft] = store.drafts_of(services.storage, AUDITOR)
+    assert draft.case_ref == "CR-382070"
+
+
+def test_a_reference_typed_alone_with_a_space_is_a_case_not_a_question(engine: Engine, services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        start_typing(engine, "cr382070")
+        engine.command(AUDITOR, "resume")  # leaves nothing waiting for typed text
+        asked = services.storage.db["kb_asks"].count
+        offered = said(engine.message(AUDITOR, "CR 382070"))
+        law = said(engine.message(AUDITOR, "CA 1989"))  # letters and a year: still a question
+    assert "**CR-382070** looks like a case reference" in offered
+    assert "You have a draft audit of this case" in offered and "/audit list case CR-382070" in offered
+    assert "looks like a case reference" not in law
+    assert services.storage.db["kb_asks"].count == asked + 1  # only "CA 1989" went to the knowledge base
+
+
+def test_restoring_a_cancelled_draft_of_a_case_audited_this_year_gives_the_heads_up(engine: Engine,
+                                                                                   services: Services) -> None:
+    insert_audit(services.storage, "CR-382070", NOW - timedelta(days=100))
+    with time_machine.travel(NOW, tick=False):
+        assert HEADS_UP in said(start_typing(engine, "CR-382070"))
+        [draft] = store.drafts_of(services.storage, AUDITOR)
+        [question] = engine.action(AUDITOR, "audit.cancel", f"{draft.id}:{draft.step_version}")
+        [yes] = [c for c in question.choices if c.action == "audit.cancel_confirm"]
+        engine.action(AUDITOR, yes.action, yes.value)
+    with time_machine.travel(NOW + timedelta(hours=2), tick=False):
+        restored = engine.command(AUDITOR, f"restore {draft.id}")
+    assert f"Audit #{draft.id} is restored" in restored[0].text
+    assert HEADS_UP in said(restored)
+    assert store.get_audit(services.storage, draft.id).status == "draft"
+
