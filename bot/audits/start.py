@@ -10,6 +10,7 @@ from bot.audits import lifecycle
 from bot.audits.core import (
     Ctx,
     checklists,
+    grade_of_record_text,
     is_duplicate,
     knowledge_base,
     load,
@@ -23,13 +24,16 @@ from bot.audits.core import (
 )
 from bot.audits.flow import Step, next_step
 from bot.audits.screens import advance_and_render, render
-from bot.core import buttons
+from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference, typed_case_reference
+from bot.settings.people import Person
+from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
 
@@ -138,21 +142,37 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
     first = next_step(checklist, {}, Step("case_reference"))
     audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id, first.key, turn.now,
                                   waiting=waiting(first.name, step=first.key))
-    return audited_before(services, reference, turn.now, audit_id) + render(services, load(services, audit_id))
+    heads_up = audited_before(services, reference, turn.now, audit_id, turn.person)
+    return heads_up + render(services, load(services, audit_id))
 
 
-def audited_before(services: Services, reference: str, now: datetime, audit_id: int) -> list[Reply]:
+def audited_before(services: Services, reference: str, now: datetime, audit_id: int,
+                   viewer: Person | None = None) -> list[Reply]:
     """The "audited in the last 12 months" heads-up for a draft of this (canonical) case reference, when other
     audits of the case (not cancelled) were started or submitted in the last year; else nothing. Shown when an
-    audit starts and when a cancelled one is restored."""
-    recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)
+    audit starts and when a cancelled one is restored. A re-auditor needs what the last audit found: each one's
+    number, checklist, grade of record and open actions, and a View button for those `viewer` may read."""
+    recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)[:5]
     if not recent:
         return []
-    lines = [f"• {_local_date(services, a.submitted_at or a.started_at)} by "
-             f"{services.directory.label(a.auditor_id)} ({a.checklist_id}, {a.status.replace('_', ' ')})"
-             for a in recent[:5]]
+    available = checklists(services)
+    lines = []
+    for audit in recent:
+        title = available[audit.checklist_id].title if audit.checklist_id in available else audit.checklist_id
+        graded = f", {grade_of_record_text(audit)}" if audit.overall_grade else ""
+        open_actions = [a.id for a in action_store.actions_of_audit(services.storage, audit.id) if not a.done_at]
+        still = (f"; open action{'s' if len(open_actions) > 1 else ''} {', '.join(map(str, open_actions))}"
+                 if open_actions else "")
+        lines.append(f"• #{audit.id} {title}, {_local_date(services, audit.submitted_at or audit.started_at)} by "
+                     f"{services.directory.label(audit.auditor_id)}{graded} ({audit.status.replace('_', ' ')}){still}")
+    readable = []
+    if viewer is not None:
+        moderators = readback_store.moderators_of(services.storage, [a.id for a in recent])
+        readable = [a for a in recent if a.status in readback_store.READABLE_STATUSES
+                    and policy.may_view(services.directory, viewer, a, moderators.get(a.id, set()))]
     return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate.")]
+                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate.",
+                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable))]
 
 
 def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,
@@ -362,7 +382,8 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
                       waiting=waiting_at(audit_id, audit.step))
     return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
-            *audited_before(services, audit.case_ref, turn.now, audit_id), *render(services, load(services, audit_id))]
+            *audited_before(services, audit.case_ref, turn.now, audit_id, turn.person),
+            *render(services, load(services, audit_id))]
 
 
 def _restorable(services: Services, turn: Turn) -> list[Reply]:

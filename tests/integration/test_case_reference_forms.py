@@ -12,6 +12,7 @@ import time_machine
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
 from tests.support.audit_rows import insert_audit
 
@@ -78,3 +79,22 @@ def test_restoring_a_cancelled_draft_of_a_case_audited_this_year_gives_the_heads
     assert HEADS_UP in said(restored)
     assert store.get_audit(services.storage, draft.id).status == "draft"
 
+
+
+def test_the_heads_up_gives_a_re_auditor_the_last_audit_its_grade_open_actions_and_a_view(
+        engine: Engine, services: Services) -> None:
+    from tests.support.audit_rows import add_action
+
+    earlier = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=40))
+    services.storage.db.execute("UPDATE audits SET overall_grade = 'inadequate' WHERE id = ?", [earlier])
+    add_action(services.storage, earlier, NOW - timedelta(days=40))
+    add_action(services.storage, earlier, NOW - timedelta(days=40), done=NOW - timedelta(days=2))
+    open_action, _ = [a.id for a in action_store.actions_of_audit(services.storage, earlier)]
+    other_team = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=10), team="south-cin-cp",
+                              auditor="U0MGRS001", worker="U0PRAS001")
+    with time_machine.travel(NOW, tick=False):
+        [heads_up] = [r for r in start_typing(engine, "CR-382070") if HEADS_UP in r.text]
+    assert f"#{earlier} " in heads_up.text and "Inadequate" in heads_up.text
+    assert f"open action {open_action}" in heads_up.text
+    assert [(c.action, c.value) for c in heads_up.choices] == [("audit.view", str(earlier))]  # not the South one
+    assert f"#{other_team} " in heads_up.text
