@@ -57,6 +57,7 @@ class State(Enum):
     PAUSED = "paused"                    # waits for Resume
     REFLECTION = "reflection"            # the worker's reflections on the audit of their case
     MODERATION_DECISION = "moderation_decision"  # Agree, or Disagree and a grade
+    MODERATION_GRADE = "moderation_grade"  # after Disagree: the moderator's grade, pressed or typed by its name
     MODERATION_REASON = "moderation_reason"
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
 
@@ -202,6 +203,15 @@ def _reflection(services: Services, turn: Turn, conversation: Conversation, text
     return audits_finish.reflection(services, turn, conversation.audit_id, text)
 
 
+def _moderation_grade(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """The moderator's grade typed by its name; "agree" or "disagree" typed here is a change of mind."""
+    if moderation.DECISION_WORDS.match(text):
+        decided = moderation.typed_decision(services, turn, text)
+        if decided is not None:
+            return decided
+    return moderation.typed_grade(services, turn, conversation.audit_id, text)
+
+
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason."""
     if moderation.DECISION_WORDS.match(text):
@@ -271,14 +281,16 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
                                      lambda services, c: moderation.decision_screen(services, c.audit_id)),
+    State.MODERATION_GRADE: _spec(_moderation_grade, _DECIDING,
+                                  lambda services, c: moderation.grade_question(c.audit(services).audit)),
     State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
 })
 
 # States that belong to a person rather than to one audit's step.
-PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_REASON,
-                           State.MODERATION_RESPONSE})
+PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
+                           State.MODERATION_REASON, State.MODERATION_RESPONSE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 
 
@@ -377,8 +389,9 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         except buttons.StaleButton:
             return Unplaced.HANDLER_DECIDES
         data = store.conversation(services.storage, turn.user_id)
-        reasoning = data.get("awaiting") == State.MODERATION_REASON.value and data.get("audit_id") == audit_id
-        return State.MODERATION_REASON if reasoning else State.MODERATION_DECISION
+        waiting_here = data.get("audit_id") == audit_id and data.get("awaiting") in (State.MODERATION_GRADE.value,
+                                                                                     State.MODERATION_REASON.value)
+        return State(data["awaiting"]) if waiting_here else State.MODERATION_DECISION
     if action == "audit.start_cancel":
         data = store.conversation(services.storage, turn.user_id)
         return next((s for s in PERSON_STATES if s.value == data.get("awaiting")), Unplaced.NO_CONVERSATION)

@@ -10,7 +10,7 @@ import re
 
 from bot.audits import moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.flow import AnswerError, parse_grade, parse_text
+from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -179,12 +179,47 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Disagree: which grade instead? Pressed or typed by its name (`good`, `RI`, `inadequate`), so the bot waits."""
     audit = _checked(services, turn, value)
     _holder_only(services, turn, audit)
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
+    return grade_question(audit)
+
+
+def _offered(audit: store.AuditRow) -> list[str]:
+    """The grades a disagreeing moderator may give: every grade but the auditor's."""
+    return [g for g in GRADES if g != audit.overall_grade]
+
+
+def grade_question(audit: store.AuditRow) -> list[Reply]:
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
-                    for g in GRADES if g != audit.overall_grade)
+                    for g in _offered(audit))
     return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(audit.overall_grade)}**, so "
-                       "that one is not offered.", choices=choices, kind="question")]
+                       "that one is not offered. Pick one, or type it (`good`, `RI`, `inadequate`).",
+                  choices=choices, kind="question")]
+
+
+def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
+    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`parse_grade`). A question
+    goes on to the knowledge base; the auditor's own grade is refused, since disagreeing means another grade."""
+    audit = _checked(services, turn, str(audit_id))
+    held = moderation_store.current_moderation(services.storage, audit.id) if audit.status == "in_moderation" else None
+    if held is None or held.moderator_id != turn.user_id:
+        return None  # decided or taken over since: the wait is stale, so the text is not a grade for it
+    labels = [f"**{grade_label(g)}**" for g in _offered(audit)]
+    offered = ", ".join(labels[:-1]) + " or " + labels[-1]
+    auditors = grade_label(audit.overall_grade)
+    try:
+        grade = parse_grade(text)
+    except AnswerError:
+        if looks_like_question(text):
+            return None
+        raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
+                        f"**{auditors}**, type `agree`.") from None
+    if grade == audit.overall_grade:
+        raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "
+                        f"{offered}, or type `agree` if you agree with **{auditors}**.")
+    return _ask_reason(services, turn, audit, False, grade)
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
