@@ -22,7 +22,7 @@ from typing import Any
 
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
-from bot.audits import moderation, readback
+from bot.audits import moderation, moderation_action, readback
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, load, not_in_channel
@@ -58,7 +58,11 @@ class State(Enum):
     PAUSED = "paused"                    # waits for Resume
     REFLECTION = "reflection"            # the worker's reflections on the audit of their case
     MODERATION_DECISION = "moderation_decision"  # Agree, or Disagree and a grade
+    MODERATION_GRADE = "moderation_grade"  # after Disagree: the moderator's grade, pressed or typed by its name
     MODERATION_REASON = "moderation_reason"
+    MODERATION_ACTION = "moderation_action"  # an Inadequate grade of record with no open action: the action's text
+    MODERATION_ACTION_OWNER = "moderation_action_owner"
+    MODERATION_ACTION_DUE = "moderation_action_due"
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
 
 
@@ -203,6 +207,15 @@ def _reflection(services: Services, turn: Turn, conversation: Conversation, text
     return audits_finish.reflection(services, turn, conversation.audit_id, text)
 
 
+def _moderation_grade(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """The moderator's grade typed by its name; "agree" or "disagree" typed here is a change of mind."""
+    if moderation.DECISION_WORDS.match(text):
+        decided = moderation.typed_decision(services, turn, text)
+        if decided is not None:
+            return decided
+    return moderation.typed_grade(services, turn, conversation.audit_id, text)
+
+
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason."""
     if moderation.DECISION_WORDS.match(text):
@@ -210,6 +223,29 @@ def _moderation_reason(services: Services, turn: Turn, conversation: Conversatio
         if decided is not None:
             return decided
     return moderation.reason(services, turn, dict(conversation.data), text)
+
+
+def _change_of_mind(typed: TypedHandler) -> TypedHandler:
+    """While a moderator writes their decision, "agree" or "disagree" typed is a change of mind, never the text."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        if moderation.DECISION_WORDS.match(text):
+            decided = moderation.typed_decision(services, turn, text)
+            if decided is not None:
+                return decided
+        return typed(services, turn, conversation, text)
+    return handler
+
+
+def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return moderation_action.description(services, turn, conversation.data, text)
+
+
+def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return moderation_action.owner(services, turn, conversation.data, text)
+
+
+def _moderation_action_due(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return moderation.action_due(services, turn, dict(conversation.data), text)
 
 
 def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -272,14 +308,28 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
                                      lambda services, c: moderation.decision_screen(services, c.audit_id)),
+    State.MODERATION_GRADE: _spec(_moderation_grade, _DECIDING,
+                                  lambda services, c: moderation.grade_question(c.audit(services).audit)),
     State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
+    State.MODERATION_ACTION: _spec(_change_of_mind(_moderation_action), _DECIDING,
+                                   lambda _services, c: moderation_action.description_prompt(c.audit_id)),
+    State.MODERATION_ACTION_OWNER: _spec(_change_of_mind(_moderation_action_owner),
+                                         _DECIDING | {"audit.moderation_owner"},
+                                         lambda services, c: moderation_action.owner_prompt(services, c.data)),
+    State.MODERATION_ACTION_DUE: _spec(_change_of_mind(_moderation_action_due), _DECIDING,
+                                       lambda services, c: moderation_action.due_prompt(services, c.data)),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
 })
 
+# A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
+_MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
+                      State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE)
+
 # States that belong to a person rather than to one audit's step.
-PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_REASON,
-                           State.MODERATION_RESPONSE})
+PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
+                           State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
+                           State.MODERATION_ACTION_DUE, State.MODERATION_RESPONSE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 
 
@@ -368,6 +418,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
+    "audit.moderation_owner": moderation_action.on_owner,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "actions.done": actions_feature.on_done,
 })
@@ -391,8 +442,13 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         except buttons.StaleButton:
             return Unplaced.HANDLER_DECIDES
         data = store.conversation(services.storage, turn.user_id)
-        reasoning = data.get("awaiting") == State.MODERATION_REASON.value and data.get("audit_id") == audit_id
-        return State.MODERATION_REASON if reasoning else State.MODERATION_DECISION
+        deciding = {s.value for s in _MODERATOR_WRITING}
+        waiting_here = data.get("audit_id") == audit_id and data.get("awaiting") in deciding
+        return State(data["awaiting"]) if waiting_here else State.MODERATION_DECISION
+    if action == "audit.moderation_owner":
+        awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
+        owner_state = State.MODERATION_ACTION_OWNER
+        return owner_state if awaiting == owner_state.value else Unplaced.NO_CONVERSATION
     if action == "audit.start_cancel":
         data = store.conversation(services.storage, turn.user_id)
         return next((s for s in PERSON_STATES if s.value == data.get("awaiting")), Unplaced.NO_CONVERSATION)

@@ -56,13 +56,14 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             value = getattr(ctx.audit, name) or None  # skip keeps a note already made
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
-        elif name in ("strengths", "development", "actions"):
+        elif name in ("strengths", "development"):
             value = screen_text(parse_text(cleaned, "note"), names, "that note")
+        elif name == "actions":
+            value = action_description(services, cleaned)
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
-            due = parse_date(cleaned, turn.now.astimezone(services.settings.timezone).date(), "future", "due date")
-            return _add_action(services, turn, ctx, due)
+            return _add_action(services, turn, ctx, action_due(services, turn, cleaned))
         else:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
@@ -79,11 +80,29 @@ def following_owner() -> str:
     return Step("action_owner").key
 
 
-def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
+# An action, read the same way wherever one is written (an audit's actions step, or a moderator's Inadequate).
+
+def action_description(services: Services, text: str) -> str:
+    """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
+    return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
+
+
+def action_owner(services: Services, text: str) -> str:
+    """The owner's Slack member ID, from a button or typed; someone in the bot's teams list."""
     owner = user_id_from(text)
     if owner is None or services.directory.person(owner) is None:
         raise UserError("I don't know that person. Pick an owner from the buttons, or type the Slack member ID of "
                         "someone in the bot's teams list.")
+    return owner
+
+
+def action_due(services: Services, turn: Turn, text: str) -> date:
+    """The due date as people write it, today or later; AnswerError when it is not one."""
+    return parse_date(text.strip(), turn.now.astimezone(services.settings.timezone).date(), "future", "due date")
+
+
+def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
+    owner = action_owner(services, text)
     if is_duplicate(ctx, version, f"owner:{owner}"):
         return []
     draft = dict(ctx.audit.state.get("action_draft") or {})

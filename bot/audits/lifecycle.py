@@ -69,6 +69,10 @@ MODERATION_HOLD_WORKING_DAYS = 2
 NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
 READ_ONLY = ("A moderator has opened this audit, so it is read-only now: `/audit show {audit_id}` says who is "
              "moderating it and since when.")
+MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are on record and can't be changed any "
+             "more. `/audit show {audit_id}` has the outcome and its actions; you can answer the moderation once with "
+             "`/audit respond {audit_id} accept` or `/audit respond {audit_id} <your reply>`, and `/audit actions` "
+             "lists the open actions to mark done.")
 
 
 class DuplicatePress(Exception):
@@ -153,8 +157,10 @@ def _changeable_refusal(audit: AuditRow, actor: str, change: Change, otherwise: 
     """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states."""
     if not policy.may_change_own_audit(actor, audit):
         return AccessDenied("Only the person who did this audit can change it.")
-    if audit.status in (Status.IN_MODERATION, Status.MODERATED):
+    if audit.status == Status.IN_MODERATION:
         return UserError(READ_ONLY.format(audit_id=audit.id))
+    if audit.status == Status.MODERATED:
+        return UserError(MODERATED.format(audit_id=audit.id))
     if not allowed(change, audit.status):
         return UserError(otherwise)
     return None

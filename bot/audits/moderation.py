@@ -7,10 +7,12 @@ has been held undecided for a while, another moderator may take it over (bot.aud
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from bot.audits import moderation_hold, readback
+from bot.audits import finish as audits_finish
+from bot.audits import moderation_action, moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.flow import AnswerError, parse_grade, parse_text
+from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -24,8 +26,10 @@ from bot.storage import moderation as moderation_store
 from bot.storage.errors import Conflict, NotFound
 from bot.storage.moderation import HeldModeration
 from knowledge.checklist_schema import GRADES
+from knowledge.dates import long_date
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
+NOT_YOURS_NOW = "This audit is not open for moderation by you any more, so nothing changed."
 SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the rest are counted
 
 
@@ -179,12 +183,47 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Disagree: which grade instead? Pressed or typed by its name (`good`, `RI`, `inadequate`), so the bot waits."""
     audit = _checked(services, turn, value)
     _holder_only(services, turn, audit)
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
+    return grade_question(audit)
+
+
+def _offered(audit: store.AuditRow) -> list[str]:
+    """The grades a disagreeing moderator may give: every grade but the auditor's."""
+    return [g for g in GRADES if g != audit.overall_grade]
+
+
+def grade_question(audit: store.AuditRow) -> list[Reply]:
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
-                    for g in GRADES if g != audit.overall_grade)
+                    for g in _offered(audit))
     return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(audit.overall_grade)}**, so "
-                       "that one is not offered.", choices=choices, kind="question")]
+                       "that one is not offered. Pick one, or type it (`good`, `RI`, `inadequate`).",
+                  choices=choices, kind="question")]
+
+
+def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
+    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`parse_grade`). A question
+    goes on to the knowledge base; the auditor's own grade is refused, since disagreeing means another grade."""
+    audit = _checked(services, turn, str(audit_id))
+    held = moderation_store.current_moderation(services.storage, audit.id) if audit.status == "in_moderation" else None
+    if held is None or held.moderator_id != turn.user_id:
+        return None  # decided or taken over since: the wait is stale, so the text is not a grade for it
+    labels = [f"**{grade_label(g)}**" for g in _offered(audit)]
+    offered = ", ".join(labels[:-1]) + " or " + labels[-1]
+    auditors = grade_label(audit.overall_grade)
+    try:
+        grade = parse_grade(text)
+    except AnswerError:
+        if looks_like_question(text):
+            return None
+        raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
+                        f"**{auditors}**, type `agree`.") from None
+    if grade == audit.overall_grade:
+        raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "
+                        f"{offered}, or type `agree` if you agree with **{auditors}**.")
+    return _ask_reason(services, turn, audit, False, grade)
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -221,17 +260,40 @@ def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
 
 
 def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
+    """The reason, then the moderation is saved; a grade of record of Inadequate on an audit with no open action
+    first asks for an action (bot.audits.moderation_action)."""
     try:
         cleaned = parse_text(text, "reason")
     except AnswerError as error:
         raise answer_error(error) from None
     screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
+    if moderation_action.needed(services, audit_id, str(state["grade"])):
+        held = moderation_store.current_moderation(services.storage, audit_id)
+        if held is None or held.moderator_id != turn.user_id:
+            raise StaleAction(NOT_YOURS_NOW)
+        return moderation_action.ask(services, turn, {**state, "reason": cleaned})
+    return _decide(services, turn, state, cleaned)
+
+
+def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
+    """The action's due date, the last thing asked: the moderation is saved with its action."""
+    try:
+        due = audits_finish.action_due(services, turn, text)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    action = (str(state["description"]), str(state["owner"]), due.isoformat())
+    return _decide(services, turn, state, str(state["reason"]), action)
+
+
+def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
+            action: tuple[str, str, str] | None = None) -> list[Reply]:
+    audit_id = int(state["audit_id"])
     try:
         moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]),
-                                           state["grade"], cleaned, turn.now, waiting={})
+                                           state["grade"], cleaned, turn.now, waiting={}, action=action)
     except Conflict:
-        raise StaleAction("This audit is not open for moderation by you any more, so nothing changed.") from None
+        raise StaleAction(NOT_YOURS_NOW) from None
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
     if state["agrees"]:
@@ -239,8 +301,13 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
     else:
         yours = grade_label(audit.overall_grade if audit else None)
         verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
+    set_action = ""  # "action set at moderation: <what> — <owner>, by <day>"
+    if action is not None:
+        set_action = (f"action set at moderation: {action[0]} — {services.directory.label(action[1])}, by "
+                      f"{long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}",
+                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}"
+                      + (f"\n{set_action[0].upper()}{set_action[1:]}." if set_action else ""),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
                           Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
@@ -248,10 +315,18 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
     alerts = _inadequate_alerts(services, turn, audit, state)
     alerted = {a.to_user for a in alerts}
-    notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}")
+    notices = readback.outcome_notices(services, audit, turn.user_id,
+                                       f"{moderator} {_outcome(state)}" + (f"; {set_action}" if set_action else ""))
     who = "the auditor, the worker and their manager have" if notices else "the auditor has"
     outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
-    saved = Reply(text=f"Moderation of audit #{audit_id} saved, and {who} been told.")
+    saved = Reply(text=f"Moderation of audit #{audit_id} saved{' with its action' if action else ''}, and {who} been "
+                       "told.")
+    told_already = {turn.user_id, audit.auditor_id, *(r.to_user for r in notices)}
+    if action is not None and action[1] not in told_already:
+        outcome.append(Reply(to_user=action[1], kind="notice",
+                             text=f"{moderator} set you an action at the moderation of audit #{audit_id}: {action[0]}, "
+                                  f"by {long_date(date.fromisoformat(action[2]))}. `/audit actions` lists it.",
+                             choices=(Choice("Open the audit", "audit.view", str(audit_id)),)))
     if alerts:
         names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         saved = Reply(text=f"{saved.text} I've alerted {names} about the Inadequate grade now.")

@@ -14,6 +14,7 @@ from bot.audits.core import (
     own_draft,
     split_value,
 )
+from bot.audits.escalation import escalation_alerts, escalation_targets, escalation_withdrawals
 from bot.audits.flow import (
     Answer,
     AnswerError,
@@ -37,7 +38,6 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
-from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
@@ -74,42 +74,6 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
     return alerts + replies
-
-
-def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
-    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that QA leads."""
-    directory = services.directory
-    auditor = ctx.audit.auditor_id
-    targets = directory.managers_of(auditor)
-    if not targets and ctx.audit.worker_id:
-        targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
-    if not targets:
-        targets = [u for u in directory.ids_with_role(Role.QA_LEAD) if u != auditor]
-    return list(targets)
-
-
-def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: str) -> list[Reply]:
-    """A DM to the auditor's team manager(s); failing that the worker's, failing that the QA leads."""
-    directory = services.directory
-    text = (f"{emoji('alarm')} **Escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
-            f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
-            f"_{question.text}_ was answered **{question.answer_label(value)}**. Please look at this case now.")
-    return [Reply(text=text, to_user=target, kind="notice",
-                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
-            for target in escalation_targets(services, ctx)]
-
-
-def escalation_withdrawals(services: Services, ctx: Ctx, question: Question, was: str, value: str) -> list[Reply]:
-    """A follow-up to everyone an escalation reached, once the auditor changes the answer so it no longer escalates:
-    an alert left standing would send a manager to a case the auditor no longer thinks needs them now."""
-    directory = services.directory
-    text = (f"{emoji('done')} **Update on the escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
-            f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
-            f"The auditor changed the answer to _{question.text}_ from **{question.answer_label(was)}** to "
-            f"**{question.answer_label(value)}**, so the alert no longer stands. I'll tell you if it changes back.")
-    return [Reply(text=text, to_user=target, kind="notice",
-                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
-            for target in escalation_targets(services, ctx)]
 
 
 def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None) -> list[Reply]:

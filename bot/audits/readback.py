@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.audits import escalation, moderation_hold
 from bot.audits import finish as audits_finish
-from bot.audits import moderation_hold
 from bot.audits.core import (
+    Ctx,
     answer_error,
     checklist_of,
     grade_label,
@@ -70,8 +71,9 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if store.get_audit(services.storage, audit_id) is None:
         raise UserError(f"I can't find that audit (#{audit_id}). `/audit list` shows the audits you can read.")
     ctx = load(services, audit_id)
-    require_view(services, turn.person, ctx.audit)
-    if ctx.audit.status == "cancelled" and turn.user_id != ctx.audit.auditor_id:
+    if ctx.audit.status != "cancelled":
+        require_view(services, turn.person, ctx.audit)
+    elif not policy.may_view_cancelled(turn.person, ctx.audit, escalation.alerted(services, ctx)):
         raise UserError(f"Audit #{audit_id} was cancelled by its auditor, so there is nothing to read.")
     if turn.surface == "channel":
         return [Reply(text="Audits hold case details, so I've not shown it here: open it in our direct messages.")]
@@ -90,9 +92,24 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
             and policy.may_respond_to_moderation(turn.person, ctx.audit)):
         choices += [Choice("Accept the moderation", "audit.moderation_accept", str(audit_id), "primary"),
                     Choice("Respond", "audit.moderation_reply", str(audit_id))]
-    summary = summary_reply(services, ctx, f"Audit #{audit_id}", choices=tuple(choices))
+    summary = summary_reply(services, ctx, _heading(services, ctx), choices=tuple(choices))
     text = "\n\n".join([part for part in summary.text.split("\n\n") if part.strip()] + extra)
     return [Reply(text=text, title=summary.title, fields=summary.fields, choices=summary.choices)]
+
+
+def _heading(services: Services, ctx: Ctx) -> str:
+    """'Audit #12', and for a cancelled one that it was cancelled, and whether an alert from it still stands."""
+    audit = ctx.audit
+    if audit.status != "cancelled":
+        return f"Audit #{audit.id}"
+    day = moderation_hold.day(services, store.cancelled_at(audit))
+    text = (f"Audit #{audit.id}: **cancelled by its auditor** on {day}. It does not count as an audit; its answers "
+            "are kept for the record.")
+    flagged = [f"_{question.text}_ {question.answer_label(value)}" for question, value in escalation.standing(ctx)]
+    if flagged:
+        text += ("\nThe immediate concern flagged here was **not withdrawn** by cancelling; it stands until someone "
+                 "speaks to the auditor: " + "; ".join(flagged))
+    return text
 
 
 def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
-from bot.audits import lifecycle
+from bot.audits import escalation, lifecycle
 from bot.audits.core import (
     Ctx,
     checklists,
@@ -326,8 +326,11 @@ def cancel(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def cancel_question(services: Services, ctx: Ctx) -> list[Reply]:
     """Yes, cancel / No, keep it: cancelling takes the audit off the person's drafts, so it asks first."""
+    stands = (" The immediate concern you flagged is not withdrawn by cancelling: I'll tell the people it alerted "
+              "that it still stands." if escalation.standing(ctx) else "")
     return [Reply(text=f"Cancel audit #{ctx.audit.id} ({ctx.checklist.title}, case {ctx.audit.case_ref})? It won't "
-                       f"count as an audit; its answers are kept, and you can restore it for {RESTORE_DAYS} days.",
+                       f"count as an audit; its answers are kept, and you can restore it for {RESTORE_DAYS} days."
+                       f"{stands}",
                   kind="question",
                   choices=(Choice("Yes, cancel", "audit.cancel_confirm", ctx.value(), "danger"),
                            Choice("No, keep it", "audit.cancel_keep", ctx.value(), "primary")))]
@@ -342,10 +345,16 @@ def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
     lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.CANCEL, turn.now,
                     waiting={})
     until = _local_time(services, turn.now + RESTORE_WINDOW)
-    return [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
+    done = [Reply(text=f"Audit #{audit_id} is cancelled. Its answers are kept for the record but it won't count "
                        f"as an audit. Changed your mind? Restore it until {until} with the button or "
                        f"`/audit restore {audit_id}`.",
                   choices=(Choice("Restore", "audit.restore", str(audit_id)),))]
+    updates = escalation.cancellation_updates(services, load(services, audit_id))
+    if not updates:
+        return done
+    told = escalation.told_line(services, updates, "that the audit is cancelled and that the immediate concern you "
+                                                   "flagged still stands: cancelling does not withdraw it")
+    return [*updates, *done, told]
 
 
 def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -381,9 +390,11 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
                         "lately.")
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
                       waiting=waiting_at(audit_id, audit.step))
-    return [Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."),
-            *audited_before(services, audit.case_ref, turn.now, audit_id, turn.person),
-            *render(services, load(services, audit_id))]
+    ctx = load(services, audit_id)
+    updates = escalation.restoration_updates(services, ctx)
+    told = [escalation.told_line(services, updates, "that the audit is back")] if updates else []
+    return [*updates, Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."), *told,
+            *audited_before(services, audit.case_ref, turn.now, audit_id, turn.person), *render(services, ctx)]
 
 
 def _restorable(services: Services, turn: Turn) -> list[Reply]:

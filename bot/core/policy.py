@@ -44,6 +44,13 @@ def may_view(directory: Directory, person: Person, audit: AuditParties,
     return manages_team_of(directory, person, audit)
 
 
+def may_view_cancelled(person: Person, audit: AuditParties, alerted: Collection[str] = ()) -> bool:
+    """A cancelled audit does not count, and only its auditor works with it; but an immediate-concern alert sent
+    from it is not withdrawn by cancelling, so those it reached (`alerted`, while it stands), QA leads and admins
+    read its answers too."""
+    return person.role in OVERSIGHT or person.user_id == audit.auditor_id or person.user_id in alerted
+
+
 def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:
     """Only an audit's auditor writes into it: its answers, submitting, cancelling, restoring, reopening and
     editing before moderation (a manager or QA lead reads it, and a moderator records moderation separately)."""

@@ -115,9 +115,11 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
 
 
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
-                      now: datetime, waiting: dict[str, Any] | None = None) -> None:
-    """Record the moderator's decision and (with `waiting`) their conversation, in one transaction; Conflict when
-    the audit is not open for moderation by this moderator (any more)."""
+                      now: datetime, waiting: dict[str, Any] | None = None,
+                      action: tuple[str, str, str] | None = None) -> None:
+    """Record the moderator's decision, the action they set with it (description, owner, due date) if any, and (with
+    `waiting`) their conversation, in one transaction; Conflict when the audit is not open for moderation by this
+    moderator (any more)."""
     with storage.write() as db:
         rows = list(select(db, "SELECT m.id FROM moderations m JOIN audits a ON a.id = m.audit_id WHERE "
                              "m.audit_id = ? AND m.moderator_id = ? AND m.decided_at IS NULL AND "
@@ -129,7 +131,11 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
                    [stamp, int(agrees), grade, reason, rows[0]["id"]])
         db.execute("UPDATE audits SET status = 'moderated', moderated_at = ?, updated_at = ? WHERE id = ?",
                    [stamp, stamp, audit_id])
-        record_trail(storage, moderator_id, "audit.moderated", {"audit": audit_id, "agrees": agrees}, now)
+        if action is not None:
+            db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *action, moderator_id, stamp])
+        record_trail(storage, moderator_id, "audit.moderated",
+                     {"audit": audit_id, "agrees": agrees, **({"action": True} if action else {})}, now)
         write_waiting(db, moderator_id, waiting, now)
 
 

@@ -178,3 +178,19 @@ def test_a_manager_of_another_team_reads_the_audit_they_moderate(status: str, vi
     audit = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status=status)
     assert policy.may_view(DIRECTORY, south, audit, moderators={"U0MGRS001"}) is view
     assert policy.may_view(DIRECTORY, south, audit, moderators={"U0QALEAD1"}) is False
+
+
+# person: may read a cancelled audit of the North worker's case by the North manager, when the immediate-concern alert
+# it sent reached the South manager (and no alert stands)
+CANCELLED_TABLE = [("U0MGRN001", True, True), ("U0PRAN001", False, False), ("U0PRAN002", False, False),
+                   ("U0MGRS001", True, False), ("U0QALEAD1", True, True), ("U0ADMIN01", True, True)]
+
+
+@pytest.mark.parametrize(("user", "alerted", "not_alerted"), CANCELLED_TABLE)
+def test_a_cancelled_audit_is_read_by_its_auditor_oversight_and_those_its_standing_alert_reached(
+        user: str, alerted: bool, not_alerted: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    cancelled = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status="cancelled")
+    assert policy.may_view_cancelled(person, cancelled, alerted={"U0MGRS001"}) is alerted
+    assert policy.may_view_cancelled(person, cancelled) is not_alerted

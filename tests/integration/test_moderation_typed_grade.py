@@ -1,0 +1,96 @@
+"""At "What grade would you give?" a moderator may type the grade's name, as at an audit's overall grade: the typed
+grade (and the reason typed next) is the moderation's, never a question for the knowledge base."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_wording import submitted_audit
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
+AUDITOR, QA = "U0MGRN001", "U0QALEAD1"
+REASON = "Communication was not understood and the plan is not linked to the EHCP."
+LABELS = {"outstanding": "Outstanding", "good": "Good", "requires_improvement": "Requires improvement to be good",
+          "inadequate": "Inadequate"}
+# What people type for each grade (the words an audit's overall-grade step takes), digits aside: in the terminal a
+# digit picks a button.
+SPELLINGS = {
+    "outstanding": ["outstanding", "o"],
+    "good": ["good", "g"],
+    "requires_improvement": ["requires improvement", "requires improvement to be good", "requires_improvement", "ri",
+                             "req imp", "requires imp", "req improvement", "r.i.", "r/i"],
+    "inadequate": ["inadequate", "i"],
+}
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("**", "").replace("`", "").split())
+
+
+def test_typing_the_grade_and_reason_moderates_the_audit_as_in_the_trial(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)  # graded Good, with an open action
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "inadequate", REASON], user=QA)
+    text = flat(out)
+    assert "You would grade it Inadequate. Why?" in text
+    assert f"Moderation of audit #{audit_id} saved" in text
+    assert "Did you mean" not in text and "I don't know that yet" not in text
+    assert f"graded it Inadequate, where your grade was Good. Reason: {REASON}" in text
+    audit = store.get_audit(services.storage, audit_id)
+    assert (audit.status, audit.moderated_grade) == ("moderated", "inadequate")
+
+
+def test_the_auditors_own_grade_typed_is_refused_in_words(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "good", "RI", REASON], user=QA)
+    text = flat(out)
+    assert ("Good is the auditor's own grade, so it is not offered when you disagree. Choose Outstanding, Requires "
+            "improvement to be good or Inadequate, or type agree if you agree with Good.") in text
+    assert "You would grade it Requires improvement to be good. Why?" in text
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "requires_improvement"
+
+
+def test_words_that_are_no_grade_are_told_the_grades_offered(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "pretty poor really"], user=QA)
+    assert ("Please choose a grade: Outstanding, Requires improvement to be good or Inadequate (or press one of the "
+            "buttons). To keep the auditor's Good, type agree.") in flat(out)
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(grade=st.sampled_from(sorted(SPELLINGS)), data=st.data())
+def test_every_spelling_of_a_grade_is_taken_at_the_moderators_grade(engine: Engine, services: Services, grade: str,
+                                                                  data: st.DataObject) -> None:
+    spelling = data.draw(st.sampled_from(SPELLINGS[grade]))
+    upper = data.draw(st.lists(st.booleans(), min_size=len(spelling), max_size=len(spelling)))
+    typed = "".join(c.upper() if up else c for c, up in zip(spelling, upper, strict=True))
+    typed = data.draw(st.sampled_from(["", " ", "  "])) + typed.replace(" ", data.draw(st.sampled_from([" ", "  "])))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        rows = services.storage.db.execute("SELECT id FROM audits WHERE status = 'in_moderation'").fetchall()
+        if rows:
+            audit_id = rows[0][0]
+        else:
+            audit_id = submitted_audit(engine, services, AUDITOR)
+            engine.action(QA, "audit.moderate_open", str(audit_id))
+        engine.action(QA, "audit.moderate_disagree", str(audit_id))  # each example starts at the grade question
+        replies = engine.message(QA, typed)
+    text = flat(" ".join(r.text for r in replies))
+    if grade == "good":  # the auditor's grade
+        assert [r.kind for r in replies] == ["error"], text
+        assert "Good is the auditor's own grade, so it is not offered when you disagree" in text
+    else:
+        assert f"You would grade it {LABELS[grade]}. Why?" in text, (typed, text)
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
