@@ -212,7 +212,7 @@ def test_a_live_concern_is_told_who_to_turn_to_before_anything_else(engine: Engi
     with time_machine.travel(CONTENT_DAY, tick=False):
         first, *rest = engine.message(PRACTITIONER, "urgently - child disclosed dad hit her, who do i call")
         assert "talk to your manager or the duty team straight away" in first.text and "999" in first.text
-        assert rest and "999" not in all_text(rest)
+        assert rest and "do not wait for the bot" not in all_text(rest)
         steer, refused = engine.message(PRACTITIONER, "urgently, Kayden Smith told me his dad hit him")
         assert "duty team" in steer.text and refused.kind == "error" and "haven't stored" in refused.text
         assert "duty team" not in all_text(engine.message(PRACTITIONER, "when is the ICPC due?"))
