@@ -19,6 +19,13 @@ from knowledge.checklist_schema import GRADES
 TREND_WEEKS = 12
 COMPARE_WEEKS = 4
 WEAK_QUESTIONS = 3
+# A change in a grade's share is shown only when this week and the previous COMPARE_WEEKS weeks each rest on at
+# least this many graded audits. Below it one audit moves a share by 20 points or more (1 of 2 is 50%, 2 of 2 is
+# 100%), so "+44 pts" from two audits reads as a trend when it is chance; the counts are shown instead.
+MIN_AUDITS_TO_COMPARE = 5
+# A question is a theme ("most often answered badly") only when it was answered badly in at least this many
+# audits: once is one case, which the audit itself already deals with, not a pattern across the team's work.
+MIN_AUDITS_FOR_THEME = 2
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,37 @@ class WeakQuestion:
     text: str
     guidance: str
     audits: int
+
+
+@dataclass(frozen=True)
+class GradeShare:
+    """One grade this week beside the previous weeks: the counts each share rests on, and the change in points
+    only when both periods have at least MIN_AUDITS_TO_COMPARE graded audits (else None: too few to compare)."""
+
+    grade: str
+    week: int
+    graded_week: int
+    previous: int
+    graded_previous: int
+
+    @property
+    def share_week(self) -> float | None:
+        return self.week / self.graded_week if self.graded_week else None
+
+    @property
+    def share_previous(self) -> float | None:
+        return self.previous / self.graded_previous if self.graded_previous else None
+
+    @property
+    def change_points(self) -> float | None:
+        if min(self.graded_week, self.graded_previous) < MIN_AUDITS_TO_COMPARE:
+            return None
+        return 100.0 * (self.week / self.graded_week - self.previous / self.graded_previous)
+
+
+def comparable(graded_week: int, graded_previous: int) -> bool:
+    """Whether a change in share between the two periods is worth showing (see MIN_AUDITS_TO_COMPARE)."""
+    return min(graded_week, graded_previous) >= MIN_AUDITS_TO_COMPARE
 
 
 @dataclass(frozen=True)
@@ -85,11 +123,27 @@ class TeamDigest:
         return self.moderation_agreed / self.moderation_decided if self.moderation_decided else None
 
     @property
+    def graded_week(self) -> int:
+        return sum(self.grades_week.get(g, 0) for g in GRADES)
+
+    @property
+    def graded_previous(self) -> int:
+        return sum(self.grades_previous.get(g, 0) for g in GRADES)
+
+    @property
+    def good_or_better_count(self) -> int:
+        return self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)
+
+    @property
     def good_or_better_week(self) -> float | None:
-        graded = sum(self.grades_week.get(g, 0) for g in GRADES)
-        if not graded:
-            return None
-        return (self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)) / graded
+        graded = self.graded_week
+        return self.good_or_better_count / graded if graded else None
+
+    @property
+    def grade_shares(self) -> tuple[GradeShare, ...]:
+        """Each grade this week against the previous COMPARE_WEEKS weeks, with the counts behind each share."""
+        return tuple(GradeShare(g, self.grades_week.get(g, 0), self.graded_week, self.grades_previous.get(g, 0),
+                                self.graded_previous) for g in GRADES)
 
 
 def month_so_far(week_end: date) -> str:
@@ -140,6 +194,18 @@ def _question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[t
     return lookup
 
 
+def theme_rows(rows: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The themes among (checklist, question, audits) rows, most first: at most WEAK_QUESTIONS, each answered badly
+    in at least MIN_AUDITS_FOR_THEME audits. The one rule for a team's themes and the service's."""
+    return [row for row in rows if row[2] >= MIN_AUDITS_FOR_THEME][:WEAK_QUESTIONS]
+
+
+def _themes(rows: Sequence[tuple[str, str, int]],
+            questions: dict[tuple[str, str], tuple[str, str]]) -> tuple[WeakQuestion, ...]:
+    return tuple(WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
+                 for checklist, question, n in theme_rows(rows))
+
+
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -159,7 +225,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
-    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in rows[:WEAK_QUESTIONS]})
+    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
     questions = _question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
                    for i in range(TREND_WEEKS)]
@@ -179,10 +245,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         for week in weeks[-1 - COMPARE_WEEKS:-1]:
             for grade, n in week.items():
                 previous[grade] = previous.get(grade, 0) + n
-        weak = tuple(
-            WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
-            for checklist, question, n in flagged.get(team.id, [])[:WEAK_QUESTIONS]
-        )
+        weak = _themes(flagged.get(team.id, []), questions)
         agreed, decided = agreement.get(team.id, (0, 0))
         digests.append(TeamDigest(
             team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
@@ -192,3 +255,4 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
         ))
     return digests
+
