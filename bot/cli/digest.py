@@ -32,8 +32,15 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.digests.charts import grade_trend_png
-    from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
-    from bot.digests.payload import team_payload
+    from bot.digests.digest import (
+        ServiceDigest,
+        build_service_digest,
+        build_team_digests,
+        last_complete_week,
+        parse_week,
+        week_label,
+    )
+    from bot.digests.payload import service_payload, team_payload
     from bot.digests.render import service_replies, team_replies
     from bot.terminal.render import TerminalView
     from knowledge.checklist_schema import GRADE_LABELS
@@ -49,10 +56,16 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     except UserError as exc:
         err.write(f"{exc}\n")
         return 2
-    teams = build_team_digests(services, monday, [args.team] if args.team else None)
-    service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams))
+    if args.team:
+        teams = build_team_digests(services, monday, [args.team])
+        service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams))
+    else:
+        service = build_service_digest(services, monday)
+        teams = list(service.teams)
     if args.format == "json":
-        payload = {"week": service.week, "teams": [team_payload(t) for t in teams]}
+        payload: dict = {"week": service.week, "teams": [team_payload(t) for t in teams]}
+        if not args.team:
+            payload["service"] = service_payload(service)
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         view = TerminalView()

@@ -159,6 +159,7 @@ class ServiceDigest:
     week: str
     week_start: date
     teams: tuple[TeamDigest, ...]
+    weak_questions: tuple[WeakQuestion, ...] = ()  # across every team, by the teams' rule (build_service_digest)
 
 
 def parse_week(text: str) -> date:
@@ -256,3 +257,19 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         ))
     return digests
 
+
+def build_service_digest(services: Services, monday: date) -> ServiceDigest:
+    """Every team's digest for the week starting `monday`, and the service's own themes: the questions most often
+    answered badly across all teams over the last COMPARE_WEEKS weeks, by the same rule as a team's."""
+    teams = build_team_digests(services, monday)
+    window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
+    week_end = _local(monday + timedelta(days=7), services)
+    totals: dict[tuple[str, str], int] = {}
+    for rows in store.flagged_question_counts(services.storage, window_start, week_end,
+                                                  [t.team_id for t in teams]).values():
+        for checklist, question, n in rows:
+            totals[(checklist, question)] = totals.get((checklist, question), 0) + n
+    ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
+    questions = _question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
+    return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
+                         weak_questions=_themes(ranked, questions))

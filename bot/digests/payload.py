@@ -4,10 +4,17 @@ a change in share only where the text digest shows one (None, JSON null, where t
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
-from bot.digests.digest import COMPARE_WEEKS, MIN_AUDITS_FOR_THEME, MIN_AUDITS_TO_COMPARE, TeamDigest
+from bot.digests.digest import (
+    COMPARE_WEEKS,
+    MIN_AUDITS_FOR_THEME,
+    MIN_AUDITS_TO_COMPARE,
+    ServiceDigest,
+    TeamDigest,
+    month_so_far,
+)
 
 
 def jsonable(value: Any) -> Any:
@@ -43,3 +50,27 @@ def rules() -> dict[str, int]:
     """The thresholds behind what is shown, so a reader of the JSON can tell a null from a missing figure."""
     return {"compare_weeks": COMPARE_WEEKS, "min_audits_to_compare": MIN_AUDITS_TO_COMPARE,
             "min_audits_for_theme": MIN_AUDITS_FOR_THEME}
+
+
+def service_payload(service: ServiceDigest) -> dict[str, Any]:
+    """The whole service's summary, as the text digest gives it: totals, the good-or-better share with its
+    count, and the questions most often answered badly across teams (the teams' rule)."""
+    teams = service.teams
+    graded = sum(t.graded_week for t in teams)
+    return {
+        "week": service.week,
+        "week_start": service.week_start.isoformat(),
+        "completed_week": sum(t.completed_week for t in teams),
+        "completed_month": sum(t.completed_month for t in teams),
+        "month": month_so_far(service.week_start + timedelta(days=6)),
+        "target_month": sum(t.target_month for t in teams),
+        "overdue_actions": sum(t.overdue_actions for t in teams),
+        "graded_week": graded,
+        "good_or_better_week": _share(sum(t.good_or_better_count for t in teams), graded),
+        "moderation_agreement": _share(sum(t.moderation_agreed for t in teams),
+                                       sum(t.moderation_decided for t in teams)),
+        "moderated_week": sum(t.moderated_week for t in teams),
+        "demo_week": sum(t.demo_week for t in teams),
+        "weak_questions": jsonable([asdict(q) for q in service.weak_questions]),
+        "rules": rules(),
+    }

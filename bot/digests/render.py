@@ -132,6 +132,12 @@ def service_text(service: ServiceDigest) -> str:
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):
         lines.append(f"_{demo_note(demo, total_week)}_")
+    lines.append(f"\n**Questions most often answered badly across teams** (last {COMPARE_WEEKS} weeks, "
+                 f"{themes_rule()})")
+    if not service.weak_questions:
+        lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
+    for number, question in enumerate(service.weak_questions, start=1):
+        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
     return "\n".join(lines)
 
 

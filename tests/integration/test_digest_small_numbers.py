@@ -100,3 +100,25 @@ def test_home_tab_shows_the_count_behind_the_share_and_only_real_themes(services
     assert dict(north.fields)["Good or better last week"] == "1 of 2 (50%)"
     assert "Was the child seen alone" not in north.text
     assert "none in 2 or more audits" in north.text
+
+
+def test_service_digest_lists_the_questions_most_often_answered_badly_across_teams(
+        services: Services, environ: dict[str, str], engine: Engine) -> None:
+    """'chronology' is answered badly once in North and once in South: no team theme, but a service one."""
+    rows = AuditRows(services)
+    rows.audit(submitted=datetime(2026, 11, 17, 11, tzinfo=UTC), flagged=("chronology", "voice"))
+    rows.audit(auditor="U0MGRS001", team="south-cin-cp", worker="U0PRAS001",
+               submitted=datetime(2026, 11, 18, 11, tzinfo=UTC), flagged=("chronology",))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        text = run_cli(environ, "digest").out
+        payload = json.loads(run_cli(environ, "digest", "--format", "json").out)
+        admin = engine.command("U0ADMIN01", "digest")
+    service = text.split("Service audit digest", 1)[1]
+    assert "Questions most often answered badly across teams (last 4 weeks, each in at least 2 audits)" in service
+    assert "1. Is there an up-to-date chronology? (in 2 audits)" in service
+    assert "How well is the child's voice recorded?" not in service
+    assert "Is there an up-to-date chronology? (in 2 audits)" in admin[0].text
+    summary = payload["service"]
+    assert [(q["question_id"], q["audits"]) for q in summary["weak_questions"]] == [("chronology", 2)]
+    assert summary["completed_week"] == 2 and summary["week"] == "2026-W47"
+    assert summary["good_or_better_week"] == {"count": 2, "of": 2, "share": 1.0}
