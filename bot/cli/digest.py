@@ -37,7 +37,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
         build_service_digest,
         build_team_digests,
         last_complete_week,
-        parse_week,
+        started_week,
         week_label,
     )
     from bot.digests.payload import service_payload, team_payload
@@ -49,7 +49,8 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     operator(args, runtime).team_scope(args.team, runtime, "read the digest")
     services = runtime.services
     try:
-        monday = parse_week(args.week) if args.week else last_complete_week(services.local_now().date())
+        today = services.local_now().date()
+        monday = started_week(args.week, today) if args.week else last_complete_week(today)
         if args.team and args.team not in services.directory.teams:
             known = ", ".join(services.directory.teams)
             raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: {known}.")
@@ -58,7 +59,8 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
         return 2
     if args.team:
         teams = build_team_digests(services, monday, [args.team])
-        service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams))
+        service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
+                                counted_to=teams[0].counted_to)
     else:
         service = build_service_digest(services, monday)
         teams = list(service.teams)

@@ -95,6 +95,11 @@ class TeamDigest:
     demo_week: int = 0  # of completed_week, how many are invented demo audits (`audit-bot demo-data`)
     moderated_week: int = 0  # of the week's audits, how many are counted at a moderator's grade
     regraded_week: int = 0  # of those, how many the moderator graded differently from the auditor
+    counted_to: date | None = None  # today, when the week is not over yet ("so far"); None for a complete week
+
+    @property
+    def so_far(self) -> bool:
+        return self.counted_to is not None
 
     @property
     def week_end(self) -> date:
@@ -108,7 +113,7 @@ class TeamDigest:
     def month_so_far(self) -> str:
         """The month the counts run over, said plainly: "in November (to 29 November)". The digest is about a past
         week, so "this month" would read as the month it is read in."""
-        return month_so_far(self.week_end)
+        return month_so_far(self.counted_to or self.week_end, day_over=self.counted_to is None)
 
     @property
     def completed_month(self) -> int:
@@ -146,10 +151,16 @@ class TeamDigest:
                                 self.graded_previous) for g in GRADES)
 
 
-def month_so_far(week_end: date) -> str:
-    """'in November (to 29 November)', or 'in November' when the week ends on the month's last day."""
-    whole = (week_end + timedelta(days=1)).month != week_end.month
+def month_so_far(week_end: date, day_over: bool = True) -> str:
+    """'in November (to 29 November)', or 'in November' when the week ends on the month's last day and that day is
+    over (`day_over` is False for today, in a week not over yet: '(to 30 November)' still)."""
+    whole = day_over and (week_end + timedelta(days=1)).month != week_end.month
     return f"in {week_end:%B}" if whole else f"in {week_end:%B} (to {week_end.day} {week_end:%B})"
+
+
+def counted_to(monday: date, today: date) -> date | None:
+    """`today` when the week starting `monday` is under way (its figures are "so far"), else None."""
+    return today if monday <= today < monday + timedelta(days=7) else None
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,11 @@ class ServiceDigest:
     week_start: date
     teams: tuple[TeamDigest, ...]
     weak_questions: tuple[WeakQuestion, ...] = ()  # across every team, by the teams' rule (build_service_digest)
+    counted_to: date | None = None  # today, when the week is not over yet
+
+    @property
+    def month_so_far(self) -> str:
+        return month_so_far(self.counted_to or self.week_start + timedelta(days=6), day_over=self.counted_to is None)
 
 
 def parse_week(text: str) -> date:
@@ -174,6 +190,18 @@ def parse_week(text: str) -> date:
 def week_label(monday: date) -> str:
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def started_week(text: str, today: date) -> date:
+    """`2026-W47` -> its Monday, for a week that has started: a week after this one has nothing to count yet, so
+    it is refused with the latest week that can be asked for (this week, so far)."""
+    monday = parse_week(text)
+    this_week = today - timedelta(days=today.weekday())
+    if monday > this_week:
+        raise UserError(f"Week {week_label(monday)} starts on {monday:%A} {monday.day} {monday:%B %Y}, after today "
+                        f"({today.day} {today:%B %Y}), so there is nothing to count yet. The latest week you can ask "
+                        f"for is {week_label(this_week)}, this week so far.")
+    return monday
 
 
 def last_complete_week(today: date) -> date:
@@ -214,15 +242,19 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     ids = [t.id for t in teams]
     storage = services.storage
     week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
-    sunday = monday + timedelta(days=6)
-    month_start = _local(sunday.replace(day=1), services)
+    so_far = counted_to(monday, services.local_now().date())
+    last_day = so_far or monday + timedelta(days=6)
+    month_start = _local(last_day.replace(day=1), services)
+    # Overdue as at the week's end, or as at now for a week under way (an action due on Friday is not overdue on
+    # the Wednesday before).
+    overdue_at, overdue_day = ((services.clock(), so_far) if so_far else (week_end, monday + timedelta(days=7)))
     boundaries = [_local(monday - timedelta(weeks=TREND_WEEKS - 1 - i), services) for i in range(TREND_WEEKS + 1)]
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
     counts = store.auditor_counts(storage, week_start, week_end, month_start, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
-    overdue = store.overdue_action_counts(storage, week_end, monday + timedelta(days=7), ids)
+    overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
@@ -254,6 +286,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
+            counted_to=so_far,
         ))
     return digests
 
@@ -272,4 +305,5 @@ def build_service_digest(services: Services, monday: date) -> ServiceDigest:
     ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
     questions = _question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
-                         weak_questions=_themes(ranked, questions))
+                         weak_questions=_themes(ranked, questions),
+                         counted_to=counted_to(monday, services.local_now().date()))

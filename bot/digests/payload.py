@@ -4,7 +4,7 @@ a change in share only where the text digest shows one (None, JSON null, where t
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from bot.digests.digest import (
@@ -13,7 +13,6 @@ from bot.digests.digest import (
     MIN_AUDITS_TO_COMPARE,
     ServiceDigest,
     TeamDigest,
-    month_so_far,
 )
 
 
@@ -34,6 +33,8 @@ def _share(count: int, whole: int) -> dict[str, Any]:
 def team_payload(digest: TeamDigest) -> dict[str, Any]:
     """One team's digest: its stored figures, plus each grade's share beside the previous weeks with both counts."""
     payload = jsonable(asdict(digest))
+    payload["so_far"] = digest.so_far
+    payload["month"] = digest.month_so_far
     payload["graded_week"] = digest.graded_week
     payload["graded_previous"] = digest.graded_previous
     payload["grade_changes"] = [
@@ -62,7 +63,8 @@ def service_payload(service: ServiceDigest) -> dict[str, Any]:
         "week_start": service.week_start.isoformat(),
         "completed_week": sum(t.completed_week for t in teams),
         "completed_month": sum(t.completed_month for t in teams),
-        "month": month_so_far(service.week_start + timedelta(days=6)),
+        "month": service.month_so_far,
+        "so_far": service.counted_to is not None,
         "target_month": sum(t.target_month for t in teams),
         "overdue_actions": sum(t.overdue_actions for t in teams),
         "graded_week": graded,

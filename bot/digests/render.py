@@ -14,7 +14,6 @@ from bot.digests.digest import (
     ServiceDigest,
     TeamDigest,
     comparable,
-    month_so_far,
 )
 from knowledge.checklist_schema import GRADE_LABELS
 
@@ -22,9 +21,15 @@ GUIDANCE_CHARS = 220
 
 
 def _span(digest: TeamDigest | ServiceDigest) -> str:
+    """'week 48, 23 Nov to 29 Nov 2026', or for the week under way 'week 49, 30 Nov to 2 Dec 2026 (so far)'."""
     start = digest.week_start
-    end_day = start + timedelta(days=6)
-    return f"week {start.isocalendar()[1]}, {start.day} {start:%b} to {end_day.day} {end_day:%b %Y}"
+    end_day = digest.counted_to or start + timedelta(days=6)
+    so_far = " (so far)" if digest.counted_to else ""
+    return f"week {start.isocalendar()[1]}, {start.day} {start:%b} to {end_day.day} {end_day:%b %Y}{so_far}"
+
+
+def _this_week(digest: TeamDigest | ServiceDigest) -> str:
+    return "this week so far" if digest.counted_to else "this week"
 
 
 def count_share(count: int, whole: int) -> str:
@@ -58,18 +63,18 @@ def moderation_note(digest: TeamDigest) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
-    lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} "
+    lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
              f"{digest.month_so_far} (monthly target {digest.target_month})"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
         mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
         target = f" (target {auditor.target})" if auditor.target else ""
-        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} {digest.month_so_far}"
-                     f"{target}{mark}")
+        lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
+                     f"{digest.month_so_far}{target}{mark}")
     graded_week, graded_before = digest.graded_week, digest.graded_previous
-    lines.append(f"\n**Grades this week** ({graded_week} graded{moderation_note(digest)}; {graded_before} in the "
-                 f"previous {COMPARE_WEEKS} weeks)")
+    lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
+                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks)")
     if not comparable(graded_week, graded_before):
         lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
                      f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
@@ -114,7 +119,8 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 
 
 def service_text(service: ServiceDigest) -> str:
-    lines = ["Team · this week · month of target · good or better this week · overdue actions · agreement"]
+    week = _this_week(service)
+    lines = [f"Team · {week} · month of target · good or better {week} · overdue actions · agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
@@ -125,8 +131,8 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    month = month_so_far(service.week_start + timedelta(days=6))
-    lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} {month} "
+    lines.append(f"\n**Whole service**: {total_week} audits {_this_week(service)} · {total_month} "
+                 f"{service.month_so_far} "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
