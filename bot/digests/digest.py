@@ -57,16 +57,8 @@ class GradeShare:
     graded_previous: int
 
     @property
-    def share_week(self) -> float | None:
-        return self.week / self.graded_week if self.graded_week else None
-
-    @property
-    def share_previous(self) -> float | None:
-        return self.previous / self.graded_previous if self.graded_previous else None
-
-    @property
     def change_points(self) -> float | None:
-        if min(self.graded_week, self.graded_previous) < MIN_AUDITS_TO_COMPARE:
+        if not comparable(self.graded_week, self.graded_previous):
             return None
         return 100.0 * (self.week / self.graded_week - self.previous / self.graded_previous)
 
