@@ -75,7 +75,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Audits last week", str(digest.completed_week)),
             ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
             ("Good or better last week", good
-             + (f" ({digest.moderated_week} after moderation)" if digest.moderated_week else "")),
+             + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
             ("Moderation agreement", rate),
         )
