@@ -57,7 +57,8 @@ def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> s
     moderator = services.directory.label(moderation["moderator_id"])
     verdict = ("agreed with the grade" if moderation["agrees"]
                else f"graded it **{grade_label(moderation['grade'])}**")
-    text = f"**Moderation:** {moderator} {verdict}. Reason: {moderation['reason']}"
+    reason = (moderation.get("reason") or "").strip()  # a decision stored without one shows none, never "None"
+    text = f"**Moderation:** {moderator} {verdict}." + (f" Reason: {reason}" if reason else " No reason given.")
     if moderation.get("response") == "accepted":
         text += "\n**Auditor's response:** accepted."
     elif moderation.get("response") == "replied":

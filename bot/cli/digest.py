@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
@@ -33,19 +30,17 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     demo.set_defaults(func=cmd_demo_data)
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    return value
-
-
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.digests.charts import grade_trend_png
-    from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, parse_week, week_label
+    from bot.digests.digest import (
+        ServiceDigest,
+        build_service_digest,
+        build_team_digests,
+        last_complete_week,
+        started_week,
+        week_label,
+    )
+    from bot.digests.payload import service_payload, team_payload
     from bot.digests.render import service_replies, team_replies
     from bot.terminal.render import TerminalView
     from knowledge.checklist_schema import GRADE_LABELS
@@ -54,17 +49,25 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     operator(args, runtime).team_scope(args.team, runtime, "read the digest")
     services = runtime.services
     try:
-        monday = parse_week(args.week) if args.week else last_complete_week(services.local_now().date())
+        today = services.local_now().date()
+        monday = started_week(args.week, today) if args.week else last_complete_week(today)
         if args.team and args.team not in services.directory.teams:
             known = ", ".join(services.directory.teams)
             raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: {known}.")
     except UserError as exc:
         err.write(f"{exc}\n")
         return 2
-    teams = build_team_digests(services, monday, [args.team] if args.team else None)
-    service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams))
+    if args.team:
+        teams = build_team_digests(services, monday, [args.team])
+        service = ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
+                                counted_to=teams[0].counted_to)
+    else:
+        service = build_service_digest(services, monday)
+        teams = list(service.teams)
     if args.format == "json":
-        payload = {"week": service.week, "teams": [_jsonable(asdict(t)) for t in teams]}
+        payload: dict = {"week": service.week, "teams": [team_payload(t) for t in teams]}
+        if not args.team:
+            payload["service"] = service_payload(service)
         out.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         view = TerminalView()

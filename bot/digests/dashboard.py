@@ -10,7 +10,8 @@ from datetime import date
 from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
-from bot.digests.digest import build_team_digests, last_complete_week
+from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
+from bot.digests.render import count_share
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -67,20 +68,22 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     monday = last_complete_week(services.local_now().date())
     replies = []
     for digest in build_team_digests(services, monday, team_ids):
-        good = digest.good_or_better_week
-        rate = digest.agreement_rate
+        good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
+        rate = (count_share(digest.moderation_agreed, digest.moderation_decided) if digest.moderation_decided
+                else "–")
         fields = (
             ("Audits last week", str(digest.completed_week)),
             ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
-            ("Good or better last week", "–" if good is None else f"{good:.0%}"
-             + (f" ({digest.moderated_week} after moderation)" if digest.moderated_week else "")),
+            ("Good or better last week", good
+             + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
-            ("Moderation agreement", "–" if rate is None else f"{rate:.0%}"),
+            ("Moderation agreement", rate),
         )
         if digest.demo_week:
             fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
-        weak = digest.weak_questions[0].text if digest.weak_questions else "none flagged"
-        replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {_clip(weak, 150)}",
+        weak = (f"{_clip(digest.weak_questions[0].text, 150)} (in {digest.weak_questions[0].audits} audits)"
+                if digest.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
+        replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {weak}",
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
 

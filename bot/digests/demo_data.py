@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from bot.core import policy
 from bot.core.calendar import add_working_days, is_working_day
 from bot.core.services import Services
 from bot.digests.digest import last_complete_week
@@ -77,6 +78,33 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
     return "Invented evidence note for the demonstration data."
 
 
+AGREED_REASON = "The evidence in the record supports the auditor's grade."
+REGRADED_REASON = "Evidence supports a different grade."
+
+
+@dataclass(frozen=True)
+class _Parties:
+    """What the moderation policy asks about an audit (bot.core.policy.AuditParties)."""
+
+    auditor_id: str
+    worker_id: str | None
+    team_id: str | None
+    status: str = "submitted"
+
+
+def _moderator(services: Services, rng: random.Random, qa_leads: list[str], auditor: str, worker: str,
+               team_id: str) -> str | None:
+    """A moderator the bot's policy allows for this audit (never its auditor, the worker or the team's manager):
+    a QA lead where one may, else anyone in teams.yaml who may; None when nobody may (it stays unmoderated)."""
+    directory = services.directory
+    audit = _Parties(auditor, worker, team_id)
+    allowed = [uid for uid in qa_leads if policy.may_moderate(directory, directory.person(uid), audit)]
+    if not allowed:
+        allowed = [uid for uid in directory.ids_with_role(*Role)
+                   if policy.may_moderate(directory, directory.person(uid), audit)]
+    return rng.choice(allowed) if allowed else None
+
+
 # Over 60 lines on purpose: one seeded random stream draws every invented week in order; split into parts, the
 # order of draws (and so the demo figures people and tests compare against) would be easy to change by accident.
 def generate(services: Services, weeks: int = 12, seed: int = 7,
@@ -116,17 +144,22 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 auditor = rng.choice(managers) if rng.random() < 0.75 or not qa_leads else rng.choice(qa_leads)
                 checklist = rng.choice(contents)
                 grade_rank = rng.choices(range(4), weights=_mix(min(1.0, week_index / max(1, weeks - 1))))[0]
-                submitted = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=tz)
+                # Nothing is dated after the run: an audit drawn for later today is submitted now.
+                submitted = min(datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59)), tzinfo=tz), now)
                 started = submitted - timedelta(hours=rng.randint(1, 30))
                 is_draft = day >= today - timedelta(days=3) and rng.random() < 0.3
                 moderated = not is_draft and rng.random() < 0.35 and day < today - timedelta(days=3)
-                status = "draft" if is_draft else "moderated" if moderated else "submitted"
                 case_ref = f"CR-{rng.randint(100000, 999999)}"
                 while case_ref in used_refs:
                     case_ref = f"CR-{rng.randint(100000, 999999)}"
                 used_refs.add(case_ref)
-                worker = rng.choice(workers)
+                worker = rng.choice([w for w in workers if w != auditor] or workers)  # nobody audits their own case
                 decided = min(submitted + timedelta(days=rng.randint(1, 4), hours=1), now)
+                moderator = _moderator(services, rng, qa_leads, auditor, worker, team.id) if moderated else None
+                moderated = moderator is not None
+                agrees = moderated and rng.random() < 0.8
+                record_grade = GRADES[grade_rank] if agrees or not moderated else GRADES[min(3, grade_rank + 1)]
+                status = "draft" if is_draft else "moderated" if moderated else "submitted"
                 audits.append((
                     audit_id, checklist["id"], hashes[checklist["id"]], case_ref, auditor, worker, team.id, status,
                     "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",
@@ -141,7 +174,9 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                     answers.append((audit_id, question["id"], value, int(flagged), auditor,
                                     utc_text(started)))
                 if not is_draft:
-                    for _ in range(rng.choice((0, 1, 1, 2))):
+                    # The bot refuses to submit an Inadequate audit without an action; a moderator's Inadequate
+                    # gets one too, so every audit whose grade of record is Inadequate has at least one.
+                    for _ in range(max(rng.choice((0, 1, 1, 2)), int(record_grade == "inadequate"))):
                         due = add_working_days(day, rng.randint(5, 20))
                         done = due < today and rng.random() < 0.7
                         done_at = datetime.combine(min(due, today), time(12), tzinfo=tz)
@@ -149,12 +184,11 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                                         auditor, utc_text(submitted), utc_text(done_at) if done else None,
                                         worker if done else None, None))
                         action_id += 1
-                if moderated and qa_leads:
-                    agrees = rng.random() < 0.8
-                    other = GRADES[min(3, grade_rank + 1)] if not agrees else None
-                    moderations.append((audit_id, rng.choice(qa_leads), utc_text(submitted + timedelta(days=1)),
-                                        utc_text(decided), int(agrees), other,
-                                        None if agrees else "Evidence supports a different grade."))
+                if moderator is not None:
+                    # As the bot records a decision: the moderator's grade (the auditor's, when agreeing) and a reason.
+                    moderations.append((audit_id, moderator, utc_text(submitted + timedelta(days=1)),
+                                        utc_text(decided), int(agrees), record_grade,
+                                        AGREED_REASON if agrees else REGRADED_REASON))
                 audit_id += 1
         insert_audits(storage, audits, answers, actions, moderations, demo=True)
         totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]

@@ -19,6 +19,13 @@ from knowledge.checklist_schema import GRADES
 TREND_WEEKS = 12
 COMPARE_WEEKS = 4
 WEAK_QUESTIONS = 3
+# A change in a grade's share is shown only when this week and the previous COMPARE_WEEKS weeks each rest on at
+# least this many graded audits. Below it one audit moves a share by 20 points or more (1 of 2 is 50%, 2 of 2 is
+# 100%), so "+44 pts" from two audits reads as a trend when it is chance; the counts are shown instead.
+MIN_AUDITS_TO_COMPARE = 5
+# A question is a theme ("most often answered badly") only when it was answered badly in at least this many
+# audits: once is one case, which the audit itself already deals with, not a pattern across the team's work.
+MIN_AUDITS_FOR_THEME = 2
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,29 @@ class WeakQuestion:
     text: str
     guidance: str
     audits: int
+
+
+@dataclass(frozen=True)
+class GradeShare:
+    """One grade this week beside the previous weeks: the counts each share rests on, and the change in points
+    only when both periods have at least MIN_AUDITS_TO_COMPARE graded audits (else None: too few to compare)."""
+
+    grade: str
+    week: int
+    graded_week: int
+    previous: int
+    graded_previous: int
+
+    @property
+    def change_points(self) -> float | None:
+        if not comparable(self.graded_week, self.graded_previous):
+            return None
+        return 100.0 * (self.week / self.graded_week - self.previous / self.graded_previous)
+
+
+def comparable(graded_week: int, graded_previous: int) -> bool:
+    """Whether a change in share between the two periods is worth showing (see MIN_AUDITS_TO_COMPARE)."""
+    return min(graded_week, graded_previous) >= MIN_AUDITS_TO_COMPARE
 
 
 @dataclass(frozen=True)
@@ -57,6 +87,11 @@ class TeamDigest:
     demo_week: int = 0  # of completed_week, how many are invented demo audits (`audit-bot demo-data`)
     moderated_week: int = 0  # of the week's audits, how many are counted at a moderator's grade
     regraded_week: int = 0  # of those, how many the moderator graded differently from the auditor
+    counted_to: date | None = None  # today, when the week is not over yet ("so far"); None for a complete week
+
+    @property
+    def so_far(self) -> bool:
+        return self.counted_to is not None
 
     @property
     def week_end(self) -> date:
@@ -70,7 +105,7 @@ class TeamDigest:
     def month_so_far(self) -> str:
         """The month the counts run over, said plainly: "in November (to 29 November)". The digest is about a past
         week, so "this month" would read as the month it is read in."""
-        return month_so_far(self.week_end)
+        return month_so_far(self.counted_to or self.week_end, day_over=self.counted_to is None)
 
     @property
     def completed_month(self) -> int:
@@ -85,17 +120,39 @@ class TeamDigest:
         return self.moderation_agreed / self.moderation_decided if self.moderation_decided else None
 
     @property
+    def graded_week(self) -> int:
+        return sum(self.grades_week.get(g, 0) for g in GRADES)
+
+    @property
+    def graded_previous(self) -> int:
+        return sum(self.grades_previous.get(g, 0) for g in GRADES)
+
+    @property
+    def good_or_better_count(self) -> int:
+        return self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)
+
+    @property
     def good_or_better_week(self) -> float | None:
-        graded = sum(self.grades_week.get(g, 0) for g in GRADES)
-        if not graded:
-            return None
-        return (self.grades_week.get("outstanding", 0) + self.grades_week.get("good", 0)) / graded
+        graded = self.graded_week
+        return self.good_or_better_count / graded if graded else None
+
+    @property
+    def grade_shares(self) -> tuple[GradeShare, ...]:
+        """Each grade this week against the previous COMPARE_WEEKS weeks, with the counts behind each share."""
+        return tuple(GradeShare(g, self.grades_week.get(g, 0), self.graded_week, self.grades_previous.get(g, 0),
+                                self.graded_previous) for g in GRADES)
 
 
-def month_so_far(week_end: date) -> str:
-    """'in November (to 29 November)', or 'in November' when the week ends on the month's last day."""
-    whole = (week_end + timedelta(days=1)).month != week_end.month
+def month_so_far(week_end: date, day_over: bool = True) -> str:
+    """'in November (to 29 November)', or 'in November' when the week ends on the month's last day and that day is
+    over (`day_over` is False for today, in a week not over yet: '(to 30 November)' still)."""
+    whole = day_over and (week_end + timedelta(days=1)).month != week_end.month
     return f"in {week_end:%B}" if whole else f"in {week_end:%B} (to {week_end.day} {week_end:%B})"
+
+
+def counted_to(monday: date, today: date) -> date | None:
+    """`today` when the week starting `monday` is under way (its figures are "so far"), else None."""
+    return today if monday <= today < monday + timedelta(days=7) else None
 
 
 @dataclass(frozen=True)
@@ -105,6 +162,12 @@ class ServiceDigest:
     week: str
     week_start: date
     teams: tuple[TeamDigest, ...]
+    weak_questions: tuple[WeakQuestion, ...] = ()  # across every team, by the teams' rule (build_service_digest)
+    counted_to: date | None = None  # today, when the week is not over yet
+
+    @property
+    def month_so_far(self) -> str:
+        return month_so_far(self.counted_to or self.week_start + timedelta(days=6), day_over=self.counted_to is None)
 
 
 def parse_week(text: str) -> date:
@@ -119,6 +182,18 @@ def parse_week(text: str) -> date:
 def week_label(monday: date) -> str:
     year, week, _ = monday.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def started_week(text: str, today: date) -> date:
+    """`2026-W47` -> its Monday, for a week that has started: a week after this one has nothing to count yet, so
+    it is refused with the latest week that can be asked for (this week, so far)."""
+    monday = parse_week(text)
+    this_week = today - timedelta(days=today.weekday())
+    if monday > this_week:
+        raise UserError(f"Week {week_label(monday)} starts on {monday:%A} {monday.day} {monday:%B %Y}, after today "
+                        f"({today.day} {today:%B %Y}), so there is nothing to count yet. The latest week you can ask "
+                        f"for is {week_label(this_week)}, this week so far.")
+    return monday
 
 
 def last_complete_week(today: date) -> date:
@@ -140,6 +215,18 @@ def _question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[t
     return lookup
 
 
+def theme_rows(rows: Sequence[tuple[str, str, int]]) -> list[tuple[str, str, int]]:
+    """The themes among (checklist, question, audits) rows, most first: at most WEAK_QUESTIONS, each answered badly
+    in at least MIN_AUDITS_FOR_THEME audits. The one rule for a team's themes and the service's."""
+    return [row for row in rows if row[2] >= MIN_AUDITS_FOR_THEME][:WEAK_QUESTIONS]
+
+
+def _themes(rows: Sequence[tuple[str, str, int]],
+            questions: dict[tuple[str, str], tuple[str, str]]) -> tuple[WeakQuestion, ...]:
+    return tuple(WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
+                 for checklist, question, n in theme_rows(rows))
+
+
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -147,19 +234,23 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     ids = [t.id for t in teams]
     storage = services.storage
     week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
-    sunday = monday + timedelta(days=6)
-    month_start = _local(sunday.replace(day=1), services)
+    so_far = counted_to(monday, services.local_now().date())
+    last_day = so_far or monday + timedelta(days=6)
+    month_start = _local(last_day.replace(day=1), services)
+    # Overdue as at the week's end, or as at now for a week under way (an action due on Friday is not overdue on
+    # the Wednesday before).
+    overdue_at, overdue_day = ((services.clock(), so_far) if so_far else (week_end, monday + timedelta(days=7)))
     boundaries = [_local(monday - timedelta(weeks=TREND_WEEKS - 1 - i), services) for i in range(TREND_WEEKS + 1)]
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
     counts = store.auditor_counts(storage, week_start, week_end, month_start, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
-    overdue = store.overdue_action_counts(storage, week_end, monday + timedelta(days=7), ids)
+    overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
-    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in rows[:WEAK_QUESTIONS]})
+    checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
     questions = _question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
                    for i in range(TREND_WEEKS)]
@@ -179,10 +270,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         for week in weeks[-1 - COMPARE_WEEKS:-1]:
             for grade, n in week.items():
                 previous[grade] = previous.get(grade, 0) + n
-        weak = tuple(
-            WeakQuestion(question, *questions.get((checklist, question), (question, "")), n)
-            for checklist, question, n in flagged.get(team.id, [])[:WEAK_QUESTIONS]
-        )
+        weak = _themes(flagged.get(team.id, []), questions)
         agreed, decided = agreement.get(team.id, (0, 0))
         digests.append(TeamDigest(
             team_id=team.id, team_name=team.name, week=week_label(monday), week_start=monday, auditors=auditors,
@@ -190,5 +278,24 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
+            counted_to=so_far,
         ))
     return digests
+
+
+def build_service_digest(services: Services, monday: date) -> ServiceDigest:
+    """Every team's digest for the week starting `monday`, and the service's own themes: the questions most often
+    answered badly across all teams over the last COMPARE_WEEKS weeks, by the same rule as a team's."""
+    teams = build_team_digests(services, monday)
+    window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
+    week_end = _local(monday + timedelta(days=7), services)
+    totals: dict[tuple[str, str], int] = {}
+    for rows in store.flagged_question_counts(services.storage, window_start, week_end,
+                                                  [t.team_id for t in teams]).values():
+        for checklist, question, n in rows:
+            totals[(checklist, question)] = totals.get((checklist, question), 0) + n
+    ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
+    questions = _question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
+    return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
+                         weak_questions=_themes(ranked, questions),
+                         counted_to=counted_to(monday, services.local_now().date()))

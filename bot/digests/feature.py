@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.core import buttons, policy
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests.digest import ServiceDigest, build_team_digests, last_complete_week, week_label
+from bot.digests.digest import build_service_digest, build_team_digests, last_complete_week
 from bot.digests.render import service_replies, team_replies
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
@@ -30,8 +30,7 @@ def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply
             raise AccessDenied("You can see the digest of the teams you manage. QA leads and admins can see any team.")
         return [r for d in build_team_digests(services, monday, [team_id]) for r in team_replies(d)]
     if every_team:
-        digests = build_team_digests(services, monday)
-        return service_replies(ServiceDigest(week_label(monday), monday, tuple(digests)))
+        return service_replies(build_service_digest(services, monday))
     return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
 
 

@@ -6,20 +6,39 @@ from datetime import timedelta
 
 from bot.core.replies import Reply
 from bot.digests.charts import grade_trend_png
-from bot.digests.digest import COMPARE_WEEKS, TREND_WEEKS, ServiceDigest, TeamDigest, month_so_far
-from knowledge.checklist_schema import GRADE_LABELS, GRADES
+from bot.digests.digest import (
+    COMPARE_WEEKS,
+    MIN_AUDITS_FOR_THEME,
+    MIN_AUDITS_TO_COMPARE,
+    TREND_WEEKS,
+    ServiceDigest,
+    TeamDigest,
+    comparable,
+)
+from knowledge.checklist_schema import GRADE_LABELS
 
 GUIDANCE_CHARS = 220
 
 
 def _span(digest: TeamDigest | ServiceDigest) -> str:
+    """'week 48, 23 Nov to 29 Nov 2026', or for the week under way 'week 49, 30 Nov to 2 Dec 2026 (so far)'."""
     start = digest.week_start
-    end_day = start + timedelta(days=6)
-    return f"week {start.isocalendar()[1]}, {start.day} {start:%b} to {end_day.day} {end_day:%b %Y}"
+    end_day = digest.counted_to or start + timedelta(days=6)
+    so_far = " (so far)" if digest.counted_to else ""
+    return f"week {start.isocalendar()[1]}, {start.day} {start:%b} to {end_day.day} {end_day:%b %Y}{so_far}"
 
 
-def _percent(part: int, whole: int) -> float:
-    return 100.0 * part / whole if whole else 0.0
+def _this_week(digest: TeamDigest | ServiceDigest) -> str:
+    return "this week so far" if digest.counted_to else "this week"
+
+
+def count_share(count: int, whole: int) -> str:
+    """'2 of 5 (40%)': a share is never shown without the count it rests on."""
+    return f"{count} of {whole} ({count / whole:.0%})" if whole else f"{count} of 0"
+
+
+def themes_rule() -> str:
+    return f"each in at least {MIN_AUDITS_FOR_THEME} audits"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -44,30 +63,30 @@ def moderation_note(digest: TeamDigest) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
-    lines = [f"**Audits completed**: {digest.completed_week} this week · {digest.completed_month} "
+    lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
              f"{digest.month_so_far} (monthly target {digest.target_month})"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
         mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
         target = f" (target {auditor.target})" if auditor.target else ""
-        lines.append(f"   • {auditor.label}: {auditor.week} this week · {auditor.month} {digest.month_so_far}"
-                     f"{target}{mark}")
-    graded_week = sum(digest.grades_week.get(g, 0) for g in GRADES)
-    graded_before = sum(digest.grades_previous.get(g, 0) for g in GRADES)
-    lines.append(f"\n**Grades this week** ({graded_week} graded{moderation_note(digest)}; change in share against "
-                 f"the previous {COMPARE_WEEKS} weeks)")
-    for grade in GRADES:
-        now_share = _percent(digest.grades_week.get(grade, 0), graded_week)
-        before_share = _percent(digest.grades_previous.get(grade, 0), graded_before)
-        change = f"{now_share - before_share:+.0f} pts" if graded_before and graded_week else "no comparison"
-        lines.append(f"   • {GRADE_LABELS[grade]}: {digest.grades_week.get(grade, 0)} ({now_share:.0f}%, {change})")
-    lines.append(f"\n**Questions most often answered badly** (last {COMPARE_WEEKS} weeks)")
+        lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
+                     f"{digest.month_so_far}{target}{mark}")
+    graded_week, graded_before = digest.graded_week, digest.graded_previous
+    lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
+                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks)")
+    if not comparable(graded_week, graded_before):
+        lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
+                     f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
+    for share in digest.grade_shares:
+        change = "" if share.change_points is None else f" · {share.change_points:+.0f} pts"
+        lines.append(f"   • {GRADE_LABELS[share.grade]}: {count_share(share.week, share.graded_week)} · previous "
+                     f"{COMPARE_WEEKS} weeks {count_share(share.previous, share.graded_previous)}{change}")
+    lines.append(f"\n**Questions most often answered badly** (last {COMPARE_WEEKS} weeks, {themes_rule()})")
     if not digest.weak_questions:
-        lines.append("   None flagged.")
+        lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
     for number, question in enumerate(digest.weak_questions, start=1):
-        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audit"
-                     f"{'s' if question.audits != 1 else ''})")
+        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     rate = digest.agreement_rate
@@ -100,25 +119,31 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 
 
 def service_text(service: ServiceDigest) -> str:
-    lines = ["Team · this week · month of target · good or better this week · overdue actions · agreement"]
+    week = _this_week(service)
+    lines = [f"Team · {week} · month of target · good or better {week} · overdue actions · agreement"]
     for team in service.teams:
-        good = team.good_or_better_week
-        rate = team.agreement_rate
+        good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
+        rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
         lines.append(
             f"• **{team.team_name}**: {team.completed_week} · {team.completed_month}/{team.target_month} · "
-            f"{'–' if good is None else f'{good:.0%}'} · {team.overdue_actions} · "
-            f"{'–' if rate is None else f'{rate:.0%}'}"
+            f"{good} · {team.overdue_actions} · {rate}"
         )
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    month = month_so_far(service.week_start + timedelta(days=6))
-    lines.append(f"\n**Whole service**: {total_week} audits this week · {total_month} {month} "
+    lines.append(f"\n**Whole service**: {total_week} audits {_this_week(service)} · {total_month} "
+                 f"{service.month_so_far} "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):
         lines.append(f"_{demo_note(demo, total_week)}_")
+    lines.append(f"\n**Questions most often answered badly across teams** (last {COMPARE_WEEKS} weeks, "
+                 f"{themes_rule()})")
+    if not service.weak_questions:
+        lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
+    for number, question in enumerate(service.weak_questions, start=1):
+        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
     return "\n".join(lines)
 
 

@@ -90,7 +90,7 @@ def test_the_digest_counts_the_moderators_grade_and_says_so(services: Services, 
         text = flat(run_cli(environ, "digest", "--team", "north-assessment", "--week", "2026-W49").out)
         data = json.loads(run_cli(environ, "digest", "--team", "north-assessment", "--week", "2026-W49",
                                   "--format", "json").out)
-    assert "Inadequate: 1 (100%" in text and "Good: 0 (0%" in text
+    assert "Inadequate: 1 of 1 (100%)" in text and "Good: 0 of 1 (0%)" in text
     assert ("Grades this week (1 graded, after moderation where moderated: 1 moderated, 1 of them regraded by the "
             "moderator;") in text
     [team] = data["teams"]
@@ -103,7 +103,7 @@ def test_the_home_tab_counts_the_moderators_grade(services: Services, regraded: 
         [north] = team_figures(services, services.directory.person(AUDITOR))
     fields = dict(north.fields)
     assert fields["Audits last week"] == "1"
-    assert fields["Good or better last week"] == "0% (1 after moderation)"
+    assert fields["Good or better last week"] == "0 of 1 (0%), 1 after moderation"
 
 
 def test_the_export_keeps_both_grades_and_names_the_grade_of_record(services: Services, environ: dict[str, str],
