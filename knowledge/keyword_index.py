@@ -64,10 +64,9 @@ class KeywordIndex:
 
     def __init__(self, entries: Iterable[Entry], weights: tuple[float, float, float, float],
                  groups: Iterable[tuple[str, ...]] = (), content: str | None = None,
-                 cache_folder: Path | None = None, built: object = None) -> None:
+                 cache_folder: Path | None = None) -> None:
         """Index `entries`; `content` (a digest of the files they came from) lets a restart read the table
-        back from `cache_folder` instead of building it. `built` is `table()` of an index of the same entries
-        made in a side process (which kept it on disk itself); used when it is whole, else ignored."""
+        back from `cache_folder` instead of building it."""
         groups = tuple(groups)
         # check_same_thread=False: the index is written once here and only read afterwards, under the lock.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -77,28 +76,10 @@ class KeywordIndex:
         # Row id -> entry number; None while they are equal (a table built in one go). A table updated after an
         # edit keeps the row ids of unchanged entries, so there they differ.
         self._number_of: dict[int, int] | None = None
-        self._content = content
-        if isinstance(built, tuple) and built[:1] == (content,) and self._restore(built):
-            pass  # made in a side process, which kept it on disk as this process would have
-        else:
-            self._build_or_restore(entries, weights, groups, cache_folder)
-        self._weights = ", ".join(f"{float(w):g}" for w in weights)
-        self._lock = threading.Lock()
-        # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
-        # same algorithm as FTS5's porter tokenizer, so a query word's stem finds its count here.
-        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5vocab(docs, 'row')")
-        self._entries_with = self._term_counts()
-        count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
-        self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
-
-    def _build_or_restore(self, entries: Iterable[Entry], weights: tuple[float, float, float, float],
-                          groups: tuple[tuple[str, ...], ...], cache_folder: Path | None) -> None:
-        """Read the table back from the cache (updating the entries that changed), or build it."""
-        content = self._content
         key = BUILT.key(repr(tuple(weights)), repr(groups)) if content and cache_folder else None
         kept = BUILT.get(key, cache_folder) if key else None
         if self._restore(kept):
-            if kept[0] != content:  # type: ignore[index]
+            if kept[0] != content:
                 self._update([self._row(entry) for entry in entries])
                 BUILT.put(key, (content, self._db.serialize(), self._row_ids()), cache_folder)
         else:
@@ -107,11 +88,14 @@ class KeywordIndex:
                 BUILT.put(key, (content, self._db.serialize(), None), cache_folder)
         if key:
             BUILT.tidy(cache_folder, [key])
-
-    def table(self) -> tuple[str | None, bytes, tuple[int, ...] | None]:
-        """The built table as plain data (what `built` takes): to hand it from a side process to this one."""
-        with self._lock:
-            return self._content, self._db.serialize(), self._row_ids()
+        self._weights = ", ".join(f"{float(w):g}" for w in weights)
+        self._lock = threading.Lock()
+        # How many entries hold each (stemmed) term, from FTS5's own vocabulary; Snowball's "porter" is the
+        # same algorithm as FTS5's porter tokenizer, so a query word's stem finds its count here.
+        self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5vocab(docs, 'row')")
+        self._entries_with = self._term_counts()
+        count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
+        self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
 
     def _term_counts(self) -> dict[str, int]:
         """term -> how many entries hold it, read in one step (as one JSON object) for the reason `_insert`

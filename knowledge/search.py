@@ -34,12 +34,10 @@ from typing import Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge import side_process
 from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
-from knowledge.side_process import SideProcess
 from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
@@ -64,7 +62,6 @@ LEARNED_SHAPE = 0.8
 VOCAB_MATCH = 0.5
 GATE = 0.6  # below this coverage of the query's informative terms, the score falls away steeply
 CANDIDATES = 40
-KEYWORD_ASIDE_FROM = 2_000  # entries from which a first start builds the BM25 table in a side process
 ANSWER_READS = 5  # at most this many answers are read per query, best candidates first
 UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
@@ -187,23 +184,14 @@ class KnowledgeSearch:
     def __init__(self, kb: KnowledgeBase, fit: SearchFit | None = None, cache_folder: Path | None = None) -> None:
         """Build the index; with `cache_folder`, files whose wordings were read before are not read again."""
         self.fit = fit or SearchFit.load()
-        entries = tuple(kb.entries.values())
-        groups = (*kb.concepts, *kb.vocabulary)
-        content = "\0".join(f"{file}\0{digest}" for file, digest in kb.file_digests.items())
-        if len(entries) >= KEYWORD_ASIDE_FROM and side_process.usable():
-            # A large first start: a side process builds the BM25 table on the other core (see side_process).
-            with SideProcess(lambda: KeywordIndex(entries, self.fit.weights, groups, content, cache_folder).table()
-                             ) as side, bulk_build():
-                self._build(kb, cache_folder)
-                built = side.result()
-            self.keyword = KeywordIndex(entries, self.fit.weights, groups, content, cache_folder, built)
-        else:
-            # SQLite builds the BM25 table without holding the GIL, so it runs beside the concept index: at
-            # 20,000 entries that saves about 0.3 s of a 2 s reload.
-            with ThreadPoolExecutor(1, thread_name_prefix="kb-index") as pool, bulk_build():
-                keyword = pool.submit(KeywordIndex, entries, self.fit.weights, groups, content, cache_folder)
-                self._build(kb, cache_folder)
-                self.keyword = keyword.result()
+        # SQLite builds the BM25 table without holding the GIL, so it runs beside the concept index: at
+        # 20,000 entries that saves about 0.3 s of a 2 s reload.
+        with ThreadPoolExecutor(1, thread_name_prefix="kb-index") as pool, bulk_build():
+            content = "\0".join(f"{file}\0{digest}" for file, digest in kb.file_digests.items())
+            keyword = pool.submit(KeywordIndex, tuple(kb.entries.values()), self.fit.weights,
+                                  (*kb.concepts, *kb.vocabulary), content, cache_folder)
+            self._build(kb, cache_folder)
+            self.keyword = keyword.result()
         self.spelt_out = _spelt_out(kb.glossary)
         self.out_of_scope = kb.out_of_scope
 

@@ -1,7 +1,7 @@
 """Half of a large (re)load done in a second process, when the machine has a core to spare.
 
-At 20,000 entries a first start is mostly pure Python work (parsing YAML into entries, building the keyword
-table) that one process does on one core while the others sit idle. Threads cannot share that work (the GIL),
+At 20,000 entries a first start is mostly pure Python work (parsing YAML into entries) that one process does on
+one core while the others sit idle. Threads cannot share that work (the GIL),
 so a forked child does one part while this process does the other, and hands back its result as plain data
 (marshal: strings, numbers and containers, nothing that can run code).
 

@@ -46,7 +46,6 @@ def main() -> None:
         knowledge.side_process.os.environ[knowledge.side_process.DISABLE] = "1"
     else:
         knowledge.loader.PARSE_IN_TWO_FROM_BYTES = 0
-        knowledge.search.KEYWORD_ASIDE_FROM = 0
     if mode == "broken":
         knowledge.side_process.marshal = _Failing  # type: ignore[assignment]
     try:
