@@ -51,4 +51,4 @@ def install(engine: Engine, services: Services) -> None:
     def on_text(turn: Turn, text: str) -> list[HomeSection] | None:
         return show(turn, text) if HOME_WORDS.match(text) else None
 
-    engine.add_message_handler(on_text, priority=11)
+    engine.add_message_handler(on_text, priority=26)  # after an audit or a moderation waiting for typed text

@@ -92,3 +92,8 @@ def test_the_home_tab_can_be_seen_in_the_chat(engine: Engine) -> None:
     _, out = drive(engine, ["home", "/audit home", "help"], user="U0MGRN001")
     assert out.count("== Your audits ==") == 2 and "Hello, Team manager (North)." in out
     assert "/audit home" in out  # listed in help
+
+
+def test_home_typed_as_an_answer_stays_an_answer(engine: Engine, services: Services) -> None:
+    _, out = drive(engine, ["/audit start case-audit", "home"])
+    assert "== Your audits ==" not in out  # the case reference step got it, not the Home tab
