@@ -9,7 +9,7 @@ Buttons (engine action names and values; values carry ids only):
     a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel /
     cancel_confirm / cancel_keep / next / actions_done / submit "<audit>:<version>"
     audit.grade "<audit>:<version>:<grade>"
-    audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen / restore "<audit>"
+    audit.owner "<audit>:<version>:<user id>"      audit.view / compare / reflect / reopen / restore "<audit>"
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from bot.audits import actions as actions_feature
-from bot.audits import conversation, moderation, readback
+from bot.audits import compare, conversation, moderation, readback
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
@@ -57,7 +57,7 @@ def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit start|resume|show|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
+    """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
     typed-answer handler and the Home's recent audits."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
@@ -75,6 +75,9 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit edit <number> [grade|reason|strengths|development <text>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
+    engine.add_command("compare", bind(compare.compare_command), "compare a submitted audit with the audit of the "
+                       "same case before it: the grade, the answers that changed, and whether its actions were done",
+                       usage="/audit compare <number> [with <number>]")
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
                        usage="/audit list [mine|team [team id]|case <case reference>] [page N]")
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
@@ -92,6 +95,9 @@ def install(engine: Engine, services: Services) -> None:
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
+    # "compare 12" typed: after the conversation (an answer being typed is that answer, as `home` is), before the
+    # knowledge base, which would take it for a question.
+    engine.add_message_handler(lambda turn, text: compare.typed_compare(services, turn, text), priority=27)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
