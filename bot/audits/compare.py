@@ -28,8 +28,9 @@ from bot.storage.common import parse_utc
 from knowledge.dates import long_date
 
 # "compare 12", "compare #12 with 9", "compare audit 12 and audit 9": typed in a DM or the terminal chat. Only a
-# number after the word makes it a command, so "compare the ICPC and RCPC timescales" is still a question.
-TYPED = re.compile(r"^\s*compare\s+(?P<rest>(?:audits?\s+)?#?\d.*?)\s*[.!?]?\s*$", re.IGNORECASE | re.DOTALL)
+# number after the word makes it a command, so "compare the ICPC and RCPC timescales" is still a question. Only the
+# start is matched here (in linear time, whatever follows); bot.audits.comparison.parse_request reads the rest.
+TYPED = re.compile(r"\s*compare\s+(?=(?:audits?\s+)?#?\d)", re.IGNORECASE)
 HINT = "type `/audit compare <audit number>`, for example `/audit compare 12`"
 NO_ACCESS = ("Audit #{id} is not one you have access to, so I can't compare it: audits are open to the auditor, the "
              "worker, their team manager, its moderator, QA leads and admins. Ask one of them, or compare audits you "
@@ -48,7 +49,7 @@ def compare_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 def typed_compare(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`compare 12` typed in a DM or the terminal chat is the command; other words are not for this feature."""
     found = TYPED.match(text or "")
-    return compare_command(services, turn, found.group("rest")) if found else None
+    return compare_command(services, turn, text[found.end():].strip().rstrip(".!?")) if found else None
 
 
 def on_compare(services: Services, turn: Turn, value: str) -> list[Reply]:

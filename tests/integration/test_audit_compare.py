@@ -10,6 +10,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -264,3 +266,18 @@ def test_the_compare_button_is_taken_in_the_middle_of_an_audit(engine: Engine, p
         [pressed] = engine.action(MANAGER, "audit.compare", str(after))
     assert pressed.kind != "error" and "compared with audit" in pressed.text
 
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rest=st.text(max_size=60), number=st.integers(0, 2**64))
+def test_anything_typed_or_given_to_compare_gets_a_reply_never_a_crash(engine: Engine, rest: str,
+                                                                     number: int) -> None:
+    for replies in (engine.command(MANAGER, f"compare {rest}"), engine.command(MANAGER, f"compare {number} {rest}"),
+                    engine.message(MANAGER, f"compare {number} {rest}", surface="terminal"),
+                    engine.action(MANAGER, "audit.compare", f"{number}{rest}")):
+        assert replies and all("something went wrong" not in r.text for r in replies)
+
+
+def test_a_long_typed_compare_is_answered_at_once(engine: Engine) -> None:
+    replies = engine.message(MANAGER, "compare 1" + " " * 20_000 + "x.")  # no regular expression backtracking
+    assert replies and replies[0].kind == "error" and "/audit compare" in replies[0].text
