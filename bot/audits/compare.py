@@ -18,7 +18,7 @@ from bot.audits.core import action_line, can_view, checklist_of, grade_of_record
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
-from bot.engine.routing import Turn
+from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person
 from bot.storage import actions as action_store
@@ -36,6 +36,18 @@ NO_ACCESS = ("Audit #{id} is not one you have access to, so I can't compare it: 
              "worker, their team manager, its moderator, QA leads and admins. Ask one of them, or compare audits you "
              "can read (`/audit list` shows them).")
 MARKS = {"better": " (better)", "worse": " (worse)", "": ""}
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit compare` (listed in help right after `/audit show`) and `compare 12` typed. The typed words
+    come after the audit conversation (an answer being typed is that answer, as `home` is) and before the knowledge
+    base, which would take them for a question. The Compare button is routed with the other audit buttons
+    (bot.audits.conversation.ACTIONS)."""
+    engine.add_command("compare", lambda turn, args: compare_command(services, turn, args),
+                       "compare a submitted audit with the audit of the same case before it: the grade, the answers "
+                       "that changed, and whether its actions were done",
+                       usage="/audit compare <number> [with <number>]")
+    engine.add_message_handler(lambda turn, text: typed_compare(services, turn, text), priority=27)
 
 
 def compare_command(services: Services, turn: Turn, args: str) -> list[Reply]:

@@ -75,9 +75,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit edit <number> [grade|reason|strengths|development <text>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
-    engine.add_command("compare", bind(compare.compare_command), "compare a submitted audit with the audit of the "
-                       "same case before it: the grade, the answers that changed, and whether its actions were done",
-                       usage="/audit compare <number> [with <number>]")
+    compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
                        usage="/audit list [mine|team [team id]|case <case reference>] [page N]")
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
@@ -95,9 +93,6 @@ def install(engine: Engine, services: Services) -> None:
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
-    # "compare 12" typed: after the conversation (an answer being typed is that answer, as `home` is), before the
-    # knowledge base, which would take it for a question.
-    engine.add_message_handler(lambda turn, text: compare.typed_compare(services, turn, text), priority=27)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
