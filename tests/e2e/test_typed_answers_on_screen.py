@@ -352,3 +352,13 @@ def test_not_good_is_never_read_as_good_at_the_overall_grade(engine: Engine, ser
     assert refused[0].kind == "error" and "Please choose a grade" in refused[0].text
     [row] = services.storage.db.query("SELECT overall_grade FROM audits")
     assert row["overall_grade"] is None
+
+
+def test_the_suggested_grade_with_a_note_says_no_reason_is_asked_and_saves_nothing(
+        engine: Engine, services: Services) -> None:
+    _to_overall_grade(engine)
+    [row] = services.storage.db.query("SELECT suggested_grade FROM audits")
+    refused = engine.message("U0MGRN001", f"{row['suggested_grade'].replace('_', ' ')}, reviews have slipped lately")
+    assert refused[0].kind == "error" and "no reason is asked and nothing was saved" in refused[0].text
+    [row] = services.storage.db.query("SELECT overall_grade FROM audits")
+    assert row["overall_grade"] is None
