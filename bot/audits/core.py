@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from bot.core import buttons, policy
 from bot.core.markup import emoji
@@ -231,7 +232,7 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     text = f"**{section.title}**\n{question.text}"
     previous = ctx.answers.get(question.id)
     if previous is not None:
-        text += f"\n_Answered before: {question.answer_label(previous.value)}_"
+        text += f"\n_{answered_before(question, previous)}_"
     if question.descriptors:
         text += f"\n{question.descriptors_text()}"
     if not question.required:

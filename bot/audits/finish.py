@@ -22,7 +22,6 @@ from bot.audits.core import (
 from bot.audits.flow import (
     AnswerError,
     Step,
-    looks_like_question,
     missing_answers,
     next_step,
     parse_date,
@@ -137,18 +136,6 @@ def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
     return advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},
         press="next"))
-
-
-def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """A grade typed at the overall grade ("good", "RI"): as if its button were pressed. A question typed here
-    goes on to the knowledge base; anything else is told the grades, rather than being taken for a question."""
-    try:
-        grade = parse_grade(text)
-    except AnswerError as error:
-        if looks_like_question(text):
-            return None
-        raise answer_error(error) from None
-    return on_grade(services, turn, ctx.value(grade))
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
