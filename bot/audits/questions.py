@@ -39,6 +39,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
@@ -101,11 +102,18 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
 
 
 def _inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
+    """The escalation people and the worker's managers; when no manager but the auditor would hear of it (a team's
+    own manager auditing), the QA leads and heads of service (admins) too, so the grade always reaches someone above
+    the auditor. Never the auditor, the worker or the moderator who gave it."""
     directory = services.directory
-    targets = [t for t in escalation_targets(services, ctx) if t != moderator]
-    if ctx.audit.worker_id:
-        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
-                    if m not in targets and m not in (ctx.audit.auditor_id, ctx.audit.worker_id, moderator)]
+    audit = ctx.audit
+    never = (audit.auditor_id, audit.worker_id, moderator)
+    targets = [t for t in escalation_targets(services, ctx) if t not in (audit.auditor_id, moderator)]
+    managers = [m for m in directory.managers_of(audit.auditor_id) + directory.managers_of(audit.worker_id or "")
+                if m not in never]
+    targets += [m for m in managers if m not in targets]
+    if not managers:
+        targets += [u for u in directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u not in targets and u not in never]
     return targets
 
 
