@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from bot.audits import escalation, lifecycle
+from bot.audits import reaudits as reaudit_notes
 from bot.audits.core import (
     Ctx,
     checklists,
@@ -153,8 +154,9 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     audit starts and when a cancelled one is restored. A re-auditor needs what the last audit found: each one's
     number, checklist, grade of record and open actions, and a View button for those `viewer` may read."""
     recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)[:5]
+    due = reaudit_notes.heads_up_line(services, reference, now.astimezone(services.settings.timezone).date())
     if not recent:
-        return []
+        return [Reply(kind="notice", text=due)] if due else []
     available = checklists(services)
     lines = []
     for audit in recent:
@@ -165,6 +167,7 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
                  if open_actions else "")
         lines.append(f"• #{audit.id} {title}, {_local_date(services, audit.submitted_at or audit.started_at)} by "
                      f"{services.directory.label(audit.auditor_id)}{graded} ({audit.status.replace('_', ' ')}){still}")
+    lines += [due] if due else []  # that this is the re-audit the last audit asked for, and by when
     readable = []
     if viewer is not None:
         moderators = readback_store.moderators_of(services.storage, [a.id for a in recent])
