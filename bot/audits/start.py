@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
 from bot.audits import escalation, lifecycle
-from bot.audits import reaudits as reaudit_notes
 from bot.audits.core import (
     Ctx,
     checklists,
@@ -24,6 +23,7 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import Step, next_step
+from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -154,7 +154,7 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     audit starts and when a cancelled one is restored. A re-auditor needs what the last audit found: each one's
     number, checklist, grade of record and open actions, and a View button for those `viewer` may read."""
     recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)[:5]
-    due = reaudit_notes.heads_up_line(services, reference, now.astimezone(services.settings.timezone).date())
+    due = reaudit_due_line(services, reference, now.astimezone(services.settings.timezone).date())
     if not recent:
         return [Reply(kind="notice", text=due)] if due else []
     available = checklists(services)
