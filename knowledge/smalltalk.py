@@ -185,7 +185,11 @@ def _phrases(raw: dict, label: str, file: str, problems: list[Problem]) -> tuple
     phrases: list[str] = []
     for item in value:
         text = normalise(item) if isinstance(item, str) else ""
-        if not text:
+        if not text and isinstance(item, str):  # only punctuation or emoji, which matching ignores
+            problems.append(Problem(file, _line(raw, "phrases"), f"{label} has the phrase '{item}', which has no "
+                                                                 "words in it; punctuation and emoji are ignored "
+                                                                 "when messages are matched, so write words."))
+        elif not text:
             problems.append(Problem(file, _line(raw, "phrases"), f"{label} has a phrase that is {type_name(item)}; "
                                                                  "write each phrase as words (in quotes if it is "
                                                                  "yes/no or a number)."))

@@ -84,9 +84,17 @@ def gist(text: str) -> str:
 
 
 def _alike(one: tuple[str, str], other: tuple[str, str]) -> float:
-    """How alike two questions are: by wording, or by gist when both have one, whichever is closer."""
-    by_gist = fuzz.token_set_ratio(one[1], other[1]) if one[1] and other[1] else 0.0
-    return max(fuzz.token_set_ratio(one[0], other[0]), by_gist)
+    """How alike two questions are: by wording, or by gist, whichever is closer.
+
+    A token-set score is 100 whenever one question's words are all among the other's, so a question with no
+    content words ("what?") or one ("plan?") would join any group holding them, and the QA leads' answer would go
+    to its asker too. Such questions are compared whole: alike only when worded alike.
+    """
+    if not one[1] or not other[1]:
+        return 100.0 if one[0] == other[0] else 0.0
+    if min(len(one[1].split()), len(other[1].split())) < 2:
+        return max(fuzz.ratio(one[0], other[0]), fuzz.ratio(one[1], other[1]))
+    return max(fuzz.token_set_ratio(one[0], other[0]), fuzz.token_set_ratio(one[1], other[1]))
 
 
 def group_similar(questions: list[store.Unanswered], threshold: int = SIMILAR_WORDING) -> list[QuestionGroup]:

@@ -21,8 +21,8 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.audits import actions as actions_feature
+from bot.audits import compare, moderation, moderation_action, readback
 from bot.audits import finish as audits_finish
-from bot.audits import moderation, moderation_action, readback
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, load, not_in_channel
@@ -270,8 +270,8 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 # -- the table -------------------------------------------------------------------------------------------
 
 # Buttons that begin a conversation, or only read, are accepted whatever the person is in the middle of.
-ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.reflect",
-                           "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
+ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.compare",
+                           "audit.reflect", "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
                            "audit.moderation_reply", "actions.done"})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
@@ -414,7 +414,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
     "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,
     "audit.owner": audits_finish.on_owner, "audit.actions_done": audits_finish.on_actions_done,
-    "audit.submit": audits_finish.on_submit, "audit.view": readback.on_view,
+    "audit.submit": audits_finish.on_submit, "audit.view": readback.on_view, "audit.compare": compare.on_compare,
     "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,

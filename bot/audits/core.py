@@ -281,7 +281,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
         today = services.local_now().date().isoformat()
-        parts.append("**Actions:**\n" + "\n".join(_action_line(services, action, today) for action in actions))
+        parts.append("**Actions:**\n" + "\n".join(action_line(services, action, today) for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
@@ -289,7 +289,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                                           *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
 
 
-def _action_line(services: Services, action: action_store.ActionRow, today: str) -> str:
+def action_line(services: Services, action: action_store.ActionRow, today: str) -> str:
     """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
     it is done (when, and by whom if not its owner) or overdue."""
     label = services.directory.label

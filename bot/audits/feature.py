@@ -9,7 +9,7 @@ Buttons (engine action names and values; values carry ids only):
     a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel /
     cancel_confirm / cancel_keep / next / actions_done / submit "<audit>:<version>"
     audit.grade "<audit>:<version>:<grade>"
-    audit.owner "<audit>:<version>:<user id>"      audit.view / reflect / reopen / restore "<audit>"
+    audit.owner "<audit>:<version>:<user id>"      audit.view / compare / reflect / reopen / restore "<audit>"
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     actions.done "<action id>"
@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from bot.audits import actions as actions_feature
-from bot.audits import conversation, moderation, readback
+from bot.audits import compare, conversation, moderation, readback
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
@@ -57,7 +57,7 @@ def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit start|resume|show|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
+    """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
     typed-answer handler and the Home's recent audits."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
@@ -75,6 +75,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit edit <number> [grade|reason|strengths|development <text>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
+    compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
                        usage="/audit list [mine|team [team id]|case <case reference>] [page N]")
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",

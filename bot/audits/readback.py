@@ -13,6 +13,7 @@ from bot.audits import finish as audits_finish
 from bot.audits.core import (
     Ctx,
     answer_error,
+    can_view,
     checklist_of,
     grade_label,
     grade_of_record_text,
@@ -93,9 +94,21 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
             and policy.may_respond_to_moderation(turn.person, ctx.audit)):
         choices += [Choice("Accept the moderation", "audit.moderation_accept", str(audit_id), "primary"),
                     Choice("Respond", "audit.moderation_reply", str(audit_id))]
+    choices += compare_choices(services, turn.person, ctx.audit)
     summary = summary_reply(services, ctx, _heading(services, ctx), choices=tuple(choices))
     text = "\n\n".join([part for part in summary.text.split("\n\n") if part.strip()] + extra)
     return [Reply(text=text, title=summary.title, fields=summary.fields, choices=summary.choices)]
+
+
+def compare_choices(services: Services, person: Person, audit: store.AuditRow) -> list[Choice]:
+    """*Compare #12 with #9* on a submitted audit whose case was audited before, when this reader may read that earlier
+    audit too (a comparison shows both): the way to see whether practice improved is found where audits are read."""
+    if audit.status not in readback_store.READABLE_STATUSES:
+        return []
+    earlier = readback_store.audit_before(services.storage, audit)
+    if earlier is None or not can_view(services, person, earlier):
+        return []
+    return [Choice(f"Compare #{audit.id} with #{earlier.id}", "audit.compare", str(audit.id))]
 
 
 def _heading(services: Services, ctx: Ctx) -> str:

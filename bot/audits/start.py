@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 
-from bot.audits import escalation, lifecycle
+from bot.audits import escalation, lifecycle, readback
 from bot.audits.core import (
     Ctx,
     checklists,
@@ -152,7 +152,9 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     """The "audited in the last 12 months" heads-up for a draft of this (canonical) case reference, when other
     audits of the case (not cancelled) were started or submitted in the last year; else nothing. Shown when an
     audit starts and when a cancelled one is restored. A re-auditor needs what the last audit found: each one's
-    number, checklist, grade of record and open actions, and a View button for those `viewer` may read."""
+    number, checklist, grade of record and open actions, and a View button for those `viewer` may read; then how to
+    see whether practice improved (`/audit compare` once this one is submitted, and a Compare button for the latest
+    readable audit when it has one before it)."""
     recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)[:5]
     due = reaudit_due_line(services, reference, now.astimezone(services.settings.timezone).date())
     if not recent:
@@ -173,9 +175,14 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
         moderators = readback_store.moderators_of(services.storage, [a.id for a in recent])
         readable = [a for a in recent if a.status in readback_store.READABLE_STATUSES
                     and policy.may_view(services.directory, viewer, a, moderators.get(a.id, set()))]
+    submitted = [a for a in recent if a.status in readback_store.READABLE_STATUSES]
+    compare = (f"\nOnce you submit this audit, `/audit compare {audit_id}` shows what changed since the audit before "
+               "it: the grade, the answers and whether its actions were done."
+               if submitted and submitted[0] in readable else "")
+    comparing = readback.compare_choices(services, viewer, readable[0]) if viewer is not None and readable else []
     return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate.",
-                  choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable))]
+                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate." + compare,
+                  choices=tuple([Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable] + comparing))]
 
 
 def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
@@ -534,6 +535,22 @@ class NameFinder:
                 and folded not in lex.never_names
         return any(listed(p) for p in self._parts(word)) and word.casefold() not in lex.never_names
 
+    def _possessive_without_apostrophe(self, folded: str, listed: Callable[[str], bool]) -> bool:
+        """'jaydens mum', 'Amelias nan': a given name's possessive typed without its apostrophe, as people type
+        on phones; the caller has seen something of a person's follow it ('mum', 'plan'). Only where the word with
+        its s is no English word ('marks', 'hopes', 'wills' are words), unless the name is one English counts
+        rate common only because so many people have it ('masons dad', 'connors plan')."""
+        lex = self.lexicon
+        base = folded[:-1]
+        if len(folded) < 4 or not folded.endswith("s") or base in lex.never_names or folded in _NOT_PEOPLE:
+            return False
+        if "-" in base:  # 'tyler-jays mum'
+            parts = [p for p in base.split("-") if len(p) > 1]
+            return bool(parts) and listed(parts[0]) and all(listed(p) or self._surname(p) for p in parts)
+        if not listed(base):
+            return False
+        return (folded not in lex.known_words and folded not in lex.common_words) or base in lex.name_words
+
     def _surname_uncached(self, word: str) -> bool:
         lex = self.lexicon
         folded = word.casefold().replace("’", "'")
@@ -769,6 +786,12 @@ class NameFinder:
             capital = word[0].isupper() if mode == "mixed" else None
             if len(word) < 3 and not self._listed(word, mode) and not (
                     word[0].isupper() and _RELATION_BRACKET.match(text[tok.end:tok.end + 30])):
+                continue
+            if i + 1 < n and tokens[i + 1].text.casefold() in _POSSESSED and self._touching(text, tokens, i, i + 1) \
+                    and (not i or tokens[i - 1].text.casefold() not in _DETERMINERS) \
+                    and self._possessive_without_apostrophe(
+                        word.casefold(), lambda part: part in self.lexicon.given or part in self.listed):
+                spans.append((i, i))  # 'noahs dad', 'masons plan': a possessive typed without its apostrophe
                 continue
             unknown = self._unknown_capital(word, mode)
             given = self._given(word) or unknown

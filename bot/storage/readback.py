@@ -89,3 +89,22 @@ def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str,
         record_trail(storage, auditor_id, "audit.moderation_response",
                      {"moderation": moderation_id, "accepted": text is None}, now)
         write_waiting(db, auditor_id, waiting, now)
+
+
+def submitted_order(audit: AuditRow) -> tuple[str, int]:
+    """Where an audit stands among the audits of its case: when it was first submitted, then its number. A
+    reopened and resubmitted audit keeps its first submission, so its place does not move."""
+    return audit.submitted_at or audit.updated_at, audit.id
+
+
+def audit_before(storage: Storage, audit: AuditRow) -> AuditRow | None:
+    """The audit of the same case submitted most recently before `audit` (submitted or moderated: never a draft
+    or a cancelled one), for `/audit compare`; None when `audit` is the case's first."""
+    when, audit_id = submitted_order(audit)
+    marks = ", ".join("?" * len(READABLE_STATUSES))
+    rows = select(storage.db,
+                  f"SELECT * FROM audits WHERE case_ref = ? AND status IN ({marks}) AND id != ? AND "
+                  "(COALESCE(submitted_at, updated_at) < ? OR (COALESCE(submitted_at, updated_at) = ? AND id < ?)) "
+                  "ORDER BY COALESCE(submitted_at, updated_at) DESC, id DESC LIMIT 1",
+                  [audit.case_ref, *READABLE_STATUSES, audit_id, when, when, audit_id])
+    return audit_row(rows[0]) if rows else None

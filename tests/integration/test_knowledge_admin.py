@@ -161,6 +161,19 @@ def test_grouping_joins_the_same_question_in_other_words_and_keeps_near_ones_apa
         ("can foster carers smoke cannabis", 2), ("when is the rcpc due", 1), ("can foster carers drink alcohol", 1)]
 
 
+def test_a_question_with_no_content_words_joins_no_group_so_the_answer_never_reaches_its_asker() -> None:
+    """A user trial: "what?" typed mid-audit joined "what is the council policy on lone working at night" (all its
+    words are among the other's), and the QA lead's answer went by DM to the manager who typed "what?"."""
+    at = datetime(2026, 11, 1, tzinfo=LONDON)
+    questions = [Unanswered(text, at + timedelta(minutes=i), None, user_id=user) for i, (text, user) in enumerate(
+        [("what?", "U0MGRN001"), ("what is the council policy on lone working at night", "U0PRAN002"),
+         ("plan?", "U0MGRN001"), ("is there a template for an early help plan", "U0PRAN001"), ("what?", "U0PRAN001")])]
+    groups = {g.wording: g.askers for g in group_similar(questions)}
+    assert groups["what is the council policy on lone working at night"] == ("U0PRAN002",)
+    assert groups["what?"] == ("U0PRAN001", "U0MGRN001")  # the same words still group
+    assert groups["plan?"] == ("U0MGRN001",)
+
+
 def test_qa_leads_see_the_knowledge_base_on_their_home_tab_and_practitioners_do_not(engine: Engine,
                                                                                     services: Services) -> None:
     from bot.engine.home import home_sections

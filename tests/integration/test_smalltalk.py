@@ -139,6 +139,24 @@ def test_examples_of_greeting_then_question(engine: Engine, services: Services, 
     assert [a["outcome"] for a in asks(services)] == ["answer"]
 
 
+@pytest.mark.parametrize("text", ["what?", "What??", "sorry", "Sorry?", "pardon", "huh?", "what do you mean?",
+                                  "I don't understand", "eh?"])
+def test_puzzlement_gets_a_pointer_and_is_never_logged_for_the_qa_leads(engine: Engine, services: Services,
+                                                                         text: str) -> None:
+    """A user trial: "what?" and "sorry" were noted as questions for the QA leads (and "what?" then joined a real
+    question's group, so the lead's answer went to whoever typed it)."""
+    [reply] = engine.message(PRACTITIONER, text)
+    assert reply.text.startswith("Sorry, I didn't follow that") and "`help`" in reply.text
+    assert asks(services) == []
+
+
+def test_a_phrase_of_punctuation_alone_is_refused_with_why(tmp_path: Path) -> None:
+    (tmp_path / "smalltalk.yaml").write_text(
+        "smalltalk:\n  - kind: puzzled\n    reply: Sorry?\n    phrases: [what, \"??\"]\n", encoding="utf-8")
+    [problem] = [p for p in check_knowledge(tmp_path) if p.file == "smalltalk.yaml"]
+    assert problem.line == 4 and "'??'" in problem.message and "no words" in problem.message
+
+
 def test_a_broken_smalltalk_file_is_reported_with_line_and_fix(tmp_path: Path) -> None:
     (tmp_path / "smalltalk.yaml").write_text(
         "smalltalk:\n"

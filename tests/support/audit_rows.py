@@ -60,3 +60,30 @@ def add_action(storage: Storage, audit_id: int, created: datetime, done: datetim
 
 def case_refs(storage: Storage) -> list[str]:
     return [row[0] for row in storage.db.execute("SELECT case_ref FROM audits ORDER BY case_ref").fetchall()]
+
+
+def insert_answered_audit(storage: Storage, checklist: dict, case_ref: str, submitted: datetime,
+                          values: dict[str, str], grade: str | None = None, status: str = "submitted",
+                          auditor: str = "U0MGRN001", worker: str = "U0PRAN001",
+                          team: str = "north-assessment") -> int:
+    """An audit of `checklist` (its stored snapshot content) with these answers and overall grade, submitted at
+    `submitted` (a draft when `status` is draft); returns its id. For comparing audits answer by answer."""
+    from knowledge.checklist_schema import Checklist
+
+    version = Checklist.from_content(checklist).content_hash
+    at = utc_text(submitted)
+    with storage.write() as db:
+        db.execute("INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
+                   "VALUES (?, ?, ?, ?, ?)", [version, checklist["id"], checklist["title"], json.dumps(checklist), at])
+        cursor = db.execute(
+            "INSERT INTO audits (checklist_id, checklist_hash, case_ref, auditor_id, worker_id, team_id, status, "
+            "step, overall_grade, started_at, updated_at, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, "
+            "?, ?)",
+            [checklist["id"], version, case_ref, auditor, worker, team, status, grade, at, at,
+             at if status != "draft" else None],
+        )
+        audit_id = int(cursor.lastrowid)
+        for question_id, value in values.items():
+            db.execute("INSERT INTO answers (audit_id, question_id, value, answered_by, answered_at) "
+                       "VALUES (?, ?, ?, ?, ?)", [audit_id, question_id, value, auditor, at])
+    return audit_id

@@ -163,7 +163,7 @@ class SlackStandIn:
         self,
         method: str,
         count: int = 1,
-        timeout: float = 15.0,
+        timeout: float = 45.0,  # only a failing test waits this long; a loaded machine took 17 s to write the KB
         predicate: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Wait for work Bolt finishes after ``ack()`` on its own threads; fail with what was seen.

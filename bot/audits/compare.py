@@ -1,0 +1,166 @@
+"""`/audit compare 12` (or `compare 12` typed, or the Compare button): did practice improve since the last audit?
+
+It puts a submitted audit beside the audit of the same case submitted before it (or beside one named: `/audit
+compare 12 with 9`): the grade of record before and now, the answers that changed, and the earlier audit's actions
+with whether they were done, which is what a re-auditor asks first. Reading both audits is the same right as `/audit
+show` (bot.core.policy via `bot.audits.core.can_view`): a comparison shows both, so it needs both. What changed is
+worked out in bot/audits/comparison.py; this module loads the audits, checks the rights and words the reply.
+
+Button: audit.compare "<audit>" (with the audit before it).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import comparison
+from bot.audits.core import action_line, can_view, checklist_of, grade_of_record_text, not_in_channel
+from bot.core import buttons
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import Person
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage import readback as readback_store
+from bot.storage.common import parse_utc
+from knowledge.dates import long_date
+
+# "compare 12", "compare #12 with 9", "compare audit 12 and audit 9": typed in a DM or the terminal chat. Only a
+# number after the word makes it a command, so "compare the ICPC and RCPC timescales" is still a question. Only the
+# start is matched here (in linear time, whatever follows); bot.audits.comparison.parse_request reads the rest.
+TYPED = re.compile(r"\s*compare\s+(?=(?:audits?\s+)?#?\d)", re.IGNORECASE)
+HINT = "type `/audit compare <audit number>`, for example `/audit compare 12`"
+NO_ACCESS = ("Audit #{id} is not one you have access to, so I can't compare it: audits are open to the auditor, the "
+             "worker, their team manager, its moderator, QA leads and admins. Ask one of them, or compare audits you "
+             "can read (`/audit list` shows them).")
+MARKS = {"better": " (better)", "worse": " (worse)", "": ""}
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit compare` (listed in help right after `/audit show`) and `compare 12` typed. The typed words
+    come after the audit conversation (an answer being typed is that answer, as `home` is) and before the knowledge
+    base, which would take them for a question. The Compare button is routed with the other audit buttons
+    (bot.audits.conversation.ACTIONS)."""
+    engine.add_command("compare", lambda turn, args: compare_command(services, turn, args),
+                       "compare a submitted audit with the audit of the same case before it: the grade, the answers "
+                       "that changed, and whether its actions were done",
+                       usage="/audit compare <number> [with <number>]")
+    engine.add_message_handler(lambda turn, text: typed_compare(services, turn, text), priority=27)
+
+
+def compare_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit compare 12` or `/audit compare 12 with 9`."""
+    request = comparison.parse_request(args)
+    if isinstance(request, str):
+        raise UserError(request)
+    return compare(services, turn, request.audit_id, request.other_id)
+
+
+def typed_compare(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`compare 12` typed in a DM or the terminal chat is the command; other words are not for this feature."""
+    found = TYPED.match(text or "")
+    return compare_command(services, turn, text[found.end():].strip().rstrip(".!?")) if found else None
+
+
+def on_compare(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Compare button: the audit it names beside the audit of the same case before it."""
+    return compare(services, turn, buttons.record_id(value, HINT), None)
+
+
+def compare(services: Services, turn: Turn, audit_id: int, other_id: int | None) -> list[Reply]:
+    """Both audits checked (found, submitted, readable by this person, of one case), then put side by side."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    audit = _comparable(services, turn.person, audit_id)
+    if other_id is None:
+        earlier = readback_store.audit_before(services.storage, audit)
+        if earlier is None:
+            raise UserError(f"Audit #{audit.id} is the first submitted audit of {audit.case_ref}, so there is no "
+                            f"earlier audit to compare it with. `/audit show {audit.id}` shows it.")
+        if not can_view(services, turn.person, earlier):
+            raise AccessDenied(f"The audit of {audit.case_ref} before #{audit.id} is #{earlier.id}, and that one is "
+                               "not one you have access to, so I can't compare them. Its team manager, a QA lead or "
+                               f"an admin can; `/audit show {audit.id}` shows #{audit.id} on its own.")
+        later = audit
+    else:
+        other = _comparable(services, turn.person, other_id)
+        if other.case_ref != audit.case_ref:
+            raise UserError(f"Audits #{audit.id} and #{other.id} are of different cases, so comparing them would say "
+                            f"nothing about practice on either. `/audit list case {audit.case_ref}` lists the audits "
+                            f"of #{audit.id}'s case; or type `/audit compare {audit.id}` for the one before it.")
+        earlier, later = sorted((audit, other), key=readback_store.submitted_order)
+    return [comparison_reply(services, earlier, later)]
+
+
+def _comparable(services: Services, person: Person, audit_id: int) -> store.AuditRow:
+    """The audit, if it exists, counts (not cancelled), this person may read it and it is submitted."""
+    audit = store.get_audit(services.storage, audit_id)
+    if audit is None:
+        raise UserError(f"I can't find audit #{audit_id}. `/audit list` shows the audits you can read.")
+    if audit.status == "cancelled":
+        raise UserError(f"Audit #{audit_id} was cancelled by its auditor: a cancelled audit does not count, so there "
+                        "is nothing to compare. `/audit list` shows the audits you can read.")
+    if not can_view(services, person, audit):
+        raise AccessDenied(NO_ACCESS.format(id=audit_id))
+    if audit.status not in readback_store.READABLE_STATUSES:
+        raise UserError(f"Audit #{audit_id} is still a draft: its answers and grade may change, so it can be "
+                        "compared once its auditor submits it.")
+    return audit
+
+
+def comparison_reply(services: Services, earlier: store.AuditRow, later: store.AuditRow) -> Reply:
+    """The grade of record before and now, the changed answers, and whether the earlier audit's actions were done."""
+    before_list, after_list = checklist_of(services, earlier), checklist_of(services, later)
+    answers = comparison.compare_answers(before_list, store.answers_of(services.storage, earlier.id),
+                                         after_list, store.answers_of(services.storage, later.id))
+    parts = [
+        f"**Audit #{later.id} compared with audit #{earlier.id}**, case {later.case_ref}\n"
+        f"Before: {_which(services, earlier, before_list.title)}\nNow: {_which(services, later, after_list.title)}",
+        _grade_text(earlier, later),
+        _answers_text(answers),
+        _actions_text(services, earlier),
+    ]
+    return Reply(text="\n\n".join(parts), title=f"Audit #{later.id} compared with #{earlier.id}",
+                 fields=(("Case", later.case_ref),),
+                 choices=(Choice(f"View #{earlier.id}", "audit.view", str(earlier.id)),
+                          Choice(f"View #{later.id}", "audit.view", str(later.id))))
+
+
+def _which(services: Services, audit: store.AuditRow, title: str) -> str:
+    submitted = parse_utc(readback_store.submitted_order(audit)[0]).astimezone(services.settings.timezone)
+    return (f"#{audit.id} {title}, submitted {long_date(submitted.date())} by "
+            f"{services.directory.label(audit.auditor_id)}")
+
+
+def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
+    change = comparison.grade_change(earlier.grade_of_record, later.grade_of_record)
+    said = f"**{change}**" if change else "no grade to compare"
+    return f"**Grade of record:** {grade_of_record_text(earlier)} → {grade_of_record_text(later)}: {said}"
+
+
+def _answers_text(answers: comparison.AnswerComparison) -> str:
+    counts = [f"{len(answers.changed)} changed", f"{answers.unchanged} unchanged"]
+    if answers.answered_in_neither:
+        counts.append(f"{answers.answered_in_neither} answered in neither")
+    plural = "s" if answers.compared != 1 else ""
+    text = f"**Answers** to the {answers.compared} question{plural} both audits ask: {', '.join(counts)}."
+    if answers.changed:
+        text += "\n" + "\n".join(f"• {change.question.text} — {change.before} → {change.after}"
+                                 f"{MARKS[change.direction]}" for change in answers.changed)
+    if answers.not_comparable:
+        many = answers.not_comparable != 1
+        text += (f"\n_{answers.not_comparable} question{'s' if many else ''} {'were' if many else 'was'} not "
+                 "comparable: only one of the two checklists asks "
+                 f"{'them' if many else 'it'}._")
+    return text
+
+
+def _actions_text(services: Services, earlier: store.AuditRow) -> str:
+    actions = action_store.actions_of_audit(services.storage, earlier.id)
+    if not actions:
+        return f"**Actions from audit #{earlier.id}:** none were set."
+    today = services.local_now().date().isoformat()
+    return (f"**Actions from audit #{earlier.id}** (were they carried out?):\n"
+            + "\n".join(action_line(services, action, today) for action in actions))

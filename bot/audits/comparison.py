@@ -1,0 +1,138 @@
+"""What changed between two audits of the same case, as plain data: the pure half of `/audit compare`.
+
+A re-audit is there to show whether practice improved, so the comparison is in the terms a re-auditor uses: the
+grade of record moved up or down the grade order, and each question both checklists ask either kept its answer or
+changed it, better or worse where the answer has an order. Questions are matched by id, because checklists are
+revised between audits and a question's wording may be polished while it asks the same thing; a question only one
+of the two checklists asks cannot be compared and is counted, not guessed at. No database and no wording of
+replies here (bot/audits/compare.py has those), so every rule is tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.core import buttons
+from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist, Question
+
+# Worst first: "Inadequate < Requires improvement to be good < Good < Outstanding".
+GRADE_ORDER: tuple[str, ...] = tuple(reversed(GRADES))
+NOT_ANSWERED = "not answered"
+LONG_ANSWER = 80  # a typed answer is cut here in the list of changes; `/audit show` has it whole
+
+Direction = Literal["better", "worse", ""]
+GradeChange = Literal["improved", "same", "worse", ""]
+
+USAGE = ("Type `/audit compare <audit number>`, for example `/audit compare 12`, to compare a submitted audit with "
+         "the audit of the same case before it, or `/audit compare 12 with 9` for two audits of one case.")
+PAIR_WORDS = frozenset({"with", "and", "to", "against", "vs", "versus"})
+FILLER_WORDS = frozenset({"audit", "audits", "number", "no", "no."})
+
+
+@dataclass(frozen=True)
+class CompareRequest:
+    """What `/audit compare` was asked: an audit, and the one to compare it with when named (else the one before)."""
+
+    audit_id: int
+    other_id: int | None = None
+
+
+def parse_request(text: str) -> CompareRequest | str:
+    """`12`, `#12`, `audit 12`, `12 with 9`, `12 and #9`, `12, 9`, `12 9`: the request, or the one message saying
+    how to ask. Never raises, whatever is typed (a property test holds it to that), and never repeats the typed
+    words, which may hold what the identifier screen would refuse."""
+    words = [w for w in re.split(r"[\s,]+", (text or "").lower()) if w and w not in FILLER_WORDS]
+    if not words:
+        return "Which audit? " + USAGE
+    if len(words) == 3 and words[1] in PAIR_WORDS:
+        words = [words[0], words[2]]
+    if len(words) > 2:
+        return USAGE
+    ids = [buttons.parse_id(word.lstrip("#")) for word in words]
+    if any(number is None for number in ids):
+        return "I need audit numbers, such as 12. " + USAGE
+    first, *other = [number for number in ids if number is not None]
+    if other and other[0] == first:
+        return (f"That is audit #{first} twice. Name another audit of the same case (`/audit list case <case "
+                f"reference>` lists them), or type `/audit compare {first}` for the one before it.")
+    return CompareRequest(first, other[0] if other else None)
+
+
+def grade_change(before: str | None, after: str | None) -> GradeChange:
+    """Whether the grade of record improved, stayed the same or got worse; empty when either audit has none."""
+    if before not in GRADE_ORDER or after not in GRADE_ORDER:
+        return ""
+    step = GRADE_ORDER.index(after) - GRADE_ORDER.index(before)
+    return "improved" if step > 0 else "worse" if step < 0 else "same"
+
+
+@dataclass(frozen=True)
+class ChangedAnswer:
+    """One question whose answer changed, as the later audit asks it, with both answers as people read them."""
+
+    question: Question
+    before: str
+    after: str
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class AnswerComparison:
+    """Question by question: what changed, how many kept their answer, and what could not be compared."""
+
+    changed: tuple[ChangedAnswer, ...]
+    unchanged: int
+    answered_in_neither: int  # asked by both checklists, answered in neither audit (not shown, or skipped)
+    not_comparable: int       # asked by only one of the two checklists
+
+    @property
+    def compared(self) -> int:
+        return len(self.changed) + self.unchanged + self.answered_in_neither
+
+
+def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], after: Checklist,
+                    after_answers: Mapping[str, Answer]) -> AnswerComparison:
+    """Compare the answers to every question both checklists ask, in the later checklist's order."""
+    earlier = {question.id: question for question in before.questions()}
+    later = after.questions()
+    shared = [question for question in later if question.id in earlier]
+    changed: list[ChangedAnswer] = []
+    unchanged = neither = 0
+    for question in shared:
+        old, new = before_answers.get(question.id), after_answers.get(question.id)
+        old_value, new_value = (old.value if old else None), (new.value if new else None)
+        if old_value is None and new_value is None:
+            neither += 1
+        elif old_value == new_value:
+            unchanged += 1
+        else:
+            was = earlier[question.id]
+            changed.append(ChangedAnswer(question, _label(was, old_value), _label(question, new_value),
+                                         answer_direction(was, old_value, question, new_value)))
+    not_comparable = len(earlier) + len(later) - 2 * len(shared)
+    return AnswerComparison(tuple(changed), unchanged, neither, not_comparable)
+
+
+def answer_direction(was: Question, old: str | None, now: Question, new: str | None) -> Direction:
+    """Better or worse, only where the answer has an order: a scale question's grades, and a yes/no question whose
+    checklist says which answer is a concern (`flag_if`; all but a handful do). Not applicable, a missing answer,
+    a question whose type changed, or a yes/no the checklist does not judge, get no mark rather than a guess."""
+    if old is None or new is None or NOT_APPLICABLE in (old, new) or was.type != now.type:
+        return ""
+    if now.type == "scale" and old in GRADE_ORDER and new in GRADE_ORDER:
+        return "better" if GRADE_ORDER.index(new) > GRADE_ORDER.index(old) else "worse"
+    if now.type == "yes_no":
+        old_concern, new_concern = was.flags(old), now.flags(new)
+        if old_concern != new_concern:
+            return "worse" if new_concern else "better"
+    return ""
+
+
+def _label(question: Question, value: str | None) -> str:
+    if value is None:
+        return NOT_ANSWERED
+    label = question.answer_label(value)
+    return label if len(label) <= LONG_ANSWER else label[:LONG_ANSWER - 1].rstrip() + "…"
