@@ -11,7 +11,7 @@ from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
-from bot.digests.render import count_share
+from bot.digests.render import AGREEMENT_BASIS, count_share
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -69,8 +69,8 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     replies = []
     for digest in build_team_digests(services, monday, team_ids):
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
-        rate = (count_share(digest.moderation_agreed, digest.moderation_decided) if digest.moderation_decided
-                else "–")
+        rate = (f"{count_share(digest.moderation_agreed, digest.moderation_decided)} of {AGREEMENT_BASIS}"
+                if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
             ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
