@@ -292,13 +292,19 @@ def typed_case(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
-    """Open campaigns' progress: every team for QA leads and admins, their own teams for managers."""
+    """First the cases this person must audit in open campaigns (whatever their role: a peer campaign allocates
+    to practitioners), then open campaigns' progress: every team for QA leads and admins, their own teams for
+    managers. A user trial found a manager's Home showing their team's allocations but not their own."""
+    campaigns = [c for c in store.list_campaigns(services.storage) if c.is_open]
+    own = [service.to_audit_reply(services, c, items) for c in campaigns
+           if (items := store.allocations(services.storage, c.id, person.user_id))
+           and any(not a.submitted for a in items)]
     if person.role not in (Role.QA_LEAD, Role.ADMIN, Role.MANAGER):
-        return []
+        return own[:HOME_SHOWN]
     teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
-    shown = [c for c in store.list_campaigns(services.storage)
-             if c.is_open and policy.may_see_campaign(services.directory, person, c.teams)]
-    return [render.progress_reply(service.progress(services, c), teams) for c in shown[:HOME_SHOWN]]
+    shown = [c for c in campaigns if policy.may_see_campaign(services.directory, person, c.teams)]
+    return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams)
+                               for c in shown[:HOME_SHOWN]]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -178,6 +178,20 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
     return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
 
 
+def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
+    """The Home's "You are to audit: N cases by <deadline>" for one open campaign: the cases not submitted yet,
+    each with its Start (or Resume) button, and the command that lists them all."""
+    left = [a for a in items if not a.submitted]
+    deadline = campaign.deadline
+    lines = [f"You are to audit: {bold(f'{len(left)} case' + ('' if len(left) == 1 else 's'))} by "
+             f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
+             f"(`/audit campaign mine {campaign.id}` lists them)."]
+    lines += [f"• {case_label(services, a)}: {'started' if a.started else 'to do'}" for a in left]
+    choices = tuple(Choice(f"{'Resume' if a.started else 'Start'} #{a.id}", "campaign.start", str(a.id), "primary")
+                    for a in left[:MAX_START_BUTTONS])
+    return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
+
+
 def _closed_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """A closed campaign's cases: that it is closed first, what was done, and no Start button (a user trial saw
     "to do" and a Start that then refused)."""
