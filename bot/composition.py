@@ -10,6 +10,7 @@ from datetime import datetime
 from bot.asking import feature as knowledge_feature
 from bot.asking import learning
 from bot.audits import feature as audits_feature
+from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services, utc_now
@@ -33,6 +34,7 @@ def build_engine(services: Services) -> Engine:
     help_feature.install(engine, services)
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
+    reaudits_feature.install(engine, services)
     campaigns_feature.install(engine, services)
     knowledge_feature.install(engine, services)
     reminders_feature.install(engine, services)

@@ -25,7 +25,7 @@ import json
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -293,7 +293,8 @@ class KnowledgeSearch:
         """Whether an entry's wording holds some member of a vocabulary group."""
         return any(all(term in weights for term in member) for member in self.group_members[number])
 
-    def with_learned(self, learned: Iterable[tuple[str, str]]) -> KnowledgeSearch:
+    def with_learned(self, learned: Iterable[tuple[str, str]],
+                     exact_only: Collection[tuple[str, str]] = frozenset()) -> KnowledgeSearch:
         """This index plus people's own wordings of entries, as (entry id, wording) pairs: a new index.
 
         A wording someone used before picking an entry from "Did you mean…" is searched from then on like
@@ -302,6 +303,11 @@ class KnowledgeSearch:
         index are never disturbed: everything changed is copied. Wordings are read the way a question is
         (typos corrected), so asking the same words again meets exactly the terms learned. Pairs already
         known, and entries not in this version, are skipped.
+
+        Pairs also in `exact_only` are answered when their words are asked again, and teach the entry nothing
+        more: one person's pick from "Did you mean…" may be a wrong one, and its words given to the entry made
+        other questions ("I need to audit a case", after "can I audit my own case" was picked as a themed audit)
+        meet the wrong entry outright. A QA lead's link (or accept) teaches the words.
         """
         added: dict[int, list[tuple[str, ...]]] = defaultdict(list)
         remembered: dict[int, list[tuple[str, ...]]] = defaultdict(list)  # answered when repeated, nothing more
@@ -313,7 +319,8 @@ class KnowledgeSearch:
             known.add((entry_id, wording))
             terms = tuple(dict.fromkeys(self._learned_terms(wording)))
             if terms:
-                (added if len(terms) <= LEARNED_MAX_TERMS else remembered)[number].append(terms)
+                whole = len(terms) <= LEARNED_MAX_TERMS and (entry_id, wording) not in exact_only
+                (added if whole else remembered)[number].append(terms)
         if len(known) == len(self.learned):
             return self
         grown = copy.copy(self)

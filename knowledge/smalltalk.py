@@ -38,7 +38,8 @@ TRAILING = (STOP_WORDS - QUESTION_WORDS) | {
 # "thanks! So when is...": the word joining small talk to the question goes with the small talk (the search would
 # weigh it as a word of the question).
 _CONNECTIVE = re.compile(r"^(?:and|so|also|but|anyway|oh|well)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
-_PAUSE = re.compile(r"\s*[,!.:;\-–—]")
+# A hyphen is a pause only with a space before it ("hi - when is…"): "EH-2233" is a case reference, not "eh".
+_PAUSE = re.compile(r"\s*[,!.:;–—]|\s+-")
 
 
 def normalise(text: str) -> str:

@@ -37,8 +37,8 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
     drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date())
                    for audit_id, auditor, title, touched in reminder_store.draft_audits(storage))
     actions = tuple(
-        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)))
-        for action_id, owner, description, due, escalated
+        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case)
+        for action_id, owner, description, due, escalated, audit_id, case
         in reminder_store.open_actions_due_by(storage, add_working_days(today, 2))
     )
     moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)

@@ -19,6 +19,7 @@ from bot.core.calendar import (
     month_end_check_day,
     working_days_between,
 )
+from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
@@ -43,6 +44,13 @@ class ActionItem:
     due: date
     escalated: bool
     manager_ids: tuple[str, ...] = ()
+    audit_id: int = 0
+    case_ref: str = ""
+
+    @property
+    def source(self) -> str:
+        """Which audit and case the action came from, as `/audit actions` says it (empty when not known)."""
+        return f" ({audit_and_case(self.audit_id, self.case_ref)})" if self.audit_id else ""
 
 
 @dataclass(frozen=True)
@@ -144,7 +152,7 @@ def _actions(inputs: ReminderInputs, today: date) -> list[Reminder]:
                 else "is due today" if action.due == today else f"is due {_short_date(action.due)}")
         found.append(Reminder(
             action.owner_id, f"action:{action.action_id}",
-            f"Action “{_clip(action.description)}” {when}.",
+            f"Action “{_clip(action.description)}”{action.source} {when}.",
             Choice(f"Mark action {action.action_id} done", "actions.done", str(action.action_id)),
         ))
     return found
@@ -162,7 +170,8 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
     found = []
     for manager, actions in by_manager.items():
         lines = "\n".join(
-            f"   – “{_clip(a.description, 70)}” (due {_short_date(a.due)}, owner <@{a.owner_id}>)" for a in actions
+            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}, owner <@{a.owner_id}>)"
+            for a in actions
         )
         found.append(Reminder(
             manager, "overdue-list",

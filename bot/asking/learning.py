@@ -2,9 +2,11 @@
 
 When someone picks an entry from "Did you mean…", the words they asked in are stored (screened, normalised)
 as a *learned wording* of that entry and searched from then on, so the next person asking the same way gets
-the answer outright. A Not-helpful press on that answer withdraws it; a QA lead sees every learned wording
-(`/audit kb learned`) and can reject one. `learn_wording` is also how a QA lead's "Link to an entry" teaches
-the bot a question it could not answer. The database is the record; the live search is refreshed from it.
+the answer outright. One person's pick teaches only those words asked again: it may be a wrong pick, and its
+words given to the entry sent other questions there outright. A QA lead's link teaches the words. A
+Not-helpful press on that answer withdraws it; a QA lead sees every learned wording (`/audit kb learned`) and
+can reject one. `learn_wording` is also how a QA lead's "Link to an entry" teaches the bot a question it could
+not answer. The database is the record; the live search is refreshed from it.
 """
 
 from __future__ import annotations
@@ -129,5 +131,7 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
 
 def refresh(services: Services) -> None:
     """Make the live search match the database's active learned wordings (at start, and after each change)."""
-    pairs = [(item.entry_id, item.wording) for item in reversed(store.active(services.storage))]
-    services.live_knowledge().set_learned(pairs)
+    active = list(reversed(store.active(services.storage)))
+    linked = {(item.entry_id, item.wording) for item in active if item.source == "linked"}
+    picked_only = {(item.entry_id, item.wording) for item in active if item.source == "picked"} - linked
+    services.live_knowledge().set_learned([(item.entry_id, item.wording) for item in active], picked_only)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import buttons, policy
+from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -52,7 +53,7 @@ def _listing(services: Services, turn: Turn, heading: str, actions: list[action_
         owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
         due = f"{action.due_date} (**overdue**)" if action.due_date < today else action.due_date
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
-                     f"(audit #{action.audit_id}), due {due}")
+                     f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}")
     if len(actions) > SHOWN:
         lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
     lines.append(f"_Press Done, or type `done {actions[0].id}`, when an action is complete._")

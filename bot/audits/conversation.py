@@ -25,6 +25,7 @@ from bot.audits import compare, moderation, moderation_action, readback
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
+from bot.audits import typed_grade as audits_typed_grade
 from bot.audits.core import Ctx, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.option_words import matching_options
@@ -293,7 +294,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                           _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question")),
     State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _shown("evidence")),
     State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review")),
-    State.OVERALL_GRADE: _spec(_in_audit(audits_finish.typed_grade), _CONTROLS | {"audit.grade"},
+    State.OVERALL_GRADE: _spec(_in_audit(audits_typed_grade.typed_grade), _CONTROLS | {"audit.grade"},
                                _shown("overall_grade")),
     State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
     State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),

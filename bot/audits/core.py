@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
 from bot.core import buttons, policy
 from bot.core.markup import emoji
@@ -163,16 +164,30 @@ def grade_label(grade: str | None) -> str:
     return GRADE_LABELS.get(grade or "", "not graded")
 
 
-def grade_line(audit: store.AuditRow) -> str:
+def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
-    it; the auditor's reason for going against the suggested grade stays the auditor's."""
-    own = (f"suggested {grade_label(audit.suggested_grade)}; reason: {audit.grade_reason}"
-           if audit.grade_reason else "")
+    it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
+    and the day) is the auditor's last change after submitting: the worker may have reflected on the old one."""
+    suggested = f"suggested {grade_label(audit.suggested_grade)}; " if audit.suggested_grade else ""
+    own = f"{suggested}reason: {audit.grade_reason}" if audit.grade_reason else ""
+    changed = (f" (changed from {grade_label(change[0])} on {change[1].day} {change[1]:%b %Y})"
+               if change is not None else "")
     if audit.regraded:
-        auditors = f"the auditor graded {grade_label(audit.overall_grade)}" + (f" ({own})" if own else "")
+        auditors = f"the auditor graded {grade_label(audit.overall_grade)}{changed}" + (f" ({own})" if own else "")
         return f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; {auditors})"
     agreed = " (agreed at moderation)" if audit.moderated_grade is not None else ""
-    return f"**Overall grade:** {grade_label(audit.overall_grade)}{agreed}" + (f" ({own})" if own else "")
+    return f"**Overall grade:** {grade_label(audit.overall_grade)}{changed}{agreed}" + (f" ({own})" if own else "")
+
+
+def grade_change(services: Services, audit_id: int) -> tuple[str, date] | None:
+    """The grade before the auditor last changed it after submitting, and the local day (from its revisions), or
+    None: a grade changed under a worker's reflections must not read as if it had always been so."""
+    changes = [r for r in store.revisions_of(services.storage, audit_id)
+               if r["field"] == "overall_grade" and r["old_value"]]
+    if not changes:
+        return None
+    stamp = datetime.fromisoformat(changes[-1]["changed_at"]).astimezone(services.settings.timezone)
+    return changes[-1]["old_value"], stamp.date()
 
 
 def grade_of_record_text(audit: store.AuditRow) -> str:
@@ -231,7 +246,7 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     text = f"**{section.title}**\n{question.text}"
     previous = ctx.answers.get(question.id)
     if previous is not None:
-        text += f"\n_Answered before: {question.answer_label(previous.value)}_"
+        text += f"\n_{answered_before(question, previous)}_"
     if question.descriptors:
         text += f"\n{question.descriptors_text()}"
     if not question.required:
@@ -273,7 +288,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx), grade_line(audit)]
+    parts = [heading, answers_summary(ctx), grade_line(audit, grade_change(services, audit.id))]
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:

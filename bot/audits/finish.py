@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import lifecycle
+from bot.audits import lifecycle, regrade
 from bot.audits.core import (
     Ctx,
     answer_error,
-    grade_label,
     is_duplicate,
     load,
     not_in_channel,
@@ -22,7 +21,6 @@ from bot.audits.core import (
 from bot.audits.flow import (
     AnswerError,
     Step,
-    looks_like_question,
     missing_answers,
     next_step,
     parse_date,
@@ -137,18 +135,6 @@ def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
     return advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},
         press="next"))
-
-
-def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """A grade typed at the overall grade ("good", "RI"): as if its button were pressed. A question typed here
-    goes on to the knowledge base; anything else is told the grades, rather than being taken for a question."""
-    try:
-        grade = parse_grade(text)
-    except AnswerError as error:
-        if looks_like_question(text):
-            return None
-        raise answer_error(error) from None
-    return on_grade(services, turn, ctx.value(grade))
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -289,11 +275,13 @@ NOT_A_NOTE = frozenset({"skip", "none", "n/a", "na", "-", "clear", "same", "no c
 
 def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
-    one note in place. Either only until a moderator opens it, and every change is kept as a revision."""
+    one note in place; `/audit edit 12 grade good <why>` changes the grade, with a reason the worker is told
+    (bot.audits.regrade). Each only until a moderator opens it, and every change is kept as a revision."""
     parts = args.split(maxsplit=2)
     audit_id = buttons.parse_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, or `/audit edit <audit number> "
-             "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 grade good`.")
+             "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
+             "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`.")
     if len(parts) == 1 and audit_id is not None:
         return on_reopen(services, turn, str(audit_id))
     if len(parts) < 3 or audit_id is None:
@@ -306,19 +294,13 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         raise UserError(f"`{parts[2].strip()}` would be stored as the {parts[1].lower()} themselves. Type the new "
                         f"text, like `/audit edit {audit_id} {parts[1].lower()} Direct work with the child is "
                         "thoughtful`; to keep what is there, there is nothing to do.")
+    if field == "overall_grade":
+        before, grade, done = regrade.change_grade(services, turn, audit_id, parts[2])
+        return _with_inadequate_alerts(services, before, grade, done)
     try:
-        value = parse_grade(parts[2]) if field == "overall_grade" else parse_text(parts[2], "note")
+        value = parse_text(parts[2], "note")
     except AnswerError as error:
         raise answer_error(error) from None
-    if field != "overall_grade":
-        screen_text(value, services.identifier_screen, "that note")
-    before = load(services, audit_id) if field == "overall_grade" else None
-    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, field, value, turn.now)
-    shown = grade_label(value) if field == "overall_grade" else "updated"
-    done = [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} {shown}. The earlier version is kept as a revision.")]
-    if before is not None and before.audit.grade_reason and value != before.audit.overall_grade:
-        was = grade_label(before.audit.overall_grade)
-        done.append(Reply(kind="notice", text=f"The reason on file was written for {was}: "
-                                              f"_{before.audit.grade_reason}_ If it no longer fits, change it with "
-                                              f"`/audit edit {audit_id} reason <why this grade>`."))
-    return _with_inadequate_alerts(services, before, value, done) if before is not None else done
+    screen_text(value, services.identifier_screen, "that note")
+    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, {field: value}, turn.now)
+    return [Reply(text=f"Audit #{audit_id}: {parts[1].lower()} updated. The earlier version is kept as a revision.")]

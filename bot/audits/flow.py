@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from bot.audits.grade_words import read_grade
 from bot.audits.option_words import matching_options
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, parse_day
@@ -245,15 +246,6 @@ def escalations(question: Question, value: str) -> bool:
 _YES = {"yes", "y", "yeah", "yep"}
 _NO = {"no", "n", "nope"}
 _NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
-_GRADE_WORDS = {
-    "outstanding": "outstanding", "o": "outstanding", "1": "outstanding",
-    "good": "good", "g": "good", "2": "good",
-    "requires improvement": "requires_improvement", "requires improvement to be good": "requires_improvement",
-    "requires_improvement": "requires_improvement", "ri": "requires_improvement", "3": "requires_improvement",
-    "req imp": "requires_improvement", "requires imp": "requires_improvement",
-    "req improvement": "requires_improvement", "r.i.": "requires_improvement", "r/i": "requires_improvement",
-    "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
-}
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
@@ -276,8 +268,9 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         options = "yes, no or not applicable" if question.allow_na else "yes or no"
         raise AnswerError(f"Please answer {options} (or press one of the buttons).")
     if kind == "scale":
-        if lowered in _GRADE_WORDS:
-            return _GRADE_WORDS[lowered]
+        grade = read_grade(lowered)
+        if grade is not None:
+            return grade
         if lowered in _NA and question.allow_na:
             return NOT_APPLICABLE
         also = " or Not applicable" if question.allow_na else ""
@@ -379,10 +372,12 @@ def parse_number(text: str) -> str:
 
 
 def parse_grade(text: str) -> str:
-    """An overall or moderation grade, typed or pressed."""
+    """An overall or moderation grade, typed or pressed: its name, a short form or a small typo of its name
+    (bot/audits/grade_words.py), never a guess between two grades or a negated one ("not good")."""
     lowered = " ".join((text or "").strip().lower().split())
     if lowered in GRADES:
         return lowered
-    if lowered in _GRADE_WORDS:
-        return _GRADE_WORDS[lowered]
+    grade = read_grade(lowered)
+    if grade is not None:
+        return grade
     raise AnswerError("Please choose a grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES) + ".")

@@ -226,7 +226,13 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
              lambda: store.reopen(storage, audit_id, actor, now, waiting))
 
 
-def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str, now: datetime) -> None:
-    """Change a submitted audit before moderation, keeping the old value as a revision."""
-    _guarded(storage, audit_id, lambda audit: edit_refusal(audit, actor, field_name),
-             lambda: store.edit_submitted(storage, audit_id, actor, field_name, value, now))
+def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime) -> None:
+    """Change a submitted audit before moderation (a grade with its reason, or one note), keeping the old values as
+    revisions."""
+    _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
+             lambda: store.edit_submitted(storage, audit_id, actor, changes, now))
+
+
+def edits_refusal(audit: AuditRow | None, actor: str, changes: dict[str, str]) -> UserError | None:
+    """Why these fields of a submitted audit may not be changed together, if any of them may not."""
+    return next((problem for name in changes if (problem := edit_refusal(audit, actor, name)) is not None), None)

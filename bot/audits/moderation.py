@@ -218,6 +218,7 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     except AnswerError:
         if looks_like_question(text):
             return None
+        screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
         raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
                         f"**{auditors}**, type `agree`.") from None
     if grade == audit.overall_grade:

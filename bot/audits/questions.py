@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -38,12 +39,17 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.settings.people import Role
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 # "yes, consent form on file", "no - not seen since August": an answer, a separator, then the evidence note.
 YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not applicable)\s*[,.;:\-–—(]+\s*"
                               r"(?P<note>\S.*?)\)?\s*$", re.IGNORECASE | re.DOTALL)
+# "yes the family moved last month": the same without a separator, only when at least MIN_NOTE_WORDS follow (so
+# "yes please" is still refused as an answer) and never "no one ..." or "no longer ...", which are not a No.
+YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+(?!one\b|longer\b)(?P<note>[^\s,.;:\-–—(]"
+                               r".*?)\s*$", re.IGNORECASE | re.DOTALL)
 MIN_NOTE_WORDS = 3
 
 
@@ -55,13 +61,15 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
         screen_text(value, services.identifier_screen, "that answer")
     if note is not None:
         screen_text(note, services.identifier_screen, "that evidence note")
+    previous = ctx.answers.get(question.id)
+    noticed = note_notice(question, previous, value, note)
+    note = note_to_keep(previous, value, note)  # the same answer again keeps its note; another answer drops it
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value, evidence=note)
     following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
                       evidence=(question.id, note) if note is not None else None)
     alerts, said = [], ""
-    previous = ctx.answers.get(question.id)
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
     elif previous is not None and escalations(question, previous.value) and not escalations(question, value):
@@ -73,7 +81,7 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     if alerts:
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
-    return alerts + replies
+    return alerts + ([noticed] if noticed else []) + replies
 
 
 def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None) -> list[Reply]:
@@ -94,11 +102,18 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
 
 
 def _inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
+    """The escalation people and the worker's managers; when no manager but the auditor would hear of it (a team's
+    own manager auditing), the QA leads and heads of service (admins) too, so the grade always reaches someone above
+    the auditor. Never the auditor, the worker or the moderator who gave it."""
     directory = services.directory
-    targets = [t for t in escalation_targets(services, ctx) if t != moderator]
-    if ctx.audit.worker_id:
-        targets += [m for m in directory.managers_of(ctx.audit.worker_id)
-                    if m not in targets and m not in (ctx.audit.auditor_id, ctx.audit.worker_id, moderator)]
+    audit = ctx.audit
+    never = (audit.auditor_id, audit.worker_id, moderator)
+    targets = [t for t in escalation_targets(services, ctx) if t not in (audit.auditor_id, moderator)]
+    managers = [m for m in directory.managers_of(audit.auditor_id) + directory.managers_of(audit.worker_id or "")
+                if m not in never]
+    targets += [m for m in managers if m not in targets]
+    if not managers:
+        targets += [u for u in directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u not in targets and u not in never]
     return targets
 
 
@@ -142,6 +157,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         try:
             note = parse_evidence(text)
         except AnswerError as error:
+            screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
             raise answer_error(error) from None
         screen_text(note, services.identifier_screen, "that evidence note")
         graded = ctx.answers.get(step.question_id or "")
@@ -159,8 +175,10 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         try:
             said = answer_with_note(question, text)
         except AnswerError as note_error:
+            screen_text(text, services.identifier_screen, "that")
             raise answer_error(note_error) from None
         if said is None:
+            screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
         value, note = said
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
@@ -176,6 +194,9 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     """A yes/no answer with its evidence in one message ("yes, consent form signed on file"): the answer and the
     note, or None when the text does not start with an answer followed by a few words."""
     found = YES_NO_WITH_NOTE.match(text)
+    if found is None and (found := YES_NO_THEN_WORDS.match(text)) is not None and len(
+            found.group("note").split()) < MIN_NOTE_WORDS:
+        return None  # "yes please", "no not seen": not an answer with evidence
     if question.type != "yes_no" or found is None:
         return None
     try:

@@ -23,6 +23,7 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import Step, next_step
+from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -155,8 +156,9 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     see whether practice improved (`/audit compare` once this one is submitted, and a Compare button for the latest
     readable audit when it has one before it)."""
     recent = store.recent_audits_of_case(services.storage, reference, now, exclude=audit_id)[:5]
+    due = reaudit_due_line(services, reference, now.astimezone(services.settings.timezone).date())
     if not recent:
-        return []
+        return [Reply(kind="notice", text=due)] if due else []
     available = checklists(services)
     lines = []
     for audit in recent:
@@ -167,6 +169,7 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
                  if open_actions else "")
         lines.append(f"• #{audit.id} {title}, {_local_date(services, audit.submitted_at or audit.started_at)} by "
                      f"{services.directory.label(audit.auditor_id)}{graded} ({audit.status.replace('_', ' ')}){still}")
+    lines += [due] if due else []  # that this is the re-audit the last audit asked for, and by when
     readable = []
     if viewer is not None:
         moderators = readback_store.moderators_of(services.storage, [a.id for a in recent])

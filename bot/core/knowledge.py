@@ -8,6 +8,7 @@ of each; a folder with problems is never swapped in, and the previous version ke
 from __future__ import annotations
 
 import threading
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +57,7 @@ class KnowledgeService:
         self._base = live  # as the folder says, before anything people taught it
         self._live = live
         self._learned: tuple[tuple[str, str], ...] = ()  # (entry id, wording) searched as alternatives
+        self._exact: frozenset[tuple[str, str]] = frozenset()  # of them, those answered only when asked again
         self._reload_lock = threading.Lock()
         self.edit_lock = threading.Lock()  # one bot-made edit of the YAML (write, then reload) at a time
         # Set when the folder had problems at start and the last good copy was loaded instead; cleared by the
@@ -69,19 +71,22 @@ class KnowledgeService:
         fork.last_good_start = self.last_good_start
         return fork
 
-    def set_learned(self, learned: list[tuple[str, str]]) -> None:
-        """Search these (entry id, wording) pairs as alternatives from now on, and no others.
+    def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = ()) -> None:
+        """Search these (entry id, wording) pairs as alternatives from now on, and no others; those also in
+        `exact_only` (one person's pick) only when the same words are asked again (see `with_learned`).
 
-        Adding to what is already learned re-indexes only the entries touched; taking one away starts again
-        from the folder's version, which is also quick (no file is read and nothing else is rebuilt).
+        Adding to what is already learned re-indexes only the entries touched; taking one away, or a pick a QA
+        lead has since linked, starts again from the folder's version, which is also quick (no file is read and
+        nothing else is rebuilt).
         """
         with self._reload_lock:
             wanted = tuple(dict.fromkeys(learned))
-            if set(self._learned) <= set(wanted):
-                search = self._live.search.with_learned(wanted)
+            exact = frozenset(exact_only) & set(wanted)
+            if set(self._learned) <= set(wanted) and exact & set(self._learned) == self._exact:
+                search = self._live.search.with_learned(wanted, exact)
             else:
-                search = self._base.search.with_learned(wanted)
-            self._learned = wanted
+                search = self._base.search.with_learned(wanted, exact)
+            self._learned, self._exact = wanted, exact
             self._live = LiveKnowledge(kb=self._live.kb, search=search)
 
     @property

@@ -47,6 +47,12 @@ def code(text: str) -> str:
     return f"`{text}`"
 
 
+def audit_and_case(audit_id: int, case_ref: str) -> str:
+    """How a list of actions names where each came from: the audit for `/audit show`, and the case reference, so a
+    worker can tell which child's case the action is for without opening the audit."""
+    return f"audit #{audit_id}, {case_ref}" if case_ref else f"audit #{audit_id}"
+
+
 def mention(person_id: str) -> str:
     """A person, by their id; Slack shows their name and notifies them, the terminal shows the id."""
     if not re.fullmatch(PERSON_ID, person_id):

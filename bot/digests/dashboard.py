@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.core import policy
-from bot.core.markup import bold
+from bot.core.markup import audit_and_case, bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
@@ -43,7 +43,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
-    actions = [(a.id, a.description, date.fromisoformat(a.due_date)) for a in open_actions[:SHOWN]]
+    actions = [(a.id, f"{_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)})",
+                date.fromisoformat(a.due_date)) for a in open_actions[:SHOWN]]
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:
@@ -57,7 +58,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
         lines.append(f"**Open actions**: {actions_total}{more}")
         for action_id, description, due in actions:
             late = " — **overdue**" if due < today else ""
-            lines.append(f"   • {_clip(description)} (due {due.day} {due:%b}){late}")
+            lines.append(f"   • {description} (due {due.day} {due:%b}){late}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
     if not drafts_total and not actions_total:
         lines.append("No drafts or open actions: you are up to date.")

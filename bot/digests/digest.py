@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from bot.core import reaudits
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.storage.reports import digests as store
@@ -88,6 +89,8 @@ class TeamDigest:
     moderated_week: int = 0  # of the week's audits, how many are counted at a moderator's grade
     regraded_week: int = 0  # of those, how many the moderator graded differently from the auditor
     counted_to: date | None = None  # today, when the week is not over yet ("so far"); None for a complete week
+    reaudits_due_soon: int = 0  # cases due for re-audit within bot.core.reaudits.DUE_SOON of the digest's day
+    reaudits_overdue: int = 0  # cases whose re-audit is overdue on that day
 
     @property
     def so_far(self) -> bool:
@@ -250,6 +253,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
+    due = reaudits.counts_by_team(reaudits.reaudits(storage, services.settings.reaudit, services.settings.timezone,
+                                                    teams=ids, before=overdue_at), overdue_day)
     checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
     questions = _question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
@@ -278,7 +283,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             overdue_actions=overdue.get(team.id, 0), moderation_agreed=agreed, moderation_decided=decided,
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
-            counted_to=so_far,
+            counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
+            reaudits_overdue=due.get(team.id, (0, 0))[1],
         ))
     return digests
 

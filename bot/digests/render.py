@@ -99,6 +99,8 @@ def team_text(digest: TeamDigest) -> str:
                   f"with the auditor's grade, of {AGREEMENT_BASIS})" if rate is not None
                   else f"none moderated yet of the {AGREEMENT_BASIS}")
     lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
+    lines.append(f"**Re-audits**: {digest.reaudits_due_soon} due in the next 2 weeks, {digest.reaudits_overdue} "
+                 "overdue")
     lines.append(f"**Moderation agreement**: {moderation}")
     return "\n".join(lines)
 

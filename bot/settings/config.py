@@ -21,6 +21,7 @@ from bot.privacy.reference_pattern import UnsafePattern, check_reference_pattern
 from bot.settings.cron import CronSpec, ScheduleError, parse_cron
 from bot.settings.people import USER_ID, Directory
 from bot.settings.problems import ConfigError
+from bot.settings.reaudit import ReauditSettings, parse_reaudit
 from bot.settings.teams_file import parse_directory
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -89,6 +90,7 @@ class Settings:
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     cron: Mapping[str, CronSpec] = field(default_factory=dict)
     http: HttpLimits = field(default_factory=HttpLimits)
+    reaudit: ReauditSettings = field(default_factory=ReauditSettings)
     raw: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,6 +113,7 @@ DEFAULTS: dict[str, Any] = {
     "local_user": "U0MGRN001",
     "reminders": {},
     "http": {},
+    "reaudit": {},
 }
 REMINDER_LIMITS = {
     "draft_idle_working_days": (1, 60),
@@ -295,6 +298,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     cron = _parse_schedules(schedules, file)
     reminders = _parse_reminders(raw["reminders"], file)
     http = _parse_http(raw["http"], file)
+    reaudit = parse_reaudit(raw["reaudit"], file)
 
     local_user = raw["local_user"]
     if not isinstance(local_user, str) or not USER_ID.fullmatch(local_user):
@@ -329,5 +333,6 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         reminders=reminders,
         cron=cron,
         http=http,
+        reaudit=reaudit,
         raw=raw,
     )

@@ -21,6 +21,7 @@ class ActionRow:
     created_by: str
     done_at: str | None = None
     done_by: str | None = None
+    case_ref: str = ""  # the audit's case reference, so every list of actions can say which case
 
 
 def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
@@ -33,8 +34,9 @@ def add_action(storage: Storage, audit_id: int, description: str, owner_id: str,
 
 
 def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
-    rows = select(storage.db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
-                            "FROM actions WHERE audit_id = ? ORDER BY id", [audit_id])
+    rows = select(storage.db, "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, "
+                            "a.done_at, a.done_by, au.case_ref FROM actions a JOIN audits au ON au.id = a.audit_id "
+                            "WHERE a.audit_id = ? ORDER BY a.id", [audit_id])
     return [ActionRow(**r) for r in rows]
 
 
@@ -48,8 +50,9 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
         return []
     marks = ", ".join("?" for _ in owner_ids)
     rows = select(storage.db,
-        "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by "
-        f"FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) AND a.done_at IS NULL "
+        "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
+        f"au.case_ref FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) "
+        "AND a.done_at IS NULL "
         f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL ORDER BY a.due_date, a.id",
         list(owner_ids))
     return [ActionRow(**r) for r in rows]

@@ -8,6 +8,7 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -302,16 +303,19 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
         write_waiting(db, actor, waiting, now)
 
 
-def edit_submitted(storage: Storage, audit_id: int, actor: str, field_name: str, value: str,
-                   now: datetime) -> None:
-    """Change `actor`'s submitted audit before moderation, keeping the old value as a revision; or Conflict."""
-    if field_name not in EDITABLE_AFTER_SUBMIT:
-        raise ValueError(f"not a field that can be edited after submitting: {field_name!r}")
+def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping[str, str], now: datetime) -> None:
+    """Change `actor`'s submitted audit before moderation, keeping each old value as a revision; or Conflict.
+    Several fields change together or not at all (a new grade and the reason for it)."""
+    unknown = [name for name in changes if name not in EDITABLE_AFTER_SUBMIT]
+    if unknown or not changes:
+        raise ValueError(f"not fields that can be edited after submitting: {unknown or changes!r}")
     with storage.write() as db:
         _expect(storage, audit_id, actor, ("submitted",))
         stamp = utc_text(now)
-        _keep_revisions(storage, audit_id, actor, {field_name: value}, stamp)
-        db.execute(f"UPDATE audits SET {field_name} = ?, updated_at = ? WHERE id = ?", [value, stamp, audit_id])
+        _keep_revisions(storage, audit_id, actor, dict(changes), stamp)
+        assignments = ", ".join(f"{name} = ?" for name in changes)
+        db.execute(f"UPDATE audits SET {assignments}, updated_at = ? WHERE id = ?",
+                   [*changes.values(), stamp, audit_id])
 
 
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:

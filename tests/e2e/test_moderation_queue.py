@@ -29,7 +29,8 @@ def three_submitted(engine: Engine, services: Services) -> list[int]:
             complete_audit(send, send("type", "/audit start early-help-spot"))
     ids = [row["id"] for row in services.storage.db.query("SELECT id FROM audits ORDER BY id")]
     with time_machine.travel(FIRST_DAY + timedelta(days=3), tick=False):
-        engine.command(AUDITOR, f"edit {ids[-1]} grade inadequate", surface="terminal")
+        engine.command(AUDITOR, f"edit {ids[-1]} grade inadequate No visits for three months.",
+                       surface="terminal")
     return ids
 
 

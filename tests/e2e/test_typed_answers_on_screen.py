@@ -313,3 +313,52 @@ def test_lists_of_drafts_and_cancelled_audits_read_as_english(engine: Engine) ->
     assert "#1 Care leavers and pathway plans, case AB-1234, 1 answer, last worked on" in out
     _, out = drive(engine, ["/audit resume 1", "cancel", "yes", "/audit restore"])
     assert "#1 Care leavers and pathway plans, case AB-1234: restore until" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("typed", ["requires improvment", "Req imp", "inadequte", "outstandng"])
+def test_a_grade_with_a_small_typo_is_taken_at_the_overall_grade(engine: Engine, typed: str) -> None:
+    _to_overall_grade(engine)
+    taken = engine.message("U0MGRN001", typed)
+    assert taken[0].kind != "error" and "Please choose a grade" not in _text(taken)
+
+
+def _other_than_suggested(services: Services) -> tuple[str, str]:
+    [row] = services.storage.db.query("SELECT suggested_grade FROM audits")
+    return ("good", "Good") if row["suggested_grade"] == "requires_improvement" else ("requires_improvement", "RI")
+
+
+def test_a_grade_and_its_reason_in_one_message_store_both(engine: Engine, services: Services) -> None:
+    _to_overall_grade(engine)
+    grade, typed = _other_than_suggested(services)
+    replies = engine.message("U0MGRN001", f"{typed}, reviews have slipped since the summer")
+    assert "with your reason" in _text(replies) and not any(r.kind == "error" for r in replies)
+    [row] = services.storage.db.query("SELECT overall_grade, grade_reason, step FROM audits")
+    assert (row["overall_grade"], row["grade_reason"], row["step"]) == (
+        grade, "reviews have slipped since the summer", "strengths")
+
+
+def test_a_grade_with_an_identifier_in_its_reason_saves_nothing(engine: Engine, services: Services) -> None:
+    _to_overall_grade(engine)
+    _, typed = _other_than_suggested(services)
+    refused = engine.message("U0MGRN001", f"{typed}, Jayden Smith has not been seen since June")
+    assert refused[0].kind == "error" and "“Jayden Smith” looks like a child's" in refused[0].text
+    [row] = services.storage.db.query("SELECT overall_grade, step FROM audits")
+    assert (row["overall_grade"], row["step"]) == (None, "overall_grade")
+
+
+def test_not_good_is_never_read_as_good_at_the_overall_grade(engine: Engine, services: Services) -> None:
+    _to_overall_grade(engine)
+    refused = engine.message("U0MGRN001", "not good")
+    assert refused[0].kind == "error" and "Please choose a grade" in refused[0].text
+    [row] = services.storage.db.query("SELECT overall_grade FROM audits")
+    assert row["overall_grade"] is None
+
+
+def test_the_suggested_grade_with_a_note_says_no_reason_is_asked_and_saves_nothing(
+        engine: Engine, services: Services) -> None:
+    _to_overall_grade(engine)
+    [row] = services.storage.db.query("SELECT suggested_grade FROM audits")
+    refused = engine.message("U0MGRN001", f"{row['suggested_grade'].replace('_', ' ')}, reviews have slipped lately")
+    assert refused[0].kind == "error" and "no reason is asked and nothing was saved" in refused[0].text
+    [row] = services.storage.db.query("SELECT overall_grade FROM audits")
+    assert row["overall_grade"] is None

@@ -138,21 +138,25 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
 
 
 def test_an_inadequate_grade_withdrawn_by_an_edit_tells_everyone_it_alerted(engine: Engine, submitted: int) -> None:
-    alerted = engine.command(AUDITOR, f"edit {submitted} grade inadequate", surface="terminal")
+    alerted = engine.command(AUDITOR, f"edit {submitted} grade inadequate The child was not seen for months.",
+                             surface="terminal")
     reached = {r.to_user for r in alerted if r.to_user and "Inadequate overall grade" in r.text}
     assert reached
-    withdrawn = engine.command(AUDITOR, f"edit {submitted} grade good", surface="terminal")
+    withdrawn = engine.command(AUDITOR, f"edit {submitted} grade good Visits were on file after all.",
+                               surface="terminal")
     told = {r.to_user for r in withdrawn if r.to_user and "no longer stands" in r.text}
     assert told == reached
     assert any(r.to_user is None and "no longer stands" in r.text for r in withdrawn)  # the auditor hears so too
 
 
-def test_editing_the_grade_points_at_a_reason_written_for_the_old_one(engine: Engine, submitted: int) -> None:
-    engine.command(AUDITOR, f"edit {submitted} grade good", surface="terminal")
-    engine.command(AUDITOR, f"edit {submitted} reason Steady practice and the child seen often.", surface="terminal")
-    replies = engine.command(AUDITOR, f"edit {submitted} grade requires improvement", surface="terminal")
-    said = " ".join(r.text for r in replies)
-    assert "The reason on file was written for Good" in said and f"/audit edit {submitted} reason" in said
+def test_editing_the_grade_replaces_the_reason_and_keeps_the_old_one(engine: Engine, services: Services,
+                                                                      submitted: int) -> None:
+    engine.command(AUDITOR, f"edit {submitted} grade outstanding Steady practice and the child seen often.",
+                   surface="terminal")
+    engine.command(AUDITOR, f"edit {submitted} grade requires improvement The plan has no dates.", surface="terminal")
+    assert store.get_audit(services.storage, submitted).grade_reason == "The plan has no dates."
+    kept = {(r["field"], r["old_value"]) for r in store.revisions_of(services.storage, submitted)}
+    assert ("grade_reason", "Steady practice and the child seen often.") in kept
 
 
 @pytest.mark.parametrize("typed", ["skip", "none", "-"])

@@ -162,7 +162,7 @@ def test_every_inadequate_submitted_audit_ends_up_sampled_whatever_the_order(
                 _submit(services, store.get_allocation(services.storage, allocation.id) or allocation, grade, now)
             elif op == "regrade" and allocation.submitted and allocation.audit_id:
                 audit_store.edit_submitted(services.storage, allocation.audit_id, allocation.auditor_id,
-                                           "overall_grade", grade, now)
+                                           {"overall_grade": grade}, now)
             elif op == "sample":
                 engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")
             elif op == "close":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,3 +75,66 @@ def test_an_answer_then_a_note_is_read_as_both(answer: str, separator: str, note
     question = Question("consent", "Is consent recorded?", "yes_no")
     value, said = answer_with_note(question, f"{answer}{separator}{note}")
     assert value == ("yes" if answer.lower().startswith("y") else "no") and said == note
+
+
+TO_LEAD_PRACTITIONER = ["start audit early help", "CR-777004", "1", "no", *["yes"] * 5]
+LEAD_NOTE = "lead practitioner is the school DSL, named in plan"
+
+
+def test_going_back_and_pressing_the_same_answer_keeps_its_note(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEAD_PRACTITIONER, f"yes, {LEAD_NOTE}", "back", "back", "2", "1"])
+    assert f"Answered before: Yes — {LEAD_NOTE}" in " ".join(out.split())
+    assert "Got it: Yes, keeping your note on file." in out
+    kept = store.answers_of(services.storage, 1)["lead-practitioner"]
+    assert (kept.value, kept.evidence) == ("yes", LEAD_NOTE)
+
+
+def test_a_different_answer_does_not_take_the_old_note_and_says_so(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEAD_PRACTITIONER, f"yes, {LEAD_NOTE}", "back", "2"])
+    changed = store.answers_of(services.storage, 1)["lead-practitioner"]
+    assert (changed.value, changed.evidence) == ("no", None)
+    assert "so it is not kept with No" in " ".join(out.split())
+
+
+TO_PRACTICE_GRADE = [*TO_LEAD_PRACTITIONER, "yes", "yes", "good", "The plan was reviewed with the family each month."]
+
+
+def test_a_scale_grade_given_again_keeps_its_note_and_is_not_asked_for_it_again(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_PRACTICE_GRADE, "back", "good"])
+    after = out[out.rindex("Answered before: Good"):]
+    assert "Why this grade?" not in after and "Got it: Good, keeping your note on file." in after
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == (
+        "The plan was reviewed with the family each month.")
+
+
+@pytest.mark.parametrize(("typed", "found"), [
+    ("Jayden Smith is 7", "“Jayden Smith” looks like a child's or family member's name"),
+    ("yes the family live at 14 Acacia Avenue, Leeds LS11 5QT", "“LS11 5QT” looks like a postcode"),
+    ("yes, Jayden", "“Jayden” looks like a child's or family member's name"),
+])
+def test_an_identifier_typed_at_a_yes_no_question_is_refused_as_an_identifier(
+        engine: Engine, services: Services, typed: str, found: str) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CONSENT, typed])
+    text = " ".join(out.split())
+    assert found in text and "Nothing was saved" in text and "Please answer yes" not in text
+    assert "consent" not in store.answers_of(services.storage, 1)
+
+
+def test_an_identifier_typed_at_a_grade_question_is_refused_as_an_identifier(engine: Engine) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEAD_PRACTITIONER, "yes", "yes", "Mason Clarke was seen at home"])
+    text = " ".join(out.split())
+    assert "“Mason Clarke” looks like a child's" in text and "Please give a grade" not in text
+
+
+def test_yes_then_words_without_a_comma_is_an_answer_with_its_note(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CONSENT, "yes please", "yes the consent form is signed on file"])
+    assert "Please answer yes" in out and "Got it: Yes, with your note." in out
+    consent = store.answers_of(services.storage, 1)["consent"]
+    assert (consent.value, consent.evidence) == ("yes", "the consent form is signed on file")

@@ -50,6 +50,22 @@ def test_a_picked_suggestion_is_learned_and_the_same_wording_is_then_answered_ou
     assert ask == {"outcome": "answer", "entry_id": "mascot-colour-south"}
 
 
+def test_one_persons_pick_teaches_only_its_own_words_and_a_qa_leads_link_teaches_more(
+        engine: Engine, services: Services) -> None:
+    """A user trial: one pick ("can I audit my own case" -> themed audits) gave the entry that wording's words,
+    and other questions then met the wrong entry outright. A pick is answered when asked again in its words; a
+    QA lead's link teaches the words to other questions."""
+    pick(engine, PRACTITIONER, "what colour is the mascot at the riverside hub", "mascot-colour-south")
+    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
+    learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
+                  "linked")  # refused while the pick stands: the same wording is learned once
+    store.reject(services.storage, store.active(services.storage)[0].id, QA_LEAD, services.clock(), "qa_lead")
+    learn_wording(services, "mascot-colour-south", "what colour is the mascot at the riverside hub", QA_LEAD,
+                  "linked")
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text == "Blue."
+
+
 def test_not_helpful_on_the_picked_answer_withdraws_the_wording(engine: Engine, services: Services) -> None:
     picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-north")
     [_, not_helpful] = button_values(picked, "kb.feedback")

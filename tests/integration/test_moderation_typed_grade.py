@@ -94,3 +94,13 @@ def test_every_spelling_of_a_grade_is_taken_at_the_moderators_grade(engine: Engi
     else:
         assert f"You would grade it {LABELS[grade]}. Why?" in text, (typed, text)
     assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+
+
+def test_a_typo_is_read_and_a_name_typed_for_the_grade_is_refused_as_a_name(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "Jayden Smith is 7", "inadequte"], user=QA)
+    text = flat(out)
+    assert "“Jayden Smith” looks like a child's or family member's name" in text and "Nothing was saved" in text
+    assert "You would grade it Inadequate. Why?" in text

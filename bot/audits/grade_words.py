@@ -1,0 +1,75 @@
+"""Reading a grade as people type it: its name, a short form ("RI", "req imp") or a name with a small typo.
+
+Auditors type grades quickly ("requires improvment", "inadequte"), and refusing an obvious typo sends them back
+for no reason. A typo is only forgiven when it can mean one grade and nothing else:
+
+- a negated grade ("not good", "isn't outstanding") is never a grade: its meaning is the opposite;
+- only full grade names are matched loosely, never the one- or two-letter short forms ("o", "ri");
+- one edit (a letter dropped, added, swapped or mistyped) is forgiven on a one-word name, two on the long
+  "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
+- real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
+
+Pure: the flow (bot/audits/flow.py) and the typed overall grade (bot/audits/typed_grade.py) use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import OSA
+
+SHORT_FORMS = {
+    "outstanding": "outstanding", "o": "outstanding", "1": "outstanding",
+    "good": "good", "g": "good", "2": "good",
+    "requires improvement": "requires_improvement", "requires improvement to be good": "requires_improvement",
+    "requires_improvement": "requires_improvement", "ri": "requires_improvement", "3": "requires_improvement",
+    "req imp": "requires_improvement", "requires imp": "requires_improvement", "req. imp.": "requires_improvement",
+    "req improvement": "requires_improvement", "r.i.": "requires_improvement", "r/i": "requires_improvement",
+    "r.i": "requires_improvement", "req imp.": "requires_improvement", "req. imp": "requires_improvement",
+    "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
+}
+# Full names matched loosely, with the edits each may carry.
+_NAMES = {"outstanding": 1, "good": 1, "inadequate": 1, "requires improvement": 2,
+          "requires improvement to be good": 2}
+_NEGATIONS = frozenset({"not", "no", "never", "isn't", "isnt", "wasn't", "wasnt", "hardly", "barely", "non",
+                        "nothing", "less", "far"})
+_WORDS_NEAR_GOOD = frozenset({"gold", "food", "mood", "wood", "hood", "goad", "goof", "goon", "gook", "goop",
+                              "gord"})
+# "RI, reviews have slipped" / "Good: the plan is strong" / "inadequate - no visits": a grade, then a note.
+_GRADE_THEN_NOTE = re.compile(r"^\s*(?P<grade>[^,;:()\u2013\u2014]+?)\s*(?:[,;:(\u2013\u2014]|\s-\s)+\s*"
+                              r"(?P<note>\S.*?)\)?\s*$", re.DOTALL)
+
+
+def normalised(text: str) -> str:
+    """Lower case, single spaces, no trailing full stop or exclamation: how grades are compared."""
+    return " ".join((text or "").lower().split()).rstrip("!?")
+
+
+def read_grade(text: str) -> str | None:
+    """The one grade `text` names (a grade key such as "requires_improvement"), or None when it names none or
+    could mean more than one."""
+    lowered = normalised(text)
+    if lowered.endswith(".") and lowered not in SHORT_FORMS:
+        lowered = lowered.rstrip(".")
+    if lowered in SHORT_FORMS:
+        return SHORT_FORMS[lowered]
+    words = lowered.replace("_", " ").split()
+    if not words or any(word in _NEGATIONS for word in words) or lowered in _WORDS_NEAR_GOOD:
+        return None
+    spaced = " ".join(words)
+    close = {SHORT_FORMS[name] for name, edits in _NAMES.items()
+             if len(spaced) >= 3 and OSA.distance(spaced, name, score_cutoff=edits) <= edits}
+    return close.pop() if len(close) == 1 else None
+
+
+def read_grade_and_note(text: str) -> tuple[str, str | None] | None:
+    """A grade on its own (note None), or a grade followed by a separator and a note ("RI, reviews have
+    slipped"); None when the text does not start with exactly one grade."""
+    grade = read_grade(text)
+    if grade is not None:
+        return grade, None
+    found = _GRADE_THEN_NOTE.match(text or "")
+    if found is None:
+        return None
+    grade = read_grade(found.group("grade"))
+    return (grade, " ".join(found.group("note").split())) if grade is not None else None

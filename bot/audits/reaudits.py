@@ -1,0 +1,179 @@
+"""Re-audits due, as people see them: `/audit reaudits` (and `reaudits` typed), the Home tab's "Re-audits due" and
+the line the "audited before" heads-up adds when someone starts the re-audit.
+
+When a case is due is bot.core.reaudits'; who may see it is bot.core.policy's, by the same rules as `/audit list`
+(the teams a person may read, their own audits and cases, then `may_view` on the audit that asks for the re-audit).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
+from bot.core import policy
+from bot.core.reaudits import Reaudit, due_for_case, reaudits
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import Person, Role
+from bot.storage import readback as readback_store
+
+SHOWN = 10  # lines a page of `/audit reaudits`, each with View
+MAX_PAGE = 10_000
+HOME_SHOWN = 3
+USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit reaudits mine` (your audits and "
+         "cases), `/audit reaudits team` (your teams') or `/audit reaudits team <team id>`; add `page 2` for later "
+         "ones.")
+REAUDIT_WORDS = re.compile(r"^\s*(?:my\s+)?re-?audits?(?:\s+(?:due|overdue))?\s*[.!?]?\s*$", re.IGNORECASE)
+LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
+
+
+def day_text(day: date) -> str:
+    """'Friday 12 March 2027': the weekday helps a manager plan the week it falls in."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def rule_text(services: Services) -> str:
+    """The service's rule in words, from settings.yaml: '6 weeks after Inadequate, 12 weeks after …'."""
+    rules = services.settings.reaudit.weeks_by_grade
+    if not rules:
+        return "No grade asks for a re-audit in this service's settings (`reaudit:` in settings.yaml)."
+    said = ", ".join(f"{weeks} week{'s' if weeks != 1 else ''} after {grade_label(grade)}"
+                     for grade, weeks in reversed(rules))
+    return f"A case is due for re-audit {said} (the grade of record, after moderation where moderated)."
+
+
+def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
+    """(whose, filter) for `/audit reaudits [mine|team [team id]]`: the teams `/audit list` would read
+    (policy.readable_teams), plus the person's own audits and cases."""
+    teams = policy.readable_teams(services.directory, person)
+    kind = words[0].lower() if words else ""
+    if not words:
+        return ("every team's cases" if teams is None else "your cases and your teams' cases",
+                {} if teams is None else {"people": [person.user_id], "teams": teams})
+    if kind == "mine" and len(words) == 1:
+        return "your audits and your cases", {"people": [person.user_id]}
+    if kind == "team" and len(words) == 1:
+        if teams is None:
+            return "every team's cases", {}
+        if not teams:
+            raise AccessDenied("`/audit reaudits team` is for team managers, QA leads and admins. "
+                               "`/audit reaudits` shows the re-audits due on your cases.")
+        return "your teams' cases", {"teams": teams}
+    if kind == "team" and len(words) == 2:
+        team = words[1].lower()
+        known = services.directory.teams
+        if team not in known:
+            raise UserError(f"There is no team `{words[1]}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
+        if teams is not None and team not in teams:
+            raise AccessDenied("You can see the re-audits of your own teams only: "
+                               f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
+        return f"{known[team].name}'s cases", {"teams": [team]}
+    raise UserError(USAGE)
+
+
+def visible(services: Services, person: Person, scope: dict[str, Any]) -> list[Reaudit]:
+    """The re-audits due in `scope` whose audit this person may read (the policy has the last word), overdue
+    first."""
+    settings = services.settings
+    due = reaudits(services.storage, settings.reaudit, settings.timezone, **scope)
+    moderators = readback_store.moderators_of(services.storage, [item.audit.id for item in due])
+    return [item for item in due
+            if policy.may_view(services.directory, person, item.audit, moderators.get(item.audit.id, set()))]
+
+
+def state_text(item: Reaudit, today: date) -> str:
+    """'**overdue** (due by …)' or 'due by …', and whether a re-audit has been started."""
+    when = (f"**overdue** (due by {day_text(item.due)})" if item.overdue(today)
+            else f"due by {day_text(item.due)}")
+    return when + (f", re-audit under way (#{item.under_way})" if item.under_way else "")
+
+
+def line(services: Services, item: Reaudit, today: date) -> str:
+    audit = item.audit
+    return (f"• {audit.case_ref}: {state_text(item, today)} · last audit #{audit.id}, {grade_of_record_text(audit)}, "
+            f"by {services.directory.label(audit.auditor_id)}")
+
+
+def summary(items: list[Reaudit], today: date) -> str:
+    """'4 cases: 1 overdue, 2 due in the next 2 weeks, 1 under way'."""
+    overdue = sum(item.overdue(today) for item in items)
+    soon = sum(item.due_soon(today) for item in items)
+    under_way = sum(item.under_way is not None for item in items)
+    return (f"{len(items)} case{'s' if len(items) != 1 else ''}: {overdue} overdue, {soon} due in the next 2 weeks, "
+            f"{under_way} under way")
+
+
+def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit reaudits [mine|team [team id]] [page N]`: case, last audit, grade of record, due date, overdue or
+    under way, and the auditor; overdue first, so the list is the order to work in."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    words, page = _page(args.split())
+    whose, scope = _scope(services, turn.person, words)
+    items = visible(services, turn.person, scope)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    if not items:
+        return [Reply(text=f"No re-audits due in {whose}. {rule_text(services)}")]
+    shown = items[(page - 1) * SHOWN:page * SHOWN]
+    if not shown:
+        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill {-(-len(items) // SHOWN)} "
+                        f"page(s) of {SHOWN}.")
+    lines = [line(services, item, today) for item in shown]
+    if page * SHOWN < len(items):
+        lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")
+    return [Reply(text=f"**Re-audits due in {whose}** ({summary(items, today)}), overdue first"
+                       + (f", page {page}" if page > 1 else "") + ":\n" + "\n".join(lines),
+                  note=rule_text(services) + " Starting an audit of the case is the re-audit.",
+                  choices=tuple(Choice(f"View #{item.audit.id}", "audit.view", str(item.audit.id)) for item in shown))]
+
+
+def _page(words: list[str]) -> tuple[list[str], int]:
+    """The words before a trailing `page N`, and N (1 when not given), as `/audit list` reads them."""
+    if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit() and int(words[-1]) >= 1:
+        return words[:-2], min(int(words[-1]), MAX_PAGE)
+    return words, 1
+
+
+def home_section(services: Services, person: Person) -> list[Reply]:
+    """The Home's "Re-audits due", for managers and leaders: the count and the first few, overdue first."""
+    if person.role not in LEADERS:
+        return []
+    _, scope = _scope(services, person, [])
+    items = visible(services, person, scope)
+    if not items:
+        return []
+    today = services.local_now().date()
+    return [Reply(title="Re-audits due", text=f"{summary(items, today)}\n"
+                  + "\n".join(line(services, item, today) for item in items[:HOME_SHOWN]),
+                  note="`/audit reaudits` lists them all." if len(items) > HOME_SHOWN else None)]
+
+
+def heads_up_line(services: Services, reference: str, today: date) -> str:
+    """For the "audited before" heads-up as an audit of the case starts: that this is its re-audit, and by when it
+    is due (or that it is overdue); empty when the case is not due for one."""
+    settings = services.settings
+    item = due_for_case(services.storage, settings.reaudit, settings.timezone, reference)
+    if item is None:
+        return ""
+    graded = f"audit #{item.audit.id} was graded {grade_of_record_text(item.audit)}"
+    if item.overdue(today):
+        return f"This is the re-audit of {reference}, **overdue**: it was due by {day_text(item.due)} ({graded})."
+    return f"This is the re-audit of {reference}, due by {day_text(item.due)} ({graded})."
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit reaudits`, the typed `reaudits` and the Home's "Re-audits due"."""
+    engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),
+                       "re-audits due and overdue on the cases you can see",
+                       usage="/audit reaudits [mine|team [team id]] [page N]")
+
+    def on_text(turn: Turn, text: str) -> list[Reply] | None:
+        return list_command(services, turn, "") if REAUDIT_WORDS.match(text) else None
+
+    # After an audit or moderation waiting for typed text (an answer is that answer), before the knowledge base.
+    engine.add_message_handler(on_text, priority=28)
+    engine.add_home_section("reaudits", lambda person: home_section(services, person), priority=22)

@@ -1,0 +1,60 @@
+"""A grade typed at an audit's overall grade: a name, a short form, a small typo, or a grade with its reason.
+
+People write "RI, reviews have slipped" in one breath. When the grade differs from the suggested one the flow asks
+for a reason next, so that note is the reason: both are stored, screened like any typed note, and the audit goes
+on to strengths. When no reason is asked (the grade is the suggested one) nothing is stored and the message says
+where such a note goes. Text that is neither a grade nor a question is screened before it is refused, so someone
+who typed a child's name is told that first, as at every other prompt.
+"""
+
+from __future__ import annotations
+
+from bot.audits import finish
+from bot.audits.core import Ctx, answer_error, grade_label, load
+from bot.audits.flow import AnswerError, looks_like_question, parse_reason, suggest_grade
+from bot.audits.grade_words import read_grade_and_note
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy.screen import screen_text
+
+GRADE_HELP = ("Please choose a grade: Outstanding, Good, Requires improvement to be good (`RI`) or Inadequate (or "
+              "press one of the buttons). To give a reason with it, write the grade first: `RI, reviews have "
+              "slipped`.")
+
+
+def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """The overall grade typed: as if its button were pressed, plus its reason when one came with it. A question
+    goes on to the knowledge base (None)."""
+    said = read_grade_and_note(text)
+    if said is None:
+        if looks_like_question(text):
+            return None
+        screen_text(text, services.identifier_screen, "that")
+        raise UserError(GRADE_HELP)
+    grade, note = said
+    if note is None:
+        return finish.on_grade(services, turn, ctx.value(grade))
+    return _grade_with_reason(services, turn, ctx, grade, note)
+
+
+def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, note: str) -> list[Reply]:
+    """Check the reason before anything is stored, then store the grade and the reason as two steps."""
+    try:
+        reason = parse_reason(note)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    screen_text(reason, services.identifier_screen, "that reason")
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    if suggested is None or grade == suggested:
+        raise UserError(f"I read **{grade_label(grade)}**, which is the grade the answers suggest, so no reason is "
+                        "asked and nothing was saved. Type the grade on its own (or press its button); what you "
+                        "wrote can go in the strengths or areas for development that come next.")
+    graded = finish.on_grade(services, turn, ctx.value(grade))
+    after = load(services, ctx.audit.id)
+    if not graded or after.step.name != "grade_reason":
+        return graded
+    told = [reply for reply in graded if reply.kind != "question"]  # alerts stay; the reason prompt is answered
+    echo = Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason.")
+    return [*told, echo, *finish.typed(services, turn, after, reason)]
