@@ -8,11 +8,14 @@
                                                      CSV of case references with their workers  (QA leads, admins)
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
-    /audit campaign sample 3 / close 3                                          (QA leads, admins)
+    /audit campaign sample 3 / close 3 [confirm]                                (QA leads, admins)
+                                                     before the deadline with cases not done, close asks
+                                                     first (Close now / Keep it open, or typed `confirm`)
     /audit campaign allocations 3 [from]            campaign 3's allocations by number  (QA leads, admins)
     /audit campaign mine 3                           your cases in campaign 3, with Start buttons
 
-Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>".
+Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>", campaign.close_confirm and
+campaign.close_keep "<campaign id>".
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import render, service
+from bot.campaigns import closing, render, service
 from bot.campaigns.model import CampaignSpec, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
@@ -33,7 +36,7 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | close N | sample N | allocations N | mine N | "
+USAGE = ("/audit campaign [N | create key=value… | close N [confirm] | sample N | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
@@ -135,10 +138,15 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     service.require_organiser(services, turn.user_id)
     if verb == "create":
         return _created(services, turn, service.build_spec(services, parse_fields(rest)))
-    if verb in ("close", "sample"):
+    if verb == "close":
+        number, _, word = rest.partition(" ")
+        confirmed = word.strip().lower() == closing.CONFIRM_WORD
+        if word.strip() and not confirmed:
+            raise UserError(f"Write `/audit campaign close {number} {closing.CONFIRM_WORD}` to close it at once, "
+                            f"or `/audit campaign close {number}` to be asked first.")
+        return service.close_asked(services, _campaign_id(number), turn.user_id, turn.now, confirmed)
+    if verb == "sample":
         campaign_id = _campaign_id(rest)
-        if verb == "close":
-            return service.close(services, campaign_id, turn.user_id, turn.now)
         campaign = store.get_campaign(services.storage, campaign_id)
         if campaign is None:
             raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
@@ -256,6 +264,18 @@ def on_start(services: Services, turn: Turn, value: str) -> list[Reply]:
     return service.start(services, turn, allocation)
 
 
+def on_close_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Close now*, under the question an early close asks."""
+    service.require_organiser(services, turn.user_id)
+    return service.close_asked(services, buttons.record_id(value), turn.user_id, turn.now, confirmed=True)
+
+
+def on_close_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Keep it open*: nothing changes."""
+    service.require_organiser(services, turn.user_id)
+    return [closing.kept_reply(buttons.record_id(value))]
+
+
 def typed_case(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """Claim typed text only while this person is naming the case of an allocation they pressed Start on."""
     state: dict[str, Any] = audit_store.conversation(services.storage, turn.user_id)
@@ -272,13 +292,19 @@ def typed_case(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
-    """Open campaigns' progress: every team for QA leads and admins, their own teams for managers."""
+    """First the cases this person must audit in open campaigns (whatever their role: a peer campaign allocates
+    to practitioners), then open campaigns' progress: every team for QA leads and admins, their own teams for
+    managers. A user trial found a manager's Home showing their team's allocations but not their own."""
+    campaigns = [c for c in store.list_campaigns(services.storage) if c.is_open]
+    own = [service.to_audit_reply(services, c, items) for c in campaigns
+           if (items := store.allocations(services.storage, c.id, person.user_id))
+           and any(not a.submitted for a in items)]
     if person.role not in (Role.QA_LEAD, Role.ADMIN, Role.MANAGER):
-        return []
+        return own[:HOME_SHOWN]
     teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
-    shown = [c for c in store.list_campaigns(services.storage)
-             if c.is_open and policy.may_see_campaign(services.directory, person, c.teams)]
-    return [render.progress_reply(service.progress(services, c), teams) for c in shown[:HOME_SHOWN]]
+    shown = [c for c in campaigns if policy.may_see_campaign(services.directory, person, c.teams)]
+    return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams)
+                               for c in shown[:HOME_SHOWN]]
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -291,6 +317,8 @@ def install(engine: Engine, services: Services) -> None:
                        usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE))
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
+    engine.add_action("campaign.close_confirm", bind(on_close_confirm))
+    engine.add_action("campaign.close_keep", bind(on_close_keep))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)

@@ -11,7 +11,7 @@ from typing import Any
 from bot.audits import start as audits_start
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import render
+from bot.campaigns import closing, render
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -36,6 +36,7 @@ from bot.privacy.screen import check_case_reference, screen_text
 from bot.settings.people import Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
+from bot.storage.common import parse_utc
 
 MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
@@ -160,6 +161,8 @@ def case_label(services: Services, allocation: Allocation) -> str:
 
 def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """An auditor's cases in a campaign, with what is done and a Start button for each case still to do."""
+    if not campaign.is_open:
+        return _closed_cases_reply(services, campaign, items)
     title = checklists(services).get(campaign.checklist_id)
     lines, choices = [], []
     for allocation in items:
@@ -173,6 +176,31 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
                f"{title.title if title else campaign.checklist_id} by "
                f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')}.")
     return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
+
+
+def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
+    """The Home's "You are to audit: N cases by <deadline>" for one open campaign: the cases not submitted yet,
+    each with its Start (or Resume) button, and the command that lists them all."""
+    left = [a for a in items if not a.submitted]
+    deadline = campaign.deadline
+    lines = [f"You are to audit: {bold(f'{len(left)} case' + ('' if len(left) == 1 else 's'))} by "
+             f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
+             f"(`/audit campaign mine {campaign.id}` lists them)."]
+    lines += [f"• {case_label(services, a)}: {'started' if a.started else 'to do'}" for a in left]
+    choices = tuple(Choice(f"{'Resume' if a.started else 'Start'} #{a.id}", "campaign.start", str(a.id), "primary")
+                    for a in left[:MAX_START_BUTTONS])
+    return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
+
+
+def _closed_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
+    """A closed campaign's cases: that it is closed first, what was done, and no Start button (a user trial saw
+    "to do" and a Start that then refused)."""
+    closed_on = (parse_utc(campaign.closed_at).astimezone(services.settings.timezone).date()
+                 if campaign.closed_at else None)
+    lines = [f"• {case_label(services, a)}: "
+             + ("submitted" if a.submitted else "draft, no longer needed" if a.started else "no longer needed")
+             for a in items]
+    return Reply(text=closing.closed_heading(campaign, items, closed_on) + "\n" + "\n".join(lines))
 
 
 # -- start an allocated case -----------------------------------------------------------------------------
@@ -421,8 +449,22 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
                if services.settings.qa_channel else
                [replace_to(posted, lead) for lead in services.directory.ids_with_role(Role.QA_LEAD)])
     where = "channel" if services.settings.qa_channel else "leads"
-    return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}."), *targets,
-            *replies]
+    allocated = store.allocations(services.storage, campaign.id)
+    notices = closing.auditor_notices(closed, allocated, now.astimezone(services.settings.timezone).date())
+    told = f" {len(notices)} auditor(s) with cases not done were told they need no audit." if notices else ""
+    return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}.{told}"),
+            *targets, *notices, *replies]
+
+
+def close_asked(services: Services, campaign_id: int, actor: str, now: datetime, confirmed: bool) -> list[Reply]:
+    """`/audit campaign close N` from a person: before the deadline, with cases not done, it asks first (the
+    typed `confirm` or the Close now button answers); otherwise it closes as `close` does."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if not confirmed and campaign is not None and campaign.is_open:
+        allocated = store.allocations(services.storage, campaign.id)
+        if closing.needs_confirming(campaign, allocated, now.astimezone(services.settings.timezone).date()):
+            return [closing.confirm_reply(campaign, allocated, now.astimezone(services.settings.timezone).date())]
+    return close(services, campaign_id, actor, now)
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:

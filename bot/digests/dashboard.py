@@ -1,22 +1,26 @@
-"""The App Home dashboard: your drafts, your actions, your month; your team's figures.
+"""The App Home dashboard: your drafts, your actions, your month; your team's figures; for those who see every
+team, the whole service's month, moderation backlog and open campaigns.
 
 The knowledge base's health is the knowledge feature's own section (`bot.asking.admin.knowledge_home`).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
+from bot.core import policy
 from bot.core.markup import audit_and_case, bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
-from bot.digests.render import count_share
+from bot.digests.render import AGREEMENT_BASIS, count_share
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
 from bot.storage import actions as action_store
+from bot.storage import campaigns as campaign_store
+from bot.storage.moderation import not_yet_moderated
 from bot.storage.reports.digests import count_demo_audits
 from bot.storage.reports.home import completed_by, drafts_of
 
@@ -70,8 +74,8 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     replies = []
     for digest in build_team_digests(services, monday, team_ids):
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
-        rate = (count_share(digest.moderation_agreed, digest.moderation_decided) if digest.moderation_decided
-                else "–")
+        rate = (f"{count_share(digest.moderation_agreed, digest.moderation_decided)} of {AGREEMENT_BASIS}"
+                if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
             ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
@@ -89,6 +93,48 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     return replies
 
 
+def _waiting_line(services: Services) -> str:
+    """The service's moderation backlog: every audit submitted and not decided (as the reminders count it)."""
+    waiting = not_yet_moderated(services.storage)
+    if not waiting:
+        return "none"
+    held = sum(1 for *_, moderator in waiting if moderator)
+    oldest = waiting[0][1].astimezone(services.settings.timezone)
+    opened = f" ({held} opened by a moderator, not decided yet)" if held else ""
+    return f"{len(waiting)}{opened}; the oldest submitted {oldest.day} {oldest:%b}. `/audit moderate` lists them"
+
+
+def _campaigns_line(services: Services) -> str:
+    """Open campaigns, each with how much is done and by when (their full progress follows on the Home)."""
+    shown = []
+    for campaign in [c for c in campaign_store.list_campaigns(services.storage) if c.is_open]:
+        allocated = campaign_store.allocations(services.storage, campaign.id)
+        done = sum(a.submitted for a in allocated)
+        deadline = campaign.deadline
+        shown.append(f"{campaign.name}: {done} of {len(allocated)} submitted, deadline {deadline:%a} "
+                     f"{deadline.day} {deadline:%b}")
+    return f"{len(shown)} ({'; '.join(shown)})" if shown else "none"
+
+
+def service_picture(services: Services, person: Person) -> list[Reply]:
+    """For those who see every team (admins, QA leads): the whole service at a glance, from the figures the
+    digest and the moderation queue already count, so a head of service's Home is not just their own work."""
+    if not policy.sees_every_team(person):
+        return []
+    today = services.local_now().date()
+    digests = build_team_digests(services, today - timedelta(days=today.weekday()))  # this week: month to today
+    done, target = sum(d.completed_month for d in digests), sum(d.target_month for d in digests)
+    month = digests[0].month_so_far if digests else f"in {today:%B}"
+    by_team = " · ".join(f"{d.team_name} {d.completed_month}" for d in digests)
+    fields = (
+        ("Audits this month", f"{done} {month} across {len(digests)} teams (monthly target {target})"),
+        ("Waiting for moderation", _waiting_line(services)),
+        ("Open campaigns", _campaigns_line(services)),
+    )
+    return [Reply(title="Whole service", text=f"By team, {month}: {by_team or 'no teams'}", fields=fields,
+                  choices=(Choice("Service digest", "digest.show", ""),))]
+
+
 def demo_warning(services: Services, person: Person) -> list[Reply]:
     """When the database holds invented audits, say so above every figure, and how many."""
     del person
@@ -104,5 +150,6 @@ def install(engine: Engine, services: Services) -> None:
     """Put the person's own work, then their teams' figures, at the top of the Home tab."""
     engine.add_home_section("demo_warning", lambda person: demo_warning(services, person), priority=5)
     engine.add_home_section("my_work", lambda person: my_work(services, person), priority=10)
+    engine.add_home_section("service_picture", lambda person: service_picture(services, person), priority=15)
     engine.add_home_section("team_figures", lambda person: team_figures(services, person), priority=20)
     engine.add_home_section("undelivered", lambda person: admin_home(services, person), priority=90)

@@ -52,6 +52,11 @@ def demo_note(demo: int, total: int) -> str:
             "them out)")
 
 
+# What the moderation agreement figure counts, said wherever it is shown: the same audits as the grades (by when
+# they were submitted, at the grade of record), over the themes' window, whenever the moderator decided.
+AGREEMENT_BASIS = f"audits submitted in the last {COMPARE_WEEKS} weeks"
+
+
 def moderation_note(digest: TeamDigest) -> str:
     """Which grades are a moderator's: a moderated audit counts at the moderator's grade, not the auditor's."""
     if not digest.moderated_week:
@@ -91,8 +96,8 @@ def team_text(digest: TeamDigest) -> str:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     rate = digest.agreement_rate
     moderation = (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed "
-                  f"with the auditor's grade, last {COMPARE_WEEKS} weeks)" if rate is not None
-                  else f"no audits moderated in the last {COMPARE_WEEKS} weeks")
+                  f"with the auditor's grade, of {AGREEMENT_BASIS})" if rate is not None
+                  else f"none moderated yet of the {AGREEMENT_BASIS}")
     lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
     lines.append(f"**Re-audits**: {digest.reaudits_due_soon} due in the next 2 weeks, {digest.reaudits_overdue} "
                  "overdue")
@@ -136,6 +141,8 @@ def service_text(service: ServiceDigest) -> str:
     lines.append(f"\n**Whole service**: {total_week} audits {_this_week(service)} · {total_month} "
                  f"{service.month_so_far} "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, "
+                 f"of {AGREEMENT_BASIS}._")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):

@@ -95,7 +95,7 @@ def test_the_qa_trial_an_inadequate_audit_submitted_after_the_draw_is_sampled_an
 
     [again] = engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")
     assert again.kind == "error" and "drawn already" in again.text and "Inadequate joins it" in again.text
-    replies = engine.command(QA, f"campaign close {campaign_id}", surface="terminal")
+    replies = engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
     [report] = [r for r in replies if r.title and r.to_user == QA]
     assert "**Moderation**: 2 sampled" in report.text, report.text
 
@@ -104,7 +104,7 @@ def test_close_draws_the_sample_once_something_is_submitted_and_not_when_nothing
         engine: Engine, services: Services, clock) -> None:
     services.rng = random.Random(4)
     empty = create(engine, name="Nothing in")
-    replies = engine.command(QA, f"campaign close {empty}", surface="terminal")
+    replies = engine.command(QA, f"campaign close {empty} confirm", surface="terminal")
     assert all(r.kind != "error" for r in replies) and "is closed" in replies[0].text
     assert not any("sampled for moderation" in r.text for r in replies)
 
@@ -112,7 +112,7 @@ def test_close_draws_the_sample_once_something_is_submitted_and_not_when_nothing
     first = store.allocations(services.storage, campaign_id)[0]
     inadequate = audit_allocation(engine, services, first, "CR-555200", grade="inadequate")
     assert store.get_allocation(services.storage, first.id).sampled  # sampled on submission, before any draw
-    replies = engine.command(QA, f"campaign close {campaign_id}", surface="terminal")
+    replies = engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
     assert any(f"1 of 1 submitted audits are sampled for moderation (0% and every Inadequate one): #{inadequate}"
                in r.text for r in replies), [r.text for r in replies]
     [report] = [r for r in replies if r.title and r.to_user == QA]
@@ -166,7 +166,7 @@ def test_every_inadequate_submitted_audit_ends_up_sampled_whatever_the_order(
             elif op == "sample":
                 engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")
             elif op == "close":
-                engine.command(QA, f"campaign close {campaign_id}", surface="terminal")
+                engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
             current = store.allocations(services.storage, campaign_id)
             for each in current:
                 audit = audit_store.get_audit(services.storage, each.audit_id) if each.audit_id else None

@@ -158,6 +158,6 @@ def test_a_name_an_open_campaign_has_is_refused_until_it_closes(engine: Engine, 
     campaign_id = create(engine)
     [refused] = engine.command(QA, _create_command(today, name="  da   JAN "), surface="terminal")
     assert refused.kind == "error" and "An open campaign is already called 'da JAN'" in refused.text, refused.text
-    engine.command(QA, f"campaign close {campaign_id}", surface="terminal")
+    engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
     [created, *_] = engine.command(QA, _create_command(today, name="DA Jan"), surface="terminal")
     assert created.kind != "error", created.text

@@ -70,8 +70,10 @@ class AuditRows:
         return action_id
 
     def moderation(self, audit_id: int, moderator: str, opened: datetime, decided: datetime | None = None,
-                   agrees: bool | None = None) -> None:
+                   agrees: bool | None = None, grade: str | None = None) -> None:
+        """A moderation; `grade` is the moderator's (the bot always stores one with a decision, which makes it
+        the audit's grade of record)."""
         insert_audits(self.services.storage, [], [], [], [(
             audit_id, moderator, utc_text(opened), utc_text(decided) if decided else None,
-            None if agrees is None else int(agrees), None, None,
+            None if agrees is None else int(agrees), grade, None,
         )])

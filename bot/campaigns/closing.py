@@ -1,0 +1,87 @@
+"""Closing a campaign before its deadline: ask first, and tell the auditors whose cases were left.
+
+A user trial closed a campaign 16 days early with one typed command: nothing asked, and its auditors still saw
+their cases "to do" with a Start button that then said the campaign was closed. Closing early now asks (buttons,
+or the same command with `confirm`), and on close each auditor with cases not done is told by DM that those cases
+need no audit for this campaign. Pure: the replies are built here, `bot.campaigns.service.close` sends them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot.campaigns.model import Allocation, Campaign
+from bot.core.markup import bold
+from bot.core.replies import Choice, Reply
+
+CONFIRM_WORD = "confirm"
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def not_done(allocations: Sequence[Allocation]) -> list[Allocation]:
+    """The allocations whose audit is not submitted: never started, or a draft."""
+    return [a for a in allocations if not a.submitted]
+
+
+def needs_confirming(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> bool:
+    """Closing asks first only when it cuts the campaign short: before its deadline, with cases not done."""
+    return today < campaign.deadline and bool(not_done(allocations))
+
+
+def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> Reply:
+    """Close now / Keep it open, saying what closing early leaves undone."""
+    left = len(not_done(allocations))
+    days = (campaign.deadline - today).days
+    return Reply(
+        text=(f"Campaign #{campaign.id} {bold(campaign.name)} runs to {_day(campaign.deadline)} ({days} day"
+              f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
+              f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted). "
+              "Close it now? No case can be started in it after that, and each auditor with cases left is told "
+              f"they need no audit for this campaign. Press *Close now*, or type `/audit campaign close "
+              f"{campaign.id} {CONFIRM_WORD}`."),
+        kind="question",
+        choices=(Choice("Close now", "campaign.close_confirm", str(campaign.id), "danger"),
+                 Choice("Keep it open", "campaign.close_keep", str(campaign.id), "primary")))
+
+
+def kept_reply(campaign_id: int) -> Reply:
+    """Keep it open: nothing changed."""
+    return Reply(text=f"OK, campaign #{campaign_id} stays open; nothing was changed.")
+
+
+def auditor_notices(campaign: Campaign, allocations: Sequence[Allocation], closed_on: date) -> list[Reply]:
+    """One DM per auditor with cases not done: the campaign closed (early, or at its deadline), and what that
+    means for those cases. A draft they started stays theirs (`/audit resume`); it just is no longer awaited."""
+    left: dict[str, list[Allocation]] = {}
+    for allocation in not_done(allocations):
+        left.setdefault(allocation.auditor_id, []).append(allocation)
+    when = (f"early, on {_day(closed_on)} (its deadline was {_day(campaign.deadline)})"
+            if closed_on < campaign.deadline else f"at its deadline, {_day(campaign.deadline)}")
+    notices = []
+    for auditor, cases in left.items():
+        drafts = sum(a.started for a in cases)
+        draft_note = (f" You started {drafts} of them: the draft{'' if drafts == 1 else 's'} stay"
+                      f"{'s' if drafts == 1 else ''} in `/audit resume`, to finish or cancel as you see fit."
+                      if drafts else "")
+        notices.append(Reply(
+            text=(f"Audit campaign {bold(campaign.name)} ({campaign.theme}) closed {when}. Your "
+                  f"{len(cases)} remaining case{'' if len(cases) == 1 else 's'} in it need"
+                  f"{'s' if len(cases) == 1 else ''} no audit for this campaign.{draft_note}"),
+            to_user=auditor, kind="notice"))
+    return notices
+
+
+def closed_heading(campaign: Campaign, items: Sequence[Allocation], closed_on: date | None) -> str:
+    """`/audit campaign mine N` of a closed campaign: said first, and no Start buttons follow."""
+    closed = f" (closed on {_day(closed_on)})" if closed_on else ""
+    left = not_done(items)
+    drafts = sum(a.started for a in left)
+    one = len(left) == 1
+    said = (f"your {len(left)} case{'' if one else 's'} not done in it need{'s' if one else ''} no audit for this "
+            "campaign." if left else "all your cases in it were audited.")
+    return (f"{bold(campaign.name)} ({campaign.theme}) is closed{closed}: {said}"
+            + (" A draft you started is in `/audit resume`." if drafts else ""))
