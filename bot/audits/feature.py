@@ -92,8 +92,7 @@ def install(engine: Engine, services: Services) -> None:
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
-    # "more" after `/audit list`: after the conversations (where an audit waits for typed text, it is the answer,
-    # as `home` is) and before the knowledge base, which would log it as a question nobody answered.
+    # "more" after `/audit list`: after the conversations (an audit's typed answer), before the knowledge base
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
