@@ -104,7 +104,7 @@ CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "ca
 CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(r"^\s*(next|continue|carry on|go on|done|finish|finished|ok|okay)\s*[.!]?\s*$", re.IGNORECASE)
 SUBMIT_WORDS = re.compile(r"^\s*(submit|submit it|resubmit|send|send it|yes,? submit( it)?)\s*[.!]?\s*$", re.IGNORECASE)
-CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4})\s*$", re.IGNORECASE)
+CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4}[a-z]{0,2})\s*$", re.IGNORECASE)
 StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
 
 
@@ -134,7 +134,7 @@ def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
 def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     change = CHANGE_WORDS.match(text)
     if change:
-        return audits_questions.change_from_review(services, turn, ctx, int(change.group(1)))
+        return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")

@@ -12,7 +12,8 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits.answer_notes import answered_before
-from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, progress, visible_questions
+from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, visible_questions
+from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
@@ -256,7 +257,7 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
         choices.append(Choice("What good looks like", "audit.guidance", ctx.value()))
     choices += control_choices(ctx, skip=not question.required)
     return [Reply(text=text, choices=tuple(choices), kind="question",
-                  prompt=typed_prompt(question, today), note=progress(ctx.checklist, ctx.answers, question.id))]
+                  prompt=typed_prompt(question, today), note=progress(ctx.checklist, question.id))]
 
 
 def answers_summary(ctx: Ctx) -> str:
@@ -265,20 +266,18 @@ def answers_summary(ctx: Ctx) -> str:
     visible = {q.id for q in visible_questions(ctx.checklist, ctx.answers)}
     missing = set(missing_answers(ctx.checklist, ctx.answers))
     lines: list[str] = []
-    number = 0  # the review numbers the questions shown, so `change 3` can jump to one
     for section in ctx.checklist.sections:
         shown = [q for q in section.questions if q.id in visible]
         if not shown:
             continue
         lines.append(f"**{section.title}**")
-        for question in shown:
-            number += 1
+        for question in shown:  # numbered as the question screen numbers them, so `change 3` or `change 2a` finds it
             answer = ctx.answers.get(question.id)
             said = question.answer_label(answer.value) if answer else ("_not answered_" if question.id in missing
                                                                         else "_skipped_")
             mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else emoji("question") + " ")
-            lines.append(f"{mark}{number}. {question.text} — **{said}**")
+            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)

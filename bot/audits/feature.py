@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from bot.audits import actions as actions_feature
-from bot.audits import compare, conversation, moderation, readback
+from bot.audits import compare, conversation, list_pages, moderation, readback
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
@@ -93,6 +93,7 @@ def install(engine: Engine, services: Services) -> None:
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
+    engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
     def shortcuts(turn: Turn, text: str) -> list[Reply] | None:

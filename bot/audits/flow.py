@@ -104,12 +104,6 @@ def _back_to_review(checklist: Checklist, answers: Answers) -> Step:
     return Step("question", missing[0]) if missing else Step("review")
 
 
-def question_by_number(checklist: Checklist, answers: Answers, number: int) -> Question | None:
-    """The question numbered `number` (from 1) in the review, which numbers only the questions shown."""
-    visible = visible_questions(checklist, answers)
-    return visible[number - 1] if 1 <= number <= len(visible) else None
-
-
 def next_step(checklist: Checklist, answers: Answers, current: Step, grade_changed: bool = False,
               revisiting: bool = False) -> Step:
     """The step after `current`, once it has been answered (or skipped).
@@ -176,17 +170,6 @@ def can_skip(checklist: Checklist, current: Step) -> bool:
     if current.name == "question":
         return not checklist.question(current.question_id or "").required
     return current.name in OPTIONAL_TYPED_STEPS
-
-
-def progress(checklist: Checklist, answers: Answers, question_id: str) -> str:
-    """'Section 2 of 8 · Question 5 of 33', counting only sections and questions this audit asks."""
-    visible = visible_questions(checklist, answers)
-    ids = [q.id for q in visible]
-    sections = [s for s in checklist.sections if any(q.id in ids for q in s.questions)]
-    section = checklist.section_of(question_id)
-    section_number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), len(sections))
-    number = ids.index(question_id) + 1 if question_id in ids else len(ids)
-    return f"Section {section_number} of {len(sections)} · Question {number} of {len(ids)}"
 
 
 def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:

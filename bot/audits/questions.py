@@ -29,9 +29,8 @@ from bot.audits.flow import (
     parse_evidence,
     parse_text,
     previous_step,
-    question_by_number,
-    visible_questions,
 )
+from bot.audits.numbering import labels_hint, question_by_label
 from bot.audits.screens import advance_and_render
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
@@ -247,16 +246,17 @@ def revisiting(ctx: Ctx) -> bool:
     return bool(ctx.audit.state.get("revisiting"))
 
 
-def change_from_review(services: Services, turn: Turn, ctx: Ctx, number: int) -> list[Reply]:
-    """`change 3` at the review: straight to that question, and back to the review once it is answered."""
+def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
+    """`change 3` (or `change 2a`, a follow-up) at the review: straight to that question, and back to the review
+    once it is answered."""
     if ctx.step.name != "review":
         raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
-    question = question_by_number(ctx.checklist, ctx.answers, number)
+    question = question_by_label(ctx.checklist, ctx.answers, label)
     if question is None:
-        shown = len(visible_questions(ctx.checklist, ctx.answers))
-        raise UserError(f"There is no question {number} in this audit: the review numbers them 1 to {shown}. "
+        raise UserError(f"There is no question {label} in this audit: {labels_hint(ctx.checklist, ctx.answers)}. "
                         "Type `change` and one of those numbers, for example `change 2`.")
-    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True}, press=f"change:{number}")
+    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True},
+                      press=f"change:{label.lower()}")
     return advance_and_render(services, turn, ctx, ctx.version, move)
 
 

@@ -199,15 +199,35 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         if page > 1 and total:
             raise UserError(f"There is no page {page}: {heading.lower()} fill {-(-total // SHOWN)} page(s) of "
                             f"{SHOWN}.")
+        _remember(services, turn, words, page, last_page=True)
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     first = (page - 1) * SHOWN + 1
     more = f" ({first} to {first + len(audits) - 1} of {total})" if total > len(audits) else ""
     lines = [_line(services, a) for a in audits]
-    if first + len(audits) - 1 < total:
-        lines.append(f"_Older ones: `/audit list {' '.join([*words, 'page', str(page + 1)])}`._")
+    last_page = first + len(audits) - 1 >= total
+    if not last_page:
+        command = f"`/audit list {' '.join([*words, 'page', str(page + 1)])}`"
+        lines.append(f"_Older ones: {_more_hint(services, turn, command)}._")
+    _remember(services, turn, words, page, last_page)
     return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(lines),
                   note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
+
+
+def _more_hint(services: Services, turn: Turn, command: str) -> str:
+    """How to see the next page. `more` is offered only while the bot waits for nothing else from this person:
+    inside an audit, `more` typed at a step that takes text is that step's answer."""
+    if store.conversation(services.storage, turn.user_id).get("awaiting"):
+        return command
+    if turn.surface in ("dm", "terminal"):
+        return f"type `more`, or {command}"
+    return f"{command} (or `more` in your messages with me)"
+
+
+def _remember(services: Services, turn: Turn, words: list[str], page: int, last_page: bool) -> None:
+    """Keep which list and page this person just saw, for `more` (bot.audits.list_pages)."""
+    store.remember_listing(services.storage, turn.user_id, {"words": words, "page": page, "last": last_page},
+                           turn.now)
 
 
 def _page(words: list[str]) -> tuple[list[str], int]:

@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from bot.audits.core import Ctx, control_choices, grade_label, render_question, render_worker
 from bot.audits.finish_screens import render_overall_grade, render_prompt, render_review, render_submit
-from bot.audits.flow import progress
+from bot.audits.numbering import progress
 from bot.core.replies import Reply
 from bot.core.services import Services
 
@@ -27,7 +27,7 @@ def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
     return [Reply(text=f"**Why this grade?** You graded _{question.text}_ as **{grade}**. In a sentence or two, "
                        "what did you see on the file that supports it?", kind="question",
                   prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
-                  note=progress(ctx.checklist, ctx.answers, question.id))]
+                  note=progress(ctx.checklist, question.id))]
 
 
 STEP_SCREENS: Mapping[str, StepScreen] = MappingProxyType({

@@ -362,6 +362,25 @@ def write_waiting(db: Any, user_id: str, waiting: dict[str, Any] | None, now: da
         _write_conversation(db, user_id, waiting or None, now)
 
 
+LISTING_KEY = "listing"  # the last paged list shown to this person, beside whatever the bot waits for
+
+
+def remember_listing(storage: Storage, user_id: str, listing: dict[str, Any], now: datetime) -> None:
+    """Keep the page of a list just shown, so `more` can show the next one. It rides on the person's conversation
+    row, beside anything the bot waits for (an audit, a moderation), and goes when the bot next waits for something
+    else from them (an audit step stored, a moderation opened): `more` then means that, not the list."""
+    with storage.write() as db:
+        rows = select(db, "SELECT state FROM conversations WHERE user_id = ?", [user_id])
+        state = json.loads(rows[0]["state"]) if rows else {}
+        _write_conversation(db, user_id, {**state, LISTING_KEY: listing}, now)
+
+
+def last_listing(storage: Storage, user_id: str) -> dict[str, Any] | None:
+    """The page of a list `remember_listing` kept for this person, if it is still the last thing shown."""
+    listing = conversation(storage, user_id).get(LISTING_KEY)
+    return listing if isinstance(listing, dict) else None
+
+
 def _write_conversation(db: Any, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:
     if state is None:
         db.execute("DELETE FROM conversations WHERE user_id = ?", [user_id])

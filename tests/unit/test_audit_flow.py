@@ -22,11 +22,10 @@ from bot.audits.flow import (
     parse_evidence,
     parse_number,
     previous_step,
-    progress,
-    question_by_number,
     suggest_grade,
     visible_questions,
 )
+from bot.audits.numbering import labels_hint, progress, question_by_label
 from knowledge.checklist_schema import Checklist, Question, Section, ShowIf
 
 IN_CARE = Question("in-care", "In care?", "yes_no", flag_if=("no",))
@@ -81,9 +80,11 @@ def test_only_optional_questions_and_notes_can_be_skipped() -> None:
     assert can_skip(CHECKLIST, Step("development")) and not can_skip(CHECKLIST, Step("grade_reason"))
 
 
-def test_progress_counts_sections_and_questions_this_audit_asks() -> None:
-    assert progress(CHECKLIST, answers(in_care="no"), "quality") == "Section 2 of 2 · Question 2 of 3"
-    assert progress(CHECKLIST, answers(in_care="yes"), "quality") == "Section 2 of 2 · Question 3 of 4"
+def test_the_counter_numbers_the_unconditional_questions_and_labels_a_follow_up() -> None:
+    assert progress(CHECKLIST, "in-care") == "Section 1 of 2 · Question 1 of 3"
+    assert progress(CHECKLIST, "reviews") == "Section 1 of 2 · Question 1a: a follow-up to your answer to question 1"
+    assert progress(CHECKLIST, "quality") == "Section 2 of 2 · Question 2 of 3"
+    assert progress(CHECKLIST, "notes") == "Section 2 of 2 · Question 3 of 3"
 
 
 def test_missing_answers_include_scale_grades_without_evidence() -> None:
@@ -193,7 +194,12 @@ def test_a_change_that_brings_in_a_required_question_asks_it_before_the_review()
 
 
 def test_questions_are_numbered_as_the_review_shows_them() -> None:
-    assert question_by_number(CHECKLIST, answers(in_care="yes"), 2) == REVIEWS
-    assert question_by_number(CHECKLIST, answers(in_care="no"), 2) == QUALITY  # hidden ones are not counted
-    assert question_by_number(CHECKLIST, answers(in_care="no"), 0) is None
-    assert question_by_number(CHECKLIST, answers(in_care="no"), 4) is None
+    assert question_by_label(CHECKLIST, answers(in_care="yes"), "1a") == REVIEWS
+    assert question_by_label(CHECKLIST, answers(in_care="yes"), "2") == QUALITY
+    assert question_by_label(CHECKLIST, answers(in_care="no"), "2") == QUALITY  # the same number either way
+    assert question_by_label(CHECKLIST, answers(in_care="no"), "1a") is None  # a follow-up not asked
+    assert question_by_label(CHECKLIST, answers(in_care="no"), "02") == QUALITY
+    assert question_by_label(CHECKLIST, answers(in_care="no"), "0") is None
+    assert question_by_label(CHECKLIST, answers(in_care="no"), "4") is None
+    hint = labels_hint(CHECKLIST, answers(in_care="yes"))
+    assert hint == "the review numbers them 1 to 3, and follow-up questions as 1a"
