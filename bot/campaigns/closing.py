@@ -41,7 +41,7 @@ def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: 
               f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
               f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted). "
               "Close it now? No case can be started in it after that, and each auditor with cases left is told "
-              f"they need no audit for this campaign. Press *Close now*, or type `/audit campaign close "
+              f"they need no audit for this campaign. Press {bold('Close now')}, or type `/audit campaign close "
               f"{campaign.id} {CONFIRM_WORD}`."),
         kind="question",
         choices=(Choice("Close now", "campaign.close_confirm", str(campaign.id), "danger"),

@@ -126,7 +126,8 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
 
     [question] = engine.message(AUDITOR, f"change {number}", surface="terminal")
     other = next(c for c in question.choices if c.action == "audit.answer" and not c.value.endswith(f":{old}"))
-    [why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    [dropped, why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
+    assert "is not kept with" in dropped.text  # the old grade's note does not follow the new grade
     assert "Why this grade?" in why.text
     [review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
                               surface="terminal")
