@@ -19,6 +19,7 @@ from bot.audits.core import (
     grade_of_record_text,
     load,
     not_in_channel,
+    readable_team,
     require_view,
     summary_reply,
     waiting,
@@ -158,13 +159,7 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
                                "`/audit list mine` shows your audits and the audits of your cases.")
         return "Your teams' audits", {"teams": teams}
     if kind == "team" and len(words) == 2:
-        team = words[1].lower()
-        known = services.directory.teams
-        if team not in known:
-            raise UserError(f"There is no team `{words[1]}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
-        if teams is not None and team not in teams:
-            raise AccessDenied(f"You can list the audits of your own teams only: "
-                               f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
+        team = readable_team(services, teams, words[1], "list the audits")
         return f"Audits of {team}", {"teams": [team]}
     if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`
         reference = check_case_reference(" ".join(words[1:]), services.settings.case_reference_pattern,

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
+from bot.audits.core import grade_label, grade_of_record_text, not_in_channel, readable_team
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply
@@ -64,14 +64,8 @@ def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, d
                                "`/audit reaudits` shows the re-audits due on your cases.")
         return "your teams' cases", {"teams": teams}
     if kind == "team" and len(words) == 2:
-        team = words[1].lower()
-        known = services.directory.teams
-        if team not in known:
-            raise UserError(f"There is no team `{words[1]}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
-        if teams is not None and team not in teams:
-            raise AccessDenied("You can see the re-audits of your own teams only: "
-                               f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
-        return f"{known[team].name}'s cases", {"teams": [team]}
+        team = readable_team(services, teams, words[1], "see the re-audits")
+        return f"{services.directory.teams[team].name}'s cases", {"teams": [team]}
     raise UserError(USAGE)
 
 
