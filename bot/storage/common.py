@@ -61,3 +61,22 @@ def mark_request_processed(storage: Storage, key: str, at: datetime,
         "INSERT OR IGNORE INTO processed_requests (key, received_at) VALUES (?, ?)", [key, utc_text(at)]
     )
     return cursor.rowcount == 1
+
+
+def people_and_teams_scope(people: list[str] | set[str] | tuple[str, ...] | None,
+                           teams: list[str] | set[str] | tuple[str, ...] | None,
+                           prefix: str = "") -> tuple[list[str], list[Any]]:
+    """The SQL conditions (to be joined with OR) and their parameters for "audits done by or of one of
+    `people`, or in one of `teams`": what a reader may see, shared by the lists that filter by it."""
+    conditions: list[str] = []
+    params: list[Any] = []
+    ids = sorted(people or ())
+    if ids:
+        marks = ", ".join("?" * len(ids))
+        conditions.append(f"{prefix}auditor_id IN ({marks}) OR {prefix}worker_id IN ({marks})")
+        params += ids + ids
+    team_ids = sorted(teams or ())
+    if team_ids:
+        conditions.append(f"{prefix}team_id IN ({', '.join('?' * len(team_ids))})")
+        params += team_ids
+    return conditions, params

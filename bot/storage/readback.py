@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.storage.audits import AuditRow, audit_row, write_waiting
-from bot.storage.common import select, utc_text
+from bot.storage.common import people_and_teams_scope, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict
 from bot.storage.trail import record_trail
@@ -34,15 +34,8 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
         where.append("case_ref = ?")
         params.append(case_ref)
     if people is not None or teams is not None or moderator is not None:
-        who, ids = [], sorted(people or ())
-        if ids:
-            marks = ", ".join("?" * len(ids))
-            who.append(f"auditor_id IN ({marks}) OR worker_id IN ({marks})")
-            params += ids + ids
-        team_ids = sorted(teams or ())
-        if team_ids:
-            who.append(f"team_id IN ({', '.join('?' * len(team_ids))})")
-            params += team_ids
+        who, values = people_and_teams_scope(people, teams)
+        params += values
         if moderator is not None:
             who.append("id IN (SELECT audit_id FROM moderations WHERE moderator_id = ?)")
             params.append(moderator)

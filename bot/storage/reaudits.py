@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.storage.audits import AuditRow, audit_row
-from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, select, utc_text
+from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, people_and_teams_scope, select, utc_text
 from bot.storage.db import Storage
 
 
@@ -39,15 +39,9 @@ def latest_submitted_needing_reaudit(storage: Storage, grades: Collection[str], 
         where.append("latest.case_ref = ?")
         params.append(case_ref)
     if people is not None or teams is not None:
-        ids = sorted(people or ())
-        if ids:
-            marks = ", ".join("?" * len(ids))
-            scope.append(f"latest.auditor_id IN ({marks}) OR latest.worker_id IN ({marks})")
-            params += ids + ids
-        team_ids = sorted(teams or ())
-        if team_ids:
-            scope.append(f"latest.team_id IN ({', '.join('?' * len(team_ids))})")
-            params += team_ids
+        conditions, values = people_and_teams_scope(people, teams, "latest.")
+        scope += conditions
+        params += values
         where.append("(" + " OR ".join(scope) + ")" if scope else "0")
     rows = select(storage.db, f"""
         WITH done AS (
