@@ -78,7 +78,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
                 if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
-            ("Month vs target", f"{digest.completed_month} of {digest.target_month} {digest.month_so_far}"),
+            ("Month vs target", month_against_target(digest.completed_month, digest.target_month, digest.month_so_far)),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
@@ -91,6 +91,13 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
         replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {weak}",
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
+
+
+def month_against_target(done: int, target: int, month: str) -> str:
+    """'11 in November (to 29 November); target 2, met': "11 of 2" read as a shortfall when the team was past it."""
+    if not target:
+        return f"{done} {month}; no monthly target set"
+    return f"{done} {month}; target {target}" + (", met" if done >= target else f", {target - done} to go")
 
 
 def _waiting_line(services: Services) -> str:

@@ -1,0 +1,18 @@
+"""The Home tab's "Month vs target" line: a team past its target must not read as short of it ("11 of 2")."""
+
+from __future__ import annotations
+
+from bot.digests.dashboard import month_against_target
+
+
+def test_a_team_past_its_target_reads_as_met() -> None:
+    assert month_against_target(11, 2, "in November") == "11 in November; target 2, met"
+
+
+def test_a_team_short_of_its_target_is_told_how_many_to_go() -> None:
+    assert month_against_target(3, 8, "in November (to 18 November)") == ("3 in November (to 18 November); "
+                                                                        "target 8, 5 to go")
+
+
+def test_a_team_without_a_target_is_not_measured_against_zero() -> None:
+    assert month_against_target(4, 0, "in November") == "4 in November; no monthly target set"
