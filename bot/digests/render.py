@@ -141,6 +141,8 @@ def service_text(service: ServiceDigest) -> str:
     lines.append(f"\n**Whole service**: {total_week} audits {_this_week(service)} · {total_month} "
                  f"{service.month_so_far} "
                  f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
+                 f"{sum(t.reaudits_overdue for t in service.teams)} overdue")
     lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, "
                  f"of {AGREEMENT_BASIS}._")
     if moderated := sum(t.moderated_week for t in service.teams):

@@ -267,6 +267,9 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     assert "**Re-audits**: 2 due in the next 2 weeks, 1 overdue" in north
     assert "**Re-audits**: 0 due in the next 2 weeks, 1 overdue" in south
     assert "CR-1000" not in north  # a digest may be posted in a team channel: counts only
+    with at(monday):
+        service = text(engine.command(QA, "digest", surface="terminal"))
+    assert "**Re-audits**: 2 due in the next 2 weeks, 2 overdue" in service  # every team's, for senior leaders
 
 
 def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(services: Services,
