@@ -34,7 +34,8 @@ def note_notice(question: Question, previous: Answer | None, value: str, note: s
         return None
     new = question.answer_label(value)
     if previous.value == value:
-        return Reply(kind="notice", text=f"Got it: **{new}**, keeping your note on file.")
+        change = f" To change it, answer `{new.lower()}, <new note>`." if question.type == "scale" else ""
+        return Reply(kind="notice", text=f"Got it: **{new}**, keeping your note on file.{change}")
     old = question.answer_label(previous.value)
     text = (f"Your note for **{old}** (“{previous.evidence}”) was evidence for that answer, so it is not kept with "
             f"**{new}**.")

@@ -72,7 +72,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers", usage="/audit actions [team]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
-                       usage="/audit edit <number> [grade|reason|strengths|development <text>]")
+                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed

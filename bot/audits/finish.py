@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import lifecycle, regrade
+from bot.audits import lifecycle, note_edit, regrade
 from bot.audits.core import (
     Ctx,
     answer_error,
+    grade_label,
     is_duplicate,
     load,
     not_in_channel,
@@ -149,14 +150,22 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     except AnswerError as error:
         raise answer_error(error) from None
     suggested = suggest_grade(ctx.checklist, ctx.answers)
-    changed = suggested is not None and grade != suggested
     fields = {"overall_grade": grade, "suggested_grade": suggested}
-    if not changed:
-        fields["grade_reason"] = None
+    needs_reason = reason_needed(services, ctx, grade)
+    if not needs_reason or (ctx.audit.submitted_at is not None and grade != ctx.audit.overall_grade):
+        fields["grade_reason"] = None  # a reopened audit's new grade needs a reason of its own, not the old one's
     replies = advance_and_render(services, turn, ctx, version, store.Move(
-        step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=changed).key, fields=fields,
+        step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=needs_reason).key, fields=fields,
         press=f"grade:{key}"))
     return _with_inadequate_alerts(services, ctx, grade, replies)
+
+
+def reason_needed(services: Services, ctx: Ctx, grade: str) -> bool:
+    """Whether `grade` as the overall grade needs a reason: it differs from the grade the answers suggest, or, on an
+    audit reopened after submitting, from the grade the worker was sent (bot.audits.regrade)."""
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    differs = suggested is not None and grade != suggested
+    return differs or regrade.regrades(services, ctx.audit, grade) is not None
 
 
 def _with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: list[Reply]) -> list[Reply]:
@@ -204,14 +213,23 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Finish the audit before submitting it: type `/audit resume`.")
     if missing_answers(ctx.checklist, ctx.answers) or not ctx.audit.overall_grade:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
+    if (owed := regrade.reason_owed(services, ctx.audit)) is not None:
+        return _reason_first(services, turn, ctx, version, owed)
+    was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade)  # the grade the worker was sent, if changed
     lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now,
                     waiting={})
     ctx = load(services, audit_id)
     done = (f"Audit #{audit_id} is resubmitted with your changes; the earlier answers are kept as revisions."
             if again else f"Audit #{audit_id} is submitted for moderation. Thank you.")
+    if was is not None:
+        done += (f" Its grade changed from {grade_label(was)} to {grade_label(ctx.audit.overall_grade)}, with your "
+                 "reason.")
     replies = [Reply(text=f"{done} Until a moderator opens it you can still change answers (Change answers, or "
                           f"`/audit edit {audit_id}`) or the grade and notes (`/audit edit {audit_id} grade ...`).",
                      choices=(Choice("Change answers", "audit.reopen", str(audit_id)),))]
+    if was is not None:
+        replies += regrade.told_lines(services, regrade.tell_worker(
+            services, ctx.audit, was, ctx.audit.overall_grade or "", ctx.audit.grade_reason or "", turn.user_id))
     auditor = services.directory.label(turn.user_id)
     worker = ctx.audit.worker_id
     if worker and worker != turn.user_id:
@@ -226,6 +244,14 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
                        if again else "An audit of a case in your team has been submitted.")
             replies.append(summary_reply(services, ctx, heading, to_user=manager))
     return replies
+
+
+def _reason_first(services: Services, turn: Turn, ctx: Ctx, version: int, was: str) -> list[Reply]:
+    """A reopened audit regraded without its reason (left with Back) goes to the reason, not to the worker."""
+    notice = Reply(kind="notice", text=f"You changed the grade from {grade_label(was)} to "
+                                       f"{grade_label(ctx.audit.overall_grade)}, so say why before resubmitting.")
+    return advance_and_render(services, turn, ctx, version, store.Move(step=Step("grade_reason").key,
+                                                                       press="submit"), before=[notice])
 
 
 def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -276,16 +302,21 @@ NOT_A_NOTE = frozenset({"skip", "none", "n/a", "na", "-", "clear", "same", "no c
 def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit edit 12` reopens a submitted audit to change answers; `/audit edit 12 strengths <text>` changes
     one note in place; `/audit edit 12 grade good <why>` changes the grade, with a reason the worker is told
-    (bot.audits.regrade). Each only until a moderator opens it, and every change is kept as a revision."""
+    (bot.audits.regrade); `/audit edit 12 note 7 <text>` changes the note on question 7's answer alone
+    (bot.audits.note_edit). Each only until a moderator opens it, and every change is kept as a revision."""
     parts = args.split(maxsplit=2)
     audit_id = buttons.parse_id(parts[0]) if parts else None
-    usage = ("Type `/audit edit <audit number>` to change answers, or `/audit edit <audit number> "
+    usage = ("Type `/audit edit <audit number>` to change answers, `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
-             "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`.")
+             "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`, or `/audit edit <audit number> "
+             "note <question number> <new note>` for the note on one answer, like `/audit edit 12 note 7 Visits "
+             "lapsed in the autumn term`.")
     if len(parts) == 1 and audit_id is not None:
         return on_reopen(services, turn, str(audit_id))
     if len(parts) < 3 or audit_id is None:
         raise UserError(usage)
+    if parts[1].lower() == "note":
+        return note_edit.change_note(services, turn, audit_id, parts[2])
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())
     if field is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.audits import regrade
 from bot.audits.core import (
     Ctx,
     answers_summary,
@@ -45,11 +46,23 @@ def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
                                                              *control_choices(ctx)), kind="question")]
 
 
+def _reason_text(services: Services, ctx: Ctx) -> str:
+    """Why a reason is asked: the grade differs from the one the worker was sent, or from the suggested one."""
+    grade = grade_label(ctx.audit.overall_grade)
+    was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade or "")
+    if was is None:
+        return f"**Why a different grade?** You changed the suggested grade to **{grade}**. Say briefly why."
+    worker = ctx.audit.worker_id
+    told = (f" When you resubmit, I'll tell {services.directory.label(worker)} of the change and your reason."
+            if worker and worker != ctx.audit.auditor_id else "")
+    return (f"**Why change the grade?** Audit #{ctx.audit.id} was submitted as **{grade_label(was)}**; you changed "
+            f"it to **{grade}**. Say briefly why.{told}")
+
+
 def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, bool]]:
     """For each typed finishing step: (text, what to type, whether it may be skipped)."""
     return {
-        "grade_reason": ("**Why a different grade?** You changed the suggested grade to "
-                         f"**{grade_label(ctx.audit.overall_grade)}**. Say briefly why.", "Type your reason.", False),
+        "grade_reason": (_reason_text(services, ctx), "Type your reason.", False),
         "strengths": ("**Strengths**: what is working well for the child on this case?",
                       "Type the strengths, or `skip`.", True),
         "development": ("**Areas for development**: what would make the biggest difference?",

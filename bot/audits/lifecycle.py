@@ -233,6 +233,22 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[st
              lambda: store.edit_submitted(storage, audit_id, actor, changes, now))
 
 
+def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:
+    """Change the note on one answer of a submitted audit before moderation, keeping the old note as a revision."""
+    _guarded(storage, audit_id, lambda audit: note_refusal(audit, actor),
+             lambda: store.edit_note(storage, audit_id, actor, question_id, note, now))
+
+
+def note_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
+    """Why an answer's note on this audit may not be changed in place, if it may not: as for its other notes."""
+    if audit is None:
+        return AccessDenied("Only the person who did this audit can change it.")
+    return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can be edited this way. In an audit "
+                                                          "open for changes, type `change` and the question's "
+                                                          "number at its review, then the grade and the new note: "
+                                                          "`good, <new note>`.")
+
+
 def edits_refusal(audit: AuditRow | None, actor: str, changes: dict[str, str]) -> UserError | None:
     """Why these fields of a submitted audit may not be changed together, if any of them may not."""
     return next((problem for name in changes if (problem := edit_refusal(audit, actor, name)) is not None), None)

@@ -13,6 +13,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import moderation_action, moderation_hold, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
+from bot.audits.grade_words import read_grade_and_note
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -199,13 +200,16 @@ def grade_question(audit: store.AuditRow) -> list[Reply]:
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
                     for g in _offered(audit))
     return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(audit.overall_grade)}**, so "
-                       "that one is not offered. Pick one, or type it (`good`, `RI`, `inadequate`).",
+                       "that one is not offered. Pick one, or type it (`good`, `RI`, `inadequate`), with your reason "
+                       "after it if you like: `RI, plans drift`.",
                   choices=choices, kind="question")]
 
 
 def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
-    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`parse_grade`). A question
-    goes on to the knowledge base; the auditor's own grade is refused, since disagreeing means another grade."""
+    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`read_grade_and_note`):
+    on its own, the reason is asked next; with a reason after it ("RI - plans drift"), the reason is taken as if
+    typed next, screened like every reason. A question goes on to the knowledge base; the auditor's own grade is
+    refused, since disagreeing means another grade."""
     audit = _checked(services, turn, str(audit_id))
     held = moderation_store.current_moderation(services.storage, audit.id) if audit.status == "in_moderation" else None
     if held is None or held.moderator_id != turn.user_id:
@@ -213,18 +217,23 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     labels = [f"**{grade_label(g)}**" for g in _offered(audit)]
     offered = ", ".join(labels[:-1]) + " or " + labels[-1]
     auditors = grade_label(audit.overall_grade)
-    try:
-        grade = parse_grade(text)
-    except AnswerError:
+    said = read_grade_and_note(text)
+    if said is None:
         if looks_like_question(text):
             return None
         screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
         raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
-                        f"**{auditors}**, type `agree`.") from None
+                        f"**{auditors}**, type `agree`. To give your reason with it, write the grade first: `RI, "
+                        "plans drift`.")
+    grade, note = said
     if grade == audit.overall_grade:
         raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "
                         f"{offered}, or type `agree` if you agree with **{auditors}**.")
-    return _ask_reason(services, turn, audit, False, grade)
+    if note is None:
+        return _ask_reason(services, turn, audit, False, grade)
+    _holder_only(services, turn, audit)
+    echo = Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason.")
+    return [echo, *reason(services, turn, {"audit_id": audit.id, "agrees": False, "grade": grade}, note)]
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:

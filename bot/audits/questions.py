@@ -30,6 +30,7 @@ from bot.audits.flow import (
     parse_text,
     previous_step,
 )
+from bot.audits.grade_words import read_grade_and_note
 from bot.audits.numbering import labels_hint, question_by_label
 from bot.audits.screens import advance_and_render
 from bot.core.markup import emoji
@@ -190,8 +191,12 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
 
 
 def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
-    """A yes/no answer with its evidence in one message ("yes, consent form signed on file"): the answer and the
-    note, or None when the text does not start with an answer followed by a few words."""
+    """A yes/no answer or a grade with its evidence in one message ("yes, consent form signed on file", "good, the
+    plan is reviewed monthly"): the answer and the note, or None when the text does not start with an answer followed
+    by a few words. A grade given again with a new note replaces the note on file, which giving it alone keeps."""
+    if question.type == "scale":
+        said = read_grade_and_note(text)
+        return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
     found = YES_NO_WITH_NOTE.match(text)
     if found is None and (found := YES_NO_THEN_WORDS.match(text)) is not None and len(
             found.group("note").split()) < MIN_NOTE_WORDS:

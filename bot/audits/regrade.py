@@ -5,6 +5,11 @@ they saw. So a change needs a reason (stored as the grade's reason, the old grad
 worker is told who changed it, from what, to what and why, and `/audit show` says the grade was changed
 (`bot.audits.core.grade_line`). An Inadequate grade given or withdrawn this way alerts as at the overall grade step
 (`bot.audits.finish`), so the managers it concerns are told by that path and not twice.
+
+The same holds when the grade is changed by reopening the audit (`/audit edit 12`, Change answers) and answering the
+overall grade again: the grade then differs from the one the worker was sent (`submitted_grade`), so a reason is
+asked (`bot.audits.finish.on_grade`), resubmitting without one goes back for it (`reason_owed`), and the worker is
+told at resubmission (`tell_worker`). A draft never submitted was sent to nobody: its grade changes freely.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
+from bot.storage import audits as store
+from bot.storage.audits import AuditRow
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
 
 LONGEST_GRADE = 5  # words in the longest way of writing a grade: "requires improvement to be good"
@@ -70,17 +77,51 @@ def change_grade(services: Services, turn: Turn, audit_id: int, text: str) -> tu
     done = Reply(text=f"Audit #{audit_id}: grade changed from {grade_label(was)} to {grade_label(grade)}, with your "
                       "reason. The earlier grade and its reason are kept as revisions, and the audit shows the "
                       "change.")
-    told = _tell_worker(services, before, grade, reason, turn.user_id)
-    return before, grade, [done, *told, *([told_line(services, told, "of the change and your reason")] if told
-                                          else [])]
+    told = tell_worker(services, before.audit, was, grade, reason, turn.user_id)
+    return before, grade, [done, *told_lines(services, told)]
 
 
-def _tell_worker(services: Services, before: Ctx, grade: str, reason: str, auditor: str) -> list[Reply]:
-    """The worker was sent the grade it had (and may have reflected on it): a DM saying what changed and why."""
-    worker = before.audit.worker_id
+def tell_worker(services: Services, audit: AuditRow, was: str | None, grade: str, reason: str,
+                auditor: str) -> list[Reply]:
+    """The worker was sent grade `was` (and may have reflected on it): a DM saying what changed and why."""
+    worker = audit.worker_id
     if not worker or worker == auditor:
         return []
-    text = (f"The grade of audit #{before.audit.id} was changed from {grade_label(before.audit.overall_grade)} to "
-            f"{grade_label(grade)} by {services.directory.label(auditor)}: {reason}")
+    text = (f"The grade of audit #{audit.id} was changed from {grade_label(was)} to {grade_label(grade)} by "
+            f"{services.directory.label(auditor)}: {reason}")
     return [Reply(text=text, to_user=worker, kind="notice",
-                  choices=(Choice("Open the audit", "audit.view", str(before.audit.id)),))]
+                  choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
+
+
+def told_lines(services: Services, told: list[Reply]) -> list[Reply]:
+    """The DMs `tell_worker` wrote, then the line telling the auditor who got them."""
+    return [*told, told_line(services, told, "of the change and your reason")] if told else []
+
+
+def submitted_grade(services: Services, audit: AuditRow) -> str | None:
+    """The grade the worker was last sent: for an audit reopened after submitting, the grade it had when reopened
+    (the first grade revision since then, else the grade it has); None for an audit never submitted, whose grade
+    nobody has been sent, so it changes freely."""
+    if audit.submitted_at is None:
+        return None
+    if audit.status != lifecycle.Status.DRAFT:
+        return audit.overall_grade
+    revisions = store.revisions_of(services.storage, audit.id)
+    reopened = max((i for i, r in enumerate(revisions) if r["field"] == "status" and r["new_value"] == "reopened"),
+                   default=-1)
+    changed = next((r for r in revisions[reopened + 1:] if r["field"] == "overall_grade"), None)
+    return changed["old_value"] if changed is not None else audit.overall_grade
+
+
+def regrades(services: Services, audit: AuditRow, grade: str) -> str | None:
+    """The grade the worker was sent, when `grade` would change it (a reopened audit given another grade); None
+    when it would not, or the audit was never submitted."""
+    was = submitted_grade(services, audit)
+    return was if was is not None and was != grade else None
+
+
+def reason_owed(services: Services, audit: AuditRow) -> str | None:
+    """The grade the worker was sent, when a reopened audit now has another grade but no reason for it (the reason
+    step was left with Back): it may not be resubmitted so. None when nothing is owed."""
+    was = regrades(services, audit, audit.overall_grade or "")
+    return was if was is not None and not audit.grade_reason else None

@@ -1,17 +1,18 @@
 """A grade typed at an audit's overall grade: a name, a short form, a small typo, or a grade with its reason.
 
-People write "RI, reviews have slipped" in one breath. When the grade differs from the suggested one the flow asks
-for a reason next, so that note is the reason: both are stored, screened like any typed note, and the audit goes
-on to strengths. When no reason is asked (the grade is the suggested one) nothing is stored and the message says
-where such a note goes. Text that is neither a grade nor a question is screened before it is refused, so someone
-who typed a child's name is told that first, as at every other prompt.
+People write "RI, reviews have slipped" in one breath. When the grade differs from the suggested one (or, on an
+audit reopened after submitting, from the grade the worker was sent) the flow asks for a reason next, so that note
+is the reason: both are stored, screened like any typed note, and the audit goes on to strengths. When no reason is
+asked (the grade is the suggested one) nothing is stored and the message says where such a note goes. Text that is
+neither a grade nor a question is screened before it is refused, so someone who typed a child's name is told that
+first, as at every other prompt.
 """
 
 from __future__ import annotations
 
 from bot.audits import finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
-from bot.audits.flow import AnswerError, looks_like_question, parse_reason, suggest_grade
+from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_words import read_grade_and_note
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -46,8 +47,7 @@ def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, not
     except AnswerError as error:
         raise answer_error(error) from None
     screen_text(reason, services.identifier_screen, "that reason")
-    suggested = suggest_grade(ctx.checklist, ctx.answers)
-    if suggested is None or grade == suggested:
+    if not finish.reason_needed(services, ctx, grade):
         raise UserError(f"I read **{grade_label(grade)}**, which is the grade the answers suggest, so no reason is "
                         "asked and nothing was saved. Type the grade on its own (or press its button); what you "
                         "wrote can go in the strengths or areas for development that come next.")

@@ -318,6 +318,18 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping
                    [*changes.values(), stamp, audit_id])
 
 
+def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:
+    """Change the note on one answer of `actor`'s submitted audit before moderation, keeping the old note as a
+    revision (who and when), as a note changed after reopening is; or Conflict."""
+    with storage.write() as db:
+        _expect(storage, audit_id, actor, ("submitted",))
+        stamp = utc_text(now)
+        _keep_answer_revisions(db, audit_id, actor, Move(step="", evidence=(question_id, note)), stamp)
+        db.execute("UPDATE answers SET evidence = ? WHERE audit_id = ? AND question_id = ?",
+                   [note, audit_id, question_id])
+        db.execute("UPDATE audits SET updated_at = ? WHERE id = ?", [stamp, audit_id])
+
+
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
     return list(select(storage.db, "SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
 

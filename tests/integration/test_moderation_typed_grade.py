@@ -104,3 +104,54 @@ def test_a_typo_is_read_and_a_name_typed_for_the_grade_is_refused_as_a_name(
     text = flat(out)
     assert "“Jayden Smith” looks like a child's or family member's name" in text and "Nothing was saved" in text
     assert "You would grade it Inadequate. Why?" in text
+
+
+# -- the grade and its reason in one message (third user trial) ---------------------------------------------
+
+def decided(services: Services, audit_id: int) -> tuple[str, str]:
+    row = services.storage.db.execute("SELECT grade, reason FROM moderations WHERE audit_id = ? AND decided_at IS NOT "
+                                      "NULL", [audit_id]).fetchone()
+    return (row[0], row[1]) if row else ("", "")
+
+
+def test_a_grade_typed_with_its_reason_moderates_the_audit_with_that_reason(engine: Engine,
+                                                                            services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)  # graded Good, with an open action
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI - plans drift"], user=QA)
+    text = flat(out)
+    assert "Got it: Requires improvement to be good, with your reason." in text
+    assert "Why?" not in text  # the reason came with the grade: not asked again
+    assert ("graded it Requires improvement to be good, where your grade was Good. Reason: plans drift") in text
+    assert decided(services, audit_id) == ("requires_improvement", "plans drift")
+    assert store.get_audit(services.storage, audit_id).status == "moderated"
+
+
+def test_a_reason_naming_someone_is_refused_and_nothing_is_saved(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree",
+                                "RI, Jayden Smith's plan drifts"], user=QA)
+    assert "I can't store that reason: “Jayden Smith's” looks like a child's or family member's name" in flat(out)
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+    assert decided(services, audit_id) == ("", "")
+
+
+REASONS = ["evidence of the child's voice is thin", "plans drift", "the chronology stops in March",
+           "visits are not recorded against the plan"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(grade=st.sampled_from(["outstanding", "requires_improvement", "inadequate"]), data=st.data())
+def test_any_spelling_of_a_grade_then_a_separator_and_a_reason_keeps_both(engine: Engine, services: Services,
+                                                                         grade: str, data: st.DataObject) -> None:
+    spelling = data.draw(st.sampled_from(SPELLINGS[grade]))
+    separator = data.draw(st.sampled_from([", ", " - ", ": ", "; ", " – ", ","]))
+    reason = data.draw(st.sampled_from(REASONS))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)  # a fresh audit each example: each one is decided
+        engine.action(QA, "audit.moderate_open", str(audit_id))
+        engine.action(QA, "audit.moderate_disagree", str(audit_id))
+        replies = engine.message(QA, f"{spelling}{separator}{reason}")
+    assert [r.kind for r in replies if r.kind == "error"] == [], flat(" ".join(r.text for r in replies))
+    assert decided(services, audit_id) == (grade, reason)

@@ -1,0 +1,51 @@
+"""Changing the note on one answer of a submitted audit: `/audit edit 12 note 7 <new note>`.
+
+A scale grade's note says why the grade was given (a yes/no answer may carry one too). Reopening the audit and
+giving the same grade again keeps its note, so the only way to correct a note was to change the grade: now the note
+changes alone, in place, until a moderator opens the audit, as `/audit edit 12 strengths` changes a note of the
+audit. The old note is kept as a revision with who changed it and when, and the moderator is told the audit changed
+after submission (bot.audits.moderation.decision_screen). Questions are numbered as at the review (`7`, `4a`).
+"""
+
+from __future__ import annotations
+
+from bot.audits import lifecycle
+from bot.audits.core import answer_error, load
+from bot.audits.flow import AnswerError, parse_evidence
+from bot.audits.numbering import labels_hint, question_by_label
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.privacy.screen import screen_text
+
+NOTED_TYPES = ("scale", "yes_no")  # the answers that carry an evidence note
+
+
+def change_note(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """`text` is the question's number then the new note: `7 Visits lapsed in the autumn term`."""
+    ctx = load(services, audit_id)
+    refusal = lifecycle.note_refusal(ctx.audit, turn.user_id)
+    if refusal is not None:
+        raise refusal  # moderated, opened by a moderator, or not theirs: said before the note is read
+    label, _, typed = text.strip().partition(" ")
+    example = f"`/audit edit {audit_id} note {label or 3} Visits lapsed in the autumn term`"
+    question = question_by_label(ctx.checklist, ctx.answers, label.lstrip("#"))
+    if question is None:
+        raise UserError(f"Name the question by its number, then the new note, like {example}: "
+                        f"{labels_hint(ctx.checklist, ctx.answers)}.")
+    answer = ctx.answers.get(question.id)
+    if answer is None or question.type not in NOTED_TYPES:
+        raise UserError(f"Question {label} has no note to change: only a graded or yes/no answer carries one. To "
+                        f"change the answer itself, type `/audit edit {audit_id}` and then `change {label}`.")
+    try:
+        note = parse_evidence(typed)
+    except AnswerError as error:
+        screen_text(typed, services.identifier_screen, "that")  # a name typed here is told so first
+        raise UserError(f"{answer_error(error)} Like {example}.") from None
+    note = screen_text(note, services.identifier_screen, "that evidence note")
+    if note == answer.evidence:
+        return [Reply(text=f"Question {label} of audit #{audit_id} already has that note: nothing changed.")]
+    lifecycle.edit_note(services.storage, audit_id, turn.user_id, question.id, note, turn.now)
+    return [Reply(text=f"Audit #{audit_id}: the note on question {label} is updated; the answer stays "
+                       f"**{question.answer_label(answer.value)}**. The earlier note is kept as a revision.")]
