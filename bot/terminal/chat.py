@@ -25,7 +25,7 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
 
     Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
     """
-    view = TerminalView(chart_dir=chart_dir)
+    view = TerminalView(chart_dir=chart_dir, names=engine.directory.label)
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")

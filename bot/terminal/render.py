@@ -8,10 +8,11 @@ number back to the button.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core.markup import to_plain
+from bot.core.markup import MENTION, to_plain
 from bot.core.replies import Choice, Reply
 
 
@@ -28,6 +29,14 @@ class TerminalView:
     width: int = 100
     expects_text: bool = False
     chart_dir: Path | None = None  # where charts are written; without it a chart is not shown or named
+    # A person's name by their id, so "@{U0MGRN001}" reads "@Sam North" as Slack would show it; without it, the id.
+    names: Callable[[str], str] | None = None
+
+    def _plain(self, text: str) -> str:
+        if self.names is not None:
+            names = self.names
+            text = MENTION.sub(lambda found: f"@{names(found.group(1))}", text)
+        return plain(text)
 
     def render(self, replies: list[Reply]) -> str:
         """Show one turn's replies; the options of this turn replace the previous ones."""
@@ -52,12 +61,12 @@ class TerminalView:
         elif reply.to_channel:
             out.append(f"[post in channel {reply.to_channel}]")
         if reply.title:
-            out.append(f"== {plain(reply.title)} ==")
+            out.append(f"== {self._plain(reply.title)} ==")
         prefix = "! " if reply.kind == "error" else ""
-        for paragraph in plain(prefix + reply.text).split("\n"):
+        for paragraph in self._plain(prefix + reply.text).split("\n"):
             out.append(textwrap.fill(paragraph, self.width) if paragraph.strip() else "")
         for label, value in reply.fields:
-            out.append(f"  {plain(label)}: {plain(value)}")
+            out.append(f"  {self._plain(label)}: {self._plain(value)}")
         if reply.image is not None and self.chart_dir is not None:
             out.append(f"(chart written to {self._write_chart(reply)})")
         if reply.is_for_requester:
@@ -66,9 +75,9 @@ class TerminalView:
                 marker = "#" if self.expects_text else ""
                 out.append(f"  {marker}{len(numbered)}) {choice.label}")
         if reply.prompt:
-            out.append(f"  > {plain(reply.prompt)}")
+            out.append(f"  > {self._plain(reply.prompt)}")
         if reply.note:
-            out.append(f"  ({plain(reply.note)})")
+            out.append(f"  ({self._plain(reply.note)})")
         return "\n".join(out)
 
     def _write_chart(self, reply: Reply) -> Path:
