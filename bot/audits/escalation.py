@@ -19,14 +19,16 @@ from knowledge.checklist_schema import Question
 
 
 def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
-    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that QA leads."""
+    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that (a team's own
+    manager auditing) the QA leads and heads of service (admins), as for an Inadequate grade: an immediate concern
+    must reach someone above the auditor who can act on it, not only the quality team."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
     targets = directory.managers_of(auditor)
     if not targets and ctx.audit.worker_id:
         targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
     if not targets:
-        targets = [u for u in directory.ids_with_role(Role.QA_LEAD) if u != auditor]
+        targets = [u for u in directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u != auditor]
     return list(targets)
 
 

@@ -14,7 +14,7 @@ from tests.integration.test_escalation_withdrawn import messages_to
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=LONDON)
-QA_LEADS = ("U0QALEAD1", "U0QALEAD2")
+QA_LEADS = ("U0QALEAD1", "U0QALEAD2", "U0ADMIN01")  # and the head of service
 CONCERN = "Is there an immediate safeguarding concern on this case that needs a manager now?"
 # As in the trial: the South manager answers Yes (the QA leads are alerted), then cancels (1 is Yes, cancel).
 YES_THEN_CANCEL = ["start audit neglect", "CR-777001", "1", "yes", "cancel", "1"]
@@ -36,8 +36,8 @@ def test_everyone_alerted_is_told_the_concern_stands_when_the_audit_is_cancelled
         assert f"{CONCERN} is answered Yes" in update
         assert "It stands until someone speaks to the auditor about case CR-777001" in update
         assert "/audit show 1" in update
-    assert ("I've told QA lead (practice), QA lead (children in care) that the audit is cancelled and that the "
-            "immediate concern you flagged still stands: cancelling does not withdraw it.") in flat(out)
+    assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit is cancelled "
+            "and that the immediate concern you flagged still stands: cancelling does not withdraw it.") in flat(out)
 
 
 def test_a_qa_lead_reads_the_cancelled_audits_answers_marked_cancelled(engine: Engine) -> None:
@@ -76,7 +76,8 @@ def test_restoring_tells_those_alerted_that_the_audit_is_back(engine: Engine) ->
         assert "Update on the escalation from audit #1 (Neglect, case CR-777001" in update
         assert f"The auditor restored the cancelled audit: it is back as a draft, and {CONCERN} is answered Yes, " \
                "so the alert stands." in update
-    assert "I've told QA lead (practice), QA lead (children in care) that the audit is back." in flat(out)
+    assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit is back."
+            in flat(out))
 
 
 def test_an_alert_withdrawn_before_cancelling_sends_nothing_more_and_the_view_says_none_stands(engine: Engine) -> None:

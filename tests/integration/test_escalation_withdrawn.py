@@ -10,7 +10,7 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_audit_terminal import terminal_sender
 
 AUDITOR = "U0MGRN001"  # a North team manager: with no manager above them, escalations go to the QA leads
-QA_LEADS = ("U0QALEAD1", "U0QALEAD2")
+QA_LEADS = ("U0QALEAD1", "U0QALEAD2", "U0ADMIN01")  # and the head of service
 ALERT = "Escalation from audit #1"
 UPDATE = "Update on the escalation from audit #1"
 
@@ -32,8 +32,8 @@ def test_changing_yes_to_no_tells_everyone_alerted_and_back_to_yes_alerts_again(
         assert "Full case audit, case CR-123456, auditor Team manager (North)" in flat
         assert "from Yes to No" in flat and "no longer stands" in flat
         assert ALERT in again
-    assert "I've told QA lead (practice), QA lead (children in care) that you changed this answer to No" in \
-        " ".join(out.split())
+    assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that you changed this answer "
+            "to No") in " ".join(out.split())
 
 
 def test_answering_no_first_or_no_again_sends_nothing(engine: Engine) -> None:

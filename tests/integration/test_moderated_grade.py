@@ -132,7 +132,7 @@ def test_a_moderators_inadequate_alerts_the_managers_as_an_auditors_does(engine:
                in flat(r.text) for r in alerts)
     assert all(any(c.action == "audit.view" for c in r.choices) for r in alerts)
     [saved] = [r for r in replies if r.to_user is None]
-    assert ("I've alerted QA lead (practice), QA lead (children in care), Head of service about the Inadequate grade "
+    assert ("I've alerted Head of service, QA lead (practice), QA lead (children in care) about the Inadequate grade "
             "now") in saved.text
 
 
@@ -144,7 +144,7 @@ def test_a_moderator_who_is_a_qa_lead_is_not_alerted_about_their_own_grade(engin
         engine.action(QA, "audit.moderate_grade", f"{audit_id}:inadequate")
         replies = engine.message(QA, REASON)
     alerted = [r.to_user for r in replies if r.to_user and "Inadequate overall grade" in r.text]
-    assert alerted == ["U0QALEAD2", "U0ADMIN01"]
+    assert alerted == ["U0ADMIN01", "U0QALEAD2"]
 
 
 def test_no_alert_when_the_moderator_agrees_or_grades_above_inadequate(engine: Engine, services: Services) -> None:

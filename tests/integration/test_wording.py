@@ -24,7 +24,8 @@ from tests.integration.test_audit_terminal import terminal_sender
 
 MODERATOR = "U0MGRS001"  # the South manager moderates the North team's audits
 ALERT_SENTENCE = ("The alert goes straight away to your team manager; if you have none (say you manage the team "
-                  "yourself), to the worker's manager if that is not you, otherwise to the QA leads")
+                  "yourself), to the worker's manager if that is not you, otherwise to the QA leads and heads of "
+                  "service")
 
 
 def submitted_audit(engine: Engine, services: Services, auditor: str = "U0MGRN001") -> int:
@@ -111,7 +112,7 @@ def test_escalation_guidance_names_who_the_bot_alerts(checklist_id: str, guidanc
 
 @pytest.mark.parametrize(("auditor", "worker", "alerted"), [
     ("U0PRAN002", "U0PRAN001", ["U0MGRN001"]),               # your team manager
-    ("U0MGRN001", "U0PRAN001", ["U0QALEAD1", "U0QALEAD2"]),  # you manage the team yourself: the QA leads
+    ("U0MGRN001", "U0PRAN001", ["U0ADMIN01", "U0QALEAD1", "U0QALEAD2"]),  # you manage it: QA leads, heads of service
     ("U0ADMIN01", "U0PRAS001", ["U0MGRS001"]),               # no team of your own: the worker's manager
 ])
 def test_the_alert_goes_where_the_guidance_says(engine: Engine, services: Services, auditor: str, worker: str,
