@@ -41,6 +41,11 @@ _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|m
 _WEEKDAY_WEEK = re.compile(r"([a-z]+) week|a week (?:on )?([a-z]+)")  # "friday week", "a week on friday"
 _WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming) )?([a-z]+)")
 FORMAT_HINT = "a full date with its year, day first, like 30/11/2026 or 2026-11-30"
+# A date written in full, where nothing can be taken from today (a review date typed by a QA lead): only forms
+# that cannot be misread. Numbers are day first, always; a year of two digits or a month-first order is refused.
+_FULL_NUMERIC = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_FULL_NAMED = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+) (\d{4})")
+FULL_DATE_FORMS = "DD/MM/YYYY (31/03/2027), D Month YYYY (31 March 2027) or YYYY-MM-DD (2027-03-31)"
 
 
 class DateError(ValueError):
@@ -167,6 +172,33 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
             _check_weekday(cleaned, found, raw)
             return found
     return _relative(cleaned, raw, today, tense)
+
+
+def parse_full_date(text: str) -> dt.date:
+    """A whole date in one of the forms no one in England misreads: 31/03/2027, 31 March 2027 (or 31 Mar 2027,
+    31st March 2027) or 2027-03-31. Anything else, a date that does not exist included, raises DateError with one
+    message naming those forms: 03/31/2027 is refused, never read month first, and 03/04/2027 is 3 April.
+
+    For a date kept in a file (a knowledge entry's `review_by:`), where a guess would be written down and acted
+    on months later: unlike `parse_day`, it takes nothing from today and has no yearless or relative forms.
+    """
+    cleaned = _clean(text if isinstance(text, str) else "")
+    parts: tuple[int, int, int] | None = None
+    if (match := _ISO.fullmatch(cleaned)) is not None:
+        parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    elif (match := _FULL_NUMERIC.fullmatch(cleaned)) is not None:
+        parts = (int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    elif (match := _FULL_NAMED.fullmatch(cleaned)) is not None and match.group(2) in MONTHS:
+        parts = (int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
+    if parts is not None:
+        year, month, day = parts
+        try:
+            if EARLIEST_YEAR <= year <= LATEST_YEAR:
+                return dt.date(year, month, day)
+        except ValueError:
+            pass
+    shown = f"'{_quote(text)}' is not" if isinstance(text, str) and text.strip() else "That is not"
+    raise DateError(f"{shown} a date I can read: write it as {FULL_DATE_FORMS}, day before month.")
 
 
 def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:

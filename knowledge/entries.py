@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.fields import ID_PATTERN, OWNER_PATTERN, did_you_mean, suggested_id, type_name
+from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
 
 MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room for the heading
@@ -82,7 +82,12 @@ def _label(raw: dict, index: int) -> str:
 
 
 def parse_entries(items: Any, file: str) -> tuple[list[Entry], list[Problem]]:
-    """Check every entry under one file's `entries:` key, collecting all problems instead of stopping."""
+    """Check every entry under one file's `entries:` key, collecting all problems instead of stopping.
+
+    The entries returned are all those whose id, question and answer could be read, including ones with a
+    problem in another field (a bad owner or review date): any problem refuses the folder, but the texts of such
+    entries are still screened and compared (a question repeated, an identifier in an answer), so `kb check`
+    and a QA lead's new entry get every problem in one run, not one after another."""
     problems: list[Problem] = []
     if items is None:
         return [], [Problem(file, None, "`entries:` is empty; add entries under it or remove the key.")]
@@ -138,12 +143,13 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
                                f"ids look like `{suggested_id(other)}`.")
     source = _optional_text(raw, "source", label, problem)
     owner = _optional_text(raw, "owner", label, problem)
-    if owner is not None and not OWNER_PATTERN.fullmatch(owner):
-        problem("owner", f"{label} has owner `{owner}`, which is not a Slack user id; use the member id "
-                         "from the person's Slack profile, like `U0QALEAD1`.")
+    if owner is not None and not is_owner(owner):
+        problem("owner", f"{label} has owner `{owner}`, which is not a Slack user id or a team mailbox; "
+                         f"use {OWNER_FORMS}.")
+        owner = None
     review_by = _review_date(raw, label, problem)
 
-    if problems or entry_id is None or question is None or answer is None:
+    if entry_id is None or question is None or answer is None:
         return None, problems
     return Entry(
         id=entry_id, question=question, alternatives=tuple(alternatives or ()), answer=answer,

@@ -43,8 +43,8 @@ ENTRY_FIELDS = ("question", "answer", "tags", "source", "owner", "review_by")
 
 @dataclass(frozen=True)
 class NewEntry:
-    """What a QA lead filled in for a new entry; `review_by` as typed (YYYY-MM-DD), `id` made from the
-    question when not given."""
+    """What a QA lead filled in for a new entry; `review_by` as YYYY-MM-DD (the caller reads the date typed, in
+    whichever form, with `knowledge.dates.parse_full_date`), `id` made from the question when not given."""
 
     question: str
     answer: str
@@ -73,14 +73,16 @@ class WriteResult:
         return not self.problems
 
     def field_of(self, problem: Problem) -> str | None:
-        """The entry field a problem is about (by its line, or the field named after the entry's label)."""
+        """The field of the entry written (or refused) that a problem is about, by the field named after the
+        entry's label or else by its line; None for a problem about another entry or file, or about the entry
+        as a whole (its `- id:` line: the QA lead typed no id, so there is no field to point at)."""
         if problem.file != self.file:
             return None
         for name in ENTRY_FIELDS:
             if re.search(rf"entry '{re.escape(self.entry_id)}' (has (an |a |no )?)?`?{name}\b", problem.message):
                 return name
         for name, line in self.field_lines.items():
-            if problem.line == line:
+            if problem.line == line and name != "id":
                 return name
         return None
 
@@ -95,20 +97,31 @@ def _yaml() -> YAML:
 
 
 def new_entry_id(question: str, taken: Iterable[str]) -> str:
-    """A readable id from the question's words (at most MAX_ID_LENGTH characters), unique among `taken`."""
-    words = suggested_id(question).split("-")
-    base = ""
-    for word in words:
-        candidate = f"{base}-{word}" if base else word
-        if len(candidate) > MAX_ID_LENGTH:
-            break
-        base = candidate
-    base = base or "entry"
+    """A readable id from the question's words, unique among `taken`, at most MAX_ID_LENGTH characters with any
+    `-2` that makes it unique: whole words only, so an id never ends in half a word ("...-conferen"). Only a
+    first word longer than the limit on its own, which has no boundary to stop at, is cut."""
+    words = [word for word in suggested_id(question).split("-") if word]
     used = set(taken)
-    number, candidate = 2, base
-    while candidate in used:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    number = 1
+    while True:
+        suffix = f"-{number}" if number > 1 else ""
+        candidate = _whole_words(words, MAX_ID_LENGTH - len(suffix)) + suffix
+        if candidate not in used:
+            return candidate
+        number += 1
+
+
+def _whole_words(words: list[str], limit: int) -> str:
+    """As many of `words` as fit in `limit` characters joined by hyphens (never fewer than the first word's
+    first `limit` characters; "entry" when there are none)."""
+    if not words:
+        return "entry"
+    kept = words[0][:limit]
+    for word in words[1:]:
+        if len(kept) + 1 + len(word) > limit:
+            break
+        kept = f"{kept}-{word}"
+    return kept
 
 
 def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[Check] = (),
@@ -296,8 +309,12 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
     try:
         kb = load_knowledge(folder, {file: new_text})
     except KnowledgeBaseError as error:  # a file broken by hand says how to fix it; the rest as `kb check` says
-        return refused([_fix_by_hand(problem) if problem.message.startswith("YAML syntax error") else problem
-                        for problem in error.problems])
+        # ...and, as `kb check` does, the content checks on the entries that could be read (the new one among
+        # them when its texts could), so a bad owner and a phone number in the answer are told together.
+        readable = KnowledgeBase(entries=error.entries, glossary={}, checklists={}, folder=folder)
+        return refused([*(_fix_by_hand(problem) if problem.message.startswith("YAML syntax error") else problem
+                          for problem in error.problems),
+                        *(problem for check in checks for problem in check(readable))])
     problems = [problem for check in checks for problem in check(kb)]
     if problems:
         return refused(problems)

@@ -188,7 +188,8 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
     out_of_scope = _out_of_scope(contents, entry_ids, problems)
 
     if problems:
-        raise KnowledgeBaseError(problems, entries=entries)
+        raise KnowledgeBaseError(problems, entries=entries, checklist_files=frozenset(
+            content.file for content in contents if "checklists" in content.data))
     PARSED.tidy(cache_folder, (content.digest for content in contents))
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
                          smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope,
@@ -453,7 +454,9 @@ def _checklists(contents: list[_FileContent], entry_ids: EntryIds,
         if "checklists" not in content.data:
             continue
         found, checklist_problems = parse_checklists(content.data["checklists"], content.file, entry_ids)
-        problems.extend(checklist_problems)
+        key_line = content.data.key_lines.get("checklists")  # a problem with the list as a whole: at its key
+        problems.extend(problem if problem.line is not None else Problem(problem.file, key_line, problem.message)
+                        for problem in checklist_problems)
         for checklist in found:
             if checklist.id in checklists:
                 first = checklists[checklist.id]

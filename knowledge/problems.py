@@ -28,11 +28,14 @@ class Problem:
 class KnowledgeBaseError(Exception):
     """Raised when the knowledge base cannot be used; carries every problem, not only the first."""
 
-    def __init__(self, problems: list[Problem], entries: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, problems: list[Problem], entries: Mapping[str, Any] | None = None,
+                 checklist_files: frozenset[str] = frozenset()) -> None:
         self.problems = list(problems)
         # The entries that did parse, though the folder as a whole did not: `kb check` screens their text for
         # identifiers in the same run, so a QA lead sees both kinds of problem at once.
         self.entries = dict(entries or {})
+        # The files that hold `checklists:`, so a reload can tell checklist problems apart from entries'.
+        self.checklist_files = checklist_files
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -75,3 +78,9 @@ class EntryIds:
             problems.append(Problem(file, None, f"{count} {noun} into {file}, which could not be read: "
                                                 "fix it first."))
         return problems
+
+
+def is_checklist_problem(problem: Problem, checklist_files: frozenset[str] = frozenset()) -> bool:
+    """A problem in a file of checklists (one holding `checklists:`, or under `checklists/` when the file could
+    not be read far enough to tell), told apart from the knowledge base's entries on a reload."""
+    return problem.file in checklist_files or problem.file.startswith("checklists/")

@@ -37,17 +37,20 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
-from knowledge.problems import Problem
+from knowledge.problems import Problem, is_checklist_problem
 
 MAX_PROBLEMS_SHOWN = 30
 MAX_STALE_SHOWN = 40
 HOME_STALE_SHOWN = 5
 SUBCOMMANDS = (
-    ("reload", "load the edited knowledge base; shows what changed, or the problems to fix"),
+    ("reload", "load the edited knowledge base and checklists; says how many of each are live and what changed, "
+               "or the problems to fix (checklists' apart)"),
     ("unanswered", f"questions with no answer or marked Not helpful in the last {UNANSWERED_DAYS} days"),
     ("answer N <text>", "send your answer to everyone who asked unanswered question N, and close it"),
     ("link N <entry id>", "send them that entry and add the wording to its alternatives"),
-    ("new N <question> | <answer>", "make question N a new entry (`| tags: … | source: … | review: …`)"),
+    ("new N <question> | <answer>", "make question N a new entry (`| tags: … | source: … | owner: U0… or "
+                                    "team mailbox | review: 31/03/2027 | file: kb/….yaml`); every problem is told "
+                                    "at once"),
     ("out-of-scope N", "close question N as out of scope"),
     ("dismiss N", "close question N without an answer"),
     ("stale", "entries past their review date, with their owners"),
@@ -138,20 +141,28 @@ class KnowledgeAdmin:
 
 def problems_text(problems: list[Problem]) -> str:
     noun = "problem" if len(problems) == 1 else "problems"
+    return f"The knowledge base has {len(problems)} {noun}:\n" + "\n".join(_problem_lines(problems,
+                                                                                           MAX_PROBLEMS_SHOWN))
+
+
+def _problem_lines(problems: list[Problem], shown: int) -> list[str]:
+    """A bullet per problem with its file and line, the first `shown` of them, then how many more."""
     lines = [f"• `{problem.file}{f':{problem.line}' if problem.line else ''}` — {problem.message}"
-             for problem in problems[:MAX_PROBLEMS_SHOWN]]
-    more = len(problems) - MAX_PROBLEMS_SHOWN
+             for problem in problems[:shown]]
+    more = len(problems) - shown
     if more > 0:
         lines.append(f"…and {more} more: run `audit-bot kb check` to see them all.")
-    return f"The knowledge base has {len(problems)} {noun}:\n" + "\n".join(lines)
+    return lines
 
 
 def reload_reply(result: ReloadResult) -> Reply:
-    """Tell the QA lead exactly what a reload did, so they can trust what the bot now says."""
+    """Tell the QA lead exactly what a reload did, so they can trust what the bot now says: entries and
+    checklists alike (a checklist with a mistake stops a reload as an entry does, and is told apart)."""
+    live = f"{_count(result.entries, 'entry', 'entries')} and {_count(result.checklists, 'checklist')}"
     if result.diff is None:
         return Reply(kind="error", title="Knowledge base not reloaded",
-                     text=problems_text(result.problems)
-                     + f"\n\n**The previous version is still live** ({result.entries} entries). "
+                     text=reload_problems_text(result.problems, result.checklist_files)
+                     + f"\n\n**The previous version is still live** ({live}). "
                        "Fix these and run `/audit kb reload` again.")
     diff = result.diff
 
@@ -161,7 +172,29 @@ def reload_reply(result: ReloadResult) -> Reply:
     summary = (f"Added: {ids(diff.added)}\nChanged: {ids(diff.changed)}\nRemoved: {ids(diff.removed)}"
                if diff else "No entries changed.")
     return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {result.entries} entries are live.\n{summary}")
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+
+
+def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str]) -> str:
+    """`problems_text`, with the checklists' problems in a part of their own: a long list of entry problems
+    must not hide them past the cut."""
+    checklists = [problem for problem in problems if is_checklist_problem(problem, checklist_files)]
+    if not checklists:
+        return problems_text(problems) + "\nChecklists: no problems."
+    others = [problem for problem in problems if not is_checklist_problem(problem, checklist_files)]
+    entries_shown = MAX_PROBLEMS_SHOWN - min(len(checklists), MAX_PROBLEMS_SHOWN // 2) if others else 0
+    noun = "problem" if len(problems) == 1 else "problems"
+    parts = [f"The knowledge base has {len(problems)} {noun}:"]
+    if others:
+        parts.append(f"**Entries and other content: {_count(len(others), 'problem')}**")
+        parts += _problem_lines(others, entries_shown)
+    parts.append(f"**Checklists: {_count(len(checklists), 'problem')}**")
+    parts += _problem_lines(checklists, MAX_PROBLEMS_SHOWN - min(entries_shown, len(others)))
+    return "\n".join(parts)
+
+
+def _count(number: int, noun: str, plural: str | None = None) -> str:
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def last_good_notice(service: KnowledgeService) -> Reply | None:

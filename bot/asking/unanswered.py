@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
@@ -24,9 +23,11 @@ from bot.asking.unanswered_input import (
     STALE_HINT,
     TYPED_USAGE,
     FieldProblem,
+    entry_problems,
     in_form,
     new_from_form,
     parse_new_entry,
+    refuse_entry,
     refuse_problems,
     submitted,
 )
@@ -41,8 +42,9 @@ from bot.errors import UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
+from knowledge.dates import DateError, long_date, parse_full_date
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
-from knowledge.kb_writer import ISO_DATE, NewEntry, add_alternative, add_entry
+from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, stem, words_of
 
 UNANSWERED_DAYS = 30
@@ -402,23 +404,22 @@ class UnansweredDesk:
 
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
-        files = {value for _, value in self.entry_files()}
-        new, defaults = self.with_defaults(turn, new)
-        file, why = (file.strip(), "") if file.strip() else self.chosen_file(group, new)
-        if not file:
-            raise FieldProblem("file", "I could not tell which file this entry belongs in: add `| file: …` with one "
-                                       "of " + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
-        if file not in files:
-            raise FieldProblem("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
-                                       + ", ".join(f"`{name}`" for name in sorted(files)) + ".")
-        if dry_run:
-            known = self.service.current.kb
-            refuse_problems(add_entry(self.service.folder, file, new, content_checks(self.services, since=known),
-                                       known=known, dry_run=True), "question")
+        found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
+        new, defaults = self.with_defaults(turn, new, found)
+        file, why = self.entry_file(group, new, file, found)
+        known = self.service.current.kb
+        if found or dry_run:
+            # Checked like `kb check` even when the file is still to be put right (in any file of entries: the
+            # entry's own problems are the same in each), so the QA lead fixes everything in one go.
+            checked_in = file or next(iter(sorted(value for _, value in self.entry_files())), "")
+            if checked_in:
+                check = add_entry(self.service.folder, checked_in, new, content_checks(self.services, since=known),
+                                  known=known, dry_run=True)
+                found += entry_problems(check, "question")
+            refuse_entry(found)
             return []
-        result = add_entry(self.service.folder, file, new, content_checks(self.services),
-                           known=self.service.current.kb)
-        refuse_problems(result, "question")
+        result = add_entry(self.service.folder, file, new, content_checks(self.services), known=known)
+        refuse_entry(entry_problems(result, "question"))
         reload = self.service.reload()
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
@@ -429,26 +430,51 @@ class UnansweredDesk:
         return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {reload.entries} entries "
                                      f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.{notes}")]
 
-    def with_defaults(self, turn: Turn, new: NewEntry) -> tuple[NewEntry, list[str]]:
+    def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from
-        today, when none is given (each said in the reply); a review date already past is refused."""
+        today, when none is given (each said in the reply). A review date is read as `parse_full_date` reads it
+        (31/03/2027, 31 March 2027, 2027-03-31; never month first) and kept as YYYY-MM-DD; one it cannot read,
+        or one already past, is added to `found`."""
         today = turn.now.astimezone(self.services.settings.timezone).date()
         ahead = a_year_after(today)
         defaults = []
-        review = (new.review_by or "").strip()
+        review = " ".join((new.review_by or "").split())
         if not review:
             new = replace(new, review_by=ahead.isoformat())
             defaults.append(f"Review by {ahead:%d %B %Y}: 12 months ahead, as no review date was given.")
-        elif ISO_DATE.fullmatch(review):
-            with suppress(ValueError):  # a date that does not exist is refused in `kb check`'s words
-                if date.fromisoformat(review) < today:
-                    raise FieldProblem("review_by", f"The review date {review} is already past: give a date ahead, "
-                                                    f"such as {ahead.isoformat()}. Nothing was written.")
+        else:
+            try:
+                day = parse_full_date(review)
+            except DateError as unread:
+                found.append(("review_by", str(unread)))
+                new = replace(new, review_by=None)  # told above; the rest of the entry is still checked
+            else:
+                if day < today:
+                    found.append(("review_by", f"The review date {review} is already past: give a date ahead, "
+                                               f"such as {ahead.isoformat()}."))
+                elif review != day.isoformat():
+                    defaults.append(f"Review by {long_date(day)} (from `{review}`, day before month), written "
+                                    f"as {day.isoformat()}.")
+                new = replace(new, review_by=day.isoformat())
         if not (new.owner or "").strip():
             new = replace(new, owner=turn.user_id)
             defaults.append(f"Owner: you ({mention(turn.user_id)}), as no owner was given; "
                             "change `owner:` in the file to hand it on.")
         return new, defaults
+
+    def entry_file(self, group: QuestionGroup, new: NewEntry, file: str,
+                   found: list[tuple[str, str]]) -> tuple[str, str]:
+        """The file the entry goes in and why (see `chosen_file`), or "" with the problem added to `found`."""
+        files = sorted(value for _, value in self.entry_files())
+        file, why = (file.strip(), "") if file.strip() else self.chosen_file(group, new)
+        if not file:
+            found.append(("file", "I could not tell which file this entry belongs in: add `| file: …` with one "
+                                  "of " + ", ".join(f"`{name}`" for name in files) + "."))
+        elif file not in files:
+            found.append(("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
+                                  + ", ".join(f"`{name}`" for name in files) + "."))
+            file = ""
+        return file, why
 
     def chosen_file(self, group: QuestionGroup, new: NewEntry) -> tuple[str, str]:
         """Where a new entry goes when no file is given, and why: beside the entries sharing its tags, else

@@ -2,7 +2,9 @@
 
 A typed `/audit kb new N <question> | <answer> | tags: …` and a submitted form (Slack's modal) arrive here; a
 mistake in one field is a `FieldProblem`, shown beside that field in a form and as a message in the terminal.
-Problems the knowledge writer finds are given in `kb check`'s own words.
+Problems the knowledge writer finds are given in `kb check`'s own words. A new entry's problems are all told at
+once (`EntryProblems`), each beside the field the QA lead filled in (or after what they typed, `owner: bob`), not
+at a line of a file the entry was never written to.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from bot.core import buttons
 from bot.core.replies import Reply
 from bot.errors import UserError
 from knowledge.kb_writer import NewEntry, WriteResult
-from knowledge.problems import Problem
 
 STALE_HINT = "type `/audit kb unanswered` for the current list"
 
@@ -26,6 +27,62 @@ class FieldProblem(UserError):
         self.field_id = field_id
         super().__init__(message)
 
+    @property
+    def by_field(self) -> tuple[tuple[str, str], ...]:
+        """(field id, message) for each field with a mistake, as a form shows them."""
+        return ((self.field_id, str(self)),)
+
+
+# What the QA lead typed for each field of a new entry, to point a problem at: the typed command names the
+# fields after the answer (`owner: …`), the form shows the problem beside the field itself.
+TYPED_AS = {"question": "the question:", "answer": "the answer:", "tags": "tags:", "source": "source:",
+            "owner": "owner:", "review_by": "review:", "file": "file:"}
+NEW_ENTRY_FIELDS = tuple(TYPED_AS)
+
+
+class EntryProblems(FieldProblem):
+    """Every problem found with a new entry, in one go: each with the field it is about. The message lists them
+    all (a typed command), and a form shows each beside its own field."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = list(problems)
+        count = len(self.problems)
+        heading = "Nothing was written: fix this and send it again." if count == 1 else \
+            f"Nothing was written: fix these {count} problems and send it again."
+        lines = [f"• {_typed_value(field)}{message}" for field, message in self.problems]
+        super().__init__(self.problems[0][0], "\n".join([heading, *lines]))
+
+    @property
+    def by_field(self) -> tuple[tuple[str, str], ...]:
+        fields: dict[str, list[str]] = {}
+        for field, message in self.problems:
+            fields.setdefault(field, []).append(message)
+        return tuple((field, "\n".join(messages)) for field, messages in fields.items())
+
+
+def _typed_value(field: str) -> str:
+    return f"{TYPED_AS[field]} " if field in TYPED_AS else ""
+
+
+def entry_problems(result: WriteResult, default_field: str) -> list[tuple[str, str]]:
+    """The writer's problems with a new entry as (field, message): a problem about the entry in `kb check`'s
+    own words without the file and line (the entry is not in the file: the QA lead knows it by its fields), any
+    other (another entry, another file) with its file and line, as `kb check` prints it."""
+    found = []
+    for problem in result.problems:
+        field = result.field_of(problem)
+        if field in NEW_ENTRY_FIELDS:
+            found.append((field, problem.message))
+        else:
+            found.append((default_field, str(problem)))
+    return found
+
+
+def refuse_entry(problems: list[tuple[str, str]]) -> None:
+    """Nothing is written when anything is wrong: every problem at once."""
+    if problems:
+        raise EntryProblems(problems)
+
 
 TYPED_USAGE = {"answer": " <your answer>", "link": " <entry id>", "new": " <question> | <answer>",
                "out-of-scope": "", "dismiss": ""}
@@ -34,19 +91,24 @@ NEW_KEYS = {"tags": "tags", "source": "source", "owner": "owner", "review": "rev
 
 
 def parse_new_entry(text: str) -> tuple[NewEntry, str]:
-    """`<question> | <answer> | tags: a, b | source: … | owner: U… | review: YYYY-MM-DD | file: kb/x.yaml`."""
+    """`<question> | <answer> | tags: a, b | source: … | owner: U… | review: 31/03/2027 | file: kb/x.yaml`
+    (the review date as typed: `with_defaults` reads it)."""
     parts = [part.strip() for part in text.split("|")]
     if len(parts) < 2 or not parts[0] or not parts[1]:
         raise UserError("Give the question and the answer separated by `|`, like `/audit kb new 12 When is the "
-                        "fire drill? | The first Monday of the month | tags: office | review: 2027-06-30`.")
+                        "fire drill? | The first Monday of the month | tags: office | review: 30/06/2027`.")
     extra: dict[str, str] = {}
+    unknown = []
     for part in parts[2:]:
         name, separator, value = part.partition(":")
         key = NEW_KEYS.get(name.strip().lower())
         if not separator or key is None:
-            raise UserError(f"I don't know `{part}`: after the answer, add `tags: …`, `source: …`, `owner: …`, "
-                            "`review: YYYY-MM-DD` or `file: kb/….yaml`, separated by `|`.")
+            unknown.append(f"`{part}`")
+            continue
         extra[key] = value.strip()
+    if unknown:  # all of them at once
+        raise UserError(f"I don't know {', '.join(unknown)}: after the answer, add `tags: …`, `source: …`, "
+                        "`owner: …`, `review: 31/03/2027` or `file: kb/….yaml`, separated by `|`.")
     tags = tuple(tag.strip() for tag in extra.get("tags", "").split(",") if tag.strip())
     new = NewEntry(question=parts[0], answer=parts[1], tags=tags, source=extra.get("source") or None,
                    owner=extra.get("owner") or None, review_by=extra.get("review_by") or None)
@@ -78,27 +140,11 @@ def in_form(work: Callable[[], list[Reply]]) -> list[Reply]:
     try:
         return work()
     except FieldProblem as problem:
-        errors = tuple(problem.by_field.items()) if isinstance(problem, _FieldProblems) \
-            else ((problem.field_id, str(problem)),)
-        return [Reply(kind="error", text=str(problem), form_errors=errors)]
+        return [Reply(kind="error", text=str(problem), form_errors=problem.by_field)]
 
 
-def refuse_problems(result: WriteResult, default_field: str) -> None:
-    """Nothing was written: say why with `kb check`'s own words, beside the field each problem is about."""
-    if result.ok:
-        return
-    by_field: dict[str, list[Problem]] = {}
-    for problem in result.problems:
-        by_field.setdefault(result.field_of(problem) or default_field, []).append(problem)
-    field_id, problems = next(iter(by_field.items()))
-    raise FieldProblem(field_id, "\n".join(str(problem) for problem in problems)) if len(by_field) == 1 else \
-        _FieldProblems(by_field)
-
-
-class _FieldProblems(FieldProblem):
-    """Problems in several fields at once: each shown beside its own field."""
-
-    def __init__(self, by_field: dict[str, list[Problem]]) -> None:
-        self.by_field = {name: "\n".join(str(p) for p in problems) for name, problems in by_field.items()}
-        first = next(iter(self.by_field))
-        super().__init__(first, "\n".join(self.by_field.values()))
+def refuse_problems(result: WriteResult, field_id: str) -> None:
+    """Nothing was written to an existing entry (a linked wording): say why with `kb check`'s own words and
+    lines, the entry being in its file, beside the form's one field."""
+    if not result.ok:
+        raise FieldProblem(field_id, "\n".join(str(problem) for problem in result.problems))

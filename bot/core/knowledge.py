@@ -33,7 +33,9 @@ class ReloadResult:
 
     diff: KnowledgeDiff | None
     problems: list[Problem] = field(default_factory=list)
-    entries: int = 0
+    entries: int = 0  # live after the reload: the new version's, or the previous one's when it failed
+    checklists: int = 0  # the same for checklists
+    checklist_files: frozenset[str] = frozenset()  # files of checklists among those with problems' files
 
     @property
     def ok(self) -> bool:
@@ -142,12 +144,14 @@ class KnowledgeService:
             try:
                 newer = _build(self.folder, self.cache_folder)
             except KnowledgeBaseError as error:
-                return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries))
+                return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries),
+                                    checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
             self._base = newer
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
             self.last_good_start = None
             _keep_last_good(newer.kb, self.cache_folder)
-            return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries))
+            return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
+                                checklists=len(newer.kb.checklists))
 
 
 def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:

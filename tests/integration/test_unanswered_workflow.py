@@ -157,19 +157,22 @@ def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_bytes()
 
-    replies = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | The 20th. | review: 30/06/2027 "
+    replies = engine.command(QA_LEAD, f"kb new {key} When is the fire drill held? | The 20th. | owner: bob "
                                       "| file: kb/timescales.yaml")
 
     assert path.read_bytes() == before
     assert statuses(services) == []
-    message = replies[0].text
-    # The same entry typed into the file by hand: `kb check` reports it in the same words.
+    heading, problem = replies[0].text.splitlines()
+    assert heading == "Nothing was written: fix this and send it again."
+    assert problem.startswith("• owner: entry 'when-is-the-fire-drill-held' has owner `bob`")
+    # The same entry typed into the file by hand: `kb check` reports it in the same words (at its line).
     path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
                     "    question: When is the fire drill held?\n"
-                    "    answer: The 20th.\n    owner: U0QALEAD1\n    review_by: 30/06/2027\n", encoding="utf-8")
+                    "    answer: The 20th.\n    owner: bob\n    review_by: 2027-06-30\n", encoding="utf-8")
     out = io.StringIO()
     run_kb_check(kb_dir, out)
-    assert f"- {message}" in out.getvalue().splitlines()
+    assert any(line.startswith("- kb/timescales.yaml:") and line.endswith(": " + problem.removeprefix("• owner: "))
+               for line in out.getvalue().splitlines())
 
 
 @pytest.mark.parametrize(("word", "status"), [("out-of-scope", "out_of_scope"), ("dismiss", "dismissed")])
@@ -245,6 +248,8 @@ def test_typed_commands_say_how_to_use_them() -> None:
         parse_new_entry("just a question")
     with pytest.raises(UserError, match="I don't know `colour: red`"):
         parse_new_entry("q | a | colour: red")
+    with pytest.raises(UserError, match="I don't know `colour: red`, `size: big`"):  # all of them at once
+        parse_new_entry("q | a | colour: red | size: big")
     new, file = parse_new_entry("Q? | A. | tags: a, b | owner: U0QALEAD1 | review-by: 2027-01-01 | file: kb/x.yaml")
     assert (new.tags, new.owner, new.review_by, file) == (("a", "b"), "U0QALEAD1", "2027-01-01", "kb/x.yaml")
 
@@ -392,8 +397,9 @@ def test_a_new_entry_with_a_review_date_already_past_is_refused_typed_and_in_the
                                       f"| review: {past.isoformat()}")
 
     assert replies[0].kind == "error"
-    assert replies[0].text == (f"The review date {past.isoformat()} is already past: give a date ahead, such as "
-                               f"{ahead.isoformat()}. Nothing was written.")
+    past_message = (f"The review date {past.isoformat()} is already past: give a date ahead, such as "
+                    f"{ahead.isoformat()}.")
+    assert replies[0].text == f"Nothing was written: fix this and send it again.\n• review: {past_message}"
     assert not any(reply.to_user for reply in replies) and statuses(services) == []
     assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before
     [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
@@ -402,9 +408,9 @@ def test_a_new_entry_with_a_review_date_already_past_is_refused_typed_and_in_the
     form = json.dumps({"form": {"question": "When is the fire drill held?", "answer": "The 20th.",
                                 "review_by": past.isoformat(), "file": "kb/timescales.yaml"},
                        "meta": opened.form.meta})
-    assert engine.check_form(QA_LEAD, opened.form.action, form) == {"review_by": replies[0].text}
+    assert engine.check_form(QA_LEAD, opened.form.action, form) == {"review_by": past_message}
     [refused] = engine.action(QA_LEAD, opened.form.action, form)
-    assert refused.form_errors == (("review_by", replies[0].text),)
+    assert refused.form_errors == (("review_by", past_message),)
 
 
 def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: Engine, services: Services,

@@ -236,3 +236,26 @@ def test_a_reference_that_is_missing_everywhere_is_still_reported_when_another_f
     assert any("'never-written', but no entry has that id" in m for m in messages), messages
     assert any("1 reference points into x.yaml, which could not be read" in m for m in messages), messages
     assert len(messages) == 3, messages
+
+
+@pytest.mark.parametrize(("owner", "accepted"), [
+    ("U0QALEAD1", True), ("W0QALEAD1", True),
+    ("qa-team@council.gov.uk", True), ("qateam@council.gov.uk", True), ("quality.assurance@council.gov.uk", True),
+    ("duty.mash@council.gov.uk", True), ("audit@council.gov.uk", True), ("fostering.enquiries@council.gov.uk", True),
+    ("jane.smith@council.gov.uk", False), ("qa.lead@example.org", False), ("jsmith85@gmail.com", False),
+    ("qa-team", False), ("bob", False),
+])
+def test_an_owner_is_a_slack_member_or_a_team_mailbox_never_a_person_s_email(tmp_path: Path, owner: str,
+                                                                             accepted: bool) -> None:
+    """A shared team mailbox identifies no child and no person: it may own an entry. A person's address keeps
+    the rule it always had: refused, saying to use their Slack member id."""
+    (tmp_path / "kb.yaml").write_text("entries:\n  - id: icpc-timescale\n    question: When is the ICPC?\n"
+                                      f"    answer: Within 15 working days.\n    owner: '{owner}'\n",
+                                      encoding="utf-8")
+    problems = [str(problem) for problem in check_knowledge(tmp_path)]
+    if accepted:
+        assert problems == []
+    else:
+        assert problems == [f"kb.yaml:5: entry 'icpc-timescale' has owner `{owner}`, which is not a Slack user id or "
+                            "a team mailbox; use a Slack member id from the person's Slack profile, like "
+                            "`U0QALEAD1`, or a shared team mailbox, like `qa-team@council.gov.uk`."]

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from bot.privacy.knowledge_screen import identifier_problems
 from bot.privacy.screen import Screen
 from knowledge.ask_cli import run_kb_check
+from knowledge.fields import suggested_id
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry, new_entry_id, only_added_lines
 from knowledge.loader import default_folder, load_knowledge
 
@@ -172,6 +173,37 @@ def test_new_ids_are_readable_and_unique() -> None:
     assert new_entry_id("When is the ICPC due?", ["when-is-the-icpc-due"]) == "when-is-the-icpc-due-2"
     assert len(new_entry_id("word " * 40, [])) <= 48
     assert new_entry_id("???", []) == "my-entry-id"
+
+
+@pytest.mark.parametrize(("question", "taken", "expected"), [
+    ("When must an initial child protection conference be held for an unborn baby?", [],
+     "when-must-an-initial-child-protection-conference"),
+    ("When must an initial child protection conference be held for an unborn baby?",
+     ["when-must-an-initial-child-protection-conference"], "when-must-an-initial-child-protection-2"),
+    ("What's the child's plan when the parents don't agree to section 20?", [],
+     "whats-the-childs-plan-when-the-parents-dont"),  # an apostrophe does not split a word ("child-s")
+    ("Who signs off a s47 strategy discussion record at the weekend?", [],
+     "who-signs-off-a-s47-strategy-discussion-record"),
+])
+def test_a_long_question_makes_an_id_that_ends_on_a_whole_word(question: str, taken: list[str],
+                                                                expected: str) -> None:
+    made = new_entry_id(question, taken)
+    assert made == expected and len(made) <= 48
+
+
+@given(st.lists(st.text(alphabet="abcdefghij '?-", min_size=1, max_size=12), min_size=1, max_size=15),
+       st.integers(min_value=0, max_value=3))
+def test_ids_are_whole_words_of_the_question_within_the_limit_and_unique(words: list[str], copies: int) -> None:
+    question = " ".join(words)
+    taken: list[str] = []
+    for _ in range(copies + 1):
+        made = new_entry_id(question, taken)
+        assert made not in taken and len(made) <= 48
+        slug = made.rsplit("-", 1)[0] if taken else made
+        whole = suggested_id(question).split("-")
+        if slug not in ("my-entry-id", "entry") and len(whole[0]) <= 46:
+            assert slug.split("-") == whole[:len(slug.split("-"))], (question, made)
+        taken.append(made)
 
 
 def test_only_added_lines() -> None:

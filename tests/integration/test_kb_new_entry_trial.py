@@ -1,0 +1,197 @@
+"""What a user trial of the QA-lead tools found, as a QA lead sees it: `kb new` (typed, and the form) takes a UK
+review date, tells every problem at once beside what was typed, in `kb check`'s words, accepts a team mailbox as
+owner and makes ids that end on a whole word; `kb reload` says how many checklists loaded, or what is wrong with them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.integration.test_unanswered_workflow import ASKER, OTHER, QA_LEAD, ask_fire_drill, diff_lines, statuses
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
+
+QUESTION = "When is the fire drill held?"
+NEW_ID = "when-is-the-fire-drill-held"
+FORMS = "DD/MM/YYYY (31/03/2027), D Month YYYY (31 March 2027) or YYYY-MM-DD (2027-03-31)"
+NHS_NUMBER = "943 476 5919"  # a valid NHS number (its check digit fits): the identifier screen must catch it
+
+
+def typed_new(engine: Engine, key: str, rest: str, question: str = QUESTION) -> list:
+    return engine.command(QA_LEAD, f"kb new {key} {question} | {rest}")
+
+
+def yaml_files(kb_dir: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
+
+
+def kb_check_messages(engine: Engine) -> list[str]:
+    """`/audit kb check`'s problems, each without its file and line (the words are what is shared)."""
+    [checked] = engine.command(QA_LEAD, "kb check")
+    return [line.split("` — ", 1)[1] for line in checked.text.splitlines() if line.startswith("• `")]
+
+
+@pytest.mark.parametrize("typed", ["31/03/2027", "31 March 2027", "31st March 2027", "2027-03-31"])
+def test_a_uk_review_date_is_accepted_and_written_as_iso(engine: Engine, services: Services, kb_dir: Path,
+                                                         typed: str) -> None:
+    key = ask_fire_drill(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = typed_new(engine, key, f"The 20th. | review: {typed} | file: kb/timescales.yaml")
+
+    done = replies[-1].text
+    assert f"Added `{NEW_ID}` to `kb/timescales.yaml`" in done
+    assert "+    review_by: 2027-03-31" in diff_lines(before, path.read_text(encoding="utf-8"))
+    if typed != "2027-03-31":  # the date as read is said back, so a misread would show at once
+        assert f"Review by Wednesday 31 March 2027 (from `{typed}`, day before month), written as 2027-03-31." in done
+    assert str(services.knowledge.current.kb.entries[NEW_ID].review_by) == "2027-03-31"
+
+
+@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "31/03/27", "31/02/2027", "next March"])
+def test_a_review_date_that_is_not_a_plain_uk_date_is_refused_naming_the_forms(engine: Engine, services: Services,
+                                                                               kb_dir: Path, typed: str) -> None:
+    """US order is never guessed (03/31/2027 is not 31 March), and nothing is written."""
+    key = ask_fire_drill(engine)
+    before = yaml_files(kb_dir)
+
+    replies = typed_new(engine, key, f"The 20th. | review: {typed} | file: kb/timescales.yaml")
+
+    assert replies[0].kind == "error"
+    assert replies[0].text == ("Nothing was written: fix this and send it again.\n"
+                               f"• review: '{typed}' is not a date I can read: write it as {FORMS}, "
+                               "day before month.")
+    assert yaml_files(kb_dir) == before and statuses(services) == []
+
+
+def test_every_problem_with_a_new_entry_is_told_at_once_in_kb_checks_words(engine: Engine, services: Services,
+                                                                           kb_dir: Path) -> None:
+    """A review date US-style, an owner that is no one, an NHS number in the answer and a file that does not
+    exist: four problems, one reply, each after what was typed, not at a line of a file never written."""
+    key = ask_fire_drill(engine)
+    before = yaml_files(kb_dir)
+
+    replies = typed_new(engine, key, f"Ask the duty desk on {NHS_NUMBER}. | owner: bob | review: 03/31/2027 "
+                                     "| file: kb/fire.yaml")
+
+    lines = replies[0].text.splitlines()
+    assert lines[0] == "Nothing was written: fix these 4 problems and send it again."
+    assert [line.split(" ", 2)[1] for line in lines[1:]] == ["review:", "file:", "owner:", "the"]
+    assert lines[1].startswith("• review: '03/31/2027' is not a date I can read")
+    assert lines[2].startswith("• file: `kb/fire.yaml` is not a knowledge-base file with entries; pick one of:")
+    owner = lines[3].removeprefix("• owner: ")
+    answer = lines[4].removeprefix("• the answer: ")
+    assert owner.startswith(f"entry '{NEW_ID}' has owner `bob`, which is not a Slack user id")
+    assert answer.startswith(f"entry '{NEW_ID}' answer: ") and "NHS number" in answer
+    assert not re.search(r"\.yaml:\d+", replies[0].text), "no line of a file the entry is not in"
+    assert yaml_files(kb_dir) == before and statuses(services) == []
+    # Written into a file by hand, the same entry gets the same words from `kb check`.
+    path = kb_dir / "kb" / "timescales.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n  - id: {NEW_ID}\n    question: {QUESTION}\n"
+                    f"    answer: Ask the duty desk on {NHS_NUMBER}.\n    owner: bob\n", encoding="utf-8")
+    checked = kb_check_messages(engine)
+    assert owner in checked and answer in checked
+
+
+def test_the_form_shows_every_problem_beside_its_own_field(engine: Engine, kb_dir: Path) -> None:
+    key = ask_fire_drill(engine)
+    [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
+    assert opened.form is not None
+    submitted = json.dumps({"form": {"question": QUESTION, "answer": f"Ring {NHS_NUMBER}.", "owner": "bob",
+                                     "review_by": "2027-06-30", "tags": "", "file": "kb/timescales.yaml"},
+                            "meta": opened.form.meta})
+
+    errors = engine.check_form(QA_LEAD, opened.form.action, submitted)
+
+    assert sorted(errors) == ["answer", "owner"]
+    assert errors["owner"].startswith(f"entry '{NEW_ID}' has owner `bob`")
+    assert errors["answer"].startswith(f"entry '{NEW_ID}' answer: ")
+    assert not any(re.search(r"\.yaml:\d+", message) for message in errors.values())
+    [refused] = engine.action(QA_LEAD, opened.form.action, submitted)
+    assert dict(refused.form_errors) == errors
+
+
+def test_a_repeated_question_is_told_beside_the_question(engine: Engine, kb_dir: Path) -> None:
+    """kb check cites the entry's `- id:` line for a repeated question; for a new entry that line is nowhere the
+    QA lead can see: it is told beside the question they typed."""
+    key = ask_fire_drill(engine)
+    question = "When must an initial child protection conference be held?"
+
+    [refused] = typed_new(engine, key, "Within 15 working days. | file: kb/timescales.yaml", question=question)
+
+    _heading, problem = refused.text.splitlines()
+    assert problem.startswith("• the question: entry 'when-must-an-initial-child-protection-conference' question "
+                              f"\"{question}\" repeats the question of entry 'icpc-timescale' (kb/timescales.yaml:")
+
+
+@pytest.mark.parametrize("owner", ["qa-team@council.gov.uk", "Quality.Assurance@council.gov.uk",
+                                   "duty.mash@council.gov.uk"])
+def test_a_team_mailbox_is_accepted_as_owner(engine: Engine, services: Services, kb_dir: Path, owner: str) -> None:
+    key = ask_fire_drill(engine)
+    path = kb_dir / "kb" / "timescales.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = typed_new(engine, key, f"The 20th. | owner: {owner} | file: kb/timescales.yaml")
+
+    assert f"Added `{NEW_ID}`" in replies[-1].text
+    assert f"+    owner: {owner}" in diff_lines(before, path.read_text(encoding="utf-8"))
+    assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
+    assert services.knowledge.current.kb.entries[NEW_ID].owner == owner
+
+
+@pytest.mark.parametrize("owner", ["jane.smith@council.gov.uk", "qa.lead@council.gov.uk"])
+def test_a_personal_email_is_still_refused_as_owner_saying_what_to_use(engine: Engine, kb_dir: Path,
+                                                                        owner: str) -> None:
+    key = ask_fire_drill(engine)
+    before = yaml_files(kb_dir)
+
+    [refused] = typed_new(engine, key, f"The 20th. | owner: {owner} | file: kb/timescales.yaml")
+
+    assert f"has owner `{owner}`, which is not a Slack user id or a team mailbox; use a Slack member id" in refused.text
+    assert "or a shared team mailbox, like `qa-team@council.gov.uk`" in refused.text
+    assert yaml_files(kb_dir) == before
+
+
+def test_an_id_from_a_long_question_ends_on_a_whole_word(engine: Engine, services: Services, kb_dir: Path) -> None:
+    key = ask_fire_drill(engine)
+    question = "What's the fire drill procedure for foster carers' children at the county hall annex?"
+
+    replies = typed_new(engine, key, "Follow the annex warden. | file: kb/timescales.yaml", question=question)
+
+    [entry_id] = re.findall(r"Added `([a-z0-9-]+)`", replies[-1].text)
+    assert entry_id == "whats-the-fire-drill-procedure-for-foster-carers"
+    assert len(entry_id) <= 48
+    assert services.knowledge.current.kb.entries[entry_id].question == question
+
+
+def test_reload_says_how_many_entries_and_checklists_are_live(engine: Engine, services: Services) -> None:
+    [reply] = engine.command(QA_LEAD, "kb reload")
+    kb = services.knowledge.current.kb
+    assert reply.text.startswith(f"The knowledge base is reloaded: {len(kb.entries)} entries and "
+                                 f"{len(kb.checklists)} checklists are live.")
+    assert len(kb.checklists) > 1
+
+
+def test_reload_tells_checklist_problems_with_file_and_line_apart_from_entries(engine: Engine, services: Services,
+                                                                              kb_dir: Path) -> None:
+    """Even behind many entry problems (the list of them is cut short), checklist problems are told."""
+    checklist = kb_dir / "checklists" / "early-help.yaml"
+    text = checklist.read_text(encoding="utf-8")
+    line = text[:text.index("type: scale")].count("\n") + 1
+    checklist.write_text(text.replace("type: scale", "type: scael", 1), encoding="utf-8")
+    broken = "".join(f"  - id: broken-{number}\n    question: Broken {number}?\n    answer: Yes.\n"
+                     f"    review_by: someday\n" for number in range(40))
+    (kb_dir / "kb" / "zz-broken.yaml").write_text("entries:\n" + broken, encoding="utf-8")
+    live = len(services.knowledge.current.kb.checklists)
+
+    [reply] = engine.command(QA_LEAD, "kb reload")
+
+    assert reply.kind == "error"
+    assert f"`checklists/early-help.yaml:{line}` — question 'practice-quality' has type 'scael'" in reply.text
+    assert "Checklists: 1 problem" in reply.text and "Entries and other content: 40 problems" in reply.text
+    assert f"({len(services.knowledge.current.kb.entries)} entries and {live} checklists)" in reply.text

@@ -1,0 +1,63 @@
+"""A knowledge entry's review date as a QA lead types it (`kb new … | review: 31/03/2027`): whole UK dates only,
+day before month, kept as YYYY-MM-DD; anything else gets the one message naming the forms, never a guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.dates import FULL_DATE_FORMS, DateError, parse_full_date
+
+DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("31/03/2027", dt.date(2027, 3, 31)), ("31 March 2027", dt.date(2027, 3, 31)),
+    ("31st March 2027", dt.date(2027, 3, 31)), ("31 Mar 2027", dt.date(2027, 3, 31)),
+    ("1/4/2027", dt.date(2027, 4, 1)), ("03/04/2027", dt.date(2027, 4, 3)),  # day first, always: 3 April
+    ("2027-03-31", dt.date(2027, 3, 31)), (" 31 march 2027 ", dt.date(2027, 3, 31)),
+])
+def test_whole_uk_dates_are_read_day_first(typed: str, meant: dt.date) -> None:
+    assert parse_full_date(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "March 31, 2027", "31/03/27", "31/02/2027",
+                                   "2027/03/31", "31 Marhc 2027", "next Friday", "31/03", "", "2027-3-31x"])
+def test_anything_else_gets_one_message_naming_the_accepted_forms(typed: str) -> None:
+    with pytest.raises(DateError) as refused:
+        parse_full_date(typed)
+    assert str(refused.value).endswith(f"is not a date I can read: write it as {FULL_DATE_FORMS}, day before month.")
+    assert "DD/MM/YYYY" in str(refused.value) and "D Month YYYY" in str(refused.value)
+
+
+@given(DATES, st.sampled_from(["{d:%d/%m/%Y}", "{d.day}/{d.month}/{d.year}", "{d.day} {d:%B} {d.year}",
+                               "{d.day} {d:%b} {d.year}", "{d:%d %B %Y}", "{iso}"]))
+def test_every_date_written_in_an_accepted_form_reads_back_as_itself(day: dt.date, form: str) -> None:
+    typed = form.format(d=day, iso=day.isoformat())
+    assert parse_full_date(typed) == day
+    assert parse_full_date(typed).isoformat() == day.isoformat()  # and is written as YYYY-MM-DD
+
+
+@given(DATES)
+def test_a_month_first_date_is_never_read_as_that_date(day: dt.date) -> None:
+    """03/31/2027 must never become 31 March: a US-order date is refused, or read day first when it can be."""
+    typed = f"{day.month:02d}/{day.day:02d}/{day.year}"
+    try:
+        read = parse_full_date(typed)
+    except DateError:
+        assert day.day > 12
+        return
+    assert read == dt.date(day.year, day.day, day.month)
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_a_date_or_the_one_message_never_a_crash(text: str) -> None:
+    try:
+        read = parse_full_date(text)
+    except DateError as refused:
+        assert FULL_DATE_FORMS in str(refused)
+    else:
+        assert isinstance(read, dt.date)
