@@ -3,7 +3,9 @@
 Day always comes before month in numbers (5/3 is 5 March). Words relative to today (tomorrow, next Friday,
 in two weeks) and dates without a year need today's date, which callers take from the injected clock. A date
 without a year means the next such date when looking ahead (a due date) and the most recent one when looking
-back (when something happened). Only the standard library is used, so the rules are the same everywhere.
+back (when something happened), unless that day and month comes round in the next few weeks: then it is asked
+about, never taken as last year's without a word. Only the standard library is used, so the rules are the same
+everywhere.
 """
 
 from __future__ import annotations
@@ -85,7 +87,8 @@ def _date(year: int, month: int, day: int, raw: str) -> dt.date:
             from None
 
 
-JUST_PASSED_DAYS = 62  # a yearless date this recent in the past, typed where only a date ahead fits, is a slip
+JUST_PASSED_DAYS = 62  # a yearless date this near on the wrong side of today (just passed for a due date, about to
+# come round for something that happened) is a slip or needs its year; it is questioned, not guessed
 
 
 def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
@@ -105,8 +108,27 @@ def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> d
                             f"again, or {ahead:%d/%m/%Y} if you mean next year.")
         return ahead
     if tense == "past":
-        return max(c for c in candidates if c <= today)
+        return _looking_back(candidates, today)
     return min(candidates, key=lambda c: (abs((c - today).days), c < today))
+
+
+def _looking_back(candidates: list[dt.date], today: dt.date) -> dt.date:
+    """The nearest sensible reading of a yearless date for something that has happened: the latest one on or
+    before today, unless the same day and month comes round within the next weeks. Then the nearest reading is
+    in the future ("3/12" typed on 2 December is tomorrow), which cannot be when it happened, and silently taking
+    last year's would store a date a year out; so say so, and let the person type the year if that is meant."""
+    passed = max(c for c in candidates if c <= today)
+    ahead = min((c for c in candidates if c > today), default=None)
+    if ahead is None or (ahead - today).days > JUST_PASSED_DAYS:
+        return passed
+    gap = (ahead - today).days
+    when = "tomorrow" if gap == 1 else f"in {gap} days"
+    recent = today - dt.timedelta(days=RECENT_EXAMPLE_DAYS)
+    raise DateError(f"{ahead.day} {ahead:%B %Y} is {when}, so it can't have happened yet. Type the date it "
+                    f"happened, e.g. {recent.day}/{recent.month}, or {numeric(passed)} if you mean {passed:%B %Y}.")
+
+
+RECENT_EXAMPLE_DAYS = 4  # the example of a date that has happened: a few days back, never ambiguous itself
 
 
 def _count(word: str) -> int | None:

@@ -48,10 +48,11 @@ def test_natural_due_dates_look_ahead(typed: str, due: date) -> None:
 
 
 @pytest.mark.parametrize(("typed", "happened"), [
-    ("15 January", date(2026, 1, 15)), ("last Friday", date(2026, 12, 11)), ("Friday", date(2026, 12, 11)),
+    ("15 January 2026", date(2026, 1, 15)), ("last Friday", date(2026, 12, 11)), ("Friday", date(2026, 12, 11)),
     ("20 November 2026", date(2026, 11, 20)), ("2 weeks ago", date(2026, 12, 1)), ("yesterday", date(2026, 12, 14)),
     ("5/3", date(2026, 3, 5)), ("5/3/26", date(2026, 3, 5)), ("05.03.2026", date(2026, 3, 5)),
-    ("15 December", TUESDAY), ("16 December", date(2025, 12, 16)),
+    ("15 December", TUESDAY), ("16 December 2025", date(2025, 12, 16)), ("15 June", date(2026, 6, 15)),
+    ("15/1/2026", date(2026, 1, 15)),
 ])
 def test_natural_past_dates_look_back(typed: str, happened: date) -> None:
     assert parse_date(typed, TUESDAY, "past") == happened
@@ -166,8 +167,13 @@ def test_day_always_comes_before_month(day: date, today: date, sep: str) -> None
         for tense in ("past", "future", "any"):
             try:
                 found = parse_day(f"{day.day}{sep}{day.month}", today, tense)  # type: ignore[arg-type]
-            except DateError as error:  # looking ahead, a day and month that passed in the last weeks is a slip
-                this_year = date(today.year, day.month, day.day)
+            except DateError as error:  # a day and month just passed (looking ahead) or about to come (looking
+                this_year = date(today.year, day.month, day.day)  # back) is questioned, not guessed
+                if tense == "past":
+                    ahead = this_year if this_year > today else date(today.year + 1, day.month, day.day)
+                    assert (ahead - today).days <= JUST_PASSED_DAYS
+                    assert "can't have happened yet" in str(error)
+                    continue
                 passed = this_year if this_year < today else date(today.year - 1, day.month, day.day)
                 assert tense == "future" and (today - passed).days <= JUST_PASSED_DAYS
                 assert "has just passed" in str(error)
