@@ -903,8 +903,8 @@ class NameFinder:
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
                     and not self._used_as_word(text, tokens, i) \
-                    and not ((capital is False or (capital is None and prev in _COPULAS))  # 'dad was jolly'
-                             and folded in self.lexicon.known_words  # 'his train fares'
+                    and not (capital is not True  # 'his train fares', and in all-lower text 'time off in lieu'
+                             and folded in self.lexicon.known_words
                              and _bare(folded) not in self.lexicon.census_given
                              and _bare(folded) not in self.lexicon.name_words):
                 spans.append((i, i))
