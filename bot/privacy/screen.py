@@ -1,13 +1,14 @@
 """Screening free text for anything that could identify a child before it is stored or shown.
 
-Audits are about vulnerable children: a case reference is enough to find the file, so names, dates of
+Audits are about vulnerable children: a case reference is enough to find the file, so names, initials, dates of
 birth, NHS numbers, UPNs, case-system ids, postcodes, addresses, school names, phone numbers and emails
 have no place in the bot. A refusal quotes the words that were found, to the person who typed them, so
 they know exactly what to change; the words are never logged or stored.
 
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
-name lists (bot/privacy/lexicon.py) and the council's own names file. The detectors are in
-bot/privacy/detect.py; how well they do is measured on tests/data/privacy/ by `make bench`.
+name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
+detectors are in bot/privacy/detect.py and bot/privacy/initials.py; how well they do is measured on
+tests/data/privacy/ by `make bench`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 
 from bot.errors import UserError
 from bot.privacy.detect import Hit, NameFinder, nhs_number_is_valid, structured_hits
+from bot.privacy.initials import initials_hits, load_acronyms
 from bot.privacy.lexicon import Lexicon
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
@@ -37,6 +39,8 @@ KINDS = {
     "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
     "email": ("an email address", "leave it out"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
+    "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
+                 "young person' or their role ('mother', 'the social worker') instead"),
 }
 LABELS = {kind: label for kind, (label, _) in KINDS.items()}
 
@@ -56,11 +60,12 @@ class Screen:
 
     lexicon: Lexicon
     listed: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()  # in capitals: never taken for a person's initials (bot/privacy/initials.py)
 
     @classmethod
     def load(cls, listed: Iterable[str] = ()) -> Screen:
         """The full screen: installed name lists plus the council's own names (settings.names)."""
-        return cls(Lexicon.load(), _fold_all(listed))
+        return cls(Lexicon.load(), _fold_all(listed), load_acronyms())
 
     @classmethod
     def listed_only(cls, listed: Iterable[str] = ()) -> Screen:
@@ -69,7 +74,7 @@ class Screen:
 
     def with_listed(self, listed: Iterable[str]) -> Screen:
         """The same loaded lists with a council's own names file (settings.names) instead of this one's."""
-        return Screen(self.lexicon, _fold_all(listed))
+        return Screen(self.lexicon, _fold_all(listed), self.acronyms)
 
     def find(self, text: str, mode: str = "full") -> list[Finding]:
         """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers
@@ -78,6 +83,8 @@ class Screen:
         hits = structured_hits(text)
         if mode == "full":
             hits += NameFinder(self.lexicon, self.listed).hits(text)
+            if self.lexicon.has_lists:
+                hits += initials_hits(text, self.acronyms, self.lexicon)
         elif self.listed:
             words = Lexicon(frozenset(), frozenset(), self.lexicon.common_words, frozenset(),
                             self.lexicon.everyday_words)

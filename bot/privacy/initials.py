@@ -1,0 +1,121 @@
+"""A person's initials ('JS told me she was scared', "JK's mum", 'direct work with J.S.'): a child's initials
+identify them to anyone who knows the family, as a name does.
+
+Two or three capitals (or dotted, 'J.S.', 'J. K. R.') count as initials only where the words around them say a
+person is meant: a person's verb or possessive after them (the name finder's own PERSON_AFTER: 'JS said',
+"JK's", 'AB and her mum', 'AB (12)'), a word before that only a person follows ('child JS', 'YP AB', 'brother
+KM', 'saw JS'), or 'for', 'with', 'to', 'about' or 'and' before them with the clause ending after ('spoke to JS
+about school', 'direct work with AB.', 'mum and JB today').
+
+Never the domain's acronyms: the knowledge base's own glossary and vocabulary (knowledge/kb/glossary.yaml,
+knowledge/vocabulary.yaml: CP, CIN, LAC, IRO, SW, MASH, PLO, SGO, CAMHS...), the name finder's roles, relations
+and words of practice, everyday words in capitals ('she was NOT seen', 'UK'), Roman numerals, and the few
+everyday acronyms no knowledge file lists (bot/privacy/data/everyday_acronyms.txt: PE, ID, OCD, DWP...). After
+'the', 'a' or a possessive ('the ICB has', 'her PIP was stopped') capitals are a body or a thing. Initials that
+are also everyday words ('AS', 'AM', 'IT') cannot be told from the word and pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from bot.privacy.detect import PERSON_AFTER, RELATIONS, ROLES, Hit
+from bot.privacy.lexicon import Lexicon
+
+EVERYDAY_ACRONYMS_FILE = Path(__file__).parent / "data" / "everyday_acronyms.txt"
+KNOWLEDGE_DIR = Path(str(resources.files("knowledge")))  # the knowledge base shipped with the bot
+GLOSSARY_FILE = KNOWLEDGE_DIR / "kb" / "glossary.yaml"
+VOCABULARY_FILE = KNOWLEDGE_DIR / "vocabulary.yaml"
+MOSTLY_CAPITALS = 0.7  # text with more of its letters in capitals than this is shouted: capitals say nothing there
+
+# Two or three capitals standing alone, or dotted initials; not part of a longer word, a reference (CR-123456),
+# 'A&E', 'KS2' or 'PP+'.
+_CANDIDATE = re.compile(r"(?<![\w.&+/'’-])(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z](?:\.\s?[A-Z])?\.?)(?![\w&+/-]|\.\w)")
+_ROMAN = re.compile(r"[IVX]+")
+_SHORT = re.compile(r"[A-Za-z]{2,3}")
+# Only a person follows these: 'child JS', 'YP AB', 'brother KM', 'saw JS'.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:child|children|yp|cyp|young\s+person|baby|son|daughter|brother|sister|sibling|siblings|cousin|twin|"
+    r"stepson|stepdaughter|(?:saw|seen|visited|met|told|asked|reassured|supported|praised)(?:\s+with)?)\s+$",
+    re.IGNORECASE)
+# A person or a service may follow these; initials only when the clause ends after them ('spoke to JS about',
+# 'work with AB.'), not 'referred to XYZ service'.
+_LINK_BEFORE = re.compile(r"\b(?:for|with|to|about|and)\s+$", re.IGNORECASE)
+_CLAUSE_ENDS_AFTER = re.compile(
+    r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|yesterday|alone|again|"
+    r"this|last|over|during|from|since|because|as|when|while|but|so)\b)", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|your|my|this|that|each|every|any|no)\s+$",
+                           re.IGNORECASE)
+
+
+def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:
+    """Initials used as a person in `text` (written in ordinary case; text mostly in capitals is not read here).
+
+    `allowed` holds acronyms in capitals (`load_acronyms`); the lexicon gives the everyday words and the name
+    finder's words of practice (UPN, DOB, LCS) that are never a person."""
+    letters_in_text = [c for c in text if c.isalpha()]
+    if not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS:
+        return []
+    hits: list[Hit] = []
+    for found in _CANDIDATE.finditer(text):
+        letters = re.sub(r"[.\s]", "", found.group(0))
+        if not _is_initials(letters, allowed, lexicon):
+            continue
+        before = text[max(0, found.start() - 30):found.start()]
+        after = text[found.end():found.end() + 40]
+        if _OWNER_BEFORE.search(before):
+            continue  # 'the ICB has agreed', 'her PIP was stopped'
+        if PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
+                _LINK_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after)):
+            words = found.group(0).strip()
+            if Hit("initials", words) not in hits:
+                hits.append(Hit("initials", words))
+    return hits
+
+
+def _is_initials(letters: str, allowed: frozenset[str], lexicon: Lexicon) -> bool:
+    folded = letters.casefold()
+    return not (letters in allowed or folded in ROLES or folded in RELATIONS or folded in lexicon.never_names
+                or folded in lexicon.everyday_words or _ROMAN.fullmatch(letters))
+
+
+def load_acronyms() -> frozenset[str]:
+    """The acronyms initials are never mistaken for, in capitals: the knowledge base's glossary terms and the
+    capitalised words of their meanings ('CPP, CP plan'), its vocabulary's short words ('icpc', 'strat'), and the
+    everyday acronyms file. A missing or unreadable knowledge file leaves only what the others give."""
+    words: set[str] = set(_data_words(EVERYDAY_ACRONYMS_FILE))
+    glossary = _yaml_key(GLOSSARY_FILE, "glossary")
+    if isinstance(glossary, dict):
+        for term, meaning in glossary.items():
+            words.update(_capitalised(f"{term} {meaning}"))
+            if isinstance(term, str) and _SHORT.fullmatch(term):
+                words.add(term.upper())  # 'strat', 'CiC', 'HoS'
+    vocabulary = _yaml_key(VOCABULARY_FILE, "vocabulary")
+    if isinstance(vocabulary, list):
+        words.update(phrase.upper() for group in vocabulary if isinstance(group, list) for phrase in group
+                     if isinstance(phrase, str) and _SHORT.fullmatch(phrase))
+    return frozenset(words)
+
+
+def _capitalised(text: str) -> Iterable[str]:
+    """Words of two or more capitals in a glossary line: 'ICPC, RCPC', 'DASH RIC', 'HM Courts'."""
+    return (word.upper() for word in re.findall(r"[A-Za-z][A-Za-z0-9]*", text)
+            if sum(c.isupper() for c in word) >= 2)
+
+
+def _yaml_key(path: Path, key: str) -> object:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError):
+        return None
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def _data_words(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [word.upper() for line in lines for word in line.split("#", 1)[0].split()]
