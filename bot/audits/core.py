@@ -297,6 +297,17 @@ def answers_summary(ctx: Ctx) -> str:
     return "\n".join(lines)
 
 
+def marks_legend(ctx: Ctx) -> str:
+    """What the marks in `answers_summary` mean, for those it shows: a trial user read the missing-answer mark as
+    the bot being unsure."""
+    meanings = []
+    if flags(ctx.checklist, ctx.answers):
+        meanings.append(f"{emoji('flag')} marks an answer the checklist flags for a second look")
+    if missing_answers(ctx.checklist, ctx.answers):
+        meanings.append(f"{emoji('question')} a required question not answered yet")
+    return f"{'; '.join(meanings)}." if meanings else ""
+
+
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit

@@ -9,6 +9,7 @@ from bot.audits.core import (
     control_choices,
     grade_choices,
     grade_label,
+    marks_legend,
     summary_reply,
 )
 from bot.audits.flow import (
@@ -28,6 +29,8 @@ def render_review(services: Services, ctx: Ctx) -> list[Reply]:
     note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
             if missing else "All required questions are answered.")
     note += " To change an answer, type `change` and its number, for example `change 2`."
+    if legend := marks_legend(ctx):
+        note += f" {legend}"
     resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
     submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
     return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
