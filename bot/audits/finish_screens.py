@@ -16,7 +16,7 @@ from bot.audits.flow import (
     missing_answers,
     suggest_grade,
 )
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
@@ -91,7 +91,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "actions":
         extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
     if name == "action_owner":
-        extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
+        extra += [person_choice(services.directory.label(uid), uid, "audit.owner", ctx.value(uid))
                   for uid in _owner_candidates(services, ctx)]
     return [Reply(text=text, prompt=prompt or None, kind="question",
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]
