@@ -13,6 +13,7 @@ from bot.storage import actions as action_store
 from bot.storage.errors import Conflict, NotAllowed, NotFound
 
 SHOWN = 20  # Slack shows at most 25 buttons in one message
+ECHOED = 60  # characters of an action's words said back when its Done is picked by number
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
@@ -58,8 +59,17 @@ def _listing(services: Services, turn: Turn, heading: str, actions: list[action_
         lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
     lines.append(f"_Press Done, or type `done {actions[0].id}`, when an action is complete._")
     return Reply(text="\n".join(lines),
-                 choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id))
-                               for a in actions[:SHOWN]))
+                 choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id),
+                                      echo=_done_echo(services, a, with_owner)) for a in actions[:SHOWN]))
+
+
+def _done_echo(services: Services, action: action_store.ActionRow, with_owner: bool) -> str:
+    """What a Done picked by number is said back as: the action's words, and whose it is in a team list, so a
+    manager closing a colleague's action by typing a number sees which one it was."""
+    words = action.description if len(action.description) <= ECHOED else \
+        action.description[:ECHOED].rsplit(" ", 1)[0] + "…"
+    owner = f" for {services.directory.label(action.owner_id)}" if with_owner else ""
+    return f"Done — {action_name(action.id)}{owner}: “{words}”"
 
 
 def action_name(action_id: int) -> str:

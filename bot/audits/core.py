@@ -16,7 +16,7 @@ from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, v
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
 from bot.core.markup import emoji
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
@@ -222,7 +222,8 @@ def control_choices(ctx: Ctx, back: bool = True, skip: bool = False) -> list[Cho
         controls.append(Choice("Skip", "audit.skip", value))
     controls.append(Choice("Pause", "audit.pause", value))
     if ctx.audit.submitted_at is None:  # a reopened audit was submitted once: it can be resubmitted, not cancelled
-        controls.append(Choice("Cancel audit", "audit.cancel", value, "danger"))
+        controls.append(Choice("Cancel audit", "audit.cancel", value, "danger",
+                               echo=f"Cancel audit #{ctx.audit.id} ({ctx.audit.case_ref})"))
     return controls
 
 
@@ -242,7 +243,7 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
     if not ids:
         ids = [p for p in directory.ids_with_role(Role.PRACTITIONER) if p != auditor][:15]
     ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
-    choices = [Choice(directory.label(uid), "audit.worker", ctx.value(uid)) for uid in ids[:15]]
+    choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid)) for uid in ids[:15]]
     period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
     return [Reply(text=f"Audit #{ctx.audit.id} of **{ctx.audit.case_ref}** ({ctx.checklist.title}).{period} "
                        "Whose case is it? Pick the worker, or type their Slack member ID.",
@@ -295,6 +296,17 @@ def answers_summary(ctx: Ctx) -> str:
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
+
+
+def marks_legend(ctx: Ctx) -> str:
+    """What the marks in `answers_summary` mean, for those it shows: a trial user read the missing-answer mark as
+    the bot being unsure."""
+    meanings = []
+    if flags(ctx.checklist, ctx.answers):
+        meanings.append(f"{emoji('flag')} marks an answer the checklist flags for a second look")
+    if missing_answers(ctx.checklist, ctx.answers):
+        meanings.append(f"{emoji('question')} a required question not answered yet")
+    return f"{'; '.join(meanings)}." if meanings else ""
 
 
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,

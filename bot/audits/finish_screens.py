@@ -9,13 +9,14 @@ from bot.audits.core import (
     control_choices,
     grade_choices,
     grade_label,
+    marks_legend,
     summary_reply,
 )
 from bot.audits.flow import (
     missing_answers,
     suggest_grade,
 )
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
@@ -28,6 +29,8 @@ def render_review(services: Services, ctx: Ctx) -> list[Reply]:
     note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
             if missing else "All required questions are answered.")
     note += " To change an answer, type `change` and its number, for example `change 2`."
+    if legend := marks_legend(ctx):
+        note += f" {legend}"
     resubmit = ctx.audit.submitted_at is not None and not missing and ctx.audit.overall_grade
     submit = (Choice("Submit the changes", "audit.submit", value, "primary"),) if resubmit else ()
     return [Reply(title=f"Review: audit #{ctx.audit.id}", text=answers_summary(ctx), note=note,
@@ -88,7 +91,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "actions":
         extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
     if name == "action_owner":
-        extra += [Choice(services.directory.label(uid), "audit.owner", ctx.value(uid))
+        extra += [person_choice(services.directory.label(uid), uid, "audit.owner", ctx.value(uid))
                   for uid in _owner_candidates(services, ctx)]
     return [Reply(text=text, prompt=prompt or None, kind="question",
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]

@@ -18,7 +18,7 @@ from bot.audits import finish as audits_finish
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.core import buttons
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import StaleAction, UserError
@@ -79,9 +79,9 @@ def owner_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
     audit = store.get_audit(services.storage, audit_id)
     if audit is None:
         raise UserError("I can't find that audit.")
-    choices = [Choice(services.directory.label(uid) + (" (the case's worker)" if uid == audit.worker_id else ""),
-                      "audit.moderation_owner", buttons.encode_id_and_key(audit_id, uid),
-                      "primary" if uid == audit.worker_id else None)
+    choices = [person_choice(services.directory.label(uid) + (" (the case's worker)" if uid == audit.worker_id else ""),
+                             uid, "audit.moderation_owner", buttons.encode_id_and_key(audit_id, uid),
+                             "primary" if uid == audit.worker_id else None)
                for uid in _candidates(services, audit)]
     return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
                        "someone else, or type their Slack member ID.", choices=tuple(choices), kind="question")]

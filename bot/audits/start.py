@@ -39,6 +39,8 @@ from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
 
 RESTORE_DAYS = 7
+CASE_REFERENCE_PROMPT = "Type the case reference, such as CR-123456. Never a name, date of birth or NHS number."
+STARTING = ("choose_checklist", "case_reference")  # what the bot waits for while an audit is being started
 RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
 
 
@@ -122,8 +124,7 @@ def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
     """The case reference, once the checklist is chosen."""
     chosen = checklists(services)[checklist_id]
     period = f" {period_text(chosen)}" if chosen.period else ""
-    return [Reply(text=f"**{chosen.title}**.{period} What is the case reference?",
-                  prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
+    return [Reply(text=f"**{chosen.title}**.{period} What is the case reference?", prompt=CASE_REFERENCE_PROMPT,
                   kind="question", choices=(Choice("Cancel", "audit.start_cancel"),))]
 
 
@@ -235,13 +236,12 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
     if audit_id is None:
         drafts = store.drafts_of(services.storage, turn.user_id)
-        if store.conversation(services.storage, turn.user_id).get("awaiting") in ("choose_checklist", "case_reference"):
-            # an audit being started is dropped once its starter asks for their drafts: the next thing they type
-            # must not be taken for a case reference they can no longer see being asked for
-            store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        starting = _start_under_way(services, turn)
         if not drafts:
-            return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
-                          choices=(Choice("Start an audit", "audit.start"),))]
+            none = Reply(text="You have no audits in progress." + ("" if starting else " Type `start audit` to begin "
+                                                                                     "one."),
+                         choices=() if starting else (Choice("Start an audit", "audit.start"),))
+            return [none, *starting]
         lines, choices = [], []
         for draft in drafts[:10]:
             ctx = load(services, draft.id)
@@ -253,13 +253,37 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             # see (a "yes" could raise a safeguarding alert). Resume shows the step again, and waits for it.
             store.set_conversation(services.storage, turn.user_id, None, turn.now)
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
-                           + "\nPick the one to carry on with.", choices=tuple(choices))]
+                           + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
+    set_aside = store.conversation(services.storage, turn.user_id).get("awaiting") in STARTING
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                       store.Move(step=ctx.audit.step, state={"paused": False},
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
-    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped."),
+    dropped = " The audit you were starting (no case reference given yet) is dropped: type `start audit` to " \
+              "begin it again." if set_aside else ""
+    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{dropped}"),
             *render(services, load(services, ctx.audit.id))]
+
+
+def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
+    """`resume` typed while an audit is being started. A trial user lost a chosen checklist without a word this way,
+    so a case reference still awaited stays awaited, and is asked for again under the drafts listed: the next
+    thing typed is then seen to be taken as the reference (or `cancel` drops it). An audit with no checklist
+    chosen yet is dropped, and said so: the list of checklists is no longer on screen."""
+    state = store.conversation(services.storage, turn.user_id)
+    awaiting = state.get("awaiting")
+    if awaiting == "choose_checklist":
+        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        return [Reply(kind="notice", text="The audit you were starting (no checklist chosen yet) is set aside: "
+                                          "type `start audit` when you want to begin it.")]
+    if awaiting != "case_reference":
+        return []
+    checklist = checklists(services).get(str(state.get("checklist")))
+    what = ("the audit of a campaign case" if state.get("feature") == "campaign"
+            else f"an audit against the **{checklist.title}** checklist" if checklist else "an audit")
+    return [Reply(kind="notice", text=f"You were starting {what}: type its case reference to carry on, or "
+                                      "`cancel` to drop it.",
+                  prompt=CASE_REFERENCE_PROMPT, choices=(Choice("Cancel", "audit.start_cancel"),))]
 
 
 def _answers(count: int) -> str:

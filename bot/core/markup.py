@@ -19,7 +19,7 @@ EMOJI: dict[str, tuple[str, str]] = {
     "warning": (":warning:", "(!)"),
     "flag": (":triangular_flag_on_post:", "[flag]"),
     "alarm": (":rotating_light:", "(!!)"),
-    "question": (":grey_question:", "(?)"),
+    "question": (":grey_question:", "[missing]"),  # a required answer not given: "(?)" read as "unsure" in a trial
     "done": (":white_check_mark:", "[done]"),
     "pencil": (":pencil2:", ">"),
 }

@@ -15,12 +15,18 @@ Style = Literal["primary", "danger"]
 
 @dataclass(frozen=True)
 class Choice:
-    """A button: `action` names the handler, `value` carries ids only (it travels through Slack)."""
+    """A button: `action` names the handler, `value` carries ids only (it travels through Slack).
+
+    `echo` says the pick back in full where it is made by typing a number (the terminal chat), for a pick that acts
+    on a person or on someone else's record: "Social worker N1 (U0PRAN001)" rather than the bare label. A Slack
+    button sits on its own message, so Slack does not show it; it plays no part in comparing choices.
+    """
 
     label: str
     action: str
     value: str = ""
     style: Style | None = None
+    echo: str | None = field(default=None, compare=False)
 
 
 FieldKind = Literal["text", "long_text", "date", "user", "select", "search"]
@@ -85,6 +91,11 @@ class Reply:
     @property
     def is_for_requester(self) -> bool:
         return self.to_user is None and self.to_channel is None
+
+
+def person_choice(label: str, person_id: str, action: str, value: str, style: Style | None = None) -> Choice:
+    """A button that picks a person: said back with their member ID, so a typed number shows exactly who it chose."""
+    return Choice(label, action, value, style, echo=f"{label} ({person_id})")
 
 
 def error(text: str) -> Reply:

@@ -6,13 +6,16 @@ ending cleanly on end of input or `quit`.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TextIO
 
+from bot.core.replies import Reply, error
 from bot.engine.routing import Engine
-from bot.terminal.render import TerminalView
+from bot.terminal.render import DEFAULT_WIDTH, TerminalView
 
 QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
+MIN_WIDTH = 40
 BANNER = (
     "audit-bot local chat as {user} ({label}). Type `help` to see what I can do, "
     "a number to pick an option, `/audit ...` for commands, `quit` to leave."
@@ -25,14 +28,16 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
 
     Charts (the digest's trend) are written into `chart_dir` and their path printed; without it they are left out.
     """
-    view = TerminalView(chart_dir=chart_dir, names=engine.directory.label)
+    interactive = stdin.isatty()
+    view = TerminalView(chart_dir=chart_dir, names=engine.directory.label,
+                        waiting=lambda: engine.session_start(user_id),
+                        width=screen_width() if interactive else DEFAULT_WIDTH)
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
     waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
     if waiting:
         stdout.write(view.render(waiting) + "\n")
-    interactive = stdin.isatty()
     while True:
         if interactive:
             stdout.write(prompt)
@@ -47,15 +52,31 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
             return 0
         if not text.strip():
             continue
+        picked = view.echo(text)
+        if picked:
+            stdout.write(picked + "\n")
         replies = run_line(engine, view, user_id, text)
         stdout.write(view.render(replies) + "\n")
 
 
-def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> list:
-    """Route one typed line: an option number, a slash command, or free text."""
+def screen_width() -> int:
+    """The width to wrap at: the terminal's own, so the terminal never breaks a word itself (at most 100, for
+    reading)."""
+    return max(MIN_WIDTH, min(DEFAULT_WIDTH, shutil.get_terminal_size().columns - 1))
+
+
+def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> list[Reply]:
+    """Route one typed line: an option number, a slash command, or free text. An option number that fits no menu
+    on screen is refused here, never passed on as words (nor to an older menu)."""
     choice = view.choice_for(text)
     if choice is not None:
         return engine.action(user_id, choice.action, choice.value, surface="terminal")
+    refused = view.pick_refused(text)
+    if refused is not None:
+        waiting = [] if view.choices else engine.session_start(user_id)
+        if waiting:
+            return [error(f"{refused} Here again is what I'm waiting for from you:"), *waiting]
+        return [error(f"{refused} Type `help` to see what I can do, or say what you want in words.")]
     stripped = text.strip()
     if stripped.lower().startswith("/audit"):
         return engine.command(user_id, stripped[len("/audit"):].strip(), surface="terminal")

@@ -1,12 +1,16 @@
 """Render replies for the terminal chat: plain text with numbered options.
 
-The numbering continues across the replies of one turn, so a person (or a script) answers a choice
-by typing its number (or `#N` while a typed answer is expected); `TerminalView.choice_for` maps the
-number back to the button.
+A person (or a script) answers a choice by typing its number (or `#N` while a typed answer is expected);
+`TerminalView.choice_for` maps the number back to the button. Numbers refer to the latest menu on screen, and only
+while it is still the latest thing the bot asked: a user trial closed a colleague's action by typing "2" meant for
+something else, two replies after the action list had scrolled by. So a reply shown without options retires the
+menu above it, unless the bot is still waiting on exactly that menu (guidance read mid-question, a refused answer).
+A question's own options are numbered first, from 1, so the worker list reads the same whoever starts the audit.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,10 +19,28 @@ from pathlib import Path
 from bot.core.markup import MENTION, to_plain
 from bot.core.replies import Choice, Reply
 
+MAX_PICK_DIGITS = 3  # "2" or "#12" is an option number; a longer number is something else typed
+LISTED = re.compile(r"• |\[[a-z]+\] ")  # a list line, bulleted or marked ("[flag] 3. ..."): its wrap is indented
+DEFAULT_WIDTH = 100  # columns a script (or a test) reads; a person's terminal gives its own
+
 
 def plain(text: str) -> str:
     """Neutral markup as terminal text, keeping the words."""
     return to_plain(text)
+
+
+def _fill(text: str, width: int, indent: str = "", hanging: str = "") -> str:
+    """Wrap at spaces only: a hyphenated word ("no-further-action") or a long link is never cut in two."""
+    return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=hanging,
+                         break_on_hyphens=False, break_long_words=False)
+
+
+def _numbered_first(replies: list[Reply]) -> list[int]:
+    """The order in which a turn's option-bearing replies are numbered (their indexes): the question first, so its
+    options start at 1 whatever notice came before it (a heads-up's View buttons, say), then the rest in order."""
+    with_choices = [i for i, reply in enumerate(replies) if reply.is_for_requester and reply.choices]
+    questions = [i for i in with_choices if replies[i].kind == "question"]
+    return questions + [i for i in with_choices if i not in questions]
 
 
 @dataclass
@@ -26,11 +48,15 @@ class TerminalView:
     """The options currently on screen, so a typed number presses the right button."""
 
     choices: list[Choice] = field(default_factory=list)
-    width: int = 100
+    width: int = DEFAULT_WIDTH
     expects_text: bool = False
     chart_dir: Path | None = None  # where charts are written; without it a chart is not shown or named
     # A person's name by their id, so "@{U0MGRN001}" reads "@Sam North" as Slack would show it; without it, the id.
     names: Callable[[str], str] | None = None
+    # What the bot still waits for from this person (the engine's session start). Without it, nothing is taken to be
+    # waiting, so any reply without options retires the menu above it.
+    waiting: Callable[[], list[Reply]] | None = None
+    retired: bool = False  # a menu was on screen until a reply without options came after it
 
     def _plain(self, text: str) -> str:
         if self.names is not None:
@@ -39,22 +65,35 @@ class TerminalView:
         return plain(text)
 
     def render(self, replies: list[Reply]) -> str:
-        """Show one turn's replies; the options of this turn replace the previous ones."""
-        lines: list[str] = []
-        new_choices: list[Choice] = []
+        """Show one turn's replies. Options shown in this turn replace the previous ones; a turn without options
+        retires them, unless the bot is still waiting on them."""
         mine = [r for r in replies if r.is_for_requester]
         # When typed input is expected (a number question, say), a bare number is the answer and
         # options are picked with "#N" instead. A turn that shows no new question (a refused answer,
         # guidance) leaves that as it was: the question on screen still stands, so `4` stays an answer.
         if any(r.prompt or r.choices for r in mine):
             self.expects_text = any(r.prompt for r in mine)
-        for reply in replies:
-            lines.append(self._render_one(reply, new_choices))
+        first_numbers: dict[int, int] = {}
+        new_choices: list[Choice] = []
+        for index in _numbered_first(replies):
+            first_numbers[index] = len(new_choices) + 1
+            new_choices += replies[index].choices
+        lines = [self._render_one(reply, first_numbers.get(i, 0)) for i, reply in enumerate(replies)]
         if new_choices:
-            self.choices = new_choices
+            self.choices, self.retired = new_choices, False
+        elif self.choices and not self._still_waiting_on_menu():
+            self.choices, self.retired = [], True
         return "\n".join(line for line in lines if line)
 
-    def _render_one(self, reply: Reply, numbered: list[Choice]) -> str:
+    def _still_waiting_on_menu(self) -> bool:
+        """Whether the bot still waits on the screen whose options are numbered (its buttons carry the step, so an
+        older screen of the same question does not count)."""
+        if self.waiting is None:
+            return False
+        waited = [c for reply in self.waiting() if reply.is_for_requester for c in reply.choices]
+        return bool(waited) and all(choice in self.choices for choice in waited)
+
+    def _render_one(self, reply: Reply, first_number: int) -> str:
         out: list[str] = []
         if reply.to_user:
             out.append(f"[message to {reply.to_user}]")
@@ -64,20 +103,21 @@ class TerminalView:
             out.append(f"== {self._plain(reply.title)} ==")
         prefix = "! " if reply.kind == "error" else ""
         for paragraph in self._plain(prefix + reply.text).split("\n"):
-            out.append(textwrap.fill(paragraph, self.width) if paragraph.strip() else "")
+            hanging = "  " if LISTED.match(paragraph) else ""
+            out.append(_fill(paragraph, self.width, hanging=hanging) if paragraph.strip() else "")
         for label, value in reply.fields:
-            out.append(f"  {self._plain(label)}: {self._plain(value)}")
+            out.append(_fill(f"{self._plain(label)}: {self._plain(value)}", self.width, "  ", "    "))
         if reply.image is not None and self.chart_dir is not None:
             out.append(f"(chart written to {self._write_chart(reply)})")
         if reply.is_for_requester:
-            for choice in reply.choices:
-                numbered.append(choice)
-                marker = "#" if self.expects_text else ""
-                out.append(f"  {marker}{len(numbered)}) {choice.label}")
+            marker = "#" if self.expects_text else ""
+            for number, choice in enumerate(reply.choices, start=first_number):
+                head = f"  {marker}{number}) "
+                out.append(_fill(head + choice.label, self.width, hanging=" " * len(head)))
         if reply.prompt:
-            out.append(f"  > {self._plain(reply.prompt)}")
+            out.append(_fill(f"> {self._plain(reply.prompt)}", self.width, "  ", "    "))
         if reply.note:
-            out.append(f"  ({self._plain(reply.note)})")
+            out.append(_fill(f"({self._plain(reply.note)})", self.width, "  ", "   "))
         return "\n".join(out)
 
     def _write_chart(self, reply: Reply) -> Path:
@@ -88,13 +128,41 @@ class TerminalView:
         path.write_bytes(reply.image)
         return path
 
-    def choice_for(self, text: str) -> Choice | None:
-        """The option a typed number stands for, if the text is just a number on screen."""
+    def _typed_number(self, text: str) -> int | None:
+        """The option number a line means, if it is one: `#N`, or a bare N unless a typed answer is expected."""
         stripped = text.strip()
         if stripped.startswith("#"):
             stripped = stripped[1:].strip()
         elif self.expects_text:
             return None
-        if stripped.isdecimal() and 1 <= int(stripped) <= len(self.choices):
-            return self.choices[int(stripped) - 1]
+        if stripped.isdecimal() and len(stripped) <= MAX_PICK_DIGITS:
+            return int(stripped)
         return None
+
+    def choice_for(self, text: str) -> Choice | None:
+        """The option a typed number stands for, if the text is just a number on screen."""
+        number = self._typed_number(text)
+        if number is not None and 1 <= number <= len(self.choices):
+            return self.choices[number - 1]
+        return None
+
+    def echo(self, text: str) -> str | None:
+        """The pick a typed number makes, said back before its outcome, so a person sees what was chosen."""
+        choice = self.choice_for(text)
+        if choice is None:
+            return None
+        said = f"→ You picked {self._typed_number(text)}: {choice.echo or choice.label}"
+        return _fill(said, self.width, hanging="  ")
+
+    def pick_refused(self, text: str) -> str | None:
+        """Why a typed option number picks nothing, when it is one that does not fit the menu on screen."""
+        number = self._typed_number(text)
+        if number is None or self.choice_for(text) is not None:
+            return None
+        if self.choices:
+            hash_sign = "#" if self.expects_text else ""
+            return (f"There is no option {number} on screen: type {hash_sign}1 to {hash_sign}{len(self.choices)} "
+                    "to pick one of the options listed last.")
+        earlier = (" The options further up were for an earlier reply: numbers pick only from the options of the "
+                   "latest one." if self.retired else "")
+        return f"There are no options to pick from just now, so “{text.strip()}” picks nothing.{earlier}"

@@ -238,7 +238,7 @@ def test_change_without_a_number_at_the_review_says_how(engine: Engine) -> None:
 
 def test_a_number_typed_with_nothing_to_pick_is_not_a_question(engine: Engine) -> None:
     _, out = drive(engine, ["/audit kb unanswered", "1"], user="U0QALEAD1")
-    assert "There's no question waiting for a \"1\" from you just now" in out
+    assert "There are no options to pick from just now, so “1” picks nothing. Type help" in " ".join(out.split())
     assert "Did you mean" not in out and "corporate parenting" not in out.lower()
 
 
@@ -300,12 +300,15 @@ def test_a_paused_audit_or_nothing_waiting_starts_a_session_quietly(engine: Engi
     assert "Picking up where you left off" not in out
 
 
-def test_listing_drafts_drops_an_audit_being_started_so_a_reference_is_not_taken_later(engine: Engine,
-                                                                                      services: Services) -> None:
+def test_listing_drafts_keeps_an_audit_being_started_and_asks_for_its_reference_again(engine: Engine,
+                                                                                     services: Services) -> None:
     _, out = drive(engine, ["start audit", "1", "resume", "AB-1234"])
-    assert "You have no audits in progress" in out
-    assert "AB-1234 looks like a case reference" in out  # not silently made into an audit
-    assert services.storage.db["audits"].count == 0
+    text = " ".join(out.split())
+    assert "You have no audits in progress. You were starting an audit against the Care leavers and pathway plans " \
+           "checklist: type its case reference to carry on, or cancel to drop it." in text
+    assert text.count("> Type the case reference") == 2  # asked again under the list, so AB-1234 is seen to answer it
+    [audit] = services.storage.db.query("SELECT case_ref FROM audits")
+    assert audit["case_ref"] == "AB-1234"
 
 
 def test_lists_of_drafts_and_cancelled_audits_read_as_english(engine: Engine) -> None:
