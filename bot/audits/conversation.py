@@ -20,8 +20,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
-from bot.audits import actions as actions_feature
-from bot.audits import compare, moderation, moderation_action, readback
+from bot.audits import action_status, compare, moderation, moderation_action, readback
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
@@ -273,7 +272,8 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 # Buttons that begin a conversation, or only read, are accepted whatever the person is in the middle of.
 ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.compare",
                            "audit.reflect", "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
-                           "audit.moderation_reply", "actions.done"})
+                           "audit.moderation_reply", "actions.done", "actions.done_confirm", "actions.done_keep",
+                           "actions.reopen"})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 
@@ -421,7 +421,8 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
     "audit.moderation_owner": moderation_action.on_owner,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
-    "actions.done": actions_feature.on_done,
+    "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
+    "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
 })
 STEP_HINT = "type `/audit resume` to carry on"
 
