@@ -12,6 +12,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.owner "<audit>:<version>:<user id>"      audit.view / compare / reflect / reopen / restore "<audit>"
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
+    audit.remove_action "<audit>:<version>:<action id>"
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
@@ -97,7 +98,8 @@ def install(engine: Engine, services: Services) -> None:
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
                        usage="/audit actions [team] [page N]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
-                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>]")
+                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
+                             "remove action <action>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
