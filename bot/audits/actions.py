@@ -1,35 +1,42 @@
-"""Actions from audits: `/audit actions` lists a person's open actions, each with a Done button."""
+"""Actions from audits: `/audit actions` lists a person's open actions, each with a Done button, a page at a time.
+
+Marking done and reopening are bot.audits.action_status; removing one added by mistake is bot.audits.action_removal.
+"""
 
 from __future__ import annotations
 
-from bot.core import buttons, policy
+from bot.audits import pages
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import AccessDenied, StaleAction, UserError
-from bot.settings.people import Person, Role
+from bot.errors import UserError
+from bot.settings.people import Role
 from bot.storage import actions as action_store
-from bot.storage.errors import Conflict, NotAllowed, NotFound
 
-SHOWN = 20  # Slack shows at most 25 buttons in one message
+SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
 ECHOED = 60  # characters of an action's words said back when its Done is picked by number
+USAGE = ("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'; add `page 2` for "
+         "the ones due later.")
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage."""
-    scope = args.strip().lower()
+    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage; `page N` for the
+    ones due later (or `more` typed next, as under `/audit list`)."""
+    words, page = pages.page_of(args.split())
+    scope = " ".join(words).lower()
     if scope in ("team", "teams"):
-        return _team_actions(services, turn)
+        return _team_actions(services, turn, page)
     if scope:
-        raise UserError("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'.")
+        raise UserError(USAGE)
     actions = action_store.open_actions_of(services.storage, turn.user_id)
     if not actions:
+        pages.remember(services, turn, "actions", [], page, last_page=True)
         return [Reply(text="You have no open actions from audits.")]
-    return [_listing(services, turn, "**Your open actions**", actions, with_owner=False)]
+    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions)]
 
 
-def _team_actions(services: Services, turn: Turn) -> list[Reply]:
+def _team_actions(services: Services, turn: Turn, page: int) -> list[Reply]:
     """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics."""
     directory = services.directory
     person = turn.person
@@ -41,26 +48,38 @@ def _team_actions(services: Services, turn: Turn) -> list[Reply]:
     owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
     actions = action_store.open_actions_of_owners(services.storage, owners)
     if not actions:
+        pages.remember(services, turn, "actions", ["team"], page, last_page=True)
         return [Reply(text="Nobody in your teams has an open action from audits.")]
-    return [_listing(services, turn, "**Open actions in your teams**", actions, with_owner=True)]
+    return [_listing(services, turn, ("Open actions in your teams", "your teams' open actions"), ["team"], page,
+                     actions)]
 
 
-def _listing(services: Services, turn: Turn, heading: str, actions: list[action_store.ActionRow],
-             with_owner: bool) -> Reply:
-    """Soonest due first, overdue ones marked, each with a Done button naming the action as the list does."""
+def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: list[str], page: int,
+             actions: list[action_store.ActionRow]) -> Reply:
+    """One page, soonest due first, overdue ones marked, each with a Done button naming the action as the list does
+    (the owner's name too for a team's); how to see the next page, as `/audit list` says it."""
+    total = len(actions)
+    first = (page - 1) * SHOWN
+    shown = actions[first:first + SHOWN]
+    if not shown:
+        raise UserError(f"There is no page {page}: {heading[1]} fill {-(-total // SHOWN)} page(s) of {SHOWN}.")
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
-    lines = [heading]
-    for action in actions[:SHOWN]:
-        owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
+    counted = f" ({first + 1} to {first + len(shown)} of {total})" if total > len(shown) else ""
+    lines = [f"**{heading[0]}**{counted}"]
+    for action in shown:
+        owner = f"{services.directory.label(action.owner_id)}: " if words else ""
         due = f"{action.due_date} (**overdue**)" if action.due_date < today else action.due_date
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
                      f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}")
-    if len(actions) > SHOWN:
-        lines.append(f"_…and {len(actions) - SHOWN} more, due later._")
-    lines.append(f"_Press Done, or type `done {actions[0].id}`, when an action is complete._")
+    last_page = first + len(shown) >= total
+    if not last_page:
+        command = pages.next_page_command("actions", words, page)
+        lines.append(f"_Due later: {pages.more_hint(services, turn, command)}._")
+    pages.remember(services, turn, "actions", words, page, last_page)
+    lines.append(f"_Press Done, or type `done {shown[0].id}`, when an action is complete._")
     return Reply(text="\n".join(lines),
                  choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id),
-                                      echo=_done_echo(services, a, with_owner)) for a in actions[:SHOWN]))
+                                      echo=_done_echo(services, a, bool(words))) for a in shown))
 
 
 def _done_echo(services: Services, action: action_store.ActionRow, with_owner: bool) -> str:
@@ -75,29 +94,3 @@ def _done_echo(services: Services, action: action_store.ActionRow, with_owner: b
 def action_name(action_id: int) -> str:
     """How the listing and its Done buttons both name an action, so a person can match one to the other."""
     return f"action {action_id}"
-
-
-def _may_complete_for_others(services: Services, person: Person, owner_id: str) -> bool:
-    return policy.may_complete_for_others(services.directory, person, owner_id)
-
-
-def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """Record who completed the action and when; the owner is re-checked, since buttons can be copied."""
-    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
-    try:
-        action = action_store.complete_action(services.storage, action_id, turn.user_id,
-                                              allowed=_may_complete_for_others_lookup(services, turn.person,
-                                                                                      action_id),
-                                              now=turn.now)
-    except NotFound:
-        raise UserError("I can't find that action; type `/audit actions` to see your open ones.") from None
-    except NotAllowed:
-        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.") from None
-    except Conflict:
-        raise StaleAction("That action is already marked done.") from None
-    return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.")]
-
-
-def _may_complete_for_others_lookup(services: Services, person: Person, action_id: int) -> bool:
-    owner = action_store.action_owner(services.storage, action_id)
-    return owner is not None and _may_complete_for_others(services, person, owner)

@@ -20,8 +20,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
-from bot.audits import actions as actions_feature
-from bot.audits import compare, moderation, moderation_action, readback
+from bot.audits import action_removal, action_status, compare, moderation, moderation_action, readback
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
@@ -150,14 +149,24 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
                     "or use `/audit ask`.")
 
 
+def _actions_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """At the actions step: `remove action 41` removes one added by mistake; other text is the next action."""
+    removed = action_removal.typed_in_draft(services, turn, ctx, text)
+    return removed if removed is not None else audits_finish.typed(services, turn, ctx, text)
+
+
 def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """At "Submit audit #N?": `submit` (or `yes`) sends it; other text is told how, not filed as a question."""
+    """At "Submit audit #N?": `submit` (or `yes`) sends it, `remove action 41` removes one added by mistake; other
+    text is told how, not filed as a question."""
+    if (removed := action_removal.typed_in_draft(services, turn, ctx, text)) is not None:
+        return removed
     if SUBMIT_WORDS.match(text) or GO_ON_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
         return audits_finish.on_submit(services, turn, ctx.value())
     if looks_like_question(text):
         return None
     raise UserError(f"Audit #{ctx.audit.id} is ready to submit, so I haven't stored that. Type `submit` (or press "
-                    "Submit) to send it for moderation, or `back` to change the actions.")
+                    "Submit) to send it for moderation, `remove action` and its number to remove an action, or `back` "
+                    "to add one.")
 
 
 # Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it
@@ -273,7 +282,8 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 # Buttons that begin a conversation, or only read, are accepted whatever the person is in the middle of.
 ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.compare",
                            "audit.reflect", "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
-                           "audit.moderation_reply", "actions.done"})
+                           "audit.moderation_reply", "actions.done", "actions.done_confirm", "actions.done_keep",
+                           "actions.reopen"})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 
@@ -299,7 +309,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
     State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),
     State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development")),
-    State.ACTIONS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.actions_done"}, _shown("actions")),
+    State.ACTIONS: _spec(_in_audit(_actions_text), _CONTROLS | {"audit.actions_done", "audit.remove_action"},
+                         _shown("actions")),
     State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner")),
     State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due")),
     State.SUBMIT: _spec(_in_audit(_submit_text), _CONTROLS | {"audit.submit"}, _shown("submit")),
@@ -421,7 +432,9 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
     "audit.moderation_owner": moderation_action.on_owner,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
-    "actions.done": actions_feature.on_done,
+    "audit.remove_action": action_removal.on_remove,
+    "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
+    "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
 })
 STEP_HINT = "type `/audit resume` to carry on"
 

@@ -331,14 +331,20 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
 
 def action_line(services: Services, action: action_store.ActionRow, today: str) -> str:
     """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
-    it is done (when, and by whom if not its owner) or overdue."""
+    it is done (when, and by whom if not its owner) or overdue, and when it was reopened after being marked done."""
     label = services.directory.label
+
+    def day(stamp: str) -> str:
+        return datetime.fromisoformat(stamp).astimezone(services.settings.timezone).date().isoformat()
+
     line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {action.due_date}"
     if action.done_at:
-        done_on = datetime.fromisoformat(action.done_at).astimezone(services.settings.timezone).date().isoformat()
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
-        return f"{line} (**done** {done_on}{by})"
-    return f"{line} (**overdue**)" if action.due_date < today else f"{line} (open)"
+        return f"{line} (**done** {day(action.done_at)}{by})"
+    state = "**overdue**" if action.due_date < today else "open"
+    if action.reopened_at and action.reopened_by:
+        state += f", reopened {day(action.reopened_at)} by {label(action.reopened_by)}"
+    return f"{line} ({state})"
 
 
 def grade_choices(ctx: Ctx, suggested: str | None) -> list[Choice]:

@@ -12,7 +12,8 @@ Buttons (engine action names and values; values carry ids only):
     audit.owner "<audit>:<version>:<user id>"      audit.view / compare / reflect / reopen / restore "<audit>"
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
-    actions.done "<action id>"
+    audit.remove_action "<audit>:<version>:<action id>"
+    actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
 """
@@ -22,8 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.audits import action_status, compare, conversation, list_pages, moderation, readback
 from bot.audits import actions as actions_feature
-from bot.audits import compare, conversation, list_pages, moderation, readback
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
@@ -39,8 +40,8 @@ RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IG
 # "done 12", "done action 12", "mark action 12 done": the listing names actions by number, so people type them.
 DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d{1,9})(?:\s+(?:as\s+)?done)?"
                         r"\s*[.!]?\s*$", re.IGNORECASE)
-SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}",
-                       re.IGNORECASE)
+SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}|"
+                       f"{action_status.REOPEN_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
 # Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
@@ -54,6 +55,30 @@ MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut."""
     return conversation.typed_text(services, turn, text, SHORTCUTS)
+
+
+def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """Typed words that start or find something (`start audit`, `done 12`, `reopen action 12`, `resume`), and words
+    that mean nothing outside an audit, said so; None for other text (a question, for the knowledge base)."""
+    if START_WORDS.match(text):
+        return audits_start.start(services, turn, "")
+    if (named := START_NAMED.match(text)) is not None:
+        return audits_start.start(services, turn, named.group("named"))
+    if (done := DONE_WORDS.match(text)) is not None:
+        return action_status.on_done(services, turn, done.group("id"))
+    if (reopened := action_status.typed(services, turn, text)) is not None:
+        return reopened
+    if RESUME_WORDS.match(text):
+        return audits_start.resume(services, turn, "")
+    if STRAY_ANSWER.match(text):
+        return audits_start.stray_answer(services, turn, text.strip())
+    if LIST_ACTIONS.match(text):
+        return actions_feature.list_command(services, turn, "")
+    if (word := NOTHING_OPEN.match(text)) is not None:
+        verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
+        return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
+                                          "`/audit resume` lists your drafts; `help` shows what you can do.")]
+    return audits_start.bare_reference(services, turn, text)
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -70,9 +95,11 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("restore", bind(audits_start.restore_command), "restore an audit you cancelled (for "
                        f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
-                       "teams' for managers", usage="/audit actions [team]")
+                       "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
+                       usage="/audit actions [team] [page N]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
-                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>]")
+                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
+                             "remove action <action>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>")
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
@@ -89,6 +116,8 @@ def install(engine: Engine, services: Services) -> None:
     for name in conversation.ACTIONS:
         engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
 
+    # "yes" or "no" to "Mark action #7 done for …?": the question just asked, before an audit waiting behind it.
+    engine.add_message_handler(lambda turn, text: action_status.typed_confirmation(services, turn, text), priority=15)
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
@@ -96,23 +125,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
-    def shortcuts(turn: Turn, text: str) -> list[Reply] | None:
-        if START_WORDS.match(text):
-            return audits_start.start(services, turn, "")
-        if (named := START_NAMED.match(text)) is not None:
-            return audits_start.start(services, turn, named.group("named"))
-        if (done := DONE_WORDS.match(text)) is not None:
-            return actions_feature.on_done(services, turn, done.group("id"))
-        if RESUME_WORDS.match(text):
-            return audits_start.resume(services, turn, "")
-        if STRAY_ANSWER.match(text):
-            return audits_start.stray_answer(services, turn, text.strip())
-        if LIST_ACTIONS.match(text):
-            return actions_feature.list_command(services, turn, "")
-        if (word := NOTHING_OPEN.match(text)) is not None:
-            verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
-            return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
-                                              "`/audit resume` lists your drafts; `help` shows what you can do.")]
-        return audits_start.bare_reference(services, turn, text)
-
-    engine.add_message_handler(shortcuts, priority=30)
+    engine.add_message_handler(lambda turn, text: shortcuts(services, turn, text), priority=30)

@@ -89,7 +89,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
         text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
     extra: list[Choice] = []
     if name == "actions":
-        extra.append(Choice("No more actions", "audit.actions_done", value, "primary"))
+        extra += [Choice("No more actions", "audit.actions_done", value, "primary"), *_removal_choices(services, ctx)]
     if name == "action_owner":
         extra += [person_choice(services.directory.label(uid), uid, "audit.owner", ctx.value(uid))
                   for uid in _owner_candidates(services, ctx)]
@@ -106,11 +106,25 @@ def render_submit(services: Services, ctx: Ctx) -> list[Reply]:
 
 
 def _actions_text(services: Services, ctx: Ctx) -> str:
+    """The actions so far, numbered as everywhere else (`/audit show`, `/audit actions`), so one added by mistake
+    can be named: `remove action 41`."""
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
-    listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
+    listed = "".join(f"\n• Action {a.id}: {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
                      for a in actions)
+    remove = " To remove one added by mistake, press its Remove button or type `remove action` and its number." \
+        if actions else ""
     return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
-            "Type one action at a time.")
+            f"Type one action at a time.{remove}")
+
+
+REMOVE_BUTTONS = 10  # Slack shows 25 buttons at most in a message; more actions than this are removed by typing
+
+
+def _removal_choices(services: Services, ctx: Ctx) -> list[Choice]:
+    """A Remove button for each of the draft's open actions (the newest, if there are many)."""
+    actions = [a for a in action_store.actions_of_audit(services.storage, ctx.audit.id) if not a.done_at]
+    return [Choice(f"Remove action {a.id}", "audit.remove_action", ctx.value(str(a.id)))
+            for a in actions[-REMOVE_BUTTONS:]]
 
 
 def _owner_candidates(services: Services, ctx: Ctx) -> list[str]:

@@ -23,6 +23,7 @@ from bot.core import policy
 from bot.core.calendar import add_working_days
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import audits as store
+from bot.storage.actions import ActionRow
 from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict
@@ -237,6 +238,22 @@ def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, not
     """Change the note on one answer of a submitted audit before moderation, keeping the old note as a revision."""
     _guarded(storage, audit_id, lambda audit: note_refusal(audit, actor),
              lambda: store.edit_note(storage, audit_id, actor, question_id, note, now))
+
+
+def remove_action(storage: Storage, audit_id: int, actor: str, action_id: int, now: datetime) -> ActionRow:
+    """Remove one open action from a submitted audit before moderation, keeping it as a revision; NotFound (from
+    storage) when it is not one of the audit's open actions."""
+    return _guarded(storage, audit_id, lambda audit: action_refusal(audit, actor),
+                    lambda: store.remove_action_submitted(storage, audit_id, actor, action_id, now))
+
+
+def action_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
+    """Why an action may not be removed from this audit in place, if it may not: as for its notes."""
+    if audit is None:
+        return AccessDenied("Only the person who did this audit can change it.")
+    return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can have an action removed this "
+                                                          "way. In an audit open for changes, type `remove action` "
+                                                          "and its number at the actions step.")
 
 
 def note_refusal(audit: AuditRow | None, actor: str) -> UserError | None:

@@ -1,8 +1,8 @@
-"""`more` typed after `/audit list`: the next page of that same list.
+"""`more` typed after `/audit list` or `/audit actions`: the next page of that same list.
 
 In a user trial `more` typed under a paged list was taken for a knowledge question, answered "I don't know that
-yet" and put on the QA leads' unanswered list. `/audit list` keeps which list and page it showed
-(bot.storage.audits.remember_listing); typed `more`, `more please`, `next page`, `show more` or `older ones` shows
+yet" and put on the QA leads' unanswered list. `/audit list` and `/audit actions` keep which list and page they
+showed (bot.audits.pages); typed `more`, `more please`, `next page`, `show more` or `older ones` shows
 the next page. When there is no list to go on with, or the last page was shown, one message says so and how to
 list; either way it is never a question.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import readback
+from bot.audits import actions, readback
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -24,6 +24,10 @@ MORE_WORDS = re.compile(r"^\s*(?:(?:show |see |list )?more(?: audits)?|next(?: p
                         r"(?:,? please)?\s*[.!]?\s*$", re.IGNORECASE)
 HOW_TO_LIST = ("`/audit list` lists the audits you can read, 10 a page (`mine`, `team` or `case CR-123456` narrow "
                "it); type `more` after it for the next page.")
+HOW_TO_LIST_ACTIONS = (f"`/audit actions` lists your open actions, {actions.SHOWN} a page (`team` your teams'); type "
+                       "`more` after it for the next page.")
+# The lists `more` can go on with: what shows a page of each, and how to list it again.
+PAGED = {"list": (readback.list_command, HOW_TO_LIST), "actions": (actions.list_command, HOW_TO_LIST_ACTIONS)}
 
 
 def is_more(text: str) -> bool:
@@ -31,17 +35,20 @@ def is_more(text: str) -> bool:
     return MORE_WORDS.match(text or "") is not None
 
 
-def _kept_page(listing: dict[str, object] | None) -> tuple[list[str], int, bool] | None:
-    """(the list's own words such as `team` or `case CR-123456`, the page shown, whether it was the last) as kept;
-    None when nothing is kept or the kept row is not one `more` can use."""
+def _kept_page(listing: dict[str, object] | None) -> tuple[str, list[str], int, bool] | None:
+    """(the command, `list` or `actions`; its own words such as `team` or `case CR-123456`; the page shown; whether
+    it was the last) as kept; None when nothing is kept or the kept row is not one `more` can use. A row kept
+    before lists other than `/audit list` paged has no command: it is `/audit list`'s."""
     if listing is None:
         return None
-    words, page = listing.get("words"), listing.get("page")
+    command, words, page = listing.get("command", "list"), listing.get("words"), listing.get("page")
+    if not isinstance(command, str) or command not in PAGED:
+        return None
     if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
         return None
     if not isinstance(page, int) or isinstance(page, bool) or page < 1:
         return None
-    return words, page, bool(listing.get("last"))
+    return command, words, page, bool(listing.get("last"))
 
 
 def typed_more(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -52,8 +59,9 @@ def typed_more(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     kept = _kept_page(store.last_listing(services.storage, turn.user_id))
     if kept is None:
         return [Reply(kind="notice", text="There is no list to show more of. " + HOW_TO_LIST)]
-    words, page, last = kept
+    command, words, page, last = kept
+    show, how_to = PAGED[command]
     if last:
-        named = f"`/audit list{''.join(' ' + word for word in words)}`"
-        return [Reply(kind="notice", text=f"That was the last page of {named}: there are no more. " + HOW_TO_LIST)]
-    return readback.list_command(services, turn, " ".join([*words, "page", str(page + 1)]))
+        named = f"`/audit {' '.join([command, *words])}`"
+        return [Reply(kind="notice", text=f"That was the last page of {named}: there are no more. " + how_to)]
+    return show(services, turn, " ".join([*words, "page", str(page + 1)]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.audits import escalation, moderation_hold
+from bot.audits import escalation, moderation_hold, pages
 from bot.audits import finish as audits_finish
 from bot.audits.core import (
     Ctx,
@@ -42,7 +42,6 @@ HOME_SHOWN = 5
 LIST_USAGE = ("Type `/audit list` for every audit you may read, `/audit list mine` (yours and your cases'), "
               "`/audit list team` (your teams'), `/audit list team <team id>`, or `/audit list case CR-123456`; "
               "add `page 2` for older ones.")
-MAX_PAGE = 10_000
 SHOW_HINT = "type `/audit show <audit number>`, for example `/audit show 12`"
 REFLECT_USAGE = ("Type `/audit reflect <audit number>` and then your reflections, or all at once: "
                  "`/audit reflect 12 I agree the plan drifted; I will…`.")
@@ -187,49 +186,26 @@ def readable(services: Services, person: Person, scope: dict[str, Any], limit: i
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    words, page = _page(args.split())
+    words, page = pages.page_of(args.split())
     heading, scope = _scope(services, turn.person, words)
     total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
         if page > 1 and total:
             raise UserError(f"There is no page {page}: {heading.lower()} fill {-(-total // SHOWN)} page(s) of "
                             f"{SHOWN}.")
-        _remember(services, turn, words, page, last_page=True)
+        pages.remember(services, turn, "list", words, page, last_page=True)
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     first = (page - 1) * SHOWN + 1
     more = f" ({first} to {first + len(audits) - 1} of {total})" if total > len(audits) else ""
     lines = [_line(services, a) for a in audits]
     last_page = first + len(audits) - 1 >= total
     if not last_page:
-        command = f"`/audit list {' '.join([*words, 'page', str(page + 1)])}`"
-        lines.append(f"_Older ones: {_more_hint(services, turn, command)}._")
-    _remember(services, turn, words, page, last_page)
+        command = pages.next_page_command("list", words, page)
+        lines.append(f"_Older ones: {pages.more_hint(services, turn, command)}._")
+    pages.remember(services, turn, "list", words, page, last_page)
     return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(lines),
                   note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
-
-
-def _more_hint(services: Services, turn: Turn, command: str) -> str:
-    """How to see the next page. `more` is offered only while the bot waits for nothing else from this person:
-    inside an audit, `more` typed at a step that takes text is that step's answer."""
-    if store.conversation(services.storage, turn.user_id).get("awaiting"):
-        return command
-    if turn.surface in ("dm", "terminal"):
-        return f"type `more`, or {command}"
-    return f"{command} (or `more` in your messages with me)"
-
-
-def _remember(services: Services, turn: Turn, words: list[str], page: int, last_page: bool) -> None:
-    """Keep which list and page this person just saw, for `more` (bot.audits.list_pages)."""
-    store.remember_listing(services.storage, turn.user_id, {"words": words, "page": page, "last": last_page},
-                           turn.now)
-
-
-def _page(words: list[str]) -> tuple[list[str], int]:
-    """The words before a trailing `page N`, and N (1 when not given)."""
-    if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit() and int(words[-1]) >= 1:
-        return words[:-2], min(int(words[-1]), MAX_PAGE)
-    return words, 1
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

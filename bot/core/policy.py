@@ -79,6 +79,15 @@ def may_complete_action(directory: Directory, person: Person, owner_id: str) -> 
     return person.user_id == owner_id or may_complete_for_others(directory, person, owner_id)
 
 
+def may_reopen_action(directory: Directory, person: Person, owner_id: str, auditor_id: str) -> bool:
+    """A done action may be reopened by its owner, the auditor who set it, a manager of either, or an admin: the
+    people who could mark it done, and the one who asked for it."""
+    if person.user_id in (owner_id, auditor_id) or person.role is Role.ADMIN:
+        return True
+    return person.role is Role.MANAGER and any(person.user_id in directory.managers_of(uid)
+                                               for uid in (owner_id, auditor_id))
+
+
 def sees_every_team(person: Person | None) -> bool:
     """QA leads and admins see every team's digest, export and figures; the server operator (None) too."""
     return person is None or person.role in OVERSIGHT

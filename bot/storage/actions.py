@@ -1,14 +1,21 @@
-"""Actions from audits: who owns each, when it is due, and marking it done once (a compare-and-set)."""
+"""Actions from audits: who owns each, when it is due, marking it done once and reopening it (compare-and-set), and
+removing one added by mistake (kept in the table with who and when, left out of every list)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.storage.common import COMPLETED_SQL, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict, NotAllowed, NotFound
 from bot.storage.trail import record_trail
+
+# What every read of actions selects (`a` the action, `au` its audit), and which actions count: not removed.
+COLUMNS = ("a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
+           "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id")
+LIVE = "a.removed_at IS NULL"
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,13 @@ class ActionRow:
     done_at: str | None = None
     done_by: str | None = None
     case_ref: str = ""  # the audit's case reference, so every list of actions can say which case
+    reopened_at: str | None = None
+    reopened_by: str | None = None
+    auditor_id: str = ""  # who did the audit: they may reopen its actions
+
+    def summary(self) -> str:
+        """The action in one line, as an audit's revisions keep it when it is added or removed."""
+        return f"{self.description} ({self.owner_id}, by {self.due_date})"
 
 
 def add_action(storage: Storage, audit_id: int, description: str, owner_id: str, due_date: str, created_by: str,
@@ -33,11 +47,21 @@ def add_action(storage: Storage, audit_id: int, description: str, owner_id: str,
     return int(cursor.lastrowid or 0)
 
 
-def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
-    rows = select(storage.db, "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, "
-                            "a.done_at, a.done_by, au.case_ref FROM actions a JOIN audits au ON au.id = a.audit_id "
-                            "WHERE a.audit_id = ? ORDER BY a.id", [audit_id])
+def _rows(db: Any, where: str, params: list[Any], order: str = "a.id") -> list[ActionRow]:
+    rows = select(db, f"SELECT {COLUMNS} FROM actions a JOIN audits au ON au.id = a.audit_id "
+                      f"WHERE {LIVE} AND {where} ORDER BY {order}", params)
     return [ActionRow(**r) for r in rows]
+
+
+def actions_of_audit(storage: Storage, audit_id: int) -> list[ActionRow]:
+    """The audit's actions, oldest first; removed ones are left out."""
+    return _rows(storage.db, "a.audit_id = ?", [audit_id])
+
+
+def get_action(storage: Storage, action_id: int) -> ActionRow | None:
+    """One action with its audit's case and auditor, or None when there is none (or it was removed)."""
+    rows = _rows(storage.db, "a.id = ?", [action_id])
+    return rows[0] if rows else None
 
 
 def open_actions_of(storage: Storage, owner_id: str) -> list[ActionRow]:
@@ -49,19 +73,14 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
     if not owner_ids:
         return []
     marks = ", ".join("?" for _ in owner_ids)
-    rows = select(storage.db,
-        "SELECT a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
-        f"au.case_ref FROM actions a JOIN audits au ON au.id = a.audit_id WHERE a.owner_id IN ({marks}) "
-        "AND a.done_at IS NULL "
-        f"AND au.status IN {COMPLETED_SQL} AND au.submitted_at IS NOT NULL ORDER BY a.due_date, a.id",
-        list(owner_ids))
-    return [ActionRow(**r) for r in rows]
+    return _rows(storage.db, f"a.owner_id IN ({marks}) AND a.done_at IS NULL AND au.status IN {COMPLETED_SQL} "
+                             "AND au.submitted_at IS NOT NULL", list(owner_ids), order="a.due_date, a.id")
 
 
 def action_owner(storage: Storage, action_id: int) -> str | None:
     """Whose action it is, so a Done button pressed by someone else can be checked against their role."""
-    rows = select(storage.db, "SELECT owner_id FROM actions WHERE id = ?", [action_id])
-    return str(rows[0]["owner_id"]) if rows else None
+    action = get_action(storage, action_id)
+    return action.owner_id if action else None
 
 
 def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
@@ -70,11 +89,7 @@ def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool,
     NotFound, NotAllowed or Conflict (already done, with the action) when it may not: bot/audits/actions.py
     words them."""
     with storage.write() as db:
-        rows = list(select(db, "SELECT id, audit_id, description, owner_id, due_date, created_by, done_at, done_by "
-                             "FROM actions WHERE id = ?", [action_id]))
-        if not rows:
-            raise NotFound("action", action_id)
-        action = ActionRow(**rows[0])
+        action = _one(db, action_id)
         if action.owner_id != actor and not allowed:
             raise NotAllowed(f"action {action_id} is not {actor}'s")
         if action.done_at:
@@ -82,3 +97,36 @@ def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool,
         db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?", [utc_text(now), actor, action_id])
         record_trail(storage, actor, "action.done", {"action": action_id}, now)
     return action
+
+
+def reopen_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
+    """Make a done action open again, keeping who reopened it and when; `allowed` says whether `actor` may (the
+    feature asks the policy). NotFound, NotAllowed, or Conflict when it is not done (with the action)."""
+    with storage.write() as db:
+        action = _one(db, action_id)
+        if not allowed:
+            raise NotAllowed(f"{actor} may not reopen action {action_id}")
+        if not action.done_at:
+            raise Conflict(action, "not done")
+        db.execute("UPDATE actions SET done_at = NULL, done_by = NULL, reopened_at = ?, reopened_by = ? WHERE id = ?",
+                   [utc_text(now), actor, action_id])
+        record_trail(storage, actor, "action.reopen", {"action": action_id, "was_done_by": action.done_by}, now)
+    return action
+
+
+def remove_in(db: Any, audit_id: int, action_id: int, actor: str, stamp: str) -> ActionRow:
+    """Inside the caller's write transaction (the audit's own compare-and-set): mark one of this audit's open actions
+    removed, with who and when; the row stays for the audit's history. NotFound when it is not one of the audit's
+    open actions (another audit's, removed already, or done): the feature checked first and words it."""
+    action = next((a for a in _rows(db, "a.id = ?", [action_id]) if a.audit_id == audit_id and not a.done_at), None)
+    if action is None:
+        raise NotFound("action", action_id)
+    db.execute("UPDATE actions SET removed_at = ?, removed_by = ? WHERE id = ?", [stamp, actor, action_id])
+    return action
+
+
+def _one(db: Any, action_id: int) -> ActionRow:
+    rows = _rows(db, "a.id = ?", [action_id])
+    if not rows:
+        raise NotFound("action", action_id)
+    return rows[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.storage import actions as action_store
 from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict, NotFound
@@ -72,6 +73,7 @@ class Move:
     fields: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] | None = None
     action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
+    removed_action: int | None = None                # the id of one of the audit's open actions, removed
     press: str = ""                                  # identifies the button, to spot a second press
     waiting: dict[str, Any] | None = None            # what the bot then waits for from the writer ({} nothing);
                                                      # None leaves their conversation as it is
@@ -189,6 +191,8 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         if move.action is not None:
             db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
+        if move.removed_action is not None:
+            _remove_action(storage, audit_id, move.removed_action, actor, now, keeps_revisions)
         if keeps_revisions:
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
         if move.state is not None:
@@ -330,6 +334,33 @@ def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, not
         db.execute("UPDATE audits SET updated_at = ? WHERE id = ?", [stamp, audit_id])
 
 
+def remove_action_submitted(storage: Storage, audit_id: int, actor: str, action_id: int,
+                            now: datetime) -> action_store.ActionRow:
+    """Remove one open action from `actor`'s submitted audit before moderation, keeping it as a revision (who and
+    when) and in the actions table; Conflict when the audit is not as expected, NotFound when the action is not one
+    of its open actions."""
+    with storage.write() as db:
+        _expect(storage, audit_id, actor, ("submitted",))
+        stamp = utc_text(now)
+        removed = _remove_action(storage, audit_id, action_id, actor, now, keep_revision=True)
+        db.execute("UPDATE audits SET updated_at = ? WHERE id = ?", [stamp, audit_id])
+    return removed
+
+
+def _remove_action(storage: Storage, audit_id: int, action_id: int, actor: str, now: datetime,
+                   keep_revision: bool) -> action_store.ActionRow:
+    """Inside the caller's write transaction: the action removed, in the trail and (once the audit was submitted)
+    kept as a revision, as an added one is (`action`), with its number since it now has one."""
+    stamp = utc_text(now)
+    removed = action_store.remove_in(storage.db, audit_id, action_id, actor, stamp)
+    record_trail(storage, actor, "action.remove", {"audit": audit_id, "action": action_id}, now)
+    if keep_revision:
+        storage.db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                           "VALUES (?, ?, ?, ?, ?, NULL)",
+                           [audit_id, actor, stamp, f"action:{action_id}", removed.summary()])
+    return removed
+
+
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
     return list(select(storage.db, "SELECT * FROM revisions WHERE audit_id = ? ORDER BY id", [audit_id]))
 
@@ -381,16 +412,25 @@ def remember_listing(storage: Storage, user_id: str, listing: dict[str, Any], no
     """Keep the page of a list just shown, so `more` can show the next one. It rides on the person's conversation
     row, beside anything the bot waits for (an audit, a moderation), and goes when the bot next waits for something
     else from them (an audit step stored, a moderation opened): `more` then means that, not the list."""
-    with storage.write() as db:
-        rows = select(db, "SELECT state FROM conversations WHERE user_id = ?", [user_id])
-        state = json.loads(rows[0]["state"]) if rows else {}
-        _write_conversation(db, user_id, {**state, LISTING_KEY: listing}, now)
+    keep_aside(storage, user_id, LISTING_KEY, listing, now)
 
 
 def last_listing(storage: Storage, user_id: str) -> dict[str, Any] | None:
     """The page of a list `remember_listing` kept for this person, if it is still the last thing shown."""
     listing = conversation(storage, user_id).get(LISTING_KEY)
     return listing if isinstance(listing, dict) else None
+
+
+def keep_aside(storage: Storage, user_id: str, key: str, value: Any, now: datetime) -> None:
+    """Keep `value` under `key` on the person's conversation row, beside anything the bot waits for, until the bot
+    next waits for something else from them (None takes it away now): a list's page, a question just asked."""
+    with storage.write() as db:
+        rows = select(db, "SELECT state FROM conversations WHERE user_id = ?", [user_id])
+        state = json.loads(rows[0]["state"]) if rows else {}
+        if value is None and key not in state:
+            return
+        kept = {name: item for name, item in state.items() if name != key}
+        _write_conversation(db, user_id, {**kept, key: value} if value is not None else (kept or None), now)
 
 
 def _write_conversation(db: Any, user_id: str, state: dict[str, Any] | None, now: datetime) -> None:

@@ -277,7 +277,7 @@ def actions_by_team(storage: Storage, campaign_id: int, today: date) -> list[tup
         "SELECT al.team_id, COUNT(*), SUM(ac.done_at IS NULL AND ac.due_date < ?) FROM actions ac "
         "JOIN audits a ON a.id = ac.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
         f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "
-        "GROUP BY al.team_id", [today.isoformat(), campaign_id]).fetchall()]
+        "AND ac.removed_at IS NULL GROUP BY al.team_id", [today.isoformat(), campaign_id]).fetchall()]
 
 
 def moderation_agreement(storage: Storage, campaign_id: int) -> tuple[int, int]:

@@ -27,7 +27,7 @@ def open_actions_due_by(storage: Storage, horizon: date) -> list[tuple[int, str,
     rows = storage.db.execute(
         "SELECT ac.id, ac.owner_id, ac.description, ac.due_date, ac.escalated_at IS NOT NULL, a.id, a.case_ref "
         "FROM actions ac "
-        "JOIN audits a ON a.id = ac.audit_id WHERE ac.done_at IS NULL AND ac.due_date <= ? "
+        "JOIN audits a ON a.id = ac.audit_id WHERE ac.done_at IS NULL AND ac.removed_at IS NULL AND ac.due_date <= ? "
         f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL ORDER BY ac.due_date, ac.id",
         [horizon.isoformat()],
     ).fetchall()

@@ -713,3 +713,18 @@ def m242_caseref_canonical_references(db: Database) -> None:
     for table in ("audits", "campaign_allocations"):
         db.execute(f"UPDATE {table} SET case_ref = m242_canonical(case_ref) "
                    "WHERE case_ref IS NOT m242_canonical(case_ref)")
+
+
+@MIGRATIONS()
+def m250_actions_removed_and_reopened(db: Database) -> None:
+    """An action added by mistake can be removed, and one marked done can be reopened, each with who and when.
+
+    A removed action stays in the table (`removed_at`, `removed_by`) with a revision on its audit, so the audit's
+    history keeps it; every list, count and reminder leaves it out. Reopening clears `done_at` and `done_by` and
+    keeps who reopened it and when (the trail keeps who had marked it done)."""
+    db.executescript("""
+        ALTER TABLE actions ADD COLUMN removed_at TEXT;
+        ALTER TABLE actions ADD COLUMN removed_by TEXT;
+        ALTER TABLE actions ADD COLUMN reopened_at TEXT;
+        ALTER TABLE actions ADD COLUMN reopened_by TEXT;
+    """)

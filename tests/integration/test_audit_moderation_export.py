@@ -37,6 +37,10 @@ def submitted(engine: Engine, services: Services) -> int:
     return int(services.storage.db.execute("SELECT id FROM audits").fetchone()[0])
 
 
+def action_id(services: Services, audit_id: int) -> int:
+    return action_store.actions_of_audit(services.storage, audit_id)[0].id
+
+
 def press(engine: Engine, user: str, replies: list, action: str) -> list:
     choice = next(c for r in replies for c in r.choices if c.action == action)
     return engine.action(user, choice.action, choice.value, surface="terminal")
@@ -202,8 +206,12 @@ def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, s
         assert refused.kind == "error" and "team managers" in refused.text
         [unclear] = engine.command("U0MGRN001", "actions everyone", surface="terminal")
         assert unclear.kind == "error" and "/audit actions team" in unclear.text
-        [done] = press(engine, "U0MGRN001", [listing], "actions.done")
-        assert "marked complete" in done.text
+        [asked] = press(engine, "U0MGRN001", [listing], "actions.done")  # someone else's: asked first
+        assert asked.text.startswith(f"Mark action #{action_id(services, submitted)} done for Social worker N1?")
+        assert action_store.actions_of_audit(services.storage, submitted)[0].done_at is None
+        done, told = press(engine, "U0MGRN001", [asked], "actions.done_confirm")
+        assert "marked complete for Social worker N1" in done.text
+        assert told.to_user == "U0PRAN001" and "Team manager (North) marked your action" in told.text
     [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0MGRN001"
     [empty] = engine.command("U0MGRN001", "actions team", surface="terminal")
@@ -272,7 +280,7 @@ def test_the_audit_shows_each_action_open_overdue_or_done(engine: Engine, servic
     with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):
         [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
         assert "(**overdue**)" in shown.text
-        engine.action(AUDITOR, "actions.done", str(action.id), surface="terminal")  # the manager, for the worker
+        engine.action(AUDITOR, "actions.done_confirm", str(action.id), surface="terminal")  # the manager, confirmed
         [shown] = engine.command("U0PRAN001", f"show {submitted}", surface="terminal")
         assert "(**done** 2027-01-04 by Team manager (North))" in shown.text
         assert "overdue" not in shown.text

@@ -101,6 +101,26 @@ def test_who_may_mark_an_action_done(user: str, owner: str, allowed: bool) -> No
     assert policy.may_complete_action(DIRECTORY, person, owner) is allowed
 
 
+# person, owner of the action, auditor who set it: may reopen it once done
+REOPEN_TABLE = [
+    ("U0PRAN001", "U0PRAN001", "U0MGRS001", True),    # the owner
+    ("U0MGRS001", "U0PRAN001", "U0MGRS001", True),    # the auditor who set it, from another team
+    ("U0MGRN001", "U0PRAN001", "U0MGRS001", True),    # the owner's manager
+    ("U0MGRN001", "U0MGRS001", "U0PRAN002", True),    # the auditor's manager
+    ("U0PRAN002", "U0PRAN001", "U0MGRN001", False),   # a colleague
+    ("U0MGRS001", "U0PRAN001", "U0MGRN001", False),   # another team's manager
+    ("U0QALEAD1", "U0PRAN001", "U0MGRN001", False),   # QA leads read, they do not reopen others' actions
+    ("U0ADMIN01", "U0PRAN001", "U0MGRN001", True),    # admins may
+]
+
+
+@pytest.mark.parametrize(("user", "owner", "auditor", "allowed"), REOPEN_TABLE)
+def test_who_may_reopen_a_done_action(user: str, owner: str, auditor: str, allowed: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_reopen_action(DIRECTORY, person, owner, auditor) is allowed
+
+
 # person: digest teams, may read North's data, may run maintenance
 SCOPE_TABLE = [
     ("U0PRAN001", [], False, False),

@@ -100,6 +100,7 @@ def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
     rows = storage.db.execute(
         "SELECT a.team_id, COUNT(*) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
         "WHERE ac.due_date < ? AND ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?) "
+        "AND ac.removed_at IS NULL "
         f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where} GROUP BY a.team_id",
         [today.isoformat(), utc_text(as_at), utc_text(as_at), *params],
     ).fetchall()

@@ -1,0 +1,124 @@
+"""Removing an action added by mistake (user trial): `remove action 41` (or its Remove button, shown by
+bot.audits.finish_screens) at the actions step of a draft, and `/audit edit 12 remove action 41` on a submitted
+audit until a moderator opens it.
+
+Nothing is hard-deleted: the action stays in the table marked removed, with who and when, and once the audit was
+submitted it is kept as a revision, so the moderator sees the audit changed after submission. A removed action goes
+from every list, count and reminder. The owner and the worker are told when they had been sent it (the audit was
+submitted). An audit graded Inadequate keeps at least one action; a done action stays on record.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import lifecycle
+from bot.audits.core import Ctx, is_duplicate, load, own_draft, split_value
+from bot.audits.screens import advance_and_render
+from bot.core.markup import audit_and_case
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage.audits import AuditRow
+from bot.storage.errors import NotFound
+
+# "remove action 41", "delete action #41", "remove 41": typed where an audit's actions are listed.
+REMOVE_WORDS = re.compile(r"^\s*(?:remove|delete)\s+(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+# What follows `/audit edit 12 remove`: "action 41", "action #41", "#41" or "41".
+NAMED_ACTION = re.compile(r"^\s*(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """`remove action 41` typed at a draft's actions or submit step; None for other text."""
+    found = REMOVE_WORDS.match(text)
+    return None if found is None else remove_in_draft(services, turn, ctx, ctx.version, int(found.group("id")))
+
+
+def on_remove(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The Remove button at the actions step."""
+    audit_id, version, key = split_value(value)
+    if not key.isdigit():
+        raise UserError("That button is from an earlier message. Type `/audit resume`.")
+    return remove_in_draft(services, turn, own_draft(services, turn, audit_id), version, int(key))
+
+
+def remove_in_draft(services: Services, turn: Turn, ctx: Ctx, version: int, action_id: int) -> list[Reply]:
+    """Remove one of the draft's open actions and show its step again, with the action gone."""
+    if is_duplicate(ctx, version, f"remove:{action_id}"):
+        return []
+    action = _removable(services, ctx.audit, action_id,
+                        "type the right action at the actions step first, then remove this one")
+    done = Reply(kind="notice", text=f"Removed action {action_id}: _{action.description}_"
+                                     + (". It is kept in the audit's history as a revision." if ctx.audit.submitted_at
+                                        else ""))
+    try:
+        replies = advance_and_render(services, turn, ctx, version, store.Move(
+            step=ctx.step.key, removed_action=action_id, press=f"remove:{action_id}"), before=[done])
+    except NotFound:
+        raise UserError(f"Action {action_id} is no longer one of this audit's open actions.") from None
+    return replies + (_tell(services, turn, ctx.audit, action) if ctx.audit.submitted_at else [])
+
+
+def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """`text` names the action: `action 41`, `#41` or `41`."""
+    audit = load(services, audit_id).audit
+    refusal = lifecycle.action_refusal(audit, turn.user_id)
+    if refusal is not None:
+        raise refusal  # moderated, opened by a moderator, or not theirs: said before the action is read
+    found = NAMED_ACTION.match(text)
+    if found is None:
+        raise UserError(f"Name the action by its number, like `/audit edit {audit_id} remove action 41`. "
+                        f"{_numbers(services, audit_id)}")
+    action_id = int(found.group("id"))
+    action = _removable(services, audit, action_id, f"type `/audit edit {audit_id}` to reopen it and add the right "
+                                                     "action first, then remove this one")
+    try:
+        lifecycle.remove_action(services.storage, audit_id, turn.user_id, action_id, turn.now)
+    except NotFound:
+        raise UserError(f"Action {action_id} is no longer one of this audit's open actions.") from None
+    return [Reply(text=f"Audit #{audit_id}: action {action_id} (_{action.description}_) is removed. It is kept in "
+                       "the audit's history as a revision, and no longer counts anywhere."),
+            *_tell(services, turn, audit, action)]
+
+
+def _removable(services: Services, audit: AuditRow, action_id: int, first: str) -> action_store.ActionRow:
+    """The audit's open action `action_id`, or the UserError saying why it can't be removed."""
+    actions = action_store.actions_of_audit(services.storage, audit.id)
+    action = next((a for a in actions if a.id == action_id), None)
+    if action is None:
+        raise UserError(f"Action {action_id} is not one of audit #{audit.id}'s actions. "
+                        f"{_numbers(services, audit.id)}")
+    if action.done_at:
+        raise UserError(f"Action {action_id} is already marked done, so it stays on record. If it was marked done "
+                        f"by mistake, type `reopen action {action_id}`.")
+    if audit.overall_grade == "inadequate" and len(actions) == 1:
+        raise UserError(f"An audit graded Inadequate needs at least one action, and action {action_id} is its only "
+                        f"one: {first}.")
+    return action
+
+
+def _numbers(services: Services, audit_id: int) -> str:
+    """Which numbers name the audit's open actions, for a message that names the wrong one."""
+    numbers = [str(a.id) for a in action_store.actions_of_audit(services.storage, audit_id) if not a.done_at]
+    if not numbers:
+        return "It has no open actions to remove."
+    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+    return f"Its open actions are numbered {listed}."
+
+
+def _tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow) -> list[Reply]:
+    """The owner and the worker had been sent the action (the audit was submitted): each is told it is gone."""
+    by = services.directory.label(turn.user_id)
+    where = audit_and_case(audit.id, audit.case_ref)
+    told: list[Reply] = []
+    if action.owner_id != turn.user_id:
+        told.append(Reply(to_user=action.owner_id, text=f"{by} removed action {action.id} ({where}), so it is no "
+                                                         "longer yours to do and has gone from `/audit actions`: "
+                                                         f"_{action.description}_"))
+    if audit.worker_id and audit.worker_id not in (turn.user_id, action.owner_id):
+        told.append(Reply(to_user=audit.worker_id, text=f"{by} removed action {action.id} from the audit of your "
+                                                         f"case ({where}): _{action.description}_"))
+    return told

@@ -1,0 +1,150 @@
+"""Marking an action done, and reopening one marked done by mistake (user trial).
+
+The owner marks their own action done at once. Anyone else who may (their manager, an admin) is asked first, "Mark
+action #7 done for Sam North?", Yes or No, pressed or typed, and the owner is told who did it. A done action can be
+reopened by its owner, the auditor who set it, a manager of either, or an admin (bot.core.policy); who reopened it
+and when are kept with it, and the owner is told when it was someone else.
+
+Buttons: actions.done / done_confirm / done_keep / reopen "<action id>".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import buttons, policy
+from bot.core.markup import audit_and_case
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, StaleAction, UserError
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage.errors import Conflict, NotAllowed, NotFound
+
+HINT = "type `/audit actions` for the up-to-date list"
+NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
+CONFIRMING = "confirming_done"  # the action a "Mark action #7 done for …?" question waits on, beside the conversation
+# "reopen action 12", "re-open action #12", "undo done action 12": the word `action` is needed, since audits have
+# numbers too (a submitted audit is reopened with `/audit edit 12`).
+REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d{1,9})\s*[.!]?\s*$",
+                          re.IGNORECASE)
+REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+YES_WORDS = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|confirm|yes,? (?:please|mark it done|it'?s done|done))"
+                       r"\s*[.!]?\s*$", re.IGNORECASE)
+NO_WORDS = re.compile(r"^\s*(?:n|no|nope|not yet|no,? (?:thanks|keep it open|leave it(?: open)?)|keep it open)"
+                      r"\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def _action(services: Services, action_id: int) -> action_store.ActionRow:
+    action = action_store.get_action(services.storage, action_id)
+    if action is None:
+        raise UserError(NOT_FOUND)
+    return action
+
+
+def _where(action: action_store.ActionRow) -> str:
+    return f"_{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)})"
+
+
+def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """The owner's own action is marked done at once; anyone else who may is asked to confirm first, since it goes
+    off the owner's list (the owner is re-checked when it is recorded: buttons can be copied)."""
+    action = _action(services, buttons.record_id(value, HINT))
+    if action.owner_id == turn.user_id:
+        return _complete(services, turn, action.id)
+    if not policy.may_complete_for_others(services.directory, turn.person, action.owner_id):
+        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
+    if action.done_at:
+        raise StaleAction("That action is already marked done.")
+    store.keep_aside(services.storage, turn.user_id, CONFIRMING, action.id, turn.now)
+    owner = services.directory.label(action.owner_id)
+    return [Reply(kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
+                                        f"{action.due_date}",
+                  choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
+                           Choice("No", "actions.done_keep", str(action.id))))]
+
+
+def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Yes to "Mark action #7 done for …?": recorded with who and when, and the owner told."""
+    action_id = buttons.record_id(value, HINT)
+    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
+    return _complete(services, turn, action_id)
+
+
+def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """No to "Mark action #7 done for …?": nothing changes."""
+    action_id = buttons.record_id(value, HINT)
+    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
+    return [Reply(kind="notice", text=f"OK: action {action_id} stays open. Nothing changed.")]
+
+
+def _complete(services: Services, turn: Turn, action_id: int) -> list[Reply]:
+    """Record who completed the action and when; the owner is told when it was someone else, with a way back."""
+    owner_id = action_store.action_owner(services.storage, action_id)
+    allowed = owner_id is not None and policy.may_complete_for_others(services.directory, turn.person, owner_id)
+    try:
+        action = action_store.complete_action(services.storage, action_id, turn.user_id, allowed=allowed,
+                                              now=turn.now)
+    except NotFound:
+        raise UserError(NOT_FOUND) from None
+    except NotAllowed:
+        raise AccessDenied("Only the owner of this action (or their manager) can mark it done.") from None
+    except Conflict:
+        raise StaleAction("That action is already marked done.") from None
+    reopen = (Choice("Reopen", "actions.reopen", str(action.id)),)
+    if action.owner_id == turn.user_id:
+        return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.", choices=reopen)]
+    owner, by = services.directory.label(action.owner_id), services.directory.label(turn.user_id)
+    return [Reply(text=f"Done: _{action.description}_ is marked complete for {owner}. Thank you.", choices=reopen),
+            Reply(to_user=action.owner_id, choices=reopen,
+                  text=f"{by} marked your action {action.id} done: {_where(action)}. If it isn't finished, press "
+                       f"Reopen (or type `reopen action {action.id}`).")]
+
+
+def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """A done action open again, with who reopened it and when; the owner is told when it was someone else."""
+    action = _action(services, buttons.record_id(value, HINT))
+    allowed = policy.may_reopen_action(services.directory, turn.person, action.owner_id, action.auditor_id)
+    try:
+        action_store.reopen_action(services.storage, action.id, turn.user_id, allowed=allowed, now=turn.now)
+    except NotFound:
+        raise UserError(NOT_FOUND) from None
+    except NotAllowed:
+        raise AccessDenied("Only the action's owner, the auditor who set it, or their managers can reopen "
+                           "it.") from None
+    except Conflict:
+        raise StaleAction(f"Action {action.id} is not marked done, so it is open already: `/audit actions` lists "
+                          "it.") from None
+    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again, due {action.due_date}. "
+                          f"Type `done {action.id}` when it is complete.")]
+    if action.owner_id != turn.user_id:
+        replies.append(Reply(to_user=action.owner_id, text=(
+            f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}, due "
+            f"{action.due_date}. It is back in `/audit actions`.")))
+    return replies
+
+
+def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`reopen action 12` typed; `reopen 12` is told which is which; None for other text."""
+    if (reopen := REOPEN_WORDS.match(text)) is not None:
+        return on_reopen(services, turn, reopen.group("action"))
+    if (bare := REOPEN_BARE.match(text)) is not None:
+        number = bare.group("id")
+        raise UserError(f"To reopen action {number} once it is marked done, type `reopen action {number}`. To change "
+                        f"submitted audit #{number}, type `/audit edit {number}`.")
+    return None
+
+
+def typed_confirmation(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`yes` or `no` typed to "Mark action #7 done for …?", the last question asked. The question waits only for
+    the next message: any other text leaves it (the buttons still work) and goes where it would have gone."""
+    pending = store.conversation(services.storage, turn.user_id).get(CONFIRMING)
+    if not isinstance(pending, int) or isinstance(pending, bool):
+        return None
+    if YES_WORDS.match(text):
+        return on_done_confirm(services, turn, str(pending))
+    if NO_WORDS.match(text):
+        return on_done_keep(services, turn, str(pending))
+    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
+    return None

@@ -1,0 +1,168 @@
+"""Marking an action done for someone else is confirmed first ("Mark action #7 done for …? Yes / No", pressed or
+typed), and the owner is told; a done action can be reopened by its owner, the auditor, or their managers, with who
+and when kept (user trial)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.audits.action_status import NO_WORDS, YES_WORDS
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_escalation_withdrawn import messages_to
+from tests.support.audit_rows import insert_audit
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+AUDITOR, MANAGER, WORKER, COLLEAGUE = "U0MGRS001", "U0MGRN001", "U0PRAN001", "U0PRAN002"
+QA, ADMIN, OTHER_TEAM = "U0QALEAD1", "U0ADMIN01", "U0PRAS001"
+
+
+@pytest.fixture
+def action_id(services: Services) -> int:
+    """The North worker's open action, set by the South manager in an audit of their case."""
+    audit_id = insert_audit(services.storage, "CR-123456", NOW, auditor=AUDITOR)
+    return action_store.add_action(services.storage, audit_id, "Share the plan with the school", WORKER,
+                                   "2026-12-08", AUDITOR, NOW)
+
+
+def flat(text: str) -> str:
+    """The terminal wraps long lines: compare words."""
+    return " ".join(text.split())
+
+
+def action(services: Services, action_id: int) -> action_store.ActionRow:
+    found = action_store.get_action(services.storage, action_id)
+    assert found is not None
+    return found
+
+
+def test_a_manager_marking_their_workers_action_done_is_asked_first_and_the_worker_told(
+        engine: Engine, services: Services, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, ["/audit actions team", "1", "2", "/audit actions team", "1", "1"],
+                       user=MANAGER)  # Done, No; Done, Yes
+    first, later = out.split("OK: action", 1)
+    assert (f"Mark action #{action_id} done for Social worker N1?\n_Share the plan with the school_ (audit #1, "
+            "CR-123456), due 2026-12-08\n  1) Yes\n  2) No") in first
+    assert f" {action_id} stays open. Nothing changed." in later
+    assert "Done: _Share the plan with the school_ is marked complete for Social worker N1. Thank you." in later
+    [told] = messages_to(out, WORKER)
+    assert flat(told) == (f"Team manager (North) marked your action {action_id} done: _Share the plan with the "
+                          "school_ (audit #1, CR-123456). If it isn't finished, press Reopen (or type reopen action "
+                          f"{action_id}). Bye.")
+    done = action(services, action_id)
+    assert (done.done_by, done.done_at) == (MANAGER, "2026-11-24T10:00:00+00:00")
+
+
+@pytest.mark.parametrize(("answer", "done"), [("yes", True), ("Yes please", True), ("no", False),
+                                              ("keep it open", False)])
+def test_yes_or_no_typed_answers_the_question(engine: Engine, services: Services, action_id: int, answer: str,
+                                              done: bool) -> None:
+    with time_machine.travel(NOW, tick=False):
+        [asked] = engine.message(MANAGER, f"done {action_id}", surface="terminal")
+        assert asked.kind == "question" and action(services, action_id).done_at is None
+        replies = engine.message(MANAGER, answer, surface="terminal")
+    assert bool(action(services, action_id).done_at) is done
+    assert ("marked complete" in replies[0].text) is done
+
+
+def test_the_question_waits_only_for_the_next_message(engine: Engine, services: Services, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        engine.message(MANAGER, f"done {action_id}", surface="terminal")
+        engine.message(MANAGER, "when is the ICPC due?", surface="terminal")
+        [stray] = engine.message(MANAGER, "yes", surface="terminal")
+    assert "There's no question waiting" in stray.text
+    assert action(services, action_id).done_at is None
+
+
+def test_the_owner_marks_their_own_done_at_once_and_can_reopen_it(engine: Engine, services: Services,
+                                                                  action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [f"done {action_id}", "1", "/audit actions"], user=WORKER)  # 1: Reopen
+    assert "Done: _Share the plan with the school_ is marked complete. Thank you.\n  1) Reopen" in out
+    assert (f"Reopened: action {action_id}, _Share the plan with the school_ (audit #1, CR-123456), is open again, "
+            f"due 2026-12-08. Type done {action_id} when it is complete.") in flat(out)
+    assert out.rstrip().split("Your open actions")[1].count("Share the plan with the school") == 1
+    reopened = action(services, action_id)
+    assert reopened.done_at is None and reopened.done_by is None
+    assert (reopened.reopened_by, reopened.reopened_at) == (WORKER, "2026-11-24T10:00:00+00:00")
+    trail = [tuple(r) for r in services.storage.db.execute("SELECT action, actor FROM trail WHERE action LIKE "
+                                                           "'action.%' ORDER BY id")]
+    assert trail == [("action.done", WORKER), ("action.reopen", WORKER)]
+
+
+@pytest.mark.parametrize(("user", "allowed"), [
+    (WORKER, True), (AUDITOR, True), (MANAGER, True), (ADMIN, True),  # owner, auditor, owner's manager, admin
+    (COLLEAGUE, False), (OTHER_TEAM, False), (QA, False),
+])
+def test_who_may_reopen_a_done_action(engine: Engine, services: Services, action_id: int, user: str,
+                                      allowed: bool) -> None:
+    engine.action(WORKER, "actions.done", str(action_id))
+    replies = engine.message(user, f"reopen action {action_id}", surface="terminal")
+    assert (action(services, action_id).done_at is None) is allowed
+    if allowed:
+        assert replies[0].text.startswith(f"Reopened: action {action_id}")
+        told = [r for r in replies if r.to_user == WORKER]
+        assert bool(told) is (user != WORKER)  # the owner is told when someone else reopened it
+    else:
+        assert replies == [replies[0]] and replies[0].kind == "error"
+        assert replies[0].text == "Only the action's owner, the auditor who set it, or their managers can reopen it."
+
+
+def test_a_reopened_action_says_so_in_the_audit(engine: Engine, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        engine.action(WORKER, "actions.done", str(action_id))
+        engine.action(AUDITOR, "actions.reopen", str(action_id))
+        [shown] = engine.command(WORKER, "show 1", surface="terminal")
+    assert "by 2026-12-08 (open, reopened 2026-11-24 by Team manager (South))" in shown.text
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("reopen action {}", "Action {} is not marked done, so it is open already: `/audit actions` lists it."),
+    ("reopen {}", "To reopen action {} once it is marked done, type `reopen action {}`. To change submitted audit "
+                  "#{}, type `/audit edit {}`."),
+    ("reopen action 999", "I can't find that action; type `/audit actions` to see your open ones."),
+])
+def test_reopening_what_cannot_be_reopened_says_why(engine: Engine, action_id: int, typed: str, said: str) -> None:
+    [reply] = engine.message(WORKER, typed.format(action_id), surface="terminal")
+    assert reply.kind == "error" and reply.text == said.format(*[action_id] * 4)
+
+
+def test_a_done_action_asked_about_again_says_it_is_done(engine: Engine, action_id: int) -> None:
+    engine.action(WORKER, "actions.done", str(action_id))
+    [again] = engine.action(MANAGER, "actions.done", str(action_id))
+    [confirmed_late] = engine.action(MANAGER, "actions.done_confirm", str(action_id))
+    assert again.text == confirmed_late.text == "That action is already marked done."
+
+
+def test_a_colleague_is_refused_before_any_question(engine: Engine, services: Services, action_id: int) -> None:
+    [refused] = engine.action(COLLEAGUE, "actions.done", str(action_id))
+    [pressed_anyway] = engine.action(COLLEAGUE, "actions.done_confirm", str(action_id))  # a copied button
+    assert refused.text == pressed_anyway.text == "Only the owner of this action (or their manager) can mark it done."
+    assert action(services, action_id).done_at is None
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=30) | st.sampled_from(["yes", "Y", "okay!", "no", "Not yet.", "yes mark it done",
+                                                    "no, leave it open", "yesterday", "nobody", "yes?"]))
+def test_only_a_yes_marks_it_done_and_any_other_text_leaves_the_question(
+        engine: Engine, services: Services, action_id: int, text: str) -> None:
+    services.storage.db.execute("UPDATE actions SET done_at = NULL, done_by = NULL WHERE id = ?", [action_id])
+    with time_machine.travel(NOW, tick=False):
+        engine.message(MANAGER, f"done {action_id}", surface="terminal")
+        replies = engine.message(MANAGER, text, surface="terminal")
+    assert not any("something went wrong" in r.text for r in replies)
+    assert bool(action(services, action_id).done_at) is bool(YES_WORDS.match(text))
+    if NO_WORDS.match(text):
+        assert "stays open" in replies[0].text
+    assert services.storage.db.execute("SELECT state FROM conversations WHERE user_id = ? AND state LIKE "
+                                       "'%confirming_done%'", [MANAGER]).fetchone() is None
