@@ -60,11 +60,13 @@ def test_a_number_after_a_reply_without_options_does_not_close_a_colleagues_acti
 def test_done_picked_for_a_colleague_is_said_back_with_whose_action_and_its_words(engine: Engine,
                                                                                   services: Services) -> None:
     action_id = colleagues_action(services)
-    _, out = drive(engine, ["/audit actions team", "1"], user=MANAGER)
+    # A colleague's action asks before it is closed (the actions branch's confirm): the pick is said back first.
+    _, out = drive(engine, ["/audit actions team", "1", "yes"], user=MANAGER)
     assert is_done(services, action_id)
     picked = f"→ You picked 1: Done — action {action_id} for Social worker N1: “Update the chronology”"
     assert picked in out
-    assert out.index(picked) < out.index("is marked complete")
+    assert out.index(picked) < out.index(f"Mark action #{action_id} done for Social worker N1?") < \
+        out.index("is marked complete")
 
 
 def test_a_stale_number_while_an_audit_waits_shows_its_question_again_and_picks_nothing(engine: Engine,
