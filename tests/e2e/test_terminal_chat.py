@@ -33,10 +33,22 @@ def test_end_of_input_ends_cleanly(engine: Engine) -> None:
     assert "Bye." in out
 
 
-def test_unknown_slash_command_explains_and_shows_help(engine: Engine) -> None:
+def test_unknown_slash_command_explains_and_points_to_help(engine: Engine) -> None:
     _, out = drive(engine, ["/audit frobnicate"])
-    assert "I don't know /audit frobnicate" in out
-    assert "/audit help" in out
+    assert "I don't know /audit frobnicate. Type /audit help for all commands." in out
+    assert "Here is what I can do" not in out
+
+
+def test_near_miss_commands_in_the_chat_run_or_are_put_right_and_none_reaches_the_qa_leads(engine: Engine) -> None:
+    _, out = drive(engine, ["show 136", "resume 136", "view 12", "open audit 12", "/audit shwo 12",
+                            "/audti show 12"])
+    assert "I can't find that audit (#136)" in out
+    assert out.count("Did you mean /audit show 12?") == 4
+    assert "I don't know shwo. Did you mean /audit show 12? (Type /audit help for all commands.)" in out
+    assert "Here is what I can do" not in out
+    assert "noted your question" not in out
+    _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
+    assert "No unanswered or unhelpful questions" in listed
 
 
 def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) -> None:
@@ -97,3 +109,4 @@ def test_the_home_tab_can_be_seen_in_the_chat(engine: Engine) -> None:
 def test_home_typed_as_an_answer_stays_an_answer(engine: Engine, services: Services) -> None:
     _, out = drive(engine, ["/audit start case-audit", "home"])
     assert "== Your audits ==" not in out  # the case reference step got it, not the Home tab
+

@@ -1,0 +1,24 @@
+"""Commands typed nearly right, through the real Bolt stack: the `/audit` slash command and a DM."""
+
+from __future__ import annotations
+
+from tests.conftest import RunningBot
+
+
+def test_a_mistyped_sub_command_names_the_one_meant_not_the_whole_help(running_bot: RunningBot, standin) -> None:
+    response = running_bot.slack.command("U0MGRN001", "shwo 12")
+    assert response.status == 200
+    [post] = standin.wait_for("chat.postMessage")
+    assert post.params["channel"] == "DU0MGRN001"
+    assert "I don't know `shwo`. Did you mean `/audit show 12`?" in post.params["text"]
+    assert "/audit help" in post.params["text"]
+    assert "Here is what I can do" not in post.params["text"]
+
+
+def test_a_command_typed_in_a_dm_without_the_slash_is_suggested_not_asked(running_bot: RunningBot,
+                                                                         standin) -> None:
+    running_bot.slack.message_im("U0MGRN001", "view 12")
+    [post] = standin.wait_for("chat.postMessage")
+    assert "Did you mean `/audit show 12`?" in post.params["text"]
+    assert list(running_bot.services.storage.db.query("SELECT * FROM kb_asks")) == []
+
