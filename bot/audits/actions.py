@@ -6,6 +6,7 @@ from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.core.teams import noted, readable_team
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.settings.people import Person, Role
@@ -13,35 +14,51 @@ from bot.storage import actions as action_store
 from bot.storage.errors import Conflict, NotAllowed, NotFound
 
 SHOWN = 20  # Slack shows at most 25 buttons in one message
+TEAM_READERS = (Role.MANAGER, Role.ADMIN)
+USAGE = "Type `/audit actions` for your open actions, or `/audit actions team` for your teams'."
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage."""
-    scope = args.strip().lower()
+    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage, `/audit actions
+    team north` (or `/audit actions north`) for one of them."""
+    words = args.split()
+    scope = words[0].lower() if words else ""
     if scope in ("team", "teams"):
-        return _team_actions(services, turn)
+        return _team_actions(services, turn, " ".join(words[1:]))
+    if scope and turn.person.role in TEAM_READERS:
+        try:
+            return _team_actions(services, turn, args)
+        except AccessDenied:
+            raise
+        except UserError as exc:  # `/audit actions everyone`: not a team, and maybe not meant as one
+            raise UserError(f"{exc} {USAGE}") from None
     if scope:
-        raise UserError("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'.")
+        raise UserError(USAGE)
     actions = action_store.open_actions_of(services.storage, turn.user_id)
     if not actions:
         return [Reply(text="You have no open actions from audits.")]
     return [_listing(services, turn, "**Your open actions**", actions, with_owner=False)]
 
 
-def _team_actions(services: Services, turn: Turn) -> list[Reply]:
-    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics."""
+def _team_actions(services: Services, turn: Turn, typed_team: str = "") -> list[Reply]:
+    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics; one
+    of those teams when `typed_team` names it."""
     directory = services.directory
     person = turn.person
-    if person is None or person.role not in (Role.MANAGER, Role.ADMIN):
+    if person is None or person.role not in TEAM_READERS:
         raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
     team_ids = list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
-    owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
+    team = (readable_team(services, None if person.role is Role.ADMIN else team_ids, typed_team,
+                          "see the open actions") if typed_team.strip() else None)
+    owners = sorted({uid for team_id in ([team.id] if team else team_ids)
+                     for uid in directory.teams[team_id].member_ids})
     actions = action_store.open_actions_of_owners(services.storage, owners)
+    where = f"team {team.id}" if team else "your teams"
     if not actions:
-        return [Reply(text="Nobody in your teams has an open action from audits.")]
-    return [_listing(services, turn, "**Open actions in your teams**", actions, with_owner=True)]
+        return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
+    return noted(team, [_listing(services, turn, f"**Open actions in {where}**", actions, with_owner=True)])
 
 
 def _listing(services: Services, turn: Turn, heading: str, actions: list[action_store.ActionRow],

@@ -145,20 +145,6 @@ def user_id_from(text: str) -> str | None:
 
 # -- rights ----------------------------------------------------------------------------------------------
 
-def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str) -> str:
-    """The team id `typed` names (`/audit list team north`, `/audit reaudits team north`), if the reader may read
-    its audits: `teams` are the teams they may read (None: every team). `doing` words the refusal ("list the
-    audits"), so each command says what was refused."""
-    team = typed.lower()
-    known = services.directory.teams
-    if team not in known:
-        raise UserError(f"There is no team `{typed}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
-    if teams is not None and team not in teams:
-        raise AccessDenied(f"You can {doing} of your own teams only: "
-                           f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
-    return team
-
-
 def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
     """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too."""
     moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())

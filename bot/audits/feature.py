@@ -70,7 +70,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("restore", bind(audits_start.restore_command), "restore an audit you cancelled (for "
                        f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
-                       "teams' for managers", usage="/audit actions [team]")
+                       "teams' for managers", usage="/audit actions [team [team id]]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>]")
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "

@@ -147,6 +147,18 @@ def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str])
     return []
 
 
+def _team_errors(teams: tuple[str, ...], team_ids: frozenset[str] | set[str]) -> list[FieldError]:
+    unknown = [t for t in teams if t not in team_ids]
+    if not teams:
+        return [FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams")]
+    if unknown:
+        return [FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
+                           f"{', '.join(sorted(team_ids))}.", "teams")]
+    if len(set(teams)) != len(teams):
+        return [FieldError("A team is listed twice: name each team once.", "teams")]
+    return []
+
+
 def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], team_ids: frozenset[str] | set[str],
                screen: Screen, cases_to_follow: bool = False, today: date | None = None,
                open_names: Iterable[str] = (), skip: frozenset[str] = frozenset()) -> CampaignSpec:
@@ -159,14 +171,8 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
     if spec.checklist_id not in checklist_ids:
         errors.append(FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
                                  f"{', '.join(sorted(checklist_ids))}.", "checklist"))
-    unknown = [t for t in spec.teams if t not in team_ids]
-    if not spec.teams:
-        errors.append(FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams"))
-    elif unknown:
-        errors.append(FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
-                                 f"{', '.join(sorted(team_ids))}.", "teams"))
-    elif len(set(spec.teams)) != len(spec.teams):
-        errors.append(FieldError("A team is listed twice: name each team once.", "teams"))
+    if "teams" not in skip:
+        errors += _team_errors(spec.teams, team_ids)
     errors += _window_errors(spec, today, skip)
     if spec.auditors not in AUDITOR_MODES:
         errors.append(FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "

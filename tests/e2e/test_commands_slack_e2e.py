@@ -22,3 +22,10 @@ def test_a_command_typed_in_a_dm_without_the_slash_is_suggested_not_asked(runnin
     assert "Did you mean `/audit show 12`?" in post.params["text"]
     assert list(running_bot.services.storage.db.query("SELECT * FROM kb_asks")) == []
 
+
+def test_a_team_typed_as_part_of_its_name_is_read_and_named(running_bot: RunningBot, standin) -> None:
+    running_bot.slack.command("U0MGRN001", "list team north")
+    [post] = standin.wait_for("chat.postMessage")
+    assert post.params["text"].startswith("Team north-assessment: ")
+    assert "Audits of north-assessment" in post.params["text"]
+
