@@ -12,6 +12,7 @@ from bot.errors import AccessDenied, StaleAction, UserError
 from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage.errors import Conflict, NotAllowed, NotFound
+from knowledge.dates import short_date
 
 SHOWN = 20  # Slack shows at most 25 buttons in one message
 TEAM_READERS = (Role.MANAGER, Role.ADMIN)
@@ -68,7 +69,7 @@ def _listing(services: Services, turn: Turn, heading: str, actions: list[action_
     lines = [heading]
     for action in actions[:SHOWN]:
         owner = f"{services.directory.label(action.owner_id)}: " if with_owner else ""
-        due = f"{action.due_date} (**overdue**)" if action.due_date < today else action.due_date
+        due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
                      f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}")
     if len(actions) > SHOWN:

@@ -27,6 +27,7 @@ from bot.storage import readback as readback_store
 from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
+from knowledge.dates import short_date
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import KnowledgeBaseError
 
@@ -171,7 +172,7 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) ->
     and the day) is the auditor's last change after submitting: the worker may have reflected on the old one."""
     suggested = f"suggested {grade_label(audit.suggested_grade)}; " if audit.suggested_grade else ""
     own = f"{suggested}reason: {audit.grade_reason}" if audit.grade_reason else ""
-    changed = (f" (changed from {grade_label(change[0])} on {change[1].day} {change[1]:%b %Y})"
+    changed = (f" (changed from {grade_label(change[0])} on {short_date(change[1])})"
                if change is not None else "")
     if audit.regraded:
         auditors = f"the auditor graded {grade_label(audit.overall_grade)}{changed}" + (f" ({own})" if own else "")
@@ -307,9 +308,9 @@ def action_line(services: Services, action: action_store.ActionRow, today: str) 
     """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
     it is done (when, and by whom if not its owner) or overdue."""
     label = services.directory.label
-    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {action.due_date}"
+    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {short_date(action.due_date)}"
     if action.done_at:
-        done_on = datetime.fromisoformat(action.done_at).astimezone(services.settings.timezone).date().isoformat()
+        done_on = short_date(datetime.fromisoformat(action.done_at).astimezone(services.settings.timezone).date())
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
         return f"{line} (**done** {done_on}{by})"
     return f"{line} (**overdue**)" if action.due_date < today else f"{line} (open)"

@@ -19,6 +19,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
+from knowledge.dates import short_date
 
 
 def render_review(services: Services, ctx: Ctx) -> list[Reply]:
@@ -104,7 +105,7 @@ def render_submit(services: Services, ctx: Ctx) -> list[Reply]:
 
 def _actions_text(services: Services, ctx: Ctx) -> str:
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
-    listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
+    listed = "".join(f"\n• {a.description} — {services.directory.label(a.owner_id)}, by {short_date(a.due_date)}"
                      for a in actions)
     return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
             "Type one action at a time.")

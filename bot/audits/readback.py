@@ -36,6 +36,7 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from bot.storage.errors import Conflict
+from knowledge.dates import short_date
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
@@ -176,7 +177,7 @@ def _scope_and_team(services: Services, person: Person,
 
 def _line(services: Services, audit: store.AuditRow) -> str:
     title = checklist_of(services, audit).title
-    when = (audit.submitted_at or audit.updated_at)[:10]
+    when = short_date(parse_utc(audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date())
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 

@@ -21,6 +21,7 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import readback as readback_store
+from knowledge.dates import long_date
 
 SHOWN = 10  # lines a page of `/audit reaudits`, each with View
 MAX_PAGE = 10_000
@@ -30,11 +31,6 @@ USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit
          "ones.")
 REAUDIT_WORDS = re.compile(r"^\s*(?:my\s+)?re-?audits?(?:\s+(?:due|overdue))?\s*[.!?]?\s*$", re.IGNORECASE)
 LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
-
-
-def day_text(day: date) -> str:
-    """'Friday 12 March 2027': the weekday helps a manager plan the week it falls in."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def rule_text(services: Services) -> str:
@@ -88,8 +84,8 @@ def visible(services: Services, person: Person, scope: dict[str, Any]) -> list[R
 
 def state_text(item: Reaudit, today: date) -> str:
     """'**overdue** (due by …)' or 'due by …', and whether a re-audit has been started."""
-    when = (f"**overdue** (due by {day_text(item.due)})" if item.overdue(today)
-            else f"due by {day_text(item.due)}")
+    when = (f"**overdue** (due by {long_date(item.due)})" if item.overdue(today)
+            else f"due by {long_date(item.due)}")
     return when + (f", re-audit under way (#{item.under_way})" if item.under_way else "")
 
 
@@ -167,8 +163,8 @@ def heads_up_line(services: Services, reference: str, today: date) -> str:
         return ""
     graded = f"audit #{item.audit.id} was graded {grade_of_record_text(item.audit)}"
     if item.overdue(today):
-        return f"This is the re-audit of {reference}, **overdue**: it was due by {day_text(item.due)} ({graded})."
-    return f"This is the re-audit of {reference}, due by {day_text(item.due)} ({graded})."
+        return f"This is the re-audit of {reference}, **overdue**: it was due by {long_date(item.due)} ({graded})."
+    return f"This is the re-audit of {reference}, due by {long_date(item.due)} ({graded})."
 
 
 def install(engine: Engine, services: Services) -> None:

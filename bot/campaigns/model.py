@@ -10,6 +10,7 @@ from datetime import date
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
 from bot.storage.campaigns import Allocation, Campaign
+from knowledge.dates import short_date
 
 __all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "FieldErrors", "check_spec"]
 
@@ -139,10 +140,10 @@ def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[st
 def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:
     """The window's mistakes: a start after the deadline, or a deadline already past (a past start is fine)."""
     if not {"start", "deadline"} & skip and spec.starts_on > spec.deadline:
-        return [FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
-                           f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")]
+        return [FieldError(f"The campaign starts on {short_date(spec.starts_on)}, after its deadline "
+                           f"{short_date(spec.deadline)}: the start must be on or before the deadline.", "deadline")]
     if "deadline" not in skip and today is not None and spec.deadline < today:
-        return [FieldError(f"The deadline {spec.deadline.isoformat()} has passed (today is {today.isoformat()}): "
+        return [FieldError(f"The deadline {short_date(spec.deadline)} has passed (today is {short_date(today)}): "
                            "give a deadline from today on.", "deadline")]
     return []
 

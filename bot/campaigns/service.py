@@ -38,6 +38,7 @@ from bot.settings.people import Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage.common import parse_utc
+from knowledge.dates import short_date
 
 MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
@@ -134,7 +135,7 @@ def past_start_note(services: Services, spec: CampaignSpec) -> str:
     today = services.local_now().date()
     if spec.starts_on >= today:
         return ""
-    return (f" It started on {spec.starts_on.isoformat()}, before today: its cases can be started now and the "
+    return (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
             "daily reminders chase them from today.")
 
 

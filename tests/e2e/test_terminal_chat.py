@@ -117,3 +117,9 @@ def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) ->
     assert "in could be more than one team: south-cin-cp" in out
     assert "There is no team west. Teams: north-assessment, south-cin-cp, children-in-care." in out
 
+
+def test_the_service_digest_reads_a_month_against_its_target_in_words(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit digest"], user="U0QALEAD1")
+    assert "this month (target)" in out
+    assert "North Assessment Team: 0 · 0 (target 2, 2 to go) ·" in out
+    assert "month of target" not in out and "0/2" not in out
