@@ -18,6 +18,7 @@ from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
 from bot.engine import help as help_feature
 from bot.engine import home as home_feature
+from bot.engine import typed_commands
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.screen import Screen
@@ -40,6 +41,7 @@ def build_engine(services: Services) -> Engine:
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)
     dashboard_feature.install(engine, services)
+    typed_commands.install(engine, services)
     return engine
 
 

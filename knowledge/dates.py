@@ -59,6 +59,14 @@ def long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def short_date(day: dt.date | str, year: bool = True) -> str:
+    """How a date is shown in a reply's lines: '3 Dec 2026' (or '3 Dec' where the year goes without saying). Every
+    date a person reads in a list goes through here; a stored ISO date ('2026-12-03') is never shown as it is."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    return f"{day.day} {day:%b %Y}" if year else f"{day.day} {day:%b}"
+
+
 def numeric(day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 

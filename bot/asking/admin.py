@@ -37,6 +37,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
+from knowledge.dates import short_date
 from knowledge.problems import Problem, is_checklist_problem
 
 MAX_PROBLEMS_SHOWN = 30
@@ -121,7 +122,7 @@ class KnowledgeAdmin:
         if not due:
             return [Reply(title="Entries due for review",
                           text=f"No entries are past their review date (of {len(kb.entries)}).")]
-        lines = [f"• `{e.id}` — {e.question} (review by {e.review_by:%d %b %Y}; "
+        lines = [f"• `{e.id}` — {e.question} (review by {short_date(e.review_by)}; "
                  f"owner {mention(e.owner) if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
         more = len(due) - MAX_STALE_SHOWN
         return [Reply(title="Entries due for review",
@@ -234,7 +235,7 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     waiting = sum(group.count for group in groups)
     lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"
              f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
-    lines += [f"   • {_clip(entry.question, 80)} (review by {entry.review_by:%d %b %Y})"
+    lines += [f"   • {_clip(entry.question, 80)} (review by {short_date(entry.review_by)})"
               for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
     return [Reply(title="Knowledge base", text="\n".join(lines),
                   note="`/audit kb unanswered`, `/audit kb stale`, `/audit kb reload`"),

@@ -42,7 +42,7 @@ from bot.errors import UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, long_date, parse_full_date
+from knowledge.dates import DateError, long_date, parse_full_date, short_date
 from knowledge.entries import MAX_ANSWER_CHARS, Entry
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, stem, words_of
@@ -186,7 +186,8 @@ class UnansweredDesk:
         unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
             if group.unhelpful_entries else ""
         passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
-        return f"_{group.wording}_ — {times}, last {group.last_asked.astimezone(tz):%d %b}{unhelpful}{passed_on}"
+        last = short_date(group.last_asked.astimezone(tz), year=False)
+        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{passed_on}"
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""
@@ -210,7 +211,7 @@ class UnansweredDesk:
         if closed is not None:
             when = closed.closed_at.astimezone(self.services.settings.timezone)
             raise UserError(f"#{key} was already closed ({closed.status.replace('_', ' ')}) by "
-                            f"{mention(closed.closed_by)} on {when:%d %b %Y}. Nothing was changed.")
+                            f"{mention(closed.closed_by)} on {short_date(when)}. Nothing was changed.")
         raise UserError(f"#{key} is not on the unanswered list any more: the knowledge base now answers it, or it "
                         f"is older than {UNANSWERED_DAYS} days. Nothing was changed; {STALE_HINT}.")
 

@@ -9,24 +9,35 @@ from bot.audits import pages
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.core.teams import noted, readable_team
 from bot.engine.routing import Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, UserError
 from bot.settings.people import Role
 from bot.storage import actions as action_store
+from knowledge.dates import short_date
 
 SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
 ECHOED = 60  # characters of an action's words said back when its Done is picked by number
+TEAM_READERS = (Role.MANAGER, Role.ADMIN)
 USAGE = ("Type `/audit actions` for your open actions, or `/audit actions team` for your teams'; add `page 2` for "
          "the ones due later.")
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage; `page N` for the
-    ones due later (or `more` typed next, as under `/audit list`)."""
+    """`/audit actions` for your own; `/audit actions team` for everyone in the teams you manage, `/audit actions
+    team north` (or `/audit actions north`) for one of them; `page N` for the ones due later (or `more` typed next,
+    as under `/audit list`)."""
     words, page = pages.page_of(args.split())
-    scope = " ".join(words).lower()
+    scope = words[0].lower() if words else ""
     if scope in ("team", "teams"):
-        return _team_actions(services, turn, page)
+        return _team_actions(services, turn, " ".join(words[1:]), page)
+    if scope and turn.person is not None and turn.person.role in TEAM_READERS:
+        try:
+            return _team_actions(services, turn, " ".join(words), page)
+        except AccessDenied:
+            raise
+        except UserError as exc:  # `/audit actions everyone`: not a team, and maybe not meant as one
+            raise UserError(f"{exc} {USAGE}") from None
     if scope:
         raise UserError(USAGE)
     actions = action_store.open_actions_of(services.storage, turn.user_id)
@@ -36,22 +47,28 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions)]
 
 
-def _team_actions(services: Services, turn: Turn, page: int) -> list[Reply]:
-    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics."""
+def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) -> list[Reply]:
+    """Open actions of the people in a manager's teams (every team for an admin), for supervision and clinics; one
+    of those teams when `typed_team` names it."""
     directory = services.directory
     person = turn.person
-    if person is None or person.role not in (Role.MANAGER, Role.ADMIN):
+    if person is None or person.role not in TEAM_READERS:
         raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
     team_ids = list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
-    owners = sorted({uid for team_id in team_ids for uid in directory.teams[team_id].member_ids})
+    team = (readable_team(services, None if person.role is Role.ADMIN else team_ids, typed_team,
+                          "see the open actions") if typed_team.strip() else None)
+    owners = sorted({uid for team_id in ([team.id] if team else team_ids)
+                     for uid in directory.teams[team_id].member_ids})
     actions = action_store.open_actions_of_owners(services.storage, owners)
+    where = f"team {team.id}" if team else "your teams"
+    words = ["team", team.id] if team else ["team"]
     if not actions:
-        pages.remember(services, turn, "actions", ["team"], page, last_page=True)
-        return [Reply(text="Nobody in your teams has an open action from audits.")]
-    return [_listing(services, turn, ("Open actions in your teams", "your teams' open actions"), ["team"], page,
-                     actions)]
+        pages.remember(services, turn, "actions", words, page, last_page=True)
+        return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
+    return noted(team, [_listing(services, turn, (f"Open actions in {where}", f"the open actions in {where}"),
+                                 words, page, actions)])
 
 
 def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: list[str], page: int,
@@ -68,7 +85,7 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     lines = [f"**{heading[0]}**{counted}"]
     for action in shown:
         owner = f"{services.directory.label(action.owner_id)}: " if words else ""
-        due = f"{action.due_date} (**overdue**)" if action.due_date < today else action.due_date
+        due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
                      f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}")
     last_page = first + len(shown) >= total

@@ -27,6 +27,7 @@ from bot.storage import readback as readback_store
 from bot.storage.errors import NotFound
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, Checklist, Question
 from knowledge.dates import examples as date_examples
+from knowledge.dates import short_date
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import KnowledgeBaseError
 
@@ -145,20 +146,6 @@ def user_id_from(text: str) -> str | None:
 
 # -- rights ----------------------------------------------------------------------------------------------
 
-def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str) -> str:
-    """The team id `typed` names (`/audit list team north`, `/audit reaudits team north`), if the reader may read
-    its audits: `teams` are the teams they may read (None: every team). `doing` words the refusal ("list the
-    audits"), so each command says what was refused."""
-    team = typed.lower()
-    known = services.directory.teams
-    if team not in known:
-        raise UserError(f"There is no team `{typed}`. Teams: {', '.join(f'`{t}`' for t in known)}.")
-    if teams is not None and team not in teams:
-        raise AccessDenied(f"You can {doing} of your own teams only: "
-                           f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
-    return team
-
-
 def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
     """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too."""
     moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())
@@ -185,7 +172,7 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) ->
     and the day) is the auditor's last change after submitting: the worker may have reflected on the old one."""
     suggested = f"suggested {grade_label(audit.suggested_grade)}; " if audit.suggested_grade else ""
     own = f"{suggested}reason: {audit.grade_reason}" if audit.grade_reason else ""
-    changed = (f" (changed from {grade_label(change[0])} on {change[1].day} {change[1]:%b %Y})"
+    changed = (f" (changed from {grade_label(change[0])} on {short_date(change[1])})"
                if change is not None else "")
     if audit.regraded:
         auditors = f"the auditor graded {grade_label(audit.overall_grade)}{changed}" + (f" ({own})" if own else "")
@@ -335,9 +322,9 @@ def action_line(services: Services, action: action_store.ActionRow, today: str) 
     label = services.directory.label
 
     def day(stamp: str) -> str:
-        return datetime.fromisoformat(stamp).astimezone(services.settings.timezone).date().isoformat()
+        return short_date(datetime.fromisoformat(stamp).astimezone(services.settings.timezone).date())
 
-    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {action.due_date}"
+    line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {short_date(action.due_date)}"
     if action.done_at:
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
         return f"{line} (**done** {day(action.done_at)}{by})"

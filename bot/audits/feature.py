@@ -96,7 +96,7 @@ def install(engine: Engine, services: Services) -> None:
                        f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]")
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
-                       usage="/audit actions [team] [page N]")
+                       usage="/audit actions [team [team id]] [page N]")
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
                              "remove action <action>]")

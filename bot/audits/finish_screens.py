@@ -20,6 +20,7 @@ from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
+from knowledge.dates import short_date
 
 
 def render_review(services: Services, ctx: Ctx) -> list[Reply]:
@@ -109,7 +110,8 @@ def _actions_text(services: Services, ctx: Ctx) -> str:
     """The actions so far, numbered as everywhere else (`/audit show`, `/audit actions`), so one added by mistake
     can be named: `remove action 41`."""
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
-    listed = "".join(f"\n• Action {a.id}: {a.description} — {services.directory.label(a.owner_id)}, by {a.due_date}"
+    listed = "".join(f"\n• Action {a.id}: {a.description} — {services.directory.label(a.owner_id)}, "
+                     f"by {short_date(a.due_date)}"
                      for a in actions)
     remove = " To remove one added by mistake, press its Remove button or type `remove action` and its number." \
         if actions else ""

@@ -19,7 +19,6 @@ from bot.audits.core import (
     grade_of_record_text,
     load,
     not_in_channel,
-    readable_team,
     require_view,
     summary_reply,
     waiting,
@@ -28,6 +27,7 @@ from bot.audits.flow import AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import check_case_reference, screen_text
@@ -36,6 +36,7 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from bot.storage.errors import Conflict
+from knowledge.dates import short_date
 
 SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
@@ -142,34 +143,40 @@ def show_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
     """(heading, filter for readback_store.readable_audits) for `/audit list [mine|team|case REF]`."""
+    return _scope_and_team(services, person, words)[:2]
+
+
+def _scope_and_team(services: Services, person: Person,
+                    words: list[str]) -> tuple[str, dict[str, Any], TeamRead | None]:
+    """The heading and filter, and the team named when one was (`/audit list team north`), to say which was read."""
     teams = policy.readable_teams(services.directory, person)
     everything: dict[str, Any] = ({} if teams is None
                                   else {"people": [person.user_id], "teams": teams, "moderator": person.user_id})
     if not words:
-        return "Audits you can read", everything
+        return "Audits you can read", everything, None
     kind = words[0].lower()
     if kind == "mine" and len(words) == 1:
-        return "Your audits and audits of your cases", {"people": [person.user_id]}
+        return "Your audits and audits of your cases", {"people": [person.user_id]}, None
     if kind == "team" and len(words) == 1:
         if teams is None:
-            return "Every team's audits", {}
+            return "Every team's audits", {}, None
         if not teams:
             raise AccessDenied("`/audit list team` is for team managers, QA leads and admins. "
                                "`/audit list mine` shows your audits and the audits of your cases.")
-        return "Your teams' audits", {"teams": teams}
-    if kind == "team" and len(words) == 2:
-        team = readable_team(services, teams, words[1], "list the audits")
-        return f"Audits of {team}", {"teams": [team]}
+        return "Your teams' audits", {"teams": teams}, None
+    if kind == "team":  # `team north-assessment`, `team north`, `team children in care`
+        team = readable_team(services, teams, " ".join(words[1:]), "list the audits")
+        return f"Audits of {team.id}", {"teams": [team.id]}, team
     if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`
         reference = check_case_reference(" ".join(words[1:]), services.settings.case_reference_pattern,
                                          services.identifier_screen)
-        return f"Audits of {reference}", {**everything, "case_ref": reference}
+        return f"Audits of {reference}", {**everything, "case_ref": reference}, None
     raise UserError(LIST_USAGE)
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
     title = checklist_of(services, audit).title
-    when = (audit.submitted_at or audit.updated_at)[:10]
+    when = short_date(parse_utc(audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date())
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 
@@ -187,7 +194,12 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     words, page = pages.page_of(args.split())
-    heading, scope = _scope(services, turn.person, words)
+    heading, scope, team = _scope_and_team(services, turn.person, words)
+    return noted(team, _listing(services, turn, words, page, heading, scope))
+
+
+def _listing(services: Services, turn: Turn, words: list[str], page: int, heading: str,
+             scope: dict[str, Any]) -> list[Reply]:
     total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
         if page > 1 and total:

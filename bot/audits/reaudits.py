@@ -11,15 +11,17 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.audits.core import grade_label, grade_of_record_text, not_in_channel, readable_team
+from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import readback as readback_store
+from knowledge.dates import long_date
 
 SHOWN = 10  # lines a page of `/audit reaudits`, each with View
 MAX_PAGE = 10_000
@@ -29,11 +31,6 @@ USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit
          "ones.")
 REAUDIT_WORDS = re.compile(r"^\s*(?:my\s+)?re-?audits?(?:\s+(?:due|overdue))?\s*[.!?]?\s*$", re.IGNORECASE)
 LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
-
-
-def day_text(day: date) -> str:
-    """'Friday 12 March 2027': the weekday helps a manager plan the week it falls in."""
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def rule_text(services: Services) -> str:
@@ -49,23 +46,29 @@ def rule_text(services: Services) -> str:
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
     """(whose, filter) for `/audit reaudits [mine|team [team id]]`: the teams `/audit list` would read
     (policy.readable_teams), plus the person's own audits and cases."""
+    return _scope_and_team(services, person, words)[:2]
+
+
+def _scope_and_team(services: Services, person: Person,
+                    words: list[str]) -> tuple[str, dict[str, Any], TeamRead | None]:
+    """Whose and the filter, and the team named when one was (`team north`), to say which was read."""
     teams = policy.readable_teams(services.directory, person)
     kind = words[0].lower() if words else ""
     if not words:
         return ("every team's cases" if teams is None else "your cases and your teams' cases",
-                {} if teams is None else {"people": [person.user_id], "teams": teams})
+                {} if teams is None else {"people": [person.user_id], "teams": teams}, None)
     if kind == "mine" and len(words) == 1:
-        return "your audits and your cases", {"people": [person.user_id]}
+        return "your audits and your cases", {"people": [person.user_id]}, None
     if kind == "team" and len(words) == 1:
         if teams is None:
-            return "every team's cases", {}
+            return "every team's cases", {}, None
         if not teams:
             raise AccessDenied("`/audit reaudits team` is for team managers, QA leads and admins. "
                                "`/audit reaudits` shows the re-audits due on your cases.")
-        return "your teams' cases", {"teams": teams}
-    if kind == "team" and len(words) == 2:
-        team = readable_team(services, teams, words[1], "see the re-audits")
-        return f"{services.directory.teams[team].name}'s cases", {"teams": [team]}
+        return "your teams' cases", {"teams": teams}, None
+    if kind == "team":  # `team north-assessment`, `team north`, `team children in care`
+        team = readable_team(services, teams, " ".join(words[1:]), "see the re-audits")
+        return f"{services.directory.teams[team.id].name}'s cases", {"teams": [team.id]}, team
     raise UserError(USAGE)
 
 
@@ -81,8 +84,8 @@ def visible(services: Services, person: Person, scope: dict[str, Any]) -> list[R
 
 def state_text(item: Reaudit, today: date) -> str:
     """'**overdue** (due by …)' or 'due by …', and whether a re-audit has been started."""
-    when = (f"**overdue** (due by {day_text(item.due)})" if item.overdue(today)
-            else f"due by {day_text(item.due)}")
+    when = (f"**overdue** (due by {long_date(item.due)})" if item.overdue(today)
+            else f"due by {long_date(item.due)}")
     return when + (f", re-audit under way (#{item.under_way})" if item.under_way else "")
 
 
@@ -107,7 +110,12 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     words, page = _page(args.split())
-    whose, scope = _scope(services, turn.person, words)
+    whose, scope, team = _scope_and_team(services, turn.person, words)
+    return noted(team, _listing(services, turn, words, page, whose, scope))
+
+
+def _listing(services: Services, turn: Turn, words: list[str], page: int, whose: str,
+             scope: dict[str, Any]) -> list[Reply]:
     items = visible(services, turn.person, scope)
     today = turn.now.astimezone(services.settings.timezone).date()
     if not items:
@@ -155,8 +163,8 @@ def heads_up_line(services: Services, reference: str, today: date) -> str:
         return ""
     graded = f"audit #{item.audit.id} was graded {grade_of_record_text(item.audit)}"
     if item.overdue(today):
-        return f"This is the re-audit of {reference}, **overdue**: it was due by {day_text(item.due)} ({graded})."
-    return f"This is the re-audit of {reference}, due by {day_text(item.due)} ({graded})."
+        return f"This is the re-audit of {reference}, **overdue**: it was due by {long_date(item.due)} ({graded})."
+    return f"This is the re-audit of {reference}, due by {long_date(item.due)} ({graded})."
 
 
 def install(engine: Engine, services: Services) -> None:

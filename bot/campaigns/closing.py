@@ -14,12 +14,9 @@ from datetime import date
 from bot.campaigns.model import Allocation, Campaign
 from bot.core.markup import bold
 from bot.core.replies import Choice, Reply
+from knowledge.dates import long_date
 
 CONFIRM_WORD = "confirm"
-
-
-def _day(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def not_done(allocations: Sequence[Allocation]) -> list[Allocation]:
@@ -37,7 +34,7 @@ def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: 
     left = len(not_done(allocations))
     days = (campaign.deadline - today).days
     return Reply(
-        text=(f"Campaign #{campaign.id} {bold(campaign.name)} runs to {_day(campaign.deadline)} ({days} day"
+        text=(f"Campaign #{campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
               f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
               f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted). "
               "Close it now? No case can be started in it after that, and each auditor with cases left is told "
@@ -59,8 +56,8 @@ def auditor_notices(campaign: Campaign, allocations: Sequence[Allocation], close
     left: dict[str, list[Allocation]] = {}
     for allocation in not_done(allocations):
         left.setdefault(allocation.auditor_id, []).append(allocation)
-    when = (f"early, on {_day(closed_on)} (its deadline was {_day(campaign.deadline)})"
-            if closed_on < campaign.deadline else f"at its deadline, {_day(campaign.deadline)}")
+    when = (f"early, on {long_date(closed_on)} (its deadline was {long_date(campaign.deadline)})"
+            if closed_on < campaign.deadline else f"at its deadline, {long_date(campaign.deadline)}")
     notices = []
     for auditor, cases in left.items():
         drafts = sum(a.started for a in cases)
@@ -77,7 +74,7 @@ def auditor_notices(campaign: Campaign, allocations: Sequence[Allocation], close
 
 def closed_heading(campaign: Campaign, items: Sequence[Allocation], closed_on: date | None) -> str:
     """`/audit campaign mine N` of a closed campaign: said first, and no Start buttons follow."""
-    closed = f" (closed on {_day(closed_on)})" if closed_on else ""
+    closed = f" (closed on {long_date(closed_on)})" if closed_on else ""
     left = not_done(items)
     drafts = sum(a.started for a in left)
     one = len(left) == 1

@@ -169,7 +169,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
-    return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created: {len(dms)} auditor(s) have their "
+    return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created for {', '.join(spec.teams)}: "
+                       f"{len(dms)} auditor(s) have their "
                        f"cases by DM. `/audit campaign {campaign_id}` shows progress."
                        + service.past_start_note(services, spec)), *dms]
 

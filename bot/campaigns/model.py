@@ -10,6 +10,7 @@ from datetime import date
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
 from bot.storage.campaigns import Allocation, Campaign
+from knowledge.dates import short_date
 
 __all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "FieldErrors", "check_spec"]
 
@@ -139,11 +140,23 @@ def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[st
 def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:
     """The window's mistakes: a start after the deadline, or a deadline already past (a past start is fine)."""
     if not {"start", "deadline"} & skip and spec.starts_on > spec.deadline:
-        return [FieldError(f"The campaign starts on {spec.starts_on.isoformat()}, after its deadline "
-                           f"{spec.deadline.isoformat()}: the start must be on or before the deadline.", "deadline")]
+        return [FieldError(f"The campaign starts on {short_date(spec.starts_on)}, after its deadline "
+                           f"{short_date(spec.deadline)}: the start must be on or before the deadline.", "deadline")]
     if "deadline" not in skip and today is not None and spec.deadline < today:
-        return [FieldError(f"The deadline {spec.deadline.isoformat()} has passed (today is {today.isoformat()}): "
+        return [FieldError(f"The deadline {short_date(spec.deadline)} has passed (today is {short_date(today)}): "
                            "give a deadline from today on.", "deadline")]
+    return []
+
+
+def _team_errors(teams: tuple[str, ...], team_ids: frozenset[str] | set[str]) -> list[FieldError]:
+    unknown = [t for t in teams if t not in team_ids]
+    if not teams:
+        return [FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams")]
+    if unknown:
+        return [FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
+                           f"{', '.join(sorted(team_ids))}.", "teams")]
+    if len(set(teams)) != len(teams):
+        return [FieldError("A team is listed twice: name each team once.", "teams")]
     return []
 
 
@@ -159,14 +172,8 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
     if spec.checklist_id not in checklist_ids:
         errors.append(FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
                                  f"{', '.join(sorted(checklist_ids))}.", "checklist"))
-    unknown = [t for t in spec.teams if t not in team_ids]
-    if not spec.teams:
-        errors.append(FieldError("Choose at least one team for the campaign (team ids from teams.yaml).", "teams"))
-    elif unknown:
-        errors.append(FieldError(f"There is no team {unknown[0]!r} in teams.yaml. Known teams: "
-                                 f"{', '.join(sorted(team_ids))}.", "teams"))
-    elif len(set(spec.teams)) != len(spec.teams):
-        errors.append(FieldError("A team is listed twice: name each team once.", "teams"))
+    if "teams" not in skip:
+        errors += _team_errors(spec.teams, team_ids)
     errors += _window_errors(spec, today, skip)
     if spec.auditors not in AUDITOR_MODES:
         errors.append(FieldError(f"Who audits must be `managers` (team managers audit their own teams) or `peer` "

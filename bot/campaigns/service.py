@@ -30,6 +30,7 @@ from bot.core import policy
 from bot.core.markup import bold, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.core.teams import readable_team
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.screen import check_case_reference, screen_text
@@ -37,6 +38,7 @@ from bot.settings.people import Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage.common import parse_utc
+from knowledge.dates import short_date
 
 MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
@@ -55,13 +57,14 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
         FieldError(f"The campaign needs {key}=…: give name, theme, checklist, teams, start, deadline, auditors "
                    "(managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).", key)
         for key in missing]
-    teams = tuple(t.strip().lower() for t in str(fields.get("teams") or "").split(",") if t.strip())
+    teams, team_errors = read_teams(services, str(fields.get("teams") or ""))
+    errors += team_errors
     per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
         errors.append(FieldError("Give either how many cases per worker or a CSV of case references, not both: "
                                  "leave one of them out.", "per-worker"))
     today = services.local_now().date()
-    skip = set(missing)
+    skip = set(missing) | ({"teams"} if team_errors else set())
 
     def read(key: str, parse: Callable[[], Any], fallback: Any) -> Any:
         if key in skip:
@@ -99,6 +102,19 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     return _with_cases(services, checked, cases_csv)
 
 
+def read_teams(services: Services, typed: str) -> tuple[tuple[str, ...], list[FieldError]]:
+    """The team ids of `teams=north,south`, each read as every command reads a team (bot.core.teams), and a
+    mistake for each that names no team or more than one."""
+    read: list[str] = []
+    errors: list[FieldError] = []
+    for part in (part for part in typed.split(",") if part.strip()):
+        try:
+            read.append(readable_team(services, None, part, "run a campaign").id)
+        except UserError as exc:
+            errors.append(FieldError(str(exc), "teams"))
+    return tuple(read), errors
+
+
 def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None) -> CampaignSpec:
     """The checked campaign with its case list read (the file's or the form's), once the rest is sound."""
     if cases_csv is not None:
@@ -119,7 +135,7 @@ def past_start_note(services: Services, spec: CampaignSpec) -> str:
     today = services.local_now().date()
     if spec.starts_on >= today:
         return ""
-    return (f" It started on {spec.starts_on.isoformat()}, before today: its cases can be started now and the "
+    return (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
             "daily reminders chase them from today.")
 
 

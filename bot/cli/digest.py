@@ -46,14 +46,11 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from knowledge.checklist_schema import GRADE_LABELS
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
-    operator(args, runtime).team_scope(args.team, runtime, "read the digest")
+    args.team = operator(args, runtime).team_scope(args.team, runtime, "read the digest")
     services = runtime.services
     try:
         today = services.local_now().date()
         monday = started_week(args.week, today) if args.week else last_complete_week(today)
-        if args.team and args.team not in services.directory.teams:
-            known = ", ".join(services.directory.teams)
-            raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: {known}.")
     except UserError as exc:
         err.write(f"{exc}\n")
         return 2

@@ -142,10 +142,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
     who = operator(args, runtime)
-    who.team_scope(args.team, runtime, "export audits")
-    if args.team and args.team not in runtime.services.directory.teams:
-        raise UserError(f"There is no team {args.team!r} in teams.yaml. Known teams: "
-                        f"{', '.join(runtime.services.directory.teams)}.")
+    args.team = who.team_scope(args.team, runtime, "export audits")
     since = None
     if args.since:
         try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.cli.runtime import Runtime
 from bot.core import policy
+from bot.core.teams import find_team
 from bot.errors import UserError
 from bot.settings.people import Person, Role
 
@@ -43,12 +44,15 @@ class Operator:
                             "server's operator, without --as).")
         return self
 
-    def team_scope(self, team: str | None, runtime: Runtime, what: str) -> None:
-        """Managers may ask only about a team they manage (and must name it); QA leads and admins any."""
+    def team_scope(self, typed: str | None, runtime: Runtime, what: str) -> str | None:
+        """The team id `--team` names, read as every command reads a team (bot.core.teams: `north` is
+        north-assessment): managers may ask only about a team they manage (and must name it); QA leads and
+        admins any."""
         person = self.person
         directory = runtime.settings.directory
+        team = find_team(directory, typed).id if typed else None
         if person is None or policy.may_read_team(directory, person, team):
-            return
+            return team
         if person.role is not Role.MANAGER:
             raise UserError(f"{person.user_id} is a {person.role.value}: {what} is for managers (their own "
                             "teams), QA leads and admins.")

@@ -13,7 +13,7 @@ from bot.core.markup import audit_and_case, bold
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
-from bot.digests.render import AGREEMENT_BASIS, count_share
+from bot.digests.render import AGREEMENT_BASIS, against_target, count_share
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -23,6 +23,7 @@ from bot.storage import campaigns as campaign_store
 from bot.storage.moderation import not_yet_moderated
 from bot.storage.reports.digests import count_demo_audits
 from bot.storage.reports.home import completed_by, drafts_of
+from knowledge.dates import short_date
 
 SHOWN = 5
 
@@ -51,14 +52,14 @@ def my_work(services: Services, person: Person) -> list[Reply]:
         lines.append(f"**Drafts**: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
         for audit_id, title, updated in drafts:
             local = updated.astimezone(services.settings.timezone)
-            lines.append(f"   • {title} (audit {audit_id}), last touched {local.day} {local:%b}")
+            lines.append(f"   • {title} (audit {audit_id}), last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
         lines.append(f"**Open actions**: {actions_total}{more}")
         for action_id, description, due in actions:
             late = " — **overdue**" if due < today else ""
-            lines.append(f"   • {description} (due {due.day} {due:%b}){late}")
+            lines.append(f"   • {description} (due {short_date(due, year=False)}){late}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
     if not drafts_total and not actions_total:
         lines.append("No drafts or open actions: you are up to date.")
@@ -95,9 +96,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
 
 def month_against_target(done: int, target: int, month: str) -> str:
     """'11 in November (to 29 November); target 2, met': "11 of 2" read as a shortfall when the team was past it."""
-    if not target:
-        return f"{done} {month}; no monthly target set"
-    return f"{done} {month}; target {target}" + (", met" if done >= target else f", {target - done} to go")
+    return f"{done} {month}; {against_target(done, target)}"
 
 
 def _waiting_line(services: Services) -> str:
@@ -108,7 +107,8 @@ def _waiting_line(services: Services) -> str:
     held = sum(1 for *_, moderator in waiting if moderator)
     oldest = waiting[0][1].astimezone(services.settings.timezone)
     opened = f" ({held} opened by a moderator, not decided yet)" if held else ""
-    return f"{len(waiting)}{opened}; the oldest submitted {oldest.day} {oldest:%b}. `/audit moderate` lists them"
+    return (f"{len(waiting)}{opened}; the oldest submitted {short_date(oldest, year=False)}. "
+            "`/audit moderate` lists them")
 
 
 def _campaigns_line(services: Services) -> str:

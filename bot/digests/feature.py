@@ -5,30 +5,28 @@ from __future__ import annotations
 from bot.core import buttons, policy
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.core.teams import noted, readable_team
 from bot.digests.digest import build_service_digest, build_team_digests, last_complete_week
 from bot.digests.render import service_replies, team_replies
 from bot.engine.routing import Engine, Turn
-from bot.errors import AccessDenied, UserError
+from bot.errors import AccessDenied
 from bot.settings.people import Role
 
 
 def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply]:
-    """The digest this person asked for, checked against their role on the server side every time."""
+    """The digest this person asked for, checked against their role on the server side every time. A team is read
+    as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
     directory = services.directory
     person = turn.person
     monday = last_complete_week(turn.now.astimezone(services.settings.timezone).date())
-    team_id = team_text.strip().lower()
     every_team = policy.sees_every_team(person)
     allowed = policy.digest_teams(directory, person)
     if not allowed:
         # Buttons can be copied: the action re-checks what the command's role list checks.
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
-    if team_id and team_id not in directory.teams:
-        raise UserError(f"There is no team `{team_id}`. Try one of: {', '.join(allowed)}.")
-    if team_id:
-        if team_id not in allowed:
-            raise AccessDenied("You can see the digest of the teams you manage. QA leads and admins can see any team.")
-        return [r for d in build_team_digests(services, monday, [team_id]) for r in team_replies(d)]
+    if team_text.strip():
+        team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
+        return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)])
     if every_team:
         return service_replies(build_service_digest(services, monday))
     return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]

@@ -37,6 +37,14 @@ def count_share(count: int, whole: int) -> str:
     return f"{count} of {whole} ({count / whole:.0%})" if whole else f"{count} of 0"
 
 
+def against_target(done: int, target: int) -> str:
+    """'target 2, met', 'target 8, 5 to go' or 'no monthly target set': how a month's audits stand against the
+    target, in words ("17/2" read as a date, and "11 of 2" as a shortfall when the team was past it)."""
+    if not target:
+        return "no monthly target set"
+    return f"target {target}, met" if done >= target else f"target {target}, {target - done} to go"
+
+
 def themes_rule() -> str:
     return f"each in at least {MIN_AUDITS_FOR_THEME} audits"
 
@@ -127,12 +135,13 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 
 def service_text(service: ServiceDigest) -> str:
     week = _this_week(service)
-    lines = [f"Team · {week} · month of target · good or better {week} · overdue actions · agreement"]
+    lines = [f"Team · {week} · this month (target) · good or better {week} · overdue actions · agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
         lines.append(
-            f"• **{team.team_name}**: {team.completed_week} · {team.completed_month}/{team.target_month} · "
+            f"• **{team.team_name}**: {team.completed_week} · "
+            f"{team.completed_month} ({against_target(team.completed_month, team.target_month)}) · "
             f"{good} · {team.overdue_actions} · {rate}"
         )
     total_week = sum(t.completed_week for t in service.teams)

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.replies import Reply, error
+from bot.engine.near_miss import closest, suggestion
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
 
@@ -161,11 +162,11 @@ class Engine:
         return self._run(user_id, surface, lambda turn: [r for handler in self._session_starts for r in handler(turn)])
 
     def command(self, user_id: str, text: str, surface: Surface = "command") -> list[Reply]:
-        """Handle `/audit <text>`; an empty text or an unknown word shows help."""
+        """Handle `/audit <text>`; an empty text shows help, an unknown word the command it is a near miss of."""
         words = (text or "").strip().split(maxsplit=1)
         name = words[0].lower() if words else "help"
         rest = words[1] if len(words) > 1 else ""
-        return self._run(user_id, surface, lambda turn: self._dispatch_command(turn, name, rest))
+        return self._run(user_id, surface, lambda turn: self.dispatch_command(turn, name, rest))
 
     def message(self, user_id: str, text: str, surface: Surface = "dm") -> list[Reply]:
         """Handle free text: a typed answer, a shortcut such as `start audit`, or a question."""
@@ -213,17 +214,25 @@ class Engine:
                 )
             ]
 
-    def _dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
+    def dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
+        """Run `/audit <name> <rest>` for this turn: also how a command typed in a DM without `/audit` runs."""
         command = self.commands.get(name)
         if command is None:
-            hint = f"I don't know `/audit {name}`." if name != "help" else ""
-            help_command = self.commands.get("help")
-            replies = help_command.handler(turn, "") if help_command else []
-            return ([error(hint + " Here is what I can do:")] if hint else []) + replies
+            return [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):
             who = command.who_can or "someone with the right role"
             raise UserError(f"`/audit {name}` is for {who}. Ask them if you need it done.")
         return command.handler(turn, rest)
+
+    def unknown_command(self, name: str, rest: str) -> Reply:
+        """`/audit shwo 12`: the command it is a near miss of, as it should be typed, with help as a pointer (the
+        whole list buried the answer)."""
+        pointer = "Type `/audit help` for all commands."
+        near = closest(name, self.commands)
+        if not near:
+            return error(f"I don't know `/audit {name}`. {pointer}")
+        meant = " or ".join(f"`{suggestion(other, rest)}`" for other in near)
+        return error(f"I don't know `{name}`. Did you mean {meant}? ({pointer})")
 
     def _dispatch_message(self, turn: Turn, text: str) -> list[Reply]:
         for _, handler in self._message_handlers:

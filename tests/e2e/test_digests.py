@@ -72,7 +72,7 @@ def test_digest_command_respects_roles(services: Services, engine: Engine) -> No
         qa = engine.command("U0QALEAD1", "digest")
     assert manager[0].title.startswith("North Assessment Team: week 47")
     assert manager[1].image is not None and manager[1].image.startswith(b"\x89PNG")
-    assert other_team[0].kind == "error" and "teams you manage" in other_team[0].text
+    assert other_team[0].kind == "error" and "your own teams only: `north-assessment`" in other_team[0].text
     assert practitioner[0].kind == "error" and "team managers, QA leads and admins" in practitioner[0].text
     assert "South Child in Need and Protection" in qa[0].text
 

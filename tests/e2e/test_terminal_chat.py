@@ -33,10 +33,22 @@ def test_end_of_input_ends_cleanly(engine: Engine) -> None:
     assert "Bye." in out
 
 
-def test_unknown_slash_command_explains_and_shows_help(engine: Engine) -> None:
+def test_unknown_slash_command_explains_and_points_to_help(engine: Engine) -> None:
     _, out = drive(engine, ["/audit frobnicate"])
-    assert "I don't know /audit frobnicate" in out
-    assert "/audit help" in out
+    assert "I don't know /audit frobnicate. Type /audit help for all commands." in out
+    assert "Here is what I can do" not in out
+
+
+def test_near_miss_commands_in_the_chat_run_or_are_put_right_and_none_reaches_the_qa_leads(engine: Engine) -> None:
+    _, out = drive(engine, ["show 136", "resume 136", "view 12", "open audit 12", "/audit shwo 12",
+                            "/audti show 12"])
+    assert "I can't find that audit (#136)" in out
+    assert out.count("Did you mean /audit show 12?") == 4
+    assert "I don't know shwo. Did you mean /audit show 12? (Type /audit help for all commands.)" in out
+    assert "Here is what I can do" not in out
+    assert "noted your question" not in out
+    _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
+    assert "No unanswered or unhelpful questions" in listed
 
 
 def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) -> None:
@@ -97,3 +109,17 @@ def test_the_home_tab_can_be_seen_in_the_chat(engine: Engine) -> None:
 def test_home_typed_as_an_answer_stays_an_answer(engine: Engine, services: Services) -> None:
     _, out = drive(engine, ["/audit start case-audit", "home"])
     assert "== Your audits ==" not in out  # the case reference step got it, not the Home tab
+
+
+def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit list team north", "/audit digest in", "/audit reaudits team west"])
+    assert "Team north-assessment: Audits of north-assessment" in out
+    assert "in could be more than one team: south-cin-cp" in out
+    assert "There is no team west. Teams: north-assessment, south-cin-cp, children-in-care." in out
+
+
+def test_the_service_digest_reads_a_month_against_its_target_in_words(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit digest"], user="U0QALEAD1")
+    assert "this month (target)" in out
+    assert "North Assessment Team: 0 · 0 (target 2, 2 to go) ·" in out
+    assert "month of target" not in out and "0/2" not in out

@@ -276,13 +276,13 @@ def test_the_audit_shows_each_action_open_overdue_or_done(engine: Engine, servic
     [action] = action_store.actions_of_audit(services.storage, submitted)
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):  # before the 29 Dec due date
         [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
-        assert f"Action {action.id}: " in shown.text and "29 (open)" in shown.text
+        assert f"Action {action.id}: " in shown.text and "by 29 Dec 2026 (open)" in shown.text
     with time_machine.travel(datetime(2027, 1, 4, 10, 0, tzinfo=UTC), tick=False):
         [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
         assert "(**overdue**)" in shown.text
         engine.action(AUDITOR, "actions.done_confirm", str(action.id), surface="terminal")  # the manager, confirmed
         [shown] = engine.command("U0PRAN001", f"show {submitted}", surface="terminal")
-        assert "(**done** 2027-01-04 by Team manager (North))" in shown.text
+        assert "(**done** 4 Jan 2027 by Team manager (North))" in shown.text
         assert "overdue" not in shown.text
 
 

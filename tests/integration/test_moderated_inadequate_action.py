@@ -60,7 +60,7 @@ def test_the_moderator_is_asked_for_an_action_before_an_inadequate_is_saved(engi
         in to_auditor
     [to_worker] = (flat(m) for m in messages_to(out, worker))
     assert f"graded it Inadequate; action set at moderation: {ACTION}" in to_worker
-    assert "Actions:" in flat(shown) and f": {ACTION} — Social worker N1, by 2026-12-30 (open)" in flat(shown)
+    assert "Actions:" in flat(shown) and f": {ACTION} — Social worker N1, by 30 Dec 2026 (open)" in flat(shown)
     assert "Overall grade: Inadequate (after moderation; the auditor graded Good)" in flat(shown)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 

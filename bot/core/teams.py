@@ -1,0 +1,97 @@
+"""A team as people type it: its id (`north-assessment`), or enough of its id or name to name one team (`north`,
+`cin cp`, `children in care`).
+
+A user trial typed `/audit list team north` and was told there was no such team. Every command that takes a team
+(`/audit list team`, `/audit reaudits team`, `/audit digest`, `/audit actions team`, a campaign's teams) reads it
+here, so a team reads the same way everywhere: exactly, or by words that start the words of exactly one team's id
+or name. A reply read from a partial team says which team it read ("Team north-assessment: …"); words that fit
+several teams list them; words that fit none list the team ids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import Directory
+
+WORD = re.compile(r"[a-z0-9&']+")
+MIN_LETTERS = 2  # "n" could be anything; "no" is a start
+
+
+@dataclass(frozen=True)
+class TeamRead:
+    """The team a typed team names, and what was typed."""
+
+    id: str
+    typed: str
+
+    @property
+    def note(self) -> str:
+        """'Team north-assessment: ' when the team was read from less than its id; empty when typed as its id."""
+        return "" if self.typed.strip().lower() == self.id else f"Team {self.id}: "
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("_", " "))
+
+
+def team_matches(names: Mapping[str, str], typed: str) -> list[str]:
+    """The team ids `typed` names, from `names` (team id to display name): the one it is exactly (an id, or a
+    name in any case), else every team each of whose typed words starts a word of its id or name."""
+    wanted = _words(typed)
+    if not wanted:
+        return []
+    for team_id, name in names.items():
+        if wanted in (_words(team_id), _words(name)):
+            return [team_id]
+    if sum(len(word) for word in wanted) < MIN_LETTERS:
+        return []
+    found = []
+    for team_id, name in names.items():
+        words = set(_words(team_id)) | set(_words(name))
+        if all(any(word.startswith(part) for word in words) for part in wanted):
+            found.append(team_id)
+    return found
+
+
+def team_names(directory: Directory) -> dict[str, str]:
+    return {team_id: team.name for team_id, team in directory.teams.items()}
+
+
+def known_teams_text(directory: Directory) -> str:
+    return ", ".join(f"`{team_id}`" for team_id in directory.teams)
+
+
+def find_team(directory: Directory, typed: str) -> TeamRead:
+    """The one team `typed` names, or a UserError listing the teams it could be (several) or the team ids (none)."""
+    shown = " ".join(typed.split())
+    found = team_matches(team_names(directory), typed)
+    if not found:
+        raise UserError(f"There is no team `{shown}`. Teams: {known_teams_text(directory)}.")
+    if len(found) > 1:
+        options = ", ".join(f"`{team_id}` ({directory.teams[team_id].name})" for team_id in found)
+        raise UserError(f"`{shown}` could be more than one team: {options}. Type the team id.")
+    return TeamRead(found[0], typed)
+
+
+def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str) -> TeamRead:
+    """The team `typed` names (`/audit list team north`, `/audit digest north`), if the reader may read it:
+    `teams` are the teams they may read (None: every team). `doing` words the refusal ("list the audits"), so each
+    command says what was refused."""
+    team = find_team(services.directory, typed)
+    if teams is not None and team.id not in teams:
+        raise AccessDenied(f"You can {doing} of your own teams only: "
+                           f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
+    return team
+
+
+def noted(team: TeamRead | None, replies: list[Reply]) -> list[Reply]:
+    """The replies, the first of them starting with which team was read when it was typed as less than its id."""
+    if team is None or not team.note or not replies:
+        return replies
+    return [replace(replies[0], text=team.note + replies[0].text), *replies[1:]]

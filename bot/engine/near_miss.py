@@ -1,0 +1,167 @@
+"""Commands typed nearly right: `/audit shwo 12`, `show 136` in a DM, `/audti show 12` in the terminal.
+
+A user trial found near misses answered as knowledge-base questions (and logged for the QA leads as questions the
+bot could not answer), and a mistyped sub-command answered with the whole help. This module reads what was
+meant, and nothing else: it never runs anything.
+
+- A word one edit from a command name (a letter dropped, added, swapped or mistyped; two on names of seven
+  letters or more) is that command, compared with rapidfuzz's OSA distance. So is a word people use for one (`view 12`).
+- Typed without `/audit` in a DM or the terminal, a line is only read as a command when what follows the word has
+  that command's shape (`show` then an audit number, `list team north`): "show me the ICPC timescales" stays a
+  question. The exact command word with the right shape runs; anything else is only suggested.
+
+Pure: the engine (bot/engine/routing.py) words the replies, and bot/engine/typed_commands.py claims typed lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+NUMBER = r"#?\d{1,9}"
+# A team as typed after a command: an id, or a word or two of a team's name ("north", "north assessment").
+TEAM = r"[\w][\w&'-]{0,40}(?:\s+[\w&'-]{1,40})?"
+PAGE = r"(?:\s+page\s+\d{1,5})?"
+# What may follow each command's word when it is typed without `/audit`, for the line to read as that command.
+# Commands missing here (help, start, ask) have their own typed forms, or take any words.
+TYPED_ARGS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.DOTALL) for name, pattern in {
+    "show": NUMBER,
+    "resume": NUMBER,
+    "restore": NUMBER,
+    "edit": rf"{NUMBER}(?:\s+\S.*)?",
+    "compare": rf"{NUMBER}(?:\s+with\s+{NUMBER})?",
+    "reflect": rf"{NUMBER}(?:\s+\S.*)?",
+    "respond": rf"{NUMBER}(?:\s+\S.*)?",
+    "moderate": rf"(?:{NUMBER})?",
+    "list": rf"(?:mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?)?{PAGE}",
+    "reaudits": rf"(?:mine|team(?:\s+{TEAM})?)?{PAGE}",
+    "digest": rf"(?:{TEAM})?",
+    "actions": rf"(?:(?:team|teams)(?:\s+{TEAM})?)?",
+    "campaign": rf"(?:{NUMBER}|mine\s+{NUMBER})?",
+    "home": "",
+    "away": r"until\s+\S.*",
+    "kb": rf"(?:reload|unanswered|stale|check|learned)|(?:answer|link|new|out-of-scope|dismiss)\s+{NUMBER}(?:\s+\S.*)?",
+}.items()}
+# Words people use for a command that are not its name.
+SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
+            "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
+AUDIT = "audit"
+LEADING_AUDIT = re.compile(r"^audits?\s+(?=#?\d)", re.IGNORECASE)  # "show audit 12", "open audit #12"
+SLASH_LINE = re.compile(r"^\s*/(?P<word>[^\s/]+)(?:\s+(?P<rest>.*))?$", re.DOTALL)
+SHOWN_REST = 40  # longer words after a command are cut in a suggestion: they may be a reflection or a reason
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a typed line reads as: command `name` with `rest`. `runs` when it was typed exactly (the command's own
+    word, with the shape it takes); otherwise it is only suggested. `typed` is the word as typed."""
+
+    name: str
+    rest: str
+    runs: bool
+    typed: str
+
+    @property
+    def suggestion(self) -> str:
+        """`/audit show 12`, with a long free-text tail cut short."""
+        return suggestion(self.name, self.rest)
+
+
+def allowed_edits(name: str) -> int:
+    """One edit on a short command name, two on one of seven letters or more ("modrte", "reuadtis"): "direct" is
+    two edits from "digest", and "direct work tools" is a question."""
+    return 1 if len(name) < 7 else 2
+
+
+def closest(word: str, names: Iterable[str]) -> list[str]:
+    """The command names (or, through SYNONYMS, the commands) `word` is a near miss of, nearest first; empty when
+    it is none. Names equally near are all given, so an unclear typo is never guessed."""
+    word = word.lower()
+    pool = set(names)
+    if word in SYNONYMS and SYNONYMS[word] in pool:
+        return [SYNONYMS[word]]
+    distances: dict[str, int] = {}
+    for name in sorted(pool):
+        edits = allowed_edits(name)
+        distance = OSA.distance(word, name, score_cutoff=edits)
+        if distance <= edits and word != name:
+            distances[name] = distance
+    if not distances:
+        return []
+    best = min(distances.values())
+    return [name for name, distance in distances.items() if distance == best]
+
+
+def suggestion(name: str, rest: str) -> str:
+    """The command as it should have been typed; a long tail (a reflection, a reason) is cut, not repeated."""
+    rest = " ".join(rest.split())
+    if len(rest) > SHOWN_REST:
+        rest = rest[:SHOWN_REST].rsplit(" ", 1)[0] + " …"
+    return f"/audit {name} {rest}".rstrip()
+
+
+def fits(name: str, rest: str) -> bool:
+    """Whether `rest` has the shape command `name` takes when typed without `/audit`."""
+    pattern = TYPED_ARGS.get(name)
+    return pattern is not None and pattern.fullmatch(rest) is not None
+
+
+def shaped(name: str, rest: str) -> str | None:
+    """`rest` as command `name` takes it, or None when it does not fit: "show 12." is `show 12`, while
+    "reflect 12 I agree." keeps its full stop."""
+    for tried in (rest, rest.rstrip(".!? ")):
+        if fits(name, tried):
+            return tried
+    return None
+
+
+def read_typed(text: str, names: Iterable[str]) -> Reading | None:
+    """What a line typed in a DM or the terminal means as a command, or None when it is not one (a question, an
+    answer): `show 136` runs, `view 12` and `shwo 12` are suggested as `/audit show 12`, `audit show 12` runs."""
+    pool = set(names)
+    words = (text or "").strip().split(None, 1)
+    if not words or words[0].startswith("/"):  # a slash command typed as a message is read_slash's
+        return None
+    first, rest = words[0].lower().rstrip(".!?"), LEADING_AUDIT.sub("", words[1] if len(words) > 1 else "")
+    if rest and (first == AUDIT or closest(first, [AUDIT])):  # "audit show 12", "audti list mine"
+        after = read_typed(rest, pool)
+        if after is not None:
+            return after if first == AUDIT else Reading(after.name, after.rest, runs=False, typed=first)
+    if first in pool:
+        taken = shaped(first, rest)
+        return Reading(first, taken, runs=True, typed=first) if taken is not None else None
+    if not rest:  # a word on its own is only ever its command exactly: "lost" is not `list`
+        return None
+    meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest)) is not None]
+    return Reading(*meant[0], runs=False, typed=first) if len(meant) == 1 else None
+
+
+def read_slash(text: str, names: Iterable[str]) -> tuple[str, Reading | None] | None:
+    """A line starting with `/` typed as a message (the terminal, or a Slack thread where commands do not run):
+    None when it does not start with a slash word; else the word and what it reads as: `/audit show 12` runs
+    (`runs`), `/audti show 12` and `/show 12` are suggested, and an unknown `/word` reads as nothing (None)."""
+    found = SLASH_LINE.match(text or "")
+    if found is None:
+        return None
+    word, rest = found.group("word").lower(), " ".join((found.group("rest") or "").split())
+    pool = set(names)
+    if word == AUDIT or closest(word, [AUDIT]):
+        command, _, tail = rest.partition(" ")
+        command = command.lower() or "help"
+        if word == AUDIT:
+            return word, Reading(command, tail, runs=True, typed=command)
+        return word, Reading(*(corrected(command, tail, pool)), runs=False, typed=word)
+    if word in pool or closest(word, pool):  # "/show 12": the command's word without /audit
+        return word, Reading(*(corrected(word, rest, pool)), runs=False, typed=word)
+    return word, None
+
+
+def corrected(word: str, rest: str, pool: set[str]) -> tuple[str, str]:
+    """(command, rest) with the command's word put right when it is a near miss of exactly one; as typed if not."""
+    if word in pool:
+        return word, rest
+    near = closest(word, pool)
+    return (near[0], rest) if len(near) == 1 else (word, rest)

@@ -1,0 +1,114 @@
+"""Reading commands typed nearly right (bot/engine/near_miss.py): a typo or a near miss is a command suggested,
+never a question; a real question that starts with a command's word stays a question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from bot.engine.near_miss import AUDIT, TYPED_ARGS, closest, read_slash, read_typed, suggestion
+from bot.settings.config import PROJECT_DIR
+from tests.support.typos import ARGS, NAMES, typo_of
+
+
+@given(typo_of(NAMES))
+def test_any_one_edit_typo_of_a_command_reads_as_that_command(pair: tuple[str, str]) -> None:
+    name, typo = pair
+    assert name in closest(typo, NAMES)
+
+
+@given(typo_of(tuple(ARGS)))
+def test_a_typed_typo_with_what_the_command_takes_is_suggested_never_run(pair: tuple[str, str]) -> None:
+    name, typo = pair
+    reading = read_typed(f"{typo} {ARGS[name]}", NAMES)
+    assert reading is not None
+    assert not reading.runs
+    assert name in closest(typo, NAMES)
+    assert reading.suggestion.startswith("/audit ")
+
+
+@pytest.mark.parametrize("name", sorted(ARGS))
+def test_a_command_word_typed_with_what_it_takes_runs_as_typed(name: str) -> None:
+    reading = read_typed(f"{name.capitalize()} {ARGS[name]}", NAMES)
+    assert reading is not None and reading.runs
+    assert (reading.name, reading.rest) == (name, ARGS[name])
+    assert read_typed(f"audit {name} {ARGS[name]}", NAMES) == reading
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("show 136", "/audit show 136"), ("resume 136", "/audit resume 136"), ("view 12", "/audit show 12"),
+    ("open audit 12", "/audit show 12"), ("view audit #12", "/audit show #12"), ("audit 12", "/audit show 12"),
+    ("shwo 12", "/audit show 12"), ("lsit team north", "/audit list team north"),
+    ("audti list mine", "/audit list mine"), ("modrate 12", "/audit moderate 12"),
+])
+def test_the_trial_s_near_misses_read_as_the_command_they_meant(typed: str, meant: str) -> None:
+    reading = read_typed(typed, NAMES)
+    assert reading is not None
+    assert reading.suggestion == meant
+
+
+@pytest.mark.parametrize("question", [
+    "show me how to grade a plan", "list of attendees at an ICPC", "resume work after a strategy discussion",
+    "view of the child", "open case threshold", "direct work tools", "edit", "lost", "how 12 weeks",
+    "digest the whole assessment and the plan for the child please", "moderate risk of harm", "what is kb",
+])
+def test_questions_that_start_like_a_command_stay_questions(question: str) -> None:
+    assert read_typed(question, NAMES) is None
+
+
+def _knowledge_wordings() -> list[str]:
+    """Every entry's question and alternatives, and every small-talk phrase, as shipped."""
+    wordings: list[str] = []
+    for path in sorted((PROJECT_DIR / "knowledge" / "kb").glob("*.yaml")):
+        for entry in yaml.safe_load(path.read_text(encoding="utf-8")).get("entries") or []:
+            wordings += [entry["question"], *(entry.get("alternatives") or [])]
+    talk = yaml.safe_load(Path(PROJECT_DIR / "knowledge" / "smalltalk.yaml").read_text(encoding="utf-8"))
+    return wordings + [phrase for group in talk["smalltalk"] for phrase in group["phrases"]]
+
+
+def test_no_shipped_question_or_small_talk_is_taken_for_a_mistyped_command() -> None:
+    """Only a command's own word ("kb reload", "audit actions") runs; nothing shipped is suggested instead."""
+    for wording in _knowledge_wordings():
+        reading = read_typed(wording, NAMES)
+        if reading is not None:
+            first = wording.lower().split()
+            assert reading.runs, wording
+            assert first[0] == reading.name or first[:2] == [AUDIT, reading.name], wording
+
+
+@given(st.text(max_size=80))
+def test_any_typed_line_reads_as_a_known_command_or_nothing(text: str) -> None:
+    reading = read_typed(text, NAMES)
+    if reading is not None:
+        assert reading.name in NAMES
+        assert reading.name in TYPED_ARGS
+        assert reading.suggestion.startswith(f"/audit {reading.name}")
+
+
+@given(typo_of(("audit",)).map(lambda pair: pair[1]), typo_of(tuple(ARGS)))
+def test_a_mistyped_slash_command_is_suggested_with_both_words_put_right(slash: str, pair: tuple[str, str]) -> None:
+    assume(slash not in NAMES and not closest(slash, NAMES))
+    name, typo = pair
+    word, reading = read_slash(f"/{slash} {typo} {ARGS[name]}", NAMES)
+    assert word == slash
+    assert reading is not None and not reading.runs
+    assert reading.suggestion == suggestion(name, ARGS[name]) or len(closest(typo, NAMES)) > 1
+
+
+def test_slash_lines_typed_as_messages() -> None:
+    assert read_slash("show 12", NAMES) is None
+    assert read_slash("/audit show 12", NAMES) == ("audit", read_slash("/audit show 12", NAMES)[1])
+    assert read_slash("/audit show 12", NAMES)[1].runs
+    assert read_slash("/audti show 12", NAMES)[1].suggestion == "/audit show 12"
+    assert read_slash("/show 12", NAMES)[1].suggestion == "/audit show 12"
+    assert read_slash("/shrug", NAMES) == ("shrug", None)
+
+
+def test_a_long_free_text_tail_is_cut_in_a_suggestion() -> None:
+    said = suggestion("reflect", "12 I agree with most of it but the plan for contact with dad was never agreed")
+    assert said.startswith("/audit reflect 12 I agree")
+    assert said.endswith(" …") and "dad" not in said
