@@ -67,8 +67,8 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) ->
     if not actions:
         pages.remember(services, turn, "actions", words, page, last_page=True)
         return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
-    return noted(team, [_listing(services, turn, (f"Open actions in {where}", f"the open actions in {where}"),
-                                 words, page, actions)])
+    whose = f"{where}'s open actions" if team else "your teams' open actions"
+    return noted(team, [_listing(services, turn, (f"Open actions in {where}", whose), words, page, actions)])
 
 
 def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: list[str], page: int,

@@ -123,7 +123,7 @@ def test_a_reopened_action_says_so_in_the_audit(engine: Engine, action_id: int) 
         engine.action(WORKER, "actions.done", str(action_id))
         engine.action(AUDITOR, "actions.reopen", str(action_id))
         [shown] = engine.command(WORKER, "show 1", surface="terminal")
-    assert "by 2026-12-08 (open, reopened 2026-11-24 by Team manager (South))" in shown.text
+    assert "by 8 Dec 2026 (open, reopened 24 Nov 2026 by Team manager (South))" in shown.text
 
 
 @pytest.mark.parametrize(("typed", "said"), [

@@ -108,12 +108,13 @@ def test_any_words_after_actions_list_a_page_or_say_what_to_type(engine: Engine,
         replies = engine.command(MANAGER, f"actions {args}", surface="terminal")
     assert len(replies) == 1 and "something went wrong" not in replies[0].text
     if replies[0].kind == "error":
-        assert "/audit actions" in replies[0].text or "There is no page" in replies[0].text
+        # what to type: the usage, the pages there are, or (after `team`) the teams there are
+        assert any(hint in replies[0].text for hint in ("/audit actions", "There is no page", "Teams: `"))
     elif replies[0].text != "You have no open actions from audits.":  # the manager's own: none
         assert 1 <= len(done_values(replies[0])) <= 20
 
 
 def test_help_says_actions_page_and_how_to_reopen(engine: Engine) -> None:
     [shown] = engine.command(MANAGER, "help", surface="terminal")
-    assert ("`/audit actions [team] [page N]` — open actions from audits: yours, or your teams' for managers "
+    assert ("`/audit actions [team [team id]] [page N]` — open actions from audits: yours, or your teams' for managers "
             "(`done 12` marks one done, `reopen action 12` opens it again)") in shown.text

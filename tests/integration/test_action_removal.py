@@ -48,7 +48,7 @@ def test_an_action_typed_by_mistake_is_removed_at_the_actions_step_and_the_audit
         engine: Engine, services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS, "remove action 2"], user=AUDITOR)
-    assert "• Action 2: Book a review with the health visitor. — Social worker N2, by 2026-12-30" in out
+    assert "• Action 2: Book a review with the health visitor. — Social worker N2, by 30 Dec 2026" in out
     assert "Removed action 2: _Book a review with the health visitor._" in out
     after = out.split("Removed action 2: _Book a review with the health visitor._")[1]
     assert "Actions (1 so far)" in after and "health visitor" not in after and "#2) Remove action 1" in after
