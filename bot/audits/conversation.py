@@ -21,7 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.audits import actions as actions_feature
-from bot.audits import alert_confirm, alert_send, compare, moderation, moderation_action, readback
+from bot.audits import alert_confirm, alert_send, compare, moderation, moderation_action, readback, reflection_wait
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
@@ -224,8 +224,8 @@ def _case_reference(services: Services, turn: Turn, conversation: Conversation, 
 
 
 
-def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return audits_finish.reflection(services, turn, conversation.audit_id, text)
+def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    return reflection_wait.typed(services, turn, conversation.audit_id, text)
 
 
 def _moderation_grade(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:

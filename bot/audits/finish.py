@@ -306,7 +306,8 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
     store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
-    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}."),
+    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}:\n“{cleaned}”\nTo add more "
+                       f"later, type `/audit reflect {audit_id}`."),
             Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
                   to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
 
