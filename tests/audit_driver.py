@@ -43,7 +43,7 @@ def next_input(replies: list[Reply], state: dict) -> tuple[str, str] | None:
     by_action: dict[str, list[Choice]] = {}
     for choice in last.choices:
         by_action.setdefault(choice.action, []).append(choice)
-    for action in ("audit.start", "audit.worker", "audit.next", "audit.grade", "audit.submit"):
+    for action in ("audit.start", "audit.worker", "audit.next", "audit.grade", "audit.alert_send", "audit.submit"):
         if action in by_action:
             return "press", f"{action}|{by_action[action][0].value}"
     if "audit.answer" in by_action:

@@ -20,7 +20,17 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
-from bot.audits import action_removal, action_status, compare, moderation, moderation_action, readback
+from bot.audits import (
+    action_removal,
+    action_status,
+    alert_confirm,
+    alert_send,
+    compare,
+    moderation,
+    moderation_action,
+    readback,
+    reflection_wait,
+)
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
@@ -55,6 +65,7 @@ class State(Enum):
     ACTION_DUE = "action_due"
     SUBMIT = "submit"
     CONFIRM_CANCEL = "confirm_cancel"    # Yes, cancel / No, keep it
+    CONFIRM_ALERT = "confirm_alert"      # an answer or grade that alerts managers now: Send the alert / by mistake
     PAUSED = "paused"                    # waits for Resume
     REFLECTION = "reflection"            # the worker's reflections on the audit of their case
     MODERATION_DECISION = "moderation_decision"  # Agree, or Disagree and a grade
@@ -201,6 +212,25 @@ def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conve
     return typed(services, turn, replace(conversation, state=step_state), text) if typed else None
 
 
+def _while_confirming_alert(services: Services, turn: Turn, conversation: Conversation,
+                            text: str) -> list[Reply] | None:
+    """`send` (or `yes`) sends the alert, `no` goes back to the question; a question goes to the knowledge base,
+    `pause` and `cancel` do as at any step. Anything else is told that nothing was sent yet, never taken as an
+    answer to the step behind."""
+    ctx = conversation.audit(services)
+    choice = alert_confirm.typed_choice(text)
+    if choice == alert_confirm.SEND:
+        return alert_send.send(services, turn, ctx)
+    if choice == alert_confirm.BACK:
+        return alert_confirm.back(services, turn, ctx.value())
+    control = CONTROL_WORDS.get(text.strip().lower())
+    if control in ("pause", "cancel"):  # nothing is stored either way: the question is asked again on resuming
+        return (audits_start.pause if control == "pause" else audits_start.cancel)(services, turn, ctx.value())
+    if looks_like_question(text):
+        return None
+    raise alert_confirm.not_sent_help(services, ctx, conversation.data)
+
+
 def _case_reference(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
     if text.strip().lower() in ("cancel", "stop"):
         return audits_start.cancel_start(services, turn, "")
@@ -213,8 +243,8 @@ def _case_reference(services: Services, turn: Turn, conversation: Conversation, 
 
 
 
-def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return audits_finish.reflection(services, turn, conversation.audit_id, text)
+def _reflection(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    return reflection_wait.typed(services, turn, conversation.audit_id, text)
 
 
 def _moderation_grade(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
@@ -316,6 +346,9 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.SUBMIT: _spec(_in_audit(_submit_text), _CONTROLS | {"audit.submit"}, _shown("submit")),
     State.CONFIRM_CANCEL: _spec(_while_confirming_cancel, {"audit.cancel_confirm", "audit.cancel_keep", "audit.cancel"},
                                 _step(audits_start.cancel_question)),
+    State.CONFIRM_ALERT: _spec(_while_confirming_alert,
+                               {"audit.alert_send", "audit.alert_back", "audit.pause", "audit.cancel"},
+                               lambda services, c: alert_confirm.screen(services, c.audit(services), c.data)),
     State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
@@ -348,13 +381,13 @@ STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choo
 # -- where a conversation stands -------------------------------------------------------------------------
 
 def audit_state(data: Mapping[str, Any], audit: store.AuditRow) -> State:
-    """The state of the conversation about one of the person's drafts: paused, asking whether to cancel, or
-    at its step. `data` is the person's stored conversation (it may be about another audit)."""
+    """The state of the conversation about one of the person's drafts: paused, asking whether to cancel or to send
+    an alert, or at its step. `data` is the person's stored conversation (it may be about another audit)."""
     if audit.state.get("paused"):
         return State.PAUSED
-    if (data.get("awaiting") == State.CONFIRM_CANCEL.value and data.get("audit_id") == audit.id
-            and data.get("version") == audit.step_version):
-        return State.CONFIRM_CANCEL
+    asking = next((s for s in (State.CONFIRM_CANCEL, State.CONFIRM_ALERT) if data.get("awaiting") == s.value), None)
+    if asking is not None and data.get("audit_id") == audit.id and data.get("version") == audit.step_version:
+        return asking
     return State(audit.step.partition(":")[0])
 
 
@@ -422,6 +455,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
     "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,
     "audit.restore": audits_start.restore,
+    "audit.alert_send": alert_send.on_send, "audit.alert_back": alert_confirm.back,
     "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
     "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
     "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,

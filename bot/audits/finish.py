@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import action_removal, lifecycle, note_edit, regrade
+from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -30,7 +30,7 @@ from bot.audits.flow import (
     parse_text,
     suggest_grade,
 )
-from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
+from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals, inadequate_targets
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
@@ -149,6 +149,21 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
         grade = parse_grade(key)
     except AnswerError as error:
         raise answer_error(error) from None
+    if targets := alert_targets(services, ctx, grade):
+        return alert_confirm.ask(services, turn, ctx, targets, {"kind": "grade", "grade": grade, "reason": None})
+    return grade_now(services, turn, ctx, version, grade, press=f"grade:{key}")
+
+
+def alert_targets(services: Services, ctx: Ctx, grade: str) -> list[str]:
+    """Who an overall grade would alert now, to be confirmed first (bot.audits.alert_confirm): the Inadequate
+    people when the grade newly becomes Inadequate, else nobody."""
+    if grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
+        return []
+    return inadequate_targets(services, ctx)
+
+
+def grade_now(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, press: str) -> list[Reply]:
+    """Store the overall grade (and move on to its reason or the strengths), alerting at once on Inadequate."""
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     fields = {"overall_grade": grade, "suggested_grade": suggested}
     needs_reason = reason_needed(services, ctx, grade)
@@ -156,7 +171,7 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
         fields["grade_reason"] = None  # a reopened audit's new grade needs a reason of its own, not the old one's
     replies = advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=needs_reason).key, fields=fields,
-        press=f"grade:{key}"))
+        press=press))
     return _with_inadequate_alerts(services, ctx, grade, replies)
 
 
@@ -291,7 +306,8 @@ def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list
     if ctx.audit.worker_id != turn.user_id:
         raise UserError("Only the worker whose case was audited can add reflections to it.")
     store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
-    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}."),
+    return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}:\n“{cleaned}”\nTo add more "
+                       f"later, type `/audit reflect {audit_id}`."),
             Reply(text=f"{services.directory.label(turn.user_id)} added reflections to audit #{audit_id}.",
                   to_user=ctx.audit.auditor_id, choices=(Choice("Open the audit", "audit.view", str(audit_id)),))]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.audits import alert_confirm
 from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
@@ -84,12 +85,31 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     return alerts + ([noticed] if noticed else []) + replies
 
 
+def confirm_alert_first(services: Services, turn: Turn, ctx: Ctx, question: Question, value: str,
+                        note: str | None = None) -> list[Reply] | None:
+    """An answer that would alert managers now is held and "Send it?" asked first (bot.audits.alert_confirm): one
+    slip of the finger must not send them to a case. None when the answer alerts nobody new (it is stored as usual).
+    What is held is screened first, as storing it would be."""
+    previous = ctx.answers.get(question.id)
+    if not escalations(question, value) or (previous is not None and previous.value == value):
+        return None
+    targets = escalation_targets(services, ctx)
+    if not targets:
+        return None
+    if question.type == "text":
+        screen_text(value, services.identifier_screen, "that answer")
+    if note is not None:
+        screen_text(note, services.identifier_screen, "that evidence note")
+    return alert_confirm.ask(services, turn, ctx, targets,
+                             {"kind": "answer", "question": question.id, "value": value, "note": note})
+
+
 def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None) -> list[Reply]:
     """An Inadequate overall grade, on any checklist, given by the auditor or (`moderator`) at moderation: the
     escalation people plus the audited worker's manager, never the person who gave the grade."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
-    targets = _inadequate_targets(services, ctx, moderator)
+    targets = inadequate_targets(services, ctx, moderator)
     text = (f"{emoji('alarm')} **Inadequate overall grade on audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
             f"{directory.label(ctx.audit.worker_id or '')}).")
@@ -101,7 +121,7 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
 
 
-def _inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
+def inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
     """The escalation people and the worker's managers; when no manager but the auditor would hear of it (a team's
     own manager auditing), the QA leads and heads of service (admins) too, so the grade always reaches someone above
     the auditor. Never the auditor, the worker or the moderator who gave it."""
@@ -126,7 +146,7 @@ def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str) -> li
             "it changes back.")
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
-            for target in _inadequate_targets(services, ctx)]
+            for target in inadequate_targets(services, ctx)]
 
 
 def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -147,7 +167,9 @@ def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
         answer = key
     else:
         raise UserError("That answer doesn't fit this question. Use the buttons on the latest message.")
-    return record_answer(services, turn, ctx, version, question, answer, press=f"answer:{key}")
+    held = confirm_alert_first(services, turn, ctx, question, answer)
+    return held if held is not None else record_answer(services, turn, ctx, version, question, answer,
+                                                       press=f"answer:{key}")
 
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
@@ -181,6 +203,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
         value, note = said
+    if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
+        return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note."))

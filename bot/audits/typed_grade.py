@@ -10,7 +10,7 @@ first, as at every other prompt.
 
 from __future__ import annotations
 
-from bot.audits import finish
+from bot.audits import alert_confirm, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_words import read_grade_and_note
@@ -51,9 +51,17 @@ def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, not
         raise UserError(f"I read **{grade_label(grade)}**, which is the grade the answers suggest, so no reason is "
                         "asked and nothing was saved. Type the grade on its own (or press its button); what you "
                         "wrote can go in the strengths or areas for development that come next.")
-    graded = finish.on_grade(services, turn, ctx.value(grade))
+    if targets := finish.alert_targets(services, ctx, grade):  # the reason waits with the grade for Send
+        return alert_confirm.ask(services, turn, ctx, targets, {"kind": "grade", "grade": grade, "reason": reason})
+    return grade_then_reason(services, turn, ctx, ctx.version, grade, reason, press=f"grade:{grade}")
+
+
+def grade_then_reason(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, reason: str | None,
+                      press: str) -> list[Reply]:
+    """Store the grade, then its reason (already checked and screened) when one was given and is asked for."""
+    graded = finish.grade_now(services, turn, ctx, version, grade, press)
     after = load(services, ctx.audit.id)
-    if not graded or after.step.name != "grade_reason":
+    if reason is None or not graded or after.step.name != "grade_reason":
         return graded
     told = [reply for reply in graded if reply.kind != "question"]  # alerts stay; the reason prompt is answered
     echo = Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason.")

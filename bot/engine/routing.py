@@ -44,6 +44,8 @@ ActionHandler = Callable[[Turn, str], list[Reply]]
 MessageHandler = Callable[[Turn, str], list[Reply] | None]
 HomeProvider = Callable[[Person], list[Reply]]
 OptionsHandler = Callable[[Turn, str], list[tuple[str, str]]]  # (label, value) options for what was typed
+# Run before a typed message is handled; what it returns (if anything) runs afterwards and adds its replies.
+MessageWatch = Callable[[Turn], Callable[[], list[Reply]] | None]
 
 
 @dataclass(frozen=True)
@@ -77,6 +79,7 @@ class Engine:
         self.commands: dict[str, Command] = {}
         self.actions: dict[str, ActionHandler] = {}
         self._message_handlers: list[tuple[int, MessageHandler]] = []
+        self._message_watches: list[MessageWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._options: dict[str, OptionsHandler] = {}
@@ -136,6 +139,12 @@ class Engine:
         """Free text goes to handlers in priority order (lowest first) until one claims it."""
         self._message_handlers.append((priority, handler))
         self._message_handlers.sort(key=lambda pair: pair[0])
+
+    def add_message_watch(self, watch: MessageWatch) -> None:
+        """Register a check around every typed message: something waiting for the person that a message may leave
+        unanswered (a reflection asked for) can remind them after whichever feature took the message, even one
+        that refused it."""
+        self._message_watches.append(watch)
 
     def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
         """Add a feature's part of the Home tab (lowest priority at the top). This engine owns it, so
@@ -235,6 +244,14 @@ class Engine:
         return error(f"I don't know `{name}`. Did you mean {meant}? ({pointer})")
 
     def _dispatch_message(self, turn: Turn, text: str) -> list[Reply]:
+        afterwards = [after for watch in self._message_watches if (after := watch(turn)) is not None]
+        try:
+            replies = self._first_claim(turn, text)
+        except UserError as exc:
+            replies = [error(str(exc))]
+        return replies + [reply for after in afterwards for reply in after()]
+
+    def _first_claim(self, turn: Turn, text: str) -> list[Reply]:
         for _, handler in self._message_handlers:
             replies = handler(turn, text)
             if replies is not None:

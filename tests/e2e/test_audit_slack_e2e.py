@@ -163,7 +163,11 @@ def test_a_stale_button_changes_nothing_and_says_why(bot: RunningBot, standin, s
 def test_an_escalating_answer_alerts_the_manager_at_once(bot: RunningBot, standin, services: Services) -> None:
     person = SlackPerson(bot, standin, AUDITOR)
     question = start_questions(person)
-    replies = person.send("press", f"audit.answer|{answer_button(question, 'Yes').value}")
+    asked = person.send("press", f"audit.answer|{answer_button(question, 'Yes').value}")
+    assert "This sends an urgent alert now to Team manager (North). Send it?" in asked[-1].text
+    assert not [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
+    send = next(c for c in asked[-1].choices if c.label == "Send the alert")
+    replies = person.send("press", f"{send.action}|{send.value}")
     [alert] = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
     assert "Escalation from audit #" in alert.text and "CR-777001" in alert.text
     assert any("alerted Team manager (North)" in r.text for r in replies)

@@ -219,6 +219,8 @@ def test_a_one_character_reason_for_a_changed_grade_is_refused(engine: Engine) -
     suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
     other = "inadequate" if suggested != "Inadequate" else "good"
     engine.message("U0MGRN001", other)
+    if other == "inadequate":
+        engine.message("U0MGRN001", "send")  # an Inadequate grade alerts now: the confirm first
     refused = engine.message("U0MGRN001", "1")
     assert refused[0].kind == "error" and "why you chose a different grade" in refused[0].text
     assert engine.message("U0MGRN001", "The plan has drifted for months.")[0].kind != "error"
@@ -270,7 +272,9 @@ def test_a_question_typed_while_the_case_reference_waits_is_answered_and_the_wai
 def test_an_inadequate_audit_needs_an_action_before_it_can_be_submitted(engine: Engine) -> None:
     shown = _to_overall_grade(engine)
     suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
-    replies = engine.message("U0MGRN001", "inadequate")
+    asked = engine.message("U0MGRN001", "inadequate")
+    assert "This sends an urgent alert now to" in asked[-1].text  # nothing alerted yet
+    replies = engine.message("U0MGRN001", "send")
     if suggested != "Inadequate":
         replies = engine.message("U0MGRN001", "The plan has drifted for months with no review.")
     for typed in ("Direct work with the child is warm.", "The plan needs clear timescales."):

@@ -199,7 +199,9 @@ def test_the_report_follows_submit_reopen_change_and_moderation_in_the_app(engin
         assert assert_report_counts_every_answer(services, campaign_id) == submitted
         [question] = engine.message("U0MGRN001", "change 1", surface="terminal")
         old = {c.value for c in question.choices if c.action == "audit.answer"}
-        *_escalations, review = engine.action("U0MGRN001", "audit.answer", sorted(old)[-1], surface="terminal")
+        asked = engine.action("U0MGRN001", "audit.answer", sorted(old)[-1], surface="terminal")  # Yes: it alerts
+        send = next(c for r in asked for c in r.choices if c.action == "audit.alert_send")  # once confirmed
+        *_escalations, review = engine.action("U0MGRN001", send.action, send.value, surface="terminal")
         changed = assert_report_counts_every_answer(services, campaign_id)
         assert changed != submitted  # the re-answered question counts at once, before resubmitting
         resubmit = next(c for c in review.choices if c.action == "audit.submit")

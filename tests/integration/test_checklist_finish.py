@@ -137,6 +137,9 @@ def test_an_inadequate_overall_grade_alerts_the_escalation_people_and_the_worker
         engine: Engine, services: Services) -> None:
     send = terminal_sender(engine, TerminalView(), AUDITOR)
     seen = drive(send, send("type", "/audit start early-help-spot"), "inadequate", worker=WORKER)
+    asked = [r for r in seen if "This sends an urgent alert now to Team manager (North), Team manager (South). Send "
+             "it?" in r.text]
+    assert asked, "the Inadequate grade is confirmed before it alerts (the driver presses Send the alert)"
     alerts = [r for r in seen if r.to_user and "Inadequate overall grade on audit #" in r.text]
     assert sorted(r.to_user for r in alerts) == ["U0MGRN001", "U0MGRS001"]
     assert any("alerted" in r.text and "Inadequate grade" in r.text for r in seen if r.is_for_requester)

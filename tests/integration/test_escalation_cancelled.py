@@ -16,8 +16,9 @@ LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=LONDON)
 QA_LEADS = ("U0QALEAD1", "U0QALEAD2", "U0ADMIN01")  # and the head of service
 CONCERN = "Is there an immediate safeguarding concern on this case that needs a manager now?"
-# As in the trial: the South manager answers Yes (the QA leads are alerted), then cancels (1 is Yes, cancel).
-YES_THEN_CANCEL = ["start audit neglect", "CR-777001", "1", "yes", "cancel", "1"]
+# As in the trial: the South manager answers Yes and sends the alert (the QA leads are alerted), then cancels (1 is
+# Yes, cancel).
+YES_THEN_CANCEL = ["start audit neglect", "CR-777001", "1", "yes", "send", "cancel", "1"]
 
 
 def flat(text: str) -> str:
@@ -54,7 +55,7 @@ def test_a_qa_lead_reads_the_cancelled_audits_answers_marked_cancelled(engine: E
 
 def test_the_manager_the_alert_reached_reads_it_and_a_manager_it_did_not_reach_does_not(engine: Engine) -> None:
     """A peer audit: the North social worker audits a South case, so the alert goes to the North manager."""
-    steps = ["start audit neglect", "CR-777002", "U0PRAS001", "yes", "cancel", "1"]
+    steps = ["start audit neglect", "CR-777002", "U0PRAS001", "yes", "send", "cancel", "1"]
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, steps, user="U0PRAN001")
         [alert, update] = (flat(m) for m in messages_to(out, "U0MGRN001"))
@@ -81,9 +82,9 @@ def test_restoring_tells_those_alerted_that_the_audit_is_back(engine: Engine) ->
 
 
 def test_an_alert_withdrawn_before_cancelling_sends_nothing_more_and_the_view_says_none_stands(engine: Engine) -> None:
-    # Yes (alert), Back and No (withdrawn: 5 is Back on the next question, 2 is No), then cancel.
+    # Yes and send (alert), Back and No (withdrawn: 5 is Back on the next question, 2 is No), then cancel.
     with time_machine.travel(MONDAY, tick=False):
-        _, out = drive(engine, ["start audit neglect", "CR-777001", "1", "yes", "5", "2", "cancel", "1"],
+        _, out = drive(engine, ["start audit neglect", "CR-777001", "1", "yes", "send", "5", "2", "cancel", "1"],
                        user="U0MGRS001")
         _, shown = drive(engine, ["/audit show 1"], user="U0QALEAD1")
     for lead in QA_LEADS:

@@ -22,8 +22,10 @@ def messages_to(transcript: str, user: str) -> list[str]:
 
 
 def test_changing_yes_to_no_tells_everyone_alerted_and_back_to_yes_alerts_again(engine: Engine) -> None:
-    # Yes, then Back and No, then Back and Yes (numbers pick options: 1 Yes, 2 No, 4 Back).
-    _, out = drive(engine, ["/audit start case-audit", "CR-123456", "1", "1", "4", "2", "4", "1"], user=AUDITOR)
+    # Yes and Send the alert, then Back and No, then Back and Yes and Send again (numbers pick options: 1 Yes, 2 No,
+    # 4 Back; at the confirm 1 is Send the alert).
+    _, out = drive(engine, ["/audit start case-audit", "CR-123456", "1", "1", "1", "4", "2", "4", "1", "1"],
+                   user=AUDITOR)
     for lead in QA_LEADS:
         alert, update, again = messages_to(out, lead)
         assert ALERT in alert and "Please look at this case now" in alert
@@ -48,7 +50,8 @@ def test_changing_the_answer_from_the_review_withdraws_the_escalation(engine: En
     replies: list[Reply] = send("type", "/audit start early-help-spot")
     replies = send("type", "CR-123456")
     replies = send("type", "1")  # the worker
-    replies = send("type", "yes")  # an immediate safeguarding concern: the QA leads are alerted
+    send("type", "yes")  # an immediate safeguarding concern: asked first, then the QA leads are alerted
+    replies = send("type", "send")
     assert {r.to_user for r in replies if ALERT in r.text} == set(QA_LEADS)
     state: dict = {}
     while (step := next_input(replies, state)) is not None and not step[1].startswith("audit.next|"):

@@ -1,0 +1,113 @@
+"""The worker's reflection prompt takes only a reflection (user trial): a question or a command typed there is handled
+as anywhere else and the reflection is said to be still waiting; `later` leaves it unrecorded and says how to come
+back; what is stored is shown back."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.audits import reflection_wait
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+from tests.support.audit_rows import insert_audit
+
+DAY = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
+WORKER = "U0PRAN001"
+STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or later to leave them for now."
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("`", "").split())
+
+
+@pytest.fixture
+def audit_id(services: Services) -> int:
+    return insert_audit(services.storage, "CR-100001", DAY, auditor="U0MGRN001", worker=WORKER)
+
+
+def reflections(services: Services, audit: int) -> list[str]:
+    return [r["text"] for r in store.reflections_of(services.storage, audit)]
+
+
+@pytest.mark.parametrize(("asked", "answer"), [
+    ("what does RI mean?", "RI stands for requires improvement to be good"),
+    ("what does RI mean", "RI stands for requires improvement to be good"),  # no ?: the glossary knows it
+    ("when is the ICPC due", "When must an initial child protection conference be held?"),  # answered outright
+])
+def test_a_question_at_the_prompt_is_answered_not_stored(engine: Engine, services: Services, audit_id: int,
+                                                         asked: str, answer: str) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", asked], user=WORKER)
+    after = flat(out.split("What do you agree with", 1)[1])
+    assert "your reflections are saved" not in after
+    assert answer in after
+    assert STILL_WAITING in after
+    assert reflections(services, audit_id) == []
+
+
+@pytest.mark.parametrize("command", ["help", "home", "/audit help", "actions"])
+def test_a_command_at_the_prompt_is_handled_as_usual_and_the_reflection_still_waits(
+        engine: Engine, services: Services, audit_id: int, command: str) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", command], user=WORKER)
+    after = flat(out.split("What do you agree with", 1)[1])
+    assert "your reflections are saved" not in after
+    if not command.startswith("/"):  # a slash command never reached the prompt; a typed one is reminded of it
+        assert STILL_WAITING in after
+    assert reflections(services, audit_id) == []
+    _, out = drive(engine, ["I agree the plan drifted and I will review it with the family."], user=WORKER)
+    assert reflections(services, audit_id) == ["I agree the plan drifted and I will review it with the family."]
+
+
+@pytest.mark.parametrize("way_out", ["later", "skip", "Cancel", "not now."])
+def test_later_leaves_it_unrecorded_and_says_how_to_come_back(engine: Engine, services: Services, audit_id: int,
+                                                               way_out: str) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", way_out, "I agree the plan drifted."], user=WORKER)
+    assert (f"OK, no reflections saved on audit #{audit_id} for now. Add them whenever you are ready: type "
+            f"/audit reflect {audit_id}") in flat(out)
+    assert reflections(services, audit_id) == []  # what came next was not taken as the reflection either
+    assert store.conversation(services.storage, WORKER) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "I agree the plan drifted and the review conference was late; I will book reviews earlier.",
+    "I agree the chronology needs updating.",  # the knowledge base knows chronologies: still a reflection
+    "How I work with the family will change.",  # begins like a question, is not one
+])
+def test_a_reflection_is_stored_and_shown_back(engine: Engine, services: Services, audit_id: int, text: str) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", text], user=WORKER)
+    assert f"Thank you: your reflections are saved with audit #{audit_id}: “{text}”" in flat(out)
+    assert f"To add more later, type /audit reflect {audit_id}." in flat(out)
+    assert reflections(services, audit_id) == [text]
+    assert "still waiting" not in out
+
+
+def test_small_talk_at_the_prompt_is_not_a_reflection(engine: Engine, services: Services, audit_id: int) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", "thanks"], user=WORKER)
+    assert reflections(services, audit_id) == [] and STILL_WAITING in flat(out)
+
+
+def test_a_refused_reflection_keeps_the_prompt_waiting(engine: Engine, services: Services, audit_id: int) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", "Oliver Smith was not seen alone and I should have."],
+                   user=WORKER)
+    assert "looks like a child's or family member's name" in out and STILL_WAITING in flat(out)
+    assert reflections(services, audit_id) == []
+
+
+# -- what counts as a command at the prompt ------------------------------------------------------------------
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz'", min_size=1, max_size=9), min_size=7, max_size=20))
+def test_a_sentence_is_never_read_as_a_command(words: list[str]) -> None:
+    """Seven words or more not starting with `/` are a reflection, whatever word they begin with."""
+    for first in ("help", "home", "actions", "list", "agree", "show", "compare", "more", "campaign", "kb"):
+        assert reflection_wait.COMMAND.match(" ".join([first, *words])) is None
+
+
+@pytest.mark.parametrize("typed", ["help", "Home", "more", "compare 12", "show #3", "/audit list mine",
+                                   "list team", "reaudits", "accept 12", "done 4", "kb reload", "campaign mine 3"])
+def test_commands_typed_at_the_prompt_are_read_as_commands(typed: str) -> None:
+    assert reflection_wait.COMMAND.match(typed)
