@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bot.audits import finish
 from bot.audits.flow import looks_like_question
+from bot.core.markup import bold
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -40,7 +41,8 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
     if LATER.match(text):
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
         return [Reply(text=f"OK, no reflections saved on audit #{audit_id} for now. Add them whenever you are ready: "
-                           f"type `/audit reflect {audit_id}`, or press *Add my reflections* on the audit's summary.")]
+                           f"type `/audit reflect {audit_id}`, or press {bold('Add my reflections')} on the audit's "
+                           "summary.")]
     if COMMAND.match(text) or not_a_reflection(services, text):
         return None
     return finish.reflection(services, turn, audit_id, text)
