@@ -40,12 +40,18 @@ from knowledge.checklist_schema import Checklist
 
 RESTORE_DAYS = 7
 RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
+WHO_STARTS = ("Audits are started by team managers (for cases in the teams they manage), QA leads and admins. You "
+              "audit a colleague's case when an audit campaign allocates it to you: it is then on your Home with a "
+              "Start button, and `/audit campaign` lists your campaigns. If a case needs auditing, ask your team "
+              "manager.")
 
 
 def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     """`/audit start [checklist]`, the Start button and `start audit`: pick a checklist, then the case."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    if not policy.may_start_audit(turn.person):
+        raise UserError(WHO_STARTS)
     available = checklists(services)
     if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
@@ -187,8 +193,9 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
 
 def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,
                     worker_id: str) -> tuple[int, list[Reply]]:
-    """An audit whose checklist, (already screened) case reference and worker are known, such as a campaign
-    allocation's: the draft is created and the worker chosen as if typed, so every rule of that step holds."""
+    """A campaign allocation's audit, whose checklist, (already screened) case reference and worker are known: the
+    draft is created and the worker chosen as if typed, so every rule of that step holds but who may audit whom,
+    which the campaign's allocation decided."""
     checklist = checklists(services).get(checklist_id)
     if checklist is None:
         raise UserError(f"The checklist {checklist_id!r} is no longer available. Tell your QA lead.")
@@ -197,7 +204,7 @@ def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
     ctx = load(services, audit_id)
-    return audit_id, choose_worker(services, turn, ctx, ctx.version, worker_id)
+    return audit_id, choose_worker(services, turn, ctx, ctx.version, worker_id, allocated=True)
 
 
 def _local_date(services: Services, text: str) -> str:
@@ -205,7 +212,9 @@ def _local_date(services: Services, text: str) -> str:
     return f"{moment:%d %B %Y}"
 
 
-def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str) -> list[Reply]:
+def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
+                  allocated: bool = False) -> list[Reply]:
+    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so)."""
     worker = user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
@@ -214,12 +223,24 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
+    if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
+        raise UserError(_not_yours_to_audit(services, turn.person, worker))
     if is_duplicate(ctx, version, f"worker:{worker}"):
         return []
     team_id = person.team_ids[0] if person.team_ids else None
     move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
                       fields={"worker_id": worker, "team_id": team_id})
     return advance_and_render(services, turn, ctx, version, move)
+
+
+def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
+    """Why this auditor may not name this worker, and who can audit the case."""
+    managed = [services.directory.teams[t].name for t in services.directory.managed_team_ids(auditor.user_id)]
+    if not policy.may_start_audit(auditor) or not managed:
+        return WHO_STARTS
+    return (f"You audit cases in the teams you manage ({', '.join(managed)}), and "
+            f"{services.directory.label(worker)} is not in them. A case in another team is audited by its own "
+            "manager, a QA lead, or through an audit campaign. Pick a worker from the buttons.")
 
 
 def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -240,6 +261,9 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             # must not be taken for a case reference they can no longer see being asked for
             store.set_conversation(services.storage, turn.user_id, None, turn.now)
         if not drafts:
+            if not policy.may_start_audit(turn.person):
+                return [Reply(text="You have no audits in progress. An audit a campaign allocates you is on your Home "
+                                   "with a Start button (`/audit campaign` lists your campaigns).")]
             return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
                           choices=(Choice("Start an audit", "audit.start"),))]
         lines, choices = [], []
@@ -271,8 +295,9 @@ def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
     rather than reading it as a knowledge question (and never as an answer to a question not on screen)."""
     drafts = store.drafts_of(services.storage, turn.user_id)[:10]
     if not drafts:
-        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. Type `start audit` to "
-                           "begin an audit, or ask me a practice question.")]
+        begin = "Type `start audit` to begin an audit, or ask" if policy.may_start_audit(turn.person) else "Ask"
+        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. {begin} me a practice "
+                           "question.")]
     return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. To carry on with an audit, "
                        "pick it below (or type `/audit resume`), then answer the question it shows.",
                   choices=tuple(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts))]
@@ -287,12 +312,15 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
-    choices.append(Choice("Start an audit", "audit.start"))
     draft_line = (f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
-    return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
-                       "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
-                       f"asked. To read the case's submitted audits, type `/audit list case {reference}`.",
+    starting = ""
+    if policy.may_start_audit(turn.person):  # a practitioner audits only what a campaign allocates them
+        choices.append(Choice("Start an audit", "audit.start"))
+        starting = ("To audit this case, press **Start an audit** (or type `start audit`), choose the checklist and "
+                    "give the reference when asked. ")
+    return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}{starting}To read the case's "
+                       f"submitted audits, type `/audit list case {reference}`.",
                   choices=tuple(choices))]
 
 

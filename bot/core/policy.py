@@ -51,6 +51,22 @@ def may_view_cancelled(person: Person, audit: AuditParties, alerted: Collection[
     return person.role in OVERSIGHT or person.user_id == audit.auditor_id or person.user_id in alerted
 
 
+def may_start_audit(person: Person) -> bool:
+    """Who starts an audit of a case they choose: team managers, QA leads and admins. A practitioner audits only a
+    case an open audit campaign allocates to them (started from the allocation, never by hand), so an audit of a
+    colleague's case is always one the service asked for."""
+    return person.role in (Role.MANAGER, *OVERSIGHT)
+
+
+def may_name_worker(directory: Directory, auditor: Person, worker_id: str) -> bool:
+    """Whose case an audit started by hand may be: QA leads and admins anyone's, a team manager a member of a team
+    they manage. Never the auditor's own (refused with its own words); a campaign's allocation decides its own."""
+    if auditor.role in OVERSIGHT:
+        return True
+    return auditor.role is Role.MANAGER and any(
+        worker_id in directory.teams[team].member_ids for team in directory.managed_team_ids(auditor.user_id))
+
+
 def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:
     """Only an audit's auditor writes into it: its answers, submitting, cancelling, restoring, reopening and
     editing before moderation (a manager or QA lead reads it, and a moderator records moderation separately)."""

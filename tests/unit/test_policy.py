@@ -194,3 +194,24 @@ def test_a_cancelled_audit_is_read_by_its_auditor_oversight_and_those_its_standi
     cancelled = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status="cancelled")
     assert policy.may_view_cancelled(person, cancelled, alerted={"U0MGRS001"}) is alerted
     assert policy.may_view_cancelled(person, cancelled) is not_alerted
+
+
+# person: may start an audit by hand; whose case they may name (U0PRAN001 in North, U0MGRS001 the South manager)
+STARTING_TABLE = [
+    ("U0MGRN001", True, {"U0PRAN001": True, "U0PRAN002": True, "U0MGRS001": False}),
+    ("U0MGRS001", True, {"U0PRAN001": False, "U0PRAN002": False}),
+    ("U0PRAN001", False, {"U0PRAN002": False, "U0MGRN001": False}),
+    ("U0QALEAD1", True, {"U0PRAN001": True, "U0MGRS001": True}),
+    ("U0ADMIN01", True, {"U0PRAN001": True, "U0MGRS001": True}),
+]
+
+
+@pytest.mark.parametrize(("user", "starts", "names"), STARTING_TABLE, ids=[row[0] for row in STARTING_TABLE])
+def test_who_starts_audits_and_whose_case_they_may_name(user: str, starts: bool, names: dict[str, bool]) -> None:
+    """Managers their own teams' cases, QA leads and admins anyone's; a practitioner only what a campaign
+    allocates them (so never by hand)."""
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_start_audit(person) is starts
+    for worker, may in names.items():
+        assert policy.may_name_worker(DIRECTORY, person, worker) is may, worker
