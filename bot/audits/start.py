@@ -31,7 +31,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference, typed_case_reference
-from bot.settings.people import Person
+from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
@@ -40,18 +40,12 @@ from knowledge.checklist_schema import Checklist
 
 RESTORE_DAYS = 7
 RESTORE_WINDOW = timedelta(days=RESTORE_DAYS)
-WHO_STARTS = ("Audits are started by team managers (for cases in the teams they manage), QA leads and admins. You "
-              "audit a colleague's case when an audit campaign allocates it to you: it is then on your Home with a "
-              "Start button, and `/audit campaign` lists your campaigns. If a case needs auditing, ask your team "
-              "manager.")
 
 
 def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     """`/audit start [checklist]`, the Start button and `start audit`: pick a checklist, then the case."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    if not policy.may_start_audit(turn.person):
-        raise UserError(WHO_STARTS)
     available = checklists(services)
     if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
@@ -234,13 +228,19 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
 
 
 def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
-    """Why this auditor may not name this worker, and who can audit the case."""
-    managed = [services.directory.teams[t].name for t in services.directory.managed_team_ids(auditor.user_id)]
-    if not policy.may_start_audit(auditor) or not managed:
-        return WHO_STARTS
-    return (f"You audit cases in the teams you manage ({', '.join(managed)}), and "
-            f"{services.directory.label(worker)} is not in them. A case in another team is audited by its own "
-            "manager, a QA lead, or through an audit campaign. Pick a worker from the buttons.")
+    """Why this auditor may not name this worker (whose cases they may audit), and who audits that case instead."""
+    directory = services.directory
+    teams = policy.auditing_team_ids(directory, auditor)
+    yours = ("the teams you manage" if auditor.role is Role.MANAGER
+             else "your team" if len(teams) == 1 else "your teams")
+    if not teams:
+        return ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an "
+                "admin adds you). Another team's case is audited by its manager, a QA lead, or through an audit "
+                "campaign.")
+    names = ", ".join(directory.teams[t].name for t in teams)
+    return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
+            f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
+            "through an audit campaign. Pick a worker from the buttons.")
 
 
 def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -261,9 +261,6 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             # must not be taken for a case reference they can no longer see being asked for
             store.set_conversation(services.storage, turn.user_id, None, turn.now)
         if not drafts:
-            if not policy.may_start_audit(turn.person):
-                return [Reply(text="You have no audits in progress. An audit a campaign allocates you is on your Home "
-                                   "with a Start button (`/audit campaign` lists your campaigns).")]
             return [Reply(text="You have no audits in progress. Type `start audit` to begin one.",
                           choices=(Choice("Start an audit", "audit.start"),))]
         lines, choices = [], []
@@ -295,9 +292,8 @@ def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:
     rather than reading it as a knowledge question (and never as an answer to a question not on screen)."""
     drafts = store.drafts_of(services.storage, turn.user_id)[:10]
     if not drafts:
-        begin = "Type `start audit` to begin an audit, or ask" if policy.may_start_audit(turn.person) else "Ask"
-        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. {begin} me a practice "
-                           "question.")]
+        return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. Type `start audit` to "
+                           "begin an audit, or ask me a practice question.")]
     return [Reply(text=f"There's no question waiting for a \"{text}\" from you just now. To carry on with an audit, "
                        "pick it below (or type `/audit resume`), then answer the question it shows.",
                   choices=tuple(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts))]
@@ -312,15 +308,12 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
+    choices.append(Choice("Start an audit", "audit.start"))
     draft_line = (f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
-    starting = ""
-    if policy.may_start_audit(turn.person):  # a practitioner audits only what a campaign allocates them
-        choices.append(Choice("Start an audit", "audit.start"))
-        starting = ("To audit this case, press **Start an audit** (or type `start audit`), choose the checklist and "
-                    "give the reference when asked. ")
-    return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}{starting}To read the case's "
-                       f"submitted audits, type `/audit list case {reference}`.",
+    return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
+                       "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
+                       f"asked. To read the case's submitted audits, type `/audit list case {reference}`.",
                   choices=tuple(choices))]
 
 

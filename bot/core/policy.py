@@ -51,20 +51,21 @@ def may_view_cancelled(person: Person, audit: AuditParties, alerted: Collection[
     return person.role in OVERSIGHT or person.user_id == audit.auditor_id or person.user_id in alerted
 
 
-def may_start_audit(person: Person) -> bool:
-    """Who starts an audit of a case they choose: team managers, QA leads and admins. A practitioner audits only a
-    case an open audit campaign allocates to them (started from the allocation, never by hand), so an audit of a
-    colleague's case is always one the service asked for."""
-    return person.role in (Role.MANAGER, *OVERSIGHT)
-
-
 def may_name_worker(directory: Directory, auditor: Person, worker_id: str) -> bool:
-    """Whose case an audit started by hand may be: QA leads and admins anyone's, a team manager a member of a team
-    they manage. Never the auditor's own (refused with its own words); a campaign's allocation decides its own."""
+    """Whose case an audit started by hand may be, so an audit of a colleague's case is one their role or their team
+    makes theirs to do: QA leads and admins anyone's, a team manager a member of a team they manage, a practitioner
+    (a peer audit) a colleague who shares one of their teams. Never the auditor's own (refused with its own words);
+    a campaign's allocation decides its own (may_audit_in_campaign)."""
     if auditor.role in OVERSIGHT:
         return True
-    return auditor.role is Role.MANAGER and any(
-        worker_id in directory.teams[team].member_ids for team in directory.managed_team_ids(auditor.user_id))
+    return any(worker_id in directory.teams[team].member_ids for team in auditing_team_ids(directory, auditor))
+
+
+def auditing_team_ids(directory: Directory, auditor: Person) -> list[str]:
+    """The teams whose members' cases a manager (those they manage) or a practitioner (their own) may audit by hand."""
+    if auditor.role is Role.MANAGER:
+        return directory.managed_team_ids(auditor.user_id)
+    return list(auditor.team_ids)
 
 
 def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bot.core import policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -16,30 +15,23 @@ ROLE_LABELS = {
     Role.QA_LEAD: "QA lead",
     Role.ADMIN: "admin",
 }
-# A practitioner starts no audit by hand (bot.core.policy.may_start_audit): how they come to audit one instead.
-CAMPAIGN_AUDITS = ("\n\nAudits are started by team managers, QA leads and admins. You audit a colleague's case when "
-                   "an audit campaign allocates it to you: it is then on your Home with a *Start* button "
-                   "(`/audit campaign` lists your campaigns).")
 HELP_WORDS = re.compile(r"^\s*(help|\?|what can you do\??|commands|menu)\s*$", re.IGNORECASE)
 
 
 def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     """List the commands this person may use, with shortcut buttons for the everyday ones."""
-    starts = policy.may_start_audit(turn.person)
-    lines = [f"• `{c.usage_for(turn.person)}` — {c.summary}" for c in engine.visible_commands(turn.person)
-             if starts or c.name != "start"]
+    lines = [f"• `{c.usage_for(turn.person)}` — {c.summary}" for c in engine.visible_commands(turn.person)]
     role = ROLE_LABELS[turn.person.role]
     text = (
         f"**Here is what I can do for you** (you are set up as {role}):\n"
         + "\n".join(lines)
-        + f"\n\nIn a direct message you can also just type: {'`start audit`, ' if starts else ''}`resume`, `help`, "
+        + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, "
         "or ask a question such as _when is the ICPC due?_ `/audit list` shows the audits you can read back."
-        + ("" if starts else CAMPAIGN_AUDITS)
     )
     choices = [
         Choice(label, action)
         for label, action in (("Start an audit", "audit.start"), ("Resume a draft", "audit.resume"))
-        if action in engine.actions and (starts or action != "audit.start")
+        if action in engine.actions
     ]
     return [Reply(text=text, choices=tuple(choices), title="audit-bot help")]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from bot.core import policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn, unknown_user_reply
@@ -21,7 +20,7 @@ def home_sections(engine: Engine, services: Services, user_id: str) -> list[Home
         Choice(label, action, style="primary" if action == "audit.start" else None)
         for label, action in (("Start an audit", "audit.start"), ("Ask a question", "kb.prompt"),
                               ("Help", "help.show"))
-        if action in engine.actions and (action != "audit.start" or policy.may_start_audit(person))
+        if action in engine.actions
     ]
     local = services.local_now()
     sections = [

@@ -1,6 +1,7 @@
 """Who may start an audit and whose case it may be (user trial: a practitioner started one outside any campaign and
-named any worker). Team managers start audits of their own teams' cases, QA leads and admins of anyone's; a
-practitioner audits only a case an audit campaign allocates them, and is told so wherever they try."""
+named any worker). Practitioners start peer audits of colleagues in their own team, team managers audit their own
+teams' cases, QA leads and admins anyone's; a campaign's allocation keeps its own rule (tests/integration/
+test_campaign*)."""
 
 from __future__ import annotations
 
@@ -12,54 +13,62 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 
-PRACTITIONER = "U0PRAN001"
-WHO_STARTS = ("Audits are started by team managers (for cases in the teams they manage), QA leads and admins. You "
-              "audit a colleague's case when an audit campaign allocates it to you: it is then on your Home with a "
-              "Start button, and /audit campaign lists your campaigns.")
+PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
+NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
+                 "Another team's case is audited by its manager, a QA lead, or through an audit campaign.")
 
 
 def flat(text: str) -> str:
     return " ".join(text.replace("`", "").replace("*", "").split())
 
 
-def audit_count(services: Services) -> int:
-    return int(services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0])
-
-
-@pytest.mark.parametrize("how", ["start audit", "start audit neglect", "/audit start case-audit", "/audit start"])
-def test_a_practitioner_typing_start_is_told_who_starts_audits_and_how_they_come_to_audit(
+@pytest.mark.parametrize("how", ["start audit", "start audit neglect", "/audit start neglect"])
+def test_a_practitioner_starts_a_peer_audit_of_a_colleague_in_their_team(
         engine: Engine, services: Services, how: str) -> None:
-    _, out = drive(engine, [how, "CR-123456"], user=PRACTITIONER)
-    assert WHO_STARTS in flat(out)
-    assert "Whose case is it?" not in out and "What is the case reference?" not in out
-    assert audit_count(services) == 0 and store.conversation(services.storage, PRACTITIONER) == {}
+    lines = [how, "CR-123456"] if how != "start audit" else [how, "neglect", "CR-123456"]
+    _, out = drive(engine, lines, user=PRACTITIONER)
+    offered = out.split("Whose case is it?", 1)[1]
+    assert "Social worker N2" in offered and "Team manager (North)" in offered
+    assert "Social worker S1" not in offered and "Social worker C1" not in offered
+    assert "Social worker N1" not in offered  # their own cases are never theirs to audit
+    engine.message(PRACTITIONER, "U0PRAN002")
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.auditor_id == PRACTITIONER and audit.worker_id == "U0PRAN002"
+    assert audit.team_id == "north-assessment"
 
 
-@pytest.mark.parametrize("value", ["", "case-audit"])
-def test_a_start_button_pressed_by_a_practitioner_starts_nothing(engine: Engine, services: Services,
-                                                                 value: str) -> None:
-    [refused] = engine.action(PRACTITIONER, "audit.start", value)
-    assert refused.kind == "error" and WHO_STARTS in flat(refused.text)
-    assert audit_count(services) == 0
+def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may_audit(
+        engine: Engine, services: Services) -> None:
+    drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
+    [refused] = engine.message(PRACTITIONER, "U0PRAS001")
+    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text)
+    [button] = engine.action(PRACTITIONER, "audit.worker", "1:0:U0PRAC001")  # a stale or forged button too
+    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+    [own] = engine.message(PRACTITIONER, PRACTITIONER)
+    assert own.kind == "error" and "You can't audit a case that is your own" in own.text
 
 
-def test_a_practitioner_is_offered_no_start_in_help_home_or_at_a_case_reference(engine: Engine,
-                                                                               services: Services) -> None:
+def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(engine: Engine,
+                                                                              services: Services) -> None:
     _, helped = drive(engine, ["help"], user=PRACTITIONER)
-    assert "/audit start" not in helped and "Start an audit" not in helped and "start audit" not in helped
-    assert "You audit a colleague's case when an audit campaign allocates it to you" in flat(helped)
+    assert "/audit start [checklist]" in helped and "Start an audit" in helped and "start audit" in helped
+    assert "allocates it to you" not in helped
     [top, *_] = home_sections(engine, services, PRACTITIONER)
-    assert "audit.start" not in {c.action for c in top.choices}
-    [reference] = engine.message(PRACTITIONER, "CR-123456")
-    assert "audit.start" not in {c.action for c in reference.choices} and "Start an audit" not in reference.text
-    assert "/audit list case CR-123456" in reference.text
-
-
-def test_a_manager_is_still_offered_start(engine: Engine, services: Services) -> None:
-    _, helped = drive(engine, ["help"], user="U0MGRN001")
-    assert "/audit start [checklist]" in helped and "Start an audit" in helped
-    [top, *_] = home_sections(engine, services, "U0MGRN001")
     assert "audit.start" in {c.action for c in top.choices}
+    [reference] = engine.message(PRACTITIONER, "CR-123456")
+    assert "audit.start" in {c.action for c in reference.choices} and "Start an audit" in reference.text
+    [no_drafts] = engine.message(PRACTITIONER, "resume")
+    assert "start audit" in no_drafts.text and "audit.start" in {c.action for c in no_drafts.choices}
+    [stray] = engine.message(PRACTITIONER, "yes")
+    assert "Type `start audit` to begin an audit" in stray.text
+
+
+@pytest.mark.parametrize("value", ["", "neglect"])
+def test_a_start_button_pressed_by_a_practitioner_starts_an_audit(engine: Engine, value: str) -> None:
+    [reply, *_] = engine.action(PRACTITIONER, "audit.start", value)
+    assert reply.kind != "error"
 
 
 def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, services: Services) -> None:
@@ -69,8 +78,8 @@ def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, s
     assert "Social worker S1" not in offered and "Social worker C1" not in offered
     [refused] = engine.message("U0MGRN001", "U0PRAS001")
     assert refused.kind == "error"
-    assert ("You audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in them. "
-            "A case in another team is audited by its own manager, a QA lead, or through an audit campaign."
+    assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
+            "Another team's case is audited by its manager, a QA lead, or through an audit campaign."
             ) in flat(refused.text)
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"

@@ -12,11 +12,9 @@ import yaml
 
 from bot.audits.core import grade_label, load
 from bot.audits.questions import escalation_alerts
-from bot.audits.start import start_prefilled
 from bot.core.services import Services
-from bot.engine.routing import Engine, Turn
+from bot.engine.routing import Engine
 from bot.settings.config import DEFAULTS, PROJECT_DIR
-from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.terminal.render import TerminalView
@@ -119,14 +117,9 @@ def test_escalation_guidance_names_who_the_bot_alerts(checklist_id: str, guidanc
 ])
 def test_the_alert_goes_where_the_guidance_says(engine: Engine, services: Services, auditor: str, worker: str,
                                                  alerted: list[str]) -> None:
-    person = services.directory.person(auditor)
-    assert person is not None
-    if person.role is Role.PRACTITIONER:  # a practitioner audits only a case a campaign allocates them
-        start_prefilled(services, Turn(person, "dm", services.clock()), "case-audit", "CR-123456", worker)
-    else:
-        engine.command(auditor, "start case-audit", surface="dm")
-        engine.message(auditor, "CR-123456")
-        engine.message(auditor, worker)
+    engine.command(auditor, "start case-audit", surface="dm")
+    engine.message(auditor, "CR-123456")
+    engine.message(auditor, worker)
     audit_id = int(services.storage.db.execute("SELECT max(id) FROM audits").fetchone()[0])
     ctx = load(services, audit_id)
     question = next(q for q in ctx.checklist.questions() if q.escalate_if)
