@@ -229,6 +229,8 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
         ids += [m for m in team.member_ids if m != auditor and m not in ids]
     if not ids:
         ids = [p for p in directory.ids_with_role(Role.PRACTITIONER) if p != auditor][:15]
+    person = directory.person(auditor)
+    ids = [uid for uid in ids if person is not None and policy.may_name_worker(directory, person, uid)]
     ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
     choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid)) for uid in ids[:15]]
     period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""

@@ -31,7 +31,7 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference, typed_case_reference
-from bot.settings.people import Person
+from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import readback as readback_store
@@ -188,8 +188,9 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
 
 def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference: str,
                     worker_id: str) -> tuple[int, list[Reply]]:
-    """An audit whose checklist, (already screened) case reference and worker are known, such as a campaign
-    allocation's: the draft is created and the worker chosen as if typed, so every rule of that step holds."""
+    """A campaign allocation's audit, whose checklist, (already screened) case reference and worker are known: the
+    draft is created and the worker chosen as if typed, so every rule of that step holds but who may audit whom,
+    which the campaign's allocation decided."""
     checklist = checklists(services).get(checklist_id)
     if checklist is None:
         raise UserError(f"The checklist {checklist_id!r} is no longer available. Tell your QA lead.")
@@ -198,7 +199,7 @@ def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference
     store.set_conversation(services.storage, turn.user_id,
                            {"feature": "audit", "awaiting": "audit", "audit_id": audit_id}, turn.now)
     ctx = load(services, audit_id)
-    return audit_id, choose_worker(services, turn, ctx, ctx.version, worker_id)
+    return audit_id, choose_worker(services, turn, ctx, ctx.version, worker_id, allocated=True)
 
 
 def _local_date(services: Services, text: str) -> str:
@@ -206,7 +207,9 @@ def _local_date(services: Services, text: str) -> str:
     return f"{moment:%d %B %Y}"
 
 
-def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str) -> list[Reply]:
+def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
+                  allocated: bool = False) -> list[Reply]:
+    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so)."""
     worker = user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
@@ -215,12 +218,30 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
+    if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
+        raise UserError(_not_yours_to_audit(services, turn.person, worker))
     if is_duplicate(ctx, version, f"worker:{worker}"):
         return []
     team_id = person.team_ids[0] if person.team_ids else None
     move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
                       fields={"worker_id": worker, "team_id": team_id})
     return advance_and_render(services, turn, ctx, version, move)
+
+
+def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
+    """Why this auditor may not name this worker (whose cases they may audit), and who audits that case instead."""
+    directory = services.directory
+    teams = policy.auditing_team_ids(directory, auditor)
+    yours = ("the teams you manage" if auditor.role is Role.MANAGER
+             else "your team" if len(teams) == 1 else "your teams")
+    if not teams:
+        return ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an "
+                "admin adds you). Another team's case is audited by its manager, a QA lead, or through an audit "
+                "campaign.")
+    names = ", ".join(directory.teams[t].name for t in teams)
+    return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
+            f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
+            "through an audit campaign. Pick a worker from the buttons.")
 
 
 def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:

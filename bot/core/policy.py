@@ -51,6 +51,23 @@ def may_view_cancelled(person: Person, audit: AuditParties, alerted: Collection[
     return person.role in OVERSIGHT or person.user_id == audit.auditor_id or person.user_id in alerted
 
 
+def may_name_worker(directory: Directory, auditor: Person, worker_id: str) -> bool:
+    """Whose case an audit started by hand may be, so an audit of a colleague's case is one their role or their team
+    makes theirs to do: QA leads and admins anyone's, a team manager a member of a team they manage, a practitioner
+    (a peer audit) a colleague who shares one of their teams. Never the auditor's own (refused with its own words);
+    a campaign's allocation decides its own (may_audit_in_campaign)."""
+    if auditor.role in OVERSIGHT:
+        return True
+    return any(worker_id in directory.teams[team].member_ids for team in auditing_team_ids(directory, auditor))
+
+
+def auditing_team_ids(directory: Directory, auditor: Person) -> list[str]:
+    """The teams whose members' cases a manager (those they manage) or a practitioner (their own) may audit by hand."""
+    if auditor.role is Role.MANAGER:
+        return directory.managed_team_ids(auditor.user_id)
+    return list(auditor.team_ids)
+
+
 def may_change_own_audit(user_id: str, audit: AuditParties) -> bool:
     """Only an audit's auditor writes into it: its answers, submitting, cancelling, restoring, reopening and
     editing before moderation (a manager or QA lead reads it, and a moderator records moderation separately)."""

@@ -15,8 +15,11 @@ from tests.conftest import RunningBot
 from tests.integration.test_audit_terminal import CHECKLIST_IDS
 from tests.support.slack_standin import dm_channel_for
 
-AUDITOR = "U0PRAN001"   # a practitioner in North Assessment; their manager is U0MGRN001
-MANAGER = "U0MGRN001"
+# A QA lead audits (a practitioner starts no audit by hand, only a campaign's): the first worker offered is the
+# Children in Care social worker, whose manager hears of the audit and of an immediate concern.
+AUDITOR = "U0QALEAD1"
+WORKER = "U0PRAC001"
+MANAGER = "U0MGRC001"
 
 
 class SlackPerson:
@@ -77,14 +80,14 @@ def test_a_complete_audit_from_slash_command_to_submission(bot: RunningBot, stan
     complete_audit(person.send, first)
     row = audit_row(services)
     assert row["status"] == "submitted" and row["auditor_id"] == AUDITOR and row["case_ref"] == "CR-100200"
-    assert row["worker_id"] == "U0PRAN002"
-    worker_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for("U0PRAN002")]
+    assert row["worker_id"] == WORKER
+    worker_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(WORKER)]
     manager_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
     assert "audited one of your cases. Here is the summary" in worker_dm[-1].text
     assert "audit.reflect" in str(worker_dm[-1].params["blocks"])
     assert "submitted" in manager_dm[-1].text
     # the worker reflects by button, then typed text
-    worker = SlackPerson(bot, standin, "U0PRAN002")
+    worker = SlackPerson(bot, standin, WORKER)
     worker._replies(worker_dm)
     worker.press("audit.reflect", str(row["id"]))
     [saved, *_] = worker.send("type", "I agree the plan needs sharper timescales.")
@@ -164,13 +167,13 @@ def test_an_escalating_answer_alerts_the_manager_at_once(bot: RunningBot, standi
     person = SlackPerson(bot, standin, AUDITOR)
     question = start_questions(person)
     asked = person.send("press", f"audit.answer|{answer_button(question, 'Yes').value}")
-    assert "This sends an urgent alert now to Team manager (North). Send it?" in asked[-1].text
+    assert "This sends an urgent alert now to Team manager (Children in care). Send it?" in asked[-1].text
     assert not [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
     send = next(c for c in asked[-1].choices if c.label == "Send the alert")
     replies = person.send("press", f"{send.action}|{send.value}")
     [alert] = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
     assert "Escalation from audit #" in alert.text and "CR-777001" in alert.text
-    assert any("alerted Team manager (North)" in r.text for r in replies)
+    assert any("alerted Team manager (Children in care)" in r.text for r in replies)
     assert audit_row(services)["status"] == "draft"
 
 

@@ -20,7 +20,7 @@ from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import SignedSlackClient
 from tests.support.slack_standin import SlackStandIn, dm_channel_for
 
-AUDITOR = "U0PRAN001"
+AUDITOR = "U0MGRN001"  # a team manager: a practitioner starts no audit by hand
 SECRET = "crash-test-signing-secret"
 CHECKLIST = "early-help-spot"
 

@@ -54,13 +54,13 @@ def test_a_qa_lead_reads_the_cancelled_audits_answers_marked_cancelled(engine: E
 
 
 def test_the_manager_the_alert_reached_reads_it_and_a_manager_it_did_not_reach_does_not(engine: Engine) -> None:
-    """A peer audit: the North social worker audits a South case, so the alert goes to the North manager."""
+    """A QA lead audits a South case: with no manager of their own, the alert goes to the South manager."""
     steps = ["start audit neglect", "CR-777002", "U0PRAS001", "yes", "send", "cancel", "1"]
     with time_machine.travel(MONDAY, tick=False):
-        _, out = drive(engine, steps, user="U0PRAN001")
-        [alert, update] = (flat(m) for m in messages_to(out, "U0MGRN001"))
-        _, alerted = drive(engine, ["/audit show 1"], user="U0MGRN001")
-        _, other = drive(engine, ["/audit show 1"], user="U0MGRS001")
+        _, out = drive(engine, steps, user="U0QALEAD1")
+        [alert, update] = (flat(m) for m in messages_to(out, "U0MGRS001"))
+        _, alerted = drive(engine, ["/audit show 1"], user="U0MGRS001")
+        _, other = drive(engine, ["/audit show 1"], user="U0MGRN001")
         _, worker = drive(engine, ["/audit show 1"], user="U0PRAS001")
     assert "Escalation from audit #1" in alert and "cancelled by its auditor" in update
     assert "Audit #1: cancelled by its auditor" in flat(alerted) and f"{CONCERN} — Yes" in flat(alerted)

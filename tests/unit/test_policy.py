@@ -214,3 +214,24 @@ def test_a_cancelled_audit_is_read_by_its_auditor_oversight_and_those_its_standi
     cancelled = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status="cancelled")
     assert policy.may_view_cancelled(person, cancelled, alerted={"U0MGRS001"}) is alerted
     assert policy.may_view_cancelled(person, cancelled) is not_alerted
+
+
+# person: whose case they may name when they start an audit by hand (U0PRAN001/2 in North, U0MGRS001 the South manager)
+NAMING_TABLE = [
+    ("U0MGRN001", {"U0PRAN001": True, "U0PRAN002": True, "U0MGRS001": False}),
+    ("U0MGRS001", {"U0PRAN001": False, "U0PRAN002": False}),
+    ("U0PRAN001", {"U0PRAN002": True, "U0MGRN001": True, "U0MGRS001": False}),
+    ("U0PRAN002", {"U0PRAN001": True, "U0MGRS001": False}),
+    ("U0QALEAD1", {"U0PRAN001": True, "U0MGRS001": True}),
+    ("U0ADMIN01", {"U0PRAN001": True, "U0MGRS001": True}),
+]
+
+
+@pytest.mark.parametrize(("user", "names"), NAMING_TABLE, ids=[row[0] for row in NAMING_TABLE])
+def test_whose_case_an_auditor_may_name(user: str, names: dict[str, bool]) -> None:
+    """Managers their own teams' cases, practitioners (peer audits) a colleague's in a team they share, QA leads and
+    admins anyone's."""
+    person = DIRECTORY.person(user)
+    assert person is not None
+    for worker, may in names.items():
+        assert policy.may_name_worker(DIRECTORY, person, worker) is may, worker

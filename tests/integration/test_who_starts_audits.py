@@ -1,0 +1,95 @@
+"""Who may start an audit and whose case it may be (user trial: a practitioner started one outside any campaign and
+named any worker). Practitioners start peer audits of colleagues in their own team, team managers audit their own
+teams' cases, QA leads and admins anyone's; a campaign's allocation keeps its own rule (tests/integration/
+test_campaign*)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.home import home_sections
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+
+PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
+NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
+                 "Another team's case is audited by its manager, a QA lead, or through an audit campaign.")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("`", "").replace("*", "").split())
+
+
+@pytest.mark.parametrize("how", ["start audit", "start audit neglect", "/audit start neglect"])
+def test_a_practitioner_starts_a_peer_audit_of_a_colleague_in_their_team(
+        engine: Engine, services: Services, how: str) -> None:
+    lines = [how, "CR-123456"] if how != "start audit" else [how, "neglect", "CR-123456"]
+    _, out = drive(engine, lines, user=PRACTITIONER)
+    offered = out.split("Whose case is it?", 1)[1]
+    assert "Social worker N2" in offered and "Team manager (North)" in offered
+    assert "Social worker S1" not in offered and "Social worker C1" not in offered
+    assert "Social worker N1" not in offered  # their own cases are never theirs to audit
+    engine.message(PRACTITIONER, "U0PRAN002")
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.auditor_id == PRACTITIONER and audit.worker_id == "U0PRAN002"
+    assert audit.team_id == "north-assessment"
+
+
+def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may_audit(
+        engine: Engine, services: Services) -> None:
+    drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
+    [refused] = engine.message(PRACTITIONER, "U0PRAS001")
+    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text)
+    [button] = engine.action(PRACTITIONER, "audit.worker", "1:0:U0PRAC001")  # a stale or forged button too
+    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+    [own] = engine.message(PRACTITIONER, PRACTITIONER)
+    assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+
+
+def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(engine: Engine,
+                                                                              services: Services) -> None:
+    _, helped = drive(engine, ["help"], user=PRACTITIONER)
+    assert "/audit start [checklist]" in helped and "Start an audit" in helped and "start audit" in helped
+    assert "allocates it to you" not in helped
+    [top, *_] = home_sections(engine, services, PRACTITIONER)
+    assert "audit.start" in {c.action for c in top.choices}
+    [reference] = engine.message(PRACTITIONER, "CR-123456")
+    assert "audit.start" in {c.action for c in reference.choices} and "Start an audit" in reference.text
+    [no_drafts] = engine.message(PRACTITIONER, "resume")
+    assert "start audit" in no_drafts.text and "audit.start" in {c.action for c in no_drafts.choices}
+    [stray] = engine.message(PRACTITIONER, "yes")
+    assert "Type `start audit` to begin an audit" in stray.text
+
+
+@pytest.mark.parametrize("value", ["", "neglect"])
+def test_a_start_button_pressed_by_a_practitioner_starts_an_audit(engine: Engine, value: str) -> None:
+    [reply, *_] = engine.action(PRACTITIONER, "audit.start", value)
+    assert reply.kind != "error"
+
+
+def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, services: Services) -> None:
+    _, out = drive(engine, ["start audit neglect", "CR-123456"], user="U0MGRN001")
+    offered = out.split("Whose case is it?", 1)[1]
+    assert "Social worker N1" in offered and "Social worker N2" in offered
+    assert "Social worker S1" not in offered and "Social worker C1" not in offered
+    [refused] = engine.message("U0MGRN001", "U0PRAS001")
+    assert refused.kind == "error"
+    assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
+            "Another team's case is audited by its manager, a QA lead, or through an audit campaign."
+            ) in flat(refused.text)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+    engine.message("U0MGRN001", "U0PRAN002")
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id == "U0PRAN002"
+
+
+@pytest.mark.parametrize("lead", ["U0QALEAD1", "U0ADMIN01"])
+def test_qa_leads_and_admins_may_name_any_worker(engine: Engine, services: Services, lead: str) -> None:
+    drive(engine, ["start audit neglect", "CR-123456", "U0PRAS001"], user=lead)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id == "U0PRAS001" and audit.team_id == "south-cin-cp"
