@@ -33,7 +33,7 @@ NOT_APPLICABLE = "na"
 CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if", "allow_future", "descriptors", "flag_at_least")
+                   "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals")
 # What the finish step of every audit asks (bot/audits/finish.py): a checklist must not ask it again.
 FINISH_QUESTION_IDS = {
     "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
@@ -79,6 +79,7 @@ class Question:
     allow_future: bool = False  # date questions: may the answer be after today (a planned date)?
     descriptors: tuple[tuple[str, str], ...] = ()
     flag_at_least: float | None = None
+    decimals: bool = False  # number questions: may the answer have a fraction (12.5 hours)? Counts may not.
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -126,6 +127,8 @@ class Question:
             content["descriptors"] = dict(self.descriptors)
         if self.flag_at_least is not None:
             content["flag_at_least"] = self.flag_at_least
+        if self.decimals:
+            content["decimals"] = True
         return content
 
 
@@ -202,7 +205,7 @@ class Checklist:
                     flag_if=tuple(q.get("flag_if") or ()), escalate_if=tuple(q.get("escalate_if") or ()),
                     allow_future=bool(q.get("allow_future", False)),
                     descriptors=tuple((g, q["descriptors"][g]) for g in GRADES if g in (q.get("descriptors") or {})),
-                    flag_at_least=q.get("flag_at_least"),
+                    flag_at_least=q.get("flag_at_least"), decimals=bool(q.get("decimals", False)),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
@@ -406,6 +409,9 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     allow_future = checker.flag(raw, "allow_future", label, False)
     if allow_future and qtype not in (None, "date"):
         checker.report(raw, "allow_future", f"{label}: `allow_future` only works on date questions; remove it.")
+    decimals = checker.flag(raw, "decimals", label, False)
+    if decimals and qtype not in (None, "number"):
+        checker.report(raw, "decimals", f"{label}: `decimals` only works on number questions; remove it.")
     _finish_question(raw, question_id, label, checker)
     descriptors = _descriptors(raw, qtype, label, checker)
     flag_at_least = _flag_at_least(raw, qtype, label, checker)
@@ -424,7 +430,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
                     escalate_if=escalate_if, allow_future=allow_future, descriptors=descriptors,
-                    flag_at_least=flag_at_least)
+                    flag_at_least=flag_at_least, decimals=decimals)
 
 
 def _finish_question(raw: dict, question_id: str | None, label: str, checker: _Checker) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade
 from bot.audits.core import (
@@ -40,8 +40,9 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from knowledge.dates import long_date
+from knowledge.dates import long_date, numeric
 
+MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
 
@@ -96,8 +97,16 @@ def action_owner(services: Services, text: str) -> str:
 
 
 def action_due(services: Services, turn: Turn, text: str) -> date:
-    """The due date as people write it, today or later; AnswerError when it is not one."""
-    return parse_date(text.strip(), turn.now.astimezone(services.settings.timezone).date(), "future", "due date")
+    """The due date as people write it, today or later and within a year; AnswerError when it is not one.
+
+    An audit's action is followed up at the re-audit and in supervision: one due years ahead is a mistyped year
+    ("24/12/2030" for 2026), so it is queried rather than stored."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    due = parse_date(text.strip(), today, "future", "due date")
+    if (due - today).days > MAX_ACTION_DAYS:
+        raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
+                          f"year. Check the year, or give a date such as {numeric(today + timedelta(days=28))}.")
+    return due
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:

@@ -264,7 +264,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "date":
         return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
     if kind == "number":
-        return parse_number(raw)
+        return counted(parse_number(raw), question.decimals)
     return parse_text(raw)
 
 
@@ -344,14 +344,25 @@ def parse_number(text: str) -> str:
     the question says what is counted, and people answer as they would say it."""
     raw = _UNIT.sub("", _ROUGHLY.sub("", (text or "").strip()))
     if not _NUMBER.match(raw):
-        raise AnswerError("Please type a number, such as 3 or 12.5.")
+        raise AnswerError("Please type a number, such as 3.")
     try:
         value = Decimal(raw.replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        raise AnswerError("Please type a number, such as 3 or 12.5.") from None
+        raise AnswerError("Please type a number, such as 3.") from None
     normalised = value.normalize()
     text_value = format(normalised, "f")
     return text_value if "." in text_value else str(int(normalised))
+
+
+def counted(value: str, decimals: bool = False) -> str:
+    """A number answer as a checklist question means it: every one counts something (times, months, contacts),
+    so it is never below zero, and it is whole unless the question says `decimals: true`."""
+    if value.startswith("-"):
+        raise AnswerError(f"{value} is below zero, and this question counts something: type 0 or more, such as 3.")
+    if "." in value and not decimals:
+        raise AnswerError(f"{value} is not a whole number, and this question counts something: type a whole "
+                          "number, such as 3 (round to the nearest one).")
+    return value
 
 
 def parse_grade(text: str) -> str:

@@ -91,7 +91,7 @@ def test_while_a_typed_answer_is_expected_only_hash_n_picks_an_option(number: in
     question = Reply(text="How many?", choices=options, prompt="Type a number, such as 3.")
     view = TerminalView(waiting=lambda: [question])  # the refusal leaves the bot waiting on the same question
     view.render([question])
-    view.render([Reply(text="Please type a number, such as 3 or 12.5.", kind="error")])
+    view.render([Reply(text="Please type a number, such as 3.", kind="error")])
     picked = view.choice_for(f"#{number}" if hashed else str(number))
     if hashed and 1 <= number <= len(options):
         assert picked == options[number - 1]

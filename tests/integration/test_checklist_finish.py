@@ -10,7 +10,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from bot.audits.flow import Answer, Step, missing_answers, next_step, parse_answer, parse_number, suggest_grade
+from bot.audits.flow import (
+    Answer,
+    AnswerError,
+    Step,
+    missing_answers,
+    next_step,
+    parse_answer,
+    parse_number,
+    suggest_grade,
+)
 from bot.composition import build_engine, build_services
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -240,3 +249,34 @@ def test_the_migration_moves_old_answers_onto_the_finish_fields_and_the_old_draf
         assert len(action_store.actions_of_audit(services.storage, 1)) == 1
     finally:
         services.storage.close()
+
+
+COUNT = Question("moves", "How many times has the child moved home?", "number")
+HOURS = Question("hours", "How many hours of direct work were recorded?", "number", decimals=True)
+
+
+@pytest.mark.parametrize(("typed", "says"), [("-3", "below zero"), ("about -2 months", "below zero"),
+                                             ("3.7", "not a whole number"), ("12.5 times", "not a whole number")])
+def test_a_count_is_never_below_zero_or_a_fraction(typed: str, says: str) -> None:
+    with pytest.raises(AnswerError, match=says):
+        parse_answer(COUNT, typed)
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+def test_every_whole_count_is_taken_as_typed(number: int) -> None:
+    assert parse_answer(COUNT, f"{number:,}") == str(number)
+
+
+def test_a_question_that_allows_decimals_takes_a_fraction_but_never_below_zero() -> None:
+    assert parse_answer(HOURS, "12.5") == "12.5"
+    with pytest.raises(AnswerError, match="below zero"):
+        parse_answer(HOURS, "-0.5")
+
+
+def test_decimals_is_checked_like_every_key_and_kept_in_an_audit_snapshot() -> None:
+    wrong = problems_of("          - id: safe\n            text: Is the child safe?\n            type: yes_no\n"
+                        "            decimals: true\n")
+    assert any("`decimals` only works on number questions" in problem for problem in wrong), wrong
+    checklist = Checklist("c", "C", "c.yaml", 1, "", (Section("s", "S", (HOURS, COUNT)),))
+    again = Checklist.from_content(checklist.to_content())
+    assert [q.decimals for q in again.sections[0].questions] == [True, False]

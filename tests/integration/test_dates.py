@@ -245,3 +245,21 @@ def test_friday_week_is_that_weekday_in_the_week_after_this_one(today: date, wee
 def test_friday_week_said_on_a_wednesday_is_nine_days_on() -> None:
     assert parse_day("friday week", date(2026, 12, 2)) == date(2026, 12, 11)
     assert parse_day("next friday", date(2026, 12, 2)) == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(("typed", "refused"), [("24/12/2030", True), ("16/12/2027", True), ("15/12/2027", False),
+                                                ("next Friday", False)])
+def test_an_action_due_more_than_a_year_ahead_is_queried_as_a_mistyped_year(services: Services, typed: str,
+                                                                             refused: bool) -> None:
+    from bot.audits.finish import action_due
+    from bot.engine.routing import Turn
+
+    turn = Turn(services.directory.person(AUDITOR), "dm",
+                datetime.combine(TUESDAY, datetime.min.time().replace(hour=10), tzinfo=LONDON))
+    if not refused:
+        assert action_due(services, turn, typed) <= TUESDAY + timedelta(days=365)
+        return
+    with pytest.raises(AnswerError, match=re.escape("is more than a year away: an audit's action should be due "
+                                                    "within a year. Check the year, or give a date such as "
+                                                    "12/01/2027")):
+        action_due(services, turn, typed)

@@ -123,7 +123,7 @@ def test_flags_and_escalations_follow_the_checklist() -> None:
     (Question("c", "C?", "choice", options=("Low", "High")), "high", "High"),
     (Question("c", "C?", "choice", options=("Low", "High")), "2", "High"),
     (Question("d", "D?", "date"), "5/3/2026", "2026-03-05"), (Question("d", "D?", "date"), "2026-03-05", "2026-03-05"),
-    (Question("n", "N?", "number"), "1,200", "1200"), (Question("n", "N?", "number"), "2.50", "2.5"),
+    (Question("n", "N?", "number"), "1,200", "1200"), (Question("n", "N?", "number", decimals=True), "2.50", "2.5"),
 ])
 def test_typed_answers_are_stored_in_one_form(question: Question, typed: str, stored: str) -> None:
     assert parse_answer(question, typed) == stored
