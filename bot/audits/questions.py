@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.audits import alert_confirm
@@ -147,6 +148,21 @@ def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str) -> li
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
             for target in inadequate_targets(services, ctx)]
+
+
+def inadequate_grade_updates(services: Services, ctx: Ctx, mark: str, body: str, told: Iterable[str] = (),
+                             readable: bool = True) -> list[Reply]:
+    """An update to everyone a draft's confirmed Inadequate grade alerted (none if it alerted nobody), headed as
+    every update on an audit is; not to those in `told` (an update on the same audit already reached them). With
+    `readable` False (a cancelled audit, which not all of them may read), no *Open the audit* button."""
+    if ctx.audit.overall_grade != "inadequate" or ctx.audit.submitted_at is not None:
+        return []
+    text = (f"{emoji(mark)} **Update on audit #{ctx.audit.id}** ({ctx.checklist.title}, case {ctx.audit.case_ref}, "
+            f"auditor {services.directory.label(ctx.audit.auditor_id)}).\n{body}")
+    skip = set(told)
+    choices = (Choice("Open the audit", "audit.view", str(ctx.audit.id)),) if readable else ()
+    return [Reply(text=text, to_user=target, kind="notice", choices=choices)
+            for target in inadequate_targets(services, ctx) if target not in skip]
 
 
 def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -23,6 +23,7 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import Step, next_step
+from bot.audits.questions import inadequate_grade_updates
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
@@ -404,12 +405,20 @@ def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
                        f"as an audit. Changed your mind? Restore it until {until} with the button or "
                        f"`/audit restore {audit_id}`.",
                   choices=(Choice("Restore", "audit.restore", str(audit_id)),))]
-    updates = escalation.cancellation_updates(services, load(services, audit_id))
-    if not updates:
-        return done
-    told = escalation.told_line(services, updates, "that the audit is cancelled and that the immediate concern you "
-                                                   "flagged still stands: cancelling does not withdraw it")
-    return [*updates, *done, told]
+    cancelled = load(services, audit_id)
+    updates = escalation.cancellation_updates(services, cancelled)
+    graded = inadequate_grade_updates(
+        services, cancelled, "done", "The audit was **cancelled by its auditor**, so it won't count as an audit, and "
+        "its Inadequate grade with it. Ask them whether their concern about the practice on case "
+        f"{cancelled.audit.case_ref} stands; they can restore the audit for {RESTORE_DAYS} days.",
+        told=(u.to_user or "" for u in updates), readable=False)
+    told = [escalation.told_line(services, updates, "that the audit is cancelled and that the immediate concern you "
+                                                    "flagged still stands: cancelling does not withdraw it")] \
+        if updates else []
+    if graded:
+        told.append(escalation.told_line(services, graded, "that the audit they were alerted about as Inadequate is "
+                                                           "cancelled"))
+    return [*updates, *graded, *done, *told]
 
 
 def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -447,6 +456,9 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
                       waiting=waiting_at(audit_id, audit.step))
     ctx = load(services, audit_id)
     updates = escalation.restoration_updates(services, ctx)
+    updates += inadequate_grade_updates(services, ctx, "alarm", "The auditor **restored** the cancelled audit: it is "
+                                        "back as a draft, graded **Inadequate**.",
+                                        told=(u.to_user or "" for u in updates), readable=False)
     told = [escalation.told_line(services, updates, "that the audit is back")] if updates else []
     return [*updates, Reply(text=f"Audit #{audit_id} is restored as a draft, exactly where you left it."), *told,
             *audited_before(services, audit.case_ref, turn.now, audit_id, turn.person), *render(services, ctx)]

@@ -37,3 +37,46 @@ def no_qa_leads(config_dir: Path) -> None:
 
 def test_with_no_qa_lead_the_head_of_service_is_alerted_rather_than_nobody(no_qa_leads: None, engine: Engine) -> None:
     assert [r.to_user for r in inadequate_alerts(engine)] == ["U0ADMIN01"]
+
+
+class _Alerted(Exception):
+    """Raised by the sender once the Inadequate alert has gone: the audit is then a draft graded Inadequate."""
+
+
+def cancel_after_the_alert(engine: Engine) -> tuple[list, list, object]:
+    """The team manager confirms Inadequate (the alert goes), then cancels the draft: (alerts, replies to the
+    cancel, send) so a test can go on."""
+    inner = terminal_sender(engine, TerminalView(), MANAGER)
+    alerts: list = []
+
+    def send(kind: str, payload: str) -> list:
+        replies = inner(kind, payload)
+        alerts.extend(r for r in replies if r.to_user and "Inadequate overall grade on audit #" in r.text)
+        if alerts:
+            raise _Alerted
+        return replies
+
+    with pytest.raises(_Alerted):
+        drive(send, send("type", "/audit start early-help-spot"), "inadequate", worker=WORKER)
+    asked = inner("type", "cancel")
+    [confirm] = [c for r in asked for c in r.choices if c.action == "audit.cancel_confirm"]
+    return alerts, inner("press", f"{confirm.action}|{confirm.value}"), inner
+
+
+def test_those_an_inadequate_grade_alerted_are_told_when_the_draft_is_cancelled_and_restored(engine: Engine) -> None:
+    alerts, cancelled, send = cancel_after_the_alert(engine)
+    alerted = sorted(r.to_user for r in alerts)
+    updates = [r for r in cancelled if r.to_user]
+    assert sorted(r.to_user for r in updates) == alerted == ["U0ADMIN01", "U0QALEAD1", "U0QALEAD2"]
+    for update in updates:
+        text = update.text.replace("**", "")
+        assert "Update on audit #1" in text and "cancelled by its auditor, so it won't count as an audit, and its " \
+                                               "Inadequate grade with it" in text
+        assert "they can restore the audit for 7 days" in text
+    mine = " ".join(r.text for r in cancelled if r.is_for_requester).replace("**", "")
+    assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit they were "
+            "alerted about as Inadequate is cancelled.") in mine
+    restored = [r for r in send("type", "/audit restore 1") if r.to_user]
+    assert sorted(r.to_user for r in restored) == alerted
+    assert all("restored the cancelled audit: it is back as a draft, graded Inadequate" in r.text.replace("**", "")
+               for r in restored)
