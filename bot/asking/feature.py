@@ -13,6 +13,7 @@ import re
 from bot.asking import admin as knowledge_admin
 from bot.asking import learned_admin
 from bot.asking.learning import learn_wording, withdraw_for_ask
+from bot.asking.readable import is_pasted_junk, reads_as_words, without_control_codes
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import emoji, mention
@@ -60,7 +61,7 @@ class KnowledgeFeature:
     # -- asking -------------------------------------------------------------------------------
     def ask(self, turn: Turn, text: str) -> list[Reply]:
         """Screen, search, log and answer one question."""
-        question = " ".join(text.split())
+        question = " ".join(without_control_codes(text).split())
         if not question or not WORDISH.search(question):  # nothing typed, or only emoji and punctuation
             return [prompt_reply()]
         smalltalk = self.service.current.kb.smalltalk
@@ -80,10 +81,14 @@ class KnowledgeFeature:
                      "without any details that could identify a child or family "
                      "(use a case reference such as CR-123456 if you need one).",
             )]
+        if is_pasted_junk(question):
+            return [unreadable_reply()]
         live = self.service.current
         result = live.search.search(question)
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
             return [out_of_scope_reply(live, result.topic)]
+        if result.outcome == "none" and not reads_as_words(question):  # noise, not a gap in the knowledge base
+            return [unreadable_reply()]
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -203,6 +208,12 @@ def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
     choices = tuple(Choice(live.kb.entries[entry_id].question, "kb.show", entry_id) for entry_id in related[:1])
     return Reply(text=f"I can't help with that here: {topic.reply}", choices=choices,
                  note="I answer practice and audit questions, and questions about using this bot.")
+
+
+def unreadable_reply() -> Reply:
+    """Pasted code, a row of one letter: not a question, so neither searched nor noted for the QA leads."""
+    return Reply(text="I couldn't read that as a question, so I haven't noted it. Ask me in words, for example "
+                      f"{EXAMPLE}", prompt="Type your question")
 
 
 def prompt_reply() -> Reply:

@@ -79,3 +79,27 @@ def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
     assert "in both 'pay' and 'it'" in joined
     assert "unknown field `colour`" in joined
     assert "needs `reply:`" in joined and "`phrases:` must be a list" in joined
+
+
+@pytest.mark.parametrize("text", ["x" * 5000, "<script>alert(1)</script>", "'; DROP TABLE audits; --",
+                                  "zzzzzzzz", "int x = 1; /* note */", "{{${7*7}}}"])
+def test_junk_that_finds_nothing_is_not_noted_for_the_qa_leads(engine: Engine, services: Services,
+                                                               text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I couldn't read that as a question, so I haven't noted it. Ask me in words")
+    assert not button_values(replies, "kb.escalate")
+    assert asks(services) == []
+
+
+def test_terminal_escape_codes_are_dropped_and_the_question_in_them_is_still_asked(engine: Engine,
+                                                                                  services: Services) -> None:
+    replies = engine.message(PRACTITIONER, "\x1b[31mwhen is the icpc due?\x1b[0m")
+    assert "15 working days" in replies[0].text
+    assert [a["query"] for a in asks(services)] == ["when is the icpc due?"]
+
+
+@pytest.mark.parametrize("text", ["how do i do a genogram with a family of travellers",
+                                  "what's the rule on contact = supervised?", "asdf", "qwerty keyboard shortcuts"])
+def test_a_question_in_words_that_finds_nothing_is_still_noted(engine: Engine, services: Services, text: str) -> None:
+    engine.message(PRACTITIONER, text)
+    assert [a["query"] for a in asks(services)] == [text]
