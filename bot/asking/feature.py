@@ -24,6 +24,7 @@ from bot.errors import StaleAction, UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
 from bot.storage import asks as store
+from knowledge.dates import short_date
 from knowledge.definitions import defined_term
 from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
@@ -130,8 +131,8 @@ class KnowledgeFeature:
         today = turn.now.astimezone(self.services.settings.timezone).date()
         if entry.is_stale(today) and entry.review_by is not None:
             owner = f" with {mention(entry.owner)}" if entry.owner else " with your QA lead"
-            text = (f"{emoji('warning')} This answer was due for review on {entry.review_by:%d %B %Y}, so guidance may "
-                    f"have changed: check{owner} before relying on it.\n\n" + text)
+            text = (f"{emoji('warning')} This answer was due for review on {short_date(entry.review_by)}, so guidance "
+                    f"may have changed: check{owner} before relying on it.\n\n" + text)
         choices: list[Choice] = []
         if ask_id is not None:
             choices += [Choice("Helpful", "kb.feedback", f"{ask_id}:1", style="primary"),

@@ -442,7 +442,7 @@ class UnansweredDesk:
         review = " ".join((new.review_by or "").split())
         if not review:
             new = replace(new, review_by=ahead.isoformat())
-            defaults.append(f"Review by {ahead:%d %B %Y}: 12 months ahead, as no review date was given.")
+            defaults.append(f"Review by {short_date(ahead)}: 12 months ahead, as no review date was given.")
         else:
             try:
                 day = parse_full_date(review)

@@ -21,6 +21,7 @@ from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.errors import Conflict, NotAllowed, NotFound
+from knowledge.dates import short_date
 
 HINT = "type `/audit actions` for the up-to-date list"
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
@@ -60,7 +61,7 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     store.keep_aside(services.storage, turn.user_id, CONFIRMING, action.id, turn.now)
     owner = services.directory.label(action.owner_id)
     return [Reply(kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
-                                        f"{action.due_date}",
+                                        f"{short_date(action.due_date)}",
                   choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
                            Choice("No", "actions.done_keep", str(action.id))))]
 
@@ -116,12 +117,12 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     except Conflict:
         raise StaleAction(f"Action {action.id} is not marked done, so it is open already: `/audit actions` lists "
                           "it.") from None
-    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again, due {action.due_date}. "
-                          f"Type `done {action.id}` when it is complete.")]
+    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again, due "
+                          f"{short_date(action.due_date)}. Type `done {action.id}` when it is complete.")]
     if action.owner_id != turn.user_id:
         replies.append(Reply(to_user=action.owner_id, text=(
             f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}, due "
-            f"{action.due_date}. It is back in `/audit actions`.")))
+            f"{short_date(action.due_date)}. It is back in `/audit actions`.")))
     return replies
 
 

@@ -86,7 +86,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     extra = [text for text in (_moderation_text(services, moderation), held_text) if text]
     if reflections:
         extra.append("**Worker's reflections:**\n" + "\n".join(
-            f"• {parse_utc(r['created_at']).astimezone(services.settings.timezone):%d %B %Y}: {r['text']}"
+            f"• {short_date(parse_utc(r['created_at']).astimezone(services.settings.timezone).date())}: {r['text']}"
             for r in reflections))
     choices: list[Choice] = list(held_choices)
     if policy.may_reflect(turn.person, ctx.audit) and ctx.audit.status in readback_store.READABLE_STATUSES:

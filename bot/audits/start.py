@@ -38,6 +38,7 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
+from knowledge.dates import short_date
 
 RESTORE_DAYS = 7
 CASE_REFERENCE_PROMPT = "Type the case reference, such as CR-123456. Never a name, date of birth or NHS number."
@@ -205,7 +206,7 @@ def start_prefilled(services: Services, turn: Turn, checklist_id: str, reference
 
 def _local_date(services: Services, text: str) -> str:
     moment: datetime = parse_utc(text).astimezone(services.settings.timezone)
-    return f"{moment:%d %B %Y}"
+    return short_date(moment.date())
 
 
 def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,

@@ -15,7 +15,7 @@ from bot.errors import UserError
 from bot.settings.people import SLACK_USER_ID, Role
 from bot.storage.reminders import clear_away, set_away, snooze
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, examples, parse_day
+from knowledge.dates import DateError, examples, long_date, parse_day
 
 AWAY_USAGE = "/audit away until DATE [cover @person]  ·  /audit away off"
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
@@ -53,7 +53,7 @@ def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
         raise UserError(f"Tell me the last day you are away: `{AWAY_USAGE}`.")
     until = parse_until(" ".join(words[1:cover_at]), today)
     if until < today:
-        raise UserError(f"{until:%d %B %Y} has passed. Give the last day you are away, today or later.")
+        raise UserError(f"{long_date(until)} has passed. Give the last day you are away, today or later.")
     if until > today + timedelta(days=MAX_AWAY_DAYS):
         raise UserError("That is more than a year away. Give a date within the next year.")
     cover = None
@@ -92,7 +92,7 @@ def install(engine: Engine, services: Services) -> None:
                      at=turn.now)
         cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
                       "wait until you are back)." if cover else "")
-        return [Reply(f"Got it: no reminders until you are back after {until:%A %d %B %Y}.{cover_text} "
+        return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
                       "`/audit away off` turns them back on sooner.")]
 
     def snooze_items(turn: Turn, value: str) -> list[Reply]:

@@ -161,6 +161,9 @@ class TerminalView:
             return None
         if self.choices:
             hash_sign = "#" if self.expects_text else ""
+            if len(self.choices) == 1:
+                return (f"There is no option {number} on screen: type {hash_sign}1 to pick the one option listed "
+                        "last.")
             return (f"There is no option {number} on screen: type {hash_sign}1 to {hash_sign}{len(self.choices)} "
                     "to pick one of the options listed last.")
         earlier = (" The options further up were for an earlier reply: numbers pick only from the options of the "

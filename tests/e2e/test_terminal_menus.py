@@ -201,3 +201,9 @@ def test_a_number_on_the_latest_menu_picks_its_option_and_says_it_back(number: i
     typed = f"#{number}" if hashed else str(number)
     assert view.choice_for(typed) == OPTIONS[number - 1] and view.pick_refused(typed) is None
     assert view.echo(typed) == f"→ You picked {number}: Option {number - 1}"
+
+
+def test_a_number_beyond_a_menu_of_one_names_the_one_option() -> None:
+    view = TerminalView()
+    view.render([Reply(text="Action added.", choices=OPTIONS[:1])])
+    assert view.pick_refused("2") == "There is no option 2 on screen: type 1 to pick the one option listed last."

@@ -52,7 +52,7 @@ def test_a_manager_marking_their_workers_action_done_is_asked_first_and_the_work
                        user=MANAGER)  # Done, No; Done, Yes
     first, later = out.split("OK: action", 1)
     assert (f"Mark action #{action_id} done for Social worker N1?\n_Share the plan with the school_ (audit #1, "
-            "CR-123456), due 2026-12-08\n  1) Yes\n  2) No") in first
+            "CR-123456), due 8 Dec 2026\n  1) Yes\n  2) No") in first
     assert f" {action_id} stays open. Nothing changed." in later
     assert "Done: _Share the plan with the school_ is marked complete for Social worker N1. Thank you." in later
     [told] = messages_to(out, WORKER)
@@ -90,7 +90,7 @@ def test_the_owner_marks_their_own_done_at_once_and_can_reopen_it(engine: Engine
         _, out = drive(engine, [f"done {action_id}", "1", "/audit actions"], user=WORKER)  # 1: Reopen
     assert "Done: _Share the plan with the school_ is marked complete. Thank you.\n  1) Reopen" in out
     assert (f"Reopened: action {action_id}, _Share the plan with the school_ (audit #1, CR-123456), is open again, "
-            f"due 2026-12-08. Type done {action_id} when it is complete.") in flat(out)
+            f"due 8 Dec 2026. Type done {action_id} when it is complete.") in flat(out)
     assert out.rstrip().split("Your open actions")[1].count("Share the plan with the school") == 1
     reopened = action(services, action_id)
     assert reopened.done_at is None and reopened.done_by is None

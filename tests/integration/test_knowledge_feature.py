@@ -131,7 +131,7 @@ def test_a_forged_feedback_value_is_refused_clearly(engine: Engine, services: Se
 
 def test_an_answer_past_its_review_date_carries_a_warning_naming_the_owner(engine: Engine) -> None:
     [reply] = engine.message(PRACTITIONER, "how often is the office kettle descaled")
-    assert reply.text.startswith(":warning: This answer was due for review on 31 January 2020")
+    assert reply.text.startswith(":warning: This answer was due for review on 31 Jan 2020")
     assert "@{U0QALEAD2}" in reply.text
 
 
