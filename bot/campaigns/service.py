@@ -171,8 +171,8 @@ def replace_to(reply: Reply, user_id: str) -> Reply:
 
 def case_label(services: Services, allocation: Allocation) -> str:
     """An allocation as people read it: number, case (or that the auditor chooses it), worker, team."""
-    case = f"case {allocation.case_ref}" if allocation.case_ref else "a case of your choosing"
-    return f"#{allocation.id} {case} of {services.directory.label(allocation.worker_id)} ({allocation.team_id})"
+    case = f"case {allocation.case_ref}" if allocation.case_ref else "a case the auditor chooses"
+    return f"#{allocation.id} {case}, worker {services.directory.label(allocation.worker_id)} ({allocation.team_id})"
 
 
 def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
@@ -265,8 +265,10 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
         raise StaleAction("That case was started or reassigned a moment ago, or another allocation of the campaign "
                           "took the same case reference; your new draft is not part of the campaign. Type "
                           "`/audit resume` to see it.")
-    return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id} of {case_label(services, allocation)}."),
-            *replies]
+    heads_up = audits_start.audited_before(services, reference, turn.now, audit_id, turn.person)
+    return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id}, case {reference} of "
+                       f"{services.directory.label(allocation.worker_id)} ({allocation.team_id}), allocation "
+                       f"#{allocation.id}."), *heads_up, *replies]
 
 
 def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:

@@ -84,7 +84,7 @@ def test_messages_point_to_the_allocation_list_which_lists_them_by_number(engine
     [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
     assert listed.kind != "error" and "8 allocation(s)" in listed.text
     for allocation in allocations:
-        assert f"#{allocation.id} a case of your choosing of " in listed.text
+        assert f"#{allocation.id} a case the auditor chooses, worker " in listed.text
     assert f"{mention(allocations[0].auditor_id)}, to do" in listed.text
     [page] = engine.command(QA, f"campaign allocations {campaign_id} 8", surface="terminal")
     assert f"#{allocations[-1].id} " in page.text and f"#{allocations[0].id} " not in page.text
@@ -163,3 +163,19 @@ def test_a_name_an_open_campaign_has_is_refused_until_it_closes(engine: Engine, 
     engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
     [created, *_] = engine.command(QA, _create_command(today, name="DA Jan"), surface="terminal")
     assert created.kind != "error", created.text
+
+
+def test_starting_a_campaign_case_audited_this_year_gives_the_same_heads_up_as_any_start(
+        engine: Engine, services: Services, clock) -> None:
+    from tests.audit_driver import complete_audit
+    from tests.integration.test_campaign_moderation_sample import send_as
+
+    campaign_id = create(engine)
+    first = store.allocations(services.storage, campaign_id, "U0MGRN001")[0]
+    complete_audit(send_as(engine, "U0MGRN001"), engine.command("U0MGRN001", "start neglect", surface="terminal"))
+    [earlier] = [row["id"] for row in services.storage.db.query("SELECT id FROM audits")]
+    engine.action("U0MGRN001", "campaign.start", str(first.id), surface="terminal")
+    started = engine.message("U0MGRN001", "cr 100200 ", surface="terminal")
+    said = "\n".join(r.text for r in started)
+    assert f"audit #{earlier + 1}, case CR-100200 of " in said and f"allocation #{first.id}" in said
+    assert "Heads up: CR-100200 has been audited in the last 12 months:" in said and f"#{earlier} " in said
