@@ -27,6 +27,7 @@ from bot.audits.questions import inadequate_grade_updates
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
+from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -183,8 +184,12 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
                "it: the grade, the answers and whether its actions were done."
                if submitted and submitted[0] in readable else "")
     comparing = readback.compare_choices(services, viewer, readable[0]) if viewer is not None and readable else []
+    yours = [a.id for a in recent if viewer is not None and a.worker_id == viewer.user_id]
+    own = (f"\n{emoji('warning')} {'Audit' if len(yours) == 1 else 'Audits'} {', '.join(f'#{n}' for n in yours)} "
+           f"{'names' if len(yours) == 1 else 'name'} you as this case's worker. Nobody audits their own case: if it "
+           "is still yours, cancel this audit and ask your manager to audit it." if yours else "")
     return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate." + compare,
+                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate." + own + compare,
                   choices=tuple([Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable] + comparing))]
 
 

@@ -98,3 +98,17 @@ def test_the_heads_up_gives_a_re_auditor_the_last_audit_its_grade_open_actions_a
     assert f"open action {open_action}" in heads_up.text
     assert [(c.action, c.value) for c in heads_up.choices] == [("audit.view", str(earlier))]  # not the South one
     assert f"#{other_team} " in heads_up.text
+
+
+def test_a_practitioner_starting_a_case_an_earlier_audit_names_as_theirs_is_warned(engine: Engine,
+                                                                                   services: Services) -> None:
+    earlier = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=30), worker="U0PRAN001")
+    with time_machine.travel(NOW, tick=False):
+        engine.command("U0PRAN001", "start early help")
+        mine = said(engine.message("U0PRAN001", "cr382070"))
+        engine.command("U0PRAN002", "start early help")
+        colleague = said(engine.message("U0PRAN002", "cr382070"))
+    warning = (f"Audit #{earlier} names you as this case's worker. Nobody audits their own case: if it is still "
+               "yours, cancel this audit and ask your manager to audit it.")
+    assert HEADS_UP in mine and warning in mine
+    assert HEADS_UP in colleague and "names you as this case's worker" not in colleague
