@@ -39,7 +39,7 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit help`, the help button and the `help` text shortcut."""
     del services  # help needs nothing but the engine's command list
-    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list")
+    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list", typed="")
     engine.add_action("help.show", lambda turn, _value: help_replies(engine, turn))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
