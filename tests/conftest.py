@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 from bot.composition import build_engine, build_services
 from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services
+from bot.engine.near_miss import Shapes
 from bot.engine.routing import Engine
 from bot.privacy.screen import Screen
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
@@ -91,6 +92,19 @@ def services(settings: Settings, shipped_knowledge: KnowledgeService, identifier
 @pytest.fixture
 def engine(services: Services) -> Engine:
     return build_engine(services)
+
+
+@pytest.fixture(scope="session")
+def command_shapes(tmp_path_factory: pytest.TempPathFactory, shipped_knowledge: KnowledgeService,
+                   identifier_screen: Screen) -> Shapes:
+    """The typed shape every `/audit` command registers, as the shipped bot has them, for tests of bare commands."""
+    folder = tmp_path_factory.mktemp("shapes")
+    settings = load_settings({"AUDITBOT_CONFIG": str(PROJECT_DIR / "config"), "AUDITBOT_DB": str(folder / "a.db")})
+    built = build_services(settings, knowledge=shipped_knowledge, screen=identifier_screen)
+    try:
+        return build_engine(built).typed_shapes
+    finally:
+        built.storage.close()
 
 
 @pytest.fixture

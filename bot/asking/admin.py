@@ -34,6 +34,7 @@ from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
@@ -94,6 +95,11 @@ class KnowledgeAdmin:
         if handler is None:
             return [self.menu(word)]
         return handler(turn)
+
+    def typed_shape(self) -> str:
+        """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes."""
+        numbered = "|".join((*TYPED_ACTIONS, *learned_admin.TYPED))
+        return rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?)?"
 
     def menu(self, word: str) -> Reply:
         lines = [f"• `/audit kb {name}` — {summary}" for name, summary in SUBCOMMANDS]
@@ -264,4 +270,4 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
                        "what to do with them, stale, check, learned wordings)",
                        usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|stale|check|learned",
                        roles=[Role.QA_LEAD, Role.ADMIN],
-                       who_can="QA leads and admins")
+                       who_can="QA leads and admins", typed=admin.typed_shape())

@@ -227,7 +227,8 @@ def install(engine: Engine, services: Services) -> None:
     """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
     feature = KnowledgeFeature(services)
     engine.add_command("ask", feature.ask, "ask a practice or audit question",
-                       usage="/audit ask <question>")
+                       usage="/audit ask <question>",
+                       typed=None)  # never needed bare: anything typed that is not a command is asked, whole
     engine.add_action("kb.prompt", lambda _turn, _value: [prompt_reply()])
     engine.add_action("kb.show", feature.show)
     engine.add_action("kb.feedback", feature.feedback)

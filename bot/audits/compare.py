@@ -18,6 +18,7 @@ from bot.audits.core import action_line, can_view, checklist_of, grade_of_record
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person
@@ -46,7 +47,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("compare", lambda turn, args: compare_command(services, turn, args),
                        "compare a submitted audit with the audit of the same case before it: the grade, the answers "
                        "that changed, and whether its actions were done",
-                       usage="/audit compare <number> [with <number>]")
+                       usage="/audit compare <number> [with <number>]", typed=rf"{NUMBER}(?:\s+with\s+{NUMBER})?")
     engine.add_message_handler(lambda turn, text: typed_compare(services, turn, text), priority=27)
 
 

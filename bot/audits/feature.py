@@ -29,6 +29,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.near_miss import NUMBER, PAGE, TEAM, paged
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
 
@@ -50,6 +51,9 @@ LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
+NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
+# `restore`, `restore 12`, and said as a sentence: "restore a cancelled audit", "restore my deleted audit 12?".
+RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
 def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -89,28 +93,31 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: handler(services, turn, value)
 
     engine.add_command("start", bind(audits_start.start), "start a case audit",
-                       usage="/audit start [checklist]")
+                       usage="/audit start [checklist]", typed="")
     engine.add_command("resume", bind(audits_start.resume_command), "carry on with an audit you started",
-                       usage="/audit resume [audit number]")
+                       usage="/audit resume [audit number]", typed=rf"(?:{NUMBER})?")
     engine.add_command("restore", bind(audits_start.restore_command), "restore an audit you cancelled (for "
-                       f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]")
+                       f"{audits_start.RESTORE_DAYS} days)", usage="/audit restore [audit number]",
+                       typed=RESTORE_TYPED)
     engine.add_command("actions", bind(actions_feature.list_command), "open actions from audits: yours, or your "
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
-                       usage="/audit actions [team [team id]] [page N]")
+                       usage="/audit actions [team [team id]] [page N]", typed=paged(rf"teams?(?:\s+{TEAM})?"))
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
-                             "remove action <action>]")
+                             "remove action <action>]", typed=NUMBER_THEN_TEXT)
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
-                       "moderation and reflections", usage="/audit show <number>")
+                       "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
-                       usage="/audit list [mine|team [team id]|case <case reference>] [page N]")
+                       usage="/audit list [mine|team [team id]|case <case reference>] [page N]",
+                       typed=paged(rf"mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?"))
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
-                       usage="/audit reflect <number> [your reflections]")
+                       usage="/audit reflect <number> [your reflections]", typed=NUMBER_THEN_TEXT)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
-                       "your audit", usage="/audit respond <number> accept|<your reply>")
+                       "your audit", usage="/audit respond <number> accept|<your reply>",
+                       typed=NUMBER_THEN_TEXT)
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
-                       usage="/audit moderate [audit number]",
+                       usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     for name in conversation.ACTIONS:

@@ -1,10 +1,10 @@
-"""`more` typed after `/audit list` or `/audit actions`: the next page of that same list.
+"""`more` typed after `/audit list`, `/audit actions` or `/audit moderate`: the next page of that same list.
 
 In a user trial `more` typed under a paged list was taken for a knowledge question, answered "I don't know that
-yet" and put on the QA leads' unanswered list. `/audit list` and `/audit actions` keep which list and page they
-showed (bot.audits.pages); typed `more`, `more please`, `next page`, `show more` or `older ones` shows
-the next page. When there is no list to go on with, or the last page was shown, one message says so and how to
-list; either way it is never a question.
+yet" and put on the QA leads' unanswered list; later `more` under the moderation queue said there was no list. The
+paged commands keep which list and page they showed (bot.audits.pages); typed `more`, `more please`, `next page`,
+`show more` or `older ones` shows the next page. When there is no list to go on with, or the last page was shown,
+one message says so and how to list; either way it is never a question.
 
 The handler runs after the audit and moderation conversations (see `install` in bot.audits.feature), so `more`
 typed where an audit waits for a typed answer is that answer, as `home` is.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import actions, readback
+from bot.audits import actions, moderation, readback
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -26,8 +26,11 @@ HOW_TO_LIST = ("`/audit list` lists the audits you can read, 10 a page (`mine`, 
                "it); type `more` after it for the next page.")
 HOW_TO_LIST_ACTIONS = (f"`/audit actions` lists your open actions, {actions.SHOWN} a page (`team` your teams'); type "
                        "`more` after it for the next page.")
+HOW_TO_MODERATE = (f"`/audit moderate` lists the audits waiting for your moderation, {moderation.SHOWN} a page; type "
+                   "`more` after it for the next page.")
 # The lists `more` can go on with: what shows a page of each, and how to list it again.
-PAGED = {"list": (readback.list_command, HOW_TO_LIST), "actions": (actions.list_command, HOW_TO_LIST_ACTIONS)}
+PAGED = {"list": (readback.list_command, HOW_TO_LIST), "actions": (actions.list_command, HOW_TO_LIST_ACTIONS),
+         "moderate": (moderation.list_command, HOW_TO_MODERATE)}
 
 
 def is_more(text: str) -> bool:
@@ -36,7 +39,7 @@ def is_more(text: str) -> bool:
 
 
 def _kept_page(listing: dict[str, object] | None) -> tuple[str, list[str], int, bool] | None:
-    """(the command, `list` or `actions`; its own words such as `team` or `case CR-123456`; the page shown; whether
+    """(the command, a key of PAGED; its own words such as `team` or `case CR-123456`; the page shown; whether
     it was the last) as kept; None when nothing is kept or the kept row is not one `more` can use. A row kept
     before lists other than `/audit list` paged has no command: it is `/audit list`'s."""
     if listing is None:

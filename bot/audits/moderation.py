@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from bot.audits import finish as audits_finish
-from bot.audits import moderation_action, moderation_hold, readback
+from bot.audits import moderation_action, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import read_grade_and_note
@@ -54,8 +54,8 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
     return audit
 
 
-def _waiting_for(services: Services, turn: Turn) -> tuple[int, list[store.AuditRow]]:
-    """The audits `may_moderate` allows this person, filtered in SQL before the list is cut to SHOWN."""
+def _waiting_for(services: Services, turn: Turn, page: int) -> tuple[int, list[store.AuditRow]]:
+    """The audits `may_moderate` allows this person, filtered in SQL before the list is cut to a page of SHOWN."""
     person = turn.person
     if person.role in (Role.QA_LEAD, Role.ADMIN):
         excluded: frozenset[str] = frozenset()
@@ -63,7 +63,8 @@ def _waiting_for(services: Services, turn: Turn) -> tuple[int, list[store.AuditR
         excluded = frozenset(services.directory.managed_team_ids(person.user_id))
     else:
         return 0, []
-    return moderation_store.moderation_queue(services.storage, person.user_id, excluded, limit=SHOWN)
+    return moderation_store.moderation_queue(services.storage, person.user_id, excluded, limit=SHOWN,
+                                             offset=(page - 1) * SHOWN)
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
@@ -83,17 +84,19 @@ def _held(services: Services, turn: Turn) -> tuple[list[store.AuditRow], list[tu
 
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit moderate`: what is waiting (Inadequate first); `/audit moderate 12` opens audit 12 straight away, so an
-    audit named in an alert can be reached however long the queue is."""
+    """`/audit moderate`: what is waiting (Inadequate first), SHOWN a page (`page 2`, or `more` typed next);
+    `/audit moderate 12` opens audit 12 straight away, so an audit named in an alert can be reached however long the
+    queue is."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    if args.strip():
-        if buttons.parse_id(args.strip().lstrip("#")) is None:
-            raise UserError("Type `/audit moderate` to see the audits waiting, or `/audit moderate 12` to open audit "
-                            "#12.")
-        return on_open(services, turn, args.strip().lstrip("#"))
-    mine, others = _held(services, turn)
-    total, waiting = _waiting_for(services, turn)
+    words, page = pages.page_of(args.split())
+    if words:
+        if buttons.parse_id(words[0].lstrip("#")) is None or len(words) > 1:
+            raise UserError("Type `/audit moderate` to see the audits waiting (`/audit moderate page 2` for the next "
+                            "ones), or `/audit moderate 12` to open audit #12.")
+        return on_open(services, turn, words[0].lstrip("#"))
+    mine, others = _held(services, turn) if page == 1 else ([], [])  # the first page alone shows held ones
+    total, waiting = _waiting_for(services, turn, page)
     agreed, decided = moderation_store.agreement_rate(services.storage)
     rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
     replies = []
@@ -103,20 +106,39 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                              choices=tuple(Choice(f"Continue #{a.id}", "audit.moderate_open", str(a.id), "primary")
                                            for a in mine)))
     if waiting:
-        heading = "**Audits waiting for moderation**"
-        if total > len(waiting):
-            heading += (f" (showing {len(waiting)} of {total}: Inadequate first, then the oldest; "
-                        "`/audit moderate 12` opens any by its number)")
-        replies.append(Reply(text=heading + "\n" + "\n".join(_line(services, a) for a in waiting), note=rate or None,
-                             choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting)))
-    elif not mine:
-        replies.append(Reply(text="No submitted audits are waiting for you to moderate. " + rate))
+        replies.append(_waiting_reply(services, turn, page, total, waiting, rate))
+    elif page > 1 and total:
+        raise UserError(f"There is no page {page}: the audits waiting for you fill {-(-total // SHOWN)} page(s) of "
+                        f"{SHOWN}. Type `/audit moderate` for the first.")
+    else:
+        pages.remember(services, turn, "moderate", [], page, last_page=True)
+        if not mine:
+            replies.append(Reply(text="No submitted audits are waiting for you to moderate. " + rate))
     if others:
         lines = [f"{_line(services, a)}: {moderation_hold.held_text(services, held, turn.now)}" for a, held in others]
         replies.append(Reply(text="**Being moderated by someone else**\n" + "\n".join(lines),
                              choices=tuple(moderation_hold.take_over_choice(a.id) for a, held in others
                                            if moderation_hold.may_take_over(services, held, turn.now))))
     return replies
+
+
+def _waiting_reply(services: Services, turn: Turn, page: int, total: int, waiting: list[store.AuditRow],
+                   rate: str) -> Reply:
+    """One page of the queue, with an Open button each, and how to see the next page as `/audit list` says it."""
+    first = (page - 1) * SHOWN + 1
+    last_page = first + len(waiting) - 1 >= total
+    heading = "**Audits waiting for moderation**"
+    if total > len(waiting):
+        shown = f"{len(waiting)}" if page == 1 else f"{first} to {first + len(waiting) - 1}"
+        heading += (f" (showing {shown} of {total}: Inadequate first, then the oldest; "
+                    "`/audit moderate 12` opens any by its number)")
+    lines = [_line(services, a) for a in waiting]
+    if not last_page:
+        command = pages.next_page_command("moderate", [], page)
+        lines.append(f"_More waiting: {pages.more_hint(services, turn, command)}._")
+    pages.remember(services, turn, "moderate", [], page, last_page)
+    return Reply(text=heading + "\n" + "\n".join(lines), note=rate or None,
+                 choices=tuple(Choice(f"Open #{a.id}", "audit.moderate_open", str(a.id)) for a in waiting))
 
 
 def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:

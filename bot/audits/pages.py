@@ -1,6 +1,6 @@
 """Paged lists, one way for every list that pages: `page N` at the end of the command, and `more` typed next.
 
-`/audit list` and `/audit actions` both read `page N` here, keep the page they showed for `more`
+`/audit list`, `/audit actions` and `/audit moderate` read `page N` here, keep the page they showed for `more`
 (bot.storage.audits.remember_listing, under the command's name) and say how to see the next page the same way;
 bot.audits.list_pages shows the next page of whichever list was kept.
 """
@@ -37,6 +37,7 @@ def more_hint(services: Services, turn: Turn, command: str) -> str:
 
 
 def remember(services: Services, turn: Turn, command: str, words: list[str], page: int, last_page: bool) -> None:
-    """Keep which list (`list` or `actions`, with its own words) and page this person just saw, for `more`."""
+    """Keep which list (`list`, `actions` or `moderate`, with its own words) and page this person just saw, for
+    `more`."""
     store.remember_listing(services.storage, turn.user_id,
                            {"command": command, "words": words, "page": page, "last": last_page}, turn.now)

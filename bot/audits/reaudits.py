@@ -17,6 +17,7 @@ from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
+from bot.engine.near_miss import TEAM, paged
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
@@ -171,7 +172,7 @@ def install(engine: Engine, services: Services) -> None:
     """Register `/audit reaudits`, the typed `reaudits` and the Home's "Re-audits due"."""
     engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),
                        "re-audits due and overdue on the cases you can see",
-                       usage="/audit reaudits [mine|team [team id]] [page N]")
+                       usage="/audit reaudits [mine|team [team id]] [page N]", typed=paged(rf"mine|team(?:\s+{TEAM})?"))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
         return list_command(services, turn, "") if REAUDIT_WORDS.match(text) else None

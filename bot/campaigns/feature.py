@@ -30,6 +30,7 @@ from bot.campaigns.model import CampaignSpec, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
+from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
@@ -40,6 +41,19 @@ USAGE = ("/audit campaign [N | create key=value… | close N [confirm] | sample 
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
+# The verbs `command` reads, each with the shape of what follows it when typed without `/audit` in a DM
+# (`campaign close 3`); the organisers' verbs first. `campaign N` and `campaign` alone are typed too. A verb typed
+# with nothing after it runs, so its own message says what it takes ("campaign close to the deadline" is a question).
+ORGANISER_VERBS = {
+    "create": r"(?:\s+\S.*)?",
+    "close": rf"(?:\s+{NUMBER}(?:\s+{closing.CONFIRM_WORD})?)?",
+    "sample": rf"(?:\s+{NUMBER})?",
+    "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
+    "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
+    "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
+}
+VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": ""}
+TYPED = "(?:" + "|".join([NUMBER, *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
 FORM_ACTION = "campaign.create_form"
 # The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
@@ -189,7 +203,7 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
     verb = verb.lower()
     if not verb:
         return [list_reply(services, turn.person)]
-    if verb in ("create", "close", "sample", "reassign", "swap", "allocations"):
+    if verb in ORGANISER_VERBS:
         return _organiser_command(services, turn, verb, rest.strip())
     if verb == "mine":
         return mine(services, turn, _campaign_id(rest))
@@ -315,7 +329,7 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: handler(services, turn, value)
 
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE,
-                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE))
+                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED)
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
     engine.add_action("campaign.close_confirm", bind(on_close_confirm))

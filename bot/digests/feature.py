@@ -8,6 +8,7 @@ from bot.core.services import Services
 from bot.core.teams import noted, readable_team
 from bot.digests.digest import build_service_digest, build_team_digests, last_complete_week
 from bot.digests.render import service_replies, team_replies
+from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
 from bot.settings.people import Role
@@ -38,6 +39,6 @@ def install(engine: Engine, services: Services) -> None:
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service)",
         usage="/audit digest [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
-        who_can="team managers, QA leads and admins",
+        who_can="team managers, QA leads and admins", typed=rf"(?:{TEAM})?",
     )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))

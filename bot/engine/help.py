@@ -25,8 +25,9 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     text = (
         f"**Here is what I can do for you** (you are set up as {role}):\n"
         + "\n".join(lines)
-        + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, "
-        "or ask a question such as _when is the ICPC due?_ `/audit list` shows the audits you can read back."
+        + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, any command without "
+        "`/audit` (`show 12`, `away off`), or a question such as _when is the ICPC due?_ `/audit list` shows the "
+        "audits you can read back."
     )
     choices = [
         Choice(label, action)
@@ -39,7 +40,7 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit help`, the help button and the `help` text shortcut."""
     del services  # help needs nothing but the engine's command list
-    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list")
+    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list", typed="")
     engine.add_action("help.show", lambda turn, _value: help_replies(engine, turn))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:

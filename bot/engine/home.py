@@ -46,7 +46,8 @@ def install(engine: Engine, services: Services) -> None:
     def show(turn: Turn, _text: str) -> list[HomeSection]:
         return home_sections(engine, services, turn.user_id)
 
-    engine.add_command("home", show, "your Home tab here: your drafts, actions and your teams' audit picture")
+    engine.add_command("home", show, "your Home tab here: your drafts, actions and your teams' audit picture",
+                       typed="")
 
     def on_text(turn: Turn, text: str) -> list[HomeSection] | None:
         return show(turn, text) if HOME_WORDS.match(text) else None

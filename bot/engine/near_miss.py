@@ -7,8 +7,10 @@ meant, and nothing else: it never runs anything.
 - A word one edit from a command name (a letter dropped, added, swapped or mistyped; two on names of seven
   letters or more) is that command, compared with rapidfuzz's OSA distance. So is a word people use for one (`view 12`).
 - Typed without `/audit` in a DM or the terminal, a line is only read as a command when what follows the word has
-  that command's shape (`show` then an audit number, `list team north`): "show me the ICPC timescales" stays a
-  question. The exact command word with the right shape runs; anything else is only suggested.
+  that command's shape (`show` then an audit number, `list team north`, `campaign close 3`): "show me the ICPC
+  timescales" stays a question. The exact command word with the right shape runs; anything else is only suggested.
+  Each command declares its shape where it is registered (`Engine.add_command(typed=…)`), beside the verbs its
+  handler reads, so every `/audit` sub-command can be typed bare and a new one cannot be left out.
 
 Pure: the engine (bot/engine/routing.py) words the replies, and bot/engine/typed_commands.py claims typed lines.
 """
@@ -16,35 +18,35 @@ Pure: the engine (bot/engine/routing.py) words the replies, and bot/engine/typed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+# Building blocks for the shapes commands declare when they register (`Engine.add_command(typed=…)`): what may
+# follow each command's word when it is typed without `/audit`, for the line to read as that command. The shapes
+# live with each command, beside the verbs its handler reads, so the commands typed bare are always the slash
+# command's sub-commands: a command registered without saying its shape is refused at start.
 NUMBER = r"#?\d{1,9}"
 # A team as typed after a command: an id, or a word or two of a team's name ("north", "north assessment").
 TEAM = r"[\w][\w&'-]{0,40}(?:\s+[\w&'-]{1,40})?"
-PAGE = r"(?:\s+page\s+\d{1,5})?"
-# What may follow each command's word when it is typed without `/audit`, for the line to read as that command.
-# Commands missing here (help, start, ask) have their own typed forms, or take any words.
-TYPED_ARGS: dict[str, re.Pattern[str]] = {name: re.compile(pattern, re.IGNORECASE | re.DOTALL) for name, pattern in {
-    "show": NUMBER,
-    "resume": NUMBER,
-    "restore": NUMBER,
-    "edit": rf"{NUMBER}(?:\s+\S.*)?",
-    "compare": rf"{NUMBER}(?:\s+with\s+{NUMBER})?",
-    "reflect": rf"{NUMBER}(?:\s+\S.*)?",
-    "respond": rf"{NUMBER}(?:\s+\S.*)?",
-    "moderate": rf"(?:{NUMBER})?",
-    "list": rf"(?:mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?)?{PAGE}",
-    "reaudits": rf"(?:mine|team(?:\s+{TEAM})?)?{PAGE}",
-    "digest": rf"(?:{TEAM})?",
-    "actions": rf"(?:(?:team|teams)(?:\s+{TEAM})?)?",
-    "campaign": rf"(?:{NUMBER}|mine\s+{NUMBER})?",
-    "home": "",
-    "away": r"until\s+\S.*",
-    "kb": rf"(?:reload|unanswered|stale|check|learned)|(?:answer|link|new|out-of-scope|dismiss)\s+{NUMBER}(?:\s+\S.*)?",
-}.items()}
+PAGE = r"page\s+\d{1,5}"
+# A shape may name the part the command is given `args` ("restore a cancelled audit 12" gives it `12`); without
+# that group the command is given everything after its word.
+ARGS = "args"
+Shapes = Mapping[str, re.Pattern[str] | None]
+
+
+def typed_shape(pattern: str | None) -> re.Pattern[str] | None:
+    """A command's typed shape compiled as every shape is read (whole line, any case); None when it has none."""
+    return None if pattern is None else re.compile(pattern, re.IGNORECASE | re.DOTALL)
+
+
+def paged(words: str) -> str:
+    """A shape of `words` (none, or one of them) with an optional `page N` after them, as paged lists take."""
+    return rf"(?:(?:{words})(?:\s+{PAGE})?|{PAGE})?"
+
+
 # Words people use for a command that are not its name.
 SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
             "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
@@ -103,39 +105,38 @@ def suggestion(name: str, rest: str) -> str:
     return f"/audit {name} {rest}".rstrip()
 
 
-def fits(name: str, rest: str) -> bool:
-    """Whether `rest` has the shape command `name` takes when typed without `/audit`."""
-    pattern = TYPED_ARGS.get(name)
-    return pattern is not None and pattern.fullmatch(rest) is not None
-
-
-def shaped(name: str, rest: str) -> str | None:
-    """`rest` as command `name` takes it, or None when it does not fit: "show 12." is `show 12`, while
-    "reflect 12 I agree." keeps its full stop."""
+def shaped(name: str, rest: str, shapes: Shapes) -> str | None:
+    """`rest` as command `name` takes it, or None when it does not have the shape the command declared: "show 12."
+    is `show 12`, while "reflect 12 I agree." keeps its full stop."""
+    pattern = shapes.get(name)
+    if pattern is None:
+        return None
     for tried in (rest, rest.rstrip(".!? ")):
-        if fits(name, tried):
-            return tried
+        found = pattern.fullmatch(tried)
+        if found is not None:
+            return (found.group(ARGS) or "") if ARGS in pattern.groupindex else tried
     return None
 
 
-def read_typed(text: str, names: Iterable[str]) -> Reading | None:
+def read_typed(text: str, shapes: Shapes) -> Reading | None:
     """What a line typed in a DM or the terminal means as a command, or None when it is not one (a question, an
-    answer): `show 136` runs, `view 12` and `shwo 12` are suggested as `/audit show 12`, `audit show 12` runs."""
-    pool = set(names)
+    answer): `show 136` runs, `view 12` and `shwo 12` are suggested as `/audit show 12`, `audit show 12` runs.
+    `shapes` are the commands' typed shapes by name (`Engine.typed_shapes`)."""
+    pool = set(shapes)
     words = (text or "").strip().split(None, 1)
     if not words or words[0].startswith("/"):  # a slash command typed as a message is read_slash's
         return None
     first, rest = words[0].lower().rstrip(".!?"), LEADING_AUDIT.sub("", words[1] if len(words) > 1 else "")
     if rest and (first == AUDIT or closest(first, [AUDIT])):  # "audit show 12", "audti list mine"
-        after = read_typed(rest, pool)
+        after = read_typed(rest, shapes)
         if after is not None:
             return after if first == AUDIT else Reading(after.name, after.rest, runs=False, typed=first)
     if first in pool:
-        taken = shaped(first, rest)
+        taken = shaped(first, rest, shapes)
         return Reading(first, taken, runs=True, typed=first) if taken is not None else None
     if not rest:  # a word on its own is only ever its command exactly: "lost" is not `list`
         return None
-    meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest)) is not None]
+    meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest, shapes)) is not None]
     return Reading(*meant[0], runs=False, typed=first) if len(meant) == 1 else None
 
 

@@ -9,6 +9,7 @@ person's words reach the log.
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 import traceback
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.replies import Reply, error
-from bot.engine.near_miss import closest, suggestion
+from bot.engine.near_miss import Shapes, closest, suggestion, typed_shape
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
 
@@ -61,6 +62,9 @@ class Command:
     # The usage shown to roles that may use only part of the command (a practitioner sees `campaign mine N`,
     # not the organisers' verbs); the full usage for everyone else.
     usage_by_role: tuple[tuple[Role, str], ...] = ()
+    # What may follow the command's word typed without `/audit` in a DM or the terminal (bot/engine/near_miss.py);
+    # None for a command never typed bare.
+    typed: re.Pattern[str] | None = None
 
     def allowed(self, person: Person) -> bool:
         return self.roles is None or person.role in self.roles
@@ -95,8 +99,12 @@ class Engine:
         roles: Iterable[Role] | None = None,
         who_can: str = "",
         usage_by_role: dict[Role, str] | None = None,
+        *,
+        typed: str | None,
     ) -> None:
-        """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask."""
+        """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask. `typed` is the shape
+        (a regular expression, built from bot.engine.near_miss's blocks) of what may follow `name` when it is typed
+        in a DM without `/audit`; every command must say, so none is forgotten (None: never typed bare, and why)."""
         if name in self.commands:
             raise ValueError(f"command {name!r} registered twice")
         self.commands[name] = Command(
@@ -107,7 +115,13 @@ class Engine:
             roles=frozenset(roles) if roles is not None else None,
             who_can=who_can,
             usage_by_role=tuple((usage_by_role or {}).items()),
+            typed=typed_shape(typed),
         )
+
+    @property
+    def typed_shapes(self) -> Shapes:
+        """Each command's typed shape by name: what bot.engine.typed_commands reads typed lines against."""
+        return {name: command.typed for name, command in self.commands.items()}
 
     def add_action(self, name: str, handler: ActionHandler) -> None:
         """Register the handler for buttons whose `Choice.action` is `name`."""

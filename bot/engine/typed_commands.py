@@ -33,7 +33,7 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
             return [error(f"`/{word}` is not one of my commands: mine all start with `/audit`. "
                           "Type `/audit help` to see them.")]
     else:
-        reading = read_typed(text, names)
+        reading = read_typed(text, engine.typed_shapes)
         if reading is None:
             return None
     if reading.runs:

@@ -18,6 +18,7 @@ from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
 
 AWAY_USAGE = "/audit away until DATE [cover @person]  ·  /audit away off"
+OFF_WORDS = ("off", "back", "cancel")  # `/audit away off`: reminders on again
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
 COVER_ROLES = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # the cover gets moderation reminders: moderators only
 MAX_AWAY_DAYS = 366
@@ -43,7 +44,7 @@ def parse_until(text: str, today: date) -> date:
 def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
     """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type."""
     words = text.split()
-    if [w.lower() for w in words] in (["off"], ["back"], ["cancel"]):
+    if len(words) == 1 and words[0].lower() in OFF_WORDS:
         return None
     lowered = [w.lower() for w in words]
     if not words or lowered[0] != "until":
@@ -106,5 +107,5 @@ def install(engine: Engine, services: Services) -> None:
                       f"on {until:%A %d %B}.")]
 
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
-                       usage="/audit away until DATE [cover @person]")
+                       usage=AWAY_USAGE, typed=rf"(?:until\s+\S.*|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)

@@ -65,8 +65,9 @@ def take_over_moderation(storage: Storage, held: HeldModeration, moderator_id: s
 
 
 def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collection[str] = (),
-                     limit: int = 20) -> tuple[int, list[AuditRow]]:
-    """How many submitted audits this moderator may take, and the first `limit` of them: Inadequate, sampled, oldest.
+                     limit: int = 20, offset: int = 0) -> tuple[int, list[AuditRow]]:
+    """How many submitted audits this moderator may take, and `limit` of them from `offset` on (a page): Inadequate,
+    sampled, oldest, in an order that is the same from one page to the next (the id breaks ties).
 
     The filter (never an audit they did or of their own case, never a team in `excluded_teams`) runs in SQL
     before the limit,
@@ -84,7 +85,7 @@ def moderation_queue(storage: Storage, moderator_id: str, excluded_teams: Collec
     sampled_first = ("EXISTS (SELECT 1 FROM campaign_allocations c WHERE c.audit_id = audits.id AND c.sampled = 1) "
                      "DESC")
     rows = select(storage.db, f"SELECT * FROM audits WHERE {where} ORDER BY {inadequate_first}, {sampled_first}, "
-                              "submitted_at, id LIMIT ?", [*params, limit])
+                              "submitted_at, id LIMIT ? OFFSET ?", [*params, limit, offset])
     return total, [audit_row(r) for r in rows]
 
 

@@ -54,3 +54,18 @@ def test_any_waiting_audit_opens_by_its_number(engine: Engine, three_submitted: 
         assert "You can't moderate this audit" in refused
         _, wrong = drive(engine, ["/audit moderate next"], user=QA_LEAD)
         assert "/audit moderate 12 to open audit #12" in wrong
+
+
+def test_the_queue_pages_in_the_chat_with_more_and_page_n_typed_bare(
+        engine: Engine, three_submitted: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(moderation, "SHOWN", 1)  # a long queue, shown one at a time
+    with time_machine.travel(FIRST_DAY + timedelta(days=4), tick=False):
+        _, out = drive(engine, ["/audit moderate", "more", "moderate page 3", "more"], user=QA_LEAD)
+    text = " ".join(out.split())
+    inadequate, oldest, middle = three_submitted[-1], three_submitted[0], three_submitted[1]
+    pages = [text.index(f"#{number} Early help spot audit") for number in (inadequate, oldest, middle)]
+    assert pages == sorted(pages)  # the same order as the queue: Inadequate first, then the oldest
+    assert "More waiting: type more, or /audit moderate page 2." in text
+    assert "(showing 2 to 2 of 3" in text and "(showing 3 to 3 of 3" in text
+    assert "That was the last page of /audit moderate: there are no more." in text
+    assert "There is no list to show more of" not in text and "noted your question" not in text

@@ -186,7 +186,8 @@ def test_an_alert_for_someone_else_that_fails_is_owned_up_to_with_them(running_b
                                                                       standin: SlackStandIn) -> None:
     manager = "U0MGRN001"
     running_bot.engine.add_command("nudge", lambda turn, _rest: [
-        Reply(text="Done."), Reply(text="An alert for the manager", to_user=manager, kind="notice")], "test")
+        Reply(text="Done."), Reply(text="An alert for the manager", to_user=manager, kind="notice")],
+        "test", typed=None)
     standin.fail_next("conversations.open", status=500, times=3)  # the manager's DM cannot be opened
     running_bot.slack.command(USER, "nudge")
     standin.wait_for("chat.postMessage")
@@ -215,7 +216,7 @@ def slow_bot(running_bot: RunningBot) -> Iterator[tuple[RunningBot, threading.Ev
         finished.set()
         return [Reply(text="Slow work done.")]
 
-    running_bot.engine.add_command("slow", slow, "slow work for a test")
+    running_bot.engine.add_command("slow", slow, "slow work for a test", typed=None)
     running_bot.engine.add_action("slow.work", slow)
     running_bot.engine.add_message_handler(lambda turn, text: slow(turn, text) if text == "slow" else None, 0)
     try:

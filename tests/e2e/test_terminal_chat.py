@@ -51,6 +51,21 @@ def test_near_miss_commands_in_the_chat_run_or_are_put_right_and_none_reaches_th
     assert "No unanswered or unhelpful questions" in listed
 
 
+def test_sub_commands_typed_without_audit_in_the_chat_run_and_none_reaches_the_qa_leads(engine: Engine) -> None:
+    _, out = drive(engine, ["away until 24/12", "away off", "restore"])
+    assert "Welcome back: reminders are on again." in out
+    assert "You have no audits cancelled in the last" in out
+    _, admin = drive(engine, ["campaign close 1", "campaign allocations 2", "campain close 1"], user="U0ADMIN01")
+    assert admin.count("There is no campaign #") == 2 and "Did you mean /audit campaign close 1?" in admin
+    _, practitioner = drive(engine, ["campaign create name=x"], user="U0PRAN001")
+    _, slashed = drive(engine, ["/audit campaign create name=x"], user="U0PRAN001")
+    assert practitioner == slashed
+    for said in (out, admin, practitioner):
+        assert "I don't know that yet" not in said and "noted your question" not in said
+    _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
+    assert "No unanswered or unhelpful questions" in listed
+
+
 def test_a_person_not_in_teams_yaml_is_told_how_to_get_access(engine: Engine) -> None:
     _, out = drive(engine, ["help"], user="U0NOBODY1")
     assert "not set up to use audit-bot" in out

@@ -3,10 +3,12 @@ never on the QA leads' list of unanswered questions (a user trial found `show 13
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from tests.integration.test_audit_cancel_restore import AUDITOR, cancel_through_the_engine
 from tests.support.typos import ARGS, NAMES, typo_of
 
 MANAGER = "U0MGRN001"
@@ -77,3 +79,51 @@ def test_a_qa_lead_s_typed_restore_of_a_learned_wording_is_not_taken_for_restori
     text = said(engine.message(QA_LEAD, "restore 12"))
     assert "wording" in text
     assert "cancelled" not in text
+
+
+ADMIN = "U0ADMIN01"
+PRACTITIONER = "U0PRAN001"
+
+
+def test_away_off_typed_bare_turns_reminders_back_on_and_is_not_a_question(engine: Engine,
+                                                                           services: Services) -> None:
+    assert said(engine.message(MANAGER, "away until 24/12")).startswith("Got it: no reminders until")
+    assert said(engine.message(MANAGER, "away off")) == "Welcome back: reminders are on again."
+    assert services.storage.db.execute("SELECT count(*) FROM away").fetchone()[0] == 0
+    assert said(engine.message(MANAGER, "away")) == said(engine.command(MANAGER, "away"))
+    assert asked(services) == []
+
+
+def test_restore_typed_bare_after_cancelling_restores_the_audit(engine: Engine, services: Services) -> None:
+    [done] = cancel_through_the_engine(engine, services)
+    assert "/audit restore 1" in done.text
+    listed = engine.message(AUDITOR, "restore")
+    assert listed == engine.command(AUDITOR, "restore")
+    assert "I don't know that yet" not in said(listed) and "#1" in said(listed)
+    assert "Audit #1 is restored as a draft" in said(engine.message(AUDITOR, "restore 1"))
+    assert asked(services) == []
+
+
+@pytest.mark.parametrize(("user", "line"), [
+    (QA_LEAD, "moderate page 2"), (ADMIN, "campaign close 1"), (ADMIN, "campaign allocations 2"),
+    (ADMIN, "campaign reassign 1 <@U0MGRN001> manager off sick"), (PRACTITIONER, "campaign create name=x"),
+    (PRACTITIONER, "moderate page 2"), (MANAGER, "campaign new"), (QA_LEAD, "kb learned"), (MANAGER, "kb learned"),
+])
+def test_sub_commands_typed_bare_say_what_the_slash_command_says(engine: Engine, services: Services, user: str,
+                                                                 line: str) -> None:
+    """Their permission checks and messages are the slash command's: a practitioner's `campaign create` is refused
+    as `/audit campaign create` is."""
+    assert said(engine.message(user, line)) == said(engine.command(user, line))
+    assert asked(services) == []
+
+
+def test_a_near_miss_of_a_sub_command_is_suggested_and_never_logged(engine: Engine, services: Services) -> None:
+    assert said(engine.message(ADMIN, "campain close 1")).startswith("Did you mean `/audit campaign close 1`?")
+    assert said(engine.message(MANAGER, "awya off")).startswith("Did you mean `/audit away off`?")
+    assert asked(services) == []
+
+
+def test_questions_that_start_with_a_sub_command_s_word_are_still_asked(engine: Engine, services: Services) -> None:
+    engine.message(QA_LEAD, "moderation agreement rate meaning")
+    engine.message(MANAGER, "campaigns what are they")
+    assert [a["query"] for a in asked(services)] == ["moderation agreement rate meaning", "campaigns what are they"]

@@ -10,8 +10,10 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.engine.near_miss import AUDIT, TYPED_ARGS, closest, read_slash, read_typed, suggestion
+from bot.engine.near_miss import AUDIT, Shapes, closest, read_slash, read_typed, suggestion
+from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
+from bot.settings.people import Directory
 from tests.support.typos import ARGS, NAMES, typo_of
 
 
@@ -22,9 +24,10 @@ def test_any_one_edit_typo_of_a_command_reads_as_that_command(pair: tuple[str, s
 
 
 @given(typo_of(tuple(ARGS)))
-def test_a_typed_typo_with_what_the_command_takes_is_suggested_never_run(pair: tuple[str, str]) -> None:
+def test_a_typed_typo_with_what_the_command_takes_is_suggested_never_run(command_shapes: Shapes,
+                                                                         pair: tuple[str, str]) -> None:
     name, typo = pair
-    reading = read_typed(f"{typo} {ARGS[name]}", NAMES)
+    reading = read_typed(f"{typo} {ARGS[name]}", command_shapes)
     assert reading is not None
     assert not reading.runs
     assert name in closest(typo, NAMES)
@@ -32,11 +35,11 @@ def test_a_typed_typo_with_what_the_command_takes_is_suggested_never_run(pair: t
 
 
 @pytest.mark.parametrize("name", sorted(ARGS))
-def test_a_command_word_typed_with_what_it_takes_runs_as_typed(name: str) -> None:
-    reading = read_typed(f"{name.capitalize()} {ARGS[name]}", NAMES)
+def test_a_command_word_typed_with_what_it_takes_runs_as_typed(command_shapes: Shapes, name: str) -> None:
+    reading = read_typed(f"{name.capitalize()} {ARGS[name]}", command_shapes)
     assert reading is not None and reading.runs
     assert (reading.name, reading.rest) == (name, ARGS[name])
-    assert read_typed(f"audit {name} {ARGS[name]}", NAMES) == reading
+    assert read_typed(f"audit {name} {ARGS[name]}", command_shapes) == reading
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -45,8 +48,8 @@ def test_a_command_word_typed_with_what_it_takes_runs_as_typed(name: str) -> Non
     ("shwo 12", "/audit show 12"), ("lsit team north", "/audit list team north"),
     ("audti list mine", "/audit list mine"), ("modrate 12", "/audit moderate 12"),
 ])
-def test_the_trial_s_near_misses_read_as_the_command_they_meant(typed: str, meant: str) -> None:
-    reading = read_typed(typed, NAMES)
+def test_the_trial_s_near_misses_read_as_the_command_they_meant(command_shapes: Shapes, typed: str, meant: str) -> None:
+    reading = read_typed(typed, command_shapes)
     assert reading is not None
     assert reading.suggestion == meant
 
@@ -56,8 +59,8 @@ def test_the_trial_s_near_misses_read_as_the_command_they_meant(typed: str, mean
     "view of the child", "open case threshold", "direct work tools", "edit", "lost", "how 12 weeks",
     "digest the whole assessment and the plan for the child please", "moderate risk of harm", "what is kb",
 ])
-def test_questions_that_start_like_a_command_stay_questions(question: str) -> None:
-    assert read_typed(question, NAMES) is None
+def test_questions_that_start_like_a_command_stay_questions(command_shapes: Shapes, question: str) -> None:
+    assert read_typed(question, command_shapes) is None
 
 
 def _knowledge_wordings() -> list[str]:
@@ -70,10 +73,10 @@ def _knowledge_wordings() -> list[str]:
     return wordings + [phrase for group in talk["smalltalk"] for phrase in group["phrases"]]
 
 
-def test_no_shipped_question_or_small_talk_is_taken_for_a_mistyped_command() -> None:
+def test_no_shipped_question_or_small_talk_is_taken_for_a_mistyped_command(command_shapes: Shapes) -> None:
     """Only a command's own word ("kb reload", "audit actions") runs; nothing shipped is suggested instead."""
     for wording in _knowledge_wordings():
-        reading = read_typed(wording, NAMES)
+        reading = read_typed(wording, command_shapes)
         if reading is not None:
             first = wording.lower().split()
             assert reading.runs, wording
@@ -81,11 +84,11 @@ def test_no_shipped_question_or_small_talk_is_taken_for_a_mistyped_command() -> 
 
 
 @given(st.text(max_size=80))
-def test_any_typed_line_reads_as_a_known_command_or_nothing(text: str) -> None:
-    reading = read_typed(text, NAMES)
+def test_any_typed_line_reads_as_a_known_command_or_nothing(command_shapes: Shapes, text: str) -> None:
+    reading = read_typed(text, command_shapes)
     if reading is not None:
         assert reading.name in NAMES
-        assert reading.name in TYPED_ARGS
+        assert command_shapes[reading.name] is not None
         assert reading.suggestion.startswith(f"/audit {reading.name}")
 
 
@@ -112,3 +115,59 @@ def test_a_long_free_text_tail_is_cut_in_a_suggestion() -> None:
     said = suggestion("reflect", "12 I agree with most of it but the plan for contact with dad was never agreed")
     assert said.startswith("/audit reflect 12 I agree")
     assert said.endswith(" …") and "dad" not in said
+
+
+def test_every_audit_command_says_how_it_is_typed_bare_and_all_but_ask_can_be(command_shapes: Shapes) -> None:
+    """The bare commands are the slash command's: one list, the engine's (`ask` needs no word: a question is asked)."""
+    assert set(command_shapes) == set(NAMES)
+    assert [name for name, shape in command_shapes.items() if shape is None] == ["ask"]
+
+
+def test_a_command_registered_without_its_typed_shape_is_refused_at_start() -> None:
+    engine = Engine(Directory(teams={}, people={}))
+    with pytest.raises(TypeError, match="typed"):
+        engine.add_command("nudge", lambda turn, rest: [], "a new command")  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(("typed", "name", "rest"), [
+    ("away off", "away", "off"), ("Away off.", "away", "off"), ("away", "away", ""),
+    ("away until 24/12", "away", "until 24/12"),
+    ("restore", "restore", ""), ("restore 140", "restore", "140"), ("restore #140", "restore", "#140"),
+    ("restore a deleted audit?", "restore", ""), ("restore my cancelled audit 140", "restore", "140"),
+    ("moderate", "moderate", ""), ("moderate page 2", "moderate", "page 2"), ("moderate 12", "moderate", "12"),
+    ("campaign", "campaign", ""), ("campaign 1", "campaign", "1"), ("campaign close 1", "campaign", "close 1"),
+    ("campaign close 1 confirm", "campaign", "close 1 confirm"), ("campaign sample 2", "campaign", "sample 2"),
+    ("campaign allocations 2", "campaign", "allocations 2"), ("campaign new", "campaign", "new"),
+    ("campaign reassign 1 @U0MGRN001 manager off sick", "campaign", "reassign 1 @U0MGRN001 manager off sick"),
+    ("campaign swap 1 2 cover", "campaign", "swap 1 2 cover"), ("campaign create name=x", "campaign", "create name=x"),
+    ("campaign mine 3", "campaign", "mine 3"), ("campaign close", "campaign", "close"),
+    ("list page 2", "list", "page 2"), ("actions page 2", "actions", "page 2"),
+    ("reaudits page 2", "reaudits", "page 2"), ("resume", "resume", ""), ("start", "start", ""),
+    ("kb", "kb", ""), ("kb learned", "kb", "learned"), ("kb restore 3", "kb", "restore 3"),
+])
+def test_every_sub_command_typed_bare_runs_as_the_slash_command(command_shapes: Shapes, typed: str, name: str,
+                                                                rest: str) -> None:
+    reading = read_typed(typed, command_shapes)
+    assert reading is not None and reading.runs
+    assert (reading.name, reading.rest) == (name, rest)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("awya off", "/audit away off"), ("campain close 1", "/audit campaign close 1"),
+    ("moderte page 2", "/audit moderate page 2"), ("resotre 140", "/audit restore 140"),
+    ("campaing allocations 2", "/audit campaign allocations 2"),
+])
+def test_a_near_miss_of_a_sub_command_is_suggested(command_shapes: Shapes, typed: str, meant: str) -> None:
+    reading = read_typed(typed, command_shapes)
+    assert reading is not None and not reading.runs
+    assert reading.suggestion == meant
+
+
+@pytest.mark.parametrize("question", [
+    "moderation agreement rate meaning", "campaigns what are they", "campaign for a focused visit on care leavers",
+    "away off sick what happens to my audits", "restore trust with the family", "moderate page of the plan",
+    "away from home overnight", "campaign close to the deadline", "start date of the plan",
+    "campaign swap ideas with other teams",
+])
+def test_questions_that_start_like_a_sub_command_stay_questions(command_shapes: Shapes, question: str) -> None:
+    assert read_typed(question, command_shapes) is None
