@@ -163,8 +163,9 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
                        f"rejected_by = COALESCE(rejected_by, ?), rejected_at = COALESCE(rejected_at, ?), "
                        f"rejected_why = COALESCE(rejected_why, 'qa_lead') "
                        f"WHERE ask_id IN ({marks})", [marker, actor, stamp, *ids])
-            db.executemany("INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, "
-                           "closed_at) VALUES (?, 'dismissed', NULL, ?, ?)", [(ask_id, actor, stamp) for ask_id in ids])
+            db.conn.executemany("INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, "
+                                "closed_at) VALUES (?, 'dismissed', NULL, ?, ?)",
+                                [(ask_id, actor, stamp) for ask_id in ids])
             record_trail(storage, actor, "kb.unanswered.removed", {**detail, "questions": removed}, now)
     if removed:
         compact(storage)
