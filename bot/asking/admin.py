@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.asking import learned_admin
+from bot.asking import learned_admin, unanswered_removal
 from bot.asking.kb_check import folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -30,12 +30,14 @@ from bot.asking.unanswered import (
     UnansweredDesk,
     group_similar,
 )
+from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date
@@ -55,6 +57,7 @@ SUBCOMMANDS = (
                                     "at once"),
     ("out-of-scope N", "close question N as out of scope"),
     ("dismiss N", "close question N without an answer"),
+    ("remove N", "remove the text of question N (and those worded like it) for good: it could identify someone"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
     ("learned", "wordings learned from use (picked from Did you mean…), with who and when; Accept or Reject one"),
@@ -87,6 +90,8 @@ class KnowledgeAdmin:
     def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
         word = word.lower()
+        if word == "remove":
+            return self.remove(turn, more)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
@@ -98,8 +103,16 @@ class KnowledgeAdmin:
 
     def typed_shape(self) -> str:
         """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes."""
-        numbered = "|".join((*TYPED_ACTIONS, *learned_admin.TYPED))
+        numbered = "|".join(("remove", *TYPED_ACTIONS, *learned_admin.TYPED))
         return rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?)?"
+
+    def remove(self, turn: Turn, rest: str) -> list[Reply]:
+        """`/audit kb remove N`: asks Yes or No first (bot.asking.unanswered_removal)."""
+        key = buttons.parse_id(rest.strip().lstrip("#"))
+        if key is None:
+            raise UserError("Say which question with its number from `/audit kb unanswered`, like "
+                            "`/audit kb remove 12`.")
+        return unanswered_removal.ask(self.desk, turn, key)
 
     def menu(self, word: str) -> Reply:
         lines = [f"• `/audit kb {name}` — {summary}" for name, summary in SUBCOMMANDS]
@@ -261,6 +274,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
                           (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
         engine.add_action(name, handler)
+    unanswered_removal.install(engine, desk)
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),
                                  (NEW_FORM, desk.new_form, desk.new_check)):
@@ -268,6 +282,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     engine.add_options(ENTRY_SEARCH, desk.entry_options)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered questions and "
                        "what to do with them, stale, check, learned wordings)",
-                       usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|stale|check|learned",
+                       usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|remove|stale|check"
+                             "|learned",
                        roles=[Role.QA_LEAD, Role.ADMIN],
                        who_can="QA leads and admins", typed=admin.typed_shape())

@@ -53,6 +53,7 @@ WITH_BUTTONS = 10  # groups shown with their own buttons in Slack; the rest by n
 HOME_GROUPS = 3
 ANSWER, LINK, NEW, OUT_OF_SCOPE, DISMISS = ("kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new",
                                            "kb.unanswered.out_of_scope", "kb.unanswered.dismiss")
+REMOVE = "kb.unanswered.remove"  # its text identifies someone: bot.asking.unanswered_removal
 ANSWER_FORM, LINK_FORM, NEW_FORM = "kb.unanswered.answer_form", "kb.unanswered.link_form", "kb.unanswered.new_form"
 ENTRY_SEARCH = "kb.entries"
 MAX_OPTIONS = 20
@@ -177,7 +178,8 @@ class UnansweredDesk:
                              f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
-                             "`/audit kb dismiss N` with the group's number.")
+                             "`/audit kb dismiss N` with the group's number; `/audit kb remove N` removes a question's "
+                             "text for good when it could identify someone.")
         return [summary, *(self.group_reply(group) for group in groups[:WITH_BUTTONS])]
 
     def line(self, group: QuestionGroup) -> str:
@@ -195,7 +197,7 @@ class UnansweredDesk:
         return Reply(text=f"**#{group.key}** {self.line(group)}", choices=(
             Choice("Answer", ANSWER, value, style="primary"), Choice("Link to an entry", LINK, value),
             Choice("New entry", NEW, value), Choice("Out of scope", OUT_OF_SCOPE, value),
-            Choice("Dismiss", DISMISS, value)))
+            Choice("Dismiss", DISMISS, value), Choice("Remove (identifies someone)", REMOVE, value, style="danger")))
 
     # -- finding the group a button or number means -------------------------------------------------
     def group(self, turn: Turn, key: int) -> QuestionGroup:

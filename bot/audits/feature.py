@@ -13,6 +13,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     audit.remove_action "<audit>:<version>:<action id>"
+    audit.redact_confirm / redact_keep "<audit>:<item>" (bot.audits.redaction)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
@@ -23,7 +24,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.audits import action_status, compare, conversation, list_pages, moderation, readback, reflection_wait
+from bot.audits import (
+    action_status,
+    compare,
+    conversation,
+    list_pages,
+    moderation,
+    readback,
+    redaction,
+    reflection_wait,
+)
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
@@ -86,8 +96,8 @@ def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit`, the audit buttons, the
-    typed-answer handler and the Home's recent audits."""
+    """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit
+    buttons, the typed-answer handler and the Home's recent audits."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: handler(services, turn, value)
@@ -105,6 +115,11 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
                        usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
                              "remove action <action>]", typed=NUMBER_THEN_TEXT)
+    engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
+                       "(QA leads and admins; the auditor their own, before moderation)",
+                       usage="/audit redact <number> [<item> [reason]]", typed=NUMBER_THEN_TEXT)
+    engine.add_action(redaction.CONFIRM, bind(redaction.on_confirm))
+    engine.add_action(redaction.KEEP, bind(redaction.on_keep))
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed

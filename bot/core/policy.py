@@ -180,3 +180,13 @@ def may_keep_knowledge(person: Person | None) -> bool:
     """The knowledge base is kept by QA leads and admins: reloading it, answering, linking, adding or closing
     the questions it could not answer, and seeing and rejecting the wordings it learned from use."""
     return person is not None and person.role in OVERSIGHT
+
+
+def may_redact(person: Person, audit: AuditParties, author_id: str | None) -> bool:
+    """Removing a stored text for good (it identifies someone): QA leads and admins any audit's texts, and the
+    auditor the texts they wrote themselves while the audit is still theirs to edit (a draft, or submitted and not
+    yet opened by a moderator). Once a moderator has it, the record is no longer the auditor's alone to alter."""
+    if person.role in OVERSIGHT:
+        return True
+    return (person.user_id == audit.auditor_id and author_id == audit.auditor_id
+            and audit.status in ("draft", "submitted"))

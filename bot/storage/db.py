@@ -82,6 +82,9 @@ class Storage:
             conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys=ON")
+            # Deleted and overwritten content is zeroed, not left in free space where the file's bytes still show
+            # it: a text removed because it identified a child (bot.storage.redaction) must be gone.
+            conn.execute("PRAGMA secure_delete=ON")
             if str(self.path) != ":memory:":
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=NORMAL")
@@ -126,6 +129,13 @@ class Storage:
             raise
         else:
             conn.execute("COMMIT")
+
+    @contextmanager
+    def exclusive(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection outside any transaction, with this process's writers held off: for statements
+        that may not run in a transaction (VACUUM, a checkpoint)."""
+        with self._write_lock:
+            yield self.db.conn
 
     def close(self) -> None:
         """Close this thread's connection and those of threads that have ended.

@@ -128,7 +128,7 @@ def test_unanswered_groups_similar_wording_with_counts_over_the_last_30_days(eng
     with time_machine.travel(start + timedelta(days=41), tick=False):
         reply, *groups = engine.command(QA_LEAD, "kb unanswered")
     assert [[choice.label for choice in group.choices] for group in groups] == \
-        [["Answer", "Link to an entry", "New entry", "Out of scope", "Dismiss"]] * 3
+        [["Answer", "Link to an entry", "New entry", "Out of scope", "Dismiss", "Remove (identifies someone)"]] * 3
     assert "5 questions in the last 30 days" in reply.text
     assert "in 3 groups" in reply.text
     lines = [line for line in reply.text.splitlines() if line.startswith("• ")]

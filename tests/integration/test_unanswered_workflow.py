@@ -273,7 +273,7 @@ def test_qa_leads_act_on_the_top_groups_from_their_home_tab(engine: Engine, serv
     assert "when is the fire drill held" in group.text.lower()
     assert [choice.action for choice in group.choices] == [
         "kb.unanswered.answer", "kb.unanswered.link", "kb.unanswered.new", "kb.unanswered.out_of_scope",
-        "kb.unanswered.dismiss"]
+        "kb.unanswered.dismiss", "kb.unanswered.remove"]
     assert all(choice.value == key for choice in group.choices)
     assert not any("kb.unanswered" in c.action for s in home_sections(engine, services, ASKER) for c in s.choices)
 

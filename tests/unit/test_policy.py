@@ -235,3 +235,26 @@ def test_whose_case_an_auditor_may_name(user: str, names: dict[str, bool]) -> No
     assert person is not None
     for worker, may in names.items():
         assert policy.may_name_worker(DIRECTORY, person, worker) is may, worker
+
+
+# person, the text's author, the audit's status: may remove the stored text (it could identify someone)
+REDACT_TABLE = [
+    ("U0QALEAD1", "U0MGRN001", "moderated", True),      # QA leads and admins: any audit, any text, any time
+    ("U0ADMIN01", "U0PRAN001", "in_moderation", True),
+    ("U0MGRN001", "U0MGRN001", "submitted", True),      # the auditor: their own text while they may edit the audit
+    ("U0MGRN001", "U0MGRN001", "draft", True),
+    ("U0MGRN001", "U0MGRN001", "in_moderation", False),  # a moderator has it: no longer the auditor's alone
+    ("U0MGRN001", "U0MGRN001", "moderated", False),
+    ("U0MGRN001", "U0PRAN001", "submitted", False),      # the worker's reflection is not the auditor's to remove
+    ("U0PRAN001", "U0PRAN001", "submitted", False),      # the worker, a team-mate and another manager: never
+    ("U0PRAN002", "U0MGRN001", "submitted", False),
+    ("U0MGRS001", "U0MGRN001", "submitted", False),
+]
+
+
+@pytest.mark.parametrize(("user", "author", "status", "allowed"), REDACT_TABLE)
+def test_who_may_remove_a_stored_text(user: str, author: str, status: str, allowed: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    audit = Audit(auditor_id="U0MGRN001", worker_id="U0PRAN001", team_id="north", status=status)
+    assert policy.may_redact(person, audit, author) is allowed

@@ -1,0 +1,188 @@
+"""Removing a stored free text for good (an identifier that slipped past the screen): every SQL statement it needs.
+
+A text written into an audit can be copied: a note changed after submitting is kept as a revision, an action's
+description is kept inside the revisions that record it being added or removed, and a draft may hold it in its
+state. Redaction replaces every copy held for that audit, in one transaction, with a marker saying who removed it
+and when; nothing else about the rows changes (who wrote them, when, which field). Then the file is compacted
+(VACUUM, and the write-ahead log emptied), so the old bytes are not left in free pages either: with
+`PRAGMA secure_delete` on (bot.storage.db) SQLite also zeroes what later writes free.
+
+Questions asked of the knowledge base (kb_asks) are redacted the same way, with the wordings learned from them.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from bot.storage.common import select, utc_text
+from bot.storage.db import Storage
+from bot.storage.trail import record_trail
+
+log = logging.getLogger("audit_bot.storage")
+
+SUMMARY_FIELDS = ("grade_reason", "strengths", "development")  # the audit's own free-text columns
+# Revisions whose whole old or new value is a free text (`answer:<question>` only for text questions).
+_FREE_REVISION = "(field IN ('grade_reason', 'strengths', 'development') OR field LIKE 'evidence:%'{answers})"
+# Revisions that hold an action's description inside a longer line ("<description> (<owner>, by <due>)").
+_ACTION_REVISION = "(field = 'action' OR field LIKE 'action:%')"
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """One free text stored for an audit: where (`place`), what it says, who wrote it and when.
+
+    `place` is `evidence:<question>`, `answer:<question>`, a summary field, `action:<id>`, `moderation:<id>`,
+    `response:<id>`, `reflection:<id>` or `revision:<id>`; a revision also has its `field` and its `ordinal`
+    (1 for the audit's first revision), which is how people name it (`r3`)."""
+
+    place: str
+    text: str
+    by: str | None
+    at: str | None
+    field: str = ""
+    ordinal: int = 0
+
+
+def audit_texts(storage: Storage, audit_id: int) -> list[StoredText]:
+    """Every free text stored for the audit, current ones first (answers, summary, actions, moderation,
+    reflections), then every revision's earlier value, in the order they were kept."""
+    db = storage.db
+    found: list[StoredText] = []
+    for row in select(db, "SELECT question_id, value, evidence, answered_by, answered_at FROM answers "
+                          "WHERE audit_id = ?", [audit_id]):
+        found.append(StoredText(f"answer:{row['question_id']}", row["value"], row["answered_by"], row["answered_at"]))
+        if row["evidence"]:
+            found.append(StoredText(f"evidence:{row['question_id']}", row["evidence"], row["answered_by"],
+                                    row["answered_at"]))
+    for row in select(db, f"SELECT auditor_id, updated_at, {', '.join(SUMMARY_FIELDS)} FROM audits WHERE id = ?",
+                      [audit_id]):
+        found += [StoredText(name, row[name], row["auditor_id"], row["updated_at"]) for name in SUMMARY_FIELDS
+                  if row[name]]
+    for row in select(db, "SELECT id, description, created_by, created_at FROM actions WHERE audit_id = ? "
+                          "ORDER BY id", [audit_id]):
+        found.append(StoredText(f"action:{row['id']}", row["description"], row["created_by"], row["created_at"]))
+    for row in select(db, "SELECT id, moderator_id, decided_at, reason, response_text, responded_at FROM moderations "
+                          "WHERE audit_id = ? ORDER BY id", [audit_id]):
+        if row["reason"]:
+            found.append(StoredText(f"moderation:{row['id']}", row["reason"], row["moderator_id"], row["decided_at"]))
+        if row["response_text"]:
+            found.append(StoredText(f"response:{row['id']}", row["response_text"], None, row["responded_at"]))
+    for row in select(db, "SELECT id, worker_id, text, created_at FROM reflections WHERE audit_id = ? ORDER BY id",
+                      [audit_id]):
+        found.append(StoredText(f"reflection:{row['id']}", row["text"], row["worker_id"], row["created_at"]))
+    revisions = select(db, "SELECT id, changed_by, changed_at, field, old_value FROM revisions WHERE audit_id = ? "
+                           "ORDER BY id", [audit_id])
+    for ordinal, row in enumerate(revisions, start=1):
+        if row["old_value"]:
+            found.append(StoredText(f"revision:{row['id']}", row["old_value"], row["changed_by"], row["changed_at"],
+                                    field=row["field"], ordinal=ordinal))
+    return found
+
+
+def redact_audit_text(storage: Storage, audit_id: int, text: str, marker: str, text_questions: Collection[str],
+                      actor: str, now: datetime, detail: dict[str, Any]) -> int:
+    """Replace every copy of `text` stored for the audit with `marker`, in one transaction, and put the removal in
+    the trail (`detail` says which field; never the text). Returns how many stored copies were replaced: 0 when the
+    text is no longer there (removed or changed meanwhile), and then nothing is written. `text_questions` are the
+    audit's free-text questions, whose answers are free text too (a yes/no answer never is)."""
+    with storage.write() as db:
+        copies = _replace_everywhere(db, audit_id, text, marker, sorted(text_questions))
+        if copies:
+            record_trail(storage, actor, "audit.redact", {"audit": audit_id, **detail, "copies": copies}, now)
+    if copies:
+        compact(storage)
+    return copies
+
+
+def _replace_everywhere(db: Any, audit_id: int, text: str, marker: str, text_questions: Sequence[str]) -> int:
+    params = {"audit": audit_id, "text": text, "marker": marker}
+    marks = ", ".join(f":q{i}" for i in range(len(text_questions)))
+    params.update({f"q{i}": question for i, question in enumerate(text_questions)})
+    answers = f" OR (field LIKE 'answer:%' AND substr(field, 8) IN ({marks}))" if text_questions else ""
+    whole = [("answers", "evidence", "audit_id = :audit"), ("actions", "description", "audit_id = :audit"),
+             ("moderations", "reason", "audit_id = :audit"), ("moderations", "response_text", "audit_id = :audit"),
+             ("reflections", "text", "audit_id = :audit"),
+             *(("audits", name, "id = :audit") for name in SUMMARY_FIELDS),
+             *(("revisions", column, f"audit_id = :audit AND {_FREE_REVISION.format(answers=answers)}")
+               for column in ("old_value", "new_value"))]
+    if text_questions:
+        whole.append(("answers", "value", f"audit_id = :audit AND question_id IN ({marks})"))
+    copies = sum(db.execute(f"UPDATE {table} SET {column} = :marker WHERE {where} AND {column} = :text",
+                            params).rowcount for table, column, where in whole)
+    copies += sum(db.execute(f"UPDATE revisions SET {column} = replace({column}, :text, :marker) WHERE audit_id = "
+                             f":audit AND {_ACTION_REVISION} AND instr({column}, :text) > 0", params).rowcount
+                  for column in ("old_value", "new_value"))
+    return copies + _replace_in_state(db, audit_id, text, marker)
+
+
+def _replace_in_state(db: Any, audit_id: int, text: str, marker: str) -> int:
+    """A draft's state may hold a text being typed (an action's description before its owner is chosen)."""
+    rows = db.execute("SELECT state FROM audits WHERE id = ?", [audit_id]).fetchall()
+    if not rows or text not in (rows[0][0] or ""):
+        return 0
+    state, replaced = _swap(json.loads(rows[0][0] or "{}"), text, marker)
+    if replaced:
+        db.execute("UPDATE audits SET state = ? WHERE id = ?", [json.dumps(state, sort_keys=True), audit_id])
+    return replaced
+
+
+def _swap(value: Any, text: str, marker: str) -> tuple[Any, int]:
+    """`value` (decoded JSON) with every string equal to `text` made `marker`, and how many were."""
+    if value == text:
+        return marker, 1
+    if isinstance(value, dict):
+        pairs = {key: _swap(item, text, marker) for key, item in value.items()}
+        return {key: pair[0] for key, pair in pairs.items()}, sum(pair[1] for pair in pairs.values())
+    if isinstance(value, list):
+        items = [_swap(item, text, marker) for item in value]
+        return [item[0] for item in items], sum(item[1] for item in items)
+    return value, 0
+
+
+def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: str, now: datetime,
+                detail: dict[str, Any]) -> int:
+    """Replace the text of these knowledge-base questions with `marker`, and of the wordings learned from them
+    (which stop being searched), close any still open as dismissed, and trail it without the text. Returns how
+    many questions still held their own text (0: already removed, nothing written)."""
+    ids = sorted(set(ask_ids))
+    if not ids:
+        return 0
+    marks = ", ".join("?" * len(ids))
+    stamp = utc_text(now)
+    with storage.write() as db:
+        removed = db.execute(f"UPDATE kb_asks SET query = ? WHERE id IN ({marks}) AND query != ?",
+                             [marker, *ids, marker]).rowcount
+        if removed:
+            db.execute(f"UPDATE kb_learned SET wording = ?, status = 'rejected', "
+                       f"rejected_by = COALESCE(rejected_by, ?), rejected_at = COALESCE(rejected_at, ?), "
+                       f"rejected_why = COALESCE(rejected_why, 'qa_lead') "
+                       f"WHERE ask_id IN ({marks})", [marker, actor, stamp, *ids])
+            db.conn.executemany("INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, "
+                                "closed_at) VALUES (?, 'dismissed', NULL, ?, ?)",
+                                [(ask_id, actor, stamp) for ask_id in ids])
+            record_trail(storage, actor, "kb.unanswered.removed", {**detail, "questions": removed}, now)
+    if removed:
+        compact(storage)
+    return removed
+
+
+def compact(storage: Storage) -> bool:
+    """Rewrite the database file without its free pages (VACUUM) and empty the write-ahead log, so a text just
+    replaced survives nowhere in the files. False (logged, nothing lost) when another process holds the database:
+    the text is replaced all the same, and secure_delete has zeroed the space it was freed from."""
+    if str(storage.path) == ":memory:":
+        return True
+    with storage.exclusive() as conn:
+        try:
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError as exc:
+            log.warning("could not compact the database after a redaction: %s", type(exc).__name__)
+            return False
+    return True
