@@ -23,7 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.audits import action_status, compare, conversation, list_pages, moderation, readback, reflection_wait
+from bot.audits import (
+    action_status,
+    answered_aside,
+    compare,
+    conversation,
+    list_pages,
+    moderation,
+    readback,
+    reflection_wait,
+)
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
@@ -120,6 +129,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: action_status.typed_confirmation(services, turn, text), priority=15)
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
     engine.add_message_watch(lambda turn: reflection_wait.watch(services, turn))  # "your reflections still wait"
+    engine.add_message_watch(lambda turn: answered_aside.watch(services, turn))  # "Back to audit #1, question 3:"
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.audits import alert_confirm
+from bot.audits import alert_confirm, step_reminder
 from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
@@ -250,7 +250,8 @@ def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
     if ctx.step.name not in ("question", "evidence"):
         raise UserError("That guidance was for an earlier question.")
     question = ctx.checklist.question(ctx.step.question_id or "")
-    return [Reply(title="What good looks like", text=guidance_text(services, question))]
+    guidance = Reply(title="What good looks like", text=guidance_text(services, question))
+    return [guidance, *step_reminder.step_again(services, ctx)]  # the question again, its options the latest
 
 
 def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:
