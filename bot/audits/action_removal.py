@@ -29,10 +29,22 @@ from bot.storage.errors import NotFound
 REMOVE_WORDS = re.compile(r"^\s*(?:remove|delete)\s+(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
 # What follows `/audit edit 12 remove`: "action 41", "action #41", "#41" or "41".
 NAMED_ACTION = re.compile(r"^\s*(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+# "remove action", "delete the action", "remove": meant as removal, but naming no action.
+UNNAMED = re.compile(r"^\s*(?:remove|delete)(?:\s+(?:an?|the|this|that|my|last|one))?(?:\s+actions?)?\s*[.!]?\s*$",
+                     re.IGNORECASE)
 
 
 def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """`remove action 41` typed at a draft's actions or submit step; None for other text."""
+    """`remove action 41` typed at a draft's actions or submit step; None for other text. `remove action` naming no
+    action is told how, with the numbers there are, and nothing is stored (it was once taken for a new action)."""
+    if UNNAMED.match(text):
+        numbers = _open_numbers(services, ctx.audit.id)
+        if not numbers:
+            raise UserError(f"Audit #{ctx.audit.id} has no actions to remove yet, so nothing was changed.")
+        so_far = (f"the only action so far is action {numbers[0]}" if len(numbers) == 1
+                  else f"the actions so far are numbered {_listed(numbers)}")
+        raise UserError(f"Which action? Type `remove action` and its number, like `remove action {numbers[-1]}`: "
+                        f"{so_far}. Nothing was changed.")
     found = REMOVE_WORDS.match(text)
     return None if found is None else remove_in_draft(services, turn, ctx, ctx.version, int(found.group("id")))
 
@@ -102,11 +114,17 @@ def _removable(services: Services, audit: AuditRow, action_id: int, first: str) 
 
 def _numbers(services: Services, audit_id: int) -> str:
     """Which numbers name the audit's open actions, for a message that names the wrong one."""
-    numbers = [str(a.id) for a in action_store.actions_of_audit(services.storage, audit_id) if not a.done_at]
-    if not numbers:
-        return "It has no open actions to remove."
-    listed = numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
-    return f"Its open actions are numbered {listed}."
+    numbers = _open_numbers(services, audit_id)
+    return f"Its open actions are numbered {_listed(numbers)}." if numbers else "It has no open actions to remove."
+
+
+def _open_numbers(services: Services, audit_id: int) -> list[str]:
+    return [str(a.id) for a in action_store.actions_of_audit(services.storage, audit_id) if not a.done_at]
+
+
+def _listed(numbers: list[str]) -> str:
+    """"41", "41 and 42", "40, 41 and 42"."""
+    return numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
 
 
 def _tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.ActionRow) -> list[Reply]:

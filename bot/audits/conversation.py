@@ -23,6 +23,7 @@ from typing import Any
 from bot.audits import (
     action_removal,
     action_status,
+    actions_step,
     alert_confirm,
     alert_send,
     compare,
@@ -158,12 +159,6 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
                     f"answer, type `change` and its number, like `change 3`; to go on, {go_on}. Strengths, areas "
                     "for development and actions come after the overall grade. To ask me something, end it with ? "
                     "or use `/audit ask`.")
-
-
-def _actions_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """At the actions step: `remove action 41` removes one added by mistake; other text is the next action."""
-    removed = action_removal.typed_in_draft(services, turn, ctx, text)
-    return removed if removed is not None else audits_finish.typed(services, turn, ctx, text)
 
 
 def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
@@ -339,7 +334,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
     State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),
     State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development")),
-    State.ACTIONS: _spec(_in_audit(_actions_text), _CONTROLS | {"audit.actions_done", "audit.remove_action"},
+    State.ACTIONS: _spec(_in_audit(actions_step.typed), _CONTROLS | {"audit.actions_done", "audit.remove_action"},
                          _shown("actions")),
     State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner")),
     State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due")),

@@ -26,6 +26,7 @@ from collections.abc import Callable
 
 from bot.audits import (
     action_status,
+    answered_aside,
     compare,
     conversation,
     list_pages,
@@ -142,6 +143,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: action_status.typed_confirmation(services, turn, text), priority=15)
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
     engine.add_message_watch(lambda turn: reflection_wait.watch(services, turn))  # "your reflections still wait"
+    engine.add_message_watch(lambda turn: answered_aside.watch(services, turn))  # "Back to audit #1, question 3:"
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)

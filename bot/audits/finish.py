@@ -27,6 +27,7 @@ from bot.audits.flow import (
     parse_date,
     parse_grade,
     parse_reason,
+    parse_reflection,
     parse_text,
     suggest_grade,
 )
@@ -306,9 +307,11 @@ def reflection_prompt(audit_id: int) -> list[Reply]:
 
 
 def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """Store the worker's reflections (at least a sentence, screened) and tell the auditor."""
     try:
-        cleaned = parse_text(text, "reflections")
+        cleaned = parse_reflection(text)
     except AnswerError as error:
+        screen_text(text, services.identifier_screen, "your reflections")  # a name typed is told so first
         raise answer_error(error) from None
     screen_text(cleaned, services.identifier_screen, "your reflections")
     ctx = load(services, audit_id)

@@ -94,7 +94,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "action_owner":
         extra += [person_choice(services.directory.label(uid), uid, "audit.owner", ctx.value(uid))
                   for uid in _owner_candidates(services, ctx)]
-    return [Reply(text=text, prompt=prompt or None, kind="question",
+    return [Reply(text=text, prompt=prompt or None, kind="question", numbers_pick=name == "actions",
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]
 
 

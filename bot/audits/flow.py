@@ -304,6 +304,22 @@ def parse_reason(text: str) -> str:
                                      "answers do not show")
 
 
+REFLECTION_ASKED = "Write a sentence or two: what you agree with in the audit, and what you would do next."
+
+
+def parse_reflection(text: str) -> str:
+    """The worker's reflections on the audit of their case, sent to the auditor and kept with the audit: a number on
+    its own (a trial user's `2`, read as a menu pick where none is offered) or a word or two says nothing anyone can
+    act on, so it takes at least as much as an evidence note."""
+    cleaned = parse_text(text, "reflections")
+    if _NUMBER.match(cleaned.lstrip("#").rstrip(".)")):
+        raise AnswerError(f"A number on its own isn't a reflection, and there are no options to pick here, so nothing "
+                          f"was saved. {REFLECTION_ASKED}")
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise AnswerError(f"That is too short to be a reflection, so nothing was saved. {REFLECTION_ASKED}")
+    return cleaned
+
+
 def _sentence(text: str, what: str, asked: str) -> str:
     cleaned = parse_text(text, what)
     if len(cleaned) < MIN_EVIDENCE_CHARS:

@@ -9,6 +9,9 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
   "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
 - real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
 
+A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's") is
+taken off the front only, so it never hides a negation.
+
 Pure: the flow (bot/audits/flow.py) and the typed overall grade (bot/audits/typed_grade.py) use it.
 """
 
@@ -38,6 +41,16 @@ _WORDS_NEAR_GOOD = frozenset({"gold", "food", "mood", "wood", "hood", "goad", "g
 # "RI, reviews have slipped" / "Good: the plan is strong" / "inadequate - no visits": a grade, then a note.
 _GRADE_THEN_NOTE = re.compile(r"^\s*(?P<grade>[^,;:()\u2013\u2014]+?)\s*(?:[,;:(\u2013\u2014]|\s-\s)+\s*"
                               r"(?P<note>\S.*?)\)?\s*$", re.DOTALL)
+# "inadequate because the drift is serious": the grade, "because", the note.
+_GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$", re.IGNORECASE | re.DOTALL)
+# What people say before a grade: "actually inadequate", "I think it's RI", "it is good". Only ever taken off the
+# front, so a negation after it still reads as one ("it is not good" is never Good).
+_LEAD_IN = re.compile(r"^\s*(?:(?:actually|i think|i'd say|i would say|it's|its|it is|overall)\b[\s,:]*)+",
+                      re.IGNORECASE)
+_SAID_BECAUSE = re.compile(r"^because\s+", re.IGNORECASE)
+# How the prompts say a reason can come with a grade (the overall grade, a moderator's grade).
+WITH_A_REASON = ("put a comma or dash after the grade, or `because`: `RI, reviews have slipped` or `inadequate "
+                 "because the plan has drifted`")
 
 
 def normalised(text: str) -> str:
@@ -63,13 +76,16 @@ def read_grade(text: str) -> str | None:
 
 
 def read_grade_and_note(text: str) -> tuple[str, str | None] | None:
-    """A grade on its own (note None), or a grade followed by a separator and a note ("RI, reviews have
-    slipped"); None when the text does not start with exactly one grade."""
-    grade = read_grade(text)
-    if grade is not None:
-        return grade, None
-    found = _GRADE_THEN_NOTE.match(text or "")
-    if found is None:
-        return None
-    grade = read_grade(found.group("grade"))
-    return (grade, " ".join(found.group("note").split())) if grade is not None else None
+    """A grade on its own (note None), or a grade followed by a separator or "because" and a note ("RI, reviews have
+    slipped", "inadequate because the drift is serious"), after a lead-in such as "actually" or "I think it's"; None
+    when the text does not start with exactly one grade."""
+    typed = (text or "").replace("\u2019", "'")
+    for said in dict.fromkeys((typed, _LEAD_IN.sub("", typed, count=1))):
+        grade = read_grade(said)
+        if grade is not None:
+            return grade, None
+        for pattern in (_GRADE_THEN_NOTE, _GRADE_BECAUSE):
+            found = pattern.match(said)
+            if found is not None and (grade := read_grade(found.group("grade"))) is not None:
+                return grade, _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
+    return None

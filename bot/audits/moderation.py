@@ -13,7 +13,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import moderation_action, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
-from bot.audits.grade_words import read_grade_and_note
+from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -245,8 +245,7 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
             return None
         screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
         raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
-                        f"**{auditors}**, type `agree`. To give your reason with it, write the grade first: `RI, "
-                        "plans drift`.")
+                        f"**{auditors}**, type `agree`. To give your reason with it, {WITH_A_REASON}.")
     grade, note = said
     if grade == audit.overall_grade:
         raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from bot.audits import alert_confirm
+from bot.audits import alert_confirm, step_reminder
 from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
@@ -53,6 +53,9 @@ YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not
 YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+(?!one\b|longer\b)(?P<note>[^\s,.;:\-–—(]"
                                r".*?)\s*$", re.IGNORECASE | re.DOTALL)
 MIN_NOTE_WORDS = 3
+# How to answer a yes/no question alone, and a note that would do, for the message refusing a note too short.
+NOTE_EXAMPLES = {"yes": ("yes", "consent form signed on file"), "no": ("no", "not seen alone since August"),
+                 "na": ("n/a", "no school-age children in the family")}
 
 
 def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, question: Question, value: str,
@@ -249,8 +252,11 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
         return None
     note = " ".join(found.group("note").split())
     if len(note.split()) < MIN_NOTE_WORDS:
+        alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
-                          "evidence: write a few words on what you saw on the file, or just the answer on its own.")
+                          f"evidence (at least {MIN_NOTE_WORDS} words), so nothing was saved. To answer without a "
+                          f"note, type just `{alone}`; to add one, write a few words on what you saw on the file "
+                          f"after it, like `{alone}, {example}`.")
     return value, parse_text(note, "evidence note")
 
 
@@ -260,7 +266,8 @@ def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
     if ctx.step.name not in ("question", "evidence"):
         raise UserError("That guidance was for an earlier question.")
     question = ctx.checklist.question(ctx.step.question_id or "")
-    return [Reply(title="What good looks like", text=guidance_text(services, question))]
+    guidance = Reply(title="What good looks like", text=guidance_text(services, question))
+    return [guidance, *step_reminder.step_again(services, ctx)]  # the question again, its options the latest
 
 
 def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:

@@ -64,7 +64,7 @@ def not_a_reflection(services: Services, text: str) -> bool:
     return defined_term(words, live.kb.glossary) is not None or live.search.search(words).outcome == "answer"
 
 
-def watch(services: Services, turn: Turn) -> Callable[[], list[Reply]] | None:
+def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
     """Around a message typed while a reflection is awaited: once the message has been handled, a reminder that the
     reflection still waits, or, when something else now waits instead and nothing was stored, how to add it later."""
     waiting = store.conversation(services.storage, turn.user_id)
@@ -73,7 +73,7 @@ def watch(services: Services, turn: Turn) -> Callable[[], list[Reply]] | None:
     audit_id = int(waiting["audit_id"])
     stored = len(store.reflections_of(services.storage, audit_id))
 
-    def afterwards() -> list[Reply]:
+    def afterwards(_replies: list[Reply]) -> list[Reply]:
         now = store.conversation(services.storage, turn.user_id)
         if now.get("awaiting") == AWAITING and now.get("audit_id") == audit_id:
             return [Reply(kind="notice", text=f"Your reflections on audit #{audit_id} are still waiting: type them "

@@ -1,11 +1,11 @@
 """A grade typed at an audit's overall grade: a name, a short form, a small typo, or a grade with its reason.
 
-People write "RI, reviews have slipped" in one breath. When the grade differs from the suggested one (or, on an
-audit reopened after submitting, from the grade the worker was sent) the flow asks for a reason next, so that note
-is the reason: both are stored, screened like any typed note, and the audit goes on to strengths. When no reason is
-asked (the grade is the suggested one) nothing is stored and the message says where such a note goes. Text that is
-neither a grade nor a question is screened before it is refused, so someone who typed a child's name is told that
-first, as at every other prompt.
+People write "RI, reviews have slipped" (or "actually inadequate because the drift is serious") in one breath. When
+the grade differs from the suggested one (or, on an audit reopened after submitting, from the grade the worker was
+sent) the flow asks for a reason next, so that note is the reason: both are stored, screened like any typed note, and
+the audit goes on to strengths. When no reason is asked (the grade is the suggested one) nothing is stored and the
+message says where such a note goes. Text that is neither a grade nor a question is screened before it is refused,
+so someone who typed a child's name is told that first, as at every other prompt.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.audits import alert_confirm, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
-from bot.audits.grade_words import read_grade_and_note
+from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -21,8 +21,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 
 GRADE_HELP = ("Please choose a grade: Outstanding, Good, Requires improvement to be good (`RI`) or Inadequate (or "
-              "press one of the buttons). To give a reason with it, write the grade first: `RI, reviews have "
-              "slipped`.")
+              f"press one of the buttons). To give a reason with it, {WITH_A_REASON}.")
 
 
 def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:

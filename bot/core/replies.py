@@ -71,7 +71,9 @@ class Reply:
 
     `to_user` sends it to another person's DM (a manager alert, a summary to the audited worker);
     `to_channel` posts it in a channel. Both None means: answer the person who spoke, where they spoke.
-    `prompt` says what typed answer is expected, when one is.
+    `prompt` says what typed answer is expected, when one is. `numbers_pick` says that answer is words, never a
+    number on its own, so where options are numbered (the terminal chat) a bare number picks one, as it does where
+    nothing is typed: at the actions step a trial user read "#1) No more actions" and typed `1`, which became an action.
     """
 
     text: str
@@ -87,6 +89,7 @@ class Reply:
     image_name: str | None = None
     form: Form | None = None  # open this form for the person (a modal); `text` is the fallback where there are none
     form_errors: tuple[tuple[str, str], ...] = ()  # (field id, message): the submitted form is refused, shown in it
+    numbers_pick: bool = False
 
     @property
     def is_for_requester(self) -> bool:

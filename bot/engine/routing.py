@@ -45,8 +45,9 @@ ActionHandler = Callable[[Turn, str], list[Reply]]
 MessageHandler = Callable[[Turn, str], list[Reply] | None]
 HomeProvider = Callable[[Person], list[Reply]]
 OptionsHandler = Callable[[Turn, str], list[tuple[str, str]]]  # (label, value) options for what was typed
-# Run before a typed message is handled; what it returns (if anything) runs afterwards and adds its replies.
-MessageWatch = Callable[[Turn], Callable[[], list[Reply]] | None]
+# Run before a typed message is handled; what it returns (if anything) runs afterwards, is given the replies the
+# message got, and adds its own.
+MessageWatch = Callable[[Turn], Callable[[list[Reply]], list[Reply]] | None]
 
 
 @dataclass(frozen=True)
@@ -156,8 +157,8 @@ class Engine:
 
     def add_message_watch(self, watch: MessageWatch) -> None:
         """Register a check around every typed message: something waiting for the person that a message may leave
-        unanswered (a reflection asked for) can remind them after whichever feature took the message, even one
-        that refused it."""
+        unanswered (a reflection asked for, an audit's question) can remind them after whichever feature took the
+        message, even one that refused it; it sees the replies, so it can tell whether the message was answered."""
         self._message_watches.append(watch)
 
     def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
@@ -263,7 +264,7 @@ class Engine:
             replies = self._first_claim(turn, text)
         except UserError as exc:
             replies = [error(str(exc))]
-        return replies + [reply for after in afterwards for reply in after()]
+        return replies + [reply for after in afterwards for reply in after(replies)]
 
     def _first_claim(self, turn: Turn, text: str) -> list[Reply]:
         for _, handler in self._message_handlers:

@@ -1,10 +1,11 @@
 """Render replies for the terminal chat: plain text with numbered options.
 
-A person (or a script) answers a choice by typing its number (or `#N` while a typed answer is expected);
-`TerminalView.choice_for` maps the number back to the button. Numbers refer to the latest menu on screen, and only
-while it is still the latest thing the bot asked: a user trial closed a colleague's action by typing "2" meant for
-something else, two replies after the action list had scrolled by. So a reply shown without options retires the
-menu above it, unless the bot is still waiting on exactly that menu (guidance read mid-question, a refused answer).
+A person (or a script) answers a choice by typing its number (or `#N` while a typed answer that could be a number
+is expected); `TerminalView.choice_for` maps the number back to the button. Numbers refer to the latest menu on
+screen, and only while it is still the latest thing the bot asked: a user trial closed a colleague's action by typing
+"2" meant for something else, two replies after the action list had scrolled by. So a reply shown without options
+retires the menu above it, unless the bot is still waiting on exactly that menu (guidance read mid-question, a refused
+answer).
 A question's own options are numbered first, from 1, so the worker list reads the same whoever starts the audit.
 """
 
@@ -68,11 +69,12 @@ class TerminalView:
         """Show one turn's replies. Options shown in this turn replace the previous ones; a turn without options
         retires them, unless the bot is still waiting on them."""
         mine = [r for r in replies if r.is_for_requester]
-        # When typed input is expected (a number question, say), a bare number is the answer and
-        # options are picked with "#N" instead. A turn that shows no new question (a refused answer,
-        # guidance) leaves that as it was: the question on screen still stands, so `4` stays an answer.
+        # When typed input is expected (a number question, say), a bare number is the answer and options are
+        # picked with "#N" instead; not where the typed answer is words (`Reply.numbers_pick`). A turn that shows no
+        # new question (a refused answer, guidance) leaves that as it was: the question on screen still stands, so
+        # `4` stays an answer.
         if any(r.prompt or r.choices for r in mine):
-            self.expects_text = any(r.prompt for r in mine)
+            self.expects_text = any(r.prompt and not r.numbers_pick for r in mine)
         first_numbers: dict[int, int] = {}
         new_choices: list[Choice] = []
         for index in _numbered_first(replies):

@@ -219,3 +219,16 @@ def test_in_a_channel_the_bot_asks_to_move_to_a_direct_message(bot: RunningBot, 
     bot.slack.app_mention(AUDITOR, "<@U0BOT0001> start audit", channel="C0CHAN001")
     [post] = standin.wait_for("chat.postMessage")
     assert post.params["channel"] == "C0CHAN001" and "direct message" in post.text
+
+
+def test_a_question_asked_mid_audit_is_followed_by_where_the_audit_is_and_the_earlier_buttons_still_work(
+        bot: RunningBot, standin, services: Services) -> None:
+    person = SlackPerson(bot, standin, AUDITOR)
+    asked = start_questions(person)
+    no = answer_button(asked, "No")
+    answered = person.send("type", "how often should a child on a CP plan be visited?")
+    assert "child protection plan" in answered[0].text
+    assert answered[-1].text.startswith("Back to audit #1, question 1:")
+    assert answer_button(answered, "No") == no  # the question's own buttons, the same as on the earlier message
+    person.send("press", f"audit.answer|{no.value}")
+    assert store.answers_of(services.storage, 1)["immediate-concern"].value == "no"

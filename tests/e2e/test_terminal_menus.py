@@ -207,3 +207,32 @@ def test_a_number_beyond_a_menu_of_one_names_the_one_option() -> None:
     view = TerminalView()
     view.render([Reply(text="Action added.", choices=OPTIONS[:1])])
     assert view.pick_refused("2") == "There is no option 2 on screen: type 1 to pick the one option listed last."
+
+
+# -- an answer given aside mid-audit ends with the audit's question, whose options a number then picks -------------
+
+KB_QUESTION = "how often should a child on a CP plan be visited?"
+
+
+def test_after_a_knowledge_base_answer_mid_audit_a_number_answers_the_audit_question(engine: Engine,
+                                                                                     services: Services) -> None:
+    _, out = drive(engine, ["/audit start case-audit", "CR-654321", "1", KB_QUESTION, "2"], user=MANAGER)
+    answered = out[out.index("How often should a child on a child protection plan be visited?"):]
+    back = answered.index("Back to audit #1, question 1:")
+    assert answered.index("Helpful") < back  # the answer first, then the question again
+    assert "Is there an immediate safeguarding concern" in answered[back:] and "  1) Yes" in answered[back:]
+    assert "→ You picked 2: No" in answered and "You picked 2: Not helpful" not in answered
+    [answer] = services.storage.db.query("SELECT question_id, value FROM answers")
+    assert (answer["question_id"], answer["value"]) == ("immediate-concern", "no")
+
+
+def test_what_good_looks_like_ends_with_the_question_again(engine: Engine) -> None:
+    _, out = drive(engine, ["/audit start case-audit", "CR-654321", "1", "3"], user=MANAGER)
+    guidance = out[out.index("== What good looks like =="):]
+    assert "Back to audit #1, question 1:" in guidance and "  2) No" in guidance
+
+
+@pytest.mark.parametrize("typed", ["maybe", "no"])
+def test_a_refused_or_taken_answer_does_not_repeat_the_question(engine: Engine, typed: str) -> None:
+    _, out = drive(engine, ["/audit start case-audit", "CR-654321", "1", typed], user=MANAGER)
+    assert "Back to audit" not in out

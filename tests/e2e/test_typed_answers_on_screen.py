@@ -369,3 +369,42 @@ def test_the_suggested_grade_with_a_note_says_no_reason_is_asked_and_saves_nothi
     assert refused[0].kind == "error" and "no reason is asked and nothing was saved" in refused[0].text
     [row] = services.storage.db.query("SELECT overall_grade FROM audits")
     assert row["overall_grade"] is None
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("actually inadequate because the drift is serious", "the drift is serious"),
+    ("inadequate because the drift is serious and unchallenged", "the drift is serious and unchallenged"),
+    ("I think it’s inadequate, the drift is serious", "the drift is serious"),
+])
+def test_a_grade_said_with_because_or_a_lead_in_is_read_as_the_grade_and_its_reason(
+        engine: Engine, services: Services, typed: str, reason: str) -> None:
+    _to_overall_grade(engine)
+    asked = engine.message("U0MGRN001", typed)
+    assert "This sends an urgent alert now to" in asked[-1].text  # Inadequate: the check first, the reason held
+    engine.message("U0MGRN001", "send")
+    [row] = services.storage.db.query("SELECT overall_grade, grade_reason, step FROM audits")
+    assert (row["overall_grade"], row["grade_reason"], row["step"]) == ("inadequate", reason, "strengths")
+
+
+@pytest.mark.parametrize("typed", ["actually not good because the plan is strong", "it is not good because of drift"])
+def test_a_negated_grade_after_a_lead_in_is_still_never_a_grade(engine: Engine, services: Services,
+                                                                typed: str) -> None:
+    _to_overall_grade(engine)
+    [refused] = engine.message("U0MGRN001", typed)
+    assert refused.kind == "error" and ("To give a reason with it, put a comma or dash after the grade, or `because`: "
+                                        "`RI, reviews have slipped` or `inadequate because the plan has drifted`.") \
+        in refused.text
+    [row] = services.storage.db.query("SELECT overall_grade, step FROM audits")
+    assert (row["overall_grade"], row["step"]) == (None, "overall_grade")
+
+
+def test_a_yes_no_note_too_short_says_how_to_answer_without_one_and_how_to_add_one(engine: Engine,
+                                                                                   services: Services) -> None:
+    _, out = drive(engine, [*START, "no, nothing urgent"])
+    assert ("I read No, but the note after it is too short to be evidence (at least 3 words), so nothing was saved. "
+            "To answer without a note, type just no; to add one, write a few words on what you saw on the file after "
+            "it, like no, not seen alone since August.") in " ".join(out.split())
+    assert services.storage.db["answers"].count == 0
+    drive(engine, ["no"])
+    [answer] = services.storage.db.query("SELECT question_id, value FROM answers")
+    assert (answer["question_id"], answer["value"]) == ("immediate-concern", "no")

@@ -51,7 +51,7 @@ def test_an_action_typed_by_mistake_is_removed_at_the_actions_step_and_the_audit
     assert "• Action 2: Book a review with the health visitor. — Social worker N2, by 30 Dec 2026" in out
     assert "Removed action 2: _Book a review with the health visitor._" in out
     after = out.split("Removed action 2: _Book a review with the health visitor._")[1]
-    assert "Actions (1 so far)" in after and "health visitor" not in after and "#2) Remove action 1" in after
+    assert "Actions (1 so far)" in after and "health visitor" not in after and "  2) Remove action 1" in after
     [kept] = action_store.actions_of_audit(services.storage, 1)
     assert kept.id == 1 and store.get_audit(services.storage, 1).step == "actions"
     assert removed_row(services, 2) == ("2026-12-02T10:00:00+00:00", AUDITOR)  # kept, with who and when
@@ -62,7 +62,7 @@ def test_an_action_typed_by_mistake_is_removed_at_the_actions_step_and_the_audit
 
 def test_the_remove_button_removes_the_action_it_names(engine: Engine, services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
-        _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS, "#2"], user=AUDITOR)  # #1 No more actions, #2 Remove 1
+        _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS, "2"], user=AUDITOR)  # 1 No more actions, 2 Remove 1
     assert "Removed action 1: _Share the plan with the school._" in out
     assert [a.id for a in action_store.actions_of_audit(services.storage, 1)] == [2]
 

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits import reflection_wait
+from bot.audits.flow import AnswerError, parse_reflection
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -111,3 +112,39 @@ def test_a_sentence_is_never_read_as_a_command(words: list[str]) -> None:
                                    "list team", "reaudits", "accept 12", "done 4", "kb reload", "campaign mine 3"])
 def test_commands_typed_at_the_prompt_are_read_as_commands(typed: str) -> None:
     assert reflection_wait.COMMAND.match(typed)
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("2", "A number on its own isn't a reflection, and there are no options to pick here, so nothing was saved."),
+    ("12.", "A number on its own isn't a reflection, and there are no options to pick here, so nothing was saved."),
+    ("Agreed.", "That is too short to be a reflection, so nothing was saved."),
+])
+def test_a_number_or_a_word_is_not_saved_as_a_reflection_and_the_prompt_says_what_it_wants(
+        engine: Engine, services: Services, audit_id: int, typed: str, said: str) -> None:
+    _, out = drive(engine, [f"/audit reflect {audit_id}", typed], user=WORKER)
+    after = flat(out.split("What do you agree with", 1)[1])
+    assert f"{said} Write a sentence or two: what you agree with in the audit, and what you would do next." in after
+    assert STILL_WAITING in after  # and how to leave it: `later`
+    assert "your reflections are saved" not in after and "[message to U0MGRN001]" not in out  # the auditor not told
+    assert reflections(services, audit_id) == []
+    drive(engine, ["I agree the plan drifted."], user=WORKER)
+    assert reflections(services, audit_id) == ["I agree the plan drifted."]
+
+
+def test_a_reflection_given_with_the_command_has_the_same_minimum(engine: Engine, services: Services,
+                                                                  audit_id: int) -> None:
+    [refused] = engine.command(WORKER, f"reflect {audit_id} 2", surface="terminal")
+    assert refused.kind == "error" and "A number on its own isn't a reflection" in refused.text
+    assert reflections(services, audit_id) == []
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["", "#"]), st.sampled_from(["", ".", ")"]))
+def test_no_number_on_its_own_is_ever_a_reflection(number: int, hashed: str, mark: str) -> None:
+    with pytest.raises(AnswerError, match="A number on its own isn't a reflection"):
+        parse_reflection(f"{hashed}{number}{mark}")
+
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=9), min_size=3, max_size=12))
+def test_a_sentence_of_three_words_or_more_is_taken_as_written(words: list[str]) -> None:
+    sentence = " ".join(words)
+    assert parse_reflection(sentence) == sentence

@@ -59,3 +59,25 @@ def test_a_grade_then_a_note_is_read_as_both_and_a_negated_one_as_neither() -> N
     assert read_grade_and_note("Inadequate - no visits since June") == ("inadequate", "no visits since June")
     assert read_grade_and_note("not good, reviews have slipped") is None
     assert read_grade("o") == "outstanding" and read_grade("x") is None
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("actually inadequate because the drift is serious", ("inadequate", "the drift is serious")),
+    ("inadequate because visits lapsed and nobody asked why", ("inadequate", "visits lapsed and nobody asked why")),
+    ("I think it's RI, reviews have slipped", ("requires_improvement", "reviews have slipped")),
+    ("it is good", ("good", None)),
+    ("Good, because the plan is reviewed monthly", ("good", "the plan is reviewed monthly")),
+])
+def test_because_and_a_lead_in_are_read_around_the_grade(typed: str, read: tuple[str, str | None]) -> None:
+    assert read_grade_and_note(typed) == read
+
+
+LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’s "]
+
+
+@given(st.sampled_from(sorted(NAMES)), st.sampled_from(LEAD_INS),
+       st.lists(st.sampled_from(["plans", "drift", "visits", "lapsed", "the", "child", "seen"]), min_size=1,
+                max_size=8).map(" ".join))
+def test_a_grade_then_because_is_that_grade_and_never_when_negated(name: str, lead_in: str, reason: str) -> None:
+    assert read_grade_and_note(f"{lead_in}{name} because {reason}") == (NAMES[name], reason)
+    assert read_grade_and_note(f"{lead_in}not {name} because {reason}") is None

@@ -1,0 +1,71 @@
+"""What typed text does at an audit's actions step ("Type an action (what needs to happen), or press No more actions").
+
+A user trial found that every line typed there became a new action ("Who owns this action?"): `done`, `that's all`,
+the button's own label `no more actions`, `remove action` with no number, a due date typed one step early (`31/12`,
+`next Friday`) and a bare `1` (read off the terminal's "#1) No more actions"). Now, first match wins:
+
+- `remove action 41` removes one added by mistake, and `remove action` alone is told how (bot.audits.action_removal);
+- the button's label and the usual ways of saying "that's all" end the step exactly as No more actions does (an audit
+  graded Inadequate still needs one action first: bot.audits.finish.on_actions_done says so);
+- a number on its own is never an action. In the terminal it picks one of the step's options (the screen says its
+  typed answer is words, so the options read `1)` and a bare number picks, said back like any pick); where options
+  carry no numbers (Slack) it is refused with what to type;
+- a date on its own is a due date typed too early: nothing is stored, and the order is explained;
+- anything else is the next action, screened and stored (bot.audits.finish.typed).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import action_removal
+from bot.audits import finish as audits_finish
+from bot.audits.core import Ctx
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from knowledge.dates import DateError, parse_day
+
+FINISH_WORDS = re.compile(
+    r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?|no actions?|none|none needed|no|nope|n|done|all done"
+    r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?|that'?s (?:all|it|everything)|that is (?:all|it)"
+    r"|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
+BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
+# A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
+NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    """Typed text at the actions step: a removal, the end of the actions, or the next action; never a number or a
+    date on its own, which are refused with what to type and store nothing."""
+    removed = action_removal.typed_in_draft(services, turn, ctx, text)
+    if removed is not None:
+        return removed
+    if FINISH_WORDS.match(_folded(text)):
+        return audits_finish.on_actions_done(services, turn, ctx.value())
+    if BARE_NUMBER.match(text):
+        raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen for "
+                        "the child, `done` (or press No more actions) when there are no more, or `remove action` and "
+                        "its number to remove one.")
+    if _only_a_date(services, turn, text):
+        raise UserError("That looks like a due date, so I haven't stored it. Type the action first (what needs to "
+                        "happen for the child); then I ask who owns it and when it is due. To finish the actions, "
+                        "type `done` or press No more actions.")
+    return audits_finish.typed(services, turn, ctx, text)
+
+
+def _folded(text: str) -> str:
+    """Curly apostrophes as straight ones ("that’s all"), single spaces."""
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def _only_a_date(services: Services, turn: Turn, text: str) -> bool:
+    """Whether the whole text is a date, as the due date step would read it ("31/12", "next Friday", "in 2 weeks")."""
+    if NUMERIC_DATE.match(text):
+        return True
+    try:
+        parse_day(text, turn.now.astimezone(services.settings.timezone).date(), "any")
+    except DateError:
+        return False
+    return True

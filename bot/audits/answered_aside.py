@@ -1,0 +1,48 @@
+"""A message answered aside while an audit waits: the audit's step is shown again after the answer.
+
+Typed text the audit does not take (a question for the knowledge base, small talk, `help`, a command word) goes to
+other features, and their answer used to be the last thing on screen, with its own buttons. This watch
+(`Engine.add_message_watch`) notes where the person's audit stands before the message; afterwards, if the audit has
+not moved and the message got an answer that does not show the step already, the step follows, led by "Back to audit
+#N, question L:" (bot.audits.step_reminder). A refusal alone adds nothing: the question on screen still stands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bot.audits import conversation, step_reminder
+from bot.audits.conversation import Conversation, State
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+
+WATCHED = conversation.STEP_STATES | {State.CONFIRM_CANCEL, State.CONFIRM_ALERT}
+
+
+def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+    """Around a message typed while one of the person's drafts waits at a step: the step again, when the message was
+    answered by something else."""
+    before = conversation.current(services, turn)
+    if before is None or before.state not in WATCHED:
+        return None
+    where = _where(before)
+
+    def afterwards(replies: list[Reply]) -> list[Reply]:
+        mine = [reply for reply in replies if reply.is_for_requester]
+        if all(reply.kind == "error" for reply in mine):
+            return []
+        now = conversation.current(services, turn)
+        if now is None or _where(now) != where:
+            return []  # the message moved the audit on (or paused, cancelled, finished it): its own screen is shown
+        screen = conversation.STATES[now.state].screen(services, now)
+        shown = {choice for reply in mine for choice in reply.choices}
+        if any(choice in shown for reply in screen for choice in reply.choices):
+            return []  # the step is on screen already
+        return step_reminder.back_to(now.audit(services), screen)
+
+    return afterwards
+
+
+def _where(standing: Conversation) -> tuple[State, int, int | None]:
+    return standing.state, standing.audit_id, standing.ctx.version if standing.ctx is not None else None
