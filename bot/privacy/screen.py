@@ -7,7 +7,8 @@ they know exactly what to change; the words are never logged or stored.
 
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
 name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
-detectors are in bot/privacy/detect.py and bot/privacy/initials.py; how well they do is measured on
+detectors are in bot/privacy/detect.py, bot/privacy/person_context.py (names typed in lower case where only a
+person fits) and bot/privacy/initials.py; how well they do is measured on
 tests/data/privacy/ by `make bench`.
 """
 
