@@ -24,8 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from bot.privacy.detect import PERSON_AFTER, RELATIONS, ROLES, Hit
+from bot.privacy.detect import PERSON_AFTER, RELATIONS, ROLES, TITLES, Hit
 from bot.privacy.lexicon import Lexicon
+from bot.privacy.person_context import NAMING_CUE, PERSON_NOUNS
 
 EVERYDAY_ACRONYMS_FILE = Path(__file__).parent / "data" / "everyday_acronyms.txt"
 KNOWLEDGE_DIR = Path(str(resources.files("knowledge")))  # the knowledge base shipped with the bot
@@ -49,6 +50,19 @@ _LINK_BEFORE = re.compile(r"\b(?:for|with|to|about|and)\s+$", re.IGNORECASE)
 _CLAUSE_ENDS_AFTER = re.compile(
     r"^(?:\s*(?:[,.;:!?)–]|\s-\s|$)|\s+(?:at|on|in|about|after|before|with|and|who|today|yesterday|alone|again|"
     r"this|last|over|during|from|since|because|as|when|while|but|so)\b)", re.IGNORECASE)
+# Initials typed without capitals, or as one capital and a small letter ('child js', 'Js told me', 'a lad called tj
+# who'): a token of two or three letters, never a contraction's first part ('isn't').
+_TYPED_CANDIDATE = re.compile(r"(?<![\w.&+/'’-])(?:[a-z]{2,3}|[A-Z][a-z])(?=['’]s\b|(?![\w&+/'’-]|\.\w))")
+# Typed so, initials are judged only in the strongest places: after a person or a naming cue ('child ab', 'brother
+# km', 'a lad called tj'), or before a person's words ('js said', "ab's mum", 'tj who', 'ab is 4', 'km (12)').
+_TYPED_PERSON_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(PERSON_NOUNS))}|young\s+person)"
+                                  rf"(?:\s+(?:{NAMING_CUE}))?|\b(?:{NAMING_CUE}))\s+$", re.IGNORECASE)
+_TYPED_PERSON_AFTER = re.compile(
+    r"^(?:['’]s\s+[a-z]|\s*\((?:aged?\s*)?\d{1,2}\)|\s+who\b|\s+(?:is|was)\s+(?:aged?\s+)?\d{1,2}\b|"
+    r"\s+(?:is|was)\s+in\s+year\b|"
+    r"(?:\s+(?:also|then|still|now|never|always|just|often|finally|later))?\s+(?:said|says|told|tells|disclosed|"
+    r"discloses|reported|reports|stated|states|shared|explained|described|asked|wants|wanted|feels|felt|cried|"
+    r"refused|keeps|kept|ran|absconded|went\s+missing)\b)", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|your|my|this|that|each|every|any|no)\s+$",
                            re.IGNORECASE)
 
@@ -61,7 +75,7 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
     letters_in_text = [c for c in text if c.isalpha()]
     if not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS:
         return []
-    hits: list[Hit] = []
+    hits = _typed_initials(text, allowed, lexicon)
     for found in _CANDIDATE.finditer(text):
         letters = re.sub(r"[.\s]", "", found.group(0))
         if not _is_initials(letters, allowed, lexicon):
@@ -75,6 +89,25 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
             words = found.group(0).strip()
             if Hit("initials", words) not in hits:
                 hits.append(Hit("initials", words))
+    return hits
+
+
+def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:
+    """Initials typed in lower case or as 'Js', in the strongest person places only (see _TYPED_PERSON_BEFORE):
+    never an acronym of the allow-list typed small ('the sw said', 'gp said'), an everyday word ('it said', 'we
+    told'), a three-letter English word ('lad', 'bro') or chat shorthand (everyday_acronyms.txt: 'bf', 'tbh')."""
+    hits: list[Hit] = []
+    for found in _TYPED_CANDIDATE.finditer(text):
+        letters = found.group(0)
+        if not _is_initials(letters.upper(), allowed, lexicon) or letters.casefold() in TITLES or (
+                len(letters) == 3 and letters.casefold() in lexicon.common_words):
+            continue
+        before = text[max(0, found.start() - 40):found.start()]
+        if _OWNER_BEFORE.search(before):
+            continue  # 'the js' is a thing
+        placed = _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(text[found.end():found.end() + 30])
+        if placed and Hit("initials", letters) not in hits:
+            hits.append(Hit("initials", letters))
     return hits
 
 

@@ -102,6 +102,9 @@ class Lexicon:
     # Children named in public reviews and inquiries, cited in practice learning ('Star Hobson'): normalised full
     # names from data/public_case_names.txt (bot/privacy/public_cases.py).
     public_cases: frozenset[str] = frozenset()
+    # Everyday words that are also common given names ('will', 'hope', 'ruby', 'jack'; data/everyday_word_names.txt):
+    # a name only where the words around them say a person is meant ('a girl called ruby', "jack's nan").
+    everyday_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -123,7 +126,8 @@ class Lexicon:
                    place_starts=frozenset(re.sub(r"'s?$", "", place.split()[0]) for place in places),
                    census_given=frozenset(census_given - _NEVER_NAMES),
                    context_given=frozenset(baby_names & known - name_words),
-                   far_places=far_places, public_cases=load_public_cases())
+                   far_places=far_places, public_cases=load_public_cases(),
+                   everyday_names=frozenset(everyday_names - _NEVER_NAMES))
 
     @classmethod
     def words_only(cls) -> Lexicon:

@@ -7,7 +7,8 @@ they know exactly what to change; the words are never logged or stored.
 
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
 name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
-detectors are in bot/privacy/detect.py and bot/privacy/initials.py; how well they do is measured on
+detectors are in bot/privacy/detect.py, bot/privacy/person_context.py (names typed in lower case where only a
+person fits) and bot/privacy/initials.py; how well they do is measured on
 tests/data/privacy/ by `make bench`.
 """
 
@@ -21,6 +22,7 @@ from bot.errors import UserError
 from bot.privacy.detect import Hit, NameFinder, nhs_number_is_valid, structured_hits
 from bot.privacy.initials import initials_hits, load_acronyms
 from bot.privacy.lexicon import Lexicon
+from bot.privacy.person_context import PersonContextFinder
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
            "find_identifiers", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
@@ -39,6 +41,7 @@ KINDS = {
     "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
     "email": ("an email address", "leave it out"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
+    "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
                  "young person' or their role ('mother', 'the social worker') instead"),
 }
@@ -82,9 +85,12 @@ class Screen:
         text = text or ""
         hits = structured_hits(text)
         if mode == "full":
-            hits += NameFinder(self.lexicon, self.listed).hits(text)
+            hits += PersonContextFinder(self.lexicon, self.listed).hits(text)
             if self.lexicon.has_lists:
-                hits += initials_hits(text, self.acronyms, self.lexicon)
+                names = [hit.words.casefold() for hit in hits if hit.kind == "name"]
+                hits += [hit for hit in initials_hits(text, self.acronyms, self.lexicon)
+                         if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
+                # 'a boy called kai': one finding, the name, for three letters both rules take
         elif self.listed:
             words = Lexicon(frozenset(), frozenset(), self.lexicon.common_words, frozenset(),
                             self.lexicon.everyday_words)

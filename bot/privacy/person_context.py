@@ -1,0 +1,189 @@
+"""Names typed in lower case where the words around them say a person is meant (user trial: 'a girl called ruby',
+"grace brown's mum", 'the boy jack is safe' were stored, though 'a girl called Ruby' was refused).
+
+People type in Slack without capitals, so a lower-case word that is also an English word ('ruby', 'jack', 'grace',
+'daisy') is a name only in a strong person context. Three contexts are strong enough, each anchored on words that
+only a person takes:
+- after a naming cue: 'called', 'named', 'known as', 'goes by', 'nicknamed', 'calls herself', 'her name is' ('a
+  boy named jack', 'a lad called tunde'); not the words that follow these cues in practice ('called the police',
+  'called back', 'the named person', 'named on the plan', 'known as a quiet boy'). After a person ('a girl called',
+  'mum called') a common word that is a name counts too ('a girl called hope'); after 'called' alone only a given
+  name that is no everyday word does ('i called ruby', not 'called will');
+- a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
+  ("child's mum", "carer's", "worker's", "school's");
+- a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
+  after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words.
+Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
+they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.detect import (
+    _DETERMINERS,
+    _NOT_PEOPLE,
+    _PARTICLES,
+    NICKNAME_CUES,
+    PERSON_AFTER,
+    RELATIONS,
+    ROLES,
+    TITLES,
+    Hit,
+    NameFinder,
+    _Token,
+)
+from bot.privacy.lexicon import _split
+from bot.privacy.public_cases import cited_spans
+
+# Words for a person that a name may follow, or that may come just before a naming cue ('a girl called').
+PERSON_NOUNS = frozenset(_split("""
+child children kid kids boy boys girl girls lad lads lass baby babies toddler teenager teen son daughter brother
+sister sibling siblings twin twins cousin nephew niece grandson granddaughter stepson stepdaughter yp cyp
+man woman guy bloke fella friend mate boyfriend girlfriend partner someone somebody person pupil student
+mum mother dad father nan nana gran granny grandma grandad aunt auntie uncle carer stepdad stepmum
+"""))
+# Words after which a name is given. 'called' and 'named' also mean phoning and naming in a plan, so the word after
+# them is judged more strictly unless a person comes just before ('a boy named', 'mum called').
+NAMING_CUE = (rf"{NICKNAME_CUES}|called|named|(?:likes|prefers|wants)\s+to\s+be\s+called|"
+              r"(?:his|her|their)\s+(?:first\s+|real\s+|middle\s+|nick)?name\s+is")
+_CUE = re.compile(rf"\b(?P<cue>{NAMING_CUE})\s+(?P<word>[^\W\d_][\w'’-]*)", re.IGNORECASE)
+# Cues that only a person takes: whatever word follows is judged as after a person.
+_PERSONAL_CUE = re.compile(r"^(?:nicknamed|calls|likes|prefers|wants|his|her|their)\b", re.IGNORECASE)
+# A person just before the cue, perhaps with a few words between: 'a looked after child called', 'a lad at school
+# called', 'she goes by', 'he is known as'.
+_PERSON_BEFORE_CUE = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(PERSON_NOUNS))})(?:\s+[\w'’-]+){{0,3}}|"
+    r"\b(?:he|she|they|who)(?:\s+(?:is|was|are|were|also|now|still|often|usually))*)\s+$", re.IGNORECASE)
+# Family words after a possessive, perhaps with one word between: "ruby's dad", "jack's older sister".
+_KIN = RELATIONS | frozenset(_split("foster birth social"))
+_KIN_BETWEEN = frozenset(_split("older younger elder big little baby twin half step real biological new late foster"
+                                " birth"))
+# What follows a person's name: a person's verb, a pause, or 'who'.
+_NAME_ENDS = re.compile(r"^(?:\s*(?:[,.;:!?)]|$)|\s+who\b)")
+_PRONOUNS = frozenset(_split("i me you he him she her it we us they them himself herself themselves itself"
+                             " myself yourself someone somebody everyone anyone"))
+# Said of a child by others, not a name: 'he was called gay at school'.
+_NAME_CALLING = frozenset(_split("gay"))
+# Everyday surnames that still continue a name already found: 'a girl called grace brown'.
+_EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
+
+
+class PersonContextFinder(NameFinder):
+    """The name finder with the lower-case person contexts above, and the word after a naming cue in any case."""
+
+    def hits(self, text: str) -> list[Hit]:
+        found = super().hits(text)
+        tokens, mode = self._read(text)
+        spans = self._cued(text, tokens, mode)
+        if mode != "upper":
+            spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
+        cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
+        for i, j in sorted(set(spans)):
+            words = text[tokens[i].start:tokens[j].end]
+            if any(start <= tokens[i].start and tokens[j].end <= end for start, end in cited):
+                continue  # "star hobson's brother": a public case, cited
+            if not any(words in hit.words or hit.words in words for hit in found if hit.kind == "name"):
+                found.append(Hit("name", words))
+        return found
+
+    def _cued(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+        """The word after a naming cue: 'a boy named jack', 'known as Bobby to his friends', 'called tunde'."""
+        starts = {tok.start: k for k, tok in enumerate(tokens)}
+        spans: list[tuple[int, int]] = []
+        for m in _CUE.finditer(text):
+            k = starts.get(m.start("word"))
+            if k is None:
+                continue
+            word = tokens[k].text
+            strong = bool(_PERSONAL_CUE.match(m.group("cue")) or _PERSON_BEFORE_CUE.search(
+                text[max(0, m.start() - 40):m.start()]))
+            if mode == "upper" or (mode == "mixed" and word[0].isupper()):
+                named = m.group("cue").casefold() not in ("called", "named") and self._capital_nickname(word, mode)
+            elif word[0].isupper():
+                named = False  # in text without capitals, an abbreviation: 'known as CIN'
+            else:
+                named = self._person_word(word, strong)
+            if named:
+                spans.append((k, self._surname_after(text, tokens, k)))
+        return spans
+
+    def _capital_nickname(self, word: str, mode: str) -> bool:
+        """A capitalised word after 'known as', 'goes by', 'calls herself' ('known as Bobby to his friends'), or any
+        word there in shouted text: a name unless a role or a thing. ('called' and 'named' before a capital are left
+        to the name finder's own rules: 'called Kooth' is a service.)"""
+        folded = word.casefold()
+        if folded in _NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in _DETERMINERS:
+            return False
+        return self._given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
+
+    def _person_word(self, word: str, strong: bool) -> bool:
+        """A lower-case word in a person context that is a name: a given name (or, after a person, a common word
+        that is also one, 'hope'), a council's listed name, or after a person a word in no list ('tunde')."""
+        lex = self.lexicon
+        bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+        if len(bare) < 3 or not word.islower() or bare in lex.never_names or bare in ROLES or bare in RELATIONS \
+                or bare in TITLES or bare in PERSON_NOUNS or bare in _PRONOUNS or bare in _DETERMINERS \
+                or bare in _PARTICLES or bare in _NAME_CALLING or (bare in _NOT_PEOPLE and not strong):
+            return False  # two or three letters are judged as initials (bot/privacy/initials.py)
+        if bare in self.listed:
+            return True
+        if bare in lex.everyday_names:
+            return strong or bare not in lex.everyday_words  # 'a girl called hope'; 'called ruby', not 'called will'
+        if bare in lex.everyday_words or bare in lex.places:
+            return False  # 'called in', 'named as', 'called london'
+        if self._given(bare):
+            return bare not in lex.common_words or bare in lex.census_given or bare in lex.name_words
+        return strong and self._unknown_plain(bare, "lower")
+
+    def _surname_after(self, text: str, tokens: list[_Token], k: int) -> int:
+        """Where a name found at token k ends: with a lower-case surname after it ('ruby smith', 'grace brown')."""
+        if k + 1 >= len(tokens) or not self._touching(text, tokens, k, k + 1) or re.search(r"['’]s$", tokens[k].text):
+            return k
+        nxt = tokens[k + 1].text
+        folded = nxt.casefold()
+        if nxt.islower() and self._surname(nxt) and (folded not in self.lexicon.everyday_words
+                                                      or folded in _EVERYDAY_SURNAMES):
+            return k + 1
+        return k
+
+    def _possessor_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+        """A lower-case possessive before a family word: "ruby's dad", "jack's older sister", "grace brown's mum";
+        not "child's mum", "the boy's dad" nor "her friend's mum"."""
+        spans: list[tuple[int, int]] = []
+        for i, tok in enumerate(tokens[:-1]):
+            if not tok.text.islower() or not re.search(r"['’]s$", tok.text):
+                continue
+            k = i + 1
+            if tokens[k].text.casefold() in _KIN_BETWEEN and k + 1 < len(tokens) \
+                    and tokens[k + 1].text.casefold() in _KIN:
+                k += 1
+            if tokens[k].text.casefold() not in _KIN or (i and tokens[i - 1].text.casefold() in _DETERMINERS):
+                continue
+            bare = re.sub(r"['’]s$", "", tok.text)
+            first = i - 1 if i and tokens[i - 1].text.islower() and self._touching(text, tokens, i - 1, i) \
+                and self._person_word(tokens[i - 1].text, strong=True) and self._surname(bare) else None
+            if first is not None:
+                spans.append((first, i))  # 'grace brown's mum'
+            elif self._person_word(tok.text, strong=True) or (
+                    self._surname(bare) and bare not in self.lexicon.common_words and bare not in PERSON_NOUNS
+                    and bare not in self.lexicon.never_names and bare not in ROLES):
+                spans.append((i, i))  # "ruby's dad", "okafor's mum"
+        return spans
+
+    def _after_person_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+        """A given name right after a person, with a person's verb or a pause after: 'the boy jack is safe',
+        'sister ruby said', 'baby daisy, who'."""
+        spans: list[tuple[int, int]] = []
+        for i in range(1, len(tokens)):
+            word = tokens[i].text
+            if tokens[i - 1].text.casefold() not in PERSON_NOUNS or not self._touching(text, tokens, i - 1, i):
+                continue
+            after = text[tokens[i].end:tokens[i].end + 40]
+            if not (PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
+                continue
+            bare = re.sub(r"['’]s$", "", word.casefold())
+            if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
+                spans.append((i, self._surname_after(text, tokens, i)))
+        return spans

@@ -1,0 +1,53 @@
+"""The user trial's BLOCKER, end to end in the terminal chat: a name or initials typed in lower case, as people type in
+Slack, were stored as a question (and listed to the QA leads) or as an evidence note. Now they are refused with the
+usual message, and nothing is stored anywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+
+PRACTITIONER = "U0PRAN002"
+
+
+def _stored(services: Services) -> str:
+    """Everything the audits and questions tables hold, as one text."""
+    db = services.storage.db
+    return " ".join(str(row) for table in ("audits", "kb_asks") for row in db.query(f"SELECT * FROM {table}"))
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("a girl called ruby keeps going missing, what do i do", "ruby"),
+    ("what do I do if grace brown's mum won't let me in", "grace brown's"),
+    ("child ab is 4 and not in nursery, is that neglect", "ab"),
+])
+def test_a_question_with_a_lower_case_name_is_refused_and_never_reaches_the_qa_leads(
+        engine: Engine, services: Services, question: str, words: str) -> None:
+    _, asked = drive(engine, [question], user=PRACTITIONER)
+    flat = " ".join(asked.split())
+    assert f"I haven't stored or answered that question: “{words}” looks like" in flat
+    assert services.storage.db["kb_asks"].count == 0
+    _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
+    assert "No unanswered or unhelpful questions" in listed
+
+
+@pytest.mark.parametrize(("note", "words"), [
+    ("yes, seen alone, js said he felt safe", "js"),
+    ("yes, seen alone, Js told me he felt safe", "Js"),
+    ("no, the boy jack is safe tonight", "jack"),
+    ("no, a girl called ruby is safe at home", "ruby"),
+])
+def test_an_evidence_note_with_a_lower_case_name_is_refused_and_nothing_is_stored(
+        engine: Engine, services: Services, note: str, words: str) -> None:
+    # the Voice of the child checklist, a case, its worker; then a yes or no with its evidence note, typed at once
+    _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", note, "quit"])
+    flat = " ".join(out.split())
+    assert f"I can't store that evidence note: “{words}” looks like" in flat
+    assert "Nothing was saved." in flat
+    [audit] = services.storage.db.query("SELECT id FROM audits")
+    assert store.answers_of(services.storage, audit["id"]) == {}
+    assert words not in _stored(services)
