@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from bot.core import buttons
@@ -13,7 +14,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import SLACK_USER_ID, Role
-from bot.storage.reminders import clear_away, set_away, snooze
+from bot.storage.reminders import away_on, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
 
@@ -41,8 +42,10 @@ def parse_until(text: str, today: date) -> date:
                         f"{examples(today, 'future').split(',')[0]}`.") from None
 
 
-def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
-    """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type."""
+def parse_away(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
+               ) -> tuple[date, str | None] | None:
+    """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type. The cover
+    is a Slack mention, a member id, or a person's name as the bot writes it (`named` finds whose it is)."""
     words = text.split()
     if len(words) == 1 and words[0].lower() in OFF_WORDS:
         return None
@@ -60,7 +63,7 @@ def parse_away(text: str, today: date) -> tuple[date, str | None] | None:
     cover = None
     if cover_at < len(words):
         rest = words[cover_at + 1:]
-        cover = parse_user(rest[0]) if len(rest) == 1 else None
+        cover = (parse_user(rest[0]) if len(rest) == 1 else None) or (named(" ".join(rest)) if rest else None)
         if cover is None:
             raise UserError(f"After `cover`, mention one person (like @Team manager): `{AWAY_USAGE}`.")
     return until, cover
@@ -71,7 +74,7 @@ def install(engine: Engine, services: Services) -> None:
 
     def away(turn: Turn, text: str) -> list[Reply]:
         today = turn.now.astimezone(services.settings.timezone).date()
-        parsed = parse_away(text, today)
+        parsed = parse_away(text, today, services.directory.named)
         if parsed is None:
             cleared = clear_away(services.storage, turn.user_id)
             record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
@@ -88,11 +91,15 @@ def install(engine: Engine, services: Services) -> None:
                                 "managers, QA leads and admins can moderate, so they cannot cover: your cover gets "
                                 "the reminders about audits waiting for your moderation. Pick a team manager, "
                                 "QA lead or admin, or leave out `cover`.")
+        earlier = away_on(services.storage, today).get(turn.user_id)
         set_away(services.storage, turn.user_id, until, cover, turn.now)
         record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover},
                      at=turn.now)
         cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
                       "wait until you are back)." if cover else "")
+        if earlier is not None and earlier[1] and earlier[1] != cover:
+            cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
+                           "to keep a cover.")
         return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
                       "`/audit away off` turns them back on sooner.")]
 

@@ -116,3 +116,10 @@ class Directory:
     def label(self, user_id: str) -> str:
         person = self.people.get(user_id)
         return person.name if person else user_id
+
+    def named(self, text: str) -> str | None:
+        """The one person whose name is `text` as the bot writes it ("@Team manager (South)", copied from a reply in
+        the terminal chat), case and spacing aside; None when nobody, or more than one person, has that name."""
+        wanted = " ".join(text.strip().lstrip("@").split()).casefold()
+        found = [p.user_id for p in self.people.values() if " ".join(p.name.split()).casefold() == wanted]
+        return found[0] if len(found) == 1 else None

@@ -51,6 +51,22 @@ def test_managers_qa_leads_and_admins_can_cover_and_are_told_what_they_get(engin
     assert away_on(services.storage, date(2026, 12, 3))[MANAGER] == (date(2026, 12, 24), cover)
 
 
+@pytest.mark.parametrize("named", ["@Team manager (South)", "team manager (south)", "QA lead (practice)"])
+def test_the_cover_may_be_named_as_the_bot_writes_names(engine: Engine, services: Services, pinned: None,
+                                                        named: str) -> None:
+    _, out = drive(engine, [f"away until 24/12 cover {named}"], user=MANAGER)
+    cover = away_on(services.storage, date(2026, 12, 3))[MANAGER][1]
+    assert services.directory.label(cover).casefold() == named.lstrip("@").casefold()
+    assert f"Moderation requests go to @{services.directory.label(cover)} meanwhile" in flat(out)
+
+
+def test_setting_away_again_without_a_cover_says_the_cover_is_dropped(engine: Engine, services: Services,
+                                                                     pinned: None) -> None:
+    _, out = drive(engine, ["away until next Friday cover U0MGRS001", "away until 24/12"], user=MANAGER)
+    assert "Team manager (South) no longer covers for you: add cover @someone to keep a cover." in flat(out)
+    assert away_on(services.storage, date(2026, 12, 3))[MANAGER] == (date(2026, 12, 24), None)
+
+
 @pytest.mark.parametrize(("typed", "until"), [
     ("24/12", date(2026, 12, 24)),
     ("24 December", date(2026, 12, 24)),
