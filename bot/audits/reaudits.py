@@ -56,7 +56,8 @@ def _scope_and_team(services: Services, person: Person,
     teams = policy.readable_teams(services.directory, person)
     kind = words[0].lower() if words else ""
     if not words:
-        return ("every team's cases" if teams is None else "your cases and your teams' cases",
+        whose = "every team's cases" if teams is None else "your cases and your teams' cases" if teams else "your cases"
+        return (whose,
                 {} if teams is None else {"people": [person.user_id], "teams": teams}, None)
     if kind == "mine" and len(words) == 1:
         return "your audits and your cases", {"people": [person.user_id]}, None

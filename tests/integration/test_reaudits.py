@@ -215,6 +215,8 @@ def test_each_person_sees_the_reaudits_of_the_cases_they_may_list(engine: Engine
     assert {case for case in ("CR-100060", "CR-100061") if case in listing} == sees
     if not sees:
         assert "No re-audits due" in listing
+    if user in (NORTH_WORKER, OTHER_NORTH_WORKER, CARE_WORKER) and not args:  # a practitioner has no teams to list
+        assert "your cases" in listing and "your teams' cases" not in listing
 
 
 @pytest.mark.parametrize(("user", "args", "refusal"), [
