@@ -53,3 +53,22 @@ def test_a_valid_nhs_number_anywhere_is_caught(prefix: str, digits: str, suffix:
 @given(name=st.sampled_from(["Oliver", "Amelia"]), filler=st.text(alphabet="qrtuvxyz ", max_size=30))
 def test_a_listed_name_written_with_a_capital_is_caught(name: str, filler: str) -> None:
     assert "a child's or family member's name" in identifier_kinds(f"{filler} {name}'s plan {filler}", NAMES)
+
+
+def test_kb_check_screens_an_edited_entry_again_and_never_remembers_a_text_holding_an_identifier() -> None:
+    from dataclasses import replace
+
+    from bot.privacy import knowledge_screen
+    from bot.privacy.knowledge_screen import identifier_problems
+    from knowledge.loader import load_knowledge
+
+    kb = load_knowledge()
+    screen = Screen.listed_only(NAMES)
+    assert identifier_problems(kb, screen) == []  # every text now remembered as clean
+    entry = kb.entries["icpc-timescale"]
+    leaked = entry.answer + " Oliver's NHS number is 943 476 5919."
+    edited = replace(kb, entries={**kb.entries, entry.id: replace(entry, answer=leaked)})
+    for _ in range(2):  # found again the second time: a text with an identifier is never remembered
+        [problem] = identifier_problems(edited, screen)
+        assert "entry 'icpc-timescale' answer" in str(problem) and "NHS number" in str(problem)
+    assert not any(text == leaked for _, _, text in knowledge_screen._CLEAN)
