@@ -475,12 +475,23 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
 def close_asked(services: Services, campaign_id: int, actor: str, now: datetime, confirmed: bool) -> list[Reply]:
     """`/audit campaign close N` from a person: before the deadline, with cases not done, it asks first (the
     typed `confirm` or the Close now button answers); otherwise it closes as `close` does."""
-    campaign = store.get_campaign(services.storage, campaign_id)
-    if not confirmed and campaign is not None and campaign.is_open:
-        allocated = store.allocations(services.storage, campaign.id)
-        if closing.needs_confirming(campaign, allocated, now.astimezone(services.settings.timezone).date()):
-            return [closing.confirm_reply(campaign, allocated, now.astimezone(services.settings.timezone).date())]
+    early = None if confirmed else early_close(services, campaign_id, now)
+    if early is not None:
+        return [closing.confirm_reply(*early)]
     return close(services, campaign_id, actor, now)
+
+
+def early_close(services: Services, campaign_id: int,
+                now: datetime) -> tuple[Campaign, list[Allocation], date] | None:
+    """The open campaign, its allocations and today, when closing it now would cut it short (before its deadline,
+    with cases not done): then the person closing is asked first, in chat and on the command line alike. None
+    otherwise (`close` itself refuses a campaign that is unknown or closed already)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None or not campaign.is_open:
+        return None
+    allocated = store.allocations(services.storage, campaign.id)
+    today = now.astimezone(services.settings.timezone).date()
+    return (campaign, allocated, today) if closing.needs_confirming(campaign, allocated, today) else None
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:

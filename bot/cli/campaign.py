@@ -42,6 +42,9 @@ def add_parsers(subparsers: Any) -> None:
             sub.add_argument("campaign", type=int)
         if name == "report":
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        if name == "close":
+            sub.add_argument("--yes", action="store_true",
+                             help="close it even before its deadline with cases not done, without asking")
         add_identity(sub)
     add_identity(create)
     parser.set_defaults(func=run)
@@ -116,12 +119,30 @@ def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     return to_plain(render.progress_reply(service.progress(services, campaign), teams).text) + "\n"
 
 
+def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None:
+    """Closing cannot be undone: before the deadline with cases not done, a person at a terminal is asked
+    "Close it now? [y/N]"; a script (stdin not a terminal) must say --yes. A UserError when not confirmed."""
+    from bot.campaigns.closing import AFTER_CLOSING
+
+    stdin, err = runtime.stdin or sys.stdin, runtime.stderr or sys.stderr
+    if not stdin.isatty():
+        raise UserError(f"{facts} Closing cannot be undone, so nothing was changed. {AFTER_CLOSING} To close it "
+                        f"now, add --yes: `audit-bot campaign close {campaign_id} --yes`.")
+    err.write(f"{facts} {AFTER_CLOSING} Closing cannot be undone.\nClose it now? [y/N] ")
+    err.flush()
+    if stdin.readline().strip().lower() not in ("y", "yes"):
+        raise UserError(f"Nothing was changed: campaign #{campaign_id} stays open.")
+
+
 def _close(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
-    from bot.campaigns import service
+    from bot.campaigns import closing, service
     from bot.core.markup import to_plain
 
     _organiser(who)
     services = runtime.services
+    early = service.early_close(services, args.campaign, services.clock())
+    if early is not None and not args.yes:
+        _confirm_early_close(runtime, to_plain(closing.early_close_facts(*early)), args.campaign)
     replies = service.close(services, args.campaign, who.label, services.clock())
     lines = [to_plain(r.text) for r in replies if r.is_for_requester]
     lines += [f"(for {r.to_channel or r.to_user}: {to_plain(r.title or r.text.splitlines()[0])})"
