@@ -26,10 +26,10 @@ def add_parsers(subparsers: Any) -> None:
     create = verbs.add_parser("create", help="create a campaign and allocate its cases")
     create.add_argument("--name", required=True)
     create.add_argument("--theme", required=True)
-    create.add_argument("--checklist", required=True, help="checklist id, such as neglect")
+    create.add_argument("--checklist", required=True, help="checklist id or enough of its name, such as neglect")
     create.add_argument("--teams", required=True, help="team ids from teams.yaml, comma-separated")
-    create.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
-    create.add_argument("--deadline", required=True, help="last day, YYYY-MM-DD")
+    create.add_argument("--start", required=True, help="first day, such as 2026-12-01, 1/12/2026 or today")
+    create.add_argument("--deadline", required=True, help="last day, such as 18/12/2026 or next Friday")
     create.add_argument("--per-worker", help="cases per worker, 1 to 20")
     create.add_argument("--cases-csv", metavar="FILE", help="CSV of case reference, worker's Slack member ID")
     create.add_argument("--auditors", required=True, choices=("managers", "peer"))
@@ -87,7 +87,7 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     # daily reminders carry that button from the start date).
     return (f"Created campaign #{campaign_id} {spec.name}: {len(dms)} auditor(s) have cases. The command line "
             f"sends no Slack messages: they see them with `/audit campaign mine {campaign_id}`, and the daily "
-            "reminders bring them from the start date." + service.past_start_note(services, spec) + "\n")
+            "reminders bring them from the start date." + service.created_note(services, spec) + "\n")
 
 
 def _visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
