@@ -206,3 +206,65 @@ def test_demo_data_into_an_empty_database_needs_no_flag(services: Services, envi
         again = run_cli(environ, "demo-data", "--weeks", "2", "--seed", "4")  # demo audits are not real ones
     assert again.code == 0, again.err
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo = 0").fetchone()[0] == 0
+
+
+class _Terminal:
+    """One screen for stdout and stderr, as `audit-bot digest … 2>&1` shows them: stdout is buffered until it is
+    flushed (as Python buffers a pipe or file), stderr goes straight to the screen."""
+
+    def __init__(self) -> None:
+        self.screen, self.pending = [], []
+
+    def stdout(self) -> io.TextIOBase:
+        terminal = self
+
+        class Buffered(io.StringIO):
+            def write(self, text: str) -> int:
+                terminal.pending.append(text)
+                return len(text)
+
+            def flush(self) -> None:
+                terminal.screen += terminal.pending
+                terminal.pending.clear()
+
+        return Buffered()
+
+    def stderr(self) -> io.TextIOBase:
+        terminal = self
+
+        class Direct(io.StringIO):
+            def write(self, text: str) -> int:
+                terminal.screen.append(text)
+                return len(text)
+
+        return Direct()
+
+    def shown(self) -> str:
+        """What is on screen once the program has ended (its buffered output flushed at exit)."""
+        return "".join(self.screen + self.pending)
+
+
+def test_a_chart_path_that_cannot_be_written_is_one_line_and_the_note_comes_after_the_digest(
+        services: Services, environ: dict[str, str], tmp_path: Path) -> None:
+    """A user trial got a FileNotFoundError traceback for `--chart /nonexistent/dir/x.png`, and with a good path
+    "Chart written to …" ran into the digest's last line."""
+    seed(services)
+
+    def run(*argv: str) -> tuple[int, str]:
+        terminal = _Terminal()
+        runtime = Runtime(environ=environ, stdout=terminal.stdout(), stderr=terminal.stderr())
+        args = build_parser().parse_args(["digest", "--week", "2026-W47", *argv])
+        try:
+            return args.func(args, runtime), terminal.shown()
+        finally:
+            runtime.close()
+
+    missing = tmp_path / "nonexistent" / "x.png"
+    code, shown = run("--chart", str(missing))
+    assert code == 2 and shown == (f"--chart: cannot write {missing} (No such file or directory); check the folder "
+                                   "exists and you may write there. Nothing was printed.\n")
+    chart = tmp_path / "all.png"
+    code, shown = run("--format", "text", "--chart", str(chart))
+    assert code == 0 and "Audits completed" in shown
+    assert shown.endswith(f"digest.)\nChart written to {chart}\n"), shown[-200:]
+    assert chart.read_bytes().startswith(b"\x89PNG")
