@@ -53,7 +53,7 @@ def add_parsers(subparsers: Any) -> None:
 def _organiser(who: Operator) -> None:
     if not policy.may_run_campaigns(who.person):
         assert who.person is not None
-        raise UserError(f"{who.person.user_id} is a {who.person.role.value}: creating and closing campaigns is for "
+        raise UserError(f"{who.person.user_id} is a {who.person.role.value}; creating and closing campaigns is for "
                         "QA leads and admins (or the server's operator, without --as).")
 
 
@@ -90,7 +90,9 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
             "reminders bring them from the start date." + service.created_note(services, spec) + "\n")
 
 
-def _visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
+def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
+    """Campaign N if it exists and `who` may see it (bot.core.policy.may_see_campaign); else a UserError saying
+    there is no such campaign they can see (`show`, `report`, `export --campaign N`)."""
     from bot.storage import campaigns as store
 
     campaign = store.get_campaign(runtime.services.storage, campaign_id)
@@ -113,10 +115,11 @@ def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.campaigns import render, service
     from bot.core.markup import to_plain
 
-    campaign = _visible_campaign(runtime, who, args.campaign)
+    campaign = visible_campaign(runtime, who, args.campaign)
     services = runtime.services
     teams = None if policy.sees_every_team(who.person) else services.directory.managed_team_ids(who.label)
-    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text) + "\n"
+    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text,
+                    services.directory.label) + "\n"  # people by name, as the chat shows them
 
 
 def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None:
@@ -145,7 +148,8 @@ def _close(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
         _confirm_early_close(runtime, to_plain(closing.early_close_facts(*early)), args.campaign)
     replies = service.close(services, args.campaign, who.label, services.clock())
     lines = [to_plain(r.text) for r in replies if r.is_for_requester]
-    lines += [f"(for {r.to_channel or r.to_user}: {to_plain(r.title or r.text.splitlines()[0])})"
+    lines += [f"(for {r.to_channel or services.directory.label(r.to_user or '')}: "
+              f"{to_plain(r.title or r.text.splitlines()[0])})"
               for r in replies if not r.is_for_requester]
     return "\n".join(lines) + "\n"
 
@@ -154,7 +158,7 @@ def _report(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.campaigns import render, service
     from bot.core.markup import to_plain
 
-    campaign = _visible_campaign(runtime, who, args.campaign)
+    campaign = visible_campaign(runtime, who, args.campaign)
     if not policy.sees_every_team(who.person):
         raise UserError("The whole campaign report is for QA leads and admins; `audit-bot campaign show N` gives "
                         "your teams' progress.")

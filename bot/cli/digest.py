@@ -45,7 +45,7 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.terminal.render import TerminalView
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
-    args.team = operator(args, runtime).team_scope(args.team, runtime, "read the digest")
+    args.team = operator(args, runtime).team_scope(args.team, runtime, "the digest")
     services = runtime.services
     try:
         today = services.local_now().date()

@@ -15,6 +15,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from bot.cli.campaign import visible_campaign
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
@@ -143,7 +144,9 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
     who = operator(args, runtime)
-    args.team = who.team_scope(args.team, runtime, "export audits")
+    args.team = who.team_scope(args.team, runtime, "the export")
+    if args.campaign is not None:  # a user trial's `--campaign 99` gave an empty export and no word why
+        visible_campaign(runtime, who, args.campaign)
     since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None
     items = export_audits(runtime, since, args.team, args.campaign)
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
