@@ -249,7 +249,8 @@ def test_export_writes_one_csv_row_per_answer_and_nests_json(environ: dict[str, 
     with pytest.raises(UserError, match=r"--since: Tuesday 1 January 2999 is in the future \(today is .*\), so "
                        "there is no audit submitted on or after it yet"):
         run_export(environ, "--since", "2999-01-01")  # a user trial got an empty file and no word why
-    code, out, _ = run_export(environ, "--since", "last week")  # read as audits read dates
+    with time_machine.travel(SUBMITTED_AT + timedelta(days=2), tick=False):
+        code, out, _ = run_export(environ, "--since", "last week")  # read as audits read dates
     assert code == 0 and {r["audit_id"] for r in csv.DictReader(io.StringIO(out))} == {str(submitted)}
     with pytest.raises(UserError, match="--since: I could not read 'someday' as a date"):
         run_export(environ, "--since", "someday")
