@@ -208,40 +208,21 @@ def test_demo_data_into_an_empty_database_needs_no_flag(services: Services, envi
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo = 0").fetchone()[0] == 0
 
 
-class _Terminal:
-    """One screen for stdout and stderr, as `audit-bot digest … 2>&1` shows them: stdout is buffered until it is
+class _Screen(io.StringIO):
+    """One of the two streams `audit-bot digest … 2>&1` shows on one screen: stdout is buffered until it is
     flushed (as Python buffers a pipe or file), stderr goes straight to the screen."""
 
-    def __init__(self) -> None:
-        self.screen, self.pending = [], []
+    def __init__(self, screen: list[str], buffered: bool) -> None:
+        super().__init__()
+        self.screen, self.buffered, self.pending = screen, buffered, []
 
-    def stdout(self) -> io.TextIOBase:
-        terminal = self
+    def write(self, text: str) -> int:
+        (self.pending if self.buffered else self.screen).append(text)
+        return len(text)
 
-        class Buffered(io.StringIO):
-            def write(self, text: str) -> int:
-                terminal.pending.append(text)
-                return len(text)
-
-            def flush(self) -> None:
-                terminal.screen += terminal.pending
-                terminal.pending.clear()
-
-        return Buffered()
-
-    def stderr(self) -> io.TextIOBase:
-        terminal = self
-
-        class Direct(io.StringIO):
-            def write(self, text: str) -> int:
-                terminal.screen.append(text)
-                return len(text)
-
-        return Direct()
-
-    def shown(self) -> str:
-        """What is on screen once the program has ended (its buffered output flushed at exit)."""
-        return "".join(self.screen + self.pending)
+    def flush(self) -> None:
+        self.screen += self.pending
+        self.pending.clear()
 
 
 def test_a_chart_path_that_cannot_be_written_is_one_line_and_the_note_comes_after_the_digest(
@@ -251,13 +232,16 @@ def test_a_chart_path_that_cannot_be_written_is_one_line_and_the_note_comes_afte
     seed(services)
 
     def run(*argv: str) -> tuple[int, str]:
-        terminal = _Terminal()
-        runtime = Runtime(environ=environ, stdout=terminal.stdout(), stderr=terminal.stderr())
+        screen: list[str] = []
+        out = _Screen(screen, buffered=True)
+        runtime = Runtime(environ=environ, stdout=out, stderr=_Screen(screen, buffered=False))
         args = build_parser().parse_args(["digest", "--week", "2026-W47", *argv])
         try:
-            return args.func(args, runtime), terminal.shown()
+            code = args.func(args, runtime)
         finally:
             runtime.close()
+        out.flush()  # as at exit
+        return code, "".join(screen)
 
     missing = tmp_path / "nonexistent" / "x.png"
     code, shown = run("--chart", str(missing))
