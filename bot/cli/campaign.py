@@ -129,8 +129,8 @@ def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None
 
     stdin, err = runtime.stdin or sys.stdin, runtime.stderr or sys.stderr
     if not stdin.isatty():
-        raise UserError(f"{facts} Closing cannot be undone, so nothing was changed. {AFTER_CLOSING} To close it "
-                        f"now, add --yes: `audit-bot campaign close {campaign_id} --yes`.")
+        raise UserError(f"{facts} Closing cannot be undone. {AFTER_CLOSING} Nothing was changed: to close it "
+                        f"now, add --yes (`audit-bot campaign close {campaign_id} --yes`).")
     err.write(f"{facts} {AFTER_CLOSING} Closing cannot be undone.\nClose it now? [y/N] ")
     err.flush()
     if stdin.readline().strip().lower() not in ("y", "yes"):
