@@ -29,17 +29,25 @@ def needs_confirming(campaign: Campaign, allocations: Sequence[Allocation], toda
     return today < campaign.deadline and bool(not_done(allocations))
 
 
-def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> Reply:
-    """Close now / Keep it open, saying what closing early leaves undone."""
+AFTER_CLOSING = ("No case can be started in it after that, and each auditor with cases left is told they need no "
+                 "audit for this campaign.")
+
+
+def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> str:
+    """What closing now cuts short: the days left to the deadline and the cases not done. Said by the chat's
+    question and by the command line's (`audit-bot campaign close N` asks, or wants --yes), so both say the same."""
     left = len(not_done(allocations))
     days = (campaign.deadline - today).days
+    return (f"Campaign #{campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
+            f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
+            f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted).")
+
+
+def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> Reply:
+    """Close now / Keep it open, saying what closing early leaves undone."""
     return Reply(
-        text=(f"Campaign #{campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
-              f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
-              f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted). "
-              "Close it now? No case can be started in it after that, and each auditor with cases left is told "
-              f"they need no audit for this campaign. Press {bold('Close now')}, or type `/audit campaign close "
-              f"{campaign.id} {CONFIRM_WORD}`."),
+        text=(f"{early_close_facts(campaign, allocations, today)} Close it now? {AFTER_CLOSING} Press "
+              f"{bold('Close now')}, or type `/audit campaign close {campaign.id} {CONFIRM_WORD}`."),
         kind="question",
         choices=(Choice("Close now", "campaign.close_confirm", str(campaign.id), "danger"),
                  Choice("Keep it open", "campaign.close_keep", str(campaign.id), "primary")))

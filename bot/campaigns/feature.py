@@ -2,7 +2,7 @@
 
     /audit campaign                                  the campaigns you can see
     /audit campaign 3                                progress by team and by auditor
-    /audit campaign create name="…" theme=… checklist=… teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD
+    /audit campaign create name="…" theme=… checklist=… teams=a,b start=DATE deadline=DATE
                            per-worker=2 auditors=managers|peer moderate=20      (QA leads, admins)
     /audit campaign new                              the same as a Slack form: cases per worker, or a pasted
                                                      CSV of case references with their workers  (QA leads, admins)
@@ -69,10 +69,10 @@ CASES_HINT = ("Instead of cases per worker: one case a line as case reference, w
               "--cases-csv.")
 FORM = Form(action=FORM_ACTION, title="New audit campaign", submit="Create", fields=(
     FormField("name", "Name", max_length=200), FormField("theme", "Theme", max_length=200),
-    FormField("checklist", "Checklist id (such as neglect)", max_length=200),
+    FormField("checklist", "Checklist (its id or name, such as neglect)", max_length=200),
     FormField("teams", "Teams (ids from teams.yaml, comma-separated)", max_length=200),
-    FormField("start", "Start (YYYY-MM-DD)", max_length=200),
-    FormField("deadline", "Deadline (YYYY-MM-DD)", max_length=200),
+    FormField("start", "Start (such as 1/12/2026 or today)", max_length=200),
+    FormField("deadline", "Deadline (such as 18/12/2026 or Friday week)", max_length=200),
     FormField("per-worker", "Cases per worker (1 to 20)", optional=True, max_length=200,
               hint="Leave empty when you give the case list below."),
     FormField(service.CASES_FIELD, "Case list (CSV)", "long_text", optional=True, hint=CASES_HINT,
@@ -84,17 +84,26 @@ FORM_KEYS = tuple(f.id for f in FORM.fields if f.id != service.CASES_FIELD)
 MAX_FORM_PAYLOAD = 12 * (MAX_CASES_CHARS + 200 * len(FORM_KEYS) + 3000) + 1000
 
 
+DATE_KEYS = ("start", "deadline")  # their values may run on unquoted: `deadline=next Friday`, `start=1 December`
+
+
 def parse_fields(text: str) -> dict[str, str]:
-    """`key=value` words (quotes allowed, as in name="Neglect December"); one UserError for anything else."""
+    """`key=value` words (quotes allowed, as in name="Neglect December"; a date may run on unquoted, as in
+    deadline=next Friday); one UserError for anything else."""
     try:
         words = shlex.split(text)
     except ValueError:
         raise UserError("A quote is not closed. Write values with spaces in double quotes: "
                         'name="Neglect audit December".') from None
     fields: dict[str, str] = {}
+    last = ""
     for word in words:
         key, separator, value = word.partition("=")
         key = key.strip().lower()
+        if not separator and last in DATE_KEYS:  # deadline=next Friday, unquoted: the date goes on
+            fields[last] += f" {word}"
+            continue
+        last = key
         if not separator or key not in service.SPEC_KEYS:
             raise UserError(f"I don't understand {word[:40]!r}. Write key=value with these keys: "
                             f"{', '.join(service.SPEC_KEYS)}.")
@@ -186,7 +195,7 @@ def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created for {', '.join(spec.teams)}: "
                        f"{len(dms)} auditor(s) have their "
                        f"cases by DM. `/audit campaign {campaign_id}` shows progress."
-                       + service.past_start_note(services, spec)), *dms]
+                       + service.created_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:
@@ -217,7 +226,7 @@ def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:
     service.require_organiser(services, turn.user_id)
     return [Reply(title="New audit campaign", kind="question", form=FORM if turn.surface != "terminal" else None,
                   text="To create a campaign here, type `/audit campaign create name=\"…\" theme=… checklist=… "
-                       "teams=a,b start=YYYY-MM-DD deadline=YYYY-MM-DD per-worker=2 auditors=managers|peer "
+                       "teams=a,b start=today deadline=18/12/2026 per-worker=2 auditors=managers|peer "
                        "moderate=20`.")]
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from bot.core.teams import team_matches
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
 from bot.storage.campaigns import Allocation, Campaign
+from knowledge import dates
 from knowledge.dates import short_date
 
 __all__ = ["Allocation", "Campaign", "CampaignSpec", "CaseItem", "FieldError", "FieldErrors", "check_spec"]
@@ -82,13 +84,31 @@ class CampaignSpec:
     cases: tuple[CaseItem, ...] = ()
 
 
-def parse_day(text: str, what: str) -> date:
-    """An ISO date (2026-12-01) for a campaign's start or deadline; anything else gets one clear message."""
+def parse_day(text: str, what: str, today: date) -> date:
+    """A campaign's start or deadline, read as every date a person types is read (knowledge.dates: 2026-12-18,
+    18/12/2026, 18 December, next Friday, today), with that reader's own message when it cannot be read. A
+    deadline without a year is the next such day; a start the nearest (it may already be past)."""
+    field = "deadline" if what == "deadline" else "start"
     try:
-        return date.fromisoformat((text or "").strip())
-    except ValueError:
-        raise FieldError(f"The {what} {text!r} is not a date I can read. Write it as YYYY-MM-DD, "
-                         "such as 2026-12-18.", "deadline" if what == "deadline" else "start") from None
+        return dates.parse_day(text, today, "future" if field == "deadline" else "any")
+    except dates.DateError as exc:
+        raise FieldError(f"The {what}: {exc}", field) from None
+
+
+def read_checklist(titles: Mapping[str, str], typed: str) -> str:
+    """The checklist id `typed` names: its id, or enough of its id or title to name one checklist (`voice` is
+    voice-of-the-child), read as teams are (bot.core.teams.team_matches); a FieldError naming the choices when it
+    names none or several."""
+    shown = " ".join(typed.split())
+    found = team_matches(titles, typed)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        options = ", ".join(f"{checklist_id} ({titles[checklist_id]})" for checklist_id in found)
+        raise FieldError(f"The checklist {shown!r} could be more than one: {options}. Type more of its name, or its "
+                         "id.", "checklist")
+    raise FieldError(f"There is no checklist called {shown!r}. Choose one of: {', '.join(sorted(titles))}.",
+                     "checklist")
 
 
 def parse_share(text: str | int) -> int:
@@ -169,7 +189,7 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
     already (they could not be read), so the checks that need them are left out."""
     name, theme = " ".join(spec.name.split()), " ".join(spec.theme.split())
     errors = _words_errors(name, theme, screen, open_names)
-    if spec.checklist_id not in checklist_ids:
+    if "checklist" not in skip and spec.checklist_id not in checklist_ids:
         errors.append(FieldError(f"There is no checklist called {spec.checklist_id!r}. Choose one of: "
                                  f"{', '.join(sorted(checklist_ids))}.", "checklist"))
     if "teams" not in skip:

@@ -23,6 +23,7 @@ from bot.campaigns.model import (
     parse_per_worker,
     parse_share,
     raise_all,
+    read_checklist,
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
@@ -76,15 +77,17 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
             skip.add(key)
             return fallback
 
-    starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date"), today)
-    deadline = read("deadline", lambda: parse_day(str(fields["deadline"]), "deadline"), today)
+    starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date", today), today)
+    deadline = read("deadline", lambda: parse_day(str(fields["deadline"]), "deadline", today), today)
+    titles = {checklist_id: c.title for checklist_id, c in checklists(services).items()}
+    checklist_id = read("checklist", lambda: read_checklist(titles, str(fields["checklist"])), "")
     share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
     count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
     if any(e.field == "per-worker" for e in errors):
         skip.add("per-worker")
     spec = CampaignSpec(
         name=str(fields.get("name") or ""), theme=str(fields.get("theme") or ""),
-        checklist_id=str(fields.get("checklist") or "").strip().lower(), teams=teams, starts_on=starts_on,
+        checklist_id=checklist_id, teams=teams, starts_on=starts_on,
         deadline=deadline, auditors=str(fields.get("auditors") or "").strip().lower(), moderation_share=share,
         per_worker=count)
     open_names = [c.name for c in store.list_campaigns(services.storage) if c.is_open]
@@ -130,13 +133,16 @@ def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None
     return checked
 
 
-def past_start_note(services: Services, spec: CampaignSpec) -> str:
-    """A start already past is allowed (the deadline is ahead); the organiser is told what it means."""
-    today = services.local_now().date()
-    if spec.starts_on >= today:
-        return ""
-    return (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
-            "daily reminders chase them from today.")
+def created_note(services: Services, spec: CampaignSpec) -> str:
+    """What was read, said back (dates may be typed as `next Friday`, a checklist as `voice`): the checklist
+    and the window; and a start already past, which is allowed (the deadline is ahead), with what it means."""
+    checklist = checklists(services).get(spec.checklist_id)
+    title = f"{checklist.title} ({spec.checklist_id})" if checklist else spec.checklist_id
+    said = (f" Checklist: {title}; it runs from {short_date(spec.starts_on)} to {short_date(spec.deadline)}.")
+    if spec.starts_on >= services.local_now().date():
+        return said
+    return said + (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and "
+                   "the daily reminders chase them from today.")
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:
@@ -477,12 +483,23 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
 def close_asked(services: Services, campaign_id: int, actor: str, now: datetime, confirmed: bool) -> list[Reply]:
     """`/audit campaign close N` from a person: before the deadline, with cases not done, it asks first (the
     typed `confirm` or the Close now button answers); otherwise it closes as `close` does."""
-    campaign = store.get_campaign(services.storage, campaign_id)
-    if not confirmed and campaign is not None and campaign.is_open:
-        allocated = store.allocations(services.storage, campaign.id)
-        if closing.needs_confirming(campaign, allocated, now.astimezone(services.settings.timezone).date()):
-            return [closing.confirm_reply(campaign, allocated, now.astimezone(services.settings.timezone).date())]
+    early = None if confirmed else early_close(services, campaign_id, now)
+    if early is not None:
+        return [closing.confirm_reply(*early)]
     return close(services, campaign_id, actor, now)
+
+
+def early_close(services: Services, campaign_id: int,
+                now: datetime) -> tuple[Campaign, list[Allocation], date] | None:
+    """The open campaign, its allocations and today, when closing it now would cut it short (before its deadline,
+    with cases not done): then the person closing is asked first, in chat and on the command line alike. None
+    otherwise (`close` itself refuses a campaign that is unknown or closed already)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None or not campaign.is_open:
+        return None
+    allocated = store.allocations(services.storage, campaign.id)
+    today = now.astimezone(services.settings.timezone).date()
+    return (campaign, allocated, today) if closing.needs_confirming(campaign, allocated, today) else None
 
 
 def close_due(services: Services, now: datetime) -> list[Reply]:

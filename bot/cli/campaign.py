@@ -26,10 +26,10 @@ def add_parsers(subparsers: Any) -> None:
     create = verbs.add_parser("create", help="create a campaign and allocate its cases")
     create.add_argument("--name", required=True)
     create.add_argument("--theme", required=True)
-    create.add_argument("--checklist", required=True, help="checklist id, such as neglect")
+    create.add_argument("--checklist", required=True, help="checklist id or enough of its name, such as neglect")
     create.add_argument("--teams", required=True, help="team ids from teams.yaml, comma-separated")
-    create.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
-    create.add_argument("--deadline", required=True, help="last day, YYYY-MM-DD")
+    create.add_argument("--start", required=True, help="first day, such as 2026-12-01, 1/12/2026 or today")
+    create.add_argument("--deadline", required=True, help="last day, such as 18/12/2026 or next Friday")
     create.add_argument("--per-worker", help="cases per worker, 1 to 20")
     create.add_argument("--cases-csv", metavar="FILE", help="CSV of case reference, worker's Slack member ID")
     create.add_argument("--auditors", required=True, choices=("managers", "peer"))
@@ -42,6 +42,9 @@ def add_parsers(subparsers: Any) -> None:
             sub.add_argument("campaign", type=int)
         if name == "report":
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        if name == "close":
+            sub.add_argument("--yes", action="store_true",
+                             help="close it even before its deadline with cases not done, without asking")
         add_identity(sub)
     add_identity(create)
     parser.set_defaults(func=run)
@@ -50,7 +53,7 @@ def add_parsers(subparsers: Any) -> None:
 def _organiser(who: Operator) -> None:
     if not policy.may_run_campaigns(who.person):
         assert who.person is not None
-        raise UserError(f"{who.person.user_id} is a {who.person.role.value}: creating and closing campaigns is for "
+        raise UserError(f"{who.person.user_id} is a {who.person.role.value}; creating and closing campaigns is for "
                         "QA leads and admins (or the server's operator, without --as).")
 
 
@@ -84,10 +87,12 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     # daily reminders carry that button from the start date).
     return (f"Created campaign #{campaign_id} {spec.name}: {len(dms)} auditor(s) have cases. The command line "
             f"sends no Slack messages: they see them with `/audit campaign mine {campaign_id}`, and the daily "
-            "reminders bring them from the start date." + service.past_start_note(services, spec) + "\n")
+            "reminders bring them from the start date." + service.created_note(services, spec) + "\n")
 
 
-def _visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
+def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
+    """Campaign N if it exists and `who` may see it (bot.core.policy.may_see_campaign); else a UserError saying
+    there is no such campaign they can see (`show`, `report`, `export --campaign N`)."""
     from bot.storage import campaigns as store
 
     campaign = store.get_campaign(runtime.services.storage, campaign_id)
@@ -110,21 +115,41 @@ def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.campaigns import render, service
     from bot.core.markup import to_plain
 
-    campaign = _visible_campaign(runtime, who, args.campaign)
+    campaign = visible_campaign(runtime, who, args.campaign)
     services = runtime.services
     teams = None if policy.sees_every_team(who.person) else services.directory.managed_team_ids(who.label)
-    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text) + "\n"
+    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text,
+                    services.directory.label) + "\n"  # people by name, as the chat shows them
+
+
+def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None:
+    """Closing cannot be undone: before the deadline with cases not done, a person at a terminal is asked
+    "Close it now? [y/N]"; a script (stdin not a terminal) must say --yes. A UserError when not confirmed."""
+    from bot.campaigns.closing import AFTER_CLOSING
+
+    stdin, err = runtime.stdin or sys.stdin, runtime.stderr or sys.stderr
+    if not stdin.isatty():
+        raise UserError(f"{facts} Closing cannot be undone. {AFTER_CLOSING} Nothing was changed: to close it "
+                        f"now, add --yes (`audit-bot campaign close {campaign_id} --yes`).")
+    err.write(f"{facts} {AFTER_CLOSING} Closing cannot be undone.\nClose it now? [y/N] ")
+    err.flush()
+    if stdin.readline().strip().lower() not in ("y", "yes"):
+        raise UserError(f"Nothing was changed: campaign #{campaign_id} stays open.")
 
 
 def _close(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
-    from bot.campaigns import service
+    from bot.campaigns import closing, service
     from bot.core.markup import to_plain
 
     _organiser(who)
     services = runtime.services
+    early = service.early_close(services, args.campaign, services.clock())
+    if early is not None and not args.yes:
+        _confirm_early_close(runtime, to_plain(closing.early_close_facts(*early)), args.campaign)
     replies = service.close(services, args.campaign, who.label, services.clock())
     lines = [to_plain(r.text) for r in replies if r.is_for_requester]
-    lines += [f"(for {r.to_channel or r.to_user}: {to_plain(r.title or r.text.splitlines()[0])})"
+    lines += [f"(for {r.to_channel or services.directory.label(r.to_user or '')}: "
+              f"{to_plain(r.title or r.text.splitlines()[0])})"
               for r in replies if not r.is_for_requester]
     return "\n".join(lines) + "\n"
 
@@ -133,7 +158,7 @@ def _report(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.campaigns import render, service
     from bot.core.markup import to_plain
 
-    campaign = _visible_campaign(runtime, who, args.campaign)
+    campaign = visible_campaign(runtime, who, args.campaign)
     if not policy.sees_every_team(who.person):
         raise UserError("The whole campaign report is for QA leads and admins; `audit-bot campaign show N` gives "
                         "your teams' progress.")

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
@@ -31,7 +32,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
-    from bot.digests.charts import grade_trend_png
     from bot.digests.digest import (
         ServiceDigest,
         build_service_digest,
@@ -43,10 +43,9 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.digests.payload import service_payload, team_payload
     from bot.digests.render import service_replies, team_replies
     from bot.terminal.render import TerminalView
-    from knowledge.checklist_schema import GRADE_LABELS
 
     out, err = runtime.stdout or sys.stdout, runtime.stderr or sys.stderr
-    args.team = operator(args, runtime).team_scope(args.team, runtime, "read the digest")
+    args.team = operator(args, runtime).team_scope(args.team, runtime, "the digest")
     services = runtime.services
     try:
         today = services.local_now().date()
@@ -61,6 +60,8 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
     else:
         service = build_service_digest(services, monday)
         teams = list(service.teams)
+    if args.chart and not _write_chart(args.chart, teams, service.week, bool(args.team), err):
+        return 2
     if args.format == "json":
         payload: dict = {"week": service.week, "teams": [team_payload(t) for t in teams]}
         if not args.team:
@@ -73,15 +74,30 @@ def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
         if not args.team:
             out.write(view.render(service_replies(service, chart=False)) + "\n")
     if args.chart:
-        trend = teams[0].trend if args.team else [
-            (label, {g: sum(t.trend[i][1].get(g, 0) for t in teams) for g in GRADE_LABELS})
-            for i, (label, _) in enumerate(teams[0].trend)
-        ]
-        title = f"{teams[0].team_name if args.team else 'Whole service'}: 12-week trend to {service.week}"
-        Path(args.chart).write_bytes(grade_trend_png(title, [lab for lab, _ in trend], [w for _, w in trend],
-                                                     GRADE_LABELS))
+        out.flush()  # the digest first: piped with `2>&1`, the note must not land in the middle of its last line
         err.write(f"Chart written to {args.chart}\n")
     return 0
+
+
+def _write_chart(path: str, teams: list, week: str, one_team: bool, err: TextIO) -> bool:
+    """Write the 12-week trend chart (one team's, or the whole service's) before anything is printed, so a path
+    that cannot be written is one clear line and exit status 2, not a traceback after the digest."""
+    from bot.digests.charts import grade_trend_png
+    from knowledge.checklist_schema import GRADE_LABELS
+
+    trend = teams[0].trend if one_team else [
+        (label, {g: sum(t.trend[i][1].get(g, 0) for t in teams) for g in GRADE_LABELS})
+        for i, (label, _) in enumerate(teams[0].trend)
+    ]
+    title = f"{teams[0].team_name if one_team else 'Whole service'}: 12-week trend to {week}"
+    png = grade_trend_png(title, [lab for lab, _ in trend], [w for _, w in trend], GRADE_LABELS)
+    try:
+        Path(path).write_bytes(png)
+    except OSError as error:
+        err.write(f"--chart: cannot write {path} ({error.strerror or type(error).__name__}); check the folder "
+                  "exists and you may write there. Nothing was printed.\n")
+        return False
+    return True
 
 
 def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:

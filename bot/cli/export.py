@@ -15,9 +15,10 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from bot.audits.flow import AnswerError, parse_date
+from bot.cli.campaign import visible_campaign
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
+from bot.cli.since import read_since
 from bot.errors import UserError
 from bot.storage.db import PRIVATE_FILE
 from bot.storage.reports.export import audit_details, exported_audits
@@ -34,7 +35,8 @@ PROGRESS_EVERY = 1000
 def add_parsers(subparsers: Any) -> None:
     parser = subparsers.add_parser("export", help="export audits for performance clinics (CSV or JSON)")
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
-    parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31 or 31/01/2026)")
+    parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31, 31/01/2026, "
+                        "last Monday)")
     parser.add_argument("--team", help="only audits of this team id")
     parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
     parser.add_argument("--output", help="write to this file instead of standard output")
@@ -142,14 +144,10 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
     who = operator(args, runtime)
-    args.team = who.team_scope(args.team, runtime, "export audits")
-    since = None
-    if args.since:
-        try:
-            since = parse_date(args.since).isoformat()
-        except AnswerError as error:
-            stderr.write(f"--since: {error}\n")
-            return 2
+    args.team = who.team_scope(args.team, runtime, "the export")
+    if args.campaign is not None:  # a user trial's `--campaign 99` gave an empty export and no word why
+        visible_campaign(runtime, who, args.campaign)
+    since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None
     items = export_audits(runtime, since, args.team, args.campaign)
     reports = campaign_reports(runtime, who, items) if args.format == "json" else []
 

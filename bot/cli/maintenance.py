@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import TextIO
 
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
+from bot.cli.since import read_since
 from bot.storage import Storage
 from bot.storage.lock import DatabaseInUse, no_bot_running
 from bot.storage.maintenance import (
@@ -29,6 +30,7 @@ from bot.storage.maintenance import (
     trail_rows,
 )
 from bot.storage.trail import record_trail
+from knowledge.dates import short_date
 
 RETENTION_HELP = (
     "List audits whose last activity is older than retention_years (settings.yaml), with counts by status and "
@@ -64,19 +66,10 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     trail = subparsers.add_parser(
         "trail", help="print the audit trail (role changes, exports, reloads, moderation, retention)",
         description="Print who did what and when, in local time.")
-    trail.add_argument("--since", type=_local_date, help="only from this date on (YYYY-MM-DD, local time)")
+    trail.add_argument("--since", help="only from this date on, local time (2026-11-01, 1/11/2026, last Monday)")
     trail.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     add_identity(trail)
     trail.set_defaults(func=cmd_trail)
-
-
-def _local_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"use a date like 2026-11-01, not {text!r}") from None
-
-
 
 
 def _out(runtime: Runtime) -> TextIO:
@@ -189,7 +182,8 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
 def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
     operator(args, runtime).require_admin("reading the audit trail")
     settings = runtime.settings
-    since = datetime.combine(args.since, time(0), tzinfo=settings.timezone) if args.since else None
+    first = read_since(args.since, runtime, "nothing in the trail from it") if args.since else None
+    since = datetime.combine(first, time(0), tzinfo=settings.timezone) if first else None
     rows = trail_rows(runtime.services.storage, since)
     out = _out(runtime)
     if args.format == "json":
@@ -201,7 +195,7 @@ def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
         out.write(json.dumps(items, indent=2, sort_keys=True) + "\n")
         return 0
     if not rows:
-        out.write("The trail is empty" + (f" since {args.since:%d %B %Y}" if args.since else "") + ".\n")
+        out.write("The trail is empty" + (f" since {short_date(first)}" if first else "") + ".\n")
         return 0
     for row in rows:
         local = row.at.astimezone(settings.timezone)

@@ -40,25 +40,28 @@ class Operator:
         """Refuse, saying who may, unless the server operator or an admin runs it."""
         if not policy.may_run_maintenance(self.person):
             assert self.person is not None
-            raise UserError(f"{self.person.user_id} is a {self.person.role.value}: {what} is for admins (or the "
+            raise UserError(f"{self.person.user_id} is a {self.person.role.value}; {what} is for admins (or the "
                             "server's operator, without --as).")
         return self
 
     def team_scope(self, typed: str | None, runtime: Runtime, what: str) -> str | None:
         """The team id `--team` names, read as every command reads a team (bot.core.teams: `north` is
         north-assessment): managers may ask only about a team they manage (and must name it); QA leads and
-        admins any."""
+        admins any. `what` names what is asked for, as a noun: "the digest", "the export"."""
         person = self.person
         directory = runtime.settings.directory
         team = find_team(directory, typed).id if typed else None
         if person is None or policy.may_read_team(directory, person, team):
             return team
         if person.role is not Role.MANAGER:
-            raise UserError(f"{person.user_id} is a {person.role.value}: {what} is for managers (their own "
-                            "teams), QA leads and admins.")
+            raise UserError(f"{person.user_id} is a {person.role.value}; {what} is for managers (their own teams), "
+                            "QA leads and admins.")
         managed = directory.managed_team_ids(person.user_id)
-        raise UserError(f"As a manager, {person.user_id} may {what} for their own teams only: add "
-                            f"--team {' or --team '.join(managed) or '<team>'}.")
+        add = f"--team {' or --team '.join(managed)}" if managed else "--team with a team you manage"
+        if team is not None:
+            raise UserError(f"{team} is not one of your teams (yours: {', '.join(managed) or 'none'}). As a manager, "
+                            f"{person.user_id} gets {what} for their own teams only: use {add}.")
+        raise UserError(f"As a manager, {person.user_id} gets {what} for their own teams only: add {add}.")
 
 
 def operator(args: argparse.Namespace, runtime: Runtime) -> Operator:

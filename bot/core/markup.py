@@ -13,6 +13,7 @@ platform's code; `EMOJI` lists the names and what each transport shows for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Neutral name -> (Slack emoji code, terminal mark).
 EMOJI: dict[str, tuple[str, str]] = {
@@ -101,11 +102,12 @@ def _slack_inline(text: str) -> str:
     return EMOJI_NAME.sub(lambda found: EMOJI[found.group(1)][0], text)
 
 
-def to_plain(text: str) -> str:
-    """Neutral markup as plain words for a terminal: marks instead of emoji, no emphasis signs."""
+def to_plain(text: str, names: Callable[[str], str] | None = None) -> str:
+    """Neutral markup as plain words for a terminal: marks instead of emoji, no emphasis signs. With `names` (the
+    directory's label), a mention reads "@Sam North" as Slack would show it; without, the member ID."""
     text = LINK.sub(r"\1 (\2)", text)
     text = SLACK_LINK.sub(r"\2 (\1)", text)
-    text = MENTION.sub(r"@\1", text)
+    text = MENTION.sub((lambda found: f"@{names(found.group(1))}") if names else r"@\1", text)
     text = EMOJI_NAME.sub(lambda found: EMOJI[found.group(1)][1], text)
     for _name, (slack_code, mark) in EMOJI.items():
         text = text.replace(slack_code, mark)

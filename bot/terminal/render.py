@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.core.markup import MENTION, to_plain
+from bot.core.markup import to_plain
 from bot.core.replies import Choice, Reply
 
 MAX_PICK_DIGITS = 3  # "2" or "#12" is an option number; a longer number is something else typed
@@ -60,10 +60,7 @@ class TerminalView:
     retired: bool = False  # a menu was on screen until a reply without options came after it
 
     def _plain(self, text: str) -> str:
-        if self.names is not None:
-            names = self.names
-            text = MENTION.sub(lambda found: f"@{names(found.group(1))}", text)
-        return plain(text)
+        return to_plain(text, self.names)
 
     def render(self, replies: list[Reply]) -> str:
         """Show one turn's replies. Options shown in this turn replace the previous ones; a turn without options

@@ -176,7 +176,7 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
         good = {"name": "Neglect December", "theme": "neglect", "checklist": "neglect",
                 "teams": "north-assessment,south-cin-cp", "start": "2026-12-01", "deadline": "2026-12-18",
                 "per-worker": "1", "auditors": "managers", "moderate": "20"}
-        for field, wrong, words in [("deadline", "18/12", "not a date I can read"),
+        for field, wrong, words in [("deadline", "blursday", "I could not read 'blursday' as a date"),
                                     ("teams", "north-assessment,west", "There is no team `west`"),
                                     ("moderate", "150", "from 0 to 100"),
                                     ("start", "2026-12-19", "the start must be on or before the deadline")]:

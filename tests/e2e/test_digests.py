@@ -206,3 +206,49 @@ def test_demo_data_into_an_empty_database_needs_no_flag(services: Services, envi
         again = run_cli(environ, "demo-data", "--weeks", "2", "--seed", "4")  # demo audits are not real ones
     assert again.code == 0, again.err
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE demo = 0").fetchone()[0] == 0
+
+
+class _Screen(io.StringIO):
+    """One of the two streams `audit-bot digest … 2>&1` shows on one screen: stdout is buffered until it is
+    flushed (as Python buffers a pipe or file), stderr goes straight to the screen."""
+
+    def __init__(self, screen: list[str], buffered: bool) -> None:
+        super().__init__()
+        self.screen, self.buffered, self.pending = screen, buffered, []
+
+    def write(self, text: str) -> int:
+        (self.pending if self.buffered else self.screen).append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.screen += self.pending
+        self.pending.clear()
+
+
+def test_a_chart_path_that_cannot_be_written_is_one_line_and_the_note_comes_after_the_digest(
+        services: Services, environ: dict[str, str], tmp_path: Path) -> None:
+    """A user trial got a FileNotFoundError traceback for `--chart /nonexistent/dir/x.png`, and with a good path
+    "Chart written to …" ran into the digest's last line."""
+    seed(services)
+
+    def run(*argv: str) -> tuple[int, str]:
+        screen: list[str] = []
+        out = _Screen(screen, buffered=True)
+        runtime = Runtime(environ=environ, stdout=out, stderr=_Screen(screen, buffered=False))
+        args = build_parser().parse_args(["digest", "--week", "2026-W47", *argv])
+        try:
+            code = args.func(args, runtime)
+        finally:
+            runtime.close()
+        out.flush()  # as at exit
+        return code, "".join(screen)
+
+    missing = tmp_path / "nonexistent" / "x.png"
+    code, shown = run("--chart", str(missing))
+    assert code == 2 and shown == (f"--chart: cannot write {missing} (No such file or directory); check the folder "
+                                   "exists and you may write there. Nothing was printed.\n")
+    chart = tmp_path / "all.png"
+    code, shown = run("--format", "text", "--chart", str(chart))
+    assert code == 0 and "Audits completed" in shown
+    assert shown.endswith(f"digest.)\nChart written to {chart}\n"), shown[-200:]
+    assert chart.read_bytes().startswith(b"\x89PNG")

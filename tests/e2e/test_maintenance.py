@@ -9,10 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from bot.composition import build_services
 from bot.core.services import Services
+from bot.errors import UserError
 from bot.settings.config import Settings
 from bot.storage import Storage
 from bot.storage.trail import record_trail
@@ -162,10 +164,16 @@ def test_trail_prints_local_times_and_filters_by_date(settings: Settings, enviro
     text = run_cli(environ, "trail").out
     assert "2026-07-01 13:00 BST  U0QALEAD1        kb.reload          entries=104" in text
     assert "2026-12-01 12:00 GMT  U0MGRN001        export             rows=12" in text
-    since = run_cli(environ, "trail", "--since", "2026-11-30", "--format", "json")
-    assert json.loads(since.out) == [
-        {"action": "export", "actor": "U0MGRN001", "at": "2026-12-01T12:00:00+00:00", "detail": {"rows": 12}}
-    ]
+    with time_machine.travel(datetime(2026, 12, 2, 9, 0, tzinfo=UTC), tick=False):
+        for typed in ("2026-11-30", "30/11/2026", "30 November", "last Monday"):  # as audits read dates
+            since = run_cli(environ, "trail", "--since", typed, "--format", "json")
+            assert json.loads(since.out) == [
+                {"action": "export", "actor": "U0MGRN001", "at": "2026-12-01T12:00:00+00:00", "detail": {"rows": 12}}
+            ], typed
+        assert run_cli(environ, "trail", "--since", "2/12/2026").out == "The trail is empty since 2 Dec 2026.\n"
+        with pytest.raises(UserError, match=r"--since: Thursday 31 December 2026 is in the future \(today is "
+                                            r"Wednesday 2 December 2026\), so there is nothing in the trail"):
+            run_cli(environ, "trail", "--since", "31/12/2026")
     built.storage.close()
 
 

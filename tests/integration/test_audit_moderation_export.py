@@ -16,6 +16,7 @@ from bot.cli import build_parser
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
@@ -245,10 +246,14 @@ def test_export_writes_one_csv_row_per_answer_and_nests_json(environ: dict[str, 
     assert audit["actions"][0]["owner_id"] == "U0PRAN001"
     _, out, _ = run_export(environ, "--format", "json", "--team", "south-cin-cp")
     assert json.loads(out)["audits"] == []
-    _, out, _ = run_export(environ, "--since", "2999-01-01")
-    assert len(list(csv.DictReader(io.StringIO(out)))) == 0
-    code, _, err = run_export(environ, "--since", "yesterday")
-    assert code == 2 and "date" in err
+    with pytest.raises(UserError, match=r"--since: Tuesday 1 January 2999 is in the future \(today is .*\), so "
+                       "there is no audit submitted on or after it yet"):
+        run_export(environ, "--since", "2999-01-01")  # a user trial got an empty file and no word why
+    with time_machine.travel(SUBMITTED_AT + timedelta(days=2), tick=False):
+        code, out, _ = run_export(environ, "--since", "last week")  # read as audits read dates
+    assert code == 0 and {r["audit_id"] for r in csv.DictReader(io.StringIO(out))} == {str(submitted)}
+    with pytest.raises(UserError, match="--since: I could not read 'someday' as a date"):
+        run_export(environ, "--since", "someday")
 
 
 def test_the_moderation_list_finds_an_audit_behind_many_the_person_may_not_moderate(engine: Engine,

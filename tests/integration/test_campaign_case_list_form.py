@@ -83,6 +83,10 @@ BAD_LISTS = [
     ("CR-500001,U0PRAN001\n\nCR-500001,U0PRAS001\n", "listed twice in the case file (lines 1 and 3)"),
     ("CR-500001\n", "Line 1 of the case file needs two columns"),
     ("case reference,worker\n", "The case file has no cases in it"),
+    # the user trial's file, one mistake a run until then: all of them at once, each with its line
+    ("CR-500001,U0PRAN001\nCR-500001,U0PRAS001\nKayden Smith,U0PRAN001\nCR-500003,U0PRAC001\n"
+     "CR-500004,U0NOBODY9\nNHS 943 476 5919,U0PRAN001\n",
+     "The case file has 5 lines to fix, so nothing was stored:\n• Line 2: case CR-500001 is listed twice"),
 ]
 
 

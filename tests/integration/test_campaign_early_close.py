@@ -12,9 +12,11 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.errors import UserError
 from bot.storage import campaigns as store
 from tests.audit_driver import complete_audit
 from tests.integration.test_campaigns import QA, _send, create
+from tests.support.cli import TypedAtTerminal, run_cli
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -83,3 +85,24 @@ def test_typed_confirm_closes_at_once_and_on_the_deadline_day_nothing_is_asked(
     assert "is closed" in replies[0].text
     told = [r for r in replies if r.to_user == "U0MGRN001" and "closed at its deadline" in r.text]
     assert len(told) == 1
+
+
+def test_the_command_line_asks_before_closing_early_and_a_script_must_say_yes(
+        engine: Engine, services: Services, environ, clock) -> None:
+    """A user trial's `audit-bot campaign close 1` closed a campaign 8 days early without a word, and told its
+    auditors they need no audit: closing cannot be undone, so the command line asks as the chat does."""
+    campaign_id = create(engine)
+    with pytest.raises(UserError) as refused:  # a script: stdin is not a terminal
+        run_cli(environ, "campaign", "close", str(campaign_id))
+    assert "4 of its 4 allocated cases are not done" in str(refused.value)
+    assert f"Nothing was changed: to close it now, add --yes (`audit-bot campaign close {campaign_id} --yes`)" \
+        in str(refused.value)
+    with pytest.raises(UserError, match="Nothing was changed: campaign #1 stays open"):
+        run_cli(environ, "campaign", "close", str(campaign_id), stdin=TypedAtTerminal("n\n"))
+    assert store.get_campaign(services.storage, campaign_id).is_open  # type: ignore[union-attr]
+    asked = run_cli(environ, "campaign", "close", str(campaign_id), stdin=TypedAtTerminal("y\n"))
+    assert "(9 days away)" in asked.err and asked.err.endswith("Close it now? [y/N] ")
+    assert "is closed" in asked.out and not store.get_campaign(services.storage, campaign_id).is_open  # type: ignore[union-attr]
+    other = create(engine)
+    forced = run_cli(environ, "campaign", "close", str(other), "--yes")
+    assert forced.err == "" and "is closed" in forced.out

@@ -121,7 +121,7 @@ def test_every_mistake_of_a_new_campaign_is_reported_at_once_one_a_line(engine: 
     assert reply.kind == "error"
     lines = reply.text.splitlines()
     assert lines[0] == "Please fix these 4 things:", reply.text
-    for words in ("There is no checklist called 'neglet'", f"The deadline '{february}' is not a date",
+    for words in ("There is no checklist called 'neglet'", f"The deadline: '{february}' is not a real date",
                   "Cases per worker must be a whole number from 1 to 20, not '25'",
                   "The moderation share '120%' must be a whole percentage"):
         assert sum(words in line for line in lines[1:]) == 1, (words, reply.text)

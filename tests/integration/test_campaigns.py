@@ -175,7 +175,9 @@ def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, servic
     assert "Voice of the child" in run_cli(environ, "campaign", "list").out
     shown = run_cli(environ, "campaign", "show", "1", "--as", "U0MGRS001").out
     assert "South Child in Need and Protection: 1 allocated" in shown and "North" not in shown
-    closed = run_cli(environ, "campaign", "close", "1")
+    whole = run_cli(environ, "campaign", "show", "1").out  # the auditors by name, as the chat shows people
+    assert f"• @{services.directory.label('U0MGRS001')}: 1 allocated" in whole and "U0MGRS001" not in whole
+    closed = run_cli(environ, "campaign", "close", "1", "--yes")  # early, with cases not done: says so
     assert "is closed" in closed.out
 
 

@@ -49,6 +49,27 @@ def test_an_export_for_a_slack_user_follows_their_role(cli, submitted: None) -> 
     assert code == 2 and "not in teams.yaml" in err
 
 
+def test_cli_refusals_say_plainly_who_may_and_which_teams_are_yours(cli, submitted: None) -> None:
+    """A user trial read "U0PRAN001 is a practitioner: export audits is for managers…", and was told to add
+    --team north-assessment though --team south-cin-cp was given."""
+    code, _, err = cli("export", "--as", "U0PRAN001")
+    assert code == 2 and err == ("U0PRAN001 is a practitioner; the export is for managers (their own teams), QA "
+                                 "leads and admins.\n")
+    code, _, err = cli("digest", "--as", "U0PRAN001")
+    assert code == 2 and err.startswith("U0PRAN001 is a practitioner; the digest is for managers (their own teams)")
+    code, _, err = cli("export", "--format", "json", "--as", "U0MGRN001", "--team", "south-cin-cp")
+    assert code == 2 and err.startswith("south-cin-cp is not one of your teams (yours: north-assessment).")
+    assert "use --team north-assessment" in err
+    code, _, err = cli("export", "--as", "U0MGRN001")
+    assert code == 2 and err == ("As a manager, U0MGRN001 gets the export for their own teams only: add --team "
+                                 "north-assessment.\n")
+
+
+def test_an_export_of_a_campaign_that_does_not_exist_says_so(cli, submitted: None) -> None:
+    code, out, err = cli("export", "--campaign", "99")
+    assert code == 2 and out == "" and err.startswith("There is no campaign #99")
+
+
 def test_every_export_is_in_the_trail_with_who_ran_it(cli, submitted: None, monkeypatch) -> None:
     cli("export", "--format", "csv")
     monkeypatch.setenv("AUDITBOT_OPERATOR", "U0QALEAD2")

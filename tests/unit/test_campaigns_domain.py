@@ -258,6 +258,32 @@ def test_each_mistake_in_a_case_file_names_its_line(identifier_screen: Screen, t
         parse_cases_csv(text, PATTERN, identifier_screen, teams_directory(3, 2), ["team-0", "team-1"])
 
 
+def test_every_bad_line_of_a_case_file_is_reported_at_once(identifier_screen: Screen) -> None:
+    """A user trial fixed a case file one mistake a run: a duplicate, a name, a worker from another team, an
+    unknown member ID and an NHS number now come in one report, each with its line."""
+    text = ("case reference,worker\nCR-100001,U0W00000\nCR-100001,U0W00001\nKayden Smith,U0W00000\n"
+            "CR-100003,U0W00200\nCR-100004,U0NOBODY9\n943 476 5919,U0W00000\nCR-100005,U0W00001\n")
+    with pytest.raises(UserError) as refused:
+        parse_cases_csv(text, PATTERN, identifier_screen, teams_directory(3, 2), ["team-0", "team-1"])
+    lines = str(refused.value).splitlines()
+    assert lines[0] == "The case file has 5 lines to fix, so nothing was stored:"
+    assert [line.split(":")[0] for line in lines[1:]] == [f"• Line {n}" for n in (3, 4, 5, 6, 7)]
+    assert "listed twice (lines 2 and 3)" in lines[1] and "not a case reference" in lines[2]
+    assert "not in any of the campaign's teams" in lines[3] and "Slack member ID" in lines[4]
+    with pytest.raises(UserError) as alone:  # each line says no more than it says when it is the only mistake
+        parse_cases_csv("943 476 5919,U0W00000\n", PATTERN, identifier_screen, teams_directory(3, 2), ["team-0"])
+    assert lines[5] == "• " + str(alone.value).replace("Line 1 of the case file", "Line 7")
+
+
+def test_a_case_file_with_many_bad_lines_lists_the_first_twenty(identifier_screen: Screen) -> None:
+    text = "".join(f"CR-1000{n:02d},U0NOBODY9\n" for n in range(25))
+    with pytest.raises(UserError) as refused:
+        parse_cases_csv(text, PATTERN, identifier_screen, teams_directory(3, 2), ["team-0", "team-1"])
+    lines = str(refused.value).splitlines()
+    assert lines[0].startswith("The case file has 25 lines to fix") and len(lines) == 22
+    assert lines[20].startswith("• Line 20:") and lines[21] == "… and 5 more lines to fix."
+
+
 REFERENCES = st.from_regex(r"CR-[1-9][0-9]{5}", fullmatch=True)  # the screen refuses phone-like numbers
 
 
