@@ -231,12 +231,19 @@ def without_case_references(text: str, pattern: re.Pattern[str], instead: str = 
     return replaced if instead else " ".join(replaced.split())
 
 
+# "case CR-123456", "ref: CR-123456", "case no. CR-123456": the label people put before a reference
+_REFERENCE_LABEL = re.compile(
+    r"^\s*(?:case(?:\s+(?:ref(?:erence)?|no\.?|number))?|ref(?:erence)?)(?:\s*[:#]\s*|\s+)(?=\S)", re.IGNORECASE)
+
+
 def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) -> str:
     """The case reference in its canonical form (`canonical_case_reference`), or a refusal saying what it looked
-    like and what fits.
+    like and what fits. A label before it ("case CR-123456", "ref: CR-123456") and a full stop after it are not
+    part of it.
 
     An NHS number or a name is refused even when the council's pattern would accept it (CR-9434765919).
     """
+    text = _REFERENCE_LABEL.sub("", text or "", count=1).rstrip(" .,;")
     reference = canonical_case_reference(text)
     example = "a case reference such as CR-123456 (letters, a hyphen and the case number from the case system)"
     findings = screen.find(" ".join((text or "").replace("-", " - ").split()))

@@ -40,7 +40,8 @@ def test_audit_list_case_finds_the_case_however_the_reference_is_typed(engine: E
     assert "none submitted yet" not in listing.text
 
 
-@pytest.mark.parametrize("typed", ["cr382070", "CR382070", "CR 382070", " cr382070 "])
+@pytest.mark.parametrize("typed", ["cr382070", "CR382070", "CR 382070", " cr382070 ", "case CR-382070",
+                                   "Case ref: cr382070", "ref CR 382070.", "case no. CR-382070"])
 def test_typed_at_the_case_step_it_is_stored_in_one_form_and_the_earlier_audit_is_found(
         engine: Engine, services: Services, typed: str) -> None:
     insert_audit(services.storage, "CR-382070", NOW - timedelta(days=40))
