@@ -13,7 +13,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     audit.remove_action "<audit>:<version>:<action id>"
-    audit.redact_confirm / redact_keep "<audit>:<item>" (bot.audits.redaction)
+    redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.

@@ -9,7 +9,8 @@ strengths, areas for development, actions, moderation, reflections); `r3` the au
 text it keeps (revisions are only ever added, so `r3` always means the same one). The removal goes in the trail
 without the text; the storage (bot.storage.redaction) replaces every copy and compacts the file.
 
-Buttons: audit.redact_confirm / redact_keep "<audit>:<item>".
+Buttons: redact.confirm / redact.keep "<audit>:<item>" (outside the audit conversation table: no step waits on
+them).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from bot.storage.common import parse_utc
 from knowledge.dates import short_date
 
 CONFIRMING = "confirming_redaction"  # the removal a Yes/No question waits on, beside the conversation
-CONFIRM, KEEP = "audit.redact_confirm", "audit.redact_keep"
+CONFIRM, KEEP = "redact.confirm", "redact.keep"
 USAGE = ("Type `/audit redact <audit number>` to list its stored texts, then `/audit redact <audit number> <item>` "
          "with the item's number from that list, like `/audit redact 12 r3`, and a reason if you like.")
 SHOWN_CHARS = 80

@@ -34,7 +34,7 @@ def test_a_qa_lead_removes_a_leaked_note_from_its_revision_in_slack(bot: Running
         bot.slack.command(QA, "redact 1 r2")
         asked = post_containing(standin, "cannot be undone", QA_DM)
         assert LEAKED in str(asked.params)
-        bot.slack.block_action(QA, "audit.redact_confirm|0", posted_buttons(asked)["audit.redact_confirm"],
+        bot.slack.block_action(QA, "redact.confirm|0", posted_buttons(asked)["redact.confirm"],
                                channel_id=QA_DM)
         post_containing(standin, "Removed r2 (note on question 7, kept 4 Dec 2026) from audit #1", QA_DM)
 

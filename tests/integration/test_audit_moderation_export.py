@@ -315,4 +315,4 @@ def test_reflections_are_shown_with_their_day_and_a_long_one_is_refused_in_plain
         assert "That is 2,759 characters; please keep your reflections under" in refused.text
         engine.command("U0PRAN001", f"reflect {submitted} I will ask the school for their view.", surface="terminal")
         [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
-    assert "• 03 December 2026: I will ask the school for their view." in shown.text
+    assert "• 3 Dec 2026: I will ask the school for their view." in shown.text

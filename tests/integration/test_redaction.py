@@ -28,7 +28,10 @@ LEAKED_AT = datetime(2026, 12, 2, 15, 30, tzinfo=UTC)
 CORRECTED_AT = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
 REDACTED_AT = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
 QUALITY = "practice-quality"  # question 7 of the early help spot check: a scale question with a note
-LEAKED = "Seen alone, js said he felt safe at home and that the older brother in year 9 walks him to school each day"
+# A detail that identifies a child without any name or number in it: what the screen cannot catch, so what redaction
+# is for (initials such as "js said", the trial's example, are refused by the screen now).
+LEAKED = ("Seen alone, he said he felt safe at home and that his older brother, the only boy in year 9 with a "
+          "cochlear implant, walks him to school each day")
 CORRECTED = "Seen alone at school, the child said he felt safe at home"
 MARKER = "[removed by QA lead (practice) on 4 Dec 2026: may identify a child]"
 
