@@ -25,12 +25,14 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.storage import actions as action_store
 from knowledge.dates import DateError, parse_day
 
 FINISH_WORDS = re.compile(
-    r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?|no actions?|none|none needed|no|nope|n|done|all done"
-    r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?|that'?s (?:all|it|everything)|that is (?:all|it)"
-    r"|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
+    r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?(?: needed| required)?"
+    r"|no actions?(?: needed| required)?|none|none needed|no|nope|n|n/?a|not applicable|nil|done|all done"
+    r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?(?: needed| required)?|that'?s (?:all|it|everything)"
+    r"|that is (?:all|it)|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
 # A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
 NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
@@ -49,9 +51,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
                         "the child, `done` (or press No more actions) when there are no more, or `remove action` and "
                         "its number to remove one.")
     if _only_a_date(services, turn, text):
+        finish = (" To finish the actions, type `done` or press No more actions." if ctx.audit.overall_grade !=
+                  "inadequate" or action_store.actions_of_audit(services.storage, ctx.audit.id) else
+                  " An audit graded Inadequate needs at least one action.")
         raise UserError("That looks like a due date, so I haven't stored it. Type the action first (what needs to "
-                        "happen for the child); then I ask who owns it and when it is due. To finish the actions, "
-                        "type `done` or press No more actions.")
+                        f"happen for the child); then I ask who owns it and when it is due.{finish}")
     return audits_finish.typed(services, turn, ctx, text)
 
 

@@ -163,11 +163,15 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
 
 def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     """At "Submit audit #N?": `submit` (or `yes`) sends it, `remove action 41` removes one added by mistake; other
-    text is told how, not filed as a question."""
+    text is told how, not filed as a question. `done`, `next` or `ok` do not submit: typed twice at the end of the
+    actions, or to acknowledge the review, they would send the audit and message its worker unasked."""
     if (removed := action_removal.typed_in_draft(services, turn, ctx, text)) is not None:
         return removed
-    if SUBMIT_WORDS.match(text) or GO_ON_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
+    if SUBMIT_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
         return audits_finish.on_submit(services, turn, ctx.value())
+    if GO_ON_WORDS.match(text):  # "done" typed again after the actions: submitting tells the worker, so it is asked for
+        raise UserError(f"Audit #{ctx.audit.id} is not sent yet. Type `submit` (or press Submit) to send it for "
+                        "moderation (its worker is told), or `back` to change the actions.")
     if looks_like_question(text):
         return None
     raise UserError(f"Audit #{ctx.audit.id} is ready to submit, so I haven't stored that. Type `submit` (or press "

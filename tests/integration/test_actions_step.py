@@ -41,7 +41,8 @@ def descriptions(services: Services) -> list[str]:
 
 
 @pytest.mark.parametrize("typed", ["done", "Done.", "that's all", "that’s all", "none", "no", "next", "finished",
-                                   "No more actions", "no more", "nothing else", "all done"])
+                                   "No more actions", "no more", "nothing else", "all done", "no actions needed", "n/a",
+                                   "N/A.", "no further actions required"])
 def test_finishing_words_end_the_actions_step_as_the_button_does(engine: Engine, services: Services,
                                                                  typed: str) -> None:
     with time_machine.travel(DRAFTED, tick=False):
@@ -125,3 +126,23 @@ def test_an_action_of_several_words_is_never_read_as_finishing_or_a_number(words
 def test_finishing_words_are_read_whatever_the_case_and_trailing_mark(word: str, mark: str, upper: bool) -> None:
     typed = (word.upper() if upper else word.capitalize()) + mark
     assert actions_step.FINISH_WORDS.match(typed)
+
+
+@pytest.mark.parametrize("again", ["done", "next", "ok", "finished"])
+def test_done_typed_again_at_the_submit_step_does_not_send_the_audit(engine: Engine, services: Services,
+                                                                     again: str) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS[:3], "done", again], user=AUDITOR)
+    assert "Audit #1 is not sent yet. Type submit (or press Submit) to send it for moderation" in flat(out)
+    assert step(services) == "submit" and store.get_audit(services.storage, 1).submitted_at is None
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, ["submit"], user=AUDITOR)
+    assert store.get_audit(services.storage, 1).submitted_at is not None
+
+
+def test_a_date_typed_first_at_an_inadequate_audits_actions_says_an_action_is_needed(engine: Engine,
+                                                                                    services: Services) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        _, out = drive(engine, [*TO_INADEQUATE_ACTIONS, "31/12"], user=AUDITOR)
+    said = flat(out).split("That looks like a due date", 1)[1]
+    assert "An audit graded Inadequate needs at least one action." in said and "To finish the actions" not in said
