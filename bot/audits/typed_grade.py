@@ -3,9 +3,9 @@
 People write "RI, reviews have slipped" (or "actually inadequate because the drift is serious") in one breath. When
 the grade differs from the suggested one (or, on an audit reopened after submitting, from the grade the worker was
 sent) the flow asks for a reason next, so that note is the reason: both are stored, screened like any typed note, and
-the audit goes on to strengths. When no reason is asked (the grade is the suggested one) nothing is stored and the
-message says where such a note goes. Text that is neither a grade nor a question is screened before it is refused,
-so someone who typed a child's name is told that first, as at every other prompt.
+the audit goes on to strengths. When no reason is asked (the grade is the suggested one) the grade is taken and the
+note is not, and the reply says where such a note goes. Text that is neither a grade nor a question is screened
+before it is refused, so someone who typed a child's name is told that first, as at every other prompt.
 """
 
 from __future__ import annotations
@@ -46,10 +46,11 @@ def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, not
     except AnswerError as error:
         raise answer_error(error) from None
     screen_text(reason, services.identifier_screen, "that reason")
-    if not finish.reason_needed(services, ctx, grade):
-        raise UserError(f"I read **{grade_label(grade)}**, which is the grade the answers suggest, so no reason is "
-                        "asked and nothing was saved. Type the grade on its own (or press its button); what you "
-                        "wrote can go in the strengths or areas for development that come next.")
+    if not finish.reason_needed(services, ctx, grade):  # the grade is what was meant; the note has a place later
+        told = Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, the grade the answers suggest, so no "
+                                         "reason is needed and I haven't kept what you wrote after it: it can go in "
+                                         "the strengths or areas for development that come next.")
+        return [told, *finish.on_grade(services, turn, ctx.value(grade))]
     if targets := finish.alert_targets(services, ctx, grade):  # the reason waits with the grade for Send
         return alert_confirm.ask(services, turn, ctx, targets, {"kind": "grade", "grade": grade, "reason": reason})
     return grade_then_reason(services, turn, ctx, ctx.version, grade, reason, press=f"grade:{grade}")

@@ -361,14 +361,18 @@ def test_not_good_is_never_read_as_good_at_the_overall_grade(engine: Engine, ser
     assert row["overall_grade"] is None
 
 
-def test_the_suggested_grade_with_a_note_says_no_reason_is_asked_and_saves_nothing(
+def test_the_suggested_grade_with_a_note_takes_the_grade_and_says_where_the_note_goes(
         engine: Engine, services: Services) -> None:
     _to_overall_grade(engine)
     [row] = services.storage.db.query("SELECT suggested_grade FROM audits")
-    refused = engine.message("U0MGRN001", f"{row['suggested_grade'].replace('_', ' ')}, reviews have slipped lately")
-    assert refused[0].kind == "error" and "no reason is asked and nothing was saved" in refused[0].text
-    [row] = services.storage.db.query("SELECT overall_grade FROM audits")
-    assert row["overall_grade"] is None
+    suggested = row["suggested_grade"]
+    taken = engine.message("U0MGRN001", f"{suggested.replace('_', ' ')}, reviews have slipped lately")
+    assert taken[0].kind == "notice" and "the grade the answers suggest, so no reason is needed" in taken[0].text
+    assert "it can go in the strengths or areas for development" in taken[0].text
+    if suggested == "inadequate":  # the urgent alert's check comes first, as when its button is pressed
+        engine.message("U0MGRN001", "send")
+    [row] = services.storage.db.query("SELECT overall_grade, grade_reason FROM audits")
+    assert row["overall_grade"] == suggested and not row["grade_reason"]
 
 
 @pytest.mark.parametrize(("typed", "reason"), [
