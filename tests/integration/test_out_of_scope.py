@@ -82,7 +82,8 @@ def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("text", ["x" * 5000, "<script>alert(1)</script>", "'; DROP TABLE audits; --",
-                                  "zzzzzzzz", "int x = 1; /* note */", "{{${7*7}}}"])
+                                  "zzzzzzzz", "int x = 1; /* note */", "{{${7*7}}}", "<script>", "</div>",
+                                  "SELECT * FROM audits;", "javascript:alert(1)"])
 def test_junk_that_finds_nothing_is_not_noted_for_the_qa_leads(engine: Engine, services: Services,
                                                                text: str) -> None:
     replies = engine.message(PRACTITIONER, text)

@@ -26,3 +26,6 @@ def test_escape_codes_are_dropped_and_what_they_coloured_kept() -> None:
     assert without_control_codes("\x1b[1;31mwhen is the ICPC due\x1b[0m").strip() == "when is the ICPC due"
     assert is_pasted_junk("SELECT * FROM audits; -- all") and is_pasted_junk("<div>{{ x }}</div>")
     assert not is_pasted_junk("is a s47 needed when mum <says> no?")
+    for ordinary in ("select a checklist from the list", "update the plan and set a review", "delete from my drafts?",
+                     "insert into the plan a date", "select the team from the menu then press start"):
+        assert not is_pasted_junk(ordinary), ordinary
