@@ -118,7 +118,7 @@ def install(engine: Engine, services: Services) -> None:
                              "remove action <action>]", typed=NUMBER_THEN_TEXT)
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",
-                       usage="/audit redact <number> [<item> [reason]]", typed=NUMBER_THEN_TEXT)
+                       usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")
     engine.add_action(redaction.CONFIRM, bind(redaction.on_confirm))
     engine.add_action(redaction.KEEP, bind(redaction.on_keep))
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "

@@ -144,6 +144,7 @@ def test_a_command_registered_without_its_typed_shape_is_refused_at_start() -> N
     ("list page 2", "list", "page 2"), ("actions page 2", "actions", "page 2"),
     ("reaudits page 2", "reaudits", "page 2"), ("resume", "resume", ""), ("start", "start", ""),
     ("kb", "kb", ""), ("kb learned", "kb", "learned"), ("kb restore 3", "kb", "restore 3"),
+    ("redact", "redact", ""), ("redact 140", "redact", "140"), ("redact 140 t2", "redact", "140 t2"),
 ])
 def test_every_sub_command_typed_bare_runs_as_the_slash_command(command_shapes: Shapes, typed: str, name: str,
                                                                 rest: str) -> None:
