@@ -65,8 +65,22 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
         rest = words[cover_at + 1:]
         cover = (parse_user(rest[0]) if len(rest) == 1 else None) or (named(" ".join(rest)) if rest else None)
         if cover is None:
-            raise UserError(f"After `cover`, mention one person (like @Team manager): `{AWAY_USAGE}`.")
+            raise UserError(f"After `cover`, name one person: their Slack mention, or their name as I write it: "
+                            f"`{AWAY_USAGE}`.")
     return until, cover
+
+
+def _cover_named(services: Services, typed: str) -> str | None:
+    """The person a typed name means; when it fits several ("@Team manager"), a message asking which."""
+    found = services.directory.named(typed)
+    if found is not None:
+        return found
+    several = services.directory.names_starting(typed)
+    if len(several) > 1:
+        names = [services.directory.label(user_id) for user_id in several]
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}"
+        raise UserError(f"“{typed.strip()}” could be {listed}: type the whole name, like `cover @{names[0]}`.")
+    return several[0] if several else None
 
 
 def install(engine: Engine, services: Services) -> None:
@@ -74,12 +88,15 @@ def install(engine: Engine, services: Services) -> None:
 
     def away(turn: Turn, text: str) -> list[Reply]:
         today = turn.now.astimezone(services.settings.timezone).date()
-        parsed = parse_away(text, today, services.directory.named)
+        parsed = parse_away(text, today, lambda typed: _cover_named(services, typed))
         if parsed is None:
             cleared = clear_away(services.storage, turn.user_id)
             record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
             return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
         until, cover = parsed
+        if cover is not None and turn.person.role not in COVER_ROLES:
+            raise UserError("You don't get moderation requests, and those are all a cover takes, so there is nothing "
+                            f"to cover: type `/audit away until {until.day}/{until.month}` without `cover`.")
         if cover is not None:
             covering = services.directory.person(cover)
             if covering is None:

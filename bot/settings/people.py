@@ -120,6 +120,16 @@ class Directory:
     def named(self, text: str) -> str | None:
         """The one person whose name is `text` as the bot writes it ("@Team manager (South)", copied from a reply in
         the terminal chat), case and spacing aside; None when nobody, or more than one person, has that name."""
-        wanted = " ".join(text.strip().lstrip("@").split()).casefold()
-        found = [p.user_id for p in self.people.values() if " ".join(p.name.split()).casefold() == wanted]
+        found = [user_id for user_id, whole in self._names_starting(text) if whole]
         return found[0] if len(found) == 1 else None
+
+    def names_starting(self, text: str) -> list[str]:
+        """Everyone whose name begins with `text` ("@Team manager": each team manager), to ask which one was meant."""
+        return [user_id for user_id, _ in self._names_starting(text)]
+
+    def _names_starting(self, text: str) -> list[tuple[str, bool]]:
+        wanted = " ".join(text.strip().lstrip("@").split()).casefold()
+        if not wanted:
+            return []
+        folded = {p.user_id: " ".join(p.name.split()).casefold() for p in self.people.values()}
+        return sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))

@@ -103,3 +103,18 @@ def test_the_practitioner_cover_is_refused_through_slack(bot: RunningBot, standi
     assert refused.kind == "error" and "is a practitioner" in refused.text
     [accepted] = manager.send("command", "away until 24 December cover <@U0MGRS001|mgr>")
     assert accepted.kind != "error" and "Moderation requests go to" in accepted.text
+
+
+def test_a_cover_name_that_fits_several_people_asks_which_one(engine: Engine, services: Services,
+                                                              pinned: None) -> None:
+    _, out = drive(engine, ["away until 24/12 cover @Team manager"], user=MANAGER)
+    text = flat(out)
+    assert "“@Team manager” could be " in text and "Team manager (South)" in text and "type the whole name" in text
+    assert MANAGER not in away_on(services.storage, date(2026, 12, 3))
+
+
+def test_a_practitioner_has_no_moderation_requests_so_no_cover(engine: Engine, services: Services,
+                                                               pinned: None) -> None:
+    _, out = drive(engine, ["away until 24/12 cover @Team manager (North)"], user="U0PRAN001")
+    assert "You don't get moderation requests, and those are all a cover takes" in flat(out)
+    assert "U0PRAN001" not in away_on(services.storage, date(2026, 12, 3))
