@@ -414,8 +414,8 @@ def cancel_confirmed(services: Services, turn: Turn, value: str) -> list[Reply]:
     cancelled = load(services, audit_id)
     updates = escalation.cancellation_updates(services, cancelled)
     graded = inadequate_grade_updates(
-        services, cancelled, "warning", "The audit was **cancelled by its auditor**, so it won't count as an audit, and "
-        "its Inadequate grade with it. Ask them whether their concern about the practice on case "
+        services, cancelled, "warning", "The audit was **cancelled by its auditor**, so it won't count as an audit, "
+        "and its Inadequate grade with it. Ask them whether their concern about the practice on case "
         f"{cancelled.audit.case_ref} stands; they can restore the audit for {RESTORE_DAYS} days.",
         told=(u.to_user or "" for u in updates), readable=False)
     told = [escalation.told_line(services, updates, "that the audit is cancelled and that the immediate concern you "
