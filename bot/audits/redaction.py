@@ -23,6 +23,7 @@ from bot.audits.numbering import question_label
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.removal import MAX_REASON, is_removed, removal_marker
@@ -181,10 +182,10 @@ def _ask(services: Services, turn: Turn, ctx: Ctx, label: str, reason: str) -> R
     store.keep_aside(services.storage, turn.user_id, CONFIRMING, pending, turn.now)
     value = buttons.encode_id_and_key(ctx.audit.id, label)
     marker = _marker(services, turn, reason)
-    return Reply(kind="question", text=(
+    return confirmations.ask(services, turn, Reply(kind="question", text=(
         f"Remove {label} from audit #{ctx.audit.id} for good? {item.what[:1].upper()}{item.what[1:]}:\n"
         f"“{item.stored.text}”\nEvery copy the audit keeps of it will read “{marker}”. This cannot be undone."),
-        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value)))
+        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value))))
 
 
 def _marker(services: Services, turn: Turn, reason: str) -> str:
