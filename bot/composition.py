@@ -16,9 +16,9 @@ from bot.core.knowledge import KnowledgeService
 from bot.core.services import Services, utc_now
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
+from bot.engine import confirmations, typed_commands
 from bot.engine import help as help_feature
 from bot.engine import home as home_feature
-from bot.engine import typed_commands
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.screen import Screen
@@ -33,6 +33,7 @@ def build_engine(services: Services) -> Engine:
     """Wire every feature into a fresh engine; the order of message handlers is set by priorities."""
     engine = Engine(services.directory, clock=services.clock)
     help_feature.install(engine, services)
+    confirmations.install(engine, services)
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
     reaudits_feature.install(engine, services)

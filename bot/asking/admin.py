@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.asking import learned_admin, unanswered_removal
+from bot.asking import learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -57,6 +57,8 @@ SUBCOMMANDS = (
                                     "at once"),
     ("out-of-scope N", "close question N as out of scope"),
     ("dismiss N", "close question N without an answer"),
+    ("find <words>", "stored questions holding all the words (any outcome, as long as they are kept), each with its "
+                     "number for `remove N`; in a DM only"),
     ("remove N", "remove the text of question N (and those worded like it) for good: it could identify someone"),
     ("stale", "entries past their review date, with their owners"),
     ("check", "check the knowledge folder for problems without loading it"),
@@ -92,6 +94,8 @@ class KnowledgeAdmin:
         word = word.lower()
         if word == "remove":
             return self.remove(turn, more)
+        if word == "find":
+            return question_find.find(self.services, turn, more)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
@@ -104,7 +108,7 @@ class KnowledgeAdmin:
     def typed_shape(self) -> str:
         """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes."""
         numbered = "|".join(("remove", *TYPED_ACTIONS, *learned_admin.TYPED))
-        return rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?)?"
+        return rf"(?:{'|'.join(self.subcommands)}|(?:{numbered})\s+{NUMBER}(?:\s+\S.*)?|find(?:\s+\S.*)?)?"
 
     def remove(self, turn: Turn, rest: str) -> list[Reply]:
         """`/audit kb remove N`: asks Yes or No first (bot.asking.unanswered_removal)."""
@@ -282,7 +286,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     engine.add_options(ENTRY_SEARCH, desk.entry_options)
     engine.add_command("kb", admin.command, "keep the knowledge base current (reload, unanswered questions and "
                        "what to do with them, stale, check, learned wordings)",
-                       usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|remove|stale|check"
+                       usage="/audit kb reload|unanswered|answer|link|new|out-of-scope|dismiss|find|remove|stale|check"
                              "|learned",
                        roles=[Role.QA_LEAD, Role.ADMIN],
                        who_can="QA leads and admins", typed=admin.typed_shape())

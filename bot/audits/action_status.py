@@ -16,25 +16,24 @@ from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.storage import actions as action_store
-from bot.storage import audits as store
 from bot.storage.errors import Conflict, NotAllowed, NotFound
 from knowledge.dates import short_date
 
 HINT = "type `/audit actions` for the up-to-date list"
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
-CONFIRMING = "confirming_done"  # the action a "Mark action #7 done for …?" question waits on, beside the conversation
 # "reopen action 12", "re-open action #12", "undo done action 12": the word `action` is needed, since audits have
 # numbers too (a submitted audit is reopened with `/audit edit 12`).
 REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d{1,9})\s*[.!]?\s*$",
                           re.IGNORECASE)
 REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
-YES_WORDS = re.compile(r"^\s*(?:y|yes|yeah|yep|ok|okay|confirm|yes,? (?:please|mark it done|it'?s done|done))"
-                       r"\s*[.!]?\s*$", re.IGNORECASE)
-NO_WORDS = re.compile(r"^\s*(?:n|no|nope|not yet|no,? (?:thanks|keep it open|leave it(?: open)?)|keep it open)"
-                      r"\s*[.!]?\s*$", re.IGNORECASE)
+# Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
+ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
+ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
+ALSO_NO = ("no, keep it open", "keep it open", "no, leave it open", "leave it open", "no, leave it")
 
 
 def _action(services: Services, action_id: int) -> action_store.ActionRow:
@@ -58,25 +57,23 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
     if action.done_at:
         raise StaleAction("That action is already marked done.")
-    store.keep_aside(services.storage, turn.user_id, CONFIRMING, action.id, turn.now)
     owner = services.directory.label(action.owner_id)
-    return [Reply(kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
-                                        f"{short_date(action.due_date)}",
-                  choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
-                           Choice("No", "actions.done_keep", str(action.id))))]
+    return [confirmations.ask(services, turn, Reply(
+        kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
+                              f"{short_date(action.due_date)}",
+        choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
+                 Choice("No", "actions.done_keep", str(action.id)))), ALSO_YES, ALSO_NO)]
 
 
 def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
     """Yes to "Mark action #7 done for …?": recorded with who and when, and the owner told."""
     action_id = buttons.record_id(value, HINT)
-    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
     return _complete(services, turn, action_id)
 
 
 def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """No to "Mark action #7 done for …?": nothing changes."""
     action_id = buttons.record_id(value, HINT)
-    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
     return [Reply(kind="notice", text=f"OK: action {action_id} stays open. Nothing changed.")]
 
 
@@ -136,16 +133,3 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                         f"submitted audit #{number}, type `/audit edit {number}`.")
     return None
 
-
-def typed_confirmation(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """`yes` or `no` typed to "Mark action #7 done for …?", the last question asked. The question waits only for
-    the next message: any other text leaves it (the buttons still work) and goes where it would have gone."""
-    pending = store.conversation(services.storage, turn.user_id).get(CONFIRMING)
-    if not isinstance(pending, int) or isinstance(pending, bool):
-        return None
-    if YES_WORDS.match(text):
-        return on_done_confirm(services, turn, str(pending))
-    if NO_WORDS.match(text):
-        return on_done_keep(services, turn, str(pending))
-    store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
-    return None

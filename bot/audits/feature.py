@@ -40,6 +40,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, paged
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
@@ -119,8 +120,8 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",
                        usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")
-    engine.add_action(redaction.CONFIRM, bind(redaction.on_confirm))
-    engine.add_action(redaction.KEEP, bind(redaction.on_keep))
+    confirmations.add_answers(engine, services, (redaction.CONFIRM, bind(redaction.on_confirm)),
+                              (redaction.KEEP, bind(redaction.on_keep)))
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
@@ -136,11 +137,13 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
-    for name in conversation.ACTIONS:
-        engine.add_action(name, lambda turn, value, name=name: conversation.press(services, turn, name, value))
+    def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
+        return lambda turn, value: conversation.press(services, turn, name, value)
 
-    # "yes" or "no" to "Mark action #7 done for …?": the question just asked, before an audit waiting behind it.
-    engine.add_message_handler(lambda turn, text: action_status.typed_confirmation(services, turn, text), priority=15)
+    for name in conversation.ACTIONS:
+        # Yes / No to "Mark action #7 done for …?" also answer that question, so a typed `yes` after is not run
+        engine.add_action(name, confirmations.answering(services, name, pressed(name))
+                          if name in action_status.ANSWERS else pressed(name))
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
     engine.add_message_watch(lambda turn: reflection_wait.watch(services, turn))  # "your reflections still wait"
     engine.add_message_watch(lambda turn: answered_aside.watch(services, turn))  # "Back to audit #1, question 3:"

@@ -1,13 +1,15 @@
 """Removing a stored text that identifies someone (user trial): `/audit redact 140` lists the audit's stored free
-texts, now and in its revisions, each with a short number; `/audit redact 140 r3 [reason]` asks Yes or No, then
-replaces that text, wherever the audit keeps a copy of it, with "[removed by <name> on 3 Dec 2026: <reason>]".
+texts, now and in its revisions, each with a short name; `/audit redact 140 r3 [reason]` (or several items, `q7 r3`)
+asks Yes or No, then replaces each text, wherever the audit keeps a copy of it, with "[removed by <name> on 3 Dec
+2026: <reason>]".
 
 Who (bot.core.policy.may_redact): QA leads and admins any audit's texts; the auditor the texts they wrote, while the
 audit is still theirs to edit. The list shows texts, so it is shown only to those who may read the audit too, and
-never in a channel. Numbers: `t1`, `t2`… the texts now in the audit (answers' notes, text answers, reason,
-strengths, areas for development, actions, moderation, reflections); `r3` the audit's third revision, whose earlier
-text it keeps (revisions are only ever added, so `r3` always means the same one). The removal goes in the trail
-without the text; the storage (bot.storage.redaction) replaces every copy and compacts the file.
+never in a channel. Items are named by where the text is kept, so a name keeps meaning the same text as others are
+added: `q7` (question 7's note or text answer), `reason`, `strengths`, `development`, `a12` (action 12), `mod1`,
+`reply1`, `refl1` (moderations, the auditor's responses and reflections, in the order stored); `r3` the audit's third
+revision, whose earlier text it keeps (revisions are only ever added, so `r3` always means the same one). The removal
+goes in the trail without the text; the storage (bot.storage.redaction) replaces every copy and compacts the file.
 
 Buttons: redact.confirm / redact.keep "<audit>:<item>" (outside the audit conversation table: no step waits on
 them).
@@ -16,6 +18,7 @@ them).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from bot.audits.core import Ctx, load, require_view
@@ -23,6 +26,7 @@ from bot.audits.numbering import question_label
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
 from bot.privacy.removal import MAX_REASON, is_removed, removal_marker
@@ -36,9 +40,12 @@ CONFIRMING = "confirming_redaction"  # the removal a Yes/No question waits on, b
 CONFIRM, KEEP = "redact.confirm", "redact.keep"
 USAGE = ("Type `/audit redact <audit number>` to list its stored texts, then `/audit redact <audit number> <item>` "
          "with the item's number from that list, like `/audit redact 12 r3`, and a reason if you like.")
-SHOWN_CHARS = 80
 SUMMARY_WHAT = {"grade_reason": "reason for the grade", "strengths": "strengths",
                 "development": "areas for development"}
+SHORT = {"moderation": "mod", "response": "reply", "reflection": "refl"}
+# What an item's name looks like: the words after it are the reason. `t3` is the old numbering, named to be refused.
+ITEM_NAME = re.compile(r"(?:r|t|a|mod|reply|refl)\d{1,9}|q\d{1,3}[a-z]?n?|reason|strengths|development",
+                       re.IGNORECASE)
 WHO = ("QA leads and admins, and the auditor for the texts they wrote while the audit can still be edited (before a "
        "moderator opens it)")
 
@@ -79,24 +86,46 @@ def _what(ctx: Ctx, place: str) -> str | None:
 
 
 def items(services: Services, ctx: Ctx) -> list[Item]:
-    """The audit's stored free texts, numbered: now in the audit (`t1`…), then kept in revisions (`r<n>`)."""
+    """The audit's stored free texts, each named by where it is kept, so a name never moves to another text as
+    texts are added (a trial's `t8`, the reflection, became `t9` once a moderation reason came before it): `q7`
+    the note on (or text answer to) question 7, `reason`, `strengths`, `development`, `a12` action 12, `mod1` the
+    first moderation's reason, `reply1` the auditor's response to it, `refl1` the first reflection; then `r3`, the
+    earlier text the audit's third revision keeps."""
     found: list[Item] = []
     stored_texts = redaction_store.audit_texts(services.storage, ctx.audit.id)
     order = {question.id: index for index, question in enumerate(ctx.checklist.questions())}
     current = sorted((text for text in stored_texts if not text.ordinal), key=lambda text: (
         order.get(text.place.partition(":")[2], len(order)) if text.place.startswith(("evidence:", "answer:"))
         else len(order) + 1))
+    answered = {text.place.partition(":")[2] for text in current
+                if text.place.startswith("answer:") and _what(ctx, text.place) is not None}
+    counts: dict[str, int] = {}
     for stored in current:
         what = _what(ctx, stored.place)
         if what is not None:
-            found.append(Item(f"t{len(found) + 1}", what, stored))
+            found.append(Item(_label(ctx, stored.place, answered, counts), what, stored))
     for stored in stored_texts:
-        # an action's revisions hold its description inside a longer line: the action itself (`t`) removes it
+        # an action's revisions hold its description inside a longer line: the action itself removes it
         what = _what(ctx, stored.field) if stored.ordinal and not stored.field.startswith("action") else None
         if what is not None:
             day = short_date(parse_utc(stored.at or "").astimezone(services.settings.timezone).date())
             found.append(Item(f"r{stored.ordinal}", f"{what}, kept {day}", stored))
     return found
+
+
+def _label(ctx: Ctx, place: str, answered: set[str], counts: dict[str, int]) -> str:
+    """A current text's name, from where it is kept; `counts` numbers moderations and reflections in the order
+    they were stored (they are only ever added)."""
+    kind, _, key = place.partition(":")
+    if kind in ("evidence", "answer"):
+        label = f"q{question_label(ctx.checklist, key)}"
+        return f"{label}n" if kind == "evidence" and key in answered else label  # a text answer with a note too
+    if kind in SUMMARY_WHAT:
+        return {"grade_reason": "reason"}.get(kind, kind)
+    if kind == "action":
+        return f"a{key}"
+    counts[kind] = counts.get(kind, 0) + 1
+    return f"{SHORT[kind]}{counts[kind]}"
 
 
 def _author(ctx: Ctx, item: Item) -> str | None:
@@ -121,27 +150,37 @@ def _readable(services: Services, turn: Turn, args: str) -> tuple[Ctx, str]:
 
 
 def redact_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit redact 140` lists; `/audit redact 140 r3 [reason]` asks to confirm the removal."""
+    """`/audit redact 140` lists; `/audit redact 140 q7 [q9 …] [reason]` asks to confirm the removal."""
     if turn.surface == "channel":
         return [Reply(text="Stored texts hold case details, so I've not listed them here: use our direct messages.")]
     ctx, rest = _readable(services, turn, args)
-    label, _, reason = rest.partition(" ")
-    if not label:
+    labels, reason = _named(rest)
+    if not labels:
+        if reason:
+            raise UserError(f"`{reason.split()[0]}` is not an item of the list. {USAGE}")
         return [listing(services, ctx)]
-    return [_ask(services, turn, ctx, label.lower(), reason.strip())]
+    return [_ask(services, turn, ctx, labels, reason)]
+
+
+def _named(rest: str) -> tuple[list[str], str]:
+    """The items named first (`q7 r2`), each once, and the words after them: the reason."""
+    words = rest.split()
+    count = next((index for index, word in enumerate(words) if not ITEM_NAME.fullmatch(word)), len(words))
+    return list(dict.fromkeys(word.lower() for word in words[:count])), " ".join(words[count:])
 
 
 def listing(services: Services, ctx: Ctx) -> Reply:
-    """Every stored text with its number, what it is and (clipped) what it says."""
+    """Every stored text with its name, what it is and all of what it says (a name may be at the end of a note)."""
     found = items(services, ctx)
     audit_id = ctx.audit.id
     if not found:
         return Reply(text=f"Audit #{audit_id} holds no free text to remove.")
-    current = [item for item in found if item.label.startswith("t")]
-    kept = [item for item in found if item.label.startswith("r")]
+    current = [item for item in found if not item.stored.ordinal]
+    kept = [item for item in found if item.stored.ordinal]
     parts = [f"**Stored texts of audit #{audit_id}**. To remove one that could identify someone, type `/audit redact "
-             f"{audit_id} <number>`, like `/audit redact {audit_id} {found[-1].label}`, and a reason if you like. "
-             "You are asked to confirm first: a removal cannot be undone."]
+             f"{audit_id} <item>`, like `/audit redact {audit_id} {found[-1].label}` (several: `/audit redact "
+             f"{audit_id} q2 q3`), and a reason if you like. Items keep their names as texts are added. You are "
+             "asked to confirm first: a removal cannot be undone."]
     if current:
         parts.append("**Now in the audit:**\n" + "\n".join(_line(item) for item in current))
     if kept:
@@ -150,9 +189,7 @@ def listing(services: Services, ctx: Ctx) -> Reply:
 
 
 def _line(item: Item) -> str:
-    text = " ".join(item.stored.text.split())
-    shown = text if len(text) <= SHOWN_CHARS or item.removed else text[:SHOWN_CHARS - 1] + "…"
-    return f"• {item.label}: {item.what} — “{shown}”"
+    return f"• {item.label}: {item.what} — “{' '.join(item.stored.text.split())}”"
 
 
 def _find(services: Services, turn: Turn, ctx: Ctx, label: str) -> Item:
@@ -161,7 +198,8 @@ def _find(services: Services, turn: Turn, ctx: Ctx, label: str) -> Item:
     audit_id = ctx.audit.id
     if item is None:
         raise UserError(f"Audit #{audit_id} has no stored text `{label}`. Type `/audit redact {audit_id}` for the "
-                        "list and its numbers (`t` for texts now in the audit, `r` for earlier versions).")
+                        "list and its items (named by where they are kept, like `q7`, `strengths` or `refl1`; `r` "
+                        "for earlier versions).")
     if item.removed:
         raise StaleAction(f"{label} ({item.what}) was already removed: it reads “{item.stored.text}”. Nothing "
                           "changed.")
@@ -171,20 +209,24 @@ def _find(services: Services, turn: Turn, ctx: Ctx, label: str) -> Item:
     return item
 
 
-def _ask(services: Services, turn: Turn, ctx: Ctx, label: str, reason: str) -> Reply:
-    """Yes or No, with the whole text shown, since a removal cannot be undone."""
-    item = _find(services, turn, ctx, label)
+def _ask(services: Services, turn: Turn, ctx: Ctx, labels: list[str], reason: str) -> Reply:
+    """Yes or No, with every text shown whole, since a removal cannot be undone."""
+    chosen = [_find(services, turn, ctx, label) for label in labels]
     if len(reason) > MAX_REASON:
         raise UserError(f"Keep the reason short (up to {MAX_REASON} characters), like `may identify a child`.")
     reason = screen_text(reason, services.identifier_screen, "that reason") if reason else ""
-    pending = {"audit": ctx.audit.id, "label": label, "fingerprint": item.fingerprint, "reason": reason}
+    pending = {"audit": ctx.audit.id, "labels": labels, "fingerprints": [item.fingerprint for item in chosen],
+               "reason": reason}
     store.keep_aside(services.storage, turn.user_id, CONFIRMING, pending, turn.now)
-    value = buttons.encode_id_and_key(ctx.audit.id, label)
+    value = buttons.encode_id_and_key(ctx.audit.id, ",".join(labels))
     marker = _marker(services, turn, reason)
-    return Reply(kind="question", text=(
-        f"Remove {label} from audit #{ctx.audit.id} for good? {item.what[:1].upper()}{item.what[1:]}:\n"
-        f"“{item.stored.text}”\nEvery copy the audit keeps of it will read “{marker}”. This cannot be undone."),
-        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value)))
+    shown = "\n".join(f"{item.label}, {item.what}: “{item.stored.text}”" for item in chosen)
+    which, copies = ((labels[0], "Every copy the audit keeps of it") if len(chosen) == 1 else
+                     (f"these {len(chosen)} texts", "Every copy the audit keeps of each"))
+    return confirmations.ask(services, turn, Reply(kind="question", text=(
+        f"Remove {which} from audit #{ctx.audit.id} for good?\n{shown}\n{copies} will read “{marker}”. This "
+        "cannot be undone."),
+        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value))))
 
 
 def _marker(services: Services, turn: Turn, reason: str) -> str:
@@ -193,34 +235,55 @@ def _marker(services: Services, turn: Turn, reason: str) -> str:
 
 
 def on_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """Yes: the text replaced in every table that holds it, and the removal trailed without it."""
-    audit_id, label = buttons.id_and_key(value, f"type `/audit redact {value.partition(':')[0]}` again")
+    """Yes: each text replaced in every table that holds it, and each removal trailed without it."""
+    audit_id, key = buttons.id_and_key(value, f"type `/audit redact {value.partition(':')[0]}` again")
+    labels = key.split(",")
     pending = store.conversation(services.storage, turn.user_id).get(CONFIRMING)
     store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
-    if not isinstance(pending, dict) or (pending.get("audit"), pending.get("label")) != (audit_id, label):
+    if not isinstance(pending, dict) or (pending.get("audit"), pending.get("labels")) != (audit_id, labels):
         raise StaleAction(f"That question is out of date, so nothing was removed. Type `/audit redact {audit_id} "
-                          f"{label}` to ask again.")
+                          f"{' '.join(labels)}` to ask again.")
     ctx, _ = _readable(services, turn, str(audit_id))
-    item = _find(services, turn, ctx, label)
-    if item.fingerprint != pending.get("fingerprint"):
-        raise StaleAction(f"{label} of audit #{audit_id} changed since you were asked, so nothing was removed. Type "
-                          f"`/audit redact {audit_id}` to see the list as it is now.")
+    chosen = [_find(services, turn, ctx, label) for label in labels]
+    changed = [item.label for item, was in zip(chosen, pending.get("fingerprints") or [], strict=False)
+               if item.fingerprint != was]
+    if changed or len(pending.get("fingerprints") or []) != len(chosen):
+        raise StaleAction(f"{', '.join(changed) or 'A text'} of audit #{audit_id} changed since you were asked, so "
+                          f"nothing was removed. Type `/audit redact {audit_id}` to see the list as it is now.")
     marker = _marker(services, turn, str(pending.get("reason") or ""))
     text_questions = [question.id for question in ctx.checklist.questions() if question.type == "text"]
-    field = item.stored.field or item.stored.place
-    copies = redaction_store.redact_audit_text(services.storage, audit_id, item.stored.text, marker, text_questions,
-                                               turn.user_id, turn.now, {"item": label, "field": field})
-    if not copies:
-        raise StaleAction(f"{label} of audit #{audit_id} is no longer stored as it was, so nothing was removed. Type "
-                          f"`/audit redact {audit_id}` to see the list as it is now.")
-    where = "its 1 stored copy now reads" if copies == 1 else f"all {copies} stored copies now read"
-    return [Reply(text=f"Removed {label} ({item.what}) from audit #{audit_id}: {where} “{marker}”. The "
-                       "removal is in the audit trail, without the text. Messages Slack already showed are not "
-                       "changed: delete them in Slack if they hold it.")]
+    said: list[str] = []
+    removed: dict[str, str] = {}  # a text removed already, by the item that held it: every copy went with it
+    for item in chosen:
+        if item.stored.text in removed:
+            said.append(f"Removed {item.label} ({item.what}) with {removed[item.stored.text]}: it held the same text.")
+            continue
+        field = item.stored.field or item.stored.place
+        copies = redaction_store.redact_audit_text(services.storage, audit_id, item.stored.text, marker,
+                                                   text_questions, turn.user_id, turn.now,
+                                                   {"item": item.label, "field": field})
+        if not copies:
+            said.append(f"{item.label} of audit #{audit_id} is no longer stored as it was, so it was not removed. "
+                        f"Type `/audit redact {audit_id}` to see the list as it is now.")
+            continue
+        removed[item.stored.text] = item.label
+        where = "its 1 stored copy now reads" if copies == 1 else f"all {copies} stored copies now read"
+        said.append(f"Removed {item.label} ({item.what}) from audit #{audit_id}: {where} “{marker}”.")
+    if not any(line.startswith("Removed") for line in said):
+        raise StaleAction(" ".join(said))
+    trailed = ("The removal is in the audit trail, without the text." if len(said) == 1 else
+               "\nEach removal is in the audit trail, without the text.")
+    lines = "\n".join(said)
+    return [Reply(text=f"{lines} {trailed} Messages Slack already showed are not changed: delete them in "
+                       "Slack if they hold it.")]
 
 
 def on_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """No: nothing removed."""
-    audit_id, label = buttons.id_and_key(value)
+    audit_id, key = buttons.id_and_key(value)
     store.keep_aside(services.storage, turn.user_id, CONFIRMING, None, turn.now)
-    return [Reply(kind="notice", text=f"OK: {label} of audit #{audit_id} is kept as it is. Nothing was removed.")]
+    labels = key.split(",")
+    if len(labels) == 1:
+        return [Reply(kind="notice", text=f"OK: {key} of audit #{audit_id} is kept as it is. Nothing was removed.")]
+    which = f"{', '.join(labels[:-1])} and {labels[-1]}"
+    return [Reply(kind="notice", text=f"OK: {which} of audit #{audit_id} are kept as they are. Nothing was removed.")]

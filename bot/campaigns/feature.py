@@ -30,6 +30,7 @@ from bot.campaigns.model import CampaignSpec, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
@@ -167,7 +168,9 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         if word.strip() and not confirmed:
             raise UserError(f"Write `/audit campaign close {number} {closing.CONFIRM_WORD}` to close it at once, "
                             f"or `/audit campaign close {number}` to be asked first.")
-        return service.close_asked(services, _campaign_id(number), turn.user_id, turn.now, confirmed)
+        replies = service.close_asked(services, _campaign_id(number), turn.user_id, turn.now, confirmed)
+        # Close now / Keep it open, typed too (or `yes` / `no`)
+        return [confirmations.ask(services, turn, reply) if reply.kind == "question" else reply for reply in replies]
     if verb == "sample":
         campaign_id = _campaign_id(rest)
         campaign = store.get_campaign(services.storage, campaign_id)
@@ -341,8 +344,8 @@ def install(engine: Engine, services: Services) -> None:
                        usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED)
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
-    engine.add_action("campaign.close_confirm", bind(on_close_confirm))
-    engine.add_action("campaign.close_keep", bind(on_close_keep))
+    confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
+                              ("campaign.close_keep", bind(on_close_keep)))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)

@@ -273,6 +273,10 @@ class Engine:
                 return replies
         return [error("I didn't catch that. Type `help` to see what I can do.")]
 
+    def run_action(self, turn: Turn, action: str, value: str) -> list[Reply]:
+        """Run a button's handler for this turn: also how a typed answer to a Yes-or-No question presses it."""
+        return self._dispatch_action(turn, action, value)
+
     def _dispatch_action(self, turn: Turn, action: str, value: str) -> list[Reply]:
         handler = self.actions.get(action)
         if handler is None:

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 DEFAULT_REASON = "may identify a child"
 MAX_REASON = 120  # a short why; the marker replaces texts of any length
-_START = "[removed by "
+MARKER_START = "[removed by "  # how every removed text begins
 
 
 def removal_marker(by: str, day: str, reason: str = "") -> str:
     """`[removed by QA lead (practice) on 3 Dec 2026: may identify a child]`: `by` a staff label, `day` as shown."""
     why = " ".join(reason.split()) or DEFAULT_REASON
-    return f"{_START}{by} on {day}: {why}]"
+    return f"{MARKER_START}{by} on {day}: {why}]"
 
 
 def is_removed(text: str | None) -> bool:
     """Whether a stored text is a removal marker (nothing left to remove)."""
-    return text is not None and text.startswith(_START) and text.endswith("]")
+    return text is not None and text.startswith(MARKER_START) and text.endswith("]")

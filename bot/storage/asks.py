@@ -6,8 +6,11 @@ what the knowledge base could not answer.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.storage.common import parse_utc, select, utc_text
 from bot.storage.db import Storage
@@ -68,7 +71,10 @@ def get_ask(storage: Storage, ask_id: int) -> Ask | None:
     rows = list(select(storage.db, "SELECT * FROM kb_asks WHERE id = ?", [ask_id]))
     if not rows:
         return None
-    row = rows[0]
+    return _ask(rows[0])
+
+
+def _ask(row: dict[str, Any]) -> Ask:
     return Ask(
         id=row["id"], asked_at=parse_utc(row["asked_at"]), user_id=row["user_id"], query=row["query"],
         outcome=row["outcome"], entry_id=row["entry_id"], score=row["score"], surface=row["surface"],
@@ -190,3 +196,20 @@ def entry_changed_since(storage: Storage, entry_id: str, since: datetime) -> boo
         {"since": utc_text(since), "entry": entry_id},
     )
     return bool(rows)
+
+
+def find_asks(storage: Storage, words: Sequence[str], limit: int, leave_out: str) -> list[Ask]:
+    """Stored questions whose wording holds every one of `words` (any case), newest first, at most `limit`; those
+    starting with `leave_out` (a removed text's marker) are left out. The words are bound, never stored."""
+    if not words:
+        return []
+    where = " AND ".join("query LIKE ? ESCAPE '\\'" for _ in words)
+    patterns = [f"%{_escaped(word)}%" for word in words]
+    rows = select(storage.db, f"SELECT * FROM kb_asks WHERE {where} AND query NOT LIKE ? ESCAPE '\\' "
+                              "ORDER BY id DESC LIMIT ?", [*patterns, f"{_escaped(leave_out)}%", limit])
+    return [_ask(row) for row in rows]
+
+
+def _escaped(text: str) -> str:
+    """`text` matched literally by LIKE … ESCAPE '\\'."""
+    return re.sub(r"([\\%_])", r"\\\1", text)

@@ -20,13 +20,18 @@ AUDITOR, QA, QA_DM = "U0MGRN001", "U0QALEAD1", "DU0QALEAD1"
 DAY = datetime(2026, 12, 4, 11, 0, tzinfo=UTC)
 
 
+def _leaked_and_corrected(bot: RunningBot) -> None:
+    """Audit #1, submitted, whose note on question 7 held a leaked detail and was then corrected."""
+    send = terminal_sender(bot.engine, TerminalView())
+    complete_audit(send, send("type", "/audit start early-help-spot"))
+    for note in (LEAKED, CORRECTED):
+        bot.engine.command(AUDITOR, f"edit 1 note 7 {note}", surface="terminal")
+
+
 def test_a_qa_lead_removes_a_leaked_note_from_its_revision_in_slack(bot: RunningBot, standin,
                                                                      environ: dict[str, str]) -> None:
     with time_machine.travel(DAY, tick=False):
-        send = terminal_sender(bot.engine, TerminalView())
-        complete_audit(send, send("type", "/audit start early-help-spot"))
-        for note in (LEAKED, CORRECTED):
-            bot.engine.command(AUDITOR, f"edit 1 note 7 {note}", surface="terminal")
+        _leaked_and_corrected(bot)
 
         bot.slack.command(QA, "redact 1")
         listing = post_containing(standin, "Earlier versions, kept as revisions", QA_DM)
@@ -46,3 +51,16 @@ def test_a_qa_lead_removes_a_leaked_note_from_its_revision_in_slack(bot: Running
         for form in ("csv", "json"):
             exported = run_cli(environ, "export", "--format", form)
             assert exported.code == 0 and CORRECTED in exported.out and LEAKED not in exported.out
+
+
+def test_a_qa_lead_types_yes_in_the_dm_and_the_text_is_removed(bot: RunningBot, standin) -> None:
+    """Typed `yes` answers "Remove r2 … for good?" as the button does (a trial was told "no question waiting")."""
+    with time_machine.travel(DAY, tick=False):
+        _leaked_and_corrected(bot)
+
+        bot.slack.command(QA, "redact 1 r2")
+        post_containing(standin, "cannot be undone", QA_DM)
+        bot.slack.message_im(QA, "yes", channel=QA_DM)
+        done = post_containing(standin, "Removed r2 (note on question 7, kept 4 Dec 2026) from audit #1", QA_DM)
+        assert "no question waiting" not in str(done.params)
+        assert LEAKED not in every_text(bot.services)

@@ -12,8 +12,9 @@ import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.audits.action_status import NO_WORDS, YES_WORDS
+from bot.audits.action_status import ALSO_NO, ALSO_YES
 from bot.core.services import Services
+from bot.engine.confirmations import KEY, normal, reading
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.e2e.test_terminal_chat import drive
@@ -161,8 +162,10 @@ def test_only_a_yes_marks_it_done_and_any_other_text_leaves_the_question(
         engine.message(MANAGER, f"done {action_id}", surface="terminal")
         replies = engine.message(MANAGER, text, surface="terminal")
     assert not any("something went wrong" in r.text for r in replies)
-    assert bool(action(services, action_id).done_at) is bool(YES_WORDS.match(text))
-    if NO_WORDS.match(text):
+    asked = {"yes": ["", "", "Yes"], "no": ["", "", "No"], "also_yes": [normal(words) for words in ALSO_YES],
+             "also_no": [normal(words) for words in ALSO_NO]}
+    assert bool(action(services, action_id).done_at) is (reading(text, asked) == "yes")
+    if reading(text, asked) == "no":
         assert "stays open" in replies[0].text
-    assert services.storage.db.execute("SELECT state FROM conversations WHERE user_id = ? AND state LIKE "
-                                       "'%confirming_done%'", [MANAGER]).fetchone() is None
+    assert services.storage.db.execute("SELECT state FROM conversations WHERE user_id = ? AND state LIKE ?",
+                                       [MANAGER, f'%"{KEY}"%']).fetchone() is None

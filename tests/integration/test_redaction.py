@@ -80,7 +80,7 @@ def test_a_corrected_identifier_is_listed_from_its_revision_and_removed_from_eve
         engine: Engine, services: Services, leaked: int) -> None:
     assert LEAKED in every_text(services) and LEAKED.encode() in file_bytes(services)
     [listed] = at(REDACTED_AT, engine, QA, f"redact {leaked}")
-    assert f"• r2: note on question 7, kept 3 Dec 2026 — “{LEAKED[:79]}…”" in listed.text
+    assert f"• r2: note on question 7, kept 3 Dec 2026 — “{LEAKED}”" in listed.text  # whole: a name may end it
     assert f"• r1: note on question 7, kept 2 Dec 2026 — “{TYPED_ANSWERS['Type your evidence note']}”" in listed.text
     assert "**Now in the audit:**" in listed.text and f"note on question 7 — “{CORRECTED}”" in listed.text
 

@@ -24,14 +24,19 @@ def test_a_qa_lead_removes_an_unanswered_questions_text_after_saying_yes(engine:
     [group] = engine.command(QA_LEAD, "kb unanswered")[1:]
     [key] = button_values([group], "kb.unanswered.remove")
     [asked] = engine.action(QA_LEAD, "kb.unanswered.remove", key)
-    assert asked.kind == "question" and "the 2 questions worded like it" in asked.text
+    assert asked.kind == "question" and asked.text.startswith(
+        f"Remove the text of these 2 questions (#{key} and those worded like it) for good?")
+    shown = {line.split(": ", 1)[1] for line in asked.text.splitlines() if line.startswith("• #")}
+    assert shown == {f"“{LEAKED}”", f"“{LEAKED.capitalize()}?”"}  # every wording that goes, not one of them
+    assert "It and" not in asked.text and "Each will read “[removed by QA lead (practice) on " in asked.text
     assert "cannot be undone" in asked.text
     assert [choice.label for choice in asked.choices] == ["Yes, remove it", "No, keep it"]
     [kept] = engine.action(QA_LEAD, "kb.unanswered.remove_keep", key)
     assert "Nothing was removed" in kept.text and LEAKED in stored_queries(services)
 
     [done] = engine.action(QA_LEAD, "kb.unanswered.remove_confirm", key)
-    assert done.text.startswith(f"Removed the text of #{key} (2 questions): it is no longer stored")
+    assert done.text.startswith(f"Removed the text of 2 questions (#{key} and those worded like it): it is "
+                                 "no longer stored")
     marker = stored_queries(services)[0]
     assert marker.startswith("[removed by QA lead (practice) on ") and marker.endswith(": may identify a child]")
     assert stored_queries(services) == [marker, marker]

@@ -1,0 +1,94 @@
+"""Yes-or-No questions that typed words answer as well as the buttons: one mechanism for every confirmation.
+
+A user trial found typed `yes` answering "Mark action #7 done for …?" and Cancel audit, but not the removal of a
+stored text, of a knowledge-base question, or an early campaign close: there `yes` was told "no question waiting",
+which reads like done on a removal that had not happened, and the buttons' own labels went to the knowledge base.
+
+A feature asking Yes or No passes its question through `ask`: its first button is the Yes, its second the No. Until
+the next typed message, `yes`, `y`, `no`, `n` (and a few everyday forms) and either button's label, in any case,
+answer the latest question asked, exactly as pressing that button does; any other text leaves the question (its
+buttons still work) and goes where it would have gone. Asking another question replaces the one waiting, and so
+does anything the bot then waits for (an audit's next step rewrites the conversation row it is kept on).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import ActionHandler, Engine, Turn
+from bot.storage import audits as store
+
+KEY = "confirming"  # the question waiting, beside the conversation: {"yes": [action, value, label], "no": […]}
+PRIORITY = 15  # before an audit's own step (20): the question was asked after it
+YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|ok|okay|confirm|yes please)$")
+NO_WORDS = re.compile(r"^(?:n|no|nope|not yet|no thanks)$")
+Answer = Literal["yes", "no"]
+
+
+def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] = (),
+        also_no: tuple[str, ...] = ()) -> Reply:
+    """Remember `reply`'s first two buttons as the Yes and the No that typed words answer, and return it.
+    `also_yes` / `also_no`: other wordings this question takes ("yes, mark it done")."""
+    yes, no = reply.choices[0], reply.choices[1]
+    store.keep_aside(services.storage, turn.user_id, KEY, {
+        "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label],
+        "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no]}, turn.now)
+    return reply
+
+
+def normal(text: str) -> str:
+    """A typed line as it is compared: lower case, apostrophes dropped, punctuation and spaces squeezed to one."""
+    return " ".join(re.sub(r"[^\w/]+", " ", text.lower().replace("'", "").replace("’", "")).split())
+
+
+def reading(text: str, pending: dict[str, list[str]]) -> Answer | None:
+    """What a typed line answers the waiting question: its Yes, its No, or neither (None)."""
+    said = normal(text)
+    if not said:
+        return None
+    for answer, words in (("yes", YES_WORDS), ("no", NO_WORDS)):
+        label = normal(str(pending.get(answer, ["", "", ""])[2]))
+        if words.match(said) or said == label or said in pending.get(f"also_{answer}", []):
+            return answer  # type: ignore[return-value]
+    return None
+
+
+def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A typed answer to the question waiting runs its button; None (and the question set aside) for other text."""
+    pending = store.conversation(services.storage, turn.user_id).get(KEY)
+    if not isinstance(pending, dict):
+        return None
+    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+    answer = reading(text, pending)
+    if answer is None:
+        return None
+    action, value, _ = pending[answer]
+    return engine.run_action(turn, str(action), str(value))
+
+
+def answering(services: Services, action: str, handler: ActionHandler) -> ActionHandler:
+    """`handler` for a Yes or No button: pressing it answers the question waiting, if it is that question's, so a
+    later typed `yes` does not run it again."""
+
+    def pressed(turn: Turn, value: str) -> list[Reply]:
+        pending = store.conversation(services.storage, turn.user_id).get(KEY)
+        if isinstance(pending, dict) and action in (pending.get("yes", [None])[0], pending.get("no", [None])[0]):
+            store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+        return handler(turn, value)
+
+    return pressed
+
+
+def add_answers(engine: Engine, services: Services, *buttons: tuple[str, Callable[[Turn, str], list[Reply]]]) -> None:
+    """Register a question's Yes and No buttons (name, handler), each answering the question when pressed."""
+    for name, handler in buttons:
+        engine.add_action(name, answering(services, name, handler))
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Typed answers to the question waiting, before anything else reads the line (help apart)."""
+    engine.add_message_handler(lambda turn, text: typed(engine, services, turn, text), priority=PRIORITY)
