@@ -4,7 +4,9 @@ Typed text the audit does not take (a question for the knowledge base, small tal
 other features, and their answer used to be the last thing on screen, with its own buttons. This watch
 (`Engine.add_message_watch`) notes where the person's audit stands before the message; afterwards, if the audit has
 not moved and the message got an answer that does not show the step already, the step follows, led by "Back to audit
-#N, question L:" (bot.audits.step_reminder). A refusal alone adds nothing: the question on screen still stands.
+#N, question L:" (bot.audits.step_reminder). A refusal alone adds nothing: the question on screen still stands; nor
+does an answer that asks a question of its own (`redact 140 t1`: "Remove t1 for good?"), whose options must stay the
+latest so a typed `1` answers it; its Yes or No is then followed by the step (`after_press`).
 
 What goes aside rather than to the step is decided by the conversation's table (bot.audits.conversation: a whole
 command such as `show 140`, and a question typed where a note is wanted); this shows the step again after it.
@@ -60,6 +62,8 @@ def _afterwards(services: Services, turn: Turn, before: Conversation,
         mine = [reply for reply in replies if reply.is_for_requester]
         if all(reply.kind == "error" for reply in mine):
             return []
+        if any(reply.kind == "question" for reply in mine):
+            return []  # it asks its own question ("Remove t1 for good?"): its options stay the latest, for a number
         now = conversation.current(services, turn)
         if now is None or _where(now) != where:
             return []  # the message moved the audit on (or paused, cancelled, finished it): its own screen is shown
