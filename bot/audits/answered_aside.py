@@ -4,7 +4,12 @@ Typed text the audit does not take (a question for the knowledge base, small tal
 other features, and their answer used to be the last thing on screen, with its own buttons. This watch
 (`Engine.add_message_watch`) notes where the person's audit stands before the message; afterwards, if the audit has
 not moved and the message got an answer that does not show the step already, the step follows, led by "Back to audit
-#N, question L:" (bot.audits.step_reminder). A refusal alone adds nothing: the question on screen still stands.
+#N, question L:" (bot.audits.step_reminder). A refusal alone adds nothing: the question on screen still stands; nor
+does an answer that asks a question of its own (`redact 140 t1`: "Remove t1 for good?"), whose options must stay the
+latest so a typed `1` answers it; its Yes or No is then followed by the step (`after_press`).
+
+What goes aside rather than to the step is decided by the conversation's table (bot.audits.conversation: a whole
+command such as `show 140`, and a question typed where a note is wanted); this shows the step again after it.
 """
 
 from __future__ import annotations
@@ -15,23 +20,50 @@ from bot.audits import conversation, step_reminder
 from bot.audits.conversation import Conversation, State
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.near_miss import Shapes
 from bot.engine.routing import Turn
 
 WATCHED = conversation.STEP_STATES | {State.CONFIRM_CANCEL, State.CONFIRM_ALERT}
 
 
-def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]] | None:
+def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callable[[list[Reply]], list[Reply]] | None:
     """Around a message typed while one of the person's drafts waits at a step: the step again, when the message was
-    answered by something else."""
+    answered by something else. A question typed where a note is wanted also says the note was not saved, and how to
+    save a note that really ends with `?` (`commands`: the engine's typed shapes, to tell a command from a question).
+    """
     before = conversation.current(services, turn)
     if before is None or before.state not in WATCHED:
         return None
+    wanted = conversation.free_text_wanted(services, before)
+    asked = conversation.aside(services, before, text, commands) is conversation.Aside.QUESTION
+    said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
+                                      f"was your {wanted}, type it again without the question mark.")] if asked else []
+    return _afterwards(services, turn, before, said)
+
+
+def after_press(services: Services, handler: Callable[[Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
+    """A button that is not the audit's, pressed while a draft waits at a step (a redaction's Yes, remove it): the
+    step again after its answer, as after a message answered aside, so its options are on screen again."""
+    def pressed(turn: Turn, value: str) -> list[Reply]:
+        before = conversation.current(services, turn)
+        afterwards = _afterwards(services, turn, before, []) if before is not None and before.state in WATCHED else None
+        replies = handler(turn, value)
+        return replies + (afterwards(replies) if afterwards is not None else [])
+    return pressed
+
+
+def _afterwards(services: Services, turn: Turn, before: Conversation,
+                said: list[Reply]) -> Callable[[list[Reply]], list[Reply]]:
+    """The step again after `before`'s step was answered aside, led by `said`; nothing when the step moved or is on
+    screen already, or when the only answer was a refusal."""
     where = _where(before)
 
     def afterwards(replies: list[Reply]) -> list[Reply]:
         mine = [reply for reply in replies if reply.is_for_requester]
         if all(reply.kind == "error" for reply in mine):
             return []
+        if any(reply.kind == "question" for reply in mine):
+            return []  # it asks its own question ("Remove t1 for good?"): its options stay the latest, for a number
         now = conversation.current(services, turn)
         if now is None or _where(now) != where:
             return []  # the message moved the audit on (or paused, cancelled, finished it): its own screen is shown
@@ -39,7 +71,7 @@ def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]
         shown = {choice for reply in mine for choice in reply.choices}
         if any(choice in shown for reply in screen for choice in reply.choices):
             return []  # the step is on screen already
-        return step_reminder.back_to(now.audit(services), screen)
+        return [*said, *step_reminder.back_to(now.audit(services), screen)]
 
     return afterwards
 

@@ -43,6 +43,7 @@ from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.near_miss import Shapes, is_command_line
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.storage import audits as store
@@ -102,11 +103,19 @@ ActionHandler = Callable[[Services, Turn, str], list[Reply]]
 @dataclass(frozen=True)
 class StateSpec:
     """One row of the table: what typed text does here (None: it is not for the audit), which buttons are
-    accepted, and what is shown."""
+    accepted, and what is shown.
+
+    Two columns say what typed here is answered aside (by whichever feature takes it) while the step waits, and
+    bot.audits.answered_aside shows the step again: `commands`, a whole command (`show 140`, `list`, `away off`, as
+    the bare router reads it) runs rather than being refused or stored as an answer, unless it names one of the
+    step's own options; `free_text`, the text the step waits for ("evidence note"), where a line ending with `?` is a
+    question for the knowledge base, not that text (a real note ending with `?` is typed again without it)."""
 
     typed: TypedHandler | None
     actions: frozenset[str]
     screen: Screen
+    commands: bool = False
+    free_text: str | None = None
 
 
 # -- typed text ------------------------------------------------------------------------------------------
@@ -207,8 +216,7 @@ def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conve
     if reply == "keep":
         return audits_start.cancel_kept(services, turn, conversation.audit(services).value())
     step_state = State(conversation.audit(services).step.name)
-    typed = STATES[step_state].typed
-    return typed(services, turn, replace(conversation, state=step_state), text) if typed else None
+    return _read(services, turn, replace(conversation, state=step_state), text)
 
 
 def _while_confirming_alert(services: Services, turn: Turn, conversation: Conversation,
@@ -317,8 +325,9 @@ _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 
 
-def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen: Screen) -> StateSpec:
-    return StateSpec(typed, frozenset(actions) | ENTRY_ACTIONS, screen)
+def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen: Screen, *, commands: bool = False,
+          free_text: str | None = None) -> StateSpec:
+    return StateSpec(typed, frozenset(actions) | ENTRY_ACTIONS, screen, commands, free_text)
 
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
@@ -328,26 +337,34 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                 lambda services, c: audits_start.case_reference_screen(services,
                                                                                        str(c.data["checklist"]))),
     State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},
-                        _shown("worker")),
+                        _shown("worker"), commands=True),
     State.QUESTION: _spec(_in_audit(audits_questions.typed),
-                          _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question")),
-    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _shown("evidence")),
-    State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review")),
+                          _CONTROLS | {"audit.answer", "audit.guidance", "audit.skip"}, _shown("question"),
+                          commands=True),  # a question typed where a text answer is wanted: free_text_wanted
+    State.EVIDENCE: _spec(_in_audit(audits_questions.typed), _CONTROLS | {"audit.guidance"}, _shown("evidence"),
+                          commands=True, free_text="evidence note"),
+    State.REVIEW: _spec(_in_audit(_review_text), _CONTROLS | {"audit.next", "audit.submit"}, _shown("review"),
+                        commands=True),
     State.OVERALL_GRADE: _spec(_in_audit(audits_typed_grade.typed_grade), _CONTROLS | {"audit.grade"},
-                               _shown("overall_grade")),
-    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason")),
-    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths")),
-    State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development")),
+                               _shown("overall_grade"), commands=True),
+    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason"), commands=True,
+                              free_text="reason"),
+    State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths"),
+                           commands=True, free_text="strengths"),
+    State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development"),
+                             commands=True, free_text="areas for development"),
     State.ACTIONS: _spec(_in_audit(actions_step.typed), _CONTROLS | {"audit.actions_done", "audit.remove_action"},
-                         _shown("actions")),
-    State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner")),
-    State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due")),
-    State.SUBMIT: _spec(_in_audit(_submit_text), _CONTROLS | {"audit.submit"}, _shown("submit")),
+                         _shown("actions"), commands=True, free_text="action"),
+    State.ACTION_OWNER: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.owner"}, _shown("action_owner"),
+                              commands=True),
+    State.ACTION_DUE: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("action_due"), commands=True),
+    State.SUBMIT: _spec(_in_audit(_submit_text), _CONTROLS | {"audit.submit"}, _shown("submit"), commands=True),
     State.CONFIRM_CANCEL: _spec(_while_confirming_cancel, {"audit.cancel_confirm", "audit.cancel_keep", "audit.cancel"},
-                                _step(audits_start.cancel_question)),
+                                _step(audits_start.cancel_question), commands=True),
     State.CONFIRM_ALERT: _spec(_while_confirming_alert,
                                {"audit.alert_send", "audit.alert_back", "audit.pause", "audit.cancel"},
-                               lambda services, c: alert_confirm.screen(services, c.audit(services), c.data)),
+                               lambda services, c: alert_confirm.screen(services, c.audit(services), c.data),
+                               commands=True),
     State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
@@ -420,18 +437,64 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     return [Reply(kind="notice", text="Picking up where you left off:"), *screen] if screen else []
 
 
-def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str]) -> list[Reply] | None:
+def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str],
+               commands: Shapes) -> list[Reply] | None:
     """Claim typed text only when the state this person is in takes typed text (see STATES). A shortcut
-    (`continue`, `start audit…`) is left to its handler, unless it picks an option of the choice question
-    waiting ("continue" for "Continue early help as planned")."""
+    (`continue`, `start audit…`) is left to its handler, and so is a whole command where the state's `commands`
+    says so (`commands` are the engine's typed shapes), unless it picks an option of the choice question waiting
+    ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
     if shortcuts.match(text) and (conversation is None or not _picks_an_option(conversation, text)):
         return None
-    if conversation is None or (typed := STATES[conversation.state].typed) is None:
+    if conversation is None or STATES[conversation.state].typed is None:
         return None
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    return typed(services, turn, conversation, text)
+    if aside(services, conversation, text, commands) is Aside.COMMAND:
+        return None  # run as the command; bot.audits.answered_aside shows the step again
+    return _read(services, turn, conversation, text)
+
+
+class Aside(Enum):
+    """Typed text that is not for the state the conversation is in, answered aside while the step waits."""
+
+    COMMAND = "command"    # a whole command: it runs
+    QUESTION = "question"  # a question where free text is wanted: the knowledge base answers it, nothing is stored
+
+
+def aside(services: Services, conversation: Conversation, text: str, commands: Shapes) -> Aside | None:
+    """What `text` is when the state does not take it (see the `commands` and `free_text` columns), else None.
+
+    Only a question marked with `?` is decided here; other questions are left by the step's own handler once it
+    finds they are not an answer ("what is a strategy discussion?" at a number question)."""
+    if (STATES[conversation.state].commands and is_command_line(text, commands)
+            and not _picks_an_option(conversation, text)):
+        return Aside.COMMAND
+    return Aside.QUESTION if _marked_question(services, conversation, text) else None
+
+
+def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
+    return free_text_wanted(services, conversation) is not None and text.rstrip().endswith("?")
+
+
+def _read(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """Text read by the state's typed handler, except a question where free text is wanted (left for the knowledge
+    base, never stored as the note the worker's summary and the moderator would read)."""
+    if _marked_question(services, conversation, text):
+        return None
+    typed = STATES[conversation.state].typed
+    return typed(services, turn, conversation, text) if typed else None
+
+
+def free_text_wanted(services: Services, conversation: Conversation) -> str | None:
+    """What free text this conversation waits for ("evidence note"), or None: the state's `free_text`, or "answer"
+    at a question whose answer is text."""
+    wanted = STATES[conversation.state].free_text
+    if wanted is not None or conversation.state is not State.QUESTION:
+        return wanted
+    step = conversation.audit(services).step
+    question = conversation.audit(services).checklist.question(step.question_id) if step.question_id else None
+    return "answer" if question is not None and question.type == "text" else None
 
 
 def _picks_an_option(conversation: Conversation, text: str) -> bool:

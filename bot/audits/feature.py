@@ -41,7 +41,7 @@ from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
-from bot.engine.near_miss import NUMBER, PAGE, TEAM, paged
+from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, paged
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
 
@@ -68,9 +68,10 @@ NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
-def typed_text(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut."""
-    return conversation.typed_text(services, turn, text, SHORTCUTS)
+def typed_text(services: Services, turn: Turn, text: str, commands: Shapes) -> list[Reply] | None:
+    """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut, or a
+    whole command (`commands`: the engine's typed shapes) where the state runs one aside."""
+    return conversation.typed_text(services, turn, text, SHORTCUTS, commands)
 
 
 def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -120,8 +121,10 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",
                        usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")
-    confirmations.add_answers(engine, services, (redaction.CONFIRM, bind(redaction.on_confirm)),
-                              (redaction.KEEP, bind(redaction.on_keep)))
+    # Yes or No to a removal (pressed or typed); asked mid-draft, the draft's step again after it.
+    confirmations.add_answers(
+        engine, services, (redaction.CONFIRM, answered_aside.after_press(services, bind(redaction.on_confirm))),
+        (redaction.KEEP, answered_aside.after_press(services, bind(redaction.on_keep))))
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
@@ -144,9 +147,10 @@ def install(engine: Engine, services: Services) -> None:
         # Yes / No to "Mark action #7 done for …?" also answer that question, so a typed `yes` after is not run
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
                           if name in action_status.ANSWERS else pressed(name))
-    engine.add_message_handler(lambda turn, text: typed_text(services, turn, text), priority=20)
-    engine.add_message_watch(lambda turn: reflection_wait.watch(services, turn))  # "your reflections still wait"
-    engine.add_message_watch(lambda turn: answered_aside.watch(services, turn))  # "Back to audit #1, question 3:"
+    engine.add_message_handler(lambda turn, text: typed_text(services, turn, text, engine.typed_shapes), priority=20)
+    engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
+    engine.add_message_watch(  # "Back to audit #1, question 3:"
+        lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)

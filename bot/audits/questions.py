@@ -211,8 +211,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     try:
         value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
-        if question.answer_keys and ("?" in text or looks_like_question(text)):
-            return None  # a question for the knowledge base ("how often should I visit…"), not an answer
+        if "?" in text or looks_like_question(text):
+            return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
+            # discussion?" where a number is wanted), not an answer: answered aside, then the question again
         try:
             said = answer_with_note(question, text)
         except AnswerError as note_error:

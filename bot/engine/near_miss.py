@@ -140,6 +140,14 @@ def read_typed(text: str, shapes: Shapes) -> Reading | None:
     return Reading(*meant[0], runs=False, typed=first) if len(meant) == 1 else None
 
 
+def is_command_line(text: str, shapes: Shapes) -> bool:
+    """Whether a typed line is a whole command, as the bare router reads it: a command's own word with the shape it
+    takes (`show 140`, `list`, `away off`), or a `/word` line. Used where a line could be an answer (mid-audit): a
+    near miss (`view 12`) or a sentence that only starts with a command's word ("list the actions agreed") is not."""
+    reading = read_typed(text, shapes)
+    return (reading is not None and reading.runs) or read_slash(text, shapes) is not None
+
+
 def read_slash(text: str, names: Iterable[str]) -> tuple[str, Reading | None] | None:
     """A line starting with `/` typed as a message (the terminal, or a Slack thread where commands do not run):
     None when it does not start with a slash word; else the word and what it reads as: `/audit show 12` runs

@@ -45,9 +45,9 @@ ActionHandler = Callable[[Turn, str], list[Reply]]
 MessageHandler = Callable[[Turn, str], list[Reply] | None]
 HomeProvider = Callable[[Person], list[Reply]]
 OptionsHandler = Callable[[Turn, str], list[tuple[str, str]]]  # (label, value) options for what was typed
-# Run before a typed message is handled; what it returns (if anything) runs afterwards, is given the replies the
-# message got, and adds its own.
-MessageWatch = Callable[[Turn], Callable[[list[Reply]], list[Reply]] | None]
+# Run before a typed message (given with it) is handled; what it returns (if anything) runs afterwards, is given the
+# replies the message got, and adds its own.
+MessageWatch = Callable[[Turn, str], Callable[[list[Reply]], list[Reply]] | None]
 
 
 @dataclass(frozen=True)
@@ -259,7 +259,7 @@ class Engine:
         return error(f"I don't know `{name}`. Did you mean {meant}? ({pointer})")
 
     def _dispatch_message(self, turn: Turn, text: str) -> list[Reply]:
-        afterwards = [after for watch in self._message_watches if (after := watch(turn)) is not None]
+        afterwards = [after for watch in self._message_watches if (after := watch(turn, text)) is not None]
         try:
             replies = self._first_claim(turn, text)
         except UserError as exc:

@@ -232,3 +232,16 @@ def test_a_question_asked_mid_audit_is_followed_by_where_the_audit_is_and_the_ea
     assert answer_button(answered, "No") == no  # the question's own buttons, the same as on the earlier message
     person.send("press", f"audit.answer|{no.value}")
     assert store.answers_of(services.storage, 1)["immediate-concern"].value == "no"
+
+
+def test_a_bare_command_typed_mid_audit_runs_and_the_question_follows_with_its_buttons(
+        bot: RunningBot, standin, services: Services) -> None:
+    """Trial 7: `list`, typed in the DM at a yes/no question, was refused with "Please answer yes or no"."""
+    person = SlackPerson(bot, standin, AUDITOR)
+    no = answer_button(start_questions(person), "No")
+    answered = person.send("type", "list")
+    assert answered[0].text.startswith("Audits you can read") and "Please answer yes or no" not in answered[0].text
+    assert answered[-1].text.startswith("Back to audit #1, question 1:")
+    assert answer_button(answered, "No") == no
+    person.send("press", f"audit.answer|{no.value}")
+    assert store.answers_of(services.storage, 1)["immediate-concern"].value == "no"
