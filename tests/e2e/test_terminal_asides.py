@@ -40,13 +40,13 @@ def test_bare_commands_at_a_yes_no_question_run_and_the_question_follows(engine:
 def test_at_the_submit_step_redact_runs_and_a_removal_confirmed_comes_back_to_the_submit_step(
         engine: Engine, services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
-        _, out = drive(engine, [*TO_SUBMIT, "redact 1", "redact 1 t1", "1", "submit"], user=MANAGER)
+        _, out = drive(engine, [*TO_SUBMIT, "redact 1", "redact 1 q7", "1", "submit"], user=MANAGER)
     assert "ready to submit, so I haven't stored that" not in out
     listed = out[out.index("Stored texts of audit #1"):]
-    asked = listed[listed.index("Remove t1"):]
-    assert "Back to audit #1:" in listed[:listed.index("Remove t1")]  # after the list, the submit step again
+    asked = listed[listed.index("Remove q7"):]
+    assert "Back to audit #1:" in listed[:listed.index("Remove q7")]  # after the list, the submit step again
     assert "Back to audit #1:" not in asked[:asked.index("→ You picked 1")]  # its Yes and No stay the latest options
-    removed = asked[asked.index("Removed t1"):]
+    removed = asked[asked.index("Removed q7"):]
     assert "Back to audit #1:" in removed and "Submit" in removed  # finding 17: the step again after the removal
     assert "is submitted for moderation" in removed
 

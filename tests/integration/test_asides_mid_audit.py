@@ -65,10 +65,10 @@ def test_redact_at_the_submit_step_lists_the_drafts_texts_then_the_submit_step(e
 def test_a_removal_confirmed_mid_draft_is_followed_by_the_step(engine: Engine, services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         say(engine, TO_ACTIONS[:STRENGTHS_AT])
-        [asked] = say(engine, ["redact 1 t1"])  # the confirmation alone: its buttons are the ones to answer
+        [asked] = say(engine, ["redact 1 q7"])  # the confirmation alone: its buttons are the ones to answer
         yes = next(choice for choice in asked.choices if choice.label.startswith("Yes"))
         replies = engine.action(AUDITOR, yes.action, yes.value)
-    assert replies[0].text.startswith("Removed t1")
+    assert replies[0].text.startswith("Removed q7")
     assert replies[-1].text.startswith("Back to audit #1:") and "strengths" in replies[-1].text.lower()
     assert step(services) == "strengths"
 
