@@ -277,14 +277,17 @@ class PersonContextFinder(NameFinder):
         lex = self.lexicon
         for i in range(len(tokens) - 1):
             first, second = tokens[i].text, tokens[i + 1].text
+            surname = second[:-2] if second.endswith(("'s", "’s")) else second
+            if surname not in lex.surnames and surname not in self.listed:
+                continue  # most pairs end here: only the lists' surnames are looked at further
             if not (first.islower() and second.islower()) or not self._touching(text, tokens, i, i + 1) \
                     or re.search(r"['’]s$", first):
                 continue
-            given, surname = first.casefold(), re.sub(r"['’]s$", "", second.casefold())
+            given = first.casefold()
             if not self._person_word(given, strong=True) or not self._given(given) or given in lex.far_places \
                     or (given in _COLOUR_NAMES and surname in _COLOUR_SURNAMES) \
-                    or (surname not in lex.surnames and surname not in self.listed) or surname in PERSON_NOUNS \
-                    or surname in ROLES or surname in _NOT_PEOPLE or surname in _PRONOUNS or surname in _DETERMINERS \
+                    or surname in PERSON_NOUNS or surname in ROLES or surname in _NOT_PEOPLE or surname in _PRONOUNS \
+                    or surname in _DETERMINERS \
                     or (surname in lex.everyday_words and surname not in _EVERYDAY_SURNAMES):
                 continue
             after = text[tokens[i + 1].end:tokens[i + 1].end + 60]
