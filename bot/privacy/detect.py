@@ -412,6 +412,7 @@ goes went comes came sleeps slept eats ate sits sat walks walked
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
 _PERSON_VERB_WORDS = frozenset(_split(_PERSON_VERBS + " disclosed discloses"))
+_AUXILIARIES = frozenset(_split("can could will would shall should must may might do does did are were be been being"))
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
 _ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
            r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
@@ -1113,6 +1114,8 @@ class NameFinder:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
         if second.casefold() in _STREET_WORDS:
             return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
+        if mode != "mixed" and second.casefold() in _PERSON_VERB_WORDS | _AUXILIARIES:
+            return False  # 'that aaron said', 'aaron can be': in lower case a verb is no surname ('Said', 'Can' are)
         if not (self._given(first) or self._surname(first)) and self._english_form(first):
             return False  # 'Graded Good': an English word's form, capitalised as a heading
         if mode == "mixed":

@@ -13,6 +13,11 @@ and words of practice, everyday words in capitals ('she was NOT seen', 'UK'), Ro
 everyday acronyms no knowledge file lists (bot/privacy/data/everyday_acronyms.txt: PE, ID, OCD, DWP...). After
 'the', 'a' or a possessive ('the ICB has', 'her PIP was stopped') capitals are a body or a thing. Initials that
 are also everyday words ('AS', 'AM', 'IT') cannot be told from the word and pass.
+
+After a second trial ('mum said that JS was hit', 'mum said js was hit', 'child seen with mum and jk' were stored):
+'that' or 'this' after a verb of saying or thinking joins a clause and owns nothing ('said that JS was hit'), and
+initials typed small count after 'said', 'told', 'that' or 'this' with what is said only of a person after them ('js
+was hit', 'km can be seen alone'), or beside a family word ('with mum and jk', 'jk and her mum').
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import yaml
 
 from bot.privacy.detect import PERSON_AFTER, RELATIONS, ROLES, TITLES, Hit
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.person_context import NAMING_CUE, PERSON_NOUNS
+from bot.privacy.person_context import NAMING_CUE, PERSON_NOUNS, PERSON_PREDICATE
 
 EVERYDAY_ACRONYMS_FILE = Path(__file__).parent / "data" / "everyday_acronyms.txt"
 KNOWLEDGE_DIR = Path(str(resources.files("knowledge")))  # the knowledge base shipped with the bot
@@ -65,6 +70,18 @@ _TYPED_PERSON_AFTER = re.compile(
     r"refused|keeps|kept|ran|absconded|went\s+missing)\b)", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|your|my|this|that|each|every|any|no)\s+$",
                            re.IGNORECASE)
+# 'that' and 'this' joining a clause after saying or thinking: 'mum said that JS was hit', 'worried this km is'.
+_CLAUSE_THAT = re.compile(
+    r"\b(?:said|says|told|tells|disclosed|reported|stated|shared|explained|alleged|claimed|confirmed|thinks?|thought|"
+    r"knows?|knew|believes?|believed|feels?|felt|worried|concerned|aware|clear|sure|ensure|record|recorded|noted|so)"
+    r"(?:\s+(?:me|us|him|her|them|you))?\s+(?:that|this)\s+$", re.IGNORECASE)
+# Saying before typed initials, with a person's predicate after them: 'mum said js was hit'.
+_TYPED_SAID_BEFORE = re.compile(r"\b(?:said|says|told|tells|that|this)(?:\s+(?:me|us|him|her|them))?\s+$",
+                                re.IGNORECASE)
+_FAMILY = "|".join(sorted(RELATIONS - {"child", "baby", "yp", "partner"}))
+# Beside a family word in a list of people: 'with mum and jk', 'jk and her mum'.
+_TYPED_FAMILY_BEFORE = re.compile(rf"\b(?:{_FAMILY})\s+(?:and|&)\s+$", re.IGNORECASE)
+_TYPED_FAMILY_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?(?:{_FAMILY})\b", re.IGNORECASE)
 
 
 def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:
@@ -82,8 +99,8 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
             continue
         before = text[max(0, found.start() - 30):found.start()]
         after = text[found.end():found.end() + 40]
-        if _OWNER_BEFORE.search(before):
-            continue  # 'the ICB has agreed', 'her PIP was stopped'
+        if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
+            continue  # 'the ICB has agreed', 'her PIP was stopped'; not 'mum said that JS was hit'
         if PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
                 _LINK_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after)):
             words = found.group(0).strip()
@@ -103,9 +120,13 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
                 len(letters) == 3 and letters.casefold() in lexicon.common_words):
             continue
         before = text[max(0, found.start() - 40):found.start()]
-        if _OWNER_BEFORE.search(before):
+        after = text[found.end():found.end() + 40]
+        if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the js' is a thing
-        placed = _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(text[found.end():found.end() + 30])
+        placed = _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(after) or (
+            _TYPED_SAID_BEFORE.search(before) and PERSON_PREDICATE.match(after)) or (
+            (_TYPED_FAMILY_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after))
+            or _TYPED_FAMILY_AFTER.match(after))
         if placed and Hit("initials", letters) not in hits:
             hits.append(Hit("initials", letters))
     return hits

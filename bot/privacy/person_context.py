@@ -12,7 +12,18 @@ only a person takes:
 - a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
-  after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words.
+  after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words; or
+  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'.
+Made after a second trial ('record that olivia said she was scared', 'grace brown said', 'spoke to grace brown' were
+stored), three more, anchored the same way:
+- a given name after 'that' or 'this' with a person's verb after it ('said that olivia was hit', 'so that ruby can be
+  seen alone', 'concerned this noah is at risk'): 'that' there joins a clause, it is no determiner as in 'that mason
+  did the wall'. A name that is also an everyday word ('that mark was left', 'that will is') stays a word, and one
+  that is a common word ('jack', 'ruby') needs what is said only of a person ('was hit', 'said', 'was not at home');
+- a given name and a surname from the lists, typed in lower case ('grace brown said', 'spoke to amber smith today'):
+  a given name that is also a common word ('grace period', 'amber rating', 'faith groups') only with a surname that
+  is no everyday word (or a colour, 'brown') and a person's predicate after it or a meeting before it ('saw', 'spoke
+  to'), never as a verb ('i hope', 'will smith review it?').
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -22,9 +33,15 @@ from __future__ import annotations
 import re
 
 from bot.privacy.detect import (
+    _ADVERB,
+    _BOUNDARY_AFTER,
     _DETERMINERS,
+    _MEETING_BEFORE,
     _NOT_PEOPLE,
     _PARTICLES,
+    _PASSIVE_AFTER,
+    _PERSON_PASSIVES,
+    _THING_IS,
     NICKNAME_CUES,
     PERSON_AFTER,
     RELATIONS,
@@ -68,6 +85,34 @@ _PRONOUNS = frozenset(_split("i me you he him she her it we us they them himself
 _NAME_CALLING = frozenset(_split("gay"))
 # Everyday surnames that still continue a name already found: 'a girl called grace brown'.
 _EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
+# What is said only of a person: 'said', 'felt', 'was hit', 'was not at home', 'can be seen alone', 'is scared'.
+_BEING = (r"(?:was|is|were|has\s+been|had\s+been|(?:can|could|will|would|should|must|may|might|needs\s+to|has\s+to)"
+          r"(?:\s+not)?\s+be)(?:\s+not)?(?:\s+being)?\s+")
+PERSON_PREDICATE = re.compile(
+    rf"^{_ADVERB}\s+(?:(?:said|says|told|tells|disclosed|discloses|felt|feels|wants|wanted|cried|refused|refuses|"
+    r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing)\b|"
+    rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery)|home|afraid|happy|sad|hungry|poorly|ill|"
+    r"in\s+care|absent|anxious|asleep|in\s+year\s+\d)\b)", re.IGNORECASE)
+# Said of a person and of a thing too ('the plan is at risk'): enough only after a full name.
+_STATE_AFTER = re.compile(rf"^{_ADVERB}\s+{_BEING}(?:at\s+risk|safe|unsafe|ok|okay|fine|alone|well)\b", re.IGNORECASE)
+# A person's verb of any kind, after a given name that is no English word ('that olivia has', 'this noah can').
+_ANY_PERSON_VERB = re.compile(
+    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|was|is|has|had|can|could|will|would|should|must|may|might|"
+    r"felt|feels|wants|wanted|needs|needed|didn'?t|doesn'?t|isn'?t|wasn'?t|hasn'?t|hadn'?t|can'?t|cannot|"
+    r"won'?t|wouldn'?t|couldn'?t|ran|runs|went|goes|cried|refused|refuses|likes|liked|loves|hates|misses|missed|"
+    r"seems|seemed|appeared|appears|lives|lived|stays|stayed|attends|attended|asked|shared|reported|stated|keeps|"
+    r"kept)\b", re.IGNORECASE)
+# Words for a person that take a person's verb whatever follows: 'that guy said' is no name.
+_PERSON_WORD_NAMES = frozenset(_split("guy king queen prince princess major judge lady duke earl charity"))
+# Colours that are given names, before a colour that is a surname: 'olive green', 'jade green', 'ruby red'.
+_COLOUR_NAMES = frozenset(_split("olive jade ruby amber rose ginger coral cherry violet scarlet hazel pearl ivory sage"
+                                 " lime navy sky"))
+_COLOUR_SURNAMES = frozenset(_split("brown white green black grey gray"))
+# Before these a given name that is also a word is that word: 'i hope', 'to grace', 'in good faith', 'rated amber'.
+_WORD_BEFORE = _PRONOUNS | _DETERMINERS | frozenset(_split(
+    "to not will would can could should must may might good bad rated was is be been were are as of in"))
+# A person set off by commas after a person word: 'the boy, reece, ran off', 'sister, ruby, who'.
+_APPOSITIVE_ENDS = re.compile(r"^\s*(?:,|\s[-–]\s|\()")
 
 
 class PersonContextFinder(NameFinder):
@@ -79,13 +124,17 @@ class PersonContextFinder(NameFinder):
         spans = self._cued(text, tokens, mode)
         if mode != "upper":
             spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
+            spans += self._after_that_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
         cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
         for i, j in sorted(set(spans)):
             words = text[tokens[i].start:tokens[j].end]
             if any(start <= tokens[i].start and tokens[j].end <= end for start, end in cited):
                 continue  # "star hobson's brother": a public case, cited
-            if not any(words in hit.words or hit.words in words for hit in found if hit.kind == "name"):
-                found.append(Hit("name", words))
+            if any(words in hit.words for hit in found if hit.kind == "name"):
+                continue
+            # the whole name quoted: 'hope taylor', not only the 'taylor' found before
+            found = [hit for hit in found if hit.kind != "name" or hit.words not in words]
+            found.append(Hit("name", words))
         return found
 
     def _cued(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
@@ -162,8 +211,12 @@ class PersonContextFinder(NameFinder):
             if tokens[k].text.casefold() not in _KIN or (i and tokens[i - 1].text.casefold() in _DETERMINERS):
                 continue
             bare = re.sub(r"['’]s$", "", tok.text)
-            first = i - 1 if i and tokens[i - 1].text.islower() and self._touching(text, tokens, i - 1, i) \
-                and self._person_word(tokens[i - 1].text, strong=True) and self._surname(bare) else None
+            given = tokens[i - 1].text if i else ""
+            starts = i == 1 or re.search(r"[.!?:;]\s*$", text[tokens[i - 2].end:tokens[i - 1].start])
+            if given[:1].isupper() and starts:
+                given = given.lower()  # "Grace brown's mum": only the sentence's first word has a capital
+            first = i - 1 if given and self._touching(text, tokens, i - 1, i) \
+                and self._person_word(given, strong=True) and self._surname(bare) else None
             if first is not None:
                 spans.append((first, i))  # 'grace brown's mum'
             elif self._person_word(tok.text, strong=True) or (
@@ -178,12 +231,72 @@ class PersonContextFinder(NameFinder):
         spans: list[tuple[int, int]] = []
         for i in range(1, len(tokens)):
             word = tokens[i].text
-            if tokens[i - 1].text.casefold() not in PERSON_NOUNS or not self._touching(text, tokens, i - 1, i):
+            if tokens[i - 1].text.casefold() not in PERSON_NOUNS:
                 continue
             after = text[tokens[i].end:tokens[i].end + 40]
-            if not (PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
+            gap = text[tokens[i - 1].end:tokens[i].start]
+            if gap.strip() == "," and len(gap) <= 3:  # 'the boy, reece, ran off': set off by commas
+                if not _APPOSITIVE_ENDS.match(after):
+                    continue
+            elif not self._touching(text, tokens, i - 1, i) or not (
+                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
                 continue
             bare = re.sub(r"['’]s$", "", word.casefold())
             if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
                 spans.append((i, self._surname_after(text, tokens, i)))
+        return spans
+
+    def _after_that_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+        """A given name after 'that' or 'this' joining a clause, with a person's verb after it: 'said that olivia was
+        hit', 'so that ruby can be seen alone'; not 'that mark was left' nor 'that guy said'."""
+        spans: list[tuple[int, int]] = []
+        lex = self.lexicon
+        for i in range(1, len(tokens)):
+            word = tokens[i].text
+            if tokens[i - 1].text.casefold() not in ("that", "this") or not self._touching(text, tokens, i - 1, i) \
+                    or not (word.islower() or (mode == "mixed" and word[:1].isupper() and word[1:].islower())):
+                continue
+            bare = word.casefold()
+            if len(bare) < 3 or bare in lex.everyday_words or bare in lex.never_names or bare in lex.far_places \
+                    or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
+                    or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare) \
+                    or (bare in lex.context_given and bare not in lex.everyday_names):
+                continue
+            after = text[tokens[i].end:tokens[i].end + 60]
+            common = bare in lex.common_words or (
+                bare in lex.known_words and bare not in lex.name_words and bare not in lex.census_given)
+            if (PERSON_PREDICATE.match(after) if common else
+                    _ANY_PERSON_VERB.match(after) and not _PASSIVE_AFTER.match(after) and not _THING_IS.match(after)):
+                spans.append((i, self._surname_after(text, tokens, i)))
+        return spans
+
+    def _full_name_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+        """A given name and a surname typed in lower case, doing what a person does or met: 'grace brown said',
+        'spoke to amber smith today'; not 'grace period', 'amber rating', 'hope this helps', 'will smith review it?'."""
+        spans: list[tuple[int, int]] = []
+        lex = self.lexicon
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i].text, tokens[i + 1].text
+            surname = second[:-2] if second.endswith(("'s", "’s")) else second
+            if surname not in lex.surnames and surname not in self.listed:
+                continue  # most pairs end here: only the lists' surnames are looked at further
+            if not (first.islower() and second.islower()) or not self._touching(text, tokens, i, i + 1) \
+                    or re.search(r"['’]s$", first):
+                continue
+            given = first.casefold()
+            if not self._person_word(given, strong=True) or not self._given(given) or given in lex.far_places \
+                    or (given in _COLOUR_NAMES and surname in _COLOUR_SURNAMES) \
+                    or surname in PERSON_NOUNS or surname in ROLES or surname in _NOT_PEOPLE or surname in _PRONOUNS \
+                    or surname in _DETERMINERS \
+                    or (surname in lex.everyday_words and surname not in _EVERYDAY_SURNAMES):
+                continue
+            after = text[tokens[i + 1].end:tokens[i + 1].end + 60]
+            before = text[max(0, tokens[i].start - 40):tokens[i].start]
+            if _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
+                spans.append((i, i + 1))  # 'spoke to grace brown today'
+            elif i and tokens[i - 1].text.casefold() in _WORD_BEFORE and self._touching(text, tokens, i - 1, i):
+                continue  # 'i hope smith ...', 'in good faith', 'rated amber'
+            elif PERSON_PREDICATE.match(after) or _STATE_AFTER.match(after) or (
+                    PERSON_AFTER.match(after) and not self._common(given)):
+                spans.append((i, i + 1))
         return spans

@@ -24,6 +24,8 @@ def _stored(services: Services) -> str:
     ("a girl called ruby keeps going missing, what do i do", "ruby"),
     ("what do I do if grace brown's mum won't let me in", "grace brown's"),
     ("child ab is 4 and not in nursery, is that neglect", "ab"),
+    ("how do I record that olivia said she was scared?", "olivia"),  # second trial: 'that' shielded the name
+    ("record that jack said no", "jack"),
 ])
 def test_a_question_with_a_lower_case_name_is_refused_and_never_reaches_the_qa_leads(
         engine: Engine, services: Services, question: str, words: str) -> None:
@@ -40,6 +42,9 @@ def test_a_question_with_a_lower_case_name_is_refused_and_never_reaches_the_qa_l
     ("yes, seen alone, Js told me he felt safe", "Js"),
     ("no, the boy jack is safe tonight", "jack"),
     ("no, a girl called ruby is safe at home", "ruby"),
+    ("yes, spoke to grace brown today, she said she was safe", "grace brown"),
+    ("no, mum said js was hit", "js"),
+    ("no, the boy, reece, ran off", "reece"),
 ])
 def test_an_evidence_note_with_a_lower_case_name_is_refused_and_nothing_is_stored(
         engine: Engine, services: Services, note: str, words: str) -> None:
