@@ -25,6 +25,9 @@ from bot.storage import audits as store
 KEY = "confirming"  # the question waiting, beside the conversation: {"yes": [action, value, label], "no": […]}
 PRIORITY = 15  # before an audit's own step (20): the question was asked after it
 YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|ok|okay|confirm|yes please)$")
+# A Yes that cannot be undone (its button marked danger: a removal, an early close) takes a plain yes: "ok" is also
+# how people acknowledge what the bot said, and must not remove a text for good.
+FIRM_YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|confirm|yes please)$")
 NO_WORDS = re.compile(r"^(?:n|no|nope|not yet|no thanks)$")
 Answer = Literal["yes", "no"]
 
@@ -35,7 +38,7 @@ def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] 
     `also_yes` / `also_no`: other wordings this question takes ("yes, mark it done")."""
     yes, no = reply.choices[0], reply.choices[1]
     store.keep_aside(services.storage, turn.user_id, KEY, {
-        "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label],
+        "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label], "firm": yes.style == "danger",
         "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no]}, turn.now)
     return reply
 
@@ -45,12 +48,12 @@ def normal(text: str) -> str:
     return " ".join(re.sub(r"[^\w/]+", " ", text.lower().replace("'", "").replace("’", "")).split())
 
 
-def reading(text: str, pending: dict[str, list[str]]) -> Answer | None:
+def reading(text: str, pending: dict) -> Answer | None:
     """What a typed line answers the waiting question: its Yes, its No, or neither (None)."""
     said = normal(text)
     if not said:
         return None
-    for answer, words in (("yes", YES_WORDS), ("no", NO_WORDS)):
+    for answer, words in (("yes", FIRM_YES_WORDS if pending.get("firm") else YES_WORDS), ("no", NO_WORDS)):
         label = normal(str(pending.get(answer, ["", "", ""])[2]))
         if words.match(said) or said == label or said in pending.get(f"also_{answer}", []):
             return answer  # type: ignore[return-value]

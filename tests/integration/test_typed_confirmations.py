@@ -107,3 +107,10 @@ def test_an_early_close_takes_typed_answers_and_labels(engine: Engine, services:
     assert campaign is not None and campaign.is_open is open_after, said(replies)
     assert ("stays open" if open_after else "is closed") in said(replies)
     assert services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("acknowledged", ["ok", "OK.", "okay"])
+def test_ok_does_not_confirm_a_removal_that_cannot_be_undone(engine: Engine, services: Services, leaked: int,
+                                                            acknowledged: str) -> None:
+    typed(engine, TerminalView(), QA, f"redact {leaked} r2", acknowledged)
+    assert LEAKED in every_text(services)  # "ok" acknowledges; only a plain yes (or the button) removes for good
