@@ -55,9 +55,9 @@ def timed(lines: list[str], search: KnowledgeSearch) -> tuple[int, float]:
 def main() -> None:
     search = KnowledgeSearch(load_knowledge())
     started = time.perf_counter()
-    readable._english_words()
+    readable.common_english_words()
     print(f"English word list read once per process: {time.perf_counter() - started:.2f} s, "
-          f"{len(readable._english_words()):,} words")
+          f"{len(readable.common_english_words()):,} words")
     questions = [query["q"] for path in TUNING for query in yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]]
     draw = random.Random(20261201)
     asked = [draw.choice(questions) for _ in range(LINES)]

@@ -114,7 +114,7 @@ def _counts_as_word(token: str, known: KnownWords) -> bool:
         return True
     if _key_run(token):
         return False
-    if token in _english_words():
+    if token in common_english_words():
         return True
     return known.reads_as_known(token)
 
@@ -125,12 +125,12 @@ def _key_run(token: str) -> bool:
 
 
 @functools.cache
-def _english_words() -> frozenset[str]:
+def common_english_words() -> frozenset[str]:
     """The lower-case a-z English words common enough to count: MIN_WORD_ZIPF, or MIN_SHORT_WORD_ZIPF for a word of
     SHORT_WORD letters or fewer. A word is in it exactly when `wordfreq.zipf_frequency(word, "en")` reaches its
     threshold. Read once per process (about 0.2 s) from wordfreq's large English list, whose buckets are read
     directly: `zipf_frequency` would keep the whole 320,000-word table in memory (about 37 MB) for the life of the
-    bot, where this set of 90,000 is a few MB."""
+    bot, where this set of 84,000 is a few MB."""
     import wordfreq  # imported here: a process that is never asked a question does without it
 
     buckets = wordfreq.read_cBpack(wordfreq.available_languages("large")["en"])

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.asking.readable import MIN_SHORT_WORD_ZIPF, MIN_WORD_ZIPF, SHORT_WORD, _english_words, is_mash
+from bot.asking.readable import MIN_SHORT_WORD_ZIPF, MIN_WORD_ZIPF, SHORT_WORD, common_english_words, is_mash
 from bot.core.knowledge import KnowledgeService
 from knowledge.search import KnowledgeSearch
 from tests.support.examples import examples
@@ -89,4 +89,4 @@ def test_any_text_with_one_known_word_is_never_a_mash(shipped_knowledge: Knowled
                                   "mum", "flu", "pram", "kooth", "nappy", "hmm"])
 def test_the_english_list_holds_a_word_exactly_when_wordfreq_rates_it_common_enough(word: str) -> None:
     needed = MIN_SHORT_WORD_ZIPF if len(word) <= SHORT_WORD else MIN_WORD_ZIPF
-    assert (word in _english_words()) == (wordfreq.zipf_frequency(word, "en") >= needed)
+    assert (word in common_english_words()) == (wordfreq.zipf_frequency(word, "en") >= needed)
