@@ -370,6 +370,19 @@ class KnowledgeSearch:
     def _term_texts(self, text: str) -> list[str]:
         return self.vocabulary.term_texts(words_of(text))
 
+    def knows(self, word: str) -> bool:
+        """Whether a lower-case word is one of the knowledge base's as typed: a word of an entry's wording, id or
+        tags, of the glossary or the vocabulary, another form of one (the same stem: "plans", "allocated"), or a
+        stop word the search reads past. Callers deciding whether a message is in words at all ask this first."""
+        return (word in self.surface_words or word in STOP_WORDS
+                or self.vocabulary.stem_of(word) in self.known_stems)
+
+    def reads_as_known(self, word: str) -> bool:
+        """Whether the search reads an unknown lower-case word as one of its own: a typo of one ("iccp",
+        "chronolgy"), a word sharing its root, or a clipped one ("strat"). The same correction a query gets, so
+        whatever this accepts is searched as that word."""
+        return self.knows(word) or self._correct(word) != word
+
     def search(self, query: str, limit: int = 3) -> SearchResult:
         """Find the entry this question is about; see the module docstring for how outcomes are chosen."""
         return self.outcome(query, self.evidence(query), self.fit, max(limit, 1))

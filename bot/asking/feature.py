@@ -13,7 +13,7 @@ import re
 from bot.asking import admin as knowledge_admin
 from bot.asking import learned_admin
 from bot.asking.learning import learn_wording, withdraw_for_ask
-from bot.asking.readable import is_pasted_junk, reads_as_words, without_control_codes
+from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import emoji, mention
@@ -82,9 +82,9 @@ class KnowledgeFeature:
                      "without any details that could identify a child or family "
                      "(use a case reference such as CR-123456 if you need one).",
             )]
-        if is_pasted_junk(question):
-            return [unreadable_reply()]
         live = self.service.current
+        if is_pasted_junk(question) or is_mash(question, live.search):
+            return [unreadable_reply()]
         result = live.search.search(question)
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
             return [out_of_scope_reply(live, result.topic)]
@@ -212,7 +212,7 @@ def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
 
 
 def unreadable_reply() -> Reply:
-    """Pasted code, a row of one letter: not a question, so neither searched nor noted for the QA leads."""
+    """Pasted code, a row of one letter, a keyboard mash: not a question, so not noted for the QA leads."""
     return Reply(text="I couldn't read that as a question, so I haven't noted it. Ask me in words, for example "
                       f"{EXAMPLE}", prompt="Type your question")
 

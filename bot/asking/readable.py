@@ -1,13 +1,16 @@
 """Whether a message that found nothing is a question in words, worth a place on the QA leads' unanswered list.
 
-The list is where QA leads find the gaps in the knowledge base; a row of x's, a pasted script or terminal escape codes
-is noise there. Text is noise when it has no word of ordinary length, a "word" no language has (one letter over and
-over, or longer than any English word), or reads like code (several of the symbols code is made of, and little else).
+The list is where QA leads find the gaps in the knowledge base; a row of x's, a pasted script, terminal escape codes
+or a keyboard mash is noise there. Text is noise when it has no word of ordinary length, a "word" no language has (one
+letter over and over, or longer than any English word), reads like code (several of the symbols code is made of, and
+little else), or is a mash: not one of its words is a word (see `is_mash`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Protocol
 
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -47,3 +50,91 @@ def reads_as_words(text: str) -> bool:
     if is_pasted_junk(text):
         return False
     return any(len(run) >= 2 and len(set(run.lower())) > 1 for run in _LETTERS.findall(without_control_codes(text)))
+
+
+# -- keyboard mashes ----------------------------------------------------------------------------------------------
+# "asdfgh", "qwerty uiop", "sdfsdf sdf": letters typed to see what happens, or by a cat. A search finds nothing in
+# them, so each used to be noted for the QA leads as a question nobody could answer.
+_TOKENS = re.compile(r"[^\W_]+")  # runs of letters and digits: "s47" and "CR382070" stay one token each
+# English words at least this common (Zipf scale, as wordfreq.zipf_frequency gives it: 2 is once per 100 million
+# words) count as words. Measured on the tuning questions, the knowledge base and the privacy tuning corpora against
+# 7,500 simulated mashes (runs along a row, letters from one hand, repeated chunks): below 2.0 are 0.1% of mash
+# tokens of six letters or more and 1.4% of four or five ("aaaa", "ahhh", which are words of a sort anyway), while
+# real words the knowledge base does not know and that are rarer than 2.0 are mostly names and joined-up product
+# names; between 2.0 and 3.0 are real words people type ("paediatrician" 2.25, "prioritised" 2.4, "lasagne" 2.5,
+# "pram" 2.8), so a higher threshold would refuse them when asked about alone.
+MIN_WORD_ZIPF = 2.0
+# Two or three letters: nearly every pair and many triples of letters are somebody's abbreviation, so wordfreq rates
+# them 2-3.5 ("sdf" 3.0, "jk" 3.6); a short word needs to be common to count. Real short words the knowledge base
+# and the stop words do not already hold are well above it ("mum", "yes", "pdf" 3.8, "ref" 3.95).
+MIN_SHORT_WORD_ZIPF = 3.5
+SHORT_WORD = 3  # letters
+# Fewer letters than this in the whole message is too little to judge ("hi", "ok", "xy"): it is left to small talk
+# and the search as before.
+MIN_MASH_LETTERS = 4
+# Three or more keys side by side along one row of a UK keyboard, in order ("asdf", "qwerty", "poiu") are not a word
+# whatever a word list says ("qwerty" is in wordfreq at 2.5) or whichever known word they are one typo from ("asdf"
+# is a letter from "ASD"). Only a word the knowledge base knows as typed is kept ("asd" is autism spectrum disorder).
+MIN_KEY_RUN = 3
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+class KnownWords(Protocol):
+    """What the knowledge base's search reads as its own words (knowledge.search.KnowledgeSearch does)."""
+
+    def knows(self, word: str) -> bool:
+        """A lower-case word of the knowledge base, its vocabulary or its stop words, as typed (or another form)."""
+        ...
+
+    def reads_as_known(self, word: str) -> bool:
+        """As `knows`, or a typo, clipping or other ending of such a word, as the search corrects it."""
+        ...
+
+
+def is_mash(text: str, known: KnownWords) -> bool:
+    """Whether no word of `text` is a word: not a number or case reference (anything with a digit), an English word
+    (MIN_WORD_ZIPF), one the knowledge base knows, or one the search reads as a typo of one. Such text is no
+    question and a search of it finds nothing, so it is refused before the search and never noted for the QA leads.
+
+    A single letter ("a", "I", an initial) says nothing either way and is skipped. Text with fewer than
+    MIN_MASH_LETTERS letters, or in letters outside a-z (another alphabet, accents), is never called a mash: there is
+    too little to judge, or no list here to judge it by.
+    """
+    tokens = _TOKENS.findall(without_control_codes(text).lower())
+    if sum(len(token) for token in tokens) < MIN_MASH_LETTERS:
+        return False
+    return not any(_counts_as_word(token, known) for token in tokens if len(token) > 1 or not token.isalpha())
+
+
+def _counts_as_word(token: str, known: KnownWords) -> bool:
+    """One lower-case token of a message: a word, a number or a reference (True), or keyboard noise (False)."""
+    if not token.isalpha() or not token.isascii():  # a digit in it, or letters this check has no list for
+        return True
+    if known.knows(token):
+        return True
+    if _key_run(token):
+        return False
+    if token in common_english_words():
+        return True
+    return known.reads_as_known(token)
+
+
+def _key_run(token: str) -> bool:
+    """Whether the token is MIN_KEY_RUN or more neighbouring keys along one keyboard row, left or right in order."""
+    return len(token) >= MIN_KEY_RUN and any(token in row or token in row[::-1] for row in _KEY_ROWS)
+
+
+@functools.cache
+def common_english_words() -> frozenset[str]:
+    """The lower-case a-z English words common enough to count: MIN_WORD_ZIPF, or MIN_SHORT_WORD_ZIPF for a word of
+    SHORT_WORD letters or fewer. A word is in it exactly when `wordfreq.zipf_frequency(word, "en")` reaches its
+    threshold. Read once per process (about 0.2 s) from wordfreq's large English list, whose buckets are read
+    directly: `zipf_frequency` would keep the whole 320,000-word table in memory (about 37 MB) for the life of the
+    bot, where this set of 84,000 is a few MB."""
+    import wordfreq  # imported here: a process that is never asked a question does without it
+
+    buckets = wordfreq.read_cBpack(wordfreq.available_languages("large")["en"])
+    # a bucket's index is minus its words' frequency in centibels, and Zipf = 9 + cB / 100
+    last, last_short = round((9 - MIN_WORD_ZIPF) * 100), round((9 - MIN_SHORT_WORD_ZIPF) * 100)
+    return frozenset(word for index, bucket in enumerate(buckets[:max(last, last_short) + 1]) for word in bucket
+                     if word.isascii() and word.isalpha() and index <= (last if len(word) > SHORT_WORD else last_short))

@@ -100,7 +100,25 @@ def test_terminal_escape_codes_are_dropped_and_the_question_in_them_is_still_ask
 
 
 @pytest.mark.parametrize("text", ["how do i do a genogram with a family of travellers",
-                                  "what's the rule on contact = supervised?", "asdf", "qwerty keyboard shortcuts"])
+                                  "what's the rule on contact = supervised?", "qwerty keyboard shortcuts",
+                                  "paediatrician"])
 def test_a_question_in_words_that_finds_nothing_is_still_noted(engine: Engine, services: Services, text: str) -> None:
     engine.message(PRACTITIONER, text)
     assert [a["query"] for a in asks(services)] == [text]
+
+
+@pytest.mark.parametrize("text", ["asdfgh", "qwerty uiop", "sdfsdf sdf", "asdf", "hjkl;", "fghfgh jkjk?"])
+def test_a_keyboard_mash_is_not_a_question_and_is_not_noted(engine: Engine, services: Services, text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert [reply.text for reply in replies] == [
+        "I couldn't read that as a question, so I haven't noted it. Ask me in words, for example "
+        "_when is the ICPC due?_"]
+    assert not button_values(replies, "kb.escalate") and not button_values(replies, "kb.show")
+    assert asks(services) == []
+
+
+@pytest.mark.parametrize(("text", "entry"), [("iccp", "icpc-timescale"), ("chronolgy", "chronologies-good")])
+def test_a_typo_of_a_word_the_knowledge_base_knows_is_still_searched_and_answered(
+        engine: Engine, services: Services, text: str, entry: str) -> None:
+    engine.message(PRACTITIONER, text)
+    assert [(a["query"], a["outcome"], a["entry_id"]) for a in asks(services)] == [(text, "answer", entry)]
