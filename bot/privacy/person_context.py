@@ -41,6 +41,7 @@ from bot.privacy.detect import (
     _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
+    _PERSON_VERB_WORDS,
     _THING_IS,
     NICKNAME_CUES,
     PERSON_AFTER,
@@ -192,8 +193,8 @@ class PersonContextFinder(NameFinder):
             return k
         nxt = tokens[k + 1].text
         folded = nxt.casefold()
-        if nxt.islower() and self._surname(nxt) and (folded not in self.lexicon.everyday_words
-                                                      or folded in _EVERYDAY_SURNAMES):
+        if nxt.islower() and folded not in _PERSON_VERB_WORDS and self._surname(nxt) and (
+                folded not in self.lexicon.everyday_words or folded in _EVERYDAY_SURNAMES):  # not 'ruby disclosed'
             return k + 1
         return k
 
