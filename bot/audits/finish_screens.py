@@ -73,7 +73,7 @@ def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, b
                         "Type the areas for development, or `skip`.", True),
         "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
                     False),
-        "action_owner": ("**Who owns this action?** Pick a person or type their Slack member ID.",
+        "action_owner": ("**Who owns this action?** Pick a person, or type their name or Slack member ID.",
                          None, False),
         "action_due": ("**When is it due?**",
                        f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
