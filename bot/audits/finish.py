@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits import action_edit, action_removal, alert_confirm, lifecycle, note_edit, regrade
 from bot.audits.action_fields import action_description, action_due, action_owner, due_said
 from bot.audits.core import (
     Ctx,
@@ -308,15 +308,19 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     one note in place; `/audit edit 12 grade good <why>` changes the grade, with a reason the worker is told
     (bot.audits.regrade); `/audit edit 12 note 7 <text>` changes the note on question 7's answer alone
     (bot.audits.note_edit); `/audit edit 12 remove action 41` removes an action added by mistake
-    (bot.audits.action_removal). Each only until a moderator opens it, and every change is kept as a revision."""
+    (bot.audits.action_removal); `/audit edit 12 action 41 due <date>` (or `owner <name>`) changes an open action's
+    due date or owner (bot.audits.action_edit). Each only until a moderator opens it, and every change is kept as a
+    revision."""
     parts = args.split(maxsplit=2)
     audit_id = buttons.parse_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
              "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`, or `/audit edit <audit number> "
              "note <question number> <new note>` for the note on one answer, like `/audit edit 12 note 7 Visits "
-             "lapsed in the autumn term`, or `/audit edit <audit number> remove action <action number>` for an action "
-             "added by mistake, like `/audit edit 12 remove action 41`.")
+             "lapsed in the autumn term`, or `/audit edit <audit number> action <action number> due <date>` (or "
+             "`owner <name>`) to change an action's due date or owner, like `/audit edit 12 action 41 due 11/12`, or "
+             "`/audit edit <audit number> remove action <action number>` for an action added by mistake, like "
+             "`/audit edit 12 remove action 41`.")
     if len(parts) == 1 and audit_id is not None:
         return on_reopen(services, turn, str(audit_id))
     if len(parts) < 3 or audit_id is None:
@@ -325,6 +329,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return note_edit.change_note(services, turn, audit_id, parts[2])
     if parts[1].lower() == "remove":
         return action_removal.remove_from_submitted(services, turn, audit_id, parts[2])
+    if parts[1].lower() == "action":
+        return action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())
     if field is None:
