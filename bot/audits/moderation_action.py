@@ -1,11 +1,11 @@
 """An Inadequate grade of record needs an action, whoever gives it: at submission the auditor must add one, and a
 moderator whose grade (agreed or their own) is Inadequate, on an audit with no open action, is asked for one before
 the moderation is saved: what must happen, who owns it (the case's worker unless they pick another) and by when, read
-as an audit's actions are (bot.audits.finish). The moderation and its action are then stored in one transaction, so
-an audit is never Inadequate after moderation with nothing for anyone to do.
+as an audit's actions are (bot.audits.action_fields). The moderation and its action are then stored in one
+transaction, so an audit is never Inadequate after moderation with nothing for anyone to do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
-`moderation_action_owner` (a button per person, or a Slack member ID typed), `moderation_action_due`.
+`moderation_action_owner` (a button per person, or a name or Slack member ID typed), `moderation_action_due`.
 Button: audit.moderation_owner "<audit>:<user id>".
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import finish as audits_finish
+from bot.audits import action_fields
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.core import buttons
@@ -59,7 +59,7 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
         raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
                         "will do it and by when. Type the action now, or `disagree` to choose another grade.")
     try:
-        described = audits_finish.action_description(services, text)
+        described = action_fields.action_description(services, text)
     except AnswerError as error:
         raise answer_error(error) from None
     held = {**_decision(data), "description": described}
@@ -84,11 +84,12 @@ def owner_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
                              "primary" if uid == audit.worker_id else None)
                for uid in _candidates(services, audit)]
     return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
-                       "someone else, or type their Slack member ID.", choices=tuple(choices), kind="question")]
+                       "someone else, or type their name or Slack member ID.", choices=tuple(choices),
+                  kind="question")]
 
 
 def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
-    held = {**_decision(data), "owner": audits_finish.action_owner(services, text)}
+    held = {**_decision(data), "owner": action_fields.action_owner(services, text)}
     store.set_conversation(services.storage, turn.user_id, waiting("moderation_action_due", **held), turn.now)
     return due_prompt(services, held)
 
