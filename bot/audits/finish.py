@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade, regrade_check
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -333,11 +333,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                         f"text, like `/audit edit {audit_id} {parts[1].lower()} Direct work with the child is "
                         "thoughtful`; to keep what is there, there is nothing to do.")
     if field == "overall_grade":
-        before, change = regrade.read_change(services, turn, audit_id, parts[2])
-        if change is None:
-            return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
-        return with_inadequate_alerts(services, before, change.grade,
-                                      regrade.store_change(services, turn, before.audit, change))
+        return regrade_check.edit_grade(services, turn, audit_id, parts[2])
     try:
         value = parse_text(parts[2], "note")
     except AnswerError as error:

@@ -1,8 +1,8 @@
 """What an overall grade set by the auditor means for the people an Inadequate grade alerts: who a grade would alert
 now (asked first, bot.audits.alert_confirm), and the alert or the word that it no longer stands once it is stored.
 
-Shared by the overall grade step of a draft and `/audit edit 12 grade …` on a submitted audit (bot.audits.finish),
-so an Inadequate grade reaches the same people by the same words whichever way it is
+Shared by the overall grade step of a draft (bot.audits.finish) and `/audit edit 12 grade …` on a submitted audit
+(bot.audits.regrade_check), so an Inadequate grade reaches the same people by the same words whichever way it is
 given, and a grade changed from Inadequate tells them the same.
 """
 

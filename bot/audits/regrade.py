@@ -4,7 +4,8 @@ By the time an auditor changes the grade, the worker has been sent the audit and
 they saw. So a change needs a reason (stored as the grade's reason, the old grade and reason kept as revisions), the
 worker is told who changed it, from what, to what and why, and `/audit show` says the grade was changed
 (`bot.audits.core.grade_line`). An Inadequate grade given or withdrawn this way alerts as at the overall grade step
-(`bot.audits.grade_alerts`), so the managers it concerns are told by that path and not twice.
+(`bot.audits.grade_alerts`), so the managers it concerns are told by that path and not twice, and a new Inadequate
+grade is asked about first, as there (`bot.audits.regrade_check`).
 
 The same holds when the grade is changed by reopening the audit (`/audit edit 12`, Change answers) and answering the
 overall grade again: the grade then differs from the one the worker was sent (`submitted_grade`), so a reason is
@@ -73,8 +74,9 @@ class GradeChange:
 
 
 def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, GradeChange | None]:
-    """The audit as it is and the change `text` asks for, checked and screened but not stored; None when the audit
-    already has that grade, which changes nothing and needs no reason."""
+    """The audit as it is and the change `text` asks for, checked and screened but not stored (an Inadequate grade
+    is asked about first, bot.audits.regrade_check); None when the audit already has that grade, which changes
+    nothing and needs no reason."""
     before = load(services, audit_id)
     refusal = lifecycle.edit_refusal(before.audit, turn.user_id, "overall_grade")
     if refusal is not None:
