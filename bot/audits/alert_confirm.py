@@ -5,6 +5,9 @@ Nothing is stored until the auditor says send: the answer (or grade) and what ca
 conversation (state `confirm_alert`), with the people the alert would reach. *Send the alert* (or typing `send` or
 `yes`) stores it and sends the alert at once, exactly as before; *No, I pressed Yes by mistake* (or `no`) leaves
 nothing stored and shows the question again. Sending is never put off to submission.
+
+The same question (`check`) is asked wherever else an Inadequate grade is about to alert: a moderator's Inadequate
+(bot.audits.moderation_alert) and `/audit edit 12 grade inadequate <why>` (bot.audits.regrade_check).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.remove_action "<audit>:<version>:<action id>"
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     audit.regrade_alert_send / regrade_alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
@@ -32,6 +33,7 @@ from bot.audits import (
     conversation,
     list_pages,
     moderation,
+    moderation_alert,
     readback,
     redaction,
     reflection_wait,
@@ -156,10 +158,12 @@ def install(engine: Engine, services: Services) -> None:
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: conversation.press(services, turn, name, value)
 
+    answers = {*action_status.ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
     for name in conversation.ACTIONS:
-        # Yes / No to "Mark action #7 done for …?" also answer that question, so a typed `yes` after is not run
+        # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
+        # typed `yes` after is not run
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
-                          if name in action_status.ANSWERS else pressed(name))
+                          if name in answers else pressed(name))
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text, engine.typed_shapes), priority=20)
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
     engine.add_message_watch(  # "Back to audit #1, question 3:"

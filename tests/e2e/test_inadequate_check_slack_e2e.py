@@ -1,5 +1,5 @@
-"""The check before an Inadequate alert, in Slack, for `/audit edit 12 grade inadequate <why>`: signed requests into
-the real Bolt app; who was messaged is read from the Web API stand-in."""
+"""The check before an Inadequate alert, in Slack, for a moderator's Inadequate and for `/audit edit 12 grade
+inadequate <why>`: signed requests into the real Bolt app; who was messaged is read from the Web API stand-in."""
 
 from __future__ import annotations
 
@@ -31,6 +31,39 @@ def flat(text: str) -> str:
 def seen_by(standin, users: tuple[str, ...]) -> dict[str, list[str]]:
     """What each person's DM has had posted to it, as text."""
     return {user: [call.text for call in standin.messages_to(user)] for user in users}
+
+
+def test_a_moderators_inadequate_is_checked_in_slack_no_alerts_nobody_and_yes_alerts(
+        bot: RunningBot, standin, services: Services, engine: Engine) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)  # graded Good; audited outside Slack
+    others = (*ALERTED, AUDITOR, WORKER)
+    moderator = SlackPerson(bot, standin, SOUTH)
+    moderator.send("command", f"moderate {audit_id}")
+    [grades] = moderator.send("press", f"audit.moderate_disagree|{audit_id}")
+    [inadequate] = [c for c in grades.choices if c.label == "Inadequate"]
+    moderator.send("press", f"{inadequate.action}|{inadequate.value}")
+    [asked] = moderator.send("message", REASON)
+    assert ASKED in flat(asked.text) and [c.label for c in asked.choices] == BUTTONS
+    assert seen_by(standin, others) == {user: [] for user in others}
+
+    kept = moderator.send("message", "no")
+    assert ("OK, no alert was sent and your moderation was not saved: audit #1 keeps the auditor's grade, Good, and "
+            "is still yours to moderate.") in flat(kept[0].text)
+    assert seen_by(standin, others) == {user: [] for user in others}
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+
+    [inadequate] = [c for c in kept[-1].choices if c.label == "Inadequate"]
+    moderator.send("press", f"{inadequate.action}|{inadequate.value}")
+    [asked] = moderator.send("message", REASON)
+    assert ASKED in flat(asked.text)
+    moderator.send("message", "yes")
+    seen = seen_by(standin, others)
+    for user in ALERTED:
+        [alert] = seen[user]
+        assert "Inadequate overall grade on audit #1" in flat(alert) and "graded it Inadequate at moderation" in alert
+    assert any("has been moderated" in text for text in seen[AUDITOR]) and seen[WORKER]
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
 
 def test_an_edit_to_inadequate_is_checked_in_slack_no_tells_nobody_and_send_alerts(

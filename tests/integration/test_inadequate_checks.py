@@ -1,7 +1,7 @@
-"""`/audit edit 12 grade inadequate <why>` alerts the managers at once, so it gets the check an auditor's Inadequate
-gets at the overall grade (bot.audits.alert_confirm): the same question and buttons, asked once the reason is read and
-before anything is saved or anyone alerted; Send saves and alerts at once, and No keeps the grade the audit had,
-alerts nobody and says so. Typed yes and no answer it through bot.engine.confirmations.
+"""A moderator's Inadequate and `/audit edit 12 grade inadequate <why>` alert the managers at once, so they get the
+check an auditor's Inadequate gets at the overall grade (bot.audits.alert_confirm): the same question and buttons,
+asked once the reason is read and before anything is saved or anyone alerted; Send saves and alerts at once, and No
+keeps the grade the audit had, alerts nobody and says so. Typed yes and no answer it through bot.engine.confirmations.
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ import time_machine
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import actions as action_store
 from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_escalation_withdrawn import messages_to
+from tests.integration.test_moderated_inadequate_action import ACTION, audit_with_no_open_action
 from tests.integration.test_wording import submitted_audit
 
 LONDON = ZoneInfo("Europe/London")
@@ -38,6 +42,96 @@ def messaged(replies: list[Reply]) -> list[str]:
 
 def alerted(replies: list[Reply]) -> list[str]:
     return sorted(r.to_user or "" for r in replies if r.to_user and "Inadequate overall grade on audit #" in r.text)
+
+
+# -- a moderator's Inadequate ------------------------------------------------------------------------------------
+
+def moderated_to_inadequate(engine: Engine, services: Services) -> tuple[int, list[Reply]]:
+    """Audit #1 (graded Good) opened by the South manager, who disagrees, presses Inadequate and types the reason."""
+    audit_id = submitted_audit(engine, services, AUDITOR)
+    engine.action(SOUTH, "audit.moderate_open", str(audit_id))
+    engine.action(SOUTH, "audit.moderate_disagree", str(audit_id))
+    engine.action(SOUTH, "audit.moderate_grade", f"{audit_id}:inadequate")
+    return audit_id, engine.message(SOUTH, REASON)
+
+
+def undecided(services: Services, audit_id: int) -> bool:
+    audit = store.get_audit(services.storage, audit_id)
+    return audit is not None and (audit.status, audit.moderated_grade) == ("in_moderation", None)
+
+
+def test_a_moderators_inadequate_asks_the_auditors_check_after_the_reason_and_saves_nothing(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, replies = moderated_to_inadequate(engine, services)
+    [asked] = replies
+    assert asked.text.startswith(f":alarm: You chose **Inadequate** at the moderation of audit #{audit_id}, where the "
+                                 "auditor graded it **Good**. Nothing is saved yet.")
+    assert ASKED in flat(asked.text) and [c.label for c in asked.choices] == BUTTONS
+    assert asked.note == "Or type `send`, or `no` if you pressed Inadequate by mistake."
+    assert messaged(replies) == [] and undecided(services, audit_id)
+
+
+def test_typed_yes_saves_the_moderation_and_alerts_at_once(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, _ = moderated_to_inadequate(engine, services)
+        sent = engine.message(SOUTH, "yes")
+    assert alerted(sent) == ALERTED
+    assert AUDITOR in messaged(sent) and WORKER in messaged(sent)  # told the outcome, as before
+    assert (f"Moderation of audit #{audit_id} saved, and the auditor, the worker and their manager have been told. "
+            "I've alerted Head of service, QA lead (practice), QA lead (children in care) about the Inadequate grade "
+            "now.") in flat(sent[0].text)
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
+
+
+def test_no_keeps_the_auditors_grade_alerts_nobody_says_so_and_asks_the_grade_again(engine: Engine,
+                                                                                   services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, [asked] = moderated_to_inadequate(engine, services)
+        told, question = engine.message(SOUTH, "no")
+        old_send = engine.action(SOUTH, asked.choices[0].action, asked.choices[0].value)
+        assert undecided(services, audit_id) and messaged(old_send) == []  # an old Send sends nothing
+        engine.action(SOUTH, "audit.moderate_grade", f"{audit_id}:requires_improvement")
+        saved = engine.message(SOUTH, REASON)
+    assert (f"OK, no alert was sent and your moderation was not saved: audit #{audit_id} keeps the auditor's grade, "
+            "Good, and is still yours to moderate.") in flat(told.text)
+    assert question.text.startswith("What grade would you give?")
+    assert [c.label for c in question.choices] == ["Outstanding", "Requires improvement to be good", "Inadequate"]
+    assert old_send[0].kind == "error" and "nothing was sent" in old_send[0].text
+    assert alerted(saved) == []
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "requires_improvement"
+
+
+def test_ok_does_not_send_and_send_still_works_after_a_question(engine: Engine, services: Services) -> None:
+    """`ok` acknowledges; an alert cannot be unsent, so it takes a plain yes (or send), as a removal does."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, _ = moderated_to_inadequate(engine, services)
+        [refused] = engine.message(SOUTH, "ok")
+        assert refused.kind == "error" and undecided(services, audit_id)
+        asked_aside = engine.message(SOUTH, "what does RI mean?")
+        assert undecided(services, audit_id) and messaged(asked_aside) == []
+        sent = engine.message(SOUTH, "send")
+    assert ("No alert has been sent yet, and your moderation is not saved. Type send (or press Send the alert) to "
+            "save it and alert Head of service") in flat(refused.text).replace("`", "")
+    assert alerted(sent) == ALERTED and store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
+
+
+def test_with_an_action_needed_the_check_comes_last_and_send_saves_the_action_too(engine: Engine,
+                                                                                  services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, _ = audit_with_no_open_action(engine, services)
+        _, written = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, ACTION, "1",
+                                    "in 4 weeks"], user="U0QALEAD1")
+        assert undecided(services, audit_id)
+        assert not [a for a in action_store.actions_of_audit(services.storage, audit_id) if a.done_at is None]
+        _, out = drive(engine, ["send"], user="U0QALEAD1")
+    check = flat(written).rsplit("When is it due?", 1)[1]
+    assert "This sends an urgent alert now to Head of service, QA lead (children in care). Send it?" in check
+    assert "[message to" not in written
+    assert messages_to(out, "U0ADMIN01") and messages_to(out, "U0QALEAD2")
+    assert "Moderation of audit #1 saved with its action" in flat(out)
+    [open_action] = [a for a in action_store.actions_of_audit(services.storage, audit_id) if a.done_at is None]
+    assert open_action.description == ACTION
 
 
 # -- `/audit edit 12 grade inadequate <why>` ----------------------------------------------------------------------
