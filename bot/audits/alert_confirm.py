@@ -5,6 +5,9 @@ Nothing is stored until the auditor says send: the answer (or grade) and what ca
 conversation (state `confirm_alert`), with the people the alert would reach. *Send the alert* (or typing `send` or
 `yes`) stores it and sends the alert at once, exactly as before; *No, I pressed Yes by mistake* (or `no`) leaves
 nothing stored and shows the question again. Sending is never put off to submission.
+
+The same question (`check`) is asked wherever else an Inadequate grade is about to alert: a moderator's Inadequate
+(bot.audits.moderation_alert) and `/audit edit 12 grade inadequate <why>` (bot.audits.regrade_check).
 """
 
 from __future__ import annotations
@@ -54,7 +57,6 @@ def ask(services: Services, turn: Turn, ctx: Ctx, targets: Sequence[str], what: 
 
 def screen(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> list[Reply]:
     """"This sends an urgent alert now to <names>. Send it?", with Send and the way back to the question."""
-    names = ", ".join(services.directory.label(target) for target in data.get("to", ()))
     if data.get("kind") == "grade":
         said, pressed = f"You chose **Inadequate** as the overall grade of audit #{ctx.audit.id}.", "Inadequate"
     else:
@@ -63,10 +65,20 @@ def screen(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> list[Reply]
         noted = " (with your note)" if data.get("note") else ""
         said = f"You answered **{pressed}**{noted} to _{question.text}_"
     key = str(data.get("key") or data.get("grade") or "")
-    return [Reply(text=f"{emoji('alarm')} {said}\nThis sends an urgent alert now to {names}. Send it?",
-                  kind="question", note=f"Or type `send`, or `no` if you pressed {pressed} by mistake.",
-                  choices=(Choice("Send the alert", "audit.alert_send", ctx.value(key), "danger"),
-                           Choice(f"No, I pressed {pressed} by mistake", "audit.alert_back", ctx.value())))]
+    return [check(services, said, data.get("to", ()), pressed, ("audit.alert_send", ctx.value(key)),
+                  ("audit.alert_back", ctx.value()))]
+
+
+def check(services: Services, said: str, targets: Sequence[str], pressed: str, send: tuple[str, str],
+          back: tuple[str, str]) -> Reply:
+    """The one check before an urgent alert, wherever one is about to go: what was chosen (`said`), who it alerts
+    now, *Send the alert* (`send`: action and value) and *No, I pressed <it> by mistake* (`back`). Asked the same way
+    everywhere, so whoever is about to alert managers reads the same question and has the same way out."""
+    names = ", ".join(services.directory.label(target) for target in targets)
+    return Reply(text=f"{emoji('alarm')} {said}\nThis sends an urgent alert now to {names}. Send it?",
+                 kind="question", note=f"Or type `send`, or `no` if you pressed {pressed} by mistake.",
+                 choices=(Choice("Send the alert", *send, "danger"),
+                          Choice(f"No, I pressed {pressed} by mistake", *back)))
 
 
 def pending(services: Services, turn: Turn, ctx: Ctx) -> dict[str, Any] | None:

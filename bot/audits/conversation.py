@@ -30,6 +30,7 @@ from bot.audits import (
     compare,
     moderation,
     moderation_action,
+    moderation_alert,
     readback,
     reflection_wait,
 )
@@ -77,6 +78,7 @@ class State(Enum):
     MODERATION_ACTION = "moderation_action"  # an Inadequate grade of record with no open action: the action's text
     MODERATION_ACTION_OWNER = "moderation_action_owner"
     MODERATION_ACTION_DUE = "moderation_action_due"
+    MODERATION_CONFIRM_ALERT = "moderation_confirm_alert"  # a moderator's Inadequate: Send the alert / by mistake
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
 
 
@@ -300,6 +302,21 @@ def _moderation_action_due(services: Services, turn: Turn, conversation: Convers
     return moderation.action_due(services, turn, dict(conversation.data), text)
 
 
+def _while_confirming_moderation_alert(services: Services, turn: Turn, conversation: Conversation,
+                                       text: str) -> list[Reply] | None:
+    """At a moderator's check before an alert: typed yes and no are read by bot.engine.confirmations first; once a
+    question to the knowledge base has set that aside, `send` and `no` are read here, as at an auditor's check. A
+    question is answered; anything else is told nothing was sent or saved, never taken as the decision."""
+    choice = alert_confirm.typed_choice(text)
+    if choice is not None:
+        value = moderation_alert.screen(services, conversation.data).choices[0].value
+        decide = moderation.on_alert_send if choice == alert_confirm.SEND else moderation.on_alert_back
+        return decide(services, turn, value)
+    if looks_like_question(text):
+        return None
+    raise moderation_alert.not_sent_help(services, conversation.data)
+
+
 def _moderation_response(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     return readback.reply(services, turn, conversation.audit_id, text)
 
@@ -384,18 +401,22 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                          lambda services, c: moderation_action.owner_prompt(services, c.data)),
     State.MODERATION_ACTION_DUE: _spec(_change_of_mind(_moderation_action_due), _DECIDING,
                                        lambda services, c: moderation_action.due_prompt(services, c.data)),
+    State.MODERATION_CONFIRM_ALERT: _spec(_change_of_mind(_while_confirming_moderation_alert),
+                                          _DECIDING | {moderation_alert.SEND, moderation_alert.BACK},
+                                          lambda services, c: [moderation_alert.screen(services, c.data)]),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
 })
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
-                      State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE)
+                      State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
 
 # States that belong to a person rather than to one audit's step.
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
                            State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
-                           State.MODERATION_ACTION_DUE, State.MODERATION_RESPONSE})
+                           State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
+                           State.MODERATION_RESPONSE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 
 
@@ -532,6 +553,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
     "audit.moderation_owner": moderation_action.on_owner,
+    moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "audit.remove_action": action_removal.on_remove,
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
@@ -564,6 +586,10 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
         owner_state = State.MODERATION_ACTION_OWNER
         return owner_state if awaiting == owner_state.value else Unplaced.NO_CONVERSATION
+    if action in (moderation_alert.SEND, moderation_alert.BACK):  # the handler refuses another question's button
+        awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
+        checking = State.MODERATION_CONFIRM_ALERT
+        return checking if awaiting == checking.value else Unplaced.HANDLER_DECIDES
     if action == "audit.start_cancel":
         data = store.conversation(services.storage, turn.user_id)
         return next((s for s in PERSON_STATES if s.value == data.get("awaiting")), Unplaced.NO_CONVERSATION)

@@ -14,6 +14,8 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     audit.remove_action "<audit>:<version>:<action id>"
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
+    audit.regrade_alert_send / regrade_alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
 each state of the conversation, is the table in `bot.audits.conversation`.
@@ -32,9 +34,11 @@ from bot.audits import (
     conversation,
     list_pages,
     moderation,
+    moderation_alert,
     readback,
     redaction,
     reflection_wait,
+    regrade_check,
 )
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
@@ -104,6 +108,20 @@ def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     return audits_start.bare_reference(services, turn, text)
 
 
+def _install_asides(engine: Engine, services: Services) -> None:
+    """Yes-or-No questions a command asks beside the conversation, pressed or typed (bot.engine.confirmations): a
+    removal's Yes or No, and the check before `/audit edit 12 grade inadequate <why>` alerts (Send the alert / No, I
+    pressed Inadequate by mistake). Asked mid-draft, the draft's step follows the answer."""
+
+    def aside(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
+        return answered_aside.after_press(services, lambda turn, value: handler(services, turn, value))
+
+    confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
+                              (redaction.KEEP, aside(redaction.on_keep)))
+    confirmations.add_answers(engine, services, (regrade_check.SEND, aside(regrade_check.on_send)),
+                              (regrade_check.BACK, aside(regrade_check.on_back)))
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit
     buttons, the typed-answer handler and the Home's recent audits."""
@@ -126,10 +144,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",
                        usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")
-    # Yes or No to a removal (pressed or typed); asked mid-draft, the draft's step again after it.
-    confirmations.add_answers(
-        engine, services, (redaction.CONFIRM, answered_aside.after_press(services, bind(redaction.on_confirm))),
-        (redaction.KEEP, answered_aside.after_press(services, bind(redaction.on_keep))))
+    _install_asides(engine, services)
     engine.add_command("show", bind(readback.show_command), "read a submitted audit: answers, grades, actions, "
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
@@ -148,10 +163,12 @@ def install(engine: Engine, services: Services) -> None:
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: conversation.press(services, turn, name, value)
 
+    answers = {*action_status.ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
     for name in conversation.ACTIONS:
-        # Yes / No to "Mark action #7 done for …?" also answer that question, so a typed `yes` after is not run
+        # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
+        # typed `yes` after is not run
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
-                          if name in action_status.ANSWERS else pressed(name))
+                          if name in answers else pressed(name))
     engine.add_message_handler(lambda turn, text: typed_text(services, turn, text, engine.typed_shapes), priority=20)
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
     engine.add_message_watch(  # "Back to audit #1, question 3:"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import action_edit, action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits import action_edit, action_removal, alert_confirm, lifecycle, note_edit, regrade, regrade_check
 from bot.audits.action_fields import action_description, action_due, action_owner, due_said
 from bot.audits.core import (
     Ctx,
@@ -30,7 +30,7 @@ from bot.audits.flow import (
     parse_text,
     suggest_grade,
 )
-from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals, inadequate_targets
+from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
@@ -140,14 +140,6 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     return grade_now(services, turn, ctx, version, grade, press=f"grade:{key}")
 
 
-def alert_targets(services: Services, ctx: Ctx, grade: str) -> list[str]:
-    """Who an overall grade would alert now, to be confirmed first (bot.audits.alert_confirm): the Inadequate
-    people when the grade newly becomes Inadequate, else nobody."""
-    if grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
-        return []
-    return inadequate_targets(services, ctx)
-
-
 def grade_now(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, press: str) -> list[Reply]:
     """Store the overall grade (and move on to its reason or the strengths), alerting at once on Inadequate."""
     suggested = suggest_grade(ctx.checklist, ctx.answers)
@@ -158,7 +150,7 @@ def grade_now(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str
     replies = advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=needs_reason).key, fields=fields,
         press=press))
-    return _with_inadequate_alerts(services, ctx, grade, replies)
+    return with_inadequate_alerts(services, ctx, grade, replies)
 
 
 def reason_needed(services: Services, ctx: Ctx, grade: str) -> bool:
@@ -167,23 +159,6 @@ def reason_needed(services: Services, ctx: Ctx, grade: str) -> bool:
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     differs = suggested is not None and grade != suggested
     return differs or regrade.regrades(services, ctx.audit, grade) is not None
-
-
-def _with_inadequate_alerts(services: Services, ctx: Ctx, grade: str, replies: list[Reply]) -> list[Reply]:
-    """An overall grade newly set to Inadequate alerts the managers at once, whatever the checklist; one changed from
-    Inadequate tells them the alert no longer stands."""
-    if replies and ctx.audit.overall_grade == "inadequate" and grade != "inadequate":
-        withdrawn = inadequate_grade_withdrawals(services, ctx, grade)
-        told = ", ".join(services.directory.label(w.to_user or "") for w in withdrawn)
-        note = [Reply(kind="notice", text=f"I've told {told} that the Inadequate grade no longer stands.")]
-        return withdrawn + (note if withdrawn else []) + replies
-    if not replies or grade != "inadequate" or ctx.audit.overall_grade == "inadequate":
-        return replies
-    alerts = inadequate_grade_alerts(services, ctx)
-    if alerts:
-        told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
-        alerts.append(Reply(kind="notice", text=f"I've alerted {told} about the Inadequate grade now."))
-    return alerts + replies
 
 
 def on_owner(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -340,8 +315,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                         f"text, like `/audit edit {audit_id} {parts[1].lower()} Direct work with the child is "
                         "thoughtful`; to keep what is there, there is nothing to do.")
     if field == "overall_grade":
-        before, grade, done = regrade.change_grade(services, turn, audit_id, parts[2])
-        return _with_inadequate_alerts(services, before, grade, done)
+        return regrade_check.edit_grade(services, turn, audit_id, parts[2])
     try:
         value = parse_text(parts[2], "note")
     except AnswerError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import action_fields, moderation_action, moderation_hold, pages, readback
+from bot.audits import action_fields, moderation_action, moderation_alert, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
@@ -303,7 +303,7 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
         if held is None or held.moderator_id != turn.user_id:
             raise StaleAction(NOT_YOURS_NOW)
         return moderation_action.ask(services, turn, {**state, "reason": cleaned})
-    return _decide(services, turn, state, cleaned)
+    return _check_then_decide(services, turn, state, cleaned)
 
 
 def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
@@ -313,7 +313,43 @@ def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[R
     except AnswerError as error:
         raise answer_error(error) from None
     action = (str(state["description"]), str(state["owner"]), due.isoformat())
-    return _decide(services, turn, state, str(state["reason"]), action)
+    return _check_then_decide(services, turn, state, str(state["reason"]), action)
+
+
+def _check_then_decide(services: Services, turn: Turn, state: dict, cleaned: str,
+                       action: tuple[str, str, str] | None = None) -> list[Reply]:
+    """Save the moderation, or first, when it would alert the managers now (a moderator's Inadequate), ask the
+    auditor's check before an alert (bot.audits.moderation_alert): nothing is saved until Send."""
+    alerted = moderation_alert.targets(services, turn.user_id, state)
+    if not alerted:
+        return _decide(services, turn, state, cleaned, action)
+    audit_id = int(state["audit_id"])
+    held = moderation_store.current_moderation(services.storage, audit_id)
+    if held is None or held.moderator_id != turn.user_id:
+        raise StaleAction(NOT_YOURS_NOW)
+    due = {"due": action[2]} if action is not None else {}
+    return moderation_alert.ask(services, turn, {**state, "reason": cleaned, **due}, alerted)
+
+
+def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Send the alert* (or `send`, `yes`) at the check: the moderation saved, with its action if it has one, and
+    the alert sent at once."""
+    data = moderation_alert.held(services, turn, value)
+    action = (str(data["description"]), str(data["owner"]), str(data["due"])) if data.get("due") else None
+    return _decide(services, turn, data, str(data["reason"]), action)
+
+
+def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*No, I pressed Inadequate by mistake* (or `no`): nothing saved, nobody alerted, the auditor's grade stands and
+    the moderation stays open; the grade is asked again."""
+    data = moderation_alert.held(services, turn, value)
+    audit = _checked(services, turn, str(data["audit_id"]))
+    _holder_only(services, turn, audit)
+    store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
+    told = Reply(kind="notice", text=f"OK, no alert was sent and your moderation was not saved: audit #{audit.id} "
+                                     f"keeps the auditor's grade, **{grade_label(audit.overall_grade)}**, and is "
+                                     "still yours to moderate. Choose the grade you meant, or type `agree`.")
+    return [told, *grade_question(audit)]
 
 
 def _decide(services: Services, turn: Turn, state: dict, cleaned: str,

@@ -4,7 +4,8 @@ By the time an auditor changes the grade, the worker has been sent the audit and
 they saw. So a change needs a reason (stored as the grade's reason, the old grade and reason kept as revisions), the
 worker is told who changed it, from what, to what and why, and `/audit show` says the grade was changed
 (`bot.audits.core.grade_line`). An Inadequate grade given or withdrawn this way alerts as at the overall grade step
-(`bot.audits.finish`), so the managers it concerns are told by that path and not twice.
+(`bot.audits.grade_alerts`), so the managers it concerns are told by that path and not twice, and a new Inadequate
+grade is asked about first, as there (`bot.audits.regrade_check`).
 
 The same holds when the grade is changed by reopening the audit (`/audit edit 12`, Change answers) and answering the
 overall grade again: the grade then differs from the one the worker was sent (`submitted_grade`), so a reason is
@@ -13,6 +14,8 @@ told at resubmission (`tell_worker`). A draft never submitted was sent to nobody
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from bot.audits import lifecycle
 from bot.audits.core import Ctx, answer_error, grade_label, load
@@ -59,26 +62,44 @@ def _reason(services: Services, audit_id: int, named: str, typed: str) -> str:
     return screen_text(cleaned, services.identifier_screen, "that reason")
 
 
-def change_grade(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, str, list[Reply]]:
-    """Change the grade with its reason and tell the worker. Returns the audit as it was (for the Inadequate alerts),
-    the new grade and the replies; a grade the audit already has changes nothing and needs no reason."""
+@dataclass(frozen=True)
+class GradeChange:
+    """A new grade for a submitted audit, read and screened, not yet stored: the grade it had (`was`), the new one
+    and its reason."""
+
+    audit_id: int
+    was: str | None
+    grade: str
+    reason: str
+
+
+def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, GradeChange | None]:
+    """The audit as it is and the change `text` asks for, checked and screened but not stored (an Inadequate grade
+    is asked about first, bot.audits.regrade_check); None when the audit already has that grade, which changes
+    nothing and needs no reason."""
     before = load(services, audit_id)
     refusal = lifecycle.edit_refusal(before.audit, turn.user_id, "overall_grade")
     if refusal is not None:
         raise refusal  # moderated, opened by a moderator, or not theirs: said before asking for a reason
     grade, named, typed = split_grade(text)
-    was = before.audit.overall_grade
-    if grade == was:
-        return before, grade, [Reply(text=f"Audit #{audit_id} is already graded {grade_label(grade)}: nothing "
-                                          "changed.")]
-    reason = _reason(services, audit_id, named, typed)
-    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id,
-                             {"overall_grade": grade, "grade_reason": reason}, turn.now)
-    done = Reply(text=f"Audit #{audit_id}: grade changed from {grade_label(was)} to {grade_label(grade)}, with your "
-                      "reason. The earlier grade and its reason are kept as revisions, and the audit shows the "
-                      "change.")
-    told = tell_worker(services, before.audit, was, grade, reason, turn.user_id)
-    return before, grade, [done, *told_lines(services, told)]
+    if grade == before.audit.overall_grade:
+        return before, None
+    return before, GradeChange(audit_id, before.audit.overall_grade, grade, _reason(services, audit_id, named, typed))
+
+
+def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeChange) -> list[Reply]:
+    """Store the grade with its reason and tell the worker (`audit`: as it was before)."""
+    lifecycle.edit_submitted(services.storage, change.audit_id, turn.user_id,
+                             {"overall_grade": change.grade, "grade_reason": change.reason}, turn.now)
+    done = Reply(text=f"Audit #{change.audit_id}: grade changed from {grade_label(change.was)} to "
+                      f"{grade_label(change.grade)}, with your reason. The earlier grade and its reason are kept as "
+                      "revisions, and the audit shows the change.")
+    told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id)
+    return [done, *told_lines(services, told)]
+
+
+def unchanged(audit_id: int, grade: str) -> Reply:
+    return Reply(text=f"Audit #{audit_id} is already graded {grade_label(grade)}: nothing changed.")
 
 
 def tell_worker(services: Services, audit: AuditRow, was: str | None, grade: str, reason: str,

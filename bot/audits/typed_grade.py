@@ -13,6 +13,7 @@ from __future__ import annotations
 from bot.audits import alert_confirm, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
+from bot.audits.grade_alerts import alert_targets
 from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -51,7 +52,7 @@ def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, not
                                          "reason is needed and I haven't kept what you wrote after it: it can go in "
                                          "the strengths or areas for development that come next.")
         return [told, *finish.on_grade(services, turn, ctx.value(grade))]
-    if targets := finish.alert_targets(services, ctx, grade):  # the reason waits with the grade for Send
+    if targets := alert_targets(services, ctx, grade):  # the reason waits with the grade for Send
         return alert_confirm.ask(services, turn, ctx, targets, {"kind": "grade", "grade": grade, "reason": reason})
     return grade_then_reason(services, turn, ctx, ctx.version, grade, reason, press=f"grade:{grade}")
 

@@ -31,6 +31,7 @@ def three_submitted(engine: Engine, services: Services) -> list[int]:
     with time_machine.travel(FIRST_DAY + timedelta(days=3), tick=False):
         engine.command(AUDITOR, f"edit {ids[-1]} grade inadequate No visits for three months.",
                        surface="terminal")
+        engine.message(AUDITOR, "send", surface="terminal")  # the check before the Inadequate alert
     return ids
 
 

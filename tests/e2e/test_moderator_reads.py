@@ -40,7 +40,8 @@ def test_the_moderator_opens_quits_and_reads_it_again_then_decides_from_show(eng
         assert f"Audit #{audit_id}" in text and "you opened this audit for moderation" in text
         assert "1) Agree: Good" in shown and "2) Disagree" in shown
         assert f"#{audit_id} Early help spot audit, case CR-100200" in text and "CR-100999" not in text
-        _, decided = drive(engine, [f"/audit show {audit_id}", "2", "3", "Evidence of impact is thin."], user=SOUTH)
+        _, decided = drive(engine, [f"/audit show {audit_id}", "2", "3", "Evidence of impact is thin.", "send"],
+                            user=SOUTH)  # Inadequate alerts: Send the alert
         assert f"Moderation of audit #{audit_id} saved" in decided
         _, after = drive(engine, [f"/audit show {audit_id}"], user=SOUTH)
         assert "not one you have access to" not in after

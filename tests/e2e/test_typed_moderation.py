@@ -42,7 +42,7 @@ def opened(engine: Engine, services: Services, count: int = 1) -> list[int]:
 def test_typed_disagree_with_one_open_asks_the_grade_then_the_reason(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [audit_id] = opened(engine, services)
-        _, out = drive(engine, ["disagree", "3", REASON], user=SOUTH)
+        _, out = drive(engine, ["disagree", "3", REASON, "yes"], user=SOUTH)  # yes: Send the alert (Inadequate)
     assert "What grade would you give?" in out and "3) Inadequate" in out
     assert "Did you mean" not in out and "Not helpful" not in out
     assert f"Moderation of audit #{audit_id} saved" in out
@@ -80,7 +80,7 @@ def test_agree_typed_while_the_reason_is_awaited_is_not_taken_as_the_reason(engi
                                                                             services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [audit_id] = opened(engine, services)
-        _, out = drive(engine, ["agree", "disagree", "3", REASON], user=SOUTH)
+        _, out = drive(engine, ["agree", "disagree", "3", REASON, "yes"], user=SOUTH)
     assert "What grade would you give?" in out
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
@@ -99,7 +99,9 @@ def test_typed_disagree_through_slack_offers_the_grades(bot: RunningBot, standin
     [inadequate] = [c for c in asked.choices if c.label == "Inadequate"]
     [why] = moderator.send("press", f"{inadequate.action}|{inadequate.value}")
     assert "Why?" in why.text
-    moderator.send("message", REASON)
+    [check] = moderator.send("message", REASON)
+    assert "This sends an urgent alert now to" in check.text
+    moderator.send("message", "yes")
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
 

@@ -144,8 +144,9 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
 
 
 def test_an_inadequate_grade_withdrawn_by_an_edit_tells_everyone_it_alerted(engine: Engine, submitted: int) -> None:
-    alerted = engine.command(AUDITOR, f"edit {submitted} grade inadequate The child was not seen for months.",
-                             surface="terminal")
+    engine.command(AUDITOR, f"edit {submitted} grade inadequate The child was not seen for months.",
+                   surface="terminal")
+    alerted = engine.message(AUDITOR, "send", surface="terminal")  # Send the alert, at the check
     reached = {r.to_user for r in alerted if r.to_user and "Inadequate overall grade" in r.text}
     assert reached
     withdrawn = engine.command(AUDITOR, f"edit {submitted} grade good Visits were on file after all.",

@@ -46,7 +46,7 @@ def flat(text: str) -> str:
 
 def moderate_inadequate(engine: Engine, audit_id: int) -> str:
     """The South manager opens the audit, disagrees and grades it Inadequate, in the terminal chat."""
-    _, out = drive(engine, ["/audit moderate", "1", "2", "3", REASON], user=SOUTH)
+    _, out = drive(engine, ["/audit moderate", "1", "2", "3", REASON, "send"], user=SOUTH)  # send: the alert check
     assert f"Moderation of audit #{audit_id} saved" in out, out
     return out
 
@@ -123,7 +123,8 @@ def test_a_moderators_inadequate_alerts_the_managers_as_an_auditors_does(engine:
         engine.action(SOUTH, "audit.moderate_open", str(audit_id))
         engine.action(SOUTH, "audit.moderate_disagree", str(audit_id))
         engine.action(SOUTH, "audit.moderate_grade", f"{audit_id}:inadequate")
-        replies = engine.message(SOUTH, REASON)
+        engine.message(SOUTH, REASON)  # asks the auditor's check first: nothing saved, nobody alerted
+        replies = engine.message(SOUTH, "send")
     # The auditor manages the worker's team, so (as for the auditor's own Inadequate) the QA leads and the head of
     # service are alerted.
     alerts = [r for r in replies if r.to_user and "Inadequate overall grade" in r.text]
@@ -142,7 +143,9 @@ def test_a_moderator_who_is_a_qa_lead_is_not_alerted_about_their_own_grade(engin
         audit_id = submitted_audit(engine, services, AUDITOR)
         engine.action(QA, "audit.moderate_open", str(audit_id))
         engine.action(QA, "audit.moderate_grade", f"{audit_id}:inadequate")
-        replies = engine.message(QA, REASON)
+        [asked] = engine.message(QA, REASON)
+        assert "This sends an urgent alert now to Head of service, QA lead (children in care). Send it?" in asked.text
+        replies = engine.message(QA, "send")
     alerted = [r.to_user for r in replies if r.to_user and "Inadequate overall grade" in r.text]
     assert alerted == ["U0ADMIN01", "U0QALEAD2"]
 

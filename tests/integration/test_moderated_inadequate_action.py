@@ -45,14 +45,16 @@ def test_the_moderator_is_asked_for_an_action_before_an_inadequate_is_saved(engi
         # 3 is Inadequate (the auditor's Good is not offered); 1 is the case's worker as the action's owner.
         _, asked = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, "none"], user=QA)
         assert store.get_audit(services.storage, audit_id).status == "in_moderation"  # nothing saved yet
-        _, out = drive(engine, [ACTION, "1", "in 4 weeks"], user=QA)
+        _, written = drive(engine, [ACTION, "1", "in 4 weeks"], user=QA)
+        assert store.get_audit(services.storage, audit_id).status == "in_moderation"  # the alert check comes last
+        _, out = drive(engine, ["send"], user=QA)
         _, shown = drive(engine, [f"/audit show {audit_id}"], user=AUDITOR)
     assert ("Audit #1 will be Inadequate after your moderation, and it has no open action. An audit graded "
             "Inadequate needs at least one: what must happen for the child?") in flat(asked)
     assert "An audit graded Inadequate needs at least one action: what must happen for the child" in flat(asked)
+    assert "Who owns this action?" in flat(written) and "1) Social worker N1 (the case's worker)" in written
+    assert "When is it due?" in flat(written) and "This sends an urgent alert now to" in flat(written)
     text = flat(out)
-    assert "Who owns this action?" in text and "1) Social worker N1 (the case's worker)" in out
-    assert "When is it due?" in text
     assert "Moderation of audit #1 saved with its action, and the auditor, the worker and their manager have been " \
            "told." in text
     [to_auditor] = (flat(m) for m in messages_to(out, AUDITOR))
@@ -69,7 +71,7 @@ def test_an_owner_typed_by_member_id_is_told_of_the_action(engine: Engine, servi
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id, _ = audit_with_no_open_action(engine, services)
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, ACTION, "U0PRAN002",
-                                "23/12/2026"], user=QA)
+                                "23/12/2026", "send"], user=QA)
     [told] = (flat(m) for m in messages_to(out, "U0PRAN002"))
     assert (f"QA lead (practice) set you an action at the moderation of audit #1: {ACTION}, by Wednesday 23 December "
             "2026. /audit actions lists it.") in told

@@ -40,7 +40,7 @@ def flat(text: str) -> str:
 def test_typing_the_grade_and_reason_moderates_the_audit_as_in_the_trial(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)  # graded Good, with an open action
-        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "inadequate", REASON], user=QA)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "inadequate", REASON, "send"], user=QA)
     text = flat(out)
     assert "You would grade it Inadequate. Why?" in text
     assert f"Moderation of audit #{audit_id} saved" in text
@@ -153,5 +153,8 @@ def test_any_spelling_of_a_grade_then_a_separator_and_a_reason_keeps_both(engine
         engine.action(QA, "audit.moderate_open", str(audit_id))
         engine.action(QA, "audit.moderate_disagree", str(audit_id))
         replies = engine.message(QA, f"{spelling}{separator}{reason}")
+        if grade == "inadequate":  # it alerts the managers: the check first, then Send
+            assert "This sends an urgent alert now to" in replies[-1].text
+            replies = engine.message(QA, "yes")
     assert [r.kind for r in replies if r.kind == "error"] == [], flat(" ".join(r.text for r in replies))
     assert decided(services, audit_id) == (grade, reason)

@@ -76,7 +76,10 @@ def moderate(engine: Engine, audit_id: int, grade: str | None) -> str:
         engine.action(MODERATOR, "audit.moderate_agree", str(audit_id))
     else:
         engine.action(MODERATOR, "audit.moderate_grade", f"{audit_id}:{grade}")
-    _saved, told, *_outcome = engine.message(MODERATOR, "Evidence of impact for the child is thin.")
+    replies = engine.message(MODERATOR, "Evidence of impact for the child is thin.")
+    if grade == "inadequate":  # it alerts the managers: Send the alert first
+        replies = engine.message(MODERATOR, "send")
+    _saved, told, *_outcome = replies
     return told.text
 
 

@@ -1,0 +1,110 @@
+"""`/audit edit 12 grade inadequate <why>`: the check before the alert, as at a draft's overall grade.
+
+An auditor who grades a draft Inadequate is asked "This sends an urgent alert now to <names>. Send it?" before
+anything is stored (bot.audits.alert_confirm): one slip must not send managers to a case nobody is worried about, and
+a typed `inadequate, <reason>` is asked too, so a reason typed with the grade is no proof it was meant. Changing a
+submitted audit's grade to Inadequate alerts the same people at once (bot.audits.grade_alerts), so it is asked the same
+question with the same two buttons, after the reason is read and screened and before the grade is stored, the worker
+told or anyone alerted. *Send the alert* (or `send`, `yes`) stores the change and alerts at once; *No, I pressed
+Inadequate by mistake* (or `no`) leaves the grade as it was and tells nobody, and says so.
+
+The change waits beside the person's conversation (`KEY`), not as a step of it: the command may be typed in the middle
+of a draft, whose step is shown again after the answer (bot.audits.answered_aside.after_press). Typed yes and no are
+read by bot.engine.confirmations, as for every other Yes-or-No question.
+Buttons: audit.regrade_alert_send / audit.regrade_alert_back "<audit>:<token>" (the token names the change asked
+about, so a button from an earlier question changes nothing).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from bot.audits import alert_confirm, regrade
+from bot.audits.core import grade_label, load
+from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
+from bot.audits.regrade import GradeChange
+from bot.core import buttons
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine import confirmations
+from bot.engine.routing import Turn
+from bot.errors import StaleAction
+from bot.storage import audits as store
+
+KEY = "regrade_alert"  # beside the conversation: {"audit", "was", "grade", "reason", "to"}
+SEND = "audit.regrade_alert_send"
+BACK = "audit.regrade_alert_back"
+
+
+def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """`/audit edit 12 grade <grade> <why>`: the change read and screened; a new Inadequate is asked about first."""
+    before, change = regrade.read_change(services, turn, audit_id, text)
+    if change is None:
+        return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
+    if targets := alert_targets(services, before, change.grade):
+        return [_ask(services, turn, change, targets)]
+    return with_inadequate_alerts(services, before, change.grade,
+                                  regrade.store_change(services, turn, before.audit, change))
+
+
+def _held(change: GradeChange, targets: list[str]) -> dict[str, Any]:
+    return {"audit": change.audit_id, "was": change.was, "grade": change.grade, "reason": change.reason,
+            "to": targets}
+
+
+def _token(held: Mapping[str, Any]) -> str:
+    """A short name for the change asked about: a button from another question does not send this one."""
+    said = json.dumps([held.get("audit"), held.get("was"), held.get("grade"), held.get("reason")])
+    return hashlib.sha256(said.encode()).hexdigest()[:12]
+
+
+def _ask(services: Services, turn: Turn, change: GradeChange, targets: list[str]) -> Reply:
+    held = _held(change, targets)
+    store.keep_aside(services.storage, turn.user_id, KEY, held, turn.now)
+    value = buttons.encode_id_and_key(change.audit_id, _token(held))
+    said = (f"You chose **Inadequate** as the overall grade of audit #{change.audit_id}, which is graded "
+            f"**{grade_label(change.was)}** now. Nothing is changed yet.")
+    check = alert_confirm.check(services, said, targets, "Inadequate", (SEND, value), (BACK, value))
+    return confirmations.ask(services, turn, check, tuple(alert_confirm.SEND_WORDS), tuple(alert_confirm.BACK_WORDS))
+
+
+def _pending(services: Services, turn: Turn, value: str) -> tuple[int, Mapping[str, Any] | None]:
+    """The audit the button names and the change waiting, if it is the one the button was asked about (it is then
+    answered: taken away)."""
+    audit_id, token = buttons.id_and_key(value, "type `/audit edit <audit number> grade inadequate <why>` again")
+    held = store.conversation(services.storage, turn.user_id).get(KEY)
+    if not isinstance(held, dict) or held.get("audit") != audit_id or _token(held) != token:
+        return audit_id, None
+    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+    return audit_id, held
+
+
+def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Send the alert*: the grade stored with its reason, the worker told and the alert sent, at once; nothing when
+    the audit's grade changed since the question (another edit, or a reopened audit regraded)."""
+    audit_id, held = _pending(services, turn, value)
+    if held is None:
+        raise StaleAction(f"That alert question is out of date, so nothing was sent and the grade of audit "
+                          f"#{audit_id} was not changed. Type `/audit edit {audit_id} grade inadequate <why>` to ask "
+                          "again.")
+    before = load(services, audit_id)
+    if before.audit.overall_grade != held["was"]:
+        raise StaleAction(f"Audit #{audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
+                          f"{grade_label(held['was'])} as when you were asked, so nothing was sent and the grade "
+                          f"was not changed. Type `/audit edit {audit_id} grade inadequate <why>` to ask again.")
+    change = GradeChange(audit_id, held["was"], str(held["grade"]), str(held["reason"]))
+    return with_inadequate_alerts(services, before, change.grade,
+                                  regrade.store_change(services, turn, before.audit, change))
+
+
+def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*No, I pressed Inadequate by mistake*: the grade stays as it was and nobody is told."""
+    audit_id, held = _pending(services, turn, value)
+    if held is None:
+        return [Reply(kind="notice", text=f"That question is out of date: no alert was sent and the grade of audit "
+                                          f"#{audit_id} was not changed.")]
+    return [Reply(kind="notice", text=f"OK, no alert was sent and the grade was not changed: audit #{audit_id} is "
+                                      f"still graded **{grade_label(held.get('was'))}**, and nobody was told.")]
