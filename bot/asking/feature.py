@@ -20,6 +20,7 @@ from bot.core.markup import emoji, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.engine.typed_commands import usage_instead
 from bot.errors import StaleAction, UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
@@ -55,13 +56,15 @@ URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait fo
 class KnowledgeFeature:
     """The asking side of the knowledge base; one instance per engine."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, engine: Engine) -> None:
         self.services = services
         self.service = knowledge_of(services)
+        self.engine = engine
 
     # -- asking -------------------------------------------------------------------------------
-    def ask(self, turn: Turn, text: str) -> list[Reply]:
-        """Screen, search, log and answer one question."""
+    def ask(self, turn: Turn, text: str, typed: bool = False) -> list[Reply]:
+        """Screen, search, log and answer one question. `typed`: free text, not `/audit ask`, so a command typed
+        wrong that the knowledge base has no answer for gets the command's usage (bot.engine.typed_commands)."""
         question = " ".join(without_control_codes(text).split())
         if not question or not WORDISH.search(question):  # nothing typed, or only emoji and punctuation
             return [prompt_reply()]
@@ -71,9 +74,9 @@ class KnowledgeFeature:
             return self.smalltalk_replies(turn, chat)
         question = smalltalk.strip_opening(question)
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
-        return steer + self._ask(turn, question)
+        return steer + self._ask(turn, question, typed)
 
-    def _ask(self, turn: Turn, question: str) -> list[Reply]:
+    def _ask(self, turn: Turn, question: str, typed: bool = False) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)
         if findings:
             return [Reply(
@@ -90,6 +93,8 @@ class KnowledgeFeature:
             return [out_of_scope_reply(live, result.topic)]
         if result.outcome == "none" and not reads_as_words(question):  # noise, not a gap in the knowledge base
             return [unreadable_reply()]
+        if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, question)) is not None:
+            return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
@@ -200,7 +205,7 @@ class KnowledgeFeature:
     # -- free text ----------------------------------------------------------------------------
     def on_text(self, turn: Turn, text: str) -> list[Reply] | None:
         """Priority 90: anything nothing else claimed, in a DM, a mention or the terminal, is a question."""
-        return self.ask(turn, text)
+        return self.ask(turn, text, typed=True)
 
 
 def out_of_scope_reply(live: LiveKnowledge, topic: OutOfScopeTopic) -> Reply:
@@ -225,7 +230,7 @@ def prompt_reply() -> Reply:
 
 def install(engine: Engine, services: Services) -> None:
     """Register asking (`/audit ask`, free text, buttons) and the QA leads' `/audit kb` commands."""
-    feature = KnowledgeFeature(services)
+    feature = KnowledgeFeature(services, engine)
     engine.add_command("ask", feature.ask, "ask a practice or audit question",
                        usage="/audit ask <question>",
                        typed=None)  # never needed bare: anything typed that is not a command is asked, whole

@@ -500,12 +500,23 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
 
 
 def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
-    return free_text_wanted(services, conversation) is not None and text.rstrip().endswith("?")
+    return (free_text_wanted(services, conversation) is not None and text.rstrip().endswith("?")
+            and not _asks_for_guidance(conversation, text))
+
+
+def _asks_for_guidance(conversation: Conversation, text: str) -> bool:
+    """"what does good look like here?" at a question or its evidence note: that question's *What good looks like*,
+    as the button shows it, not a question for the knowledge base."""
+    return (conversation.state in (State.QUESTION, State.EVIDENCE) and audits_questions.asks_for_guidance(text)
+            and not _picks_an_option(conversation, text))
 
 
 def _read(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
     """Text read by the state's typed handler, except a question where free text is wanted (left for the knowledge
-    base, never stored as the note the worker's summary and the moderator would read)."""
+    base, never stored as the note the worker's summary and the moderator would read), and the question's guidance
+    asked for in words."""
+    if _asks_for_guidance(conversation, text):
+        return audits_questions.guidance(services, conversation.audit(services))
     if _marked_question(services, conversation, text):
         return None
     typed = STATES[conversation.state].typed

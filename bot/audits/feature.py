@@ -46,7 +46,7 @@ from bot.audits import start as audits_start
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine import confirmations
-from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, paged
+from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
 from bot.settings.people import Role
 
@@ -81,10 +81,11 @@ def typed_text(services: Services, turn: Turn, text: str, commands: Shapes) -> l
     return conversation.typed_text(services, turn, text, SHORTCUTS, commands)
 
 
-def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> list[Reply] | None:
     """Typed words that start or find something (`start audit`, `done 12`, `reopen action 12`, `action 12 due 11/12`,
     `resume`), and words that mean nothing outside an audit, said so; None for other text (a question, for the
-    knowledge base)."""
+    knowledge base). A case reference typed alone is offered an audit, unless it starts with a command's word
+    (`commands`: `show 1234`)."""
     if START_WORDS.match(text):
         return audits_start.start(services, turn, "")
     if (named := START_NAMED.match(text)) is not None:
@@ -105,6 +106,8 @@ def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
         return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
                                           "`/audit resume` lists your drafts; `help` shows what you can do.")]
+    if names_a_command(text, commands):
+        return None  # `show 1234` is the command, not the case SHOW-1234 (bot.engine.near_miss.names_a_command)
     return audits_start.bare_reference(services, turn, text)
 
 
@@ -179,4 +182,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
-    engine.add_message_handler(lambda turn, text: shortcuts(services, turn, text), priority=30)
+    engine.add_message_handler(lambda turn, text: shortcuts(services, turn, text, engine.typed_shapes), priority=30)

@@ -261,14 +261,37 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     return value, parse_text(note, "evidence note")
 
 
+# The *What good looks like* button's question, typed at a question or its evidence note: "what does good look like
+# here?", "what would good look like for this question", "what good looks like", "guidance?". A trial typed it and
+# got a knowledge-base search ("Did you mean… What does good case recording look like?") instead of the question's
+# own guidance. Only these whole lines: "what does good recording look like" is still asked of the knowledge base.
+GUIDANCE_WORDS = re.compile(
+    r"^\s*(?:(?:so|and|ok|okay|but|sorry|hmm+)[,\s]+)?(?:(?:show|tell|give) me |can i see |can you show me )?"
+    r"(?:(?:what|how) (?:does|would|should|do|will) good (?:practice |answers? )?look(?:s)? like|"
+    r"what good (?:practice )?looks like|(?:what(?:'s| is) (?:the )?|the |any )?guidance)"
+    r"(?:\s+(?:here|for this(?: one| question| answer)?|on this(?: one| question)?|for (?:this|that|the) question|"
+    r"please))*\s*[?.!]*\s*$", re.IGNORECASE)
+
+
+def asks_for_guidance(text: str) -> bool:
+    """Whether typed text asks for the question's own *What good looks like*, as pressing the button does."""
+    return GUIDANCE_WORDS.match(text) is not None
+
+
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id, _version, _ = split_value(value)
     ctx = own_draft(services, turn, audit_id)
     if ctx.step.name not in ("question", "evidence"):
         raise UserError("That guidance was for an earlier question.")
+    return guidance(services, ctx)
+
+
+def guidance(services: Services, ctx: Ctx) -> list[Reply]:
+    """The guidance of the question `ctx` stands at (or whose note it waits for), then the question again: pressed
+    as *What good looks like*, or asked for in words (`asks_for_guidance`)."""
     question = ctx.checklist.question(ctx.step.question_id or "")
-    guidance = Reply(title="What good looks like", text=guidance_text(services, question))
-    return [guidance, *step_reminder.step_again(services, ctx)]  # the question again, its options the latest
+    shown = Reply(title="What good looks like", text=guidance_text(services, question))
+    return [shown, *step_reminder.step_again(services, ctx)]  # the question again, its options the latest
 
 
 def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:

@@ -258,12 +258,17 @@ def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """List drafts, or carry on with one exactly where it stopped (the step is in the database)."""
+    """List drafts, or carry on with one exactly where it stopped (the step is in the database). With one draft, and
+    no audit being started, it carries on at once: "Type `resume` to carry on from this question", said on pausing,
+    must do just that (a trial was shown a list of one, and the answer typed next was refused)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     audit_id = buttons.optional_record_id(value, "type `/audit resume` to see your drafts")
     if audit_id is None:
         drafts = store.drafts_of(services.storage, turn.user_id)
+        being_started = store.conversation(services.storage, turn.user_id).get("awaiting") in STARTING
+        if len(drafts) == 1 and not being_started:  # an audit being started is not dropped unasked: the list says so
+            return resume(services, turn, str(drafts[0].id))
         starting = _start_under_way(services, turn)
         if not drafts:
             none = Reply(text="You have no audits in progress." + ("" if starting else " Type `start audit` to begin "

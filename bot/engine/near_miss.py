@@ -51,7 +51,9 @@ def paged(words: str) -> str:
 SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
             "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
 AUDIT = "audit"
-LEADING_AUDIT = re.compile(r"^audits?\s+(?=#?\d)", re.IGNORECASE)  # "show audit 12", "open audit #12"
+# Words before the number that only say what it is: "show audit 12", "open audit #12", and, said as a sentence,
+# "show me audit 1", "show me the audit 12", "show me 12" (a trial found "show me audit 1" asked of the knowledge base).
+LEADING_AUDIT = re.compile(r"^(?:me\s+)?(?:(?:the|my|that)\s+(?=audits?\s))?(?:audits?\s+)?(?=#?\d)", re.IGNORECASE)
 SLASH_LINE = re.compile(r"^\s*/(?P<word>[^\s/]+)(?:\s+(?P<rest>.*))?$", re.DOTALL)
 SHOWN_REST = 40  # longer words after a command are cut in a suggestion: they may be a reflection or a reason
 
@@ -146,6 +148,46 @@ def is_command_line(text: str, shapes: Shapes) -> bool:
     near miss (`view 12`) or a sentence that only starts with a command's word ("list the actions agreed") is not."""
     reading = read_typed(text, shapes)
     return (reading is not None and reading.runs) or read_slash(text, shapes) is not None
+
+
+def names_a_command(text: str, names: Iterable[str]) -> bool:
+    """Whether a line starts with a command's own word (or a word people use for one, `view`), then a space and more:
+    `show 1234`, `edit 9999`, `list 1234`. Such a line is that command, typed rightly or not, and never a case
+    reference, though a reference pattern such as `^[A-Z]{2,4}-?[0-9]{4,10}$` takes "SHOW 1234" (a trial was told
+    "SHOW-1234 looks like a case reference" for `show 1234`). Which wins, decided here: the command word apart from
+    the number is the command, as people type commands; `SHOW-1234` and `SHOW1234`, which nobody types for a command,
+    stay references, so a council whose references really start with such letters types them with the hyphen or
+    run together (as a reference asked for, when an audit is started, is always read as one)."""
+    words = (text or "").strip().split(None, 1)
+    if len(words) < 2:
+        return False
+    pool, first = set(names), words[0].lower()
+    return first in pool or SYNONYMS.get(first) in pool
+
+
+# A typed line with one of these words, or ending with "?", is shaped as a question: "show me what good looks like",
+# "list what I need for an ICPC?". Never read as a command typed wrong.
+QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "how", "who", "why", "where", "which", "whose", "mean",
+                            "means", "meaning", "explain"})
+# A usage whose first argument is an audit number (`/audit show <number>`): `show 12` is an example of it.
+NUMBER_ARGUMENT = re.compile(r"^\s*<(?:audit )?number>")
+MISSHAPEN_TAIL = 3  # words after a command's word, at most, for a line to read as the command typed wrong
+
+
+def misshapen(text: str, shapes: Shapes) -> str | None:
+    """The command a short line names by its own word when what follows is not what that command takes (`show abc`,
+    `list 1234`, `help 3`, `show` alone), or None. Only a line of a few words (MISSHAPEN_TAIL after the word) with
+    no question's shape counts: "moderation agreement rate meaning", "campaigns what are they", "show me how to grade
+    the plan" stay questions. Lines that run (`show 12`) or are suggested (`shwo 12`) are read_typed's, not this."""
+    words = (text or "").strip().split()
+    if not words or len(words) - 1 > MISSHAPEN_TAIL or words[0].startswith("/"):
+        return None
+    name = words[0].lower().rstrip(".!?:,")
+    if shapes.get(name) is None or text.rstrip().endswith("?") or read_typed(text, shapes) is not None:
+        return None
+    if any(word.lower().strip(".,;:!?'\"") in QUESTION_WORDS for word in words[1:]):
+        return None
+    return name
 
 
 def read_slash(text: str, names: Iterable[str]) -> tuple[str, Reading | None] | None:

@@ -244,8 +244,7 @@ class Engine:
         if command is None:
             return [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):
-            who = command.who_can or "someone with the right role"
-            raise UserError(f"`/audit {name}` is for {who}. Ask them if you need it done.")
+            raise UserError(not_yours(command))
         return command.handler(turn, rest)
 
     def unknown_command(self, name: str, rest: str) -> Reply:
@@ -286,6 +285,12 @@ class Engine:
     def visible_commands(self, person: Person) -> list[Command]:
         """The commands this person may use, for help text and the Home tab."""
         return [c for c in self.commands.values() if c.allowed(person)]
+
+
+def not_yours(command: Command) -> str:
+    """What someone whose role may not use `command` is told, and whom to ask instead."""
+    who = command.who_can or "someone with the right role"
+    return f"`/audit {command.name}` is for {who}. Ask them if you need it done."
 
 
 def unknown_user_reply(user_id: str) -> Reply:

@@ -3,14 +3,19 @@
 `show 136` runs `/audit show 136`; `view 12`, `shwo 12` and `/audti show 12` get "Did you mean `/audit show 12`?".
 None of them is a question, so none reaches the knowledge base or the QA leads' list of unanswered questions
 (bot/asking/feature.py, priority 90). What reads as what is decided in bot/engine/near_miss.py.
+
+A command's own word with something it does not take (`show abc`, `list 1234`) is different: "home schooling" and
+"start again syndrome" also start with a command's word and are questions the knowledge base answers. So such a line
+goes to the knowledge base first, and only when it has no answer for it does the knowledge base give the command's
+usage instead (`usage_instead`) of noting it for the QA leads (a trial found `show abc` noted as a question).
 """
 
 from __future__ import annotations
 
 from bot.core.replies import Reply, error
 from bot.core.services import Services
-from bot.engine.near_miss import Reading, read_slash, read_typed
-from bot.engine.routing import Engine, Turn
+from bot.engine.near_miss import NUMBER_ARGUMENT, Reading, misshapen, read_slash, read_typed
+from bot.engine.routing import Engine, Turn, not_yours
 
 # After everything that waits for typed text (an audit's answer, a moderation, a QA lead's `restore 12` of a
 # learned wording at 85), before the knowledge base at 90.
@@ -39,6 +44,24 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
     return [did_you_mean(reading)]
+
+
+def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
+    """The usage of the command a short line names by its own word with something that command does not take (`show
+    abc`: "That isn't how `/audit show` is typed: `/audit show <number>`, like `show 12`."), or None for a line that
+    is not one (bot.engine.near_miss.misshapen). For the knowledge base to say instead of "I don't know that yet" (and
+    noting it): called only once it has no answer for the line."""
+    name = misshapen(text, engine.typed_shapes)
+    if name is None:
+        return None
+    command = engine.commands[name]
+    if not command.allowed(turn.person):
+        return [error(not_yours(command))]
+    usage = command.usage_for(turn.person)
+    if usage == f"/audit {name}":
+        return [error(f"`/audit {name}` takes nothing after its word: type just `{name}`.")]
+    example = f", like `{name} 12`" if NUMBER_ARGUMENT.match(usage.removeprefix(f"/audit {name}")) else ""
+    return [error(f"That isn't how `/audit {name}` is typed: `{usage}`{example}.")]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -31,29 +31,37 @@ def test_yes_typed_at_the_cancel_question_cancels_and_alerts_nobody(engine: Engi
 
 
 @pytest.mark.parametrize("typed", ["no", "No", "n", "no, keep it", "keep it"])
-def test_no_typed_at_the_cancel_question_keeps_the_audit_and_answers_nothing(engine: Engine, typed: str) -> None:
+def test_no_typed_at_the_cancel_question_keeps_the_audit_and_answers_nothing(engine: Engine, services: Services,
+                                                                              typed: str) -> None:
     _, out = drive(engine, [*START, "cancel", typed, "/audit resume"])
     after = out[out.index("Cancel audit #1 ("):]
     assert "audit #1 is not cancelled" in after
-    assert after.count("Is there an immediate safeguarding concern") == 1  # shown again, not answered
-    assert "#1 Care leavers and pathway plans, case AB-1234, 0 answers" in after
+    assert after.count("Is there an immediate safeguarding concern") == 2  # shown again, then on resuming
+    assert "Carrying on with audit #1" in after
     assert "cancelled. Its answers" not in after
+    assert services.storage.db["answers"].count == 0
+
+
+# A second draft, so that `/audit resume` lists the drafts (with one, it carries on with it at once).
+SECOND = ["start audit", "1", "AB-5678", "1"]
 
 
 def test_yes_typed_after_the_drafts_list_answers_nothing_and_offers_the_draft(engine: Engine) -> None:
-    _, out = drive(engine, [*START, "/audit resume", "yes", "/audit resume"])
+    _, out = drive(engine, [*START, *SECOND, "/audit resume", "yes", "/audit resume"])
     after = out[out.index("Your audits in progress"):]
     assert "There's no question waiting for a \"yes\" from you just now" in after
-    assert "Resume #1" in after
+    assert "Resume #1" in after and "Resume #2" in after
     assert ALERT not in out and "Escalation" not in out
-    assert after.count("0 answers") == 2
+    assert after.count("0 answers") == 4
 
 
-def test_resume_from_the_list_shows_the_question_and_then_takes_typed_answers(engine: Engine) -> None:
-    _, out = drive(engine, [*START, "/audit resume", "1", "no"])
+def test_resume_from_the_list_shows_the_question_and_then_takes_typed_answers(engine: Engine,
+                                                                              services: Services) -> None:
+    _, out = drive(engine, [*START, *SECOND, "/audit resume", "1", "no"])
     after = out[out.index("Your audits in progress"):]
-    assert "Carrying on with audit #1" in after
+    assert "Carrying on with audit #2" in after  # the latest draft is listed first
     assert "Was a needs assessment completed" in after  # "no" answered the question shown, which moved on
+    assert [row["audit_id"] for row in services.storage.db.query("SELECT audit_id FROM answers")] == [2]
 
 
 def test_yes_typed_with_no_audit_at_all_says_nothing_is_waiting(engine: Engine) -> None:
@@ -73,7 +81,7 @@ def test_a_case_reference_typed_alone_offers_an_audit_of_it_and_logs_no_question
 
 
 def test_a_case_reference_typed_alone_offers_the_draft_of_that_case(engine: Engine) -> None:
-    _, out = drive(engine, [*START, "/audit resume", "ab-1234"])  # the drafts list leaves no question waiting
+    _, out = drive(engine, [*START, "pause", "ab-1234"])  # pausing leaves no question waiting
     after = out[out.rindex("AB-1234 looks like a case reference"):]
     assert "You have a draft audit of this case (#1)" in after and "Resume #1" in after
 
@@ -316,7 +324,7 @@ def test_listing_drafts_keeps_an_audit_being_started_and_asks_for_its_reference_
 
 
 def test_lists_of_drafts_and_cancelled_audits_read_as_english(engine: Engine) -> None:
-    _, out = drive(engine, [*START, "no", "/audit resume"])
+    _, out = drive(engine, [*START, "no", *SECOND, "/audit resume"])
     assert "#1 Care leavers and pathway plans, case AB-1234, 1 answer, last worked on" in out
     _, out = drive(engine, ["/audit resume 1", "cancel", "yes", "/audit restore"])
     assert "#1 Care leavers and pathway plans, case AB-1234: restore until" in " ".join(out.split())

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.audits.conversation import STATES, STEP_STATES, State
+from bot.audits.core import load
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import is_command_line
@@ -102,7 +103,7 @@ def test_a_note_that_only_starts_with_a_command_word_is_the_note(engine: Engine,
     assert audit is not None and audit.strengths == note and audit.step == "development"
 
 
-@pytest.mark.parametrize(("typed", "then"), [("pause", "Paused audit #1"), ("resume", "Your audits in progress"),
+@pytest.mark.parametrize(("typed", "then"), [("pause", "Paused audit #1"), ("resume", "Carrying on with audit #1"),
                                              ("cancel", "Cancel audit #1")])
 def test_the_audits_own_words_keep_their_meaning_where_a_note_is_wanted(engine: Engine, services: Services,
                                                                          typed: str, then: str) -> None:
@@ -141,3 +142,52 @@ def test_a_command_word_followed_by_a_sentence_is_not_a_command_line(engine: Eng
 def test_a_command_word_and_an_audit_number_is_a_command_line(engine: Engine, number: int, word: str) -> None:
     assert is_command_line(f"{word} {number}", engine.typed_shapes)
     assert is_command_line(f"{word.upper()} #{number}.", engine.typed_shapes)
+
+
+# -- trial 8: "what does good look like here?" typed, and `resume` with one draft ---------------------------------
+
+QUESTION_AT = TO_ACTIONS.index("no")  # the first question, a yes/no with a *What good looks like* button
+
+
+@pytest.mark.parametrize("at", [QUESTION_AT, EVIDENCE_AT])
+@pytest.mark.parametrize("typed", ["what does good look like here?", "What does good look like?",
+                                   "what good looks like", "so what would good look like for this one?"])
+def test_what_good_looks_like_asked_in_words_shows_the_questions_guidance_and_stores_nothing(
+        engine: Engine, services: Services, at: int, typed: str) -> None:
+    """At a question, or at the evidence note of its grade: the guidance the button shows, never a knowledge-base
+    search, and nothing stored (the note is still asked for, without "I read that as a question")."""
+    say(engine, TO_ACTIONS[:at])
+    before, answers = step(services), store.answers_of(services.storage, 1)
+    pressed = engine.action(AUDITOR, "audit.guidance", load(services, 1).value())
+    replies = say(engine, [typed])
+    assert texts(replies) == texts(pressed)
+    assert replies[0].title == "What good looks like" and "Back to audit #1, question" in texts(replies)
+    assert "Did you mean" not in texts(replies) and "not saved as your" not in texts(replies)
+    assert (step(services), store.answers_of(services.storage, 1)) == (before, answers)
+    assert services.storage.db["kb_asks"].count == 0
+
+
+def test_a_question_about_good_practice_in_general_is_still_asked_of_the_knowledge_base(engine: Engine,
+                                                                                       services: Services) -> None:
+    say(engine, [*TO_ACTIONS[:QUESTION_AT], "what does good case recording look like?"])
+    assert [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks")] == [
+        "what does good case recording look like?"]
+
+
+def test_resume_after_pause_with_one_draft_carries_on_and_the_next_answer_is_taken(engine: Engine,
+                                                                                  services: Services) -> None:
+    """Trial 8: `resume` listed the one draft ("Pick the one to carry on with"), and the `no` typed next was refused."""
+    say(engine, TO_ACTIONS[:QUESTION_AT])
+    assert "Type `/audit resume` (or `resume`) to carry on" in texts(say(engine, ["pause"]))
+    resumed = say(engine, ["resume"])
+    assert resumed[0].text == "Carrying on with audit #1 where you stopped."
+    assert "Pick the one to carry on with" not in texts(resumed)
+    assert "There's no question waiting" not in texts(say(engine, ["no"]))
+    assert len(store.answers_of(services.storage, 1)) == 1
+
+
+def test_resume_with_two_drafts_still_lists_them(engine: Engine) -> None:
+    say(engine, [*TO_ACTIONS[:QUESTION_AT], "pause", "start audit early-help-spot", "CR-555556", WORKER, "pause"])
+    listed = say(engine, ["resume"])
+    assert "Your audits in progress" in texts(listed) and "Pick the one to carry on with" in texts(listed)
+    assert [choice.label for choice in listed[0].choices] == ["Resume #2", "Resume #1"]

@@ -55,7 +55,7 @@ def test_typed_at_the_case_step_it_is_stored_in_one_form_and_the_earlier_audit_i
 def test_a_reference_typed_alone_with_a_space_is_a_case_not_a_question(engine: Engine, services: Services) -> None:
     with time_machine.travel(NOW, tick=False):
         start_typing(engine, "cr382070")
-        engine.command(AUDITOR, "resume")  # leaves nothing waiting for typed text
+        engine.message(AUDITOR, "pause")  # leaves nothing waiting for typed text
         asked = services.storage.db["kb_asks"].count
         offered = said(engine.message(AUDITOR, "CR 382070"))
         law = said(engine.message(AUDITOR, "CA 1989"))  # letters and a year: still a question

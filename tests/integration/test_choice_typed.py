@@ -49,10 +49,11 @@ def test_an_options_first_word_picks_it_even_when_it_is_also_a_command(engine: E
     assert "Your audits in progress" not in out and "Question 10 of 10" in out
 
 
-def test_continue_still_lists_drafts_when_no_option_says_it(engine: Engine, services: Services) -> None:
+def test_continue_still_resumes_when_no_option_says_it(engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT[:4], "continue"])
-    assert "Your audits in progress" in out
+    assert "Carrying on with audit #1 where you stopped" in out  # its one draft, at the question it stands at
+    assert len(store.answers_of(services.storage, 1)) == 1  # "continue" answered nothing
 
 
 TO_CONSENT = ["start audit early help", "CR-777003", "1", "no"]

@@ -10,7 +10,16 @@ import yaml
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from bot.engine.near_miss import AUDIT, Shapes, closest, read_slash, read_typed, suggestion
+from bot.engine.near_miss import (
+    AUDIT,
+    Shapes,
+    closest,
+    misshapen,
+    names_a_command,
+    read_slash,
+    read_typed,
+    suggestion,
+)
 from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
 from bot.settings.people import Directory
@@ -172,3 +181,36 @@ def test_a_near_miss_of_a_sub_command_is_suggested(command_shapes: Shapes, typed
 ])
 def test_questions_that_start_like_a_sub_command_stay_questions(command_shapes: Shapes, question: str) -> None:
     assert read_typed(question, command_shapes) is None
+
+
+# -- trial 8: a command's word apart from a number is not a case reference; a command typed wrong --------------------
+
+@pytest.mark.parametrize(("typed", "names"), [
+    ("show 1234", True), ("edit 9999", True), ("LIST 123456", True), ("view 1234", True), ("Show  1234.", True),
+    ("SHOW1234", False), ("show-1234", False), ("CR 382070", False), ("show", False), ("shwo 1234", False),
+])
+def test_a_command_s_word_apart_from_what_follows_names_the_command(typed: str, names: bool) -> None:
+    """Which wins over a reference pattern that takes four letters and four digits: the command word typed apart."""
+    assert names_a_command(typed, NAMES) is names
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("show abc", "show"), ("show", "show"), ("edit my answers", "edit"), ("list 1234", "list"), ("help 3", "help"),
+    ("Home 12.", "home"), ("reflect on practice", "reflect"),
+    ("show 12", None), ("view abc", None), ("shwo abc", None), ("ask abc", None), ("show abc?", None),
+    ("show me how to grade the plan", None), ("list what I need", None), ("help with a chronology please", None),
+    ("moderation agreement rate meaning", None), ("campaigns what are they", None), ("/audit show abc", None),
+    ("abc show", None), ("", None),
+])
+def test_a_short_line_that_starts_with_a_command_s_word_and_is_not_its_shape_is_that_command_typed_wrong(
+        command_shapes: Shapes, typed: str, name: str | None) -> None:
+    assert misshapen(typed, command_shapes) == name
+
+
+@pytest.mark.parametrize(("typed", "rest"), [("show me audit 1", "1"), ("show me the audit #12", "#12"),
+                                             ("show my audit 12", "12"), ("show me 12", "12"),
+                                             ("open me audit 12", "12")])
+def test_show_me_audit_1_reads_as_show_1(command_shapes: Shapes, typed: str, rest: str) -> None:
+    reading = read_typed(typed, command_shapes)
+    assert reading is not None and reading.name == "show" and reading.rest == rest
+    assert reading.runs == typed.startswith("show")
