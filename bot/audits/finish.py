@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.audits import action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits import action_owners, action_removal, alert_confirm, lifecycle, note_edit, regrade
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -15,7 +15,6 @@ from bot.audits.core import (
     own_draft,
     split_value,
     summary_reply,
-    user_id_from,
     waiting,
     waiting_at,
 )
@@ -34,7 +33,7 @@ from bot.audits.flow import (
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals, inadequate_targets
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -88,15 +87,6 @@ def action_description(services: Services, text: str) -> str:
     return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
 
 
-def action_owner(services: Services, text: str) -> str:
-    """The owner's Slack member ID, from a button or typed; someone in the bot's teams list."""
-    owner = user_id_from(text)
-    if owner is None or services.directory.person(owner) is None:
-        raise UserError("I don't know that person. Pick an owner from the buttons, or type the Slack member ID of "
-                        "someone in the bot's teams list.")
-    return owner
-
-
 def action_due(services: Services, turn: Turn, text: str) -> date:
     """The due date as people write it, today or later and within a year; AnswerError when it is not one.
 
@@ -111,7 +101,13 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
-    owner = action_owner(services, text)
+    """The action's owner, pressed or typed (bot.audits.action_owners); `the manager` typed where the case's team
+    has several asks which, with a button each, and the step waits."""
+    owner = action_owners.resolve(services, ctx.audit, text, turn.user_id)
+    if isinstance(owner, list):
+        return [Reply(kind="question", text=action_owners.which_manager_text(services, ctx.audit),
+                      choices=tuple(person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner",
+                                                  ctx.value(uid)) for uid in owner))]
     if is_duplicate(ctx, version, f"owner:{owner}"):
         return []
     draft = dict(ctx.audit.state.get("action_draft") or {})
