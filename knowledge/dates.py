@@ -283,6 +283,14 @@ def _end_of(today: dt.date, unit: str, offset: int) -> dt.date:
     return first_of_next - dt.timedelta(days=1)
 
 
+def names_weekday(text: str) -> bool:
+    """Whether `text` is a day of the week said relative to today ("next Friday", "friday", "this coming Tuesday"):
+    the words people read a week apart ("next Friday" typed on a Thursday is tomorrow here, and to some the Friday of
+    next week), so where a date came from them it is worth saying how near it is. What they mean is `parse_day`'s."""
+    match = _WEEKDAY.fullmatch(_clean(text))
+    return match is not None and match.group(2) in WEEKDAYS and match.group(1) != "last"
+
+
 def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") -> dt.date:
     """Refuse a future date for something that has happened, or a past one for something due."""
     if tense == "past" and day > today:

@@ -38,11 +38,11 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
     """`remove action 41` typed at a draft's actions or submit step; None for other text. `remove action` naming no
     action is told how, with the numbers there are, and nothing is stored (it was once taken for a new action)."""
     if UNNAMED.match(text):
-        numbers = _open_numbers(services, ctx.audit.id)
+        numbers = open_numbers(services, ctx.audit.id)
         if not numbers:
             raise UserError(f"Audit #{ctx.audit.id} has no actions to remove yet, so nothing was changed.")
         so_far = (f"the only action so far is action {numbers[0]}" if len(numbers) == 1
-                  else f"the actions so far are numbered {_listed(numbers)}")
+                  else f"the actions so far are numbered {listed(numbers)}")
         raise UserError(f"Which action? Type `remove action` and its number, like `remove action {numbers[-1]}`: "
                         f"{so_far}. Nothing was changed.")
     found = REMOVE_WORDS.match(text)
@@ -83,7 +83,7 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
     found = NAMED_ACTION.match(text)
     if found is None:
         raise UserError(f"Name the action by its number, like `/audit edit {audit_id} remove action 41`. "
-                        f"{_numbers(services, audit_id)}")
+                        f"{numbers_text(services, audit_id)}")
     action_id = int(found.group("id"))
     action = _removable(services, audit, action_id, f"type `/audit edit {audit_id}` to reopen it and add the right "
                                                      "action first, then remove this one")
@@ -102,7 +102,7 @@ def _removable(services: Services, audit: AuditRow, action_id: int, first: str) 
     action = next((a for a in actions if a.id == action_id), None)
     if action is None:
         raise UserError(f"Action {action_id} is not one of audit #{audit.id}'s actions. "
-                        f"{_numbers(services, audit.id)}")
+                        f"{numbers_text(services, audit.id)}")
     if action.done_at:
         raise UserError(f"Action {action_id} is already marked done, so it stays on record. If it was marked done "
                         f"by mistake, type `reopen action {action_id}`.")
@@ -112,17 +112,19 @@ def _removable(services: Services, audit: AuditRow, action_id: int, first: str) 
     return action
 
 
-def _numbers(services: Services, audit_id: int) -> str:
-    """Which numbers name the audit's open actions, for a message that names the wrong one."""
-    numbers = _open_numbers(services, audit_id)
-    return f"Its open actions are numbered {_listed(numbers)}." if numbers else "It has no open actions to remove."
+def numbers_text(services: Services, audit_id: int, doing: str = "remove") -> str:
+    """Which numbers name the audit's open actions, for a message that names the wrong one (to remove or change)."""
+    numbers = open_numbers(services, audit_id)
+    if len(numbers) == 1:
+        return f"Its only open action is action {numbers[0]}."
+    return f"Its open actions are numbered {listed(numbers)}." if numbers else f"It has no open actions to {doing}."
 
 
-def _open_numbers(services: Services, audit_id: int) -> list[str]:
+def open_numbers(services: Services, audit_id: int) -> list[str]:
     return [str(a.id) for a in action_store.actions_of_audit(services.storage, audit_id) if not a.done_at]
 
 
-def _listed(numbers: list[str]) -> str:
+def listed(numbers: list[str]) -> str:
     """"41", "41 and 42", "40, 41 and 42"."""
     return numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
 

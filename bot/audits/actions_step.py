@@ -5,6 +5,7 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 `next Friday`) and a bare `1` (read off the terminal's "#1) No more actions"). Now, first match wins:
 
 - `remove action 41` removes one added by mistake, and `remove action` alone is told how (bot.audits.action_removal);
+- `action 41 due 11/12` or `action 41 owner <name>` changes one's due date or owner (bot.audits.action_edit);
 - the button's label and the usual ways of saying "that's all" end the step exactly as No more actions does (an audit
   graded Inadequate still needs one action first: bot.audits.finish.on_actions_done says so);
 - a number on its own is never an action. In the terminal it picks one of the step's options (the screen says its
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_removal
+from bot.audits import action_edit, action_removal
 from bot.audits import finish as audits_finish
 from bot.audits.core import Ctx
 from bot.core.replies import Reply
@@ -39,11 +40,14 @@ NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
 
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
-    """Typed text at the actions step: a removal, the end of the actions, or the next action; never a number or a
-    date on its own, which are refused with what to type and store nothing."""
+    """Typed text at the actions step: a removal, a change to one, the end of the actions, or the next action; never
+    a number or a date on its own, which are refused with what to type and store nothing."""
     removed = action_removal.typed_in_draft(services, turn, ctx, text)
     if removed is not None:
         return removed
+    changed = action_edit.typed_in_draft(services, turn, ctx, text)
+    if changed is not None:
+        return changed
     if FINISH_WORDS.match(_folded(text)):
         return audits_finish.on_actions_done(services, turn, ctx.value())
     if BARE_NUMBER.match(text):

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.audits import (
+    action_edit,
     action_removal,
     action_status,
     actions_step,
@@ -171,11 +172,14 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
 
 
 def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """At "Submit audit #N?": `submit` (or `yes`) sends it, `remove action 41` removes one added by mistake; other
-    text is told how, not filed as a question. `done`, `next` or `ok` do not submit: typed twice at the end of the
-    actions, or to acknowledge the review, they would send the audit and message its worker unasked."""
+    """At "Submit audit #N?": `submit` (or `yes`) sends it, `remove action 41` removes one added by mistake and
+    `action 41 due 11/12` (or `owner …`) changes one; other text is told how, not filed as a question. `done`,
+    `next` or `ok` do not submit: typed twice at the end of the actions, or to acknowledge the review, they would
+    send the audit and message its worker unasked."""
     if (removed := action_removal.typed_in_draft(services, turn, ctx, text)) is not None:
         return removed
+    if (changed := action_edit.typed_in_draft(services, turn, ctx, text)) is not None:
+        return changed
     if SUBMIT_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
         return audits_finish.on_submit(services, turn, ctx.value())
     if GO_ON_WORDS.match(text):  # "done" typed again after the actions: submitting tells the worker, so it is asked for
@@ -184,8 +188,9 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if looks_like_question(text):
         return None
     raise UserError(f"Audit #{ctx.audit.id} is ready to submit, so I haven't stored that. Type `submit` (or press "
-                    "Submit) to send it for moderation, `remove action` and its number to remove an action, or `back` "
-                    "to add one.")
+                    "Submit) to send it for moderation, `remove action` and its number to remove an action, `action` "
+                    "and its number, then `due` and a date or `owner` and a name, to change one, or `back` to add "
+                    "one.")
 
 
 # Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it

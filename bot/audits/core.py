@@ -310,7 +310,9 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     actions = action_store.actions_of_audit(services.storage, audit.id)
     if actions:
         today = services.local_now().date().isoformat()
-        parts.append("**Actions:**\n" + "\n".join(action_line(services, action, today) for action in actions))
+        changed = action_changes(services, audit.id)
+        parts.append("**Actions:**\n" + "\n".join(action_line(services, action, today, changed.get(action.id, ""))
+                                                  for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
@@ -318,9 +320,10 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                                           *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
 
 
-def action_line(services: Services, action: action_store.ActionRow, today: str) -> str:
+def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "") -> str:
     """One action as a re-auditor or moderator needs it: its number (for `done N`), owner, due date, and whether
-    it is done (when, and by whom if not its owner) or overdue, and when it was reopened after being marked done."""
+    it is done (when, and by whom if not its owner) or overdue, and when it was reopened after being marked done;
+    `changed` says how its due date or owner was changed after submitting (`action_changes`)."""
     label = services.directory.label
 
     def day(stamp: str) -> str:
@@ -329,11 +332,29 @@ def action_line(services: Services, action: action_store.ActionRow, today: str) 
     line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {short_date(action.due_date)}"
     if action.done_at:
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
-        return f"{line} (**done** {day(action.done_at)}{by})"
+        return f"{line} (**done** {day(action.done_at)}{by}{changed})"
     state = "**overdue**" if action.due_date < today else "open"
     if action.reopened_at and action.reopened_by:
         state += f", reopened {day(action.reopened_at)} by {label(action.reopened_by)}"
-    return f"{line} ({state})"
+    return f"{line} ({state}{changed})"
+
+
+def action_changes(services: Services, audit_id: int) -> dict[int, str]:
+    """For each action whose due date or owner was changed once the audit was submitted (bot.audits.action_edit),
+    the latest change of each, from its revisions: ", due date changed from 4 Dec 2026 on 3 Dec 2026". A date moved
+    under a worker who was sent the first one must not read as if it had always been so."""
+    latest: dict[tuple[int, str], dict[str, Any]] = {}
+    for revision in store.revisions_of(services.storage, audit_id):
+        kind, _, number = str(revision["field"]).partition(":")
+        if kind in ("action_due", "action_owner") and number.isdigit():
+            latest[(int(number), kind)] = revision
+    changes: dict[int, str] = {}
+    for (action_id, kind), revision in sorted(latest.items()):
+        day = short_date(datetime.fromisoformat(revision["changed_at"]).astimezone(services.settings.timezone).date())
+        was = (f"due date changed from {short_date(revision['old_value'])}" if kind == "action_due" else
+               f"owner changed from {services.directory.label(revision['old_value'])}")
+        changes[action_id] = changes.get(action_id, "") + f", {was} on {day}"
+    return changes
 
 
 def grade_choices(ctx: Ctx, suggested: str | None) -> list[Choice]:

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from bot.audits import (
+    action_edit,
     action_status,
     answered_aside,
     compare,
@@ -64,6 +65,8 @@ NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
+EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
+              "action <action> owner <name>|note <question> <text>|remove action <action>]")
 # `restore`, `restore 12`, and said as a sentence: "restore a cancelled audit", "restore my deleted audit 12?".
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
@@ -75,8 +78,9 @@ def typed_text(services: Services, turn: Turn, text: str, commands: Shapes) -> l
 
 
 def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """Typed words that start or find something (`start audit`, `done 12`, `reopen action 12`, `resume`), and words
-    that mean nothing outside an audit, said so; None for other text (a question, for the knowledge base)."""
+    """Typed words that start or find something (`start audit`, `done 12`, `reopen action 12`, `action 12 due 11/12`,
+    `resume`), and words that mean nothing outside an audit, said so; None for other text (a question, for the
+    knowledge base)."""
     if START_WORDS.match(text):
         return audits_start.start(services, turn, "")
     if (named := START_NAMED.match(text)) is not None:
@@ -85,6 +89,8 @@ def shortcuts(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return action_status.on_done(services, turn, done.group("id"))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
+    if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
+        return changed
     if RESUME_WORDS.match(text):
         return audits_start.resume(services, turn, "")
     if STRAY_ANSWER.match(text):
@@ -116,8 +122,7 @@ def install(engine: Engine, services: Services) -> None:
                        "teams' for managers (`done 12` marks one done, `reopen action 12` opens it again)",
                        usage="/audit actions [team [team id]] [page N]", typed=paged(rf"teams?(?:\s+{TEAM})?"))
     engine.add_command("edit", bind(audits_finish.edit_command), "change a submitted audit before moderation",
-                       usage="/audit edit <number> [grade|reason|strengths|development <text>|note <question> <text>|"
-                             "remove action <action>]", typed=NUMBER_THEN_TEXT)
+                       usage=EDIT_USAGE, typed=NUMBER_THEN_TEXT)
     engine.add_command("redact", bind(redaction.redact_command), "remove a stored text that could identify someone "
                        "(QA leads and admins; the auditor their own, before moderation)",
                        usage="/audit redact <number> [<item> [reason]]", typed=rf"(?:{NUMBER_THEN_TEXT})?")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from bot.audits import action_owners, action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits import action_edit, action_owners, action_removal, alert_confirm, lifecycle, note_edit, regrade
+from bot.audits.action_fields import action_description, action_due, due_said
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -23,7 +24,6 @@ from bot.audits.flow import (
     Step,
     missing_answers,
     next_step,
-    parse_date,
     parse_grade,
     parse_reason,
     parse_reflection,
@@ -40,9 +40,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from knowledge.dates import long_date, numeric
 
-MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
 
@@ -63,7 +61,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
-            return _add_action(services, turn, ctx, action_due(services, turn, cleaned))
+            return _add_action(services, turn, ctx, action_due(services, turn, cleaned), cleaned)
         else:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
@@ -78,26 +76,6 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
 
 def following_owner() -> str:
     return Step("action_owner").key
-
-
-# An action, read the same way wherever one is written (an audit's actions step, or a moderator's Inadequate).
-
-def action_description(services: Services, text: str) -> str:
-    """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
-    return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
-
-
-def action_due(services: Services, turn: Turn, text: str) -> date:
-    """The due date as people write it, today or later and within a year; AnswerError when it is not one.
-
-    An audit's action is followed up at the re-audit and in supervision: one due years ahead is a mistyped year
-    ("24/12/2030" for 2026), so it is queried rather than stored."""
-    today = turn.now.astimezone(services.settings.timezone).date()
-    due = parse_date(text.strip(), today, "future", "due date")
-    if (due - today).days > MAX_ACTION_DAYS:
-        raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
-                          f"year. Check the year, or give a date such as {numeric(today + timedelta(days=28))}.")
-    return due
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
@@ -116,14 +94,22 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
 
 
-def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date) -> list[Reply]:
+def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str) -> list[Reply]:
+    """Store the action and say it back by its number, with its due date (and, read from a weekday named, how near
+    that is and how to change it: bot.audits.action_fields.due_said)."""
     draft = ctx.audit.state.get("action_draft") or {}
     if not draft.get("description") or not draft.get("owner"):
         raise UserError("I lost track of that action; please type it again.")
     move = store.Move(step=Step("actions").key, state={"action_draft": None},
                       action=(draft["description"], draft["owner"], due.isoformat()))
-    echo = Reply(kind="notice", text=f"Action added: due **{long_date(due)}**.")
-    return advance_and_render(services, turn, ctx, ctx.version, move, before=[echo])
+    shown = advance_and_render(services, turn, ctx, ctx.version, move)
+    if not shown:
+        return shown  # a second press of the same step: nothing was added
+    added = action_store.actions_of_audit(services.storage, ctx.audit.id)[-1].id  # the newest: this one
+    today = turn.now.astimezone(services.settings.timezone).date()
+    shown_due, to_change = due_said(typed, due, today, f"action {added} due")
+    echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
+    return [echo, *shown]
 
 
 # -- buttons ---------------------------------------------------------------------------------------------
@@ -328,15 +314,19 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     one note in place; `/audit edit 12 grade good <why>` changes the grade, with a reason the worker is told
     (bot.audits.regrade); `/audit edit 12 note 7 <text>` changes the note on question 7's answer alone
     (bot.audits.note_edit); `/audit edit 12 remove action 41` removes an action added by mistake
-    (bot.audits.action_removal). Each only until a moderator opens it, and every change is kept as a revision."""
+    (bot.audits.action_removal); `/audit edit 12 action 41 due <date>` (or `owner <name>`) changes an open action's
+    due date or owner (bot.audits.action_edit). Each only until a moderator opens it, and every change is kept as a
+    revision."""
     parts = args.split(maxsplit=2)
     audit_id = buttons.parse_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
              "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`, or `/audit edit <audit number> "
              "note <question number> <new note>` for the note on one answer, like `/audit edit 12 note 7 Visits "
-             "lapsed in the autumn term`, or `/audit edit <audit number> remove action <action number>` for an action "
-             "added by mistake, like `/audit edit 12 remove action 41`.")
+             "lapsed in the autumn term`, or `/audit edit <audit number> action <action number> due <date>` (or "
+             "`owner <name>`) to change an action's due date or owner, like `/audit edit 12 action 41 due 11/12`, or "
+             "`/audit edit <audit number> remove action <action number>` for an action added by mistake, like "
+             "`/audit edit 12 remove action 41`.")
     if len(parts) == 1 and audit_id is not None:
         return on_reopen(services, turn, str(audit_id))
     if len(parts) < 3 or audit_id is None:
@@ -345,6 +335,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return note_edit.change_note(services, turn, audit_id, parts[2])
     if parts[1].lower() == "remove":
         return action_removal.remove_from_submitted(services, turn, audit_id, parts[2])
+    if parts[1].lower() == "action":
+        return action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",
              "development": "development"}.get(parts[1].lower())
     if field is None:

@@ -73,8 +73,8 @@ def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, b
                         "Type the areas for development, or `skip`.", True),
         "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
                     False),
-        "action_owner": ("**Who owns this action?** Pick a person, or type `the worker`, `the manager` or their "
-                         "Slack member ID.",
+        "action_owner": ("**Who owns this action?** Pick a person, or type `the worker`, `the manager`, `me`, or their "
+                         "name or Slack member ID.",
                          None, False),
         "action_due": ("**When is it due?**",
                        f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
@@ -109,13 +109,15 @@ def render_submit(services: Services, ctx: Ctx) -> list[Reply]:
 
 def _actions_text(services: Services, ctx: Ctx) -> str:
     """The actions so far, numbered as everywhere else (`/audit show`, `/audit actions`), so one added by mistake
-    can be named: `remove action 41`."""
+    can be named (`remove action 41`), or one changed (`action 41 due 11/12`)."""
     actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
     listed = "".join(f"\n• Action {a.id}: {a.description} — {services.directory.label(a.owner_id)}, "
                      f"by {short_date(a.due_date)}"
                      for a in actions)
-    remove = " To remove one added by mistake, press its Remove button or type `remove action` and its number." \
-        if actions else ""
+    last = actions[-1].id if actions else 0
+    remove = (" To remove one added by mistake, press its Remove button or type `remove action` and its number; to "
+              f"change one's due date or owner, type `action {last} due` and the date or `action {last} owner` and "
+              "the name.") if actions else ""
     return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
             f"Type one action at a time.{remove}")
 

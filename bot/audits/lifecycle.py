@@ -247,6 +247,24 @@ def remove_action(storage: Storage, audit_id: int, actor: str, action_id: int, n
                     lambda: store.remove_action_submitted(storage, audit_id, actor, action_id, now))
 
 
+def edit_action(storage: Storage, audit_id: int, actor: str, action_id: int, column: str, value: str,
+                now: datetime) -> ActionRow:
+    """Change one open action's due date or owner on a submitted audit before moderation, keeping the old value as a
+    revision; the action as it was. NotFound (from storage) when it is not one of the audit's open actions."""
+    return _guarded(storage, audit_id, lambda audit: action_edit_refusal(audit, actor),
+                    lambda: store.edit_action_submitted(storage, audit_id, actor, action_id, column, value, now))
+
+
+def action_edit_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
+    """Why an action's due date or owner may not be changed on this audit in place, if it may not: as for its notes."""
+    if audit is None:
+        return AccessDenied("Only the person who did this audit can change it.")
+    return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can have an action changed this "
+                                                          "way. In an audit not yet submitted (or open for "
+                                                          "changes), type `action` and its number, then `due` and "
+                                                          "the date or `owner` and the name, at the actions step.")
+
+
 def action_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
     """Why an action may not be removed from this audit in place, if it may not: as for its notes."""
     if audit is None:

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import finish as audits_finish
-from bot.audits import moderation_action, moderation_hold, pages, readback
+from bot.audits import action_fields, moderation_action, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
@@ -310,7 +309,7 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
 def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
     """The action's due date, the last thing asked: the moderation is saved with its action."""
     try:
-        due = audits_finish.action_due(services, turn, text)
+        due = action_fields.action_due(services, turn, text)
     except AnswerError as error:
         raise answer_error(error) from None
     action = (str(state["description"]), str(state["owner"]), due.isoformat())

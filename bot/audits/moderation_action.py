@@ -1,11 +1,12 @@
 """An Inadequate grade of record needs an action, whoever gives it: at submission the auditor must add one, and a
-moderator whose grade (agreed or their own) is Inadequate, on an audit with no open action, is asked for one before
-the moderation is saved: what must happen, who owns it (the case's worker unless they pick another) and by when, read
-as an audit's actions are (bot.audits.finish). The moderation and its action are then stored in one transaction, so
-an audit is never Inadequate after moderation with nothing for anyone to do.
+moderator whose grade (agreed or their own) is Inadequate, on an audit with no open action, is asked for one before the
+moderation is saved: what must happen, who owns it (the case's worker unless they pick another) and by when, read as an
+audit's actions are (bot.audits.action_fields; the owner by bot.audits.action_owners). The moderation and its action are
+then stored in one transaction, so an audit is never Inadequate after moderation with nothing for anyone to do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
-`moderation_action_owner` (a button per person, or a Slack member ID typed), `moderation_action_due`.
+`moderation_action_owner` (a button per person, or `the worker`, `the manager`, a name or a Slack member ID typed),
+`moderation_action_due`.
 Button: audit.moderation_owner "<audit>:<user id>".
 """
 
@@ -14,8 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import action_owners
-from bot.audits import finish as audits_finish
+from bot.audits import action_fields, action_owners
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.core import buttons
@@ -60,7 +60,7 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
         raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
                         "will do it and by when. Type the action now, or `disagree` to choose another grade.")
     try:
-        described = audits_finish.action_description(services, text)
+        described = action_fields.action_description(services, text)
     except AnswerError as error:
         raise answer_error(error) from None
     held = {**_decision(data), "description": described}
@@ -86,7 +86,7 @@ def owner_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
     """The owners offered as for an audit's own actions (bot.audits.action_owners): the case's worker first."""
     audit = _audit(services, data)
     return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
-                       "someone else, or type `the worker`, `the manager` or their Slack member ID.",
+                       "someone else, or type `the worker`, `the manager`, or their name or Slack member ID.",
                   choices=_owner_choices(services, audit, action_owners.candidates(services, audit)),
                   kind="question")]
 

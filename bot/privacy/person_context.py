@@ -24,6 +24,22 @@ stored), three more, anchored the same way:
   a given name that is also a common word ('grace period', 'amber rating', 'faith groups') only with a surname that
   is no everyday word (or a colour, 'brown') and a person's predicate after it or a meeting before it ('saw', 'spoke
   to'), never as a verb ('i hope', 'will smith review it?').
+Made after a third trial ('jack was not at home', '. ruby was not at home' were stored, though 'Jack was not at home'
+was refused), one more, anchored on where a sentence's subject stands:
+- a given name at the start of the text or of a sentence (after . ! ? ; : or a new line, or after an answer's 'yes,'
+  or 'no,') with a person's verb after it, judged by how common an English word it is (wordfreq's Zipf scale, the
+  lexicon's tiers; tests/unit/test_privacy_sentence_start.py):
+  * a given name that is no common word (below Zipf 3.7, or a name English counts rate frequent only because so
+    many people have it: 'olivia', 'leo', 'mia') takes any person's verb: 'olivia has', 'leo was';
+  * one that is also a common word but no everyday one (Zipf 3.7 to 5: 'jack' 4.8, 'grace' 4.6, 'faith' 4.8,
+    'rose' 4.8, 'ruby' 4.0) only with what is said of a person alone, as after 'that': 'jack was not at home', 'ruby
+    was hit', 'rose said'; never 'grace was shown', 'rose was in the vase', 'jack was used to lift the car'. A bare
+    'was' or 'has' after such a word says nothing: that would refuse 'faith was important to her';
+  * an everyday word (Zipf 5 or more: 'will' 6.5, 'may' 6.0, 'hope' 5.4, 'summer' 5.2, 'bill' 5.2, 'mark' 5.1) is
+    the word whatever the verb of being ('mark was left', 'will was discussed', 'may was busy', 'summer was hard');
+    only a given name that QA list as an everyday word (data/everyday_word_names.txt) and that is then told of
+    telling, which no plan, bill or will does ('hope told the teacher', 'summer disclosed', 'mark said he was
+    scared'), is a name.
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -41,6 +57,7 @@ from bot.privacy.detect import (
     _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
+    _PERSON_VERB_WORDS,
     _THING_IS,
     NICKNAME_CUES,
     PERSON_AFTER,
@@ -113,6 +130,16 @@ _WORD_BEFORE = _PRONOUNS | _DETERMINERS | frozenset(_split(
     "to not will would can could should must may might good bad rated was is be been were are as of in"))
 # A person set off by commas after a person word: 'the boy, reece, ran off', 'sister, ruby, who'.
 _APPOSITIVE_ENDS = re.compile(r"^\s*(?:,|\s[-–]\s|\()")
+# Where a sentence ends: . ! ? ; : or a new line, perhaps with quotes, brackets or a bullet after ('. "jack said',
+# '\n- ruby was'); not a decimal point or a time ('at 3.30 jack'), where a digit follows.
+_SENTENCE_END = re.compile(r"(?:[.!?;:]|\n)[\s\"'“”‘’()\[\]*•·>–-]*$")
+# An answer's first word before a comma starts the sentence again: 'no, jack was not at home'.
+_ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
+_ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
+# Telling, which no plan, bill or will does: 'hope told the teacher', 'summer disclosed', 'mark said he was scared'
+# (but 'the bill said £50', 'the will says the house is hers' are a document's words).
+_TELLING = re.compile(
+    rf"^{_ADVERB}\s+(?:told|tells|disclosed|discloses|(?:said|says)(?:\s+that)?\s+(?:she|he|they|i)\b)", re.IGNORECASE)
 
 
 class PersonContextFinder(NameFinder):
@@ -125,6 +152,7 @@ class PersonContextFinder(NameFinder):
         if mode != "upper":
             spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
             spans += self._after_that_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
+            spans += self._sentence_start_spans(text, tokens)
         cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
         for i, j in sorted(set(spans)):
             words = text[tokens[i].start:tokens[j].end]
@@ -192,8 +220,8 @@ class PersonContextFinder(NameFinder):
             return k
         nxt = tokens[k + 1].text
         folded = nxt.casefold()
-        if nxt.islower() and self._surname(nxt) and (folded not in self.lexicon.everyday_words
-                                                      or folded in _EVERYDAY_SURNAMES):
+        if nxt.islower() and folded not in _PERSON_VERB_WORDS and self._surname(nxt) and (
+                folded not in self.lexicon.everyday_words or folded in _EVERYDAY_SURNAMES):  # not 'ruby disclosed'
             return k + 1
         return k
 
@@ -250,25 +278,61 @@ class PersonContextFinder(NameFinder):
         """A given name after 'that' or 'this' joining a clause, with a person's verb after it: 'said that olivia was
         hit', 'so that ruby can be seen alone'; not 'that mark was left' nor 'that guy said'."""
         spans: list[tuple[int, int]] = []
-        lex = self.lexicon
         for i in range(1, len(tokens)):
             word = tokens[i].text
             if tokens[i - 1].text.casefold() not in ("that", "this") or not self._touching(text, tokens, i - 1, i) \
                     or not (word.islower() or (mode == "mixed" and word[:1].isupper() and word[1:].islower())):
                 continue
-            bare = word.casefold()
-            if len(bare) < 3 or bare in lex.everyday_words or bare in lex.never_names or bare in lex.far_places \
-                    or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
-                    or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare) \
-                    or (bare in lex.context_given and bare not in lex.everyday_names):
-                continue
-            after = text[tokens[i].end:tokens[i].end + 60]
-            common = bare in lex.common_words or (
-                bare in lex.known_words and bare not in lex.name_words and bare not in lex.census_given)
-            if (PERSON_PREDICATE.match(after) if common else
-                    _ANY_PERSON_VERB.match(after) and not _PASSIVE_AFTER.match(after) and not _THING_IS.match(after)):
+            if self._subject_name(word, text[tokens[i].end:tokens[i].end + 60], sentence_start=False):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans
+
+    def _sentence_start_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+        """A lower-case given name starting the text or a sentence, with a person's verb after it: 'jack was not at
+        home', 'seen at school. ruby said she was scared', 'no, olivia was not seen'; not 'mark was left', 'will was
+        discussed', 'grace was shown'. A capital there says nothing (every sentence has one): the name finder judges
+        'Jack was not at home' by its own rules."""
+        spans: list[tuple[int, int]] = []
+        for i, tok in enumerate(tokens):
+            word = tok.text
+            if not word.islower() or re.search(r"['’]s$", word) or not self._starts_sentence(text, tokens, i):
+                continue  # "ruby's dad" is the possessive rule's
+            if self._subject_name(word, text[tok.end:tok.end + 60], sentence_start=True):
+                spans.append((i, self._surname_after(text, tokens, i)))
+        return spans
+
+    @staticmethod
+    def _starts_sentence(text: str, tokens: list[_Token], i: int) -> bool:
+        """Token i is the first word of the text or of a sentence: after . ! ? ; : or a new line, or after an answer's
+        'yes,' or 'no,'; not after a title's or a role's full stop ('dr. rose said' names a professional)."""
+        if i == 0:
+            return True
+        gap = text[tokens[i - 1].end:tokens[i].start]
+        before = tokens[i - 1].text.casefold()
+        if _SENTENCE_END.search(gap):
+            return not (gap.startswith(".") and (before in TITLES or before in ROLES or before in ("st", "saint")))
+        return i == 1 and before in _ANSWER_WORDS and bool(_ANSWER_GAP.match(gap))
+
+    def _subject_name(self, word: str, after: str, *, sentence_start: bool) -> bool:
+        """A given name standing as a clause's subject (after a joining 'that', or starting a sentence), judged by
+        how common an English word it is and by what follows (see the module's docstring): a name that is no
+        common word with any person's verb ('olivia has', 'leo was'), a common word with what is said only of a
+        person ('jack was not at home'), an everyday word never, but at a sentence's start a QA-listed everyday
+        name told of telling ('hope told the teacher')."""
+        lex = self.lexicon
+        bare = word.casefold()
+        if len(bare) < 3 or bare in lex.never_names or bare in lex.far_places \
+                or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
+                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare) \
+                or (bare in lex.context_given and bare not in lex.everyday_names):
+            return False
+        if bare in lex.everyday_words:
+            return sentence_start and bare in lex.everyday_names and bool(_TELLING.match(after))
+        common = bare in lex.common_words or (
+            bare in lex.known_words and bare not in lex.name_words and bare not in lex.census_given)
+        if common:
+            return bool(PERSON_PREDICATE.match(after))
+        return bool(_ANY_PERSON_VERB.match(after) and not _PASSIVE_AFTER.match(after) and not _THING_IS.match(after))
 
     def _full_name_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
         """A given name and a surname typed in lower case, doing what a person does or met: 'grace brown said',

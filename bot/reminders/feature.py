@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from bot.core import buttons
 from bot.core.calendar import next_working_day
 from bot.core.markup import mention
+from bot.core.people import person_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -72,15 +73,7 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
 
 def _cover_named(services: Services, typed: str) -> str | None:
     """The person a typed name means; when it fits several ("@Team manager"), a message asking which."""
-    found = services.directory.named(typed)
-    if found is not None:
-        return found
-    several = services.directory.names_starting(typed)
-    if len(several) > 1:
-        names = [services.directory.label(user_id) for user_id in several]
-        listed = ", ".join(names[:-1]) + f" or {names[-1]}"
-        raise UserError(f"“{typed.strip()}” could be {listed}: type the whole name, like `cover @{names[0]}`.")
-    return several[0] if several else None
+    return person_named(services.directory, typed, lambda name: f"cover @{name}")
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -1,5 +1,6 @@
-"""Actions from audits: who owns each, when it is due, marking it done once and reopening it (compare-and-set), and
-removing one added by mistake (kept in the table with who and when, left out of every list)."""
+"""Actions from audits: who owns each, when it is due, marking it done once and reopening it (compare-and-set),
+changing an open one's due date or owner, and removing one added by mistake (kept in the table with who and when,
+left out of every list)."""
 
 from __future__ import annotations
 
@@ -122,6 +123,25 @@ def remove_in(db: Any, audit_id: int, action_id: int, actor: str, stamp: str) ->
     if action is None:
         raise NotFound("action", action_id)
     db.execute("UPDATE actions SET removed_at = ?, removed_by = ? WHERE id = ?", [stamp, actor, action_id])
+    return action
+
+
+# What may be changed in an open action after it is added (a due date or owner typed wrongly), and how an audit's
+# revisions name each change: `action_due:41`, `action_owner:41`.
+EDITABLE = {"due_date": "action_due", "owner_id": "action_owner"}
+
+
+def edit_in(db: Any, audit_id: int, action_id: int, column: str, value: str) -> ActionRow:
+    """Inside the caller's write transaction (the audit's own compare-and-set): set one of this audit's open actions'
+    due date or owner (`column`, one of EDITABLE) and return the action as it was. The overdue flag clears: the
+    owner's manager was sent it for the old date (or another owner), so reminders start afresh from the new one.
+    NotFound when it is not one of the audit's open actions: the feature checked first and words it."""
+    if column not in EDITABLE:
+        raise ValueError(f"not a column of an action that can be changed: {column!r}")
+    action = next((a for a in _rows(db, "a.id = ?", [action_id]) if a.audit_id == audit_id and not a.done_at), None)
+    if action is None:
+        raise NotFound("action", action_id)
+    db.execute(f"UPDATE actions SET {column} = ?, escalated_at = NULL WHERE id = ?", [value, action_id])
     return action
 
 

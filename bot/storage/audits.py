@@ -74,6 +74,7 @@ class Move:
     state: dict[str, Any] | None = None
     action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
     removed_action: int | None = None                # the id of one of the audit's open actions, removed
+    edited_action: tuple[int, str, str] | None = None  # one of its open actions: id, column (due_date, owner_id), value
     press: str = ""                                  # identifies the button, to spot a second press
     waiting: dict[str, Any] | None = None            # what the bot then waits for from the writer ({} nothing);
                                                      # None leaves their conversation as it is
@@ -193,6 +194,8 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
                        "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
         if move.removed_action is not None:
             _remove_action(storage, audit_id, move.removed_action, actor, now, keeps_revisions)
+        if move.edited_action is not None:
+            _edit_action(storage, audit_id, move.edited_action, actor, now, keeps_revisions)
         if keeps_revisions:
             _keep_revisions(storage, audit_id, actor, move.fields, stamp)
         if move.state is not None:
@@ -359,6 +362,33 @@ def _remove_action(storage: Storage, audit_id: int, action_id: int, actor: str, 
                            "VALUES (?, ?, ?, ?, ?, NULL)",
                            [audit_id, actor, stamp, f"action:{action_id}", removed.summary()])
     return removed
+
+
+def edit_action_submitted(storage: Storage, audit_id: int, actor: str, action_id: int, column: str, value: str,
+                          now: datetime) -> action_store.ActionRow:
+    """Change one open action's due date or owner on `actor`'s submitted audit before moderation, keeping the old
+    value as a revision (who, when, from, to); the action as it was. Conflict when the audit is not as expected,
+    NotFound when the action is not one of its open actions."""
+    with storage.write() as db:
+        _expect(storage, audit_id, actor, ("submitted",))
+        before = _edit_action(storage, audit_id, (action_id, column, value), actor, now, keep_revision=True)
+        db.execute("UPDATE audits SET updated_at = ? WHERE id = ?", [utc_text(now), audit_id])
+    return before
+
+
+def _edit_action(storage: Storage, audit_id: int, edit: tuple[int, str, str], actor: str, now: datetime,
+                 keep_revision: bool) -> action_store.ActionRow:
+    """Inside the caller's write transaction: one action's due date or owner changed, in the trail and (once the audit
+    was submitted) kept as a revision named for the action (`action_due:41`), old and new value."""
+    action_id, column, value = edit
+    before = action_store.edit_in(storage.db, audit_id, action_id, column, value)
+    record_trail(storage, actor, "action.edit", {"audit": audit_id, "action": action_id, "field": column}, now)
+    if keep_revision:
+        storage.db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                           "VALUES (?, ?, ?, ?, ?, ?)",
+                           [audit_id, actor, utc_text(now), f"{action_store.EDITABLE[column]}:{action_id}",
+                            getattr(before, column), value])
+    return before
 
 
 def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:

@@ -1,11 +1,14 @@
-"""Audit actions in Slack (user trial): Remove at a draft's actions step, `/audit edit N remove action M`, the
-"Mark action #7 done for …?" question and Reopen, and `/audit actions team` paging with `more`: signed requests into
-the real Bolt app, replies read back from the Web API stand-in."""
+"""Audit actions in Slack (user trial): Remove at a draft's actions step, `/audit edit N remove action M`, a due date
+or owner changed (`action 1 due 11/12` in a draft, `/audit edit N action M due …` once submitted), the "Mark action #7
+done for …?" question and Reopen, and `/audit actions team` paging with `more`: signed requests into the real Bolt
+app, replies read back from the Web API stand-in."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import time_machine
 
 from bot.core.services import Services
 from bot.storage import actions as action_store
@@ -16,6 +19,7 @@ from tests.support.audit_rows import insert_audit
 from tests.support.slack_standin import dm_channel_for
 
 AUDITOR, WORKER, MANAGER = "U0PRAN001", "U0PRAN002", "U0MGRN001"  # the worker's manager manages North
+THURSDAY = datetime(2026, 12, 3, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # "next Friday" is tomorrow
 
 
 def audit_with_an_action_removed_on_the_way(person: SlackPerson) -> list:
@@ -41,6 +45,46 @@ def test_an_action_is_removed_with_its_button_in_slack(bot: RunningBot, standin,
     assert row["status"] == "submitted"
     assert [a.id for a in action_store.actions_of_audit(services.storage, row["id"])] == [2]
     assert services.storage.db.execute("SELECT removed_by FROM actions WHERE id = 1").fetchone()[0] == AUDITOR
+
+
+def test_a_due_date_read_as_tomorrow_is_said_so_and_changed_in_the_draft_and_after_submitting(
+        bot: RunningBot, standin, services: Services) -> None:
+    person = SlackPerson(bot, standin, AUDITOR)
+    with time_machine.travel(THURSDAY, tick=False):
+        replies, state, echoed, changed = person.send("command", "start early-help-spot"), {}, [], []
+        while (step := next_input(replies, state)) is not None:
+            due_asked = not echoed and any(r.prompt and r.prompt.startswith("Type the due date") for r in replies)
+            replies = person.send("type", "next Friday") if due_asked else person.send(*step)
+            if due_asked:
+                echoed = replies
+                changed = replies = person.send("type", "action 1 due 11/12")  # the step carries on after it
+        audit_id = audit_row(services)["id"]
+        [action] = action_store.actions_of_audit(services.storage, audit_id)
+        assert echoed[0].text == ("Action 1 added: due *Friday 4 December 2026* (tomorrow). To change it, type "
+                                  "`action 1 due` and the date, like `action 1 due 11/12` for the Friday after.")
+        assert changed[0].text.startswith("Action 1 (_Update the chronology and share the plan with the school._) "
+                                          "is now due *Friday 11 December 2026*, not 4 Dec 2026.")
+        assert changed[-1].text.startswith("*Actions* (1 so far)") and "by 11 Dec 2026" in changed[-1].text
+        assert (action.id, action.owner_id, action.due_date) == (1, WORKER, "2026-12-11")
+
+        before = len(worker_dm(standin))
+        [moved] = person.send("command", f"edit {audit_id} action 1 due next Tuesday")
+        assert moved.text.startswith(f"Audit #{audit_id}: action 1 (_Update the chronology and share the plan with "
+                                     "the school._) is now due *Tuesday 8 December 2026* (in 5 days), not 11 Dec 2026.")
+        [told] = worker_dm(standin)[before:]
+        assert told.params["text"] == (
+            f"Social worker N1 changed the due date of your action 1 (audit #{audit_id}, CR-100200) from 11 Dec 2026 "
+            "to *Tuesday 8 December 2026*: _Update the chronology and share the plan with the school._")
+        [given] = person.send("type", "action 1 owner Team manager (North)")  # typed, without `/audit edit`
+        assert given.text.startswith(f"Audit #{audit_id}: action 1 (_Update the chronology and share the plan with "
+                                     "the school._) is now Team manager (North)'s, not Social worker N2's.")
+    manager_dm = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == dm_channel_for(MANAGER)]
+    assert "Social worker N1 gave you action 1" in manager_dm[-1].params["text"]
+    assert "gave your action 1" in worker_dm(standin)[-1].params["text"]
+    assert [(r["field"], r["old_value"], r["new_value"]) for r in services.storage.db.query(
+        "SELECT field, old_value, new_value FROM revisions ORDER BY id")] == [
+        ("action_due:1", "2026-12-11", "2026-12-08"), ("action_owner:1", WORKER, MANAGER)]
+    assert action_store.open_actions_of(services.storage, MANAGER)[0].due_date == "2026-12-08"
 
 
 def worker_dm(standin) -> list:

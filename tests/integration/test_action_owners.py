@@ -87,6 +87,7 @@ def test_a_campaign_audit_offers_the_cases_worker_its_teams_manager_then_the_aud
     ("the social worker", SOUTH_WORKER), ("the worker", SOUTH_WORKER), ("Social worker", SOUTH_WORKER),
     ("the manager", SOUTH_MANAGER), ("team manager", SOUTH_MANAGER), ("The team manager.", SOUTH_MANAGER),
     ("Team manager (South)", SOUTH_MANAGER), ("me", NORTH_MANAGER),
+    ("Social worker N2", "U0PRAN002"), ("team manager (sou", SOUTH_MANAGER), (f"<@{SOUTH_WORKER}>", SOUTH_WORKER),
 ])
 def test_the_worker_or_the_manager_typed_mean_the_cases_own(engine: Engine, services: Services, clock, typed: str,
                                                             owner: str) -> None:
@@ -146,3 +147,45 @@ def test_a_moderators_action_takes_the_worker_or_the_manager_typed(engine: Engin
     assert "1) Social worker N1 (the case's worker)" in out
     [open_action] = [a for a in action_store.actions_of_audit(services.storage, audit_id) if a.done_at is None]
     assert open_action.owner_id == NORTH_MANAGER and worker == "U0PRAN001"
+
+
+# -- one reader wherever an owner is typed: the actions step, and `action 1 owner …` (bot.audits.action_edit) ------
+
+def test_the_start_of_several_names_is_asked_about_and_nothing_is_taken(engine: Engine, services: Services,
+                                                                        clock) -> None:
+    audit_id, _ = campaign_audit_at_the_owner(engine, services)
+    [asked] = engine.message(NORTH_MANAGER, "Social worker N", surface="terminal")
+    assert asked.kind == "error" and asked.text == ("“Social worker N” could be Social worker N1 or Social worker N2: "
+                                                    "type the whole name, like `Social worker N1`.")
+    assert draft_owner(services, audit_id) is None
+
+
+def _campaign_action(engine: Engine, services: Services) -> int:
+    """The campaign audit of the South case with one action, the South worker's, back at the actions step: its id."""
+    audit_id, _ = campaign_audit_at_the_owner(engine, services)
+    for line in ["the worker", "30/12/2026"]:
+        engine.message(NORTH_MANAGER, line, surface="terminal")
+    [action] = action_store.actions_of_audit(services.storage, audit_id)
+    assert action.owner_id == SOUTH_WORKER and store.get_audit(services.storage, audit_id).step == "actions"
+    return action.id
+
+
+def test_an_actions_owner_changed_to_the_manager_is_the_cases_team_manager(engine: Engine, services: Services,
+                                                                            clock) -> None:
+    action_id = _campaign_action(engine, services)
+    replies = engine.message(NORTH_MANAGER, f"action {action_id} owner the manager", surface="terminal")
+    assert not any(r.kind == "error" for r in replies), [r.text for r in replies]
+    assert f"Action {action_id} (_" in replies[0].text and "is now Team manager (South)'s" in replies[0].text
+    assert action_store.get_action(services.storage, action_id).owner_id == SOUTH_MANAGER
+
+
+def test_the_manager_in_a_typed_change_lists_each_managers_whole_name_when_there_are_several(
+        two_south_managers: None, engine: Engine, services: Services, clock) -> None:
+    action_id = _campaign_action(engine, services)
+    [asked] = engine.message(NORTH_MANAGER, f"action {action_id} owner the manager", surface="terminal")
+    assert asked.kind == "error" and asked.text == (
+        f"South Child in Need and Protection has 2 team managers: type which one owns it, `action {action_id} owner "
+        f"Team manager (South)` or `action {action_id} owner Deputy team manager (South)`.")
+    assert action_store.get_action(services.storage, action_id).owner_id == SOUTH_WORKER
+    engine.message(NORTH_MANAGER, f"action {action_id} owner Deputy team manager (South)", surface="terminal")
+    assert action_store.get_action(services.storage, action_id).owner_id == DEPUTY

@@ -55,6 +55,16 @@ def test_that_before_a_word_passes(council_screen: Screen, text: str) -> None:  
     assert found(council_screen, text) == []
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("mum said that olivia disclosed abuse", "olivia"),  # 'disclosed' is no surname ('di' as in 'Di Marco')
+    ("so that ruby disclosed it to someone", "ruby"),
+    ("the boy jack disclosed abuse", "jack"),
+])
+def test_the_refusal_quotes_the_name_without_the_persons_verb_after_it(council_screen: Screen,  # noqa: F811
+                                                                        text: str, words: str) -> None:
+    assert found(council_screen, text) == [("name", words)]
+
+
 # -- a given name and a surname in lower case
 @pytest.mark.parametrize(("text", "words"), [
     ("grace brown said she was scared", "grace brown"),

@@ -1,0 +1,51 @@
+"""An action, read the same way wherever one is written or changed: an audit's actions step, a moderator's
+Inadequate, and `action 41 due …` (bot.audits.action_edit); and its due date said back. Its owner is read relative
+to the case, so by bot.audits.action_owners, in the same places."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.audits.flow import AnswerError, parse_date, parse_text
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.privacy.screen import screen_text
+from knowledge.dates import long_date, names_weekday, numeric
+
+MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
+NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week after: the echo says which day it is
+
+
+def action_description(services: Services, text: str) -> str:
+    """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
+    return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
+
+
+def action_due(services: Services, turn: Turn, text: str) -> date:
+    """The due date as people write it, today or later and within a year; AnswerError when it is not one.
+
+    An audit's action is followed up at the re-audit and in supervision: one due years ahead is a mistyped year
+    ("24/12/2030" for 2026), so it is queried rather than stored."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    due = parse_date(text.strip(), today, "future", "due date")
+    if (due - today).days > MAX_ACTION_DAYS:
+        raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
+                          f"year. Check the year, or give a date such as {numeric(today + timedelta(days=28))}.")
+    return due
+
+
+def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str]:
+    """A due date said back, `**Friday 4 December 2026**`, and a sentence saying how to change it, with `command`
+    (`action 2 due`), or "". Where the date came from a weekday named relative to today ("next Friday", "friday") and
+    falls in the next NEAR_DAYS days, it says how near (`**Friday 4 December 2026** (tomorrow)`) and the sentence is
+    given: a trial's "next Friday", typed on a Thursday for the Friday of the week after, was read as tomorrow (as
+    knowledge.dates reads it, and keeps reading it), and the echo showed the date but not that it was tomorrow."""
+    shown = f"**{long_date(due)}**"
+    days = (due - today).days
+    if not names_weekday(typed) or not 0 <= days <= NEAR_DAYS:
+        return shown, ""
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    after = due + timedelta(days=7)
+    example = f"{command} {after.day}/{after.month}"
+    return f"{shown} ({when})", f"To change it, type `{command}` and the date, like `{example}` for the {after:%A} " \
+        "after."
