@@ -4,12 +4,13 @@
 `action 41 due …` alone finds the audit).
 
 A manager typed "next Friday" on a Thursday meaning the Friday of the week after; it was read as tomorrow, and the only
-way to correct it was to remove the action and add it again, which told people twice and lost the action's history.
-Now the action keeps its number and history: the date is read as at the actions step (knowledge.dates, looking
-ahead, within a year) and the owner as there (bot.audits.action_fields), only an open action changes (a done one is
-said to be done, with how to reopen it), and once the audit was submitted the change is kept as a revision (who,
-when, from, to) and its owner is told (the old and the new one when the owner changes), as a removal tells people
-(bot.audits.action_removal). Storage clears the action's overdue flag, so reminders start afresh from the new date.
+way to correct it was to remove the action and add it again, which told people twice and lost the action's history. Now
+the action keeps its number and history: the date is read as at the actions step (knowledge.dates, looking ahead, within
+a year) and the owner as there (bot.audits.action_owners: `the worker`, `the manager`, `me`, a member ID or a name),
+only an open action changes (a done one is said to be done, with how to reopen it), and once the audit was submitted the
+change is kept as a revision (who, when, from, to) and its owner is told (the old and the new one when the owner
+changes), as a removal tells people (bot.audits.action_removal). Storage clears the action's overdue flag, so reminders
+start afresh from the new date.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.audits import lifecycle
-from bot.audits.action_fields import action_due, action_owner, due_said
+from bot.audits import action_owners, lifecycle
+from bot.audits.action_fields import action_due, due_said
 from bot.audits.action_removal import numbers_text
 from bot.audits.core import Ctx, answer_error, load
 from bot.audits.flow import AnswerError, looks_like_question
@@ -182,7 +183,14 @@ def _new_value(services: Services, turn: Turn, audit: AuditRow, action: action_s
             raise answer_error(error) from None
     nobody = (f"I don't know that person. Type `{command} owner` and the name of someone in the bot's teams list as I "
               f"write it, like {example_owner}, or their Slack member ID.")
-    return COLUMNS["owner"], action_owner(services, edit.value, lambda name: f"{command} owner {name}", nobody)
+
+    def typed_as(name: str) -> str:  # how a whole name is typed here, for the message asking which
+        return f"{command} owner {name}"
+
+    owner = action_owners.resolve(services, audit, edit.value, turn.user_id, typed_as, nobody)
+    if isinstance(owner, list):  # `the manager` where the case's team has several, and no buttons here to ask with
+        raise UserError(action_owners.which_manager_typed(services, audit, owner, typed_as))
+    return COLUMNS["owner"], owner
 
 
 def _someone_else(audit: AuditRow, action: action_store.ActionRow) -> str:

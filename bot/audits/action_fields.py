@@ -1,41 +1,24 @@
 """An action, read the same way wherever one is written or changed: an audit's actions step, a moderator's
-Inadequate, and `action 41 due …` / `action 41 owner …` (bot.audits.action_edit); and its due date said back."""
+Inadequate, and `action 41 due …` (bot.audits.action_edit); and its due date said back. Its owner is read relative
+to the case, so by bot.audits.action_owners, in the same places."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
-from bot.audits.core import user_id_from
 from bot.audits.flow import AnswerError, parse_date, parse_text
-from bot.core.people import person_named
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from knowledge.dates import long_date, names_weekday, numeric
 
 MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week after: the echo says which day it is
-NO_OWNER = ("I don't know that person. Pick an owner from the buttons, or type the name (as I write it) or the Slack "
-            "member ID of someone in the bot's teams list.")
 
 
 def action_description(services: Services, text: str) -> str:
     """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
     return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
-
-
-def action_owner(services: Services, text: str, typed_as: Callable[[str], str] = lambda name: name,
-                 nobody: str = NO_OWNER) -> str:
-    """The owner's Slack member ID, from a button or typed: a member id, a mention, or their name as the bot writes
-    it (bot.core.people); someone in the bot's teams list, else UserError(`nobody`). `typed_as(name)` is how a name
-    is typed where this reads it (`action 41 owner Social worker N2`), for the message asking which of several
-    people a name's start meant."""
-    owner = user_id_from(text) or person_named(services.directory, text, typed_as)
-    if owner is None or services.directory.person(owner) is None:
-        raise UserError(nobody)
-    return owner
 
 
 def action_due(services: Services, turn: Turn, text: str) -> date:

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.audits import action_edit, action_removal, alert_confirm, lifecycle, note_edit, regrade, regrade_check
-from bot.audits.action_fields import action_description, action_due, action_owner, due_said
+from bot.audits import (
+    action_edit,
+    action_owners,
+    action_removal,
+    alert_confirm,
+    lifecycle,
+    note_edit,
+    regrade,
+    regrade_check,
+)
+from bot.audits.action_fields import action_description, action_due, due_said
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -33,7 +42,7 @@ from bot.audits.flow import (
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -79,7 +88,13 @@ def following_owner() -> str:
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
-    owner = action_owner(services, text)
+    """The action's owner, pressed or typed (bot.audits.action_owners); `the manager` typed where the case's team
+    has several asks which, with a button each, and the step waits."""
+    owner = action_owners.resolve(services, ctx.audit, text, turn.user_id)
+    if isinstance(owner, list):
+        return [Reply(kind="question", text=action_owners.which_manager_text(services, ctx.audit),
+                      choices=tuple(person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner",
+                                                  ctx.value(uid)) for uid in owner))]
     if is_duplicate(ctx, version, f"owner:{owner}"):
         return []
     draft = dict(ctx.audit.state.get("action_draft") or {})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.audits import regrade
+from bot.audits import action_owners, regrade
 from bot.audits.core import (
     Ctx,
     answers_summary,
@@ -73,7 +73,8 @@ def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, b
                         "Type the areas for development, or `skip`.", True),
         "actions": (_actions_text(services, ctx), "Type an action (what needs to happen), or press No more actions.",
                     False),
-        "action_owner": ("**Who owns this action?** Pick a person, or type their name or Slack member ID.",
+        "action_owner": ("**Who owns this action?** Pick a person, or type `the worker`, `the manager`, `me`, or their "
+                         "name or Slack member ID.",
                          None, False),
         "action_due": ("**When is it due?**",
                        f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.", False),
@@ -92,8 +93,8 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "actions":
         extra += [Choice("No more actions", "audit.actions_done", value, "primary"), *_removal_choices(services, ctx)]
     if name == "action_owner":
-        extra += [person_choice(services.directory.label(uid), uid, "audit.owner", ctx.value(uid))
-                  for uid in _owner_candidates(services, ctx)]
+        extra += [person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner", ctx.value(uid))
+                  for uid in action_owners.candidates(services, ctx.audit)]
     return [Reply(text=text, prompt=prompt or None, kind="question", numbers_pick=name == "actions",
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]
 
@@ -130,11 +131,3 @@ def _removal_choices(services: Services, ctx: Ctx) -> list[Choice]:
     return [Choice(f"Remove action {a.id}", "audit.remove_action", ctx.value(str(a.id)))
             for a in actions[-REMOVE_BUTTONS:]]
 
-
-def _owner_candidates(services: Services, ctx: Ctx) -> list[str]:
-    ids = [ctx.audit.worker_id] if ctx.audit.worker_id else []
-    for team in services.directory.teams_of(ctx.audit.auditor_id):
-        ids += [m for m in team.member_ids if m not in ids]
-    if ctx.audit.auditor_id not in ids:
-        ids.append(ctx.audit.auditor_id)
-    return ids[:12]

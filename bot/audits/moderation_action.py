@@ -1,11 +1,12 @@
 """An Inadequate grade of record needs an action, whoever gives it: at submission the auditor must add one, and a
-moderator whose grade (agreed or their own) is Inadequate, on an audit with no open action, is asked for one before
-the moderation is saved: what must happen, who owns it (the case's worker unless they pick another) and by when, read
-as an audit's actions are (bot.audits.action_fields). The moderation and its action are then stored in one
-transaction, so an audit is never Inadequate after moderation with nothing for anyone to do.
+moderator whose grade (agreed or their own) is Inadequate, on an audit with no open action, is asked for one before the
+moderation is saved: what must happen, who owns it (the case's worker unless they pick another) and by when, read as an
+audit's actions are (bot.audits.action_fields; the owner by bot.audits.action_owners). The moderation and its action are
+then stored in one transaction, so an audit is never Inadequate after moderation with nothing for anyone to do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
-`moderation_action_owner` (a button per person, or a name or Slack member ID typed), `moderation_action_due`.
+`moderation_action_owner` (a button per person, or `the worker`, `the manager`, a name or a Slack member ID typed),
+`moderation_action_due`.
 Button: audit.moderation_owner "<audit>:<user id>".
 """
 
@@ -14,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import action_fields
+from bot.audits import action_fields, action_owners
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.core import buttons
-from bot.core.replies import Reply, person_choice
+from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import StaleAction, UserError
@@ -67,29 +68,36 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
     return owner_prompt(services, held)
 
 
-def _candidates(services: Services, audit: store.AuditRow) -> list[str]:
-    """The case's worker first (the owner unless another is picked), then the auditor and the worker's managers."""
-    ids = [audit.worker_id] if audit.worker_id else []
-    ids += [audit.auditor_id, *services.directory.managers_of(audit.worker_id or audit.auditor_id)]
-    return list(dict.fromkeys(ids))[:12]
+def _audit(services: Services, data: Mapping[str, Any]) -> store.AuditRow:
+    audit = store.get_audit(services.storage, int(data["audit_id"]))
+    if audit is None:
+        raise UserError("I can't find that audit.")
+    return audit
+
+
+def _owner_choices(services: Services, audit: store.AuditRow, ids: list[str]) -> tuple[Choice, ...]:
+    return tuple(person_choice(action_owners.label(services, audit, uid, auditor_is="the auditor"), uid,
+                               "audit.moderation_owner", buttons.encode_id_and_key(audit.id, uid),
+                               "primary" if uid == audit.worker_id else None)
+                 for uid in ids)
 
 
 def owner_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
-    audit_id = int(data["audit_id"])
-    audit = store.get_audit(services.storage, audit_id)
-    if audit is None:
-        raise UserError("I can't find that audit.")
-    choices = [person_choice(services.directory.label(uid) + (" (the case's worker)" if uid == audit.worker_id else ""),
-                             uid, "audit.moderation_owner", buttons.encode_id_and_key(audit_id, uid),
-                             "primary" if uid == audit.worker_id else None)
-               for uid in _candidates(services, audit)]
+    """The owners offered as for an audit's own actions (bot.audits.action_owners): the case's worker first."""
+    audit = _audit(services, data)
     return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
-                       "someone else, or type their name or Slack member ID.", choices=tuple(choices),
+                       "someone else, or type `the worker`, `the manager`, or their name or Slack member ID.",
+                  choices=_owner_choices(services, audit, action_owners.candidates(services, audit)),
                   kind="question")]
 
 
 def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
-    held = {**_decision(data), "owner": action_fields.action_owner(services, text)}
+    audit = _audit(services, data)
+    chosen = action_owners.resolve(services, audit, text, turn.user_id)
+    if isinstance(chosen, list):  # `the manager` where the case's team has several: ask which, and keep waiting
+        return [Reply(text=action_owners.which_manager_text(services, audit),
+                      choices=_owner_choices(services, audit, chosen), kind="question")]
+    held = {**_decision(data), "owner": chosen}
     store.set_conversation(services.storage, turn.user_id, waiting("moderation_action_due", **held), turn.now)
     return due_prompt(services, held)
 

@@ -322,12 +322,15 @@ def reassign(services: Services, actor: str, allocation_id: int, new_auditor_tex
 
 
 def swap(services: Services, actor: str, first_id: int, second_id: int, reason: str, now: datetime) -> list[Reply]:
-    """Swap the auditors of two allocations of one campaign, if both stay independent."""
+    """Swap the auditors of two allocations of one campaign, if both stay independent; two of one auditor's cases
+    have nothing to swap, so nothing is stored, trailed or sent."""
     first, campaign = _open_allocation(services, first_id)
     second, _ = _open_allocation(services, second_id)
     if second.campaign_id != first.campaign_id or first.id == second.id:
         raise UserError("Swap two different allocations of the same campaign (`/audit campaign allocations N` "
                         "lists them by number).")
+    if first.auditor_id == second.auditor_id:  # "swapped" would change nothing and DM that auditor twice
+        raise UserError(f"#{first.id} and #{second.id} already have the same auditor; nothing to swap.")
     _check_auditor(services, campaign, first, second.auditor_id)
     _check_auditor(services, campaign, second, first.auditor_id)
     reason = _reason(services, reason)

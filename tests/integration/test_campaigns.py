@@ -94,13 +94,32 @@ def test_swap_keeps_independence_and_started_cases_stay_put(engine: Engine, serv
     first, second = by_worker["U0PRAN001"], by_worker["U0PRAS001"]
     [refused] = engine.command(QA, f"campaign swap {first.id} {second.id} workload", surface="terminal")
     assert refused.kind == "error" and "can't audit" in refused.text  # South's manager would audit South
-    [ok, *_] = engine.command(QA, f"campaign swap {by_worker['U0PRAN001'].id} {by_worker['U0PRAN002'].id} "
-                                  "workload", surface="terminal")
-    assert "Swapped" in ok.text
+    # Both North cases go to Children in Care's manager; give one to South's, then swap the two back and forth.
+    [moved, *_] = engine.command(QA, f"campaign reassign {by_worker['U0PRAN002'].id} U0MGRS001 leave",
+                                 surface="terminal")
+    assert moved.kind != "error", moved.text
+    [ok, *told] = engine.command(QA, f"campaign swap {by_worker['U0PRAN001'].id} {by_worker['U0PRAN002'].id} "
+                                     "workload", surface="terminal")
+    assert "Swapped" in ok.text and sorted(r.to_user or "" for r in told) == ["U0MGRC001", "U0MGRS001"]
+    assert store.get_allocation(services.storage, by_worker["U0PRAN001"].id).auditor_id == "U0MGRS001"
     trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
-    assert trail[0] == 2
+    assert trail[0] == 3  # the reassignment, then one row for each side of the swap
     [no_reason] = engine.command(QA, f"campaign reassign {first.id} U0MGRC001", surface="terminal")
     assert no_reason.kind == "error" and "reassign <allocation> <auditor> <reason>" in no_reason.text
+
+
+def test_swapping_two_allocations_of_one_auditor_changes_nothing_and_tells_nobody(engine: Engine,
+                                                                                 services: Services, clock) -> None:
+    """Trial 8 (F18): swapping two of one auditor's cases said "Swapped" and DMed that auditor twice."""
+    campaign_id = create(engine)
+    north = [a for a in store.allocations(services.storage, campaign_id) if a.auditor_id == "U0MGRN001"]
+    assert len(north) == 2
+    first, second = sorted(a.id for a in north)
+    replies = engine.command(QA, f"campaign swap {first} {second} balance", surface="terminal")
+    assert [(r.kind, r.text) for r in replies] == [
+        ("error", f"#{first} and #{second} already have the same auditor; nothing to swap.")]
+    trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
+    assert trail[0] == 0
 
 
 def test_progress_home_and_who_sees_what(engine: Engine, services: Services, clock) -> None:

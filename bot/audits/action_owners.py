@@ -1,0 +1,111 @@
+"""Who may own an audit's action, offered as buttons and typed: the people of the case, not of the auditor; and the
+one reader of an owner typed, wherever one is read (an audit's actions step, a moderator's Inadequate, and
+`action 41 owner …` on an action already added: bot.audits.action_edit).
+
+A trial (8, F19) found a campaign (peer) audit of a South case by North's manager offering North's workers as
+owners, who cannot act on a South case, while the South team manager, the obvious owner, was reachable only by
+member ID; and `the social worker` typed was "I don't know that person". So the owners offered are the case's
+worker, the case team's manager(s), the auditor, then the rest of the case's team; and `the worker` / `the manager`
+typed mean the case's worker and the case team's manager (which one is asked when the team has several). The same
+holds for the action a moderator sets on an audit made Inadequate (bot.audits.moderation_action). Anyone else is
+typed by member ID or by name as the bot writes it, or the start of one person's name (bot.core.people, the reading
+`/audit away … cover` uses), so a name copied from a reply works wherever an owner is asked for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.audits.core import user_id_from
+from bot.core.people import person_named
+from bot.core.services import Services
+from bot.errors import UserError
+from bot.storage.audits import AuditRow
+
+MAX_OFFERED = 12  # buttons beside Back, Pause and Cancel, within Slack's limit of 25 in a message
+
+_APOSTROPHE = r"['’]"
+WORKER_WORDS = re.compile(rf"(?:the |their |his |her )?(?:case ?|case{_APOSTROPHE}s |allocated |child{_APOSTROPHE}s )?"
+                          r"(?:social )?worker|sw|the sw")
+MANAGER_WORDS = re.compile(rf"(?:the |their |his |her )?(?:case{_APOSTROPHE}s |worker{_APOSTROPHE}s |"
+                           rf"team{_APOSTROPHE}s )?(?:team )?manager|tm|the tm")
+AUDITOR_WORDS = frozenset({"me", "myself", "the auditor"})
+UNKNOWN = ("I don't know that person: pick an owner from the buttons, or type `the worker`, `the manager`, or the "
+           "name (as I write it) or Slack member ID of someone in the bot's teams list.")
+
+
+def case_managers(services: Services, audit: AuditRow) -> list[str]:
+    """The managers of the case's team (the team the audit was started for), else of the worker's teams."""
+    team = services.directory.teams.get(audit.team_id or "")
+    if team is not None and team.manager_ids:
+        return list(team.manager_ids)
+    return services.directory.managers_of(audit.worker_id) if audit.worker_id else []
+
+
+def candidates(services: Services, audit: AuditRow) -> list[str]:
+    """The owners offered, in order: the case's worker (the owner unless another is picked), the case team's
+    manager(s), the auditor, then the rest of the case's team: those who can act on this case."""
+    ids = [audit.worker_id] if audit.worker_id else []
+    ids += [*case_managers(services, audit), audit.auditor_id]
+    team = services.directory.teams.get(audit.team_id or "")
+    if team is not None:
+        ids += list(team.member_ids)
+    return [uid for uid in dict.fromkeys(ids) if services.directory.person(uid) is not None][:MAX_OFFERED]
+
+
+def label(services: Services, audit: AuditRow, user_id: str, auditor_is: str = "you") -> str:
+    """A person's name on an owner button, with why they are offered: "(the case's worker)", "(the case's team
+    manager)", or `auditor_is` for the auditor ("you" to the auditor, "the auditor" to a moderator)."""
+    name = services.directory.label(user_id)
+    if user_id == audit.worker_id:
+        return f"{name} (the case's worker)"
+    if user_id in case_managers(services, audit):
+        return f"{name} (the case's team manager)"
+    return f"{name} ({auditor_is})" if user_id == audit.auditor_id and auditor_is else name
+
+
+def resolve(services: Services, audit: AuditRow, text: str, typist: str,
+            typed_as: Callable[[str], str] = lambda name: name, nobody: str = UNKNOWN) -> str | list[str]:
+    """The owner's member ID a typed line (or a button's value) means, read in this order: `the worker` / `the social
+    worker`, `the manager` / `team manager` (the case team's managers, returned as a list to ask which when there
+    are several), `me` (the one typing, `typist`) or `the auditor`; a member ID or mention; a name as the bot writes
+    it, or the start of exactly one person's name. A start that fits several people is UserError naming them, with
+    `typed_as(name)` showing how a whole name is typed where this reads it (`action 41 owner Social worker N2`);
+    UserError(`nobody`) when it names nobody in the bot's teams list."""
+    directory = services.directory
+    words = " ".join(text.strip().rstrip(".!").casefold().split())
+    if WORKER_WORDS.fullmatch(words):
+        if not audit.worker_id or directory.person(audit.worker_id) is None:
+            raise UserError("This audit names no worker in the bot's teams list: pick an owner from the buttons, or "
+                            "type their name or Slack member ID.")
+        return audit.worker_id
+    if MANAGER_WORDS.fullmatch(words):
+        managers = [m for m in case_managers(services, audit) if directory.person(m) is not None]
+        if not managers:
+            raise UserError("The case's team has no manager in the bot's teams list: pick an owner from the "
+                            "buttons, or type their name or Slack member ID.")
+        return managers[0] if len(managers) == 1 else managers
+    if words in AUDITOR_WORDS:
+        return typist if words != "the auditor" else audit.auditor_id
+    owner = user_id_from(text) or person_named(directory, text, typed_as)
+    if owner is None or directory.person(owner) is None:
+        raise UserError(nobody)
+    return owner
+
+
+def which_manager_text(services: Services, audit: AuditRow) -> str:
+    """The question when `the manager` typed fits several: which of the case team's managers."""
+    team = services.directory.teams.get(audit.team_id or "")
+    where = team.name if team is not None else "The case's team"
+    return f"{where} has {len(case_managers(services, audit))} team managers: which one owns this action?"
+
+
+def which_manager_typed(services: Services, audit: AuditRow, managers: list[str],
+                        typed_as: Callable[[str], str]) -> str:
+    """The same question where an owner is typed in a command with no buttons to press (`action 41 owner the
+    manager`): each manager's whole name, typed as `typed_as` writes it."""
+    team = services.directory.teams.get(audit.team_id or "")
+    where = team.name if team is not None else "The case's team"
+    whole = [f"`{typed_as(services.directory.label(uid))}`" for uid in managers]
+    return f"{where} has {len(managers)} team managers: type which one owns it, {', '.join(whole[:-1])} or {whole[-1]}."
