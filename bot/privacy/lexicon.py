@@ -105,6 +105,9 @@ class Lexicon:
     # Everyday words that are also common given names ('will', 'hope', 'ruby', 'jack'; data/everyday_word_names.txt):
     # a name only where the words around them say a person is meant ('a girl called ruby', "jack's nan").
     everyday_names: frozenset[str] = frozenset()
+    # Baby names that are also common English words ('ocean', 'storm', 'blue', 'saint', 'blessing'), left out of
+    # `given`: a name only right after a naming cue that follows a person ('a child called ocean').
+    word_names: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -115,7 +118,8 @@ class Lexicon:
         places = frozenset(_places())
         far_places = frozenset(_far_places()) | places
         common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
-        baby_names = _baby_names() - given - common - _NEVER_NAMES
+        all_baby_names = _baby_names() - _NEVER_NAMES
+        baby_names = all_baby_names - given - common
         everyday_names = _data_words(EVERYDAY_NAMES_FILE)
         name_words = frozenset((_data_words(COMMON_GIVEN_FILE) & known) - everyday_names - _NEVER_NAMES)
         common -= name_words
@@ -127,7 +131,8 @@ class Lexicon:
                    census_given=frozenset(census_given - _NEVER_NAMES),
                    context_given=frozenset(baby_names & known - name_words),
                    far_places=far_places, public_cases=load_public_cases(),
-                   everyday_names=frozenset(everyday_names - _NEVER_NAMES))
+                   everyday_names=frozenset(everyday_names - _NEVER_NAMES),
+                   word_names=frozenset(all_baby_names & common))
 
     @classmethod
     def words_only(cls) -> Lexicon:

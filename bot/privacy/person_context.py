@@ -8,7 +8,17 @@ only a person takes:
   boy named jack', 'a lad called tunde'); not the words that follow these cues in practice ('called the police',
   'called back', 'the named person', 'named on the plan', 'known as a quiet boy'). After a person ('a girl called',
   'mum called') a common word that is a name counts too ('a girl called hope'); after 'called' alone only a given
-  name that is no everyday word does ('i called ruby', not 'called will');
+  name that is no everyday word does ('i called ruby', not 'called will').
+  Made after an eighth trial ('how do i handle a child called ocean refusing visits' was stored), the word after a
+  cue is judged by how surely the cue names the person before it (tests/unit/test_privacy_naming_cues.py):
+  * where it only names (a person brought in with 'a': 'a girl called', 'a lad at school known as'; 'mum is
+    called', 'the baby will be called', 'nicknamed'), the word is a name whatever it is ('ocean', 'spider');
+  * where it may name or be a verb ('the girl called', 'her son named', 'she is known as', 'he was called'), a first
+    name in any list is, the baby names that are also English words too ('ocean', 'blue', 'saint', 'blessing');
+  * after a person as its subject ('mum called', 'she called'), where it is most likely a verb, as before.
+  Never a word that cannot be a name there: a function word, a time, a number, a person, a role or a service, how a
+  caller was or what someone is like, name-calling, an adverb or a verb's form ('called out', 'called back', 'called
+  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named above');
 - a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
@@ -98,8 +108,55 @@ _KIN_BETWEEN = frozenset(_split("older younger elder big little baby twin half s
 _NAME_ENDS = re.compile(r"^(?:\s*(?:[,.;:!?)]|$)|\s+who\b)")
 _PRONOUNS = frozenset(_split("i me you he him she her it we us they them himself herself themselves itself"
                              " myself yourself someone somebody everyone anyone"))
-# Said of a child by others, not a name: 'he was called gay at school'.
-_NAME_CALLING = frozenset(_split("gay"))
+# Said of a child by others, not a name: 'he was called gay at school', 'a child called names'.
+_NAME_CALLING = frozenset(_split("gay names fat stupid ugly thick lazy weird dumb liar idiot freak loser nerd geek"
+                                 " smelly skinny"))
+# How surely a naming cue names the person before it (see PersonContextFinder._cue_grammar):
+# - it only names them ('a girl called ocean'): a person brought in with 'a' ('another', 'one'), perhaps described
+#   before ('a looked after child', 'a 15 year old girl') or placed after ('a lad at school'), before 'called',
+#   'named' or 'known as'; a present or future 'is called' or 'is named' after a person ('mum is called destiny',
+#   'the baby will be called sky'); and 'nicknamed' or 'likes to be called' after anyone;
+# - it names them or is a verb ('the girl called ocean said', 'her son called back', 'he was called names'): a person
+#   with a determiner before ('the', 'her', 'my') or a person or pronoun with 'is' or 'was' ('she is known as');
+# - it is most likely a verb: a person or pronoun as its subject ('mum called the police', 'she called back').
+_PERSON_WORDS = "|".join(sorted(PERSON_NOUNS))
+_INTRODUCED = re.compile(
+    rf"\b(?:a|an|another|one|two|three|four)\s+(?:[\w'’-]+\s+){{0,3}}(?:{_PERSON_WORDS})"
+    r"(?:\s+(?:at|in|from|on|of|with)(?:\s+[\w'’-]+){1,2})?\s+$", re.IGNORECASE)
+_NAMED_BY_BEING = re.compile(
+    rf"\b(?:{_PERSON_WORDS}|he|she|they|who)(?:\s+(?:is|are)|['’]s|\s+(?:will|would|shall|should|may|might|to)\s+be)"
+    r"(?:\s+(?:also|now|still|often|usually|actually|really|just))*\s+$", re.IGNORECASE)
+_DETERMINED = re.compile(
+    rf"(?:\b(?:a|an|another|one|the|this|that|his|her|their|my|our|your)\s+(?:[\w'’-]+\s+){{0,3}}"
+    rf"(?:{_PERSON_WORDS})(?:\s+[\w'’-]+){{0,3}}|\b(?:{_PERSON_WORDS}|he|she|they|who)"
+    r"(?:\s+(?:is|are|was|were)|['’]s)(?:\s+(?:also|now|still|often|usually|actually|really|just))*)\s+$",
+    re.IGNORECASE)
+_ONLY_NAMES, _MAY_NAME, _AFTER_PERSON = 3, 2, 1
+_NAMING_ALWAYS = re.compile(r"^(?:nicknamed|(?:likes|prefers|wants)\s+to\s+be\s+called)$", re.IGNORECASE)
+# What can follow such a cue and be no name, whatever the cue's grammar: the cue is then a verb (phoning, calling
+# out, naming in a plan: 'called back', 'called today', 'named on the plan', 'called three times') or is followed by
+# how the caller was ('called upset'). Function words, people and services, 'names', words ending -ly, -ing or -ed
+# that no list has as a first name ('called urgently', 'called crying', 'called worried') are judged in
+# _cannot_be_named with these.
+_NOT_NAMED = frozenset(_split("""
+about above across after against along among around as at before behind below beside between beyond by during
+except for from inside into like near of off on onto out outside over past since through till to towards under
+until up upon via with within without and or but nor so yet then than because if unless when whenever while
+whilst though although whether where why how what which whose is was are were be been being am do does did has
+have had shall would can could should might must not never also just only even still
+today tonight tomorrow yesterday once twice thrice earlier later late early first last next soon already ahead
+now afterwards back home straight again morning afternoon evening night weekend
+one two three four five six seven eight nine ten eleven twelve twenty hundred several many few both all most half
+police ambulance paramedics emergency security reception switchboard helpline hotline office work hospital duty
+kooth samaritans refuge shelter
+nobody noone everybody anybody nothing something everything anything
+upset drunk angry anxious calm tearful distraught hysterical frantic irate abusive aggressive hostile emotional
+scared afraid sick difficult quiet loud naughty rude polite mature immature smart cheeky chatty bossy sneaky
+"""))
+# How a word describing someone ends ('known as vulnerable', 'aggressive', 'dangerous', 'careless'): such a word is no
+# name unless a list has it as one ('precious').
+_DESCRIBING_ENDS = ("ive", "ous", "able", "ible", "ent", "ant", "ful", "less", "ish", "some")
+_NAMES_AFTER = re.compile(r"^\s+(?:names|things)\b", re.IGNORECASE)  # 'called racist names', 'called horrible things'
 # Everyday surnames that still continue a name already found: 'a girl called grace brown'.
 _EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
 # What is said only of a person: 'said', 'felt', 'was hit', 'was not at home', 'can be seen alone', 'is scared'.
@@ -166,25 +223,98 @@ class PersonContextFinder(NameFinder):
         return found
 
     def _cued(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
-        """The word after a naming cue: 'a boy named jack', 'known as Bobby to his friends', 'called tunde'."""
+        """The word after a naming cue: 'a boy named jack', 'a child called ocean', 'known as Bobby to his friends',
+        'called tunde'."""
         starts = {tok.start: k for k, tok in enumerate(tokens)}
         spans: list[tuple[int, int]] = []
         for m in _CUE.finditer(text):
             k = starts.get(m.start("word"))
             if k is None:
                 continue
-            word = tokens[k].text
-            strong = bool(_PERSONAL_CUE.match(m.group("cue")) or _PERSON_BEFORE_CUE.search(
-                text[max(0, m.start() - 40):m.start()]))
+            word, cue = tokens[k].text, m.group("cue")
+            before, after = text[max(0, m.start() - 60):m.start()], text[tokens[k].end:tokens[k].end + 12]
+            grammar = self._cue_grammar(cue, before)
             if mode == "upper" or (mode == "mixed" and word[0].isupper()):
-                named = m.group("cue").casefold() not in ("called", "named") and self._capital_nickname(word, mode)
+                named = (cue.casefold() not in ("called", "named") and self._capital_nickname(word, mode)) or (
+                    grammar >= _MAY_NAME and self._named_there(word, after, grammar if (
+                        mode == "mixed" and word[1:].islower()) else _MAY_NAME))
             elif word[0].isupper():
                 named = False  # in text without capitals, an abbreviation: 'known as CIN'
+            elif grammar:
+                named = self._named_there(word, after, grammar)
             else:
-                named = self._person_word(word, strong)
+                named = self._person_word(word, strong=False)
             if named:
                 spans.append((k, self._surname_after(text, tokens, k)))
+                spans += self._named_with(text, tokens, spans[-1][1])
         return spans
+
+    def _named_with(self, text: str, tokens: list[_Token], end: int) -> list[tuple[int, int]]:
+        """A second first name given with the first after 'and': 'twins called ocean and storm' (not 'a boy called
+        jack and told', 'called ruby and then')."""
+        k = end + 2
+        if k >= len(tokens) or tokens[end + 1].text.casefold() != "and" or not tokens[k].text.islower() \
+                or not (self._touching(text, tokens, end, end + 1) and self._touching(text, tokens, end + 1, k)):
+            return []
+        bare, after = tokens[k].text.casefold(), text[tokens[k].end:tokens[k].end + 12]
+        if not self._cannot_be_named(bare, after) and self._first_name(bare):
+            return [(k, self._surname_after(text, tokens, k))]
+        return []
+
+    @staticmethod
+    def _cue_grammar(cue: str, before: str) -> int:
+        """How surely the cue names the person before it (see _INTRODUCED): _ONLY_NAMES ('a girl called', 'a lad at
+        school known as', 'mum is called', 'nicknamed'), _MAY_NAME ('the girl called', 'her son named', 'she is known
+        as', 'he was called'), _AFTER_PERSON ('mum called', 'she called', 'her name is') or 0 (no person before)."""
+        folded = " ".join(cue.casefold().split())
+        if _NAMING_ALWAYS.match(folded) or (folded in ("called", "named", "known as") and _INTRODUCED.search(before)) \
+                or (folded in ("called", "named") and _NAMED_BY_BEING.search(before)):
+            return _ONLY_NAMES
+        if _DETERMINED.search(before):
+            return _MAY_NAME
+        return _AFTER_PERSON if _PERSONAL_CUE.match(cue) or _PERSON_BEFORE_CUE.search(before[-40:]) else 0
+
+    def _named_there(self, word: str, after: str, grammar: int) -> bool:
+        """A word after a naming cue that follows a person, by how surely the cue names them: a name whatever it is
+        where the cue only names ('a child called ocean', 'a lad known as spider'); where it may name, a first name in
+        any list, the baby names that are also English words too ('her son called storm', 'the girl called blue'); after
+        a person as the cue's subject, a given name as before ('mum called ruby', not 'mum called boots'); and where it
+        may name or follows a person, a word in no list ('a lad called tunde'). Never a word that cannot be a name
+        there ('a child called out', 'mum called the police', 'called upset')."""
+        bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+        if self._cannot_be_named(bare, after):
+            return False
+        if grammar == _ONLY_NAMES:
+            return True
+        if grammar == _MAY_NAME and self._first_name(bare):
+            return True
+        return word.islower() and self._person_word(word, strong=True)
+
+    def _first_name(self, bare: str) -> bool:
+        """A first name in any list: the census, the international dictionary, the baby names (those that are also
+        English words too: 'ocean', 'blue') or the council's own."""
+        return bare in self.lexicon.word_names or self._given(bare)
+
+    def _cannot_be_named(self, bare: str, after: str) -> bool:
+        """A word that is no name after a naming cue: a function word, a time, a number, a person, a role or a
+        service ('called back', 'called today', 'called mum', 'called police'), how the caller was ('called upset'),
+        what someone is like ('known as vulnerable', 'known as difficult'), name-calling ('called names', 'called
+        racist names'), a day, a month or a people that is no census name ('known as black british', not 'a boy
+        called christian'), and an adverb or a verb's form that no list has as a name ('called urgently', 'called
+        crying', 'named above', 'known as looked after'; not 'blessing', 'king', 'ted'). A council's own name is a
+        name ('a girl called white' where the names file lists it)."""
+        lex = self.lexicon
+        if bare in self.listed and not (bare in _PRONOUNS or bare in _DETERMINERS or bare in _PARTICLES):
+            return False  # the council's own names: 'a girl called white'
+        if len(bare) < 3 or bare in _NOT_NAMED or bare in _NAME_CALLING or bare in _PRONOUNS or bare in _DETERMINERS \
+                or bare in _PARTICLES or bare in RELATIONS or bare in PERSON_NOUNS or bare in TITLES \
+                or bare in lex.never_names or (bare in ROLES and bare not in lex.everyday_names) \
+                or (bare in _NOT_PEOPLE and bare not in lex.census_given and bare not in lex.everyday_names) \
+                or _NAMES_AFTER.match(after):
+            return True  # two letters are judged as initials (bot/privacy/initials.py)
+        if bare.endswith(("ly", "ing", "ed")) or (bare.endswith(_DESCRIBING_ENDS) and bare in lex.known_words):
+            return not self._first_name(bare)
+        return False
 
     def _capital_nickname(self, word: str, mode: str) -> bool:
         """A capitalised word after 'known as', 'goes by', 'calls herself' ('known as Bobby to his friends'), or any

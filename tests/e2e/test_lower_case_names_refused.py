@@ -26,6 +26,7 @@ def _stored(services: Services) -> str:
     ("child ab is 4 and not in nursery, is that neglect", "ab"),
     ("how do I record that olivia said she was scared?", "olivia"),  # second trial: 'that' shielded the name
     ("record that jack said no", "jack"),
+    ("how do i handle a child called ocean refusing visits", "ocean"),  # trial 8: an everyday word after a naming cue
 ])
 def test_a_question_with_a_lower_case_name_is_refused_and_never_reaches_the_qa_leads(
         engine: Engine, services: Services, question: str, words: str) -> None:
