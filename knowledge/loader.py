@@ -93,6 +93,23 @@ class KnowledgeBase:
                                                 "\0smalltalk": repr(self.smalltalk.groups),
                                                 "\0out_of_scope": repr(self.out_of_scope.topics)}, self.checklists)
 
+    @cached_property
+    def _wording_owners(self) -> dict[str, tuple[str, ...]]:
+        """Each wording (see `wording_key`) -> the ids of the entries whose question or an alternative says it;
+        built the first time a wording is looked up (a link), not on the start-up path."""
+        owners: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for text in (entry.question, *entry.alternatives):
+                found = owners.setdefault(wording_key(text), [])
+                if entry.id not in found:
+                    found.append(entry.id)
+        return {key: tuple(ids) for key, ids in owners.items()}
+
+    def entries_saying(self, wording: str) -> list[Entry]:
+        """The entries whose question or an alternative is this wording, case, apostrophes and punctuation aside:
+        the search answers such a wording with its one entry, and with none once two entries say it."""
+        return [self.entries[entry_id] for entry_id in self._wording_owners.get(wording_key(wording), ())]
+
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
         new, old = self.entry_hashes, older.entry_hashes
