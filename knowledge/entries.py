@@ -14,15 +14,20 @@ MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room fo
 REQUIRED_FIELDS = ("id", "question", "answer")
 OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related")
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
-# Punctuation is a space, an apostrophe nothing ("what's" is "whats"); a table, not a pattern: every wording of
-# every entry passes through it on a load.
+# Punctuation is a space, an apostrophe nothing ("what's" is "whats"), capitals small; tables, not a pattern: every
+# wording of every entry passes through them on a load, and a bytes table does a plain ASCII wording in one pass.
 _PUNCTUATION = str.maketrans({**dict.fromkeys(string.punctuation, " "), **dict.fromkeys("'\u2018\u2019"),
                               **dict.fromkeys("\u201c\u201d\u2013\u2014\u2026", " ")})
+_ASCII_PUNCTUATION = string.punctuation.replace("'", "")
+_ASCII = bytes.maketrans((_ASCII_PUNCTUATION + string.ascii_uppercase).encode(),
+                         (" " * len(_ASCII_PUNCTUATION) + string.ascii_lowercase).encode())
 
 
 def wording_key(text: str) -> str:
     """A wording as its words: case, apostrophes and punctuation do not make two wordings different, so "When is
     the ICPC due?" and "when is the icpc due" are one wording (the search reads both as the same terms)."""
+    if text.isascii():
+        return " ".join(text.encode().translate(_ASCII, b"'").decode().split())
     return " ".join(text.casefold().translate(_PUNCTUATION).split())
 
 

@@ -397,12 +397,19 @@ def _repeated_question_problems(refs: list[EntryRef]) -> list[Problem]:
     an alternative; case, apostrophes and punctuation aside): the same words would lead to two entries, and the
     search answers neither outright. Read from the entries as written, so an entry with another problem (no
     answer yet) is compared too, and every repeat is reported in the same run as that problem."""
-    wordings = [(ref, kind, text, wording_key(text)) for ref in refs
-                for kind, text in (("question", ref.question), *(("alternative", alt) for alt in ref.alternatives))
-                if text is not None]
-    said_by: dict[str, tuple[EntryRef, str]] = {}  # wording -> the entry saying it first; questions come first,
-    for ref, kind, _, key in sorted(wordings, key=lambda found: found[1] != "question"):  # a repeat cites those
-        said_by.setdefault(key, (ref, kind))
+    wordings: list[tuple[EntryRef, str, str, str]] = []
+    said_by: dict[str, tuple[EntryRef, str]] = {}  # wording -> the entry saying it first, as its question...
+    alternatives: dict[str, tuple[EntryRef, str]] = {}  # ...else as an alternative: a repeat cites the question
+    for ref in refs:
+        if ref.question is not None:
+            key = wording_key(ref.question)
+            said_by.setdefault(key, (ref, "question"))
+            wordings.append((ref, "question", ref.question, key))
+        for text in ref.alternatives:
+            key = wording_key(text)
+            alternatives.setdefault(key, (ref, "alternative"))
+            wordings.append((ref, "alternative", text, key))
+    said_by = {**alternatives, **said_by}
     problems = []
     for ref, kind, text, key in wordings:
         first, first_kind = said_by[key]
