@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge import side_process  # noqa: E402
+from knowledge.entries import wording_key  # noqa: E402
 from knowledge.entry_terms import TERMS  # noqa: E402
 from knowledge.keyword_index import KeywordIndex  # noqa: E402
 from knowledge.loader import PARSED, KnowledgeBase, load_knowledge  # noqa: E402
@@ -231,8 +232,8 @@ def by_kind(search: KnowledgeSearch, queries: list[dict]) -> None:
 
 
 def _said(text: str) -> str:
-    """A wording as kb check compares them: case, spacing and closing punctuation aside."""
-    return " ".join(text.casefold().split()).rstrip(" ?!.")
+    """A wording as kb check compares them: case, apostrophes and punctuation aside."""
+    return wording_key(text)
 
 
 def synthetic_folder(kb: KnowledgeBase, folder: Path, total: int, seed: int = 7) -> None:
@@ -250,7 +251,7 @@ def synthetic_folder(kb: KnowledgeBase, folder: Path, total: int, seed: int = 7)
         mixed = base.question.rstrip("?").split()
         for position in rng.sample(range(len(mixed)), k=min(len(mixed), rng.randint(2, 4))):
             mixed[position] = rng.choice(question_words)
-        while _said(" ".join(mixed)) in seen:  # kb check refuses a question repeated word for word, as a QA lead's
+        while _said(" ".join(mixed)) in seen:  # kb check refuses a wording repeated word for word, as a QA lead's
             mixed.append(rng.choice(question_words))
         seen.add(_said(" ".join(mixed)))
         alternatives = []

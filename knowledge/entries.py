@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,6 +14,21 @@ MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room fo
 REQUIRED_FIELDS = ("id", "question", "answer")
 OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related")
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
+# Punctuation is a space, an apostrophe nothing ("what's" is "whats"), capitals small; tables, not a pattern: every
+# wording of every entry passes through them on a load, and a bytes table does a plain ASCII wording in one pass.
+_PUNCTUATION = str.maketrans({**dict.fromkeys(string.punctuation, " "), **dict.fromkeys("'\u2018\u2019"),
+                              **dict.fromkeys("\u201c\u201d\u2013\u2014\u2026", " ")})
+_ASCII_PUNCTUATION = string.punctuation.replace("'", "")
+_ASCII = bytes.maketrans((_ASCII_PUNCTUATION + string.ascii_uppercase).encode(),
+                         (" " * len(_ASCII_PUNCTUATION) + string.ascii_lowercase).encode())
+
+
+def wording_key(text: str) -> str:
+    """A wording as its words: case, apostrophes and punctuation do not make two wordings different, so "When is
+    the ICPC due?" and "when is the icpc due" are one wording (the search reads both as the same terms)."""
+    if text.isascii():
+        return " ".join(text.encode().translate(_ASCII, b"'").decode().split())
+    return " ".join(text.casefold().translate(_PUNCTUATION).split())
 
 
 @dataclass(frozen=True)
@@ -38,20 +54,22 @@ class Entry:
 
 @dataclass(frozen=True)
 class EntryRef:
-    """An entry's id and `related:` ids as written, even when the entry has other problems.
+    """An entry's id, `related:` ids and wordings as written, even when the entry has other problems.
 
-    Checks across entries (ids used twice, `related:` pointing nowhere) use these, so an entry with one
-    problem still has all its other problems reported.
+    Checks across entries (ids used twice, `related:` pointing nowhere, a wording two entries share) use these,
+    so an entry with one problem (no answer yet, say) still has all its other problems reported in the same run.
     """
 
     id: str | None
     related: tuple[str, ...]
     file: str
     line: int | None
+    question: str | None = None  # the question as written, when it is text
+    alternatives: tuple[str, ...] = ()  # the alternatives that are text
 
 
 def entry_references(items: Any, file: str) -> list[EntryRef]:
-    """The id and well-formed `related:` ids of every mapping under one file's `entries:` key."""
+    """The id, well-formed `related:` ids and text wordings of every mapping under one file's `entries:` key."""
     if not isinstance(items, list):
         return []
     item_lines = getattr(items, "item_lines", [])
@@ -65,7 +83,12 @@ def entry_references(items: Any, file: str) -> list[EntryRef]:
         related = raw.get("related")
         others = tuple(item.strip() for item in related if isinstance(item, str) and ID_PATTERN.fullmatch(
             item.strip())) if isinstance(related, list) else ()
-        refs.append(EntryRef(entry_id, others, file, line))
+        question = raw.get("question")
+        alternatives = raw.get("alternatives")
+        refs.append(EntryRef(entry_id, others, file, line,
+                             question if isinstance(question, str) and question.strip() else None,
+                             tuple(item for item in alternatives if isinstance(item, str) and item.strip())
+                             if isinstance(alternatives, list) else ()))
     return refs
 
 

@@ -30,6 +30,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
+from knowledge.entries import wording_key
 from knowledge.fields import suggested_id
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
@@ -143,7 +144,7 @@ def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[
     if not wording:
         return WriteResult(entry.file, entry_id, False, [Problem(entry.file, entry.line,
                                                                  "the wording is empty; give the question.")])
-    if wording.casefold() in {text.casefold() for text in (entry.question, *entry.alternatives)}:
+    if wording_key(wording) in {wording_key(text) for text in (entry.question, *entry.alternatives)}:
         return WriteResult(entry.file, entry_id, False, unchanged=True)
     original = _read(folder / entry.file)
     data, unreadable = _round_trip(original, entry.file)

@@ -25,7 +25,7 @@ import knowledge.fields
 import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.digest_store import DigestStore, source_digest
-from knowledge.entries import Entry, EntryRef, entry_references, parse_entries
+from knowledge.entries import Entry, EntryRef, entry_references, parse_entries, wording_key
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
@@ -92,6 +92,23 @@ class KnowledgeBase:
         return _fingerprint(self.entry_hashes, {**self.glossary, "\0vocabulary": repr((self.concepts, self.vocabulary)),
                                                 "\0smalltalk": repr(self.smalltalk.groups),
                                                 "\0out_of_scope": repr(self.out_of_scope.topics)}, self.checklists)
+
+    @cached_property
+    def _wording_owners(self) -> dict[str, tuple[str, ...]]:
+        """Each wording (see `wording_key`) -> the ids of the entries whose question or an alternative says it;
+        built the first time a wording is looked up (a link), not on the start-up path."""
+        owners: dict[str, list[str]] = {}
+        for entry in self.entries.values():
+            for text in (entry.question, *entry.alternatives):
+                found = owners.setdefault(wording_key(text), [])
+                if entry.id not in found:
+                    found.append(entry.id)
+        return {key: tuple(ids) for key, ids in owners.items()}
+
+    def entries_saying(self, wording: str) -> list[Entry]:
+        """The entries whose question or an alternative is this wording, case, apostrophes and punctuation aside:
+        the search answers such a wording with its one entry, and with none once two entries say it."""
+        return [self.entries[entry_id] for entry_id in self._wording_owners.get(wording_key(wording), ())]
 
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
@@ -177,7 +194,7 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
             entries.setdefault(entry.id, entry)
     entry_ids = EntryIds(set(first_seen), unreadable)
     problems.extend(_related_problems(refs, entry_ids))
-    problems.extend(_repeated_question_problems(entries))
+    problems.extend(_repeated_question_problems(refs))
 
     glossary = _glossary(contents, problems)
     checklists = _checklists(contents, entry_ids, problems)
@@ -350,7 +367,7 @@ def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tupl
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
-            tuple((r.id, r.related, r.file, r.line) for r in refs))
+            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives) for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:
@@ -375,27 +392,36 @@ def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -
     return problems
 
 
-def _same_words(text: str) -> str:
-    """A question as its words: case, spacing and closing punctuation do not make two questions different."""
-    return " ".join(text.casefold().split()).rstrip(" ?!.")
-
-
-def _repeated_question_problems(entries: Mapping[str, Entry]) -> list[Problem]:
-    """An entry whose question, or one of its alternatives, repeats another entry's question word for word:
-    the same question would lead to two entries, and the search answers neither outright."""
-    asked_by: dict[str, Entry] = {}
-    for entry in entries.values():
-        asked_by.setdefault(_same_words(entry.question), entry)
+def _repeated_question_problems(refs: list[EntryRef]) -> list[Problem]:
+    """An entry whose question, or one of its alternatives, repeats a wording of another entry (its question or
+    an alternative; case, apostrophes and punctuation aside): the same words would lead to two entries, and the
+    search answers neither outright. Read from the entries as written, so an entry with another problem (no
+    answer yet) is compared too, and every repeat is reported in the same run as that problem."""
+    wordings: list[tuple[EntryRef, str, str, str]] = []
+    said_by: dict[str, tuple[EntryRef, str]] = {}  # wording -> the entry saying it first, as its question...
+    alternatives: dict[str, tuple[EntryRef, str]] = {}  # ...else as an alternative: a repeat cites the question
+    for ref in refs:
+        if ref.question is not None:
+            key = wording_key(ref.question)
+            said_by.setdefault(key, (ref, "question"))
+            wordings.append((ref, "question", ref.question, key))
+        for text in ref.alternatives:
+            key = wording_key(text)
+            alternatives.setdefault(key, (ref, "alternative"))
+            wordings.append((ref, "alternative", text, key))
+    said_by = {**alternatives, **said_by}
     problems = []
-    for entry in entries.values():
-        for kind, text in (("question", entry.question), *(("alternative", alt) for alt in entry.alternatives)):
-            first = asked_by.get(_same_words(text))
-            if first is None or first is entry:
-                continue
-            problems.append(Problem(entry.file, entry.line,
-                                    f"entry '{entry.id}' {kind} \"{' '.join(text.split())}\" repeats the question of "
-                                    f"entry '{first.id}' ({first.file}:{first.line}) word for word; reword one "
-                                    "of them, or merge the two entries."))
+    for ref, kind, text, key in wordings:
+        first, first_kind = said_by[key]
+        if first is ref or (first.id is not None and first.id == ref.id):  # an id used twice is told as that
+            continue
+        label = f"entry '{ref.id}'" if ref.id else "the entry"
+        other = f"entry '{first.id}'" if first.id else "another entry"
+        what = "the question" if first_kind == "question" else "an alternative"
+        problems.append(Problem(ref.file, ref.line,
+                                f"{label} {kind} \"{' '.join(text.split())}\" repeats {what} of {other} "
+                                f"({first.file}:{first.line}) word for word; reword one of them, or merge the two "
+                                "entries."))
     return problems
 
 

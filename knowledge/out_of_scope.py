@@ -5,6 +5,12 @@ base: "I don't know that yet" would promise the QA leads will add an answer, and
 practice entries that cannot help. Such a question gets "I can't help with that here", where to go instead,
 and, where the topic names one, the nearest entry the bot does have (annual leave -> pausing reminders).
 The groups live under `out_of_scope:` in knowledge/vocabulary.yaml; `kb check` validates them.
+
+A topic's `phrases` mark it wherever they are met. Its `own` words mark it only where the asker speaks of their own
+one ("my phone", "I need a new phone charger", "can I get a second monitor"): a practice question names the same
+things ("a child with two phones" is about criminal exploitation, "how do I monitor the plan" about plans), and
+what one person needs for work is told by a possessive or a request before the thing, which a question about a
+child does not have.
 """
 
 from __future__ import annotations
@@ -16,9 +22,24 @@ from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
-TOPIC_FIELDS = ("topic", "reply", "phrases", "related")
+TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
+# How a person names their own thing, right before it: "my phone", "our printer"...
+OWNERS = frozenset({"my", "our"})
+# ...or asks for one: "I need a new phone", "can we get a second monitor", "where do I order a replacement mouse".
+ASKERS = frozenset({"i", "we", "im", "ive", "id", "me", "us"})
+GETTING = frozenset({"need", "needs", "want", "get", "got", "have", "order", "request", "borrow", "buy", "replace",
+                     "lost", "broke", "fix", "use", "find", "collect", "book", "for"})
+# Words between the request and the thing ("a new work phone"); at least one is needed, so that "I monitor the
+# plan" or "we need to leave" (verbs) are never read as someone's monitor or leave.
+BETWEEN = frozenset({"a", "an", "the", "some", "another", "new", "work", "spare", "replacement", "second", "extra",
+                     "different", "better", "proper", "broken", "old", "own", "more"})
+# Words between the asker and the request: "can I please get", "do we need", "who do I ask for".
+HELPERS = frozenset({"do", "can", "could", "may", "will", "would", "should", "please", "to", "just", "still",
+                     "really", "urgently", "dont", "cant", "also", "like", "going", "ask", "asking"})
+# After the thing, a word saying it is not the thing itself: "I need the phone number for the MASH".
+NOT_THE_THING = frozenset({"number", "numbers", "call", "calls", "conversation", "record", "records", "contact"})
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -34,6 +55,7 @@ class OutOfScopeTopic:
     phrases: tuple[str, ...]
     related: tuple[str, ...] = ()
     line: int | None = None
+    own: tuple[str, ...] = ()  # marking the topic only as the asker's own: "my phone", not "a child with two phones"
 
 
 @dataclass(frozen=True)
@@ -43,15 +65,18 @@ class OutOfScope:
     topics: tuple[OutOfScopeTopic, ...] = ()
     _by_key: dict[tuple[str, ...], OutOfScopeTopic] = field(default_factory=dict, init=False, compare=False,
                                                              repr=False)
+    _own_by_key: dict[tuple[str, ...], OutOfScopeTopic] = field(default_factory=dict, init=False, compare=False,
+                                                                 repr=False)
     _longest: list[int] = field(default_factory=lambda: [1], init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         for topic in self.topics:
-            for phrase in topic.phrases:
-                key = _key(phrase)
-                if key:
-                    self._by_key.setdefault(key, topic)
-                    self._longest[0] = max(self._longest[0], len(key))
+            for phrases, table in ((topic.phrases, self._by_key), (topic.own, self._own_by_key)):
+                for phrase in phrases:
+                    key = _key(phrase)
+                    if key:
+                        table.setdefault(key, topic)
+                        self._longest[0] = max(self._longest[0], len(key))
 
     def match(self, text: str) -> OutOfScopeTopic | None:
         """The topic of the first phrase met in the text (plurals and tenses too), or None."""
@@ -65,14 +90,17 @@ class OutOfScope:
         return " ".join(word for index, word in enumerate(words) if index not in taken)
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, OutOfScopeTopic]]:
-        if not self._by_key:
+        if not self._by_key and not self._own_by_key:
             return []
         stems = [stem(word) for word in words]
         found = []
         start = 0
         while start < len(stems):
             for size in range(min(self._longest[0], len(stems) - start), 0, -1):
-                topic = self._by_key.get(tuple(stems[start:start + size]))
+                key = tuple(stems[start:start + size])
+                topic = self._by_key.get(key)
+                if topic is None and key in self._own_by_key and _owned(words, start, start + size):
+                    topic = self._own_by_key[key]
                 if topic is not None:
                     found.append((start, start + size, topic))
                     start += size
@@ -80,6 +108,25 @@ class OutOfScope:
             else:
                 start += 1
         return found
+
+
+def _owned(words: list[str], start: int, end: int) -> bool:
+    """Whether words[start:end] names the asker's own thing: after "my" or "our" (a few describing words between:
+    "my new work phone"), or asked for ("I need a new phone", "can we get a second monitor"); never a number or a
+    call ("I need the phone number")."""
+    if end < len(words) and words[end] in NOT_THE_THING:
+        return False
+    at = start - 1
+    while at >= 0 and words[at] in BETWEEN:
+        at -= 1
+    if at >= 0 and words[at] in OWNERS:
+        return True
+    if at == start - 1 or at < 0 or words[at] not in GETTING:  # nothing between: a verb ("I monitor", "to leave")
+        return False
+    at -= 1
+    while at >= 0 and words[at] in HELPERS:
+        at -= 1
+    return at >= 0 and words[at] in ASKERS
 
 
 def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list[Problem]]:
@@ -108,13 +155,14 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
                 problems.append(Problem(file, where, f"{label} needs `{key}:` as text; found "
                                                      f"{type_name(item.get(key))}."))
         phrases = _strings(item.get("phrases"), f"{label} `phrases:`", file, where, problems, required=True)
+        own = _strings(item.get("own", []), f"{label} `own:`", file, where, problems)
         related = _strings(item.get("related", []), f"{label} `related:`", file, where, problems)
-        for phrase in phrases:
+        for phrase in (*phrases, *own):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
-            topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where))
+            topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own))
     return topics, problems
 
 
@@ -138,7 +186,7 @@ def check_topics(topics: list[tuple[str, OutOfScopeTopic]], known_entry: Any) ->
     problems: list[Problem] = []
     seen: dict[tuple[str, ...], str] = {}
     for file, topic in topics:
-        for phrase in topic.phrases:
+        for phrase in (*topic.phrases, *topic.own):
             key = _key(phrase)
             if key in seen and seen[key] != topic.topic:
                 problems.append(Problem(file, topic.line, f"the out-of-scope phrase '{phrase}' is in both "

@@ -429,6 +429,13 @@ class KnowledgeSearch:
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         return Evidence(tuple(concept), keyword, bool(context), self._exact(terms, context, concept))
 
+    def wording_entry(self, wording: str) -> str | None:
+        """The entry a wording is answered with outright because it repeats one of that entry's wordings term for term
+        (its own, or one learned from use), or None when no entry's does (or two entries' do)."""
+        terms, context = self._query_terms(wording[:MAX_QUERY_CHARS])
+        number = self.wordings.get(tuple(terms), -1) if terms and not context else -1
+        return self.documents[number].entry_id if number >= 0 else None
+
     def _exact(self, terms: dict[str, float], context: dict[str, float], concept: list[Match]) -> Match | None:
         """The entry whose wording the query repeats term for term, in order (no story around it), if just one."""
         number = -1 if context else self.wordings.get(tuple(terms), -1)

@@ -18,23 +18,23 @@ from knowledge.textterms import STOP_WORDS
 GROUP_FIELDS = ("kind", "phrases", "reply", "show_help")
 MAX_PHRASE_WORDS = 6
 MAX_OPENING_WORDS = 12  # small talk before a question is short: "hi all, thanks so much for yesterday, ..."
-_NOT_WORD = re.compile(r"[^\w' ]+")
+_NOT_WORD = re.compile(r"[^\w ]+")
 _WORD = re.compile(r"[\w']+")
 # Words that start a question: never taken as friendly filler after small talk ("thanks, when is...?"), and a
 # phrase starting with one ("who are you") is only taken off the front of a message before a pause.
-QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "whens", "when's", "where", "where's", "which", "who",
-                            "whos", "who's", "whom", "whose", "why", "how", "hows", "how's", "can", "cannot", "could",
-                            "should", "would", "do", "does", "did", "is", "isnt", "are", "arent", "was", "were",
-                            "will", "may", "might", "must", "shall", "if", "need", "needs", "tell", "remind",
-                            "know", "quick", "question", "wondering", "wonder"})
+QUESTION_WORDS = frozenset({"what", "whats", "when", "whens", "where", "wheres", "which", "who", "whos", "whom",
+                            "whose", "why", "how", "hows", "can", "cannot", "could", "should", "would", "do", "does",
+                            "did", "is", "isnt", "are", "arent", "was", "were", "will", "may", "might", "must",
+                            "shall", "if", "need", "needs", "tell", "remind", "know", "quick", "question",
+                            "wondering", "wonder"})
 # One word ("morning") is only taken as small talk before a pause: "morning, ..." but not "morning visits".
 # Words that may follow small talk without making it a question: "thanks so much", "morning all", "cheers mate",
 # "cheers that's great" (more small talk may follow them too).
 TRAILING = (STOP_WORDS - QUESTION_WORDS) | {
     "all", "everyone", "team", "folks", "guys", "mate", "again", "lots", "loads", "ever", "once", "today", "bot",
-    "that", "this", "though", "indeed", "helped", "mean", "that's", "thats", "it's", "you've", "youve", "been",
-    "super", "really", "so", "very", "much", "for", "the", "your", "info", "oh", "well", "and", "just", "helpful",
-    "useful", "kind", "you're"}
+    "that", "this", "though", "indeed", "helped", "mean", "thats", "its", "youve", "been", "super", "really", "so",
+    "very", "much", "for", "the", "your", "info", "oh", "well", "and", "just", "helpful", "useful", "kind",
+    "youre"}
 # "thanks! So when is...": the word joining small talk to the question goes with the small talk (the search would
 # weigh it as a word of the question).
 _CONNECTIVE = re.compile(r"^(?:and|so|also|but|anyway|oh|well)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
@@ -43,9 +43,10 @@ _PAUSE = re.compile(r"\s*[,!.:;–—]|\s+-")
 
 
 def normalise(text: str) -> str:
-    """Lower case, punctuation and emoji dropped, spaces collapsed: 'Thank you!! 🙂' -> 'thank you'."""
-    cleaned = _NOT_WORD.sub(" ", (text or "").lower().replace("’", "'"))
-    return " ".join(cleaned.replace("_", " ").split())
+    """Lower case, apostrophes, punctuation and emoji dropped, spaces collapsed: 'Thank you!! 🙂' -> 'thank you',
+    and "what's" -> 'whats': people drop apostrophes in chat, so a phrase matches typed either way."""
+    cleaned = (text or "").lower().replace("’", "").replace("‘", "").replace("'", "")
+    return " ".join(_NOT_WORD.sub(" ", cleaned).replace("_", " ").split())
 
 
 @dataclass(frozen=True)

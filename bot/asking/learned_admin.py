@@ -63,11 +63,35 @@ def _decide(services: Services, turn: Turn, value: str, verb: str, decide: Decid
     return decide(services, buttons.record_id(value, HINT), turn.user_id, turn.now)
 
 
+def not_done(services: Services, learned_id: int, verb: str) -> Reply:
+    """Why a wording could not be accepted, rejected or restored, in words: no such number ("There is no learned
+    wording #99", as `kb dismiss 999` says of a question), or what became of it (trial 8: a number that never
+    existed was told "no longer learned (already accepted, rejected or withdrawn)")."""
+    item = store.get(services.storage, learned_id)
+    number = f"Wording #{learned_id}"
+    if item is None:
+        said = (f"{number} was already accepted: it is one of its entry's alternatives in the knowledge-base files"
+                if store.was_accepted(services.storage, learned_id) else f"There is no learned wording #{learned_id}")
+    elif item.status == "active":
+        said = (f"{number} is not rejected: it already finds `{item.entry_id}`" if verb == "restore" else
+                f"{number} was changed by someone else just now")
+    elif item.rejected_why == "qa_lead":
+        said = {"reject": f"{number} is already rejected (type `/audit kb restore {learned_id}` to undo that)",
+                "accept": f"{number} was rejected: restore it first with `/audit kb restore {learned_id}` if it "
+                          "should be accepted",
+                "restore": f"{number} cannot be restored: the same wording finds `{item.entry_id}` again, learned "
+                           "since"}[verb]
+    else:
+        said = f"{number} was withdrawn when its answer was marked Not helpful, so it can't be {verb}d" \
+            if verb != "reject" else f"{number} was already withdrawn when its answer was marked Not helpful"
+    return Reply(text=f"{said}; {HINT}.")
+
+
 def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.reject`: value is the learned wording's id."""
     rejected = _decide(services, turn, value, "reject", learning.reject)
     if rejected is None:
-        return [Reply(text=f"That wording is no longer learned (already rejected or withdrawn): {HINT}.")]
+        return [not_done(services, buttons.record_id(value, HINT), "reject")]
     return [Reply(text=f"Rejected #{rejected.id}: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
                        "and will not be learned again from a pick.",
                   choices=(Choice(f"Undo: restore #{rejected.id}", "kb.learned.restore", str(rejected.id)),),
@@ -78,8 +102,7 @@ def restore_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.restore`: undo a Reject; the wording is searched again."""
     restored = _decide(services, turn, value, "restore", learning.restore)
     if restored is None:
-        return [Reply(text=f"That wording is not a rejected one that can be restored (already restored, or "
-                           f"learned again since): {HINT}.")]
+        return [not_done(services, buttons.record_id(value, HINT), "restore")]
     return [Reply(text=f"Restored #{restored.id}: {bold(restored.wording)} finds `{restored.entry_id}` again.")]
 
 
@@ -87,7 +110,7 @@ def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     """`kb.learned.accept`: value is the learned wording's id; the wording moves into the YAML."""
     accepted = _decide(services, turn, value, "accept", learning.accept)
     if accepted is None:
-        return [Reply(text=f"That wording is no longer learned (already accepted, rejected or withdrawn): {HINT}.")]
+        return [not_done(services, buttons.record_id(value, HINT), "accept")]
     return [Reply(text=f"Accepted: {bold(accepted.wording)} is now one of the alternatives of `{accepted.entry_id}` "
                        "in the knowledge-base files, and the knowledge base was reloaded.")]
 

@@ -43,7 +43,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_full_date, short_date
-from knowledge.entries import MAX_ANSWER_CHARS, Entry
+from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, stem, words_of
 
@@ -368,6 +368,7 @@ class UnansweredDesk:
         wording = without_case_references(group.wording, self.services.settings.case_reference_pattern, instead="")
         if not any(word not in STOP_WORDS for word in words_of(wording)):
             wording = ""  # nothing left to match a question on
+        self._refuse_a_wording_of_another_entry(group, entry, wording)
         if dry_run:
             known = self.service.current.kb
             if wording:
@@ -396,6 +397,32 @@ class UnansweredDesk:
             added = "the wording was already one of its alternatives"
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(group.askers))}.")]
+
+    def _refuse_a_wording_of_another_entry(self, group: QuestionGroup, entry: Entry, wording: str) -> None:
+        """A wording another entry already says (trial 8: "when is the ICPC due?" linked to the strategy discussion
+        while an alternative of the ICPC entry), in the same words or the same terms, would then lead to two
+        entries, and the search answers neither: refused, naming the entry it finds and how to go on. Nothing is
+        sent or written."""
+        if not wording:
+            return
+        live = self.service.current
+        said = [other for other in live.kb.entries_saying(wording) if other.id != entry.id]
+        found = said[0] if said else live.kb.entries.get(live.search.wording_entry(wording) or "")
+        if found is None or found.id == entry.id:
+            return
+        if said:
+            how = "its question" if wording_key(found.question) == wording_key(wording) else "one of its alternatives"
+            undo = f"take the wording out of `{found.id}` in `{found.file}` first"
+        else:
+            how = "it says what one of its wordings says"
+            undo = (f"first take out the wording of `{found.id}` that says the same (its alternatives in "
+                    f"`{found.file}`, or its learned wordings under `/audit kb learned`)")
+        instead = "" if found.id in group.unhelpful_entries else \
+            f", send them `{found.id}` with `/audit kb link {group.key} {found.id}`"
+        raise FieldProblem("entry", f"The wording of #{group.key}, “{wording}”, already finds `{found.id}` ({how}): "
+                                    f"given to `{entry.id}` too, it would find neither entry. Answer the askers with "
+                                    f"`/audit kb answer {group.key} <your answer>`{instead}, or {undo}. Nothing was "
+                                    "sent or changed.")
 
     def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
         """Write a new entry (checked like `kb check`), reload, tell the askers and close the group

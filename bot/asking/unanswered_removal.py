@@ -57,7 +57,8 @@ def ask(desk: UnansweredDesk, turn: Turn, key: int) -> list[Reply]:
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question", text=f"{said} This cannot be undone.",
         choices=(Choice("Yes, remove it", REMOVE_CONFIRM, value, "danger"), Choice("No, keep it", REMOVE_KEEP,
-                                                                                   value))))]
+                                                                                   value))),
+        not_yet=confirmations.REMOVAL_NOT_YET)]
 
 
 def _marker(desk: UnansweredDesk, turn: Turn) -> str:

@@ -226,7 +226,8 @@ def _ask(services: Services, turn: Turn, ctx: Ctx, labels: list[str], reason: st
     return confirmations.ask(services, turn, Reply(kind="question", text=(
         f"Remove {which} from audit #{ctx.audit.id} for good?\n{shown}\n{copies} will read “{marker}”. This "
         "cannot be undone."),
-        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value))))
+        choices=(Choice("Yes, remove it", CONFIRM, value, "danger"), Choice("No, keep it", KEEP, value))),
+        not_yet=confirmations.REMOVAL_NOT_YET)
 
 
 def _marker(services: Services, turn: Turn, reason: str) -> str:

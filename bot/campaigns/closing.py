@@ -43,6 +43,10 @@ def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], tod
             f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted).")
 
 
+# What `ok` to the question is told: it is no yes to a close that cannot be undone.
+NOT_YET = f"To close it now, type `yes` (or press {bold('Close now')}); nothing was closed."
+
+
 def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: date) -> Reply:
     """Close now / Keep it open, saying what closing early leaves undone."""
     return Reply(

@@ -170,7 +170,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
                             f"or `/audit campaign close {number}` to be asked first.")
         replies = service.close_asked(services, _campaign_id(number), turn.user_id, turn.now, confirmed)
         # Close now / Keep it open, typed too (or `yes` / `no`)
-        return [confirmations.ask(services, turn, reply) if reply.kind == "question" else reply for reply in replies]
+        return [confirmations.ask(services, turn, reply, not_yet=closing.NOT_YET) if reply.kind == "question"
+                else reply for reply in replies]
     if verb == "sample":
         campaign_id = _campaign_id(rest)
         campaign = store.get_campaign(services.storage, campaign_id)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from bot.core.markup import bold
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import ActionHandler, Engine, Turn
@@ -29,17 +30,26 @@ YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|ok|okay|confirm|yes please)$")
 # how people acknowledge what the bot said, and must not remove a text for good.
 FIRM_YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|confirm|yes please)$")
 NO_WORDS = re.compile(r"^(?:n|no|nope|not yet|no thanks)$")
+# What people type to acknowledge a message: to a Yes that cannot be undone it is no Yes, and it is no reason to
+# leave the question either (trial 8: `ok` to "Remove the text of question #62 for good?" got small talk's "OK. Type
+# help…", and a QA lead would believe the text was gone). They are told how to go ahead, and the question waits.
+ACKNOWLEDGED = re.compile(r"^(?:ok|okay|k|kk|okey dokey|ok thanks|okay thanks|ok thank you|ok cool|sure|fine|alright|"
+                          r"all right|go ahead|ok go ahead|do it|please do|yes ok|ok yes)$")
 Answer = Literal["yes", "no"]
+REMOVAL_NOT_YET = f"To remove it, type `yes` (or press {bold('Yes, remove it')}); nothing was removed."
 
 
 def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] = (),
-        also_no: tuple[str, ...] = ()) -> Reply:
+        also_no: tuple[str, ...] = (), not_yet: str = "") -> Reply:
     """Remember `reply`'s first two buttons as the Yes and the No that typed words answer, and return it.
-    `also_yes` / `also_no`: other wordings this question takes ("yes, mark it done")."""
+    `also_yes` / `also_no`: other wordings this question takes ("yes, mark it done"). `not_yet`: what `ok` is told
+    when the Yes cannot be undone (its button marked danger), saying how to go ahead and that nothing was done."""
     yes, no = reply.choices[0], reply.choices[1]
     store.keep_aside(services.storage, turn.user_id, KEY, {
         "yes": [yes.action, yes.value, yes.label], "no": [no.action, no.value, no.label], "firm": yes.style == "danger",
-        "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no]}, turn.now)
+        "also_yes": [normal(text) for text in also_yes], "also_no": [normal(text) for text in also_no],
+        "not_yet": not_yet or f"To go ahead, type `yes` (or press {bold(yes.label)}); nothing has been done yet."},
+        turn.now)
     return reply
 
 
@@ -61,12 +71,15 @@ def reading(text: str, pending: dict) -> Answer | None:
 
 
 def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """A typed answer to the question waiting runs its button; None (and the question set aside) for other text."""
+    """A typed answer to the question waiting runs its button; None (and the question set aside) for other text,
+    except an acknowledgement (`ok`) of a Yes that cannot be undone: told how to go ahead, the question waiting."""
     pending = store.conversation(services.storage, turn.user_id).get(KEY)
     if not isinstance(pending, dict):
         return None
-    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
     answer = reading(text, pending)
+    if answer is None and pending.get("firm") and ACKNOWLEDGED.match(normal(text)):
+        return [Reply(kind="notice", text=str(pending.get("not_yet")))]
+    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
     if answer is None:
         return None
     action, value, _ = pending[answer]

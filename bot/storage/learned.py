@@ -30,12 +30,13 @@ class Learned:
     source: str
     status: str
     ask_id: int | None
+    rejected_why: str | None = None  # 'qa_lead' (a Reject, which can be undone) or 'not_helpful'
 
 
 def _learned(row: dict) -> Learned:
     return Learned(id=row["id"], entry_id=row["entry_id"], wording=row["wording"], user_id=row["user_id"],
                    learned_at=parse_utc(row["learned_at"]), source=row["source"], status=row["status"],
-                   ask_id=row["ask_id"])
+                   ask_id=row["ask_id"], rejected_why=row["rejected_why"])
 
 
 def learn(storage: Storage, entry_id: str, wording: str, user_id: str, source: Source, at: datetime,
@@ -59,6 +60,13 @@ def learn(storage: Storage, entry_id: str, wording: str, user_id: str, source: S
 def get(storage: Storage, learned_id: int) -> Learned | None:
     rows = select(storage.db, "SELECT * FROM kb_learned WHERE id = ?", [learned_id])
     return _learned(rows[0]) if rows else None
+
+
+def was_accepted(storage: Storage, learned_id: int) -> bool:
+    """Whether a QA lead accepted this wording: it left this table for the knowledge-base YAML (`take_active`), and
+    only the trail's `kb.learned.accept` still names its number."""
+    return bool(select(storage.db, "SELECT 1 FROM trail WHERE action = 'kb.learned.accept' "
+                                   "AND json_extract(detail, '$.learned') = ? LIMIT 1", [learned_id]))
 
 
 def active(storage: Storage) -> list[Learned]:

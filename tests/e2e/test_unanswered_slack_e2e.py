@@ -260,3 +260,25 @@ def test_the_new_entry_modal_refuses_a_review_date_already_past_beside_its_field
     assert body["errors"]["review_by"].startswith(f"The review date {past} is already past: give a date ahead, "
                                                   f"such as {ahead}")
     assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before
+
+
+def test_ok_typed_to_removing_a_question_says_how_to_remove_it_and_the_next_yes_removes_it(running_bot: RunningBot,
+                                                                                          standin) -> None:
+    """Trial 8: `ok` to "Remove the text of question #62 for good?" got small talk's "OK. Type help whenever…"; nothing
+    was removed (rightly: `ok` is no yes to what cannot be undone), but the QA lead believed it was."""
+    wording = "when is the fire drill held for the boy in year 9 at the corner school"
+    ask_unanswered(running_bot, standin, PRACTITIONER, wording)
+    [key] = [row[0] for row in running_bot.services.storage.db.execute("SELECT id FROM kb_asks")]
+    running_bot.slack.command(QA_LEAD, f"kb remove {key}")
+    post_containing(standin, "This cannot be undone", LEAD_DM)
+
+    running_bot.slack.message_im(QA_LEAD, "ok", channel=LEAD_DM)
+
+    told = post_containing(standin, "To remove it, type", LEAD_DM)
+    assert "To remove it, type `yes` (or press *Yes, remove it*); nothing was removed." in str(told.params)
+    assert "whenever you want" not in str(told.params)
+    stored = [row[0] for row in running_bot.services.storage.db.execute("SELECT query FROM kb_asks")]
+    assert stored == [wording]
+    running_bot.slack.message_im(QA_LEAD, "yes", channel=LEAD_DM)  # the question still waits for its yes
+    post_containing(standin, f"Removed the text of question #{key}", LEAD_DM)
+    assert wording not in str([tuple(row) for row in running_bot.services.storage.db.execute("SELECT * FROM kb_asks")])

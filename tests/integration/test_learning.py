@@ -99,7 +99,9 @@ def test_qa_leads_see_who_taught_what_and_reject_it(engine: Engine, services: Se
     # the same pick again does not bring back what a QA lead rejected
     pick(engine, COLLEAGUE, MASCOT, "mascot-colour-south")
     assert store.active(services.storage) == []
-    assert "no longer learned" in engine.action(QA_LEAD, "kb.learned.reject", reject)[0].text
+    assert engine.action(QA_LEAD, "kb.learned.reject", reject)[0].text == (
+        f"Wording #{reject} is already rejected (type `/audit kb restore {reject}` to undo that); type "
+        "`/audit kb learned` to see the learned wordings again.")
 
 
 def test_only_qa_leads_and_admins_list_or_reject(engine: Engine) -> None:
@@ -207,7 +209,8 @@ def test_accepting_a_learned_wording_writes_just_that_line_into_the_yaml(engine:
     assert engine.message(COLLEAGUE, MASCOT)[0].text == "Blue."
     [trail] = services.storage.db.query("SELECT actor FROM trail WHERE action = 'kb.learned.accept'")
     assert trail == {"actor": QA_LEAD}
-    assert "no longer learned" in engine.action(QA_LEAD, "kb.learned.accept", accept)[0].text
+    assert engine.action(QA_LEAD, "kb.learned.accept", accept)[0].text.startswith(
+        f"Wording #{accept} was already accepted: it is one of its entry's alternatives in the knowledge-base files")
 
 
 def test_learned_wordings_are_numbered_by_their_own_number_and_can_be_typed_accepted_rejected_and_restored(
@@ -229,10 +232,33 @@ def test_learned_wordings_are_numbered_by_their_own_number_and_can_be_typed_acce
     [undo] = button_values(rejected, "kb.learned.restore")
     assert f"Restored #{item.id}" in engine.action(QA_LEAD, "kb.learned.restore", undo)[0].text
     assert [i.id for i in store.active(services.storage)] == [item.id]
-    assert "not a rejected one" in all_text(engine.command(QA_LEAD, f"kb restore {item.id}"))
+    assert f"Wording #{item.id} is not rejected: it already finds `mascot-colour-south`" in \
+        all_text(engine.command(QA_LEAD, f"kb restore {item.id}"))
     trail = [row["action"] for row in services.storage.db.query("SELECT action FROM trail WHERE action LIKE "
                                                                 "'kb.learned.%' ORDER BY id")]
     assert trail == ["kb.learned.reject", "kb.learned.restore"]
     assert "now one of the alternatives" in all_text(engine.command(QA_LEAD, f"kb accept {item.id}"))
     assert store.active(services.storage) == []
     assert "Say which wording" in all_text(engine.command(QA_LEAD, "kb accept"))
+
+
+@pytest.mark.parametrize("typed", ["accept 99", "reject 99", "restore 99", "/audit kb accept 99"])
+def test_a_number_no_wording_ever_had_is_called_unknown_not_already_handled(engine: Engine, services: Services,
+                                                                          typed: str) -> None:
+    """Trial 8: `accept 99`, with no wording #99, said "That wording is no longer learned (already accepted, rejected
+    or withdrawn)", as if someone had dealt with it."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    replies = engine.command(QA_LEAD, typed[len("/audit "):]) if typed.startswith("/") else \
+        engine.message(QA_LEAD, typed)
+    assert all_text(replies).strip() == ("There is no learned wording #99; type `/audit kb learned` to see the learned "
+                                 "wordings again.")
+    assert [item.entry_id for item in store.active(services.storage)] == ["mascot-colour-south"]
+
+
+def test_a_rejected_wording_is_restored_before_it_can_be_accepted(engine: Engine, services: Services) -> None:
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    engine.message(QA_LEAD, f"reject {item.id}")
+    assert all_text(engine.message(QA_LEAD, f"accept {item.id}")).strip().startswith(
+        f"Wording #{item.id} was rejected: restore it first with `/audit kb restore {item.id}`")
+    assert store.active(services.storage) == []

@@ -32,6 +32,61 @@ def test_it_hr_and_pay_questions_are_declined_with_where_to_go_and_not_logged(en
     assert asks(services) == []
 
 
+@pytest.mark.parametrize("text", ["i need a new phone charger", "my phone is broken", "how do I get a new phone",
+                                  "can I have a second monitor", "who do I ask for a new keyboard",
+                                  "my sim card isn't working", "I lost my work phone", "i need a docking station",
+                                  "my mouse stopped working"])
+def test_it_kit_for_the_asker_is_declined_with_the_it_service_desk(engine: Engine, services: Services,
+                                                                   text: str) -> None:
+    """Trial 8: "i need a new phone charger" got the criminal exploitation entry outright (its answer speaks of
+    phones, and of adults being charged)."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here") and "IT service desk" in replies[0].text
+    assert not button_values(replies, "kb.show") and not button_values(replies, "kb.escalate")
+    assert asks(services) == []
+
+
+@pytest.mark.parametrize(("text", "outright"), [("a child with two phones", True),
+                                                ("child has a new phone and cash, could it be exploitation", True),
+                                                ("a child with several sim cards", True),
+                                                ("a phone the parents don't know about", False)])
+def test_a_practice_question_naming_phones_still_reaches_criminal_exploitation(engine: Engine, services: Services,
+                                                                               text: str, outright: bool) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert "I can't help" not in all_text(replies)
+    if outright:
+        assert replies[0].title == "What is child criminal exploitation and county lines?"
+    else:  # a secret phone is a sign of sexual exploitation too: offered first
+        assert button_values(replies, "kb.show")[0].startswith("cce-county-lines:")
+    assert len(asks(services)) == 1
+
+
+@pytest.mark.parametrize(("text", "where"), [("when do I get paid this month", "Payroll"),
+                                             ("when will I be paid", "Payroll"), ("my pay is wrong", "Payroll"),
+                                             ("how many days leave do i get", "HR leave policy"),
+                                             ("how much leave do I have left", "HR leave policy"),
+                                             ("how many days holiday do I get", "HR leave policy"),
+                                             ("can I take some leave during an audit", "HR leave policy")])
+def test_pay_and_leave_asked_in_everyday_words_are_declined_with_where_to_go(engine: Engine, services: Services,
+                                                                            text: str, where: str) -> None:
+    """Trial 8: "when do I get paid this month" got "Did you mean adoption support", "how many days leave do i get"
+    practice suggestions; "when is payday" and "how much annual leave do I get" were declined."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here") and where in replies[0].text
+    assert "Did you mean" not in all_text(replies)
+    assert set(button_values(replies, "kb.show")) <= {"away-until"}
+    assert asks(services) == []
+
+
+@pytest.mark.parametrize("text", ["how do I monitor contact", "can a child leave care at 16",
+                                  "family going on holiday during a child protection plan",
+                                  "are kinship carers paid an allowance", "i need the phone number for the mash"])
+def test_practice_questions_using_the_same_words_are_not_turned_away(engine: Engine, services: Services,
+                                                                    text: str) -> None:
+    assert "I can't help" not in all_text(engine.message(PRACTITIONER, text))
+    assert len(asks(services)) == 1
+
+
 def test_annual_leave_is_declined_with_the_entry_on_pausing_reminders(engine: Engine, services: Services) -> None:
     replies = engine.command(PRACTITIONER, "ask how do I book annual leave")
     assert replies[0].text.startswith("I can't help with that here")

@@ -68,6 +68,17 @@ def test_chit_chat_says_what_the_bot_is_for_and_is_not_logged(engine: Engine, se
     assert "No unanswered" in engine.command(QA_LEAD, "kb unanswered")[0].text
 
 
+@pytest.mark.parametrize("text", ["whats the weather like", "Whats the weather like today?", "hows the weather",
+                                  "what’s the weather like", "im bored", "whats your name", "hows it going"])
+def test_chit_chat_typed_without_its_apostrophe_is_still_chit_chat_not_an_unanswered_question(
+        engine: Engine, services: Services, text: str) -> None:
+    """Trial 8: "whats the weather like" was noted for the QA leads; "what's the weather like" got this reply."""
+    [reply] = engine.message(PRACTITIONER, text)
+    assert reply.text.startswith("I can only help with audits and practice questions")
+    assert asks(services) == []
+    assert "No unanswered" in engine.command(QA_LEAD, "kb unanswered")[0].text
+
+
 @pytest.mark.parametrize(("text", "answer"), [
     ("thanks, and when is the ICPC due?", "15 working days"),
     ("cheers, when is the ICPC due?", "15 working days"),

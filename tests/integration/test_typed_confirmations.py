@@ -109,8 +109,34 @@ def test_an_early_close_takes_typed_answers_and_labels(engine: Engine, services:
     assert services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("acknowledged", ["ok", "OK.", "okay"])
-def test_ok_does_not_confirm_a_removal_that_cannot_be_undone(engine: Engine, services: Services, leaked: int,
-                                                            acknowledged: str) -> None:
-    typed(engine, TerminalView(), QA, f"redact {leaked} r2", acknowledged)
+@pytest.mark.parametrize("acknowledged", ["ok", "OK.", "okay", "ok thanks", "sure"])
+def test_ok_does_not_confirm_a_removal_that_cannot_be_undone_and_says_how_to(engine: Engine, services: Services,
+                                                                             leaked: int, acknowledged: str) -> None:
+    """Trial 8: `ok` got small talk's "OK. Type help whenever…", and a QA lead believed the text was removed."""
+    view = TerminalView()
+    told = typed(engine, view, QA, f"redact {leaked} r2", acknowledged)
+    assert said(told) == "To remove it, type `yes` (or press **Yes, remove it**); nothing was removed."
     assert LEAKED in every_text(services)  # "ok" acknowledges; only a plain yes (or the button) removes for good
+    done = typed(engine, view, QA, "yes")  # the question still waits
+    assert said(done).startswith(f"Removed r2 (note on question 7, kept 3 Dec 2026) from audit #{leaked}")
+    assert LEAKED not in every_text(services)
+
+
+def test_ok_to_a_knowledge_base_removal_removes_nothing_and_says_so(engine: Engine, services: Services) -> None:
+    wording = "when is the fire drill held for the boy in year 9 js at the corner school"
+    engine.message("U0PRAN001", wording)
+    key = services.storage.db.execute("SELECT id FROM kb_asks").fetchone()[0]
+    told = typed(engine, TerminalView(), QA, f"kb remove {key}", "ok")
+    assert said(told) == "To remove it, type `yes` (or press **Yes, remove it**); nothing was removed."
+    assert wording in every_text(services)
+
+
+def test_ok_to_an_early_close_closes_nothing_and_says_how_to(engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False):
+        campaign_id = create(engine)
+        send = terminal_sender(engine, TerminalView(), ORGANISER)
+        send("type", f"campaign close {campaign_id}")
+        told = send("type", "ok")
+    assert said(told) == "To close it now, type `yes` (or press **Close now**); nothing was closed."
+    campaign = campaign_store.get_campaign(services.storage, campaign_id)
+    assert campaign is not None and campaign.is_open

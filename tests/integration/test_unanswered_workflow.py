@@ -234,7 +234,7 @@ def test_a_question_now_answered_confidently_leaves_the_list(engine: Engine, ser
 
 
 def test_a_not_helpful_answer_stays_listed_until_its_entry_changes(engine: Engine, services: Services) -> None:
-    answered = engine.message(ASKER, "icpc deadline")
+    answered = engine.message(ASKER, "icpc deadline for a baby")  # not a wording of the entry: it may go elsewhere
     engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
     key = only_group(engine)
     engine.message(OTHER, "budget codes for the stationery order")
@@ -366,7 +366,7 @@ def test_a_number_that_aged_off_the_list_still_says_it_is_not_on_it_any_more(eng
 
 def test_linking_askers_to_the_entry_they_marked_not_helpful_is_refused(engine: Engine, services: Services,
                                                                        kb_dir: Path) -> None:
-    answered = engine.message(ASKER, "icpc deadline")
+    answered = engine.message(ASKER, "icpc deadline for a baby")  # not a wording of the entry: it may go elsewhere
     engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
     key = only_group(engine)
     path = next(p for p in (kb_dir / "kb").glob("*.yaml") if "id: icpc-timescale" in p.read_text(encoding="utf-8"))
@@ -383,6 +383,51 @@ def test_linking_askers_to_the_entry_they_marked_not_helpful_is_refused(engine: 
                                                                       "meta": link.form.meta}))
     assert "Not helpful" in errors["entry"]
     assert "Linked" in all_text(engine.command(QA_LEAD, f"kb link {key} assessment-timescale"))  # another is fine
+
+
+def test_linking_a_wording_another_entry_already_has_is_refused_naming_that_entry(engine: Engine,
+                                                                               services: Services,
+                                                                               kb_dir: Path) -> None:
+    """Trial 8: "when is the ICPC due?" (an alternative of icpc-timescale, without the "?") was linked to the
+    strategy discussion silently; a wording two entries share is answered with neither."""
+    answered = engine.message(ASKER, "When is the ICPC due?")
+    assert answered[0].title == "When must an initial child protection conference be held?"
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    key = only_group(engine)
+    before = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
+
+    replies = engine.command(QA_LEAD, f"kb link {key} strategy-discussion")
+
+    assert replies[0].kind == "error"
+    assert replies[0].text == (
+        f"The wording of #{key}, “When is the ICPC due?”, already finds `icpc-timescale` (one of its alternatives): "
+        "given to `strategy-discussion` too, it would find neither entry. Answer the askers with "
+        f"`/audit kb answer {key} <your answer>`, or take the wording out of `icpc-timescale` in "
+        "`kb/timescales.yaml` first. Nothing was sent or changed.")
+    assert not any(reply.to_user for reply in replies)
+    assert {path: path.read_bytes() for path in before} == before and statuses(services) == []
+    [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)  # the form says so beside the field
+    errors = engine.check_form(QA_LEAD, link.form.action, json.dumps({"form": {"entry": "strategy-discussion"},
+                                                                      "meta": link.form.meta}))
+    assert "already finds `icpc-timescale`" in errors["entry"]
+    assert engine.message(OTHER, "when is the icpc due")[0].title.startswith("When must an initial child protection")
+
+
+def test_linking_a_wording_that_says_another_entry_s_wording_in_other_words_is_refused(engine: Engine,
+                                                                                     services: Services) -> None:
+    """"what is the icpc deadline" is "icpc deadline", an alternative of icpc-timescale, to the search (the same
+    terms): given to another entry, neither would be answered outright."""
+    answered = engine.message(ASKER, "what is the icpc deadline")
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    key = only_group(engine)
+
+    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+
+    assert replies[0].kind == "error" and replies[0].text.startswith(
+        f"The wording of #{key}, “what is the icpc deadline”, already finds `icpc-timescale` (it says what one of its "
+        "wordings says): given to `assessment-timescale` too, it would find neither entry.")
+    assert statuses(services) == []
+    assert engine.message(OTHER, "icpc deadline")[0].title.startswith("When must an initial child protection")
 
 
 def test_a_new_entry_with_a_review_date_already_past_is_refused_typed_and_in_the_form(engine: Engine,

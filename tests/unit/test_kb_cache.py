@@ -121,10 +121,11 @@ def test_after_entries_are_added_changed_and_removed_the_updated_keyword_table_r
     first["answer"] = first["answer"] + " Ask your manager if the deadline cannot be met."  # changed
     related = {ref for entry in load_knowledge(folder).entries.values() for ref in entry.related}
     data["entries"].remove(next(e for e in data["entries"][2:] if e["id"] not in related))  # removed
-    # added: ties with its twin on every word but its id (its question's words in another order: a question
-    # repeated word for word is a `kb check` problem)
+    # added: ties with its twin on every word but its id (its wordings' words in another order: a wording two
+    # entries share word for word is a `kb check` problem)
     twin = dict(second, id=second["id"] + "-copy",
-                question=" ".join(reversed(second["question"].rstrip("?").split())) + "?")
+                question=" ".join(reversed(second["question"].rstrip("?").split())) + "?",
+                alternatives=[" ".join(reversed(alt.split())) + " too" for alt in second.get("alternatives", [])])
     data["entries"].insert(1, twin)
     edited.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     new_process()

@@ -197,6 +197,41 @@ def test_an_id_used_twice_is_reported_even_when_one_of_the_entries_has_another_p
                for m in messages), messages
 
 
+def test_a_repeated_question_is_reported_in_the_same_run_as_the_repeating_entry_s_missing_answer(
+        tmp_path: Path) -> None:
+    """Trial 8: the first `kb check` listed "no answer" but not the repeat; the repeat came only once the answer was
+    added. README promises every problem in one run."""
+    _write(tmp_path, "kb.yaml",
+           "entries:\n"
+           "  - id: icpc-timescale\n    question: When is the ICPC due?\n    answer: Within 15 working days.\n"
+           "  - id: icpc-when\n    question: when is the ICPC due\n    alternatives: [ICPC deadline]\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert "kb.yaml:5: entry 'icpc-when' has no answer: add an `answer:` line with the answer text." in messages
+    assert ("kb.yaml:5: entry 'icpc-when' question \"when is the ICPC due\" repeats the question of entry "
+            "'icpc-timescale' (kb.yaml:2) word for word; reword one of them, or merge the two entries.") in messages
+    assert len(messages) == 2, messages
+
+
+def test_a_wording_two_entries_give_as_alternatives_is_reported_whatever_its_case_and_punctuation(
+        tmp_path: Path) -> None:
+    """Trial 8: "when is the ICPC due?" linked to a second entry, already an alternative of the first without the
+    "?": the search answers neither, and `kb check` said OK."""
+    _write(tmp_path, "a.yaml",
+           "entries:\n"
+           "  - id: icpc-timescale\n    question: When must the ICPC be held?\n"
+           "    alternatives: [when is the ICPC due, what's the ICPC deadline]\n    answer: Within 15 working days.\n")
+    _write(tmp_path, "b.yaml",
+           "entries:\n"
+           "  - id: strategy-discussion\n    question: What is a strategy discussion?\n"
+           "    alternatives: [When is the ICPC due?, Whats the icpc deadline]\n    answer: A meeting.\n")
+    messages = [str(p) for p in check_knowledge(tmp_path)]
+    assert messages == [
+        "b.yaml:2: entry 'strategy-discussion' alternative \"When is the ICPC due?\" repeats an alternative of "
+        "entry 'icpc-timescale' (a.yaml:2) word for word; reword one of them, or merge the two entries.",
+        "b.yaml:2: entry 'strategy-discussion' alternative \"Whats the icpc deadline\" repeats an alternative of "
+        "entry 'icpc-timescale' (a.yaml:2) word for word; reword one of them, or merge the two entries."]
+
+
 def test_checklist_guidance_pointing_at_an_entry_with_a_problem_is_not_called_missing(tmp_path: Path) -> None:
     _write(tmp_path, "kb.yaml", "entries:\n  - id: broken-entry\n    question: Q?\n")
     _write(tmp_path, "checklists.yaml",

@@ -3,10 +3,12 @@ get no practice suggestions; the phrase matcher is total on any text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.loader import load_knowledge
+from knowledge.loader import check_knowledge, load_knowledge
 from knowledge.search import KnowledgeSearch, to_json
 from knowledge.textterms import words_of
 
@@ -43,8 +45,32 @@ def test_matching_and_removing_topic_phrases_never_fails_and_removal_only_takes_
 
 
 @given(st.lists(st.sampled_from(["annual", "leave", "payslip", "laptop", "password", "the", "icpc", "due",
-                                 "how", "book", "pay", "rise", "?"]), max_size=12))
+                                 "how", "book", "pay", "rise", "?", "my", "i", "need", "a", "new", "phone",
+                                 "charger", "child", "two"]), max_size=12))
 def test_a_search_with_topic_words_never_offers_suggestions(words: list[str]) -> None:
     result = SEARCH.search(" ".join(words))
     if result.topic is not None:
         assert result.suggestions == () and result.outcome == "none"
+
+
+def test_an_own_word_marks_its_topic_only_as_the_asker_s_own() -> None:
+    """`own:` words: "my phone", "I need a new phone", not "a child with two phones" or "I monitor the plan"."""
+    topics = KB.out_of_scope
+    for text in ("my phone is broken", "i need a new phone", "can we get a second monitor please",
+                 "where do I order a replacement phone", "I lost my new work phone"):
+        assert topics.match(text) is not None and topics.match(text).topic == "IT", text
+    for text in ("a child with two phones", "I monitor the plan monthly", "we found a new phone in his room",
+                 "young people have new phones", "i need the phone number for the duty team"):
+        assert topics.match(text) is None, text
+    assert topics.without("i need a new phone charger") == "i need a new"
+
+
+def test_kb_check_reports_an_own_list_that_is_not_a_list(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(
+        "entries:\n  - id: only-entry\n    question: What is it?\n    answer: This.\n    review_by: 2030-01-01\n"
+        "out_of_scope:\n  - topic: IT\n    reply: Ask IT.\n    phrases: [laptop]\n    own: [phone]\n"
+        "  - topic: kit\n    reply: Ask IT.\n    phrases: [printer]\n    own: [laptop]\n"
+        "  - topic: pay\n    reply: Ask Payroll.\n    phrases: [payslip]\n    own: pay\n", encoding="utf-8")
+    messages = [p.message for p in check_knowledge(tmp_path)]
+    assert any(m.startswith("out-of-scope topic 3 `own:` must be a list like `[payslip, pay rise]`") for m in messages)
+    assert "the out-of-scope phrase 'laptop' is in both 'IT' and 'kit'; keep it in one." in messages
