@@ -56,7 +56,7 @@ def ask(services: Services, turn: Turn, decision: Mapping[str, Any], alerted: Se
     data = waiting(STATE, **{k: decision[k] for k in HELD if k in decision}, to=list(alerted))
     store.set_conversation(services.storage, turn.user_id, data, turn.now)
     return [confirmations.ask(services, turn, screen(services, data), tuple(alert_confirm.SEND_WORDS),
-                              tuple(alert_confirm.BACK_WORDS))]
+                              tuple(alert_confirm.BACK_WORDS), not_yet=str(not_sent_help(services, data)))]
 
 
 def _token(data: Mapping[str, Any]) -> str:

@@ -107,7 +107,7 @@ def test_ok_does_not_send_and_send_still_works_after_a_question(engine: Engine, 
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id, _ = moderated_to_inadequate(engine, services)
         [refused] = engine.message(SOUTH, "ok")
-        assert refused.kind == "error" and undecided(services, audit_id)
+        assert refused.kind == "notice" and undecided(services, audit_id)
         asked_aside = engine.message(SOUTH, "what does RI mean?")
         assert undecided(services, audit_id) and messaged(asked_aside) == []
         sent = engine.message(SOUTH, "send")
