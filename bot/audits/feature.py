@@ -14,7 +14,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     audit.remove_action "<audit>:<version>:<action id>"
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
-    audit.regrade_alert_send / regrade_alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in

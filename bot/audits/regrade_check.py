@@ -11,7 +11,7 @@ Inadequate by mistake* (or `no`) leaves the grade as it was and tells nobody, an
 The change waits beside the person's conversation (`KEY`), not as a step of it: the command may be typed in the middle
 of a draft, whose step is shown again after the answer (bot.audits.answered_aside.after_press). Typed yes and no are
 read by bot.engine.confirmations, as for every other Yes-or-No question.
-Buttons: audit.regrade_alert_send / audit.regrade_alert_back "<audit>:<token>" (the token names the change asked
+Buttons: regrade.alert_send / regrade.alert_back "<audit>:<token>" (the token names the change asked
 about, so a button from an earlier question changes nothing).
 """
 
@@ -35,8 +35,8 @@ from bot.errors import StaleAction
 from bot.storage import audits as store
 
 KEY = "regrade_alert"  # beside the conversation: {"audit", "was", "grade", "reason", "to"}
-SEND = "audit.regrade_alert_send"
-BACK = "audit.regrade_alert_back"
+SEND = "regrade.alert_send"
+BACK = "regrade.alert_back"
 
 
 def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
