@@ -238,11 +238,12 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
              lambda: store.reopen(storage, audit_id, actor, now, waiting))
 
 
-def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime) -> None:
+def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime,
+                   action: tuple[str, str, str] | None = None) -> int | None:
     """Change a submitted audit before moderation (a grade with its reason, or one note), keeping the old values as
-    revisions."""
-    _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
-             lambda: store.edit_submitted(storage, audit_id, actor, changes, now))
+    revisions, with the action that comes with a new Inadequate grade, if any (its id returned)."""
+    return _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
+                    lambda: store.edit_submitted(storage, audit_id, actor, changes, now, action))
 
 
 def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:
