@@ -326,7 +326,7 @@ def _moderation_response(services: Services, turn: Turn, conversation: Conversat
     return readback.reply(services, turn, conversation.audit_id, text)
 
 
-def _regrade_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+def _regrade_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
     return regrade_action.description(services, turn, conversation.data, text)
 
 

@@ -99,9 +99,12 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any]) -> list[R
                                                        "added and nobody was told.")])
 
 
-def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply] | None:
+    """The action's text; a line ending with `?` is a question for the knowledge base (None), never the action."""
     if left(text):
         return cancelled(services, turn, data)
+    if text.rstrip().endswith("?"):
+        return None
     if " ".join(text.lower().split()) in moderation_action.NONE_WORDS:
         raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
                         "will do it and by when. Type the action now, or `cancel` to leave the grade as it is.")

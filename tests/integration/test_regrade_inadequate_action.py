@@ -188,3 +188,13 @@ def test_regraded_inadequate_by_reopening_the_audit_is_not_resubmitted_without_a
     audit = store.get_audit(services.storage, no_action)
     assert (audit.status, audit.overall_grade) == ("submitted", "inadequate")
     assert [a.description for a in open_actions(services, no_action)] == [ACTION]
+
+
+def test_a_question_typed_at_the_action_is_answered_and_the_action_still_waits(engine: Engine, services: Services,
+                                                                               no_action: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit edit {no_action} grade inadequate {WHY}", "what is a strategy discussion?"])
+        assert "Who owns this action?" not in out
+        assert store.conversation(services.storage, AUDITOR)["awaiting"] == "regrade_action"
+        _, owners = drive(engine, [ACTION])
+    assert "Who owns this action?" in flat(owners)
