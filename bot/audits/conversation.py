@@ -33,6 +33,8 @@ from bot.audits import (
     moderation_alert,
     readback,
     reflection_wait,
+    regrade_action,
+    regrade_check,
 )
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
@@ -80,6 +82,9 @@ class State(Enum):
     MODERATION_ACTION_DUE = "moderation_action_due"
     MODERATION_CONFIRM_ALERT = "moderation_confirm_alert"  # a moderator's Inadequate: Send the alert / by mistake
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
+    REGRADE_ACTION = "regrade_action"  # `/audit edit 12 grade inadequate <why>` with no open action: the action's text
+    REGRADE_ACTION_OWNER = "regrade_action_owner"
+    REGRADE_ACTION_DUE = "regrade_action_due"
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,18 @@ def _moderation_response(services: Services, turn: Turn, conversation: Conversat
     return readback.reply(services, turn, conversation.audit_id, text)
 
 
+def _regrade_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    return regrade_action.description(services, turn, conversation.data, text)
+
+
+def _regrade_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return regrade_action.owner(services, turn, conversation.data, text)
+
+
+def _regrade_action_due(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
+    return regrade_check.action_due(services, turn, conversation.data, text)
+
+
 # -- screens ---------------------------------------------------------------------------------------------
 
 def _step(render: Callable[[Services, Ctx], list[Reply]]) -> Screen:
@@ -369,8 +386,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                         commands=True),
     State.OVERALL_GRADE: _spec(_in_audit(audits_typed_grade.typed_grade), _CONTROLS | {"audit.grade"},
                                _shown("overall_grade"), commands=True),
-    State.GRADE_REASON: _spec(_in_audit(audits_finish.typed), _CONTROLS, _shown("grade_reason"), commands=True,
-                              free_text="reason"),
+    State.GRADE_REASON: _spec(_in_audit(audits_typed_grade.typed_reason), _CONTROLS, _shown("grade_reason"),
+                              commands=True, free_text="reason"),
     State.STRENGTHS: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("strengths"),
                            commands=True, free_text="strengths"),
     State.DEVELOPMENT: _spec(_in_audit(audits_finish.typed), _CONTROLS | {"audit.skip"}, _shown("development"),
@@ -406,6 +423,11 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                           lambda services, c: [moderation_alert.screen(services, c.data)]),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
+    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data)),
+    State.REGRADE_ACTION_OWNER: _spec(_regrade_action_owner, {regrade_action.OWNER_BUTTON},
+                                      lambda services, c: regrade_action.owner_prompt(services, c.data)),
+    State.REGRADE_ACTION_DUE: _spec(_regrade_action_due, set(),
+                                    lambda services, c: regrade_action.due_prompt(services, c.data)),
 })
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
@@ -416,7 +438,8 @@ _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MOD
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
                            State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
                            State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
-                           State.MODERATION_RESPONSE})
+                           State.MODERATION_RESPONSE, State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER,
+                           State.REGRADE_ACTION_DUE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 
 
@@ -563,7 +586,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
-    "audit.moderation_owner": moderation_action.on_owner,
+    "audit.moderation_owner": moderation_action.on_owner, regrade_action.OWNER_BUTTON: regrade_action.on_owner,
     moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "audit.remove_action": action_removal.on_remove,
@@ -593,9 +616,10 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         deciding = {s.value for s in _MODERATOR_WRITING}
         waiting_here = data.get("audit_id") == audit_id and data.get("awaiting") in deciding
         return State(data["awaiting"]) if waiting_here else State.MODERATION_DECISION
-    if action == "audit.moderation_owner":
+    if action in ("audit.moderation_owner", regrade_action.OWNER_BUTTON):
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-        owner_state = State.MODERATION_ACTION_OWNER
+        owner_state = (State.MODERATION_ACTION_OWNER if action == "audit.moderation_owner"
+                       else State.REGRADE_ACTION_OWNER)
         return owner_state if awaiting == owner_state.value else Unplaced.NO_CONVERSATION
     if action in (moderation_alert.SEND, moderation_alert.BACK):  # the handler refuses another question's button
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")

@@ -15,6 +15,7 @@ Buttons (engine action names and values; values carry ids only):
     audit.remove_action "<audit>:<version>:<action id>"
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
+    audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
@@ -33,6 +34,7 @@ from bot.audits import (
     compare,
     conversation,
     list_pages,
+    moderated,
     moderation,
     moderation_alert,
     readback,
@@ -117,7 +119,8 @@ def _install_asides(engine: Engine, services: Services) -> None:
     pressed Inadequate by mistake). Asked mid-draft, the draft's step follows the answer."""
 
     def aside(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
-        return answered_aside.after_press(services, lambda turn, value: handler(services, turn, value))
+        return answered_aside.after_press(services, lambda turn, value: moderated.worded(
+            services, lambda: handler(services, turn, value)))
 
     confirmations.add_answers(engine, services, (redaction.CONFIRM, aside(redaction.on_confirm)),
                               (redaction.KEEP, aside(redaction.on_keep)))
@@ -130,7 +133,7 @@ def install(engine: Engine, services: Services) -> None:
     buttons, the typed-answer handler and the Home's recent audits."""
 
     def bind(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
-        return lambda turn, value: handler(services, turn, value)
+        return lambda turn, value: moderated.worded(services, lambda: handler(services, turn, value))
 
     engine.add_command("start", bind(audits_start.start), "start a case audit",
                        usage="/audit start [checklist]", typed="")
@@ -164,7 +167,7 @@ def install(engine: Engine, services: Services) -> None:
                        who_can="QA leads, team managers and admins")
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
-        return lambda turn, value: conversation.press(services, turn, name, value)
+        return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
     answers = {*action_status.ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
     for name in conversation.ACTIONS:
@@ -172,7 +175,8 @@ def install(engine: Engine, services: Services) -> None:
         # typed `yes` after is not run
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
                           if name in answers else pressed(name))
-    engine.add_message_handler(lambda turn, text: typed_text(services, turn, text, engine.typed_shapes), priority=20)
+    engine.add_message_handler(lambda turn, text: moderated.worded(
+        services, lambda: typed_text(services, turn, text, engine.typed_shapes)), priority=20)
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
     engine.add_message_watch(  # "Back to audit #1, question 3:"
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
@@ -182,4 +186,5 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
 
-    engine.add_message_handler(lambda turn, text: shortcuts(services, turn, text, engine.typed_shapes), priority=30)
+    engine.add_message_handler(lambda turn, text: moderated.worded(
+        services, lambda: shortcuts(services, turn, text, engine.typed_shapes)), priority=30)

@@ -186,7 +186,7 @@ def on_actions_done(services: Services, turn: Turn, value: str) -> list[Reply]:
     ctx = own_draft(services, turn, audit_id)
     if is_duplicate(ctx, version, "actions_done"):
         return []
-    if ctx.audit.overall_grade == "inadequate" and not action_store.actions_of_audit(services.storage, audit_id):
+    if action_owed(services, ctx):
         raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, who "
                         "will do it and by when. Type the first action now.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=Step("submit").key,
@@ -206,6 +206,8 @@ def on_submit(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise UserError("Some required answers or the overall grade are missing. Go Back and complete them.")
     if (owed := regrade.reason_owed(services, ctx.audit)) is not None:
         return _reason_first(services, turn, ctx, version, owed)
+    if action_owed(services, ctx):
+        return _action_first(services, turn, ctx, version)
     was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade)  # the grade the worker was sent, if changed
     lifecycle.close(services.storage, audit_id, version, turn.user_id, lifecycle.Change.SUBMIT, turn.now,
                     waiting={})
@@ -243,6 +245,27 @@ def _reason_first(services: Services, turn: Turn, ctx: Ctx, version: int, was: s
                                        f"{grade_label(ctx.audit.overall_grade)}, so say why before resubmitting.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=Step("grade_reason").key,
                                                                        press="submit"), before=[notice])
+
+
+def action_owed(services: Services, ctx: Ctx) -> bool:
+    """Whether this audit may not be submitted for want of an action: it is graded Inadequate and has none, or (on
+    an audit reopened after submitting and regraded Inadequate) none still open, since an action already done
+    answers the concern of a grade it was not set for."""
+    if ctx.audit.overall_grade != "inadequate":
+        return False
+    actions = action_store.actions_of_audit(services.storage, ctx.audit.id)
+    regraded = regrade.regrades(services, ctx.audit, "inadequate") is not None
+    return not actions or (regraded and all(a.done_at is not None for a in actions))
+
+
+def _action_first(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
+    """A reopened audit regraded Inadequate with no open action (its actions step left with Back) goes to its
+    actions, not to the worker."""
+    notice = Reply(kind="notice", text=f"Audit #{ctx.audit.id} is graded Inadequate and has no open action, so add one "
+                                       "before resubmitting: what must happen for the child, who will do it and by "
+                                       "when.")
+    return advance_and_render(services, turn, ctx, version, store.Move(step=Step("actions").key, press="submit"),
+                              before=[notice])
 
 
 def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:

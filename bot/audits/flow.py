@@ -294,14 +294,14 @@ def parse_text(text: str, what: str = "answer") -> str:
 
 def parse_evidence(text: str) -> str:
     """The 'why this grade' note: a grade without a reason cannot be moderated."""
-    return _sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or the "
-                                            "visits")
+    return parse_sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or "
+                                                 "the visits")
 
 
 def parse_reason(text: str) -> str:
     """Why the overall grade differs from the one the answers suggest: the moderator weighs it, so a sentence."""
-    return _sentence(text, "reason", "why you chose a different grade from the suggested one, for example what the "
-                                     "answers do not show")
+    return parse_sentence(text, "reason", "why you chose a different grade from the suggested one, for example "
+                                          "what the answers do not show")
 
 
 REFLECTION_ASKED = "Write a sentence or two: what you agree with in the audit, and what you would do next."
@@ -320,7 +320,9 @@ def parse_reflection(text: str) -> str:
     return cleaned
 
 
-def _sentence(text: str, what: str, asked: str) -> str:
+def parse_sentence(text: str, what: str, asked: str) -> str:
+    """Free text that must say something: at least MIN_EVIDENCE_CHARS, else "Please say in a sentence <asked>". For a
+    note someone else weighs, and for any text that cannot be changed once stored (a moderation's reason)."""
     cleaned = parse_text(text, what)
     if len(cleaned) < MIN_EVIDENCE_CHARS:
         raise AnswerError(f"Please say in a sentence {asked} (at least a few words).")

@@ -75,17 +75,31 @@ def read_grade(text: str) -> str | None:
     return close.pop() if len(close) == 1 else None
 
 
-def read_grade_and_note(text: str) -> tuple[str, str | None] | None:
+def read_grade_and_note(text: str, letters: bool = True) -> tuple[str, str | None] | None:
     """A grade on its own (note None), or a grade followed by a separator or "because" and a note ("RI, reviews have
     slipped", "inadequate because the drift is serious"), after a lead-in such as "actually" or "I think it's"; None
-    when the text does not start with exactly one grade."""
+    when the text does not start with exactly one grade. With `letters` False a grade written as one letter or digit
+    ("I", "G", "1") is not read: where a sentence is wanted, "I, too, saw the drift" is no Inadequate."""
     typed = (text or "").replace("\u2019", "'")
     for said in dict.fromkeys((typed, _LEAD_IN.sub("", typed, count=1))):
-        grade = read_grade(said)
+        grade = _named(said, letters)
         if grade is not None:
             return grade, None
         for pattern in (_GRADE_THEN_NOTE, _GRADE_BECAUSE):
             found = pattern.match(said)
-            if found is not None and (grade := read_grade(found.group("grade"))) is not None:
+            if found is not None and (grade := _named(found.group("grade"), letters)) is not None:
                 return grade, _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
     return None
+
+
+def grade_starting(text: str) -> tuple[str, str | None] | None:
+    """The grade a reason starts with, as `read_grade_and_note` reads it but never from one letter or digit: a
+    moderator or auditor asked why who types "inadequate - the child was not heard" meant that grade, whatever they
+    pressed before ("RI" still counts)."""
+    return read_grade_and_note(text, letters=False)
+
+
+def _named(said: str, letters: bool) -> str | None:
+    if not letters and len(normalised(said).rstrip(".")) < 2:
+        return None
+    return read_grade(said)

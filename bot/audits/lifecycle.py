@@ -71,9 +71,20 @@ NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
 READ_ONLY = ("A moderator has opened this audit, so it is read-only now: `/audit show {audit_id}` says who is "
              "moderating it and since when.")
 MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are on record and can't be changed any "
-             "more. `/audit show {audit_id}` has the outcome and its actions; you can answer the moderation once with "
-             "`/audit respond {audit_id} accept` or `/audit respond {audit_id} <your reply>`, and `/audit actions` "
-             "lists the open actions to mark done.")
+             "more. `/audit show {audit_id}` has the outcome and its actions{respond}, and `/audit actions` lists the "
+             "open actions to mark done.")
+# How MODERATED ends while the auditor has not yet responded (bot.audits.moderated words it once they have).
+MAY_RESPOND = ("; you can answer the moderation once with `/audit respond {audit_id} accept` or `/audit respond "
+               "{audit_id} <your reply>`")
+
+
+class Moderated(UserError):
+    """A change refused because the audit is moderated. The rules see the audit only, not whether its auditor has
+    answered the moderation, so the Slack entry points word it again with that (bot.audits.moderated)."""
+
+    def __init__(self, audit_id: int) -> None:
+        super().__init__(MODERATED.format(audit_id=audit_id, respond=MAY_RESPOND.format(audit_id=audit_id)))
+        self.audit_id = audit_id
 
 
 class DuplicatePress(Exception):
@@ -161,7 +172,7 @@ def _changeable_refusal(audit: AuditRow, actor: str, change: Change, otherwise: 
     if audit.status == Status.IN_MODERATION:
         return UserError(READ_ONLY.format(audit_id=audit.id))
     if audit.status == Status.MODERATED:
-        return UserError(MODERATED.format(audit_id=audit.id))
+        return Moderated(audit.id)
     if not allowed(change, audit.status):
         return UserError(otherwise)
     return None
@@ -227,11 +238,12 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
              lambda: store.reopen(storage, audit_id, actor, now, waiting))
 
 
-def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime) -> None:
+def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime,
+                   action: tuple[str, str, str] | None = None) -> int | None:
     """Change a submitted audit before moderation (a grade with its reason, or one note), keeping the old values as
-    revisions."""
-    _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
-             lambda: store.edit_submitted(storage, audit_id, actor, changes, now))
+    revisions, with the action that comes with a new Inadequate grade, if any (its id returned)."""
+    return _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
+                    lambda: store.edit_submitted(storage, audit_id, actor, changes, now, action))
 
 
 def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:

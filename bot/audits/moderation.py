@@ -11,8 +11,8 @@ from datetime import date
 
 from bot.audits import action_fields, moderation_action, moderation_alert, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.flow import AnswerError, looks_like_question, parse_grade, parse_text
-from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
+from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
+from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and_note
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -252,8 +252,13 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     if note is None:
         return _ask_reason(services, turn, audit, False, grade)
     _holder_only(services, turn, audit)
-    echo = Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason.")
-    return [echo, *reason(services, turn, {"audit_id": audit.id, "agrees": False, "grade": grade}, note)]
+    decision = {"audit_id": audit.id, "agrees": False, "grade": grade}
+    try:
+        read = _reason_read(services, turn, decision, note)
+    except UserError as error:  # the grade stands; the reason is asked again, never read as a grade next
+        _ask_reason(services, turn, audit, False, grade)
+        return [Reply(kind="error", text=str(error)), *reason_prompt(False, grade)]
+    return [Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason."), *read]
 
 
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -290,12 +295,56 @@ def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
 
 
 def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
+    """The reason typed at "Why?". One that starts with another grade than the one picked ("inadequate - the child
+    was not heard", after Good was pressed by mistake) is that grade, with the rest as its reason, and the moderator
+    is told so: a moderation can't be undone, so a reason is never stored against a grade it argues against. A grade
+    on its own is the grade again, never a reason."""
+    said = grade_starting(text)
+    if said is not None and said[0] != state["grade"]:
+        return _regraded(services, turn, state, *said)
+    if said is not None and said[1] is None:
+        raise UserError(f"**{grade_label(said[0])}** is the grade you chose. {_why_asked(state)}")
+    return _reason_read(services, turn, state, text)
+
+
+def _why_asked(state: dict) -> str:
+    """What a moderator is asked when their reason says nothing: a moderation is read by the auditor and can't be
+    changed once saved, so a word such as `ok` is no reason."""
+    grade = grade_label(str(state["grade"]))
+    said = f"why you agree with **{grade}**" if state["agrees"] else f"why you would grade it **{grade}**"
+    return f"Please say in a sentence {said}, for the auditor to learn from (at least a few words)."
+
+
+def _regraded(services: Services, turn: Turn, state: dict, grade: str, note: str | None) -> list[Reply]:
+    """The reason started with another grade: that grade is the moderator's (agreeing, when it is the auditor's),
+    said back, and the rest is its reason; with nothing after the grade, the reason is asked for it."""
+    audit = _checked(services, turn, str(state["audit_id"]))
+    agrees = grade == audit.overall_grade
+    decision = {"audit_id": audit.id, "agrees": agrees, "grade": grade}
+    _ask_reason(services, turn, audit, agrees, grade)
+    if agrees:
+        meant = ": that is the auditor's grade, so you agree with it"
+    else:
+        meant = ": you disagree with the auditor's grade" if state["agrees"] else ""
+    taken = Reply(kind="notice", text=f"Taken as **{grade_label(grade)}**, not **{grade_label(str(state['grade']))}**"
+                                      f"{meant}. Nothing was saved for **{grade_label(str(state['grade']))}**.")
+    if note is None:
+        return [taken, *reason_prompt(agrees, grade)]
+    try:
+        return [taken, *_reason_read(services, turn, decision, note)]
+    except UserError as error:  # the grade is taken; the reason is asked again
+        return [taken, Reply(kind="error", text=str(error))]
+
+
+def _reason_read(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
     """The reason, then the moderation is saved; a grade of record of Inadequate on an audit with no open action
     first asks for an action (bot.audits.moderation_action)."""
     try:
         cleaned = parse_text(text, "reason")
     except AnswerError as error:
         raise answer_error(error) from None
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise UserError(_why_asked(state))
     screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
     if moderation_action.needed(services, audit_id, str(state["grade"])):

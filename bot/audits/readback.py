@@ -23,7 +23,7 @@ from bot.audits.core import (
     summary_reply,
     waiting,
 )
-from bot.audits.flow import AnswerError, parse_text
+from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -296,11 +296,21 @@ def response_prompt(audit_id: int) -> list[Reply]:
                        "once).", prompt="Type your reply.", kind="question")]
 
 
+ACCEPT_WORDS = frozenset({"accept", "accepted", "agree"})
+
+
 def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """The auditor's one reply to a moderation: `accept`, or at least a sentence, since it can't be changed once
+    saved (a reply of `ok` would stand for good as all the auditor had to say)."""
     try:
         cleaned = parse_text(text, "reply")
     except AnswerError as error:
         raise answer_error(error) from None
+    if cleaned.lower().rstrip(".!") in ACCEPT_WORDS:
+        return _respond(services, turn, audit_id, None)
+    if len(cleaned) < MIN_EVIDENCE_CHARS:
+        raise UserError(f"Please say in a sentence what you want the moderator to know (at least a few words), or "
+                        f"type `/audit respond {audit_id} accept` to accept the moderation: you can respond once.")
     if len(cleaned) > REPLY_LIMIT:
         raise UserError(f"Please keep your reply to {REPLY_LIMIT} characters (it has {len(cleaned)}): a short reply "
                         "the moderator can read at a glance.")
@@ -315,8 +325,6 @@ def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         raise UserError(RESPOND_USAGE)
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    if parts[1].strip().lower() in ("accept", "accepted", "agree"):
-        return _respond(services, turn, audit_id, None)
     return reply(services, turn, audit_id, parts[1])
 
 

@@ -16,6 +16,7 @@ told at resubmission (`tell_worker`). A draft never submitted was sent to nobody
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from bot.audits import lifecycle
 from bot.audits.core import Ctx, answer_error, grade_label, load
@@ -29,6 +30,7 @@ from bot.privacy.screen import screen_text
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
+from knowledge.dates import long_date
 
 LONGEST_GRADE = 5  # words in the longest way of writing a grade: "requires improvement to be good"
 
@@ -71,6 +73,7 @@ class GradeChange:
     was: str | None
     grade: str
     reason: str
+    action: tuple[str, str, str] | None = None  # description, owner, due date: a new Inadequate's first open action
 
 
 def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, GradeChange | None]:
@@ -88,14 +91,33 @@ def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tup
 
 
 def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeChange) -> list[Reply]:
-    """Store the grade with its reason and tell the worker (`audit`: as it was before)."""
-    lifecycle.edit_submitted(services.storage, change.audit_id, turn.user_id,
-                             {"overall_grade": change.grade, "grade_reason": change.reason}, turn.now)
+    """Store the grade with its reason (and the action that comes with it, if any) and tell the worker (`audit`: as
+    it was before), and an action's owner who is neither of you."""
+    added = lifecycle.edit_submitted(services.storage, change.audit_id, turn.user_id,
+                                     {"overall_grade": change.grade, "grade_reason": change.reason}, turn.now,
+                                     change.action)
+    set_action = _action_said(services, added, change.action)
     done = Reply(text=f"Audit #{change.audit_id}: grade changed from {grade_label(change.was)} to "
-                      f"{grade_label(change.grade)}, with your reason. The earlier grade and its reason are kept as "
-                      "revisions, and the audit shows the change.")
-    told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id)
+                      f"{grade_label(change.grade)}, with your reason{' and its action' if added else ''}. The earlier "
+                      "grade and its reason are kept as revisions, and the audit shows the change."
+                      + (f" {set_action}." if set_action else ""))
+    told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id, set_action)
+    owner = change.action[1] if change.action else None
+    if added and owner not in (turn.user_id, audit.worker_id):
+        told.append(Reply(to_user=owner, kind="notice", choices=(Choice("Open the audit", "audit.view",
+                                                                        str(change.audit_id)),),
+                          text=f"{services.directory.label(turn.user_id)} set you an action on audit "
+                               f"#{change.audit_id}, now graded {grade_label(change.grade)}: {set_action}. "
+                               "`/audit actions` lists it."))
     return [done, *told_lines(services, told)]
+
+
+def _action_said(services: Services, added: int | None, action: tuple[str, str, str] | None) -> str:
+    """"Action 41: <what> — <owner>, by Wednesday 30 December 2026", or "" when none was added."""
+    if not added or action is None:
+        return ""
+    return (f"Action {added}: {action[0]} — {services.directory.label(action[1])}, by "
+            f"{long_date(date.fromisoformat(action[2]))}")
 
 
 def unchanged(audit_id: int, grade: str) -> Reply:
@@ -103,13 +125,14 @@ def unchanged(audit_id: int, grade: str) -> Reply:
 
 
 def tell_worker(services: Services, audit: AuditRow, was: str | None, grade: str, reason: str,
-                auditor: str) -> list[Reply]:
-    """The worker was sent grade `was` (and may have reflected on it): a DM saying what changed and why."""
+                auditor: str, set_action: str = "") -> list[Reply]:
+    """The worker was sent grade `was` (and may have reflected on it): a DM saying what changed and why, and the
+    action set with it, if one was."""
     worker = audit.worker_id
     if not worker or worker == auditor:
         return []
     text = (f"The grade of audit #{audit.id} was changed from {grade_label(was)} to {grade_label(grade)} by "
-            f"{services.directory.label(auditor)}: {reason}")
+            f"{services.directory.label(auditor)}: {reason}" + (f"\n{set_action}." if set_action else ""))
     return [Reply(text=text, to_user=worker, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
 

@@ -22,8 +22,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import alert_confirm, regrade
-from bot.audits.core import grade_label, load
+from bot.audits import action_fields, alert_confirm, regrade, regrade_action
+from bot.audits.core import Ctx, answer_error, grade_label, load
+from bot.audits.flow import AnswerError
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.regrade import GradeChange
 from bot.core import buttons
@@ -40,10 +41,37 @@ BACK = "regrade.alert_back"
 
 
 def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
-    """`/audit edit 12 grade <grade> <why>`: the change read and screened; a new Inadequate is asked about first."""
+    """`/audit edit 12 grade <grade> <why>`: the change read and screened; a new Inadequate on an audit with no open
+    action asks for the action (bot.audits.regrade_action), and is asked about before it alerts."""
     before, change = regrade.read_change(services, turn, audit_id, text)
     if change is None:
         return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
+    if regrade_action.needed(services, change):
+        return regrade_action.ask(services, turn, change)
+    return _check_then_store(services, turn, before, change)
+
+
+def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+    """The due date of the action a new Inadequate grade brings, the last thing asked: then the check before the
+    alert, or the change stored with its action."""
+    if regrade_action.left(text):
+        return regrade_action.cancelled(services, turn, data)
+    try:
+        due = action_fields.action_due(services, turn, text)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    change = regrade_action.change_of(data, (str(data["description"]), str(data["owner"]), due.isoformat()))
+    before = load(services, change.audit_id)
+    if before.audit.overall_grade != change.was:
+        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        raise StaleAction(f"Audit #{change.audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
+                          f"{grade_label(change.was)} as when you started, so nothing was changed. Type `/audit edit "
+                          f"{change.audit_id} grade inadequate <why>` to start again.")
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    return regrade_action.then_draft(data, _check_then_store(services, turn, before, change))
+
+
+def _check_then_store(services: Services, turn: Turn, before: Ctx, change: GradeChange) -> list[Reply]:
     if targets := alert_targets(services, before, change.grade):
         return [_ask(services, turn, change, targets)]
     return with_inadequate_alerts(services, before, change.grade,
@@ -52,12 +80,12 @@ def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list
 
 def _held(change: GradeChange, targets: list[str]) -> dict[str, Any]:
     return {"audit": change.audit_id, "was": change.was, "grade": change.grade, "reason": change.reason,
-            "to": targets}
+            "to": targets, **({"action": list(change.action)} if change.action else {})}
 
 
 def _token(held: Mapping[str, Any]) -> str:
     """A short name for the change asked about: a button from another question does not send this one."""
-    said = json.dumps([held.get("audit"), held.get("was"), held.get("grade"), held.get("reason")])
+    said = json.dumps([held.get("audit"), held.get("was"), held.get("grade"), held.get("reason"), held.get("action")])
     return hashlib.sha256(said.encode()).hexdigest()[:12]
 
 
@@ -66,7 +94,8 @@ def _ask(services: Services, turn: Turn, change: GradeChange, targets: list[str]
     store.keep_aside(services.storage, turn.user_id, KEY, held, turn.now)
     value = buttons.encode_id_and_key(change.audit_id, _token(held))
     said = (f"You chose **Inadequate** as the overall grade of audit #{change.audit_id}, which is graded "
-            f"**{grade_label(change.was)}** now. Nothing is changed yet.")
+            f"**{grade_label(change.was)}** now. Nothing is changed yet"
+            + (", and the action is added with the grade." if change.action else "."))
     check = alert_confirm.check(services, said, targets, "Inadequate", (SEND, value), (BACK, value))
     return confirmations.ask(services, turn, check, tuple(alert_confirm.SEND_WORDS), tuple(alert_confirm.BACK_WORDS))
 
@@ -95,7 +124,9 @@ def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise StaleAction(f"Audit #{audit_id} is graded {grade_label(before.audit.overall_grade)} now, not "
                           f"{grade_label(held['was'])} as when you were asked, so nothing was sent and the grade "
                           f"was not changed. Type `/audit edit {audit_id} grade inadequate <why>` to ask again.")
-    change = GradeChange(audit_id, held["was"], str(held["grade"]), str(held["reason"]))
+    action = held.get("action")
+    change = GradeChange(audit_id, held["was"], str(held["grade"]), str(held["reason"]),
+                         (str(action[0]), str(action[1]), str(action[2])) if action else None)
     return with_inadequate_alerts(services, before, change.grade,
                                   regrade.store_change(services, turn, before.audit, change))
 
@@ -106,5 +137,7 @@ def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
     if held is None:
         return [Reply(kind="notice", text=f"That question is out of date: no alert was sent and the grade of audit "
                                           f"#{audit_id} was not changed.")]
-    return [Reply(kind="notice", text=f"OK, no alert was sent and the grade was not changed: audit #{audit_id} is "
-                                      f"still graded **{grade_label(held.get('was'))}**, and nobody was told.")]
+    action = " and the action was not added" if held.get("action") else ""
+    return [Reply(kind="notice", text=f"OK, no alert was sent and the grade was not changed{action}: audit "
+                                      f"#{audit_id} is still graded **{grade_label(held.get('was'))}**, and nobody "
+                                      "was told.")]

@@ -14,7 +14,8 @@ from bot.audits import alert_confirm, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_alerts import alert_targets
-from bot.audits.grade_words import WITH_A_REASON, read_grade_and_note
+from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and_note
+from bot.audits.questions import go_back
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -38,6 +39,35 @@ def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Rep
     if note is None:
         return finish.on_grade(services, turn, ctx.value(grade))
     return _grade_with_reason(services, turn, ctx, grade, note)
+
+
+def typed_reason(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    """Text typed at "Why a different grade?". A reason that starts with another grade than the one chosen
+    ("inadequate - the child said nothing changed", after Good was pressed by mistake) is that grade: the audit goes
+    back to the overall grade, takes it as if typed there with the rest as its reason, and says so, so a reason is
+    never kept for a grade it argues against. The chosen grade on its own is no reason."""
+    said = grade_starting(text)
+    if said is None:
+        return finish.typed(services, turn, ctx, text)
+    grade, note = said
+    chosen = ctx.audit.overall_grade
+    if grade == chosen:
+        if note is None:
+            raise UserError(f"**{grade_label(grade)}** is the grade you chose. Please say in a sentence why you chose "
+                            "it, for example what the answers do not show (at least a few words).")
+        return finish.typed(services, turn, ctx, text)
+    grade_screen = go_back(services, turn, ctx, ctx.version, press=f"regrade:{grade}")  # to the overall grade
+    if not grade_screen:
+        return []  # the same message twice: the first did it
+    taken = Reply(kind="notice", text=f"Taken as **{grade_label(grade)}**, not **{grade_label(chosen)}**: your "
+                                      f"reason is not kept for **{grade_label(chosen)}**.")
+    at_grade = load(services, ctx.audit.id)
+    try:
+        if note is None:
+            return [taken, *finish.on_grade(services, turn, at_grade.value(grade))]
+        return [taken, *_grade_with_reason(services, turn, at_grade, grade, note)]
+    except UserError as error:  # back at the overall grade: the grade and a reason are typed again there
+        return [taken, Reply(kind="error", text=str(error)), *grade_screen]
 
 
 def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, note: str) -> list[Reply]:

@@ -310,9 +310,12 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
         write_waiting(db, actor, waiting, now)
 
 
-def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping[str, str], now: datetime) -> None:
+def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping[str, str], now: datetime,
+                   action: tuple[str, str, str] | None = None) -> int | None:
     """Change `actor`'s submitted audit before moderation, keeping each old value as a revision; or Conflict.
-    Several fields change together or not at all (a new grade and the reason for it)."""
+    Several fields change together or not at all (a new grade and the reason for it), with `action` (description,
+    owner, due date) when one comes with them (a new Inadequate grade on an audit with no open action), kept as a
+    revision as an action added to a reopened audit is; the new action's id, if one was added."""
     unknown = [name for name in changes if name not in EDITABLE_AFTER_SUBMIT]
     if unknown or not changes:
         raise ValueError(f"not fields that can be edited after submitting: {unknown or changes!r}")
@@ -323,6 +326,12 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping
         assignments = ", ".join(f"{name} = ?" for name in changes)
         db.execute(f"UPDATE audits SET {assignments}, updated_at = ? WHERE id = ?",
                    [*changes.values(), stamp, audit_id])
+        if action is None:
+            return None
+        added = db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *action, actor, stamp]).lastrowid
+        _keep_answer_revisions(db, audit_id, actor, Move(step="", action=action), stamp)
+        return int(added or 0)
 
 
 def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:

@@ -9,6 +9,7 @@ import pytest
 from bot.audits.lifecycle import (
     Change,
     DuplicatePress,
+    Moderated,
     Status,
     allowed,
     close_refusal,
@@ -77,7 +78,7 @@ CASES = [
     ("reopen own submitted", lambda: reopen_refusal(audit("submitted"), 7, AUDITOR), None, ""),
     ("reopen a draft", lambda: reopen_refusal(audit("draft"), 7, AUDITOR), UserError, "already open for changes"),
     ("reopen in moderation", lambda: reopen_refusal(audit("in_moderation"), 7, AUDITOR), UserError, "read-only"),
-    ("reopen moderated", lambda: reopen_refusal(audit("moderated"), 7, AUDITOR), UserError, "has been moderated"),
+    ("reopen moderated", lambda: reopen_refusal(audit("moderated"), 7, AUDITOR), Moderated, "has been moderated"),
     ("reopen cancelled", lambda: reopen_refusal(audit("cancelled"), 7, AUDITOR), UserError, "is cancelled"),
     ("reopen someone else's", lambda: reopen_refusal(audit("submitted"), 7, OTHER), AccessDenied, "did this audit"),
     ("edit own submitted", lambda: edit_refusal(audit("submitted"), AUDITOR, "strengths"), None, ""),

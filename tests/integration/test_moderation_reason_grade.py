@@ -1,0 +1,182 @@
+"""A moderator's reason (trial 8, F14 and F17). A moderation can't be undone, so what is typed at "Why?" is read with
+care: a reason that starts with another grade than the one picked (`inadequate - …` after Good was pressed by
+mistake) is taken as that grade, said back ("Taken as Inadequate, not Good"), and never stored as a reason for the
+other; and a reason of `ok` is no reason: the moderator is asked for a sentence and the one typed next is the reason
+(never a question for the knowledge base)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.audits.grade_words import grade_starting
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from tests.conftest import RunningBot
+from tests.e2e.test_audit_slack_e2e import SlackPerson
+from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_wording import submitted_audit
+
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
+AUDITOR, QA = "U0MGRN001", "U0QALEAD1"
+RI = "Requires improvement to be good"
+CHILD = "the child said they were not listened to and nothing changed"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.replace("*", "").replace("`", "").split())
+
+
+def decided(services: Services, audit_id: int) -> tuple[int, str, str] | None:
+    """(agrees, grade, reason) of the audit's decided moderation, or None while undecided."""
+    row = services.storage.db.execute("SELECT agrees, grade, reason FROM moderations WHERE audit_id = ? AND "
+                                      "decided_at IS NOT NULL", [audit_id]).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def asked_the_knowledge_base(services: Services) -> int:
+    return int(services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0])
+
+
+@pytest.fixture
+def audit_id(engine: Engine, services: Services) -> int:
+    """An audit graded Good by its auditor, with an open action, submitted."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        return submitted_audit(engine, services, AUDITOR)
+
+
+# -- F14: a reason that starts with another grade ------------------------------------------------------------
+
+def test_the_trials_slip_a_reason_starting_inadequate_is_taken_as_inadequate_not_the_grade_pressed(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", f"inadequate - {CHILD}", "send"],
+                       user=QA)
+    text = flat(out)
+    assert f"Taken as Inadequate, not {RI}. Nothing was saved for {RI}." in text
+    assert "This sends an urgent alert now to" in text  # a moderator's Inadequate is checked before it alerts
+    assert f"graded it Inadequate, where your grade was Good. Reason: {CHILD}" in text
+    assert decided(services, audit_id) == (0, "inadequate", CHILD)
+    assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
+
+
+def test_agreeing_then_typing_another_grade_with_the_reason_disagrees_with_that_grade(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "RI - plans drift for months at a time"],
+                       user=QA)
+    assert f"Taken as {RI}, not Good: you disagree with the auditor's grade." in flat(out)
+    assert decided(services, audit_id) == (0, "requires_improvement", "plans drift for months at a time")
+
+
+def test_the_auditors_grade_typed_with_the_reason_after_a_wrong_pick_is_agreeing(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding",
+                                "good: the plan is reviewed every month"], user=QA)
+    assert ("Taken as Good, not Outstanding: that is the auditor's grade, so you agree with it."
+            in flat(out))
+    assert decided(services, audit_id) == (1, "good", "the plan is reviewed every month")
+
+
+def test_another_grade_typed_alone_at_the_reason_is_taken_and_its_reason_asked(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding", "requires improvement",
+                                "Reviews have slipped since the summer"], user=QA)
+    text = flat(out)
+    assert f"Taken as {RI}, not Outstanding." in text
+    assert f"You would grade it {RI}. Why?" in text
+    assert decided(services, audit_id) == (0, "requires_improvement", "Reviews have slipped since the summer")
+
+
+def test_the_grade_picked_typed_alone_is_no_reason(engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", "requires improvement"], user=QA)
+    assert (f"{RI} is the grade you chose. Please say in a sentence why you would grade it {RI}, for the auditor to "
+            "learn from (at least a few words).") in flat(out)
+    assert decided(services, audit_id) is None
+
+
+def test_a_reason_starting_with_a_one_letter_word_is_not_read_as_a_grade(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "I, too, found the plan well reviewed"],
+                       user=QA)
+    assert "Taken as" not in out
+    assert decided(services, audit_id) == (1, "good", "I, too, found the plan well reviewed")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("inadequate - the child was not heard", ("inadequate", "the child was not heard")),
+    ("RI, plans drift", ("requires_improvement", "plans drift")),
+    ("actually good because visits are on time", ("good", "visits are on time")),
+    ("inadequte", ("inadequate", None)),
+    ("I, too, saw it", None), ("G - fine", None), ("1 - the plan", None), ("the plan is good", None),
+    ("not good, visits lapsed", None),
+])
+def test_a_grade_starting_a_reason_is_read_but_never_from_one_letter(typed: str,
+                                                                    meant: tuple[str, str | None] | None) -> None:
+    assert grade_starting(typed) == meant
+
+
+# -- F17: a reason that says nothing -------------------------------------------------------------------------
+
+def test_ok_is_no_moderation_reason_and_the_sentence_typed_next_is_the_reason(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "ok",
+                                "What the audit says about the plan is borne out by the file"], user=QA)
+    text = flat(out)
+    assert ("Please say in a sentence why you agree with Good, for the auditor to learn from (at least a few "
+            "words).") in text
+    assert decided(services, audit_id) == (1, "good", "What the audit says about the plan is borne out by the file")
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_a_grade_typed_with_a_reason_too_short_keeps_the_grade_and_asks_the_reason(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI, ok", "Reviews have slipped badly"],
+                       user=QA)
+    text = flat(out)
+    assert f"Please say in a sentence why you would grade it {RI}" in text
+    assert f"You would grade it {RI}. Why?" in text
+    assert decided(services, audit_id) == (0, "requires_improvement", "Reviews have slipped badly")
+
+
+# -- through Slack -------------------------------------------------------------------------------------------
+
+def test_through_slack_the_slip_and_a_reason_naming_the_grade_meant_moderate_as_meant(
+        bot: RunningBot, standin, services: Services, engine: Engine) -> None:
+    audit_id = submitted_audit(engine, services, AUDITOR)
+    engine.action(QA, "audit.moderate_open", str(audit_id))
+    moderator = SlackPerson(bot, standin, QA)
+    [asked] = moderator.send("message", "disagree")
+    [ri] = [c for c in asked.choices if c.label == RI]
+    [why] = moderator.send("press", f"{ri.action}|{ri.value}")
+    assert "Why?" in why.text
+    [taken, check] = moderator.send("message", f"inadequate - {CHILD}")
+    assert flat(taken.text) == f"Taken as Inadequate, not {RI}. Nothing was saved for {RI}."
+    assert "This sends an urgent alert now to" in check.text
+    [send] = [c for c in check.choices if c.label == "Send the alert"]
+    moderator.send("press", f"{send.action}|{send.value}")
+    assert decided(services, audit_id) == (0, "inadequate", CHILD)
+
+
+def test_through_slack_ok_is_refused_as_a_reason(bot: RunningBot, standin, services: Services,
+                                                 engine: Engine) -> None:
+    audit_id = submitted_audit(engine, services, AUDITOR)
+    engine.action(QA, "audit.moderate_open", str(audit_id))
+    moderator = SlackPerson(bot, standin, QA)
+    moderator.send("message", "agree")
+    [refused] = moderator.send("message", "ok")
+    assert "Please say in a sentence why you agree with" in refused.text
+    assert decided(services, audit_id) is None
+    moderator.send("message", "The file bears out what the audit says")
+    assert decided(services, audit_id) == (1, "good", "The file bears out what the audit says")
