@@ -478,8 +478,8 @@ class NameFinder:
         """The words of `text` and how it is written: 'upper' (shouted), 'lower' (no capitals but abbreviations)
         or 'mixed' (ordinary case, where a capital says something)."""
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        letters = [c for c in text if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
+        letters = "".join(filter(str.isalpha, text))  # built-ins, not a Python loop: kb check reads 74,000 texts
+        upper = sum(map(str.isupper, letters))
         mode = "upper" if letters and upper / len(letters) > 0.7 else (
             "lower" if upper == 0 or _only_abbreviations_capitalised(tokens) else "mixed")
         return tokens, mode

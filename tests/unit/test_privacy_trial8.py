@@ -1,0 +1,113 @@
+"""What the eighth user trial got past the identifier screen: a child's full name in a knowledge-base answer (kb
+check screened content for the names file's names only), a child's name before 'review' (taken for a review named
+after its author), initials after 'case of', and an email without its ending or a social-media account name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.privacy.content_names import content_name_hits
+from bot.privacy.detect import NameFinder
+from bot.privacy.lexicon import Lexicon
+from bot.privacy.screen import Screen
+
+# All fake: invented for the screen's tests.
+ANSWER = "A family tree drawn for the child, e.g. for Jayden Smith, who lives with nan."
+
+
+def found(screen: Screen, text: str, mode: str = "full") -> list[tuple[str, str]]:
+    return [(f.kind, f.words) for f in screen.find(text, mode)]
+
+
+@pytest.fixture(scope="module")
+def find(identifier_screen: Screen) -> Callable[[str], list[tuple[str, str]]]:
+    """The screen's find, without the lists in its repr (hypothesis prints the arguments of a failing example)."""
+    return lambda text: found(identifier_screen, text)
+
+
+# -- F7: knowledge-base content ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    (ANSWER, "Jayden Smith"),
+    ("Kayden Smith at 14 Elm Road, LS11 5AB, drew his family tree.", "Kayden Smith"),  # in no names file
+    ("Ask mum (Keisha Okonkwo) what the child calls each carer.", "Keisha Okonkwo"),
+    ("Mrs Begum said the plan was clear.", "Mrs Begum"),
+    ("what did kayden smith say at the visit", "kayden smith"),  # an alternative typed small
+])
+def test_content_mode_finds_a_full_name_without_the_names_file(identifier_screen: Screen, text: str,
+                                                               name: str) -> None:
+    assert ("name", name) in found(identifier_screen, text, "content")
+
+
+def test_content_mode_reports_the_name_beside_the_address_and_postcode(identifier_screen: Screen) -> None:
+    kinds = [kind for kind, _ in found(identifier_screen, "Kayden Smith at 14 Elm Road, LS11 5AB", "content")]
+    assert sorted(kinds) == ["address", "name", "postcode"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gillick competence and the Fraser guidelines apply to contraception advice.",  # judgments and tools
+    "Use Makaton or symbols, ecomaps and Signs of Safety three houses.",
+    "The Philomena Protocol is used when a child in care goes missing.",
+    "Forced marriage guidance covers England and Wales.",
+    "Snooze a reminder until Monday.",
+    "the Southwark judgment sets out duties to homeless 16 and 17 year olds",
+    "the Arthur Labinjo-Hughes and Star Hobson review and the Josh MacAlister review",  # public, cited in full
+    "Working Together to Safeguard Children 2023 and the Children Act 1989",
+    "Dr Patel the designated doctor chairs the panel",  # a professional with the role
+    "strat disc within 1 working day, icpc within 15",
+])
+def test_content_mode_still_passes_what_the_knowledge_base_rightly_names(identifier_screen: Screen,
+                                                                         text: str) -> None:
+    assert found(identifier_screen, text, "content") == []
+
+
+def test_content_mode_still_finds_the_names_file_names_alone(identifier_screen: Screen) -> None:
+    listed = identifier_screen.with_listed(["Zephyrine"])
+    assert ("name", "Zephyrine") in found(listed, "The plan for Zephyrine is reviewed monthly.", "content")
+    assert found(identifier_screen, "The plan for Zephyrine is reviewed monthly.", "content") == []
+
+
+def test_the_shipped_knowledge_base_passes_content_mode(identifier_screen: Screen) -> None:
+    from bot.privacy.knowledge_screen import identifier_problems
+    from knowledge.loader import load_knowledge
+
+    assert identifier_problems(load_knowledge(), identifier_screen) == []
+
+
+NAMES = ["Jayden", "Kayden", "Amelia", "Tunde", "Keisha", "Zoë", "Siobhán", "Tyler", "Grace", "Will"]
+SURNAMES = ["Smith", "Okonkwo", "O'Brien", "McDonagh", "Labinjo-Hughes", "de Souza", "Brown", "Young"]
+WORDS = ["the", "plan", "mum", "Mrs", "said", "review", "for", "e.g.", "and", "Court", "Family", "was", "at", "J",
+         "Safety", "Signs", "of", "is", "called", "known", "as", "'Jay'", "(12)", ",", "her", "Star", "Hobson", "The",
+         "miss", "child", "Dr", "nan", "visit", "MASH", "Oliver", "Wales", "Gillick", "children", "family", "foster",
+         "carer", "Leon's", "Legal", "Mr", "Delaney", "young", "Young", "Day", "is 15 and", "Okonkwo's"]
+
+
+class _Quiet(Lexicon):
+    def __repr__(self) -> str:
+        return "Lexicon(...)"
+
+
+@pytest.fixture(scope="module")
+def lexicon(identifier_screen: Screen) -> Lexicon:
+    """The loaded lists, printed short (hypothesis prints the arguments of a failing example)."""
+    return _Quiet(**{name: getattr(identifier_screen.lexicon, name) for name in Lexicon.__dataclass_fields__})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(NAMES + SURNAMES + WORDS), min_size=1, max_size=12),
+       st.sampled_from([frozenset(), frozenset({"amelia"}), frozenset({"smith", "zoë", "young", "day"})]))
+def test_the_quick_look_never_changes_what_content_mode_finds(lexicon: Lexicon, words: list[str],
+                                                              listed: frozenset[str]) -> None:
+    """Content mode runs the name finder only where a name could be found: that shortcut must find exactly what
+    running the finder on every text would (the names file's names, and every name of two or more words)."""
+    text = " ".join(words)
+    quick = content_name_hits(text, lexicon, listed)
+    words_only = Lexicon(frozenset(), frozenset(), lexicon.common_words, frozenset(), lexicon.everyday_words)
+    slow = [hit for hit in NameFinder(words_only, listed).hits(text) if hit.kind == "name"] if listed else []
+    slow += [hit for hit in NameFinder(lexicon, listed).hits(text) if hit.kind == "name"
+             and len(NameFinder._read(hit.words)[0]) >= 2 and hit not in slow]
+    assert sorted(quick, key=repr) == sorted(slow, key=repr)
