@@ -731,6 +731,33 @@ class NameFinder:
                 return False  # 'the Daniel Pelka Serious Case Review', not 'Jayden Smith Attended Review'
         return False
 
+    def _review_of_child(self, tokens: list[_Token], i: int) -> int | None:
+        """Where a child's name ends (its last word) when tokens from i name a child before 'review', 'inquiry' or
+        'report' (with 'national', 'serious case', 'Practice' and such between): a given name and a surname or a rare
+        capitalised word ('the Kayden Smith review', 'the Marcus Tate Practice Review', 'the Tunde Smith serious case
+        review'), or a given name alone that is neither a surname nor a common word ('the Kayden review'). Local child
+        safeguarding practice reviews are known by the child's name, so the words are a name whatever else holds
+        ('the' before, a title-case heading); an author's surname ('the Munro review') is none, and a public review
+        on the list (public_cases.py) passes anyway. None otherwise."""
+        words = [token.text for token in tokens[i:i + 3]]
+        if not words or not words[0][0].isupper() or words[0].casefold() in ROLES \
+                or words[0].casefold().rstrip(".") in TITLES or re.search(r"['’]s$", words[0]):
+            return None  # "Oliver's review" is judged as a possessive; 'the Lord Laming report' by its role
+        first = words[0]
+        two = len(words) > 1 and words[1][0].isupper() and not re.search(r"['’]s$", words[1]) \
+            and words[1].casefold() not in _CASE_REVIEWS | _AUTHORED | _REVIEW_QUALIFIERS | _NOT_PEOPLE | _AFTER_ORG
+        after = i + (2 if two else 1)
+        while after < len(tokens) and tokens[after].text.casefold() in _REVIEW_QUALIFIERS:
+            after += 1  # 'national', 'serious case', 'Child Safeguarding Practice'
+        if after >= len(tokens) or tokens[after].text.casefold() not in _CASE_REVIEWS | _AUTHORED:
+            return None
+        if two:
+            second = words[1]
+            named = (self._given(first) or self._unknown_capital(first, "mixed")) and (
+                self._surname(second) or self._given(second) or self._unknown_capital(second, "mixed"))
+            return i + 1 if named and first.casefold() not in _NOT_PEOPLE else None
+        return i if self._given(first) and not self._surname(first) and not self._common(first) else None
+
     def _heading_words(self, text: str, tokens: list[_Token], mode: str) -> set[int]:
         """The common words in a run of three or more capitalised words, two of them plain words that are not
         names (Voice, Child, Dive, Centre): a heading or an organisation's name in title case, not a person's."""
@@ -770,6 +797,9 @@ class NameFinder:
         headings = self._heading_words(text, tokens, mode)
         for i, tok in enumerate(tokens):
             word = tok.text
+            if mode == "mixed" and (last := self._review_of_child(tokens, i)) is not None:
+                spans.append((i, last))  # 'the Kayden Smith review': a local review is known by the child's name
+                continue
             if i in headings and not _HEADING_PERSON.match(text[tok.end:tok.end + 12]):
                 continue  # 'Voice of the Child Deep Dive', 'Rose Hill Children's Centre': a title, not a person
             if mode == "mixed" and (self._named_after(tokens, i) or (
@@ -1327,6 +1357,8 @@ _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool tri
 _EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
 _INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
 _AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
+# What a case review is called, capitalised: 'the Marcus Tate Practice Review' names a child, as 'review' does.
+_CASE_REVIEWS = frozenset(_split("review reviews practice inquiry inquiries report"))
 # A service or an employer follows these: 'referred to Kooth', 'signposted to Shout', 'works at Asda'.
 _SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign-posted|signposting)\s+(?:on\s+)?to|"
                              r"(?:works|worked|working|job|jobs|shifts?|employed|employment)\s+(?:at|for|by))\s+"
