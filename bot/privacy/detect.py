@@ -90,6 +90,36 @@ _MAIL_PROVIDERS = frozenset(_split("gmail googlemail hotmail outlook yahoo iclou
                                    " protonmail virginmedia talktalk"))
 _MAIL_ENDING = re.compile(r"\.(?:com|co\.uk|org|net|uk|gov|io|ie|me|info)$", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+(?:@|\s@\s?|@\s)[\w-]+(?:\.[\w-]+)+")
+# An email without its ending ('sarahjones84@gmail', 'sarahjones84 at gmail') still names the person's account:
+# after '@' with a mail provider's name or a name part holding a digit, dot or underscore; spelt 'at', only with
+# a provider (not 'looked at outlook': the name part needs a digit, dot or underscore, or an email word before).
+_MAIL_NAMES = ("gmail|googlemail|hotmail|outlook|yahoo|ymail|icloud|aol|btinternet|protonmail|proton|rocketmail|"
+               "virginmedia|talktalk|live|msn|sky")
+_MAIL_NAME_SET = frozenset(_MAIL_NAMES.split("|"))
+_BARE_EMAIL = re.compile(r"(?<![\w.+@<-])(?P<user>[\w+-]+(?:\.[\w+-]+)*)\s?@\s?(?P<domain>[A-Za-z][\w-]*)\b(?!\.\w)")
+_SPELT_BARE_EMAIL = re.compile(
+    rf"(?<![\w.+-])(?P<user>[\w+-]{{2,40}}(?:(?:\.|\s+dot\s+)[\w+-]{{1,40}}){{0,3}})(?:\s+at\s+|\s*[\[(]at[\])]\s*)"
+    rf"(?P<domain>{_MAIL_NAMES})\b(?!\.\w|\s+dot\s)", re.IGNORECASE)
+_EMAIL_WORD_BEFORE = re.compile(r"\b(?:e-?mails?|e-?mailed|e-?mailing|mail|address|inbox|contact(?:ed|able)?)\b"
+                                r"[^.;!?\n]{0,40}$", re.IGNORECASE)
+_NOT_MAIL_USERS = frozenset(_split("mum mom mam dad her him his them their me us you she he they it we i nan gran "
+                                   "carer carers parent parents family email emails address account inbox"))
+# Social media: a handle after '@' ('@sarahjones84'), or a user name with a digit, dot or underscore beside a
+# platform ('sarahj84 on snapchat', 'facebook: sarah.jones'); a platform mentioned without one passes ('on facebook
+# there were concerning posts'), as do Slack's own '@here', '@channel' and '@everyone'.
+_PLATFORMS = (r"facebook|fb|messenger|instagram|insta|ig|snapchat|snap|tik\s?tok|twitter|whats\s?app|telegram|"
+              r"youtube|discord|twitch|reddit|kik|roblox|xbox|playstation|psn|steam|threads|onlyfans|linkedin|"
+              r"pinterest|tumblr|signal|viber|wechat|tinder|grindr|bumble|hinge|yubo|wink|bereal")
+_HANDLE = r"@?[A-Za-z][\w.]{1,29}[A-Za-z0-9_]"
+_HANDLE_ON = re.compile(rf"(?<![\w.@<-])(?P<handle>{_HANDLE})\s+(?:on|via|from)\s+(?:the\s+)?(?:{_PLATFORMS}|x)\b",
+                        re.IGNORECASE)  # 'x' (Twitter) only after 'on': alone it is a letter
+_PLATFORM_HANDLE = re.compile(
+    rf"\b(?:{_PLATFORMS})\s*(?:(?:user\s?name|name|handle|account|acc|profile|page|id|tag)\s*)?"
+    rf"(?:(?:is|was|as|called|named)\s+|[:=]\s*|-\s+)?(?P<handle>(?<![\w.@<-]){_HANDLE})(?![\w@-])", re.IGNORECASE)
+_AT_HANDLE = re.compile(r"(?<![\w.@<&/:+-])@(?P<handle>[A-Za-z_][\w.]{0,29}[A-Za-z0-9_]|[A-Za-z_])(?![\w@-])")
+_PLATFORM_WORD = re.compile(rf"\b(?:{_PLATFORMS})\b", re.IGNORECASE)
+_SLACK_MENTIONS = frozenset(_split("here channel everyone"))
+_SLACK_ID = re.compile(r"[UWB][A-Z0-9]{6,}")  # '@U0ABC123': a colleague's Slack member id, not an account
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
                        r"terr|tce|grove|mews|way|court|ct|place|square|sq")
 _STREET_TYPES = (r"road|rd|street|st|avenue|ave|av|lane|ln|drive|dr|close|cl|court|ct|crescent|cres|gardens|gdns|"
@@ -272,6 +302,7 @@ def structured_hits(text: str) -> list[Hit]:
     for m in _SPELT_EMAIL.finditer(text):
         if free(m.start(), m.end()) and _spelt_email(m):
             add("email", m.start(), m.end())
+    _accounts(text, add, free)
     for m in _UPN.finditer(text):
         if free(m.start(), m.end()):
             add("upn", m.start(), m.end())
@@ -312,6 +343,31 @@ def structured_hits(text: str) -> list[Hit]:
     return hits
 
 
+def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[int, int], bool]) -> None:
+    """Emails without their ending and social-media account names, added as `structured_hits` adds its own."""
+    for m in _BARE_EMAIL.finditer(text):
+        if free(m.start(), m.end()) and (m.group("domain").casefold() in _MAIL_NAME_SET
+                                         or _account_like(m.group("user"))):
+            add("email", m.start(), m.end())  # 'sarahjones84@gmail'
+    for m in _SPELT_BARE_EMAIL.finditer(text):
+        user = m.group("user")
+        if free(m.start(), m.end()) and user.casefold() not in _NOT_MAIL_USERS and (
+                _account_like(user) or " dot " in user.casefold()
+                or _EMAIL_WORD_BEFORE.search(text[max(0, m.start() - 60):m.start()])):
+            add("email", m.start(), m.end())  # 'sarahjones84 at gmail', 'emails from sarahjones at hotmail'
+    for pattern in (_HANDLE_ON, _PLATFORM_HANDLE):
+        for m in pattern.finditer(text):
+            handle = m.group("handle")
+            if free(m.start("handle"), m.end("handle")) and (handle.startswith("@") or _account_like(handle)) \
+                    and not _version(handle):
+                add("handle", m.start("handle"), m.end("handle"))  # 'sarahj84 on snapchat', 'insta: sj_2011'
+    for m in _AT_HANDLE.finditer(text):
+        handle = m.group("handle")
+        if free(m.start(), m.end()) and handle.casefold() not in _SLACK_MENTIONS and not _SLACK_ID.fullmatch(
+                handle) and (_account_like(handle) or _PLATFORM_WORD.search(text[max(0, m.start() - 60):m.end() + 60])):
+            add("handle", m.start(), m.end())  # 'on facebook as @sarahjones84', '@sarahjones84'
+
+
 def _landmark(before: str) -> bool:
     """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
     Opera House', 'transferred to Great Ormond Street'."""
@@ -323,6 +379,24 @@ def _spelt_email(m: re.Match[str]) -> bool:
     domain is a mail provider's."""
     user = m.group("user")
     return bool(re.search(r"[._\d]|\sdot\s", user)) or m.group("domain").casefold() in _MAIL_PROVIDERS
+
+
+def _account_like(name: str) -> bool:
+    """A user name as people make them, not a word: letters with a digit, an underscore or a dot between parts
+    ('sarahjones84', 'sj_2011', 'sarah.jones'); a number alone or a word is none."""
+    bare = name.lstrip("@")
+    return sum(c.isalpha() for c in bare) >= 2 and bool(re.search(r"\d|_|[^\W\d_]\.[^\W\d_]", bare))
+
+
+def _version(name: str) -> bool:
+    """A version, a product or a school year, not an account: 'v2.3', 'iOS17', 'PS4', 'Year10', 'KS2'."""
+    numbered = re.fullmatch(r"([A-Za-z]+)\d+(?:\.\d+)*[a-z]?", name)
+    return bool(numbered) and numbered.group(1).casefold() in _NUMBERED_THINGS
+
+
+_NUMBERED_THINGS = frozenset(_split("v ver version ios android windows win mac macos ps psn xbox switch iphone galaxy "
+                                    "ks year yr y covid mp gcse level tier stage step phase part page form room flat "
+                                    "ward unit bus route section s a b c"))
 
 
 def _birth_date_before(before: str) -> bool:

@@ -40,7 +40,10 @@ KINDS = {
     "postcode": ("a postcode", "describe the area instead ('in the borough', 'out of area')"),
     "address": ("an address", "describe the place instead ('the family home', 'the new flat')"),
     "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
-    "email": ("an email address", "leave it out"),
+    "email": ("an email address", "say whose it is instead ('mum's email address'): the address itself identifies "
+              "them"),
+    "handle": ("a social media account name", "say whose account it is instead ('her social media account', "
+               "'mum's Facebook')"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "

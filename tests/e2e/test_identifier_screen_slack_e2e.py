@@ -12,8 +12,10 @@ import pytest
 import time_machine
 
 from bot.core.services import Services
+from bot.storage import audits as store
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
+from tests.support.audit_rows import insert_audit
 from tests.support.slack_standin import dm_channel_for
 
 LONDON = ZoneInfo("Europe/London")
@@ -64,3 +66,38 @@ def test_a_question_naming_a_child_is_neither_stored_nor_passed_on(bot: RunningB
     [refused] = SlackPerson(bot, standin, WORKER).send("message", question)
     assert refused.kind == "error" and quoted in refused.text
     assert list(services.storage.db.query("SELECT * FROM kb_asks")) == []
+
+
+@pytest.mark.parametrize(("typed", "quoted", "instead"), [
+    ("mum emails from sarahjones84 at gmail so I will arrange visits through her",
+     "“sarahjones84 at gmail” looks like an email address", "'mum's email address'"),
+    ("mum emails from sarahjones84@gmail so I will arrange visits through her",
+     "“sarahjones84@gmail” looks like an email address", "'mum's email address'"),
+    ("mum is on facebook as @sarahjones84 so I will message her about visits",
+     "“@sarahjones84” looks like a social media account name", "'her social media account'"),
+    ("mum is sarahj84 on snapchat so I will message her about visits",
+     "“sarahj84” looks like a social media account name", "'her social media account'"),
+])
+def test_reflections_with_a_parents_account_are_refused_and_not_sent_on(bot: RunningBot, standin,
+                                                                        services: Services, typed: str, quoted: str,
+                                                                        instead: str) -> None:
+    audit = insert_audit(services.storage, "CR-100001", datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+                         auditor="U0MGRN001", worker=WORKER)
+    worker = SlackPerson(bot, standin, WORKER)
+    worker.send("command", f"reflect {audit}")
+    sent_before = len(dms_to(standin, ("U0MGRN001",)))
+    replies = worker.send("message", typed)
+    assert any(quoted in reply.text and instead in reply.text for reply in replies)
+    assert store.reflections_of(services.storage, audit) == []
+    assert len(dms_to(standin, ("U0MGRN001",))) == sent_before
+
+
+def test_reflections_that_mention_social_media_without_an_account_are_saved(bot: RunningBot, standin,
+                                                                            services: Services) -> None:
+    audit = insert_audit(services.storage, "CR-100001", datetime(2026, 11, 2, 10, 0, tzinfo=LONDON),
+                         auditor="U0MGRN001", worker=WORKER)
+    worker = SlackPerson(bot, standin, WORKER)
+    worker.send("command", f"reflect {audit}")
+    text = "On facebook there were concerning posts; I will use email and the team inbox to arrange visits."
+    worker.send("message", text)
+    assert [r["text"] for r in store.reflections_of(services.storage, audit)] == [text]

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.errors import UserError
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import NameFinder
 from bot.privacy.lexicon import Lexicon
-from bot.privacy.screen import Screen
+from bot.privacy.screen import Finding, Screen, screen_text
 
 # All fake: invented for the screen's tests.
 ANSWER = "A family tree drawn for the child, e.g. for Jayden Smith, who lives with nan."
@@ -180,3 +181,71 @@ def test_initials_after_case_of_are_initials(identifier_screen: Screen, text: st
 ])
 def test_case_of_before_an_acronym_or_a_word_passes(identifier_screen: Screen, text: str) -> None:
     assert found(identifier_screen, text) == []
+
+
+# -- F20: emails without their ending and social-media accounts ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind", "words"), [
+    ("mum emails from sarahjones84 at gmail so I will arrange visits", "email", "sarahjones84 at gmail"),
+    ("mum emails from sarahjones84@gmail so I will arrange visits", "email", "sarahjones84@gmail"),
+    ("mum emails from sarahjones at hotmail so I reply there", "email", "sarahjones at hotmail"),
+    ("mum is on facebook as @sarahjones84 so I will message her", "handle", "@sarahjones84"),
+    ("mum is sarahj84 on snapchat so I will message her", "handle", "sarahj84"),
+    ("dad's insta is dj_2010", "handle", "dj_2010"),
+    ("her tiktok handle is kayla_x09", "handle", "kayla_x09"),
+    ("mum's snapchat name is sj2011", "handle", "sj2011"),
+    ("contact via jones_family on whatsapp", "handle", "jones_family"),
+    ("on instagram as @sj", "handle", "@sj"),
+])
+def test_an_email_without_its_ending_or_an_account_name_is_refused(identifier_screen: Screen, text: str, kind: str,
+                                                                  words: str) -> None:
+    assert (kind, words) in found(identifier_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "@here the audit is due", "@channel reminder", "<@U0ABC123> can you look", "meeting at 10", "meet @ 10",
+    "contact via the team inbox", "using email", "on facebook there were concerning posts", "Signs of Safety",
+    "saw posts on twitter about the school", "twitter and tiktok use discussed", "updated to v2.3 on the laptop",
+    "Form 2b was completed", "Year10 pupils on tiktok", "the app is on iOS17 now", "mum @ home",
+    "looked at outlook calendar", "emailed mum at hotmail", "messages on whatsapp from mum", "PS4 on xbox live",
+    "ask @audit-bot in the channel", "KS2 results were good",
+])
+def test_ordinary_mentions_of_email_and_social_media_pass(identifier_screen: Screen, text: str) -> None:
+    assert found(identifier_screen, text) == []
+
+
+def test_the_refusal_says_what_to_write_instead(identifier_screen: Screen) -> None:
+    with pytest.raises(UserError) as handle:
+        screen_text("mum is sarahj84 on snapchat so I will arrange visits", identifier_screen, "your reflections")
+    assert "“sarahj84” looks like a social media account name: say whose account it is instead ('her social " \
+           "media account', 'mum's Facebook')" in str(handle.value)
+    with pytest.raises(UserError) as email:
+        screen_text("mum emails from sarahjones84@gmail so", identifier_screen, "your reflections")
+    assert "“sarahjones84@gmail” looks like an email address: say whose it is instead ('mum's email address')" \
+        in str(email.value)
+
+
+PLATFORMS = ["facebook", "instagram", "insta", "snapchat", "tiktok", "twitter", "whatsapp", "telegram", "youtube",
+             "discord"]
+
+
+@settings(deadline=None)
+@given(name=st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=3, max_size=10),
+       digits=st.integers(min_value=0, max_value=2012).map(str), platform=st.sampled_from(PLATFORMS),
+       template=st.sampled_from(["mum is {h} on {p} so I message her", "dad's {p} is {h}", "{p}: {h}",
+                                 "mum is on {p} as @{h}"]))
+def test_a_name_with_digits_beside_a_platform_is_an_account(find: Callable[[str], list[tuple[str, str]]], name: str,
+                                                            digits: str, platform: str, template: str) -> None:
+    assert "handle" in {kind for kind, _ in find(template.format(h=name + digits, p=platform))}
+
+
+@settings(deadline=None)
+@given(platform=st.sampled_from(PLATFORMS),
+       word=st.sampled_from(["posts", "messages", "photos", "videos", "comments", "threats", "there", "again"]))
+def test_a_platform_mentioned_without_an_account_passes(find: Callable[[str], list[tuple[str, str]]], platform: str,
+                                                        word: str) -> None:
+    assert find(f"mum saw {word} on {platform} and told the school") == []
+
+
+def test_findings_of_the_new_kinds_have_labels(identifier_screen: Screen) -> None:
+    assert Finding("handle", "a social media account name", "@sj") in identifier_screen.find("on instagram as @sj")
