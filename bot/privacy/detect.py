@@ -118,6 +118,8 @@ _PLATFORM_HANDLE = re.compile(
     rf"(?:(?:is|was|as|called|named)\s+|[:=]\s*|-\s+)?(?P<handle>(?<![\w.@<-]){_HANDLE})(?![\w@-])", re.IGNORECASE)
 _AT_HANDLE = re.compile(r"(?<![\w.@<&/:+-])@(?P<handle>[A-Za-z_][\w.]{0,29}[A-Za-z0-9_]|[A-Za-z_])(?![\w@-])")
 _PLATFORM_WORD = re.compile(rf"\b(?:{_PLATFORMS})\b", re.IGNORECASE)
+_PLATFORM_OR_X = re.compile(rf"\b(?:{_PLATFORMS}|x)\b", re.IGNORECASE)
+_MAIL_WORD = re.compile(rf"\b(?:{_MAIL_NAMES})\b", re.IGNORECASE)
 _SLACK_MENTIONS = frozenset(_split("here channel everyone"))
 _SLACK_ID = re.compile(r"[UWB][A-Z0-9]{6,}")  # '@U0ABC123': a colleague's Slack member id, not an account
 _PLAIN_STREET_TYPES = (r"road|rd|street|st|avenue|ave|lane|ln|drive|dr|close|cl|crescent|cres|gardens|gdns|terrace|"
@@ -344,24 +346,26 @@ def structured_hits(text: str) -> list[Hit]:
 
 
 def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[int, int], bool]) -> None:
-    """Emails without their ending and social-media account names, added as `structured_hits` adds its own."""
-    for m in _BARE_EMAIL.finditer(text):
+    """Emails without their ending and social-media account names, added as `structured_hits` adds its own. Each
+    pattern is tried only where its anchor is in the text ('@', a mail provider, a platform): most texts have none."""
+    at = "@" in text
+    for m in _BARE_EMAIL.finditer(text) if at else ():
         if free(m.start(), m.end()) and (m.group("domain").casefold() in _MAIL_NAME_SET
                                          or _account_like(m.group("user"))):
             add("email", m.start(), m.end())  # 'sarahjones84@gmail'
-    for m in _SPELT_BARE_EMAIL.finditer(text):
+    for m in _SPELT_BARE_EMAIL.finditer(text) if _MAIL_WORD.search(text) else ():
         user = m.group("user")
         if free(m.start(), m.end()) and user.casefold() not in _NOT_MAIL_USERS and (
                 _account_like(user) or " dot " in user.casefold()
                 or _EMAIL_WORD_BEFORE.search(text[max(0, m.start() - 60):m.start()])):
             add("email", m.start(), m.end())  # 'sarahjones84 at gmail', 'emails from sarahjones at hotmail'
-    for pattern in (_HANDLE_ON, _PLATFORM_HANDLE):
+    for pattern in (_HANDLE_ON, _PLATFORM_HANDLE) if _PLATFORM_OR_X.search(text) else ():
         for m in pattern.finditer(text):
             handle = m.group("handle")
             if free(m.start("handle"), m.end("handle")) and (handle.startswith("@") or _account_like(handle)) \
                     and not _version(handle):
                 add("handle", m.start("handle"), m.end("handle"))  # 'sarahj84 on snapchat', 'insta: sj_2011'
-    for m in _AT_HANDLE.finditer(text):
+    for m in _AT_HANDLE.finditer(text) if at else ():
         handle = m.group("handle")
         if free(m.start(), m.end()) and handle.casefold() not in _SLACK_MENTIONS and not _SLACK_ID.fullmatch(
                 handle) and (_account_like(handle) or _PLATFORM_WORD.search(text[max(0, m.start() - 60):m.end() + 60])):
@@ -813,17 +817,20 @@ class NameFinder:
         safeguarding practice reviews are known by the child's name, so the words are a name whatever else holds
         ('the' before, a title-case heading); an author's surname ('the Munro review') is none, and a public review
         on the list (public_cases.py) passes anyway. None otherwise."""
+        if not tokens[i].text[0].isupper() or not any(
+                token.text.casefold() in _REVIEW_WORDS for token in tokens[i + 1:i + 6]):
+            return None  # most words: no capital, or no review after them
         words = [token.text for token in tokens[i:i + 3]]
-        if not words or not words[0][0].isupper() or words[0].casefold() in ROLES \
+        if words[0].casefold() in ROLES \
                 or words[0].casefold().rstrip(".") in TITLES or re.search(r"['’]s$", words[0]):
             return None  # "Oliver's review" is judged as a possessive; 'the Lord Laming report' by its role
         first = words[0]
         two = len(words) > 1 and words[1][0].isupper() and not re.search(r"['’]s$", words[1]) \
-            and words[1].casefold() not in _CASE_REVIEWS | _AUTHORED | _REVIEW_QUALIFIERS | _NOT_PEOPLE | _AFTER_ORG
+            and words[1].casefold() not in _NOT_A_SURNAME_HERE
         after = i + (2 if two else 1)
         while after < len(tokens) and tokens[after].text.casefold() in _REVIEW_QUALIFIERS:
             after += 1  # 'national', 'serious case', 'Child Safeguarding Practice'
-        if after >= len(tokens) or tokens[after].text.casefold() not in _CASE_REVIEWS | _AUTHORED:
+        if after >= len(tokens) or tokens[after].text.casefold() not in _REVIEW_WORDS:
             return None
         if two:
             second = words[1]
@@ -1433,6 +1440,7 @@ _INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
 _AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
 # What a case review is called, capitalised: 'the Marcus Tate Practice Review' names a child, as 'review' does.
 _CASE_REVIEWS = frozenset(_split("review reviews practice inquiry inquiries report"))
+_REVIEW_WORDS = _CASE_REVIEWS | _AUTHORED
 # A service or an employer follows these: 'referred to Kooth', 'signposted to Shout', 'works at Asda'.
 _SERVICE_BEFORE = re.compile(r"\b(?:(?:referrals?|referred|refer|signposted|sign-posted|signposting)\s+(?:on\s+)?to|"
                              r"(?:works|worked|working|job|jobs|shifts?|employed|employment)\s+(?:at|for|by))\s+"
@@ -1448,6 +1456,7 @@ _PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial national"
                                       " rapid"))
+_NOT_A_SURNAME_HERE = _REVIEW_WORDS | _REVIEW_QUALIFIERS | _NOT_PEOPLE | _AFTER_ORG  # 'Kayden Serious Case Review'
 _AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
                                              " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
