@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.asking import learned_admin, question_find, unanswered_removal
-from bot.asking.kb_check import folder_problems
+from bot.asking.kb_check import entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
@@ -125,7 +125,7 @@ class KnowledgeAdmin:
                      + "\n".join(lines), kind="error" if word else "info")
 
     def reload(self, turn: Turn) -> list[Reply]:
-        result = self.service.reload()
+        result = self.service.reload(entry_content_problems(self.services))
         detail: dict[str, object] = {"ok": result.ok, "entries": result.entries}
         if result.diff is not None:
             detail.update(added=result.diff.added, changed=result.diff.changed, removed=result.diff.removed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from bot.core.knowledge import EntryCheck
 from bot.core.services import Services
 from bot.privacy.knowledge_screen import entry_identifier_problems, identifier_problems
 from bot.privacy.screen import Screen
@@ -31,6 +32,13 @@ def content_problems(services: Services, kb: KnowledgeBase) -> list[Problem]:
     """Entry texts holding something that could identify a child or family (the screen's content mode, with
     the council's own names file)."""
     return identifier_problems(kb, services.identifier_screen.with_listed(services.settings.names))
+
+
+def entry_content_problems(services: Services) -> EntryCheck:
+    """The same screen for entries as a reload checks them (those that parsed, when others did not), so
+    `/audit kb reload` refuses what `kb check` refuses."""
+    screen = services.identifier_screen.with_listed(services.settings.names)
+    return lambda entries: entry_identifier_problems(entries, screen)
 
 
 def content_checks(services: Services, since: KnowledgeBase | None = None) -> list[Check]:

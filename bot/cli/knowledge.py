@@ -53,9 +53,10 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
-    """Validate the folder and screen its entries for identifiers (NHS numbers, phones, listed names...): every
-    problem of both kinds in one run, with file, line and fix."""
-    names = runtime.settings.names if args.dir is None else frozenset()
+    """Validate the folder and screen its entries for identifiers (NHS numbers, phones, names...): every
+    problem of both kinds in one run, with file, line and fix. The council's names file counts for a folder
+    given by path too: it is the same screen the bot's reload and its new-entry form apply."""
+    names = runtime.settings.names
     folder = _folder(args.dir, runtime)
     out = runtime.stdout or sys.stdout
     # Said first: a QA lead editing one copy of the folder must see at once if the bot's settings point at another.
@@ -71,11 +72,13 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def checked_folder(folder: Path, names: frozenset[str]) -> tuple[list[Problem], KnowledgeBase | None]:
-    """`kb check`'s problems for a folder, as `audit-bot kb check` and `audit-bot health` both report them."""
+    """`kb check`'s problems for a folder, as `audit-bot kb check` and `audit-bot health` both report them: with
+    the installed name lists, as the bot screens (a child's full name in an answer is found without the names
+    file)."""
     from bot.asking.kb_check import folder_problems
     from bot.privacy.screen import Screen
 
-    return folder_problems(folder, Screen.listed_only(names))
+    return folder_problems(folder, Screen.load(names))
 
 
 def problems_report(problems: list[Problem]) -> str:

@@ -8,15 +8,19 @@ of each; a folder with problems is never swapped in, and the previous version ke
 from __future__ import annotations
 
 import threading
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from knowledge import last_good
+from knowledge.entries import Entry
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
+
+# What a reload asks of the entries besides loading (the ones that parsed): problems with their file and line.
+EntryCheck = Callable[[Mapping[str, Entry]], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -137,15 +141,26 @@ class KnowledgeService:
         except KnowledgeBaseError as error:
             return list(error.problems), None
 
-    def reload(self) -> ReloadResult:
-        """Build the folder's current content; swap it in if valid, else keep the live one and say why."""
+    def reload(self, entry_check: EntryCheck | None = None) -> ReloadResult:
+        """Build the folder's current content; swap it in if valid, else keep the live one and say why.
+
+        `entry_check` (what `kb check` also asks of the entries: the identifier screen, bot/asking/kb_check.py)
+        runs on the entries before anything is swapped in, on those that parsed when others did not, so a QA
+        lead's reload refuses what `kb check` refuses, every problem in one reply. Reloads right after an edit the
+        bot wrote itself leave it out: the write checked the whole folder a moment before."""
         with self._reload_lock:
             older = self._live
             try:
-                newer = _build(self.folder, self.cache_folder)
+                kb = load_knowledge(self.folder, cache_folder=self.cache_folder)
             except KnowledgeBaseError as error:
-                return ReloadResult(diff=None, problems=error.problems, entries=len(older.kb.entries),
+                found = entry_check(error.entries) if entry_check is not None else []
+                return ReloadResult(diff=None, problems=[*error.problems, *found], entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
+            found = entry_check(kb.entries) if entry_check is not None else []
+            if found:
+                return ReloadResult(diff=None, problems=found, entries=len(older.kb.entries),
+                                    checklists=len(older.kb.checklists))
+            newer = LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=self.cache_folder))
             self._base = newer
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
             self.last_good_start = None

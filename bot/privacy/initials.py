@@ -18,6 +18,9 @@ After a second trial ('mum said that JS was hit', 'mum said js was hit', 'child 
 'that' or 'this' after a verb of saying or thinking joins a clause and owns nothing ('said that JS was hit'), and
 initials typed small count after 'said', 'told', 'that' or 'this' with what is said only of a person after them ('js
 was hit', 'km can be seen alone'), or beside a family word ('with mum and jk', 'jk and her mum').
+
+After an eighth trial ('case of jj' was a campaign's name, 'how do i audit the case of jj' a question): initials after
+'case of' count, typed either way, as a case is of a person; not after 'in case of' or 'a case of' ('a case of TB').
 """
 
 from __future__ import annotations
@@ -44,11 +47,14 @@ MOSTLY_CAPITALS = 0.7  # text with more of its letters in capitals than this is 
 _CANDIDATE = re.compile(r"(?<![\w.&+/'’-])(?:[A-Z]{2,3}|[A-Z]\.\s?[A-Z](?:\.\s?[A-Z])?\.?)(?![\w&+/-]|\.\w)")
 _ROMAN = re.compile(r"[IVX]+")
 _SHORT = re.compile(r"[A-Za-z]{2,3}")
-# Only a person follows these: 'child JS', 'YP AB', 'brother KM', 'saw JS'.
+# 'the case of JJ', 'audit case of jj': a case is of a person; not 'in case of', 'a case of TB' (what happens).
+_CASE_OF = (r"(?<!\bin\s)(?<!\ban\s)(?<!\ba\s)(?<!\bany\s)(?<!\bevery\s)(?<!\beach\s)(?<!\bno\s)(?<!\bone\s)"
+            r"\bcase\s+of")
+# Only a person follows these: 'child JS', 'YP AB', 'brother KM', 'saw JS', 'the case of JS'.
 _PERSON_BEFORE = re.compile(
-    r"\b(?:child|children|yp|cyp|young\s+person|baby|son|daughter|brother|sister|sibling|siblings|cousin|twin|"
-    r"stepson|stepdaughter|(?:saw|seen|visited|met|told|asked|reassured|supported|praised)(?:\s+with)?)\s+$",
-    re.IGNORECASE)
+    r"(?:\b(?:child|children|yp|cyp|young\s+person|baby|son|daughter|brother|sister|sibling|siblings|cousin|twin|"
+    rf"stepson|stepdaughter|(?:saw|seen|visited|met|told|asked|reassured|supported|praised)(?:\s+with)?)|{_CASE_OF})"
+    r"\s+$", re.IGNORECASE)
 # A person or a service may follow these; initials only when the clause ends after them ('spoke to JS about',
 # 'work with AB.'), not 'referred to XYZ service'.
 _LINK_BEFORE = re.compile(r"\b(?:for|with|to|about|and)\s+$", re.IGNORECASE)
@@ -58,10 +64,11 @@ _CLAUSE_ENDS_AFTER = re.compile(
 # Initials typed without capitals, or as one capital and a small letter ('child js', 'Js told me', 'a lad called tj
 # who'): a token of two or three letters, never a contraction's first part ('isn't').
 _TYPED_CANDIDATE = re.compile(r"(?<![\w.&+/'’-])(?:[a-z]{2,3}|[A-Z][a-z])(?=['’]s\b|(?![\w&+/'’-]|\.\w))")
-# Typed so, initials are judged only in the strongest places: after a person or a naming cue ('child ab', 'brother
-# km', 'a lad called tj'), or before a person's words ('js said', "ab's mum", 'tj who', 'ab is 4', 'km (12)').
+# Typed so, initials are judged only in the strongest places: after a person, a naming cue or 'the case of' ('child
+# ab', 'brother km', 'a lad called tj', 'the case of jj'), or before a person's words ('js said', "ab's mum", 'tj who',
+# 'ab is 4', 'km (12)').
 _TYPED_PERSON_BEFORE = re.compile(rf"(?:\b(?:{'|'.join(sorted(PERSON_NOUNS))}|young\s+person)"
-                                  rf"(?:\s+(?:{NAMING_CUE}))?|\b(?:{NAMING_CUE}))\s+$", re.IGNORECASE)
+                                  rf"(?:\s+(?:{NAMING_CUE}))?|\b(?:{NAMING_CUE})|{_CASE_OF})\s+$", re.IGNORECASE)
 _TYPED_PERSON_AFTER = re.compile(
     r"^(?:['’]s\s+[a-z]|\s*\((?:aged?\s*)?\d{1,2}\)|\s+who\b|\s+(?:is|was)\s+(?:aged?\s+)?\d{1,2}\b|"
     r"\s+(?:is|was)\s+in\s+year\b|"

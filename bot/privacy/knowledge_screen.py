@@ -2,7 +2,10 @@
 
 Knowledge-base answers rightly name places, cases and judgments ('the Southwark judgment', 'Gillick'), so
 they are screened in the screen's content mode: structured identifiers (NHS numbers, UPNs, case-system ids,
-phones, emails, postcodes, addresses, dates of birth) and the council's own names file, not the name lists.
+phones, emails, postcodes, addresses, dates of birth), names of two or more words from the installed lists ('Jayden
+Smith') and the council's own names file, not a name-like word alone (bot/privacy/content_names.py). The same
+screen runs for `audit-bot kb check` (any folder), `/audit kb check`, `/audit kb reload` and every edit the bot
+writes (the new-entry form), so all of them refuse the same texts in the same words.
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
 
 # Entry texts found clean, per screen: `kb check`, every reload and every edit the bot writes screen the whole
-# knowledge base again, and nearly all of it is unchanged. Only clean texts are kept, so no identifier is held.
-_CLEAN: set[tuple[object, frozenset[str], str]] = set()
+# knowledge base again, and nearly all of it is unchanged. Only clean texts are kept, so no identifier is held. A
+# screen is known by its name lists' hash, not the lists themselves: a second `Screen.load` in one process (`health`,
+# then `kb check`) would otherwise compare hundreds of thousands of names at every look-up, and a key would keep its
+# lists alive.
+_CLEAN: set[tuple[int, frozenset[str], str]] = set()
 MAX_REMEMBERED = 200_000
 
 
@@ -44,7 +50,7 @@ def entry_identifier_problems(entries: Mapping[str, Entry], screen: Screen) -> l
 
 def content_findings(screen: Screen, text: str) -> list[Finding]:
     """`screen.find(text, mode="content")`, remembering texts found clean (see _CLEAN)."""
-    key = (screen.lexicon, screen.listed, text)
+    key = (hash(screen.lexicon), screen.listed, text)
     if key in _CLEAN:
         return []
     findings = screen.find(text, mode="content")

@@ -99,8 +99,8 @@ class Lexicon:
     # is a name anywhere but where it is used as a word ('the mason'); everyday words that are also names (will,
     # hope) are not among them (data/everyday_word_names.txt).
     name_words: frozenset[str] = frozenset()
-    # Children named in public reviews and inquiries, cited in practice learning ('Star Hobson'): normalised full
-    # names from data/public_case_names.txt (bot/privacy/public_cases.py).
+    # Children named in public reviews and inquiries, cited in practice learning ('Star Hobson'), and the authors of
+    # national reviews ('Josh MacAlister'): normalised full names from data/public_case_names.txt (public_cases.py).
     public_cases: frozenset[str] = frozenset()
     # Everyday words that are also common given names ('will', 'hope', 'ruby', 'jack'; data/everyday_word_names.txt):
     # a name only where the words around them say a person is meant ('a girl called ruby', "jack's nan").

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.errors import UserError
-from bot.privacy.detect import Hit, NameFinder, nhs_number_is_valid, structured_hits
+from bot.privacy.content_names import content_name_hits
+from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.initials import initials_hits, load_acronyms
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import PersonContextFinder
@@ -39,7 +40,10 @@ KINDS = {
     "postcode": ("a postcode", "describe the area instead ('in the borough', 'out of area')"),
     "address": ("an address", "describe the place instead ('the family home', 'the new flat')"),
     "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
-    "email": ("an email address", "leave it out"),
+    "email": ("an email address", "say whose it is instead ('mum's email address'): the address itself identifies "
+              "them"),
+    "handle": ("a social media account name", "say whose account it is instead ('her social media account', "
+               "'mum's Facebook')"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
@@ -72,7 +76,8 @@ class Screen:
 
     @classmethod
     def listed_only(cls, listed: Iterable[str] = ()) -> Screen:
-        """Structured identifiers and the council's own names only (knowledge-base content, quick tests)."""
+        """Structured identifiers and the council's own names only, without the installed name lists (quick
+        tests); knowledge-base content is screened with `load`'s lists, for full names."""
         return cls(Lexicon.words_only(), _fold_all(listed))
 
     def with_listed(self, listed: Iterable[str]) -> Screen:
@@ -80,8 +85,9 @@ class Screen:
         return Screen(self.lexicon, _fold_all(listed), self.acronyms)
 
     def find(self, text: str, mode: str = "full") -> list[Finding]:
-        """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers
-        and the council's listed names only, for knowledge-base text that rightly names places and cases."""
+        """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers, names
+        of two or more words and the council's listed names only, for knowledge-base text that rightly names
+        places, tools and cases (bot/privacy/content_names.py)."""
         text = text or ""
         hits = structured_hits(text)
         if mode == "full":
@@ -91,10 +97,8 @@ class Screen:
                 hits += [hit for hit in initials_hits(text, self.acronyms, self.lexicon)
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
-        elif self.listed:
-            words = Lexicon(frozenset(), frozenset(), self.lexicon.common_words, frozenset(),
-                            self.lexicon.everyday_words)
-            hits += [hit for hit in NameFinder(words, self.listed).hits(text) if hit.kind == "name"]
+        else:
+            hits += content_name_hits(text, self.lexicon, self.listed)
         findings: list[Finding] = []
         for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)

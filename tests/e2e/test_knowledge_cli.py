@@ -92,3 +92,26 @@ def test_kb_check_reports_an_entry_holding_an_identifier_with_file_line_and_word
     assert code == 1
     assert "timescales.yaml:2" in out and "“943 476 5919” looks like an NHS number" in out
     assert "“07700 900123” looks like a phone number" in out and "Southwark" not in out
+
+
+def test_kb_check_of_a_folder_given_by_path_finds_a_childs_full_name_as_the_bot_would(
+        environ: dict[str, str], tmp_path: Path) -> None:
+    """Eighth user trial: `kb check DIR` said OK to a child's full name in an answer that the bot's own form refused.
+    The names file counts for a folder given by path too ('Jayden' is in it), and the installed lists find a full
+    name it does not hold ('Kayden'), beside the address and postcode. The names are invented."""
+    import shutil
+
+    folder = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "good", folder)
+    file = folder / "kb" / "timescales.yaml"
+    text = file.read_text(encoding="utf-8")
+    assert "when harm is suspected." in text
+    file.write_text(text.replace("when harm is suspected.", "when harm is suspected, e.g. for Jayden Smith, who lives "
+                                 "with nan, or Kayden Smith at 14 Elm Road, LS11 5AB."), encoding="utf-8")
+    code, out = run(["kb", "check", str(folder)], environ)
+    assert code == 1
+    [line] = [line for line in out.splitlines() if "Jayden Smith" in line]
+    assert line.startswith("- kb/timescales.yaml:12: entry 'strategy-discussion' answer: ")
+    for found in ("“Jayden Smith” and “Kayden Smith” look like a child's or family member's name",
+                  "“14 Elm Road” looks like an address", "“LS11 5AB” looks like a postcode"):
+        assert found in line

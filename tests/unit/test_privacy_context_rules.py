@@ -210,7 +210,7 @@ def test_years_and_service_numbers_after_system_names_pass(identifier_screen: Sc
 
 
 @pytest.mark.parametrize("text", [
-    "learning from the Marcus Tate Practice Review was shared",  # named after someone: a review, an inquiry
+    "learning from the Tomlin Practice Review was shared",  # named after someone: a review, an inquiry
     "the Daniel Pelka Serious Case Review is a useful read",
     "findings of the Tomlin Inquiry were discussed",
     "Maslow's hierarchy of needs was used in supervision",  # an eponym in the possessive
@@ -500,8 +500,8 @@ def test_loose_layouts_leave_ordinary_dates_alone(identifier_screen: Screen, tex
     "Dee (team manager) signed it off",
     "thanks to Raj in finance for the figures",  # a colleague named with their department
     "we asked Sue from legal, who agreed",
-    "the Ellie Hargreaves review recommendations were discussed",  # a public review, 'the' before the full name
-    "Hana Patel national review learning was shared",  # a qualifier between the name and 'review'
+    "the Ellie Butler review recommendations were discussed",  # a public review, 'the' before the full name
+    "Logan Mwangi national review learning was shared",  # a qualifier between the name and 'review'
     "the visit is on Thurs at 2",  # a weekday's short form
     "dad is a rastafarian and mum a jehovah's witness",  # faiths
     "the Blackpool Tower House trip was the best bit",  # a building named like a street, 'the' before it
