@@ -3,9 +3,14 @@
 A text written into an audit can be copied: a note changed after submitting is kept as a revision, an action's
 description is kept inside the revisions that record it being added or removed, and a draft may hold it in its
 state. Redaction replaces every copy held for that audit, in one transaction, with a marker saying who removed it
-and when; nothing else about the rows changes (who wrote them, when, which field). Then the file is compacted
-(VACUUM, and the write-ahead log emptied), so the old bytes are not left in free pages either: with
-`PRAGMA secure_delete` on (bot.storage.db) SQLite also zeroes what later writes free.
+and when; nothing else about the rows changes (who wrote them, when, which field). Then `scrub` makes sure the old
+bytes are in neither file: `PRAGMA secure_delete` (bot.storage.db) has zeroed the replaced text, the write-ahead log
+is emptied into the database file (its old frames still hold the text), and the file's unused space is searched for
+the text's start and end (bot.storage.unused_space): SQLite can leave an old copy of a row, or part of one, where it
+rebalanced a page (about one text in 1,500 overwritten or deleted, in bench/redaction_bench.py), and a database
+written before secure_delete was on keeps deleted rows in free pages. Only then is the whole file rewritten
+(VACUUM): that takes seconds on a five-year database and holds every other write back meanwhile; the search takes
+a few tenths of a second.
 
 Questions asked of the knowledge base (kb_asks) are redacted the same way, with the wordings learned from them.
 """
@@ -15,6 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,10 +29,18 @@ from typing import Any
 from bot.storage.common import select, utc_text
 from bot.storage.db import Storage
 from bot.storage.trail import record_trail
+from bot.storage.unused_space import holds_any, unused_bytes
 
 log = logging.getLogger("audit_bot.storage")
 
 SUMMARY_FIELDS = ("grade_reason", "strengths", "development")  # the audit's own free-text columns
+# A leftover of a text (bot.storage.unused_space) is often cut short: the unused space is searched for the first and
+# the last this many bytes of it (the whole text if shorter). Shorter and the opening words of other notes, whose old
+# copies are there too, would have every removal rewrite the file; a leftover shorter than this, or that kept neither
+# end of the text, is not looked for (1 of 12 leftovers in bench/redaction_bench.py's count).
+SEARCHED_BYTES = 16
+LOG_PATIENCE = 5.0  # seconds a removal tries to empty the write-ahead log while other connections use it
+ENCODINGS = {"UTF-8": "utf-8", "UTF-16le": "utf-16-le", "UTF-16be": "utf-16-be"}
 # Revisions whose whole old or new value is a free text (`answer:<question>` only for text questions).
 _FREE_REVISION = "(field IN ('grade_reason', 'strengths', 'development') OR field LIKE 'evidence:%'{answers})"
 # Revisions that hold an action's description inside a longer line ("<description> (<owner>, by <due>)").
@@ -96,7 +110,7 @@ def redact_audit_text(storage: Storage, audit_id: int, text: str, marker: str, t
         if copies:
             record_trail(storage, actor, "audit.redact", {"audit": audit_id, **detail, "copies": copies}, now)
     if copies:
-        compact(storage)
+        scrub(storage, [text])
     return copies
 
 
@@ -156,6 +170,9 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
     marks = ", ".join("?" * len(ids))
     stamp = utc_text(now)
     with storage.write() as db:
+        texts = [row[0] for row in db.execute(
+            f"SELECT query FROM kb_asks WHERE id IN ({marks}) AND query != ? UNION "
+            f"SELECT wording FROM kb_learned WHERE ask_id IN ({marks}) AND wording != ?", [*ids, marker, *ids, marker])]
         removed = db.execute(f"UPDATE kb_asks SET query = ? WHERE id IN ({marks}) AND query != ?",
                              [marker, *ids, marker]).rowcount
         if removed:
@@ -168,21 +185,73 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
                                 [(ask_id, actor, stamp) for ask_id in ids])
             record_trail(storage, actor, "kb.unanswered.removed", {**detail, "questions": removed}, now)
     if removed:
-        compact(storage)
+        scrub(storage, texts)
     return removed
 
 
+def scrub(storage: Storage, texts: Collection[str]) -> bool:
+    """Leave no copy of `texts`, just replaced, in the database file or its write-ahead log: empty the log into the
+    file, then look for the start or the end of each text in the file's unused space (bot.storage.unused_space), and
+    only if one is there (or the log could not be emptied) rewrite the whole file with `compact`. Writers of this
+    process wait meanwhile, and a read transaction keeps other processes from copying their log into the file, so
+    nothing moves under the search. False (logged, nothing lost) when another process holds the database: the texts
+    are replaced all the same."""
+    if str(storage.path) == ":memory:":
+        return True
+    with storage.exclusive() as conn:
+        try:
+            busy = not empty_log(conn)
+            settings = conn.execute("SELECT encoding, auto_vacuum FROM pragma_encoding, pragma_auto_vacuum").fetchone()
+            if not busy and not settings[1]:  # auto_vacuum adds pages the search does not read: never set here
+                conn.execute("BEGIN")
+                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+                try:
+                    left = holds_any(unused_bytes(storage.path), _needles(texts, ENCODINGS.get(settings[0], "utf-8")))
+                except (OSError, ValueError) as exc:  # a file the search cannot read: rewritten, to be sure
+                    log.warning("could not search the database file after a redaction: %s", type(exc).__name__)
+                    left = True
+                finally:
+                    conn.execute("COMMIT")
+                if not left:
+                    return True
+        except sqlite3.OperationalError as exc:
+            log.warning("could not check the database files after a redaction: %s", type(exc).__name__)
+            return False
+        log.info("a redacted text may still be in the database files: compacting them")
+        return compact(storage)
+
+
+def empty_log(conn: sqlite3.Connection) -> bool:
+    """Copy the write-ahead log into the database file and cut it to nothing; False if it could not be within
+    LOG_PATIENCE seconds. Another connection copying the log itself (SQLite does so after a commit leaves it over
+    1,000 pages, as after a VACUUM) makes a checkpoint give up at once rather than wait, so it is tried again."""
+    deadline = time.monotonic() + LOG_PATIENCE
+    while conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _needles(texts: Collection[str], encoding: str) -> set[bytes]:
+    """What a leftover of each text starts or ends with, as stored or as JSON writes it (a draft's state)."""
+    forms = {form.encode(encoding) for text in texts if text for form in (text, json.dumps(text)[1:-1])}
+    return {needle for form in forms for needle in (form[:SEARCHED_BYTES], form[-SEARCHED_BYTES:])}
+
+
 def compact(storage: Storage) -> bool:
-    """Rewrite the database file without its free pages (VACUUM) and empty the write-ahead log, so a text just
-    replaced survives nowhere in the files. False (logged, nothing lost) when another process holds the database:
-    the text is replaced all the same, and secure_delete has zeroed the space it was freed from."""
+    """Rewrite the database file without its free pages or stale bytes (VACUUM) and empty the write-ahead log.
+    False (logged, nothing lost) when another process holds the database or a reader kept the log from being
+    emptied: the text is replaced all the same, and secure_delete has zeroed the space it was freed from."""
     if str(storage.path) == ":memory:":
         return True
     with storage.exclusive() as conn:
         try:
             conn.execute("VACUUM")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = not empty_log(conn)
         except sqlite3.OperationalError as exc:
             log.warning("could not compact the database after a redaction: %s", type(exc).__name__)
             return False
-    return True
+    if busy:
+        log.warning("could not empty the write-ahead log after a redaction: a reader held it")
+    return not busy

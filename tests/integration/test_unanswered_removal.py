@@ -7,6 +7,7 @@ import json
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from tests.integration.test_redaction import file_bytes, plant_stale_copy
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 from tests.support.kb_helpers import button_values
 
@@ -40,6 +41,7 @@ def test_a_qa_lead_removes_an_unanswered_questions_text_after_saying_yes(engine:
     marker = stored_queries(services)[0]
     assert marker.startswith("[removed by QA lead (practice) on ") and marker.endswith(": may identify a child]")
     assert stored_queries(services) == [marker, marker]
+    assert LEAKED.encode() not in file_bytes(services)  # nor in the files' free space or write-ahead log
     assert "No unanswered or unhelpful questions" in engine.command(QA_LEAD, "kb unanswered")[0].text
     trail = services.storage.db.execute("SELECT actor, detail FROM trail WHERE action = 'kb.unanswered.removed'"
                                         ).fetchall()
@@ -58,6 +60,18 @@ def test_a_dismissed_question_can_still_have_its_text_removed_by_typing(engine: 
     [asked] = engine.command(QA_LEAD, f"kb remove {key}")
     engine.action(QA_LEAD, asked.choices[0].action, asked.choices[0].value)
     assert LEAKED not in " ".join(stored_queries(services))
+
+
+def test_a_stale_copy_of_the_question_in_the_file_goes_with_it(engine: Engine, services: Services) -> None:
+    """The removal searches the files for the question's own words, so an old copy SQLite left in a page's unused
+    space is found and the file rewritten without it."""
+    engine.message(ASKER, LEAKED)
+    services.storage.close()
+    plant_stale_copy(services.storage.path, "kb_asks", LEAKED)
+    [asked] = engine.command(QA_LEAD, "kb remove 1")
+    engine.action(QA_LEAD, asked.choices[0].action, asked.choices[0].value)
+    assert LEAKED not in " ".join(stored_queries(services))
+    assert LEAKED.encode() not in file_bytes(services)
 
 
 def test_only_qa_leads_and_admins_remove_and_a_wrong_number_is_told(engine: Engine, services: Services) -> None:
