@@ -146,7 +146,8 @@ def test_a_due_date_changed_on_a_submitted_audit_is_a_revision_and_its_owner_is_
             revision["changed_at"]) == (f"action_due:{other}", "2026-12-30", "2026-12-04", AUDITOR,
                                         "2026-12-03T15:30:00+00:00")
     assert store.get_audit(services.storage, audit_id).status == "submitted"
-    [shown] = engine.command(AUDITOR, f"show {audit_id}", surface="terminal")
+    with time_machine.travel(CHANGED, tick=False):  # shown the day it was changed: still open, not overdue
+        [shown] = engine.command(AUDITOR, f"show {audit_id}", surface="terminal")
     assert (f"• Action {other}: Book a review with the health visitor. — Social worker N2, by 4 Dec 2026 (open, due "
             "date changed from 30 Dec 2026 on 3 Dec 2026)") in shown.text
     [opened] = engine.command(QA, f"moderate {audit_id}", surface="terminal")
