@@ -132,3 +132,53 @@ def test_case_references_stored_in_mixed_forms_become_one_form_and_list_the_whol
         assert storage.migrate() == []
     finally:
         storage.close()
+
+
+def test_an_older_database_keeps_its_learned_wordings_and_never_reuses_an_accepted_ones_number(tmp_path: Path) -> None:
+    """A database from before m260: wordings #1-#3 stay with their numbers and everything else, and #4, accepted
+    (gone from the table, named only in the trail), is not handed to the next wording learned."""
+    from datetime import UTC, datetime
+
+    from sqlite_utils import Database
+
+    from bot.storage import learned
+    from bot.storage.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m260_storage9_learned_ids_never_reused")
+    stamp = "2026-11-02T10:00:00+00:00"
+    db.execute("INSERT INTO kb_asks (id, asked_at, user_id, query, outcome, surface) "
+               "VALUES (1, ?, 'U0PRAN001', 'what colour is the mascot', 'ambiguous', 'dm')", [stamp])
+    for number, wording, status, ask in ((1, "mascot colour", "active", 1), (2, "mascot shade", "rejected", None),
+                                         (3, "mascot hue", "active", None), (4, "mascot tint", "active", None)):
+        db.execute("INSERT INTO kb_learned (id, entry_id, wording, user_id, learned_at, source, status, ask_id) "
+                   "VALUES (?, 'mascot-colour-south', ?, 'U0PRAN001', ?, 'picked', ?, ?)",
+                   [number, wording, stamp, status, ask])
+    db.execute("DELETE FROM kb_learned WHERE id = 4")  # accepted: written into the YAML, named by the trail
+    db.execute("INSERT INTO trail (at, actor, action, detail) VALUES (?, 'U0QALEAD1', 'kb.learned.accept', ?)",
+               [stamp, '{"learned": 4, "entry": "mascot-colour-south"}'])
+    before = db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall()
+    db.conn.commit()
+    db.conn.close()
+
+    storage = Storage(path)
+    try:
+        assert storage.migrate()[0] == "m260_storage9_learned_ids_never_reused"
+        assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
+        new = learned.learn(storage, "mascot-colour-north", "mascot colour north", "U0QALEAD1", "linked",
+                            datetime(2026, 11, 3, tzinfo=UTC))
+        assert new is not None and new.id == 5
+        assert learned.take_active(storage, new.id) is not None  # accepted in turn: its number is not reused either
+        assert learned.learn(storage, "mascot-colour-north", "mascot colour again", "U0QALEAD1", "linked",
+                             datetime(2026, 11, 4, tzinfo=UTC)).id == 6
+        # the same wording is still learned once per entry, and deleting its question still only unlinks it
+        assert learned.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "picked",
+                             datetime(2026, 11, 4, tzinfo=UTC)) is None
+        with storage.write() as write:
+            write.execute("DELETE FROM kb_asks WHERE id = 1")
+        assert learned.get(storage, 1).ask_id is None
+        assert storage.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert storage.migrate() == []
+    finally:
+        storage.close()
