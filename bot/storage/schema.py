@@ -775,3 +775,15 @@ def m260_storage9_learned_ids_never_reused(db: Database) -> None:
             raise
     finally:
         conn.execute("PRAGMA foreign_keys=ON")
+
+
+@MIGRATIONS()
+def m261_storage9_revisions_and_reflections_by_audit(db: Database) -> None:
+    """Revisions and reflections by audit: `/audit show`, `/audit redact`, export and retention's last-activity
+    check (for every audit) read them by audit id, and deleting an audit cascades to them; without these each
+    read scanned the whole table. Every other table read by audit id has one already (answers by its primary
+    key, actions m231, moderations m001, campaign allocations m200)."""
+    db.executescript("""
+        CREATE INDEX revisions_audit ON revisions(audit_id);
+        CREATE INDEX reflections_audit ON reflections(audit_id);
+    """)

@@ -182,3 +182,44 @@ def test_an_older_database_keeps_its_learned_wordings_and_never_reuses_an_accept
         assert storage.migrate() == []
     finally:
         storage.close()
+
+
+def test_an_audits_revisions_and_reflections_are_read_through_an_index_not_by_scanning_every_row(
+        storage: Storage) -> None:
+    """Revisions and reflections are read by audit id (`/audit show`, `/audit redact`, export, and retention's
+    last-activity check for every audit): each read, as these functions run it, finds the audit's rows through an
+    index on that table, where it once read the whole table (retention did so twice per audit)."""
+    import re
+    from datetime import UTC, datetime
+
+    from bot.storage.audits import reflections_of, revisions_of
+    from bot.storage.maintenance import retention_report
+    from bot.storage.redaction import audit_texts
+    from bot.storage.reports.export import audit_details
+    from tests.support.audit_rows import insert_audit
+
+    audit = insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    with storage.write() as db:
+        db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                   "VALUES (?, 'U0MGRN001', '2026-11-03T09:00:00+00:00', 'strengths', 'old', 'new')", [audit])
+        db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) "
+                   "VALUES (?, 'U0PRAN001', 'I will update the plan', '2026-11-04T09:00:00+00:00')", [audit])
+    statements: list[str] = []
+    storage.db.conn.set_trace_callback(statements.append)
+    try:
+        revisions_of(storage, audit)
+        reflections_of(storage, audit)
+        audit_texts(storage, audit)
+        audit_details(storage, audit)
+        retention_report(storage, datetime(2027, 1, 1, tzinfo=UTC))
+    finally:
+        storage.db.conn.set_trace_callback(None)
+    checked = 0
+    for table in ("revisions", "reflections"):
+        indexes = [row[0] for row in storage.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", [table])]
+        for sql in (s for s in statements if re.search(rf"\bFROM {table}\b", s)):
+            plan = " | ".join(row[3] for row in storage.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert any(f"INDEX {name} " in plan for name in indexes), (table, sql, plan)
+            checked += 1
+    assert checked >= 9  # each function above reads them; retention's survey reads each table twice
