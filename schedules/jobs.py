@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from functools import partial
 
@@ -14,6 +15,7 @@ from bot.settings.people import Role
 from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
+from bot.storage.common import SLACK_EVENT_IDS_KEPT, forget_processed_events
 from schedules.reminders import (
     ActionItem,
     CampaignItem,
@@ -27,6 +29,8 @@ from schedules.reminders import (
     bundle_reply,
     due_reminders,
 )
+
+log = logging.getLogger("audit_bot.housekeeping")
 
 
 def reminder_inputs(services: Services, today: date) -> ReminderInputs:
@@ -87,8 +91,16 @@ def campaign_close_job(services: Services, now: datetime) -> list[Outgoing]:
     return [Outgoing(recipient, tuple(replies)) for recipient, replies in by_recipient.items()]
 
 
+def housekeeping_job(services: Services, now: datetime) -> list[Outgoing]:
+    """Daily upkeep that sends nothing: the Slack event ids kept against retries are forgotten after a week."""
+    forgotten = forget_processed_events(services.storage, now)
+    log.info("forgot %d Slack event id(s) older than %d days", forgotten, SLACK_EVENT_IDS_KEPT.days)
+    return []
+
+
 JOBS: dict[str, JobSpec] = {
     "weekly_digest": JobSpec("weekly_digest", "digest", weekly_digest_job, iso_week, defer=True),
     "reminders": JobSpec("reminders", "reminder", reminders_job, iso_day, in_working_hours=True),
     "campaign_close": JobSpec("campaign_close", "campaign", campaign_close_job, iso_day),
+    "housekeeping": JobSpec("housekeeping", "housekeeping", housekeeping_job, iso_day),
 }

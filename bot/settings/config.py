@@ -67,7 +67,10 @@ class HttpLimits:
 HTTP_LIMITS = {"threads": (1, 64), "channel_timeout": (1, 3600), "connection_limit": (10, 100_000)}
 
 
-SCHEDULED_JOBS = ("weekly_digest", "reminders", "campaign_close")
+SCHEDULED_JOBS = ("weekly_digest", "reminders", "campaign_close", "housekeeping")
+# Jobs that run even when settings.yaml does not name them: housekeeping keeps the database from holding what it
+# no longer needs, so a settings.yaml written before it existed must not turn it off.
+DEFAULT_SCHEDULES = {"housekeeping": "0 8 * * mon-fri"}
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         isinstance(k, str) and isinstance(v, str) for k, v in schedules.items()
     ):
         raise ConfigError(file, "schedules", 'a mapping of job name to cron text like "0 9 * * mon"', schedules)
+    schedules = {**DEFAULT_SCHEDULES, **schedules}
     cron = _parse_schedules(schedules, file)
     reminders = _parse_reminders(raw["reminders"], file)
     http = _parse_http(raw["http"], file)

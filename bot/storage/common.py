@@ -39,6 +39,13 @@ def parse_utc(text: str) -> datetime:
     return datetime.fromisoformat(text).astimezone(UTC)
 
 
+SLACK_EVENT_IDS_KEPT = timedelta(days=7)
+"""How long a Slack event id is remembered (by the daily housekeeping job, `forget_processed_events`). An id is
+kept only so that Slack's retry of the same event is not acted on twice, and Slack retries an event three times
+within about five minutes of the first try; a week covers that many times over, even for a run missed over a long
+weekend. Kept for ever, the ids were a fifth of a five-year database."""
+
+
 def mark_event_processed(storage: Storage, event_id: str, at: datetime | None = None) -> bool:
     """Return True the first time an event id is seen; Slack retries carry the same id."""
     cursor = storage.db.execute(
@@ -46,6 +53,14 @@ def mark_event_processed(storage: Storage, event_id: str, at: datetime | None = 
         [event_id, utc_text(at)],
     )
     return cursor.rowcount == 1
+
+
+def forget_processed_events(storage: Storage, now: datetime, keep: timedelta = SLACK_EVENT_IDS_KEPT) -> int:
+    """Drop the event ids received more than `keep` before `now` (a retry of them can no longer come); returns how
+    many went. Run once a day by the housekeeping job rather than on every event: the table has no index on the
+    time, and a daily pass over a week of ids costs nothing."""
+    with storage.write() as db:
+        return db.execute("DELETE FROM processed_events WHERE received_at < ?", [utc_text(now - keep)]).rowcount
 
 
 def mark_request_processed(storage: Storage, key: str, at: datetime,

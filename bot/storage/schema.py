@@ -728,3 +728,62 @@ def m250_actions_removed_and_reopened(db: Database) -> None:
         ALTER TABLE actions ADD COLUMN reopened_at TEXT;
         ALTER TABLE actions ADD COLUMN reopened_by TEXT;
     """)
+
+
+@MIGRATIONS(transactional=False)
+def m260_storage9_learned_ids_never_reused(db: Database) -> None:
+    """Learned wordings' numbers are never handed out again (AUTOINCREMENT): accepting a wording deletes its row, and
+    the next wording learned then took the same number, so an old *Accept #7* button or a typed `accept 7` acted on
+    a newer wording nobody had looked at.
+
+    Rebuilt the way m101 rebuilt audits (foreign keys off, one transaction; every row keeps its number). The
+    sequence starts above the highest number the table holds or the trail names: an accepted wording has left the
+    table, and only its `kb.learned.accept` trail entry still holds its number.
+    """
+    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kb_learned'").fetchone()[0]
+    if "AUTOINCREMENT" in create.upper():  # rebuilt already, by a run that stopped before it was recorded
+        return
+    indexes = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kb_learned' AND sql IS NOT NULL")]
+    rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1).replace(
+        "CREATE TABLE kb_learned", "CREATE TABLE kb_learned_rebuilt", 1)
+    if "AUTOINCREMENT" not in rebuilt or "kb_learned_rebuilt" not in rebuilt:
+        raise RuntimeError("unexpected shape of the kb_learned table; cannot add AUTOINCREMENT")
+    conn = db.conn
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(rebuilt)
+            conn.execute("INSERT INTO kb_learned_rebuilt SELECT * FROM kb_learned")
+            conn.execute("DROP TABLE kb_learned")
+            conn.execute("ALTER TABLE kb_learned_rebuilt RENAME TO kb_learned")
+            for sql in indexes:
+                conn.execute(sql)
+            highest = conn.execute(
+                "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM kb_learned UNION ALL "
+                "SELECT MAX(CAST(json_extract(detail, '$.learned') AS INTEGER)) FROM trail "
+                "WHERE action LIKE 'kb.learned.%' AND json_valid(detail))"
+            ).fetchone()[0] or 0
+            conn.execute("DELETE FROM sqlite_sequence WHERE name = 'kb_learned'")
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('kb_learned', ?)", [highest])
+            if conn.execute("PRAGMA foreign_key_check").fetchall():
+                raise RuntimeError("the rebuilt kb_learned table broke a foreign key")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")
+
+
+@MIGRATIONS()
+def m261_storage9_revisions_and_reflections_by_audit(db: Database) -> None:
+    """Revisions and reflections by audit: `/audit show`, `/audit redact`, export and retention's last-activity
+    check (for every audit) read them by audit id, and deleting an audit cascades to them; without these each
+    read scanned the whole table. Every other table read by audit id has one already (answers by its primary
+    key, actions m231, moderations m001, campaign allocations m200)."""
+    db.executescript("""
+        CREATE INDEX revisions_audit ON revisions(audit_id);
+        CREATE INDEX reflections_audit ON reflections(audit_id);
+    """)

@@ -9,20 +9,26 @@ import struct
 import threading
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from slack_bolt.request import BoltRequest
 
 from bot.core.replies import Reply
 from bot.core.services import Services
 from handlers.app import make_web_client
+from schedules.scheduler import JobRunner
+from schedules.senders import RecordingSender
 from tests.conftest import RunningBot
 from tests.support.signed_requests import plain_text_input
 from tests.support.slack_standin import SlackStandIn, dm_channel_for
 
 USER = "U0PRAN001"
+LONDON = ZoneInfo("Europe/London")
 
 
 def posts_to(standin: SlackStandIn, user_id: str) -> list[str]:
@@ -80,6 +86,30 @@ def test_an_event_delivered_twice_over_socket_mode_is_acted_on_once(socket_app, 
     assert len(posts_to(standin, USER)) == 1
     socket_app.dispatch(BoltRequest(body=socket_mode_event("EvSOCKET002"), mode="socket_mode"))
     standin.wait_for("chat.postMessage", count=2)
+
+
+def test_event_ids_older_than_a_week_are_forgotten_each_morning_and_a_recent_retry_is_still_ignored(
+        socket_app, services: Services, standin: SlackStandIn) -> None:
+    """Event ids were kept for ever (a fifth of a five-year database); Slack retries within minutes. The daily
+    housekeeping run forgets those older than a week and keeps the recent ones, whose retries are still ignored."""
+    def deliver(event_id: str, *, retry: bool = False) -> None:
+        headers = {"x-slack-retry-num": ["1"], "x-slack-retry-reason": ["timeout"]} if retry else {}
+        assert socket_app.dispatch(BoltRequest(body=socket_mode_event(event_id), mode="socket_mode",
+                                               headers=headers)).status == 200
+
+    with time_machine.travel(datetime(2026, 11, 16, 7, 30, tzinfo=LONDON), tick=False):  # a Monday
+        deliver("EvLASTWEEK1")
+        standin.wait_for("chat.postMessage")
+    with time_machine.travel(datetime(2026, 11, 23, 18, 0, tzinfo=LONDON), tick=False):  # Monday evening
+        deliver("EvYESTERDAY")
+        standin.wait_for("chat.postMessage", count=2)
+    with time_machine.travel(datetime(2026, 11, 24, 8, 0, tzinfo=LONDON), tick=False):  # Tuesday's run
+        JobRunner(services, RecordingSender(), holder="process-a").fire("housekeeping")
+        kept = [row[0] for row in services.storage.db.execute("SELECT event_id FROM processed_events")]
+        assert kept == ["EvYESTERDAY"]
+        deliver("EvYESTERDAY", retry=True)
+    time.sleep(0.5)
+    assert len(posts_to(standin, USER)) == 2  # the retry was not acted on again
 
 
 def test_the_same_event_arriving_at_once_on_many_connections_is_acted_on_once(running_bot: RunningBot,

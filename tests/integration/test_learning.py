@@ -262,3 +262,22 @@ def test_a_rejected_wording_is_restored_before_it_can_be_accepted(engine: Engine
     assert all_text(engine.message(QA_LEAD, f"accept {item.id}")).strip().startswith(
         f"Wording #{item.id} was rejected: restore it first with `/audit kb restore {item.id}`")
     assert store.active(services.storage) == []
+
+
+def test_an_accepted_wordings_number_is_never_given_to_a_later_wording(engine: Engine, services: Services) -> None:
+    """Accepting a wording takes it out of the table; the next one learned once got the same number, so an old
+    *Accept #1* button or a typed `accept 1` accepted a different, newer wording nobody had looked at."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [first] = store.active(services.storage)
+    [old_button] = button_values(engine.command(QA_LEAD, "kb learned"), "kb.learned.accept")
+    assert "now one of the alternatives" in all_text(engine.message(QA_LEAD, f"accept {first.id}"))
+    learn_wording(services, "mascot-colour-north", "what colour is the mascot in the north building", QA_LEAD,
+                  "linked")
+    [second] = store.active(services.storage)
+    assert second.id > first.id
+    already = (f"Wording #{first.id} was already accepted: it is one of its entry's alternatives in the "
+               "knowledge-base files")
+    assert all_text(engine.message(QA_LEAD, f"accept {first.id}")).strip().startswith(already)
+    assert all_text(engine.action(QA_LEAD, "kb.learned.accept", old_button)).strip().startswith(already)
+    assert all_text(engine.message(QA_LEAD, f"reject {first.id}")).strip().startswith(already)
+    assert store.active(services.storage) == [second]  # the newer wording is untouched, still waiting

@@ -132,3 +132,94 @@ def test_case_references_stored_in_mixed_forms_become_one_form_and_list_the_whol
         assert storage.migrate() == []
     finally:
         storage.close()
+
+
+def test_an_older_database_keeps_its_learned_wordings_and_never_reuses_an_accepted_ones_number(tmp_path: Path) -> None:
+    """A database from before m260: wordings #1-#3 stay with their numbers and everything else, and #4, accepted
+    (gone from the table, named only in the trail), is not handed to the next wording learned."""
+    from datetime import UTC, datetime
+
+    from sqlite_utils import Database
+
+    from bot.storage import learned
+    from bot.storage.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m260_storage9_learned_ids_never_reused")
+    stamp = "2026-11-02T10:00:00+00:00"
+    db.execute("INSERT INTO kb_asks (id, asked_at, user_id, query, outcome, surface) "
+               "VALUES (1, ?, 'U0PRAN001', 'what colour is the mascot', 'ambiguous', 'dm')", [stamp])
+    for number, wording, status, ask in ((1, "mascot colour", "active", 1), (2, "mascot shade", "rejected", None),
+                                         (3, "mascot hue", "active", None), (4, "mascot tint", "active", None)):
+        db.execute("INSERT INTO kb_learned (id, entry_id, wording, user_id, learned_at, source, status, ask_id) "
+                   "VALUES (?, 'mascot-colour-south', ?, 'U0PRAN001', ?, 'picked', ?, ?)",
+                   [number, wording, stamp, status, ask])
+    db.execute("DELETE FROM kb_learned WHERE id = 4")  # accepted: written into the YAML, named by the trail
+    db.execute("INSERT INTO trail (at, actor, action, detail) VALUES (?, 'U0QALEAD1', 'kb.learned.accept', ?)",
+               [stamp, '{"learned": 4, "entry": "mascot-colour-south"}'])
+    before = db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall()
+    db.conn.commit()
+    db.conn.close()
+
+    storage = Storage(path)
+    try:
+        assert storage.migrate()[0] == "m260_storage9_learned_ids_never_reused"
+        assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
+        new = learned.learn(storage, "mascot-colour-north", "mascot colour north", "U0QALEAD1", "linked",
+                            datetime(2026, 11, 3, tzinfo=UTC))
+        assert new is not None and new.id == 5
+        assert learned.take_active(storage, new.id) is not None  # accepted in turn: its number is not reused either
+        assert learned.learn(storage, "mascot-colour-north", "mascot colour again", "U0QALEAD1", "linked",
+                             datetime(2026, 11, 4, tzinfo=UTC)).id == 6
+        # the same wording is still learned once per entry, and deleting its question still only unlinks it
+        assert learned.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "picked",
+                             datetime(2026, 11, 4, tzinfo=UTC)) is None
+        with storage.write() as write:
+            write.execute("DELETE FROM kb_asks WHERE id = 1")
+        assert learned.get(storage, 1).ask_id is None
+        assert storage.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert storage.migrate() == []
+    finally:
+        storage.close()
+
+
+def test_an_audits_revisions_and_reflections_are_read_through_an_index_not_by_scanning_every_row(
+        storage: Storage) -> None:
+    """Revisions and reflections are read by audit id (`/audit show`, `/audit redact`, export, and retention's
+    last-activity check for every audit): each read, as these functions run it, finds the audit's rows through an
+    index on that table, where it once read the whole table (retention did so twice per audit)."""
+    import re
+    from datetime import UTC, datetime
+
+    from bot.storage.audits import reflections_of, revisions_of
+    from bot.storage.maintenance import retention_report
+    from bot.storage.redaction import audit_texts
+    from bot.storage.reports.export import audit_details
+    from tests.support.audit_rows import insert_audit
+
+    audit = insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
+    with storage.write() as db:
+        db.execute("INSERT INTO revisions (audit_id, changed_by, changed_at, field, old_value, new_value) "
+                   "VALUES (?, 'U0MGRN001', '2026-11-03T09:00:00+00:00', 'strengths', 'old', 'new')", [audit])
+        db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) "
+                   "VALUES (?, 'U0PRAN001', 'I will update the plan', '2026-11-04T09:00:00+00:00')", [audit])
+    statements: list[str] = []
+    storage.db.conn.set_trace_callback(statements.append)
+    try:
+        revisions_of(storage, audit)
+        reflections_of(storage, audit)
+        audit_texts(storage, audit)
+        audit_details(storage, audit)
+        retention_report(storage, datetime(2027, 1, 1, tzinfo=UTC))
+    finally:
+        storage.db.conn.set_trace_callback(None)
+    checked = 0
+    for table in ("revisions", "reflections"):
+        indexes = [row[0] for row in storage.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", [table])]
+        for sql in (s for s in statements if re.search(rf"\bFROM {table}\b", s)):
+            plan = " | ".join(row[3] for row in storage.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert any(f"INDEX {name} " in plan for name in indexes), (table, sql, plan)
+            checked += 1
+    assert checked >= 9  # each function above reads them; retention's survey reads each table twice

@@ -132,5 +132,22 @@ def test_settings_reject_unknown_jobs_and_bad_reminder_numbers(config_dir: Path,
 
 def test_shipped_settings_load_with_schedules_and_reminder_defaults(environ: dict[str, str]) -> None:
     settings = load_settings(environ)
-    assert set(settings.cron) == {"weekly_digest", "reminders", "campaign_close"}
+    assert set(settings.cron) == {"weekly_digest", "reminders", "campaign_close", "housekeeping"}
     assert settings.reminders.grace_minutes == 120
+
+
+def test_housekeeping_runs_each_weekday_morning_even_when_an_older_settings_file_leaves_it_out(
+        config_dir: Path, environ: dict[str, str]) -> None:
+    """A settings.yaml written before housekeeping existed does not name it; Slack event ids must still be
+    forgotten after a week, so it runs at 08:00 on weekdays unless the file gives it another time."""
+    settings_file = config_dir / "settings.yaml"
+    original = settings_file.read_text()
+    older = "".join(line for line in original.splitlines(keepends=True) if "housekeeping:" not in line)
+    settings_file.write_text(older)
+    trigger = load_settings(environ).cron["housekeeping"].trigger(LONDON)
+    fire = trigger.get_next_fire_time(None, datetime(2026, 11, 21, 12, tzinfo=LONDON))  # a Saturday
+    assert fire == datetime(2026, 11, 23, 8, 0, tzinfo=LONDON)
+    settings_file.write_text(original.replace('housekeeping: "0 8 * * mon-fri"', 'housekeeping: "15 6 * * *"'))
+    trigger = load_settings(environ).cron["housekeeping"].trigger(LONDON)
+    assert trigger.get_next_fire_time(None, datetime(2026, 11, 21, 12, tzinfo=LONDON)) == \
+        datetime(2026, 11, 22, 6, 15, tzinfo=LONDON)
