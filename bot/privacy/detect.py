@@ -56,9 +56,14 @@ _PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|
 _HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
+# Children's case-record systems, named before a record number or after one ('Mosaic no. 882019', '882019 on Mosaic').
+_CMS_SYSTEMS = (r"lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|carefirst|eclipse|azeus|framework-?\s?i|"
+                r"childview|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis")
+# Names that are everyday words or a place too ('CMS', 'ICS', Paris, Protocol): a system only before its number, never
+# after ('2,000 in Paris').
+_CMS_BEFORE_ONLY = r"cms|ics|paris|protocol"
 _CMS = re.compile(
-    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|framework-?\s?i|paris|childview|"
-    r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
+    rf"\b(?:(?:{_CMS_SYSTEMS}|{_CMS_BEFORE_ONLY})"
     r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
@@ -67,8 +72,8 @@ _CMS = re.compile(
     r"\s*[:#=.(-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,3}[- ]?)?(?!(?:19|20)\d\d\b)\d(?:\s?\d){3,}|"
     r"\bpid\s*[:#=.-]?\s*\d{4,}|"
     # the number, then the system: 'case number 123456 on Liquid Logic'
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
-    r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?"
+    rf"(?:{_CMS_SYSTEMS})\b",
     re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 # The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
