@@ -22,7 +22,7 @@ from typing import Literal
 
 from bot.audits import action_owners, lifecycle
 from bot.audits.action_fields import action_due, due_said
-from bot.audits.action_removal import numbers_text
+from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.core import Ctx, answer_error, load
 from bot.audits.flow import AnswerError, looks_like_question
 from bot.audits.screens import advance_and_render
@@ -94,7 +94,7 @@ def typed_in_draft(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[
         replies = advance_and_render(services, turn, ctx, ctx.version, store.Move(
             step=ctx.step.key, edited_action=(action.id, column, value), press=press), before=[notice])
     except NotFound:
-        raise UserError(f"Action {action.id} is no longer one of this audit's open actions.") from None
+        raise gone(action.id) from None
     # Once submitted (reopened for changes), its owner had been sent it: they are told, as a removal tells them.
     return replies + (_tell(services, turn, audit, action, column, value) if audit.submitted_at else [])
 
@@ -121,7 +121,7 @@ def edit_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> 
     try:
         lifecycle.edit_action(services.storage, audit_id, turn.user_id, action.id, column, value, turn.now)
     except NotFound:
-        raise UserError(f"Action {action.id} is no longer one of this audit's open actions.") from None
+        raise gone(action.id) from None
     done = _changed(services, turn, action, edit, value, command)
     return [Reply(text=f"Audit #{audit_id}: {done[0].lower()}{done[1:]} The earlier "
                        f"{'date' if column == 'due_date' else 'owner'} is kept in the audit's history as a revision."),
@@ -153,10 +153,7 @@ def typed_anywhere(services: Services, turn: Turn, text: str) -> list[Reply] | N
 
 def _open_action(services: Services, audit: AuditRow, action_id: int) -> action_store.ActionRow:
     """The audit's open action `action_id`, or the UserError saying why it can't be changed."""
-    action = next((a for a in action_store.actions_of_audit(services.storage, audit.id) if a.id == action_id), None)
-    if action is None:
-        raise UserError(f"Action {action_id} is not one of audit #{audit.id}'s actions. "
-                        f"{numbers_text(services, audit.id, 'change')}")
+    action = audit_action(services, audit, action_id, "change")[0]
     if action.done_at:
         raise UserError(f"Action {action_id} is already marked done, so it can't be changed. If it was marked done by "
                         f"mistake, type `reopen action {action_id}` first, then change it.")

@@ -7,7 +7,7 @@ owners, who cannot act on a South case, while the South team manager, the obviou
 member ID; and `the social worker` typed was "I don't know that person". So the owners offered are the case's
 worker, the case team's manager(s), the auditor, then the rest of the case's team; and `the worker` / `the manager`
 typed mean the case's worker and the case team's manager (which one is asked when the team has several). The same
-holds for the action a moderator sets on an audit made Inadequate (bot.audits.moderation_action). Anyone else is
+holds for the first action an Inadequate grade needs (bot.audits.inadequate_action). Anyone else is
 typed by member ID or by name as the bot writes it, or the start of one person's name (bot.core.people, the reading
 `/audit away … cover` uses), so a name copied from a reply works wherever an owner is asked for.
 """

@@ -70,7 +70,7 @@ def remove_in_draft(services: Services, turn: Turn, ctx: Ctx, version: int, acti
         replies = advance_and_render(services, turn, ctx, version, store.Move(
             step=ctx.step.key, removed_action=action_id, press=f"remove:{action_id}"), before=[done])
     except NotFound:
-        raise UserError(f"Action {action_id} is no longer one of this audit's open actions.") from None
+        raise gone(action_id) from None
     return replies + (_tell(services, turn, ctx.audit, action) if ctx.audit.submitted_at else [])
 
 
@@ -90,7 +90,7 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
     try:
         lifecycle.remove_action(services.storage, audit_id, turn.user_id, action_id, turn.now)
     except NotFound:
-        raise UserError(f"Action {action_id} is no longer one of this audit's open actions.") from None
+        raise gone(action_id) from None
     return [Reply(text=f"Audit #{audit_id}: action {action_id} (_{action.description}_) is removed. It is kept in "
                        "the audit's history as a revision, and no longer counts anywhere."),
             *_tell(services, turn, audit, action)]
@@ -98,11 +98,7 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
 
 def _removable(services: Services, audit: AuditRow, action_id: int, first: str) -> action_store.ActionRow:
     """The audit's open action `action_id`, or the UserError saying why it can't be removed."""
-    actions = action_store.actions_of_audit(services.storage, audit.id)
-    action = next((a for a in actions if a.id == action_id), None)
-    if action is None:
-        raise UserError(f"Action {action_id} is not one of audit #{audit.id}'s actions. "
-                        f"{numbers_text(services, audit.id)}")
+    action, actions = audit_action(services, audit, action_id)
     if action.done_at:
         raise UserError(f"Action {action_id} is already marked done, so it stays on record. If it was marked done "
                         f"by mistake, type `reopen action {action_id}`.")
@@ -110,6 +106,23 @@ def _removable(services: Services, audit: AuditRow, action_id: int, first: str) 
         raise UserError(f"An audit graded Inadequate needs at least one action, and action {action_id} is its only "
                         f"one: {first}.")
     return action
+
+
+def audit_action(services: Services, audit: AuditRow, action_id: int,
+                 doing: str = "remove") -> tuple[action_store.ActionRow, list[action_store.ActionRow]]:
+    """Action `action_id` of the audit, with all the audit's actions; a number that is none of them is a UserError
+    giving the numbers it has, the same whether an action is to be removed or changed (bot.audits.action_edit)."""
+    actions = action_store.actions_of_audit(services.storage, audit.id)
+    action = next((a for a in actions if a.id == action_id), None)
+    if action is None:
+        raise UserError(f"Action {action_id} is not one of audit #{audit.id}'s actions. "
+                        f"{numbers_text(services, audit.id, doing)}")
+    return action, actions
+
+
+def gone(action_id: int) -> UserError:
+    """Storage found the action no longer open when writing (removed or marked done since it was read)."""
+    return UserError(f"Action {action_id} is no longer one of this audit's open actions.")
 
 
 def numbers_text(services: Services, audit_id: int, doing: str = "remove") -> str:

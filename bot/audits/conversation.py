@@ -28,6 +28,7 @@ from bot.audits import (
     alert_confirm,
     alert_send,
     compare,
+    inadequate_action,
     moderation,
     moderation_action,
     moderation_alert,
@@ -296,11 +297,11 @@ def _change_of_mind(typed: TypedHandler) -> TypedHandler:
 
 
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return moderation_action.description(services, turn, conversation.data, text)
+    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text)
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return moderation_action.owner(services, turn, conversation.data, text)
+    return moderation_action.FIRST_ACTION.owner(services, turn, conversation.data, text)
 
 
 def _moderation_action_due(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -413,21 +414,21 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
     State.MODERATION_ACTION: _spec(_change_of_mind(_moderation_action), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id)),
-    State.MODERATION_ACTION_OWNER: _spec(_change_of_mind(_moderation_action_owner),
-                                         _DECIDING | {"audit.moderation_owner"},
-                                         lambda services, c: moderation_action.owner_prompt(services, c.data)),
+    State.MODERATION_ACTION_OWNER: _spec(
+        _change_of_mind(_moderation_action_owner), _DECIDING | {moderation_action.FIRST_ACTION.owner_button},
+        lambda services, c: moderation_action.FIRST_ACTION.owner_prompt(services, c.data)),
     State.MODERATION_ACTION_DUE: _spec(_change_of_mind(_moderation_action_due), _DECIDING,
-                                       lambda services, c: moderation_action.due_prompt(services, c.data)),
+                                       lambda services, c: inadequate_action.due_prompt(services, c.data)),
     State.MODERATION_CONFIRM_ALERT: _spec(_change_of_mind(_while_confirming_moderation_alert),
                                           _DECIDING | {moderation_alert.SEND, moderation_alert.BACK},
                                           lambda services, c: [moderation_alert.screen(services, c.data)]),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
     State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data)),
-    State.REGRADE_ACTION_OWNER: _spec(_regrade_action_owner, {regrade_action.OWNER_BUTTON},
-                                      lambda services, c: regrade_action.owner_prompt(services, c.data)),
+    State.REGRADE_ACTION_OWNER: _spec(_regrade_action_owner, {regrade_action.FIRST_ACTION.owner_button},
+                                      lambda services, c: regrade_action.FIRST_ACTION.owner_prompt(services, c.data)),
     State.REGRADE_ACTION_DUE: _spec(_regrade_action_due, set(),
-                                    lambda services, c: regrade_action.due_prompt(services, c.data)),
+                                    lambda services, c: inadequate_action.due_prompt(services, c.data)),
 })
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
@@ -586,7 +587,8 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
-    "audit.moderation_owner": moderation_action.on_owner, regrade_action.OWNER_BUTTON: regrade_action.on_owner,
+    moderation_action.FIRST_ACTION.owner_button: moderation_action.FIRST_ACTION.on_owner,
+    regrade_action.FIRST_ACTION.owner_button: regrade_action.FIRST_ACTION.on_owner,
     moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "audit.remove_action": action_removal.on_remove,
@@ -594,6 +596,10 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
 })
 STEP_HINT = "type `/audit resume` to carry on"
+# The owner buttons of the first action an Inadequate grade needs (bot.audits.inadequate_action), and the state each
+# belongs to: a press in another state is stale.
+_OWNER_STATES = MappingProxyType({moderation_action.FIRST_ACTION.owner_button: State.MODERATION_ACTION_OWNER,
+                                  regrade_action.FIRST_ACTION.owner_button: State.REGRADE_ACTION_OWNER})
 
 
 class Unplaced(Enum):
@@ -616,10 +622,9 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         deciding = {s.value for s in _MODERATOR_WRITING}
         waiting_here = data.get("audit_id") == audit_id and data.get("awaiting") in deciding
         return State(data["awaiting"]) if waiting_here else State.MODERATION_DECISION
-    if action in ("audit.moderation_owner", regrade_action.OWNER_BUTTON):
+    if action in _OWNER_STATES:
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-        owner_state = (State.MODERATION_ACTION_OWNER if action == "audit.moderation_owner"
-                       else State.REGRADE_ACTION_OWNER)
+        owner_state = _OWNER_STATES[action]
         return owner_state if awaiting == owner_state.value else Unplaced.NO_CONVERSATION
     if action in (moderation_alert.SEND, moderation_alert.BACK):  # the handler refuses another question's button
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")

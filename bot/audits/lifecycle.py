@@ -165,9 +165,10 @@ def restore_refusal(audit: AuditRow | None, audit_id: int, actor: str, now: date
     return None
 
 
-def _changeable_refusal(audit: AuditRow, actor: str, change: Change, otherwise: str) -> UserError | None:
-    """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states."""
-    if not policy.may_change_own_audit(actor, audit):
+def _changeable_refusal(audit: AuditRow | None, actor: str, change: Change, otherwise: str) -> UserError | None:
+    """A submitted audit may be changed by its auditor until a moderator opens it; `otherwise` for other states;
+    no audit (None) is refused as another person's audit is."""
+    if audit is None or not policy.may_change_own_audit(actor, audit):
         return AccessDenied("Only the person who did this audit can change it.")
     if audit.status == Status.IN_MODERATION:
         return UserError(READ_ONLY.format(audit_id=audit.id))
@@ -191,8 +192,6 @@ def edit_refusal(audit: AuditRow | None, actor: str, field_name: str) -> UserErr
     """Why a field of a submitted audit may not be changed, if it may not."""
     if field_name not in EDITABLE_AFTER_SUBMIT:
         return UserError(f"You can change {', '.join(EDITABLE_AFTER_SUBMIT)} after submitting.")
-    if audit is None:
-        return AccessDenied("Only the person who did this audit can change it.")
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can be edited this way.")
 
 
@@ -269,8 +268,6 @@ def edit_action(storage: Storage, audit_id: int, actor: str, action_id: int, col
 
 def action_edit_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
     """Why an action's due date or owner may not be changed on this audit in place, if it may not: as for its notes."""
-    if audit is None:
-        return AccessDenied("Only the person who did this audit can change it.")
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can have an action changed this "
                                                           "way. In an audit not yet submitted (or open for "
                                                           "changes), type `action` and its number, then `due` and "
@@ -279,8 +276,6 @@ def action_edit_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
 
 def action_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
     """Why an action may not be removed from this audit in place, if it may not: as for its notes."""
-    if audit is None:
-        return AccessDenied("Only the person who did this audit can change it.")
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can have an action removed this "
                                                           "way. In an audit open for changes, type `remove action` "
                                                           "and its number at the actions step.")
@@ -288,8 +283,6 @@ def action_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
 
 def note_refusal(audit: AuditRow | None, actor: str) -> UserError | None:
     """Why an answer's note on this audit may not be changed in place, if it may not: as for its other notes."""
-    if audit is None:
-        return AccessDenied("Only the person who did this audit can change it.")
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can be edited this way. In an audit "
                                                           "open for changes, type `change` and the question's "
                                                           "number at its review, then the grade and the new note: "

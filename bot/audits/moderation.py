@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import action_fields, moderation_action, moderation_alert, moderation_hold, pages, readback
+from bot.audits import inadequate_action, moderation_action, moderation_alert, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and_note
@@ -347,7 +347,7 @@ def _reason_read(services: Services, turn: Turn, state: dict, text: str) -> list
         raise UserError(_why_asked(state))
     screen_text(cleaned, services.identifier_screen, "that reason")
     audit_id = int(state["audit_id"])
-    if moderation_action.needed(services, audit_id, str(state["grade"])):
+    if inadequate_action.needed(services, audit_id, str(state["grade"])):
         held = moderation_store.current_moderation(services.storage, audit_id)
         if held is None or held.moderator_id != turn.user_id:
             raise StaleAction(NOT_YOURS_NOW)
@@ -357,11 +357,7 @@ def _reason_read(services: Services, turn: Turn, state: dict, text: str) -> list
 
 def action_due(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
     """The action's due date, the last thing asked: the moderation is saved with its action."""
-    try:
-        due = action_fields.action_due(services, turn, text)
-    except AnswerError as error:
-        raise answer_error(error) from None
-    action = (str(state["description"]), str(state["owner"]), due.isoformat())
+    action = inadequate_action.action(services, turn, state, text)
     return _check_then_decide(services, turn, state, str(state["reason"]), action)
 
 

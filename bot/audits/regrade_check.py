@@ -22,9 +22,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import action_fields, alert_confirm, regrade, regrade_action
-from bot.audits.core import Ctx, answer_error, grade_label, load
-from bot.audits.flow import AnswerError
+from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action
+from bot.audits.core import Ctx, grade_label, load
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.regrade import GradeChange
 from bot.core import buttons
@@ -56,11 +55,7 @@ def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: st
     alert, or the change stored with its action."""
     if regrade_action.left(text):
         return regrade_action.cancelled(services, turn, data)
-    try:
-        due = action_fields.action_due(services, turn, text)
-    except AnswerError as error:
-        raise answer_error(error) from None
-    change = regrade_action.change_of(data, (str(data["description"]), str(data["owner"]), due.isoformat()))
+    change = regrade_action.change_of(data, inadequate_action.action(services, turn, data, text))
     before = load(services, change.audit_id)
     if before.audit.overall_grade != change.was:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)

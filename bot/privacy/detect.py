@@ -56,9 +56,14 @@ _PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|
 _HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
+# Children's case-record systems, named before a record number or after one ('Mosaic no. 882019', '882019 on Mosaic').
+_CMS_SYSTEMS = (r"lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|carefirst|eclipse|azeus|framework-?\s?i|"
+                r"childview|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis")
+# Names that are everyday words or a place too ('CMS', 'ICS', Paris, Protocol): a system only before its number, never
+# after ('2,000 in Paris').
+_CMS_BEFORE_ONLY = r"cms|ics|paris|protocol"
 _CMS = re.compile(
-    r"\b(?:(?:lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|cms|ics|carefirst|eclipse|azeus|framework-?\s?i|paris|childview|"
-    r"protocol|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)"
+    rf"\b(?:(?:{_CMS_SYSTEMS}|{_CMS_BEFORE_ONLY})"
     r"(?:\s*(?:person\s+)?(?:id|ref(?:erence)?|no|number|#)\b)?"
     # the system's name, then a few linking words before the number: 'on mosaic as 882019', 'LCS ref is 123456',
     # 'EHM case 0099887', 'on EHM (ref 204418)'
@@ -67,8 +72,8 @@ _CMS = re.compile(
     r"\s*[:#=.(-]?\s*(?:no\.?\s*)?(?:(?<![\w-])[A-Z]{1,3}[- ]?)?(?!(?:19|20)\d\d\b)\d(?:\s?\d){3,}|"
     r"\bpid\s*[:#=.-]?\s*\d{4,}|"
     # the number, then the system: 'case number 123456 on Liquid Logic'
-    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?(?:lcs|mosaic|liquid\s?logic|ehm|"
-    r"early\s+help\s+module|carefirst|eclipse|azeus|frameworki|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis)\b",
+    r"(?<![\w.])(?!(?:19|20)\d\d\b)\d{4,}\s+(?:on|in)\s+(?:the\s+)?"
+    rf"(?:{_CMS_SYSTEMS})\b",
     re.IGNORECASE)
 _POSTCODE = re.compile(r"(?<![\w-])(GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? {0,2}\d[A-Z]{2})(?![\w-])", re.IGNORECASE)
 # The first half of a postcode alone (LS11, BS5, WF1 2), with the UK's postcode areas.
@@ -161,14 +166,15 @@ _ADDRESS = (
                r"(?!(?:\s+[\w'’]+){0,2}\s+(?i:centre|center|project|clinic|surgery|practice|hospital|library|"
                r"church|mosque|temple|gurdwara|station|hub|unit|club|hall|nursery|pharmacy|health)\b)"),
 )
-_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
-                          r"rc|ce|high school|referral unit|sixth form|surgery|"
-                          r"(?:health|medical)\s(?:centre|center|practice))$", re.IGNORECASE)
 # A GP's surgery or a health centre narrows where a family lives as a school does, and is found the same way ('the GP
-# at Elm Tree Surgery', 'Oakwood Health Centre'); reported as its own kind, so the advice fits.
+# at Elm Tree Surgery', 'Oakwood Health Centre'), so its words are among a school's kinds (_SCHOOL_TYPE); it is
+# reported as its own kind (_HEALTH_PLACE), so the advice fits.
+_HEALTH_PLACE_TYPES = r"surgery|(?:health|medical)\s(?:centre|center|practice)"
+_SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
+                          rf"rc|ce|high school|referral unit|sixth form|{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
 _OPERATIONS = frozenset(_split("heart eye dental cosmetic plastic brain keyhole knee hip spinal cardiac day minor major"
                                " emergency elective oral laser ear cleft palate"))  # 'had Heart Surgery'
-_HEALTH_PLACE = re.compile(r"\b(?:surgery|(?:health|medical)\s(?:centre|center|practice))$", re.IGNORECASE)
+_HEALTH_PLACE = re.compile(rf"\b(?:{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
 # Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
 _SCHOOL_CUE = re.compile(
@@ -205,10 +211,12 @@ _BIRTH_AFTER = re.compile(r"^\s*[(\[–-]\s*(?:dob|d\.\s?o\.\s?b|date\s+of\s+bir
 # Day, month and year with spaces, only right after a birth label: 'DOB: 12 03 2015', 'dob 12 3 15'.
 _SPACED_DATE = re.compile(
     r"(?<![\w/.-])\d{1,2}(?:\s|\s?[/.-]\s)\d{1,2}(?:\s|\s?[/.-]\s)(?:\d{4}|\d{2})(?![\w/.-]|\s\d)")
+# Turning an age, before the day it happens: 'turns 8 on', 'she'll be 12 on'.
+_TURNING_AGE = r"(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2}"
 _BIRTH_BEFORE = re.compile(
     r"(?:\bborn\b(?:\s+[a-z]+ly)?(?:\s+(?:on|in))?|\bb\.|(?<![\w.'’])b(?=\s)|\bdob\b|\bd\.\s?o\.\s?b\.?|\bbirthday\b|\bbirth\s*date\b|"
     r"\bb['’-]?day\b|\bedd\b|\bbaby(?:\s+is)?\s+due(?:\s+on)?|\bexpected\s+(?:date\s+of\s+)?delivery(?:\s+date)?|\bdue\s+date\b|"
-    r"\bdate\s+born\b|date\s+of\s+birth|\b(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2}\s+on|"
+    rf"\bdate\s+born\b|date\s+of\s+birth|\b{_TURNING_AGE}\s+on|"
     # 'born in Lagos on 1 May 2011', 'born at home on the 3rd of June'
     r"\bborn\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,3}on)"
     # 'date of birth is 13.05.2019', 'gives her date of birth as 16/02/2019', 'DOB recorded as ...'
@@ -224,7 +232,7 @@ _NOT_BIRTH = re.compile(r"\b(?:meeting|review|conference|visit|visited|held|seen
                         r"hearing|panel|plan|\d)", re.IGNORECASE)
 # A day without its month, or a named day, right after a birth label: 'born on the 3rd', 'birthday is on christmas eve'.
 _BIRTH_DAY = re.compile(
-    r"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob|(?:turns?|turned|turning|(?:he|she|they)(?:['’]ll|\s+will)\s+be)\s+\d{1,2})\s+(?:is\s+|was\s+)?"
+    rf"\b(?:born|birthday(?:['’]s)?|b['’-]?day|dob|{_TURNING_AGE})\s+(?:is\s+|was\s+)?"
     r"(?:on\s+)?(?:the\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?![/.]?\d)|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
@@ -243,11 +251,10 @@ _TRAVEL_BEFORE = re.compile(
     r"(?:\s+originally)?(?=\s+from))"
     r"\s+(?:back\s+)?(?:to|from|in)\s+$", re.IGNORECASE)
 # Admitted to a hospital: "admitted to Guy's", 'transferred to Great Ormond Street'.
-_CARE_PLACE_BEFORE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
-                                r"(?:the\s+)?$", re.IGNORECASE)
+_ADMITTED = r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
+_CARE_PLACE_BEFORE = re.compile(rf"{_ADMITTED}(?:the\s+)?$", re.IGNORECASE)
 # Admitted to a hospital earlier in the clause: "admitted to Guy's and St Thomas'".
-_CARE_CLAUSE = re.compile(r"\b(?:admitted|transferred|rushed|blue[- ]lighted|discharged)\s+(?:to|from|into|at)\s+"
-                          r"[^.;:!?]*$", re.IGNORECASE)
+_CARE_CLAUSE = re.compile(rf"{_ADMITTED}[^.;:!?]*$", re.IGNORECASE)
 # Drawing on an author: 'draw on Maslow', 'citing Bowlby'; "using Munro's point".
 _SOURCE_BEFORE = re.compile(r"\b(?:draws?|drawing|drew|drawn)\s+on\s+(?:the\s+)?$|\b(?:cite|cites|cited|citing)\s+$|"
                             r"\b(?:with\s+)?reference\s+to\s+$", re.IGNORECASE)

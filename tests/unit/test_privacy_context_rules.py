@@ -192,6 +192,8 @@ def test_structured_rules_leave_ordinary_text_alone(identifier_screen: Screen, t
     ("nhs no. for dad: 1234567890", "nhs"),
     ("his health number 1234567890 is in the red book", "nhs"),
     ("person number 7788990 on Liquid Logic", "cms_id"),  # the number, then the system
+    ("person number 7788990 on Framework-i", "cms_id"),  # every system named before a number is named after one too
+    ("record 6655441 in ChildView", "cms_id"),
     ("LCS-8877665 holds the chronology", "cms_id"),  # a hyphen after the system
     ("PID 6655443 on the referral form", "cms_id"),
     ("b.04/07/2016 per the GP", "dob"),  # 'b.' touching the date

@@ -1,0 +1,128 @@
+"""The first action an Inadequate grade needs, asked in the same words wherever the grade is given.
+
+An audit graded Inadequate always has something for someone to do. The auditor adds it at the actions step before
+submitting; two other conversations must ask for it before they store an Inadequate on an audit with no open action:
+a moderator whose grade of record is Inadequate (bot.audits.moderation_action) and an auditor who changes a submitted
+audit's grade to Inadequate (bot.audits.regrade_action). Both ask what must happen for the child, who owns it (the
+case's worker unless another is picked: the owners offered and typed as at an audit's actions, bot.audits.action_owners)
+and by when (bot.audits.action_fields). The questions, the owners offered, the reading of each answer and the owner
+button's check live here once, so the two conversations can't drift apart in wording or in who is offered; each says,
+as a `FirstAction`, where it waits, what it holds meanwhile and how its person leaves, and asks its own first question.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from bot.audits import action_fields, action_owners
+from bot.audits.core import answer_error, waiting
+from bot.audits.flow import AnswerError
+from bot.core import buttons
+from bot.core.replies import Choice, Reply, person_choice
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import StaleAction, UserError
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from knowledge.dates import examples as date_examples
+
+# Typed where the action is asked: a refusal to give one, never an action.
+NONE_WORDS = frozenset({"skip", "none", "no", "n/a", "na", "nothing", "-", "no action", "no actions"})
+
+
+def needed(services: Services, audit_id: int, grade: str) -> bool:
+    """Whether a grade about to be stored must bring an action: it is Inadequate and the audit has no open action."""
+    return grade == "inadequate" and not any(a.done_at is None
+                                             for a in action_store.actions_of_audit(services.storage, audit_id))
+
+
+@dataclass(frozen=True)
+class FirstAction:
+    """How one conversation asks for the action: the states it waits in for the owner and the due date, the owner
+    buttons' name, what its conversation keeps meanwhile (`keeps`, with the description and owner as they are read),
+    how its person leaves without an action (`way_out`, said when they type `none`), how the auditor is named on
+    their own owner button (`auditor_is`: "you" to the auditor, "the auditor" to a moderator), and how to carry on
+    when an owner button can't be read (`button_hint`)."""
+
+    owner_state: str
+    due_state: str
+    owner_button: str
+    keeps: tuple[str, ...]
+    way_out: str
+    auditor_is: str
+    button_hint: str
+
+    def held(self, data: Mapping[str, Any], **more: Any) -> dict[str, Any]:
+        """What the conversation keeps while the action is asked: its own keys from `data`, and `more`."""
+        return {**{k: data[k] for k in self.keeps if k in data}, **more}
+
+    def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+        """The action's text, screened as an audit's actions are; then its owner is asked."""
+        if " ".join(text.lower().split()) in NONE_WORDS:
+            raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, "
+                            f"who will do it and by when. Type the action now, or {self.way_out}.")
+        try:
+            described = action_fields.action_description(services, text)
+        except AnswerError as error:
+            raise answer_error(error) from None
+        held = self.held(data, description=described)
+        store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
+        return self.owner_prompt(services, held)
+
+    def owner_prompt(self, services: Services, data: Mapping[str, Any]) -> list[Reply]:
+        """The owners offered as for an audit's own actions (bot.audits.action_owners): the case's worker first."""
+        audit = _audit(services, data)
+        return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
+                           "someone else, or type `the worker`, `the manager`, or their name or Slack member ID.",
+                      choices=self._owner_choices(services, audit, action_owners.candidates(services, audit)),
+                      kind="question")]
+
+    def owner(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+        """The owner typed or pressed, read as at an audit's actions step; then the due date is asked."""
+        audit = _audit(services, data)
+        chosen = action_owners.resolve(services, audit, text, turn.user_id)
+        if isinstance(chosen, list):  # `the manager` where the case's team has several: ask which, and keep waiting
+            return [Reply(text=action_owners.which_manager_text(services, audit),
+                          choices=self._owner_choices(services, audit, chosen), kind="question")]
+        held = self.held(data, owner=chosen)
+        store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
+        return due_prompt(services, held)
+
+    def on_owner(self, services: Services, turn: Turn, value: str) -> list[Reply]:
+        """An owner's button: only for the action this person is writing now."""
+        audit_id, owner_id = buttons.id_and_key(value, self.button_hint)
+        data = store.conversation(services.storage, turn.user_id)
+        if data.get("awaiting") != self.owner_state or data.get("audit_id") != audit_id:
+            raise StaleAction("That button is from an earlier message, so nothing changed.")
+        return self.owner(services, turn, data, owner_id)
+
+    def _owner_choices(self, services: Services, audit: store.AuditRow, ids: list[str]) -> tuple[Choice, ...]:
+        return tuple(person_choice(action_owners.label(services, audit, uid, auditor_is=self.auditor_is), uid,
+                                   self.owner_button, buttons.encode_id_and_key(audit.id, uid),
+                                   "primary" if uid == audit.worker_id else None)
+                     for uid in ids)
+
+
+def due_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
+    return [Reply(text=f"**When is it due?** _{data['description']}_ — "
+                       f"{services.directory.label(str(data['owner']))}",
+                  prompt=f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.",
+                  kind="question")]
+
+
+def action(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> tuple[str, str, str]:
+    """The action held, (description, owner, ISO due date), with the due date typed: the last thing asked."""
+    try:
+        due = action_fields.action_due(services, turn, text)
+    except AnswerError as error:
+        raise answer_error(error) from None
+    return str(data["description"]), str(data["owner"]), due.isoformat()
+
+
+def _audit(services: Services, data: Mapping[str, Any]) -> store.AuditRow:
+    audit = store.get_audit(services.storage, int(data["audit_id"]))
+    if audit is None:
+        raise UserError("I can't find that audit.")
+    return audit
