@@ -67,19 +67,24 @@ def my_work(services: Services, person: Person) -> list[Reply]:
 
 
 def team_figures(services: Services, person: Person) -> list[Reply]:
-    """For managers: each team's last complete week and month to date, in one line per measure."""
+    """For managers: each team's last complete week and this month to date, in one line per measure. The month is
+    today's (as "Your audits" and the service picture count it), not the last week's: on 3 December the week to
+    29 November would report November, a month that is over, as "2 to go"."""
     team_ids = services.directory.managed_team_ids(person.user_id)
     if not team_ids:
         return []
-    monday = last_complete_week(services.local_now().date())
+    today = services.local_now().date()
+    this_month = {d.team_id: d for d in build_team_digests(services, today - timedelta(days=today.weekday()),
+                                                           team_ids)}
     replies = []
-    for digest in build_team_digests(services, monday, team_ids):
+    for digest in build_team_digests(services, last_complete_week(today), team_ids):
+        month = this_month[digest.team_id]
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
         rate = (f"{count_share(digest.moderation_agreed, digest.moderation_decided)} of {AGREEMENT_BASIS}"
                 if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
-            ("Month vs target", month_against_target(digest.completed_month, digest.target_month, digest.month_so_far)),
+            ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
