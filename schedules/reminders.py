@@ -20,6 +20,7 @@ from bot.core.calendar import (
     working_days_between,
 )
 from bot.core.markup import audit_and_case
+from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
@@ -34,6 +35,7 @@ class DraftItem:
     auditor_id: str
     checklist_title: str
     last_touched: date
+    reopened: date | None = None  # a submitted audit reopened for changes (out of moderation), and when
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,11 @@ def _drafts(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[R
     for draft in inputs.drafts:
         idle = working_days_between(draft.last_touched, today)
         if idle >= rules.draft_idle_working_days:
+            text = (f"Audit #{draft.audit_id} (*{draft.checklist_title}*), {reopened_on(draft.reopened)}, is "
+                    f"{OUT_OF_MODERATION}; it has not moved for {idle} working days." if draft.reopened else
+                    f"Your draft *{draft.checklist_title}* (#{draft.audit_id}) has not moved for {idle} working days.")
             found.append(Reminder(
-                draft.auditor_id, f"draft:{draft.audit_id}",
-                f"Your draft *{draft.checklist_title}* (audit {draft.audit_id}) has not moved for {idle} working days.",
+                draft.auditor_id, f"draft:{draft.audit_id}", text,
                 Choice(f"Resume audit {draft.audit_id}", "audit.resume", str(draft.audit_id), "primary"),
             ))
     return found

@@ -16,6 +16,7 @@ from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, v
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
 from bot.core.markup import emoji
+from bot.core.reopened import reopened_on
 from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -316,8 +317,28 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
-                                          ("Status", audit.status.replace("_", " ")),
+                                          ("Status", status_text(services, audit)),
                                           *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
+
+
+def reopened_day(services: Services, audit: store.AuditRow) -> date | None:
+    """The local day a reopened audit (a draft again, with its first submission on record) was reopened for
+    changes; None for any other audit."""
+    if audit.status != "draft" or audit.submitted_at is None:
+        return None
+    when = store.reopened_at(services.storage, [audit.id]).get(audit.id)
+    return when.astimezone(services.settings.timezone).date() if when else None
+
+
+def status_text(services: Services, audit: store.AuditRow) -> str:
+    """An audit's status as `/audit show` gives it: 'submitted', 'in moderation', or for a submitted audit its
+    auditor reopened, 'reopened for changes on 16 Dec 2026, out of moderation until submitted again' (stored as a
+    draft, it is not one: it was submitted, and it has left the moderation queue)."""
+    if audit.status == "draft" and audit.submitted_at is not None:
+        day = reopened_day(services, audit)
+        return (f"{reopened_on(day, year=True)}" if day else "reopened for changes") + \
+            ", out of moderation until submitted again"
+    return audit.status.replace("_", " ")
 
 
 def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "") -> str:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from bot.core import policy
 from bot.core.markup import audit_and_case, bold
+from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
@@ -49,10 +50,13 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:
-        lines.append(f"**Drafts**: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
-        for audit_id, title, updated in drafts:
+        latest = f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""
+        lines.append(f"**Audits in progress**: {drafts_total}{latest}")  # drafts, and audits reopened for changes
+        for audit_id, title, updated, reopened in drafts:
             local = updated.astimezone(services.settings.timezone)
-            lines.append(f"   • {title} (audit {audit_id}), last touched {short_date(local, year=False)}")
+            state = (f"{reopened_on(reopened.astimezone(services.settings.timezone).date())} and "
+                     f"{OUT_OF_MODERATION}, " if reopened else "")
+            lines.append(f"   • {title} (#{audit_id}), {state}last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""

@@ -143,7 +143,7 @@ def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: 
         # Monday 23 November is also the month-end quota check: the other managers have done none.
         assert set(first) == {"U0MGRN001", "U0PRAN001", "U0QALEAD1", "U0QALEAD2", "U0MGRS001", "U0MGRC001"}
         manager_text = first["U0MGRN001"].replies[0].text
-        assert f"audit {draft}" in manager_text and "overdue" in manager_text
+        assert f"(#{draft})" in manager_text and "overdue" in manager_text
         # The Monday run sends the manager's overdue list once and marks the action escalated.
         sender = RecordingSender()
         assert JobRunner(services, sender, holder="process-a").fire("reminders") == 6
