@@ -191,11 +191,13 @@ def _moderations(inputs: ReminderInputs, today: date, rules: ReminderRules) -> l
         waited = working_days_between(item.waiting_since, today)
         if waited < rules.moderation_wait_working_days:
             continue
+        # The button opens the audit for moderation, as *Open* in `/audit moderate` does (the moderator holding it
+        # carries on; a cover may take it over once the hold has run out): a reminder with only Snooze left them to
+        # type `/audit moderate 5`.
+        text = f"Audit #{item.audit_id} (*{item.checklist_title}*) has waited {waited} working days for moderation."
+        choice = Choice(f"Moderate #{item.audit_id}", "audit.moderate_open", str(item.audit_id))
         for user in ([item.moderator_id] if item.moderator_id else list(inputs.qa_leads)):
-            found.append(Reminder(
-                user, f"moderation:{item.audit_id}",
-                f"Audit {item.audit_id} (*{item.checklist_title}*) has waited {waited} working days for moderation.",
-            ))
+            found.append(Reminder(user, f"moderation:{item.audit_id}", text, choice))
     return found
 
 
