@@ -170,16 +170,24 @@ def grade_label(grade: str | None) -> str:
 def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
     it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
-    and the day) is the auditor's last change after submitting: the worker may have reflected on the old one."""
-    suggested = f"suggested {grade_label(audit.suggested_grade)}; " if audit.suggested_grade else ""
-    own = f"{suggested}reason: {audit.grade_reason}" if audit.grade_reason else ""
-    changed = (f" (changed from {grade_label(change[0])} on {short_date(change[1])})"
-               if change is not None else "")
+    and the day) is the auditor's last change after submitting: the worker may have reflected on the old one.
+
+    One bracket at most: the change, the suggested grade and the reason go on a line of their own (a trial read
+    "Good (after moderation; the auditor graded … (changed from Good on 3 Dec 2026) (suggested …; reason: …))")."""
+    changed = f"changed from {grade_label(change[0])} on {short_date(change[1])}" if change is not None else ""
+    reason = (audit.grade_reason or "").strip().rstrip(".")
+    details = [f"Suggested grade: {grade_label(audit.suggested_grade)}."] if audit.suggested_grade and reason else []
     if audit.regraded:
-        auditors = f"the auditor graded {grade_label(audit.overall_grade)}{changed}" + (f" ({own})" if own else "")
-        return f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; {auditors})"
-    agreed = " (agreed at moderation)" if audit.moderated_grade is not None else ""
-    return f"**Overall grade:** {grade_label(audit.overall_grade)}{changed}{agreed}" + (f" ({own})" if own else "")
+        line = (f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; the auditor graded "
+                f"{grade_label(audit.overall_grade)})")
+        details = ([f"The auditor's grade was {changed}."] if changed else []) + details
+        details += [f"The auditor's reason: {reason}."] if reason else []
+    else:
+        notes = [note for note in (changed, "agreed at moderation" if audit.moderated_grade is not None else "")
+                 if note]
+        line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
+        details += [f"Reason: {reason}."] if reason else []
+    return line + ("\n" + " ".join(details) if details else "")
 
 
 def grade_change(services: Services, audit_id: int) -> tuple[str, date] | None:
