@@ -103,10 +103,20 @@ def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
 
 
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """Text typed at the checklist picker: a checklist it names is chosen; anything else is not for the picker
-    (a question, say) and goes on to the knowledge base."""
+    """Text typed at the checklist picker: a checklist it names is chosen; a case reference is told to wait for its
+    question, with the checklists again (a trial typed one there and was told to press *Start an audit*, which it
+    had just done, and lost the list); anything else is not for the picker (a question, say) and goes on to the
+    knowledge base."""
     found = matching_checklists(checklists(services), text, _synonyms(services))
-    return _checklist_chosen(services, turn, found[0]) if len(found) == 1 else None
+    if len(found) == 1:
+        return _checklist_chosen(services, turn, found[0])
+    reference = typed_case_reference(text, services.settings.case_reference_pattern)
+    if reference is None:
+        return None
+    available = checklists(services)
+    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; I'll ask for the "
+                       "reference next.",
+                  choices=tuple(Choice(c.title, "audit.start", c.id) for c in available.values()), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
