@@ -167,12 +167,16 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")
-    reopened = ctx.audit.submitted_at is not None  # its review is where it is resubmitted
-    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):
-        return (audits_finish.on_submit if reopened else audits_finish.on_next)(services, turn, ctx.value())
+    reopened = ctx.audit.submitted_at is not None  # its review is where it may be resubmitted, by Submit the changes
+    if reopened and SUBMIT_WORDS.match(text):
+        return audits_finish.on_submit(services, turn, ctx.value())
+    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):  # `next`: Continue to the overall grade, as in a draft
+        return audits_finish.on_next(services, turn, ctx.value())
     if looks_like_question(text):
         return None
-    go_on = "type `submit` (or press Submit)" if reopened else "type `next` (or press Continue to the overall grade)"
+    go_on = "type `next` (or press Continue to the overall grade)"
+    if reopened:
+        go_on = f"{go_on}, or `submit` (or press Submit the changes) to resubmit it as it is"
     raise UserError(f"You're at the review of audit #{ctx.audit.id}, so I haven't stored that anywhere. To change an "
                     f"answer, type `change` and its number, like `change 3`; to go on, {go_on}. Strengths, areas "
                     "for development and actions come after the overall grade. To ask me something, end it with ? "
