@@ -178,7 +178,7 @@ def _new_value(services: Services, turn: Turn, audit: AuditRow, action: action_s
             return COLUMNS["due"], action_due(services, turn, edit.value).isoformat()
         except AnswerError as error:
             raise answer_error(error) from None
-    nobody = (f"I don't know that person. Type `{command} owner` and the name of someone in the bot's teams list as I "
+    nobody = (f"I don't know that person. Type `{command} owner` and the name of one of the case's people as I "
               f"write it, like {example_owner}, or their Slack member ID.")
 
     def typed_as(name: str) -> str:  # how a whole name is typed here, for the message asking which

@@ -167,12 +167,16 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")
-    reopened = ctx.audit.submitted_at is not None  # its review is where it is resubmitted
-    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):
-        return (audits_finish.on_submit if reopened else audits_finish.on_next)(services, turn, ctx.value())
+    reopened = ctx.audit.submitted_at is not None  # its review is where it may be resubmitted, by Submit the changes
+    if reopened and SUBMIT_WORDS.match(text):
+        return audits_finish.on_submit(services, turn, ctx.value())
+    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):  # `next`: Continue to the overall grade, as in a draft
+        return audits_finish.on_next(services, turn, ctx.value())
     if looks_like_question(text):
         return None
-    go_on = "type `submit` (or press Submit)" if reopened else "type `next` (or press Continue to the overall grade)"
+    go_on = "type `next` (or press Continue to the overall grade)"
+    if reopened:
+        go_on = f"{go_on}, or `submit` (or press Submit the changes) to resubmit it as it is"
     raise UserError(f"You're at the review of audit #{ctx.audit.id}, so I haven't stored that anywhere. To change an "
                     f"answer, type `change` and its number, like `change 3`; to go on, {go_on}. Strengths, areas "
                     "for development and actions come after the overall grade. To ask me something, end it with ? "
@@ -296,6 +300,18 @@ def _change_of_mind(typed: TypedHandler) -> TypedHandler:
     return handler
 
 
+def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
+    """While a moderator writes their decision, the audit's own words keep a meaning, never the text: `back` returns
+    to Agree/Disagree (with `back` False the state reads it itself: at the check before an alert it is *No, I pressed
+    Inadequate by mistake*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation)."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        control = CONTROL_WORDS.get(text.strip().lower())
+        if control in ("pause", "cancel") or (back and control == "back"):
+            return moderation.step_out(services, turn, conversation.audit_id, control == "back")
+        return typed(services, turn, conversation, text)
+    return handler
+
+
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text)
 
@@ -409,19 +425,27 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
                                      lambda services, c: moderation.decision_screen(services, c.audit_id)),
-    State.MODERATION_GRADE: _spec(_moderation_grade, _DECIDING,
-                                  lambda services, c: moderation.grade_question(c.audit(services).audit)),
-    State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
-    State.MODERATION_ACTION: _spec(_change_of_mind(_moderation_action), _DECIDING,
-                                   lambda _services, c: moderation_action.description_prompt(c.audit_id)),
+    # A moderator writing their decision: a whole command runs aside and the moderation follows, as at an audit's
+    # steps (bot.audits.answered_aside); `back`, `pause` and `cancel` keep a meaning of their own (_moderating).
+    State.MODERATION_GRADE: _spec(_moderating(_moderation_grade), _DECIDING,
+                                  lambda services, c: moderation.grade_question(c.audit(services).audit),
+                                  commands=True),
+    State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
+                                   commands=True),
+    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_moderation_action)), _DECIDING,
+                                   lambda _services, c: moderation_action.description_prompt(c.audit_id),
+                                   commands=True),
     State.MODERATION_ACTION_OWNER: _spec(
-        _change_of_mind(_moderation_action_owner), _DECIDING | {moderation_action.FIRST_ACTION.owner_button},
-        lambda services, c: moderation_action.FIRST_ACTION.owner_prompt(services, c.data)),
-    State.MODERATION_ACTION_DUE: _spec(_change_of_mind(_moderation_action_due), _DECIDING,
-                                       lambda services, c: inadequate_action.due_prompt(services, c.data)),
-    State.MODERATION_CONFIRM_ALERT: _spec(_change_of_mind(_while_confirming_moderation_alert),
+        _moderating(_change_of_mind(_moderation_action_owner)),
+        _DECIDING | {moderation_action.FIRST_ACTION.owner_button},
+        lambda services, c: moderation_action.FIRST_ACTION.owner_prompt(services, c.data), commands=True),
+    State.MODERATION_ACTION_DUE: _spec(_moderating(_change_of_mind(_moderation_action_due)), _DECIDING,
+                                       lambda services, c: inadequate_action.due_prompt(services, c.data),
+                                       commands=True),
+    State.MODERATION_CONFIRM_ALERT: _spec(_moderating(_change_of_mind(_while_confirming_moderation_alert), back=False),
                                           _DECIDING | {moderation_alert.SEND, moderation_alert.BACK},
-                                          lambda services, c: [moderation_alert.screen(services, c.data)]),
+                                          lambda services, c: [moderation_alert.screen(services, c.data)],
+                                          commands=True),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
     State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data)),
@@ -434,6 +458,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
                       State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
+MODERATING = frozenset(_MODERATOR_WRITING)
 
 # States that belong to a person rather than to one audit's step.
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,

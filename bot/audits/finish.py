@@ -277,7 +277,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     notice = Reply(kind="notice", text=(
         f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. To "
         "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
-        "kept as a revision."))
+        "kept as a revision. At the review, `submit` resubmits it and `next` goes on to the overall grade."))
     return [notice, *render(services, load(services, audit_id))]
 
 

@@ -199,6 +199,24 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
     return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
 
 
+def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[Reply]:
+    """`back`, `pause` or `cancel` typed while the moderator writes their decision (the grade, the reason, an
+    Inadequate's action, the check before an alert): nothing of it was saved, and the wait ends. `back` returns to
+    Agree/Disagree; `pause` and `cancel` step out, and the audit stays held as when a moderator walks away
+    (bot.audits.moderation_hold: `/audit moderate` lists it with Continue), since a moderation is only ever ended by
+    its decision or a take-over. A trial (9, F4) found every command refused at "What grade would you give?" until
+    a grade was picked."""
+    store.set_conversation(services.storage, turn.user_id, {}, turn.now)
+    held = moderation_store.current_moderation(services.storage, audit_id)
+    if held is None or held.moderator_id != turn.user_id:
+        raise StaleAction(NOT_YOURS_NOW)
+    if back:
+        return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
+                *decision_screen(services, audit_id)]
+    return [Reply(text=moderation_hold.left_held(services, held, turn.now),
+                  choices=(Choice(f"Continue #{audit_id}", "audit.moderate_open", str(audit_id), "primary"),))]
+
+
 def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit = _checked(services, turn, value)
     return _ask_reason(services, turn, audit, True, audit.overall_grade or "")
