@@ -49,7 +49,14 @@ was refused), one more, anchored on where a sentence's subject stands:
     the word whatever the verb of being ('mark was left', 'will was discussed', 'may was busy', 'summer was hard');
     only a given name that QA list as an everyday word (data/everyday_word_names.txt) and that is then told of
     telling, which no plan, bill or will does ('hope told the teacher', 'summer disclosed', 'mark said he was
-    scared'), is a name.
+    scared'), is a name;
+  * a name that is a place or an English word first (detect.NameFinder._word_first: a place that is also a census
+    first name, 'chelsea', 'kent', 'devon'; a common word that only the international first-name dictionary has as a
+    name, 'gun', 'file', 'storm') only with what is said of a person alone, never of a thing or a council ('chelsea was
+    not at home', 'storm said she was scared'; not 'gun was found', 'kent said they would fund it'). A place that is no
+    census name ('london') stays a place, as it does with a capital. The same holds for detect.py's lower-case
+    'X said' rule and for a capitalised word at a sentence's start ('Gun was found'). Faith leaders are roles, as a
+    doctor is ('pastor said', 'Pastor Jones').
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -64,10 +71,12 @@ from bot.privacy.detect import (
     _DETERMINERS,
     _MEETING_BEFORE,
     _NOT_PEOPLE,
+    _ONLY_A_PERSON,
     _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
     _PERSON_VERB_WORDS,
+    _PETS,
     _THING_IS,
     NICKNAME_CUES,
     PERSON_AFTER,
@@ -451,10 +460,13 @@ class PersonContextFinder(NameFinder):
         name told of telling ('hope told the teacher')."""
         lex = self.lexicon
         bare = word.casefold()
-        if len(bare) < 3 or bare in lex.never_names or bare in lex.far_places \
+        if len(bare) < 3 or bare in lex.never_names or bare in _PETS \
                 or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
-                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare) \
-                or (bare in lex.context_given and bare not in lex.everyday_names):
+                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare):
+            return False
+        if self._word_first(bare):  # 'chelsea was not at home', 'storm said she was scared'; not 'gun was found'
+            return bool(_ONLY_A_PERSON.match(after))
+        if bare in lex.far_places or (bare in lex.context_given and bare not in lex.everyday_names):
             return False
         if bare in lex.everyday_words:
             return sentence_start and bare in lex.everyday_names and bool(_TELLING.match(after))
