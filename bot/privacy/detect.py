@@ -993,7 +993,8 @@ class NameFinder:
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words)) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
-                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)):  # 'took hope from'
+                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
+                    and not (folded in PHONED and _PHONING_BEFORE.search(before)):  # 'took hope from', 'rang pastor'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
@@ -1528,6 +1529,21 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
 _GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
                            r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
                            re.IGNORECASE)
+# Firms, shops, services and places one phones, and people phoned for their trade or rank ('dad called uber', 'mum
+# called shell about the gas', 'nan rang boots', 'mum called parish', 'dad called bishop'): never a name after a phoning
+# verb, though the baby-name lists have them all.
+PHONED = frozenset(_split("""
+uber lyft bolt taxi taxis cab cabs minicab virgin orange apple boots costa tesco asda argos amazon vodafone ee bt
+talktalk plusnet shell sony disney espn linux tesla ferrari cola dodge ford nike
+shelter council court crew press media metro channel parish chapel church temple villa everton farm dairy bar bank
+banks garage
+boss landlord landlady neighbour neighbours plumber builder locksmith bishop captain colonel lieutenant general governor
+chancellor marshal sheriff pope priest pastor prophet poet author artist lawyer farmer baker butler shepherd sailor
+pilot scout ranger knight emperor duchess chief mama papa babe dude gal pal champ champion winner warrior hero
+striker shooter rider elder
+"""))
+_PHONING_BEFORE = re.compile(r"\b(?:called|calling|phoned|phoning|rang|ringing|texted|emailed|messaged|contacted)\s+$",
+                             re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who what how why whether if today yesterday"

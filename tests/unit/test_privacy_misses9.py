@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.privacy.screen import Screen
+from bot.errors import UserError
+from bot.privacy.screen import Screen, screen_text
 from tests.unit.test_privacy_lower_case import COUNCIL_NAMES
 
 
@@ -25,6 +26,41 @@ def council_screen(identifier_screen: Screen) -> Screen:
 
 def found(screen: Screen, text: str, mode: str = "full") -> list[tuple[str, str]]:
     return [(f.kind, f.words) for f in screen.find(text, mode)]
+
+
+# -- 2. a family word, 'called' and a baby name that is also a word ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("mum called ocean", "ocean"),
+    ("mum called ocean and she was upset", "ocean"),
+    ("nan called blessing yesterday about contact", "blessing"),
+    ("dad called saint, who ran off again", "saint"),
+    ("her brother called jayden", "jayden"),
+    ("her brother called ocean is 4", "ocean"),
+    ("Mum called Ocean to see if she was home", "Ocean"),
+])
+def test_a_family_word_called_and_a_name_is_refused(council_screen: Screen, text: str, name: str) -> None:
+    assert ("name", name) in found(council_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "dad called uber", "Dad called Uber", "mum called the police", "mum called 999", "mum called school",
+    "called back", "mum called back", "mum called back later", "her brother called uber",
+    "dad called boots pharmacy about her prescription", "mum called virgin media", "mum called upset",
+    "mum called twice", "mum called the office", "dad called an ambulance", "mum called early",
+    "dad called time on the relationship", "mum called off the visit", "mum called in sick",
+    "nan called the london office", "mum called home", "mum called social services", "dad called childline",
+    "mum called parish about the funeral", "dad called bishop", "mum called shell about the gas", "mum called Sunday.",
+])
+def test_a_family_word_called_and_a_service_or_a_word_passes(council_screen: Screen, text: str) -> None:
+    assert found(council_screen, text) == []
+
+
+def test_the_refusal_says_which_word_and_what_to_write_instead(council_screen: Screen) -> None:
+    with pytest.raises(UserError) as refused:
+        screen_text("mum called ocean", council_screen, "that note")
+    assert "“ocean” looks like a child's or family member's name" in str(refused.value)
+    assert "refer to them by role ('the child', 'mother')" in str(refused.value)
 
 
 # -- 3. a place that is a census first name, starting a sentence ------------------------------------------------------
