@@ -11,7 +11,11 @@ All names are invented for the screen's tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
@@ -26,6 +30,87 @@ def council_screen(identifier_screen: Screen) -> Screen:
 
 def found(screen: Screen, text: str, mode: str = "full") -> list[tuple[str, str]]:
     return [(f.kind, f.words) for f in screen.find(text, mode)]
+
+
+@pytest.fixture(scope="module")
+def find(identifier_screen: Screen) -> Callable[[str, str], list[tuple[str, str]]]:
+    """The screen's find (installed lists, no names file), without the lists in its repr (hypothesis prints the
+    arguments of a failing example)."""
+    return lambda text, mode="full": found(identifier_screen, text, mode)
+
+
+# -- 1. a single given name in a knowledge-base answer ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("A family tree drawn for the child, e.g. for Kayden, who lives with nan.", "Kayden"),
+    ("We visited Kayden at home and saw his bedroom.", "Kayden"),
+    ("The worker saw Jayden at school before the conference.", "Jayden"),
+    ("Record what you told Tyreece about the plan.", "Tyreece"),
+    ("Sit with Amelia and her foster carer to write it.", "Amelia"),
+    ("Kayden told the teacher about the bruise.", "Kayden"),
+    ("Example: Nevaeh said she was scared of dad.", "Nevaeh"),
+    ("Kayden lives with nan and sees mum on Saturdays.", "Kayden"),
+    ("An example of a good plan for Jayden (8).", "Jayden"),
+    ("the Kayden review findings were shared", "Kayden"),  # a local review, as the full screen reads it
+])
+def test_a_single_given_name_used_as_a_person_is_refused_in_knowledge_base_text(identifier_screen: Screen,
+                                                                                text: str, name: str) -> None:
+    """Without a names file: the installed lists alone find it."""
+    assert ("name", name) in found(identifier_screen, text, "content")
+    assert ("name", name) in found(identifier_screen, text)  # and in what people type, as before
+
+
+@pytest.mark.parametrize("text", [
+    "For Munro, the child's journey is the centre of good practice.",  # an author: a surname too
+    "Munro said that systems, not individuals, make children safe.",
+    "Work with Makaton signs and symbols for children who do not speak.",
+    "Visit Kooth for free online counselling.",
+    "Speak with Barnardo's about the independent advocate.",
+    "Ofsted visited Croydon in March.",
+    "Refer to the Front Door team or ring EDT out of hours.",
+    "For Wales, see the Social Services and Well-being (Wales) Act 2014.",
+    "With Signs of Safety, the family's own words go in the plan.",
+    "Sit with the IRO before the review.",
+    "Meet with Early Help before the strategy discussion.",
+    "Working with Victoria Climbié's inquiry findings, Laming set out the duties.",  # public case in full
+    "the Munro review said this back in 2011",
+    "Bowlby said attachment is a lasting bond.",
+    "Tell Cafcass before the hearing.",
+    "Gillick competence and the Fraser guidelines apply.",
+    "The Philomena Protocol is used when a child in care goes missing.",
+    "Saw Dr Patel the designated doctor for advice.",
+    "Meet with Philomena Protocol leads each quarter.",  # a name of more words, judged as such
+    "Apply for Clare's Law disclosure with the police.",
+])
+def test_knowledge_base_text_naming_authors_places_teams_and_tools_still_passes(council_screen: Screen,
+                                                                                text: str) -> None:
+    assert found(council_screen, text, "content") == []
+
+
+def test_the_shipped_knowledge_base_still_passes_content_mode(council_screen: Screen) -> None:
+    from bot.privacy.knowledge_screen import identifier_problems
+    from knowledge.loader import load_knowledge
+
+    assert identifier_problems(load_knowledge(), council_screen) == []
+
+
+def test_kb_check_says_which_name_and_what_to_write_instead(identifier_screen: Screen) -> None:
+    from bot.privacy.knowledge_screen import content_findings
+    from bot.privacy.screen import explain
+
+    message = explain(content_findings(identifier_screen, "For example, for Kayden, who lives with nan, draw a tree."))
+    assert "“Kayden” looks like a child's or family member's name" in message
+    assert "refer to them by role ('the child', 'mother')" in message
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=st.sampled_from(["Kayden", "Jayden", "Tyreece", "Nevaeh", "Amelia", "Keisha", "Oluwaseun", "Zainab"]),
+       template=st.sampled_from(["for {}, who lives with nan", "we visited {} at home", "the worker saw {} at school",
+                                 "{} told the teacher", "{} said she was scared", "sit with {} and mum",
+                                 "the plan for {} is reviewed monthly.", "met {} at the family centre"]))
+def test_any_rare_given_name_used_as_a_person_is_refused_in_content(find: Callable[[str, str], list[tuple[str, str]]],
+                                                                    name: str, template: str) -> None:
+    assert ("name", name) in find(template.format(name), "content")
 
 
 # -- 2. a family word, 'called' and a baby name that is also a word ---------------------------------------------------
