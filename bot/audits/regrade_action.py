@@ -7,12 +7,13 @@ owns it (the case's worker unless they pick another) and by when, asked and read
 its first action (bot.audits.inadequate_action). Nothing changes until then: the grade, its reason
 and the action are stored in one transaction, after the check before the alert (bot.audits.regrade_check), so the
 audit is never Inadequate with nothing for anyone to do, and nobody is alerted about a grade that is not stored.
-`cancel` leaves the grade as it was.
+`cancel` leaves the grade as it was; `back` returns a question (the due date to the owner, the owner to the action's
+text).
 
 The auditor's conversation carries the change while they type: `regrade_action` (the description),
 `regrade_action_owner` (a button per person, or `the worker`, `the manager`, a name or a member ID typed) and
 `regrade_action_due` (read by bot.audits.regrade_check, which stores the change).
-Button: audit.regrade_owner "<audit>:<user id>".
+Buttons: audit.regrade_owner "<audit>:<user id>"; audit.regrade_back "<audit>:owner" or "<audit>:due".
 """
 
 from __future__ import annotations
@@ -31,11 +32,6 @@ from bot.storage import audits as store
 
 WHAT = "regrade_action"
 CANCEL_WORDS = frozenset({"cancel", "stop", "cancel it", "leave it", "never mind", "nevermind"})
-FIRST_ACTION = FirstAction(
-    owner_state="regrade_action_owner", due_state="regrade_action_due", owner_button="audit.regrade_owner",
-    keeps=("audit_id", "was", "grade", "reason", "description", "owner", "draft"),
-    way_out="`cancel` to leave the grade as it is", auditor_is="you",
-    button_hint="type `/audit edit <audit number> grade inadequate <why>` again")
 
 
 def needed(services: Services, change: GradeChange) -> bool:
@@ -93,6 +89,14 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any]) -> list[R
     return then_draft(data, [Reply(kind="notice", text=f"OK, nothing changed: audit #{data['audit_id']} is still "
                                                        f"graded **{grade_label(data.get('was'))}**, no action was "
                                                        "added and nobody was told.")])
+
+
+FIRST_ACTION = FirstAction(
+    description_state=WHAT, owner_state="regrade_action_owner", due_state="regrade_action_due",
+    owner_button="audit.regrade_owner", back_button="audit.regrade_back",
+    keeps=("audit_id", "was", "grade", "reason", "description", "owner", "draft"),
+    way_out="`cancel` to leave the grade as it is", auditor_is="you",
+    button_hint="type `/audit edit <audit number> grade inadequate <why>` again", asks=description_prompt)
 
 
 def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply] | None:
