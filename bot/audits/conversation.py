@@ -462,20 +462,24 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                           commands=True),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
-    # An auditor adding the first action a new Inadequate grade needs (`/audit edit 12 grade inadequate <why>`):
-    # `back` goes back a question.
-    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data)),
+    # An auditor adding the first action a new Inadequate grade needs (`/audit edit 12 grade inadequate <why>`): a
+    # whole command runs aside and the question follows, as at an audit's steps; `back` goes back a question.
+    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data),
+                                commands=True),
     State.REGRADE_ACTION_OWNER: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_owner),
                                       {_REGRADE_FIRST.owner_button, _REGRADE_FIRST.back_button},
-                                      lambda services, c: _REGRADE_FIRST.owner_prompt(services, c.data)),
+                                      lambda services, c: _REGRADE_FIRST.owner_prompt(services, c.data),
+                                      commands=True),
     State.REGRADE_ACTION_DUE: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_due), {_REGRADE_FIRST.back_button},
-                                    lambda services, c: _REGRADE_FIRST.due_prompt(services, c.data)),
+                                    lambda services, c: _REGRADE_FIRST.due_prompt(services, c.data), commands=True),
 })
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
                       State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
 MODERATING = frozenset(_MODERATOR_WRITING)
+# An auditor adding the first action a new Inadequate grade needs, before the grade change is stored.
+REGRADING = frozenset({State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 
 # States that belong to a person rather than to one audit's step.
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
