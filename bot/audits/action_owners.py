@@ -137,6 +137,27 @@ def resolve(services: Services, audit: AuditRow, text: str, typist: str,
     return owner
 
 
+def only_an_owner(services: Services, audit: AuditRow, text: str) -> bool:
+    """Whether a whole line names only someone an action could be given to, as `resolve` reads an owner: `the
+    manager`, `the worker`, `me`, a member ID or mention, anyone's whole name as the bot writes it, or the first
+    word(s) of one of the case's people's names (`Social worker`). Typed where an action's text is asked for, it is
+    the owner a step early: a trial (9, F8) answered "what must happen for the child?" with `the manager`, which
+    became the action. Whether that person may hold the action does not matter here; a line with more words than a
+    name ("the manager to review the plan") is an action."""
+    words = " ".join(text.strip().rstrip(".!").casefold().split())
+    if WORKER_WORDS.fullmatch(words) or MANAGER_WORDS.fullmatch(words) or words in AUDITOR_WORDS:
+        return True
+    if user_id_from(text) is not None:
+        return True
+    people = set(case_people(services, audit))
+    wanted = words.lstrip("@").strip()
+    for uid in services.directory.names_starting(wanted):
+        name = " ".join(services.directory.label(uid).split()).casefold()
+        if name == wanted or (uid in people and name[len(wanted):].startswith(" ")):
+            return True
+    return False
+
+
 def which_manager_text(services: Services, audit: AuditRow) -> str:
     """The question when `the manager` typed fits several: which of the case team's managers."""
     team = services.directory.teams.get(audit.team_id or "")

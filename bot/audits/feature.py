@@ -16,6 +16,8 @@ Buttons (engine action names and values; values carry ids only):
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
     audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
+    audit.moderation_owner "<audit>:<user id>" (bot.audits.moderation_action: a moderator's Inadequate's action)
+    audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
