@@ -26,7 +26,10 @@ only a person takes:
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
   after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words; or
-  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'.
+  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'. A season, a month or a
+  day after a word for any child ('the child', 'young person', 'children') is when, as campaign names and actions say
+  it ('Voice of the child winter', trial 9), unless a person's verb, 'who' or a meeting says the child is meant
+  ('child summer said', 'spoke to the child summer'; detect.NameFinder._calendar_after_child).
 Made after a second trial ('record that olivia said she was scared', 'grace brown said', 'spoke to grace brown' were
 stored), three more, anchored the same way:
 - a given name after 'that' or 'this' with a person's verb after it ('said that olivia was hit', 'so that ruby can be
@@ -436,8 +439,9 @@ class PersonContextFinder(NameFinder):
                 if not _APPOSITIVE_ENDS.match(after):
                     continue
             elif not self._touching(text, tokens, i - 1, i) or not (
-                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
-                continue
+                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)) \
+                    or (word.islower() and self._calendar_after_child(text, tokens, i)):
+                continue  # 'voice of the child winter': a season ends a title
             bare = re.sub(r"['’]s$", "", word.casefold())
             if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
                 spans.append((i, self._surname_after(text, tokens, i)))
