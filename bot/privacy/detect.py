@@ -555,6 +555,13 @@ CHILD_IN_GENERAL = frozenset(_split("child children kid kids yp cyp person pupil
 # After a season or a month, what says the child is meant: 'who' ('the child summer, who is 8'); a person's verb is
 # PERSON_AFTER ('child summer said').
 _WHO_AFTER = re.compile(r"^,?\s+who\b", re.IGNORECASE)
+# A piece of work just before 'called' or 'named': the cue names the work, not a child, and 'called' is no phoning
+# ('a campaign called spring refresh', 'an audit named winter review', 'a programme called hope'). Not 'review', 'plan',
+# 'report' or 'referral', which name the people in them ('the referral named jayden').
+_WORK = (r"\b(?:campaign|audit|round|checklist|project|programme|program|theme|initiative|scheme|course|training|"
+         r"workshop|module|tool|toolkit|app|framework)s?\s+")
+WORK_BEFORE_CUE = re.compile(rf"{_WORK}$", re.IGNORECASE)
+_WORK_CALLED = re.compile(rf"{_WORK}(?:called|named)\s+$", re.IGNORECASE)
 # Asked to meet someone, as an action says it, or worried about them: 'see the child summer', 'phone the young person
 # april', 'worried about the child summer'.
 _TO_MEET_BEFORE = re.compile(r"\b(?:see|visit|meet|phone|call|ring|text|email|contact|ask|tell|about|"
@@ -1024,7 +1031,8 @@ class NameFinder:
                     folded not in self.lexicon.everyday_words)) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
-                    and not (folded in PHONED and _PHONING_BEFORE.search(before)):  # 'took hope from', 'rang pastor'
+                    and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
+                    and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \

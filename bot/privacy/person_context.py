@@ -21,7 +21,9 @@ only a person takes:
     make it one ('dad called uber', 'dad called boots pharmacy', 'mum called virgin media'; detect.PHONED).
   Never a word that cannot be a name there: a function word, a time, a number, a person, a role or a service, how a
   caller was or what someone is like, name-calling, an adverb or a verb's form ('called out', 'called back', 'called
-  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named above');
+  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named
+  above'); nor after a piece of work, which the cue names ('a campaign called spring refresh', 'a programme called
+  hope');
 - a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
@@ -90,6 +92,7 @@ from bot.privacy.detect import (
     RELATIONS,
     ROLES,
     TITLES,
+    WORK_BEFORE_CUE,
     Hit,
     NameFinder,
     _Token,
@@ -267,8 +270,8 @@ class PersonContextFinder(NameFinder):
                 named = False  # in text without capitals, an abbreviation: 'known as CIN'
             elif grammar:
                 named = self._named_there(word, after, grammar)
-            else:
-                named = self._person_word(word, strong=False)
+            else:  # no person before: 'called ruby', but 'a campaign called spring refresh' names the campaign
+                named = not WORK_BEFORE_CUE.search(before) and self._person_word(word, strong=False)
             if not named and grammar == _AFTER_PERSON and _FAMILY_CALLED.search(before + m.group("cue")) \
                     and (word.islower() or (mode == "mixed" and word[1:].islower())):
                 named = self._family_called(word, after)  # 'mum called ocean', not 'dad called uber'

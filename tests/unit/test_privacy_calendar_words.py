@@ -1,7 +1,8 @@
 """A season, a month or a day after a word for any child is when, as campaign names and action texts say it (trial 9,
 finding 5: the campaign name 'Voice of the child winter' was refused, "“winter” looks like a child's or family member's
-name"), and a piece of work 'called' something names the work. Each is checked against the child's name the same words
-can hold ('child summer said she was scared', 'sister april', 'a girl called summer'), which is still refused.
+name"); with the same eye on managers' wordings, a piece of work 'called' something names the work ('a campaign called
+spring refresh') and 'Kid's voice' is a child's. Each is checked against the child's name the same words can hold
+('child summer said she was scared', 'sister april', 'a girl called summer'), which is still refused.
 All names are invented for the screen's tests.
 """
 
@@ -70,6 +71,27 @@ def test_a_season_or_month_after_a_word_for_any_child_is_when(council_screen: Sc
     ("Voice of the child hope", "hope"),
 ])
 def test_the_childs_name_in_the_same_words_is_still_refused(council_screen: Screen, text: str, words: str) -> None:
+    assert ("name", words) in found(council_screen, text)
+
+
+@pytest.mark.parametrize("text", ["Kid's voice summer", "Kid's views matter", "Kids voice winter"])
+def test_kid_is_a_word_for_a_child_never_a_name(council_screen: Screen, text: str) -> None:
+    assert found(council_screen, text) == []  # 'Kid' was read as a surname's possessive
+
+
+@pytest.mark.parametrize("text", [
+    "a campaign called spring refresh", "Audit named winter review", "is there a campaign called winter?",
+    "a programme called hope", "we ran a project called ruby", "the app called kooth",
+])
+def test_a_piece_of_work_called_something_is_named_not_a_child(council_screen: Screen, text: str) -> None:
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("a girl called summer", "summer"), ("i called ruby to check in", "ruby"), ("mum called ruby", "ruby"),
+    ("the referral named jayden as the victim", "jayden"), ("the project called jayden", "jayden"),
+])
+def test_a_person_called_something_is_still_named(council_screen: Screen, text: str, words: str) -> None:
     assert ("name", words) in found(council_screen, text)
 
 
