@@ -539,6 +539,36 @@ _ONLY_A_PERSON = re.compile(
     r"slapped|kicked|punched|assaulted|abused|bullied|in\s+care|absent|in\s+year\s+\d{1,2}|"
     r"(?:reported\s+)?missing\s+from\s+(?:care|home|school|placement|(?:her|his|their)\s+placement)|reported\s+missing|"
     r"seen\s+(?:alone|at\s+(?:home|school|nursery)))\b)", re.IGNORECASE)
+# Seasons, months, days and holidays: when a round of audits or an action falls ('Voice of the child winter',
+# 'Young person spring', 'plan for the child summer'). Several are given names too ('summer', 'april', 'autumn').
+SEASONS = frozenset(_split("spring summer autumn winter midsummer midwinter"))
+CALENDAR_WORDS = SEASONS | frozenset(_split("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday christmas xmas easter halloween
+"""))
+# Words for any child or young person, not for one of a family ('the child', 'young person', 'children'): in a title a
+# season or a month after one is when ('Voice of the child winter'); after a family word it is a name ('sister april',
+# 'baby summer').
+CHILD_IN_GENERAL = frozenset(_split("child children kid kids yp cyp person pupil pupils student students teen teens"
+                                    " teenager teenagers toddler toddlers babies siblings"))
+# After a season or a month, what says the child is meant: 'who' ('the child summer, who is 8'); a person's verb is
+# PERSON_AFTER ('child summer said').
+_WHO_AFTER = re.compile(r"^,?\s+who\b", re.IGNORECASE)
+# A piece of work just before 'called' or 'named': the cue names the work, not a child, and 'called' is no phoning
+# ('a campaign called spring refresh', 'an audit named winter review', 'a programme called hope'). Not 'review', 'plan',
+# 'report' or 'referral', which name the people in them ('the referral named jayden').
+_WORK = (r"\b(?:campaign|audit|round|checklist|project|programme|program|theme|initiative|scheme|course|training|"
+         r"workshop|module|tool|toolkit|app|framework)s?\s+")
+WORK_BEFORE_CUE = re.compile(rf"{_WORK}$", re.IGNORECASE)
+_WORK_CALLED = re.compile(rf"{_WORK}(?:called|named)\s+$", re.IGNORECASE)
+# Asked to meet someone, as an action says it, or worried about them: 'see the child summer', 'phone the young person
+# april', 'worried about the child summer'.
+_TO_MEET_BEFORE = re.compile(r"\b(?:see|visit|meet|phone|call|ring|text|email|contact|ask|tell|about|"
+                             r"(?:speak|talk|chat)\s+(?:to|with))\s+$", re.IGNORECASE)
+# Words that may stand between a meeting and the child it names: 'spoke to the young person summer'.
+_CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|their|young|little|older|younger)\s+)*$",
+                              re.IGNORECASE)
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
 _NOT_PEOPLE = frozenset(_split("""
@@ -1001,7 +1031,8 @@ class NameFinder:
                     folded not in self.lexicon.everyday_words)) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
-                    and not (folded in PHONED and _PHONING_BEFORE.search(before)):  # 'took hope from', 'rang pastor'
+                    and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
+                    and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
@@ -1067,7 +1098,9 @@ class NameFinder:
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
             if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
-                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))):
+                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))
+                    and not ((capital is not True or tokens[i - 1].text[0].isupper() or folded not in SEASONS)
+                             and self._calendar_after_child(text, tokens, i))):  # 'Voice of the Child Winter'
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
@@ -1248,6 +1281,24 @@ class NameFinder:
             len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in _NOT_PEOPLE
                    and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
                    and stem not in self.lexicon.places for stem in stems)
+
+    @staticmethod
+    def _calendar_after_child(text: str, tokens: list[_Token], i: int) -> bool:
+        """Token i is a season, month, day or holiday right after a word for any child, with nothing after it that
+        says a person is meant and no meeting before: when, as campaign names and action texts say it ('Voice of the
+        child winter', 'Young person spring', 'plan for the child summer'; trial 9, finding 5), not the child's name
+        ('child summer said she was scared', 'the child summer, who is 8', "child april's mum", 'spoke to the child
+        summer'). After a family word it stays a name ('sister april', 'baby summer'). A season written with a capital
+        is when only in a title, where the word for the child has one too ('Voice of the Child Winter', not 'the child
+        Summer'); months and days always have one ('Voice of the child April'). The callers check that."""
+        if i == 0 or _bare(tokens[i].text.casefold()) not in CALENDAR_WORDS \
+                or tokens[i - 1].text.casefold() not in CHILD_IN_GENERAL:
+            return False
+        after = text[tokens[i].end:tokens[i].end + 40]
+        if PERSON_AFTER.match(after) or _WHO_AFTER.match(after):
+            return False
+        before = _CHILD_DESCRIBED.sub("", text[max(0, tokens[i - 1].start - 80):tokens[i - 1].start], count=1)
+        return not (_MEETING_BEFORE.search(before) or _TO_MEET_BEFORE.search(before))
 
     def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a

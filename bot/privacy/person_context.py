@@ -21,12 +21,17 @@ only a person takes:
     make it one ('dad called uber', 'dad called boots pharmacy', 'mum called virgin media'; detect.PHONED).
   Never a word that cannot be a name there: a function word, a time, a number, a person, a role or a service, how a
   caller was or what someone is like, name-calling, an adverb or a verb's form ('called out', 'called back', 'called
-  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named above');
+  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named
+  above'); nor after a piece of work, which the cue names ('a campaign called spring refresh', 'a programme called
+  hope');
 - a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
   after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words; or
-  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'.
+  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'. A season, a month or a
+  day after a word for any child ('the child', 'young person', 'children') is when, as campaign names and actions say
+  it ('Voice of the child winter', trial 9), unless a person's verb, 'who' or a meeting says the child is meant
+  ('child summer said', 'spoke to the child summer'; detect.NameFinder._calendar_after_child).
 Made after a second trial ('record that olivia said she was scared', 'grace brown said', 'spoke to grace brown' were
 stored), three more, anchored the same way:
 - a given name after 'that' or 'this' with a person's verb after it ('said that olivia was hit', 'so that ruby can be
@@ -87,6 +92,7 @@ from bot.privacy.detect import (
     RELATIONS,
     ROLES,
     TITLES,
+    WORK_BEFORE_CUE,
     Hit,
     NameFinder,
     _Token,
@@ -264,8 +270,8 @@ class PersonContextFinder(NameFinder):
                 named = False  # in text without capitals, an abbreviation: 'known as CIN'
             elif grammar:
                 named = self._named_there(word, after, grammar)
-            else:
-                named = self._person_word(word, strong=False)
+            else:  # no person before: 'called ruby', but 'a campaign called spring refresh' names the campaign
+                named = not WORK_BEFORE_CUE.search(before) and self._person_word(word, strong=False)
             if not named and grammar == _AFTER_PERSON and _FAMILY_CALLED.search(before + m.group("cue")) \
                     and (word.islower() or (mode == "mixed" and word[1:].islower())):
                 named = self._family_called(word, after)  # 'mum called ocean', not 'dad called uber'
@@ -436,8 +442,9 @@ class PersonContextFinder(NameFinder):
                 if not _APPOSITIVE_ENDS.match(after):
                     continue
             elif not self._touching(text, tokens, i - 1, i) or not (
-                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
-                continue
+                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)) \
+                    or (word.islower() and self._calendar_after_child(text, tokens, i)):
+                continue  # 'voice of the child winter': a season ends a title
             bare = re.sub(r"['’]s$", "", word.casefold())
             if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
                 spans.append((i, self._surname_after(text, tokens, i)))
