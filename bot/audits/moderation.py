@@ -16,6 +16,7 @@ from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
+from bot.core.sentences import in_a_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
@@ -330,7 +331,7 @@ def _why_asked(state: dict) -> str:
     changed once saved, so a word such as `ok` is no reason."""
     grade = grade_label(str(state["grade"]))
     said = f"why you agree with **{grade}**" if state["agrees"] else f"why you would grade it **{grade}**"
-    return f"Please say in a sentence {said}, for the auditor to learn from (at least a few words)."
+    return in_a_sentence(f"{said}, for the auditor to learn from")
 
 
 def _regraded(services: Services, turn: Turn, state: dict, grade: str, note: str | None) -> list[Reply]:
