@@ -68,6 +68,7 @@ STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3
 LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
+MODERATORS = moderation.MODERATORS
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
               "action <action> owner <name>|note <question> <text>|remove action <action>]")
@@ -160,8 +161,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond <number> accept|<your reply>",
                        typed=NUMBER_THEN_TEXT)
-    engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits",
-                       roles=moderation.MODERATORS,
+    engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")
     engine.add_session_start(lambda turn: conversation.where_you_are(services, turn))
