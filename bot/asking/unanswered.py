@@ -563,7 +563,7 @@ class UnansweredDesk:
         """`answer N <text>`, `link N <entry id>`, `new N <question> | <answer> | key: value…`,
         `out-of-scope N`, `dismiss N`."""
         number, _, text = rest.strip().partition(" ")
-        key = buttons.parse_id(number.lstrip("#"))
+        key = buttons.typed_id(number.lstrip("#"))
         if key is None:
             raise UserError(f"Say which group with its number from `/audit kb unanswered`, like "
                             f"`/audit kb {word} 12{TYPED_USAGE[word]}`.")

@@ -57,8 +57,11 @@ START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of
                          r"\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 # "done 12", "done action 12", "mark action 12 done": the listing names actions by number, so people type them.
-DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d{1,9})(?:\s+(?:as\s+)?done)?"
+DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d+)(?:\s+(?:as\s+)?done)?"
                         r"\s*[.!]?\s*$", re.IGNORECASE)
+# The shortcuts' words that take an action's number: `done 12`, `action 12 due …`, `reopen action 12`. Like a
+# command's word, such a word, a space and a number is never a case reference ("MARK-1234567890").
+ACTION_WORDS = ("done", "complete", "completed", "mark", "action", "reopen", "re-open")
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}|"
                        f"{action_status.REOPEN_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
@@ -92,7 +95,7 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
     if (named := START_NAMED.match(text)) is not None:
         return audits_start.start(services, turn, named.group("named"))
     if (done := DONE_WORDS.match(text)) is not None:
-        return action_status.on_done(services, turn, done.group("id"))
+        return action_status.on_done(services, turn, str(action_status.typed_id(done.group("id"))))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
@@ -107,7 +110,7 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
         return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
                                           "`/audit resume` lists your drafts; `help` shows what you can do.")]
-    if names_a_command(text, commands):
+    if names_a_command(text, [*commands, *ACTION_WORDS]):
         return None  # `show 1234` is the command, not the case SHOW-1234 (bot.engine.near_miss.names_a_command)
     return audits_start.bare_reference(services, turn, text)
 

@@ -93,7 +93,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return refusal
     words, page = pages.page_of(args.split())
     if words:
-        if buttons.parse_id(words[0].lstrip("#")) is None or len(words) > 1:
+        if buttons.typed_id(words[0].lstrip("#")) is None or len(words) > 1:
             raise UserError("Type `/audit moderate` to see the audits waiting (`/audit moderate page 2` for the next "
                             "ones), or `/audit moderate 12` to open audit #12.")
         return on_open(services, turn, words[0].lstrip("#"))
