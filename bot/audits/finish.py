@@ -325,7 +325,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     due date or owner (bot.audits.action_edit). Each only until a moderator opens it, and every change is kept as a
     revision."""
     parts = args.split(maxsplit=2)
-    audit_id = buttons.parse_id(parts[0]) if parts else None
+    audit_id = buttons.typed_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
              "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`, or `/audit edit <audit number> "
