@@ -35,6 +35,10 @@ TRAILING = (STOP_WORDS - QUESTION_WORDS) | {
     "that", "this", "though", "indeed", "helped", "mean", "thats", "its", "youve", "been", "super", "really", "so",
     "very", "much", "for", "the", "your", "info", "oh", "well", "and", "just", "helpful", "useful", "kind",
     "youre"}
+# A request's opening before a phrase: "can you tell me a joke", "please tell us a joke", "could you say something
+# funny". Read only in front of a whole message of small talk: "can you tell me when the ICPC is due" is a question.
+LEAD_INS = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"), ("please",), ("go", "on"),
+            ("so",))
 # "thanks! So when is...": the word joining small talk to the question goes with the small talk (the search would
 # weigh it as a word of the question).
 _CONNECTIVE = re.compile(r"^(?:and|so|also|but|anyway|oh|well)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
@@ -74,8 +78,17 @@ class SmallTalk:
     def match(self, text: str) -> SmallTalkGroup | None:
         """The group when the whole message is small talk: a phrase first, then only more phrases or friendly
         filler ("cheers that's great", "morning all"); else None. Filler never includes a question word, so
-        "thanks, and when is the ICPC due?" stays a question."""
+        "thanks, and when is the ICPC due?" stays a question. A request's opening may come first ("can you tell me a
+        joke")."""
         words = normalise(text).split()
+        matched = self._match_words(words)
+        for lead in LEAD_INS:
+            if matched is None and tuple(words[:len(lead)]) == lead:
+                matched = self._match_words(words[len(lead):])
+        return matched
+
+    def _match_words(self, words: list[str]) -> SmallTalkGroup | None:
+        """The group when `words` are phrases and friendly filler after them, else None."""
         found: list[SmallTalkGroup] = []
         start = 0
         while start < len(words):

@@ -112,7 +112,7 @@ class KnowledgeAdmin:
 
     def remove(self, turn: Turn, rest: str) -> list[Reply]:
         """`/audit kb remove N`: asks Yes or No first (bot.asking.unanswered_removal)."""
-        key = buttons.parse_id(rest.strip().lstrip("#"))
+        key = buttons.typed_id(rest.strip().lstrip("#"))
         if key is None:
             raise UserError("Say which question with its number from `/audit kb unanswered`, like "
                             "`/audit kb remove 12`.")

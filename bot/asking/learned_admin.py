@@ -121,7 +121,7 @@ TYPED_WORDING = re.compile(r"(accept|reject|restore)\s+(?:wording\s+)?#?(\d+)", 
 
 def typed(services: Services, turn: Turn, word: str, rest: str) -> list[Reply]:
     """`/audit kb accept 12`, `reject 12`, `restore 12`: the wording's number from `/audit kb learned`."""
-    number = buttons.parse_id(rest.strip().lstrip("#"))
+    number = buttons.typed_id(rest.strip().lstrip("#"))
     if number is None:
         raise UserError(f"Say which wording with its number from `/audit kb learned`, like `/audit kb {word} 12`.")
     return TYPED[word](services, turn, str(number))

@@ -36,6 +36,7 @@ from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import mention
 from bot.core.policy import may_keep_knowledge
 from bot.core.replies import Choice, Form, FormField, Reply
+from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -328,10 +329,15 @@ class UnansweredDesk:
                                      f"({closed} question{'s' if closed != 1 else ''}).")]
 
     def answer_text(self, text: str) -> str:
-        """The answer as it will be sent, or the one thing wrong with it (empty, too long, an identifier)."""
+        """The answer as it will be sent, or the one thing wrong with it (empty, too long, no sentence, an
+        identifier). It goes to the askers and closes their question for good, so `ok` is refused as a moderation's
+        reason is (bot.core.sentences), typed or in the form."""
         text = text.strip()
         if not text:
             raise FieldProblem("answer", "Write the answer to send, then send it again.")
+        if not says_something(text):
+            raise FieldProblem("answer", f"{in_a_sentence('what answers their question')} Nothing was sent, and the "
+                                         "question stays open.")
         if len(text) > MAX_ANSWER_CHARS:
             raise FieldProblem("answer", f"The answer is {len(text):,} characters; Slack shows at most "
                                          f"{MAX_ANSWER_CHARS:,}. Shorten it.")
@@ -557,7 +563,7 @@ class UnansweredDesk:
         """`answer N <text>`, `link N <entry id>`, `new N <question> | <answer> | key: value…`,
         `out-of-scope N`, `dismiss N`."""
         number, _, text = rest.strip().partition(" ")
-        key = buttons.parse_id(number.lstrip("#"))
+        key = buttons.typed_id(number.lstrip("#"))
         if key is None:
             raise UserError(f"Say which group with its number from `/audit kb unanswered`, like "
                             f"`/audit kb {word} 12{TYPED_USAGE[word]}`.")

@@ -23,6 +23,7 @@ from typing import Literal
 from bot.audits import action_owners, lifecycle
 from bot.audits.action_fields import action_due, due_said
 from bot.audits.action_removal import audit_action, gone, numbers_text
+from bot.audits.action_status import typed_id
 from bot.audits.core import Ctx, answer_error, load
 from bot.audits.flow import AnswerError, looks_like_question
 from bot.audits.screens import advance_and_render
@@ -41,7 +42,7 @@ Field = Literal["due", "owner"]
 COLUMNS: dict[Field, str] = {"due": "due_date", "owner": "owner_id"}
 
 # "action 2", "change action #41", "action 41's": an action named by its number, then what to change in it.
-NAMED = re.compile(r"^\s*(?:(?:change|move|set|edit|update)\s+)?(?:the\s+)?action\s*#?(?P<id>\d{1,9})(?:['’]s)?"
+NAMED = re.compile(r"^\s*(?:(?:change|move|set|edit|update)\s+)?(?:the\s+)?action\s*#?(?P<id>\d+)(?:['’]s)?"
                    r"(?P<rest>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
 # What follows the action: "due 11/12", "due date: 11/12", "due to next Friday", "owner Social worker N2".
 CHANGE = re.compile(r"^\s*(?:(?P<due>due\s+date|due\s+by|due|deadline)|(?P<owner>owner|owned\s+by|assigned\s+to))"
@@ -60,18 +61,19 @@ class ActionEdit:
 
 def parse(text: str) -> ActionEdit | None:
     """`action 2 due 11/12` -> ActionEdit(2, "due", "11/12"); `action 2 owner` -> (2, "owner", ""); `action 2` ->
-    (2, None, ""). None for anything else, an action's own words included ("Action 1 of the plan is …")."""
+    (2, None, ""). None for anything else, an action's own words included ("Action 1 of the plan is …"). A number
+    longer than any action's is refused (bot.audits.action_status.typed_id), never said back."""
     named = NAMED.match(text or "")
     if named is None:
         return None
-    action_id, rest = int(named.group("id")), named.group("rest").strip()
+    rest = named.group("rest").strip()
     if not rest:
-        return ActionEdit(action_id, None, "")
+        return ActionEdit(typed_id(named.group("id")), None, "")
     change = CHANGE.match(rest)
     if change is None:
         return None
     field: Field = "due" if change.group("due") else "owner"
-    return ActionEdit(action_id, field, change.group("value").strip())
+    return ActionEdit(typed_id(named.group("id")), field, change.group("value").strip())
 
 
 # -- in a draft: at the actions step and the submit step -------------------------------------------------------
@@ -133,9 +135,12 @@ def edit_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> 
 def typed_anywhere(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`action 41 due 11/12` typed where no draft step takes it: the action's audit is found from its number, and a
     submitted one is changed as `/audit edit <audit> action 41 due 11/12` would change it; a draft is said to take it
-    at its actions step. None for other text (a question such as "action 4 due date?" stays a question)."""
+    at its actions step; `action 41` alone is told how to change it. None for other text (a question such as "action 4
+    due date?" stays a question)."""
+    if looks_like_question(text):
+        return None
     edit = parse(text)
-    if edit is None or edit.field is None or looks_like_question(text):
+    if edit is None:
         return None
     action = action_store.get_action(services.storage, edit.action_id)
     if action is None or action.auditor_id != turn.user_id:
@@ -178,7 +183,7 @@ def _new_value(services: Services, turn: Turn, audit: AuditRow, action: action_s
             return COLUMNS["due"], action_due(services, turn, edit.value).isoformat()
         except AnswerError as error:
             raise answer_error(error) from None
-    nobody = (f"I don't know that person. Type `{command} owner` and the name of someone in the bot's teams list as I "
+    nobody = (f"I don't know that person. Type `{command} owner` and the name of one of the case's people as I "
               f"write it, like {example_owner}, or their Slack member ID.")
 
     def typed_as(name: str) -> str:  # how a whole name is typed here, for the message asking which

@@ -1,24 +1,68 @@
 """An action, read the same way wherever one is written or changed: an audit's actions step, a moderator's
 Inadequate, and `action 41 due …` (bot.audits.action_edit); and its due date said back. Its owner is read relative
-to the case, so by bot.audits.action_owners, in the same places."""
+to the case, so by bot.audits.action_owners, in the same places.
+
+Where an action's text is asked for (the actions step, and the first action an Inadequate grade needs), a line that
+is only the answer to a later question, a due date or an owner, is not the action: `early_answer` says which, so each
+place refuses it in the same words and stores nothing."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
+from bot.audits import action_owners
 from bot.audits.flow import AnswerError, parse_date, parse_text
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.privacy.screen import screen_text
-from knowledge.dates import bank_holidays, long_date, names_weekday, numeric, working_day_near
+from bot.storage.audits import AuditRow
+from knowledge.dates import (
+    DateError,
+    bank_holidays,
+    long_date,
+    names_weekday,
+    numeric,
+    parse_day,
+    working_day_near,
+)
 
 MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week after: the echo says which day it is
+BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
+# A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
+NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
+ACTION_FIRST = ("Type the action first (what needs to happen for the child); then I ask who owns it and when it is "
+                "due.")
 
 
 def action_description(services: Services, text: str) -> str:
     """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
     return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
+
+
+def early_answer(services: Services, turn: Turn, audit: AuditRow, text: str) -> str | None:
+    """What a line typed where an action's text is asked for is, when it is only the answer to a later question:
+    "a due date" (`31/12`, `next Friday`) or "who owns the action" (`the manager`, `me`, a person's name:
+    bot.audits.action_owners.only_an_owner); None when it may be the action. Told as "That looks like …, so I haven't
+    stored it." with ACTION_FIRST: a trial (9, F8) typed `the manager` at "what must happen for the child?", and it
+    became the action, sent to the worker and kept on an Inadequate audit that could not lose it."""
+    if _only_a_date(services, turn, text):
+        return "a due date"
+    if action_owners.only_an_owner(services, audit, text):
+        return "who owns the action"
+    return None
+
+
+def _only_a_date(services: Services, turn: Turn, text: str) -> bool:
+    """Whether the whole text is a date, as the due date step would read it ("31/12", "next Friday", "in 2 weeks")."""
+    if NUMERIC_DATE.match(text):
+        return True
+    try:
+        parse_day(text, turn.now.astimezone(services.settings.timezone).date(), "any")
+    except DateError:
+        return False
+    return True
 
 
 def action_due(services: Services, turn: Turn, text: str) -> date:

@@ -10,6 +10,12 @@ typed mean the case's worker and the case team's manager (which one is asked whe
 holds for the first action an Inadequate grade needs (bot.audits.inadequate_action). Anyone else is
 typed by member ID or by name as the bot writes it, or the start of one person's name (bot.core.people, the reading
 `/audit away … cover` uses), so a name copied from a reply works wherever an owner is asked for.
+
+The owner must be one of those people (`case_people`), typed as well as pressed. A trial (9, F3) gave an action on a
+North case to a South practitioner, offered among the names `Social` could be: they were DMed the case reference
+and the task, and listed it under `/audit actions`, but could not open the audit. So a typed name is looked for
+among the case's people only (someone elsewhere is never in a "could be …" list), and a name, mention, member ID or
+`me` naming someone outside them is refused, saying who may hold the action.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ MANAGER_WORDS = re.compile(rf"(?:the |their |his |her )?(?:case{_APOSTROPHE}s |w
                            rf"team{_APOSTROPHE}s )?(?:team )?manager|tm|the tm")
 AUDITOR_WORDS = frozenset({"me", "myself", "the auditor"})
 UNKNOWN = ("I don't know that person: pick an owner from the buttons, or type `the worker`, `the manager`, or the "
-           "name (as I write it) or Slack member ID of someone in the bot's teams list.")
+           "name (as I write it) or Slack member ID of one of the case's people.")
 
 
 def case_managers(services: Services, audit: AuditRow) -> list[str]:
@@ -43,15 +49,41 @@ def case_managers(services: Services, audit: AuditRow) -> list[str]:
     return services.directory.managers_of(audit.worker_id) if audit.worker_id else []
 
 
-def candidates(services: Services, audit: AuditRow) -> list[str]:
-    """The owners offered, in order: the case's worker (the owner unless another is picked), the case team's
-    manager(s), the auditor, then the rest of the case's team: those who can act on this case."""
+def case_people(services: Services, audit: AuditRow) -> list[str]:
+    """Everyone who may own an action on this audit, in the order they are offered: the case's worker (the owner
+    unless another is picked), the case team's manager(s), the auditor, then the rest of the case's team: those who
+    can act on this case. Only people in the bot's teams list."""
     ids = [audit.worker_id] if audit.worker_id else []
     ids += [*case_managers(services, audit), audit.auditor_id]
     team = services.directory.teams.get(audit.team_id or "")
     if team is not None:
         ids += list(team.member_ids)
-    return [uid for uid in dict.fromkeys(ids) if services.directory.person(uid) is not None][:MAX_OFFERED]
+    return [uid for uid in dict.fromkeys(ids) if services.directory.person(uid) is not None]
+
+
+def candidates(services: Services, audit: AuditRow) -> list[str]:
+    """The owners offered as buttons: the first of the case's people, as many as a message holds."""
+    return case_people(services, audit)[:MAX_OFFERED]
+
+
+def who_may_hold(services: Services, audit: AuditRow) -> str:
+    """Who may own an action on this audit, in words: "the case's worker, a manager of North Assessment Team, the
+    auditor or someone else in that team"."""
+    team = services.directory.teams.get(audit.team_id or "")
+    if team is None:
+        return "the case's worker, their manager or the auditor"
+    return f"the case's worker, a manager of {team.name}, the auditor or someone else in that team"
+
+
+def _outside(services: Services, audit: AuditRow, owners: list[str], typist: str, typed: str) -> UserError:
+    """People in the bot's teams list who are not among the case's people (one, or several a typed start fits):
+    refused, saying who may hold the action."""
+    if len(owners) > 1:
+        who = f"“{' '.join(typed.split())}” fits only people outside this case, who can't hold an action on it"
+    else:
+        name = "You are" if owners[0] == typist else f"{services.directory.label(owners[0])} is"
+        who = f"{name} not one of this case's people, so can't hold an action on it"
+    return UserError(f"{who}: its owner must be {who_may_hold(services, audit)}.")
 
 
 def label(services: Services, audit: AuditRow, user_id: str, auditor_is: str = "you") -> str:
@@ -70,9 +102,11 @@ def resolve(services: Services, audit: AuditRow, text: str, typist: str,
     """The owner's member ID a typed line (or a button's value) means, read in this order: `the worker` / `the social
     worker`, `the manager` / `team manager` (the case team's managers, returned as a list to ask which when there
     are several), `me` (the one typing, `typist`) or `the auditor`; a member ID or mention; a name as the bot writes
-    it, or the start of exactly one person's name. A start that fits several people is UserError naming them, with
-    `typed_as(name)` showing how a whole name is typed where this reads it (`action 41 owner Social worker N2`);
-    UserError(`nobody`) when it names nobody in the bot's teams list."""
+    it, or the start of exactly one person's name. Names are looked for among the case's people (`case_people`)
+    only: a start that fits several of them is UserError naming them, with `typed_as(name)` showing how a whole name
+    is typed where this reads it (`action 41 owner Social worker N2`); someone outside them, however typed (`me`
+    too, by a moderator of another team), is UserError saying who may hold the action; UserError(`nobody`) when it
+    names nobody in the bot's teams list."""
     directory = services.directory
     words = " ".join(text.strip().rstrip(".!").casefold().split())
     if WORKER_WORDS.fullmatch(words):
@@ -86,12 +120,42 @@ def resolve(services: Services, audit: AuditRow, text: str, typist: str,
             raise UserError("The case's team has no manager in the bot's teams list: pick an owner from the "
                             "buttons, or type their name or Slack member ID.")
         return managers[0] if len(managers) == 1 else managers
+    people = case_people(services, audit)
     if words in AUDITOR_WORDS:
-        return typist if words != "the auditor" else audit.auditor_id
-    owner = user_id_from(text) or person_named(directory, text, typed_as)
+        owner: str | None = typist if words != "the auditor" else audit.auditor_id
+    else:
+        owner = user_id_from(text) or person_named(directory, text, typed_as, among=people)
+    if owner is None:  # nobody of the case's: someone else by that name is refused as outside them
+        whole = directory.named(text)
+        elsewhere = [whole] if whole is not None else directory.names_starting(text)
+        if elsewhere:
+            raise _outside(services, audit, elsewhere, typist, text)
     if owner is None or directory.person(owner) is None:
         raise UserError(nobody)
+    if owner not in people:
+        raise _outside(services, audit, [owner], typist, text)
     return owner
+
+
+def only_an_owner(services: Services, audit: AuditRow, text: str) -> bool:
+    """Whether a whole line names only someone an action could be given to, as `resolve` reads an owner: `the
+    manager`, `the worker`, `me`, a member ID or mention, anyone's whole name as the bot writes it, or the first
+    word(s) of one of the case's people's names (`Social worker`). Typed where an action's text is asked for, it is
+    the owner a step early: a trial (9, F8) answered "what must happen for the child?" with `the manager`, which
+    became the action. Whether that person may hold the action does not matter here; a line with more words than a
+    name ("the manager to review the plan") is an action."""
+    words = " ".join(text.strip().rstrip(".!").casefold().split())
+    if WORKER_WORDS.fullmatch(words) or MANAGER_WORDS.fullmatch(words) or words in AUDITOR_WORDS:
+        return True
+    if user_id_from(text) is not None:
+        return True
+    people = set(case_people(services, audit))
+    wanted = words.lstrip("@").strip()
+    for uid in services.directory.names_starting(wanted):
+        name = " ".join(services.directory.label(uid).split()).casefold()
+        if name == wanted or (uid in people and name[len(wanted):].startswith(" ")):
+            return True
+    return False
 
 
 def which_manager_text(services: Services, audit: AuditRow) -> str:

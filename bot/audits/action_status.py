@@ -27,13 +27,23 @@ HINT = "type `/audit actions` for the up-to-date list"
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
 # "reopen action 12", "re-open action #12", "undo done action 12": the word `action` is needed, since audits have
 # numbers too (a submitted audit is reopened with `/audit edit 12`).
-REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d{1,9})\s*[.!]?\s*$",
+REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d+)\s*[.!]?\s*$",
                           re.IGNORECASE)
-REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNORECASE)
 # Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
 ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
 ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
 ALSO_NO = ("no, keep it open", "keep it open", "no, leave it open", "leave it open", "no, leave it")
+
+
+def typed_id(digits: str) -> int:
+    """An action's number as typed (`done 12`, `reopen action 12`, `action 12 due …`). A number longer than any the bot
+    gives is no action's, and is refused without being said back: it may be an NHS number pasted by mistake (a trial's
+    `done 9434765919` was offered back as a case reference)."""
+    number = buttons.typed_id(digits)
+    if number is None:
+        raise UserError(NOT_FOUND)
+    return number
 
 
 def _action(services: Services, action_id: int) -> action_store.ActionRow:
@@ -126,9 +136,9 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`reopen action 12` typed; `reopen 12` is told which is which; None for other text."""
     if (reopen := REOPEN_WORDS.match(text)) is not None:
-        return on_reopen(services, turn, reopen.group("action"))
+        return on_reopen(services, turn, str(typed_id(reopen.group("action"))))
     if (bare := REOPEN_BARE.match(text)) is not None:
-        number = bare.group("id")
+        number = typed_id(bare.group("id"))
         raise UserError(f"To reopen action {number} once it is marked done, type `reopen action {number}`. To change "
                         f"submitted audit #{number}, type `/audit edit {number}`.")
     return None

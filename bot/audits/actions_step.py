@@ -11,7 +11,9 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 - a number on its own is never an action. In the terminal it picks one of the step's options (the screen says its
   typed answer is words, so the options read `1)` and a bare number picks, said back like any pick); where options
   carry no numbers (Slack) it is refused with what to type;
-- a date on its own is a due date typed too early: nothing is stored, and the order is explained;
+- a date on its own is a due date typed too early, and an owner on its own (`the manager`, `me`, a person's name) is
+  the owner typed too early (trial 9, F8): nothing is stored, and the order is explained (bot.audits.action_fields
+  .early_answer, as where the first action an Inadequate grade needs is asked);
 - anything else is the next action, screened and stored (bot.audits.finish.typed).
 """
 
@@ -19,29 +21,26 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import action_edit, action_removal
+from bot.audits import action_edit, action_fields, action_removal
 from bot.audits import finish as audits_finish
+from bot.audits.action_fields import BARE_NUMBER
 from bot.audits.core import Ctx
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.storage import actions as action_store
-from knowledge.dates import DateError, parse_day
 
 FINISH_WORDS = re.compile(
     r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?(?: needed| required)?"
     r"|no actions?(?: needed| required)?|none|none needed|no|nope|n|n/?a|not applicable|nil|done|all done"
     r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?(?: needed| required)?|that'?s (?:all|it|everything)"
     r"|that is (?:all|it)|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
-BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
-# A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
-NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
 
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     """Typed text at the actions step: a removal, a change to one, the end of the actions, or the next action; never
-    a number or a date on its own, which are refused with what to type and store nothing."""
+    a number, a date or an owner on its own, which are refused with what to type and store nothing."""
     removed = action_removal.typed_in_draft(services, turn, ctx, text)
     if removed is not None:
         return removed
@@ -54,12 +53,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen for "
                         "the child, `done` (or press No more actions) when there are no more, or `remove action` and "
                         "its number to remove one.")
-    if _only_a_date(services, turn, text):
+    if (early := action_fields.early_answer(services, turn, ctx.audit, text)) is not None:
         finish = (" To finish the actions, type `done` or press No more actions." if ctx.audit.overall_grade !=
                   "inadequate" or action_store.actions_of_audit(services.storage, ctx.audit.id) else
                   " An audit graded Inadequate needs at least one action.")
-        raise UserError("That looks like a due date, so I haven't stored it. Type the action first (what needs to "
-                        f"happen for the child); then I ask who owns it and when it is due.{finish}")
+        raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST}{finish}")
     return audits_finish.typed(services, turn, ctx, text)
 
 
@@ -67,13 +65,3 @@ def _folded(text: str) -> str:
     """Curly apostrophes as straight ones ("that’s all"), single spaces."""
     return " ".join(text.replace("\u2019", "'").split())
 
-
-def _only_a_date(services: Services, turn: Turn, text: str) -> bool:
-    """Whether the whole text is a date, as the due date step would read it ("31/12", "next Friday", "in 2 weeks")."""
-    if NUMERIC_DATE.match(text):
-        return True
-    try:
-        parse_day(text, turn.now.astimezone(services.settings.timezone).date(), "any")
-    except DateError:
-        return False
-    return True

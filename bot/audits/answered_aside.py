@@ -9,7 +9,11 @@ does an answer that asks a question of its own (`redact 140 t1`: "Remove t1 for 
 latest so a typed `1` answers it; its Yes or No is then followed by the step (`after_press`).
 
 What goes aside rather than to the step is decided by the conversation's table (bot.audits.conversation: a whole
-command such as `show 140`, and a question typed where a note is wanted); this shows the step again after it.
+command such as `show 140`, and a question typed where a note is wanted); this shows the step again after it. The
+same holds while a moderator writes their decision (the grade, the reason, an Inadequate's action, the check before
+an alert): `show 3` or `home` runs, then "Back to your moderation of audit #3:" and what it waits for; and while an
+auditor adds the first action a new Inadequate grade needs (`/audit edit 3 grade inadequate <why>`), followed by "Back
+to your grade change of audit #3:".
 """
 
 from __future__ import annotations
@@ -23,7 +27,8 @@ from bot.core.services import Services
 from bot.engine.near_miss import Shapes
 from bot.engine.routing import Turn
 
-WATCHED = conversation.STEP_STATES | {State.CONFIRM_CANCEL, State.CONFIRM_ALERT}
+WATCHED = (conversation.STEP_STATES | {State.CONFIRM_CANCEL, State.CONFIRM_ALERT} | conversation.MODERATING
+           | conversation.REGRADING)
 
 
 def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callable[[list[Reply]], list[Reply]] | None:
@@ -71,6 +76,10 @@ def _afterwards(services: Services, turn: Turn, before: Conversation,
         shown = {choice for reply in mine for choice in reply.choices}
         if any(choice in shown for reply in screen for choice in reply.choices):
             return []  # the step is on screen already
+        if now.state in conversation.MODERATING:
+            return [*said, *step_reminder.back_to_moderation(now.audit_id, screen)]
+        if now.state in conversation.REGRADING:
+            return [*said, *step_reminder.back_to_grade_change(now.audit_id, screen)]
         return [*said, *step_reminder.back_to(now.audit(services), screen)]
 
     return afterwards

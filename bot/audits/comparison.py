@@ -51,7 +51,7 @@ def parse_request(text: str) -> CompareRequest | str:
         words = [words[0], words[2]]
     if len(words) > 2:
         return USAGE
-    ids = [buttons.parse_id(word.lstrip("#")) for word in words]
+    ids = [buttons.typed_id(word.lstrip("#")) for word in words]
     if any(number is None for number in ids):
         return "I need audit numbers, such as 12. " + USAGE
     first, *other = [number for number in ids if number is not None]

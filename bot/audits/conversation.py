@@ -28,7 +28,6 @@ from bot.audits import (
     alert_confirm,
     alert_send,
     compare,
-    inadequate_action,
     moderation,
     moderation_action,
     moderation_alert,
@@ -43,6 +42,7 @@ from bot.audits import start as audits_start
 from bot.audits import typed_grade as audits_typed_grade
 from bot.audits.core import Ctx, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
+from bot.audits.inadequate_action import FirstAction
 from bot.audits.option_words import matching_options
 from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
@@ -167,12 +167,16 @@ def _review_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if CHANGE_MEANT.match(text):  # "change abc", "edit the third one": meant for the review, not a question
         raise UserError("To change an answer, type `change` and the question's number from the list above, "
                         "like `change 3`.")
-    reopened = ctx.audit.submitted_at is not None  # its review is where it is resubmitted
-    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):
-        return (audits_finish.on_submit if reopened else audits_finish.on_next)(services, turn, ctx.value())
+    reopened = ctx.audit.submitted_at is not None  # its review is where it may be resubmitted, by Submit the changes
+    if reopened and SUBMIT_WORDS.match(text):
+        return audits_finish.on_submit(services, turn, ctx.value())
+    if GO_ON_WORDS.match(text) or SUBMIT_WORDS.match(text):  # `next`: Continue to the overall grade, as in a draft
+        return audits_finish.on_next(services, turn, ctx.value())
     if looks_like_question(text):
         return None
-    go_on = "type `submit` (or press Submit)" if reopened else "type `next` (or press Continue to the overall grade)"
+    go_on = "type `next` (or press Continue to the overall grade)"
+    if reopened:
+        go_on = f"{go_on}, or `submit` (or press Submit the changes) to resubmit it as it is"
     raise UserError(f"You're at the review of audit #{ctx.audit.id}, so I haven't stored that anywhere. To change an "
                     f"answer, type `change` and its number, like `change 3`; to go on, {go_on}. Strengths, areas "
                     "for development and actions come after the overall grade. To ask me something, end it with ? "
@@ -296,6 +300,29 @@ def _change_of_mind(typed: TypedHandler) -> TypedHandler:
     return handler
 
 
+def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
+    """While a moderator writes their decision, the audit's own words keep a meaning, never the text: `back` returns
+    to Agree/Disagree (with `back` False the state reads it itself: at the check before an alert it is *No, I pressed
+    Inadequate by mistake*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation)."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        control = CONTROL_WORDS.get(text.strip().lower())
+        if control in ("pause", "cancel") or (back and control == "back"):
+            return moderation.step_out(services, turn, conversation.audit_id, control == "back")
+        return typed(services, turn, conversation, text)
+    return handler
+
+
+def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
+    """At the owner or the due date of the first action an Inadequate grade needs, `back` goes back a question: the
+    owner to the action's text, to retype it, the due date to the owner (bot.audits.inadequate_action). A trial (9,
+    F8) typed the owner where the action was asked, and had no way back from the owner question to put it right."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        if CONTROL_WORDS.get(text.strip().lower()) == "back":
+            return first.back(services, turn, conversation.data)
+        return typed(services, turn, conversation, text)
+    return handler
+
+
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text)
 
@@ -363,6 +390,7 @@ ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audi
                            "actions.reopen"})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
+_MODERATION_FIRST, _REGRADE_FIRST = moderation_action.FIRST_ACTION, regrade_action.FIRST_ACTION
 
 
 def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen: Screen, *, commands: bool = False,
@@ -409,31 +437,49 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
     State.MODERATION_DECISION: _spec(None, _DECIDING,
                                      lambda services, c: moderation.decision_screen(services, c.audit_id)),
-    State.MODERATION_GRADE: _spec(_moderation_grade, _DECIDING,
-                                  lambda services, c: moderation.grade_question(c.audit(services).audit)),
-    State.MODERATION_REASON: _spec(_moderation_reason, _DECIDING, _moderation_reason_screen),
-    State.MODERATION_ACTION: _spec(_change_of_mind(_moderation_action), _DECIDING,
-                                   lambda _services, c: moderation_action.description_prompt(c.audit_id)),
+    # A moderator writing their decision: a whole command runs aside and the moderation follows, as at an audit's
+    # steps (bot.audits.answered_aside); `back`, `pause` and `cancel` keep a meaning of their own (_moderating), and
+    # at an Inadequate's action `back` goes back a question, the owner to the action's text (_back_a_question).
+    State.MODERATION_GRADE: _spec(_moderating(_moderation_grade), _DECIDING,
+                                  lambda services, c: moderation.grade_question(c.audit(services).audit),
+                                  commands=True),
+    State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
+                                   commands=True),
+    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_moderation_action)), _DECIDING,
+                                   lambda _services, c: moderation_action.description_prompt(c.audit_id),
+                                   commands=True),
     State.MODERATION_ACTION_OWNER: _spec(
-        _change_of_mind(_moderation_action_owner), _DECIDING | {moderation_action.FIRST_ACTION.owner_button},
-        lambda services, c: moderation_action.FIRST_ACTION.owner_prompt(services, c.data)),
-    State.MODERATION_ACTION_DUE: _spec(_change_of_mind(_moderation_action_due), _DECIDING,
-                                       lambda services, c: inadequate_action.due_prompt(services, c.data)),
-    State.MODERATION_CONFIRM_ALERT: _spec(_change_of_mind(_while_confirming_moderation_alert),
+        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_owner)), back=False),
+        _DECIDING | {_MODERATION_FIRST.owner_button, _MODERATION_FIRST.back_button},
+        lambda services, c: _MODERATION_FIRST.owner_prompt(services, c.data), commands=True),
+    State.MODERATION_ACTION_DUE: _spec(
+        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_due)), back=False),
+        _DECIDING | {_MODERATION_FIRST.back_button},
+        lambda services, c: _MODERATION_FIRST.due_prompt(services, c.data), commands=True),
+    State.MODERATION_CONFIRM_ALERT: _spec(_moderating(_change_of_mind(_while_confirming_moderation_alert), back=False),
                                           _DECIDING | {moderation_alert.SEND, moderation_alert.BACK},
-                                          lambda services, c: [moderation_alert.screen(services, c.data)]),
+                                          lambda services, c: [moderation_alert.screen(services, c.data)],
+                                          commands=True),
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
-    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data)),
-    State.REGRADE_ACTION_OWNER: _spec(_regrade_action_owner, {regrade_action.FIRST_ACTION.owner_button},
-                                      lambda services, c: regrade_action.FIRST_ACTION.owner_prompt(services, c.data)),
-    State.REGRADE_ACTION_DUE: _spec(_regrade_action_due, set(),
-                                    lambda services, c: inadequate_action.due_prompt(services, c.data)),
+    # An auditor adding the first action a new Inadequate grade needs (`/audit edit 12 grade inadequate <why>`): a
+    # whole command runs aside and the question follows, as at an audit's steps; `back` goes back a question.
+    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data),
+                                commands=True),
+    State.REGRADE_ACTION_OWNER: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_owner),
+                                      {_REGRADE_FIRST.owner_button, _REGRADE_FIRST.back_button},
+                                      lambda services, c: _REGRADE_FIRST.owner_prompt(services, c.data),
+                                      commands=True),
+    State.REGRADE_ACTION_DUE: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_due), {_REGRADE_FIRST.back_button},
+                                    lambda services, c: _REGRADE_FIRST.due_prompt(services, c.data), commands=True),
 })
 
 # A moderator writing their decision: a press of Agree, Disagree or a grade for that audit belongs here.
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
                       State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
+MODERATING = frozenset(_MODERATOR_WRITING)
+# An auditor adding the first action a new Inadequate grade needs, before the grade change is stored.
+REGRADING = frozenset({State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 
 # States that belong to a person rather than to one audit's step.
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
@@ -589,6 +635,8 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
     moderation_action.FIRST_ACTION.owner_button: moderation_action.FIRST_ACTION.on_owner,
     regrade_action.FIRST_ACTION.owner_button: regrade_action.FIRST_ACTION.on_owner,
+    moderation_action.FIRST_ACTION.back_button: moderation_action.FIRST_ACTION.on_back,
+    regrade_action.FIRST_ACTION.back_button: regrade_action.FIRST_ACTION.on_back,
     moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,
     "audit.moderation_accept": readback.on_accept, "audit.moderation_reply": readback.on_reply,
     "audit.remove_action": action_removal.on_remove,
@@ -596,10 +644,15 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
 })
 STEP_HINT = "type `/audit resume` to carry on"
-# The owner buttons of the first action an Inadequate grade needs (bot.audits.inadequate_action), and the state each
-# belongs to: a press in another state is stale.
-_OWNER_STATES = MappingProxyType({moderation_action.FIRST_ACTION.owner_button: State.MODERATION_ACTION_OWNER,
-                                  regrade_action.FIRST_ACTION.owner_button: State.REGRADE_ACTION_OWNER})
+# The owner and Back buttons of the first action an Inadequate grade needs (bot.audits.inadequate_action), and the
+# states each belongs to: a press in another state is stale.
+_FIRST_ACTION_STATES = MappingProxyType({
+    moderation_action.FIRST_ACTION.owner_button: frozenset({State.MODERATION_ACTION_OWNER}),
+    regrade_action.FIRST_ACTION.owner_button: frozenset({State.REGRADE_ACTION_OWNER}),
+    moderation_action.FIRST_ACTION.back_button: frozenset({State.MODERATION_ACTION_OWNER,
+                                                           State.MODERATION_ACTION_DUE}),
+    regrade_action.FIRST_ACTION.back_button: frozenset({State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE}),
+})
 
 
 class Unplaced(Enum):
@@ -622,10 +675,9 @@ def _press_state(services: Services, turn: Turn, action: str, value: str) -> Sta
         deciding = {s.value for s in _MODERATOR_WRITING}
         waiting_here = data.get("audit_id") == audit_id and data.get("awaiting") in deciding
         return State(data["awaiting"]) if waiting_here else State.MODERATION_DECISION
-    if action in _OWNER_STATES:
+    if action in _FIRST_ACTION_STATES:
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-        owner_state = _OWNER_STATES[action]
-        return owner_state if awaiting == owner_state.value else Unplaced.NO_CONVERSATION
+        return next((s for s in _FIRST_ACTION_STATES[action] if s.value == awaiting), Unplaced.NO_CONVERSATION)
     if action in (moderation_alert.SEND, moderation_alert.BACK):  # the handler refuses another question's button
         awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
         checking = State.MODERATION_CONFIRM_ALERT

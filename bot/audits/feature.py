@@ -16,6 +16,8 @@ Buttons (engine action names and values; values carry ids only):
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
     audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
+    audit.moderation_owner "<audit>:<user id>" (bot.audits.moderation_action: a moderator's Inadequate's action)
+    audit.regrade_back / moderation_action_back "<audit>:owner"|"<audit>:due" (back a question of that action)
     audit.moderation_alert_send / moderation_alert_back "<audit>:<token>" (bot.audits.moderation_alert)
     actions.done / done_confirm / done_keep / reopen "<action id>"
 Every value is read through `bot.core.buttons`. Which buttons are accepted where, and what typed text does in
@@ -50,7 +52,6 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
-from bot.settings.people import Role
 
 START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
 # "start audit closure", "start an audit of neglect": the checklist named in the same breath.
@@ -58,8 +59,11 @@ START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of
                          r"\s*$", re.IGNORECASE)
 RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IGNORECASE)
 # "done 12", "done action 12", "mark action 12 done": the listing names actions by number, so people type them.
-DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d{1,9})(?:\s+(?:as\s+)?done)?"
+DONE_WORDS = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d+)(?:\s+(?:as\s+)?done)?"
                         r"\s*[.!]?\s*$", re.IGNORECASE)
+# The shortcuts' words that take an action's number: `done 12`, `action 12 due …`, `reopen action 12`. Like a
+# command's word, such a word, a space and a number is never a case reference ("MARK-1234567890").
+ACTION_WORDS = ("done", "complete", "completed", "mark", "action", "reopen", "re-open")
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}|"
                        f"{action_status.REOPEN_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
@@ -69,7 +73,7 @@ STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3
 LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
-MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
+MODERATORS = moderation.MODERATORS
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
               "action <action> owner <name>|note <question> <text>|remove action <action>]")
@@ -93,7 +97,7 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
     if (named := START_NAMED.match(text)) is not None:
         return audits_start.start(services, turn, named.group("named"))
     if (done := DONE_WORDS.match(text)) is not None:
-        return action_status.on_done(services, turn, done.group("id"))
+        return action_status.on_done(services, turn, str(action_status.typed_id(done.group("id"))))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
@@ -108,7 +112,7 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
         return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
                                           "`/audit resume` lists your drafts; `help` shows what you can do.")]
-    if names_a_command(text, commands):
+    if names_a_command(text, [*commands, *ACTION_WORDS]):
         return None  # `show 1234` is the command, not the case SHOW-1234 (bot.engine.near_miss.names_a_command)
     return audits_start.bare_reference(services, turn, text)
 

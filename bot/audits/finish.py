@@ -277,7 +277,7 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     notice = Reply(kind="notice", text=(
         f"Audit #{audit_id} is open for changes and out of the moderation queue until you submit it again. To "
         "change an answer, type `change` and its number from the review (for example `change 2`); every change is "
-        "kept as a revision."))
+        "kept as a revision. At the review, `submit` resubmits it and `next` goes on to the overall grade."))
     return [notice, *render(services, load(services, audit_id))]
 
 
@@ -325,7 +325,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     due date or owner (bot.audits.action_edit). Each only until a moderator opens it, and every change is kept as a
     revision."""
     parts = args.split(maxsplit=2)
-    audit_id = buttons.parse_id(parts[0]) if parts else None
+    audit_id = buttons.typed_id(parts[0]) if parts else None
     usage = ("Type `/audit edit <audit number>` to change answers, `/audit edit <audit number> "
              "<grade|reason|strengths|development> <new text>`, for example `/audit edit 12 strengths Direct work "
              "is thoughtful` or `/audit edit 12 grade good Reviews are now on time`, or `/audit edit <audit number> "

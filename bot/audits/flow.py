@@ -22,6 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
 from bot.audits.option_words import matching_options
+from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, parse_day
 
@@ -33,7 +34,7 @@ TYPED_STEPS = frozenset({"case_reference", "evidence", "grade_reason", "strength
 OPTIONAL_TYPED_STEPS = frozenset({"strengths", "development"})
 GRADE_POINTS = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
 MAX_TEXT_CHARS = 2000
-MIN_EVIDENCE_CHARS = 10
+MIN_EVIDENCE_CHARS = MIN_SENTENCE_CHARS  # a note someone else weighs is a sentence (bot.core.sentences)
 
 
 class AnswerError(ValueError):
@@ -324,8 +325,8 @@ def parse_sentence(text: str, what: str, asked: str) -> str:
     """Free text that must say something: at least MIN_EVIDENCE_CHARS, else "Please say in a sentence <asked>". For a
     note someone else weighs, and for any text that cannot be changed once stored (a moderation's reason)."""
     cleaned = parse_text(text, what)
-    if len(cleaned) < MIN_EVIDENCE_CHARS:
-        raise AnswerError(f"Please say in a sentence {asked} (at least a few words).")
+    if not says_something(cleaned):
+        raise AnswerError(in_a_sentence(asked))
     return cleaned
 
 

@@ -12,7 +12,8 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
 A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's") is
 taken off the front only, so it never hides a negation.
 
-Pure: the flow (bot/audits/flow.py) and the typed overall grade (bot/audits/typed_grade.py) use it.
+Pure: the flow (bot/audits/flow.py), the typed overall grade (bot/audits/typed_grade.py), a moderator's grade
+(bot/audits/moderation.py) and `/audit edit 12 grade` (bot/audits/regrade.py) use it.
 """
 
 from __future__ import annotations
@@ -80,15 +81,23 @@ def read_grade_and_note(text: str, letters: bool = True) -> tuple[str, str | Non
     slipped", "inadequate because the drift is serious"), after a lead-in such as "actually" or "I think it's"; None
     when the text does not start with exactly one grade. With `letters` False a grade written as one letter or digit
     ("I", "G", "1") is not read: where a sentence is wanted, "I, too, saw the drift" is no Inadequate."""
+    said = grade_words_and_note(text, letters)
+    return (said[0], said[2]) if said is not None else None
+
+
+def grade_words_and_note(text: str, letters: bool = True) -> tuple[str, str, str | None] | None:
+    """As `read_grade_and_note`, with the words that named the grade as typed ("req imp" in "req imp, plans drift"),
+    for a reply that shows the grade back the way its writer put it (`/audit edit 12 grade`'s example)."""
     typed = (text or "").replace("\u2019", "'")
     for said in dict.fromkeys((typed, _LEAD_IN.sub("", typed, count=1))):
         grade = _named(said, letters)
         if grade is not None:
-            return grade, None
+            return grade, " ".join(said.split()), None
         for pattern in (_GRADE_THEN_NOTE, _GRADE_BECAUSE):
             found = pattern.match(said)
             if found is not None and (grade := _named(found.group("grade"), letters)) is not None:
-                return grade, _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
+                note = _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
+                return grade, " ".join(found.group("grade").split()), note
     return None
 
 

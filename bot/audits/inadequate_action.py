@@ -8,11 +8,17 @@ case's worker unless another is picked: the owners offered and typed as at an au
 and by when (bot.audits.action_fields). The questions, the owners offered, the reading of each answer and the owner
 button's check live here once, so the two conversations can't drift apart in wording or in who is offered; each says,
 as a `FirstAction`, where it waits, what it holds meanwhile and how its person leaves, and asks its own first question.
+
+A trial (9, F8) answered "what must happen for the child?" with `the manager`, which became the action ("Action 8:
+the manager"), and the owner question had no way back to retype it. So a line that is only an owner or a due date (or
+a number) is refused where the action is asked, as at an audit's actions step (bot.audits.action_fields.early_answer),
+and `back` (or the Back button) at the owner question returns to the action's text, and at the due date to the owner:
+nothing is stored until the action has all three.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,19 +46,23 @@ def needed(services: Services, audit_id: int, grade: str) -> bool:
 
 @dataclass(frozen=True)
 class FirstAction:
-    """How one conversation asks for the action: the states it waits in for the owner and the due date, the owner
-    buttons' name, what its conversation keeps meanwhile (`keeps`, with the description and owner as they are read),
-    how its person leaves without an action (`way_out`, said when they type `none`), how the auditor is named on
-    their own owner button (`auditor_is`: "you" to the auditor, "the auditor" to a moderator), and how to carry on
-    when an owner button can't be read (`button_hint`)."""
+    """How one conversation asks for the action: the states it waits in for the action's text, the owner and the
+    due date, the owner buttons' and the Back button's names, what its conversation keeps meanwhile (`keeps`, with
+    the description and owner as they are read), how its person leaves without an action (`way_out`, said when they
+    type `none`), how the auditor is named on their own owner button (`auditor_is`: "you" to the auditor, "the
+    auditor" to a moderator), how to carry on when a button can't be read (`button_hint`), and its own question for
+    the action's text (`asks`, from what is held), asked again when Back returns to it."""
 
+    description_state: str
     owner_state: str
     due_state: str
     owner_button: str
+    back_button: str
     keeps: tuple[str, ...]
     way_out: str
     auditor_is: str
     button_hint: str
+    asks: Callable[[Mapping[str, Any]], list[Reply]]
 
     def held(self, data: Mapping[str, Any], **more: Any) -> dict[str, Any]:
         """What the conversation keeps while the action is asked: its own keys from `data`, and `more`."""
@@ -63,6 +73,12 @@ class FirstAction:
         if " ".join(text.lower().split()) in NONE_WORDS:
             raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, "
                             f"who will do it and by when. Type the action now, or {self.way_out}.")
+        if action_fields.BARE_NUMBER.match(text):
+            raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen "
+                            f"for the child, or {self.way_out}.")
+        if (early := action_fields.early_answer(services, turn, _audit(services, data), text)) is not None:
+            raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST} Or type "
+                            f"{self.way_out}.")
         try:
             described = action_fields.action_description(services, text)
         except AnswerError as error:
@@ -76,8 +92,16 @@ class FirstAction:
         audit = _audit(services, data)
         return [Reply(text=f"**Who owns this action?** _{data['description']}_\nThe case's worker unless you pick "
                            "someone else, or type `the worker`, `the manager`, or their name or Slack member ID.",
-                      choices=self._owner_choices(services, audit, action_owners.candidates(services, audit)),
+                      choices=(*self._owner_choices(services, audit, action_owners.candidates(services, audit)),
+                               self._back_choice(audit.id, "owner")),
                       kind="question")]
+
+    def due_prompt(self, services: Services, data: Mapping[str, Any]) -> list[Reply]:
+        """When the action is due, with Back to its owner."""
+        return [Reply(text=f"**When is it due?** _{data['description']}_ — "
+                           f"{services.directory.label(str(data['owner']))}",
+                      prompt=f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.",
+                      choices=(self._back_choice(int(data["audit_id"]), "due"),), kind="question")]
 
     def owner(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
         """The owner typed or pressed, read as at an audit's actions step; then the due date is asked."""
@@ -85,10 +109,32 @@ class FirstAction:
         chosen = action_owners.resolve(services, audit, text, turn.user_id)
         if isinstance(chosen, list):  # `the manager` where the case's team has several: ask which, and keep waiting
             return [Reply(text=action_owners.which_manager_text(services, audit),
-                          choices=self._owner_choices(services, audit, chosen), kind="question")]
+                          choices=(*self._owner_choices(services, audit, chosen), self._back_choice(audit.id, "owner")),
+                          kind="question")]
         held = self.held(data, owner=chosen)
         store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
-        return due_prompt(services, held)
+        return self.due_prompt(services, held)
+
+    def back(self, services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply]:
+        """`back` (or Back) at the owner question: the action's text asked again, to retype it; at the due date: the
+        owner asked again. What was typed for the question left is dropped, and nothing is stored."""
+        if data.get("awaiting") == self.due_state:
+            held = {k: v for k, v in self.held(data).items() if k != "owner"}
+            store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
+            return self.owner_prompt(services, held)
+        held = {k: v for k, v in self.held(data).items() if k not in ("description", "owner")}
+        store.set_conversation(services.storage, turn.user_id, waiting(self.description_state, **held), turn.now)
+        said = f"Nothing is stored yet: type the action again, in place of _{data.get('description')}_."
+        return [Reply(kind="notice", text=said), *self.asks(held)]
+
+    def on_back(self, services: Services, turn: Turn, value: str) -> list[Reply]:
+        """Back, pressed at the owner or due question of the action this person is writing now."""
+        audit_id, at = buttons.id_and_key(value, self.button_hint)
+        data = store.conversation(services.storage, turn.user_id)
+        state = {"owner": self.owner_state, "due": self.due_state}.get(at)
+        if state is None or data.get("awaiting") != state or data.get("audit_id") != audit_id:
+            raise StaleAction("That button is from an earlier message, so nothing changed.")
+        return self.back(services, turn, data)
 
     def on_owner(self, services: Services, turn: Turn, value: str) -> list[Reply]:
         """An owner's button: only for the action this person is writing now."""
@@ -98,18 +144,14 @@ class FirstAction:
             raise StaleAction("That button is from an earlier message, so nothing changed.")
         return self.owner(services, turn, data, owner_id)
 
+    def _back_choice(self, audit_id: int, at: str) -> Choice:
+        return Choice("Back", self.back_button, buttons.encode_id_and_key(audit_id, at))
+
     def _owner_choices(self, services: Services, audit: store.AuditRow, ids: list[str]) -> tuple[Choice, ...]:
         return tuple(person_choice(action_owners.label(services, audit, uid, auditor_is=self.auditor_is), uid,
                                    self.owner_button, buttons.encode_id_and_key(audit.id, uid),
                                    "primary" if uid == audit.worker_id else None)
                      for uid in ids)
-
-
-def due_prompt(services: Services, data: Mapping[str, Any]) -> list[Reply]:
-    return [Reply(text=f"**When is it due?** _{data['description']}_ — "
-                       f"{services.directory.label(str(data['owner']))}",
-                  prompt=f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.",
-                  kind="question")]
 
 
 def action(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> tuple[str, str, str]:

@@ -16,6 +16,7 @@ from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
+from bot.core.sentences import in_a_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
@@ -33,6 +34,8 @@ NOT_YOURS_NOW = "This audit is not open for moderation by you any more, so nothi
 SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the rest are counted
 
 
+# Who may use `/audit moderate` at all (which audits each may moderate is bot.core.policy.may_moderate).
+MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 # "agree", "disagree", "agree 12", "disagree with #12": typed by a moderator, the decision the buttons make.
 DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d{1,9}))?\s*[.!]?\s*$",
                             re.IGNORECASE)
@@ -90,7 +93,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return refusal
     words, page = pages.page_of(args.split())
     if words:
-        if buttons.parse_id(words[0].lstrip("#")) is None or len(words) > 1:
+        if buttons.typed_id(words[0].lstrip("#")) is None or len(words) > 1:
             raise UserError("Type `/audit moderate` to see the audits waiting (`/audit moderate page 2` for the next "
                             "ones), or `/audit moderate 12` to open audit #12.")
         return on_open(services, turn, words[0].lstrip("#"))
@@ -197,6 +200,24 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
         heading += (f"\n_The auditor made {len(changes)} change(s) after first submitting it; "
                     "this is the latest version._")
     return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
+
+
+def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[Reply]:
+    """`back`, `pause` or `cancel` typed while the moderator writes their decision (the grade, the reason, an
+    Inadequate's action, the check before an alert): nothing of it was saved, and the wait ends. `back` returns to
+    Agree/Disagree; `pause` and `cancel` step out, and the audit stays held as when a moderator walks away
+    (bot.audits.moderation_hold: `/audit moderate` lists it with Continue), since a moderation is only ever ended by
+    its decision or a take-over. A trial (9, F4) found every command refused at "What grade would you give?" until
+    a grade was picked."""
+    store.set_conversation(services.storage, turn.user_id, {}, turn.now)
+    held = moderation_store.current_moderation(services.storage, audit_id)
+    if held is None or held.moderator_id != turn.user_id:
+        raise StaleAction(NOT_YOURS_NOW)
+    if back:
+        return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
+                *decision_screen(services, audit_id)]
+    return [Reply(text=moderation_hold.left_held(services, held, turn.now),
+                  choices=(Choice(f"Continue #{audit_id}", "audit.moderate_open", str(audit_id), "primary"),))]
 
 
 def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -312,7 +333,7 @@ def _why_asked(state: dict) -> str:
     changed once saved, so a word such as `ok` is no reason."""
     grade = grade_label(str(state["grade"]))
     said = f"why you agree with **{grade}**" if state["agrees"] else f"why you would grade it **{grade}**"
-    return f"Please say in a sentence {said}, for the auditor to learn from (at least a few words)."
+    return in_a_sentence(f"{said}, for the auditor to learn from")
 
 
 def _regraded(services: Services, turn: Turn, state: dict, grade: str, note: str | None) -> list[Reply]:
@@ -460,16 +481,20 @@ def _outcome(state: dict) -> str:
 def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """"agree" or "disagree" typed by a moderator holding exactly one undecided moderation is that decision
     (disagree then asks for the grade, as the button does); "agree 12" names the audit; holding several, they are
-    named with a button each and the moderator asked which. None when the words are not a decision (someone who
-    moderates nothing and names no audit: the knowledge base may answer them)."""
+    named with a button each and the moderator asked which. Holding none, they are told so (nothing was decided) and
+    how to open one, and anyone else that moderation is not theirs: never the knowledge base, whose article on the
+    moderation agreement rate let a moderator think they had agreed (trial 9). None when the words are not a
+    decision."""
     match = DECISION_WORDS.match(text)
     if match is None:
         return None
     word, named = match.group(1).lower(), int(match.group(2)) if match.group(2) else None
+    if turn.person.role not in MODERATORS:
+        return [_not_a_moderator()]
     mine = [audit for audit, held in moderation_store.held_moderations(services.storage)
             if held.moderator_id == turn.user_id]
-    if not mine and (named is None or turn.person.role not in (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)):
-        return None
+    if not mine and named is None:
+        return [_none_held(services, turn)]
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     decide = on_agree if word == "agree" else on_disagree
@@ -486,3 +511,24 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
                        f"{mine[0].id}`, say, or pick one:\n" + "\n".join(_line(services, a) for a in mine),
                   choices=tuple(Choice(f"{word.capitalize()}: #{a.id}", action, str(a.id)) for a in mine),
                   kind="question")]
+
+
+def _none_held(services: Services, turn: Turn) -> Reply:
+    """`agree` typed by a moderator holding no audit open: nothing was decided, and the first audit waiting for them
+    (as `/audit moderate` lists them) is named with the command that opens it."""
+    _total, waiting = _waiting_for(services, turn, 1)
+    if not waiting:
+        return Reply(kind="notice", text="You are not moderating an audit now, so nothing was decided: none is waiting "
+                                         "for you, and `/audit moderate` lists the audits waiting when there are some.")
+    first = waiting[0].id
+    return Reply(kind="notice", text=f"You are not moderating an audit now, so nothing was decided: `/audit moderate "
+                                     f"{first}` opens #{first}, the first waiting for you, and `/audit moderate` lists "
+                                     "them all.")
+
+
+def _not_a_moderator() -> Reply:
+    """`agree` typed by someone who moderates nothing (a practitioner): a short reply pointing to what they can say
+    about an audit, not a knowledge-base article on moderation agreement rates."""
+    return Reply(kind="notice", text="There is no moderation for you to agree or disagree with: to say what you think "
+                                     "of an audit of your case, type `/audit reflect 12` and your view, and to answer "
+                                     "the moderation of an audit you did, `/audit respond 12 accept` or your reply.")

@@ -7,8 +7,10 @@ do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
 `moderation_action_owner` (a button per person, or `the worker`, `the manager`, a name or a Slack member ID typed),
-`moderation_action_due`. `disagree` (or `agree`) typed meanwhile is a change of mind (bot.audits.conversation).
-Button: audit.moderation_owner "<audit>:<user id>".
+`moderation_action_due`. `disagree` (or `agree`) typed meanwhile is a change of mind (bot.audits.conversation);
+`back` at the owner returns to the action's text, at the due date to the owner, and at the action's text to
+Agree/Disagree.
+Buttons: audit.moderation_owner "<audit>:<user id>"; audit.moderation_action_back "<audit>:owner" or "<audit>:due".
 """
 
 from __future__ import annotations
@@ -23,16 +25,11 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import audits as store
 
-FIRST_ACTION = FirstAction(
-    owner_state="moderation_action_owner", due_state="moderation_action_due", owner_button="audit.moderation_owner",
-    keeps=("audit_id", "agrees", "grade", "reason", "description", "owner"),
-    way_out="`disagree` to choose another grade", auditor_is="the auditor",
-    button_hint="type `/audit moderate` to carry on with the moderation you hold")
-
+WHAT = "moderation_action"
 
 def ask(services: Services, turn: Turn, decision: Mapping[str, Any]) -> list[Reply]:
     """Hold the decision (agree, grade, reason) and ask for the action's description."""
-    store.set_conversation(services.storage, turn.user_id, waiting("moderation_action", **FIRST_ACTION.held(decision)),
+    store.set_conversation(services.storage, turn.user_id, waiting(WHAT, **FIRST_ACTION.held(decision)),
                            turn.now)
     return description_prompt(int(decision["audit_id"]))
 
@@ -42,3 +39,12 @@ def description_prompt(audit_id: int) -> list[Reply]:
                        "An audit graded Inadequate needs at least one: what must happen for the child? Nothing is "
                        "saved until the action has an owner and a due date (type `disagree` to choose another grade).",
                   prompt="Type the action (what needs to happen).", kind="question")]
+
+
+FIRST_ACTION = FirstAction(
+    description_state=WHAT, owner_state="moderation_action_owner", due_state="moderation_action_due",
+    owner_button="audit.moderation_owner", back_button="audit.moderation_action_back",
+    keeps=("audit_id", "agrees", "grade", "reason", "description", "owner"),
+    way_out="`disagree` to choose another grade", auditor_is="the auditor",
+    button_hint="type `/audit moderate` to carry on with the moderation you hold",
+    asks=lambda data: description_prompt(int(data["audit_id"])))

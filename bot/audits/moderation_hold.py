@@ -47,6 +47,20 @@ def held_text(services: Services, held: HeldModeration, now: datetime) -> str:
     return text + f"; if it is still undecided on {long_date(takeover)}, another moderator may take it over"
 
 
+def left_held(services: Services, held: HeldModeration, now: datetime) -> str:
+    """What a moderator who steps out of their decision (`pause`, `cancel`) is told: nothing is saved, the audit
+    stays theirs (and read-only for its auditor) until they decide or another moderator takes it over, and how to
+    come back."""
+    audit_id = held.audit_id
+    if may_take_over(services, held, now):
+        others = "another moderator may take it over now, as it has waited so long"
+    else:
+        takeover = lifecycle.takeover_day(held.opened_at, services.settings.timezone)
+        others = f"if it is still undecided on {long_date(takeover)}, another moderator may take it over"
+    return (f"Nothing is saved: audit #{audit_id} stays yours to moderate, and read-only for its auditor, until you "
+            f"decide ({others}). To carry on, press Continue or type `/audit moderate {audit_id}`.")
+
+
 def take_over_choice(audit_id: int) -> Choice:
     return Choice(f"Take over #{audit_id}", "audit.moderate_open", str(audit_id))
 

@@ -132,7 +132,7 @@ def on_view(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def show_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    audit_id = buttons.parse_id(args.strip().lstrip("#")) if args.strip() else None
+    audit_id = buttons.typed_id(args.strip().lstrip("#")) if args.strip() else None
     if audit_id is None:
         raise UserError("Which audit? Type `/audit show <audit number>`, for example `/audit show 12`; "
                         "`/audit list` shows the audits you can read.")
@@ -237,7 +237,7 @@ def home_section(services: Services, person: Person) -> list[Reply]:
 def reflect_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit reflect 12` asks for the reflections; `/audit reflect 12 <text>` saves them at once."""
     parts = args.strip().split(maxsplit=1)
-    audit_id = buttons.parse_id(parts[0].lstrip("#")) if parts else None
+    audit_id = buttons.typed_id(parts[0].lstrip("#")) if parts else None
     if audit_id is None:
         raise UserError(REFLECT_USAGE)
     if (refusal := not_in_channel(turn)) is not None:
@@ -320,7 +320,7 @@ def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
 
 def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     parts = args.strip().split(maxsplit=1)
-    audit_id = buttons.parse_id(parts[0].lstrip("#")) if parts else None
+    audit_id = buttons.typed_id(parts[0].lstrip("#")) if parts else None
     if audit_id is None or len(parts) < 2:
         raise UserError(RESPOND_USAGE)
     if (refusal := not_in_channel(turn)) is not None:

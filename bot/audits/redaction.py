@@ -136,7 +136,7 @@ def _author(ctx: Ctx, item: Item) -> str | None:
 def _readable(services: Services, turn: Turn, args: str) -> tuple[Ctx, str]:
     """The audit named, if this person may list its texts, and the rest of what was typed."""
     number, _, rest = args.strip().partition(" ")
-    audit_id = buttons.parse_id(number.lstrip("#"))
+    audit_id = buttons.typed_id(number.lstrip("#"))
     if audit_id is None:
         raise UserError(USAGE)
     if store.get_audit(services.storage, audit_id) is None:

@@ -22,6 +22,7 @@ from bot.audits import lifecycle
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.escalation import told_line
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_text
+from bot.audits.grade_words import grade_words_and_note
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -36,8 +37,16 @@ LONGEST_GRADE = 5  # words in the longest way of writing a grade: "requires impr
 
 
 def split_grade(text: str) -> tuple[str, str, str]:
-    """The grade named first (as stored), the words that named it, and the reason typed after them:
-    `requires improvement to be good Reviews are late` -> requires_improvement, its words, `Reviews are late`."""
+    """The grade named first (as stored), the words that named it, and the reason typed after them. Read as the
+    overall-grade step reads a grade with its reason (bot.audits.grade_words: `RI, reviews are late`, `req imp -
+    reviews are late`, `inadequate because …`, after a lead-in such as `actually`), so a grade accepted there is
+    accepted here (a trial's `RI, views are summarised by adults` was refused); else, as this command has always
+    read it, the reason straight after the grade's words: `requires improvement to be good Reviews are late` ->
+    requires_improvement, its words, `Reviews are late`."""
+    said = grade_words_and_note(text)
+    if said is not None:
+        grade, named, note = said
+        return grade, named, note or ""
     words = text.split()
     for count in range(min(len(words), LONGEST_GRADE), 0, -1):
         try:

@@ -7,12 +7,14 @@ owns it (the case's worker unless they pick another) and by when, asked and read
 its first action (bot.audits.inadequate_action). Nothing changes until then: the grade, its reason
 and the action are stored in one transaction, after the check before the alert (bot.audits.regrade_check), so the
 audit is never Inadequate with nothing for anyone to do, and nobody is alerted about a grade that is not stored.
-`cancel` leaves the grade as it was.
+`cancel` leaves the grade as it was, and so does `pause` (a change half-made is not kept), saying how to make it later.
+`back` returns a question (the due date to the owner, the owner to the action's text); a whole command (`show 12`,
+`list`, `home`) runs aside and the question follows (bot.audits.conversation, bot.audits.answered_aside).
 
 The auditor's conversation carries the change while they type: `regrade_action` (the description),
 `regrade_action_owner` (a button per person, or `the worker`, `the manager`, a name or a member ID typed) and
 `regrade_action_due` (read by bot.audits.regrade_check, which stores the change).
-Button: audit.regrade_owner "<audit>:<user id>".
+Buttons: audit.regrade_owner "<audit>:<user id>"; audit.regrade_back "<audit>:owner" or "<audit>:due".
 """
 
 from __future__ import annotations
@@ -27,15 +29,12 @@ from bot.audits.regrade import GradeChange
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage import audits as store
 
 WHAT = "regrade_action"
 CANCEL_WORDS = frozenset({"cancel", "stop", "cancel it", "leave it", "never mind", "nevermind"})
-FIRST_ACTION = FirstAction(
-    owner_state="regrade_action_owner", due_state="regrade_action_due", owner_button="audit.regrade_owner",
-    keeps=("audit_id", "was", "grade", "reason", "description", "owner", "draft"),
-    way_out="`cancel` to leave the grade as it is", auditor_is="you",
-    button_hint="type `/audit edit <audit number> grade inadequate <why>` again")
+PAUSE_WORDS = frozenset({"pause", "pause it"})
 
 
 def needed(services: Services, change: GradeChange) -> bool:
@@ -83,28 +82,48 @@ def description_prompt(data: Mapping[str, Any]) -> list[Reply]:
                   prompt="Type the action (what needs to happen).", kind="question")]
 
 
+def _words(text: str) -> str:
+    return " ".join(text.lower().strip(" .!").split())
+
+
 def left(text: str) -> bool:
-    """Whether `text` is `cancel` (or `stop`): the change is dropped, the grade stays."""
-    return " ".join(text.lower().strip(" .!").split()) in CANCEL_WORDS
+    """Whether `text` is `cancel` (or `stop`), or `pause`: the change is dropped, the grade stays."""
+    return _words(text) in CANCEL_WORDS | PAUSE_WORDS
 
 
-def cancelled(services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply]:
+def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed: str = "") -> list[Reply]:
+    """The change dropped; after `pause` (`typed`), how to make it later, since a half-made change is not kept."""
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
-    return then_draft(data, [Reply(kind="notice", text=f"OK, nothing changed: audit #{data['audit_id']} is still "
-                                                       f"graded **{grade_label(data.get('was'))}**, no action was "
-                                                       "added and nobody was told.")])
+    audit_id = data["audit_id"]
+    later = (f" A grade change can't be paused half-made: to make it later, type `/audit edit {audit_id} grade "
+             "inadequate <why>` again." if _words(typed) in PAUSE_WORDS else "")
+    return then_draft(data, [Reply(kind="notice", text=f"OK, nothing changed: audit #{audit_id} is still graded "
+                                                       f"**{grade_label(data.get('was'))}**, no action was added and "
+                                                       f"nobody was told.{later}")])
+
+
+FIRST_ACTION = FirstAction(
+    description_state=WHAT, owner_state="regrade_action_owner", due_state="regrade_action_due",
+    owner_button="audit.regrade_owner", back_button="audit.regrade_back",
+    keeps=("audit_id", "was", "grade", "reason", "description", "owner", "draft"),
+    way_out="`cancel` to leave the grade as it is", auditor_is="you",
+    button_hint="type `/audit edit <audit number> grade inadequate <why>` again", asks=description_prompt)
 
 
 def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply] | None:
-    """The action's text; a line ending with `?` is a question for the knowledge base (None), never the action."""
+    """The action's text; a line ending with `?` is a question for the knowledge base (None), never the action, and
+    `back`, with no question before this one, is told so rather than taken as the action."""
     if left(text):
-        return cancelled(services, turn, data)
+        return cancelled(services, turn, data, text)
     if text.rstrip().endswith("?"):
         return None
+    if _words(text) == "back":
+        raise UserError("Nothing is changed yet, and this is the first question of the grade change: type the action "
+                        "(what needs to happen for the child), or `cancel` to leave the grade as it is.")
     return FIRST_ACTION.description(services, turn, data, text)
 
 
 def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
     if left(text):
-        return cancelled(services, turn, data)
+        return cancelled(services, turn, data, text)
     return FIRST_ACTION.owner(services, turn, data, text)

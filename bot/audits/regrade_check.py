@@ -54,7 +54,7 @@ def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: st
     """The due date of the action a new Inadequate grade brings, the last thing asked: then the check before the
     alert, or the change stored with its action."""
     if regrade_action.left(text):
-        return regrade_action.cancelled(services, turn, data)
+        return regrade_action.cancelled(services, turn, data, text)
     change = regrade_action.change_of(data, inadequate_action.action(services, turn, data, text))
     before = load(services, change.audit_id)
     if before.audit.overall_grade != change.was:

@@ -375,7 +375,7 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
 
 def resume_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit resume [number]`: typed, so a wrong number gets usage help rather than a stale-button reply."""
-    if args.strip() and buttons.parse_id(args) is None:
+    if args.strip() and buttons.typed_id(args) is None:
         raise UserError("Type `/audit resume` to see your drafts, or `/audit resume 12` for audit #12.")
     return resume(services, turn, args)
 
@@ -474,7 +474,7 @@ def restore_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return refusal
     if not args.strip():
         return _restorable(services, turn)
-    audit_id = buttons.parse_id(args)
+    audit_id = buttons.typed_id(args)
     if audit_id is None:
         raise UserError("Type `/audit restore` to see the audits you cancelled lately, or `/audit restore 12` to "
                         "restore audit #12.")

@@ -1,4 +1,6 @@
-"""An audit's step shown again, led by where it is: "Back to audit #140, question 12:".
+"""An audit's step shown again, led by where it is: "Back to audit #140, question 12:" (or, for a moderator's
+decision, "Back to your moderation of audit #140:", and for the action a new Inadequate grade needs, "Back to your
+grade change of audit #140:").
 
 A user trial asked the knowledge base something at a yes/no question and then typed `1` meaning Yes: the answer's
 buttons (Helpful, Not helpful) were the latest options on screen, so `1` recorded "Helpful" and the question had
@@ -23,7 +25,21 @@ def back_to(ctx: Ctx, screen: list[Reply]) -> list[Reply]:
     step = ctx.step
     on_question = step.name in ("question", "evidence") and step.question_id
     where = f", question {question_label(ctx.checklist, step.question_id or '')}" if on_question else ""
-    lead = f"Back to audit #{ctx.audit.id}{where}:"
+    return _led(f"Back to audit #{ctx.audit.id}{where}:", screen)
+
+
+def back_to_moderation(audit_id: int, screen: list[Reply]) -> list[Reply]:
+    """`screen` (what a moderator's decision waits for) led by "Back to your moderation of audit #N:"."""
+    return _led(f"Back to your moderation of audit #{audit_id}:", screen)
+
+
+def back_to_grade_change(audit_id: int, screen: list[Reply]) -> list[Reply]:
+    """`screen` (a question of the action a new Inadequate grade needs) led by "Back to your grade change of audit
+    #N:"."""
+    return _led(f"Back to your grade change of audit #{audit_id}:", screen)
+
+
+def _led(lead: str, screen: list[Reply]) -> list[Reply]:
     first = next((i for i, reply in enumerate(screen) if reply.is_for_requester), None)
     if first is None:
         return [Reply(kind="notice", text=lead), *screen]

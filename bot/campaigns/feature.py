@@ -113,7 +113,7 @@ def parse_fields(text: str) -> dict[str, str]:
 
 
 def _campaign_id(text: str) -> int:
-    number = buttons.parse_id(text)
+    number = buttons.typed_id(text)
     if number is None:
         raise UserError(f"Give the campaign's number, such as `/audit campaign 3`. Type `/audit campaign` to list "
                         f"them. ({USAGE})")
@@ -183,7 +183,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         campaign = store.get_campaign(services.storage, _campaign_id(number))
         if campaign is None:
             raise UserError(f"There is no campaign #{number}. Type `/audit campaign` to list them.")
-        return [service.allocations_reply(services, campaign, buttons.parse_id(start.strip()) or 1)]
+        return [service.allocations_reply(services, campaign, buttons.typed_id(start.strip()) or 1)]
     words = rest.split(maxsplit=2)
     if len(words) < 3:
         raise UserError(f"Write `/audit campaign {verb} <allocation> "
@@ -203,10 +203,10 @@ def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
 
 
 def _allocation_number(text: str) -> int:
-    number = buttons.parse_id(text.lstrip("#"))
+    number = buttons.typed_id(text.lstrip("#"))
     if number is None:
-        raise UserError(f"{text[:20]!r} is not an allocation number; `/audit campaign allocations N` lists "
-                        "campaign N's allocations with #.")
+        raise UserError("That is not an allocation number; `/audit campaign allocations N` lists campaign N's "
+                        "allocations with #.")
     return number
 
 

@@ -59,6 +59,17 @@ def parse_id(text: str) -> int | None:
     return number if 0 < number < ID_LIMIT else None
 
 
+TYPED_DIGITS = 9  # the numbers people are given to type (audits, actions, campaigns) are shorter; an NHS number has 10
+
+
+def typed_id(text: str) -> int | None:
+    """A record id typed by a person (`/audit show 12`, `done 12`): as parse_id, but never a number longer than any
+    the bot gives. Such a number is no record's and may be an NHS number pasted by mistake, so it is refused as the
+    command's usage says, never looked up and said back ("I can't find audit #9434765919")."""
+    stripped = (text or "").strip()
+    return parse_id(stripped) if len(stripped) <= TYPED_DIGITS else None
+
+
 def _parse_version(text: str) -> int | None:
     if not DIGITS.fullmatch(text):
         return None

@@ -8,19 +8,22 @@ person's name; a start that fits several is asked about, never guessed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from bot.errors import UserError
 from bot.settings.people import Directory
 
 
-def person_named(directory: Directory, typed: str, example: Callable[[str], str]) -> str | None:
+def person_named(directory: Directory, typed: str, example: Callable[[str], str],
+                 among: Collection[str] | None = None) -> str | None:
     """The member id of the one person `typed` names, or None when it names nobody. When it fits several
-    ("@Team manager"), UserError listing them, with `example(name)` showing the whole name typed where it goes."""
-    found = directory.named(typed)
+    ("@Team manager"), UserError listing them, with `example(name)` showing the whole name typed where it goes.
+    With `among`, only those people are named or listed (an action's owner is one of the case's people, so someone
+    in another team is never offered as one it "could be")."""
+    found = directory.named(typed, among)
     if found is not None:
         return found
-    several = directory.names_starting(typed)
+    several = directory.names_starting(typed, among)
     if len(several) > 1:
         names = [directory.label(user_id) for user_id in several]
         listed = ", ".join(names[:-1]) + f" or {names[-1]}"

@@ -23,13 +23,17 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from bot.core.buttons import TYPED_DIGITS
+
 # Building blocks for the shapes commands declare when they register (`Engine.add_command(typed=…)`): what may
 # follow each command's word when it is typed without `/audit`, for the line to read as that command. The shapes
 # live with each command, beside the verbs its handler reads, so the commands typed bare are always the slash
 # command's sub-commands: a command registered without saying its shape is refused at start.
-NUMBER = r"#?\d{1,9}"
-# A team as typed after a command: an id, or a word or two of a team's name ("north", "north assessment").
-TEAM = r"[\w][\w&'-]{0,40}(?:\s+[\w&'-]{1,40})?"
+MAX_NUMBER_DIGITS = TYPED_DIGITS  # the numbers the bot gives, as bot.core.buttons.typed_id reads them
+NUMBER = rf"#?\d{{1,{MAX_NUMBER_DIGITS}}}"
+# A team as typed after a command: an id, or a word or two of a team's name ("north", "north assessment"); never a
+# number alone, which is no team's name ("digest 9434765919" would say "There is no team 9434765919").
+TEAM = r"(?!\d+(?:\s|$))[\w][\w&'-]{0,40}(?:\s+[\w&'-]{1,40})?"
 PAGE = r"page\s+\d{1,5}"
 # A shape may name the part the command is given `args` ("restore a cancelled audit 12" gives it `12`); without
 # that group the command is given everything after its word.
@@ -163,6 +167,52 @@ def names_a_command(text: str, names: Iterable[str]) -> bool:
         return False
     pool, first = set(names), words[0].lower()
     return first in pool or SYNONYMS.get(first) in pool
+
+
+# A command's word (or a word people use for one), a space and a number of any length, then anything: `show 1234`,
+# `done 9434765919`, `reflect 1234567890123 I agree with it`.
+WORD_AND_NUMBER = re.compile(r"^\s*(?P<word>\S+)\s+#?(?P<digits>\d+)(?P<rest>(?:\s.*)?)$", re.DOTALL)
+SHORT_NUMBER = "1"  # stands in for a number too long for a shape, to ask whether the shape takes one there
+# A number longer than the bot gives, anywhere after a command's word: `kb answer 12345678901 …`, `campaign close …`.
+LONG_NUMBER = re.compile(rf"(?<!\w)#?\d{{{MAX_NUMBER_DIGITS + 1},}}(?!\w)")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A command's word and a number the command does not run with (one it runs is read_typed's): `too_long` when it
+    would take a number there, only not one that long (`show 9434765919`); else it takes no number there (`list
+    1234`, `help 3`)."""
+
+    name: str
+    too_long: bool
+
+
+def numbered(text: str, shapes: Shapes) -> Numbered | None:
+    """A command's word, a space and a number is that command, typed rightly or not, and never a question for the
+    knowledge base or a case reference (`names_a_command`): the number may be of any length (a trial's `done
+    9434765919`, an NHS number pasted by mistake, was offered back as the case reference DONE-9434765919). None for
+    a line the command runs (read_typed's), for one not starting so, and for a number followed by words the command
+    does not take after a number (`help 16 year olds` stays a question)."""
+    words = (text or "").strip().split(None, 1)
+    name = _named(words[0]) if words else ""
+    if name not in shapes:
+        return None
+    after = words[1] if len(words) > 1 else ""
+    if LONG_NUMBER.search(after) and shaped(name, LONG_NUMBER.sub(SHORT_NUMBER, after), shapes) is not None:
+        return Numbered(name, too_long=True)  # `kb answer 12345678901 …`: taken, were the number one the bot gives
+    found = WORD_AND_NUMBER.match(text or "")
+    if found is None:
+        return None
+    rest = found.group("rest").strip()
+    if rest and shaped(name, f"{SHORT_NUMBER} {rest}", shapes) is None:
+        return None
+    return Numbered(name, too_long=False)
+
+
+def _named(word: str) -> str:
+    """The command a typed first word names: its own, or one people use for it (`view`)."""
+    word = word.lower()
+    return SYNONYMS.get(word, word)
 
 
 # A typed line with one of these words, or ending with "?", is shaped as a question: "show me what good looks like",

@@ -7,14 +7,16 @@ None of them is a question, so none reaches the knowledge base or the QA leads' 
 A command's own word with something it does not take (`show abc`, `list 1234`) is different: "home schooling" and
 "start again syndrome" also start with a command's word and are questions the knowledge base answers. So such a line
 goes to the knowledge base first, and only when it has no answer for it does the knowledge base give the command's
-usage instead (`usage_instead`) of noting it for the QA leads (a trial found `show abc` noted as a question).
+usage instead (`usage_instead`) of noting it for the QA leads (a trial found `show abc` noted as a question). A
+command's word and a number (`show 9434765919`, `list 1234`) is not: it is the command, so it gets the usage at once
+(`number_not_taken`), before the knowledge base.
 """
 
 from __future__ import annotations
 
 from bot.core.replies import Reply, error
 from bot.core.services import Services
-from bot.engine.near_miss import NUMBER_ARGUMENT, Reading, misshapen, read_slash, read_typed
+from bot.engine.near_miss import NUMBER_ARGUMENT, Numbered, Reading, misshapen, numbered, read_slash, read_typed
 from bot.engine.routing import Engine, Turn, not_yours
 
 # After everything that waits for typed text (an audit's answer, a moderation, a QA lead's `restore 12` of a
@@ -40,7 +42,8 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     else:
         reading = read_typed(text, engine.typed_shapes)
         if reading is None:
-            return None
+            given = numbered(text, engine.typed_shapes)
+            return None if given is None else number_not_taken(engine, turn, given)
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
     return [did_you_mean(reading)]
@@ -52,16 +55,36 @@ def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     is not one (bot.engine.near_miss.misshapen). For the knowledge base to say instead of "I don't know that yet" (and
     noting it): called only once it has no answer for the line."""
     name = misshapen(text, engine.typed_shapes)
-    if name is None:
-        return None
+    return None if name is None else usage_of(engine, turn, name)
+
+
+def number_not_taken(engine: Engine, turn: Turn, given: Numbered) -> list[Reply]:
+    """A command's word and a number it does not run with: the usage, never the knowledge base (a command's word and
+    a number is the command). A number longer than any the bot gives is said to be too long, and never said back: it
+    may be an NHS number pasted by mistake."""
+    if not given.too_long:
+        return usage_of(engine, turn, given.name)
+    command = engine.commands[given.name]
+    if not command.allowed(turn.person):
+        return [error(not_yours(command))]
+    usage = command.usage_for(turn.person)
+    return [error(f"That number is too long for `/audit {given.name}`: type `{usage}`{_example(given.name, usage)}.")]
+
+
+def usage_of(engine: Engine, turn: Turn, name: str) -> list[Reply]:
+    """How command `name` is typed, as this person may use it (or whose it is, when it is not theirs)."""
     command = engine.commands[name]
     if not command.allowed(turn.person):
         return [error(not_yours(command))]
     usage = command.usage_for(turn.person)
     if usage == f"/audit {name}":
         return [error(f"`/audit {name}` takes nothing after its word: type just `{name}`.")]
-    example = f", like `{name} 12`" if NUMBER_ARGUMENT.match(usage.removeprefix(f"/audit {name}")) else ""
-    return [error(f"That isn't how `/audit {name}` is typed: `{usage}`{example}.")]
+    return [error(f"That isn't how `/audit {name}` is typed: `{usage}`{_example(name, usage)}.")]
+
+
+def _example(name: str, usage: str) -> str:
+    """", like `show 12`" for a usage whose first argument is a number; nothing for others."""
+    return f", like `{name} 12`" if NUMBER_ARGUMENT.match(usage.removeprefix(f"/audit {name}")) else ""
 
 
 def install(engine: Engine, services: Services) -> None:

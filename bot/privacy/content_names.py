@@ -8,10 +8,15 @@ free text, every name of two or more words (a given name and a surname from the 
 'Tyler, Madison'), besides what it always took: the council's own names file (and a nickname in quotes). A public
 case cited in full ('Star Hobson') passes as everywhere (bot/privacy/public_cases.py).
 
+A given name alone was passed too, until an entry's 'e.g. for Kayden, who lives with nan' reached practitioners (P9):
+content mode now takes a capitalised given name that is no common English word, no place and no part of a longer
+name, where the words around it say a child is meant (single_name_hits), and the name finder takes it there too.
+
 Speed: kb check, every reload and every edit the bot writes screen the whole knowledge base (74,000 texts at
 20,000 entries), so each name finder runs only on a text where it could find something: two words side by side
 that could both be part of a name, for the full names; a word of the names file (or a surname known by its start,
-'McDonagh', written as a name), for the names file. Most texts have neither and cost a few set look-ups.
+'McDonagh', written as a name), for the names file; a given name with a person's words around it, for a name alone.
+Most texts have none and cost a few set look-ups.
 """
 
 from __future__ import annotations
@@ -22,7 +27,11 @@ import unicodedata
 from bot.privacy.detect import (
     _FAMILY_GROUP,
     _NICKNAME,
+    _ONLY_A_PERSON,
     _POSSESSED,
+    _REVIEW_QUALIFIERS,
+    _REVIEW_WORDS,
+    _SPEECH_AFTER,
     PERSON_STRONG,
     RELATIONS,
     TITLES,
@@ -50,7 +59,79 @@ def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> li
     if lexicon.has_lists and _name_pair(tokens, folded, mode, lexicon, listed):
         hits += [hit for hit in NameFinder(lexicon, listed).hits(text)
                  if hit.kind == "name" and len(NameFinder._read(hit.words)[0]) >= 2 and hit not in hits]
+    if lexicon.has_lists and mode == "mixed":
+        hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
     return hits
+
+
+def not_within(alone: list[Hit], hits: list[Hit]) -> list[Hit]:
+    """The names of one word not already part of a name found ('Kayden' beside 'Kayden Smith'): one finding each."""
+    return [hit for hit in alone
+            if not any(re.search(rf"(?<!\w){re.escape(hit.words)}(?!\w)", other.words) for other in hits)]
+
+
+# Words before a person, not a tool, a place or an author: 'for Kayden, who', 'visited Kayden at home', 'saw Jayden at
+# school', 'told Tyreece', 'sit with Amelia and her carer'. 'for' and 'with' only before a name that is no surname
+# too ('For Munro, the child's journey', 'with Bowlby').
+_SEEING = frozenset(("visited", "visit", "visiting", "saw", "see", "seeing", "seen", "met", "meet", "meeting", "told",
+                     "tell", "telling", "asked", "ask", "asking"))
+_FOR_OR_WITH = frozenset(("for", "with"))
+_SPOKE_TO = re.compile(r"\b(?:spoke|speak|speaking|spoken|talked|talk|talking)\s+(?:to|with)\s+$|"
+                       r"\b(?:worried|concerned)\s+(?:about|for)\s+$", re.IGNORECASE)
+_WHO_AFTER = re.compile(r"^\s*,\s*who\b|^\s+and\s+(?:his|her|their)\b", re.IGNORECASE)
+
+
+def single_name_hits(text: str, tokens: list[_Token], folded: list[str], lexicon: Lexicon,
+                     listed: frozenset[str]) -> list[Hit]:
+    """A given name alone in knowledge-base text where it stands for a child (trial P9: 'e.g. for Kayden, who lives
+    with nan' passed kb check, which took names of two or more words only): a capitalised given name that is no common
+    English word, with a person before it ('visited Kayden', 'saw', 'told', 'for', 'with') or a person's verb, an age or
+    a review after it ('Kayden told the teacher', 'Jayden (8)', 'the Kayden review'). A name that is also a surname
+    needs what is said of a child alone ('visited Munro' is odd, 'Munro said' is an author), and the name finder must
+    take the word for a name where it stands, so places, services, roles, headings and public cases pass as in what
+    people type ('referred to Kooth', 'Dr Patel', 'the Philomena Protocol'). Entries name tools, judgments and
+    authors ('Makaton', 'Gillick', 'Munro'): none is such a given name in such a place."""
+    candidates: list[int] = []
+    for i, token in enumerate(tokens):
+        word = token.text
+        if len(word) < 3 or not word[0].isupper() or not word[1:].replace("-", "").replace("'", "").replace(
+                "’", "").islower():
+            continue  # most words: no capital, or an abbreviation ('MASH', 'IRO')
+        bare = folded[i]
+        if bare not in lexicon.given and _plain(bare) not in lexicon.given:
+            continue
+        if bare in lexicon.common_words or bare in lexicon.context_given or bare in lexicon.far_places \
+                or bare in lexicon.never_names:
+            continue  # 'Grace', 'Hope', 'Wales', 'Alfie' in a heading: words or places first
+        if i + 1 < len(tokens) and tokens[i + 1].text[0].isupper() \
+                and text[token.end:tokens[i + 1].start] in (" ", "-"):
+            continue  # 'the Philomena Protocol', 'Kayden Smith': a name of more words, judged as such
+        if _person_around(text, tokens, folded, i, surname=bare in lexicon.surnames):
+            candidates.append(i)
+    if not candidates:
+        return []
+    names = {hit.words for hit in NameFinder(lexicon, listed).hits(text) if hit.kind == "name"}
+    return [Hit("name", tokens[i].text) for i in candidates if tokens[i].text in names]
+
+
+def _person_around(text: str, tokens: list[_Token], folded: list[str], i: int, surname: bool) -> bool:
+    """The words around token i say a person is meant (see single_name_hits)."""
+    after = text[tokens[i].end:tokens[i].end + 60]
+    if PERSON_STRONG.match(after) or _ONLY_A_PERSON.match(after):
+        return True  # 'Jayden (8)', 'Kayden lives with nan', 'Kayden was not at home'
+    if re.search(r"['’]s$", tokens[i].text) and i + 1 < len(tokens) and folded[i + 1] in _POSSESSED:
+        return True  # "Kayden's foster carer"
+    prev = folded[i - 1] if i and re.fullmatch(r"\s{1,2}", text[tokens[i - 1].end:tokens[i].start]) else ""
+    if prev in _SEEING or _SPOKE_TO.search(text[max(0, tokens[i].start - 30):tokens[i].start]):
+        return True  # 'visited Kayden', 'spoke to Kayden'
+    if surname:
+        return False  # 'For Munro, ...', 'Munro said', 'the Munro review': an author
+    if prev in _FOR_OR_WITH or _SPEECH_AFTER.match(after) or _WHO_AFTER.match(after):
+        return True  # 'for Kayden, who', 'Kayden told the teacher'
+    k = i + 1
+    while k < len(tokens) and folded[k] in _REVIEW_QUALIFIERS:
+        k += 1
+    return k < len(tokens) and k <= i + 4 and folded[k] in _REVIEW_WORDS  # 'the Kayden review'
 
 
 def _may_be_listed(text: str, tokens: list[_Token], folded: list[str], listed: frozenset[str]) -> bool:

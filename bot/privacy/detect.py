@@ -474,7 +474,8 @@ councillor cllr director lead supervisor assessor mentor coordinator co-ordinato
 professor prof dsp am asye nqsw social police health reviewing independent service team advanced senior
 auditor auditors moderator moderated reviewer atm hos qa chairperson tutor coach educator
 justice lj hhj dj qc kc lord lady dame sir baroness mp
-"""))
+pastor vicar priest imam rabbi chaplain reverend rev doc
+"""))  # the last line: faith leaders and a doctor as people write them ('pastor said', 'doc said it was a sprain')
 RELATIONS = frozenset(_split("""
 mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nanny gran granny grandma
 grandmother grandad grandfather grandpa aunt auntie aunty uncle brother sister sibling siblings cousin
@@ -522,6 +523,54 @@ PERSON_STRONG = re.compile(
     r"\s+(?:is|was)\s+(?:now\s+)?(?:in\s+year\s+\d{1,2}\b|\d{1,2}\s*(?:and\b|,|years?\b|yrs?\b|yo\b|now\b|\.|$))|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed)\b)",
     re.IGNORECASE)
+# What is said only of a person, never of a thing, a place or a council: 'was not at home',
+# 'is at school', 'was hit', 'ran off', 'said she was', 'lives with nan'. Enough for a word that is a name second and a
+# place or an English word first ('chelsea was not at home', not 'kent said they would fund it'; 'storm said she was
+# scared', not 'gun was found'): see NameFinder._word_first.
+_ONLY_A_PERSON = re.compile(
+    rf"^{_ADVERB}\s+(?:(?:cried|absconded|disclosed|discloses|ran\s+(?:off|away)|went\s+missing|"
+    r"(?:lives|lived|living|stays|stayed|staying)\s+with|"
+    # a plan for a child: 'Paris to continue with CAMHS', 'chelsea to attend school daily'
+    r"to\s+(?:attend|engage|continue\s+(?:with|at|to\s+attend)|stay\s+with|live\s+with|remain\s+(?:with|at\s+home)|"
+    r"return\s+home)|"
+    r"(?:said|says|told|tells)(?:\s+that)?\s+(?:she|he|her|him|me|us|mum|dad|nan|the\s+(?:teacher|sw|worker|police))"
+    r")\b|(?:was|is|were|has\s+been|had\s+been)(?:\s+not)?\s+(?:at\s+(?:home|school|nursery|college)|home\s+alone|"
+    r"asleep|hungry|poorly|afraid|scared|frightened|upset|tearful|distressed|crying|hit|hurt|injured|bruised|smacked|"
+    r"slapped|kicked|punched|assaulted|abused|bullied|in\s+care|absent|in\s+year\s+\d{1,2}|"
+    r"(?:reported\s+)?missing\s+from\s+(?:care|home|school|placement|(?:her|his|their)\s+placement)|reported\s+missing|"
+    r"seen\s+(?:alone|at\s+(?:home|school|nursery)))\b)", re.IGNORECASE)
+# Seasons, months, days and holidays: when a round of audits or an action falls ('Voice of the child winter',
+# 'Young person spring', 'plan for the child summer'). Several are given names too ('summer', 'april', 'autumn').
+SEASONS = frozenset(_split("spring summer autumn winter midsummer midwinter"))
+CALENDAR_WORDS = SEASONS | frozenset(_split("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday christmas xmas easter halloween
+"""))
+# Words for any child or young person, not for one of a family ('the child', 'young person', 'children'): in a title a
+# season or a month after one is when ('Voice of the child winter'); after a family word it is a name ('sister april',
+# 'baby summer').
+CHILD_IN_GENERAL = frozenset(_split("child children kid kids yp cyp person pupil pupils student students teen teens"
+                                    " teenager teenagers toddler toddlers babies siblings"))
+# After a season or a month, what says the child is meant: 'who' ('the child summer, who is 8'); a person's verb is
+# PERSON_AFTER ('child summer said').
+_WHO_AFTER = re.compile(r"^,?\s+who\b", re.IGNORECASE)
+# A piece of work just before 'called' or 'named': the cue names the work, not a child, and 'called' is no phoning
+# ('a campaign called spring refresh', 'an audit named winter review', 'a programme called hope'). Not 'review', 'plan',
+# 'report' or 'referral', which name the people in them ('the referral named jayden').
+_WORK = (r"\b(?:campaign|audit|round|checklist|project|programme|program|theme|initiative|scheme|course|training|"
+         r"workshop|module|tool|toolkit|app|framework)s?\s+")
+WORK_BEFORE_CUE = re.compile(rf"{_WORK}$", re.IGNORECASE)
+_WORK_CALLED = re.compile(rf"{_WORK}(?:called|named)\s+$", re.IGNORECASE)
+# Asked to meet someone, as an action says it, or worried about them: 'see the child summer', 'phone the young person
+# april', 'worried about the child summer'.
+_TO_MEET_BEFORE = re.compile(r"\b(?:see|visit|meet|phone|call|ring|text|email|contact|ask|tell|about|"
+                             r"(?:speak|talk|chat)\s+(?:to|with))\s+$", re.IGNORECASE)
+# Words that may stand between a meeting and the child it names: 'spoke to the young person summer'.
+_CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|their|young|little|older|younger)\s+)*$",
+                              re.IGNORECASE)
+# Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
+_PETS = frozenset(_split("cat cats kitten puppy pony"))
 _NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
@@ -758,6 +807,20 @@ class NameFinder:
             return False  # 'arent', 'wont': a contraction without its apostrophe
         return self._given(word)
 
+    def _word_first(self, word: str) -> bool:
+        """A given name that is first a place or an English word, so only what is said of a person alone
+        (_ONLY_A_PERSON) makes it a child: a place that is also a census first name ('chelsea', 'kent', 'devon'), and a
+        common English word (below the everyday tier) that only the international first-name dictionary has as a name
+        ('gun', 'file', 'storm'; not a census name, a common given name or a QA-listed everyday name: 'jack', 'ruby').
+        The council's own names and the common given names ('barry', 'jordan') are names first."""
+        lex = self.lexicon
+        folded = _bare(word.casefold().replace("’", "'"))
+        if folded in self.listed or folded in lex.name_words or folded in lex.everyday_words:
+            return False  # an everyday word ('will', 'just', 'india') has stricter rules of its own
+        if folded in lex.far_places:
+            return folded in lex.census_given  # 'london' (no census name) stays a place wherever it stands
+        return folded in lex.common_words and folded not in lex.census_given and folded not in lex.everyday_names
+
     # -- spans
     def _places(self, tokens: list[_Token], mode: str) -> set[int]:
         """Tokens that are part of a place's name ('Croydon', 'Milton Keynes', 'St Helens'), longest first."""
@@ -967,14 +1030,18 @@ class NameFinder:
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words)) \
                     and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
-                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)):  # 'took hope from'
+                    and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
+                    and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
+                    and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
-                    and not article and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after):
-                spans.append((i, i))  # 'jack said he ...': a person's verb, no article before
+                    and not article and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after) \
+                    and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
+                spans.append((i, i))  # 'jack said he ...': a person's verb, no article before (not 'gun was found')
                 continue
-            if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after):
+            if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after) \
+                    and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
                 spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
                 continue
             if capital is not True and listed_given and prev in _FAMILY_BEFORE_NAME \
@@ -1031,7 +1098,9 @@ class NameFinder:
                 spans.append((i, i))  # 'Mum (Kerry-Ann) was drunk', 'dad, Jerome,'
                 continue
             if (prev in RELATIONS and self._touching(text, tokens, i - 1, i) and given
-                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))):
+                    and (capital or not self._common(word) or self._lower_given_after_relation(folded, prev, nxt))
+                    and not ((capital is not True or tokens[i - 1].text[0].isupper() or folded not in SEASONS)
+                             and self._calendar_after_child(text, tokens, i))):  # 'Voice of the Child Winter'
                 spans.append((i, i))
                 continue
             if self._rare_given(word) and not (surname and capital is False and self._common(word)) \
@@ -1056,6 +1125,9 @@ class NameFinder:
                 thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or _THING_IS.match(after) or (
                     # 'Hope was expressed', 'Hope is a theme in his drawings'
                     folded in self.lexicon.everyday_words and _DOING_AFTER.match(after)))  # 'Justice needs'
+                if sentence_start and not possessive and self._word_first(word) and (
+                        _bare(folded) in _PETS or not _ONLY_A_PERSON.match(after)):
+                    thing_passive = True  # 'Gun was found', 'Kent said they would': a capital there says nothing
                 if (PERSON_AFTER.match(after) or possessive) and not person_word_next and not thing_passive:
                     spans.append((i, i))
                     continue
@@ -1209,6 +1281,24 @@ class NameFinder:
             len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in _NOT_PEOPLE
                    and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
                    and stem not in self.lexicon.places for stem in stems)
+
+    @staticmethod
+    def _calendar_after_child(text: str, tokens: list[_Token], i: int) -> bool:
+        """Token i is a season, month, day or holiday right after a word for any child, with nothing after it that
+        says a person is meant and no meeting before: when, as campaign names and action texts say it ('Voice of the
+        child winter', 'Young person spring', 'plan for the child summer'; trial 9, finding 5), not the child's name
+        ('child summer said she was scared', 'the child summer, who is 8', "child april's mum", 'spoke to the child
+        summer'). After a family word it stays a name ('sister april', 'baby summer'). A season written with a capital
+        is when only in a title, where the word for the child has one too ('Voice of the Child Winter', not 'the child
+        Summer'); months and days always have one ('Voice of the child April'). The callers check that."""
+        if i == 0 or _bare(tokens[i].text.casefold()) not in CALENDAR_WORDS \
+                or tokens[i - 1].text.casefold() not in CHILD_IN_GENERAL:
+            return False
+        after = text[tokens[i].end:tokens[i].end + 40]
+        if PERSON_AFTER.match(after) or _WHO_AFTER.match(after):
+            return False
+        before = _CHILD_DESCRIBED.sub("", text[max(0, tokens[i - 1].start - 80):tokens[i - 1].start], count=1)
+        return not (_MEETING_BEFORE.search(before) or _TO_MEET_BEFORE.search(before))
 
     def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
@@ -1497,6 +1587,21 @@ _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|
 _GROUP_BEFORE = re.compile(r"(?:\b(?:kids|children|siblings|twins|brothers|sisters|boys|girls)\s*[(:]\s*|"
                            r"\b(?:mum|mother|dad|father|carer|sister|brother|nan|gran|aunt|uncle)\s+of\s+)$",
                            re.IGNORECASE)
+# Firms, shops, services and places one phones, and people phoned for their trade or rank ('dad called uber', 'mum
+# called shell about the gas', 'nan rang boots', 'mum called parish', 'dad called bishop'): never a name after a phoning
+# verb, though the baby-name lists have them all.
+PHONED = frozenset(_split("""
+uber lyft bolt taxi taxis cab cabs minicab virgin orange apple boots costa tesco asda argos amazon vodafone ee bt
+talktalk plusnet shell sony disney espn linux tesla ferrari cola dodge ford nike
+shelter council court crew press media metro channel parish chapel church temple villa everton farm dairy bar bank
+banks garage
+boss landlord landlady neighbour neighbours plumber builder locksmith bishop captain colonel lieutenant general governor
+chancellor marshal sheriff pope priest pastor prophet poet author artist lawyer farmer baker butler shepherd sailor
+pilot scout ranger knight emperor duchess chief mama papa babe dude gal pal champ champion winner warrior hero
+striker shooter rider elder
+"""))
+_PHONING_BEFORE = re.compile(r"\b(?:called|calling|phoned|phoning|rang|ringing|texted|emailed|messaged|contacted)\s+$",
+                             re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who what how why whether if today yesterday"

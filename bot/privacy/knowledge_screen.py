@@ -3,7 +3,8 @@
 Knowledge-base answers rightly name places, cases and judgments ('the Southwark judgment', 'Gillick'), so
 they are screened in the screen's content mode: structured identifiers (NHS numbers, UPNs, case-system ids,
 phones, emails, postcodes, addresses, dates of birth), names of two or more words from the installed lists ('Jayden
-Smith') and the council's own names file, not a name-like word alone (bot/privacy/content_names.py). The same
+Smith'), the council's own names file and a given name alone where a child is meant ('for Kayden, who lives with
+nan'), not a name-like word alone elsewhere (bot/privacy/content_names.py). The same
 screen runs for `audit-bot kb check` (any folder), `/audit kb check`, `/audit kb reload` and every edit the bot
 writes (the new-entry form), so all of them refuse the same texts in the same words.
 """

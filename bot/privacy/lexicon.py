@@ -53,7 +53,7 @@ KNOWN_WORD_ZIPF = 3.0
 # Words of practice that are names in some list but are never used as one in a case note.
 _NEVER_NAMES = frozenset(_split("""
 mum mom mam mummy dad daddy nan nana nanna gran granny grandma grandad grandpa aunt auntie aunty uncle
-baby child children son daughter sister brother sibling siblings cousin partner carer carers foster
+baby child children kid kids son daughter sister brother sibling siblings cousin partner carer carers foster
 mother father stepdad stepfather stepmum stepmother grandmother grandfather niece nephew twin twins
 parent parents family yp cyp sw tm iro dsl hv ap gp pc cp cin lac pep sen send salt camhs mash edt rhi
 plo icpc rcpc cla ehcp senco lado nrm mace cse cce pa ssw asye sdq gcp pams dv da re per via yos yot

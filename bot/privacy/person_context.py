@@ -15,15 +15,23 @@ only a person takes:
     called', 'the baby will be called', 'nicknamed'), the word is a name whatever it is ('ocean', 'spider');
   * where it may name or be a verb ('the girl called', 'her son named', 'she is known as', 'he was called'), a first
     name in any list is, the baby names that are also English words too ('ocean', 'blue', 'saint', 'blessing');
-  * after a person as its subject ('mum called', 'she called'), where it is most likely a verb, as before.
+  * after a person as its subject ('mum called', 'she called'), where it is most likely a verb, as before; but after a
+    family word ('mum called ocean', 'nan called blessing yesterday') a baby name that is also an English word is the
+    child's name, since one cannot phone an ocean, unless it is a firm, a service or a trade one phones, or more words
+    make it one ('dad called uber', 'dad called boots pharmacy', 'mum called virgin media'; detect.PHONED).
   Never a word that cannot be a name there: a function word, a time, a number, a person, a role or a service, how a
   caller was or what someone is like, name-calling, an adverb or a verb's form ('called out', 'called back', 'called
-  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named above');
+  the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named
+  above'); nor after a piece of work, which the cue names ('a campaign called spring refresh', 'a programme called
+  hope');
 - a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
   ("child's mum", "carer's", "worker's", "school's");
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
   after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words; or
-  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'.
+  set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'. A season, a month or a
+  day after a word for any child ('the child', 'young person', 'children') is when, as campaign names and actions say
+  it ('Voice of the child winter', trial 9), unless a person's verb, 'who' or a meeting says the child is meant
+  ('child summer said', 'spoke to the child summer'; detect.NameFinder._calendar_after_child).
 Made after a second trial ('record that olivia said she was scared', 'grace brown said', 'spoke to grace brown' were
 stored), three more, anchored the same way:
 - a given name after 'that' or 'this' with a person's verb after it ('said that olivia was hit', 'so that ruby can be
@@ -49,7 +57,14 @@ was refused), one more, anchored on where a sentence's subject stands:
     the word whatever the verb of being ('mark was left', 'will was discussed', 'may was busy', 'summer was hard');
     only a given name that QA list as an everyday word (data/everyday_word_names.txt) and that is then told of
     telling, which no plan, bill or will does ('hope told the teacher', 'summer disclosed', 'mark said he was
-    scared'), is a name.
+    scared'), is a name;
+  * a name that is a place or an English word first (detect.NameFinder._word_first: a place that is also a census
+    first name, 'chelsea', 'kent', 'devon'; a common word that only the international first-name dictionary has as a
+    name, 'gun', 'file', 'storm') only with what is said of a person alone, never of a thing or a council ('chelsea was
+    not at home', 'storm said she was scared'; not 'gun was found', 'kent said they would fund it'). A place that is no
+    census name ('london') stays a place, as it does with a capital. The same holds for detect.py's lower-case
+    'X said' rule and for a capitalised word at a sentence's start ('Gun was found'). Faith leaders are roles, as a
+    doctor is ('pastor said', 'Pastor Jones').
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -64,16 +79,20 @@ from bot.privacy.detect import (
     _DETERMINERS,
     _MEETING_BEFORE,
     _NOT_PEOPLE,
+    _ONLY_A_PERSON,
     _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
     _PERSON_VERB_WORDS,
+    _PETS,
     _THING_IS,
     NICKNAME_CUES,
     PERSON_AFTER,
+    PHONED,
     RELATIONS,
     ROLES,
     TITLES,
+    WORK_BEFORE_CUE,
     Hit,
     NameFinder,
     _Token,
@@ -148,7 +167,7 @@ today tonight tomorrow yesterday once twice thrice earlier later late early firs
 now afterwards back home straight again morning afternoon evening night weekend
 one two three four five six seven eight nine ten eleven twelve twenty hundred several many few both all most half
 police ambulance paramedics emergency security reception switchboard helpline hotline office work hospital duty
-kooth samaritans refuge shelter
+kooth samaritans refuge shelter uber lyft taxi taxis cab cabs minicab
 nobody noone everybody anybody nothing something everything anything
 upset drunk angry anxious calm tearful distraught hysterical frantic irate abusive aggressive hostile emotional
 scared afraid sick difficult quiet loud naughty rude polite mature immature smart cheeky chatty bossy sneaky
@@ -193,6 +212,15 @@ _SENTENCE_END = re.compile(r"(?:[.!?;:]|\n)[\s\"'“”‘’()\[\]*•·>–-]*
 # An answer's first word before a comma starts the sentence again: 'no, jack was not at home'.
 _ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
 _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
+# A family word just before 'called' or 'named': the family member as the subject ('mum called', 'her brother called').
+_FAMILY_CALLED = re.compile(rf"\b(?:{'|'.join(sorted(RELATIONS))})\s+(?:called|named)$", re.IGNORECASE)
+# Where a name after 'mum called' ends: the text or a clause ends, or a time, 'and', 'who' or what the call was about
+# follows ('mum called ocean yesterday', 'nan called blessing about contact'); not a noun that makes the word part of a
+# firm's or a service's name ('dad called boots pharmacy', 'mum called virgin media').
+_FAMILY_NAME_ENDS = re.compile(
+    r"^(?:\s*(?:[,.;:!?)]|\s[-–]\s|$)|\s+(?:who|and|but|because|as|so|yesterday|today|tonight|earlier|again|twice|"
+    r"back|last|this|on|at|to|from|about|after|before|when|while|asking|saying|crying|upset|in|into|over)\b)",
+    re.IGNORECASE)
 # Telling, which no plan, bill or will does: 'hope told the teacher', 'summer disclosed', 'mark said he was scared'
 # (but 'the bill said £50', 'the will says the house is hers' are a document's words).
 _TELLING = re.compile(
@@ -242,8 +270,11 @@ class PersonContextFinder(NameFinder):
                 named = False  # in text without capitals, an abbreviation: 'known as CIN'
             elif grammar:
                 named = self._named_there(word, after, grammar)
-            else:
-                named = self._person_word(word, strong=False)
+            else:  # no person before: 'called ruby', but 'a campaign called spring refresh' names the campaign
+                named = not WORK_BEFORE_CUE.search(before) and self._person_word(word, strong=False)
+            if not named and grammar == _AFTER_PERSON and _FAMILY_CALLED.search(before + m.group("cue")) \
+                    and (word.islower() or (mode == "mixed" and word[1:].islower())):
+                named = self._family_called(word, after)  # 'mum called ocean', not 'dad called uber'
             if named:
                 spans.append((k, self._surname_after(text, tokens, k)))
                 spans += self._named_with(text, tokens, spans[-1][1])
@@ -289,6 +320,20 @@ class PersonContextFinder(NameFinder):
         if grammar == _MAY_NAME and self._first_name(bare):
             return True
         return word.islower() and self._person_word(word, strong=True)
+
+    def _family_called(self, word: str, after: str) -> bool:
+        """The word after a family word and 'called' ('mum called ocean', 'nan called blessing yesterday'): a baby name
+        that is also an English word is the child's name where nothing after it makes it a thing phoned, since one
+        cannot phone an ocean; a firm, a shop, a service or a trade ('dad called uber', 'mum called sky about the
+        bill', 'dad called boots pharmacy'), an everyday word, a far place that is no census name ('nan called
+        london') and what 'called' takes as a verb ('called back', 'called upset', 'called the police') stay words.
+        Given names are judged as before ('mum called jayden')."""
+        lex = self.lexicon
+        bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+        if bare not in lex.word_names or bare in PHONED or bare in lex.everyday_words or bare in _NOT_PEOPLE \
+                or (bare in lex.far_places and bare not in lex.census_given) or self._cannot_be_named(bare, after):
+            return False
+        return bool(re.search(r"['’]s$", word) or _FAMILY_NAME_ENDS.match(after))
 
     def _first_name(self, bare: str) -> bool:
         """A first name in any list: the census, the international dictionary, the baby names (those that are also
@@ -397,8 +442,9 @@ class PersonContextFinder(NameFinder):
                 if not _APPOSITIVE_ENDS.match(after):
                     continue
             elif not self._touching(text, tokens, i - 1, i) or not (
-                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)):
-                continue
+                    PERSON_AFTER.match(after) or _NAME_ENDS.match(after)) \
+                    or (word.islower() and self._calendar_after_child(text, tokens, i)):
+                continue  # 'voice of the child winter': a season ends a title
             bare = re.sub(r"['’]s$", "", word.casefold())
             if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
                 spans.append((i, self._surname_after(text, tokens, i)))
@@ -451,10 +497,13 @@ class PersonContextFinder(NameFinder):
         name told of telling ('hope told the teacher')."""
         lex = self.lexicon
         bare = word.casefold()
-        if len(bare) < 3 or bare in lex.never_names or bare in lex.far_places \
+        if len(bare) < 3 or bare in lex.never_names or bare in _PETS \
                 or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
-                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare) \
-                or (bare in lex.context_given and bare not in lex.everyday_names):
+                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare):
+            return False
+        if self._word_first(bare):  # 'chelsea was not at home', 'storm said she was scared'; not 'gun was found'
+            return bool(_ONLY_A_PERSON.match(after))
+        if bare in lex.far_places or (bare in lex.context_given and bare not in lex.everyday_names):
             return False
         if bare in lex.everyday_words:
             return sentence_start and bare in lex.everyday_names and bool(_TELLING.match(after))

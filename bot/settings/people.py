@@ -7,7 +7,7 @@ Roles decide what a person may see and do, so this module is the single place th
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import time
 from enum import StrEnum
@@ -117,19 +117,22 @@ class Directory:
         person = self.people.get(user_id)
         return person.name if person else user_id
 
-    def named(self, text: str) -> str | None:
+    def named(self, text: str, among: Collection[str] | None = None) -> str | None:
         """The one person whose name is `text` as the bot writes it ("@Team manager (South)", copied from a reply in
-        the terminal chat), case and spacing aside; None when nobody, or more than one person, has that name."""
-        found = [user_id for user_id, whole in self._names_starting(text) if whole]
+        the terminal chat), case and spacing aside; None when nobody, or more than one person, has that name. With
+        `among`, only those people are looked at (an action's owner: the case's people)."""
+        found = [user_id for user_id, whole in self._names_starting(text, among) if whole]
         return found[0] if len(found) == 1 else None
 
-    def names_starting(self, text: str) -> list[str]:
-        """Everyone whose name begins with `text` ("@Team manager": each team manager), to ask which one was meant."""
-        return [user_id for user_id, _ in self._names_starting(text)]
+    def names_starting(self, text: str, among: Collection[str] | None = None) -> list[str]:
+        """Everyone whose name begins with `text` ("@Team manager": each team manager), to ask which one was meant;
+        with `among`, only those people."""
+        return [user_id for user_id, _ in self._names_starting(text, among)]
 
-    def _names_starting(self, text: str) -> list[tuple[str, bool]]:
+    def _names_starting(self, text: str, among: Collection[str] | None) -> list[tuple[str, bool]]:
         wanted = " ".join(text.strip().lstrip("@").split()).casefold()
         if not wanted:
             return []
-        folded = {p.user_id: " ".join(p.name.split()).casefold() for p in self.people.values()}
+        folded = {p.user_id: " ".join(p.name.split()).casefold() for p in self.people.values()
+                  if among is None or p.user_id in among}
         return sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))

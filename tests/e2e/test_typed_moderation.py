@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from bot.core.services import Services
@@ -85,9 +86,48 @@ def test_agree_typed_while_the_reason_is_awaited_is_not_taken_as_the_reason(engi
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
 
-def test_someone_moderating_nothing_still_gets_the_knowledge_base(engine: Engine, services: Services) -> None:
-    _, out = drive(engine, ["disagree"], user="U0PRAN001")
-    assert "moderating" not in out
+# -- trial 9, finding 10: nothing held ---------------------------------------------------------------------------
+
+QA_LEAD, PRACTITIONER = "U0QALEAD1", "U0PRAN001"
+
+
+def said(engine: Engine, user: str, text: str) -> str:
+    return flat(" ".join(reply.text for reply in engine.message(user, text)))
+
+
+def test_a_moderator_holding_none_is_told_so_and_how_to_open_the_first_waiting(engine: Engine,
+                                                                                services: Services) -> None:
+    """Trial 9: a QA lead typed `agree` in a new session with no audit open and got the knowledge base's article on
+    the moderation agreement rate, so may have thought they had agreed."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        for user in (QA_LEAD, SOUTH):
+            for word in ("agree", "Disagree.", "agree!"):
+                text = said(engine, user, word)
+                assert text.startswith("You are not moderating an audit now, so nothing was decided:"), text
+                assert f"`/audit moderate {audit_id}` opens #{audit_id}" in text
+                assert "agreement rate" not in text
+        assert store.get_audit(services.storage, audit_id).status == "submitted"
+        assert "Agree" in " ".join(c.label for r in engine.command(QA_LEAD, f"moderate {audit_id}") for c in r.choices)
+    assert votes(services) == 0
+
+
+def test_a_moderator_with_nothing_waiting_is_told_that_too(engine: Engine, services: Services) -> None:
+    text = said(engine, QA_LEAD, "agree")
+    assert text.startswith("You are not moderating an audit now, so nothing was decided:")
+    assert "none is waiting for you" in text
+    assert votes(services) == 0
+
+
+@pytest.mark.parametrize("word", ["agree", "disagree", "agree 12", "Disagree with #3."])
+def test_a_practitioner_typing_agree_gets_a_short_reply_not_an_article(engine: Engine, services: Services,
+                                                                       word: str) -> None:
+    """Not the knowledge base's article on moderation agreement rates, and not noted as a question."""
+    [reply] = engine.message(PRACTITIONER, word)
+    assert reply.text.startswith("There is no moderation for you to agree or disagree with:")
+    assert "`/audit reflect 12`" in reply.text and "`/audit respond 12 accept`" in reply.text
+    assert not reply.choices and not reply.title
+    assert votes(services) == 0
 
 
 def test_typed_disagree_through_slack_offers_the_grades(bot: RunningBot, standin, services: Services,

@@ -86,8 +86,8 @@ def test_the_owner_is_changed_by_name_at_the_submit_step_and_it_still_submits(en
 @pytest.mark.parametrize(("typed", "said"), [
     ("action 9 due 11/12", "Action 9 is not one of audit #1's actions. Its only open action is action 1."),
     ("action 1 due 1/12/2026", "Tuesday 1 December 2026 has passed; give a due date from today onwards."),
-    ("action 1 owner Somebody Else", "I don't know that person. Type `action 1 owner` and the name of someone in the "
-                                     "bot's teams list as I write it, like `action 1 owner Team manager (North)`, or "
+    ("action 1 owner Somebody Else", "I don't know that person. Type `action 1 owner` and the name of one of the "
+                                     "case's people as I write it, like `action 1 owner Team manager (North)`, or "
                                      "their Slack member ID."),
     # (`Social worker` alone is the case's worker, as at the actions step: bot.audits.action_owners)
     ("action 1 owner Social worker N", "“Social worker N” could be Social worker N1 or Social worker N2: type the "
@@ -209,8 +209,8 @@ def test_a_done_action_is_said_to_be_done_with_how_to_reopen_it(engine: Engine, 
     ("{audit} action {other} due 2/12/2026", "Wednesday 2 December 2026 has passed; give a due date from today "
                                              "onwards."),
     ("{audit} action {other} owner nobody at all", "I don't know that person. Type `/audit edit {audit} action "
-                                                   "{other} owner` and the name of someone in the bot's teams list as "
-                                                   "I write it, like `/audit edit {audit} action {other} owner Social "
+                                                   "{other} owner` and the name of one of the case's people as I "
+                                                   "write it, like `/audit edit {audit} action {other} owner Social "
                                                    "worker N1`, or their Slack member ID."),
     ("{audit} action {other} due 30/12", "Action {other} is already due Wednesday 30 December 2026, so nothing "
                                          "changed."),

@@ -22,6 +22,7 @@ from tests.audit_driver import next_input
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
 from tests.integration.test_moderated_inadequate_action import ACTION, REASON, audit_with_no_open_action
+from tests.integration.test_wording import submitted_audit
 
 DRAFTED = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 QA = "U0QALEAD1"
@@ -87,7 +88,7 @@ def test_a_campaign_audit_offers_the_cases_worker_its_teams_manager_then_the_aud
     ("the social worker", SOUTH_WORKER), ("the worker", SOUTH_WORKER), ("Social worker", SOUTH_WORKER),
     ("the manager", SOUTH_MANAGER), ("team manager", SOUTH_MANAGER), ("The team manager.", SOUTH_MANAGER),
     ("Team manager (South)", SOUTH_MANAGER), ("me", NORTH_MANAGER),
-    ("Social worker N2", "U0PRAN002"), ("team manager (sou", SOUTH_MANAGER), (f"<@{SOUTH_WORKER}>", SOUTH_WORKER),
+    ("team manager (sou", SOUTH_MANAGER), (f"<@{SOUTH_WORKER}>", SOUTH_WORKER),
 ])
 def test_the_worker_or_the_manager_typed_mean_the_cases_own(engine: Engine, services: Services, clock, typed: str,
                                                             owner: str) -> None:
@@ -154,9 +155,9 @@ def test_a_moderators_action_takes_the_worker_or_the_manager_typed(engine: Engin
 def test_the_start_of_several_names_is_asked_about_and_nothing_is_taken(engine: Engine, services: Services,
                                                                         clock) -> None:
     audit_id, _ = campaign_audit_at_the_owner(engine, services)
-    [asked] = engine.message(NORTH_MANAGER, "Social worker N", surface="terminal")
-    assert asked.kind == "error" and asked.text == ("“Social worker N” could be Social worker N1 or Social worker N2: "
-                                                    "type the whole name, like `Social worker N1`.")
+    [asked] = engine.message(NORTH_MANAGER, "Team manager (", surface="terminal")  # the South case's and the auditor
+    assert asked.kind == "error" and asked.text == ("“Team manager (” could be Team manager (North) or Team manager "
+                                                    "(South): type the whole name, like `Team manager (North)`.")
     assert draft_owner(services, audit_id) is None
 
 
@@ -189,3 +190,81 @@ def test_the_manager_in_a_typed_change_lists_each_managers_whole_name_when_there
     assert action_store.get_action(services.storage, action_id).owner_id == SOUTH_WORKER
     engine.message(NORTH_MANAGER, f"action {action_id} owner Deputy team manager (South)", surface="terminal")
     assert action_store.get_action(services.storage, action_id).owner_id == DEPUTY
+
+
+# -- trial 9, finding 3: an owner is one of the case's people, typed as well as pressed ----------------------------
+
+NORTH_WORKER, NORTH_COLLEAGUE = "U0PRAN001", "U0PRAN002"
+OUTSIDE = ("Social worker S1 is not one of this case's people, so can't hold an action on it: its owner must be the "
+           "case's worker, a manager of North Assessment Team, the auditor or someone else in that team.")
+
+
+def north_draft_at_the_owner(engine: Engine) -> None:
+    """North's manager audits N1's (North) case up to "Who owns this action?", as in the trial."""
+    drive(engine, [*TO_ACTIONS, "update the plan with the child's wishes"], user=NORTH_MANAGER)
+
+
+def test_the_start_of_a_name_offers_only_the_cases_people_as_in_the_trial(engine: Engine, services: Services,
+                                                                          clock) -> None:
+    north_draft_at_the_owner(engine)
+    [asked] = engine.message(NORTH_MANAGER, "Social", surface="terminal")
+    assert asked.kind == "error" and asked.text == ("“Social” could be Social worker N1 or Social worker N2: type the "
+                                                    "whole name, like `Social worker N1`.")
+    assert draft_owner(services, 1) is None
+
+
+@pytest.mark.parametrize("typed", ["Social worker S1", "social worker s", f"<@{SOUTH_WORKER}>", SOUTH_WORKER])
+def test_someone_outside_the_cases_team_is_refused_as_owner_saying_who_may_hold_it(engine: Engine,
+                                                                                 services: Services, clock,
+                                                                                 typed: str) -> None:
+    north_draft_at_the_owner(engine)
+    replies = engine.message(NORTH_MANAGER, typed, surface="terminal")
+    assert [r.text for r in replies if r.kind == "error"] == [OUTSIDE]
+    assert draft_owner(services, 1) is None and store.get_audit(services.storage, 1).step == "action_owner"
+    assert not [r for r in replies if r.to_user is not None]
+
+
+def test_a_start_that_fits_only_people_outside_the_case_is_refused(engine: Engine, clock) -> None:
+    north_draft_at_the_owner(engine)
+    [refused] = engine.message(NORTH_MANAGER, "Team manager (C", surface="terminal")
+    assert refused.kind == "error" and "is not one of this case's people" in refused.text
+    [refused] = engine.message(NORTH_MANAGER, "Social worker C1", surface="terminal")
+    assert refused.text == OUTSIDE.replace("S1", "C1")
+
+
+def test_a_draft_actions_owner_changed_to_someone_outside_is_refused(engine: Engine, services: Services,
+                                                                      clock) -> None:
+    north_draft_at_the_owner(engine)
+    drive(engine, ["the worker", "30/12/2026"], user=NORTH_MANAGER)
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    [refused] = engine.message(NORTH_MANAGER, f"action {action.id} owner Social worker S1", surface="terminal")
+    assert refused.kind == "error" and refused.text == OUTSIDE
+    assert action_store.get_action(services.storage, action.id).owner_id == NORTH_WORKER
+    engine.message(NORTH_MANAGER, f"action {action.id} owner Social worker N2", surface="terminal")
+    assert action_store.get_action(services.storage, action.id).owner_id == NORTH_COLLEAGUE
+
+
+def test_a_submitted_actions_owner_is_not_given_to_another_team_and_nobody_is_told(engine: Engine,
+                                                                                   services: Services) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        audit_id = submitted_audit(engine, services, NORTH_MANAGER)
+        [action] = action_store.actions_of_audit(services.storage, audit_id)
+        replies = engine.command(NORTH_MANAGER, f"edit {audit_id} action {action.id} owner Social worker S1",
+                                 surface="terminal")
+    assert [r.text for r in replies] == [OUTSIDE]
+    assert action_store.get_action(services.storage, action.id).owner_id == action.owner_id
+    [listed] = engine.command(SOUTH_WORKER, "actions", surface="terminal")
+    assert f"audit #{audit_id}" not in listed.text
+
+
+def test_a_moderators_first_action_goes_only_to_the_cases_people(engine: Engine, services: Services) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        audit_id, _ = audit_with_no_open_action(engine, services)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON, ACTION, "Social worker S1",
+                                "me", "Social"], user=QA)
+    assert OUTSIDE in " ".join(out.replace("`", "").split())
+    assert ("You are not one of this case's people, so can't hold an action on it: its owner must be the case's "
+            "worker, a manager of North Assessment Team, the auditor or someone else in that team.") in " ".join(
+                out.split())
+    assert "“Social” could be Social worker N1 or Social worker N2" in out
+    assert not [a for a in action_store.actions_of_audit(services.storage, audit_id) if a.done_at is None]

@@ -110,3 +110,34 @@ def test_text_that_does_not_start_with_a_grade_says_what_to_type() -> None:
 
     with pytest.raises(UserError, match="Start with the new grade"):
         split_grade("because reviews are now on time")
+
+
+# -- trial 9, finding 1: the grade read as the overall-grade step reads it ----------------------------------------
+
+@pytest.mark.parametrize(("typed", "grade", "named", "reason"), [
+    ("RI, views are summarised by adults", "requires_improvement", "RI", "views are summarised by adults"),
+    ("req imp, views are summarised by adults", "requires_improvement", "req imp", "views are summarised by adults"),
+    ("RI - visits lapsed in May", "requires_improvement", "RI", "visits lapsed in May"),
+    ("inadequate because visits were missed", "inadequate", "inadequate", "visits were missed"),
+    ("actually good, reviews are now on time", "good", "good", "reviews are now on time"),
+    ("requires improvment: reviews slipped", "requires_improvement", "requires improvment", "reviews slipped"),
+])
+def test_a_grade_then_a_comma_dash_or_because_is_read_as_at_the_overall_grade(typed: str, grade: str, named: str,
+                                                                             reason: str) -> None:
+    from bot.audits.regrade import split_grade
+
+    assert split_grade(typed) == (grade, named, reason)
+
+
+@pytest.mark.parametrize("typed", ["RI, views are summarised by adults", "req imp, views are summarised by adults"])
+def test_edit_grade_with_a_comma_changes_the_grade_as_in_the_trial(engine: Engine, services: Services,
+                                                                   submitted: int, typed: str) -> None:
+    assert store.get_audit(services.storage, submitted).overall_grade != "requires_improvement"
+    with time_machine.travel(CHANGED_AT, tick=False):
+        replies = engine.command(AUDITOR, f"edit {submitted} grade {typed}", surface="terminal")
+    assert not [r for r in replies if r.kind == "error"], [r.text for r in replies]
+    assert "grade changed from" in replies[0].text and "to Requires improvement to be good" in replies[0].text
+    [told] = [r for r in replies if r.to_user == WORKER and "was changed" in r.text]
+    assert told.text.endswith(": views are summarised by adults")
+    after = store.get_audit(services.storage, submitted)
+    assert (after.overall_grade, after.grade_reason) == ("requires_improvement", "views are summarised by adults")

@@ -106,8 +106,10 @@ def test_ok_does_not_send_and_send_still_works_after_a_question(engine: Engine, 
     """`ok` acknowledges; an alert cannot be unsent, so it takes a plain yes (or send), as a removal does."""
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id, _ = moderated_to_inadequate(engine, services)
-        [refused] = engine.message(SOUTH, "ok")
+        refused, *again = engine.message(SOUTH, "ok")
         assert refused.kind == "notice" and undecided(services, audit_id)
+        assert f"Back to your moderation of audit #{audit_id}:" in flat(" ".join(r.text for r in again))
+        assert "Send it?" in flat(" ".join(r.text for r in again))
         asked_aside = engine.message(SOUTH, "what does RI mean?")
         assert undecided(services, audit_id) and messaged(asked_aside) == []
         sent = engine.message(SOUTH, "send")

@@ -77,3 +77,13 @@ def test_kb_check_in_the_chat_and_the_new_entry_form_refuse_the_same_name_in_the
     add_entry(kb_dir)
     assert kb_check_messages(engine) == [NAME_PROBLEM]
     assert told == NAME_PROBLEM.replace("family-tree-tool", "when-is-the-fire-drill-held")
+
+
+def test_reload_refuses_a_childs_given_name_alone_where_it_stands_for_the_child(
+        engine: Engine, services: Services, kb_dir: Path) -> None:
+    """P9: 'e.g. for Kayden, who lives with nan' passed, as content took names of two or more words only."""
+    line = add_entry(kb_dir, ENTRY.replace("Kayden Smith", "Kayden"))
+    [reply] = engine.command(QA_LEAD, "kb reload")
+    assert reply.kind == "error"
+    assert f"• `kb/good-practice.yaml:{line}` — {NAME_PROBLEM.replace('Kayden Smith', 'Kayden')}" in reply.text
+    assert "family-tree-tool" not in services.knowledge.current.kb.entries

@@ -148,3 +148,41 @@ def test_a_draft_never_submitted_changes_its_grade_without_a_reason(send: Send, 
     assert (audit.overall_grade, audit.grade_reason) == ("good", None)
     assert not store.revisions_of(services.storage, 1)
 
+
+
+# -- trial 9, finding 2: `next` at a reopened audit's review goes on, as in a draft; only `submit` resubmits -------
+
+@pytest.mark.parametrize("typed", ["next", "Next.", "done", "ok"])
+def test_next_at_the_review_of_a_reopened_audit_goes_on_to_the_overall_grade_and_tells_nobody(
+        send: Send, services: Services, submitted_ri: int, typed: str) -> None:
+    with time_machine.travel(REOPENED_AT, tick=False):
+        send("type", f"/audit edit {submitted_ri}")
+        send("type", "change 3")
+        review = send("type", "yes, the assessment is on file and current")
+        assert {c.label for r in review for c in r.choices} >= {"Submit the changes", "Continue to the overall grade"}
+        replies = send("type", typed)
+    assert "resubmitted" not in texts(replies)
+    assert not [r for r in replies if r.to_user is not None]  # the worker gets no "changed after submitting" DM yet
+    assert replies[-1].text.startswith("**Overall grade**")
+    after = store.get_audit(services.storage, submitted_ri)
+    assert (after.status, after.step) == ("draft", "overall_grade")
+
+
+def test_submit_typed_at_the_review_of_a_reopened_audit_resubmits_it(send: Send, services: Services,
+                                                                      submitted_ri: int) -> None:
+    with time_machine.travel(REOPENED_AT, tick=False):
+        send("type", f"/audit edit {submitted_ri}")
+        send("type", "change 3")
+        send("type", "yes, the assessment is on file and current")
+        replies = send("type", "submit")
+    assert f"Audit #{submitted_ri} is resubmitted with your changes" in texts(replies)
+    assert any(r.to_user == WORKER and "changed the audit" in r.text for r in replies)
+    assert store.get_audit(services.storage, submitted_ri).status == "submitted"
+
+
+def test_other_text_at_a_reopened_review_says_both_ways_on(send: Send, submitted_ri: int) -> None:
+    with time_machine.travel(REOPENED_AT, tick=False):
+        send("type", f"/audit edit {submitted_ri}")
+        [refused] = [r for r in send("type", "looks fine to me") if r.kind == "error"]
+    assert ("to go on, type `next` (or press Continue to the overall grade), or `submit` (or press Submit the "
+            "changes) to resubmit it as it is") in refused.text

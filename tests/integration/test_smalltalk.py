@@ -184,3 +184,62 @@ def test_a_broken_smalltalk_file_is_reported_with_line_and_fix(tmp_path: Path) -
     assert "unknown field `replly` (did you mean `reply`?)" in joined and "smalltalk.yaml:6" in joined
     assert "needs `reply:`" in joined
     assert "must be a mapping" in joined
+
+
+# -- trial 9, finding 16 -----------------------------------------------------------------------------------------
+
+CHIT_CHAT = [
+    # the trial's own
+    "can you tell me a joke", "tell me a joke", "are you a robot", "who made you", "do you like your job",
+    # jokes
+    "Could you tell us a joke?", "please tell me a joke", "do you know any good jokes", "say something funny",
+    "make me laugh", "tell me another joke",
+    # who and what the bot is
+    "who built you?", "are you a real person", "am I talking to a bot", "are you AI", "what's your name?",
+    "where do you live", "who do you work for",
+    # feelings
+    "how are you feeling today", "do you enjoy your job", "are you happy", "do you ever sleep", "do you get bored",
+    # compliments
+    "you're brilliant", "good bot", "you are so clever",
+    # weather
+    "is it raining", "is it going to snow today", "it's freezing today", "what's the forecast",
+    # time
+    "what time is it", "what's the date today", "what day is it today", "is it friday yet", "is it lunchtime yet",
+]
+
+
+@pytest.mark.parametrize("text", CHIT_CHAT)
+def test_chit_chat_of_every_kind_gets_a_short_reply_and_is_never_noted(engine: Engine, services: Services,
+                                                                       text: str) -> None:
+    """Trial 9: "can you tell me a joke" was noted for the QA leads, who had to close it; "who made you" was noted
+    and "do you like your job" offered entries to pick from."""
+    replies = engine.message(PRACTITIONER, text)
+    said = " ".join(r.text for r in replies)
+    assert len(replies) == 1 and replies[0].kind != "error", said
+    assert "I don't know that yet" not in said and "Did you mean" not in said and not replies[0].choices
+    assert asks(services) == []
+    assert "No unanswered" in engine.command(QA_LEAD, "kb unanswered")[0].text
+
+
+@pytest.mark.parametrize("text", CHIT_CHAT[:5])
+def test_the_trial_s_chit_chat_is_told_what_the_bot_is_for(engine: Engine, text: str) -> None:
+    [reply] = engine.message(PRACTITIONER, text)
+    assert reply.text.startswith("I can only help with audits and practice questions")
+
+
+@pytest.mark.parametrize("text", [
+    "how are you meant to record a child's views", "who made the referral", "who made the decision to close the case",
+    "how are you supposed to evidence the child's voice", "what time is the ICPC", "is it cold calling if I phone mum",
+    "tell me a joke about the ICPC timescales", "who are you meant to tell", "can you tell me when the ICPC is due",
+    "what day is the review due", "are you a social worker", "could you tell me who the LADO is",
+    "please tell me the threshold for a section 47", "what's the date of the next panel",
+])
+def test_real_questions_that_start_like_chit_chat_are_not_small_talk(text: str) -> None:
+    assert SHIPPED.smalltalk.match(text) is None
+
+
+@pytest.mark.parametrize("text", ["how are you meant to record a child's views", "who made the referral"])
+def test_real_questions_that_start_like_chit_chat_are_asked(engine: Engine, services: Services, text: str) -> None:
+    said = " ".join(r.text for r in engine.message(PRACTITIONER, text))
+    assert not said.startswith("I can only help with audits") and not said.startswith("Hello!")
+    assert [a["query"] for a in asks(services)] == [text]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.core.services import Services
+from bot.engine.near_miss import SYNONYMS
 from bot.engine.routing import Engine
 from tests.integration.test_audit_cancel_restore import AUDITOR, cancel_through_the_engine
 from tests.support.typos import ARGS, NAMES, typo_of
@@ -196,3 +198,78 @@ def test_no_shipped_wording_that_starts_with_a_command_word_is_told_a_usage(engi
     told = [w for w in starting
             if any("isn't how `/audit" in r.text or "after its word" in r.text for r in engine.message(MANAGER, w))]
     assert told == []
+
+
+# -- trial 9, finding 15 -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "reply"), [
+    ("done 9434765919", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("done 1234567890", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("done 12345678901", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("done 99999999999999999999999", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("mark 1234567890", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("reopen 1234567890", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("action 99999999999999999999 due friday", "I can't find that action; type `/audit actions` to see your open "
+                                               "ones."),
+    ("action 9434765919 owner me", "I can't find that action; type `/audit actions` to see your open ones."),
+    ("reflect 1234567890123 I agree with it", "That number is too long for `/audit reflect`: type `/audit reflect "
+                                              "<number> [your reflections]`, like `reflect 12`."),
+    ("show 9434765919", "That number is too long for `/audit show`: type `/audit show <number>`, like `show 12`."),
+    ("edit 12345678901 grade good because it is", "That number is too long for `/audit edit`: type `/audit edit "
+                                                  "<number> [grade|reason|strengths|development <text>|action <action> "
+                                                  "due <date>|action <action> owner <name>|note <question> <text>|"
+                                                  "remove action <action>]`, like `edit 12`."),
+    ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [team]`."),
+])
+def test_a_command_word_and_a_long_number_gets_the_command_s_reply_never_a_reference_or_a_note(
+        engine: Engine, services: Services, typed: str, reply: str) -> None:
+    """Trial 9: `done 9434765919` (an NHS number pasted by mistake) was "DONE-9434765919 looks like a case
+    reference… /audit list case DONE-9434765919"; `done 12345678901`, `reflect 1234567890123 I agree with it` and
+    `action 9999… due friday` were noted for the QA leads."""
+    assert said(engine.message(MANAGER, typed)) == reply
+    assert asked(services) == []
+    assert "No unanswered" in said(engine.command(QA_LEAD, "kb unanswered"))
+
+
+# Every word that starts a command typed bare: the commands, the words people use for them, and the audit shortcuts
+# that take an action's number.
+TYPED_WORDS = sorted({*NAMES, *SYNONYMS, "done", "mark", "complete", "completed", "action", "reopen"})
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.sampled_from(TYPED_WORDS), digits=st.text(alphabet="0123456789", min_size=1, max_size=30),
+       hashed=st.booleans(), user=st.sampled_from([PRACTITIONER, MANAGER, QA_LEAD]))
+def test_any_command_word_and_any_number_is_never_noted_nor_echoed_as_a_reference(
+        engine: Engine, services: Services, word: str, digits: str, hashed: bool, user: str) -> None:
+    typed = f"{word} {'#' if hashed else ''}{digits}"
+    text = said(engine.message(user, typed))
+    assert "looks like a case reference" not in text, typed
+    assert "noted your question" not in text and asked(services) == [], typed
+    if len(digits) >= 10:  # as long as an NHS number: never said back
+        assert digits not in text, typed
+
+
+@pytest.mark.parametrize("digits", ["9434765919", "12345678901", "99999999999999999999999"])
+def test_every_command_word_with_a_number_as_long_as_an_nhs_number_or_longer_never_says_it_back(
+        engine: Engine, services: Services, digits: str) -> None:
+    """Each word, not only those the property test happens to draw: `compare 9434765919` was "I can't find audit
+    #9434765919"."""
+    for user in (MANAGER, QA_LEAD):
+        for word in TYPED_WORDS:
+            text = said(engine.message(user, f"{word} {digits}"))
+            assert digits not in text and "looks like a case reference" not in text, (user, word, text)
+    assert asked(services) == []
+
+
+@pytest.mark.parametrize("line", ["show 9434765919", "edit 9434765919 grade good", "reflect 9434765919",
+                                  "respond 9434765919 accept", "redact 9434765919", "resume 9434765919",
+                                  "restore 9434765919", "moderate 9434765919", "compare 9434765919",
+                                  "campaign 9434765919", "campaign close 9434765919",
+                                  "campaign reassign 9434765919 <@U0MGRS001> off sick",
+                                  "kb answer 9434765919 The drill is on the 20th.", "kb remove 9434765919",
+                                  "kb accept 9434765919"])
+def test_a_slash_command_with_a_number_as_long_as_an_nhs_number_gets_its_usage_without_it(engine: Engine,
+                                                                                           line: str) -> None:
+    for user in (MANAGER, QA_LEAD, ADMIN):
+        text = said(engine.command(user, line))
+        assert "9434765919" not in text, (user, text)

@@ -478,3 +478,35 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
     assert "as no owner was given" in done
     entry = services.knowledge.current.kb.entries["who-approves-a-fire-drill-for-foster-carers"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
+
+
+# -- trial 9, finding 7 ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["ok", "yes", "see above", "done.", "  ok thanks "])
+def test_an_answer_that_says_nothing_is_refused_as_a_moderation_reason_is_and_nothing_is_sent(
+        engine: Engine, services: Services, answer: str) -> None:
+    """Trial 9: `kb answer 34 ok` sent "You asked: what is the blue form for — ok" and closed the question for good."""
+    key = ask_fire_drill(engine)
+    replies = engine.command(QA_LEAD, f"kb answer {key} {answer}")
+    [refused] = replies
+    assert refused.kind == "error"
+    assert refused.text.startswith("Please say in a sentence what answers their question (at least a few words).")
+    assert "Nothing was sent" in refused.text
+    assert statuses(services) == []
+    assert len(listed(engine)) == 1
+    sent = engine.command(QA_LEAD, f"kb answer {key} The fire drill is held on the 20th.")
+    assert {reply.to_user for reply in sent if reply.to_user} == {ASKER, OTHER}
+
+
+def test_the_answer_form_keeps_a_one_word_answer_open_beside_its_field(engine: Engine, services: Services) -> None:
+    key = ask_fire_drill(engine)
+    [opened] = engine.action(QA_LEAD, "kb.unanswered.answer", key)
+    assert opened.form is not None
+    submitted = json.dumps({"form": {"answer": "ok"}, "meta": opened.form.meta})
+    errors = engine.check_form(QA_LEAD, opened.form.action, submitted)
+    assert list(errors) == ["answer"] and errors["answer"].startswith("Please say in a sentence")
+    [refused] = engine.action(QA_LEAD, opened.form.action, submitted)
+    assert refused.form_errors and not refused.to_user
+    assert statuses(services) == []
+    good = json.dumps({"form": {"answer": "The fire drill is held on the 20th."}, "meta": opened.form.meta})
+    assert engine.check_form(QA_LEAD, opened.form.action, good) == {}

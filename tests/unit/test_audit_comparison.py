@@ -63,13 +63,21 @@ def test_any_text_gives_a_valid_pair_or_a_clear_message(text: str) -> None:
         assert isinstance(result, str) and "/audit compare" in result
 
 
-@given(st.integers(1, 2**63 - 1), st.integers(1, 2**63 - 1), st.sampled_from(["with", "and", ",", "", "to"]))
+@given(st.integers(1, 10**9 - 1), st.integers(1, 10**9 - 1), st.sampled_from(["with", "and", ",", "", "to"]))
 def test_any_two_audit_numbers_are_read_back_exactly(first: int, second: int, joiner: str) -> None:
     result = parse_request(f"#{first} {joiner} audit {second}")
     if first == second:
         assert isinstance(result, str) and f"#{first} twice" in result
     else:
         assert result == CompareRequest(first, second)
+
+
+@given(st.integers(10**9, 2**70), st.integers(1, 2**70), st.booleans())
+def test_a_number_longer_than_any_audit_s_is_refused_and_never_said_back(long: int, other: int, first: bool) -> None:
+    """Trial 9: a number of ten digits or more is no audit's and may be an NHS number pasted by mistake."""
+    result = parse_request(f"{long} with {other}" if first else f"{other} with {long}")
+    assert isinstance(result, str) and result.startswith("I need audit numbers, such as 12.")
+    assert str(long) not in result
 
 
 @pytest.mark.parametrize(("before", "after", "said"), [
