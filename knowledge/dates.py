@@ -4,8 +4,9 @@ Day always comes before month in numbers (5/3 is 5 March). Words relative to tod
 in two weeks) and dates without a year need today's date, which callers take from the injected clock. A date
 without a year means the next such date when looking ahead (a due date) and the most recent one when looking
 back (when something happened), unless that day and month comes round in the next few weeks: then it is asked
-about, never taken as last year's without a word. Only the standard library is used, so the rules are the same
-everywhere.
+about, never taken as last year's without a word. Only the standard library is used to read dates, so the rules
+are the same everywhere; the examples the messages give are working days in England, from the `holidays` package
+(`bank_holidays`), so that no example suggests Christmas Day or a Sunday.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import holidays
 
 Tense = Literal["past", "future", "any"]
 
@@ -131,7 +135,7 @@ def _looking_back(candidates: list[dt.date], today: dt.date) -> dt.date:
         return passed
     gap = (ahead - today).days
     when = "tomorrow" if gap == 1 else f"in {gap} days"
-    recent = today - dt.timedelta(days=RECENT_EXAMPLE_DAYS)
+    recent = working_day_near(today - dt.timedelta(days=RECENT_EXAMPLE_DAYS), later=False)
     raise DateError(f"{ahead.day} {ahead:%B %Y} is {when}, so it can't have happened yet. Type the date it "
                     f"happened, e.g. {recent.day}/{recent.month}, or {numeric(passed)} if you mean {passed:%B %Y}.")
 
@@ -300,10 +304,30 @@ def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") 
     return day
 
 
+def bank_holidays() -> holidays.HolidayBase:
+    """England and Wales's calendar (bank holidays with substitute days; Saturday and Sunday off), from the
+    maintained `holidays` package, subdivision ENG, which Wales shares: the one calendar of the bot's working days
+    (bot.core.calendar) and of the dates its examples suggest. Imported on first use, as only examples need it."""
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv="ENG")
+
+
+def working_day_near(day: dt.date, later: bool = True) -> dt.date:
+    """`day` if it is a working day, else the nearest one after it (before it, with `later` False): where an
+    example date lands, so that none suggests a weekend or a bank holiday (a trial's example was 25/12)."""
+    calendar_of_days = bank_holidays()
+    step = dt.timedelta(days=1 if later else -1)
+    while not calendar_of_days.is_working_day(day):
+        day += step
+    return day
+
+
 def examples(today: dt.date, tense: Tense) -> str:
-    """Examples valid today, worked out from the pinned clock: a numeric date, a named date and a phrase."""
+    """Examples valid today, worked out from the pinned clock: a numeric date, a named date and a phrase. The dates
+    are working days about three weeks away (`working_day_near`)."""
     if tense == "past" or (tense == "any" and today.year > LATEST_YEAR - 1):
-        day = today - dt.timedelta(days=21)
+        day = working_day_near(today - dt.timedelta(days=21), later=False)
         return f"{numeric(day)}, {day.day} {day:%B} or yesterday"
-    day = today + dt.timedelta(days=21)
+    day = working_day_near(today + dt.timedelta(days=21))
     return f"{numeric(day)}, {day.day} {day:%B} or in two weeks"

@@ -38,8 +38,9 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
     tz = services.settings.timezone
     storage = services.storage
     directory = services.directory
-    drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date())
-                   for audit_id, auditor, title, touched in reminder_store.draft_audits(storage))
+    drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date(),
+                             reopened.astimezone(tz).date() if reopened else None)
+                   for audit_id, auditor, title, touched, reopened in reminder_store.draft_audits(storage))
     actions = tuple(
         ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case)
         for action_id, owner, description, due, escalated, audit_id, case

@@ -20,6 +20,7 @@ from bot.core.calendar import (
     working_days_between,
 )
 from bot.core.markup import audit_and_case
+from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
@@ -34,6 +35,7 @@ class DraftItem:
     auditor_id: str
     checklist_title: str
     last_touched: date
+    reopened: date | None = None  # a submitted audit reopened for changes (out of moderation), and when
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,11 @@ def _drafts(inputs: ReminderInputs, today: date, rules: ReminderRules) -> list[R
     for draft in inputs.drafts:
         idle = working_days_between(draft.last_touched, today)
         if idle >= rules.draft_idle_working_days:
+            text = (f"Audit #{draft.audit_id} (*{draft.checklist_title}*), {reopened_on(draft.reopened)}, is "
+                    f"{OUT_OF_MODERATION}; it has not moved for {idle} working days." if draft.reopened else
+                    f"Your draft *{draft.checklist_title}* (#{draft.audit_id}) has not moved for {idle} working days.")
             found.append(Reminder(
-                draft.auditor_id, f"draft:{draft.audit_id}",
-                f"Your draft *{draft.checklist_title}* (audit {draft.audit_id}) has not moved for {idle} working days.",
+                draft.auditor_id, f"draft:{draft.audit_id}", text,
                 Choice(f"Resume audit {draft.audit_id}", "audit.resume", str(draft.audit_id), "primary"),
             ))
     return found
@@ -187,11 +191,13 @@ def _moderations(inputs: ReminderInputs, today: date, rules: ReminderRules) -> l
         waited = working_days_between(item.waiting_since, today)
         if waited < rules.moderation_wait_working_days:
             continue
+        # The button opens the audit for moderation, as *Open* in `/audit moderate` does (the moderator holding it
+        # carries on; a cover may take it over once the hold has run out): a reminder with only Snooze left them to
+        # type `/audit moderate 5`.
+        text = f"Audit #{item.audit_id} (*{item.checklist_title}*) has waited {waited} working days for moderation."
+        choice = Choice(f"Moderate #{item.audit_id}", "audit.moderate_open", str(item.audit_id))
         for user in ([item.moderator_id] if item.moderator_id else list(inputs.qa_leads)):
-            found.append(Reminder(
-                user, f"moderation:{item.audit_id}",
-                f"Audit {item.audit_id} (*{item.checklist_title}*) has waited {waited} working days for moderation.",
-            ))
+            found.append(Reminder(user, f"moderation:{item.audit_id}", text, choice))
     return found
 
 

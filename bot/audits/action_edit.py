@@ -36,7 +36,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from bot.storage.errors import NotFound
-from knowledge.dates import long_date, short_date
+from knowledge.dates import long_date, short_date, working_day_near
 
 Field = Literal["due", "owner"]
 COLUMNS: dict[Field, str] = {"due": "due_date", "owner": "owner_id"}
@@ -169,7 +169,7 @@ def _new_value(services: Services, turn: Turn, audit: AuditRow, action: action_s
                command: str) -> tuple[str, str]:
     """(column, new stored value) for what was typed: an ISO due date, or the new owner's member id."""
     today = turn.now.astimezone(services.settings.timezone).date()
-    example_day = today + timedelta(days=7)
+    example_day = working_day_near(today + timedelta(days=7))  # never a bank holiday
     example_date = f"`{command} due {example_day.day}/{example_day.month}`"
     example_owner = f"`{command} owner {services.directory.label(_someone_else(audit, action))}`"
     if edit.field is None:

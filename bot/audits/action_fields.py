@@ -17,7 +17,15 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.privacy.screen import screen_text
 from bot.storage.audits import AuditRow
-from knowledge.dates import DateError, long_date, names_weekday, numeric, parse_day
+from knowledge.dates import (
+    DateError,
+    bank_holidays,
+    long_date,
+    names_weekday,
+    numeric,
+    parse_day,
+    working_day_near,
+)
 
 MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week after: the echo says which day it is
@@ -66,7 +74,8 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     due = parse_date(text.strip(), today, "future", "due date")
     if (due - today).days > MAX_ACTION_DAYS:
         raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
-                          f"year. Check the year, or give a date such as {numeric(today + timedelta(days=28))}.")
+                          f"year. Check the year, or give a date such as "
+                          f"{numeric(working_day_near(today + timedelta(days=28)))}.")
     return due
 
 
@@ -82,6 +91,12 @@ def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str
         return shown, ""
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
     after = due + timedelta(days=7)
+    holiday = bank_holidays().get(after)
+    if holiday:  # never suggest a bank holiday ("like action 7 due 25/12"): the working day before it, named
+        before = working_day_near(after, later=False)
+        return f"{shown} ({when})", f"To change it, type `{command}` and the date, like " \
+            f"`{command} {before.day}/{before.month}` for {before:%A} {before.day} {before:%B} (the {after:%A} " \
+            f"after is {holiday})."
     example = f"{command} {after.day}/{after.month}"
     return f"{shown} ({when})", f"To change it, type `{command}` and the date, like `{example}` for the {after:%A} " \
         "after."

@@ -16,6 +16,7 @@ from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, v
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
 from bot.core.markup import emoji
+from bot.core.reopened import reopened_on
 from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -169,16 +170,24 @@ def grade_label(grade: str | None) -> str:
 def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
     it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
-    and the day) is the auditor's last change after submitting: the worker may have reflected on the old one."""
-    suggested = f"suggested {grade_label(audit.suggested_grade)}; " if audit.suggested_grade else ""
-    own = f"{suggested}reason: {audit.grade_reason}" if audit.grade_reason else ""
-    changed = (f" (changed from {grade_label(change[0])} on {short_date(change[1])})"
-               if change is not None else "")
+    and the day) is the auditor's last change after submitting: the worker may have reflected on the old one.
+
+    One bracket at most: the change, the suggested grade and the reason go on a line of their own (a trial read
+    "Good (after moderation; the auditor graded … (changed from Good on 3 Dec 2026) (suggested …; reason: …))")."""
+    changed = f"changed from {grade_label(change[0])} on {short_date(change[1])}" if change is not None else ""
+    reason = (audit.grade_reason or "").strip().rstrip(".")
+    details = [f"Suggested grade: {grade_label(audit.suggested_grade)}."] if audit.suggested_grade and reason else []
     if audit.regraded:
-        auditors = f"the auditor graded {grade_label(audit.overall_grade)}{changed}" + (f" ({own})" if own else "")
-        return f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; {auditors})"
-    agreed = " (agreed at moderation)" if audit.moderated_grade is not None else ""
-    return f"**Overall grade:** {grade_label(audit.overall_grade)}{changed}{agreed}" + (f" ({own})" if own else "")
+        line = (f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; the auditor graded "
+                f"{grade_label(audit.overall_grade)})")
+        details = ([f"The auditor's grade was {changed}."] if changed else []) + details
+        details += [f"The auditor's reason: {reason}."] if reason else []
+    else:
+        notes = [note for note in (changed, "agreed at moderation" if audit.moderated_grade is not None else "")
+                 if note]
+        line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
+        details += [f"Reason: {reason}."] if reason else []
+    return line + ("\n" + " ".join(details) if details else "")
 
 
 def grade_change(services: Services, audit_id: int) -> tuple[str, date] | None:
@@ -316,8 +325,28 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),
-                                          ("Status", audit.status.replace("_", " ")),
+                                          ("Status", status_text(services, audit)),
                                           *((("Period", ctx.checklist.period),) if ctx.checklist.period else ())))
+
+
+def reopened_day(services: Services, audit: store.AuditRow) -> date | None:
+    """The local day a reopened audit (a draft again, with its first submission on record) was reopened for
+    changes; None for any other audit."""
+    if audit.status != "draft" or audit.submitted_at is None:
+        return None
+    when = store.reopened_at(services.storage, [audit.id]).get(audit.id)
+    return when.astimezone(services.settings.timezone).date() if when else None
+
+
+def status_text(services: Services, audit: store.AuditRow) -> str:
+    """An audit's status as `/audit show` gives it: 'submitted', 'in moderation', or for a submitted audit its
+    auditor reopened, 'reopened for changes on 16 Dec 2026, out of moderation until submitted again' (stored as a
+    draft, it is not one: it was submitted, and it has left the moderation queue)."""
+    if audit.status == "draft" and audit.submitted_at is not None:
+        day = reopened_day(services, audit)
+        return (f"{reopened_on(day, year=True)}" if day else "reopened for changes") + \
+            ", out of moderation until submitted again"
+    return audit.status.replace("_", " ")
 
 
 def action_line(services: Services, action: action_store.ActionRow, today: str, changed: str = "") -> str:

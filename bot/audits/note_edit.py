@@ -9,6 +9,8 @@ after submission (bot.audits.moderation.decision_screen). Questions are numbered
 
 from __future__ import annotations
 
+import re
+
 from bot.audits import lifecycle
 from bot.audits.core import answer_error, load
 from bot.audits.flow import AnswerError, parse_evidence
@@ -20,6 +22,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 
 NOTED_TYPES = ("scale", "yes_no")  # the answers that carry an evidence note
+QUESTION_LABEL = re.compile(r"\d+[a-z]?", re.IGNORECASE)  # how the review numbers questions: `7`, `4a`
 
 
 def change_note(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
@@ -29,8 +32,14 @@ def change_note(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     if refusal is not None:
         raise refusal  # moderated, opened by a moderator, or not theirs: said before the note is read
     label, _, typed = text.strip().partition(" ")
-    example = f"`/audit edit {audit_id} note {label or 3} Visits lapsed in the autumn term`"
     question = question_by_label(ctx.checklist, ctx.answers, label.lstrip("#"))
+    example = f"`/audit edit {audit_id} note {label if question else 3} Visits lapsed in the autumn term`"
+    if question is None and QUESTION_LABEL.fullmatch(label.lstrip("#")):
+        # A number that is no question of this audit: say so, not "name the question by its number", and never
+        # give the wrong number back as the example (trial 9: `note 99` was told "like /audit edit 5 note 99 …").
+        raise UserError(f"Audit #{audit_id} has no question {label.lstrip('#')}: "
+                        f"{labels_hint(ctx.checklist, ctx.answers)}. Type its number, then the new note, like "
+                        f"{example}.")
     if question is None:
         raise UserError(f"Name the question by its number, then the new note, like {example}: "
                         f"{labels_hint(ctx.checklist, ctx.answers)}.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from bot.audits import escalation, lifecycle, readback
 from bot.audits.core import (
@@ -17,6 +17,7 @@ from bot.audits.core import (
     not_in_channel,
     own_draft,
     period_text,
+    reopened_day,
     split_value,
     user_id_from,
     waiting,
@@ -28,6 +29,7 @@ from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.markup import emoji
+from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -101,10 +103,20 @@ def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
 
 
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """Text typed at the checklist picker: a checklist it names is chosen; anything else is not for the picker
-    (a question, say) and goes on to the knowledge base."""
+    """Text typed at the checklist picker: a checklist it names is chosen; a case reference is told to wait for its
+    question, with the checklists again (a trial typed one there and was told to press *Start an audit*, which it
+    had just done, and lost the list); anything else is not for the picker (a question, say) and goes on to the
+    knowledge base."""
     found = matching_checklists(checklists(services), text, _synonyms(services))
-    return _checklist_chosen(services, turn, found[0]) if len(found) == 1 else None
+    if len(found) == 1:
+        return _checklist_chosen(services, turn, found[0])
+    reference = typed_case_reference(text, services.settings.case_reference_pattern)
+    if reference is None:
+        return None
+    available = checklists(services)
+    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; I'll ask for the "
+                       "reference next.",
+                  choices=tuple(Choice(c.title, "audit.start", c.id) for c in available.values()), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
@@ -278,8 +290,11 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         lines, choices = [], []
         for draft in drafts[:10]:
             ctx = load(services, draft.id)
-            lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, "
-                         f"{_answers(len(ctx.answers))}, last worked on {_local_date(services, draft.updated_at)}")
+            reopened = reopened_day(services, draft)
+            state = (f"{reopened_on(reopened)} and {OUT_OF_MODERATION}" if reopened
+                     else _answers(len(ctx.answers)))
+            lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, {state}, last worked on "
+                         f"{_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
         if "audit_id" in store.conversation(services.storage, turn.user_id):
             # The list now hides the step the person was at: typed text must not answer a question they cannot
@@ -294,7 +309,9 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     dropped = " The audit you were starting (no case reference given yet) is dropped: type `start audit` to " \
               "begin it again." if set_aside else ""
-    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{dropped}"),
+    reopened = reopened_day(services, ctx.audit)
+    out = f" It was {reopened_on(reopened)} and is {OUT_OF_MODERATION}." if reopened else ""
+    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{out}{dropped}"),
             *render(services, load(services, ctx.audit.id))]
 
 
@@ -345,7 +362,10 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
     choices.append(Choice("Start an audit", "audit.start"))
-    draft_line = (f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
+    reopened = reopened_day(services, drafts[0]) if drafts else None
+    draft_line = (f"Your audit #{drafts[0].id} of this case is {reopened_on(reopened)} and {OUT_OF_MODERATION}: "
+                  "pick it below to carry on. " if reopened else
+                  f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
     return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
                        "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
@@ -367,13 +387,16 @@ def pause(services: Services, turn: Turn, value: str) -> list[Reply]:
         return []
     lifecycle.advance(services.storage, audit_id, version, turn.user_id,
                       store.Move(step=ctx.audit.step, state={"paused": True}, press="pause", waiting={}), turn.now)
-    return paused_screen(audit_id)
+    return paused_screen(audit_id, reopened_day(services, ctx.audit))
 
 
-def paused_screen(audit_id: int) -> list[Reply]:
-    """A paused audit waits for Resume (or `/audit resume`)."""
-    return [Reply(text=f"Paused audit #{audit_id}. Everything so far is saved. Type `/audit resume` (or `resume`) "
-                       "to carry on from this question.", choices=(Choice("Resume", "audit.resume", str(audit_id)),))]
+def paused_screen(audit_id: int, reopened: date | None = None) -> list[Reply]:
+    """A paused audit waits for Resume (or `/audit resume`); a reopened one is out of moderation meanwhile, and the
+    person pausing it is told so, as it is not waiting for a moderator."""
+    out = f" It was {reopened_on(reopened)} and stays {OUT_OF_MODERATION}." if reopened else ""
+    return [Reply(text=f"Paused audit #{audit_id}. Everything so far is saved.{out} Type `/audit resume` (or "
+                       "`resume`) to carry on from this question.",
+                  choices=(Choice("Resume", "audit.resume", str(audit_id)),))]
 
 
 def cancel(services: Services, turn: Turn, value: str) -> list[Reply]:

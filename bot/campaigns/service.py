@@ -176,9 +176,27 @@ def replace_to(reply: Reply, user_id: str) -> Reply:
 
 
 def case_label(services: Services, allocation: Allocation) -> str:
-    """An allocation as people read it: number, case (or that the auditor chooses it), worker, team."""
+    """An allocation as people read it: number, case (or that the auditor chooses it), worker, team. It is
+    "allocation 5", never "#5": "#5" is audit 5 everywhere (`/audit show 5`, *View #5*), and a user trial found
+    allocation 5 and audit 5 both shown as "#5" on one Home tab."""
     case = f"case {allocation.case_ref}" if allocation.case_ref else "a case the auditor chooses"
-    return f"#{allocation.id} {case}, worker {services.directory.label(allocation.worker_id)} ({allocation.team_id})"
+    return (f"allocation {allocation.id}, {case}, worker {services.directory.label(allocation.worker_id)} "
+            f"({allocation.team_id})")
+
+
+def _state(allocation: Allocation) -> str:
+    """'submitted as audit #12', 'started as audit #12' or 'to do': once started, the audit's own number, which
+    `/audit show 12` and `/audit resume 12` take."""
+    if allocation.audit_id and (allocation.submitted or allocation.started):
+        return f"{'submitted' if allocation.submitted else 'started'} as audit #{allocation.audit_id}"
+    return "submitted" if allocation.submitted else "started" if allocation.started else "to do"
+
+
+def start_choice(allocation: Allocation) -> Choice:
+    """*Start allocation 5*, or for one started *Resume #12*, by the audit's number as `/audit resume` lists it."""
+    label = (f"Resume #{allocation.audit_id}" if allocation.started and allocation.audit_id
+             else f"Start allocation {allocation.id}")
+    return Choice(label, "campaign.start", str(allocation.id), "primary")
 
 
 def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
@@ -188,11 +206,9 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
     title = checklists(services).get(campaign.checklist_id)
     lines, choices = [], []
     for allocation in items:
-        state = ("submitted" if allocation.submitted else "started" if allocation.started else "to do")
-        lines.append(f"• {case_label(services, allocation)}: {state}")
+        lines.append(f"• {case_label(services, allocation)}: {_state(allocation)}")
         if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
-            label = "Resume" if allocation.started else "Start"
-            choices.append(Choice(f"{label} #{allocation.id}", "campaign.start", str(allocation.id), "primary"))
+            choices.append(start_choice(allocation))
     deadline = campaign.deadline
     heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {len(items)} case(s) against "
                f"{title.title if title else campaign.checklist_id} by "
@@ -208,9 +224,8 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
     lines = [f"You are to audit: {bold(f'{len(left)} case' + ('' if len(left) == 1 else 's'))} by "
              f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
-    lines += [f"• {case_label(services, a)}: {'started' if a.started else 'to do'}" for a in left]
-    choices = tuple(Choice(f"{'Resume' if a.started else 'Start'} #{a.id}", "campaign.start", str(a.id), "primary")
-                    for a in left[:MAX_START_BUTTONS])
+    lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
+    choices = tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
     return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
 
 
@@ -262,7 +277,7 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
            reference: str) -> list[Reply]:
     taken = store.allocation_with_case(services.storage, campaign.id, reference, allocation.id)
     if taken is not None:
-        raise UserError(f"Case {reference} is already audited in {campaign.name} (allocation #{taken}), so nothing "
+        raise UserError(f"Case {reference} is already audited in {campaign.name} (allocation {taken}), so nothing "
                         "was started: each case is audited once in a campaign. Type the reference of another case of "
                         f"{services.directory.label(allocation.worker_id)}, or `cancel`.")
     audit_id, replies = audits_start.start_prefilled(services, turn, campaign.checklist_id, reference,
@@ -274,7 +289,7 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
     heads_up = audits_start.audited_before(services, reference, turn.now, audit_id, turn.person)
     return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id}, case {reference} of "
                        f"{services.directory.label(allocation.worker_id)} ({allocation.team_id}), allocation "
-                       f"#{allocation.id}."), *heads_up, *replies]
+                       f"{allocation.id}."), *heads_up, *replies]
 
 
 def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
@@ -286,9 +301,7 @@ def allocations_reply(services: Services, campaign: Campaign, first: int = 1) ->
     lines = [f"{bold(campaign.name)}: {len(items)} allocation(s). Those still to do can be reassigned "
              f"(`/audit campaign reassign <allocation> <auditor> <reason>`) or swapped."]
     for allocation in shown:
-        state = ("submitted" if allocation.submitted else
-                 f"started (audit #{allocation.audit_id})" if allocation.started else "to do")
-        lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {state}")
+        lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {_state(allocation)}")
     rest = len(items) - (first - 1) - len(shown)
     if rest > 0:
         lines.append(f"… and {rest} more: `/audit campaign allocations {campaign.id} {first + len(shown)}` "
@@ -304,17 +317,17 @@ def reassign(services: Services, actor: str, allocation_id: int, new_auditor_tex
     allocation, campaign = _open_allocation(services, allocation_id)
     new_auditor = user_id_from(new_auditor_text) or ""
     if new_auditor == allocation.auditor_id:
-        raise UserError(f"#{allocation.id} is already allocated to {services.directory.label(new_auditor)}, so "
+        raise UserError(f"Allocation {allocation.id} is already {services.directory.label(new_auditor)}'s, so "
                         "nothing changed. Name another auditor to reassign it.")
     _check_auditor(services, campaign, allocation, new_auditor)
     reason = _reason(services, reason)
     try:
         store.reassign(services.storage, [(allocation.id, allocation.auditor_id, new_auditor)], actor, reason, now)
     except LookupError:
-        raise StaleAction(f"Allocation #{allocation.id} changed a moment ago; nothing was reassigned.") from None
+        raise StaleAction(f"Allocation {allocation.id} changed a moment ago; nothing was reassigned.") from None
     moved = store.get_allocation(services.storage, allocation.id)
     assert moved is not None
-    return [Reply(text=f"Allocation #{allocation.id} now goes to {mention(new_auditor)} (was "
+    return [Reply(text=f"Allocation {allocation.id} now goes to {mention(new_auditor)} (was "
                        f"{mention(allocation.auditor_id)})."),
             replace_to(my_cases_reply(services, campaign, [moved]), new_auditor),
             Reply(text=f"{bold(campaign.name)}: {case_label(services, allocation)} was given to another auditor. "
@@ -330,7 +343,7 @@ def swap(services: Services, actor: str, first_id: int, second_id: int, reason: 
         raise UserError("Swap two different allocations of the same campaign (`/audit campaign allocations N` "
                         "lists them by number).")
     if first.auditor_id == second.auditor_id:  # "swapped" would change nothing and DM that auditor twice
-        raise UserError(f"#{first.id} and #{second.id} already have the same auditor; nothing to swap.")
+        raise UserError(f"Allocations {first.id} and {second.id} already have the same auditor; nothing to swap.")
     _check_auditor(services, campaign, first, second.auditor_id)
     _check_auditor(services, campaign, second, first.auditor_id)
     reason = _reason(services, reason)
@@ -339,7 +352,8 @@ def swap(services: Services, actor: str, first_id: int, second_id: int, reason: 
                                           (second.id, second.auditor_id, first.auditor_id)], actor, reason, now)
     except LookupError:
         raise StaleAction("One of those allocations changed a moment ago; nothing was swapped.") from None
-    return [Reply(text=f"Swapped: #{first.id} now goes to {mention(second.auditor_id)}, #{second.id} to "
+    return [Reply(text=f"Swapped: allocation {first.id} now goes to {mention(second.auditor_id)}, allocation "
+                       f"{second.id} to "
                        f"{mention(first.auditor_id)}."),
             *[replace_to(my_cases_reply(services, campaign, store.allocations(services.storage, campaign.id, who)),
                          who) for who in (first.auditor_id, second.auditor_id)]]
@@ -349,12 +363,12 @@ def _open_allocation(services: Services, allocation_id: int) -> tuple[Allocation
     allocation = store.get_allocation(services.storage, allocation_id)
     campaign = store.get_campaign(services.storage, allocation.campaign_id) if allocation else None
     if allocation is None or campaign is None:
-        raise UserError(f"There is no allocation #{allocation_id}. `/audit campaign allocations N` lists campaign "
+        raise UserError(f"There is no allocation {allocation_id}. `/audit campaign allocations N` lists campaign "
                         "N's allocations by number.")
     if not campaign.is_open:
         raise UserError(f"Campaign {campaign.name} is closed: its allocations can no longer change.")
     if allocation.started:
-        raise UserError(f"Allocation #{allocation.id} is already started as audit #{allocation.audit_id}; only "
+        raise UserError(f"Allocation {allocation.id} is already started as audit #{allocation.audit_id}; only "
                         "cases not yet started can be reassigned.")
     return allocation, campaign
 
@@ -366,8 +380,8 @@ def _check_auditor(services: Services, campaign: Campaign, allocation: Allocatio
                                         allocation.team_id, auditor, campaign.created_by):
         rule = ("a manager of the worker's team" if campaign.auditors == "managers"
                 else "a manager from another team")
-        raise UserError(f"{services.directory.label(auditor)} can't audit #{allocation.id}: in this campaign the "
-                        f"auditor must be {rule}, never the worker or the campaign's organiser.")
+        raise UserError(f"{services.directory.label(auditor)} can't audit allocation {allocation.id}: in this "
+                        f"campaign the auditor must be {rule}, never the worker or the campaign's organiser.")
 
 
 def _reason(services: Services, reason: str) -> str:

@@ -12,14 +12,17 @@ from datetime import date, timedelta
 
 import holidays
 
+from knowledge.dates import bank_holidays
+
 
 def _england() -> holidays.HolidayBase:
-    """A fresh England and Wales calendar (bank holidays with substitute days, Saturday and Sunday off).
+    """A fresh England and Wales calendar (bank holidays with substitute days, Saturday and Sunday off), the same
+    one the date examples avoid (knowledge.dates.bank_holidays).
 
     Built per call, not kept in a module-level cache: it fills in each year the first time it is asked about,
     and a calendar costs about a millisecond a year, which every caller here can afford.
     """
-    return holidays.country_holidays("GB", subdiv="ENG")
+    return bank_holidays()
 
 
 def is_working_day(day: date) -> bool:

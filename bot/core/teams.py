@@ -90,8 +90,11 @@ def readable_team(services: Services, teams: list[str] | None, typed: str, doing
     return team
 
 
-def noted(team: TeamRead | None, replies: list[Reply]) -> list[Reply]:
-    """The replies, the first of them starting with which team was read when it was typed as less than its id."""
+def noted(team: TeamRead | None, replies: list[Reply], own_line: bool = False) -> list[Reply]:
+    """The replies, the first of them starting with which team was read when it was typed as less than its id;
+    on a line of its own (`own_line`) before a reply that opens with a figure ("Audits completed: 0 …"), which
+    "Team north-assessment: Audits completed" would run into the team's name."""
     if team is None or not team.note or not replies:
         return replies
-    return [replace(replies[0], text=team.note + replies[0].text), *replies[1:]]
+    note = team.note.rstrip() + "\n" if own_line else team.note
+    return [replace(replies[0], text=note + replies[0].text), *replies[1:]]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from bot.core import policy
 from bot.core.markup import audit_and_case, bold
+from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
@@ -49,10 +50,13 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:
-        lines.append(f"**Drafts**: {drafts_total}" + (f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""))
-        for audit_id, title, updated in drafts:
+        latest = f" (latest {SHOWN} below)" if drafts_total > SHOWN else ""
+        lines.append(f"**Audits in progress**: {drafts_total}{latest}")  # drafts, and audits reopened for changes
+        for audit_id, title, updated, reopened in drafts:
             local = updated.astimezone(services.settings.timezone)
-            lines.append(f"   • {title} (audit {audit_id}), last touched {short_date(local, year=False)}")
+            state = (f"{reopened_on(reopened.astimezone(services.settings.timezone).date())} and "
+                     f"{OUT_OF_MODERATION}, " if reopened else "")
+            lines.append(f"   • {title} (#{audit_id}), {state}last touched {short_date(local, year=False)}")
             choices.append(Choice(f"Resume audit {audit_id}", "audit.resume", str(audit_id)))
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
@@ -67,19 +71,24 @@ def my_work(services: Services, person: Person) -> list[Reply]:
 
 
 def team_figures(services: Services, person: Person) -> list[Reply]:
-    """For managers: each team's last complete week and month to date, in one line per measure."""
+    """For managers: each team's last complete week and this month to date, in one line per measure. The month is
+    today's (as "Your audits" and the service picture count it), not the last week's: on 3 December the week to
+    29 November would report November, a month that is over, as "2 to go"."""
     team_ids = services.directory.managed_team_ids(person.user_id)
     if not team_ids:
         return []
-    monday = last_complete_week(services.local_now().date())
+    today = services.local_now().date()
+    this_month = {d.team_id: d for d in build_team_digests(services, today - timedelta(days=today.weekday()),
+                                                           team_ids)}
     replies = []
-    for digest in build_team_digests(services, monday, team_ids):
+    for digest in build_team_digests(services, last_complete_week(today), team_ids):
+        month = this_month[digest.team_id]
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
         rate = (f"{count_share(digest.moderation_agreed, digest.moderation_decided)} of {AGREEMENT_BASIS}"
                 if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
-            ("Month vs target", month_against_target(digest.completed_month, digest.target_month, digest.month_so_far)),
+            ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),

@@ -91,6 +91,7 @@ class TeamDigest:
     counted_to: date | None = None  # today, when the week is not over yet ("so far"); None for a complete week
     reaudits_due_soon: int = 0  # cases due for re-audit within bot.core.reaudits.DUE_SOON of the digest's day
     reaudits_overdue: int = 0  # cases whose re-audit is overdue on that day
+    month_ended: bool = False  # the month figure's month was over by the day the digest was made: counted whole
 
     @property
     def so_far(self) -> bool:
@@ -106,9 +107,11 @@ class TeamDigest:
 
     @property
     def month_so_far(self) -> str:
-        """The month the counts run over, said plainly: "in November (to 29 November)". The digest is about a past
-        week, so "this month" would read as the month it is read in."""
-        return month_so_far(self.counted_to or self.week_end, day_over=self.counted_to is None)
+        """The month the counts run over, said plainly: "in November (to 29 November)", or "in November (month
+        ended)" once it is over. The digest is about a past week, so "this month" would read as the month it is
+        read in."""
+        return month_so_far(self.counted_to or self.week_end, day_over=self.counted_to is None,
+                            ended=self.month_ended)
 
     @property
     def completed_month(self) -> int:
@@ -146,11 +149,25 @@ class TeamDigest:
                                 self.graded_previous) for g in GRADES)
 
 
-def month_so_far(week_end: date, day_over: bool = True) -> str:
+def month_so_far(week_end: date, day_over: bool = True, ended: bool = False) -> str:
     """'in November (to 29 November)', or 'in November' when the week ends on the month's last day and that day is
-    over (`day_over` is False for today, in a week not over yet: '(to 30 November)' still)."""
+    over (`day_over` is False for today, in a week not over yet: '(to 30 November)' still); 'in November (month
+    ended)' when the digest was made after the month was over, so counted to its last day (see `month_span`)."""
+    if ended:
+        return f"in {week_end:%B} (month ended)"
     whole = day_over and (week_end + timedelta(days=1)).month != week_end.month
     return f"in {week_end:%B}" if whole else f"in {week_end:%B} (to {week_end.day} {week_end:%B})"
+
+
+def month_span(last_day: date, today: date) -> tuple[date, date | None]:
+    """The month a digest's month figure counts: from the 1st of `last_day`'s month (the week's last day, or today
+    in a week under way), and its end (exclusive) when that month was over by `today`, else None (counted to the
+    week's end). A digest read on 3 December about the week to 29 November reports November whole, as ended: its
+    shortfall is final ("missed by 2"), and "2 to go" for a month that is over would read as this month's."""
+    first = last_day.replace(day=1)
+    if first >= today.replace(day=1):
+        return first, None
+    return first, date(first.year + first.month // 12, first.month % 12 + 1, 1)
 
 
 def counted_to(monday: date, today: date) -> date | None:
@@ -167,10 +184,12 @@ class ServiceDigest:
     teams: tuple[TeamDigest, ...]
     weak_questions: tuple[WeakQuestion, ...] = ()  # across every team, by the teams' rule (build_service_digest)
     counted_to: date | None = None  # today, when the week is not over yet
+    month_ended: bool = False  # as TeamDigest.month_ended
 
     @property
     def month_so_far(self) -> str:
-        return month_so_far(self.counted_to or self.week_start + timedelta(days=6), day_over=self.counted_to is None)
+        return month_so_far(self.counted_to or self.week_start + timedelta(days=6), day_over=self.counted_to is None,
+                            ended=self.month_ended)
 
 
 def parse_week(text: str) -> date:
@@ -237,9 +256,10 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     ids = [t.id for t in teams]
     storage = services.storage
     week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
-    so_far = counted_to(monday, services.local_now().date())
-    last_day = so_far or monday + timedelta(days=6)
-    month_start = _local(last_day.replace(day=1), services)
+    today = services.local_now().date()
+    so_far = counted_to(monday, today)
+    month_first, month_over = month_span(so_far or monday + timedelta(days=6), today)
+    month = (_local(month_first, services), _local(month_over, services) if month_over else week_end)
     # Overdue as at the week's end, or as at now for a week under way (an action due on Friday is not overdue on
     # the Wednesday before).
     overdue_at, overdue_day = ((services.clock(), so_far) if so_far else (week_end, monday + timedelta(days=7)))
@@ -247,7 +267,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
-    counts = store.auditor_counts(storage, week_start, week_end, month_start, ids)
+    counts = store.auditor_counts(storage, (week_start, week_end), month, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     agreement = store.moderation_agreement(storage, window_start, week_end, ids)
@@ -284,7 +304,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             trend=tuple(zip(week_labels, weeks, strict=True)), demo_week=demo.get(team.id, 0),
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
-            reaudits_overdue=due.get(team.id, (0, 0))[1],
+            reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
         ))
     return digests
 
@@ -302,6 +322,8 @@ def build_service_digest(services: Services, monday: date) -> ServiceDigest:
             totals[(checklist, question)] = totals.get((checklist, question), 0) + n
     ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
     questions = _question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
+    today = services.local_now().date()
+    so_far = counted_to(monday, today)
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
-                         weak_questions=_themes(ranked, questions),
-                         counted_to=counted_to(monday, services.local_now().date()))
+                         weak_questions=_themes(ranked, questions), counted_to=so_far,
+                         month_ended=month_span(so_far or monday + timedelta(days=6), today)[1] is not None)

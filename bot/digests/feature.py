@@ -27,7 +27,8 @@ def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     if team_text.strip():
         team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
-        return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)])
+        return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)],
+                     own_line=True)
     if every_team:
         return service_replies(build_service_digest(services, monday))
     return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]

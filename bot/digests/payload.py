@@ -64,6 +64,7 @@ def service_payload(service: ServiceDigest) -> dict[str, Any]:
         "completed_week": sum(t.completed_week for t in teams),
         "completed_month": sum(t.completed_month for t in teams),
         "month": service.month_so_far,
+        "month_ended": service.month_ended,
         "so_far": service.counted_to is not None,
         "target_month": sum(t.target_month for t in teams),
         "overdue_actions": sum(t.overdue_actions for t in teams),

@@ -37,12 +37,27 @@ def count_share(count: int, whole: int) -> str:
     return f"{count} of {whole} ({count / whole:.0%})" if whole else f"{count} of 0"
 
 
-def against_target(done: int, target: int) -> str:
+def against_target(done: int, target: int, ended: bool = False) -> str:
     """'target 2, met', 'target 8, 5 to go' or 'no monthly target set': how a month's audits stand against the
-    target, in words ("17/2" read as a date, and "11 of 2" as a shortfall when the team was past it)."""
+    target, in words ("17/2" read as a date, and "11 of 2" as a shortfall when the team was past it). A month that
+    has ended (`ended`) is 'target 8, missed by 5': nothing is still "to go" in it."""
     if not target:
         return "no monthly target set"
-    return f"target {target}, met" if done >= target else f"target {target}, {target - done} to go"
+    if done >= target:
+        return f"target {target}, met"
+    return f"target {target}, missed by {target - done}" if ended else f"target {target}, {target - done} to go"
+
+
+def month_heading(digest: TeamDigest | ServiceDigest) -> str:
+    """The service digest's column for the month: 'this month' while it is the month the digest is read in, else
+    'all of November' (a month that has ended, counted whole)."""
+    if not digest.month_ended:
+        return "this month"
+    return f"all of {(digest.counted_to or digest.week_start + timedelta(days=6)):%B}"
+
+
+def audit_count(count: int) -> str:
+    return f"{count} audit{'' if count == 1 else 's'}"
 
 
 def themes_rule() -> str:
@@ -76,15 +91,15 @@ def moderation_note(digest: TeamDigest) -> str:
 
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
+    ended = digest.month_ended
     lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
-             f"{digest.month_so_far} (monthly target {digest.target_month})"]
+             f"{digest.month_so_far}; {against_target(digest.completed_month, digest.target_month, ended)}"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
-        mark = " ✓" if auditor.target and auditor.month >= auditor.target else ""
-        target = f" (target {auditor.target})" if auditor.target else ""
+        target = f"; {against_target(auditor.month, auditor.target, ended)}" if auditor.target else ""
         lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
-                     f"{digest.month_so_far}{target}{mark}")
+                     f"{digest.month_so_far}{target}")
     graded_week, graded_before = digest.graded_week, digest.graded_previous
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
                  f"{graded_before} in the previous {COMPARE_WEEKS} weeks)")
@@ -135,21 +150,23 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 
 def service_text(service: ServiceDigest) -> str:
     week = _this_week(service)
-    lines = [f"Team · {week} · this month (target) · good or better {week} · overdue actions · agreement"]
+    ended = service.month_ended
+    lines = [f"Team · {week} · {month_heading(service)} (target) · good or better {week} · overdue actions · "
+             "agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
         lines.append(
             f"• **{team.team_name}**: {team.completed_week} · "
-            f"{team.completed_month} ({against_target(team.completed_month, team.target_month)}) · "
+            f"{team.completed_month} ({against_target(team.completed_month, team.target_month, ended)}) · "
             f"{good} · {team.overdue_actions} · {rate}"
         )
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n**Whole service**: {total_week} audits {_this_week(service)} · {total_month} "
-                 f"{service.month_so_far} "
-                 f"(target {total_target}) · {sum(t.overdue_actions for t in service.teams)} overdue actions")
+    lines.append(f"\n**Whole service**: {audit_count(total_week)} {_this_week(service)} · {total_month} "
+                 f"{service.month_so_far}; {against_target(total_month, total_target, ended)} · "
+                 f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
                  f"{sum(t.reaudits_overdue for t in service.teams)} overdue")
     lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, "

@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import re
 
+from bot.core import policy
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn, unknown_user_reply
+from bot.settings.people import Person
 
 HomeSection = Reply
+
+
+def _picture(services: Services, person: Person) -> str:
+    """Whose audit picture the Home shows: the whole service's for QA leads and admins (they are in no team, and a
+    trial read "your team's" on theirs), the teams a manager manages, or a practitioner's own audits and actions."""
+    if policy.sees_every_team(person):
+        return "the whole service's audit picture"
+    managed = services.directory.managed_team_ids(person.user_id)
+    if managed:
+        return "your teams' audit picture" if len(managed) > 1 else "your team's audit picture"
+    return "your own audits and actions"
 
 
 def home_sections(engine: Engine, services: Services, user_id: str) -> list[HomeSection]:
@@ -26,7 +39,7 @@ def home_sections(engine: Engine, services: Services, user_id: str) -> list[Home
     sections = [
         Reply(
             title="audit-bot",
-            text=f"Hello, {person.name}. Case audits, practice questions and your team's audit picture.",
+            text=f"Hello, {person.name}. Case audits, practice questions and {_picture(services, person)}.",
             choices=tuple(shortcuts),
             note=f"Updated {local:%A %d %B %Y, %H:%M} ({services.settings.timezone.key})",
         )

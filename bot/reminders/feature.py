@@ -14,7 +14,7 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.settings.people import SLACK_USER_ID, Role
+from bot.settings.people import SLACK_USER_ID, Person, Role
 from bot.storage.reminders import away_on, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
@@ -76,11 +76,47 @@ def _cover_named(services: Services, typed: str) -> str | None:
     return person_named(services.directory, typed, lambda name: f"cover @{name}")
 
 
+def away_status(services: Services, user_id: str, today: date) -> str | None:
+    """'Away until Thursday 24 December 2026: …' while the person is marked away (and who covers), else None."""
+    away = away_on(services.storage, today).get(user_id)
+    if away is None:
+        return None
+    until, cover = away
+    person = services.directory.person(user_id)
+    if cover:
+        covered = f", and {services.directory.label(cover)} gets your moderation requests meanwhile"
+    elif person is not None and person.role in COVER_ROLES:  # a practitioner gets none to cover
+        covered = ", and nobody covers your moderation requests"
+    else:
+        covered = ""
+    return f"Away until {long_date(until)}: your reminders are paused{covered}."
+
+
+def away_now(services: Services, turn: Turn, today: date) -> list[Reply]:
+    """`/audit away` on its own: whether you are away, until when and who covers, and how to change it (a trial
+    typed it to check and was given the usage only)."""
+    status = away_status(services, turn.user_id, today)
+    if status is None:
+        return [Reply(f"You are not marked away: your reminders come as usual. To pause them, type `/audit away "
+                      f"until {examples(today, 'future').split(',')[0]}` (add `cover @someone` for your moderation "
+                      "requests).")]
+    return [Reply(f"{status} `/audit away off` turns them back on; `/audit away until DATE [cover @someone]` "
+                  "changes the day or the cover.")]
+
+
+def away_home(services: Services, person: Person) -> list[Reply]:
+    """Home's note while you are away: until when, and who covers."""
+    status = away_status(services, person.user_id, services.local_now().date())
+    return [Reply(title="Away", text=f"{status} `/audit away off` turns them back on.")] if status else []
+
+
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit away` and the `reminder.snooze` button."""
+    """Register `/audit away`, its note on Home, and the `reminder.snooze` button."""
 
     def away(turn: Turn, text: str) -> list[Reply]:
         today = turn.now.astimezone(services.settings.timezone).date()
+        if not text.strip():
+            return away_now(services, turn, today)
         parsed = parse_away(text, today, lambda typed: _cover_named(services, typed))
         if parsed is None:
             cleared = clear_away(services.storage, turn.user_id)
@@ -126,3 +162,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE, typed=rf"(?:until\s+\S.*|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
+    engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

@@ -8,7 +8,7 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -148,6 +148,18 @@ def drafts_of(storage: Storage, user_id: str) -> list[AuditRow]:
     rows = select(storage.db, "SELECT * FROM audits WHERE auditor_id = ? AND status = 'draft' "
                             "ORDER BY updated_at DESC, id DESC", [user_id])
     return [audit_row(r) for r in rows]
+
+
+def reopened_at(storage: Storage, audit_ids: Collection[int]) -> dict[int, datetime]:
+    """When each of these audits was last reopened for changes after submitting (`reopen`), for those ever reopened:
+    the day a reopened audit left the moderation queue, which lists and reminders name it by."""
+    ids = list(audit_ids)
+    if not ids:
+        return {}
+    rows = storage.db.execute(
+        "SELECT audit_id, MAX(changed_at) FROM revisions WHERE field = 'status' AND new_value = 'reopened' "
+        f"AND audit_id IN ({','.join('?' * len(ids))}) GROUP BY audit_id", ids).fetchall()
+    return {int(audit_id): parse_utc(stamp) for audit_id, stamp in rows}
 
 
 def recent_audits_of_case(storage: Storage, case_ref: str, now: datetime, exclude: int | None = None,

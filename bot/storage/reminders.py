@@ -9,13 +9,16 @@ from bot.storage.common import COMPLETED_SQL, parse_utc, utc_text
 from bot.storage.db import Storage
 
 
-def draft_audits(storage: Storage) -> list[tuple[int, str, str, datetime]]:
-    """(audit id, auditor, checklist title, last touched) of every draft."""
+def draft_audits(storage: Storage) -> list[tuple[int, str, str, datetime, datetime | None]]:
+    """(audit id, auditor, checklist title, last touched, when reopened) of every draft; `when reopened` is set for
+    a submitted audit its auditor reopened for changes (a draft again, out of moderation), else None."""
     rows = storage.db.execute(
-        "SELECT a.id, a.auditor_id, cv.title, a.updated_at FROM audits a "
+        "SELECT a.id, a.auditor_id, cv.title, a.updated_at, CASE WHEN a.submitted_at IS NOT NULL THEN "
+        "(SELECT MAX(r.changed_at) FROM revisions r WHERE r.audit_id = a.id AND r.field = 'status' "
+        "AND r.new_value = 'reopened') END FROM audits a "
         "JOIN checklist_versions cv ON cv.hash = a.checklist_hash WHERE a.status = 'draft' ORDER BY a.id"
     ).fetchall()
-    return [(r[0], r[1], r[2], parse_utc(r[3])) for r in rows]
+    return [(r[0], r[1], r[2], parse_utc(r[3]), parse_utc(r[4]) if r[4] else None) for r in rows]
 
 
 def open_actions_due_by(storage: Storage, horizon: date) -> list[tuple[int, str, str, date, bool, int, str]]:

@@ -81,7 +81,7 @@ def test_a_campaign_from_creation_to_its_report_in_the_qa_channel(bot: RunningBo
         [bad] = qa.send("command", "campaign reassign 4 U0MGRN001 covering leave")
         assert bad.kind == "error" and "must be a manager from another team" in bad.text
         [moved] = qa.send("command", "campaign reassign 4 U0MGRS001 auditor on leave")
-        assert "#4 now goes to" in moved.text
+        assert "Allocation 4 now goes to" in moved.text
         assert sorted(start_buttons(south._replies(south._dm_posts()))) == ["3", "4"]
 
     with time_machine.travel(datetime(2026, 12, 3, 11, 0, tzinfo=LONDON), tick=False):

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
 from tests.conftest import RunningBot
 
 
@@ -31,8 +36,10 @@ def test_a_team_typed_as_part_of_its_name_is_read_and_named(running_bot: Running
 
 
 def test_the_service_digest_reads_a_month_against_its_target_in_words(running_bot: RunningBot, standin) -> None:
-    running_bot.slack.command("U0QALEAD1", "digest")
-    [post] = standin.wait_for("chat.postMessage", predicate=lambda call: "this month" in call.params.get("text", ""))
+    with time_machine.travel(datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        running_bot.slack.command("U0QALEAD1", "digest")
+        [post] = standin.wait_for("chat.postMessage",
+                                  predicate=lambda call: "this month" in call.params.get("text", ""))
     assert "North Assessment Team*: 0 · 0 (target 2, 2 to go) ·" in post.params["text"]
     assert "0/2" not in post.params["text"]
     standin.wait_for("files.completeUploadExternal")  # the service's trend chart follows the text

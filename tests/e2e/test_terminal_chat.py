@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import subprocess
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -134,7 +138,8 @@ def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) ->
 
 
 def test_the_service_digest_reads_a_month_against_its_target_in_words(engine: Engine) -> None:
-    _, out = drive(engine, ["/audit digest"], user="U0QALEAD1")
+    with time_machine.travel(datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        _, out = drive(engine, ["/audit digest"], user="U0QALEAD1")
     assert "this month (target)" in out
     assert "North Assessment Team: 0 · 0 (target 2, 2 to go) ·" in out
     assert "month of target" not in out and "0/2" not in out

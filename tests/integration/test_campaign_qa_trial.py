@@ -37,7 +37,7 @@ def test_a_case_reference_already_used_in_the_campaign_is_refused_and_the_wait_k
     for typed in ("CR-555111", "cr555111"):  # the same case however it is typed
         [refused] = engine.message("U0MGRN001", typed, surface="terminal")
         assert refused.kind == "error", refused.text
-        assert f"Case CR-555111 is already audited in DA Jan (allocation #{first.id})" in refused.text  # one form
+        assert f"Case CR-555111 is already audited in DA Jan (allocation {first.id})" in refused.text  # one form
         assert not store.get_allocation(services.storage, second.id).started
     started = engine.message("U0MGRN001", "CR-555112", surface="terminal")  # still waiting for a reference
     assert all(r.kind != "error" for r in started) and store.get_allocation(services.storage, second.id).started
@@ -84,10 +84,10 @@ def test_messages_point_to_the_allocation_list_which_lists_them_by_number(engine
     [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
     assert listed.kind != "error" and "8 allocation(s)" in listed.text
     for allocation in allocations:
-        assert f"#{allocation.id} a case the auditor chooses, worker " in listed.text
+        assert f"allocation {allocation.id}, a case the auditor chooses, worker " in listed.text
     assert f"{mention(allocations[0].auditor_id)}, to do" in listed.text
     [page] = engine.command(QA, f"campaign allocations {campaign_id} 8", surface="terminal")
-    assert f"#{allocations[-1].id} " in page.text and f"#{allocations[0].id} " not in page.text
+    assert f"allocation {allocations[-1].id}, " in page.text and f"allocation {allocations[0].id}, " not in page.text
     [manager] = engine.command("U0MGRN001", f"campaign allocations {campaign_id}", surface="terminal")
     assert manager.kind == "error" and "QA leads and admins" in manager.text
     [own] = engine.command("U0MGRN001", f"campaign {campaign_id}", surface="terminal")
@@ -100,7 +100,7 @@ def test_reassigning_to_the_auditor_it_already_has_is_refused_and_nobody_is_told
     allocation = store.allocations(services.storage, campaign_id, "U0MGRN001")[0]
     replies = engine.command(QA, f"campaign reassign {allocation.id} <@U0MGRN001> sick", surface="terminal")
     assert [r.kind for r in replies] == ["error"], [r.text for r in replies]
-    assert f"#{allocation.id} is already allocated to " in replies[0].text and "nothing changed" in replies[0].text
+    assert f"Allocation {allocation.id} is already " in replies[0].text and "nothing changed" in replies[0].text
     trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
     assert trail[0] == 0
 
@@ -177,5 +177,5 @@ def test_starting_a_campaign_case_audited_this_year_gives_the_same_heads_up_as_a
     engine.action("U0MGRN001", "campaign.start", str(first.id), surface="terminal")
     started = engine.message("U0MGRN001", "cr 100200 ", surface="terminal")
     said = "\n".join(r.text for r in started)
-    assert f"audit #{earlier + 1}, case CR-100200 of " in said and f"allocation #{first.id}" in said
+    assert f"audit #{earlier + 1}, case CR-100200 of " in said and f"allocation {first.id}." in said
     assert "Heads up: CR-100200 has been audited in the last 12 months:" in said and f"#{earlier} " in said

@@ -117,7 +117,7 @@ def test_swapping_two_allocations_of_one_auditor_changes_nothing_and_tells_nobod
     first, second = sorted(a.id for a in north)
     replies = engine.command(QA, f"campaign swap {first} {second} balance", surface="terminal")
     assert [(r.kind, r.text) for r in replies] == [
-        ("error", f"#{first} and #{second} already have the same auditor; nothing to swap.")]
+        ("error", f"Allocations {first} and {second} already have the same auditor; nothing to swap.")]
     trail = services.storage.db.execute("SELECT COUNT(*) FROM trail WHERE action = 'campaign.reassign'").fetchone()
     assert trail[0] == 0
 

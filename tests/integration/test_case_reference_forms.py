@@ -113,3 +113,17 @@ def test_a_practitioner_starting_a_case_an_earlier_audit_names_as_theirs_is_warn
                "yours, cancel this audit and ask your manager to audit it.")
     assert HEADS_UP in mine and warning in mine
     assert HEADS_UP in colleague and "names you as this case's worker" not in colleague
+
+
+def test_a_reference_typed_at_the_checklist_question_keeps_the_checklists_and_is_asked_for_next(
+        engine: Engine) -> None:
+    """Trial 9: typed at "Which checklist are you auditing against?", a reference dropped the list and said to press
+    *Start an audit*, which the manager had just done."""
+    engine.message("U0MGRN001", "start audit", surface="terminal")
+    [told] = engine.message("U0MGRN001", "cr 123456", surface="terminal")
+    assert told.text == ("**CR-123456** looks like a case reference. Pick the checklist first; I'll ask for the "
+                         "reference next.")
+    assert "voice-of-the-child" in [c.value for c in told.choices] and {c.action for c in told.choices} == {
+        "audit.start"}
+    [asked] = engine.message("U0MGRN001", "voice of the child", surface="terminal")  # the wait is kept
+    assert "What is the case reference?" in asked.text

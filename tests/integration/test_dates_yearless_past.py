@@ -27,7 +27,7 @@ DEC_2 = date(2026, 12, 2)
 JAN_2 = date(2027, 1, 2)
 LAST_SEEN = Question("last-seen-date", "When was the child last seen by their social worker?", "date")
 TOMORROW_MESSAGE = ("3 December 2026 is tomorrow, so it can't have happened yet. Type the date it happened, e.g. "
-                    "28/11, or 03/12/2025 if you mean December 2025.")
+                    "27/11, or 03/12/2025 if you mean December 2025.")  # a working day: 28/11 is a Saturday
 
 
 @pytest.mark.parametrize("typed", ["3/12", "3 Dec", "3rd December", "December 3rd", "03.12", "Thursday 3 Dec"])
@@ -40,7 +40,7 @@ def test_tomorrows_day_and_month_is_refused_plainly_for_when_the_child_was_seen(
 def test_the_year_back_date_is_taken_when_its_year_is_typed() -> None:
     assert parse_answer(LAST_SEEN, "03/12/2025", DEC_2) == "2025-12-03"
     assert parse_answer(LAST_SEEN, "3 Dec 2025", DEC_2) == "2025-12-03"
-    assert parse_answer(LAST_SEEN, "28/11", DEC_2) == "2026-11-28"  # the example offered works as typed
+    assert parse_answer(LAST_SEEN, "27/11", DEC_2) == "2026-11-27"  # the example offered works as typed
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
@@ -105,9 +105,9 @@ def test_the_terminal_chat_refuses_tomorrow_and_stores_the_date_typed_next(engin
                                                                            services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, tzinfo=LONDON), tick=False):
         # the Voice of the child checklist, a case, its worker, no immediate concern, then "when last seen?"
-        _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", "2", "3/12", "28/11", "quit"])
+        _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", "2", "3/12", "27/11", "quit"])
     flat = " ".join(out.split())
     assert f"! {TOMORROW_MESSAGE}" in flat
-    assert "Got it: Saturday 28 November 2026." in flat
+    assert "Got it: Friday 27 November 2026." in flat
     [audit] = services.storage.db.query("SELECT id FROM audits")
-    assert store.answers_of(services.storage, audit["id"])["last-seen-date"].value == "2026-11-28"
+    assert store.answers_of(services.storage, audit["id"])["last-seen-date"].value == "2026-11-27"

@@ -65,3 +65,15 @@ def test_home_lists_the_same_open_actions_as_audit_actions_never_those_of_a_draf
     assert "**Open actions**: 1" in home
     assert "Chase the health assessment" in home and "Not issued yet" not in home
     assert "Not issued yet" not in " ".join(reply.text for reply in listed)
+
+
+def test_the_greeting_names_whose_audit_picture_it_is(services: Services) -> None:
+    """Trial 9: a QA lead's Home (they are in no team) said "your team's audit picture"."""
+    engine = build_engine(services)
+    with time_machine.travel(NOW, tick=False):
+        greetings = {user: home_sections(engine, services, user)[0].text
+                     for user in ("U0QALEAD1", "U0ADMIN01", "U0MGRN001", "U0PRAN001")}
+    assert greetings["U0QALEAD1"].endswith("Case audits, practice questions and the whole service's audit picture.")
+    assert greetings["U0ADMIN01"].endswith("the whole service's audit picture.")
+    assert greetings["U0MGRN001"].endswith("and your team's audit picture.")
+    assert greetings["U0PRAN001"].endswith("and your own audits and actions.")

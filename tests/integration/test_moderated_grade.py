@@ -104,7 +104,7 @@ def test_the_home_tab_counts_the_moderators_grade(services: Services, regraded: 
     fields = dict(north.fields)
     assert fields["Audits last week"] == "1"
     assert fields["Good or better last week"] == "0 of 1 (0%), 1 after moderation"
-    assert fields["Month vs target"] == "1 in December (to 6 December); target 2, 1 to go"
+    assert fields["Month vs target"] == "1 in December (to 9 December); target 2, 1 to go"  # this month to date
 
 
 def test_the_export_keeps_both_grades_and_names_the_grade_of_record(services: Services, environ: dict[str, str],

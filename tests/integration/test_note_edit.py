@@ -74,8 +74,13 @@ def test_a_note_naming_a_child_is_refused_and_nothing_changes(engine: Engine, se
     ("note 9 The family asked for less support", "Question 9 has no note to change: only a graded or yes/no answer "
                                                  "carries one. To change the answer itself, type `/audit edit 1` and "
                                                  "then `change 9`."),
-    ("note 42 Visits lapsed in the autumn", "Name the question by its number, then the new note, like `/audit edit 1 "
-                                            "note 42 Visits lapsed in the autumn term`: the review numbers them 1 to "),
+    # trial 9: the example repeated the wrong number ("like /audit edit 5 note 99 …")
+    ("note 42 Visits lapsed in the autumn", "Audit #1 has no question 42: the review numbers them 1 to 10. Type its "
+                                            "number, then the new note, like `/audit edit 1 note 3 Visits lapsed in "
+                                            "the autumn term`."),
+    ("note 99 hello there friend", "Audit #1 has no question 99: the review numbers them 1 to 10."),
+    ("note seven Visits lapsed", "Name the question by its number, then the new note, like `/audit edit 1 note 3 "
+                                 "Visits lapsed in the autumn term`: the review numbers them 1 to 10."),
     ("note 7 ok", "Please say in a sentence why you gave this grade"),
 ])
 def test_what_cannot_be_a_note_says_what_to_type(engine: Engine, services: Services, submitted: int, args: str,

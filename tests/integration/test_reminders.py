@@ -143,7 +143,7 @@ def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: 
         # Monday 23 November is also the month-end quota check: the other managers have done none.
         assert set(first) == {"U0MGRN001", "U0PRAN001", "U0QALEAD1", "U0QALEAD2", "U0MGRS001", "U0MGRC001"}
         manager_text = first["U0MGRN001"].replies[0].text
-        assert f"audit {draft}" in manager_text and "overdue" in manager_text
+        assert f"(#{draft})" in manager_text and "overdue" in manager_text
         # The Monday run sends the manager's overdue list once and marks the action escalated.
         sender = RecordingSender()
         assert JobRunner(services, sender, holder="process-a").fire("reminders") == 6
@@ -188,3 +188,19 @@ def test_only_actions_of_submitted_audits_remind_list_or_count(services: Service
     assert {a.id for a in action_store.open_actions_of(services.storage, "U0PRAN001")} == kept
     assert overdue_action_counts(services.storage, datetime(2026, 11, 24, 10, tzinfo=UTC), TUESDAY,
                                  None) == {"north-assessment": 2}
+
+
+def test_a_moderation_reminder_names_the_audit_as_hash_n_and_has_a_button_to_moderate_it() -> None:
+    """Trial 9: "Audit 5 (…) has waited 6 working days for moderation" came with only Snooze."""
+    inputs = ReminderInputs(
+        moderations=(ModerationItem(5, "Early help spot audit", date(2026, 11, 16), None),
+                     ModerationItem(6, "Full case audit", date(2026, 11, 16), "U0QALEAD2")),
+        qa_leads=("U0QALEAD1", "U0QALEAD2"),
+    )
+    bundled = bundle(due_reminders(inputs, TUESDAY))
+    first = bundle_reply("U0QALEAD1", bundled["U0QALEAD1"], TUESDAY)
+    assert "Audit #5 (*Early help spot audit*) has waited 6 working days for moderation." in first.text
+    assert [(c.label, c.action, c.value) for c in first.choices] == [
+        ("Moderate #5", "audit.moderate_open", "5"), ("Snooze for a working day", "reminder.snooze", "moderation:5")]
+    holder = bundle_reply("U0QALEAD2", bundled["U0QALEAD2"], TUESDAY)
+    assert ("Moderate #6", "audit.moderate_open", "6") in [(c.label, c.action, c.value) for c in holder.choices]

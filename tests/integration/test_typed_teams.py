@@ -32,7 +32,7 @@ def test_part_of_a_team_s_id_or_name_reads_as_that_team_and_the_reply_says_so(en
     with time_machine.travel(NOW, tick=False):
         replies = engine.command(user, command, surface="terminal")
     assert replies[0].kind != "error", replies[0].text
-    assert replies[0].text.startswith("Team north-assessment: ")
+    assert replies[0].text.startswith("Team north-assessment:")
 
 
 def test_the_team_s_own_id_needs_no_saying(engine: Engine) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from bot.audits.action_edit import ActionEdit, parse
 from bot.audits.action_fields import due_said
-from knowledge.dates import names_weekday, parse_day
+from knowledge.dates import bank_holidays, names_weekday, parse_day, working_day_near
 from tests.support.examples import examples
 
 THURSDAY = date(2026, 12, 3)
@@ -108,6 +108,10 @@ def test_what_a_weekday_means_is_unchanged_and_a_near_one_is_always_explained(to
     assert today <= due <= today + timedelta(days=7)
     _, to_change = due_said(f"{which}{day}", due, today, "action 2 due")
     assert bool(to_change) == ((due - today).days <= 6)
-    if to_change:  # the example it gives is the same weekday a week on, and reads as that
-        example = to_change.split("`")[3].removeprefix("action 2 due ")
-        assert parse_day(example, today, "future") == due + timedelta(days=7)
+    if to_change:  # the example it gives is the same weekday a week on, and reads as that, unless that day is a
+        # bank holiday: then the working day before it, and the holiday is named (never "due 25/12")
+        example = parse_day(to_change.split("`")[3].removeprefix("action 2 due "), today, "future")
+        holiday = bank_holidays().get(due + timedelta(days=7))
+        assert example == (working_day_near(due + timedelta(days=7), later=False) if holiday
+                           else due + timedelta(days=7))
+        assert (f"is {holiday})." in to_change) if holiday else to_change.endswith("after.")

@@ -34,3 +34,10 @@ def test_a_month_against_its_target_is_always_in_words(done: int, target: int) -
     assert said.startswith(f"{done} in November; ")
     assert "/" not in said
     assert said.endswith(", met") == (target > 0 and done >= target)
+
+
+@given(st.integers(min_value=0, max_value=500), st.integers(min_value=1, max_value=500))
+def test_a_month_that_has_ended_is_met_or_missed_never_to_go(done: int, target: int) -> None:
+    said = against_target(done, target, ended=True)
+    assert "to go" not in said
+    assert said == (f"target {target}, met" if done >= target else f"target {target}, missed by {target - done}")

@@ -43,20 +43,22 @@ def grade_counts_by_week(storage: Storage, boundaries: Sequence[datetime],
     return found
 
 
-def auditor_counts(storage: Storage, week_start: datetime, week_end: datetime, month_start: datetime,
+def auditor_counts(storage: Storage, week: tuple[datetime, datetime], month: tuple[datetime, datetime],
                    team_ids: Sequence[str] | None) -> dict[str, dict[str, tuple[int, int]]]:
-    """team -> auditor -> (completed this week, completed this month to the week's end)."""
+    """team -> auditor -> (completed in the week [start, end), completed in the month span [start, end)): the
+    month runs to the week's end while it is under way, and over the whole month once it has ended."""
     where, params = _team_filter(team_ids)
     rows = storage.db.execute(
-        "SELECT team_id, auditor_id, SUM(submitted_at >= ?), SUM(submitted_at >= ?) FROM audits "
+        "SELECT team_id, auditor_id, SUM(submitted_at >= ? AND submitted_at < ?), "
+        "SUM(submitted_at >= ? AND submitted_at < ?) FROM audits "
         f"WHERE submitted_at >= ? AND submitted_at < ? AND status IN {COMPLETED_SQL}{where} "
         "GROUP BY team_id, auditor_id",
-        [utc_text(week_start), utc_text(month_start), utc_text(min(week_start, month_start)), utc_text(week_end),
-         *params],
+        [*map(utc_text, week), *map(utc_text, month), utc_text(min(week[0], month[0])),
+         utc_text(max(week[1], month[1])), *params],
     ).fetchall()
     found: dict[str, dict[str, tuple[int, int]]] = {}
-    for team, auditor, week, month in rows:
-        found.setdefault(team, {})[auditor] = (int(week or 0), int(month or 0))
+    for team, auditor, week_count, month_count in rows:
+        found.setdefault(team, {})[auditor] = (int(week_count or 0), int(month_count or 0))
     return found
 
 
