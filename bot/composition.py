@@ -21,6 +21,7 @@ from bot.engine import help as help_feature
 from bot.engine import home as home_feature
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
+from bot.privacy.knowledge_screen import start_screen
 from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
@@ -50,21 +51,27 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
                    knowledge: KnowledgeService | None = None, screen: Screen | None = None) -> Services:
     """Build the services once, then run the start-up steps explicitly; the caller owns closing storage.
 
-    The knowledge base is loaded first. A folder with problems starts the bot on the last version that loaded
-    cleanly (kept in the cache beside the database), with a warning naming every problem in the log and on
-    QA leads' and admins' Home tabs; with no such version it raises KnowledgeBaseError before any file is
-    opened, so the bot refuses to start with the list of what to fix. Building opens nothing
-    else; `start_up` is where the database is migrated and role changes go into the trail. A knowledge
-    service already loaded from `settings.knowledge_dir` may be passed in (tests share one per session), and
-    so may a loaded identifier screen: its name lists are kept and these settings' own names added.
+    The identifier screen is loaded first, then the knowledge base, screened as `kb check` screens it: an
+    entry whose text could identify a child or family is not served (the rest is), and the log says where in
+    one line, QA leads and admins on their Home tab and by message (bot/asking/admin.py). A folder with problems
+    starts the bot on the last version that loaded cleanly (kept in the cache beside the database), with a
+    warning naming every problem in the log and on QA leads' and admins' Home tabs; with no such version it
+    raises KnowledgeBaseError before any file is opened, so the bot refuses to start with the list of what to
+    fix. Building opens nothing else; `start_up` is where the database is migrated and role changes go into the
+    trail. A knowledge service already loaded from `settings.knowledge_dir` may be passed in (tests share one per
+    session), and so may a loaded identifier screen: its name lists are kept and these settings' own names added.
     """
+    screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
     if knowledge is None:
-        knowledge = KnowledgeService.load(settings.knowledge_dir, settings.cache_dir, fall_back=True)
+        cache = settings.cache_dir
+        knowledge = KnowledgeService.load(settings.knowledge_dir, cache, fall_back=True,
+                                          start_check=lambda kb: start_screen(kb, screen, cache))
         if knowledge.last_good_start is not None:
             warn_last_good_start(knowledge)
+        if knowledge.withheld_start is not None:
+            warn_withheld_start(knowledge)
     else:
         knowledge = knowledge.fork()
-    screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
                         screen=screen)
     start_up(services)
@@ -80,6 +87,19 @@ def warn_last_good_start(knowledge: KnowledgeService) -> None:
     log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (%s). "
               "Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
               len(start.problems), saved, "\n".join(f"- {problem}" for problem in start.problems))
+
+
+def warn_withheld_start(knowledge: KnowledgeService) -> None:
+    """One line in the log naming where each withheld text is (file, line, entry, field, the kind found), never
+    the words: logs carry no child's name."""
+    start = knowledge.withheld_start
+    if start is None:
+        return
+    count = len(start.entry_ids)
+    entries = "1 entry is" if count == 1 else f"{count} entries are"
+    log.error("Knowledge-base text could identify a child or family, so %s not served (the rest is): %s. "
+              "Take it out of the files, check with `audit-bot kb check`, then `/audit kb reload`.", entries,
+              "; ".join(item.short() for item in start.withheld))
 
 
 def start_up(services: Services) -> None:

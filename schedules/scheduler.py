@@ -9,6 +9,7 @@ if still within the grace time, otherwise recorded as skipped.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import uuid
 from collections.abc import Mapping
@@ -29,6 +30,7 @@ LEASE_NAME = "scheduler"
 LEASE_SECONDS = 180
 LEASE_RENEW_SECONDS = 60
 CATCH_UP_LOOKBACK = timedelta(days=8)
+START_NOTICES = "kb_withheld"  # the `sends` rows of the notices sent at start (send_start_notices)
 
 
 class JobRunner:
@@ -149,6 +151,29 @@ class JobRunner:
         log.info("%s: deferred to %s", spec.name, effective.isoformat())
 
     # -- start-up -------------------------------------------------------------------------------
+    def send_start_notices(self) -> int:
+        """What the start found that QA leads must hear of (knowledge-base entries not served because their text
+        could identify a child or family: bot/asking/admin.py), sent by the process holding the lease, once per
+        recipient for each distinct notice (keyed by a digest of its text), so a restart with the same problems
+        sends nothing again. Returns how many recipients were sent to."""
+        from bot.asking.admin import start_notice_posts
+
+        storage = self.services.storage
+        now = self.services.clock()
+        sent = 0
+        for outgoing in start_notice_posts(self.services):
+            said = "\0".join(reply.text for reply in outgoing.replies)
+            period = hashlib.sha256(said.encode("utf-8")).hexdigest()[:16]
+            if not claim_send(storage, START_NOTICES, period, outgoing.recipient, now):
+                continue
+            if not all([self.sender.send(reply, "knowledge base") for reply in outgoing.replies]):
+                mark_send(storage, START_NOTICES, period, outgoing.recipient, "failed", now)
+                continue
+            sent += 1
+        if sent:
+            log.info("%s: sent to %d recipient(s)", START_NOTICES, sent)
+        return sent
+
     def last_due(self, name: str, now: datetime) -> datetime | None:
         """The latest time job `name` was due at or before `now` (within the last week)."""
         spec = self.services.settings.cron[name]
@@ -201,13 +226,20 @@ class BackgroundJobs:
         self.runner = runner
 
     def start(self) -> None:
-        """Start the clock, then make up missed runs; a failing job at start must not stop the bot starting."""
+        """Start the clock, then make up missed runs and send the start's notices; a failing job at start must not
+        stop the bot starting."""
         self.scheduler.start()
         try:
-            if self.runner.renew_lease_quietly():
-                self.runner.catch_up()
+            if not self.runner.renew_lease_quietly():
+                return
+            self.runner.catch_up()
         except Exception as exc:  # the bot still serves people; APScheduler retries at the next due time
             log.error("catch-up at start failed: %s", type(exc).__name__)
+        try:
+            if self.runner.has_lease:
+                self.runner.send_start_notices()
+        except Exception as exc:  # the notices stay on QA leads' Home tabs and with every /audit kb reply
+            log.error("start notices failed: %s", type(exc).__name__)
 
     def shutdown(self, wait: bool = False) -> None:
         if self.scheduler.running:

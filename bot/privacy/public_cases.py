@@ -10,6 +10,7 @@ review') are on the list too.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 PUBLIC_CASES_FILE = Path(__file__).parent / "data" / "public_case_names.txt"
 
 
+@functools.lru_cache(maxsize=65_536)  # each word of every text the name finder reads: the same words again and again
 def normalise(text: str) -> str:
     """Lower case, no accents, one space between words, typographic apostrophes plain: how names are compared."""
     decomposed = unicodedata.normalize("NFD", text.replace("’", "'"))
@@ -36,8 +38,7 @@ def cited_spans(words: list[tuple[str, int, int]], public: frozenset[str]) -> li
     so a child of the case with the same given name elsewhere in the text ('Ellie needs a plan') is still found."""
     if not public:
         return []
-    firsts = {name.split(" ", 1)[0] for name in public}
-    longest = max(len(name.split()) for name in public)
+    firsts, longest = _openings(public)
     spans: list[tuple[int, int]] = []
     for i, (word, start, _) in enumerate(words):
         if normalise(word) not in firsts:  # one look per word; the few that open a public name are read on
@@ -48,3 +49,9 @@ def cited_spans(words: list[tuple[str, int, int]], public: frozenset[str]) -> li
             if plain[:len(parts)] == parts:
                 spans.append((start, words[i + len(parts) - 1][2]))
     return spans
+
+
+@functools.lru_cache(maxsize=8)
+def _openings(public: frozenset[str]) -> tuple[frozenset[str], int]:
+    """The first words of the public names, and the most words one has: the same for every text."""
+    return frozenset(name.split(" ", 1)[0] for name in public), max(len(name.split()) for name in public)

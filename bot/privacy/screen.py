@@ -139,6 +139,20 @@ def explain(findings: list[Finding]) -> str:
     return "; ".join(parts)
 
 
+def explain_kinds(kinds: Iterable[str]) -> str:
+    """`explain` without the words found, for places that must not repeat them (the log, a notice at start):
+    what was found, one clause per kind, and what to write instead: something that looks like a phone number: ..."""
+    counts: dict[str, int] = {}
+    for kind in kinds:
+        counts[kind] = counts.get(kind, 0) + 1
+    parts = []
+    for kind, count in counts.items():
+        label, advice = KINDS[kind]
+        found = "something that looks" if count == 1 else f"{count} things that look"
+        parts.append(f"{found} like {label}: {advice}")
+    return "; ".join(parts)
+
+
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 

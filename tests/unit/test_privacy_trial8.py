@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.privacy.content_names import _fold, content_name_hits, not_within, single_name_hits
-from bot.privacy.detect import NameFinder
+from bot.privacy.detect import _NUMBERED_THINGS, NameFinder
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.screen import Finding, Screen, screen_text
 
@@ -240,6 +240,9 @@ PLATFORMS = ["facebook", "instagram", "insta", "snapchat", "tiktok", "twitter", 
                                  "mum is on {p} as @{h}"]))
 def test_a_name_with_digits_beside_a_platform_is_an_account(find: Callable[[str], list[tuple[str, str]]], name: str,
                                                             digits: str, platform: str, template: str) -> None:
+    # 'page0', 'version2', 'year10' are numbered things, not accounts (detect._version): Hypothesis draws words from
+    # the code it has loaded, so which modules a run imports decides whether it tries one
+    assume(name not in _NUMBERED_THINGS)
     assert "handle" in {kind for kind, _ in find(template.format(h=name + digits, p=platform))}
 
 
