@@ -30,7 +30,7 @@ def main() -> None:
     loaded = time.perf_counter()
     screened = loaded
     if screen is not None:
-        start_screen(kb, screen, cache)
+        start_screen(kb.entries.values(), kb.file_digests, screen, cache)
         screened = time.perf_counter()
     KnowledgeSearch(kb, cache_folder=cache)
     print(f"{loaded - started:.4f} {time.perf_counter() - screened:.4f} {screened - loaded:.4f}")

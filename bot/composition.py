@@ -4,7 +4,7 @@ plugged into the engine, in one place. `bot.__main__` and the CLI runtime call t
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 
 from bot.asking import feature as knowledge_feature
@@ -21,11 +21,12 @@ from bot.engine import help as help_feature
 from bot.engine import home as home_feature
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
-from bot.privacy.knowledge_screen import start_screen
+from bot.privacy.knowledge_screen import Withheld, start_screen
 from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
+from knowledge.entries import EntryTexts
 
 log = logging.getLogger("audit_bot.knowledge")
 
@@ -64,8 +65,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
     if knowledge is None:
         cache = settings.cache_dir
-        knowledge = KnowledgeService.load(settings.knowledge_dir, cache, fall_back=True,
-                                          start_check=lambda kb: start_screen(kb, screen, cache))
+        def start_check(entries: Iterable[EntryTexts], digests: Mapping[str, str]) -> list[Withheld]:
+            return start_screen(entries, digests, screen, cache)
+
+        knowledge = KnowledgeService.load(settings.knowledge_dir, cache, fall_back=True, start_check=start_check)
         if knowledge.last_good_start is not None:
             warn_last_good_start(knowledge)
         if knowledge.withheld_start is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
@@ -66,6 +66,39 @@ class EntryRef:
     line: int | None
     question: str | None = None  # the question as written, when it is text
     alternatives: tuple[str, ...] = ()  # the alternatives that are text
+    answer: str | None = None  # the answer as written, when it is text
+
+
+class EntryTexts(Protocol):
+    """What the identifier screen reads of an entry: a loaded Entry, or an EntryRef of one with other problems
+    (an id used twice, no answer yet), whose texts are screened all the same so `kb check` tells every problem
+    in one run."""
+
+    @property
+    def id(self) -> str | None: ...
+    @property
+    def file(self) -> str: ...
+    @property
+    def line(self) -> int | None: ...
+    @property
+    def question(self) -> str | None: ...
+    @property
+    def alternatives(self) -> tuple[str, ...]: ...
+    @property
+    def answer(self) -> str | None: ...
+
+
+def texts_of(entry: EntryTexts) -> list[tuple[str, str]]:
+    """(field, text) for each text of an entry that could hold an identifier: its question, each alternative and
+    its answer, those written as text."""
+    fields = [("question", entry.question), *(("alternative", text) for text in entry.alternatives),
+              ("answer", entry.answer)]
+    return [(field, text) for field, text in fields if text is not None]
+
+
+def entry_label(entry_id: str | None) -> str:
+    """How a problem names an entry: by its id, or as "an entry" when it has none (the problem gives its line)."""
+    return f"entry '{entry_id}'" if entry_id else "an entry"
 
 
 def entry_references(items: Any, file: str) -> list[EntryRef]:
@@ -85,11 +118,15 @@ def entry_references(items: Any, file: str) -> list[EntryRef]:
             item.strip())) if isinstance(related, list) else ()
         question = raw.get("question")
         alternatives = raw.get("alternatives")
-        refs.append(EntryRef(entry_id, others, file, line,
-                             question if isinstance(question, str) and question.strip() else None,
+        answer = raw.get("answer")
+        refs.append(EntryRef(entry_id, others, file, line, _text_or_none(question),
                              tuple(item for item in alternatives if isinstance(item, str) and item.strip())
-                             if isinstance(alternatives, list) else ()))
+                             if isinstance(alternatives, list) else (), _text_or_none(answer)))
     return refs
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _line(mapping: Any, key: str) -> int | None:

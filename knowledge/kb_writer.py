@@ -30,13 +30,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
-from knowledge.entries import wording_key
+from knowledge.entries import EntryTexts, wording_key
 from knowledge.fields import suggested_id
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 
-Check = Callable[[KnowledgeBase], list[Problem]]
+# What an edit's check reads: the folder's entries as the edit leaves them (every entry as written, when the
+# folder has other problems), as `kb check` screens them.
+Check = Callable[[Iterable[EntryTexts]], list[Problem]]
 MAX_ID_LENGTH = 48
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ENTRY_FIELDS = ("question", "answer", "tags", "source", "owner", "review_by")
@@ -310,13 +312,13 @@ def _validate_and_write(folder: Path, file: str, original: str, new_text: str, e
     try:
         kb = load_knowledge(folder, {file: new_text})
     except KnowledgeBaseError as error:  # a file broken by hand says how to fix it; the rest as `kb check` says
-        # ...and, as `kb check` does, the content checks on the entries that could be read (the new one among
-        # them when its texts could), so a bad owner and a phone number in the answer are told together.
-        readable = KnowledgeBase(entries=error.entries, glossary={}, checklists={}, folder=folder)
+        # ...and, as `kb check` does, the content checks on every entry as written (the new one among them when
+        # its texts could be read, one whose id is used twice too), so a bad owner and a phone number in the
+        # answer are told together (after the folder's own problems, as the form has always listed them).
         return refused([*(_fix_by_hand(problem) if problem.message.startswith("YAML syntax error") else problem
                           for problem in error.problems),
-                        *(problem for check in checks for problem in check(readable))])
-    problems = [problem for check in checks for problem in check(kb)]
+                        *(problem for check in checks for problem in check(error.texts))])
+    problems = [problem for check in checks for problem in check(kb.entries.values())]
     if problems:
         return refused(problems)
     if not _faithful(kb, entry_id, expected):

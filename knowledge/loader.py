@@ -205,8 +205,9 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
     out_of_scope = _out_of_scope(contents, entry_ids, problems)
 
     if problems:
-        raise KnowledgeBaseError(problems, entries=entries, checklist_files=frozenset(
-            content.file for content in contents if "checklists" in content.data))
+        raise KnowledgeBaseError(problems, entries=entries, texts=refs, checklist_files=frozenset(
+            content.file for content in contents if "checklists" in content.data),
+            file_digests={content.file: content.digest for content in contents})
     PARSED.tidy(cache_folder, (content.digest for content in contents))
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
                          smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope,
@@ -367,7 +368,7 @@ def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tupl
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
-            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives) for r in refs))
+            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer) for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:

@@ -6,7 +6,7 @@ A problem names the file (relative to the knowledge folder), the line and what t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,13 +29,19 @@ class KnowledgeBaseError(Exception):
     """Raised when the knowledge base cannot be used; carries every problem, not only the first."""
 
     def __init__(self, problems: list[Problem], entries: Mapping[str, Any] | None = None,
-                 checklist_files: frozenset[str] = frozenset()) -> None:
+                 checklist_files: frozenset[str] = frozenset(), texts: Sequence[Any] = (),
+                 file_digests: Mapping[str, str] | None = None) -> None:
         self.problems = list(problems)
-        # The entries that did parse, though the folder as a whole did not: `kb check` screens their text for
-        # identifiers in the same run, so a QA lead sees both kinds of problem at once.
+        # The entries that did parse, though the folder as a whole did not (the first of each id).
         self.entries = dict(entries or {})
+        # Every entry of the files that could be read, as written (knowledge.entries.EntryRef), those with other
+        # problems too (an id used twice, no answer yet): `kb check` screens all their texts for identifiers in
+        # the same run, so a QA lead sees both kinds of problem at once.
+        self.texts = tuple(texts)
         # The files that hold `checklists:`, so a reload can tell checklist problems apart from entries'.
         self.checklist_files = checklist_files
+        # file -> digest of its text, for the files that could be read (what the start's screen is cached by).
+        self.file_digests = dict(file_digests or {})
         super().__init__(str(self))
 
     def __str__(self) -> str:

