@@ -3,7 +3,7 @@
 The list is where QA leads find the gaps in the knowledge base; a row of x's, a pasted script, terminal escape codes
 or a keyboard mash is noise there. Text is noise when it has no word of ordinary length, a "word" no language has (one
 letter over and over, or longer than any English word), reads like code (several of the symbols code is made of, and
-little else), or is a mash: not one of its words is a word (see `is_mash`).
+little else), or is a mash: not one of its words is a word, nor, typed alone, shaped like one (see `is_mash`).
 """
 
 from __future__ import annotations
@@ -77,6 +77,16 @@ MIN_MASH_LETTERS = 4
 # is a letter from "ASD"). Only a word the knowledge base knows as typed is kept ("asd" is autism spectrum disorder).
 MIN_KEY_RUN = 3
 _KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# A word typed alone that no list has ("kooth", an online counselling service; "liquidlogic", a case-record system;
+# "barnardos") is what the QA leads most need to see: the knowledge base lacks it. It is told from a mash by its
+# shape (`looks_like_a_word`): a mash's letters fall under one hand or along one row (the keys of a UK keyboard each
+# hand types, and its rows), or have no vowel, a key held down (three alike in a row), a chunk typed again
+# ("sdfsdf"), or three letters in a row that no common English word has ("sdf", "hjk"). Measured by bench/mash_bench:
+# no simulated mash of one word passes as one, and none of the tuning questions is a mash, before or after.
+_ONE_HAND_OR_ROW = tuple(frozenset(keys) for keys in ("qwertasdfgzxcvb", "yuiophjklnm", *_KEY_ROWS))
+_VOWELS = frozenset("aeiouy")
+_HELD_KEY = re.compile(r"(.)\1\1")
+_TYPED_AGAIN = re.compile(r"(.+?)\1+")
 
 
 class KnownWords(Protocol):
@@ -93,8 +103,9 @@ class KnownWords(Protocol):
 
 def is_mash(text: str, known: KnownWords) -> bool:
     """Whether no word of `text` is a word: not a number or case reference (anything with a digit), an English word
-    (MIN_WORD_ZIPF), one the knowledge base knows, or one the search reads as a typo of one. Such text is no
-    question and a search of it finds nothing, so it is refused before the search and never noted for the QA leads.
+    (MIN_WORD_ZIPF), one the knowledge base knows, or one the search reads as a typo of one; nor, typed alone, a word
+    no list has that is shaped like one (`looks_like_a_word`: "kooth", "liquidlogic"). Such text is no question and a
+    search of it finds nothing, so it is refused before the search and never noted for the QA leads.
 
     A single letter ("a", "I", an initial) says nothing either way and is skipped. Text with fewer than
     MIN_MASH_LETTERS letters, or in letters outside a-z (another alphabet, accents), is never called a mash: there is
@@ -103,7 +114,10 @@ def is_mash(text: str, known: KnownWords) -> bool:
     tokens = _TOKENS.findall(without_control_codes(text).lower())
     if sum(len(token) for token in tokens) < MIN_MASH_LETTERS:
         return False
-    return not any(_counts_as_word(token, known) for token in tokens if len(token) > 1 or not token.isalpha())
+    judged = [token for token in tokens if len(token) > 1 or not token.isalpha()]
+    if any(_counts_as_word(token, known) for token in judged):
+        return False
+    return not (len(judged) == 1 and looks_like_a_word(judged[0]))
 
 
 def _counts_as_word(token: str, known: KnownWords) -> bool:
@@ -117,6 +131,31 @@ def _counts_as_word(token: str, known: KnownWords) -> bool:
     if token in common_english_words():
         return True
     return known.reads_as_known(token)
+
+
+def looks_like_a_word(token: str) -> bool:
+    """Whether a lower-case a-z token is shaped like an English word, as a name or a rare word is and a keyboard mash
+    is not: a vowel, letters from both hands and more than one row, no key held down or chunk typed again, not a run
+    along a row, and every three letters in a row (with how it starts and ends) found in some common English word."""
+    letters = set(token)
+    if not letters & _VOWELS or any(letters <= keys for keys in _ONE_HAND_OR_ROW):
+        return False
+    if _HELD_KEY.search(token) or _TYPED_AGAIN.fullmatch(token) or _key_run(token):
+        return False
+    return all(triple in english_letter_triples() for triple in _triples(token))
+
+
+def _triples(token: str) -> list[str]:
+    """The token's letters three at a time, `^` marking its start and `$` its end: "kooth" is ^ko koo oot oth th$."""
+    padded = f"^{token}$"
+    return [padded[i:i + 3] for i in range(len(padded) - 2)]
+
+
+@functools.cache
+def english_letter_triples() -> frozenset[str]:
+    """Every three letters in a row in the common English words (`common_english_words`, with `^` and `$` at their
+    ends): about 9,000 of the 28,000 possible, worked out once per process, the first time a lone word is judged."""
+    return frozenset(triple for word in common_english_words() for triple in _triples(word))
 
 
 def _key_run(token: str) -> bool:

@@ -32,6 +32,14 @@ NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week af
 BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
 # A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
 NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
+# The usual ways of saying "that's all" (and the actions step's No more actions button's own label): at the actions
+# step they end the actions; where the first action an Inadequate grade needs is asked they are refused, never the
+# action's text (bot.audits.inadequate_action). Read by `finishes`.
+FINISH_WORDS = re.compile(
+    r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?(?: needed| required)?"
+    r"|no actions?(?: needed| required)?|none|none needed|no|nope|n|n/?a|not applicable|nil|done|all done"
+    r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?(?: needed| required)?|that'?s (?:all|it|everything)"
+    r"|that is (?:all|it)|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
 ACTION_FIRST = ("Type the action first (what needs to happen for the child); then I ask who owns it and when it is "
                 "due.")
 
@@ -39,6 +47,11 @@ ACTION_FIRST = ("Type the action first (what needs to happen for the child); the
 def action_description(services: Services, text: str) -> str:
     """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
     return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
+
+
+def finishes(text: str) -> bool:
+    """Whether `text` says there are no (more) actions: `done`, `next`, `that's all` (or "that’s all"), `no more`…"""
+    return FINISH_WORDS.match(" ".join(text.replace("\u2019", "'").split())) is not None
 
 
 def early_answer(services: Services, turn: Turn, audit: AuditRow, text: str) -> str | None:

@@ -6,8 +6,9 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 
 - `remove action 41` removes one added by mistake, and `remove action` alone is told how (bot.audits.action_removal);
 - `action 41 due 11/12` or `action 41 owner <name>` changes one's due date or owner (bot.audits.action_edit);
-- the button's label and the usual ways of saying "that's all" end the step exactly as No more actions does (an audit
-  graded Inadequate still needs one action first: bot.audits.finish.on_actions_done says so);
+- the button's label and the usual ways of saying "that's all" (bot.audits.action_fields.finishes) end the step
+  exactly as No more actions does (an audit graded Inadequate still needs one action first:
+  bot.audits.finish.on_actions_done says so);
 - a number on its own is never an action. In the terminal it picks one of the step's options (the screen says its
   typed answer is words, so the options read `1)` and a bare number picks, said back like any pick); where options
   carry no numbers (Slack) it is refused with what to type;
@@ -19,8 +20,6 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 
 from __future__ import annotations
 
-import re
-
 from bot.audits import action_edit, action_fields, action_removal
 from bot.audits import finish as audits_finish
 from bot.audits.action_fields import BARE_NUMBER
@@ -30,12 +29,6 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.storage import actions as action_store
-
-FINISH_WORDS = re.compile(
-    r"^\s*(?:no more(?: actions?)?|no (?:other|further) actions?(?: needed| required)?"
-    r"|no actions?(?: needed| required)?|none|none needed|no|nope|n|n/?a|not applicable|nil|done|all done"
-    r"|i'?m done|finish(?:ed)?|next|nothing(?: else| more)?(?: needed| required)?|that'?s (?:all|it|everything)"
-    r"|that is (?:all|it)|no thanks)\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
@@ -47,7 +40,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     changed = action_edit.typed_in_draft(services, turn, ctx, text)
     if changed is not None:
         return changed
-    if FINISH_WORDS.match(_folded(text)):
+    if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())
     if BARE_NUMBER.match(text):
         raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen for "
@@ -59,9 +52,4 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
                   " An audit graded Inadequate needs at least one action.")
         raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST}{finish}")
     return audits_finish.typed(services, turn, ctx, text)
-
-
-def _folded(text: str) -> str:
-    """Curly apostrophes as straight ones ("that’s all"), single spaces."""
-    return " ".join(text.replace("\u2019", "'").split())
 

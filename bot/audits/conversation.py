@@ -463,14 +463,17 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.MODERATION_RESPONSE: _spec(_moderation_response, set(),
                                      lambda _services, c: readback.response_prompt(c.audit_id)),
     # An auditor adding the first action a new Inadequate grade needs (`/audit edit 12 grade inadequate <why>`): a
-    # whole command runs aside and the question follows, as at an audit's steps; `back` goes back a question.
-    State.REGRADE_ACTION: _spec(_regrade_action, set(), lambda _services, c: regrade_action.description_prompt(c.data),
-                                commands=True),
-    State.REGRADE_ACTION_OWNER: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_owner),
+    # whole command runs aside and the question follows, as at an audit's steps; `back` goes back a question, and
+    # `agree` or `disagree` is the decision on a moderation they hold (opened aside with `moderate 3`), never the
+    # action (the grade change is then said to be dropped: bot.audits.regrade_left).
+    State.REGRADE_ACTION: _spec(_change_of_mind(_regrade_action), set(),
+                                lambda _services, c: regrade_action.description_prompt(c.data), commands=True),
+    State.REGRADE_ACTION_OWNER: _spec(_change_of_mind(_back_a_question(_REGRADE_FIRST, _regrade_action_owner)),
                                       {_REGRADE_FIRST.owner_button, _REGRADE_FIRST.back_button},
                                       lambda services, c: _REGRADE_FIRST.owner_prompt(services, c.data),
                                       commands=True),
-    State.REGRADE_ACTION_DUE: _spec(_back_a_question(_REGRADE_FIRST, _regrade_action_due), {_REGRADE_FIRST.back_button},
+    State.REGRADE_ACTION_DUE: _spec(_change_of_mind(_back_a_question(_REGRADE_FIRST, _regrade_action_due)),
+                                    {_REGRADE_FIRST.back_button},
                                     lambda services, c: _REGRADE_FIRST.due_prompt(services, c.data), commands=True),
 })
 

@@ -43,6 +43,7 @@ from bot.audits import (
     redaction,
     reflection_wait,
     regrade_check,
+    regrade_left,
 )
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
@@ -182,6 +183,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: moderated.worded(
         services, lambda: typed_text(services, turn, text, engine.typed_shapes)), priority=20)
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
+    engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
     engine.add_message_watch(  # "Back to audit #1, question 3:"
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the

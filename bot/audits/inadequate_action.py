@@ -34,7 +34,8 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.dates import examples as date_examples
 
-# Typed where the action is asked: a refusal to give one, never an action.
+# Typed where the action is asked: a refusal to give one, never an action (as are the words that end an audit's
+# actions step, `done`, `next`, `that's all`: bot.audits.action_fields.finishes).
 NONE_WORDS = frozenset({"skip", "none", "no", "n/a", "na", "nothing", "-", "no action", "no actions"})
 
 
@@ -69,8 +70,9 @@ class FirstAction:
         return {**{k: data[k] for k in self.keeps if k in data}, **more}
 
     def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
-        """The action's text, screened as an audit's actions are; then its owner is asked."""
-        if " ".join(text.lower().split()) in NONE_WORDS:
+        """The action's text, screened as an audit's actions are; then its owner is asked. Finishing words (`done`,
+        `next`, `that's all`), which end an audit's actions step, are refused: there is no end before the first."""
+        if " ".join(text.lower().split()) in NONE_WORDS or action_fields.finishes(text):
             raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, "
                             f"who will do it and by when. Type the action now, or {self.way_out}.")
         if action_fields.BARE_NUMBER.match(text):

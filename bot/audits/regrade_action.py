@@ -55,6 +55,9 @@ def _draft_waiting(services: Services, turn: Turn) -> int | None:
     """The draft whose step the person's conversation was at when the change was typed, if any: the action's
     questions take its place, and the person is told afterwards where the draft is."""
     prior = store.conversation(services.storage, turn.user_id)
+    if prior.get("awaiting") in (WHAT, FIRST_ACTION.owner_state, FIRST_ACTION.due_state):
+        behind = prior.get("draft")  # another grade change replaces this one: the draft behind it still waits
+        return behind if isinstance(behind, int) else None
     audit_id = prior.get("audit_id") if prior.get("feature") == "audit" else None
     audit = store.get_audit(services.storage, audit_id) if isinstance(audit_id, int) else None
     return audit.id if audit is not None and audit.status == "draft" and audit.auditor_id == turn.user_id else None

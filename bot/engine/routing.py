@@ -48,6 +48,9 @@ OptionsHandler = Callable[[Turn, str], list[tuple[str, str]]]  # (label, value) 
 # Run before a typed message (given with it) is handled; what it returns (if anything) runs afterwards, is given the
 # replies the message got, and adds its own.
 MessageWatch = Callable[[Turn, str], Callable[[list[Reply]], list[Reply]] | None]
+# Run before every command, typed message and button press (given the typed text, None for a command or a button);
+# what it returns (if anything) is given the replies afterwards and returns notices that lead them.
+TurnWatch = Callable[[Turn, str | None], Callable[[list[Reply]], list[Reply]] | None]
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class Engine:
         self.actions: dict[str, ActionHandler] = {}
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._message_watches: list[MessageWatch] = []
+        self._turn_watches: list[TurnWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._options: dict[str, OptionsHandler] = {}
@@ -161,6 +165,13 @@ class Engine:
         message, even one that refused it; it sees the replies, so it can tell whether the message was answered."""
         self._message_watches.append(watch)
 
+    def add_turn_watch(self, watch: TurnWatch) -> None:
+        """Register a check around every command, typed message and button press: something half-made that any of
+        them may replace by starting another conversation (a grade change waiting for its action) is said to be
+        dropped, however the new conversation began. Its notices lead the replies, so the question the turn asks
+        stays last (its options are the ones numbered in the terminal)."""
+        self._turn_watches.append(watch)
+
     def add_home_section(self, name: str, provider: HomeProvider, priority: int) -> None:
         """Add a feature's part of the Home tab (lowest priority at the top). This engine owns it, so
         building a second engine or app in the same process never shows a section twice."""
@@ -190,15 +201,17 @@ class Engine:
         words = (text or "").strip().split(maxsplit=1)
         name = words[0].lower() if words else "help"
         rest = words[1] if len(words) > 1 else ""
-        return self._run(user_id, surface, lambda turn: self.dispatch_command(turn, name, rest))
+        return self._run(user_id, surface, lambda turn: self.dispatch_command(turn, name, rest), watched=True)
 
     def message(self, user_id: str, text: str, surface: Surface = "dm") -> list[Reply]:
         """Handle free text: a typed answer, a shortcut such as `start audit`, or a question."""
-        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text or ""))
+        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text or ""), watched=True,
+                         typed=text or "")
 
     def action(self, user_id: str, action: str, value: str, surface: Surface = "dm") -> list[Reply]:
         """Handle a button press; unknown buttons (from an older version) get a clear reply."""
-        return self._run(user_id, surface, lambda turn: self._dispatch_action(turn, action, value or ""))
+        return self._run(user_id, surface, lambda turn: self._dispatch_action(turn, action, value or ""),
+                         watched=True)
 
     def options(self, user_id: str, name: str, typed: str) -> list[tuple[str, str]]:
         """The options a searchable menu offers for what was typed; none for an unknown person or menu, or on any
@@ -217,15 +230,22 @@ class Engine:
             return []
 
     # -- internals ----------------------------------------------------------------------------
-    def _run(self, user_id: str, surface: Surface, work: Callable[[Turn], list[Reply]]) -> list[Reply]:
+    def _run(self, user_id: str, surface: Surface, work: Callable[[Turn], list[Reply]],
+             watched: bool = False, typed: str | None = None) -> list[Reply]:
+        """`work` for this person's turn; `watched` (a command, typed message or button press) runs the turn
+        watches around it, given the message's text (`typed`, None for a command or button)."""
         person = self.directory.person(user_id)
         if person is None:
             return [unknown_user_reply(user_id)]
         turn = Turn(person=person, surface=surface, now=self.clock())
         try:
-            return work(turn)
-        except UserError as exc:
-            return [error(str(exc))]
+            watches = self._turn_watches if watched else []
+            afterwards = [after for watch in watches if (after := watch(turn, typed)) is not None]
+            try:
+                replies = work(turn)
+            except UserError as exc:
+                replies = [error(str(exc))]
+            return [reply for after in afterwards for reply in after(replies)] + replies
         except Exception as exc:
             reference = secrets.token_hex(3).upper()
             frames = "".join(traceback.format_tb(exc.__traceback__))

@@ -13,7 +13,7 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.audits import actions_step
+from bot.audits import action_fields, actions_step
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
@@ -118,14 +118,14 @@ WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
 def test_an_action_of_several_words_is_never_read_as_finishing_or_a_number(words: list[str]) -> None:
     """"Book a review", "Share the plan with …": a verb and more words are always an action's text."""
     text = " ".join(["Book", *words])
-    assert actions_step.FINISH_WORDS.match(text) is None and actions_step.BARE_NUMBER.match(text) is None
+    assert not action_fields.finishes(text) and actions_step.BARE_NUMBER.match(text) is None
 
 
 @given(st.sampled_from(["done", "no more actions", "that's all", "none", "nothing else", "finished", "next"]),
        st.sampled_from(["", ".", "!", "  "]), st.booleans())
 def test_finishing_words_are_read_whatever_the_case_and_trailing_mark(word: str, mark: str, upper: bool) -> None:
     typed = (word.upper() if upper else word.capitalize()) + mark
-    assert actions_step.FINISH_WORDS.match(typed)
+    assert action_fields.finishes(typed)
 
 
 @pytest.mark.parametrize("again", ["done", "next", "ok", "finished"])

@@ -177,3 +177,13 @@ def test_a_typo_of_a_word_the_knowledge_base_knows_is_still_searched_and_answere
         engine: Engine, services: Services, text: str, entry: str) -> None:
     engine.message(PRACTITIONER, text)
     assert [(a["query"], a["outcome"], a["entry_id"]) for a in asks(services)] == [(text, "answer", entry)]
+
+
+@pytest.mark.parametrize("text", ["kooth", "Kooth?", "liquidlogic", "barnardos", "Barnardo's", "wellcomm"])
+def test_a_service_the_knowledge_base_lacks_typed_alone_is_searched_and_noted(engine: Engine, services: Services,
+                                                                             text: str) -> None:
+    """"kooth" (an online counselling service young people use) was read as a keyboard mash: not searched, and never
+    shown to the QA leads, who need to see that the knowledge base lacks it."""
+    replies = engine.message(PRACTITIONER, text)
+    assert "I couldn't read that as a question" not in all_text(replies)
+    assert [a["query"] for a in asks(services)] == [text]
