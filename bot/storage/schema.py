@@ -267,35 +267,46 @@ def m101_defects_b_audit_ids_never_reused(db: Database) -> None:
     the answers, actions and the rest pointing at audits are left alone), inside one transaction. The new
     sequence starts above the highest id ever seen in any table that refers to audits as well.
     """
-    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audits'").fetchone()[0]
+    _rebuild_with_autoincrement(db, "audits", (
+        "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM audits UNION ALL SELECT MAX(audit_id) FROM answers "
+        "UNION ALL SELECT MAX(audit_id) FROM actions UNION ALL SELECT MAX(audit_id) FROM moderations)"))
+
+
+def _rebuild_with_autoincrement(db: Database, table: str, highest_sql: str) -> None:
+    """Rebuild `table` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, keeping every row, its id and its indexes; the
+    sequence starts at what `highest_sql` finds (the highest id any other table or the trail still names).
+
+    SQLite cannot add AUTOINCREMENT in place, so this is its documented rebuild: foreign keys off (the rows
+    pointing at the table are left alone), one transaction, and a foreign-key check before it commits. A table
+    already rebuilt (by a run that stopped before the migration was recorded) is left as it is.
+    """
+    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
     if "AUTOINCREMENT" in create.upper():
         return
     indexes = [row[0] for row in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'audits' AND sql IS NOT NULL")]
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table])]
+    rebuilt_name = f"{table}_rebuilt"
     rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
-    rebuilt = rebuilt.replace("CREATE TABLE audits", "CREATE TABLE audits_rebuilt", 1).replace(
-        'CREATE TABLE "audits"', "CREATE TABLE audits_rebuilt", 1)
-    if "AUTOINCREMENT" not in rebuilt or "audits_rebuilt" not in rebuilt:
-        raise RuntimeError("unexpected shape of the audits table; cannot add AUTOINCREMENT")
+    rebuilt = rebuilt.replace(f"CREATE TABLE {table}", f"CREATE TABLE {rebuilt_name}", 1).replace(
+        f'CREATE TABLE "{table}"', f"CREATE TABLE {rebuilt_name}", 1)
+    if "AUTOINCREMENT" not in rebuilt or rebuilt_name not in rebuilt:
+        raise RuntimeError(f"unexpected shape of the {table} table; cannot add AUTOINCREMENT")
     conn = db.conn
     conn.execute("PRAGMA foreign_keys=OFF")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
             conn.execute(rebuilt)
-            conn.execute("INSERT INTO audits_rebuilt SELECT * FROM audits")
-            conn.execute("DROP TABLE audits")
-            conn.execute("ALTER TABLE audits_rebuilt RENAME TO audits")
+            conn.execute(f"INSERT INTO {rebuilt_name} SELECT * FROM {table}")
+            conn.execute(f"DROP TABLE {table}")
+            conn.execute(f"ALTER TABLE {rebuilt_name} RENAME TO {table}")
             for sql in indexes:
                 conn.execute(sql)
-            highest = conn.execute(
-                "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM audits UNION ALL SELECT MAX(audit_id) FROM answers "
-                "UNION ALL SELECT MAX(audit_id) FROM actions UNION ALL SELECT MAX(audit_id) FROM moderations)"
-            ).fetchone()[0] or 0
-            conn.execute("DELETE FROM sqlite_sequence WHERE name = 'audits'")
-            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audits', ?)", [highest])
+            highest = conn.execute(highest_sql).fetchone()[0] or 0
+            conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, highest])
             if conn.execute("PRAGMA foreign_key_check").fetchall():
-                raise RuntimeError("the rebuilt audits table broke a foreign key")
+                raise RuntimeError(f"the rebuilt {table} table broke a foreign key")
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -740,41 +751,10 @@ def m260_storage9_learned_ids_never_reused(db: Database) -> None:
     sequence starts above the highest number the table holds or the trail names: an accepted wording has left the
     table, and only its `kb.learned.accept` trail entry still holds its number.
     """
-    create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kb_learned'").fetchone()[0]
-    if "AUTOINCREMENT" in create.upper():  # rebuilt already, by a run that stopped before it was recorded
-        return
-    indexes = [row[0] for row in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kb_learned' AND sql IS NOT NULL")]
-    rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1).replace(
-        "CREATE TABLE kb_learned", "CREATE TABLE kb_learned_rebuilt", 1)
-    if "AUTOINCREMENT" not in rebuilt or "kb_learned_rebuilt" not in rebuilt:
-        raise RuntimeError("unexpected shape of the kb_learned table; cannot add AUTOINCREMENT")
-    conn = db.conn
-    conn.execute("PRAGMA foreign_keys=OFF")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            conn.execute(rebuilt)
-            conn.execute("INSERT INTO kb_learned_rebuilt SELECT * FROM kb_learned")
-            conn.execute("DROP TABLE kb_learned")
-            conn.execute("ALTER TABLE kb_learned_rebuilt RENAME TO kb_learned")
-            for sql in indexes:
-                conn.execute(sql)
-            highest = conn.execute(
-                "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM kb_learned UNION ALL "
-                "SELECT MAX(CAST(json_extract(detail, '$.learned') AS INTEGER)) FROM trail "
-                "WHERE action LIKE 'kb.learned.%' AND json_valid(detail))"
-            ).fetchone()[0] or 0
-            conn.execute("DELETE FROM sqlite_sequence WHERE name = 'kb_learned'")
-            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('kb_learned', ?)", [highest])
-            if conn.execute("PRAGMA foreign_key_check").fetchall():
-                raise RuntimeError("the rebuilt kb_learned table broke a foreign key")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.execute("PRAGMA foreign_keys=ON")
+    _rebuild_with_autoincrement(db, "kb_learned", (
+        "SELECT MAX(n) FROM (SELECT MAX(id) AS n FROM kb_learned UNION ALL "
+        "SELECT MAX(CAST(json_extract(detail, '$.learned') AS INTEGER)) FROM trail "
+        "WHERE action LIKE 'kb.learned.%' AND json_valid(detail))"))
 
 
 @MIGRATIONS()
