@@ -133,6 +133,15 @@ def _install_asides(engine: Engine, services: Services) -> None:
                               (regrade_check.BACK, aside(regrade_check.on_back)))
 
 
+def _install_watches(engine: Engine, services: Services) -> None:
+    """The lines added around another feature's answer: a reflection still waiting, a grade change left unmade,
+    and the audit's step shown again after a message answered aside."""
+    engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
+    engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
+    engine.add_message_watch(  # "Back to audit #1, question 3:"
+        lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit
     buttons, the typed-answer handler and the Home's recent audits."""
@@ -182,10 +191,7 @@ def install(engine: Engine, services: Services) -> None:
                           if name in answers else pressed(name))
     engine.add_message_handler(lambda turn, text: moderated.worded(
         services, lambda: typed_text(services, turn, text, engine.typed_shapes)), priority=20)
-    engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
-    engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
-    engine.add_message_watch(  # "Back to audit #1, question 3:"
-        lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
+    _install_watches(engine, services)
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
