@@ -275,7 +275,6 @@ def test_small_batches_or_an_sqlite_without_json_build_the_same_keyword_table(
     at_once = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     monkeypatch.setattr(knowledge.keyword_index, "INSERT_BATCH", 7)
     batched = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
-    monkeypatch.setattr(knowledge.keyword_index, "INSERT_FROM_JSON", "SELECT no_such_function(?)")
     monkeypatch.setattr(knowledge.keyword_index, "TERM_COUNTS_AS_JSON", "SELECT no_such_function()")
     by_row = KeywordIndex(entries, (1.0, 1.0, 1.0, 1.0), groups)
     words = [question.lower().split() for question in QUESTIONS]
