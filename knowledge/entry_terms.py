@@ -13,13 +13,17 @@ words it taught too, and teaches them again when it is used, so a cached build k
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import knowledge.textterms
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import Entry
-from knowledge.loader import KnowledgeBase
 from knowledge.textterms import Vocabulary, words_of
+
+if TYPE_CHECKING:  # the loader reads terms ahead in its side process (read_ahead), so it imports this module
+    from knowledge.loader import KnowledgeBase
 
 Terms = tuple[str, ...]
 EntryTerms = tuple[tuple[Terms, ...], Terms]  # the terms of the question and each alternative; of the id
@@ -37,7 +41,7 @@ def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Pa
     by_file: dict[str, list[Entry]] = defaultdict(list)
     for entry in kb.entries.values():
         by_file[entry.file].append(entry)
-    meaning = TERMS.key(repr(sorted(kb.glossary.items())), repr(kb.concepts))
+    meaning = _meaning(kb.glossary, kb.concepts)
     found: dict[str, EntryTerms] = {}
     used = []
     for file, entries in by_file.items():
@@ -56,6 +60,30 @@ def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Pa
         found.update(zip((entry.id for entry in entries), record[0], strict=True))
     TERMS.tidy(cache_folder, used)
     return [found[entry_id] for entry_id in kb.entries]
+
+
+def read_ahead(files: Iterable[tuple[str, tuple[Entry, ...]]], glossary: Mapping[str, str],
+               concepts: tuple[tuple[str, ...], ...], cache_folder: Path | None = None) -> list[tuple[str, Any]]:
+    """(key, record) for each (file digest, entries) not kept yet: what `read_entry_terms` will look up.
+
+    The loader's side process calls this for the files it parsed, while the loader checks the whole folder, so
+    a first start reads about half the wordings in parallel. The glossary and concepts it is given are its own
+    reading of the folder: if they differ from what the load ends with, the keys differ too, and the index
+    simply reads those files itself.
+    """
+    vocabulary = Vocabulary.build(glossary, concepts)
+    meaning = _meaning(glossary, concepts)
+    ahead = []
+    for digest, entries in files:
+        key = TERMS.key(digest, meaning)
+        if not TERMS.has(key, cache_folder):
+            ahead.append((key, _read(list(entries), vocabulary)))
+    return ahead
+
+
+def _meaning(glossary: Mapping[str, str], concepts: tuple[tuple[str, ...], ...]) -> str:
+    """The part of a record's key that stands for the vocabulary its terms were read through."""
+    return TERMS.key(repr(sorted(glossary.items())), repr(concepts))
 
 
 def _read(entries: list[Entry], vocabulary: Vocabulary) -> tuple[tuple[EntryTerms, ...], Terms]:

@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +26,7 @@ import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries, wording_key
+from knowledge.entry_terms import TERMS, read_ahead
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
@@ -43,6 +44,7 @@ PARSED = DigestStore("parsed-entries", source_digest(
 # A folder at least this large is parsed by two processes when a core is free (see side_process): below it,
 # starting one costs about what it saves.
 PARSE_IN_TWO_FROM_BYTES = 2_000_000
+MEANING_KEYS = re.compile(r"^(?:glossary|concepts):", re.MULTILINE)  # what search terms are read through
 ID_LINE = re.compile(r"""^[ \t-]*id:[ \t]*['"]?([a-z0-9]+(?:-[a-z0-9]+)*)['"]?[ \t]*(?:#.*)?$""", re.MULTILINE)
 
 
@@ -169,9 +171,18 @@ def load_knowledge(folder: Path | None = None, replaced: Mapping[str, str] | Non
 
 
 def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) -> KnowledgeBase:
-    problems: list[Problem] = []
-    unreadable: dict[str, str] = {}
-    contents = _read_folder(folder, problems, unreadable, replaced, cache_folder)
+    with ExitStack() as side_work:  # a side process still reading wordings is stopped if the load fails
+        problems: list[Problem] = []
+        unreadable: dict[str, str] = {}
+        contents, side = _read_folder(folder, problems, unreadable, replaced, cache_folder, side_work)
+        kb = _checked(folder, contents, problems, unreadable, cache_folder)
+        for key, record in (side.result() or ()) if side is not None else ():
+            TERMS.put(key, record, cache_folder)
+        return kb
+
+
+def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem], unreadable: dict[str, str],
+             cache_folder: Path | None) -> KnowledgeBase:
 
     entries: dict[str, Entry] = {}
     refs: list[EntryRef] = []
@@ -214,13 +225,14 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
                          file_digests={content.file: content.digest for content in contents})
 
 
-def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str],
-                 replaced: Mapping[str, str], cache_folder: Path | None = None) -> list[_FileContent]:
-    """Every file that could be read; ids written in those that could not are put in `unreadable`."""
+def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str], replaced: Mapping[str, str],
+                 cache_folder: Path | None, side_work: ExitStack) -> tuple[list[_FileContent], SideProcess | None]:
+    """Every file that could be read, and the side process (if one helped) still reading wordings ahead; ids
+    written in files that could not be read are put in `unreadable`."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
                                                    "or create it with at least one .yaml file."))
-        return []
+        return [], None
     paths = sorted(path for path in folder.rglob("*.yaml") if path.is_file())
     for stray in sorted(folder.rglob("*.yml")):
         problems.append(Problem(_relative(stray, folder), None,
@@ -228,8 +240,8 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
     if not paths:
         problems.append(Problem(str(folder), None, "the knowledge folder has no .yaml files; "
                                                    "add one with an `entries:` list."))
-        return []
-    _parse_in_two(paths, folder, replaced, cache_folder)
+        return [], None
+    side = _parse_in_two(paths, folder, replaced, cache_folder, side_work)
     contents = []
     for path in paths:
         file = _relative(path, folder)
@@ -239,34 +251,63 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
         else:
             for entry_id in _ids_written_in(path):
                 unreadable.setdefault(entry_id, file)
-    return contents
+    return contents, side
 
 
-def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) -> None:
+def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None,
+                  side_work: ExitStack) -> SideProcess | None:
     """Parse a large folder's files of entries in two processes at once (see side_process), filling the parse
     cache: the files are then read as after a restart. Below PARSE_IN_TWO_FROM_BYTES, or with no core to
-    spare, nothing is done here and each file is parsed as it is read.
+    spare, nothing is done here (None) and each file is parsed as it is read.
 
     Only clean files of entries (what the cache keeps) are parsed this way; a file with any problem is parsed
-    again as it is read, so every message comes from the usual parse.
+    again as it is read, so every message comes from the usual parse. Once its parse is handed over, the side
+    process reads its files' wordings into search terms (entry_terms.read_ahead) while this one checks the
+    folder: the side process is returned, and its second result is those terms.
     """
     sizes = [path.stat().st_size for path in paths]
     total = sum(sizes)
     if total < PARSE_IN_TWO_FROM_BYTES or len(paths) < 2:
-        return
+        return None
     split, mine = 0, 0
     while split < len(paths) - 1 and (mine + sizes[split]) * 2 <= total:
         mine += sizes[split]
         split += 1
-    theirs = paths[split:]
-    with SideProcess(lambda: [(digest, _plain_parse(*parsed))
-                              for digest, parsed in _clean_parses(theirs, folder, replaced, cache_folder)]) as side:
-        if not side.started:
-            return
-        for digest, parsed in _clean_parses(paths[:split], folder, replaced, cache_folder):
-            PARSED.put(digest, parsed, cache_folder, _plain_parse(*parsed))
-        for digest, plain in side.result() or ():
-            PARSED.put(digest, _decode_parse(plain), cache_folder, plain)
+
+    def side_work_done_there() -> Iterator[list]:
+        parsed = _clean_parses(paths[split:], folder, replaced, cache_folder)
+        yield [(digest, _plain_parse(*parse)) for digest, parse in parsed]
+        glossary, concepts = _meaning_files(paths, folder, replaced)
+        yield read_ahead(((digest, entries) for digest, (entries, _) in parsed), glossary, concepts, cache_folder)
+
+    side = side_work.enter_context(SideProcess(side_work_done_there, stream=True))
+    if not side.started:
+        return None
+    for digest, parsed in _clean_parses(paths[:split], folder, replaced, cache_folder):
+        PARSED.put(digest, parsed, cache_folder, _plain_parse(*parsed))
+    for digest, plain in side.result() or ():
+        PARSED.put(digest, _decode_parse(plain), cache_folder, plain)
+    return side
+
+
+def _meaning_files(paths: list[Path], folder: Path, replaced: Mapping[str, str]
+                   ) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
+    """The glossary and concepts as the folder's files give them (problems aside): in the side process, which
+    parsed only its share of the files. Only files with a top-level `glossary:` or `concepts:` are read."""
+    contents = []
+    for path in paths:
+        file = _relative(path, folder)
+        text = replaced.get(file)
+        if text is None:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+        if MEANING_KEYS.search(text):
+            content = _read_file(path, file, [], text)
+            if content is not None:
+                contents.append(content)
+    return _glossary(contents, []), _vocabulary(contents, [], "concepts")
 
 
 def _clean_parses(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None

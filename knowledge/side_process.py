@@ -9,6 +9,9 @@ Forking is only safe in a process with one thread: a child of a threaded process
 thread held, and wait on it for ever. So a side process is used only when this process has one thread and more
 than one core is ours, and `AUDITBOT_KB_PROCESSES` is not `1`. Otherwise, or when the child fails in any way,
 the caller does the work itself: a side process can only save time, never change a result or stop a load.
+
+A child may hand back several results, one after another (`stream=True`): the parent takes the first as soon as
+it is written and goes on with its own work while the child works out the next.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import contextlib
 import marshal
 import os
 import signal
+import struct
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, BinaryIO
 
 DISABLE = "AUDITBOT_KB_PROCESSES"  # "1": never fork (the work is done in this process)
+LENGTH = struct.Struct("<Q")  # each result is written as its length, then its marshal bytes
 
 
 def usable() -> bool:
@@ -42,14 +47,16 @@ def cores() -> int:
 class SideProcess:
     """`work()` run in a forked child; `result()` waits for what it returned, or None if it failed.
 
-    Use it as a context manager: leaving the block without taking the result (an exception in this process)
-    stops the child, so nothing is left running or unreaped.
+    With `stream=True`, `work()` returns an iterable and each `result()` is its next item (None once there are
+    no more, or the child failed). Use it as a context manager: leaving the block without taking every result
+    (an exception in this process, or results no longer wanted) stops the child, so nothing is left running or
+    unreaped.
     """
 
-    def __init__(self, work: Callable[[], Any] | None) -> None:
+    def __init__(self, work: Callable[[], Any] | None, stream: bool = False) -> None:
         """Start `work` in a child now if a side process is `usable()`; with None (or not usable), no child."""
         self._pid: int | None = None
-        self._pipe: int | None = None
+        self._pipe: BinaryIO | None = None
         if work is None or not usable():
             return
         read_end, write_end = os.pipe()
@@ -58,16 +65,19 @@ class SideProcess:
             code = 1
             try:
                 os.close(read_end)
-                data = marshal.dumps(work())
                 with os.fdopen(write_end, "wb") as out:
-                    out.write(data)
+                    for result in (work() if stream else (work(),)):
+                        data = marshal.dumps(result)
+                        out.write(LENGTH.pack(len(data)))
+                        out.write(data)
+                        out.flush()
                 code = 0
             except BaseException:  # the parent does the work itself; nothing to report from here
                 pass
             finally:
                 os._exit(code)
         os.close(write_end)
-        self._pid, self._pipe = pid, read_end
+        self._pid, self._pipe = pid, os.fdopen(read_end, "rb")
 
     @property
     def started(self) -> bool:
@@ -75,22 +85,18 @@ class SideProcess:
         return self._pid is not None
 
     def result(self) -> Any | None:
-        """What `work()` returned in the child; None when no child ran, or it failed or was killed."""
-        if self._pid is None or self._pipe is None:
+        """The child's next result; None when no child ran, it failed or was killed, or it has no more."""
+        if self._pipe is None:
             return None
-        pid, pipe = self._pid, self._pipe
-        self._pid = self._pipe = None
+        header = self._pipe.read(LENGTH.size)
+        data = self._pipe.read(LENGTH.unpack(header)[0]) if len(header) == LENGTH.size else b""
         try:
-            with os.fdopen(pipe, "rb") as incoming:
-                data = incoming.read()
-        finally:
-            _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            return None
-        try:
-            return marshal.loads(data)
+            if len(header) == LENGTH.size and len(data) == LENGTH.unpack(header)[0]:
+                return marshal.loads(data)
         except (EOFError, ValueError, TypeError):
-            return None
+            pass
+        self.stop()  # cut short, or nothing more to come
+        return None
 
     def stop(self) -> None:
         """Kill and reap a child whose result is no longer wanted."""
@@ -100,7 +106,7 @@ class SideProcess:
             os.kill(self._pid, signal.SIGKILL)
         os.waitpid(self._pid, 0)
         if self._pipe is not None:
-            os.close(self._pipe)
+            self._pipe.close()
         self._pid = self._pipe = None
 
     def __enter__(self) -> SideProcess:

@@ -2,8 +2,9 @@
 JSON: `python -m tests.support.kb_in_two FOLDER MODE [CACHE]`.
 
 The side process (knowledge.side_process) is only used by a process with one thread, which a test worker may
-not be by the time a test runs; a new process is. MODE: `one` never forks; `two` forks at any size; `broken`
-forks at any size but every child fails before handing anything back.
+not be by the time a test runs; a new process is. MODE: `one` never forks; `two` forks at any size;
+`two-other-glossary` too, its side process reading wordings through another glossary; `broken` forks at any size
+but every child fails before handing anything back.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import sys
 from pathlib import Path
 
+import knowledge.entry_terms
 import knowledge.loader
 import knowledge.search
 import knowledge.side_process
@@ -37,15 +39,25 @@ def main() -> None:
     forks: list[bool] = []
     original = knowledge.side_process.SideProcess.__init__
 
-    def counted(self: knowledge.side_process.SideProcess, work: object) -> None:
-        original(self, work)  # type: ignore[arg-type]
+    def counted(self: knowledge.side_process.SideProcess, work: object, stream: bool = False) -> None:
+        original(self, work, stream)  # type: ignore[arg-type]
         forks.append(self.started)
 
     knowledge.side_process.SideProcess.__init__ = counted  # type: ignore[method-assign]
+    read_here: list[int] = []  # files whose wordings this process read into terms (the side process reads others)
+    reading = knowledge.entry_terms._read
+
+    def read(entries: list, vocabulary: object) -> object:
+        read_here.append(len(entries))
+        return reading(entries, vocabulary)  # type: ignore[arg-type]
+
+    knowledge.entry_terms._read = read  # type: ignore[assignment]
     if mode == "one":
         knowledge.side_process.os.environ[knowledge.side_process.DISABLE] = "1"
     else:
         knowledge.loader.PARSE_IN_TWO_FROM_BYTES = 0
+    if mode == "two-other-glossary":  # the side process reads wordings through a vocabulary the load will not have
+        knowledge.loader._meaning_files = lambda *_: ({"ZZQ": "zebra quilt"}, ())  # type: ignore[assignment]
     if mode == "broken":
         knowledge.side_process.marshal = _Failing  # type: ignore[assignment]
     try:
@@ -60,7 +72,8 @@ def main() -> None:
         outcomes.append([result.outcome, result.answer.entry_id if result.answer else None,
                          [match.entry_id for match in result.suggestions],
                          [(hit.number, round(hit.score, 9)) for hit in search.keyword.rank(question.split(), 5)]])
-    print(json.dumps({"forks": sum(forks), "fingerprint": kb.fingerprint, "entries": len(kb.entries),
+    print(json.dumps({"forks": sum(forks), "read_here": len(read_here), "fingerprint": kb.fingerprint,
+                      "entries": len(kb.entries),
                       "lines": {entry.id: [entry.file, entry.line] for entry in kb.entries.values()},
                       "outcomes": outcomes, "idf": sorted(search.idf.items()), "wordings": len(search.wordings),
                       "stems": sorted(search.known_stems)}))

@@ -31,8 +31,8 @@ def load_in(folder: Path, mode: str, cache: Path | None = None) -> dict:
 
 
 def seen(result: dict) -> dict:
-    """Everything but how many side processes were started."""
-    return {key: value for key, value in result.items() if key != "forks"}
+    """Everything but how many side processes were started, and which process read which wordings."""
+    return {key: value for key, value in result.items() if key not in ("forks", "read_here")}
 
 
 @pytest.fixture
@@ -44,9 +44,19 @@ def folder(tmp_path: Path) -> Path:
 
 def test_two_processes_load_and_answer_exactly_as_one(folder: Path) -> None:
     one, two = load_in(folder, "one"), load_in(folder, "two")
-    assert one["forks"] == 0 and two["forks"] == 1  # the parse
+    assert one["forks"] == 0 and two["forks"] == 1  # the parse, then the wordings of the files it parsed
     assert seen(two) == seen(one)
     assert one["entries"] > 100 and one["outcomes"][0][1] == "icpc-timescale"
+    # the side process read its files' wordings into terms while this one checked the folder
+    assert 0 < two["read_here"] < one["read_here"] == len(entry_files(folder))
+
+
+def test_wordings_read_ahead_through_another_vocabulary_are_read_again(folder: Path) -> None:
+    """The side process reads its wordings through the glossary and concepts as it finds them in the folder; if
+    they are not what the load ends with (a file saved during the load, say), those terms are never used."""
+    one, two = load_in(folder, "one"), load_in(folder, "two-other-glossary")
+    assert two["forks"] == 1
+    assert seen(two) == seen(one) and two["read_here"] == one["read_here"]
 
 
 def test_a_side_process_that_fails_costs_time_only(folder: Path) -> None:
