@@ -1,7 +1,8 @@
 """`audit-bot ask` and `audit-bot kb check`: the knowledge base from the shell, with no database or Slack.
 
 They read the knowledge folder only (`--kb DIR`, else the configured `knowledge_dir`), so a QA lead can
-check an edit, or an evaluation script can put thousands of questions through one process.
+check an edit, or an evaluation script can put thousands of questions through one process. `ask` answers from the
+folder as the bot's start serves it: screened, without the entries whose text could identify a child or family.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.cli.runtime import Runtime
 if TYPE_CHECKING:
     from knowledge.loader import KnowledgeBase
     from knowledge.problems import Problem
+    from knowledge.search import KnowledgeSearch
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -43,13 +45,26 @@ def _folder(given: Path | None, runtime: Runtime) -> Path:
 
 
 def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Answer as the bot would: the folder is screened as the bot's start screens it, an entry whose text could
+    identify a child or family is not answered, and one line on stderr says so (the answers stay clean JSON)."""
+    from bot.composition import screened_knowledge
+    from bot.privacy.screen import Screen
     from knowledge.ask_cli import run_ask
 
     question = args.question
+    err = runtime.stderr or sys.stderr
     if question is None and not args.json:
-        (runtime.stderr or sys.stderr).write("Reading one question per line; answers come back as JSON lines.\n")
-    return run_ask(_folder(args.kb, runtime), question, args.json or question is None,
-                   runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
+        err.write("Reading one question per line; answers come back as JSON lines.\n")
+
+    def load() -> tuple[KnowledgeBase, KnowledgeSearch]:
+        service = screened_knowledge(_folder(args.kb, runtime), Screen.load(runtime.settings.names), None)
+        if service.withheld_start is not None:
+            err.write(f"{service.withheld_start.summary()}. Run `audit-bot kb check` to see the words found, "
+                      "and take them out of the files.\n")
+        return service.current.kb, service.current.search
+
+    return run_ask(load, question, args.json or question is None, runtime.stdin or sys.stdin,
+                   runtime.stdout or sys.stdout)
 
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:

@@ -80,6 +80,14 @@ class WithheldStart:
         """kb check's problems without the words found: the log and notices must not repeat a child's name."""
         return [item.problem for item in self.withheld]
 
+    def summary(self) -> str:
+        """One line saying how many entries are not served and where each refused text is (file, line, entry,
+        field, the kind found), never the words: for the start's log and `audit-bot ask`'s warning."""
+        count = len(self.entry_ids)
+        entries = "1 entry is" if count == 1 else f"{count} entries are"
+        return (f"Knowledge-base text could identify a child or family, so {entries} not served (the rest is): "
+                + "; ".join(item.short() for item in self.withheld))
+
 
 class KnowledgeService:
     """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""

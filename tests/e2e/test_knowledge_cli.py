@@ -15,10 +15,11 @@ from tests.support.moved_clock import bot_command, child_clock
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
 
 
-def run(argv: list[str], environ: dict[str, str], stdin: str = "") -> tuple[int, str]:
+def run(argv: list[str], environ: dict[str, str], stdin: str = "",
+        stderr: io.StringIO | None = None) -> tuple[int, str]:
     args = build_parser().parse_args(argv)
     out = io.StringIO()
-    runtime = Runtime(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=io.StringIO())
+    runtime = Runtime(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=stderr or io.StringIO())
     try:
         code = args.func(args, runtime)
     finally:
@@ -48,6 +49,33 @@ def test_ask_with_another_folder(environ: dict[str, str]) -> None:
     code, out = run(["ask", "--kb", str(FIXTURES / "good"), "--json", "icpc deadline"], environ)
     assert code == 0
     assert json.loads(out)["query"] == "icpc deadline"
+
+
+def test_ask_does_not_answer_from_an_entry_the_bots_start_would_withhold_and_says_so_on_stderr(
+        environ: dict[str, str], kb_dir: Path) -> None:
+    """A QA lead who hand-edits a file and asks from the shell must not be answered with a child's name the bot's
+    start would withhold: `ask` screens the folder as the start does, answers from the rest, and says once, on
+    stderr (the JSON lines stay clean), where the text is and to run `kb check`, never the words. The name is
+    invented."""
+    (kb_dir / "kb" / "zz-office.yaml").write_text(
+        "entries:\n"
+        "  - id: fire-drill\n    question: When is the fire drill?\n"
+        "    answer: Every Monday at ten; the warden is on the second floor.\n"
+        "  - id: duty-desk-cover\n    question: Who covers the duty desk at Christmas?\n"
+        "    answer: Ask the team manager, as we did for Jayden Smith, who lives with his nan.\n", encoding="utf-8")
+    errors = io.StringIO()
+    code, out = run(["ask", "--json"], environ, stdin="who covers the duty desk at christmas?\n"
+                    "when is the fire drill?\n", stderr=errors)
+    assert code == 0
+    withheld, served = (json.loads(line) for line in out.splitlines())
+    assert withheld["answer"] is None or withheld["answer"]["id"] != "duty-desk-cover"
+    assert "duty-desk-cover" not in out and "Jayden" not in out
+    assert served["answer"]["id"] == "fire-drill"
+    [line] = errors.getvalue().splitlines()
+    assert "1 entry is not served" in line and "kb/zz-office.yaml:5 entry 'duty-desk-cover' answer" in line
+    assert "`audit-bot kb check`" in line and "Jayden" not in line and "Smith" not in line
+    code, out = run(["ask", "who covers the duty desk at christmas?"], environ)
+    assert code == 0 and "lives with his nan" not in out
 
 
 def test_kb_check_passes_on_the_shipped_folder_and_fails_with_every_problem(environ: dict[str, str]) -> None:
