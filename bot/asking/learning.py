@@ -131,7 +131,14 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
 
 def refresh(services: Services) -> None:
     """Make the live search match the database's active learned wordings (at start, and after each change)."""
-    active = list(reversed(store.active(services.storage)))
-    linked = {(item.entry_id, item.wording) for item in active if item.source == "linked"}
-    picked_only = {(item.entry_id, item.wording) for item in active if item.source == "picked"} - linked
-    services.live_knowledge().set_learned([(item.entry_id, item.wording) for item in active], picked_only)
+    services.live_knowledge().set_learned(*searched(store.active(services.storage)))
+
+
+def searched(active: list[store.Learned]) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """The (entry id, wording) pairs to search, oldest first, and those of them answered only when asked again
+    (one person's pick a QA lead has not linked): what KnowledgeService.set_learned takes, for the running bot
+    and for `audit-bot ask` alike, so the shell answers a learned wording as the chat does."""
+    oldest_first = list(reversed(active))
+    linked = {(item.entry_id, item.wording) for item in oldest_first if item.source == "linked"}
+    picked_only = {(item.entry_id, item.wording) for item in oldest_first if item.source == "picked"} - linked
+    return [(item.entry_id, item.wording) for item in oldest_first], picked_only
