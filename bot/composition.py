@@ -27,6 +27,7 @@ from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
+from bot.storage import learned as learned_store
 from knowledge.entries import EntryTexts
 
 log = logging.getLogger("audit_bot.knowledge")
@@ -88,6 +89,16 @@ def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
         return start_screen(entries, digests, screen, cache_folder)
 
     return KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check)
+
+
+def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int:
+    """Search the active learned wordings of the bot's database as the running bot does (learning.refresh), for
+    `audit-bot ask`, which must answer what the chat answers: the file is opened read-only, never created,
+    written or migrated. Returns how many are searched (those of entries the folder serves); raises Unreadable,
+    saying why, when the file is absent or unreadable or older than this version, and then nothing is added."""
+    knowledge.set_learned(*learning.searched(learned_store.active_read_only(database)))
+    served = knowledge.current.kb.entries
+    return sum(1 for entry_id, _ in knowledge.learned if entry_id in served)
 
 
 def warn_last_good_start(knowledge: KnowledgeService) -> None:

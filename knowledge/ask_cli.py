@@ -23,8 +23,9 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
     """Answer one question, or one question per line from stdin (JSON lines) building the index only once.
 
     `load` gives the knowledge base to answer from with its index: for `audit-bot ask`, the folder as the bot
-    serves it, without the entries its identifier screen refuses (bot/cli/knowledge.py), which this package may
-    not import. A folder with problems is explained, never a traceback."""
+    serves it, without the entries its identifier screen refuses and with the wordings the chat has learned
+    (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
+    traceback."""
     try:
         kb, search = load()
     except KnowledgeBaseError as error:
