@@ -219,3 +219,12 @@ def test_a_question_asked_while_the_bot_shuts_down_is_still_answered(
     monkeypatch.setattr(knowledge.search._RANKING, "submit", closed)
     after = shipped.search("when is the ICPC due?")
     assert after == before and answered(after) == "icpc-timescale"
+
+
+@pytest.mark.parametrize("query", ["stepping down to early help", "stepped down to early help"])
+def test_another_form_of_an_entrys_verb_is_answered_as_its_wording_is(shipped: KnowledgeSearch, query: str) -> None:
+    """From a user trial: early-help's alternative "step down to early help" is answered outright, but "stepping
+    down…" got only "Did you mean…" while the stemmer read "stepping" as "stepp"."""
+    assert answered(shipped.search("step down to early help")) == "early-help"
+    result = shipped.search(query)
+    assert answered(result) == "early-help", to_json(result)
