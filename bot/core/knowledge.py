@@ -218,7 +218,7 @@ class KnowledgeService:
                                     checklists=len(older.kb.checklists))
             newer = LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=self.cache_folder))
             self._base = newer
-            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
+            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned, self._exact))
             self.last_good_start = None
             self.withheld_start = None
             _keep_last_good(newer.kb, self.cache_folder)

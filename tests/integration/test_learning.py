@@ -331,3 +331,11 @@ def test_a_learned_wording_another_entry_has_come_to_find_is_listed_so_and_not_a
     assert engine.message(COLLEAGUE, MASCOT)[0].text == "Red."
     assert not list(services.storage.db.query("SELECT 1 FROM trail WHERE action = 'kb.learned.accept'"))
 
+
+def test_after_a_reload_one_persons_pick_still_teaches_only_its_own_words(engine: Engine) -> None:
+    """A reload searched every learned wording as a QA lead's link, a pick's too, until the next Reject: after any
+    `kb reload`, "what colour is the riverside mascot" met the entry of one person's pick outright again."""
+    pick(engine, PRACTITIONER, "what colour is the mascot at the riverside hub", "mascot-colour-south")
+    engine.command(QA_LEAD, "kb reload")
+    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
