@@ -99,6 +99,17 @@ def test_every_problem_with_a_new_entry_is_told_at_once_in_kb_checks_words(engin
     assert owner in checked and answer in checked
 
 
+def test_a_uk_review_date_typed_into_the_yaml_is_told_how_to_write_it(engine: Engine, kb_dir: Path) -> None:
+    """A later trial: `review: 30/06/2027` is taken by the New entry form, but written by hand into the file kb
+    check called it "not a date". It says what to write instead; the files keep one form of date."""
+    path = kb_dir / "kb" / "timescales.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n  - id: {NEW_ID}\n    question: {QUESTION}\n"
+                    "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
+
+    assert kb_check_messages(engine) == [f"entry '{NEW_ID}' has `review_by: 30/06/2027`, and the files write dates "
+                                         "year first: write 30/06/2027 as 2027-06-30."]
+
+
 def test_the_form_shows_every_problem_beside_its_own_field(engine: Engine, kb_dir: Path) -> None:
     key = ask_fire_drill(engine)
     [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
