@@ -280,8 +280,8 @@ def _review_date(raw: dict, label: str, problem: Any) -> dt.date | None:
         except DateError:
             pass
         else:
-            problem("review_by", f"{label} has `review_by: {value}`, and the files write dates year first: write "
-                                 f"{value.strip()} as {read.isoformat()}.")
+            problem("review_by", f"{label} has `review_by: {value}`, and the files write dates year first "
+                                 f"(YYYY-MM-DD): write {value.strip()} as {read.isoformat()}.")
             return None
     problem("review_by", f"{label} has `review_by: {value}`, which is not a date; write a real date as "
                          "YYYY-MM-DD, like `review_by: 2027-06-30`.")

@@ -107,7 +107,7 @@ def test_a_uk_review_date_typed_into_the_yaml_is_told_how_to_write_it(engine: En
                     "    answer: The 20th.\n    review_by: 30/06/2027\n", encoding="utf-8")
 
     assert kb_check_messages(engine) == [f"entry '{NEW_ID}' has `review_by: 30/06/2027`, and the files write dates "
-                                         "year first: write 30/06/2027 as 2027-06-30."]
+                                         "year first (YYYY-MM-DD): write 30/06/2027 as 2027-06-30."]
 
 
 def test_the_form_shows_every_problem_beside_its_own_field(engine: Engine, kb_dir: Path) -> None:

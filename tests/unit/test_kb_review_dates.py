@@ -76,7 +76,7 @@ def review_problems(written: object) -> list[str]:
 def test_kb_check_says_how_to_write_a_uk_date_typed_into_the_yaml(written: str, iso: str) -> None:
     """A user trial: `review_by: 30/06/2027`, the form the New entry form takes, was "not a date" to kb check."""
     assert review_problems(written) == [f"entry 'x' has `review_by: {written}`, and the files write dates year "
-                                        f"first: write {written} as {iso}."]
+                                        f"first (YYYY-MM-DD): write {written} as {iso}."]
     assert review_problems(iso) == []
 
 
