@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.asking.kb_check import content_checks
+from bot.asking.shared_wording import FoundElsewhere, another_entry_finding
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.privacy.screen import explain, without_case_references
@@ -107,12 +108,18 @@ def _trailed(services: Services, changed: store.Learned | None, user_id: str, ac
 def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
     """A QA lead's Accept: the wording is written into its entry's `alternatives:` in the YAML (checked like
     `kb check`, written atomically, reloaded), so the files stay the single source; it then leaves the learned
-    list. None when it was no longer active. A write `kb check` would refuse raises UserError and changes nothing."""
+    list. None when it was no longer active. A wording another entry already finds (`found_elsewhere`), or a write
+    `kb check` would refuse, raises UserError and changes nothing."""
     item = store.get(services.storage, learned_id)
     if item is None or item.status != "active":
         return None
     service = services.live_knowledge()
     with service.edit_lock:
+        found = found_elsewhere(services, item)
+        if found is not None:
+            raise UserError(f"Wording #{item.id}, “{item.wording}”, {found.finds_neither(item.entry_id)}. If "
+                            f"`{found.entry.id}` answers it, reject it (`/audit kb reject {item.id}`); if not, "
+                            f"{found.undo}, then accept it. Nothing was written.")
         result = add_alternative(service.folder, item.entry_id, item.wording, content_checks(services),
                                  known=service.current.kb)
         if result.problems:
@@ -127,6 +134,15 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
                   "file": result.file, "written": result.written, "reloaded": bool(reloaded and reloaded.ok)}, at=at)
     refresh(services)
     return taken
+
+
+def found_elsewhere(services: Services, item: store.Learned) -> FoundElsewhere | None:
+    """The entry other than its own that a learned wording already finds (as Link to an entry checks a wording):
+    accepted, written into its entry's alternatives, it would find neither. Checked against the search without the
+    wording itself, which shares it with the other entry and so answers neither already."""
+    service = services.live_knowledge()
+    return another_entry_finding(service.current.kb, service.search_without((item.entry_id, item.wording)),
+                                 item.wording, item.entry_id)
 
 
 def refresh(services: Services) -> None:

@@ -133,6 +133,17 @@ class KnowledgeService:
             self._learned, self._exact = wanted, exact
             self._live = LiveKnowledge(kb=self._live.kb, search=search)
 
+    def search_without(self, learned: tuple[str, str]) -> KnowledgeSearch:
+        """The live search less one learned (entry id, wording) pair: what the wording would find were it not
+        learned, so a check of giving it to its entry for good sees the entry it clashes with, which the live
+        search, where the two share it, answers with neither. Built from the folder's version (quick: no file
+        is read); the live search itself when the pair is not learned."""
+        with self._reload_lock:
+            base, learned_now, exact, live = self._base, self._learned, self._exact, self._live
+        if learned not in learned_now:
+            return live.search
+        return base.search.with_learned([pair for pair in learned_now if pair != learned], exact - {learned})
+
     @property
     def learned(self) -> tuple[tuple[str, str], ...]:
         """The (entry id, wording) pairs searched as alternatives besides those in the folder."""
@@ -215,7 +226,7 @@ class KnowledgeService:
                                     checklists=len(older.kb.checklists))
             newer = LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=self.cache_folder))
             self._base = newer
-            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
+            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned, self._exact))
             self.last_good_start = None
             self.withheld_start = None
             _keep_last_good(newer.kb, self.cache_folder)
