@@ -173,3 +173,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.learned.reject", lambda turn, value: reject_action(services, turn, value))
     engine.add_action("kb.learned.restore", lambda turn, value: restore_action(services, turn, value))
     engine.add_message_handler(lambda turn, text: typed_message(services, turn, text), priority=85)
+    engine.add_typed_shortcut(TYPED_WORDING)  # `accept 12 thanks` is `accept 12`

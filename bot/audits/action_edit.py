@@ -42,8 +42,11 @@ Field = Literal["due", "owner"]
 COLUMNS: dict[Field, str] = {"due": "due_date", "owner": "owner_id"}
 
 # "action 2", "change action #41", "action 41's": an action named by its number, then what to change in it.
-NAMED = re.compile(r"^\s*(?:(?:change|move|set|edit|update)\s+)?(?:the\s+)?action\s*#?(?P<id>\d+)(?:['’]s)?"
-                   r"(?P<rest>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+_ACTION_NUMBER = r"^\s*(?:(?:change|move|set|edit|update)\s+)?(?:the\s+)?action\s*#?(?P<id>\d+)"
+NAMED = re.compile(rf"{_ACTION_NUMBER}(?:['’]s)?(?P<rest>(?:\s.*)?)$", re.IGNORECASE | re.DOTALL)
+# "action 2" on its own: typed with polite words after it (`action 2 thanks`), read without them
+# (bot.engine.politeness).
+ALONE = re.compile(rf"{_ACTION_NUMBER}\s*$", re.IGNORECASE)
 # What follows the action: "due 11/12", "due date: 11/12", "due to next Friday", "owner Social worker N2".
 CHANGE = re.compile(r"^\s*(?:(?P<due>due\s+date|due\s+by|due|deadline)|(?P<owner>owner|owned\s+by|assigned\s+to))"
                     r"(?:\s*[:=]|\s+to(?=\s|$))?(?=\s|$)(?P<value>.*)$", re.IGNORECASE | re.DOTALL)

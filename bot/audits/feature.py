@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from bot.audits import (
     action_edit,
+    action_removal,
     action_status,
     answered_aside,
     compare,
@@ -142,6 +143,15 @@ def _install_watches(engine: Engine, services: Services) -> None:
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
 
 
+def _install_shortcuts(engine: Engine, services: Services) -> None:
+    """The words typed outside `/audit` that start or find something (`shortcuts`). Those that take a number, and the
+    moderator's decision, are read without polite words after them (`done 12 thanks`, `agree, thanks`)."""
+    engine.add_typed_shortcut(DONE_WORDS, action_status.REOPEN_WORDS, action_status.REOPEN_BARE, action_edit.ALONE,
+                              action_removal.REMOVE_WORDS, conversation.CHANGE_WORDS, moderation.DECISION_WORDS)
+    engine.add_message_handler(lambda turn, text: moderated.worded(
+        services, lambda: shortcuts(services, turn, text, engine.typed_shapes)), priority=30)
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit
     buttons, the typed-answer handler and the Home's recent audits."""
@@ -197,6 +207,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
-
-    engine.add_message_handler(lambda turn, text: moderated.worded(
-        services, lambda: shortcuts(services, turn, text, engine.typed_shapes)), priority=30)
+    _install_shortcuts(engine, services)

@@ -18,6 +18,7 @@ nothing is stored until the action has all three.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,17 @@ from knowledge.dates import examples as date_examples
 # Typed where the action is asked: a refusal to give one, never an action (as are the words that end an audit's
 # actions step, `done`, `next`, `that's all`: bot.audits.action_fields.finishes).
 NONE_WORDS = frozenset({"skip", "none", "no", "n/a", "na", "nothing", "-", "no action", "no actions"})
+# A reply to a question or a command's word typed where the action is asked: `yes`, `send`, `submit`, `I disagree`,
+# `agreed`, `accept it`, `yes send the alert`. A line of these words (at least one of REPLY_WORDS, and no other word
+# than OTHER_REPLY_WORDS) says nothing that must happen, so it is refused as finishing words are, never the action
+# ("Who owns this action? send"). `agree` or `disagree` alone, or with thanks, is the moderation's decision
+# (bot.audits.conversation, bot.audits.moderation.typed_decision) and never comes here.
+REPLY_WORDS = frozenset({"yes", "y", "yeah", "yep", "ok", "okay", "send", "submit", "resubmit", "confirm", "confirmed",
+                         "accept", "accepted", "reject", "agree", "agreed", "disagree", "disagreed"})
+OTHER_REPLY_WORDS = frozenset({"i", "it", "the", "this", "that", "with", "alert", "grade", "change", "moderation",
+                               "now", "go", "ahead", "do", "dont", "no", "please", "thanks", "thank", "you", "cheers",
+                               "ta"})
+_NOT_A_WORD = re.compile(r"[^\w\s]+")
 
 
 def needed(services: Services, audit_id: int, grade: str) -> bool:
@@ -71,10 +83,12 @@ class FirstAction:
 
     def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
         """The action's text, screened as an audit's actions are; then its owner is asked. Finishing words (`done`,
-        `next`, `that's all`), which end an audit's actions step, are refused: there is no end before the first."""
+        `next`, `that's all`), which end an audit's actions step, are refused: there is no end before the first. So
+        is a reply or a command's word (`yes`, `send`, `I disagree`): it says nothing that must happen."""
         if " ".join(text.lower().split()) in NONE_WORDS or action_fields.finishes(text):
-            raise UserError("An audit graded Inadequate needs at least one action: what must happen for the child, "
-                            f"who will do it and by when. Type the action now, or {self.way_out}.")
+            raise UserError(self.needs_one())
+        if only_a_reply(text):
+            raise UserError(f"That reads as a reply, not an action, so I haven't stored it. {self.needs_one()}")
         if action_fields.BARE_NUMBER.match(text):
             raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen "
                             f"for the child, or {self.way_out}.")
@@ -88,6 +102,11 @@ class FirstAction:
         held = self.held(data, description=described)
         store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
         return self.owner_prompt(services, held)
+
+    def needs_one(self) -> str:
+        """What a line that gives no action is told here: what an Inadequate needs, and this conversation's way out."""
+        return ("An audit graded Inadequate needs at least one action: what must happen for the child, who will do it "
+                f"and by when. Type the action now, or {self.way_out}.")
 
     def owner_prompt(self, services: Services, data: Mapping[str, Any]) -> list[Reply]:
         """The owners offered as for an audit's own actions (bot.audits.action_owners): the case's worker first."""
@@ -154,6 +173,13 @@ class FirstAction:
                                    self.owner_button, buttons.encode_id_and_key(audit.id, uid),
                                    "primary" if uid == audit.worker_id else None)
                      for uid in ids)
+
+
+def only_a_reply(text: str) -> bool:
+    """Whether `text` is only a reply or a command's word (`yes`, `send it`, `I disagree`), never an action."""
+    words = _NOT_A_WORD.sub(" ", text.lower().replace("\u2019", "").replace("'", "")).split()
+    return bool(words) and any(word in REPLY_WORDS for word in words) and all(
+        word in REPLY_WORDS or word in OTHER_REPLY_WORDS for word in words)
 
 
 def action(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> tuple[str, str, str]:

@@ -36,8 +36,9 @@ SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the
 
 # Who may use `/audit moderate` at all (which audits each may moderate is bot.core.policy.may_moderate).
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
-# "agree", "disagree", "agree 12", "disagree with #12": typed by a moderator, the decision the buttons make.
-DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d{1,9}))?\s*[.!]?\s*$",
+# "agree", "disagree", "agree 12", "disagree with #12": typed by a moderator, the decision the buttons make. A number
+# of any length: one longer than any audit's is the decision typed wrong (bot.core.buttons.typed_id), never a question.
+DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d+))?\s*[.!]?\s*$",
                             re.IGNORECASE)
 
 
@@ -488,9 +489,13 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
     match = DECISION_WORDS.match(text)
     if match is None:
         return None
-    word, named = match.group(1).lower(), int(match.group(2)) if match.group(2) else None
+    word, digits = match.group(1).lower(), match.group(2)
+    named = buttons.typed_id(digits) if digits else None
     if turn.person.role not in MODERATORS:
         return [_not_a_moderator()]
+    if digits and named is None:  # 0, or longer than any audit's (an NHS number pasted by mistake?): never said back
+        raise UserError(f"No audit has that number: type `{word}` and the number of the audit you are moderating, "
+                        f"like `{word} 12` (`/audit moderate` lists them).")
     mine = [audit for audit, held in moderation_store.held_moderations(services.storage)
             if held.moderator_id == turn.user_id]
     if not mine and named is None:

@@ -19,6 +19,7 @@ from typing import Literal
 
 from bot.core.replies import Reply, error
 from bot.engine.near_miss import Shapes, closest, suggestion, typed_shape
+from bot.engine.politeness import without_politeness
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
 
@@ -93,6 +94,7 @@ class Engine:
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
+        self._typed_shortcuts: list[re.Pattern[str]] = []
 
     # -- registration -------------------------------------------------------------------------
     def add_command(
@@ -127,6 +129,12 @@ class Engine:
     def typed_shapes(self) -> Shapes:
         """Each command's typed shape by name: what bot.engine.typed_commands reads typed lines against."""
         return {name: command.typed for name, command in self.commands.items()}
+
+    def add_typed_shortcut(self, *lines: re.Pattern[str]) -> None:
+        """Register lines a feature reads as a command of its own, outside `/audit` (`done 12`, `reopen action 12`,
+        `agree 12`): typed with polite words after them (`done 12 thanks`), they are read without them, as the
+        `/audit` commands typed bare are (bot.engine.politeness)."""
+        self._typed_shortcuts.extend(lines)
 
     def add_action(self, name: str, handler: ActionHandler) -> None:
         """Register the handler for buttons whose `Choice.action` is `name`."""
@@ -204,9 +212,10 @@ class Engine:
         return self._run(user_id, surface, lambda turn: self.dispatch_command(turn, name, rest), watched=True)
 
     def message(self, user_id: str, text: str, surface: Surface = "dm") -> list[Reply]:
-        """Handle free text: a typed answer, a shortcut such as `start audit`, or a question."""
-        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text or ""), watched=True,
-                         typed=text or "")
+        """Handle free text: a typed answer, a shortcut such as `start audit`, or a question. A command typed with
+        polite words after its number (`done 12 thanks`) is read without them (bot.engine.politeness)."""
+        text = without_politeness(text or "", self.typed_shapes, self._typed_shortcuts)
+        return self._run(user_id, surface, lambda turn: self._dispatch_message(turn, text), watched=True, typed=text)
 
     def action(self, user_id: str, action: str, value: str, surface: Surface = "dm") -> list[Reply]:
         """Handle a button press; unknown buttons (from an older version) get a clear reply."""

@@ -220,6 +220,10 @@ def test_no_shipped_wording_that_starts_with_a_command_word_is_told_a_usage(engi
                                                   "due <date>|action <action> owner <name>|note <question> <text>|"
                                                   "remove action <action>]`, like `edit 12`."),
     ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [team]`."),
+    ("agree 9434765919", "No audit has that number: type `agree` and the number of the audit you are moderating, like "
+                         "`agree 12` (`/audit moderate` lists them)."),
+    ("disagree with audit #0", "No audit has that number: type `disagree` and the number of the audit you are "
+                               "moderating, like `disagree 12` (`/audit moderate` lists them)."),
 ])
 def test_a_command_word_and_a_long_number_gets_the_command_s_reply_never_a_reference_or_a_note(
         engine: Engine, services: Services, typed: str, reply: str) -> None:
@@ -231,9 +235,10 @@ def test_a_command_word_and_a_long_number_gets_the_command_s_reply_never_a_refer
     assert "No unanswered" in said(engine.command(QA_LEAD, "kb unanswered"))
 
 
-# Every word that starts a command typed bare: the commands, the words people use for them, and the audit shortcuts
-# that take an action's number.
-TYPED_WORDS = sorted({*NAMES, *SYNONYMS, "done", "mark", "complete", "completed", "action", "reopen"})
+# Every word that starts a command typed bare: the commands, the words people use for them, the audit shortcuts
+# that take an action's number, and a moderator's decision (`agree 12`).
+TYPED_WORDS = sorted({*NAMES, *SYNONYMS, "done", "mark", "complete", "completed", "action", "reopen", "agree",
+                      "disagree"})
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
