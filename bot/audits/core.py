@@ -269,8 +269,8 @@ def render_question(ctx: Ctx, question: Question, today: date) -> list[Reply]:
     if question.guidance:
         choices.append(Choice("What good looks like", "audit.guidance", ctx.value()))
     choices += control_choices(ctx, skip=not question.required)
-    return [Reply(text=text, choices=tuple(choices), kind="question",
-                  prompt=typed_prompt(question, today), note=progress(ctx.checklist, question.id))]
+    return [Reply(text=text, choices=tuple(choices), kind="question", prompt=typed_prompt(question, today),
+                  note=progress(ctx.checklist, question.id), numbers_pick=question.type == "text")]
 
 
 def answers_summary(ctx: Ctx) -> str:

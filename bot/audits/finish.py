@@ -37,6 +37,7 @@ from bot.audits.flow import (
     parse_reason,
     parse_reflection,
     parse_text,
+    parse_words,
     suggest_grade,
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
@@ -64,7 +65,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
         elif name in ("strengths", "development"):
-            value = screen_text(parse_text(cleaned, "note"), names, "that note")
+            value = screen_text(_finishing_note(name, cleaned), names, "that note")
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":
@@ -81,6 +82,15 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     else:
         move = store.Move(step=following.key, fields={name: value})
     return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+NOTES_ASKED = {"strengths": "the strengths", "development": "the areas for development"}
+
+
+def _finishing_note(name: str, text: str) -> str:
+    """The strengths or the areas for development: words the worker reads in their summary, never a bare number."""
+    asked = NOTES_ASKED[name]
+    return parse_words(text, f"note on {asked}", f"Type {asked} in words, or `skip` (or press Skip) to leave them out.")
 
 
 def following_owner() -> str:

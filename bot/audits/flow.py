@@ -266,7 +266,8 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
     if kind == "number":
         return counted(parse_number(raw), question.decimals)
-    return parse_text(raw)
+    leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
+    return parse_words(raw, "answer", f"Type your answer in words{leave}")
 
 
 def _choice(options: tuple[str, ...], raw: str) -> str:
@@ -293,6 +294,22 @@ def parse_text(text: str, what: str = "answer") -> str:
     return cleaned
 
 
+def is_bare_number(text: str) -> bool:
+    """A number on its own (`2`, `#2`, `2.`): an option read off a numbered menu, not words anyone can act on."""
+    return _NUMBER.match(text.strip().lstrip("#").rstrip(".)").strip()) is not None
+
+
+def parse_words(text: str, what: str, asked: str) -> str:
+    """Free text that is words, never a number on its own: a trial typed `2` for "#2) Back" at an optional text
+    question, and the worker read "2" as the answer. Where options are numbered (the terminal chat) a bare number picks
+    one before it gets here (`Reply.numbers_pick`); elsewhere (Slack) it is refused: "A number on its own can't be your
+    <what>, so nothing was saved. <asked>"."""
+    cleaned = parse_text(text, what)
+    if is_bare_number(cleaned):
+        raise AnswerError(f"A number on its own can't be your {what}, so nothing was saved. {asked}")
+    return cleaned
+
+
 def parse_evidence(text: str) -> str:
     """The 'why this grade' note: a grade without a reason cannot be moderated."""
     return parse_sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or "
@@ -313,7 +330,7 @@ def parse_reflection(text: str) -> str:
     its own (a trial user's `2`, read as a menu pick where none is offered) or a word or two says nothing anyone can
     act on, so it takes at least as much as an evidence note."""
     cleaned = parse_text(text, "reflections")
-    if _NUMBER.match(cleaned.lstrip("#").rstrip(".)")):
+    if is_bare_number(cleaned):
         raise AnswerError(f"A number on its own isn't a reflection, and there are no options to pick here, so nothing "
                           f"was saved. {REFLECTION_ASKED}")
     if len(cleaned) < MIN_EVIDENCE_CHARS:
