@@ -130,6 +130,9 @@ class StateSpec:
 # -- typed text ------------------------------------------------------------------------------------------
 
 CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
+# Steps that ask no question, so `skip` there is read as any other text: the step says what may be typed (a trial's
+# `skip` at the review was told "This question needs an answer: only optional questions can be skipped").
+NOTHING_TO_SKIP = frozenset({"review", "submit"})
 CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(r"^\s*(next|continue|carry on|go on|done|finish|finished|ok|okay)\s*[.!]?\s*$", re.IGNORECASE)
 SUBMIT_WORDS = re.compile(r"^\s*(submit|submit it|resubmit|send|send it|yes,? submit( it)?)\s*[.!]?\s*$", re.IGNORECASE)
@@ -145,7 +148,7 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
         control = CONTROL_WORDS.get(text.strip().lower())
         if control == "back":
             return audits_questions.go_back(services, turn, ctx, ctx.version)
-        if control == "skip":
+        if control == "skip" and ctx.step.name not in NOTHING_TO_SKIP:
             return audits_questions.skip(services, turn, ctx, ctx.version)
         if control == "pause":
             return audits_start.pause(services, turn, ctx.value())

@@ -37,9 +37,11 @@ from bot.audits.flow import (
     parse_reason,
     parse_reflection,
     parse_text,
+    parse_words,
     suggest_grade,
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
+from bot.audits.note_labels import without_label
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, person_choice
@@ -64,7 +66,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
         elif name in ("strengths", "development"):
-            value = screen_text(parse_text(cleaned, "note"), names, "that note")
+            value = screen_text(_finishing_note(name, cleaned), names, "that note")
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":
@@ -81,6 +83,17 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     else:
         move = store.Move(step=following.key, fields={name: value})
     return advance_and_render(services, turn, ctx, ctx.version, move)
+
+
+NOTES_ASKED = {"strengths": "the strengths", "development": "the areas for development"}
+
+
+def _finishing_note(name: str, text: str) -> str:
+    """The strengths or the areas for development: words the worker reads in their summary, never a bare number, and
+    without a label repeating the heading they are shown under ("Strengths: strengths: …")."""
+    asked = NOTES_ASKED[name]
+    return parse_words(without_label(text, name), f"note on {asked}",
+                       f"Type {asked} in words, or `skip` (or press Skip) to leave them out.")
 
 
 def following_owner() -> str:
@@ -355,7 +368,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if field == "overall_grade":
         return regrade_check.edit_grade(services, turn, audit_id, parts[2])
     try:
-        value = parse_text(parts[2], "note")
+        value = parse_text(without_label(parts[2], field), "note")
     except AnswerError as error:
         raise answer_error(error) from None
     screen_text(value, services.identifier_screen, "that note")

@@ -81,6 +81,11 @@ def _prompts(services: Services, ctx: Ctx) -> dict[str, tuple[str, str | None, b
     }
 
 
+# The typed finishing steps whose answer is words, never a number on its own: where options are numbered (the
+# terminal chat) a bare number picks one (`Reply.numbers_pick`); a due date or an owner keeps `#N` for its options.
+WORDS_WANTED = frozenset({"grade_reason", "strengths", "development", "actions"})
+
+
 def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     """A typed finishing step: grade reason, strengths, development, an action, its owner or its due date."""
     name = ctx.step.name
@@ -95,7 +100,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "action_owner":
         extra += [person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner", ctx.value(uid))
                   for uid in action_owners.candidates(services, ctx.audit)]
-    return [Reply(text=text, prompt=prompt or None, kind="question", numbers_pick=name == "actions",
+    return [Reply(text=text, prompt=prompt or None, kind="question", numbers_pick=name in WORDS_WANTED,
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
+from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
@@ -173,6 +174,17 @@ def can_skip(checklist: Checklist, current: Step) -> bool:
     return current.name in OPTIONAL_TYPED_STEPS
 
 
+def gone_past(checklist: Checklist, current: Step, question_id: str) -> bool:
+    """Whether an audit standing at `current` has gone past the question, on its way through the questions: an
+    optional question left unanswered is then skipped, and before that only not answered yet (a trial's draft paused
+    at question 8 listed question 12, never reached, as skipped). From the review on, every question was passed."""
+    if current.name in ("choose_checklist", "case_reference", "worker"):
+        return False
+    if current.name not in ("question", "evidence"):
+        return True
+    return checklist.position(question_id) < checklist.position(current.question_id or "")
+
+
 def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:
     """Required questions still unanswered, or scale answers without their evidence note, as question ids."""
     missing = []
@@ -266,7 +278,8 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
     if kind == "number":
         return counted(parse_number(raw), question.decimals)
-    return parse_text(raw)
+    leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
+    return parse_words(raw, "answer", f"Type your answer in words{leave}")
 
 
 def _choice(options: tuple[str, ...], raw: str) -> str:
@@ -293,10 +306,27 @@ def parse_text(text: str, what: str = "answer") -> str:
     return cleaned
 
 
+def is_bare_number(text: str) -> bool:
+    """A number on its own (`2`, `#2`, `2.`): an option read off a numbered menu, not words anyone can act on."""
+    return _NUMBER.match(text.strip().lstrip("#").rstrip(".)").strip()) is not None
+
+
+def parse_words(text: str, what: str, asked: str) -> str:
+    """Free text that is words, never a number on its own: a trial typed `2` for "#2) Back" at an optional text
+    question, and the worker read "2" as the answer. Where options are numbered (the terminal chat) a bare number picks
+    one before it gets here (`Reply.numbers_pick`); elsewhere (Slack) it is refused: "A number on its own can't be your
+    <what>, so nothing was saved. <asked>"."""
+    cleaned = parse_text(text, what)
+    if is_bare_number(cleaned):
+        raise AnswerError(f"A number on its own can't be your {what}, so nothing was saved. {asked}")
+    return cleaned
+
+
 def parse_evidence(text: str) -> str:
-    """The 'why this grade' note: a grade without a reason cannot be moderated."""
-    return parse_sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or "
-                                                 "the visits")
+    """The 'why this grade' note: a grade without a reason cannot be moderated. Shown as "Evidence: …", so a label
+    "evidence:" typed before it is dropped (bot.audits.note_labels)."""
+    return parse_sentence(without_label(text, "evidence"), "evidence note", "why you gave this grade, for example what "
+                                                                          "you saw in the plan or the visits")
 
 
 def parse_reason(text: str) -> str:
@@ -313,7 +343,7 @@ def parse_reflection(text: str) -> str:
     its own (a trial user's `2`, read as a menu pick where none is offered) or a word or two says nothing anyone can
     act on, so it takes at least as much as an evidence note."""
     cleaned = parse_text(text, "reflections")
-    if _NUMBER.match(cleaned.lstrip("#").rstrip(".)")):
+    if is_bare_number(cleaned):
         raise AnswerError(f"A number on its own isn't a reflection, and there are no options to pick here, so nothing "
                           f"was saved. {REFLECTION_ASKED}")
     if len(cleaned) < MIN_EVIDENCE_CHARS:

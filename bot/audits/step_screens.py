@@ -27,7 +27,7 @@ def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
     return [Reply(text=f"**Why this grade?** You graded _{question.text}_ as **{grade}**. In a sentence or two, "
                        "what did you see on the file that supports it?", kind="question",
                   prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
-                  note=progress(ctx.checklist, question.id))]
+                  note=progress(ctx.checklist, question.id), numbers_pick=True)]
 
 
 STEP_SCREENS: Mapping[str, StepScreen] = MappingProxyType({
