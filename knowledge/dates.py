@@ -6,7 +6,8 @@ without a year means the next such date when looking ahead (a due date) and the 
 back (when something happened), unless that day and month comes round in the next few weeks: then it is asked
 about, never taken as last year's without a word. Only the standard library is used to read dates, so the rules
 are the same everywhere; the examples the messages give are working days in England, from the `holidays` package
-(`bank_holidays`), so that no example suggests Christmas Day or a Sunday.
+(`bank_holidays`), so that no example suggests Christmas Day or a Sunday; and a due date a person types for such a
+day is never taken without a word (`day_off`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -321,6 +323,57 @@ def working_day_near(day: dt.date, later: bool = True) -> dt.date:
     while not calendar_of_days.is_working_day(day):
         day += step
     return day
+
+
+KEEP_WORD = "anyway"  # "25/12 anyway": a due date on a day off, kept as typed where it is queried before it is kept
+
+
+def kept_anyway(text: str) -> tuple[str, bool]:
+    """`25/12 anyway` -> ("25/12", True): the date, and whether the person said to keep it though it falls on a day
+    off (`day_off`); any other text comes back as it is, with False."""
+    words = (text or "").split()
+    if len(words) > 1 and words[-1].lower().strip(".!") == KEEP_WORD:
+        return " ".join(words[:-1]), True
+    return text, False
+
+
+@dataclass(frozen=True)
+class DayOff:
+    """A day typed for something due that falls on a weekend or a bank holiday: what day it is ("a bank holiday
+    (Christmas Day)", "a Sunday") and the working day to give instead, with how it lies ("the last working day
+    before it")."""
+
+    day: dt.date
+    what: str
+    instead: dt.date
+    where: str
+
+    @property
+    def instead_said(self) -> str:
+        """'Thursday 24 December, the last working day before it': the day to give instead, as a reply names it."""
+        return f"{self.instead:%A} {self.instead.day} {self.instead:%B}, {self.where}"
+
+
+def day_off(day: dt.date, earliest: dt.date) -> DayOff | None:
+    """None when people work on `day`; else what the day is and the working day to suggest instead: the last one
+    before it, or the first after it when that one is before `earliest` (today, or a campaign's start).
+
+    The one check of every due date and deadline a person types (an action's, a campaign's): a trial set an action
+    due on Christmas Day, and a campaign's deadline, without a word, and its auditors were told "by Friday 25
+    December 2026". The calendar is the bot's own working days (`bank_holidays`), which its examples keep to."""
+    calendar_of_days = bank_holidays()
+    if calendar_of_days.is_working_day(day):
+        return None
+    name = calendar_of_days.get(day)
+    if name:
+        holiday = re.sub(r"^(.*) \(observed\)$", r"the substitute day for \1", str(name))
+        what = f"a bank holiday ({holiday})"
+    else:
+        what = f"a {day:%A}"
+    before = working_day_near(day - dt.timedelta(days=1), later=False)
+    if before >= earliest:
+        return DayOff(day, what, before, "the last working day before it")
+    return DayOff(day, what, working_day_near(day + dt.timedelta(days=1)), "the first working day after it")
 
 
 def examples(today: dt.date, tense: Tense) -> str:

@@ -19,8 +19,12 @@ from bot.engine.routing import Turn
 from bot.privacy.screen import screen_text
 from bot.storage.audits import AuditRow
 from knowledge.dates import (
+    KEEP_WORD,
     DateError,
+    DayOff,
     bank_holidays,
+    day_off,
+    kept_anyway,
     long_date,
     names_weekday,
     numeric,
@@ -74,7 +78,7 @@ def _only_a_date(services: Services, turn: Turn, text: str) -> bool:
     if NUMERIC_DATE.match(text):
         return True
     try:
-        parse_day(text, turn.now.astimezone(services.settings.timezone).date(), "any")
+        parse_day(kept_anyway(text)[0], turn.now.astimezone(services.settings.timezone).date(), "any")
     except DateError:
         return False
     return True
@@ -84,9 +88,10 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     """The due date as people write it, today or later and within a year; AnswerError when it is not one.
 
     An audit's action is followed up at the re-audit and in supervision: one due years ahead is a mistyped year
-    ("24/12/2030" for 2026), so it is queried rather than stored."""
+    ("24/12/2030" for 2026), so it is queried rather than stored. A date followed by `anyway` (`25/12 anyway`) is
+    read as the date: it keeps a day off that was queried (`queried_due`) or pointed out (`due_said`)."""
     today = turn.now.astimezone(services.settings.timezone).date()
-    due = parse_date(text.strip(), today, "future", "due date")
+    due = parse_date(kept_anyway(text.strip())[0], today, "future", "due date")
     if (due - today).days > MAX_ACTION_DAYS:
         raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
                           f"year. Check the year, or give a date such as "
@@ -94,24 +99,51 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     return due
 
 
+def queried_due(services: Services, turn: Turn, text: str) -> date:
+    """The due date, as `action_due` reads it, where nothing is stored until it is given and nobody can change it
+    afterwards as easily (the action a moderator's or a changed Inadequate grade brings): a weekend or bank holiday
+    is queried first, AnswerError naming the working day to give instead, or `<date> anyway` to keep it."""
+    due = action_due(services, turn, text)
+    off = None if kept_anyway(text)[1] else day_off(due, turn.now.astimezone(services.settings.timezone).date())
+    if off is None:
+        return due
+    raise AnswerError(f"{long_date(due)} is {off.what}, so nothing is stored yet: type "
+                      f"`{off.instead.day}/{off.instead.month}` for {off.instead_said}, or "
+                      f"`{due.day}/{due.month} {KEEP_WORD}` to keep it.")
+
+
 def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str]:
     """A due date said back, `**Friday 4 December 2026**`, and a sentence saying how to change it, with `command`
     (`action 2 due`), or "". Where the date came from a weekday named relative to today ("next Friday", "friday") and
     falls in the next NEAR_DAYS days, it says how near (`**Friday 4 December 2026** (tomorrow)`) and the sentence is
     given: a trial's "next Friday", typed on a Thursday for the Friday of the week after, was read as tomorrow (as
-    knowledge.dates reads it, and keeps reading it), and the echo showed the date but not that it was tomorrow."""
+    knowledge.dates reads it, and keeps reading it), and the echo showed the date but not that it was tomorrow.
+    A date on a weekend or bank holiday is kept, and the sentence says so with its fix (`off_said`), unless it was
+    typed with `anyway`."""
     shown = f"**{long_date(due)}**"
     days = (due - today).days
-    if not names_weekday(typed) or not 0 <= days <= NEAR_DAYS:
+    near = names_weekday(kept_anyway(typed)[0]) and 0 <= days <= NEAR_DAYS
+    if near:
+        shown += " (today)" if days == 0 else " (tomorrow)" if days == 1 else f" (in {days} days)"
+    off = None if kept_anyway(typed)[1] else day_off(due, today)
+    if off is not None:
+        return shown, off_said(off, command)
+    if not near:
         return shown, ""
-    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
     after = due + timedelta(days=7)
     holiday = bank_holidays().get(after)
     if holiday:  # never suggest a bank holiday ("like action 7 due 25/12"): the working day before it, named
         before = working_day_near(after, later=False)
-        return f"{shown} ({when})", f"To change it, type `{command}` and the date, like " \
+        return shown, f"To change it, type `{command}` and the date, like " \
             f"`{command} {before.day}/{before.month}` for {before:%A} {before.day} {before:%B} (the {after:%A} " \
             f"after is {holiday})."
     example = f"{command} {after.day}/{after.month}"
-    return f"{shown} ({when})", f"To change it, type `{command}` and the date, like `{example}` for the {after:%A} " \
-        "after."
+    return shown, f"To change it, type `{command}` and the date, like `{example}` for the {after:%A} after."
+
+
+def off_said(off: DayOff, command: str) -> str:
+    """A due date kept on a day off, said at once with its fix (trial 10: `25/12` was stored without a word): "That
+    is a bank holiday (Christmas Day): to change it, type `action 3 due` and the date, like `action 3 due 24/12` for
+    Thursday 24 December, the last working day before it." """
+    return (f"That is {off.what}: to change it, type `{command}` and the date, like "
+            f"`{command} {off.instead.day}/{off.instead.month}` for {off.instead_said}.")

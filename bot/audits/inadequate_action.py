@@ -183,9 +183,11 @@ def only_a_reply(text: str) -> bool:
 
 
 def action(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> tuple[str, str, str]:
-    """The action held, (description, owner, ISO due date), with the due date typed: the last thing asked."""
+    """The action held, (description, owner, ISO due date), with the due date typed: the last thing asked. A weekend
+    or bank holiday is queried first (bot.audits.action_fields.queried_due): the action is stored with the grade, and
+    a moderated audit's actions can't have their dates changed."""
     try:
-        due = action_fields.action_due(services, turn, text)
+        due = action_fields.queried_due(services, turn, text)
     except AnswerError as error:
         raise answer_error(error) from None
     return str(data["description"]), str(data["owner"]), due.isoformat()

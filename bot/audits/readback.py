@@ -175,8 +175,12 @@ def _scope_and_team(services: Services, person: Person,
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
+    """An audit in `/audit list` and the Home: its status dated by that status's own day, "submitted (3 Dec 2026)",
+    "moderated (4 Dec 2026)" (a trial read "moderated (3 Dec 2026)", the day it was submitted)."""
     title = checklist_of(services, audit).title
-    when = short_date(parse_utc(audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date())
+    stamp = audit.moderated_at if audit.status == "moderated" and audit.moderated_at else None
+    when = short_date(parse_utc(stamp or audit.submitted_at or audit.updated_at)
+                      .astimezone(services.settings.timezone).date())
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
             f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
 

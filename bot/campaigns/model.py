@@ -95,6 +95,22 @@ def parse_day(text: str, what: str, today: date) -> date:
         raise FieldError(f"The {what}: {exc}", field) from None
 
 
+def parse_deadline(text: str, today: date, starts_on: date) -> date:
+    """The deadline as `parse_day` reads it; one on a weekend or bank holiday is refused, naming the working day to
+    give instead, unless it is typed with `anyway` (`25/12 anyway`): creating a campaign tells its auditors the
+    deadline at once ("by Friday 25 December 2026", in a trial), and there is no changing it afterwards. The check is
+    every typed due date's (knowledge.dates.day_off); a deadline already past, or before the start, is the window's own
+    mistake."""
+    typed, kept = dates.kept_anyway(text)
+    deadline = parse_day(typed, "deadline", today)
+    off = None if kept or not today <= deadline >= starts_on else dates.day_off(deadline, max(today, starts_on))
+    if off is None:
+        return deadline
+    raise FieldError(f"The deadline, {dates.long_date(deadline)}, is {off.what}, so nothing is created yet: give "
+                     f"{off.instead.day}/{off.instead.month} for {off.instead_said}, or "
+                     f"{deadline.day}/{deadline.month} {dates.KEEP_WORD} to keep it.", "deadline")
+
+
 def read_checklist(titles: Mapping[str, str], typed: str) -> str:
     """The checklist id `typed` names: its id, or enough of its id or title to name one checklist (`voice` is
     voice-of-the-child), read as teams are (bot.core.teams.team_matches); a FieldError naming the choices when it

@@ -20,6 +20,7 @@ from bot.campaigns.model import (
     FieldError,
     check_spec,
     parse_day,
+    parse_deadline,
     parse_per_worker,
     parse_share,
     raise_all,
@@ -78,7 +79,7 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
             return fallback
 
     starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date", today), today)
-    deadline = read("deadline", lambda: parse_day(str(fields["deadline"]), "deadline", today), today)
+    deadline = read("deadline", lambda: parse_deadline(str(fields["deadline"]), today, starts_on), today)
     titles = {checklist_id: c.title for checklist_id, c in checklists(services).items()}
     checklist_id = read("checklist", lambda: read_checklist(titles, str(fields["checklist"])), "")
     share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from bot.audits.action_edit import ActionEdit, parse
 from bot.audits.action_fields import due_said
-from knowledge.dates import bank_holidays, names_weekday, parse_day, working_day_near
+from bot.core.calendar import is_working_day
+from knowledge.dates import bank_holidays, day_off, names_weekday, parse_day, working_day_near
 from tests.support.examples import examples
 
 THURSDAY = date(2026, 12, 3)
@@ -107,8 +108,13 @@ def test_what_a_weekday_means_is_unchanged_and_a_near_one_is_always_explained(to
     due = parse_day(f"{which}{day}", today, "future")
     assert today <= due <= today + timedelta(days=7)
     _, to_change = due_said(f"{which}{day}", due, today, "action 2 due")
-    assert bool(to_change) == ((due - today).days <= 6)
-    if to_change:  # the example it gives is the same weekday a week on, and reads as that, unless that day is a
+    off = day_off(due, today)
+    assert bool(to_change) == ((due - today).days <= 6 or off is not None)
+    if off is not None:  # a weekend or a bank holiday is said to be one, with a working day from today to give
+        example = parse_day(to_change.split("`")[3].removeprefix("action 2 due "), today, "future")
+        assert to_change.startswith(f"That is {off.what}:") and example == off.instead >= today
+        assert is_working_day(example)
+    elif to_change:  # the example it gives is the same weekday a week on, and reads as that, unless that day is a
         # bank holiday: then the working day before it, and the holiday is named (never "due 25/12")
         example = parse_day(to_change.split("`")[3].removeprefix("action 2 due "), today, "future")
         holiday = bank_holidays().get(due + timedelta(days=7))

@@ -46,6 +46,8 @@ def test_the_date_suggested_to_change_a_near_due_date_is_a_working_day(today: da
     said = due_said(weekday, due, today, "action 2 due")[1]
     if said:
         day, month = map(int, re.search(r"due (\d+)/(\d+)`", said).groups())  # type: ignore[union-attr]
-        suggested = next(due + timedelta(days=n) for n in range(1, 8) if (due + timedelta(days=n)).day == day
+        # the Friday after, or, when the due date is a bank holiday (Easter Monday), a working day either side
+        suggested = next(due + timedelta(days=n) for n in range(-7, 8) if (due + timedelta(days=n)).day == day
                          and (due + timedelta(days=n)).month == month)
+        assert suggested >= today
         assert is_working_day(suggested)
