@@ -62,9 +62,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     raises KnowledgeBaseError before any file is opened, so the bot refuses to start with the list of what to
     fix. Building opens nothing else; `start_up` is where the database is migrated and role changes go into the
     trail. A knowledge service already loaded from `settings.knowledge_dir` may be passed in (tests share one per
-    session), and so may a loaded identifier screen: its name lists are kept and these settings' own names added.
+    session), and so may a loaded identifier screen: its name lists are kept and these settings' own names and
+    case reference pattern added.
     """
-    screen = screen.with_listed(settings.names) if screen is not None else Screen.load(settings.names)
+    council = (settings.names, settings.case_reference_pattern)
+    screen = screen.for_council(*council) if screen is not None else Screen.load(*council)
     if knowledge is None:
         knowledge = screened_knowledge(settings.knowledge_dir, screen, settings.cache_dir, fall_back=True)
         if knowledge.last_good_start is not None:

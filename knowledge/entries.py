@@ -68,6 +68,8 @@ class EntryRef:
     question: str | None = None  # the question as written, when it is text
     alternatives: tuple[str, ...] = ()  # the alternatives that are text
     answer: str | None = None  # the answer as written, when it is text
+    source: str | None = None  # the source as written, when it is text
+    tags: tuple[str, ...] = ()  # the tags that are text
 
 
 class EntryTexts(Protocol):
@@ -87,6 +89,10 @@ class EntryTexts(Protocol):
     def alternatives(self) -> tuple[str, ...]: ...
     @property
     def answer(self) -> str | None: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
 
 
 def texts_of(entry: EntryTexts) -> list[tuple[str, str]]:
@@ -95,6 +101,14 @@ def texts_of(entry: EntryTexts) -> list[tuple[str, str]]:
     fields = [("question", entry.question), *(("alternative", text) for text in entry.alternatives),
               ("answer", entry.answer)]
     return [(field, text) for field, text in fields if text is not None]
+
+
+def labels_of(entry: EntryTexts) -> list[tuple[str, str]]:
+    """(field, text) for the rest of what a QA lead writes of an entry: its source (shown under every answer) and its
+    tags. They rightly name authors and judgments, so only a case reference is looked for in them
+    (bot/privacy/knowledge_screen.py). Its id is made from its question, which is screened as a whole."""
+    fields = [("source", entry.source or ""), *(("tags", tag) for tag in entry.tags)]
+    return [(field, text) for field, text in fields if text.strip()]
 
 
 def entry_label(entry_id: str | None) -> str:
@@ -120,10 +134,15 @@ def entry_references(items: Any, file: str) -> list[EntryRef]:
         question = raw.get("question")
         alternatives = raw.get("alternatives")
         answer = raw.get("answer")
-        refs.append(EntryRef(entry_id, others, file, line, _text_or_none(question),
-                             tuple(item for item in alternatives if isinstance(item, str) and item.strip())
-                             if isinstance(alternatives, list) else (), _text_or_none(answer)))
+        tags = raw.get("tags")
+        refs.append(EntryRef(entry_id, others, file, line, _text_or_none(question), _texts(alternatives),
+                             _text_or_none(answer), _text_or_none(raw.get("source")), _texts(tags)))
     return refs
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    """The items of a list that are text (an alternative, a tag), or none when it is no list."""
+    return tuple(item for item in value if isinstance(item, str) and item.strip()) if isinstance(value, list) else ()
 
 
 def _text_or_none(value: Any) -> str | None:

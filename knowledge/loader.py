@@ -409,7 +409,8 @@ def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tupl
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
-            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer) for r in refs))
+            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer, r.source, r.tags)
+                  for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.asking import learned_admin, question_find, unanswered_removal
-from bot.asking.kb_check import entry_content_problems, folder_problems
+from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
@@ -156,8 +156,7 @@ class KnowledgeAdmin:
 
     def check(self, turn: Turn) -> list[Reply]:
         del turn
-        problems, _ = folder_problems(self.service.folder, self.services.identifier_screen.with_listed(
-            self.services.settings.names), self.service.cache_folder)
+        problems, _ = folder_problems(self.service.folder, council_screen(self.services), self.service.cache_folder)
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]

@@ -14,6 +14,7 @@ from bot.asking import admin as knowledge_admin
 from bot.asking import learned_admin
 from bot.asking.learning import learn_wording, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
+from bot.asking.said_back import asked_on, wording_to_say
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import emoji, mention
@@ -189,7 +190,12 @@ class KnowledgeFeature:
             raise UserError("Only the person who asked a question can pass it to the QA leads.")
         if not store.mark_escalated(self.services.storage, ask.id, turn.user_id, turn.now):
             return [Reply(text="I've already passed that question to the QA leads.")]
-        post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n>{ask.query}\n"
+        said = wording_to_say(self.services, ask.query)
+        quoted = f">{said}" if said is not None else (
+            f"(asked on {asked_on(self.services, ask.asked_at)}; its wording is not repeated here, as it could "
+            "identify a child or family: `/audit kb unanswered` shows it, where *Remove (identifies someone)* takes "
+            "it out for good)")
+        post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n{quoted}\n"
                 "Answer it with `/audit kb unanswered` (everyone who asked it gets your answer by DM), or link it to "
                 "an entry or make a new one there if others are likely to ask it too.")
         channel = self.services.settings.qa_channel

@@ -29,17 +29,22 @@ def folder_problems(folder: Path, screen: Screen,
     return identifier_problems(kb, screen), kb
 
 
+def council_screen(services: Services) -> Screen:
+    """The screen with this council's names file and case reference pattern, as `kb check` applies it."""
+    return services.identifier_screen.for_council(services.settings.names, services.settings.case_reference_pattern)
+
+
 def entry_content_problems(services: Services) -> EntryCheck:
     """The same screen for entries as a reload checks them (every entry as written, when some have other
     problems), so `/audit kb reload` refuses what `kb check` refuses."""
-    screen = services.identifier_screen.with_listed(services.settings.names)
+    screen = council_screen(services)
     return lambda entries: entry_identifier_problems(entries, screen)
 
 
 def content_checks(services: Services, since: KnowledgeBase | None = None) -> list[Check]:
     """The same checks, as the knowledge writer takes them. With `since`, only the entries whose text differs
     from it are screened: the quick pre-check of one edit while Slack waits (the write itself checks all)."""
-    screen = services.identifier_screen.with_listed(services.settings.names)
+    screen = council_screen(services)
 
     def check(entries: Iterable[EntryTexts]) -> list[Problem]:
         if since is not None:
@@ -50,4 +55,4 @@ def content_checks(services: Services, since: KnowledgeBase | None = None) -> li
 
 
 def _texts(entry: EntryTexts | None) -> tuple[str | None, ...]:
-    return () if entry is None else (entry.question, entry.answer, *entry.alternatives)
+    return () if entry is None else (entry.question, entry.answer, *entry.alternatives, entry.source, *entry.tags)

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from bot.asking.kb_check import content_checks
+from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
     STALE_HINT,
@@ -324,7 +325,7 @@ class UnansweredDesk:
         text = self.answer_text(text)
         closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})  # first: sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
-                         text=f"You asked: _{_asked_by(group, asker)}_\n\n{text}",
+                         text=f"About {self.their_question(group, asker)}:\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({closed} question{'s' if closed != 1 else ''}).")]
@@ -542,9 +543,17 @@ class UnansweredDesk:
 
     def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
         return Reply(to_user=asker, title=entry.question,
-                     text=f"A QA lead found the answer to your question _{_asked_by(group, asker)}_:\n\n"
+                     text=f"A QA lead found the answer to {self.their_question(group, asker)}:\n\n"
                           + entry.answer.rstrip(),
                      note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
+
+    def their_question(self, group: QuestionGroup, asker: str) -> str:
+        """The asker's own question as a DM to them says it: its wording, or the day they asked it when the
+        screen now refuses the wording (bot/asking/said_back.py). The day is the question's, not that of a
+        Not helpful on its answer."""
+        ask = next((ask for ask in group.asks if ask.user_id == asker), group.asks[0])
+        stored = store.get_ask(self.services.storage, ask.ask_id)
+        return your_question(self.services, ask.query, stored.asked_at if stored else ask.asked_at)
 
     # -- typed commands (the terminal chat, or Slack without buttons) --------------------------------
     def typed(self, turn: Turn, word: str, rest: str) -> list[Reply]:
@@ -576,6 +585,3 @@ def a_year_after(day: date) -> date:
 def _people(count: int) -> str:
     return "1 person" if count == 1 else f"{count} people"
 
-
-def _asked_by(group: QuestionGroup, asker: str) -> str:
-    return next((ask.query for ask in group.asks if ask.user_id == asker), group.wording)

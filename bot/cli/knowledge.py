@@ -17,6 +17,7 @@ from bot.cli.runtime import Runtime
 
 if TYPE_CHECKING:
     from bot.core.knowledge import KnowledgeService
+    from bot.settings.config import Settings
     from knowledge.loader import KnowledgeBase
     from knowledge.problems import Problem
     from knowledge.search import KnowledgeSearch
@@ -92,15 +93,15 @@ def _learned_note(service: KnowledgeService, database: Path) -> str:
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
     """Validate the folder and screen its entries for identifiers (NHS numbers, phones, names...): every
-    problem of both kinds in one run, with file, line and fix. The council's names file counts for a folder
-    given by path too: it is the same screen the bot's reload and its new-entry form apply."""
-    names = runtime.settings.names
+    problem of both kinds in one run, with file, line and fix. The council's names file and case reference
+    pattern count for a folder given by path too: it is the same screen the bot's reload and its new-entry form
+    apply."""
     folder = _folder(args.dir, runtime)
     out = runtime.stdout or sys.stdout
     # Said first: a QA lead editing one copy of the folder must see at once if the bot's settings point at another.
     source = "as given" if args.dir is not None else "the bot's knowledge_dir setting"
     out.write(f"Checking {Path(folder).resolve()} ({source})\n")
-    problems, kb = checked_folder(folder, names)
+    problems, kb = checked_folder(folder, runtime.settings)
     if problems:
         out.write(problems_report(problems) + "\n")
         return 1
@@ -109,14 +110,14 @@ def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:
     return 0
 
 
-def checked_folder(folder: Path, names: frozenset[str]) -> tuple[list[Problem], KnowledgeBase | None]:
+def checked_folder(folder: Path, settings: Settings) -> tuple[list[Problem], KnowledgeBase | None]:
     """`kb check`'s problems for a folder, as `audit-bot kb check` and `audit-bot health` both report them: with
     the installed name lists, as the bot screens (a child's full name in an answer is found without the names
-    file)."""
+    file), and the council's names file and case reference pattern."""
     from bot.asking.kb_check import folder_problems
     from bot.privacy.screen import Screen
 
-    return folder_problems(folder, Screen.load(names))
+    return folder_problems(folder, Screen.load(settings.names, settings.case_reference_pattern))
 
 
 def problems_report(problems: list[Problem]) -> str:

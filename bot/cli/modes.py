@@ -91,7 +91,7 @@ def cmd_health(args: argparse.Namespace, runtime: Runtime) -> int:
     url = args.url or runtime.environ.get("AUDITBOT_HEALTH_URL")
     if problem is None and url:
         problem = _http_problem(url)
-    kb_problems, _ = checked_folder(settings.knowledge_dir, settings.names)
+    kb_problems, _ = checked_folder(settings.knowledge_dir, settings)
     if kb_problems:
         # A running bot keeps its live version and a restart falls back to the last good copy, but the folder
         # must be fixed: report it as `kb check` does, so the operator and the QA lead read the same words.

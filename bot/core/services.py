@@ -39,7 +39,7 @@ class Services:
     def identifier_screen(self) -> Screen:
         """The screen every free-text input goes through (loaded at start; a bare Services gets the lists now)."""
         if self.screen is None:
-            self.screen = Screen.load(self.settings.names)
+            self.screen = Screen.load(self.settings.names, self.settings.case_reference_pattern)
         return self.screen
 
     @property

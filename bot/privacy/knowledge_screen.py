@@ -4,9 +4,11 @@ Knowledge-base answers rightly name places, cases and judgments ('the Southwark 
 they are screened in the screen's content mode: structured identifiers (NHS numbers, UPNs, case-system ids,
 phones, emails, postcodes, addresses, dates of birth), names of two or more words from the installed lists ('Jayden
 Smith'), the council's own names file and a given name alone where a child is meant ('for Kayden, who lives with
-nan'), not a name-like word alone elsewhere (bot/privacy/content_names.py). The same
-screen runs for `audit-bot kb check` (any folder), `/audit kb check`, `/audit kb reload` and every edit the bot
-writes (the new-entry form), so all of them refuse the same texts in the same words.
+nan'), not a name-like word alone elsewhere (bot/privacy/content_names.py), and a case reference the council's
+pattern takes ('For CR-882019 visit...', trial 10): everyone reads an entry, and a reference points them at one
+child's case. An entry's source and tags are looked at for a reference only (they rightly cite authors and
+judgments). The same screen runs for `audit-bot kb check` (any folder), `/audit kb check`, `/audit kb reload` and
+every edit the bot writes (the new-entry form), so all of them refuse the same texts in the same words.
 
 The bot's start screens the folder too (`start_screen`): a QA lead may edit a file and restart rather than reload.
 An entry whose text the screen refuses is not served (the rest is), and the log and the QA leads are told where
@@ -18,6 +20,7 @@ name lists (as the parsed files are, knowledge/digest_store.py): a start screens
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
 from knowledge.digest_store import DigestStore, source_digest
-from knowledge.entries import EntryTexts, entry_label, texts_of
+from knowledge.entries import EntryTexts, entry_label, labels_of, texts_of
 from knowledge.loader import KnowledgeBase
 from knowledge.problems import Problem
 
@@ -35,7 +38,7 @@ from knowledge.problems import Problem
 # screen is known by its name lists' hash, not the lists themselves: a second `Screen.load` in one process (`health`,
 # then `kb check`) would otherwise compare hundreds of thousands of names at every look-up, and a key would keep its
 # lists alive.
-_CLEAN: set[tuple[int, frozenset[str], str]] = set()
+_CLEAN: set[tuple[int, frozenset[str], re.Pattern[str], str]] = set()
 MAX_REMEMBERED = 200_000
 
 
@@ -57,8 +60,10 @@ def entry_identifier_problems(entries: Iterable[EntryTexts], screen: Screen) -> 
 
 
 def _entry_findings(entry: EntryTexts, screen: Screen) -> list[tuple[str, list[Finding]]]:
-    """(field, findings) for each text of the entry holding an identifier: its question, alternatives, answer."""
+    """(field, findings) for each text of the entry holding an identifier: its question, alternatives and answer
+    (content mode), and a case reference in its source or tags (trial 10, F18)."""
     found = [(field, content_findings(screen, text)) for field, text in texts_of(entry)]
+    found += [(field, screen.case_references_in(text)) for field, text in labels_of(entry)]
     return [(field, findings) for field, findings in found if findings]
 
 
@@ -76,7 +81,7 @@ class Withheld:
     entry_id: str | None  # None for an entry written without an id, in a folder that did not load
     file: str
     line: int | None
-    field: str  # question, alternative or answer
+    field: str  # question, alternative, answer, source or tags
     kinds: tuple[str, ...]  # one per finding, as the screen's Finding.kind
     id_shown: bool  # False when the id itself holds what the screen refuses: then it is not repeated either
 
@@ -150,10 +155,12 @@ def _screened(entry: EntryTexts, screen: Screen) -> tuple[tuple[str | None, int 
 
 def _lists_key(screen: Screen) -> str | None:
     """What the screen's findings depend on besides the text and the code: where its name lists came from (the
-    packages' versions) and the council's own names file. None for lists built by hand."""
+    packages' versions), the council's own names file and its case_reference_pattern. None for lists built by
+    hand."""
     if not screen.lexicon.origin:
         return None
-    return "\0".join((screen.lexicon.origin, _package_versions(), *sorted(screen.listed)))
+    pattern = f"{screen.case_references.pattern} {screen.case_references.flags}"
+    return "\0".join((screen.lexicon.origin, _package_versions(), pattern, *sorted(screen.listed)))
 
 
 @functools.cache
@@ -169,7 +176,7 @@ def _package_versions() -> str:
 
 def content_findings(screen: Screen, text: str) -> list[Finding]:
     """`screen.find(text, mode="content")`, remembering texts found clean (see _CLEAN)."""
-    key = (hash(screen.lexicon), screen.listed, text)
+    key = (hash(screen.lexicon), screen.listed, screen.case_references, text)
     if key in _CLEAN:
         return []
     findings = screen.find(text, mode="content")

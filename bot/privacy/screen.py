@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.errors import UserError
 from bot.privacy.content_names import content_name_hits
@@ -48,6 +48,10 @@ KINDS = {
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
                  "young person' or their role ('mother', 'the social worker') instead"),
+    # Found in knowledge-base text only (content mode): everyone reads an entry, and a reference points them at one
+    # child's case. Where people work on a case (audits, their own questions), the reference is what they use.
+    "case_reference": ("a case reference", "write about cases in general ('a child on a plan'): everyone reads "
+                       "the knowledge base, and a case reference points them at one child's case"),
 }
 LABELS = {kind: label for kind, (label, _) in KINDS.items()}
 
@@ -61,6 +65,10 @@ class Finding:
     words: str
 
 
+# settings.yaml's `case_reference_pattern` when none is set (bot/settings/config.py reads it from here).
+DEFAULT_CASE_REFERENCE_PATTERN = r"^[A-Z]{2,4}-?[0-9]{4,10}$"
+
+
 @dataclass(frozen=True)
 class Screen:
     """The identifier screen with its name lists loaded: build once, share everywhere."""
@@ -68,11 +76,16 @@ class Screen:
     lexicon: Lexicon
     listed: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()  # in capitals: never taken for a person's initials (bot/privacy/initials.py)
+    # The council's case_reference_pattern: knowledge-base content (content mode) names no case.
+    case_references: re.Pattern[str] = field(
+        default_factory=lambda: re.compile(DEFAULT_CASE_REFERENCE_PATTERN, re.IGNORECASE))
 
     @classmethod
-    def load(cls, listed: Iterable[str] = ()) -> Screen:
-        """The full screen: installed name lists plus the council's own names (settings.names)."""
-        return cls(Lexicon.load(), _fold_all(listed), load_acronyms())
+    def load(cls, listed: Iterable[str] = (), case_references: re.Pattern[str] | None = None) -> Screen:
+        """The full screen: installed name lists plus the council's own names (settings.names) and, for
+        knowledge-base content, its case_reference_pattern (the default scheme's when not given)."""
+        screen = cls(Lexicon.load(), _fold_all(listed), load_acronyms())
+        return screen if case_references is None else screen.for_council(listed, case_references)
 
     @classmethod
     def listed_only(cls, listed: Iterable[str] = ()) -> Screen:
@@ -82,7 +95,12 @@ class Screen:
 
     def with_listed(self, listed: Iterable[str]) -> Screen:
         """The same loaded lists with a council's own names file (settings.names) instead of this one's."""
-        return Screen(self.lexicon, _fold_all(listed), self.acronyms)
+        return Screen(self.lexicon, _fold_all(listed), self.acronyms, self.case_references)
+
+    def for_council(self, listed: Iterable[str], case_references: re.Pattern[str]) -> Screen:
+        """The same loaded lists with a council's own names file and case_reference_pattern (its settings), so
+        `kb check`, a reload, the writer and the bot's start refuse the same references."""
+        return Screen(self.lexicon, _fold_all(listed), self.acronyms, case_references)
 
     def find(self, text: str, mode: str = "full") -> list[Finding]:
         """Every identifier in `text`, in the order found; `mode='content'` checks structured identifiers, names
@@ -99,12 +117,20 @@ class Screen:
                 # 'a boy called kai': one finding, the name, for three letters both rules take
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
+            hits += [hit for hit in content_reference_hits(text, self.case_references)
+                     if not any(hit.words in other.words for other in hits)]  # 'Mosaic no. CR-882019': one finding
         findings: list[Finding] = []
         for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
             if hit.words and finding not in findings:
                 findings.append(finding)
         return findings
+
+    def case_references_in(self, text: str) -> list[Finding]:
+        """The case references in `text` alone, as content mode finds them: for the texts of an entry shown with
+        it whose names are rightly there (its source cites authors and judgments) and its id and tags."""
+        return [Finding(hit.kind, LABELS[hit.kind], hit.words)
+                for hit in dict.fromkeys(content_reference_hits(text, self.case_references))]
 
 
 def _without_names_in_addresses(text: str, hits: list[Hit]) -> list[Hit]:
@@ -230,23 +256,86 @@ def without_case_references(text: str, pattern: re.Pattern[str], instead: str = 
     read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked). A
     wording learned for everyone (`instead=""`) keeps no reference at all. A reference written with a space
     (`CR 382070`) counts as one word here."""
+    parts, found = _reference_words(text, pattern)
+    for i, bare in found:
+        parts[i] = parts[i].replace(bare, instead)
+    replaced = "".join(parts)
+    return replaced if instead else " ".join(replaced.split())
 
-    def hidden(token: str) -> str | None:
-        bare = token.strip(".,;:!?()[]{}'\"")
-        if bare and typed_case_reference(bare, pattern) is not None:
-            return token.replace(bare, instead)
-        return None
 
-    parts = re.split(r"(\s+)", text)  # words at even places, the spaces between them at odd ones
+def _reference_words(text: str, pattern: re.Pattern[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The text split into words (at even places) and the spaces between them (at odd places), and each word that
+    is a case reference `typed_case_reference` takes, by its place, as written without the punctuation around it.
+    A reference written with a space (`CR 382070`) is one word: the space and the digits join the letters' place."""
+
+    def bare_reference(token: str) -> str | None:
+        bare = token.strip(".,;:!?()[]{}'\"`*_~")  # punctuation, and Slack's code, bold, italics, strike
+        return bare if bare and typed_case_reference(bare, pattern) is not None else None
+
+    parts = re.split(r"(\s+)", text)
+    found: list[tuple[int, str]] = []
     for i in range(0, len(parts), 2):
         pair = (parts[i] + " " + parts[i + 2] if i + 2 < len(parts) and parts[i + 1] == " " and parts[i]
                 and parts[i + 2] else None)
-        if pair is not None and (both := hidden(pair)) is not None:
-            parts[i], parts[i + 1], parts[i + 2] = both, "", ""
-        elif (alone := hidden(parts[i])) is not None:
-            parts[i] = alone
-    replaced = "".join(parts)
-    return replaced if instead else " ".join(replaced.split())
+        if pair is not None and (both := bare_reference(pair)) is not None:
+            parts[i], parts[i + 1], parts[i + 2] = pair, "", ""
+            found.append((i, both))
+        elif (alone := bare_reference(parts[i])) is not None:
+            found.append((i, alone))
+    return parts, found
+
+
+# A judgment's neutral citation or a law report ('[2013] EWCA Civ 1146', '[2019] EWHC 2305 (Fam)', '[2009] 1 FLR 1234'):
+# its court and number are shaped like a case reference, and knowledge-base entries rightly cite judgments.
+_CITATION = re.compile(r"\[(?:1[89]|20)\d{2}\]\s+(?:[A-Za-z0-9]+\s+){1,3}\d+")
+# The example reference the bot's own prompts and its help entries give ('such as CR-123456'): no child's case.
+EXAMPLE_CASE_REFERENCE = "CR-123456"
+_DIGITS = re.compile(r"\d+")
+
+
+def content_reference_hits(text: str, pattern: re.Pattern[str]) -> list[Hit]:
+    """The case references in knowledge-base text (trial 10, F18: 'For CR-882019 visit at least every 10 working
+    days' went live for everyone): every word, or letters and digits with a space between, that the council's
+    pattern takes as people write references (`CR-882019`, `cr882019`, `CR 882019`; `CA 1989` is an Act), as
+    `without_case_references` finds them in what people type. A judgment's citation and the bot's own example
+    reference are not a case. A reference has digits (a case system numbers its cases), so only the words around
+    one are read: kb check screens 74,000 texts at 20,000 entries, and most have none."""
+    if not _DIGITS.search(text):
+        return []
+    text = _CITATION.sub(lambda m: " " * len(m.group(0)), text)
+    return [Hit("case_reference", bare) for stretch in _numbered_stretches(text)
+            for _, bare in _reference_words(stretch, pattern)[1]
+            if canonical_case_reference(bare) != EXAMPLE_CASE_REFERENCE]
+
+
+def _numbered_stretches(text: str) -> list[str]:
+    """The stretches of `text` where a reference with digits can be: each word with a digit, with the word before
+    it and the word after it when a single space joins them (`CR 882019`), those that overlap joined. Found with
+    string methods, not a pattern over every word: most of an entry's words are far from any digit."""
+    spans: list[tuple[int, int]] = []
+    for digits in _DIGITS.finditer(text):
+        start, end = _word_start(text, digits.start()), _word_end(text, digits.end())
+        if start >= 2 and text[start - 1] == " " and not text[start - 2].isspace():
+            start = _word_start(text, start - 1)
+        if text[end:end + 1] == " " and text[end + 1:end + 2].strip():
+            end = _word_end(text, end + 1)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return [text[start:end] for start, end in spans]
+
+
+_SPACES = " \t\n\r\f\v"
+
+
+def _word_start(text: str, at: int) -> int:
+    return max(text.rfind(space, 0, at) for space in _SPACES) + 1
+
+
+def _word_end(text: str, at: int) -> int:
+    ends = [found for space in _SPACES if (found := text.find(space, at)) >= 0]
+    return min(ends) if ends else len(text)
 
 
 # "case CR-123456", "ref: CR-123456", "case no. CR-123456": the label people put before a reference

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from bot.privacy.reference_pattern import UnsafePattern, check_reference_pattern
+from bot.privacy.screen import DEFAULT_CASE_REFERENCE_PATTERN
 from bot.settings.cron import CronSpec, ScheduleError, parse_cron
 from bot.settings.people import USER_ID, Directory
 from bot.settings.problems import ConfigError
@@ -107,7 +108,7 @@ DEFAULTS: dict[str, Any] = {
     "timezone": "Europe/London",
     "database": "data/audit-bot.db",
     "knowledge_dir": "knowledge",
-    "case_reference_pattern": r"^[A-Z]{2,4}-?[0-9]{4,10}$",
+    "case_reference_pattern": DEFAULT_CASE_REFERENCE_PATTERN,
     "qa_channel": None,
     "quiet_hours": {"start": "08:00", "end": "18:00"},
     "retention_years": 6,
