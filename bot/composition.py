@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
+from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
 from bot.asking import learning
@@ -26,6 +27,7 @@ from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
+from bot.storage import learned as learned_store
 from knowledge.entries import EntryTexts
 
 log = logging.getLogger("audit_bot.knowledge")
@@ -66,11 +68,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     council = (settings.names, settings.case_reference_pattern)
     screen = screen.for_council(*council) if screen is not None else Screen.load(*council)
     if knowledge is None:
-        cache = settings.cache_dir
-        def start_check(entries: Iterable[EntryTexts], digests: Mapping[str, str]) -> list[Withheld]:
-            return start_screen(entries, digests, screen, cache)
-
-        knowledge = KnowledgeService.load(settings.knowledge_dir, cache, fall_back=True, start_check=start_check)
+        knowledge = screened_knowledge(settings.knowledge_dir, screen, settings.cache_dir, fall_back=True)
         if knowledge.last_good_start is not None:
             warn_last_good_start(knowledge)
         if knowledge.withheld_start is not None:
@@ -81,6 +79,28 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
                         screen=screen)
     start_up(services)
     return services
+
+
+def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
+                       fall_back: bool = False) -> KnowledgeService:
+    """The knowledge folder loaded to answer from, as the bot serves it: every entry screened as `kb check`
+    screens it, and one whose text could identify a child or family left out (`withheld_start` says which; the
+    caller must say so). The one way the bot's start and `audit-bot ask` load it, so neither answers with an
+    entry the other would not. `fall_back`: see KnowledgeService.load."""
+    def start_check(entries: Iterable[EntryTexts], digests: Mapping[str, str]) -> list[Withheld]:
+        return start_screen(entries, digests, screen, cache_folder)
+
+    return KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check)
+
+
+def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int:
+    """Search the active learned wordings of the bot's database as the running bot does (learning.refresh), for
+    `audit-bot ask`, which must answer what the chat answers: the file is opened read-only, never created,
+    written or migrated. Returns how many are searched (those of entries the folder serves); raises Unreadable,
+    saying why, when the file is absent or unreadable or older than this version, and then nothing is added."""
+    knowledge.set_learned(*learning.searched(learned_store.active_read_only(database)))
+    served = knowledge.current.kb.entries
+    return sum(1 for entry_id, _ in knowledge.learned if entry_id in served)
 
 
 def warn_last_good_start(knowledge: KnowledgeService) -> None:
@@ -100,11 +120,8 @@ def warn_withheld_start(knowledge: KnowledgeService) -> None:
     start = knowledge.withheld_start
     if start is None:
         return
-    count = len(start.entry_ids)
-    entries = "1 entry is" if count == 1 else f"{count} entries are"
-    log.error("Knowledge-base text could identify a child or family, so %s not served (the rest is): %s. "
-              "Take it out of the files, check with `audit-bot kb check`, then `/audit kb reload`.", entries,
-              "; ".join(item.short() for item in start.withheld))
+    log.error("%s. Take it out of the files, check with `audit-bot kb check`, then `/audit kb reload`.",
+              start.summary())
 
 
 def start_up(services: Services) -> None:

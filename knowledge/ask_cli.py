@@ -6,6 +6,7 @@ They take their streams as arguments so tests (and other tools) can drive them w
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -17,14 +18,19 @@ from knowledge.search import KnowledgeSearch, SearchResult, to_json
 DONT_KNOW = "I don't know that yet."
 
 
-def run_ask(kb_dir: Path | None, question: str | None, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
-    """Answer one question, or one question per line from stdin (JSON lines) building the index only once."""
+def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question: str | None, as_json: bool,
+            stdin: TextIO, stdout: TextIO) -> int:
+    """Answer one question, or one question per line from stdin (JSON lines) building the index only once.
+
+    `load` gives the knowledge base to answer from with its index: for `audit-bot ask`, the folder as the bot
+    serves it, without the entries its identifier screen refuses and with the wordings the chat has learned
+    (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
+    traceback."""
     try:
-        kb = load_knowledge(kb_dir)
+        kb, search = load()
     except KnowledgeBaseError as error:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
-    search = KnowledgeSearch(kb)
     if question is not None:
         result = search.search(question)
         if as_json:

@@ -7,6 +7,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from knowledge.dates import DateError, parse_full_date
 from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
 
@@ -278,6 +279,9 @@ def _text_list(raw: dict, key: str, label: str, problem: Any) -> list[str] | Non
 
 
 def _review_date(raw: dict, label: str, problem: Any) -> dt.date | None:
+    """`review_by:` as YYYY-MM-DD, the one form the files keep: YAML reads it as a date, it sorts, and it is what
+    the bot writes. A real date in a form the New entry form takes (30/06/2027) is told how to be written, not
+    called "not a date" (a user trial)."""
     value = raw.get("review_by")
     if value is None:
         return None
@@ -290,6 +294,14 @@ def _review_date(raw: dict, label: str, problem: Any) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
+        try:  # a real date in another form (30/06/2027, as the New entry form takes it): say how to write it
+            read = parse_full_date(value)
+        except DateError:
+            pass
+        else:
+            problem("review_by", f"{label} has `review_by: {value}`, and the files write dates year first "
+                                 f"(YYYY-MM-DD): write {value.strip()} as {read.isoformat()}.")
+            return None
     problem("review_by", f"{label} has `review_by: {value}`, which is not a date; write a real date as "
                          "YYYY-MM-DD, like `review_by: 2027-06-30`.")
     return None

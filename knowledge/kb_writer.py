@@ -31,7 +31,7 @@ from ruamel.yaml.error import YAMLError as RuamelError
 from ruamel.yaml.scalarstring import LiteralScalarString, SingleQuotedScalarString
 
 from knowledge.entries import EntryTexts, wording_key
-from knowledge.fields import suggested_id
+from knowledge.entry_ids import new_entry_id
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
@@ -39,7 +39,6 @@ from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
 # What an edit's check reads: the folder's entries as the edit leaves them (every entry as written, when the
 # folder has other problems), as `kb check` screens them.
 Check = Callable[[Iterable[EntryTexts]], list[Problem]]
-MAX_ID_LENGTH = 48
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ENTRY_FIELDS = ("question", "answer", "tags", "source", "owner", "review_by")
 
@@ -97,34 +96,6 @@ def _yaml() -> YAML:
     yaml.width = 4096
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
-
-
-def new_entry_id(question: str, taken: Iterable[str]) -> str:
-    """A readable id from the question's words, unique among `taken`, at most MAX_ID_LENGTH characters with any
-    `-2` that makes it unique: whole words only, so an id never ends in half a word ("...-conferen"). Only a
-    first word longer than the limit on its own, which has no boundary to stop at, is cut."""
-    words = [word for word in suggested_id(question).split("-") if word]
-    used = set(taken)
-    number = 1
-    while True:
-        suffix = f"-{number}" if number > 1 else ""
-        candidate = _whole_words(words, MAX_ID_LENGTH - len(suffix)) + suffix
-        if candidate not in used:
-            return candidate
-        number += 1
-
-
-def _whole_words(words: list[str], limit: int) -> str:
-    """As many of `words` as fit in `limit` characters joined by hyphens (never fewer than the first word's
-    first `limit` characters; "entry" when there are none)."""
-    if not words:
-        return "entry"
-    kept = words[0][:limit]
-    for word in words[1:]:
-        if len(kept) + 1 + len(word) > limit:
-            break
-        kept = f"{kept}-{word}"
-    return kept
 
 
 def add_alternative(folder: Path, entry_id: str, wording: str, checks: Iterable[Check] = (),

@@ -75,6 +75,29 @@ MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) t
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
 QUESTION_STARTS = WH_WORDS | {"do", "does", "did", "should", "can", "could", "is", "are", "must", "shall", "will",
                               "would", "have", "has"}
+
+
+def _question_typos(words: Iterable[str]) -> dict[str, str]:
+    """Each question word with one letter left out (never its first) or two letters next to each other swapped:
+    "wen", "wat", "whta", "hwo". A typo of two question words is the one sharing its first letter ("hwo" is
+    "how"). Stop words, and typos under three letters ("hw"), are left alone."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        typos = {word[:place] + word[place + 1:] for place in range(1, len(word))}
+        typos.update(word[:place] + word[place + 1] + word[place] + word[place + 2:] for place in range(len(word) - 1))
+        for typo in typos - STOP_WORDS - {word}:
+            if len(typo) >= 3:
+                found[typo].append(word)
+    return {typo: min(meant, key=lambda word: (word[0] != typo[0], word)) for typo, meant in found.items()}
+
+
+# An unknown word that is a question word mistyped is read as it: "wen is the cin review" asks what "when is the
+# cin review" asks. Only the plain question words: a word one edit from any stop word is as often a real word the
+# knowledge base lacks ("fee", "cost", "dog", "wks" on the tuning questions), and reading it as a stop word would
+# drop it from the question; "hos" (head of service) is one letter from "hows".
+QUESTION_TYPOS = _question_typos(("when", "what", "who", "whom", "which", "where", "why", "how"))
+
+
 MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
 DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
                               "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
@@ -524,10 +547,14 @@ class KnowledgeSearch:
         return read
 
     def _correct(self, word: str) -> str:
-        """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference")."""
-        if (word in self.surface_words or word in STOP_WORDS or len(word) < 4 or word.isdigit()
+        """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference"), or
+        to the question word it misspells ("wen" -> "when", see QUESTION_TYPOS)."""
+        if (word in self.surface_words or word in STOP_WORDS or len(word) < 3 or word.isdigit()
                 or self.vocabulary.stem_of(word) in self.known_stems):
             return word
+        asked = QUESTION_TYPOS.get(word)
+        if asked is not None or len(word) < 4:
+            return asked or word
         cached = self._corrections.get(word)
         if cached is not None:
             return cached

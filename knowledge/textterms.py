@@ -66,6 +66,11 @@ DERIVATIONS = (("ation", "at"), ("ment", ""), ("ness", ""), ("ion", ""))  # afte
 MIN_DERIVED_ROOT = 4
 
 
+# Consonants English doubles before -ing and -ed ("step", "stepping"; "refer", "referred"). A doubled l, s, z or f
+# is the word's own ("call", "assess", "buzz", "staff"), so it stays.
+DOUBLED_BY_SUFFIX = frozenset("bdgkmnprt")
+
+
 def _inflection(word: str) -> str:
     for suffix, keep in (("ies", "y"), ("sses", "ss"), ("ings", ""), ("ing", ""), ("ed", ""), ("es", ""),
                          ("s", "")):
@@ -74,7 +79,12 @@ def _inflection(word: str) -> str:
                 return word
             if suffix == "es" and not word.endswith(("ches", "shes", "sses", "xes", "zes")):
                 return word[:-1]
-            return word[: len(word) - len(suffix)] + keep
+            base = word[: len(word) - len(suffix)] + keep
+            # "stepping" is "step", not "stepp"; a word of three letters keeps its double ("added" is "add")
+            if suffix in ("ing", "ings", "ed") and len(base) > 3 and base[-1] == base[-2] \
+                    and base[-1] in DOUBLED_BY_SUFFIX:
+                return base[:-1]
+            return base
     return word
 
 

@@ -8,6 +8,7 @@ text written, so the validator can say what is wrong with it instead of the load
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -114,6 +115,23 @@ def load_yaml_with_lines(text: str, file: str, problems: list[Problem] | None = 
         return builder.build(node, 0)
     finally:
         loader.dispose()
+
+
+def strings_in(node: object) -> Iterator[str]:
+    """Every string in parsed YAML, keys as well as values, in the order written.
+
+    Why: checks that must see all the text a file holds (the screen's tests over every knowledge-base and checklist
+    line, scripts/kb_work_words.py) walk it the same way; dates, numbers and booleans are not text and are skipped.
+    """
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from strings_in(key)
+            yield from strings_in(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from strings_in(item)
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:

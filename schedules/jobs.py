@@ -16,6 +16,7 @@ from bot.storage import campaigns as campaign_store
 from bot.storage import moderation as moderation_store
 from bot.storage import reminders as reminder_store
 from bot.storage.common import SLACK_EVENT_IDS_KEPT, forget_processed_events
+from bot.storage.schedules import SENDS_KEPT, forget_old_sends
 from schedules.reminders import (
     ActionItem,
     CampaignItem,
@@ -93,9 +94,12 @@ def campaign_close_job(services: Services, now: datetime) -> list[Outgoing]:
 
 
 def housekeeping_job(services: Services, now: datetime) -> list[Outgoing]:
-    """Daily upkeep that sends nothing: the Slack event ids kept against retries are forgotten after a week."""
+    """Daily upkeep that sends nothing: the Slack event ids kept against retries are forgotten after a week, and
+    the scheduled jobs' records of their runs and sends once no run can look at them again (SENDS_KEPT)."""
     forgotten = forget_processed_events(services.storage, now)
     log.info("forgot %d Slack event id(s) older than %d days", forgotten, SLACK_EVENT_IDS_KEPT.days)
+    forgotten = forget_old_sends(services.storage, list(JOBS), now)
+    log.info("forgot %d scheduled send record(s) older than %d days", forgotten, SENDS_KEPT.days)
     return []
 
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import yaml
+
+from knowledge.yamlsource import strings_in
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 OUTPUT = PROJECT_DIR / "bot" / "privacy" / "data" / "kb_work_words.txt"
@@ -36,18 +38,6 @@ def knowledge_files(project: Path = PROJECT_DIR) -> list[Path]:
     return [*sorted((project / "knowledge" / "kb").glob("*.yaml")), project / "knowledge" / "vocabulary.yaml"]
 
 
-def _strings(node: object) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(key)
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _strings(item)
-
-
 def written_as_work_words(texts: Iterable[str]) -> set[str]:
     """Folded words written in lower case ('sef') or as an all-capitals acronym ('EHA') anywhere in the texts;
     a word only ever written with a capital first ('Merlin') is not among them."""
@@ -60,7 +50,7 @@ def kb_work_words(project: Path = PROJECT_DIR) -> list[str]:
 
     texts: list[str] = []
     for path in knowledge_files(project):
-        texts.extend(_strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+        texts.extend(strings_in(yaml.safe_load(path.read_text(encoding="utf-8"))))
     lexicon = Lexicon.load()
     names = lexicon.given | lexicon.word_names | lexicon.everyday_names
     return sorted(word for word in written_as_work_words(texts)

@@ -1,7 +1,9 @@
 """`/audit kb learned` and its Reject buttons: QA leads see what the bot learned from use, and undo it.
 
-Each learned wording is shown with the entry it now finds, who used (or linked) it and when; Reject stops it
-being searched, is kept in the trail, and a later pick of the same wording does not bring it back.
+Each learned wording is shown with its entry, who used (or linked) it and when, and which entry its words find
+today when that is another (or none); Reject stops it being searched, is kept in the trail, and a later pick of
+the same wording does not bring it back. Accept is refused, as Link to an entry is, for a wording another entry
+already finds (bot.asking.shared_wording).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import datetime
 
 from bot.asking import learning
 from bot.core import buttons, policy
-from bot.core.markup import bold, mention
+from bot.core.markup import bold, emoji, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -22,10 +24,13 @@ from bot.storage import learned as store
 MAX_SHOWN = 15
 HINT = "type `/audit kb learned` to see the learned wordings again"
 HOW = {"picked": "picked from Did you mean… by", "linked": "linked by"}
+TODAY_WITHOUT_ANSWER = {"ambiguous": "no entry outright (people get “Did you mean…”)",
+                        "none": "no entry (people get “I don't know that yet”)"}
 
 
 def learned_list(services: Services, turn: Turn) -> list[Reply]:
-    """The active learned wordings, newest first, each with its entry, who and when, and a Reject button."""
+    """The active learned wordings, newest first, each with its entry, who and when, what it finds today when that
+    is not its entry, and Accept (unless accepting it would be refused) and Reject buttons."""
     items = store.active(services.storage)
     if not items:
         return [Reply(title="Learned wordings",
@@ -34,23 +39,50 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                            "listed here and find that entry from then on.")]
     tz = services.settings.timezone
     entries = services.live_knowledge().current.kb.entries
-    lines, choices = [], []
+    lines, choices, told = [], [], False
     for item in items[:MAX_SHOWN]:
         entry = entries.get(item.entry_id)
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
         lines.append(f"#{item.id} _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
                      f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
-        choices.append(Choice(f"Accept wording #{item.id}", "kb.learned.accept", str(item.id), style="primary"))
+        note, acceptable = finds_today(services, item) if entry else ("", True)
+        if note:
+            lines.append(f"   {emoji('warning')} {note}")
+            told = True
+        if acceptable:
+            choices.append(Choice(f"Accept wording #{item.id}", "kb.learned.accept", str(item.id), style="primary"))
         choices.append(Choice(f"Reject wording #{item.id}", "kb.learned.reject", str(item.id)))
     more = len(items) - MAX_SHOWN
     return [Reply(title="Learned wordings",
                   text=f"{len(items)} wording{'' if len(items) == 1 else 's'} learned from use, newest first; "
-                       f"each now finds its entry:\n" + "\n".join(lines),
+                       f"each now finds its entry{', except where said' if told else ''}:\n" + "\n".join(lines),
                   choices=tuple(choices),
                   note=(f"{more} more not shown. " if more > 0 else "")
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
                   "`accept 12` / `reject 12` with the wording's number.")]
+
+
+def finds_today(services: Services, item: store.Learned) -> tuple[str, bool]:
+    """What asking in a learned wording finds today when that is not its own entry ("" when it is), and whether
+    Accept may be offered: not for a wording another entry already finds, which the same rule as Link to an
+    entry refuses. A user trial: a wording another entry had come to answer was listed as finding its own, and
+    accepting it left the question answered by neither."""
+    search = services.live_knowledge().current.search
+    if search.wording_entry(item.wording) == item.entry_id:  # it repeats its entry's wording: answered with it
+        return "", True
+    result = search.search(item.wording)
+    today = result.answer.entry_id if result.outcome == "answer" and result.answer else None
+    if today == item.entry_id:
+        return "", True
+    said = f"`{today}` ({result.answer.question})" if today and result.answer else \
+        TODAY_WITHOUT_ANSWER.get(result.outcome, TODAY_WITHOUT_ANSWER["none"])
+    found = learning.found_elsewhere(services, item)
+    if found is None:
+        return f"Asked in these words today, it finds {said}, not `{item.entry_id}`.", True
+    also = "" if today == found.entry.id else f" (asked in these words today, it finds {said})"
+    return (f"This wording {found.finds_neither(item.entry_id)}{also}, so it can't be accepted: reject it, or "
+            f"{found.undo}."), False
 
 
 Decide = Callable[[Services, int, str, datetime], "store.Learned | None"]

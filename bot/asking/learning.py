@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.asking.kb_check import content_checks
+from bot.asking.shared_wording import FoundElsewhere, another_entry_finding
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.privacy.screen import explain, without_case_references
@@ -107,12 +108,18 @@ def _trailed(services: Services, changed: store.Learned | None, user_id: str, ac
 def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> store.Learned | None:
     """A QA lead's Accept: the wording is written into its entry's `alternatives:` in the YAML (checked like
     `kb check`, written atomically, reloaded), so the files stay the single source; it then leaves the learned
-    list. None when it was no longer active. A write `kb check` would refuse raises UserError and changes nothing."""
+    list. None when it was no longer active. A wording another entry already finds (`found_elsewhere`), or a write
+    `kb check` would refuse, raises UserError and changes nothing."""
     item = store.get(services.storage, learned_id)
     if item is None or item.status != "active":
         return None
     service = services.live_knowledge()
     with service.edit_lock:
+        found = found_elsewhere(services, item)
+        if found is not None:
+            raise UserError(f"Wording #{item.id}, “{item.wording}”, {found.finds_neither(item.entry_id)}. If "
+                            f"`{found.entry.id}` answers it, reject it (`/audit kb reject {item.id}`); if not, "
+                            f"{found.undo}, then accept it. Nothing was written.")
         result = add_alternative(service.folder, item.entry_id, item.wording, content_checks(services),
                                  known=service.current.kb)
         if result.problems:
@@ -129,9 +136,25 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
     return taken
 
 
+def found_elsewhere(services: Services, item: store.Learned) -> FoundElsewhere | None:
+    """The entry other than its own that a learned wording already finds (as Link to an entry checks a wording):
+    accepted, written into its entry's alternatives, it would find neither. Checked against the search without the
+    wording itself, which shares it with the other entry and so answers neither already."""
+    service = services.live_knowledge()
+    return another_entry_finding(service.current.kb, service.search_without((item.entry_id, item.wording)),
+                                 item.wording, item.entry_id)
+
+
 def refresh(services: Services) -> None:
     """Make the live search match the database's active learned wordings (at start, and after each change)."""
-    active = list(reversed(store.active(services.storage)))
-    linked = {(item.entry_id, item.wording) for item in active if item.source == "linked"}
-    picked_only = {(item.entry_id, item.wording) for item in active if item.source == "picked"} - linked
-    services.live_knowledge().set_learned([(item.entry_id, item.wording) for item in active], picked_only)
+    services.live_knowledge().set_learned(*searched(store.active(services.storage)))
+
+
+def searched(active: list[store.Learned]) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """The (entry id, wording) pairs to search, oldest first, and those of them answered only when asked again
+    (one person's pick a QA lead has not linked): what KnowledgeService.set_learned takes, for the running bot
+    and for `audit-bot ask` alike, so the shell answers a learned wording as the chat does."""
+    oldest_first = list(reversed(active))
+    linked = {(item.entry_id, item.wording) for item in oldest_first if item.source == "linked"}
+    picked_only = {(item.entry_id, item.wording) for item in oldest_first if item.source == "picked"} - linked
+    return [(item.entry_id, item.wording) for item in oldest_first], picked_only

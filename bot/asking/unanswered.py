@@ -20,6 +20,7 @@ from rapidfuzz.utils import default_process
 
 from bot.asking.kb_check import content_checks
 from bot.asking.said_back import your_question
+from bot.asking.shared_wording import another_entry_finding
 from bot.asking.unanswered_input import (
     STALE_HINT,
     TYPED_USAGE,
@@ -45,7 +46,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_full_date, short_date
-from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
+from knowledge.entries import MAX_ANSWER_CHARS, Entry
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, stem, words_of
 
@@ -406,30 +407,17 @@ class UnansweredDesk:
                                      f"{_people(len(group.askers))}.")]
 
     def _refuse_a_wording_of_another_entry(self, group: QuestionGroup, entry: Entry, wording: str) -> None:
-        """A wording another entry already says (trial 8: "when is the ICPC due?" linked to the strategy discussion
-        while an alternative of the ICPC entry), in the same words or the same terms, would then lead to two
-        entries, and the search answers neither: refused, naming the entry it finds and how to go on. Nothing is
-        sent or written."""
-        if not wording:
-            return
+        """A wording another entry already finds (bot.asking.shared_wording) would then lead to two entries, and the
+        search answers neither: refused, naming the entry it finds and how to go on. Nothing is sent or written."""
         live = self.service.current
-        said = [other for other in live.kb.entries_saying(wording) if other.id != entry.id]
-        found = said[0] if said else live.kb.entries.get(live.search.wording_entry(wording) or "")
-        if found is None or found.id == entry.id:
+        found = another_entry_finding(live.kb, live.search, wording, entry.id)
+        if found is None:
             return
-        if said:
-            how = "its question" if wording_key(found.question) == wording_key(wording) else "one of its alternatives"
-            undo = f"take the wording out of `{found.id}` in `{found.file}` first"
-        else:
-            how = "it says what one of its wordings says"
-            undo = (f"first take out the wording of `{found.id}` that says the same (its alternatives in "
-                    f"`{found.file}`, or its learned wordings under `/audit kb learned`)")
-        instead = "" if found.id in group.unhelpful_entries else \
-            f", send them `{found.id}` with `/audit kb link {group.key} {found.id}`"
-        raise FieldProblem("entry", f"The wording of #{group.key}, “{wording}”, already finds `{found.id}` ({how}): "
-                                    f"given to `{entry.id}` too, it would find neither entry. Answer the askers with "
-                                    f"`/audit kb answer {group.key} <your answer>`{instead}, or {undo}. Nothing was "
-                                    "sent or changed.")
+        instead = "" if found.entry.id in group.unhelpful_entries else \
+            f", send them `{found.entry.id}` with `/audit kb link {group.key} {found.entry.id}`"
+        raise FieldProblem("entry", f"The wording of #{group.key}, “{wording}”, {found.finds_neither(entry.id)}. "
+                                    f"Answer the askers with `/audit kb answer {group.key} <your answer>`{instead}, "
+                                    f"or {found.undo}. Nothing was sent or changed.")
 
     def new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool = False) -> list[Reply]:
         """Write a new entry (checked like `kb check`), reload, tell the askers and close the group

@@ -1,7 +1,9 @@
-"""`audit-bot ask` and `audit-bot kb check`: the knowledge base from the shell, with no database or Slack.
+"""`audit-bot ask` and `audit-bot kb check`: the knowledge base from the shell, without Slack or writing a database.
 
-They read the knowledge folder only (`--kb DIR`, else the configured `knowledge_dir`), so a QA lead can
-check an edit, or an evaluation script can put thousands of questions through one process.
+They read the knowledge folder (`--kb DIR`, else the configured `knowledge_dir`), so a QA lead can check an edit,
+or an evaluation script can put thousands of questions through one process. `ask` answers from the folder as the
+bot's start serves it: screened, without the entries whose text could identify a child or family, and with the
+wordings the chat has learned, read from the bot's database without writing to it (none when there is none yet).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from typing import TYPE_CHECKING
 from bot.cli.runtime import Runtime
 
 if TYPE_CHECKING:
+    from bot.core.knowledge import KnowledgeService
     from bot.settings.config import Settings
     from knowledge.loader import KnowledgeBase
     from knowledge.problems import Problem
+    from knowledge.search import KnowledgeSearch
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -44,13 +48,49 @@ def _folder(given: Path | None, runtime: Runtime) -> Path:
 
 
 def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
+    """Answer as the bot would: the folder is screened as the bot's start screens it, an entry whose text could
+    identify a child or family is not answered, and one line on stderr says so (the answers stay clean JSON). The
+    wordings people taught the chat are searched too, as the chat searches them, and stderr says how many, or
+    why none could be read (no database yet, say): a QA lead checking a wording here must not be misled."""
+    from bot.composition import screened_knowledge
+    from bot.privacy.screen import Screen
     from knowledge.ask_cli import run_ask
 
     question = args.question
+    err = runtime.stderr or sys.stderr
     if question is None and not args.json:
-        (runtime.stderr or sys.stderr).write("Reading one question per line; answers come back as JSON lines.\n")
-    return run_ask(_folder(args.kb, runtime), question, args.json or question is None,
-                   runtime.stdin or sys.stdin, runtime.stdout or sys.stdout)
+        err.write("Reading one question per line; answers come back as JSON lines.\n")
+
+    def load() -> tuple[KnowledgeBase, KnowledgeSearch]:
+        settings = runtime.settings
+        service = screened_knowledge(_folder(args.kb, runtime),
+                                     Screen.load(settings.names, settings.case_reference_pattern), None)
+        if service.withheld_start is not None:
+            err.write(f"{service.withheld_start.summary()}. Run `audit-bot kb check` to see the words found, "
+                      "and take them out of the files.\n")
+        learned = _learned_note(service, runtime.settings.database)
+        if learned:
+            err.write(learned + "\n")
+        return service.current.kb, service.current.search
+
+    return run_ask(load, question, args.json or question is None, runtime.stdin or sys.stdin,
+                   runtime.stdout or sys.stdout)
+
+
+def _learned_note(service: KnowledgeService, database: Path) -> str:
+    """Search the learned wordings of the bot's database (read-only) and say so in one line for stderr: how many,
+    only when some are; why none, when the database cannot be read. Empty when it has none to search."""
+    from bot.composition import search_learned_read_only
+    from bot.storage.errors import Unreadable
+
+    try:
+        count = search_learned_read_only(service, database)
+    except Unreadable as why:
+        return f"Answering without the wordings the chat has learned: {why}."
+    if not count:
+        return ""
+    wordings = "1 learned wording" if count == 1 else f"{count} learned wordings"
+    return f"Including {wordings} from the bot's database {database}, as the chat answers them."
 
 
 def cmd_kb_check(args: argparse.Namespace, runtime: Runtime) -> int:

@@ -80,6 +80,14 @@ class WithheldStart:
         """kb check's problems without the words found: the log and notices must not repeat a child's name."""
         return [item.problem for item in self.withheld]
 
+    def summary(self) -> str:
+        """One line saying how many entries are not served and where each refused text is (file, line, entry,
+        field, the kind found), never the words: for the start's log and `audit-bot ask`'s warning."""
+        count = len(self.entry_ids)
+        entries = "1 entry is" if count == 1 else f"{count} entries are"
+        return (f"Knowledge-base text could identify a child or family, so {entries} not served (the rest is): "
+                + "; ".join(item.short() for item in self.withheld))
+
 
 class KnowledgeService:
     """Holds the version of the knowledge base that is live, and swaps in a new one only when it is valid."""
@@ -124,6 +132,17 @@ class KnowledgeService:
                 search = self._base.search.with_learned(wanted, exact)
             self._learned, self._exact = wanted, exact
             self._live = LiveKnowledge(kb=self._live.kb, search=search)
+
+    def search_without(self, learned: tuple[str, str]) -> KnowledgeSearch:
+        """The live search less one learned (entry id, wording) pair: what the wording would find were it not
+        learned, so a check of giving it to its entry for good sees the entry it clashes with, which the live
+        search, where the two share it, answers with neither. Built from the folder's version (quick: no file
+        is read); the live search itself when the pair is not learned."""
+        with self._reload_lock:
+            base, learned_now, exact, live = self._base, self._learned, self._exact, self._live
+        if learned not in learned_now:
+            return live.search
+        return base.search.with_learned([pair for pair in learned_now if pair != learned], exact - {learned})
 
     @property
     def learned(self) -> tuple[tuple[str, str], ...]:
@@ -207,7 +226,7 @@ class KnowledgeService:
                                     checklists=len(older.kb.checklists))
             newer = LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=self.cache_folder))
             self._base = newer
-            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned))
+            self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned, self._exact))
             self.last_good_start = None
             self.withheld_start = None
             _keep_last_good(newer.kb, self.cache_folder)

@@ -30,3 +30,8 @@ class Conflict(Exception):
 
 class NotAllowed(Exception):
     """The caller said the writer may not make this change (e.g. completing someone else's action)."""
+
+
+class Unreadable(Exception):
+    """A database file read without opening it for writing is absent, cannot be read, or lacks a migration this
+    version has; the message says which (the words `audit-bot health` uses). Nothing was read or written."""

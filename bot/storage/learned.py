@@ -7,12 +7,18 @@ and why, so a rejected wording is not learned again from the next pick).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Literal
 
+from sqlite_utils import Database
+
 from bot.storage.common import parse_utc, select, utc_text
-from bot.storage.db import Storage
+from bot.storage.db import BUSY_TIMEOUT_MS, Storage
+from bot.storage.errors import Unreadable
+from bot.storage.maintenance import database_problem
 
 Source = Literal["picked", "linked"]
 SOURCES: tuple[str, ...] = ("picked", "linked")
@@ -69,9 +75,29 @@ def was_accepted(storage: Storage, learned_id: int) -> bool:
                                    "AND json_extract(detail, '$.learned') = ? LIMIT 1", [learned_id]))
 
 
+ACTIVE = "SELECT * FROM kb_learned WHERE status = 'active' ORDER BY learned_at DESC, id DESC"
+
+
 def active(storage: Storage) -> list[Learned]:
     """Every active learned wording, newest first: what the search adds to the entries' alternatives."""
-    rows = select(storage.db, "SELECT * FROM kb_learned WHERE status = 'active' ORDER BY learned_at DESC, id DESC")
+    return [_learned(row) for row in select(storage.db, ACTIVE)]
+
+
+def active_read_only(path: Path) -> list[Learned]:
+    """`active` of the database file at `path`, opened read-only: never created, written or migrated, so a tool
+    (`audit-bot ask`) can search what the running bot searches beside it. Raises Unreadable, with what was found,
+    when the file is absent or unreadable or lacks a migration this version has."""
+    problem = database_problem(path)
+    if problem is not None:
+        raise Unreadable(problem)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            rows = select(Database(conn, execute_plugins=False, recursive_triggers=False), ACTIVE)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise Unreadable(f"the database {path} cannot be read ({exc})") from None
     return [_learned(row) for row in rows]
 
 

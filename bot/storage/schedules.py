@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from bot.storage.common import utc_text
 from bot.storage.db import Storage
 
 RUN_MARKER = "*"  # the recipient of the row that says a whole run finished (or was skipped)
+
+SENDS_KEPT = timedelta(days=90)
+"""How long a scheduled job's record of a run and its sends is kept (by the daily housekeeping job,
+`forget_old_sends`). A record is read again only for its own period: a day (reminders, campaign closes,
+housekeeping) or an ISO week (the digest), while that period's runs and deferrals last and when a start catches up
+on the run last due, looked for at most 8 days back (schedules/scheduler.py, CATCH_UP_LOOKBACK) and deferred past
+the bank holidays after it. Ninety days is ten times that, so a late catch-up, a clock set wrong for a while or a
+deferral over Christmas can never find its period forgotten and send twice, and an operator can still see who
+last quarter's runs went to (`sends_for`)."""
 
 
 def acquire_lease(storage: Storage, name: str, holder: str, now: datetime, seconds: int) -> bool:
@@ -80,3 +90,19 @@ def sends_for(storage: Storage, job: str, period: str) -> list[tuple[str, str]]:
         [job, period, RUN_MARKER],
     ).fetchall()
     return [(r[0], r[1]) for r in rows]
+
+
+def forget_old_sends(storage: Storage, jobs: Collection[str], now: datetime, keep: timedelta = SENDS_KEPT) -> int:
+    """Drop the records of `jobs`' runs and sends last written more than `keep` before `now` (see SENDS_KEPT for
+    why none of them is read again); returns how many went.
+
+    Only the named scheduled jobs, whose periods are days and weeks: the notices sent at start are keyed by
+    their text, not a date, and must stay to keep a restart with the same problems from sending them again.
+    The table has no index on the time: a daily pass over three months of rows (some tens of thousands for a
+    large council) is milliseconds, and an index would cost every claim."""
+    if not jobs:
+        return 0
+    marks = ", ".join("?" * len(jobs))
+    with storage.write() as db:
+        return db.execute(f"DELETE FROM sends WHERE job IN ({marks}) AND at < ?",
+                          [*jobs, utc_text(now - keep)]).rowcount

@@ -767,3 +767,15 @@ def m261_storage9_revisions_and_reflections_by_audit(db: Database) -> None:
         CREATE INDEX revisions_audit ON revisions(audit_id);
         CREATE INDEX reflections_audit ON reflections(audit_id);
     """)
+
+
+@MIGRATIONS()
+def m262_tidy10_accepted_wordings_by_number(db: Database) -> None:
+    """Accepted learned wordings by number: `/audit kb accept 7` (or reject, or restore) on a wording no longer in
+    kb_learned asks the trail whether it was accepted (bot/storage/learned.py, `was_accepted`), and the trail, kept
+    for ever (retention leaves it), was read from end to end to answer.
+
+    Partial, on the one action: only `kb.learned.accept` rows are indexed, so no other trail write pays for it, and
+    their detail is always JSON written by `record_trail`, so the expression can never fail on a row."""
+    db.execute("CREATE INDEX trail_learned_accepted ON trail(json_extract(detail, '$.learned')) "
+               "WHERE action = 'kb.learned.accept'")

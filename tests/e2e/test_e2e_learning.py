@@ -54,3 +54,36 @@ def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_reje
     post_containing(standin, "Did you mean", channel="DU0PRAN002")
     trail = [row["action"] for row in running_bot.services.storage.db.query("SELECT action FROM trail")]
     assert "kb.learned.reject" in trail
+
+
+def test_an_accept_button_pressed_after_another_entry_came_to_find_the_wording_is_refused(
+        running_bot: RunningBot, standin, kb_dir: Path) -> None:
+    """A user trial: the wording was learned for one entry, a QA lead then wrote another entry by hand whose
+    alternative says the same, and *Accept* (from the list shown before) wrote the wording into the first entry:
+    the question then found neither. The button is refused as *Link to an entry* is, and the list says why."""
+    from tests.integration.test_learning import EAST_BY_HAND
+
+    running_bot.slack.message_im(PRACTITIONER, MASCOT)
+    [south] = [value for value in kb_show_values(post_containing(standin, "Did you mean"))
+               if value.startswith("mascot-colour-south:")]
+    running_bot.slack.block_action(PRACTITIONER, "kb.show|1", south)
+    post_containing(standin, "Blue.")
+    running_bot.slack.command(QA_LEAD, "kb learned")
+    accept = posted_buttons(post_containing(standin, "Learned wordings", channel="DU0QALEAD1"))["kb.learned.accept"]
+    path = kb_dir / "kb" / "zz-test-extra.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + EAST_BY_HAND, encoding="utf-8")
+    running_bot.slack.command(QA_LEAD, "kb reload")
+    post_containing(standin, "mascot-colour-east", channel="DU0QALEAD1")
+    before = path.read_bytes()
+
+    running_bot.slack.block_action(QA_LEAD, "kb.learned.accept|0", accept)
+
+    refused = post_containing(standin, "it would find neither entry", channel="DU0QALEAD1")
+    assert "already finds `mascot-colour-east`" in str(refused.params) and "Nothing was written" in str(refused.params)
+    assert path.read_bytes() == before
+    running_bot.slack.command(QA_LEAD, "kb learned")
+    listing = post_containing(standin, "Learned wordings", channel="DU0QALEAD1", count=2)
+    assert "already finds `mascot-colour-east`" in str(listing.params["blocks"])
+    assert "kb.learned.accept" not in posted_buttons(listing)
+    running_bot.slack.message_im(COLLEAGUE, MASCOT, channel="DU0PRAN002")
+    post_containing(standin, "Red.", channel="DU0PRAN002")

@@ -7,23 +7,29 @@ import json
 import subprocess
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
+from bot.storage.schema import MIGRATIONS, migration_names
+from tests.integration.test_learning import pick
 from tests.support.moved_clock import bot_command, child_clock
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
 
 
-def run(argv: list[str], environ: dict[str, str], stdin: str = "") -> tuple[int, str]:
+def run(argv: list[str], environ: dict[str, str], stdin: str = "",
+        stderr: io.StringIO | None = None) -> tuple[int, str]:
     args = build_parser().parse_args(argv)
     out = io.StringIO()
-    runtime = Runtime(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=io.StringIO())
+    runtime = Runtime(environ=environ, stdin=io.StringIO(stdin), stdout=out, stderr=stderr or io.StringIO())
     try:
         code = args.func(args, runtime)
     finally:
         runtime.close()
-    assert "services" not in runtime.__dict__, "ask and kb check must not open the database"
+    assert "services" not in runtime.__dict__, "ask and kb check must not open the database for writing"
     return code, out.getvalue()
 
 
@@ -48,6 +54,86 @@ def test_ask_with_another_folder(environ: dict[str, str]) -> None:
     code, out = run(["ask", "--kb", str(FIXTURES / "good"), "--json", "icpc deadline"], environ)
     assert code == 0
     assert json.loads(out)["query"] == "icpc deadline"
+
+
+def test_ask_does_not_answer_from_an_entry_the_bots_start_would_withhold_and_says_so_on_stderr(
+        environ: dict[str, str], kb_dir: Path) -> None:
+    """A QA lead who hand-edits a file and asks from the shell must not be answered with a child's name the bot's
+    start would withhold: `ask` screens the folder as the start does, answers from the rest, and says once, on
+    stderr (the JSON lines stay clean), where the text is and to run `kb check`, never the words. The name is
+    invented."""
+    (kb_dir / "kb" / "zz-office.yaml").write_text(
+        "entries:\n"
+        "  - id: fire-drill\n    question: When is the fire drill?\n"
+        "    answer: Every Monday at ten; the warden is on the second floor.\n"
+        "  - id: duty-desk-cover\n    question: Who covers the duty desk at Christmas?\n"
+        "    answer: Ask the team manager, as we did for Jayden Smith, who lives with his nan.\n", encoding="utf-8")
+    errors = io.StringIO()
+    code, out = run(["ask", "--json"], environ, stdin="who covers the duty desk at christmas?\n"
+                    "when is the fire drill?\n", stderr=errors)
+    assert code == 0
+    withheld, served = (json.loads(line) for line in out.splitlines())
+    assert withheld["answer"] is None or withheld["answer"]["id"] != "duty-desk-cover"
+    assert "duty-desk-cover" not in out and "Jayden" not in out
+    assert served["answer"]["id"] == "fire-drill"
+    [line] = [line for line in errors.getvalue().splitlines() if "not served" in line]
+    assert "1 entry is not served" in line and "kb/zz-office.yaml:5 entry 'duty-desk-cover' answer" in line
+    assert "`audit-bot kb check`" in line and "Jayden" not in line and "Smith" not in line
+    code, out = run(["ask", "who covers the duty desk at christmas?"], environ)
+    assert code == 0 and "lives with his nan" not in out
+
+
+DAD = "what do i do if dad wont let me in"
+
+
+def test_ask_answers_a_wording_the_chat_learned_outright_as_the_chat_does(
+        environ: dict[str, str], engine: Engine) -> None:
+    """Trial 10, finding 4: a practitioner's pick from "Did you mean…" taught the chat these words, which it then
+    answered outright, while `ask` still gave only suggestions, misleading a QA lead checking the wording. `ask`
+    searches the bot's learned wordings (read from its database beside the running bot) and says how many on stderr,
+    never on stdout: the JSON keeps its shape."""
+    pick(engine, "U0PRAN001", DAD, "disguised-compliance")
+    assert "Did you mean" not in engine.message("U0PRAN002", DAD)[0].text  # the chat answers it outright
+    errors = io.StringIO()
+    code, out = run(["ask", "--json"], environ, stdin=DAD + "\n", stderr=errors)
+    assert code == 0
+    answered = json.loads(out)
+    assert set(answered) == {"query", "answer", "suggestions"}
+    assert answered["answer"]["id"] == "disguised-compliance" and set(answered["answer"]) == {"id", "question", "score"}
+    assert errors.getvalue().splitlines()[-1].startswith("Including 1 learned wording from the bot's database ")
+    code, out = run(["ask", DAD], environ)
+    assert out.startswith("How do I recognise disguised compliance?")
+
+
+def test_ask_without_the_bots_database_answers_as_before_and_creates_none(
+        environ: dict[str, str], tmp_path: Path) -> None:
+    """No database yet (a QA lead's own machine): the folder's answer alone, one stderr line saying the chat's
+    learned wordings were left out and why, and no database made."""
+    errors = io.StringIO()
+    code, out = run(["ask", "--json", DAD], environ, stderr=errors)
+    assert code == 0
+    answered = json.loads(out)
+    assert answered["answer"] is None and "disguised-compliance" in [item["id"] for item in answered["suggestions"]]
+    [line] = errors.getvalue().splitlines()
+    assert line == (f"Answering without the wordings the chat has learned: the database {tmp_path / 'audit.db'} "
+                    "does not exist yet (the bot creates it when it starts).")
+    assert not (tmp_path / "audit.db").exists()
+
+
+def test_ask_leaves_a_database_of_an_older_version_as_it_is(environ: dict[str, str], tmp_path: Path) -> None:
+    """A database the bot has not yet brought up to date is read by nobody but the bot: `ask` answers without its
+    learned wordings, says why, and never migrates it."""
+    older = Database(tmp_path / "audit.db")
+    MIGRATIONS.apply(older, stop_before=migration_names()[-1])
+    before = [row["name"] for row in older.query("SELECT name FROM _sqlite_migrations")]
+    older.close()
+    errors = io.StringIO()
+    code, out = run(["ask", "--json", DAD], environ, stderr=errors)
+    assert (code, json.loads(out)["answer"]) == (0, None)
+    assert f"is not up to date (missing {migration_names()[-1]})" in errors.getvalue()
+    after = Database(tmp_path / "audit.db")
+    assert [row["name"] for row in after.query("SELECT name FROM _sqlite_migrations")] == before
+    after.close()
 
 
 def test_kb_check_passes_on_the_shipped_folder_and_fails_with_every_problem(environ: dict[str, str]) -> None:

@@ -110,10 +110,10 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
         private_metadata=view["private_metadata"])
 
     assert response.status == 200 and response.json() is None  # the modal closes; the work follows
-    post_containing(standin, "Added `when-is-the-fire-drill-held`", LEAD_DM)
+    post_containing(standin, "Added `fire-drill-held`", LEAD_DM)
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
         "+",
-        "+  - id: when-is-the-fire-drill-held",
+        "+  - id: fire-drill-held",
         "+    question: When is the fire drill held?",
         "+    answer: |",
         "+      On the 20th of each month.",
@@ -144,7 +144,7 @@ def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_writt
     assert path.read_bytes() == before
     assert not list(kb_dir.rglob("*.tmp"))
     # Typed into the file by hand, `audit-bot kb check` reports the same entry in the same words.
-    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
+    path.write_text(before.decode() + "\n  - id: fire-drill-held\n"
                     "    question: When is the fire drill held?\n"
                     f"    answer: {too_long.strip()}\n", encoding="utf-8")
     checked = run_cli(environ, "kb", "check", str(kb_dir))

@@ -76,7 +76,7 @@ def test_kb_check_in_the_chat_and_the_new_entry_form_refuse_the_same_name_in_the
     assert yaml_files(kb_dir) == before
     add_entry(kb_dir)
     assert kb_check_messages(engine) == [NAME_PROBLEM]
-    assert told == NAME_PROBLEM.replace("family-tree-tool", "when-is-the-fire-drill-held")
+    assert told == NAME_PROBLEM.replace("family-tree-tool", "fire-drill-held")
 
 
 def test_reload_refuses_a_childs_given_name_alone_where_it_stands_for_the_child(

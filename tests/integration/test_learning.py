@@ -281,3 +281,61 @@ def test_an_accepted_wordings_number_is_never_given_to_a_later_wording(engine: E
     assert all_text(engine.action(QA_LEAD, "kb.learned.accept", old_button)).strip().startswith(already)
     assert all_text(engine.message(QA_LEAD, f"reject {first.id}")).strip().startswith(already)
     assert store.active(services.storage) == [second]  # the newer wording is untouched, still waiting
+
+
+EAST_BY_HAND = """\
+  - id: mascot-colour-east
+    question: What colour is the audit mascot in the east office?
+    alternatives:
+      - colour of the audit mascot
+    answer: Red.
+    source: Test fixture
+    review_by: 2035-01-01
+"""
+
+
+def test_a_learned_wording_another_entry_has_come_to_find_is_listed_so_and_not_accepted(
+        engine: Engine, services: Services, kb_dir: Path) -> None:
+    """A user trial: a wording was learned for one entry, then a QA lead wrote another entry by hand whose
+    alternative says the same. `kb learned` still said it "finds its entry", and `accept` wrote it into the first
+    entry's alternatives with no warning, after which the question found neither entry. Refused as Link to an
+    entry refuses it, in the terminal chat (and `kb learned` offers no Accept for it)."""
+    import io
+
+    from bot.terminal.chat import run_chat
+
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    path = kb_dir / "kb" / "zz-test-extra.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + EAST_BY_HAND, encoding="utf-8")
+    assert "reloaded" in all_text(engine.command(QA_LEAD, "kb reload"))
+    assert engine.message(COLLEAGUE, MASCOT)[0].text == "Red."  # the new entry answers it today
+    before = {file: file.read_bytes() for file in (kb_dir / "kb").glob("*.yaml")}
+
+    out = io.StringIO()
+    run_chat(engine, QA_LEAD, io.StringIO(f"/audit kb learned\naccept {item.id}\nquit\n"), out)
+
+    shown = " ".join(out.getvalue().split())
+    clash = ("already finds mascot-colour-east (it says what one of its wordings says): given to mascot-colour-south "
+             "too, it would find neither entry")
+    assert "each now finds its entry, except where said:" in shown
+    assert f"This wording {clash}, so it can't be accepted: reject it, or first take out the wording of " \
+           "mascot-colour-east that says the same" in shown
+    assert f"Accept wording #{item.id}" not in shown and f"Reject wording #{item.id}" in shown
+    assert (f"Wording #{item.id}, “{MASCOT}”, {clash}. If mascot-colour-east answers it, reject it (/audit kb reject "
+            f"{item.id}); if not, first take out the wording of mascot-colour-east that says the same (its "
+            "alternatives in kb/zz-test-extra.yaml, or its learned wordings under /audit kb learned), then accept it. "
+            "Nothing was written.") in shown
+    assert {file: file.read_bytes() for file in before} == before
+    assert store.active(services.storage) == [item]
+    assert engine.message(COLLEAGUE, MASCOT)[0].text == "Red."
+    assert not list(services.storage.db.query("SELECT 1 FROM trail WHERE action = 'kb.learned.accept'"))
+
+
+def test_after_a_reload_one_persons_pick_still_teaches_only_its_own_words(engine: Engine) -> None:
+    """A reload searched every learned wording as a QA lead's link, a pick's too, until the next Reject: after any
+    `kb reload`, "what colour is the riverside mascot" met the entry of one person's pick outright again."""
+    pick(engine, PRACTITIONER, "what colour is the mascot at the riverside hub", "mascot-colour-south")
+    engine.command(QA_LEAD, "kb reload")
+    assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
+    assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."

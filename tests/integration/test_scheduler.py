@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import logging
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from bot.composition import build_services
@@ -16,8 +18,9 @@ from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.settings.config import load_settings
-from bot.storage.schedules import run_recorded, sends_for
-from schedules.scheduler import JobRunner, build_scheduler
+from bot.storage.schedules import claim_send, run_recorded, sends_for
+from schedules.jobs import JOBS as BOT_JOBS
+from schedules.scheduler import START_NOTICES, JobRunner, build_scheduler
 from schedules.senders import PacedSender, RecordingSender, TerminalSender
 
 LONDON = ZoneInfo("Europe/London")
@@ -133,6 +136,36 @@ def test_two_processes_on_one_database_only_one_sends(services: Services, settin
     assert sorted(results.values()) == [0, 2]
     assert len(winner.sender.sent) == 4
     assert len(standby.sender.sent) == 2
+
+
+def test_housekeeping_forgets_runs_and_sends_no_run_can_look_at_again_and_a_run_is_still_sent_once(
+        services: Services, caplog: pytest.LogCaptureFixture) -> None:
+    """The record of every scheduled send was kept for ever. Each morning's housekeeping now forgets those older than
+    90 days (a period is looked at again for a week or so at most), keeps the recent ones and the start's notices
+    (keyed by their text: a restart with the same withheld entries must still not send them again), and logs a
+    count only; a run made today is still sent once however often it fires after."""
+    runner, sender = runner_for(services)
+    runner.jobs["housekeeping"] = BOT_JOBS["housekeeping"]
+    with at(2026, 8, 18, 9, 30):  # 98 days before the housekeeping run below
+        assert runner.fire("reminders") == 2
+        assert runner.fire("weekly_digest") == 2
+        assert claim_send(services.storage, START_NOTICES, "a1b2c3d4e5f60718", "U0QA00001", services.clock())
+    with at(2026, 8, 27, 9, 30):  # 89 days before
+        assert runner.fire("reminders") == 2
+    with at(2026, 11, 24, 9, 30):
+        assert runner.fire("reminders") == 2
+        with caplog.at_level(logging.INFO, logger="audit_bot"):
+            runner.fire("housekeeping")
+        assert runner.fire("reminders") == 0  # today's run is still recorded: nobody is sent it twice
+    assert run_recorded(services.storage, "reminders", "2026-08-18") is None
+    assert sends_for(services.storage, "reminders", "2026-08-18") == []
+    assert run_recorded(services.storage, "weekly_digest", "2026-W34") is None
+    assert run_recorded(services.storage, "reminders", "2026-08-27") == "ran"
+    assert len(sends_for(services.storage, "reminders", "2026-08-27")) == 2
+    assert sends_for(services.storage, START_NOTICES, "a1b2c3d4e5f60718") == [("U0QA00001", "sent")]
+    logged = [record.getMessage() for record in caplog.records if "scheduled send" in record.getMessage()]
+    assert logged == ["forgot 6 scheduled send record(s) older than 90 days"]
+    assert len(sender.sent) == 8
 
 
 def test_reminders_wait_for_the_working_hours_window(services: Services) -> None:

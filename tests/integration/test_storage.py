@@ -184,18 +184,21 @@ def test_an_older_database_keeps_its_learned_wordings_and_never_reuses_an_accept
         storage.close()
 
 
-def test_an_audits_revisions_and_reflections_are_read_through_an_index_not_by_scanning_every_row(
+def test_an_audits_revisions_and_reflections_and_an_accepted_wording_are_read_through_an_index_not_by_scanning(
         storage: Storage) -> None:
     """Revisions and reflections are read by audit id (`/audit show`, `/audit redact`, export, and retention's
     last-activity check for every audit): each read, as these functions run it, finds the audit's rows through an
-    index on that table, where it once read the whole table (retention did so twice per audit)."""
+    index on that table, where it once read the whole table (retention did so twice per audit). So does `/audit kb
+    accept 7` on a wording already accepted, which asks the trail (kept for ever) and once read all of it."""
     import re
     from datetime import UTC, datetime
 
     from bot.storage.audits import reflections_of, revisions_of
+    from bot.storage.learned import was_accepted
     from bot.storage.maintenance import retention_report
     from bot.storage.redaction import audit_texts
     from bot.storage.reports.export import audit_details
+    from bot.storage.trail import record_trail
     from tests.support.audit_rows import insert_audit
 
     audit = insert_audit(storage, "CR-100001", datetime(2026, 11, 2, 9, tzinfo=UTC))
@@ -204,6 +207,9 @@ def test_an_audits_revisions_and_reflections_are_read_through_an_index_not_by_sc
                    "VALUES (?, 'U0MGRN001', '2026-11-03T09:00:00+00:00', 'strengths', 'old', 'new')", [audit])
         db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) "
                    "VALUES (?, 'U0PRAN001', 'I will update the plan', '2026-11-04T09:00:00+00:00')", [audit])
+    record_trail(storage, "U0QA00001", "kb.learned.accept", {"learned": 7, "entry": "icpc-timescales"},
+                 at=datetime(2026, 11, 5, 9, tzinfo=UTC))
+    record_trail(storage, "U0QA00001", "kb.learned.reject", {"learned": 8}, at=datetime(2026, 11, 5, 9, tzinfo=UTC))
     statements: list[str] = []
     storage.db.conn.set_trace_callback(statements.append)
     try:
@@ -212,14 +218,15 @@ def test_an_audits_revisions_and_reflections_are_read_through_an_index_not_by_sc
         audit_texts(storage, audit)
         audit_details(storage, audit)
         retention_report(storage, datetime(2027, 1, 1, tzinfo=UTC))
+        assert was_accepted(storage, 7) and not was_accepted(storage, 8)
     finally:
         storage.db.conn.set_trace_callback(None)
     checked = 0
-    for table in ("revisions", "reflections"):
+    for table in ("revisions", "reflections", "trail"):
         indexes = [row[0] for row in storage.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", [table])]
         for sql in (s for s in statements if re.search(rf"\bFROM {table}\b", s)):
             plan = " | ".join(row[3] for row in storage.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
             assert any(f"INDEX {name} " in plan for name in indexes), (table, sql, plan)
             checked += 1
-    assert checked >= 9  # each function above reads them; retention's survey reads each table twice
+    assert checked >= 10  # each function above reads them; retention's survey reads each table twice

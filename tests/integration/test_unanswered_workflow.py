@@ -139,16 +139,16 @@ def test_a_new_entry_is_written_reloaded_and_sent_to_the_askers(engine: Engine, 
                                       "| tags: pay, hr | source: HR handbook | review: 2027-06-30 "
                                       "| file: kb/auditing-here.yaml")
 
-    assert "Added `when-is-the-fire-drill-held` to `kb/auditing-here.yaml`" in replies[-1].text
+    assert "Added `fire-drill-held` to `kb/auditing-here.yaml`" in replies[-1].text
     assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
     assert diff_lines(before, path.read_text(encoding="utf-8")) == [
-        "+", "+  - id: when-is-the-fire-drill-held", "+    question: When is the fire drill held?",
+        "+", "+  - id: fire-drill-held", "+    question: When is the fire drill held?",
         "+    answer: On the 20th of each month.", "+    tags: [pay, hr]", "+    source: HR handbook",
         "+    owner: U0QALEAD1", "+    review_by: 2027-06-30"]  # the owner defaults to the QA lead making it
     assert "as no owner was given" in replies[-1].text
     answer = engine.message("U0PRAS001", "when is the fire drill held")
     assert "On the 20th of each month." in all_text(answer)
-    assert statuses(services) == [("new_entry", "when-is-the-fire-drill-held", QA_LEAD)] * 2
+    assert statuses(services) == [("new_entry", "fire-drill-held", QA_LEAD)] * 2
 
 
 def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine: Engine, services: Services,
@@ -164,9 +164,9 @@ def test_a_bad_new_entry_gets_the_kb_check_message_and_nothing_is_written(engine
     assert statuses(services) == []
     heading, problem = replies[0].text.splitlines()
     assert heading == "Nothing was written: fix this and send it again."
-    assert problem.startswith("• owner: entry 'when-is-the-fire-drill-held' has owner `bob`")
+    assert problem.startswith("• owner: entry 'fire-drill-held' has owner `bob`")
     # The same entry typed into the file by hand: `kb check` reports it in the same words (at its line).
-    path.write_text(before.decode() + "\n  - id: when-is-the-fire-drill-held\n"
+    path.write_text(before.decode() + "\n  - id: fire-drill-held\n"
                     "    question: When is the fire drill held?\n"
                     "    answer: The 20th.\n    owner: bob\n    review_by: 2027-06-30\n", encoding="utf-8")
     out = io.StringIO()
@@ -213,7 +213,7 @@ def test_the_buttons_open_forms_and_a_form_mistake_is_shown_beside_its_field(eng
     good = json.dumps({"form": {"question": "When is the fire drill held?", "answer": "The 20th.",
                                 "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
     assert engine.check_form(QA_LEAD, opened.form.action, good) == {}
-    assert "when-is-the-fire-drill-held" not in services.knowledge.current.kb.entries  # a check writes nothing
+    assert "fire-drill-held" not in services.knowledge.current.kb.entries  # a check writes nothing
     [link] = engine.action(QA_LEAD, "kb.unanswered.link", key)
     assert link.form is not None and link.form.search == "kb.entries"
     options = engine.options(QA_LEAD, "kb.entries", "icpc")
@@ -476,7 +476,7 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
     assert "where most entries tagged fostering are" in done
     assert f"Review by {ahead.day} {ahead:%b %Y}: 12 months ahead, as no review date was given." in done
     assert "as no owner was given" in done
-    entry = services.knowledge.current.kb.entries["who-approves-a-fire-drill-for-foster-carers"]
+    entry = services.knowledge.current.kb.entries["approves-a-fire-drill-for-foster-carers"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
 
 

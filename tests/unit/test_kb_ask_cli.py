@@ -7,14 +7,22 @@ import json
 from pathlib import Path
 
 from knowledge.ask_cli import run_ask, run_kb_check
+from knowledge.loader import KnowledgeBase, load_knowledge
+from knowledge.search import KnowledgeSearch
 
 FIXTURES = Path(__file__).parent.parent / "data" / "kb_fixtures"
 SMALL = FIXTURES / "search"
 
 
-def ask(question: str | None, as_json: bool, stdin: str = "", kb_dir: Path = SMALL) -> tuple[int, str]:
+def ask(question: str | None, as_json: bool, stdin: str = "", kb_dir: Path | None = SMALL) -> tuple[int, str]:
+    """The answering and its words, on a folder as written (the screen `audit-bot ask` adds is tested with the
+    command, tests/e2e/test_knowledge_cli.py)."""
+    def load() -> tuple[KnowledgeBase, KnowledgeSearch]:
+        kb = load_knowledge(kb_dir)
+        return kb, KnowledgeSearch(kb)
+
     out = io.StringIO()
-    code = run_ask(kb_dir, question, as_json, io.StringIO(stdin), out)
+    code = run_ask(load, question, as_json, io.StringIO(stdin), out)
     return code, out.getvalue()
 
 

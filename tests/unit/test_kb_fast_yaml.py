@@ -111,3 +111,14 @@ def test_any_document_reads_the_same_with_the_fast_and_the_plain_loader(value: A
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(yamlsource, "_Loader", yaml.CSafeLoader)
             assert fast == _read(plain_text)
+
+
+def test_every_text_of_a_file_is_walked_keys_and_nested_values_in_order_but_not_dates_or_numbers() -> None:
+    """The screen's whole-knowledge-base tests and scripts/kb_work_words.py read every text a file holds this way:
+    a text missed here is a knowledge-base line nobody checked for initials or work words."""
+    data = load_yaml_with_lines("entries:\n- question: When is the ICPC due?\n  alternatives: [icpc timescale]\n"
+                                "  review_by: 2027-06-30\n  weight: 3\n  related:\n  - {eha: Early help}\n",
+                                "kb.yaml")
+    assert list(yamlsource.strings_in(data)) == [
+        "entries", "question", "When is the ICPC due?", "alternatives", "icpc timescale", "review_by", "weight",
+        "related", "eha", "Early help"]

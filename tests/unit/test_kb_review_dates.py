@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from knowledge.dates import FULL_DATE_FORMS, DateError, parse_full_date
+from knowledge.entries import parse_entries
 
 DATES = st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31))
 
@@ -61,3 +62,35 @@ def test_any_text_is_a_date_or_the_one_message_never_a_crash(text: str) -> None:
         assert FULL_DATE_FORMS in str(refused)
     else:
         assert isinstance(read, dt.date)
+
+
+def review_problems(written: object) -> list[str]:
+    """What `kb check` says of an entry written by hand with this `review_by:` (as YAML read it)."""
+    raw = {"id": "x", "question": "When is the fire drill?", "answer": "Mondays.", "review_by": written}
+    _, problems = parse_entries([raw], "kb/x.yaml")
+    return [problem.message for problem in problems]
+
+
+@pytest.mark.parametrize(("written", "iso"), [("30/06/2027", "2027-06-30"), ("30 June 2027", "2027-06-30"),
+                                              ("1/4/2027", "2027-04-01")])
+def test_kb_check_says_how_to_write_a_uk_date_typed_into_the_yaml(written: str, iso: str) -> None:
+    """A user trial: `review_by: 30/06/2027`, the form the New entry form takes, was "not a date" to kb check."""
+    assert review_problems(written) == [f"entry 'x' has `review_by: {written}`, and the files write dates year "
+                                        f"first (YYYY-MM-DD): write {written} as {iso}."]
+    assert review_problems(iso) == []
+
+
+@pytest.mark.parametrize("written", ["06/30/2027", "31/02/2027", "next March", 20270630])
+def test_kb_check_still_calls_what_is_not_a_date_so(written: object) -> None:
+    assert review_problems(written) == [f"entry 'x' has `review_by: {written}`, which is not a date; write a real "
+                                        "date as YYYY-MM-DD, like `review_by: 2027-06-30`."]
+
+
+@given(DATES, st.sampled_from(["{d:%d/%m/%Y}", "{d.day}/{d.month}/{d.year}", "{d.day} {d:%B} {d.year}",
+                               "{d:%d %b %Y}"]))
+def test_the_date_kb_check_says_to_write_is_the_date_written(day: dt.date, form: str) -> None:
+    written = form.format(d=day)
+    [told] = review_problems(written)
+    fixed = told.rsplit(" as ", 1)[1].rstrip(".")
+    assert review_problems(fixed) == [] and parse_entries(
+        [{"id": "x", "question": "Q?", "answer": "A.", "review_by": fixed}], "kb/x.yaml")[0][0].review_by == day

@@ -219,3 +219,26 @@ def test_a_question_asked_while_the_bot_shuts_down_is_still_answered(
     monkeypatch.setattr(knowledge.search._RANKING, "submit", closed)
     after = shipped.search("when is the ICPC due?")
     assert after == before and answered(after) == "icpc-timescale"
+
+
+@pytest.mark.parametrize("query", ["stepping down to early help", "stepped down to early help"])
+def test_another_form_of_an_entrys_verb_is_answered_as_its_wording_is(shipped: KnowledgeSearch, query: str) -> None:
+    """From a user trial: early-help's alternative "step down to early help" is answered outright, but "stepping
+    down…" got only "Did you mean…" while the stemmer read "stepping" as "stepp"."""
+    assert answered(shipped.search("step down to early help")) == "early-help"
+    result = shipped.search(query)
+    assert answered(result) == "early-help", to_json(result)
+
+
+def test_a_mistyped_question_word_asks_what_the_question_word_asks(shipped: KnowledgeSearch) -> None:
+    """From a user trial: "wen is the cin review" got "I don't know that yet" while "when is the cin review" is
+    answered; the typo was read as an unknown, informative word. A word the knowledge base lacks that is one
+    letter from a question word but no typo of one ("fee", "cost", "shy", "hat") still counts as a word."""
+    for typo, meant, entry in [("wen is the cin review", "when is the cin review", "cin-plan-reviews"),
+                               ("wat is a strategy discussion", "what is a strategy discussion", "strategy-discussion"),
+                               ("whn is the icpc due", "when is the icpc due", "icpc-timescale")]:
+        got, wanted = shipped.search(typo), shipped.search(meant)
+        assert answered(got) == entry, to_json(got)
+        assert (got.answer, got.suggestions) == (wanted.answer, wanted.suggestions)
+    words = ["fee", "cost", "dog", "wks", "hrs", "shy", "war", "won", "hat", "hen", "cat"]
+    assert shipped._read(words) == words

@@ -135,6 +135,16 @@ def test_a_noun_made_from_a_verb_meets_the_verb() -> None:
     assert terms("comment") != terms("com")  # a root under four letters is left alone
 
 
+def test_a_consonant_doubled_before_ing_or_ed_meets_the_plain_word() -> None:
+    """"stepping down" is "step down", "referred" is "refer": the stemmer once kept the double ("stepp", "referr"),
+    so a question in one form missed an entry worded in the other. A word's own double stays ("call", "assess",
+    "staff"), and so does a three-letter word's ("added" still meets "add")."""
+    pairs = {"stepping": "step", "planning": "plan", "referred": "refer", "stopped": "stop", "running": "run",
+             "fitted": "fit", "admitted": "admit", "transferred": "transfer", "getting": "get", "chatting": "chat",
+             "called": "call", "assessed": "assess", "staffed": "staff", "added": "add", "missing": "miss"}
+    assert {word: stem(word) for word in pairs} == {word: stem(plain) for word, plain in pairs.items()}
+
+
 SHORTHAND = {
     "entries": [
         {"id": "strategy-discussion", "question": "Who attends a strategy discussion?",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
 
 import pytest
 import yaml
@@ -21,6 +20,7 @@ from bot.privacy.initials import GLOSSARY_FILE, initials_hits, load_acronyms
 from bot.privacy.screen import Screen, screen_text
 from bot.settings.config import PROJECT_DIR
 from bot.storage import audits as store
+from knowledge.yamlsource import strings_in
 from tests.e2e.test_terminal_chat import drive
 
 # Where a person is meant: a person's verb or possessive after, a word only a person follows before, or
@@ -104,23 +104,11 @@ def test_the_allow_list_is_the_knowledge_bases_own_vocabulary() -> None:
     assert "JS" not in acronyms and "JK" not in acronyms
 
 
-def _strings(node: object) -> Iterator[str]:
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for key, value in node.items():
-            yield from _strings(key)
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-
-
 def test_no_knowledge_base_or_checklist_text_is_taken_for_initials(identifier_screen: Screen) -> None:
     """Every answer, question, wording, glossary line and checklist text shipped (about 8,000 strings)."""
     folder = PROJECT_DIR / "knowledge"
     texts = [text for path in sorted([*folder.glob("kb/*.yaml"), *folder.glob("checklists/*.yaml")])
-             for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+             for text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8")))]
     assert len(texts) > 5000
     flagged = [(text[:80], hits) for text in texts
                if (hits := initials_hits(text, identifier_screen.acronyms, identifier_screen.lexicon))]

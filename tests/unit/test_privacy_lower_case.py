@@ -17,7 +17,7 @@ from bot.privacy.detect import NameFinder
 from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.screen import Screen, screen_text
 from bot.settings.config import PROJECT_DIR
-from tests.unit.test_privacy_initials import _strings
+from knowledge.yamlsource import strings_in
 
 NAMES_FILE = PROJECT_DIR / "config" / "names.txt"
 COUNCIL_NAMES = sorted({line.strip().casefold() for line in NAMES_FILE.read_text(encoding="utf-8").splitlines()
@@ -217,7 +217,7 @@ def test_the_lower_case_rules_add_nothing_to_knowledge_base_and_checklist_text(c
 
     folder = PROJECT_DIR / "knowledge"
     texts = [text for path in sorted([*folder.glob("kb/*.yaml"), *folder.glob("checklists/*.yaml")])
-             for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+             for text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8")))]
     lexicon, listed = council_screen.lexicon, council_screen.listed
     added = [(text[:80], extra) for text in texts
              if (extra := [hit for hit in PersonContextFinder(lexicon, listed).hits(text)

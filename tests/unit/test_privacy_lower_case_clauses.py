@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from bot.privacy.detect import _NOT_PEOPLE
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.screen import Screen
-from tests.unit.test_privacy_initials import _strings
+from knowledge.yamlsource import strings_in
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
 
 QUERIES = sorted(Path(__file__).parents[1].joinpath("data").glob("kb_queries*.yaml"))
@@ -164,7 +164,7 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
 def test_practitioners_questions_are_not_refused_by_the_new_rules(council_screen: Screen) -> None:  # noqa: F811
     """The practitioner question sets (tests/data/kb_queries*.yaml, not the held-out ones) pass as before."""
     texts = [text for path in QUERIES if "heldout" not in path.name
-             for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8")))]
+             for text in strings_in(yaml.safe_load(path.read_text(encoding="utf-8")))]
     refused = [text for text in texts if found(council_screen, text) and text not in KNOWN
                and not text.startswith("Family arrived from Afghanistan")]  # 'speaks only Dari'
     assert len(texts) > 1500

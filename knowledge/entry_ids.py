@@ -1,0 +1,114 @@
+"""The id of an entry made from its question (`kb new`, the *New entry* form): a short name for what it is about.
+
+A user trial: "What is the difference between section 20 and section 31?" became
+`what-is-the-difference-between-section-20-and`, cut at the length limit on "and", losing the "31" that tells the
+two sections apart. So the question's opening ("what is the", "how do I", "when is") is left out, articles go
+before a word is lost to the limit, a number the limit would lose is kept with the word naming it ("section-31"),
+and an id never ends on a joining word ("and", "of", "for"): `difference-between-section-20-and-section-31`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.fields import suggested_id
+
+MAX_ID_LENGTH = 48
+# Words a question opens with before what it is about: left out of the id while two words or more are left.
+QUESTION_OPENING = frozenset({
+    "what", "whats", "how", "hows", "when", "whens", "where", "wheres", "who", "whos", "whom", "which", "why",
+    "is", "are", "was", "were", "be", "do", "does", "did", "dont", "can", "cant", "could", "should", "shall", "must",
+    "may", "might", "will", "would", "i", "im", "ive", "we", "you", "they", "it", "its", "there", "theres", "this",
+    "the", "a", "an", "my", "our", "your", "have", "has", "had", "need", "to"})
+HOW_MUCH = frozenset({"long", "often", "many", "much", "soon", "old", "far"})
+ARTICLES = frozenset({"a", "an", "the"})
+# Words that join two others: an id ending on one reads as cut short. Not "in", "on" or "by", which end a word
+# of the work: "drop-in", "check-in", "hands-on", "stand-by".
+JOINING_WORDS = ARTICLES | frozenset({
+    "and", "or", "nor", "but", "of", "to", "for", "at", "with", "from", "into", "onto", "as", "than", "if", "whether",
+    "that", "because", "per", "via", "is", "are", "be"})
+# Words that never name a number: `section-31` is kept whole, `in-2009` is just the year.
+NOT_NAMING = JOINING_WORDS | frozenset({"in", "on", "by", "under", "over", "after", "before", "since", "until",
+                                        "within", "during", "about", "who", "which", "when", "where"})
+NUMBER = re.compile(r"\d")
+NO_WORDS = "my-entry-id"
+
+
+def new_entry_id(question: str, taken: Iterable[str]) -> str:
+    """A readable id from the question's words (see the module docstring), unique among `taken` with a `-2`
+    when needed, at most MAX_ID_LENGTH characters: whole words only, unless a first word is longer than that."""
+    slug = suggested_id(question)
+    words = NO_WORDS.split("-") if slug == NO_WORDS else _named_words([word for word in slug.split("-") if word])
+    used = set(taken)
+    number = 1
+    while True:
+        suffix = f"-{number}" if number > 1 else ""
+        candidate = "-".join(_fitted(words, MAX_ID_LENGTH - len(suffix))) + suffix
+        if candidate not in used:
+            return candidate
+        number += 1
+
+
+def _named_words(words: list[str]) -> list[str]:
+    """The words naming what the question is about: without its opening when two or more words are left, and never
+    ending on a joining word (`my-entry-id` when they are all joining words)."""
+    start = next((index for index, word in enumerate(words) if word not in QUESTION_OPENING), len(words))
+    if 0 < start < len(words) and words[start - 1] == "how" and words[start] in HOW_MUCH:
+        start -= 1  # "how long", "how often": what the question is about
+    if len(_without_joining_end(words[start:])) < 2:
+        start = 0  # "who do I call?" is `who-do-i-call`, not `call`
+    for candidate in (words[start:], words):
+        named = _without_joining_end(candidate)
+        if named:
+            return named
+    return NO_WORDS.split("-")
+
+
+def _fitted(words: list[str], limit: int) -> list[str]:
+    """`words` within `limit` characters joined by hyphens: articles go first, then words from the end, keeping
+    any number the cut would lose with the word naming it, and never ending on a joining word."""
+    if _length(words) <= limit:
+        return words
+    words = [word for word in words if word not in ARTICLES] or words
+    if _length(words) <= limit:
+        return words
+    cut = 1
+    while cut < len(words) and _length(words[:cut + 1]) <= limit:
+        cut += 1
+    kept = words[:cut]
+    carried = _numbers_from(words, cut)
+    if carried:
+        before = words[:min(cut, carried[0])]
+        numbers = [words[index] for index in carried]
+        while before and _length(before + numbers) > limit:
+            before = before[:-1]
+        before = _without_joining_end(before)
+        kept = before + numbers if before else kept  # no room for a word before them: the plain cut
+    fitted = _without_joining_end(kept) or [next(word for word in words if word not in JOINING_WORDS)]
+    return fitted if _length(fitted) <= limit else [fitted[0][:limit]]
+
+
+def _numbers_from(words: list[str], cut: int) -> list[int]:
+    """Where the numbers (words holding a digit) from `cut` on are, each with the word naming it just before
+    (`section-31`: not a joining word or preposition, nor a number), even when that word is the last one kept."""
+    carried: list[int] = []
+    for index in range(cut, len(words)):
+        if not NUMBER.search(words[index]):
+            continue
+        before = words[index - 1]
+        if before not in NOT_NAMING and not NUMBER.search(before) and index - 1 not in carried:
+            carried.append(index - 1)
+        carried.append(index)
+    return carried
+
+
+def _without_joining_end(words: list[str]) -> list[str]:
+    end = len(words)
+    while end and words[end - 1] in JOINING_WORDS:
+        end -= 1
+    return words[:end]
+
+
+def _length(words: list[str]) -> int:
+    return sum(map(len, words)) + max(len(words) - 1, 0)
