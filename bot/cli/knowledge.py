@@ -62,7 +62,9 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
         err.write("Reading one question per line; answers come back as JSON lines.\n")
 
     def load() -> tuple[KnowledgeBase, KnowledgeSearch]:
-        service = screened_knowledge(_folder(args.kb, runtime), Screen.load(runtime.settings.names), None)
+        settings = runtime.settings
+        service = screened_knowledge(_folder(args.kb, runtime),
+                                     Screen.load(settings.names, settings.case_reference_pattern), None)
         if service.withheld_start is not None:
             err.write(f"{service.withheld_start.summary()}. Run `audit-bot kb check` to see the words found, "
                       "and take them out of the files.\n")
