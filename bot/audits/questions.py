@@ -205,7 +205,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
         following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx))  # this note counts as given
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
-        return advance_and_render(services, turn, ctx, ctx.version, move)
+        question = ctx.checklist.question(step.question_id or "")
+        said = [with_your_note(question, graded.value)] if graded else []
+        return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
     question = ctx.checklist.question(step.question_id or "")
     note = None
     try:
@@ -227,11 +229,17 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
-        replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note."))
+        replies.insert(0, with_your_note(question, value))
     if question.type == "date" and replies:
         # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
+
+
+def with_your_note(question: Question, value: str) -> Reply:
+    """An answer's note said back, "Got it: **Yes**, with your note.", whether it came with the answer or after a
+    grade at "Why this grade?" (a trial found the grade's note taken without a word)."""
+    return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note.")
 
 
 def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:

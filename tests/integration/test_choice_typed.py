@@ -15,6 +15,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_action_removal import TO_ACTIONS
 
 TO_CATEGORY_OF_NEED = ["/audit start case-audit", "CR-123456", "1", "2", "2", "1", "1", "good",
                        "The plan was reviewed with the family and partners.", "20/11/2026"]
@@ -66,6 +67,17 @@ def test_a_yes_or_no_can_carry_its_evidence_in_the_same_message(engine: Engine, 
     noted = {(a.value, a.evidence) for a in store.answers_of(services.storage, 1).values() if a.evidence}
     assert noted == {("yes", "consent form on file, signed last month"), ("no", "not seen on the file since August")}
     assert "Got it: Yes, with your note." in out and "the note after it is too short to be evidence" in out
+
+
+def test_a_grades_note_typed_at_why_this_grade_is_said_back_as_a_yes_or_no_note_is(engine: Engine,
+                                                                                    services: Services) -> None:
+    """Trial 10, F10: the note at "Why this grade?" was taken without a word, where a yes/no note gets "Got it"."""
+    with time_machine.travel(datetime(2026, 12, 3, 9, 50, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_ACTIONS[:10], "The plan and the visits show steady progress."])
+    after = " ".join(out.split("Type your evidence note.")[-1].split())
+    assert after.startswith("(Section 1 of 2 · Question 7 of 10) Got it: Good, with your note. Step-up and step-down")
+    assert store.answers_of(services.storage, 1)["practice-quality"].evidence == ("The plan and the visits show "
+                                                                                 "steady progress.")
 
 
 @given(st.sampled_from(["yes", "Yes", "YES", "y", "yep", "no", "No", "nope", "n"]),
