@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits.answer_notes import answered_before
-from bot.audits.flow import Answer, AnswerError, Step, flags, missing_answers, visible_questions
+from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past, missing_answers, visible_questions
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
 from bot.core.markup import emoji
@@ -286,14 +286,21 @@ def answers_summary(ctx: Ctx) -> str:
         lines.append(f"**{section.title}**")
         for question in shown:  # numbered as the question screen numbers them, so `change 3` or `change 2a` finds it
             answer = ctx.answers.get(question.id)
-            said = question.answer_label(answer.value) if answer else ("_not answered_" if question.id in missing
-                                                                        else "_skipped_")
+            skipped = question.id not in missing and _went_past(ctx, question.id)
+            said = question.answer_label(answer.value) if answer else ("_skipped_" if skipped else "_not answered_")
             mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else emoji("question") + " ")
             lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
+
+
+def _went_past(ctx: Ctx, question_id: str) -> bool:
+    """Whether the auditor has gone past this question: on the way through the questions (bot.audits.flow.gone_past),
+    or once they reached the review (a jump back from it to change one answer, an audit reopened after submitting)."""
+    reached_review = ctx.audit.submitted_at is not None or bool(ctx.audit.state.get("revisiting"))
+    return reached_review or gone_past(ctx.checklist, ctx.step, question_id)
 
 
 def marks_legend(ctx: Ctx) -> str:

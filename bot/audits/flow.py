@@ -173,6 +173,17 @@ def can_skip(checklist: Checklist, current: Step) -> bool:
     return current.name in OPTIONAL_TYPED_STEPS
 
 
+def gone_past(checklist: Checklist, current: Step, question_id: str) -> bool:
+    """Whether an audit standing at `current` has gone past the question, on its way through the questions: an
+    optional question left unanswered is then skipped, and before that only not answered yet (a trial's draft paused
+    at question 8 listed question 12, never reached, as skipped). From the review on, every question was passed."""
+    if current.name in ("choose_checklist", "case_reference", "worker"):
+        return False
+    if current.name not in ("question", "evidence"):
+        return True
+    return checklist.position(question_id) < checklist.position(current.question_id or "")
+
+
 def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:
     """Required questions still unanswered, or scale answers without their evidence note, as question ids."""
     missing = []
