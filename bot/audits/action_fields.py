@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from bot.audits import action_owners
 from bot.audits.flow import AnswerError, parse_date, parse_text
+from bot.audits.note_labels import without_label
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.privacy.screen import screen_text
@@ -46,7 +47,8 @@ ACTION_FIRST = ("Type the action first (what needs to happen for the child); the
 
 def action_description(services: Services, text: str) -> str:
     """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
-    return screen_text(parse_text(text.strip(), "note"), services.identifier_screen, "that note")
+    return screen_text(parse_text(without_label(text.strip(), "actions"), "note"), services.identifier_screen,
+                       "that note")
 
 
 def finishes(text: str) -> bool:

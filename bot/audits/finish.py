@@ -41,6 +41,7 @@ from bot.audits.flow import (
     suggest_grade,
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
+from bot.audits.note_labels import without_label
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, person_choice
@@ -88,9 +89,11 @@ NOTES_ASKED = {"strengths": "the strengths", "development": "the areas for devel
 
 
 def _finishing_note(name: str, text: str) -> str:
-    """The strengths or the areas for development: words the worker reads in their summary, never a bare number."""
+    """The strengths or the areas for development: words the worker reads in their summary, never a bare number, and
+    without a label repeating the heading they are shown under ("Strengths: strengths: …")."""
     asked = NOTES_ASKED[name]
-    return parse_words(text, f"note on {asked}", f"Type {asked} in words, or `skip` (or press Skip) to leave them out.")
+    return parse_words(without_label(text, name), f"note on {asked}",
+                       f"Type {asked} in words, or `skip` (or press Skip) to leave them out.")
 
 
 def following_owner() -> str:
@@ -365,7 +368,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if field == "overall_grade":
         return regrade_check.edit_grade(services, turn, audit_id, parts[2])
     try:
-        value = parse_text(parts[2], "note")
+        value = parse_text(without_label(parts[2], field), "note")
     except AnswerError as error:
         raise answer_error(error) from None
     screen_text(value, services.identifier_screen, "that note")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
+from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
@@ -322,9 +323,10 @@ def parse_words(text: str, what: str, asked: str) -> str:
 
 
 def parse_evidence(text: str) -> str:
-    """The 'why this grade' note: a grade without a reason cannot be moderated."""
-    return parse_sentence(text, "evidence note", "why you gave this grade, for example what you saw in the plan or "
-                                                 "the visits")
+    """The 'why this grade' note: a grade without a reason cannot be moderated. Shown as "Evidence: …", so a label
+    "evidence:" typed before it is dropped (bot.audits.note_labels)."""
+    return parse_sentence(without_label(text, "evidence"), "evidence note", "why you gave this grade, for example what "
+                                                                          "you saw in the plan or the visits")
 
 
 def parse_reason(text: str) -> str:

@@ -33,6 +33,7 @@ from bot.audits.flow import (
     previous_step,
 )
 from bot.audits.grade_words import read_grade_and_note
+from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label
 from bot.audits.screens import advance_and_render
 from bot.core.markup import emoji
@@ -259,7 +260,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
         value = parse_answer(question, found.group("answer"))
     except AnswerError:
         return None
-    note = " ".join(found.group("note").split())
+    note = without_label(" ".join(found.group("note").split()), "evidence")
     if len(note.split()) < MIN_NOTE_WORDS:
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
