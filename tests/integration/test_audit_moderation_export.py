@@ -134,8 +134,9 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
     [dropped, why] = engine.action(AUDITOR, "audit.answer", other.value, surface="terminal")
     assert "is not kept with" in dropped.text  # the old grade's note does not follow the new grade
     assert "Why this grade?" in why.text
-    [review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
-                              surface="terminal")
+    [noted, review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
+                                     surface="terminal")
+    assert noted.text.startswith("Got it: **") and noted.text.endswith("**, with your note.")  # said back
     assert review.title == f"Review: audit #{submitted}"  # not the same question again
     after = store.answers_of(services.storage, submitted)[graded.id]
     assert after.value != old and after.evidence == "The file shows the plan changed once the child's views were heard."
