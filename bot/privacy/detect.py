@@ -552,34 +552,66 @@ step-dad step-mum half-brother half-sister
 # Verbs that follow a person far more often than a thing: 'Gabija needs', 'Destiny ran off', 'Jack absconded'.
 _SPEAKING_VERBS = """
 was is has had said says told tells disclosed presented reported stated feels felt wants wanted likes liked
-attended attends lives lived moved went seen
+attended attends lives lived moved went seen wasn't isn't hasn't hadn't
 """
 # Verbs a thing can take too ('Contact got moved', 'Bill arrived'): after an everyday word they are no cue.
 _DOING_VERBS = """
 needs needed ran runs got gets absconded refused refuses cried shouted screamed laughed smiled enjoys enjoyed loves
 loved hates hated keeps kept misses missed struggles struggled spoke talked asked asks engaged arrived returned
 denies denied prefers preferred seems seemed appears appeared continues continued became remains remained began
-started would could should can't cannot won't wouldn't couldn't must
+started would could should can't cannot won't wouldn't couldn't must didn't doesn't
 talks speaks explains explained describes described shares shared drew draws wrote writes plays played
 goes went comes came sleeps slept eats ate sits sat walks walked
 """
 _PERSON_VERBS = _SPEAKING_VERBS + _DOING_VERBS
-_PERSON_VERB_WORDS = frozenset(_split(_PERSON_VERBS + " disclosed discloses"))
+# With or without the apostrophe people leave out on phones: "didn't", "didn’t" and "didnt" are one word.
+_PERSON_VERB_WORDS = frozenset(word.replace("'", apostrophe) for word in _split(_PERSON_VERBS + " disclosed discloses")
+                               for apostrophe in ("'", "’", ""))
+# Past tenses that the name lists also hold as surnames: after a name they say what the person did ('mrs begum rang').
+_PAST_TENSES = frozenset(_split("rang rung sang fell grew stole rode fought hung stuck struck shook swam lay"))
 _AUXILIARIES = frozenset(_split("can could will would shall should must may might do does did are were be been being"))
 # An adverb may stand between the name and its verb: 'Ruby finally said', 'Jack also went'.
 _ADVERB = (r"(?:\s+(?:also|then|still|now|never|always|just|often|sometimes|again|later|(?!(?:family|early|only|"
            r"july|holy|italy|reply|supply|apply|weekly|daily|monthly)\b)[a-z]{3,}ly))?")
+
+
+def _alternatives(words: str) -> str:
+    """The words of a list as a pattern's alternatives, each contraction with its apostrophe typed or left out."""
+    return "|".join(word.replace("'", "['’]?") for word in _split(words))
+
+
+# A negated auxiliary as people type it, apostrophe or none: "wasn't", 'wasnt', "didn’t", 'cant', 'wont'; and of
+# those, the ones negating what someone does ('didnt', 'cant'), not what they are ('wasnt').
+_NOT_DO_WORD = r"(?:(?:do|does|did|could|would|should|must|ca|wo)n['’]?t|cannot)"
+NEGATED = rf"(?:(?:is|was|were|are|has|have|had)n['’]?t|{_NOT_DO_WORD})"
+# The negated forms of 'was' and 'has been': "wasn't at home" says what 'was not at home' says.
+NEGATED_BEING = r"(?:(?:is|was|were|are)n['’]?t|(?:has|had|have)n['’]?t\s+been)"
+# What only a person does not do ('didnt go to school', "won't come home", 'cant sleep', "doesn't want to see dad"):
+# enough even for a name that is a place or an English word first ('chelsea didnt go to school', not 'kent wont fund
+# it' or 'kent didnt attend the meeting').
+_NOT_DOING_ALONE = (r"(?:go\s+(?:to\s+(?:school|nursery|college|bed|sleep)|home|missing)|come\s+(?:back\s+)?home|"
+                    r"return\s+home|sleep|eat|cry|feel\s+(?:safe|happy|loved|listened\s+to)|"
+                    r"want\s+to\s+(?:go\s+(?:home|to\s+school)|live\s+with|see\s+(?:mum|dad|nan|her|him|them)))\b")
+_NOT_DO = rf"(?:{NEGATED}|(?:did|does|do|will|would|could|can)\s+not)\s+"
+NOT_DOING = rf"{_NOT_DO}{_NOT_DOING_ALONE}"
+# What a person does not do, enough for a name that is also an English word ('jack didnt attend', "faith won't engage",
+# 'ruby cant say why'); not what a thing fails to do ('faith didnt help her', 'jack didnt work', 'penny didnt drop').
+NOT_DOING_PERSON = (rf"{_NOT_DO}(?:want\s+to\s+)?(?:{_NOT_DOING_ALONE}|(?:attend|engage|speak|talk|say|tell|disclose|"
+                    r"answer|open\s+the\s+door|turn\s+up|show\s+up|get\s+up|settle|cope|listen|understand|remember|"
+                    r"feel|like|love|want|see|know|go|come|agree|trust|respond|reply|behave|wake\s+up)\b)")
+_NOT_DOING_AFTER = re.compile(rf"^{_ADVERB}\s+{_NOT_DO_WORD}\b", re.IGNORECASE)
+NOT_DOING_PERSON_AFTER = re.compile(rf"^{_ADVERB}\s+{NOT_DOING_PERSON}", re.IGNORECASE)
 PERSON_AFTER = re.compile(
     r"^(?:'s\b|’s\b|\s*\((?:aged?\s*)?\d{1,2}\)|\s*,\s*(?:aged?\s*)?\d{1,2}\b|\s+aged?\s*\d{1,2}\b(?!\s*(?:%|weeks|days|months))|"
     r"\s+\((?:mother|father|mum|dad|child|yp|brother|sister|aged?)\b|"
-    rf"{_ADVERB}\s+(?:{'|'.join(_split(_PERSON_VERBS))})\b|\s+and\s+(?:his|her)\b|"
+    rf"{_ADVERB}\s+(?:{_alternatives(_PERSON_VERBS)})\b|\s+and\s+(?:his|her)\b|"
     r"\s*[-–,(]?\s*(?:known\s+as|nicknamed|short\s+for)\b|"
     # a plan for someone: 'Paris to continue with CAMHS', 'Kofi to stay with his aunt'
     r"\s+to\s+(?:continue|attend|engage|stay|remain|live|spend|return|keep|move|start|join|access)\b)",
     re.IGNORECASE)
 # Cues that only a person takes, strong enough for a word that is also common or only a surname:
 # 'Blessing is in Year 10', 'Rose is 15 and', 'Summer (8)', 'Harvey - known as'.
-_DOING_AFTER = re.compile(rf"^{_ADVERB}\s+(?:{'|'.join(_split(_DOING_VERBS))})\b", re.IGNORECASE)
+_DOING_AFTER = re.compile(rf"^{_ADVERB}\s+(?:{_alternatives(_DOING_VERBS)})\b", re.IGNORECASE)
 # 'Frank (maternal grandfather)', 'Mo (dad)': a relation in brackets after a name.
 _RELATION_BRACKET = re.compile(rf"^\s*\((?:(?:maternal|paternal|birth|step|older|younger|half|great|big|little)[\s-]+)*"
                                rf"(?:{'|'.join(sorted(RELATIONS))})\b", re.IGNORECASE)
@@ -601,7 +633,8 @@ _ONLY_A_PERSON = re.compile(
     r"to\s+(?:attend|engage|continue\s+(?:with|at|to\s+attend)|stay\s+with|live\s+with|remain\s+(?:with|at\s+home)|"
     r"return\s+home)|"
     r"(?:said|says|told|tells)(?:\s+that)?\s+(?:she|he|her|him|me|us|mum|dad|nan|the\s+(?:teacher|sw|worker|police))"
-    r")\b|(?:was|is|were|has\s+been|had\s+been)(?:\s+not)?\s+(?:at\s+(?:home|school|nursery|college)|home\s+alone|"
+    rf")\b|{NOT_DOING}|(?:(?:was|is|were|ha[sd]\s+(?:not\s+)?been)(?:\s+not)?|{NEGATED_BEING})\s+"
+    r"(?:at\s+(?:home|school|nursery|college)|(?:in|to)\s+(?:school|nursery|college)|home\s+alone|"
     r"asleep|hungry|poorly|afraid|scared|frightened|upset|tearful|distressed|crying|hit|hurt|injured|bruised|smacked|"
     r"slapped|kicked|punched|assaulted|abused|bullied|in\s+care|absent|in\s+year\s+\d{1,2}|"
     r"(?:reported\s+)?missing\s+from\s+(?:care|home|school|placement|(?:her|his|their)\s+placement)|reported\s+missing|"
@@ -745,11 +778,13 @@ class NameFinder:
                 and folded not in lex.never_names
         return any(listed(p) for p in self._parts(word)) and word.casefold() not in lex.never_names
 
-    def _possessive_without_apostrophe(self, folded: str, listed: Callable[[str], bool]) -> bool:
+    def _possessive_without_apostrophe(self, folded: str, listed: Callable[[str], bool], family: bool = False) -> bool:
         """'jaydens mum', 'Amelias nan': a given name's possessive typed without its apostrophe, as people type
         on phones; the caller has seen something of a person's follow it ('mum', 'plan'). Only where the word with
         its s is no English word ('marks', 'hopes', 'wills' are words), unless the name is one English counts
-        rate common only because so many people have it ('masons dad', 'connors plan')."""
+        rate common only because so many people have it ('masons dad', 'connors plan'), or a family word, a school or
+        a teacher follows (`family`) a census first name that is no everyday word nor a rank ('jacks mum', 'graces
+        teacher'; still 'she hopes mum will', 'bite marks mum saw', 'mates mum', 'queens school')."""
         lex = self.lexicon
         base = folded[:-1]
         if len(folded) < 4 or not folded.endswith("s") or base in lex.never_names or folded in _NOT_PEOPLE:
@@ -759,7 +794,9 @@ class NameFinder:
             return bool(parts) and listed(parts[0]) and all(listed(p) or self._surname(p) for p in parts)
         if not listed(base):
             return False
-        return (folded not in lex.known_words and folded not in lex.common_words) or base in lex.name_words
+        return (folded not in lex.known_words and folded not in lex.common_words) or base in lex.name_words or (
+            family and base in lex.census_given and base not in lex.everyday_words and base not in _RANKS
+            and folded not in lex.everyday_words)
 
     def _surname_uncached(self, word: str) -> bool:
         lex = self.lexicon
@@ -772,20 +809,40 @@ class NameFinder:
         return any(p in lex.surnames or _strip_accents(p) in lex.surnames or p in self.listed for p in parts)
 
     def _common(self, word: str) -> bool:
-        folded = re.sub(r"['’]s$", "", word.casefold())
+        folded = re.sub(r"'s$", "", word.casefold().replace("’", "'"))  # "can’t" is "can't", a common word
         return folded in self.lexicon.common_words or folded in _NOT_PEOPLE or folded in self.lexicon.never_names
 
     def _continues(self, word: str, mode: str) -> bool:
         """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
         folded = word.casefold()
         if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word) \
-                or (mode != "mixed" and folded in _PERSON_VERB_WORDS):
-            return False  # 'ruby disclosed': a person's verb after a lower-case name is no surname
+                or (mode != "mixed" and self.what_a_person_did(word)):
+            return False  # 'ruby disclosed', 'harper didnt', 'mrs begum rang': what the person did is no surname
         if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
             return False
         if mode == "mixed":
             return word[0].isupper()
         return not self._common(word) or (self._surname(word) and folded not in self.lexicon.everyday_words)
+
+    def what_a_person_did(self, word: str) -> bool:
+        """A word after a name typed in lower case that says what the person did, not the rest of their name (the
+        name lists hold many verbs as surnames): a person's verb ('disclosed', 'didnt', "wasn’t"), any negation
+        ('cant', "hasn't"), a past tense the lists hold ('rang', 'fell') or one made from an English word
+        ('declined', 'phoned', 'discussed', 'spotted'; not 'ahmed', 'alfred', 'reed')."""
+        folded = word.casefold()
+        if folded in _PERSON_VERB_WORDS or folded in _PAST_TENSES or re.fullmatch(NEGATED, folded):
+            return True
+        stem, known = folded.removesuffix("ed"), self.lexicon.known_words
+        return stem != folded and len(stem) >= 4 and (
+            stem in known or stem + "e" in known or (stem[-1] == stem[-2] and stem[:-1] in known))
+
+    def _not_doing_as_a_thing(self, word: str, after: str) -> bool:
+        """A name that is also a common word, then what it does not do, and nothing only a person does: 'faith didnt
+        help her', "Joy didn't last long", "Chase won't happen" are the words, as 'Joy did not last long' is; "jack
+        didnt go to school", "Ruby can't say why" are children. ("Hope isn't enough" is judged as 'Hope is not
+        enough' is.)"""
+        return self._common(word) and bool(_NOT_DOING_AFTER.match(after)) \
+            and not NOT_DOING_PERSON_AFTER.match(after) and not _ONLY_A_PERSON.match(after)
 
     def _listed(self, word: str, mode: str) -> bool:
         """In the council's names file: written with a capital, or in all-lower/upper text not a common word."""
@@ -855,8 +912,9 @@ class NameFinder:
         name after St ("Guy's and St Thomas'"); without such words ('mason needs a plan') it is a child."""
         if _bare(tokens[i].text.casefold()) not in self.lexicon.name_words:
             return False
-        return (i > 0 and tokens[i - 1].text.casefold() in _ARTICLE_OR_SAINT) \
-            or bool(_THING_IS.match(text[tokens[i].end:tokens[i].end + 40]))
+        article = i > 0 and tokens[i - 1].text.casefold() in _ARTICLE_OR_SAINT \
+            and self._touching(text, tokens, i - 1, i)  # not an answer's 'no, ada did not attend'
+        return article or bool(_THING_IS.match(text[tokens[i].end:tokens[i].end + 40]))
 
     def _rare_given(self, word: str) -> bool:
         """A given name that is not also an everyday word: a name wherever it stands."""
@@ -1045,10 +1103,12 @@ class NameFinder:
                     word[0].isupper() and _RELATION_BRACKET.match(text[tok.end:tok.end + 30])):
                 continue
             if i + 1 < n and tokens[i + 1].text.casefold() in _POSSESSED and self._touching(text, tokens, i, i + 1) \
-                    and (not i or tokens[i - 1].text.casefold() not in _DETERMINERS) \
+                    and not (i and tokens[i - 1].text.casefold() in _COUNTING
+                             and self._touching(text, tokens, i - 1, i)) \
                     and self._possessive_without_apostrophe(
-                        word.casefold(), lambda part: part in self.lexicon.given or part in self.listed):
-                spans.append((i, i))  # 'noahs dad', 'masons plan': a possessive typed without its apostrophe
+                        word.casefold(), lambda part: part in self.lexicon.given or part in self.listed,
+                        family=tokens[i + 1].text.casefold() in _CLOSE_TO_A_CHILD):
+                spans.append((i, i))  # 'noahs dad', 'masons plan', 'no, jacks mum': a possessive without its apostrophe
                 continue
             unknown = self._unknown_capital(word, mode)
             given = self._given(word) or unknown
@@ -1100,9 +1160,10 @@ class NameFinder:
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
                     and not article and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after) \
-                    and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
-                spans.append((i, i))  # 'jack said he ...': a person's verb, no article before (not 'gun was found')
-                continue
+                    and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))) \
+                    and not self._not_doing_as_a_thing(word, after):
+                spans.append((i, i))  # 'jack said he ...': a person's verb, no article before (not 'gun was found',
+                continue  # 'jack didnt work')
             if mode == "lower" and listed_given and sentence_start and _PERFECT_PASSIVE_AFTER.match(after) \
                     and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
                 spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
@@ -1187,7 +1248,8 @@ class NameFinder:
                 person_word_next = nxt is not None and nxt.text.casefold() in ("person", "people")
                 thing_passive = self._common(word) and (_PASSIVE_AFTER.match(after) or _THING_IS.match(after) or (
                     # 'Hope was expressed', 'Hope is a theme in his drawings'
-                    folded in self.lexicon.everyday_words and _DOING_AFTER.match(after)))  # 'Justice needs'
+                    folded in self.lexicon.everyday_words and _DOING_AFTER.match(after))  # 'Justice needs'
+                    or self._not_doing_as_a_thing(word, after))  # "Hope isn't enough", "Joy didn't last"
                 if sentence_start and not possessive and self._word_first(word) and (
                         _bare(folded) in _PETS or not _ONLY_A_PERSON.match(after)):
                     thing_passive = True  # 'Gun was found', 'Kent said they would': a capital there says nothing
@@ -1385,7 +1447,7 @@ class NameFinder:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
         if second.casefold() in _STREET_WORDS:
             return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
-        if mode != "mixed" and second.casefold() in _PERSON_VERB_WORDS | _AUXILIARIES:
+        if mode != "mixed" and (self.what_a_person_did(second) or second.casefold() in _AUXILIARIES):
             return False  # 'that aaron said', 'aaron can be': in lower case a verb is no surname ('Said', 'Can' are)
         if not (self._given(first) or self._surname(first)) and self._english_form(first):
             return False  # 'Graded Good': an English word's form, capitalised as a heading
@@ -1423,6 +1485,8 @@ class NameFinder:
                 continue
             break
         k = i + 1
+        if k < len(tokens) and re.search(r"['’]s$", tokens[i].text) and tokens[k].text.casefold() in _CHILDS_WORKERS:
+            return False  # "Aaron's teacher", "Aaron's social worker": the child's, not Aaron's role
         steps = 0
         bracketed = False  # 'Priya (SW)', 'Mrs Okonkwo (Head of Service)', 'Kev (service manager)'
         while k < len(tokens) and steps < 5:
@@ -1586,6 +1650,15 @@ _POSSESSED = RELATIONS | frozenset(_split(
     "records voice story journey review reviews progress safety chronology referral assessment contact statement"
     " words account disclosure medical injuries injury bruise bruises allegation interview medication appointment"
     " appointments"))
+# Ranks and titles the census lists as first names: 'queens school', 'princes trust' are no possessives.
+_RANKS = frozenset(_split("king queen prince princess duke earl lady lord major judge guy baron count"))
+# Professionals a child has: after a possessive they are the child's ("Aaron's teacher"), not the person's role.
+_CHILDS_WORKERS = frozenset(_split("teacher headteacher head senco sw ssw social worker keyworker iro gp hv nurse"
+                                   " paediatrician therapist guardian advocate tutor mentor"))
+# Before a plural, never a possessive: 'the jacks', 'different faiths mum and dad follow', 'both roses'.
+_COUNTING = _DETERMINERS | frozenset(_split("different other many both all various several few two three four"))
+# Who and what a child has, after a possessive even of a name that is also a word ('jacks mum', "ruby's teacher").
+_CLOSE_TO_A_CHILD = RELATIONS | frozenset(_split("social foster birth school nursery college teacher teachers class"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
 # What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.
@@ -1679,7 +1752,8 @@ _SPEECH_AFTER = re.compile(
     rf"^(?:\s+and\s+(?:his|her|their)\s+(?:{'|'.join(sorted(RELATIONS))})\b|"  # 'grace and her sister'
     rf"\s+(?:was|is|has\s+been|had\s+been)\s+(?:{_PERSON_PASSIVES})\b|"  # 'tyler was seen at home'
     rf"{_ADVERB}\s+(?:said|says|told|tells|disclosed|wants|wanted|feels|felt|absconded|refused|cried|shouted|"
-    r"screamed|misses|likes|loves|hates|doesn'?t|didn'?t|won'?t|can'?t|showed|shows|asked|hit|hits|ran|went|came)\b)",
+    r"screamed|misses|likes|loves|hates|doesn['’]?t|didn['’]?t|won['’]?t|can['’]?t|showed|shows|asked|hit|hits|ran|"
+    r"went|came)\b)",
     re.IGNORECASE)
 _PERFECT_PASSIVE_AFTER = re.compile(rf"^\s+(?:has|had)\s+been\s+(?:{_PERSON_PASSIVES})\b", re.IGNORECASE)
 _RELATION_NAME_AFTER = re.compile(r"^\s+(?:was|is|has|had|said|says|and\s+(?:his|her))\b", re.IGNORECASE)

@@ -24,8 +24,9 @@ only a person takes:
   the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named
   above'); nor after a piece of work, which the cue names ('a campaign called spring refresh', 'a programme called
   hope');
-- a possessive before a family word: "ruby's dad", "jack's nan", "grace brown's mum"; never a role or common noun
-  ("child's mum", "carer's", "worker's", "school's");
+- a possessive before a family word, a school or a teacher: "ruby's dad", "jack's nan", "grace brown's mum", "jack's
+  teacher"; never a role or common noun ("child's mum", "carer's", "worker's", "school's"), nor a council's ("kent's
+  schools"); typed without its apostrophe, detect.NameFinder judges it ('jacks mum', 'no, aarons dad');
 - a given name right after a person ('the boy jack', 'sister ruby', 'child daisy') with a person's verb or a pause
   after it ('the boy jack is safe', 'sister ruby said'), so 'the child may be' and 'mum rose early' stay words; or
   set off by commas after one ('the boy, reece, ran off'), not 'the boy, however, ran off'. A season, a month or a
@@ -65,6 +66,17 @@ was refused), one more, anchored on where a sentence's subject stands:
     census name ('london') stays a place, as it does with a capital. The same holds for detect.py's lower-case
     'X said' rule and for a capitalised word at a sentence's start ('Gun was found'). Faith leaders are roles, as a
     doctor is ('pastor said', 'Pastor Jones').
+Made after a tenth trial ('jack wasnt at home', "ruby wasn't at home", 'jacks mum wont engage' and, at "Why this
+grade?", 'yes, ruby drew a picture of her family' were stored; 'harper didnt go to school' was refused quoting
+“harper didnt”; tests/unit/test_privacy_contractions.py):
+- a contraction says what its spelled-out form says, with its apostrophe, a curly one or none ("wasn't", 'wasnt',
+  "wasn’t" as 'was not'); a name that is also an English word takes what a person alone does not do ('jack didnt
+  go to school', "faith won't engage", 'ruby cant say why'; detect.NOT_DOING_PERSON), never what a thing fails to do
+  ('faith didnt help her', 'jack didnt work'); a place or a word first only what a child alone does not do
+  ('chelsea didnt go to school'; not 'kent didnt attend the meeting'); and what a child does that an idea does not
+  ('ruby drew a picture', 'jack played with his brother'; not 'faith drew her to the church');
+- what the person did is never taken for the rest of their name (detect.NameFinder.what_a_person_did): a refusal
+  quotes 'harper', not 'harper didnt', and 'mrs begum', not 'mrs begum rang'.
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -76,6 +88,7 @@ import re
 from bot.privacy.detect import (
     _ADVERB,
     _BOUNDARY_AFTER,
+    _CLOSE_TO_A_CHILD,
     _DETERMINERS,
     _MEETING_BEFORE,
     _NOT_PEOPLE,
@@ -83,10 +96,12 @@ from bot.privacy.detect import (
     _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
-    _PERSON_VERB_WORDS,
     _PETS,
     _THING_IS,
+    NEGATED,
+    NEGATED_BEING,
     NICKNAME_CUES,
+    NOT_DOING_PERSON,
     PERSON_AFTER,
     PHONED,
     RELATIONS,
@@ -179,20 +194,27 @@ _NAMES_AFTER = re.compile(r"^\s+(?:names|things)\b", re.IGNORECASE)  # 'called r
 # Everyday surnames that still continue a name already found: 'a girl called grace brown'.
 _EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
 # What is said only of a person: 'said', 'felt', 'was hit', 'was not at home', 'can be seen alone', 'is scared'.
-_BEING = (r"(?:was|is|were|has\s+been|had\s+been|(?:can|could|will|would|should|must|may|might|needs\s+to|has\s+to)"
-          r"(?:\s+not)?\s+be)(?:\s+not)?(?:\s+being)?\s+")
+_BEING = (r"(?:was|is|were|ha[sd]\s+(?:not\s+)?been|(?:can|could|will|would|should|must|may|might|needs\s+to|has\s+to)"
+          rf"(?:\s+not)?\s+be|{NEGATED_BEING}|(?:ca|could|wo|would|should|must)n['’]?t\s+be)(?:\s+not)?(?:\s+being)?\s+")
+# What a child does and a thing or an idea does not: 'ruby drew a picture of her family', 'jack played with his
+# brother' (not 'faith drew her to the church', 'kent drew up a plan', 'faith played a part').
+_CHILD_DOING = (r"(?:drew|draws)\s+(?!up\b|(?:her|him|them|it)\s+(?:to|towards|into|in|closer|back|away)\b)"
+                r"(?:a|an|some|me|us|pictures?|(?:his|her|their)\s+(?!own\s+conclusions))|played\s+(?:with|outside|"
+                r"football)|smiled|laughed|giggled|sobbed|hugged|waved|nodded|shrugged|whispered|"
+                r"(?:ate|eats|slept|sleeps)\s+(?:well|badly|little|nothing|all|some|at|in|on|through|rough)")
 PERSON_PREDICATE = re.compile(
     rf"^{_ADVERB}\s+(?:(?:said|says|told|tells|disclosed|discloses|felt|feels|wants|wanted|cried|refused|refuses|"
-    r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing)\b|"
-    rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery)|home|afraid|happy|sad|hungry|poorly|ill|"
-    r"in\s+care|absent|anxious|asleep|in\s+year\s+\d)\b)", re.IGNORECASE)
+    r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing|"
+    rf"{_CHILD_DOING})\b|{NOT_DOING_PERSON}|"
+    rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery|college)|(?:in|to)\s+(?:school|nursery|college)|home|"
+    r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|in\s+year\s+\d)\b)", re.IGNORECASE)
 # Said of a person and of a thing too ('the plan is at risk'): enough only after a full name.
 _STATE_AFTER = re.compile(rf"^{_ADVERB}\s+{_BEING}(?:at\s+risk|safe|unsafe|ok|okay|fine|alone|well)\b", re.IGNORECASE)
 # A person's verb of any kind, after a given name that is no English word ('that olivia has', 'this noah can').
 _ANY_PERSON_VERB = re.compile(
-    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|was|is|has|had|can|could|will|would|should|must|may|might|"
-    r"felt|feels|wants|wanted|needs|needed|didn'?t|doesn'?t|isn'?t|wasn'?t|hasn'?t|hadn'?t|can'?t|cannot|"
-    r"won'?t|wouldn'?t|couldn'?t|ran|runs|went|goes|cried|refused|refuses|likes|liked|loves|hates|misses|missed|"
+    rf"^{_ADVERB}\s+(?:said|says|told|tells|disclosed|was|is|has|had|did|does|can|could|will|would|should|must|may|might|"
+    rf"felt|feels|wants|wanted|needs|needed|{NEGATED}|ran|runs|went|goes|cried|refused|refuses|likes|liked|loves|"
+    r"hates|misses|missed|drew|draws|"
     r"seems|seemed|appeared|appears|lives|lived|stays|stayed|attends|attended|asked|shared|reported|stated|keeps|"
     r"kept)\b", re.IGNORECASE)
 # Words for a person that take a person's verb whatever follows: 'that guy said' is no name.
@@ -395,14 +417,15 @@ class PersonContextFinder(NameFinder):
             return k
         nxt = tokens[k + 1].text
         folded = nxt.casefold()
-        if nxt.islower() and folded not in _PERSON_VERB_WORDS and self._surname(nxt) and (
+        if nxt.islower() and not self.what_a_person_did(nxt) and self._surname(nxt) and (
                 folded not in self.lexicon.everyday_words or folded in _EVERYDAY_SURNAMES):  # not 'ruby disclosed'
             return k + 1
         return k
 
     def _possessor_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
-        """A lower-case possessive before a family word: "ruby's dad", "jack's older sister", "grace brown's mum";
-        not "child's mum", "the boy's dad" nor "her friend's mum"."""
+        """A lower-case possessive before a family word, a school or a teacher: "ruby's dad", "jack's older sister",
+        "grace brown's mum", "jack's teacher"; not "child's mum", "the boy's dad", "her friend's mum" nor "kent's
+        schools"."""
         spans: list[tuple[int, int]] = []
         for i, tok in enumerate(tokens[:-1]):
             if not tok.text.islower() or not re.search(r"['’]s$", tok.text):
@@ -411,9 +434,13 @@ class PersonContextFinder(NameFinder):
             if tokens[k].text.casefold() in _KIN_BETWEEN and k + 1 < len(tokens) \
                     and tokens[k + 1].text.casefold() in _KIN:
                 k += 1
-            if tokens[k].text.casefold() not in _KIN or (i and tokens[i - 1].text.casefold() in _DETERMINERS):
-                continue
+            after = tokens[k].text.casefold()
+            if after not in _CLOSE_TO_A_CHILD or (i and tokens[i - 1].text.casefold() in _DETERMINERS
+                                                  and self._touching(text, tokens, i - 1, i)):
+                continue  # not "the boy's dad"; but "no, ruby's dad" is an answer's 'no'
             bare = re.sub(r"['’]s$", "", tok.text)
+            if after not in _KIN and bare in self.lexicon.places:
+                continue  # "kent's schools": a council's
             given = tokens[i - 1].text if i else ""
             starts = i == 1 or re.search(r"[.!?:;]\s*$", text[tokens[i - 2].end:tokens[i - 1].start])
             if given[:1].isupper() and starts:
