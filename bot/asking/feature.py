@@ -17,7 +17,7 @@ from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without
 from bot.asking.said_back import asked_on, wording_to_say
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
-from bot.core.markup import emoji, mention
+from bot.core.markup import bold, emoji, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -193,8 +193,8 @@ class KnowledgeFeature:
         said = wording_to_say(self.services, ask.query)
         quoted = f">{said}" if said is not None else (
             f"(asked on {asked_on(self.services, ask.asked_at)}; its wording is not repeated here, as it could "
-            "identify a child or family: `/audit kb unanswered` shows it, where *Remove (identifies someone)* takes "
-            "it out for good)")
+            f"identify a child or family: `/audit kb unanswered` shows it, where {bold('Remove (identifies someone)')} "
+            "takes it out for good)")
         post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n{quoted}\n"
                 "Answer it with `/audit kb unanswered` (everyone who asked it gets your answer by DM), or link it to "
                 "an entry or make a new one there if others are likely to ask it too.")
