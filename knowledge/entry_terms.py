@@ -12,6 +12,8 @@ words it taught too, and teaches them again when it is used, so a cached build k
 
 from __future__ import annotations
 
+import atexit
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -24,6 +26,7 @@ from knowledge.textterms import Vocabulary, words_of
 
 if TYPE_CHECKING:  # the loader reads terms ahead in its side process (read_ahead), so it imports this module
     from knowledge.loader import KnowledgeBase
+    from knowledge.side_process import SideProcess
 
 Terms = tuple[str, ...]
 EntryTerms = tuple[tuple[Terms, ...], Terms]  # the terms of the question and each alternative; of the id
@@ -31,12 +34,62 @@ EntryTerms = tuple[tuple[Terms, ...], Terms]  # the terms of the question and ea
 TERMS = DigestStore("entry-terms", source_digest([Path(knowledge.textterms.__file__), Path(__file__)]))
 
 
+class TermsAhead:
+    """Search terms a side process is still reading for some files, taken when the index first needs them.
+
+    At a first start the loader's side process reads about half the files' terms while the loader checks the
+    folder, and finishes about 0.25 s after it (at 20,000 entries). Rather than wait, the loader hands the side
+    process over: the index reads the other files' terms first and starts its keyword table, and by the time it
+    needs the side's terms they are ready. One hand-over is held at a time; a newer one, or the end of the
+    process, stops an older one that nothing took, so no child is ever left running.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._side: SideProcess | None = None
+        self._digests: frozenset[str] = frozenset()
+        self._cache_folder: Path | None = None
+
+    def hand_over(self, side: SideProcess, digests: Iterable[str], cache_folder: Path | None) -> None:
+        """Keep `side`, whose next result is (key, record) terms of the files with these digests."""
+        with self._lock:
+            self._stop()
+            self._side, self._digests, self._cache_folder = side, frozenset(digests), cache_folder
+
+    def promised(self, digest: str | None) -> bool:
+        """Whether the side process is reading this file's terms (so they are worth waiting for)."""
+        return digest is not None and digest in self._digests
+
+    def collect(self) -> None:
+        """Wait for the side process's terms and keep them in TERMS; nothing if none is held or it failed."""
+        with self._lock:
+            if self._side is not None:
+                for key, record in self._side.result() or ():
+                    TERMS.put(key, record, self._cache_folder)
+            self._stop()
+
+    def drop(self) -> None:
+        """Stop a side process whose terms nobody took."""
+        with self._lock:
+            self._stop()
+
+    def _stop(self) -> None:
+        if self._side is not None:
+            self._side.stop()
+        self._side, self._digests, self._cache_folder = None, frozenset(), None
+
+
+AHEAD = TermsAhead()
+atexit.register(AHEAD.drop)
+
+
 def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Path | None = None
                      ) -> list[EntryTerms]:
     """The terms of every entry's wordings and id, in the order of `kb.entries`; each wording's terms once each.
 
     Files the loader gave a digest for are looked up first (in memory, then in `cache_folder`); the rest are
-    read and remembered. A knowledge base built by hand (no digests) is simply read.
+    read and remembered. A knowledge base built by hand (no digests) is simply read. Files whose terms a side
+    process is reading (AHEAD) come last, so the others are read while it finishes.
     """
     by_file: dict[str, list[Entry]] = defaultdict(list)
     for entry in kb.entries.values():
@@ -44,8 +97,10 @@ def read_entry_terms(kb: KnowledgeBase, vocabulary: Vocabulary, cache_folder: Pa
     meaning = _meaning(kb.glossary, kb.concepts)
     found: dict[str, EntryTerms] = {}
     used = []
-    for file, entries in by_file.items():
+    for file, entries in sorted(by_file.items(), key=lambda item: AHEAD.promised(kb.file_digests.get(item[0]))):
         digest = kb.file_digests.get(file)
+        if AHEAD.promised(digest):
+            AHEAD.collect()
         key = TERMS.key(digest, meaning) if digest else None
         record = TERMS.get(key, cache_folder) if key else None
         if record is None or len(record[0]) != len(entries):

@@ -26,7 +26,7 @@ import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries, wording_key
-from knowledge.entry_terms import TERMS, read_ahead
+from knowledge.entry_terms import AHEAD, read_ahead
 from knowledge.fields import closest, did_you_mean, type_name
 from knowledge.out_of_scope import OutOfScope, check_topics, parse_out_of_scope
 from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
@@ -174,10 +174,11 @@ def _load(folder: Path, replaced: Mapping[str, str], cache_folder: Path | None) 
     with ExitStack() as side_work:  # a side process still reading wordings is stopped if the load fails
         problems: list[Problem] = []
         unreadable: dict[str, str] = {}
-        contents, side = _read_folder(folder, problems, unreadable, replaced, cache_folder, side_work)
+        contents, ahead = _read_folder(folder, problems, unreadable, replaced, cache_folder, side_work)
         kb = _checked(folder, contents, problems, unreadable, cache_folder)
-        for key, record in (side.result() or ()) if side is not None else ():
-            TERMS.put(key, record, cache_folder)
+        if ahead is not None:  # the index takes its terms when it needs them (entry_terms.TermsAhead)
+            side_work.pop_all()
+            AHEAD.hand_over(*ahead, cache_folder)
         return kb
 
 
@@ -226,9 +227,10 @@ def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem]
 
 
 def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str], replaced: Mapping[str, str],
-                 cache_folder: Path | None, side_work: ExitStack) -> tuple[list[_FileContent], SideProcess | None]:
-    """Every file that could be read, and the side process (if one helped) still reading wordings ahead; ids
-    written in files that could not be read are put in `unreadable`."""
+                 cache_folder: Path | None, side_work: ExitStack
+                 ) -> tuple[list[_FileContent], tuple[SideProcess, frozenset[str]] | None]:
+    """Every file that could be read, and the side process (if one helped) still reading wordings ahead, with
+    the digests of the files it reads; ids written in files that could not be read are put in `unreadable`."""
     if not folder.is_dir():
         problems.append(Problem(str(folder), None, "the knowledge folder does not exist; check the path "
                                                    "or create it with at least one .yaml file."))
@@ -241,7 +243,7 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
         problems.append(Problem(str(folder), None, "the knowledge folder has no .yaml files; "
                                                    "add one with an `entries:` list."))
         return [], None
-    side = _parse_in_two(paths, folder, replaced, cache_folder, side_work)
+    ahead = _parse_in_two(paths, folder, replaced, cache_folder, side_work)
     contents = []
     for path in paths:
         file = _relative(path, folder)
@@ -251,11 +253,11 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
         else:
             for entry_id in _ids_written_in(path):
                 unreadable.setdefault(entry_id, file)
-    return contents, side
+    return contents, ahead
 
 
 def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], cache_folder: Path | None,
-                  side_work: ExitStack) -> SideProcess | None:
+                  side_work: ExitStack) -> tuple[SideProcess, frozenset[str]] | None:
     """Parse a large folder's files of entries in two processes at once (see side_process), filling the parse
     cache: the files are then read as after a restart. Below PARSE_IN_TWO_FROM_BYTES, or with no core to
     spare, nothing is done here (None) and each file is parsed as it is read.
@@ -263,7 +265,7 @@ def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], 
     Only clean files of entries (what the cache keeps) are parsed this way; a file with any problem is parsed
     again as it is read, so every message comes from the usual parse. Once its parse is handed over, the side
     process reads its files' wordings into search terms (entry_terms.read_ahead) while this one checks the
-    folder: the side process is returned, and its second result is those terms.
+    folder: the side process is returned, with the digests of those files, and its second result is their terms.
     """
     sizes = [path.stat().st_size for path in paths]
     total = sum(sizes)
@@ -285,9 +287,10 @@ def _parse_in_two(paths: list[Path], folder: Path, replaced: Mapping[str, str], 
         return None
     for digest, parsed in _clean_parses(paths[:split], folder, replaced, cache_folder):
         PARSED.put(digest, parsed, cache_folder, _plain_parse(*parsed))
-    for digest, plain in side.result() or ():
+    handed = side.result() or ()
+    for digest, plain in handed:
         PARSED.put(digest, _decode_parse(plain), cache_folder, plain)
-    return side
+    return side, frozenset(digest for digest, _ in handed)
 
 
 def _meaning_files(paths: list[Path], folder: Path, replaced: Mapping[str, str]

@@ -104,7 +104,8 @@ class SideProcess:
             return
         with contextlib.suppress(ProcessLookupError):
             os.kill(self._pid, signal.SIGKILL)
-        os.waitpid(self._pid, 0)
+        with contextlib.suppress(ChildProcessError):  # reaped already (by a caller's own wait)
+            os.waitpid(self._pid, 0)
         if self._pipe is not None:
             self._pipe.close()
         self._pid = self._pipe = None

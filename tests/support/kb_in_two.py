@@ -3,13 +3,16 @@ JSON: `python -m tests.support.kb_in_two FOLDER MODE [CACHE]`.
 
 The side process (knowledge.side_process) is only used by a process with one thread, which a test worker may
 not be by the time a test runs; a new process is. MODE: `one` never forks; `two` forks at any size;
-`two-other-glossary` too, its side process reading wordings through another glossary; `broken` forks at any size
+`two-other-glossary` too, its side process reading wordings through another glossary; `two-side-killed` too, its
+side process killed after handing over the parse, before the index takes its wordings; `broken` forks at any size
 but every child fails before handing anything back.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
@@ -65,6 +68,8 @@ def main() -> None:
     except KnowledgeBaseError as error:
         print(json.dumps({"forks": sum(forks), "problems": [str(problem) for problem in error.problems]}))
         return
+    if mode == "two-side-killed":
+        os.kill(knowledge.entry_terms.AHEAD._side._pid, signal.SIGKILL)  # type: ignore[union-attr]
     search = knowledge.search.KnowledgeSearch(kb, cache_folder=cache)
     outcomes = []
     for question in QUESTIONS:

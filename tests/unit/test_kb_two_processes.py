@@ -63,6 +63,46 @@ def test_a_side_process_that_fails_costs_time_only(folder: Path) -> None:
     assert seen(load_in(folder, "broken")) == seen(load_in(folder, "one"))
 
 
+def test_wordings_a_side_process_dies_reading_are_read_by_the_index(folder: Path) -> None:
+    """The load hands its side process over still reading (the index takes the terms when it needs them); if
+    it dies first, the index reads those files itself and answers exactly the same."""
+    one, killed = load_in(folder, "one"), load_in(folder, "two-side-killed")
+    assert killed["forks"] == 1
+    assert seen(killed) == seen(one) and killed["read_here"] == one["read_here"]
+
+
+HANDED_OVER = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    import knowledge.loader
+    from knowledge.entry_terms import AHEAD
+    knowledge.loader.PARSE_IN_TWO_FROM_BYTES = 0
+
+    def gone(pid):  # killed and reaped: no longer this process's child at all
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    knowledge.loader.load_knowledge(Path(sys.argv[1]))
+    first = AHEAD._side._pid
+    knowledge.loader.load_knowledge(Path(sys.argv[1]))  # nobody indexed the first load
+    second = AHEAD._side._pid
+    assert gone(first) and not gone(second), "the first load's side process was left running"
+    AHEAD.drop()  # what the end of the process does
+    assert gone(second), "the second load's side process was left running"
+    print("ok")
+""")
+
+
+def test_a_side_process_whose_wordings_nobody_takes_is_never_left_running(folder: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != side_process.DISABLE}
+    done = subprocess.run([sys.executable, "-c", HANDED_OVER, str(folder)], cwd=PROJECT_DIR, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
+
+
 def entry_files(folder: Path) -> list[Path]:
     return sorted(path for path in (folder / "kb").glob("*.yaml") if "\nentries:" in path.read_text())
 
