@@ -900,8 +900,11 @@ class NameFinder:
             and not self._english_form(word)  # 'caseload', 'payslip'
 
     def _contraction(self, folded: str) -> bool:
-        """A contraction typed without its apostrophe: 'arent', 'wasnt', 'theyre', 'youve'."""
+        """A contraction typed without its apostrophe ('arent', 'wasnt', 'theyre', 'youve') or with the curly one
+        phones type ("wasn’t" is "wasn't")."""
         known = self.lexicon.known_words
+        if re.fullmatch(r"[a-z]+’(?:t|re|ve|ll|d|m|s)", folded):  # not 'o’neill', 'd’arcy'
+            return folded.replace("’", "'") in known
         return any(folded.endswith(end) and folded[:-len(end)] + "'" + end in known
                    for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
             folded.endswith("nt") and folded[:-2] + "n't" in known)

@@ -99,6 +99,8 @@ def test_a_contraction_is_refused_as_its_spelled_out_form_is(council_screen: Scr
     "court wont list it", "cafcass hasnt reported", "kent's schools are full",
     # people by role
     "no, mum wasnt at home", "the yp wasnt at home", "sw didnt visit", "dad isnt in school", "nan hasnt been seen",
+    # the curly apostrophe phones type is no name after a family word ("wasn’t" is "wasn't")
+    "mum wasn’t sure", "dad didn’t come to the meeting", "nan hasn’t been seen", "mum isn’t working",
     # plurals and verbs ending in s before a family word
     "she hopes mum will engage", "bite marks mum explained were from the dog", "the roses mum planted died",
     "different faiths mum and dad follow", "friends mum said she was fine", "boys mum said she was fine",
