@@ -157,6 +157,7 @@ def form_values(**fields: str) -> dict:
     return {key: {key: {"type": "plain_text_input", "value": value}} for key, value in fields.items()}
 
 
+@pytest.mark.usefixtures("unhurried_form_checks")
 def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: RunningBot, standin,
                                                                        services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=False):
@@ -196,6 +197,7 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
 CASE_LIST = "case reference,worker\nCR-500001,U0PRAN001\nCR-500002,U0PRAS001\nCR-500003,U0PRAN002\n"
 
 
+@pytest.mark.usefixtures("unhurried_form_checks")
 def test_a_qa_lead_pastes_a_case_list_into_the_modal_and_exactly_those_cases_are_allocated(
         bot: RunningBot, standin, services: Services) -> None:
     form = {"name": "Voice of the child", "theme": "voice", "checklist": "neglect",

@@ -128,16 +128,17 @@ def test_a_qa_lead_turns_an_unanswered_question_into_a_new_entry(running_bot: Ru
     post_containing(standin, "Or the Friday before.", f"D{OTHER}")  # live at once, no reload needed
 
 
+@pytest.mark.usefixtures("unhurried_form_checks")
 def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_written(
-        running_bot: RunningBot, standin, kb_dir: Path, environ: dict[str, str]) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
+        bot: RunningBot, standin, kb_dir: Path, environ: dict[str, str]) -> None:
+    ask_unanswered(bot, standin, PRACTITIONER, "when is the fire drill held")
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_bytes()
     too_long = "Paid monthly. " * 211  # 2,954 characters: Slack's box takes it, the knowledge base does not
 
-    view = open_modal(running_bot, standin, "kb.unanswered.new")
-    response = running_bot.slack.view_submission(QA_LEAD, view["callback_id"], new_entry_values(view, too_long),
-                                                 private_metadata=view["private_metadata"])
+    view = open_modal(bot, standin, "kb.unanswered.new")
+    response = bot.slack.view_submission(QA_LEAD, view["callback_id"], new_entry_values(view, too_long),
+                                         private_metadata=view["private_metadata"])
 
     body = response.json()
     assert body["response_action"] == "errors" and list(body["errors"]) == ["answer"]
@@ -154,7 +155,7 @@ def test_a_bad_entry_in_the_modal_gets_the_kb_check_message_and_nothing_is_writt
     assert any(line.startswith("- kb/timescales.yaml:") and line.endswith(f": {body['errors']['answer']}")
                for line in checked.out.splitlines())
     path.write_bytes(before)
-    running_bot.slack.command(QA_LEAD, "kb unanswered")
+    bot.slack.command(QA_LEAD, "kb unanswered")
     post_containing(standin, "Link to an entry", LEAD_DM, count=2)  # still waiting, with its buttons
 
 
@@ -241,19 +242,20 @@ def test_a_question_passed_on_from_did_you_mean_reaches_the_qa_leads_list(runnin
     assert "No unanswered" not in str(listing.params)
 
 
+@pytest.mark.usefixtures("unhurried_form_checks")
 def test_the_new_entry_modal_refuses_a_review_date_already_past_beside_its_field(
-        running_bot: RunningBot, standin, kb_dir: Path) -> None:
-    ask_unanswered(running_bot, standin, PRACTITIONER, "when is the fire drill held")
+        bot: RunningBot, standin, kb_dir: Path) -> None:
+    ask_unanswered(bot, standin, PRACTITIONER, "when is the fire drill held")
     before = {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
     today = CONTENT_DAY.date()
     past, ahead = today.replace(year=today.year - 2).isoformat(), today.replace(year=today.year + 1).isoformat()
 
-    view = open_modal(running_bot, standin, "kb.unanswered.new")
+    view = open_modal(bot, standin, "kb.unanswered.new")
     assert blocks_by_id(view)["review_by"]["element"]["initial_date"] == ahead
     values = new_entry_values(view, "On the 20th of each month.")
     values["review_by"] = {"review_by": datepicker(past)}
-    response = running_bot.slack.view_submission(QA_LEAD, view["callback_id"], values,
-                                                 private_metadata=view["private_metadata"])
+    response = bot.slack.view_submission(QA_LEAD, view["callback_id"], values,
+                                         private_metadata=view["private_metadata"])
 
     body = response.json()
     assert body["response_action"] == "errors" and list(body["errors"]) == ["review_by"]

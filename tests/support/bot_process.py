@@ -36,6 +36,13 @@ def bot_environment(config: Path, database: Path, api_url: str, signing_secret: 
     }
 
 
+# Only a bot that never comes up waits this long: `start()` returns as soon as it answers, and stops waiting at
+# once if it exits. Its start costs a few seconds of CPU (imports, the knowledge base, the database), which with
+# every core busy (load 13 on 2 cores) took 29 to 72 s; 30 s failed the crash and logging tests though the bot
+# was right, only slow.
+START_SECONDS = 240.0
+
+
 @dataclass
 class BotProcess:
     """`python -m bot serve` on 127.0.0.1; `start()` returns once it answers its health check."""
@@ -49,7 +56,7 @@ class BotProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 30.0) -> None:
+    def start(self, timeout: float = START_SECONDS) -> None:
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
                 bot_command("serve", "--host", "127.0.0.1", "--port", str(self.port)),
@@ -65,7 +72,9 @@ class BotProcess:
                         return
             except OSError:
                 time.sleep(0.05)
-        raise RuntimeError(f"the bot did not start; its output:\n{self.log_path.read_text(errors='replace')}")
+        code = self.process.poll()
+        why = f"exited with status {code}" if code is not None else f"did not answer within {timeout:.0f} s"
+        raise RuntimeError(f"the bot did not start ({why}); its output:\n{self.log_path.read_text(errors='replace')}")
 
     def kill(self) -> None:
         """SIGKILL: no clean-up runs, as when a machine or container dies."""
