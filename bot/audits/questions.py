@@ -1,9 +1,10 @@
-"""Answering questions one at a time: buttons, typed answers, evidence notes, Back, Skip and escalation."""
+"""Answering questions one at a time: buttons, typed answers, evidence notes, Back and escalation (Skip:
+bot.audits.skipping)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from bot.audits import alert_confirm, step_reminder
@@ -22,7 +23,6 @@ from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
-    can_skip,
     escalations,
     is_flagged,
     looks_like_question,
@@ -72,7 +72,7 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     note = note_to_keep(previous, value, note)  # the same answer again keeps its note; another answer drops it
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value, evidence=note)
-    following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
+    following = step_after(ctx, answers, Step("question", question.id))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
                       evidence=(question.id, note) if note is not None else None)
     alerts, said = [], ""
@@ -204,7 +204,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         screen_text(note, services.identifier_screen, "that evidence note")
         graded = ctx.answers.get(step.question_id or "")
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
-        following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx))  # this note counts as given
+        following = step_after(ctx, answers, step)  # this note counts as given
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         question = ctx.checklist.question(step.question_id or "")
         said = [with_your_note(question, graded.value)] if graded else []
@@ -313,17 +313,10 @@ def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str =
     return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
 
 
-def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
-    if is_duplicate(ctx, version, "skip"):
-        return []
-    if not can_skip(ctx.checklist, ctx.step):
-        raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
-                        "you need to check the file first.")
-    kept = ctx.step.name in ("strengths", "development") and getattr(ctx.audit, ctx.step.name)
-    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") and not kept else {}
-    following = next_step(ctx.checklist, ctx.answers, ctx.step, revisiting=revisiting(ctx))
-    return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
-                                                                       press="skip"))
+def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
+    """Where the audit goes once `step` is answered (with `answers`) or skipped: on through the questions, or, after
+    a jump from the review (`change 3`), back to it."""
+    return next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx))
 
 
 def revisiting(ctx: Ctx) -> bool:
@@ -348,8 +341,3 @@ def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> 
 def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id, version, _ = split_value(value)
     return go_back(services, turn, own_draft(services, turn, audit_id), version)
-
-
-def on_skip(services: Services, turn: Turn, value: str) -> list[Reply]:
-    audit_id, version, _ = split_value(value)
-    return skip(services, turn, own_draft(services, turn, audit_id), version)
