@@ -327,7 +327,9 @@ def parse_text(text: str, what: str = "answer") -> str:
 
 
 def is_bare_number(text: str) -> bool:
-    """A number on its own (`2`, `#2`, `2.`): an option read off a numbered menu, not words anyone can act on."""
+    """A number on its own (`2`, `#2`, `2.`, `2)`, and any number a number question takes: `-1`, `2.5`, `1,200`): an
+    option read off a numbered menu, not words anyone can act on. The one rule wherever words are wanted: a text
+    answer, the strengths and areas for development, a reflection, an action's text (bot.audits.action_fields)."""
     return _NUMBER.match(text.strip().lstrip("#").rstrip(".)").strip()) is not None
 
 
