@@ -12,10 +12,11 @@ import re
 from datetime import date, timedelta
 
 from bot.audits import action_owners
-from bot.audits.flow import AnswerError, parse_date, parse_text
+from bot.audits.flow import AnswerError, is_bare_number, parse_date, parse_text
 from bot.audits.note_labels import without_label
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage.audits import AuditRow
 from knowledge.dates import (
@@ -34,7 +35,6 @@ from knowledge.dates import (
 
 MAX_ACTION_DAYS = 365  # an action due later than this (a year from today) is a mistyped year
 NEAR_DAYS = 6  # a weekday named for a date this near may have meant the week after: the echo says which day it is
-BARE_NUMBER = re.compile(r"^\s*#?\d{1,9}\s*[.)]?\s*$")
 # A numeric date the calendar refuses ("31/02") is still a date typed where an action belongs.
 NUMERIC_DATE = re.compile(r"^\s*\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\s*$")
 # The usual ways of saying "that's all" (and the actions step's No more actions button's own label): at the actions
@@ -53,6 +53,17 @@ def action_description(services: Services, text: str) -> str:
     """What needs to happen, screened for identifiers; AnswerError or UserError when it cannot be stored."""
     return screen_text(parse_text(without_label(text.strip(), "actions"), "note"), services.identifier_screen,
                        "that note")
+
+
+def refuse_a_number(services: Services, text: str, instead: str) -> None:
+    """A number on its own is never an action (bot.audits.flow.is_bare_number: `2`, `#2`, `2.`, `-1`, `2.5`), so
+    nobody is sent a task that is only a number: UserError, "A number on its own isn't an action, so I haven't stored
+    it. <instead>". An NHS or phone number is refused as one first, in the words the screen uses for an action's text,
+    so it is told to be left out rather than only that it is a number; a numeric date (`31.12`, read as a number too)
+    is left for `early_answer`, which says it is a due date typed too early."""
+    if is_bare_number(text) and not NUMERIC_DATE.match(text):
+        screen_text(text, services.identifier_screen, "that note")
+        raise UserError(f"A number on its own isn't an action, so I haven't stored it. {instead}")
 
 
 def finishes(text: str) -> bool:

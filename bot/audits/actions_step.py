@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from bot.audits import action_edit, action_fields, action_removal
 from bot.audits import finish as audits_finish
-from bot.audits.action_fields import BARE_NUMBER
 from bot.audits.core import Ctx
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -42,10 +41,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         return changed
     if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())
-    if BARE_NUMBER.match(text):
-        raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen for "
-                        "the child, `done` (or press No more actions) when there are no more, or `remove action` and "
-                        "its number to remove one.")
+    action_fields.refuse_a_number(services, text, "Type what needs to happen for the child, `done` (or press No more "
+                                                  "actions) when there are no more, or `remove action` and its number "
+                                                  "to remove one.")
     if (early := action_fields.early_answer(services, turn, ctx.audit, text)) is not None:
         finish = (" To finish the actions, type `done` or press No more actions." if ctx.audit.overall_grade !=
                   "inadequate" or action_store.actions_of_audit(services.storage, ctx.audit.id) else

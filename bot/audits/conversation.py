@@ -35,6 +35,7 @@ from bot.audits import (
     reflection_wait,
     regrade_action,
     regrade_check,
+    skipping,
 )
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
@@ -149,7 +150,7 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
         if control == "back":
             return audits_questions.go_back(services, turn, ctx, ctx.version)
         if control == "skip" and ctx.step.name not in NOTHING_TO_SKIP:
-            return audits_questions.skip(services, turn, ctx, ctx.version)
+            return skipping.skip(services, turn, ctx, ctx.version)
         if control == "pause":
             return audits_start.pause(services, turn, ctx.value())
         if control == "cancel":
@@ -632,7 +633,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.restore": audits_start.restore,
     "audit.alert_send": alert_send.on_send, "audit.alert_back": alert_confirm.back,
     "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
-    "audit.back": audits_questions.on_back, "audit.skip": audits_questions.on_skip,
+    "audit.back": audits_questions.on_back, "audit.skip": skipping.on_skip,
     "audit.next": audits_finish.on_next, "audit.grade": audits_finish.on_grade,
     "audit.owner": audits_finish.on_owner, "audit.actions_done": audits_finish.on_actions_done,
     "audit.submit": audits_finish.on_submit, "audit.view": readback.on_view, "audit.compare": compare.on_compare,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -86,6 +86,14 @@ def visible_questions(checklist: Checklist, answers: Answers) -> list[Question]:
     return [q for q in checklist.questions() if is_visible(checklist, answers, q)]
 
 
+def answers_hidden(checklist: Checklist, answers: Answers) -> list[str]:
+    """Answered questions the answers now hide, in order: a follow-up whose question's answer changed so it no
+    longer applies ("Did the family shape the plan?" once there is no plan). They are taken out of the audit, never
+    kept to be counted in a digest or shown again, as if still true, should the answer change back."""
+    visible = {q.id for q in visible_questions(checklist, answers)}
+    return [q.id for q in checklist.questions() if q.id in answers and q.id not in visible]
+
+
 # -- moving through the states -----------------------------------------------------------------------------
 
 def first_question_step(checklist: Checklist, answers: Answers) -> Step:
@@ -101,19 +109,29 @@ def _question_after(checklist: Checklist, answers: Answers, question_id: str) ->
     return Step("review")
 
 
-def _back_to_review(checklist: Checklist, answers: Answers) -> Step:
-    missing = missing_answers(checklist, answers)
-    return Step("question", missing[0]) if missing else Step("review")
+def _back_to_review(checklist: Checklist, answers: Answers, after: str, asked: Collection[str] | None) -> Step:
+    """After a change made from the review: the first question the change left wanting (a required one unanswered,
+    a grade without its note) or brought in unasked (an optional follow-up after `after` that was not among the
+    questions `asked` when the auditor left the review), else the review."""
+    missing = set(missing_answers(checklist, answers))
+    position = checklist.position(after)
+    for question in visible_questions(checklist, answers):
+        brought_in = (asked is not None and question.id not in asked and question.id not in answers
+                      and checklist.position(question.id) > position)
+        if question.id in missing or brought_in:
+            return Step("question", question.id)
+    return Step("review")
 
 
 def next_step(checklist: Checklist, answers: Answers, current: Step, grade_changed: bool = False,
-              revisiting: bool = False) -> Step:
+              revisiting: bool = False, asked: Collection[str] | None = None) -> Step:
     """The step after `current`, once it has been answered (or skipped).
 
     A scale answer is followed by its evidence note; show_if is read from `answers`, so a question that an
     earlier answer hides is passed over; a changed overall grade needs a reason before strengths. When the
     auditor jumped from the review to change one answer (`revisiting`), the flow goes back to the review,
-    unless the change brought in required questions that have no answer yet: those come first.
+    unless the change brought in questions not asked yet: those come first, as on a first pass, required ones
+    with no answer and optional ones that were not among the questions the review showed (`asked`, when known).
     """
     name = current.name
     if name == "choose_checklist":
@@ -127,10 +145,12 @@ def next_step(checklist: Checklist, answers: Answers, current: Step, grade_chang
         answer = answers.get(question.id)
         if needs_evidence(question, answer):
             return Step("evidence", question.id)
-        return _back_to_review(checklist, answers) if revisiting else _question_after(checklist, answers, question.id)
+        if revisiting:
+            return _back_to_review(checklist, answers, question.id, asked)
+        return _question_after(checklist, answers, question.id)
     if name == "evidence":
         if revisiting:
-            return _back_to_review(checklist, answers)
+            return _back_to_review(checklist, answers, current.question_id or "", asked)
         return _question_after(checklist, answers, current.question_id or "")
     if name == "overall_grade":
         return Step("grade_reason") if grade_changed else Step("strengths")
@@ -307,7 +327,9 @@ def parse_text(text: str, what: str = "answer") -> str:
 
 
 def is_bare_number(text: str) -> bool:
-    """A number on its own (`2`, `#2`, `2.`): an option read off a numbered menu, not words anyone can act on."""
+    """A number on its own (`2`, `#2`, `2.`, `2)`, and any number a number question takes: `-1`, `2.5`, `1,200`): an
+    option read off a numbered menu, not words anyone can act on. The one rule wherever words are wanted: a text
+    answer, the strengths and areas for development, a reflection, an action's text (bot.audits.action_fields)."""
     return _NUMBER.match(text.strip().lstrip("#").rstrip(".)").strip()) is not None
 
 

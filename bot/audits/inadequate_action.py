@@ -89,9 +89,7 @@ class FirstAction:
             raise UserError(self.needs_one())
         if only_a_reply(text):
             raise UserError(f"That reads as a reply, not an action, so I haven't stored it. {self.needs_one()}")
-        if action_fields.BARE_NUMBER.match(text):
-            raise UserError("A number on its own isn't an action, so I haven't stored it. Type what needs to happen "
-                            f"for the child, or {self.way_out}.")
+        action_fields.refuse_a_number(services, text, f"Type what needs to happen for the child, or {self.way_out}.")
         if (early := action_fields.early_answer(services, turn, _audit(services, data), text)) is not None:
             raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST} Or type "
                             f"{self.way_out}.")

@@ -1,12 +1,14 @@
-"""Answering questions one at a time: buttons, typed answers, evidence notes, Back, Skip and escalation."""
+"""Answering questions one at a time: buttons, typed answers, evidence notes, Back and escalation (Skip:
+bot.audits.skipping)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from bot.audits import alert_confirm, step_reminder
+from bot.audits.action_removal import listed
 from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
@@ -22,7 +24,7 @@ from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
-    can_skip,
+    answers_hidden,
     escalations,
     is_flagged,
     looks_like_question,
@@ -31,10 +33,11 @@ from bot.audits.flow import (
     parse_evidence,
     parse_text,
     previous_step,
+    visible_questions,
 )
 from bot.audits.grade_words import read_grade_and_note
 from bot.audits.note_labels import without_label
-from bot.audits.numbering import labels_hint, question_by_label
+from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
@@ -72,9 +75,12 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     note = note_to_keep(previous, value, note)  # the same answer again keeps its note; another answer drops it
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value, evidence=note)
-    following = next_step(ctx.checklist, answers, Step("question", question.id), revisiting=revisiting(ctx))
+    hidden = answers_hidden(ctx.checklist, answers)  # follow-ups this answer takes away go with it
+    for gone in hidden:
+        del answers[gone]
+    following = step_after(ctx, answers, Step("question", question.id))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
-                      evidence=(question.id, note) if note is not None else None)
+                      evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden))
     alerts, said = [], ""
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
@@ -87,7 +93,18 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     if alerts:
         told = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         alerts.append(Reply(kind="notice", text=f"I've {said.replace('{told}', told)}. Carry on with the audit."))
-    return alerts + ([noticed] if noticed else []) + replies
+    return alerts + ([noticed] if noticed else []) + taken_out(ctx, hidden) + replies
+
+
+def taken_out(ctx: Ctx, hidden: list[str]) -> list[Reply]:
+    """Said when an answer takes follow-ups away, so answers that vanish from the review vanish with a word."""
+    if not hidden:
+        return []
+    labels = listed([question_label(ctx.checklist, q) for q in hidden])
+    one = len(hidden) == 1
+    return [Reply(kind="notice", text=f"{'Question' if one else 'Questions'} {labels} no longer "
+                                      f"{'applies' if one else 'apply'} with this answer, so I've taken "
+                                      f"{'its answer' if one else 'their answers'} out of the audit.")]
 
 
 def confirm_alert_first(services: Services, turn: Turn, ctx: Ctx, question: Question, value: str,
@@ -204,7 +221,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         screen_text(note, services.identifier_screen, "that evidence note")
         graded = ctx.answers.get(step.question_id or "")
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
-        following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx))  # this note counts as given
+        following = step_after(ctx, answers, step)  # this note counts as given
         move = store.Move(step=following.key, evidence=(step.question_id or "", note))
         question = ctx.checklist.question(step.question_id or "")
         said = [with_your_note(question, graded.value)] if graded else []
@@ -313,17 +330,11 @@ def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str =
     return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
 
 
-def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
-    if is_duplicate(ctx, version, "skip"):
-        return []
-    if not can_skip(ctx.checklist, ctx.step):
-        raise UserError("This question needs an answer: only optional questions can be skipped. Use Pause if "
-                        "you need to check the file first.")
-    kept = ctx.step.name in ("strengths", "development") and getattr(ctx.audit, ctx.step.name)
-    fields = {ctx.step.name: None} if ctx.step.name in ("strengths", "development") and not kept else {}
-    following = next_step(ctx.checklist, ctx.answers, ctx.step, revisiting=revisiting(ctx))
-    return advance_and_render(services, turn, ctx, version, store.Move(step=following.key, fields=fields,
-                                                                       press="skip"))
+def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
+    """Where the audit goes once `step` is answered (with `answers`) or skipped: on through the questions, or, after
+    a jump from the review (`change 3`), back to it once the follow-ups the change brought in are asked."""
+    asked = ctx.audit.state.get("asked")
+    return next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
 
 
 def revisiting(ctx: Ctx) -> bool:
@@ -333,14 +344,16 @@ def revisiting(ctx: Ctx) -> bool:
 
 def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
     """`change 3` (or `change 2a`, a follow-up) at the review: straight to that question, and back to the review
-    once it is answered."""
+    once it is answered and any follow-up the new answer brings in is asked (the questions the review showed are
+    kept as `asked`, so an optional follow-up skipped before is not asked again)."""
     if ctx.step.name != "review":
         raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
     question = question_by_label(ctx.checklist, ctx.answers, label)
     if question is None:
         raise UserError(f"There is no question {label} in this audit: {labels_hint(ctx.checklist, ctx.answers)}. "
                         "Type `change` and one of those numbers, for example `change 2`.")
-    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True},
+    asked = [q.id for q in visible_questions(ctx.checklist, ctx.answers)]  # a follow-up not among them is new
+    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True, "asked": asked},
                       press=f"change:{label.lower()}")
     return advance_and_render(services, turn, ctx, ctx.version, move)
 
@@ -348,8 +361,3 @@ def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> 
 def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id, version, _ = split_value(value)
     return go_back(services, turn, own_draft(services, turn, audit_id), version)
-
-
-def on_skip(services: Services, turn: Turn, value: str) -> list[Reply]:
-    audit_id, version, _ = split_value(value)
-    return skip(services, turn, own_draft(services, turn, audit_id), version)

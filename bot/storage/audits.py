@@ -70,6 +70,7 @@ class Move:
     step: str
     answer: tuple[str, str, bool] | None = None      # question id, value, flagged
     evidence: tuple[str, str] | None = None          # question id, note
+    cleared: tuple[str, ...] = ()                    # question ids whose answers no longer apply: taken out
     fields: dict[str, Any] = field(default_factory=dict)
     state: dict[str, Any] | None = None
     action: tuple[str, str, str] | None = None       # description, owner, due date: a new action
@@ -201,6 +202,8 @@ def advance(storage: Storage, audit_id: int, expected_version: int, actor: str, 
         if move.evidence is not None:
             db.execute("UPDATE answers SET evidence = ? WHERE audit_id = ? AND question_id = ?",
                        [move.evidence[1], audit_id, move.evidence[0]])
+        for question_id in move.cleared:
+            db.execute("DELETE FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, question_id])
         if move.action is not None:
             db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *move.action, actor, stamp])
@@ -233,7 +236,7 @@ def _expect(storage: Storage, audit_id: int, auditor_id: str, statuses: tuple[st
 
 
 def _keep_answer_revisions(db: Any, audit_id: int, actor: str, move: Move, stamp: str) -> None:
-    """Old and new value of an answer, evidence note or action that a step is about to write."""
+    """Old and new value of an answer, evidence note or action that a step is about to write (or take out)."""
     changes: list[tuple[str, str | None, str | None]] = []
     if move.answer is not None:
         old = select(db, "SELECT value, evidence FROM answers WHERE audit_id = ? AND question_id = ?",
@@ -245,6 +248,11 @@ def _keep_answer_revisions(db: Any, audit_id: int, actor: str, move: Move, stamp
         old = select(db, "SELECT evidence FROM answers WHERE audit_id = ? AND question_id = ?",
                      [audit_id, move.evidence[0]])
         changes.append((f"evidence:{move.evidence[0]}", old[0]["evidence"] if old else None, move.evidence[1]))
+    for question_id in move.cleared:
+        for row in select(db, "SELECT value, evidence FROM answers WHERE audit_id = ? AND question_id = ?",
+                          [audit_id, question_id]):
+            changes += [(f"answer:{question_id}", row["value"], None),
+                        (f"evidence:{question_id}", row["evidence"], None)]
     if move.action is not None:
         changes.append(("action", None, f"{move.action[0]} ({move.action[1]}, by {move.action[2]})"))
     for name, old_value, new_value in changes:

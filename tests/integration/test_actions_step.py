@@ -13,7 +13,8 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.audits import action_fields, actions_step
+from bot.audits import action_fields
+from bot.audits.flow import is_bare_number
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
@@ -71,6 +72,31 @@ def test_a_bare_number_where_options_are_not_numbered_is_never_an_action(engine:
     assert step(services) == "actions" and descriptions(services) == []
 
 
+@pytest.mark.parametrize("typed", ["-1", "+2", "1,200", "# 2", "2.))", "1234567890123"])
+def test_a_number_in_any_form_a_text_answer_refuses_is_no_action_either(engine: Engine, services: Services,
+                                                                        typed: str) -> None:
+    """One rule (bot.audits.flow.is_bare_number) for a number on its own, at a text question and at the actions step
+    alike: these were taken as an action and sent on to "Who owns this action?"."""
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, TO_ACTIONS, user=AUDITOR)
+        [refused] = engine.message(AUDITOR, typed)
+    assert refused.kind == "error" and flat(refused.text).startswith(
+        "A number on its own isn't an action, so I haven't stored it.")
+    assert step(services) == "actions" and descriptions(services) == []
+
+
+@pytest.mark.parametrize(("typed", "said"), [("9434765919", "looks like an NHS number"),
+                                             ("07700900123", "looks like a phone number"),
+                                             ("31.12", "That looks like a due date, so I haven't stored it.")])
+def test_a_number_that_is_an_identifier_or_a_date_is_still_told_what_it_is(engine: Engine, services: Services,
+                                                                           typed: str, said: str) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, TO_ACTIONS, user=AUDITOR)
+        [refused] = engine.message(AUDITOR, typed)
+    assert refused.kind == "error" and said in flat(refused.text)
+    assert step(services) == "actions" and descriptions(services) == []
+
+
 @pytest.mark.parametrize("typed", ["31/12", "next Friday", "30/12/2026", "in two weeks", "31/02"])
 def test_a_due_date_typed_one_step_early_is_told_the_order_and_stores_nothing(engine: Engine, services: Services,
                                                                               typed: str) -> None:
@@ -118,7 +144,7 @@ WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=10)
 def test_an_action_of_several_words_is_never_read_as_finishing_or_a_number(words: list[str]) -> None:
     """"Book a review", "Share the plan with …": a verb and more words are always an action's text."""
     text = " ".join(["Book", *words])
-    assert not action_fields.finishes(text) and actions_step.BARE_NUMBER.match(text) is None
+    assert not action_fields.finishes(text) and not is_bare_number(text)
 
 
 @given(st.sampled_from(["done", "no more actions", "that's all", "none", "nothing else", "finished", "next"]),

@@ -12,6 +12,7 @@ from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
+    answers_hidden,
     can_skip,
     escalations,
     flags,
@@ -191,6 +192,30 @@ def test_changing_one_answer_from_the_review_returns_to_the_review() -> None:
 def test_a_change_that_brings_in_a_required_question_asks_it_before_the_review() -> None:
     changed = answers(in_care="yes", quality="good")  # "reviews" was hidden while in-care was "no"
     assert next_step(CHECKLIST, changed, Step("question", "in-care"), revisiting=True) == Step("question", "reviews")
+
+
+# The mini checklist with its follow-up optional: the review showed in-care (then "no"), quality and notes.
+OPTIONAL_REVIEWS = Question("reviews", "Reviews on time?", "yes_no", required=False, show_if=ShowIf("in-care", "yes"))
+OPTIONAL_FOLLOW_UP = Checklist(id="mini", title="Mini", file="x", line=1, sections=(
+    Section("one", "One", (IN_CARE, OPTIONAL_REVIEWS)), Section("two", "Two", (QUALITY, NOTES))))
+SHOWN_AT_REVIEW = ("in-care", "quality", "notes")
+
+
+def test_a_change_that_brings_in_an_optional_follow_up_asks_it_before_the_review() -> None:
+    changed = answers(in_care="yes", quality="good")
+    assert next_step(OPTIONAL_FOLLOW_UP, changed, Step("question", "in-care"), revisiting=True,
+                     asked=SHOWN_AT_REVIEW) == Step("question", "reviews")
+    # skipped (no answer) or answered, it is not asked again: back to the review
+    assert next_step(OPTIONAL_FOLLOW_UP, changed, Step("question", "reviews"), revisiting=True,
+                     asked=SHOWN_AT_REVIEW) == Step("review")
+    # a follow-up the review showed already (asked, then skipped) is not asked again
+    assert next_step(OPTIONAL_FOLLOW_UP, changed, Step("question", "in-care"), revisiting=True,
+                     asked=(*SHOWN_AT_REVIEW, "reviews")) == Step("review")
+
+
+def test_a_follow_up_an_answer_takes_away_is_listed_to_be_taken_out() -> None:
+    assert answers_hidden(CHECKLIST, answers(in_care="no", reviews="no", quality="good")) == ["reviews"]
+    assert answers_hidden(CHECKLIST, answers(in_care="yes", reviews="no", quality="good")) == []
 
 
 def test_questions_are_numbered_as_the_review_shows_them() -> None:
