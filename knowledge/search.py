@@ -24,7 +24,7 @@ import itertools
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -568,8 +568,10 @@ class KnowledgeSearch:
             return related
         allowed = 1 if len(word) < 8 else 2
         everyday = word in everyday_words()
-        # Among equally close known words, prefer the one sharing the longest start, then the most used:
-        # "rang" is "ran" rather than "rag". Ties are broken alphabetically so every process agrees.
+        # Among equally close known words, prefer one that keeps the letters typed (a letter left out, typed twice or
+        # two swapped: "supervison" is "supervision", "aduit" is "audit") to one with a letter typed for another
+        # ("supervisor", "adult"); then the one sharing the longest start (a typo rarely changes the first letters),
+        # then the most used. Ties are broken alphabetically so every process agrees.
         close = []
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             choices = self.words_by_start.get((word[0], length))  # a typo rarely changes the first letter
@@ -581,8 +583,8 @@ class KnowledgeSearch:
                     continue
                 shared = _shared_start(word, choice)
                 used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
-                close.append((distance, -shared, -used, choice))
-        best = min(close)[3] if close else word
+                close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
+        best = min(close)[-1] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
         if best not in self.phrase_words.get(word, (best,)) or (everyday and not _may_read_as(word, best)):
@@ -851,6 +853,13 @@ def _shared_start(first: str, second: str) -> int:
             break
         count += 1
     return count
+
+
+def _keeps_letters(typed: str, known: str) -> bool:
+    """Whether every letter of one word is in the other, as when a letter is left out, typed twice or swapped with
+    its neighbour; not when one letter was typed for another."""
+    typed_letters, known_letters = Counter(typed), Counter(known)
+    return typed_letters <= known_letters or known_letters <= typed_letters
 
 
 def _may_read_as(word: str, known: str) -> bool:

@@ -276,3 +276,14 @@ def test_an_everyday_word_is_read_as_itself_a_form_of_itself_or_a_stop_word(ship
     shared = next((place for place, (a, b) in enumerate(zip(word, read, strict=False)) if a != b),
                   min(len(word), len(read)))
     assert read == word or read in STOP_WORDS or shared == len(word) or shared >= 5, read
+
+
+def test_a_typo_is_read_as_the_word_whose_letters_it_keeps(shipped: KnowledgeSearch) -> None:
+    """From the tuning questions: "reflective supervison frequency" was read as "reflective supervisor frequency" and
+    got only "Did you mean…", and "secton 47" was "sector 47": of two words one edit away, the one sharing a longer
+    start won, though it needs a letter typed for another where the right word only needs one left out."""
+    assert shipped._read(["supervison", "secton", "aduit"]) == ["supervision", "section", "audit"]
+    for typo, entry in [("reflective supervison frequency", "reflective-supervision"),
+                        ("secton 47 enquirys what next", "section-47-enquiries")]:
+        result = shipped.search(typo)
+        assert answered(result) == entry, to_json(result)
