@@ -24,7 +24,7 @@ import itertools
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +34,7 @@ from typing import Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.english import everyday_words
 from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
@@ -102,6 +103,8 @@ MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies 
 DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
                               "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
                               "ized", "ance", "ence", "ant", "ent", "e", "ful"})
+# What may follow a root shared by two forms of one word: "proved" and "prove", "younger" and "youngest"
+ENDINGS = DERIVED_SUFFIXES | {"", "d", "est"}
 
 
 @dataclass(frozen=True)
@@ -548,7 +551,8 @@ class KnowledgeSearch:
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference"), or
-        to the question word it misspells ("wen" -> "when", see QUESTION_TYPOS)."""
+        to the question word it misspells ("wen" -> "when", see QUESTION_TYPOS). An everyday English word the
+        knowledge base lacks ("moon") is no typo: it is read only as another form of itself (see `_may_read_as`)."""
         if (word in self.surface_words or word in STOP_WORDS or len(word) < 3 or word.isdigit()
                 or self.vocabulary.stem_of(word) in self.known_stems):
             return word
@@ -563,8 +567,11 @@ class KnowledgeSearch:
             self._corrections[word] = related
             return related
         allowed = 1 if len(word) < 8 else 2
-        # Among equally close known words, prefer the one sharing the longest start, then the most used:
-        # "rang" is "ran" rather than "rag". Ties are broken alphabetically so every process agrees.
+        everyday = word in everyday_words()
+        # Among equally close known words, prefer one that keeps the letters typed (a letter left out, typed twice or
+        # two swapped: "supervison" is "supervision", "aduit" is "audit") to one with a letter typed for another
+        # ("supervisor", "adult"); then the one sharing the longest start (a typo rarely changes the first letters),
+        # then the most used. Ties are broken alphabetically so every process agrees.
         close = []
         for length in range(len(word) - allowed, len(word) + allowed + 1):
             choices = self.words_by_start.get((word[0], length))  # a typo rarely changes the first letter
@@ -572,13 +579,15 @@ class KnowledgeSearch:
                 continue
             for choice, distance, _ in process.extract(word, choices, scorer=OSA.distance, score_cutoff=allowed,
                                                        limit=None):
+                if everyday and not _may_read_as(word, choice):
+                    continue
                 shared = _shared_start(word, choice)
                 used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
-                close.append((distance, -shared, -used, choice))
-        best = min(close)[3] if close else word
+                close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
+        best = min(close)[-1] if close else word
         if best == word:
             best = self._expand_abbreviation(word)
-        if best not in self.phrase_words.get(word, (best,)):
+        if best not in self.phrase_words.get(word, (best,)) or (everyday and not _may_read_as(word, best)):
             best = word
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
@@ -844,6 +853,26 @@ def _shared_start(first: str, second: str) -> int:
             break
         count += 1
     return count
+
+
+def _keeps_letters(typed: str, known: str) -> bool:
+    """Whether every letter of one word is in the other, as when a letter is left out, typed twice or swapped with
+    its neighbour; not when one letter was typed for another."""
+    typed_letters, known_letters = Counter(typed), Counter(known)
+    return typed_letters <= known_letters or known_letters <= typed_letters
+
+
+def _may_read_as(word: str, known: str) -> bool:
+    """Whether an everyday English word the knowledge base lacks may be read as a known word: only as a word it
+    starts (clipped: "perm" as "permanence", "rehab" as "rehabilitation"; or with an ending: "permanent" as
+    "permanently"), another form of itself (a root of MIN_ROOT letters or more with other ENDINGS: "renewal" as
+    "renewed"), or a stop word, which counts for no entry ("dose" as "does"). Read as another word ("moon" as "mood",
+    "supposed" as "supported"), it gave the few entries holding that word strong and false evidence: "who was the
+    first person on the moon" was answered with the entry on children's mental health, which alone says "mood"."""
+    shared = _shared_start(word, known)
+    if known in STOP_WORDS or shared == len(word):
+        return True
+    return any(word[cut:] in ENDINGS and known[cut:] in ENDINGS for cut in range(shared, MIN_ROOT - 1, -1))
 
 
 def _score(coverage: float, reverse: float, wording: float) -> float:

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import knowledge.search
+from knowledge.english import everyday_words
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
+from knowledge.textterms import STOP_WORDS
 
 DATA = Path(__file__).parent.parent / "data"
 QUERIES = DATA / "kb_queries.yaml"
@@ -242,3 +246,44 @@ def test_a_mistyped_question_word_asks_what_the_question_word_asks(shipped: Know
         assert (got.answer, got.suggestions) == (wanted.answer, wanted.suggestions)
     words = ["fee", "cost", "dog", "wks", "hrs", "shy", "war", "won", "hat", "hen", "cat"]
     assert shipped._read(words) == words
+
+
+def test_an_everyday_word_the_entries_lack_is_not_read_as_one_they_have(shipped: KnowledgeSearch) -> None:
+    """From the tuning questions: "who was the first person on the moon" was answered with the entry on children's
+    mental health, the one entry saying "mood", which the typo correction read "moon" as. A real word is no typo:
+    such questions are declined, while genuine typos, and everyday words clipped from the entries' own, still are."""
+    for query in ("who was the first person on the moon", "how far is the moon from earth",
+                  "will it rain this weekend", "how do i change a flat tyre"):
+        result = shipped.search(query)
+        assert result.outcome == "none", to_json(result)
+    words = ["moon", "tips", "stuff", "supposed", "wine", "tyre", "rain"]
+    assert shipped._read(words) == words
+    for typo, entry in [("contexual safegaurding", "contextual-safeguarding"), ("icpc timscale", "icpc-timescale"),
+                        ("asessment timscale 45 days", "assessment-timescale"),
+                        ("perm plan by 2nd LAC review?", "permanence-planning")]:
+        result = shipped.search(typo)
+        assert answered(result) == entry, to_json(result)
+
+
+@given(st.sampled_from(sorted(everyday_words())))
+@settings(max_examples=300, deadline=None)
+def test_an_everyday_word_is_read_as_itself_a_form_of_itself_or_a_stop_word(shipped: KnowledgeSearch,
+                                                                            word: str) -> None:
+    """Whatever everyday English word is typed, the search never reads it as another word that would count for an
+    entry: at most as a word it starts ("rehab" as "rehabilitation", "permanent" as "permanently"), another form of
+    it sharing a root of five letters or more ("renewal" as "renewed"), or a stop word ("dose" as "does")."""
+    [read] = shipped._read([word])
+    shared = next((place for place, (a, b) in enumerate(zip(word, read, strict=False)) if a != b),
+                  min(len(word), len(read)))
+    assert read == word or read in STOP_WORDS or shared == len(word) or shared >= 5, read
+
+
+def test_a_typo_is_read_as_the_word_whose_letters_it_keeps(shipped: KnowledgeSearch) -> None:
+    """From the tuning questions: "reflective supervison frequency" was read as "reflective supervisor frequency" and
+    got only "Did you mean…", and "secton 47" was "sector 47": of two words one edit away, the one sharing a longer
+    start won, though it needs a letter typed for another where the right word only needs one left out."""
+    assert shipped._read(["supervison", "secton", "aduit"]) == ["supervision", "section", "audit"]
+    for typo, entry in [("reflective supervison frequency", "reflective-supervision"),
+                        ("secton 47 enquirys what next", "section-47-enquiries")]:
+        result = shipped.search(typo)
+        assert answered(result) == entry, to_json(result)
