@@ -66,3 +66,16 @@ def test_every_way_of_typing_a_section_reads_as_the_section(number: int, shape: 
 ])
 def test_other_words_before_a_number_are_left_alone(text: str, expected: list[str]) -> None:
     assert words_of(text) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "what's the difference between s20 and s31", "s20 vs s31", "s20 or s31", "s.20 vs s.31", "sec 20 vs sec 31",
+    "section 20 vs section 31", "is section 20 the same as a care order",
+])
+def test_section_20_against_a_care_order_finds_the_section_20_entry_which_says_the_difference(question: str) -> None:
+    """Trial 11: "s20 vs s31", one of the commonest questions, offered family time, supervision orders and the
+    threshold, never section 20 (whose answer did not say how it differs from a care order)."""
+    result = shipped().search(question)
+    assert "section-20-accommodation" in offered(result)
+    answer = load_knowledge().entries["section-20-accommodation"].answer
+    assert "Section 20 is not a care order" in answer and "shares parental responsibility" in answer
