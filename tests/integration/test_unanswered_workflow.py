@@ -473,11 +473,56 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
 
     done = replies[-1].text
     assert f"to `{expected}` and reloaded" in done and expected != "kb/auditing-here.yaml"
-    assert "where most entries tagged fostering are" in done
+    assert f"where {tagged.count(expected)} of the {len(tagged)} entries tagged fostering are" in done
     assert f"Review by {ahead.day} {ahead:%b %Y}: 12 months ahead, as no review date was given." in done
     assert "as no owner was given" in done
     entry = services.knowledge.current.kb.entries["approves-a-fire-drill-for-foster-carers"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
+
+
+# -- trial 11, finding 7 -----------------------------------------------------------------------------------------
+
+DOG = ("Is there guidance for visiting a home with a dangerous dog? | Ask the family to shut the dog in another room "
+       "before you go in, and leave if they will not.")
+
+
+def test_one_entry_sharing_a_tag_does_not_choose_the_file_and_the_qa_lead_is_told_why(engine: Engine,
+                                                                                      services: Services,
+                                                                                      kb_dir: Path) -> None:
+    """Trial 11: a home-visit safety entry was filed in kb/auditing-here.yaml, the file about using the bot, "where
+    most entries tagged lone-working, safety are": no entry had lone-working, and the one tagged safety is the bot's
+    own escalation help."""
+    tagged = [entry.file for entry in services.knowledge.current.kb.entries.values() if "safety" in entry.tags]
+    assert tagged == ["kb/auditing-here.yaml"], "the shipped knowledge base tags one entry safety"
+    key = ask_fire_drill(engine)
+    before = {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
+
+    [refused] = engine.command(QA_LEAD, f"kb new {key} {DOG} | tags: lone-working, safety")
+
+    assert refused.kind == "error" and refused.text.startswith("Nothing was written")
+    assert ("I could not tell which file this entry belongs in (only 1 entry is tagged lone-working or safety (in "
+            "`kb/auditing-here.yaml`), too few to go by, and no entry is close to its question): add `| file: …`"
+            in refused.text)
+    assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before and statuses(services) == []
+
+    done = engine.command(QA_LEAD, f"kb new {key} {DOG} | tags: lone-working, safety | file: kb/good-practice.yaml")
+
+    assert "to `kb/good-practice.yaml` and reloaded" in done[-1].text and "Filed in" not in done[-1].text
+
+
+def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_its_closest_entries_are(
+        engine: Engine, services: Services) -> None:
+    question = "How often should a child in care be visited during the summer holidays?"
+    offered = [services.knowledge.current.kb.entries[match.entry_id].file
+               for match in services.knowledge.current.search.search(question).suggestions]
+    expected = max(set(offered), key=offered.count)
+    assert offered.count(expected) >= 2, "the search offers several entries of one file for this question"
+    key = ask_fire_drill(engine)
+
+    done = engine.command(QA_LEAD, f"kb new {key} {question} | In the holidays as in term time. | tags: holidays")
+
+    assert (f"Filed in `{expected}`, where {offered.count(expected)} of the {len(offered)} entries closest to its "
+            "question are (no entry is tagged holidays); give `| file: …` to choose another.") in done[-1].text
 
 
 # -- trial 9, finding 7 ------------------------------------------------------------------------------------------
