@@ -317,12 +317,14 @@ class UnansweredDesk:
         """Send the QA lead's answer to everyone who asked, then close the group."""
         group = self.group(turn, key)
         text = self.answer_text(text)
-        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})  # first: sent once
+        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)}, answer=text)  # sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
                          text=f"About {self.their_question(group, asker)}:\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({closed} question{'s' if closed != 1 else ''}).")]
+                                     f"({closed} question{'s' if closed != 1 else ''}). The next person asking in "
+                                     "the same words gets your answer too, unless an entry answers them outright; "
+                                     "for other wordings of it, make it an entry with *New entry*.")]
 
     def answer_text(self, text: str) -> str:
         """The answer as it will be sent, or the one thing wrong with it (empty, too long, no sentence, an
@@ -518,9 +520,9 @@ class UnansweredDesk:
         return [Reply(text=f"Closed #{key} as {label} ({closed} question{'s' if closed != 1 else ''}).")]
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
-               detail: dict[str, object]) -> int:
+               detail: dict[str, object], answer: str | None = None) -> int:
         ids = [ask.ask_id for ask in group.asks]
-        closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id)
+        closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id, answer)
         if closed == 0:  # another QA lead closed it between the list and this click
             raise UserError(f"#{group.key} was closed by someone else a moment ago. Nothing was sent or changed.")
         record_trail(self.services.storage, turn.user_id, f"kb.unanswered.{status}",

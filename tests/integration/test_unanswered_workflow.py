@@ -525,6 +525,64 @@ def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_it
             "question are (no entry is tagged holidays); give `| file: …` to choose another.") in done[-1].text
 
 
+# -- trial 11, finding 19 ----------------------------------------------------------------------------------------
+
+ASYE = "how many cases should an asye have"
+THIRD = "U0PRAC001"
+
+
+def marked_not_helpful(engine: Engine, question: str) -> str:
+    """`question` answered outright, then marked Not helpful by its asker: the entry's question (its title)."""
+    answered = engine.message(ASKER, question)
+    assert answered[0].title and button_values(answered, "kb.feedback"), "answered outright"
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    return answered[0].title
+
+
+def test_a_wording_marked_not_helpful_is_then_offered_and_a_qa_leads_answer_is_given_to_the_next_asker(
+        engine: Engine, services: Services) -> None:
+    """Trial 11: a wording marked Not helpful and then answered by a QA lead still got the same entry outright, three
+    weeks later, for the next person asking in exactly those words."""
+    unhelpful = marked_not_helpful(engine, ASYE)
+
+    offered = engine.message(OTHER, ASYE)  # not outright: offered first among the suggestions
+    assert "Did you mean" in offered[0].text and not button_values(offered, "kb.feedback")
+    assert offered[0].choices[0].label == unhelpful
+    key = only_group(engine)
+    answer = ("Caseloads are a local policy: newly qualified workers in their ASYE year have a protected, reduced "
+              "caseload.")
+    sent = engine.command(QA_LEAD, f"kb answer {key} {answer}")
+    assert "The next person asking in the same words gets your answer too" in sent[-1].text
+
+    with time_machine.travel(CONTENT_DAY + timedelta(days=21)):
+        later = engine.message(THIRD, "How many cases should an ASYE have?")
+    assert later[0].title == "A QA lead's answer" and answer in later[0].text
+    assert later[0].choices[-1].label == "Not what I need: ask the QA leads"
+    assert listed(engine) == []  # answered: not noted again for the QA leads
+    assert engine.message(THIRD, "how many cases should an asye have in their first month")[0].title != \
+        "A QA lead's answer"  # other words are searched as before
+
+
+def test_a_wording_marked_not_helpful_and_linked_to_another_entry_gets_that_entry(engine: Engine,
+                                                                                   services: Services) -> None:
+    unhelpful = marked_not_helpful(engine, ASYE)
+    assert "Did you mean" in engine.message(OTHER, ASYE)[0].text
+    engine.command(QA_LEAD, f"kb link {only_group(engine)} audit-and-appraisal")
+    linked = services.knowledge.current.kb.entries["audit-and-appraisal"].question
+    assert unhelpful != linked and engine.message(THIRD, ASYE)[0].title == linked
+
+
+def test_marked_helpful_later_in_the_same_words_the_entry_is_answered_outright_again(engine: Engine) -> None:
+    unhelpful = marked_not_helpful(engine, ASYE)
+    offered = engine.message(OTHER, ASYE)
+    assert "Did you mean" in offered[0].text
+    picked = engine.action(OTHER, "kb.show", button_values(offered, "kb.show")[0])  # offered first
+    assert picked[0].title == unhelpful
+    engine.action(OTHER, "kb.feedback", button_values(picked, "kb.feedback")[0])  # Helpful
+    again = engine.message(THIRD, ASYE)
+    assert again[0].title == unhelpful and button_values(again, "kb.feedback")
+
+
 # -- trial 9, finding 7 ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("answer", ["ok", "yes", "see above", "done.", "  ok thanks "])
