@@ -71,6 +71,7 @@ COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used t
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
+SECTION_DOT = re.compile(r"\b(s|sec|sect)\.(?=\s?\d)", re.IGNORECASE)  # "s.20" is section 20, not a clause "s"
 CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
@@ -499,7 +500,7 @@ class KnowledgeSearch:
         clauses = []
         marked: list[int] = []  # clauses ending in "?"
         asking: list[int] = []  # clauses worded as a question
-        pieces = CLAUSE_BREAK.split(query)
+        pieces = CLAUSE_BREAK.split(SECTION_DOT.sub(r"\1", query))
         for position in range(0, len(pieces), 2):
             words = words_of(pieces[position])
             if not words:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 WORD = re.compile(r"[a-z0-9]+")
 HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
-SECTION_SHORTHAND = re.compile(r"\bs\.?\s?(\d{1,3})\b")
+SECTION_SHORTHAND = re.compile(r"\b(?:s|sec|sect)\.?\s?(\d{1,3})\b")  # "s47", "s.20", "sec 31"
 
 _STOP_TEXT = """
 a about above after again against all am an and any anyone are as at be been before being below between both
@@ -89,7 +89,8 @@ def _inflection(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words, with "s47" read as "section 47" and apostrophes dropped ("child's" -> "child")."""
+    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47" and apostrophes dropped ("child's"
+    -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)

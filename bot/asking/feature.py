@@ -15,6 +15,7 @@ from bot.asking import learned_admin
 from bot.asking.learning import learn_wording, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
+from bot.asking.verdicts import qa_answer, without_unhelpful
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, emoji, mention
@@ -96,16 +97,28 @@ class KnowledgeFeature:
             return [unreadable_reply()]
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, question)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
+        result = without_unhelpful(self.services, live.search, question, result)  # not outright: voted unhelpful
+        given = qa_answer(self.services, question) if result.outcome != "answer" else None
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
-                                  result.outcome, entry_id, score, turn.surface)
+                                  "answer" if given else result.outcome, entry_id, score, turn.surface)
         defined = defined_term(question, live.kb.glossary)
-        if defined is None:
-            return self.result_replies(turn, live, result, ask_id)
-        term, meaning = defined  # "what does NFA mean": the meaning first, then whatever the search found
-        return [Reply(text=f"**{term}** stands for {meaning}."),
-                *self.result_replies(turn, live, result, ask_id, defined=True)]
+        meaning = [] if defined is None else [Reply(text=f"**{defined[0]}** stands for {defined[1]}.")]
+        if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
+            return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]
+        # "what does NFA mean": the meaning first, then whatever the search found
+        return [*meaning, *self.result_replies(turn, live, result, ask_id, defined=defined is not None)]
+
+    def qa_answer_reply(self, turn: Turn, live: LiveKnowledge, result: SearchResult, given: store.QaAnswer,
+                        ask_id: int) -> Reply:
+        """A QA lead's answer to a question asked before in the same words (bot.asking.verdicts), with the entries
+        the search offers, and a way to pass the question on if it does not answer this asker."""
+        day = short_date(given.answered_at.astimezone(self.services.settings.timezone).date())
+        choices = [Choice(match.question, "kb.show", match.entry_id) for match in result.suggestions[:MAX_RELATED]]
+        choices.append(Choice("Not what I need: ask the QA leads", "kb.escalate", str(ask_id)))
+        return Reply(title="A QA lead's answer", text=f"A QA lead answered this question on {day}:\n\n{given.answer}",
+                     choices=tuple(choices), note=f"Answered by {mention(given.answered_by)}, a QA lead.")
 
     def smalltalk_replies(self, turn: Turn, chat: SmallTalkGroup) -> list[Reply]:
         """A short friendly reply to "hello", "thanks" or chit-chat: not a question, so nothing is logged for the QA

@@ -17,12 +17,15 @@ from bot.core import buttons, policy
 from bot.core.markup import bold, emoji, mention
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.storage import learned as store
 
 MAX_SHOWN = 15
 HINT = "type `/audit kb learned` to see the learned wordings again"
+RESTORE = "kb.learned.restore"
+UNDO_WORDS = ("undo", "undo it", "undo that")  # typed straight after a Reject (`restore` alone lists cancelled audits)
 HOW = {"picked": "picked from Did you mean… by", "linked": "linked by"}
 TODAY_WITHOUT_ANSWER = {"ambiguous": "no entry outright (people get “Did you mean…”)",
                         "none": "no entry (people get “I don't know that yet”)"}
@@ -124,10 +127,12 @@ def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     rejected = _decide(services, turn, value, "reject", learning.reject)
     if rejected is None:
         return [not_done(services, buttons.record_id(value, HINT), "reject")]
-    return [Reply(text=f"Rejected #{rejected.id}: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, "
-                       "and will not be learned again from a pick.",
-                  choices=(Choice(f"Undo: restore #{rejected.id}", "kb.learned.restore", str(rejected.id)),),
-                  note=f"Rejected by mistake? Undo, or type `/audit kb restore {rejected.id}`.")]
+    return [confirmations.offer(services, turn, Reply(
+        text=f"Rejected #{rejected.id}: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, and will not "
+             "be learned again from a pick.",
+        choices=(Choice(f"Undo: restore #{rejected.id}", RESTORE, str(rejected.id)),),
+        note=f"Rejected by mistake? Type `undo`, press Undo, or type `/audit kb restore {rejected.id}`."),
+        words=UNDO_WORDS)]
 
 
 def restore_action(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -171,6 +176,6 @@ def typed_message(services: Services, turn: Turn, text: str) -> list[Reply] | No
 def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.learned.accept", lambda turn, value: accept_action(services, turn, value))
     engine.add_action("kb.learned.reject", lambda turn, value: reject_action(services, turn, value))
-    engine.add_action("kb.learned.restore", lambda turn, value: restore_action(services, turn, value))
+    confirmations.add_answers(engine, services, (RESTORE, lambda turn, value: restore_action(services, turn, value)))
     engine.add_message_handler(lambda turn, text: typed_message(services, turn, text), priority=85)
     engine.add_typed_shortcut(TYPED_WORDING)  # `accept 12 thanks` is `accept 12`

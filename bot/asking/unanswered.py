@@ -10,7 +10,6 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -18,6 +17,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from bot.asking.entry_file import choose_file, closest_file
 from bot.asking.kb_check import content_checks
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
@@ -245,7 +245,8 @@ class UnansweredDesk:
     def new_button(self, turn: Turn, value: str) -> list[Reply]:
         group = self._pressed(turn, value)
         files = self.entry_files()
-        suggested = self.suggested_file(group.wording) or ""  # none found: the QA lead picks; never the first by name
+        live = self.service.current  # none found: the QA lead picks; never the first by name
+        suggested = closest_file(live.kb.entries, live.search, [group.wording]).file
         review = a_year_after(turn.now.astimezone(self.services.settings.timezone).date()).isoformat()
         form = Form(action=NEW_FORM, title="New entry", submit="Add entry", meta=buttons.encode_record(group.key),
                     intro=f"_{group.wording}_\nChecked exactly as `kb check` checks the knowledge base.", fields=(
@@ -264,13 +265,6 @@ class UnansweredDesk:
         """Files holding entries, as (label, value) for the form's file menu."""
         names = sorted({entry.file for entry in self.service.current.kb.entries.values()})
         return [(name, name) for name in names[:100]]
-
-    def suggested_file(self, wording: str) -> str | None:
-        """The file of the entry closest to the wording: new entries go beside related ones."""
-        live = self.service.current
-        result = live.search.search(wording)
-        best = result.answer or (result.suggestions[0] if result.suggestions else None)
-        return live.kb.entries[best.entry_id].file if best and best.entry_id in live.kb.entries else None
 
     def entry_options(self, turn: Turn, typed: str) -> list[tuple[str, str]]:
         """Entries matching what the QA lead types in the link form: by search, then by id or question words."""
@@ -323,12 +317,14 @@ class UnansweredDesk:
         """Send the QA lead's answer to everyone who asked, then close the group."""
         group = self.group(turn, key)
         text = self.answer_text(text)
-        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)})  # first: sent once
+        closed = self._close(turn, group, "answered", None, {"people": len(group.askers)}, answer=text)  # sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
                          text=f"About {self.their_question(group, asker)}:\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({closed} question{'s' if closed != 1 else ''}).")]
+                                     f"({closed} question{'s' if closed != 1 else ''}). The next person asking in "
+                                     "the same words gets your answer too, unless an entry answers them outright; "
+                                     "for other wordings of it, make it an entry with *New entry*.")]
 
     def answer_text(self, text: str) -> str:
         """The answer as it will be sent, or the one thing wrong with it (empty, too long, no sentence, an
@@ -493,8 +489,8 @@ class UnansweredDesk:
         files = sorted(value for _, value in self.entry_files())
         file, why = (file.strip(), "") if file.strip() else self.chosen_file(group, new)
         if not file:
-            found.append(("file", "I could not tell which file this entry belongs in: add `| file: …` with one "
-                                  "of " + ", ".join(f"`{name}`" for name in files) + "."))
+            found.append(("file", f"I could not tell which file this entry belongs in ({why}): add `| file: …` "
+                                  "with one of " + ", ".join(f"`{name}`" for name in files) + "."))
         elif file not in files:
             found.append(("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
                                   + ", ".join(f"`{name}`" for name in files) + "."))
@@ -502,22 +498,14 @@ class UnansweredDesk:
         return file, why
 
     def chosen_file(self, group: QuestionGroup, new: NewEntry) -> tuple[str, str]:
-        """Where a new entry goes when no file is given, and why: beside the entries sharing its tags, else
-        beside the entry closest to its question. Nothing is guessed from the order of the file names."""
-        entries = self.service.current.kb.entries.values()
-        tags = {tag.lower() for tag in new.tags}
-        if tags:
-            counts = Counter(entry.file for entry in entries if tags & {tag.lower() for tag in entry.tags})
-            if counts:
-                file = counts.most_common(1)[0][0]
-                return file, (f"Filed in `{file}`, where most entries tagged {', '.join(sorted(tags))} are; "
-                              "give `| file: …` to choose another.")
-        for text in (new.question, group.wording):
-            file = self.suggested_file(text)
-            if file:
-                return file, (f"Filed in `{file}`, beside the entry closest to its question; give `| file: …` "
-                              "to choose another.")
-        return "", ""
+        """Where a new entry goes when no file is given, and why (bot/asking/entry_file.py): beside several
+        entries sharing its tags, else beside the entries closest to its question. With no file, the reason none
+        was chosen. Nothing is guessed from the order of the file names."""
+        live = self.service.current
+        choice = choose_file(live.kb.entries, live.search, new.tags, (new.question, group.wording))
+        if not choice.file:
+            return "", choice.why
+        return choice.file, f"Filed in `{choice.file}`, {choice.why}; give `| file: …` to choose another."
 
     def close_button(self, status: str) -> Callable[[Turn, str], list[Reply]]:
         def handler(turn: Turn, value: str) -> list[Reply]:
@@ -532,9 +520,9 @@ class UnansweredDesk:
         return [Reply(text=f"Closed #{key} as {label} ({closed} question{'s' if closed != 1 else ''}).")]
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
-               detail: dict[str, object]) -> int:
+               detail: dict[str, object], answer: str | None = None) -> int:
         ids = [ask.ask_id for ask in group.asks]
-        closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id)
+        closed = store.close_asks(self.services.storage, ids, status, turn.user_id, turn.now, entry_id, answer)
         if closed == 0:  # another QA lead closed it between the list and this click
             raise UserError(f"#{group.key} was closed by someone else a moment ago. Nothing was sent or changed.")
         record_trail(self.services.storage, turn.user_id, f"kb.unanswered.{status}",

@@ -9,6 +9,10 @@ the next typed message, `yes`, `y`, `no`, `n` (and a few everyday forms) and eit
 answer the latest question asked, exactly as pressing that button does; any other text leaves the question (its
 buttons still work) and goes where it would have gone. Asking another question replaces the one waiting, and so
 does anything the bot then waits for (an audit's next step rewrites the conversation row it is kept on).
+
+A reply offering one button with a word to type for it ("Rejected by mistake? Undo, or type …") passes through
+`offer`: until the next typed message, that word or the button's label runs the button, and nothing else does (no
+`yes`: the reply asked nothing). Trial 11: `undo`, typed under the bot's own "Undo", was asked of the knowledge base.
 """
 
 from __future__ import annotations
@@ -53,6 +57,15 @@ def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] 
     return reply
 
 
+def offer(services: Services, turn: Turn, reply: Reply, words: tuple[str, ...]) -> Reply:
+    """Remember `reply`'s one button as what `words` (or the button's label), typed next, run; return the reply."""
+    button = reply.choices[0]
+    store.keep_aside(services.storage, turn.user_id, KEY, {
+        "yes": [button.action, button.value, button.label], "words_only": True,
+        "also_yes": [normal(text) for text in words]}, turn.now)
+    return reply
+
+
 def normal(text: str) -> str:
     """A typed line as it is compared: lower case, apostrophes dropped, punctuation and spaces squeezed to one."""
     return " ".join(re.sub(r"[^\w/]+", " ", text.lower().replace("'", "").replace("’", "")).split())
@@ -64,8 +77,11 @@ def reading(text: str, pending: dict) -> Answer | None:
     if not said:
         return None
     for answer, words in (("yes", FIRM_YES_WORDS if pending.get("firm") else YES_WORDS), ("no", NO_WORDS)):
-        label = normal(str(pending.get(answer, ["", "", ""])[2]))
-        if words.match(said) or said == label or said in pending.get(f"also_{answer}", []):
+        if answer not in pending:  # an offer has no No
+            continue
+        label = normal(str(pending[answer][2]))
+        if (words.match(said) and not pending.get("words_only")) or said == label \
+                or said in pending.get(f"also_{answer}", []):
             return answer  # type: ignore[return-value]
     return None
 

@@ -155,8 +155,9 @@ def ever_unanswered(storage: Storage, ask_id: int) -> bool:
 
 
 def close_asks(storage: Storage, ask_ids: list[int], status: str, closed_by: str, at: datetime,
-               entry_id: str | None = None) -> int:
-    """Close questions with what the QA lead did; ones already closed keep their first status.
+               entry_id: str | None = None, answer: str | None = None) -> int:
+    """Close questions with what the QA lead did (and the answer they wrote, already screened, when they answered);
+    ones already closed keep their first status.
 
     Returns how many were closed now: 0 means someone else closed them all first (a double click, two leads).
     """
@@ -166,10 +167,49 @@ def close_asks(storage: Storage, ask_ids: list[int], status: str, closed_by: str
         closed = 0
         for ask_id in dict.fromkeys(ask_ids):
             cursor = db.execute(
-                "INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, closed_at) "
-                "VALUES (?, ?, ?, ?, ?)", [ask_id, status, entry_id, closed_by, utc_text(at)])
+                "INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, closed_at, answer) "
+                "VALUES (?, ?, ?, ?, ?, ?)", [ask_id, status, entry_id, closed_by, utc_text(at), answer])
             closed += cursor.rowcount
         return closed
+
+
+@dataclass(frozen=True)
+class QaAnswer:
+    """A QA lead's answer to a stored question, as they wrote it: the question's wording, the answer, who, when."""
+
+    query: str
+    answer: str
+    answered_by: str
+    answered_at: datetime
+
+
+def qa_answers(storage: Storage) -> list[QaAnswer]:
+    """Every answer a QA lead wrote to a question still kept, newest first (answers are written by hand: few)."""
+    rows = select(storage.db,
+        """
+        SELECT a.query, s.answer, s.closed_by, s.closed_at FROM kb_unanswered_status s JOIN kb_asks a ON a.id = s.ask_id
+        WHERE s.status = 'answered' AND s.answer IS NOT NULL ORDER BY s.closed_at DESC, s.ask_id DESC
+        """)
+    return [QaAnswer(row["query"], row["answer"], row["closed_by"], parse_utc(row["closed_at"])) for row in rows]
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One Helpful or Not helpful press on an entry, with the wording of the question it answered."""
+
+    query: str
+    helpful: bool
+    at: datetime
+
+
+def votes_on(storage: Storage, entry_id: str) -> list[Vote]:
+    """Every Helpful / Not helpful press on an entry's answers, newest first."""
+    rows = select(storage.db,
+        """
+        SELECT a.query, f.helpful, f.at FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
+        WHERE f.entry_id = ? ORDER BY f.at DESC, f.id DESC
+        """, [entry_id])
+    return [Vote(row["query"], bool(row["helpful"]), parse_utc(row["at"])) for row in rows]
 
 
 def closure(storage: Storage, ask_id: int) -> Closure | None:

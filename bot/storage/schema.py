@@ -779,3 +779,15 @@ def m262_tidy10_accepted_wordings_by_number(db: Database) -> None:
     their detail is always JSON written by `record_trail`, so the expression can never fail on a row."""
     db.execute("CREATE INDEX trail_learned_accepted ON trail(json_extract(detail, '$.learned')) "
                "WHERE action = 'kb.learned.accept'")
+
+
+@MIGRATIONS()
+def m263_cur11_qa_answers_kept(db: Database) -> None:
+    """A QA lead's *Answer* to a question, kept with the question (and deleted with it by retention), so the next
+    person asking in the same words gets it (bot.asking.verdicts). Until trial 11 only the askers of the day got it,
+    and the next person asking the same words got the entry they had marked Not helpful. Votes by entry: every
+    answer given outright now asks whether its wording was marked Not helpful for that entry."""
+    db.executescript("""
+        ALTER TABLE kb_unanswered_status ADD COLUMN answer TEXT;
+        CREATE INDEX kb_feedback_entry ON kb_feedback(entry_id);
+    """)

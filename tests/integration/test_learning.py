@@ -339,3 +339,39 @@ def test_after_a_reload_one_persons_pick_still_teaches_only_its_own_words(engine
     engine.command(QA_LEAD, "kb reload")
     assert engine.message(COLLEAGUE, "What colour is the mascot at the riverside hub?")[0].text == "Blue."
     assert engine.message(COLLEAGUE, "what colour is the riverside mascot")[0].text != "Blue."
+
+
+# -- trial 11, finding 8 -----------------------------------------------------------------------------------------
+
+def test_undo_typed_under_a_reject_restores_the_wording_as_the_undo_button_does(engine: Engine,
+                                                                                services: Services) -> None:
+    """Trial 11: under "Rejected #2 … Undo" (the bot's own word), typing `undo` answered a knowledge-base article
+    and restored nothing."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    rejected = engine.message(QA_LEAD, f"reject {item.id}")
+    assert "Type `undo`" in (rejected[0].note or "") and store.active(services.storage) == []
+
+    undone = engine.message(QA_LEAD, "Undo")
+
+    assert undone[0].text.startswith(f"Restored #{item.id}:") and store.active(services.storage) == [item]
+    # the button's label typed does the same; `yes` does not (the reply asked nothing), and the offer ends there
+    engine.message(QA_LEAD, f"reject {item.id}")
+    assert all_text(engine.message(QA_LEAD, f"undo: restore #{item.id}")).strip().startswith(f"Restored #{item.id}:")
+    engine.message(QA_LEAD, f"reject {item.id}")
+    assert "Restored" not in all_text(engine.message(QA_LEAD, "yes"))
+    assert "Restored" not in all_text(engine.message(QA_LEAD, "undo"))
+    assert store.active(services.storage) == []
+
+
+def test_in_the_terminal_chat_undo_typed_after_reject_restores_it(engine: Engine, services: Services) -> None:
+    import io
+
+    from bot.terminal.chat import run_chat
+
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    lead = io.StringIO()
+    run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n2\nundo\nquit\n"), lead)  # 1 Accept, 2 Reject
+    assert f"Restored #{item.id}" in lead.getvalue()
+    assert store.active(services.storage) == [item]

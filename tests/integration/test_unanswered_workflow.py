@@ -473,11 +473,114 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
 
     done = replies[-1].text
     assert f"to `{expected}` and reloaded" in done and expected != "kb/auditing-here.yaml"
-    assert "where most entries tagged fostering are" in done
+    assert f"where {tagged.count(expected)} of the {len(tagged)} entries tagged fostering are" in done
     assert f"Review by {ahead.day} {ahead:%b %Y}: 12 months ahead, as no review date was given." in done
     assert "as no owner was given" in done
     entry = services.knowledge.current.kb.entries["approves-a-fire-drill-for-foster-carers"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
+
+
+# -- trial 11, finding 7 -----------------------------------------------------------------------------------------
+
+DOG = ("Is there guidance for visiting a home with a dangerous dog? | Ask the family to shut the dog in another room "
+       "before you go in, and leave if they will not.")
+
+
+def test_one_entry_sharing_a_tag_does_not_choose_the_file_and_the_qa_lead_is_told_why(engine: Engine,
+                                                                                      services: Services,
+                                                                                      kb_dir: Path) -> None:
+    """Trial 11: a home-visit safety entry was filed in kb/auditing-here.yaml, the file about using the bot, "where
+    most entries tagged lone-working, safety are": no entry had lone-working, and the one tagged safety is the bot's
+    own escalation help."""
+    tagged = [entry.file for entry in services.knowledge.current.kb.entries.values() if "safety" in entry.tags]
+    assert tagged == ["kb/auditing-here.yaml"], "the shipped knowledge base tags one entry safety"
+    key = ask_fire_drill(engine)
+    before = {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")}
+
+    [refused] = engine.command(QA_LEAD, f"kb new {key} {DOG} | tags: lone-working, safety")
+
+    assert refused.kind == "error" and refused.text.startswith("Nothing was written")
+    assert ("I could not tell which file this entry belongs in (only 1 entry is tagged lone-working or safety (in "
+            "`kb/auditing-here.yaml`), too few to go by, and no entry is close to its question): add `| file: …`"
+            in refused.text)
+    assert {path: path.read_bytes() for path in kb_dir.rglob("*.yaml")} == before and statuses(services) == []
+
+    done = engine.command(QA_LEAD, f"kb new {key} {DOG} | tags: lone-working, safety | file: kb/good-practice.yaml")
+
+    assert "to `kb/good-practice.yaml` and reloaded" in done[-1].text and "Filed in" not in done[-1].text
+
+
+def test_with_too_few_entries_sharing_its_tags_a_new_entry_goes_where_most_of_its_closest_entries_are(
+        engine: Engine, services: Services) -> None:
+    question = "How often should a child in care be visited during the summer holidays?"
+    offered = [services.knowledge.current.kb.entries[match.entry_id].file
+               for match in services.knowledge.current.search.search(question).suggestions]
+    expected = max(set(offered), key=offered.count)
+    assert offered.count(expected) >= 2, "the search offers several entries of one file for this question"
+    key = ask_fire_drill(engine)
+
+    done = engine.command(QA_LEAD, f"kb new {key} {question} | In the holidays as in term time. | tags: holidays")
+
+    assert (f"Filed in `{expected}`, where {offered.count(expected)} of the {len(offered)} entries closest to its "
+            "question are (no entry is tagged holidays); give `| file: …` to choose another.") in done[-1].text
+
+
+# -- trial 11, finding 19 ----------------------------------------------------------------------------------------
+
+ASYE = "how many cases should an asye have"
+THIRD = "U0PRAC001"
+
+
+def marked_not_helpful(engine: Engine, question: str) -> str:
+    """`question` answered outright, then marked Not helpful by its asker: the entry's question (its title)."""
+    answered = engine.message(ASKER, question)
+    assert answered[0].title and button_values(answered, "kb.feedback"), "answered outright"
+    engine.action(ASKER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    return answered[0].title
+
+
+def test_a_wording_marked_not_helpful_is_then_offered_and_a_qa_leads_answer_is_given_to_the_next_asker(
+        engine: Engine, services: Services) -> None:
+    """Trial 11: a wording marked Not helpful and then answered by a QA lead still got the same entry outright, three
+    weeks later, for the next person asking in exactly those words."""
+    unhelpful = marked_not_helpful(engine, ASYE)
+
+    offered = engine.message(OTHER, ASYE)  # not outright: offered first among the suggestions
+    assert "Did you mean" in offered[0].text and not button_values(offered, "kb.feedback")
+    assert offered[0].choices[0].label == unhelpful
+    key = only_group(engine)
+    answer = ("Caseloads are a local policy: newly qualified workers in their ASYE year have a protected, reduced "
+              "caseload.")
+    sent = engine.command(QA_LEAD, f"kb answer {key} {answer}")
+    assert "The next person asking in the same words gets your answer too" in sent[-1].text
+
+    with time_machine.travel(CONTENT_DAY + timedelta(days=21)):
+        later = engine.message(THIRD, "How many cases should an ASYE have?")
+    assert later[0].title == "A QA lead's answer" and answer in later[0].text
+    assert later[0].choices[-1].label == "Not what I need: ask the QA leads"
+    assert listed(engine) == []  # answered: not noted again for the QA leads
+    assert engine.message(THIRD, "how many cases should an asye have in their first month")[0].title != \
+        "A QA lead's answer"  # other words are searched as before
+
+
+def test_a_wording_marked_not_helpful_and_linked_to_another_entry_gets_that_entry(engine: Engine,
+                                                                                   services: Services) -> None:
+    unhelpful = marked_not_helpful(engine, ASYE)
+    assert "Did you mean" in engine.message(OTHER, ASYE)[0].text
+    engine.command(QA_LEAD, f"kb link {only_group(engine)} audit-and-appraisal")
+    linked = services.knowledge.current.kb.entries["audit-and-appraisal"].question
+    assert unhelpful != linked and engine.message(THIRD, ASYE)[0].title == linked
+
+
+def test_marked_helpful_later_in_the_same_words_the_entry_is_answered_outright_again(engine: Engine) -> None:
+    unhelpful = marked_not_helpful(engine, ASYE)
+    offered = engine.message(OTHER, ASYE)
+    assert "Did you mean" in offered[0].text
+    picked = engine.action(OTHER, "kb.show", button_values(offered, "kb.show")[0])  # offered first
+    assert picked[0].title == unhelpful
+    engine.action(OTHER, "kb.feedback", button_values(picked, "kb.feedback")[0])  # Helpful
+    again = engine.message(THIRD, ASYE)
+    assert again[0].title == unhelpful and button_values(again, "kb.feedback")
 
 
 # -- trial 9, finding 7 ------------------------------------------------------------------------------------------

@@ -1,0 +1,87 @@
+"""Where a new entry typed without `file:` goes, and a sentence that says truly why.
+
+Trial 11: a practice entry about home visits, tagged lone-working and safety, was filed in the file about using the
+bot, "where most entries tagged lone-working, safety are", because the only entry tagged safety was the bot's own
+escalation help. A file is chosen only when several entries support it: the file holding more of the entries sharing
+the new entry's tags than any other, at least MIN_SUPPORT of them; else the file of the entry the search answers
+its question with, or of most of the entries it offers for it; else none, and the QA lead is asked for a file and
+told why none was chosen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from knowledge.entries import Entry
+from knowledge.search import KnowledgeSearch
+
+MIN_SUPPORT = 2  # entries in one file, sharing the tags or closest to the question, that a choice needs
+
+
+class FileChoice(NamedTuple):
+    """The file chosen ("" when none is supported) and why, as a clause: "where 2 of the 3 entries tagged
+    fostering are", or for no file, "only 1 entry is tagged safety (in `kb/auditing-here.yaml`), too few to go
+    by, and no entry is close to its question"."""
+
+    file: str
+    why: str
+
+
+def choose_file(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Iterable[str],
+                texts: Iterable[str]) -> FileChoice:
+    """The file for a new entry with these tags, asked in these words (its question, then the wording asked)."""
+    wanted = sorted({tag.strip().lower() for tag in tags if tag.strip()})
+    named = " or ".join(wanted)
+    tagged = Counter(entry.file for entry in entries.values() if set(wanted) & {tag.lower() for tag in entry.tags})
+    if tagged:
+        file, most = _most(tagged)
+        if most >= MIN_SUPPORT and _ahead(tagged, most):
+            return FileChoice(file, f"where {most} of the {sum(tagged.values())} entries tagged {named} are")
+    nearest = closest_file(entries, search, texts)
+    note = _too_few(tagged, named) if wanted else ""
+    if nearest.file:
+        return FileChoice(nearest.file, f"{nearest.why} ({note})" if note else nearest.why)
+    return FileChoice("", f"{note}, and {nearest.why}" if note else nearest.why)
+
+
+def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: Iterable[str]) -> FileChoice:
+    """The file of the entry the search answers a text with, or the one holding most of the entries it offers
+    ("Did you mean…"), at least MIN_SUPPORT of them: one loosely matching entry is no reason to file beside it."""
+    split = False
+    for text in texts:
+        if not text.strip():
+            continue
+        result = search.search(text)
+        if result.outcome == "answer" and result.answer is not None and result.answer.entry_id in entries:
+            entry = entries[result.answer.entry_id]
+            return FileChoice(entry.file, f"beside “{entry.question}”, the entry that answers its question")
+        offered = [entries[match.entry_id].file for match in result.suggestions if match.entry_id in entries]
+        if result.outcome == "ambiguous" and offered:
+            file, most = _most(Counter(offered))
+            if most >= MIN_SUPPORT:
+                return FileChoice(file, f"where {most} of the {len(offered)} entries closest to its question are")
+            split = True
+    return FileChoice("", "the entries closest to its question are each in a different file" if split
+                      else "no entry is close to its question")
+
+
+def _most(counts: Counter[str]) -> tuple[str, int]:
+    """The file counted most often; on a tie, the first by name, so every run chooses the same."""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _ahead(counts: Counter[str], most: int) -> bool:
+    """Whether one file holds more than any other."""
+    return sorted(counts.values(), reverse=True)[1:2] < [most]
+
+
+def _too_few(tagged: Counter[str], named: str) -> str:
+    """Why the tags chose no file, said as it is."""
+    total = sum(tagged.values())
+    if total == 0:
+        return f"no entry is tagged {named}"
+    if total == 1:
+        return f"only 1 entry is tagged {named} (in `{next(iter(tagged))}`), too few to go by"
+    return f"the {total} entries tagged {named} are spread over {len(tagged)} files with none ahead"

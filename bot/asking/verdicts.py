@@ -1,0 +1,42 @@
+"""What people already said about answers to a question in the same words: a Not helpful vote, a QA lead's answer.
+
+Trial 11: "how many cases should an asye have" was answered with the entry on reflective supervision, marked Not
+helpful, and answered by a QA lead; three weeks later the next person asking exactly that got reflective supervision
+outright again, and never the QA lead's answer. Now an entry whose answer was marked Not helpful for a wording is
+only offered for it ("Did you mean…"), until someone asking in those words marks it Helpful or the entry is changed
+after the vote (unless the words are the entry's own, word for word); and a QA lead's answer to a wording is given
+to the next person asking in the same words, unless an entry answers it outright.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.asking.learning import normalise
+from bot.core.services import Services
+from bot.storage import asks as store
+from knowledge.search import KnowledgeSearch, SearchResult
+
+
+def without_unhelpful(services: Services, search: KnowledgeSearch, question: str, result: SearchResult,
+                      limit: int = 3) -> SearchResult:
+    """`result`, except that an answer marked Not helpful for this wording (the latest vote in these words, on an
+    entry unchanged since) is offered first among the suggestions instead of given outright; not when the words are
+    one of the entry's own wordings term for term (its question, an alternative the QA leads wrote, or one learned
+    since), which say that entry is meant: the vote is on the QA leads' list for them to judge."""
+    answer = result.answer
+    if result.outcome != "answer" or answer is None or search.wording_entry(question) == answer.entry_id:
+        return result
+    wording = normalise(question)
+    latest = next((vote for vote in store.votes_on(services.storage, answer.entry_id)
+                   if normalise(vote.query) == wording), None)
+    if latest is None or latest.helpful or store.entry_changed_since(services.storage, answer.entry_id, latest.at):
+        return result
+    others = tuple(match for match in result.suggestions if match.entry_id != answer.entry_id)
+    return replace(result, outcome="ambiguous", answer=None, suggestions=(answer, *others)[:limit])
+
+
+def qa_answer(services: Services, question: str) -> store.QaAnswer | None:
+    """The latest answer a QA lead wrote to a question asked in these words, if any is still kept."""
+    wording = normalise(question)
+    return next((answer for answer in store.qa_answers(services.storage) if normalise(answer.query) == wording), None)
