@@ -45,6 +45,7 @@ from bot.privacy.detect import (
     _Token,
     written_as,
 )
+from bot.privacy.family_names import FAMILY_NOUNS, family_name_hits
 from bot.privacy.lexicon import Lexicon
 
 # Words of a full name in no list: a surname's particle ('Kai de Souza').
@@ -70,6 +71,9 @@ def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> li
     if mode == "mixed" and any(_may_stand_alone(word, bare, lexicon) for word, bare in zip(words, folded, strict=True)):
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
+    if any(bare in FAMILY_NOUNS for bare in folded):  # 'as for the Tyler family' (trial 11, F5)
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        hits += not_within(family_name_hits(_finder(lexicon, listed), text, tokens, mode), hits)
     return hits
 
 
