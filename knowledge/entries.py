@@ -47,6 +47,8 @@ class Entry:
     related: tuple[str, ...]
     file: str
     line: int
+    # The line of each alternative, in order, where the file gives it (a problem with one points at it: trial 11, F20).
+    alternative_lines: tuple[int, ...] = ()
 
     def is_stale(self, today: dt.date) -> bool:
         """Past its review date, so the answer may no longer match guidance and the owner should check it."""
@@ -70,6 +72,7 @@ class EntryRef:
     answer: str | None = None  # the answer as written, when it is text
     source: str | None = None  # the source as written, when it is text
     tags: tuple[str, ...] = ()  # the tags that are text
+    alternative_lines: tuple[int, ...] = ()  # the line of each of those alternatives
 
 
 class EntryTexts(Protocol):
@@ -93,14 +96,19 @@ class EntryTexts(Protocol):
     def source(self) -> str | None: ...
     @property
     def tags(self) -> tuple[str, ...]: ...
+    @property
+    def alternative_lines(self) -> tuple[int, ...]: ...
 
 
-def texts_of(entry: EntryTexts) -> list[tuple[str, str]]:
-    """(field, text) for each text of an entry that could hold an identifier: its question, each alternative and
-    its answer, those written as text."""
-    fields = [("question", entry.question), *(("alternative", text) for text in entry.alternatives),
-              ("answer", entry.answer)]
-    return [(field, text) for field, text in fields if text is not None]
+def texts_of(entry: EntryTexts) -> list[tuple[str, str, int | None]]:
+    """(field, text, line) for each text of an entry that could hold an identifier: its question, each alternative and
+    its answer, those written as text. An alternative is at its own line (a QA lead with twenty of them goes straight
+    to the one at fault), the rest at the entry's."""
+    lines = entry.alternative_lines if len(entry.alternative_lines) == len(entry.alternatives) else ()
+    fields = [("question", entry.question, entry.line),
+              *(("alternative", text, lines[n] if lines else entry.line) for n, text in enumerate(entry.alternatives)),
+              ("answer", entry.answer, entry.line)]
+    return [(field, text, line) for field, text, line in fields if text is not None]
 
 
 def labels_of(entry: EntryTexts) -> list[tuple[str, str]]:
@@ -136,13 +144,22 @@ def entry_references(items: Any, file: str) -> list[EntryRef]:
         answer = raw.get("answer")
         tags = raw.get("tags")
         refs.append(EntryRef(entry_id, others, file, line, _text_or_none(question), _texts(alternatives),
-                             _text_or_none(answer), _text_or_none(raw.get("source")), _texts(tags)))
+                             _text_or_none(answer), _text_or_none(raw.get("source")), _texts(tags),
+                             _text_lines(alternatives)))
     return refs
 
 
 def _texts(value: Any) -> tuple[str, ...]:
     """The items of a list that are text (an alternative, a tag), or none when it is no list."""
     return tuple(item for item in value if isinstance(item, str) and item.strip()) if isinstance(value, list) else ()
+
+
+def _text_lines(value: Any) -> tuple[int, ...]:
+    """The line of each item `_texts` keeps, or none when the loader did not give every item's line."""
+    lines = getattr(value, "item_lines", None)
+    if not isinstance(value, list) or lines is None or len(lines) != len(value):
+        return ()
+    return tuple(line for item, line in zip(value, lines, strict=True) if isinstance(item, str) and item.strip())
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -235,6 +252,7 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
         id=entry_id, question=question, alternatives=tuple(alternatives or ()), answer=answer,
         tags=tuple(tags or ()), source=source, owner=owner, review_by=review_by,
         related=tuple(related or ()), file=file, line=line,
+        alternative_lines=_text_lines(raw.get("alternatives")) if alternatives else (),
     ), problems
 
 

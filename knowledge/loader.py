@@ -421,17 +421,18 @@ def _remember_parse(content: _FileContent, entries: tuple[Entry, ...], refs: tup
 def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tuple:
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
-                   e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line) for e in entries),
-            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer, r.source, r.tags)
-                  for r in refs))
+                   e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line, e.alternative_lines)
+                  for e in entries),
+            tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer, r.source, r.tags,
+                   r.alternative_lines) for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:
     """The entries and references of a record written by `_remember_parse`."""
     records, refs = plain
     return (tuple(Entry(i, q, alts, a, tags, src, owner, dt.date.fromordinal(day) if day is not None else None,
-                        related, file, line)
-                  for i, q, alts, a, tags, src, owner, day, related, file, line in records),
+                        related, file, line, alt_lines)
+                  for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines in records),
             tuple(EntryRef(*ref) for ref in refs))
 
 

@@ -45,6 +45,7 @@ from bot.privacy.detect import (
     _Token,
     written_as,
 )
+from bot.privacy.family_names import EVERYDAY_SURNAMES, FAMILY_NOUNS, ORDINARY_BEFORE_FAMILY, family_name_hits
 from bot.privacy.lexicon import Lexicon
 
 # Words of a full name in no list: a surname's particle ('Kai de Souza').
@@ -70,7 +71,16 @@ def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> li
     if mode == "mixed" and any(_may_stand_alone(word, bare, lexicon) for word, bare in zip(words, folded, strict=True)):
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
+    if any(bare in FAMILY_NOUNS and _may_name_a_family(folded[k - 1], lexicon) for k, bare in enumerate(folded) if k):
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        hits += not_within(family_name_hits(_finder(lexicon, listed), text, tokens, mode), hits)
     return hits
+
+
+def _may_name_a_family(bare: str, lexicon: Lexicon) -> bool:
+    """A word before 'family' that could be the family's name ('as for the Tyler family', trial 11): most are 'the',
+    'birth' or 'wider', and the family rule is not run for them."""
+    return (bare not in lexicon.everyday_words or bare in EVERYDAY_SURNAMES) and bare not in ORDINARY_BEFORE_FAMILY
 
 
 # A name finder remembers what it found each word to be (a given name? a surname?), which depends only on its lists:

@@ -548,7 +548,8 @@ mum mother mom mam dad father stepdad stepfather stepmum stepmother nan nana nan
 grandmother grandad grandfather grandpa aunt auntie aunty uncle brother sister sibling siblings cousin
 partner boyfriend girlfriend husband wife son daughter baby child yp niece nephew twin twins carer carers
 step-dad step-mum half-brother half-sister
-"""))
+nanna nannie mummy daddy mammy mommy grandmum granddad grampa gramps grampy stepmom step-mom
+"""))  # the last line: more spellings people type before a name ('nanna pat', 'Grampa Joe'; trial 11)
 # Verbs that follow a person far more often than a thing: 'Gabija needs', 'Destiny ran off', 'Jack absconded'.
 _SPEAKING_VERBS = """
 was is has had said says told tells disclosed presented reported stated feels felt wants wanted likes liked
@@ -1175,13 +1176,6 @@ class NameFinder:
                     and self._touching(text, tokens, i - 1, i) and _RELATION_NAME_AFTER.match(after):
                 spans.append((i, i))  # 'mum hope was more engaged', 'dad will said'
                 continue
-            if ((prev == "the" and capital) or (mode == "upper" and self._unknown_plain(word, mode))) \
-                    and (surname or uncommon_capital or mode == "upper") and nxt is not None \
-                    and nxt.text.casefold() in _FAMILY_GROUP and folded not in _NOT_PEOPLE \
-                    and (i + 2 >= n or tokens[i + 2].text.casefold() not in _AFTER_GROUP) \
-                    and not folded.endswith(_DEMONYM_ENDINGS):
-                spans.append((i, i))  # 'the Doherty family', 'the Lăcătuş children'
-                continue
             if prev == "the" and (capital or mode == "upper") and self._family_plural(word) \
                     and _PLURAL_PERSON_AFTER.match(after):
                 spans.append((i, i))  # 'the Okonkwos have moved', 'the Joneses were seen'
@@ -1431,10 +1425,11 @@ class NameFinder:
 
     def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
-        picture', 'mum rang') nor an everyday word ('mum will')."""
+        picture', 'mum rang', 'mum pat him on the back'), an everyday word ('mum will') nor a people or a faith ('dad
+        christian', 'mum irish')."""
         return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
-            and folded not in self.lexicon.everyday_words \
-            and (nxt is None or nxt.text.casefold() not in _DETERMINERS | _PARTICLES)
+            and folded not in self.lexicon.everyday_words and folded not in PEOPLES \
+            and (nxt is None or nxt.text.casefold() not in _DETERMINERS | _PARTICLES | _OBJECT_PRONOUNS)
 
     @staticmethod
     def _language_context(before: str, nxt: _Token | None) -> bool:
@@ -1646,6 +1641,9 @@ _PLURAL_PERSON_AFTER = re.compile(
     r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 _PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
+_OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
+# Peoples and faiths that are census first names too, said of a parent: 'dad christian, mum muslim', 'mum irish'.
+PEOPLES = frozenset(_split("christian roman irish english german french scottish welsh british muslim catholic"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").
 _POSSESSED = RELATIONS | frozenset(_split(
@@ -1694,8 +1692,6 @@ _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gard
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial national"
                                       " rapid"))
 _NOT_A_SURNAME_HERE = _REVIEW_WORDS | _REVIEW_QUALIFIERS | _NOT_PEOPLE | _AFTER_ORG  # 'Kayden Serious Case Review'
-_AFTER_GROUP = _AFTER_ORG | frozenset(_split("support worker workers group meeting meetings conference time approach"
-                                             " programme model"))
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
 # Passives that people undergo in case notes ('was seen', 'was excluded') say nothing of the kind.
 _PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodated|interviewed|born|collected|"
@@ -1715,7 +1711,6 @@ _PERSON_NOUNS = ("girl|boy|child|children|young|baby|toddler|teenager|teen|pupil
 _THING_IS = re.compile(rf"^\s+(?:is|was)\s+(?:not\s+)?(?:a|an)\s+"
                        rf"(?!(?:(?!(?:in|of|for|with|to|at|on)\b)[\w'-]+\s+){{0,3}}(?:{_PERSON_NOUNS})\b)",
                        re.IGNORECASE)
-_DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "ic")
 # Seeing or speaking to someone, then their name and a pause: 'met will at the cafe', 'seen mia at home'.
 _MEETING_BEFORE = re.compile(r"\b(?:seen|saw|met|visited|spoke\s+(?:to|with|w/)|spoken\s+(?:to|with)|"
                              r"talked\s+(?:to|with)|called|phoned|rang|texted|asked|told|emailed|messaged|discussed|"

@@ -53,18 +53,17 @@ def entry_identifier_problems(entries: Iterable[EntryTexts], screen: Screen) -> 
     kinds in one run and a second run finds nothing the first did not say."""
     problems: list[Problem] = []
     for entry in entries:
-        for field, findings in _entry_findings(entry, screen):
-            problems.append(Problem(entry.file, entry.line, _message(entry_label(entry.id), field,
-                                                                     explain(findings))))
+        for field, line, findings in _entry_findings(entry, screen):
+            problems.append(Problem(entry.file, line, _message(entry_label(entry.id), field, explain(findings))))
     return problems
 
 
-def _entry_findings(entry: EntryTexts, screen: Screen) -> list[tuple[str, list[Finding]]]:
-    """(field, findings) for each text of the entry holding an identifier: its question, alternatives and answer
-    (content mode), and a case reference in its source or tags (trial 10, F18)."""
-    found = [(field, content_findings(screen, text)) for field, text in texts_of(entry)]
-    found += [(field, screen.case_references_in(text)) for field, text in labels_of(entry)]
-    return [(field, findings) for field, findings in found if findings]
+def _entry_findings(entry: EntryTexts, screen: Screen) -> list[tuple[str, int | None, list[Finding]]]:
+    """(field, line, findings) for each text of the entry holding an identifier: its question, alternatives (each at
+    its own line) and answer (content mode), and a case reference in its source or tags (trial 10, F18)."""
+    found = [(field, line, content_findings(screen, text)) for field, text, line in texts_of(entry)]
+    found += [(field, entry.line, screen.case_references_in(text)) for field, text in labels_of(entry)]
+    return [(field, line, findings) for field, line, findings in found if findings]
 
 
 def _message(entry: str, field: str, explained: str) -> str:
@@ -149,8 +148,8 @@ def _screened(entry: EntryTexts, screen: Screen) -> tuple[tuple[str | None, int 
     if not found:
         return ()
     id_shown = bool(entry.id) and not screen.find(str(entry.id).replace("-", " "), mode="content")
-    return tuple((entry.id, entry.line, field, tuple(finding.kind for finding in findings), id_shown)
-                 for field, findings in found)
+    return tuple((entry.id, line, field, tuple(finding.kind for finding in findings), id_shown)
+                 for field, line, findings in found)
 
 
 def _lists_key(screen: Screen) -> str | None:

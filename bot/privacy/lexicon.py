@@ -48,11 +48,15 @@ def _split(words: str) -> list[str]:
 COMMON_WORD_ZIPF = 3.7
 # Words so frequent (about the top 2,000) that after a name they are still words: 'jayden was', not 'jayden smith'.
 EVERYDAY_ZIPF = 5.0
+# How many of the census's commonest surnames are a family's name even where they are English words too: 'smith' (1st),
+# 'hill' (33rd), 'davies' (1,092nd), 'shah' (2,194th); the English words used of a family that are among them ('royal',
+# 'irish', 'younger') are in family_names.ORDINARY_BEFORE_FAMILY.
+FREQUENT_SURNAMES = 5000
 # A capitalised word rarer than this that is in no list (Tunde, Amaan) is treated as a possible name.
 KNOWN_WORD_ZIPF = 3.0
 # Words of practice that are names in some list but are never used as one in a case note.
 _NEVER_NAMES = frozenset(_split("""
-mum mom mam mummy dad daddy nan nana nanna gran granny grandma grandad grandpa aunt auntie aunty uncle
+mum mom mam mummy dad daddy nan nana nanna nanny nannie gran granny grandma grandad grandpa aunt auntie aunty uncle
 baby child children kid kids son daughter sister brother sibling siblings cousin partner carer carers foster
 mother father stepdad stepfather stepmum stepmother grandmother grandfather niece nephew twin twins
 parent parents family yp cyp sw tm iro dsl hv ap gp pc cp cin lac pep sen send salt camhs mash edt rhi
@@ -114,6 +118,10 @@ class Lexicon:
     # common_words, so one is a name only where the words around it say a person is meant ('a boy called merlin',
     # 'Merlin said', 'mum Merlin'), as 'grace' and 'hope' are: never on its own ('the merlin report').
     work_words: frozenset[str] = frozenset()
+    # The census's commonest surnames (the first FREQUENT_SURNAMES of dist.all.last, which is in order of frequency):
+    # an English word among them is a family's name before 'family' ('the smith family', 'the hill family'), where a
+    # word the lists hold as a rare surname is the word ('the host family', 'the wider family'; family_names.py).
+    frequent_surnames: frozenset[str] = frozenset()
     # Where the lists came from ('installed': `load`, from the packages pinned in pyproject.toml and the data files
     # here; 'words-only', 'empty'), so work done with them can be remembered between starts (the start's screen of
     # the knowledge base, bot/privacy/knowledge_screen.py); empty for lists built by hand, which nothing remembers.
@@ -124,7 +132,8 @@ class Lexicon:
         """Read the installed lists (about half a second); the screen keeps the result for the bot's life."""
         census_given = set(_census("dist.male.first")) | set(_census("dist.female.first"))
         given = census_given | _nam_dict()
-        surnames = set(_census("dist.all.last"))
+        by_frequency = _census("dist.all.last")
+        surnames = set(by_frequency)
         places = frozenset(_places())
         far_places = frozenset(_far_places()) | places
         common, known = _words(COMMON_WORD_ZIPF), _words(KNOWN_WORD_ZIPF)
@@ -146,6 +155,7 @@ class Lexicon:
                    everyday_names=frozenset(everyday_names - _NEVER_NAMES),
                    word_names=frozenset(all_baby_names & common),
                    work_words=work_words,
+                   frequent_surnames=frozenset(by_frequency[:FREQUENT_SURNAMES]) - _NEVER_NAMES,
                    origin="installed")
 
     @classmethod

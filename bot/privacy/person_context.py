@@ -112,6 +112,7 @@ from bot.privacy.detect import (
     NEGATED_BEING,
     NICKNAME_CUES,
     NOT_DOING_PERSON,
+    PEOPLES,
     PERSON_AFTER,
     PHONED,
     RELATIONS,
@@ -121,6 +122,12 @@ from bot.privacy.detect import (
     Hit,
     NameFinder,
     _Token,
+)
+from bot.privacy.family_names import (
+    NOT_NAMES_AFTER_RELATIVE,
+    RELATIVE_TITLES,
+    family_name_spans,
+    relative_name_spans,
 )
 from bot.privacy.lexicon import _split
 from bot.privacy.public_cases import cited_spans
@@ -288,6 +295,7 @@ class PersonContextFinder(NameFinder):
         found = super().hits(text)
         tokens, mode = self._read(text)
         spans = self._cued(text, tokens, mode)
+        spans += family_name_spans(self, text, tokens, mode) + relative_name_spans(self, text, tokens, mode)
         if mode != "upper":
             spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
             spans += self._clause_subject_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
@@ -505,6 +513,9 @@ class PersonContextFinder(NameFinder):
                     or (word.islower() and self._calendar_after_child(text, tokens, i)):
                 continue  # 'voice of the child winter': a season ends a title
             bare = re.sub(r"['’]s$", "", word.casefold())
+            if tokens[i - 1].text.casefold() in RELATIVE_TITLES and (
+                    bare in NOT_NAMES_AFTER_RELATIVE or bare in PEOPLES):
+                continue  # 'she hopes mum will.', 'not sure dad may', 'religion: dad christian'
             if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans

@@ -176,7 +176,7 @@ def test_kb_check_reports_an_entry_holding_an_identifier_with_file_line_and_word
     file.write_text(text, encoding="utf-8")
     code, out = run(["kb", "check", str(folder)], environ)
     assert code == 1
-    assert "timescales.yaml:2" in out and "“943 476 5919” looks like an NHS number" in out
+    assert "timescales.yaml:4" in out and "“943 476 5919” looks like an NHS number" in out  # the alternative's line
     assert "“07700 900123” looks like a phone number" in out and "Southwark" not in out
 
 

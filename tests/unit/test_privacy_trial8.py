@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.errors import UserError
 from bot.privacy.content_names import _fold, content_name_hits, not_within, single_name_hits
 from bot.privacy.detect import _NUMBERED_THINGS, NameFinder
+from bot.privacy.family_names import family_name_hits
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.screen import Finding, Screen, screen_text
 
@@ -115,6 +116,7 @@ def test_the_quick_look_never_changes_what_content_mode_finds(lexicon: Lexicon, 
     tokens, mode = NameFinder._read(text)
     if mode == "mixed":
         slow += not_within(single_name_hits(text, tokens, [_fold(t.text) for t in tokens], lexicon, listed), slow)
+    slow += not_within(family_name_hits(NameFinder(lexicon, listed), text, tokens, mode), slow)  # 'the Smith family'
     assert sorted(quick, key=repr) == sorted(slow, key=repr)
 
 

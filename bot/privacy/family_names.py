@@ -1,0 +1,264 @@
+"""A family named by its surname, and a relative named after the word for them, typed in lower case (trial 11).
+
+F5: 'as we did for the tyler family last month', "can we pay for the harper family's gas", 'what about the smith
+family' were stored, listed to the QA leads and sent by DM, though 'tyler said he was hit' was refused: in an office a
+case is called by the family's surname. F10: 'eha completed with mum and nanna pat', 'do we invite grandad bill',
+'should aunty mo be assessed' were stored, though 'Nanna Pat' and 'uncle rob' were refused.
+
+- A word the lists hold right before 'family', "family's", 'household', 'kids', 'children', 'siblings' (and the
+  like: FAMILY_NOUNS) is the family's name, in any case ('the tyler family', 'the SMITH FAMILY', 'the doherty-ward
+  family', 'smith family have moved'); so is a word in no list that is no English word after 'the', 'this' or 'that'
+  (perhaps with an ordinary word between: 'the whole okafor family') or in shouted text ('VISIT TO ADEBOWALE
+  FAMILY'), but not an abbreviation ('nrpf family', 'the NRPF family'). Never an ordinary English or care word
+  there: the words used of a family in this work (ORDINARY_BEFORE_FAMILY: 'the foster family', 'the birth family',
+  'the host family', 'the wider family', 'the early help family'), an everyday English word ('the whole family',
+  'the same family', 'the young family'; but 'brown', 'green', 'king' and 'price', the census's commonest surnames
+  among them, are the family's name there), a people or a faith ('the kurdish family', 'the muslim family'), a place
+  that is no given name ('the london families'), or a word the lists hold only as a rare name ('the needy family'):
+  an English word that is a name is one only when it is among the census's commonest surnames ('smith', 'hill',
+  'davies'; Lexicon.frequent_surnames) or a common given name ('tyler', 'harper'). A family centre, court or service
+  named after a place or a person stays a place ('the Lane family centre', 'the brown family support service');
+  "the tyler family's" is theirs, whatever follows.
+- After a word for a relative used before their name (RELATIVE_TITLES: 'mum', 'nan', 'nanna', 'grandad', 'aunty',
+  'uncle', 'step-mum'…), a given name typed in lower case is their name even when it is an everyday word too ('nanna
+  pat', 'grandad bill', 'grandma grace', 'nan rose', 'aunty mo'), unless the words show it is not:
+  * a modal or a verb of saying ('dad will', 'mum may', 'nan said'; NOT_NAMES_AFTER_RELATIVE), a day or a date
+    ('dad june 2024'), a people or a faith ('dad christian, mum muslim'; not names there), or a thing that the next
+    word names ('dad cash in hand', 'mum crystal meth', 'nan roman catholic'; THINGS);
+  * a name that is also a verb used as one: with its object after it ('mum pat him on the back', 'dad bill them'),
+    after a modal with no verb after it ('could mum sue the school', 'can dad chase up the payment'; not 'should
+    aunty sue be assessed', 'can uncle rob attend'), or a past tense with the relative as its subject ('mum drew a
+    picture', 'nan rose early'; not 'do we invite nan rose to the review', 'nan rose said she would come').
+Both are tested in tests/unit/test_privacy_family_names.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.privacy.detect import (
+    _DETERMINERS,
+    _NOT_PEOPLE,
+    _OBJECT_PRONOUNS,
+    _PARTICLES,
+    PEOPLES,
+    PERSON_AFTER,
+    RELATIONS,
+    ROLES,
+    TITLES,
+    Hit,
+    NameFinder,
+    _strip_accents,
+    _Token,
+)
+from bot.privacy.lexicon import _split
+
+if TYPE_CHECKING:
+    from bot.privacy.person_context import PersonContextFinder
+
+FAMILY_NOUNS = frozenset(_split("""
+family family's families household household's households kids children children's siblings twins
+boys girls brothers sisters
+"""))
+# Possessives: "the harper family's gas" is theirs whatever follows ('the tyler family's support worker').
+_FAMILY_POSSESSIVES = frozenset(_split("family's household's"))
+_DETERMINER_BEFORE = frozenset(_split("the this that these those"))
+# The words used of a family in this work and in English that the name lists also hold (as surnames or given names)
+# or that may stand between 'the' and a family's name ('the whole tyler family'). QA may extend it.
+ORDINARY_BEFORE_FAMILY = frozenset(_split("""
+foster fostering birth extended whole wider host connected same kinship adoptive adopting adopted early help nuclear
+immediate blended step biological natural maternal paternal new current previous former original receiving placing
+approved prospective respite link support care local large larger big small single lone working other entire
+average typical modern traditional close closer loving caring supportive vulnerable complex troubled struggling
+chaotic homeless bereaved grieving displaced isolated deprived poor poorer rich richer wealthy happy lovely nice
+friendly busy kind older younger elder eldest youngest little remaining looked-after fostered unaccompanied
+disabled affected referred allocated relevant named identified assessed first second third next last neighbouring
+nearby visiting absent needy kindred royal army service forces military church faith christian religious
+two three four five six both all
+white black asian british english irish scottish welsh polish romanian kurdish afghan syrian ukrainian pakistani
+bangladeshi indian somali eritrean sudanese nigerian ghanaian roma gypsy traveller travelling refugee migrant
+muslim catholic jewish sikh hindu buddhist mormon amish quaker pagan
+"""))
+# Everyday English words that before 'family' are the family's name: the census's commonest surnames among them that
+# are no word used of a family (not 'young', 'white', 'black', 'little', 'long').
+EVERYDAY_SURNAMES = frozenset(_split("brown green king price"))
+# A demonym's or a faith's ending ('the cornish family', 'the congolese children'): an English word, not a name.
+_PEOPLE_ENDINGS = ("ish", "ese", "ian", "ean", "ic", "an", "i")
+# What makes 'the X family ...' a place or an organisation: 'the Lane family centre', 'the brown family support
+# service', 'the smith family drug and alcohol court', 'the manchester children's hospital'; a few words of the service
+# may stand between.
+_ORGANISATION_AFTER = re.compile(
+    r"^\s+(?:(?:support|contact|assessment|drug|alcohol|and|information|resource|help|intervention|therapy|learning|"
+    r"wellbeing|health|law|legal|advice|link|community|group|conference|hub|early)\s+){0,3}"
+    r"(?:centres?|centers?|hubs?|courts?|services?|trust|charity|foundation|projects?|programmes?|programs?|network|"
+    r"partnership|society|alliance|clinic|association|fund|hospitals?|hospice|school|academy|nursery|college)\b",
+    re.IGNORECASE)
+
+
+def family_name_spans(finder: NameFinder, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+    """The family's name in 'the tyler family', "the harper family's gas", 'the whole smith family', in any case;
+    never 'the foster family', 'the whole family', 'the Lane family centre', 'NRPF family' (see the module's
+    docstring)."""
+    spans: list[tuple[int, int]] = []
+    for k in range(1, len(tokens)):
+        noun = tokens[k].text.casefold().replace("’", "'")
+        word = tokens[k - 1].text
+        if noun not in FAMILY_NOUNS or not _spaced(text, tokens, k - 1, k):
+            continue
+        if noun not in _FAMILY_POSSESSIVES and _ORGANISATION_AFTER.match(text[tokens[k].end:tokens[k].end + 80]):
+            continue  # 'the Lane family centre'
+        # a word in no list only after 'the', or shouted: 'the okafor family', 'VISIT TO ADEBOWALE FAMILY'; not 'nrpf
+        # family s17 support', 'the NRPF family' (an abbreviation)
+        unknown = mode == "upper" or (not word.isupper() and _determined(finder, text, tokens, k - 1))
+        if _names_a_family(finder, word, unknown):
+            spans.append((k - 1, k - 1))
+    return spans
+
+
+def family_name_hits(finder: NameFinder, text: str, tokens: list[_Token], mode: str) -> list[Hit]:
+    """The families named by their surname in `text`, as the screen's findings: knowledge-base content (its content
+    mode) takes them too, since an entry that says 'as for the Tyler family' names a family to everyone."""
+    return [Hit("name", text[tokens[i].start:tokens[j].end]) for i, j in family_name_spans(finder, text, tokens, mode)]
+
+
+def _spaced(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    """Tokens i and j stand side by side with only spaces between: 'the tyler family', not 'the tyler. family'."""
+    gap = text[tokens[i].end:tokens[j].start]
+    return 0 < len(gap) <= 2 and not gap.strip() and "\n" not in gap
+
+
+def _determined(finder: NameFinder, text: str, tokens: list[_Token], i: int) -> bool:
+    """The word at token i follows 'the', 'this' or 'that', perhaps with up to two ordinary words between ('the whole
+    okafor family')."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and _spaced(text, tokens, j, j + 1):
+        word = tokens[j].text.casefold()
+        if word in _DETERMINER_BEFORE:
+            return True
+        if not (word in ORDINARY_BEFORE_FAMILY or word in finder.lexicon.everyday_words):
+            return False
+        j -= 1
+    return False
+
+
+def _names_a_family(finder: NameFinder, word: str, unknown: bool) -> bool:
+    """A word the lists hold as a name, standing before 'family': a surname or a given name, every part of a
+    double-barrelled one ('doherty-ward'), not an ordinary word (see the module's docstring); after 'the', a word in
+    no list and no English word too ('the okafor family')."""
+    bare = re.sub(r"'s$", "", word.casefold().replace("’", "'"))
+    parts = bare.split("-")
+    return all(len(part) > 1 for part in parts) and all(_family_name(finder, part, unknown) for part in parts)
+
+
+def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
+    lex = finder.lexicon
+    if len(bare) < 3 or bare in ORDINARY_BEFORE_FAMILY or bare in lex.never_names or bare in RELATIONS \
+            or bare in ROLES or bare in TITLES or bare in _DETERMINERS or bare in _PARTICLES or bare in _NOT_PEOPLE:
+        return False
+    if bare in finder.listed or bare in lex.name_words:  # the council's own names; 'tyler', 'harper', 'mason'
+        return True
+    if bare in lex.everyday_words:
+        return bare in EVERYDAY_SURNAMES  # 'the whole family', 'the young family'; 'the brown family'
+    if bare in lex.known_words and bare.endswith(_PEOPLE_ENDINGS) and bare not in lex.census_given \
+            and bare not in lex.frequent_surnames:
+        return False  # 'the cornish family', 'the congolese children'
+    if bare in lex.places and bare not in lex.census_given:
+        return False  # 'the croydon families'
+    plain = _strip_accents(bare).replace("'", "")  # 'zoë', "o'connell"
+    if plain in lex.surnames or bare in lex.surnames or bare in lex.given or plain in lex.given:
+        if bare in lex.common_words:
+            return bare in lex.frequent_surnames  # 'the smith family', 'the hill family'; not 'the host family'
+        return bare not in lex.known_words or plain in lex.surnames or bare in lex.census_given
+    # a word in no list: 'the okafor family', "the o'connell family"; not 'the disabled family'
+    return unknown and bare not in lex.known_words and not finder._english_form(bare) \
+        and not finder._contraction(bare)
+
+
+# The words for a relative used before their name: 'nanna pat', 'grandad bill', 'aunty mo', 'step-mum jo'.
+RELATIVE_TITLES = frozenset(_split("""
+mum mam mom mummy mammy mommy dad daddy nan nana nanna nannie nanny gran granny grandma grandmother grandmum
+grandmom gramma grandad granddad grandpa grandfather grampa gramps grampy aunt aunty auntie uncle
+stepmum stepdad stepmom step-mum step-dad step-mom great-nan great-gran great-grandma great-grandad godmother
+godfather
+"""))
+# Words after a relative that the lists hold as names but that say what the relative does: 'dad will', 'mum may',
+# 'nan said'. QA may extend it; each is tested.
+NOT_NAMES_AFTER_RELATIVE = frozenset(_split("""
+will may might can must shall would could should did does do had has have was were is are said says told tells
+asked rang phoned called texted
+"""))
+# A word and the one after it that make it a thing, not a name: 'dad cash in hand', 'mum crystal meth use'.
+THINGS = frozenset({("cash", "in"), ("crystal", "meth"), ("roman", "catholic"), ("brain", "injury")})
+# Names that are verbs too: 'mum pat him', 'could mum sue the school', 'mum drew a picture', 'nan rose early'.
+_VERB_NAMES = frozenset(_split("""
+pat bill sue rob mark chase grant carry hang marry skip chuck buck wade lance jack bob don nick ray guy hope grace
+will may
+"""))
+_PAST_VERB_NAMES = frozenset(_split("drew rose rang said"))
+_DATE_AFTER = re.compile(r"^\s*\d")  # 'contact with dad june 2024'
+_MODALS_BEFORE = frozenset(_split("will would can could should shall may might must did does do to let"))
+# After a modal, a name is followed by the verb ('should aunty sue be assessed', 'can uncle rob attend'), a verb by
+# its object ('could mum sue the school').
+_VERB_AFTER_NAME = re.compile(
+    r"^\s*(?:$|[,.;:!?)]|\s(?:be|have|not|come|attend|go|stay|visit|join|take|help|see|speak|talk|look|care|sign|"
+    r"agree|call|ring|phone|meet|get|make|bring|keep|say|tell|know|live|move|need|want|also|still|now|and|or)\b)",
+    re.IGNORECASE)
+# Before a relative who is spoken of, not acting: 'do we invite nan rose', 'with mum and nan rose', 'to grandad bill'.
+_OBJECT_BEFORE = frozenset(_split("""
+invite invited inviting ask asked asking tell told see saw seen visit visited visiting contact contacted call called
+ring rang phone phoned email emailed meet met include included involve involved assess assessed with and or to for
+from by about of between including like than as plus via
+"""))
+
+
+def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[_Token],
+                        mode: str) -> list[tuple[int, int]]:
+    """A given name typed in lower case right after a word for a relative: 'nanna pat', 'grandad bill', 'aunty mo',
+    'nan rose'; not 'dad will', 'mum may', 'nan said', 'mum pat him on the back' (see the module's docstring)."""
+    spans: list[tuple[int, int]] = []
+    for i in range(1, len(tokens)):
+        if tokens[i - 1].text.casefold() not in RELATIVE_TITLES or not _spaced(text, tokens, i - 1, i):
+            continue
+        word = tokens[i].text
+        if not (word.islower() or mode == "upper"):
+            continue  # a capital is the name finder's: 'Nanna Pat'
+        bare = re.sub(r"'s$", "", word.casefold().replace("’", "'"))
+        after = text[tokens[i].end:tokens[i].end + 40]
+        before = tokens[i - 2].text.casefold() if i >= 2 else ""
+        nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
+        if not _DATE_AFTER.match(after) and _relative_named(finder, bare, nxt) \
+                and not _used_as_verb(bare, before, nxt, after):
+            spans.append((i, finder._surname_after(text, tokens, i)))  # 'nan pat smith'
+
+    return spans
+
+
+def _relative_named(finder: NameFinder, bare: str, nxt: str) -> bool:
+    """A given name the lists know, after a word for a relative: one QA list as an everyday word too ('pat',
+    'bill', 'grace'), a census first name or a common given name, a short name the lists hold ('mo'), or a rare one;
+    not a modal, a verb of saying, a day, a people or a thing (see NOT_NAMES_AFTER_RELATIVE, THINGS)."""
+    lex = finder.lexicon
+    if len(bare) < 2 or bare in NOT_NAMES_AFTER_RELATIVE or (bare, nxt) in THINGS \
+            or bare in lex.never_names or bare in RELATIONS or bare in ROLES or bare in TITLES \
+            or bare in _DETERMINERS or bare in _PARTICLES or bare in PEOPLES \
+            or (bare in _NOT_PEOPLE and bare not in lex.everyday_names):
+        return False
+    if bare in finder.listed or bare in lex.everyday_names:
+        return True
+    if bare in lex.everyday_words or (bare in lex.far_places and bare not in lex.census_given):
+        return False  # 'mum so', 'mum see', 'nan london'
+    if bare in lex.name_words or bare in lex.census_given:
+        return True
+    return finder._given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
+
+
+def _used_as_verb(bare: str, before: str, nxt: str, after: str) -> bool:
+    """A name that is a verb too, used as one: with its object ('mum pat him', 'dad bill them'), after a modal and
+    before no verb ('could mum sue the school'), or a past tense with the relative as its subject ('mum drew a
+    picture', 'nan rose early'; not 'invite nan rose to the review', 'nan rose said')."""
+    if bare in _PAST_VERB_NAMES:
+        return before not in _OBJECT_BEFORE and not PERSON_AFTER.match(after)
+    if bare not in _VERB_NAMES:
+        return False
+    return nxt in _OBJECT_PRONOUNS or (before in _MODALS_BEFORE and not _VERB_AFTER_NAME.match(after))
