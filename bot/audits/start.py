@@ -113,10 +113,9 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
     if reference is None:
         return None
-    available = checklists(services)
     return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; I'll ask for the "
                        "reference next.",
-                  choices=tuple(Choice(c.title, "audit.start", c.id) for c in available.values()), kind="question")]
+                  choices=checklist_choices(services), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
@@ -125,14 +124,18 @@ def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list
     return case_reference_screen(services, checklist_id)
 
 
+def checklist_choices(services: Services) -> tuple[Choice, ...]:
+    """One button per checklist, each starting an audit against it."""
+    return tuple(Choice(c.title, "audit.start", c.id) for c in checklists(services).values())
+
+
 def checklist_screen(services: Services) -> list[Reply]:
     """Which checklist: one button each."""
     available = checklists(services)
-    choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
     return [Reply(text="**Which checklist are you auditing against?**\n"
                        + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
                                    for c in available.values()),
-                  choices=choices, kind="question")]
+                  choices=checklist_choices(services), kind="question")]
 
 
 def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
@@ -303,12 +306,13 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
                            + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
-    set_aside = store.conversation(services.storage, turn.user_id).get("awaiting") in STARTING
+    awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                       store.Move(step=ctx.audit.step, state={"paused": False},
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
-    dropped = " The audit you were starting (no case reference given yet) is dropped: type `start audit` to " \
-              "begin it again." if set_aside else ""
+    missing = "no checklist chosen yet" if awaiting == "choose_checklist" else "no case reference given yet"
+    dropped = f" The audit you were starting ({missing}) is dropped: type `start audit` to begin it again." \
+        if awaiting in STARTING else ""
     reopened = reopened_day(services, ctx.audit)
     out = f" It was {reopened_on(reopened)} and is {OUT_OF_MODERATION}." if reopened else ""
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{out}{dropped}"),
@@ -319,13 +323,13 @@ def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
     """`resume` typed while an audit is being started. A trial user lost a chosen checklist without a word this way,
     so a case reference still awaited stays awaited, and is asked for again under the drafts listed: the next
     thing typed is then seen to be taken as the reference (or `cancel` drops it). An audit with no checklist
-    chosen yet is dropped, and said so: the list of checklists is no longer on screen."""
+    chosen yet stays at its checklists, shown again: a new terminal session opens with them ("Picking up where you
+    left off"), and a trial user who typed `resume` there was told the audit was set aside."""
     state = store.conversation(services.storage, turn.user_id)
     awaiting = state.get("awaiting")
     if awaiting == "choose_checklist":
-        store.set_conversation(services.storage, turn.user_id, None, turn.now)
-        return [Reply(kind="notice", text="The audit you were starting (no checklist chosen yet) is set aside: "
-                                          "type `start audit` when you want to begin it.")]
+        return [Reply(text="You were starting an audit: pick its checklist to carry on.", kind="question",
+                      choices=checklist_choices(services))]
     if awaiting != "case_reference":
         return []
     checklist = checklists(services).get(str(state.get("checklist")))
