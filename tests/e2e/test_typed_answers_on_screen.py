@@ -398,7 +398,20 @@ def test_a_grade_said_with_because_or_a_lead_in_is_read_as_the_grade_and_its_rea
     assert (row["overall_grade"], row["grade_reason"], row["step"]) == ("inadequate", reason, "strengths")
 
 
-@pytest.mark.parametrize("typed", ["actually not good because the plan is strong", "it is not good because of drift"])
+@pytest.mark.parametrize("lead_in", ["actualy", "Acutally,", "overal"])
+def test_a_typo_in_the_lead_in_still_reads_the_grade_and_its_reason(engine: Engine, services: Services,
+                                                                    lead_in: str) -> None:
+    _to_overall_grade(engine)
+    grade, typed = _other_than_suggested(services)
+    replies = engine.message("U0MGRN001", f"{lead_in} {typed} - voice is mostly there, just not linked to the plan")
+    assert "with your reason" in _text(replies) and not any(r.kind == "error" for r in replies)
+    [row] = services.storage.db.query("SELECT overall_grade, grade_reason, step FROM audits")
+    assert (row["overall_grade"], row["grade_reason"], row["step"]) == (
+        grade, "voice is mostly there, just not linked to the plan", "strengths")
+
+
+@pytest.mark.parametrize("typed", ["actually not good because the plan is strong", "it is not good because of drift",
+                                   "actualy not good - the plan is strong"])
 def test_a_negated_grade_after_a_lead_in_is_still_never_a_grade(engine: Engine, services: Services,
                                                                 typed: str) -> None:
     _to_overall_grade(engine)

@@ -72,7 +72,8 @@ def test_because_and_a_lead_in_are_read_around_the_grade(typed: str, read: tuple
     assert read_grade_and_note(typed) == read
 
 
-LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’s "]
+LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’s ", "actualy ", "Acutally, ",
+            "overal ", "actully, I think it's "]
 
 
 @given(st.sampled_from(sorted(NAMES)), st.sampled_from(LEAD_INS),
