@@ -22,6 +22,7 @@ from bot.audits.core import (
     user_id_from,
     waiting,
     waiting_at,
+    worker_candidates,
 )
 from bot.audits.flow import Step, next_step
 from bot.audits.questions import inadequate_grade_updates
@@ -29,6 +30,7 @@ from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.markup import emoji
+from bot.core.people import person_named
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -231,12 +233,15 @@ def _local_date(services: Services, text: str) -> str:
 
 def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
                   allocated: bool = False) -> list[Reply]:
-    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so)."""
-    worker = user_id_from(worker_text)
+    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so),
+    pressed, or typed as a member ID or a name as the bot writes it, or the start of one offered worker's name (a
+    trial typed `social worker n1`, the button's words, and was told to find a member ID)."""
+    named = None if user_id_from(worker_text) else _worker_named(services, turn, worker_text)
+    worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
-        raise UserError("I don't know that person. Pick a worker from the buttons, or type the Slack member ID "
-                        "of someone in the bot's teams list (like U0ABC123).")
+        raise UserError("I don't know that person. Pick a worker from the buttons, or type their name as I write it "
+                        "(like `Social worker N1`) or their Slack member ID (like U0ABC123).")
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
@@ -247,7 +252,8 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     team_id = person.team_ids[0] if person.team_ids else None
     move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
                       fields={"worker_id": worker, "team_id": team_id})
-    return advance_and_render(services, turn, ctx, version, move)
+    said = [Reply(kind="notice", text=f"Got it: {services.directory.label(worker)}'s case.")] if named else []
+    return said + advance_and_render(services, turn, ctx, version, move)
 
 
 def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
@@ -264,6 +270,14 @@ def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str
     return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
             f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
             "through an audit campaign. Pick a worker from the buttons.")
+
+
+def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:
+    """The worker a typed name means: the whole name or the start of one of the workers offered (several fitting is
+    asked about), else anyone's whole name, so someone the auditor may not name is told why rather than not found."""
+    offered, said = worker_candidates(services, turn.user_id), typed.strip().rstrip(".!")
+    return person_named(services.directory, said, lambda name: name, among=offered) \
+        or services.directory.named(said)
 
 
 def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
