@@ -53,9 +53,35 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:actually|i think|i'd say|i would say|it's|its|
 _LONG_LEAD_INS = ("actually", "overall")
 _FIRST_WORD = re.compile(r"^\s*(?P<word>[a-z]+)\b[\s,:]*", re.IGNORECASE)
 _SAID_BECAUSE = re.compile(r"^because\s+", re.IGNORECASE)
-# How the prompts say a reason can come with a grade (the overall grade, a moderator's grade).
-WITH_A_REASON = ("put a comma or dash after the grade, or `because`: `RI, reviews have slipped` or `inadequate "
-                 "because the plan has drifted`")
+# Examples of a grade with its reason, each for the grades it may show, in order of preference: the first with a
+# comma, the second with "because". A moderator who disagrees is never shown the auditor's grade as an example
+# (trial 11 found "`inadequate because …`" offered where Inadequate was the one grade refused).
+_COMMA_EXAMPLES = (("requires_improvement", "`RI, reviews have slipped`"), ("good", "`good, reviews are on time`"))
+_BECAUSE_EXAMPLES = (("inadequate", "`inadequate because the plan has drifted`"),
+                     ("good", "`good because the plan is reviewed monthly`"))
+_TYPED_NAMES = {"outstanding": "`outstanding`", "good": "`good`", "requires_improvement": "`RI`",
+                "inadequate": "`inadequate`"}
+
+
+def reason_examples(refused: str | None = None) -> str:
+    """Two examples of a grade typed with its reason, neither of them the `refused` grade."""
+    comma = next(example for grade, example in _COMMA_EXAMPLES if grade != refused)
+    because = next(example for grade, example in _BECAUSE_EXAMPLES if grade != refused)
+    return f"{comma} or {because}"
+
+
+def with_a_reason(refused: str | None = None) -> str:
+    """How a prompt says a reason can come with a grade, its examples leaving out the `refused` grade."""
+    return f"put a comma or dash after the grade, or `because`: {reason_examples(refused)}"
+
+
+def typed_names(refused: str | None) -> str:
+    """The grades as they may be typed (`good`, `RI`, …), but the `refused` one."""
+    return ", ".join(typed for grade, typed in _TYPED_NAMES.items() if grade != refused)
+
+
+# How the prompts say a reason can come with a grade (the overall grade, where every grade may be given).
+WITH_A_REASON = with_a_reason()
 
 
 def normalised(text: str) -> str:
