@@ -53,6 +53,14 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:actually|i think|i'd say|i would say|it's|its|
 _LONG_LEAD_INS = ("actually", "overall")
 _FIRST_WORD = re.compile(r"^\s*(?P<word>[a-z]+)\b[\s,:]*", re.IGNORECASE)
 _SAID_BECAUSE = re.compile(r"^because\s+", re.IGNORECASE)
+# "confirm", "yes", "ok, confirm it", "that's fine": the suggested grade, as its button "Confirm: …" takes it (a
+# trial typed `confirm`, as the prompt says, and was told to choose a grade).
+CONFIRM_WORDS = re.compile(r"^\s*(?:(?:yes|yep|yeah|ok|okay|sure)\b[\s,!.]*)?"
+                           r"(?:confirm(?:ed)?(?:\s+(?:it|that|the\s+(?:suggested\s+)?grade|the\s+suggestion))?"
+                           r"|yes|yep|yeah|ok|okay|sure|that['’]?s\s+(?:fine|right))"
+                           r"(?:[\s,]+(?:please|thanks|thank\s+you|ta))?[\s.!]*$", re.IGNORECASE)
+# "Confirm: Requires improvement to be good", the button's own words typed: the grade after "confirm".
+CONFIRM_LABEL = re.compile(r"^\s*confirm\b\s*[:\-\u2013]?\s*", re.IGNORECASE)
 # Examples of a grade with its reason, each for the grades it may show, in order of preference: the first with a
 # comma, the second with "because". A moderator who disagrees is never shown the auditor's grade as an example
 # (trial 11 found "`inadequate because …`" offered where Inadequate was the one grade refused).

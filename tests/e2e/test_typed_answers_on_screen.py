@@ -222,6 +222,27 @@ def test_a_grade_typed_at_the_overall_grade_is_taken_and_other_text_is_told_the_
     assert "Please choose a grade" not in taken
 
 
+@pytest.mark.parametrize("typed", ["confirm", "Confirm it", "yes", "ok, thanks", "that's fine", "button"])
+def test_confirm_typed_at_the_overall_grade_takes_the_suggested_grade_as_its_button_does(
+        engine: Engine, services: Services, typed: str) -> None:
+    shown = _to_overall_grade(engine)
+    button = next(c for r in shown for c in r.choices if c.action == "audit.grade")
+    assert button.label.startswith("Confirm: ")
+    typed = button.label if typed == "button" else typed  # "Confirm: Good", the button's words
+    taken = engine.message("U0MGRN001", typed)
+    assert not any(r.kind == "error" for r in taken) and "Strengths" in _text(taken)
+    [row] = services.storage.db.query("SELECT overall_grade, suggested_grade, step FROM audits")
+    assert row["overall_grade"] == row["suggested_grade"] and row["step"] == "strengths"
+
+
+def test_text_refused_at_the_overall_grade_says_how_to_confirm_the_suggested_grade(engine: Engine) -> None:
+    shown = _to_overall_grade(engine)
+    suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label.removeprefix("Confirm: ")
+    [refused] = engine.message("U0MGRN001", "sounds about right to me")
+    assert refused.kind == "error" and f"To take the suggested {suggested}, type `confirm`." in \
+        refused.text.replace("**", "")
+
+
 def test_a_one_character_reason_for_a_changed_grade_is_refused(engine: Engine) -> None:
     shown = _to_overall_grade(engine)
     suggested = next(c for r in shown for c in r.choices if c.action == "audit.grade").label
