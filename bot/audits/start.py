@@ -115,15 +115,32 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
     if reference is None:
         return None
-    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; I'll ask for the "
-                       "reference next.",
+    started_for = store.conversation(services.storage, turn.user_id).get("case_ref")
+    then = (f"the audit is of **{started_for}**, as you started it" if started_for
+            else "I'll ask for the reference next")
+    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; {then}.",
                   choices=checklist_choices(services), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
+    """The checklist picked: the case reference is asked next, unless the audit was started for a case typed
+    before (`start_case`), whose draft is then created at once."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("awaiting") == "choose_checklist" and state.get("case_ref"):
+        return case_reference(services, turn, checklist_id, str(state["case_ref"]))
     store.set_conversation(services.storage, turn.user_id, waiting("case_reference", checklist=checklist_id),
                            turn.now)
     return case_reference_screen(services, checklist_id)
+
+
+def start_case(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Start an audit* offered beside a case reference typed on its own: the checklist is asked, then the draft of
+    that case is created, so the reference is not asked for again (a trial typed it twice)."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    reference = check_case_reference(value, services.settings.case_reference_pattern, services.identifier_screen)
+    store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist", case_ref=reference), turn.now)
+    return checklist_screen(services, reference)
 
 
 def checklist_choices(services: Services) -> tuple[Choice, ...]:
@@ -131,10 +148,11 @@ def checklist_choices(services: Services) -> tuple[Choice, ...]:
     return tuple(Choice(c.title, "audit.start", c.id) for c in checklists(services).values())
 
 
-def checklist_screen(services: Services) -> list[Reply]:
-    """Which checklist: one button each."""
+def checklist_screen(services: Services, reference: str | None = None) -> list[Reply]:
+    """Which checklist: one button each (for the case `reference` when the audit was started for one)."""
     available = checklists(services)
-    return [Reply(text="**Which checklist are you auditing against?**\n"
+    case = f" {reference}" if reference else ""
+    return [Reply(text=f"**Which checklist are you auditing{case} against?**\n"
                        + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
                                    for c in available.values()),
                   choices=checklist_choices(services), kind="question")]
@@ -342,7 +360,8 @@ def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
     state = store.conversation(services.storage, turn.user_id)
     awaiting = state.get("awaiting")
     if awaiting == "choose_checklist":
-        return [Reply(text="You were starting an audit: pick its checklist to carry on.", kind="question",
+        case = f" of **{state['case_ref']}**" if state.get("case_ref") else ""
+        return [Reply(text=f"You were starting an audit{case}: pick its checklist to carry on.", kind="question",
                       choices=checklist_choices(services))]
     if awaiting != "case_reference":
         return []
@@ -379,15 +398,15 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
-    choices.append(Choice("Start an audit", "audit.start"))
+    choices.append(Choice("Start an audit", "audit.start_case", reference))
     reopened = reopened_day(services, drafts[0]) if drafts else None
     draft_line = (f"Your audit #{drafts[0].id} of this case is {reopened_on(reopened)} and {OUT_OF_MODERATION}: "
                   "pick it below to carry on. " if reopened else
                   f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
     return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
-                       "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
-                       f"asked. To read the case's submitted audits, type `/audit list case {reference}`.",
+                       "**Start an audit** and choose the checklist: the audit is of this case. To read the case's "
+                       f"submitted audits, type `/audit list case {reference}`.",
                   choices=tuple(choices))]
 
 

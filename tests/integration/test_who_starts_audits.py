@@ -102,7 +102,7 @@ def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(en
     [top, *_] = home_sections(engine, services, PRACTITIONER)
     assert "audit.start" in {c.action for c in top.choices}
     [reference] = engine.message(PRACTITIONER, "CR-123456")
-    assert "audit.start" in {c.action for c in reference.choices} and "Start an audit" in reference.text
+    assert "audit.start_case" in {c.action for c in reference.choices} and "Start an audit" in reference.text
     [no_drafts] = engine.message(PRACTITIONER, "resume")
     assert "start audit" in no_drafts.text and "audit.start" in {c.action for c in no_drafts.choices}
     [stray] = engine.message(PRACTITIONER, "yes")
