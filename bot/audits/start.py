@@ -223,8 +223,11 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     own = (f"\n{emoji('warning')} {'Audit' if len(yours) == 1 else 'Audits'} {', '.join(f'#{n}' for n in yours)} "
            f"{'names' if len(yours) == 1 else 'name'} you as this case's worker. Nobody audits their own case: if it "
            "is still yours, cancel this audit and ask your manager to audit it." if yours else "")
+    # The re-audit the last audit asked for is no duplicate, unless another audit of the case is under way.
+    duplicate = "" if due and not any(a.status == "draft" for a in recent) else \
+        "\nYou can still go ahead; cancel if this is a duplicate."
     return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate." + own + compare,
+                  + "\n".join(lines) + duplicate + own + compare,
                   choices=tuple([Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable] + comparing))]
 
 
