@@ -388,10 +388,10 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 # -- the table -------------------------------------------------------------------------------------------
 
 # Buttons that begin a conversation, or only read, are accepted whatever the person is in the middle of.
-ENTRY_ACTIONS = frozenset({"audit.start", "audit.resume", "audit.restore", "audit.view", "audit.compare",
-                           "audit.reflect", "audit.reopen", "audit.moderate_open", "audit.moderation_accept",
-                           "audit.moderation_reply", "actions.done", "actions.done_confirm", "actions.done_keep",
-                           "actions.reopen"})
+ENTRY_ACTIONS = frozenset({"audit.start", "audit.start_case", "audit.resume", "audit.restore", "audit.view",
+                           "audit.compare", "audit.reflect", "audit.reopen", "audit.moderate_open",
+                           "audit.moderation_accept", "audit.moderation_reply", "actions.done", "actions.done_confirm",
+                           "actions.done_keep", "actions.reopen"})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 _MODERATION_FIRST, _REGRADE_FIRST = moderation_action.FIRST_ACTION, regrade_action.FIRST_ACTION
@@ -404,7 +404,8 @@ def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
     State.CHOOSE_CHECKLIST: _spec(lambda services, turn, _c, text: audits_start.checklist_typed(services, turn, text),
-                                  set(), lambda services, _c: audits_start.checklist_screen(services)),
+                                  set(), lambda services, c: audits_start.checklist_screen(services,
+                                                                                           c.data.get("case_ref"))),
     State.CASE_REFERENCE: _spec(_case_reference, {"audit.start_cancel"},
                                 lambda services, c: audits_start.case_reference_screen(services,
                                                                                        str(c.data["checklist"]))),
@@ -626,7 +627,7 @@ def _picks_an_option(conversation: Conversation, text: str) -> bool:
 
 ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.start": lambda services, turn, value: audits_start.start(services, turn, buttons.key(value)),
-    "audit.start_cancel": audits_start.cancel_start,
+    "audit.start_case": audits_start.start_case, "audit.start_cancel": audits_start.cancel_start,
     "audit.resume": audits_start.resume, "audit.worker": audits_start.on_worker,
     "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
     "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,

@@ -230,9 +230,10 @@ def answer_choices(ctx: Ctx, question: Question) -> list[Choice]:
     return [Choice(question.answer_label(key), "audit.answer", ctx.value(key)) for key in keys]
 
 
-def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
+def worker_candidates(services: Services, auditor: str) -> list[str]:
+    """The workers offered at "Whose case is it?", practitioners first: those this auditor may name, in their teams
+    (or any practitioners when they are in none). A name typed there is looked for among them first."""
     directory = services.directory
-    auditor = ctx.audit.auditor_id
     ids: list[str] = []
     for team in directory.teams_of(auditor):
         ids += [m for m in team.member_ids if m != auditor and m not in ids]
@@ -241,10 +242,17 @@ def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
     person = directory.person(auditor)
     ids = [uid for uid in ids if person is not None and policy.may_name_worker(directory, person, uid)]
     ids.sort(key=lambda uid: directory.people[uid].role.rank)  # practitioners' cases first
-    choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid)) for uid in ids[:15]]
+    return ids[:15]
+
+
+def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
+    directory = services.directory
+    choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid))
+               for uid in worker_candidates(services, ctx.audit.auditor_id)]
     period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
     return [Reply(text=f"Audit #{ctx.audit.id} of **{ctx.audit.case_ref}** ({ctx.checklist.title}).{period} "
-                       "Whose case is it? Pick the worker, or type their Slack member ID.",
+                       "Whose case is it? Pick the worker, or type their name as I write it, or their Slack member "
+                       "ID.",
                   choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
 

@@ -5,6 +5,7 @@ device or the terminal chat carry on exactly where the person stopped.
 
 Buttons (engine action names and values; values carry ids only):
     audit.start ""|checklist id        audit.start_cancel ""       audit.resume ""|audit id
+    audit.start_case "<case reference>" (Start an audit beside a reference typed alone: checklist, then the draft)
     audit.worker  "<audit>:<version>:<user id>"    audit.answer "<audit>:<version>:<key>" (yes/no/na,
     a grade key, or a choice option's index)       audit.guidance / back / skip / pause / cancel /
     cancel_confirm / cancel_keep / next / actions_done / submit "<audit>:<version>"

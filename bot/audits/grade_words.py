@@ -9,8 +9,8 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
   "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
 - real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
 
-A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's") is
-taken off the front only, so it never hides a negation.
+A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's", or
+"actualy" with a letter wrong) is taken off the front only, so it never hides a negation.
 
 Pure: the flow (bot/audits/flow.py), the typed overall grade (bot/audits/typed_grade.py), a moderator's grade
 (bot/audits/moderation.py) and `/audit edit 12 grade` (bot/audits/regrade.py) use it.
@@ -48,10 +48,48 @@ _GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$
 # front, so a negation after it still reads as one ("it is not good" is never Good).
 _LEAD_IN = re.compile(r"^\s*(?:(?:actually|i think|i'd say|i would say|it's|its|it is|overall)\b[\s,:]*)+",
                       re.IGNORECASE)
+# The long lead-in words, read with a typo as grade names are ("actualy good - …", "overal RI"): one edit, never
+# more, and only at the front, so a negation after one still reads as one.
+_LONG_LEAD_INS = ("actually", "overall")
+_FIRST_WORD = re.compile(r"^\s*(?P<word>[a-z]+)\b[\s,:]*", re.IGNORECASE)
 _SAID_BECAUSE = re.compile(r"^because\s+", re.IGNORECASE)
-# How the prompts say a reason can come with a grade (the overall grade, a moderator's grade).
-WITH_A_REASON = ("put a comma or dash after the grade, or `because`: `RI, reviews have slipped` or `inadequate "
-                 "because the plan has drifted`")
+# "confirm", "yes", "ok, confirm it", "that's fine": the suggested grade, as its button "Confirm: …" takes it (a
+# trial typed `confirm`, as the prompt says, and was told to choose a grade).
+CONFIRM_WORDS = re.compile(r"^\s*(?:(?:yes|yep|yeah|ok|okay|sure)\b[\s,!.]*)?"
+                           r"(?:confirm(?:ed)?(?:\s+(?:it|that|the\s+(?:suggested\s+)?grade|the\s+suggestion))?"
+                           r"|yes|yep|yeah|ok|okay|sure|that['’]?s\s+(?:fine|right))"
+                           r"(?:[\s,]+(?:please|thanks|thank\s+you|ta))?[\s.!]*$", re.IGNORECASE)
+# "Confirm: Requires improvement to be good", the button's own words typed: the grade after "confirm".
+CONFIRM_LABEL = re.compile(r"^\s*confirm\b\s*[:\-\u2013]?\s*", re.IGNORECASE)
+# Examples of a grade with its reason, each for the grades it may show, in order of preference: the first with a
+# comma, the second with "because". A moderator who disagrees is never shown the auditor's grade as an example
+# (trial 11 found "`inadequate because …`" offered where Inadequate was the one grade refused).
+_COMMA_EXAMPLES = (("requires_improvement", "`RI, reviews have slipped`"), ("good", "`good, reviews are on time`"))
+_BECAUSE_EXAMPLES = (("inadequate", "`inadequate because the plan has drifted`"),
+                     ("good", "`good because the plan is reviewed monthly`"))
+_TYPED_NAMES = {"outstanding": "`outstanding`", "good": "`good`", "requires_improvement": "`RI`",
+                "inadequate": "`inadequate`"}
+
+
+def reason_examples(refused: str | None = None) -> str:
+    """Two examples of a grade typed with its reason, neither of them the `refused` grade."""
+    comma = next(example for grade, example in _COMMA_EXAMPLES if grade != refused)
+    because = next(example for grade, example in _BECAUSE_EXAMPLES if grade != refused)
+    return f"{comma} or {because}"
+
+
+def with_a_reason(refused: str | None = None) -> str:
+    """How a prompt says a reason can come with a grade, its examples leaving out the `refused` grade."""
+    return f"put a comma or dash after the grade, or `because`: {reason_examples(refused)}"
+
+
+def typed_names(refused: str | None) -> str:
+    """The grades as they may be typed (`good`, `RI`, …), but the `refused` one."""
+    return ", ".join(typed for grade, typed in _TYPED_NAMES.items() if grade != refused)
+
+
+# How the prompts say a reason can come with a grade (the overall grade, where every grade may be given).
+WITH_A_REASON = with_a_reason()
 
 
 def normalised(text: str) -> str:
@@ -89,7 +127,7 @@ def grade_words_and_note(text: str, letters: bool = True) -> tuple[str, str, str
     """As `read_grade_and_note`, with the words that named the grade as typed ("req imp" in "req imp, plans drift"),
     for a reply that shows the grade back the way its writer put it (`/audit edit 12 grade`'s example)."""
     typed = (text or "").replace("\u2019", "'")
-    for said in dict.fromkeys((typed, _LEAD_IN.sub("", typed, count=1))):
+    for said in dict.fromkeys((typed, _without_lead_in(typed))):
         grade = _named(said, letters)
         if grade is not None:
             return grade, " ".join(said.split()), None
@@ -99,6 +137,18 @@ def grade_words_and_note(text: str, letters: bool = True) -> tuple[str, str, str
                 note = _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
                 return grade, " ".join(found.group("grade").split()), note
     return None
+
+
+def _without_lead_in(typed: str) -> str:
+    """`typed` without the lead-in at its front: "actually", "I think it's" and the like, and "actually" or
+    "overall" with one letter wrong ("actualy good - …" was refused whole though the grade and its reason were
+    there)."""
+    said = _LEAD_IN.sub("", typed, count=1)
+    first = _FIRST_WORD.match(said)
+    if first is not None and any(OSA.distance(first.group("word").lower(), word, score_cutoff=1) <= 1
+                                 for word in _LONG_LEAD_INS):
+        said = _LEAD_IN.sub("", said[first.end():], count=1)
+    return said
 
 
 def grade_starting(text: str) -> tuple[str, str | None] | None:

@@ -12,7 +12,13 @@ from datetime import date
 from bot.audits import inadequate_action, moderation_action, moderation_alert, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
-from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and_note
+from bot.audits.grade_words import (
+    grade_starting,
+    read_grade_and_note,
+    reason_examples,
+    typed_names,
+    with_a_reason,
+)
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
@@ -227,7 +233,7 @@ def on_agree(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_disagree(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """Disagree: which grade instead? Pressed or typed by its name (`good`, `RI`, `inadequate`), so the bot waits."""
+    """Disagree: which grade instead? Pressed or typed by its name (`good`, `RI`, …), so the bot waits."""
     audit = _checked(services, turn, value)
     _holder_only(services, turn, audit)
     store.set_conversation(services.storage, turn.user_id, waiting("moderation_grade", audit_id=audit.id), turn.now)
@@ -242,9 +248,10 @@ def _offered(audit: store.AuditRow) -> list[str]:
 def grade_question(audit: store.AuditRow) -> list[Reply]:
     choices = tuple(Choice(grade_label(g), "audit.moderate_grade", buttons.encode_id_and_key(audit.id, g))
                     for g in _offered(audit))
-    return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(audit.overall_grade)}**, so "
-                       "that one is not offered. Pick one, or type it (`good`, `RI`, `inadequate`), with your reason "
-                       "after it if you like: `RI, plans drift`.",
+    auditors = audit.overall_grade
+    return [Reply(text=f"What grade would you give? The auditor graded it **{grade_label(auditors)}**, so that one is "
+                       f"not offered. Pick one, or type it ({typed_names(auditors)}), with your reason after it if you "
+                       f"like: {reason_examples(auditors)}.",
                   choices=choices, kind="question")]
 
 
@@ -266,7 +273,8 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
             return None
         screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
         raise UserError(f"Please choose a grade: {offered} (or press one of the buttons). To keep the auditor's "
-                        f"**{auditors}**, type `agree`. To give your reason with it, {WITH_A_REASON}.")
+                        f"**{auditors}**, type `agree`. To give your reason with it, "
+                        f"{with_a_reason(audit.overall_grade)}.")
     grade, note = said
     if grade == audit.overall_grade:
         raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "

@@ -248,8 +248,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value))
-    if question.type == "date" and replies:
-        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once.
+    if question.type in ("date", "choice") and replies:
+        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, and the option a few
+        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
 

@@ -57,7 +57,7 @@ def _question(_services: Services, _ctx: Ctx) -> str:
 
 def _worker(_services: Services, _ctx: Ctx) -> str:
     return ("Every audit names the case's worker, so this step can't be skipped: pick them from the buttons, or type "
-            "their Slack member ID (like U0ABC123).")
+            "their name or Slack member ID (like U0ABC123).")
 
 
 def _evidence(_services: Services, ctx: Ctx) -> str:

@@ -22,6 +22,7 @@ from bot.audits.core import (
     user_id_from,
     waiting,
     waiting_at,
+    worker_candidates,
 )
 from bot.audits.flow import Step, next_step
 from bot.audits.questions import inadequate_grade_updates
@@ -29,6 +30,7 @@ from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
 from bot.core.markup import emoji
+from bot.core.people import person_named
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -113,26 +115,47 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
     if reference is None:
         return None
-    available = checklists(services)
-    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; I'll ask for the "
-                       "reference next.",
-                  choices=tuple(Choice(c.title, "audit.start", c.id) for c in available.values()), kind="question")]
+    started_for = store.conversation(services.storage, turn.user_id).get("case_ref")
+    then = (f"the audit is of **{started_for}**, as you started it" if started_for
+            else "I'll ask for the reference next")
+    return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; {then}.",
+                  choices=checklist_choices(services), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
+    """The checklist picked: the case reference is asked next, unless the audit was started for a case typed
+    before (`start_case`), whose draft is then created at once."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("awaiting") == "choose_checklist" and state.get("case_ref"):
+        return case_reference(services, turn, checklist_id, str(state["case_ref"]))
     store.set_conversation(services.storage, turn.user_id, waiting("case_reference", checklist=checklist_id),
                            turn.now)
     return case_reference_screen(services, checklist_id)
 
 
-def checklist_screen(services: Services) -> list[Reply]:
-    """Which checklist: one button each."""
+def start_case(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Start an audit* offered beside a case reference typed on its own: the checklist is asked, then the draft of
+    that case is created, so the reference is not asked for again (a trial typed it twice)."""
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    reference = check_case_reference(value, services.settings.case_reference_pattern, services.identifier_screen)
+    store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist", case_ref=reference), turn.now)
+    return checklist_screen(services, reference)
+
+
+def checklist_choices(services: Services) -> tuple[Choice, ...]:
+    """One button per checklist, each starting an audit against it."""
+    return tuple(Choice(c.title, "audit.start", c.id) for c in checklists(services).values())
+
+
+def checklist_screen(services: Services, reference: str | None = None) -> list[Reply]:
+    """Which checklist: one button each (for the case `reference` when the audit was started for one)."""
     available = checklists(services)
-    choices = tuple(Choice(c.title, "audit.start", c.id) for c in available.values())
-    return [Reply(text="**Which checklist are you auditing against?**\n"
+    case = f" {reference}" if reference else ""
+    return [Reply(text=f"**Which checklist are you auditing{case} against?**\n"
                        + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
                                    for c in available.values()),
-                  choices=choices, kind="question")]
+                  choices=checklist_choices(services), kind="question")]
 
 
 def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
@@ -200,8 +223,11 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
     own = (f"\n{emoji('warning')} {'Audit' if len(yours) == 1 else 'Audits'} {', '.join(f'#{n}' for n in yours)} "
            f"{'names' if len(yours) == 1 else 'name'} you as this case's worker. Nobody audits their own case: if it "
            "is still yours, cancel this audit and ask your manager to audit it." if yours else "")
+    # The re-audit the last audit asked for is no duplicate, unless another audit of the case is under way.
+    duplicate = "" if due and not any(a.status == "draft" for a in recent) else \
+        "\nYou can still go ahead; cancel if this is a duplicate."
     return [Reply(kind="notice", text=f"Heads up: {reference} has been audited in the last 12 months:\n"
-                  + "\n".join(lines) + "\nYou can still go ahead; cancel if this is a duplicate." + own + compare,
+                  + "\n".join(lines) + duplicate + own + compare,
                   choices=tuple([Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in readable] + comparing))]
 
 
@@ -228,12 +254,15 @@ def _local_date(services: Services, text: str) -> str:
 
 def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
                   allocated: bool = False) -> list[Reply]:
-    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so)."""
-    worker = user_id_from(worker_text)
+    """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so),
+    pressed, or typed as a member ID or a name as the bot writes it, or the start of one offered worker's name (a
+    trial typed `social worker n1`, the button's words, and was told to find a member ID)."""
+    named = None if user_id_from(worker_text) else _worker_named(services, turn, worker_text)
+    worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
-        raise UserError("I don't know that person. Pick a worker from the buttons, or type the Slack member ID "
-                        "of someone in the bot's teams list (like U0ABC123).")
+        raise UserError("I don't know that person. Pick a worker from the buttons, or type their name as I write it "
+                        "(like `Social worker N1`) or their Slack member ID (like U0ABC123).")
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
@@ -244,7 +273,8 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     team_id = person.team_ids[0] if person.team_ids else None
     move = store.Move(step=next_step(ctx.checklist, ctx.answers, ctx.step).key, press=f"worker:{worker}",
                       fields={"worker_id": worker, "team_id": team_id})
-    return advance_and_render(services, turn, ctx, version, move)
+    said = [Reply(kind="notice", text=f"Got it: {services.directory.label(worker)}'s case.")] if named else []
+    return said + advance_and_render(services, turn, ctx, version, move)
 
 
 def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
@@ -261,6 +291,14 @@ def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str
     return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
             f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
             "through an audit campaign. Pick a worker from the buttons.")
+
+
+def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:
+    """The worker a typed name means: the whole name or the start of one of the workers offered (several fitting is
+    asked about), else anyone's whole name, so someone the auditor may not name is told why rather than not found."""
+    offered, said = worker_candidates(services, turn.user_id), typed.strip().rstrip(".!")
+    return person_named(services.directory, said, lambda name: name, among=offered) \
+        or services.directory.named(said)
 
 
 def on_worker(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -303,12 +341,13 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
                            + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
-    set_aside = store.conversation(services.storage, turn.user_id).get("awaiting") in STARTING
+    awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
     lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
                       store.Move(step=ctx.audit.step, state={"paused": False},
                                  waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
-    dropped = " The audit you were starting (no case reference given yet) is dropped: type `start audit` to " \
-              "begin it again." if set_aside else ""
+    missing = "no checklist chosen yet" if awaiting == "choose_checklist" else "no case reference given yet"
+    dropped = f" The audit you were starting ({missing}) is dropped: type `start audit` to begin it again." \
+        if awaiting in STARTING else ""
     reopened = reopened_day(services, ctx.audit)
     out = f" It was {reopened_on(reopened)} and is {OUT_OF_MODERATION}." if reopened else ""
     return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{out}{dropped}"),
@@ -319,13 +358,14 @@ def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
     """`resume` typed while an audit is being started. A trial user lost a chosen checklist without a word this way,
     so a case reference still awaited stays awaited, and is asked for again under the drafts listed: the next
     thing typed is then seen to be taken as the reference (or `cancel` drops it). An audit with no checklist
-    chosen yet is dropped, and said so: the list of checklists is no longer on screen."""
+    chosen yet stays at its checklists, shown again: a new terminal session opens with them ("Picking up where you
+    left off"), and a trial user who typed `resume` there was told the audit was set aside."""
     state = store.conversation(services.storage, turn.user_id)
     awaiting = state.get("awaiting")
     if awaiting == "choose_checklist":
-        store.set_conversation(services.storage, turn.user_id, None, turn.now)
-        return [Reply(kind="notice", text="The audit you were starting (no checklist chosen yet) is set aside: "
-                                          "type `start audit` when you want to begin it.")]
+        case = f" of **{state['case_ref']}**" if state.get("case_ref") else ""
+        return [Reply(text=f"You were starting an audit{case}: pick its checklist to carry on.", kind="question",
+                      choices=checklist_choices(services))]
     if awaiting != "case_reference":
         return []
     checklist = checklists(services).get(str(state.get("checklist")))
@@ -361,15 +401,15 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
-    choices.append(Choice("Start an audit", "audit.start"))
+    choices.append(Choice("Start an audit", "audit.start_case", reference))
     reopened = reopened_day(services, drafts[0]) if drafts else None
     draft_line = (f"Your audit #{drafts[0].id} of this case is {reopened_on(reopened)} and {OUT_OF_MODERATION}: "
                   "pick it below to carry on. " if reopened else
                   f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
     return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
-                       "**Start an audit** (or type `start audit`), choose the checklist and give the reference when "
-                       f"asked. To read the case's submitted audits, type `/audit list case {reference}`.",
+                       "**Start an audit** and choose the checklist: the audit is of this case. To read the case's "
+                       f"submitted audits, type `/audit list case {reference}`.",
                   choices=tuple(choices))]
 
 

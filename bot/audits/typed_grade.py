@@ -12,9 +12,15 @@ from __future__ import annotations
 
 from bot.audits import alert_confirm, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
-from bot.audits.flow import AnswerError, looks_like_question, parse_reason
+from bot.audits.flow import AnswerError, looks_like_question, parse_reason, suggest_grade
 from bot.audits.grade_alerts import alert_targets
-from bot.audits.grade_words import WITH_A_REASON, grade_starting, read_grade_and_note
+from bot.audits.grade_words import (
+    CONFIRM_LABEL,
+    CONFIRM_WORDS,
+    WITH_A_REASON,
+    grade_starting,
+    read_grade_and_note,
+)
 from bot.audits.questions import go_back
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -27,14 +33,22 @@ GRADE_HELP = ("Please choose a grade: Outstanding, Good, Requires improvement to
 
 
 def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
-    """The overall grade typed: as if its button were pressed, plus its reason when one came with it. A question
-    goes on to the knowledge base (None)."""
-    said = read_grade_and_note(text)
+    """The overall grade typed: as if its button were pressed, plus its reason when one came with it; `confirm` (or
+    `yes`, `ok`) is the suggested grade, as its Confirm button. A question goes on to the knowledge base (None)."""
+    suggested = suggest_grade(ctx.checklist, ctx.answers)
+    if CONFIRM_WORDS.match(text):
+        if suggested is None:
+            raise UserError(f"There is no suggested grade to confirm: no question was graded. {GRADE_HELP}")
+        confirmed = Reply(kind="notice", text=f"Got it: **{grade_label(suggested)}**, the grade the answers "
+                                              "suggest.")
+        return [confirmed, *finish.on_grade(services, turn, ctx.value(suggested))]
+    said = read_grade_and_note(text) or read_grade_and_note(CONFIRM_LABEL.sub("", text, count=1))
     if said is None:
         if looks_like_question(text):
             return None
         screen_text(text, services.identifier_screen, "that")
-        raise UserError(GRADE_HELP)
+        confirm = (f" To take the suggested **{grade_label(suggested)}**, type `confirm`." if suggested else "")
+        raise UserError(GRADE_HELP + confirm)
     grade, note = said
     if note is None:
         return finish.on_grade(services, turn, ctx.value(grade))

@@ -177,10 +177,12 @@ def replace_to(reply: Reply, user_id: str) -> Reply:
 
 
 def case_label(services: Services, allocation: Allocation) -> str:
-    """An allocation as people read it: number, case (or that the auditor chooses it), worker, team. It is
-    "allocation 5", never "#5": "#5" is audit 5 everywhere (`/audit show 5`, *View #5*), and a user trial found
-    allocation 5 and audit 5 both shown as "#5" on one Home tab."""
-    case = f"case {allocation.case_ref}" if allocation.case_ref else "a case the auditor chooses"
+    """An allocation as people read it: number, case (or that the auditor chooses it, until their audit of one is
+    started), worker, team. It is "allocation 5", never "#5": "#5" is audit 5 everywhere (`/audit show 5`, *View
+    #5*), and a user trial found allocation 5 and audit 5 both shown as "#5" on one Home tab."""
+    chosen = allocation.audit_case_ref if allocation.started else None
+    reference = allocation.case_ref or chosen
+    case = f"case {reference}" if reference else "a case the auditor chooses"
     return (f"allocation {allocation.id}, {case}, worker {services.directory.label(allocation.worker_id)} "
             f"({allocation.team_id})")
 

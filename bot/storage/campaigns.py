@@ -54,6 +54,7 @@ class Allocation:
     sampled: bool = False
     audit_status: str | None = None
     submitted_at: str | None = None
+    audit_case_ref: str | None = None  # the case its audit is of: the auditor's choice when the campaign named none
 
     @property
     def started(self) -> bool:
@@ -69,7 +70,8 @@ class Allocation:
 
 
 ALLOCATION_SQL = (
-    "SELECT al.*, a.status AS audit_status, a.submitted_at AS submitted_at FROM campaign_allocations al "
+    "SELECT al.*, a.status AS audit_status, a.submitted_at AS submitted_at, a.case_ref AS audit_case_ref "
+    "FROM campaign_allocations al "
     "LEFT JOIN audits a ON a.id = al.audit_id")
 
 
@@ -87,7 +89,8 @@ def _allocation(row: dict[str, Any]) -> Allocation:
     return Allocation(id=row["id"], campaign_id=row["campaign_id"], case_ref=row["case_ref"],
                       worker_id=row["worker_id"], team_id=row["team_id"], auditor_id=row["auditor_id"],
                       status=row["status"], audit_id=row["audit_id"], sampled=bool(row["sampled"]),
-                      audit_status=row.get("audit_status"), submitted_at=row.get("submitted_at"))
+                      audit_status=row.get("audit_status"), submitted_at=row.get("submitted_at"),
+                      audit_case_ref=row.get("audit_case_ref"))
 
 
 def create_campaign(storage: Storage, spec: Any, organiser: str,

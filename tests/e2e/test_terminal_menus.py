@@ -132,10 +132,25 @@ def test_resume_with_drafts_keeps_the_start_and_picking_a_draft_says_the_start_i
     assert services.storage.db["audits"].count == 1
 
 
-def test_resume_at_the_checklist_list_says_the_start_is_set_aside(engine: Engine) -> None:
-    _, out = drive(engine, ["start audit", "resume", "neglect"], user=MANAGER)
-    assert "The audit you were starting (no checklist chosen yet) is set aside: type start audit when you want " \
-           "to begin it." in flat(out)
+def test_resume_after_picking_up_at_the_checklists_carries_on_with_them(engine: Engine) -> None:
+    drive(engine, ["start audit", "quit"], user=MANAGER)
+    _, out = drive(engine, ["resume", "18"], user=MANAGER)  # a new session, as trial 11 found it
+    assert "Picking up where you left off: Which checklist are you auditing against?" in flat(out)
+    after = flat(out[out.index("You have no audits in progress."):])
+    assert "set aside" not in after and "picks nothing" not in after
+    assert "You were starting an audit: pick its checklist to carry on. 1) Care leavers" in after
+    assert "→ You picked 18: Voice of the child" in after and "What is the case reference?" in after
+
+
+def test_resume_with_a_draft_beside_the_checklists_says_which_start_is_dropped(engine: Engine,
+                                                                                services: Services) -> None:
+    drive(engine, ["/audit start case-audit", "CR-111111", "pause"], user=MANAGER)
+    _, out = drive(engine, ["start audit", "resume"], user=MANAGER)
+    assert "You were starting an audit: pick its checklist to carry on." in flat(out)
+    _, out = drive(engine, ["start audit", "resume", "19"], user=MANAGER)  # 1-18 are the checklists
+    assert "The audit you were starting (no checklist chosen yet) is dropped: type start audit to begin it " \
+           "again." in flat(out)
+    assert services.storage.db["audits"].count == 1
 
 
 # -- finding 4: the terminal never cuts a word, and its marks say what they mean ------------------------------------

@@ -3,12 +3,14 @@ with several the bot names them and asks which; it never goes to the knowledge b
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 
+from bot.audits.grade_words import read_grade_and_note
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -155,3 +157,21 @@ def test_the_grade_question_names_the_auditors_grade_and_a_wrong_pick_can_be_und
     assert "Type disagree to choose again: nothing is saved yet" in text
     audit = store.get_audit(services.storage, audit_id)
     assert audit.moderated_grade == "requires_improvement"  # the second pick, not the first
+
+
+@pytest.mark.parametrize("auditors", ["outstanding", "good", "requires_improvement", "inadequate"])
+def test_after_disagree_every_example_grade_shown_is_one_offered_and_following_one_is_taken(
+        engine: Engine, services: Services, auditors: str) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        services.storage.db.execute("UPDATE audits SET overall_grade = ? WHERE id = ?", [auditors, audit_id])
+        engine.action(SOUTH, "audit.moderate_open", str(audit_id))
+        [asked] = engine.message(SOUTH, "disagree")
+        [refused] = engine.message(SOUTH, "ok")  # trial 11: "ok" got examples naming the auditor's Inadequate
+        examples = re.findall(r"`([^`]+)`", asked.text + refused.text)
+        graded = [said for said in map(read_grade_and_note, examples) if said is not None]
+        assert len(graded) >= 4 and auditors not in {grade for grade, _ in graded}
+        with_reason = next(example for example, said in zip(examples, map(read_grade_and_note, examples),
+                                                            strict=True) if said is not None and said[1])
+        taken = " ".join(reply.text for reply in engine.message(SOUTH, with_reason))
+        assert "is the auditor's own grade" not in taken and "with your reason" in taken

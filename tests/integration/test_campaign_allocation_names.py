@@ -47,8 +47,8 @@ def test_home_names_allocations_apart_from_the_audits_beside_them(engine: Engine
     [cases] = [r for r in home if "You are to audit" in r.text]
     [recent] = [r for r in home if r.title == "Recent audits you can read"]
     assert f"#{first.id} " not in cases.text and f"#{second.id} " not in cases.text
-    assert (f"• allocation {first.id}, a case the auditor chooses, worker Social worker N1 (north-assessment): "
-            f"started as audit #{started.audit_id}") in cases.text
+    assert (f"• allocation {first.id}, case CR-600101, worker Social worker N1 (north-assessment): "
+            f"started as audit #{started.audit_id}") in cases.text  # the case chosen, once started (trial 11)
     assert f"• allocation {second.id}, a case the auditor chooses, worker Social worker N2" in cases.text
     assert [(c.label, c.value) for c in cases.choices] == [(f"Resume #{started.audit_id}", str(first.id)),
                                                            (f"Start allocation {second.id}", str(second.id))]
@@ -68,3 +68,20 @@ def test_reassigning_and_listing_say_allocation_never_hash(engine: Engine, servi
     assert f"can't audit allocation {allocation.id}:" in refused.text and "#" not in refused.text
     [missing] = engine.command(QA, "campaign reassign 99 U0MGRS001 covering leave", surface="terminal")
     assert missing.text.startswith("There is no allocation 99."), missing.text
+
+
+def test_an_allocation_started_on_a_case_the_auditor_chose_is_listed_by_that_case_until_cancelled(
+        engine: Engine, services: Services, clock) -> None:
+    campaign_id = create(engine)
+    first = store.allocations(services.storage, campaign_id, MANAGER)[0]
+    engine.action(MANAGER, "campaign.start", str(first.id), surface="terminal")
+    engine.message(MANAGER, "cr 600101", surface="terminal")
+    [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
+    [mine] = engine.command(MANAGER, f"campaign mine {campaign_id}", surface="terminal")
+    for said in (listed.text, mine.text):
+        assert f"allocation {first.id}, case CR-600101, worker Social worker N1" in said
+    audit = store.get_allocation(services.storage, first.id).audit_id
+    engine.message(MANAGER, "cancel", surface="terminal")
+    engine.message(MANAGER, "yes", surface="terminal")
+    [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
+    assert audit is not None and f"allocation {first.id}, a case the auditor chooses, worker " in listed.text

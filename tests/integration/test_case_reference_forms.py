@@ -127,3 +127,31 @@ def test_a_reference_typed_at_the_checklist_question_keeps_the_checklists_and_is
         "audit.start"}
     [asked] = engine.message("U0MGRN001", "voice of the child", surface="terminal")  # the wait is kept
     assert "What is the case reference?" in asked.text
+
+
+@pytest.mark.parametrize("pick", ["press", "type"])
+def test_start_an_audit_beside_a_typed_reference_goes_from_the_checklist_to_whose_case_it_is(
+        engine: Engine, services: Services, pick: str) -> None:
+    """Trial 11: `cr-551200`, then *Start an audit* and a checklist, asked "What is the case reference?" again."""
+    insert_audit(services.storage, "CR-551200", NOW - timedelta(days=30))
+    with time_machine.travel(NOW, tick=False):
+        [offered] = engine.message(AUDITOR, "cr-551200")
+        [start] = [c for c in offered.choices if c.label == "Start an audit"]
+        [asked] = engine.action(AUDITOR, start.action, start.value)
+        assert asked.text.startswith("**Which checklist are you auditing CR-551200 against?**")
+        replies = (engine.action(AUDITOR, "audit.start", "early-help-spot") if pick == "press"
+                   else engine.message(AUDITOR, "early help"))
+    text = said(replies)
+    assert "What is the case reference?" not in text and HEADS_UP.replace("382070", "551200") in text
+    assert "Whose case is it?" in text
+    [draft] = store.drafts_of(services.storage, AUDITOR)
+    assert (draft.case_ref, draft.checklist_id) == ("CR-551200", "early-help-spot")
+
+
+def test_a_reference_typed_at_the_checklists_of_a_case_started_says_which_case_it_is(engine: Engine) -> None:
+    [offered] = engine.message(AUDITOR, "cr-551200")
+    [start] = [c for c in offered.choices if c.label == "Start an audit"]
+    engine.action(AUDITOR, start.action, start.value)
+    [told] = engine.message(AUDITOR, "CR-551200")
+    assert told.text == ("**CR-551200** looks like a case reference. Pick the checklist first; the audit is of "
+                         "**CR-551200**, as you started it.")

@@ -50,6 +50,17 @@ def test_an_options_first_word_picks_it_even_when_it_is_also_a_command(engine: E
     assert "Your audits in progress" not in out and "Question 10 of 10" in out
 
 
+def test_an_option_typed_by_some_of_its_words_is_said_back_before_the_next_question(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT, "social care"])
+    after = " ".join(out[out.index("(Section 2 of 2 · Question 9 of 10)"):].split())
+    assert after.startswith("(Section 2 of 2 · Question 9 of 10) Got it: Refer to children's social care. "
+                            "Step-up and step-down How would you grade decision-making")
+    answers = store.answers_of(services.storage, 1)
+    assert answers["next-step"].value == "Refer to children's social care"
+
+
 def test_continue_still_resumes_when_no_option_says_it(engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT[:4], "continue"])

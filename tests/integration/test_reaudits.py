@@ -302,7 +302,18 @@ def test_starting_an_audit_of_a_case_due_for_reaudit_says_it_is_the_reaudit_and_
     assert "Heads up: CR-100090 has been audited in the last 12 months" in said
     assert (f"This is the re-audit of CR-100090, due by Monday 12 April 2027 (audit #{earlier} was graded "
             "Inadequate).") in said
+    assert "duplicate" not in said  # trial 11: the re-audit it announced was told to cancel "if a duplicate"
     assert "re-audit under way" in listing
+
+
+def test_a_second_start_of_a_case_due_for_reaudit_is_still_asked_whether_it_is_a_duplicate(engine: Engine,
+                                                                                          cases: Cases) -> None:
+    cases.audit("CR-100093", "inadequate", SUBMITTED)
+    with at(SUBMITTED + timedelta(weeks=3)):
+        start_audit_of(engine, "CR-100093")
+        engine.message(NORTH_MANAGER, "pause", surface="terminal")
+        said = start_audit_of(engine, "CR-100093")  # the re-audit is already under way in the first draft
+    assert "This is the re-audit of CR-100093" in said and "cancel if this is a duplicate" in said
 
 
 def test_starting_an_overdue_reaudit_says_it_is_overdue(engine: Engine, cases: Cases) -> None:

@@ -48,7 +48,7 @@ AN_ACTION = ["Share the plan with the school.", WORKER, "30/12/2026"]
 
 @pytest.mark.parametrize(("lines", "step", "said"), [
     (TO_ACTIONS[:2], "worker", "Every audit names the case's worker, so this step can't be skipped: pick them from "
-                               "the buttons, or type their Slack member ID (like U0ABC123)."),
+                               "the buttons, or type their name or Slack member ID (like U0ABC123)."),
     (TO_ACTIONS[:10], "evidence:practice-quality",
      "A grade needs its evidence note, so it can't be skipped: say in a sentence what you saw on the file that "
      "supports Good, or type back to change the grade"),

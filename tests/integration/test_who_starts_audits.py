@@ -6,7 +6,11 @@ test_campaign*)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from bot.audits.core import worker_candidates
+from bot.core.people import person_named
 from bot.core.services import Services
 from bot.engine.home import home_sections
 from bot.engine.routing import Engine
@@ -50,6 +54,46 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
     assert own.kind == "error" and "You can't audit a case that is your own" in own.text
 
 
+@pytest.mark.parametrize("typed", ["social worker n2", "Social worker N2", "SOCIAL WORKER N2.", "social worker n"])
+def test_the_worker_typed_by_name_as_the_button_shows_it_is_taken_and_said_back(
+        engine: Engine, services: Services, typed: str) -> None:
+    drive(engine, ["start audit early help", "CR 551200"], user=PRACTITIONER)
+    said, *_ = engine.message(PRACTITIONER, typed)
+    assert said.kind == "notice" and said.text == "Got it: Social worker N2's case."
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id == "U0PRAN002" and audit.step != "worker"
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_case_and_spacing_of_an_offered_workers_name_or_its_unique_start_names_them(
+        services: Services, data: st.DataObject) -> None:
+    offered = worker_candidates(services, PRACTITIONER)
+    worker = data.draw(st.sampled_from(offered))
+    name = services.directory.label(worker)
+    cut = data.draw(st.integers(len("Social worker N") if name.startswith("Social") else 1, len(name)))
+    typed = "".join(data.draw(st.sampled_from([ch.lower(), ch.upper()])) for ch in name[:cut])
+    typed = data.draw(st.sampled_from(["", " ", "  "])) + typed.replace(" ", data.draw(st.sampled_from([" ", "  "])))
+    assert person_named(services.directory, typed, str, among=offered) == worker
+
+
+@pytest.mark.parametrize(("typed", "told"), [
+    ("social worker s1", NOT_YOUR_TEAM),  # a whole name elsewhere: told why, not "I don't know that person"
+    ("Social worker N1", "You can't audit a case that is your own"),
+    ("social worker", "“social worker” could be Social worker N1 or Social worker N2: type the whole name"),
+    ("nobody at all", "I don't know that person. Pick a worker from the buttons, or type their name as I write it "
+                      "(like Social worker N1) or their Slack member ID"),
+])
+def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, services: Services, typed: str,
+                                                                told: str) -> None:
+    user = "U0MGRN001" if typed == "social worker" else PRACTITIONER  # the manager is offered both N1 and N2
+    drive(engine, ["start audit early help", "CR 551200"], user=user)
+    [refused] = engine.message(user, typed)
+    assert refused.kind == "error" and told in flat(refused.text)
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+
+
 def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(engine: Engine,
                                                                               services: Services) -> None:
     _, helped = drive(engine, ["help"], user=PRACTITIONER)
@@ -58,7 +102,7 @@ def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(en
     [top, *_] = home_sections(engine, services, PRACTITIONER)
     assert "audit.start" in {c.action for c in top.choices}
     [reference] = engine.message(PRACTITIONER, "CR-123456")
-    assert "audit.start" in {c.action for c in reference.choices} and "Start an audit" in reference.text
+    assert "audit.start_case" in {c.action for c in reference.choices} and "Start an audit" in reference.text
     [no_drafts] = engine.message(PRACTITIONER, "resume")
     assert "start audit" in no_drafts.text and "audit.start" in {c.action for c in no_drafts.choices}
     [stray] = engine.message(PRACTITIONER, "yes")

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.audits.flow import AnswerError, parse_grade
-from bot.audits.grade_words import read_grade, read_grade_and_note
+from bot.audits.grade_words import CONFIRM_WORDS, read_grade, read_grade_and_note
 from knowledge.checklist_schema import GRADES
 
 NAMES = {"outstanding": "outstanding", "good": "good", "requires improvement to be good": "requires_improvement",
@@ -72,7 +72,8 @@ def test_because_and_a_lead_in_are_read_around_the_grade(typed: str, read: tuple
     assert read_grade_and_note(typed) == read
 
 
-LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’s "]
+LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’s ", "actualy ", "Acutally, ",
+            "overal ", "actully, I think it's "]
 
 
 @given(st.sampled_from(sorted(NAMES)), st.sampled_from(LEAD_INS),
@@ -81,3 +82,14 @@ LEAD_INS = ["", "actually ", "I think it's ", "it is ", "Actually, I think it’
 def test_a_grade_then_because_is_that_grade_and_never_when_negated(name: str, lead_in: str, reason: str) -> None:
     assert read_grade_and_note(f"{lead_in}{name} because {reason}") == (NAMES[name], reason)
     assert read_grade_and_note(f"{lead_in}not {name} because {reason}") is None
+
+
+@given(st.sampled_from(["", "yes ", "ok, ", "Okay! ", "sure "]),
+       st.sampled_from(["confirm", "confirm it", "confirmed", "confirm the suggested grade", "yes", "ok", "that's fine",
+                        "that’s right"]),
+       st.sampled_from(["", ", thanks", " please", ".", "!"]), st.data())
+def test_a_confirmation_in_any_case_is_read_and_never_once_negated(lead: str, core: str, tail: str,
+                                                                   data: st.DataObject) -> None:
+    typed = "".join(data.draw(st.sampled_from([ch.lower(), ch.upper()])) for ch in f"{lead}{core}{tail}")
+    assert CONFIRM_WORDS.match(typed) and read_grade_and_note(typed) is None
+    assert not CONFIRM_WORDS.match(f"not {core}") and not CONFIRM_WORDS.match(f"don't {core}")
