@@ -60,6 +60,15 @@ class DateError(ValueError):
     """What was typed is not a date this parser understands, or not one that fits; the message says why."""
 
 
+class NoSuchDay(DateError):
+    """A date in a form that reads, for a day its month does not have (`31/02/2027`); `why` says so without the
+    date typed ("February 2027 has 28 days, so no 31st"), for a message that quotes it another way."""
+
+    def __init__(self, raw: str, why: str) -> None:
+        super().__init__(f"'{_quote(raw)}' is not a real date: {why}.")
+        self.why = why
+
+
 def long_date(day: dt.date) -> str:
     """How a date is echoed back: 'Friday 15 January 2027', so a misread date is caught at once."""
     return f"{day:%A} {day.day} {day:%B %Y}"
@@ -90,13 +99,39 @@ def _quote(raw: str) -> str:
     return flat if len(flat) <= 30 else flat[:29] + "…"
 
 
-def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 11th, 22nd, 30th: a day of the month as people say it."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def no_such_day(month: int, day: int, year: int | None = None) -> str | None:
+    """Why a day and month that look like a date are none, when the month is real and the day is one some month has
+    ("February 2027 has 28 days, so no 31st"); None otherwise (month 13, day 0 or 32: the numbers are wrong, not
+    the month's length). A trial's `31/02/2027` was told to write it as DD/MM/YYYY, the form it was written in."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = calendar.month_name[month]
+    if year is None:
+        if day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+            return None
+        length = "28 days (29 in a leap year)" if month == 2 else f"{calendar.monthrange(2001, month)[1]} days"
+        return f"{name} has {length}, so no {ordinal(day)}"
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR or day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{name} {year} has {calendar.monthrange(year, month)[1]} days, so no {ordinal(day)}"
+
+
+def _date(year: int, month: int, day: int, raw: str, yearless: bool = False) -> dt.date:
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise DateError(f"The year in '{_quote(raw)}' is out of range; write a year between {EARLIEST_YEAR} and "
                         f"{LATEST_YEAR}.")
     try:
         return dt.date(year, month, day)
     except ValueError:
+        why = no_such_day(month, day, None if yearless else year)
+        if why:
+            raise NoSuchDay(raw, why) from None
         raise DateError(f"'{_quote(raw)}' is not a real date; check the day and month (the day comes first).") \
             from None
 
@@ -110,7 +145,7 @@ def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> d
     if month == 2 and day == 29:
         years = [y for y in range(today.year - 4, today.year + 5) if calendar.isleap(y)]
     else:
-        _date(2000, month, day, raw)  # a real day of the year at all? (2000 is a leap year)
+        _date(2000, month, day, raw, yearless=True)  # a real day of the year at all? (2000 is a leap year)
         years = [today.year - 1, today.year, today.year + 1]
     candidates = [dt.date(y, month, day) for y in years]
     if tense == "future":
@@ -194,7 +229,9 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
     if (match := _NUMERIC.fullmatch(cleaned)) is not None:
         day, month = int(match.group(1)), int(match.group(2))
         if match.group(3) is None:
-            return _yearless(month, day, _need(today), tense, raw) if 1 <= month <= 12 else _date(2000, month, day, raw)
+            if 1 <= month <= 12:
+                return _yearless(month, day, _need(today), tense, raw)
+            return _date(2000, month, day, raw, yearless=True)
         year = int(match.group(3))
         return _date(year + (2000 if year < 70 else 1900) if year < 100 else year, month, day, raw)
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
@@ -212,8 +249,9 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
 
 def parse_full_date(text: str) -> dt.date:
     """A whole date in one of the forms no one in England misreads: 31/03/2027, 31 March 2027 (or 31 Mar 2027,
-    31st March 2027) or 2027-03-31. Anything else, a date that does not exist included, raises DateError with one
-    message naming those forms: 03/31/2027 is refused, never read month first, and 03/04/2027 is 3 April.
+    31st March 2027) or 2027-03-31. Anything else raises DateError with one message naming those forms: 03/31/2027
+    is refused, never read month first, and 03/04/2027 is 3 April; a day the month does not have, in one of those
+    forms, is told so instead (`31/02/2027`: "February 2027 has 28 days, so no 31st"), as `parse_day` tells it.
 
     For a date kept in a file (a knowledge entry's `review_by:`), where a guess would be written down and acted
     on months later: unlike `parse_day`, it takes nothing from today and has no yearless or relative forms.
@@ -232,7 +270,8 @@ def parse_full_date(text: str) -> dt.date:
             if EARLIEST_YEAR <= year <= LATEST_YEAR:
                 return dt.date(year, month, day)
         except ValueError:
-            pass
+            if (why := no_such_day(month, day, year)) is not None:
+                raise NoSuchDay(text, why) from None
     shown = f"'{_quote(text)}' is not" if isinstance(text, str) and text.strip() else "That is not"
     raise DateError(f"{shown} a date I can read: write it as {FULL_DATE_FORMS}, day before month.")
 
