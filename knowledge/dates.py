@@ -42,6 +42,8 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]+)"
 _DAY_MONTH = re.compile(rf"{_ORDINAL}(?: of)? {_MONTH}(?: (\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"{_MONTH} {_ORDINAL}(?: (\d{{4}}))?")
+# "30th", "the 30th", "wed 30th", "wednesday the 30th", "wed 30": a day of the month alone (a number alone is no date)
+_DAY_ALONE = re.compile(r"(?:([a-z]+) )?(?:the )?(\d{1,2})(st|nd|rd|th)?")
 _COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
 _IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
@@ -89,7 +91,7 @@ def numeric(day: dt.date) -> str:
 def _clean(text: str) -> str:
     lowered = (text or "").strip().lower().replace(",", " ").replace("’", "'")
     lowered = re.sub(r"(?<=[a-z])\.(?=\s|$)", "", lowered)  # "Jan." or "Fri."
-    lowered = re.sub(r"^(?:on|by|due|until|the)\s+", "", " ".join(lowered.split()))
+    lowered = re.sub(r"^(?:(?:on|by|due|until|the)\s+)+", "", " ".join(lowered.split()))
     return " ".join(lowered.rstrip(".!").split())
 
 
@@ -244,7 +246,7 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
                      else _yearless(month, day, _need(today), tense, raw))
             _check_weekday(cleaned, found, raw)
             return found
-    return _relative(cleaned, raw, today, tense)
+    return _day_alone(cleaned, raw, today, tense) or _relative(cleaned, raw, today, tense)
 
 
 def parse_full_date(text: str) -> dt.date:
@@ -274,6 +276,67 @@ def parse_full_date(text: str) -> dt.date:
                 raise NoSuchDay(text, why) from None
     shown = f"'{_quote(text)}' is not" if isinstance(text, str) and text.strip() else "That is not"
     raise DateError(f"{shown} a date I can read: write it as {FULL_DATE_FORMS}, day before month.")
+
+
+def _day_alone(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt.date | None:
+    """A day of the month typed without its month ("30th", "wed 30th", "wednesday the 30th"): the next such day,
+    this month's if it is still to come, else next month's (looking back, the latest: this month's if it has come,
+    else last month's); a weekday with it must be that day's. None when `cleaned` is not one. A trial's manager
+    typed `action 1 due wed 30th`, as people write dates in chat, and was told it could not be read."""
+    match = _DAY_ALONE.fullmatch(cleaned)
+    if match is None:
+        return None
+    weekday, number, suffix = match.groups()
+    if (weekday is None and suffix is None) or (weekday is not None and weekday not in WEEKDAYS):
+        return None
+    today = _need(today)
+    found = _month_of_day(int(number), today, tense, raw)
+    if weekday is None or WEEKDAYS[weekday] == found.weekday():
+        return found
+    other_side = _day_in_month(found.day, today, "past" if tense != "past" else "future")
+    if other_side is not None and other_side.weekday() == WEEKDAYS[weekday]:  # "mon 7th" on Tuesday 8th: yesterday
+        return check_tense(other_side, today, tense)
+    near = _weekday_near(found, WEEKDAYS[weekday], today, tense)
+    raise DateError(f"The {ordinal(found.day)} is {long_date(found)}, not a {calendar.day_name[WEEKDAYS[weekday]]}. "
+                    f"Type the date with its month: {found.day}/{found.month} for the {found:%A}, or "
+                    f"{near.day}/{near.month} for {near:%A} {near.day} {near:%B}.")
+
+
+def _month_of_day(day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
+    """The `day` of this month or, when it has passed (looking ahead) or is still to come (looking back), of the
+    next (or last) month; DateError when that month has no such day, with the dates that may be meant."""
+    if not 1 <= day <= 31:
+        raise DateError(f"'{_quote(raw)}' is not a day of the month. Write the date with its month, like "
+                        f"{examples(today, tense)}.")
+    found = _day_in_month(day, today, tense)
+    if found is not None:
+        return found
+    step = -1 if tense == "past" else 1
+    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
+    year, month = index // 12, index % 12 + 1
+    while calendar.monthrange(index // 12, index % 12 + 1)[1] < day:
+        index += step
+    other = dt.date(index // 12, index % 12 + 1, day)
+    raise DateError(f"{no_such_day(month, day, year)}: type the date with its month, like {day}/{other.month} for "
+                    f"{other:%A} {day} {other:%B}.")
+
+
+def _day_in_month(day: int, today: dt.date, tense: Tense) -> dt.date | None:
+    """`_month_of_day`'s date, or None when its month is too short for `day`."""
+    step = -1 if tense == "past" else 1
+    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+
+
+def _weekday_near(day: dt.date, weekday: int, today: dt.date, tense: Tense) -> dt.date:
+    """The `weekday` nearest `day` (within 3 days), on the side of today the date must be on: what a weekday typed
+    with the wrong day of the month probably meant ("thu 30th" when the 30th is a Wednesday: Thursday 31st)."""
+    for gap in sorted(range(-6, 7), key=abs):
+        near = day + dt.timedelta(days=gap)
+        if near.weekday() == weekday and (near <= today if tense == "past" else near >= today):
+            return near
+    raise AssertionError("a week ahead of (or behind) a date on the right side of today has every weekday")
 
 
 def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:
