@@ -305,7 +305,9 @@ ACCEPT_WORDS = frozenset({"accept", "accepted", "agree"})
 
 def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
     """The auditor's one reply to a moderation: `accept`, or at least a sentence, since it can't be changed once
-    saved (a reply of `ok` would stand for good as all the auditor had to say)."""
+    saved (a reply of `ok` would stand for good as all the auditor had to say). Whether the person may respond at
+    all comes first, so nobody is asked to rewrite a reply they cannot send."""
+    _decided(services, turn, audit_id)
     try:
         cleaned = parse_text(text, "reply")
     except AnswerError as error:
