@@ -14,7 +14,7 @@ from typing import Any
 from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.near_miss import TEAM, paged
@@ -124,8 +124,8 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
         return [Reply(text=f"No re-audits due in {whose}. {rule_text(services)}")]
     shown = items[(page - 1) * SHOWN:page * SHOWN]
     if not shown:
-        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill {-(-len(items) // SHOWN)} "
-                        f"page(s) of {SHOWN}.")
+        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill "
+                        f"{count_of(-(-len(items) // SHOWN), 'page')} of {SHOWN}.")
     lines = [line(services, item, today) for item in shown]
     if page * SHOWN < len(items):
         lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")

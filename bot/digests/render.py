@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.replies import Reply
+from bot.core.replies import Reply, count_of
 from bot.digests.charts import grade_trend_png
 from bot.digests.digest import (
     COMPARE_WEEKS,
@@ -54,10 +54,6 @@ def month_heading(digest: TeamDigest | ServiceDigest) -> str:
     if not digest.month_ended:
         return "this month"
     return f"all of {(digest.counted_to or digest.week_start + timedelta(days=6)):%B}"
-
-
-def audit_count(count: int) -> str:
-    return f"{count} audit{'' if count == 1 else 's'}"
 
 
 def themes_rule() -> str:
@@ -164,7 +160,7 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n**Whole service**: {audit_count(total_week)} {_this_week(service)} · {total_month} "
+    lines.append(f"\n**Whole service**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
                  f"{service.month_so_far}; {against_target(total_month, total_target, ended)} · "
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
