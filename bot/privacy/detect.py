@@ -900,8 +900,11 @@ class NameFinder:
             and not self._english_form(word)  # 'caseload', 'payslip'
 
     def _contraction(self, folded: str) -> bool:
-        """A contraction typed without its apostrophe: 'arent', 'wasnt', 'theyre', 'youve'."""
+        """A contraction typed without its apostrophe ('arent', 'wasnt', 'theyre', 'youve') or with the curly one
+        phones type ("wasn’t" is "wasn't")."""
         known = self.lexicon.known_words
+        if re.fullmatch(r"[a-z]+’(?:t|re|ve|ll|d|m|s)", folded):  # not 'o’neill', 'd’arcy'
+            return folded.replace("’", "'") in known
         return any(folded.endswith(end) and folded[:-len(end)] + "'" + end in known
                    for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
             folded.endswith("nt") and folded[:-2] + "n't" in known)
@@ -1212,9 +1215,10 @@ class NameFinder:
                 continue
             miss_verb = prev == "miss" and (capital is False or bool(
                 _VERB_BEFORE.search(text[max(0, tok.start - 30):tokens[i - 1].start])))
-            if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb:
-                spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons'
-                continue
+            if prev in TITLES and self._touching(text, tokens, i - 1, i) and not miss_verb \
+                    and not (capital is not True and self.what_a_person_did(word)):
+                spans.append((i - 1, i))  # 'Mrs Begum', 'miss jones'; not 'she doesn't miss lessons', nor what a
+                continue  # teacher called miss did ('he said miss cant help', 'miss didnt listen', 'miss said no')
             if prev in RELATIONS and (capital or (mode != "mixed" and (not self._common(word) or (
                     folded in self.lexicon.census_given and folded not in self.lexicon.everyday_words)))) \
                     and (given or surname) \

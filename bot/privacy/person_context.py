@@ -77,6 +77,16 @@ grade?", 'yes, ruby drew a picture of her family' were stored; 'harper didnt go 
   ('ruby drew a picture', 'jack played with his brother'; not 'faith drew her to the church');
 - what the person did is never taken for the rest of their name (detect.NameFinder.what_a_person_did): a refusal
   quotes 'harper', not 'harper didnt', and 'mrs begum', not 'mrs begum rang'.
+Then taken to the middle of a sentence ('i think jack wasnt at home' and 'we were told ruby isnt eating' were stored;
+tests/unit/test_privacy_mid_sentence.py):
+- the rule after a joining 'that' holds after any word opening a clause (_CLAUSE_OPENERS): a reporting verb ('i
+  think', 'we were told', 'mum said', 'the sw noted'), a conjunction ('because', 'when', 'and', 'but', 'so', 'if'),
+  the end of the words setting the scene ('on the visit', 'last week'), or a comma ('as discussed, ruby ...'). The
+  name is judged as after 'that': a common word only with what is said of a person alone ('i think jack wasnt at
+  home'; not 'i think faith didnt help her', 'because grace wasnt given'), an everyday word never ('i think will
+  wasnt sure', 'so may cant be right');
+- what a person alone is doing is said only of a person, here and at a sentence's start: 'ruby isnt eating', 'jack is
+  not sleeping', 'grace wasnt coping' (not 'rent is eating into the budget').
 Lower-case initials in the same places ('child ab', 'a lad called tj', 'js said') are bot/privacy/initials.py's;
 they share PERSON_NOUNS and NAMING_CUE from here. Each rule is tested in tests/unit/test_privacy_lower_case.py.
 """
@@ -207,7 +217,12 @@ PERSON_PREDICATE = re.compile(
     r"absconded|stated|lives|lived|likes|loves|hates|misses|missed|ran\s+(?:off|away)|went\s+missing|"
     rf"{_CHILD_DOING})\b|{NOT_DOING_PERSON}|"
     rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery|college)|(?:in|to)\s+(?:school|nursery|college)|home|"
-    r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|in\s+year\s+\d)\b)", re.IGNORECASE)
+    r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|in\s+year\s+\d|"
+    # what a person alone is doing: 'ruby isnt eating', 'jack is not sleeping', 'grace wasnt coping' (not 'rent is
+    # eating into the budget')
+    r"eating(?!\s+(?:into|away))|sleeping|attending|coping|crying|"
+    r"(?:going|coming)\s+(?:home|to\s+(?:school|nursery|college|bed)))\b)",
+    re.IGNORECASE)
 # Said of a person and of a thing too ('the plan is at risk'): enough only after a full name.
 _STATE_AFTER = re.compile(rf"^{_ADVERB}\s+{_BEING}(?:at\s+risk|safe|unsafe|ok|okay|fine|alone|well)\b", re.IGNORECASE)
 # A person's verb of any kind, after a given name that is no English word ('that olivia has', 'this noah can').
@@ -217,6 +232,23 @@ _ANY_PERSON_VERB = re.compile(
     r"hates|misses|missed|drew|draws|"
     r"seems|seemed|appeared|appears|lives|lived|stays|stayed|attends|attended|asked|shared|reported|stated|keeps|"
     r"kept)\b", re.IGNORECASE)
+# Words after which a clause begins with its subject: a reporting verb ('i think', 'we were told', 'mum said', 'the sw
+# noted'), a word joining clauses ('that', 'because', 'when', 'and', 'but', 'so', 'if') or one ending the words that
+# set the scene ('on the visit', 'last week', 'on monday'). A comma ends such words too ('as discussed, ruby ...').
+_CLAUSE_OPENERS = frozenset(_split("""
+that this
+think thinks thought believe believes believed reckon reckons guess suspect suspects suspected know knew knows feel
+feels felt worried concerned hope hoped hear heard
+said says told tells noted notes reported reports stated states explained explains mentioned confirmed disclosed
+discloses shared claimed claims alleged recorded observed advised informed found realised realized understand
+understood agreed wrote
+because cos coz cause when whenever while whilst as since if unless until although though and but so or once before
+after where whether
+visit visits meeting call session today yesterday tonight morning afternoon evening night weekend week
+monday tuesday wednesday thursday friday saturday sunday apparently unfortunately sadly also then now again later
+earlier
+"""))
+_CLAUSE_GAP = re.compile(r"^\s*,?\s*$")
 # Words for a person that take a person's verb whatever follows: 'that guy said' is no name.
 _PERSON_WORD_NAMES = frozenset(_split("guy king queen prince princess major judge lady duke earl charity"))
 # Colours that are given names, before a colour that is a surname: 'olive green', 'jade green', 'ruby red'.
@@ -258,7 +290,7 @@ class PersonContextFinder(NameFinder):
         spans = self._cued(text, tokens, mode)
         if mode != "upper":
             spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
-            spans += self._after_that_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
+            spans += self._clause_subject_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
             spans += self._sentence_start_spans(text, tokens)
         cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
         for i, j in sorted(set(spans)):
@@ -477,13 +509,19 @@ class PersonContextFinder(NameFinder):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans
 
-    def _after_that_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
-        """A given name after 'that' or 'this' joining a clause, with a person's verb after it: 'said that olivia was
-        hit', 'so that ruby can be seen alone'; not 'that mark was left' nor 'that guy said'."""
+    def _clause_subject_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+        """A given name as the subject of a clause in mid-sentence, with a person's verb after it: after 'that' or
+        'this' ('said that olivia was hit', 'so that ruby can be seen alone'), a reporting verb ('i think jack wasnt
+        at home', 'we were told ruby isnt eating'), a joining word ('because jack wasnt at school') or the words
+        setting the scene ('on the visit, ruby wasnt at home'); not 'that mark was left', 'that guy said', 'i think
+        will wasnt sure' nor 'i think faith didnt help her'."""
         spans: list[tuple[int, int]] = []
         for i in range(1, len(tokens)):
             word = tokens[i].text
-            if tokens[i - 1].text.casefold() not in ("that", "this") or not self._touching(text, tokens, i - 1, i) \
+            if tokens[i - 1].text.casefold() not in _CLAUSE_OPENERS \
+                    and not text[tokens[i - 1].end:tokens[i].start].strip().startswith(","):
+                continue
+            if not _CLAUSE_GAP.match(text[tokens[i - 1].end:tokens[i].start]) \
                     or not (word.islower() or (mode == "mixed" and word[:1].isupper() and word[1:].islower())):
                 continue
             if self._subject_name(word, text[tokens[i].end:tokens[i].end + 60], sentence_start=False):

@@ -56,6 +56,7 @@ from tests.unit.test_privacy_lower_case_clauses import _LEXICON, GIVEN
     # what the person did is no surname: the name alone is quoted
     ("harper declined the offer", "harper"),
     ("oliver didnt go to school", "oliver"),
+    ("he said miss jones cant help", "miss jones"),
 ])
 def test_a_name_before_a_contraction_is_refused_and_quoted_alone(council_screen: Screen, text: str,  # noqa: F811
                                                                  words: str) -> None:
@@ -99,6 +100,11 @@ def test_a_contraction_is_refused_as_its_spelled_out_form_is(council_screen: Scr
     "court wont list it", "cafcass hasnt reported", "kent's schools are full",
     # people by role
     "no, mum wasnt at home", "the yp wasnt at home", "sw didnt visit", "dad isnt in school", "nan hasnt been seen",
+    # a teacher called miss, and what she did, is no 'Miss Cant' ('he said miss jones cant help' names her)
+    "he said miss didnt listen", "miss can't make the meeting", "she said miss won't let her go",
+    "he said miss said no", "MISS CAN'T MAKE IT",
+    # the curly apostrophe phones type is no name after a family word ("wasn’t" is "wasn't")
+    "mum wasn’t sure", "dad didn’t come to the meeting", "nan hasn’t been seen", "mum isn’t working",
     # plurals and verbs ending in s before a family word
     "she hopes mum will engage", "bite marks mum explained were from the dog", "the roses mum planted died",
     "different faiths mum and dad follow", "friends mum said she was fine", "boys mum said she was fine",
