@@ -15,23 +15,15 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as audit_store
 from tests.e2e.test_terminal_chat import drive
+from tests.integration import test_moderated_response_said as responded
 from tests.integration.test_moderated_response_said import flat
-from tests.integration.test_wording import submitted_audit
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 12, 14, 9, 45, tzinfo=LONDON)
-AUDITOR, WORKER, OTHER_MANAGER, QA = "U0MGRN001", "U0PRAN001", "U0MGRS001", "U0QALEAD1"
-REASON = "The plan is reviewed monthly and the child's views are recorded."
+AUDITOR, WORKER, OTHER_MANAGER = "U0MGRN001", "U0PRAN001", "U0MGRS001"  # the fixture's audit: the manager's, agreed
 NOT_THE_WORKER = "Only the worker whose case was audited can add reflections to it."
 NOT_THE_AUDITOR = "Only the auditor can respond to the moderation of an audit."
-
-
-@pytest.fixture
-def moderated(engine: Engine, services: Services) -> int:
-    with time_machine.travel(MONDAY, tick=False):
-        audit_id = submitted_audit(engine, services, AUDITOR)
-        drive(engine, [f"/audit moderate {audit_id}", "agree", REASON], user=QA)
-    return audit_id
+moderated = responded.moderated  # the manager's audit, agreed at moderation on Wednesday 2 December 2026
 
 
 @pytest.mark.parametrize("typed", ["good", "ok", "2"])
