@@ -42,6 +42,8 @@ _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 _MONTH = r"([a-z]+)"
 _DAY_MONTH = re.compile(rf"{_ORDINAL}(?: of)? {_MONTH}(?: (\d{{4}}))?")
 _MONTH_DAY = re.compile(rf"{_MONTH} {_ORDINAL}(?: (\d{{4}}))?")
+# "30th", "the 30th", "wed 30th", "wednesday the 30th", "wed 30": a day of the month alone (a number alone is no date)
+_DAY_ALONE = re.compile(r"(?:([a-z]+) )?(?:the )?(\d{1,2})(st|nd|rd|th)?")
 _COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
 _IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
@@ -58,6 +60,15 @@ FULL_DATE_FORMS = "DD/MM/YYYY (31/03/2027), D Month YYYY (31 March 2027) or YYYY
 
 class DateError(ValueError):
     """What was typed is not a date this parser understands, or not one that fits; the message says why."""
+
+
+class NoSuchDay(DateError):
+    """A date in a form that reads, for a day its month does not have (`31/02/2027`); `why` says so without the
+    date typed ("February 2027 has 28 days, so no 31st"), for a message that quotes it another way."""
+
+    def __init__(self, raw: str, why: str) -> None:
+        super().__init__(f"'{_quote(raw)}' is not a real date: {why}.")
+        self.why = why
 
 
 def long_date(day: dt.date) -> str:
@@ -80,7 +91,7 @@ def numeric(day: dt.date) -> str:
 def _clean(text: str) -> str:
     lowered = (text or "").strip().lower().replace(",", " ").replace("’", "'")
     lowered = re.sub(r"(?<=[a-z])\.(?=\s|$)", "", lowered)  # "Jan." or "Fri."
-    lowered = re.sub(r"^(?:on|by|due|until|the)\s+", "", " ".join(lowered.split()))
+    lowered = re.sub(r"^(?:(?:on|by|due|until|the)\s+)+", "", " ".join(lowered.split()))
     return " ".join(lowered.rstrip(".!").split())
 
 
@@ -90,13 +101,39 @@ def _quote(raw: str) -> str:
     return flat if len(flat) <= 30 else flat[:29] + "…"
 
 
-def _date(year: int, month: int, day: int, raw: str) -> dt.date:
+def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 11th, 22nd, 30th: a day of the month as people say it."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def no_such_day(month: int, day: int, year: int | None = None) -> str | None:
+    """Why a day and month that look like a date are none, when the month is real and the day is one some month has
+    ("February 2027 has 28 days, so no 31st"); None otherwise (month 13, day 0 or 32: the numbers are wrong, not
+    the month's length). A trial's `31/02/2027` was told to write it as DD/MM/YYYY, the form it was written in."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    name = calendar.month_name[month]
+    if year is None:
+        if day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+            return None
+        length = "28 days (29 in a leap year)" if month == 2 else f"{calendar.monthrange(2001, month)[1]} days"
+        return f"{name} has {length}, so no {ordinal(day)}"
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR or day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{name} {year} has {calendar.monthrange(year, month)[1]} days, so no {ordinal(day)}"
+
+
+def _date(year: int, month: int, day: int, raw: str, yearless: bool = False) -> dt.date:
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise DateError(f"The year in '{_quote(raw)}' is out of range; write a year between {EARLIEST_YEAR} and "
                         f"{LATEST_YEAR}.")
     try:
         return dt.date(year, month, day)
     except ValueError:
+        why = no_such_day(month, day, None if yearless else year)
+        if why:
+            raise NoSuchDay(raw, why) from None
         raise DateError(f"'{_quote(raw)}' is not a real date; check the day and month (the day comes first).") \
             from None
 
@@ -110,7 +147,7 @@ def _yearless(month: int, day: int, today: dt.date, tense: Tense, raw: str) -> d
     if month == 2 and day == 29:
         years = [y for y in range(today.year - 4, today.year + 5) if calendar.isleap(y)]
     else:
-        _date(2000, month, day, raw)  # a real day of the year at all? (2000 is a leap year)
+        _date(2000, month, day, raw, yearless=True)  # a real day of the year at all? (2000 is a leap year)
         years = [today.year - 1, today.year, today.year + 1]
     candidates = [dt.date(y, month, day) for y in years]
     if tense == "future":
@@ -194,7 +231,9 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
     if (match := _NUMERIC.fullmatch(cleaned)) is not None:
         day, month = int(match.group(1)), int(match.group(2))
         if match.group(3) is None:
-            return _yearless(month, day, _need(today), tense, raw) if 1 <= month <= 12 else _date(2000, month, day, raw)
+            if 1 <= month <= 12:
+                return _yearless(month, day, _need(today), tense, raw)
+            return _date(2000, month, day, raw, yearless=True)
         year = int(match.group(3))
         return _date(year + (2000 if year < 70 else 1900) if year < 100 else year, month, day, raw)
     for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
@@ -207,13 +246,14 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
                      else _yearless(month, day, _need(today), tense, raw))
             _check_weekday(cleaned, found, raw)
             return found
-    return _relative(cleaned, raw, today, tense)
+    return _day_alone(cleaned, raw, today, tense) or _relative(cleaned, raw, today, tense)
 
 
 def parse_full_date(text: str) -> dt.date:
     """A whole date in one of the forms no one in England misreads: 31/03/2027, 31 March 2027 (or 31 Mar 2027,
-    31st March 2027) or 2027-03-31. Anything else, a date that does not exist included, raises DateError with one
-    message naming those forms: 03/31/2027 is refused, never read month first, and 03/04/2027 is 3 April.
+    31st March 2027) or 2027-03-31. Anything else raises DateError with one message naming those forms: 03/31/2027
+    is refused, never read month first, and 03/04/2027 is 3 April; a day the month does not have, in one of those
+    forms, is told so instead (`31/02/2027`: "February 2027 has 28 days, so no 31st"), as `parse_day` tells it.
 
     For a date kept in a file (a knowledge entry's `review_by:`), where a guess would be written down and acted
     on months later: unlike `parse_day`, it takes nothing from today and has no yearless or relative forms.
@@ -232,9 +272,71 @@ def parse_full_date(text: str) -> dt.date:
             if EARLIEST_YEAR <= year <= LATEST_YEAR:
                 return dt.date(year, month, day)
         except ValueError:
-            pass
+            if (why := no_such_day(month, day, year)) is not None:
+                raise NoSuchDay(text, why) from None
     shown = f"'{_quote(text)}' is not" if isinstance(text, str) and text.strip() else "That is not"
     raise DateError(f"{shown} a date I can read: write it as {FULL_DATE_FORMS}, day before month.")
+
+
+def _day_alone(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt.date | None:
+    """A day of the month typed without its month ("30th", "wed 30th", "wednesday the 30th"): the next such day,
+    this month's if it is still to come, else next month's (looking back, the latest: this month's if it has come,
+    else last month's); a weekday with it must be that day's. None when `cleaned` is not one. A trial's manager
+    typed `action 1 due wed 30th`, as people write dates in chat, and was told it could not be read."""
+    match = _DAY_ALONE.fullmatch(cleaned)
+    if match is None:
+        return None
+    weekday, number, suffix = match.groups()
+    if (weekday is None and suffix is None) or (weekday is not None and weekday not in WEEKDAYS):
+        return None
+    today = _need(today)
+    found = _month_of_day(int(number), today, tense, raw)
+    if weekday is None or WEEKDAYS[weekday] == found.weekday():
+        return found
+    other_side = _day_in_month(found.day, today, "past" if tense != "past" else "future")
+    if other_side is not None and other_side.weekday() == WEEKDAYS[weekday]:  # "mon 7th" on Tuesday 8th: yesterday
+        return check_tense(other_side, today, tense)
+    near = _weekday_near(found, WEEKDAYS[weekday], today, tense)
+    raise DateError(f"The {ordinal(found.day)} is {long_date(found)}, not a {calendar.day_name[WEEKDAYS[weekday]]}. "
+                    f"Type the date with its month: {found.day}/{found.month} for the {found:%A}, or "
+                    f"{near.day}/{near.month} for {near:%A} {near.day} {near:%B}.")
+
+
+def _month_of_day(day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
+    """The `day` of this month or, when it has passed (looking ahead) or is still to come (looking back), of the
+    next (or last) month; DateError when that month has no such day, with the dates that may be meant."""
+    if not 1 <= day <= 31:
+        raise DateError(f"'{_quote(raw)}' is not a day of the month. Write the date with its month, like "
+                        f"{examples(today, tense)}.")
+    found = _day_in_month(day, today, tense)
+    if found is not None:
+        return found
+    step = -1 if tense == "past" else 1
+    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
+    year, month = index // 12, index % 12 + 1
+    while calendar.monthrange(index // 12, index % 12 + 1)[1] < day:
+        index += step
+    other = dt.date(index // 12, index % 12 + 1, day)
+    raise DateError(f"{no_such_day(month, day, year)}: type the date with its month, like {day}/{other.month} for "
+                    f"{other:%A} {day} {other:%B}.")
+
+
+def _day_in_month(day: int, today: dt.date, tense: Tense) -> dt.date | None:
+    """`_month_of_day`'s date, or None when its month is too short for `day`."""
+    step = -1 if tense == "past" else 1
+    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
+    year, month = index // 12, index % 12 + 1
+    return dt.date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+
+
+def _weekday_near(day: dt.date, weekday: int, today: dt.date, tense: Tense) -> dt.date:
+    """The `weekday` nearest `day` (within 3 days), on the side of today the date must be on: what a weekday typed
+    with the wrong day of the month probably meant ("thu 30th" when the 30th is a Wednesday: Thursday 31st)."""
+    for gap in sorted(range(-6, 7), key=abs):
+        near = day + dt.timedelta(days=gap)
+        if near.weekday() == weekday and (near <= today if tense == "past" else near >= today):
+            return near
+    raise AssertionError("a week ahead of (or behind) a date on the right side of today has every weekday")
 
 
 def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:

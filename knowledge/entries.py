@@ -7,7 +7,7 @@ import string
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from knowledge.dates import DateError, parse_full_date
+from knowledge.dates import DateError, NoSuchDay, parse_full_date
 from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
 
@@ -314,6 +314,9 @@ def _review_date(raw: dict, label: str, problem: Any) -> dt.date | None:
             pass
         try:  # a real date in another form (30/06/2027, as the New entry form takes it): say how to write it
             read = parse_full_date(value)
+        except NoSuchDay as missing:  # 2027-02-31: say what is wrong with it, as the New entry form does
+            problem("review_by", f"{label} has `review_by: {value}`, which is not a real date: {missing.why}.")
+            return None
         except DateError:
             pass
         else:

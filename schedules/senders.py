@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Protocol, TextIO
 
 from bot.core.replies import Reply
@@ -53,17 +54,23 @@ class PacedSender:
 
 
 class TerminalSender:
-    """In the local chat, what the scheduler sends to the chat's user is printed as `[reminder] ...` lines."""
+    """In the local chat, what the scheduler sends to the chat's user is printed as `[reminder] ...` lines. A chart
+    (the Monday digest's trend) is written into `chart_dir` and its path printed, as the chat's own `digest` does:
+    a trial's scheduled digest named its chart and wrote none."""
 
-    def __init__(self, stdout: TextIO, user_id: str) -> None:
+    def __init__(self, stdout: TextIO, user_id: str, chart_dir: Path | None = None,
+                 names: Callable[[str], str] | None = None) -> None:
         self.stdout = stdout
         self.user_id = user_id
+        self.chart_dir = chart_dir
+        self.names = names
         self._lock = threading.Lock()
 
     def send(self, reply: Reply, label: str) -> bool:
         if reply.to_user != self.user_id:
             return True  # someone else's DM: nobody to show it to in this chat, and nothing was lost
-        body = TerminalView().render([replace(reply, to_user=None, choices=())])
+        view = TerminalView(chart_dir=self.chart_dir, names=self.names)
+        body = view.render([replace(reply, to_user=None, choices=())])
         lines = [f"[{label}] {line}" if line else f"[{label}]" for line in body.split("\n")]
         buttons = ", ".join(c.label for c in reply.choices)
         if buttons:

@@ -35,7 +35,7 @@ from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, ReloadResult
 from bot.core.markup import mention
 from bot.core.outgoing import Outgoing
-from bot.core.replies import Reply
+from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
@@ -182,7 +182,7 @@ def _problem_lines(problems: list[Problem], shown: int) -> list[str]:
 def reload_reply(result: ReloadResult) -> Reply:
     """Tell the QA lead exactly what a reload did, so they can trust what the bot now says: entries and
     checklists alike (a checklist with a mistake stops a reload as an entry does, and is told apart)."""
-    live = f"{_count(result.entries, 'entry', 'entries')} and {_count(result.checklists, 'checklist')}"
+    live = f"{count_of(result.entries, 'entry', 'entries')} and {count_of(result.checklists, 'checklist')}"
     if result.diff is None:
         return Reply(kind="error", title="Knowledge base not reloaded",
                      text=reload_problems_text(result.problems, result.checklist_files)
@@ -210,15 +210,11 @@ def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str
     noun = "problem" if len(problems) == 1 else "problems"
     parts = [f"The knowledge base has {len(problems)} {noun}:"]
     if others:
-        parts.append(f"**Entries and other content: {_count(len(others), 'problem')}**")
+        parts.append(f"**Entries and other content: {count_of(len(others), 'problem')}**")
         parts += _problem_lines(others, entries_shown)
-    parts.append(f"**Checklists: {_count(len(checklists), 'problem')}**")
+    parts.append(f"**Checklists: {count_of(len(checklists), 'problem')}**")
     parts += _problem_lines(checklists, MAX_PROBLEMS_SHOWN - min(entries_shown, len(others)))
     return "\n".join(parts)
-
-
-def _count(number: int, noun: str, plural: str | None = None) -> str:
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
 def last_good_notice(service: KnowledgeService) -> Reply | None:

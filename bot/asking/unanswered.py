@@ -37,7 +37,7 @@ from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import mention
 from bot.core.policy import may_keep_knowledge
-from bot.core.replies import Choice, Form, FormField, Reply
+from bot.core.replies import Choice, Form, FormField, Reply, count_of
 from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -571,5 +571,5 @@ def a_year_after(day: date) -> date:
 
 
 def _people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    return count_of(count, "person", "people")
 

@@ -309,16 +309,18 @@ def reflection_prompt(audit_id: int) -> list[Reply]:
 
 
 def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
-    """Store the worker's reflections (at least a sentence, screened) and tell the auditor."""
+    """Store the worker's reflections (at least a sentence, screened) and tell the auditor. Whether the person may
+    reflect at all comes first: a trial's manager was asked to rewrite `good` as a sentence, then told only the
+    worker may add reflections."""
+    ctx = load(services, audit_id)
+    if ctx.audit.worker_id != turn.user_id:
+        raise UserError("Only the worker whose case was audited can add reflections to it.")
     try:
         cleaned = parse_reflection(text)
     except AnswerError as error:
         screen_text(text, services.identifier_screen, "your reflections")  # a name typed is told so first
         raise answer_error(error) from None
     screen_text(cleaned, services.identifier_screen, "your reflections")
-    ctx = load(services, audit_id)
-    if ctx.audit.worker_id != turn.user_id:
-        raise UserError("Only the worker whose case was audited can add reflections to it.")
     store.add_reflection(services.storage, audit_id, turn.user_id, cleaned, turn.now, waiting={})
     return [Reply(text=f"Thank you: your reflections are saved with audit #{audit_id}:\n“{cleaned}”\nTo add more "
                        f"later, type `/audit reflect {audit_id}`."),

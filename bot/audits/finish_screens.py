@@ -16,7 +16,7 @@ from bot.audits.flow import (
     missing_answers,
     suggest_grade,
 )
-from bot.core.replies import Choice, Reply, person_choice
+from bot.core.replies import Choice, Reply, count_of, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store
 from knowledge.dates import examples as date_examples
@@ -27,7 +27,7 @@ def render_review(services: Services, ctx: Ctx) -> list[Reply]:
     """Every answer, numbered, before the overall grade (or, for a reopened audit, before resubmitting)."""
     value = ctx.value()
     missing = missing_answers(ctx.checklist, ctx.answers)
-    note = (f"{len(missing)} required answer(s) still missing: go Back to them before you carry on."
+    note = (f"{count_of(len(missing), 'required answer')} still missing: go Back to them before you carry on."
             if missing else "All required questions are answered.")
     note += " To change an answer, type `change` and its number, for example `change 2`."
     if legend := marks_legend(ctx):

@@ -21,7 +21,7 @@ from bot.audits.grade_words import (
 )
 from bot.audits.questions import inadequate_grade_alerts
 from bot.core import buttons, policy
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import in_a_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -117,7 +117,8 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if waiting:
         replies.append(_waiting_reply(services, turn, page, total, waiting, rate))
     elif page > 1 and total:
-        raise UserError(f"There is no page {page}: the audits waiting for you fill {-(-total // SHOWN)} page(s) of "
+        raise UserError(f"There is no page {page}: the audits waiting for you fill "
+                        f"{count_of(-(-total // SHOWN), 'page')} of "
                         f"{SHOWN}. Type `/audit moderate` for the first.")
     else:
         pages.remember(services, turn, "moderate", [], page, last_page=True)
@@ -204,7 +205,7 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
         heading += "\n**Worker's reflections:** " + " / ".join(r["text"] for r in reflections)
     changes = [r for r in store.revisions_of(services.storage, audit.id) if r["field"] != "status"]
     if changes:
-        heading += (f"\n_The auditor made {len(changes)} change(s) after first submitting it; "
+        heading += (f"\n_The auditor made {count_of(len(changes), 'change')} after first submitting it; "
                     "this is the latest version._")
     return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
 

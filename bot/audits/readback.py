@@ -25,7 +25,7 @@ from bot.audits.core import (
 )
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
 from bot.core import buttons, policy
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.routing import Turn
@@ -207,7 +207,8 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
     total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
         if page > 1 and total:
-            raise UserError(f"There is no page {page}: {heading.lower()} fill {-(-total // SHOWN)} page(s) of "
+            raise UserError(f"There is no page {page}: {heading.lower()} fill "
+                            f"{count_of(-(-total // SHOWN), 'page')} of "
                             f"{SHOWN}.")
         pages.remember(services, turn, "list", words, page, last_page=True)
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
@@ -305,7 +306,9 @@ ACCEPT_WORDS = frozenset({"accept", "accepted", "agree"})
 
 def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
     """The auditor's one reply to a moderation: `accept`, or at least a sentence, since it can't be changed once
-    saved (a reply of `ok` would stand for good as all the auditor had to say)."""
+    saved (a reply of `ok` would stand for good as all the auditor had to say). Whether the person may respond at
+    all comes first, so nobody is asked to rewrite a reply they cannot send."""
+    _decided(services, turn, audit_id)
     try:
         cleaned = parse_text(text, "reply")
     except AnswerError as error:

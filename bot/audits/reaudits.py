@@ -14,7 +14,7 @@ from typing import Any
 from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.near_miss import TEAM, paged
@@ -22,6 +22,7 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import readback as readback_store
+from bot.storage.audits import AuditRow
 from knowledge.dates import long_date
 
 SHOWN = 10  # lines a page of `/audit reaudits`, each with View
@@ -56,7 +57,8 @@ def _scope_and_team(services: Services, person: Person,
     teams = policy.readable_teams(services.directory, person)
     kind = words[0].lower() if words else ""
     if not words:
-        whose = "every team's cases" if teams is None else "your cases and your teams' cases" if teams else "your cases"
+        whose = ("every team's cases" if teams is None else "your teams' cases, your audits and your cases" if teams
+                 else "your audits and your cases")
         return (whose,
                 {} if teams is None else {"people": [person.user_id], "teams": teams}, None)
     if kind == "mine" and len(words) == 1:
@@ -91,10 +93,26 @@ def state_text(item: Reaudit, today: date) -> str:
     return when + (f", re-audit under way (#{item.under_way})" if item.under_way else "")
 
 
-def line(services: Services, item: Reaudit, today: date) -> str:
+def line(services: Services, item: Reaudit, today: date, person: Person | None = None) -> str:
+    """One re-audit due; for `person`, who audited the case but may not re-audit it (another team's case, audited
+    through a campaign), whose it is to do."""
     audit = item.audit
-    return (f"• {audit.case_ref}: {state_text(item, today)} · last audit #{audit.id}, {grade_of_record_text(audit)}, "
+    said = (f"• {audit.case_ref}: {state_text(item, today)} · last audit #{audit.id}, {grade_of_record_text(audit)}, "
             f"by {services.directory.label(audit.auditor_id)}")
+    if person is None or person.user_id == audit.worker_id or policy.may_reaudit(services.directory, person, audit):
+        return said
+    return f"{said} · {whose_to_do(services, audit)}"
+
+
+def whose_to_do(services: Services, audit: AuditRow) -> str:
+    """"North Assessment Team's case: its re-audit is for its manager (Team manager (North)), a QA lead or an
+    admin", in the words the start of an audit refuses another team's case with."""
+    team = services.directory.teams.get(audit.team_id or "")
+    if team is None:
+        return "another team's case: its re-audit is for its manager, a QA lead or an admin"
+    managers = [services.directory.label(m) for m in team.manager_ids]
+    named = f"manager{'s' if len(managers) > 1 else ''} ({', '.join(managers)})" if managers else "manager"
+    return f"{team.name}'s case: its re-audit is for its {named}, a QA lead or an admin"
 
 
 def summary(items: list[Reaudit], today: date) -> str:
@@ -124,9 +142,9 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
         return [Reply(text=f"No re-audits due in {whose}. {rule_text(services)}")]
     shown = items[(page - 1) * SHOWN:page * SHOWN]
     if not shown:
-        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill {-(-len(items) // SHOWN)} "
-                        f"page(s) of {SHOWN}.")
-    lines = [line(services, item, today) for item in shown]
+        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill "
+                        f"{count_of(-(-len(items) // SHOWN), 'page')} of {SHOWN}.")
+    lines = [line(services, item, today, turn.person) for item in shown]
     if page * SHOWN < len(items):
         lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")
     return [Reply(text=f"**Re-audits due in {whose}** ({summary(items, today)}), overdue first"
@@ -143,11 +161,13 @@ def _page(words: list[str]) -> tuple[list[str], int]:
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:
-    """The Home's "Re-audits due", for managers and leaders: the count and the first few, overdue first."""
+    """The Home's "Re-audits due", for managers and leaders: the count and the first few, overdue first; only those
+    the person may do (policy.may_reaudit), so Home never says a re-audit is due to someone who may not start it."""
     if person.role not in LEADERS:
         return []
     _, scope = _scope(services, person, [])
-    items = visible(services, person, scope)
+    items = [item for item in visible(services, person, scope)
+             if policy.may_reaudit(services.directory, person, item.audit)]
     if not items:
         return []
     today = services.local_now().date()

@@ -32,7 +32,7 @@ from bot.core import buttons, policy
 from bot.core.markup import emoji
 from bot.core.people import person_named
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -330,7 +330,7 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
             ctx = load(services, draft.id)
             reopened = reopened_day(services, draft)
             state = (f"{reopened_on(reopened)} and {OUT_OF_MODERATION}" if reopened
-                     else _answers(len(ctx.answers)))
+                     else count_of(len(ctx.answers), 'answer'))
             lines.append(f"• #{draft.id} {ctx.checklist.title}, case {draft.case_ref}, {state}, last worked on "
                          f"{_local_date(services, draft.updated_at)}")
             choices.append(Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)))
@@ -374,10 +374,6 @@ def _start_under_way(services: Services, turn: Turn) -> list[Reply]:
     return [Reply(kind="notice", text=f"You were starting {what}: type its case reference to carry on, or "
                                       "`cancel` to drop it.",
                   prompt=CASE_REFERENCE_PROMPT, choices=(Choice("Cancel", "audit.start_cancel"),))]
-
-
-def _answers(count: int) -> str:
-    return f"{count} answer{'' if count == 1 else 's'}"
 
 
 def stray_answer(services: Services, turn: Turn, text: str) -> list[Reply]:

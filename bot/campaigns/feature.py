@@ -26,9 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.campaigns import closing, render, service
-from bot.campaigns.model import CampaignSpec, FieldError
+from bot.campaigns.model import CampaignSpec, FieldError, raise_all
 from bot.core import buttons, policy
-from bot.core.replies import Form, FormField, Reply
+from bot.core.replies import Form, FormField, Reply, count_of
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
@@ -91,25 +91,52 @@ DATE_KEYS = ("start", "deadline")  # their values may run on unquoted: `deadline
 def parse_fields(text: str) -> dict[str, str]:
     """`key=value` words (quotes allowed, as in name="Neglect December"; a date may run on unquoted, as in
     deadline=next Friday); one UserError for anything else."""
+    fields, unquoted = read_fields(text)
+    raise_all(unquoted)
+    return fields
+
+
+def read_fields(text: str) -> tuple[dict[str, str], list[FieldError]]:
+    """`parse_fields`'s fields, and a mistake for each value of several words typed without quotes (a date's
+    aside): the words are kept with their key, so the rest of the line is still checked, and the mistake quotes the
+    person's own words back in quotes. A trial's `name=Voice winter` got "I don't understand 'winter'", with no
+    word of quoting it and nothing else in the line checked."""
     try:
         words = shlex.split(text)
     except ValueError:
         raise UserError("A quote is not closed. Write values with spaces in double quotes: "
                         'name="Neglect audit December".') from None
     fields: dict[str, str] = {}
+    run_on: dict[str, str] = {}  # key -> its value as typed, when more words followed it unquoted
     last = ""
     for word in words:
         key, separator, value = word.partition("=")
         key = key.strip().lower()
-        if not separator and last in DATE_KEYS:  # deadline=next Friday, unquoted: the date goes on
+        if not separator and last in fields:  # deadline=next Friday, or name=Voice winter (to be quoted)
             fields[last] += f" {word}"
+            if last not in DATE_KEYS:
+                run_on[last] = fields[last]
             continue
         last = key
         if not separator or key not in service.SPEC_KEYS:
             raise UserError(f"I don't understand {word[:40]!r}. Write key=value with these keys: "
                             f"{', '.join(service.SPEC_KEYS)}.")
         fields[key] = value
-    return fields
+    return fields, [FieldError(f"A value with spaces goes in double quotes: write `{key}=\"{value}\"`, not "
+                               f"`{key}={value}`.", key) for key, value in run_on.items()]
+
+
+def _typed_spec(services: Services, text: str) -> CampaignSpec:
+    """The campaign `campaign create …` asks for: its values with spaces that want quotes told together with the
+    rest of the line's mistakes (build_spec), so one retyping fixes them all."""
+    fields, unquoted = read_fields(text)
+    try:
+        spec = service.build_spec(services, fields)
+    except FieldError as mistakes:
+        raise_all([*unquoted, *getattr(mistakes, "each", (mistakes,))])
+        raise
+    raise_all(unquoted)
+    return spec
 
 
 def _campaign_id(text: str) -> int:
@@ -161,7 +188,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
 def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
     service.require_organiser(services, turn.user_id)
     if verb == "create":
-        return _created(services, turn, service.build_spec(services, parse_fields(rest)))
+        return _created(services, turn, _typed_spec(services, rest))
     if verb == "close":
         number, _, word = rest.partition(" ")
         confirmed = word.strip().lower() == closing.CONFIRM_WORD
@@ -197,7 +224,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
     return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created for {', '.join(spec.teams)}: "
-                       f"{len(dms)} auditor(s) have their "
+                       f"{count_of(len(dms), 'auditor')} {'has' if len(dms) == 1 else 'have'} their "
                        f"cases by DM. `/audit campaign {campaign_id}` shows progress."
                        + service.created_note(services, spec)), *dms]
 

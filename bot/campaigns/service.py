@@ -30,7 +30,7 @@ from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
 from bot.core import policy
 from bot.core.markup import bold, mention
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
 from bot.engine.routing import Turn
@@ -213,7 +213,7 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
         if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
             choices.append(start_choice(allocation))
     deadline = campaign.deadline
-    heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {len(items)} case(s) against "
+    heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {count_of(len(items), 'case')} against "
                f"{title.title if title else campaign.checklist_id} by "
                f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')}.")
     return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
@@ -301,7 +301,7 @@ def allocations_reply(services: Services, campaign: Campaign, first: int = 1) ->
     items = store.allocations(services.storage, campaign.id)
     first = max(1, first)
     shown = items[first - 1:first - 1 + MAX_LISTED]
-    lines = [f"{bold(campaign.name)}: {len(items)} allocation(s). Those still to do can be reassigned "
+    lines = [f"{bold(campaign.name)}: {count_of(len(items), 'allocation')}. Those still to do can be reassigned "
              f"(`/audit campaign reassign <allocation> <auditor> <reason>`) or swapped."]
     for allocation in shown:
         lines.append(f"• {case_label(services, allocation)}: {mention(allocation.auditor_id)}, {_state(allocation)}")
@@ -495,7 +495,8 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     where = "channel" if services.settings.qa_channel else "leads"
     allocated = store.allocations(services.storage, campaign.id)
     notices = closing.auditor_notices(closed, allocated, now.astimezone(services.settings.timezone).date())
-    told = f" {len(notices)} auditor(s) with cases not done were told they need no audit." if notices else ""
+    told = (f" {count_of(len(notices), 'auditor')} with cases not done {'was' if len(notices) == 1 else 'were'} told "
+            "they need no audit." if notices else "")
     return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}.{told}"),
             *targets, *notices, *replies]
 

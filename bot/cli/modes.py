@@ -9,6 +9,7 @@ import signal
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
+from pathlib import Path
 
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
@@ -75,7 +76,7 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
-                        chart_dir=runtime.settings.database.parent / "charts")
+                        chart_dir=chart_dir(runtime))
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
@@ -177,6 +178,12 @@ def slack_sender(app: object, services: Services) -> object:
     return PacedSender(lambda reply: delivery.deliver("", [reply]) == 0)
 
 
+def chart_dir(runtime: Runtime) -> Path:
+    """Where the terminal chat writes charts (the digest's trend), typed `digest` or the scheduled one alike:
+    `charts/` beside the database, as README says."""
+    return runtime.settings.database.parent / "charts"
+
+
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,
                           stdout: object | None = None) -> object | None:
     """Start the scheduler: Slack delivery when the app is given, else printing the chat user's messages.
@@ -189,7 +196,8 @@ def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user
     if app is not None:
         sender: object = slack_sender(app, runtime.services)
     else:
-        sender = TerminalSender(stdout or runtime.stdout or sys.stdout, chat_user or runtime.settings.local_user)
+        sender = TerminalSender(stdout or runtime.stdout or sys.stdout, chat_user or runtime.settings.local_user,
+                                chart_dir=chart_dir(runtime), names=runtime.engine.directory.label)
     jobs = build_scheduler(runtime.services, sender)  # type: ignore[arg-type]
     jobs.start()
     # What is loaded by now (knowledge index, checklists, libraries) lives as long as the process. Moving it out

@@ -61,6 +61,17 @@ def may_name_worker(directory: Directory, auditor: Person, worker_id: str) -> bo
     return any(worker_id in directory.teams[team].member_ids for team in auditing_team_ids(directory, auditor))
 
 
+def may_reaudit(directory: Directory, person: Person, audit: AuditParties) -> bool:
+    """Whether the re-audit a case's latest audit asks for is this person's to do: a re-audit is an audit started by
+    hand, so it is whoever may name the case's worker (may_name_worker: the case team's managers, a colleague in
+    that team as a peer audit, QA leads and admins), never the worker. A manager who audited another team's case
+    through a campaign may not audit that case outside one, so its re-audit is not theirs: a trial's manager was
+    told on Home that a North case's re-audit was due to them, then refused when starting it."""
+    if audit.worker_id is None or person.user_id == audit.worker_id:
+        return False
+    return may_name_worker(directory, person, audit.worker_id)
+
+
 def auditing_team_ids(directory: Directory, auditor: Person) -> list[str]:
     """The teams whose members' cases a manager (those they manage) or a practitioner (their own) may audit by hand."""
     if auditor.role is Role.MANAGER:

@@ -14,7 +14,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
-from bot.digests.render import AGREEMENT_BASIS, against_target, count_share
+from bot.digests.render import against_target, agreement_said, count_share
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -73,26 +73,26 @@ def my_work(services: Services, person: Person) -> list[Reply]:
 def team_figures(services: Services, person: Person) -> list[Reply]:
     """For managers: each team's last complete week and this month to date, in one line per measure. The month is
     today's (as "Your audits" and the service picture count it), not the last week's: on 3 December the week to
-    29 November would report November, a month that is over, as "2 to go"."""
+    29 November would report November, a month that is over, as "2 to go". The moderation agreement, "of audits
+    submitted in the last 4 weeks", is counted to today, as the digest of this week so far counts it (and in its
+    words): counted to last week's end, a trial's Home said "none moderated yet" on the Friday both of the team's
+    audits of that week were moderated, while `audit-bot digest --week` for the week said 50%."""
     team_ids = services.directory.managed_team_ids(person.user_id)
     if not team_ids:
         return []
     today = services.local_now().date()
-    this_month = {d.team_id: d for d in build_team_digests(services, today - timedelta(days=today.weekday()),
-                                                           team_ids)}
+    so_far = {d.team_id: d for d in build_team_digests(services, today - timedelta(days=today.weekday()), team_ids)}
     replies = []
     for digest in build_team_digests(services, last_complete_week(today), team_ids):
-        month = this_month[digest.team_id]
+        month = so_far[digest.team_id]
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
-        rate = (f"{count_share(digest.moderation_agreed, digest.moderation_decided)} of {AGREEMENT_BASIS}"
-                if digest.moderation_decided else f"none moderated yet of the {AGREEMENT_BASIS}")
         fields = (
             ("Audits last week", str(digest.completed_week)),
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
-            ("Moderation agreement", rate),
+            ("Moderation agreement", agreement_said(month)),
         )
         if digest.demo_week:
             fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.replies import Reply
+from bot.core.replies import Reply, count_of
 from bot.digests.charts import grade_trend_png
 from bot.digests.digest import (
     COMPARE_WEEKS,
@@ -54,10 +54,6 @@ def month_heading(digest: TeamDigest | ServiceDigest) -> str:
     if not digest.month_ended:
         return "this month"
     return f"all of {(digest.counted_to or digest.week_start + timedelta(days=6)):%B}"
-
-
-def audit_count(count: int) -> str:
-    return f"{count} audit{'' if count == 1 else 's'}"
 
 
 def themes_rule() -> str:
@@ -117,15 +113,23 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
-    rate = digest.agreement_rate
-    moderation = (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed "
-                  f"with the auditor's grade, of {AGREEMENT_BASIS})" if rate is not None
-                  else f"none moderated yet of the {AGREEMENT_BASIS}")
     lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
     lines.append(f"**Re-audits**: {digest.reaudits_due_soon} due in the next 2 weeks, {digest.reaudits_overdue} "
                  "overdue")
-    lines.append(f"**Moderation agreement**: {moderation}")
+    lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
     return "\n".join(lines)
+
+
+def agreement_said(digest: TeamDigest) -> str:
+    """A team's moderation agreement in words, the one wording of the digest and the Home tab: '50% (1 of 2
+    moderated audits agreed with the auditor's grade, of audits submitted in the last 4 weeks)', or 'none moderated
+    yet of the audits submitted in the last 4 weeks'. A trial's Home said "none moderated yet" beside a digest's 50%:
+    they counted different weeks and worded them differently (see bot.digests.dashboard.team_figures)."""
+    rate = digest.agreement_rate
+    if rate is None:
+        return f"none moderated yet of the {AGREEMENT_BASIS}"
+    return (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed with the "
+            f"auditor's grade, of {AGREEMENT_BASIS})")
 
 
 def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
@@ -164,7 +168,7 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n**Whole service**: {audit_count(total_week)} {_this_week(service)} · {total_month} "
+    lines.append(f"\n**Whole service**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
                  f"{service.month_so_far}; {against_target(total_month, total_target, ended)} · "
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "

@@ -53,4 +53,5 @@ def test_the_managers_home_gives_the_same_agreement_and_says_what_it_counts(serv
         engine = build_engine(services)
         sections = home_sections(engine, services, "U0MGRS001")
     fields = {name: value for s in sections for name, value in (s.fields or ())}
-    assert fields["Moderation agreement"] == "1 of 2 (50%) of audits submitted in the last 4 weeks"
+    assert fields["Moderation agreement"] == ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits "
+                                              "submitted in the last 4 weeks)")

@@ -151,7 +151,7 @@ def test_a_due_date_changed_on_a_submitted_audit_is_a_revision_and_its_owner_is_
     assert (f"• Action {other}: Book a review with the health visitor. — Social worker N2, by 4 Dec 2026 (open, due "
             "date changed from 30 Dec 2026 on 3 Dec 2026)") in shown.text
     [opened] = engine.command(QA, f"moderate {audit_id}", surface="terminal")
-    assert "The auditor made 1 change(s) after first submitting it" in opened.text
+    assert "The auditor made 1 change after first submitting it" in opened.text
 
 
 def test_a_new_owner_is_told_it_is_theirs_and_the_old_one_that_it_is_not(

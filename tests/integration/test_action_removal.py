@@ -127,7 +127,7 @@ def test_an_action_is_removed_from_a_submitted_audit_as_a_revision_and_its_owner
     [shown] = engine.command(AUDITOR, f"show {audit_id}", surface="terminal")
     assert "health visitor" not in shown.text
     [opened] = engine.command(QA, f"moderate {audit_id}", surface="terminal")
-    assert "The auditor made 1 change(s) after first submitting it" in opened.text
+    assert "The auditor made 1 change after first submitting it" in opened.text
 
 
 def test_the_worker_who_owns_the_action_is_told_once(engine: Engine, submitted: tuple[int, int, int]) -> None:

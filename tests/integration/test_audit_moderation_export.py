@@ -114,7 +114,7 @@ def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(e
     engine.action(AUDITOR, "audit.submit", resubmit.value, surface="terminal")
     listing = engine.command("U0MGRS001", "moderate", surface="terminal")
     opened = press(engine, "U0MGRS001", listing, "audit.moderate_open")
-    assert "made 1 change(s) after first submitting" in opened[0].text
+    assert "made 1 change after first submitting" in opened[0].text
     [locked] = engine.command(AUDITOR, f"edit {submitted}", surface="terminal")
     assert locked.kind == "error" and "read-only" in locked.text
 

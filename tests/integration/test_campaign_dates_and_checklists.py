@@ -92,5 +92,5 @@ def test_the_command_line_reads_dates_and_checklists_the_same_way(environ, servi
 def test_words_after_a_date_go_with_it_and_never_with_another_field(words: list[str], key: str) -> None:
     fields = parse_fields(f"name=N {key}={' '.join(words)} theme=t")
     assert fields == {"name": "N", key: " ".join(words), "theme": "t"}
-    with pytest.raises(UserError, match="I don't understand 'Friday'"):
+    with pytest.raises(UserError, match='write `name="N Friday"`, not `name=N Friday`'):
         parse_fields(f"name=N Friday {key}=today")  # only a date runs on

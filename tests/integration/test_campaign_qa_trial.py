@@ -82,7 +82,7 @@ def test_messages_point_to_the_allocation_list_which_lists_them_by_number(engine
     [progress] = engine.command(QA, f"campaign {campaign_id}", surface="terminal")
     assert f"`/audit campaign allocations {campaign_id}` lists each allocation by number" in progress.text
     [listed] = engine.command(QA, f"campaign allocations {campaign_id}", surface="terminal")
-    assert listed.kind != "error" and "8 allocation(s)" in listed.text
+    assert listed.kind != "error" and "8 allocations" in listed.text
     for allocation in allocations:
         assert f"allocation {allocation.id}, a case the auditor chooses, worker " in listed.text
     assert f"{mention(allocations[0].auditor_id)}, to do" in listed.text

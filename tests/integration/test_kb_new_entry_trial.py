@@ -54,7 +54,7 @@ def test_a_uk_review_date_is_accepted_and_written_as_iso(engine: Engine, service
     assert str(services.knowledge.current.kb.entries[NEW_ID].review_by) == "2027-03-31"
 
 
-@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "31/03/27", "31/02/2027", "next March"])
+@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "31/03/27", "next March"])
 def test_a_review_date_that_is_not_a_plain_uk_date_is_refused_naming_the_forms(engine: Engine, services: Services,
                                                                                kb_dir: Path, typed: str) -> None:
     """US order is never guessed (03/31/2027 is not 31 March), and nothing is written."""
@@ -67,6 +67,23 @@ def test_a_review_date_that_is_not_a_plain_uk_date_is_refused_naming_the_forms(e
     assert replies[0].text == ("Nothing was written: fix this and send it again.\n"
                                f"• review: '{typed}' is not a date I can read: write it as {FORMS}, "
                                "day before month.")
+    assert yaml_files(kb_dir) == before and statuses(services) == []
+
+
+@pytest.mark.parametrize(("typed", "why"), [("31/02/2027", "February 2027 has 28 days, so no 31st"),
+                                            ("31 April 2027", "April 2027 has 30 days, so no 31st")])
+def test_a_review_date_the_month_does_not_have_is_told_so(engine: Engine, services: Services, kb_dir: Path,
+                                                          typed: str, why: str) -> None:
+    """A trial's QA lead typed 31/02/2027 and was told to write it as DD/MM/YYYY, as it was written: the message
+    says what is wrong with it instead, and nothing is written."""
+    key = ask_fire_drill(engine)
+    before = yaml_files(kb_dir)
+
+    replies = typed_new(engine, key, f"The 20th. | review: {typed} | file: kb/timescales.yaml")
+
+    assert replies[0].kind == "error"
+    assert replies[0].text == ("Nothing was written: fix this and send it again.\n"
+                               f"• review: '{typed}' is not a real date: {why}.")
     assert yaml_files(kb_dir) == before and statuses(services) == []
 
 

@@ -69,4 +69,4 @@ def test_the_slash_command_says_how_to_page_in_slack_too(engine: Engine, queue: 
 def test_a_page_past_the_end_says_how_many_there_are(engine: Engine, queue: list[str]) -> None:
     [reply] = engine.command(QA_LEAD, "moderate page 9", surface="terminal")
     assert reply.kind == "error"
-    assert reply.text.startswith("There is no page 9: the audits waiting for you fill 3 page(s) of 10.")
+    assert reply.text.startswith("There is no page 9: the audits waiting for you fill 3 pages of 10.")

@@ -253,7 +253,7 @@ def test_older_audits_are_reached_page_by_page_and_by_team(engine: Engine, servi
     [third] = engine.command("U0QALEAD1", "list team north-assessment page 3", surface="terminal")
     assert [c.value for c in third.choices] == newest_first[20:] and "page 4" not in third.text
     [beyond] = engine.command("U0QALEAD1", "list team north-assessment page 4", surface="terminal")
-    assert beyond.kind == "error" and "3 page(s)" in beyond.text
+    assert beyond.kind == "error" and "3 pages" in beyond.text
     [not_theirs] = engine.command(MANAGER, "list team south-cin-cp", surface="terminal")
     assert not_theirs.kind == "error" and "your own teams" in not_theirs.text and str(south) not in not_theirs.text
     [unknown] = engine.command(MANAGER, "list team nowhere", surface="terminal")

@@ -235,7 +235,7 @@ def test_a_team_you_may_not_read_is_refused_with_what_you_can_ask(engine: Engine
 def test_typed_reaudits_in_the_chat_and_help_lists_the_command(engine: Engine, two_teams: tuple[int, int]) -> None:
     _, out = drive(engine, ["reaudits", "re-audits due", "help"])
     flat = " ".join(out.split())
-    assert flat.count("Re-audits due in your cases and your teams' cases") == 2 and "CR-100060" in flat
+    assert flat.count("Re-audits due in your teams' cases, your audits and your cases") == 2 and "CR-100060" in flat
     assert "/audit reaudits [mine|team [team id]] [page N] — re-audits due and overdue" in flat
 
 

@@ -25,7 +25,7 @@ def test_whole_uk_dates_are_read_day_first(typed: str, meant: dt.date) -> None:
     assert parse_full_date(typed) == meant
 
 
-@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "March 31, 2027", "31/03/27", "31/02/2027",
+@pytest.mark.parametrize("typed", ["03/31/2027", "March 31 2027", "March 31, 2027", "31/03/27", "31/13/2027",
                                    "2027/03/31", "31 Marhc 2027", "next Friday", "31/03", "", "2027-3-31x"])
 def test_anything_else_gets_one_message_naming_the_accepted_forms(typed: str) -> None:
     with pytest.raises(DateError) as refused:
@@ -80,10 +80,16 @@ def test_kb_check_says_how_to_write_a_uk_date_typed_into_the_yaml(written: str, 
     assert review_problems(iso) == []
 
 
-@pytest.mark.parametrize("written", ["06/30/2027", "31/02/2027", "next March", 20270630])
+@pytest.mark.parametrize("written", ["06/30/2027", "next March", 20270630])
 def test_kb_check_still_calls_what_is_not_a_date_so(written: object) -> None:
     assert review_problems(written) == [f"entry 'x' has `review_by: {written}`, which is not a date; write a real "
                                         "date as YYYY-MM-DD, like `review_by: 2027-06-30`."]
+
+
+@pytest.mark.parametrize("written", ["31/02/2027", "2027-02-31"])
+def test_kb_check_says_which_day_february_lacks(written: str) -> None:
+    assert review_problems(written) == [f"entry 'x' has `review_by: {written}`, which is not a real date: February "
+                                        "2027 has 28 days, so no 31st."]
 
 
 @given(DATES, st.sampled_from(["{d:%d/%m/%Y}", "{d.day}/{d.month}/{d.year}", "{d.day} {d:%B} {d.year}",
@@ -94,3 +100,23 @@ def test_the_date_kb_check_says_to_write_is_the_date_written(day: dt.date, form:
     fixed = told.rsplit(" as ", 1)[1].rstrip(".")
     assert review_problems(fixed) == [] and parse_entries(
         [{"id": "x", "question": "Q?", "answer": "A.", "review_by": fixed}], "kb/x.yaml")[0][0].review_by == day
+
+
+@given(st.integers(1000, 9999), st.integers(1, 12), st.integers(1, 31))
+def test_a_day_its_month_does_not_have_is_told_so_in_both_readers(year: int, month: int, day: int) -> None:
+    """`31/02/2027` is refused for February's length, not for its form (a trial was told to write it as
+    DD/MM/YYYY); `parse_day`, which reads every other date typed, says the same."""
+    import calendar
+
+    from knowledge.dates import parse_day
+
+    length = calendar.monthrange(year, month)[1]
+    typed = f"{day:02d}/{month:02d}/{year:04d}"
+    if day <= length:
+        assert parse_full_date(typed) == parse_day(typed) == dt.date(year, month, day)
+        return
+    said = f"'{typed}' is not a real date: {calendar.month_name[month]} {year} has {length} days, so no {day}"
+    for reader in (parse_full_date, parse_day):
+        with pytest.raises(DateError) as refused:
+            reader(typed)
+        assert str(refused.value).startswith(said) and "DD/MM/YYYY" not in str(refused.value)

@@ -237,6 +237,20 @@ def test_whose_case_an_auditor_may_name(user: str, names: dict[str, bool]) -> No
         assert policy.may_name_worker(DIRECTORY, person, worker) is may, worker
 
 
+# person: whether the re-audit of North worker U0PRAN001's case, last audited by the South manager (through a
+# campaign), is theirs to do: whoever may start an audit of it by hand, never the worker
+REAUDIT_TABLE = [("U0MGRS001", False), ("U0MGRN001", True), ("U0PRAN002", True), ("U0PRAN001", False),
+                 ("U0QALEAD1", True), ("U0ADMIN01", True)]
+
+
+@pytest.mark.parametrize(("user", "allowed"), REAUDIT_TABLE)
+def test_whose_re_audit_it_is(user: str, allowed: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    audit = Audit(auditor_id="U0MGRS001", worker_id="U0PRAN001", team_id="north")
+    assert policy.may_reaudit(DIRECTORY, person, audit) is allowed
+
+
 # person, the text's author, the audit's status: may remove the stored text (it could identify someone)
 REDACT_TABLE = [
     ("U0QALEAD1", "U0MGRN001", "moderated", True),      # QA leads and admins: any audit, any text, any time

@@ -1,0 +1,44 @@
+"""The manager's Home and the digest give one moderation agreement, in the same words, counted over the audits
+submitted in the last 4 weeks to today. Trial 11, F12: on Friday 11 December 2026, after both of North's audits of
+that week were moderated (one agreed, one not), Home said "none moderated yet of the audits submitted in the last 4
+weeks" (it counted to the end of last week), while `audit-bot digest --week 2026-W50` said 50%."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from bot.composition import build_engine
+from bot.core.services import Services
+from bot.digests.digest import build_team_digests
+from bot.digests.render import team_text
+from bot.engine.home import home_sections
+from tests.support.digest_rows import AuditRows
+
+LONDON = ZoneInfo("Europe/London")
+FRIDAY = datetime(2026, 12, 11, 10, 0, tzinfo=LONDON)
+WEEK_50 = date(2026, 12, 7)
+SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted in the last 4 weeks)")
+
+
+def _this_weeks_two_moderated(services: Services) -> None:
+    rows = AuditRows(services)
+    disagreed = rows.audit(submitted=datetime(2026, 12, 8, 10, tzinfo=UTC), grade="inadequate")
+    agreed = rows.audit(submitted=datetime(2026, 12, 8, 11, tzinfo=UTC), grade="good", worker="U0PRAN002")
+    rows.moderation(disagreed, "U0QALEAD1", datetime(2026, 12, 11, 9, 30, tzinfo=UTC),
+                    datetime(2026, 12, 11, 9, 35, tzinfo=UTC), False, "requires_improvement")
+    rows.moderation(agreed, "U0MGRS001", datetime(2026, 12, 11, 9, 45, tzinfo=UTC),
+                    datetime(2026, 12, 11, 9, 50, tzinfo=UTC), True, "good")
+
+
+def test_home_and_the_digest_of_this_week_say_the_same_agreement(services: Services) -> None:
+    with time_machine.travel(FRIDAY, tick=False):
+        _this_weeks_two_moderated(services)
+        sections = home_sections(build_engine(services), services, "U0MGRN001")
+        [north] = build_team_digests(services, WEEK_50, ["north-assessment"])
+        digest = team_text(north)
+    fields = {name: value for s in sections for name, value in (s.fields or ())}
+    assert fields["Moderation agreement"] == SAID, fields
+    assert f"**Moderation agreement**: {SAID}" in digest
