@@ -35,7 +35,7 @@ from bot.asking.unanswered_input import (
 )
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
-from bot.core.markup import mention
+from bot.core.markup import bold, mention
 from bot.core.policy import may_keep_knowledge
 from bot.core.replies import Choice, Form, FormField, Reply, count_of
 from bot.core.sentences import in_a_sentence, says_something
@@ -324,7 +324,7 @@ class UnansweredDesk:
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({closed} question{'s' if closed != 1 else ''}). The next person asking in "
                                      "the same words gets your answer too, unless an entry answers them outright; "
-                                     "for other wordings of it, make it an entry with *New entry*.")]
+                                     f"for other wordings of it, make it an entry with {bold('New entry')}.")]
 
     def answer_text(self, text: str) -> str:
         """The answer as it will be sent, or the one thing wrong with it (empty, too long, no sentence, an

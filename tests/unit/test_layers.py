@@ -37,10 +37,12 @@ def test_domain_code_does_not_import_slack() -> None:
     assert offenders == []
 
 
-def test_knowledge_imports_only_stdlib_yaml_rapidfuzz_a_stemmer_and_round_trip_yaml() -> None:
+def test_knowledge_imports_only_stdlib_yaml_rapidfuzz_a_stemmer_round_trip_yaml_and_word_lists() -> None:
     # ruamel: kb_writer; holidays: the England calendar the date examples keep to (knowledge.dates.bank_holidays,
-    # imported on first use, so loading the knowledge base never imports it), shared with bot.core.calendar
-    allowed_third_party = {"yaml", "ruamel", "rapidfuzz", "snowballstemmer", "knowledge", "holidays"}
+    # imported on first use, so loading the knowledge base never imports it), shared with bot.core.calendar;
+    # wordfreq: the English word list that keeps the search from "correcting" an everyday word (knowledge.english),
+    # the same package the privacy screen reads
+    allowed_third_party = {"yaml", "ruamel", "rapidfuzz", "snowballstemmer", "knowledge", "holidays", "wordfreq"}
     import sys
 
     offenders = []
