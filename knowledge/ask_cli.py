@@ -18,33 +18,43 @@ from knowledge.search import KnowledgeSearch, SearchResult, to_json
 DONT_KNOW = "I don't know that yet."
 
 
+# What people already said about a question in the same words, applied to its result (given by the bot, which this
+# package may not import): the result, and a QA lead's answer to those words as text to show, if any.
+Settle = Callable[[str, SearchResult], tuple[SearchResult, str | None]]
+
+
+def _unsettled(_question: str, result: SearchResult) -> tuple[SearchResult, str | None]:
+    return result, None
+
+
 def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question: str | None, as_json: bool,
-            stdin: TextIO, stdout: TextIO) -> int:
+            stdin: TextIO, stdout: TextIO, settle: Settle = _unsettled) -> int:
     """Answer one question, or one question per line from stdin (JSON lines) building the index only once.
 
     `load` gives the knowledge base to answer from with its index: for `audit-bot ask`, the folder as the bot
     serves it, without the entries its identifier screen refuses and with the wordings the chat has learned
     (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
-    traceback."""
+    traceback. `settle` applies what the chat applies after a search: an answer marked Not helpful for these words
+    is only offered, and a QA lead's answer to them is shown (the JSON keeps its shape: no answer, the suggestions)."""
     try:
         kb, search = load()
     except KnowledgeBaseError as error:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
     if question is not None:
-        result = search.search(question)
+        result, given = settle(question, search.search(question))
         if as_json:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
             defined = defined_term(question, kb.glossary)
             meaning = f"{defined[0]} stands for {defined[1]}.\n\n" if defined else ""
-            stdout.write(meaning + render_text(result, kb) + "\n")
+            stdout.write(meaning + (given_text(given, result) if given else render_text(result, kb)) + "\n")
         return 0
     for line in stdin:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(to_json(search.search(text)), ensure_ascii=False) + "\n")
+        stdout.write(json.dumps(to_json(settle(text, search.search(text))[0]), ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
 
@@ -68,6 +78,14 @@ def render_text(result: SearchResult, kb: KnowledgeBase) -> str:
                   for number, match in enumerate(result.suggestions, start=1)]
         return "\n".join(lines)
     return f"{DONT_KNOW} Ask your QA lead, and they can add it to the knowledge base."
+
+
+def given_text(given: str, result: SearchResult) -> str:
+    """A QA lead's answer to these words, as the chat gives it, with the entries the search found as further reading."""
+    lines = [given]
+    if result.suggestions:
+        lines += ["", "Related: " + "; ".join(match.question for match in result.suggestions)]
+    return "\n".join(lines)
 
 
 def run_kb_check(kb_dir: Path | None, stdout: TextIO) -> int:

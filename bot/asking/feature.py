@@ -15,7 +15,7 @@ from bot.asking import learned_admin
 from bot.asking.learning import learn_wording, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
-from bot.asking.verdicts import qa_answer, without_unhelpful
+from bot.asking.verdicts import settled
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, emoji, mention
@@ -97,8 +97,8 @@ class KnowledgeFeature:
             return [unreadable_reply()]
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, question)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
-        result = without_unhelpful(self.services, live.search, question, result)  # not outright: voted unhelpful
-        given = qa_answer(self.services, question) if result.outcome != "answer" else None
+        # not outright when voted Not helpful for these words; a QA lead's answer to them
+        result, given = settled(self.services.storage, live.search, question, result)
         entry_id = result.answer.entry_id if result.answer else None
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],

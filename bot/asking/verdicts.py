@@ -11,14 +11,32 @@ to the next person asking in the same words, unless an entry answers it outright
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Protocol
+
+from sqlite_utils import Database
 
 from bot.asking.learning import normalise
-from bot.core.services import Services
 from bot.storage import asks as store
 from knowledge.search import KnowledgeSearch, SearchResult
 
 
-def without_unhelpful(services: Services, search: KnowledgeSearch, question: str, result: SearchResult,
+class Readable(Protocol):
+    """The bot's database as the verdicts read it: the chat's Storage, or `audit-bot ask`'s read-only view."""
+
+    @property
+    def db(self) -> Database: ...
+
+
+def settled(storage: Readable, search: KnowledgeSearch, question: str,
+            result: SearchResult) -> tuple[SearchResult, store.QaAnswer | None]:
+    """What people already said, applied to a search result: the one way the chat and `audit-bot ask` both answer,
+    so neither answers outright what the other only offers. The result without an answer voted Not helpful for
+    these words, and the QA lead's answer to these words when no entry answers them outright."""
+    result = without_unhelpful(storage, search, question, result)
+    return result, (qa_answer(storage, question) if result.outcome != "answer" else None)
+
+
+def without_unhelpful(storage: Readable, search: KnowledgeSearch, question: str, result: SearchResult,
                       limit: int = 3) -> SearchResult:
     """`result`, except that an answer marked Not helpful for this wording (the latest vote in these words, on an
     entry unchanged since) is offered first among the suggestions instead of given outright; not when the words are
@@ -28,15 +46,15 @@ def without_unhelpful(services: Services, search: KnowledgeSearch, question: str
     if result.outcome != "answer" or answer is None or search.wording_entry(question) == answer.entry_id:
         return result
     wording = normalise(question)
-    latest = next((vote for vote in store.votes_on(services.storage, answer.entry_id)
+    latest = next((vote for vote in store.votes_on(storage, answer.entry_id)
                    if normalise(vote.query) == wording), None)
-    if latest is None or latest.helpful or store.entry_changed_since(services.storage, answer.entry_id, latest.at):
+    if latest is None or latest.helpful or store.entry_changed_since(storage, answer.entry_id, latest.at):
         return result
     others = tuple(match for match in result.suggestions if match.entry_id != answer.entry_id)
     return replace(result, outcome="ambiguous", answer=None, suggestions=(answer, *others)[:limit])
 
 
-def qa_answer(services: Services, question: str) -> store.QaAnswer | None:
+def qa_answer(storage: Readable, question: str) -> store.QaAnswer | None:
     """The latest answer a QA lead wrote to a question asked in these words, if any is still kept."""
     wording = normalise(question)
-    return next((answer for answer in store.qa_answers(services.storage) if normalise(answer.query) == wording), None)
+    return next((answer for answer in store.qa_answers(storage) if normalise(answer.query) == wording), None)

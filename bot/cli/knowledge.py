@@ -9,7 +9,9 @@ wordings the chat has learned, read from the bot's database without writing to i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,9 +20,10 @@ from bot.cli.runtime import Runtime
 if TYPE_CHECKING:
     from bot.core.knowledge import KnowledgeService
     from bot.settings.config import Settings
+    from knowledge.ask_cli import Settle
     from knowledge.loader import KnowledgeBase
     from knowledge.problems import Problem
-    from knowledge.search import KnowledgeSearch
+    from knowledge.search import KnowledgeSearch, SearchResult
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -73,8 +76,42 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
             err.write(learned + "\n")
         return service.current.kb, service.current.search
 
-    return run_ask(load, question, args.json or question is None, runtime.stdin or sys.stdin,
-                   runtime.stdout or sys.stdout)
+    with contextlib.ExitStack() as opened:
+        settle = _settle(opened, runtime.settings, lambda: loaded)
+        loaded: list[KnowledgeSearch] = []
+
+        def load_and_keep() -> tuple[KnowledgeBase, KnowledgeSearch]:
+            kb, search = load()
+            loaded.append(search)
+            return kb, search
+
+        return run_ask(load_and_keep, question, args.json or question is None, runtime.stdin or sys.stdin,
+                       runtime.stdout or sys.stdout, settle)
+
+
+def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable[[], list[KnowledgeSearch]]
+            ) -> Settle:
+    """What the chat applies after a search (bot.asking.verdicts), read from the bot's database read-only: an answer
+    marked Not helpful for the words is only offered, and a QA lead's answer to them is given. Without a readable
+    database there is nothing to apply (the note on learned wordings has said why)."""
+    from bot.asking.verdicts import settled
+    from bot.storage import asks
+    from bot.storage.errors import Unreadable
+    from knowledge.dates import short_date
+
+    try:
+        storage = opened.enter_context(asks.read_only(settings.database))
+    except Unreadable:
+        return lambda _question, result: (result, None)
+
+    def settle(question: str, result: SearchResult) -> tuple[SearchResult, str | None]:
+        result, given = settled(storage, searched()[-1], question, result)
+        if given is None:
+            return result, None
+        day = short_date(given.answered_at.astimezone(settings.timezone).date())
+        return result, f"A QA lead answered this question on {day}:\n\n{given.answer}"
+
+    return settle
 
 
 def _learned_note(service: KnowledgeService, database: Path) -> str:

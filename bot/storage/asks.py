@@ -7,13 +7,20 @@ what the knowledge base could not answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from bot.storage.common import parse_utc, select, utc_text
-from bot.storage.db import Storage
+from bot.storage.db import BUSY_TIMEOUT_MS, Storage
+from bot.storage.errors import Unreadable
+from bot.storage.maintenance import database_problem
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,7 @@ class QaAnswer:
     answered_at: datetime
 
 
-def qa_answers(storage: Storage) -> list[QaAnswer]:
+def qa_answers(storage: Storage | ReadOnlyAsks) -> list[QaAnswer]:
     """Every answer a QA lead wrote to a question still kept, newest first (answers are written by hand: few)."""
     rows = select(storage.db,
         """
@@ -202,7 +209,7 @@ class Vote:
     at: datetime
 
 
-def votes_on(storage: Storage, entry_id: str) -> list[Vote]:
+def votes_on(storage: Storage | ReadOnlyAsks, entry_id: str) -> list[Vote]:
     """Every Helpful / Not helpful press on an entry's answers, newest first."""
     rows = select(storage.db,
         """
@@ -221,7 +228,7 @@ def closure(storage: Storage, ask_id: int) -> Closure | None:
     return Closure(row["status"], row["entry_id"], row["closed_by"], parse_utc(row["closed_at"]))
 
 
-def entry_changed_since(storage: Storage, entry_id: str, since: datetime) -> bool:
+def entry_changed_since(storage: Storage | ReadOnlyAsks, entry_id: str, since: datetime) -> bool:
     """Whether the trail shows entry `entry_id` added or edited (a reload, a new wording) since `since` (times
     are kept to the second: a change in the same second counts)."""
     rows = select(storage.db,
@@ -253,3 +260,28 @@ def find_asks(storage: Storage, words: Sequence[str], limit: int, leave_out: str
 def _escaped(text: str) -> str:
     """`text` matched literally by LIKE … ESCAPE '\\'."""
     return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+class ReadOnlyAsks:
+    """The bot's database opened read-only, read through `.db` as a Storage is: what `votes_on`, `qa_answers` and
+    `entry_changed_since` need for a tool beside the running bot (`audit-bot ask`), never created or written."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[ReadOnlyAsks]:
+    """The database at `path`, read-only, for the span of the block. Raises Unreadable, saying why, when the file is
+    absent or unreadable or lacks a migration this version has (as learned.active_read_only does)."""
+    problem = database_problem(path)
+    if problem is not None:
+        raise Unreadable(problem)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise Unreadable(f"the database {path} cannot be read ({exc})") from None
+    try:
+        yield ReadOnlyAsks(Database(conn, execute_plugins=False, recursive_triggers=False))
+    finally:
+        conn.close()

@@ -15,6 +15,7 @@ from bot.engine.routing import Engine
 from bot.settings.config import PROJECT_DIR
 from bot.storage.schema import MIGRATIONS, migration_names
 from tests.integration.test_learning import pick
+from tests.integration.test_unanswered_workflow import ASYE, QA_LEAD, marked_not_helpful, only_group
 from tests.support.moved_clock import bot_command, child_clock
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
@@ -103,6 +104,25 @@ def test_ask_answers_a_wording_the_chat_learned_outright_as_the_chat_does(
     assert errors.getvalue().splitlines()[-1].startswith("Including 1 learned wording from the bot's database ")
     code, out = run(["ask", DAD], environ)
     assert out.startswith("How do I recognise disguised compliance?")
+
+
+def test_ask_applies_a_not_helpful_vote_and_a_qa_leads_answer_as_the_chat_does(
+        environ: dict[str, str], engine: Engine) -> None:
+    """The chat only offers an entry marked Not helpful for these words, and gives the next asker a QA lead's answer
+    to them; `ask` went on answering with the entry outright, misleading a QA lead checking the wording there."""
+    unhelpful = marked_not_helpful(engine, ASYE)
+    code, out = run(["ask", "--json", ASYE], environ)
+    offered = json.loads(out)
+    assert (code, set(offered), offered["answer"]) == (0, {"query", "answer", "suggestions"}, None)
+    assert offered["suggestions"][0]["question"] == unhelpful  # offered first, as the chat offers it
+    code, out = run(["ask", ASYE], environ)
+    assert out.startswith("Did you mean one of these?") and f"1. {unhelpful}" in out
+    answer = "Caseloads are a local policy: newly qualified workers in their ASYE year have a protected caseload."
+    engine.command(QA_LEAD, f"kb answer {only_group(engine)} {answer}")
+    code, out = run(["ask", "How many cases should an ASYE have?"], environ)
+    assert out.startswith("A QA lead answered this question on ") and answer in out
+    code, out = run(["ask", "--json"], environ, stdin=ASYE + "\n")
+    assert json.loads(out)["answer"] is None  # the JSON keeps its shape: no entry answers these words
 
 
 def test_ask_without_the_bots_database_answers_as_before_and_creates_none(
