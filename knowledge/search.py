@@ -871,9 +871,23 @@ def _may_read_as(word: str, known: str) -> bool:
     "supposed" as "supported"), it gave the few entries holding that word strong and false evidence: "who was the
     first person on the moon" was answered with the entry on children's mental health, which alone says "mood"."""
     shared = _shared_start(word, known)
-    if known in STOP_WORDS or shared == len(word):
+    if known in STOP_WORDS or shared == len(word) or _spelt_other_way(word, known, shared):
         return True
     return any(word[cut:] in ENDINGS and known[cut:] in ENDINGS for cut in range(shared, MIN_ROOT - 1, -1))
+
+
+# One letter English writes either way after the same start: the British noun and verb ("practice", "practise";
+# "licence", "license") and -ise or -ize ("organise", "organize"). Read so only after MIN_SPELT_START letters in
+# common: "rice" is not "rise".
+SPELT_EITHER_WAY = frozenset({("c", "s"), ("s", "c"), ("s", "z"), ("z", "s")})
+MIN_SPELT_START = 4
+
+
+def _spelt_other_way(word: str, known: str, shared: int) -> bool:
+    """Whether two words are one word spelt two ways: the same but for one letter of SPELT_EITHER_WAY, after at
+    least MIN_SPELT_START letters in common ("best practise" asks what "best practice" asks)."""
+    return (len(word) == len(known) > shared >= MIN_SPELT_START and word[shared + 1:] == known[shared + 1:]
+            and (word[shared], known[shared]) in SPELT_EITHER_WAY)
 
 
 def _score(coverage: float, reverse: float, wording: float) -> float:
