@@ -45,8 +45,16 @@ from bot.privacy.detect import (
     _Token,
     written_as,
 )
-from bot.privacy.family_names import EVERYDAY_SURNAMES, FAMILY_NOUNS, ORDINARY_BEFORE_FAMILY, family_name_hits
+from bot.privacy.family_names import (
+    EVERYDAY_SURNAMES,
+    FAMILY_NOUNS,
+    ORDINARY_BEFORE_FAMILY,
+    RELATIVE_TITLES,
+    family_name_hits,
+    relative_name_spans,
+)
 from bot.privacy.lexicon import Lexicon
+from bot.privacy.person_context import PersonContextFinder
 
 # Words of a full name in no list: a surname's particle ('Kai de Souza').
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
@@ -71,9 +79,16 @@ def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> li
     if mode == "mixed" and any(_may_stand_alone(word, bare, lexicon) for word, bare in zip(words, folded, strict=True)):
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
-    if any(bare in FAMILY_NOUNS and _may_name_a_family(folded[k - 1], lexicon) for k, bare in enumerate(folded) if k):
+    if any(bare in FAMILY_NOUNS and (_may_name_a_family(folded[k - 1], lexicon) or (  # 'the White family' too
+            words[k - 1][:1].isupper() and folded[k - 1] in lexicon.frequent_surnames))
+           for k, bare in enumerate(folded) if k):
         tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(family_name_hits(_finder(lexicon, listed), text, tokens, mode), hits)
+    if any(bare in RELATIVE_TITLES for bare in folded[:-1]):  # 'invite nanna pat', 'Grandad Bill' (F10, trial 12)
+        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        finder = _finder(lexicon, listed, PersonContextFinder)
+        relatives = relative_name_spans(finder, text, tokens, mode, any_case=True)  # type: ignore[arg-type]
+        hits += not_within([Hit("name", text[tokens[i].start:tokens[j].end]) for i, j in relatives], hits)
     return hits
 
 
@@ -86,15 +101,15 @@ def _may_name_a_family(bare: str, lexicon: Lexicon) -> bool:
 # A name finder remembers what it found each word to be (a given name? a surname?), which depends only on its lists:
 # one per set of lists serves every text, started afresh once it has seen this many words.
 MAX_WORDS_REMEMBERED = 100_000
-_FINDERS: dict[tuple[Lexicon, frozenset[str]], NameFinder] = {}
+_FINDERS: dict[tuple[Lexicon, frozenset[str], type[NameFinder]], NameFinder] = {}
 
 
-def _finder(lexicon: Lexicon, listed: frozenset[str]) -> NameFinder:
-    finder = _FINDERS.get((lexicon, listed))
+def _finder(lexicon: Lexicon, listed: frozenset[str], kind: type[NameFinder] = NameFinder) -> NameFinder:
+    finder = _FINDERS.get((lexicon, listed, kind))
     if finder is None or len(finder._seen_given) + len(finder._seen_surname) > MAX_WORDS_REMEMBERED:
         if len(_FINDERS) >= 8:  # lists come and go in tests; a bot has one or two
             _FINDERS.clear()
-        finder = _FINDERS[lexicon, listed] = NameFinder(lexicon, listed)
+        finder = _FINDERS[lexicon, listed, kind] = kind(lexicon, listed)
     return finder
 
 

@@ -910,6 +910,24 @@ class NameFinder:
                    for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
             folded.endswith("nt") and folded[:-2] + "n't" in known)
 
+    def _noun_modified(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """The word at token i heads a noun phrase, a determiner and one or two ordinary words before it ('the car
+        jack', 'a hydraulic jack', 'the old car jack'; trial 12): a noun, as after an article alone. Never after a
+        person, a role or the words setting the scene ('the boy jack said', 'told the school jack was hit', 'on the
+        visit jack wasnt there'), which a name follows."""
+        k = i - 1
+        while k >= 0 and i - k <= 3 and text[tokens[k].end:tokens[k + 1].start] == " ":
+            word = tokens[k].text
+            folded = word.casefold()
+            if folded in _NOUN_DETERMINERS:
+                return k < i - 1
+            if not word.islower() or folded not in self.lexicon.known_words or folded in _NOT_MODIFIERS \
+                    or folded in RELATIONS or folded in ROLES or folded in TITLES or folded in _NOT_PEOPLE \
+                    or (self._given(folded) and not self._common(folded)):
+                return False
+            k -= 1
+        return False
+
     def _used_as_word(self, text: str, tokens: list[_Token], i: int) -> bool:
         """A common given name that is also a word (mostly a trade) used as the word: after an article or a
         possessive ('the mason did the wall', 'a harper'), said to be a thing ('mason is a job'), or a saint's
@@ -1149,6 +1167,9 @@ class NameFinder:
             person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
             # 'the jack', not 'no, jack said' (an answer's 'yes,' or 'no,' is no article)
             article = prev in _DETERMINERS and self._touching(text, tokens, i - 1, i)
+            # 'the car jack was found', 'a hydraulic jack was used': the head of a noun phrase is a noun, unless what
+            # follows is said only of a person ('told the school jack was hit' is a name: 'school' is no modifier)
+            article = article or (self._noun_modified(text, tokens, i) and not _ONLY_A_PERSON.match(after))
             if (capital or mode != "mixed") and folded not in _NOT_PEOPLE and not article and not (
                     mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
                     PERSON_STRONG.match(after) or person_thing_next):
@@ -1626,6 +1647,19 @@ NICKNAME_CUES = r"known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f
 _NICKNAME = re.compile(rf"\b(?:{NICKNAME_CUES})\s+['‘\"“]([^'’\"”\n]{{1,30}}?)['’\"”]", re.IGNORECASE)
 _DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
+# A noun phrase's determiners, and the words between one and a name that make no noun of it: a person, a place one
+# tells, the words setting the scene, a verb's form ('the boy jack said', 'told the school jack was hit', 'on the visit
+# jack wasnt there', 'the one who saw jack').
+_NOUN_DETERMINERS = frozenset(_split("the a an this that these those his her their my our your its some any no every"
+                                     " each another"))
+_NOT_MODIFIERS = frozenset(_split("""
+boy boys girl girls child children kid kids baby lad lass son daughter brother sister sibling siblings twin man
+woman guy bloke friend mate person pupil student teenager teen toddler family
+school nursery college police hospital gp court council team office class group unit ward home house
+visit visits meeting call session day morning afternoon evening night weekend week time today yesterday end start
+while moment minute one who which that what when where and or but so because if as than then there here
+is was are were be been being has had have do did does said told saw seen met asked
+"""))
 _OBJECT_DETERMINERS = frozenset(_split("the a an this that these those his her their all any every each our your my"))
 _ARTICLE_OR_SAINT = _DETERMINERS | frozenset(_split("st saint"))
 _HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'

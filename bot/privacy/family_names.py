@@ -29,7 +29,12 @@ case is called by the family's surname. F10: 'eha completed with mum and nanna p
     after a modal with no verb after it ('could mum sue the school', 'can dad chase up the payment'; not 'should
     aunty sue be assessed', 'can uncle rob attend'), or a past tense with the relative as its subject ('mum drew a
     picture', 'nan rose early'; not 'do we invite nan rose to the review', 'nan rose said she would come').
-Both are tested in tests/unit/test_privacy_family_names.py.
+Both are tested in tests/unit/test_privacy_family_names.py. After trial 12 (tests/unit/test_privacy_trial12.py): the
+children's possessive is the family's too ("the tyler children's school"; not "the manchester children's hospital");
+an everyday surname capitalised mid-sentence names one family ('we saw the White family'; lower case it describes
+them); and a relative's name that reads as another word first, a modal, a faith or a word only the baby names hold
+('uncle will', 'uncle christian', 'grandad sky'), is one where a person's verb follows or the relative is spoken of
+('uncle will came', 'we invited grandad sky'). Knowledge-base content takes the relative rule too, in any case.
 """
 
 from __future__ import annotations
@@ -59,10 +64,18 @@ if TYPE_CHECKING:
 
 FAMILY_NOUNS = frozenset(_split("""
 family family's families household household's households kids children children's siblings twins
-boys girls brothers sisters
+boys girls brothers sisters childrens kids's
 """))
 # Possessives: "the harper family's gas" is theirs whatever follows ('the tyler family's support worker').
 _FAMILY_POSSESSIVES = frozenset(_split("family's household's"))
+# The children's possessive, with its apostrophe or none ("the tyler children's school", "the harper kids' bikes",
+# "the smith siblings' contact", 'the tyler childrens school'; trial 12) is theirs too, a school or a nursery after it
+# included; only the services named for children stay a place ("the manchester children's hospital", "the Lane
+# children's centre", "the oakwood children's home").
+_GROUP_POSSESSIVES = frozenset(_split("children's childrens kids's"))
+_CHILDRENS_SERVICE_AFTER = re.compile(
+    r"^['’]?\s+(?:centres?|centers?|hospitals?|hospices?|services?|social\s+care|trusts?|charity|charities|society|"
+    r"commissioner|homes?|hub|panel|act|society|fund|university)\b", re.IGNORECASE)
 _DETERMINER_BEFORE = frozenset(_split("the this that these those"))
 # The words used of a family in this work and in English that the name lists also hold (as surnames or given names)
 # or that may stand between 'the' and a family's name ('the whole tyler family'). QA may extend it.
@@ -106,14 +119,43 @@ def family_name_spans(finder: NameFinder, text: str, tokens: list[_Token], mode:
         word = tokens[k - 1].text
         if noun not in FAMILY_NOUNS or not _spaced(text, tokens, k - 1, k):
             continue
-        if noun not in _FAMILY_POSSESSIVES and _ORGANISATION_AFTER.match(text[tokens[k].end:tokens[k].end + 80]):
+        after = text[tokens[k].end:tokens[k].end + 80]
+        if noun in _GROUP_POSSESSIVES or (noun in FAMILY_NOUNS and after[:1] in ("'", "’")):
+            if _CHILDRENS_SERVICE_AFTER.match(after):
+                continue  # "the manchester children's hospital"; but "the tyler children's school" is theirs
+        elif noun not in _FAMILY_POSSESSIVES and _ORGANISATION_AFTER.match(after):
             continue  # 'the Lane family centre'
         # a word in no list only after 'the', or shouted: 'the okafor family', 'VISIT TO ADEBOWALE FAMILY'; not 'nrpf
         # family s17 support', 'the NRPF family' (an abbreviation)
         unknown = mode == "upper" or (not word.isupper() and _determined(finder, text, tokens, k - 1))
-        if _names_a_family(finder, word, unknown):
+        if _names_a_family(finder, word, unknown) or (
+                mode == "mixed" and noun in _ONE_FAMILY and _capital_surname(finder, word) and tokens[k].text.islower()
+                and _determined(finder, text, tokens, k - 1)):
             spans.append((k - 1, k - 1))
     return spans
+
+
+# A family's surname that is an everyday word, capitalised mid-sentence before one family ('we saw the White family',
+# "the Young family's rent", 'the Long household'; trial 12) is their name: in lower case the word describes them
+# ('the white family', 'the young family': ethnicity and age are part of a family's identity, and pass). Never a
+# people or a faith, which always take a capital ('the Irish family', 'the Christian family'), nor a word capitalised
+# as a service's or an institution's ('the Royal family', 'the Host family', 'the Early Help family'), nor families in
+# general ('the Black families we work with').
+_ONE_FAMILY = frozenset(_split("family family's household household's"))
+_CAPITALISED_STILL_WORDS = frozenset(_split("royal council church host link step service care early help new"))
+
+
+def _capital_surname(finder: NameFinder, word: str) -> bool:
+    """`word` is written 'White' and is one of the census's commonest surnames that is also an everyday word or a
+    word used of a family, and no people, faith or service's word (see _CAPITALISED_STILL_WORDS)."""
+    bare = word.casefold()
+    lex = finder.lexicon
+    if not (word[:1].isupper() and word[1:].islower()) or bare not in lex.frequent_surnames \
+            or bare in _CAPITALISED_STILL_WORDS or bare in PEOPLES or bare in TITLES or bare in ROLES:
+        return False
+    if bare in _NOT_PEOPLE or bare.endswith(_PEOPLE_ENDINGS):
+        return bare in ("white", "black")  # a colour before a family's name; 'the White British family' passes
+    return bare in lex.everyday_words or bare in ORDINARY_BEFORE_FAMILY
 
 
 def family_name_hits(finder: NameFinder, text: str, tokens: list[_Token], mode: str) -> list[Hit]:
@@ -213,24 +255,27 @@ from by about of between including like than as plus via
 
 
 def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[_Token],
-                        mode: str) -> list[tuple[int, int]]:
+                        mode: str, *, any_case: bool = False) -> list[tuple[int, int]]:
     """A given name typed in lower case right after a word for a relative: 'nanna pat', 'grandad bill', 'aunty mo',
-    'nan rose'; not 'dad will', 'mum may', 'nan said', 'mum pat him on the back' (see the module's docstring)."""
+    'nan rose'; not 'dad will', 'mum may', 'nan said', 'mum pat him on the back' (see the module's docstring).
+    `any_case` takes a capitalised one too ('Nanna Pat'), for knowledge-base content, which the name finder's own
+    rules for a capital do not screen."""
     spans: list[tuple[int, int]] = []
     for i in range(1, len(tokens)):
         if tokens[i - 1].text.casefold() not in RELATIVE_TITLES or not _spaced(text, tokens, i - 1, i):
             continue
         word = tokens[i].text
-        if not (word.islower() or mode == "upper"):
+        if not (word.islower() or mode == "upper" or (any_case and word[1:].islower())):
             continue  # a capital is the name finder's: 'Nanna Pat'
         bare = re.sub(r"'s$", "", word.casefold().replace("’", "'"))
         after = text[tokens[i].end:tokens[i].end + 40]
         before = tokens[i - 2].text.casefold() if i >= 2 else ""
         nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
-        if not _DATE_AFTER.match(after) and _relative_named(finder, bare, nxt) \
-                and not _used_as_verb(bare, before, nxt, after):
+        if _DATE_AFTER.match(after) or _used_as_verb(bare, before, nxt, after):
+            continue
+        if _relative_named(finder, bare, nxt) or (_named_if_a_person(finder, bare, nxt) and _a_person_there(
+                before, after)):
             spans.append((i, finder._surname_after(text, tokens, i)))  # 'nan pat smith'
-
     return spans
 
 
@@ -251,6 +296,46 @@ def _relative_named(finder: NameFinder, bare: str, nxt: str) -> bool:
     if bare in lex.name_words or bare in lex.census_given:
         return True
     return finder._given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
+
+
+def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
+    """A given name after a word for a relative that reads as another word first (trial 12): a modal ('uncle will',
+    'aunty may'), a people or a faith ('uncle christian', 'nan roman'), a title or a role that QA list as a name too
+    ('uncle justice'), or a common word that only the baby names have as a name ('grandad sky'). It is the relative's
+    name only where the words around it say a person (_a_person_there)."""
+    lex = finder.lexicon
+    if len(bare) < 3 or (bare, nxt) in THINGS or bare in lex.never_names or bare in RELATIONS \
+            or bare in _DETERMINERS or bare in _PARTICLES or (bare in lex.far_places and bare not in lex.census_given):
+        return False
+    if bare in lex.everyday_names and bare in (NOT_NAMES_AFTER_RELATIVE | PEOPLES | ROLES | TITLES):
+        return True  # 'will', 'may', 'christian', 'roman', 'justice'
+    return bare in lex.word_names and finder._given(bare) and bare not in lex.everyday_words \
+        and bare not in ROLES and bare not in TITLES and bare not in _NOT_PEOPLE  # 'sky', 'storm'
+
+
+# What a person does, after a relative's name that reads as another word first: 'uncle will came to the visit', 'is
+# aunty christian coming', 'grandad sky was there' (never what follows a modal: 'dad will come', 'mum may attend').
+_PERSON_DOING = re.compile(
+    r"^\s+(?:also\s+|still\s+|then\s+|never\s+)?(?:was|is|were|has|had|came|comes|went|goes|said|says|told|tells|"
+    r"rang|phoned|texted|lives|lived|stays|stayed|wants|wanted|visited|visits|attended|attends|arrived|left|cried|"
+    r"agreed|refused|(?:is|was|has|had|does|did|do)n['’]?t|coming|going(?!\s+forward)|attending|visiting|staying|living|caring|"
+    r"helping|looking|moving|working)\b", re.IGNORECASE)
+# A relative spoken of, not acting, with the clause ending after their name: 'we invited uncle will', 'contact with
+# nan christian', 'do we invite grandad sky to the review' (not 'religion: dad christian', 'she hopes mum will.').
+_SPOKEN_OF = _OBJECT_BEFORE - frozenset(_split("and or like than as of plus to"))
+_CLAUSE_ENDS = re.compile(r"^(?:\s*(?:[,.;:!?)]|$)|\s+(?:to|at|in|on|for|about|and|who|today|yesterday)\b)",
+                          re.IGNORECASE)
+
+
+def _a_person_there(before: str, after: str) -> bool:
+    """The words around a relative's name that reads as another word first say a person: a person's doing after it
+    ('uncle will came to the visit'), a modal before and the person's verb after ('should aunty sky be assessed'),
+    or the relative spoken of with the clause ending after ('we invited uncle will', 'contact with nan christian')."""
+    if _PERSON_DOING.match(after):
+        return True
+    if before in _MODALS_BEFORE and before != "to":
+        return bool(re.match(r"^\s+(?:be|have|come|attend|go|stay|visit|join|help|speak|sign|agree)\b", after))
+    return before in _SPOKEN_OF and bool(_CLAUSE_ENDS.match(after))
 
 
 def _used_as_verb(bare: str, before: str, nxt: str, after: str) -> bool:

@@ -225,6 +225,8 @@ PERSON_PREDICATE = re.compile(
     rf"{_CHILD_DOING})\b|{NOT_DOING_PERSON}|"
     rf"{_BEING}(?:{_PERSON_PASSIVES}|at\s+(?:home|school|nursery|college)|(?:in|to)\s+(?:school|nursery|college)|home|"
     r"afraid|happy|sad|hungry|poorly|ill|in\s+care|absent|anxious|asleep|in\s+year\s+\d|"
+    # where a person was or was not: 'on the visit jack wasnt there' (trial 12; not 'faith wasnt there for her')
+    r"(?:there|here)(?!\s+(?:for|to|as)\b)|"
     # what a person alone is doing: 'ruby isnt eating', 'jack is not sleeping', 'grace wasnt coping' (not 'rent is
     # eating into the budget')
     r"eating(?!\s+(?:into|away))|sleeping|attending|coping|crying|"
@@ -535,6 +537,8 @@ class PersonContextFinder(NameFinder):
             if not _CLAUSE_GAP.match(text[tokens[i - 1].end:tokens[i].start]) \
                     or not (word.islower() or (mode == "mixed" and word[:1].isupper() and word[1:].islower())):
                 continue
+            if tokens[i - 1].text.casefold() in ("this", "that") and self._starts_sentence(text, tokens, i - 1):
+                continue  # 'this jack was found': a determiner, joining no clause
             if self._subject_name(word, text[tokens[i].end:tokens[i].end + 60], sentence_start=False):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans

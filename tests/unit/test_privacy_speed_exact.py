@@ -83,7 +83,7 @@ def test_content_name_finders_kept_between_texts_find_what_fresh_ones_find(
         texts: list[str], identifier_screen: Screen, monkeypatch: pytest.MonkeyPatch) -> None:
     screens = (identifier_screen, identifier_screen.with_listed(["Zebedee", "Okonkwo", "McDonagh", "Nowak"]))
     kept = [[screen.find(text, mode="content") for text in texts] for screen in screens]
-    monkeypatch.setattr(content_names, "_finder", lambda lexicon, listed: NameFinder(lexicon, listed))
+    monkeypatch.setattr(content_names, "_finder", lambda lexicon, listed, kind=NameFinder: kind(lexicon, listed))
     monkeypatch.setattr(content_names, "_fold", content_names._fold.__wrapped__)
     assert [[screen.find(text, mode="content") for text in texts] for screen in screens] == kept
 

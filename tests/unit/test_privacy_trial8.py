@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.privacy.content_names import _fold, content_name_hits, not_within, single_name_hits
-from bot.privacy.detect import _NUMBERED_THINGS, NameFinder
-from bot.privacy.family_names import family_name_hits
+from bot.privacy.detect import _NUMBERED_THINGS, Hit, NameFinder
+from bot.privacy.family_names import family_name_hits, relative_name_spans
 from bot.privacy.lexicon import Lexicon
+from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.screen import Finding, Screen, screen_text
 
 # All fake: invented for the screen's tests.
@@ -117,6 +118,8 @@ def test_the_quick_look_never_changes_what_content_mode_finds(lexicon: Lexicon, 
     if mode == "mixed":
         slow += not_within(single_name_hits(text, tokens, [_fold(t.text) for t in tokens], lexicon, listed), slow)
     slow += not_within(family_name_hits(NameFinder(lexicon, listed), text, tokens, mode), slow)  # 'the Smith family'
+    relatives = relative_name_spans(PersonContextFinder(lexicon, listed), text, tokens, mode, any_case=True)
+    slow += not_within([Hit("name", text[tokens[i].start:tokens[j].end]) for i, j in relatives], slow)  # 'nanna pat'
     assert sorted(quick, key=repr) == sorted(slow, key=repr)
 
 
