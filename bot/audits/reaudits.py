@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from bot.audits import pages
-from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
+from bot.audits.core import audited_by, grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply
@@ -106,13 +106,9 @@ def line(services: Services, item: Reaudit, today: date, person: Person | None =
 
 def whose_to_do(services: Services, audit: AuditRow) -> str:
     """"North Assessment Team's case: its re-audit is for its manager (Team manager (North)), a QA lead or an
-    admin", in the words the start of an audit refuses another team's case with."""
+    admin": a re-audit is an audit started by hand, so it names whom the start of an audit names (audited_by)."""
     team = services.directory.teams.get(audit.team_id or "")
-    if team is None:
-        return "another team's case: its re-audit is for its manager, a QA lead or an admin"
-    managers = [services.directory.label(m) for m in team.manager_ids]
-    named = f"manager{'s' if len(managers) > 1 else ''} ({', '.join(managers)})" if managers else "manager"
-    return f"{team.name}'s case: its re-audit is for its {named}, a QA lead or an admin"
+    return f"{team.name if team else 'another team'}'s case: its re-audit is for {audited_by(services, audit.team_id)}"
 
 
 def summary(items: list[Reaudit], today: date) -> str:
