@@ -37,7 +37,7 @@ from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, mention
 from bot.core.policy import may_keep_knowledge
-from bot.core.replies import Choice, Form, FormField, Reply, count_of
+from bot.core.replies import Choice, Form, FormField, Reply, agreeing, count_of
 from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -177,7 +177,7 @@ class UnansweredDesk:
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
                         text=f"{total} question{'' if total == 1 else 's'} in the last {UNANSWERED_DAYS} days got no "
-                             f"answer or {'was' if total == 1 else 'were'} marked Not helpful, in {len(groups)} "
+                             f"answer or {agreeing(total, 'was', 'were')} marked Not helpful, in {len(groups)} "
                              f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "

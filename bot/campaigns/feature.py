@@ -28,7 +28,7 @@ from typing import Any
 from bot.campaigns import closing, render, service
 from bot.campaigns.model import CampaignSpec, FieldError, raise_all
 from bot.core import buttons, policy
-from bot.core.replies import Form, FormField, Reply, count_of
+from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
@@ -215,10 +215,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
-    return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created for {', '.join(spec.teams)}: "
-                       f"{count_of(len(dms), 'auditor')} {'has' if len(dms) == 1 else 'have'} their "
-                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."
-                       + service.created_note(services, spec)), *dms]
+    return [Reply(text=f"{service.created_line(spec, campaign_id, len(dms))} by DM. `/audit campaign {campaign_id}` "
+                       "shows progress." + service.created_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:

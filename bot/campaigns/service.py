@@ -30,7 +30,7 @@ from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
 from bot.core import policy
 from bot.core.markup import bold, mention
-from bot.core.replies import Choice, Reply, count_of
+from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
 from bot.engine.routing import Turn
@@ -132,6 +132,14 @@ def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None
         raise FieldError("Say how many cases per worker (per-worker=2, from 1 to 20), or give a CSV file of cases.",
                          "per-worker")
     return checked
+
+
+def created_line(spec: CampaignSpec, campaign_id: int, auditors: int) -> str:
+    """What both ways of creating a campaign (`/audit campaign create`, `audit-bot campaign create`) say first:
+    "Campaign #3 **Neglect December** is created for north-assessment: 2 auditors have their cases"; each adds
+    where the auditors see them, then created_note."""
+    return (f"Campaign #{campaign_id} {bold(spec.name)} is created for {', '.join(spec.teams)}: "
+            f"{count_of(auditors, 'auditor')} {agreeing(auditors, 'has', 'have')} their cases")
 
 
 def created_note(services: Services, spec: CampaignSpec) -> str:
@@ -495,7 +503,7 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     where = "channel" if services.settings.qa_channel else "leads"
     allocated = store.allocations(services.storage, campaign.id)
     notices = closing.auditor_notices(closed, allocated, now.astimezone(services.settings.timezone).date())
-    told = (f" {count_of(len(notices), 'auditor')} with cases not done {'was' if len(notices) == 1 else 'were'} told "
+    told = (f" {count_of(len(notices), 'auditor')} with cases not done {agreeing(len(notices), 'was', 'were')} told "
             "they need no audit." if notices else "")
     return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}.{told}"),
             *targets, *notices, *replies]
