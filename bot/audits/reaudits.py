@@ -15,7 +15,7 @@ from bot.audits import pages
 from bot.audits.core import audited_by, grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.near_miss import TEAM, paged
@@ -40,7 +40,7 @@ def rule_text(services: Services) -> str:
     rules = services.settings.reaudit.weeks_by_grade
     if not rules:
         return "No grade asks for a re-audit in this service's settings (`reaudit:` in settings.yaml)."
-    said = ", ".join(f"{weeks} week{'s' if weeks != 1 else ''} after {grade_label(grade)}"
+    said = ", ".join(f"{count_of(weeks, 'week')} after {grade_label(grade)}"
                      for grade, weeks in reversed(rules))
     return f"A case is due for re-audit {said} (the grade of record, after moderation where moderated)."
 
@@ -116,7 +116,7 @@ def summary(items: list[Reaudit], today: date) -> str:
     overdue = sum(item.overdue(today) for item in items)
     soon = sum(item.due_soon(today) for item in items)
     under_way = sum(item.under_way is not None for item in items)
-    return (f"{len(items)} case{'s' if len(items) != 1 else ''}: {overdue} overdue, {soon} due in the next 2 weeks, "
+    return (f"{count_of(len(items), 'case')}: {overdue} overdue, {soon} due in the next 2 weeks, "
             f"{under_way} under way")
 
 

@@ -232,7 +232,7 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
     each with its Start (or Resume) button, and the command that lists them all."""
     left = [a for a in items if not a.submitted]
     deadline = campaign.deadline
-    lines = [f"You are to audit: {bold(f'{len(left)} case' + ('' if len(left) == 1 else 's'))} by "
+    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by "
              f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
