@@ -164,8 +164,7 @@ class KnowledgeAdmin:
 
 
 def problems_text(problems: list[Problem]) -> str:
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"The knowledge base has {len(problems)} {noun}:\n" + "\n".join(_problem_lines(problems,
+    return f"The knowledge base has {count_of(len(problems), 'problem')}:\n" + "\n".join(_problem_lines(problems,
                                                                                            MAX_PROBLEMS_SHOWN))
 
 
@@ -207,8 +206,7 @@ def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str
         return problems_text(problems) + "\nChecklists: no problems."
     others = [problem for problem in problems if not is_checklist_problem(problem, checklist_files)]
     entries_shown = MAX_PROBLEMS_SHOWN - min(len(checklists), MAX_PROBLEMS_SHOWN // 2) if others else 0
-    noun = "problem" if len(problems) == 1 else "problems"
-    parts = [f"The knowledge base has {len(problems)} {noun}:"]
+    parts = [f"The knowledge base has {count_of(len(problems), 'problem')}:"]
     if others:
         parts.append(f"**Entries and other content: {count_of(len(others), 'problem')}**")
         parts += _problem_lines(others, entries_shown)
@@ -287,8 +285,8 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     desk = UnansweredDesk(services, services.knowledge)
     groups = desk.open_groups(now)
     waiting = sum(group.count for group in groups)
-    lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"
-             f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
+    lines = [f"{count_of(len(kb.entries), 'entry', 'entries')} live; {len(stale)} past their review date; "
+             f"{count_of(waiting, 'question')} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
     lines += [f"   • {_clip(entry.question, 80)} (review by {short_date(entry.review_by)})"
               for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
     return [Reply(title="Knowledge base", text="\n".join(lines),

@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.asking import learning
 from bot.core import buttons, policy
 from bot.core.markup import bold, emoji, mention
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
@@ -57,7 +57,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         choices.append(Choice(f"Reject wording #{item.id}", "kb.learned.reject", str(item.id)))
     more = len(items) - MAX_SHOWN
     return [Reply(title="Learned wordings",
-                  text=f"{len(items)} wording{'' if len(items) == 1 else 's'} learned from use, newest first; "
+                  text=f"{count_of(len(items), 'wording')} learned from use, newest first; "
                        f"each now finds its entry{', except where said' if told else ''}:\n" + "\n".join(lines),
                   choices=tuple(choices),
                   note=(f"{more} more not shown. " if more > 0 else "")

@@ -37,7 +37,7 @@ from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, mention
 from bot.core.policy import may_keep_knowledge
-from bot.core.replies import Choice, Form, FormField, Reply, count_of
+from bot.core.replies import Choice, Form, FormField, Reply, agreeing, count_of
 from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -176,9 +176,9 @@ class UnansweredDesk:
         lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
-                        text=f"{total} question{'' if total == 1 else 's'} in the last {UNANSWERED_DAYS} days got no "
-                             f"answer or {'was' if total == 1 else 'were'} marked Not helpful, in {len(groups)} "
-                             f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
+                        text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
+                             f"answer or {agreeing(total, 'was', 'were')} marked Not helpful, in "
+                             f"{count_of(len(groups), 'group')} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
                              "`/audit kb dismiss N` with the group's number; `/audit kb remove N` removes a question's "
@@ -322,7 +322,7 @@ class UnansweredDesk:
                          text=f"About {self.their_question(group, asker)}:\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({closed} question{'s' if closed != 1 else ''}). The next person asking in "
+                                     f"({count_of(closed, 'question')}). The next person asking in "
                                      "the same words gets your answer too, unless an entry answers them outright; "
                                      f"for other wordings of it, make it an entry with {bold('New entry')}.")]
 
@@ -448,8 +448,9 @@ class UnansweredDesk:
         replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
         notes = "".join(f"\n• {note}" for note in (*([why] if why else []), *defaults))
-        return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {reload.entries} entries "
-                                     f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.{notes}")]
+        live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
+        return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}")]
 
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from
@@ -517,7 +518,7 @@ class UnansweredDesk:
         group = self.group(turn, key)
         closed = self._close(turn, group, status, None, {})
         label = "out of scope" if status == "out_of_scope" else "dismissed"
-        return [Reply(text=f"Closed #{key} as {label} ({closed} question{'s' if closed != 1 else ''}).")]
+        return [Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).")]
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:

@@ -117,9 +117,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if waiting:
         replies.append(_waiting_reply(services, turn, page, total, waiting, rate))
     elif page > 1 and total:
-        raise UserError(f"There is no page {page}: the audits waiting for you fill "
-                        f"{count_of(-(-total // SHOWN), 'page')} of "
-                        f"{SHOWN}. Type `/audit moderate` for the first.")
+        raise pages.no_such_page(page, "the audits waiting for you", total, SHOWN, "moderate", [])
     else:
         pages.remember(services, turn, "moderate", [], page, last_page=True)
         if not mine:

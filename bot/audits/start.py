@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from bot.audits import escalation, lifecycle, readback
 from bot.audits.core import (
     Ctx,
+    audited_by,
     checklists,
     grade_of_record_text,
     is_duplicate,
@@ -283,14 +284,14 @@ def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str
     teams = policy.auditing_team_ids(directory, auditor)
     yours = ("the teams you manage" if auditor.role is Role.MANAGER
              else "your team" if len(teams) == 1 else "your teams")
+    theirs = next((team.id for team in directory.teams_of(worker)), None)
+    instead = f"Another team's case is audited by {audited_by(services, theirs)}, or through an audit campaign."
     if not teams:
         return ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an "
-                "admin adds you). Another team's case is audited by its manager, a QA lead, or through an audit "
-                "campaign.")
+                f"admin adds you). {instead}")
     names = ", ".join(directory.teams[t].name for t in teams)
     return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
-            f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
-            "through an audit campaign. Pick a worker from the buttons.")
+            f"{'it' if len(teams) == 1 else 'them'}. {instead} Pick a worker from the buttons.")
 
 
 def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:

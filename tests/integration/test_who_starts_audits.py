@@ -18,8 +18,10 @@ from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 
 PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
+# Whom to ask instead is named as `/audit reaudits` names whose a re-audit is (bot.audits.core.audited_by).
 NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
-                 "Another team's case is audited by its manager, a QA lead, or through an audit campaign.")
+                 "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or "
+                 "through an audit campaign.")
 
 
 def flat(text: str) -> str:
@@ -123,7 +125,8 @@ def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, s
     [refused] = engine.message("U0MGRN001", "U0PRAS001")
     assert refused.kind == "error"
     assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
-            "Another team's case is audited by its manager, a QA lead, or through an audit campaign."
+            "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or through "
+            "an audit campaign."
             ) in flat(refused.text)
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
