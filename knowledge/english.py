@@ -10,6 +10,7 @@ with the entry on children's mental health).
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 # English words at least this common (wordfreq's Zipf scale: 3 is once per million words) are words, not typos.
 # Zipf 3 is where wordfreq's small English list ends. On the tuning questions every typo the search corrected is
@@ -22,9 +23,21 @@ EVERYDAY_ZIPF = 3.0
 def everyday_words() -> frozenset[str]:
     """The lower-case a-z English words of at least EVERYDAY_ZIPF: about 28,000, read once per process (some
     30 ms, 4 MB) from wordfreq's small English list the first time an unknown word is to be corrected."""
-    import wordfreq  # imported here: an index whose questions are all in its own words never needs it
+    return frozenset(word for word in words_at_least(EVERYDAY_ZIPF) if word.isascii() and word.isalpha())
 
-    buckets = wordfreq.read_cBpack(wordfreq.available_languages("small")["en"])
+
+def words_at_least(zipf: float, wordlist: str = "small", *, short_zipf: float | None = None,
+                   short_len: int = 0) -> Iterator[str]:
+    """wordfreq's English words (as listed: lower case, some with digits, apostrophes or accents) of at least `zipf`,
+    or at least `short_zipf` for a word of `short_len` letters or fewer, on the frequency the list gives it (which
+    `wordfreq.zipf_frequency(word, "en", wordlist)` returns for a listed word). The list's buckets are read directly,
+    once per call and kept by nobody: wordfreq's own frequency table would stay in memory for the life of the
+    process. The search, the noise check and the privacy screen all read their word lists this one way."""
+    import wordfreq  # imported here: a process that never needs a word list does without it
+
+    buckets = wordfreq.read_cBpack(wordfreq.available_languages(wordlist)["en"])
     # a bucket's index is minus its words' frequency in centibels, and Zipf = 9 + cB / 100
-    last = round((9 - EVERYDAY_ZIPF) * 100)
-    return frozenset(word for bucket in buckets[:last + 1] for word in bucket if word.isascii() and word.isalpha())
+    last = round((9 - zipf) * 100)
+    last_short = last if short_zipf is None else round((9 - short_zipf) * 100)
+    for index, bucket in enumerate(buckets[:max(last, last_short) + 1]):
+        yield from (word for word in bucket if index <= (last if len(word) > short_len else last_short))

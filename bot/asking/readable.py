@@ -12,6 +12,8 @@ import functools
 import re
 from typing import Protocol
 
+from knowledge.english import words_at_least
+
 _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|[\x00-\x08\x0b-\x1f\x7f]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CODE_SYMBOLS = frozenset("<>{}[];=|\\`$^~")
@@ -168,12 +170,7 @@ def common_english_words() -> frozenset[str]:
     """The lower-case a-z English words common enough to count: MIN_WORD_ZIPF, or MIN_SHORT_WORD_ZIPF for a word of
     SHORT_WORD letters or fewer. A word is in it exactly when `wordfreq.zipf_frequency(word, "en")` reaches its
     threshold. Read once per process (about 0.2 s) from wordfreq's large English list, whose buckets are read
-    directly: `zipf_frequency` would keep the whole 320,000-word table in memory (about 37 MB) for the life of the
-    bot, where this set of 84,000 is a few MB."""
-    import wordfreq  # imported here: a process that is never asked a question does without it
-
-    buckets = wordfreq.read_cBpack(wordfreq.available_languages("large")["en"])
-    # a bucket's index is minus its words' frequency in centibels, and Zipf = 9 + cB / 100
-    last, last_short = round((9 - MIN_WORD_ZIPF) * 100), round((9 - MIN_SHORT_WORD_ZIPF) * 100)
-    return frozenset(word for index, bucket in enumerate(buckets[:max(last, last_short) + 1]) for word in bucket
-                     if word.isascii() and word.isalpha() and index <= (last if len(word) > SHORT_WORD else last_short))
+    directly (`knowledge.english.words_at_least`): `zipf_frequency` would keep the whole 320,000-word table in
+    memory (about 37 MB) for the life of the bot, where this set of 84,000 is a few MB."""
+    words = words_at_least(MIN_WORD_ZIPF, "large", short_zipf=MIN_SHORT_WORD_ZIPF, short_len=SHORT_WORD)
+    return frozenset(word for word in words if word.isascii() and word.isalpha())

@@ -34,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 
 from bot.privacy.public_cases import load_public_cases
+from knowledge.english import words_at_least
 
 
 def _split(words: str) -> list[str]:
@@ -267,8 +268,4 @@ def _far_places() -> set[str]:
 
 def _words(zipf: float) -> frozenset[str]:
     """English words at least this frequent on the Zipf scale."""
-    import wordfreq  # imported here: only the screen's loading needs it
-
-    least = 10 ** (zipf - 9)  # Zipf = log10(frequency per billion words)
-    frequencies = wordfreq.get_frequency_dict("en", wordlist="small")
-    return frozenset(_fold(word) for word, frequency in frequencies.items() if frequency >= least)
+    return frozenset(_fold(word) for word in words_at_least(zipf))
