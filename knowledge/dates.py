@@ -115,13 +115,15 @@ def no_such_day(month: int, day: int, year: int | None = None) -> str | None:
         return None
     name = calendar.month_name[month]
     if year is None:
-        if day <= (29 if month == 2 else calendar.monthrange(2001, month)[1]):
+        days = calendar.monthrange(2001, month)[1]  # 2001: not a leap year; February is said apart
+        if day <= (29 if month == 2 else days):
             return None
-        length = "28 days (29 in a leap year)" if month == 2 else f"{calendar.monthrange(2001, month)[1]} days"
+        length = "28 days (29 in a leap year)" if month == 2 else f"{days} days"
         return f"{name} has {length}, so no {ordinal(day)}"
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR or day <= calendar.monthrange(year, month)[1]:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         return None
-    return f"{name} {year} has {calendar.monthrange(year, month)[1]} days, so no {ordinal(day)}"
+    days = calendar.monthrange(year, month)[1]
+    return None if day <= days else f"{name} {year} has {days} days, so no {ordinal(day)}"
 
 
 def _date(year: int, month: int, day: int, raw: str, yearless: bool = False) -> dt.date:
@@ -311,22 +313,31 @@ def _month_of_day(day: int, today: dt.date, tense: Tense, raw: str) -> dt.date:
     found = _day_in_month(day, today, tense)
     if found is not None:
         return found
-    step = -1 if tense == "past" else 1
-    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
-    year, month = index // 12, index % 12 + 1
-    while calendar.monthrange(index // 12, index % 12 + 1)[1] < day:
-        index += step
-    other = dt.date(index // 12, index % 12 + 1, day)
+    index = _month_index(day, today, tense)
+    year, month = _year_month(index)
+    while calendar.monthrange(*_year_month(index))[1] < day:
+        index += -1 if tense == "past" else 1
+    other = dt.date(*_year_month(index), day)
     raise DateError(f"{no_such_day(month, day, year)}: type the date with its month, like {day}/{other.month} for "
                     f"{other:%A} {day} {other:%B}.")
 
 
 def _day_in_month(day: int, today: dt.date, tense: Tense) -> dt.date | None:
     """`_month_of_day`'s date, or None when its month is too short for `day`."""
-    step = -1 if tense == "past" else 1
-    index = today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
-    year, month = index // 12, index % 12 + 1
+    year, month = _year_month(_month_index(day, today, tense))
     return dt.date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+
+
+def _month_index(day: int, today: dt.date, tense: Tense) -> int:
+    """The month a day of the month typed alone is in, counted from year 0 (year * 12 + month - 1): this month, or
+    the next (looking ahead) when `day` has passed, or the last (looking back) when it is still to come."""
+    step = -1 if tense == "past" else 1
+    return today.year * 12 + today.month - 1 + (step if (day - today.day) * step < 0 else 0)
+
+
+def _year_month(index: int) -> tuple[int, int]:
+    """The year and month (1-12) of a `_month_index`."""
+    return index // 12, index % 12 + 1
 
 
 def _weekday_near(day: dt.date, weekday: int, today: dt.date, tense: Tense) -> dt.date:
