@@ -29,6 +29,7 @@ from bot.audits.core import (
     waiting_at,
 )
 from bot.audits.flow import (
+    OPTIONAL_TYPED_STEPS,
     AnswerError,
     Step,
     missing_answers,
@@ -61,11 +62,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     names = services.identifier_screen
     cleaned = text.strip()
     try:
-        if name in ("strengths", "development") and cleaned.lower() in SKIP_WORDS:
+        if name in OPTIONAL_TYPED_STEPS and cleaned.lower() in SKIP_WORDS:
             value = getattr(ctx.audit, name) or None  # skip keeps a note already made
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
-        elif name in ("strengths", "development"):
+        elif name in OPTIONAL_TYPED_STEPS:
             value = screen_text(_finishing_note(name, cleaned), names, "that note")
         elif name == "actions":
             value = action_description(services, cleaned)

@@ -13,6 +13,7 @@ from bot.audits.core import (
     summary_reply,
 )
 from bot.audits.flow import (
+    OPTIONAL_TYPED_STEPS,
     missing_answers,
     suggest_grade,
 )
@@ -91,7 +92,7 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     name = ctx.step.name
     value = ctx.value()
     text, prompt, skippable = _prompts(services, ctx)[name]
-    noted = getattr(ctx.audit, name) if name in ("strengths", "development") else None
+    noted = getattr(ctx.audit, name) if name in OPTIONAL_TYPED_STEPS else None
     if noted:
         text += f"\n_Noted already: {noted}_\nType new text to replace it, or `skip` to keep it."
     extra: list[Choice] = []
