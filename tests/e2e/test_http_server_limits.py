@@ -7,6 +7,7 @@ thousand) stopped `/healthz` and never went away. The bot runs as a real `python
 
 from __future__ import annotations
 
+import functools
 import socket
 import time
 import urllib.request
@@ -16,7 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.core.services import Services
 from bot.settings.config import ConfigError, HttpLimits, load_settings
+from tests.conftest import RunningBot
 from tests.support.bot_process import BotProcess, bot_environment, free_port
 from tests.support.signed_requests import ANSWER_SECONDS, SignedSlackClient
 from tests.support.slack_standin import SlackStandIn
@@ -24,6 +27,7 @@ from tests.support.slack_standin import SlackStandIn
 SECRET = "stall-test-signing-secret"
 STALLED = 500
 CHANNEL_TIMEOUT = 2
+HANG_GUARD = 30  # seconds before a stop that has not ended counts as hung: a guard, not a bound on speed
 HALF_A_REQUEST = (b"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   b"Content-Length: 500\r\n\r\n{\"ty")
 
@@ -86,14 +90,44 @@ def test_the_bot_answers_while_500_connections_stall_and_then_closes_them(bot: B
             sock.close()
 
 
-def test_stopping_the_in_process_server_is_immediate(running_bot) -> None:
-    """The end-to-end tests start and stop a server per test: stopping must not wait on a poll interval."""
-    with urllib.request.urlopen(f"{running_bot.url}/healthz", timeout=5) as reply:
+@pytest.fixture
+def rarely_polling_bot(services: Services, standin: SlackStandIn,
+                       monkeypatch: pytest.MonkeyPatch) -> Iterator[RunningBot]:
+    """The in-process server with its event loop polling once an hour (waitress's asyncore_loop_timeout; 1 s in
+    service): a stop that waited for the loop's next poll would not end within the test."""
+    import waitress
+
+    every_hour = functools.partial(waitress.create_server, asyncore_loop_timeout=60 * 60)
+    monkeypatch.setattr(waitress, "create_server", every_hour)
+    running = RunningBot(services, standin)
+    yield running
+    running.stop()
+
+
+def _until_no_connection(running: RunningBot) -> None:
+    """Wait (up to HANG_GUARD) until the server has closed every connection: only its listening socket and its
+    loop's wake-up pipe are left for the loop to watch."""
+    from waitress.trigger import trigger
+
+    guard, server = time.monotonic() + HANG_GUARD, running.server
+    while any(d is not server._server and not isinstance(d, trigger) for d in list(server._map.values())):
+        assert time.monotonic() < guard, "the server kept a finished request's connection open"
+        time.sleep(0.01)
+
+
+def test_stopping_the_in_process_server_does_not_wait_for_a_poll(rarely_polling_bot: RunningBot) -> None:
+    """The end-to-end tests start and stop a server per test: stopping wakes the server's loop itself, so the
+    server is gone (its thread, its workers, its port) without waiting on a poll interval."""
+    running = rarely_polling_bot
+    with urllib.request.urlopen(f"{running.url}/healthz", timeout=5) as reply:
         assert reply.status == 200
-    started = time.monotonic()
-    running_bot.stop()
-    assert time.monotonic() - started < 0.5
-    assert not running_bot.thread.is_alive()
+    _until_no_connection(running)  # so nothing but the stop can wake the loop from its hour-long poll
+    running.stop()
+    running.thread.join(timeout=HANG_GUARD)  # a guard against a hang only: the poll it must not wait for is an hour
+    assert not running.thread.is_alive()
+    assert not running.server._server.task_dispatcher.threads  # no worker thread left
+    with pytest.raises(ConnectionRefusedError):
+        socket.create_connection(running.server.address, timeout=5).close()
 
 
 def test_stopping_when_the_wake_up_pipe_fails_still_stops_the_server(running_bot) -> None:
