@@ -14,6 +14,7 @@ from bot.storage import audits as store
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
@@ -22,10 +23,6 @@ ALERTED = ("U0ADMIN01", "U0QALEAD1", "U0QALEAD2")  # the North manager has no ma
 ASKED = "This sends an urgent alert now to Head of service, QA lead (practice), QA lead (children in care). Send it?"
 BUTTONS = ["Send the alert", "No, I pressed Inadequate by mistake"]
 REASON = "Evidence of impact for the child is thin."
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("*", "").split())
 
 
 def seen_by(standin, users: tuple[str, ...]) -> dict[str, list[str]]:
@@ -44,24 +41,25 @@ def test_a_moderators_inadequate_is_checked_in_slack_no_alerts_nobody_and_yes_al
     [inadequate] = [c for c in grades.choices if c.label == "Inadequate"]
     moderator.send("press", f"{inadequate.action}|{inadequate.value}")
     [asked] = moderator.send("message", REASON)
-    assert ASKED in flat(asked.text) and [c.label for c in asked.choices] == BUTTONS
+    assert ASKED in flat(asked.text, "*") and [c.label for c in asked.choices] == BUTTONS
     assert seen_by(standin, others) == {user: [] for user in others}
 
     kept = moderator.send("message", "no")
     assert ("OK, no alert was sent and your moderation was not saved: audit #1 keeps the auditor's grade, Good, and "
-            "is still yours to moderate.") in flat(kept[0].text)
+            "is still yours to moderate.") in flat(kept[0].text, "*")
     assert seen_by(standin, others) == {user: [] for user in others}
     assert store.get_audit(services.storage, audit_id).status == "in_moderation"
 
     [inadequate] = [c for c in kept[-1].choices if c.label == "Inadequate"]
     moderator.send("press", f"{inadequate.action}|{inadequate.value}")
     [asked] = moderator.send("message", REASON)
-    assert ASKED in flat(asked.text)
+    assert ASKED in flat(asked.text, "*")
     moderator.send("message", "yes")
     seen = seen_by(standin, others)
     for user in ALERTED:
         [alert] = seen[user]
-        assert "Inadequate overall grade on audit #1" in flat(alert) and "graded it Inadequate at moderation" in alert
+        assert "Inadequate overall grade on audit #1" in flat(alert, "*")
+        assert "graded it Inadequate at moderation" in alert
     assert any("has been moderated" in text for text in seen[AUDITOR]) and seen[WORKER]
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
 
@@ -74,12 +72,12 @@ def test_an_edit_to_inadequate_is_checked_in_slack_no_tells_nobody_and_send_aler
     auditor = SlackPerson(bot, standin, AUDITOR)
     command = f"edit {audit_id} grade inadequate The child was not seen for three months."
     [asked] = auditor.send("command", command)
-    assert ASKED in flat(asked.text) and [c.label for c in asked.choices] == BUTTONS
+    assert ASKED in flat(asked.text, "*") and [c.label for c in asked.choices] == BUTTONS
     assert seen_by(standin, others) == {user: [] for user in others}
 
     back = asked.choices[1]
     [kept] = auditor.send("press", f"{back.action}|{back.value}")
-    assert flat(kept.text) == (f"OK, no alert was sent and the grade was not changed: audit #{audit_id} is still "
+    assert flat(kept.text, "*") == (f"OK, no alert was sent and the grade was not changed: audit #{audit_id} is still "
                                "graded Good, and nobody was told.")
     assert seen_by(standin, others) == {user: [] for user in others}
     assert store.get_audit(services.storage, audit_id).overall_grade == "good"
@@ -90,7 +88,7 @@ def test_an_edit_to_inadequate_is_checked_in_slack_no_tells_nobody_and_send_aler
     seen = seen_by(standin, others)
     for user in ALERTED:
         [alert] = seen[user]
-        assert "Inadequate overall grade on audit #1" in flat(alert)
+        assert "Inadequate overall grade on audit #1" in flat(alert, "*")
     [told] = seen[WORKER]
     assert "changed from Good to Inadequate by Team manager (North)" in told
     assert store.get_audit(services.storage, audit_id).overall_grade == "inadequate"

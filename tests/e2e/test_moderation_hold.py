@@ -17,16 +17,13 @@ from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_audit_terminal import terminal_sender
+from tests.support.text import flat
 
 AUDITOR = "U0MGRN001"  # North manager, auditing a North worker's case
 FIRST, SECOND, SOUTH_MANAGER = "U0QALEAD1", "U0QALEAD2", "U0MGRS001"
 MONDAY = datetime(2027, 3, 1, 10, 0, tzinfo=UTC)      # opened
 TUESDAY = datetime(2027, 3, 2, 16, 0, tzinfo=UTC)     # one working day on: still the opener's alone
 WEDNESDAY = datetime(2027, 3, 3, 9, 0, tzinfo=UTC)    # two working days on: another moderator may take it over
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -17,14 +17,11 @@ from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_wording import submitted_audit
 from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, SOUTH = "U0MGRN001", "U0MGRS001"  # the North manager audits; the South manager moderates
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def test_the_moderator_opens_quits_and_reads_it_again_then_decides_from_show(engine: Engine,

@@ -14,15 +14,12 @@ from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import DRAFTED, TO_ACTIONS, WORKER
 from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
 
 MANAGER = "U0MGRN001"
 CASE_AUDIT = ["/audit start case-audit", "CR-654321", "1"]  # at question 1, a yes/no question
 STRENGTHS_AT = len(TO_ACTIONS) - 2  # TO_ACTIONS ends with the strengths, then the areas for development
 TO_SUBMIT = [*TO_ACTIONS, "Share the plan with the school.", WORKER, "30/12/2026", "#1"]
-
-
-def flat(out: str) -> str:
-    return " ".join(out.split())
 
 
 def test_bare_commands_at_a_yes_no_question_run_and_the_question_follows(engine: Engine,

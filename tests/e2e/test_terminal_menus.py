@@ -17,13 +17,9 @@ from bot.storage import actions as action_store
 from bot.terminal.render import TerminalView
 from tests.e2e.test_terminal_chat import drive
 from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
 
 MANAGER, WORKER = "U0MGRN001", "U0PRAN001"
-
-
-def flat(out: str) -> str:
-    """The chat's output with its line wrapping undone."""
-    return " ".join(out.split())
 
 
 def colleagues_action(services: Services) -> int:

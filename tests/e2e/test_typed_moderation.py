@@ -18,15 +18,12 @@ from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, SOUTH = "U0MGRN001", "U0MGRS001"
 REASON = "Evidence of impact for the child is thin."
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def votes(services: Services) -> int:

@@ -20,6 +20,7 @@ from bot.storage import actions as action_store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_escalation_withdrawn import messages_to
 from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
@@ -33,11 +34,6 @@ def action_id(services: Services) -> int:
     audit_id = insert_audit(services.storage, "CR-123456", NOW, auditor=AUDITOR)
     return action_store.add_action(services.storage, audit_id, "Share the plan with the school", WORKER,
                                    "2026-12-08", AUDITOR, NOW)
-
-
-def flat(text: str) -> str:
-    """The terminal wraps long lines: compare words."""
-    return " ".join(text.split())
 
 
 def action(services: Services, action_id: int) -> action_store.ActionRow:

@@ -21,16 +21,13 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS, TWO_ACTIONS
+from tests.support.text import flat
 
 DRAFTED = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 AUDITOR = "U0MGRN001"
 # The same audit graded Inadequate (the alert confirmed, the reason given) up to its actions step.
 TO_INADEQUATE_ACTIONS = [*TO_ACTIONS[:-3], "inadequate", "send", "The plan has drifted for months with no review.",
                          "Direct work is thoughtful.", "skip"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").split())
 
 
 def step(services: Services) -> str:
@@ -67,7 +64,7 @@ def test_a_bare_number_where_options_are_not_numbered_is_never_an_action(engine:
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, TO_ACTIONS, user=AUDITOR)
         [refused] = engine.message(AUDITOR, "1")  # in Slack the buttons carry no numbers
-    assert refused.kind == "error" and flat(refused.text).startswith(
+    assert refused.kind == "error" and flat(refused.text, "`").startswith(
         "A number on its own isn't an action, so I haven't stored it. Type what needs to happen for the child, done")
     assert step(services) == "actions" and descriptions(services) == []
 
@@ -80,7 +77,7 @@ def test_a_number_in_any_form_a_text_answer_refuses_is_no_action_either(engine: 
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, TO_ACTIONS, user=AUDITOR)
         [refused] = engine.message(AUDITOR, typed)
-    assert refused.kind == "error" and flat(refused.text).startswith(
+    assert refused.kind == "error" and flat(refused.text, "`").startswith(
         "A number on its own isn't an action, so I haven't stored it.")
     assert step(services) == "actions" and descriptions(services) == []
 
@@ -93,7 +90,7 @@ def test_a_number_that_is_an_identifier_or_a_date_is_still_told_what_it_is(engin
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, TO_ACTIONS, user=AUDITOR)
         [refused] = engine.message(AUDITOR, typed)
-    assert refused.kind == "error" and said in flat(refused.text)
+    assert refused.kind == "error" and said in flat(refused.text, "`")
     assert step(services) == "actions" and descriptions(services) == []
 
 
@@ -103,7 +100,7 @@ def test_a_due_date_typed_one_step_early_is_told_the_order_and_stores_nothing(en
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, typed], user=AUDITOR)
     assert ("That looks like a due date, so I haven't stored it. Type the action first (what needs to happen for "
-            "the child); then I ask who owns it and when it is due.") in flat(out)
+            "the child); then I ask who owns it and when it is due.") in flat(out, "`")
     assert "Who owns this action?" not in out
     assert step(services) == "actions" and descriptions(services) == []
 
@@ -120,7 +117,7 @@ def test_remove_action_without_a_number_says_how_with_the_numbers_there_are(engi
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS, typed], user=AUDITOR)
     assert ("Which action? Type remove action and its number, like remove action 2: the actions so far are numbered "
-            "1 and 2. Nothing was changed.") in flat(out)
+            "1 and 2. Nothing was changed.") in flat(out, "`")
     assert out.count("Who owns this action?") == 2  # the two actions typed, and nothing more
     assert len(descriptions(services)) == 2 and step(services) == "actions"
 
@@ -129,7 +126,7 @@ def test_an_inadequate_audit_still_needs_an_action_before_done_ends_the_step(eng
                                                                              services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_INADEQUATE_ACTIONS, "done"], user=AUDITOR)
-        assert "An audit graded Inadequate needs at least one action" in flat(out)
+        assert "An audit graded Inadequate needs at least one action" in flat(out, "`")
         assert step(services) == "actions" and descriptions(services) == []
         _, out = drive(engine, [*TWO_ACTIONS[:3], "that's all"], user=AUDITOR)
     assert step(services) == "submit" and descriptions(services) == ["Share the plan with the school."]
@@ -159,7 +156,7 @@ def test_done_typed_again_at_the_submit_step_does_not_send_the_audit(engine: Eng
                                                                      again: str) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *TWO_ACTIONS[:3], "done", again], user=AUDITOR)
-    assert "Audit #1 is not sent yet. Type submit (or press Submit) to send it for moderation" in flat(out)
+    assert "Audit #1 is not sent yet. Type submit (or press Submit) to send it for moderation" in flat(out, "`")
     assert step(services) == "submit" and store.get_audit(services.storage, 1).submitted_at is None
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, ["submit"], user=AUDITOR)
@@ -170,5 +167,5 @@ def test_a_date_typed_first_at_an_inadequate_audits_actions_says_an_action_is_ne
                                                                                     services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         _, out = drive(engine, [*TO_INADEQUATE_ACTIONS, "31/12"], user=AUDITOR)
-    said = flat(out).split("That looks like a due date", 1)[1]
+    said = flat(out, "`").split("That looks like a due date", 1)[1]
     assert "An audit graded Inadequate needs at least one action." in said and "To finish the actions" not in said

@@ -22,6 +22,7 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_audit_terminal import terminal_sender
 from tests.integration.test_checklist_finish import drive as drive_to_grade
 from tests.integration.test_escalation_withdrawn import messages_to
+from tests.support.text import flat
 
 AUDITOR = "U0MGRN001"  # the North manager: with no manager above them, an alert goes to the QA leads and the head
 QA_LEADS = ("U0ADMIN01", "U0QALEAD1", "U0QALEAD2")
@@ -29,10 +30,6 @@ NAMES = "Head of service, QA lead (practice), QA lead (children in care)"
 ASKED = f"This sends an urgent alert now to {NAMES}. Send it?"
 CONCERN = "Is there an immediate safeguarding concern on this case that needs a manager now?"
 TO_THE_CONCERN = ["/audit start case-audit", "CR-123456", "1"]  # the first question is the immediate concern
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def answers(services: Services) -> dict:

@@ -17,14 +17,11 @@ from bot.storage.reminders import away_on
 from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 MANAGER = "U0MGRN001"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

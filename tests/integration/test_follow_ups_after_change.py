@@ -19,6 +19,7 @@ from bot.storage import audits as store
 from bot.storage.reports.digests import flagged_question_counts
 from bot.storage.reports.export import audit_details
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 DRAFTED = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)
 AUDITOR, WORKER = "U0MGRN001", "U0PRAN001"
@@ -39,17 +40,13 @@ def answered(services: Services) -> dict[str, str]:
     return {question: value for question, value in rows}
 
 
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").split())
-
-
 def test_an_answer_that_takes_follow_ups_away_takes_their_answers_out_of_the_audit(engine: Engine,
                                                                                    services: Services) -> None:
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, to_review("yes"), user=AUDITOR)
         _, out = drive(engine, ["change 4", "no"], user=AUDITOR)
         assert ("Questions 4a and 4b no longer apply with this answer, so I've taken their answers out of the audit."
-                in flat(out))
+                in flat(out, "`"))
         assert SHAPED not in answered(services) and REVIEWED not in answered(services)
         _, out = drive(engine, ["next", "good", "Direct work is thoughtful.", "skip", "done", "submit"], user=AUDITOR)
         assert "submitted for moderation" in out

@@ -32,16 +32,13 @@ from tests.integration.test_campaigns import BASE, QA, _send
 from tests.integration.test_wording import submitted_audit
 from tests.support.audit_rows import insert_audit
 from tests.support.cli import run_cli
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)   # week 49 (30 Nov to 6 Dec 2026)
 NEXT_WEEK = datetime(2026, 12, 9, 10, 0, tzinfo=LONDON)   # its digest, and the Home's "last week"
 AUDITOR, SOUTH = "U0MGRN001", "U0MGRS001"  # the North manager audits; the South manager moderates
 REASON = "Evidence of impact for the child is thin."
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def moderate_inadequate(engine: Engine, audit_id: int) -> str:

@@ -17,16 +17,13 @@ from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, QA = "U0MGRN001", "U0QALEAD1"
 REASON = "The plan is reviewed monthly and the child's views are recorded."
 INVITED = "you can answer the moderation once"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("*", "").replace("`", "").split())
 
 
 @pytest.fixture
@@ -46,7 +43,7 @@ def test_edit_after_a_reply_says_when_the_auditor_responded_and_invites_no_secon
     with time_machine.travel(WEDNESDAY + timedelta(days=2), tick=False):
         _, out = drive(engine, [f"edit {moderated}", f"/audit edit {moderated} grade RI reviews have slipped"],
                        user=AUDITOR)
-    text = flat(out)
+    text = flat(out, "*`")
     said = (f"Audit #{moderated} has been moderated, so its answers and grade are on record and can't be changed any "
             f"more. /audit show {moderated} has the outcome and its actions and your response to the moderation "
             "(you replied to it on Thursday 3 December 2026), and /audit actions lists the open actions to mark done.")
@@ -58,13 +55,13 @@ def test_edit_after_accepting_says_it_was_accepted(engine: Engine, moderated: in
     with time_machine.travel(WEDNESDAY, tick=False):
         engine.action(AUDITOR, "audit.moderation_accept", str(moderated))
         [refused] = engine.command(AUDITOR, f"edit {moderated}")
-    assert "(you accepted it on Wednesday 2 December 2026)" in flat(refused.text)
-    assert INVITED not in flat(refused.text)
+    assert "(you accepted it on Wednesday 2 December 2026)" in flat(refused.text, "*`")
+    assert INVITED not in flat(refused.text, "*`")
 
 
 def test_edit_before_responding_still_says_how_to_respond(engine: Engine, moderated: int) -> None:
     [refused] = engine.command(AUDITOR, f"edit {moderated}")
-    assert f"{INVITED} with /audit respond {moderated} accept" in flat(refused.text)
+    assert f"{INVITED} with /audit respond {moderated} accept" in flat(refused.text, "*`")
 
 
 def test_change_answers_pressed_after_a_reply_says_so_through_slack(bot: RunningBot, standin, services: Services,
@@ -73,10 +70,10 @@ def test_change_answers_pressed_after_a_reply_says_so_through_slack(bot: Running
     auditor = SlackPerson(bot, standin, AUDITOR)
     auditor.action_ids[("audit.reopen", str(moderated))] = "audit.reopen"  # the submission's Change answers
     [refused] = auditor.send("press", f"audit.reopen|{moderated}")
-    assert refused.kind == "error" and "you accepted it on" in flat(refused.text)
-    assert INVITED not in flat(refused.text)
+    assert refused.kind == "error" and "you accepted it on" in flat(refused.text, "*`")
+    assert INVITED not in flat(refused.text, "*`")
     [typed] = auditor.send("message", f"edit {moderated}")
-    assert "you accepted it on" in flat(typed.text) and INVITED not in flat(typed.text)
+    assert "you accepted it on" in flat(typed.text, "*`") and INVITED not in flat(typed.text, "*`")
 
 
 # -- F17: the auditor's one reply is a sentence --------------------------------------------------------------
@@ -85,9 +82,9 @@ def test_ok_is_no_reply_to_a_moderation_and_accept_typed_at_the_reply_accepts(en
                                                                              moderated: int) -> None:
     [short] = engine.command(AUDITOR, f"respond {moderated} ok")
     assert short.kind == "error"
-    assert flat(short.text) == (f"Please say in a sentence what you want the moderator to know (at least a few words), "
-                                f"or type /audit respond {moderated} accept to accept the moderation: you can respond "
-                                "once.")
+    assert flat(short.text, "*`") == (
+        f"Please say in a sentence what you want the moderator to know (at least a few words), or type /audit respond "
+        f"{moderated} accept to accept the moderation: you can respond once.")
     assert readback_store.latest_moderation(services.storage, moderated)["response"] is None
     engine.action(AUDITOR, "audit.moderation_reply", str(moderated))
     [again] = engine.message(AUDITOR, "fine")

@@ -20,16 +20,13 @@ from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, QA = "U0MGRN001", "U0QALEAD1"
 RI = "Requires improvement to be good"
 CHILD = "the child said they were not listened to and nothing changed"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("*", "").replace("`", "").split())
 
 
 def decided(services: Services, audit_id: int) -> tuple[int, str, str] | None:
@@ -57,7 +54,7 @@ def test_the_trials_slip_a_reason_starting_inadequate_is_taken_as_inadequate_not
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", f"inadequate - {CHILD}", "send"],
                        user=QA)
-    text = flat(out)
+    text = flat(out, "*`")
     assert f"Taken as Inadequate, not {RI}. Nothing was saved for {RI}." in text
     assert "This sends an urgent alert now to" in text  # a moderator's Inadequate is checked before it alerts
     assert f"graded it Inadequate, where your grade was Good. Reason: {CHILD}" in text
@@ -70,7 +67,7 @@ def test_agreeing_then_typing_another_grade_with_the_reason_disagrees_with_that_
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "RI - plans drift for months at a time"],
                        user=QA)
-    assert f"Taken as {RI}, not Good: you disagree with the auditor's grade." in flat(out)
+    assert f"Taken as {RI}, not Good: you disagree with the auditor's grade." in flat(out, "*`")
     assert decided(services, audit_id) == (0, "requires_improvement", "plans drift for months at a time")
 
 
@@ -80,7 +77,7 @@ def test_the_auditors_grade_typed_with_the_reason_after_a_wrong_pick_is_agreeing
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding",
                                 "good: the plan is reviewed every month"], user=QA)
     assert ("Taken as Good, not Outstanding: that is the auditor's grade, so you agree with it."
-            in flat(out))
+            in flat(out, "*`"))
     assert decided(services, audit_id) == (1, "good", "the plan is reviewed every month")
 
 
@@ -89,7 +86,7 @@ def test_another_grade_typed_alone_at_the_reason_is_taken_and_its_reason_asked(
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding", "requires improvement",
                                 "Reviews have slipped since the summer"], user=QA)
-    text = flat(out)
+    text = flat(out, "*`")
     assert f"Taken as {RI}, not Outstanding." in text
     assert f"You would grade it {RI}. Why?" in text
     assert decided(services, audit_id) == (0, "requires_improvement", "Reviews have slipped since the summer")
@@ -99,7 +96,7 @@ def test_the_grade_picked_typed_alone_is_no_reason(engine: Engine, services: Ser
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", "requires improvement"], user=QA)
     assert (f"{RI} is the grade you chose. Please say in a sentence why you would grade it {RI}, for the auditor to "
-            "learn from (at least a few words).") in flat(out)
+            "learn from (at least a few words).") in flat(out, "*`")
     assert decided(services, audit_id) is None
 
 
@@ -132,7 +129,7 @@ def test_ok_is_no_moderation_reason_and_the_sentence_typed_next_is_the_reason(
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", "ok",
                                 "What the audit says about the plan is borne out by the file"], user=QA)
-    text = flat(out)
+    text = flat(out, "*`")
     assert ("Please say in a sentence why you agree with Good, for the auditor to learn from (at least a few "
             "words).") in text
     assert decided(services, audit_id) == (1, "good", "What the audit says about the plan is borne out by the file")
@@ -144,7 +141,7 @@ def test_a_grade_typed_with_a_reason_too_short_keeps_the_grade_and_asks_the_reas
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI, ok", "Reviews have slipped badly"],
                        user=QA)
-    text = flat(out)
+    text = flat(out, "*`")
     assert f"Please say in a sentence why you would grade it {RI}" in text
     assert f"You would grade it {RI}. Why?" in text
     assert decided(services, audit_id) == (0, "requires_improvement", "Reviews have slipped badly")
@@ -162,7 +159,7 @@ def test_through_slack_the_slip_and_a_reason_naming_the_grade_meant_moderate_as_
     [why] = moderator.send("press", f"{ri.action}|{ri.value}")
     assert "Why?" in why.text
     [taken, check] = moderator.send("message", f"inadequate - {CHILD}")
-    assert flat(taken.text) == f"Taken as Inadequate, not {RI}. Nothing was saved for {RI}."
+    assert flat(taken.text, "*`") == f"Taken as Inadequate, not {RI}. Nothing was saved for {RI}."
     assert "This sends an urgent alert now to" in check.text
     [send] = [c for c in check.choices if c.label == "Send the alert"]
     moderator.send("press", f"{send.action}|{send.value}")

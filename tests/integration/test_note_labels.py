@@ -19,6 +19,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
+from tests.support.text import flat
 
 DRAFTED = datetime(2026, 12, 3, 9, 50, tzinfo=UTC)
 AUDITOR, WORKER = "U0MGRN001", "U0PRAN001"
@@ -29,10 +30,6 @@ LABELLED = [*TO_ACTIONS[:10], "Evidence: The plan and the visits show steady pro
             "evidence the step-down decision is recorded with the family's views.", "next", "good",
             "strengths: the child is seen regularly", "Areas for development — more direct work with the child",
             "ACTION: Share the plan with the school.", WORKER, "30/12/2026", "done", "submit"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("*", "").split())
 
 
 def test_labels_repeating_the_steps_name_are_dropped_from_what_the_worker_reads(engine: Engine,
@@ -47,7 +44,7 @@ def test_labels_repeating_the_steps_name_are_dropped_from_what_the_worker_reads(
     notes = {a.evidence for a in store.answers_of(services.storage, 1).values() if a.evidence}
     assert notes == {"The plan and the visits show steady progress.", "the step-down was agreed with the family",
                      "the step-down decision is recorded with the family's views."}
-    told = flat(out.split(f"[message to {WORKER}]", 1)[1])  # the worker's DM
+    told = flat(out.split(f"[message to {WORKER}]", 1)[1], "*")  # the worker's DM
     assert "Strengths: the child is seen regularly" in told and "Evidence: The plan and the visits" in told
     assert "Areas for development: more direct work with the child" in told
 

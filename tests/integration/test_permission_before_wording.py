@@ -16,7 +16,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as audit_store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration import test_moderated_response_said as responded
-from tests.integration.test_moderated_response_said import flat
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 MONDAY = datetime(2026, 12, 14, 9, 45, tzinfo=LONDON)
@@ -31,7 +31,7 @@ def test_reflect_by_someone_not_the_worker_is_refused_before_the_wording_is_judg
                                                                                   moderated: int, typed: str) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [f"reflect {moderated} {typed}"], user=AUDITOR)
-    assert NOT_THE_WORKER in flat(out), out
+    assert NOT_THE_WORKER in flat(out, "*`"), out
     assert "too short" not in out and "Write a sentence" not in out
     assert audit_store.reflections_of(services.storage, moderated) == []
 
@@ -47,11 +47,11 @@ def test_respond_by_someone_not_the_auditor_is_refused_before_the_wording_is_jud
                                                                                    typed: str) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [f"respond {moderated} {typed}"], user=OTHER_MANAGER)
-    assert NOT_THE_AUDITOR in flat(out), out
+    assert NOT_THE_AUDITOR in flat(out, "*`"), out
     assert "Please say in a sentence" not in out
 
 
 def test_the_auditor_still_gets_the_help_to_write_a_sentence(engine: Engine, moderated: int) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [f"respond {moderated} ok"], user=AUDITOR)
-    assert "Please say in a sentence what you want the moderator to know" in flat(out)
+    assert "Please say in a sentence what you want the moderator to know" in flat(out, "*`")

@@ -16,16 +16,13 @@ from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
 # Whom to ask instead is named as `/audit reaudits` names whose a re-audit is (bot.audits.core.audited_by).
 NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
                  "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or "
                  "through an audit campaign.")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").replace("*", "").split())
 
 
 @pytest.mark.parametrize("how", ["start audit", "start audit neglect", "/audit start neglect"])
@@ -47,9 +44,9 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
         engine: Engine, services: Services) -> None:
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [refused] = engine.message(PRACTITIONER, "U0PRAS001")
-    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text)
+    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text, "*`")
     [button] = engine.action(PRACTITIONER, "audit.worker", "1:0:U0PRAC001")  # a stale or forged button too
-    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text)
+    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text, "*`")
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
     [own] = engine.message(PRACTITIONER, PRACTITIONER)
@@ -91,7 +88,7 @@ def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, 
     user = "U0MGRN001" if typed == "social worker" else PRACTITIONER  # the manager is offered both N1 and N2
     drive(engine, ["start audit early help", "CR 551200"], user=user)
     [refused] = engine.message(user, typed)
-    assert refused.kind == "error" and told in flat(refused.text)
+    assert refused.kind == "error" and told in flat(refused.text, "*`")
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
 
@@ -127,7 +124,7 @@ def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, s
     assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
             "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or through "
             "an audit campaign."
-            ) in flat(refused.text)
+            ) in flat(refused.text, "*`")
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
     engine.message("U0MGRN001", "U0PRAN002")

@@ -20,6 +20,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
+from tests.support.text import flat
 
 DRAFTED = datetime(2026, 12, 3, 9, 50, tzinfo=UTC)
 AUDITOR, WORKER = "U0MGRN001", "U0PRAN001"
@@ -30,10 +31,6 @@ TO_READING = ["start audit voice-of-the-child", "CR-123456", WORKER, "no", "1/11
 TO_EVIDENCE = TO_ACTIONS[:10]  # the early help spot check, graded Good at its first graded question
 TO_REASON = [*TO_ACTIONS[:-3], "outstanding"]  # "Why a different grade?"
 TO_STRENGTHS = TO_ACTIONS[:-2]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").split())
 
 
 def audit(services: Services) -> store.AuditRow:
@@ -56,7 +53,7 @@ def test_a_bare_number_at_a_text_question_in_slack_is_refused_and_nothing_is_sto
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, TO_READING, user=AUDITOR)
         [refused] = engine.message(AUDITOR, "2")  # in Slack the buttons carry no numbers
-        assert refused.kind == "error" and flat(refused.text) == (
+        assert refused.kind == "error" and flat(refused.text, "`") == (
             "A number on its own can't be your answer, so nothing was saved. Type your answer in words, or skip (or "
             "press Skip) to leave it out: it is optional.")
         assert READING not in store.answers_of(services.storage, 1)
@@ -86,7 +83,7 @@ def test_a_bare_number_at_the_strengths_or_development_in_slack_is_refused(engin
     with time_machine.travel(DRAFTED, tick=False):
         drive(engine, lines, user=AUDITOR)
         [refused] = engine.message(AUDITOR, "3")
-    assert refused.kind == "error" and flat(refused.text) == (
+    assert refused.kind == "error" and flat(refused.text, "`") == (
         f"A number on its own can't be your note on {asked}, so nothing was saved. Type {asked} in words, or skip "
         "(or press Skip) to leave them out.")
     assert audit(services).strengths is None and audit(services).development is None
