@@ -169,8 +169,32 @@ def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
 
 
 def cancel_start(services: Services, turn: Turn, _value: str) -> list[Reply]:
+    """The case reference's *Cancel*: the audit being started is dropped, as `cancel` typed drops it."""
+    return leave_start(services, turn, "cancel")
+
+
+# An audit being started (its checklist or case reference asked) is not stored yet, so `cancel`, `back` (at the
+# checklists, the first step) and `pause` typed there leave it, each saying so; they were told "You are not in an
+# audit", and the checklists stayed waiting.
+LEFT_START = {
+    "cancel": "OK, no audit started.",
+    "back": "The checklists are the first step of an audit, so there is nothing to go back to: no audit started.",
+    "pause": "There is nothing to pause yet: an audit is saved once you give its case reference, so no audit "
+             "started.",
+}
+
+
+def leave_start(services: Services, turn: Turn, word: str) -> list[Reply]:
+    """Leave an audit being started (`word` is `cancel`, `back` or `pause`, typed or pressed), saying how to start one
+    again; nothing is stored."""
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
-    return [Reply(text="OK, no audit started. Type `start audit` whenever you are ready.")]
+    return [Reply(text=f"{LEFT_START[word]} Type `start audit` whenever you are ready.")]
+
+
+def back_to_checklists(services: Services, turn: Turn) -> list[Reply]:
+    """`back` at the case reference: the checklists again, to pick another; nothing is stored yet."""
+    store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
+    return checklist_screen(services)
 
 
 def case_reference(services: Services, turn: Turn, checklist_id: str, text: str) -> list[Reply]:
