@@ -220,12 +220,13 @@ class UnansweredDesk:
         raise UserError(f"#{key} is not on the unanswered list any more: the knowledge base now answers it, or it "
                         f"is older than {UNANSWERED_DAYS} days. Nothing was changed; {STALE_HINT}.")
 
-    def _pressed(self, turn: Turn, value: str) -> QuestionGroup:
+    def pressed(self, turn: Turn, value: str) -> QuestionGroup:
+        """The open group a button (or a form) names by its value."""
         return self.group(turn, buttons.record_id(value, STALE_HINT))
 
     # -- buttons that open a form -------------------------------------------------------------------
     def answer_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         people = len(group.askers)
         form = Form(action=ANSWER_FORM, title="Answer the question", submit="Send answer",
                     meta=buttons.encode_record(group.key), intro=f"_{group.wording}_\n{_people(people)} asked this. "
@@ -234,7 +235,7 @@ class UnansweredDesk:
         return [Reply(text=f"To answer #{group.key}, type `/audit kb answer {group.key} <your answer>`.", form=form)]
 
     def link_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         form = Form(action=LINK_FORM, title="Link to an entry", submit="Link", search=ENTRY_SEARCH,
                     meta=buttons.encode_record(group.key),
                     intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and this wording becomes one "
@@ -243,7 +244,7 @@ class UnansweredDesk:
         return [Reply(text=f"To link #{group.key}, type `/audit kb link {group.key} <entry id>`.", form=form)]
 
     def new_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         files = self.entry_files()
         live = self.service.current  # none found: the QA lead picks; never the first by name
         suggested = closest_file(live.kb.entries, live.search, [group.wording]).file
