@@ -55,6 +55,7 @@ class NewEntry:
     owner: str | None = None
     review_by: str | None = None
     id: str | None = None
+    alternatives: tuple[str, ...] = ()  # other wordings it answers: the askers' words, for an unanswered question
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,8 @@ def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = 
     entries.append(_entry_map(entry_id, new))
     if re.search(r"\n[ \t]*\n[ \t]*- ", original or ""):  # the file keeps a blank line between entries
         entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")
-    expected = {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer)}
+    expected = {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer),
+                **({"alternatives": " ".join(new.alternatives[0].split())} if new.alternatives else {})}
     return _validate_and_write(folder, file, original or "", _dump(data), entry_id, expected, checks, dry_run)
 
 
@@ -234,6 +236,9 @@ def _entry_map(entry_id: str, new: NewEntry) -> CommentedMap:
     entry = CommentedMap()
     entry["id"] = _text(entry_id)
     entry["question"] = _text(" ".join(new.question.split()))
+    alternatives = [_text(" ".join(text.split())) for text in new.alternatives if text.strip()]
+    if alternatives:
+        entry["alternatives"] = CommentedSeq(alternatives)
     answer = _answer_text(new.answer)
     entry["answer"] = LiteralScalarString(answer) if "\n" in answer else _text(answer)
     tags = [_text(" ".join(tag.split())) for tag in new.tags if tag.strip()]
