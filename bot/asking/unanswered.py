@@ -25,6 +25,7 @@ from bot.asking.unanswered_input import (
     STALE_HINT,
     TYPED_USAGE,
     FieldProblem,
+    as_heading,
     entry_problems,
     in_form,
     new_from_form,
@@ -429,7 +430,7 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
-        new, defaults = self.with_defaults(turn, new, found)
+        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(new.question)), found)
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb
@@ -527,7 +528,8 @@ class UnansweredDesk:
         entries sharing its tags, else beside the entries closest to its question. With no file, the reason none
         was chosen. Nothing is guessed from the order of the file names."""
         live = self.service.current
-        choice = choose_file(live.kb.entries, live.search, new.tags, (new.question, group.wording))
+        choice = choose_file(live.kb.entries, live.search, new.tags, (new.question, group.wording),
+                             group.unhelpful_entries)
         if not choice.file:
             return "", choice.why
         return choice.file, f"Filed in `{choice.file}`, {choice.why}; give `| file: …` to choose another."

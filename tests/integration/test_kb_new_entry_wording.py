@@ -67,3 +67,25 @@ def test_a_wording_another_entry_already_finds_is_left_out_and_said(engine: Engi
     assert (f"The askers' wording, _{KETTLE}_, was not added to its alternatives: it already finds "
             "`kettle-descaling` (its question)") in done
     assert services.knowledge.current.kb.entries["office-kettle-rota"].alternatives == ()
+
+
+def test_a_lower_case_question_is_its_heading_with_a_capital_and_the_filing_note_tells_the_truth(
+        engine: Engine, services: Services, kb_dir: Path) -> None:
+    """Trial 12: the question typed in lower case stayed so as the entry's heading, and the reply filed it "beside
+    “When should a child be seen alone?”, the entry that answers its question", which its asker had marked Not
+    helpful for that very question."""
+    key = not_helpful_group(engine)
+    path = kb_dir / "kb" / "zz-test-extra.yaml"
+    before = path.read_text(encoding="utf-8")
+
+    replies = engine.command(QA_LEAD, f"kb new {key} what is the office kettle rota? "
+                                      "| The duty manager keeps it.")
+
+    [dm] = [reply for reply in replies if reply.to_user == ASKER]
+    assert dm.title == "What is the office kettle rota?"
+    assert "+    question: What is the office kettle rota?" in \
+        diff_lines(before, path.read_text(encoding="utf-8"))
+    done = replies[-1].text
+    assert "Filed in `kb/zz-test-extra.yaml`, beside “How often is the office kettle descaled?”, the entry closest " \
+           "to its question, though its askers marked it Not helpful" in done
+    assert "the entry that answers its question" not in done
