@@ -304,8 +304,10 @@ def _moderation_grade(services: Services, turn: Turn, conversation: Conversation
 
 
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason."""
+    """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason ("agree"
+    after agreeing is told the decision is made and a reason is wanted)."""
     if moderation.DECISION_WORDS.match(text):
+        moderation.again_decided(dict(conversation.data), text)
         decided = moderation.typed_decision(services, turn, text)
         if decided is not None:
             return decided

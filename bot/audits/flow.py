@@ -275,9 +275,10 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     lowered = " ".join(raw.lower().split())
     kind = question.type
     if kind == "yes_no":
-        if lowered in _YES:
+        said = lowered.rstrip(".! ")  # "yes." and "No!" are the answer, as "yes" and "no" are
+        if said in _YES:
             return "yes"
-        if lowered in _NO:
+        if said in _NO:
             return "no"
         if lowered in _NA and question.allow_na:
             return "na"
