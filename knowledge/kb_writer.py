@@ -59,6 +59,7 @@ class NewEntry:
     owner: str | None = None
     review_by: str | None = None
     id: str | None = None
+    alternatives: tuple[str, ...] = ()  # other wordings it answers: the askers' words, for an unanswered question
 
 
 @dataclass(frozen=True)
@@ -180,7 +181,8 @@ def add_entry(folder: Path, file: str, new: NewEntry, checks: Iterable[Check] = 
 
 def _expected(new: NewEntry) -> dict[str, str]:
     """What the new entry must say once loaded back, for `_faithful`."""
-    return {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer)}
+    return {"question": " ".join(new.question.split()), "answer": _answer_text(new.answer),
+            **({"alternatives": " ".join(new.alternatives[0].split())} if new.alternatives else {})}
 
 
 def _added_after_last_line(text: str) -> bool:
@@ -314,6 +316,9 @@ def _entry_map(entry_id: str, new: NewEntry) -> CommentedMap:
     entry = CommentedMap()
     entry["id"] = _text(entry_id)
     entry["question"] = _text(" ".join(new.question.split()))
+    alternatives = [_text(" ".join(text.split())) for text in new.alternatives if text.strip()]
+    if alternatives:
+        entry["alternatives"] = CommentedSeq(alternatives)
     answer = _answer_text(new.answer)
     entry["answer"] = LiteralScalarString(answer) if "\n" in answer else _text(answer)
     tags = [_text(" ".join(tag.split())) for tag in new.tags if tag.strip()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.asking import learned_admin, question_find, unanswered_removal
+from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -304,10 +304,12 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     engine.add_home_section("knowledge-not-loaded", lambda person: last_good_home(services, person), priority=0)
     admin = KnowledgeAdmin(services, service)
     desk = admin.desk
-    for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
+    for name, handler in ((ANSWER, answer_typed_next.pressed(services, desk)), (LINK, desk.link_button),
+                          (NEW, desk.new_button),
                           (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
         engine.add_action(name, handler)
     unanswered_removal.install(engine, desk)
+    answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),
                                  (NEW_FORM, desk.new_form, desk.new_check)):
