@@ -22,6 +22,7 @@ from bot.settings.config import Settings, load_settings
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 MONDAY = datetime(2026, 12, 7, 10, 40, tzinfo=ZoneInfo("Europe/London"))  # Christmas Day is a Friday this year
 MANAGER = "U0MGRN001"
@@ -53,10 +54,6 @@ def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
     return load_settings(environ)
 
 
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").replace("*", "").split())
-
-
 def answer(services: Services, question: str) -> str | None:
     [draft] = store.drafts_of(services.storage, MANAGER)
     found = store.answers_of(services.storage, draft.id).get(question)
@@ -73,7 +70,7 @@ def test_a_planned_date_on_a_day_off_is_queried_and_nothing_is_stored(engine: En
                                                                       typed: str, said: str) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [*START, typed], user=MANAGER)
-    assert said in flat(out)
+    assert said in flat(out, "*`")
     assert answer(services, "next-review") is None
     [draft] = store.drafts_of(services.storage, MANAGER)
     assert draft.step == "question:next-review"  # still asked
@@ -87,13 +84,13 @@ def test_the_working_day_offered_or_the_day_with_anyway_is_taken(engine: Engine,
         _, out = drive(engine, [*START, "25/12", typed], user=MANAGER)
     assert answer(services, "next-review") == stored
     if stored:
-        assert f"Got it: {'Thursday 24' if stored.endswith('24') else 'Friday 25'} December 2026." in flat(out)
+        assert f"Got it: {'Thursday 24' if stored.endswith('24') else 'Friday 25'} December 2026." in flat(out, "*`")
 
 
 def test_a_day_something_happened_on_a_weekend_is_taken_as_it_is(engine: Engine, services: Services) -> None:
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [*START, "24/12", "5/12"], user=MANAGER)  # Saturday 5 December: a visit, say
-    assert "Got it: Saturday 5 December 2026." in flat(out) and "anyway" not in out.split("24 December")[-1]
+    assert "Got it: Saturday 5 December 2026." in flat(out, "*`") and "anyway" not in out.split("24 December")[-1]
     assert answer(services, "last-visit") == "2026-12-05"
 
 

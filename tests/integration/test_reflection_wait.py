@@ -17,14 +17,11 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
 
 DAY = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 WORKER = "U0PRAN001"
 STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or later to leave them for now."
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").split())
 
 
 @pytest.fixture
@@ -44,7 +41,7 @@ def reflections(services: Services, audit: int) -> list[str]:
 def test_a_question_at_the_prompt_is_answered_not_stored(engine: Engine, services: Services, audit_id: int,
                                                          asked: str, answer: str) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", asked], user=WORKER)
-    after = flat(out.split("What do you agree with", 1)[1])
+    after = flat(out.split("What do you agree with", 1)[1], "`")
     assert "your reflections are saved" not in after
     assert answer in after
     assert STILL_WAITING in after
@@ -55,7 +52,7 @@ def test_a_question_at_the_prompt_is_answered_not_stored(engine: Engine, service
 def test_a_command_at_the_prompt_is_handled_as_usual_and_the_reflection_still_waits(
         engine: Engine, services: Services, audit_id: int, command: str) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", command], user=WORKER)
-    after = flat(out.split("What do you agree with", 1)[1])
+    after = flat(out.split("What do you agree with", 1)[1], "`")
     assert "your reflections are saved" not in after
     if not command.startswith("/"):  # a slash command never reached the prompt; a typed one is reminded of it
         assert STILL_WAITING in after
@@ -69,7 +66,7 @@ def test_later_leaves_it_unrecorded_and_says_how_to_come_back(engine: Engine, se
                                                                way_out: str) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", way_out, "I agree the plan drifted."], user=WORKER)
     assert (f"OK, no reflections saved on audit #{audit_id} for now. Add them whenever you are ready: type "
-            f"/audit reflect {audit_id}") in flat(out)
+            f"/audit reflect {audit_id}") in flat(out, "`")
     assert reflections(services, audit_id) == []  # what came next was not taken as the reflection either
     assert store.conversation(services.storage, WORKER) == {}
 
@@ -81,8 +78,8 @@ def test_later_leaves_it_unrecorded_and_says_how_to_come_back(engine: Engine, se
 ])
 def test_a_reflection_is_stored_and_shown_back(engine: Engine, services: Services, audit_id: int, text: str) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", text], user=WORKER)
-    assert f"Thank you: your reflections are saved with audit #{audit_id}: “{text}”" in flat(out)
-    assert f"To add more later, type /audit reflect {audit_id}." in flat(out)
+    assert f"Thank you: your reflections are saved with audit #{audit_id}: “{text}”" in flat(out, "`")
+    assert f"To add more later, type /audit reflect {audit_id}." in flat(out, "`")
     assert reflections(services, audit_id) == [text]
     assert "still waiting" not in out
 
@@ -93,7 +90,7 @@ def test_small_talk_at_the_prompt_is_not_a_reflection_and_the_prompt_says_what_i
     """Trial 12, F8: `ok` got the small-talk reply, "OK. Type help whenever you want to see what I can do.", which
     read as if the reflection had been taken or dropped; "thank you very much", long enough, was stored as one."""
     _, out = drive(engine, [f"/audit reflect {audit_id}", chat], user=WORKER)
-    after = flat(out.split("What do you agree with", 1)[1])
+    after = flat(out.split("What do you agree with", 1)[1], "`")
     assert after.startswith(", and what would you do next? > Type your reflections. ! That isn't a reflection on the "
                             "audit, so nothing was saved. Write a sentence or two: what you agree with in the audit, "
                             f"and what you would do next. {STILL_WAITING}")
@@ -104,7 +101,7 @@ def test_small_talk_at_the_prompt_is_not_a_reflection_and_the_prompt_says_what_i
 def test_a_refused_reflection_keeps_the_prompt_waiting(engine: Engine, services: Services, audit_id: int) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", "Oliver Smith was not seen alone and I should have."],
                    user=WORKER)
-    assert "looks like a child's or family member's name" in out and STILL_WAITING in flat(out)
+    assert "looks like a child's or family member's name" in out and STILL_WAITING in flat(out, "`")
     assert reflections(services, audit_id) == []
 
 
@@ -131,7 +128,7 @@ def test_commands_typed_at_the_prompt_are_read_as_commands(typed: str) -> None:
 def test_a_number_or_a_word_is_not_saved_as_a_reflection_and_the_prompt_says_what_it_wants(
         engine: Engine, services: Services, audit_id: int, typed: str, said: str) -> None:
     _, out = drive(engine, [f"/audit reflect {audit_id}", typed], user=WORKER)
-    after = flat(out.split("What do you agree with", 1)[1])
+    after = flat(out.split("What do you agree with", 1)[1], "`")
     assert f"{said} Write a sentence or two: what you agree with in the audit, and what you would do next." in after
     assert STILL_WAITING in after  # and how to leave it: `later`
     assert "your reflections are saved" not in after and "[message to U0MGRN001]" not in out  # the auditor not told

@@ -15,6 +15,7 @@ from bot.engine.routing import Engine
 from bot.settings.config import Settings, load_settings
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 NO_TEAM = ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an admin "
            "adds you). So no audit was started.")
@@ -30,17 +31,13 @@ def settings(config_dir: Path, environ: dict[str, str]) -> Settings:
     return load_settings(environ)
 
 
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").replace("*", "").split())
-
-
 @pytest.mark.parametrize("user", [PRACTITIONER, MANAGER])
 @pytest.mark.parametrize("lines", [["start audit"], ["start audit neglect", "CR-123456"],
                                    ["/audit start neglect", "CR-123456"], ["CR-123456", "1"]])
 def test_someone_in_no_team_is_refused_at_the_start_and_nothing_is_stored(
         engine: Engine, services: Services, user: str, lines: list[str]) -> None:
     _, out = drive(engine, lines, user=user)  # ["CR-123456", "1"]: the Start an audit offered beside a reference
-    assert NO_TEAM in flat(out) and "Whose case is it?" not in out and "What is the case reference?" not in out
+    assert NO_TEAM in flat(out, "*`") and "Whose case is it?" not in out and "What is the case reference?" not in out
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0
     assert store.conversation(services.storage, user) == {}
     [no_drafts] = engine.message(user, "resume")
@@ -53,5 +50,5 @@ def test_a_start_waiting_for_its_case_reference_when_teams_yaml_changed_stores_n
     store.set_conversation(services.storage, PRACTITIONER, {"feature": "audit", "awaiting": "case_reference",
                                                             "checklist": "neglect"}, services.clock())
     [refused] = engine.message(PRACTITIONER, "CR-123456")
-    assert refused.kind == "error" and NO_TEAM in flat(refused.text)
+    assert refused.kind == "error" and NO_TEAM in flat(refused.text, "*`")
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0

@@ -16,16 +16,13 @@ from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import flat
 
 PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
 # Whom to ask instead is named as `/audit reaudits` names whose a re-audit is (bot.audits.core.audited_by).
 NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
                  "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or "
                  "through an audit campaign.")
-
-
-def flat(text: str) -> str:
-    return " ".join(text.replace("`", "").replace("*", "").split())
 
 
 @pytest.mark.parametrize("how", ["start audit", "start audit neglect", "/audit start neglect"])
@@ -47,8 +44,8 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
         engine: Engine, services: Services) -> None:
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [refused] = engine.message(PRACTITIONER, "U0PRAS001")
-    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text)
-    assert "So audit #1 is not kept: nothing of it is stored." in flat(refused.text)
+    assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text, "*`")
+    assert "So audit #1 is not kept: nothing of it is stored." in flat(refused.text, "*`")
     assert [c.label for c in refused.choices] == ["Start again"]
     assert store.get_audit(services.storage, 1) is None and store.drafts_of(services.storage, PRACTITIONER) == []
     [no_drafts] = engine.message(PRACTITIONER, "resume")
@@ -57,7 +54,7 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
     assert not any("in progress" in s.text or "#1" in s.text for s in sections)
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [button] = engine.action(PRACTITIONER, "audit.worker", "2:0:U0PRAC001")  # a stale or forged button too
-    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text)
+    assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text, "*`")
     assert store.get_audit(services.storage, 2) is None
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [own] = engine.message(PRACTITIONER, PRACTITIONER)  # their own case: told to pick the case's worker instead
@@ -71,7 +68,7 @@ def test_start_again_after_naming_another_teams_worker_asks_the_checklist_for_th
     drive(engine, ["start audit neglect", "CR 551200"], user=PRACTITIONER)
     [refused] = engine.message(PRACTITIONER, "social worker s1")
     [asked] = engine.action(PRACTITIONER, refused.choices[0].action, refused.choices[0].value)
-    assert "Which checklist are you auditing CR-551200 against?" in flat(asked.text)
+    assert "Which checklist are you auditing CR-551200 against?" in flat(asked.text, "*`")
     engine.action(PRACTITIONER, "audit.start", "neglect")
     engine.message(PRACTITIONER, "social worker n2")
     [audit] = store.drafts_of(services.storage, PRACTITIONER)
@@ -82,7 +79,7 @@ def test_a_draft_that_had_a_worker_is_kept_when_another_teams_worker_is_named_at
         engine: Engine, services: Services) -> None:
     drive(engine, ["start audit neglect", "CR-123456", "U0PRAN002", "back"], user=PRACTITIONER)
     [refused] = engine.message(PRACTITIONER, "U0PRAS001")
-    assert refused.kind == "error" and flat(refused.text).endswith("Pick a worker from the buttons.")
+    assert refused.kind == "error" and flat(refused.text, "*`").endswith("Pick a worker from the buttons.")
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.worker_id == "U0PRAN002" and audit.status == "draft"
 
@@ -122,7 +119,7 @@ def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, 
     user = "U0MGRN001" if typed == "social worker" else PRACTITIONER  # the manager is offered both N1 and N2
     drive(engine, ["start audit early help", "CR 551200"], user=user)
     [refused] = engine.message(user, typed)
-    assert refused.kind == "error" and told in flat(refused.text)
+    assert refused.kind == "error" and told in flat(refused.text, "*`")
     audit = store.get_audit(services.storage, 1)
     if told == NOT_YOUR_TEAM:  # not theirs to audit: the draft just started is not kept
         assert audit is None
@@ -161,7 +158,7 @@ def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, s
     assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
             "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or through "
             "an audit campaign."
-            ) in flat(refused.text)
+            ) in flat(refused.text, "*`")
     assert store.get_audit(services.storage, 1) is None
     drive(engine, ["start audit neglect", "CR-123456", "U0PRAN002"], user="U0MGRN001")
     audit = store.get_audit(services.storage, 2)
