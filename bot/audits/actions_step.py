@@ -15,12 +15,14 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 - a date on its own is a due date typed too early, and an owner on its own (`the manager`, `me`, a person's name) is
   the owner typed too early (trial 9, F8): nothing is stored, and the order is explained (bot.audits.action_fields
   .early_answer, as where the first action an Inadequate grade needs is asked);
+- small talk (`thanks`, `perfect thanks`, `good morning`) is not an action: nothing is stored, and the step says
+  what it wants (bot.audits.small_talk);
 - anything else is the next action, screened and stored (bot.audits.finish.typed).
 """
 
 from __future__ import annotations
 
-from bot.audits import action_edit, action_fields, action_removal
+from bot.audits import action_edit, action_fields, action_removal, small_talk
 from bot.audits import finish as audits_finish
 from bot.audits.core import Ctx
 from bot.core.replies import Reply
@@ -44,10 +46,15 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     action_fields.refuse_a_number(services, text, "Type what needs to happen for the child, `done` (or press No more "
                                                   "actions) when there are no more, or `remove action` and its number "
                                                   "to remove one.")
+    small_talk.refuse_as_note(services, "actions", text, _how_to_finish(services, ctx))
     if (early := action_fields.early_answer(services, turn, ctx.audit, text)) is not None:
-        finish = (" To finish the actions, type `done` or press No more actions." if ctx.audit.overall_grade !=
-                  "inadequate" or action_store.actions_of_audit(services.storage, ctx.audit.id) else
-                  " An audit graded Inadequate needs at least one action.")
-        raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST}{finish}")
+        raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST}"
+                        f"{_how_to_finish(services, ctx)}")
     return audits_finish.typed(services, turn, ctx, text)
 
+
+def _how_to_finish(services: Services, ctx: Ctx) -> str:
+    """How to end the actions step, or that it cannot end yet: an audit graded Inadequate needs an action."""
+    if ctx.audit.overall_grade != "inadequate" or action_store.actions_of_audit(services.storage, ctx.audit.id):
+        return " To finish the actions, type `done` or press No more actions."
+    return " An audit graded Inadequate needs at least one action."

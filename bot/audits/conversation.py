@@ -262,13 +262,16 @@ def _while_confirming_alert(services: Services, turn: Turn, conversation: Conver
 def _while_starting(typed: TypedHandler) -> TypedHandler:
     """While an audit is being started (its checklist or its case reference asked; nothing stored yet), the audit's
     own words keep a meaning: `cancel` (or `stop`) leaves it, and so does `back` at the checklists, the first step;
-    `back` at the case reference goes back to the checklists; `pause` says there is nothing to pause yet."""
+    `back` at the case reference goes back to the checklists; `pause` says there is nothing to pause yet, and `skip`
+    that there is nothing to skip yet, with what to type instead."""
 
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-        word = text.strip().lower().rstrip(".!")
+        word = text.strip().lower().rstrip(".! ")
         control = "cancel" if word == "stop" else CONTROL_WORDS.get(word)
         if control == "back" and conversation.state is State.CASE_REFERENCE:
             return audits_start.back_to_checklists(services, turn)
+        if control == "skip":
+            return audits_start.nothing_to_skip(services, conversation.state is State.CASE_REFERENCE)
         if control in ("cancel", "back", "pause"):
             return audits_start.leave_start(services, turn, control)
         return typed(services, turn, conversation, text)

@@ -14,6 +14,7 @@ from bot.audits import (
     other_heading,
     regrade,
     regrade_check,
+    small_talk,
 )
 from bot.audits.action_fields import action_description, action_due, due_said
 from bot.audits.core import (
@@ -67,6 +68,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
         elif name in OPTIONAL_TYPED_STEPS:
+            small_talk.refuse_as_note(services, name, cleaned)
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round
             value = screen_text(other_heading.finishing_note(name, cleaned), names, "that note")
@@ -362,6 +364,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if field == "overall_grade":
         return regrade_check.edit_grade(services, turn, audit_id, parts[2])
     try:
+        if (filed := other_heading.edited_under_its_label(services, turn, audit_id, field, parts[2])) is not None:
+            return filed  # `/audit edit 12 development strengths: …`: added to the strengths, as the steps file it
         value = parse_text(without_label(parts[2], field), "note")
     except AnswerError as error:
         raise answer_error(error) from None

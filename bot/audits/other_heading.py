@@ -6,7 +6,9 @@ in the note, under the heading it does not name. The label says where the audito
 typed at the start of a changed grade's reason does, so the note is filed under the heading it names, without the
 label, and the auditor is told so, with how to put it back; the step they were at is asked again, as nothing was
 given for it. Under the strengths, what is there already stays (the step is behind them) and the note is added to it;
-for the areas for development, still to come, the note is what that step will show as noted already.
+for the areas for development, still to come, the note is what that step will show as noted already. An edit of a
+submitted audit, `/audit edit 12 development strengths: …`, is filed the same way (it kept the label in the areas for
+development), added to the strengths, and said so.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from bot.audits import lifecycle
 from bot.audits.core import Ctx
 from bot.audits.flow import parse_words
 from bot.audits.note_labels import other_heading, without_label
@@ -45,12 +48,38 @@ def filed_under_its_label(services: Services, turn: Turn, ctx: Ctx, text: str) -
         return None
     other, rest = labelled
     note = screen_text(finishing_note(other, rest), services.identifier_screen, "that note")
-    had = getattr(ctx.audit, other)
-    kept = f"{had}{' ' if had.rstrip().endswith(('.', '!', '?')) else '; '}{note}" if had else note
     undo = ("`back` goes to the strengths, to change them" if other == "strengths" else
             "at the areas for development, new text replaces it")
     told = Reply(kind="notice", text=(
-        f"That starts with **{_HEADINGS[other]}**, so I've added it to {NOTES_ASKED[other]}: “{note}”. If it belongs "
-        f"to {NOTES_ASKED[ctx.step.name]}, type it here without the label ({undo})."))
-    move = store.Move(step=ctx.step.key, fields={other: kept})
+        f"{_filed_said(other, note)} If it belongs to {NOTES_ASKED[ctx.step.name]}, type it here without the label "
+        f"({undo})."))
+    move = store.Move(step=ctx.step.key, fields={other: _added_to(getattr(ctx.audit, other), note)})
     return advance_and_render(services, turn, ctx, ctx.version, move, before=[told])
+
+
+def edited_under_its_label(services: Services, turn: Turn, audit_id: int, field: str,
+                           text: str) -> list[Reply] | None:
+    """`/audit edit 12 development strengths: …`: the note added to the heading its label names, without the label,
+    as the guided steps file it, and said so; the heading edited is unchanged. None for text without the other
+    heading's label (or a field with no neighbour, the grade's reason), which the edit stores as typed."""
+    labelled = other_heading(text, field)
+    if labelled is None:
+        return None
+    other, rest = labelled
+    note = screen_text(finishing_note(other, rest), services.identifier_screen, "that note")
+    audit = store.get_audit(services.storage, audit_id)
+    had = getattr(audit, other) if audit is not None else None  # no audit: the edit is refused as any other is
+    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, {other: _added_to(had, note)}, turn.now)
+    return [Reply(text=(f"{_filed_said(other, note, f' of audit #{audit_id}')} {NOTES_ASKED[field].capitalize()} "
+                        f"are unchanged. If it belongs there, type `/audit edit {audit_id} {field}` and the text "
+                        f"without the label; `/audit edit {audit_id} {other}` changes {NOTES_ASKED[other]} back. The "
+                        "earlier version is kept as a revision."))]
+
+
+def _filed_said(other: str, note: str, where: str = "") -> str:
+    return f"That starts with **{_HEADINGS[other]}**, so I've added it to {NOTES_ASKED[other]}{where}: “{note}”."
+
+
+def _added_to(had: str | None, note: str) -> str:
+    """What a heading holds with `note` added after what it held already, if anything."""
+    return f"{had}{' ' if had.rstrip().endswith(('.', '!', '?')) else '; '}{note}" if had else note

@@ -14,13 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.audits import finish
+from bot.audits import finish, small_talk
 from bot.audits.flow import REFLECTION_ASKED, looks_like_question
 from bot.core.markup import bold
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import UserError
 from bot.storage import audits as store
 from knowledge.definitions import defined_term
 from knowledge.problems import KnowledgeBaseError
@@ -48,20 +47,10 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
                            "summary.")]
     if COMMAND.match(text):
         return None
-    if small_talk(services, text):
-        raise UserError(f"That isn't a reflection on the audit, so nothing was saved. {REFLECTION_ASKED}")
+    small_talk.refuse(services, text, f"That isn't a reflection on the audit, so nothing was saved. {REFLECTION_ASKED}")
     if not_a_reflection(services, text):
         return None
     return finish.reflection(services, turn, audit_id, text)
-
-
-def small_talk(services: Services, text: str) -> bool:
-    """"ok", "thanks", "good morning": words of the chat, not the worker's reflections on the audit."""
-    try:
-        live = services.live_knowledge().current
-    except KnowledgeBaseError:
-        return False
-    return live.kb.smalltalk.match(" ".join(text.split())) is not None
 
 
 def not_a_reflection(services: Services, text: str) -> bool:

@@ -192,6 +192,17 @@ def leave_start(services: Services, turn: Turn, word: str) -> list[Reply]:
     return [Reply(text=f"{LEFT_START[word]} Type `start audit` whenever you are ready.")]
 
 
+def nothing_to_skip(services: Services, at_reference: bool) -> list[Reply]:
+    """`skip` while an audit is being started: no question is asked yet, so there is nothing to skip (it was told "You
+    are not in an audit"). At the checklists they are offered again, so a number still picks one; at the case
+    reference, the reference is what the audit needs first. Nothing is stored either way."""
+    if at_reference:
+        raise UserError("There is nothing to skip yet: an audit starts with its case reference. Type it, such as "
+                        "CR-123456, or `cancel` if you don't want to start this audit.")
+    return [Reply(text="There is nothing to skip yet: pick the checklist you are auditing against, or type `cancel` "
+                       "if you don't want to start an audit.", choices=checklist_choices(services), kind="question")]
+
+
 def back_to_checklists(services: Services, turn: Turn) -> list[Reply]:
     """`back` at the case reference: the checklists again, to pick another; nothing is stored yet."""
     store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)

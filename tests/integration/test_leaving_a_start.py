@@ -6,6 +6,8 @@ they did not look like a case reference."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -60,3 +62,44 @@ def test_back_at_the_case_reference_shows_the_checklists_again_to_pick_another(e
     assert said.startswith("Which checklist are you auditing against?")
     [audit] = store.drafts_of(services.storage, MANAGER)
     assert (audit.checklist_id, audit.case_ref) == ("early-help-spot", "CR-123456")
+
+
+# `skip` at the checklists was told "You are not in an audit, so there is nothing to skip", though the checklists were
+# on screen; at the case reference, that it did not look like a case reference. Nothing is asked yet to be skipped.
+SKIP_AT_CHECKLISTS = ("There is nothing to skip yet: pick the checklist you are auditing against, or type cancel if "
+                      "you don't want to start an audit.")
+
+
+@pytest.mark.parametrize("start", ["start audit", "/audit start", "CR-123456"])
+def test_skip_at_the_checklists_says_there_is_nothing_to_skip_and_a_number_still_picks_one(
+        engine: Engine, services: Services, start: str) -> None:
+    lines = [start, "1"] if start.startswith("CR") else [start]
+    _, out = drive(engine, [*lines, "skip", "12"], user=MANAGER)  # 12: Neglect, from the checklists offered again
+    said = flat(out.split("Which checklist are you auditing", 1)[1])
+    assert SKIP_AT_CHECKLISTS in said and "not in an audit" not in said
+    assert said.split(SKIP_AT_CHECKLISTS, 1)[1].lstrip().startswith("1) Care leavers and pathway plans")
+    if start.startswith("CR"):  # the audit was started for that case: picking the checklist creates it
+        [audit] = store.drafts_of(services.storage, MANAGER)
+        assert (audit.checklist_id, audit.case_ref) == ("neglect", "CR-123456")
+    else:
+        assert store.conversation(services.storage, MANAGER) == {"feature": "audit", "awaiting": "case_reference",
+                                                                  "checklist": "neglect"}
+
+
+def test_skip_at_the_case_reference_says_the_reference_comes_first(engine: Engine, services: Services) -> None:
+    _, out = drive(engine, ["start audit neglect", "skip"], user=MANAGER)
+    said = flat(out.split("What is the case reference?", 1)[1])
+    assert ("! There is nothing to skip yet: an audit starts with its case reference. Type it, such as CR-123456, or "
+            "cancel if you don't want to start this audit.") in said
+    assert "doesn't look like a case reference" not in said
+    assert store.conversation(services.storage, MANAGER)["awaiting"] == "case_reference"
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(word=st.sampled_from(["skip", "Skip", "SKIP", " skip "]), end=st.sampled_from(["", ".", "!", "!!"]))
+def test_skip_typed_in_any_case_at_the_checklists_is_nothing_to_skip(engine: Engine, services: Services, word: str,
+                                                                     end: str) -> None:
+    engine.message(MANAGER, "start audit")
+    [reply] = engine.message(MANAGER, f"{word}{end}")
+    assert flat(reply.text) == SKIP_AT_CHECKLISTS
+    assert store.conversation(services.storage, MANAGER)["awaiting"] == "choose_checklist"

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 import pytest
 import time_machine
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.audits.note_labels import other_heading, without_label
@@ -143,3 +143,52 @@ def test_the_other_headings_label_names_where_the_rest_belongs(step: str, separa
 def test_a_heading_that_is_part_of_the_sentence_or_another_steps_note_stays_where_typed(step: str,
                                                                                         typed: str) -> None:
     assert other_heading(typed, step) is None
+
+
+# `/audit edit 12 development strengths: …` kept the label in the areas for development ("Areas for development:
+# strengths: …"), where the guided steps file the note under the heading it names.
+FILED_BY_EDIT = [
+    ("development", "strengths: use age appropriate tools like three houses", "strengths",
+     "the child is seen regularly; use age appropriate tools like three houses",
+     "That starts with Strengths, so I've added it to the strengths of audit #1: “use age appropriate tools like three "
+     "houses”. The areas for development are unchanged. If it belongs there, type /audit edit 1 development and the "
+     "text without the label; /audit edit 1 strengths changes the strengths back. The earlier version is kept as a "
+     "revision."),
+    ("strengths", "Areas for development - more life story work", "development",
+     "more direct work with the child; more life story work",
+     "That starts with Areas for development, so I've added it to the areas for development of audit #1: “more life "
+     "story work”. The strengths are unchanged. If it belongs there, type /audit edit 1 strengths and the text "
+     "without the label; /audit edit 1 development changes the areas for development back. The earlier version is "
+     "kept as a revision."),
+]
+
+
+@pytest.mark.parametrize(("field", "typed", "other", "kept", "said"), FILED_BY_EDIT)
+def test_an_edit_labelled_with_the_other_heading_is_filed_under_it_as_the_steps_file_it(
+        engine: Engine, services: Services, field: str, typed: str, other: str, kept: str, said: str) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, LABELLED, user=AUDITOR)
+        before = store.get_audit(services.storage, 1)
+        [reply] = engine.command(AUDITOR, f"edit 1 {field} {typed}")
+    assert flat(reply.text).replace("`", "") == said
+    audit = store.get_audit(services.storage, 1)
+    assert getattr(audit, other) == kept and getattr(audit, field) == getattr(before, field)
+
+
+EDITED_NOTES = ["use age appropriate tools", "more life story work", "the plan is shared with the school"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(sorted(OTHER)), st.sampled_from([": ", ":", " - ", " — ", "–"]), st.data())
+def test_any_label_of_the_other_heading_in_an_edit_files_the_note_under_it(
+        engine: Engine, services: Services, field: str, separator: str, data: st.DataObject) -> None:
+    other = OTHER[field]
+    name, note = data.draw(st.sampled_from(NAMES[other])), data.draw(st.sampled_from(EDITED_NOTES))
+    with time_machine.travel(DRAFTED, tick=False):
+        if store.get_audit(services.storage, 1) is None:  # one submitted audit for every example
+            drive(engine, LABELLED, user=AUDITOR)
+        before = store.get_audit(services.storage, 1)
+        engine.command(AUDITOR, f"edit 1 {field} {name}{separator}{note}")
+    audit = store.get_audit(services.storage, 1)
+    assert getattr(audit, other) == f"{getattr(before, other)}; {note}"
+    assert getattr(audit, field) == getattr(before, field)
