@@ -236,8 +236,10 @@ def _said(text: str) -> str:
     return wording_key(text)
 
 
-def synthetic_folder(kb: KnowledgeBase, folder: Path, total: int, seed: int = 7) -> None:
-    """Write `total` entries: the real ones plus fakes whose words follow the real questions and answers."""
+def synthetic_folder(kb: KnowledgeBase, folder: Path, total: int, seed: int = 7,
+                     dumper: type = yaml.SafeDumper) -> None:
+    """Write `total` entries: the real ones plus fakes whose words follow the real questions and answers
+    (`dumper` decides the layout: the default does not indent lists under their key)."""
     rng = random.Random(seed)
     real = list(kb.entries.values())
     question_words = [w for e in real for t in (e.question, *e.alternatives) for w in t.rstrip("?").split()]
@@ -274,7 +276,7 @@ def synthetic_folder(kb: KnowledgeBase, folder: Path, total: int, seed: int = 7)
         if start == 0:
             document["glossary"] = dict(kb.glossary)
         (folder / f"part-{start // ENTRIES_PER_FILE:03}.yaml").write_text(
-            yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
+            yaml.dump(document, Dumper=dumper, sort_keys=False, allow_unicode=True, width=10_000), encoding="utf-8")
 
 
 def timings(run: Callable[[str], object], queries: list[str], passes: int = 1) -> tuple[float, float, float, str]:

@@ -478,6 +478,13 @@ def day_off(day: dt.date, earliest: dt.date) -> DayOff | None:
     return DayOff(day, what, working_day_near(day + dt.timedelta(days=1)), "the first working day after it")
 
 
+def give_or_keep(off: DayOff) -> str:
+    """What to type where a day off is queried before anything is stored: "type `24/12` for Thursday 24 December,
+    the last working day before it, or `25/12 anyway` to keep it" (an action's due date there, a planned date)."""
+    return (f"type `{off.instead.day}/{off.instead.month}` for {off.instead_said}, or "
+            f"`{off.day.day}/{off.day.month} {KEEP_WORD}` to keep it")
+
+
 def examples(today: dt.date, tense: Tense) -> str:
     """Examples valid today, worked out from the pinned clock: a numeric date, a named date and a phrase. The dates
     are working days about three weeks away (`working_day_near`)."""

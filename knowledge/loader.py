@@ -84,6 +84,9 @@ class KnowledgeBase:
     out_of_scope: OutOfScope = field(default_factory=OutOfScope)  # IT, HR, pay, leave: "I can't help with that"
     # file -> digest of the text loaded from it: what the search index's own cache is keyed by
     file_digests: dict[str, str] = field(default_factory=dict)
+    # file -> its FileStamp, taken just before it was read: empty unless every file was read from disk, and to
+    # be emptied by whatever changes the content after loading, so `matches_disk` never vouches for it
+    file_stamps: dict[str, FileStamp] = field(default_factory=dict)
 
     # Digests are worked out when first asked for (a reload's diff), not on the start-up path.
     @cached_property
@@ -125,6 +128,38 @@ class KnowledgeBase:
         )
 
 
+FileStamp = tuple[int, int, int]  # (mtime in ns, size, inode): a hand edit or an atomic replace changes it
+
+
+def _stamp(path: Path) -> FileStamp:
+    status = path.stat()
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+def _stamps_now(folder: Path) -> dict[str, FileStamp] | None:
+    """Every `.yaml` file under `folder` with its stamp as it is now; None when a `.yml` file (which the loader
+    refuses) is there too or a file cannot be looked at."""
+    try:
+        if next(folder.rglob("*.yml"), None) is not None:
+            return None
+        return {_relative(path, folder): _stamp(path) for path in folder.rglob("*.yaml") if path.is_file()}
+    except OSError:
+        return None
+
+
+def matches_disk(kb: KnowledgeBase, folder: Path) -> bool:
+    """True when `kb` was loaded from `folder` as it is on disk now: the same `.yaml` files, none changed since
+    (by its modification time, size and inode, looked up without reading a file). Then a check of one change
+    against `kb` finds what a check reading the whole folder again would find. A file edited by hand since the
+    load, added or deleted, says False, as does a knowledge base loaded from other text or changed after loading.
+
+    (A file rewritten within the file system's clock tick of being read, to the very same size, would not be
+    seen; the write that follows such a check checks the whole folder again.)"""
+    if not kb.file_stamps or Path(kb.folder).resolve() != Path(folder).resolve():
+        return False
+    return _stamps_now(Path(folder)) == kb.file_stamps
+
+
 @dataclass
 class _FileContent:
     file: str
@@ -132,6 +167,7 @@ class _FileContent:
     digest: str = ""
     clean: bool = False  # holds only `entries:` and the YAML read without a problem: its parse may be kept
     parsed: tuple[tuple[Entry, ...], tuple[EntryRef, ...]] | None = None  # from the cache: `data` is empty
+    stamp: FileStamp | None = None  # the file's, taken before it was read; None for text read in its place
 
 
 def check_knowledge(folder: Path | None = None) -> list[Problem]:
@@ -231,9 +267,11 @@ def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem]
             content.file for content in contents if "checklists" in content.data),
             file_digests={content.file: content.digest for content in contents})
     PARSED.tidy(cache_folder, (content.digest for content in contents))
+    stamps = {content.file: content.stamp for content in contents if content.stamp is not None}
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,
                          smalltalk=smalltalk, concepts=concepts, vocabulary=vocabulary, out_of_scope=out_of_scope,
-                         file_digests={content.file: content.digest for content in contents})
+                         file_digests={content.file: content.digest for content in contents},
+                         file_stamps=stamps if len(stamps) == len(contents) else {})
 
 
 def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, str], replaced: Mapping[str, str],
@@ -257,8 +295,13 @@ def _read_folder(folder: Path, problems: list[Problem], unreadable: dict[str, st
     contents = []
     for path in paths:
         file = _relative(path, folder)
+        try:  # before reading: an edit made while it is read leaves the stamp behind the file
+            stamp: FileStamp | None = _stamp(path) if file not in replaced else None
+        except OSError:
+            stamp = None  # the read below says why
         content = _read_file(path, file, problems, replaced.get(file), cache_folder)
         if content is not None:
+            content.stamp = stamp
             contents.append(content)
         else:
             for entry_id in _ids_written_in(path):
@@ -434,6 +477,13 @@ def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]
                         related, file, line, alt_lines)
                   for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines in records),
             tuple(EntryRef(*ref) for ref in refs))
+
+
+def problems_between(refs: list[EntryRef]) -> list[Problem]:
+    """What a load finds between these entries alone, in its order and words: ids used twice, then wordings two
+    entries share. `refs` in the order the folder is read (its files as `file_digests` lists them, each from the
+    top), so the entry reported is the later one, as `kb check` reports it."""
+    return [*_duplicate_problems(refs, {}), *_repeated_question_problems(refs)]
 
 
 def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -> list[Problem]:

@@ -21,7 +21,7 @@ from bot.core.calendar import (
 )
 from bot.core.markup import audit_and_case
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
-from bot.core.replies import Choice, Reply, count_of
+from bot.core.replies import Choice, Reply, agreeing, count_of
 
 ACTION_DUE_SOON_WORKING_DAYS = 2
 MAX_ITEM_BUTTONS = 10
@@ -179,8 +179,8 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
         )
         found.append(Reminder(
             manager, "overdue-list",
-            f"{count_of(len(actions), 'action')} in your team {'is' if len(actions) == 1 else 'are'} overdue; "
-            f"{'its owner' if len(actions) == 1 else 'their owners'} will not be reminded again:\n{lines}",
+            f"{count_of(len(actions), 'action')} in your team {agreeing(len(actions), 'is', 'are')} overdue; "
+            f"{agreeing(len(actions), 'its owner', 'their owners')} will not be reminded again:\n{lines}",
             escalates=tuple(a.action_id for a in actions),
         ))
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from bot.asking import learned_admin, question_find, unanswered_removal
+from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -164,8 +164,7 @@ class KnowledgeAdmin:
 
 
 def problems_text(problems: list[Problem]) -> str:
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"The knowledge base has {len(problems)} {noun}:\n" + "\n".join(_problem_lines(problems,
+    return f"The knowledge base has {count_of(len(problems), 'problem')}:\n" + "\n".join(_problem_lines(problems,
                                                                                            MAX_PROBLEMS_SHOWN))
 
 
@@ -207,8 +206,7 @@ def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str
         return problems_text(problems) + "\nChecklists: no problems."
     others = [problem for problem in problems if not is_checklist_problem(problem, checklist_files)]
     entries_shown = MAX_PROBLEMS_SHOWN - min(len(checklists), MAX_PROBLEMS_SHOWN // 2) if others else 0
-    noun = "problem" if len(problems) == 1 else "problems"
-    parts = [f"The knowledge base has {len(problems)} {noun}:"]
+    parts = [f"The knowledge base has {count_of(len(problems), 'problem')}:"]
     if others:
         parts.append(f"**Entries and other content: {count_of(len(others), 'problem')}**")
         parts += _problem_lines(others, entries_shown)
@@ -287,8 +285,8 @@ def knowledge_home(services: Services, person: Person) -> list[Reply]:
     desk = UnansweredDesk(services, services.knowledge)
     groups = desk.open_groups(now)
     waiting = sum(group.count for group in groups)
-    lines = [f"{len(kb.entries)} entries live; {len(stale)} past their review date; {waiting} question"
-             f"{'' if waiting == 1 else 's'} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
+    lines = [f"{count_of(len(kb.entries), 'entry', 'entries')} live; {len(stale)} past their review date; "
+             f"{count_of(waiting, 'question')} unanswered or marked Not helpful in the last {UNANSWERED_DAYS} days."]
     lines += [f"   • {_clip(entry.question, 80)} (review by {short_date(entry.review_by)})"
               for entry in stale[:HOME_STALE_SHOWN] if entry.review_by]
     return [Reply(title="Knowledge base", text="\n".join(lines),
@@ -306,10 +304,12 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
     engine.add_home_section("knowledge-not-loaded", lambda person: last_good_home(services, person), priority=0)
     admin = KnowledgeAdmin(services, service)
     desk = admin.desk
-    for name, handler in ((ANSWER, desk.answer_button), (LINK, desk.link_button), (NEW, desk.new_button),
+    for name, handler in ((ANSWER, answer_typed_next.pressed(services, desk)), (LINK, desk.link_button),
+                          (NEW, desk.new_button),
                           (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
         engine.add_action(name, handler)
     unanswered_removal.install(engine, desk)
+    answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),
                                  (NEW_FORM, desk.new_form, desk.new_check)):

@@ -11,7 +11,7 @@ told why none was chosen.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
 from knowledge.entries import Entry
@@ -30,8 +30,9 @@ class FileChoice(NamedTuple):
 
 
 def choose_file(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Iterable[str],
-                texts: Iterable[str]) -> FileChoice:
-    """The file for a new entry with these tags, asked in these words (its question, then the wording asked)."""
+                texts: Iterable[str], unhelpful: Collection[str] = ()) -> FileChoice:
+    """The file for a new entry with these tags, asked in these words (its question, then the wording asked);
+    `unhelpful`: the entries its askers marked Not helpful (see `closest_file`)."""
     wanted = sorted({tag.strip().lower() for tag in tags if tag.strip()})
     named = " or ".join(wanted)
     tagged = Counter(entry.file for entry in entries.values() if set(wanted) & {tag.lower() for tag in entry.tags})
@@ -39,16 +40,19 @@ def choose_file(entries: Mapping[str, Entry], search: KnowledgeSearch, tags: Ite
         file, most = _most(tagged)
         if most >= MIN_SUPPORT and _ahead(tagged, most):
             return FileChoice(file, f"where {most} of the {sum(tagged.values())} entries tagged {named} are")
-    nearest = closest_file(entries, search, texts)
+    nearest = closest_file(entries, search, texts, unhelpful)
     note = _too_few(tagged, named) if wanted else ""
     if nearest.file:
         return FileChoice(nearest.file, f"{nearest.why} ({note})" if note else nearest.why)
     return FileChoice("", f"{note}, and {nearest.why}" if note else nearest.why)
 
 
-def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: Iterable[str]) -> FileChoice:
+def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: Iterable[str],
+                 unhelpful: Collection[str] = ()) -> FileChoice:
     """The file of the entry the search answers a text with, or the one holding most of the entries it offers
-    ("Did you mean…"), at least MIN_SUPPORT of them: one loosely matching entry is no reason to file beside it."""
+    ("Did you mean…"), at least MIN_SUPPORT of them: one loosely matching entry is no reason to file beside it.
+    An entry the askers marked Not helpful (`unhelpful`) still says where its subject is filed, but is not called
+    the entry that answers the question (trial 12)."""
     split = False
     for text in texts:
         if not text.strip():
@@ -56,6 +60,9 @@ def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: I
         result = search.search(text)
         if result.outcome == "answer" and result.answer is not None and result.answer.entry_id in entries:
             entry = entries[result.answer.entry_id]
+            if entry.id in unhelpful:
+                return FileChoice(entry.file, f"beside “{entry.question}”, the entry closest to its question, though "
+                                              "its askers marked it Not helpful")
             return FileChoice(entry.file, f"beside “{entry.question}”, the entry that answers its question")
         offered = [entries[match.entry_id].file for match in result.suggestions if match.entry_id in entries]
         if result.outcome == "ambiguous" and offered:

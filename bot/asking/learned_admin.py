@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.asking import learning
 from bot.core import buttons, policy
 from bot.core.markup import bold, emoji, mention
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
@@ -36,10 +36,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
     is not its entry, and Accept (unless accepting it would be refused) and Reject buttons."""
     items = store.active(services.storage)
     if not items:
-        return [Reply(title="Learned wordings",
-                      text="The knowledge base has learned no wordings yet. When someone picks an entry from "
-                           "**Did you mean…** and does not mark it Not helpful, the words they asked in are "
-                           "listed here and find that entry from then on.")]
+        return [none_waiting(services)]
     tz = services.settings.timezone
     entries = services.live_knowledge().current.kb.entries
     lines, choices, told = [], [], False
@@ -57,13 +54,29 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         choices.append(Choice(f"Reject wording #{item.id}", "kb.learned.reject", str(item.id)))
     more = len(items) - MAX_SHOWN
     return [Reply(title="Learned wordings",
-                  text=f"{len(items)} wording{'' if len(items) == 1 else 's'} learned from use, newest first; "
+                  text=f"{count_of(len(items), 'wording')} learned from use, newest first; "
                        f"each now finds its entry{', except where said' if told else ''}:\n" + "\n".join(lines),
                   choices=tuple(choices),
                   note=(f"{more} more not shown. " if more > 0 else "")
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
                   "`accept 12` / `reject 12` with the wording's number.")]
+
+
+def none_waiting(services: Services) -> Reply:
+    """No wording waits for review: what became of those learned so far, or that none was learned yet. Trial 12:
+    after accepting the only wording, "has learned no wordings yet" read as if the accept was lost."""
+    how = ("When someone picks an entry from **Did you mean…** and does not mark it Not helpful, the words they "
+           "asked in are listed here and find that entry from then on.")
+    dealt = store.dealt_with(services.storage)
+    said = [f"{dealt['accepted']} accepted (written into its entry's alternatives)" if dealt["accepted"] == 1 else
+            f"{dealt['accepted']} accepted (written into their entries' alternatives)",
+            f"{dealt['rejected']} rejected", f"{dealt['withdrawn']} withdrawn after Not helpful"]
+    said = [part for part, count in zip(said, dealt.values(), strict=True) if count]
+    if not said:
+        return Reply(title="Learned wordings", text=f"The knowledge base has learned no wordings yet. {how}")
+    listed = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    return Reply(title="Learned wordings", text=f"No learned wordings wait for your review: {listed} so far. {how}")
 
 
 def finds_today(services: Services, item: store.Learned) -> tuple[str, bool]:

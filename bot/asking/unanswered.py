@@ -25,6 +25,7 @@ from bot.asking.unanswered_input import (
     STALE_HINT,
     TYPED_USAGE,
     FieldProblem,
+    as_heading,
     entry_problems,
     in_form,
     new_from_form,
@@ -37,7 +38,7 @@ from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
 from bot.core.markup import bold, mention
 from bot.core.policy import may_keep_knowledge
-from bot.core.replies import Choice, Form, FormField, Reply, count_of
+from bot.core.replies import Choice, Form, FormField, Reply, agreeing, count_of
 from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -46,7 +47,8 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_full_date, short_date
-from knowledge.entries import MAX_ANSWER_CHARS, Entry
+from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
+from knowledge.entry_ids import new_entry_id
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
 from knowledge.textterms import STOP_WORDS, stem, words_of
 
@@ -176,9 +178,9 @@ class UnansweredDesk:
         lines = [f"• {self.line(group)} · #{group.key}" for group in groups]
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
-                        text=f"{total} question{'' if total == 1 else 's'} in the last {UNANSWERED_DAYS} days got no "
-                             f"answer or {'was' if total == 1 else 'were'} marked Not helpful, in {len(groups)} "
-                             f"group{'' if len(groups) == 1 else 's'} of similar wording:\n" + "\n".join(lines),
+                        text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
+                             f"answer or {agreeing(total, 'was', 'were')} marked Not helpful, in "
+                             f"{count_of(len(groups), 'group')} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
                              "`/audit kb dismiss N` with the group's number; `/audit kb remove N` removes a question's "
@@ -220,12 +222,13 @@ class UnansweredDesk:
         raise UserError(f"#{key} is not on the unanswered list any more: the knowledge base now answers it, or it "
                         f"is older than {UNANSWERED_DAYS} days. Nothing was changed; {STALE_HINT}.")
 
-    def _pressed(self, turn: Turn, value: str) -> QuestionGroup:
+    def pressed(self, turn: Turn, value: str) -> QuestionGroup:
+        """The open group a button (or a form) names by its value."""
         return self.group(turn, buttons.record_id(value, STALE_HINT))
 
     # -- buttons that open a form -------------------------------------------------------------------
     def answer_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         people = len(group.askers)
         form = Form(action=ANSWER_FORM, title="Answer the question", submit="Send answer",
                     meta=buttons.encode_record(group.key), intro=f"_{group.wording}_\n{_people(people)} asked this. "
@@ -234,7 +237,7 @@ class UnansweredDesk:
         return [Reply(text=f"To answer #{group.key}, type `/audit kb answer {group.key} <your answer>`.", form=form)]
 
     def link_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         form = Form(action=LINK_FORM, title="Link to an entry", submit="Link", search=ENTRY_SEARCH,
                     meta=buttons.encode_record(group.key),
                     intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and this wording becomes one "
@@ -243,13 +246,14 @@ class UnansweredDesk:
         return [Reply(text=f"To link #{group.key}, type `/audit kb link {group.key} <entry id>`.", form=form)]
 
     def new_button(self, turn: Turn, value: str) -> list[Reply]:
-        group = self._pressed(turn, value)
+        group = self.pressed(turn, value)
         files = self.entry_files()
         live = self.service.current  # none found: the QA lead picks; never the first by name
         suggested = closest_file(live.kb.entries, live.search, [group.wording]).file
         review = a_year_after(turn.now.astimezone(self.services.settings.timezone).date()).isoformat()
         form = Form(action=NEW_FORM, title="New entry", submit="Add entry", meta=buttons.encode_record(group.key),
-                    intro=f"_{group.wording}_\nChecked exactly as `kb check` checks the knowledge base.", fields=(
+                    intro=f"_{group.wording}_\nChecked exactly as `kb check` checks the knowledge base. The askers' "
+                          "wording becomes one of its alternatives, unless it is the question.", fields=(
                         FormField("question", "Question", initial=group.wording, max_length=300),
                         FormField("answer", "Answer", "long_text", max_length=3000),
                         FormField("tags", "Tags", optional=True, hint="Separated by commas, like timescales, "
@@ -322,7 +326,7 @@ class UnansweredDesk:
                          text=f"About {self.their_question(group, asker)}:\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
-                                     f"({closed} question{'s' if closed != 1 else ''}). The next person asking in "
+                                     f"({count_of(closed, 'question')}). The next person asking in "
                                      "the same words gets your answer too, unless an entry answers them outright; "
                                      f"for other wordings of it, make it an entry with {bold('New entry')}.")]
 
@@ -426,7 +430,8 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
-        new, defaults = self.with_defaults(turn, new, found)
+        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(new.question)), found)
+        new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb
         if found or dry_run:
@@ -447,9 +452,31 @@ class UnansweredDesk:
         entry = self.service.current.kb.entries.get(result.entry_id)
         replies = [self.entry_dm(asker, group, entry) for asker in group.askers] if entry else []
         self._close(turn, group, "new_entry", result.entry_id, {"people": len(group.askers)})
-        notes = "".join(f"\n• {note}" for note in (*([why] if why else []), *defaults))
-        return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {reload.entries} entries "
-                                     f"are live. Sent it to {_people(len(group.askers))}; #{key} is closed.{notes}")]
+        notes = "".join(f"\n• {note}" for note in (why, wording_note, *defaults) if note)
+        live = f"{count_of(reload.entries, 'entry', 'entries')} {agreeing(reload.entries, 'is', 'are')} live"
+        return [*replies, Reply(text=f"Added `{result.entry_id}` to `{file}` and reloaded: {live}. Sent it to "
+                                     f"{_people(len(group.askers))}; #{key} is closed.{notes}")]
+
+    def with_askers_wording(self, group: QuestionGroup, new: NewEntry) -> tuple[NewEntry, str]:
+        """The new entry with the group's wording among its alternatives, as *Link to an entry* adds it, so the askers'
+        words find it outright from then on (trial 12: they still got "Did you mean…"), and what the reply says of it.
+        Not added, and said why, when it is the question itself, has nothing to search on once a case reference is
+        left out, could identify someone, or another entry already finds it (shared, it would find neither)."""
+        wording = " ".join(without_case_references(group.wording, self.services.settings.case_reference_pattern,
+                                                   instead="").split())
+        if wording_key(wording) == wording_key(new.question) or not any(
+                word not in STOP_WORDS for word in words_of(wording)):
+            return new, ""
+        live = self.service.current
+        not_added = f"The askers' wording, _{wording}_, was not added to its alternatives:"
+        if self.services.identifier_screen.find(wording):
+            return new, f"{not_added} it could identify someone (`/audit kb remove {group.key}` removes it)."
+        found = another_entry_finding(live.kb, live.search, wording, "")
+        if found is not None:
+            new_id = new.id or new_entry_id(new.question, live.kb.entries)
+            return new, f"{not_added} it {found.finds_neither(new_id)}."
+        return replace(new, alternatives=(*new.alternatives, wording)), \
+            f"The askers' wording, _{wording}_, is one of its alternatives, so asking that way finds it."
 
     def with_defaults(self, turn: Turn, new: NewEntry, found: list[tuple[str, str]]) -> tuple[NewEntry, list[str]]:
         """A new entry always has an owner and a review date ahead: the QA lead making it, and 12 months from
@@ -502,7 +529,8 @@ class UnansweredDesk:
         entries sharing its tags, else beside the entries closest to its question. With no file, the reason none
         was chosen. Nothing is guessed from the order of the file names."""
         live = self.service.current
-        choice = choose_file(live.kb.entries, live.search, new.tags, (new.question, group.wording))
+        choice = choose_file(live.kb.entries, live.search, new.tags, (new.question, group.wording),
+                             group.unhelpful_entries)
         if not choice.file:
             return "", choice.why
         return choice.file, f"Filed in `{choice.file}`, {choice.why}; give `| file: …` to choose another."
@@ -517,7 +545,7 @@ class UnansweredDesk:
         group = self.group(turn, key)
         closed = self._close(turn, group, status, None, {})
         label = "out of scope" if status == "out_of_scope" else "dismissed"
-        return [Reply(text=f"Closed #{key} as {label} ({closed} question{'s' if closed != 1 else ''}).")]
+        return [Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).")]
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:

@@ -115,6 +115,19 @@ def parse_new_entry(text: str) -> tuple[NewEntry, str]:
     return new, extra.get("file", "")
 
 
+def as_heading(question: str) -> str:
+    """A new entry's question as its heading, which every entry starts with a capital: the first letter capitalised
+    and the rest kept as typed (trial 12: "at what age can a child be left home alone?" was written and shown to the
+    asker so). A first word with a capital of its own (`eCAF`, `iPad`) is left as it is, as are other acronyms."""
+    stripped = question.lstrip()
+    first = stripped.split(maxsplit=1)[0] if stripped else ""
+    if not first or not first[0].islower() or any(letter.isupper() for letter in first[1:]) \
+            or len(first[0].upper()) != 1:  # "ß" would become "SS"
+        return question
+    lead = question[:len(question) - len(stripped)]
+    return lead + stripped[0].upper() + stripped[1:]
+
+
 def new_from_form(form: dict[str, str]) -> NewEntry:
     """The new entry a submitted form describes; tags are typed separated by commas."""
     tags = tuple(tag.strip() for tag in form.get("tags", "").split(",") if tag.strip())

@@ -20,11 +20,11 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage.audits import AuditRow
 from knowledge.dates import (
-    KEEP_WORD,
     DateError,
     DayOff,
     bank_holidays,
     day_off,
+    give_or_keep,
     kept_anyway,
     long_date,
     names_weekday,
@@ -118,9 +118,7 @@ def queried_due(services: Services, turn: Turn, text: str) -> date:
     off = None if kept_anyway(text)[1] else day_off(due, turn.now.astimezone(services.settings.timezone).date())
     if off is None:
         return due
-    raise AnswerError(f"{long_date(due)} is {off.what}, so nothing is stored yet: type "
-                      f"`{off.instead.day}/{off.instead.month}` for {off.instead_said}, or "
-                      f"`{due.day}/{due.month} {KEEP_WORD}` to keep it.")
+    raise AnswerError(f"{long_date(due)} is {off.what}, so nothing is stored yet: {give_or_keep(off)}.")
 
 
 def due_said(typed: str, due: date, today: date, command: str) -> tuple[str, str]:

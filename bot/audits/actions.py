@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.audits import pages
 from bot.core.markup import audit_and_case
-from bot.core.replies import Choice, Reply, count_of
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.core.teams import noted, readable_team
 from bot.engine.routing import Turn
@@ -79,8 +79,7 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     first = (page - 1) * SHOWN
     shown = actions[first:first + SHOWN]
     if not shown:
-        raise UserError(f"There is no page {page}: {heading[1]} fill {count_of(-(-total // SHOWN), 'page')} of "
-                        f"{SHOWN}.")
+        raise pages.no_such_page(page, heading[1], total, SHOWN, "actions", words)
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
     counted = f" ({first + 1} to {first + len(shown)} of {total})" if total > len(shown) else ""
     lines = [f"**{heading[0]}**{counted}"]

@@ -259,9 +259,28 @@ def _while_confirming_alert(services: Services, turn: Turn, conversation: Conver
     raise alert_confirm.not_sent_help(services, ctx, conversation.data)
 
 
+def _while_starting(typed: TypedHandler) -> TypedHandler:
+    """While an audit is being started (its checklist or its case reference asked; nothing stored yet), the audit's
+    own words keep a meaning: `cancel` (or `stop`) leaves it, and so does `back` at the checklists, the first step;
+    `back` at the case reference goes back to the checklists; `pause` says there is nothing to pause yet."""
+
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        word = text.strip().lower().rstrip(".!")
+        control = "cancel" if word == "stop" else CONTROL_WORDS.get(word)
+        if control == "back" and conversation.state is State.CASE_REFERENCE:
+            return audits_start.back_to_checklists(services, turn)
+        if control in ("cancel", "back", "pause"):
+            return audits_start.leave_start(services, turn, control)
+        return typed(services, turn, conversation, text)
+
+    return handler
+
+
+def _checklist_typed(services: Services, turn: Turn, _conversation: Conversation, text: str) -> list[Reply] | None:
+    return audits_start.checklist_typed(services, turn, text)
+
+
 def _case_reference(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-    if text.strip().lower() in ("cancel", "stop"):
-        return audits_start.cancel_start(services, turn, "")
     if looks_like_question(text):  # "what does NFA mean?" while the case reference waits: a question, answered as one
         return None
     try:
@@ -285,8 +304,10 @@ def _moderation_grade(services: Services, turn: Turn, conversation: Conversation
 
 
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason."""
+    """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason ("agree"
+    after agreeing is told the decision is made and a reason is wanted)."""
     if moderation.DECISION_WORDS.match(text):
+        moderation.again_decided(dict(conversation.data), text)
         decided = moderation.typed_decision(services, turn, text)
         if decided is not None:
             return decided
@@ -403,10 +424,10 @@ def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen
 
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
-    State.CHOOSE_CHECKLIST: _spec(lambda services, turn, _c, text: audits_start.checklist_typed(services, turn, text),
-                                  set(), lambda services, c: audits_start.checklist_screen(services,
-                                                                                           c.data.get("case_ref"))),
-    State.CASE_REFERENCE: _spec(_case_reference, {"audit.start_cancel"},
+    State.CHOOSE_CHECKLIST: _spec(_while_starting(_checklist_typed), set(),
+                                  lambda services, c: audits_start.checklist_screen(services,
+                                                                                    c.data.get("case_ref"))),
+    State.CASE_REFERENCE: _spec(_while_starting(_case_reference), {"audit.start_cancel"},
                                 lambda services, c: audits_start.case_reference_screen(services,
                                                                                        str(c.data["checklist"]))),
     State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},

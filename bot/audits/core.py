@@ -159,6 +159,16 @@ def require_view(services: Services, person: Person, audit: store.AuditRow) -> N
                            "their team manager, its moderator, QA leads and admins.")
 
 
+def audited_by(services: Services, team_id: str | None) -> str:
+    """Who audits a team's cases by hand (policy.may_name_worker), in the words both the start of an audit and
+    `/audit reaudits` tell someone a case is not theirs with: "its manager (Team manager (North)), a QA lead or an
+    admin". A colleague in the team may too, as a peer audit, but the person told is never one."""
+    team = services.directory.teams.get(team_id or "")
+    managers = [services.directory.label(m) for m in team.manager_ids] if team else []
+    named = f"manager{'s' if len(managers) > 1 else ''} ({', '.join(managers)})" if managers else "manager"
+    return f"its {named}, a QA lead or an admin"
+
+
 def not_in_channel(turn: Turn) -> list[Reply] | None:
     return [Reply(text=IN_CHANNEL)] if turn.surface == "channel" else None
 

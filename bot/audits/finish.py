@@ -11,6 +11,7 @@ from bot.audits import (
     alert_confirm,
     lifecycle,
     note_edit,
+    other_heading,
     regrade,
     regrade_check,
 )
@@ -37,7 +38,6 @@ from bot.audits.flow import (
     parse_reason,
     parse_reflection,
     parse_text,
-    parse_words,
     suggest_grade,
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
@@ -66,7 +66,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
         elif name in ("strengths", "development"):
-            value = screen_text(_finishing_note(name, cleaned), names, "that note")
+            if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
+                return filed  # `strengths: …` typed at the areas for development, or the other way round
+            value = screen_text(other_heading.finishing_note(name, cleaned), names, "that note")
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":
@@ -83,17 +85,6 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     else:
         move = store.Move(step=following.key, fields={name: value})
     return advance_and_render(services, turn, ctx, ctx.version, move)
-
-
-NOTES_ASKED = {"strengths": "the strengths", "development": "the areas for development"}
-
-
-def _finishing_note(name: str, text: str) -> str:
-    """The strengths or the areas for development: words the worker reads in their summary, never a bare number, and
-    without a label repeating the heading they are shown under ("Strengths: strengths: …")."""
-    asked = NOTES_ASKED[name]
-    return parse_words(without_label(text, name), f"note on {asked}",
-                       f"Type {asked} in words, or `skip` (or press Skip) to leave them out.")
 
 
 def following_owner() -> str:

@@ -25,7 +25,7 @@ from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
-from knowledge.dates import DateError, Tense, check_tense, parse_day
+from knowledge.dates import DateError, Tense, check_tense, day_off, give_or_keep, kept_anyway, long_date, parse_day
 
 FLOW_STEPS = ("choose_checklist", "case_reference", "worker", "question", "evidence", "review", "overall_grade",
               "grade_reason", "strengths", "development", "actions", "action_owner", "action_due", "submit")
@@ -275,9 +275,10 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     lowered = " ".join(raw.lower().split())
     kind = question.type
     if kind == "yes_no":
-        if lowered in _YES:
+        said = lowered.rstrip(".! ")  # "yes." and "No!" are the answer, as "yes" and "no" are
+        if said in _YES:
             return "yes"
-        if lowered in _NO:
+        if said in _NO:
             return "no"
         if lowered in _NA and question.allow_na:
             return "na"
@@ -295,11 +296,27 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "choice":
         return _choice(question.options, raw)
     if kind == "date":
-        return parse_date(raw, today, "any" if question.allow_future else "past").isoformat()
+        return _date_answer(question, raw, today).isoformat()
     if kind == "number":
         return counted(parse_number(raw), question.decimals)
     leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
     return parse_words(raw, "answer", f"Type your answer in words{leave}")
+
+
+def _date_answer(question: Question, raw: str, today: dt.date | None) -> dt.date:
+    """The date a date question's answer names: when something happened, by default; with `allow_future`, a planned
+    date ("When is the next review planned?"), which from today on is queried when it falls on a weekend or a bank
+    holiday, as a campaign's deadline is (knowledge.dates.day_off: the working day to give instead, or `<date>
+    anyway` to keep it); it was taken without a word. A day something happened on is taken as it is: children are
+    seen at weekends too."""
+    if not question.allow_future:
+        return parse_date(raw, today, "past")
+    typed, kept = kept_anyway(raw)
+    day = parse_date(typed, today, "any")
+    off = None if kept or today is None or day < today else day_off(day, today)
+    if off is None:
+        return day
+    raise AnswerError(f"{long_date(day)} is {off.what}, so I haven't stored it: {give_or_keep(off)}.")
 
 
 def _choice(options: tuple[str, ...], raw: str) -> str:

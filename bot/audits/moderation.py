@@ -11,6 +11,7 @@ from datetime import date
 
 from bot.audits import inadequate_action, moderation_action, moderation_alert, moderation_hold, pages, readback
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
+from bot.audits.decision_words import leading_decision
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
     grade_starting,
@@ -117,9 +118,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if waiting:
         replies.append(_waiting_reply(services, turn, page, total, waiting, rate))
     elif page > 1 and total:
-        raise UserError(f"There is no page {page}: the audits waiting for you fill "
-                        f"{count_of(-(-total // SHOWN), 'page')} of "
-                        f"{SHOWN}. Type `/audit moderate` for the first.")
+        raise pages.no_such_page(page, "the audits waiting for you", total, SHOWN, "moderate", [])
     else:
         pages.remember(services, turn, "moderate", [], page, last_page=True)
         if not mine:
@@ -329,13 +328,40 @@ def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply
     """The reason typed at "Why?". One that starts with another grade than the one picked ("inadequate - the child
     was not heard", after Good was pressed by mistake) is that grade, with the rest as its reason, and the moderator
     is told so: a moderation can't be undone, so a reason is never stored against a grade it argues against. A grade
-    on its own is the grade again, never a reason."""
+    on its own is the grade again, never a reason; a decision's word before the reason (`agree, the grade fits`) is no
+    part of it (bot.audits.decision_words), and one that contradicts the decision is asked about, never stored."""
+    if (decided := leading_decision(text)) is not None:
+        word, text = decided
+        if (word == "agree") != bool(state["agrees"]):
+            raise UserError(_contradicted(state, word))
     said = grade_starting(text)
     if said is not None and said[0] != state["grade"]:
         return _regraded(services, turn, state, *said)
     if said is not None and said[1] is None:
         raise UserError(f"**{grade_label(said[0])}** is the grade you chose. {_why_asked(state)}")
     return _reason_read(services, turn, state, text)
+
+
+def _contradicted(state: dict, word: str) -> str:
+    """A reason that starts with the other decision's word: what was chosen, and how to change it or keep it."""
+    grade = grade_label(str(state["grade"]))
+    if word == "disagree":
+        return (f"You agreed with **{grade}**, and that reason starts with “disagree”, so nothing was saved. To "
+                f"disagree, type `disagree` and pick a grade; to agree, give your reason without the word.")
+    return (f"You would grade it **{grade}**, not the auditor's grade, and that reason starts with “agree”, so nothing "
+            f"was saved. To agree with the auditor's grade, type `agree`; otherwise give your reason for **{grade}** "
+            "without the word.")
+
+
+def again_decided(state: dict, text: str) -> None:
+    """`agree` typed at "Why?" after agreeing was met by the same question again without a word (trial 12, F9): the
+    decision is made already, and what the step wants is said."""
+    typed = DECISION_WORDS.match(text)
+    if typed is None or typed.group(1).lower() != "agree" or not state["agrees"]:
+        return
+    if typed.group(2) is None or typed.group(2).lstrip("0") == str(state["audit_id"]):
+        raise UserError(f"You have agreed with **{grade_label(str(state['grade']))}** already: nothing is saved until "
+                        f"you say why. {_why_asked(state)}")
 
 
 def _why_asked(state: dict) -> str:

@@ -5,7 +5,8 @@ submitted audit and the worker's DM read "Strengths: strengths: the child is see
 note with its own name (Strengths, Areas for development, Actions, Evidence), so that name typed first is dropped, in
 any case, after a colon or a dash (`Strengths - …`, `Evidence: …`) or before a new phrase (`strengths the child is seen
 regularly`); the rest is kept exactly as typed. A label that is part of the sentence stays: `Strengths include regular
-visits`, `Evidence of visits is on file`, `Strengths-based work`, `Action plan to be shared`.
+visits`, `Evidence of visits is on file`, `Strengths-based work`, `Action plan to be shared`. The other heading's label,
+`strengths: …` at the areas for development, names where the note belongs (`other_heading`, bot.audits.other_heading).
 """
 
 from __future__ import annotations
@@ -37,3 +38,18 @@ def without_label(text: str, step: str) -> str:
     labelled = _LABELLED.get(step)
     found = labelled.match(text) if labelled is not None else None
     return text[found.end():] if found else text
+
+
+# The two notes that end an audit, each the other's neighbour: a label naming one typed at the other.
+_NEIGHBOURS: Mapping[str, str] = MappingProxyType({"strengths": "development", "development": "strengths"})
+
+
+def other_heading(text: str, step: str) -> tuple[str, str] | None:
+    """The heading `text` is labelled with when `step` is the strengths or the areas for development and the label
+    names the other one (`strengths: use age appropriate tools` at the areas for development), and the note without
+    it; None for text without that label, which is the step's own note."""
+    other = _NEIGHBOURS.get(step)
+    if other is None:
+        return None
+    rest = without_label(text, other)
+    return (other, rest) if rest != text else None

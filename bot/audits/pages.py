@@ -2,13 +2,16 @@
 
 `/audit list`, `/audit actions` and `/audit moderate` read `page N` here, keep the page they showed for `more`
 (bot.storage.audits.remember_listing, under the command's name) and say how to see the next page the same way;
-bot.audits.list_pages shows the next page of whichever list was kept.
+bot.audits.list_pages shows the next page of whichever list was kept. `/audit reaudits` reads `page N` here too,
+and all four refuse a page past the end in the same words (no_such_page).
 """
 
 from __future__ import annotations
 
+from bot.core.replies import count_of
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage import audits as store
 
 MAX_PAGE = 10_000
@@ -24,6 +27,14 @@ def page_of(words: list[str]) -> tuple[list[str], int]:
 def next_page_command(command: str, words: list[str], page: int) -> str:
     """The slash command for the page after `page`, as it is shown: `/audit actions team page 3`."""
     return f"`/audit {' '.join([command, *words, 'page', str(page + 1)])}`"
+
+
+def no_such_page(page: int, what: str, total: int, per_page: int, command: str, words: list[str]) -> UserError:
+    """The one refusal of a page past a list's end, for every list that pages: how many pages `what` fills, and
+    the command for the first page (`/audit actions team page 4` when the team's actions fill 3)."""
+    first = f"`/audit {' '.join([command, *words])}`"
+    return UserError(f"There is no page {page}: {what} fill {count_of(-(-total // per_page), 'page')} of {per_page}. "
+                     f"Type {first} for the first.")
 
 
 def more_hint(services: Services, turn: Turn, command: str) -> str:

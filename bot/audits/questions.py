@@ -50,12 +50,16 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 # "yes, consent form on file", "no - not seen since August": an answer, a separator, then the evidence note.
-YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not applicable)\s*[,.;:\-–—(]+\s*"
+# A hyphen straight between words joins them ("no-one", "no-show", "yes-man"): no separator.
+YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not applicable)(?!-\w)\s*[,.;:\-–—(]+\s*"
                               r"(?P<note>\S.*?)\)?\s*$", re.IGNORECASE | re.DOTALL)
-# "yes the family moved last month": the same without a separator, only when at least MIN_NOTE_WORDS follow (so
-# "yes please" is still refused as an answer) and never "no one ..." or "no longer ...", which are not a No.
-YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+(?!one\b|longer\b)(?P<note>[^\s,.;:\-–—(]"
-                               r".*?)\s*$", re.IGNORECASE | re.DOTALL)
+# "yes the family moved last month": the same without a separator, read as the answer and its note however many words
+# follow, so `yes clear outcomes` is told its note is too short, as `yes, clear outcomes` is (trial 12, F7; it was
+# "Please answer yes or no"). Never a "no" that starts a phrase ("no one ...", "no longer ...", "no worries", "no
+# doubt"), nor an answer followed by another ("yes no"); "none", "nobody", "yesterday" are words, not a yes or a no.
+YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+"
+                               r"(?!(?:one|longer|worries|problems?|idea|doubt|yes|no|n/?a|not applicable)\b)"
+                               r"(?P<note>[^\s,.;:\-–—(].*?)\s*$", re.IGNORECASE | re.DOTALL)
 MIN_NOTE_WORDS = 3
 # How to answer a yes/no question alone, and a note that would do, for the message refusing a note too short.
 NOTE_EXAMPLES = {"yes": ("yes", "consent form signed on file"), "no": ("no", "not seen alone since August"),
@@ -268,10 +272,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     if question.type == "scale":
         said = read_grade_and_note(text)
         return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
-    found = YES_NO_WITH_NOTE.match(text)
-    if found is None and (found := YES_NO_THEN_WORDS.match(text)) is not None and len(
-            found.group("note").split()) < MIN_NOTE_WORDS:
-        return None  # "yes please", "no not seen": not an answer with evidence
+    found = YES_NO_WITH_NOTE.match(text) or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
         return None
     try:

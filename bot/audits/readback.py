@@ -25,7 +25,7 @@ from bot.audits.core import (
 )
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
 from bot.core import buttons, policy
-from bot.core.replies import Choice, Reply, count_of
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.routing import Turn
@@ -207,9 +207,7 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
     total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
         if page > 1 and total:
-            raise UserError(f"There is no page {page}: {heading.lower()} fill "
-                            f"{count_of(-(-total // SHOWN), 'page')} of "
-                            f"{SHOWN}.")
+            raise pages.no_such_page(page, heading.lower(), total, SHOWN, "list", words)
         pages.remember(services, turn, "list", words, page, last_page=True)
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     first = (page - 1) * SHOWN + 1

@@ -11,7 +11,8 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.audits.core import grade_label, grade_of_record_text, not_in_channel
+from bot.audits import pages
+from bot.audits.core import audited_by, grade_label, grade_of_record_text, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply, count_of
@@ -26,7 +27,6 @@ from bot.storage.audits import AuditRow
 from knowledge.dates import long_date
 
 SHOWN = 10  # lines a page of `/audit reaudits`, each with View
-MAX_PAGE = 10_000
 HOME_SHOWN = 3
 USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit reaudits mine` (your audits and "
          "cases), `/audit reaudits team` (your teams') or `/audit reaudits team <team id>`; add `page 2` for later "
@@ -40,7 +40,7 @@ def rule_text(services: Services) -> str:
     rules = services.settings.reaudit.weeks_by_grade
     if not rules:
         return "No grade asks for a re-audit in this service's settings (`reaudit:` in settings.yaml)."
-    said = ", ".join(f"{weeks} week{'s' if weeks != 1 else ''} after {grade_label(grade)}"
+    said = ", ".join(f"{count_of(weeks, 'week')} after {grade_label(grade)}"
                      for grade, weeks in reversed(rules))
     return f"A case is due for re-audit {said} (the grade of record, after moderation where moderated)."
 
@@ -106,13 +106,9 @@ def line(services: Services, item: Reaudit, today: date, person: Person | None =
 
 def whose_to_do(services: Services, audit: AuditRow) -> str:
     """"North Assessment Team's case: its re-audit is for its manager (Team manager (North)), a QA lead or an
-    admin", in the words the start of an audit refuses another team's case with."""
+    admin": a re-audit is an audit started by hand, so it names whom the start of an audit names (audited_by)."""
     team = services.directory.teams.get(audit.team_id or "")
-    if team is None:
-        return "another team's case: its re-audit is for its manager, a QA lead or an admin"
-    managers = [services.directory.label(m) for m in team.manager_ids]
-    named = f"manager{'s' if len(managers) > 1 else ''} ({', '.join(managers)})" if managers else "manager"
-    return f"{team.name}'s case: its re-audit is for its {named}, a QA lead or an admin"
+    return f"{team.name if team else 'another team'}'s case: its re-audit is for {audited_by(services, audit.team_id)}"
 
 
 def summary(items: list[Reaudit], today: date) -> str:
@@ -120,7 +116,7 @@ def summary(items: list[Reaudit], today: date) -> str:
     overdue = sum(item.overdue(today) for item in items)
     soon = sum(item.due_soon(today) for item in items)
     under_way = sum(item.under_way is not None for item in items)
-    return (f"{len(items)} case{'s' if len(items) != 1 else ''}: {overdue} overdue, {soon} due in the next 2 weeks, "
+    return (f"{count_of(len(items), 'case')}: {overdue} overdue, {soon} due in the next 2 weeks, "
             f"{under_way} under way")
 
 
@@ -129,7 +125,7 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     under way, and the auditor; overdue first, so the list is the order to work in."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
-    words, page = _page(args.split())
+    words, page = pages.page_of(args.split())
     whose, scope, team = _scope_and_team(services, turn.person, words)
     return noted(team, _listing(services, turn, words, page, whose, scope))
 
@@ -142,8 +138,7 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
         return [Reply(text=f"No re-audits due in {whose}. {rule_text(services)}")]
     shown = items[(page - 1) * SHOWN:page * SHOWN]
     if not shown:
-        raise UserError(f"There is no page {page}: the re-audits due in {whose} fill "
-                        f"{count_of(-(-len(items) // SHOWN), 'page')} of {SHOWN}.")
+        raise pages.no_such_page(page, f"the re-audits due in {whose}", len(items), SHOWN, "reaudits", words)
     lines = [line(services, item, today, turn.person) for item in shown]
     if page * SHOWN < len(items):
         lines.append(f"_Due later: `/audit reaudits {' '.join([*words, 'page', str(page + 1)])}`._")
@@ -151,13 +146,6 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, whose:
                        + (f", page {page}" if page > 1 else "") + ":\n" + "\n".join(lines),
                   note=rule_text(services) + " Starting an audit of the case is the re-audit.",
                   choices=tuple(Choice(f"View #{item.audit.id}", "audit.view", str(item.audit.id)) for item in shown))]
-
-
-def _page(words: list[str]) -> tuple[list[str], int]:
-    """The words before a trailing `page N`, and N (1 when not given), as `/audit list` reads them."""
-    if len(words) >= 2 and words[-2].lower() == "page" and words[-1].isdigit() and int(words[-1]) >= 1:
-        return words[:-2], min(int(words[-1]), MAX_PAGE)
-    return words, 1
 
 
 def home_section(services: Services, person: Person) -> list[Reply]:

@@ -2,9 +2,11 @@
 
 Until now the next message was stored whatever it was, so "what does RI mean?" or `help` became the worker's
 reflection on the audit of their case, with no way out. Now a command (`help`, `home`, `compare 12`…) or a question
-(ending with `?`, or worded as one, "what does RI mean", and answered outright by the knowledge base, or small talk)
-is handled as anywhere else, and the worker is reminded that the reflection still waits (`watch`); `later`, `skip` or
-`cancel` leaves it unrecorded and says how to come back to it. A reflection stored is shown back.
+(ending with `?`, or worded as one, "what does RI mean", and answered outright by the knowledge base) is handled as
+anywhere else, and the worker is reminded that the reflection still waits (`watch`); `later`, `skip` or `cancel` leaves
+it unrecorded and says how to come back to it. A reflection stored is shown back. Small talk (`ok`, `thanks`, `good
+morning`) is told what the step wants, as a word or two is: its own reply, "OK. Type help whenever…", read as if the
+reflection had been taken or dropped (trial 12, F8), and a long enough one was stored as the reflection.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ import re
 from collections.abc import Callable
 
 from bot.audits import finish
-from bot.audits.flow import looks_like_question
+from bot.audits.flow import REFLECTION_ASKED, looks_like_question
 from bot.core.markup import bold
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage import audits as store
 from knowledge.definitions import defined_term
 from knowledge.problems import KnowledgeBaseError
@@ -43,13 +46,26 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
         return [Reply(text=f"OK, no reflections saved on audit #{audit_id} for now. Add them whenever you are ready: "
                            f"type `/audit reflect {audit_id}`, or press {bold('Add my reflections')} on the audit's "
                            "summary.")]
-    if COMMAND.match(text) or not_a_reflection(services, text):
+    if COMMAND.match(text):
+        return None
+    if small_talk(services, text):
+        raise UserError(f"That isn't a reflection on the audit, so nothing was saved. {REFLECTION_ASKED}")
+    if not_a_reflection(services, text):
         return None
     return finish.reflection(services, turn, audit_id, text)
 
 
+def small_talk(services: Services, text: str) -> bool:
+    """"ok", "thanks", "good morning": words of the chat, not the worker's reflections on the audit."""
+    try:
+        live = services.live_knowledge().current
+    except KnowledgeBaseError:
+        return False
+    return live.kb.smalltalk.match(" ".join(text.split())) is not None
+
+
 def not_a_reflection(services: Services, text: str) -> bool:
-    """A question for the knowledge base or small talk, typed where a reflection is asked for."""
+    """A question for the knowledge base, typed where a reflection is asked for."""
     if text.rstrip().endswith("?"):
         return True
     words = " ".join(text.split())
@@ -57,8 +73,6 @@ def not_a_reflection(services: Services, text: str) -> bool:
         live = services.live_knowledge().current
     except KnowledgeBaseError:
         return False
-    if live.kb.smalltalk.match(words) is not None:  # "thanks", "ok": not the worker's reflections on the audit
-        return True
     if not looks_like_question(words):
         return False  # "I agree the chronology needs updating" names a topic the knowledge base knows: a reflection
     return defined_term(words, live.kb.glossary) is not None or live.search.search(words).outcome == "answer"

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from bot.audits import escalation, lifecycle, readback
 from bot.audits.core import (
     Ctx,
+    audited_by,
     checklists,
     grade_of_record_text,
     is_duplicate,
@@ -55,6 +56,7 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     """`/audit start [checklist]`, the Start button and `start audit`: pick a checklist, then the case."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    _refuse_if_nobody_to_audit(services, turn)
     available = checklists(services)
     if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
@@ -138,6 +140,7 @@ def start_case(services: Services, turn: Turn, value: str) -> list[Reply]:
     that case is created, so the reference is not asked for again (a trial typed it twice)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    _refuse_if_nobody_to_audit(services, turn)
     reference = check_case_reference(value, services.settings.case_reference_pattern, services.identifier_screen)
     store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist", case_ref=reference), turn.now)
     return checklist_screen(services, reference)
@@ -167,8 +170,32 @@ def case_reference_screen(services: Services, checklist_id: str) -> list[Reply]:
 
 
 def cancel_start(services: Services, turn: Turn, _value: str) -> list[Reply]:
+    """The case reference's *Cancel*: the audit being started is dropped, as `cancel` typed drops it."""
+    return leave_start(services, turn, "cancel")
+
+
+# An audit being started (its checklist or case reference asked) is not stored yet, so `cancel`, `back` (at the
+# checklists, the first step) and `pause` typed there leave it, each saying so; they were told "You are not in an
+# audit", and the checklists stayed waiting.
+LEFT_START = {
+    "cancel": "OK, no audit started.",
+    "back": "The checklists are the first step of an audit, so there is nothing to go back to: no audit started.",
+    "pause": "There is nothing to pause yet: an audit is saved once you give its case reference, so no audit "
+             "started.",
+}
+
+
+def leave_start(services: Services, turn: Turn, word: str) -> list[Reply]:
+    """Leave an audit being started (`word` is `cancel`, `back` or `pause`, typed or pressed), saying how to start one
+    again; nothing is stored."""
     store.set_conversation(services.storage, turn.user_id, None, turn.now)
-    return [Reply(text="OK, no audit started. Type `start audit` whenever you are ready.")]
+    return [Reply(text=f"{LEFT_START[word]} Type `start audit` whenever you are ready.")]
+
+
+def back_to_checklists(services: Services, turn: Turn) -> list[Reply]:
+    """`back` at the case reference: the checklists again, to pick another; nothing is stored yet."""
+    store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
+    return checklist_screen(services)
 
 
 def case_reference(services: Services, turn: Turn, checklist_id: str, text: str) -> list[Reply]:
@@ -179,6 +206,7 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
     if checklist is None:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
         raise UserError("That checklist is no longer available. Type `start audit` to choose another.")
+    _refuse_if_nobody_to_audit(services, turn)  # teams.yaml may have changed since the audit was started
     first = next_step(checklist, {}, Step("case_reference"))
     audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id, first.key, turn.now,
                                   waiting=waiting(first.name, step=first.key))
@@ -267,7 +295,7 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
     if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
-        raise UserError(_not_yours_to_audit(services, turn.person, worker))
+        return _not_theirs_to_audit(services, turn, ctx, worker)
     if is_duplicate(ctx, version, f"worker:{worker}"):
         return []
     team_id = person.team_ids[0] if person.team_ids else None
@@ -277,20 +305,54 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     return said + advance_and_render(services, turn, ctx, version, move)
 
 
+def _not_theirs_to_audit(services: Services, turn: Turn, ctx: Ctx, worker: str) -> list[Reply]:
+    """Another team's worker named: the case is not the auditor's to audit, so a draft that holds nothing else yet
+    (just started: no worker, no answer) is not kept, and nothing of it is stored (it was left behind to resume, on
+    Home and in reminders); *Start again* picks the checklist and the worker again, for a worker typed wrongly. A
+    draft that had a worker (gone back to this step) stays as it is, waiting for one they may name."""
+    why = _not_yours_to_audit(services, turn.person, worker)
+    audit = ctx.audit
+    if not store.discard_unstarted(services.storage, audit.id, turn.user_id, "not theirs to audit", turn.now):
+        raise UserError(f"{why} Pick a worker from the buttons.")
+    return [Reply(kind="error", text=f"{why} So audit #{audit.id} is not kept: nothing of it is stored. If that was "
+                                     "the wrong worker, press **Start again** to pick the checklist and the worker "
+                                     f"again for {audit.case_ref}.",
+                  choices=(Choice("Start again", "audit.start_case", audit.case_ref),))]
+
+
+NO_TEAM = ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an admin "
+           "adds you).")
+
+
+def _audited_elsewhere(services: Services, team_id: str | None) -> str:
+    return f"Another team's case is audited by {audited_by(services, team_id)}, or through an audit campaign."
+
+
+def _refuse_if_nobody_to_audit(services: Services, turn: Turn) -> None:
+    """An audit started by someone whose case nobody's is to audit by hand (policy.may_audit_by_hand) is refused
+    before anything is stored, and they are told why; the conversation about it, if any, ends."""
+    if policy.may_audit_by_hand(services.directory, turn.person):
+        return
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    teams = policy.auditing_team_ids(services.directory, turn.person)
+    names = ", ".join(services.directory.teams[t].name for t in teams)
+    mine = NO_TEAM if not teams else f"You can audit the cases of your own team only, and nobody else is in {names}."
+    raise UserError(f"{mine} So no audit was started. {_audited_elsewhere(services, None)}")
+
+
 def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
     """Why this auditor may not name this worker (whose cases they may audit), and who audits that case instead."""
     directory = services.directory
     teams = policy.auditing_team_ids(directory, auditor)
     yours = ("the teams you manage" if auditor.role is Role.MANAGER
              else "your team" if len(teams) == 1 else "your teams")
+    theirs = next((team.id for team in directory.teams_of(worker)), None)
+    instead = _audited_elsewhere(services, theirs)
     if not teams:
-        return ("You can audit the cases of your own team only, and you are in no team in the bot's teams list (an "
-                "admin adds you). Another team's case is audited by its manager, a QA lead, or through an audit "
-                "campaign.")
+        return f"{NO_TEAM} {instead}"
     names = ", ".join(directory.teams[t].name for t in teams)
     return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
-            f"{'it' if len(teams) == 1 else 'them'}. Another team's case is audited by its manager, a QA lead, or "
-            "through an audit campaign. Pick a worker from the buttons.")
+            f"{'it' if len(teams) == 1 else 'them'}. {instead}")
 
 
 def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:

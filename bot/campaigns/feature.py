@@ -28,7 +28,7 @@ from typing import Any
 from bot.campaigns import closing, render, service
 from bot.campaigns.model import CampaignSpec, FieldError, raise_all
 from bot.core import buttons, policy
-from bot.core.replies import Form, FormField, Reply, count_of
+from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
@@ -88,19 +88,12 @@ MAX_FORM_PAYLOAD = 12 * (MAX_CASES_CHARS + 200 * len(FORM_KEYS) + 3000) + 1000
 DATE_KEYS = ("start", "deadline")  # their values may run on unquoted: `deadline=next Friday`, `start=1 December`
 
 
-def parse_fields(text: str) -> dict[str, str]:
-    """`key=value` words (quotes allowed, as in name="Neglect December"; a date may run on unquoted, as in
-    deadline=next Friday); one UserError for anything else."""
-    fields, unquoted = read_fields(text)
-    raise_all(unquoted)
-    return fields
-
-
 def read_fields(text: str) -> tuple[dict[str, str], list[FieldError]]:
-    """`parse_fields`'s fields, and a mistake for each value of several words typed without quotes (a date's
-    aside): the words are kept with their key, so the rest of the line is still checked, and the mistake quotes the
-    person's own words back in quotes. A trial's `name=Voice winter` got "I don't understand 'winter'", with no
-    word of quoting it and nothing else in the line checked."""
+    """`key=value` words (quotes allowed, as in name="Neglect December"; a date may run on unquoted, as in
+    deadline=next Friday), one UserError for a word that is not one; and a mistake for each value of several words
+    typed without quotes (a date's aside): the words are kept with their key, so the rest of the line is still
+    checked, and the mistake quotes the person's own words back in quotes. A trial's `name=Voice winter` got "I
+    don't understand 'winter'", with no word of quoting it and nothing else in the line checked."""
     try:
         words = shlex.split(text)
     except ValueError:
@@ -129,13 +122,12 @@ def read_fields(text: str) -> tuple[dict[str, str], list[FieldError]]:
 def _typed_spec(services: Services, text: str) -> CampaignSpec:
     """The campaign `campaign create …` asks for: its values with spaces that want quotes told together with the
     rest of the line's mistakes (build_spec), so one retyping fixes them all."""
-    fields, unquoted = read_fields(text)
+    fields, mistakes = read_fields(text)
     try:
         spec = service.build_spec(services, fields)
-    except FieldError as mistakes:
-        raise_all([*unquoted, *getattr(mistakes, "each", (mistakes,))])
-        raise
-    raise_all(unquoted)
+    except FieldError as more:  # FieldErrors (several) too: raise_all lists each of them
+        mistakes.append(more)
+    raise_all(mistakes)
     return spec
 
 
@@ -223,10 +215,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
-    return [Reply(text=f"Campaign #{campaign_id} **{spec.name}** is created for {', '.join(spec.teams)}: "
-                       f"{count_of(len(dms), 'auditor')} {'has' if len(dms) == 1 else 'have'} their "
-                       f"cases by DM. `/audit campaign {campaign_id}` shows progress."
-                       + service.created_note(services, spec)), *dms]
+    return [Reply(text=f"{service.created_line(spec, campaign_id, len(dms))} by DM. `/audit campaign {campaign_id}` "
+                       "shows progress." + service.created_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:

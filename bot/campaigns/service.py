@@ -30,7 +30,7 @@ from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
 from bot.core import policy
 from bot.core.markup import bold, mention
-from bot.core.replies import Choice, Reply, count_of
+from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
 from bot.engine.routing import Turn
@@ -134,6 +134,14 @@ def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None
     return checked
 
 
+def created_line(spec: CampaignSpec, campaign_id: int, auditors: int) -> str:
+    """What both ways of creating a campaign (`/audit campaign create`, `audit-bot campaign create`) say first:
+    "Campaign #3 **Neglect December** is created for north-assessment: 2 auditors have their cases"; each adds
+    where the auditors see them, then created_note."""
+    return (f"Campaign #{campaign_id} {bold(spec.name)} is created for {', '.join(spec.teams)}: "
+            f"{count_of(auditors, 'auditor')} {agreeing(auditors, 'has', 'have')} their cases")
+
+
 def created_note(services: Services, spec: CampaignSpec) -> str:
     """What was read, said back (dates may be typed as `next Friday`, a checklist as `voice`): the checklist
     and the window; and a start already past, which is allowed (the deadline is ahead), with what it means."""
@@ -224,7 +232,7 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
     each with its Start (or Resume) button, and the command that lists them all."""
     left = [a for a in items if not a.submitted]
     deadline = campaign.deadline
-    lines = [f"You are to audit: {bold(f'{len(left)} case' + ('' if len(left) == 1 else 's'))} by "
+    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by "
              f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
@@ -495,7 +503,7 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     where = "channel" if services.settings.qa_channel else "leads"
     allocated = store.allocations(services.storage, campaign.id)
     notices = closing.auditor_notices(closed, allocated, now.astimezone(services.settings.timezone).date())
-    told = (f" {count_of(len(notices), 'auditor')} with cases not done {'was' if len(notices) == 1 else 'were'} told "
+    told = (f" {count_of(len(notices), 'auditor')} with cases not done {agreeing(len(notices), 'was', 'were')} told "
             "they need no audit." if notices else "")
     return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}.{told}"),
             *targets, *notices, *replies]

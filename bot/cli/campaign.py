@@ -16,7 +16,6 @@ from typing import Any
 from bot.cli.operator import Operator, add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.core import policy
-from bot.core.replies import count_of
 from bot.errors import UserError
 
 
@@ -69,6 +68,7 @@ def run(args: argparse.Namespace, runtime: Runtime) -> int:
 
 def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.campaigns import service
+    from bot.core.markup import to_plain
 
     _organiser(who)
     services = runtime.services
@@ -86,10 +86,9 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     campaign_id, dms = service.create(services, who.label, spec, services.clock())
     # The command line has no Slack connection: auditors see their cases with `/audit campaign mine N` (the
     # daily reminders carry that button from the start date).
-    return (f"Created campaign #{campaign_id} {spec.name}: {count_of(len(dms), 'auditor')} "
-            f"{'has' if len(dms) == 1 else 'have'} cases. The command line "
-            f"sends no Slack messages: they see them with `/audit campaign mine {campaign_id}`, and the daily "
-            "reminders bring them from the start date." + service.created_note(services, spec) + "\n")
+    return (to_plain(service.created_line(spec, campaign_id, len(dms))) + ". The command line sends no Slack messages: "
+            f"they see them with `/audit campaign mine {campaign_id}`, and the daily reminders bring them from the "
+            "start date." + service.created_note(services, spec) + "\n")
 
 
 def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:

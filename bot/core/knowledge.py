@@ -253,7 +253,8 @@ def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
 
 def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:
     """`kb` without the withheld entries. The digests of their files change too: the search index's cache is
-    keyed by them (knowledge.search), and must never give back an index of the entries as written."""
+    keyed by them (knowledge.search), and must never give back an index of the entries as written. Its stamps go:
+    a new entry is then checked against the folder as written (knowledge.kb_writer), withheld entries too."""
     if not withheld:
         return kb
     gone = {item.entry_id for item in withheld}
@@ -264,4 +265,4 @@ def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:
                       .hexdigest() if file in files else digest)
                for file, digest in kb.file_digests.items()}
     return replace(kb, entries={entry_id: entry for entry_id, entry in kb.entries.items() if entry_id not in gone},
-                   file_digests=digests)
+                   file_digests=digests, file_stamps={})

@@ -31,6 +31,9 @@ BOLD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
 LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
 EMOJI_NAME = re.compile(r":(" + "|".join(re.escape(name) for name in EMOJI) + r"):")
 SLACK_LINK = re.compile(r"<([^|>]+)\|([^>]+)>")  # older replies and Slack's own text
+# `_words_` (`italic`) on one line: the underscores stand alone, so `case_reference_pattern` or a link's path is no
+# emphasis; what is inside may hold one (`_use form_b_`).
+ITALIC = re.compile(r"(?<![\w/])_([^\n]+?)_(?!\w)")
 
 
 def bold(text: str) -> str:
@@ -103,7 +106,8 @@ def _slack_inline(text: str) -> str:
 
 
 def to_plain(text: str, names: Callable[[str], str] | None = None) -> str:
-    """Neutral markup as plain words for a terminal: marks instead of emoji, no emphasis signs. With `names` (the
+    """Neutral markup as plain words for a terminal: marks instead of emoji, no emphasis signs (bold's asterisks and
+    italic's underscores: the digest's notes read "_Agreement: …_" in a trial's terminal). With `names` (the
     directory's label), a mention reads "@Sam North" as Slack would show it; without, the member ID."""
     text = LINK.sub(r"\1 (\2)", text)
     text = SLACK_LINK.sub(r"\2 (\1)", text)
@@ -111,7 +115,7 @@ def to_plain(text: str, names: Callable[[str], str] | None = None) -> str:
     text = EMOJI_NAME.sub(lambda found: EMOJI[found.group(1)][1], text)
     for _name, (slack_code, mark) in EMOJI.items():
         text = text.replace(slack_code, mark)
-    return text.replace("*", "").replace("`", "")
+    return ITALIC.sub(r"\1", text).replace("*", "").replace("`", "")
 
 
 def from_slack(text: str) -> str:

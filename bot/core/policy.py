@@ -61,6 +61,17 @@ def may_name_worker(directory: Directory, auditor: Person, worker_id: str) -> bo
     return any(worker_id in directory.teams[team].member_ids for team in auditing_team_ids(directory, auditor))
 
 
+def may_audit_by_hand(directory: Directory, person: Person) -> bool:
+    """Whether anyone's case is this person's to audit outside a campaign (may_name_worker): QA leads and admins
+    anyone's, a manager or practitioner those of someone else in a team they audit. Someone in no such team (listed
+    under `people:` only) may audit nobody's, so an audit they start is refused before anything is stored (one such
+    audit used to be kept as a draft, waiting at "Whose case is it?" with no worker to pick)."""
+    if person.role in OVERSIGHT:
+        return True
+    return any(member != person.user_id for team in auditing_team_ids(directory, person)
+               for member in directory.teams[team].member_ids)
+
+
 def may_reaudit(directory: Directory, person: Person, audit: AuditParties) -> bool:
     """Whether the re-audit a case's latest audit asks for is this person's to do: a re-audit is an audit started by
     hand, so it is whoever may name the case's worker (may_name_worker: the case team's managers, a colleague in

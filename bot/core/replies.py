@@ -106,6 +106,12 @@ def count_of(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
+def agreeing(number: int, one: str, many: str) -> str:
+    """The words that agree with a count, as count_of writes it: `agreeing(n, 'has', 'have')` after
+    `count_of(n, 'auditor')`, so a count and its verb never disagree ('1 auditor have')."""
+    return one if number == 1 else many
+
+
 def error(text: str) -> Reply:
     """A mistake by the user: one clear message saying what is wrong and how to fix it."""
     return Reply(text=text, kind="error")

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from bot.core import policy
 from bot.core.markup import audit_and_case, bold
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
 from bot.digests.render import against_target, agreement_said, count_share
@@ -40,7 +40,7 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     start, end = month_bounds(today, services)
     done = completed_by(services.storage, person.user_id, start, end)
     target = audit_targets(services).get(person.user_id, 0)
-    month = f"{bold('This month')}: {done} audit{'s' if done != 1 else ''} completed"
+    month = f"{bold('This month')}: {count_of(done, 'audit')} completed"
     month += f" of your {target}" if target else ""
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
@@ -143,7 +143,7 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
     month = digests[0].month_so_far if digests else f"in {today:%B}"
     by_team = " · ".join(f"{d.team_name} {d.completed_month}" for d in digests)
     fields = (
-        ("Audits this month", f"{done} {month} across {len(digests)} teams (monthly target {target})"),
+        ("Audits this month", f"{done} {month} across {count_of(len(digests), 'team')} (monthly target {target})"),
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),
     )
@@ -157,8 +157,8 @@ def demo_warning(services: Services, person: Person) -> list[Reply]:
     demo = count_demo_audits(services.storage)
     if not demo:
         return []
-    return [Reply(title="Demo data", text=f"This database holds {demo} invented demo audit"
-                  f"{'' if demo == 1 else 's'} (from `audit-bot demo-data`); the figures below include them. "
+    return [Reply(title="Demo data", text=f"This database holds {count_of(demo, 'invented demo audit')} "
+                  "(from `audit-bot demo-data`); the figures below include them. "
                   "An admin can take them out with `audit-bot demo-data --remove`.")]
 
 

@@ -8,7 +8,8 @@ they know exactly what to change; the words are never logged or stored.
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
 name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
 detectors are in bot/privacy/detect.py, bot/privacy/person_context.py (names typed in lower case where only a
-person fits) and bot/privacy/initials.py; how well they do is measured on
+person fits), bot/privacy/initials.py, bot/privacy/called_names.py (the word after calling or naming someone) and
+bot/privacy/titled_initials.py ('miss k'); how well they do is measured on
 tests/data/privacy/ by `make bench`.
 """
 
@@ -19,11 +20,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.errors import UserError
+from bot.privacy.called_names import called_name_hits
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.initials import initials_hits, load_acronyms
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import PersonContextFinder
+from bot.privacy.titled_initials import titled_initial_hits
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
            "find_identifiers", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
@@ -109,12 +112,15 @@ class Screen:
         text = text or ""
         hits = structured_hits(text)
         if mode == "full":
-            hits += PersonContextFinder(self.lexicon, self.listed).hits(text)
+            finder = PersonContextFinder(self.lexicon, self.listed)
+            hits += finder.hits(text)
             if self.lexicon.has_lists:
                 names = [hit.words.casefold() for hit in hits if hit.kind == "name"]
                 hits += [hit for hit in initials_hits(text, self.acronyms, self.lexicon)
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
+                hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
+                                       + titled_initial_hits(text))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)
@@ -131,6 +137,16 @@ class Screen:
         it whose names are rightly there (its source cites authors and judgments) and its id and tags."""
         return [Finding(hit.kind, LABELS[hit.kind], hit.words)
                 for hit in dict.fromkeys(content_reference_hits(text, self.case_references))]
+
+
+def _not_found_yet(text: str, hits: list[Hit], more: list[Hit]) -> list[Hit]:
+    """The hits in `more` that no hit found already covers, so a refusal quotes each name once: 'call him bobby'
+    is the name finder's “bobby” alone, and 'Miss D Campbell' its “Campbell”, not “Miss D” beside it."""
+    found = [hit.words.casefold() for hit in hits if hit.kind in ("name", "initials")]
+    folded = text.casefold()
+    return [hit for hit in more if not any(
+        re.search(rf"\b{re.escape(hit.words.casefold())}\b", words)
+        or re.search(rf"\b{re.escape(hit.words.casefold())}\.?\s+{re.escape(words)}", folded) for words in found)]
 
 
 def _without_names_in_addresses(text: str, hits: list[Hit]) -> list[Hit]:

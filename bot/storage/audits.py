@@ -135,6 +135,23 @@ def create_audit(storage: Storage, checklist: Checklist, case_ref: str, auditor_
     return audit_id
 
 
+def discard_unstarted(storage: Storage, audit_id: int, auditor_id: str, why: str, now: datetime) -> bool:
+    """Delete a draft that holds nothing yet but its checklist and case reference (no worker, no answer, never
+    submitted, in no campaign), and end the conversation about it: an audit refused at its first step (a case that
+    is not the auditor's to audit) leaves no draft to resume, list, remind about or count. The trail keeps that it
+    was refused (`why`), without the case. False, and nothing changed, for any other audit."""
+    with storage.write() as db:
+        gone = db.execute(
+            "DELETE FROM audits WHERE id = ? AND auditor_id = ? AND status = 'draft' AND worker_id IS NULL "
+            "AND submitted_at IS NULL AND NOT EXISTS (SELECT 1 FROM answers WHERE audit_id = audits.id) "
+            "AND NOT EXISTS (SELECT 1 FROM campaign_allocations WHERE audit_id = audits.id)",
+            [audit_id, auditor_id]).rowcount == 1
+        if gone:
+            record_trail(storage, auditor_id, "audit.discard", {"audit": audit_id, "why": why}, now)
+            write_waiting(db, auditor_id, {}, now)
+    return gone
+
+
 def get_audit(storage: Storage, audit_id: int) -> AuditRow | None:
     rows = list(select(storage.db, "SELECT * FROM audits WHERE id = ?", [audit_id]))
     return audit_row(rows[0]) if rows else None

@@ -75,6 +75,18 @@ def was_accepted(storage: Storage, learned_id: int) -> bool:
                                    "AND json_extract(detail, '$.learned') = ? LIMIT 1", [learned_id]))
 
 
+def dealt_with(storage: Storage) -> dict[str, int]:
+    """How many learned wordings are no longer waiting, by what became of them: `accepted` (into the files; only
+    the trail still names them), `rejected` by a QA lead, `withdrawn` when their answer was marked Not helpful."""
+    accepted = storage.db.execute("SELECT COUNT(DISTINCT json_extract(detail, '$.learned')) FROM trail "
+                                  "WHERE action = 'kb.learned.accept'").fetchone()[0]
+    counts = {"accepted": int(accepted or 0), "rejected": 0, "withdrawn": 0}
+    for row in select(storage.db, "SELECT rejected_why, COUNT(*) AS n FROM kb_learned WHERE status = 'rejected' "
+                                  "GROUP BY rejected_why"):
+        counts["rejected" if row["rejected_why"] == "qa_lead" else "withdrawn"] += int(row["n"])
+    return counts
+
+
 ACTIVE = "SELECT * FROM kb_learned WHERE status = 'active' ORDER BY learned_at DESC, id DESC"
 
 

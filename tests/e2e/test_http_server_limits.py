@@ -18,7 +18,7 @@ import yaml
 
 from bot.settings.config import ConfigError, HttpLimits, load_settings
 from tests.support.bot_process import BotProcess, bot_environment, free_port
-from tests.support.signed_requests import SignedSlackClient
+from tests.support.signed_requests import ANSWER_SECONDS, SignedSlackClient
 from tests.support.slack_standin import SlackStandIn
 
 SECRET = "stall-test-signing-secret"
@@ -67,12 +67,12 @@ def _closed_by_server(sock: socket.socket, deadline: float) -> bool:
 def test_the_bot_answers_while_500_connections_stall_and_then_closes_them(bot: BotProcess) -> None:
     stalled = _stall(bot.port, STALLED)
     try:
-        started = time.monotonic()
-        with urllib.request.urlopen(f"{bot.url}/healthz", timeout=5) as reply:
+        # answered at all: before waitress the stalled connections held every thread and these never came back
+        # (the timeouts only bound a failure; how fast is `make bench`'s business, not the tests')
+        with urllib.request.urlopen(f"{bot.url}/healthz", timeout=ANSWER_SECONDS) as reply:
             assert reply.status == 200 and reply.read() == b"ok"
-        answer = SignedSlackClient(bot.url, SECRET, timeout=5.0).command("U0MGRN001", "help")
+        answer = SignedSlackClient(bot.url, SECRET).command("U0MGRN001", "help")
         assert answer.status == 200
-        assert time.monotonic() - started < 5, "the stalled connections slowed the bot down"
 
         # the server closes half-sent requests once they have idled past channel_timeout (cleanup runs every
         # channel_timeout/2 seconds, so allow a little over 1.5 timeouts plus a loaded machine's slack)

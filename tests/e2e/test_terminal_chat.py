@@ -105,7 +105,7 @@ def test_a_question_passed_on_from_did_you_mean_is_on_the_qa_leads_list(engine: 
 
     _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
     assert "No unanswered" not in listed
-    assert "_who is the DSL_ — once" in listed
+    assert "who is the DSL — once" in listed
     assert "(passed on to the QA leads)" in listed
 
 

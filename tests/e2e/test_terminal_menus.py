@@ -168,7 +168,7 @@ def test_a_review_with_a_missing_answer_marks_it_in_words(engine: Engine, servic
     _, out = drive(engine, [], user=MANAGER)  # a new session shows the review again
     text = flat(out)
     assert "(?)" not in out
-    assert "[missing] 2. Is the family's informed consent to early help recorded? — _not answered_" in text
+    assert "[missing] 2. Is the family's informed consent to early help recorded? — not answered" in text
     assert "[missing] a required question not answered yet." in text
 
 

@@ -9,7 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
+from bot.audits.decision_words import leading_decision
 from bot.audits.grade_words import read_grade_and_note
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -175,3 +178,48 @@ def test_after_disagree_every_example_grade_shown_is_one_offered_and_following_o
                                                             strict=True) if said is not None and said[1])
         taken = " ".join(reply.text for reply in engine.message(SOUTH, with_reason))
         assert "is the auditor's own grade" not in taken and "with your reason" in taken
+
+
+# Trial 12, F9: at "Why?", `agree` again was met by the same question without a word on what was wrong, and the reason
+# `agree, the grade fits: …` reached the auditor as "Reason: agree, the grade fits: …".
+def test_agree_at_why_says_a_reason_is_wanted_and_a_leading_agree_is_no_part_of_the_reason(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["agree", "agree", "agree, the grade fits: voice is heard but methods need work"],
+                       user=SOUTH)
+    text = flat(out)
+    assert ("You have agreed with Good already: nothing is saved until you say why. Please say in a sentence why you "
+            "agree with Good, for the auditor to learn from") in text
+    assert text.count("You agree with Good. Why?") == 1
+    assert "Reason: the grade fits: voice is heard but methods need work" in text and "Reason: agree" not in text
+    decided = services.storage.db.execute("SELECT reason FROM moderations WHERE audit_id = ?", [audit_id]).fetchone()
+    assert decided[0] == "the grade fits: voice is heard but methods need work"
+
+
+def test_a_reason_starting_with_the_other_decisions_word_is_asked_about_not_stored(engine: Engine,
+                                                                                   services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        [audit_id] = opened(engine, services)
+        _, out = drive(engine, ["agree", "disagree - the plan has drifted for months", "disagree", "3",
+                                "I agree, the grade fits the visits on file"], user=SOUTH)
+    text = flat(out)
+    assert "You agreed with Good, and that reason starts with “disagree”, so nothing was saved." in text
+    assert ("You would grade it Inadequate, not the auditor's grade, and that reason starts with "
+            "“agree”, so nothing was saved.") in text
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+
+
+@given(st.sampled_from(["agree", "Agree", "AGREE", "I agree", "disagree", "i disagree"]),
+       st.sampled_from([", ", ": ", ". ", "; ", " - ", " — ", "! ", ","]),
+       st.lists(st.sampled_from(["the", "grade", "fits", "voice", "is", "heard", "plan", "drift"]), min_size=1,
+                max_size=8).map(" ".join))
+def test_a_decisions_word_and_a_separator_leave_the_reason_as_typed(word: str, separator: str, rest: str) -> None:
+    assert leading_decision(f"{word}{separator}{rest}") == (word.split()[-1].lower(), rest)
+
+
+@pytest.mark.parametrize("reason", ["I agree the plan drifted and the grade fits", "agree with the auditor's view",
+                                    "Agreement with the family is recorded", "disagreements are resolved quickly",
+                                    "The grade fits: I agree"])
+def test_a_decisions_word_that_is_part_of_the_sentence_stays(reason: str) -> None:
+    assert leading_decision(reason) is None

@@ -52,13 +52,13 @@ def test_a_manager_marking_their_workers_action_done_is_asked_first_and_the_work
         _, out = drive(engine, ["/audit actions team", "1", "2", "/audit actions team", "1", "1"],
                        user=MANAGER)  # Done, No; Done, Yes
     first, later = out.split("OK: action", 1)
-    assert (f"Mark action #{action_id} done for Social worker N1?\n_Share the plan with the school_ (audit #1, "
+    assert (f"Mark action #{action_id} done for Social worker N1?\nShare the plan with the school (audit #1, "
             "CR-123456), due 8 Dec 2026\n  1) Yes\n  2) No") in first
     assert f" {action_id} stays open. Nothing changed." in later
-    assert "Done: _Share the plan with the school_ is marked complete for Social worker N1. Thank you." in later
+    assert "Done: Share the plan with the school is marked complete for Social worker N1. Thank you." in later
     [told] = messages_to(out, WORKER)
-    assert flat(told) == (f"Team manager (North) marked your action {action_id} done: _Share the plan with the "
-                          "school_ (audit #1, CR-123456). If it isn't finished, press Reopen (or type reopen action "
+    assert flat(told) == (f"Team manager (North) marked your action {action_id} done: Share the plan with the "
+                          "school (audit #1, CR-123456). If it isn't finished, press Reopen (or type reopen action "
                           f"{action_id}). Bye.")
     done = action(services, action_id)
     assert (done.done_by, done.done_at) == (MANAGER, "2026-11-24T10:00:00+00:00")
@@ -89,8 +89,8 @@ def test_the_owner_marks_their_own_done_at_once_and_can_reopen_it(engine: Engine
                                                                   action_id: int) -> None:
     with time_machine.travel(NOW, tick=False):
         _, out = drive(engine, [f"done {action_id}", "1", "/audit actions"], user=WORKER)  # 1: Reopen
-    assert "Done: _Share the plan with the school_ is marked complete. Thank you.\n  1) Reopen" in out
-    assert (f"Reopened: action {action_id}, _Share the plan with the school_ (audit #1, CR-123456), is open again, "
+    assert "Done: Share the plan with the school is marked complete. Thank you.\n  1) Reopen" in out
+    assert (f"Reopened: action {action_id}, Share the plan with the school (audit #1, CR-123456), is open again, "
             f"due 8 Dec 2026. Type done {action_id} when it is complete.") in flat(out)
     assert out.rstrip().split("Your open actions")[1].count("Share the plan with the school") == 1
     reopened = action(services, action_id)

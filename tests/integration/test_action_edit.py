@@ -61,7 +61,7 @@ def test_the_due_date_is_changed_at_the_actions_step_and_the_step_carries_on(eng
                                                                              services: Services) -> None:
     with time_machine.travel(THURSDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *FIRST, "action 1 due 11/12"], user=AUDITOR)
-    changed = " ".join(out.split("Action 1 (_Share the plan with the school._) is now due")[1].split())
+    changed = " ".join(out.split("Action 1 (Share the plan with the school.) is now due")[1].split())
     assert changed.startswith("Friday 11 December 2026, not 4 Dec 2026. Actions (1 so far) • Action 1: Share the "
                               "plan with the school. — Social worker N1, by 11 Dec 2026")
     [action] = action_store.actions_of_audit(services.storage, 1)
@@ -77,7 +77,7 @@ def test_the_owner_is_changed_by_name_at_the_submit_step_and_it_still_submits(en
     with time_machine.travel(THURSDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *FIRST, "done", "action 1 owner social worker n2", "submit"],
                        user=AUDITOR)
-    assert "Action 1 (_Share the plan with the school._) is now Social worker N2's, not Social worker N1's." in out
+    assert "Action 1 (Share the plan with the school.) is now Social worker N2's, not Social worker N1's." in out
     assert "is submitted for moderation" in out
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert action.owner_id == COLLEAGUE
@@ -279,7 +279,7 @@ def test_in_an_audit_reopened_for_changes_a_change_is_a_revision_and_its_owner_i
         _, out = drive(engine, [f"/audit edit {audit_id}", "2", "good", "skip", "skip",
                                 f"action {other} owner Social worker N1"], user=AUDITOR)
     flat = " ".join(out.split())
-    assert f"Action {other} (_Book a review with the health visitor._) is now Social worker N1's" in flat
+    assert f"Action {other} (Book a review with the health visitor.) is now Social worker N1's" in flat
     assert " ".join(messages_to(out, COLLEAGUE)[0].split()).startswith(f"Team manager (North) gave your action {other}")
     assert " ".join(messages_to(out, WORKER)[0].split()).startswith(f"Team manager (North) gave you action {other}")
     assert store.get_audit(services.storage, audit_id).status == "draft"  # changed in the draft, not resubmitted

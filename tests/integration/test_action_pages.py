@@ -57,7 +57,8 @@ def test_a_page_is_asked_for_by_number_and_one_past_the_end_says_how_many(engine
         [beyond] = engine.command(MANAGER, "actions team page 4", surface="terminal")
     assert done_values(second) == due_in_order[20:40]
     assert beyond.kind == "error"
-    assert beyond.text == "There is no page 4: your teams' open actions fill 3 pages of 20."
+    assert beyond.text == ("There is no page 4: your teams' open actions fill 3 pages of 20. Type "
+                           "`/audit actions team` for the first.")
 
 
 def test_your_own_actions_page_the_same_way(engine: Engine, due_in_order: list[str]) -> None:

@@ -12,10 +12,9 @@ import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.campaigns.feature import parse_fields
+from bot.campaigns.feature import read_fields
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.errors import UserError
 from bot.storage import campaigns as store
 from tests.support.cli import run_cli
 
@@ -90,7 +89,8 @@ def test_the_command_line_reads_dates_and_checklists_the_same_way(environ, servi
                 max_size=3),
        st.sampled_from(["start", "deadline"]))
 def test_words_after_a_date_go_with_it_and_never_with_another_field(words: list[str], key: str) -> None:
-    fields = parse_fields(f"name=N {key}={' '.join(words)} theme=t")
-    assert fields == {"name": "N", key: " ".join(words), "theme": "t"}
-    with pytest.raises(UserError, match='write `name="N Friday"`, not `name=N Friday`'):
-        parse_fields(f"name=N Friday {key}=today")  # only a date runs on
+    assert read_fields(f"name=N {key}={' '.join(words)} theme=t") == ({"name": "N", key: " ".join(words),
+                                                                          "theme": "t"}, [])
+    fields, [unquoted] = read_fields(f"name=N Friday {key}=today")  # only a date runs on
+    assert fields == {"name": "N Friday", key: "today"}
+    assert str(unquoted) == 'A value with spaces goes in double quotes: write `name="N Friday"`, not `name=N Friday`.'

@@ -64,7 +64,7 @@ def test_a_future_assessment_date_is_refused_unless_the_checklist_allows_it() ->
     with pytest.raises(AnswerError, match="in the future"):
         parse_answer(ASSESSMENT, "20/12/2026", TUESDAY)
     assert parse_answer(ASSESSMENT, "14/12/2026", TUESDAY) == "2026-12-14"
-    assert parse_answer(NEXT_REVIEW, "20/12/2026", TUESDAY) == "2026-12-20"
+    assert parse_answer(NEXT_REVIEW, "21/12/2026", TUESDAY) == "2026-12-21"  # a Monday: a Sunday is queried
     assert parse_answer(NEXT_REVIEW, "2/12/2026", TUESDAY) == "2026-12-02"
 
 

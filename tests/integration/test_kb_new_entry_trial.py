@@ -158,6 +158,33 @@ def test_a_repeated_question_is_told_beside_the_question(engine: Engine, kb_dir:
                               f"\"{question}\" repeats the question of entry 'icpc-timescale' (kb/timescales.yaml:")
 
 
+@pytest.mark.parametrize("by_hand", ["kb/timescales.yaml", "kb/office.yaml"])
+def test_an_entry_written_by_hand_since_the_last_reload_is_checked_against_too(engine: Engine, kb_dir: Path,
+                                                                              by_hand: str) -> None:
+    """The form checks a new entry against the knowledge base as last loaded; an entry a QA lead has since
+    written by hand (into a file there, or a new file), not yet reloaded, is taken into account all the same: the
+    form tells the question it repeats, beside the question, as `kb check` tells it."""
+    key = ask_fire_drill(engine)
+    path = kb_dir / by_hand
+    text = path.read_text(encoding="utf-8") if path.exists() else "entries:\n"
+    line = text.count("\n") + 1 + (path.exists())
+    path.write_text(text + ("\n" if path.exists() else "") + f"  - id: fire-drill-dates\n    question: {QUESTION}\n"
+                    "    answer: The 20th of each month.\n", encoding="utf-8")
+    [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
+    assert opened.form is not None
+    submitted = json.dumps({"form": {"question": QUESTION, "answer": "The 20th.", "owner": "", "review_by": "",
+                                     "tags": "", "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
+
+    errors = engine.check_form(QA_LEAD, opened.form.action, submitted)
+
+    repeat = (f"entry '{NEW_ID}' question \"{QUESTION}\" repeats the question of entry 'fire-drill-dates' "
+              f"({by_hand}:{line}) word for word; reword one of them, or merge the two entries.")
+    assert errors == {"question": repeat}
+    path.write_text(path.read_text(encoding="utf-8") + f"  - id: {NEW_ID}\n    question: {QUESTION}\n"
+                    "    answer: The 20th.\n", encoding="utf-8")
+    assert repeat in kb_check_messages(engine)  # the same words, the entry written by hand after the other
+
+
 @pytest.mark.parametrize("owner", ["qa-team@council.gov.uk", "Quality.Assurance@council.gov.uk",
                                    "duty.mash@council.gov.uk"])
 def test_a_team_mailbox_is_accepted_as_owner(engine: Engine, services: Services, kb_dir: Path, owner: str) -> None:

@@ -8,6 +8,7 @@ The names below are deliberately fake test inputs for the privacy screen."""
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 from pathlib import Path
@@ -23,6 +24,7 @@ from bot.settings.people import Role
 from knowledge.loader import load_knowledge
 from schedules.scheduler import JobRunner
 from schedules.senders import RecordingSender
+from tests.support.kb_helpers import button_values
 from tests.support.moved_clock import bot_command, child_clock
 
 QA_LEAD, PRACTITIONER = "U0QALEAD1", "U0PRAN001"
@@ -105,6 +107,34 @@ def test_an_entry_with_a_childs_name_is_not_served_after_a_restart_and_qa_leads_
         assert reloaded.title == "Knowledge base reloaded" and "`duty-desk-cover`" in reloaded.text
         assert "who keeps the desk diary" in str(engine.message(PRACTITIONER, "who covers the duty desk at christmas?"))
         assert not any(s.title == NOT_LOADED for s in home_sections(engine, services, QA_LEAD))
+    finally:
+        services.storage.close()
+
+
+def test_the_new_entry_form_still_tells_an_entry_not_served_and_one_repeating_its_question(
+        settings: Settings, kb_dir: Path, identifier_screen: Screen) -> None:
+    """An entry held back at the start is not served, but is in the folder: the New entry form's check (quick,
+    against what is loaded) still tells a new question that repeats its question, and the name in it, as `kb check`
+    and the write that follows would, rather than the form closing on a refusal that comes by DM."""
+    add_office_file(kb_dir)
+    services = build_services(settings, screen=identifier_screen)
+    try:
+        engine = build_engine(services)
+        engine.message(PRACTITIONER, "who covers the duty desk at christmas")  # not served: nothing answers it
+        [key] = button_values(engine.command(QA_LEAD, "kb unanswered"), "kb.unanswered.new")
+        [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
+        assert opened.form is not None
+        submitted = json.dumps({"form": {"question": "Who covers the duty desk at Christmas?", "answer": "Ask.",
+                                         "file": "kb/timescales.yaml"}, "meta": opened.form.meta})
+
+        [message] = engine.check_form(QA_LEAD, opened.form.action, submitted).values()
+
+        repeat, name = message.splitlines()
+        assert repeat.startswith(f"kb/zz-office.yaml:{WITHHELD_LINE}: entry 'duty-desk-cover' question \"Who covers "
+                                 "the duty desk at Christmas?\" repeats the question of entry "
+                                 "'covers-the-duty-desk-at-christmas' (kb/timescales.yaml:")
+        assert name.startswith(f"kb/zz-office.yaml:{WITHHELD_LINE}: entry 'duty-desk-cover' answer: ")
+        assert "looks like a child's or family member's name" in name
     finally:
         services.storage.close()
 

@@ -375,3 +375,25 @@ def test_in_the_terminal_chat_undo_typed_after_reject_restores_it(engine: Engine
     run_chat(engine, QA_LEAD, io.StringIO("/audit kb learned\n2\nundo\nquit\n"), lead)  # 1 Accept, 2 Reject
     assert f"Restored #{item.id}" in lead.getvalue()
     assert store.active(services.storage) == [item]
+
+
+def test_once_every_wording_is_dealt_with_kb_learned_says_what_became_of_them(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 12: after accepting the only learned wording, `kb learned` said the knowledge base "has learned no
+    wordings yet", as if the accept had been lost."""
+    assert "has learned no wordings yet" in all_text(engine.command(QA_LEAD, "kb learned"))
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    [item] = store.active(services.storage)
+    assert "now one of the alternatives" in all_text(engine.message(QA_LEAD, f"accept {item.id}"))
+
+    listing = all_text(engine.command(QA_LEAD, "kb learned"))
+
+    assert "No learned wordings wait for your review: 1 accepted (written into its entry's alternatives) so far." \
+        in listing
+    assert "yet" not in listing
+    learn_wording(services, "mascot-colour-north", "what colour is the mascot in the north building", QA_LEAD,
+                  "linked")
+    [second] = store.active(services.storage)
+    engine.message(QA_LEAD, f"reject {second.id}")
+    assert "No learned wordings wait for your review: 1 accepted (written into its entry's alternatives) and 1 " \
+           "rejected so far." in all_text(engine.command(QA_LEAD, "kb learned"))

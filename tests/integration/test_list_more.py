@@ -45,6 +45,15 @@ def test_more_shows_the_next_pages_of_the_same_list_then_says_it_was_the_last(en
     assert questions_logged(services) == 0
 
 
+def test_a_page_past_the_end_says_how_many_and_how_to_see_the_first(engine: Engine, newest_first: list[str]) -> None:
+    """Every list that pages refuses a page past its end in the same words (bot.audits.pages.no_such_page); only
+    `/audit moderate` used to say how to get back to the first page."""
+    [beyond] = engine.command(QA_LEAD, "list team north-assessment page 4", surface="terminal")
+    assert beyond.kind == "error"
+    assert beyond.text == ("There is no page 4: audits of north-assessment fill 3 pages of 10. Type "
+                           "`/audit list team north-assessment` for the first.")
+
+
 def test_more_with_no_list_says_so_and_how_to_list_and_is_not_a_question(engine: Engine, services: Services) -> None:
     [reply] = engine.message(MANAGER, "more", surface="dm")
     assert reply.kind == "notice" and "There is no list to show more of" in reply.text

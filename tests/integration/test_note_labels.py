@@ -12,7 +12,7 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.audits.note_labels import without_label
+from bot.audits.note_labels import other_heading, without_label
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
@@ -89,3 +89,60 @@ def test_a_label_and_a_separator_leave_the_rest_as_typed(step_and_name: tuple[st
 def test_text_not_starting_with_the_steps_name_is_kept_as_typed(step: str, rest: str) -> None:
     typed = f"The {rest}"
     assert without_label(typed, step) == typed
+
+
+# Trial 12, F6: at "Areas for development…", `strengths: use age appropriate tools like three houses` was stored as the
+# area for development, label and all ("Areas for development: strengths: use …"), without a word.
+TO_STRENGTHS = TO_ACTIONS[:17]
+
+
+def test_a_note_labelled_with_the_other_heading_is_filed_under_it_and_the_auditor_is_told(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 9, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_STRENGTHS, "the child is seen regularly and alone at school",
+                                "strengths: use age appropriate tools like three houses",
+                                "more direct work with the child"], user=AUDITOR)
+    after = flat(out.split("That starts with Strengths, so I've added it to the strengths", 1)[1])
+    assert after.startswith(": “use age appropriate tools like three houses”. If it belongs to the areas for "
+                            "development, type it here without the label (back goes to the strengths, to change them).")
+    assert "Areas for development: what would make the biggest difference?" in after  # then the step again
+    audit = store.get_audit(services.storage, 1)
+    assert audit.strengths == ("the child is seen regularly and alone at school; use age appropriate tools like three "
+                               "houses")
+    assert audit.development == "more direct work with the child"
+    assert audit.step == "actions"
+
+
+def test_an_area_for_development_typed_at_the_strengths_waits_for_its_own_step(engine: Engine,
+                                                                               services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 9, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_STRENGTHS, "Areas for development: more direct work with the child",
+                                "the child is seen regularly"], user=AUDITOR)
+    assert "so I've added it to the areas for development: “more direct work with the child”" in flat(out)
+    assert "Noted already: more direct work with the child" in flat(out)  # shown at its own step
+    audit = store.get_audit(services.storage, 1)
+    assert (audit.strengths, audit.development) == ("the child is seen regularly", "more direct work with the child")
+    assert audit.step == "development"
+
+
+OTHER = {"strengths": "development", "development": "strengths"}
+
+
+@given(st.sampled_from(sorted(OTHER)), st.sampled_from([": ", ":", " - ", " — ", "–"]), REST)
+def test_the_other_headings_label_names_where_the_rest_belongs(step: str, separator: str, rest: str) -> None:
+    other = OTHER[step]
+    for name in NAMES[other]:
+        assert other_heading(f"{name}{separator}{rest}", step) == (other, rest)
+        assert other_heading(f"{name}{separator}{rest}", other) is None  # its own label: dropped, not moved
+        assert other_heading(f"The {rest}", step) is None
+
+
+@pytest.mark.parametrize(("step", "typed"), [
+    ("development", "Strengths include regular visits and direct work"),
+    ("development", "Strengths-based work could be embedded in the plan"),
+    ("strengths", "Development of the plan with the family is strong"),
+    ("actions", "strengths: share the plan with the school"),
+])
+def test_a_heading_that_is_part_of_the_sentence_or_another_steps_note_stays_where_typed(step: str,
+                                                                                        typed: str) -> None:
+    assert other_heading(typed, step) is None

@@ -87,9 +87,18 @@ def test_a_reflection_is_stored_and_shown_back(engine: Engine, services: Service
     assert "still waiting" not in out
 
 
-def test_small_talk_at_the_prompt_is_not_a_reflection(engine: Engine, services: Services, audit_id: int) -> None:
-    _, out = drive(engine, [f"/audit reflect {audit_id}", "thanks"], user=WORKER)
-    assert reflections(services, audit_id) == [] and STILL_WAITING in flat(out)
+@pytest.mark.parametrize("chat", ["ok", "thanks", "Good morning", "thank you very much", "how are you?"])
+def test_small_talk_at_the_prompt_is_not_a_reflection_and_the_prompt_says_what_it_wants(
+        engine: Engine, services: Services, audit_id: int, chat: str) -> None:
+    """Trial 12, F8: `ok` got the small-talk reply, "OK. Type help whenever you want to see what I can do.", which
+    read as if the reflection had been taken or dropped; "thank you very much", long enough, was stored as one."""
+    _, out = drive(engine, [f"/audit reflect {audit_id}", chat], user=WORKER)
+    after = flat(out.split("What do you agree with", 1)[1])
+    assert after.startswith(", and what would you do next? > Type your reflections. ! That isn't a reflection on the "
+                            "audit, so nothing was saved. Write a sentence or two: what you agree with in the audit, "
+                            f"and what you would do next. {STILL_WAITING}")
+    assert "Type help whenever" not in after and "You're welcome" not in after and "Hello" not in after
+    assert reflections(services, audit_id) == []
 
 
 def test_a_refused_reflection_keeps_the_prompt_waiting(engine: Engine, services: Services, audit_id: int) -> None:

@@ -18,8 +18,10 @@ from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 
 PRACTITIONER = "U0PRAN001"  # North Assessment Team, with Social worker N2 and Team manager (North)
+# Whom to ask instead is named as `/audit reaudits` names whose a re-audit is (bot.audits.core.audited_by).
 NOT_YOUR_TEAM = ("You can audit cases in your team (North Assessment Team), and Social worker S1 is not in it. "
-                 "Another team's case is audited by its manager, a QA lead, or through an audit campaign.")
+                 "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or "
+                 "through an audit campaign.")
 
 
 def flat(text: str) -> str:
@@ -41,17 +43,48 @@ def test_a_practitioner_starts_a_peer_audit_of_a_colleague_in_their_team(
     assert audit.team_id == "north-assessment"
 
 
-def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may_audit(
+def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may_audit_and_nothing_is_kept(
         engine: Engine, services: Services) -> None:
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [refused] = engine.message(PRACTITIONER, "U0PRAS001")
     assert refused.kind == "error" and NOT_YOUR_TEAM in flat(refused.text)
-    [button] = engine.action(PRACTITIONER, "audit.worker", "1:0:U0PRAC001")  # a stale or forged button too
+    assert "So audit #1 is not kept: nothing of it is stored." in flat(refused.text)
+    assert [c.label for c in refused.choices] == ["Start again"]
+    assert store.get_audit(services.storage, 1) is None and store.drafts_of(services.storage, PRACTITIONER) == []
+    [no_drafts] = engine.message(PRACTITIONER, "resume")
+    assert no_drafts.text.startswith("You have no audits in progress.")
+    sections = home_sections(engine, services, PRACTITIONER)
+    assert not any("in progress" in s.text or "#1" in s.text for s in sections)
+    drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
+    [button] = engine.action(PRACTITIONER, "audit.worker", "2:0:U0PRAC001")  # a stale or forged button too
     assert button.kind == "error" and "Social worker C1 is not in it" in flat(button.text)
-    audit = store.get_audit(services.storage, 1)
-    assert audit is not None and audit.worker_id is None and audit.step == "worker"
-    [own] = engine.message(PRACTITIONER, PRACTITIONER)
+    assert store.get_audit(services.storage, 2) is None
+    drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
+    [own] = engine.message(PRACTITIONER, PRACTITIONER)  # their own case: told to pick the case's worker instead
     assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+    audit = store.get_audit(services.storage, 3)
+    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+
+
+def test_start_again_after_naming_another_teams_worker_asks_the_checklist_for_the_same_case(
+        engine: Engine, services: Services) -> None:
+    drive(engine, ["start audit neglect", "CR 551200"], user=PRACTITIONER)
+    [refused] = engine.message(PRACTITIONER, "social worker s1")
+    [asked] = engine.action(PRACTITIONER, refused.choices[0].action, refused.choices[0].value)
+    assert "Which checklist are you auditing CR-551200 against?" in flat(asked.text)
+    engine.action(PRACTITIONER, "audit.start", "neglect")
+    engine.message(PRACTITIONER, "social worker n2")
+    [audit] = store.drafts_of(services.storage, PRACTITIONER)
+    assert (audit.id, audit.case_ref, audit.worker_id) == (2, "CR-551200", "U0PRAN002")
+
+
+def test_a_draft_that_had_a_worker_is_kept_when_another_teams_worker_is_named_at_it_again(
+        engine: Engine, services: Services) -> None:
+    drive(engine, ["start audit neglect", "CR-123456", "U0PRAN002", "back"], user=PRACTITIONER)
+    [refused] = engine.message(PRACTITIONER, "U0PRAS001")
+    assert refused.kind == "error" and flat(refused.text).endswith("Pick a worker from the buttons.")
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id == "U0PRAN002" and audit.status == "draft"
 
 
 @pytest.mark.parametrize("typed", ["social worker n2", "Social worker N2", "SOCIAL WORKER N2.", "social worker n"])
@@ -91,7 +124,10 @@ def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, 
     [refused] = engine.message(user, typed)
     assert refused.kind == "error" and told in flat(refused.text)
     audit = store.get_audit(services.storage, 1)
-    assert audit is not None and audit.worker_id is None and audit.step == "worker"
+    if told == NOT_YOUR_TEAM:  # not theirs to audit: the draft just started is not kept
+        assert audit is None
+    else:  # a slip at the step: it waits for the worker again
+        assert audit is not None and audit.worker_id is None and audit.step == "worker"
 
 
 def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(engine: Engine,
@@ -123,12 +159,12 @@ def test_a_manager_names_workers_of_the_teams_they_manage_only(engine: Engine, s
     [refused] = engine.message("U0MGRN001", "U0PRAS001")
     assert refused.kind == "error"
     assert ("You can audit cases in the teams you manage (North Assessment Team), and Social worker S1 is not in it. "
-            "Another team's case is audited by its manager, a QA lead, or through an audit campaign."
+            "Another team's case is audited by its manager (Team manager (South)), a QA lead or an admin, or through "
+            "an audit campaign."
             ) in flat(refused.text)
-    audit = store.get_audit(services.storage, 1)
-    assert audit is not None and audit.worker_id is None and audit.step == "worker"
-    engine.message("U0MGRN001", "U0PRAN002")
-    audit = store.get_audit(services.storage, 1)
+    assert store.get_audit(services.storage, 1) is None
+    drive(engine, ["start audit neglect", "CR-123456", "U0PRAN002"], user="U0MGRN001")
+    audit = store.get_audit(services.storage, 2)
     assert audit is not None and audit.worker_id == "U0PRAN002"
 
 

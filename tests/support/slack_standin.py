@@ -101,6 +101,14 @@ class _Answer:
 Responder = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+@dataclass
+class Hold:
+    """Calls the stand-in holds back (``SlackStandIn.hold``) until ``released`` is set."""
+
+    released: threading.Event = field(default_factory=threading.Event)
+    timed_out: bool = False  # a held call was answered without being released
+
+
 class SlackStandIn:
     """The Slack Web API on 127.0.0.1: use it as a context manager and point a WebClient at ``base_url``."""
 
@@ -255,6 +263,20 @@ class SlackStandIn:
         """Delay every API answer, to show that slow Slack calls stay off the ack path."""
         with self._condition:
             self._latency = max(0.0, seconds)
+
+    def hold(self, method: str, timeout: float = 30.0) -> Hold:
+        """Answer calls to ``method`` only once the test releases them, to see what happens while one waits (the
+        HTTP 200 of the request that caused it coming back, say). Only a failing test waits ``timeout``; a call
+        answered then is marked in ``Hold.timed_out``."""
+        hold = Hold()
+        answer = _RESPONDERS[method]
+
+        def held(params: dict[str, Any]) -> dict[str, Any]:
+            if not hold.released.wait(timeout):
+                hold.timed_out = True
+            return answer(self, params)
+        self.set_response(method, held)
+        return hold
 
     def add_user(self, user_id: str, **fields: Any) -> None:
         """Override what users.info says about one person (name, tz, is_bot, deleted, ...)."""

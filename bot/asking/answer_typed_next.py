@@ -1,0 +1,114 @@
+"""*Answer* on an unanswered group in the terminal chat: the next line typed is the answer, as Slack's form takes it.
+
+Trial 12: in the terminal, *Answer* only said which command to type, and the answer typed next was searched as a
+question ("Did you mean…"), the group left open. Slack opens a form; the terminal has none, so pressing *Answer* there
+keeps the group's number beside the conversation (`KEY`) and the next line typed is the answer: sent as the form sends
+it, or refused as the form refuses it (`ok`, an identifier), the bot then still waiting for it as the form stays open.
+`cancel` leaves the group open; a whole command typed instead runs, and the answer is no longer waited for (the reply
+says so), as it is not after a button pressed or an `/audit` command. A chat started again says it still waits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.asking.unanswered import UnansweredDesk
+from bot.asking.unanswered_input import FieldProblem
+from bot.core.markup import bold
+from bot.core.replies import Reply, count_of, error
+from bot.core.services import Services
+from bot.engine import confirmations
+from bot.engine.near_miss import is_command_line
+from bot.engine.routing import Engine, Turn
+from bot.engine.typed_commands import typed_command
+from bot.errors import UserError
+from bot.storage import audits as store
+
+KEY = "kb_answering"  # the group whose answer the next typed line is, beside the conversation
+PRIORITY = 12  # after `help` (10); before a Yes-or-No (15) or an audit's step (20): *Answer* was pressed after them
+CANCEL = re.compile(r"^\s*(?:cancel|stop|later|not now|never mind|nevermind|leave it)\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def waiting_for(services: Services, user_id: str) -> int | None:
+    """The group this person's next typed line answers, if they pressed *Answer* in the terminal chat."""
+    key = store.conversation(services.storage, user_id).get(KEY)
+    return key if isinstance(key, int) and not isinstance(key, bool) else None
+
+
+def _stop_waiting(services: Services, turn: Turn) -> None:
+    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+
+
+def pressed(services: Services, desk: UnansweredDesk) -> Callable[[Turn, str], list[Reply]]:
+    """The *Answer* button: Slack's form, or in the terminal chat the answer asked for as the next typed line."""
+
+    def answer(turn: Turn, value: str) -> list[Reply]:
+        if turn.surface != "terminal":
+            return desk.answer_button(turn, value)
+        group = desk.pressed(turn, value)
+        return [ask_for_answer(services, turn, group.key, group.wording, len(group.askers))]
+
+    return answer
+
+
+def ask_for_answer(services: Services, turn: Turn, key: int, wording: str, askers: int) -> Reply:
+    """Wait for the answer to group `key` as the next typed line, and say so; a Yes-or-No asked before no longer
+    waits (the bot now waits for this)."""
+    store.keep_aside(services.storage, turn.user_id, confirmations.KEY, None, turn.now)
+    store.keep_aside(services.storage, turn.user_id, KEY, key, turn.now)
+    people = count_of(askers, "person", "people")
+    return Reply(text=f"Type your answer to #{key} next (_{wording}_): it goes by DM to the {people} who asked, "
+                      f"and #{key} closes. (`/audit kb answer {key} <your answer>` does the same in one line.)",
+                 prompt=f"Your answer to #{key}", note=f"`cancel` leaves #{key} open.")
+
+
+def still_waiting(services: Services, turn: Turn) -> list[Reply]:
+    """What a terminal chat started again shows: the answer it still waits for (or nothing)."""
+    key = waiting_for(services, turn.user_id)
+    if key is None:
+        return []
+    return [Reply(text=f"You pressed {bold('Answer')} on #{key}: type your answer next, or `cancel` to leave #{key} "
+                       "open.", prompt=f"Your answer to #{key}")]
+
+
+def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, text: str) -> list[Reply] | None:
+    """The line typed after *Answer*: sent as the answer; `cancel` leaves the group open; a whole command runs, and
+    the answer is no longer waited for. None when no answer is waited for."""
+    key = waiting_for(services, turn.user_id)
+    if key is None:
+        return None
+    if CANCEL.match(text):
+        _stop_waiting(services, turn)
+        return [Reply(text=f"OK, nothing was sent: #{key} stays open on `/audit kb unanswered`.")]
+    again = f"press {bold('Answer')} under `/audit kb unanswered` again, or type `/audit kb answer {key} <your answer>`"
+    if is_command_line(text, engine.typed_shapes):
+        _stop_waiting(services, turn)
+        note = Reply(kind="notice", text=f"I took that as a command, so your answer to #{key} was not sent: "
+                                         f"to answer it, {again}.")
+        return [note, *(typed_command(engine, turn, text) or [])]
+    try:
+        replies = desk.answer(turn, key, text)
+    except FieldProblem as refused:  # as the form stays open with the mistake beside it
+        return [error(f"{refused} Type the answer again, or `cancel` to leave #{key} open.")]
+    except UserError:
+        _stop_waiting(services, turn)  # the group closed meanwhile, or left the list: said as for the command
+        raise
+    _stop_waiting(services, turn)
+    return replies
+
+
+def drop_on_press(services: Services, turn: Turn,
+                  typed_text: str | None) -> Callable[[list[Reply]], list[Reply]] | None:
+    """Before a button press or an `/audit` command (no typed text): the answer is no longer waited for; pressing
+    *Answer* again waits for it anew."""
+    if typed_text is None and waiting_for(services, turn.user_id) is not None:
+        _stop_waiting(services, turn)
+    return None
+
+
+def install(engine: Engine, services: Services, desk: UnansweredDesk) -> None:
+    """Register the typed answer, what a new chat shows while it waits, and its end on any button or command."""
+    engine.add_message_handler(lambda turn, text: typed(engine, services, desk, turn, text), priority=PRIORITY)
+    engine.add_session_start(lambda turn: still_waiting(services, turn))
+    engine.add_turn_watch(lambda turn, typed_text: drop_on_press(services, turn, typed_text))

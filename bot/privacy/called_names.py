@@ -1,0 +1,115 @@
+"""The name a person is called by, after a verb of calling or naming them (twelfth user trial, F11: 'yes, seen alone,
+she asked me to call her princess' and 'reflect 1 she asked me to call her princess and I will use that name on
+visits' were stored, while 'she likes to be called sunny', 'goes by smiley', 'known as tink' were refused).
+
+The word after these is a name whatever it is, an English word ('princess', 'tiger', 'spud') or none:
+- 'call', 'calls', 'called', 'calling' with the person after it, a pronoun ('call her', 'we call him', 'asked me to
+  call her', 'they call them', 'you can call me') or a child of the family ('we call the baby', 'mum calls her
+  son');
+- being called so, liked or asked for: 'likes being called', 'asked to be called', 'would rather be known as',
+  'prefers to be named';
+- a name given as such: 'prefers the name', 'goes by the name of', 'nickname is', 'his nickname at school is', 'the
+  child's name is', "her name's".
+'prefers' alone is no cue: 'she prefers pasta', 'he prefers texts'.
+
+Never the ordinary continuations of calling someone, where 'call her' is phoning her or 'her' is a possessive: a
+particle, a time or a day, how often, a place or a thing one phones ('call her back', 'call them in', 'call her
+later', 'call her today', 'call her on monday', 'call her mobile', 'call her school'); a person, a role or a relative
+('call her mum', 'call her social worker', 'call him a taxi'); name-calling ('called her a liar', 'called him fat',
+'called her names', 'called him racist'); the terms of address every carer uses, which name nobody ('call him mate',
+'call her love', 'call her darling'); how someone is described or a name is spoken of ('I would call her quite
+vulnerable', 'her name is spelt wrong'); and what the name finder already rules out after a naming cue
+(person_context.PersonContextFinder._cannot_be_named: function words, services, adverbs, verbs' forms). A
+word in capitals that is a known acronym ('call her CAMHS worker') is a service; other capitals ('call her JJ') are
+the name.
+Tested in tests/unit/test_privacy_called_names.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.privacy.detect import RELATIONS, ROLES, Hit
+from bot.privacy.initials import MOSTLY_CAPITALS
+from bot.privacy.lexicon import _split
+from bot.privacy.person_context import PERSON_NOUNS, PersonContextFinder
+
+# The word itself, perhaps in quotes: 'call her princess', 'call her "princess"'.
+_WORD = r"[\"'‘“]?(?P<word>[^\W\d_](?:[\w'’-]*\w)?(?:['’]s)?)"
+# A pronoun, or a child of the family ('the baby', 'her son'): not any person, as 'call the child protection team'
+# and 'called partner agencies' are no naming.
+_CALLING = (r"\b(?:call|calls|called|calling)\s+(?:(?:the|his|her|their|my|our)\s+"
+            r"(?:baby|son|daughter|youngest|eldest|oldest)|him|her|them|me|us|you)")
+_BEING_CALLED = (r"\b(?:likes?|liked|loves?|loved|hates?|hated|prefers?|preferred|wants?|wanted|asks?|asked|"
+                 r"chose|chooses|would\s+(?:like|rather|prefer)|['’]d\s+(?:like|rather|prefer))\s+"
+                 r"(?:(?:to\s+)?be|being)\s+(?:called|known\s+as|named)")
+_THE_NAME = (r"\b(?:prefers?|preferred|uses|used|chose|chooses|picked|goes\s+by|went\s+by|answers\s+to|"
+             r"by|likes|wants)\s+the\s+(?:nick)?name(?:\s+of)?")
+_NAME_IS = (r"(?:\bnick-?\s?name(?:\s+(?:at|in|for|from|with|among)(?:\s+[\w'’]+){1,2})?|"
+            r"(?:['’]s|\b(?:his|her|their|my|your|our))\s+(?:first\s+|real\s+|middle\s+|full\s+|pet\s+|preferred\s+|"
+            r"new\s+|school\s+|sur|last\s+)?name)(?:\s+(?:is|was)|['’]s|\s*[:=])")
+_CUE = re.compile(rf"(?:{_CALLING}|{_BEING_CALLED}|{_THE_NAME}|{_NAME_IS})\s+{_WORD}", re.IGNORECASE)
+# What follows 'call her' when it is phoning her, or when 'her' owns what follows: when, how, where, and what.
+_CONTINUATIONS = frozenset(_split("""
+in out up down back over round around across away off through together forward along aside ahead
+asap please pls plz thanks instead too anyway anyways direct either yet tho though tbh
+later tomorrow tmrw tmr today tonight soon sometime whenever every each weekly daily monthly
+mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday
+mobile phone landline number mob cell line voicemail home house flat work job office school college nursery
+placement provider surgery ward unit hospital landlord employer agency bluff attention contact contacts
+whatever what something anything nothing names there here anytime anywhere everywhere
+ourselves yourselves
+"""))
+# How someone is described ('I would call her quite vulnerable', 'I'd call them hard to reach') and what is said of a
+# name rather than given as one ('her name is spelt wrong on the plan', 'the child's name: unknown').
+_DESCRIBING = frozenset(_split("""
+quite very really fairly pretty rather extremely too so
+hard safe unsafe happy sad shy clever bright kind brave strong sweet settled resilient vulnerable resourceful
+wrong right correct incorrect spelt misspelt unknown unclear known different same blank withheld confidential
+private hidden secret long short common unusual important sensitive protected legal official
+"""))
+# Name-calling, not a name: 'called her a liar' is 'a', these are what is said instead.
+_INSULTS = frozenset(_split("""
+crazy mad mental psycho nutter slag slut bitch whore cow pig retard rubbish useless horrible nasty evil bad wicked
+spoilt spoiled brat selfish pathetic disgusting worthless racist sexist homophobic
+"""))  # with person_context's own ('liar', 'fat', 'stupid'), which _cannot_be_named reads
+# What every carer calls a child or a friend: no one's name.
+_TERMS_OF_ADDRESS = frozenset(_split("""
+love darling dear sweetheart sweetie babe honey hun hon pet mate buddy pal bro sis kiddo champ duck petal chick
+little big young old
+"""))
+_NEXT_WORD = re.compile(r"^\s+([^\W\d_][\w'’-]*)")
+
+
+def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset[str]) -> list[Hit]:
+    """The name given after a verb of calling or naming someone ('asked me to call her princess', "his nickname is
+    spud"): a child's nickname identifies them to anyone who knows the family, whatever word it is. `acronyms` (in
+    capitals, initials.load_acronyms) are services where the text is not all in capitals ('call her CAMHS worker')."""
+    hits: list[Hit] = []
+    letters = [c for c in text if c.isalpha()]
+    shouted = sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters)
+    for m in _CUE.finditer(text):
+        word = m.group("word")
+        after = text[m.end("word"):m.end("word") + 40]
+        capitals = not shouted and len(word) > 1 and word.isupper()
+        if capitals and word in acronyms:
+            continue  # 'call her CAMHS worker', 'call her ASAP'
+        if (capitals and len(word) <= 3 and word.casefold() not in ROLES | {"ok"}) \
+                or not _continuation(word, after, finder):
+            hit = Hit("name", word)  # 'call her JJ': initials given as the name
+            if hit not in hits:
+                hits.append(hit)
+    return hits
+
+
+def _continuation(word: str, after: str, finder: PersonContextFinder) -> bool:
+    """Whether the word after the cue goes on with calling someone rather than naming them (see the module's
+    docstring): 'call her back', 'call her mum', 'called her fat', 'call him mate', 'call her social worker'."""
+    bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
+    if bare in _CONTINUATIONS or bare in _DESCRIBING or bare in _INSULTS or bare in _TERMS_OF_ADDRESS \
+            or bare in ROLES or bare in RELATIONS or bare == "ok":
+        return True
+    following = _NEXT_WORD.match(after)
+    if following and following.group(1).casefold() in ROLES | RELATIONS | PERSON_NOUNS:
+        return True  # 'call her key worker', 'call her birth mum': a person, owned
+    return finder._cannot_be_named(bare, after)
