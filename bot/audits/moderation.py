@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import inadequate_action, moderation_action, moderation_alert, moderation_hold, pages, readback
+from bot.audits import (
+    inadequate_action,
+    lifecycle,
+    moderation_action,
+    moderation_alert,
+    moderation_hold,
+    pages,
+    readback,
+)
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
@@ -54,9 +62,10 @@ def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> boo
 
 
 def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
-    audit = store.get_audit(services.storage, buttons.record_id(value, MODERATE_HINT))
+    audit_id = buttons.record_id(value, MODERATE_HINT)
+    audit = store.get_audit(services.storage, audit_id)
     if audit is None:
-        raise UserError("I can't find that audit.")
+        raise lifecycle.no_such_audit(audit_id, lifecycle.MODERATION_LISTED)
     if not may_moderate(services, turn.user_id, audit):
         raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
                            "and never the auditor or the worker whose case it is.")
@@ -161,7 +170,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     try:
         moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
     except NotFound:
-        raise UserError("I can't find that audit.") from None
+        raise lifecycle.no_such_audit(audit.id, lifecycle.MODERATION_LISTED) from None
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
     return decision_screen(services, audit.id)
