@@ -27,7 +27,7 @@ from bot.audits.grade_words import (
     typed_names,
     with_a_reason,
 )
-from bot.audits.questions import inadequate_grade_alerts
+from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import in_a_sentence
@@ -465,7 +465,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     if audit is None:
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
     alerts = _inadequate_alerts(services, turn, audit, state)
-    alerted = {a.to_user for a in alerts}
+    withdrawn = _inadequate_withdrawn(services, turn, audit, state)
+    alerted = {a.to_user for a in alerts + withdrawn}
     notices = readback.outcome_notices(services, audit, turn.user_id,
                                        f"{moderator} {_outcome(state)}" + (f"; {set_action}" if set_action else ""))
     who = "the auditor, the worker and their manager have" if notices else "the auditor has"
@@ -481,7 +482,11 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     if alerts:
         names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         saved = Reply(text=f"{saved.text} I've alerted {names} about the Inadequate grade now.")
-    return [saved, told, *outcome, *alerts]
+    if withdrawn:
+        names = ", ".join(services.directory.label(w.to_user or "") for w in withdrawn)
+        saved = Reply(text=f"{saved.text} I've told {names}, whom the auditor's Inadequate alerted, that it no longer "
+                           "stands.")
+    return [saved, told, *outcome, *alerts, *withdrawn]
 
 
 def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
@@ -490,6 +495,14 @@ def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, st
     if state["agrees"] or state["grade"] != "inadequate" or audit.overall_grade == "inadequate":
         return []
     return inadequate_grade_alerts(services, load(services, audit.id), moderator=turn.user_id)
+
+
+def _inadequate_withdrawn(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
+    """A moderator's grade other than the auditor's Inadequate: those the auditor's alert reached are told it no
+    longer stands, as when the auditor changes it (bot.audits.questions.inadequate_grade_withdrawals)."""
+    if state["agrees"] or state["grade"] == "inadequate" or audit.overall_grade != "inadequate":
+        return []
+    return inadequate_grade_withdrawals(services, load(services, audit.id), state["grade"], moderator=turn.user_id)
 
 
 def _outcome(state: dict) -> str:
