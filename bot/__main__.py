@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
-from bot.cli import build_parser
+from bot.cli import build_parser, parse_command_line
 from bot.cli.runtime import Runtime
 from bot.core.logging_setup import configure_logging, log_level_from
 from bot.core.services import utc_now
@@ -57,10 +57,9 @@ def _stdout_closed() -> bool:
 
 
 def _run(argv: Sequence[str] | None, clock: Callable[[], datetime]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_command_line(argv)
     if not getattr(args, "func", None):
-        parser.print_help()
+        build_parser().print_help()
         return 0
     # The terminal chat shares the screen with the log: only warnings there; INFO for the Slack modes.
     # `run` is the terminal chat only when no Slack tokens are set; with them it is Socket Mode, a Slack mode.

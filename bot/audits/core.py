@@ -7,6 +7,7 @@ audit's current step into the message a person sees, the same in Slack and the t
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -147,16 +148,27 @@ def user_id_from(text: str) -> str | None:
 
 # -- rights ----------------------------------------------------------------------------------------------
 
-def can_view(services: Services, person: Person, audit: store.AuditRow) -> bool:
-    """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too."""
+def can_view(services: Services, person: Person, audit: store.AuditRow, alerted: Collection[str] = ()) -> bool:
+    """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too, and those an
+    immediate-concern alert from a draft reached (`alerted`, bot.audits.escalation)."""
     moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())
-    return policy.may_view(services.directory, person, audit, moderators)
+    return policy.may_view(services.directory, person, audit, moderators, alerted)
 
 
-def require_view(services: Services, person: Person, audit: store.AuditRow) -> None:
-    if not can_view(services, person, audit):
+def require_view(services: Services, person: Person, audit: store.AuditRow, alerted: Collection[str] = ()) -> None:
+    """A refusal that says why: a draft is its auditor's working copy, which the worker and the case's team manager
+    are sent once it is submitted (bot.core.policy.may_view)."""
+    if can_view(services, person, audit, alerted):
+        return
+    if audit.status != "draft":
         raise AccessDenied("That audit is not one you have access to: audits are open to the auditor, the worker, "
                            "their team manager, its moderator, QA leads and admins.")
+    whose = " of your case" if person.user_id == audit.worker_id else ""
+    if whose or policy.manages_team_of(services.directory, person, audit):
+        raise AccessDenied(f"Audit #{audit.id}{whose} is still a draft, its auditor's working copy: you'll get its "
+                           "summary when it is submitted.")
+    raise AccessDenied(f"Audit #{audit.id} is still a draft, its auditor's working copy: until it is submitted, "
+                       "only its auditor, their team manager, QA leads and admins can read it.")
 
 
 def audited_by(services: Services, team_id: str | None) -> str:

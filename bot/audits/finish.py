@@ -343,6 +343,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
              "`owner <name>`) to change an action's due date or owner, like `/audit edit 12 action 41 due 11/12`, or "
              "`/audit edit <audit number> remove action <action number>` for an action added by mistake, like "
              "`/audit edit 12 remove action 41`.")
+    if audit_id is not None and store.get_audit(services.storage, audit_id) is None:
+        raise lifecycle.no_such_audit(audit_id, lifecycle.SUBMITTED_LISTED)
     if len(parts) == 1 and audit_id is not None:
         return on_reopen(services, turn, str(audit_id))
     if len(parts) < 3 or audit_id is None:

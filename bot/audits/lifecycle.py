@@ -68,6 +68,15 @@ TRANSITIONS: dict[Change, tuple[frozenset[Status], Status]] = {
 MODERATION_HOLD_WORKING_DAYS = 2
 
 NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
+# Where each command's audit numbers are listed, for `no_such_audit`: a submitted audit is changed with `/audit edit`,
+# which `/audit resume` (drafts) never lists.
+SUBMITTED_LISTED = "`/audit list mine` lists the audits you submitted, with their numbers."
+MODERATION_LISTED = "`/audit moderate` lists the audits waiting for moderation, with their numbers."
+
+
+def no_such_audit(audit_id: int, listed: str) -> UserError:
+    """`/audit edit 99`, `/audit moderate 99`: no audit has that number; `listed` says where the command's are."""
+    return UserError(f"There is no audit #{audit_id}. {listed}")
 READ_ONLY = ("A moderator has opened this audit, so it is read-only now: `/audit show {audit_id}` says who is "
              "moderating it and since when.")
 MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are on record and can't be changed any "
@@ -182,7 +191,7 @@ def _changeable_refusal(audit: AuditRow | None, actor: str, change: Change, othe
 def reopen_refusal(audit: AuditRow | None, audit_id: int, actor: str) -> UserError | None:
     """Why a submitted audit may not be taken back to its review step, if it may not."""
     if audit is None:
-        return UserError(NOT_FOUND)
+        return no_such_audit(audit_id, SUBMITTED_LISTED)
     otherwise = (f"Audit #{audit_id} is already open for changes: type `/audit resume {audit_id}`."
                  if audit.status == Status.DRAFT else f"Audit #{audit_id} is {audit.status}, so it can't be changed.")
     return _changeable_refusal(audit, actor, Change.REOPEN, otherwise)

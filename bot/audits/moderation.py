@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.audits import inadequate_action, moderation_action, moderation_alert, moderation_hold, pages, readback
+from bot.audits import (
+    inadequate_action,
+    lifecycle,
+    moderation_action,
+    moderation_alert,
+    moderation_hold,
+    pages,
+    readback,
+)
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.decision_words import leading_decision
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
@@ -20,7 +28,7 @@ from bot.audits.grade_words import (
     typed_names,
     with_a_reason,
 )
-from bot.audits.questions import inadequate_grade_alerts
+from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import in_a_sentence
@@ -55,9 +63,10 @@ def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> boo
 
 
 def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
-    audit = store.get_audit(services.storage, buttons.record_id(value, MODERATE_HINT))
+    audit_id = buttons.record_id(value, MODERATE_HINT)
+    audit = store.get_audit(services.storage, audit_id)
     if audit is None:
-        raise UserError("I can't find that audit.")
+        raise lifecycle.no_such_audit(audit_id, lifecycle.MODERATION_LISTED)
     if not may_moderate(services, turn.user_id, audit):
         raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
                            "and never the auditor or the worker whose case it is.")
@@ -160,7 +169,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
     try:
         moderation_store.open_moderation(services.storage, audit.id, turn.user_id, turn.now)
     except NotFound:
-        raise UserError("I can't find that audit.") from None
+        raise lifecycle.no_such_audit(audit.id, lifecycle.MODERATION_LISTED) from None
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
     return decision_screen(services, audit.id)
@@ -482,7 +491,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     if audit is None:
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
     alerts = _inadequate_alerts(services, turn, audit, state)
-    alerted = {a.to_user for a in alerts}
+    withdrawn = _inadequate_withdrawn(services, turn, audit, state)
+    alerted = {a.to_user for a in alerts + withdrawn}
     notices = readback.outcome_notices(services, audit, turn.user_id,
                                        f"{moderator} {_outcome(state)}" + (f"; {set_action}" if set_action else ""))
     who = "the auditor, the worker and their manager have" if notices else "the auditor has"
@@ -498,7 +508,11 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     if alerts:
         names = ", ".join(services.directory.label(a.to_user or "") for a in alerts)
         saved = Reply(text=f"{saved.text} I've alerted {names} about the Inadequate grade now.")
-    return [saved, told, *outcome, *alerts]
+    if withdrawn:
+        names = ", ".join(services.directory.label(w.to_user or "") for w in withdrawn)
+        saved = Reply(text=f"{saved.text} I've told {names}, whom the auditor's Inadequate alerted, that it no longer "
+                           "stands.")
+    return [saved, told, *outcome, *alerts, *withdrawn]
 
 
 def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
@@ -507,6 +521,14 @@ def _inadequate_alerts(services: Services, turn: Turn, audit: store.AuditRow, st
     if state["agrees"] or state["grade"] != "inadequate" or audit.overall_grade == "inadequate":
         return []
     return inadequate_grade_alerts(services, load(services, audit.id), moderator=turn.user_id)
+
+
+def _inadequate_withdrawn(services: Services, turn: Turn, audit: store.AuditRow, state: dict) -> list[Reply]:
+    """A moderator's grade other than the auditor's Inadequate: those the auditor's alert reached are told it no
+    longer stands, as when the auditor changes it (bot.audits.questions.inadequate_grade_withdrawals)."""
+    if state["agrees"] or state["grade"] == "inadequate" or audit.overall_grade != "inadequate":
+        return []
+    return inadequate_grade_withdrawals(services, load(services, audit.id), state["grade"], moderator=turn.user_id)
 
 
 def _outcome(state: dict) -> str:

@@ -163,16 +163,20 @@ def inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = Non
     return targets
 
 
-def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str) -> list[Reply]:
-    """The auditor changed an Inadequate overall grade: everyone the alert reached is told it no longer stands, so
-    nobody goes on treating the case as urgent on the strength of a grade that was withdrawn."""
+def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str, moderator: str | None = None) -> list[Reply]:
+    """The auditor changed an Inadequate overall grade, or (`moderator`) graded it otherwise at moderation: everyone
+    the alert reached is told it no longer stands (the moderator, who knows, apart), so nobody goes on treating the
+    case as urgent on the strength of a grade that is no longer the grade of record."""
+    changed = (f"{services.directory.label(moderator)} graded it **{grade_label(grade)}** at moderation, where the "
+               "auditor's grade was **Inadequate**, so Inadequate is no longer its grade of record and the alert no "
+               "longer stands. `/audit show` has the moderator's reason." if moderator is not None else
+               f"The auditor changed the overall grade from **Inadequate** to **{grade_label(grade)}**, so the "
+               "Inadequate alert no longer stands. I'll tell you if it changes back.")
     text = (f"{emoji('done')} **Update on audit #{ctx.audit.id}** ({ctx.checklist.title}, case {ctx.audit.case_ref}, "
-            f"auditor {services.directory.label(ctx.audit.auditor_id)}).\nThe auditor changed the overall grade from "
-            f"**Inadequate** to **{grade_label(grade)}**, so the Inadequate alert no longer stands. I'll tell you if "
-            "it changes back.")
+            f"auditor {services.directory.label(ctx.audit.auditor_id)}).\n{changed}")
     return [Reply(text=text, to_user=target, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
-            for target in inadequate_targets(services, ctx)]
+            for target in inadequate_targets(services, ctx, moderator)]
 
 
 def inadequate_grade_updates(services: Services, ctx: Ctx, mark: str, body: str, told: Iterable[str] = (),

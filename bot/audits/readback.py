@@ -74,8 +74,8 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if store.get_audit(services.storage, audit_id) is None:
         raise UserError(f"I can't find that audit (#{audit_id}). `/audit list` shows the audits you can read.")
     ctx = load(services, audit_id)
-    if ctx.audit.status != "cancelled":
-        require_view(services, turn.person, ctx.audit)
+    if ctx.audit.status != "cancelled":  # a draft's urgent alert asks those it reached to open it
+        require_view(services, turn.person, ctx.audit, escalation.alerted(services, ctx))
     elif not policy.may_view_cancelled(turn.person, ctx.audit, escalation.alerted(services, ctx)):
         raise UserError(f"Audit #{audit_id} was cancelled by its auditor, so there is nothing to read.")
     if turn.surface == "channel":

@@ -70,12 +70,7 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
         tp = team.progress
         lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; {grade_text(team.grades)}; "
                      f"actions {team.actions_raised} raised, {team.actions_overdue} overdue")
-    lines.append(bold("Questions (yes rate, flags)"))
-    for q in report.questions:
-        if q.yes_rate is not None:
-            lines.append(f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes, {q.flagged} flagged")
-        elif q.flagged:
-            lines.append(f"• {q.text}: {q.flagged} flagged")
+    lines += _question_lines(report)
     if report.weakest:
         lines.append(bold("Weakest questions, with guidance"))
         for q, guide in zip(report.weakest, report.guidance, strict=True):
@@ -87,6 +82,19 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
                  f"({percent(report.moderation_agreed, report.moderation_decided)})")
     return Reply(title=f"Audit campaign report: {c.name}", text="\n".join(lines), image=chart,
                  image_name=f"campaign-{c.id}.png" if chart else None)
+
+
+def _question_lines(report: CampaignReport) -> list[str]:
+    """Each question's yes rate and flags under their heading; with none to show, the heading says why instead of
+    standing over nothing."""
+    shown = [f"• {q.text}: {percent(q.yes, q.yes + q.no)} yes, {q.flagged} flagged" if q.yes_rate is not None
+             else f"• {q.text}: {q.flagged} flagged" for q in report.questions if q.yes_rate is not None or q.flagged]
+    heading = "Questions (yes rate, flags)"
+    if shown:
+        return [bold(heading), *shown]
+    why = ("none yet, no audit was submitted" if not report.progress.submitted
+           else "none, the submitted audits have no yes or no answers and nothing flagged")
+    return [f"{bold(heading)}: {why}"]
 
 
 def report_json(report: CampaignReport) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.cli.operator import Operator, add_identity, operator
 from bot.cli.runtime import Runtime
-from bot.core import policy
+from bot.core import buttons, policy
 from bot.errors import UserError
 
 
@@ -39,7 +39,7 @@ def add_parsers(subparsers: Any) -> None:
                                            "close": "close a campaign and post its report",
                                            "report": "print a campaign's report"}[name])
         if name != "list":
-            sub.add_argument("campaign", type=int)
+            sub.add_argument("campaign", type=campaign_number)
         if name == "report":
             sub.add_argument("--format", choices=("text", "json", "csv"), default="text")
         if name == "close":
@@ -48,6 +48,15 @@ def add_parsers(subparsers: Any) -> None:
         add_identity(sub)
     add_identity(create)
     parser.set_defaults(func=run)
+
+
+def campaign_number(typed: str) -> int:
+    """A campaign's number as typed, read as the chat reads a typed number (bot.core.buttons.typed_id): `abc`, `-3`
+    or a number longer than any the bot gives is a usage mistake (bot.cli.usage words it), never looked up."""
+    number = buttons.typed_id(typed)
+    if number is None:
+        raise ValueError(typed)
+    return number
 
 
 def _organiser(who: Operator) -> None:

@@ -33,16 +33,10 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     ask.add_argument("question", nargs="?", help="the question; without it, read one question per line")
     ask.set_defaults(func=cmd_ask)
     kb = subparsers.add_parser("kb", help="knowledge base tools")
-    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND")
+    kb_commands = kb.add_subparsers(dest="kb_command", metavar="KB_COMMAND", required=True)
     check = kb_commands.add_parser("check", help="validate the knowledge folder; non-zero exit with the problems")
     check.add_argument("dir", nargs="?", type=Path, help="knowledge folder (default: settings knowledge_dir)")
     check.set_defaults(func=cmd_kb_check)
-    kb.set_defaults(func=lambda _args, runtime: _kb_usage(kb, runtime))
-
-
-def _kb_usage(parser: argparse.ArgumentParser, runtime: Runtime) -> int:
-    parser.print_usage(runtime.stderr or sys.stderr)
-    return 2
 
 
 def _folder(given: Path | None, runtime: Runtime) -> Path:

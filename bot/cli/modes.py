@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.cli.runtime import Runtime
 from bot.core.services import Services
+from bot.errors import UserError
 from bot.settings.people import USER_ID
 from bot.storage.lock import DatabaseInUse, bot_running
 
@@ -47,7 +48,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 def _user(args: argparse.Namespace, runtime: Runtime) -> str:
     user = args.user or runtime.settings.local_user
     if not USER_ID.fullmatch(user):
-        raise SystemExit(f"--user must be a Slack user id such as U0MGRN001 (got {user!r}).")
+        raise UserError(f"--user must be a Slack member ID such as U0MGRN001 (got {user!r}): it is listed against "
+                        "each person in teams.yaml.")
     return user
 
 

@@ -29,16 +29,20 @@ def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -
 
 
 def may_view(directory: Directory, person: Person, audit: AuditParties,
-             moderators: Collection[str] = ()) -> bool:
+             moderators: Collection[str] = (), alerted: Collection[str] = ()) -> bool:
     """Who may read an audit (and so see its case reference): the auditor, the worker, their team's manager,
     QA leads and admins, and its moderator: `moderators` are those who hold its moderation open or decided it
     (a manager of another team reads the audit they moderate). A draft is still the auditor's working copy
-    (grades may change), so the worker reads it once it is submitted; managers and QA leads may open a draft, as
-    an immediate-concern alert asks them to."""
+    (grades may change): besides the auditor and QA leads and admins, only the managers of the auditor's team, who
+    answer for the auditor's work, and those an immediate-concern alert from it reached (`alerted`, while it
+    stands: the alert asks them to open it) read it. The worker and the case's team manager, when they are not
+    those, read it once it is submitted, when they are sent its summary."""
     if person.role in OVERSIGHT or person.user_id == audit.auditor_id:
         return True
+    if audit.status == "draft":
+        return person.user_id in directory.managers_of(audit.auditor_id) or person.user_id in alerted
     if person.user_id == audit.worker_id:
-        return audit.status != "draft"
+        return True
     if person.user_id in moderators and audit.status in ("in_moderation", "moderated"):
         return True
     return manages_team_of(directory, person, audit)

@@ -110,7 +110,7 @@ class TeamDigest:
         """The month the counts run over, said plainly: "in November (to 29 November)", or "in November (month
         ended)" once it is over. The digest is about a past week, so "this month" would read as the month it is
         read in."""
-        return month_so_far(self.counted_to or self.week_end, day_over=self.counted_to is None,
+        return month_so_far(month_figure_day(self.week_start, self.counted_to), day_over=self.counted_to is None,
                             ended=self.month_ended)
 
     @property
@@ -159,6 +159,18 @@ def month_so_far(week_end: date, day_over: bool = True, ended: bool = False) -> 
     return f"in {week_end:%B}" if whole else f"in {week_end:%B} (to {week_end.day} {week_end:%B})"
 
 
+def month_figure_day(monday: date, so_far: date | None) -> date:
+    """The last day a week's month figure counts (before `month_span` takes a month that is over whole). In a week
+    under way, today: the month it is read in, as Home counts it. For a complete week, its last day, but never past
+    the month the week began in: a week that runs into the next month reports the month it began in, so a month's
+    last days (28 to 31 December, in the week to 3 January) count in a digest's month figure, and the new month's
+    first days in the next week's, which counts from the 1st."""
+    if so_far is not None:
+        return so_far
+    first_of_next = date(monday.year + monday.month // 12, monday.month % 12 + 1, 1)
+    return min(monday + timedelta(days=6), first_of_next - timedelta(days=1))
+
+
 def month_span(last_day: date, today: date) -> tuple[date, date | None]:
     """The month a digest's month figure counts: from the 1st of `last_day`'s month (the week's last day, or today
     in a week under way), and its end (exclusive) when that month was over by `today`, else None (counted to the
@@ -188,7 +200,7 @@ class ServiceDigest:
 
     @property
     def month_so_far(self) -> str:
-        return month_so_far(self.counted_to or self.week_start + timedelta(days=6), day_over=self.counted_to is None,
+        return month_so_far(month_figure_day(self.week_start, self.counted_to), day_over=self.counted_to is None,
                             ended=self.month_ended)
 
 
@@ -258,7 +270,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
     today = services.local_now().date()
     so_far = counted_to(monday, today)
-    month_first, month_over = month_span(so_far or monday + timedelta(days=6), today)
+    month_first, month_over = month_span(month_figure_day(monday, so_far), today)
     month = (_local(month_first, services), _local(month_over, services) if month_over else week_end)
     # Overdue as at the week's end, or as at now for a week under way (an action due on Friday is not overdue on
     # the Wednesday before).
@@ -326,4 +338,4 @@ def build_service_digest(services: Services, monday: date) -> ServiceDigest:
     so_far = counted_to(monday, today)
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
                          weak_questions=_themes(ranked, questions), counted_to=so_far,
-                         month_ended=month_span(so_far or monday + timedelta(days=6), today)[1] is not None)
+                         month_ended=month_span(month_figure_day(monday, so_far), today)[1] is not None)

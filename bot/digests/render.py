@@ -14,6 +14,7 @@ from bot.digests.digest import (
     ServiceDigest,
     TeamDigest,
     comparable,
+    month_figure_day,
 )
 from knowledge.checklist_schema import GRADE_LABELS
 
@@ -53,7 +54,7 @@ def month_heading(digest: TeamDigest | ServiceDigest) -> str:
     'all of November' (a month that has ended, counted whole)."""
     if not digest.month_ended:
         return "this month"
-    return f"all of {(digest.counted_to or digest.week_start + timedelta(days=6)):%B}"
+    return f"all of {month_figure_day(digest.week_start, digest.counted_to):%B}"
 
 
 def themes_rule() -> str:

@@ -92,14 +92,26 @@ def test_the_digest_read_while_its_month_runs_still_counts_what_is_to_go(service
     assert "this month (target)" in service and "(target 2, 1 to go)" in service
 
 
-def test_the_digest_on_the_monday_after_the_new_year_counts_january_so_far(services: Services) -> None:
-    AuditRows(services).audit(submitted=datetime(2026, 12, 30, 11, tzinfo=UTC))
-    with time_machine.travel(datetime(2027, 1, 4, 9, tzinfo=LONDON), tick=False):
-        team = _digest_text(services, MANAGER).replace("**", "")
-    assert "Audits completed: 1 this week · 0 in January (to 3 January); target 2, 2 to go" in team
-
-
 def test_a_team_typed_as_part_of_its_name_is_named_on_a_line_of_its_own(services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 3, 14, tzinfo=LONDON), tick=False):
         text = _digest_text(services, "U0QALEAD1", "north")
     assert text.startswith("Team north-assessment:\n**Audits completed**")
+
+
+def test_the_last_days_of_december_count_in_the_digest_of_the_week_that_ends_in_january(services: Services) -> None:
+    """The week of 28 December to 3 January reported January (1 to 3 January), and the week before December to the
+    27th, so an audit on 30 December counted in no digest's month figure. A week that runs into the next month
+    reports the month it began in, whole; the new month's first days count in the next week's digest."""
+    rows = AuditRows(services)
+    rows.audit(submitted=datetime(2026, 12, 14, 11, tzinfo=UTC))
+    rows.audit(submitted=datetime(2026, 12, 30, 11, tzinfo=UTC))  # week 53: 28 December to 3 January
+    rows.audit(submitted=datetime(2027, 1, 2, 11, tzinfo=UTC))  # week 53 too, in January
+    with time_machine.travel(datetime(2027, 1, 4, 9, tzinfo=LONDON), tick=False):
+        team = _digest_text(services, MANAGER).replace("**", "")
+        service = _digest_text(services, "U0QALEAD1")
+    assert "Audits completed: 2 this week · 2 in December (month ended); target 2, met" in team
+    assert "all of December (target)" in service
+    rows.audit(submitted=datetime(2027, 1, 6, 11, tzinfo=UTC))
+    with time_machine.travel(datetime(2027, 1, 11, 9, tzinfo=LONDON), tick=False):
+        following = _digest_text(services, MANAGER).replace("**", "")
+    assert "Audits completed: 1 this week · 2 in January (to 10 January); target 2, met" in following

@@ -74,6 +74,25 @@ def test_a_draft_is_read_by_its_auditor_and_oversight_not_yet_by_the_worker(user
     assert policy.may_view(DIRECTORY, person, draft) is view
 
 
+# A campaign draft of a North worker's case by South's manager: the case team's manager and the worker read it once
+# it is submitted; the managers of the auditor's team would (South has none here but the auditor); an urgent alert's
+# recipients do while it stands.
+CAMPAIGN_DRAFT = Audit(auditor_id="U0MGRS001", worker_id="U0PRAN001", team_id="north", status="draft")
+PEER_DRAFT = Audit(auditor_id="U0PRAN002", worker_id="U0PRAN001", team_id="north", status="draft")
+OTHER_DRAFTS = [(CAMPAIGN_DRAFT, "U0MGRN001", (), False), (CAMPAIGN_DRAFT, "U0PRAN001", (), False),
+                (CAMPAIGN_DRAFT, "U0MGRN001", ("U0MGRN001",), True), (CAMPAIGN_DRAFT, "U0MGRS001", (), True),
+                (CAMPAIGN_DRAFT, "U0QALEAD1", (), True), (PEER_DRAFT, "U0MGRN001", (), True),
+                (PEER_DRAFT, "U0PRAN001", (), False), (PEER_DRAFT, "U0MGRS001", (), False)]
+
+
+@pytest.mark.parametrize(("draft", "user", "alerted", "view"), OTHER_DRAFTS)
+def test_another_teams_draft_is_read_by_its_auditors_managers_and_those_its_alert_reached(
+        draft: Audit, user: str, alerted: tuple[str, ...], view: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_view(DIRECTORY, person, draft, alerted=alerted) is view
+
+
 def test_nobody_moderates_an_audit_of_their_own_case_or_by_themselves_whatever_their_role() -> None:
     lead = DIRECTORY.person("U0QALEAD1")
     admin = DIRECTORY.person("U0ADMIN01")
