@@ -17,6 +17,7 @@ from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from tests.support.cli import run_cli
 from tests.support.digest_rows import AuditRows
+from tests.support.text import flat
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 11, 25, 12, tzinfo=LONDON)  # the last complete week is week 47, 16 to 22 Nov 2026
@@ -27,7 +28,8 @@ POINTS = re.compile(r"[+-]\d+ pts")
 
 
 def _grades_section(text: str) -> str:
-    return text.split("Grades this week", 1)[1].split("Questions most often", 1)[0]
+    """The grades part of a digest, on one line: the terminal wraps long lines wherever they fall."""
+    return flat(text.split("Grades this week", 1)[1].split("Questions most often", 1)[0])
 
 
 def _two_good_audits_after_six_mixed(services: Services) -> AuditRows:
