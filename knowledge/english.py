@@ -26,6 +26,19 @@ def everyday_words() -> frozenset[str]:
     return frozenset(word for word in words_at_least(EVERYDAY_ZIPF) if word.isascii() and word.isalpha())
 
 
+# Words this common (Zipf 5.5: about once in 300,000 words, "left", "home", "care", "child") mean too many things for
+# one of them alone to name an entry: "left" asked alone (or what is left of "how much leave do I have left" once the
+# leave topic is taken out) was answered outright with the entry on leaving a child home alone.
+PLAIN_ZIPF = 5.5
+
+
+@functools.cache
+def plain_words() -> frozenset[str]:
+    """The commonest English words (at least PLAIN_ZIPF, a few hundred): one of them alone is not a question
+    the search may answer outright, only offer entries for."""
+    return frozenset(word for word in words_at_least(PLAIN_ZIPF) if word.isascii() and word.isalpha())
+
+
 def words_at_least(zipf: float, wordlist: str = "small", *, short_zipf: float | None = None,
                    short_len: int = 0) -> Iterator[str]:
     """wordfreq's English words (as listed: lower case, some with digits, apostrophes or accents) of at least `zipf`,

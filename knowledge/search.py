@@ -34,7 +34,7 @@ from typing import Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from knowledge.english import everyday_words
+from knowledge.english import everyday_words, plain_words
 from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
@@ -423,26 +423,32 @@ class KnowledgeSearch:
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
         and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
-        result = decide(query, evidence, fit, limit)
-        topic, capped = self.topic_check(query, evidence)
+        result = decided(query, evidence, fit, limit)
+        topic, capped = self.topic_check(query, evidence, fit)
         if topic is None or (result.outcome == "answer" and not capped):
             return result
         return SearchResult(query, "none", None, (), topic)
 
-    def topic_check(self, query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, bool]:
+    def topic_check(self, query: str, evidence: Evidence,
+                    fit: SearchFit | None = None) -> tuple[OutOfScopeTopic | None, bool]:
         """The out-of-scope topic of a question, and whether it may not be answered outright.
 
         A topic phrase is no evidence for an entry: "how many days annual leave do I get" meets the entry on
         pausing reminders only through "annual leave". The question is searched again without the topic's
-        phrases; unless the same entry still comes first, it is not answered ("how do I pause reminders while
-        on annual leave" still finds it first, and is answered).
+        phrases; unless that is still answered outright, by the same entry, it is not answered ("how do I pause
+        reminders while on annual leave" still is; "how much leave do I have left" is not: "how much left" only
+        brushes the entry on leaving a child home alone, so it would be a confident wrong answer).
         """
         topic = self.out_of_scope.match(query)
         if topic is None or not evidence.concept:
             return topic, True
         rest = self.out_of_scope.without(query)
         again = self.evidence(rest) if rest.strip() else Evidence((), ())
-        return topic, not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id
+        if not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id:
+            return topic, True
+        still = decided(rest, again, fit or self.fit, 1)
+        same = still.answer is not None and still.answer.entry_id == evidence.concept[0].entry_id
+        return topic, still.outcome != "answer" or not same
 
     def evidence(self, query: str) -> Evidence:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""
@@ -789,6 +795,26 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     if not plausible:
         return SearchResult(query, "none", None, ())
     return SearchResult(query, "ambiguous", None, fused(concept, keyword, fit)[:limit])
+
+
+def decided(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
+    """`decide`, with a single very common word never answered outright (see `_one_plain_word_not_answered`)."""
+    return _one_plain_word_not_answered(decide(query, evidence, fit, limit), evidence, fit, limit)
+
+
+def _one_plain_word_not_answered(result: SearchResult, evidence: Evidence, fit: SearchFit,
+                                 limit: int) -> SearchResult:
+    """An outright answer to a single very common word ("left", "home", "care") is offered as "Did you mean…"
+    instead: such a word alone means too many things to be sure which entry is meant (see PLAIN_ZIPF), unless it
+    is an entry's own question or alternative word for word."""
+    if result.outcome != "answer" or evidence.exact is not None or result.answer is None:
+        return result
+    content = [word for word in words_of(result.query) if word not in STOP_WORDS]
+    if len(content) != 1 or content[0] not in plain_words():
+        return result
+    offered = (result.answer, *(m for m in fused(evidence.concept, evidence.keyword, fit)
+                                if m.entry_id != result.answer.entry_id))
+    return SearchResult(result.query, "ambiguous", None, offered[:limit])
 
 
 def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit) -> tuple[Match, ...]:
