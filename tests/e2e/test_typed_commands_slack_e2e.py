@@ -41,7 +41,7 @@ def test_show_and_an_audit_number_of_four_digits_runs_the_command_not_a_case_ref
     assert "Audit #1234" in shown.text and "looks like a case reference" not in shown.text
     assert shown.text == person.send("command", "show 1234")[0].text
     [edited] = person.send("type", "edit 9999")
-    assert "looks like a case reference" not in edited.text and "find that audit" in edited.text
+    assert "looks like a case reference" not in edited.text and "There is no audit #9999" in edited.text
     assert asked(services) == []
 
 

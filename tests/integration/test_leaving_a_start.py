@@ -101,5 +101,5 @@ def test_skip_typed_in_any_case_at_the_checklists_is_nothing_to_skip(engine: Eng
                                                                      end: str) -> None:
     engine.message(MANAGER, "start audit")
     [reply] = engine.message(MANAGER, f"{word}{end}")
-    assert flat(reply.text) == SKIP_AT_CHECKLISTS
+    assert flat(reply.text, "`") == SKIP_AT_CHECKLISTS
     assert store.conversation(services.storage, MANAGER)["awaiting"] == "choose_checklist"
