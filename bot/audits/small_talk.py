@@ -17,6 +17,7 @@ from bot.core.services import Services
 from bot.errors import UserError
 from knowledge.problems import KnowledgeBaseError
 
+NOT_AN_ACTION = "That isn't an action, so nothing was saved."
 # What small talk typed as each note is told: that nothing was saved, and what to write instead; NOT_A_NOTE adds how
 # the step goes on without it, and an edit (`/audit edit 12 strengths thanks`) where to type the new text.
 WANTED: Mapping[str, str] = MappingProxyType({
@@ -24,7 +25,7 @@ WANTED: Mapping[str, str] = MappingProxyType({
                  "child on this case",
     "development": "That isn't an area for development, so nothing was saved. Write what would make the biggest "
                    "difference for the child",
-    "actions": "That isn't an action, so nothing was saved. Write what needs to happen for the child",
+    "actions": f"{NOT_AN_ACTION} Write what needs to happen for the child",
 })
 NOT_A_NOTE: Mapping[str, str] = MappingProxyType({
     "strengths": f"{WANTED['strengths']}, or `skip` to leave the strengths out.",
