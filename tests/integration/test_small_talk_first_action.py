@@ -1,7 +1,8 @@
 """Small talk typed where the first action an Inadequate grade needs is asked (a grade change's or a moderator's
 Inadequate): `perfect thanks` became the action ("Who owns this action? perfect thanks"), kept on an Inadequate audit
 that could not lose it, while the draft's actions step refused it (bot.audits.small_talk). Now it is refused there too,
-with what an Inadequate grade needs and how to leave; a short real action (`visit weekly`) is still taken."""
+with what an Inadequate grade needs and how to leave (typed in a conversation:
+tests.integration.test_finishing_words_at_first_action); a short real action (`visit weekly`) is still taken."""
 
 from __future__ import annotations
 
@@ -14,50 +15,17 @@ from bot.audits import moderation_action, regrade_action
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
-from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
-from tests.integration.test_finishing_words_at_first_action import NEEDS_ONE
 from tests.integration.test_moderated_inadequate_action import audit_with_no_open_action
 from tests.integration.test_owner_typed_as_action import (
-    AUDITOR,
     QA,
     THURSDAY,
-    awaiting,
-    flat,
     grade_change_asked,
     open_actions,
 )
 from tests.integration.test_small_talk_notes import CHAT as SHIPPED_CHAT
 
-# `ok thanks` is refused already, as a reply (tests.integration.test_finishing_words_at_first_action).
-CHAT = ["perfect thanks", "Thank you very much!", "good morning", "cheers all", "Action: thanks"]
-SMALL_TALK = "That isn't an action, so nothing was saved. "
 SHORT = ["visit weekly", "ring the IRO"]
-
-
-@pytest.mark.parametrize("typed", CHAT)
-def test_small_talk_at_a_grade_changes_first_action_is_not_the_action(engine: Engine, services: Services,
-                                                                       typed: str) -> None:
-    with time_machine.travel(THURSDAY, tick=False):
-        asked = grade_change_asked(engine, services)
-        [told] = engine.message(AUDITOR, typed)
-        assert told.kind == "error" and flat(told.text) == f"{SMALL_TALK}{NEEDS_ONE}cancel to leave the grade as it is."
-        assert awaiting(services) == "regrade_action"
-        assert "description" not in store.conversation(services.storage, AUDITOR)
-    assert open_actions(services, asked) == []
-
-
-@pytest.mark.parametrize("typed", CHAT)
-def test_small_talk_at_a_moderators_first_action_is_not_the_action(engine: Engine, services: Services,
-                                                                    typed: str) -> None:
-    with time_machine.travel(THURSDAY, tick=False):
-        audit_id, _ = audit_with_no_open_action(engine, services)
-        drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", "The plan is not linked to the child's needs."],
-              user=QA)
-        [told] = engine.message(QA, typed)
-        assert told.kind == "error" and flat(told.text) == f"{SMALL_TALK}{NEEDS_ONE}disagree to choose another grade."
-        assert awaiting(services, QA) == "moderation_action"
-    assert open_actions(services, audit_id) == []
 
 
 @pytest.mark.parametrize("typed", SHORT)
