@@ -365,6 +365,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                         "thoughtful`; to keep what is there, there is nothing to do.")
     if field == "overall_grade":
         return regrade_check.edit_grade(services, turn, audit_id, parts[2])
+    if field in OPTIONAL_TYPED_STEPS:
+        small_talk.refuse_as_edit(services, audit_id, field, parts[2])
     try:
         if (filed := other_heading.edited_under_its_label(services, turn, audit_id, field, parts[2])) is not None:
             return filed  # `/audit edit 12 development strengths: …`: added to the strengths, as the steps file it

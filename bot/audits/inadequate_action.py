@@ -23,9 +23,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.audits import action_fields, action_owners
+from bot.audits import action_fields, action_owners, small_talk
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
+from bot.audits.note_labels import without_label
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, person_choice
 from bot.core.services import Services
@@ -84,11 +85,13 @@ class FirstAction:
     def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
         """The action's text, screened as an audit's actions are; then its owner is asked. Finishing words (`done`,
         `next`, `that's all`), which end an audit's actions step, are refused: there is no end before the first. So
-        is a reply or a command's word (`yes`, `send`, `I disagree`): it says nothing that must happen."""
+        is a reply or a command's word (`yes`, `send`, `I disagree`), and small talk (`perfect thanks`), as at the
+        actions step (bot.audits.small_talk): it says nothing that must happen."""
         if " ".join(text.lower().split()) in NONE_WORDS or action_fields.finishes(text):
             raise UserError(self.needs_one())
         if only_a_reply(text):
             raise UserError(f"That reads as a reply, not an action, so I haven't stored it. {self.needs_one()}")
+        small_talk.refuse(services, without_label(text, "actions"), f"{small_talk.NOT_AN_ACTION} {self.needs_one()}")
         action_fields.refuse_a_number(services, text, f"Type what needs to happen for the child, or {self.way_out}.")
         if (early := action_fields.early_answer(services, turn, _audit(services, data), text)) is not None:
             raise UserError(f"That looks like {early}, so I haven't stored it. {action_fields.ACTION_FIRST} Or type "

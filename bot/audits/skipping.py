@@ -4,7 +4,9 @@ says in one line what it needs and what to type instead.
 Only a question says "only optional questions can be skipped": `skip` at the worker, a grade's evidence note, the
 overall grade, the actions step or an action's owner or due date was told "This question needs an answer", where no
 question was asked, and not what would do instead (no actions: `done`; the worker: their member ID). The review and
-the submit step ask nothing, so `skip` there gets the step's own guidance (bot.audits.conversation.NOTHING_TO_SKIP)."""
+the submit step ask nothing, so `skip` typed there gets the step's own guidance
+(bot.audits.conversation.NOTHING_TO_SKIP) and no Skip button is accepted there; `refusal` still answers every step
+(REFUSALS), so none can raise a KeyError."""
 
 from __future__ import annotations
 
@@ -98,7 +100,25 @@ def _action_due(services: Services, _ctx: Ctx) -> str:
             f"{date_examples(services.local_now().date(), 'future')}.")
 
 
+def _starting(_services: Services, _ctx: Ctx) -> str:
+    return "There is nothing to skip yet: pick the checklist, then type the case reference."
+
+
+def _review(_services: Services, ctx: Ctx) -> str:
+    resubmit = ", or `submit` to resubmit it as it is" if ctx.audit.submitted_at is not None else ""
+    return ("There is no question to skip at the review: type `change` and a question's number to change its answer, "
+            f"like `change 3`, or `next` to go on to the overall grade{resubmit}.")
+
+
+def _submit(_services: Services, ctx: Ctx) -> str:
+    return (f"There is nothing to skip here: audit #{ctx.audit.id} is ready to submit. Type `submit` (or press Submit) "
+            "to send it for moderation, or `back` to change the actions.")
+
+
+# Every step of an audit that is not skippable (flow.can_skip) says what it needs instead; a step missing here was a
+# KeyError (tests.unit.test_skip_refusals).
 REFUSALS: Mapping[str, Callable[[Services, Ctx], str]] = MappingProxyType({
-    "question": _question, "worker": _worker, "evidence": _evidence, "overall_grade": _overall_grade,
-    "grade_reason": _grade_reason, "actions": _actions, "action_owner": _action_owner, "action_due": _action_due,
+    "choose_checklist": _starting, "case_reference": _starting, "question": _question, "worker": _worker,
+    "evidence": _evidence, "review": _review, "overall_grade": _overall_grade, "grade_reason": _grade_reason,
+    "actions": _actions, "action_owner": _action_owner, "action_due": _action_due, "submit": _submit,
 })

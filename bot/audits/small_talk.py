@@ -17,13 +17,20 @@ from bot.core.services import Services
 from bot.errors import UserError
 from knowledge.problems import KnowledgeBaseError
 
-# What each note's step says to small talk typed there: that nothing was saved, and what to write instead.
-NOT_A_NOTE: Mapping[str, str] = MappingProxyType({
+NOT_AN_ACTION = "That isn't an action, so nothing was saved."
+# What small talk typed as each note is told: that nothing was saved, and what to write instead; NOT_A_NOTE adds how
+# the step goes on without it, and an edit (`/audit edit 12 strengths thanks`) where to type the new text.
+WANTED: Mapping[str, str] = MappingProxyType({
     "strengths": "That isn't a strength of the practice, so nothing was saved. Write what is working well for the "
-                 "child on this case, or `skip` to leave the strengths out.",
+                 "child on this case",
     "development": "That isn't an area for development, so nothing was saved. Write what would make the biggest "
-                   "difference for the child, or `skip` to leave the areas for development out.",
-    "actions": "That isn't an action, so nothing was saved. Write what needs to happen for the child.",
+                   "difference for the child",
+    "actions": f"{NOT_AN_ACTION} Write what needs to happen for the child",
+})
+NOT_A_NOTE: Mapping[str, str] = MappingProxyType({
+    "strengths": f"{WANTED['strengths']}, or `skip` to leave the strengths out.",
+    "development": f"{WANTED['development']}, or `skip` to leave the areas for development out.",
+    "actions": f"{WANTED['actions']}.",
 })
 
 
@@ -46,3 +53,11 @@ def refuse_as_note(services: Services, step: str, text: str, then: str = "") -> 
     """Small talk typed as the strengths, the areas for development or an action (`step`), with or without the step's
     own label (`Strengths: thanks`), refused with what the step wants (NOT_A_NOTE) and `then`, how else to go on."""
     refuse(services, without_label(text, step), f"{NOT_A_NOTE[step]}{then}")
+
+
+def refuse_as_edit(services: Services, audit_id: int, field: str, text: str) -> None:
+    """Small talk as the new text of `/audit edit 12 strengths …` (`field`, strengths or development) is refused as the
+    step refuses it, so `thanks` never replaces a note the worker and the moderator read."""
+    kept = {"strengths": "the strengths are", "development": "the areas for development are"}[field]
+    said = f"{WANTED[field]} after `/audit edit {audit_id} {field}`; {kept} unchanged."
+    refuse(services, without_label(text, field), said)

@@ -3,7 +3,8 @@
 action's text ("Who owns this action? next"), kept on an Inadequate audit that could not lose it. The draft's actions
 step reads them as the end of the actions (bot.audits.action_fields.finishes); here there is no end before the first
 action, so they are refused with what an Inadequate grade needs and how to leave, and nothing is stored. So are a reply
-or a command's word typed there (`send`, `yes`, `submit`, `I disagree`, `agreed`), which became the action too. The
+or a command's word typed there (`send`, `yes`, `submit`, `I disagree`, `agreed`), which became the action too, and
+small talk (`perfect thanks`, `good morning`), refused as at the draft's actions step. The
 moderation's decision typed with thanks (`disagree, thanks`) is the decision, as `disagree` alone is: at a grade
 change, where the auditor holds no moderation, it is told nothing was decided and the question follows; at a
 moderator's Inadequate it is a change of mind."""
@@ -38,8 +39,11 @@ REPLIES = ["send", "yes", "Yes.", "ok", "submit", "Submit it now please", "yes, 
 NEEDS_ONE = ("An audit graded Inadequate needs at least one action: what must happen for the child, who will do it "
              "and by when. Type the action now, or ")
 NOT_AN_ACTION = "That reads as a reply, not an action, so I haven't stored it. "
+# Small talk, refused as the actions step refuses it (bot.audits.small_talk); `ok thanks` is a reply, above.
+SMALL_TALK = ["perfect thanks", "Thank you very much!", "good morning", "cheers all", "Action: thanks"]
 # What is typed, and what the refusal says before NEEDS_ONE.
-NO_ACTION = [(typed, "") for typed in FINISHING] + [(typed, NOT_AN_ACTION) for typed in REPLIES]
+NO_ACTION = ([(typed, "") for typed in FINISHING] + [(typed, NOT_AN_ACTION) for typed in REPLIES]
+             + [(typed, "That isn't an action, so nothing was saved. ") for typed in SMALL_TALK])
 
 
 @pytest.mark.parametrize(("typed", "first"), NO_ACTION)
