@@ -11,6 +11,10 @@ The word after these is a name whatever it is, an English word ('princess', 'tig
 - a name given as such: 'prefers the name', 'goes by the name of', 'nickname is', 'his nickname at school is', 'the
   child's name is', "her name's".
 'prefers' alone is no cue: 'she prefers pasta', 'he prefers texts'.
+A called-name of one or two letters is a name too, or an initial, which identifies as surely (session 13: 'call her
+jo', 'we call him al', 'known as ty' were stored): after these cues and after 'known as', 'goes by', 'nicknamed' and
+'calls herself', whose longer words person_context judges. Never the short words that go on with the sentence
+(_SHORT_WORDS: 'call her in', 'call her re contact', 'known as a child in need', 'goes by the book').
 
 Never the ordinary continuations of calling someone, where 'call her' is phoning her or 'her' is a possessive: a
 particle, a time or a day, how often, a place or a thing one phones ('call her back', 'call them in', 'call her
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from bot.privacy.detect import RELATIONS, ROLES, Hit
+from bot.privacy.detect import NICKNAME_CUES, RELATIONS, ROLES, TITLES, Hit
 from bot.privacy.initials import MOSTLY_CAPITALS
 from bot.privacy.lexicon import _split
 from bot.privacy.person_context import PERSON_NOUNS, PersonContextFinder
@@ -49,6 +53,10 @@ _NAME_IS = (r"(?:\bnick-?\s?name(?:\s+(?:at|in|for|from|with|among)(?:\s+[\w'’
             r"(?:['’]s|\b(?:his|her|their|my|your|our))\s+(?:first\s+|real\s+|middle\s+|full\s+|pet\s+|preferred\s+|"
             r"new\s+|school\s+|sur|last\s+)?name)(?:\s+(?:is|was)|['’]s|\s*[:=])")
 _CUE = re.compile(rf"(?:{_CALLING}|{_BEING_CALLED}|{_THE_NAME}|{_NAME_IS})\s+{_WORD}", re.IGNORECASE)
+# 'known as', 'goes by', 'nicknamed', 'calls herself': the name finder judges the longer words after these
+# (person_context), here only the one or two letters it leaves to initials ('known as ty', 'goes by mo').
+_NICKNAMED = re.compile(rf"\b(?:{NICKNAME_CUES}|went\s+by)\s+{_WORD}", re.IGNORECASE)
+_SHORT = 2  # letters: a called-name this short is judged here whatever the case, as a name or an initial
 # What follows 'call her' when it is phoning her, or when 'her' owns what follows: when, how, where, and what.
 _CONTINUATIONS = frozenset(_split("""
 in out up down back over round around across away off through together forward along aside ahead
@@ -78,6 +86,16 @@ _TERMS_OF_ADDRESS = frozenset(_split("""
 love darling dear sweetheart sweetie babe honey hun hon pet mate buddy pal bro sis kiddo champ duck petal chick
 little big young old
 """))
+# The words of one or two letters that go on with a sentence after a calling phrase, never a name: function words
+# ('call her in', 'known as a child in need', 'call her so she knows'), what is said in chat ('call her n ask',
+# 'call her rn', 'call her ta'), the time of day ('call her am') and the family ('call her ma').
+_SHORT_WORDS = frozenset(_split("""
+a i n u x w am an as at be by do go he hi if in is it me my no of on or so to up us we
+oh ah eh er uh um ha ok kk xx rn ta np bc eg ie nb ps pm re vs tv ur im ma da
+"""))
+# Abbreviations written with stops, whose first letter is no initial: 'call her e.g. on her mobile', 'call him p.m.'
+_DOTTED = re.compile(r"(?:e\.g|i\.e|a\.m|p\.m|n\.b|p\.s)\.?(?!\w)", re.IGNORECASE)
+_STOPPED = re.compile(r"(?:\.\s?[^\W\d_](?![\w'’]))+\.?")  # the rest of initials with stops: 'J' + '.B.'
 _NEXT_WORD = re.compile(r"^\s+([^\W\d_][\w'’-]*)")
 
 
@@ -88,7 +106,8 @@ def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset
     hits: list[Hit] = []
     letters = [c for c in text if c.isalpha()]
     shouted = sum(c.isupper() for c in letters) > MOSTLY_CAPITALS * len(letters)
-    for m in _CUE.finditer(text):
+    short = [m for m in _NICKNAMED.finditer(text) if len(m.group("word")) <= _SHORT]
+    for m in [*_CUE.finditer(text), *short]:
         word = m.group("word")
         after = text[m.end("word"):m.end("word") + 40]
         capitals = not shouted and len(word) > 1 and word.isupper()
@@ -96,7 +115,8 @@ def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset
             continue  # 'call her CAMHS worker', 'call her ASAP'
         if (capitals and len(word) <= 3 and word.casefold() not in ROLES | {"ok"}) \
                 or not _continuation(word, after, finder):
-            hit = Hit("name", word)  # 'call her JJ': initials given as the name
+            stops = _STOPPED.match(after) if len(word) == 1 else None  # 'call her J.B.'
+            hit = Hit("name", word + stops.group(0) if stops else word)  # 'call her JJ': initials given as the name
             if hit not in hits:
                 hits.append(hit)
     return hits
@@ -109,6 +129,8 @@ def _continuation(word: str, after: str, finder: PersonContextFinder) -> bool:
     if bare in _CONTINUATIONS or bare in _DESCRIBING or bare in _INSULTS or bare in _TERMS_OF_ADDRESS \
             or bare in ROLES or bare in RELATIONS or bare == "ok":
         return True
+    if len(bare) <= _SHORT and bare.isalpha():
+        return bare in _SHORT_WORDS or bare in TITLES or bool(_DOTTED.match(word + after))  # 'call her jo'
     following = _NEXT_WORD.match(after)
     if following and following.group(1).casefold() in ROLES | RELATIONS | PERSON_NOUNS:
         return True  # 'call her key worker', 'call her birth mum': a person, owned

@@ -42,7 +42,7 @@ from bot.privacy.detect import (
     TITLES,
     Hit,
     NameFinder,
-    _Token,
+    Token,
     written_as,
 )
 from bot.privacy.family_names import (
@@ -57,7 +57,7 @@ from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import PersonContextFinder
 
 # Words of a full name in no list: a surname's particle ('Kai de Souza').
-_PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
+PARTICLES = frozenset({"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin", "al",
                         "el", "ter", "ten"})
 # A surname known by its start whatever the lists say ('McDonagh', "O'Neill"), as the name finder knows one.
 _SURNAME_START = re.compile(r"^(?:mc|mac|o'|al-|el-|van|de|di|le|la)")
@@ -77,15 +77,15 @@ def content_name_hits(text: str, lexicon: Lexicon, listed: frozenset[str]) -> li
         hits += [hit for hit in _finder(lexicon, listed).hits(text)
                  if hit.kind == "name" and len(_TOKEN.findall(hit.words)) >= 2 and hit not in hits]
     if mode == "mixed" and any(_may_stand_alone(word, bare, lexicon) for word, bare in zip(words, folded, strict=True)):
-        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(single_name_hits(text, tokens, folded, lexicon, listed), hits)
     if any(bare in FAMILY_NOUNS and (_may_name_a_family(folded[k - 1], lexicon) or (  # 'the White family' too
             words[k - 1][:1].isupper() and folded[k - 1] in lexicon.frequent_surnames))
            for k, bare in enumerate(folded) if k):
-        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         hits += not_within(family_name_hits(_finder(lexicon, listed), text, tokens, mode), hits)
     if any(bare in RELATIVE_TITLES for bare in folded[:-1]):  # 'invite nanna pat', 'Grandad Bill' (F10, trial 12)
-        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         finder = _finder(lexicon, listed, PersonContextFinder)
         relatives = relative_name_spans(finder, text, tokens, mode, any_case=True)  # type: ignore[arg-type]
         hits += not_within([Hit("name", text[tokens[i].start:tokens[j].end]) for i, j in relatives], hits)
@@ -136,7 +136,7 @@ _SPOKE_TO = re.compile(r"\b(?:spoke|speak|speaking|spoken|talked|talk|talking)\s
 _WHO_AFTER = re.compile(r"^\s*,\s*who\b|^\s+and\s+(?:his|her|their)\b", re.IGNORECASE)
 
 
-def single_name_hits(text: str, tokens: list[_Token], folded: list[str], lexicon: Lexicon,
+def single_name_hits(text: str, tokens: list[Token], folded: list[str], lexicon: Lexicon,
                      listed: frozenset[str]) -> list[Hit]:
     """A given name alone in knowledge-base text where it stands for a child (trial P9: 'e.g. for Kayden, who lives
     with nan' passed kb check, which took names of two or more words only): a capitalised given name that is no common
@@ -175,7 +175,7 @@ def _may_stand_alone(word: str, bare: str, lexicon: Lexicon) -> bool:
                 or bare in lexicon.never_names)
 
 
-def _person_around(text: str, tokens: list[_Token], folded: list[str], i: int, surname: bool) -> bool:
+def _person_around(text: str, tokens: list[Token], folded: list[str], i: int, surname: bool) -> bool:
     """The words around token i say a person is meant (see single_name_hits)."""
     after = text[tokens[i].end:tokens[i].end + 60]
     if PERSON_STRONG.match(after) or _ONLY_A_PERSON.match(after):
@@ -232,7 +232,7 @@ def _name_pair(words: list[str], folded: list[str], mode: str, lexicon: Lexicon,
             return True
         if mode == "mixed":
             a, b = words[i], words[i + 1]
-            if (a[0].isupper() or first in _PARTICLES) and (b[0].isupper() or second in _PARTICLES) and \
+            if (a[0].isupper() or first in PARTICLES) and (b[0].isupper() or second in PARTICLES) and \
                     _name_like(first, a, lexicon, listed) and _name_like(second, b, lexicon, listed):
                 return True
         elif first not in lexicon.everyday_words and _listed_or_unknown(first, lexicon, listed) \
@@ -244,7 +244,7 @@ def _name_pair(words: list[str], folded: list[str], mode: str, lexicon: Lexicon,
 def _name_like(folded: str, word: str, lexicon: Lexicon, listed: frozenset[str]) -> bool:
     """A capitalised word the name finder could take as part of a name: in a name list, an initial, a particle,
     a surname known by its start, or a word English seldom uses (Tunde, Okonkwo)."""
-    return len(word) == 1 or folded in _PARTICLES or bool(_SURNAME_START.match(folded)) \
+    return len(word) == 1 or folded in PARTICLES or bool(_SURNAME_START.match(folded)) \
         or folded not in lexicon.common_words or _listed_or_unknown(folded, lexicon, listed)
 
 

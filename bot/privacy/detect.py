@@ -672,7 +672,7 @@ _CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|t
                               re.IGNORECASE)
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
-_NOT_PEOPLE = frozenset(_split("""
+NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
 mon tue tues wed weds thu thur thurs fri sat
@@ -689,13 +689,13 @@ _AFTER_ORG = frozenset(_split("team family service services centre center court 
 
 
 @dataclass(frozen=True)
-class _Token:
+class Token:
     text: str
     start: int
     end: int
 
 
-def _strip_accents(word: str) -> str:
+def strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -709,10 +709,10 @@ class NameFinder:
         self._seen_surname: dict[str, bool] = {}
 
     @staticmethod
-    def _read(text: str) -> tuple[list[_Token], str]:
+    def _read(text: str) -> tuple[list[Token], str]:
         """The words of `text` and how it is written: 'upper' (shouted), 'lower' (no capitals but abbreviations)
         or 'mixed' (ordinary case, where a capital says something)."""
-        tokens = [_Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        tokens = [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         return tokens, written_as(text, (token.text for token in tokens))
 
     def hits(self, text: str) -> list[Hit]:
@@ -770,7 +770,7 @@ class NameFinder:
         lex = self.lexicon
 
         def listed(part: str) -> bool:
-            return part in lex.given or _strip_accents(part) in lex.given or part in self.listed
+            return part in lex.given or strip_accents(part) in lex.given or part in self.listed
 
         folded = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
         if "-" in folded and not listed(folded):  # 'Amelia-Rose', 'Kerry-Ann', not 'non-verbal'
@@ -788,7 +788,7 @@ class NameFinder:
         teacher'; still 'she hopes mum will', 'bite marks mum saw', 'mates mum', 'queens school')."""
         lex = self.lexicon
         base = folded[:-1]
-        if len(folded) < 4 or not folded.endswith("s") or base in lex.never_names or folded in _NOT_PEOPLE:
+        if len(folded) < 4 or not folded.endswith("s") or base in lex.never_names or folded in NOT_PEOPLE:
             return False
         if "-" in base:  # 'tyler-jays mum'
             parts = [p for p in base.split("-") if len(p) > 1]
@@ -807,16 +807,16 @@ class NameFinder:
         parts = self._parts(word)
         if re.match(r"^(mc|mac|o'|al-|el-|van|de|di|le|la)", folded) and len(folded) > 4:
             return True
-        return any(p in lex.surnames or _strip_accents(p) in lex.surnames or p in self.listed for p in parts)
+        return any(p in lex.surnames or strip_accents(p) in lex.surnames or p in self.listed for p in parts)
 
     def _common(self, word: str) -> bool:
         folded = re.sub(r"'s$", "", word.casefold().replace("’", "'"))  # "can’t" is "can't", a common word
-        return folded in self.lexicon.common_words or folded in _NOT_PEOPLE or folded in self.lexicon.never_names
+        return folded in self.lexicon.common_words or folded in NOT_PEOPLE or folded in self.lexicon.never_names
 
     def _continues(self, word: str, mode: str) -> bool:
         """The next word of a name already found: 'jayden smith', 'Liam O'Brien', not 'Kayden about'."""
         folded = word.casefold()
-        if folded in ROLES or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or _abbreviation(word) \
+        if folded in ROLES or folded in self.lexicon.never_names or folded in NOT_PEOPLE or _abbreviation(word) \
                 or (mode != "mixed" and self.what_a_person_did(word)):
             return False  # 'ruby disclosed', 'harper didnt', 'mrs begum rang': what the person did is no surname
         if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
@@ -860,7 +860,7 @@ class NameFinder:
         if word.isupper() or word.casefold() in self.lexicon.never_names:
             return False
         parts = [p for p in re.split(r"[-'’]", re.sub(r"['’]s$", "", word.casefold())) if len(p) > 1]
-        return bool(parts) and all(p not in self.lexicon.known_words and p not in _NOT_PEOPLE for p in parts) \
+        return bool(parts) and all(p not in self.lexicon.known_words and p not in NOT_PEOPLE for p in parts) \
             and not self._english_form(word)
 
     def _english_form(self, word: str) -> bool:
@@ -897,7 +897,7 @@ class NameFinder:
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
             and not self._contraction(folded) \
-            and folded not in _NOT_PEOPLE and not self._given(word) and not self._surname(word) \
+            and folded not in NOT_PEOPLE and not self._given(word) and not self._surname(word) \
             and not self._english_form(word)  # 'caseload', 'payslip'
 
     def _contraction(self, folded: str) -> bool:
@@ -910,7 +910,7 @@ class NameFinder:
                    for end in ("t", "re", "ve", "ll", "d", "m", "s") if len(folded) > len(end) + 1) or (
             folded.endswith("nt") and folded[:-2] + "n't" in known)
 
-    def _noun_modified(self, text: str, tokens: list[_Token], i: int) -> bool:
+    def _noun_modified(self, text: str, tokens: list[Token], i: int) -> bool:
         """The word at token i heads a noun phrase, a determiner and one or two ordinary words before it ('the car
         jack', 'a hydraulic jack', 'the old car jack'; trial 12): a noun, as after an article alone. Never after a
         person, a role or the words setting the scene ('the boy jack said', 'told the school jack was hit', 'on the
@@ -922,13 +922,13 @@ class NameFinder:
             if folded in _NOUN_DETERMINERS:
                 return k < i - 1
             if not word.islower() or folded not in self.lexicon.known_words or folded in _NOT_MODIFIERS \
-                    or folded in RELATIONS or folded in ROLES or folded in TITLES or folded in _NOT_PEOPLE \
+                    or folded in RELATIONS or folded in ROLES or folded in TITLES or folded in NOT_PEOPLE \
                     or (self._given(folded) and not self._common(folded)):
                 return False
             k -= 1
         return False
 
-    def _used_as_word(self, text: str, tokens: list[_Token], i: int) -> bool:
+    def _used_as_word(self, text: str, tokens: list[Token], i: int) -> bool:
         """A common given name that is also a word (mostly a trade) used as the word: after an article or a
         possessive ('the mason did the wall', 'a harper'), said to be a thing ('mason is a job'), or a saint's
         name after St ("Guy's and St Thomas'"); without such words ('mason needs a plan') it is a child."""
@@ -965,7 +965,7 @@ class NameFinder:
         return folded in lex.common_words and folded not in lex.census_given and folded not in lex.everyday_names
 
     # -- spans
-    def _places(self, tokens: list[_Token], mode: str) -> set[int]:
+    def _places(self, tokens: list[Token], mode: str) -> set[int]:
         """Tokens that are part of a place's name ('Croydon', 'Milton Keynes', 'St Helens'), longest first."""
         places = self.lexicon.places
         found: set[int] = set()
@@ -992,7 +992,7 @@ class NameFinder:
         """An English word (common, or known to the word list): 'Assessment', 'Psychotherapy', 'Children's'."""
         return self._common(word) or re.sub(r"['’]s$", "", word.casefold()) in self.lexicon.known_words
 
-    def _named_after(self, tokens: list[_Token], i: int) -> bool:
+    def _named_after(self, tokens: list[Token], i: int) -> bool:
         """One or two capitalised words, then a capitalised Review, Inquiry, Award (or a hospital or clinic, or a
         surname's review or report): a thing named after someone or something ('Alder Hey clinic')."""
         # 'the Josh MacAlister review', 'the Arthur Labinjo-Hughes national review': a public review named by the
@@ -1022,7 +1022,7 @@ class NameFinder:
                 return False  # 'the Daniel Pelka Serious Case Review', not 'Jayden Smith Attended Review'
         return False
 
-    def _review_of_child(self, tokens: list[_Token], i: int) -> int | None:
+    def _review_of_child(self, tokens: list[Token], i: int) -> int | None:
         """Where a child's name ends (its last word) when tokens from i name a child before 'review', 'inquiry' or
         'report' (with 'national', 'serious case', 'Practice' and such between): a given name and a surname or a rare
         capitalised word ('the Kayden Smith review', 'the Marcus Tate Practice Review', 'the Tunde Smith serious case
@@ -1049,10 +1049,10 @@ class NameFinder:
             second = words[1]
             named = (self._given(first) or self._unknown_capital(first, "mixed")) and (
                 self._surname(second) or self._given(second) or self._unknown_capital(second, "mixed"))
-            return i + 1 if named and first.casefold() not in _NOT_PEOPLE else None
+            return i + 1 if named and first.casefold() not in NOT_PEOPLE else None
         return i if self._given(first) and not self._surname(first) and not self._common(first) else None
 
-    def _heading_words(self, text: str, tokens: list[_Token], mode: str) -> set[int]:
+    def _heading_words(self, text: str, tokens: list[Token], mode: str) -> set[int]:
         """The common words in a run of three or more capitalised words, two of them plain words that are not
         names (Voice, Child, Dive, Centre): a heading or an organisation's name in title case, not a person's."""
         found: set[int] = set()
@@ -1082,7 +1082,7 @@ class NameFinder:
             i = k
         return found
 
-    def _name_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+    def _name_spans(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
         # Long because each word passes the context rules in a fixed order (abbreviation, role, lists, neighbours) and
         # the order is the rule: split up, it would be read out of order.
         spans: list[tuple[int, int]] = []
@@ -1166,25 +1166,25 @@ class NameFinder:
                 continue  # "Maslow's hierarchy", "Brooke's traffic light tool", "Guy's hospital"
             person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
             # 'the jack', not 'no, jack said' (an answer's 'yes,' or 'no,' is no article)
-            article = prev in _DETERMINERS and self._touching(text, tokens, i - 1, i)
+            article = prev in DETERMINERS and self._touching(text, tokens, i - 1, i)
             # 'the car jack was found', 'a hydraulic jack was used': the head of a noun phrase is a noun, unless what
             # follows is said only of a person ('told the school jack was hit' is a name: 'school' is no modifier)
             article = article or (self._noun_modified(text, tokens, i) and not _ONLY_A_PERSON.match(after))
-            if (capital or mode != "mixed") and folded not in _NOT_PEOPLE and not article and not (
+            if (capital or mode != "mixed") and folded not in NOT_PEOPLE and not article and not (
                     mode == "lower" and (folded in self.lexicon.everyday_words or not listed_given)) and (
                     PERSON_STRONG.match(after) or person_thing_next):
                 spans.append((i, i))  # 'Blessing is in Year 10', "Kwame's foster carer", 'Rose is 15 and'
                 continue
             if (listed_given or self._unknown_plain(word, mode)) and (capital or mode != "mixed" or (
                     folded not in self.lexicon.everyday_words)) \
-                    and folded not in _NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
+                    and folded not in NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
                     and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
                     and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
                 continue
             if (mode == "lower" or capital is False) and listed_given and folded not in self.lexicon.everyday_words \
-                    and not article and folded not in _NOT_PEOPLE and _SPEECH_AFTER.match(after) \
+                    and not article and folded not in NOT_PEOPLE and _SPEECH_AFTER.match(after) \
                     and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))) \
                     and not self._not_doing_as_a_thing(word, after):
                 spans.append((i, i))  # 'jack said he ...': a person's verb, no article before (not 'gun was found',
@@ -1202,7 +1202,7 @@ class NameFinder:
                 spans.append((i, i))  # 'the Okonkwos have moved', 'the Joneses were seen'
                 continue
             if uncommon_capital and not (given or surname) and not self._english_form(word) \
-                    and prev not in _DETERMINERS and prev not in _PLACE_BEFORE \
+                    and prev not in DETERMINERS and prev not in _PLACE_BEFORE \
                     and (nxt is None or nxt.text.casefold() not in _AFTER_ORG) \
                     and ((PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)) or prev in RELATIONS):
                 spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
@@ -1217,7 +1217,7 @@ class NameFinder:
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 paired = nxt is not None and self._touching(text, tokens, i, i + 1) and nxt.text[0].isupper() \
-                    and not nxt.text.isupper() and nxt.text.casefold() not in _NOT_PEOPLE \
+                    and not nxt.text.isupper() and nxt.text.casefold() not in NOT_PEOPLE \
                     and (self._given(nxt.text) or self._surname(nxt.text) or self._unknown_capital(nxt.text, mode))
                 acts = PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)  # not 'Kooth was suggested'
                 if not sentence_start or paired or acts or prev in RELATIONS:
@@ -1278,20 +1278,20 @@ class NameFinder:
                 if capital and not sentence_start and not self._common(word):
                     spans.append((i, i))
                     continue
-                if capital and not sentence_start and word.casefold() not in _NOT_PEOPLE and (
+                if capital and not sentence_start and word.casefold() not in NOT_PEOPLE and (
                         nxt is None or not nxt.text[0].isupper()) and (prev in _PERSON_PREPOSITIONS or (
                         prev == "on" and i >= 2 and tokens[i - 2].text.casefold() in _FOCUS)):  # 'the focus on Sydney'
                     spans.append((i, i))
         return spans
 
-    def _far_place(self, tokens: list[_Token], i: int) -> bool:
+    def _far_place(self, tokens: list[Token], i: int) -> bool:
         """A town, country, big city or US state: 'Paris', 'Georgia', 'New York' (from its first word)."""
         folded = tokens[i].text.casefold()
         two = f"{folded} {tokens[i + 1].text.casefold()}" if i + 1 < len(tokens) else ""
         return folded in self.lexicon.far_places or two in self.lexicon.far_places
 
     @staticmethod
-    def _department(text: str, tokens: list[_Token], k: int) -> bool:
+    def _department(text: str, tokens: list[Token], k: int) -> bool:
         """'Tom in performance', 'Sue from legal': a colleague named with the department they work in."""
         if tokens[k].text.casefold() not in ("in", "from") or k + 1 >= len(tokens):
             return False
@@ -1302,7 +1302,7 @@ class NameFinder:
         after = text[tokens[k + 1].end:tokens[k + 1].end + 8]
         return bool(re.match(r"^(?:\s*[,.;:!?)]|\s*$|\s+(?:team|for|to|who|said|says|has|had)\b)", after))
 
-    def _listed_with(self, text: str, tokens: list[_Token], spans: list[tuple[int, int]], mode: str
+    def _listed_with(self, text: str, tokens: list[Token], spans: list[tuple[int, int]], mode: str
                      ) -> list[tuple[int, int]]:
         """Given names in one list with a name already found or with a relation: 'Tyler, Madison and Harper',
         'saw jayden, mia and lily-mae', 'with austin and dad' (siblings are listed together)."""
@@ -1330,7 +1330,7 @@ class NameFinder:
         return added
 
     @staticmethod
-    def _list_neighbour(text: str, tokens: list[_Token], i: int, step: int) -> int | None:
+    def _list_neighbour(text: str, tokens: list[Token], i: int, step: int) -> int | None:
         """The next item of a list ('X, Y and Z') from token i, forwards or backwards."""
         k = i + step
         if not 0 <= k < len(tokens):
@@ -1353,7 +1353,7 @@ class NameFinder:
         """A word that is a person's given name in a list of people (strict: beside a relation, not a name
         found, so also rare in English)."""
         folded = re.sub(r"['’]s$", "", word.casefold())
-        if len(word) < 3 or folded in self.lexicon.never_names or folded in _NOT_PEOPLE or folded in ROLES \
+        if len(word) < 3 or folded in self.lexicon.never_names or folded in NOT_PEOPLE or folded in ROLES \
                 or folded in RELATIONS or folded in self.lexicon.everyday_words or _abbreviation(word):
             return False
         if mode == "mixed" and not word[0].isupper():
@@ -1362,7 +1362,7 @@ class NameFinder:
             return False
         return self._given(word)
 
-    def _not_a_person_here(self, text: str, tokens: list[_Token], i: int) -> bool:
+    def _not_a_person_here(self, text: str, tokens: list[Token], i: int) -> bool:
         """What the words around a name-like word say it is not a person: a place one travels to or from
         ('moved to Paris', 'originally from Georgia'), a saint's name ('St Christopher's fostering agency'), a
         hospital one is admitted to ("admitted to Guy's"), an author drawn on ('drawing on Maslow', "using
@@ -1403,7 +1403,7 @@ class NameFinder:
                     return True
         return False
 
-    def _imperative(self, text: str, tokens: list[_Token], i: int) -> bool:
+    def _imperative(self, text: str, tokens: list[Token], i: int) -> bool:
         """An English verb opening a sentence with its object after it ('Redo the CIN plan', 'Recheck her file'):
         an instruction, not a person, when the word is no common given name ('Mason the IRO' is judged by role)."""
         if i + 1 >= len(tokens) or tokens[i + 1].text.casefold() not in _OBJECT_DETERMINERS:
@@ -1422,12 +1422,12 @@ class NameFinder:
         stems += [folded[:-1]] if folded.endswith("s") else []
         lex = self.lexicon
         return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
-            len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in _NOT_PEOPLE
+            len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in NOT_PEOPLE
                    and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
                    and stem not in self.lexicon.places for stem in stems)
 
     @staticmethod
-    def _calendar_after_child(text: str, tokens: list[_Token], i: int) -> bool:
+    def _calendar_after_child(text: str, tokens: list[Token], i: int) -> bool:
         """Token i is a season, month, day or holiday right after a word for any child, with nothing after it that
         says a person is meant and no meeting before: when, as campaign names and action texts say it ('Voice of the
         child winter', 'Young person spring', 'plan for the child summer'; trial 9, finding 5), not the child's name
@@ -1444,26 +1444,26 @@ class NameFinder:
         before = _CHILD_DESCRIBED.sub("", text[max(0, tokens[i - 1].start - 80):tokens[i - 1].start], count=1)
         return not (_MEETING_BEFORE.search(before) or _TO_MEET_BEFORE.search(before))
 
-    def _lower_given_after_relation(self, folded: str, prev: str, nxt: _Token | None) -> bool:
+    def _lower_given_after_relation(self, folded: str, prev: str, nxt: Token | None) -> bool:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
         picture', 'mum rang', 'mum pat him on the back'), an everyday word ('mum will') nor a people or a faith ('dad
         christian', 'mum irish')."""
         return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
             and folded not in self.lexicon.everyday_words and folded not in PEOPLES \
-            and (nxt is None or nxt.text.casefold() not in _DETERMINERS | _PARTICLES | _OBJECT_PRONOUNS)
+            and (nxt is None or nxt.text.casefold() not in DETERMINERS | PARTICLES | OBJECT_PRONOUNS)
 
     @staticmethod
-    def _language_context(before: str, nxt: _Token | None) -> bool:
+    def _language_context(before: str, nxt: Token | None) -> bool:
         return bool(_LANGUAGE_BEFORE.search(before)) or (
             nxt is not None and nxt.text.casefold() in _LANGUAGE_AFTER)
 
     def _common_only_context(self, word: str) -> bool:
-        return word.casefold() in _NOT_PEOPLE
+        return word.casefold() in NOT_PEOPLE
 
     def _full_name(self, first: str, second: str, mode: str) -> bool:
         if not (self._surname(second) or self._given(second)):
             return False
-        if second.casefold() in _NOT_PEOPLE or first.casefold() in _NOT_PEOPLE or second.casefold() in _AFTER_ORG:
+        if second.casefold() in NOT_PEOPLE or first.casefold() in NOT_PEOPLE or second.casefold() in _AFTER_ORG:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
         if second.casefold() in _STREET_WORDS:
             return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
@@ -1484,11 +1484,11 @@ class NameFinder:
         return not self._common(first) or not self._common(second)
 
     @staticmethod
-    def _touching(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    def _touching(text: str, tokens: list[Token], i: int, j: int) -> bool:
         gap = text[tokens[i].end:tokens[j].start]
         return gap.strip(" .") == "" and len(gap) <= 3
 
-    def _role_adjacent(self, text: str, tokens: list[_Token], i: int) -> bool:
+    def _role_adjacent(self, text: str, tokens: list[Token], i: int) -> bool:
         """A role word just before the name (allowing a title, a given name, 'the', a comma) or just after."""
         k = i - 1
         steps = 0
@@ -1552,7 +1552,7 @@ class NameFinder:
             if loose_cue and len(words) == 1 and not (self._compound(first) or re.match(
                     r"(?i)\s+in\s+(?:sept|september|reception|year|nursery)\b", text[m.end():m.end() + 20])):
                 continue  # 'started at Tesco': one word that is not built like a school's name ('Oakwood')
-            if first in _NOT_PEOPLE or first in self.lexicon.never_names or first in ROLES or _abbreviation(
+            if first in NOT_PEOPLE or first in self.lexicon.never_names or first in ROLES or _abbreviation(
                     name.split()[0]) or any(w in _NOT_SCHOOL_WORDS or w in _COURTS for w in words) \
                     or (m.group(0).casefold().startswith("attend") and len(words) == 1 and self._english(name)):
                 continue  # 'attends CAMHS', 'attended Family Court', 'started at Easter', 'attends Brownies'
@@ -1560,8 +1560,8 @@ class NameFinder:
         return found
 
     @staticmethod
-    def _one_token(word: str) -> tuple[list[_Token], int]:
-        return [_Token(word, 0, len(word))], 0
+    def _one_token(word: str) -> tuple[list[Token], int]:
+        return [Token(word, 0, len(word))], 0
 
     def _school_name_word(self, word: str) -> bool:
         """A word that names a school rather than describes one: rare ('Kingsmead'), built like a place name
@@ -1571,7 +1571,7 @@ class NameFinder:
             return False
         return folded not in self.lexicon.known_words or self._compound(folded) or folded in self.lexicon.places
 
-    def _schools(self, text: str, tokens: list[_Token], mode: str) -> list[str]:
+    def _schools(self, text: str, tokens: list[Token], mode: str) -> list[str]:
         found: list[str] = []
         for i, tok in enumerate(tokens):
             word = tok.text
@@ -1645,7 +1645,7 @@ _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from
 NICKNAME_CUES = r"known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves)"
 # A nickname in quotes is a name however it is spelt: "known as 'Big Dave'".
 _NICKNAME = re.compile(rf"\b(?:{NICKNAME_CUES})\s+['‘\"“]([^'’\"”\n]{{1,30}}?)['’\"”]", re.IGNORECASE)
-_DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
+DETERMINERS = frozenset(_split("the a an his her their my our your its this that these those some any no every each"
                                 " young"))
 # A noun phrase's determiners, and the words between one and a name that make no noun of it: a person, a place one
 # tells, the words setting the scene, a verb's form ('the boy jack said', 'told the school jack was hit', 'on the visit
@@ -1661,7 +1661,7 @@ while moment minute one who which that what when where and or but so because if 
 is was are were be been being has had have do did does said told saw seen met asked
 """))
 _OBJECT_DETERMINERS = frozenset(_split("the a an this that these those his her their all any every each our your my"))
-_ARTICLE_OR_SAINT = _DETERMINERS | frozenset(_split("st saint"))
+_ARTICLE_OR_SAINT = DETERMINERS | frozenset(_split("st saint"))
 _HEADING_PERSON = re.compile(r"^(?:['’]s\b|\s+and\s+(?:his|her|their)\b|\s*\(\d)", re.IGNORECASE)  # 'Kai And His Mum'
 # 'miss' after these is the verb: 'doesn't want to miss lessons', 'she will miss contact'.
 _VERB_BEFORE = re.compile(r"(?:\b(?:to|not|will|would|could|might|should|can|did|do|does|i|you|he|she|we|they|never|"
@@ -1674,8 +1674,8 @@ _PLURAL_PERSON_AFTER = re.compile(
     r"^(?:['’](?=\s)|\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
     r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
-_PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
-_OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
+PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
+OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
 # Peoples and faiths that are census first names too, said of a parent: 'dad christian, mum muslim', 'mum irish'.
 PEOPLES = frozenset(_split("christian roman irish english german french scottish welsh british muslim catholic"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
@@ -1692,7 +1692,7 @@ _RANKS = frozenset(_split("king queen prince princess duke earl lady lord major 
 _CHILDS_WORKERS = frozenset(_split("teacher headteacher head senco sw ssw social worker keyworker iro gp hv nurse"
                                    " paediatrician therapist guardian advocate tutor mentor"))
 # Before a plural, never a possessive: 'the jacks', 'different faiths mum and dad follow', 'both roses'.
-_COUNTING = _DETERMINERS | frozenset(_split("different other many both all various several few two three four"))
+_COUNTING = DETERMINERS | frozenset(_split("different other many both all various several few two three four"))
 # Who and what a child has, after a possessive even of a name that is also a word ('jacks mum', "ruby's teacher").
 _CLOSE_TO_A_CHILD = RELATIONS | frozenset(_split("social foster birth school nursery college teacher teachers class"))
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
@@ -1725,7 +1725,7 @@ _PLACE_PREDICATE = re.compile(r"^\s+(?:is|was|has\s+been)\s+(?:where|the\s+(?:\w
 _STREET_WORDS = frozenset(_split("street road avenue drive crescent terrace gardens mews"))
 _REVIEW_QUALIFIERS = frozenset(_split("serious case child safeguarding practice learning local memorial national"
                                       " rapid"))
-_NOT_A_SURNAME_HERE = _REVIEW_WORDS | _REVIEW_QUALIFIERS | _NOT_PEOPLE | _AFTER_ORG  # 'Kayden Serious Case Review'
+_NOT_A_SURNAME_HERE = _REVIEW_WORDS | _REVIEW_QUALIFIERS | NOT_PEOPLE | _AFTER_ORG  # 'Kayden Serious Case Review'
 # 'Croydon was contacted', 'Eritrea was mentioned': a passive says a thing was acted on, not that a person acted.
 # Passives that people undergo in case notes ('was seen', 'was excluded') say nothing of the kind.
 _PERSON_PASSIVES = ("seen|placed|excluded|arrested|found|taken|moved|accommodated|interviewed|born|collected|"

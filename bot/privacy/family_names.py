@@ -43,10 +43,10 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.privacy.detect import (
-    _DETERMINERS,
-    _NOT_PEOPLE,
-    _OBJECT_PRONOUNS,
-    _PARTICLES,
+    DETERMINERS,
+    NOT_PEOPLE,
+    OBJECT_PRONOUNS,
+    PARTICLES,
     PEOPLES,
     PERSON_AFTER,
     RELATIONS,
@@ -54,8 +54,8 @@ from bot.privacy.detect import (
     TITLES,
     Hit,
     NameFinder,
-    _strip_accents,
-    _Token,
+    Token,
+    strip_accents,
 )
 from bot.privacy.lexicon import _split
 
@@ -109,7 +109,7 @@ _ORGANISATION_AFTER = re.compile(
     re.IGNORECASE)
 
 
-def family_name_spans(finder: NameFinder, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+def family_name_spans(finder: NameFinder, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
     """The family's name in 'the tyler family', "the harper family's gas", 'the whole smith family', in any case;
     never 'the foster family', 'the whole family', 'the Lane family centre', 'NRPF family' (see the module's
     docstring)."""
@@ -153,24 +153,24 @@ def _capital_surname(finder: NameFinder, word: str) -> bool:
     if not (word[:1].isupper() and word[1:].islower()) or bare not in lex.frequent_surnames \
             or bare in _CAPITALISED_STILL_WORDS or bare in PEOPLES or bare in TITLES or bare in ROLES:
         return False
-    if bare in _NOT_PEOPLE or bare.endswith(_PEOPLE_ENDINGS):
+    if bare in NOT_PEOPLE or bare.endswith(_PEOPLE_ENDINGS):
         return bare in ("white", "black")  # a colour before a family's name; 'the White British family' passes
     return bare in lex.everyday_words or bare in ORDINARY_BEFORE_FAMILY
 
 
-def family_name_hits(finder: NameFinder, text: str, tokens: list[_Token], mode: str) -> list[Hit]:
+def family_name_hits(finder: NameFinder, text: str, tokens: list[Token], mode: str) -> list[Hit]:
     """The families named by their surname in `text`, as the screen's findings: knowledge-base content (its content
     mode) takes them too, since an entry that says 'as for the Tyler family' names a family to everyone."""
     return [Hit("name", text[tokens[i].start:tokens[j].end]) for i, j in family_name_spans(finder, text, tokens, mode)]
 
 
-def _spaced(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+def _spaced(text: str, tokens: list[Token], i: int, j: int) -> bool:
     """Tokens i and j stand side by side with only spaces between: 'the tyler family', not 'the tyler. family'."""
     gap = text[tokens[i].end:tokens[j].start]
     return 0 < len(gap) <= 2 and not gap.strip() and "\n" not in gap
 
 
-def _determined(finder: NameFinder, text: str, tokens: list[_Token], i: int) -> bool:
+def _determined(finder: NameFinder, text: str, tokens: list[Token], i: int) -> bool:
     """The word at token i follows 'the', 'this' or 'that', perhaps with up to two ordinary words between ('the whole
     okafor family')."""
     j = i - 1
@@ -188,15 +188,28 @@ def _names_a_family(finder: NameFinder, word: str, unknown: bool) -> bool:
     """A word the lists hold as a name, standing before 'family': a surname or a given name, every part of a
     double-barrelled one ('doherty-ward'), not an ordinary word (see the module's docstring); after 'the', a word in
     no list and no English word too ('the okafor family')."""
-    bare = re.sub(r"'s$", "", word.casefold().replace("’", "'"))
+    bare = _bare(word)
     parts = bare.split("-")
     return all(len(part) > 1 for part in parts) and all(_family_name(finder, part, unknown) for part in parts)
 
 
+def _bare(word: str) -> str:
+    """The word as the lists hold it: folded, without its possessive ("pat's", 'Tyler’s' -> 'pat', 'tyler')."""
+    return re.sub(r"'s$", "", word.casefold().replace("’", "'"))
+
+
+# Never a family's or a relative's name: a family word, a role, a title, a determiner or a particle.
+_NEVER_A_NAME_HERE = RELATIONS | ROLES | TITLES | DETERMINERS | PARTICLES
+
+
+def _never_a_name(finder: NameFinder, bare: str) -> bool:
+    """The guard both rules share: a word of _NEVER_A_NAME_HERE or one the lexicon holds as never a name."""
+    return bare in _NEVER_A_NAME_HERE or bare in finder.lexicon.never_names
+
+
 def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
     lex = finder.lexicon
-    if len(bare) < 3 or bare in ORDINARY_BEFORE_FAMILY or bare in lex.never_names or bare in RELATIONS \
-            or bare in ROLES or bare in TITLES or bare in _DETERMINERS or bare in _PARTICLES or bare in _NOT_PEOPLE:
+    if len(bare) < 3 or bare in ORDINARY_BEFORE_FAMILY or bare in NOT_PEOPLE or _never_a_name(finder, bare):
         return False
     if bare in finder.listed or bare in lex.name_words:  # the council's own names; 'tyler', 'harper', 'mason'
         return True
@@ -207,7 +220,7 @@ def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
         return False  # 'the cornish family', 'the congolese children'
     if bare in lex.places and bare not in lex.census_given:
         return False  # 'the croydon families'
-    plain = _strip_accents(bare).replace("'", "")  # 'zoë', "o'connell"
+    plain = strip_accents(bare).replace("'", "")  # 'zoë', "o'connell"
     if plain in lex.surnames or bare in lex.surnames or bare in lex.given or plain in lex.given:
         if bare in lex.common_words:
             return bare in lex.frequent_surnames  # 'the smith family', 'the hill family'; not 'the host family'
@@ -254,7 +267,7 @@ from by about of between including like than as plus via
 """))
 
 
-def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[_Token],
+def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[Token],
                         mode: str, *, any_case: bool = False) -> list[tuple[int, int]]:
     """A given name typed in lower case right after a word for a relative: 'nanna pat', 'grandad bill', 'aunty mo',
     'nan rose'; not 'dad will', 'mum may', 'nan said', 'mum pat him on the back' (see the module's docstring).
@@ -267,7 +280,7 @@ def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[_To
         word = tokens[i].text
         if not (word.islower() or mode == "upper" or (any_case and word[1:].islower())):
             continue  # a capital is the name finder's: 'Nanna Pat'
-        bare = re.sub(r"'s$", "", word.casefold().replace("’", "'"))
+        bare = _bare(word)
         after = text[tokens[i].end:tokens[i].end + 40]
         before = tokens[i - 2].text.casefold() if i >= 2 else ""
         nxt = tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
@@ -284,10 +297,8 @@ def _relative_named(finder: NameFinder, bare: str, nxt: str) -> bool:
     'bill', 'grace'), a census first name or a common given name, a short name the lists hold ('mo'), or a rare one;
     not a modal, a verb of saying, a day, a people or a thing (see NOT_NAMES_AFTER_RELATIVE, THINGS)."""
     lex = finder.lexicon
-    if len(bare) < 2 or bare in NOT_NAMES_AFTER_RELATIVE or (bare, nxt) in THINGS \
-            or bare in lex.never_names or bare in RELATIONS or bare in ROLES or bare in TITLES \
-            or bare in _DETERMINERS or bare in _PARTICLES or bare in PEOPLES \
-            or (bare in _NOT_PEOPLE and bare not in lex.everyday_names):
+    if len(bare) < 2 or bare in NOT_NAMES_AFTER_RELATIVE or (bare, nxt) in THINGS or bare in PEOPLES \
+            or (bare in NOT_PEOPLE and bare not in lex.everyday_names) or _never_a_name(finder, bare):
         return False
     if bare in finder.listed or bare in lex.everyday_names:
         return True
@@ -305,12 +316,12 @@ def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
     name only where the words around it say a person (_a_person_there)."""
     lex = finder.lexicon
     if len(bare) < 3 or (bare, nxt) in THINGS or bare in lex.never_names or bare in RELATIONS \
-            or bare in _DETERMINERS or bare in _PARTICLES or (bare in lex.far_places and bare not in lex.census_given):
+            or bare in DETERMINERS or bare in PARTICLES or (bare in lex.far_places and bare not in lex.census_given):
         return False
     if bare in lex.everyday_names and bare in (NOT_NAMES_AFTER_RELATIVE | PEOPLES | ROLES | TITLES):
         return True  # 'will', 'may', 'christian', 'roman', 'justice'
     return bare in lex.word_names and finder._given(bare) and bare not in lex.everyday_words \
-        and bare not in ROLES and bare not in TITLES and bare not in _NOT_PEOPLE  # 'sky', 'storm'
+        and bare not in ROLES and bare not in TITLES and bare not in NOT_PEOPLE  # 'sky', 'storm'
 
 
 # What a person does, after a relative's name that reads as another word first: 'uncle will came to the visit', 'is
@@ -346,4 +357,4 @@ def _used_as_verb(bare: str, before: str, nxt: str, after: str) -> bool:
         return before not in _OBJECT_BEFORE and not PERSON_AFTER.match(after)
     if bare not in _VERB_NAMES:
         return False
-    return nxt in _OBJECT_PRONOUNS or (before in _MODALS_BEFORE and not _VERB_AFTER_NAME.match(after))
+    return nxt in OBJECT_PRONOUNS or (before in _MODALS_BEFORE and not _VERB_AFTER_NAME.match(after))

@@ -99,19 +99,19 @@ from bot.privacy.detect import (
     _ADVERB,
     _BOUNDARY_AFTER,
     _CLOSE_TO_A_CHILD,
-    _DETERMINERS,
     _MEETING_BEFORE,
-    _NOT_PEOPLE,
     _ONLY_A_PERSON,
-    _PARTICLES,
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
     _PETS,
     _THING_IS,
+    DETERMINERS,
     NEGATED,
     NEGATED_BEING,
     NICKNAME_CUES,
     NOT_DOING_PERSON,
+    NOT_PEOPLE,
+    PARTICLES,
     PEOPLES,
     PERSON_AFTER,
     PHONED,
@@ -121,7 +121,7 @@ from bot.privacy.detect import (
     WORK_BEFORE_CUE,
     Hit,
     NameFinder,
-    _Token,
+    Token,
 )
 from bot.privacy.family_names import (
     NOT_NAMES_AFTER_RELATIVE,
@@ -265,7 +265,7 @@ _COLOUR_NAMES = frozenset(_split("olive jade ruby amber rose ginger coral cherry
                                  " lime navy sky"))
 _COLOUR_SURNAMES = frozenset(_split("brown white green black grey gray"))
 # Before these a given name that is also a word is that word: 'i hope', 'to grace', 'in good faith', 'rated amber'.
-_WORD_BEFORE = _PRONOUNS | _DETERMINERS | frozenset(_split(
+_WORD_BEFORE = _PRONOUNS | DETERMINERS | frozenset(_split(
     "to not will would can could should must may might good bad rated was is be been were are as of in"))
 # A person set off by commas after a person word: 'the boy, reece, ran off', 'sister, ruby, who'.
 _APPOSITIVE_ENDS = re.compile(r"^\s*(?:,|\s[-–]\s|\()")
@@ -314,7 +314,7 @@ class PersonContextFinder(NameFinder):
             found.append(Hit("name", words))
         return found
 
-    def _cued(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+    def _cued(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
         """The word after a naming cue: 'a boy named jack', 'a child called ocean', 'known as Bobby to his friends',
         'called tunde'."""
         starts = {tok.start: k for k, tok in enumerate(tokens)}
@@ -344,7 +344,7 @@ class PersonContextFinder(NameFinder):
                 spans += self._named_with(text, tokens, spans[-1][1])
         return spans
 
-    def _named_with(self, text: str, tokens: list[_Token], end: int) -> list[tuple[int, int]]:
+    def _named_with(self, text: str, tokens: list[Token], end: int) -> list[tuple[int, int]]:
         """A second first name given with the first after 'and': 'twins called ocean and storm' (not 'a boy called
         jack and told', 'called ruby and then')."""
         k = end + 2
@@ -394,7 +394,7 @@ class PersonContextFinder(NameFinder):
         Given names are judged as before ('mum called jayden')."""
         lex = self.lexicon
         bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
-        if bare not in lex.word_names or bare in PHONED or bare in lex.everyday_words or bare in _NOT_PEOPLE \
+        if bare not in lex.word_names or bare in PHONED or bare in lex.everyday_words or bare in NOT_PEOPLE \
                 or (bare in lex.far_places and bare not in lex.census_given) or self._cannot_be_named(bare, after):
             return False
         return bool(re.search(r"['’]s$", word) or _FAMILY_NAME_ENDS.match(after))
@@ -413,12 +413,12 @@ class PersonContextFinder(NameFinder):
         crying', 'named above', 'known as looked after'; not 'blessing', 'king', 'ted'). A council's own name is a
         name ('a girl called white' where the names file lists it)."""
         lex = self.lexicon
-        if bare in self.listed and not (bare in _PRONOUNS or bare in _DETERMINERS or bare in _PARTICLES):
+        if bare in self.listed and not (bare in _PRONOUNS or bare in DETERMINERS or bare in PARTICLES):
             return False  # the council's own names: 'a girl called white'
-        if len(bare) < 3 or bare in _NOT_NAMED or bare in _NAME_CALLING or bare in _PRONOUNS or bare in _DETERMINERS \
-                or bare in _PARTICLES or bare in RELATIONS or bare in PERSON_NOUNS or bare in TITLES \
+        if len(bare) < 3 or bare in _NOT_NAMED or bare in _NAME_CALLING or bare in _PRONOUNS or bare in DETERMINERS \
+                or bare in PARTICLES or bare in RELATIONS or bare in PERSON_NOUNS or bare in TITLES \
                 or bare in lex.never_names or (bare in ROLES and bare not in lex.everyday_names) \
-                or (bare in _NOT_PEOPLE and bare not in lex.census_given and bare not in lex.everyday_names) \
+                or (bare in NOT_PEOPLE and bare not in lex.census_given and bare not in lex.everyday_names) \
                 or _NAMES_AFTER.match(after):
             return True  # two letters are judged as initials (bot/privacy/initials.py)
         if bare.endswith(("ly", "ing", "ed")) or (bare.endswith(_DESCRIBING_ENDS) and bare in lex.known_words):
@@ -430,7 +430,7 @@ class PersonContextFinder(NameFinder):
         word there in shouted text: a name unless a role or a thing. ('called' and 'named' before a capital are left
         to the name finder's own rules: 'called Kooth' is a service.)"""
         folded = word.casefold()
-        if folded in _NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in _DETERMINERS:
+        if folded in NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in DETERMINERS:
             return False
         return self._given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
 
@@ -440,8 +440,8 @@ class PersonContextFinder(NameFinder):
         lex = self.lexicon
         bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
         if len(bare) < 3 or not word.islower() or bare in lex.never_names or bare in ROLES or bare in RELATIONS \
-                or bare in TITLES or bare in PERSON_NOUNS or bare in _PRONOUNS or bare in _DETERMINERS \
-                or bare in _PARTICLES or bare in _NAME_CALLING or (bare in _NOT_PEOPLE and not strong):
+                or bare in TITLES or bare in PERSON_NOUNS or bare in _PRONOUNS or bare in DETERMINERS \
+                or bare in PARTICLES or bare in _NAME_CALLING or (bare in NOT_PEOPLE and not strong):
             return False  # two or three letters are judged as initials (bot/privacy/initials.py)
         if bare in self.listed:
             return True
@@ -453,7 +453,7 @@ class PersonContextFinder(NameFinder):
             return bare not in lex.common_words or bare in lex.census_given or bare in lex.name_words
         return strong and self._unknown_plain(bare, "lower")
 
-    def _surname_after(self, text: str, tokens: list[_Token], k: int) -> int:
+    def _surname_after(self, text: str, tokens: list[Token], k: int) -> int:
         """Where a name found at token k ends: with a lower-case surname after it ('ruby smith', 'grace brown')."""
         if k + 1 >= len(tokens) or not self._touching(text, tokens, k, k + 1) or re.search(r"['’]s$", tokens[k].text):
             return k
@@ -464,7 +464,7 @@ class PersonContextFinder(NameFinder):
             return k + 1
         return k
 
-    def _possessor_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    def _possessor_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A lower-case possessive before a family word, a school or a teacher: "ruby's dad", "jack's older sister",
         "grace brown's mum", "jack's teacher"; not "child's mum", "the boy's dad", "her friend's mum" nor "kent's
         schools"."""
@@ -477,7 +477,7 @@ class PersonContextFinder(NameFinder):
                     and tokens[k + 1].text.casefold() in _KIN:
                 k += 1
             after = tokens[k].text.casefold()
-            if after not in _CLOSE_TO_A_CHILD or (i and tokens[i - 1].text.casefold() in _DETERMINERS
+            if after not in _CLOSE_TO_A_CHILD or (i and tokens[i - 1].text.casefold() in DETERMINERS
                                                   and self._touching(text, tokens, i - 1, i)):
                 continue  # not "the boy's dad"; but "no, ruby's dad" is an answer's 'no'
             bare = re.sub(r"['’]s$", "", tok.text)
@@ -497,7 +497,7 @@ class PersonContextFinder(NameFinder):
                 spans.append((i, i))  # "ruby's dad", "okafor's mum"
         return spans
 
-    def _after_person_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    def _after_person_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A given name right after a person, with a person's verb or a pause after: 'the boy jack is safe',
         'sister ruby said', 'baby daisy, who'."""
         spans: list[tuple[int, int]] = []
@@ -522,7 +522,7 @@ class PersonContextFinder(NameFinder):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans
 
-    def _clause_subject_spans(self, text: str, tokens: list[_Token], mode: str) -> list[tuple[int, int]]:
+    def _clause_subject_spans(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
         """A given name as the subject of a clause in mid-sentence, with a person's verb after it: after 'that' or
         'this' ('said that olivia was hit', 'so that ruby can be seen alone'), a reporting verb ('i think jack wasnt
         at home', 'we were told ruby isnt eating'), a joining word ('because jack wasnt at school') or the words
@@ -543,7 +543,7 @@ class PersonContextFinder(NameFinder):
                 spans.append((i, self._surname_after(text, tokens, i)))
         return spans
 
-    def _sentence_start_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    def _sentence_start_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A lower-case given name starting the text or a sentence, with a person's verb after it: 'jack was not at
         home', 'seen at school. ruby said she was scared', 'no, olivia was not seen'; not 'mark was left', 'will was
         discussed', 'grace was shown'. A capital there says nothing (every sentence has one): the name finder judges
@@ -558,7 +558,7 @@ class PersonContextFinder(NameFinder):
         return spans
 
     @staticmethod
-    def _starts_sentence(text: str, tokens: list[_Token], i: int) -> bool:
+    def _starts_sentence(text: str, tokens: list[Token], i: int) -> bool:
         """Token i is the first word of the text or of a sentence: after . ! ? ; : or a new line, or after an answer's
         'yes,' or 'no,'; not after a title's or a role's full stop ('dr. rose said' names a professional)."""
         if i == 0:
@@ -578,7 +578,7 @@ class PersonContextFinder(NameFinder):
         lex = self.lexicon
         bare = word.casefold()
         if len(bare) < 3 or bare in lex.never_names or bare in _PETS \
-                or bare in _PERSON_WORD_NAMES or bare in _NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
+                or bare in _PERSON_WORD_NAMES or bare in NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
                 or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare):
             return False
         if self._word_first(bare):  # 'chelsea was not at home', 'storm said she was scared'; not 'gun was found'
@@ -593,7 +593,7 @@ class PersonContextFinder(NameFinder):
             return bool(PERSON_PREDICATE.match(after))
         return bool(_ANY_PERSON_VERB.match(after) and not _PASSIVE_AFTER.match(after) and not _THING_IS.match(after))
 
-    def _full_name_spans(self, text: str, tokens: list[_Token]) -> list[tuple[int, int]]:
+    def _full_name_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
         """A given name and a surname typed in lower case, doing what a person does or met: 'grace brown said',
         'spoke to amber smith today'; not 'grace period', 'amber rating', 'hope this helps', 'will smith review it?'."""
         spans: list[tuple[int, int]] = []
@@ -609,8 +609,8 @@ class PersonContextFinder(NameFinder):
             given = first.casefold()
             if not self._person_word(given, strong=True) or not self._given(given) or given in lex.far_places \
                     or (given in _COLOUR_NAMES and surname in _COLOUR_SURNAMES) \
-                    or surname in PERSON_NOUNS or surname in ROLES or surname in _NOT_PEOPLE or surname in _PRONOUNS \
-                    or surname in _DETERMINERS \
+                    or surname in PERSON_NOUNS or surname in ROLES or surname in NOT_PEOPLE or surname in _PRONOUNS \
+                    or surname in DETERMINERS \
                     or (surname in lex.everyday_words and surname not in _EVERYDAY_SURNAMES):
                 continue
             after = text[tokens[i + 1].end:tokens[i + 1].end + 60]

@@ -115,3 +115,72 @@ CONTINUATIONS = ["back", "later", "today", "tomorrow", "on monday", "in", "at ho
 def test_calling_someone_with_an_ordinary_continuation_is_never_refused(find: Finder, who: str, continuation: str,
                                                                         lead: str, case) -> None:
     assert find(case(f"{lead} {who} {continuation}")) == []
+
+
+# -- a called-name of one or two letters: 'call her jo', 'known as ty' were stored, as only longer words were judged
+@pytest.mark.parametrize(("text", "words"), [
+    ("call her jo", "jo"),
+    ("we call him al", "al"),
+    ("she is known as ty at school", "ty"),
+    ("the lad known as ty keeps going missing", "ty"),
+    ("she asked me to call her j", "j"),
+    ("we call him K when we visit", "K"),
+    ("call her J.B. on visits", "J.B."),
+    ("his nickname is al", "al"),
+    ("she calls herself em now", "em"),
+    ("he went by aj at his last placement", "aj"),
+    ("he goes by the name of al", "al"),
+    ("CALL HER JO", "JO"),
+])
+def test_a_called_name_of_one_or_two_letters_is_refused(council_screen: Screen, text: str,  # noqa: F811
+                                                        words: str) -> None:
+    assert ("name", words) in found(council_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "call her in", "call her up", "call her re contact", "call her e.g. on her mobile", "call her am",
+    "call her n ask about contact", "call her ma", "call her ok", "call her rn", "call her ta", "call her x",
+    "call her or text", "call her if she is in", "call her as well", "call her at 3", "call her to arrange a visit",
+    "call her by 5", "call her no later than friday", "call him an ambulance", "call her so she knows",
+    "call me i will be in", "call her w mum", "call her ms",
+    "she was known as a child in need", "he goes by the book", "time goes by so fast", "as time goes by we will see",
+    "the bus goes by my house", "she is known as an anxious child", "also known as CP",
+])
+def test_a_short_word_going_on_with_the_sentence_passes(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+# Roles, owned as 'her GP' is ('call her GP', 'call her sw'): a nickname that is also one ('we call him DJ') passes, a
+# known limit.
+SHORT_ROLES = frozenset(["sw", "tm", "hv", "gp", "pc", "ds", "dc", "ap", "pa", "qa", "qc", "kc", "lj", "mp", "dj",
+                         "yp"])
+# The one- and two-letter words a reviewer agrees go on with a sentence after a calling phrase and name nobody,
+# spelt out here (not read from the code) so that a wrong word added to the code's list fails the property below.
+NOT_SHORT_NAMES = frozenset(["a", "i", "n", "u", "x", "w", "am", "an", "as", "at", "be", "by", "do", "go", "he",
+    "hi", "if", "in", "is", "it", "me", "my", "no", "of", "on", "or", "so", "to", "up", "us", "we", "oh", "ah", "eh",
+    "er", "uh", "um", "ha", "ok", "kk", "xx", "rn", "ta", "np", "bc", "eg", "ie", "nb", "ps", "pm", "re", "vs", "tv",
+    "ur", "im", "ma", "da", "mr", "ms", "mx", "dr"]) | SHORT_ROLES
+SHORT_CALLINGS = ["call her {}", "we call him {}", "she asked me to call her {}", "mum calls her son {}",
+                  "she is known as {}", "he goes by {}", "his nickname is {}", "she likes being called {}",
+                  "he prefers the name {}", "she calls herself {}"]
+
+
+@given(letters=st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=2).filter(
+           lambda w: w not in NOT_SHORT_NAMES),
+       calling=st.sampled_from(SHORT_CALLINGS), ending=st.sampled_from(["", ".", " at school", " and she smiled"]),
+       case=st.sampled_from([str.lower, str.upper, str.capitalize]))
+def test_any_one_or_two_letters_given_as_a_name_are_refused(find: Finder, letters: str, calling: str, ending: str,
+                                                            case) -> None:
+    """Typed small, shouted, or as 'Jo'; two capitals in ordinary text ('call her AA sponsor') may be a service's."""
+    text = calling.format(letters.capitalize() if case is str.capitalize else letters) + ending
+    assert letters in [words.casefold().rstrip(".") for kind, words in find(case(text) if case is not str.capitalize
+                                                                             else text) if kind in ("name", "initials")]
+
+
+@given(word=st.sampled_from(sorted(NOT_SHORT_NAMES - {"mr", "ms", "mx", "dr"})),
+       lead=st.sampled_from(["I will call her", "please call him", "we called them", "you can call me",
+                             "dad calls us"]),
+       ending=st.sampled_from(["", " later", " about contact", " when she is home"]))
+def test_a_short_word_after_a_calling_phrase_is_never_taken_for_a_name(find: Finder, word: str, lead: str,
+                                                                       ending: str) -> None:
+    assert find(f"{lead} {word}{ending}") == []

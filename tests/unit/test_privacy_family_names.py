@@ -13,8 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import UserError
-from bot.privacy.detect import PEOPLES
-from bot.privacy.family_names import NOT_NAMES_AFTER_RELATIVE
 from bot.privacy.lexicon import _split
 from bot.privacy.screen import Screen, screen_text
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
@@ -197,10 +195,18 @@ def test_a_relative_doing_something_passes(council_screen: Screen, text: str) ->
 
 RELATIVES = ["mum", "mam", "mom", "dad", "nan", "nana", "nanna", "nanny", "gran", "grandma", "grandad", "grandpa",
              "aunt", "aunty", "auntie", "uncle", "step-mum"]
-# Census first names (no everyday word, place, day or title) and the everyday words QA list as names, less the
-# modals and verbs of saying the screen reads as what the relative does.
-RELATIVE_NAMES = sorted({*GIVEN, "pat", "bill", "grace", "rose", "frank", "rob", "sue", "mark", "hope", "ruby", "jack"}
-                        - NOT_NAMES_AFTER_RELATIVE - PEOPLES)
+# What a reviewer agrees is no name after 'mum' or 'nan' in these sentences, spelt out here rather than read from
+# the code, so that a name wrongly added to the code's lists fails the property below: the modals and verbs of saying
+# (what the relative does: 'mum will', 'nan said'), and a people or a faith, which reads as that first ('dad german',
+# 'nan roman catholic'; a name only where the words around it say a person, tested in test_privacy_trial12.py).
+NOT_NAMES_AFTER_A_RELATIVE = frozenset(_split("""
+will may might can must shall would could should did does do had has have was were is are said says told tells
+asked rang phoned called texted
+christian roman irish english german french scottish welsh british muslim catholic
+"""))
+# The everyday words QA list as names, and census first names (no everyday word, place, day or title).
+EVERYDAY_WORD_NAMES = ["pat", "bill", "grace", "rose", "frank", "rob", "sue", "mark", "hope", "ruby", "jack"]
+RELATIVE_NAMES = sorted({*GIVEN, *EVERYDAY_WORD_NAMES} - NOT_NAMES_AFTER_A_RELATIVE)
 RELATIVE_FRAMES = ["do we invite {} to the core group", "eha completed with mum and {} in october",
                    "should {} be assessed as a kinship carer", "{} said she would come", "{}"]
 
@@ -210,6 +216,24 @@ RELATIVE_FRAMES = ["do we invite {} to the core group", "eha completed with mum 
 def test_any_given_name_after_the_word_for_a_relative_is_refused(council_screen: Screen, relative: str,  # noqa: F811
                                                                  name: str, frame: str) -> None:
     assert ("name", name) in found(council_screen, frame.format(f"{relative} {name}"))
+
+
+@pytest.mark.parametrize("name", EVERYDAY_WORD_NAMES)
+def test_a_name_that_is_an_everyday_word_is_refused_after_every_relative(council_screen: Screen,  # noqa: F811
+                                                                        name: str) -> None:
+    """Every relative and sentence, not a sample: a name that is also a word is the one a list most likely takes in
+    wrongly ('mum pat him' is a verb), and only some sentences show it ('eha completed with mum and nanna pat')."""
+    stored = [frame.format(f"{relative} {name}") for relative in RELATIVES for frame in RELATIVE_FRAMES
+              if ("name", name) not in found(council_screen, frame.format(f"{relative} {name}"))]
+    assert stored == []
+
+
+def test_every_first_name_after_a_relative_in_a_list_of_people_is_refused(council_screen: Screen) -> None:  # noqa: F811
+    """Each census first name, where the relative's rule alone refuses it (the other rules find 'do we invite nan
+    olivia'): a name the code's lists wrongly took for a word would be stored here."""
+    stored = [name for name in RELATIVE_NAMES
+              if ("name", name) not in found(council_screen, f"eha completed with mum and nan {name} in october")]
+    assert stored == []
 
 
 # What a relative does, as people write it after 'mum' or 'nan': never a name.

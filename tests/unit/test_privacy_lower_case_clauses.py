@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.privacy.detect import _NOT_PEOPLE
+from bot.privacy.detect import NOT_PEOPLE
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.screen import Screen
 from knowledge.yamlsource import strings_in
@@ -135,7 +135,7 @@ _LEXICON = Lexicon.load()
 TITLES_AND_THINGS = {"guy", "king", "queen", "prince", "princess", "major", "judge", "lady", "duke", "earl", "charity"}
 GIVEN = sorted(name for name in _LEXICON.census_given
                if name.isalpha() and len(name) >= 3 and name not in _LEXICON.everyday_words
-               and name not in _LEXICON.far_places and name not in _NOT_PEOPLE and name not in TITLES_AND_THINGS)
+               and name not in _LEXICON.far_places and name not in NOT_PEOPLE and name not in TITLES_AND_THINGS)
 
 
 @given(name=st.sampled_from(GIVEN),
