@@ -73,10 +73,10 @@ def my_work(services: Services, person: Person) -> list[Reply]:
 def team_figures(services: Services, person: Person) -> list[Reply]:
     """For managers: each team's last complete week and this month to date, in one line per measure. The month is
     today's (as "Your audits" and the service picture count it), not the last week's: on 3 December the week to
-    29 November would report November, a month that is over, as "2 to go". The moderation agreement, "of audits
-    submitted in the last 4 weeks", is counted to today, as the digest of this week so far counts it (and in its
-    words): counted to last week's end, a trial's Home said "none moderated yet" on the Friday both of the team's
-    audits of that week were moderated, while `audit-bot digest --week` for the week said 50%."""
+    29 November would report November, a month that is over, as "2 to go". The moderation agreement is last week's
+    digest's (the `digest` a manager reads, and "Full digest" below), over the same days and said as those dates:
+    counted to today, a trial's Home said "none moderated yet" on the Monday the digest said "0 of 1" (trial 13,
+    F9)."""
     team_ids = services.directory.managed_team_ids(person.user_id)
     if not team_ids:
         return []
@@ -92,7 +92,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions", str(digest.overdue_actions)),
-            ("Moderation agreement", agreement_said(month)),
+            ("Moderation agreement", agreement_said(digest)),
         )
         if digest.demo_week:
             fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.core.replies import Reply, count_of
 from bot.digests.charts import grade_trend_png
@@ -17,6 +17,7 @@ from bot.digests.digest import (
     month_figure_day,
 )
 from knowledge.checklist_schema import GRADE_LABELS
+from knowledge.dates import short_date
 
 GUIDANCE_CHARS = 220
 
@@ -72,9 +73,14 @@ def demo_note(demo: int, total: int) -> str:
             "them out)")
 
 
-# What the moderation agreement figure counts, said wherever it is shown: the same audits as the grades (by when
-# they were submitted, at the grade of record), over the themes' window, whenever the moderator decided.
-AGREEMENT_BASIS = f"audits submitted in the last {COMPARE_WEEKS} weeks"
+def agreement_basis(first: date, last: date, so_far: bool) -> str:
+    """Which audits the moderation agreement counts, as dates: 'audits submitted 30 Nov 2026 to 3 Jan 2027: the week
+    and the 4 weeks before it', the audits the grades count (by submission, at the grade of record), whenever the
+    moderator decided. Said as dates because "last 4 weeks" beside "previous 4 weeks" read as one window (trial 13,
+    F9), and so a Home figure and a digest's can be seen to count the same days."""
+    week = "the week so far" if so_far else "the week"
+    return (f"audits submitted {short_date(first, year=first.year != last.year)} to {short_date(last)}: {week} and "
+            f"the {COMPARE_WEEKS} weeks before it")
 
 
 def moderation_note(digest: TeamDigest) -> str:
@@ -98,8 +104,11 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
                      f"{digest.month_so_far}{target}")
     graded_week, graded_before = digest.graded_week, digest.graded_previous
+    before_first, before_last = digest.previous_weeks
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
-                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks)")
+                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks, "
+                 f"{short_date(before_first, year=before_first.year != before_last.year)} to "
+                 f"{short_date(before_last)})")
     if not comparable(graded_week, graded_before):
         lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
                      f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
@@ -123,14 +132,15 @@ def team_text(digest: TeamDigest) -> str:
 
 def agreement_said(digest: TeamDigest) -> str:
     """A team's moderation agreement in words, the one wording of the digest and the Home tab: '50% (1 of 2
-    moderated audits agreed with the auditor's grade, of audits submitted in the last 4 weeks)', or 'none moderated
-    yet of the audits submitted in the last 4 weeks'. A trial's Home said "none moderated yet" beside a digest's 50%:
-    they counted different weeks and worded them differently (see bot.digests.dashboard.team_figures)."""
+    moderated audits agreed with the auditor's grade, of audits submitted 30 Nov 2026 to 3 Jan 2027: the week and
+    the 4 weeks before it)', or 'none moderated yet of the audits submitted …'. Trials saw Home say "none moderated
+    yet" beside a digest's figure: they counted different days, and said neither (bot.digests.dashboard)."""
     rate = digest.agreement_rate
+    basis = agreement_basis(*digest.agreement_days, digest.so_far)
     if rate is None:
-        return f"none moderated yet of the {AGREEMENT_BASIS}"
+        return f"none moderated yet of the {basis}"
     return (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed with the "
-            f"auditor's grade, of {AGREEMENT_BASIS})")
+            f"auditor's grade, of {basis})")
 
 
 def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
@@ -174,8 +184,10 @@ def service_text(service: ServiceDigest) -> str:
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
                  f"{sum(t.reaudits_overdue for t in service.teams)} overdue")
-    lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, "
-                 f"of {AGREEMENT_BASIS}._")
+    first = service.week_start - timedelta(weeks=COMPARE_WEEKS)
+    basis = agreement_basis(first, service.counted_to or service.week_start + timedelta(days=6),
+                           service.counted_to is not None)
+    lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, of {basis}._")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):

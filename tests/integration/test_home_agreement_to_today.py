@@ -1,7 +1,8 @@
-"""The manager's Home and the digest give one moderation agreement, in the same words, counted over the audits
-submitted in the last 4 weeks to today. Trial 11, F12: on Friday 11 December 2026, after both of North's audits of
-that week were moderated (one agreed, one not), Home said "none moderated yet of the audits submitted in the last 4
-weeks" (it counted to the end of last week), while `audit-bot digest --week 2026-W50` said 50%."""
+"""Each screen says which days its moderation agreement counts. Trial 11, F12: on Friday 11 December 2026, after both
+of North's audits of that week were moderated (one agreed, one not), Home said "none moderated yet of the audits
+submitted in the last 4 weeks" while `audit-bot digest --week 2026-W50` said 50%. Home counts as last week's digest
+does (trial 13, F9: it must agree with the `digest` a manager reads), and now says its dates, so a reader sees that
+this week's audits are in the week-50 digest and not yet in Home's figure."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from tests.support.digest_rows import AuditRows
 LONDON = ZoneInfo("Europe/London")
 FRIDAY = datetime(2026, 12, 11, 10, 0, tzinfo=LONDON)
 WEEK_50 = date(2026, 12, 7)
-SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted in the last 4 weeks)")
+SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted 9 Nov to 11 Dec 2026: "
+        "the week so far and the 4 weeks before it)")
+HOME = "none moderated yet of the audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it"
 
 
 def _this_weeks_two_moderated(services: Services) -> None:
@@ -33,12 +36,12 @@ def _this_weeks_two_moderated(services: Services) -> None:
                     datetime(2026, 12, 11, 9, 50, tzinfo=UTC), True, "good")
 
 
-def test_home_and_the_digest_of_this_week_say_the_same_agreement(services: Services) -> None:
+def test_home_and_the_digest_of_this_week_each_say_the_days_they_count(services: Services) -> None:
     with time_machine.travel(FRIDAY, tick=False):
         _this_weeks_two_moderated(services)
         sections = home_sections(build_engine(services), services, "U0MGRN001")
         [north] = build_team_digests(services, WEEK_50, ["north-assessment"])
         digest = team_text(north)
     fields = {name: value for s in sections for name, value in (s.fields or ())}
-    assert fields["Moderation agreement"] == SAID, fields
+    assert fields["Moderation agreement"] == HOME, fields
     assert f"**Moderation agreement**: {SAID}" in digest
