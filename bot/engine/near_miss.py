@@ -143,7 +143,26 @@ def read_typed(text: str, shapes: Shapes) -> Reading | None:
     if not rest:  # a word on its own is only ever its command exactly: "lost" is not `list`
         return None
     meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest, shapes)) is not None]
-    return Reading(*meant[0], runs=False, typed=first) if len(meant) == 1 else None
+    if len(meant) == 1:
+        return Reading(*meant[0], runs=False, typed=first)
+    return None if meant else without_its_command(text, shapes)
+
+
+ANY_WORD = "qzxv"  # a word no command takes as a verb
+VERB_AND_NUMBER = re.compile(r"^\s*[a-z]+\s+#?\d", re.IGNORECASE)
+
+
+def without_its_command(text: str, shapes: Shapes) -> Reading | None:
+    """A sub-command's verb and a number typed without its command (`close 1` for `campaign close 1`), suggested
+    with it when exactly one command takes the line after its word; None otherwise. A trial's `close 1` was noted as
+    a question for the QA leads. Only a verb followed by a number: "close to the deadline" stays a question."""
+    if VERB_AND_NUMBER.match(text) is None:
+        return None
+    verb, after = " ".join(text.split()).split(" ", 1)
+    # The command must take this word as a verb of its own, not any word there (`digest` takes a team's name).
+    meant = [(name, taken) for name in sorted(shapes) if (taken := shaped(name, f"{verb} {after}", shapes)) is not None
+             and shaped(name, f"{ANY_WORD} {after}", shapes) is None]
+    return Reading(*meant[0], runs=False, typed=verb) if len(meant) == 1 else None
 
 
 def is_command_line(text: str, shapes: Shapes) -> bool:

@@ -278,3 +278,16 @@ def test_a_slash_command_with_a_number_as_long_as_an_nhs_number_gets_its_usage_w
     for user in (MANAGER, QA_LEAD, ADMIN):
         text = said(engine.command(user, line))
         assert "9434765919" not in text, (user, text)
+
+
+@pytest.mark.parametrize(("line", "meant"), [
+    ("close 1", "/audit campaign close 1"), ("allocations 2", "/audit campaign allocations 2"),
+    ("swap 1 2 cover for leave", "/audit campaign swap 1 2 cover for leave"),
+])
+def test_a_campaign_verb_typed_without_campaign_is_suggested_and_never_noted(engine: Engine, services: Services,
+                                                                            line: str, meant: str) -> None:
+    """Trial 13, F4: `close 1`, meaning the campaign, was "I don't know that yet. I've noted your question…"."""
+    text = said(engine.message(QA_LEAD, line))
+    assert text.startswith(f"Did you mean `{meant}`?"), text
+    assert asked(services) == []
+    assert "No unanswered" in said(engine.command(QA_LEAD, "kb unanswered"))

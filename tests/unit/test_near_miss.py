@@ -214,3 +214,25 @@ def test_show_me_audit_1_reads_as_show_1(command_shapes: Shapes, typed: str, res
     reading = read_typed(typed, command_shapes)
     assert reading is not None and reading.name == "show" and reading.rest == rest
     assert reading.runs == typed.startswith("show")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("close 1", "/audit campaign close 1"), ("close #3 confirm", "/audit campaign close #3 confirm"),
+    ("sample 2", "/audit campaign sample 2"), ("reassign 3 @U0MGRS001 on leave", "/audit campaign reassign 3 "
+                                                                                 "@U0MGRS001 on leave"),
+])
+def test_a_sub_command_typed_without_its_command_is_suggested_with_it(command_shapes: Shapes, typed: str,
+                                                                      meant: str) -> None:
+    """Trial 13, F4: `close 1` meant `/audit campaign close 1`, and was noted as a question for the QA leads."""
+    reading = read_typed(typed, command_shapes)
+    assert reading is not None and not reading.runs
+    assert reading.suggestion == meant
+
+
+@given(st.sampled_from(["close", "sample", "allocations", "swap", "reassign", "create", "mine"]),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30))
+def test_a_sub_command_s_verb_followed_by_words_not_a_number_stays_a_question(command_shapes: Shapes, verb: str,
+                                                                             words: str) -> None:
+    """"close to the deadline", "create a safety plan": only a verb with the number it takes is a command."""
+    assume(words.strip())
+    assert read_typed(f"{verb} {words}", command_shapes) is None
