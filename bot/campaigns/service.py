@@ -392,7 +392,29 @@ def _check_auditor(services: Services, campaign: Campaign, allocation: Allocatio
         rule = ("a manager of the worker's team" if campaign.auditors == "managers"
                 else "a manager from another team")
         raise UserError(f"{services.directory.label(auditor)} can't audit allocation {allocation.id}: in this "
-                        f"campaign the auditor must be {rule}, never the worker or the campaign's organiser.")
+                        f"campaign the auditor must be {rule}, never the worker or the campaign's organiser. "
+                        f"{_who_else(services, campaign, allocation)}")
+
+
+def _who_else(services: Services, campaign: Campaign, allocation: Allocation) -> str:
+    """Who may take the case instead, or that nobody can in this campaign and what to do: a trial's QA lead, with a
+    manager on leave and one manager a team, was only told the rule (trial 13, F5)."""
+    directory = services.directory
+    pool_teams = (allocation.team_id,) if campaign.auditors == "managers" else campaign.teams
+    others = [directory.label(m) for m in sorted({m for t in pool_teams if t in directory.teams
+                                                  for m in directory.teams[t].manager_ids})
+              if m != allocation.auditor_id and policy.may_audit_in_campaign(
+                  directory, campaign.auditors, allocation.worker_id, allocation.team_id, m, campaign.created_by)]
+    if others:
+        return f"{' or '.join(others)} may take it instead."
+    team = (directory.teams[allocation.team_id].name if allocation.team_id in directory.teams else allocation.team_id)
+    team = team if campaign.auditors == "managers" else "the campaign's other teams"
+    fix = ("an admin can add another manager to the team in teams.yaml, or close the campaign and run it again with "
+           "`auditors=peer`, where managers of the other teams audit" if campaign.auditors == "managers" else
+           "an admin can add a manager to another of the campaign's teams in teams.yaml, or close the campaign and "
+           "run it again with more teams")
+    return (f"Nobody else can audit it in this campaign: {directory.label(allocation.auditor_id)} is the only manager "
+            f"of {team} who may. To move it, {fix}.")
 
 
 def _reason(services: Services, reason: str) -> str:
