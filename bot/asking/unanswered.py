@@ -10,6 +10,7 @@ confidently (a new wording or a fixed entry). Every change to the knowledge base
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -360,7 +361,8 @@ class UnansweredDesk:
     def _link(self, turn: Turn, key: int, entry_id: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         entry_id = entry_id.strip()
-        entry = self.service.current.kb.entries.get(entry_id)
+        entries = self.service.current.kb.entries
+        entry = entries.get(entry_id) or entries.get(typed_id(entry_id))
         if entry is None:
             options = self.entry_options(turn, entry_id)[:3]
             hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
@@ -601,3 +603,8 @@ def a_year_after(day: date) -> date:
 def _people(count: int) -> str:
     return count_of(count, "person", "people")
 
+
+def typed_id(typed: str) -> str:
+    """An entry's id as a QA lead may type it in words: `direct work tools`, `Direct_Work_Tools` are
+    `direct-work-tools` (trial 13, F10: refused, with `direct-work-tools` the first suggestion)."""
+    return "-".join(re.split(r"[\s_]+", typed.strip().lower()))

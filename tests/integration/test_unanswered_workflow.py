@@ -13,6 +13,7 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.asking.unanswered import typed_id
 from bot.asking.unanswered_input import parse_new_entry
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -613,3 +614,21 @@ def test_the_answer_form_keeps_a_one_word_answer_open_beside_its_field(engine: E
     assert statuses(services) == []
     good = json.dumps({"form": {"answer": "The fire drill is held on the 20th."}, "meta": opened.form.meta})
     assert engine.check_form(QA_LEAD, opened.form.action, good) == {}
+
+
+@pytest.mark.parametrize("typed", ["assessment timescale", "Assessment Timescale", "assessment_timescale"])
+def test_an_entry_id_typed_as_words_links_that_entry(engine: Engine, services: Services, typed: str) -> None:
+    """Trial 13, F10: `kb link 21 direct work tools` was "No entry has the id direct work tools; did you mean
+    direct-work-tools…?": words that name exactly one entry's id are that entry."""
+    key = ask_fire_drill(engine)
+    replies = engine.command(QA_LEAD, f"kb link {key} {typed}")
+    assert replies[-1].text.startswith(f"Linked #{key} to `assessment-timescale`"), replies[-1].text
+    assert set(statuses(services)) == {("linked", "assessment-timescale", QA_LEAD)}
+
+
+@given(st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=8), min_size=1,
+                max_size=5), st.sampled_from([" ", "  ", "_", " _ "]), st.booleans())
+def test_an_entry_id_typed_with_spaces_or_underscores_in_any_case_reads_as_the_id(
+        words: list[str], gap: str, upper: bool) -> None:
+    typed = gap.join(words)
+    assert typed_id(f" {typed.upper() if upper else typed} ") == "-".join(words)
