@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -150,12 +150,10 @@ def user_id_from(text: str) -> str | None:
 
 def can_view(services: Services, person: Person, audit: store.AuditRow, alerted: Collection[str] = ()) -> bool:
     """Who may read an audit (and so see its case reference): see bot.core.policy; its moderator too, and those an
-    immediate-concern alert from a draft reached (`alerted`, bot.audits.escalation). A submitted audit its auditor
-    reopened for changes is read by those who read it submitted (its worker was sent it), not as a draft: `/audit
-    show` says it is reopened and out of moderation until submitted again (`status_text`)."""
+    immediate-concern alert from a draft reached (`alerted`, bot.audits.escalation). A reopened audit is read as
+    policy.may_view says, the one rule for every list; `/audit show` says it is reopened and out of moderation until
+    submitted again (`status_text`)."""
     moderators = readback_store.moderators_of(services.storage, [audit.id]).get(audit.id, set())
-    if audit.status == "draft" and audit.submitted_at is not None:
-        audit = replace(audit, status="submitted")
     return policy.may_view(services.directory, person, audit, moderators, alerted)
 
 

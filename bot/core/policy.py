@@ -22,6 +22,7 @@ class AuditParties(Protocol):
     worker_id: str | None
     team_id: str | None
     status: str
+    submitted_at: object  # when it was first submitted (None for a draft never submitted): a reopened audit keeps it
 
 
 def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -> bool:
@@ -36,10 +37,12 @@ def may_view(directory: Directory, person: Person, audit: AuditParties,
     (grades may change): besides the auditor and QA leads and admins, only the managers of the auditor's team, who
     answer for the auditor's work, and those an immediate-concern alert from it reached (`alerted`, while it
     stands: the alert asks them to open it) read it. The worker and the case's team manager, when they are not
-    those, read it once it is submitted, when they are sent its summary."""
+    those, read it once it is submitted, when they are sent its summary. A submitted audit its auditor reopened for
+    changes (a draft again, keeping its submission) is read by those who read it submitted: its worker was sent it.
+    The one rule for `/audit show`, `/audit list`, the re-audits and the "audited before" heads-up."""
     if person.role in OVERSIGHT or person.user_id == audit.auditor_id:
         return True
-    if audit.status == "draft":
+    if audit.status == "draft" and audit.submitted_at is None:
         return person.user_id in directory.managers_of(audit.auditor_id) or person.user_id in alerted
     if person.user_id == audit.worker_id:
         return True

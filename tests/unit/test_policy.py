@@ -36,6 +36,7 @@ class Audit:
     worker_id: str | None
     team_id: str | None
     status: str = "submitted"
+    submitted_at: str | None = None  # set on a draft only when it is a submitted audit reopened for changes
 
 
 # A North audit of U0PRAN001's case, done by the North manager.
