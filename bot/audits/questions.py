@@ -39,6 +39,7 @@ from bot.audits.grade_words import read_grade_and_note
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
+from bot.audits.yes_no_words import typed_plainly
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -256,9 +257,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value))
-    if question.type in ("date", "choice") and replies:
-        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, and the option a few
-        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own.
+    if replies and (question.type in ("date", "choice") or (question.type == "yes_no" and note is None
+                                                             and not typed_plainly(text))):
+        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, the option a few
+        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own, and
+        # a yes or no read from another word (`yse`, `nah`), so a wrong guess shows.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
 
