@@ -49,7 +49,11 @@ _IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
 _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
 _WEEKDAY_WEEK = re.compile(r"([a-z]+) week|a week (?:on )?([a-z]+)")  # "friday week", "a week on friday"
-_WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming) )?([a-z]+)")
+_END_OF_MONTH = re.compile(r"(?:by )?(?:the )?end of (?:the month of )?([a-z]+)(?: (\d{4}))?")  # "end of jan"
+# "thurs just gone", "this past Thursday", "the Thursday just gone": the latest one before today, as "last Thursday"
+_WEEKDAY = re.compile(r"(?:(next|this|last|on|coming|this coming|past|this past) )?([a-z]+)"
+                      r"(?: (just gone|gone|just passed|that has just gone))?")
+_PAST_WORDS = frozenset({"last", "past", "this past"})
 FORMAT_HINT = "a full date with its year, day first, like 30/11/2026 or 2026-11-30"
 # A date written in full, where nothing can be taken from today (a review date typed by a QA lead): only forms
 # that cannot be misread. Numbers are day first, always; a year of two digits or a month-first order is refused.
@@ -379,6 +383,9 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
     match = _END_OF.fullmatch(cleaned)
     if match is not None:
         return _end_of(_need(today), match.group(2), {"next": 1, "last": -1}.get(match.group(1) or "", 0))
+    match = _END_OF_MONTH.fullmatch(cleaned)
+    if match is not None and match.group(1) in MONTHS:
+        return _end_of_month(MONTHS[match.group(1)], match.group(2), today, tense, raw)
     match = _WEEKDAY_WEEK.fullmatch(cleaned)
     if match is not None and (match.group(1) or match.group(2)) in WEEKDAYS:  # "Friday week": a week after Friday
         weekday = WEEKDAYS[match.group(1) or match.group(2)]
@@ -386,7 +393,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
         return today + dt.timedelta(days=(weekday - today.weekday()) % 7 + 7)
     match = _WEEKDAY.fullmatch(cleaned)
     if match is not None and match.group(2) in WEEKDAYS:
-        return _weekday(match.group(1), WEEKDAYS[match.group(2)], _need(today), tense)
+        which = "last" if match.group(3) or match.group(1) in _PAST_WORDS else match.group(1)
+        if which == "last" and match.group(3) and match.group(1) in ("next", "coming", "this coming"):
+            raise DateError(f"I could not read '{_quote(raw)}' as a date: is it gone or to come? Write it like "
+                            f"{examples(today, tense) if today is not None else FORMAT_HINT} (day before month).")
+        return _weekday(which, WEEKDAYS[match.group(2)], _need(today), tense)
     hint = examples(today, tense) if today is not None else FORMAT_HINT
     raise DateError(f"I could not read '{_quote(raw)}' as a date. Write it like {hint} (day before month).")
 
@@ -402,12 +413,22 @@ def _end_of(today: dt.date, unit: str, offset: int) -> dt.date:
     return first_of_next - dt.timedelta(days=1)
 
 
+def _end_of_month(month: int, year: str | None, today: dt.date | None, tense: Tense, raw: str) -> dt.date:
+    """"end of January" is its last day: of that year when given, else read as a yearless date is (the next one
+    for a due date, the latest one gone for something that happened)."""
+    if year is not None:
+        return _date(int(year), month, calendar.monthrange(int(year), month)[1], raw)
+    found = _yearless(month, 28 if month == 2 else calendar.monthrange(2001, month)[1], _need(today), tense, raw)
+    return found.replace(day=calendar.monthrange(found.year, month)[1])
+
+
 def names_weekday(text: str) -> bool:
     """Whether `text` is a day of the week said relative to today ("next Friday", "friday", "this coming Tuesday"):
     the words people read a week apart ("next Friday" typed on a Thursday is tomorrow here, and to some the Friday of
     next week), so where a date came from them it is worth saying how near it is. What they mean is `parse_day`'s."""
     match = _WEEKDAY.fullmatch(_clean(text))
-    return match is not None and match.group(2) in WEEKDAYS and match.group(1) != "last"
+    return (match is not None and match.group(2) in WEEKDAYS and match.group(1) not in _PAST_WORDS
+            and match.group(3) is None)
 
 
 def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") -> dt.date:

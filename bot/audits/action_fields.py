@@ -110,6 +110,26 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     return due
 
 
+# "… by next fri", "… before 18/12", "… due end of jan": a due date typed at the end of the action's own text.
+_DUE_AT_END = re.compile(r"^(?P<action>.*\S)[\s,;]+(?:by|before|due(?:\s+(?:by|on))?|no later than)\s+"
+                         r"(?P<when>\S[^,;]*?)\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
+
+
+def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, date] | None:
+    """An action typed with its due date at the end ("SW to update the plan by next fri"): the action without it, the
+    date's words and the date, as `action_due` reads it; None when the end is no such date ("by the social worker").
+    Trial 13 (F13) found "by next fri" kept in the action's text while another due date was asked and given, so the
+    action and its due date disagreed everywhere it was shown."""
+    found = _DUE_AT_END.match(text)
+    action = re.sub(r"(?:\s+due)?[\s,;]*$", "", found.group("action"), flags=re.IGNORECASE) if found else ""
+    if found is None or len(action.split()) < 2:
+        return None
+    try:
+        return action, found.group("when"), action_due(services, turn, found.group("when"))
+    except AnswerError:
+        return None
+
+
 def queried_due(services: Services, turn: Turn, text: str) -> date:
     """The due date, as `action_due` reads it, where nothing is stored until it is given and nobody can change it
     afterwards as easily (the action a moderator's or a changed Inadequate grade brings): a weekend or bank holiday

@@ -6,6 +6,7 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 
 - `remove action 41` removes one added by mistake, and `remove action` alone is told how (bot.audits.action_removal);
 - `action 41 due 11/12` or `action 41 owner <name>` changes one's due date or owner (bot.audits.action_edit);
+- `change 9` changes answer 9, as at the review, and comes back here (trial 13 found it stored as an action);
 - the button's label and the usual ways of saying "that's all" (bot.audits.action_fields.finishes) end the step
   exactly as No more actions does (an audit graded Inadequate still needs one action first:
   bot.audits.finish.on_actions_done says so);
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 from bot.audits import action_edit, action_fields, action_removal, small_talk
 from bot.audits import finish as audits_finish
+from bot.audits import questions as audits_questions
 from bot.audits.core import Ctx
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -41,6 +43,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     changed = action_edit.typed_in_draft(services, turn, ctx, text)
     if changed is not None:
         return changed
+    if (change := audits_questions.CHANGE_WORDS.match(text)) is not None:  # that answer, then back: never an action
+        return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())
     action_fields.refuse_a_number(services, text, "Type what needs to happen for the child, `done` (or press No more "

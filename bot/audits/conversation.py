@@ -137,7 +137,7 @@ NOTHING_TO_SKIP = frozenset({"review", "submit"})
 CHANGE_MEANT = re.compile(r"^\s*(?:change|go to|edit)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(r"^\s*(next|continue|carry on|go on|done|finish|finished|ok|okay)\s*[.!]?\s*$", re.IGNORECASE)
 SUBMIT_WORDS = re.compile(r"^\s*(submit|submit it|resubmit|send|send it|yes,? submit( it)?)\s*[.!]?\s*$", re.IGNORECASE)
-CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4}[a-z]{0,2})\s*$", re.IGNORECASE)
+CHANGE_WORDS = audits_questions.CHANGE_WORDS
 StepText = Callable[[Services, Turn, Ctx, str], "list[Reply] | None"]
 
 
@@ -196,6 +196,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
         return removed
     if (changed := action_edit.typed_in_draft(services, turn, ctx, text)) is not None:
         return changed
+    if (change := CHANGE_WORDS.match(text)) is not None:  # the answers are listed above: `change 9` jumps to one
+        return audits_questions.change_from_review(services, turn, ctx, change.group(1))
     if SUBMIT_WORDS.match(text) or text.strip().lower() in ("yes", "y"):
         return audits_finish.on_submit(services, turn, ctx.value())
     if GO_ON_WORDS.match(text):  # "done" typed again after the actions: submitting tells the worker, so it is asked for
@@ -205,8 +207,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
         return None
     raise UserError(f"Audit #{ctx.audit.id} is ready to submit, so I haven't stored that. Type `submit` (or press "
                     "Submit) to send it for moderation, `remove action` and its number to remove an action, `action` "
-                    "and its number, then `due` and a date or `owner` and a name, to change one, or `back` to add "
-                    "one.")
+                    "and its number, then `due` and a date or `owner` and a name, to change one, `change` and a "
+                    "question's number, like `change 3`, to change an answer, or `back` to add one.")
 
 
 # Typed answers to "Cancel audit #N?": read as the question on screen, never as an answer to the step behind it

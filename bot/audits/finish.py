@@ -16,7 +16,7 @@ from bot.audits import (
     regrade_check,
     small_talk,
 )
-from bot.audits.action_fields import action_description, action_due, due_said
+from bot.audits.action_fields import action_description, action_due, due_in_text, due_said
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -53,6 +53,7 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from knowledge.dates import long_date
 
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
@@ -84,14 +85,27 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         raise answer_error(error) from None
     following = next_step(ctx.checklist, ctx.answers, ctx.step)
     if name == "actions":
-        move = store.Move(step=following_owner(), state={"action_draft": {"description": value}})
-    else:
-        move = store.Move(step=following.key, fields={name: value})
-    return advance_and_render(services, turn, ctx, ctx.version, move)
+        return _action_typed(services, turn, ctx, value)
+    return advance_and_render(services, turn, ctx, ctx.version, store.Move(step=following.key, fields={name: value}))
 
 
 def following_owner() -> str:
     return Step("action_owner").key
+
+
+def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[Reply]:
+    """The action's text, then its owner is asked. A due date at its end ("… by next fri") is taken out of the text
+    and becomes its due date, said back now, so the owner is the last thing asked (bot.audits.action_fields
+    .due_in_text)."""
+    draft: dict[str, str] = {"description": value}
+    said: list[Reply] = []
+    if (due := due_in_text(services, turn, value)) is not None:
+        draft = {"description": due[0], "due": due[2].isoformat(), "due_typed": due[1]}
+        said = [Reply(kind="notice", text=f"I've taken “{due[1]}” as the action's due date, "
+                                          f"**{long_date(due[2])}**, and left it out of its text: “{due[0]}”.")]
+    move = store.Move(step=following_owner(), state={"action_draft": draft})
+    shown = advance_and_render(services, turn, ctx, ctx.version, move)
+    return [*said, *shown] if shown else shown
 
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
@@ -106,19 +120,23 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
         return []
     draft = dict(ctx.audit.state.get("action_draft") or {})
     draft["owner"] = owner
+    if draft.get("due"):  # given in the action's text: stored now, nothing more to ask
+        return _add_action(services, turn, ctx, date.fromisoformat(draft["due"]), str(draft.get("due_typed", "")),
+                           draft=draft, press=f"owner:{owner}", version=version)
     return advance_and_render(services, turn, ctx, version, store.Move(
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
 
 
-def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str) -> list[Reply]:
+def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str, draft: dict | None = None,
+                press: str = "", version: int | None = None) -> list[Reply]:
     """Store the action and say it back by its number, with its due date (and, read from a weekday named, how near
     that is and how to change it: bot.audits.action_fields.due_said)."""
-    draft = ctx.audit.state.get("action_draft") or {}
+    draft = draft if draft is not None else ctx.audit.state.get("action_draft") or {}
     if not draft.get("description") or not draft.get("owner"):
         raise UserError("I lost track of that action; please type it again.")
     move = store.Move(step=Step("actions").key, state={"action_draft": None},
-                      action=(draft["description"], draft["owner"], due.isoformat()))
-    shown = advance_and_render(services, turn, ctx, ctx.version, move)
+                      action=(draft["description"], draft["owner"], due.isoformat()), press=press)
+    shown = advance_and_render(services, turn, ctx, ctx.version if version is None else version, move)
     if not shown:
         return shown  # a second press of the same step: nothing was added
     added = action_store.actions_of_audit(services.storage, ctx.audit.id)[-1].id  # the newest: this one

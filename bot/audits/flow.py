@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from bot.audits.grade_words import read_grade
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
+from bot.audits.yes_no_words import yes_or_no
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, day_off, give_or_keep, kept_anyway, long_date, parse_day
@@ -259,8 +260,6 @@ def escalations(question: Question, value: str) -> bool:
 
 # -- parsing what people type or press ---------------------------------------------------------------------
 
-_YES = {"yes", "y", "yeah", "yep"}
-_NO = {"no", "n", "nope"}
 _NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
@@ -275,11 +274,9 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     lowered = " ".join(raw.lower().split())
     kind = question.type
     if kind == "yes_no":
-        said = lowered.rstrip(".! ")  # "yes." and "No!" are the answer, as "yes" and "no" are
-        if said in _YES:
-            return "yes"
-        if said in _NO:
-            return "no"
+        said = yes_or_no(lowered)  # "yes.", "No!", "yeah", "yse" (bot.audits.yes_no_words)
+        if said is not None:
+            return said
         if lowered in _NA and question.allow_na:
             return "na"
         options = "yes, no or not applicable" if question.allow_na else "yes or no"

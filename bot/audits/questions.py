@@ -39,6 +39,7 @@ from bot.audits.grade_words import read_grade_and_note
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
+from bot.audits.yes_no_words import typed_plainly
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -256,9 +257,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value))
-    if question.type in ("date", "choice") and replies:
-        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, and the option a few
-        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own.
+    if replies and (question.type in ("date", "choice") or (question.type == "yes_no" and note is None
+                                                             and not typed_plainly(text))):
+        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, the option a few
+        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own, and
+        # a yes or no read from another word (`yse`, `nah`), so a wrong guess shows.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
 
@@ -340,7 +343,9 @@ def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
     """Where the audit goes once `step` is answered (with `answers`) or skipped: on through the questions, or, after
     a jump from the review (`change 3`), back to it once the follow-ups the change brought in are asked."""
     asked = ctx.audit.state.get("asked")
-    return next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
+    following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
+    back_to = ctx.audit.state.get("return_to")  # `change 9` typed at the actions or submit step: back there
+    return Step(back_to) if following.name == "review" and back_to in CHANGE_FROM[1:] else following
 
 
 def revisiting(ctx: Ctx) -> bool:
@@ -348,18 +353,27 @@ def revisiting(ctx: Ctx) -> bool:
     return bool(ctx.audit.state.get("revisiting"))
 
 
+# `change 3`, `change question 2a`, `go to q3`: jump to an answer from a step that lists them (CHANGE_FROM)
+CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4}[a-z]{0,2})\s*$", re.IGNORECASE)
+CHANGE_FROM = ("review", "actions", "submit")  # the steps that show the numbered answers, or follow them
+
+
 def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
     """`change 3` (or `change 2a`, a follow-up) at the review: straight to that question, and back to the review
     once it is answered and any follow-up the new answer brings in is asked (the questions the review showed are
-    kept as `asked`, so an optional follow-up skipped before is not asked again)."""
-    if ctx.step.name != "review":
+    kept as `asked`, so an optional follow-up skipped before is not asked again). Typed at the actions step or at
+    "Ready to submit?", which lists the numbered answers, it comes back there instead (trial 13 found `change 9`
+    refused at the one and stored as an action at the other)."""
+    if ctx.step.name not in CHANGE_FROM:
         raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
     question = question_by_label(ctx.checklist, ctx.answers, label)
     if question is None:
         raise UserError(f"There is no question {label} in this audit: {labels_hint(ctx.checklist, ctx.answers)}. "
                         "Type `change` and one of those numbers, for example `change 2`.")
     asked = [q.id for q in visible_questions(ctx.checklist, ctx.answers)]  # a follow-up not among them is new
-    move = store.Move(step=Step("question", question.id).key, state={"revisiting": True, "asked": asked},
+    back_to = None if ctx.step.name == "review" else ctx.step.name
+    move = store.Move(step=Step("question", question.id).key,
+                      state={"revisiting": True, "asked": asked, "return_to": back_to},
                       press=f"change:{label.lower()}")
     return advance_and_render(services, turn, ctx, ctx.version, move)
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from bot.audits import escalation, lifecycle, readback
+from bot.audits import checklist_words, escalation, lifecycle, readback
 from bot.audits.core import (
     Ctx,
     audited_by,
@@ -25,7 +25,7 @@ from bot.audits.core import (
     waiting_at,
     worker_candidates,
 )
-from bot.audits.flow import Step, next_step
+from bot.audits.flow import Step, looks_like_question, next_step
 from bot.audits.questions import inadequate_grade_updates
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
@@ -109,19 +109,36 @@ def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """Text typed at the checklist picker: a checklist it names is chosen; a case reference is told to wait for its
     question, with the checklists again (a trial typed one there and was told to press *Start an audit*, which it
-    had just done, and lost the list); anything else is not for the picker (a question, say) and goes on to the
-    knowledge base."""
+    had just done, and lost the list); a checklist's name with a typo is read as near misses are; anything else is
+    not for the picker (a question, say) and goes on to the knowledge base."""
     found = matching_checklists(checklists(services), text, _synonyms(services))
     if len(found) == 1:
         return _checklist_chosen(services, turn, found[0])
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
     if reference is None:
-        return None
+        return None if looks_like_question(text) else _near_checklist(services, turn, text, found)
     started_for = store.conversation(services.storage, turn.user_id).get("case_ref")
     then = (f"the audit is of **{started_for}**, as you started it" if started_for
             else "I'll ask for the reference next")
     return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; {then}.",
                   choices=checklist_choices(services), kind="question")]
+
+
+def _near_checklist(services: Services, turn: Turn, text: str, found: list[str]) -> list[Reply] | None:
+    """A checklist's name with a typo ("voice of teh child") picks it, said back so a wrong guess shows; a name
+    that fits several, or only sounds like the checklists' names, is answered with the list, never passed to the
+    knowledge base (trial 13 found "voice of teh child" noted as a question for the QA leads)."""
+    available = checklists(services)
+    near = found or checklist_words.near_checklists(available, text)
+    if len(near) == 1:
+        said = Reply(kind="notice", text=f"I took that as **{available[near[0]].title}** (type `back` at the next "
+                                         "question to pick another checklist).")
+        return [said, *_checklist_chosen(services, turn, near[0])]
+    if not near and not checklist_words.sounds_like_a_checklist(available, text):
+        return None
+    fits = (f"More than one checklist fits: {', '.join(f'**{available[c].title}**' for c in near)}" if near
+            else "I didn't recognise that as a checklist's name")
+    return [Reply(text=f"{fits}. Pick one of these:", choices=checklist_choices(services), kind="question")]
 
 
 def _checklist_chosen(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:

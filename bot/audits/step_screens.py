@@ -3,14 +3,16 @@ step is stored) and the conversation table (`conversation.STATES`), so the two c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from bot.audits.core import Ctx, control_choices, grade_label, render_question, render_worker
 from bot.audits.finish_screens import render_overall_grade, render_prompt, render_review, render_submit
-from bot.audits.numbering import progress
+from bot.audits.numbering import progress, question_label
 from bot.core.replies import Reply
 from bot.core.services import Services
+from knowledge.checklist_schema import Checklist, Question
 
 StepScreen = Callable[[Services, Ctx], list[Reply]]
 
@@ -20,11 +22,25 @@ def render_question_step(services: Services, ctx: Ctx) -> list[Reply]:
     return render_question(ctx, ctx.checklist.question(ctx.step.question_id or ""), services.local_now().date())
 
 
+_ASKS_FOR_A_GRADE = re.compile(r"^\s*how\s+would\s+you\s+(?:grade|rate)\s+(?P<what>.+?)\s*\?*\s*$",
+                               re.IGNORECASE | re.DOTALL)
+
+
+def graded_what(checklist: Checklist, question: Question, grade: str) -> str:
+    """What was graded, in words that read after "You graded": "how well the child is seen and heard" from "How would
+    you grade how well the child is seen and heard?" (trial 13 read "You graded How would you grade how well…"), else
+    the question's number ("You gave question 6 Good")."""
+    asked = _ASKS_FOR_A_GRADE.match(question.text)
+    if asked is None:
+        return f"You gave question {question_label(checklist, question.id)} **{grade}**"
+    return f"You graded {asked.group('what')} as **{grade}**"
+
+
 def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
     """After a scale grade: why this grade?"""
     question = ctx.checklist.question(ctx.step.question_id or "")
     grade = grade_label(ctx.answers[question.id].value) if question.id in ctx.answers else "this grade"
-    return [Reply(text=f"**Why this grade?** You graded _{question.text}_ as **{grade}**. In a sentence or two, "
+    return [Reply(text=f"**Why this grade?** {graded_what(ctx.checklist, question, grade)}. In a sentence or two, "
                        "what did you see on the file that supports it?", kind="question",
                   prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
                   note=progress(ctx.checklist, question.id), numbers_pick=True)]

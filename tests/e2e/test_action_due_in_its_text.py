@@ -1,0 +1,75 @@
+"""An action typed with its due date at the end ("… by next fri") takes that date, and the words leave its text.
+
+Found by trial 13 (Tue 8 Dec 2026): `SW to update the CIN plan with her views by next fri`, then `fri 18th` at "When
+is it due?", gave an action reading "…by next fri — Social worker N1, by 18 Dec 2026" in the audit, the worker's
+summary, Home and the export: two due dates that disagree ("next fri" was the 11th).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.audits.action_fields import due_in_text
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from tests.e2e.test_terminal_chat import drive
+
+LONDON = ZoneInfo("Europe/London")
+TUESDAY = datetime(2026, 12, 8, 9, 50, tzinfo=LONDON)
+TO_ACTIONS = ["start audit voice of the child", "CR-482913", "1", "no", "1/12/2026", "yes", "yes", "yes", "good",
+              "Visits and the plan on file show the child was seen and heard.", "yes", "yes", "yes", "yes", "yes",
+              "skip", "good", "Views are recorded and shape the plan on file.", "next", "good",
+              "Views shape the plan and the child is seen.", "Direct work is thoughtful.", "skip"]
+
+
+def test_a_due_date_at_the_end_of_an_action_is_its_due_date_and_leaves_its_text(engine: Engine,
+                                                                                services: Services) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*TO_ACTIONS, "SW to update the CIN plan with her views by next fri", "1"])
+    said = " ".join(out.split())
+    assert ("I've taken “next fri” as the action's due date, Friday 11 December 2026, and left it out of its text: "
+            "“SW to update the CIN plan with her views”.") in said
+    assert "Action 1 added: due Friday 11 December 2026" in said and "When is it due" not in said
+    assert "Action 1: SW to update the CIN plan with her views — Social worker N1, by 11 Dec 2026" in said
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.description, action.due_date) == ("SW to update the CIN plan with her views", "2026-12-11")
+
+
+def test_an_action_ending_in_by_and_no_date_is_kept_whole_and_its_due_date_asked(engine: Engine,
+                                                                                 services: Services) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*TO_ACTIONS, "Plan to be shared with the school by the social worker", "1",
+                                "fri 18th"])
+    assert "When is it due" in " ".join(out.split()) and "I've taken" not in out
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.description, action.due_date) == ("Plan to be shared with the school by the social worker",
+                                                     "2026-12-18")
+
+
+CLOCK = SimpleNamespace(settings=SimpleNamespace(timezone=LONDON))
+WORDS = st.lists(st.sampled_from(["review", "the", "plan", "with", "school", "update", "chronology", "visit"]),
+                 min_size=2, max_size=8).map(" ".join)
+
+
+@pytest.mark.parametrize("joiner", [" by ", ", by ", " before ", " due ", " due by "])
+@given(action=WORDS, when=st.sampled_from(["next fri", "18/12", "end of jan", "friday week", "in two weeks",
+                                           "the end of the month", "29th jan"]))
+def test_any_action_then_a_due_date_splits_into_the_two(joiner: str, action: str, when: str) -> None:
+    turn = SimpleNamespace(now=TUESDAY)
+    found = due_in_text(CLOCK, turn, f"{action}{joiner}{when}.")  # type: ignore[arg-type]
+    assert found is not None and found[0] == action and found[1] == when
+    assert date(2026, 12, 8) <= found[2] <= date(2027, 12, 8)
+
+
+@given(action=WORDS, tail=st.sampled_from(["by the social worker", "by the manager", "before the conference",
+                                           "by 2099", "due to drift", "by the 45th"]))
+def test_an_action_ending_in_no_due_date_is_left_whole(action: str, tail: str) -> None:
+    assert due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), f"{action} {tail}") is None  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""`change 9` at the actions step or at "Ready to submit?" changes answer 9 and comes back there, as at the review.
+
+Found by trial 13 (Tue 8 Dec 2026, audit #1, Voice of the child): at "Ready to submit? Here is the whole audit", which
+lists the numbered answers, `change 9` was refused without a word on how to change an answer; after `back` to the
+actions step, `change 9` was taken as the text of a new action ("Who owns this action?").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from tests.e2e.test_action_due_in_its_text import TO_ACTIONS
+from tests.e2e.test_terminal_chat import drive
+
+TUESDAY = datetime(2026, 12, 8, 9, 50, tzinfo=ZoneInfo("Europe/London"))
+ONE_ACTION = [*TO_ACTIONS, "Update the plan with her views", "1", "18/12"]
+NINTH = "Is there evidence that the child's views have influenced decisions and plans?"
+
+
+def test_change_at_the_actions_step_changes_the_answer_and_comes_back_with_no_new_action(engine: Engine,
+                                                                                         services: Services) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "change 9", "no"])
+    after = " ".join(out[out.index("Action 1 added"):].split())
+    assert "Who owns this action" not in after
+    assert after.index(NINTH) < after.rindex("Actions (1 so far)")  # the question, then the actions step again
+    assert [a.description for a in action_store.actions_of_audit(services.storage, 1)] == [
+        "Update the plan with her views"]
+    assert store.answers_of(services.storage, 1)["views-influence"].value == "no"
+
+
+def test_change_at_ready_to_submit_changes_the_answer_and_comes_back_to_submit(engine: Engine,
+                                                                               services: Services) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "done", "change 9", "no", "submit"])
+    after = " ".join(out[out.index("Ready to submit?"):].split())
+    assert "so I haven't stored that" not in after
+    assert after.index(NINTH) < after.index("Ready to submit?", 20) < after.index("is submitted for moderation")
+    assert store.answers_of(services.storage, 1)["views-influence"].value == "no"
+
+
+def test_other_text_at_ready_to_submit_says_how_to_change_an_answer(engine: Engine) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "done", "looks fine to me"])
+    assert "change and a question's number, like change 3, to change an answer" in " ".join(out.split())

@@ -1,0 +1,72 @@
+"""A checklist's name typed with a typo at the checklist picker picks it, or the picker says it is no checklist.
+
+Found by trial 13 (Mon 7 Dec 2026 10:05): after `start audit`, `voice of teh child` was answered "I don't know that
+yet. I've noted your question for the QA leads…", and the picker still waited.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.audits.checklist_words import near_checklists
+from bot.core.knowledge import KnowledgeService
+from bot.engine.routing import Engine
+from tests.e2e.test_terminal_chat import drive
+
+MONDAY = datetime(2026, 12, 7, 10, 5, tzinfo=ZoneInfo("Europe/London"))
+NOTED = "noted your question for the QA leads"
+
+
+def test_a_checklist_name_with_a_typo_picks_that_checklist_and_says_so(engine: Engine) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, ["start audit", "voice of teh child", "CR-482913", "/audit kb unanswered"],
+                       user="U0MGRN001")
+    after = out[out.index("18) Voice of the child"):]
+    assert "I took that as Voice of the child" in after
+    assert "Voice of the child. Period audited" in after and "Pick the checklist first" not in after
+    assert NOTED not in out and "I don't know that yet" not in out
+
+
+@pytest.mark.parametrize("typed", ["child", "care plan", "chld"])
+def test_checklist_words_that_fit_no_one_checklist_get_the_list_and_are_never_noted(engine: Engine,
+                                                                                     typed: str) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, ["start audit", typed])
+    after = out[out.index("18) Voice of the child"):]
+    assert "Pick one of these:" in after and "18) Voice of the child" in after[20:]
+    assert NOTED not in out and "I don't know that yet" not in out
+
+
+def test_a_question_at_the_picker_is_still_answered_from_the_knowledge_base(engine: Engine) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, ["start audit", "what is a strategy discussion?"])
+    assert "I took that as" not in out and "Pick one of these:" not in out
+
+
+def _typo(word: str, where: int, kind: int) -> str:
+    """One edit of a word: a letter dropped, doubled or swapped with the next."""
+    i = where % (len(word) - 1)
+    dropped, doubled = word[:i] + word[i + 1:], word[:i] + word[i] + word[i:]
+    return (dropped, doubled, word[:i] + word[i + 1] + word[i] + word[i + 2:])[kind]
+
+
+@settings(max_examples=150)
+@given(pick=st.integers(min_value=0), word=st.integers(min_value=0), where=st.integers(min_value=0),
+       kind=st.integers(min_value=0, max_value=2))
+def test_one_typo_in_a_word_of_a_checklist_title_finds_that_checklist(shipped_knowledge: KnowledgeService, pick: int,
+                                                                      word: int, where: int, kind: int) -> None:
+    available = dict(shipped_knowledge.current.kb.checklists)
+    checklist = list(available.values())[pick % len(available)]
+    words = checklist.title.lower().split()
+    longer = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha()]
+    if not longer:
+        return
+    i = longer[word % len(longer)]
+    typed = " ".join([*words[:i], _typo(words[i], where, kind), *words[i + 1:]])
+    assert checklist.id in near_checklists(available, typed)
