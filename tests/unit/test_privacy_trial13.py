@@ -1,0 +1,83 @@
+"""What the privacy screen let through, or refused, in trial 13.
+
+F6. A child's initials right before an age were stored or answered ('jj age 4, do i need a strategy meeting', 'KB
+    12yo disclosed', 'tm aged 15 keeps going missing') though 'JJ (4)' was refused: two or three letters, any case,
+    before an age are a child's initials. A term of practice stays a word there ('CP age 4', 'LAC aged 15', 'CIN 12
+    years old', 'OCD age 12'), as do a relation ('yp aged 15') and a role before an adult's age ('SW aged 30'); the
+    bot's own words are no terms there ('KB 12yo'), nor is a role before a child's age ('TM aged 15').
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.privacy.detect import RELATIONS
+from bot.privacy.initials import practice_terms
+from bot.privacy.screen import Screen
+from tests.e2e.test_terminal_chat import drive
+from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
+
+PRACTITIONER = "U0PRAN002"
+
+
+def _stored(services: Services) -> str:
+    """Everything the audits and questions tables hold, as one text."""
+    db = services.storage.db
+    return " ".join(str(row) for table in ("audits", "kb_asks") for row in db.query(f"SELECT * FROM {table}"))
+
+
+def _asked(engine: Engine, services: Services, question: str) -> str:
+    """The reply to a question typed by a practitioner; the question must not reach the QA leads."""
+    _, out = drive(engine, [question], user=PRACTITIONER)
+    return " ".join(out.split())
+
+
+# -- F6. initials before an age
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("jj age 4, do i need a strategy meeting", "jj"),
+    ("KB 12yo disclosed at school what now", "KB"),
+    ("tm aged 15 keeps going missing, when is the RHI due", "tm"),
+])
+def test_initials_before_an_age_in_a_question_are_refused_and_not_stored(
+        engine: Engine, services: Services, question: str, words: str) -> None:
+    reply = _asked(engine, services, question)
+    assert f"I haven't stored or answered that question: “{words}” looks like a person's initials" in reply
+    assert services.storage.db["kb_asks"].count == 0
+    assert words not in _stored(services)
+
+
+AGES = ["age 4", "aged 15", "12yo", "12 yo", "12 y/o", "12 yrs old", "12 years old", "(4)", "(aged 4)", ", aged 9"]
+
+
+TAILS = [" was seen alone", ", what now", " disclosed at school"]  # a sentence, not a line in capitals
+CONSONANTS = "bcdfghjklmnpqrstwz"  # no vowel (no word) and no Roman numeral
+
+
+@given(first=st.sampled_from(CONSONANTS), second=st.sampled_from(CONSONANTS), capitals=st.booleans(),
+       age=st.sampled_from(AGES), tail=st.sampled_from(TAILS))
+def test_two_consonants_in_any_case_before_an_age_are_initials(
+        council_screen: Screen, first: str, second: str, capitals: bool, age: str, tail: str) -> None:  # noqa: F811
+    letters = (first + second).upper() if capitals else first + second
+    separator = "" if age.startswith((",", "(")) else " "
+    findings = found(council_screen, f"{letters}{separator}{age}{tail}")
+    folded = letters.casefold()
+    if letters.upper() in practice_terms() or folded in council_screen.lexicon.everyday_words or folded in RELATIONS:
+        return  # 'CP age 4', 'st', 'bf aged 15': the glossary's terms, everyday words and relations stay words
+    assert ("initials", letters) in findings, findings
+
+
+@pytest.mark.parametrize("text", [
+    "CP age 4, do i need a strategy meeting", "cp age 4", "CIN 12 years old", "LAC aged 15 placement",
+    "lac aged 15 keeps going missing", "a CP plan at age 4", "on CP 2 years now", "diagnosed with OCD age 12",
+    "at age 4 she was seen", "by age 4 she should be talking", "yp aged 15 was seen", "mum aged 25 was seen",
+    "SW aged 30 in the team", "the IRO aged 50 chaired", "HV 2 year old check done", "the boy aged 4 was seen",
+    "EHCP age 4", "CAMHS aged 15",
+])
+def test_a_term_of_practice_or_a_worker_before_an_age_still_passes(council_screen: Screen,  # noqa: F811
+                                                                  text: str) -> None:
+    assert found(council_screen, text) == []
