@@ -248,10 +248,14 @@ _BIRTH_DAY = re.compile(
     r"(?:on\s+)?(?:the\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?![/.]?\d)|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
-# A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
+# A year alone is a date of birth only right after 'born' or 'b.': 'born 2011', 'born in 2011', 'b. 2011'.
 # Also a month and year, or a year, after a birth label: 'DOB 03/2017', 'YOB 2012', 'year of birth: 2012'.
+# 'b.' is 'born' before a year, as before a date: '(b. 2016)', 'b.2016', 'b 03/2016', '(b 2016)'; a bare 'b' before a
+# year alone only in brackets (not 'plan b 2016', 'plan B. 2016 onwards', 'got a b. 2016 was hard').
 _BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|year\s+of\s+birth|date\s+of\s+birth)"
-                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?)((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
+                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?|"
+                         r"(?<![\w.'’&])(?<!plan\s)(?<!grade\s)(?<!\ba\s)b\.\s*(?:\d{1,2}\s?[/.-]\s?)?|(?<=\()b\s+|(?<![\w.'’&])b\s+\d{1,2}\s?[/.-]\s?)"
+                         r"((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 # A place one travels to or from: 'moved to Paris', 'relocated from Kent', 'taking the kids to Brooklyn'.
 _TRAVEL_BEFORE = re.compile(

@@ -116,7 +116,7 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
         before = text[max(0, found.start() - 30):found.start()]
         after = text[found.end():found.end() + 40]
         aged = _AGE_AFTER.match(after)
-        if not (_initials_before_an_age(letters, aged, lexicon) if aged else _is_initials(letters, allowed, lexicon)):
+        if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, allowed, lexicon)):
             continue
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the ICB has agreed', 'her PIP was stopped'; not 'mum said that JS was hit'
@@ -140,7 +140,7 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
         aged = _AGE_AFTER.match(after)
         known = letters.casefold() in TITLES or (len(letters) == 3 and letters.casefold() in lexicon.common_words)
         if known or not (_initials_before_an_age(letters.upper(), aged, lexicon) if aged
-                         else _is_initials(letters.upper(), allowed, lexicon)):
+                         else is_initials(letters.upper(), allowed, lexicon)):
             continue
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the js' is a thing
@@ -153,7 +153,9 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
     return hits
 
 
-def _is_initials(letters: str, allowed: frozenset[str], lexicon: Lexicon) -> bool:
+def is_initials(letters: str, allowed: frozenset[str], lexicon: Lexicon) -> bool:
+    """Letters in capitals that could be a person's initials: no acronym of `allowed`, role, relation, word that is
+    never a name, everyday word or Roman numeral (also judged after a diminutive, bot/privacy/diminutives.py)."""
     folded = letters.casefold()
     return not (letters in allowed or folded in ROLES or folded in RELATIONS or folded in lexicon.never_names
                 or folded in lexicon.everyday_words or _ROMAN.fullmatch(letters))

@@ -5,6 +5,9 @@ F6. A child's initials right before an age were stored or answered ('jj age 4, d
     before an age are a child's initials. A term of practice stays a word there ('CP age 4', 'LAC aged 15', 'CIN 12
     years old', 'OCD age 12'), as do a relation ('yp aged 15') and a role before an adult's age ('SW aged 30'); the
     bot's own words are no terms there ('KB 12yo'), nor is a role before a child's age ('TM aged 15').
+F8. 'yes, used wishes and feelings cards with lil j' and 'good - child (b. 2016) seen alone' were stored as evidence
+    notes: a diminutive before a letter ('lil j', 'little j', 'baby K') is a child called by an initial, and 'b.'
+    before a year ('(b. 2016)', 'b.2016', 'b 03/2016') is 'born', as before a whole date.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from bot.engine.routing import Engine
 from bot.privacy.detect import RELATIONS
 from bot.privacy.initials import practice_terms
 from bot.privacy.screen import Screen
+from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
 
@@ -80,4 +84,58 @@ def test_two_consonants_in_any_case_before_an_age_are_initials(
 ])
 def test_a_term_of_practice_or_a_worker_before_an_age_still_passes(council_screen: Screen,  # noqa: F811
                                                                   text: str) -> None:
+    assert found(council_screen, text) == []
+
+
+# -- F8. a diminutive before a letter; 'b.' before a year
+
+def _noted(engine: Engine, services: Services, note: str) -> str:
+    """The reply to a yes or no with its evidence note at the Voice of the child's first question; nothing stored."""
+    _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", note, "quit"])
+    [audit] = services.storage.db.query("SELECT id FROM audits")
+    assert store.answers_of(services.storage, audit["id"]) == {}
+    return " ".join(out.split())
+
+
+@pytest.mark.parametrize(("note", "words", "kind"), [
+    ("yes, used wishes and feelings cards with lil j", "lil j", "a person's initials"),
+    ("yes, little J. said she feels safe at home", "little J", "a person's initials"),
+    ("yes, child (b. 2016) seen alone and methods suit her age", "b. 2016", "a date of birth"),
+    ("yes, child b.2016 seen alone", "b.2016", "a date of birth"),
+    ("yes, child b 03/2016 seen alone", "b 03/2016", "a date of birth"),
+])
+def test_a_diminutive_with_an_initial_or_a_year_of_birth_in_an_evidence_note_is_refused(
+        engine: Engine, services: Services, note: str, words: str, kind: str) -> None:
+    reply = _noted(engine, services, note)
+    assert f"I can't store that evidence note: “{words}” looks like {kind}" in reply
+    assert "Nothing was saved." in reply
+    assert words not in _stored(services)
+
+
+@given(little=st.sampled_from(["lil", "little", "baby", "big", "wee", "Little", "Lil"]),
+       letter=st.sampled_from("bcdefghjklmnopqrstuvwxyzBCDEFGHJKLMNOPQRSTUVWXYZ"),
+       frame=st.sampled_from(["direct work with {}", "{} said she was happy", "saw {} at home", "{}'s cot was clean",
+                              "used the cards with {}."]))
+def test_a_diminutive_and_one_letter_is_refused_wherever_it_stands(council_screen: Screen,  # noqa: F811
+                                                                  little: str, letter: str, frame: str) -> None:
+    assert ("initials", f"{little} {letter}") in found(council_screen, frame.format(f"{little} {letter}"))
+
+
+@given(year=st.integers(min_value=2000, max_value=2026), month=st.integers(min_value=1, max_value=12),
+       form=st.sampled_from(["(b. {y})", "(b.{y})", "b. {y}", "b.{y}", "(b {y})", "b {m:02d}/{y}", "b. {m}/{y}",
+                             "(B. {y})"]))
+def test_b_before_a_year_is_a_date_of_birth(council_screen: Screen, year: int, month: int,  # noqa: F811
+                                             form: str) -> None:
+    written = form.format(y=year, m=month).strip("()")
+    assert ("dob", written) in found(council_screen, f"child {form.format(y=year, m=month)} seen alone")
+
+
+@pytest.mark.parametrize("text", [
+    "a little bit worried", "a big ask for a 4 year old", "a wee bit shy", "little i know about her week",
+    "little to no progress", "plan b 2016 was different", "plan B. 2016 onwards", "section 17 b 2016",
+    "Appendix B 2016 data", "little by little she opened up", "lil sis was there too", "her little sister was seen",
+    "lessons from the Baby P review",
+])
+def test_ordinary_words_after_a_diminutive_and_a_b_before_a_year_still_pass(council_screen: Screen,  # noqa: F811
+                                                                          text: str) -> None:
     assert found(council_screen, text) == []
