@@ -8,11 +8,16 @@ F6. A child's initials right before an age were stored or answered ('jj age 4, d
 F8. 'yes, used wishes and feelings cards with lil j' and 'good - child (b. 2016) seen alone' were stored as evidence
     notes: a diminutive before a letter ('lil j', 'little j', 'baby K') is a child called by an initial, and 'b.'
     before a year ('(b. 2016)', 'b.2016', 'b 03/2016') is 'born', as before a whole date.
+F14. 'respond 1 fair, though little Mo was seen alone twice' was sent to the QA lead and 'how often should little Mo
+    be visited' stored: two letters after 'little', 'lil', 'baby', 'big' or 'wee' are a name ('little Mo', 'big Al')
+    or initials ('little jj'), as 'baby Leo' and 'big Dan' were already. A reply to a moderation is screened like any
+    text (bot/audits/readback.reply): the screen let the name through.
 """
 
 from __future__ import annotations
 
 import pytest
+import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,6 +28,7 @@ from bot.privacy.initials import practice_terms
 from bot.privacy.screen import Screen
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_moderated_response_said import WEDNESDAY, moderated  # noqa: F401  (fixture)
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
 
 PRACTITIONER = "U0PRAN002"
@@ -138,4 +144,44 @@ def test_b_before_a_year_is_a_date_of_birth(council_screen: Screen, year: int, m
 ])
 def test_ordinary_words_after_a_diminutive_and_a_b_before_a_year_still_pass(council_screen: Screen,  # noqa: F811
                                                                           text: str) -> None:
+    assert found(council_screen, text) == []
+
+
+# -- F14. a two-letter name after a diminutive
+
+def test_a_reply_to_a_moderation_naming_little_mo_is_refused_and_not_sent(engine: Engine, services: Services,
+                                                                          moderated: int) -> None:  # noqa: F811
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit respond {moderated} fair, though little Mo was seen alone twice"])
+        reply = " ".join(out.split())
+        assert "I can't store your reply: “Mo” looks like a child's or family member's name" in reply
+        assert "Thank you" not in reply
+        assert "little Mo" not in str(services.storage.db.query("SELECT * FROM moderations"))
+        _, again = drive(engine, [f"/audit respond {moderated} fair, the child was seen alone twice"])
+    assert "Thank you: your response is saved with the moderation" in " ".join(again.split())  # not used up
+
+
+def test_a_question_naming_little_mo_is_refused_and_not_stored(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, services, "how often should little Mo be visited on a CP plan")
+    assert "I haven't stored or answered that question: “Mo” looks like a child's or family member's name" in reply
+    assert services.storage.db["kb_asks"].count == 0
+
+
+@given(little=st.sampled_from(["lil", "little", "baby", "big", "wee", "Little"]),
+       name=st.sampled_from(["Mo", "Al", "Jo", "Bo", "Ed", "Li", "Lu", "Vi", "Ty"]),
+       frame=st.sampled_from(["fair, though {} was seen alone twice", "how often should {} be visited",
+                              "direct work with {}", "{}'s nursery rang", "mum and {} attended"]))
+def test_a_two_letter_name_after_a_diminutive_is_refused(council_screen: Screen, little: str,  # noqa: F811
+                                                         name: str, frame: str) -> None:
+    findings = found(council_screen, frame.format(f"{little} {name}"))
+    assert any(name in words for _, words in findings), findings  # as a name, or within a school's or initials
+
+
+@pytest.mark.parametrize("text", [
+    "little to no progress since the review", "big up the team for the visit", "lil em said she was busy",
+    "little me time for mum", "baby CT scan was clear", "big TV in the lounge", "little or no change",
+    "a little ok but not great",
+])
+def test_an_everyday_two_letter_word_after_a_diminutive_still_passes(council_screen: Screen,  # noqa: F811
+                                                                    text: str) -> None:
     assert found(council_screen, text) == []
