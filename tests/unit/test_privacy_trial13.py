@@ -12,6 +12,10 @@ F14. 'respond 1 fair, though little Mo was seen alone twice' was sent to the QA 
     be visited' stored: two letters after 'little', 'lil', 'baby', 'big' or 'wee' are a name ('little Mo', 'big Al')
     or initials ('little jj'), as 'baby Leo' and 'big Dan' were already. A reply to a moderation is screened like any
     text (bot/audits/readback.reply): the screen let the name through.
+F7. 'does the Lundy model apply to voice of the child' was refused as a name: a surname before 'model' or
+    'framework' is its author's, as before 'review' or 'report' ('the Munro review'), but a given name alone is not
+    ('the Kayden model'); and a few authors whose surnames the lists hold as given names are read with their work
+    ("Ainsworth's strange situation", "Turnell's signs of safety", "Schön's reflective practice").
 """
 
 from __future__ import annotations
@@ -185,3 +189,41 @@ def test_a_two_letter_name_after_a_diminutive_is_refused(council_screen: Screen,
 def test_an_everyday_two_letter_word_after_a_diminutive_still_passes(council_screen: Screen,  # noqa: F811
                                                                     text: str) -> None:
     assert found(council_screen, text) == []
+
+
+# -- F7. a framework named after its author
+
+def test_a_question_about_the_lundy_model_is_answered_or_noted_not_refused(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, services, "does the Lundy model apply to voice of the child")
+    assert "I haven't stored or answered that question" not in reply
+    assert "looks like" not in reply
+
+
+@pytest.mark.parametrize("text", [
+    "does the Lundy model apply to voice of the child", "using the Lundy Model of participation",
+    "Lundy model of participation in the review", "the lundy model of participation", "Lundy's voice model",
+    "the Fahlberg model", "the Maslow model", "the Ainsworth model of attachment", "the Turnell framework",
+    "Ainsworth's strange situation", "we used Turnell's signs of safety mapping", "Schön's reflective practice",
+    "the Johari window in supervision", "Bowlby's attachment theory", "Maslow's hierarchy of needs",
+    "Fahlberg's arousal relaxation cycle", "the Munro review", "Hart's ladder", "Bronfenbrenner's ecological model",
+])
+def test_a_framework_named_after_its_author_passes(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("the Kayden model", "Kayden"), ("Lundy said she was scared", "Lundy"), ("we saw Lundy at home", "Lundy"),
+    ("Lundy's mum rang", "Lundy's"), ("Ainsworth's mum rang", "Ainsworth's"),
+])
+def test_a_given_name_before_model_or_an_authors_name_used_of_a_child_is_still_refused(
+        council_screen: Screen, text: str, name: str) -> None:  # noqa: F811
+    assert ("name", name) in found(council_screen, text)
+
+
+@given(author=st.sampled_from(["Lundy", "Fahlberg", "Maslow", "Ainsworth", "Turnell", "Bowlby", "Munro"]),
+       work=st.sampled_from(["model", "framework", "Model"]),
+       frame=st.sampled_from(["does the {} apply here", "we used the {} in the visit", "{} of participation",
+                              "is the {} in the kb?"]))
+def test_an_authors_surname_before_model_or_framework_passes(council_screen: Screen, author: str,  # noqa: F811
+                                                             work: str, frame: str) -> None:
+    assert found(council_screen, frame.format(f"{author} {work}")) == []
