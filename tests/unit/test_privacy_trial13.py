@@ -31,6 +31,7 @@ from bot.privacy.detect import RELATIONS
 from bot.privacy.initials import practice_terms
 from bot.privacy.screen import Screen
 from bot.storage import audits as store
+from tests.e2e.test_lower_case_names_refused import _stored
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_moderated_response_said import WEDNESDAY, moderated  # noqa: F401  (fixture)
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
@@ -38,14 +39,8 @@ from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F4
 PRACTITIONER = "U0PRAN002"
 
 
-def _stored(services: Services) -> str:
-    """Everything the audits and questions tables hold, as one text."""
-    db = services.storage.db
-    return " ".join(str(row) for table in ("audits", "kb_asks") for row in db.query(f"SELECT * FROM {table}"))
-
-
-def _asked(engine: Engine, services: Services, question: str) -> str:
-    """The reply to a question typed by a practitioner; the question must not reach the QA leads."""
+def _asked(engine: Engine, question: str) -> str:
+    """The reply to a question typed by a practitioner."""
     _, out = drive(engine, [question], user=PRACTITIONER)
     return " ".join(out.split())
 
@@ -59,7 +54,7 @@ def _asked(engine: Engine, services: Services, question: str) -> str:
 ])
 def test_initials_before_an_age_in_a_question_are_refused_and_not_stored(
         engine: Engine, services: Services, question: str, words: str) -> None:
-    reply = _asked(engine, services, question)
+    reply = _asked(engine, question)
     assert f"I haven't stored or answered that question: “{words}” looks like a person's initials" in reply
     assert services.storage.db["kb_asks"].count == 0
     assert words not in _stored(services)
@@ -166,7 +161,7 @@ def test_a_reply_to_a_moderation_naming_little_mo_is_refused_and_not_sent(engine
 
 
 def test_a_question_naming_little_mo_is_refused_and_not_stored(engine: Engine, services: Services) -> None:
-    reply = _asked(engine, services, "how often should little Mo be visited on a CP plan")
+    reply = _asked(engine, "how often should little Mo be visited on a CP plan")
     assert "I haven't stored or answered that question: “Mo” looks like a child's or family member's name" in reply
     assert services.storage.db["kb_asks"].count == 0
 
@@ -194,7 +189,7 @@ def test_an_everyday_two_letter_word_after_a_diminutive_still_passes(council_scr
 # -- F7. a framework named after its author
 
 def test_a_question_about_the_lundy_model_is_answered_or_noted_not_refused(engine: Engine, services: Services) -> None:
-    reply = _asked(engine, services, "does the Lundy model apply to voice of the child")
+    reply = _asked(engine, "does the Lundy model apply to voice of the child")
     assert "I haven't stored or answered that question" not in reply
     assert "looks like" not in reply
 
