@@ -248,10 +248,14 @@ _BIRTH_DAY = re.compile(
     r"(?:on\s+)?(?:the\s+)?"
     r"(\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?![/.]?\d)|christmas\s+(?:eve|day)|new\s+year['’]?s\s+(?:eve|day)|boxing\s+day|"
     r"valentine['’]?s\s+day|hallowe['’]?en|bonfire\s+night|st\s+patrick['’]?s\s+day)", re.IGNORECASE)
-# A year alone is a date of birth only right after 'born': 'born 2011', 'born in 2011'.
+# A year alone is a date of birth only right after 'born' or 'b.': 'born 2011', 'born in 2011', 'b. 2011'.
 # Also a month and year, or a year, after a birth label: 'DOB 03/2017', 'YOB 2012', 'year of birth: 2012'.
+# 'b.' is 'born' before a year, as before a date: '(b. 2016)', 'b.2016', 'b 03/2016', '(b 2016)'; a bare 'b' before a
+# year alone only in brackets (not 'plan b 2016', 'plan B. 2016 onwards', 'got a b. 2016 was hard').
 _BIRTH_YEAR = re.compile(r"\b(?:born\s+(?:in\s+)?|(?:dob|d\.\s?o\.\s?b\.?|yob|year\s+of\s+birth|date\s+of\s+birth)"
-                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?)((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
+                         r"\s*(?:is\s+)?[:=-]?\s*(?:\d{1,2}\s?[/.-]\s?)?|"
+                         r"(?<![\w.'’&])(?<!plan\s)(?<!grade\s)(?<!\ba\s)b\.\s*(?:\d{1,2}\s?[/.-]\s?)?|(?<=\()b\s+|(?<![\w.'’&])b\s+\d{1,2}\s?[/.-]\s?)"
+                         r"((?:19|20)\d{2})\b(?![/.-]\d)", re.IGNORECASE)
 
 # A place one travels to or from: 'moved to Paris', 'relocated from Kent', 'taking the kids to Brooklyn'.
 _TRAVEL_BEFORE = re.compile(
@@ -1006,7 +1010,10 @@ class NameFinder:
             possessive = any(re.search(r"['’]s$", tokens[k].text) for k in range(i, j))
             if folded in _INSTITUTION_AFTER and possessive and any(self._given(tokens[k].text) for k in range(i, j)):
                 return False  # "Amber's hospital appointment"
-            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED and not possessive and (
+            if folded in _AUTHORED_FRAMEWORKS and not possessive and any(
+                    self._given(tokens[k].text) and not self._surname(tokens[k].text) for k in range(i, j)):
+                return False  # an author is known by a surname: 'the Lundy model', not 'the Kayden model'
+            if folded in _INSTITUTION_AFTER or (folded in _AUTHORED | _AUTHORED_FRAMEWORKS and not possessive and (
                     the_before or named_end is not None  # not "Oliver's review"
                     or not any(tokens[k].text.casefold() in self.lexicon.census_given for k in range(i, j)))):
                 end = j if named_end is None else named_end
@@ -1164,6 +1171,8 @@ class NameFinder:
                     nxt.text.casefold() in _EPONYM_THINGS or (nxt.text.casefold() in _EPONYM_PLACES
                                                              and not self._given(word))):
                 continue  # "Maslow's hierarchy", "Brooke's traffic light tool", "Guy's hospital"
+            if nxt is not None and (re.sub(r"['’]s?$", "", folded), nxt.text.casefold()) in _AUTHORS_WORKS:
+                continue  # "Ainsworth's strange situation", 'the Johari window'
             person_thing_next = possessive and nxt is not None and nxt.text.casefold() in _POSSESSED
             # 'the jack', not 'no, jack said' (an answer's 'yes,' or 'no,' is no article)
             article = prev in DETERMINERS and self._touching(text, tokens, i - 1, i)
@@ -1707,6 +1716,13 @@ _EPONYM_THINGS = frozenset(_split("syndrome disease law hierarchy model tool tri
 _EPONYM_PLACES = frozenset(_split("hospital hospitals clinic ward"))
 _INSTITUTION_AFTER = frozenset(_split("hospital clinic hospice infirmary"))
 _AUTHORED = frozenset(_split("review report inquiry recommendations judgment"))  # 'the Munro review'
+# A framework of practice named after its author, as a review is: 'the Lundy model', 'the Fahlberg model'.
+_AUTHORED_FRAMEWORKS = frozenset(_split("model framework"))
+# Authors of practice whose surnames the name lists hold as given names, with the first word of the work they are cited
+# for that no general rule reads as theirs ("Ainsworth's strange situation", "Turnell's signs of safety", "Schön's
+# reflective practice", 'the Johari window').
+_AUTHORS_WORKS = frozenset({("ainsworth", "strange"), ("turnell", "signs"), ("schon", "reflective"),
+                            ("schön", "reflective"), ("johari", "window"), ("lundy", "voice"), ("lundy", "model")})
 # What a case review is called, capitalised: 'the Marcus Tate Practice Review' names a child, as 'review' does.
 _CASE_REVIEWS = frozenset(_split("review reviews practice inquiry inquiries report"))
 _REVIEW_WORDS = _CASE_REVIEWS | _AUTHORED

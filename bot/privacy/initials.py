@@ -25,6 +25,7 @@ After an eighth trial ('case of jj' was a campaign's name, 'how do i audit the c
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from importlib import resources
@@ -40,6 +41,7 @@ EVERYDAY_ACRONYMS_FILE = Path(__file__).parent / "data" / "everyday_acronyms.txt
 KNOWLEDGE_DIR = Path(str(resources.files("knowledge")))  # the knowledge base shipped with the bot
 GLOSSARY_FILE = KNOWLEDGE_DIR / "kb" / "glossary.yaml"
 VOCABULARY_FILE = KNOWLEDGE_DIR / "vocabulary.yaml"
+ADULT_AGE = 18  # a role's letters before a younger age are a child's initials ('TM aged 15'), not the worker
 MOSTLY_CAPITALS = 0.7  # text with more of its letters in capitals than this is shouted: capitals say nothing there
 
 # Two or three capitals standing alone, or dotted initials; not part of a longer word, a reference (CR-123456),
@@ -89,6 +91,15 @@ _FAMILY = "|".join(sorted(RELATIONS - {"child", "baby", "yp", "partner"}))
 # Beside a family word in a list of people: 'with mum and jk', 'jk and her mum'.
 _TYPED_FAMILY_BEFORE = re.compile(rf"\b(?:{_FAMILY})\s+(?:and|&)\s+$", re.IGNORECASE)
 _TYPED_FAMILY_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?(?:{_FAMILY})\b", re.IGNORECASE)
+# An age right after: 'jj age 4', 'tm aged 15', 'KB 12yo', 'AB, 12 years old', 'JJ (4)'; not a length of time ('CP 2
+# years', 'aged 15 months' is a baby's age only after a person word, as the name finder has it), nor a check at an
+# age ('HV 2 year old check').
+_AGE_AFTER = re.compile(
+    r"^(?:(?:\s*,)?\s+(?:aged?\s*\d{1,2}\b(?!\s*(?:%|weeks?|days?|months?|mths?))|"
+    r"\d{1,2}\s*(?:yo|y/o|y\.o\.?|(?:yrs?|years?)[\s-]*old)(?![\w/]))|\s*\((?:aged?\s*)?\d{1,2}\))"
+    # a check at an age, not a person: 'HV 2 year old check', 'age 2 review'
+    r"(?!\s*(?:check|review|assessment|development|offer|funding|entitlement|place|provision)s?\b)",
+    re.IGNORECASE)
 
 
 def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:
@@ -102,13 +113,14 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
     hits = _typed_initials(text, allowed, lexicon)
     for found in _CANDIDATE.finditer(text):
         letters = re.sub(r"[.\s]", "", found.group(0))
-        if not _is_initials(letters, allowed, lexicon):
-            continue
         before = text[max(0, found.start() - 30):found.start()]
         after = text[found.end():found.end() + 40]
+        aged = _AGE_AFTER.match(after)
+        if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, allowed, lexicon)):
+            continue
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the ICB has agreed', 'her PIP was stopped'; not 'mum said that JS was hit'
-        if PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
+        if aged or PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
                 _LINK_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after)):
             words = found.group(0).strip()
             if Hit("initials", words) not in hits:
@@ -123,14 +135,16 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
     hits: list[Hit] = []
     for found in _TYPED_CANDIDATE.finditer(text):
         letters = found.group(0)
-        if not _is_initials(letters.upper(), allowed, lexicon) or letters.casefold() in TITLES or (
-                len(letters) == 3 and letters.casefold() in lexicon.common_words):
-            continue
         before = text[max(0, found.start() - 40):found.start()]
         after = text[found.end():found.end() + 40]
+        aged = _AGE_AFTER.match(after)
+        known = letters.casefold() in TITLES or (len(letters) == 3 and letters.casefold() in lexicon.common_words)
+        if known or not (_initials_before_an_age(letters.upper(), aged, lexicon) if aged
+                         else is_initials(letters.upper(), allowed, lexicon)):
+            continue
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the js' is a thing
-        placed = _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(after) or (
+        placed = aged or _TYPED_PERSON_BEFORE.search(before) or _TYPED_PERSON_AFTER.match(after) or (
             _TYPED_SAID_BEFORE.search(before) and PERSON_PREDICATE.match(after)) or (
             (_TYPED_FAMILY_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after))
             or _TYPED_FAMILY_AFTER.match(after))
@@ -139,16 +153,45 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
     return hits
 
 
-def _is_initials(letters: str, allowed: frozenset[str], lexicon: Lexicon) -> bool:
+def is_initials(letters: str, allowed: frozenset[str], lexicon: Lexicon) -> bool:
+    """Letters in capitals that could be a person's initials: no acronym of `allowed`, role, relation, word that is
+    never a name, everyday word or Roman numeral (also judged after a diminutive, bot/privacy/diminutives.py)."""
     folded = letters.casefold()
     return not (letters in allowed or folded in ROLES or folded in RELATIONS or folded in lexicon.never_names
                 or folded in lexicon.everyday_words or _ROMAN.fullmatch(letters))
 
 
+def _initials_before_an_age(letters: str, age: re.Match[str], lexicon: Lexicon) -> bool:
+    """Before an age ('jj age 4', 'KB 12yo', 'tm aged 15') two or three letters are a person unless they are a term
+    of practice ('CP age 4', 'LAC aged 15', 'OCD age 12'), a relation ('yp aged 15', 'mum aged 25') or an everyday
+    word ('at age 4'); the bot's own words are not terms there ('KB 12yo'), nor is a role before a child's age ('TM
+    aged 15' is no team manager; 'SW aged 30' is the worker)."""
+    folded = letters.casefold()
+    years = re.search(r"\d+", age.group(0))
+    adult = bool(years) and int(years.group(0)) >= ADULT_AGE
+    return not ((letters in practice_terms() and (adult or folded not in ROLES)) or folded in RELATIONS
+                or folded in lexicon.everyday_words or _ROMAN.fullmatch(letters))
+
+
 def load_acronyms() -> frozenset[str]:
-    """The acronyms initials are never mistaken for, in capitals: the knowledge base's glossary terms and the
-    capitalised words of their meanings ('CPP, CP plan'), its vocabulary's short words ('icpc', 'strat'), and the
-    everyday acronyms file. A missing or unreadable knowledge file leaves only what the others give."""
+    """The acronyms initials are never mistaken for, in capitals: the practice terms (the knowledge base's glossary
+    terms and the capitalised words of their meanings, 'CPP, CP plan', and the everyday acronyms file) and its
+    vocabulary's short words ('icpc', 'strat'). A missing or unreadable knowledge file leaves only what the others
+    give."""
+    words: set[str] = set(practice_terms())
+    vocabulary = _yaml_key(VOCABULARY_FILE, "vocabulary")
+    if isinstance(vocabulary, list):
+        words.update(phrase.upper() for group in vocabulary if isinstance(group, list) for phrase in group
+                     if isinstance(phrase, str) and _SHORT.fullmatch(phrase))
+    return frozenset(words)
+
+
+@functools.cache
+def practice_terms() -> frozenset[str]:
+    """The acronyms that stay words even before an age, in capitals: the knowledge base's glossary terms and
+    the everyday acronyms file ('CP age 4', 'LAC aged 15', 'CIN 12 years old', 'diagnosed with OCD age 12'). The
+    vocabulary's short words are how people ask the bot ('kb', 'faq'), not words of a case: before an age, 'KB
+    12yo' is a child's initials."""
     words: set[str] = set(_data_words(EVERYDAY_ACRONYMS_FILE))
     glossary = _yaml_key(GLOSSARY_FILE, "glossary")
     if isinstance(glossary, dict):
@@ -156,10 +199,6 @@ def load_acronyms() -> frozenset[str]:
             words.update(_capitalised(f"{term} {meaning}"))
             if isinstance(term, str) and _SHORT.fullmatch(term):
                 words.add(term.upper())  # 'strat', 'CiC', 'HoS'
-    vocabulary = _yaml_key(VOCABULARY_FILE, "vocabulary")
-    if isinstance(vocabulary, list):
-        words.update(phrase.upper() for group in vocabulary if isinstance(group, list) for phrase in group
-                     if isinstance(phrase, str) and _SHORT.fullmatch(phrase))
     return frozenset(words)
 
 

@@ -23,6 +23,7 @@ from bot.errors import UserError
 from bot.privacy.called_names import called_name_hits
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
+from bot.privacy.diminutives import diminutive_hits
 from bot.privacy.initials import initials_hits, load_acronyms
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import PersonContextFinder
@@ -120,7 +121,7 @@ class Screen:
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
-                                       + titled_initial_hits(text))
+                                       + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)

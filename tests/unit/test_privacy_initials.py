@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
+from bot.privacy.detect import ROLES
 from bot.privacy.initials import GLOSSARY_FILE, initials_hits, load_acronyms
 from bot.privacy.screen import Screen, screen_text
 from bot.settings.config import PROJECT_DIR
@@ -77,6 +78,8 @@ def test_the_domains_acronyms_and_everyday_capitals_pass(identifier_screen: Scre
 @given(place=st.sampled_from(ACRONYM_PLACES), acronym=st.sampled_from(GLOSSARY_ACRONYMS))
 def test_no_glossary_acronym_is_taken_for_initials_wherever_it_stands(identifier_screen: Screen, place: str,
                                                                       acronym: str) -> None:
+    if acronym.casefold() in ROLES and "(12)" in place:
+        return  # a worker is no child of 12: 'TM (12) disclosed' is a child's initials (test_privacy_trial13.py)
     assert initials(identifier_screen, place.format(acronym)) == []
 
 
