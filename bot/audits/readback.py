@@ -19,6 +19,7 @@ from bot.audits.core import (
     grade_of_record_text,
     load,
     not_in_channel,
+    reopened_day,
     require_view,
     summary_reply,
     waiting,
@@ -179,10 +180,12 @@ def _line(services: Services, audit: store.AuditRow) -> str:
     "moderated (4 Dec 2026)" (a trial read "moderated (3 Dec 2026)", the day it was submitted)."""
     title = checklist_of(services, audit).title
     stamp = audit.moderated_at if audit.status == "moderated" and audit.moderated_at else None
-    when = short_date(parse_utc(stamp or audit.submitted_at or audit.updated_at)
-                      .astimezone(services.settings.timezone).date())
+    day = parse_utc(stamp or audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date()
+    status = audit.status.replace("_", " ")
+    if audit.status == "draft" and audit.submitted_at is not None:  # reopened by its auditor: dated by that day
+        status, day = "reopened for changes", reopened_day(services, audit) or day
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
-            f"{audit.status.replace('_', ' ')} ({when}), by {services.directory.label(audit.auditor_id)}")
+            f"{status} ({short_date(day)}), by {services.directory.label(audit.auditor_id)}")
 
 
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int,

@@ -22,13 +22,16 @@ READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
                     teams: Collection[str] | None = None, case_ref: str | None = None,
                     moderator: str | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[AuditRow]]:
-    """How many submitted (or moderated) audits match, and the newest `limit` of them after skipping `offset`.
+    """How many submitted (or moderated, or reopened for changes) audits match, and the newest `limit` of them
+    after skipping `offset`.
 
     `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits;
     `moderator` keeps the audits that person holds open for moderation or decided; given several, an audit
     matching any is kept; none means every audit (QA leads and admins).
     """
-    where = [f"status IN ({', '.join('?' * len(READABLE_STATUSES))})"]
+    # a reopened audit (a draft again, once submitted) is still listed: policy.may_view reads it as submitted
+    marks = ", ".join("?" * len(READABLE_STATUSES))
+    where = [f"(status IN ({marks}) OR (status = 'draft' AND submitted_at IS NOT NULL))"]
     params: list[Any] = list(READABLE_STATUSES)
     if case_ref is not None:
         where.append("case_ref = ?")

@@ -47,3 +47,15 @@ def test_the_policy_reads_a_reopened_audit_as_submitted_not_as_a_draft(services:
     assert policy.may_view(services.directory, worker, reopened)
     never_sent = replace(reopened, submitted_at=None)
     assert not policy.may_view(services.directory, worker, never_sent)
+
+
+def test_a_reopened_audit_stays_in_the_list_marked_reopened_for_its_worker_and_its_auditor(
+        engine: Engine, services: Services) -> None:
+    """`/audit list` used to drop an audit once its auditor reopened it: nobody could find it until resubmitted."""
+    with time_machine.travel(NOW, tick=False):
+        audit_id = AuditRows(services).audit(submitted=datetime(2026, 12, 1, 11, tzinfo=UTC))
+        engine.command(AUDITOR, f"edit {audit_id}")
+        seen = {who: flat(" ".join(r.text for r in engine.command(who, "list"))) for who in (WORKER, AUDITOR)}
+    for who, said in seen.items():
+        assert f"#{audit_id} " in said and "CR-104001" in said, (who, said)
+        assert "reopened for changes (10 Dec 2026)" in said, (who, said)
