@@ -377,11 +377,21 @@ def reopened_day(services: Services, audit: store.AuditRow) -> date | None:
     return when.astimezone(services.settings.timezone).date() if when else None
 
 
+def is_reopened(audit: store.AuditRow) -> bool:
+    """A submitted audit its auditor reopened for changes: stored as a draft again, with its submission on record."""
+    return audit.status == "draft" and audit.submitted_at is not None
+
+
+def short_status(audit: store.AuditRow) -> str:
+    """An audit's status in a one-line listing: 'submitted', 'in moderation', 'reopened for changes', 'draft'."""
+    return "reopened for changes" if is_reopened(audit) else audit.status.replace("_", " ")
+
+
 def status_text(services: Services, audit: store.AuditRow) -> str:
     """An audit's status as `/audit show` gives it: 'submitted', 'in moderation', or for a submitted audit its
     auditor reopened, 'reopened for changes on 16 Dec 2026, out of moderation until submitted again' (stored as a
     draft, it is not one: it was submitted, and it has left the moderation queue)."""
-    if audit.status == "draft" and audit.submitted_at is not None:
+    if is_reopened(audit):
         day = reopened_day(services, audit)
         return (f"{reopened_on(day, year=True)}" if day else "reopened for changes") + \
             ", out of moderation until submitted again"

@@ -17,10 +17,12 @@ from bot.audits.core import (
     checklist_of,
     grade_label,
     grade_of_record_text,
+    is_reopened,
     load,
     not_in_channel,
     reopened_day,
     require_view,
+    short_status,
     summary_reply,
     waiting,
 )
@@ -181,11 +183,10 @@ def _line(services: Services, audit: store.AuditRow) -> str:
     title = checklist_of(services, audit).title
     stamp = audit.moderated_at if audit.status == "moderated" and audit.moderated_at else None
     day = parse_utc(stamp or audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date()
-    status = audit.status.replace("_", " ")
-    if audit.status == "draft" and audit.submitted_at is not None:  # reopened by its auditor: dated by that day
-        status, day = "reopened for changes", reopened_day(services, audit) or day
+    if is_reopened(audit):  # dated by the day its auditor reopened it
+        day = reopened_day(services, audit) or day
     return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
-            f"{status} ({short_date(day)}), by {services.directory.label(audit.auditor_id)}")
+            f"{short_status(audit)} ({short_date(day)}), by {services.directory.label(audit.auditor_id)}")
 
 
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int,

@@ -19,6 +19,7 @@ from bot.audits.core import (
     own_draft,
     period_text,
     reopened_day,
+    short_status,
     split_value,
     user_id_from,
     waiting,
@@ -263,7 +264,7 @@ def audited_before(services: Services, reference: str, now: datetime, audit_id: 
         still = (f"; open action{'s' if len(open_actions) > 1 else ''} {', '.join(map(str, open_actions))}"
                  if open_actions else "")
         lines.append(f"• #{audit.id} {title}, {_local_date(services, audit.submitted_at or audit.started_at)} by "
-                     f"{services.directory.label(audit.auditor_id)}{graded} ({audit.status.replace('_', ' ')}){still}")
+                     f"{services.directory.label(audit.auditor_id)}{graded} ({short_status(audit)}){still}")
     lines += [due] if due else []  # that this is the re-audit the last audit asked for, and by when
     readable = []
     if viewer is not None:

@@ -59,3 +59,14 @@ def test_a_reopened_audit_stays_in_the_list_marked_reopened_for_its_worker_and_i
     for who, said in seen.items():
         assert f"#{audit_id} " in said and "CR-104001" in said, (who, said)
         assert "reopened for changes (10 Dec 2026)" in said, (who, said)
+
+
+def test_the_heads_up_at_a_new_start_calls_a_reopened_audit_reopened_not_a_draft(engine: Engine,
+                                                                                  services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        audit_id = AuditRows(services).audit(submitted=datetime(2026, 12, 1, 11, tzinfo=UTC))
+        engine.command(AUDITOR, f"edit {audit_id}")
+        engine.command("U0QALEAD1", "start early help", surface="terminal")
+        said = flat(" ".join(r.text for r in engine.message("U0QALEAD1", "CR-104001", surface="terminal")))
+    assert "Heads up" in said and f"#{audit_id} " in said, said
+    assert "(reopened for changes)" in said and "(draft)" not in said, said
