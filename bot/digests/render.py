@@ -62,6 +62,17 @@ def themes_rule() -> str:
     return f"each in at least {MIN_AUDITS_FOR_THEME} audits"
 
 
+def themes_heading(week_start: date, counted_to: date | None) -> str:
+    """The themes' window in dates, '(audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it, each in at
+    least 2 audits)': the week and the 3 before it, not the grades' and agreement's week and 4 before it, so said as
+    dates beside theirs (trial 13, F9: undated windows of different lengths read as one)."""
+    first = week_start - timedelta(weeks=COMPARE_WEEKS - 1)
+    last = counted_to or week_start + timedelta(days=6)
+    week = "the week so far" if counted_to is not None else "the week"
+    return (f"(audits submitted {short_date(first, year=first.year != last.year)} to {short_date(last)}: {week} and "
+            f"the {COMPARE_WEEKS - 1} before it, {themes_rule()})")
+
+
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -116,7 +127,7 @@ def team_text(digest: TeamDigest) -> str:
         change = "" if share.change_points is None else f" · {share.change_points:+.0f} pts"
         lines.append(f"   • {GRADE_LABELS[share.grade]}: {count_share(share.week, share.graded_week)} · previous "
                      f"{COMPARE_WEEKS} weeks {count_share(share.previous, share.graded_previous)}{change}")
-    lines.append(f"\n**Questions most often answered badly** (last {COMPARE_WEEKS} weeks, {themes_rule()})")
+    lines.append(f"\n**Questions most often answered badly** {themes_heading(digest.week_start, digest.counted_to)}")
     if not digest.weak_questions:
         lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
     for number, question in enumerate(digest.weak_questions, start=1):
@@ -192,8 +203,8 @@ def service_text(service: ServiceDigest) -> str:
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):
         lines.append(f"_{demo_note(demo, total_week)}_")
-    lines.append(f"\n**Questions most often answered badly across teams** (last {COMPARE_WEEKS} weeks, "
-                 f"{themes_rule()})")
+    lines.append(f"\n**Questions most often answered badly across teams** "
+                 f"{themes_heading(service.week_start, service.counted_to)}")
     if not service.weak_questions:
         lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
     for number, question in enumerate(service.weak_questions, start=1):

@@ -116,7 +116,9 @@ def test_service_digest_lists_the_questions_most_often_answered_badly_across_tea
         payload = json.loads(run_cli(environ, "digest", "--format", "json").out)
         admin = engine.command("U0ADMIN01", "digest")
     service = text.split("Service audit digest", 1)[1]
-    assert "Questions most often answered badly across teams (last 4 weeks, each in at least 2 audits)" in service
+    # the themes' window in dates (the week and the 3 before it), beside the agreement's, which is dated too
+    assert ("Questions most often answered badly across teams (audits submitted 26 Oct to 22 Nov 2026: the week and "
+            "the 3 before it, each in at least 2 audits)") in flat(service)
     assert "1. Is there an up-to-date chronology? (in 2 audits)" in service
     assert "How well is the child's voice recorded?" not in service
     assert "Is there an up-to-date chronology? (in 2 audits)" in admin[0].text
