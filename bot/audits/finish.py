@@ -84,6 +84,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     except AnswerError as error:
         raise answer_error(error) from None
     following = next_step(ctx.checklist, ctx.answers, ctx.step)
+    if name == "grade_reason" and (back_to := ctx.audit.state.get("return_to")) in ("actions", "submit"):
+        following = Step(back_to)  # asked after `change 9` there moved the suggested grade: back where it was typed
     if name == "actions":
         return _action_typed(services, turn, ctx, value)
     return advance_and_render(services, turn, ctx, ctx.version, store.Move(step=following.key, fields={name: value}))
@@ -189,7 +191,7 @@ def grade_now(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str
         fields["grade_reason"] = None  # a reopened audit's new grade needs a reason of its own, not the old one's
     replies = advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=needs_reason).key, fields=fields,
-        press=press))
+        state={"return_to": None}, press=press))  # graded here, the audit goes on from here, its reason too
     return with_inadequate_alerts(services, ctx, grade, replies)
 
 

@@ -55,6 +55,10 @@ def _reason_text(services: Services, ctx: Ctx) -> str:
     """Why a reason is asked: the grade differs from the one the worker was sent, or from the suggested one."""
     grade = grade_label(ctx.audit.overall_grade)
     was = regrade.regrades(services, ctx.audit, ctx.audit.overall_grade or "")
+    if was is None and ctx.audit.state.get("return_to") in ("actions", "submit"):  # after `change 9` there
+        return (f"**Why a different grade?** With the answer you changed, the grades suggest "
+                f"**{grade_label(suggest_grade(ctx.checklist, ctx.answers))}**, not your overall grade, **{grade}**. "
+                "Say briefly why, or type `back` to choose the grade again.")
     if was is None:
         return f"**Why a different grade?** You changed the suggested grade to **{grade}**. Say briefly why."
     worker = ctx.audit.worker_id

@@ -33,6 +33,7 @@ from bot.audits.flow import (
     parse_evidence,
     parse_text,
     previous_step,
+    suggest_grade,
     visible_questions,
 )
 from bot.audits.grade_words import read_grade_and_note
@@ -85,7 +86,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
         del answers[gone]
     following = step_after(ctx, answers, Step("question", question.id))
     move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
-                      evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden))
+                      evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden),
+                      fields=suggestion_now(ctx, answers, following))
     alerts, said = [], ""
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
@@ -231,7 +233,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         graded = ctx.answers.get(step.question_id or "")
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
         following = step_after(ctx, answers, step)  # this note counts as given
-        move = store.Move(step=following.key, evidence=(step.question_id or "", note))
+        move = store.Move(step=following.key, evidence=(step.question_id or "", note),
+                          fields=suggestion_now(ctx, answers, following))
         question = ctx.checklist.question(step.question_id or "")
         said = [with_your_note(question, graded.value)] if graded else []
         return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
@@ -345,7 +348,24 @@ def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
     asked = ctx.audit.state.get("asked")
     following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
     back_to = ctx.audit.state.get("return_to")  # `change 9` typed at the actions or submit step: back there
-    return Step(back_to) if following.name == "review" and back_to in CHANGE_FROM[1:] else following
+    if following.name != "review" or back_to not in CHANGE_FROM[1:]:
+        return following
+    return Step("grade_reason") if grade_unexplained(ctx, answers) else Step(back_to)
+
+
+def grade_unexplained(ctx: Ctx, answers: Mapping[str, Answer]) -> bool:
+    """Whether the overall grade, given before a `change 9` typed at the actions or submit step, now differs from the
+    grade the changed answers suggest, with no reason given: it is asked for one, as a grade chosen that way at the
+    overall grade is (a Good left beside a suggested Requires improvement went for moderation unexplained)."""
+    grade, suggested = ctx.audit.overall_grade, suggest_grade(ctx.checklist, answers)
+    return bool(grade) and suggested is not None and grade != suggested and not ctx.audit.grade_reason
+
+
+def suggestion_now(ctx: Ctx, answers: Mapping[str, Answer], following: Step) -> dict[str, str | None]:
+    """The suggested grade, stored again when a changed answer goes back past the review (to the reason, the actions
+    or the submit step), so the audit never shows the suggestion of answers it no longer has."""
+    past_review = following.name not in ("question", "evidence", "review")
+    return {"suggested_grade": suggest_grade(ctx.checklist, answers)} if past_review else {}
 
 
 def revisiting(ctx: Ctx) -> bool:

@@ -50,3 +50,34 @@ def test_other_text_at_ready_to_submit_says_how_to_change_an_answer(engine: Engi
     with time_machine.travel(TUESDAY, tick=False):
         _, out = drive(engine, [*ONE_ACTION, "done", "looks fine to me"])
     assert "change and a question's number, like change 3, to change an answer" in " ".join(out.split())
+
+
+SIXTH_INADEQUATE = ["change 6", "inadequate", "The child has not been seen alone since the summer."]
+REASON = "The plan is strong despite the visits slipping."
+
+
+def test_a_change_at_ready_to_submit_that_moves_the_suggested_grade_asks_why_as_a_grade_chosen_so_is(
+        engine: Engine, services: Services) -> None:
+    """Good was the suggested grade; an answer changed from the submit step suggests Requires improvement instead, so
+    the Good kept is a grade against the suggestion: its reason is asked, as it is when Good is picked that way."""
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "done", *SIXTH_INADEQUATE, REASON, "submit"])
+    after = " ".join(out[out.index("Ready to submit?"):].split())
+    asked = after.index("Why a different grade? With the answer you changed, the grades suggest Requires improvement "
+                        "to be good, not your overall grade, Good.")
+    assert asked < after.index("Ready to submit?", asked) < after.index("is submitted for moderation")
+    audit = store.get_audit(services.storage, 1)
+    assert (audit.overall_grade, audit.suggested_grade, audit.grade_reason) == (
+        "good", "requires_improvement", REASON)
+    assert "Suggested grade: Requires improvement to be good. Reason: The plan is strong despite the visits " in after
+
+
+def test_a_change_at_the_actions_step_that_moves_the_suggested_grade_asks_why_then_comes_back_there(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, *SIXTH_INADEQUATE, REASON])
+    after = " ".join(out[out.index("Action 1 added"):].split())
+    assert after.index("Why a different grade?") < after.rindex("Actions (1 so far)")
+    assert "Strengths" not in after[after.index("Why a different grade?"):]
+    assert store.get_audit(services.storage, 1).grade_reason == REASON
+
