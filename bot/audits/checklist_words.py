@@ -3,8 +3,11 @@
 A name typed at the picker that no checklist has exactly was passed to the knowledge base, which did not know it
 and noted it for the QA leads (trial 13). A typo is forgiven only where the words can mean one checklist: each
 typed word is a word of its title or id, or one edit from one (a letter dropped, added, swapped or mistyped, in a
-word of three letters or more), and the words cover most of the title. Typed words that are mostly checklist words
-but fit none, or several, are still a checklist's name meant: the picker says so rather than the knowledge base.
+word of three letters or more), no other checklist's words take them all, and they cover at least half of the
+title. Small words (`the`, `of`, `and`) name no checklist: `the chld` is `child`, which three titles
+share, so the picker asks which of those three is meant, rather than picking Voice of the child for its `the`.
+Typed words that are mostly checklist words but fit none are still a checklist's name meant: the picker says so
+rather than the knowledge base.
 
 Pure: bot/audits/start.py reads the picker's text with it.
 """
@@ -19,28 +22,49 @@ from rapidfuzz.distance import OSA
 from knowledge.checklist_schema import Checklist
 
 _MOST_WORDS = 6  # a longer line is a sentence, not a checklist's name
+# Words that join a title's words and tell no checklist from another ("Voice of the child", "Children in care").
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
+def naming_words(words: list[str]) -> list[str]:
+    """The words that can name a checklist: `words` without the small ones, `teh` for `the` too."""
+    return [word for word in words if not any(_near(word, small) for small in SMALL_WORDS)]
+
+
 def _near(typed: str, word: str) -> bool:
     return typed == word or (min(len(typed), len(word)) >= 3 and OSA.distance(typed, word) <= 1)
 
 
-def _fits(typed: list[str], checklist: Checklist) -> bool:
+def _takes(typed: list[str], checklist: Checklist) -> bool:
+    """Whether every typed word is near a word of the checklist's title or id."""
+    own = _words(checklist.title) + _words(checklist.id.replace("_", " ").replace("-", " "))
+    return all(any(_near(one, word) for word in own) for one in typed)
+
+
+def _covers(typed: list[str], checklist: Checklist) -> bool:
+    """Whether the typed words cover at least half the title's words (`care plan` is not Care leavers and pathway
+    plans)."""
     title = _words(checklist.title)
-    own = title + _words(checklist.id.replace("_", " ").replace("-", " "))
     covered = {word for word in title if any(_near(one, word) for one in typed)}
-    return all(any(_near(one, word) for word in own) for one in typed) and 2 * len(covered) >= len(title)
+    return 2 * len(covered) >= len(title)
 
 
 def near_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]:
-    """The checklists `typed` names with a typo or two: every typed word near a word of the checklist's title or
-    id, covering at least half its title."""
-    words = _words(typed)
-    return [c.id for c in available.values() if words and _fits(words, c)]
+    """The checklists `typed` may name with a typo or two: every typed word near a word of the checklist's title or
+    id. One is picked only when no other takes the words too and they cover at least half its title; when several
+    take them (`chld`, `the chld`: a word three titles share) all of them are returned, for the picker to ask which.
+    Small words alone (`the`) name none."""
+    words = naming_words(_words(typed))
+    if not words:
+        return []
+    taking = [c for c in available.values() if _takes(words, c)]
+    if len(taking) == 1 and not _covers(words, taking[0]):
+        return []
+    return [c.id for c in taking]
 
 
 def sounds_like_a_checklist(available: Mapping[str, Checklist], typed: str) -> bool:

@@ -103,8 +103,9 @@ def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
              or c.id == typed.strip().lower()]
     if exact:
         return exact
+    naming = [word for word in words if word not in checklist_words.SMALL_WORDS]  # `the child` is `child`: 3 titles
     return [c.id for c in available.values()
-            if all(word in re.findall(r"[a-z0-9]+", f"{c.id} {c.title}".lower()) for word in words)]
+            if naming and all(word in re.findall(r"[a-z0-9]+", f"{c.id} {c.title}".lower()) for word in naming)]
 
 
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:

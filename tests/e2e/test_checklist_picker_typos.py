@@ -14,7 +14,8 @@ import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.audits.checklist_words import near_checklists
+from bot.audits.checklist_words import SMALL_WORDS, near_checklists
+from bot.audits.start import matching_checklists
 from bot.core.knowledge import KnowledgeService
 from bot.engine.routing import Engine
 from tests.e2e.test_terminal_chat import drive
@@ -70,3 +71,49 @@ def test_one_typo_in_a_word_of_a_checklist_title_finds_that_checklist(shipped_kn
     i = longer[word % len(longer)]
     typed = " ".join([*words[:i], _typo(words[i], where, kind), *words[i + 1:]])
     assert checklist.id in near_checklists(available, typed)
+
+
+CHILD_TITLES = "Child in need (section 17), Child protection plan, Voice of the child"
+
+
+@pytest.mark.parametrize("typed", ["the chld", "the child", "teh chld"])
+def test_a_word_three_checklists_share_asks_which_listing_them_and_picks_none(engine: Engine, typed: str) -> None:
+    """`the chld` picked Voice of the child for its `the`; `child` is in three titles, so the picker asks which."""
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, ["start audit", typed])
+    after = " ".join(out[out.index("18) Voice of the child"):].split())
+    assert f"More than one checklist fits: {CHILD_TITLES}. Pick one of these:" in after
+    assert "I took that as" not in after and "What is the case reference?" not in after
+
+
+def test_audit_start_with_a_shared_word_names_the_checklists_it_fits(engine: Engine) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, ["/audit start the child"])
+    said = " ".join(out.split())
+    assert ("More than one checklist fits the child. Choose one of: child-in-need (Child in need (section 17)), "
+            "child-protection-plan (Child protection plan), voice-of-the-child (Voice of the child).") in said
+    assert "What is the case reference?" not in said
+
+
+def _shared_words(available: dict) -> list[str]:
+    """Words of four letters or more that two checklists' titles or more hold."""
+    titles = [set(c.title.lower().replace("(", " ").replace(")", " ").split()) for c in available.values()]
+    every = sorted({word for title in titles for word in title if len(word) >= 4 and word.isalpha()})
+    return [word for word in every if sum(word in title for title in titles) >= 2]
+
+
+@settings(max_examples=150)
+@given(pick=st.integers(min_value=0), small=st.lists(st.sampled_from(sorted(SMALL_WORDS)), max_size=3),
+       typo=st.booleans(), where=st.integers(min_value=0), kind=st.integers(min_value=0, max_value=2))
+def test_a_word_several_checklists_share_never_picks_one_of_them(shipped_knowledge: KnowledgeService, pick: int,
+                                                                 small: list[str], typo: bool, where: int,
+                                                                 kind: int) -> None:
+    """Small words and one word several titles share, exact or one edit off, are never read as one checklist."""
+    available = dict(shipped_knowledge.current.kb.checklists)
+    shared = _shared_words(available)
+    word = shared[pick % len(shared)]
+    typed = " ".join([*small, _typo(word, where, kind) if typo else word])
+    read = matching_checklists(available, typed) or near_checklists(available, typed)
+    assert len(read) != 1
+    holding = {c.id for c in available.values() if word in c.title.lower().split()}
+    assert holding <= set(read)
