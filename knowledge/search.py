@@ -39,7 +39,7 @@ from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
-from knowledge.textterms import STOP_WORDS, Term, Vocabulary, words_of
+from knowledge.textterms import SECTION_PREFIX, STOP_WORDS, Term, Vocabulary, words_of
 
 Outcome = Literal["answer", "ambiguous", "none"]
 
@@ -77,7 +77,7 @@ COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used t
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
-SECTION_DOT = re.compile(r"\b(s|sec|sect)\.(?=\s?\d)", re.IGNORECASE)  # "s.20" is section 20, not a clause "s"
+SECTION_DOT = re.compile(rf"\b({SECTION_PREFIX})\.(?=\s?\d)", re.IGNORECASE)  # "s.20" is section 20, not a clause "s"
 CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})

@@ -15,7 +15,10 @@ from typing import NamedTuple
 
 WORD = re.compile(r"[a-z0-9]+")
 HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
-SECTION_SHORTHAND = re.compile(r"\b(?:s|sec|sect)\.?\s?(\d{1,3})\b")  # "s47", "s.20", "sec 31"
+# How "section" is shortened before its number ("s47", "sec 31", "sect. 20"): spelt here only, for words_of below and
+# for knowledge/search.py, which reads "s.20" as one word, not a clause ending in "s".
+SECTION_PREFIX = r"(?:s|sec|sect)"
+SECTION_SHORTHAND = re.compile(rf"\b{SECTION_PREFIX}\.?\s?(\d{{1,3}})\b")  # "s47", "s.20", "sec 31"
 
 _STOP_TEXT = """
 a about above after again against all am an and any anyone are as at be been before being below between both
