@@ -16,7 +16,7 @@ import re
 from bot.audits import comparison
 from bot.audits.core import action_line, can_view, checklist_of, grade_of_record_text, not_in_channel
 from bot.core import buttons
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
@@ -145,16 +145,14 @@ def _answers_text(answers: comparison.AnswerComparison) -> str:
     counts = [f"{len(answers.changed)} changed", f"{answers.unchanged} unchanged"]
     if answers.answered_in_neither:
         counts.append(f"{answers.answered_in_neither} answered in neither")
-    plural = "s" if answers.compared != 1 else ""
-    text = f"**Answers** to the {answers.compared} question{plural} both audits ask: {', '.join(counts)}."
+    text = f"**Answers** to the {count_of(answers.compared, 'question')} both audits ask: {', '.join(counts)}."
     if answers.changed:
         text += "\n" + "\n".join(f"• {change.question.text} — {change.before} → {change.after}"
                                  f"{MARKS[change.direction]}" for change in answers.changed)
     if answers.not_comparable:
-        many = answers.not_comparable != 1
-        text += (f"\n_{answers.not_comparable} question{'s' if many else ''} {'were' if many else 'was'} not "
-                 "comparable: only one of the two checklists asks "
-                 f"{'them' if many else 'it'}._")
+        apart = answers.not_comparable
+        text += (f"\n_{count_of(apart, 'question')} {agreeing(apart, 'was', 'were')} not comparable: only one of the "
+                 f"two checklists asks {agreeing(apart, 'it', 'them')}._")
     return text
 
 
