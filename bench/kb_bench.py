@@ -127,7 +127,7 @@ def accuracy(kb: KnowledgeBase, show_misses: bool = False) -> None:
     """Our three outcomes on the tuning questions and on the held-out set, beside BM25 and rapidfuzz.
 
     The thresholds were fitted on the tuning sets (bench/fit_search.py): the labelled questions and the
-    first three held-out sets, retired into tuning (their headers say why). The held-out sets (v4 to v7) were
+    first three held-out sets, retired into tuning (their headers say why). The held-out sets (v4 onwards) were
     each written by someone who saw neither the alternatives, the engine nor any other set, and nothing was ever
     tuned on them; each is reported on its own, then all pooled.
     """
