@@ -50,3 +50,14 @@ def test_other_text_at_ready_to_submit_says_how_to_change_an_answer(engine: Engi
     with time_machine.travel(TUESDAY, tick=False):
         _, out = drive(engine, [*ONE_ACTION, "done", "looks fine to me"])
     assert "change and a question's number, like change 3, to change an answer" in " ".join(out.split())
+
+
+def test_once_back_at_the_actions_step_an_answer_changed_later_from_the_review_goes_back_to_the_review(
+        engine: Engine) -> None:
+    """The return to the actions step is used once: `back` from there to the review, then to question 13, and its
+    answer went to the actions step again, skipping the review (the next text typed was taken as an action)."""
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "change 9", "no", "back", "back", "back", "back", "back", "2"])
+    after = " ".join(out[out.rindex("Question 13 of 13"):].split())
+    assert "Review: audit #1" in after and "Continue to the overall grade" in after
+    assert "Actions (1 so far)" not in after
