@@ -83,9 +83,9 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
         raise answer_error(error) from None
-    following = next_step(ctx.checklist, ctx.answers, ctx.step)
     if name == "actions":
         return _action_typed(services, turn, ctx, value)
+    following = next_step(ctx.checklist, ctx.answers, ctx.step)
     return advance_and_render(services, turn, ctx, ctx.version, store.Move(step=following.key, fields={name: value}))
 
 
