@@ -423,7 +423,7 @@ class KnowledgeSearch:
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
         and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
-        result = decided(query, evidence, fit, limit)
+        result = decide(query, evidence, fit, limit)
         topic, capped = self.topic_check(query, evidence, fit)
         if topic is None or (result.outcome == "answer" and not capped):
             return result
@@ -446,7 +446,7 @@ class KnowledgeSearch:
         again = self.evidence(rest) if rest.strip() else Evidence((), ())
         if not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id:
             return topic, True
-        still = decided(rest, again, fit or self.fit, 1)
+        still = decide(rest, again, fit or self.fit, 1)
         same = still.answer is not None and still.answer.entry_id == evidence.concept[0].entry_id
         return topic, still.outcome != "answer" or not same
 
@@ -770,8 +770,11 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
 
     An answer needs the concept scorer's first choice to stand clear of the rest, or to be clear enough and
     also BM25's first choice, or (a story around a question) to be both rankings' first choice, far ahead of
-    the concept scorer's runner-up. Suggestions are the two rankings fused (reciprocal rank), so an entry either
-    one ranks high is offered; they are offered only when either ranking finds something plausible.
+    the concept scorer's runner-up. A single very common word ("left", "home", "care") is never answered outright,
+    unless it is an entry's own question or alternative word for word (`evidence.exact`): such a word alone means
+    too many things to be sure which entry is meant (see PLAIN_ZIPF), so that entry is offered first instead.
+    Suggestions are the two rankings fused (reciprocal rank), so an entry either one ranks high is offered; they
+    are offered only when either ranking finds something plausible.
     """
     concept, keyword = evidence.concept, evidence.keyword
     if evidence.exact is not None:
@@ -788,6 +791,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
             or (len(keyword) > 1 and keyword[0].score >= fit.narrative_keyword_lead * keyword[1].score))
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
+            if _one_plain_word(query):  # offered first, never answered outright
+                return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
     plausible = top >= fit.suggest_score or \
@@ -797,24 +802,10 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     return SearchResult(query, "ambiguous", None, fused(concept, keyword, fit)[:limit])
 
 
-def decided(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
-    """`decide`, with a single very common word never answered outright (see `_one_plain_word_not_answered`)."""
-    return _one_plain_word_not_answered(decide(query, evidence, fit, limit), evidence, fit, limit)
-
-
-def _one_plain_word_not_answered(result: SearchResult, evidence: Evidence, fit: SearchFit,
-                                 limit: int) -> SearchResult:
-    """An outright answer to a single very common word ("left", "home", "care") is offered as "Did you mean…"
-    instead: such a word alone means too many things to be sure which entry is meant (see PLAIN_ZIPF), unless it
-    is an entry's own question or alternative word for word."""
-    if result.outcome != "answer" or evidence.exact is not None or result.answer is None:
-        return result
-    content = [word for word in words_of(result.query) if word not in STOP_WORDS]
-    if len(content) != 1 or content[0] not in plain_words():
-        return result
-    offered = (result.answer, *(m for m in fused(evidence.concept, evidence.keyword, fit)
-                                if m.entry_id != result.answer.entry_id))
-    return SearchResult(result.query, "ambiguous", None, offered[:limit])
+def _one_plain_word(query: str) -> bool:
+    """Whether the query's only word that is not a stop word is one of the commonest English words (PLAIN_ZIPF)."""
+    content = [word for word in words_of(query) if word not in STOP_WORDS]
+    return len(content) == 1 and content[0] in plain_words()
 
 
 def fused(concept: tuple[Match, ...], keyword: tuple[Match, ...], fit: SearchFit) -> tuple[Match, ...]:

@@ -83,12 +83,14 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
         raise answer_error(error) from None
-    following = next_step(ctx.checklist, ctx.answers, ctx.step)
-    if name == "grade_reason" and (back_to := ctx.audit.state.get("return_to")) in ("actions", "submit"):
-        following = Step(back_to)  # asked after `change 9` there moved the suggested grade: back where it was typed
     if name == "actions":
         return _action_typed(services, turn, ctx, value)
-    return advance_and_render(services, turn, ctx, ctx.version, store.Move(step=following.key, fields={name: value}))
+    following, used_up = next_step(ctx.checklist, ctx.answers, ctx.step), None
+    if name == "grade_reason" and (back_to := ctx.audit.state.get("return_to")) in ("actions", "submit"):
+        # asked after `change 9` there moved the suggested grade: back where it was typed, which uses the change up
+        following, used_up = Step(back_to), {"return_to": None}
+    return advance_and_render(services, turn, ctx, ctx.version,
+                              store.Move(step=following.key, fields={name: value}, state=used_up))
 
 
 def following_owner() -> str:

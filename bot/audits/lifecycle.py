@@ -73,10 +73,6 @@ NOT_FOUND = "I can't find that audit. Type `/audit resume` to see your drafts."
 SUBMITTED_LISTED = "`/audit list mine` lists the audits you submitted, with their numbers."
 MODERATION_LISTED = "`/audit moderate` lists the audits waiting for moderation, with their numbers."
 
-
-def no_such_audit(audit_id: int, listed: str) -> UserError:
-    """`/audit edit 99`, `/audit moderate 99`: no audit has that number; `listed` says where the command's are."""
-    return UserError(f"There is no audit #{audit_id}. {listed}")
 READ_ONLY = ("A moderator has opened this audit, so it is read-only now: `/audit show {audit_id}` says who is "
              "moderating it and since when.")
 MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are on record and can't be changed any "
@@ -85,6 +81,11 @@ MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are
 # How MODERATED ends while the auditor has not yet responded (bot.audits.moderated words it once they have).
 MAY_RESPOND = ("; you can answer the moderation once with `/audit respond {audit_id} accept` or `/audit respond "
                "{audit_id} <your reply>`")
+
+
+def no_such_audit(audit_id: int, listed: str) -> UserError:
+    """`/audit edit 99`, `/audit moderate 99`: no audit has that number; `listed` says where the command's are."""
+    return UserError(f"There is no audit #{audit_id}. {listed}")
 
 
 class Moderated(UserError):

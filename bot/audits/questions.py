@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
+from typing import Any
 
 from bot.audits import alert_confirm, step_reminder
 from bot.audits.action_removal import listed
@@ -84,10 +85,9 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     hidden = answers_hidden(ctx.checklist, answers)  # follow-ups this answer takes away go with it
     for gone in hidden:
         del answers[gone]
-    following = step_after(ctx, answers, Step("question", question.id))
-    move = store.Move(step=following.key, answer=(question.id, value, is_flagged(question, value)), press=press,
-                      evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden),
-                      fields=suggestion_now(ctx, answers, following))
+    answer = (question.id, value, is_flagged(question, value))
+    move = move_after(ctx, answers, Step("question", question.id), answer=answer, press=press,
+                      evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden))
     alerts, said = [], ""
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
@@ -232,9 +232,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         screen_text(note, services.identifier_screen, "that evidence note")
         graded = ctx.answers.get(step.question_id or "")
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
-        following = step_after(ctx, answers, step)  # this note counts as given
-        move = store.Move(step=following.key, evidence=(step.question_id or "", note),
-                          fields=suggestion_now(ctx, answers, following))
+        move = move_after(ctx, answers, step, evidence=(step.question_id or "", note))  # this note counts as given
         question = ctx.checklist.question(step.question_id or "")
         said = [with_your_note(question, graded.value)] if graded else []
         return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
@@ -366,6 +364,18 @@ def suggestion_now(ctx: Ctx, answers: Mapping[str, Answer], following: Step) -> 
     or the submit step), so the audit never shows the suggestion of answers it no longer has."""
     past_review = following.name not in ("question", "evidence", "review")
     return {"suggested_grade": suggest_grade(ctx.checklist, answers)} if past_review else {}
+
+
+def move_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step, fields: Mapping[str, Any] | None = None,
+               **written: Any) -> store.Move:
+    """The move once `step` is answered or skipped (`written`: what it stores), to `step_after`'s step, with the
+    suggested grade stored again when it goes past the review (`suggestion_now`). Going back to the actions or
+    submit step uses up the `change 9` typed there: without it, an answer changed later from the review (`back`
+    to a question) went to the actions step again, not the review."""
+    following = step_after(ctx, answers, step)
+    used_up = {"return_to": None} if following.name in CHANGE_FROM[1:] else None
+    return store.Move(step=following.key, state=used_up,
+                      fields={**(fields or {}), **suggestion_now(ctx, answers, following)}, **written)
 
 
 def revisiting(ctx: Ctx) -> bool:

@@ -16,14 +16,13 @@ from types import MappingProxyType
 from bot.audits.core import Ctx, grade_label, is_duplicate, own_draft, split_value
 from bot.audits.finish import action_owed
 from bot.audits.flow import OPTIONAL_TYPED_STEPS, can_skip, suggest_grade
-from bot.audits.questions import step_after, suggestion_now
+from bot.audits.questions import move_after
 from bot.audits.screens import advance_and_render
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.storage import actions as action_store
-from bot.storage import audits as store
 from knowledge.dates import examples as date_examples
 
 
@@ -36,9 +35,7 @@ def skip(services: Services, turn: Turn, ctx: Ctx, version: int) -> list[Reply]:
         raise UserError(refusal(services, ctx))
     name = ctx.step.name
     fields = {name: None} if name in OPTIONAL_TYPED_STEPS and not getattr(ctx.audit, name) else {}
-    following = step_after(ctx, ctx.answers, ctx.step)
-    move = store.Move(step=following.key, fields={**fields, **suggestion_now(ctx, ctx.answers, following)},
-                      press="skip")
+    move = move_after(ctx, ctx.answers, ctx.step, fields=fields, press="skip")
     return advance_and_render(services, turn, ctx, version, move)
 
 

@@ -18,8 +18,8 @@ from bot.errors import UserError
 from knowledge.problems import KnowledgeBaseError
 
 NOT_AN_ACTION = "That isn't an action, so nothing was saved."
-# What small talk typed as each note is told: that nothing was saved, and what to write instead; NOT_A_NOTE adds how
-# the step goes on without it, and an edit (`/audit edit 12 strengths thanks`) where to type the new text.
+# What small talk typed as each note is told: that nothing was saved, and what to write instead; REFUSED_AS_NOTE
+# adds how the step goes on without it, and an edit (`/audit edit 12 strengths thanks`) where to type the new text.
 WANTED: Mapping[str, str] = MappingProxyType({
     "strengths": "That isn't a strength of the practice, so nothing was saved. Write what is working well for the "
                  "child on this case",
@@ -27,7 +27,7 @@ WANTED: Mapping[str, str] = MappingProxyType({
                    "difference for the child",
     "actions": f"{NOT_AN_ACTION} Write what needs to happen for the child",
 })
-NOT_A_NOTE: Mapping[str, str] = MappingProxyType({
+REFUSED_AS_NOTE: Mapping[str, str] = MappingProxyType({
     "strengths": f"{WANTED['strengths']}, or `skip` to leave the strengths out.",
     "development": f"{WANTED['development']}, or `skip` to leave the areas for development out.",
     "actions": f"{WANTED['actions']}.",
@@ -51,8 +51,9 @@ def refuse(services: Services, text: str, said: str) -> None:
 
 def refuse_as_note(services: Services, step: str, text: str, then: str = "") -> None:
     """Small talk typed as the strengths, the areas for development or an action (`step`), with or without the step's
-    own label (`Strengths: thanks`), refused with what the step wants (NOT_A_NOTE) and `then`, how else to go on."""
-    refuse(services, without_label(text, step), f"{NOT_A_NOTE[step]}{then}")
+    own label (`Strengths: thanks`), refused with what the step wants (REFUSED_AS_NOTE) and `then`, how else to go
+    on."""
+    refuse(services, without_label(text, step), f"{REFUSED_AS_NOTE[step]}{then}")
 
 
 def refuse_as_edit(services: Services, audit_id: int, field: str, text: str) -> None:

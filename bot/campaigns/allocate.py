@@ -55,12 +55,18 @@ def interleaved(items: list[CaseItem]) -> list[CaseItem]:
 
 
 def candidates(directory: Directory, spec: CampaignSpec, item: CaseItem, organiser_id: str) -> list[str]:
-    """Everyone who may audit this case in this campaign, by member ID: the case's team managers, or (peer)
-    the managers of the campaign's other teams."""
-    pool_teams = (item.team_id,) if spec.auditors == "managers" else spec.teams
-    pool = sorted({m for t in pool_teams for m in directory.teams[t].manager_ids})
-    return [a for a in pool
-            if policy.may_audit_in_campaign(directory, spec.auditors, item.worker_id, item.team_id, a, organiser_id)]
+    """Everyone who may audit this case in this campaign, by member ID (see `eligible_auditors`)."""
+    return eligible_auditors(directory, spec.auditors, spec.teams, item.worker_id, item.team_id, organiser_id)
+
+
+def eligible_auditors(directory: Directory, auditors: str, teams: tuple[str, ...], worker_id: str, team_id: str,
+                      organiser_id: str) -> list[str]:
+    """Who may audit a case of `worker_id` in `team_id`, by member ID: the case's team managers, or (`peer`) the
+    managers of the campaign's other `teams`. The one pool for allocating a campaign and for saying, when a
+    reassignment is refused, who may take the case instead; a team since taken out of teams.yaml has none."""
+    pool_teams = (team_id,) if auditors == "managers" else teams
+    pool = sorted({m for t in pool_teams if t in directory.teams for m in directory.teams[t].manager_ids})
+    return [a for a in pool if policy.may_audit_in_campaign(directory, auditors, worker_id, team_id, a, organiser_id)]
 
 
 def allocate(spec: CampaignSpec, directory: Directory, organiser_id: str) -> list[Allotted]:

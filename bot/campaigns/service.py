@@ -400,11 +400,9 @@ def _who_else(services: Services, campaign: Campaign, allocation: Allocation) ->
     """Who may take the case instead, or that nobody can in this campaign and what to do: a trial's QA lead, with a
     manager on leave and one manager a team, was only told the rule (trial 13, F5)."""
     directory = services.directory
-    pool_teams = (allocation.team_id,) if campaign.auditors == "managers" else campaign.teams
-    others = [directory.label(m) for m in sorted({m for t in pool_teams if t in directory.teams
-                                                  for m in directory.teams[t].manager_ids})
-              if m != allocation.auditor_id and policy.may_audit_in_campaign(
-                  directory, campaign.auditors, allocation.worker_id, allocation.team_id, m, campaign.created_by)]
+    eligible = allocation_rules.eligible_auditors(directory, campaign.auditors, campaign.teams, allocation.worker_id,
+                                                  allocation.team_id, campaign.created_by)
+    others = [directory.label(m) for m in eligible if m != allocation.auditor_id]
     if others:
         return f"{' or '.join(others)} may take it instead."
     team = (directory.teams[allocation.team_id].name if allocation.team_id in directory.teams else allocation.team_id)

@@ -111,12 +111,6 @@ class TeamDigest:
         return self.week_start - timedelta(weeks=COMPARE_WEEKS), self.week_start - timedelta(days=1)
 
     @property
-    def agreement_days(self) -> tuple[date, date]:
-        """The first and last day of the submissions the moderation agreement counts: the week (to today, so far)
-        and the COMPARE_WEEKS weeks before it, the same audits the grades part counts."""
-        return self.previous_weeks[0], self.counted_to or self.week_end
-
-    @property
     def month_so_far(self) -> str:
         """The month the counts run over, said plainly: "in November (to 29 November)", or "in November (month
         ended)" once it is over. The digest is about a past week, so "this month" would read as the month it is
@@ -293,7 +287,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     counts = store.auditor_counts(storage, (week_start, week_end), month, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
-    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (TeamDigest.agreement_days).
+    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (render.agreement_basis).
     agreement = store.moderation_agreement(storage, _local(monday - timedelta(weeks=COMPARE_WEEKS), services),
                                            week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)

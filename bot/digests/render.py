@@ -66,11 +66,20 @@ def themes_heading(week_start: date, counted_to: date | None) -> str:
     """The themes' window in dates, '(audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it, each in at
     least 2 audits)': the week and the 3 before it, not the grades' and agreement's week and 4 before it, so said as
     dates beside theirs (trial 13, F9: undated windows of different lengths read as one)."""
-    first = week_start - timedelta(weeks=COMPARE_WEEKS - 1)
-    last = counted_to or week_start + timedelta(days=6)
+    return f"({_submitted(week_start, counted_to, COMPARE_WEEKS - 1, 'before it')}, {themes_rule()})"
+
+
+def _submitted(week_start: date, counted_to: date | None, weeks_before: int, before: str) -> str:
+    """'audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it': the week (to `counted_to`, so far,
+    in a week under way) and the `weeks_before` weeks before it, as dates."""
+    first, last = week_start - timedelta(weeks=weeks_before), counted_to or week_start + timedelta(days=6)
     week = "the week so far" if counted_to is not None else "the week"
-    return (f"(audits submitted {short_date(first, year=first.year != last.year)} to {short_date(last)}: {week} and "
-            f"the {COMPARE_WEEKS - 1} before it, {themes_rule()})")
+    return f"audits submitted {_days(first, last)}: {week} and the {weeks_before} {before}"
+
+
+def _days(first: date, last: date) -> str:
+    """'2 Nov to 29 Nov 2026', the first day's year said too when it is not the last's."""
+    return f"{short_date(first, year=first.year != last.year)} to {short_date(last)}"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -84,14 +93,12 @@ def demo_note(demo: int, total: int) -> str:
             "them out)")
 
 
-def agreement_basis(first: date, last: date, so_far: bool) -> str:
+def agreement_basis(week_start: date, counted_to: date | None) -> str:
     """Which audits the moderation agreement counts, as dates: 'audits submitted 30 Nov 2026 to 3 Jan 2027: the week
     and the 4 weeks before it', the audits the grades count (by submission, at the grade of record), whenever the
     moderator decided. Said as dates because "last 4 weeks" beside "previous 4 weeks" read as one window (trial 13,
     F9), and so a Home figure and a digest's can be seen to count the same days."""
-    week = "the week so far" if so_far else "the week"
-    return (f"audits submitted {short_date(first, year=first.year != last.year)} to {short_date(last)}: {week} and "
-            f"the {COMPARE_WEEKS} weeks before it")
+    return _submitted(week_start, counted_to, COMPARE_WEEKS, "weeks before it")
 
 
 def moderation_note(digest: TeamDigest) -> str:
@@ -115,11 +122,8 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
                      f"{digest.month_so_far}{target}")
     graded_week, graded_before = digest.graded_week, digest.graded_previous
-    before_first, before_last = digest.previous_weeks
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
-                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks, "
-                 f"{short_date(before_first, year=before_first.year != before_last.year)} to "
-                 f"{short_date(before_last)})")
+                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks, {_days(*digest.previous_weeks)})")
     if not comparable(graded_week, graded_before):
         lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
                      f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
@@ -147,7 +151,7 @@ def agreement_said(digest: TeamDigest) -> str:
     the 4 weeks before it)', or 'none moderated yet of the audits submitted …'. Trials saw Home say "none moderated
     yet" beside a digest's figure: they counted different days, and said neither (bot.digests.dashboard)."""
     rate = digest.agreement_rate
-    basis = agreement_basis(*digest.agreement_days, digest.so_far)
+    basis = agreement_basis(digest.week_start, digest.counted_to)
     if rate is None:
         return f"none moderated yet of the {basis}"
     return (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed with the "
@@ -195,10 +199,8 @@ def service_text(service: ServiceDigest) -> str:
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
                  f"{sum(t.reaudits_overdue for t in service.teams)} overdue")
-    first = service.week_start - timedelta(weeks=COMPARE_WEEKS)
-    basis = agreement_basis(first, service.counted_to or service.week_start + timedelta(days=6),
-                           service.counted_to is not None)
-    lines.append(f"_Agreement: moderated audits where the moderator agreed with the auditor's grade, of {basis}._")
+    lines.append("_Agreement: moderated audits where the moderator agreed with the auditor's grade, of "
+                 f"{agreement_basis(service.week_start, service.counted_to)}._")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):

@@ -81,3 +81,13 @@ def test_a_change_at_the_actions_step_that_moves_the_suggested_grade_asks_why_th
     assert "Strengths" not in after[after.index("Why a different grade?"):]
     assert store.get_audit(services.storage, 1).grade_reason == REASON
 
+
+def test_once_back_at_the_actions_step_an_answer_changed_later_from_the_review_goes_back_to_the_review(
+        engine: Engine) -> None:
+    """The return to the actions step is used once: `back` from there to the review, then to question 13, and its
+    answer went to the actions step again, skipping the review (the next text typed was taken as an action)."""
+    with time_machine.travel(TUESDAY, tick=False):
+        _, out = drive(engine, [*ONE_ACTION, "change 9", "no", "back", "back", "back", "back", "back", "2"])
+    after = " ".join(out[out.rindex("Question 13 of 13"):].split())
+    assert "Review: audit #1" in after and "Continue to the overall grade" in after
+    assert "Actions (1 so far)" not in after

@@ -98,7 +98,7 @@ def test_small_talk_with_or_without_the_steps_label_is_never_a_note(services: Se
     typed = f"{LABELS[step][label % len(LABELS[step])]}{chat.upper() if shout else chat}{friendly}"
     with pytest.raises(UserError) as refused:
         small_talk.refuse_as_note(services, step, typed)
-    assert str(refused.value) == small_talk.NOT_A_NOTE[step]
+    assert str(refused.value) == small_talk.REFUSED_AS_NOTE[step]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
