@@ -1,0 +1,53 @@
+"""Privacy leftovers after trial 13 (session 14).
+
+1. 'used Turnell and Edwards' mapping' and 'the Turnell and Edwards approach' were refused as names: the authors of
+   Signs of Safety are cited together by surname, as public as 'the Munro review' (data/public_case_names.txt);
+   either surname alone where a person is meant is still a name. 'little TLC needed' was refused as initials: TLC
+   is an everyday acronym (data/everyday_acronyms.txt), as OCD is; 'little JJ needs' is still a child.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.privacy.screen import Screen
+from tests.e2e.test_terminal_chat import drive
+from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
+
+PRACTITIONER = "U0PRAN002"
+
+
+def _asked(engine: Engine, question: str) -> str:
+    """The reply to a question typed by a practitioner."""
+    _, out = drive(engine, [question], user=PRACTITIONER)
+    return " ".join(out.split())
+
+
+# -- 1. practice authors cited together, and an everyday acronym after 'little'
+
+@pytest.mark.parametrize("text", [
+    "used Turnell and Edwards' mapping with mum and dad", "the Turnell and Edwards approach",
+    "we used the Turnell and Edwards approach at the core group", "Turnell and Edwards’ mapping was done together",
+    "signs of safety (Turnell and Edwards) mapping with the family", "little TLC needed", "the flat needs lil TLC",
+    "a little TLC and he settled", "TLC needed after the move",
+])
+def test_practice_authors_and_everyday_acronyms_pass(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Edwards said she was scared", ("name", "Edwards")), ("we saw Turnell at home", ("name", "Turnell")),
+    ("Kayden and Edwards approach", ("name", "Edwards")), ("little JJ needs a new bed", ("initials", "JJ")),
+    ("lil j needs TLC", ("initials", "lil j")),
+])
+def test_either_author_alone_as_a_person_and_a_child_called_little_are_still_refused(
+        council_screen: Screen, text: str, finding: tuple[str, str]) -> None:  # noqa: F811
+    assert finding in found(council_screen, text)
+
+
+def test_a_question_about_turnell_and_edwards_is_answered_not_refused(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, "how do I use the Turnell and Edwards approach in a core group")
+    assert "I haven't stored or answered that question" not in reply
+    assert "looks like" not in reply
