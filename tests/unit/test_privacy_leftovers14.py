@@ -4,6 +4,9 @@
    Signs of Safety are cited together by surname, as public as 'the Munro review' (data/public_case_names.txt);
    either surname alone where a person is meant is still a name. 'little TLC needed' was refused as initials: TLC
    is an everyday acronym (data/everyday_acronyms.txt), as OCD is; 'little JJ needs' is still a child.
+2. 'call him DJ', 'known as DJ', 'we call her KC' were stored: two or three capitals after a calling phrase are the
+   name even when they are also a role's letters (disc jockey, King's Counsel); only an acronym the bot knows stays a
+   term there ('also known as CP', 'call her GP', 'known as LAC', 'call her AM').
 """
 
 from __future__ import annotations
@@ -51,3 +54,28 @@ def test_a_question_about_turnell_and_edwards_is_answered_not_refused(engine: En
     reply = _asked(engine, "how do I use the Turnell and Edwards approach in a core group")
     assert "I haven't stored or answered that question" not in reply
     assert "looks like" not in reply
+
+
+# -- 2. capitals after a calling phrase
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("call him DJ", "DJ"), ("he is known as DJ at school", "DJ"), ("we call her KC", "KC"), ("she goes by KC", "KC"),
+    ("nicknamed DJ by his brothers", "DJ"), ("she asked me to call her QC", "QC"), ("we call him MP at home", "MP"),
+])
+def test_a_roles_letters_given_as_a_name_are_refused(council_screen: Screen, text: str,  # noqa: F811
+                                                     name: str) -> None:
+    assert ("name", name) in found(council_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "also known as CP", "known as CIN until the review", "call her GP", "call her SW tomorrow", "known as LAC",
+    "call her AM tomorrow", "call her PM", "call her ASAP", "call her CAMHS worker", "call her OK",
+])
+def test_a_practice_acronym_after_a_calling_phrase_passes(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+def test_a_note_naming_a_child_dj_is_not_stored(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, "we call him DJ at home, what does the plan need to say about his name")
+    assert "I haven't stored or answered that question: “DJ” looks like a child's or family member's name" in reply
+    assert services.storage.db["kb_asks"].count == 0
