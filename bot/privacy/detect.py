@@ -186,6 +186,10 @@ _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?
 _OPERATIONS = frozenset(_split("heart eye dental cosmetic plastic brain keyhole knee hip spinal cardiac day minor major"
                                " emergency elective oral laser ear cleft palate"))  # 'had Heart Surgery'
 _HEALTH_PLACE = re.compile(rf"\b(?:{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
+# The word for school that Welsh, Irish and Scottish Gaelic schools' names begin with ('Ysgol Gymraeg Aberystwyth',
+# 'Gaelscoil Mhuire'), and the Welsh articles that may follow it ('Ysgol y Wern').
+_SCHOOL_FIRST = frozenset(_split("ysgol gaelscoil bunscoil sgoil"))
+_WELSH_ARTICLES = frozenset(_split("y yr"))
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
 # Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
 _SCHOOL_CUE = re.compile(
@@ -1636,6 +1640,28 @@ class NameFinder:
                 end += 1  # 'Grange Park Primary School'
             if named or (start < i and mode == "upper"):
                 found.append(text[tokens[start].start:tokens[end].end])
+        return found + self._schools_named_first(text, tokens, mode)
+
+    def _schools_named_first(self, text: str, tokens: list[Token], mode: str) -> list[str]:
+        """A school named after the word for school, as Welsh and Gaelic schools are ('Ysgol Gymraeg Aberystwyth',
+        'Ysgol y Wern', 'Gaelscoil Mhuire'): the capitalised words after it, or in one case the words that are not
+        English ('ysgol gymraeg aberystwyth said')."""
+        found: list[str] = []
+        for i, tok in enumerate(tokens):
+            if tok.text.casefold() not in _SCHOOL_FIRST:
+                continue
+            end = i
+            for j in range(i + 1, min(i + 5, len(tokens))):
+                word = tokens[j].text
+                if text[tokens[j - 1].end:tokens[j].start] != " ":
+                    break
+                if word.casefold() in _WELSH_ARTICLES:
+                    continue  # 'Ysgol y Wern', 'Ysgol yr Hendre'
+                if (mode == "mixed" and not word[0].isupper()) or (mode != "mixed" and self._common(word)):
+                    break
+                end = j
+            if end > i:
+                found.append(text[tok.start:tokens[end].end])
         return found
 
 

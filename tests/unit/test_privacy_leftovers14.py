@@ -7,6 +7,8 @@
 2. 'call him DJ', 'known as DJ', 'we call her KC' were stored: two or three capitals after a calling phrase are the
    name even when they are also a role's letters (disc jockey, King's Counsel); only an acronym the bot knows stays a
    term there ('also known as CP', 'call her GP', 'known as LAC', 'call her AM').
+3. 'Ysgol Gymraeg Aberystwyth' was refused as a person's name: a Welsh (or Gaelic) school is named after the word for
+   school, 'Ysgol', as an English one is before 'School', and the refusal now says it looks like a school's name.
 """
 
 from __future__ import annotations
@@ -78,4 +80,26 @@ def test_a_practice_acronym_after_a_calling_phrase_passes(council_screen: Screen
 def test_a_note_naming_a_child_dj_is_not_stored(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "we call him DJ at home, what does the plan need to say about his name")
     assert "I haven't stored or answered that question: “DJ” looks like a child's or family member's name" in reply
+    assert services.storage.db["kb_asks"].count == 0
+
+
+# -- 3. a Welsh school's name
+
+@pytest.mark.parametrize(("text", "school"), [
+    ("Ysgol Gymraeg Aberystwyth", "Ysgol Gymraeg Aberystwyth"),
+    ("Ysgol Gymraeg Caerdydd is her school", "Ysgol Gymraeg Caerdydd"),
+    ("Ysgol y Wern rang about attendance", "Ysgol y Wern"),
+    ("moved from Ysgol Gynradd Llanfair to a school in Leeds", "Ysgol Gynradd Llanfair"),
+    ("ysgol gymraeg aberystwyth said she is doing well", "ysgol gymraeg aberystwyth"),
+    ("Gaelscoil Mhuire sent the attendance figures", "Gaelscoil Mhuire"),
+])
+def test_a_school_named_after_ysgol_is_refused_as_a_school(council_screen: Screen, text: str,  # noqa: F811
+                                                           school: str) -> None:
+    assert found(council_screen, text) == [("school", school)]
+
+
+def test_a_question_naming_a_welsh_school_is_refused_as_a_schools_name(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, "Ysgol Gymraeg Aberystwyth want a copy of the plan, can I share it")
+    assert "“Ysgol Gymraeg Aberystwyth” looks like a school's name" in reply
+    assert "name of a child" not in reply and "family member's name" not in reply
     assert services.storage.db["kb_asks"].count == 0
