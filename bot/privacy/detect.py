@@ -207,7 +207,8 @@ _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trini
 _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
-    " church village at to from in of and or by for no any every each another school's"))
+    " church village at to from in of and or by for no any every each another school's"
+    " welsh welsh-medium english-medium gaelic-medium bilingual"))  # 'a Welsh-medium school' is no school's name
 
 _UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
 _ORDINAL_WORD = "(?:" + "|".join([

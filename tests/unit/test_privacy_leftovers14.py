@@ -98,6 +98,14 @@ def test_a_school_named_after_ysgol_is_refused_as_a_school(council_screen: Scree
     assert found(council_screen, text) == [("school", school)]
 
 
+@pytest.mark.parametrize("text", [
+    "she goes to a Welsh-medium school and wants her plan in Welsh", "a Welsh school would suit him",
+    "moving to an English-medium school in September", "a bilingual school nearer home",
+])
+def test_a_kind_of_school_in_welsh_or_english_passes(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
 def test_a_question_naming_a_welsh_school_is_refused_as_a_schools_name(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "Ysgol Gymraeg Aberystwyth want a copy of the plan, can I share it")
     assert "“Ysgol Gymraeg Aberystwyth” looks like a school's name" in reply
