@@ -681,16 +681,21 @@ _CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|t
                               re.IGNORECASE)
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
+# Peoples and faiths, said of a person or a family ('the polish family', 'dad christian, mum muslim'): never a name
+# wherever they stand (NOT_PEOPLE), and words used of a family (family_names.ORDINARY_BEFORE_FAMILY).
+PEOPLES_AND_FAITHS = frozenset(_split("""
+white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
+polish romanian somali nigerian ghanaian
+muslim christian jewish hindu sikh catholic
+jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
+"""))
 NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
 mon tue tues wed weds thu thur thurs fri sat
 bday b'day birthday dob yob edd
-jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
-white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
-polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
 god lord court family children service services council act
-"""))
+""")) | PEOPLES_AND_FAITHS
 _AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
                               "voice trust online helpline line network partnership alliance society aid action "
                               "panel group project trust foundation programme school primary academy council borough "
@@ -1712,7 +1717,8 @@ _PLURAL_PERSON_AFTER = re.compile(
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
-# Peoples and faiths that are census first names too, said of a parent: 'dad christian, mum muslim', 'mum irish'.
+# The peoples and faiths that are census first names too, said of a parent ('dad christian, mum muslim', 'mum irish'):
+# not their name there. Fewer than PEOPLES_AND_FAITHS: after a relative 'white' and 'roma' are a name ('nan white').
 PEOPLES = frozenset(_split("christian roman irish english german french scottish welsh british muslim catholic"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").

@@ -48,6 +48,7 @@ from bot.privacy.detect import (
     OBJECT_PRONOUNS,
     PARTICLES,
     PEOPLES,
+    PEOPLES_AND_FAITHS,
     PERSON_AFTER,
     RELATIONS,
     ROLES,
@@ -87,12 +88,10 @@ average typical modern traditional close closer loving caring supportive vulnera
 chaotic homeless bereaved grieving displaced isolated deprived poor poorer rich richer wealthy happy lovely nice
 friendly busy kind older younger elder eldest youngest little remaining looked-after fostered unaccompanied
 disabled affected referred allocated relevant named identified assessed first second third next last neighbouring
-nearby visiting absent needy kindred royal army service forces military church faith christian religious
-two three four five six both all
-white black asian british english irish scottish welsh polish romanian kurdish afghan syrian ukrainian pakistani
-bangladeshi indian somali eritrean sudanese nigerian ghanaian roma gypsy traveller travelling refugee migrant
-muslim catholic jewish sikh hindu buddhist mormon amish quaker pagan
-"""))
+nearby visiting absent needy kindred royal army service forces military church faith religious
+two three four five six both all travelling refugee migrant
+kurdish afghan syrian ukrainian pakistani bangladeshi indian eritrean sudanese amish pagan
+""")) | PEOPLES_AND_FAITHS  # and the peoples the name finder leaves to context, some names too ('Amish', 'Pagan')
 # Everyday English words that before 'family' are the family's name: the census's commonest surnames among them that
 # are no word used of a family (not 'young', 'white', 'black', 'little', 'long').
 EVERYDAY_SURNAMES = frozenset(_split("brown green king price"))
