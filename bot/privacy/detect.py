@@ -1212,7 +1212,7 @@ class NameFinder:
                     and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
                 spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
                 continue
-            if capital is not True and listed_given and prev in _FAMILY_BEFORE_NAME \
+            if capital is not True and listed_given and prev in FAMILY_BEFORE_NAME \
                     and self._touching(text, tokens, i - 1, i) and _RELATION_NAME_AFTER.match(after):
                 spans.append((i, i))  # 'mum hope was more engaged', 'dad will said'
                 continue
@@ -1227,7 +1227,7 @@ class NameFinder:
                 spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
                 continue
             if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
-                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME or (
+                if PERSON_AFTER.match(after) or prev in FAMILY_BEFORE_NAME or (
                         prev in _ABOUT_SOMEONE and _BOUNDARY_AFTER.match(after)
                         and (nxt is None or nxt.text.casefold() in _BOUNDARY_WORDS)):
                     spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'
@@ -1467,7 +1467,7 @@ class NameFinder:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
         picture', 'mum rang', 'mum pat him on the back'), an everyday word ('mum will') nor a people or a faith ('dad
         christian', 'mum irish')."""
-        return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
+        return prev in FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
             and folded not in self.lexicon.everyday_words and folded not in PEOPLES \
             and (nxt is None or nxt.text.casefold() not in DETERMINERS | PARTICLES | OBJECT_PRONOUNS)
 
@@ -1674,7 +1674,8 @@ class NameFinder:
 # Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
 _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
                                     " brown"))
-_FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+# A word for a relative that may stand before their name: 'mum sharon', 'brother Jack', 'Nan Pat'.
+FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 # After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
 _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
                             " quite really too more less feeling looking seeming being getting became become"))

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 from bot.privacy.detect import (
     DETERMINERS,
+    FAMILY_BEFORE_NAME,
     NOT_PEOPLE,
     OBJECT_PRONOUNS,
     PARTICLES,
@@ -229,13 +230,14 @@ def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
         and not finder._contraction(bare)
 
 
-# The words for a relative used before their name: 'nanna pat', 'grandad bill', 'aunty mo', 'step-mum jo'.
-RELATIVE_TITLES = frozenset(_split("""
-mum mam mom mummy mammy mommy dad daddy nan nana nanna nannie nanny gran granny grandma grandmother grandmum
-grandmom gramma grandad granddad grandpa grandfather grampa gramps grampy aunt aunty auntie uncle
-stepmum stepdad stepmom step-mum step-dad step-mom great-nan great-gran great-grandma great-grandad godmother
-godfather
-"""))
+# The words for a relative used before their name as a title, as one says 'Nanna Pat' or 'Uncle Rob': 'nanna pat',
+# 'grandad bill', 'aunty mo', 'step-mum jo'. The name finder's FAMILY_BEFORE_NAME less the words that describe a
+# relative rather than address them ('brother', 'mother', 'cousin', 'wife': no one is called 'Brother Jack', and
+# 'mother may', 'sister will' read as words), with the spellings only this rule takes ('godmother', 'great-nan').
+RELATIVE_TITLES = FAMILY_BEFORE_NAME - frozenset(_split("""
+brother sister sibling half-brother half-sister twin mother father stepmother stepfather cousin niece nephew
+husband wife boyfriend girlfriend
+""")) | frozenset(_split("grandmom gramma great-nan great-gran great-grandma great-grandad godmother godfather"))
 # Words after a relative that the lists hold as names but that say what the relative does: 'dad will', 'mum may',
 # 'nan said'. QA may extend it; each is tested.
 NOT_NAMES_AFTER_RELATIVE = frozenset(_split("""
