@@ -226,8 +226,8 @@ def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
             return bare in lex.frequent_surnames  # 'the smith family', 'the hill family'; not 'the host family'
         return bare not in lex.known_words or plain in lex.surnames or bare in lex.census_given
     # a word in no list: 'the okafor family', "the o'connell family"; not 'the disabled family'
-    return unknown and bare not in lex.known_words and not finder._english_form(bare) \
-        and not finder._contraction(bare)
+    return unknown and bare not in lex.known_words and not finder.english_form(bare) \
+        and not finder.contraction(bare)
 
 
 # The words for a relative used before their name as a title, as one says 'Nanna Pat' or 'Uncle Rob': 'nanna pat',
@@ -289,7 +289,7 @@ def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[Tok
             continue
         if _relative_named(finder, bare, nxt) or (_named_if_a_person(finder, bare, nxt) and _a_person_there(
                 before, after)):
-            spans.append((i, finder._surname_after(text, tokens, i)))  # 'nan pat smith'
+            spans.append((i, finder.surname_after(text, tokens, i)))  # 'nan pat smith'
     return spans
 
 
@@ -307,7 +307,7 @@ def _relative_named(finder: NameFinder, bare: str, nxt: str) -> bool:
         return False  # 'mum so', 'mum see', 'nan london'
     if bare in lex.name_words or bare in lex.census_given:
         return True
-    return finder._given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
+    return finder.is_given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
 
 
 def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
@@ -321,7 +321,7 @@ def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
         return False
     if bare in lex.everyday_names and bare in (NOT_NAMES_AFTER_RELATIVE | PEOPLES | ROLES | TITLES):
         return True  # 'will', 'may', 'christian', 'roman', 'justice'
-    return bare in lex.word_names and finder._given(bare) and bare not in lex.everyday_words \
+    return bare in lex.word_names and finder.is_given(bare) and bare not in lex.everyday_words \
         and bare not in ROLES and bare not in TITLES and bare not in NOT_PEOPLE  # 'sky', 'storm'
 
 
