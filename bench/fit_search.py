@@ -218,15 +218,16 @@ def _with_narrative(kb: KnowledgeBase, queries: list[dict], finalists: list[tupl
 
 
 def _remembering_topics(search: KnowledgeSearch) -> KnowledgeSearch:
-    """The index, working out each question's out-of-scope topic once rather than once per setting tried: the
-    check searches the question again without the topic's words, and depends on nothing the fit changes."""
-    seen: dict[str, tuple[OutOfScopeTopic | None, bool]] = {}
+    """The index, working out each question's out-of-scope topic once per setting rather than once per question
+    tried: the check searches the question again without the topic's words, and whether that is still answered
+    depends on the thresholds being tried, so a result is kept for its question and setting together."""
+    seen: dict[tuple[str, SearchFit | None], tuple[OutOfScopeTopic | None, bool]] = {}
     check = search.topic_check
 
-    def remembered(query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, bool]:
-        if query not in seen:
-            seen[query] = check(query, evidence)
-        return seen[query]
+    def remembered(query: str, evidence: Evidence, fit: SearchFit | None = None) -> tuple[OutOfScopeTopic | None, bool]:
+        if (query, fit) not in seen:
+            seen[query, fit] = check(query, evidence, fit)
+        return seen[query, fit]
 
     search.topic_check = remembered  # type: ignore[method-assign]
     return search
