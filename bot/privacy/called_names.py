@@ -24,8 +24,9 @@ later', 'call her today', 'call her on monday', 'call her mobile', 'call her sch
 'call her love', 'call her darling'); how someone is described or a name is spoken of ('I would call her quite
 vulnerable', 'her name is spelt wrong'); and what the name finder already rules out after a naming cue
 (person_context.PersonContextFinder._cannot_be_named: function words, services, adverbs, verbs' forms). A
-word in capitals that is a known acronym ('call her CAMHS worker') is a service; other capitals ('call her JJ') are
-the name.
+word in capitals that is a known acronym ('call her CAMHS worker', 'call her GP', 'also known as CP') is a service or
+a term of practice; other capitals ('call her JJ') are the name, a role's too ('call him DJ', 'we call her KC': no
+one phones a disc jockey by 'call him'), which typed small stays the role ('call her dj', as 'call her sw').
 Tested in tests/unit/test_privacy_called_names.py.
 """
 
@@ -113,8 +114,7 @@ def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset
         capitals = not shouted and len(word) > 1 and word.isupper()
         if capitals and word in acronyms:
             continue  # 'call her CAMHS worker', 'call her ASAP'
-        if (capitals and len(word) <= 3 and word.casefold() not in ROLES | {"ok"}) \
-                or not _continuation(word, after, finder):
+        if (capitals and len(word) <= 3 and word != "OK") or not _continuation(word, after, finder):
             stops = _STOPPED.match(after) if len(word) == 1 else None  # 'call her J.B.'
             hit = Hit("name", word + stops.group(0) if stops else word)  # 'call her JJ': initials given as the name
             if hit not in hits:

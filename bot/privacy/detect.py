@@ -186,6 +186,10 @@ _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?
 _OPERATIONS = frozenset(_split("heart eye dental cosmetic plastic brain keyhole knee hip spinal cardiac day minor major"
                                " emergency elective oral laser ear cleft palate"))  # 'had Heart Surgery'
 _HEALTH_PLACE = re.compile(rf"\b(?:{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
+# The word for school that Welsh, Irish and Scottish Gaelic schools' names begin with ('Ysgol Gymraeg Aberystwyth',
+# 'Gaelscoil Mhuire'), and the Welsh articles that may follow it ('Ysgol y Wern').
+_SCHOOL_FIRST = frozenset(_split("ysgol gaelscoil bunscoil sgoil"))
+_WELSH_ARTICLES = frozenset(_split("y yr"))
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
 # Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
 _SCHOOL_CUE = re.compile(
@@ -203,7 +207,8 @@ _FAITH_WORDS = frozenset(_split("holy all saints sacred heart lady blessed trini
 _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     "the a an this that his her their its our your my new old same local previous current virtual special primary"
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
-    " church village at to from in of and or by for no any every each another school's"))
+    " church village at to from in of and or by for no any every each another school's"
+    " welsh welsh-medium english-medium gaelic-medium bilingual"))  # 'a Welsh-medium school' is no school's name
 
 _UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
 _ORDINAL_WORD = "(?:" + "|".join([
@@ -676,16 +681,21 @@ _CHILD_DESCRIBED = re.compile(r"(?:\b(?:the|this|that|a|an|my|our|your|his|her|t
                               re.IGNORECASE)
 # Animals people keep: 'cat was hit by a car' is the family's pet, whatever the dictionary of first names says.
 _PETS = frozenset(_split("cat cats kitten puppy pony"))
+# Peoples and faiths, said of a person or a family ('the polish family', 'dad christian, mum muslim'): never a name
+# wherever they stand (NOT_PEOPLE), and words used of a family (family_names.ORDINARY_BEFORE_FAMILY).
+PEOPLES_AND_FAITHS = frozenset(_split("""
+white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
+polish romanian somali nigerian ghanaian
+muslim christian jewish hindu sikh catholic
+jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
+"""))
 NOT_PEOPLE = frozenset(_split("""
 january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday christmas easter ramadan eid diwali
 mon tue tues wed weds thu thur thurs fri sat
 bday b'day birthday dob yob edd
-jehovah jehovah's rastafarian buddhist pentecostal baptist methodist mormon quaker adventist orthodox
-white black asian british english irish scottish welsh african caribbean mixed roma gypsy traveller
-polish romanian somali nigerian ghanaian muslim christian jewish hindu sikh catholic
 god lord court family children service services council act
-"""))
+""")) | PEOPLES_AND_FAITHS
 _AFTER_ORG = frozenset(_split("team family service services centre center court hub unit house road street plan "
                               "voice trust online helpline line network partnership alliance society aid action "
                               "panel group project trust foundation programme school primary academy council borough "
@@ -733,7 +743,7 @@ class NameFinder:
                     tokens[j + 1].text, mode) and not re.search(r"['’]s$", tokens[j].text):  # not "keeley's records"
                 j += 1
             reached = j
-            while i >= 2 and tokens[i - 1].text.casefold() in _NAME_PARTICLES and self._given(tokens[i - 2].text) \
+            while i >= 2 and tokens[i - 1].text.casefold() in _NAME_PARTICLES and self.is_given(tokens[i - 2].text) \
                     and self._touching(text, tokens, i - 2, i - 1) and self._touching(text, tokens, i - 1, i) \
                     and (mode != "mixed" or tokens[i - 2].text[0].isupper()):
                 i -= 2  # 'Kai de Souza': the given name before a surname's particle
@@ -742,7 +752,7 @@ class NameFinder:
         hits = [Hit("name", text[s:e]) for s, e in _merge(found)  # not 'the Star Hobson review': a public case
                 if not any(c_start <= s and e <= c_end for c_start, c_end in cited)]
         hits += [Hit("name", m.group(1)) for m in _NICKNAME.finditer(text)
-                 if any(w[0].isupper() or self._given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
+                 if any(w[0].isupper() or self.is_given(w) for w in m.group(1).split())]  # not 'known as "the hub"'
         hits += [Hit("surgery" if _HEALTH_PLACE.search(words) else "school", words)
                  for words in self._schools(text, tokens, mode)]
         hits += [Hit("school", words) for words in self._schools_by_cue(text, mode)
@@ -758,7 +768,9 @@ class NameFinder:
         parts = [folded, *re.split(r"[-']", folded)]
         return [p for p in parts if p]
 
-    def _given(self, word: str) -> bool:
+    def is_given(self, word: str) -> bool:
+        """A given name the lists hold (or the council's own), remembered per word: the name finder's rules and
+        family_names ask it of the same words again and again."""
         known = self._seen_given.get(word)
         if known is None:
             known = self._seen_given[word] = self._given_uncached(word)
@@ -823,7 +835,7 @@ class NameFinder:
         if folded in ROLES or folded in self.lexicon.never_names or folded in NOT_PEOPLE or _abbreviation(word) \
                 or (mode != "mixed" and self.what_a_person_did(word)):
             return False  # 'ruby disclosed', 'harper didnt', 'mrs begum rang': what the person did is no surname
-        if not (self._surname(word) or self._given(word) or self._unknown_capital(word, mode)):
+        if not (self._surname(word) or self.is_given(word) or self._unknown_capital(word, mode)):
             return False
         if mode == "mixed":
             return word[0].isupper()
@@ -865,9 +877,9 @@ class NameFinder:
             return False
         parts = [p for p in re.split(r"[-'’]", re.sub(r"['’]s$", "", word.casefold())) if len(p) > 1]
         return bool(parts) and all(p not in self.lexicon.known_words and p not in NOT_PEOPLE for p in parts) \
-            and not self._english_form(word)
+            and not self.english_form(word)
 
-    def _english_form(self, word: str) -> bool:
+    def english_form(self, word: str) -> bool:
         """An unlisted word built from English ones, so not a name: 'Graded' (grade), 'Helpline' (help+line)."""
         folded = re.sub(r"['’]s$", "", word.casefold())
         if len(folded) > 24:
@@ -876,7 +888,7 @@ class NameFinder:
         if "-" in folded:  # 'Pre-proceedings', 'non-verbal', 'Multi-Agency': a prefix or words joined
             parts = folded.split("-")
             return all(p in known or p in _PREFIXES for p in parts[:-1]) and (
-                parts[-1] in known or self._english_form(parts[-1]))
+                parts[-1] in known or self.english_form(parts[-1]))
         for suffix in _SUFFIXES:
             stem = folded.removesuffix(suffix)
             if stem != folded and len(stem) >= 4 and (
@@ -900,11 +912,11 @@ class NameFinder:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
-            and not self._contraction(folded) \
-            and folded not in NOT_PEOPLE and not self._given(word) and not self._surname(word) \
-            and not self._english_form(word)  # 'caseload', 'payslip'
+            and not self.contraction(folded) \
+            and folded not in NOT_PEOPLE and not self.is_given(word) and not self._surname(word) \
+            and not self.english_form(word)  # 'caseload', 'payslip'
 
-    def _contraction(self, folded: str) -> bool:
+    def contraction(self, folded: str) -> bool:
         """A contraction typed without its apostrophe ('arent', 'wasnt', 'theyre', 'youve') or with the curly one
         phones type ("wasn’t" is "wasn't")."""
         known = self.lexicon.known_words
@@ -927,7 +939,7 @@ class NameFinder:
                 return k < i - 1
             if not word.islower() or folded not in self.lexicon.known_words or folded in _NOT_MODIFIERS \
                     or folded in RELATIONS or folded in ROLES or folded in TITLES or folded in NOT_PEOPLE \
-                    or (self._given(folded) and not self._common(folded)):
+                    or (self.is_given(folded) and not self._common(folded)):
                 return False
             k -= 1
         return False
@@ -950,9 +962,9 @@ class NameFinder:
             return False
         if word.casefold() in self.lexicon.context_given:
             return False  # 'Bentley', 'Alfie': a baby name that is also a word is a name only in context
-        if word.islower() and self._contraction(word.casefold()):
+        if word.islower() and self.contraction(word.casefold()):
             return False  # 'arent', 'wont': a contraction without its apostrophe
-        return self._given(word)
+        return self.is_given(word)
 
     def _word_first(self, word: str) -> bool:
         """A given name that is first a place or an English word, so only what is said of a person alone
@@ -1008,10 +1020,10 @@ class NameFinder:
                 return False
             folded = tokens[j].text.casefold()
             possessive = any(re.search(r"['’]s$", tokens[k].text) for k in range(i, j))
-            if folded in _INSTITUTION_AFTER and possessive and any(self._given(tokens[k].text) for k in range(i, j)):
+            if folded in _INSTITUTION_AFTER and possessive and any(self.is_given(tokens[k].text) for k in range(i, j)):
                 return False  # "Amber's hospital appointment"
             if folded in _AUTHORED_FRAMEWORKS and not possessive and any(
-                    self._given(tokens[k].text) and not self._surname(tokens[k].text) for k in range(i, j)):
+                    self.is_given(tokens[k].text) and not self._surname(tokens[k].text) for k in range(i, j)):
                 return False  # an author is known by a surname: 'the Lundy model', not 'the Kayden model'
             if folded in _INSTITUTION_AFTER or (folded in _AUTHORED | _AUTHORED_FRAMEWORKS and not possessive and (
                     the_before or named_end is not None  # not "Oliver's review"
@@ -1054,10 +1066,10 @@ class NameFinder:
             return None
         if two:
             second = words[1]
-            named = (self._given(first) or self._unknown_capital(first, "mixed")) and (
-                self._surname(second) or self._given(second) or self._unknown_capital(second, "mixed"))
+            named = (self.is_given(first) or self._unknown_capital(first, "mixed")) and (
+                self._surname(second) or self.is_given(second) or self._unknown_capital(second, "mixed"))
             return i + 1 if named and first.casefold() not in NOT_PEOPLE else None
-        return i if self._given(first) and not self._surname(first) and not self._common(first) else None
+        return i if self.is_given(first) and not self._surname(first) and not self._common(first) else None
 
     def _heading_words(self, text: str, tokens: list[Token], mode: str) -> set[int]:
         """The common words in a run of three or more capitalised words, two of them plain words that are not
@@ -1078,11 +1090,12 @@ class NameFinder:
                 run.append(k)
                 k += 1
             capitalised = [j for j in run if tokens[j].text[0].isupper()]
-            plain = [j for j in capitalised if not self._given(tokens[j].text) and self._english(tokens[j].text)]
+            plain = [j for j in capitalised if not self.is_given(tokens[j].text) and self._english(tokens[j].text)]
             if len(capitalised) >= 3 and len(plain) >= 2 and not any(
                     tokens[j].text.casefold().rstrip(".") in TITLES for j in run):
                 # every word but a given name ('Multi-Agency Risk Assessment Conference', 'Update On Poppy')
-                found.update(j for j in capitalised if self._common(tokens[j].text) or not self._given(tokens[j].text))
+                found.update(j for j in capitalised
+                             if self._common(tokens[j].text) or not self.is_given(tokens[j].text))
                 if _institution(tokens[run[-1]].text):  # 'Primrose Hill Children's Centre': named after a place
                     found.update(j for j in run[:-1] if tokens[j + 1].text.casefold() in _LANDSCAPE
                                  or not re.search(r"['’]s$", tokens[j].text))  # 'Willow Tree Family Centre'
@@ -1140,7 +1153,7 @@ class NameFinder:
                 spans.append((i, i))  # 'noahs dad', 'masons plan', 'no, jacks mum': a possessive without its apostrophe
                 continue
             unknown = self._unknown_capital(word, mode)
-            given = self._given(word) or unknown
+            given = self.is_given(word) or unknown
             surname = self._surname(word) or unknown
             uncommon_capital = bool(capital) and not self._common(word) and self.lexicon.has_lists
             if not (given or surname or uncommon_capital or word.casefold() in self.listed
@@ -1162,14 +1175,14 @@ class NameFinder:
             after = text[tok.end:tok.end + 40]
             sentence_start = i == 0 or bool(re.search(r"[.!?:;(\-–]\s*$", text[tokens[i - 1].end:tok.start]))
             folded = word.casefold()
-            listed_given = self._given(word)
+            listed_given = self.is_given(word)
             possessive = bool(re.search(r"['’]s$", word))
             before = text[max(0, tok.start - 40):tok.start]
             if self._language_context(before, nxt):
                 continue  # 'speaks Sylheti', 'first language is Tigrinya', 'a Tigrinya interpreter'
             if possessive and nxt is not None and not (i and prev in TITLES) and (
                     nxt.text.casefold() in _EPONYM_THINGS or (nxt.text.casefold() in _EPONYM_PLACES
-                                                             and not self._given(word))):
+                                                             and not self.is_given(word))):
                 continue  # "Maslow's hierarchy", "Brooke's traffic light tool", "Guy's hospital"
             if nxt is not None and (re.sub(r"['’]s?$", "", folded), nxt.text.casefold()) in _AUTHORS_WORKS:
                 continue  # "Ainsworth's strange situation", 'the Johari window'
@@ -1202,7 +1215,7 @@ class NameFinder:
                     and not (self._word_first(word) and (_bare(folded) in _PETS or not _ONLY_A_PERSON.match(after))):
                 spans.append((i, i))  # 'will has been excluded': an everyday word cannot be that subject
                 continue
-            if capital is not True and listed_given and prev in _FAMILY_BEFORE_NAME \
+            if capital is not True and listed_given and prev in FAMILY_BEFORE_NAME \
                     and self._touching(text, tokens, i - 1, i) and _RELATION_NAME_AFTER.match(after):
                 spans.append((i, i))  # 'mum hope was more engaged', 'dad will said'
                 continue
@@ -1210,24 +1223,24 @@ class NameFinder:
                     and _PLURAL_PERSON_AFTER.match(after):
                 spans.append((i, i))  # 'the Okonkwos have moved', 'the Joneses were seen'
                 continue
-            if uncommon_capital and not (given or surname) and not self._english_form(word) \
+            if uncommon_capital and not (given or surname) and not self.english_form(word) \
                     and prev not in DETERMINERS and prev not in _PLACE_BEFORE \
                     and (nxt is None or nxt.text.casefold() not in _AFTER_ORG) \
                     and ((PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)) or prev in RELATIONS):
                 spans.append((i, i))  # 'Alfie was full of beans': a rare word in no list, doing what people do
                 continue
-            if self._unknown_plain(word, mode) and not self._given(word) and not self._surname(word):
-                if PERSON_AFTER.match(after) or prev in _FAMILY_BEFORE_NAME or (
+            if self._unknown_plain(word, mode) and not self.is_given(word) and not self._surname(word):
+                if PERSON_AFTER.match(after) or prev in FAMILY_BEFORE_NAME or (
                         prev in _ABOUT_SOMEONE and _BOUNDARY_AFTER.match(after)
                         and (nxt is None or nxt.text.casefold() in _BOUNDARY_WORDS)):
                     spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'
                 continue
-            if unknown and not self._given(word) and not self._surname(word):
+            if unknown and not self.is_given(word) and not self._surname(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):
                     continue
                 paired = nxt is not None and self._touching(text, tokens, i, i + 1) and nxt.text[0].isupper() \
                     and not nxt.text.isupper() and nxt.text.casefold() not in NOT_PEOPLE \
-                    and (self._given(nxt.text) or self._surname(nxt.text) or self._unknown_capital(nxt.text, mode))
+                    and (self.is_given(nxt.text) or self._surname(nxt.text) or self._unknown_capital(nxt.text, mode))
                 acts = PERSON_AFTER.match(after) and not _PASSIVE_AFTER.match(after)  # not 'Kooth was suggested'
                 if not sentence_start or paired or acts or prev in RELATIONS:
                     spans.append((i, i + 1) if paired else (i, i))
@@ -1369,7 +1382,7 @@ class NameFinder:
             return False
         if strict and (self._common(word) or folded in self.lexicon.places):
             return False
-        return self._given(word)
+        return self.is_given(word)
 
     def _not_a_person_here(self, text: str, tokens: list[Token], i: int) -> bool:
         """What the words around a name-like word say it is not a person: a place one travels to or from
@@ -1457,7 +1470,7 @@ class NameFinder:
         """'mum sharon and her partner': a census first name after a family word, not a verb ('mum drew a
         picture', 'mum rang', 'mum pat him on the back'), an everyday word ('mum will') nor a people or a faith ('dad
         christian', 'mum irish')."""
-        return prev in _FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
+        return prev in FAMILY_BEFORE_NAME and folded in self.lexicon.census_given \
             and folded not in self.lexicon.everyday_words and folded not in PEOPLES \
             and (nxt is None or nxt.text.casefold() not in DETERMINERS | PARTICLES | OBJECT_PRONOUNS)
 
@@ -1470,7 +1483,7 @@ class NameFinder:
         return word.casefold() in NOT_PEOPLE
 
     def _full_name(self, first: str, second: str, mode: str) -> bool:
-        if not (self._surname(second) or self._given(second)):
+        if not (self._surname(second) or self.is_given(second)):
             return False
         if second.casefold() in NOT_PEOPLE or first.casefold() in NOT_PEOPLE or second.casefold() in _AFTER_ORG:
             return False  # 'Coram Voice', 'Abbey Trust': an organisation's name
@@ -1478,7 +1491,7 @@ class NameFinder:
             return False  # 'Ormond Street', 'Cromwell Road': a street, named or not
         if mode != "mixed" and (self.what_a_person_did(second) or second.casefold() in _AUXILIARIES):
             return False  # 'that aaron said', 'aaron can be': in lower case a verb is no surname ('Said', 'Can' are)
-        if not (self._given(first) or self._surname(first)) and self._english_form(first):
+        if not (self.is_given(first) or self._surname(first)) and self.english_form(first):
             return False  # 'Graded Good': an English word's form, capitalised as a heading
         if mode == "mixed":
             if not (first[0].isupper() and second[0].isupper()):
@@ -1607,7 +1620,7 @@ class NameFinder:
                 if low in self.lexicon.never_names and not connector and mode != "upper":
                     break
                 if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
-                                            or self._given(prev) or self._surname(prev)):
+                                            or self.is_given(prev) or self._surname(prev)):
                     break  # 'attends oakbrook primary': the name starts after 'attends'
                 start = k
                 k -= 1
@@ -1636,13 +1649,36 @@ class NameFinder:
                 end += 1  # 'Grange Park Primary School'
             if named or (start < i and mode == "upper"):
                 found.append(text[tokens[start].start:tokens[end].end])
+        return found + self._schools_named_first(text, tokens, mode)
+
+    def _schools_named_first(self, text: str, tokens: list[Token], mode: str) -> list[str]:
+        """A school named after the word for school, as Welsh and Gaelic schools are ('Ysgol Gymraeg Aberystwyth',
+        'Ysgol y Wern', 'Gaelscoil Mhuire'): the capitalised words after it, or in one case the words that are not
+        English ('ysgol gymraeg aberystwyth said')."""
+        found: list[str] = []
+        for i, tok in enumerate(tokens):
+            if tok.text.casefold() not in _SCHOOL_FIRST:
+                continue
+            end = i
+            for j in range(i + 1, min(i + 5, len(tokens))):
+                word = tokens[j].text
+                if text[tokens[j - 1].end:tokens[j].start] != " ":
+                    break
+                if word.casefold() in _WELSH_ARTICLES:
+                    continue  # 'Ysgol y Wern', 'Ysgol yr Hendre'
+                if (mode == "mixed" and not word[0].isupper()) or (mode != "mixed" and self._common(word)):
+                    break
+                end = j
+            if end > i:
+                found.append(text[tok.start:tokens[end].end])
         return found
 
 
 # Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
 _COMMON_FALLBACK = frozenset(_split("will mark may june grace hope faith joy rose amber summer young white green"
                                     " brown"))
-_FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
+# A word for a relative that may stand before their name: 'mum sharon', 'brother Jack', 'Nan Pat'.
+FAMILY_BEFORE_NAME = RELATIONS - frozenset(_split("child baby yp carer carers partner twins siblings son daughter"))
 # After these a lower-case word describes: 'dad was jolly', 'she seemed bubbly'.
 _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks felt feels appeared appears very so"
                             " quite really too more less feeling looking seeming being getting became become"))
@@ -1685,7 +1721,8 @@ _PLURAL_PERSON_AFTER = re.compile(
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
-# Peoples and faiths that are census first names too, said of a parent: 'dad christian, mum muslim', 'mum irish'.
+# The peoples and faiths that are census first names too, said of a parent ('dad christian, mum muslim', 'mum irish'):
+# not their name there. Fewer than PEOPLES_AND_FAITHS: after a relative 'white' and 'roma' are a name ('nan white').
 PEOPLES = frozenset(_split("christian roman irish english german french scottish welsh british muslim catholic"))
 _PLACE_BEFORE = frozenset(_split("in from to at into near via of on"))
 # What follows a person's possessive: "Kwame's foster carer", "Amber's nursery" (not "Bishop's letter").

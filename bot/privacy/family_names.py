@@ -44,10 +44,12 @@ from typing import TYPE_CHECKING
 
 from bot.privacy.detect import (
     DETERMINERS,
+    FAMILY_BEFORE_NAME,
     NOT_PEOPLE,
     OBJECT_PRONOUNS,
     PARTICLES,
     PEOPLES,
+    PEOPLES_AND_FAITHS,
     PERSON_AFTER,
     RELATIONS,
     ROLES,
@@ -87,12 +89,10 @@ average typical modern traditional close closer loving caring supportive vulnera
 chaotic homeless bereaved grieving displaced isolated deprived poor poorer rich richer wealthy happy lovely nice
 friendly busy kind older younger elder eldest youngest little remaining looked-after fostered unaccompanied
 disabled affected referred allocated relevant named identified assessed first second third next last neighbouring
-nearby visiting absent needy kindred royal army service forces military church faith christian religious
-two three four five six both all
-white black asian british english irish scottish welsh polish romanian kurdish afghan syrian ukrainian pakistani
-bangladeshi indian somali eritrean sudanese nigerian ghanaian roma gypsy traveller travelling refugee migrant
-muslim catholic jewish sikh hindu buddhist mormon amish quaker pagan
-"""))
+nearby visiting absent needy kindred royal army service forces military church faith religious
+two three four five six both all travelling refugee migrant
+kurdish afghan syrian ukrainian pakistani bangladeshi indian eritrean sudanese amish pagan
+""")) | PEOPLES_AND_FAITHS  # and the peoples the name finder leaves to context, some names too ('Amish', 'Pagan')
 # Everyday English words that before 'family' are the family's name: the census's commonest surnames among them that
 # are no word used of a family (not 'young', 'white', 'black', 'little', 'long').
 EVERYDAY_SURNAMES = frozenset(_split("brown green king price"))
@@ -226,17 +226,18 @@ def _family_name(finder: NameFinder, bare: str, unknown: bool) -> bool:
             return bare in lex.frequent_surnames  # 'the smith family', 'the hill family'; not 'the host family'
         return bare not in lex.known_words or plain in lex.surnames or bare in lex.census_given
     # a word in no list: 'the okafor family', "the o'connell family"; not 'the disabled family'
-    return unknown and bare not in lex.known_words and not finder._english_form(bare) \
-        and not finder._contraction(bare)
+    return unknown and bare not in lex.known_words and not finder.english_form(bare) \
+        and not finder.contraction(bare)
 
 
-# The words for a relative used before their name: 'nanna pat', 'grandad bill', 'aunty mo', 'step-mum jo'.
-RELATIVE_TITLES = frozenset(_split("""
-mum mam mom mummy mammy mommy dad daddy nan nana nanna nannie nanny gran granny grandma grandmother grandmum
-grandmom gramma grandad granddad grandpa grandfather grampa gramps grampy aunt aunty auntie uncle
-stepmum stepdad stepmom step-mum step-dad step-mom great-nan great-gran great-grandma great-grandad godmother
-godfather
-"""))
+# The words for a relative used before their name as a title, as one says 'Nanna Pat' or 'Uncle Rob': 'nanna pat',
+# 'grandad bill', 'aunty mo', 'step-mum jo'. The name finder's FAMILY_BEFORE_NAME less the words that describe a
+# relative rather than address them ('brother', 'mother', 'cousin', 'wife': no one is called 'Brother Jack', and
+# 'mother may', 'sister will' read as words), with the spellings only this rule takes ('godmother', 'great-nan').
+RELATIVE_TITLES = FAMILY_BEFORE_NAME - frozenset(_split("""
+brother sister sibling half-brother half-sister twin mother father stepmother stepfather cousin niece nephew
+husband wife boyfriend girlfriend
+""")) | frozenset(_split("grandmom gramma great-nan great-gran great-grandma great-grandad godmother godfather"))
 # Words after a relative that the lists hold as names but that say what the relative does: 'dad will', 'mum may',
 # 'nan said'. QA may extend it; each is tested.
 NOT_NAMES_AFTER_RELATIVE = frozenset(_split("""
@@ -288,7 +289,7 @@ def relative_name_spans(finder: PersonContextFinder, text: str, tokens: list[Tok
             continue
         if _relative_named(finder, bare, nxt) or (_named_if_a_person(finder, bare, nxt) and _a_person_there(
                 before, after)):
-            spans.append((i, finder._surname_after(text, tokens, i)))  # 'nan pat smith'
+            spans.append((i, finder.surname_after(text, tokens, i)))  # 'nan pat smith'
     return spans
 
 
@@ -306,7 +307,7 @@ def _relative_named(finder: NameFinder, bare: str, nxt: str) -> bool:
         return False  # 'mum so', 'mum see', 'nan london'
     if bare in lex.name_words or bare in lex.census_given:
         return True
-    return finder._given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
+    return finder.is_given(bare) and (bare not in lex.common_words or len(bare) == 2)  # 'aunty mo'
 
 
 def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
@@ -320,7 +321,7 @@ def _named_if_a_person(finder: NameFinder, bare: str, nxt: str) -> bool:
         return False
     if bare in lex.everyday_names and bare in (NOT_NAMES_AFTER_RELATIVE | PEOPLES | ROLES | TITLES):
         return True  # 'will', 'may', 'christian', 'roman', 'justice'
-    return bare in lex.word_names and finder._given(bare) and bare not in lex.everyday_words \
+    return bare in lex.word_names and finder.is_given(bare) and bare not in lex.everyday_words \
         and bare not in ROLES and bare not in TITLES and bare not in NOT_PEOPLE  # 'sky', 'storm'
 
 

@@ -340,7 +340,7 @@ class PersonContextFinder(NameFinder):
                     and (word.islower() or (mode == "mixed" and word[1:].islower())):
                 named = self._family_called(word, after)  # 'mum called ocean', not 'dad called uber'
             if named:
-                spans.append((k, self._surname_after(text, tokens, k)))
+                spans.append((k, self.surname_after(text, tokens, k)))
                 spans += self._named_with(text, tokens, spans[-1][1])
         return spans
 
@@ -353,7 +353,7 @@ class PersonContextFinder(NameFinder):
             return []
         bare, after = tokens[k].text.casefold(), text[tokens[k].end:tokens[k].end + 12]
         if not self._cannot_be_named(bare, after) and self._first_name(bare):
-            return [(k, self._surname_after(text, tokens, k))]
+            return [(k, self.surname_after(text, tokens, k))]
         return []
 
     @staticmethod
@@ -402,7 +402,7 @@ class PersonContextFinder(NameFinder):
     def _first_name(self, bare: str) -> bool:
         """A first name in any list: the census, the international dictionary, the baby names (those that are also
         English words too: 'ocean', 'blue') or the council's own."""
-        return bare in self.lexicon.word_names or self._given(bare)
+        return bare in self.lexicon.word_names or self.is_given(bare)
 
     def _cannot_be_named(self, bare: str, after: str) -> bool:
         """A word that is no name after a naming cue: a function word, a time, a number, a person, a role or a
@@ -432,7 +432,7 @@ class PersonContextFinder(NameFinder):
         folded = word.casefold()
         if folded in NOT_PEOPLE or folded in self.lexicon.never_names or folded in ROLES or folded in DETERMINERS:
             return False
-        return self._given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
+        return self.is_given(word) or self._unknown_capital(word, mode) or self._unknown_plain(word, mode)
 
     def _person_word(self, word: str, strong: bool) -> bool:
         """A lower-case word in a person context that is a name: a given name (or, after a person, a common word
@@ -449,11 +449,11 @@ class PersonContextFinder(NameFinder):
             return strong or bare not in lex.everyday_words  # 'a girl called hope'; 'called ruby', not 'called will'
         if bare in lex.everyday_words or bare in lex.places:
             return False  # 'called in', 'named as', 'called london'
-        if self._given(bare):
+        if self.is_given(bare):
             return bare not in lex.common_words or bare in lex.census_given or bare in lex.name_words
         return strong and self._unknown_plain(bare, "lower")
 
-    def _surname_after(self, text: str, tokens: list[Token], k: int) -> int:
+    def surname_after(self, text: str, tokens: list[Token], k: int) -> int:
         """Where a name found at token k ends: with a lower-case surname after it ('ruby smith', 'grace brown')."""
         if k + 1 >= len(tokens) or not self._touching(text, tokens, k, k + 1) or re.search(r"['’]s$", tokens[k].text):
             return k
@@ -518,8 +518,8 @@ class PersonContextFinder(NameFinder):
             if tokens[i - 1].text.casefold() in RELATIVE_TITLES and (
                     bare in NOT_NAMES_AFTER_RELATIVE or bare in PEOPLES):
                 continue  # 'she hopes mum will.', 'not sure dad may', 'religion: dad christian'
-            if self._person_word(word, strong=True) and (self._given(bare) or bare in self.listed):
-                spans.append((i, self._surname_after(text, tokens, i)))
+            if self._person_word(word, strong=True) and (self.is_given(bare) or bare in self.listed):
+                spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
     def _clause_subject_spans(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
@@ -540,7 +540,7 @@ class PersonContextFinder(NameFinder):
             if tokens[i - 1].text.casefold() in ("this", "that") and self._starts_sentence(text, tokens, i - 1):
                 continue  # 'this jack was found': a determiner, joining no clause
             if self._subject_name(word, text[tokens[i].end:tokens[i].end + 60], sentence_start=False):
-                spans.append((i, self._surname_after(text, tokens, i)))
+                spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
     def _sentence_start_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
@@ -554,7 +554,7 @@ class PersonContextFinder(NameFinder):
             if not word.islower() or re.search(r"['’]s$", word) or not self._starts_sentence(text, tokens, i):
                 continue  # "ruby's dad" is the possessive rule's
             if self._subject_name(word, text[tok.end:tok.end + 60], sentence_start=True):
-                spans.append((i, self._surname_after(text, tokens, i)))
+                spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
     @staticmethod
@@ -579,7 +579,7 @@ class PersonContextFinder(NameFinder):
         bare = word.casefold()
         if len(bare) < 3 or bare in lex.never_names or bare in _PETS \
                 or bare in _PERSON_WORD_NAMES or bare in NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
-                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self._given(bare):
+                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self.is_given(bare):
             return False
         if self._word_first(bare):  # 'chelsea was not at home', 'storm said she was scared'; not 'gun was found'
             return bool(_ONLY_A_PERSON.match(after))
@@ -607,7 +607,7 @@ class PersonContextFinder(NameFinder):
                     or re.search(r"['’]s$", first):
                 continue
             given = first.casefold()
-            if not self._person_word(given, strong=True) or not self._given(given) or given in lex.far_places \
+            if not self._person_word(given, strong=True) or not self.is_given(given) or given in lex.far_places \
                     or (given in _COLOUR_NAMES and surname in _COLOUR_SURNAMES) \
                     or surname in PERSON_NOUNS or surname in ROLES or surname in NOT_PEOPLE or surname in _PRONOUNS \
                     or surname in DETERMINERS \

@@ -5,7 +5,8 @@ Practice learning cites reviews by the child's name ('the Arthur Labinjo-Hughes 
 bot/privacy/data/public_case_names.txt, that QA may extend; only the full name as cited passes, never a given
 name alone, so 'Arthur needs a plan' is still a child of the case. A local review named by a child's full name ('the
 Kayden Smith review') is refused, so the authors of national reviews cited by full name ('the Josh MacAlister
-review') are on the list too.
+review') are on the list too, as are authors of models of practice cited together by surname ('the Turnell and
+Edwards approach').
 """
 
 from __future__ import annotations

@@ -150,8 +150,8 @@ def test_a_short_word_going_on_with_the_sentence_passes(council_screen: Screen, 
     assert found(council_screen, text) == []
 
 
-# Roles, owned as 'her GP' is ('call her GP', 'call her sw'): a nickname that is also one ('we call him DJ') passes, a
-# known limit.
+# Roles, owned as 'her GP' is ('call her GP', 'call her sw'): a nickname that is also one typed small ('we call him
+# dj') passes, a known limit; in capitals ('we call him DJ') it is the name (tests/unit/test_privacy_leftovers14.py).
 SHORT_ROLES = frozenset(["sw", "tm", "hv", "gp", "pc", "ds", "dc", "ap", "pa", "qa", "qc", "kc", "lj", "mp", "dj",
                          "yp"])
 # The one- and two-letter words a reviewer agrees go on with a sentence after a calling phrase and name nobody,
