@@ -22,8 +22,10 @@ from rapidfuzz.distance import OSA
 from knowledge.checklist_schema import Checklist
 
 _MOST_WORDS = 6  # a longer line is a sentence, not a checklist's name
-# Words that join a title's words and tell no checklist from another ("Voice of the child", "Children in care").
-SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+# Words that join a title's words and tell no checklist from another ("Voice of the child", "Children in care"),
+# and the words every checklist is ("audit of" names none, though two titles end in "audit").
+SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+                         "audit", "audits", "checklist"})
 
 
 def _words(text: str) -> list[str]:

@@ -96,10 +96,11 @@ def test_audit_start_with_a_shared_word_names_the_checklists_it_fits(engine: Eng
 
 
 def _shared_words(available: dict) -> list[str]:
-    """Words of four letters or more that two checklists' titles or more hold."""
+    """Words of four letters or more that two checklists' titles or more hold ("audit" names none: see
+    test_words_that_fit_several_checklists_name_them)."""
     titles = [set(c.title.lower().replace("(", " ").replace(")", " ").split()) for c in available.values()]
     every = sorted({word for title in titles for word in title if len(word) >= 4 and word.isalpha()})
-    return [word for word in every if sum(word in title for title in titles) >= 2]
+    return [word for word in every if sum(word in title for title in titles) >= 2 and word not in SMALL_WORDS]
 
 
 @settings(max_examples=150)
