@@ -27,6 +27,8 @@ vulnerable', 'her name is spelt wrong'); and what the name finder already rules 
 word in capitals that is a known acronym ('call her CAMHS worker', 'call her GP', 'also known as CP') is a service or
 a term of practice; other capitals ('call her JJ') are the name, a role's too ('call him DJ', 'we call her KC': no
 one phones a disc jockey by 'call him'), which typed small stays the role ('call her dj', as 'call her sw').
+Said of a person ('the child is known as KB', 'mum calls her KB'), only a practice term is spared ('she was known as
+CIN', 'call her GP'), not the bot's own words (KB, the knowledge base): the letters are the person's initials.
 Tested in tests/unit/test_privacy_called_names.py.
 """
 
@@ -35,7 +37,7 @@ from __future__ import annotations
 import re
 
 from bot.privacy.detect import NICKNAME_CUES, RELATIONS, ROLES, TITLES, Hit
-from bot.privacy.initials import MOSTLY_CAPITALS
+from bot.privacy.initials import MOSTLY_CAPITALS, practice_terms
 from bot.privacy.lexicon import _split
 from bot.privacy.person_context import PERSON_NOUNS, PersonContextFinder
 
@@ -57,6 +59,12 @@ _CUE = re.compile(rf"(?:{_CALLING}|{_BEING_CALLED}|{_THE_NAME}|{_NAME_IS})\s+{_W
 # 'known as', 'goes by', 'nicknamed', 'calls herself': the name finder judges the longer words after these
 # (person_context), here only the one or two letters it leaves to initials ('known as ty', 'goes by mo').
 _NICKNAMED = re.compile(rf"\b(?:{NICKNAME_CUES}|went\s+by)\s+{_WORD}", re.IGNORECASE)
+# A person before 'known as' or 'goes by' ('the child is known as', "she's also known as", 'he goes by'), whose
+# letters after it are their initials; not 'also known as CP', 'this is known as CP', 'the meeting is known as'.
+_PERSON_BEFORE = re.compile(
+    rf"\b(?:he|she|they|who|(?:the|this|that|a|an|his|her|their|our|my)\s+(?:young\s+person|{'|'.join(PERSON_NOUNS)}))"
+    r"(?:\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)|['’]s|['’]re)?"
+    r"(?:\s+(?:also|still|now|often|usually|sometimes|always|mostly|only))?\s+$", re.IGNORECASE)
 _SHORT = 2  # letters: a called-name this short is judged here whatever the case, as a name or an initial
 # What follows 'call her' when it is phoning her, or when 'her' owns what follows: when, how, where, and what.
 _CONTINUATIONS = frozenset(_split("""
@@ -112,14 +120,22 @@ def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset
         word = m.group("word")
         after = text[m.end("word"):m.end("word") + 40]
         capitals = not shouted and len(word) > 1 and word.isupper()
-        if capitals and word in acronyms:
-            continue  # 'call her CAMHS worker', 'call her ASAP'
+        if capitals and word in acronyms and (not _of_a_person(text, m) or word in practice_terms()
+                                              or word.casefold() in RELATIONS):
+            continue  # 'call her CAMHS worker', 'call her ASAP', 'also known as KB'; not 'the child is known as KB'
         if (capitals and len(word) <= 3 and word != "OK") or not _continuation(word, after, finder):
             stops = _STOPPED.match(after) if len(word) == 1 else None  # 'call her J.B.'
             hit = Hit("name", word + stops.group(0) if stops else word)  # 'call her JJ': initials given as the name
             if hit not in hits:
                 hits.append(hit)
     return hits
+
+
+def _of_a_person(text: str, cue: re.Match[str]) -> bool:
+    """Whether the cue is said of a person, so that the letters after it are their initials whatever else they spell
+    (trial 14, F14: 'the child is known as KB', 'mum calls her KB'; KB is the bot's knowledge base): every calling or
+    naming cue is, 'known as' and 'goes by' only after a person ('the child is', 'she's also')."""
+    return cue.re is _CUE or bool(_PERSON_BEFORE.search(text, 0, cue.start()))
 
 
 def _continuation(word: str, after: str, finder: PersonContextFinder) -> bool:

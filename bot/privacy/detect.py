@@ -24,8 +24,9 @@ refusal can say which words to change. The rules (issue #12):
   words around a name-like word say it is NOT (a place travelled to, a saint's agency, a hospital admitted to, an
   author drawn on, a colleague with a role in brackets or a team, praise addressed to a worker, a public review);
   lists of given names with a name or relation found; capitals used only for abbreviations read as lower case;
-  schools by their cue ('Year 5 at', 'the head at', 'attends', 'school:'); dates of birth by day, by named day,
-  by month and year after a label, and an unborn baby's due date; named estates and streets with lower-case types.
+  schools by their cue ('Year 5 at', 'the head at', 'attends', 'school:', 'her nursery is', 'goes to St');
+  dates of birth by day, by named day, by month and year after a label, and an unborn baby's due date; named
+  estates and streets with lower-case types.
 Each rule is tested with examples of its own in tests/unit/test_privacy_context_rules.py.
 """
 
@@ -191,11 +192,13 @@ _HEALTH_PLACE = re.compile(rf"\b(?:{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
 _SCHOOL_FIRST = frozenset(_split("ysgol gaelscoil bunscoil sgoil"))
 _WELSH_ARTICLES = frozenset(_split("y yr"))
 # A school named without 'school', known by what is said around it: 'Year 5 at Holy Trinity', 'the head at
-# Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's'.
+# Meadowbank', 'started at Oakwood in Sept', 'attends Busy Bees', 'the DSL from Sacred Heart', 'school: St Aidan's',
+# 'the child's school is St Johns', 'her nursery is Little Acorns', 'her school, St Johns,', 'goes to St Johns'.
 _SCHOOL_CUE = re.compile(
     r"(?:(?:\byear\s*\d{1,2}|\breception|\bhead(?:teacher)?|\bdsl|\bsenco|\bteachers?|\bclass|\bpupil|\bstarted|"
     r"\bstarts|\benrolled|\bon\s+roll)\s+(?:at|from)|\battend(?:s|ing)|\bschool\s*[:=]|"
-    r"\b(?:goes|going|moved|moving|transferred|transition(?:ed|ing)?)\s+(?:to|from))\s+"
+    r"\b(?:goes|going|moved|moving|transferred|transition(?:ed|ing)?)\s+(?:to|from)|"
+    r"\b(?:school|nursery|college)(?:\s+(?:is|was)|\s*,))\s+"
     r"(?P<name>(?-i:(?:St\.?\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|&))*)|(?:st|saint)\.?\s+[^\W\d_][\w'’-]*)",
     re.IGNORECASE)
 _NOT_SCHOOL_WORDS = frozenset(_split("hospital clinic court centre center surgery council team teams service services"
@@ -209,6 +212,9 @@ _GENERIC_BEFORE_SCHOOL = frozenset(_split(
     " secondary high junior infant grammar state independent boarding mainstream free sixth form catholic faith"
     " church village at to from in of and or by for no any every each another school's"
     " welsh welsh-medium english-medium gaelic-medium bilingual"))  # 'a Welsh-medium school' is no school's name
+# What a school is said to be that is no name ('the school is Roman Catholic', 'the school is Requires Improvement').
+_SCHOOL_DESCRIPTIONS = frozenset(_split("roman outstanding good requires improvement inadequate special measures"
+                                        " rated registered")) | _GENERIC_BEFORE_SCHOOL
 
 _UNITS = _split("first second third fourth fifth sixth seventh eighth ninth")
 _ORDINAL_WORD = "(?:" + "|".join([
@@ -1568,9 +1574,17 @@ class NameFinder:
             words = [w.casefold() for w in name.split()]
             first = re.sub(r"['’]s$", "", words[0])
             loose_cue = re.match(r"(?i)(?:attend|start|enrol|go|mov|transf|transi)", m.group(0))
+            following = re.match(r"\s+(\w+)", text[m.end():])
+            saint = first in ("st", "st.", "saint") and not (following and following.group(1).casefold() in (
+                _SAINT_INSTITUTIONS | _NOT_SCHOOL_WORDS))  # 'goes to St Thomas hospital', 'St Luke's hospice'
             if re.match(r"(?i)(?:go|mov|transf|transi)", m.group(0)) and (
+                    not saint or " ".join(words) in self.lexicon.places) and (
                     len(words) > 1 or self._far_place(*self._one_token(name))):
-                continue  # 'moved to Brookfield in year 7', 'goes to Hillside'; not 'moved to Stockport'
+                continue  # 'goes to Hillside', 'moved from St Helens' (a town); not 'goes to St Johns', 'to Stockport'
+            if re.match(r"(?i)(?:school|nursery|college)", m.group(0)) and not saint and (
+                    all(w in _SCHOOL_DESCRIPTIONS for w in words) or (not any(
+                        self._school_name_word(w) for w in words) and ("," in m.group(0) or len(words) == 1))):
+                continue  # 'the school is Catholic', 'school, Early Help and police'; not 'her nursery is Busy Bees'
             if loose_cue and len(words) == 1 and not (self._compound(first) or re.match(
                     r"(?i)\s+in\s+(?:sept|september|reception|year|nursery)\b", text[m.end():m.end() + 20])):
                 continue  # 'started at Tesco': one word that is not built like a school's name ('Oakwood')
