@@ -13,7 +13,8 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from schedules.jobs import reminders_job
 from tests.integration.test_campaign_home_to_audit import _to_audit
-from tests.integration.test_campaigns import create
+from tests.integration.test_campaigns import QA, create
+from tests.support.cli import run_cli
 
 LONDON = ZoneInfo("Europe/London")
 CREATED = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
@@ -34,3 +35,28 @@ def test_on_the_deadline_day_the_reminder_reads_right_and_the_deadline_is_said_t
     assert "you audit 1 case against" in mine.text
     assert "by today, Friday 11 December 2026." in mine.text.replace("**", "")
     assert "You are to audit: 1 case by today, Friday 11 December 2026" in home.text.replace("**", "")
+
+
+OVERDUE_DAY = datetime(2026, 12, 22, 10, 0, tzinfo=LONDON)  # the bot was not running when the deadline day ended
+OVERDUE = "to 11 Dec 2026, open, overdue: its deadline passed 7 working days ago"
+CLOSE = "is past its deadline and still open: close it with `{} 1`. Its report then goes to the QA channel"
+
+
+def test_an_open_campaign_past_its_deadline_is_listed_as_overdue_with_how_to_close_it(
+        engine: Engine, services: Services, environ) -> None:
+    with time_machine.travel(CREATED, tick=False):
+        campaign_id = create(engine)
+    with time_machine.travel(OVERDUE_DAY, tick=False):
+        [listed] = engine.command(QA, "campaign", surface="terminal")
+        [shown] = engine.command(QA, f"campaign {campaign_id}", surface="terminal")
+        [managers] = engine.command(TWO_CASES, "campaign", surface="terminal")
+        cli_list = run_cli(environ, "campaign", "list").out
+        cli_show = run_cli(environ, "campaign", "show", str(campaign_id)).out
+    for said in (listed.text, shown.text):
+        assert OVERDUE in said.replace("**", "") and CLOSE.format("/audit campaign close") in said
+    assert OVERDUE in managers.text.replace("**", "") and "close it" not in managers.text  # a manager can't
+    for said in (cli_list, cli_show):
+        assert OVERDUE in said and CLOSE.format("audit-bot campaign close").replace("`", "") in said
+    with time_machine.travel(CREATED, tick=False):
+        [before] = engine.command(QA, "campaign", surface="terminal")
+    assert "1 Dec to 11 Dec 2026, open" in before.text and "overdue" not in before.text
