@@ -84,6 +84,12 @@ def long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def time_on_day(local: dt.datetime) -> str:
+    """A moment as the bot says one, in local time: '05:39 on Friday 4 December 2026' (a restore's deadline, when
+    the last good copy of the knowledge base was saved); the caller turns it to the bot's timezone first."""
+    return f"{local:%H:%M on %A} {local.day} {local:%B %Y}"
+
+
 def short_date(day: dt.date | str, year: bool = True) -> str:
     """How a date is shown in a reply's lines: '3 Dec 2026' (or '3 Dec' where the year goes without saying). Every
     date a person reads in a list goes through here; a stored ISO date ('2026-12-03') is never shown as it is."""

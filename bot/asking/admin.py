@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import tzinfo
 
 from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
@@ -42,7 +43,7 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
-from knowledge.dates import short_date
+from knowledge.dates import short_date, time_on_day
 from knowledge.problems import Problem, is_checklist_problem
 
 MAX_PROBLEMS_SHOWN = 30
@@ -88,7 +89,8 @@ class KnowledgeAdmin:
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
         replies = self._command(turn, rest)
-        return [*start_notices(self.service), *replies]  # after the command: a reload that works clears them
+        # after the command: a reload that works clears them
+        return [*start_notices(self.service, self.services.settings.timezone), *replies]
 
     def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
@@ -215,13 +217,14 @@ def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str
     return "\n".join(parts)
 
 
-def last_good_notice(service: KnowledgeService) -> Reply | None:
+def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | None:
     """While the bot runs on the last good copy because the folder had problems at start: what, where, and
-    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply."""
+    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply; when the copy was
+    saved is in local time, as the bot gives every time (trial 14, F12: it said "04 Dec 2026 05:39 UTC")."""
     start = service.last_good_start
     if start is None:
         return None
-    saved = f" (saved {start.saved_at:%d %b %Y %H:%M} UTC)" if start.saved_at else ""
+    saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
     return Reply(kind="error", title="The knowledge base did not load at start",
                  text=problems_text(start.problems)
                  + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
@@ -245,9 +248,10 @@ def withheld_notice(service: KnowledgeService) -> Reply | None:
                    "check` (which shows the words found), then `/audit kb reload`.")
 
 
-def start_notices(service: KnowledgeService) -> list[Reply]:
+def start_notices(service: KnowledgeService, timezone: tzinfo) -> list[Reply]:
     """What the start could not serve as it is in the folder: the last good copy, entries withheld."""
-    return [notice for notice in (last_good_notice(service), withheld_notice(service)) if notice is not None]
+    return [notice for notice in (last_good_notice(service, timezone), withheld_notice(service))
+            if notice is not None]
 
 
 def start_notice_posts(services: Services) -> list[Outgoing]:
@@ -269,7 +273,7 @@ def last_good_home(services: Services, person: Person) -> list[Reply]:
     without entries the start's screen refused."""
     if not person.is_qa_or_admin or services.knowledge is None:
         return []
-    return start_notices(services.knowledge)
+    return start_notices(services.knowledge, services.settings.timezone)
 
 
 def knowledge_home(services: Services, person: Person) -> list[Reply]:
