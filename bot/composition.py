@@ -74,6 +74,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
             warn_last_good_start(knowledge, settings.timezone)
         if knowledge.withheld_start is not None:
             warn_withheld_start(knowledge)
+        if knowledge.start_changes is not None:
+            changes = knowledge.start_changes
+            log.warning("The knowledge base changed since the bot last served it: %d entries added, %d changed, %d "
+                        "removed (`/audit kb reload` lists them).", len(changes.added), len(changes.changed),
+                        len(changes.removed))
     else:
         knowledge = knowledge.fork()
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,

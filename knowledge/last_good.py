@@ -43,6 +43,13 @@ def saved_at(cache_folder: Path | None) -> dt.datetime | None:
         return None
 
 
+def saved_digests(cache_folder: Path | None) -> dict[str, str] | None:
+    """The digests of the files in the saved copy (file -> digest, as the load gives them), or None when there is
+    no copy: a folder whose digests are these holds what was saved, with nothing to compare."""
+    folder = location(cache_folder)
+    return _manifest(folder).get("digests") if folder is not None else None
+
+
 def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, digest: Any) -> bool:
     """Copy the files of a clean load (`file_digests`: file -> digest of the text loaded) into the cache.
 

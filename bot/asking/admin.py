@@ -44,6 +44,7 @@ from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date, time_on_day
+from knowledge.loader import KnowledgeDiff
 from knowledge.problems import Problem, is_checklist_problem
 
 MAX_PROBLEMS_SHOWN = 30
@@ -189,15 +190,25 @@ def reload_reply(result: ReloadResult) -> Reply:
                      text=reload_problems_text(result.problems, result.checklist_files)
                      + f"\n\n**The previous version is still live** ({live}). "
                        "Fix these and run `/audit kb reload` again.")
-    diff = result.diff
+    if result.at_start is None:
+        summary = diff_lines(result.diff) if result.diff else "No entries changed."
+    elif not result.diff:
+        summary = ("No entries changed since the bot started, but the start made these changes live against the "
+                   f"version the bot was serving before it:\n{diff_lines(result.at_start)}")
+    else:
+        summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
+                   f"the bot was serving before it:\n{diff_lines(result.at_start)}")
+    return Reply(title="Knowledge base reloaded",
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+
+
+def diff_lines(diff: KnowledgeDiff) -> str:
+    """Added, changed and removed entries by id, a line each ("none" where nothing was): what a reload says."""
 
     def ids(names: list[str]) -> str:
         return ", ".join(f"`{name}`" for name in names) if names else "none"
 
-    summary = (f"Added: {ids(diff.added)}\nChanged: {ids(diff.changed)}\nRemoved: {ids(diff.removed)}"
-               if diff else "No entries changed.")
-    return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+    return f"Added: {ids(diff.added)}\nChanged: {ids(diff.changed)}\nRemoved: {ids(diff.removed)}"
 
 
 def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str]) -> str:

@@ -1,6 +1,7 @@
 """What a QA lead reads while the bot runs on the last good copy of the knowledge base, and after it is fixed (trial
-14): the notice said "saved 04 Dec 2026 05:39 UTC" where the bot gives every other time in local time and day
-form (an hour off in summer time)."""
+14): the notice said "saved 04 Dec 2026 05:39 UTC" where the bot gives every other time in local time and day form
+(an hour off in summer time, F12); and once the folder was fixed and the bot restarted, `kb reload` said "No entries
+changed" though the start had just made two new entries live (F13)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from bot.composition import build_engine, build_services
 from bot.engine.home import home_sections
 from bot.settings.config import Settings
 from knowledge.last_good import FOLDER, MANIFEST
-from tests.integration.test_kb_last_good import QA_LEAD, break_timescales, settings
+from tests.integration.test_kb_last_good import DUPLICATE, QA_LEAD, break_timescales, settings
 
 __all__ = ["settings"]  # the fixture: this suite's settings on a copy of the knowledge folder
 SAVED = datetime(2027, 6, 15, 8, 39, tzinfo=UTC)  # 09:39 in London, in British Summer Time
@@ -40,3 +41,34 @@ def test_the_last_good_notice_says_when_the_copy_was_saved_in_local_time_and_the
     logged = "\n".join(record.getMessage() for record in caplog.records)
     for said in (notice.text, kb_reply.text, logged):
         assert "saved at 09:39 on Tuesday 15 June 2027" in said and "UTC" not in said
+
+
+NEW_ENTRY = ("\n  - id: core-group-attendance\n    question: Who should come to a core group meeting?\n"
+             "    answer: The family, the lead social worker and the professionals working with the child.\n"
+             "    tags: [timescales]\n    source: Local procedures\n    owner: U0QALEAD1\n"
+             "    review_by: 2028-03-31\n")
+
+
+def test_after_a_fixed_folder_and_a_restart_the_reload_says_what_the_start_made_live(
+        settings: Settings, kb_dir: Path, identifier_screen) -> None:
+    timescales = kb_dir / "kb" / "timescales.yaml"
+    with time_machine.travel(NOW, tick=False):
+        build_services(settings, screen=identifier_screen).storage.close()  # the version the bot serves
+        break_timescales(kb_dir)
+        timescales.write_text(timescales.read_text(encoding="utf-8") + NEW_ENTRY, encoding="utf-8")
+        broken = build_services(settings, screen=identifier_screen)  # on the last good copy, without the entry
+        assert broken.knowledge.last_good_start is not None
+        broken.storage.close()
+        timescales.write_text(timescales.read_text(encoding="utf-8").replace(DUPLICATE, ""), encoding="utf-8")
+        services = build_services(settings, screen=identifier_screen)  # fixed: the new entry comes live
+        try:
+            engine = build_engine(services)
+            [first] = engine.command(QA_LEAD, "kb reload")
+            [second] = engine.command(QA_LEAD, "kb reload")
+        finally:
+            services.storage.close()
+    assert "No entries changed." not in first.text
+    assert ("No entries changed since the bot started, but the start made these changes live against the version "
+            "the bot was serving before it:\nAdded: `core-group-attendance`\nChanged: none\nRemoved: none"
+            ) in first.text
+    assert second.text.endswith("are live.\nNo entries changed.")  # said once
