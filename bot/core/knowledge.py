@@ -260,19 +260,15 @@ def _since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeD
     """The entries a clean start made live against the last good copy (what the bot served before: the last clean
     load, or the copy a start on a broken folder fell back to), or None when no entry differs or there is no copy
     to compare. A trial's QA lead fixed a broken folder and restarted, and the reload then said "No entries
-    changed" though two entries had just come live. The copy is read only when its files differ."""
-    copy = last_good.location(cache_folder)
-    if copy is None or last_good.saved_digests(cache_folder) == kb.file_digests:
-        return None
-    try:
-        changes = kb.diff(load_knowledge(copy, cache_folder=cache_folder))
-    except KnowledgeBaseError:
-        return None
+    changed" though two entries had just come live. The copy's manifest keeps its entries' digests, so nothing
+    is loaded again."""
+    before = last_good.saved_entries(cache_folder)
+    changes = KnowledgeDiff.between(kb.entry_hashes, before) if before else None
     return changes or None
 
 
 def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
-    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key)
+    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key, kb.entry_hashes)
 
 
 def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:
