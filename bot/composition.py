@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
@@ -28,6 +28,7 @@ from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
 from bot.storage import learned as learned_store
+from knowledge.dates import time_on_day
 from knowledge.entries import EntryTexts
 
 log = logging.getLogger("audit_bot.knowledge")
@@ -70,9 +71,14 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
     if knowledge is None:
         knowledge = screened_knowledge(settings.knowledge_dir, screen, settings.cache_dir, fall_back=True)
         if knowledge.last_good_start is not None:
-            warn_last_good_start(knowledge)
+            warn_last_good_start(knowledge, settings.timezone)
         if knowledge.withheld_start is not None:
             warn_withheld_start(knowledge)
+        if knowledge.start_changes is not None:
+            changes = knowledge.start_changes
+            log.warning("The knowledge base changed since the bot last served it: %d entries added, %d changed, %d "
+                        "removed (`/audit kb reload` lists them).", len(changes.added), len(changes.changed),
+                        len(changes.removed))
     else:
         knowledge = knowledge.fork()
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,
@@ -103,12 +109,13 @@ def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int
     return sum(1 for entry_id, _ in knowledge.learned if entry_id in served)
 
 
-def warn_last_good_start(knowledge: KnowledgeService) -> None:
-    """Say loudly, in the log, that the bot is answering from the last good copy and what to fix."""
+def warn_last_good_start(knowledge: KnowledgeService, timezone: tzinfo) -> None:
+    """Say loudly, in the log, that the bot is answering from the last good copy and what to fix; when it was
+    saved in local time, as the chat says it (`bot.asking.admin.last_good_notice`)."""
     start = knowledge.last_good_start
     if start is None:
         return
-    saved = f"saved {start.saved_at:%Y-%m-%d %H:%M} UTC" if start.saved_at else "saved earlier"
+    saved = f"saved at {time_on_day(start.saved_at.astimezone(timezone))}" if start.saved_at else "saved earlier"
     log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (%s). "
               "Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
               len(start.problems), saved, "\n".join(f"- {problem}" for problem in start.problems))

@@ -1,13 +1,15 @@
-"""Dates as people in England write them: 30/11/2026, 2026-11-30, 15 January, next Friday, Friday week, in two weeks.
+"""Dates as people in England write them: 30/11/2026, 2026-11-30, 15 January, next Friday, Friday week, in two weeks,
+good friday.
 
 Day always comes before month in numbers (5/3 is 5 March). Words relative to today (tomorrow, next Friday,
 in two weeks) and dates without a year need today's date, which callers take from the injected clock. A date
 without a year means the next such date when looking ahead (a due date) and the most recent one when looking
 back (when something happened), unless that day and month comes round in the next few weeks: then it is asked
-about, never taken as last year's without a word. Only the standard library is used to read dates, so the rules
+about, never taken as last year's without a word. Only the standard library reads numbered dates, so the rules
 are the same everywhere; the examples the messages give are working days in England, from the `holidays` package
 (`bank_holidays`), so that no example suggests Christmas Day or a Sunday; and a due date a person types for such a
-day is never taken without a word (`day_off`).
+day is never taken without a word (`day_off`). Days named rather than numbered (Good Friday, Boxing Day) are
+looked up in that same calendar, the one place their dates are kept.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import holidays
 
 Tense = Literal["past", "future", "any"]
@@ -78,6 +82,12 @@ class NoSuchDay(DateError):
 def long_date(day: dt.date) -> str:
     """How a date is echoed back: 'Friday 15 January 2027', so a misread date is caught at once."""
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def time_on_day(local: dt.datetime) -> str:
+    """A moment as the bot says one, in local time: '05:39 on Friday 4 December 2026' (a restore's deadline, when
+    the last good copy of the knowledge base was saved); the caller turns it to the bot's timezone first."""
+    return f"{local:%H:%M on %A} {local.day} {local:%B %Y}"
 
 
 def short_date(day: dt.date | str, year: bool = True) -> str:
@@ -252,7 +262,8 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
                      else _yearless(month, day, _need(today), tense, raw))
             _check_weekday(cleaned, found, raw)
             return found
-    return _day_alone(cleaned, raw, today, tense) or _relative(cleaned, raw, today, tense)
+    return (_day_alone(cleaned, raw, today, tense) or _named_day(cleaned, today, tense)
+            or _relative(cleaned, raw, today, tense))
 
 
 def parse_full_date(text: str) -> dt.date:
@@ -354,6 +365,38 @@ def _weekday_near(day: dt.date, weekday: int, today: dt.date, tense: Tense) -> d
     raise AssertionError("a week ahead of (or behind) a date on the right side of today has every weekday")
 
 
+# Days people name rather than number ("by good friday", "before christmas eve"): the bank holiday of that name in
+# England's calendar (`bank_holidays`), or a day counted from one (Easter Sunday is two days after Good Friday).
+_NAMED_DAYS: dict[str, tuple[str, int]] = {
+    "good friday": ("Good Friday", 0), "easter monday": ("Easter Monday", 0),
+    "easter": ("Good Friday", 2), "easter sunday": ("Good Friday", 2), "easter day": ("Good Friday", 2),
+    "maundy thursday": ("Good Friday", -1), "thursday before easter": ("Good Friday", -1),
+    "christmas": ("Christmas Day", 0), "christmas day": ("Christmas Day", 0), "xmas": ("Christmas Day", 0),
+    "christmas eve": ("Christmas Day", -1), "boxing day": ("Boxing Day", 0), "new year's eve": ("Christmas Day", 6),
+    "new year's day": ("New Year's Day", 0), "new years day": ("New Year's Day", 0),
+    "may day": ("May Day", 0), "early may bank holiday": ("May Day", 0),
+    "spring bank holiday": ("Spring Bank Holiday", 0),
+    "late summer bank holiday": ("Late Summer Bank Holiday", 0), "august bank holiday": ("Late Summer Bank Holiday", 0),
+}
+
+
+def _named_day(cleaned: str, today: dt.date | None, tense: Tense) -> dt.date | None:
+    """A day typed by its name (`good friday`, `easter monday`, `boxing day`, `christmas eve`): the next such day
+    (today's counts), or the latest one looking back; None when `cleaned` names none. A trial's manager typed
+    `… by good friday` around Easter and was told it could not be read, though the bot names the day itself when
+    `26/03` is typed ("That is a bank holiday (Good Friday)")."""
+    named = _NAMED_DAYS.get(cleaned if cleaned in _NAMED_DAYS else cleaned.removesuffix(" bank holiday"))
+    if named is None:
+        return None
+    today = _need(today)
+    holiday, offset = named
+    years = bank_holidays(range(today.year - 1, today.year + 2))
+    days = [day + dt.timedelta(days=offset) for day, name in years.items() if name == holiday]
+    if tense == "past":
+        return max(day for day in days if day <= today)
+    return min(day for day in days if day >= today)
+
+
 def _check_weekday(cleaned: str, found: dt.date, raw: str) -> None:
     first = cleaned.split()[0]
     if first in WEEKDAYS and WEEKDAYS[first] != found.weekday():
@@ -440,13 +483,14 @@ def check_tense(day: dt.date, today: dt.date, tense: Tense, what: str = "date") 
     return day
 
 
-def bank_holidays() -> holidays.HolidayBase:
+def bank_holidays(years: Iterable[int] = ()) -> holidays.HolidayBase:
     """England and Wales's calendar (bank holidays with substitute days; Saturday and Sunday off), from the
     maintained `holidays` package, subdivision ENG, which Wales shares: the one calendar of the bot's working days
-    (bot.core.calendar) and of the dates its examples suggest. Imported on first use, as only examples need it."""
+    (bot.core.calendar), of the dates its examples suggest and of the days typed by name (`good friday`), with
+    `years` filled in at once for the last. Imported on first use, as only those need it."""
     import holidays
 
-    return holidays.country_holidays("GB", subdiv="ENG")
+    return holidays.country_holidays("GB", subdiv="ENG", years=list(years))
 
 
 def working_day_near(day: dt.date, later: bool = True) -> dt.date:

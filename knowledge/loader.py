@@ -67,6 +67,14 @@ class KnowledgeDiff:
     def __bool__(self) -> bool:
         return bool(self.added or self.changed or self.removed)
 
+    @classmethod
+    def between(cls, new: Mapping[str, str], old: Mapping[str, str]) -> KnowledgeDiff:
+        """Entries added, edited and removed going from `old` to `new` (entry id -> content digest, as
+        `KnowledgeBase.entry_hashes` gives them, or the last good copy kept them)."""
+        return cls(added=sorted(set(new) - set(old)),
+                   changed=sorted(key for key in set(new) & set(old) if new[key] != old[key]),
+                   removed=sorted(set(old) - set(new)))
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -120,12 +128,7 @@ class KnowledgeBase:
 
     def diff(self, older: KnowledgeBase) -> KnowledgeDiff:
         """Entries added, edited and removed since `older` (by content, ignoring which file or line)."""
-        new, old = self.entry_hashes, older.entry_hashes
-        return KnowledgeDiff(
-            added=sorted(set(new) - set(old)),
-            changed=sorted(key for key in set(new) & set(old) if new[key] != old[key]),
-            removed=sorted(set(old) - set(new)),
-        )
+        return KnowledgeDiff.between(self.entry_hashes, older.entry_hashes)
 
 
 FileStamp = tuple[int, int, int]  # (mtime in ns, size, inode): a hand edit or an atomic replace changes it

@@ -240,11 +240,20 @@ def _campaigns(inputs: ReminderInputs, today: date) -> list[Reminder]:
         day = "" if item.deadline == today else _short_date(item.deadline)
         found.append(Reminder(
             item.auditor_id, f"campaign:{item.campaign_id}",
-            f"Campaign **{_clip(item.name, 60)}**: {item.outstanding} of your {item.allocated} allocated audits are "
-            f"not submitted yet; the campaign {when}{day}.",
+            f"Campaign **{_clip(item.name, 60)}**: {_outstanding(item)} not submitted yet; the campaign {when}{day}.",
             Choice(f"My cases in campaign {item.campaign_id}", "campaign.mine", str(item.campaign_id)),
         ))
     return found
+
+
+def _outstanding(item: CampaignItem) -> str:
+    """"1 of your 3 allocated audits is", "your 2 allocated audits are", "your allocated audit is": a trial's
+    manager with one case was told "1 of your 1 allocated audits are" (trial 14, F17)."""
+    if item.outstanding == item.allocated:
+        return ("your allocated audit is" if item.allocated == 1
+                else f"your {count_of(item.allocated, 'allocated audit')} are")
+    return (f"{item.outstanding} of your {count_of(item.allocated, 'allocated audit')} "
+            f"{agreeing(item.outstanding, 'is', 'are')}")
 
 
 def _route(reminder: Reminder, inputs: ReminderInputs, today: date) -> Reminder | None:

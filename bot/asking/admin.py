@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import tzinfo
 
 from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
@@ -42,7 +43,8 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
-from knowledge.dates import short_date
+from knowledge.dates import short_date, time_on_day
+from knowledge.loader import KnowledgeDiff
 from knowledge.problems import Problem, is_checklist_problem
 
 MAX_PROBLEMS_SHOWN = 30
@@ -88,7 +90,8 @@ class KnowledgeAdmin:
 
     def command(self, turn: Turn, rest: str) -> list[Reply]:
         replies = self._command(turn, rest)
-        return [*start_notices(self.service), *replies]  # after the command: a reload that works clears them
+        # after the command: a reload that works clears them
+        return [*start_notices(self.service, self.services.settings.timezone), *replies]
 
     def _command(self, turn: Turn, rest: str) -> list[Reply]:
         word, _, more = rest.strip().partition(" ")
@@ -187,15 +190,25 @@ def reload_reply(result: ReloadResult) -> Reply:
                      text=reload_problems_text(result.problems, result.checklist_files)
                      + f"\n\n**The previous version is still live** ({live}). "
                        "Fix these and run `/audit kb reload` again.")
-    diff = result.diff
+    if result.at_start is None:
+        summary = diff_lines(result.diff) if result.diff else "No entries changed."
+    elif not result.diff:
+        summary = ("No entries changed since the bot started, but the start made these changes live against the "
+                   f"version the bot was serving before it:\n{diff_lines(result.at_start)}")
+    else:
+        summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
+                   f"the bot was serving before it:\n{diff_lines(result.at_start)}")
+    return Reply(title="Knowledge base reloaded",
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+
+
+def diff_lines(diff: KnowledgeDiff) -> str:
+    """Added, changed and removed entries by id, a line each ("none" where nothing was): what a reload says."""
 
     def ids(names: list[str]) -> str:
         return ", ".join(f"`{name}`" for name in names) if names else "none"
 
-    summary = (f"Added: {ids(diff.added)}\nChanged: {ids(diff.changed)}\nRemoved: {ids(diff.removed)}"
-               if diff else "No entries changed.")
-    return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+    return f"Added: {ids(diff.added)}\nChanged: {ids(diff.changed)}\nRemoved: {ids(diff.removed)}"
 
 
 def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str]) -> str:
@@ -215,13 +228,14 @@ def reload_problems_text(problems: list[Problem], checklist_files: frozenset[str
     return "\n".join(parts)
 
 
-def last_good_notice(service: KnowledgeService) -> Reply | None:
+def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | None:
     """While the bot runs on the last good copy because the folder had problems at start: what, where, and
-    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply."""
+    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply; when the copy was
+    saved is in local time, as the bot gives every time (trial 14, F12: it said "04 Dec 2026 05:39 UTC")."""
     start = service.last_good_start
     if start is None:
         return None
-    saved = f" (saved {start.saved_at:%d %b %Y %H:%M} UTC)" if start.saved_at else ""
+    saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
     return Reply(kind="error", title="The knowledge base did not load at start",
                  text=problems_text(start.problems)
                  + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
@@ -245,9 +259,10 @@ def withheld_notice(service: KnowledgeService) -> Reply | None:
                    "check` (which shows the words found), then `/audit kb reload`.")
 
 
-def start_notices(service: KnowledgeService) -> list[Reply]:
+def start_notices(service: KnowledgeService, timezone: tzinfo) -> list[Reply]:
     """What the start could not serve as it is in the folder: the last good copy, entries withheld."""
-    return [notice for notice in (last_good_notice(service), withheld_notice(service)) if notice is not None]
+    return [notice for notice in (last_good_notice(service, timezone), withheld_notice(service))
+            if notice is not None]
 
 
 def start_notice_posts(services: Services) -> list[Outgoing]:
@@ -269,7 +284,7 @@ def last_good_home(services: Services, person: Person) -> list[Reply]:
     without entries the start's screen refused."""
     if not person.is_qa_or_admin or services.knowledge is None:
         return []
-    return start_notices(services.knowledge)
+    return start_notices(services.knowledge, services.settings.timezone)
 
 
 def knowledge_home(services: Services, person: Person) -> list[Reply]:

@@ -45,7 +45,7 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 from knowledge.checklist_schema import Checklist
-from knowledge.dates import short_date
+from knowledge.dates import short_date, time_on_day
 
 RESTORE_DAYS = 7
 CASE_REFERENCE_PROMPT = "Type the case reference, such as CR-123456. Never a name, date of birth or NHS number."
@@ -639,5 +639,4 @@ def _restorable(services: Services, turn: Turn) -> list[Reply]:
 
 
 def _local_time(services: Services, moment: datetime) -> str:
-    local = moment.astimezone(services.settings.timezone)
-    return f"{local:%H:%M on %A} {local.day} {local:%B %Y}"
+    return time_on_day(moment.astimezone(services.settings.timezone))

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot.campaigns.model import Allocation, Campaign
+from bot.core.calendar import working_days_between
 from bot.core.markup import bold
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Choice, Reply, count_of
 from knowledge.dates import long_date
 
 CONFIRM_WORD = "confirm"
@@ -41,6 +42,28 @@ def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], tod
     return (f"Campaign #{campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
             f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
             f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted).")
+
+
+def state(campaign: Campaign, today: date | None) -> str:
+    """"open", "closed", or for an open campaign whose deadline has gone, "open, overdue: its deadline passed 6
+    working days ago". The close at the end of the deadline day runs only while the bot does: a trial's campaign,
+    its deadline missed that way, was listed "open" twelve days later with nothing said (trial 14, F16)."""
+    if not campaign.is_open:
+        return "closed"
+    if today is None or today <= campaign.deadline:
+        return "open"
+    days = working_days_between(campaign.deadline, today)
+    return "open, overdue: its deadline " + (f"passed {count_of(days, 'working day')} ago" if days else "has passed")
+
+
+def close_overdue(campaign: Campaign, today: date, command: str) -> str | None:
+    """For whoever may close it (a QA lead or admin), how to close an open campaign past its deadline, with what
+    that does; None for any other campaign. `command` is how they close one where they read it."""
+    if not campaign.is_open or today <= campaign.deadline:
+        return None
+    return (f"Campaign #{campaign.id} {bold(campaign.name)} is past its deadline and still open: close it with "
+            f"`{command} {campaign.id}`. Its report then goes to the QA channel, and auditors with cases left are "
+            "told they need no audit for it.")
 
 
 # What `ok` to the question is told: it is no yes to a close that cannot be undone.

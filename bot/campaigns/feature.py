@@ -139,6 +139,9 @@ def _campaign_id(text: str) -> int:
     return number
 
 
+CLOSE_COMMAND = "/audit campaign close"  # how a QA lead closes a campaign past its deadline, told where it is listed
+
+
 def _visible(services: Services, person: Person, campaign: store.Campaign) -> bool:
     return policy.may_see_campaign(services.directory, person, campaign.teams) or bool(
         store.allocations(services.storage, campaign.id, person.user_id))
@@ -150,7 +153,9 @@ def list_reply(services: Services, person: Person) -> Reply:
     if not shown:
         hint = " Create one with `/audit campaign create …`." if policy.may_run_campaigns(person) else ""
         return Reply(text="There are no audit campaigns for you to see." + hint)
-    return Reply(text="**Audit campaigns**\n" + "\n".join(f"• {render.campaign_heading(c)}" for c in shown))
+    closer = CLOSE_COMMAND if policy.may_run_campaigns(person) else None
+    return Reply(text="**Audit campaigns**\n" + "\n".join(
+        render.campaign_list(shown, services.local_now().date(), closer, bullet="• ")))
 
 
 def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
@@ -161,8 +166,9 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
-    shown = render.progress_reply(service.progress(services, campaign), teams)
-    if policy.may_run_campaigns(turn.person):
+    closer = CLOSE_COMMAND if policy.may_run_campaigns(turn.person) else None
+    shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer)
+    if closer:
         shown = Reply(text=f"{shown.text}\n`/audit campaign allocations {campaign_id}` lists each allocation by "
                            "number, for `reassign` and `swap`.")
     return [shown]
@@ -348,7 +354,9 @@ def home_section(services: Services, person: Person) -> list[Reply]:
         return own[:HOME_SHOWN]
     teams = None if policy.sees_every_team(person) else services.directory.managed_team_ids(person.user_id)
     shown = [c for c in campaigns if policy.may_see_campaign(services.directory, person, c.teams)]
-    return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams)
+    closer = CLOSE_COMMAND if policy.may_run_campaigns(person) else None
+    return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams,
+                                                     services.local_now().date(), closer)
                                for c in shown[:HOME_SHOWN]]
 
 

@@ -50,6 +50,13 @@ class FieldErrors(FieldError):
         return tuple((e.field, str(e)) for e in self.each)
 
 
+def deadline_said(deadline: date, today: date) -> str:
+    """A campaign's deadline as its auditors read it: "Thursday 25 March 2027", or "today, Thursday 25 March 2027"
+    on the day, so nobody works out that the date they are given is today's (trial 14, F17)."""
+    said = dates.long_date(deadline)
+    return f"today, {said}" if deadline == today else said
+
+
 def raise_all(errors: list[FieldError]) -> None:
     """Nothing when there are no mistakes; the one mistake; or all of them at once."""
     flat = [each for e in errors for each in (e.each if isinstance(e, FieldErrors) else (e,))]

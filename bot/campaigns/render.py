@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
+from bot.campaigns import closing
 from bot.campaigns.model import Campaign
 from bot.campaigns.report import CampaignReport, Progress
 from bot.core.markup import bold, mention
 from bot.core.replies import Reply
 from knowledge.checklist_schema import GRADE_LABELS
+from knowledge.dates import short_date
 
 GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
 
@@ -26,11 +29,20 @@ def progress_line(progress: Progress) -> str:
             f"{progress.moderated} moderated")
 
 
-def campaign_heading(campaign: Campaign) -> str:
-    """A campaign's number, name, theme, window and whether it is open."""
-    state = "open" if campaign.is_open else "closed"
-    return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): {campaign.starts_on:%d %b} to "
-            f"{campaign.deadline:%d %b %Y}, {state}")
+def campaign_heading(campaign: Campaign, today: date | None = None) -> str:
+    """A campaign's number, name, theme, window and whether it is open (and, with `today`, overdue:
+    closing.state)."""
+    return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): "
+            f"{short_date(campaign.starts_on, year=False)} to {short_date(campaign.deadline)}, "
+            f"{closing.state(campaign, today)}")
+
+
+def campaign_list(campaigns: list[Campaign], today: date, close_command: str | None, bullet: str = "") -> list[str]:
+    """One heading a campaign, then, for whoever may close them (`close_command`), how to close each one that is
+    past its deadline and still open: the list `/audit campaign` and `audit-bot campaign list` show."""
+    lines = [f"{bullet}{campaign_heading(c, today)}" for c in campaigns]
+    hints = [closing.close_overdue(c, today, close_command) for c in campaigns] if close_command else []
+    return lines + [hint for hint in hints if hint]
 
 
 def grade_text(grades: dict[str, int]) -> str:
@@ -41,10 +53,14 @@ def grade_text(grades: dict[str, int]) -> str:
     return ", ".join(shown) or "none yet"
 
 
-def progress_reply(report: CampaignReport, team_ids: list[str] | None) -> Reply:
-    """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only)."""
+def progress_reply(report: CampaignReport, team_ids: list[str] | None, today: date | None = None,
+                   close_command: str | None = None) -> Reply:
+    """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only); with `today`,
+    whether it is overdue, and how to close it for whoever may (`close_command`)."""
     teams = [t for t in report.teams if team_ids is None or t.team_id in team_ids]
-    lines = [campaign_heading(report.campaign), f"Checklist: {report.checklist_title}"]
+    hint = closing.close_overdue(report.campaign, today, close_command) if today and close_command else None
+    lines = [campaign_heading(report.campaign, today), *([hint] if hint else []),
+             f"Checklist: {report.checklist_title}"]
     if team_ids is None:
         lines.append(f"{bold('All teams')}: {progress_line(report.progress)}")
     lines += [f"• {t.team_name}: {progress_line(t.progress)}" for t in teams]

@@ -19,6 +19,7 @@ from bot.campaigns.model import (
     CampaignSpec,
     FieldError,
     check_spec,
+    deadline_said,
     parse_day,
     parse_deadline,
     parse_per_worker,
@@ -220,10 +221,9 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
         lines.append(f"• {case_label(services, allocation)}: {_state(allocation)}")
         if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
             choices.append(start_choice(allocation))
-    deadline = campaign.deadline
+    deadline = deadline_said(campaign.deadline, services.local_now().date())
     heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {count_of(len(items), 'case')} against "
-               f"{title.title if title else campaign.checklist_id} by "
-               f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')}.")
+               f"{title.title if title else campaign.checklist_id} by {bold(deadline)}.")
     return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
 
 
@@ -231,9 +231,8 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
     """The Home's "You are to audit: N cases by <deadline>" for one open campaign: the cases not submitted yet,
     each with its Start (or Resume) button, and the command that lists them all."""
     left = [a for a in items if not a.submitted]
-    deadline = campaign.deadline
-    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by "
-             f"{bold(f'{deadline:%A} {deadline.day} {deadline:%B %Y}')} "
+    deadline = deadline_said(campaign.deadline, services.local_now().date())
+    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by {bold(deadline)} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
     choices = tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])

@@ -100,6 +100,9 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
             "start date." + service.created_note(services, spec) + "\n")
 
 
+CLOSE_COMMAND = "audit-bot campaign close"  # how a campaign past its deadline is closed from the command line
+
+
 def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
     """Campaign N if it exists and `who` may see it (bot.core.policy.may_see_campaign); else a UserError saying
     there is no such campaign they can see (`show`, `report`, `export --campaign N`)."""
@@ -112,13 +115,15 @@ def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
 
 
 def _list(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
-    from bot.campaigns.render import campaign_heading
+    from bot.campaigns.render import campaign_list
     from bot.core.markup import to_plain
     from bot.storage import campaigns as store
 
     shown = [c for c in store.list_campaigns(runtime.services.storage)
              if policy.may_see_campaign(runtime.services.directory, who.person, c.teams)]
-    return "".join(f"{to_plain(campaign_heading(c))}\n" for c in shown) or "No campaigns.\n"
+    closer = CLOSE_COMMAND if policy.may_run_campaigns(who.person) else None
+    lines = campaign_list(shown, runtime.services.local_now().date(), closer)
+    return "".join(f"{to_plain(line)}\n" for line in lines) or "No campaigns.\n"
 
 
 def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
@@ -128,8 +133,9 @@ def _show(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     campaign = visible_campaign(runtime, who, args.campaign)
     services = runtime.services
     teams = None if policy.sees_every_team(who.person) else services.directory.managed_team_ids(who.label)
-    return to_plain(render.progress_reply(service.progress(services, campaign), teams).text,
-                    services.directory.label) + "\n"  # people by name, as the chat shows them
+    closer = CLOSE_COMMAND if policy.may_run_campaigns(who.person) else None
+    shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer)
+    return to_plain(shown.text, services.directory.label) + "\n"  # people by name, as the chat shows them
 
 
 def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None:

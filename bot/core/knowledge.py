@@ -51,6 +51,9 @@ class ReloadResult:
     entries: int = 0  # live after the reload: the new version's, or the previous one's when it failed
     checklists: int = 0  # the same for checklists
     checklist_files: frozenset[str] = frozenset()  # files of checklists among those with problems' files
+    # what the start made live against the version served before it (the last good copy), on the first reload
+    # that works after a start that changed entries: that reload's own diff may be empty (trial 14, F13)
+    at_start: KnowledgeDiff | None = None
 
     @property
     def ok(self) -> bool:
@@ -106,6 +109,9 @@ class KnowledgeService:
         self.last_good_start: LastGoodStart | None = None
         # Set when the start's screen kept entries back; cleared, as the above, by the first reload that works.
         self.withheld_start: WithheldStart | None = None
+        # What a clean start made live against the version served before it (the last good copy), when entries
+        # differ: said in the start's log and by the first reload that works, which clears it.
+        self.start_changes: KnowledgeDiff | None = None
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
@@ -186,6 +192,8 @@ class KnowledgeService:
                       cache_folder)
         service.last_good_start = fell_back
         service.withheld_start = WithheldStart(tuple(withheld)) if withheld else None
+        if fell_back is None:
+            service.start_changes = _since_last_good(kb, cache_folder)
         if fell_back is None and not withheld:
             _keep_last_good(kb, cache_folder)
         return service
@@ -229,9 +237,10 @@ class KnowledgeService:
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned, self._exact))
             self.last_good_start = None
             self.withheld_start = None
+            at_start, self.start_changes = self.start_changes, None
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
-                                checklists=len(newer.kb.checklists))
+                                checklists=len(newer.kb.checklists), at_start=at_start)
 
 
 def _screened_error(error: KnowledgeBaseError, start_check: StartCheck | None) -> KnowledgeBaseError:
@@ -247,8 +256,19 @@ def _screened_error(error: KnowledgeBaseError, start_check: StartCheck | None) -
                               checklist_files=error.checklist_files, file_digests=error.file_digests)
 
 
+def _since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeDiff | None:
+    """The entries a clean start made live against the last good copy (what the bot served before: the last clean
+    load, or the copy a start on a broken folder fell back to), or None when no entry differs or there is no copy
+    to compare. A trial's QA lead fixed a broken folder and restarted, and the reload then said "No entries
+    changed" though two entries had just come live. The copy's manifest keeps its entries' digests, so nothing
+    is loaded again."""
+    before = last_good.saved_entries(cache_folder)
+    changes = KnowledgeDiff.between(kb.entry_hashes, before) if before else None
+    return changes or None
+
+
 def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
-    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key)
+    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key, kb.entry_hashes)
 
 
 def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:

@@ -103,7 +103,7 @@ def test_a_campaign_from_creation_to_its_report_in_the_qa_channel(bot: RunningBo
         runner.fire("reminders")
     chased = {reply.to_user: reply.text for _, reply in sender.sent if "Neglect December" in reply.text}
     assert list(chased) == ["U0MGRS001"]
-    assert "1 of your 2 allocated audits are not submitted" in chased["U0MGRS001"]
+    assert "1 of your 2 allocated audits is not submitted" in chased["U0MGRS001"]
     assert "Fri 11 Dec" in chased["U0MGRS001"]
 
     with time_machine.travel(datetime(2026, 12, 9, 10, 0, tzinfo=LONDON), tick=False):

@@ -141,7 +141,7 @@ def test_reminders_chase_unsubmitted_cases_but_not_someone_away(services: Servic
     create(engine)
     reminder_store.set_away(services.storage, "U0MGRS001", datetime(2026, 12, 20).date(), None, services.clock())
     sent = {o.recipient: o.replies[0].text for o in reminders_job(services, services.clock())}
-    assert "Neglect December" in sent["U0MGRN001"] and "2 of your 2 allocated audits" in sent["U0MGRN001"]
+    assert "Neglect December" in sent["U0MGRN001"] and "your 2 allocated audits are not submitted" in sent["U0MGRN001"]
     assert "is due Fri 11 Dec" in sent["U0MGRN001"]
     assert "U0MGRS001" not in sent
 

@@ -77,7 +77,7 @@ def test_a_planned_date_on_a_day_off_is_queried_and_nothing_is_stored(engine: En
 
 
 @pytest.mark.parametrize(("typed", "stored"), [("24/12", "2026-12-24"), ("25/12 anyway", "2026-12-25"),
-                                               ("Christmas Day anyway", None)])
+                                               ("Christmas Day anyway", "2026-12-25"), ("the holidays anyway", None)])
 def test_the_working_day_offered_or_the_day_with_anyway_is_taken(engine: Engine, services: Services, typed: str,
                                                                  stored: str | None) -> None:
     with time_machine.travel(MONDAY, tick=False):
