@@ -1,0 +1,32 @@
+"""Trial 14: questions a practitioner typed that got a confident wrong answer, or nothing, while the knowledge base
+has the entry, asked here as they were typed."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.loader import load_knowledge
+from knowledge.search import KnowledgeSearch, SearchResult
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeSearch:
+    return KnowledgeSearch(load_knowledge())
+
+
+def answered(result: SearchResult) -> str | None:
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+def offered_first(result: SearchResult) -> str | None:
+    """The entry answered, or else the first one "Did you mean…" offers."""
+    return answered(result) or (result.suggestions[0].entry_id if result.suggestions else None)
+
+
+def test_the_first_cp_conference_is_the_initial_one_not_the_first_review(shipped: KnowledgeSearch) -> None:
+    """F1: "first … 3 months" from the review conference entry gets the first conference's timescale badly wrong."""
+    assert answered(shipped.search("when does the first cp conference need to happen")) == "icpc-timescale"
+
+
+def test_the_first_review_conference_still_finds_the_review_entry(shipped: KnowledgeSearch) -> None:
+    assert answered(shipped.search("when is the first review conference due")) == "rcpc-timescale"
