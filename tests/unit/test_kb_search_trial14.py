@@ -30,3 +30,19 @@ def test_the_first_cp_conference_is_the_initial_one_not_the_first_review(shipped
 
 def test_the_first_review_conference_still_finds_the_review_entry(shipped: KnowledgeSearch) -> None:
     assert answered(shipped.search("when is the first review conference due")) == "rcpc-timescale"
+
+
+def offered_first(result: SearchResult) -> str | None:
+    """The entry answered, or else the first one "Did you mean…" offers."""
+    return answered(result) or (result.suggestions[0].entry_id if result.suggestions else None)
+
+
+def test_how_long_a_child_stays_on_a_plan_is_about_the_plan_ending(shipped: KnowledgeSearch) -> None:
+    """F7: answered outright with the entry on a plan while looked after, which shares only the word "stay"."""
+    result = shipped.search("how long can a child stay on a cp plan")
+    assert answered(result) != "cp-plan-and-looked-after"
+    assert offered_first(result) == "cp-plan-ending"
+
+
+def test_staying_on_a_plan_once_in_care_still_finds_its_entry(shipped: KnowledgeSearch) -> None:
+    assert answered(shipped.search("child in care still on a cp plan")) == "cp-plan-and-looked-after"
