@@ -16,6 +16,10 @@ from typing import NamedTuple
 WORD = re.compile(r"[a-z0-9]+")
 HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 SECTION_SHORTHAND = re.compile(r"\b(?:s|sec|sect)\.?\s?(\d{1,3})\b")  # "s47", "s.20", "sec 31"
+# "What counts as a statutory visit" asks what a statutory visit is, not how to count: read as "what is", the word
+# "count" no longer meets the entry on counting working days (trial 14). Only after "what": "does the first day
+# count as day one" is about counting.
+WHAT_COUNTS_AS = re.compile(r"\bwhat (?:counts|count|is counted) as\b")
 
 _STOP_TEXT = """
 a about above after again against all am an and any anyone are as at be been before being below between both
@@ -89,11 +93,13 @@ def _inflection(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47" and apostrophes dropped ("child's"
-    -> "child")."""
+    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47", "what counts as" as "what is", and
+    apostrophes dropped ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
+    if "count" in text:
+        text = WHAT_COUNTS_AS.sub("what is", text)
     words = WORD.findall(text)
     if "-" in text:  # "re-audit" is also written "reaudit": keep both forms
         words.extend(first + second for first, second in HYPHENATED.findall(text))

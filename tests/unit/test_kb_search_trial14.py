@@ -32,11 +32,6 @@ def test_the_first_review_conference_still_finds_the_review_entry(shipped: Knowl
     assert answered(shipped.search("when is the first review conference due")) == "rcpc-timescale"
 
 
-def offered_first(result: SearchResult) -> str | None:
-    """The entry answered, or else the first one "Did you mean…" offers."""
-    return answered(result) or (result.suggestions[0].entry_id if result.suggestions else None)
-
-
 def test_how_long_a_child_stays_on_a_plan_is_about_the_plan_ending(shipped: KnowledgeSearch) -> None:
     """F7: answered outright with the entry on a plan while looked after, which shares only the word "stay"."""
     result = shipped.search("how long can a child stay on a cp plan")
@@ -46,3 +41,15 @@ def test_how_long_a_child_stays_on_a_plan_is_about_the_plan_ending(shipped: Know
 
 def test_staying_on_a_plan_once_in_care_still_finds_its_entry(shipped: KnowledgeSearch) -> None:
     assert answered(shipped.search("child in care still on a cp plan")) == "cp-plan-and-looked-after"
+
+
+def test_what_counts_as_a_statutory_visit_asks_about_visits_not_counting_days(shipped: KnowledgeSearch) -> None:
+    """F2: "counts" met the entry on counting working days, which was answered outright."""
+    result = shipped.search("what counts as a statutory visit")
+    assert answered(result) != "working-days-counting"
+    assert offered_first(result) == "cla-statutory-visits"
+
+
+@pytest.mark.parametrize("query", ["does the first day count as day one", "what counts as a working day"])
+def test_counting_days_still_finds_the_working_days_entry(shipped: KnowledgeSearch, query: str) -> None:
+    assert answered(shipped.search(query)) == "working-days-counting"
