@@ -31,7 +31,7 @@ those through to too under until up very was we were what whats where which whil
 would you your yours yourself hi hello hey quick question know tell remind wondering wonder anybody ok okay
 actually really need needs want wants us am pm im ive id dont doesnt isnt arent whens hows whos also still
 may might must shall one way ever much many go going make makes made think thinking sure help does till
-come comes coming
+come comes coming ring rang
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 

@@ -53,3 +53,11 @@ def test_what_counts_as_a_statutory_visit_asks_about_visits_not_counting_days(sh
 @pytest.mark.parametrize("query", ["does the first day count as day one", "what counts as a working day"])
 def test_counting_days_still_finds_the_working_days_entry(shipped: KnowledgeSearch, query: str) -> None:
     assert answered(shipped.search(query)) == "working-days-counting"
+
+
+@pytest.mark.parametrize("query", ["who do I ring if I'm worried about a teacher",
+                                   "worried about a member of staff at the nursery"])
+def test_a_worry_about_someone_working_with_children_finds_the_lado_entry(shipped: KnowledgeSearch,
+                                                                          query: str) -> None:
+    """F6: "I don't know that yet", though the entry on contacting the LADO is the everyday answer."""
+    assert offered_first(shipped.search(query)) == "lado"
