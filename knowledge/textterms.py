@@ -19,6 +19,10 @@ HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
 # for knowledge/search.py, which reads "s.20" as one word, not a clause ending in "s".
 SECTION_PREFIX = r"(?:s|sec|sect)"
 SECTION_SHORTHAND = re.compile(rf"\b{SECTION_PREFIX}\.?\s?(\d{{1,3}})\b")  # "s47", "s.20", "sec 31"
+# "What counts as a statutory visit" asks what a statutory visit is, not how to count: read as "what is", the word
+# "count" no longer meets the entry on counting working days (trial 14). Only after "what": "does the first day
+# count as day one" is about counting.
+WHAT_COUNTS_AS = re.compile(r"\bwhat (?:counts|count|is counted) as\b")
 
 _STOP_TEXT = """
 a about above after again against all am an and any anyone are as at be been before being below between both
@@ -30,7 +34,7 @@ those through to too under until up very was we were what whats where which whil
 would you your yours yourself hi hello hey quick question know tell remind wondering wonder anybody ok okay
 actually really need needs want wants us am pm im ive id dont doesnt isnt arent whens hows whos also still
 may might must shall one way ever much many go going make makes made think thinking sure help does till
-come comes coming
+come comes coming ring rang
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())
 
@@ -92,11 +96,13 @@ def _inflection(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47" and apostrophes dropped ("child's"
-    -> "child")."""
+    """Lower-case words, with "s47" (or "s.47", "sec 47") read as "section 47", "what counts as" as "what is", and
+    apostrophes dropped ("child's" -> "child")."""
     text = text.lower().replace("\u2019", "'").replace("'s ", " ").replace("'", "")
     if SECTION_SHORTHAND.search(text):
         text = SECTION_SHORTHAND.sub(r"section \1", text)
+    if "count" in text:
+        text = WHAT_COUNTS_AS.sub("what is", text)
     words = WORD.findall(text)
     if "-" in text:  # "re-audit" is also written "reaudit": keep both forms
         words.extend(first + second for first, second in HYPHENATED.findall(text))
