@@ -6,7 +6,6 @@ import os
 import signal
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -45,12 +44,18 @@ START_SECONDS = 240.0
 
 @dataclass
 class BotProcess:
-    """`python -m bot serve` on 127.0.0.1; `start()` returns once it answers its health check."""
+    """`python -m bot serve` on 127.0.0.1; `start()` returns once it answers its health check.
+
+    Its output goes beside its database (the test's or the bench's own folder), so nothing is left in /tmp.
+    """
 
     env: dict[str, str]
     port: int
     process: subprocess.Popen | None = None
-    log_path: Path = field(default_factory=lambda: Path(tempfile.mkstemp(prefix="audit-bot-", suffix=".log")[1]))
+    log_path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.log_path = Path(self.env["AUDITBOT_DB"]).parent / f"bot-{self.port}.log"
 
     @property
     def url(self) -> str:
