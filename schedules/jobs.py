@@ -106,6 +106,6 @@ def housekeeping_job(services: Services, now: datetime) -> list[Outgoing]:
 JOBS: dict[str, JobSpec] = {
     "weekly_digest": JobSpec("weekly_digest", "digest", weekly_digest_job, iso_week, defer=True),
     "reminders": JobSpec("reminders", "reminder", reminders_job, iso_day, in_working_hours=True),
-    "campaign_close": JobSpec("campaign_close", "campaign", campaign_close_job, iso_day),
+    "campaign_close": JobSpec("campaign_close", "campaign", campaign_close_job, iso_day, late_is_fine=True),
     "housekeeping": JobSpec("housekeeping", "housekeeping", housekeeping_job, iso_day),
 }

@@ -189,7 +189,8 @@ class JobRunner:
             moment = fire + timedelta(seconds=1)
 
     def catch_up(self) -> list[str]:
-        """Runs missed while the bot was down: made once within the grace time, else recorded as skipped."""
+        """Runs missed while the bot was down: made once within the grace time (or at all, for a job whose
+        late run is still right), else recorded as skipped."""
         now = self.services.clock()
         grace = timedelta(minutes=self.services.settings.reminders.grace_minutes)
         outcomes = []
@@ -207,8 +208,9 @@ class JobRunner:
             period = spec.period(effective.date())
             if run_recorded(self.services.storage, name, period) is not None:
                 continue
-            if now - effective <= grace:
-                log.info("%s %s: missed while down, sending now (within the grace time)", name, period)
+            if now - effective <= grace or spec.late_is_fine:
+                log.info("%s %s: missed while down, sending now (%s)", name, period,
+                         "within the grace time" if now - effective <= grace else "late is still right")
                 self.fire(name, due)
                 outcomes.append(f"{name} {period}: sent late")
             else:

@@ -19,7 +19,9 @@ from bot.errors import UserError
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage import reminders as reminder_store
-from schedules.jobs import campaign_close_job, reminders_job
+from schedules.jobs import JOBS, campaign_close_job, reminders_job
+from schedules.scheduler import JobRunner
+from schedules.senders import RecordingSender
 from tests.audit_driver import complete_audit
 from tests.support.cli import run_cli
 
@@ -223,6 +225,21 @@ def test_the_scheduled_job_closes_at_the_deadline_and_exports_carry_the_campaign
     assert [a["campaign_id"] for a in data["audits"]] == [campaign_id]
     assert data["campaigns"][0]["campaign"]["id"] == campaign_id
     assert "campaign_id" in run_cli(environ, "export").out.splitlines()[0]
+
+
+def test_a_deadline_passed_while_the_bot_was_down_is_closed_when_it_starts_however_late(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False):
+        campaign_id = create(engine)
+    runner = JobRunner(services, sender := RecordingSender(), jobs={"campaign_close": JOBS["campaign_close"]})
+    # Deadline Friday 11 December; the bot was down from before 17:30 that day until Tuesday morning.
+    with time_machine.travel(datetime(2026, 12, 15, 10, 0, tzinfo=LONDON), tick=False):
+        assert runner.catch_up() == ["campaign_close 2026-12-14: sent late"]
+        assert runner.catch_up() == []
+    reports = {reply.to_user: reply for _, reply in sender.sent}
+    assert reports[QA].title == "Audit campaign report: Neglect December"
+    assert "closed at its deadline, Friday 11" in reports["U0MGRN001"].text
+    assert store.get_campaign(services.storage, campaign_id).status == "closed"
 
 
 def test_a_cancelled_campaign_audit_can_be_started_again_and_buttons_are_checked(engine: Engine, services: Services,
