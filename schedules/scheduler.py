@@ -112,7 +112,9 @@ class JobRunner:
         sent = 0
         held: list[datetime] = []  # when people held back by their own working hours start today
         local = now.astimezone(self.timezone)
-        for outgoing in spec.build(self.services, now):
+        # A late run acts as of when it was due: at a start on a campaign's deadline day, yesterday's missed
+        # closing must not close the campaigns due today, hours before their day ends.
+        for outgoing in spec.build(self.services, scheduled if spec.late_is_fine else now):
             if spec.in_working_hours and (start := self._outside_hours(outgoing.recipient, local)) is not None:
                 if start > local:
                     held.append(start)

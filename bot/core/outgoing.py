@@ -29,8 +29,8 @@ class JobSpec:
     `defer` moves a run due on a weekend or bank holiday to the next working day (the weekly digest);
     otherwise such a run is simply not made (daily reminders). `in_working_hours` holds runs to the
     quiet-hours window from settings. `late_is_fine` makes a run missed while the bot was down at its start
-    however late: closing a campaign whose deadline passed is still right days later, whereas a stale reminder
-    or digest is better skipped.
+    however late, built as of the time it was due: closing a campaign whose deadline passed is still right days
+    later, whereas a stale reminder or digest is better skipped.
     """
 
     name: str

@@ -227,12 +227,17 @@ def test_the_scheduled_job_closes_at_the_deadline_and_exports_carry_the_campaign
     assert "campaign_id" in run_cli(environ, "export").out.splitlines()[0]
 
 
-def test_a_deadline_passed_while_the_bot_was_down_is_closed_when_it_starts_however_late(
+def test_a_deadline_that_ended_while_the_bot_was_down_is_closed_when_it_starts_never_before_it_ends(
         engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False):
         campaign_id = create(engine)
     runner = JobRunner(services, sender := RecordingSender(), jobs={"campaign_close": JOBS["campaign_close"]})
-    # Deadline Friday 11 December; the bot was down from before 17:30 that day until Tuesday morning.
+    # Deadline Friday 11 December. Down over Thursday's closing, started on the deadline morning: the auditors
+    # keep their last day, so nothing closes.
+    with time_machine.travel(datetime(2026, 12, 11, 9, 30, tzinfo=LONDON), tick=False):
+        assert runner.catch_up() == ["campaign_close 2026-12-10: sent late"]
+    assert sender.sent == [] and store.get_campaign(services.storage, campaign_id).is_open
+    # Down again from before 17:30 that Friday until Tuesday morning: closed at that start.
     with time_machine.travel(datetime(2026, 12, 15, 10, 0, tzinfo=LONDON), tick=False):
         assert runner.catch_up() == ["campaign_close 2026-12-14: sent late"]
         assert runner.catch_up() == []
