@@ -1207,6 +1207,7 @@ class NameFinder:
                     folded not in self.lexicon.everyday_words)) \
                     and folded not in NOT_PEOPLE and _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after) \
                     and not (folded in self.lexicon.everyday_words and _TOOK_BEFORE.search(before)) \
+                    and not (folded in _SEEN_ON_A_BODY and capital is not True) \
                     and not (folded in PHONED and _PHONING_BEFORE.search(before)) \
                     and not _WORK_CALLED.search(before):  # 'took hope from', 'rang pastor', 'a programme called hope'
                 spans.append((i, i))  # 'met will at the cafe', 'spoke to faith on the phone'
@@ -1839,6 +1840,9 @@ striker shooter rider elder
 _PHONING_BEFORE = re.compile(r"\b(?:called|calling|phoned|phoning|rang|ringing|texted|emailed|messaged|contacted)\s+$",
                              re.IGNORECASE)
 _TOOK_BEFORE = re.compile(r"\b(?:took|brought)\s+$", re.IGNORECASE)
+# What a teacher or nurse sees on a child's body: after 'seen' or 'saw' these are never the person seen, though
+# 'Marks' is on the name lists ('school has seen marks on her arm').
+_SEEN_ON_A_BODY = frozenset(_split("marks scars bites welts grazes"))
 _ABOUT_SOMEONE = frozenset(_split("about for with"))
 _BOUNDARY_WORDS = frozenset(_split("at on in about after before with and who what how why whether if today yesterday"
                                    " tonight alone again"

@@ -158,7 +158,21 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
     "delegated athority haircuts school trips", "care leavers local ofer what must it include",
     "CLA in year 11 placement move, who has to approve it if it disrupts school", "who's on the EDT rota this weekend",
     "where do i find the rota for duty cover in the assessment team", "who painted the mona lisa",
+    # far-off trivia in a retired held-out set: a capitalised name of a painting or mountain reads as a person's
+    "who painted the Mona Lisa", "how tall is Mount Everest",
 }
+
+
+@pytest.mark.parametrize("text", ["Teacher has seen marks on a child's back and the child says dad did it",
+                                  "nursery saw marks on his neck, what do i do", "school has seen marks again",
+                                  "gp saw scars on her arms"])
+def test_marks_seen_on_a_child_are_not_a_name(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize("text", ["we have seen james at home", "Teacher has seen Marks at school"])
+def test_a_person_seen_is_still_a_name(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert [kind for kind, _ in found(council_screen, text)] == ["name"]
 
 
 def test_practitioners_questions_are_not_refused_by_the_new_rules(council_screen: Screen) -> None:  # noqa: F811
