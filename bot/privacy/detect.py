@@ -1546,7 +1546,8 @@ class NameFinder:
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
-                                 and len(tokens[k + 1].text) > 2) or self._department(text, tokens, k):
+                                 and len(tokens[k + 1].text) > 2) or (
+                    self._department(text, tokens, k) and not self._in_full_name(text, tokens, i, k)):
                 return True
             if bracketed and steps < 3:
                 k += 1
@@ -1559,6 +1560,18 @@ class NameFinder:
                 continue
             break
         return False
+
+    def _in_full_name(self, text: str, tokens: list[Token], i: int, k: int) -> bool:
+        """Whether the name before a team (token k) has two words: 'Gemma in the MASH team' is how a colleague is
+        named, but 'Kayleigh Price in the leaving care team' may be a care leaver the team works with, so a full
+        name is refused whatever follows it (a colleague is written by their role)."""
+        if k > i + 1:
+            return True  # 'Darren Price in ...': a surname stands between the name and the team
+        if i == 0 or not self._touching(text, tokens, i - 1, i):
+            return False
+        before = tokens[i - 1].text
+        return before[:1].isupper() and before.casefold() not in DETERMINERS and (
+            self.is_given(before) or self._surname(before))
 
     def _schools_by_cue(self, text: str, mode: str) -> list[str]:
         """A school named without 'school' where the sentence says it is one (see _SCHOOL_CUE)."""

@@ -1,0 +1,62 @@
+"""Trial 15's privacy findings (session 15).
+
+F10. 'Kayleigh Price in the leaving care team moved to her own flat in May' was saved as a reflection (and shown to
+     the manager, and exported): a name followed by 'in the … team' was read as a colleague named with their team.
+     Only a name of one word is read so ('Gemma in the MASH team said', 'Tom in performance'); a full name is refused
+     whatever follows it, as the refusal says: for a colleague, write their role.
+"""
+
+from __future__ import annotations
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.privacy.screen import Screen
+from bot.storage import audits as store
+from tests.integration.test_owner_typed_as_action import THURSDAY, texts
+from tests.integration.test_wording import submitted_audit
+from tests.unit.test_privacy_leftovers14 import _asked
+from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
+
+# -- F10. a full name before 'in the … team'
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Kayleigh Price in the leaving care team moved to her own flat in May", "Kayleigh Price"),
+    ("I will ask Darren Price in the leaving care team to raise it", "Darren Price"),
+    ("should I ask Darren Price in the leaving care team about the setting up home allowance?", "Darren Price"),
+    ("Ask Darren Price in the leaving care team to raise it.", "Darren Price"),
+    ("Darren Price from the YOT said he would come", "Darren Price"),
+    ("Tyler Jones from Early Help came to the meeting", "Tyler Jones"),
+    ("Mia Khan in the MASH team was discussed", "Mia Khan"),
+])
+def test_a_full_name_before_a_team_is_refused(council_screen: Screen, text: str, name: str) -> None:  # noqa: F811
+    assert ("name", name) in found(council_screen, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gemma in the MASH team said she would call", "Raj from Early Help came to the meeting",
+    "Jo from the YOT will attend", "thanks to Tom in performance for pulling the data", "Sue from legal said no",
+    "social worker Darren Price said the plan was agreed", "ask the leaving care team to raise it",
+])
+def test_a_colleague_named_by_their_team_or_role_passes(council_screen: Screen, text: str) -> None:  # noqa: F811
+    assert found(council_screen, text) == []
+
+
+def test_a_reflection_naming_a_care_leaver_before_their_team_is_refused(engine: Engine, services: Services) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        audit_id = submitted_audit(engine, services)
+        worker = store.get_audit(services.storage, audit_id).worker_id
+        replies = texts(engine.message(
+            worker, f"reflect {audit_id} Kayleigh Price in the leaving care team moved to her own flat in May"))
+    assert "“Kayleigh Price” looks like a child's or family member's name" in replies
+    assert "your reflections are saved" not in replies
+    assert store.reflections_of(services.storage, audit_id) == []
+
+
+def test_a_question_naming_someone_before_their_team_is_not_stored(engine: Engine, services: Services) -> None:
+    reply = _asked(engine, "should I ask Darren Price in the leaving care team about the setting up home allowance?")
+    assert "“Darren Price” looks like a child's or family member's name" in reply
+    assert services.storage.db["kb_asks"].count == 0
