@@ -209,12 +209,23 @@ def describe(findings: list[Finding]) -> str:
     return _join(labels)
 
 
-def screen_text(text: str, screen: Screen, what: str = "that") -> str:
-    """Return the text unchanged when it holds no identifier; otherwise refuse it, quoting the words found."""
+def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "") -> str:
+    """Return the text unchanged when it holds no identifier; otherwise refuse it, quoting the words found.
+
+    `read_by` says who reads a text shown to many people (a campaign's name is read by every auditor, QA lead and
+    the report channel): there a case reference is refused too, as in the knowledge base, since it points them all
+    at one child's case (trial 15, F1); where people work on a case, the reference is what they use."""
     findings = screen.find(text)
-    if findings:
+    said = [explain(findings)] if findings else []
+    references = [f"“{f.words}”" for f in (screen.case_references_in(text) if read_by else [])
+                  if not any(f.words in found.words for found in findings)]
+    if references:
+        said.append(f"{_join(references)} {'looks' if len(references) == 1 else 'look'} like a case reference: "
+                    f"write about cases in general ('a child on a plan'): {read_by} read it, and a case reference "
+                    "points them all at one child's case")
+    if said:
         raise UserError(
-            f"I can't store {what}: {explain(findings)}. Nothing was saved. Please write it again without "
+            f"I can't store {what}: {'; '.join(said)}. Nothing was saved. Please write it again without "
             "anything that could identify a child or family."
         )
     return text

@@ -4,9 +4,15 @@ F10. 'Kayleigh Price in the leaving care team moved to her own flat in May' was 
      the manager, and exported): a name followed by 'in the … team' was read as a colleague named with their team.
      Only a name of one word is read so ('Gemma in the MASH team said', 'Tom in performance'); a full name is refused
      whatever follows it, as the refusal says: for a colleague, write their role.
+F1.  `campaign create name="Neglect deep dive CR-445566" …` made the campaign and DMed its name to the auditors: a
+     campaign's name and theme are read by every auditor, QA lead and the report channel, so a case reference there
+     is refused as in the knowledge base (the cases go in the campaign's case list).
 """
 
 from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -15,6 +21,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.privacy.screen import Screen
 from bot.storage import audits as store
+from bot.storage import campaigns as campaign_store
 from tests.integration.test_owner_typed_as_action import THURSDAY, texts
 from tests.integration.test_wording import submitted_audit
 from tests.unit.test_privacy_leftovers14 import _asked
@@ -60,3 +67,31 @@ def test_a_question_naming_someone_before_their_team_is_not_stored(engine: Engin
     reply = _asked(engine, "should I ask Darren Price in the leaving care team about the setting up home allowance?")
     assert "“Darren Price” looks like a child's or family member's name" in reply
     assert services.storage.db["kb_asks"].count == 0
+
+
+# -- F1. a case reference in a campaign's name
+
+CAMPAIGN = ("campaign create name=\"{name}\" theme=\"{theme}\" checklist=neglect teams=north start=26/04/2027 "
+            "deadline=28/05/2027 per-worker=1 auditors=managers moderate=20")
+
+
+@pytest.mark.parametrize(("name", "theme", "reference"), [
+    ("Neglect deep dive CR-445566", "neglect", "CR-445566"), ("Neglect deep dive", "neglect cr445566", "cr445566"),
+])
+def test_a_case_reference_in_a_campaigns_name_or_theme_is_refused(engine: Engine, services: Services, name: str,
+                                                                  theme: str, reference: str) -> None:
+    with time_machine.travel(datetime(2027, 4, 26, 10, 7, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        [reply] = engine.command("U0QALEAD1", CAMPAIGN.format(name=name, theme=theme), surface="terminal")
+    assert reply.kind == "error"
+    assert f"“{reference}” looks like a case reference" in reply.text
+    assert "every auditor, QA lead and the report channel read it" in reply.text
+    assert campaign_store.list_campaigns(services.storage) == []
+
+
+def test_a_campaign_named_with_a_number_that_is_no_case_reference_is_created(engine: Engine,
+                                                                             services: Services) -> None:
+    with time_machine.travel(datetime(2027, 4, 26, 10, 7, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        [reply, *_] = engine.command("U0QALEAD1", CAMPAIGN.format(name="Neglect 2027 round 2", theme="neglect"),
+                                     surface="terminal")
+    assert reply.kind != "error", reply.text
+    assert [c.name for c in campaign_store.list_campaigns(services.storage)] == ["Neglect 2027 round 2"]
