@@ -9,24 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bot.asking.kb_check import council_screen, folder_problems
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
 from bot.storage import learned as store
-from tests.support.kb_helpers import add_extra_entries, all_text, button_values
+from tests.integration.test_learning import PRACTITIONER, QA_LEAD, settings  # noqa: F401  (the fixture, shared)
+from tests.support.kb_helpers import all_text, button_values
 
-PRACTITIONER = "U0PRAS001"
-QA_LEAD = "U0QALEAD1"
 NAMED = "should i ask darren price about the colour of the audit mascot in the south office"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
 
 
 def learned_before_the_screen_refused_it(services: Services) -> store.Learned:
