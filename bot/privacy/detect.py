@@ -463,8 +463,19 @@ def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[i
 
 def _landmark(before: str) -> bool:
     """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
-    Opera House', 'transferred to Great Ormond Street'."""
-    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before))
+    Opera House', 'transferred to Great Ormond Street', a venue where work happens ('book a room at Oakfield House',
+    'family time is held at Oakfield House'; trial 15, F8), or the end of a longer title joined by 'and' ('the Family
+    Drug and Alcohol Court')."""
+    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before)
+                or _VENUE_BEFORE.search(before) or _TITLE_AND_BEFORE.search(before))
+
+
+# A capitalised word that is no street's type, then 'and': the name after it ends a title ('Drug and Alcohol Court'),
+# not an address ('Elm House and Mill Court' is two).
+_TITLE_AND_BEFORE = re.compile(rf"\b(?!(?i:{_STREET_TYPES})\b)[A-Z][\w'’-]*\s+and\s+$")
+# Words saying that a building is where work happens: 'a room at', 'held at', 'the session at', 'offices in'.
+_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|hall)\s+"
+                           r"(?:at|in)\s+$", re.IGNORECASE)
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
