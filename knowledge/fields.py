@@ -18,7 +18,7 @@ OWNER_PATTERN = re.compile(SLACK_USER_ID)
 _MAILBOX = re.compile(r"([a-z0-9]+(?:[._+-][a-z0-9]+)*)@[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.IGNORECASE)
 GROUP_MAILBOX_WORDS = frozenset({
     "team", "teams", "service", "services", "hub", "unit", "office", "duty", "mash", "panel", "board", "group",
-    "helpdesk", "enquiries", "info", "admin", "support", "shared", "edt", "lado", "frontdoor"})
+    "helpdesk", "enquiries", "info", "admin", "support", "shared", "edt", "lado", "frontdoor", "payments", "referrals"})
 SERVICE_MAILBOX_WORDS = frozenset({
     "qa", "quality", "assurance", "qualityassurance", "audit", "audits", "safeguarding", "childrens", "children",
     "social", "care", "fostering", "adoption", "iro", "cin", "cp", "cla", "performance", "improvement",

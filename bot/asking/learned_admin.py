@@ -20,6 +20,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.privacy.screen import Finding, describe
 from bot.storage import learned as store
 
 MAX_SHOWN = 15
@@ -43,9 +44,13 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
     for item in items[:MAX_SHOWN]:
         entry = entries.get(item.entry_id)
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
-        lines.append(f"#{item.id} _{item.wording}_ → {where}: {HOW.get(item.source, item.source)} "
+        held = learning.identifying(item.wording, services)
+        lines.append(f"#{item.id} {shown(item, held)} → {where}: {HOW.get(item.source, item.source)} "
                      f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
-        note, acceptable = finds_today(services, item) if entry else ("", True)
+        if held:
+            lines.append(f"   {emoji('warning')} It holds {describe(held)}, so it can't be accepted: reject it.")
+            told = True
+        note, acceptable = finds_today(services, item) if entry and not held else ("", not held)
         if note:
             lines.append(f"   {emoji('warning')} {note}")
             told = True
@@ -61,6 +66,11 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
                   + "Accept one to write it into its entry's alternatives in the knowledge-base files; "
                   "reject one that finds the wrong entry: it stops being searched (Undo brings it back). Or type "
                   "`accept 12` / `reject 12` with the wording's number.")]
+
+
+def shown(item: store.Learned, held: list[Finding]) -> str:
+    """A learned wording as quoted to a QA lead: not its words when they hold what the screen refuses."""
+    return f"(wording not shown: it holds {describe(held)})" if held else f"_{item.wording}_"
 
 
 def none_waiting(services: Services) -> Reply:
@@ -141,8 +151,8 @@ def reject_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     if rejected is None:
         return [not_done(services, buttons.record_id(value, HINT), "reject")]
     return [confirmations.offer(services, turn, Reply(
-        text=f"Rejected #{rejected.id}: {bold(rejected.wording)} no longer finds `{rejected.entry_id}`, and will not "
-             "be learned again from a pick.",
+        text=f"Rejected #{rejected.id}: {_quoted(services, rejected)} no longer finds `{rejected.entry_id}`, and "
+             "will not be learned again from a pick.",
         choices=(Choice(f"Undo: restore #{rejected.id}", RESTORE, str(rejected.id)),),
         note=f"Rejected by mistake? Type `undo`, press Undo, or type `/audit kb restore {rejected.id}`."),
         words=UNDO_WORDS)]
@@ -153,7 +163,12 @@ def restore_action(services: Services, turn: Turn, value: str) -> list[Reply]:
     restored = _decide(services, turn, value, "restore", learning.restore)
     if restored is None:
         return [not_done(services, buttons.record_id(value, HINT), "restore")]
-    return [Reply(text=f"Restored #{restored.id}: {bold(restored.wording)} finds `{restored.entry_id}` again.")]
+    return [Reply(text=f"Restored #{restored.id}: {_quoted(services, restored)} finds `{restored.entry_id}` again.")]
+
+
+def _quoted(services: Services, item: store.Learned) -> str:
+    held = learning.identifying(item.wording, services)
+    return "the wording" if held else bold(item.wording)
 
 
 def accept_action(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.asking.kb_check import content_checks
+from bot.asking.kb_check import content_checks, council_screen
 from bot.asking.shared_wording import FoundElsewhere, another_entry_finding
 from bot.core.services import Services
 from bot.errors import UserError
-from bot.privacy.screen import explain, without_case_references
+from bot.privacy.knowledge_screen import content_findings
+from bot.privacy.screen import Finding, explain, without_case_references
 from bot.storage import learned as store
 from bot.storage.trail import record_trail
 from knowledge.kb_writer import add_alternative
@@ -64,6 +65,9 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
     if findings:
         return Learning(None, f"the wording was not stored: {explain(findings)}")
     text = normalise(asked)
+    findings = identifying(text, services)  # as Accept and kb check will read it: lower case, in an alternative
+    if findings:
+        return Learning(None, f"the wording was not stored: {explain(findings)}")
     if not [word for word in words_of(text) if word not in STOP_WORDS]:
         return Learning(None, "the wording has no words to search on")
     stored = store.learn(services.storage, entry_id, text, user_id, source, at or services.clock(), ask_id)
@@ -71,6 +75,13 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
         return Learning(None, "that wording is already learned for this entry, or was rejected for it")
     refresh(services)
     return Learning(stored)
+
+
+def identifying(wording: str, services: Services) -> list[Finding]:
+    """What `kb check` would refuse in a learned wording as it is kept (lower case) and would be written into its
+    entry's alternatives: 'should i ask darren price…' (trial 15, F12). A wording learned before the screen refused
+    it is neither quoted nor offered for Accept, and Accept refuses it with the screen's words."""
+    return content_findings(council_screen(services), wording)
 
 
 def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime) -> int:
@@ -113,6 +124,11 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
     item = store.get(services.storage, learned_id)
     if item is None or item.status != "active":
         return None
+    findings = identifying(item.wording, services)
+    if findings:
+        raise UserError(f"I haven't written wording #{item.id} into the knowledge base: {explain(findings)}. "
+                        f"Reject it (`/audit kb reject {item.id}`): nothing that could identify a child or family "
+                        "belongs in the knowledge base. Nothing was written.")
     service = services.live_knowledge()
     with service.edit_lock:
         found = found_elsewhere(services, item)

@@ -154,7 +154,7 @@ def parse_per_worker(text: str | int) -> int:
 
 def _screened(text: str, screen: Screen, what: str, field: str) -> str:
     try:
-        return screen_text(text, screen, what)
+        return screen_text(text, screen, what, read_by="every auditor, QA lead and the report channel")
     except UserError as exc:
         raise FieldError(str(exc), field) from None
 

@@ -463,8 +463,19 @@ def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[i
 
 def _landmark(before: str) -> bool:
     """A street-like name without a house number that is a building or a hospital, not a home: 'the Sydney
-    Opera House', 'transferred to Great Ormond Street'."""
-    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before))
+    Opera House', 'transferred to Great Ormond Street', a venue where work happens ('book a room at Oakfield House',
+    'family time is held at Oakfield House'; trial 15, F8), or the end of a longer title joined by 'and' ('the Family
+    Drug and Alcohol Court')."""
+    return bool(re.search(r"\bthe\s+$", before, re.IGNORECASE) or _CARE_PLACE_BEFORE.search(before)
+                or _VENUE_BEFORE.search(before) or _TITLE_AND_BEFORE.search(before))
+
+
+# A capitalised word that is no street's type, then 'and': the name after it ends a title ('Drug and Alcohol Court'),
+# not an address ('Elm House and Mill Court' is two).
+_TITLE_AND_BEFORE = re.compile(rf"\b(?!(?i:{_STREET_TYPES})\b)[A-Z][\w'’-]*\s+and\s+$")
+# Words saying that a building is where work happens: 'a room at', 'held at', 'the session at', 'offices in'.
+_VENUE_BEFORE = re.compile(r"\b(?:rooms?|held|booked|based|meetings?|sessions?|offices?|venue|reception|hall)\s+"
+                           r"(?:at|in)\s+$", re.IGNORECASE)
 
 
 def _spelt_email(m: re.Match[str]) -> bool:
@@ -1547,7 +1558,8 @@ class NameFinder:
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()
-                                 and len(tokens[k + 1].text) > 2) or self._department(text, tokens, k):
+                                 and len(tokens[k + 1].text) > 2) or (
+                    self._department(text, tokens, k) and not self._in_full_name(text, tokens, i, k)):
                 return True
             if bracketed and steps < 3:
                 k += 1
@@ -1560,6 +1572,18 @@ class NameFinder:
                 continue
             break
         return False
+
+    def _in_full_name(self, text: str, tokens: list[Token], i: int, k: int) -> bool:
+        """Whether the name before a team (token k) has two words: 'Gemma in the MASH team' is how a colleague is
+        named, but 'Kayleigh Price in the leaving care team' may be a care leaver the team works with, so a full
+        name is refused whatever follows it (a colleague is written by their role)."""
+        if k > i + 1:
+            return True  # 'Darren Price in ...': a surname stands between the name and the team
+        if i == 0 or not self._touching(text, tokens, i - 1, i):
+            return False
+        before = tokens[i - 1].text
+        return before[:1].isupper() and before.casefold() not in DETERMINERS and (
+            self.is_given(before) or self._surname(before))
 
     def _schools_by_cue(self, text: str, mode: str) -> list[str]:
         """A school named without 'school' where the sentence says it is one (see _SCHOOL_CUE)."""

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from bot.errors import UserError
-from bot.privacy.content_names import _fold, content_name_hits, not_within, single_name_hits
+from bot.privacy.content_names import _fold, content_name_hits, full_names, not_within, single_name_hits
 from bot.privacy.detect import _NUMBERED_THINGS, Hit, NameFinder
 from bot.privacy.family_names import family_name_hits, relative_name_spans
 from bot.privacy.lexicon import Lexicon
@@ -112,9 +112,8 @@ def test_the_quick_look_never_changes_what_content_mode_finds(lexicon: Lexicon, 
     quick = content_name_hits(text, lexicon, listed)
     words_only = Lexicon(frozenset(), frozenset(), lexicon.common_words, frozenset(), lexicon.everyday_words)
     slow = [hit for hit in NameFinder(words_only, listed).hits(text) if hit.kind == "name"] if listed else []
-    slow += [hit for hit in NameFinder(lexicon, listed).hits(text) if hit.kind == "name"
-             and len(NameFinder._read(hit.words)[0]) >= 2 and hit not in slow]
     tokens, mode = NameFinder._read(text)
+    slow += [hit for hit in full_names(text, NameFinder(lexicon, listed), mode) if hit not in slow]
     if mode == "mixed":
         slow += not_within(single_name_hits(text, tokens, [_fold(t.text) for t in tokens], lexicon, listed), slow)
     slow += not_within(family_name_hits(NameFinder(lexicon, listed), text, tokens, mode), slow)  # 'the Smith family'
