@@ -70,6 +70,44 @@ def grade_change(before: str | None, after: str | None) -> GradeChange:
 
 
 @dataclass(frozen=True)
+class Graded:
+    """One audit's grades as a comparison needs them: its auditor's, and its moderator's once it is moderated."""
+
+    auditor: str | None
+    moderated: str | None = None
+
+    @property
+    def of_record(self) -> str | None:
+        return self.moderated or self.auditor
+
+    @property
+    def regraded(self) -> bool:
+        return self.moderated is not None and self.moderated != self.auditor
+
+
+@dataclass(frozen=True)
+class GradeVerdict:
+    """Whether the grade improved, compared like with like. `change` is empty when it cannot be said: only one of
+    the two audits was moderated, its moderator changed the auditor's grade, and the auditors' own grades tell a
+    different story from the grades of record (then the difference is the moderation, not the practice)."""
+
+    change: GradeChange
+    record_change: GradeChange
+    auditor_change: GradeChange
+
+
+def grade_verdict(before: Graded, after: Graded) -> GradeVerdict:
+    """The grades of record are compared when they are alike: both moderated, or neither changed by a moderator.
+    When only one audit was moderated and regraded, its grade of record is a moderator's beside an auditor's, so
+    the change is said only if the auditors' own grades moved the same way; a leader is never told practice improved
+    because an earlier audit was moderated down while the re-audit is not moderated (yet)."""
+    record = grade_change(before.of_record, after.of_record)
+    auditors = grade_change(before.auditor, after.auditor)
+    alike = (before.moderated is None) == (after.moderated is None) or not (before.regraded or after.regraded)
+    return GradeVerdict(record if alike or record == auditors else "", record, auditors)
+
+
+@dataclass(frozen=True)
 class ChangedAnswer:
     """One question whose answer changed, as the later audit asks it, with both answers as people read them."""
 
