@@ -543,11 +543,25 @@ class UnansweredDesk:
         return handler
 
     def close(self, turn: Turn, key: int, status: str) -> list[Reply]:
-        """Out of scope or Dismiss: the group leaves the list; nobody is messaged."""
+        """Out of scope or Dismiss: the group leaves the list. Whoever passed the question on was told "They will
+        reply to you", so each of them is told in a line what was decided and where to ask instead (trial 15 F14);
+        someone whose question was only noted was promised nothing and is not messaged."""
         group = self.group(turn, key)
-        closed = self._close(turn, group, status, None, {})
+        promised = sorted({ask.user_id for ask in group.asks if ask.escalated})
+        closed = self._close(turn, group, status, None, {"people": len(promised)})
         label = "out of scope" if status == "out_of_scope" else "dismissed"
-        return [Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).")]
+        told = f" I've told {_people(len(promised))} who passed it on." if promised else ""
+        return [*(self.closed_dm(turn, group, asker, status) for asker in promised),
+                Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).{told}")]
+
+    def closed_dm(self, turn: Turn, group: QuestionGroup, asker: str, status: str) -> Reply:
+        """What someone who passed a question on hears when it is closed without an answer: short, and kind."""
+        decided = ("it is outside what I can help with, so it won't get an answer here"
+                   if status == "out_of_scope" else "it won't get an answer in the knowledge base for now")
+        return Reply(to_user=asker, title="Your question to the QA leads",
+                     text=f"A QA lead has looked at {self.their_question(group, asker)}, which you passed on: "
+                          f"{decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can point "
+                          "you to the right person.")
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:

@@ -188,6 +188,25 @@ def test_out_of_scope_and_dismiss_close_the_group_without_messaging_anyone(engin
     assert "already closed" in all_text(engine.action(QA_LEAD, button, key))
 
 
+@pytest.mark.parametrize(("word", "decided"), [("out-of-scope", "it is outside what I can help with"),
+                                               ("dismiss", "it won't get an answer in the knowledge base for now")])
+def test_someone_who_passed_a_question_on_hears_when_it_is_closed_without_an_answer(engine: Engine, word: str,
+                                                                                    decided: str) -> None:
+    """Trial 15 F14: "They will reply to you" was promised, then Dismiss closed it and the asker never heard."""
+    engine.message(OTHER, "When is the fire drill held?")
+    [passed_on] = [choice.value for reply in engine.message(ASKER, "when is the fire drill held")
+                   for choice in reply.choices if choice.action == "kb.escalate"]
+    assert "They will reply to you" in all_text(engine.action(ASKER, "kb.escalate", passed_on))
+
+    replies = engine.command(QA_LEAD, f"kb {word} {only_group(engine)}")
+
+    dms = {reply.to_user: reply.text for reply in replies if reply.to_user}
+    assert list(dms) == [ASKER]  # OTHER only asked, was promised nothing, and is not messaged
+    assert dms[ASKER].startswith("A QA lead has looked at your question ") and "which you passed on" in dms[ASKER]
+    assert decided in dms[ASKER] and "your manager or" in dms[ASKER]
+    assert replies[-1].text.endswith("(2 questions). I've told 1 person who passed it on.")
+
+
 def test_the_buttons_are_for_qa_leads_and_admins_only(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
     for action in ("answer", "link", "new", "out_of_scope", "dismiss"):
