@@ -16,6 +16,7 @@ import re
 from bot.audits import comparison
 from bot.audits.core import action_line, can_view, checklist_of, grade_label, grade_of_record_text, not_in_channel
 from bot.core import buttons
+from bot.core.grade_verdict import Graded, GradeVerdict, grade_verdict
 from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
@@ -135,13 +136,13 @@ def _which(services: Services, audit: store.AuditRow, title: str) -> str:
             f"{services.directory.label(audit.auditor_id)}")
 
 
-def graded(audit: store.AuditRow) -> comparison.Graded:
+def graded(audit: store.AuditRow) -> Graded:
     """An audit's auditor's and moderator's grades, as bot.audits.comparison compares them."""
-    return comparison.Graded(audit.overall_grade, audit.moderated_grade)
+    return Graded(audit.overall_grade, audit.moderated_grade)
 
 
 def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
-    verdict = comparison.grade_verdict(graded(earlier), graded(later))
+    verdict = grade_verdict(graded(earlier), graded(later))
     record = f"**Grade of record:** {grade_of_record_text(earlier)} → {grade_of_record_text(later)}"
     if verdict.change:
         return f"{record}: **{verdict.change}**"
@@ -150,7 +151,7 @@ def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
     return f"{record}: **not like for like**\n{_moderation_apart(earlier, later, verdict)}"
 
 
-def _moderation_apart(earlier: store.AuditRow, later: store.AuditRow, verdict: comparison.GradeVerdict) -> str:
+def _moderation_apart(earlier: store.AuditRow, later: store.AuditRow, verdict: GradeVerdict) -> str:
     """Why the grades of record say nothing yet: which audit's grade is a moderator's, and what the auditors gave."""
     moderated, other = (earlier, later) if earlier.moderated_grade is not None else (later, earlier)
     own = {"same": "the same", "improved": "improved", "worse": "worse"}.get(verdict.auditor_change, "ungraded")

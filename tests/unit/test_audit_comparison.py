@@ -10,13 +10,11 @@ from hypothesis import strategies as st
 
 from bot.audits.comparison import (
     CompareRequest,
-    Graded,
     answer_direction,
     compare_answers,
-    grade_change,
-    grade_verdict,
     parse_request,
 )
+from bot.core.grade_verdict import Graded, grade_change, grade_verdict
 from knowledge.checklist_schema import Answer, Checklist, Question
 
 
