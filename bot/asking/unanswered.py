@@ -27,6 +27,7 @@ from bot.asking.unanswered_input import (
     TYPED_USAGE,
     FieldProblem,
     as_heading,
+    as_question,
     entry_problems,
     in_form,
     new_from_form,
@@ -432,7 +433,7 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
-        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(new.question)), found)
+        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb

@@ -500,6 +500,25 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
 
 
+def test_tags_typed_with_spaces_are_the_knowledge_base_s_tags_and_the_heading_stays_a_question(
+        engine: Engine, services: Services, kb_dir: Path) -> None:
+    """Trial 15 F9: `tags: section 20, care leavers` was stored as typed, matched none of the care-leavers entries,
+    and the heading lost its question mark."""
+    tagged = [entry.file for entry in services.knowledge.current.kb.entries.values() if "care-leavers" in entry.tags]
+    assert tagged, "the shipped knowledge base tags care-leavers entries"
+    expected = max(set(tagged), key=tagged.count)
+    key = ask_fire_drill(engine)
+
+    replies = engine.command(QA_LEAD, f"kb new {key} who signs off section 20 for a 17 year old | A 16 or 17 year "
+                                      "old can agree to it themselves. | tags: section 20, Care Leavers")
+
+    done = replies[-1].text
+    assert f"to `{expected}` and reloaded" in done and "care leavers" not in done
+    [entry] = [e for e in services.knowledge.current.kb.entries.values() if e.question.startswith("Who signs off")]
+    assert entry.question == "Who signs off section 20 for a 17 year old?"
+    assert entry.tags == ("section-20", "care-leavers") and entry.file == expected
+
+
 # -- trial 11, finding 7 -----------------------------------------------------------------------------------------
 
 DOG = ("Is there guidance for visiting a home with a dangerous dog? | Ask the family to shut the dog in another room "
