@@ -325,7 +325,7 @@ class UnansweredDesk:
         text = self.answer_text(text)
         closed = self._close(turn, group, "answered", None, {"people": len(group.askers)}, answer=text)  # sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
-                         text=f"About {self.their_question(group, asker)}:\n\n{text}",
+                         text=f"{self.their_question(group, asker, 'About')}\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({count_of(closed, 'question')}). The next person asking in "
@@ -560,9 +560,9 @@ class UnansweredDesk:
         decided = ("it is outside what I can help with, so it won't get an answer here"
                    if status == "out_of_scope" else "it won't get an answer in the knowledge base for now")
         return Reply(to_user=asker, title="Your question to the QA leads",
-                     text=f"A QA lead has looked at {self.their_question(group, asker)}, which you passed on: "
-                          f"{decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can point "
-                          "you to the right person.")
+                     text=f"{self.their_question(group, asker, 'A QA lead has looked at')}\n\nYou passed it on, "
+                          f"and {decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can "
+                          "point you to the right person.")
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:
@@ -576,17 +576,17 @@ class UnansweredDesk:
 
     def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
         return Reply(to_user=asker, title=entry.question,
-                     text=f"A QA lead found the answer to {self.their_question(group, asker)}:\n\n"
+                     text=f"{self.their_question(group, asker, 'A QA lead found the answer to')}\n\n"
                           + entry.answer.rstrip(),
                      note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
 
-    def their_question(self, group: QuestionGroup, asker: str) -> str:
+    def their_question(self, group: QuestionGroup, asker: str, opening: str) -> str:
         """The asker's own question as a DM to them says it: its wording, or the day they asked it when the
         screen now refuses the wording (bot/asking/said_back.py). The day is the question's, not that of a
         Not helpful on its answer."""
         ask = next((ask for ask in group.asks if ask.user_id == asker), group.asks[0])
         stored = store.get_ask(self.services.storage, ask.ask_id)
-        return your_question(self.services, ask.query, stored.asked_at if stored else ask.asked_at)
+        return your_question(self.services, opening, ask.query, stored.asked_at if stored else ask.asked_at)
 
     # -- typed commands (the terminal chat, or Slack without buttons) --------------------------------
     def typed(self, turn: Turn, word: str, rest: str) -> list[Reply]:
