@@ -16,16 +16,10 @@ from bot.core.services import Services
 from bot.engine.home import home_sections
 from bot.engine.routing import Engine
 from bot.settings.config import Settings, load_settings
+from tests.support.kb_helpers import EXTRA_ENTRIES
 
 LONDON = ZoneInfo("Europe/London")
-ONE_ENTRY = """\
-entries:
-  - id: mascot-colour-north
-    question: What colour is the audit mascot in the north office?
-    answer: Green.
-    source: Test fixture
-    review_by: 2035-01-01
-"""
+ONE_ENTRY = EXTRA_ENTRIES.split("  - id: mascot-colour-south")[0]  # its first entry only
 
 
 def test_the_home_tab_says_when_it_was_updated_without_a_zero_padded_day(engine: Engine, services: Services) -> None:
