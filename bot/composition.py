@@ -14,6 +14,7 @@ from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.core.knowledge import KnowledgeService
+from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -76,9 +77,9 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
             warn_withheld_start(knowledge)
         if knowledge.start_changes is not None:
             changes = knowledge.start_changes
-            log.warning("The knowledge base changed since the bot last served it: %d entries added, %d changed, %d "
-                        "removed (`/audit kb reload` lists them).", len(changes.added), len(changes.changed),
-                        len(changes.removed))
+            log.warning("The knowledge base changed since the bot last served it: %s added, %d changed, %d "
+                        "removed (`/audit kb reload` lists them).", count_of(len(changes.added), "entry", "entries"),
+                        len(changes.changed), len(changes.removed))
     else:
         knowledge = knowledge.fork()
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,

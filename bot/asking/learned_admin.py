@@ -22,6 +22,7 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import Finding, describe
 from bot.storage import learned as store
+from knowledge.dates import short_date
 
 MAX_SHOWN = 15
 HINT = "type `/audit kb learned` to see the learned wordings again"
@@ -46,7 +47,7 @@ def learned_list(services: Services, turn: Turn) -> list[Reply]:
         where = f"`{item.entry_id}`" + (f" ({entry.question})" if entry else " (not in the knowledge base now)")
         held = learning.identifying(item.wording, services)
         lines.append(f"#{item.id} {shown(item, held)} → {where}: {HOW.get(item.source, item.source)} "
-                     f"{mention(item.user_id)}, {item.learned_at.astimezone(tz):%d %b %Y %H:%M}")
+                     f"{mention(item.user_id)}, {_when(item.learned_at.astimezone(tz))}")
         if held:
             lines.append(f"   {emoji('warning')} It holds {describe(held)}, so it can't be accepted: reject it.")
             told = True
@@ -207,3 +208,8 @@ def install(engine: Engine, services: Services) -> None:
     confirmations.add_answers(engine, services, (RESTORE, lambda turn, value: restore_action(services, turn, value)))
     engine.add_message_handler(lambda turn, text: typed_message(services, turn, text), priority=85)
     engine.add_typed_shortcut(TYPED_WORDING)  # `accept 12 thanks` is `accept 12`
+
+
+def _when(local: datetime) -> str:
+    """When a wording was learned, as the bot writes a date in a list: '4 Jun 2027 10:00', never '04 Jun'."""
+    return f"{short_date(local.date())} {local:%H:%M}"

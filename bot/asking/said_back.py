@@ -29,8 +29,12 @@ def asked_on(services: Services, asked_at: datetime) -> str:
     return short_date(asked_at.astimezone(services.settings.timezone).date())
 
 
-def your_question(services: Services, query: str, asked_at: datetime) -> str:
-    """'your question _when is the fire drill held_', or 'your question of 3 Dec 2026' when its wording may not
-    be said back (`wording_to_say`)."""
+def your_question(services: Services, opening: str, query: str, asked_at: datetime) -> str:
+    """A DM's opening line about the asker's question, ending with a colon: 'About your question:' and the wording
+    quoted on a line of its own, or 'About your question of 3 Dec 2026:' when its wording may not be said back
+    (`wording_to_say`). Run into the sentence, the wording read "your question what is the threshold for a Kooth
+    referral?:" (trial 15 F7)."""
     wording = wording_to_say(services, query)
-    return f"your question _{wording}_" if wording is not None else f"your question of {asked_on(services, asked_at)}"
+    if wording is None:
+        return f"{opening} your question of {asked_on(services, asked_at)}:"
+    return f"{opening} your question:\n>{' '.join(wording.split())}"

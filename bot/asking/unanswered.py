@@ -27,6 +27,7 @@ from bot.asking.unanswered_input import (
     TYPED_USAGE,
     FieldProblem,
     as_heading,
+    as_question,
     entry_problems,
     in_form,
     new_from_form,
@@ -324,7 +325,7 @@ class UnansweredDesk:
         text = self.answer_text(text)
         closed = self._close(turn, group, "answered", None, {"people": len(group.askers)}, answer=text)  # sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
-                         text=f"About {self.their_question(group, asker)}:\n\n{text}",
+                         text=f"{self.their_question(group, asker, 'About')}\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({count_of(closed, 'question')}). The next person asking in "
@@ -432,7 +433,7 @@ class UnansweredDesk:
     def _new_entry(self, turn: Turn, key: int, new: NewEntry, file: str, dry_run: bool) -> list[Reply]:
         group = self.group(turn, key)
         found: list[tuple[str, str]] = []  # (field, message): every problem, told at once
-        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(new.question)), found)
+        new, defaults = self.with_defaults(turn, replace(new, question=as_heading(as_question(new.question))), found)
         new, wording_note = self.with_askers_wording(group, new)
         file, why = self.entry_file(group, new, file, found)
         known = self.service.current.kb
@@ -543,11 +544,25 @@ class UnansweredDesk:
         return handler
 
     def close(self, turn: Turn, key: int, status: str) -> list[Reply]:
-        """Out of scope or Dismiss: the group leaves the list; nobody is messaged."""
+        """Out of scope or Dismiss: the group leaves the list. Whoever passed the question on was told "They will
+        reply to you", so each of them is told in a line what was decided and where to ask instead (trial 15 F14);
+        someone whose question was only noted was promised nothing and is not messaged."""
         group = self.group(turn, key)
-        closed = self._close(turn, group, status, None, {})
+        promised = sorted({ask.user_id for ask in group.asks if ask.escalated})
+        closed = self._close(turn, group, status, None, {"people": len(promised)})
         label = "out of scope" if status == "out_of_scope" else "dismissed"
-        return [Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).")]
+        told = f" I've told {_people(len(promised))} who passed it on." if promised else ""
+        return [*(self.closed_dm(turn, group, asker, status) for asker in promised),
+                Reply(text=f"Closed #{key} as {label} ({count_of(closed, 'question')}).{told}")]
+
+    def closed_dm(self, turn: Turn, group: QuestionGroup, asker: str, status: str) -> Reply:
+        """What someone who passed a question on hears when it is closed without an answer: short, and kind."""
+        decided = ("it is outside what I can help with, so it won't get an answer here"
+                   if status == "out_of_scope" else "it won't get an answer in the knowledge base for now")
+        return Reply(to_user=asker, title="Your question to the QA leads",
+                     text=f"{self.their_question(group, asker, 'A QA lead has looked at')}\n\nYou passed it on, "
+                          f"and {decided}. Sorry I can't help more; your manager or {mention(turn.user_id)} can "
+                          "point you to the right person.")
 
     def _close(self, turn: Turn, group: QuestionGroup, status: str, entry_id: str | None,
                detail: dict[str, object], answer: str | None = None) -> int:
@@ -561,17 +576,17 @@ class UnansweredDesk:
 
     def entry_dm(self, asker: str, group: QuestionGroup, entry: Entry) -> Reply:
         return Reply(to_user=asker, title=entry.question,
-                     text=f"A QA lead found the answer to {self.their_question(group, asker)}:\n\n"
+                     text=f"{self.their_question(group, asker, 'A QA lead found the answer to')}\n\n"
                           + entry.answer.rstrip(),
                      note=f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance")
 
-    def their_question(self, group: QuestionGroup, asker: str) -> str:
+    def their_question(self, group: QuestionGroup, asker: str, opening: str) -> str:
         """The asker's own question as a DM to them says it: its wording, or the day they asked it when the
         screen now refuses the wording (bot/asking/said_back.py). The day is the question's, not that of a
         Not helpful on its answer."""
         ask = next((ask for ask in group.asks if ask.user_id == asker), group.asks[0])
         stored = store.get_ask(self.services.storage, ask.ask_id)
-        return your_question(self.services, ask.query, stored.asked_at if stored else ask.asked_at)
+        return your_question(self.services, opening, ask.query, stored.asked_at if stored else ask.asked_at)
 
     # -- typed commands (the terminal chat, or Slack without buttons) --------------------------------
     def typed(self, turn: Turn, word: str, rest: str) -> list[Reply]:

@@ -109,10 +109,27 @@ def parse_new_entry(text: str) -> tuple[NewEntry, str]:
     if unknown:  # all of them at once
         raise UserError(f"I don't know {', '.join(unknown)}: after the answer, add `tags: …`, `source: …`, "
                         "`owner: …`, `review: 31/03/2027` or `file: kb/….yaml`, separated by `|`.")
-    tags = tuple(tag.strip() for tag in extra.get("tags", "").split(",") if tag.strip())
+    tags = typed_tags(extra.get("tags", ""))
     new = NewEntry(question=parts[0], answer=parts[1], tags=tags, source=extra.get("source") or None,
                    owner=extra.get("owner") or None, review_by=extra.get("review_by") or None)
     return new, extra.get("file", "")
+
+
+def typed_tags(text: str) -> tuple[str, ...]:
+    """Tags typed separated by commas, in the knowledge base's own form: lower case, words joined by hyphens, so
+    `care leavers` or `Care Leavers` is the `care-leavers` every entry about care leavers has (trial 15 F9: stored
+    as typed, it matched no entry, and the new entry was neither filed nor grouped with them)."""
+    return tuple(dict.fromkeys("-".join(tag.lower().split()) for tag in text.split(",") if tag.strip()))
+
+
+def as_question(question: str) -> str:
+    """A new entry's heading ends with a question mark, as every entry's does, when it was typed without one (`who
+    signs off section 20 for a 17 year old`); a full stop typed in its place is taken off first."""
+    stripped = question.rstrip()
+    if not stripped or stripped.endswith("?"):
+        return question
+    kept = stripped.rstrip(".!;:, ")
+    return kept + "?" if kept else question
 
 
 def as_heading(question: str) -> str:
@@ -130,7 +147,7 @@ def as_heading(question: str) -> str:
 
 def new_from_form(form: dict[str, str]) -> NewEntry:
     """The new entry a submitted form describes; tags are typed separated by commas."""
-    tags = tuple(tag.strip() for tag in form.get("tags", "").split(",") if tag.strip())
+    tags = typed_tags(form.get("tags", ""))
     return NewEntry(question=form.get("question", ""), answer=form.get("answer", ""), tags=tags,
                     source=form.get("source") or None, owner=form.get("owner") or None,
                     review_by=form.get("review_by") or None)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from bot.audits import comparison
-from bot.audits.core import action_line, can_view, checklist_of, grade_of_record_text, not_in_channel
+from bot.audits.core import action_line, can_view, checklist_of, grade_label, grade_of_record_text, not_in_channel
 from bot.core import buttons
+from bot.core.grade_verdict import Graded, GradeVerdict, grade_verdict
 from bot.core.replies import Choice, Reply, agreeing, count_of
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
@@ -135,10 +136,32 @@ def _which(services: Services, audit: store.AuditRow, title: str) -> str:
             f"{services.directory.label(audit.auditor_id)}")
 
 
+def graded(audit: store.AuditRow) -> Graded:
+    """An audit's auditor's and moderator's grades, as bot.audits.comparison compares them."""
+    return Graded(audit.overall_grade, audit.moderated_grade)
+
+
 def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
-    change = comparison.grade_change(earlier.grade_of_record, later.grade_of_record)
-    said = f"**{change}**" if change else "no grade to compare"
-    return f"**Grade of record:** {grade_of_record_text(earlier)} → {grade_of_record_text(later)}: {said}"
+    verdict = grade_verdict(graded(earlier), graded(later))
+    record = f"**Grade of record:** {grade_of_record_text(earlier)} → {grade_of_record_text(later)}"
+    if verdict.change:
+        return f"{record}: **{verdict.change}**"
+    if not verdict.record_change:
+        return f"{record}: no grade to compare"
+    return f"{record}: **not like for like**\n{_moderation_apart(earlier, later, verdict)}"
+
+
+def _moderation_apart(earlier: store.AuditRow, later: store.AuditRow, verdict: GradeVerdict) -> str:
+    """Why the grades of record say nothing yet: which audit's grade is a moderator's, and what the auditors gave."""
+    moderated, other = (earlier, later) if earlier.moderated_grade is not None else (later, earlier)
+    own = {"same": "the same", "improved": "improved", "worse": "worse"}.get(verdict.auditor_change, "ungraded")
+    text = (f"#{moderated.id}'s grade of record is its moderator's; #{other.id} has not been moderated, so its grade "
+            f"of record is its auditor's. The auditors graded #{earlier.id} {grade_label(earlier.overall_grade)} and "
+            f"#{later.id} {grade_label(later.overall_grade)} ({own}), so the difference in the grades of record is "
+            f"#{moderated.id}'s moderation, not a change in practice.")
+    if other is later:
+        text += f" Moderating #{later.id} would show whether practice changed; the answers below show what did."
+    return text
 
 
 def _answers_text(answers: comparison.AnswerComparison) -> str:

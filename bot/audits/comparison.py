@@ -16,15 +16,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.core import buttons
-from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist, Question
+from bot.core.grade_verdict import GRADE_ORDER
+from knowledge.checklist_schema import NOT_APPLICABLE, Answer, Checklist, Question
 
-# Worst first: "Inadequate < Requires improvement to be good < Good < Outstanding".
-GRADE_ORDER: tuple[str, ...] = tuple(reversed(GRADES))
 NOT_ANSWERED = "not answered"
 LONG_ANSWER = 80  # a typed answer is cut here in the list of changes; `/audit show` has it whole
 
 Direction = Literal["better", "worse", ""]
-GradeChange = Literal["improved", "same", "worse", ""]
 
 USAGE = ("Type `/audit compare <audit number>`, for example `/audit compare 12`, to compare a submitted audit with "
          "the audit of the same case before it, or `/audit compare 12 with 9` for two audits of one case.")
@@ -59,14 +57,6 @@ def parse_request(text: str) -> CompareRequest | str:
         return (f"That is audit #{first} twice. Name another audit of the same case (`/audit list case <case "
                 f"reference>` lists them), or type `/audit compare {first}` for the one before it.")
     return CompareRequest(first, other[0] if other else None)
-
-
-def grade_change(before: str | None, after: str | None) -> GradeChange:
-    """Whether the grade of record improved, stayed the same or got worse; empty when either audit has none."""
-    if before not in GRADE_ORDER or after not in GRADE_ORDER:
-        return ""
-    step = GRADE_ORDER.index(after) - GRADE_ORDER.index(before)
-    return "improved" if step > 0 else "worse" if step < 0 else "same"
 
 
 @dataclass(frozen=True)

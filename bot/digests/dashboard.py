@@ -14,7 +14,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_team_digests, last_complete_week
-from bot.digests.render import against_target, agreement_said, count_share
+from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said
 from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
@@ -144,6 +144,7 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
     by_team = " · ".join(f"{d.team_name} {d.completed_month}" for d in digests)
     fields = (
         ("Audits this month", f"{done} {month} across {count_of(len(digests), 'team')} (monthly target {target})"),
+        ("Re-audits done this week so far", reaudits_done_said(tuple(c for d in digests for c in d.reaudits_done))),
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.core import reaudits
+from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.storage.reports import digests as store
@@ -92,6 +93,7 @@ class TeamDigest:
     reaudits_due_soon: int = 0  # cases due for re-audit within bot.core.reaudits.DUE_SOON of the digest's day
     reaudits_overdue: int = 0  # cases whose re-audit is overdue on that day
     month_ended: bool = False  # the month figure's month was over by the day the digest was made: counted whole
+    reaudits_done: tuple[GradeChange, ...] = ()  # each re-audit completed in the week: its grade, like with like
 
     @property
     def so_far(self) -> bool:
@@ -174,6 +176,15 @@ def month_figure_day(monday: date, so_far: date | None) -> date:
         return so_far
     first_of_next = date(monday.year + monday.month // 12, monday.month % 12 + 1, 1)
     return min(monday + timedelta(days=6), first_of_next - timedelta(days=1))
+
+
+def spilled_days(monday: date, so_far: date | None) -> tuple[date, date] | None:
+    """The days of a complete week that fall in the next month (1 to 4 July, in the week of 28 June), which its month
+    figure leaves to the next week's: said beside it, or "1 this week · 0 in June" reads as a contradiction (trial 15
+    F4). None in a week under way, or one inside a month."""
+    last = month_figure_day(monday, so_far)
+    week_end = monday + timedelta(days=6)
+    return (last + timedelta(days=1), week_end) if so_far is None and last < week_end else None
 
 
 def month_span(last_day: date, today: date) -> tuple[date, date | None]:
@@ -266,6 +277,23 @@ def _themes(rows: Sequence[tuple[str, str, int]],
                  for checklist, question, n in theme_rows(rows))
 
 
+def reaudits_done(services: Services, start: datetime, end: datetime,
+                  team_ids: Sequence[str]) -> dict[str, tuple[GradeChange, ...]]:
+    """team -> how each re-audit completed in [start, end) moved the case's grade, by `/audit compare`'s rule, so a
+    leader reading the digest learns what the re-audits found (trial 15 F4), the same as comparing them would."""
+    return {team: tuple(grade_verdict(Graded(*row[:2]), Graded(*row[2:])).change for row in rows)
+            for team, rows in store.reaudit_grades(services.storage, start, end, team_ids).items()}
+
+
+def _summed(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
+    """Grade counts over several weeks: the previous weeks a week's grades are compared with."""
+    total: dict[str, int] = {}
+    for week in weeks:
+        for grade, n in week.items():
+            total[grade] = total.get(grade, 0) + n
+    return total
+
+
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -292,6 +320,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
                                            week_end, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
+    redone = reaudits_done(services, week_start, week_end, ids)
     due = reaudits.counts_by_team(reaudits.reaudits(storage, services.settings.reaudit, services.settings.timezone,
                                                     teams=ids, before=overdue_at), overdue_day)
     checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
@@ -310,10 +339,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             for uid in auditor_ids
         )
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
-        previous: dict[str, int] = {}
-        for week in weeks[-1 - COMPARE_WEEKS:-1]:
-            for grade, n in week.items():
-                previous[grade] = previous.get(grade, 0) + n
+        previous = _summed(weeks[-1 - COMPARE_WEEKS:-1])
         weak = _themes(flagged.get(team.id, []), questions)
         agreed, decided = agreement.get(team.id, (0, 0))
         digests.append(TeamDigest(
@@ -324,6 +350,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
+            reaudits_done=redone.get(team.id, ()),
         ))
     return digests
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from bot.core.replies import Reply, count_of
@@ -15,6 +16,7 @@ from bot.digests.digest import (
     TeamDigest,
     comparable,
     month_figure_day,
+    spilled_days,
 )
 from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
@@ -32,6 +34,17 @@ def _span(digest: TeamDigest | ServiceDigest) -> str:
 
 def _this_week(digest: TeamDigest | ServiceDigest) -> str:
     return "this week so far" if digest.counted_to else "this week"
+
+
+def _month_and_spill(digest: TeamDigest | ServiceDigest) -> str:
+    """'in June (month ended; this week's 1 to 4 Jul count in July)': the month figure, and the week's days it
+    leaves to the next month's, so the week's count beside it is not read as missing from it."""
+    month = digest.month_so_far
+    spill = spilled_days(digest.week_start, digest.counted_to)
+    if spill is None:
+        return month
+    days = f"this week's {_days(*spill)} count in {spill[0]:%B}"
+    return f"{month[:-1]}; {days})" if month.endswith(")") else f"{month} ({days})"
 
 
 def count_share(count: int, whole: int) -> str:
@@ -114,7 +127,7 @@ def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
     ended = digest.month_ended
     lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
-             f"{digest.month_so_far}; {against_target(digest.completed_month, digest.target_month, ended)}"]
+             f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
     for auditor in digest.auditors:
@@ -139,10 +152,27 @@ def team_text(digest: TeamDigest) -> str:
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
-    lines.append(f"**Re-audits**: {digest.reaudits_due_soon} due in the next 2 weeks, {digest.reaudits_overdue} "
-                 "overdue")
+    lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
+                               digest.reaudits_overdue))
     lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
     return "\n".join(lines)
+
+
+REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),
+                   ("", "not like for like (`/audit compare` says why)"))
+
+
+def reaudits_done_said(changes: Sequence[str]) -> str:
+    """'2 (1 improved, 1 the same)': the re-audits completed and how the case's grade moved in each, compared like
+    with like (bot.core.grade_verdict), so a leader sees whether re-audited practice improved (trial 15 F4)."""
+    counts = [f"{changes.count(key)} {label}" for key, label in REAUDIT_RESULTS if changes.count(key)]
+    return f"{len(changes)} ({', '.join(counts)})" if counts else "0"
+
+
+def reaudits_line(changes: Sequence[str], week: str, due_soon: int, overdue: int) -> str:
+    """The digest's re-audit line: those done in the week and what they found, then those due and overdue."""
+    return (f"**Re-audits**: {reaudits_done_said(changes)} done {week}; {due_soon} due in the next 2 weeks, "
+            f"{overdue} overdue")
 
 
 def agreement_said(digest: TeamDigest) -> str:
@@ -195,10 +225,11 @@ def service_text(service: ServiceDigest) -> str:
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
     lines.append(f"\n**Whole service**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
-                 f"{service.month_so_far}; {against_target(total_month, total_target, ended)} · "
+                 f"{_month_and_spill(service)}; {against_target(total_month, total_target, ended)} · "
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
-    lines.append(f"**Re-audits**: {sum(t.reaudits_due_soon for t in service.teams)} due in the next 2 weeks, "
-                 f"{sum(t.reaudits_overdue for t in service.teams)} overdue")
+    lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
+                               sum(t.reaudits_due_soon for t in service.teams),
+                               sum(t.reaudits_overdue for t in service.teams)))
     lines.append("_Agreement: moderated audits where the moderator agreed with the auditor's grade, of "
                  f"{agreement_basis(service.week_start, service.counted_to)}._")
     if moderated := sum(t.moderated_week for t in service.teams):

@@ -9,6 +9,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn, unknown_user_reply
 from bot.settings.people import Person
+from knowledge.dates import long_date
 
 HomeSection = Reply
 
@@ -41,7 +42,7 @@ def home_sections(engine: Engine, services: Services, user_id: str) -> list[Home
             title="audit-bot",
             text=f"Hello, {person.name}. Case audits, practice questions and {_picture(services, person)}.",
             choices=tuple(shortcuts),
-            note=f"Updated {local:%A %d %B %Y, %H:%M} ({services.settings.timezone.key})",
+            note=f"Updated {long_date(local.date())}, {local:%H:%M} ({services.settings.timezone.key})",
         )
     ]
     for provider in engine.home_providers:

@@ -157,7 +157,7 @@ def install(engine: Engine, services: Services) -> None:
         until = next_working_day(today)
         snooze(services.storage, turn.user_id, keys, until)
         return [Reply(f"Snoozed: you will not be reminded about {'this' if len(keys) == 1 else 'these'} "
-                      f"on {until:%A %d %B}.")]
+                      f"on {until:%A} {until.day} {until:%B}.")]
 
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE, typed=rf"(?:until\s+\S.*|{'|'.join(OFF_WORDS)})?")

@@ -105,9 +105,46 @@ def test_whether_an_action_is_overdue_depends_on_the_day_it_is_compared(engine: 
     assert "Add the school's views to the plan" in text and text.count("(**overdue**)") == 0
 
 
+def moderate(services: Services, audit_id: int, grade: str, agrees: bool = False) -> None:
+    moderation_store.open_moderation(services.storage, audit_id, "U0QALEAD1", NOW)
+    moderation_store.decide_moderation(services.storage, audit_id, "U0QALEAD1", agrees, grade,
+                                       "The advocate was not offered and the views did not shape the plan.", NOW)
+
+
+def test_a_moderation_of_the_earlier_audit_alone_is_not_called_an_improvement(engine: Engine,
+                                                                               services: Services) -> None:
+    """Trial 15 F15: the same auditor gave the same grade to the same answers; only the earlier audit was moderated
+    down. A leader must not read "improved" when practice did not change."""
+    values = {"plan-quality": "good", "seen-alone": "no", "immediate-concern": "no", "chronology": "yes"}
+    before = audit(services, BEFORE_DAY, values, "good")
+    moderate(services, before, "requires_improvement")
+    after = audit(services, AFTER_DAY, values, "good")
+    with time_machine.travel(NOW, tick=False):
+        text = engine.command(MANAGER, f"compare {after}")[0].text
+    assert "improved" not in text, text
+    assert ("**Grade of record:** Requires improvement to be good after moderation (auditor: Good) → Good: "
+            "**not like for like**") in text
+    assert (f"#{before}'s grade of record is its moderator's; #{after} has not been moderated, so its grade of "
+            f"record is its auditor's. The auditors graded #{before} Good and #{after} Good (the same)") in text
+    assert f"is #{before}'s moderation, not a change in practice. Moderating #{after} would show" in text
+
+
+def test_once_both_audits_are_moderated_their_grades_of_record_are_compared(engine: Engine,
+                                                                            services: Services) -> None:
+    values = {"plan-quality": "good", "seen-alone": "yes"}
+    before = audit(services, BEFORE_DAY, values, "good")
+    moderate(services, before, "requires_improvement")
+    after = audit(services, AFTER_DAY, values, "good")
+    moderate(services, after, "good", agrees=True)
+    with time_machine.travel(NOW, tick=False):
+        text = engine.command(MANAGER, f"compare {after}")[0].text
+    assert "(auditor: Good) → Good: **improved**" in text and "not like for like" not in text
+
+
 def test_a_moderated_grade_is_the_grade_compared_and_a_worse_one_is_said(engine: Engine, services: Services,
                                                                           pair: tuple[int, int]) -> None:
-    _, after = pair
+    before, after = pair
+    moderate(services, before, "requires_improvement", agrees=True)
     moderation_store.open_moderation(services.storage, after, "U0QALEAD1", NOW)
     moderation_store.decide_moderation(services.storage, after, "U0QALEAD1", False, "inadequate",
                                        "The child was not seen for months.", NOW)

@@ -3,9 +3,12 @@ time, a Not-helpful press withdraws it, and QA leads see learned wordings and ca
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -102,6 +105,14 @@ def test_qa_leads_see_who_taught_what_and_reject_it(engine: Engine, services: Se
     assert engine.action(QA_LEAD, "kb.learned.reject", reject)[0].text == (
         f"Wording #{reject} is already rejected (type `/audit kb restore {reject}` to undo that); type "
         "`/audit kb learned` to see the learned wordings again.")
+
+
+def test_when_a_wording_was_learned_is_said_as_the_bot_says_dates(engine: Engine) -> None:
+    """Trial 15 F13: "by @Social worker S1, 04 Jun 2027 10:00"; everywhere else the bot writes "4 Jun 2027"."""
+    with time_machine.travel(datetime(2027, 6, 4, 10, 0, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+        text = all_text(engine.command(QA_LEAD, "kb learned"))
+    assert f"@{{{PRACTITIONER}}}, 4 Jun 2027 10:00" in text and "04 Jun" not in text
 
 
 def test_only_qa_leads_and_admins_list_or_reject(engine: Engine) -> None:

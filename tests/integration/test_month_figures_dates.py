@@ -109,7 +109,8 @@ def test_the_last_days_of_december_count_in_the_digest_of_the_week_that_ends_in_
     with time_machine.travel(datetime(2027, 1, 4, 9, tzinfo=LONDON), tick=False):
         team = _digest_text(services, MANAGER).replace("**", "")
         service = _digest_text(services, "U0QALEAD1")
-    assert "Audits completed: 2 this week · 2 in December (month ended); target 2, met" in team
+    assert ("Audits completed: 2 this week · 2 in December (month ended; this week's 1 Jan to 3 Jan 2027 count in "
+            "January); target 2, met") in team
     assert "all of December (target)" in service
     rows.audit(submitted=datetime(2027, 1, 6, 11, tzinfo=UTC))
     with time_machine.travel(datetime(2027, 1, 11, 9, tzinfo=LONDON), tick=False):

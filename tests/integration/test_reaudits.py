@@ -266,12 +266,13 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     with at(monday):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         south = text(engine.command(SOUTH_MANAGER, "digest", surface="terminal"))
-    assert "**Re-audits**: 2 due in the next 2 weeks, 1 overdue" in north
-    assert "**Re-audits**: 0 due in the next 2 weeks, 1 overdue" in south
+    assert "**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 1 overdue" in north
+    assert "**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue" in south
     assert "CR-1000" not in north  # a digest may be posted in a team channel: counts only
     with at(monday):
         service = text(engine.command(QA, "digest", surface="terminal"))
-    assert "**Re-audits**: 2 due in the next 2 weeks, 2 overdue" in service  # every team's, for senior leaders
+    # every team's, for senior leaders
+    assert "**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 2 overdue" in service
 
 
 def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(services: Services,
@@ -282,8 +283,31 @@ def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(servic
     with at(monday):
         [last_week] = build_team_digests(services, date(2027, 4, 5), ["north-assessment"])
         [week_before] = build_team_digests(services, date(2027, 3, 29), ["north-assessment"])
-    assert "**Re-audits**: 0 due in the next 2 weeks, 0 overdue" in team_text(last_week)
-    assert "**Re-audits**: 0 due in the next 2 weeks, 1 overdue" in team_text(week_before)  # as at Monday 5 April
+    assert "**Re-audits**: 1 (1 improved) done this week; 0 due in the next 2 weeks, 0 overdue" in team_text(last_week)
+    # as at Monday 5 April
+    assert "**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue" in team_text(week_before)
+
+
+def test_the_digest_and_the_service_picture_say_what_the_weeks_reaudits_found(engine: Engine, services: Services,
+                                                                              cases: Cases) -> None:
+    """Trial 15 F4: a re-audit (Inadequate, moderated agreed, then Good) showed nowhere a leader looks. A re-audit
+    whose only difference is the earlier audit's moderation is not counted as improved (F15's rule)."""
+    week = datetime(2027, 6, 28, 9, 0, tzinfo=LONDON)  # Monday 28 June: the week runs into July
+    cases.audit("CR-200001", "inadequate", datetime(2027, 4, 29, 10, 0, tzinfo=LONDON), moderated="inadequate")
+    cases.audit("CR-200001", "good", week + timedelta(days=3))  # Thursday 1 July
+    cases.audit("CR-200002", "good", datetime(2027, 4, 28, 10, 0, tzinfo=LONDON), moderated="requires_improvement")
+    cases.audit("CR-200002", "good", week + timedelta(days=2))  # the same grade; only the earlier one moderated
+    cases.audit("CR-200003", "good", week + timedelta(days=1))  # a first audit: no re-audit
+    with at(week + timedelta(weeks=1, minutes=50)):
+        north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
+        service = text(engine.command(ADMIN, "digest", surface="terminal"))
+    done = "**Re-audits**: 2 (1 improved, 1 not like for like (`/audit compare` says why)) done this week;"
+    assert done in north and done in service
+    assert "3 this week · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July);" in north
+    with at(week + timedelta(days=4)):
+        picture = {s.title: s for s in home_sections(engine, services, ADMIN)}["Whole service"]
+    assert ("Re-audits done this week so far", "2 (1 improved, 1 not like for like (`/audit compare` says why))") \
+        in picture.fields
 
 
 # -- the heads-up when the re-audit starts ------------------------------------------------------------------

@@ -188,6 +188,26 @@ def test_out_of_scope_and_dismiss_close_the_group_without_messaging_anyone(engin
     assert "already closed" in all_text(engine.action(QA_LEAD, button, key))
 
 
+@pytest.mark.parametrize(("word", "decided"), [("out-of-scope", "it is outside what I can help with"),
+                                               ("dismiss", "it won't get an answer in the knowledge base for now")])
+def test_someone_who_passed_a_question_on_hears_when_it_is_closed_without_an_answer(engine: Engine, word: str,
+                                                                                    decided: str) -> None:
+    """Trial 15 F14: "They will reply to you" was promised, then Dismiss closed it and the asker never heard."""
+    engine.message(OTHER, "When is the fire drill held?")
+    [passed_on] = [choice.value for reply in engine.message(ASKER, "when is the fire drill held")
+                   for choice in reply.choices if choice.action == "kb.escalate"]
+    assert "They will reply to you" in all_text(engine.action(ASKER, "kb.escalate", passed_on))
+
+    replies = engine.command(QA_LEAD, f"kb {word} {only_group(engine)}")
+
+    dms = {reply.to_user: reply.text for reply in replies if reply.to_user}
+    assert list(dms) == [ASKER]  # OTHER only asked, was promised nothing, and is not messaged
+    assert dms[ASKER].startswith("A QA lead has looked at your question:\n>when is the fire drill held\n\n"
+                                 "You passed it on, and ")
+    assert decided in dms[ASKER] and "your manager or" in dms[ASKER]
+    assert replies[-1].text.endswith("(2 questions). I've told 1 person who passed it on.")
+
+
 def test_the_buttons_are_for_qa_leads_and_admins_only(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
     for action in ("answer", "link", "new", "out_of_scope", "dismiss"):
@@ -479,6 +499,25 @@ def test_a_new_entry_without_owner_review_or_file_gets_them_and_says_so(engine: 
     assert "as no owner was given" in done
     entry = services.knowledge.current.kb.entries["approves-a-fire-drill-for-foster-carers"]
     assert (entry.file, entry.owner, entry.review_by) == (expected, QA_LEAD, ahead)
+
+
+def test_tags_typed_with_spaces_are_the_knowledge_base_s_tags_and_the_heading_stays_a_question(
+        engine: Engine, services: Services, kb_dir: Path) -> None:
+    """Trial 15 F9: `tags: section 20, care leavers` was stored as typed, matched none of the care-leavers entries,
+    and the heading lost its question mark."""
+    tagged = [entry.file for entry in services.knowledge.current.kb.entries.values() if "care-leavers" in entry.tags]
+    assert tagged, "the shipped knowledge base tags care-leavers entries"
+    expected = max(set(tagged), key=tagged.count)
+    key = ask_fire_drill(engine)
+
+    replies = engine.command(QA_LEAD, f"kb new {key} who signs off section 20 for a 17 year old | A 16 or 17 year "
+                                      "old can agree to it themselves. | tags: section 20, Care Leavers")
+
+    done = replies[-1].text
+    assert f"to `{expected}` and reloaded" in done and "care leavers" not in done
+    [entry] = [e for e in services.knowledge.current.kb.entries.values() if e.question.startswith("Who signs off")]
+    assert entry.question == "Who signs off section 20 for a 17 year old?"
+    assert entry.tags == ("section-20", "care-leavers") and entry.file == expected
 
 
 # -- trial 11, finding 7 -----------------------------------------------------------------------------------------

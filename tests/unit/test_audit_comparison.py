@@ -12,9 +12,9 @@ from bot.audits.comparison import (
     CompareRequest,
     answer_direction,
     compare_answers,
-    grade_change,
     parse_request,
 )
+from bot.core.grade_verdict import Graded, grade_change, grade_verdict
 from knowledge.checklist_schema import Answer, Checklist, Question
 
 
@@ -135,3 +135,15 @@ def test_only_questions_both_checklists_ask_are_compared_and_the_rest_are_counte
         "plan-quality", "Requires improvement to be good", "Good", "better")
     assert (result.unchanged, result.answered_in_neither, result.not_comparable) == (1, 1, 2)
     assert result.compared == 3
+
+
+@pytest.mark.parametrize(("before", "after", "change"), [
+    (Graded("good"), Graded("good"), "same"),
+    (Graded("good", "requires_improvement"), Graded("good"), ""),  # only the earlier audit moderated down
+    (Graded("good", "good"), Graded("outstanding"), "improved"),  # an agreed moderation changes no grade
+    (Graded("good", "requires_improvement"), Graded("good", "good"), "improved"),  # both moderated: alike
+    (Graded("requires_improvement"), Graded("good", "inadequate"), ""),  # auditors: better; moderator: worse
+    (Graded("inadequate", "requires_improvement"), Graded("good"), "improved"),  # both ways it went up
+])
+def test_grades_of_record_are_compared_like_with_like(before: Graded, after: Graded, change: str) -> None:
+    assert grade_verdict(before, after).change == change
