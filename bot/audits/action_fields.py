@@ -110,24 +110,59 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     return due
 
 
-# "… by next fri", "… before 18/12", "… due end of jan": a due date typed at the end of the action's own text.
-_DUE_AT_END = re.compile(r"^(?P<action>.*\S)[\s,;]+(?:by|before|due(?:\s+(?:by|on))?|no later than)\s+"
-                         r"(?P<when>\S[^,;]*?)\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
+# "… by next fri", "… before 18/12", "… due end of jan": a due date typed in the action's own text. A clause runs from
+# its word to the next such word, a comma or semicolon, or the end ("by Friday before the review": "Friday").
+_DUE_WORD = re.compile(r"(?<![^\s,;])(?:due\s+(?:by|on)|due|by|before|no later than)\s+", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;]|$")
 
 
 def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, date] | None:
-    """An action typed with its due date at the end ("SW to update the plan by next fri"): the action without it, the
-    date's words and the date, as `action_due` reads it; None when the end is no such date ("by the social worker").
-    Trial 13 (F13) found "by next fri" kept in the action's text while another due date was asked and given, so the
-    action and its due date disagreed everywhere it was shown."""
-    found = _DUE_AT_END.match(text)
-    action = re.sub(r"(?:\s+due)?[\s,;]*$", "", found.group("action"), flags=re.IGNORECASE) if found else ""
-    if found is None or len(action.split()) < 2:
+    """An action typed with its due date in it ("SW to update the plan by next fri", "Meet with the school by Friday
+    before the review"): the action without it, the date's words and the date, as `action_due` reads it. Managers
+    write the due date once, mostly at the end, sometimes before what the action leads up to; so the one clause whose
+    words are a date is taken, wherever it is. None when no clause is a date ("by the social worker"), or when more
+    than one names a date ("Meet with mum before 18/12 and dad by 20/12": which is the action's is not ours to guess,
+    and the due date is asked). Trial 13 (F13) found "by next fri" kept in the action's text while another due date
+    was asked and given, so the action and its due date disagreed everywhere it was shown; review 14 (R9) found the
+    last clause taken when an earlier one was the date."""
+    clauses = _due_clauses(text)
+    if sum(_names_a_date(services, turn, when) for _, _, when in clauses) != 1:
         return None
-    try:
-        return action, found.group("when"), action_due(services, turn, found.group("when"))
-    except AnswerError:
-        return None
+    for start, end, when in clauses:
+        try:
+            due = action_due(services, turn, when)
+        except AnswerError:
+            continue
+        head = re.sub(r"(?:\s+due)?[\s,;]*$", "", text[:start], flags=re.IGNORECASE)
+        tail = re.sub(r"^[\s.!]*$", "", text[end:]).rstrip()
+        action = f"{head}{' ' if tail and not tail.startswith((',', ';')) else ''}{tail.lstrip()}"
+        return (action, when, due) if len(head.split()) >= 2 else None
+    return None
+
+
+def _due_clauses(text: str) -> list[tuple[int, int, str]]:
+    """Each by/before/due clause of an action's text: where its word starts, where its words end, and its words."""
+    found = list(_DUE_WORD.finditer(text))
+    clauses = []
+    for index, match in enumerate(found):
+        stop = found[index + 1].start() if index + 1 < len(found) else len(text)
+        words = text[match.end():stop]
+        words = words[:_CLAUSE_END.search(words).start()]  # type: ignore[union-attr]
+        when = re.sub(r"[\s.!]*$", "", words)
+        clauses.append((match.start(), match.end() + len(when), when))
+    return clauses
+
+
+def _names_a_date(services: Services, turn: Turn, when: str) -> bool:
+    """Whether a clause's words are, or begin with, a date ("18/12 and dad"): a clause that names a due date."""
+    words = when.split()
+    for count in sorted({len(words), *range(1, min(len(words), 4) + 1)}, reverse=True):
+        try:
+            action_due(services, turn, " ".join(words[:count]))
+        except AnswerError:
+            continue
+        return True
+    return False
 
 
 def queried_due(services: Services, turn: Turn, text: str) -> date:

@@ -170,7 +170,7 @@ def require_view(services: Services, person: Person, audit: store.AuditRow, aler
         raise AccessDenied(f"Audit #{audit.id}{whose} is still a draft, its auditor's working copy: you'll get its "
                            "summary when it is submitted.")
     raise AccessDenied(f"Audit #{audit.id} is still a draft, its auditor's working copy: until it is submitted, "
-                       "only its auditor, their team manager, QA leads and admins can read it.")
+                       f"only {policy.DRAFT_READERS} can read it.")
 
 
 def audited_by(services: Services, team_id: str | None) -> str:

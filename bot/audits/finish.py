@@ -387,6 +387,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
                         "thoughtful`; to keep what is there, there is nothing to do.")
     if field == "overall_grade":
         return regrade_check.edit_grade(services, turn, audit_id, parts[2])
+    lifecycle.require_edit(services.storage, audit_id, turn.user_id, field)
     if field in OPTIONAL_TYPED_STEPS:
         small_talk.refuse_as_edit(services, audit_id, field, parts[2])
     try:

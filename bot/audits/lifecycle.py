@@ -205,6 +205,13 @@ def edit_refusal(audit: AuditRow | None, actor: str, field_name: str) -> UserErr
     return _changeable_refusal(audit, actor, Change.EDIT, "Only a submitted audit can be edited this way.")
 
 
+def require_edit(storage: Storage, audit_id: int, actor: str, field_name: str) -> None:
+    """Refuse a change the person may not make before anything of what they typed is looked at: someone who may not
+    edit the audit is told that, not how their note is worded (review 14, R7)."""
+    if (problem := edit_refusal(store.get_audit(storage, audit_id), actor, field_name)) is not None:
+        raise problem
+
+
 # Writes: the rule first, then storage's compare-and-set; a conflict is worded by the rule on the audit as it is now.
 
 def _guarded(storage: Storage, audit_id: int, refusal: Callable[[AuditRow | None], Exception | None],
@@ -253,6 +260,14 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[st
     revisions, with the action that comes with a new Inadequate grade, if any (its id returned)."""
     return _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
                     lambda: store.edit_submitted(storage, audit_id, actor, changes, now, action))
+
+
+def add_to_note(storage: Storage, audit_id: int, actor: str, field_name: str, added: Callable[[str | None], str],
+                now: datetime) -> str:
+    """Add to the strengths or the areas for development of a submitted audit before moderation in one write, so two
+    additions seconds apart both stay; the old text kept as a revision, the new one returned."""
+    return _guarded(storage, audit_id, lambda audit: edit_refusal(audit, actor, field_name),
+                    lambda: store.add_to_note(storage, audit_id, actor, field_name, added, now))
 
 
 def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:

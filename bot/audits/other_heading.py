@@ -67,9 +67,7 @@ def edited_under_its_label(services: Services, turn: Turn, audit_id: int, field:
         return None
     other, rest = labelled
     note = screen_text(finishing_note(other, rest), services.identifier_screen, "that note")
-    audit = store.get_audit(services.storage, audit_id)
-    had = getattr(audit, other) if audit is not None else None  # no audit: the edit is refused as any other is
-    lifecycle.edit_submitted(services.storage, audit_id, turn.user_id, {other: _added_to(had, note)}, turn.now)
+    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, other, lambda had: _added_to(had, note), turn.now)
     return [Reply(text=(f"{_filed_said(other, note, f' of audit #{audit_id}')} {NOTES_ASKED[field].capitalize()} "
                         f"are unchanged. If it belongs there, type `/audit edit {audit_id} {field}` and the text "
                         f"without the label; `/audit edit {audit_id} {other}` changes {NOTES_ASKED[other]} back. The "

@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 YES_FORMS = frozenset({"yes", "y", "yeah", "yep", "yup", "yea", "yeh", "yah", "ya", "aye"})
 NO_FORMS = frozenset({"no", "n", "nope", "nah", "naw", "nop"})
 PLAIN = frozenset({"yes", "y", "no", "n"})  # typed as the buttons say it: nothing to say back
-_NOT_YES = frozenset({"yet", "yew", "yen", "yrs", "yea"})  # real words one edit from "yes" ("yea" is a yes form)
+_NOT_YES = frozenset({"yet", "yew", "yen", "yrs"})  # real words one edit from "yes" that are not a yes
 _HELD = re.compile(r"(.)\1+")
 
 

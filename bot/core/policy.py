@@ -29,6 +29,12 @@ def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -
     return person.role is Role.MANAGER and audit.team_id in directory.managed_team_ids(person.user_id)
 
 
+DRAFT_READERS = ("its auditor, their team's managers, anyone an immediate-concern alert from it reached, QA leads and "
+                 "admins")
+"""Who may_view lets read a draft never submitted, in words, beside the rule: the refusal to anyone else quotes this,
+so it says what the rule does (it once left out those an alert reached, who may read it: review 14, R13)."""
+
+
 def may_view(directory: Directory, person: Person, audit: AuditParties,
              moderators: Collection[str] = (), alerted: Collection[str] = ()) -> bool:
     """Who may read an audit (and so see its case reference): the auditor, the worker, their team's manager,

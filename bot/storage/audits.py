@@ -8,7 +8,7 @@ or move an audit from a place it has already left.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timedelta
 from typing import Any
@@ -369,6 +369,22 @@ def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping
                            "VALUES (?, ?, ?, ?, ?, ?)", [audit_id, *action, actor, stamp]).lastrowid
         _keep_answer_revisions(db, audit_id, actor, Move(step="", action=action), stamp)
         return int(added or 0)
+
+
+def add_to_note(storage: Storage, audit_id: int, actor: str, field_name: str, added: Callable[[str | None], str],
+                now: datetime) -> str:
+    """Add to one note of `actor`'s submitted audit before moderation (`added` makes the new text from what is there
+    now), read and written in one transaction so an edit made meanwhile is not lost; the old text kept as a revision,
+    the new one returned; or Conflict."""
+    if field_name not in EDITABLE_AFTER_SUBMIT:
+        raise ValueError(f"not a field that can be edited after submitting: {field_name!r}")
+    with storage.write() as db:
+        audit = _expect(storage, audit_id, actor, ("submitted",))
+        value = added(getattr(audit, field_name))
+        stamp = utc_text(now)
+        _keep_revisions(storage, audit_id, actor, {field_name: value}, stamp)
+        db.execute(f"UPDATE audits SET {field_name} = ?, updated_at = ? WHERE id = ?", [value, stamp, audit_id])
+        return value
 
 
 def edit_note(storage: Storage, audit_id: int, actor: str, question_id: str, note: str, now: datetime) -> None:

@@ -73,3 +73,31 @@ def test_any_action_then_a_due_date_splits_into_the_two(joiner: str, action: str
                                            "by 2099", "due to drift", "by the 45th"]))
 def test_an_action_ending_in_no_due_date_is_left_whole(action: str, tail: str) -> None:
     assert due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), f"{action} {tail}") is None  # type: ignore[arg-type]
+
+
+# Review 14, R9: the last by/before clause was taken. Managers write the due date once, mostly at the end, sometimes
+# before what the action leads up to ("by Friday before the review"): the clause that is a date is the due date; two
+# dates in one action ("mum before 18/12 and dad by 20/12") are not split, and the due date is asked.
+DATES = st.sampled_from(["next fri", "Friday", "18/12", "end of jan", "29th jan"])
+LEADS_UP_TO = st.sampled_from([" before the review", " before the conference", ", before the panel",
+                               "; then review it"])
+
+
+def test_the_due_date_before_what_the_action_leads_up_to_is_taken() -> None:
+    found = due_in_text(CLOCK, SimpleNamespace(now=TUESDAY),  # type: ignore[arg-type]
+                        "Meet with the school by Friday before the review")
+    assert found == ("Meet with the school before the review", "Friday", date(2026, 12, 11))
+
+
+@given(action=WORDS, when=DATES, rest=LEADS_UP_TO)
+def test_a_due_date_followed_by_what_it_leads_up_to_is_taken_and_the_rest_kept(action: str, when: str,
+                                                                                rest: str) -> None:
+    found = due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), f"{action} by {when}{rest}")  # type: ignore[arg-type]
+    assert found is not None and found[:2] == (f"{action}{rest}", when)
+
+
+@given(first=WORDS, second=WORDS, one=DATES, other=DATES, joiner=st.sampled_from([" by ", " before "]))
+def test_an_action_with_two_due_dates_is_left_whole(first: str, second: str, one: str, other: str,
+                                                     joiner: str) -> None:
+    text = f"{first} before {one} and {second}{joiner}{other}"
+    assert due_in_text(CLOCK, SimpleNamespace(now=TUESDAY), text) is None  # type: ignore[arg-type]

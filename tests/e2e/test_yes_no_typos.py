@@ -15,7 +15,7 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.audits.yes_no_words import NO_FORMS, YES_FORMS, yes_or_no
+from bot.audits.yes_no_words import _NOT_YES, NO_FORMS, YES_FORMS, yes_or_no
 from bot.engine.routing import Engine
 from tests.e2e.test_terminal_chat import drive
 
@@ -77,3 +77,9 @@ def test_one_typo_of_yes_never_reads_as_no_and_is_yes_unless_it_is_another_word(
 def test_a_longer_word_is_never_a_yes_or_a_no_unless_a_held_letter(word: str) -> None:
     read = yes_or_no(word)
     assert read is None or re.sub(r"(.)\1+", r"\1", word) in YES_FORMS | NO_FORMS  # "yessss": a letter held down
+
+
+def test_every_word_kept_from_being_a_yes_is_refused_as_one() -> None:
+    """Review 14, R11: the list of real words one edit from "yes" held "yea", a yes form read before the list is
+    looked at; a word there must be one the auditor is asked again for, not one taken as yes."""
+    assert _NOT_YES and all(yes_or_no(word) is None for word in _NOT_YES)

@@ -68,3 +68,17 @@ def test_a_manager_an_immediate_concern_alert_reached_reads_the_draft_it_came_fr
     assert any(reply.to_user == CASE_MANAGER for reply in sent)  # the auditor's team has no other manager
     opened = "\n".join(r.text for r in engine.action(CASE_MANAGER, "audit.view", str(audit_id), surface="terminal"))
     assert READ in opened
+
+
+def test_someone_else_refused_a_draft_is_told_all_who_may_read_it_alert_recipients_too(
+        engine: Engine, services: Services, clock) -> None:
+    """Review 14, R13: the refusal named the auditor, their manager, QA leads and admins, not those an alert reached,
+    whom the rule lets read it (the test above)."""
+    audit_id = _campaign_draft(engine, services)
+    engine.message(AUDITOR, "no", surface="terminal")
+    engine.message(AUDITOR, "pause", surface="terminal")
+    told = _show(engine, "U0MGRN001", audit_id)  # North's manager: no part in C1's case, the auditor or an alert
+    assert READ not in told
+    assert (f"Audit #{audit_id} is still a draft, its auditor's working copy: until it is submitted, only its auditor, "
+            "their team's managers, anyone an immediate-concern alert from it reached, QA leads and admins can read "
+            "it.") in told
