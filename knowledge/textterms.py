@@ -9,9 +9,11 @@ by one concept term, so an acronym and its meaning, or two ways of saying "deadl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from knowledge.english import common_words
 
 WORD = re.compile(r"[a-z0-9]+")
 HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
@@ -114,6 +116,22 @@ class Term(NamedTuple):
 
     text: str
     weight: float
+
+
+# An acronym that is also a common verb ("SEND") is that verb after someone doing it or before what is done:
+# "after I send it off", "the police want to send him", "will the DfE send in a commissioner"; never "SEND plan",
+# "the SEND team" or "children with SEND".
+VERB_BEFORE = frozenset({"i", "we", "you", "they", "he", "she", "to", "will", "can", "could", "would", "should",
+                         "must", "may", "might", "please", "dont", "didnt", "do", "does", "did", "then", "not"})
+VERB_AFTER = frozenset({"it", "him", "her", "them", "me", "us", "you", "off", "back", "out", "over",
+                        "a", "an", "my", "our", "your", "his", "their", "this", "that", "these", "those"})
+
+
+def _used_as_verb(words: Sequence[str], index: int) -> bool:
+    """Whether words[index], an acronym that is also a common English word, is said as that word: after a person
+    or a modal, or before an object or a particle. (A rarer word, "DA" or "LADO", is the acronym wherever it is.)"""
+    return ((index > 0 and words[index - 1] in VERB_BEFORE)
+            or (index + 1 < len(words) and words[index + 1] in VERB_AFTER)) and words[index] in common_words()
 
 
 @dataclass
@@ -238,7 +256,8 @@ class Vocabulary:
             for size in sizes:
                 if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
                     continue
-                if size == 1 and stem_here in exact_only and words[index] not in (stem_here, stem_here + "s"):
+                if size == 1 and stem_here in exact_only and (words[index] not in (stem_here, stem_here + "s")
+                                                               or _used_as_verb(words, index)):
                     continue
                 found = phrases.get(stems[index: index + size])
                 if found is not None:
@@ -271,7 +290,8 @@ class Vocabulary:
         count = len(stems)
         for index in [i for i, value in enumerate(stems) if value in sizes_by_first]:
             for size in sizes_by_first[stems[index]]:
-                if size == 1 and stems[index] in exact_only and words[index] not in (stems[index], stems[index] + "s"):
+                if size == 1 and stems[index] in exact_only and (
+                        words[index] not in (stems[index], stems[index] + "s") or _used_as_verb(words, index)):
                     continue
                 found = phrases.get(tuple(stems[index: index + size])) if index + size <= count else None
                 if found is not None:

@@ -205,3 +205,12 @@ def test_an_ordinal_in_digits_reads_as_the_word(digits: str, spelt: str) -> None
 def test_larger_ordinals_and_ages_are_left_as_written() -> None:
     assert [stem(word) for word in words_of("up to the 21st birthday")] == ["up", "to", "the", "21st", "birthday"]
     assert stem("11th") == "11th"
+
+
+def test_sending_an_audit_off_is_not_about_special_educational_needs(search: KnowledgeSearch) -> None:
+    """"SEND" said as a verb ("after I send it off") asks about sending, not about special educational needs."""
+    for verb in ("who checks the audit once I send it off", "can the bot send me my reminders on leave",
+                 "will the police send him to us"):
+        assert best(search, verb) != "send-support", verb
+    assert best(search, "what is a SEND plan") == "send-support"
+    assert best(search, "the send team want support") == "send-support"
