@@ -441,7 +441,7 @@ class KnowledgeSearch:
         brushes the entry on leaving a child home alone, so it would be a confident wrong answer).
         """
         topic = self.out_of_scope.match(query)
-        if topic is None or not evidence.concept:
+        if topic is None or not evidence.concept or topic.asks:  # asking about one case: see OutOfScopeTopic.asks
             return topic, True
         rest = self.out_of_scope.without(query)
         again = self.evidence(rest) if rest.strip() else Evidence((), ())
