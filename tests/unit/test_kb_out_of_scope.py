@@ -94,3 +94,17 @@ def test_a_question_asking_a_decision_or_fact_about_the_askers_own_case_is_not_a
                      "how long does a supervision order last"):
         result = SEARCH.search(question)
         assert result.topic is None and result.outcome == "answer", question
+
+
+def test_workplace_and_becoming_a_carer_yourself_questions_get_where_to_go_not_a_practice_entry() -> None:
+    """Office opening, working from home and fostering yourself share words with practice entries (bank holidays
+    count in working days, foster carers are assessed): what is left of the question must still stand clearly
+    on one entry before it is answered."""
+    for question, topic in (("is the office open over the bank holiday weekend", "office"),
+                            ("am I allowed to work from home on Mondays", "office"),
+                            ("where can I find out about becoming a foster carer", "becoming a carer yourself")):
+        result = SEARCH.search(question)
+        assert (result.outcome, result.answer) == ("none", None), question
+        assert result.topic is not None and result.topic.topic == topic, question
+    result = SEARCH.search("do bank holidays count as working days for the timescales")
+    assert result.topic is None and result.answer is not None and result.answer.entry_id == "working-days-counting"
