@@ -298,3 +298,13 @@ def test_a_typo_is_read_as_the_word_whose_letters_it_keeps(shipped: KnowledgeSea
                         ("secton 47 enquirys what next", "section-47-enquiries")]:
         result = shipped.search(typo)
         assert answered(result) == entry, to_json(result)
+
+
+def test_not_yet_good_is_read_as_the_grade_requires_improvement_to_be_good(shipped: KnowledgeSearch) -> None:
+    """"Not yet good" is the sector's shorthand for requires improvement to be good; read as the words "not", "yet"
+    and "good" beside "marked", it was answered with the entry on bruises on babies who are not yet mobile."""
+    for question in ("the audit marked my case not yet good, what happens next",
+                     "my work was judged not good yet at audit, what now"):
+        result = shipped.search(question)
+        offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions[:3])]
+        assert "graded-requires-improvement" in offered, question
