@@ -200,9 +200,25 @@ class Vocabulary:
                 words = key if key in keep_words else expansions.get(key, ())
             vocabulary.phrases[key] = (concept, words)
             vocabulary.longest = max(vocabulary.longest, len(key))
+        vocabulary._add_acronym_starts(expansions)
         vocabulary._resolve_phrases()
         vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
+
+    def _add_acronym_starts(self, expansions: Mapping[tuple[str, ...], tuple[str, ...]]) -> None:
+        """An acronym followed by the rest of a longer phrase its meaning starts is that phrase: "CP conference" is
+        "child protection conference" and "CP plan" "child protection plan", each their own idea, not child
+        protection and a conference or a plan. A phrase already known is left as it is."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in self.phrases:
+            by_first.setdefault(key[0], []).append(key)
+        for acronym, meaning in expansions.items():
+            for key in by_first.get(meaning[0], ()):
+                if len(key) > len(meaning) and key[:len(meaning)] == meaning:
+                    longer = acronym + key[len(meaning):]
+                    if len(longer) <= MAX_PHRASE_WORDS and longer not in self.phrases:
+                        self.phrases[longer] = self.phrases[key]
+                        self.longest = max(self.longest, len(longer))
 
     def _resolve_phrases(self) -> None:
         """Index the phrases by first word and length, and give each phrase the concepts inside its meaning."""

@@ -320,7 +320,7 @@ def test_signing_off_work_is_not_read_as_the_signs_of_harm(shipped: KnowledgeSea
 
 
 def test_a_family_moving_to_another_uk_nation_is_a_case_transfer(shipped: KnowledgeSearch) -> None:
-    """A family on a plan moving to Wales or Scotland is a transfer between authorities (trial 14 F10: "I don't know")."""
+    """A family moving to Wales or Scotland is a transfer between authorities (trial 14 F10: "I don't know")."""
     for question in ("the family moved to Wales, who holds the case now", "mum and the kids have moved to Scotland"):
         result = shipped.search(question)
         offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions[:3])]
