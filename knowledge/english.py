@@ -39,6 +39,17 @@ def plain_words() -> frozenset[str]:
     return frozenset(word for word in words_at_least(PLAIN_ZIPF) if word.isascii() and word.isalpha())
 
 
+# Words this common (Zipf 5: once in 100,000 words) are everyday words before any acronym they spell: "send" is sent
+# far more often than it means special educational needs, so as a verb it is read as the verb.
+COMMON_ZIPF = 5.0
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """The lower-case English words of at least COMMON_ZIPF (about a thousand)."""
+    return frozenset(word for word in words_at_least(COMMON_ZIPF) if word.isascii() and word.isalpha())
+
+
 def words_at_least(zipf: float, wordlist: str = "small", *, short_zipf: float | None = None,
                    short_len: int = 0) -> Iterator[str]:
     """wordfreq's English words (as listed: lower case, some with digits, apostrophes or accents) of at least `zipf`,

@@ -11,6 +11,12 @@ one ("my phone", "I need a new phone charger", "can I get a second monitor"): a 
 things ("a child with two phones" is about criminal exploitation, "how do I monitor the plan" about plans), and
 what one person needs for work is told by a possessive or a request before the thing, which a question about a
 child does not have.
+
+A topic with `asks:` (the openings of a question asking for a decision, a forecast or a fact) marks its `own` words
+only in a question that opens with one of them: "should we remove the child in my case tonight" or "will the judge
+grant the order on my case" ask about one case, which only its manager, legal team or record can answer, while "my
+case got RI, what now" or "can anyone read the audit on my case" ask how things work. Such a question is never
+answered outright: any entry it meets is general guidance, not the decision asked for.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
-TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related")
+TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
 # How a person names their own thing, right before it: "my phone", "our printer"...
@@ -56,6 +62,7 @@ class OutOfScopeTopic:
     related: tuple[str, ...] = ()
     line: int | None = None
     own: tuple[str, ...] = ()  # marking the topic only as the asker's own: "my phone", not "a child with two phones"
+    asks: tuple[str, ...] = ()  # if any, `own` words mark the topic only in a question opening with one of these
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,8 @@ class OutOfScope:
             for size in range(min(self._longest[0], len(stems) - start), 0, -1):
                 key = tuple(stems[start:start + size])
                 topic = self._by_key.get(key)
-                if topic is None and key in self._own_by_key and _owned(words, start, start + size):
+                if topic is None and key in self._own_by_key and _owned(words, start, start + size) \
+                        and _asked(stems, self._own_by_key[key]):
                     topic = self._own_by_key[key]
                 if topic is not None:
                     found.append((start, start + size, topic))
@@ -108,6 +116,11 @@ class OutOfScope:
             else:
                 start += 1
         return found
+
+
+def _asked(stems: list[str], topic: OutOfScopeTopic) -> bool:
+    """Whether the question opens as the topic asks (always, for a topic without `asks`)."""
+    return not topic.asks or any(tuple(stems[:len(key)]) == key for key in map(_key, topic.asks))
 
 
 def _owned(words: list[str], start: int, end: int) -> bool:
@@ -157,12 +170,14 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
         phrases = _strings(item.get("phrases"), f"{label} `phrases:`", file, where, problems, required=True)
         own = _strings(item.get("own", []), f"{label} `own:`", file, where, problems)
         related = _strings(item.get("related", []), f"{label} `related:`", file, where, problems)
-        for phrase in (*phrases, *own):
+        asks = _strings(item.get("asks", []), f"{label} `asks:`", file, where, problems)
+        for phrase in (*phrases, *own, *asks):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
-            topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own))
+            topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own,
+                                          asks))
     return topics, problems
 
 

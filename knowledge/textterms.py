@@ -9,9 +9,11 @@ by one concept term, so an acronym and its meaning, or two ways of saying "deadl
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
+
+from knowledge.english import common_words
 
 WORD = re.compile(r"[a-z0-9]+")
 HYPHENATED = re.compile(r"\b([a-z]+)-([a-z]+)\b")
@@ -116,6 +118,22 @@ class Term(NamedTuple):
     weight: float
 
 
+# An acronym that is also a common verb ("SEND") is that verb after someone doing it or before what is done:
+# "after I send it off", "the police want to send him", "will the DfE send in a commissioner"; never "SEND plan",
+# "the SEND team" or "children with SEND".
+VERB_BEFORE = frozenset({"i", "we", "you", "they", "he", "she", "to", "will", "can", "could", "would", "should",
+                         "must", "may", "might", "please", "dont", "didnt", "do", "does", "did", "then", "not"})
+VERB_AFTER = frozenset({"it", "him", "her", "them", "me", "us", "you", "off", "back", "out", "over",
+                        "a", "an", "my", "our", "your", "his", "their", "this", "that", "these", "those"})
+
+
+def _used_as_verb(words: Sequence[str], index: int) -> bool:
+    """Whether words[index], an acronym that is also a common English word, is said as that word: after a person
+    or a modal, or before an object or a particle. (A rarer word, "DA" or "LADO", is the acronym wherever it is.)"""
+    return ((index > 0 and words[index - 1] in VERB_BEFORE)
+            or (index + 1 < len(words) and words[index + 1] in VERB_AFTER)) and words[index] in common_words()
+
+
 @dataclass
 class Vocabulary:
     """Phrase and concept tables built from the synonyms and the glossary; shared by index and queries."""
@@ -182,9 +200,25 @@ class Vocabulary:
                 words = key if key in keep_words else expansions.get(key, ())
             vocabulary.phrases[key] = (concept, words)
             vocabulary.longest = max(vocabulary.longest, len(key))
+        vocabulary._add_acronym_starts(expansions)
         vocabulary._resolve_phrases()
         vocabulary.exact_only = frozenset(exact_only)
         return vocabulary
+
+    def _add_acronym_starts(self, expansions: Mapping[tuple[str, ...], tuple[str, ...]]) -> None:
+        """An acronym followed by the rest of a longer phrase its meaning starts is that phrase: "CP conference" is
+        "child protection conference" and "CP plan" "child protection plan", each their own idea, not child
+        protection and a conference or a plan. A phrase already known is left as it is."""
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for key in self.phrases:
+            by_first.setdefault(key[0], []).append(key)
+        for acronym, meaning in expansions.items():
+            for key in by_first.get(meaning[0], ()):
+                if len(key) > len(meaning) and key[:len(meaning)] == meaning:
+                    longer = acronym + key[len(meaning):]
+                    if len(longer) <= MAX_PHRASE_WORDS and longer not in self.phrases:
+                        self.phrases[longer] = self.phrases[key]
+                        self.longest = max(self.longest, len(longer))
 
     def _resolve_phrases(self) -> None:
         """Index the phrases by first word and length, and give each phrase the concepts inside its meaning."""
@@ -238,7 +272,8 @@ class Vocabulary:
             for size in sizes:
                 if index + size > count or (index == 0 and first_limit is not None and size > first_limit):
                     continue
-                if size == 1 and stem_here in exact_only and words[index] not in (stem_here, stem_here + "s"):
+                if size == 1 and stem_here in exact_only and (words[index] not in (stem_here, stem_here + "s")
+                                                               or _used_as_verb(words, index)):
                     continue
                 found = phrases.get(stems[index: index + size])
                 if found is not None:
@@ -271,7 +306,8 @@ class Vocabulary:
         count = len(stems)
         for index in [i for i, value in enumerate(stems) if value in sizes_by_first]:
             for size in sizes_by_first[stems[index]]:
-                if size == 1 and stems[index] in exact_only and words[index] not in (stems[index], stems[index] + "s"):
+                if size == 1 and stems[index] in exact_only and (
+                        words[index] not in (stems[index], stems[index] + "s") or _used_as_verb(words, index)):
                     continue
                 found = phrases.get(tuple(stems[index: index + size])) if index + size <= count else None
                 if found is not None:

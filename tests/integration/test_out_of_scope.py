@@ -117,9 +117,23 @@ def test_small_talk_followed_by_a_question_is_still_a_question(engine: Engine, s
     assert [a["outcome"] for a in asks(services)] == ["answer"]
 
 
+@pytest.mark.parametrize(("text", "where"), [("will the judge make a care order on my case next week", "legal team"),
+                                             ("should we place the baby on my case with grandma tonight", "manager"),
+                                             ("is the office open over Easter", "workplace pages"),
+                                             ("how do I become a foster carer", "fostering or adoption")])
+def test_a_decision_on_ones_own_case_or_a_workplace_question_is_declined_with_where_to_go(
+        engine: Engine, services: Services, text: str, where: str) -> None:
+    """Held-out v8: "should we remove the child in my case tonight" was answered with the entry on emergency
+    protection, "is the office open on bank holidays" with counting working days."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here") and where in replies[0].text
+    assert "Did you mean" not in all_text(replies)
+    assert asks(services) == []
+
+
 def test_the_topics_are_data_in_the_vocabulary_file() -> None:
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
-    assert topics == {"IT", "HR", "pay", "leave"}
+    assert topics == {"IT", "HR", "pay", "leave", "office", "becoming a carer yourself", "a particular case"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:

@@ -70,7 +70,41 @@ def test_kb_check_reports_an_own_list_that_is_not_a_list(tmp_path: Path) -> None
         "entries:\n  - id: only-entry\n    question: What is it?\n    answer: This.\n    review_by: 2030-01-01\n"
         "out_of_scope:\n  - topic: IT\n    reply: Ask IT.\n    phrases: [laptop]\n    own: [phone]\n"
         "  - topic: kit\n    reply: Ask IT.\n    phrases: [printer]\n    own: [laptop]\n"
-        "  - topic: pay\n    reply: Ask Payroll.\n    phrases: [payslip]\n    own: pay\n", encoding="utf-8")
+        "  - topic: pay\n    reply: Ask Payroll.\n    phrases: [payslip]\n    own: pay\n"
+        "  - topic: case\n    reply: Ask your manager.\n    phrases: [advice on my case]\n    own: [case]\n"
+        "    asks: should we\n", encoding="utf-8")
     messages = [p.message for p in check_knowledge(tmp_path)]
     assert any(m.startswith("out-of-scope topic 3 `own:` must be a list like `[payslip, pay rise]`") for m in messages)
+    assert any(m.startswith("out-of-scope topic 4 `asks:` must be a list like") for m in messages)
     assert "the out-of-scope phrase 'laptop' is in both 'IT' and 'kit'; keep it in one." in messages
+
+
+def test_a_question_asking_a_decision_or_fact_about_the_askers_own_case_is_not_answered_with_guidance() -> None:
+    """"Should we...", "will the court...", "can you check..." about my case ask for what only the case's manager,
+    legal team or record can say: the bot says where to go rather than answering with general guidance."""
+    for question in ("should we go for an emergency protection order on my case this weekend",
+                     "will the court make a supervision order on my case",
+                     "is the grandad on my case going to be approved as a kinship carer",
+                     "can you look up when the next core group is on my case"):
+        result = SEARCH.search(question)
+        assert (result.outcome, result.answer) == ("none", None), question
+        assert result.topic is not None and result.topic.topic == "a particular case"
+    for question in ("my case got requires improvement at audit, what happens next",
+                     "can anyone outside my team see the audit on my case",
+                     "how long does a supervision order last"):
+        result = SEARCH.search(question)
+        assert result.topic is None and result.outcome == "answer", question
+
+
+def test_workplace_and_becoming_a_carer_yourself_questions_get_where_to_go_not_a_practice_entry() -> None:
+    """Office opening, working from home and fostering yourself share words with practice entries (bank holidays
+    count in working days, foster carers are assessed): what is left of the question must still stand clearly
+    on one entry before it is answered."""
+    for question, topic in (("is the office open over the bank holiday weekend", "office"),
+                            ("am I allowed to work from home on Mondays", "office"),
+                            ("where can I find out about becoming a foster carer", "becoming a carer yourself")):
+        result = SEARCH.search(question)
+        assert (result.outcome, result.answer) == ("none", None), question
+        assert result.topic is not None and result.topic.topic == topic, question
+    result = SEARCH.search("do bank holidays count as working days for the timescales")
+    assert result.topic is None and result.answer is not None and result.answer.entry_id == "working-days-counting"

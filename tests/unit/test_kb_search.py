@@ -298,3 +298,30 @@ def test_a_typo_is_read_as_the_word_whose_letters_it_keeps(shipped: KnowledgeSea
                         ("secton 47 enquirys what next", "section-47-enquiries")]:
         result = shipped.search(typo)
         assert answered(result) == entry, to_json(result)
+
+
+def test_not_yet_good_is_read_as_the_grade_requires_improvement_to_be_good(shipped: KnowledgeSearch) -> None:
+    """"Not yet good" is the sector's shorthand for requires improvement to be good; read as the words "not", "yet"
+    and "good" beside "marked", it was answered with the entry on bruises on babies who are not yet mobile."""
+    for question in ("the audit marked my case not yet good, what happens next",
+                     "my work was judged not good yet at audit, what now"):
+        result = shipped.search(question)
+        offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions[:3])]
+        assert "graded-requires-improvement" in offered, question
+
+
+def test_signing_off_work_is_not_read_as_the_signs_of_harm(shipped: KnowledgeSearch) -> None:
+    """"Who signs off…" asks about a manager's approval; read as "signs" it offered the entry on the warning signs of
+    child sexual exploitation first (trial 14 F8)."""
+    for question in ("who signs off my assessment", "who signs off the care plan"):
+        result = shipped.search(question)
+        offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions)]
+        assert "cse" not in offered, question
+
+
+def test_a_family_moving_to_another_uk_nation_is_a_case_transfer(shipped: KnowledgeSearch) -> None:
+    """A family moving to Wales or Scotland is a transfer between authorities (trial 14 F10: "I don't know")."""
+    for question in ("the family moved to Wales, who holds the case now", "mum and the kids have moved to Scotland"):
+        result = shipped.search(question)
+        offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions[:3])]
+        assert "cp-transfer-in" in offered, question

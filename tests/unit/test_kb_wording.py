@@ -205,3 +205,27 @@ def test_an_ordinal_in_digits_reads_as_the_word(digits: str, spelt: str) -> None
 def test_larger_ordinals_and_ages_are_left_as_written() -> None:
     assert [stem(word) for word in words_of("up to the 21st birthday")] == ["up", "to", "the", "21st", "birthday"]
     assert stem("11th") == "11th"
+
+
+def test_sending_an_audit_off_is_not_about_special_educational_needs(search: KnowledgeSearch) -> None:
+    """"SEND" said as a verb ("after I send it off") asks about sending, not about special educational needs."""
+    for verb in ("who checks the audit once I send it off", "can the bot send me my reminders on leave",
+                 "will the police send him to us"):
+        assert best(search, verb) != "send-support", verb
+    assert best(search, "what is a SEND plan") == "send-support"
+    assert best(search, "the send team want support") == "send-support"
+
+
+def test_an_acronym_followed_by_the_rest_of_a_longer_idea_is_read_as_that_idea() -> None:
+    """"CP conference" is the child protection conference people also spell out, not child protection plus any
+    conference; "CP" alone is still child protection."""
+    vocabulary = Vocabulary.build({"CP": "child protection"},
+                                  [("child protection conference", "case conference")])
+
+    def read(text: str) -> set[str]:
+        return {term.text for term in vocabulary.terms(words_of(text))}
+
+    conference = read("case conference") - {"case", "conference"}
+    assert conference and conference <= read("when is the cp conference")
+    assert conference <= read("when is the child protection conference")
+    assert not conference & read("when is the cp plan review") and read("cp") == read("child protection")
