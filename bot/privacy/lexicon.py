@@ -29,7 +29,8 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -170,6 +171,14 @@ class Lexicon:
         """No lists at all: only structured identifiers and a council's own names file are screened."""
         return cls(given=frozenset(), surnames=frozenset(), common_words=frozenset(), known_words=frozenset(),
                    origin="empty")
+
+    def knowing_terms(self, terms: Iterable[str]) -> Lexicon:
+        """These lists with the practice's acronyms ('NRPF', 'UASC', 'SEMH') known as words when typed in lower
+        case, so 'what about nrpf' is a question and not a stranger's name. An acronym that the lists hold as a given
+        name ('sil', 'pru') is left as it was: a word, but a name where a person is meant."""
+        terms = {_fold(term) for term in terms}
+        words = frozenset(term for term in terms if term.isalpha() and term not in self.given)
+        return replace(self, known_words=self.known_words | words) if self.has_lists else self
 
     def is_name(self, word: str) -> bool:
         folded = _fold(word)

@@ -90,7 +90,8 @@ class Screen:
     def load(cls, listed: Iterable[str] = (), case_references: re.Pattern[str] | None = None) -> Screen:
         """The full screen: installed name lists plus the council's own names (settings.names) and, for
         knowledge-base content, its case_reference_pattern (the default scheme's when not given)."""
-        screen = cls(Lexicon.load(), _fold_all(listed), load_acronyms())
+        acronyms = load_acronyms()
+        screen = cls(Lexicon.load().knowing_terms(acronyms), _fold_all(listed), acronyms)
         return screen if case_references is None else screen.for_council(listed, case_references)
 
     @classmethod
