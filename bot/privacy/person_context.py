@@ -258,6 +258,9 @@ monday tuesday wednesday thursday friday saturday sunday apparently unfortunatel
 earlier
 """))
 _CLAUSE_GAP = re.compile(r"^\s*,?\s*$")
+# A question about someone, ended there: 'what about ruby smith', 'advice for amber jones?', 'worried about grace
+# brown's plan' (trial: a full name in lower case after 'about' was stored).
+_ASKING_ABOUT = re.compile(r"\b(?:about|for|regarding|re|concerning)\s+$", re.IGNORECASE)
 # Words for a person that take a person's verb whatever follows: 'that guy said' is no name.
 _PERSON_WORD_NAMES = frozenset(_split("guy king queen prince princess major judge lady duke earl charity"))
 # Colours that are given names, before a colour that is a surname: 'olive green', 'jade green', 'ruby red'.
@@ -615,8 +618,9 @@ class PersonContextFinder(NameFinder):
                 continue
             after = text[tokens[i + 1].end:tokens[i + 1].end + 60]
             before = text[max(0, tokens[i].start - 40):tokens[i].start]
-            if _MEETING_BEFORE.search(before) and _BOUNDARY_AFTER.match(after):
-                spans.append((i, i + 1))  # 'spoke to grace brown today'
+            if (_MEETING_BEFORE.search(before) or _ASKING_ABOUT.search(before)) \
+                    and (_BOUNDARY_AFTER.match(after) or surname != second):
+                spans.append((i, i + 1))  # 'spoke to grace brown today', 'what about ruby smith?'
             elif i and tokens[i - 1].text.casefold() in _WORD_BEFORE and self._touching(text, tokens, i - 1, i):
                 continue  # 'i hope smith ...', 'in good faith', 'rated amber'
             elif PERSON_PREDICATE.match(after) or _STATE_AFTER.match(after) or (
