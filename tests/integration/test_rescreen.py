@@ -5,15 +5,26 @@ sweeps when an admin asks."""
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
 from bot.asking import learning
 from bot.asking.rescreen import rescreen, rescreen_at_start
 from bot.composition import start_up
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.privacy.knowledge_screen import screen_fingerprint
 from bot.privacy.removal import is_removed, removal_marker
+from bot.privacy.screen import Screen
+from bot.storage import Storage
 from bot.storage import asks as ask_store
 from bot.storage import learned as store
-from tests.integration.test_learning import COLLEAGUE, MASCOT, PRACTITIONER, QA_LEAD, settings  # noqa: F401
+from bot.storage.schema import MIGRATIONS
+from tests.integration.test_learning import MASCOT, PRACTITIONER, QA_LEAD, settings  # noqa: F401
 from tests.support.cli import run_cli
 from tests.support.kb_helpers import all_text
 
@@ -108,3 +119,46 @@ def test_audit_bot_rescreen_prints_counts_and_never_a_text(services: Services, e
     assert result.code == 0
     assert "replaced the text of 1 question(s) and withdrew 1 learned wording(s)" in result.out
     assert "tunde" not in result.out + result.err and "darren" not in result.out + result.err
+
+
+def test_an_older_database_keeps_its_learned_wordings_numbers_and_indexes_when_screen_is_allowed(
+        tmp_path: Path) -> None:
+    """m264 rebuilds kb_learned to allow `rejected_why = 'screen'`: every row, the numbers never handed out again
+    and the one-active-wording-per-entry index survive it."""
+    path = tmp_path / "old.db"
+    db = Database(sqlite3.connect(path))
+    MIGRATIONS.apply(db, stop_before="m264_rescreen_stored_wordings")
+    stamp = "2026-11-02T10:00:00+00:00"
+    rows = ((1, "mascot colour", "active", None), (2, "mascot shade", "rejected", "qa_lead"),
+            (3, "mascot hue", "active", None))
+    for number, wording, status, why in rows:
+        db.execute("INSERT INTO kb_learned (id, entry_id, wording, user_id, learned_at, source, status, rejected_why) "
+                   "VALUES (?, 'mascot-colour-south', ?, 'U0PRAN001', ?, 'picked', ?, ?)",
+                   [number, wording, stamp, status, why])
+    db.execute("DELETE FROM kb_learned WHERE id = 3")  # accepted: its number is never handed out again
+    before = db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall()
+    db.conn.commit()
+    db.conn.close()
+
+    storage = Storage(path)
+    try:
+        assert storage.migrate() == ["m264_rescreen_stored_wordings"]
+        assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
+        at = datetime(2026, 11, 3, tzinfo=UTC)
+        assert store.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "linked", at) is None
+        new = store.learn(storage, "mascot-colour-north", "mascot colour north", "U0PRAN001", "picked", at)
+        assert new is not None and new.id == 4
+        assert store.reject(storage, new.id, "identifier screen", at, "screen").rejected_why == "screen"
+        with pytest.raises(sqlite3.IntegrityError):
+            storage.db.execute("UPDATE kb_learned SET rejected_why = 'whim' WHERE id = 1")
+        assert storage.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    finally:
+        storage.close()
+
+
+def test_the_fingerprint_changes_with_the_councils_names_and_holds_none_of_them(identifier_screen: Screen) -> None:
+    same = screen_fingerprint(identifier_screen)
+    named = screen_fingerprint(identifier_screen.with_listed(["Zebedee Quill"]))
+    assert same is not None and named is not None
+    assert same == screen_fingerprint(identifier_screen) and named != same and "zebedee" not in named.casefold()
+    assert screen_fingerprint(Screen.listed_only()) not in (same, None)  # other name lists, another screen
