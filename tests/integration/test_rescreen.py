@@ -98,6 +98,16 @@ def test_a_wording_learned_from_a_refused_question_is_withdrawn_with_it(services
     assert store.restore(services.storage, learned.id) is None  # a QA lead's undo never brings it back
 
 
+def test_kb_learned_says_a_wording_was_withdrawn_by_the_screen(services: Services, engine: Engine) -> None:
+    ids = stored_by_an_older_screen(services)
+    store.reject(services.storage, ids["ordinary_wording"], QA_LEAD, services.clock(), "qa_lead")
+    rescreen(services)
+    listing = all_text(engine.command(QA_LEAD, "kb learned"))
+    assert "1 rejected and 1 withdrawn by the identifier screen so far" in listing
+    said = all_text(engine.message(QA_LEAD, f"accept {ids['named_wording']}"))
+    assert f"Wording #{ids['named_wording']} was withdrawn by the identifier screen" in said
+
+
 def test_the_start_sweeps_only_when_the_screen_changed(services: Services) -> None:
     ids = stored_by_an_older_screen(services)
     # the fixture's start swept an empty database with today's screen: a restart with the same screen skips it
