@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
 from bot.asking import learning
+from bot.asking.rescreen import rescreen_at_start
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
@@ -134,7 +135,10 @@ def warn_withheld_start(knowledge: KnowledgeService) -> None:
 
 def start_up(services: Services) -> None:
     """What a starting bot does to its database, in order: bring the schema up to date, record who gained,
-    lost or changed access since the last start, then search the wordings the knowledge base learned."""
+    lost or changed access since the last start, screen the stored questions and learned wordings again if the
+    identifier screen changed since they last were (bot.asking.rescreen), then search the wordings the knowledge
+    base learned."""
     services.storage.migrate()
     record_role_changes(services.storage, services.directory, services.clock())
+    rescreen_at_start(services)
     learning.refresh(services)

@@ -82,7 +82,8 @@ def none_waiting(services: Services) -> Reply:
     dealt = store.dealt_with(services.storage)
     said = [f"{dealt['accepted']} accepted (written into its entry's alternatives)" if dealt["accepted"] == 1 else
             f"{dealt['accepted']} accepted (written into their entries' alternatives)",
-            f"{dealt['rejected']} rejected", f"{dealt['withdrawn']} withdrawn after Not helpful"]
+            f"{dealt['rejected']} rejected", f"{dealt['withdrawn']} withdrawn after Not helpful",
+            f"{dealt['screened']} withdrawn by the identifier screen"]
     said = [part for part, count in zip(said, dealt.values(), strict=True) if count]
     if not said:
         return Reply(title="Learned wordings", text=f"The knowledge base has learned no wordings yet. {how}")
@@ -140,6 +141,9 @@ def not_done(services: Services, learned_id: int, verb: str) -> Reply:
                           "should be accepted",
                 "restore": f"{number} cannot be restored: the same wording finds `{item.entry_id}` again, learned "
                            "since"}[verb]
+    elif item.rejected_why == "screen":
+        said = f"{number} was withdrawn by the identifier screen (it may identify a child), so it can't be {verb}d" \
+            if verb != "reject" else f"{number} was already withdrawn by the identifier screen"
     else:
         said = f"{number} was withdrawn when its answer was marked Not helpful, so it can't be {verb}d" \
             if verb != "reject" else f"{number} was already withdrawn when its answer was marked Not helpful"

@@ -1,4 +1,4 @@
-"""`retention`, `backup`, `restore` and `trail`: looking after the data a council must account for."""
+"""`retention`, `backup`, `restore`, `trail` and `rescreen`: looking after the data a council must account for."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import TextIO
 
+from bot.asking.rescreen import rescreen
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
@@ -70,6 +71,16 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     trail.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     add_identity(trail)
     trail.set_defaults(func=cmd_trail)
+
+    again = subparsers.add_parser(
+        "rescreen", help="screen stored questions and learned wordings again with today's identifier screen",
+        description="Screen every stored knowledge-base question and every learned wording with the identifier "
+        "screen as it is now, and replace the text of each it refuses with a removal marker (a learned wording is "
+        "no longer searched). Prints and trails counts only, never a text. The bot's start does this by itself when "
+        "the screen changed; a running bot searches a withdrawn wording until its next restart or learned-wording "
+        "change.")
+    add_identity(again)
+    again.set_defaults(func=cmd_rescreen)
 
 
 def _out(runtime: Runtime) -> TextIO:
@@ -200,6 +211,15 @@ def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
     for row in rows:
         local = row.at.astimezone(settings.timezone)
         out.write(f"{local:%Y-%m-%d %H:%M %Z}  {row.actor:<16} {row.action:<18} {format_detail(row.detail)}\n")
+    return 0
+
+
+def cmd_rescreen(args: argparse.Namespace, runtime: Runtime) -> int:
+    actor = operator(args, runtime).require_admin("screening stored texts again").label
+    done = rescreen(runtime.services, actor=actor)
+    _out(runtime).write(f"Screened {done.screened} stored wordings again: replaced the text of {done.questions} "
+                        f"question(s) and withdrew {done.wordings} learned wording(s) the identifier screen now "
+                        "refuses.\n")
     return 0
 
 

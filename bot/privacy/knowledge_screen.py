@@ -20,6 +20,7 @@ name lists (as the parsed files are, knowledge/digest_store.py): a start screens
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -182,3 +183,14 @@ def content_findings(screen: Screen, text: str) -> list[Finding]:
     if not findings and len(_CLEAN) < MAX_REMEMBERED:
         _CLEAN.add(key)
     return findings
+
+
+def screen_fingerprint(screen: Screen) -> str | None:
+    """A digest that changes whenever what `screen` refuses may change: the code and data of bot/privacy (as the
+    start's cache keys it), where the name lists came from and their packages' versions, the council's names file
+    and case reference pattern. A digest only, so it holds no name. None for lists built by hand (a test's): what
+    they hold is not known from where they came from."""
+    lists = _lists_key(screen)
+    if lists is None:
+        return None
+    return hashlib.sha256(f"{SCREENED.version}\0{lists}".encode()).hexdigest()

@@ -36,7 +36,7 @@ class Learned:
     source: str
     status: str
     ask_id: int | None
-    rejected_why: str | None = None  # 'qa_lead' (a Reject, which can be undone) or 'not_helpful'
+    rejected_why: str | None = None  # 'qa_lead' (a Reject, which can be undone), 'not_helpful' or 'screen'
 
 
 def _learned(row: dict) -> Learned:
@@ -77,13 +77,15 @@ def was_accepted(storage: Storage, learned_id: int) -> bool:
 
 def dealt_with(storage: Storage) -> dict[str, int]:
     """How many learned wordings are no longer waiting, by what became of them: `accepted` (into the files; only
-    the trail still names them), `rejected` by a QA lead, `withdrawn` when their answer was marked Not helpful."""
+    the trail still names them), `rejected` by a QA lead, `withdrawn` when their answer was marked Not helpful,
+    `screened` out when a newer identifier screen refused them (bot/asking/rescreen.py)."""
     accepted = storage.db.execute("SELECT COUNT(DISTINCT json_extract(detail, '$.learned')) FROM trail "
                                   "WHERE action = 'kb.learned.accept'").fetchone()[0]
-    counts = {"accepted": int(accepted or 0), "rejected": 0, "withdrawn": 0}
+    counts = {"accepted": int(accepted or 0), "rejected": 0, "withdrawn": 0, "screened": 0}
+    named = {"qa_lead": "rejected", "screen": "screened"}
     for row in select(storage.db, "SELECT rejected_why, COUNT(*) AS n FROM kb_learned WHERE status = 'rejected' "
                                   "GROUP BY rejected_why"):
-        counts["rejected" if row["rejected_why"] == "qa_lead" else "withdrawn"] += int(row["n"])
+        counts[named.get(row["rejected_why"], "withdrawn")] += int(row["n"])
     return counts
 
 

@@ -164,29 +164,39 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
     """Replace the text of these knowledge-base questions with `marker`, and of the wordings learned from them
     (which stop being searched), close any still open as dismissed, and trail it without the text. Returns how
     many questions still held their own text (0: already removed, nothing written)."""
-    ids = sorted(set(ask_ids))
-    if not ids:
-        return 0
-    marks = ", ".join("?" * len(ids))
-    stamp = utc_text(now)
     with storage.write() as db:
-        texts = [row[0] for row in db.execute(
-            f"SELECT query FROM kb_asks WHERE id IN ({marks}) AND query != ? UNION "
-            f"SELECT wording FROM kb_learned WHERE ask_id IN ({marks}) AND wording != ?", [*ids, marker, *ids, marker])]
-        removed = db.execute(f"UPDATE kb_asks SET query = ? WHERE id IN ({marks}) AND query != ?",
-                             [marker, *ids, marker]).rowcount
+        removed, texts = replace_asks(db, ask_ids, marker, actor, now, "qa_lead")
         if removed:
-            db.execute(f"UPDATE kb_learned SET wording = ?, status = 'rejected', "
-                       f"rejected_by = COALESCE(rejected_by, ?), rejected_at = COALESCE(rejected_at, ?), "
-                       f"rejected_why = COALESCE(rejected_why, 'qa_lead') "
-                       f"WHERE ask_id IN ({marks})", [marker, actor, stamp, *ids])
-            db.conn.executemany("INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, "
-                                "closed_at) VALUES (?, 'dismissed', NULL, ?, ?)",
-                                [(ask_id, actor, stamp) for ask_id in ids])
             record_trail(storage, actor, "kb.unanswered.removed", {**detail, "questions": removed}, now)
     if removed:
         scrub(storage, texts)
     return removed
+
+
+def replace_asks(db: Any, ask_ids: Collection[int], marker: str, actor: str, now: datetime,
+                 why: str) -> tuple[int, list[str]]:
+    """`redact_asks`' writes, inside the caller's transaction `db`: the questions' texts and those of the wordings
+    learned from them made `marker` (the wordings rejected, `why` unless they already were), the questions closed
+    as dismissed. Returns how many questions still held their own text, and the texts replaced (to scrub)."""
+    ids = sorted(set(ask_ids))
+    if not ids:
+        return 0, []
+    marks = ", ".join("?" * len(ids))
+    stamp = utc_text(now)
+    texts = [row[0] for row in db.execute(
+        f"SELECT query FROM kb_asks WHERE id IN ({marks}) AND query != ? UNION "
+        f"SELECT wording FROM kb_learned WHERE ask_id IN ({marks}) AND wording != ?", [*ids, marker, *ids, marker])]
+    removed = db.execute(f"UPDATE kb_asks SET query = ? WHERE id IN ({marks}) AND query != ?",
+                         [marker, *ids, marker]).rowcount
+    if removed:
+        db.execute(f"UPDATE kb_learned SET wording = ?, status = 'rejected', "
+                   f"rejected_by = COALESCE(rejected_by, ?), rejected_at = COALESCE(rejected_at, ?), "
+                   f"rejected_why = COALESCE(rejected_why, ?) "
+                   f"WHERE ask_id IN ({marks})", [marker, actor, stamp, why, *ids])
+        db.conn.executemany("INSERT OR IGNORE INTO kb_unanswered_status (ask_id, status, entry_id, closed_by, "
+                            "closed_at) VALUES (?, 'dismissed', NULL, ?, ?)",
+                            [(ask_id, actor, stamp) for ask_id in ids])
+    return removed, texts
 
 
 def scrub(storage: Storage, texts: Collection[str]) -> bool:

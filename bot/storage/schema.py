@@ -791,3 +791,54 @@ def m263_cur11_qa_answers_kept(db: Database) -> None:
         ALTER TABLE kb_unanswered_status ADD COLUMN answer TEXT;
         CREATE INDEX kb_feedback_entry ON kb_feedback(entry_id);
     """)
+
+
+@MIGRATIONS(transactional=False)
+def m264_rescreen_stored_wordings(db: Database) -> None:
+    """The identifier screen gains rules, so a wording stored under an older screen may hold a name the current one
+    refuses (bot/asking/rescreen.py): such a learned wording is withdrawn with `rejected_why = 'screen'`, and the
+    screen a sweep last ran with is remembered (a digest, never the lists or names) so a start sweeps only when the
+    screen changed.
+
+    SQLite cannot change a CHECK in place: kb_learned is rebuilt as m260 rebuilt it (foreign keys off, one
+    transaction, every row and number kept, the sequence of numbers never handed out again carried over). A table
+    already rebuilt (by a run that stopped before the migration was recorded) is left as it is."""
+    conn = db.conn
+    conn.execute("CREATE TABLE IF NOT EXISTS rescreens (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                 "fingerprint TEXT NOT NULL, swept_at TEXT NOT NULL)")
+    create = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kb_learned'").fetchone()[0]
+    old_check = "CHECK (rejected_why IN ('not_helpful', 'qa_lead'))"
+    if old_check not in create:
+        if "'screen'" in create:
+            return
+        raise RuntimeError("unexpected shape of the kb_learned table; cannot allow rejected_why 'screen'")
+    rebuilt = create.replace(old_check, "CHECK (rejected_why IN ('not_helpful', 'qa_lead', 'screen'))", 1)
+    rebuilt = rebuilt.replace("CREATE TABLE kb_learned", "CREATE TABLE kb_learned_rebuilt", 1).replace(
+        'CREATE TABLE "kb_learned"', "CREATE TABLE kb_learned_rebuilt", 1)
+    if "kb_learned_rebuilt" not in rebuilt:
+        raise RuntimeError("unexpected shape of the kb_learned table; cannot rebuild it")
+    indexes = [row[0] for row in conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kb_learned' AND sql IS NOT NULL")]
+    conn.execute("PRAGMA foreign_keys=OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            sequence = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'kb_learned'").fetchone()
+            conn.execute(rebuilt)
+            conn.execute("INSERT INTO kb_learned_rebuilt SELECT * FROM kb_learned")
+            conn.execute("DROP TABLE kb_learned")
+            conn.execute("ALTER TABLE kb_learned_rebuilt RENAME TO kb_learned")
+            for sql in indexes:
+                conn.execute(sql)
+            highest = max(sequence[0] if sequence else 0,
+                          conn.execute("SELECT COALESCE(MAX(id), 0) FROM kb_learned").fetchone()[0])
+            conn.execute("DELETE FROM sqlite_sequence WHERE name IN ('kb_learned', 'kb_learned_rebuilt')")
+            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('kb_learned', ?)", [highest])
+            if conn.execute("PRAGMA foreign_key_check").fetchall():
+                raise RuntimeError("the rebuilt kb_learned table broke a foreign key")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys=ON")

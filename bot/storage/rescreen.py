@@ -1,0 +1,70 @@
+"""Withdrawing stored wordings a newer identifier screen refuses (bot/asking/rescreen.py), and remembering which
+screen last swept them (the `rescreens` table: one row, a digest of the screen, never its lists or any name).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.storage.common import select, utc_text
+from bot.storage.db import Storage
+from bot.storage.redaction import replace_asks, scrub
+from bot.storage.trail import record_trail
+
+SCREEN_WHY = "screen"  # kb_learned.rejected_why of a wording the screen withdrew (never restored by a QA lead's undo)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """Every stored wording a sweep screens: the questions asked (kb_asks) and the active learned wordings."""
+
+    asks: list[tuple[int, str]]
+    learned: list[tuple[int, str]]
+
+
+def stored_wordings(storage: Storage) -> Stored:
+    """The id and text of every stored question and of every active learned wording."""
+    return Stored(asks=[(row["id"], row["query"]) for row in select(storage.db, "SELECT id, query FROM kb_asks")],
+                  learned=[(row["id"], row["wording"]) for row in
+                           select(storage.db, "SELECT id, wording FROM kb_learned WHERE status = 'active'")])
+
+
+def last_fingerprint(storage: Storage) -> str | None:
+    """The digest of the screen the last sweep ran with; None before the first."""
+    rows = select(storage.db, "SELECT fingerprint FROM rescreens WHERE id = 1")
+    return rows[0]["fingerprint"] if rows else None
+
+
+def withdraw(storage: Storage, ask_ids: Collection[int], learned_ids: Collection[int], marker: str, actor: str,
+             now: datetime, fingerprint: str | None, trail: bool) -> tuple[int, int]:
+    """In one transaction: replace the text of these questions with `marker` (bot.storage.redaction, which also
+    withdraws the wordings learned from them and closes them), withdraw these active learned wordings (their text
+    made `marker` too, `rejected_why` 'screen'), remember `fingerprint` (when given) as the screen swept with, and,
+    with `trail` or when anything changed, put the counts in the trail (never a text). Then leave no copy of the
+    texts in the database files. Returns (questions replaced, learned wordings withdrawn)."""
+    stamp = utc_text(now)
+    learned = sorted(set(learned_ids))
+    asks = sorted(set(ask_ids))
+    with storage.write() as db:
+        texts = [row[0] for row in db.execute(
+            f"SELECT wording FROM kb_learned WHERE status = 'active' AND id IN ({', '.join('?' * len(learned))})",
+            learned)] if learned else []
+        wordings = db.execute(
+            f"UPDATE kb_learned SET wording = ?, status = 'rejected', rejected_by = ?, rejected_at = ?, "
+            f"rejected_why = ? WHERE status = 'active' AND id IN ({', '.join('?' * len(learned))})",
+            [marker, actor, stamp, SCREEN_WHY, *learned]).rowcount if learned else 0
+        if asks:
+            wordings += db.execute(f"SELECT COUNT(*) FROM kb_learned WHERE status = 'active' AND ask_id IN "
+                                   f"({', '.join('?' * len(asks))})", asks).fetchone()[0]
+        questions, ask_texts = replace_asks(db, asks, marker, actor, now, SCREEN_WHY)
+        if fingerprint is not None:
+            db.execute("INSERT INTO rescreens (id, fingerprint, swept_at) VALUES (1, ?, ?) ON CONFLICT (id) DO "
+                       "UPDATE SET fingerprint = excluded.fingerprint, swept_at = excluded.swept_at",
+                       [fingerprint, stamp])
+        if trail or questions or wordings:
+            record_trail(storage, actor, "privacy.rescreen", {"questions": questions, "wordings": wordings}, now)
+    if questions or wordings:
+        scrub(storage, [*texts, *ask_texts])
+    return questions, wordings
