@@ -259,9 +259,13 @@ def fitted_on() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global MAX_CONFIDENT_WRONG  # read by the rule filters above; a script's one setting, changed only here
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry", action="store_true", help="print the fit without writing it")
+    parser.add_argument("--max-confident-wrong", type=float, default=MAX_CONFIDENT_WRONG,
+                        help=f"the in-sample limit on confident-wrong answers (default {MAX_CONFIDENT_WRONG})")
     args = parser.parse_args(argv)
+    MAX_CONFIDENT_WRONG = args.max_confident_wrong
     queries = tuning_queries()
     chosen, figures = fit(queries)
     print(f"Fitted on {fitted_on()} ({len(queries)} questions):")
