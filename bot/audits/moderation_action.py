@@ -44,7 +44,7 @@ def description_prompt(audit_id: int) -> list[Reply]:
 FIRST_ACTION = FirstAction(
     description_state=WHAT, owner_state="moderation_action_owner", due_state="moderation_action_due",
     owner_button="audit.moderation_owner", back_button="audit.moderation_action_back",
-    keeps=("audit_id", "agrees", "grade", "reason", "description", "owner"),
+    keeps=("audit_id", "agrees", "grade", "reason", "description", "due_typed", "owner"),
     way_out="`disagree` to choose another grade", auditor_is="the auditor",
     button_hint="type `/audit moderate` to carry on with the moderation you hold",
     asks=lambda data: description_prompt(int(data["audit_id"])))
