@@ -158,11 +158,10 @@ class FirstAction:
                           kind="question")]
         held = self.held(data, owner=chosen)
         today = turn.now.astimezone(services.settings.timezone).date()
-        typed = held.pop("due_typed", None)
-        if typed is None:
-            store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
-            return [*self._away(services, chosen, today, None, held), *self.due_prompt(services, held)]
+        typed = held.pop("due_typed", None)  # used here: the due question, if asked, reads what is typed there
         store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
+        if typed is None:
+            return [*self._away(services, chosen, today, None, held), *self.due_prompt(services, held)]
         try:
             due = action_fields.action_due(services, turn, typed)
             action_fields.queried_due(services, turn, typed)

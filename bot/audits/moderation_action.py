@@ -7,9 +7,10 @@ do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
 `moderation_action_owner` (a button per person, or `the worker`, `the manager`, a name or a Slack member ID typed),
-`moderation_action_due`. `disagree` (or `agree`) typed meanwhile is a change of mind (bot.audits.conversation);
-`back` at the owner returns to the action's text, at the due date to the owner, and at the action's text to
-Agree/Disagree.
+`moderation_action_due` (not asked when the action's text gave it, `… by next fri`: then the owner goes
+straight on to what that state does with it). `disagree` (or `agree`) typed meanwhile is a change of mind
+(bot.audits.conversation); `back` at the owner returns to the action's text, at the due date to the owner, and at
+the action's text to Agree/Disagree.
 Buttons: audit.moderation_owner "<audit>:<user id>"; audit.moderation_action_back "<audit>:owner" or "<audit>:due".
 """
 

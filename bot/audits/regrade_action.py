@@ -13,7 +13,8 @@ audit is never Inadequate with nothing for anyone to do, and nobody is alerted a
 
 The auditor's conversation carries the change while they type: `regrade_action` (the description),
 `regrade_action_owner` (a button per person, or `the worker`, `the manager`, a name or a member ID typed) and
-`regrade_action_due` (read by bot.audits.regrade_check, which stores the change).
+`regrade_action_due` (read by bot.audits.regrade_check, which stores the change; not asked when the action's
+text gave it, `… by next fri`).
 Buttons: audit.regrade_owner "<audit>:<user id>"; audit.regrade_back "<audit>:owner" or "<audit>:due".
 """
 
