@@ -140,6 +140,13 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
     return None
 
 
+def due_taken_said(when: str, due: date, action: str) -> str:
+    """A due date taken out of an action's text, said back wherever an action is typed (an audit's actions step and
+    the first action an Inadequate grade needs), so the person sees the date read and the text kept."""
+    return (f"I've taken “{when}” as the action's due date, **{long_date(due)}**, and left it out of its text: "
+            f"“{action}”.")
+
+
 def _due_clauses(text: str) -> list[tuple[int, int, str]]:
     """Each by/before/due clause of an action's text: where its word starts, where its words end, and its words."""
     found = list(_DUE_WORD.finditer(text))

@@ -358,7 +358,9 @@ def _moderation_action(services: Services, turn: Turn, conversation: Conversatio
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return moderation_action.FIRST_ACTION.owner(services, turn, conversation.data, text)
+    """The owner; a due date typed in the action's text goes where the due date state sends it (moderation.action_due,
+    as `_moderation_action_due`): the due date is not asked (bot.audits.inadequate_action)."""
+    return moderation_action.FIRST_ACTION.owner(services, turn, conversation.data, text, moderation.action_due)
 
 
 def _moderation_action_due(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -389,7 +391,9 @@ def _regrade_action(services: Services, turn: Turn, conversation: Conversation, 
 
 
 def _regrade_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return regrade_action.owner(services, turn, conversation.data, text)
+    """The owner; a due date typed in the action's text goes where the due date state sends it
+    (regrade_check.action_due, as `_regrade_action_due`)."""
+    return regrade_action.owner(services, turn, conversation.data, text, regrade_check.action_due)
 
 
 def _regrade_action_due(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -667,8 +671,13 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.reflect": audits_finish.on_reflect, "audit.reopen": audits_finish.on_reopen,
     "audit.moderate_open": moderation.on_open, "audit.moderate_agree": moderation.on_agree,
     "audit.moderate_disagree": moderation.on_disagree, "audit.moderate_grade": moderation.on_grade,
-    moderation_action.FIRST_ACTION.owner_button: moderation_action.FIRST_ACTION.on_owner,
-    regrade_action.FIRST_ACTION.owner_button: regrade_action.FIRST_ACTION.on_owner,
+    # an owner's button, then a due date typed in the action's text as the due state reads it (as typed owners are)
+    moderation_action.FIRST_ACTION.owner_button:
+        lambda services, turn, value: moderation_action.FIRST_ACTION.on_owner(services, turn, value,
+                                                                              moderation.action_due),
+    regrade_action.FIRST_ACTION.owner_button:
+        lambda services, turn, value: regrade_action.FIRST_ACTION.on_owner(services, turn, value,
+                                                                           regrade_check.action_due),
     moderation_action.FIRST_ACTION.back_button: moderation_action.FIRST_ACTION.on_back,
     regrade_action.FIRST_ACTION.back_button: regrade_action.FIRST_ACTION.on_back,
     moderation_alert.SEND: moderation.on_alert_send, moderation_alert.BACK: moderation.on_alert_back,

@@ -9,6 +9,7 @@ from bot.audits import (
     action_owners,
     action_removal,
     alert_confirm,
+    away_owner,
     lifecycle,
     note_edit,
     other_heading,
@@ -16,7 +17,7 @@ from bot.audits import (
     regrade_check,
     small_talk,
 )
-from bot.audits.action_fields import action_description, action_due, due_in_text, due_said
+from bot.audits.action_fields import action_description, action_due, due_in_text, due_said, due_taken_said
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -53,7 +54,6 @@ from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from knowledge.dates import long_date
 
 SKIP_WORDS = {"skip", "none", "no", "n/a", "nothing", "-"}
 
@@ -105,8 +105,7 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     said: list[Reply] = []
     if (due := due_in_text(services, turn, value)) is not None:
         draft = {"description": due[0], "due": due[2].isoformat(), "due_typed": due[1]}
-        said = [Reply(kind="notice", text=f"I've taken “{due[1]}” as the action's due date, "
-                                          f"**{long_date(due[2])}**, and left it out of its text: “{due[0]}”.")]
+        said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], due[0]))]
     move = store.Move(step=following_owner(), state={"action_draft": draft})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
     return [*said, *shown] if shown else shown
@@ -114,7 +113,9 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
 
 def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: str) -> list[Reply]:
     """The action's owner, pressed or typed (bot.audits.action_owners); `the manager` typed where the case's team
-    has several asks which, with a button each, and the step waits."""
+    has several asks which, with a button each, and the step waits. An owner marked away is said to be, once
+    (bot.audits.away_owner): with the due date given in the action's text, when it falls while they are away, with
+    the action's number to pick someone else; else before the due date is asked."""
     owner = action_owners.resolve(services, ctx.audit, text, turn.user_id)
     if isinstance(owner, list):
         return [Reply(kind="question", text=action_owners.which_manager_text(services, ctx.audit),
@@ -126,15 +127,23 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
     draft["owner"] = owner
     if draft.get("due"):  # given in the action's text: stored now, nothing more to ask
         return _add_action(services, turn, ctx, date.fromisoformat(draft["due"]), str(draft.get("due_typed", "")),
-                           draft=draft, press=f"owner:{owner}", version=version)
-    return advance_and_render(services, turn, ctx, version, store.Move(
+                           draft=draft, press=f"owner:{owner}", version=version, owner_chosen=True)
+    shown = advance_and_render(services, turn, ctx, version, store.Move(
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
+    away = away_owner.notice(services, owner, _today(services, turn), None,
+                             "once it is added, with `action <its number> owner …`")
+    return [*away, *shown] if shown else shown
+
+
+def _today(services: Services, turn: Turn) -> date:
+    return turn.now.astimezone(services.settings.timezone).date()
 
 
 def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str, draft: dict | None = None,
-                press: str = "", version: int | None = None) -> list[Reply]:
+                press: str = "", version: int | None = None, owner_chosen: bool = False) -> list[Reply]:
     """Store the action and say it back by its number, with its due date (and, read from a weekday named, how near
-    that is and how to change it: bot.audits.action_fields.due_said)."""
+    that is and how to change it: bot.audits.action_fields.due_said). With `owner_chosen` (its owner picked just now,
+    its due date given in its text) an owner away on or before that date is said to be (bot.audits.away_owner)."""
     draft = draft if draft is not None else ctx.audit.state.get("action_draft") or {}
     if not draft.get("description") or not draft.get("owner"):
         raise UserError("I lost track of that action; please type it again.")
@@ -144,10 +153,12 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     if not shown:
         return shown  # a second press of the same step: nothing was added
     added = action_store.actions_of_audit(services.storage, ctx.audit.id)[-1].id  # the newest: this one
-    today = turn.now.astimezone(services.settings.timezone).date()
+    today = _today(services, turn)
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
     echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
-    return [echo, *shown]
+    away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`")
+            if owner_chosen else [])
+    return [echo, *away, *shown]
 
 
 # -- buttons ---------------------------------------------------------------------------------------------

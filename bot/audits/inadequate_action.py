@@ -14,6 +14,14 @@ the manager"), and the owner question had no way back to retype it. So a line th
 a number) is refused where the action is asked, as at an audit's actions step (bot.audits.action_fields.early_answer),
 and `back` (or the Back button) at the owner question returns to the action's text, and at the due date to the owner:
 nothing is stored until the action has all three.
+
+An action typed with its due date in it ("SW to update the plan by next fri") is read as at an audit's actions step
+(bot.audits.action_fields.due_in_text): the date is taken out of the text and said back in the same words, and once
+the owner is chosen the due date is not asked; the words typed go to what the conversation's due state does with a
+due date typed there (`DueAnswer`, given by the conversation table, bot.audits.conversation, which knows both). A
+weekend or bank holiday is queried as it would be there, and the person is left at the due question to answer it.
+Trial 16 (F16) found "by next fri" kept in the action's text here while the due date was asked anyway, so the two could
+disagree. An owner marked away is said to be, once (bot.audits.away_owner).
 """
 
 from __future__ import annotations
@@ -21,14 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from bot.audits import action_fields, action_owners, small_talk
+from bot.audits import action_fields, action_owners, away_owner, small_talk
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.audits.note_labels import without_label
 from bot.core import buttons
-from bot.core.replies import Choice, Reply, person_choice
+from bot.core.replies import Choice, Reply, error, person_choice
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import StaleAction, UserError
@@ -50,6 +59,9 @@ OTHER_REPLY_WORDS = frozenset({"i", "it", "the", "this", "that", "with", "alert"
                                "now", "go", "ahead", "do", "dont", "no", "please", "thanks", "thank", "you", "cheers",
                                "ta"})
 _NOT_A_WORD = re.compile(r"[^\w\s]+")
+# What a conversation's due state does with a due date typed there (bot.audits.moderation.action_due,
+# bot.audits.regrade_check.action_due): given what is held and the due words, it stores the action or asks what follows.
+DueAnswer = Callable[[Services, Turn, dict[str, Any], str], list[Reply]]
 
 
 def needed(services: Services, audit_id: int, grade: str) -> bool:
@@ -65,7 +77,9 @@ class FirstAction:
     the description and owner as they are read), how its person leaves without an action (`way_out`, said when they
     type `none`), how the auditor is named on their own owner button (`auditor_is`: "you" to the auditor, "the
     auditor" to a moderator), how to carry on when a button can't be read (`button_hint`), and its own question for
-    the action's text (`asks`, from what is held), asked again when Back returns to it."""
+    the action's text (`asks`, from what is held), asked again when Back returns to it. `repick` says how its person
+    picks another owner once the action goes on with a due date typed in its text (`{audit_id}` filled in), or None
+    where nothing can then (a moderation is saved with its action)."""
 
     description_state: str
     owner_state: str
@@ -77,6 +91,7 @@ class FirstAction:
     auditor_is: str
     button_hint: str
     asks: Callable[[Mapping[str, Any]], list[Reply]]
+    repick: str | None = None
 
     def held(self, data: Mapping[str, Any], **more: Any) -> dict[str, Any]:
         """What the conversation keeps while the action is asked: its own keys from `data`, and `more`."""
@@ -98,11 +113,16 @@ class FirstAction:
                             f"{self.way_out}.")
         try:
             described = action_fields.action_description(services, text)
-        except AnswerError as error:
-            raise answer_error(error) from None
-        held = self.held(data, description=described)
+        except AnswerError as mistake:
+            raise answer_error(mistake) from None
+        said: list[Reply] = []
+        read: dict[str, Any] = {"description": described}
+        if (due := action_fields.due_in_text(services, turn, described)) is not None:
+            read = {"description": due[0], "due_typed": due[1]}
+            said = [Reply(kind="notice", text=action_fields.due_taken_said(due[1], due[2], due[0]))]
+        held = self.held(data, **read)
         store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
-        return self.owner_prompt(services, held)
+        return [*said, *self.owner_prompt(services, held)]
 
     def needs_one(self) -> str:
         """What a line that gives no action is told here: what an Inadequate needs, and this conversation's way out."""
@@ -125,8 +145,11 @@ class FirstAction:
                       prompt=f"Type the due date, like {date_examples(services.local_now().date(), 'future')}.",
                       choices=(self._back_choice(int(data["audit_id"]), "due"),), kind="question")]
 
-    def owner(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
-        """The owner typed or pressed, read as at an audit's actions step; then the due date is asked."""
+    def owner(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str,
+              answer_due: DueAnswer) -> list[Reply]:
+        """The owner typed or pressed, read as at an audit's actions step; then the due date is asked, or, when it
+        was typed in the action's text, given to `answer_due` as if typed at the due question. A weekend or bank
+        holiday is queried (bot.audits.action_fields.queried_due) and the due question is asked, for its answer."""
         audit = _audit(services, data)
         chosen = action_owners.resolve(services, audit, text, turn.user_id)
         if isinstance(chosen, list):  # `the manager` where the case's team has several: ask which, and keep waiting
@@ -134,8 +157,26 @@ class FirstAction:
                           choices=(*self._owner_choices(services, audit, chosen), self._back_choice(audit.id, "owner")),
                           kind="question")]
         held = self.held(data, owner=chosen)
+        today = turn.now.astimezone(services.settings.timezone).date()
+        typed = held.pop("due_typed", None)  # used here: the due question, if asked, reads what is typed there
         store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
-        return self.due_prompt(services, held)
+        if typed is None:
+            return [*self._away(services, chosen, today, None, held), *self.due_prompt(services, held)]
+        try:
+            due = action_fields.action_due(services, turn, typed)
+            action_fields.queried_due(services, turn, typed)
+        except AnswerError as query:  # the due question is asked, with why: nothing is stored
+            return [*self._away(services, chosen, today, None, held), error(str(query)),
+                    *self.due_prompt(services, held)]
+        return [*self._away(services, chosen, today, due, held), *answer_due(services, turn, held, typed)]
+
+    def _away(self, services: Services, owner_id: str, today: date, due: date | None,
+              held: Mapping[str, Any]) -> list[Reply]:
+        """The notice for an owner away, with how to pick another: `back` at the due question while it is asked,
+        else this conversation's `repick`."""
+        repick = ("with `back` at the due date" if due is None
+                  else self.repick.format(audit_id=held["audit_id"]) if self.repick else None)
+        return away_owner.notice(services, owner_id, today, due, repick)
 
     def back(self, services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply]:
         """`back` (or Back) at the owner question: the action's text asked again, to retype it; at the due date: the
@@ -144,7 +185,7 @@ class FirstAction:
             held = {k: v for k, v in self.held(data).items() if k != "owner"}
             store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
             return self.owner_prompt(services, held)
-        held = {k: v for k, v in self.held(data).items() if k not in ("description", "owner")}
+        held = {k: v for k, v in self.held(data).items() if k not in ("description", "owner", "due_typed")}
         store.set_conversation(services.storage, turn.user_id, waiting(self.description_state, **held), turn.now)
         said = f"Nothing is stored yet: type the action again, in place of _{data.get('description')}_."
         return [Reply(kind="notice", text=said), *self.asks(held)]
@@ -158,13 +199,13 @@ class FirstAction:
             raise StaleAction("That button is from an earlier message, so nothing changed.")
         return self.back(services, turn, data)
 
-    def on_owner(self, services: Services, turn: Turn, value: str) -> list[Reply]:
-        """An owner's button: only for the action this person is writing now."""
+    def on_owner(self, services: Services, turn: Turn, value: str, answer_due: DueAnswer) -> list[Reply]:
+        """An owner's button: only for the action this person is writing now (then as `owner`)."""
         audit_id, owner_id = buttons.id_and_key(value, self.button_hint)
         data = store.conversation(services.storage, turn.user_id)
         if data.get("awaiting") != self.owner_state or data.get("audit_id") != audit_id:
             raise StaleAction("That button is from an earlier message, so nothing changed.")
-        return self.owner(services, turn, data, owner_id)
+        return self.owner(services, turn, data, owner_id, answer_due)
 
     def _back_choice(self, audit_id: int, at: str) -> Choice:
         return Choice("Back", self.back_button, buttons.encode_id_and_key(audit_id, at))
@@ -189,8 +230,8 @@ def action(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -
     a moderated audit's actions can't have their dates changed."""
     try:
         due = action_fields.queried_due(services, turn, text)
-    except AnswerError as error:
-        raise answer_error(error) from None
+    except AnswerError as mistake:
+        raise answer_error(mistake) from None
     return str(data["description"]), str(data["owner"]), due.isoformat()
 
 

@@ -7,9 +7,10 @@ do.
 
 The moderator's conversation carries the decision while they type: `moderation_action` (the description),
 `moderation_action_owner` (a button per person, or `the worker`, `the manager`, a name or a Slack member ID typed),
-`moderation_action_due`. `disagree` (or `agree`) typed meanwhile is a change of mind (bot.audits.conversation);
-`back` at the owner returns to the action's text, at the due date to the owner, and at the action's text to
-Agree/Disagree.
+`moderation_action_due` (not asked when the action's text gave it, `… by next fri`: then the owner goes
+straight on to what that state does with it). `disagree` (or `agree`) typed meanwhile is a change of mind
+(bot.audits.conversation); `back` at the owner returns to the action's text, at the due date to the owner, and at
+the action's text to Agree/Disagree.
 Buttons: audit.moderation_owner "<audit>:<user id>"; audit.moderation_action_back "<audit>:owner" or "<audit>:due".
 """
 
@@ -44,7 +45,7 @@ def description_prompt(audit_id: int) -> list[Reply]:
 FIRST_ACTION = FirstAction(
     description_state=WHAT, owner_state="moderation_action_owner", due_state="moderation_action_due",
     owner_button="audit.moderation_owner", back_button="audit.moderation_action_back",
-    keeps=("audit_id", "agrees", "grade", "reason", "description", "owner"),
+    keeps=("audit_id", "agrees", "grade", "reason", "description", "due_typed", "owner"),
     way_out="`disagree` to choose another grade", auditor_is="the auditor",
     button_hint="type `/audit moderate` to carry on with the moderation you hold",
     asks=lambda data: description_prompt(int(data["audit_id"])))

@@ -13,7 +13,8 @@ audit is never Inadequate with nothing for anyone to do, and nobody is alerted a
 
 The auditor's conversation carries the change while they type: `regrade_action` (the description),
 `regrade_action_owner` (a button per person, or `the worker`, `the manager`, a name or a member ID typed) and
-`regrade_action_due` (read by bot.audits.regrade_check, which stores the change).
+`regrade_action_due` (read by bot.audits.regrade_check, which stores the change; not asked when the action's
+text gave it, `… by next fri`).
 Buttons: audit.regrade_owner "<audit>:<user id>"; audit.regrade_back "<audit>:owner" or "<audit>:due".
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 
 from bot.audits import inadequate_action
 from bot.audits.core import grade_label, waiting
-from bot.audits.inadequate_action import FirstAction
+from bot.audits.inadequate_action import DueAnswer, FirstAction
 from bot.audits.regrade import GradeChange
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -108,9 +109,10 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed: st
 FIRST_ACTION = FirstAction(
     description_state=WHAT, owner_state="regrade_action_owner", due_state="regrade_action_due",
     owner_button="audit.regrade_owner", back_button="audit.regrade_back",
-    keeps=("audit_id", "was", "grade", "reason", "description", "owner", "draft"),
+    keeps=("audit_id", "was", "grade", "reason", "description", "due_typed", "owner", "draft"),
     way_out="`cancel` to leave the grade as it is", auditor_is="you",
-    button_hint="type `/audit edit <audit number> grade inadequate <why>` again", asks=description_prompt)
+    button_hint="type `/audit edit <audit number> grade inadequate <why>` again", asks=description_prompt,
+    repick="once it is added, with `/audit edit {audit_id} action <its number> owner …`")
 
 
 def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply] | None:
@@ -126,7 +128,10 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
     return FIRST_ACTION.description(services, turn, data, text)
 
 
-def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str, answer_due: DueAnswer) -> list[Reply]:
+    """The owner (bot.audits.inadequate_action.FirstAction.owner), `answer_due` reading a due date typed in the
+    action's text (bot.audits.regrade_check.action_due, which imports this module, so the conversation table gives
+    it); `cancel` or `pause` drops the change."""
     if left(text):
         return cancelled(services, turn, data, text)
-    return FIRST_ACTION.owner(services, turn, data, text)
+    return FIRST_ACTION.owner(services, turn, data, text, answer_due)

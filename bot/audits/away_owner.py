@@ -1,0 +1,36 @@
+"""A heads-up when an action's owner is marked away (`/audit away until DATE [cover @person]`, bot.reminders).
+
+A trial (F17) gave an action to a worker who was on leave until after its due date: nothing said so, and the action
+went overdue while its owner was away and their reminders paused. Wherever an owner is picked or typed (an audit's
+actions step, bot.audits.finish, and the first action an Inadequate grade needs, bot.audits.inadequate_action), the
+person adding it is told once, in one short notice, with who covers and how to pick someone else. It never blocks the
+action: the person adding it may know the owner is back in time, or want it with them anyway. With the due date known
+the notice is given only when it falls on or before their last day away; not yet known (asked next), that they are
+away until that day. Whether someone is away is read from storage as the reminders read it (bot.storage.reminders
+.away_on), so a period that has ended says nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.storage.reminders import away_on
+from knowledge.dates import long_date
+
+
+def notice(services: Services, owner_id: str, today: date, due: date | None, repick: str | None) -> list[Reply]:
+    """One notice when `owner_id` is away and the action's `due` date (None: asked next) is on or before their last
+    day away; `repick` says how to pick someone else ("with `action 4 owner …`"), or None where nothing can. No
+    notice otherwise."""
+    away = away_on(services.storage, today).get(owner_id)
+    if away is None or (due is not None and due > away[0]):
+        return []
+    until, cover = away
+    covered = f" (cover: {services.directory.label(cover)})" if cover else ""
+    said = f"Heads up: {services.directory.label(owner_id)} is away until {long_date(until)}{covered}"
+    said += ", so check the due date, asked next." if due is None else f", and the action is due {long_date(due)}."
+    if repick:
+        said += f" You can pick someone else {repick}, or keep them."
+    return [Reply(kind="notice", text=said)]
