@@ -221,9 +221,14 @@ def _remembering_topics(search: KnowledgeSearch) -> KnowledgeSearch:
     tried: the check searches the question again without the topic's words, and whether that is still answered
     depends on the thresholds being tried, so a result is kept for its question and setting together."""
     seen: dict[tuple[str, SearchFit | None], tuple[OutOfScopeTopic | None, bool]] = {}
+    on_topic: dict[str, bool] = {}  # most questions touch no topic, whatever the thresholds: known after one look
     check = search.topic_check
 
     def remembered(query: str, evidence: Evidence, fit: SearchFit | None = None) -> tuple[OutOfScopeTopic | None, bool]:
+        if query not in on_topic:
+            on_topic[query] = search.out_of_scope.match(query) is not None
+        if not on_topic[query]:
+            return None, True
         if (query, fit) not in seen:
             seen[query, fit] = check(query, evidence, fit)
         return seen[query, fit]
