@@ -283,27 +283,36 @@ def _rebuild_with_autoincrement(db: Database, table: str, highest_sql: str) -> N
     create = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone()[0]
     if "AUTOINCREMENT" in create.upper():
         return
-    indexes = [row[0] for row in db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table])]
     rebuilt_name = f"{table}_rebuilt"
     rebuilt = create.replace("id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,", 1)
     rebuilt = rebuilt.replace(f"CREATE TABLE {table}", f"CREATE TABLE {rebuilt_name}", 1).replace(
         f'CREATE TABLE "{table}"', f"CREATE TABLE {rebuilt_name}", 1)
     if "AUTOINCREMENT" not in rebuilt or rebuilt_name not in rebuilt:
         raise RuntimeError(f"unexpected shape of the {table} table; cannot add AUTOINCREMENT")
+    _swap_in_rebuilt(db, table, rebuilt, highest_sql)
+
+
+def _swap_in_rebuilt(db: Database, table: str, rebuilt: str, highest_sql: str) -> None:
+    """Put `rebuilt` (a CREATE TABLE for `<table>_rebuilt`) in place of `table`, keeping every row, its id and its
+    indexes, with the sequence of ids carried on from what `highest_sql` finds: SQLite's documented rebuild for what it
+    cannot alter in place (foreign keys off, so the rows pointing at the table are left alone; one transaction; a
+    foreign-key check before it commits)."""
+    rebuilt_name = f"{table}_rebuilt"
+    indexes = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", [table])]
     conn = db.conn
     conn.execute("PRAGMA foreign_keys=OFF")
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            highest = conn.execute(highest_sql).fetchone()[0] or 0
             conn.execute(rebuilt)
             conn.execute(f"INSERT INTO {rebuilt_name} SELECT * FROM {table}")
             conn.execute(f"DROP TABLE {table}")
             conn.execute(f"ALTER TABLE {rebuilt_name} RENAME TO {table}")
             for sql in indexes:
                 conn.execute(sql)
-            highest = conn.execute(highest_sql).fetchone()[0] or 0
-            conn.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+            conn.execute("DELETE FROM sqlite_sequence WHERE name IN (?, ?)", [table, rebuilt_name])
             conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, highest])
             if conn.execute("PRAGMA foreign_key_check").fetchall():
                 raise RuntimeError(f"the rebuilt {table} table broke a foreign key")
@@ -817,28 +826,5 @@ def m264_rescreen_stored_wordings(db: Database) -> None:
         'CREATE TABLE "kb_learned"', "CREATE TABLE kb_learned_rebuilt", 1)
     if "kb_learned_rebuilt" not in rebuilt:
         raise RuntimeError("unexpected shape of the kb_learned table; cannot rebuild it")
-    indexes = [row[0] for row in conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'kb_learned' AND sql IS NOT NULL")]
-    conn.execute("PRAGMA foreign_keys=OFF")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            sequence = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'kb_learned'").fetchone()
-            conn.execute(rebuilt)
-            conn.execute("INSERT INTO kb_learned_rebuilt SELECT * FROM kb_learned")
-            conn.execute("DROP TABLE kb_learned")
-            conn.execute("ALTER TABLE kb_learned_rebuilt RENAME TO kb_learned")
-            for sql in indexes:
-                conn.execute(sql)
-            highest = max(sequence[0] if sequence else 0,
-                          conn.execute("SELECT COALESCE(MAX(id), 0) FROM kb_learned").fetchone()[0])
-            conn.execute("DELETE FROM sqlite_sequence WHERE name IN ('kb_learned', 'kb_learned_rebuilt')")
-            conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('kb_learned', ?)", [highest])
-            if conn.execute("PRAGMA foreign_key_check").fetchall():
-                raise RuntimeError("the rebuilt kb_learned table broke a foreign key")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    finally:
-        conn.execute("PRAGMA foreign_keys=ON")
+    _swap_in_rebuilt(db, "kb_learned", rebuilt, "SELECT MAX(n) FROM (SELECT seq AS n FROM sqlite_sequence WHERE name = "
+                     "'kb_learned' UNION ALL SELECT MAX(id) FROM kb_learned)")
