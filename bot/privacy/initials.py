@@ -186,6 +186,17 @@ def load_acronyms() -> frozenset[str]:
     return frozenset(words)
 
 
+def vocabulary_words() -> frozenset[str]:
+    """The vocabulary's one-word phrasings in lower case ('strat', 'cuckooing', 'genogram', 'absconded'): words of
+    the practice that no English word list holds, so 'what about strat' is a question, not a stranger's name. A
+    missing or unreadable vocabulary file gives none."""
+    vocabulary = _yaml_key(VOCABULARY_FILE, "vocabulary")
+    if not isinstance(vocabulary, list):
+        return frozenset()
+    return frozenset(phrase.casefold() for group in vocabulary if isinstance(group, list) for phrase in group
+                     if isinstance(phrase, str) and phrase.isalpha())
+
+
 @functools.cache
 def practice_terms() -> frozenset[str]:
     """The acronyms that stay words even before an age, in capitals: the knowledge base's glossary terms and

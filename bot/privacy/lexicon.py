@@ -173,9 +173,9 @@ class Lexicon:
                    origin="empty")
 
     def knowing_terms(self, terms: Iterable[str]) -> Lexicon:
-        """These lists with the practice's acronyms ('NRPF', 'UASC', 'SEMH') known as words when typed in lower
-        case, so 'what about nrpf' is a question and not a stranger's name. An acronym that the lists hold as a given
-        name ('sil', 'pru') is left as it was: a word, but a name where a person is meant."""
+        """These lists with the practice's acronyms ('NRPF', 'UASC', 'SEMH') and words ('strat', 'cuckooing') known
+        as words when typed in lower case, so 'what about nrpf' is a question and not a stranger's name. A term that
+        the lists hold as a given name ('sil', 'pru') is left as it was: a word, but a name where a person is meant."""
         terms = {_fold(term) for term in terms}
         words = frozenset(term for term in terms if term.isalpha() and term not in self.given)
         return replace(self, known_words=self.known_words | words) if self.has_lists else self
