@@ -133,7 +133,8 @@ def test_a_decision_on_ones_own_case_or_a_workplace_question_is_declined_with_wh
 
 def test_the_topics_are_data_in_the_vocabulary_file() -> None:
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
-    assert topics == {"IT", "HR", "pay", "leave", "office", "becoming a carer yourself", "a particular case"}
+    assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
+                      "a particular case"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
@@ -201,3 +202,35 @@ def test_a_service_the_knowledge_base_lacks_typed_alone_is_searched_and_noted(en
     replies = engine.message(PRACTITIONER, text)
     assert "I couldn't read that as a question" not in all_text(replies)
     assert [a["query"] for a in asks(services)] == [text]
+
+
+@pytest.mark.parametrize("text", ["remind me on monday to chase the health rep for CR-55123",
+                                  "set a reminder for friday", "please add it to my calendar",
+                                  "remind me to chase the school tomorrow", "can you set me a reminder"])
+def test_a_personal_reminder_is_declined_with_how_actions_are_followed_up(engine: Engine, services: Services,
+                                                                         text: str) -> None:
+    """Trial 17: "remind me on monday to chase the health rep for CR-55123" got "I don't know that yet" and went onto
+    the QA leads' unanswered list, case reference and all; no reminder was set."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here: I can't set personal reminders")
+    assert "add it as an action" in replies[0].text
+    assert "Did you mean" not in all_text(replies) and not button_values(replies, "kb.escalate")
+    assert asks(services) == []
+
+
+ICPC = "When must an initial child protection conference be held?"
+REMINDERS = "When are reminders sent, and can they fit my working hours?"
+
+
+@pytest.mark.parametrize(("text", "title", "entry"), [
+    ("remind me what the icpc timescale is", ICPC, "icpc-timescale"),
+    ("how do reminders work", REMINDERS, "reminder-working-hours"),
+    ("can you remind me to do the audit tomorrow", REMINDERS, "reminder-working-hours")])
+def test_a_question_about_practice_or_reminders_is_still_answered(engine: Engine, text: str, title: str,
+                                                                  entry: str) -> None:
+    """A practice question that opens "remind me" is answered; one about the bot's own reminders gets them,
+    answered or first among the suggestions."""
+    replies = engine.message(PRACTITIONER, text)
+    assert "I can't help" not in all_text(replies)
+    suggested = [value.split(":")[0] for value in button_values(replies, "kb.show")]
+    assert replies[0].title == title or suggested[:1] == [entry]
