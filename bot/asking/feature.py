@@ -87,15 +87,22 @@ class KnowledgeFeature:
                      "without any details that could identify a child or family "
                      "(use a case reference such as CR-123456 if you need one).",
             )]
+        # 'whats the process for CR-445512 step down': the reference says nothing about the practice asked about and
+        # made the search find nothing; the question is searched without it, and noted with it left out
+        pattern = self.services.settings.case_reference_pattern
+        searched = without_case_references(question, pattern, instead="")
+        if not WORDISH.search(searched):
+            return [prompt_reply()]
+        as_typed, question = question, without_case_references(question, pattern)
         live = self.service.current
-        if is_pasted_junk(question) or is_mash(question, live.search):
+        if is_pasted_junk(searched) or is_mash(searched, live.search):
             return [unreadable_reply()]
-        result = live.search.search(question)
+        result = live.search.search(searched)
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
             return [out_of_scope_reply(live, result.topic)]
-        if result.outcome == "none" and not reads_as_words(question):  # noise, not a gap in the knowledge base
+        if result.outcome == "none" and not reads_as_words(searched):  # noise, not a gap in the knowledge base
             return [unreadable_reply()]
-        if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, question)) is not None:
+        if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
         # not outright when voted Not helpful for these words; a QA lead's answer to them
         result, given = settled(self.services.storage, live.search, question, result)
@@ -103,7 +110,7 @@ class KnowledgeFeature:
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   "answer" if given else result.outcome, entry_id, score, turn.surface)
-        defined = defined_term(question, live.kb.glossary)
+        defined = defined_term(searched, live.kb.glossary)
         meaning = [] if defined is None else [Reply(text=f"**{defined[0]}** stands for {defined[1]}.")]
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
             return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]

@@ -282,18 +282,22 @@ def typed_case_reference(text: str, pattern: re.Pattern[str]) -> str | None:
     return reference if _fits(reference, pattern) else None
 
 
-def without_case_references(text: str, pattern: re.Pattern[str], instead: str = "[a case reference]") -> str:
+CASE_REFERENCE_LEFT_OUT = "[a case reference]"
+
+
+def without_case_references(text: str, pattern: re.Pattern[str], instead: str = CASE_REFERENCE_LEFT_OUT) -> str:
     """The text with every word that is a case reference replaced by `instead`, for a wider audience.
 
     Case references may be shown to the people working on a case; a question passed to the QA leads' channel is
     read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked). A
     wording learned for everyone (`instead=""`) keeps no reference at all. A reference written with a space
-    (`CR 382070`) counts as one word here."""
+    (`CR 382070`) counts as one word here. With nothing `instead`, a reference already left out (a question is
+    noted with `[a case reference]` in its place) goes too."""
     parts, found = _reference_words(text, pattern)
     for i, bare in found:
         parts[i] = parts[i].replace(bare, instead)
     replaced = "".join(parts)
-    return replaced if instead else " ".join(replaced.split())
+    return replaced if instead else " ".join(replaced.replace(CASE_REFERENCE_LEFT_OUT, "").split())
 
 
 def _reference_words(text: str, pattern: re.Pattern[str]) -> tuple[list[str], list[tuple[int, str]]]:
