@@ -280,15 +280,19 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     if question.type == "scale":
         said = read_grade_and_note(text)
         return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
-    found = YES_NO_WITH_NOTE.match(text) or YES_NO_THEN_WORDS.match(text)
+    separated = YES_NO_WITH_NOTE.match(text)
+    found = separated or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
         return None
     try:
         value = parse_answer(question, found.group("answer"))
     except AnswerError:
         return None
-    note = without_label(" ".join(found.group("note").split()), "evidence")
-    if len(note.split()) < MIN_NOTE_WORDS:
+    # "no advocate offered despite being entitled": a "no" run into the words after it is part of the sentence, and
+    # the note without it said the opposite ("advocate offered …", trial 17), so the note keeps it
+    said = text.strip() if separated is None and found.group("answer").casefold() == "no" else found.group("note")
+    note = without_label(" ".join(said.split()), "evidence")
+    if len(found.group("note").split()) < MIN_NOTE_WORDS:
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
                           f"evidence (at least {MIN_NOTE_WORDS} words), so nothing was saved. To answer without a "

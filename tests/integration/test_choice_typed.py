@@ -210,3 +210,23 @@ def test_an_answer_then_one_or_two_words_is_read_and_told_the_note_is_too_short(
 def test_a_word_that_only_starts_with_yes_or_no_is_never_read_as_an_answer(word: str, rest: str) -> None:
     question = Question("consent", "Is consent recorded?", "yes_no")
     assert answer_with_note(question, f"{word} {rest}".strip()) is None
+
+
+def test_a_no_run_into_its_sentence_keeps_it_in_the_note(engine: Engine, services: Services) -> None:
+    """Trial 17: `no advocate offered despite being entitled` was saved as No with the note "advocate offered despite
+    being entitled", which says the opposite; the review, moderation and the export all showed it so."""
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        _, out = drive(engine, [*TO_CONSENT, "no consent form on file despite two requests"])
+    assert "Got it: No, with your note." in out
+    consent = store.answers_of(services.storage, 1)["consent"]
+    assert (consent.value, consent.evidence) == ("no", "no consent form on file despite two requests")
+
+
+@given(st.sampled_from(["yes", "Yes", "yep", "nope", "No", "no"]),
+       st.lists(st.sampled_from(["consent", "form", "signed", "on", "file", "seen", "plan"]), min_size=3,
+                max_size=8).map(" ".join))
+def test_a_note_never_loses_a_no_that_reads_on_into_it(answer: str, words: str) -> None:
+    question = Question("consent", "Is consent recorded?", "yes_no")
+    value, said = answer_with_note(question, f"{answer} {words}")
+    assert value == ("yes" if answer.lower().startswith("y") else "no")
+    assert said == (f"{answer} {words}" if answer.lower() == "no" else words)
