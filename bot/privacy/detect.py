@@ -307,6 +307,19 @@ _SCHOLARLY = frozenset(_split("point points argument arguments idea ideas concep
 _NOT_PLACES = frozenset(_split("family crown county magistrates youth supreme appeal high children's the a"))
 _COURTS = frozenset(_split("family crown county magistrates magistrates' youth coroner's coroners"))
 SERVICE_PREFIXES = ("03", "08", "116", "101", "111", "999", "112", "0500")
+# A council's own lines are often ordinary 01 or 02 numbers ('our LADO team is on 01632 960123', 'the emergency duty
+# team: 01632 960000'; trial 17: a QA lead could not give the LADO's number). A landline whose clause names the
+# service it rings is the service's, unless the clause is about a person or a home; a mobile never is.
+_LINE_OWNER_BEFORE = re.compile(
+    r"\b(?:lado|mash|front door|duty (?:team|desk|line|service)|emergency duty|edt|out of hours|helpline|help line|"
+    r"advice line|switchboard|contact cent(?:re|er)|hub|service|team|office)(?:'s)?"
+    r"(?:,?\s+(?:team|service|desk|line|number|tel|phone|telephone|is|are|can|be|reached|called|rung|on|at|via))*"
+    r"\s*[:\-–—(,]?\s*$", re.IGNORECASE)
+_PERSONAL_BEFORE = re.compile(
+    r"\b(?:mum|mom|mother|dad|father|parents?|carers?|step\w*|grand\w*|nan|nana|aunt\w*|uncle|family|home|his|her|"
+    r"their|child(?:'s)?|boy|girl|baby|son|daughter|brother|sister|partner|boyfriend|girlfriend|neighbour|friend|"
+    r"mobile|mob|personal|private|whats\s?app|text|school|nursery|college|academy|rang|phoned|called|texted|"
+    r"spoke)\b", re.IGNORECASE)
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -522,7 +535,19 @@ def _number_kind(candidate: str, before: str) -> str | None:
         return "nhs"
     if len(digits) == 10 and digits.startswith("7") and _PHONE_LABEL.search(before):
         return "phone"  # 'mob: 7700 900123': a mobile without its 0, labelled
-    return "phone" if _is_private_phone(candidate, digits) else None
+    if not _is_private_phone(candidate, digits):
+        return None
+    return None if _is_service_line(digits, before) else "phone"
+
+
+def _is_service_line(digits: str, before: str) -> bool:
+    """A landline the words before it give to a service ('the LADO team on 01632 960123'), in the same clause and
+    with no person or home in it ('mum's home number', 'the family's landline')."""
+    national = "0" + digits.removeprefix("44").removeprefix("0") if digits.startswith("44") else digits
+    if not national.startswith(("01", "02")):
+        return False
+    clause = re.split(r"[.;!?\n]", before)[-1]
+    return bool(_LINE_OWNER_BEFORE.search(clause)) and not _PERSONAL_BEFORE.search(clause)
 
 
 def _is_private_phone(candidate: str, digits: str) -> bool:

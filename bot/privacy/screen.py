@@ -45,7 +45,8 @@ KINDS = {
     "cms_id": ("a case-system record id", "use the case reference instead"),
     "postcode": ("a postcode", "describe the area instead ('in the borough', 'out of area')"),
     "address": ("an address", "describe the place instead ('the family home', 'the new flat')"),
-    "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine)"),
+    "phone": ("a phone number", "leave it out (service lines such as 0300 or 0800 numbers are fine, and so is a "
+                                "service's own line named just before it: 'the LADO team on 01632 960123')"),
     "email": ("an email address", "say whose it is instead ('mum's email address'): the address itself identifies "
               "them"),
     "handle": ("a social media account name", "say whose account it is instead ('her social media account', "

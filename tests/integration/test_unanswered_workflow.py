@@ -89,6 +89,16 @@ def test_an_answer_with_an_identifier_is_not_sent(engine: Engine, services: Serv
     assert statuses(services) == []
 
 
+def test_an_answer_giving_a_services_own_line_is_sent(engine: Engine, services: Services) -> None:
+    """Trial 17: a QA lead could not give the LADO's number, an ordinary 01 landline, as the answer."""
+    key = ask_fire_drill(engine)
+    refused = engine.command(QA_LEAD, f"kb answer {key} Ring their mum on 01632 960123.")
+    assert refused[0].kind == "error" and not any(reply.to_user for reply in refused)
+    replies = engine.command(QA_LEAD, f"kb answer {key} Ask the fire safety team, on 01632 960123, for the dates.")
+    dms = {reply.to_user: reply for reply in replies if reply.to_user}
+    assert set(dms) == {ASKER, OTHER} and "01632 960123" in dms[ASKER].text
+
+
 def test_linking_sends_the_entry_and_adds_the_wording_to_its_alternatives(engine: Engine, services: Services,
                                                                           kb_dir: Path) -> None:
     before, after, replies = link_asked(engine, kb_dir, "what does the mascot colour mean for the fire drill")
