@@ -60,7 +60,7 @@ def test_show_with_something_it_does_not_take_gets_its_usage_and_is_not_noted(
     person = SlackPerson(bot, standin, AUDITOR)
     [usage] = person.send("type", "show abc")
     assert "That isn't how `/audit show` is typed: `/audit show &lt;number&gt;`, like `show 12`." in usage.text
-    assert "noted your question" not in usage.text
+    assert "on the QA leads' list" not in usage.text
     assert asked(services) == []
     listed = person.send("command", "kb unanswered")
     assert "No unanswered" in listed[0].text
