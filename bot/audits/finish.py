@@ -10,6 +10,7 @@ from bot.audits import (
     action_removal,
     alert_confirm,
     away_owner,
+    due_step,
     lifecycle,
     note_edit,
     other_heading,
@@ -78,7 +79,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
-            return _add_action(services, turn, ctx, action_due(services, turn, cleaned), cleaned)
+            if (ran := due_step.command_typed(services, turn, ctx, cleaned)) is not None:
+                return ran  # `action 1 due 23/12` for an action added already; `done` is told the date is wanted
+            when, said = due_step.for_this_action(services, ctx, cleaned)
+            added = _add_action(services, turn, ctx, action_due(services, turn, when), when)
+            return [*said, *added] if added else added
         else:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
