@@ -448,7 +448,9 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         if awaiting in STARTING else ""
     reopened = reopened_day(services, ctx.audit)
     out = f" It was {reopened_on(reopened)} and is {OUT_OF_MODERATION}." if reopened else ""
-    return [Reply(text=f"Carrying on with audit #{ctx.audit.id} where you stopped.{out}{dropped}"),
+    # Which audit, by its case and checklist (trial 17, F5: "audit #1" alone, after days away, named nothing)
+    which = f"audit #{ctx.audit.id} ({ctx.audit.case_ref}, {ctx.checklist.title})"
+    return [Reply(text=f"Carrying on with {which} where you stopped.{out}{dropped}"),
             *render(services, load(services, ctx.audit.id))]
 
 

@@ -84,7 +84,7 @@ def test_resume_after_pause_carries_on_with_the_one_draft_and_the_next_answer_is
     [paused] = person.send("type", "pause")
     assert "Type `/audit resume` (or `resume`) to carry on from this question" in paused.text
     resumed = person.send("type", "resume")
-    assert resumed[0].text.startswith("Carrying on with audit #1 where you stopped.")
+    assert resumed[0].text.startswith("Carrying on with audit #1 (CR-777001, Full case audit) where you stopped.")
     assert "Your audits in progress" not in resumed[0].text
     assert answer_button(resumed, "No")  # the question it stopped at, with its buttons
     answered = person.send("type", "no")
