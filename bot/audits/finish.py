@@ -136,7 +136,7 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
     shown = advance_and_render(services, turn, ctx, version, store.Move(
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
     away = away_owner.notice(services, owner, _today(services, turn), None,
-                             "once it is added, with `action <its number> owner …`")
+                             "once it is added, with `action <its number> owner …`", turn.user_id)
     return [*away, *shown] if shown else shown
 
 
@@ -161,8 +161,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     today = _today(services, turn)
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
     echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
-    away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`")
-            if owner_chosen else [])
+    away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`",
+                              turn.user_id) if owner_chosen else [])
     return [echo, *away, *shown]
 
 
