@@ -49,8 +49,16 @@ _MONTH_DAY = re.compile(rf"{_MONTH} {_ORDINAL}(?: (\d{{4}}))?")
 # "30th", "the 30th", "wed 30th", "wednesday the 30th", "wed 30": a day of the month alone (a number alone is no date)
 _DAY_ALONE = re.compile(r"(?:([a-z]+) )?(?:the )?(\d{1,2})(st|nd|rd|th)?")
 _COUNT = r"(\d{1,4}|a couple of|couple of|a few|few|[a-z]+)"
-_IN = re.compile(rf"in {_COUNT} (day|week|fortnight|month|year)s?(?: time)?")
-_AGO = re.compile(rf"{_COUNT} (day|week|fortnight|month|year)s? ago")
+# A unit as people write it in chat: "in 2 wks", "3 mths ago", "in 2wks" (trial 17, F3: `in 2 wks` was not read,
+# `in 2 weeks` was). "mon" is Monday and "m" a minute or a metre, so neither is a month here.
+UNIT_WORDS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk": "week", "wks": "week",
+              "fortnight": "fortnight", "fortnights": "fortnight", "month": "month", "months": "month",
+              "mth": "month", "mths": "month", "mnth": "month", "mnths": "month", "year": "year", "years": "year",
+              "yr": "year", "yrs": "year"}
+_UNIT = "(" + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
+_IN = re.compile(rf"in {_COUNT} {_UNIT}(?: time)?")
+_AGO = re.compile(rf"{_COUNT} {_UNIT} ago")
+_NUMBER_THEN_UNIT = re.compile(r"(?<=\d)(?=[a-z])")  # "2wks" is "2 wks"
 _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
 _WEEKDAY_WEEK = re.compile(r"([a-z]+) week|a week (?:on )?([a-z]+)")  # "friday week", "a week on friday"
 _END_OF_MONTH = re.compile(r"(?:by )?(?:the )?end of (?:the month of )?([a-z]+)(?: (\d{4}))?")  # "end of jan"
@@ -416,13 +424,14 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
              "next week": 7, "last week": -7, "a week today": 7, "a week ago": -7}
     if cleaned in fixed:
         return _need(today) + dt.timedelta(days=fixed[cleaned])
+    spaced = _NUMBER_THEN_UNIT.sub(" ", cleaned)
     for pattern, sign in ((_IN, 1), (_AGO, -1)):
-        match = pattern.fullmatch(cleaned)
+        match = pattern.fullmatch(spaced)
         if match is not None:
             count = _count(match.group(1))
             if count is None:
                 break
-            return _shift(_need(today), count, match.group(2), sign)
+            return _shift(_need(today), count, UNIT_WORDS[match.group(2)], sign)
     match = _END_OF.fullmatch(cleaned)
     if match is not None:
         return _end_of(_need(today), match.group(2), {"next": 1, "last": -1}.get(match.group(1) or "", 0))

@@ -144,9 +144,12 @@ class KnowledgeFeature:
             choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
             lead = "Entries that may help:" if defined else "I'm not sure which of these you mean. **Did you mean…**"
             return [Reply(text=lead, choices=tuple(choices))]
+        # One message: the question goes on the QA leads' list either way, and the button asks them for a reply
+        # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
         return [Reply(
             text=("I have no fuller entry on it yet" if defined else "I don't know that yet")
-                 + ". I've noted your question for the QA leads, who keep the knowledge base up to date.",
+                 + ", so your question is on the QA leads' list for the knowledge base. To have them reply to you, "
+                   "press Pass it to the QA leads.",
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
             note="Questions are screened for personal details before they are noted.",
         )]

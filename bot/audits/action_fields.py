@@ -102,12 +102,27 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     ("24/12/2030" for 2026), so it is queried rather than stored. A date followed by `anyway` (`25/12 anyway`) is
     read as the date: it keeps a day off that was queried (`queried_due`) or pointed out (`due_said`)."""
     today = turn.now.astimezone(services.settings.timezone).date()
-    due = parse_date(kept_anyway(text.strip())[0], today, "future", "due date")
+    words, before = _before(kept_anyway(text.strip())[0])
+    due = parse_date(words, today, "future", "due date") - timedelta(days=1 if before else 0)
+    if due < today:
+        raise AnswerError(f"The day before {words} has passed, so it can't be a due date. Give a date from today on, "
+                          f"such as {numeric(working_day_near(today + timedelta(days=28)))}.")
     if (due - today).days > MAX_ACTION_DAYS:
         raise AnswerError(f"{long_date(due)} is more than a year away: an audit's action should be due within a "
                           f"year. Check the year, or give a date such as "
                           f"{numeric(working_day_near(today + timedelta(days=28)))}.")
     return due
+
+
+# "before 25/12": the day before is the last day it can be done, so it is due then (trial 17, F4: it was due 25/12);
+# "by 25/12" is that day.
+_BEFORE = re.compile(r"^\s*before\s+", re.IGNORECASE)
+
+
+def _before(text: str) -> tuple[str, bool]:
+    """The date's words without a leading "before", and whether it was there."""
+    found = _BEFORE.match(text)
+    return (text[found.end():], True) if found else (text, False)
 
 
 # "… by next fri", "… before 18/12", "… due end of jan": a due date typed in the action's own text. A clause runs from
@@ -156,7 +171,8 @@ def _due_clauses(text: str) -> list[tuple[int, int, str]]:
         words = text[match.end():stop]
         words = words[:_CLAUSE_END.search(words).start()]  # type: ignore[union-attr]
         when = re.sub(r"[\s.!]*$", "", words)
-        clauses.append((match.start(), match.end() + len(when), when))
+        said = f"before {when}" if match.group(0).strip().lower() == "before" else when  # the day before: action_due
+        clauses.append((match.start(), match.end() + len(when), said))
     return clauses
 
 

@@ -40,10 +40,11 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
     if before is None or before.state not in WATCHED:
         return None
     wanted = conversation.free_text_wanted(services, before)
-    asked = conversation.aside(services, before, text, commands) is conversation.Aside.QUESTION
+    aside = conversation.aside(services, before, text, commands)
     said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
-                                      f"was your {wanted}, type it again without the question mark.")] if asked else []
-    return _afterwards(services, turn, before, said)
+                                      f"was your {wanted}, type it again without the question mark.")] \
+        if aside is conversation.Aside.QUESTION else []
+    return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND)
 
 
 def after_press(services: Services, handler: Callable[[Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
@@ -57,15 +58,17 @@ def after_press(services: Services, handler: Callable[[Turn, str], list[Reply]])
     return pressed
 
 
-def _afterwards(services: Services, turn: Turn, before: Conversation,
-                said: list[Reply]) -> Callable[[list[Reply]], list[Reply]]:
+def _afterwards(services: Services, turn: Turn, before: Conversation, said: list[Reply],
+                refused_too: bool = False) -> Callable[[list[Reply]], list[Reply]]:
     """The step again after `before`'s step was answered aside, led by `said`; nothing when the step moved or is on
-    screen already, or when the only answer was a refusal."""
+    screen already, or when the only answer was the step's own refusal. With `refused_too` (a whole command ran aside)
+    a refusal is followed by the step as any other answer aside is: a refused `away until 31/02` mid-audit left the
+    person with no question on screen (trial 17, F6)."""
     where = _where(before)
 
     def afterwards(replies: list[Reply]) -> list[Reply]:
         mine = [reply for reply in replies if reply.is_for_requester]
-        if all(reply.kind == "error" for reply in mine):
+        if not mine or (all(reply.kind == "error" for reply in mine) and not refused_too):
             return []
         if any(reply.kind == "question" for reply in mine):
             return []  # it asks its own question ("Remove t1 for good?"): its options stay the latest, for a number

@@ -20,17 +20,21 @@ from bot.storage.reminders import away_on
 from knowledge.dates import long_date
 
 
-def notice(services: Services, owner_id: str, today: date, due: date | None, repick: str | None) -> list[Reply]:
+def notice(services: Services, owner_id: str, today: date, due: date | None, repick: str | None,
+           asker_id: str | None = None) -> list[Reply]:
     """One notice when `owner_id` is away and the action's `due` date (None: asked next) is on or before their last
     day away; `repick` says how to pick someone else ("with `action 4 owner …`"), or None where nothing can. No
-    notice otherwise."""
+    notice otherwise. When the owner is `asker_id`, the person adding the action, it speaks to them ("You are away
+    until …"), not of them by their own name (trial 17, F7)."""
     away = away_on(services.storage, today).get(owner_id)
     if away is None or (due is not None and due > away[0]):
         return []
     until, cover = away
     covered = f" (cover: {services.directory.label(cover)})" if cover else ""
-    said = f"Heads up: {services.directory.label(owner_id)} is away until {long_date(until)}{covered}"
+    yourself = owner_id == asker_id
+    who = "You are" if yourself else f"Heads up: {services.directory.label(owner_id)} is"
+    said = f"{who} away until {long_date(until)}{covered}"
     said += ", so check the due date, asked next." if due is None else f", and the action is due {long_date(due)}."
     if repick:
-        said += f" You can pick someone else {repick}, or keep them."
+        said += f" You can pick someone else {repick}, or keep {'it yourself' if yourself else 'them'}."
     return [Reply(kind="notice", text=said)]

@@ -10,6 +10,7 @@ from bot.audits import (
     action_removal,
     alert_confirm,
     away_owner,
+    due_step,
     lifecycle,
     note_edit,
     other_heading,
@@ -78,7 +79,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "action_owner":
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
-            return _add_action(services, turn, ctx, action_due(services, turn, cleaned), cleaned)
+            if (ran := due_step.command_typed(services, turn, ctx, cleaned)) is not None:
+                return ran  # `action 1 due 23/12` for an action added already; `done` is told the date is wanted
+            when, said = due_step.for_this_action(services, ctx, cleaned)
+            added = _add_action(services, turn, ctx, action_due(services, turn, when), when)
+            return [*said, *added] if added else added
         else:
             raise UserError("Please use the buttons on the latest message for this step.")
     except AnswerError as error:
@@ -131,7 +136,7 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
     shown = advance_and_render(services, turn, ctx, version, store.Move(
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
     away = away_owner.notice(services, owner, _today(services, turn), None,
-                             "once it is added, with `action <its number> owner …`")
+                             "once it is added, with `action <its number> owner …`", turn.user_id)
     return [*away, *shown] if shown else shown
 
 
@@ -156,8 +161,8 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     today = _today(services, turn)
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
     echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
-    away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`")
-            if owner_chosen else [])
+    away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`",
+                              turn.user_id) if owner_chosen else [])
     return [echo, *away, *shown]
 
 

@@ -161,22 +161,22 @@ class FirstAction:
         typed = held.pop("due_typed", None)  # used here: the due question, if asked, reads what is typed there
         store.set_conversation(services.storage, turn.user_id, waiting(self.due_state, **held), turn.now)
         if typed is None:
-            return [*self._away(services, chosen, today, None, held), *self.due_prompt(services, held)]
+            return [*self._away(services, chosen, today, None, held, turn.user_id), *self.due_prompt(services, held)]
         try:
             due = action_fields.action_due(services, turn, typed)
             action_fields.queried_due(services, turn, typed)
         except AnswerError as query:  # the due question is asked, with why: nothing is stored
-            return [*self._away(services, chosen, today, None, held), error(str(query)),
+            return [*self._away(services, chosen, today, None, held, turn.user_id), error(str(query)),
                     *self.due_prompt(services, held)]
-        return [*self._away(services, chosen, today, due, held), *answer_due(services, turn, held, typed)]
+        return [*self._away(services, chosen, today, due, held, turn.user_id), *answer_due(services, turn, held, typed)]
 
     def _away(self, services: Services, owner_id: str, today: date, due: date | None,
-              held: Mapping[str, Any]) -> list[Reply]:
+              held: Mapping[str, Any], asker_id: str) -> list[Reply]:
         """The notice for an owner away, with how to pick another: `back` at the due question while it is asked,
-        else this conversation's `repick`."""
+        else this conversation's `repick`; spoken to `asker_id` when they are the owner."""
         repick = ("with `back` at the due date" if due is None
                   else self.repick.format(audit_id=held["audit_id"]) if self.repick else None)
-        return away_owner.notice(services, owner_id, today, due, repick)
+        return away_owner.notice(services, owner_id, today, due, repick, asker_id)
 
     def back(self, services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply]:
         """`back` (or Back) at the owner question: the action's text asked again, to retype it; at the due date: the

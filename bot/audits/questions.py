@@ -241,7 +241,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     try:
         value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
     except AnswerError as error:
-        if "?" in text or looks_like_question(text):
+        if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
             return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
             # discussion?" where a number is wanted), not an answer: answered aside, then the question again
         try:
@@ -271,6 +271,24 @@ def with_your_note(question: Question, value: str) -> Reply:
     """An answer's note said back, "Got it: **Yes**, with your note.", whether it came with the answer or after a
     grade at "Why this grade?" (a trial found the grade's note taken without a word)."""
     return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note.")
+
+
+def starts_with_option(question: Question, text: str) -> bool:
+    """Whether `text` starts with one of the question's options and goes on with a note (`no - not offered, he's CIN
+    so maybe not entitled?`, `No: …`, `good, but …`): that option with that note, even when it ends with `?`. A
+    trial's manager typed that line at a yes/no question and it was answered as a question for the knowledge base,
+    the No and its note not saved; only a line that does not start with an option is a question there."""
+    if question.type == "scale":
+        said = read_grade_and_note(text, letters=False)
+        return said is not None and said[1] is not None
+    found = YES_NO_WITH_NOTE.match(text) or YES_NO_THEN_WORDS.match(text)
+    if question.type != "yes_no" or found is None:
+        return False
+    try:
+        parse_answer(question, found.group("answer"))
+    except AnswerError:
+        return False
+    return True
 
 
 def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:

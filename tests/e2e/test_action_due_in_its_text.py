@@ -65,8 +65,12 @@ WORDS = st.lists(st.sampled_from(["review", "the", "plan", "with", "school", "up
 def test_any_action_then_a_due_date_splits_into_the_two(joiner: str, action: str, when: str) -> None:
     turn = SimpleNamespace(now=TUESDAY)
     found = due_in_text(CLOCK, turn, f"{action}{joiner}{when}.")  # type: ignore[arg-type]
-    assert found is not None and found[0] == action and found[1] == when
+    before = joiner.strip() == "before"  # due the day before, and said back with its word (trial 17, F4)
+    assert found is not None and found[0] == action and found[1] == (f"before {when}" if before else when)
     assert date(2026, 12, 8) <= found[2] <= date(2027, 12, 8)
+    if before:
+        by = due_in_text(CLOCK, turn, f"{action} by {when}.")  # type: ignore[arg-type]
+        assert by is not None and (by[2] - found[2]).days == 1
 
 
 @given(action=WORDS, tail=st.sampled_from(["by the social worker", "by the manager", "before the conference",

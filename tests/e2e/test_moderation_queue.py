@@ -69,4 +69,4 @@ def test_the_queue_pages_in_the_chat_with_more_and_page_n_typed_bare(
     assert "More waiting: type more, or /audit moderate page 2." in text
     assert "(showing 2 to 2 of 3" in text and "(showing 3 to 3 of 3" in text
     assert "That was the last page of /audit moderate: there are no more." in text
-    assert "There is no list to show more of" not in text and "noted your question" not in text
+    assert "There is no list to show more of" not in text and "on the QA leads' list" not in text

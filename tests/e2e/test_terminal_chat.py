@@ -50,7 +50,7 @@ def test_near_miss_commands_in_the_chat_run_or_are_put_right_and_none_reaches_th
     assert out.count("Did you mean /audit show 12?") == 4
     assert "I don't know shwo. Did you mean /audit show 12? (Type /audit help for all commands.)" in out
     assert "Here is what I can do" not in out
-    assert "noted your question" not in out
+    assert "on the QA leads' list" not in out
     _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
     assert "No unanswered or unhelpful questions" in listed
 
@@ -65,7 +65,7 @@ def test_sub_commands_typed_without_audit_in_the_chat_run_and_none_reaches_the_q
     _, slashed = drive(engine, ["/audit campaign create name=x"], user="U0PRAN001")
     assert practitioner == slashed
     for said in (out, admin, practitioner):
-        assert "I don't know that yet" not in said and "noted your question" not in said
+        assert "I don't know that yet" not in said and "on the QA leads' list" not in said
     _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
     assert "No unanswered or unhelpful questions" in listed
 

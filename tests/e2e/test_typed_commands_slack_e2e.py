@@ -60,7 +60,7 @@ def test_show_with_something_it_does_not_take_gets_its_usage_and_is_not_noted(
     person = SlackPerson(bot, standin, AUDITOR)
     [usage] = person.send("type", "show abc")
     assert "That isn't how `/audit show` is typed: `/audit show &lt;number&gt;`, like `show 12`." in usage.text
-    assert "noted your question" not in usage.text
+    assert "on the QA leads' list" not in usage.text
     assert asked(services) == []
     listed = person.send("command", "kb unanswered")
     assert "No unanswered" in listed[0].text
@@ -84,7 +84,7 @@ def test_resume_after_pause_carries_on_with_the_one_draft_and_the_next_answer_is
     [paused] = person.send("type", "pause")
     assert "Type `/audit resume` (or `resume`) to carry on from this question" in paused.text
     resumed = person.send("type", "resume")
-    assert resumed[0].text.startswith("Carrying on with audit #1 where you stopped.")
+    assert resumed[0].text.startswith("Carrying on with audit #1 (CR-777001, Full case audit) where you stopped.")
     assert "Your audits in progress" not in resumed[0].text
     assert answer_button(resumed, "No")  # the question it stopped at, with its buttons
     answered = person.send("type", "no")

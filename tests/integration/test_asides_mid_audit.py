@@ -180,7 +180,7 @@ def test_resume_after_pause_with_one_draft_carries_on_and_the_next_answer_is_tak
     say(engine, TO_ACTIONS[:QUESTION_AT])
     assert "Type `/audit resume` (or `resume`) to carry on" in texts(say(engine, ["pause"]))
     resumed = say(engine, ["resume"])
-    assert resumed[0].text == "Carrying on with audit #1 where you stopped."
+    assert resumed[0].text == "Carrying on with audit #1 (CR-555555, Early help spot audit) where you stopped."
     assert "Pick the one to carry on with" not in texts(resumed)
     assert "There's no question waiting" not in texts(say(engine, ["no"]))
     assert len(store.answers_of(services.storage, 1)) == 1

@@ -66,7 +66,8 @@ def test_an_option_typed_by_some_of_its_words_is_said_back_before_the_next_quest
 def test_continue_still_resumes_when_no_option_says_it(engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_LEVEL_OF_SUPPORT[:4], "continue"])
-    assert "Carrying on with audit #1 where you stopped" in out  # its one draft, at the question it stands at
+    # its one draft, at the question it stands at
+    assert "Carrying on with audit #1 (CR-777002, Early help spot audit) where you stopped" in out
     assert len(store.answers_of(services.storage, 1)) == 1  # "continue" answered nothing
 
 
