@@ -64,6 +64,13 @@ YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+"
                                r"(?!(?:one|longer|worries|problems?|idea|doubt|yes|no|n/?a|not applicable)\b)"
                                r"(?P<note>[^\s,.;:\-–—(].*?)\s*$", re.IGNORECASE | re.DOTALL)
 MIN_NOTE_WORDS = 3
+# Words after a bare "no" that show it answers the question rather than starting the note's sentence ("no not seen",
+# "no the plan lapsed", "no because mum declined"); before any other word "no" is kept in the note ("no plan").
+NO_ALONE_BEFORE = frozenset({
+    "not", "never", "nothing", "none", "the", "they", "he", "she", "it", "we", "i", "you", "there", "this", "that",
+    "these", "those", "as", "because", "but", "since", "though", "although", "just", "only", "still", "was",
+    "wasn't", "were", "weren't", "has", "hasn't", "had", "hadn't", "is", "isn't", "did", "didn't", "does", "doesn't",
+    "have", "haven't", "due", "unfortunately", "sadly"})
 # How to answer a yes/no question alone, and a note that would do, for the message refusing a note too short.
 NOTE_EXAMPLES = {"yes": ("yes", "consent form signed on file"), "no": ("no", "not seen alone since August"),
                  "na": ("n/a", "no school-age children in the family")}
@@ -306,9 +313,12 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
         value = parse_answer(question, found.group("answer"))
     except AnswerError:
         return None
-    # "no advocate offered despite being entitled": a "no" run into the words after it is part of the sentence, and
-    # the note without it said the opposite ("advocate offered …", trial 17), so the note keeps it
-    said = text.strip() if separated is None and found.group("answer").casefold() == "no" else found.group("note")
+    # "no advocate offered despite being entitled": a "no" run into a noun or an adjective is part of the sentence,
+    # and the note without it said the opposite ("advocate offered …", trial 17), so the note keeps it; before "not",
+    # "the", "he", "because"… it is the answer alone ("no not offered yet")
+    first = found.group("note").split()[0].casefold()
+    keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
+    said = text.strip() if keeps_no else found.group("note")
     note = without_label(" ".join(said.split()), "evidence")
     if len(found.group("note").split()) < MIN_NOTE_WORDS:
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
