@@ -31,6 +31,9 @@ SHORT_FORMS = {
     "req improvement": "requires_improvement", "r.i.": "requires_improvement", "r/i": "requires_improvement",
     "r.i": "requires_improvement", "req imp.": "requires_improvement", "req. imp": "requires_improvement",
     "inadequate": "inadequate", "i": "inadequate", "4": "inadequate",
+    # as managers shorten them in notes (trial 17: `gd` was told "Please give a grade")
+    "gd": "good", "outst": "outstanding", "outstd": "outstanding", "inad": "inadequate", "inadeq": "inadequate",
+    "req improv": "requires_improvement", "reqs imp": "requires_improvement",
 }
 # Full names matched loosely, with the edits each may carry.
 _NAMES = {"outstanding": 1, "good": 1, "inadequate": 1, "requires improvement": 2,

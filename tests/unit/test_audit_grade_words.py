@@ -20,6 +20,7 @@ NOT_GRADES = {"gold", "food", "mood", "wood", "hood", "goad", "goof", "goon", "g
     ("RI", "requires_improvement"),
     ("Requires Improvement to be good.", "requires_improvement"), ("inadequte", "inadequate"),
     ("outstandng", "outstanding"), ("Good!", "good"), ("innadequate", "inadequate"),
+    ("gd", "good"), ("GD", "good"), ("inad", "inadequate"), ("outst", "outstanding"),
 ])
 def test_small_typos_and_short_forms_are_read_as_the_grade(typed: str, grade: str) -> None:
     assert parse_grade(typed) == grade
