@@ -18,7 +18,7 @@ from types import MappingProxyType
 # What each note is called where it is shown, by the step that asks for it.
 _NAMES: Mapping[str, str] = MappingProxyType({
     "strengths": r"strengths?",
-    "development": r"(?:areas?\s+(?:for|of)\s+development|development(?:\s+areas?)?)",
+    "development": r"(?:areas?\s+(?:for|of)\s+dev(?:elopment|\.)?|dev(?:elopment|\.)?(?:\s+areas?)?|afd)",
     "actions": r"actions?",
     "evidence": r"evidence(?:\s+note)?",
 })

@@ -63,13 +63,15 @@ def test_a_label_typed_in_an_edit_of_the_strengths_is_dropped_too(engine: Engine
     ("evidence", "Evidence of visits is on file every month"),
     ("actions", "Action plan to be shared with the school"),
     ("development", "Development of the plan with the family"),
+    ("development", "devastating impact of the neglect is not recorded"),
 ])
 def test_a_name_that_is_part_of_the_sentence_is_kept(step: str, typed: str) -> None:
     assert without_label(typed, step) == typed
 
 
 NAMES = {"strengths": ["strengths", "Strength", "STRENGTHS"],
-         "development": ["areas for development", "Area for development", "Development"],
+         "development": ["areas for development", "Area for development", "Development", "areas for dev", "AFD",
+                         "dev"],
          "actions": ["action", "Actions"], "evidence": ["evidence", "Evidence note"]}
 REST = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ,.'", min_size=1, max_size=40).map(str.strip).filter(bool)
 
