@@ -3,7 +3,7 @@ alerts managers or QA leads at once, so a slip of the finger would send them to 
 
 Nothing is stored until the auditor says send: the answer (or grade) and what came with it wait in the person's
 conversation (state `confirm_alert`), with the people the alert would reach. *Send the alert* (or typing `send` or
-`yes`) stores it and sends the alert at once, exactly as before; *No, I pressed Yes by mistake* (or `no`) leaves
+`yes`) stores it and sends the alert at once, exactly as before; *No, go back and change it* (or `no`) leaves
 nothing stored and shows the question again. Sending is never put off to submission.
 
 The same question (`check`) is asked wherever else an Inadequate grade is about to alert: a moderator's Inadequate
@@ -33,7 +33,8 @@ SEND_WORDS = frozenset({"yes", "y", "yeah", "yep", "send", "send it", "send the 
                         "send alert", "confirm", "yes please"})
 BACK_WORDS = frozenset({"no", "n", "nope", "no mistake", "mistake", "by mistake", "no by mistake", "back",
                         "dont send", "do not send", "dont send it", "no dont send", "no dont send it",
-                        "no i pressed yes by mistake", "i pressed yes by mistake", "oops", "wrong button"})
+                        "no i pressed yes by mistake", "i pressed yes by mistake", "oops", "wrong button",
+                        "go back", "no go back", "go back and change it", "no go back and change it", "change it"})
 
 
 def typed_choice(text: str) -> str | None:
@@ -58,27 +59,27 @@ def ask(services: Services, turn: Turn, ctx: Ctx, targets: Sequence[str], what: 
 def screen(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> list[Reply]:
     """"This sends an urgent alert now to <names>. Send it?", with Send and the way back to the question."""
     if data.get("kind") == "grade":
-        said, pressed = f"You chose **Inadequate** as the overall grade of audit #{ctx.audit.id}.", "Inadequate"
+        said = f"You chose **Inadequate** as the overall grade of audit #{ctx.audit.id}."
     else:
         question = ctx.checklist.question(str(data.get("question")))
         pressed = question.answer_label(str(data.get("value")))
         noted = " (with your note)" if data.get("note") else ""
         said = f"You answered **{pressed}**{noted} to _{question.text}_"
     key = str(data.get("key") or data.get("grade") or "")
-    return [check(services, said, data.get("to", ()), pressed, ("audit.alert_send", ctx.value(key)),
+    return [check(services, said, data.get("to", ()), ("audit.alert_send", ctx.value(key)),
                   ("audit.alert_back", ctx.value()))]
 
 
-def check(services: Services, said: str, targets: Sequence[str], pressed: str, send: tuple[str, str],
+def check(services: Services, said: str, targets: Sequence[str], send: tuple[str, str],
           back: tuple[str, str]) -> Reply:
     """The one check before an urgent alert, wherever one is about to go: what was chosen (`said`), who it alerts
-    now, *Send the alert* (`send`: action and value) and *No, I pressed <it> by mistake* (`back`). Asked the same way
+    now, *Send the alert* (`send`: action and value) and *No, go back and change it* (`back`). Asked the same way
     everywhere, so whoever is about to alert managers reads the same question and has the same way out."""
     names = ", ".join(services.directory.label(target) for target in targets)
     return Reply(text=f"{emoji('alarm')} {said}\nThis sends an urgent alert now to {names}. Send it?",
-                 kind="question", note=f"Or type `send`, or `no` if you pressed {pressed} by mistake.",
+                 kind="question", note="Or type `send`, or `no` to go back and change it.",
                  choices=(Choice("Send the alert", *send, "danger"),
-                          Choice(f"No, I pressed {pressed} by mistake", *back)))
+                          Choice("No, go back and change it", *back)))
 
 
 def pending(services: Services, turn: Turn, ctx: Ctx) -> dict[str, Any] | None:
@@ -91,7 +92,7 @@ def pending(services: Services, turn: Turn, ctx: Ctx) -> dict[str, Any] | None:
 
 
 def back(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*No, I pressed Yes by mistake*: nothing stored, nobody alerted; the question (or the grade) again."""
+    """*No, go back and change it*: nothing stored, nobody alerted; the question (or the grade) again."""
     audit_id, _version, _ = split_value(value)
     ctx = own_draft(services, turn, audit_id)
     held = pending(services, turn, ctx)
@@ -104,8 +105,7 @@ def back(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def not_sent_help(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> UserError:
     """Other text typed at the confirm: nothing was sent, and the two ways on."""
-    pressed = ("Inadequate" if data.get("kind") == "grade"
-               else ctx.checklist.question(str(data.get("question"))).answer_label(str(data.get("value"))))
+    del ctx  # the same two ways on, whatever was chosen
     names = ", ".join(services.directory.label(target) for target in data.get("to", ()))
     return UserError(f"No alert has been sent yet, and I haven't stored that. Type `send` (or press Send the alert) "
-                     f"to alert {names} now, or `no` if you pressed {pressed} by mistake.")
+                     f"to alert {names} now, or `no` to go back and change it.")

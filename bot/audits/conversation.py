@@ -332,8 +332,8 @@ def _change_of_mind(typed: TypedHandler) -> TypedHandler:
 
 def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     """While a moderator writes their decision, the audit's own words keep a meaning, never the text: `back` returns
-    to Agree/Disagree (with `back` False the state reads it itself: at the check before an alert it is *No, I pressed
-    Inadequate by mistake*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation)."""
+    to Agree/Disagree (with `back` False the state reads it itself: at the check before an alert it is *No, go back
+    and change it*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation)."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         control = CONTROL_WORDS.get(text.strip().lower())
         if control in ("pause", "cancel") or (back and control == "back"):

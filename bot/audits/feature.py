@@ -122,8 +122,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
 
 def _install_asides(engine: Engine, services: Services) -> None:
     """Yes-or-No questions a command asks beside the conversation, pressed or typed (bot.engine.confirmations): a
-    removal's Yes or No, and the check before `/audit edit 12 grade inadequate <why>` alerts (Send the alert / No, I
-    pressed Inadequate by mistake). Asked mid-draft, the draft's step follows the answer."""
+    removal's Yes or No, and the check before `/audit edit 12 grade inadequate <why>` alerts (Send the alert / No,
+    go back and change it). Asked mid-draft, the draft's step follows the answer."""
 
     def aside(handler: Callable[[Services, Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
         return answered_aside.after_press(services, lambda turn, value: moderated.worded(

@@ -451,7 +451,7 @@ def on_alert_send(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*No, I pressed Inadequate by mistake* (or `no`): nothing saved, nobody alerted, the auditor's grade stands and
+    """*No, go back and change it* (or `no`): nothing saved, nobody alerted, the auditor's grade stands and
     the moderation stays open; the grade is asked again."""
     data = moderation_alert.held(services, turn, value)
     audit = _checked(services, turn, str(data["audit_id"]))

@@ -3,8 +3,8 @@
 A moderator who grades an audit Inadequate where its auditor did not alerts the managers at once, as an auditor's
 Inadequate does (bot.audits.questions.inadequate_grade_alerts); and a moderation cannot be undone, so a slip on the
 grade buttons would stand on the record as well as send people to a case. So the moderator is asked the auditor's
-question, "This sends an urgent alert now to <names>. Send it?", with the same *Send the alert* and *No, I pressed
-Inadequate by mistake* (bot.audits.alert_confirm.check), after the reason is given and before anything is saved or
+question, "This sends an urgent alert now to <names>. Send it?", with the same *Send the alert* and *No, go back
+and change it* (bot.audits.alert_confirm.check), after the reason is given and before anything is saved or
 anyone is alerted. It is the last thing asked: after the reason, and after the action an Inadequate audit with no
 open action needs (bot.audits.moderation_action), so Send does what it says, saving the moderation and alerting at
 once. No keeps the auditor's grade, saves nothing, alerts nobody and says so, then asks the grade again.
@@ -72,7 +72,7 @@ def screen(services: Services, data: Mapping[str, Any]) -> Reply:
     value = buttons.encode_id_and_key(audit_id, _token(data))
     said = (f"You chose **Inadequate** at the moderation of audit #{audit_id}, where the auditor graded it "
             f"**{auditors}**. Nothing is saved yet.")
-    return alert_confirm.check(services, said, data.get("to", ()), "Inadequate", (SEND, value), (BACK, value))
+    return alert_confirm.check(services, said, data.get("to", ()), (SEND, value), (BACK, value))
 
 
 def held(services: Services, turn: Turn, value: str) -> dict[str, Any]:
@@ -89,4 +89,4 @@ def not_sent_help(services: Services, data: Mapping[str, Any]) -> UserError:
     """Other text typed at the check: nothing was sent or saved, and the two ways on."""
     names = ", ".join(services.directory.label(target) for target in data.get("to", ()))
     return UserError(f"No alert has been sent yet, and your moderation is not saved. Type `send` (or press Send the "
-                     f"alert) to save it and alert {names} now, or `no` if you pressed Inadequate by mistake.")
+                     f"alert) to save it and alert {names} now, or `no` to go back and change it.")

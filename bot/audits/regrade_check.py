@@ -5,8 +5,8 @@ anything is stored (bot.audits.alert_confirm): one slip must not send managers t
 a typed `inadequate, <reason>` is asked too, so a reason typed with the grade is no proof it was meant. Changing a
 submitted audit's grade to Inadequate alerts the same people at once (bot.audits.grade_alerts), so it is asked the same
 question with the same two buttons, after the reason is read and screened and before the grade is stored, the worker
-told or anyone alerted. *Send the alert* (or `send`, `yes`) stores the change and alerts at once; *No, I pressed
-Inadequate by mistake* (or `no`) leaves the grade as it was and tells nobody, and says so.
+told or anyone alerted. *Send the alert* (or `send`, `yes`) stores the change and alerts at once; *No, go back
+and change it* (or `no`) leaves the grade as it was and tells nobody, and says so.
 
 The change waits beside the person's conversation (`KEY`), not as a step of it: the command may be typed in the middle
 of a draft, whose step is shown again after the answer (bot.audits.answered_aside.after_press). Typed yes and no are
@@ -91,7 +91,7 @@ def _ask(services: Services, turn: Turn, change: GradeChange, targets: list[str]
     said = (f"You chose **Inadequate** as the overall grade of audit #{change.audit_id}, which is graded "
             f"**{grade_label(change.was)}** now. Nothing is changed yet"
             + (", and the action is added with the grade." if change.action else "."))
-    check = alert_confirm.check(services, said, targets, "Inadequate", (SEND, value), (BACK, value))
+    check = alert_confirm.check(services, said, targets, (SEND, value), (BACK, value))
     return confirmations.ask(services, turn, check, tuple(alert_confirm.SEND_WORDS), tuple(alert_confirm.BACK_WORDS))
 
 
@@ -127,7 +127,7 @@ def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def on_back(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*No, I pressed Inadequate by mistake*: the grade stays as it was and nobody is told."""
+    """*No, go back and change it*: the grade stays as it was and nobody is told."""
     audit_id, held = _pending(services, turn, value)
     if held is None:
         return [Reply(kind="notice", text=f"That question is out of date: no alert was sent and the grade of audit "

@@ -21,7 +21,7 @@ WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, WORKER, SOUTH = "U0MGRN001", "U0PRAN001", "U0MGRS001"  # the North manager audits N1's case; South moderates
 ALERTED = ("U0ADMIN01", "U0QALEAD1", "U0QALEAD2")  # the North manager has no manager above them
 ASKED = "This sends an urgent alert now to Head of service, QA lead (practice), QA lead (children in care). Send it?"
-BUTTONS = ["Send the alert", "No, I pressed Inadequate by mistake"]
+BUTTONS = ["Send the alert", "No, go back and change it"]
 REASON = "Evidence of impact for the child is thin."
 
 

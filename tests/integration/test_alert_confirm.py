@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -45,7 +46,7 @@ def state_of(services: Services) -> State | None:
 def test_yes_asks_first_naming_who_would_be_alerted_and_sends_nothing(engine: Engine, services: Services) -> None:
     _, out = drive(engine, [*TO_THE_CONCERN, "1"], user=AUDITOR)
     assert ASKED in flat(out)
-    assert "1) Send the alert" in out and "2) No, I pressed Yes by mistake" in out
+    assert "1) Send the alert" in out and "2) No, go back and change it" in out
     assert "[message to" not in out and "Escalation from audit" not in out
     assert answers(services) == {} and state_of(services) is State.CONFIRM_ALERT
 
@@ -53,13 +54,22 @@ def test_yes_asks_first_naming_who_would_be_alerted_and_sends_nothing(engine: En
 def test_the_mistake_option_sends_nothing_stores_nothing_and_asks_the_question_again(engine: Engine,
                                                                                       services: Services) -> None:
     _, out = drive(engine, [*TO_THE_CONCERN, "1", "2"], user=AUDITOR)
-    after = out.split("No, I pressed Yes by mistake", 1)[1]
+    after = out.split("No, go back and change it", 1)[1]
     assert "OK, no alert was sent and that answer was not saved. Here is the question again." in flat(after)
     assert CONCERN in after and "1) Yes" in after
     assert answers(services) == {} and state_of(services) is State.QUESTION
     _, out = drive(engine, ["2"], user=AUDITOR)  # then No: nobody is alerted, ever
     assert answers(services)["immediate-concern"].value == "no"
     assert "[message to" not in out
+
+
+@pytest.mark.parametrize("typed", ["go back", "no, go back and change it", "no"])
+def test_going_back_typed_in_the_buttons_words_sends_nothing(engine: Engine, services: Services, typed: str) -> None:
+    """Trial 17: after `confirm` to a suggested Inadequate, the way out read "No, I pressed Inadequate by mistake",
+    though nothing was pressed; it says what it does now, and its words typed do it."""
+    _, out = drive(engine, [*TO_THE_CONCERN, "1", typed], user=AUDITOR)
+    assert "OK, no alert was sent and that answer was not saved" in flat(out)
+    assert answers(services) == {} and "[message to" not in out
 
 
 def test_send_alerts_at_once_stores_the_answer_and_the_audit_carries_on(engine: Engine, services: Services) -> None:
@@ -153,7 +163,7 @@ def test_an_inadequate_grade_asks_first_and_the_mistake_option_goes_back_to_the_
     asked = engine.action(AUDITOR, inadequate.action, inadequate.value)
     assert "You chose **Inadequate** as the overall grade of audit #1." in asked[-1].text
     assert ASKED in flat(asked[-1].text) and not [r for r in asked if r.to_user]
-    assert [c.label for c in asked[-1].choices] == ["Send the alert", "No, I pressed Inadequate by mistake"]
+    assert [c.label for c in asked[-1].choices] == ["Send the alert", "No, go back and change it"]
     audit = store.get_audit(services.storage, 1)
     assert audit is not None and audit.overall_grade is None
     back = engine.message(AUDITOR, "no")

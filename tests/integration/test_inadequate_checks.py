@@ -26,7 +26,7 @@ WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 AUDITOR, WORKER, SOUTH = "U0MGRN001", "U0PRAN001", "U0MGRS001"  # the North manager audits N1's case; South moderates
 ALERTED = ["U0ADMIN01", "U0QALEAD1", "U0QALEAD2"]  # the North manager has no manager above them
 ASKED = "This sends an urgent alert now to Head of service, QA lead (practice), QA lead (children in care). Send it?"
-BUTTONS = ["Send the alert", "No, I pressed Inadequate by mistake"]  # the auditor's check's, word for word
+BUTTONS = ["Send the alert", "No, go back and change it"]  # the auditor's check's, word for word
 REASON = "Evidence of impact for the child is thin."
 WHY = "The child was not seen for three months."
 
@@ -68,7 +68,7 @@ def test_a_moderators_inadequate_asks_the_auditors_check_after_the_reason_and_sa
     assert asked.text.startswith(f":alarm: You chose **Inadequate** at the moderation of audit #{audit_id}, where the "
                                  "auditor graded it **Good**. Nothing is saved yet.")
     assert ASKED in flat(asked.text) and [c.label for c in asked.choices] == BUTTONS
-    assert asked.note == "Or type `send`, or `no` if you pressed Inadequate by mistake."
+    assert asked.note == "Or type `send`, or `no` to go back and change it."
     assert messaged(replies) == [] and undecided(services, audit_id)
 
 

@@ -1,5 +1,5 @@
 """What typed text does while a moderator writes their decision (user trial 9, finding 4): at "What grade would you
-give?" (after *No, I pressed Inadequate by mistake*, say) every command was refused as "Please choose a grade", so the
+give?" (after *No, go back and change it*, say) every command was refused as "Please choose a grade", so the
 moderator could not re-read the audit with `show 3` before choosing, and nothing else worked until a grade was
 picked. Now a whole command runs at any step of the decision and the moderation follows ("Back to your moderation of
 audit #3:"), as at an audit's steps; `back` returns to Agree/Disagree, and `pause` or `cancel` leave the moderation
