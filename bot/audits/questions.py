@@ -417,15 +417,17 @@ def revisiting(ctx: Ctx) -> bool:
 
 # `change 3`, `change question 2a`, `go to q3`: jump to an answer from a step that lists them (CHANGE_FROM)
 CHANGE_WORDS = re.compile(r"^\s*(?:change|go to|edit)\s+(?:question\s+|q)?#?(\d{1,4}[a-z]{0,2})\s*$", re.IGNORECASE)
-CHANGE_FROM = ("review", "actions", "submit")  # the steps that show the numbered answers, or follow them
+# The steps that show the numbered answers, or follow them: the overall grade comes straight after the review (trial 17
+# typed `change 5` there, and was told to choose a grade)
+CHANGE_FROM = ("review", "overall_grade", "actions", "submit")
 
 
 def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
     """`change 3` (or `change 2a`, a follow-up) at the review: straight to that question, and back to the review
     once it is answered and any follow-up the new answer brings in is asked (the questions the review showed are
     kept as `asked`, so an optional follow-up skipped before is not asked again). Typed at the actions step or at
-    "Ready to submit?", which lists the numbered answers, it comes back there instead (trial 13 found `change 9`
-    refused at the one and stored as an action at the other)."""
+    "Ready to submit?", which lists the numbered answers, or at the overall grade just after the review, it comes
+    back there instead (trial 13 found `change 9` refused at the one and stored as an action at the other)."""
     if ctx.step.name not in CHANGE_FROM:
         raise UserError("You can jump to a question from the review of all answers. Type `back` to go back one.")
     question = question_by_label(ctx.checklist, ctx.answers, label)

@@ -21,7 +21,7 @@ from bot.audits.grade_words import (
     grade_starting,
     read_grade_and_note,
 )
-from bot.audits.questions import go_back
+from bot.audits.questions import CHANGE_WORDS, change_from_review, go_back
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -35,6 +35,8 @@ GRADE_HELP = ("Please choose a grade: Outstanding, Good, Requires improvement to
 def typed_grade(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     """The overall grade typed: as if its button were pressed, plus its reason when one came with it; `confirm` (or
     `yes`, `ok`) is the suggested grade, as its Confirm button. A question goes on to the knowledge base (None)."""
+    if (change := CHANGE_WORDS.match(text)) is not None:  # `change 5`: the answers were just reviewed
+        return change_from_review(services, turn, ctx, change.group(1))
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     if CONFIRM_WORDS.match(text):
         if suggested is None:
