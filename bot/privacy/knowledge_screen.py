@@ -44,7 +44,7 @@ MAX_REMEMBERED = 200_000
 
 
 def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
-    """One problem per entry text (question, alternative or answer) holding an identifier, with the words."""
+    """One problem per entry text (question, alternative or answer) holding an identifier, with the words masked."""
     return entry_identifier_problems(kb.entries.values(), screen)
 
 
@@ -91,7 +91,7 @@ class Withheld:
 
     @property
     def problem(self) -> Problem:
-        """kb check's message for it, without the words found (kb check itself quotes them)."""
+        """kb check's message for it, without the words found (kb check itself shows them masked)."""
         return Problem(self.file, self.line, _message(self.entry, self.field, explain_kinds(self.kinds)))
 
     def short(self) -> str:

@@ -2,8 +2,10 @@
 
 Audits are about vulnerable children: a case reference is enough to find the file, so names, initials, dates of
 birth, NHS numbers, UPNs, case-system ids, postcodes, addresses, school names, phone numbers and emails
-have no place in the bot. A refusal quotes the words that were found, to the person who typed them, so
-they know exactly what to change; the words are never logged or stored.
+have no place in the bot. A refusal shows the words that were found masked, each word's first character and "…"
+(“T… B…” for “Tyler Brown”, `masked`): enough for the person who typed them to see which words to change, and
+useless to anyone else who reads the bot's reply (in a channel, for an @mention) or the terminal chat. Found words are
+never shown whole, logged or stored.
 
 The screen is a `Screen` built once at start (`Screen.load`) and kept on the services object: it holds the
 name lists (bot/privacy/lexicon.py), the acronyms never taken for initials and the council's own names file. The
@@ -32,7 +34,7 @@ from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
-           "find_identifiers", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
+           "find_identifiers", "masked", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
 
 # What each kind looks like, and what to write instead.
 KINDS = {
@@ -65,7 +67,8 @@ LABELS = {kind: label for kind, (label, _) in KINDS.items()}
 
 @dataclass(frozen=True)
 class Finding:
-    """One identifier found: `kind` for code, `label` and `words` (as typed) for the person who typed it."""
+    """One identifier found: `kind` for code, `label` for people, and `words` as typed, which a reply shows only
+    `masked` (explain) and nothing logs or stores."""
 
     kind: str
     label: str
@@ -176,11 +179,21 @@ def find_identifiers(text: str, screen: Screen, mode: str = "full") -> list[Find
     return screen.find(text, mode)
 
 
+def masked(words: str) -> str:
+    """The words found as a reply shows them: each word's first character, then "…" for the rest (“Tyler Brown” is
+    “T… B…”, “07700 900123” “0… 9…”); a word of one character stays as it is.
+
+    A reply to a refused text is a Slack message, in a channel for an @mention: quoting the name or number whole
+    would put it in Slack a second time, in the bot's own words. The first characters and the number of words are
+    enough for the person who typed them to find what to change."""
+    return " ".join(word if len(word) == 1 else word[0] + "…" for word in words.split())
+
+
 def explain(findings: list[Finding]) -> str:
-    """Which words to change and why, one clause per kind: “jayden smith” looks like a child's name: ..."""
+    """Which words to change and why, one clause per kind, the words masked: “j… s…” looks like a child's name: ..."""
     by_kind: dict[str, list[str]] = {}
     for finding in findings:
-        by_kind.setdefault(finding.kind, []).append(f"“{finding.words}”")
+        by_kind.setdefault(finding.kind, []).append(f"“{masked(finding.words)}”")
     parts = []
     for kind, words in by_kind.items():
         label, advice = KINDS[kind]
@@ -216,14 +229,14 @@ def describe(findings: list[Finding]) -> str:
 
 
 def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "") -> str:
-    """Return the text unchanged when it holds no identifier; otherwise refuse it, quoting the words found.
+    """Return the text unchanged when it holds no identifier; otherwise refuse it, with the words found masked.
 
     `read_by` says who reads a text shown to many people (a campaign's name is read by every auditor, QA lead and
     the report channel): there a case reference is refused too, as in the knowledge base, since it points them all
     at one child's case (trial 15, F1); where people work on a case, the reference is what they use."""
     findings = screen.find(text)
     said = [explain(findings)] if findings else []
-    references = [f"“{f.words}”" for f in (screen.case_references_in(text) if read_by else [])
+    references = [f"“{masked(f.words)}”" for f in (screen.case_references_in(text) if read_by else [])
                   if not any(f.words in found.words for found in findings)]
     if references:
         said.append(f"{_join(references)} {'looks' if len(references) == 1 else 'look'} like a case reference: "

@@ -14,6 +14,7 @@ from tests.audit_driver import complete_audit
 from tests.conftest import RunningBot
 from tests.integration.test_audit_terminal import CHECKLIST_IDS
 from tests.support.slack_standin import dm_channel_for
+from tests.support.text import repeated
 
 # A QA lead audits (a practitioner starts no audit by hand, only a campaign's): the first worker offered is the
 # Children in Care social worker, whose manager hears of the audit and of an immediate concern.
@@ -184,8 +185,9 @@ def test_a_case_reference_holding_a_name_or_nhs_number_is_refused(bot: RunningBo
     [name] = person.send("type", "Oliver Smith")
     [nhs] = person.send("type", "9434765919")
     assert name.kind == nhs.kind == "error"
-    assert "“Oliver Smith” looks like a child's or family member's name" in name.text
-    assert "“9434765919” looks like an NHS number" in nhs.text
+    assert "“O… S…” looks like a child's or family member's name" in name.text
+    assert "“9…” looks like an NHS number" in nhs.text
+    assert repeated("Oliver Smith", name.text) == repeated("9434765919", nhs.text) == []  # not said back into Slack
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0
 
 

@@ -17,6 +17,7 @@ from tests.conftest import RunningBot
 from tests.e2e.test_audit_slack_e2e import SlackPerson
 from tests.support.audit_rows import insert_audit
 from tests.support.slack_standin import dm_channel_for
+from tests.support.text import repeated
 
 LONDON = ZoneInfo("Europe/London")
 QA_LEAD, WORKER = "U0QALEAD1", "U0PRAN001"
@@ -36,8 +37,8 @@ def dms_to(standin, users: tuple[str, ...]) -> list:
 
 
 @pytest.mark.parametrize(("name", "quoted"), [
-    ("Kayden Smith review", "“Kayden Smith” looks like a child's or family member's name"),
-    ("case of jj", "“jj” looks like a person's initials"),
+    ("Kayden Smith review", "“K… S…” looks like a child's or family member's name"),
+    ("case of jj", "“j…” looks like a person's initials"),
 ])
 def test_a_campaign_named_after_a_child_is_refused_and_nobody_is_told(bot: RunningBot, standin,
                                                                       services: Services, name: str,
@@ -46,6 +47,7 @@ def test_a_campaign_named_after_a_child_is_refused_and_nobody_is_told(bot: Runni
     with time_machine.travel(datetime(2026, 12, 1, 10, 0, tzinfo=LONDON), tick=False):
         [refused] = qa.send("command", CREATE.format(name))
     assert refused.kind == "error" and quoted in refused.text
+    assert repeated(name.removesuffix(" review").removeprefix("case of "), refused.text) == []
     assert campaigns(services) == [] and dms_to(standin, AUDITORS) == []
 
 
@@ -57,26 +59,27 @@ def test_a_campaign_named_after_a_public_review_is_created(bot: RunningBot, stan
     assert [c["name"] for c in campaigns(services)] == ["Star Hobson review learning"]
 
 
-@pytest.mark.parametrize(("question", "quoted"), [
-    ("what did the Kayden Smith review find", "“Kayden Smith”"),
-    ("how do i audit the case of jj", "“jj”"),
+@pytest.mark.parametrize(("question", "quoted", "named"), [
+    ("what did the Kayden Smith review find", "“K… S…”", "Kayden Smith"),
+    ("how do i audit the case of jj", "“j…”", "jj"),
 ])
 def test_a_question_naming_a_child_is_neither_stored_nor_passed_on(bot: RunningBot, standin, services: Services,
-                                                                   question: str, quoted: str) -> None:
+                                                                   question: str, quoted: str, named: str) -> None:
     [refused] = SlackPerson(bot, standin, WORKER).send("message", question)
     assert refused.kind == "error" and quoted in refused.text
+    assert repeated(named, refused.text) == []  # not written back into Slack
     assert list(services.storage.db.query("SELECT * FROM kb_asks")) == []
 
 
 @pytest.mark.parametrize(("typed", "quoted", "instead"), [
     ("mum emails from sarahjones84 at gmail so I will arrange visits through her",
-     "“sarahjones84 at gmail” looks like an email address", "'mum's email address'"),
+     "“s… a… g…” looks like an email address", "'mum's email address'"),
     ("mum emails from sarahjones84@gmail so I will arrange visits through her",
-     "“sarahjones84@gmail” looks like an email address", "'mum's email address'"),
+     "“s…” looks like an email address", "'mum's email address'"),
     ("mum is on facebook as @sarahjones84 so I will message her about visits",
-     "“@sarahjones84” looks like a social media account name", "'her social media account'"),
+     "“@…” looks like a social media account name", "'her social media account'"),
     ("mum is sarahj84 on snapchat so I will message her about visits",
-     "“sarahj84” looks like a social media account name", "'her social media account'"),
+     "“s…” looks like a social media account name", "'her social media account'"),
 ])
 def test_reflections_with_a_parents_account_are_refused_and_not_sent_on(bot: RunningBot, standin,
                                                                         services: Services, typed: str, quoted: str,
@@ -88,6 +91,7 @@ def test_reflections_with_a_parents_account_are_refused_and_not_sent_on(bot: Run
     sent_before = len(dms_to(standin, ("U0MGRN001",)))
     replies = worker.send("message", typed)
     assert any(quoted in reply.text and instead in reply.text for reply in replies)
+    assert not [reply for reply in replies if "sarahj" in reply.text]
     assert store.reflections_of(services.storage, audit) == []
     assert len(dms_to(standin, ("U0MGRN001",))) == sent_before
 

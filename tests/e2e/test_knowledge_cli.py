@@ -17,6 +17,7 @@ from bot.storage.schema import MIGRATIONS, migration_names
 from tests.integration.test_learning import pick
 from tests.integration.test_unanswered_workflow import ASYE, QA_LEAD, marked_not_helpful, only_group
 from tests.support.moved_clock import bot_command, child_clock
+from tests.support.text import repeated
 
 FIXTURES = PROJECT_DIR / "tests" / "data" / "kb_fixtures"
 
@@ -196,8 +197,8 @@ def test_kb_check_reports_an_entry_holding_an_identifier_with_file_line_and_word
     file.write_text(text, encoding="utf-8")
     code, out = run(["kb", "check", str(folder)], environ)
     assert code == 1
-    assert "timescales.yaml:4" in out and "“943 476 5919” looks like an NHS number" in out  # the alternative's line
-    assert "“07700 900123” looks like a phone number" in out and "Southwark" not in out
+    assert "timescales.yaml:4" in out and "“9… 4… 5…” looks like an NHS number" in out  # the alternative's line
+    assert "“0… 9…” looks like a phone number" in out and "Southwark" not in out
 
 
 def test_kb_check_of_a_folder_given_by_path_finds_a_childs_full_name_as_the_bot_would(
@@ -216,8 +217,9 @@ def test_kb_check_of_a_folder_given_by_path_finds_a_childs_full_name_as_the_bot_
                                  "with nan, or Kayden Smith at 14 Elm Road, LS11 5AB."), encoding="utf-8")
     code, out = run(["kb", "check", str(folder)], environ)
     assert code == 1
-    [line] = [line for line in out.splitlines() if "Jayden Smith" in line]
+    [line] = [line for line in out.splitlines() if "entry 'strategy-discussion' answer" in line]
+    assert repeated("Jayden Smith Kayden Elm Road LS11 5AB", out) == []  # shown masked, even to the QA lead
     assert line.startswith("- kb/timescales.yaml:12: entry 'strategy-discussion' answer: ")
-    for found in ("“Jayden Smith” and “Kayden Smith” look like a child's or family member's name",
-                  "“14 Elm Road” looks like an address", "“LS11 5AB” looks like a postcode"):
+    for found in ("“J… S…” and “K… S…” look like a child's or family member's name",
+                  "“1… E… R…” looks like an address", "“L… 5…” looks like a postcode"):
         assert found in line

@@ -8,8 +8,10 @@ import pytest
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.privacy.screen import masked
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
+from tests.support.text import repeated
 
 PRACTITIONER = "U0PRAN002"
 
@@ -32,7 +34,8 @@ def test_a_question_with_a_lower_case_name_is_refused_and_never_reaches_the_qa_l
         engine: Engine, services: Services, question: str, words: str) -> None:
     _, asked = drive(engine, [question], user=PRACTITIONER)
     flat = " ".join(asked.split())
-    assert f"I haven't stored or answered that question: “{words}” looks like" in flat
+    assert f"I haven't stored or answered that question: “{masked(words)}” looks like" in flat
+    assert repeated(words, asked) == []
     assert services.storage.db["kb_asks"].count == 0
     _, listed = drive(engine, ["/audit kb unanswered"], user="U0QALEAD1")
     assert "No unanswered or unhelpful questions" in listed
@@ -52,7 +55,8 @@ def test_an_evidence_note_with_a_lower_case_name_is_refused_and_nothing_is_store
     # the Voice of the child checklist, a case, its worker; then a yes or no with its evidence note, typed at once
     _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", note, "quit"])
     flat = " ".join(out.split())
-    assert f"I can't store that evidence note: “{words}” looks like" in flat
+    assert f"I can't store that evidence note: “{masked(words)}” looks like" in flat
+    assert repeated(words, out) == []
     assert "Nothing was saved." in flat
     [audit] = services.storage.db.query("SELECT id FROM audits")
     assert store.answers_of(services.storage, audit["id"]) == {}

@@ -15,6 +15,7 @@ from bot.terminal.chat import run_chat, run_line
 from bot.terminal.render import TerminalView
 from knowledge.loader import load_knowledge
 from tests.audit_driver import complete_audit
+from tests.support.text import repeated
 
 CHECKLIST_IDS = sorted(load_knowledge().checklists)
 AUDITOR = "U0MGRN001"
@@ -75,8 +76,9 @@ def test_a_case_reference_holding_a_name_or_nhs_number_is_refused_and_nothing_st
     [name] = engine.message(AUDITOR, "Oliver Smith", surface="terminal")
     [nhs] = engine.message(AUDITOR, "943 476 5919", surface="terminal")
     assert name.kind == nhs.kind == "error"
-    assert "“Oliver Smith” looks like a child's or family member's name" in name.text
-    assert "“943 476 5919” looks like an NHS number" in nhs.text
+    assert "“O… S…” looks like a child's or family member's name" in name.text
+    assert "“9… 4… 5…” looks like an NHS number" in nhs.text
+    assert repeated("Oliver Smith", name.text) == repeated("943 476 5919", nhs.text) == []  # masked, not said back
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 0
     replies = engine.message(AUDITOR, "cr-123456", surface="terminal")
     assert "CR-123456" in replies[-1].text
@@ -101,7 +103,8 @@ def test_free_text_holding_an_identifier_is_refused_with_the_reason(engine: Engi
         engine.message(AUDITOR, answer, surface="terminal")
     [refusal] = engine.message(AUDITOR, "Seen at 12 Acacia Avenue with mum, DOB 01/02/2015", surface="terminal")
     assert refusal.kind == "error" and "an address" in refusal.text and "date of birth" in refusal.text
-    assert "“12 Acacia Avenue” looks like an address" in refusal.text  # the words to change (issue #12)
+    assert "“1… A… A…” looks like an address" in refusal.text  # the words to change (issue #12), masked
+    assert repeated("Acacia Avenue 01/02/2015", refusal.text) == []
     step = store.get_audit(services.storage, audit_id).step
     assert step.startswith("evidence:")
     assert all(a.evidence is None for a in store.answers_of(services.storage, audit_id).values())

@@ -16,10 +16,11 @@ from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_choice_typed import TO_CONSENT
 from tests.integration.test_owner_typed_as_action import THURSDAY, texts
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import repeated
 
 TRIALS = [
-    ("yes, seen alone, she asked me to call her princess", "“princess” looks like a child's or family member's name"),
-    ("yes, seen alone, miss k said she is happy", "“miss k” looks like a person's initials"),
+    ("yes, seen alone, she asked me to call her princess", "“p…” looks like a child's or family member's name"),
+    ("yes, seen alone, miss k said she is happy", "“m… k” looks like a person's initials"),
 ]
 
 
@@ -30,13 +31,14 @@ def test_the_evidence_note_is_refused_and_not_stored(engine: Engine, services: S
         _, out = drive(engine, [*TO_CONSENT, typed])
     text = " ".join(out.split())
     assert refusal in text and "Nothing was saved" in text and "Got it: Yes" not in text
+    assert repeated("princess", text) == []  # the name the trial typed is not said back
     assert "consent" not in store.answers_of(services.storage, 1)
 
 
 @pytest.mark.parametrize(("reflection", "refusal"), [
     ("she asked me to call her princess and I will use that name on visits",
-     "“princess” looks like a child's or family member's name"),
-    ("I spoke with miss k about the plan and she agreed to the changes", "“miss k” looks like a person's initials"),
+     "“p…” looks like a child's or family member's name"),
+    ("I spoke with miss k about the plan and she agreed to the changes", "“m… k” looks like a person's initials"),
 ])
 def test_the_reflection_is_refused_and_not_stored(engine: Engine, services: Services, reflection: str,
                                                   refusal: str) -> None:

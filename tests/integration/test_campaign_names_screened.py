@@ -14,6 +14,7 @@ import time_machine
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import campaigns as store
+from tests.support.text import repeated
 
 LONDON = ZoneInfo("Europe/London")
 QA = "U0QALEAD1"
@@ -39,5 +40,6 @@ def test_a_childs_name_after_the_child_in_a_campaign_name_is_still_refused(engin
                                                                           services: Services) -> None:
     [refused] = engine.command(QA, f'campaign create name="Voice of the child ruby" {REST}', surface="terminal")
     assert refused.kind == "error"
-    assert "I can't store that campaign name: “ruby” looks like a child's or family member's name" in refused.text
+    assert "I can't store that campaign name: “r…” looks like a child's or family member's name" in refused.text
+    assert repeated("ruby", refused.text) == []
     assert store.list_campaigns(services.storage) == []

@@ -17,6 +17,7 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_removal import TO_ACTIONS
+from tests.support.text import repeated
 
 TO_CATEGORY_OF_NEED = ["/audit start case-audit", "CR-123456", "1", "2", "2", "1", "1", "good",
                        "The plan was reviewed with the family and partners.", "20/11/2026"]
@@ -139,9 +140,9 @@ def test_a_scale_grade_given_again_keeps_its_note_and_is_not_asked_for_it_again(
 
 
 @pytest.mark.parametrize(("typed", "found"), [
-    ("Jayden Smith is 7", "“Jayden Smith” looks like a child's or family member's name"),
-    ("yes the family live at 14 Acacia Avenue, Leeds LS11 5QT", "“LS11 5QT” looks like a postcode"),
-    ("yes, Jayden", "“Jayden” looks like a child's or family member's name"),
+    ("Jayden Smith is 7", "“J… S…” looks like a child's or family member's name"),
+    ("yes the family live at 14 Acacia Avenue, Leeds LS11 5QT", "“L… 5…” looks like a postcode"),
+    ("yes, Jayden", "“J…” looks like a child's or family member's name"),
 ])
 def test_an_identifier_typed_at_a_yes_no_question_is_refused_as_an_identifier(
         engine: Engine, services: Services, typed: str, found: str) -> None:
@@ -149,6 +150,7 @@ def test_an_identifier_typed_at_a_yes_no_question_is_refused_as_an_identifier(
         _, out = drive(engine, [*TO_CONSENT, typed])
     text = " ".join(out.split())
     assert found in text and "Nothing was saved" in text and "Please answer yes" not in text
+    assert repeated("Jayden Smith LS11 5QT", text) == []  # shown masked, never said back
     assert "consent" not in store.answers_of(services.storage, 1)
 
 
@@ -156,7 +158,8 @@ def test_an_identifier_typed_at_a_grade_question_is_refused_as_an_identifier(eng
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_LEAD_PRACTITIONER, "yes", "yes", "Mason Clarke was seen at home"])
     text = " ".join(out.split())
-    assert "“Mason Clarke” looks like a child's" in text and "Please give a grade" not in text
+    assert "“M… C…” looks like a child's" in text and "Please give a grade" not in text
+    assert repeated("Mason Clarke", text) == []
 
 
 def test_yes_then_words_without_a_comma_is_an_answer_with_its_note(engine: Engine, services: Services) -> None:

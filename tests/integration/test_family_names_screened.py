@@ -8,8 +8,10 @@ import pytest
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.privacy.screen import masked
 from tests.integration.test_unanswered_workflow import ASKER, QA_LEAD, ask_fire_drill, statuses
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
+from tests.support.text import repeated
 
 
 @pytest.mark.parametrize(("question", "words"), [
@@ -24,7 +26,8 @@ def test_a_question_naming_a_family_or_a_relative_is_refused_and_not_stored(engi
                                                                             question: str, words: str) -> None:
     [reply] = engine.message(ASKER, question)
     assert reply.kind == "error"
-    assert f"“{words}” looks like a child's or family member's name" in reply.text
+    assert f"“{masked(words)}” looks like a child's or family member's name" in reply.text
+    assert repeated(words, reply.text) == []
     assert "refer to them by role" in reply.text
     assert list(services.storage.db.query("SELECT * FROM kb_asks")) == []
 
@@ -33,7 +36,7 @@ def test_a_qa_leads_answer_naming_a_family_is_not_sent(engine: Engine, services:
     key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb answer {key} as we did for the tyler family last month, the team manager "
                                       "authorises s17 money.")
-    assert replies[0].kind == "error" and "“tyler”" in replies[0].text and "I haven't sent that" in replies[0].text
+    assert replies[0].kind == "error" and "“t…”" in replies[0].text and "I haven't sent that" in replies[0].text
     assert not any(reply.to_user for reply in replies)
     assert statuses(services) == []
 

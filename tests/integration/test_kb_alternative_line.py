@@ -37,7 +37,7 @@ def test_kb_check_and_a_reload_point_at_the_alternative_that_names_a_family(envi
         checked = run_cli(environ, "kb", "check")
         assert checked.code == 1
         [problem] = problem_lines(checked.out)
-        assert problem.startswith(f"{where}: entry 'next-review-date' alternative: “tyler” looks like a child's or "
+        assert problem.startswith(f"{where}: entry 'next-review-date' alternative: “t…” looks like a child's or "
                                   "family member's name")
         [reloaded] = build_engine(services).command(QA_LEAD, "kb reload")
         assert bullets(reloaded.text) == [problem]

@@ -29,9 +29,9 @@ REUSED_ID = ("\n  - id: start-audit\n"
              "    answer: It found that mum Shannon Smith rang 07700 900123 and the child's NHS number is "
              "943 476 5919.\n"
              "    owner: jane.smith@council.gov.uk\n")
-NAME = "“Kayden Smith” looks like a child's or family member's name"
-PHONE, NHS = "“07700 900123” looks like a phone number", "“943 476 5919” looks like an NHS number"
-MOTHER = "“Shannon Smith” looks like a child's or family member's name"
+NAME = "“K… S…” looks like a child's or family member's name"
+PHONE, NHS = "“0… 9…” looks like a phone number", "“9… 4… 5…” looks like an NHS number"
+MOTHER = "“S… S…” looks like a child's or family member's name"
 
 
 @pytest.fixture

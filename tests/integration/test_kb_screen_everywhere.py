@@ -15,7 +15,7 @@ from tests.integration.test_unanswered_workflow import QA_LEAD, ask_fire_drill
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
 
 ANSWER = "A family tree drawn for the child, e.g. for Kayden Smith, who lives with nan."
-NAME_PROBLEM = ("entry 'family-tree-tool' answer: “Kayden Smith” looks like a child's or family member's name: refer "
+NAME_PROBLEM = ("entry 'family-tree-tool' answer: “K… S…” looks like a child's or family member's name: refer "
                 "to them by role ('the child', 'mother') or by case reference; for a colleague, write their role ('the "
                 "social worker', 'the team manager'). Take it out of the knowledge base: nothing that could identify a "
                 "child or family belongs in it.")
@@ -72,7 +72,7 @@ def test_kb_check_in_the_chat_and_the_new_entry_form_refuse_the_same_name_in_the
     [refused] = typed_new(engine, key, f"{ANSWER} | file: kb/timescales.yaml")
     assert refused.kind == "error"
     told = refused.text.split("• the answer: ", 1)[1]
-    assert "“Kayden Smith” looks like a child's or family member's name" in told
+    assert "“K… S…” looks like a child's or family member's name" in told
     assert yaml_files(kb_dir) == before
     add_entry(kb_dir)
     assert kb_check_messages(engine) == [NAME_PROBLEM]
@@ -85,5 +85,5 @@ def test_reload_refuses_a_childs_given_name_alone_where_it_stands_for_the_child(
     line = add_entry(kb_dir, ENTRY.replace("Kayden Smith", "Kayden"))
     [reply] = engine.command(QA_LEAD, "kb reload")
     assert reply.kind == "error"
-    assert f"• `kb/good-practice.yaml:{line}` — {NAME_PROBLEM.replace('Kayden Smith', 'Kayden')}" in reply.text
+    assert f"• `kb/good-practice.yaml:{line}` — {NAME_PROBLEM.replace('“K… S…”', '“K…”')}" in reply.text
     assert "family-tree-tool" not in services.knowledge.current.kb.entries

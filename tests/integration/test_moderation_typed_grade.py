@@ -15,6 +15,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import repeated
 
 LONDON = ZoneInfo("Europe/London")
 WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
@@ -102,7 +103,8 @@ def test_a_typo_is_read_and_a_name_typed_for_the_grade_is_refused_as_a_name(
         audit_id = submitted_audit(engine, services, AUDITOR)
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "Jayden Smith is 7", "inadequte"], user=QA)
     text = flat(out)
-    assert "“Jayden Smith” looks like a child's or family member's name" in text and "Nothing was saved" in text
+    assert "“J… S…” looks like a child's or family member's name" in text and "Nothing was saved" in text
+    assert repeated("Jayden Smith", text) == []
     assert "You would grade it Inadequate. Why?" in text
 
 
@@ -132,7 +134,8 @@ def test_a_reason_naming_someone_is_refused_and_nothing_is_saved(engine: Engine,
         audit_id = submitted_audit(engine, services, AUDITOR)
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree",
                                 "RI, Jayden Smith's plan drifts"], user=QA)
-    assert "I can't store that reason: “Jayden Smith's” looks like a child's or family member's name" in flat(out)
+    assert "I can't store that reason: “J… S…” looks like a child's or family member's name" in flat(out)
+    assert repeated("Jayden Smith's", flat(out)) == []
     assert store.get_audit(services.storage, audit_id).status == "in_moderation"
     assert decided(services, audit_id) == ("", "")
 

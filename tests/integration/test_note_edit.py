@@ -17,6 +17,7 @@ from bot.storage import audits as store
 from bot.terminal.render import TerminalView
 from tests.audit_driver import TYPED_ANSWERS, complete_audit
 from tests.integration.test_audit_terminal import terminal_sender
+from tests.support.text import repeated
 
 AUDITOR, WORKER, QA = "U0MGRN001", "U0PRAN001", "U0QALEAD1"
 SUBMITTED_AT = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
@@ -64,8 +65,9 @@ def test_a_note_naming_a_child_is_refused_and_nothing_changes(engine: Engine, se
                                                               submitted: int) -> None:
     [refused] = edit(engine, submitted, "note 7 Jayden Smith was seen at every visit")
     assert refused.kind == "error"
-    assert ("I can't store that evidence note: “Jayden Smith” looks like a child's or family member's name"
+    assert ("I can't store that evidence note: “J… S…” looks like a child's or family member's name"
             in refused.text)
+    assert repeated("Jayden Smith", refused.text) == []
     assert store.answers_of(services.storage, submitted)[QUALITY].evidence == FIRST_NOTE
     assert note_revisions(services, submitted) == []
 

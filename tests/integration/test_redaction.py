@@ -150,7 +150,7 @@ def test_an_old_yes_button_removes_nothing_once_another_item_was_asked_about(eng
     (WORKER, "redact {audit}", "Removing a stored text is for QA leads and admins, and the auditor for the texts "
                                "they wrote while the audit can still be edited"),
     (OTHER_MANAGER, "redact {audit}", "That audit is not one you have access to"),
-    (QA, "redact {audit} r2 Jayden Smith was named", "I can't store that reason: “Jayden Smith”"),
+    (QA, "redact {audit} r2 Jayden Smith was named", "I can't store that reason: “J… S…”"),
 ])
 def test_mistakes_and_people_without_the_right_are_told_and_nothing_changes(
         engine: Engine, services: Services, leaked: int, user: str, args: str, said: str) -> None:

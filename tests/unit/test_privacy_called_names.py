@@ -60,7 +60,7 @@ def test_the_word_after_calling_or_naming_someone_is_refused(council_screen: Scr
 
 
 def test_the_trials_note_is_refused_with_the_usual_message(council_screen: Screen) -> None:  # noqa: F811
-    with pytest.raises(UserError, match="“princess” looks like a child's or family member's name"):
+    with pytest.raises(UserError, match="“p…” looks like a child's or family member's name"):
         screen_text("yes, seen alone, she asked me to call her princess", council_screen, "that note")
 
 

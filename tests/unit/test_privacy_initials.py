@@ -55,7 +55,7 @@ def test_the_refusal_names_the_initials_and_says_how_to_rephrase(identifier_scre
     with pytest.raises(UserError) as refused:
         screen_text("JS told me she was scared", identifier_screen, "that answer")
     assert str(refused.value) == (
-        "I can't store that answer: “JS” looks like a person's initials: initials identify a child as surely as a "
+        "I can't store that answer: “J…” looks like a person's initials: initials identify a child as surely as a "
         "name: write 'the child', 'the young person' or their role ('mother', 'the social worker') instead. Nothing "
         "was saved. Please write it again without anything that could identify a child or family.")
 
@@ -123,7 +123,7 @@ def test_initials_typed_at_an_audit_question_are_refused_and_nothing_is_stored(e
     # the Voice of the child checklist, a case, its worker, then free text at the first question
     _, out = drive(engine, ["start audit", "Voice of the child", "CR-123456", "1", "JK's mum rang me", "quit"])
     flat = " ".join(out.split())
-    assert "I can't store that: “JK” looks like a person's initials" in flat
+    assert "I can't store that: “J…” looks like a person's initials" in flat
     assert "Nothing was saved." in flat
     [audit] = services.storage.db.query("SELECT id FROM audits")
     assert store.answers_of(services.storage, audit["id"]) == {}

@@ -79,7 +79,7 @@ def test_a_practice_acronym_after_a_calling_phrase_passes(council_screen: Screen
 
 def test_a_note_naming_a_child_dj_is_not_stored(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "we call him DJ at home, what does the plan need to say about his name")
-    assert "I haven't stored or answered that question: “DJ” looks like a child's or family member's name" in reply
+    assert "I haven't stored or answered that question: “D…” looks like a child's or family member's name" in reply
     assert services.storage.db["kb_asks"].count == 0
 
 
@@ -108,6 +108,6 @@ def test_a_kind_of_school_in_welsh_or_english_passes(council_screen: Screen, tex
 
 def test_a_question_naming_a_welsh_school_is_refused_as_a_schools_name(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "Ysgol Gymraeg Aberystwyth want a copy of the plan, can I share it")
-    assert "“Ysgol Gymraeg Aberystwyth” looks like a school's name" in reply
+    assert "“Y… G… A…” looks like a school's name" in reply
     assert "name of a child" not in reply and "family member's name" not in reply
     assert services.storage.db["kb_asks"].count == 0

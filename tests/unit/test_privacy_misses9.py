@@ -99,7 +99,7 @@ def test_kb_check_says_which_name_and_what_to_write_instead(identifier_screen: S
     from bot.privacy.screen import explain
 
     message = explain(content_findings(identifier_screen, "For example, for Kayden, who lives with nan, draw a tree."))
-    assert "“Kayden” looks like a child's or family member's name" in message
+    assert "“K…” looks like a child's or family member's name" in message
     assert "refer to them by role ('the child', 'mother')" in message
 
 
@@ -144,7 +144,7 @@ def test_a_family_word_called_and_a_service_or_a_word_passes(council_screen: Scr
 def test_the_refusal_says_which_word_and_what_to_write_instead(council_screen: Screen) -> None:
     with pytest.raises(UserError) as refused:
         screen_text("mum called ocean", council_screen, "that note")
-    assert "“ocean” looks like a child's or family member's name" in str(refused.value)
+    assert "“o…” looks like a child's or family member's name" in str(refused.value)
     assert "refer to them by role ('the child', 'mother')" in str(refused.value)
 
 

@@ -73,5 +73,5 @@ def test_a_worker_named_without_a_role_is_refused_and_told_to_write_the_role(ide
     """Priority 3 of the trial: the screen cannot tell a colleague from a child, so the refusal says what to write."""
     with pytest.raises(UserError) as refused:
         screen_text("good recording while Paige was off sick", identifier_screen, "that note")
-    assert "“Paige”" in str(refused.value)
+    assert "“P…”" in str(refused.value) and "Paige" not in str(refused.value)
     assert "the social worker" in str(refused.value)

@@ -1,5 +1,5 @@
 """Identifier screening (issue #12 items 3 and 4): what the README says is caught is caught, ordinary practice
-text passes, refusals quote the words to change, and case references get the same screen."""
+text passes, refusals show the words to change masked, and case references get the same screen."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from bot.errors import UserError
 from bot.privacy.screen import Screen, check_case_reference, find_identifiers, nhs_number_is_valid, screen_text
+from tests.support.text import repeated
 
 NAMES = frozenset({"oliver", "smith", "mason"})
 PATTERN = re.compile(r"^[A-Z]{2,4}-?[0-9]{4,10}$", re.IGNORECASE)
@@ -100,13 +101,14 @@ def test_ordinary_practice_notes_pass(screen: Screen, text: str) -> None:
     assert find_identifiers(text, screen) == []
 
 
-def test_a_refusal_quotes_the_words_and_says_what_to_write_instead(screen: Screen) -> None:
+def test_a_refusal_shows_the_words_masked_and_says_what_to_write_instead(screen: Screen) -> None:
     with pytest.raises(UserError) as refused:
         screen_text("jayden smith missed school, mum on 07700 900123", screen, "that note")
     message = str(refused.value)
-    assert "“jayden smith” looks like a child's or family member's name" in message
-    assert "'the child'" in message and "“07700 900123” looks like a phone number" in message
+    assert "“j… s…” looks like a child's or family member's name" in message
+    assert "'the child'" in message and "“0… 9…” looks like a phone number" in message
     assert "Nothing was saved" in message
+    assert repeated("jayden smith 07700 900123", message) == []
 
 
 def valid_nhs_numbers() -> st.SearchStrategy[str]:
@@ -144,14 +146,17 @@ def test_case_references_that_fit_the_pattern_are_accepted(identifier_screen: Sc
     assert check_case_reference(f" {reference.lower()} ", PATTERN, identifier_screen) == f"{letters}-{digits}"
 
 
-@pytest.mark.parametrize(("typed", "words"), [
-    ("NHS-9434765919", "9434765919"), ("CR-9434765919", "9434765919"), ("Oliver Smith", "Oliver Smith"),
+@pytest.mark.parametrize(("typed", "words", "said"), [
+    ("NHS-9434765919", "9434765919", "“9…” looks like an NHS number"),
+    ("CR-9434765919", "9434765919", "“9…” looks like an NHS number"),
+    ("Oliver Smith", "Oliver Smith", "“O… S…” looks like a child's or family member's name"),
 ])
 def test_case_references_that_are_identifiers_are_refused_even_if_they_fit(screen: Screen, typed: str,
-                                                                          words: str) -> None:
+                                                                          words: str, said: str) -> None:
     with pytest.raises(UserError) as refused:
         check_case_reference(typed, PATTERN, screen)
-    assert words in str(refused.value) and "CR-123456" in str(refused.value)
+    assert said in str(refused.value) and "CR-123456" in str(refused.value)
+    assert repeated(words, str(refused.value)) == []
 
 
 def test_a_reference_that_fits_nothing_is_refused_plainly(screen: Screen) -> None:

@@ -29,11 +29,12 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.privacy.detect import RELATIONS
 from bot.privacy.initials import practice_terms
-from bot.privacy.screen import Screen
+from bot.privacy.screen import Screen, masked
 from bot.storage import audits as store
 from tests.e2e.test_lower_case_names_refused import _stored
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_moderated_response_said import WEDNESDAY, moderated  # noqa: F401  (fixture)
+from tests.support.text import repeated
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
 
 PRACTITIONER = "U0PRAN002"
@@ -55,7 +56,8 @@ def _asked(engine: Engine, question: str) -> str:
 def test_initials_before_an_age_in_a_question_are_refused_and_not_stored(
         engine: Engine, services: Services, question: str, words: str) -> None:
     reply = _asked(engine, question)
-    assert f"I haven't stored or answered that question: “{words}” looks like a person's initials" in reply
+    assert f"I haven't stored or answered that question: “{masked(words)}” looks like a person's initials" in reply
+    assert repeated(words, reply) == []
     assert services.storage.db["kb_asks"].count == 0
     assert words not in _stored(services)
 
@@ -112,7 +114,8 @@ def _noted(engine: Engine, services: Services, note: str) -> str:
 def test_a_diminutive_with_an_initial_or_a_year_of_birth_in_an_evidence_note_is_refused(
         engine: Engine, services: Services, note: str, words: str, kind: str) -> None:
     reply = _noted(engine, services, note)
-    assert f"I can't store that evidence note: “{words}” looks like {kind}" in reply
+    assert f"I can't store that evidence note: “{masked(words)}” looks like {kind}" in reply
+    assert repeated(words, reply) == []
     assert "Nothing was saved." in reply
     assert words not in _stored(services)
 
@@ -153,7 +156,7 @@ def test_a_reply_to_a_moderation_naming_little_mo_is_refused_and_not_sent(engine
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [f"/audit respond {moderated} fair, though little Mo was seen alone twice"])
         reply = " ".join(out.split())
-        assert "I can't store your reply: “Mo” looks like a child's or family member's name" in reply
+        assert "I can't store your reply: “M…” looks like a child's or family member's name" in reply
         assert "Thank you" not in reply
         assert "little Mo" not in str(services.storage.db.query("SELECT * FROM moderations"))
         _, again = drive(engine, [f"/audit respond {moderated} fair, the child was seen alone twice"])
@@ -162,7 +165,7 @@ def test_a_reply_to_a_moderation_naming_little_mo_is_refused_and_not_sent(engine
 
 def test_a_question_naming_little_mo_is_refused_and_not_stored(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "how often should little Mo be visited on a CP plan")
-    assert "I haven't stored or answered that question: “Mo” looks like a child's or family member's name" in reply
+    assert "I haven't stored or answered that question: “M…” looks like a child's or family member's name" in reply
     assert services.storage.db["kb_asks"].count == 0
 
 

@@ -77,7 +77,7 @@ def test_any_known_acronym_said_of_no_person_passes(find: Finder, letters: str, 
 
 def test_a_question_naming_a_child_kb_is_refused_not_answered(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "the child is known as KB on the system")
-    assert "“KB” looks like a child's or family member's name" in reply
+    assert "“K…” looks like a child's or family member's name" in reply
     assert "knowledge base" not in reply.casefold()
     assert services.storage.db["kb_asks"].count == 0
 
@@ -126,5 +126,5 @@ def test_a_saints_school_after_any_cue_is_refused(find: Finder, cue: str, saint:
 
 def test_a_question_naming_the_childs_school_is_not_stored(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "the child's school is St Johns and they are worried, what do I do")
-    assert "“St Johns” looks like a school's name" in reply
+    assert "“S… J…” looks like a school's name" in reply
     assert services.storage.db["kb_asks"].count == 0

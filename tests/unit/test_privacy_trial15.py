@@ -25,11 +25,12 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.privacy.screen import Screen
+from bot.privacy.screen import Screen, masked
 from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
 from tests.integration.test_owner_typed_as_action import THURSDAY, texts
 from tests.integration.test_wording import submitted_audit
+from tests.support.text import repeated
 from tests.unit.test_privacy_leftovers14 import _asked
 from tests.unit.test_privacy_lower_case import council_screen, found  # noqa: F401  (the fixture, shared)
 
@@ -64,14 +65,14 @@ def test_a_reflection_naming_a_care_leaver_before_their_team_is_refused(engine: 
         worker = store.get_audit(services.storage, audit_id).worker_id
         replies = texts(engine.message(
             worker, f"reflect {audit_id} Kayleigh Price in the leaving care team moved to her own flat in May"))
-    assert "“Kayleigh Price” looks like a child's or family member's name" in replies
+    assert "“K… P…” looks like a child's or family member's name" in replies
     assert "your reflections are saved" not in replies
     assert store.reflections_of(services.storage, audit_id) == []
 
 
 def test_a_question_naming_someone_before_their_team_is_not_stored(engine: Engine, services: Services) -> None:
     reply = _asked(engine, "should I ask Darren Price in the leaving care team about the setting up home allowance?")
-    assert "“Darren Price” looks like a child's or family member's name" in reply
+    assert "“D… P…” looks like a child's or family member's name" in reply
     assert services.storage.db["kb_asks"].count == 0
 
 
@@ -89,7 +90,8 @@ def test_a_case_reference_in_a_campaigns_name_or_theme_is_refused(engine: Engine
     with time_machine.travel(datetime(2027, 4, 26, 10, 7, tzinfo=ZoneInfo("Europe/London")), tick=False):
         [reply] = engine.command("U0QALEAD1", CAMPAIGN.format(name=name, theme=theme), surface="terminal")
     assert reply.kind == "error"
-    assert f"“{reference}” looks like a case reference" in reply.text
+    assert f"“{masked(reference)}” looks like a case reference" in reply.text
+    assert repeated(reference, reply.text) == []
     assert "every auditor, QA lead and the report channel read it" in reply.text
     assert campaign_store.list_campaigns(services.storage) == []
 
