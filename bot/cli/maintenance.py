@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.asking.rescreen import rescreen
+from bot.audits.text_rescreen import describe, flagged_audit_texts
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
@@ -76,7 +77,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         "rescreen", help="screen stored questions and learned wordings again with today's identifier screen",
         description="Screen every stored knowledge-base question and every learned wording with the identifier "
         "screen as it is now, and replace the text of each it refuses with a removal marker (a learned wording is "
-        "no longer searched). Prints and trails counts only, never a text. The bot's start does this by itself when "
+        "no longer searched); then read every audit's stored texts and list, by audit and item, those it now refuses, "
+        "for a QA lead or admin to read and remove with /audit redact (they are never changed unseen). Prints and "
+        "trails counts and places only, never a text. The bot's start does this by itself when "
         "the screen changed; a running bot searches a withdrawn wording until its next restart or learned-wording "
         "change.")
     add_identity(again)
@@ -220,6 +223,7 @@ def cmd_rescreen(args: argparse.Namespace, runtime: Runtime) -> int:
     _out(runtime).write(f"Screened {done.screened} stored wordings again: replaced the text of {done.questions} "
                         f"question(s) and withdrew {done.wordings} learned wording(s) the identifier screen now "
                         "refuses.\n")
+    _out(runtime).write(describe(*flagged_audit_texts(runtime.services, actor)))
     return 0
 
 

@@ -31,6 +31,16 @@ def stored_wordings(storage: Storage) -> Stored:
                            select(storage.db, "SELECT id, wording FROM kb_learned WHERE status = 'active'")])
 
 
+def audit_ids(storage: Storage) -> list[int]:
+    """Every audit's number, oldest first: the audits whose stored texts a sweep reads (bot.audits.text_rescreen)."""
+    return [row["id"] for row in select(storage.db, "SELECT id FROM audits ORDER BY id")]
+
+
+def record_audit_sweep(storage: Storage, actor: str, audits: int, texts: int, now: datetime) -> None:
+    """Put in the trail how many audits, and texts in them, today's screen refuses: counts only, never a text."""
+    record_trail(storage, actor, "privacy.rescreen_audits", {"audits": audits, "texts": texts}, now)
+
+
 def last_fingerprint(storage: Storage) -> str | None:
     """The digest of the screen the last sweep ran with; None before the first."""
     rows = select(storage.db, "SELECT fingerprint FROM rescreens WHERE id = 1")
