@@ -453,9 +453,10 @@ class KnowledgeSearch:
 
     def topic_rest(self, query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, str, Evidence | None]:
         """The part of `topic_check` no threshold changes: the question's out-of-scope topic, the question
-        without the topic's phrases, and the evidence for that rest; None for the rest's evidence when the
-        question may not be answered outright whatever the thresholds (no topic: nothing to check). The fit
-        script keeps this once per question rather than searching the rest again for every setting it tries."""
+        without the topic's phrases, and the evidence for that rest, which `topic_check` then decides on; None
+        for the evidence when there is nothing to decide (no topic, or one the question may not be answered on
+        whatever the thresholds). The fit script keeps this once per question rather than searching the rest
+        again for every setting it tries."""
         topic = self.out_of_scope.match(query)
         if topic is None or not evidence.concept or topic.asks:  # asking about one case: see OutOfScopeTopic.asks
             return topic, query, None
@@ -835,10 +836,10 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
 class StoryScores(NamedTuple):
     """The scores the story rule compares (see `stands_out`)."""
 
-    best: float  # the concept scorer's first choice (-inf: none)
+    best: float  # the concept scorer's first choice (-inf when it has none: never stands out)
     runner_up: float  # its second (0 when there is none)
-    keyword_best: float  # BM25's first choice (-inf unless BM25 has a second: then there is no lead to read)
-    keyword_second: float
+    keyword_best: float  # BM25's first choice (-inf when BM25 has no second, so no lead to read: never stands out)
+    keyword_second: float  # BM25's second (0 when there is none)
 
 
 def story_scores(evidence: Evidence) -> StoryScores:
