@@ -441,12 +441,8 @@ class KnowledgeSearch:
         reminders while on annual leave" still is; "how much leave do I have left" is not: "how much left" only
         brushes the entry on leaving a child home alone, so it would be a confident wrong answer).
         """
-        topic = self.out_of_scope.match(query)
-        if topic is None or not evidence.concept or topic.asks:  # asking about one case: see OutOfScopeTopic.asks
-            return topic, True
-        rest = self.out_of_scope.without(query)
-        again = self.evidence(rest) if rest.strip() else Evidence((), ())
-        if not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id:
+        topic, rest, again = self.topic_rest(query, evidence)
+        if topic is None or again is None:
             return topic, True
         fit = fit or self.fit
         # what is left must stand clear of the next entry: a few words left over ("is the ... on bank holidays")
@@ -454,6 +450,21 @@ class KnowledgeSearch:
         still = decide(rest, again, replace(fit, agree_margin=max(fit.agree_margin, REST_MARGIN)), 1)
         same = still.answer is not None and still.answer.entry_id == evidence.concept[0].entry_id
         return topic, still.outcome != "answer" or not same
+
+    def topic_rest(self, query: str, evidence: Evidence) -> tuple[OutOfScopeTopic | None, str, Evidence | None]:
+        """The part of `topic_check` no threshold changes: the question's out-of-scope topic, the question
+        without the topic's phrases, and the evidence for that rest, which `topic_check` then decides on; None
+        for the evidence when there is nothing to decide (no topic, or one the question may not be answered on
+        whatever the thresholds). The fit script keeps this once per question rather than searching the rest
+        again for every setting it tries."""
+        topic = self.out_of_scope.match(query)
+        if topic is None or not evidence.concept or topic.asks:  # asking about one case: see OutOfScopeTopic.asks
+            return topic, query, None
+        rest = self.out_of_scope.without(query)
+        again = self.evidence(rest) if rest.strip() else Evidence((), ())
+        if not again.concept or again.concept[0].entry_id != evidence.concept[0].entry_id:
+            return topic, rest, None
+        return topic, rest, again
 
     def evidence(self, query: str) -> Evidence:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""
@@ -807,9 +818,8 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
         agreed = bool(keyword) and keyword[0].entry_id == best.entry_id
         clear = best.score >= fit.answer_score and best.score - runner_up >= fit.answer_margin
         backed = agreed and best.score >= fit.agree_score and best.score - runner_up >= fit.agree_margin
-        told = agreed and evidence.narrative and (
-            (best.score >= fit.narrative_score and best.score >= fit.narrative_lead * runner_up)
-            or (len(keyword) > 1 and keyword[0].score >= fit.narrative_keyword_lead * keyword[1].score))
+        told = agreed and evidence.narrative and stands_out(*story_scores(evidence), fit.narrative_score,
+                                                            fit.narrative_lead, fit.narrative_keyword_lead)
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
             if _one_plain_word(query):  # offered first, never answered outright
@@ -821,6 +831,34 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     if not plausible:
         return SearchResult(query, "none", None, ())
     return SearchResult(query, "ambiguous", None, fused(concept, keyword, fit)[:limit])
+
+
+class StoryScores(NamedTuple):
+    """The scores the story rule compares (see `stands_out`)."""
+
+    best: float  # the concept scorer's first choice (-inf when it has none: never stands out)
+    runner_up: float  # its second (0 when there is none)
+    keyword_best: float  # BM25's first choice (-inf when BM25 has no second, so no lead to read: never stands out)
+    keyword_second: float  # BM25's second (0 when there is none)
+
+
+def story_scores(evidence: Evidence) -> StoryScores:
+    """What the story rule reads of one query's evidence, whatever the thresholds."""
+    concept, keyword = evidence.concept, evidence.keyword
+    return StoryScores(concept[0].score if concept else -math.inf, concept[1].score if len(concept) > 1 else 0.0,
+                       keyword[0].score if len(keyword) > 1 else -math.inf,
+                       keyword[1].score if len(keyword) > 1 else 0.0)
+
+
+def stands_out(best: Any, runner_up: Any, keyword_best: Any, keyword_second: Any, narrative_score: Any,
+               narrative_lead: Any, narrative_keyword_lead: Any) -> Any:
+    """Whether a story's first choice stands far enough ahead to be answered (`decide` asks this only when both
+    rankings agree on it): it scores at least narrative_score and narrative_lead times the runner-up, or BM25's
+    first choice scores narrative_keyword_lead times its second. Written with & and | rather than `and` and
+    `or` so that the fit script can ask it of numpy arrays, every question against every setting at once, and
+    get exactly what `decide` gets question by question."""
+    return (((best >= narrative_score) & (best >= narrative_lead * runner_up))
+            | (keyword_best >= narrative_keyword_lead * keyword_second))
 
 
 def _one_plain_word(query: str) -> bool:
