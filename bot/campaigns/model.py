@@ -57,6 +57,15 @@ def deadline_said(deadline: date, today: date) -> str:
     return f"today, {said}" if deadline == today else said
 
 
+def not_open_yet(campaign: Campaign, today: date) -> str | None:
+    """Why a campaign's cases cannot be started yet: before its start date, the day it opens; else None. A trial
+    started a campaign's audit three days before the campaign opened, its auditor never told when it did."""
+    if today >= campaign.starts_on:
+        return None
+    return (f"Campaign {campaign.id} opens on {dates.long_date(campaign.starts_on)}; its audits can be started from "
+            "then.")
+
+
 def raise_all(errors: list[FieldError]) -> None:
     """Nothing when there are no mistakes; the one mistake; or all of them at once."""
     flat = [each for e in errors for each in (e.each if isinstance(e, FieldErrors) else (e,))]

@@ -20,6 +20,7 @@ from bot.campaigns.model import (
     FieldError,
     check_spec,
     deadline_said,
+    not_open_yet,
     parse_day,
     parse_deadline,
     parse_per_worker,
@@ -41,7 +42,7 @@ from bot.settings.people import Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage.common import parse_utc
-from knowledge.dates import short_date
+from knowledge.dates import long_date, short_date
 
 MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
@@ -216,26 +217,46 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
     if not campaign.is_open:
         return _closed_cases_reply(services, campaign, items)
     title = checklists(services).get(campaign.checklist_id)
+    today = services.local_now().date()
+    waiting = not_open_yet(campaign, today) is not None
     lines, choices = [], []
     for allocation in items:
         lines.append(f"• {case_label(services, allocation)}: {_state(allocation)}")
-        if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
+        if not allocation.submitted and len(choices) < MAX_START_BUTTONS and not waiting:
             choices.append(start_choice(allocation))
-    deadline = deadline_said(campaign.deadline, services.local_now().date())
     heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {count_of(len(items), 'case')} against "
-               f"{title.title if title else campaign.checklist_id} by {bold(deadline)}.")
-    return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
+               f"{title.title if title else campaign.checklist_id}{_window(campaign, today)}.")
+    return Reply(text=heading + "\n" + "\n".join(lines) + _opening_note(campaign, today), choices=tuple(choices))
+
+
+def _window(campaign: Campaign, today: date) -> str:
+    """" by **Friday 11 December 2026**", or with a start still to come " from **Monday 7 December 2026** to
+    **Friday 18 December 2026**": a trial's auditors were given only the deadline, and started early."""
+    deadline = bold(deadline_said(campaign.deadline, today))
+    if not_open_yet(campaign, today) is None:
+        return f" by {deadline}"
+    return f" from {bold(long_date(campaign.starts_on))} to {deadline}"
+
+
+def _opening_note(campaign: Campaign, today: date) -> str:
+    """Before the start date, why there is no Start button yet and when there will be (a button that only refuses
+    is the closed campaign's old mistake, trial 12)."""
+    if not_open_yet(campaign, today) is None:
+        return ""
+    return (f"\nThey can be started from {long_date(campaign.starts_on)}: `/audit campaign mine {campaign.id}` "
+            "then lists them with Start buttons, and the daily reminders bring them.")
 
 
 def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """The Home's "You are to audit: N cases by <deadline>" for one open campaign: the cases not submitted yet,
     each with its Start (or Resume) button, and the command that lists them all."""
     left = [a for a in items if not a.submitted]
-    deadline = deadline_said(campaign.deadline, services.local_now().date())
-    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by {bold(deadline)} "
+    today = services.local_now().date()
+    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))}{_window(campaign, today)} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
-    choices = tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
+    waiting = not_open_yet(campaign, today) is not None
+    choices = () if waiting else tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
     return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
 
 
@@ -262,6 +283,7 @@ def start(services: Services, turn: Turn, allocation: Allocation) -> list[Reply]
         return audits_start.resume(services, turn, str(allocation.audit_id))
     if not campaign.is_open:
         raise UserError(f"Campaign {campaign.name} is closed, so its cases can no longer be started.")
+    _require_opened(services, campaign)
     if allocation.case_ref is None:
         audit_store.set_conversation(services.storage, turn.user_id,
                                      {"feature": "campaign", "awaiting": "case_reference",
@@ -271,6 +293,13 @@ def start(services: Services, turn: Turn, allocation: Allocation) -> list[Reply]
                       prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
                       kind="question")]
     return _begin(services, turn, campaign, allocation, allocation.case_ref)
+
+
+def _require_opened(services: Services, campaign: Campaign) -> None:
+    """Nothing of a campaign is started before its start date: a UserError saying when it opens."""
+    waiting = not_open_yet(campaign, services.local_now().date())
+    if waiting:
+        raise UserError(waiting)
 
 
 def case_typed(services: Services, turn: Turn, allocation: Allocation, text: str) -> list[Reply]:
