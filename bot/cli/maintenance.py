@@ -24,6 +24,7 @@ from bot.storage.maintenance import (
     backup_entry,
     carry_over_trail,
     highest_audit_id,
+    inspect_database,
     keep_audit_ids_above,
     raw_trail,
     restore_database,
@@ -61,6 +62,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Check that PATH is a sound audit-bot database, keep a safety copy of the current database "
         "beside it, then restore PATH over the configured database. Stop the bot before restoring.")
     restore.add_argument("path", type=Path, help="a file made by `audit-bot backup`")
+    restore.add_argument("--yes", action="store_true",
+                         help="replace the live database without asking (needed from a script)")
     add_identity(restore)
     restore.set_defaults(func=cmd_restore)
 
@@ -158,6 +161,14 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
     if source == target:
         _err(runtime).write("That is the configured database itself: give the path of a backup file.\n")
         return 1
+    try:  # what would refuse the restore is said before anyone is asked (checked again while replacing)
+        with no_bot_running(target):
+            pass
+        found = inspect_database(source)
+    except (DatabaseInUse, NotAnAuditDatabase) as exc:
+        return _not_restored(runtime, exc)
+    if not args.yes and not _restore_confirmed(runtime, args.path, found.audits, target):
+        return 1
     stamp = datetime.now(settings.timezone).strftime("%Y%m%dT%H%M%S")
     safety = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
     try:
@@ -175,19 +186,43 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
                 })
             finally:
                 storage.close()
-    except DatabaseInUse as exc:
-        _err(runtime).write(f"Not restored: {exc}. Stop the bot first (every `audit-bot run`, `serve` or `chat` "
-                            "using this database), then run the restore again. The current database was not "
-                            "changed.\n")
-        return 1
-    except NotAnAuditDatabase as exc:
-        _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
-        return 1
+    except (DatabaseInUse, NotAnAuditDatabase) as exc:
+        return _not_restored(runtime, exc)
     out = _out(runtime)
     out.write(f"Restored {facts.audits} audits from {source} into {target}.\n")
     if safety.exists():
         out.write(f"The database as it was before is kept at {safety}.\n")
     return 0
+
+
+def _not_restored(runtime: Runtime, exc: DatabaseInUse | NotAnAuditDatabase) -> int:
+    """Why nothing was restored, on one line, and the exit status 1."""
+    if isinstance(exc, DatabaseInUse):
+        _err(runtime).write(f"Not restored: {exc}. Stop the bot first (every `audit-bot run`, `serve` or `chat` "
+                            "using this database), then run the restore again. The current database was not "
+                            "changed.\n")
+    else:
+        _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
+    return 1
+
+
+def _restore_confirmed(runtime: Runtime, typed: Path, audits: int, target: Path) -> bool:
+    """A restore replaces every audit made since the backup, so it asks as `campaign close` does: at a terminal
+    "Replace the live database with PATH? [y/N]", and a script (stdin not a terminal) must say --yes. A trial's
+    admin found one typed command replaced the live database unasked. False (said why) when not confirmed."""
+    stdin, err = runtime.stdin or sys.stdin, _err(runtime)
+    if not stdin.isatty():
+        err.write(f"Not restored: restoring replaces the live database and asks first; from a script, add --yes "
+                  f"(`audit-bot restore {typed} --yes`). The current database was not changed.\n")
+        return False
+    err.write(f"{typed} is a sound backup holding {audits} audit{'' if audits == 1 else 's'}. Restoring it replaces "
+              f"the live database, {target}, and everything changed since the backup; the live one is kept beside "
+              f"it as a pre-restore copy.\nReplace the live database with {typed}? [y/N] ")
+    err.flush()
+    if stdin.readline().strip().lower() in ("y", "yes"):
+        return True
+    err.write("Not restored: the current database was not changed.\n")
+    return False
 
 
 def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:
