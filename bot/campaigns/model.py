@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -127,12 +127,14 @@ def parse_deadline(text: str, today: date, starts_on: date) -> date:
                      f"{deadline.day}/{deadline.month} {dates.KEEP_WORD} to keep it.", "deadline")
 
 
-def read_checklist(titles: Mapping[str, str], typed: str) -> str:
+def read_checklist(titles: Mapping[str, str], typed: str,
+                   near: Callable[[str], list[str]] | None = None) -> str:
     """The checklist id `typed` names: its id, or enough of its id or title to name one checklist (`voice` is
-    voice-of-the-child), read as teams are (bot.core.teams.team_matches); a FieldError naming the choices when it
-    names none or several."""
+    voice-of-the-child), read as teams are (bot.core.teams.team_matches), else as the audit's checklist picker reads
+    a title with a typo (`near`: `voice of teh child`); a FieldError naming the choices when it names none or
+    several."""
     shown = " ".join(typed.split())
-    found = team_matches(titles, typed)
+    found = team_matches(titles, typed) or (near(typed) if near else [])
     if len(found) == 1:
         return found[0]
     if found:
@@ -234,7 +236,7 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
         errors.append(FieldError("The moderation share must be a whole percentage from 0 to 100.", "moderate"))
     if "per-worker" not in skip:
         if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
-            errors.append(FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case "
+            errors.append(FieldError("Give either how many cases per worker (per-worker, 1 to 20) or a list of case "
                                      "references, not both and not neither.", "per-worker"))
         elif spec.per_worker is not None:
             try:

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits import start as audits_start
+from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
 from bot.campaigns import closing, render
@@ -48,6 +49,16 @@ MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
 CASES_FIELD = "cases"  # the field a case list's mistakes are shown beside (the modal's pasted CSV)
 SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
+# Each field a new campaign needs, with an example and what it is: a missing one is named once, on its own line (trial
+# 17 found each of nine lines repeating the whole list). Cases per worker, or a case list instead, are check_spec's.
+NEEDED = {
+    "name": ("name=Neglect December", ""), "theme": ("theme=neglect", ""),
+    "checklist": ("checklist=Voice of the child", " (its title or id)"),
+    "teams": ("teams=north,south", " (comma-separated)"), "start": ("start=today", " (its first day)"),
+    "deadline": ("deadline=next Friday", " (its last day)"),
+    "auditors": ("auditors=managers", " (or peer: colleagues from other teams)"),
+    "moderate": ("moderate=20", " (the share of submitted audits to moderate, 0 to 100)"),
+}
 
 
 # -- create ----------------------------------------------------------------------------------------------
@@ -55,15 +66,12 @@ SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-wo
 def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | None = None) -> CampaignSpec:
     """A checked campaign from typed fields (Slack, the modal, the CLI); a FieldError naming every mistake at
     once, one a line (a pasted or filed case list is read once the rest is sound)."""
-    missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
-               if not str(fields.get(k) or "").strip()]
-    errors: list[FieldError] = [
-        FieldError(f"The campaign needs {key}=…: give name, theme, checklist, teams, start, deadline, auditors "
-                   "(managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).", key)
-        for key in missing]
+    per_worker = str(fields.get("per-worker") or "").strip()
+    missing = [k for k in NEEDED if not str(fields.get(k) or "").strip()]
+    errors: list[FieldError] = [FieldError(f"The campaign needs {key}=…, such as `{NEEDED[key][0]}`"
+                                           f"{NEEDED[key][1]}.", key) for key in missing]
     teams, team_errors = read_teams(services, str(fields.get("teams") or ""))
     errors += team_errors
-    per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
         errors.append(FieldError("Give either how many cases per worker or a CSV of case references, not both: "
                                  "leave one of them out.", "per-worker"))
@@ -83,7 +91,8 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date", today), today)
     deadline = read("deadline", lambda: parse_deadline(str(fields["deadline"]), today, starts_on), today)
     titles = {checklist_id: c.title for checklist_id, c in checklists(services).items()}
-    checklist_id = read("checklist", lambda: read_checklist(titles, str(fields["checklist"])), "")
+    checklist_id = read("checklist", lambda: read_checklist(
+        titles, str(fields["checklist"]), lambda typed: near_checklists(checklists(services), typed)), "")
     share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
     count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
     if any(e.field == "per-worker" for e in errors):
