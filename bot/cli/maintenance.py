@@ -13,6 +13,7 @@ from bot.asking.rescreen import rescreen
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
+from bot.core.replies import count_of
 from bot.storage import Storage
 from bot.storage.lock import DatabaseInUse, no_bot_running
 from bot.storage.maintenance import (
@@ -129,9 +130,11 @@ def format_retention(report: RetentionReport) -> str:
         lines.append(f"{'Status':<16}{'Year':<8}{'Audits':>6}")
         for (status, year), count in sorted(report.audits_by_status_year.items(), key=lambda i: (i[0][1], i[0][0])):
             lines.append(f"{status:<16}{year:<8}{count:>6}")
-    children = ", ".join(f"{report.children.get(table, 0)} {table}" for table in CHILD_TABLES)
+    children = ", ".join(count_of(report.children.get(table, 0), table.removesuffix("s"), table)
+                         for table in CHILD_TABLES)
     verb = "Deleted" if report.applied else "Past retention:"
-    lines.append(f"{verb} {report.audits} audits ({children}) and {report.kb_asks} knowledge-base questions.")
+    lines.append(f"{verb} {count_of(report.audits, 'audit')} ({children}) and "
+                 f"{count_of(report.kb_asks, 'knowledge-base question')}.")
     return "\n".join(lines) + "\n"
 
 
@@ -148,7 +151,8 @@ def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
     facts = backup_database(services.storage, target)
     record_trail(services.storage, actor, "backup", {"file": str(target), "audits": facts.audits},
                  at=services.clock())
-    _out(runtime).write(f"Backed up {facts.audits} audits to {target} ({target.stat().st_size:,} bytes, checked).\n")
+    _out(runtime).write(f"Backed up {count_of(facts.audits, 'audit')} to {target} "
+                        f"({target.stat().st_size:,} bytes, checked).\n")
     return 0
 
 
@@ -189,7 +193,7 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
     except (DatabaseInUse, NotAnAuditDatabase) as exc:
         return _not_restored(runtime, exc)
     out = _out(runtime)
-    out.write(f"Restored {facts.audits} audits from {source} into {target}.\n")
+    out.write(f"Restored {count_of(facts.audits, 'audit')} from {source} into {target}.\n")
     if safety.exists():
         out.write(f"The database as it was before is kept at {safety}.\n")
     return 0
@@ -215,7 +219,7 @@ def _restore_confirmed(runtime: Runtime, typed: Path, audits: int, target: Path)
         err.write(f"Not restored: restoring replaces the live database and asks first; from a script, add --yes "
                   f"(`audit-bot restore {typed} --yes`). The current database was not changed.\n")
         return False
-    err.write(f"{typed} is a sound backup holding {audits} audit{'' if audits == 1 else 's'}. Restoring it replaces "
+    err.write(f"{typed} is a sound backup holding {count_of(audits, 'audit')}. Restoring it replaces "
               f"the live database, {target}, and everything changed since the backup; the live one is kept beside "
               f"it as a pre-restore copy.\nReplace the live database with {typed}? [y/N] ")
     err.flush()
