@@ -74,6 +74,17 @@ def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: I
                       else "no entry is close to its question")
 
 
+def typed_file(typed: str, files: Iterable[str]) -> str:
+    """The knowledge-base file `typed` names: its path (`kb/good-practice.yaml`), or its bare name, with or without
+    `.yaml` and `kb/`, in any case (`good-practice`, `Good-Practice.yaml`); "" when it names none. A trial's QA lead
+    typed `| file: good-practice` and was refused though the list it was given named the file."""
+    wanted = typed.strip().strip("`").strip().lower()
+    bare = wanted.removeprefix("kb/").removesuffix(".yaml").removesuffix(".yml")
+    found = [name for name in files if name.lower() == wanted
+             or name.lower().rsplit("/", 1)[-1].removesuffix(".yaml").removesuffix(".yml") == bare]
+    return found[0] if len(found) == 1 else ""
+
+
 def _most(counts: Counter[str]) -> tuple[str, int]:
     """The file counted most often; on a tie, the first by name, so every run chooses the same."""
     return min(counts.items(), key=lambda item: (-item[1], item[0]))

@@ -18,7 +18,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from bot.asking.entry_file import choose_file, closest_file
+from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
 from bot.asking.said_back import your_question
 from bot.asking.shared_wording import another_entry_finding
@@ -521,10 +521,12 @@ class UnansweredDesk:
         if not file:
             found.append(("file", f"I could not tell which file this entry belongs in ({why}): add `| file: …` "
                                   "with one of " + ", ".join(f"`{name}`" for name in files) + "."))
-        elif file not in files:
+        elif file not in files and not typed_file(file, files):
             found.append(("file", f"`{file}` is not a knowledge-base file with entries; pick one of: "
                                   + ", ".join(f"`{name}`" for name in files) + "."))
             file = ""
+        elif file not in files:
+            file = typed_file(file, files)  # by its bare name: `good-practice` is `kb/good-practice.yaml`
         return file, why
 
     def chosen_file(self, group: QuestionGroup, new: NewEntry) -> tuple[str, str]:

@@ -28,6 +28,7 @@ from bot.audits.grade_words import (
     typed_names,
     with_a_reason,
 )
+from bot.audits.moderation_done import already_moderated
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
@@ -67,6 +68,7 @@ def _checked(services: Services, turn: Turn, value: str) -> store.AuditRow:
     audit = store.get_audit(services.storage, audit_id)
     if audit is None:
         raise lifecycle.no_such_audit(audit_id, lifecycle.MODERATION_LISTED)
+    _refuse_if_moderated(services, turn, audit)
     if not may_moderate(services, turn.user_id, audit):
         raise AccessDenied("You can't moderate this audit: moderators are QA leads, or managers of another team, "
                            "and never the auditor or the worker whose case it is.")
@@ -562,6 +564,8 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
     decide = on_agree if word == "agree" else on_disagree
     if named is not None:
         if named not in {a.id for a in mine}:
+            if (audit := store.get_audit(services.storage, named)) is not None:
+                _refuse_if_moderated(services, turn, audit)
             held = ("; you are moderating " + ", ".join(f"#{a.id}" for a in mine)) if mine else ""
             raise UserError(f"You are not moderating audit #{named}{held}. Open an audit from `/audit moderate` "
                             "first, then agree or disagree.")
@@ -573,6 +577,15 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
                        f"{mine[0].id}`, say, or pick one:\n" + "\n".join(_line(services, a) for a in mine),
                   choices=tuple(Choice(f"{word.capitalize()}: #{a.id}", action, str(a.id)) for a in mine),
                   kind="question")]
+
+
+def _refuse_if_moderated(services: Services, turn: Turn, audit: store.AuditRow) -> None:
+    """An audit already moderated, to be decided (`agree 12`, a button, `/audit moderate 12`) by someone who may
+    moderate or read it: who decided it and how (bot.audits.moderation_done). Anyone else is refused as before."""
+    done = already_moderated(services, turn.person, audit)
+    if done is not None and (may_moderate(services, turn.user_id, audit)
+                             or policy.may_view(services.directory, turn.person, audit)):
+        raise done
 
 
 def _none_held(services: Services, turn: Turn) -> Reply:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +55,15 @@ def deadline_said(deadline: date, today: date) -> str:
     on the day, so nobody works out that the date they are given is today's (trial 14, F17)."""
     said = dates.long_date(deadline)
     return f"today, {said}" if deadline == today else said
+
+
+def not_open_yet(campaign: Campaign, today: date) -> str | None:
+    """Why a campaign's cases cannot be started yet: before its start date, the day it opens; else None. A trial
+    started a campaign's audit three days before the campaign opened, its auditor never told when it did."""
+    if today >= campaign.starts_on:
+        return None
+    return (f"Campaign {campaign.id} opens on {dates.long_date(campaign.starts_on)}; its audits can be started from "
+            "then.")
 
 
 def raise_all(errors: list[FieldError]) -> None:
@@ -118,12 +127,14 @@ def parse_deadline(text: str, today: date, starts_on: date) -> date:
                      f"{deadline.day}/{deadline.month} {dates.KEEP_WORD} to keep it.", "deadline")
 
 
-def read_checklist(titles: Mapping[str, str], typed: str) -> str:
+def read_checklist(titles: Mapping[str, str], typed: str,
+                   near: Callable[[str], list[str]] | None = None) -> str:
     """The checklist id `typed` names: its id, or enough of its id or title to name one checklist (`voice` is
-    voice-of-the-child), read as teams are (bot.core.teams.team_matches); a FieldError naming the choices when it
-    names none or several."""
+    voice-of-the-child), read as teams are (bot.core.teams.team_matches), else as the audit's checklist picker reads
+    a title with a typo (`near`: `voice of teh child`); a FieldError naming the choices when it names none or
+    several."""
     shown = " ".join(typed.split())
-    found = team_matches(titles, typed)
+    found = team_matches(titles, typed) or (near(typed) if near else [])
     if len(found) == 1:
         return found[0]
     if found:
@@ -225,7 +236,7 @@ def check_spec(spec: CampaignSpec, checklist_ids: frozenset[str] | set[str], tea
         errors.append(FieldError("The moderation share must be a whole percentage from 0 to 100.", "moderate"))
     if "per-worker" not in skip:
         if (spec.per_worker is None) == (not spec.cases and not cases_to_follow):
-            errors.append(FieldError("Give either how many cases per worker (1 to 20) or a CSV file of case "
+            errors.append(FieldError("Give either how many cases per worker (per-worker, 1 to 20) or a list of case "
                                      "references, not both and not neither.", "per-worker"))
         elif spec.per_worker is not None:
             try:

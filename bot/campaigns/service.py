@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits import start as audits_start
+from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
 from bot.campaigns import closing, render
@@ -20,6 +21,7 @@ from bot.campaigns.model import (
     FieldError,
     check_spec,
     deadline_said,
+    not_open_yet,
     parse_day,
     parse_deadline,
     parse_per_worker,
@@ -41,12 +43,22 @@ from bot.settings.people import Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 from bot.storage.common import parse_utc
-from knowledge.dates import short_date
+from knowledge.dates import long_date, short_date
 
 MAX_START_BUTTONS = 20
 MAX_LISTED = 100  # allocations listed in one message
 CASES_FIELD = "cases"  # the field a case list's mistakes are shown beside (the modal's pasted CSV)
 SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-worker", "auditors", "moderate")
+# Each field a new campaign needs, with an example and what it is: a missing one is named once, on its own line (trial
+# 17 found each of nine lines repeating the whole list). Cases per worker, or a case list instead, are check_spec's.
+NEEDED = {
+    "name": ("name=Neglect December", ""), "theme": ("theme=neglect", ""),
+    "checklist": ("checklist=Voice of the child", " (its title or id)"),
+    "teams": ("teams=north,south", " (comma-separated)"), "start": ("start=today", " (its first day)"),
+    "deadline": ("deadline=next Friday", " (its last day)"),
+    "auditors": ("auditors=managers", " (or peer: colleagues from other teams)"),
+    "moderate": ("moderate=20", " (the share of submitted audits to moderate, 0 to 100)"),
+}
 
 
 # -- create ----------------------------------------------------------------------------------------------
@@ -54,15 +66,12 @@ SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-wo
 def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | None = None) -> CampaignSpec:
     """A checked campaign from typed fields (Slack, the modal, the CLI); a FieldError naming every mistake at
     once, one a line (a pasted or filed case list is read once the rest is sound)."""
-    missing = [k for k in ("name", "theme", "checklist", "teams", "start", "deadline", "auditors", "moderate")
-               if not str(fields.get(k) or "").strip()]
-    errors: list[FieldError] = [
-        FieldError(f"The campaign needs {key}=…: give name, theme, checklist, teams, start, deadline, auditors "
-                   "(managers or peer), moderate (0-100) and per-worker (or a CSV file of cases).", key)
-        for key in missing]
+    per_worker = str(fields.get("per-worker") or "").strip()
+    missing = [k for k in NEEDED if not str(fields.get(k) or "").strip()]
+    errors: list[FieldError] = [FieldError(f"The campaign needs {key}=…, such as `{NEEDED[key][0]}`"
+                                           f"{NEEDED[key][1]}.", key) for key in missing]
     teams, team_errors = read_teams(services, str(fields.get("teams") or ""))
     errors += team_errors
-    per_worker = str(fields.get("per-worker") or "").strip()
     if per_worker and cases_csv is not None:
         errors.append(FieldError("Give either how many cases per worker or a CSV of case references, not both: "
                                  "leave one of them out.", "per-worker"))
@@ -82,7 +91,8 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     starts_on = read("start", lambda: parse_day(str(fields["start"]), "start date", today), today)
     deadline = read("deadline", lambda: parse_deadline(str(fields["deadline"]), today, starts_on), today)
     titles = {checklist_id: c.title for checklist_id, c in checklists(services).items()}
-    checklist_id = read("checklist", lambda: read_checklist(titles, str(fields["checklist"])), "")
+    checklist_id = read("checklist", lambda: read_checklist(
+        titles, str(fields["checklist"]), lambda typed: near_checklists(checklists(services), typed)), "")
     share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
     count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
     if any(e.field == "per-worker" for e in errors):
@@ -216,26 +226,46 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
     if not campaign.is_open:
         return _closed_cases_reply(services, campaign, items)
     title = checklists(services).get(campaign.checklist_id)
+    today = services.local_now().date()
+    waiting = not_open_yet(campaign, today) is not None
     lines, choices = [], []
     for allocation in items:
         lines.append(f"• {case_label(services, allocation)}: {_state(allocation)}")
-        if not allocation.submitted and len(choices) < MAX_START_BUTTONS:
+        if not allocation.submitted and len(choices) < MAX_START_BUTTONS and not waiting:
             choices.append(start_choice(allocation))
-    deadline = deadline_said(campaign.deadline, services.local_now().date())
     heading = (f"{bold(campaign.name)} ({campaign.theme}): you audit {count_of(len(items), 'case')} against "
-               f"{title.title if title else campaign.checklist_id} by {bold(deadline)}.")
-    return Reply(text=heading + "\n" + "\n".join(lines), choices=tuple(choices))
+               f"{title.title if title else campaign.checklist_id}{_window(campaign, today)}.")
+    return Reply(text=heading + "\n" + "\n".join(lines) + _opening_note(campaign, today), choices=tuple(choices))
+
+
+def _window(campaign: Campaign, today: date) -> str:
+    """" by **Friday 11 December 2026**", or with a start still to come " from **Monday 7 December 2026** to
+    **Friday 18 December 2026**": a trial's auditors were given only the deadline, and started early."""
+    deadline = bold(deadline_said(campaign.deadline, today))
+    if not_open_yet(campaign, today) is None:
+        return f" by {deadline}"
+    return f" from {bold(long_date(campaign.starts_on))} to {deadline}"
+
+
+def _opening_note(campaign: Campaign, today: date) -> str:
+    """Before the start date, why there is no Start button yet and when there will be (a button that only refuses
+    is the closed campaign's old mistake, trial 12)."""
+    if not_open_yet(campaign, today) is None:
+        return ""
+    return (f"\nThey can be started from {long_date(campaign.starts_on)}: `/audit campaign mine {campaign.id}` "
+            "then lists them with Start buttons, and the daily reminders bring them.")
 
 
 def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:
     """The Home's "You are to audit: N cases by <deadline>" for one open campaign: the cases not submitted yet,
     each with its Start (or Resume) button, and the command that lists them all."""
     left = [a for a in items if not a.submitted]
-    deadline = deadline_said(campaign.deadline, services.local_now().date())
-    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))} by {bold(deadline)} "
+    today = services.local_now().date()
+    lines = [f"You are to audit: {bold(count_of(len(left), 'case'))}{_window(campaign, today)} "
              f"(`/audit campaign mine {campaign.id}` lists them)."]
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
-    choices = tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
+    waiting = not_open_yet(campaign, today) is not None
+    choices = () if waiting else tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
     return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
 
 
@@ -262,6 +292,7 @@ def start(services: Services, turn: Turn, allocation: Allocation) -> list[Reply]
         return audits_start.resume(services, turn, str(allocation.audit_id))
     if not campaign.is_open:
         raise UserError(f"Campaign {campaign.name} is closed, so its cases can no longer be started.")
+    _require_opened(services, campaign)
     if allocation.case_ref is None:
         audit_store.set_conversation(services.storage, turn.user_id,
                                      {"feature": "campaign", "awaiting": "case_reference",
@@ -271,6 +302,13 @@ def start(services: Services, turn: Turn, allocation: Allocation) -> list[Reply]
                       prompt="Type the case reference, such as CR-123456. Never a name, date of birth or NHS number.",
                       kind="question")]
     return _begin(services, turn, campaign, allocation, allocation.case_ref)
+
+
+def _require_opened(services: Services, campaign: Campaign) -> None:
+    """Nothing of a campaign is started before its start date: a UserError saying when it opens."""
+    waiting = not_open_yet(campaign, services.local_now().date())
+    if waiting:
+        raise UserError(waiting)
 
 
 def case_typed(services: Services, turn: Turn, allocation: Allocation, text: str) -> list[Reply]:

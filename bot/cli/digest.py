@@ -10,6 +10,7 @@ from typing import TextIO
 
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
+from bot.core.replies import count_of
 from bot.errors import UserError
 
 
@@ -113,8 +114,9 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     if args.remove:
         removed = remove_demo_audits(storage)
         record_trail(storage, who.label, "demo_data.remove", removed, at=runtime.services.clock())
-        err.write(f"Removed {removed['audits']} invented audits with their {removed['actions']} actions and "
-                  f"{removed['moderations']} moderations. Real audits are untouched.\n")
+        err.write(f"Removed {count_of(removed['audits'], 'invented audit')} with their "
+                  f"{count_of(removed['actions'], 'action')} and {count_of(removed['moderations'], 'moderation')}. "
+                  "Real audits are untouched.\n")
         return 0
     if not 1 <= args.weeks <= 104:
         err.write("--weeks must be a whole number from 1 to 104.\n")
@@ -122,7 +124,8 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     real, _ = count_real_and_demo(storage)
     if real and not args.into_real_data:
         record_trail(storage, who.label, "demo_data.refused", {"real_audits": real}, at=runtime.services.clock())
-        err.write(f"{runtime.settings.database} holds {real} real audits, so I have not added invented ones. "
+        err.write(f"{runtime.settings.database} holds {count_of(real, 'real audit')}, so I have not added invented "
+                  "ones. "
                   "Use a fresh database (AUDITBOT_DB=demo.db audit-bot demo-data), or add --into-real-data if you "
                   "really mean to mix them in (they stay marked as demo; `audit-bot demo-data --remove` takes them "
                   "out).\n")
@@ -132,12 +135,13 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
         err.write(f"  {line}\n")
         err.flush()
 
-    err.write(f"Adding {args.weeks} weeks of invented audits to {runtime.settings.database} ...\n")
+    err.write(f"Adding {count_of(args.weeks, 'week')} of invented audits to {runtime.settings.database} ...\n")
     summary = generate(runtime.services, weeks=args.weeks, seed=args.seed, progress=progress)
     record_trail(storage, who.label, "demo_data.add",
                  {"weeks": args.weeks, "seed": args.seed, "audits": summary.audits, "actions": summary.actions,
                   "moderations": summary.moderations, "into_real_data": bool(real)}, at=runtime.services.clock())
-    err.write(f"Done: {summary.audits} audits, {summary.actions} actions, {summary.moderations} moderations "
-              f"from {summary.checklists} checklists, all marked as demo data. Try `audit-bot digest` or open the "
+    err.write(f"Done: {count_of(summary.audits, 'audit')}, {count_of(summary.actions, 'action')}, "
+              f"{count_of(summary.moderations, 'moderation')} from {count_of(summary.checklists, 'checklist')}, all "
+              "marked as demo data. Try `audit-bot digest` or open the "
               "Home tab; `audit-bot demo-data --remove` takes them out again.\n")
     return 0

@@ -19,6 +19,7 @@ from bot.cli.campaign import visible_campaign
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
+from bot.core.replies import count_of
 from bot.errors import UserError
 from bot.storage.db import PRIVATE_FILE
 from bot.storage.reports.export import audit_details, exported_audits
@@ -168,9 +169,12 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
         except BrokenPipeError:  # `export | head`: some rows still left, so the trail still says who took them
             record_trail(runtime.services.storage, who.label, "export", {**trail, "cut_short": True})
             raise
-    unit = "rows" if args.format == "csv" else "audits"
+    unit = "row" if args.format == "csv" else "audit"
     record_trail(runtime.services.storage, who.label, "export", trail)
-    invented = f" ({demo:,} of them invented demo audits, marked in the `demo` field)" if demo else ""
+    invented = (f" ({demo:,} of them invented demo {'audit' if demo == 1 else 'audits'}, marked in the `demo` "
+                "field)" if demo else "")
     where = f" to {args.output}{replaced}" if args.output else ""
-    stderr.write(f"Exported {count:,} {unit} from {len(items):,} audits{invented}{where}.\n")
+    # "Exported 13 rows from 1 audit", never "1 audits" (trial 17)
+    stderr.write(f"Exported {count_of(count, unit, grouped=True)} from {count_of(len(items), 'audit', grouped=True)}"
+                 f"{invented}{where}.\n")
     return 0

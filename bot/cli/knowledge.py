@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.runtime import Runtime
+from bot.core.replies import count_of
 
 if TYPE_CHECKING:
     from bot.core.knowledge import KnowledgeService
@@ -163,5 +164,6 @@ def problems_report(problems: list[Problem]) -> str:
 
 
 def summary(kb: KnowledgeBase) -> str:
-    return (f"OK: {len(kb.entries)} entries, {len(kb.glossary)} glossary terms, {len(kb.concepts)} concepts, "
-            f"{len(kb.vocabulary)} vocabulary groups, {len(kb.checklists)} checklists in {kb.folder}")
+    return (f"OK: {count_of(len(kb.entries), 'entry', 'entries')}, {count_of(len(kb.glossary), 'glossary term')}, "
+            f"{count_of(len(kb.concepts), 'concept')}, {count_of(len(kb.vocabulary), 'vocabulary group')}, "
+            f"{count_of(len(kb.checklists), 'checklist')} in {kb.folder}")

@@ -14,6 +14,7 @@ from bot.audits.text_rescreen import describe, flagged_audit_texts
 from bot.cli.operator import add_identity, operator
 from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
+from bot.core.replies import count_of
 from bot.storage import Storage
 from bot.storage.lock import DatabaseInUse, no_bot_running
 from bot.storage.maintenance import (
@@ -25,6 +26,7 @@ from bot.storage.maintenance import (
     backup_entry,
     carry_over_trail,
     highest_audit_id,
+    inspect_database,
     keep_audit_ids_above,
     raw_trail,
     restore_database,
@@ -62,6 +64,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
         description="Check that PATH is a sound audit-bot database, keep a safety copy of the current database "
         "beside it, then restore PATH over the configured database. Stop the bot before restoring.")
     restore.add_argument("path", type=Path, help="a file made by `audit-bot backup`")
+    restore.add_argument("--yes", action="store_true",
+                         help="replace the live database without asking (needed from a script)")
     add_identity(restore)
     restore.set_defaults(func=cmd_restore)
 
@@ -129,9 +133,11 @@ def format_retention(report: RetentionReport) -> str:
         lines.append(f"{'Status':<16}{'Year':<8}{'Audits':>6}")
         for (status, year), count in sorted(report.audits_by_status_year.items(), key=lambda i: (i[0][1], i[0][0])):
             lines.append(f"{status:<16}{year:<8}{count:>6}")
-    children = ", ".join(f"{report.children.get(table, 0)} {table}" for table in CHILD_TABLES)
+    children = ", ".join(count_of(report.children.get(table, 0), table.removesuffix("s"), table)
+                         for table in CHILD_TABLES)
     verb = "Deleted" if report.applied else "Past retention:"
-    lines.append(f"{verb} {report.audits} audits ({children}) and {report.kb_asks} knowledge-base questions.")
+    lines.append(f"{verb} {count_of(report.audits, 'audit')} ({children}) and "
+                 f"{count_of(report.kb_asks, 'knowledge-base question')}.")
     return "\n".join(lines) + "\n"
 
 
@@ -148,7 +154,8 @@ def cmd_backup(args: argparse.Namespace, runtime: Runtime) -> int:
     facts = backup_database(services.storage, target)
     record_trail(services.storage, actor, "backup", {"file": str(target), "audits": facts.audits},
                  at=services.clock())
-    _out(runtime).write(f"Backed up {facts.audits} audits to {target} ({target.stat().st_size:,} bytes, checked).\n")
+    _out(runtime).write(f"Backed up {count_of(facts.audits, 'audit')} to {target} "
+                        f"({target.stat().st_size:,} bytes, checked).\n")
     return 0
 
 
@@ -160,6 +167,14 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
     target = settings.database.resolve()
     if source == target:
         _err(runtime).write("That is the configured database itself: give the path of a backup file.\n")
+        return 1
+    try:  # what would refuse the restore is said before anyone is asked (checked again while replacing)
+        with no_bot_running(target):
+            pass
+        found = inspect_database(source)
+    except (DatabaseInUse, NotAnAuditDatabase) as exc:
+        return _not_restored(runtime, exc)
+    if not args.yes and not _restore_confirmed(runtime, args.path, found.audits, target):
         return 1
     stamp = datetime.now(settings.timezone).strftime("%Y%m%dT%H%M%S")
     safety = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix or '.db'}")
@@ -178,19 +193,43 @@ def cmd_restore(args: argparse.Namespace, runtime: Runtime) -> int:
                 })
             finally:
                 storage.close()
-    except DatabaseInUse as exc:
-        _err(runtime).write(f"Not restored: {exc}. Stop the bot first (every `audit-bot run`, `serve` or `chat` "
-                            "using this database), then run the restore again. The current database was not "
-                            "changed.\n")
-        return 1
-    except NotAnAuditDatabase as exc:
-        _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
-        return 1
+    except (DatabaseInUse, NotAnAuditDatabase) as exc:
+        return _not_restored(runtime, exc)
     out = _out(runtime)
-    out.write(f"Restored {facts.audits} audits from {source} into {target}.\n")
+    out.write(f"Restored {count_of(facts.audits, 'audit')} from {source} into {target}.\n")
     if safety.exists():
         out.write(f"The database as it was before is kept at {safety}.\n")
     return 0
+
+
+def _not_restored(runtime: Runtime, exc: DatabaseInUse | NotAnAuditDatabase) -> int:
+    """Why nothing was restored, on one line, and the exit status 1."""
+    if isinstance(exc, DatabaseInUse):
+        _err(runtime).write(f"Not restored: {exc}. Stop the bot first (every `audit-bot run`, `serve` or `chat` "
+                            "using this database), then run the restore again. The current database was not "
+                            "changed.\n")
+    else:
+        _err(runtime).write(f"Not restored: {exc}. The current database was not changed.\n")
+    return 1
+
+
+def _restore_confirmed(runtime: Runtime, typed: Path, audits: int, target: Path) -> bool:
+    """A restore replaces every audit made since the backup, so it asks as `campaign close` does: at a terminal
+    "Replace the live database with PATH? [y/N]", and a script (stdin not a terminal) must say --yes. A trial's
+    admin found one typed command replaced the live database unasked. False (said why) when not confirmed."""
+    stdin, err = runtime.stdin or sys.stdin, _err(runtime)
+    if not stdin.isatty():
+        err.write(f"Not restored: restoring replaces the live database and asks first; from a script, add --yes "
+                  f"(`audit-bot restore {typed} --yes`). The current database was not changed.\n")
+        return False
+    err.write(f"{typed} is a sound backup holding {count_of(audits, 'audit')}. Restoring it replaces "
+              f"the live database, {target}, and everything changed since the backup; the live one is kept beside "
+              f"it as a pre-restore copy.\nReplace the live database with {typed}? [y/N] ")
+    err.flush()
+    if stdin.readline().strip().lower() in ("y", "yes"):
+        return True
+    err.write("Not restored: the current database was not changed.\n")
+    return False
 
 
 def cmd_trail(args: argparse.Namespace, runtime: Runtime) -> int:

@@ -101,9 +101,11 @@ def person_choice(label: str, person_id: str, action: str, value: str, style: St
     return Choice(label, action, value, style, echo=f"{label} ({person_id})")
 
 
-def count_of(number: int, noun: str, plural: str | None = None) -> str:
-    """'1 case', '2 cases', '1 entry' (with `plural` 'entries'): a count as people write it, never 'case(s)'."""
-    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+def count_of(number: int, noun: str, plural: str | None = None, grouped: bool = False) -> str:
+    """'1 case', '2 cases', '1 entry' (with `plural` 'entries'): a count as people write it, never 'case(s)';
+    `grouped` writes thousands as the command line does ('1,204 rows')."""
+    shown = f"{number:,}" if grouped else str(number)
+    return f"{shown} {noun if number == 1 else plural or noun + 's'}"
 
 
 def agreeing(number: int, one: str, many: str) -> str:

@@ -165,7 +165,7 @@ def test_demo_data_refuses_real_data_unless_asked_marks_what_it_invents_and_remo
     real = rows.audit(submitted=datetime(2026, 11, 17, 11, tzinfo=UTC), grade="good")
     with time_machine.travel(datetime(2026, 11, 25, 12, tzinfo=LONDON), tick=False):
         refused = run_cli(environ, "demo-data", "--weeks", "3")
-        assert refused.code == 2 and "holds 1 real audits" in refused.err and "--into-real-data" in refused.err
+        assert refused.code == 2 and "holds 1 real audit, so" in refused.err and "--into-real-data" in refused.err
         assert services.storage.db.execute("SELECT COUNT(*) FROM audits").fetchone()[0] == 1
 
         added = run_cli(environ, "demo-data", "--weeks", "3", "--into-real-data")

@@ -70,7 +70,7 @@ def test_backup_taken_while_the_bot_writes_restores_every_audit_it_holds(
     assert set(in_backup.values()) == {3}
     assert set(in_backup) <= {f"CR-{100000 + n}" for n in range(20)} | set(written)
 
-    restored = run_cli(environ, "restore", str(tmp_path / "backup.db"))
+    restored = run_cli(environ, "restore", str(tmp_path / "backup.db"), "--yes")
     assert restored.code == 0, restored.err
     assert answers_per_audit(Path(environ["AUDITBOT_DB"])) == in_backup
     [safety] = tmp_path.glob("audit.before-restore-*.db")
@@ -197,7 +197,7 @@ def test_restore_refuses_while_a_bot_process_holds_the_database_and_goes_ahead_o
         assert "current database was not changed" in refused.err
         assert list(tmp_path.glob("audit.before-restore-*")) == []
         bot.kill()  # kill -9: no clean-up runs, yet the lock goes with the process
-        restored = run_cli(environ, "restore", str(tmp_path / "backup.db"))
+        restored = run_cli(environ, "restore", str(tmp_path / "backup.db"), "--yes")
         assert restored.code == 0, restored.err
     finally:
         bot.stop()
@@ -210,7 +210,7 @@ def test_after_a_restore_the_trail_keeps_the_backup_entry_and_records_the_restor
     backup_file = tmp_path / "backup.db"
     assert run_cli(environ, "backup", str(backup_file)).code == 0
     record_trail(services.storage, "U0ADMIN01", "export", {"audits": 1})
-    assert run_cli(environ, "restore", str(backup_file)).code == 0
+    assert run_cli(environ, "restore", str(backup_file), "--yes").code == 0
     rows = json.loads(run_cli(environ, "trail", "--format", "json").out)
     actions = [row["action"] for row in rows]
     assert actions.count("backup") == 1 and actions.count("export") == 1 and actions[-1] == "restore"
@@ -233,7 +233,7 @@ def test_audit_ids_are_never_reused_after_a_delete_or_a_restore(
     third = insert_audit(storage, "CR-100003", datetime(2026, 11, 2, 11, tzinfo=UTC))
     assert len({first, second, third}) == 3
     storage.close()
-    assert run_cli(environ, "restore", str(tmp_path / "backup.db")).code == 0  # holds only the first
+    assert run_cli(environ, "restore", str(tmp_path / "backup.db"), "--yes").code == 0  # holds only the first
     again = Storage(Path(environ["AUDITBOT_DB"]))
     try:
         fourth = insert_audit(again, "CR-100004", datetime(2026, 11, 2, 12, tzinfo=UTC))

@@ -116,21 +116,21 @@ def test_every_mistake_of_a_new_campaign_is_reported_at_once_one_a_line(engine: 
                                                                         clock) -> None:
     today = datetime.now(PINNED.tzinfo).date()
     february = f"{today.year + 1}-02-30"
-    [reply] = engine.command(QA, _create_command(today, checklist="neglet", deadline=february, per_worker="25",
+    [reply] = engine.command(QA, _create_command(today, checklist="zebra", deadline=february, per_worker="25",
                                                  moderate="120%"), surface="terminal")
     assert reply.kind == "error"
     lines = reply.text.splitlines()
     assert lines[0] == "Please fix these 4 things:", reply.text
-    for words in ("There is no checklist called 'neglet'", f"The deadline: '{february}' is not a real date",
+    for words in ("There is no checklist called 'zebra'", f"The deadline: '{february}' is not a real date",
                   "Cases per worker must be a whole number from 1 to 20, not '25'",
                   "The moderation share '120%' must be a whole percentage"):
         assert sum(words in line for line in lines[1:]) == 1, (words, reply.text)
     assert store.list_campaigns(services.storage) == []
-    [missing] = engine.command(QA, 'campaign create name="DA Mar" theme=neglect checklist=neglet', surface="terminal")
-    assert "There is no checklist called 'neglet'" in missing.text and "The campaign needs teams=…" in missing.text
+    [missing] = engine.command(QA, 'campaign create name="DA Mar" theme=neglect checklist=zebra', surface="terminal")
+    assert "There is no checklist called 'zebra'" in missing.text and "The campaign needs teams=…" in missing.text
     assert "Choose at least one team" not in missing.text  # a missing field is told once
 
-    form = {"name": "DA Mar", "theme": "neglect", "checklist": "neglet", "teams": "north-assessment",
+    form = {"name": "DA Mar", "theme": "neglect", "checklist": "zebra", "teams": "north-assessment",
             "start": today.isoformat(), "deadline": february, "per-worker": "25", "auditors": "managers",
             "moderate": "120"}
     errors = engine.check_form(QA, "campaign.create_form", json.dumps({"form": form, "meta": ""}))

@@ -59,7 +59,7 @@ def test_backups_restores_and_the_pre_restore_copy_are_private(environ: dict[str
     assert run_cli(environ, "backup", str(backups / "monday.db")).code == 0
     assert oct(mode(backups / "monday.db")) == "0o600"
 
-    restored = run_cli(environ, "restore", str(backups / "monday.db"))
+    restored = run_cli(environ, "restore", str(backups / "monday.db"), "--yes")
     assert restored.code == 0, restored.err
     [safety] = live.parent.glob("audit.before-restore-*.db")
     assert oct(mode(safety)) == "0o600"
@@ -70,7 +70,7 @@ def test_restoring_into_a_missing_folder_creates_it_private(environ: dict[str, s
     assert run_cli(environ, "backup", str(tmp_path / "b.db")).code == 0
     elsewhere = {**environ, "AUDITBOT_DB": str(tmp_path / "new-home" / "audit.db")}
     assert load_settings(elsewhere).database == tmp_path / "new-home" / "audit.db"
-    assert run_cli(elsewhere, "restore", str(tmp_path / "b.db")).code == 0
+    assert run_cli(elsewhere, "restore", str(tmp_path / "b.db"), "--yes").code == 0
     assert oct(mode(tmp_path / "new-home")) == "0o700"
     assert oct(mode(tmp_path / "new-home" / "audit.db")) == "0o600"
 

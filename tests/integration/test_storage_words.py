@@ -51,7 +51,8 @@ def test_opening_a_moderated_audit_says_it_is_not_waiting(engine: Engine, servic
     moderation_store.decide_moderation(services.storage, north_audit, QA_LEAD, True, "good", "Fine.", DAY)
     [refusal] = engine.action(OTHER_MODERATOR, "audit.moderate_open", str(north_audit))
     assert refusal.kind == "error"
-    assert refusal.text == "This audit is moderated, so it is not waiting for moderation."
+    # a manager of another team, who may moderate it but not read it: not who decided it, nor how
+    assert refusal.text == f"Audit #{north_audit} is already moderated, so there is nothing left to decide."
 
 
 def test_a_reason_for_a_moderation_decided_meanwhile_changes_nothing(engine: Engine, services: Services,

@@ -1,0 +1,36 @@
+"""A new entry's `| file: …` may name the file by its bare name, with or without `.yaml` (trial 17: `| file:
+good-practice` was refused, only `kb/good-practice.yaml` taken); a name that is no file is refused with the list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.integration.test_kb_new_entry_trial import NEW_ID, typed_new, yaml_files
+from tests.integration.test_unanswered_workflow import ask_fire_drill, statuses
+from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
+
+
+@pytest.mark.parametrize("typed", ["good-practice", "good-practice.yaml", "Good-Practice", "kb/good-practice.yaml"])
+def test_a_file_named_by_its_bare_name_takes_the_entry(engine: Engine, services: Services, kb_dir: Path,
+                                                       typed: str) -> None:
+    key = ask_fire_drill(engine)
+    replies = typed_new(engine, key, f"The 20th. | file: {typed}")
+    assert replies[-1].kind != "error", replies[-1].text
+    assert f"Added `{NEW_ID}` to `kb/good-practice.yaml`" in replies[-1].text
+    assert services.knowledge.current.kb.entries[NEW_ID].file == "kb/good-practice.yaml"
+    assert f"id: {NEW_ID}" in (kb_dir / "kb" / "good-practice.yaml").read_text(encoding="utf-8")
+
+
+def test_a_bare_name_that_is_no_file_is_refused_with_the_files(engine: Engine, services: Services,
+                                                               kb_dir: Path) -> None:
+    key = ask_fire_drill(engine)
+    before = yaml_files(kb_dir)
+    [refused] = typed_new(engine, key, "The 20th. | file: good-practise")
+    assert refused.kind == "error"
+    assert "• file: `good-practise` is not a knowledge-base file with entries; pick one of:" in refused.text
+    assert "`kb/good-practice.yaml`" in refused.text and "`kb/timescales.yaml`" in refused.text
+    assert yaml_files(kb_dir) == before and statuses(services) == []
