@@ -2,6 +2,8 @@
 
     .venv/bin/python -m bench.fit_search          # fit, print, write knowledge/search_fit.json
     .venv/bin/python -m bench.fit_search --dry    # fit and print only
+    .venv/bin/python -m bench.fit_search --cross-validate [--max-confident-wrong 0.005]
+                                                  # each tuning file left out in turn: figures on it
 
 Only the labelled tuning sets are read: `tests/data/kb_queries.yaml`, and `kb_queries_retired.yaml` to
 `kb_queries_retired4.yaml` (held-out sets v1-v3 and v8, retired into tuning; their headers say why). The held-out
@@ -362,14 +364,37 @@ def fitted_on() -> str:
     return " + ".join(str(path.relative_to(ROOT)) for path in TUNING)
 
 
+def cross_validate() -> list[dict[str, float]]:
+    """Fit on all tuning files but one and measure on that one, each in turn: how a fit does on wording it was not
+    fitted on, from the tuning files alone (the way to choose the in-sample limits without the held-out sets)."""
+    kb = load_knowledge()
+    sets = [(path, yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]) for path in TUNING]
+    folds: list[dict[str, float]] = []
+    for index, (path, left_out) in enumerate(sets):
+        chosen, _ = fit([query for other, (_, queries) in enumerate(sets) if other != index for query in queries])
+        search = KnowledgeSearch(kb, chosen)
+        figures = measure(left_out, [search.evidence(q["q"]) for q in left_out], chosen, search)
+        folds.append(figures)
+        print(f"  left out {path.name:28} " + ", ".join(f"{k} {v:.1%}" for k, v in figures.items()), flush=True)
+    mean = {key: sum(fold[key] for fold in folds) / len(folds) for key in folds[0]}
+    print("  mean over the left-out files:  " + ", ".join(f"{k} {v:.1%}" for k, v in mean.items()))
+    return folds
+
+
 def main(argv: list[str] | None = None) -> int:
     global MAX_CONFIDENT_WRONG  # read by the rule filters above; a script's one setting, changed only here
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry", action="store_true", help="print the fit without writing it")
     parser.add_argument("--max-confident-wrong", type=float, default=MAX_CONFIDENT_WRONG,
                         help=f"the in-sample limit on confident-wrong answers (default {MAX_CONFIDENT_WRONG})")
+    parser.add_argument("--cross-validate", action="store_true",
+                        help="fit on all tuning files but one and measure on it, each in turn; writes nothing")
     args = parser.parse_args(argv)
     MAX_CONFIDENT_WRONG = args.max_confident_wrong
+    if args.cross_validate:
+        print(f"Leaving each tuning file out in turn (confident-wrong limit {MAX_CONFIDENT_WRONG:.1%} in sample):")
+        cross_validate()
+        return 0
     queries = tuning_queries()
     chosen, figures = fit(queries)
     print(f"Fitted on {fitted_on()} ({len(queries)} questions):")
