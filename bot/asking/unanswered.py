@@ -181,7 +181,8 @@ class UnansweredDesk:
         total = sum(group.count for group in groups)
         summary = Reply(title="Unanswered questions",
                         text=f"{count_of(total, 'question')} in the last {UNANSWERED_DAYS} days got no "
-                             f"answer or {agreeing(total, 'was', 'were')} marked Not helpful, in "
+                             f"answer, {agreeing(total, 'was', 'were')} marked Not helpful, or got suggestions "
+                             f"nobody picked, in "
                              f"{count_of(len(groups), 'group')} of similar wording:\n" + "\n".join(lines),
                         note="Use the buttons, or type `/audit kb answer N <answer>`, `/audit kb link N <entry id>`, "
                              "`/audit kb new N <question> | <answer>`, `/audit kb out-of-scope N` or "
@@ -194,9 +195,10 @@ class UnansweredDesk:
         times = "once" if group.count == 1 else f"{group.count} times"
         unhelpful = f" (Not helpful: {', '.join(f'`{e}`' for e in group.unhelpful_entries)})" \
             if group.unhelpful_entries else ""
+        unpicked = " (offered suggestions, none picked)" if any(ask.unpicked for ask in group.asks) else ""
         passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
         last = short_date(group.last_asked.astimezone(tz), year=False)
-        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{passed_on}"
+        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{unpicked}{passed_on}"
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""

@@ -40,7 +40,7 @@ class Ask:
 
 @dataclass(frozen=True)
 class Unanswered:
-    """A question that got no answer, or an answer someone marked Not helpful."""
+    """A question that got no answer, an answer someone marked Not helpful, or suggestions its asker picked none of."""
 
     query: str
     asked_at: datetime
@@ -48,6 +48,7 @@ class Unanswered:
     ask_id: int = 0
     user_id: str = ""  # who asked it: the person a QA lead's answer goes to
     escalated: bool = False  # the asker passed it on: it stays listed until a QA lead closes it
+    unpicked: bool = False  # offered "Did you mean…" and picked none: no suggestion fitted, or none was read
 
 
 CLOSED_STATUSES = ("answered", "linked", "new_entry", "out_of_scope", "dismissed")
@@ -120,21 +121,24 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
 
 
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
-    """Questions since `since` that got no answer, or an answer marked Not helpful, newest first, and every
+    """Questions since `since` that got no answer, an answer marked Not helpful, or suggestions of which the asker
+    picked none (a pick takes it off the list, since it is learned), newest first, and every
     question its asker passed on to the QA leads, however old and whatever the search said (they were told a QA
     lead would reply); a question a QA lead has closed (answered, linked, out of scope...) is left out. Each
     question comes once: a Not helpful one keeps the entry that did not help."""
     rows = select(storage.db,
         """
         SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id,
-               a.escalated_at IS NOT NULL AS escalated
+               a.escalated_at IS NOT NULL AS escalated,
+               (a.outcome = 'ambiguous' AND a.entry_id IS NULL) AS unpicked
         FROM kb_asks a
-        WHERE ((a.outcome = 'none' AND a.asked_at >= :since) OR a.escalated_at IS NOT NULL)
+        WHERE (((a.outcome = 'none' OR (a.outcome = 'ambiguous' AND a.entry_id IS NULL)) AND a.asked_at >= :since)
+               OR a.escalated_at IS NOT NULL)
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
           AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0 AND f.at >= :since)
         UNION ALL
         SELECT a.id AS ask_id, a.user_id, a.query, MAX(f.at) AS asked_at, f.entry_id,
-               a.escalated_at IS NOT NULL AS escalated
+               a.escalated_at IS NOT NULL AS escalated, 0 AS unpicked
         FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
         WHERE f.helpful = 0 AND f.at >= :since
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
@@ -144,16 +148,17 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
         {"since": utc_text(since)},
     )
     return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"],
-                       ask_id=row["ask_id"], user_id=row["user_id"], escalated=bool(row["escalated"]))
+                       ask_id=row["ask_id"], user_id=row["user_id"], escalated=bool(row["escalated"]),
+                       unpicked=bool(row["unpicked"]))
             for row in rows]
 
 
 def ever_unanswered(storage: Storage, ask_id: int) -> bool:
-    """Whether question `ask_id` exists and was ever one for the QA leads (no answer, marked Not helpful, or passed
-    on), so a number that never was on their list is told apart from one that has left it."""
+    """Whether question `ask_id` exists and was ever one for the QA leads (no answer, suggestions offered, marked Not
+    helpful, or passed on), so a number that never was on their list is told apart from one that has left it."""
     rows = select(storage.db,
         """
-        SELECT 1 FROM kb_asks a WHERE a.id = :id AND (a.outcome = 'none' OR a.escalated_at IS NOT NULL
+        SELECT 1 FROM kb_asks a WHERE a.id = :id AND (a.outcome IN ('none', 'ambiguous') OR a.escalated_at IS NOT NULL
             OR EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0))
         """,
         {"id": ask_id},
