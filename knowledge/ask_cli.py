@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -27,26 +28,32 @@ def _unsettled(_question: str, result: SearchResult) -> tuple[SearchResult, str 
     return result, None
 
 
+def _as_typed(question: str) -> str:
+    return question
+
+
 def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question: str | None, as_json: bool,
-            stdin: TextIO, stdout: TextIO, settle: Settle = _unsettled) -> int:
+            stdin: TextIO, stdout: TextIO, settle: Settle = _unsettled,
+            searched: Callable[[str], str] = _as_typed) -> int:
     """Answer one question, or one question per line from stdin (JSON lines) building the index only once.
 
     `load` gives the knowledge base to answer from with its index: for `audit-bot ask`, the folder as the bot
     serves it, without the entries its identifier screen refuses and with the wordings the chat has learned
     (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
     traceback. `settle` applies what the chat applies after a search: an answer marked Not helpful for these words
-    is only offered, and a QA lead's answer to them is shown (the JSON keeps its shape: no answer, the suggestions)."""
+    is only offered, and a QA lead's answer to them is shown (the JSON keeps its shape: no answer, the suggestions).
+    `searched` gives the words searched for a question, as the chat searches them (its case reference left out)."""
     try:
         kb, search = load()
     except KnowledgeBaseError as error:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
     if question is not None:
-        result, given = settle(question, search.search(question))
+        result, given = settle(question, _search(search, searched, question))
         if as_json:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
-            defined = defined_term(question, kb.glossary)
+            defined = defined_term(searched(question), kb.glossary)
             meaning = f"{defined[0]} stands for {defined[1]}.\n\n" if defined else ""
             stdout.write(meaning + (given_text(given, result) if given else render_text(result, kb)) + "\n")
         return 0
@@ -54,9 +61,14 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(to_json(settle(text, search.search(text))[0]), ensure_ascii=False) + "\n")
+        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text))[0]), ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
+
+
+def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str) -> SearchResult:
+    """The result for the words searched, echoing the question as typed (the JSON's `query`)."""
+    return replace(search.search(searched(question)), query=question)
 
 
 def render_text(result: SearchResult, kb: KnowledgeBase) -> str:

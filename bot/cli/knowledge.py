@@ -51,7 +51,7 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
     wordings people taught the chat are searched too, as the chat searches them, and stderr says how many, or
     why none could be read (no database yet, say): a QA lead checking a wording here must not be misled."""
     from bot.composition import screened_knowledge
-    from bot.privacy.screen import Screen
+    from bot.privacy.screen import Screen, without_case_references
     from knowledge.ask_cli import run_ask
 
     question = args.question
@@ -80,8 +80,10 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
             loaded.append(search)
             return kb, search
 
+        pattern = runtime.settings.case_reference_pattern
         return run_ask(load_and_keep, question, args.json or question is None, runtime.stdin or sys.stdin,
-                       runtime.stdout or sys.stdout, settle)
+                       runtime.stdout or sys.stdout, settle,
+                       searched=lambda text: without_case_references(text, pattern, instead=""))
 
 
 def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable[[], list[KnowledgeSearch]]
@@ -90,6 +92,7 @@ def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable
     marked Not helpful for the words is only offered, and a QA lead's answer to them is given. Without a readable
     database there is nothing to apply (the note on learned wordings has said why)."""
     from bot.asking.verdicts import settled
+    from bot.privacy.screen import without_case_references
     from bot.storage import asks
     from bot.storage.errors import Unreadable
     from knowledge.dates import short_date
@@ -100,7 +103,9 @@ def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable
         return lambda _question, result: (result, None)
 
     def settle(question: str, result: SearchResult) -> tuple[SearchResult, str | None]:
-        result, given = settled(storage, searched()[-1], question, result)
+        # the chat keeps a question with its case reference as "[a case reference]", so verdicts are on those words
+        noted = without_case_references(question, settings.case_reference_pattern)
+        result, given = settled(storage, searched()[-1], noted, result)
         if given is None:
             return result, None
         day = short_date(given.answered_at.astimezone(settings.timezone).date())

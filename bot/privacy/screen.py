@@ -306,10 +306,13 @@ def without_case_references(text: str, pattern: re.Pattern[str], instead: str = 
     read by everyone in it, so the reference is left out there (the QA lead can ask the person who asked). A
     wording learned for everyone (`instead=""`) keeps no reference at all. A reference written with a space
     (`CR 382070`) counts as one word here. With nothing `instead`, a reference already left out (a question is
-    noted with `[a case reference]` in its place) goes too."""
+    noted with `[a case reference]` in its place) goes too, and so does the punctuation around a reference but a
+    sentence's end ("CR-445512: what does ICPC stand for?" is searched as "what does ICPC stand for?")."""
     parts, found = _reference_words(text, pattern)
     for i, bare in found:
         parts[i] = parts[i].replace(bare, instead)
+        if not instead and not any(char.isalnum() for char in parts[i]):  # "CR-445512:" leaves no stray ":"
+            parts[i] = "".join(char for char in parts[i] if char in "?!.")
     replaced = "".join(parts)
     return replaced if instead else " ".join(replaced.replace(CASE_REFERENCE_LEFT_OUT, "").split())
 

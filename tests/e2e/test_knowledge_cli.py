@@ -223,3 +223,15 @@ def test_kb_check_of_a_folder_given_by_path_finds_a_childs_full_name_as_the_bot_
     for found in ("“J… S…” and “K… S…” look like a child's or family member's name",
                   "“1… E… R…” looks like an address", "“L… 5…” looks like a postcode"):
         assert found in line
+
+
+def test_ask_searches_a_question_without_its_case_reference_as_the_chat_does(environ: dict[str, str]) -> None:
+    """A QA lead checking from the shell what the chat would say to "when is the ICPC due for CR-445512" gets the
+    chat's answer: the reference names the case, not the practice, and is left out of the search."""
+    code, out = run(["ask", "--json"], environ, stdin="when is the ICPC due for CR-445512\nCR-445512 icpc deadline\n")
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["query"] == "when is the ICPC due for CR-445512"
+    assert first["answer"]["id"] == second["answer"]["id"] == "icpc-timescale"
+    code, text = run(["ask", "CR-445512: what does ICPC stand for?"], environ)
+    assert code == 0 and text.startswith("ICPC stands for")
