@@ -103,9 +103,8 @@ def back(services: Services, turn: Turn, value: str) -> list[Reply]:
             *render(services, ctx)]
 
 
-def not_sent_help(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> UserError:
+def not_sent_help(services: Services, data: Mapping[str, Any]) -> UserError:
     """Other text typed at the confirm: nothing was sent, and the two ways on."""
-    del ctx  # the same two ways on, whatever was chosen
     names = ", ".join(services.directory.label(target) for target in data.get("to", ()))
     return UserError(f"No alert has been sent yet, and I haven't stored that. Type `send` (or press Send the alert) "
                      f"to alert {names} now, or `no` to go back and change it.")

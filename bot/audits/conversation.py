@@ -258,7 +258,7 @@ def _while_confirming_alert(services: Services, turn: Turn, conversation: Conver
         return (audits_start.pause if control == "pause" else audits_start.cancel)(services, turn, ctx.value())
     if looks_like_question(text):
         return None
-    raise alert_confirm.not_sent_help(services, ctx, conversation.data)
+    raise alert_confirm.not_sent_help(services, conversation.data)
 
 
 def _while_starting(typed: TypedHandler) -> TypedHandler:
