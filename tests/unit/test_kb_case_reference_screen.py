@@ -10,7 +10,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.privacy.screen import Screen, canonical_case_reference, without_case_references
+from bot.privacy.screen import Screen, canonical_case_reference, content_reference_hits, without_case_references
 from bot.settings.config import DEFAULTS
 
 PATTERN = re.compile(DEFAULTS["case_reference_pattern"], re.IGNORECASE)  # the pattern a Screen has unless told
@@ -53,7 +53,8 @@ def test_the_screen_finds_every_reference_a_wider_post_leaves_out(text: str) -> 
     """Only the words around a digit are read, for speed: what is found is what reading every word finds."""
     if "123456" in text:
         return  # the bot's own example reference, found by the one and not the other
-    assert len(references(text)) == without_case_references(text, PATTERN, instead="\0").count("\0")
+    found = content_reference_hits(text, PATTERN)  # before a phone number's finding takes its digits
+    assert len(found) == without_case_references(text, PATTERN, instead="\0").count("\0")
 
 
 def test_only_the_case_reference_is_found_among_acts_years_judgments_and_the_bots_example() -> None:
@@ -61,3 +62,13 @@ def test_only_the_case_reference_is_found_among_acts_years_judgments_and_the_bot
             "EWCA Civ 1146; Re D (A Child) [2019] EWHC 2305 (Fam); [2009] 1 FLR 1234; type the case reference, like "
             "`CR-123456`; visit every 10 working days and review at 26 weeks, as for CR-882019.")
     assert references(text) == ["CR-882019"]
+
+
+def test_a_phone_number_after_a_word_is_one_finding_a_phone_number_not_also_a_case() -> None:
+    """Trial 17: "call 07700 900123" in a campaign's name was refused as a phone number and as the case
+    "call 07700" (a word, a space, digits: how people write `CR 882019`). It is the phone number alone; a real
+    reference beside it is still found. The numbers are Ofcom's drama numbers."""
+    found = SCREEN.find("Voice audits, queries: call 07700 900123 or ring 0161 4960000", mode="content")
+    assert [(f.kind, f.words) for f in found] == [("phone", "07700 900123"), ("phone", "0161 4960000")]
+    both = SCREEN.find("CR 882019: call 07700 900123", mode="content")
+    assert sorted(f.kind for f in both) == ["case_reference", "phone"]

@@ -105,6 +105,18 @@ def test_a_campaign_named_with_a_number_that_is_no_case_reference_is_created(eng
     assert [c.name for c in campaign_store.list_campaigns(services.storage)] == ["Neglect 2027 round 2"]
 
 
+def test_a_phone_number_in_a_campaigns_name_is_refused_as_a_phone_number_only(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 17: "call 07700 900123" was refused as a phone number and as the case reference "call 07700" (a word,
+    a space and digits). It is one phone number; the number is one of Ofcom's drama numbers."""
+    with time_machine.travel(datetime(2027, 4, 26, 10, 7, tzinfo=ZoneInfo("Europe/London")), tick=False):
+        [reply] = engine.command("U0QALEAD1", CAMPAIGN.format(name="Neglect queries call 07700 900123",
+                                                              theme="neglect"), surface="terminal")
+    assert reply.kind == "error"
+    assert "looks like a phone number" in reply.text and "case reference" not in reply.text
+    assert campaign_store.list_campaigns(services.storage) == []
+
+
 # -- F2, F6, F8, F11, F18. services, venues and team mailboxes
 
 SERVICES = [
