@@ -12,7 +12,7 @@ import re
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import learned_admin
-from bot.asking.learning import learn_wording, withdraw_for_ask
+from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
 from bot.asking.verdicts import settled
@@ -115,7 +115,21 @@ class KnowledgeFeature:
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
             return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]
         # "what does NFA mean": the meaning first, then whatever the search found
-        return [*meaning, *self.result_replies(turn, live, result, ask_id, defined=defined is not None)]
+        return [*meaning, *self.result_replies(turn, live, result, ask_id, defined=defined is not None),
+                *self.besides_a_colleagues_pick(turn, result, searched)]
+
+    def besides_a_colleagues_pick(self, turn: Turn, result: SearchResult, searched: str) -> list[Reply]:
+        """The other entries found, when the answer rests on one colleague's pick from "Did you mean…": it is
+        answered outright, as learned, but a wrong pick must not hide what the words may mean."""
+        if result.outcome != "answer" or result.answer is None or not picked_by_someone_else(
+                self.services, result.answer.entry_id, searched, turn.user_id):
+            return []
+        others = [match for match in result.suggestions if match.entry_id != result.answer.entry_id][:2]
+        if not others:
+            return []
+        return [Reply(text="A colleague picked this answer for these words. If it's not what you meant, try one of "
+                           "these, and press Not helpful so the next person is asked which they mean:",
+                      choices=tuple(Choice(match.question, "kb.show", match.entry_id) for match in others))]
 
     def qa_answer_reply(self, turn: Turn, live: LiveKnowledge, result: SearchResult, given: store.QaAnswer,
                         ask_id: int) -> Reply:

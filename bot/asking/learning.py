@@ -59,8 +59,7 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
         return Learning(None, f"there is no entry `{entry_id}` in the knowledge base")
     # A case reference points at one child's file: searched by everyone it would be an identifier in all but
     # name, and "eh-2233" would answer the next person typing that reference. It is left out of what is learned.
-    asked = without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
-                                    services.settings.case_reference_pattern, instead="")[:MAX_WORDING]
+    asked = as_learned(services, wording)
     findings = services.identifier_screen.find(asked)  # before lower-casing: capitals help tell a name
     if findings:
         return Learning(None, f"the wording was not stored: {explain(findings)}")
@@ -75,6 +74,22 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
         return Learning(None, "that wording is already learned for this entry, or was rejected for it")
     refresh(services)
     return Learning(stored)
+
+
+def as_learned(services: Services, wording: str) -> str:
+    """A question as a wording is learned from it, before lower-casing: no opening ("hi,"), no case reference."""
+    kb = services.live_knowledge().current.kb
+    return without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
+                                   services.settings.case_reference_pattern, instead="")[:MAX_WORDING]
+
+
+def picked_by_someone_else(services: Services, entry_id: str, question: str, asker: str) -> bool:
+    """Whether `entry_id` answers `question` only because someone other than `asker` picked it from "Did you
+    mean…" for these words: one person's pick, which may be wrong (trial 17: "family time supervision" picked as
+    care proceedings was then everyone's answer), and not yet linked or accepted by a QA lead."""
+    taught = [item for item in store.active_wording(services.storage, normalise(as_learned(services, question)))
+              if item.entry_id == entry_id]
+    return bool(taught) and all(item.source == "picked" and item.user_id != asker for item in taught)
 
 
 def identifying(wording: str, services: Services) -> list[Finding]:

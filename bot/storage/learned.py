@@ -97,6 +97,12 @@ def active(storage: Storage) -> list[Learned]:
     return [_learned(row) for row in select(storage.db, ACTIVE)]
 
 
+def active_wording(storage: Storage, wording: str) -> list[Learned]:
+    """The active learned wordings stored in exactly these words (normalised as they are kept), for any entry."""
+    return [_learned(row) for row in select(storage.db, "SELECT * FROM kb_learned WHERE status = 'active' "
+                                                        "AND wording = ? ORDER BY id", [wording])]
+
+
 def active_read_only(path: Path) -> list[Learned]:
     """`active` of the database file at `path`, opened read-only: never created, written or migrated, so a tool
     (`audit-bot ask`) can search what the running bot searches beside it. Raises Unreadable, with what was found,

@@ -53,6 +53,25 @@ def test_a_picked_suggestion_is_learned_and_the_same_wording_is_then_answered_ou
     assert ask == {"outcome": "answer", "entry_id": "mascot-colour-south"}
 
 
+def test_a_colleagues_pick_is_answered_with_the_other_entries_the_words_may_mean(engine: Engine,
+                                                                                 services: Services) -> None:
+    """Trial 17: one person's pick (by mistake) became everyone's answer for those words, and nothing showed the
+    entries they may have meant. The answer still comes outright, with the other entries found beside it; not for
+    the person who picked it, nor once a QA lead has linked the words."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
+    again = engine.message(COLLEAGUE, "What colour is the audit mascot?")
+    assert again[0].text == "Blue."
+    [besides] = [reply for reply in again if reply.text.startswith("A colleague picked this answer")]
+    assert "mascot-colour-north" in button_values([besides], "kb.show")
+    assert "Green." in all_text(engine.action(COLLEAGUE, "kb.show", "mascot-colour-north"))
+    own = engine.message(PRACTITIONER, MASCOT)
+    assert own[0].text == "Blue." and "A colleague picked" not in all_text(own)
+    store.reject(services.storage, store.active(services.storage)[0].id, QA_LEAD, services.clock(), "qa_lead")
+    learn_wording(services, "mascot-colour-south", MASCOT, QA_LEAD, "linked")
+    linked = engine.message(COLLEAGUE, MASCOT)
+    assert linked[0].text == "Blue." and "A colleague picked" not in all_text(linked)
+
+
 def test_one_persons_pick_teaches_only_its_own_words_and_a_qa_leads_link_teaches_more(
         engine: Engine, services: Services) -> None:
     """A user trial: one pick ("can I audit my own case" -> themed audits) gave the entry that wording's words,
