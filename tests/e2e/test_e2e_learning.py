@@ -42,6 +42,9 @@ def test_a_picked_suggestion_is_answered_outright_next_time_until_a_qa_lead_reje
     answer = post_containing(standin, "Blue.", channel="DU0PRAN002")
     assert "Did you mean" not in str(answer.params)
     assert "kb.feedback" in posted_buttons(answer)
+    # one colleague's pick may be a mistake: the other entry the words found is offered beside it
+    besides = post_containing(standin, "A colleague picked this answer", channel="DU0PRAN002")
+    assert kb_show_values(besides) == ["mascot-colour-north"]
 
     # The QA lead sees who taught it, and rejects it.
     running_bot.slack.command(QA_LEAD, "kb learned")
