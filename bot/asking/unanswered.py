@@ -49,6 +49,7 @@ from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, long_date, parse_full_date, short_date
+from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
 from knowledge.kb_writer import NewEntry, add_alternative, add_entry
@@ -145,6 +146,8 @@ class _Answered:
         question passed on to the QA leads stays open whatever the search now says: its asker waits for a reply."""
         if question.escalated:
             return True
+        if question.unpicked and defined_term(question.query, self.live.kb.glossary) is not None:
+            return False  # "what does ICPC stand for": answered by the meaning, the entries only further reading
         if question.query not in self.found:
             result = self.live.search.search(question.query)
             self.found[question.query] = result.answer.entry_id \
