@@ -78,7 +78,7 @@ def test_suggestions_nobody_picked_reach_the_qa_leads_until_one_is_picked(engine
     assert "what colour is the audit mascot" in group.text and "(offered suggestions, none picked)" in group.text
     engine.action(PRACTITIONER, "kb.show", button_values(replies, "kb.show")[0])
     # a glossary term's meaning answers the question: the entries shown with it are further reading, not a miss
-    assert "stands for" in all_text(engine.message(PRACTITIONER, "what does ICPC stand for?"))
+    assert "stands for" in all_text(engine.message(PRACTITIONER, "what does CLA stand for?"))
     [after] = engine.command("U0QALEAD1", "kb unanswered")
     assert after.text.startswith("No unanswered or unhelpful questions")
 
