@@ -182,6 +182,8 @@ _ADDRESS = (
 # at Elm Tree Surgery', 'Oakwood Health Centre'), so its words are among a school's kinds (_SCHOOL_TYPE); it is
 # reported as its own kind (_HEALTH_PLACE), so the advice fits.
 _HEALTH_PLACE_TYPES = r"surgery|(?:health|medical)\s(?:centre|center|practice)"
+# A known word's forms that the word lists may not hold ('lapsed', 'attended'): no school is named with one.
+_WORD_ENDINGS = ("d", "ed", "ly", "ing")
 _SCHOOL_TYPE = re.compile(r"^(?:primary|academy|school|college|infants?|juniors?|nursery|secondary|pru|pre-?school|"
                           rf"rc|ce|high school|referral unit|sixth form|{_HEALTH_PLACE_TYPES})$", re.IGNORECASE)
 _OPERATIONS = frozenset(_split("heart eye dental cosmetic plastic brain keyhole knee hip spinal cardiac day minor major"
@@ -1655,7 +1657,13 @@ class NameFinder:
         folded = word.casefold()
         if folded in self.lexicon.common_words or folded in self.lexicon.never_names:
             return False
-        return folded not in self.lexicon.known_words or self._compound(folded) or folded in self.lexicon.places
+        known = self.lexicon.known_words
+        if folded not in known and any(folded.endswith(end) and folded[:-len(end)] in known
+                                       for end in _WORD_ENDINGS):
+            return folded in self.lexicon.places  # 'lapsed school attendance': a known word's form, no name
+        if folded.endswith("ly") and folded in known:
+            return False  # 'fortnightly school visits': an adverb, not built like 'Moorside'
+        return folded not in known or self._compound(folded) or folded in self.lexicon.places
 
     def _schools(self, text: str, tokens: list[Token], mode: str) -> list[str]:
         found: list[str] = []
@@ -1673,6 +1681,10 @@ class NameFinder:
                 prev = tokens[k].text
                 low = prev.casefold()
                 connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
+                raw = text[tokens[k].end:tokens[k + 1].start]
+                gap = raw.strip()
+                if gap and not (gap == "." and low in ("st", "c", "e")) and gap != "&" and raw != "-":
+                    break  # 'lapsed in Oct; school not invited', 'fortnightly, school attending': no name across
                 if k == i - 1 and low == "the":
                     break  # 'chase the school'
                 if mode == "mixed" and not (prev[0].isupper() or connector):
