@@ -1681,9 +1681,7 @@ class NameFinder:
                 prev = tokens[k].text
                 low = prev.casefold()
                 connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
-                raw = text[tokens[k].end:tokens[k + 1].start]
-                gap = raw.strip()
-                if gap and not (gap == "." and low in ("st", "c", "e")) and gap != "&" and raw != "-":
+                if _punctuation_between(text, tokens[k], tokens[k + 1], low):
                     break  # 'lapsed in Oct; school not invited', 'fortnightly, school attending': no name across
                 if k == i - 1 and low == "the":
                     break  # 'chase the school'
@@ -1748,6 +1746,14 @@ class NameFinder:
             if end > i:
                 found.append(text[tok.start:tokens[end].end])
         return found
+
+
+def _punctuation_between(text: str, left: Token, right: Token, word: str) -> bool:
+    """Whether a comma, a semicolon or a sentence's end parts two words (`word` is the left one, folded), so they are
+    no one name; a name's own marks do not ('St. Mary's', 'C. of E.', 'Bishop-Challoner', 'Ss Peter & Paul')."""
+    raw = text[left.end:right.start]
+    gap = raw.strip()
+    return bool(gap) and not (gap == "." and word in ("st", "c", "e")) and gap != "&" and raw != "-"
 
 
 # Without the word lists (knowledge-base content mode) these everyday words in a names file stay words.
