@@ -73,7 +73,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             small_talk.refuse_as_note(services, name, cleaned)
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round
-            value = screen_text(other_heading.finishing_note(name, cleaned), names, "that note")
+            value = _screened_note(services, name, other_heading.finishing_note(name, cleaned))
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":
@@ -94,8 +94,21 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     if name == "grade_reason" and (back_to := ctx.audit.state.get("return_to")) in ("actions", "submit"):
         # asked after `change 9` there moved the suggested grade: back where it was typed, which uses the change up
         following, used_up = Step(back_to), {"return_to": None}
+    # trial 18: with no word that the note was kept, the next step's prompt read as the step still asked
+    noted = [Reply(kind="notice", text=f"Got it: noted as {other_heading.NOTES_ASKED[name]}.")] \
+        if name in OPTIONAL_TYPED_STEPS and value and value != getattr(ctx.audit, name) else []
     return advance_and_render(services, turn, ctx, ctx.version,
-                              store.Move(step=following.key, fields={name: value}, state=used_up))
+                              store.Move(step=following.key, fields={name: value}, state=used_up), before=noted)
+
+
+def _screened_note(services: Services, name: str, note: str) -> str:
+    """The strengths or the areas for development, screened; a refusal says the step still waits for them (trial 18:
+    after "Nothing was saved" the next line typed, meant as an action, was kept as the areas for development)."""
+    try:
+        return screen_text(note, services.identifier_screen, "that note")
+    except UserError as refused:
+        asked = other_heading.NOTES_ASKED[name]
+        raise UserError(f"{refused} I'm still waiting for {asked}: type them again, or `skip`.") from None
 
 
 def following_owner() -> str:
