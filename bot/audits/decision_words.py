@@ -21,3 +21,20 @@ def leading_decision(text: str) -> tuple[str, str] | None:
     it starts with neither as a label."""
     found = _LEADING.match(text)
     return (found.group("word").lower(), text[found.end():]) if found else None
+
+
+# `disagree inadequate, views have not shaped the plan`, `agree - the plan is clear`: the decision with what follows it
+_ONE_LINE = re.compile(r"^\s*(?:i\s+)?(?P<word>agree|disagree)\b(?:\s*[,.;:!]+|\s+-+|\s*[–—]+)?\s*(?P<rest>.*\S)\s*$",
+                       re.IGNORECASE | re.DOTALL)
+_ONLY_AN_AUDIT = re.compile(r"^(?:with\s+)?(?:audit\s+)?#?\d+\s*[.!]?$", re.IGNORECASE)
+
+
+def one_line_decision(text: str) -> tuple[str, str] | None:
+    """A moderator's whole decision typed at Agree / Disagree (trial 18: `disagree inadequate, views have not
+    influenced the plan` went to the knowledge base): the word (`agree` or `disagree`) and the words after it, the
+    grade and reason for a disagreement, the reason for an agreement. None for the word alone, or with only an audit's
+    number (`agree 12`), which `DECISION_WORDS` reads."""
+    found = _ONE_LINE.match(text)
+    if found is None or _ONLY_AN_AUDIT.match(found.group("rest")):
+        return None
+    return found.group("word").lower(), found.group("rest")

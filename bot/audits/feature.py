@@ -206,6 +206,7 @@ def install(engine: Engine, services: Services) -> None:
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
+    engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
     _install_shortcuts(engine, services)

@@ -19,7 +19,7 @@ from bot.audits import (
     readback,
 )
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.decision_words import leading_decision
+from bot.audits.decision_words import leading_decision, one_line_decision
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
     grade_starting,
@@ -310,6 +310,31 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     except AnswerError as error:
         raise answer_error(error) from None
     return _ask_reason(services, turn, audit, grade == audit.overall_grade, grade)
+
+
+def typed_in_one_line(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`disagree inadequate, the plan has drifted` or `agree - the plan is clear` typed by a moderator holding one
+    audit open at Agree / Disagree: the decision, then the rest read as what it asks next (the grade with its reason;
+    the reason), as if typed there (trial 18: the line went to the knowledge base as a question). None for anyone
+    else, whose words may be a question ("disagree with my grade, what can I do"), and for text that is no decision."""
+    decided = one_line_decision(text)
+    if decided is None or turn.person.role not in MODERATORS:
+        return None
+    mine = [audit for audit, held in moderation_store.held_moderations(services.storage)
+            if held.moderator_id == turn.user_id]
+    if len(mine) != 1:
+        return None  # none open: the words go on as before; several: `agree 12` says which (typed_decision)
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    word, rest = decided
+    audit_id = mine[0].id
+    if word == "disagree":
+        asked = on_disagree(services, turn, str(audit_id))
+        graded = typed_grade(services, turn, audit_id, rest)
+        return graded if graded is not None else asked
+    on_agree(services, turn, str(audit_id))  # waits for the reason, which is the rest
+    audit = _checked(services, turn, str(audit_id))
+    return reason(services, turn, {"audit_id": audit.id, "agrees": True, "grade": audit.overall_grade or ""}, rest)
 
 
 def _holder_only(services: Services, turn: Turn, audit: store.AuditRow) -> None:
