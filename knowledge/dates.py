@@ -439,10 +439,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
     if match is not None and match.group(1) in MONTHS:
         return _end_of_month(MONTHS[match.group(1)], match.group(2), today, tense, raw)
     match = _WEEKDAY_WEEK.fullmatch(cleaned)
-    if match is not None and (match.group(1) or match.group(2)) in WEEKDAYS:  # "Friday week": a week after Friday
-        weekday = WEEKDAYS[match.group(1) or match.group(2)]
-        today = _need(today)
-        return today + dt.timedelta(days=(weekday - today.weekday()) % 7 + 7)
+    if match is not None and (match.group(1) or match.group(2)) in WEEKDAYS:
+        # "Friday week": the Friday after next Friday, so typed on a Friday it is a fortnight on (trial 18: it gave
+        # next Friday's date, and an away or a deadline ended a week early)
+        return _weekday("next", WEEKDAYS[match.group(1) or match.group(2)], _need(today), "future") \
+            + dt.timedelta(days=7)
     match = _WEEKDAY.fullmatch(cleaned)
     if match is not None and match.group(2) in WEEKDAYS:
         which = "last" if match.group(3) or match.group(1) in _PAST_WORDS else match.group(1)

@@ -237,14 +237,23 @@ def test_end_of_the_month_is_its_last_day_and_end_of_the_week_its_coming_friday(
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2099, 12, 1)), st.sampled_from(sorted(WEEKDAYS)),
        st.sampled_from(["{} week", "a week on {}", "a week {}", "{} WEEK"]))
-def test_friday_week_is_that_weekday_in_the_week_after_this_one(today: date, weekday: str, form: str) -> None:
+def test_friday_week_is_the_friday_after_next_friday(today: date, weekday: str, form: str) -> None:
+    """As the README says: "Friday week" is a week after whatever "next Friday" is that day."""
     found = parse_day(form.format(weekday), today)
-    assert found.weekday() == WEEKDAYS[weekday] and 7 <= (found - today).days <= 13
+    assert found == parse_day(f"next {weekday}", today) + timedelta(days=7)
+    assert found.weekday() == WEEKDAYS[weekday] and 8 <= (found - today).days <= 14
 
 
 def test_friday_week_said_on_a_wednesday_is_nine_days_on() -> None:
     assert parse_day("friday week", date(2026, 12, 2)) == date(2026, 12, 11)
     assert parse_day("next friday", date(2026, 12, 2)) == date(2026, 12, 4)
+
+
+def test_friday_week_said_on_a_friday_is_a_fortnight_on() -> None:
+    """Trial 18: on Friday 4 December `away until friday week` and `deadline=fri week` gave 11 December, the same
+    as `next friday`, so reminders came back and a campaign closed a week early."""
+    assert parse_day("next friday", date(2026, 12, 4)) == date(2026, 12, 11)
+    assert parse_day("friday week", date(2026, 12, 4)) == parse_day("fri week", date(2026, 12, 4)) == date(2026, 12, 18)
 
 
 @pytest.mark.parametrize(("typed", "refused"), [("24/12/2030", True), ("16/12/2027", True), ("15/12/2027", False),
