@@ -579,3 +579,31 @@ def examples(today: dt.date, tense: Tense) -> str:
         return f"{numeric(day)}, {day.day} {day:%B} or yesterday"
     day = working_day_near(today + dt.timedelta(days=21))
     return f"{numeric(day)}, {day.day} {day:%B} or in two weeks"
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A date written inside a sentence ("looked after on 23/12/2026", "if ICPC was 2 Dec 2026", "on the 1st of March"):
+# day/month with a year (any of / . -) or without one (/ only), a year first (2026-12-03), or a day and a month's name.
+_DATES_IN_TEXT = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|(?P<day>\d{1,2})(?:(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)\d{2,4}|/(?P<bare>\d{1,2}))"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:{_MONTH_NAMES})\b\.?(?:,?\s+\d{{4}})?"
+    rf"|(?:{_MONTH_NAMES})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?)(?![/\w])",
+    re.IGNORECASE)
+
+
+def _date_gone(found: re.Match[str]) -> str:
+    """A date's place, blank; numbers that cannot be a day and a month ("16/17 year olds") stay."""
+    if found.group(0) == "24/7":
+        return found.group(0)  # round the clock, not 24 July
+    day, month = found.group("day"), found.group("month") or found.group("bare")
+    if day is not None and month is not None and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return found.group(0)
+    return " "
+
+
+def without_dates(text: str) -> str:
+    """The text with the dates written in it left out: a question about a case's dates ("child became looked after
+    on 23/12/2026, when is the first review") asks the same as without them, and the numbers matched no entry and
+    left it unanswered (trial 18). Spans of time ("15 working days", "26 weeks", "3 months") and numbers that are no
+    date ("16-17 year olds", "1.5 hours") stay."""
+    return " ".join(_DATES_IN_TEXT.sub(_date_gone, text).split())

@@ -34,6 +34,7 @@ from typing import Any, Literal, NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.dates import without_dates
 from knowledge.english import everyday_words, plain_words
 from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
@@ -467,8 +468,9 @@ class KnowledgeSearch:
         return topic, rest, again
 
     def evidence(self, query: str) -> Evidence:
-        """Both rankings of the entries for one query (the fit script calls this once per labelled question)."""
-        query = query[:MAX_QUERY_CHARS]
+        """Both rankings of the entries for one query (the fit script calls this once per labelled question). The
+        dates written in it say nothing of which entry is meant and are left out (`without_dates`)."""
+        query = without_dates(query[:MAX_QUERY_CHARS])
         terms, context = self._query_terms(query)
         if not terms or not self.documents:
             return Evidence((), ())
