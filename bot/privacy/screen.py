@@ -340,13 +340,20 @@ def _reference_words(text: str, pattern: re.Pattern[str]) -> tuple[list[str], li
     found: list[tuple[int, str]] = []
     for i in range(0, len(parts), 2):
         pair = (parts[i] + " " + parts[i + 2] if i + 2 < len(parts) and parts[i + 1] == " " and parts[i]
-                and parts[i + 2] else None)
+                and parts[i + 2] and not _phone_in_groups(parts, i + 2) else None)
         if pair is not None and (both := bare_reference(pair)) is not None:
             parts[i], parts[i + 1], parts[i + 2] = pair, "", ""
             found.append((i, both))
         elif (alone := bare_reference(parts[i])) is not None:
             found.append((i, alone))
     return parts, found
+
+
+def _phone_in_groups(parts: list[str], at: int) -> bool:
+    """Whether the word at `at` begins a phone number written in groups, a 0 then digits and more digits after it
+    ("on 0300 123 4567", "call 07700 900123"): not the digits of a reference written with a space ("CR 882019")."""
+    return parts[at].startswith("0") and parts[at].isdigit() and at + 2 < len(parts) \
+        and parts[at + 2].rstrip(".,;:!?)").isdigit()
 
 
 # A judgment's neutral citation or a law report ('[2013] EWCA Civ 1146', '[2019] EWHC 2305 (Fam)', '[2009] 1 FLR 1234'):

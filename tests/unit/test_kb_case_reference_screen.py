@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,3 +73,13 @@ def test_a_phone_number_after_a_word_is_one_finding_a_phone_number_not_also_a_ca
     assert [(f.kind, f.words) for f in found] == [("phone", "07700 900123"), ("phone", "0161 4960000")]
     both = SCREEN.find("CR 882019: call 07700 900123", mode="content")
     assert sorted(f.kind for f in both) == ["case_reference", "phone"]
+
+
+@pytest.mark.parametrize("text", ["call the Emergency Duty Team on 0300 123 4567", "on 0300 123 4567.",
+                                  "ring 0808 800 5000 for the helpline"])
+def test_a_service_number_written_in_groups_is_no_case_reference(text: str) -> None:
+    """Trial 18: `kb new … call the Emergency Duty Team on 0300 123 4567` was refused as the case reference "on 0300"
+    (a word, a space and digits). A number in groups starting with 0 is a phone number; a reference written with a
+    space followed by a count is still one."""
+    assert references(text) == []
+    assert references("CR 882019 12 visits missed") == ["CR 882019"]
