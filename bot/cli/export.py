@@ -156,7 +156,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
         return write_csv(items, out) if args.format == "csv" else write_json(items, out, reports)
 
     demo = sum(1 for item in items if item["audit"].get("demo"))
-    trail = {"format": args.format, "since": since, "team": args.team, "audits": len(items),
+    trail = {"format": args.format, "since": since, "team": args.team, "campaign": args.campaign, "audits": len(items),
              "demo_audits": demo, "file": args.output or "standard output"}
     replaced = ""
     if args.output:

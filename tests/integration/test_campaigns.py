@@ -225,6 +225,10 @@ def test_the_scheduled_job_closes_at_the_deadline_and_exports_carry_the_campaign
     assert [a["campaign_id"] for a in data["audits"]] == [campaign_id]
     assert data["campaigns"][0]["campaign"]["id"] == campaign_id
     assert "campaign_id" in run_cli(environ, "export").out.splitlines()[0]
+    # the trail keeps each export's filters, the campaign too (trial 18: it said `since=null team=null`)
+    trailed = [json.loads(row["detail"]) for row in services.storage.db.query(
+        "SELECT detail FROM trail WHERE action = 'export' ORDER BY id")]
+    assert [detail["campaign"] for detail in trailed] == [campaign_id, None]
 
 
 def test_a_deadline_that_ended_while_the_bot_was_down_is_closed_when_it_starts_never_before_it_ends(

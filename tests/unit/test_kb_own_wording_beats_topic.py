@@ -7,7 +7,6 @@ scope."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
