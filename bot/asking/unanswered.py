@@ -45,6 +45,7 @@ from bot.core.sentences import in_a_sentence, says_something
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.privacy.removal import is_removed
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
@@ -144,8 +145,8 @@ class _Answered:
     def still_open(self, question: store.Unanswered) -> bool:
         """No confident answer yet; for a Not helpful one, the same entry answers and was not changed since. A
         question passed on to the QA leads stays open whatever the search now says: its asker waits for a reply."""
-        if question.escalated:
-            return True
+        if question.escalated or is_removed(question.query):
+            return True  # a removed text is no wording to search: its askers still wait for a reply
         if question.unpicked and defined_term(question.query, self.live.kb.glossary) is not None:
             return False  # "what does ICPC stand for": answered by the meaning, the entries only further reading
         if question.query not in self.found:
