@@ -9,6 +9,7 @@ was sent, so the people told of a change are the people who were alerted.
 
 from __future__ import annotations
 
+from bot.audits.alert_trail import trailed
 from bot.audits.core import Ctx
 from bot.audits.flow import escalations
 from bot.core.markup import emoji
@@ -55,7 +56,7 @@ def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: s
     text = (f"{emoji('alarm')} **Escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
             f"_{question.text}_ was answered **{question.answer_label(value)}**. Please look at this case now.")
-    return _to_targets(services, ctx, text)
+    return trailed(services, ctx, "audit.alert", "answer", _to_targets(services, ctx, text))
 
 
 def _updates(services: Services, ctx: Ctx, mark: str, body: str) -> list[Reply]:
@@ -68,10 +69,9 @@ def _updates(services: Services, ctx: Ctx, mark: str, body: str) -> list[Reply]:
 def escalation_withdrawals(services: Services, ctx: Ctx, question: Question, was: str, value: str) -> list[Reply]:
     """The auditor changed the answer so it no longer escalates: an alert left standing would send a manager to a case
     the auditor no longer thinks needs them now."""
-    return _updates(services, ctx, "done",
-                    f"The auditor changed the answer to _{question.text}_ from **{question.answer_label(was)}** to "
-                    f"**{question.answer_label(value)}**, so the alert no longer stands. I'll tell you if it changes "
-                    "back.")
+    said = (f"The auditor changed the answer to _{question.text}_ from **{question.answer_label(was)}** to "
+            f"**{question.answer_label(value)}**, so the alert no longer stands. I'll tell you if it changes back.")
+    return trailed(services, ctx, "audit.alert_withdrawn", "answer", _updates(services, ctx, "done", said))
 
 
 def _flagged(ctx: Ctx) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 
 from bot.audits import alert_confirm, step_reminder
 from bot.audits.action_removal import listed
+from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
 from bot.audits.core import (
     Ctx,
@@ -153,8 +154,10 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
         text += (f" {directory.label(moderator)} graded it Inadequate at moderation, where the auditor's grade was "
                  f"{grade_label(ctx.audit.overall_grade)}.")
     text += " Please look at this case now."
-    return [Reply(text=text, to_user=target, kind="notice",
-                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),)) for target in targets]
+    return trailed(services, ctx, "audit.alert", "inadequate", [
+        Reply(text=text, to_user=target, kind="notice", choices=(Choice("Open the audit", "audit.view",
+                                                                        str(ctx.audit.id)),)) for target in targets],
+        actor=moderator)
 
 
 def inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:
@@ -184,9 +187,10 @@ def inadequate_grade_withdrawals(services: Services, ctx: Ctx, grade: str, moder
                "Inadequate alert no longer stands. I'll tell you if it changes back.")
     text = (f"{emoji('done')} **Update on audit #{ctx.audit.id}** ({ctx.checklist.title}, case {ctx.audit.case_ref}, "
             f"auditor {services.directory.label(ctx.audit.auditor_id)}).\n{changed}")
-    return [Reply(text=text, to_user=target, kind="notice",
-                  choices=(Choice("Open the audit", "audit.view", str(ctx.audit.id)),))
-            for target in inadequate_targets(services, ctx, moderator)]
+    return trailed(services, ctx, "audit.alert_withdrawn", "inadequate", [
+        Reply(text=text, to_user=target, kind="notice", choices=(Choice("Open the audit", "audit.view",
+                                                                        str(ctx.audit.id)),))
+        for target in inadequate_targets(services, ctx, moderator)], actor=moderator)
 
 
 def inadequate_grade_updates(services: Services, ctx: Ctx, mark: str, body: str, told: Iterable[str] = (),

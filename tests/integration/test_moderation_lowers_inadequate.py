@@ -4,6 +4,7 @@ manager audits their own team's case, so the alert goes to the QA leads and the 
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -37,3 +38,20 @@ def test_a_moderators_better_grade_tells_everyone_the_inadequate_alert_reached(e
     assert not messages_to(out, QA)  # the moderator knows
     assert "whom the auditor's Inadequate alerted, that it no longer stands." in flat(out)
 
+
+
+def test_the_alert_and_its_withdrawal_are_in_the_trail_with_who_was_told(engine: Engine, services: Services) -> None:
+    """Trial 18: the trail showed the audit started, submitted and moderated, and nothing of the Inadequate alert sent
+    and later withdrawn. Who caused each, for which audit and who was told are kept; never the case's content."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        drive(engine, [f"/audit edit {audit_id} grade inadequate the plan has drifted for months", "send"],
+              user=AUDITOR)
+        drive(engine, [f"/audit moderate {audit_id}", "disagree", "requires improvement",
+                       "the plan drifted but the child is seen and safe"], user=QA)
+    rows = [(row["actor"], row["action"], json.loads(row["detail"])) for row in services.storage.db.query(
+        "SELECT actor, action, detail FROM trail WHERE action LIKE 'audit.alert%' ORDER BY id")]
+    assert [(actor, action, detail["audit"], detail["kind"]) for actor, action, detail in rows] == [
+        (AUDITOR, "audit.alert", audit_id, "inadequate"), (QA, "audit.alert_withdrawn", audit_id, "inadequate")]
+    assert set(rows[0][2]["to"]) == {QA, OTHER_QA, ADMIN} and set(rows[1][2]["to"]) == {OTHER_QA, ADMIN}
+    assert all(set(detail) == {"audit", "kind", "to"} for _, _, detail in rows)
