@@ -77,11 +77,18 @@ def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: I
 def typed_file(typed: str, files: Iterable[str]) -> str:
     """The knowledge-base file `typed` names: its path (`kb/good-practice.yaml`), or its bare name, with or without
     `.yaml` and `kb/`, in any case (`good-practice`, `Good-Practice.yaml`); "" when it names none. A trial's QA lead
-    typed `| file: good-practice` and was refused though the list it was given named the file."""
+    typed `| file: good-practice` and was refused though the list it was given named the file; another typed
+    `file: timescale` for `timescales.yaml`: one letter s more or less still names it, when only one file fits."""
     wanted = typed.strip().strip("`").strip().lower()
     bare = wanted.removeprefix("kb/").removesuffix(".yaml").removesuffix(".yml")
-    found = [name for name in files if name.lower() == wanted
-             or name.lower().rsplit("/", 1)[-1].removesuffix(".yaml").removesuffix(".yml") == bare]
+    files = list(files)
+
+    def stem(name: str) -> str:
+        return name.lower().rsplit("/", 1)[-1].removesuffix(".yaml").removesuffix(".yml")
+
+    found = [name for name in files if name.lower() == wanted or stem(name) == bare]
+    if not found and bare:
+        found = [name for name in files if stem(name) in (f"{bare}s", bare.removesuffix("s"))]
     return found[0] if len(found) == 1 else ""
 
 

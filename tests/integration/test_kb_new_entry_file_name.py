@@ -1,5 +1,6 @@
 """A new entry's `| file: …` may name the file by its bare name, with or without `.yaml` (trial 17: `| file:
-good-practice` was refused, only `kb/good-practice.yaml` taken); a name that is no file is refused with the list."""
+good-practice` was refused, only `kb/good-practice.yaml` taken), or with an s more or less (trial 18: `file: timescale`
+for `timescales.yaml`); a name that is no file is refused with the list."""
 
 from __future__ import annotations
 
@@ -34,3 +35,14 @@ def test_a_bare_name_that_is_no_file_is_refused_with_the_files(engine: Engine, s
     assert "• file: `good-practise` is not a knowledge-base file with entries; pick one of:" in refused.text
     assert "`kb/good-practice.yaml`" in refused.text and "`kb/timescales.yaml`" in refused.text
     assert yaml_files(kb_dir) == before and statuses(services) == []
+
+
+@pytest.mark.parametrize(("typed", "file"), [("timescale", "kb/timescales.yaml"),
+                                             ("care-leaver", "kb/care-leavers.yaml"),
+                                             ("practice-and-measure", "kb/practice-and-measures.yaml")])
+def test_a_name_with_an_s_more_or_less_takes_the_file(engine: Engine, services: Services, typed: str,
+                                                      file: str) -> None:
+    key = ask_fire_drill(engine)
+    replies = typed_new(engine, key, f"The 20th. | file: {typed}")
+    assert replies[-1].kind != "error", replies[-1].text
+    assert services.knowledge.current.kb.entries[NEW_ID].file == file
