@@ -522,7 +522,7 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     alerted = {a.to_user for a in alerts + withdrawn}
     notices = readback.outcome_notices(services, audit, turn.user_id,
                                        f"{moderator} {_outcome(state)}" + (f"; {set_action}" if set_action else ""))
-    who = "the auditor, the worker and their manager have" if notices else "the auditor has"
+    who = _who_was_told(audit, {r.to_user for r in notices if r.to_user})
     outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
     saved = Reply(text=f"Moderation of audit #{audit_id} saved{' with its action' if action else ''}, and {who} been "
                        "told.")
@@ -556,6 +556,18 @@ def _inadequate_withdrawn(services: Services, turn: Turn, audit: store.AuditRow,
     if state["agrees"] or state["grade"] == "inadequate" or audit.overall_grade != "inadequate":
         return []
     return inadequate_grade_withdrawals(services, load(services, audit.id), state["grade"], moderator=turn.user_id)
+
+
+def _who_was_told(audit: store.AuditRow, notified: set[str]) -> str:
+    """"the auditor, the worker and their manager have", naming only those told: when the auditor is the worker's
+    manager (trial 18) the manager is not told twice, and the line said three people were."""
+    parts = ["the auditor"]
+    if audit.worker_id in notified:
+        parts.append("the worker")
+    if notified - {audit.worker_id, audit.auditor_id}:
+        parts.append("their manager" if audit.worker_id in notified else "the worker's manager")
+    said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{said} {'has' if len(parts) == 1 else 'have'}"
 
 
 def _outcome(state: dict) -> str:

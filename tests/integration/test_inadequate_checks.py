@@ -78,7 +78,7 @@ def test_typed_yes_saves_the_moderation_and_alerts_at_once(engine: Engine, servi
         sent = engine.message(SOUTH, "yes")
     assert alerted(sent) == ALERTED
     assert AUDITOR in messaged(sent) and WORKER in messaged(sent)  # told the outcome, as before
-    assert (f"Moderation of audit #{audit_id} saved, and the auditor, the worker and their manager have been told. "
+    assert (f"Moderation of audit #{audit_id} saved, and the auditor and the worker have been told. "
             "I've alerted Head of service, QA lead (practice), QA lead (children in care) about the Inadequate grade "
             "now.") in flat(sent[0].text)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"
