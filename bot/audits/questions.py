@@ -369,11 +369,24 @@ def guidance(services: Services, ctx: Ctx) -> list[Reply]:
 def go_back(services: Services, turn: Turn, ctx: Ctx, version: int, press: str = "back") -> list[Reply]:
     if is_duplicate(ctx, version, press):
         return []
+    came_from = _jumped_from(ctx)
+    if came_from is not None:  # `back` at the question `change 15` jumped to: where it was typed, not question 14
+        return advance_and_render(services, turn, ctx, version, store.Move(
+            step=came_from.key, press=press, state={"return_to": None, "changed": None}))
     target = previous_step(ctx.checklist, ctx.answers, ctx.step)
     if target is None:
         raise UserError("There is nothing before this step: the case reference is fixed once the audit starts. "
                         "Cancel the audit and start again if it is wrong.")
     return advance_and_render(services, turn, ctx, version, store.Move(step=target.key, press=press))
+
+
+def _jumped_from(ctx: Ctx) -> Step | None:
+    """The step a `change N` was typed at, when the audit stands at the question it jumped to (trial 18: `back` there
+    went to the question before it, and `next` was refused there for want of a grade); else None."""
+    changed = ctx.audit.state.get("changed")
+    if not revisiting(ctx) or ctx.step.name != "question" or changed != ctx.step.question_id:
+        return None
+    return Step(ctx.audit.state.get("return_to") or "review")
 
 
 def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
@@ -441,7 +454,7 @@ def change_from_review(services: Services, turn: Turn, ctx: Ctx, label: str) -> 
     asked = [q.id for q in visible_questions(ctx.checklist, ctx.answers)]  # a follow-up not among them is new
     back_to = None if ctx.step.name == "review" else ctx.step.name
     move = store.Move(step=Step("question", question.id).key,
-                      state={"revisiting": True, "asked": asked, "return_to": back_to},
+                      state={"revisiting": True, "asked": asked, "return_to": back_to, "changed": question.id},
                       press=f"change:{label.lower()}")
     return advance_and_render(services, turn, ctx, ctx.version, move)
 
