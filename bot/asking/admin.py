@@ -11,6 +11,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import tzinfo
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
@@ -106,8 +109,12 @@ class KnowledgeAdmin:
             return learned_admin.typed(self.services, turn, word, more)
         handler = self.subcommands.get(word)
         if handler is None:
-            return [self.menu(word)]
+            return [self.menu(word, more)]
         return handler(turn)
+
+    def words(self) -> list[str]:
+        """Every word `_command` reads after `kb`."""
+        return [*self.subcommands, "remove", "find", *TYPED_ACTIONS, *learned_admin.TYPED]
 
     def typed_shape(self) -> str:
         """What may follow `kb` typed without `/audit`: the words `_command` reads, each with what it takes."""
@@ -122,9 +129,18 @@ class KnowledgeAdmin:
                             "`/audit kb remove 12`.")
         return unanswered_removal.ask(self.desk, turn, key)
 
-    def menu(self, word: str) -> Reply:
+    def menu(self, word: str, more: str = "") -> Reply:
+        """What may follow `/audit kb`; for a word that is one letter or two from one (`dismis 13`, trial 18), that
+        command first, with what was typed after it, to type again: never run, as `dismiss` closes a question."""
         lines = [f"• `/audit kb {name}` — {summary}" for name, summary in SUBCOMMANDS]
         opening = f"I don't know `/audit kb {word}`. " if word else ""
+        near = process.extractOne(word, self.words(), scorer=DamerauLevenshtein.distance,
+                                  score_cutoff=1 if len(word) < 6 else 2) if word else None
+        if near is not None:  # the number said back, never the rest: an answer's text is not screened here
+            number = more.split()[0] if more.split() and more.split()[0].lstrip("#").isdigit() else ""
+            typed = " ".join(f"/audit kb {near[0]} {number}".split())
+            return Reply(title="Knowledge base", kind="error",
+                         text=f"{opening}Did you mean `{typed}`? Type it again with the word spelt that way.")
         return Reply(title="Knowledge base", text=opening + "What you can do with the knowledge base:\n"
                      + "\n".join(lines), kind="error" if word else "info")
 
