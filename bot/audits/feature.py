@@ -71,6 +71,11 @@ SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WOR
                        f"{action_status.REOPEN_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
+# An answer with its note, typed when no question waits (trial 18: "yes - school invited this time" went on the QA
+# leads' list as a question, "good - clear analysis" got an article): said to be an answer, only its word said back
+STRAY_NOTED = re.compile(r"^\s*(yes|no|yeah|yep|nope|good|outstanding|inadequate|ri|requires improvement(?: to be "
+                         r"good)?)\s*(?:[-–—:,;])(?!\s*(?:thanks|thank you|cheers|ta)\b)\s*[^?]*[^?\s]\s*$",
+                         re.IGNORECASE)
 # Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
 # never taken as a question for the knowledge base (and the QA leads' unanswered list).
 LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
@@ -109,6 +114,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return audits_start.resume(services, turn, "")
     if STRAY_ANSWER.match(text):
         return audits_start.stray_answer(services, turn, text.strip())
+    if (noted := STRAY_NOTED.match(text)) is not None:
+        return audits_start.stray_answer(services, turn, noted.group(1))
     if LIST_ACTIONS.match(text):
         return actions_feature.list_command(services, turn, "")
     if (word := NOTHING_OPEN.match(text)) is not None:
