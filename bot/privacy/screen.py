@@ -132,10 +132,8 @@ class Screen:
                                        + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
-            # 'Mosaic no. CR-882019', 'call 07700 900123' (a phone number, not the case 'call 07700'): one finding
             hits += [hit for hit in content_reference_hits(text, self.case_references)
-                     if not any(hit.words in other.words or _phone_begun(hit.words, other.kind, other.words)
-                                for other in hits)]
+                     if not any(hit.words in other.words for other in hits)]  # 'Mosaic no. CR-882019': one finding
         findings: list[Finding] = []
         hits = [hit for hit in hits if not (hit.kind == "email" and is_team_mailbox(hit.words))]
         for hit in _without_names_in_addresses(text, without_named_services(text, hits, self.lexicon)):
@@ -149,13 +147,6 @@ class Screen:
         it whose names are rightly there (its source cites authors and judgments) and its id and tags."""
         return [Finding(hit.kind, LABELS[hit.kind], hit.words)
                 for hit in dict.fromkeys(content_reference_hits(text, self.case_references))]
-
-
-def _phone_begun(reference: str, kind: str, words: str) -> bool:
-    """Whether a reference written with a space ("call 07700") is a word before a phone number found: its digits
-    begin the number ("07700 900123")."""
-    _, space, digits = reference.rpartition(" ")
-    return bool(space) and kind == "phone" and words.startswith(digits)
 
 
 def _not_found_yet(text: str, hits: list[Hit], more: list[Hit]) -> list[Hit]:
@@ -246,8 +237,7 @@ def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = ""
     findings = screen.find(text)
     said = [explain(findings)] if findings else []
     references = [f"“{masked(f.words)}”" for f in (screen.case_references_in(text) if read_by else [])
-                  if not any(f.words in found.words or _phone_begun(f.words, found.kind, found.words)
-                             for found in findings)]
+                  if not any(f.words in found.words for found in findings)]
     if references:
         said.append(f"{_join(references)} {'looks' if len(references) == 1 else 'look'} like a case reference: "
                     f"write about cases in general ('a child on a plan'): {read_by} read it, and a case reference "
