@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import learned_admin
+from bot.asking import learned_admin, unhelpful_reason
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
@@ -98,6 +98,11 @@ class KnowledgeFeature:
         if is_pasted_junk(searched) or is_mash(searched, live.search):
             return [unreadable_reply()]
         result = live.search.search(searched)
+        if (about := unhelpful_reason.waiting_for(self.services, turn)) is not None:
+            if unhelpful_reason.is_reason(searched, result.outcome == "none") and not (  # "it didn't give the date"
+                    typed and usage_instead(self.engine, turn, as_typed)):  # `shwo 12`: a command typed wrong
+                return unhelpful_reason.keep(self.services, turn, about, question)
+            unhelpful_reason.stop_waiting(self.services, turn)  # asked again in other words
         if result.topic is not None:  # IT, HR, pay, leave: not a gap in the knowledge base, so not logged
             return [out_of_scope_reply(live, result.topic)]
         if result.outcome == "none" and not reads_as_words(searched):  # noise, not a gap in the knowledge base
@@ -215,10 +220,11 @@ class KnowledgeFeature:
         if helpful:
             return [Reply(text="Thanks: glad it helped.")]
         withdraw_for_ask(self.services, ask.id, turn.user_id, turn.now)
+        unhelpful_reason.invite(self.services, turn, ask.id)
         choices = (Choice("Pass my question to the QA leads", "kb.escalate", str(ask.id)),) \
             if ask.user_id == turn.user_id else ()
-        return [Reply(text="Thanks for saying so. The QA leads see answers marked Not helpful and improve them.",
-                      choices=choices)]
+        return [Reply(text="Thanks for saying so. The QA leads see answers marked Not helpful and improve them.\n"
+                           + unhelpful_reason.INVITATION, choices=choices)]
 
     def escalate(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.escalate`: pass the asker's own question to the QA leads' channel (or their DMs), once."""
@@ -232,7 +238,8 @@ class KnowledgeFeature:
             f"(asked on {asked_on(self.services, ask.asked_at)}; its wording is not repeated here, as it could "
             f"identify a child or family: `/audit kb unanswered` shows it, where {bold('Remove (identifies someone)')} "
             "takes it out for good)")
-        post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n{quoted}\n"
+        post = (f"A question the knowledge base could not answer well, from {mention(turn.user_id)}:\n{quoted}"
+                f"{unhelpful_reason.said_with(self.services, ask.id)}\n"
                 "Answer it with `/audit kb unanswered` (everyone who asked it gets your answer by DM), or link it to "
                 "an entry or make a new one there if others are likely to ask it too.")
         channel = self.services.settings.qa_channel
@@ -282,5 +289,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.feedback", feature.feedback)
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_message_handler(feature.on_text, priority=90)
+    engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)

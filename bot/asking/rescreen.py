@@ -1,13 +1,14 @@
 """Screening stored wordings again when the identifier screen gains rules.
 
-Every question asked of the knowledge base (kb_asks, read back by QA leads in `kb unanswered`) and every learned
-wording (searched by everyone as its entry's alternative) was screened when it was stored, by the screen of that
-day. The screen improves, so one stored under an older screen may hold a name today's refuses ('should i ask
-darren price about the plan'). `rescreen` screens them all again, as they were screened when stored (a question
-with `Screen.find`, a learned wording with it and with the content check `learning.identifying` applies), and
-replaces each text now refused with the removal marker ("[removed by the identifier screen on 4 Dec 2026: may
-identify a child]"): a question leaves the QA leads' list, a learned wording is withdrawn (`rejected_why` 'screen')
-and no longer searched. Texts already removed are left alone. Only counts are returned, logged and trailed.
+Every question asked of the knowledge base (kb_asks, read back by QA leads in `kb unanswered`, with what those who
+marked its answer Not helpful said was missing) and every learned wording (searched by everyone as its entry's
+alternative) was screened when it was stored, by the screen of that day. The screen improves, so one stored under an
+older screen may hold a name today's refuses ('should i ask darren price about the plan'). `rescreen` screens them all
+again, as they were screened when stored (a question with `Screen.find`, a learned wording with it and with the content
+check `learning.identifying` applies), and replaces each text now refused with the removal marker ("[removed by the
+identifier screen on 4 Dec 2026: may identify a child]"): a question leaves the QA leads' list, a learned wording is
+withdrawn (`rejected_why` 'screen') and no longer searched. Texts already removed are left alone. Only counts are
+returned, logged and trailed.
 
 The bot's start runs it (`rescreen_at_start`) only when the screen changed since the last sweep, known by a digest
 of its code, data and lists (bot.privacy.knowledge_screen.screen_fingerprint); `audit-bot rescreen` runs it
@@ -41,6 +42,7 @@ class Rescreened:
     screened: int = 0
     questions: int = 0
     wordings: int = 0
+    notes: int = 0  # reasons given with a Not helpful vote ("it didn't give the date") whose text was replaced
 
 
 def rescreen(services: Services, actor: str = ACTOR, trail: bool = True) -> Rescreened:
@@ -54,14 +56,17 @@ def rescreen(services: Services, actor: str = ACTOR, trail: bool = True) -> Resc
                if not is_removed(text) and (screen.find(text) or learning.identifying(text, services))]
     now = services.clock()
     marker = removal_marker(REMOVED_BY, short_date(now.astimezone(services.settings.timezone).date()), DEFAULT_REASON)
-    questions, wordings = store.withdraw(services.storage, asks, learned, marker, actor, now,
-                                         screen_fingerprint(screen), trail)
+    reasons = [feedback_id for feedback_id, text in stored.reasons if not is_removed(text) and screen.find(text)]
+    questions, wordings, notes = store.withdraw(services.storage, asks, learned, marker, actor, now,
+                                                screen_fingerprint(screen), trail, reasons)
     if wordings:
         learning.refresh(services)
-    result = Rescreened(True, len(stored.asks) + len(stored.learned), questions, wordings)
-    if questions or wordings:
-        log.warning("The identifier screen now refuses %d stored question(s) and %d learned wording(s): their "
-                    "text was replaced with a removal marker (`audit-bot trail` has the counts).", questions, wordings)
+    result = Rescreened(True, len(stored.asks) + len(stored.learned) + len(stored.reasons), questions, wordings,
+                        notes)
+    if questions or wordings or notes:
+        log.warning("The identifier screen now refuses %d stored question(s), %d learned wording(s) and %d note(s) "
+                    "given with Not helpful: their text was replaced with a removal marker (`audit-bot trail` has the "
+                    "counts).", questions, wordings, notes)
     return result
 
 

@@ -161,6 +161,17 @@ class _Answered:
         return not store.entry_changed_since(self.services.storage, entry_id, question.asked_at)
 
 
+def missing(group: QuestionGroup, most: int = 2, longest: int = 120) -> str:
+    """What the askers said was missing when they pressed Not helpful, newest first, for the group's line: the
+    QA leads see what to fix, not only that an answer did not help."""
+    reasons = list(dict.fromkeys(" ".join(reason.split()) for ask in group.asks for reason in reversed(ask.reasons)))
+    if not reasons:
+        return ""
+    cut = [reason if len(reason) <= longest else reason[:longest - 1].rstrip() + "…" for reason in reasons[:most]]
+    more = f" and {len(reasons) - most} more" if len(reasons) > most else ""
+    return " (what was missing: " + "; ".join(f"“{reason}”" for reason in cut) + more + ")"
+
+
 class UnansweredDesk:
     """The QA leads' side of unanswered questions; shares the live KnowledgeService with asking."""
 
@@ -202,7 +213,7 @@ class UnansweredDesk:
         unpicked = " (offered suggestions, none picked)" if any(ask.unpicked for ask in group.asks) else ""
         passed_on = " (passed on to the QA leads)" if any(ask.escalated for ask in group.asks) else ""
         last = short_date(group.last_asked.astimezone(tz), year=False)
-        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{unpicked}{passed_on}"
+        return f"_{group.wording}_ — {times}, last {last}{unhelpful}{unpicked}{passed_on}{missing(group)}"
 
     def group_reply(self, group: QuestionGroup) -> Reply:
         """One group with what a QA lead can do about it."""

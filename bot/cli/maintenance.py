@@ -261,7 +261,8 @@ def cmd_rescreen(args: argparse.Namespace, runtime: Runtime) -> int:
     done = rescreen(runtime.services, actor=actor)
     _out(runtime).write(f"Screened {done.screened} stored wordings again: replaced the text of {done.questions} "
                         f"question(s) and withdrew {done.wordings} learned wording(s) the identifier screen now "
-                        "refuses.\n")
+                        "refuses" + (f", and replaced {done.notes} note(s) given with Not helpful" if done.notes
+                                     else "") + ".\n")
     _out(runtime).write(describe(*flagged_audit_texts(runtime.services, actor)))
     return 0
 

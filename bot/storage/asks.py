@@ -49,6 +49,7 @@ class Unanswered:
     user_id: str = ""  # who asked it: the person a QA lead's answer goes to
     escalated: bool = False  # the asker passed it on: it stays listed until a QA lead closes it
     unpicked: bool = False  # offered "Did you mean…" and picked none: no suggestion fitted, or none was read
+    reasons: tuple[str, ...] = ()  # what those who pressed Not helpful said was missing, screened, oldest first
 
 
 CLOSED_STATUSES = ("answered", "linked", "new_entry", "out_of_scope", "dismissed")
@@ -120,6 +121,26 @@ def record_feedback(storage: Storage, ask_id: int, entry_id: str, user_id: str, 
     return cursor.rowcount == 1
 
 
+REASON_SEPARATOR = "\x1f"  # between the reasons one query returns together; never in a screened text
+
+
+def note_reason(storage: Storage, ask_id: int, user_id: str, reason: str) -> bool:
+    """Keep what `user_id` said was missing from the answer they marked Not helpful for question `ask_id` (already
+    screened); a later note replaces theirs. False when they marked no answer to it Not helpful."""
+    cursor = storage.db.execute(
+        "UPDATE kb_feedback SET reason = ? WHERE ask_id = ? AND user_id = ? AND helpful = 0",
+        [reason.replace(REASON_SEPARATOR, " "), ask_id, user_id],
+    )
+    return cursor.rowcount == 1
+
+
+def reasons_for(storage: Storage, ask_id: int) -> tuple[str, ...]:
+    """What those who marked the answer to question `ask_id` Not helpful said was missing, oldest first."""
+    return tuple(row["reason"] for row in select(
+        storage.db, "SELECT reason FROM kb_feedback WHERE ask_id = ? AND helpful = 0 AND reason IS NOT NULL "
+                    "ORDER BY at, id", [ask_id]))
+
+
 def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
     """Questions since `since` that got no answer, an answer marked Not helpful, or suggestions of which the asker
     picked none (a pick takes it off the list, since it is learned), newest first, and every
@@ -130,7 +151,7 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
         """
         SELECT a.id AS ask_id, a.user_id, a.query, a.asked_at, NULL AS entry_id,
                a.escalated_at IS NOT NULL AS escalated,
-               (a.outcome = 'ambiguous' AND a.entry_id IS NULL) AS unpicked
+               (a.outcome = 'ambiguous' AND a.entry_id IS NULL) AS unpicked, NULL AS reasons
         FROM kb_asks a
         WHERE (((a.outcome = 'none' OR (a.outcome = 'ambiguous' AND a.entry_id IS NULL)) AND a.asked_at >= :since)
                OR a.escalated_at IS NOT NULL)
@@ -138,18 +159,20 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
           AND NOT EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = a.id AND f.helpful = 0 AND f.at >= :since)
         UNION ALL
         SELECT a.id AS ask_id, a.user_id, a.query, MAX(f.at) AS asked_at, f.entry_id,
-               a.escalated_at IS NOT NULL AS escalated, 0 AS unpicked
+               a.escalated_at IS NOT NULL AS escalated, 0 AS unpicked,
+               GROUP_CONCAT(f.reason, :separator) AS reasons
         FROM kb_feedback f JOIN kb_asks a ON a.id = f.ask_id
         WHERE f.helpful = 0 AND f.at >= :since
           AND NOT EXISTS (SELECT 1 FROM kb_unanswered_status s WHERE s.ask_id = a.id)
         GROUP BY a.id
         ORDER BY asked_at DESC
         """,
-        {"since": utc_text(since)},
+        {"since": utc_text(since), "separator": REASON_SEPARATOR},
     )
     return [Unanswered(query=row["query"], asked_at=parse_utc(row["asked_at"]), entry_id=row["entry_id"],
                        ask_id=row["ask_id"], user_id=row["user_id"], escalated=bool(row["escalated"]),
-                       unpicked=bool(row["unpicked"]))
+                       unpicked=bool(row["unpicked"]),
+                       reasons=tuple(row["reasons"].split(REASON_SEPARATOR)) if row["reasons"] else ())
             for row in rows]
 
 

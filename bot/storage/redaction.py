@@ -175,9 +175,10 @@ def redact_asks(storage: Storage, ask_ids: Collection[int], marker: str, actor: 
 
 def replace_asks(db: Any, ask_ids: Collection[int], marker: str, actor: str, now: datetime,
                  why: str) -> tuple[int, list[str]]:
-    """`redact_asks`' writes, inside the caller's transaction `db`: the questions' texts and those of the wordings
-    learned from them made `marker` (the wordings rejected, `why` unless they already were), the questions closed
-    as dismissed. Returns how many questions still held their own text, and the texts replaced (to scrub)."""
+    """`redact_asks`' writes, inside the caller's transaction `db`: the questions' texts, what their Not-helpful voters
+    said was missing, and the texts of the wordings learned from them made `marker` (the wordings rejected, `why` unless
+    they already were), the questions closed as dismissed. Returns how many questions still held their own text, and the
+    texts replaced (to scrub)."""
     ids = sorted(set(ask_ids))
     if not ids:
         return 0, []
@@ -185,10 +186,14 @@ def replace_asks(db: Any, ask_ids: Collection[int], marker: str, actor: str, now
     stamp = utc_text(now)
     texts = [row[0] for row in db.execute(
         f"SELECT query FROM kb_asks WHERE id IN ({marks}) AND query != ? UNION "
-        f"SELECT wording FROM kb_learned WHERE ask_id IN ({marks}) AND wording != ?", [*ids, marker, *ids, marker])]
+        f"SELECT wording FROM kb_learned WHERE ask_id IN ({marks}) AND wording != ? UNION "
+        f"SELECT reason FROM kb_feedback WHERE ask_id IN ({marks}) AND reason IS NOT NULL AND reason != ?",
+        [*ids, marker, *ids, marker, *ids, marker])]
     removed = db.execute(f"UPDATE kb_asks SET query = ? WHERE id IN ({marks}) AND query != ?",
                          [marker, *ids, marker]).rowcount
-    if removed:
+    if removed:  # what the askers said was missing goes with the question it was about
+        db.execute(f"UPDATE kb_feedback SET reason = ? WHERE ask_id IN ({marks}) AND reason IS NOT NULL",
+                   [marker, *ids])
         db.execute(f"UPDATE kb_learned SET wording = ?, status = 'rejected', "
                    f"rejected_by = COALESCE(rejected_by, ?), rejected_at = COALESCE(rejected_at, ?), "
                    f"rejected_why = COALESCE(rejected_why, ?) "

@@ -5,8 +5,9 @@ screen last swept them (the `rescreens` table: one row, a digest of the screen, 
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from bot.storage.common import select, utc_text
 from bot.storage.db import Storage
@@ -22,13 +23,17 @@ class Stored:
 
     asks: list[tuple[int, str]]
     learned: list[tuple[int, str]]
+    reasons: list[tuple[int, str]] = field(default_factory=list)  # kb_feedback id, what was said to be missing
 
 
 def stored_wordings(storage: Storage) -> Stored:
-    """The id and text of every stored question and of every active learned wording."""
+    """The id and text of every stored question, every active learned wording and every reason given with a Not
+    helpful vote."""
     return Stored(asks=[(row["id"], row["query"]) for row in select(storage.db, "SELECT id, query FROM kb_asks")],
                   learned=[(row["id"], row["wording"]) for row in
-                           select(storage.db, "SELECT id, wording FROM kb_learned WHERE status = 'active'")])
+                           select(storage.db, "SELECT id, wording FROM kb_learned WHERE status = 'active'")],
+                  reasons=[(row["id"], row["reason"]) for row in
+                           select(storage.db, "SELECT id, reason FROM kb_feedback WHERE reason IS NOT NULL")])
 
 
 def audit_ids(storage: Storage) -> list[int]:
@@ -48,12 +53,14 @@ def last_fingerprint(storage: Storage) -> str | None:
 
 
 def withdraw(storage: Storage, ask_ids: Collection[int], learned_ids: Collection[int], marker: str, actor: str,
-             now: datetime, fingerprint: str | None, trail: bool) -> tuple[int, int]:
+             now: datetime, fingerprint: str | None, trail: bool,
+             reason_ids: Collection[int] = ()) -> tuple[int, int, int]:
     """In one transaction: replace the text of these questions with `marker` (bot.storage.redaction, which also
     withdraws the wordings learned from them and closes them), withdraw these active learned wordings (their text
-    made `marker` too, `rejected_why` 'screen'), remember `fingerprint` (when given) as the screen swept with, and,
-    with `trail` or when anything changed, put the counts in the trail (never a text). Then leave no copy of the
-    texts in the database files. Returns (questions replaced, learned wordings withdrawn)."""
+    made `marker` too, `rejected_why` 'screen'), replace these reasons given with Not helpful votes, remember
+    `fingerprint` (when given) as the screen swept with, and, with `trail` or when anything changed, put the counts
+    in the trail (never a text). Then leave no copy of the texts in the database files. Returns (questions replaced,
+    learned wordings withdrawn, reasons replaced)."""
     stamp = utc_text(now)
     learned = sorted(set(learned_ids))
     asks = sorted(set(ask_ids))
@@ -69,12 +76,26 @@ def withdraw(storage: Storage, ask_ids: Collection[int], learned_ids: Collection
             wordings += db.execute(f"SELECT COUNT(*) FROM kb_learned WHERE status = 'active' AND ask_id IN "
                                    f"({', '.join('?' * len(asks))})", asks).fetchone()[0]
         questions, ask_texts = replace_asks(db, asks, marker, actor, now, SCREEN_WHY)
+        notes, reason_texts = _replace_reasons(db, sorted(set(reason_ids)), marker)
         if fingerprint is not None:
             db.execute("INSERT INTO rescreens (id, fingerprint, swept_at) VALUES (1, ?, ?) ON CONFLICT (id) DO "
                        "UPDATE SET fingerprint = excluded.fingerprint, swept_at = excluded.swept_at",
                        [fingerprint, stamp])
-        if trail or questions or wordings:
-            record_trail(storage, actor, "privacy.rescreen", {"questions": questions, "wordings": wordings}, now)
-    if questions or wordings:
-        scrub(storage, [*texts, *ask_texts])
-    return questions, wordings
+        if trail or questions or wordings or notes:
+            counts = {"questions": questions, "wordings": wordings} | ({"notes": notes} if notes else {})
+            record_trail(storage, actor, "privacy.rescreen", counts, now)
+    if questions or wordings or notes:
+        scrub(storage, [*texts, *ask_texts, *reason_texts])
+    return questions, wordings, notes
+
+
+def _replace_reasons(db: Any, ids: list[int], marker: str) -> tuple[int, list[str]]:
+    """Inside the caller's transaction: these Not-helpful reasons made `marker`; how many, and their texts."""
+    if not ids:
+        return 0, []
+    marks = ", ".join("?" * len(ids))
+    texts = [row[0] for row in db.execute(f"SELECT reason FROM kb_feedback WHERE id IN ({marks}) AND reason IS NOT "
+                                          f"NULL AND reason != ?", [*ids, marker])]
+    if texts:
+        db.execute(f"UPDATE kb_feedback SET reason = ? WHERE id IN ({marks}) AND reason IS NOT NULL", [marker, *ids])
+    return len(texts), texts

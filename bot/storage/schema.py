@@ -828,3 +828,11 @@ def m264_rescreen_stored_wordings(db: Database) -> None:
         raise RuntimeError("unexpected shape of the kb_learned table; cannot rebuild it")
     _swap_in_rebuilt(db, "kb_learned", rebuilt, "SELECT MAX(n) FROM (SELECT seq AS n FROM sqlite_sequence WHERE name = "
                      "'kb_learned' UNION ALL SELECT MAX(id) FROM kb_learned)")
+
+
+@MIGRATIONS()
+def m270_unhelpful_reasons(db: Database) -> None:
+    """What an asker said was missing after pressing Not helpful ("it didn't tell me the actual date"), kept with
+    their vote and shown to the QA leads beside the question (trial 18: it was searched as a new question and passed
+    on without the question it was about). Screened for identifiers before it is stored, as a question is."""
+    db.execute("ALTER TABLE kb_feedback ADD COLUMN reason TEXT")

