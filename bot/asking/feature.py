@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import learned_admin, unhelpful_reason
+from bot.asking import follow_up, learned_admin, unhelpful_reason
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
@@ -109,6 +109,9 @@ class KnowledgeFeature:
             return [unreadable_reply()]
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
+        if result.outcome != "answer" and (
+                about := follow_up.subject(self.services, turn, live.kb.entries, searched)) is not None:
+            return self.follow_up_replies(turn, live, question, searched, about)
         # not outright when voted Not helpful for these words; a QA lead's answer to them
         result, given = settled(self.services.storage, live.search, question, result)
         entry_id = result.answer.entry_id if result.answer else None
@@ -122,6 +125,31 @@ class KnowledgeFeature:
         # "what does NFA mean": the meaning first, then whatever the search found
         return [*meaning, *self.result_replies(turn, live, result, ask_id, defined=defined is not None),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
+
+    def follow_up_replies(self, turn: Turn, live: LiveKnowledge, question: str, searched: str,
+                          about: Entry) -> list[Reply]:
+        """A follow-up the knowledge base does not answer on its own, read with the subject of the question before it
+        (bot.asking.follow_up): another entry that answers it, else the other entries found as "Did you mean…", else
+        on the QA leads' list with what "that" was. The entry already given is never given again as the answer."""
+        found = live.search.search(f"{about.question} {searched}")
+        stored = follow_up.read_with(question, about)[:MAX_STORED_QUERY]
+        reading = f"Reading that with your last question (_{about.question}_)"
+        if found.outcome == "answer" and found.answer is not None and found.answer.entry_id != about.id:
+            entry = live.kb.entries[found.answer.entry_id]
+            ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored, "answer", entry.id,
+                                      found.answer.score, turn.surface)
+            return [Reply(kind="notice", text=f"{reading}:"), self.entry_reply(turn, live, entry, ask_id)]
+        others = [match for match in found.suggestions if match.entry_id != about.id][:3]
+        ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored,
+                                  "ambiguous" if others else "none", None, None, turn.surface)
+        if others:
+            choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
+            choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
+            return [Reply(text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, "
+                               "**did you mean…**", choices=tuple(choices))]
+        return [Reply(text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' "
+                           "list for the knowledge base. To have them reply to you, press Pass it to the QA leads.",
+                      choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),))]
 
     def besides_a_colleagues_pick(self, turn: Turn, result: SearchResult, searched: str) -> list[Reply]:
         """The other entries found, when the answer rests on one colleague's pick from "Did you mean…": it is

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.asking import follow_up
 from bot.asking.kb_check import content_checks, council_screen
 from bot.asking.shared_wording import FoundElsewhere, another_entry_finding
 from bot.core.services import Services
@@ -59,6 +60,9 @@ def learn_wording(services: Services, entry_id: str, wording: str, user_id: str,
         return Learning(None, f"there is no entry `{entry_id}` in the knowledge base")
     # A case reference points at one child's file: searched by everyone it would be an identifier in all but
     # name, and "eh-2233" would answer the next person typing that reference. It is left out of what is learned.
+    if follow_up.is_read_with(wording):
+        return Learning(None, "a follow-up question's words mean something only after the question before it, so "
+                              "they are not learned")
     asked = as_learned(services, wording)
     findings = services.identifier_screen.find(asked)  # before lower-casing: capitals help tell a name
     if findings:

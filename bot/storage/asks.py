@@ -91,6 +91,13 @@ def _ask(row: dict[str, Any]) -> Ask:
     )
 
 
+def latest_ask(storage: Storage, user_id: str, since: datetime) -> Ask | None:
+    """This person's latest question since `since`, if any: the one a follow-up ("how often after that?") is about."""
+    rows = list(select(storage.db, "SELECT * FROM kb_asks WHERE user_id = ? AND asked_at >= ? ORDER BY id DESC "
+                                   "LIMIT 1", [user_id, utc_text(since)]))
+    return _ask(rows[0]) if rows else None
+
+
 def resolve_ask(storage: Storage, ask_id: int, user_id: str, entry_id: str) -> bool:
     """Remember which suggestion the asker picked, once, so their feedback is about that entry."""
     cursor = storage.db.execute(

@@ -1,0 +1,52 @@
+"""A follow-up question read with the one before it: "how often after that?" after the return home interview answer.
+
+Trial 18: asked straight after an answer, "how often after that?" was searched on its own and offered reflective
+supervision, child protection visits and CIN plan reviews. A short question that points back ("that", "it", "what
+about…") and that the knowledge base does not answer on its own is read with the subject of the same person's last
+question, if they asked it within `WINDOW` and it found an entry: it is searched as that entry's question followed by
+the follow-up, and stored so (`read_with`), so the QA leads see what "that" was. A follow-up's words mean something
+only after the question before it, so they are never learned as an entry's wording (`is_read_with`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.storage import asks as store
+from knowledge.entries import Entry
+
+WINDOW = timedelta(minutes=30)
+MAX_WORDS = 8  # longer questions say what they are about
+MARK = " (following on from: "
+_POINTS_BACK = re.compile(
+    r"\b(?:that|this|it|its|they|them|those|these|then|there|same)\b|"
+    r"^\W*(?:and|but|so|also|what about|how about|what if|and if|or)\b", re.IGNORECASE)
+
+
+def points_back(text: str) -> bool:
+    """Whether a question is short and points back at something said before."""
+    return len(text.split()) <= MAX_WORDS and _POINTS_BACK.search(text) is not None
+
+
+def subject(services: Services, turn: Turn, entries: dict[str, Entry], text: str) -> Entry | None:
+    """The entry this person's last question, within `WINDOW`, found (answered or picked), when `text` points back
+    at it; else None."""
+    if not points_back(text):
+        return None
+    last = store.latest_ask(services.storage, turn.user_id, turn.now - WINDOW)
+    if last is None or last.entry_id is None:
+        return None
+    return entries.get(last.entry_id)
+
+
+def read_with(question: str, about: Entry) -> str:
+    """The follow-up as stored and shown to the QA leads: its words, then the question it follows."""
+    return f"{question}{MARK}{about.question})"
+
+
+def is_read_with(query: str) -> bool:
+    """Whether a stored question is a follow-up read with the question before it."""
+    return MARK in query
