@@ -172,6 +172,11 @@ def missing(group: QuestionGroup, most: int = 2, longest: int = 120) -> str:
     return " (what was missing: " + "; ".join(f"“{reason}”" for reason in cut) + more + ")"
 
 
+def _shortened(text: str, longest: int = 80) -> str:
+    """An entry's question short enough to stand beside its id in a one-line hint, cut between words."""
+    return text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 class UnansweredDesk:
     """The QA leads' side of unanswered questions; shares the live KnowledgeService with asking."""
 
@@ -382,8 +387,9 @@ class UnansweredDesk:
         entries = self.service.current.kb.entries
         entry = entries.get(entry_id) or entries.get(typed_id(entry_id))
         if entry is None:
-            options = self.entry_options(turn, entry_id)[:3]
-            hint = ("; did you mean " + ", ".join(f"`{value}`" for _, value in options) + "?") if options else \
+            options = [value for _, value in self.entry_options(turn, entry_id)[:3]]
+            hint = ("; did you mean " + ", ".join(f"`{value}` ({_shortened(entries[value].question)})"
+                                                  for value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
         if entry.id in group.unhelpful_entries:

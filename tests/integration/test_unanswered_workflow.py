@@ -136,7 +136,12 @@ def test_linking_to_an_unknown_id_suggests_entries_and_changes_nothing(engine: E
     key = ask_fire_drill(engine)
     replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescal")
     assert "No entry has the id `assessment-timescal`" in replies[0].text
-    assert "`assessment-timescale`" in replies[0].text
+    assert "`assessment-timescale` (How long do we have to complete a child and family assessment?)" in replies[0].text
+    assert statuses(services) == []
+    # words of what it is about, not an id (trial 18: ids only, with no questions shown)
+    replies = engine.command(QA_LEAD, f"kb link {key} social media")
+    assert "No entry has the id `social media`; did you mean `" in replies[0].text
+    assert "(How" in replies[0].text or "(What" in replies[0].text
     assert statuses(services) == []
 
 
