@@ -607,3 +607,24 @@ def without_dates(text: str) -> str:
     left it unanswered (trial 18). Spans of time ("15 working days", "26 weeks", "3 months") and numbers that are no
     date ("16-17 year olds", "1.5 hours") stay."""
     return " ".join(_DATES_IN_TEXT.sub(_date_gone, text).split())
+
+
+_DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+
+
+def dates_in(text: str, today: dt.date) -> list[dt.date]:
+    """The days written in a question, in order, each once ("strategy discussion was on 1/12/2026", "the strat was
+    yesterday"): what a due date is counted from (bot.asking.due_dates). A date with no year is the one nearest
+    `today`; numbers that are no date ("16/17 year olds", "24/7") and days that do not exist are left out."""
+    found: list[tuple[int, dt.date]] = []
+    for match in _DATES_IN_TEXT.finditer(text):
+        if _date_gone(match) != " ":
+            continue
+        try:
+            found.append((match.start(), parse_day(match.group(0), today, "any")))
+        except DateError:
+            continue
+    shifts = {"today": 0, "yesterday": -1, "tomorrow": 1}
+    found += [(match.start(), today + dt.timedelta(days=shifts[match.group(1).lower()]))
+              for match in _DAY_WORDS.finditer(text)]
+    return list(dict.fromkeys(day for _, day in sorted(found, key=lambda pair: pair[0])))

@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from knowledge.dates import DateError, NoSuchDay, parse_full_date
+from knowledge.due_rules import DueRule, parse_due
 from knowledge.fields import ID_PATTERN, OWNER_FORMS, did_you_mean, is_owner, suggested_id, type_name
 from knowledge.problems import Problem
 
 MAX_ANSWER_CHARS = 2900  # a Slack section holds 3,000 characters; leave room for the heading
 REQUIRED_FIELDS = ("id", "question", "answer")
-OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related")
+OPTIONAL_FIELDS = ("alternatives", "tags", "source", "owner", "review_by", "related", "due")
 KNOWN_FIELDS = REQUIRED_FIELDS + OPTIONAL_FIELDS
 # Punctuation is a space, an apostrophe nothing ("what's" is "whats"), capitals small; tables, not a pattern: every
 # wording of every entry passes through them on a load, and a bytes table does a plain ASCII wording in one pass.
@@ -49,6 +50,7 @@ class Entry:
     line: int
     # The line of each alternative, in order, where the file gives it (a problem with one points at it: trial 11, F20).
     alternative_lines: tuple[int, ...] = ()
+    due: tuple[DueRule, ...] = ()  # its timescales, so a question giving a date gets the due date (knowledge.due_rules)
 
     def is_stale(self, today: dt.date) -> bool:
         """Past its review date, so the answer may no longer match guidance and the owner should check it."""
@@ -101,13 +103,14 @@ class EntryTexts(Protocol):
 
 
 def texts_of(entry: EntryTexts) -> list[tuple[str, str, int | None]]:
-    """(field, text, line) for each text of an entry that could hold an identifier: its question, each alternative and
-    its answer, those written as text. An alternative is at its own line (a QA lead with twenty of them goes straight
-    to the one at fault), the rest at the entry's."""
+    """(field, text, line) for each text of an entry that could hold an identifier: its question, each alternative, its
+    answer and its `due:` rules (shown with a due date), those written as text. An alternative is at its own line (a
+    QA lead with twenty of them goes straight to the one at fault), the rest at the entry's."""
     lines = entry.alternative_lines if len(entry.alternative_lines) == len(entry.alternatives) else ()
     fields = [("question", entry.question, entry.line),
               *(("alternative", text, lines[n] if lines else entry.line) for n, text in enumerate(entry.alternatives)),
-              ("answer", entry.answer, entry.line)]
+              ("answer", entry.answer, entry.line),
+              *(("due", f"{rule.what}; {rule.start}", entry.line) for rule in getattr(entry, "due", ()))]
     return [(field, text, line) for field, text, line in fields if text is not None]
 
 
@@ -245,6 +248,7 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
                          f"use {OWNER_FORMS}.")
         owner = None
     review_by = _review_date(raw, label, problem)
+    due = parse_due(raw.get("due"), label, lambda message: problem("due", message))
 
     if entry_id is None or question is None or answer is None:
         return None, problems
@@ -252,7 +256,7 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
         id=entry_id, question=question, alternatives=tuple(alternatives or ()), answer=answer,
         tags=tuple(tags or ()), source=source, owner=owner, review_by=review_by,
         related=tuple(related or ()), file=file, line=line,
-        alternative_lines=_text_lines(raw.get("alternatives")) if alternatives else (),
+        alternative_lines=_text_lines(raw.get("alternatives")) if alternatives else (), due=due,
     ), problems
 
 

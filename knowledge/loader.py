@@ -20,11 +20,13 @@ from pathlib import Path
 import yaml
 
 import knowledge
+import knowledge.due_rules
 import knowledge.entries
 import knowledge.fields
 import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
 from knowledge.digest_store import DigestStore, source_digest
+from knowledge.due_rules import DueRule
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries, wording_key
 from knowledge.entry_terms import AHEAD, read_ahead
 from knowledge.fields import closest, did_you_mean, type_name
@@ -39,7 +41,8 @@ TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", 
 # What each file of entries parsed to, by the digest of its text: a restart, or a reload after one file was
 # edited, parses only the files that changed (see digest_store). The code that parses is part of the digest.
 PARSED = DigestStore("parsed-entries", source_digest(
-    [*(Path(module.__file__) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource)),
+    [*(Path(module.__file__) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource,
+                                            knowledge.due_rules)),
      Path(__file__)], f"PyYAML {yaml.__version__}"))
 # A folder at least this large is parsed by two processes when a core is free (see side_process): below it,
 # starting one costs about what it saves.
@@ -467,7 +470,8 @@ def _remember_parse(content: _FileContent, entries: tuple[Entry, ...], refs: tup
 def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tuple:
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
-                   e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line, e.alternative_lines)
+                   e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line, e.alternative_lines,
+                   tuple((rule.what, rule.start, rule.count, rule.unit) for rule in e.due))
                   for e in entries),
             tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer, r.source, r.tags,
                    r.alternative_lines) for r in refs))
@@ -477,8 +481,8 @@ def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]
     """The entries and references of a record written by `_remember_parse`."""
     records, refs = plain
     return (tuple(Entry(i, q, alts, a, tags, src, owner, dt.date.fromordinal(day) if day is not None else None,
-                        related, file, line, alt_lines)
-                  for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines in records),
+                        related, file, line, alt_lines, tuple(DueRule(*rule) for rule in due))
+                  for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines, due in records),
             tuple(EntryRef(*ref) for ref in refs))
 
 

@@ -12,6 +12,7 @@ import re
 
 from bot.asking import admin as knowledge_admin
 from bot.asking import follow_up, learned_admin, unhelpful_reason
+from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
@@ -123,8 +124,17 @@ class KnowledgeFeature:
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
             return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]
         # "what does NFA mean": the meaning first, then whatever the search found
-        return [*meaning, *self.result_replies(turn, live, result, ask_id, defined=defined is not None),
+        return [*meaning, *self.due_dates(turn, live, result.answer.entry_id if result.outcome == "answer" and
+                                          result.answer else None, question),
+                *self.result_replies(turn, live, result, ask_id, defined=defined is not None),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
+
+    def due_dates(self, turn: Turn, live: LiveKnowledge, entry_id: str | None, question: str) -> list[Reply]:
+        """The due dates worked out from a day given in the question, before the entry that gives the rule."""
+        entry = live.kb.entries.get(entry_id) if entry_id else None
+        today = turn.now.astimezone(self.services.settings.timezone).date()
+        reply = due_dates_reply(entry, question, today) if entry is not None else None
+        return [reply] if reply is not None else []
 
     def follow_up_replies(self, turn: Turn, live: LiveKnowledge, question: str, searched: str,
                           about: Entry) -> list[Reply]:
@@ -227,12 +237,14 @@ class KnowledgeFeature:
         if entry is None:
             raise StaleAction("That entry is no longer in the knowledge base. Ask your question again.")
         ask_id = None
+        dated: list[Reply] = []
         if asked is not None and store.resolve_ask(self.services.storage, asked, turn.user_id, entry.id):
             ask_id = asked
             ask = store.get_ask(self.services.storage, asked)
             if ask is not None:  # their words find this entry from now on, unless they say it did not help
                 learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
-        return [self.entry_reply(turn, live, entry, ask_id)]
+                dated = self.due_dates(turn, live, entry.id, ask.query)
+        return [*dated, self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.feedback`: value `<ask id>:1|0`; one vote per person per ask."""

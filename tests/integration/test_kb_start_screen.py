@@ -21,6 +21,7 @@ from bot.privacy import knowledge_screen
 from bot.privacy.screen import Screen
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
 from bot.settings.people import Role
+from knowledge.entries import texts_of
 from knowledge.loader import load_knowledge
 from schedules.scheduler import JobRunner
 from schedules.senders import RecordingSender
@@ -192,7 +193,7 @@ def test_a_restart_screens_only_the_files_that_changed(settings: Settings, kb_di
     try:
         edited = load_knowledge(kb_dir).entries
         texts = {text for entry in edited.values() if entry.file == "kb/timescales.yaml"
-                 for text in (entry.question, entry.answer, *entry.alternatives)}
+                 for _, text, _ in texts_of(entry)}  # its question, alternatives, answer and due rules
         assert "Where is the fire assembly point?" in screened
         assert set(screened) <= texts
         assert "fire-assembly" in services.knowledge.current.kb.entries
