@@ -12,6 +12,11 @@ things ("a child with two phones" is about criminal exploitation, "how do I moni
 what one person needs for work is told by a possessive or a request before the thing, which a question about a
 child does not have.
 
+A topic's `contacting:` lists the people a practitioner contacts (a child, a parent, a care leaver): a question about
+texting, calling or messaging one of them ("can I text a care leaver on my work mobile") is a practice question
+whatever device it names, so the topic does not mark it (trial 18: it was sent to the IT desk). The contact word
+comes first, the person within a few words after it; "how do I call a colleague on my work phone" is still IT.
+
 A topic with `asks:` (the openings of a question asking for a decision, a forecast or a fact) marks its `own` words
 only in a question that opens with one of them: "should we remove the child in my case tonight" or "will the judge
 grant the order on my case" ask about one case, which only its manager, legal team or record can answer, while "my
@@ -28,7 +33,7 @@ from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
-TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks")
+TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
 # How a person names their own thing, right before it: "my phone", "our printer"...
@@ -46,6 +51,11 @@ HELPERS = frozenset({"do", "can", "could", "may", "will", "would", "should", "pl
                      "really", "urgently", "dont", "cant", "also", "like", "going", "ask", "asking"})
 # After the thing, a word saying it is not the thing itself: "I need the phone number for the MASH".
 NOT_THE_THING = frozenset({"number", "numbers", "call", "calls", "conversation", "record", "records", "contact"})
+# How a question speaks of contacting someone ("can I text a care leaver", "ok to whatsapp parents"), as stems
+CONTACT_WORDS = frozenset(stem(word) for word in (
+    "text", "texting", "texted", "message", "messaging", "messaged", "call", "calling", "ring", "ringing", "phone",
+    "phoning", "whatsapp", "email", "emailing", "contact", "contacting", "facetime", "snapchat", "dm"))
+CONTACT_REACH = 4  # words from the contact word to the person: "text a young care leaver"
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -63,6 +73,7 @@ class OutOfScopeTopic:
     line: int | None = None
     own: tuple[str, ...] = ()  # marking the topic only as the asker's own: "my phone", not "a child with two phones"
     asks: tuple[str, ...] = ()  # if any, `own` words mark the topic only in a question opening with one of these
+    contacting: tuple[str, ...] = ()  # people whose contacting makes a question practice: "text a care leaver"
 
 
 @dataclass(frozen=True)
@@ -115,7 +126,20 @@ class OutOfScope:
                     break
             else:
                 start += 1
-        return found
+        return [span for span in found if not _contacts(stems, span[2])]
+
+
+def _contacts(stems: list[str], topic: OutOfScopeTopic) -> bool:
+    """Whether the question is about contacting one of the topic's `contacting` people: a contact word with one of
+    them within `CONTACT_REACH` words after it."""
+    if not topic.contacting:
+        return False
+    people = {_key(person) for person in topic.contacting}
+    for at, word in enumerate(stems):
+        if word in CONTACT_WORDS and any(tuple(stems[start:start + len(person)]) == person for person in people
+                                         for start in range(at + 1, min(at + 1 + CONTACT_REACH, len(stems)))):
+            return True
+    return False
 
 
 def _asked(stems: list[str], topic: OutOfScopeTopic) -> bool:
@@ -171,13 +195,14 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
         own = _strings(item.get("own", []), f"{label} `own:`", file, where, problems)
         related = _strings(item.get("related", []), f"{label} `related:`", file, where, problems)
         asks = _strings(item.get("asks", []), f"{label} `asks:`", file, where, problems)
-        for phrase in (*phrases, *own, *asks):
+        contacting = _strings(item.get("contacting", []), f"{label} `contacting:`", file, where, problems)
+        for phrase in (*phrases, *own, *asks, *contacting):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
             topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own,
-                                          asks))
+                                          asks, contacting))
     return topics, problems
 
 

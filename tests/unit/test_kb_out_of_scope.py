@@ -108,3 +108,34 @@ def test_workplace_and_becoming_a_carer_yourself_questions_get_where_to_go_not_a
         assert result.topic is not None and result.topic.topic == topic, question
     result = SEARCH.search("do bank holidays count as working days for the timescales")
     assert result.topic is None and result.answer is not None and result.answer.entry_id == "working-days-counting"
+
+
+def test_contacting_a_child_or_family_is_practice_whatever_device_it_names() -> None:
+    """Trial 18: "can i text a care leaver on my work mobile" was sent to the IT desk and never reached the QA
+    leads. A contact word with one of the topic's `contacting:` people after it is a practice question."""
+    topics = KB.out_of_scope
+    for text in ("can i text a care leaver on my work mobile", "can I whatsapp parents from my work phone",
+                 "is it ok to call a young person on my work mobile", "should I message the foster carer from my "
+                 "work phone"):
+        assert topics.match(text) is None, text
+        assert SEARCH.search(text).topic is None, text
+    for text in ("my work mobile is broken", "how do I call a colleague on my work phone",
+                 "text messages not sending on my work mobile"):
+        assert topics.match(text) is not None and topics.match(text).topic == "IT", text
+
+
+@given(st.sampled_from(["text", "texting", "message", "call", "ring", "phone", "whatsapp", "email", "contact"]),
+       st.sampled_from(["a child", "the young person", "care leavers", "parents", "a family", "the foster carers",
+                        "mum", "a young care leaver"]),
+       st.sampled_from(["on my work mobile", "from my work phone", "using my work mobile"]))
+def test_any_contact_word_with_any_such_person_is_not_it(verb: str, person: str, device: str) -> None:
+    assert KB.out_of_scope.match(f"can I {verb} {person} {device}") is None
+
+
+def test_kb_check_reports_a_contacting_list_that_is_not_a_list(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(
+        "entries:\n  - id: only-entry\n    question: What is it?\n    answer: This.\n    review_by: 2030-01-01\n"
+        "out_of_scope:\n  - topic: IT\n    reply: Ask IT.\n    phrases: [laptop]\n    contacting: parents\n",
+        encoding="utf-8")
+    messages = [p.message for p in check_knowledge(tmp_path)]
+    assert any(m.startswith("out-of-scope topic 1 `contacting:` must be a list like") for m in messages), messages
