@@ -1,6 +1,11 @@
-"""`/audit digest [team]`: the weekly digest on demand, for a manager's own teams or, for QA and admins, any."""
+"""`/audit digest [this week] [team]`: the weekly digest on demand, for a manager's own teams or, for QA and admins,
+any. Last week's by default, as Monday's digest; `this week` (or `so far`) gives the week under way, counted to today
+(trial 18: a manager asking on Friday saw "0 this week" for last week and not the two audits they had just done)."""
 
 from __future__ import annotations
+
+import re
+from datetime import date, timedelta
 
 from bot.core import buttons, policy
 from bot.core.replies import Reply
@@ -13,13 +18,26 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
 from bot.settings.people import Role
 
+THIS_WEEK = re.compile(r"^\s*(?:this\s+week(?:\s+so\s+far)?|so\s+far|week\s+so\s+far)\b\s*", re.IGNORECASE)
+TYPED = rf"(?:(?:this\s+week(?:\s+so\s+far)?|so\s+far|week\s+so\s+far)(?:\s+{TEAM})?|{TEAM})?"
 
-def digest_replies(services: Services, turn: Turn, team_text: str) -> list[Reply]:
+
+def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     """The digest this person asked for, checked against their role on the server side every time. A team is read
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    so_far = THIS_WEEK.match(text)
+    team_text = text[so_far.end():] if so_far else text
+    monday = today - timedelta(days=today.weekday()) if so_far else last_complete_week(today)
+    replies = _digest(services, turn, monday, team_text)
+    return replies if so_far else [*replies, Reply(kind="notice", text=(
+        "This is last week's digest. Audits submitted since Monday are in next week's: `/audit digest this week` "
+        "shows the week so far."))]
+
+
+def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> list[Reply]:
     directory = services.directory
     person = turn.person
-    monday = last_complete_week(turn.now.astimezone(services.settings.timezone).date())
     every_team = policy.sees_every_team(person)
     allowed = policy.digest_teams(directory, person)
     if not allowed:
@@ -38,8 +56,9 @@ def install(engine: Engine, services: Services) -> None:
     """Register `/audit digest` and the Home tab's "Full digest" button."""
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
-        "last week's audit digest for your team (QA leads and admins: any team, or the whole service)",
-        usage="/audit digest [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
-        who_can="team managers, QA leads and admins", typed=rf"(?:{TEAM})?",
+        "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "
+        "`this week` for the week so far",
+        usage="/audit digest [this week] [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
+        who_can="team managers, QA leads and admins", typed=TYPED,
     )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))
