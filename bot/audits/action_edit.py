@@ -36,7 +36,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from bot.storage.errors import NotFound
-from knowledge.dates import long_date, short_date, working_day_near
+from knowledge.dates import long_date, working_day_near
 
 Field = Literal["due", "owner"]
 COLUMNS: dict[Field, str] = {"due": "due_date", "owner": "owner_id"}
@@ -217,8 +217,8 @@ def _changed(services: Services, turn: Turn, action: action_store.ActionRow, edi
     if edit.field == "due":
         today = turn.now.astimezone(services.settings.timezone).date()
         shown, to_change = due_said(edit.value, date.fromisoformat(value), today, f"{command} due")
-        return (f"Action {action.id} (_{action.description}_) is now due {shown}, not "
-                f"{short_date(action.due_date)}." + (f" {to_change}" if to_change else ""))
+        return (f"Action {action.id} (_{action.description}_) is now due {shown}, not "  # one form in one line
+                f"{long_date(date.fromisoformat(action.due_date))}." + (f" {to_change}" if to_change else ""))
     label = services.directory.label
     return f"Action {action.id} (_{action.description}_) is now {label(value)}'s, not {label(action.owner_id)}'s."
 
@@ -230,13 +230,13 @@ def _tell(services: Services, turn: Turn, audit: AuditRow, action: action_store.
     by = services.directory.label(turn.user_id)
     where = audit_and_case(audit.id, audit.case_ref)
     told: list[Reply] = []
+    due = long_date(date.fromisoformat(action.due_date))
     if column == "due_date":
         if action.owner_id != turn.user_id:
             told.append(Reply(to_user=action.owner_id, text=(
-                f"{by} changed the due date of your action {action.id} ({where}) from {short_date(action.due_date)} "
+                f"{by} changed the due date of your action {action.id} ({where}) from {due} "
                 f"to **{long_date(date.fromisoformat(value))}**: _{action.description}_")))
         return told
-    due = long_date(date.fromisoformat(action.due_date))
     if action.owner_id != turn.user_id:
         told.append(Reply(to_user=action.owner_id, text=(
             f"{by} gave your action {action.id} ({where}) to {services.directory.label(value)}, so it is no longer "

@@ -63,17 +63,19 @@ def test_a_due_date_read_as_tomorrow_is_said_so_and_changed_in_the_draft_and_aft
         assert echoed[0].text == ("Action 1 added: due *Friday 4 December 2026* (tomorrow). To change it, type "
                                   "`action 1 due` and the date, like `action 1 due 11/12` for the Friday after.")
         assert changed[0].text.startswith("Action 1 (_Update the chronology and share the plan with the school._) "
-                                          "is now due *Friday 11 December 2026*, not 4 Dec 2026.")
+                                          "is now due *Friday 11 December 2026*, not Friday 4 December 2026.")
         assert changed[-1].text.startswith("*Actions* (1 so far)") and "by 11 Dec 2026" in changed[-1].text
         assert (action.id, action.owner_id, action.due_date) == (1, WORKER, "2026-12-11")
 
         before = len(worker_dm(standin))
         [moved] = person.send("command", f"edit {audit_id} action 1 due next Tuesday")
         assert moved.text.startswith(f"Audit #{audit_id}: action 1 (_Update the chronology and share the plan with "
-                                     "the school._) is now due *Tuesday 8 December 2026* (in 5 days), not 11 Dec 2026.")
+                                     "the school._) is now due *Tuesday 8 December 2026* (in 5 days), "
+                                     "not Friday 11 December 2026.")
         [told] = worker_dm(standin)[before:]
         assert told.params["text"] == (
-            f"Social worker N1 changed the due date of your action 1 (audit #{audit_id}, CR-100200) from 11 Dec 2026 "
+            f"Social worker N1 changed the due date of your action 1 (audit #{audit_id}, CR-100200) from "
+            "Friday 11 December 2026 "
             "to *Tuesday 8 December 2026*: _Update the chronology and share the plan with the school._")
         [given] = person.send("type", "action 1 owner Team manager (North)")  # typed, without `/audit edit`
         assert given.text.startswith(f"Audit #{audit_id}: action 1 (_Update the chronology and share the plan with "

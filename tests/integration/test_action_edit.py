@@ -62,7 +62,8 @@ def test_the_due_date_is_changed_at_the_actions_step_and_the_step_carries_on(eng
     with time_machine.travel(THURSDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, *FIRST, "action 1 due 11/12"], user=AUDITOR)
     changed = " ".join(out.split("Action 1 (Share the plan with the school.) is now due")[1].split())
-    assert changed.startswith("Friday 11 December 2026, not 4 Dec 2026. Actions (1 so far) • Action 1: Share the "
+    assert changed.startswith("Friday 11 December 2026, not Friday 4 December 2026. Actions (1 so far) • "
+                              "Action 1: Share the "
                               "plan with the school. — Social worker N1, by 11 Dec 2026")
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert (action.id, action.due_date) == (1, "2026-12-11")  # the same action, its number kept
@@ -134,12 +135,14 @@ def test_a_due_date_changed_on_a_submitted_audit_is_a_revision_and_its_owner_is_
     done, told = edit(engine, f"{audit_id} action {other} due next Friday")
     assert done.text == (
         f"Audit #{audit_id}: action {other} (_Book a review with the health visitor._) is now due **Friday 4 December "
-        f"2026** (tomorrow), not 30 Dec 2026. To change it, type `/audit edit {audit_id} action {other} due` and the "
+        f"2026** (tomorrow), not Wednesday 30 December 2026. To change it, type `/audit edit {audit_id} "
+        f"action {other} due` and the "
         f"date, like `/audit edit {audit_id} action {other} due 11/12` for the Friday after. The earlier date is kept "
         "in the audit's history as a revision.")
     assert told.to_user == COLLEAGUE and told.text == (
-        f"Team manager (North) changed the due date of your action {other} (audit #{audit_id}, CR-100200) from 30 Dec "
-        "2026 to **Friday 4 December 2026**: _Book a review with the health visitor._")
+        f"Team manager (North) changed the due date of your action {other} (audit #{audit_id}, "
+        "CR-100200) from Wednesday 30 "
+        "December 2026 to **Friday 4 December 2026**: _Book a review with the health visitor._")
     assert action_store.get_action(services.storage, other).due_date == "2026-12-04"
     [revision] = store.revisions_of(services.storage, audit_id)
     assert (revision["field"], revision["old_value"], revision["new_value"], revision["changed_by"],

@@ -19,7 +19,7 @@ from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
-from knowledge.dates import short_date
+from knowledge.dates import long_date
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_action_edit import TO_ACTIONS
 from tests.integration.test_moderated_inadequate_action import audit_with_no_open_action
@@ -57,10 +57,11 @@ def test_changing_it_to_another_bank_holiday_says_so_and_to_a_working_day_says_n
     with time_machine.travel(MONDAY, tick=False):
         _, moved = drive(engine, [*TO_ACTIONS, ACTION, WORKER, "25/12", "action 1 due 28/12"], user=AUDITOR)
         _, fixed = drive(engine, ["action 1 due 24/12"], user=AUDITOR)
-    assert ("is now due Monday 28 December 2026, not 25 Dec 2026. That is a bank holiday (the substitute day for "
+    assert ("is now due Monday 28 December 2026, not Friday 25 December 2026. That is a bank holiday "
+            "(the substitute day for "
             "Boxing Day): to change it, type action 1 due and the date, like action 1 due 24/12 for Thursday 24 "
             "December, the last working day before it.") in flat(moved)
-    assert "is now due Thursday 24 December 2026, not 28 Dec 2026. Actions (1 so far)" in flat(fixed)
+    assert "is now due Thursday 24 December 2026, not Monday 28 December 2026. Actions (1 so far)" in flat(fixed)
     assert "That is" not in fixed
     assert due_dates(services, 1) == ["2026-12-24"]
 
@@ -83,7 +84,7 @@ def test_a_submitted_audits_action_moved_to_a_bank_holiday_says_so(engine: Engin
         [action] = action_store.actions_of_audit(services.storage, audit_id)
         [reply, *_] = engine.command(AUDITOR, f"edit {audit_id} action {action.id} due 28/12", surface="terminal")
     command = f"/audit edit {audit_id} action {action.id} due"
-    assert (f"is now due Monday 28 December 2026, not {short_date(action.due_date)}. That is a bank "
+    assert (f"is now due Monday 28 December 2026, not {long_date(date.fromisoformat(action.due_date))}. That is a bank "
             f"holiday (the substitute day for Boxing Day): to change it, type {command} and the date, like {command} "
             "24/12 for Thursday 24 December, the last working day before it.") in flat(reply.text)
 

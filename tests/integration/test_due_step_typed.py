@@ -47,7 +47,8 @@ def test_changing_an_added_action_at_the_due_date_changes_it_and_asks_the_date_a
         assert step(services).startswith("action_due")
         _, added = drive(engine, ["in a fortnight"])
     assert "I could not read" not in flat(out)
-    assert ("Action 1 (Share the plan with the school.) is now due Wednesday 23 December 2026, not 16 Dec 2026."
+    assert ("Action 1 (Share the plan with the school.) is now due Wednesday 23 December 2026, not "
+            "Wednesday 16 December 2026."
             in flat(out))
     assert "When is it due?" in said
     assert "Action 2 added: due Wednesday 16 December 2026." in flat(added)
