@@ -610,12 +610,19 @@ def without_dates(text: str) -> str:
 
 
 _DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+# "had the strat on monday", "last tuesday", "next friday": a weekday with a word placing it (a bare "monday" is as
+# often a habit, "visits every monday"), the past unless said to be next
+_WEEKDAY_IN_TEXT = re.compile(r"\b(?:(next)|last|on|this past|past)\s+(monday|tuesday|wednesday|thursday|friday|"
+                              r"saturday|sunday)\b", re.IGNORECASE)
+_AGO_IN_TEXT = re.compile(r"\b(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                          r"(?:days?|weeks?|wks?|months?)\s+ago\b", re.IGNORECASE)  # never "a few days ago": a guess
 
 
 def dates_in(text: str, today: dt.date) -> list[dt.date]:
     """The days written in a question, in order, each once ("strategy discussion was on 1/12/2026", "the strat was
-    yesterday"): what a due date is counted from (bot.asking.due_dates). A date with no year is the one nearest
-    `today`; numbers that are no date ("16/17 year olds", "24/7") and days that do not exist are left out."""
+    yesterday", "had the strat on monday", "3 weeks ago"): what a due date is counted from (bot.asking.due_dates). A
+    date with no year is the one nearest `today`; numbers that are no date ("16/17 year olds", "24/7") and days that
+    do not exist are left out."""
     found: list[tuple[int, dt.date]] = []
     for match in _DATES_IN_TEXT.finditer(text):
         if _date_gone(match) != " ":
@@ -627,4 +634,12 @@ def dates_in(text: str, today: dt.date) -> list[dt.date]:
     shifts = {"today": 0, "yesterday": -1, "tomorrow": 1}
     found += [(match.start(), today + dt.timedelta(days=shifts[match.group(1).lower()]))
               for match in _DAY_WORDS.finditer(text)]
+    for pattern, tense in ((_WEEKDAY_IN_TEXT, "past"), (_AGO_IN_TEXT, "any")):
+        for match in pattern.finditer(text):
+            said = match.group(0) if pattern is _AGO_IN_TEXT or match.group(1) else match.group(2)
+            try:
+                found.append((match.start(), parse_day(said, today, "future" if said.lower().startswith("next")
+                                                       else tense)))
+            except DateError:
+                continue
     return list(dict.fromkeys(day for _, day in sorted(found, key=lambda pair: pair[0])))

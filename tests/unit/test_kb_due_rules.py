@@ -108,3 +108,15 @@ def test_a_name_written_into_a_rule_is_refused_as_in_any_other_text_of_an_entry(
     [problem] = entry_identifier_problems([entry], identifier_screen)
     assert "core-group-timescale" in problem.message and " due: " in problem.message
     assert "Tyler" not in problem.message
+
+
+@pytest.mark.parametrize(("question", "days"), [
+    ("had the strat on monday when does the conference have to be", [dt.date(2026, 11, 30)]),
+    ("strat last tuesday, icpc due?", [dt.date(2026, 12, 1)]),
+    ("next friday is the conference, when is the core group", [dt.date(2026, 12, 11)]),
+    ("the placement started 3 weeks ago", [dt.date(2026, 11, 14)]),
+    ("placement began two weeks ago", [dt.date(2026, 11, 21)]),
+    ("visits every monday", []), ("is the mash open on a sunday", []), ("a few days ago", []),
+])
+def test_a_day_said_in_words_is_found_a_habit_or_a_guess_is_not(question: str, days: list[dt.date]) -> None:
+    assert dates_in(question, TODAY) == days  # TODAY is Saturday 5 December 2026
