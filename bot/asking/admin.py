@@ -14,7 +14,7 @@ from datetime import tzinfo
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.asking import answer_typed_next, learned_admin, question_find, unanswered_removal
+from bot.asking import answer_typed_next, learned_admin, link_preview, question_find, unanswered_removal
 from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
@@ -103,6 +103,8 @@ class KnowledgeAdmin:
             return self.remove(turn, more)
         if word == "find":
             return question_find.find(self.services, turn, more)
+        if word == "link":  # the entry shown first, and Yes or No (trial 18)
+            return link_preview.ask(self.desk, turn, more)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
@@ -340,6 +342,7 @@ def install(engine: Engine, services: Services, service: KnowledgeService) -> No
                           (OUT_OF_SCOPE, desk.close_button("out_of_scope")), (DISMISS, desk.close_button("dismissed"))):
         engine.add_action(name, handler)
     unanswered_removal.install(engine, desk)
+    link_preview.install(engine, desk)
     answer_typed_next.install(engine, services, desk)  # in the terminal, the line typed after *Answer* is the answer
     for name, handler, check in ((ANSWER_FORM, desk.answer_form, desk.answer_check),
                                  (LINK_FORM, desk.link_form, desk.link_check),

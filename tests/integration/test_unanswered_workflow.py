@@ -20,7 +20,7 @@ from bot.engine.routing import Engine
 from bot.errors import UserError
 from knowledge.ask_cli import run_kb_check
 from tests.support.kb_copy_fixtures import content_day, settings  # noqa: F401 (fixtures used by name)
-from tests.support.kb_helpers import all_text, button_values
+from tests.support.kb_helpers import all_text, button_values, link_typed
 from tests.support.moved_clock import CONTENT_DAY
 
 QA_LEAD = "U0QALEAD1"
@@ -60,7 +60,7 @@ def link_asked(engine: Engine, kb_dir: Path, question: str) -> tuple[str, str, l
     key = only_group(engine)
     path = kb_dir / "kb" / "timescales.yaml"
     before = path.read_text(encoding="utf-8")
-    replies = engine.command(QA_LEAD, f"kb link {key} assessment-timescale")
+    replies = link_typed(engine, QA_LEAD, key, "assessment-timescale")
     return before, path.read_text(encoding="utf-8"), replies
 
 
@@ -275,7 +275,7 @@ def test_a_not_helpful_answer_stays_listed_until_its_entry_changes(engine: Engin
     key = only_group(engine)
     engine.message(OTHER, "budget codes for the stationery order")
     other_key = next(v for g in listed(engine) for v in button_values([g], "kb.unanswered.answer") if v != key)
-    engine.command(QA_LEAD, f"kb link {other_key} icpc-timescale")  # the ICPC entry gains a wording: it changed
+    link_typed(engine, QA_LEAD, other_key, "icpc-timescale")  # the ICPC entry gains a wording: it changed
     assert listed(engine) == []
 
 
@@ -419,7 +419,7 @@ def test_linking_askers_to_the_entry_they_marked_not_helpful_is_refused(engine: 
     errors = engine.check_form(QA_LEAD, link.form.action, json.dumps({"form": {"entry": "icpc-timescale"},
                                                                       "meta": link.form.meta}))
     assert "Not helpful" in errors["entry"]
-    assert "Linked" in all_text(engine.command(QA_LEAD, f"kb link {key} assessment-timescale"))  # another is fine
+    assert "Linked" in all_text(link_typed(engine, QA_LEAD, key, "assessment-timescale"))  # another is fine
 
 
 def test_linking_a_wording_another_entry_already_has_is_refused_naming_that_entry(engine: Engine,
@@ -623,7 +623,7 @@ def test_a_wording_marked_not_helpful_and_linked_to_another_entry_gets_that_entr
                                                                                    services: Services) -> None:
     unhelpful = marked_not_helpful(engine, ASYE)
     assert "Did you mean" in engine.message(OTHER, ASYE)[0].text
-    engine.command(QA_LEAD, f"kb link {only_group(engine)} audit-and-appraisal")
+    link_typed(engine, QA_LEAD, only_group(engine), "audit-and-appraisal")
     linked = services.knowledge.current.kb.entries["audit-and-appraisal"].question
     assert unhelpful != linked and engine.message(THIRD, ASYE)[0].title == linked
 
@@ -676,7 +676,7 @@ def test_an_entry_id_typed_as_words_links_that_entry(engine: Engine, services: S
     """Trial 13, F10: `kb link 21 direct work tools` was "No entry has the id direct work tools; did you mean
     direct-work-tools…?": words that name exactly one entry's id are that entry."""
     key = ask_fire_drill(engine)
-    replies = engine.command(QA_LEAD, f"kb link {key} {typed}")
+    replies = link_typed(engine, QA_LEAD, key, typed)
     assert replies[-1].text.startswith(f"Linked #{key} to `assessment-timescale`"), replies[-1].text
     assert set(statuses(services)) == {("linked", "assessment-timescale", QA_LEAD)}
 

@@ -1,0 +1,61 @@
+"""`/audit kb link N <entry>` typed shows the entry and asks before anything is sent or written (trial 18: `kb link
+11 online harm` sent the online harm article and wrote the wording at once, with no sight of the entry first)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from tests.support.kb_helpers import all_text, button_values
+
+QA_LEAD = "U0QALEAD1"
+ASKER = "U0PRAN001"
+
+
+@pytest.fixture
+def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
+    """The bot's knowledge folder is the test's copy: a link writes into it."""
+    return load_settings(environ)
+
+
+def unanswered_group(engine: Engine) -> int:
+    engine.message(ASKER, "when is the fire drill held")
+    [value] = button_values(engine.command(QA_LEAD, "kb unanswered"), "kb.unanswered.answer")
+    return int(value)
+
+
+def test_the_entry_is_shown_and_nothing_is_sent_or_written_until_yes(engine: Engine, services: Services,
+                                                                      kb_dir: Path) -> None:
+    key = unanswered_group(engine)
+    before = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
+
+    [asked] = engine.command(QA_LEAD, f"kb link {key} online harm")
+
+    assert asked.text.startswith(f"Link #{key} to `online-harm`?\n**")
+    assert "The 1 person who asked _when is the fire drill held_ will get this entry by DM" \
+        in asked.text and "`kb/" in asked.text
+    assert [choice.label for choice in asked.choices] == ["Yes, link it", "No, not this one"]
+    assert {path: path.read_bytes() for path in before} == before  # nothing written yet
+
+    kept = engine.message(QA_LEAD, "no")
+    assert "is not linked to `online-harm`; nothing was sent or written" in all_text(kept)
+    assert not any(reply.to_user for reply in kept)
+    assert {path: path.read_bytes() for path in before} == before
+    assert str(key) in all_text(engine.command(QA_LEAD, "kb unanswered"))  # still open
+
+    engine.command(QA_LEAD, f"kb link {key} online-harm")
+    linked = engine.action(QA_LEAD, "kb.unanswered.link_confirm", f"online-harm:{key}")
+    assert linked[-1].text.startswith(f"Linked #{key} to `online-harm`")
+    assert [reply.to_user for reply in linked if reply.to_user] == [ASKER]
+    assert {path: path.read_bytes() for path in before} != before  # the wording is now an alternative
+
+
+def test_a_link_that_would_be_refused_is_refused_before_anything_is_asked(engine: Engine) -> None:
+    key = unanswered_group(engine)
+    [refused] = engine.command(QA_LEAD, f"kb link {key} no-such-entry")
+    assert refused.kind == "error" and refused.text.startswith("No entry has the id `no-such-entry`")
+    assert not refused.choices
