@@ -5,13 +5,16 @@ They take their streams as arguments so tests (and other tools) can drive them w
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from knowledge.dates import long_date
 from knowledge.definitions import defined_term
+from knowledge.due_rules import due_lines
 from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
@@ -34,7 +37,7 @@ def _as_typed(question: str) -> str:
 
 def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question: str | None, as_json: bool,
             stdin: TextIO, stdout: TextIO, settle: Settle = _unsettled,
-            searched: Callable[[str], str] = _as_typed) -> int:
+            searched: Callable[[str], str] = _as_typed, today: dt.date | None = None) -> int:
     """Answer one question, or one question per line from stdin (JSON lines) building the index only once.
 
     `load` gives the knowledge base to answer from with its index: for `audit-bot ask`, the folder as the bot
@@ -42,7 +45,9 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
     (bot/cli/knowledge.py), which this package may not import. A folder with problems is explained, never a
     traceback. `settle` applies what the chat applies after a search: an answer marked Not helpful for these words
     is only offered, and a QA lead's answer to them is shown (the JSON keeps its shape: no answer, the suggestions).
-    `searched` gives the words searched for a question, as the chat searches them (its case reference left out)."""
+    `searched` gives the words searched for a question, as the chat searches them (its case reference left out).
+    `today` (the council's date) lets an answer give its due dates from a day in the question, as the chat does;
+    the JSON keeps its shape and never has them."""
     try:
         kb, search = load()
     except KnowledgeBaseError as error:
@@ -55,7 +60,8 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         else:
             defined = defined_term(searched(question), kb.glossary)
             meaning = f"{defined[0]} stands for {defined[1]}.\n\n" if defined else ""
-            stdout.write(meaning + (given_text(given, result) if given else render_text(result, kb)) + "\n")
+            stdout.write(meaning + (given_text(given, result) if given else
+                                    _dated(result, kb, question, today) + render_text(result, kb)) + "\n")
         return 0
     for line in stdin:
         text = line.strip()
@@ -69,6 +75,17 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
 def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str) -> SearchResult:
     """The result for the words searched, echoing the question as typed (the JSON's `query`)."""
     return replace(search.search(searched(question)), query=question)
+
+
+def _dated(result: SearchResult, kb: KnowledgeBase, question: str, today: dt.date | None) -> str:
+    """The due dates worked out from a day in the question, before the answer, as the chat gives them ("" if none)."""
+    if today is None or result.outcome != "answer" or result.answer is None:
+        return ""
+    found = due_lines(kb.entries[result.answer.entry_id].due, question, today)
+    if found is None:
+        return ""
+    started, lines, _ = found
+    return "\n".join([f"Due dates from {long_date(started)}:", *(line.replace("**", "") for line in lines)]) + "\n\n"
 
 
 def render_text(result: SearchResult, kb: KnowledgeBase) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.dates import bank_holidays
+from knowledge.dates import bank_holidays, dates_in, long_date
 from knowledge.fields import type_name
 
 RULE_FIELDS = ("what", "from", "within")
@@ -119,3 +119,27 @@ def _rule(item: Any, where: str, problem: Callable[[str], None]) -> DueRule | No
 _MEANS = {"what": "say what falls due, like `what: the first core group meeting`.",
           "from": "say what starts the clock, like `from: the initial child protection conference`.",
           "within": "say how long, like `within: 10 working days`."}
+
+
+def due_lines(rules: tuple[DueRule, ...], question: str, today: dt.date) -> tuple[dt.date, list[str], bool] | None:
+    """The due dates of `rules` counted from the first day written in `question`: that day, one line per rule saying
+    what it assumes ("If Tuesday 1 December 2026 was the strategy discussion…: … is due by **Tuesday 22 December
+    2026** (15 working days, …)."), and whether the question gave more than one day. None without rules or a day.
+    The chat (bot.asking.due_dates) and `audit-bot ask` say the same."""
+    if not rules:
+        return None
+    days = dates_in(question, today)
+    if not days:
+        return None
+    return days[0], [_line(rule, days[0], today) for rule in rules], len(days) > 1
+
+
+def _line(rule: DueRule, started: dt.date, today: dt.date) -> str:
+    due = rule.due_by(started)
+    counted = f"{rule.within}, not counting weekends or bank holidays" if rule.unit == "working days" \
+        else rule.within
+    warning = "" if rule.unit == "working days" or bank_holidays().is_working_day(due) else \
+        " That is not a working day, so plan for the working day before."
+    passed = " That date has passed." if due < today else ""
+    return (f"• If {long_date(started)} was {rule.start}: {rule.what} is due by **{long_date(due)}** ({counted})."
+            f"{warning}{passed}")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.core.replies import Reply
-from knowledge.dates import bank_holidays, dates_in, long_date
-from knowledge.due_rules import DueRule
+from knowledge.dates import long_date
+from knowledge.due_rules import due_lines
 from knowledge.entries import Entry
 
 CHECK = "Worked out from this entry's timescales: check it against the case record and your local procedures."
@@ -23,23 +23,9 @@ CHECK = "Worked out from this entry's timescales: check it against the case reco
 def due_dates_reply(entry: Entry, question: str, today: dt.date) -> Reply | None:
     """The due dates for `entry` counted from the first day written in `question`; None when the entry has no
     timescales or the question gives no day."""
-    if not entry.due:
+    found = due_lines(entry.due, question, today)
+    if found is None:
         return None
-    days = dates_in(question, today)
-    if not days:
-        return None
-    started = days[0]
-    lines = [_line(rule, started, today) for rule in entry.due]
-    more = " (the first date you gave; ask again with one date for another)" if len(days) > 1 else ""
+    started, lines, more_days = found
+    more = " (the first date you gave; ask again with one date for another)" if more_days else ""
     return Reply(title=f"Due dates from {long_date(started)}", text="\n".join(lines), note=CHECK + more)
-
-
-def _line(rule: DueRule, started: dt.date, today: dt.date) -> str:
-    due = rule.due_by(started)
-    counted = f"{rule.within}, not counting weekends or bank holidays" if rule.unit == "working days" \
-        else rule.within
-    warning = "" if rule.unit == "working days" or bank_holidays().is_working_day(due) else \
-        " That is not a working day, so plan for the working day before."
-    passed = " That date has passed." if due < today else ""
-    return (f"• If {long_date(started)} was {rule.start}: {rule.what} is due by **{long_date(due)}** ({counted})."
-            f"{warning}{passed}")

@@ -83,7 +83,8 @@ def cmd_ask(args: argparse.Namespace, runtime: Runtime) -> int:
         pattern = runtime.settings.case_reference_pattern
         return run_ask(load_and_keep, question, args.json or question is None, runtime.stdin or sys.stdin,
                        runtime.stdout or sys.stdout, settle,
-                       searched=lambda text: without_case_references(text, pattern, instead=""))
+                       searched=lambda text: without_case_references(text, pattern, instead=""),
+                       today=runtime.clock().astimezone(runtime.settings.timezone).date())
 
 
 def _settle(opened: contextlib.ExitStack, settings: Settings, searched: Callable[[], list[KnowledgeSearch]]

@@ -3,9 +3,12 @@ bot never works out a date")."""
 
 from __future__ import annotations
 
+import json
+
 import time_machine
 
 from bot.engine.routing import Engine
+from tests.support.cli import run_cli
 from tests.support.kb_helpers import all_text, button_values
 from tests.support.moved_clock import CONTENT_DAY
 
@@ -58,3 +61,16 @@ def test_a_suggestion_picked_for_a_question_with_a_date_gets_the_due_dates_too(e
     assert picked[0].title == "Due dates from Wednesday 2 December 2026"
     assert "the first review conference is due by **Tuesday 2 March 2027** (3 months)" in picked[0].text
     assert picked[1].title == "When are child protection review conferences due?"
+
+
+def test_audit_bot_ask_gives_the_same_due_dates_and_its_json_keeps_its_shape(environ: dict[str, str]) -> None:
+    question = "strategy discussion was on 1/12/2026, when does the icpc have to be by?"
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        text = run_cli(environ, "ask", question)
+        as_json = run_cli(environ, "ask", "--json", question)
+    assert text.code == 0 and text.out.startswith("Due dates from Tuesday 1 December 2026:\n• If Tuesday 1 December "
+                                                  "2026 was the strategy discussion")
+    assert "is due by Tuesday 22 December 2026 (15 working days" in text.out and "**" not in text.out.split("\n\n")[0]
+    answered = json.loads(as_json.out)
+    assert set(answered) == {"query", "answer", "suggestions"} and answered["answer"]["id"] == "icpc-timescale"
+    assert "Due dates" not in as_json.out
