@@ -49,7 +49,7 @@ from bot.privacy.removal import is_removed
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, long_date, parse_full_date, short_date
+from knowledge.dates import DateError, long_date, parse_full_date, short_date, without_dates
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
@@ -398,8 +398,10 @@ class UnansweredDesk:
                                         f"(`/audit kb answer {key} <your answer>`), or link another entry. Once "
                                         f"`{entry.id}` is improved and reloaded, the question leaves the list by "
                                         "itself. Nothing was sent or changed.")
-        # The wording becomes an alternative everyone's questions are matched against: no case reference in it.
-        wording = without_case_references(group.wording, self.services.settings.case_reference_pattern, instead="")
+        # The wording becomes an alternative everyone's questions are matched against: no case reference in it, nor a
+        # date (the search leaves a question's dates out)
+        wording = without_dates(without_case_references(group.wording, self.services.settings.case_reference_pattern,
+                                                        instead=""))
         if not any(word not in STOP_WORDS for word in words_of(wording)):
             wording = ""  # nothing left to match a question on
         self._refuse_a_wording_of_another_entry(group, entry, wording)

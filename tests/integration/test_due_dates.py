@@ -7,6 +7,7 @@ import json
 
 import time_machine
 
+from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.support.cli import run_cli
 from tests.support.kb_helpers import all_text, button_values
@@ -52,7 +53,8 @@ def test_without_a_day_or_without_timescales_nothing_is_worked_out(engine: Engin
     assert not any((reply.title or "").startswith("Due dates") for reply in plain + no_rules)
 
 
-def test_a_suggestion_picked_for_a_question_with_a_date_gets_the_due_dates_too(engine: Engine) -> None:
+def test_a_suggestion_picked_for_a_question_with_a_date_gets_the_due_dates_too(engine: Engine,
+                                                                                services: Services) -> None:
     with time_machine.travel(CONTENT_DAY, tick=False):
         replies = engine.message(PRACTITIONER, "had conference 2/12/2026 next steps")
         assert "Did you mean" in all_text(replies) and "Due dates" not in all_text(replies)
@@ -61,6 +63,9 @@ def test_a_suggestion_picked_for_a_question_with_a_date_gets_the_due_dates_too(e
     assert picked[0].title == "Due dates from Wednesday 2 December 2026"
     assert "the first review conference is due by **Tuesday 2 March 2027** (3 months)" in picked[0].text
     assert picked[1].title == "When are child protection review conferences due?"
+    # the words are learned without the date, which says nothing of which entry is meant
+    assert [row["wording"] for row in services.storage.db.query("SELECT wording FROM kb_learned")] == \
+        ["had conference next steps"]
 
 
 def test_audit_bot_ask_gives_the_same_due_dates_and_its_json_keeps_its_shape(environ: dict[str, str]) -> None:
