@@ -65,9 +65,10 @@ class KnowledgeFeature:
         self.engine = engine
 
     # -- asking -------------------------------------------------------------------------------
-    def ask(self, turn: Turn, text: str, typed: bool = False) -> list[Reply]:
+    def ask(self, turn: Turn, text: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
         """Screen, search, log and answer one question. `typed`: free text, not `/audit ask`, so a command typed
-        wrong that the knowledge base has no answer for gets the command's usage (bot.engine.typed_commands)."""
+        wrong that the knowledge base has no answer for gets the command's usage (bot.engine.typed_commands).
+        `follow_ups`: a short question pointing back may be read with the one before (bot.asking.follow_up)."""
         question = " ".join(without_control_codes(text).split())
         if not question or not WORDISH.search(question):  # nothing typed, or only emoji and punctuation
             return [prompt_reply()]
@@ -77,9 +78,9 @@ class KnowledgeFeature:
             return self.smalltalk_replies(turn, chat)
         question = smalltalk.strip_opening(question)
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
-        return steer + self._ask(turn, question, typed)
+        return steer + self._ask(turn, question, typed, follow_ups)
 
-    def _ask(self, turn: Turn, question: str, typed: bool = False) -> list[Reply]:
+    def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)
         if findings:
             return [Reply(
@@ -110,7 +111,7 @@ class KnowledgeFeature:
             return [unreadable_reply()]
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
-        if result.outcome != "answer" and (
+        if result.outcome != "answer" and follow_ups and (
                 about := follow_up.subject(self.services, turn, live.kb.entries, searched)) is not None:
             return self.follow_up_replies(turn, live, question, searched, about)
         # not outright when voted Not helpful for these words; a QA lead's answer to them
@@ -152,14 +153,28 @@ class KnowledgeFeature:
         others = [match for match in found.suggestions if match.entry_id != about.id][:3]
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored,
                                   "ambiguous" if others else "none", None, None, turn.surface)
+        on_its_own = Choice("No, a new question: search it on its own", "kb.alone", str(ask_id))
         if others:
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
-            choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
+            choices += [Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)), on_its_own]
             return [Reply(text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, "
                                "**did you mean…**", choices=tuple(choices))]
         return [Reply(text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' "
                            "list for the knowledge base. To have them reply to you, press Pass it to the QA leads.",
-                      choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),))]
+                      choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),
+                               on_its_own))]
+
+    def alone(self, turn: Turn, value: str) -> list[Reply]:
+        """`kb.alone`: a question read as a follow-up was a new one; searched on its own words, and the follow-up
+        taken off the QA leads' list (its asker said it was not what they asked)."""
+        ask = store.get_ask(self.services.storage, buttons.record_id(value, ASK_AGAIN))
+        if ask is None or not follow_up.is_read_with(ask.query):
+            raise StaleAction("I can't find that question any more. Ask it again.")
+        if ask.user_id != turn.user_id:
+            raise UserError("Only the person who asked it can say it was a new question.")
+        if not store.close_asks(self.services.storage, [ask.id], "dismissed", turn.user_id, turn.now):
+            return [Reply(text="I've already searched that question on its own (or a QA lead has dealt with it).")]
+        return self.ask(turn, follow_up.alone(ask.query), follow_ups=False)
 
     def besides_a_colleagues_pick(self, turn: Turn, result: SearchResult, searched: str) -> list[Reply]:
         """The other entries found, when the answer rests on one colleague's pick from "Did you mean…": it is
@@ -328,6 +343,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.show", feature.show)
     engine.add_action("kb.feedback", feature.feedback)
     engine.add_action("kb.escalate", feature.escalate)
+    engine.add_action("kb.alone", feature.alone)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
     knowledge_admin.install(engine, services, feature.service)

@@ -5,7 +5,8 @@ supervision, child protection visits and CIN plan reviews. A short question that
 about…") and that the knowledge base does not answer on its own is read with the subject of the same person's last
 question, if they asked it within `WINDOW` and it found an entry: it is searched as that entry's question followed by
 the follow-up, and stored so (`read_with`), so the QA leads see what "that" was. A follow-up's words mean something
-only after the question before it, so they are never learned as an entry's wording (`is_read_with`).
+only after the question before it, so they are never learned as an entry's wording (`is_read_with`). The asker
+may say it was a new question: *Search it on its own* searches its own words (`alone`), as if nothing came before.
 """
 
 from __future__ import annotations
@@ -50,3 +51,8 @@ def read_with(question: str, about: Entry) -> str:
 def is_read_with(query: str) -> bool:
     """Whether a stored question is a follow-up read with the question before it."""
     return MARK in query
+
+
+def alone(query: str) -> str:
+    """A stored follow-up's own words, without the question it was read with."""
+    return query.split(MARK, 1)[0]

@@ -97,3 +97,20 @@ def test_trial_18s_follow_up_stays_on_missing_children(engine: Engine) -> None:
     assert "Reading that with your last question (_What is a return home interview" in all_text(replies)
     offered = {value.split(":")[0] for value in button_values(replies, "kb.show")}
     assert "missing-from-home-and-care" in offered and "reflective-supervision" not in offered
+
+
+def test_the_asker_can_say_it_was_a_new_question_and_it_is_searched_on_its_own(engine: Engine,
+                                                                                services: Services) -> None:
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        engine.message(PRACTITIONER, "when is the ICPC due?")
+        replies = engine.message(PRACTITIONER, "what about the review one?")
+        [alone] = button_values(replies, "kb.alone")
+        assert engine.action("U0PRAN002", "kb.alone", alone)[0].kind == "error"  # only the asker
+        searched = engine.action(PRACTITIONER, "kb.alone", alone)
+        again = engine.action(PRACTITIONER, "kb.alone", alone)
+        listed = all_text(engine.command("U0QALEAD1", "kb unanswered"))
+    assert "Reading that" not in all_text(searched)
+    assert stored(services)[-1] == "what about the review one?"  # as asked, with nothing before it
+    assert "already searched that question on its own" in again[0].text and stored(services)[-1] == \
+        "what about the review one?" and len(stored(services)) == 3
+    assert "following on from" not in listed  # the follow-up reading is off the QA leads' list
