@@ -18,6 +18,7 @@ from datetime import date, datetime, timedelta
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
+from bot.asking import follow_up
 from bot.asking.entry_file import choose_file, closest_file, typed_file
 from bot.asking.kb_check import content_checks
 from bot.asking.said_back import your_question
@@ -150,7 +151,9 @@ class _Answered:
         if question.unpicked and defined_term(question.query, self.live.kb.glossary) is not None:
             return False  # "what does ICPC stand for": answered by the meaning, the entries only further reading
         if question.query not in self.found:
-            result = self.live.search.search(question.query)
+            # a follow-up's stored wording is mostly the question it followed, which the search answers: its own
+            # words are what the knowledge base has yet to answer
+            result = self.live.search.search(follow_up.alone(question.query))
             self.found[question.query] = result.answer.entry_id \
                 if result.outcome == "answer" and result.answer is not None else None
         entry_id = self.found[question.query]

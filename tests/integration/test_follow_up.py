@@ -48,6 +48,17 @@ def test_a_follow_up_is_read_with_the_last_question_and_offers_what_it_then_mean
     assert list(services.storage.db.query("SELECT * FROM kb_learned")) == []
 
 
+def test_a_follow_up_nobody_picked_from_is_on_the_qa_leads_list_with_its_subject(engine: Engine) -> None:
+    """Its stored wording is mostly the question it followed, which the knowledge base answers: it stays listed
+    until its own words are answered."""
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        engine.message(PRACTITIONER, "when is the ICPC due?")
+        engine.message(PRACTITIONER, "what about the review one?")
+        listed = all_text(engine.command("U0QALEAD1", "kb unanswered"))
+    assert f"what about the review one? (following on from: {ICPC})" in listed
+    assert "(offered suggestions, none picked)" in listed
+
+
 def test_a_follow_up_passed_on_tells_the_qa_leads_what_it_follows(engine: Engine) -> None:
     with time_machine.travel(CONTENT_DAY, tick=False):
         engine.message(PRACTITIONER, "when is the ICPC due?")
