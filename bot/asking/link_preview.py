@@ -11,6 +11,7 @@ Buttons: kb.unanswered.link_confirm / link_keep "<entry id>:<group number>".
 
 from __future__ import annotations
 
+from bot.asking import follow_up
 from bot.asking.unanswered import UnansweredDesk, typed_id
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
@@ -38,11 +39,13 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     shown = answer if len(answer) <= ANSWER_SHOWN else answer[:ANSWER_SHOWN].rsplit(" ", 1)[0] + "…"
     people = count_of(len(group.askers), "person", "people")
     value = f"{entry.id}:{group.key}"
+    goes = ("it was a follow-up, so its wording is not added to the entry's alternatives"
+            if follow_up.is_read_with(group.wording) else
+            f"the wording becomes one of its alternatives in `{entry.file}`")
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
-              f"_{group.wording}_ will get this entry by DM, and the wording becomes one of its alternatives in "
-              f"`{entry.file}`."),
+              f"_{group.wording}_ will get this entry by DM, and {goes}."),
         choices=(Choice("Yes, link it", LINK_CONFIRM, value, "primary"), Choice("No, not this one", LINK_KEEP,
                                                                               value))))]
 

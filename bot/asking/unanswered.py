@@ -405,8 +405,8 @@ class UnansweredDesk:
         # date (the search leaves a question's dates out)
         wording = without_dates(without_case_references(group.wording, self.services.settings.case_reference_pattern,
                                                         instead=""))
-        if not any(word not in STOP_WORDS for word in words_of(wording)):
-            wording = ""  # nothing left to match a question on
+        if not any(word not in STOP_WORDS for word in words_of(wording)) or follow_up.is_read_with(wording):
+            wording = ""  # nothing left to match a question on, or words that mean something only after another
         self._refuse_a_wording_of_another_entry(group, entry, wording)
         if dry_run:
             known = self.service.current.kb
@@ -427,7 +427,10 @@ class UnansweredDesk:
         live_entry = self.service.current.kb.entries.get(entry.id, entry)
         replies = [self.entry_dm(asker, group, live_entry) for asker in group.askers]
         self._close(turn, group, "linked", entry.id, {"people": len(group.askers)})
-        if result is None:
+        if result is None and follow_up.is_read_with(group.wording):
+            added = ("it was a follow-up, whose words mean something only after the question before it, so no "
+                     "alternative was added")
+        elif result is None:
             added = ("the wording had nothing to search on once its case reference was left out, so no "
                      "alternative was added")
         elif written:
@@ -495,6 +498,9 @@ class UnansweredDesk:
         left out, could identify someone, or another entry already finds it (shared, it would find neither)."""
         wording = " ".join(without_case_references(group.wording, self.services.settings.case_reference_pattern,
                                                    instead="").split())
+        if follow_up.is_read_with(wording):
+            return new, (f"The askers' wording, _{wording}_, was a follow-up, whose words mean something only after "
+                         "the question before it, so it was not added to its alternatives.")
         if wording_key(wording) == wording_key(new.question) or not any(
                 word not in STOP_WORDS for word in words_of(wording)):
             return new, ""

@@ -125,3 +125,18 @@ def test_the_asker_can_say_it_was_a_new_question_and_it_is_searched_on_its_own(e
     assert "already searched that question on its own" in again[0].text and stored(services)[-1] == \
         "what about the review one?" and len(stored(services)) == 3
     assert "following on from" not in listed  # the follow-up reading is off the QA leads' list
+
+
+def test_linking_a_follow_up_sends_the_entry_but_adds_no_alternative(engine: Engine, kb_dir: Path) -> None:
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        engine.message(PRACTITIONER, "when is the ICPC due?")
+        engine.message(PRACTITIONER, "what about the review one?")
+        [key] = button_values(engine.command("U0QALEAD1", "kb unanswered"), "kb.unanswered.answer")
+        before = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
+        [asked] = engine.command("U0QALEAD1", f"kb link {key} rcpc-timescale")
+        linked = engine.message("U0QALEAD1", "yes")
+    assert "it was a follow-up, so its wording is not added to the entry's alternatives" in asked.text
+    assert "it was a follow-up, whose words mean something only after the question before it, so no alternative " \
+           "was added" in linked[-1].text
+    assert [reply.to_user for reply in linked if reply.to_user] == [PRACTITIONER]
+    assert {path: path.read_bytes() for path in before} == before
