@@ -116,6 +116,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return audits_start.stray_answer(services, turn, text.strip())
     if (noted := STRAY_NOTED.match(text)) is not None:
         return audits_start.stray_answer(services, turn, noted.group(1))
+    if services.directory.named(text) is not None:  # a colleague's name, as for "who is the worker?" (trial 18:
+        return audits_start.stray_answer(services, turn, " ".join(text.split()))  # "Social worker N1" got N1's entry
     if LIST_ACTIONS.match(text):
         return actions_feature.list_command(services, turn, "")
     if (word := NOTHING_OPEN.match(text)) is not None:

@@ -44,3 +44,17 @@ def test_questions_thanks_and_sentences_are_not_taken_for_answers(typed: str) ->
 def test_the_answer_word_is_what_is_read(word: str, mark: str, note: str) -> None:
     found = STRAY_NOTED.match(f"{word}{mark}{note}")
     assert found is not None and found.group(1) == word
+
+
+@pytest.mark.parametrize("typed", ["Social worker N1", "social worker n1", "@Team manager (South)"])
+def test_a_colleagues_name_typed_with_no_question_waiting_is_said_so(engine: Engine, services: Services,
+                                                                     typed: str) -> None:
+    """Trial 18: "Social worker N1", typed for a question no longer on screen, got the categories-of-need entry."""
+    [reply] = engine.message(MANAGER, typed)
+    assert reply.text.startswith("There's no question waiting for a \"")
+    assert "categories of need" not in reply.text.casefold() and asked(services) == []
+
+
+def test_a_question_naming_a_colleague_is_still_a_question(engine: Engine, services: Services) -> None:
+    engine.message(MANAGER, "what are the categories of need N1 to N9")
+    assert asked(services) == ["what are the categories of need N1 to N9"]
