@@ -204,3 +204,18 @@ def restore_root_logging() -> Iterator[None]:
     yield
     root.handlers[:] = handlers
     root.setLevel(level)
+
+
+def _shipped_knowledge() -> dict[str, bytes]:
+    return {str(path.relative_to(PROJECT_DIR)): path.read_bytes()
+            for path in sorted((PROJECT_DIR / "knowledge").rglob("*")) if path.suffix in (".yaml", ".json")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shipped_knowledge_untouched() -> Iterator[None]:
+    """No test may write into the repository's own knowledge folder: one that links or adds entries must point the
+    bot at its copy (`kb_dir`). A test that forgot did so once, unseen until the next test's answers changed."""
+    before = _shipped_knowledge()
+    yield
+    changed = sorted(name for name, text in _shipped_knowledge().items() if before.get(name) != text)
+    assert not changed, f"a test wrote into the shipped knowledge files: {', '.join(changed)}"
