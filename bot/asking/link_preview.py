@@ -12,7 +12,7 @@ Buttons: kb.unanswered.link_confirm / link_keep "<entry id>:<group number>".
 from __future__ import annotations
 
 from bot.asking import follow_up
-from bot.asking.unanswered import UnansweredDesk, typed_id
+from bot.asking.unanswered import UnansweredDesk, shortened, typed_id
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, count_of
@@ -35,8 +35,7 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     group = desk.group(turn, key)
     entries = desk.service.current.kb.entries
     entry = entries.get(typed.strip()) or entries[typed_id(typed)]
-    answer = " ".join(entry.answer.split())
-    shown = answer if len(answer) <= ANSWER_SHOWN else answer[:ANSWER_SHOWN].rsplit(" ", 1)[0] + "…"
+    shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
     people = count_of(len(group.askers), "person", "people")
     value = f"{entry.id}:{group.key}"
     goes = ("it was a follow-up, so its wording is not added to the entry's alternatives"

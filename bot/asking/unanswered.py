@@ -170,13 +170,13 @@ def missing(group: QuestionGroup, most: int = 2, longest: int = 120) -> str:
     reasons = list(dict.fromkeys(" ".join(reason.split()) for ask in group.asks for reason in reversed(ask.reasons)))
     if not reasons:
         return ""
-    cut = [reason if len(reason) <= longest else reason[:longest - 1].rstrip() + "…" for reason in reasons[:most]]
+    cut = [shortened(reason, longest) for reason in reasons[:most]]
     more = f" and {len(reasons) - most} more" if len(reasons) > most else ""
     return " (what was missing: " + "; ".join(f"“{reason}”" for reason in cut) + more + ")"
 
 
-def _shortened(text: str, longest: int = 80) -> str:
-    """An entry's question short enough to stand beside its id in a one-line hint, cut between words."""
+def shortened(text: str, longest: int = 80) -> str:
+    """A text short enough for a one-line hint or preview (an entry's question beside its id), cut between words."""
     return text if len(text) <= longest else text[:longest].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
@@ -391,7 +391,7 @@ class UnansweredDesk:
         entry = entries.get(entry_id) or entries.get(typed_id(entry_id))
         if entry is None:
             options = [value for _, value in self.entry_options(turn, entry_id)[:3]]
-            hint = ("; did you mean " + ", ".join(f"`{value}` ({_shortened(entries[value].question)})"
+            hint = ("; did you mean " + ", ".join(f"`{value}` ({shortened(entries[value].question)})"
                                                   for value in options) + "?") if options else \
                 "; type words of its question to find it."
             raise FieldProblem("entry", f"No entry has the id `{entry_id}`{hint}")
