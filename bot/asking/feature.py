@@ -274,7 +274,7 @@ class KnowledgeFeature:
             return [Reply(text="You've already told me about this answer: thank you.")]
         if helpful:
             return [Reply(text="Thanks: glad it helped.")]
-        withdraw_for_ask(self.services, ask.id, turn.user_id, turn.now)
+        withdraw_for_ask(self.services, ask.id, turn.user_id, turn.now, ask.entry_id, ask.query)
         unhelpful_reason.invite(self.services, turn, ask.id)
         choices = (Choice("Pass my question to the QA leads", "kb.escalate", str(ask.id)),) \
             if ask.user_id == turn.user_id else ()

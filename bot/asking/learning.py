@@ -106,10 +106,16 @@ def identifying(wording: str, services: Services) -> list[Finding]:
     return content_findings(council_screen(services), wording)
 
 
-def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime) -> int:
-    """A Not-helpful press on an answer picked from "Did you mean…": the wording learned from that pick is
-    not searched any more. Returns how many were withdrawn."""
-    withdrawn = [item for item in store.active_for_ask(services.storage, ask_id)
+def withdraw_for_ask(services: Services, ask_id: int, user_id: str, at: datetime,
+                     entry_id: str | None = None, question: str | None = None) -> int:
+    """A Not-helpful press on an answer picked from "Did you mean…", or given outright because someone picked it
+    for these words before: the wording learned from that pick is not searched any more (trial 19: the pick's
+    wording, asked again and marked Not helpful, stayed everyone's answer). A QA lead's link is theirs to judge:
+    the vote reaches them on `kb unanswered`. Returns how many were withdrawn."""
+    mine = store.active_for_ask(services.storage, ask_id)
+    picked = [item for item in store.active_wording(services.storage, normalise(as_learned(services, question)))
+              if item.entry_id == entry_id and item.source == "picked"] if entry_id and question else []
+    withdrawn = [item for item in {item.id: item for item in (*mine, *picked)}.values()
                  if store.reject(services.storage, item.id, user_id, at, "not_helpful") is not None]
     if withdrawn:
         refresh(services)

@@ -98,6 +98,27 @@ def test_not_helpful_on_the_picked_answer_withdraws_the_wording(engine: Engine, 
     assert "Did you mean" in engine.message(COLLEAGUE, MASCOT)[0].text
 
 
+def test_not_helpful_on_a_picked_wording_answered_outright_later_withdraws_it(engine: Engine,
+                                                                              services: Services) -> None:
+    """Trial 19: a pick's wording, asked again and answered outright from the pick, was marked Not helpful; the
+    wording stayed learned and everyone asking in those words still got that entry outright."""
+    pick(engine, PRACTITIONER, MASCOT, "mascot-colour-north")
+    again = engine.message(PRACTITIONER, MASCOT)
+    assert again[0].text == "Green."
+    engine.action(PRACTITIONER, "kb.feedback", button_values(again, "kb.feedback")[1])
+    assert store.active(services.storage) == []
+    assert "Did you mean" in engine.message(COLLEAGUE, MASCOT)[0].text
+
+
+def test_not_helpful_leaves_a_qa_leads_link_for_them_to_judge(engine: Engine, services: Services) -> None:
+    learn_wording(services, "mascot-colour-south", MASCOT, QA_LEAD, "linked")
+    answered = engine.message(PRACTITIONER, MASCOT)
+    assert answered[0].text == "Blue."
+    engine.action(PRACTITIONER, "kb.feedback", button_values(answered, "kb.feedback")[1])
+    [row] = store.active(services.storage)
+    assert (row.source, row.entry_id) == ("linked", "mascot-colour-south")
+
+
 def test_helpful_keeps_it_and_a_second_pick_of_the_same_words_is_stored_once(engine: Engine,
                                                                              services: Services) -> None:
     picked = pick(engine, PRACTITIONER, MASCOT, "mascot-colour-south")
