@@ -604,6 +604,9 @@ def test_a_wording_marked_not_helpful_is_then_offered_and_a_qa_leads_answer_is_g
     offered = engine.message(OTHER, ASYE)  # not outright: offered first among the suggestions
     assert "Did you mean" in offered[0].text and not button_values(offered, "kb.feedback")
     assert offered[0].choices[0].label == unhelpful
+    # trial 19: the asker is told why a clear answer is only offered
+    assert "The first of these would be my answer, but someone asking in these words marked it Not helpful" \
+        in offered[0].text
     key = only_group(engine)
     answer = ("Caseloads are a local policy: newly qualified workers in their ASYE year have a protected, reduced "
               "caseload.")
