@@ -178,6 +178,13 @@ class KnowledgeFeature:
             return [Reply(text="I've already searched that question on its own (or a QA lead has dealt with it).")]
         return self.ask(turn, follow_up.alone(ask.query), follow_ups=False)
 
+    def reason_search(self, turn: Turn, value: str) -> list[Reply]:
+        """`kb.reason_search`: the line noted as what was missing was a new question; searched as one."""
+        taken = unhelpful_reason.taken_back(self.services, turn, buttons.record_id(value, ASK_AGAIN))
+        if taken is None:
+            raise StaleAction("I have no note of yours on that answer any more. Type your question again.")
+        return self.ask(turn, taken, follow_ups=False)
+
     def besides_a_colleagues_pick(self, turn: Turn, result: SearchResult, searched: str) -> list[Reply]:
         """The other entries found, when the answer rests on one colleague's pick from "Did you mean…": it is
         answered outright, as learned, but a wrong pick must not hide what the words may mean."""
@@ -352,6 +359,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.feedback", feature.feedback)
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_action("kb.alone", feature.alone)
+    engine.add_action(unhelpful_reason.SEARCH_INSTEAD, feature.reason_search)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
     knowledge_admin.install(engine, services, feature.service)

@@ -26,6 +26,7 @@ from bot.storage.common import parse_utc, utc_text
 KEY = "kb_unhelpful"  # the question whose answer this person just marked Not helpful, and when
 WINDOW = timedelta(minutes=15)
 MAX_REASON = 300  # longer lines are cut before they are stored
+SEARCH_INSTEAD = "kb.reason_search"  # the button under a kept note: it was a question, search it
 INVITATION = ("If you like, tell me in a line what was missing (for example _it didn't give the date_) and I'll "
               "note it with your question for the QA leads, or ask again in other words.")
 
@@ -37,7 +38,8 @@ _QUESTION = re.compile(
 # How a remark about an answer opens; one opening like a question for the knowledge base ("no access visit", "not
 # brought to appointments", "I need…") is not one
 _REMARK = re.compile(
-    r"^\W*(?:it|that|this|the answer|answer|too|wrong|missing|nope|outdated|out of date|unclear|vague|"
+    r"^\W*(?:it|that|this|it['’]?s|that['’]?s|the answer|answer|too|wrong|missing|nope|outdated|out of date|"
+    r"unclear|vague|(?:needed|wanted|expected|meant)\s+(?:the|a|an|to|it|more|something)|i asked (?:about|for)|"
     r"(?:did|does|was|is|had|has|would)(?:n['’]?t| not)|"
     r"(?:cannot|can['’]?t|could(?:n['’]?t| not))\s+(?:find|see|tell)|no\b[,.!]?\s*(?:it|that|this|the|i)|"
     r"not\s+(?:it|that|this|the (?:right|answer|date|one)|what|helpful|quite|really|enough|relevant|clear)|"
@@ -87,11 +89,21 @@ def keep(services: Services, turn: Turn, ask_id: int, reason: str) -> list[Reply
                            "Ask your question again if you still need it.")]
     wording = wording_to_say(services, ask.query)
     about = f" (_{' '.join(wording.split())}_)" if wording is not None else ""
+    instead = Choice("No, it was a new question: search it", SEARCH_INSTEAD, str(ask_id))
     if ask.user_id != turn.user_id or ask.escalated_at is not None:
-        return [Reply(text=f"Thanks: I've noted that with the question{about} on the QA leads' list.")]
+        return [Reply(text=f"Thanks: I've noted that with the question{about} on the QA leads' list.",
+                      choices=(instead,))]
     return [Reply(text=f"Thanks: I've noted that with your question{about} on the QA leads' list. To have them "
                        "reply to you, press Pass my question to the QA leads.",
-                  choices=(Choice("Pass my question to the QA leads", "kb.escalate", str(ask_id), style="primary"),))]
+                  choices=(Choice("Pass my question to the QA leads", "kb.escalate", str(ask_id), style="primary"),
+                           instead))]
+
+
+def taken_back(services: Services, turn: Turn, ask_id: int) -> str | None:
+    """`SEARCH_INSTEAD`: the line kept as what was missing was a new question (a remark and a question in keywords
+    can read alike: "needed the fostering regs timescale"); the note is taken off the vote and returned, to be
+    searched. None when this person has no note on it any more."""
+    return store.take_reason(services.storage, ask_id, turn.user_id)
 
 
 def said_with(services: Services, ask_id: int) -> str:

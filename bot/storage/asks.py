@@ -141,6 +141,18 @@ def note_reason(storage: Storage, ask_id: int, user_id: str, reason: str) -> boo
     return cursor.rowcount == 1
 
 
+def take_reason(storage: Storage, ask_id: int, user_id: str) -> str | None:
+    """Take back what `user_id` said was missing from the answer to question `ask_id` (it was a new question, they
+    said): the note is cleared and returned; None when there is none."""
+    with storage.write() as db:
+        rows = select(db, "SELECT id, reason FROM kb_feedback WHERE ask_id = ? AND user_id = ? AND helpful = 0 "
+                          "AND reason IS NOT NULL", [ask_id, user_id])
+        if not rows:
+            return None
+        db.execute("UPDATE kb_feedback SET reason = NULL WHERE id = ?", [rows[0]["id"]])
+    return str(rows[0]["reason"])
+
+
 def reasons_for(storage: Storage, ask_id: int) -> tuple[str, ...]:
     """What those who marked the answer to question `ask_id` Not helpful said was missing, oldest first."""
     return tuple(row["reason"] for row in select(

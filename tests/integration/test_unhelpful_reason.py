@@ -139,7 +139,10 @@ def test_a_line_opening_as_a_question_is_searched_whatever_follows(opening: str,
 
 @pytest.mark.parametrize("remark", ["it didnt tell me the actual date", "didn't say who chairs it",
                                     "no, it is the wrong one", "not the right answer", "I wanted the date",
-                                    "can't find the date in it", "too long", "wrong entry"])
+                                    "can't find the date in it", "too long", "wrong entry",
+                                    # trial 19: searched as questions, and answered with another wrong entry
+                                    "thats adoption, i asked about fostering", "its about adoption not fostering",
+                                    "needed the fostering regs timescale", "i asked about fostering"])
 def test_remarks_about_an_answer_are_read_as_such_even_when_the_search_finds_something(remark: str) -> None:
     assert is_reason(remark, found_nothing=False)
 
@@ -148,3 +151,20 @@ def test_remarks_about_an_answer_are_read_as_such_even_when_the_search_finds_som
                                       "I need the strategy discussion guidance", "can't get access to the home"])
 def test_keyword_questions_stay_questions_when_the_search_finds_something(question: str) -> None:
     assert not is_reason(question, found_nothing=False)
+
+
+def test_a_note_that_was_a_new_question_is_searched_when_its_asker_says_so(engine: Engine,
+                                                                           services: Services) -> None:
+    """A remark and a question in keywords read alike ("needed the fostering regs timescale"): the line is kept as
+    the note, and its button searches it instead, taking it off the vote."""
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        marked_not_helpful(engine)
+        kept = engine.message(PRACTITIONER, "needed the working days for the initial conference")
+        assert "I've noted that with your question" in all_text(kept)
+        [instead] = button_values(kept, "kb.reason_search")
+        searched = engine.action(PRACTITIONER, "kb.reason_search", instead)
+        again = engine.action(PRACTITIONER, "kb.reason_search", instead)
+    assert "initial child protection conference" in all_text(searched).lower()
+    assert asked(services)[-1] == "needed the working days for the initial conference"
+    assert list(services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")) == []
+    assert "I have no note of yours on that answer any more" in all_text(again)
