@@ -3,7 +3,8 @@
 Trial 12: in the terminal, *Answer* only said which command to type, and the answer typed next was searched as a
 question ("Did you mean…"), the group left open. Slack opens a form; the terminal has none, so pressing *Answer* there
 keeps the group's number beside the conversation (`KEY`) and the next line typed is the answer: sent as the form sends
-it, or refused as the form refuses it (`ok`, an identifier), the bot then still waiting for it as the form stays open.
+it, or refused as the form refuses it (`ok`, an identifier), the bot then still waiting for it as the form stays open;
+a line ending in "?" is not sent either (trial 19: the QA lead's own question went to the asker as the answer).
 `cancel` leaves the group open; a whole command typed instead runs, and the answer is no longer waited for (the reply
 says so), as it is not after a button pressed or an `/audit` command. A chat started again says it still waits.
 """
@@ -87,6 +88,11 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
         note = Reply(kind="notice", text=f"I took that as a command, so your answer to #{key} was not sent: "
                                          f"to answer it, {again}.")
         return [note, *(typed_command(engine, turn, text) or [])]
+    if text.rstrip().endswith("?"):  # trial 19: "what should I tell them?" went to the asker as the answer
+        return [Reply(kind="notice", text=f"That ends with a question mark, so I haven't sent it as the answer to "
+                                          f"#{key}: I'm still waiting for your answer. Type it (without the `?` if "
+                                          f"it really ends with one), or `cancel` to leave #{key} open.",
+                      prompt=f"Your answer to #{key}")]
     try:
         replies = desk.answer(turn, key, text)
     except FieldProblem as refused:  # as the form stays open with the mistake beside it

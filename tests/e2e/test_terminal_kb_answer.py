@@ -24,13 +24,16 @@ def drive(engine: Engine, lines: list[str]) -> str:
 def test_the_line_typed_after_answer_is_the_answer_sent_to_the_askers(engine: Engine, services: Services) -> None:
     key = ask_fire_drill(engine)
 
-    out = drive(engine, ["kb unanswered", "1", "ok", ANSWER])
+    out = drive(engine, ["kb unanswered", "1", "ok", "what should I tell them?", ANSWER])
 
     assert f"Type your answer to #{key} next" in out
     # `ok` is refused as the form refuses it, and the answer is still waited for
     assert "Please say in a sentence what answers their question" in out
     assert f"Type the answer again, or cancel to leave #{key} open." in out
+    # trial 19: a question typed there is not sent as the answer either
+    assert f"That ends with a question mark, so I haven't sent it as the answer to #{key}" in out
     assert "Did you mean" not in out and "I don't know that yet" not in out
+    assert "what should I tell them" not in out.split(f"[message to {ASKER}]")[1]
     assert f"[message to {ASKER}]" in out and f"[message to {OTHER}]" in out and out.count(ANSWER) == 2
     assert f"Sent your answer to 2 people; #{key} is closed" in out
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2
