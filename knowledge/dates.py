@@ -606,9 +606,40 @@ def without_dates(text: str) -> str:
     on 23/12/2026, when is the first review") asks the same as without them, and the numbers matched no entry and
     left it unanswered (trial 18). Spans of time ("15 working days", "26 weeks", "3 months") and numbers that are no
     date ("16-17 year olds", "1.5 hours") stay."""
-    return " ".join(_DATES_IN_TEXT.sub(_date_gone, text).split())
+    return " ".join(_ORDINAL_DAY_IN_TEXT.sub(" ", _DATES_IN_TEXT.sub(_date_gone, text)).split())
 
 
+# what says a day was something, left dangling once the day is gone ("icpc was 22/12/26 when is the review"): stop
+# words only, so the search reads the wording as the same terms with or without them (a learned wording is matched
+# term for term)
+_DATE_LEAD = re.compile(r"(?:\b(?:was|were|is|are)\s+)?(?:\bon\s+)?$", re.IGNORECASE)
+
+
+def wording_without_dates(text: str) -> str:
+    """`without_dates` for a wording kept as an entry's alternative, which people read: the words saying a day was
+    something go with it (trial 19: "icpc was 22/12/26 when is the first review conference due" was written into
+    the knowledge base as "icpc was when is the first review conference due")."""
+    pieces: list[str] = []
+    at = 0
+    spans = [(m.start(), m.end()) for m in _DATES_IN_TEXT.finditer(text) if _date_gone(m) == " "]
+    spans += [(m.start(), m.end()) for m in _ORDINAL_DAY_IN_TEXT.finditer(text)]
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        before = text[at:start]
+        lead = _DATE_LEAD.search(before)
+        pieces.append(before[:lead.start()] if lead else before)
+        at = end
+    pieces.append(text[at:])
+    return re.sub(r"^[\s,;:.]+|\s+(?=[,;:.?!])", "", " ".join(" ".join(pieces).split()))
+
+
+# "icpc was on the 22nd": a day of the month said alone, after "on", at the end of a clause or before a word that
+# starts another (never "on the 2nd review", or "the 22nd of May", which _DATES_IN_TEXT reads)
+_ORDINAL_DAY_IN_TEXT = re.compile(
+    r"\bon\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?!(?:when|what|how|why|who|which|where|and|so|but|then|is|was|"
+    r"at|in|for|i|we|they|he|she|it|can|do|does|did|should|will|would|has|have|had|if|because|as)\b)[a-z])",
+    re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
 # "had the strat on monday", "last tuesday", "next friday": a weekday with a word placing it (a bare "monday" is as
 # often a habit, "visits every monday"), the past unless said to be next
@@ -616,6 +647,20 @@ _WEEKDAY_IN_TEXT = re.compile(r"\b(?:(next)|last|on|this past|past)\s+(monday|tu
                               r"saturday|sunday)\b", re.IGNORECASE)
 _AGO_IN_TEXT = re.compile(r"\b(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                           r"(?:days?|weeks?|wks?|months?)\s+ago\b", re.IGNORECASE)  # never "a few days ago": a guess
+
+
+def _nearest_with_day(day: int, today: dt.date) -> dt.date | None:
+    """The date nearest `today` falling on this day of a month (last month's, this month's or next month's), as a
+    date typed without its year is the one nearest today; None for a day no month near has."""
+    first = today.replace(day=1)
+    months = [(first - dt.timedelta(days=1)).replace(day=1), first, (first + dt.timedelta(days=32)).replace(day=1)]
+    found = []
+    for month in months:
+        try:
+            found.append(month.replace(day=day))
+        except ValueError:
+            continue
+    return min(found, key=lambda when: (abs((when - today).days), when)) if found else None
 
 
 def dates_in(text: str, today: dt.date) -> list[dt.date]:
@@ -631,6 +676,8 @@ def dates_in(text: str, today: dt.date) -> list[dt.date]:
             found.append((match.start(), parse_day(match.group(0), today, "any")))
         except DateError:
             continue
+    found += [(match.start(), day) for match in _ORDINAL_DAY_IN_TEXT.finditer(text)
+              if (day := _nearest_with_day(int(match.group(1)), today)) is not None]
     shifts = {"today": 0, "yesterday": -1, "tomorrow": 1}
     found += [(match.start(), today + dt.timedelta(days=shifts[match.group(1).lower()]))
               for match in _DAY_WORDS.finditer(text)]

@@ -23,7 +23,7 @@ from bot.privacy.knowledge_screen import content_findings
 from bot.privacy.screen import Finding, explain, without_case_references
 from bot.storage import learned as store
 from bot.storage.trail import record_trail
-from knowledge.dates import without_dates
+from knowledge.dates import wording_without_dates
 from knowledge.kb_writer import add_alternative
 from knowledge.textterms import STOP_WORDS, words_of
 
@@ -86,7 +86,7 @@ def as_learned(services: Services, wording: str) -> str:
     date ("icpc held 2/12/2026 what next": the search leaves a question's dates out, so a learned one only clutters
     the entry's alternatives once accepted)."""
     kb = services.live_knowledge().current.kb
-    return without_dates(without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
+    return wording_without_dates(without_case_references(kb.smalltalk.strip_opening(" ".join(wording.split())),
                                                  services.settings.case_reference_pattern, instead=""))[:MAX_WORDING]
 
 

@@ -38,13 +38,15 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
     people = count_of(len(group.askers), "person", "people")
     value = f"{entry.id}:{group.key}"
-    goes = ("it was a follow-up, so its wording is not added to the entry's alternatives"
+    written = desk.linked_wording(group)
+    goes = ("It was a follow-up, so its wording is not added to the entry's alternatives."
             if follow_up.is_read_with(group.wording) else
-            f"the wording becomes one of its alternatives in `{entry.file}`")
+            f"“{written}” becomes one of its alternatives in `{entry.file}`." if written else
+            "Nothing is added to its alternatives: the wording has nothing to search on without its case reference.")
     return [confirmations.ask(desk.services, turn, Reply(
         kind="question",
         text=(f"Link #{key} to `{entry.id}`?\n**{entry.question}**\n>{shown}\nThe {people} who asked "
-              f"_{group.wording}_ will get this entry by DM, and {goes}."),
+              f"(_{group.wording}_) will get this entry by DM. {goes}"),
         choices=(Choice("Yes, link it", LINK_CONFIRM, value, "primary"), Choice("No, not this one", LINK_KEEP,
                                                                               value))))]
 

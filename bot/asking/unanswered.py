@@ -50,7 +50,7 @@ from bot.privacy.removal import is_removed
 from bot.privacy.screen import explain, without_case_references
 from bot.storage import asks as store
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, long_date, parse_full_date, short_date, without_dates
+from knowledge.dates import DateError, long_date, parse_full_date, short_date, wording_without_dates
 from knowledge.definitions import defined_term
 from knowledge.entries import MAX_ANSWER_CHARS, Entry, wording_key
 from knowledge.entry_ids import new_entry_id
@@ -401,12 +401,7 @@ class UnansweredDesk:
                                         f"(`/audit kb answer {key} <your answer>`), or link another entry. Once "
                                         f"`{entry.id}` is improved and reloaded, the question leaves the list by "
                                         "itself. Nothing was sent or changed.")
-        # The wording becomes an alternative everyone's questions are matched against: no case reference in it, nor a
-        # date (the search leaves a question's dates out)
-        wording = without_dates(without_case_references(group.wording, self.services.settings.case_reference_pattern,
-                                                        instead=""))
-        if not any(word not in STOP_WORDS for word in words_of(wording)) or follow_up.is_read_with(wording):
-            wording = ""  # nothing left to match a question on, or words that mean something only after another
+        wording = self.linked_wording(group)
         self._refuse_a_wording_of_another_entry(group, entry, wording)
         if dry_run:
             known = self.service.current.kb
@@ -439,6 +434,17 @@ class UnansweredDesk:
             added = "the wording was already one of its alternatives"
         return [*replies, Reply(text=f"Linked #{key} to `{entry.id}`: {added}. Sent it to "
                                      f"{_people(len(group.askers))}.")]
+
+    def linked_wording(self, group: QuestionGroup) -> str:
+        """The alternative a link writes for the group's wording, exactly as written ("" for none). Everyone's
+        questions are matched against it: no case reference in it, nor a date (the search leaves a question's dates
+        out), nor what said the date was something; none when nothing is left to match a question on, or the words
+        mean something only after another question."""
+        wording = wording_without_dates(without_case_references(
+            group.wording, self.services.settings.case_reference_pattern, instead=""))
+        if not any(word not in STOP_WORDS for word in words_of(wording)) or follow_up.is_read_with(wording):
+            return ""
+        return wording
 
     def _refuse_a_wording_of_another_entry(self, group: QuestionGroup, entry: Entry, wording: str) -> None:
         """A wording another entry already finds (bot.asking.shared_wording) would then lead to two entries, and the

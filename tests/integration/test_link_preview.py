@@ -36,8 +36,8 @@ def test_the_entry_is_shown_and_nothing_is_sent_or_written_until_yes(engine: Eng
     [asked] = engine.command(QA_LEAD, f"kb link {key} online harm")
 
     assert asked.text.startswith(f"Link #{key} to `online-harm`?\n**")
-    assert "The 1 person who asked _when is the fire drill held_ will get this entry by DM" \
-        in asked.text and "`kb/" in asked.text
+    assert "The 1 person who asked (_when is the fire drill held_) will get this entry by DM. “when is the fire " \
+        "drill held” becomes one of its alternatives in `kb/" in asked.text
     assert [choice.label for choice in asked.choices] == ["Yes, link it", "No, not this one"]
     assert {path: path.read_bytes() for path in before} == before  # nothing written yet
 
@@ -59,3 +59,15 @@ def test_a_link_that_would_be_refused_is_refused_before_anything_is_asked(engine
     [refused] = engine.command(QA_LEAD, f"kb link {key} no-such-entry")
     assert refused.kind == "error" and refused.text.startswith("No entry has the id `no-such-entry`")
     assert not refused.choices
+
+
+def test_the_wording_shown_is_the_one_written_without_its_date(engine: Engine, kb_dir: Path) -> None:
+    """Trial 19: the preview quoted "icpc was 22/12/26 when is the first review conference due", and the file got
+    "icpc was when is the first review conference due"."""
+    engine.message(ASKER, "fire drill was 22/12/26 when is the next one due")
+    [value] = button_values(engine.command(QA_LEAD, "kb unanswered"), "kb.unanswered.answer")
+    [asked] = engine.command(QA_LEAD, f"kb link {value} online-harm")
+    assert "“fire drill when is the next one due” becomes one of its alternatives" in asked.text
+    engine.message(QA_LEAD, "yes")
+    written = "".join(path.read_text(encoding="utf-8") for path in (kb_dir / "kb").glob("*.yaml"))
+    assert "- fire drill when is the next one due\n" in written and "fire drill was when" not in written

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from knowledge.dates import without_dates
+from knowledge.dates import without_dates, wording_without_dates
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch, SearchResult
 
@@ -57,3 +57,27 @@ def test_a_date_anywhere_in_a_question_changes_nothing_found(shipped: KnowledgeS
                                   "Working Together 2023"])
 def test_spans_of_time_and_numbers_that_are_no_date_stay(text: str) -> None:
     assert without_dates(text) == text
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("icpc was 22/12/26 when is the first review conference due", "icpc when is the first review conference due"),
+    ("icpc was on the 22nd, when's the first RCPC?", "icpc, when's the first RCPC?"),
+    ("on 3/12/2026, what next", "what next"), ("had conference 2/12/2026 next steps", "had conference next steps"),
+    ("within 15 working days", "within 15 working days"),
+])
+def test_a_wording_kept_as_an_alternative_loses_the_words_that_said_what_the_day_was(typed: str, kept: str) -> None:
+    """Trial 19: "icpc was when is the first review conference due" was written into the knowledge base."""
+    assert wording_without_dates(typed) == kept
+
+
+@given(day=st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31)), form=st.sampled_from(FORMATS),
+       lead=st.sampled_from(["", "was ", "was on ", "on ", "is "]))
+def test_a_kept_wording_reads_as_the_same_terms_as_the_question_the_search_reads(day: date, form: str,
+                                                                                  lead: str) -> None:
+    """A learned wording is matched term for term: leaving out what said the day was something must not change the
+    words the search reads (they are stop words)."""
+    from knowledge.textterms import STOP_WORDS, words_of
+    typed = f"icpc {lead}{form.format(d=day)} when is the review"
+    def content(text: str) -> list[str]:
+        return [word for word in words_of(text) if word not in STOP_WORDS]
+    assert content(wording_without_dates(typed)) == content(without_dates(typed)) == ["icpc", "when", "review"]

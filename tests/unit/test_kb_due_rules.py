@@ -117,6 +117,10 @@ def test_a_name_written_into_a_rule_is_refused_as_in_any_other_text_of_an_entry(
     ("the placement started 3 weeks ago", [dt.date(2026, 11, 14)]),
     ("placement began two weeks ago", [dt.date(2026, 11, 21)]),
     ("visits every monday", []), ("is the mash open on a sunday", []), ("a few days ago", []),
+    # trial 19: a day of the month alone, after "on", is the one nearest today
+    ("icpc was on the 22nd, when's the first RCPC?", [dt.date(2026, 11, 22)]),
+    ("conference on the 9th", [dt.date(2026, 12, 9)]), ("on the 31st", [dt.date(2026, 12, 31)]),
+    ("the 2nd review conference", []), ("on the 2nd review", [])
 ])
 def test_a_day_said_in_words_is_found_a_habit_or_a_guess_is_not(question: str, days: list[dt.date]) -> None:
     assert dates_in(question, TODAY) == days  # TODAY is Saturday 5 December 2026
