@@ -18,8 +18,18 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
 from bot.settings.people import Role
 
-THIS_WEEK = re.compile(r"^\s*(?:this\s+week(?:\s+so\s+far)?|so\s+far|week\s+so\s+far)\b\s*", re.IGNORECASE)
-TYPED = rf"(?:(?:this\s+week(?:\s+so\s+far)?|so\s+far|week\s+so\s+far)(?:\s+{TEAM})?|{TEAM})?"
+_THIS = r"(?:for\s+)?(?:this\s+week(?:['’]?s)?(?:\s+so\s+far)?|so\s+far|(?:the\s+)?week\s+so\s+far)"
+_LAST = r"(?:for\s+)?last\s+week(?:['’]?s)?"  # what the digest gives anyway (trial 19: read as a team's name)
+THIS_WEEK = re.compile(rf"^\s*{_THIS}\b\s*", re.IGNORECASE)
+LAST_WEEK = re.compile(rf"^\s*{_LAST}\b\s*", re.IGNORECASE)
+TYPED = rf"(?:(?:{_THIS}|{_LAST})(?:\s+{TEAM})?|{TEAM})?"
+# The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
+# got a knowledge-base article): `when` is this or last week
+ASKED = re.compile(
+    r"^\s*(?:(?:can\s+i\s+(?:see|have)|(?:show|give|send|get)(?:\s+me)?)\s+)?(?:the\s+|my\s+|our\s+)?"
+    r"(?:(?P<when>this|last)\s+week(?:['’]?s)?\s+)?(?:weekly\s+|team(?:['’]?s)?\s+|audit\s+)*digest"
+    r"(?:\s+(?:for\s+)?(?P<after>this|last)\s+week)?(?:\s+so\s+far)?(?:\s*,?\s*please)?\s*[.!?]*\s*$",
+    re.IGNORECASE)
 
 
 def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
@@ -27,7 +37,8 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
     today = turn.now.astimezone(services.settings.timezone).date()
     so_far = THIS_WEEK.match(text)
-    team_text = text[so_far.end():] if so_far else text
+    said = so_far or LAST_WEEK.match(text)
+    team_text = text[said.end():] if said else text
     monday = today - timedelta(days=today.weekday()) if so_far else last_complete_week(today)
     replies = _digest(services, turn, monday, team_text)
     return replies if so_far else [*replies, Reply(kind="notice", text=(
@@ -52,8 +63,18 @@ def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> lis
     return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
 
 
+def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
+    """"weekly digest", "show me this week's digest": the command, with its role check; None for anything else."""
+    asked = ASKED.match(text)
+    if asked is None or text.strip().lower().startswith("digest"):  # the command's own word: typed as a command
+        return None
+    when = asked.group("when") or asked.group("after") or "last"
+    return engine.dispatch_command(turn, "digest", "this week" if when.lower() == "this" else "")
+
+
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit digest` and the Home tab's "Full digest" button."""
+    """Register `/audit digest`, the digest asked for in words, and the Home tab's "Full digest" button."""
+    engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "

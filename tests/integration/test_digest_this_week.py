@@ -45,3 +45,21 @@ def test_this_week_for_a_named_team_and_a_team_not_theirs(services: Services, en
         refused = engine.command(MANAGER, "digest this week south")
     assert "**Audits completed**: 1 this week so far" in all_text(named)
     assert refused[-1].kind == "error" and "your own teams only: `north-assessment`" in refused[-1].text
+
+
+def test_the_digest_asked_for_in_other_words_is_the_digest(services: Services, engine: Engine) -> None:
+    """Trial 19: `digest last week` was read as a team called "last week", and "weekly digest" and "show me this
+    weeks digest" got a knowledge-base article."""
+    AuditRows(services).audit(submitted=datetime(2026, 12, 4, 10, tzinfo=LONDON))
+    with time_machine.travel(FRIDAY, tick=False):
+        last = [engine.message(MANAGER, said) for said in ("digest last week", "weekly digest",
+                                                             "last week's digest", "show me the team digest")]
+        this = [engine.message(MANAGER, said) for said in ("show me this weeks digest", "digest for this week",
+                                                             "this week's digest please", "digest this week's")]
+        practitioner = engine.message("U0PRAN001", "weekly digest")
+    for replies in last:
+        assert "23 Nov to 29 Nov 2026" in all_text(replies) and "This is last week's digest" in all_text(replies)
+    for replies in this:
+        assert "**Audits completed**: 1 this week so far" in all_text(replies)
+    assert [reply.text for reply in practitioner] == [
+        "`/audit digest` is for team managers, QA leads and admins. Ask them if you need it done."]
