@@ -56,7 +56,10 @@ UNIT_WORDS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "wk"
               "mth": "month", "mths": "month", "mnth": "month", "mnths": "month", "year": "year", "years": "year",
               "yr": "year", "yrs": "year"}
 _UNIT = "(" + "|".join(sorted(UNIT_WORDS, key=len, reverse=True)) + ")"
-_IN = re.compile(rf"in {_COUNT} {_UNIT}(?: time)?")
+_IN = re.compile(rf"(?:in|within) {_COUNT} {_UNIT}(?: time)?")
+# "in 5 working days", "within 10 working days" (trial 19: refused as a due date, though the bot's own answers count
+# timescales so): counted on the bot's working days (`bank_holidays`), day 0 being today
+_WORKING_DAYS = re.compile(rf"(?:(?:in|within) )?{_COUNT} (?:working|business|work) days?(?: time)?")
 _AGO = re.compile(rf"{_COUNT} {_UNIT} ago")
 _NUMBER_THEN_UNIT = re.compile(r"(?<=\d)(?=[a-z])")  # "2wks" is "2 wks"
 _END_OF = re.compile(r"(?:by )?(?:the )?end of (?:(the|this|next|last) )?(week|month)")
@@ -425,6 +428,11 @@ def _relative(cleaned: str, raw: str, today: dt.date | None, tense: Tense) -> dt
     if cleaned in fixed:
         return _need(today) + dt.timedelta(days=fixed[cleaned])
     spaced = _NUMBER_THEN_UNIT.sub(" ", cleaned)
+    match = _WORKING_DAYS.fullmatch(spaced)
+    if match is not None and (count := _count(match.group(1))) is not None:
+        if count > MAX_RELATIVE // 2:
+            raise DateError("That is too far away to be a date in a case file; write the date itself.")
+        return bank_holidays().get_nth_working_day(_need(today), count)
     for pattern, sign in ((_IN, 1), (_AGO, -1)):
         match = pattern.fullmatch(spaced)
         if match is not None:

@@ -40,3 +40,23 @@ def test_short_forms_on_a_wednesday(typed: str, due: date) -> None:
 def test_forms_that_could_mean_something_else_are_not_guessed(typed: str) -> None:
     with pytest.raises(DateError, match="I could not read"):
         parse_day(typed, date(2026, 12, 2), "future")
+
+
+@pytest.mark.parametrize(("typed", "due"), [
+    # trial 19: refused at "When is it due?", though the bot's answers count timescales in working days
+    ("in 5 working days", date(2026, 12, 29)), ("within 10 working days", date(2027, 1, 6)),
+    ("5 working days", date(2026, 12, 29)), ("in five business days", date(2026, 12, 29)),
+    ("within 2 weeks", date(2027, 1, 1)), ("in 1 working day", date(2026, 12, 21)),
+])
+def test_working_days_skip_weekends_and_bank_holidays(typed: str, due: date) -> None:
+    assert parse_day(typed, date(2026, 12, 18), "future") == due  # a Friday, before Christmas
+
+
+@given(today=TODAYS, count=st.integers(1, 60))
+def test_a_count_of_working_days_lands_on_a_working_day_that_far_on(today: date, count: int) -> None:
+    from knowledge.dates import bank_holidays
+    due = parse_day(f"in {count} working days", today, "future")
+    calendar = bank_holidays()
+    assert calendar.is_working_day(due)
+    assert sum(calendar.is_working_day(date.fromordinal(day)) for day in range(today.toordinal() + 1,
+                                                                                  due.toordinal() + 1)) == count
