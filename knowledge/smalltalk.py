@@ -42,6 +42,9 @@ LEAD_INS = (("can", "you"), ("could", "you"), ("would", "you"), ("will", "you"),
 # "thanks! So when is...": the word joining small talk to the question goes with the small talk (the search would
 # weigh it as a word of the question).
 _CONNECTIVE = re.compile(r"^(?:and|so|also|but|anyway|oh|well)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
+# A sound of thinking before a question, pause or not (trial 19: "hmm what counts as a strength here?" found nothing,
+# "what counts as a strength here?" its entry)
+_FILLER = re.compile(r"^(?:h+m+|u+m+|e+r+m+|u+h+|a+h+)\b[\s,.!;:-]*(?=\w)", re.IGNORECASE)
 # A hyphen is a pause only with a space before it ("hi - when is…"): "EH-2233" is a case reference, not "eh".
 _PAUSE = re.compile(r"\s*[,!.:;–—]|\s+-")
 
@@ -114,12 +117,12 @@ class SmallTalk:
     def strip_opening(self, text: str) -> str:
         """The message without leading small talk ('hi, when is the ICPC due?' -> 'when is the ICPC due?';
         'cheers, that's great! And who is the LADO?' -> 'And who is the LADO?')."""
-        rest = text.strip()
+        rest = _FILLER.sub("", text.strip(), count=1)
         while True:
             cut = self._opening_end(rest)
             if cut is None or not normalise(rest[cut:]):
                 return rest
-            rest = _CONNECTIVE.sub("", rest[cut:].lstrip(" ,.!;:-–—\t\n"), count=1)
+            rest = _FILLER.sub("", _CONNECTIVE.sub("", rest[cut:].lstrip(" ,.!;:-–—\t\n"), count=1), count=1)
 
     def _opening_end(self, text: str) -> int | None:
         """Where small talk at the start of `text` ends: phrases and friendly filler up to a pause, or a phrase of

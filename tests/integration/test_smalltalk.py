@@ -144,10 +144,18 @@ def test_thanks_or_a_greeting_with_friendly_words_before_a_question_is_treated_a
 
 @pytest.mark.parametrize("text", ["hi, when is the ICPC due?", "Hello! when is the ICPC due?",
                                   "good morning when is the ICPC due?", "hi when is the ICPC due?",
-                                  "thanks, when is the ICPC due?"])
+                                  "thanks, when is the ICPC due?",
+                                  # trial 19: "hmm what counts as a strength here?" found nothing
+                                  "hmm when is the ICPC due?", "umm, when is the ICPC due?", "hi, erm when is the ICPC due"])
 def test_examples_of_greeting_then_question(engine: Engine, services: Services, text: str) -> None:
     assert "15 working days" in engine.message(PRACTITIONER, text)[0].text
     assert [a["outcome"] for a in asks(services)] == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["hmm", "Hmmm.", "umm ok"])
+def test_a_sound_of_thinking_alone_is_small_talk_not_a_question(engine: Engine, services: Services, text: str) -> None:
+    assert engine.message(PRACTITIONER, text)[0].text.startswith("OK.")
+    assert asks(services) == []
 
 
 @pytest.mark.parametrize("text", ["what?", "What??", "sorry", "Sorry?", "pardon", "huh?", "what do you mean?",
