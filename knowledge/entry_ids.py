@@ -27,10 +27,17 @@ ARTICLES = frozenset({"a", "an", "the"})
 # of the work: "drop-in", "check-in", "hands-on", "stand-by".
 JOINING_WORDS = ARTICLES | frozenset({
     "and", "or", "nor", "but", "of", "to", "for", "at", "with", "from", "into", "onto", "as", "than", "if", "whether",
-    "that", "because", "per", "via", "is", "are", "be"})
+    "that", "because", "per", "via", "is", "are", "be", "each", "every", "any", "some"})
+# Where a cut id may not end either: "…-child-in-care-who" reads as cut short (a whole question may: "who-is-who")
+CUT_ENDS = JOINING_WORDS | frozenset({"who", "which", "whose", "where", "when", "why", "how"})
 # Words that never name a number: `section-31` is kept whole, `in-2009` is just the year.
 NOT_NAMING = JOINING_WORDS | frozenset({"in", "on", "by", "under", "over", "after", "before", "since", "until",
                                         "within", "during", "about", "who", "which", "when", "where"})
+# Words that only carry a question's grammar: dropped after the articles when an id must be cut (trial 19:
+# `how-many-audits-should-manager-complete-each`, `how-long-does-agency-decision-maker-have`)
+AUXILIARIES = frozenset({"should", "does", "do", "did", "can", "could", "must", "will", "would", "shall", "may",
+                         "might", "have", "has", "had", "is", "are", "was", "were", "be", "i", "we", "you", "they",
+                         "my", "our", "your", "their", "it", "to"})
 NUMBER = re.compile(r"\d")
 NO_WORDS = "my-entry-id"
 
@@ -73,6 +80,10 @@ def _fitted(words: list[str], limit: int) -> list[str]:
     words = [word for word in words if word not in ARTICLES] or words
     if _length(words) <= limit:
         return words
+    words = _without_joining_end([word for index, word in enumerate(words)
+                                  if index == 0 or word not in AUXILIARIES]) or words
+    if _length(words) <= limit:
+        return words
     cut = 1
     while cut < len(words) and _length(words[:cut + 1]) <= limit:
         cut += 1
@@ -85,7 +96,7 @@ def _fitted(words: list[str], limit: int) -> list[str]:
             before = before[:-1]
         before = _without_joining_end(before)
         kept = before + numbers if before else kept  # no room for a word before them: the plain cut
-    fitted = _without_joining_end(kept) or [next(word for word in words if word not in JOINING_WORDS)]
+    fitted = _without_joining_end(kept, CUT_ENDS) or [next(word for word in words if word not in JOINING_WORDS)]
     return fitted if _length(fitted) <= limit else [fitted[0][:limit]]
 
 
@@ -103,9 +114,9 @@ def _numbers_from(words: list[str], cut: int) -> list[int]:
     return carried
 
 
-def _without_joining_end(words: list[str]) -> list[str]:
+def _without_joining_end(words: list[str], joining: frozenset[str] = JOINING_WORDS) -> list[str]:
     end = len(words)
-    while end and words[end - 1] in JOINING_WORDS:
+    while end and words[end - 1] in joining:
         end -= 1
     return words[:end]
 

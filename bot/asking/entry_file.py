@@ -63,7 +63,7 @@ def closest_file(entries: Mapping[str, Entry], search: KnowledgeSearch, texts: I
             if entry.id in unhelpful:
                 return FileChoice(entry.file, f"beside “{entry.question}”, the entry closest to its question, though "
                                               "its askers marked it Not helpful")
-            return FileChoice(entry.file, f"beside “{entry.question}”, the entry that answers its question")
+            return FileChoice(entry.file, f"beside “{entry.question}”, the entry the search finds for its question")
         offered = [entries[match.entry_id].file for match in result.suggestions if match.entry_id in entries]
         if result.outcome == "ambiguous" and offered:
             file, most = _most(Counter(offered))

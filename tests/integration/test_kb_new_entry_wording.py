@@ -72,7 +72,7 @@ def test_a_wording_another_entry_already_finds_is_left_out_and_said(engine: Engi
 def test_a_lower_case_question_is_its_heading_with_a_capital_and_the_filing_note_tells_the_truth(
         engine: Engine, services: Services, kb_dir: Path) -> None:
     """Trial 12: the question typed in lower case stayed so as the entry's heading, and the reply filed it "beside
-    “When should a child be seen alone?”, the entry that answers its question", which its asker had marked Not
+    “When should a child be seen alone?”, the entry the search finds for its question", which its asker had marked Not
     helpful for that very question."""
     key = not_helpful_group(engine)
     path = kb_dir / "kb" / "zz-test-extra.yaml"
@@ -88,4 +88,4 @@ def test_a_lower_case_question_is_its_heading_with_a_capital_and_the_filing_note
     done = replies[-1].text
     assert "Filed in `kb/zz-test-extra.yaml`, beside “How often is the office kettle descaled?”, the entry closest " \
            "to its question, though its askers marked it Not helpful" in done
-    assert "the entry that answers its question" not in done
+    assert "the entry the search finds for its question" not in done

@@ -146,7 +146,8 @@ def test_thanks_or_a_greeting_with_friendly_words_before_a_question_is_treated_a
                                   "good morning when is the ICPC due?", "hi when is the ICPC due?",
                                   "thanks, when is the ICPC due?",
                                   # trial 19: "hmm what counts as a strength here?" found nothing
-                                  "hmm when is the ICPC due?", "umm, when is the ICPC due?", "hi, erm when is the ICPC due"])
+                                  "hmm when is the ICPC due?", "umm, when is the ICPC due?",
+                                  "hi, erm when is the ICPC due"])
 def test_examples_of_greeting_then_question(engine: Engine, services: Services, text: str) -> None:
     assert "15 working days" in engine.message(PRACTITIONER, text)[0].text
     assert [a["outcome"] for a in asks(services)] == ["answer"]
