@@ -147,6 +147,13 @@ class KnowledgeFeature:
         found = live.search.search(f"{about.question} {searched}")
         stored = follow_up.read_with(question, about)[:MAX_STORED_QUERY]
         reading = f"Reading that with your last question (_{about.question}_)"
+        dated = self.due_dates(turn, live, about.id, question)
+        if dated:  # "what about if it was 23rd dec": the same timescales from another day (trial 19)
+            ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored, "answer", about.id,
+                                      None, turn.surface)
+            return [Reply(kind="notice", text=f"{reading}:"), *dated,
+                    Reply(text="The rest of that answer is as before.", choices=(
+                        Choice("Show the answer again", "kb.show", f"{about.id}:{ask_id}"),))]
         if found.outcome == "answer" and found.answer is not None and found.answer.entry_id != about.id:
             entry = live.kb.entries[found.answer.entry_id]
             ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored, "answer", entry.id,

@@ -79,3 +79,23 @@ def test_audit_bot_ask_gives_the_same_due_dates_and_its_json_keeps_its_shape(env
     answered = json.loads(as_json.out)
     assert set(answered) == {"query", "answer", "suggestions"} and answered["answer"]["id"] == "icpc-timescale"
     assert "Due dates" not in as_json.out
+
+
+def test_a_follow_up_giving_another_day_works_the_same_timescales_out_from_it(engine: Engine,
+                                                                              services: Services) -> None:
+    """Trial 19: "what about if it was 23rd dec" after the ICPC's due date got "I don't know that yet" and went on
+    the QA leads' list."""
+    with time_machine.travel(CONTENT_DAY, tick=False):  # Tuesday 1 December 2026
+        engine.message(PRACTITIONER, "strat was on 1/12/2026, when's the ICPC due?")
+        replies = engine.message(PRACTITIONER, "what about if it was 23rd dec")
+        [again] = button_values(replies, "kb.show")
+        shown = engine.action(PRACTITIONER, "kb.show", again)
+    [reading, dated, rest] = replies
+    assert reading.text == ("Reading that with your last question (_When must an initial child protection "
+                            "conference be held?_):")
+    assert dated.title == "Due dates from Wednesday 23 December 2026"
+    assert "the initial child protection conference is due by **Monday 18 January 2027**" in dated.text
+    assert "I don't know that yet" not in all_text(replies)
+    assert shown[-1].title == "When must an initial child protection conference be held?"
+    [unanswered] = services.storage.db.query("SELECT COUNT(*) AS n FROM kb_asks WHERE outcome = 'none'")
+    assert unanswered["n"] == 0  # not on the QA leads' list

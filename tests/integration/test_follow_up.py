@@ -135,7 +135,7 @@ def test_linking_a_follow_up_sends_the_entry_but_adds_no_alternative(engine: Eng
         before = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
         [asked] = engine.command("U0QALEAD1", f"kb link {key} rcpc-timescale")
         linked = engine.message("U0QALEAD1", "yes")
-    assert "it was a follow-up, so its wording is not added to the entry's alternatives" in asked.text
+    assert "It was a follow-up, so its wording is not added to the entry's alternatives." in asked.text
     assert "it was a follow-up, whose words mean something only after the question before it, so no alternative " \
            "was added" in linked[-1].text
     assert [reply.to_user for reply in linked if reply.to_user] == [PRACTITIONER]
