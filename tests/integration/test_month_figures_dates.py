@@ -41,6 +41,18 @@ def test_home_on_3_december_counts_december_to_date_as_your_audits_does(services
         fields = _month_field(services)
     assert fields["Month vs target"] == "2 in December (to 3 December); target 2, met"
     assert fields["Audits last week"] == "0"  # the week to 29 November
+    assert fields["This week so far"] == "3"  # Monday 30 November to today
+
+
+def test_home_names_an_inadequate_grade_in_the_week_so_far(services: Services) -> None:
+    """Trial 19: on Saturday the Home showed "Audits last week: 0" and nothing of the week's Inadequate audit."""
+    rows = AuditRows(services)
+    rows.audit(submitted=datetime(2026, 12, 2, 11, tzinfo=UTC), grade="inadequate")
+    rows.audit(submitted=datetime(2026, 12, 4, 11, tzinfo=UTC))
+    with time_machine.travel(datetime(2026, 12, 5, 10, tzinfo=LONDON), tick=False):
+        fields = _month_field(services)
+    assert fields["This week so far"] == "2 (1 Inadequate)"
+    assert fields["Audits last week"] == "0"
 
 
 @pytest.mark.parametrize(("now", "expected"), [
