@@ -12,7 +12,7 @@ Buttons: kb.unanswered.link_confirm / link_keep "<entry id>:<group number>".
 from __future__ import annotations
 
 from bot.asking import follow_up
-from bot.asking.unanswered import UnansweredDesk, shortened, typed_id
+from bot.asking.unanswered import LINK_PICK, UnansweredDesk, shortened, typed_id
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, count_of
@@ -66,8 +66,17 @@ def keep(value: str) -> list[Reply]:
                                       f"link another entry, type `/audit kb link {key} <entry id or words>`.")]
 
 
+def picked(desk: UnansweredDesk, turn: Turn, value: str) -> list[Reply]:
+    """An entry offered under *Link to an entry* where its form could not open: shown, then Yes or No, as typed."""
+    entry_id, key = buttons.key_and_optional_id(value, STALE_HINT)
+    if key is None:
+        raise buttons.StaleButton(STALE_HINT)
+    return ask(desk, turn, f"{key} {entry_id}")
+
+
 def install(engine: Engine, desk: UnansweredDesk) -> None:
-    """Register the typed link's Yes and No."""
+    """Register the typed link's Yes and No, and the entries offered for a link."""
+    engine.add_action(LINK_PICK, lambda turn, value: picked(desk, turn, value))
     confirmations.add_answers(
         engine, desk.services,
         (LINK_CONFIRM, lambda turn, value: confirm(desk, turn, value)),

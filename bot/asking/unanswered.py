@@ -65,6 +65,8 @@ ANSWER, LINK, NEW, OUT_OF_SCOPE, DISMISS = ("kb.unanswered.answer", "kb.unanswer
                                            "kb.unanswered.out_of_scope", "kb.unanswered.dismiss")
 REMOVE = "kb.unanswered.remove"  # its text identifies someone: bot.asking.unanswered_removal
 ANSWER_FORM, LINK_FORM, NEW_FORM = "kb.unanswered.answer_form", "kb.unanswered.link_form", "kb.unanswered.new_form"
+LINK_PICK = "kb.unanswered.link_pick"  # an entry offered where the form cannot open: its link's Yes or No next
+LINK_OFFERED = 3  # entries offered so
 ENTRY_SEARCH = "kb.entries"
 MAX_OPTIONS = 20
 WHO = "QA leads and admins"
@@ -270,7 +272,14 @@ class UnansweredDesk:
                     intro=f"_{group.wording}_\nThe askers get the entry you pick by DM, and this wording becomes one "
                           "of its alternatives in the knowledge base.",
                     fields=(FormField("entry", "Entry", "search", hint="Type words of its question, or its id"),))
-        return [Reply(text=f"To link #{group.key}, type `/audit kb link {group.key} <entry id>`.", form=form)]
+        # Where the form cannot open (the terminal chat, or Slack refusing it), the entries closest to the wording
+        # are offered, each shown before it is linked (trial 19: only "type /audit kb link 2 <entry id>", no ids)
+        offered = [(label, entry_id) for label, entry_id in self.entry_options(turn, follow_up.alone(group.wording))
+                   if entry_id not in group.unhelpful_entries][:LINK_OFFERED]
+        closest = ", or pick one of the entries closest to its wording:" if offered else "."
+        return [Reply(text=f"To link #{group.key}, type `/audit kb link {group.key} <entry id or words>`{closest}",
+                      choices=tuple(Choice(f"Link to: {label}", LINK_PICK, f"{entry_id}:{group.key}")
+                                    for label, entry_id in offered), form=form)]
 
     def new_button(self, turn: Turn, value: str) -> list[Reply]:
         group = self.pressed(turn, value)

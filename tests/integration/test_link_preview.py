@@ -71,3 +71,20 @@ def test_the_wording_shown_is_the_one_written_without_its_date(engine: Engine, k
     engine.message(QA_LEAD, "yes")
     written = "".join(path.read_text(encoding="utf-8") for path in (kb_dir / "kb").glob("*.yaml"))
     assert "- fire drill when is the next one due\n" in written and "fire drill was when" not in written
+
+
+def test_where_the_form_cannot_open_the_closest_entries_are_offered_and_shown_before_linking(
+        engine: Engine, kb_dir: Path) -> None:
+    """Trial 19: in the terminal, *Link to an entry* only said "type /audit kb link 2 <entry id>", with no ids."""
+    engine.message(ASKER, "had conference next steps")  # "Did you mean…", none picked: on the list
+    [value] = button_values(engine.command(QA_LEAD, "kb unanswered"), "kb.unanswered.answer")
+    [offer] = engine.action(QA_LEAD, "kb.unanswered.link", value)
+    assert offer.form is not None  # Slack opens the form; the rest is what the terminal chat shows
+    assert "or pick one of the entries closest to its wording" in offer.text
+    picks = button_values([offer], "kb.unanswered.link_pick")
+    assert 1 <= len(picks) <= 3 and all(pick.endswith(f":{value}") for pick in picks)
+    before = {path: path.read_bytes() for path in (kb_dir / "kb").glob("*.yaml")}
+    [asked] = engine.action(QA_LEAD, "kb.unanswered.link_pick", picks[0])
+    assert asked.text.startswith(f"Link #{value} to `{picks[0].split(':')[0]}`?")
+    assert {path: path.read_bytes() for path in before} == before  # nothing until yes
+    assert "Unanswered questions are kept by" in all_text(engine.action(ASKER, "kb.unanswered.link_pick", picks[0]))
