@@ -261,6 +261,9 @@ def escalations(question: Question, value: str) -> bool:
 # -- parsing what people type or press ---------------------------------------------------------------------
 
 _NA = {"na", "n/a", "not applicable", "n.a.", "not relevant"}
+# A grade's shorthand typed alone, which no answer in words is ("good" or "outstanding" may be)
+_GRADE_SHORTHAND = re.compile(r"r\.?\s?i\.?|rit|req(?:uires)?\.?\s+imp(?:rovement)?(?:\s+to\s+be\s+good)?|"
+                              r"inadequate|requires\s+improvement")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 
 
@@ -297,6 +300,9 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if kind == "number":
         return counted(parse_number(raw), question.decimals)
     leave = "." if question.required else ", or `skip` (or press Skip) to leave it out: it is optional."
+    if _GRADE_SHORTHAND.fullmatch(lowered):  # trial 19: `ri`, meant for the next grade, was kept as the answer
+        raise AnswerError(f"“{raw}” reads as a grade, but this question asks for words, so nothing was saved. "
+                          f"Type your answer in words{leave}")
     return parse_words(raw, "answer", f"Type your answer in words{leave}")
 
 

@@ -91,6 +91,7 @@ def test_a_follow_up_giving_another_day_works_the_same_timescales_out_from_it(en
         [again] = button_values(replies, "kb.show")
         shown = engine.action(PRACTITIONER, "kb.show", again)
     [reading, dated, rest] = replies
+    assert rest.text == "The rest of that answer is as before."
     assert reading.text == ("Reading that with your last question (_When must an initial child protection "
                             "conference be held?_):")
     assert dated.title == "Due dates from Wednesday 23 December 2026"

@@ -134,10 +134,18 @@ def test_typed_answers_are_stored_in_one_form(question: Question, typed: str, st
     (IN_CARE, "na", "yes or no"), (QUALITY, "great", "Outstanding, Good"),
     (Question("d", "D?", "date"), "31/02/2026", "not a real date"), (Question("n", "N?", "number"), "three", "number"),
     (NOTES, "   ", "can't be empty"),
+    # trial 19: `ri`, meant for the next question's grade, was kept as the answer to an optional text question
+    (NOTES, "ri", "reads as a grade, but this question asks for words"), (NOTES, "R.I.", "reads as a grade"),
+    (NOTES, "req imp", "reads as a grade"), (NOTES, "Inadequate", "or `skip`"),
 ])
 def test_answers_that_do_not_fit_say_what_would(question: Question, typed: str, hint: str) -> None:
     with pytest.raises(AnswerError, match=hint):
         parse_answer(question, typed)
+
+
+@pytest.mark.parametrize("typed", ["good", "rich detail in the records", "riding lessons", "RIP"])
+def test_words_that_are_no_grades_shorthand_are_kept_as_the_answer(typed: str) -> None:
+    assert parse_answer(NOTES, typed) == typed
 
 
 def test_evidence_needs_a_sentence() -> None:
