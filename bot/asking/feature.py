@@ -82,6 +82,11 @@ class KnowledgeFeature:
 
     def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)
+        if findings and unhelpful_reason.waiting_for(self.services, turn) is not None:
+            # a note on what was missing, or a question asked again: said as either (trial 19: "that question")
+            return [Reply(kind="error", text=f"I haven't stored that: {explain(findings)}. Please type it again "
+                                             "without any details that could identify a child or family: what was "
+                                             "missing from the answer, or your question in other words.")]
         if findings:
             return [Reply(
                 kind="error",

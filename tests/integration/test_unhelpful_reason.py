@@ -98,8 +98,14 @@ def test_a_remark_naming_a_child_is_refused_and_nothing_is_kept(engine: Engine, 
     with time_machine.travel(CONTENT_DAY, tick=False):
         marked_not_helpful(engine)
         replies = engine.message(PRACTITIONER, "it didnt say when Tyler Brown's conference is")
+        again = engine.message(PRACTITIONER, "it didnt say when the conference is")
     assert replies[-1].kind == "error" and "identify a child or family" in replies[-1].text
-    assert list(services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")) == []
+    # trial 19: the refusal called the note "that question"; it says what may be typed again, and still waits
+    assert "Please type it again without any details that could identify a child or family: what was missing " \
+        "from the answer, or your question in other words." in replies[-1].text and "Tyler" not in replies[-1].text
+    assert "I've noted that with your question" in all_text(again)
+    [row] = services.storage.db.query("SELECT reason FROM kb_feedback WHERE reason IS NOT NULL")
+    assert row["reason"] == "it didnt say when the conference is"
 
 
 def test_removing_the_question_or_a_newer_screen_takes_the_remark_too(engine: Engine, services: Services) -> None:
