@@ -359,7 +359,7 @@ class UnansweredDesk:
         text = self.answer_text(text)
         closed = self._close(turn, group, "answered", None, {"people": len(group.askers)}, answer=text)  # sent once
         replies = [Reply(to_user=asker, title="An answer to your question",
-                         text=f"{self.their_question(group, asker, 'About')}\n\n{text}",
+                         text=f"{self.their_question(group, asker, 'A QA lead has answered')}\n\n{text}",
                          note=f"Answered by {mention(turn.user_id)}, a QA lead.") for asker in group.askers]
         return [*replies, Reply(text=f"Sent your answer to {_people(len(group.askers))}; #{key} is closed "
                                      f"({count_of(closed, 'question')}). The next person asking in "

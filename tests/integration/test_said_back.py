@@ -30,7 +30,7 @@ def stored_question(services: Services, wording: str, asker: str = ASKER) -> int
 
 
 @pytest.mark.parametrize(("command", "opening"), [
-    ("answer {key} The fire drill is held on the 20th of each month.", "About"),
+    ("answer {key} The fire drill is held on the 20th of each month.", "A QA lead has answered"),
     ("link {key} assessment-timescale", "A QA lead found the answer to"),
     ("new {key} When is the fire drill held? | The 20th of each month. | file: kb/timescales.yaml",
      "A QA lead found the answer to"),
@@ -59,7 +59,7 @@ def test_a_question_whose_text_a_qa_lead_removed_is_named_by_its_day(engine: Eng
     replies = engine.command(QA_LEAD, f"kb answer {ask_id} The fire drill is held on the 20th of each month.")
 
     [dm] = [reply.text for reply in replies if reply.to_user == ASKER]
-    assert dm.startswith(f"About {NOT_SAID}:") and "removed" not in dm
+    assert dm.startswith(f"A QA lead has answered {NOT_SAID}:") and "removed" not in dm
 
 
 def test_a_question_passed_on_to_the_qa_leads_is_not_quoted_once_the_screen_refuses_it(
