@@ -30,8 +30,9 @@ def asked_on(services: Services, asked_at: datetime) -> str:
 
 
 def your_question(services: Services, opening: str, query: str, asked_at: datetime) -> str:
-    """A DM's opening line about the asker's question, ending with a colon: 'A QA lead has answered your question:' and the wording
-    quoted on a line of its own, or '… your question of 3 Dec 2026:' when its wording may not be said back
+    """A DM's opening line about the asker's question, ending with a colon: 'A QA lead has answered your question:'
+    and the wording quoted on a line of its own, or '… your question of 3 Dec 2026:' when its wording may not be said
+    back
     (`wording_to_say`). Run into the sentence, the wording read "your question what is the threshold for a Kooth
     referral?:" (trial 15 F7)."""
     wording = wording_to_say(services, query)
