@@ -55,6 +55,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
+from knowledge.dates import DateError, parse_day
 
 START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
 # "start audit closure", "start an audit of neglect": the checklist named in the same breath.
@@ -76,9 +77,15 @@ STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3
 STRAY_NOTED = re.compile(r"^\s*(yes|no|yeah|yep|nope|good|outstanding|inadequate|ri|requires improvement(?: to be "
                          r"good)?)\s*(?:[-–—:,;])(?!\s*(?:thanks|thank you|cheers|ta)\b)\s*[^?]*[^?\s]\s*$",
                          re.IGNORECASE)
+# An action's owner typed alone when no question waits (trial 20: "the manager", typed for an action the moderation
+# never asked for, went on the QA leads' list as a question)
+STRAY_OWNER = re.compile(r"^\s*(?:the\s+(?:team\s+)?manager|the\s+(?:social\s+)?worker|me|myself)\s*[.!]?\s*$",
+                         re.IGNORECASE)
 # Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
 # never taken as a question for the knowledge base (and the QA leads' unanswered list).
 LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
+WORDISH_DATE = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|yesterday|week|month|end)",
+                          re.IGNORECASE)  # a date has a number or a day's word: parse_day is asked only then
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
 MODERATORS = moderation.MODERATORS
@@ -93,6 +100,18 @@ def typed_text(services: Services, turn: Turn, text: str, commands: Shapes) -> l
     """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut, or a
     whole command (`commands`: the engine's typed shapes) where the state runs one aside."""
     return conversation.typed_text(services, turn, text, SHORTCUTS, commands)
+
+
+def _a_date_alone(services: Services, turn: Turn, text: str) -> bool:
+    """Whether the whole line is a date ("next fri", "31/12", "in 5 working days"): an answer to a question about
+    when, never a question for the knowledge base."""
+    if len(text.split()) > 5 or not WORDISH_DATE.search(text):
+        return False
+    try:
+        parse_day(text, turn.now.astimezone(services.settings.timezone).date(), "any")
+    except DateError:
+        return False
+    return True
 
 
 def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> list[Reply] | None:
@@ -118,6 +137,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return audits_start.stray_answer(services, turn, noted.group(1))
     if services.directory.named(text) is not None:  # a colleague's name, as for "who is the worker?" (trial 18:
         return audits_start.stray_answer(services, turn, " ".join(text.split()))  # "Social worker N1" got N1's entry
+    if STRAY_OWNER.match(text) or _a_date_alone(services, turn, text):  # "next fri", "31/12" (trial 20)
+        return audits_start.stray_answer(services, turn, " ".join(text.split()))
     if LIST_ACTIONS.match(text):
         return actions_feature.list_command(services, turn, "")
     if (word := NOTHING_OPEN.match(text)) is not None:

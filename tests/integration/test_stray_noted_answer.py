@@ -58,3 +58,22 @@ def test_a_colleagues_name_typed_with_no_question_waiting_is_said_so(engine: Eng
 def test_a_question_naming_a_colleague_is_still_a_question(engine: Engine, services: Services) -> None:
     engine.message(MANAGER, "what are the categories of need N1 to N9")
     assert asked(services) == ["what are the categories of need N1 to N9"]
+
+
+@pytest.mark.parametrize("typed", ["next fri", "31/12", "the manager", "the worker", "me", "in 5 working days",
+                                   "Friday."])
+def test_an_owner_or_a_due_date_typed_with_no_question_waiting_is_said_so(engine: Engine, services: Services,
+                                                                          typed: str) -> None:
+    """Trial 20: after a moderation, "the manager" and "next fri", typed for an action nobody asked for, went on the
+    QA leads' unanswered list as questions."""
+    [reply] = engine.message(MANAGER, typed)
+    assert reply.text.startswith(f"There's no question waiting for a \"{typed}\" from you just now.")
+    assert asked(services) == []
+
+
+@pytest.mark.parametrize("typed", ["26 weeks", "when is the ICPC due", "the manager's role in supervision",
+                                   "friday visits for a child in care"])
+def test_a_question_with_a_day_or_an_owner_in_it_is_still_a_question(engine: Engine, services: Services,
+                                                                     typed: str) -> None:
+    engine.message(MANAGER, typed)
+    assert asked(services) == [typed]
