@@ -24,12 +24,13 @@ from bot.engine import help as help_feature
 from bot.engine import home as home_feature
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
-from bot.privacy.knowledge_screen import Withheld, start_screen
+from bot.privacy.knowledge_screen import Withheld, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
 from bot.storage import learned as learned_store
+from knowledge.checklist_schema import Checklist
 from knowledge.dates import time_on_day
 from knowledge.entries import EntryTexts
 
@@ -76,6 +77,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
             warn_last_good_start(knowledge, settings.timezone)
         if knowledge.withheld_start is not None:
             warn_withheld_start(knowledge)
+        warn_checklists_withheld(knowledge)
         if knowledge.start_changes is not None:
             changes = knowledge.start_changes
             log.warning("The knowledge base changed since the bot last served it: %s added, %d changed, %d "
@@ -98,7 +100,11 @@ def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
     def start_check(entries: Iterable[EntryTexts], digests: Mapping[str, str]) -> list[Withheld]:
         return start_screen(entries, digests, screen, cache_folder)
 
-    return KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check)
+    def checklist_check(checklists: Iterable[Checklist], digests: Mapping[str, str]) -> list[str]:
+        return start_checklist_screen(checklists, digests, screen, cache_folder)
+
+    return KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check,
+                                 checklist_check=checklist_check)
 
 
 def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int:
@@ -131,6 +137,15 @@ def warn_withheld_start(knowledge: KnowledgeService) -> None:
         return
     log.error("%s. Take it out of the files, check with `audit-bot kb check`, then `/audit kb reload`.",
               start.summary())
+
+
+def warn_checklists_withheld(knowledge: KnowledgeService) -> None:
+    """The checklists whose text could identify a child or family, by id (never the words): not offered for new
+    audits until a reload finds them clean."""
+    if knowledge.checklists_withheld:
+        log.error("Checklist text could identify a child or family, so these checklists are not offered for new "
+                  "audits: %s. `audit-bot kb check` shows where; fix the files, then `/audit kb reload`.",
+                  ", ".join(knowledge.checklists_withheld))
 
 
 def start_up(services: Services) -> None:

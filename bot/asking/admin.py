@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.asking import answer_typed_next, learned_admin, link_preview, question_find, unanswered_removal
-from bot.asking.kb_check import council_screen, entry_content_problems, folder_problems
+from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
 from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
@@ -147,7 +147,7 @@ class KnowledgeAdmin:
                      + "\n".join(lines), kind="error" if word else "info")
 
     def reload(self, turn: Turn) -> list[Reply]:
-        result = self.service.reload(entry_content_problems(self.services))
+        result = self.service.reload(entry_content_problems(self.services), checklist_content_problems(self.services))
         detail: dict[str, object] = {"ok": result.ok, "entries": result.entries}
         if result.diff is not None:
             detail.update(added=result.diff.added, changed=result.diff.changed, removed=result.diff.removed)

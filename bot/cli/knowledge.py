@@ -165,7 +165,7 @@ def problems_report(problems: list[Problem]) -> str:
 
     text = str(KnowledgeBaseError(problems))
     if any("could identify a child or family" in problem.message for problem in problems):
-        text += "\nEntry texts that could identify a child or family must be fixed before reloading."
+        text += "\nTexts that could identify a child or family must be fixed before reloading."
     return text
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
+from knowledge.checklist_schema import Checklist
 from knowledge.entries import EntryTexts
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
@@ -28,6 +29,9 @@ from knowledge.search import KnowledgeSearch
 # What a reload asks of the entries besides loading (every entry as written, when some have other problems):
 # problems with their file and line.
 EntryCheck = Callable[[Iterable[EntryTexts]], list[Problem]]
+ChecklistCheck = Callable[[Iterable[Checklist]], list[Problem]]  # the same screen for checklists' texts
+# At start: the ids of the checklists to leave out, given the files' digests (what was screened before is known)
+StartChecklistCheck = Callable[[Iterable[Checklist], Mapping[str, str]], Collection[str]]
 # What a start asks of the entries (with their files' digests) of the knowledge base it is about to serve, or of
 # a folder that did not load: the entry texts not to serve, or to list among the folder's problems (the identifier
 # screen, bot/privacy/knowledge_screen.start_screen).
@@ -109,6 +113,7 @@ class KnowledgeService:
         self.last_good_start: LastGoodStart | None = None
         # Set when the start's screen kept entries back; cleared, as the above, by the first reload that works.
         self.withheld_start: WithheldStart | None = None
+        self.checklists_withheld: tuple[str, ...] = ()  # checklists the start's screen refused: not offered
         # What a clean start made live against the version served before it (the last good copy), when entries
         # differ: said in the start's log and by the first reload that works, which clears it.
         self.start_changes: KnowledgeDiff | None = None
@@ -119,6 +124,7 @@ class KnowledgeService:
         fork = KnowledgeService(self.folder, self._base, self.cache_folder)
         fork.last_good_start = self.last_good_start
         fork.withheld_start = self.withheld_start
+        fork.checklists_withheld = self.checklists_withheld
         return fork
 
     def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = ()) -> None:
@@ -157,7 +163,8 @@ class KnowledgeService:
 
     @classmethod
     def load(cls, folder: Path, cache_folder: Path | None = None, fall_back: bool = False,
-             start_check: StartCheck | None = None) -> KnowledgeService:
+             start_check: StartCheck | None = None,
+             checklist_check: StartChecklistCheck | None = None) -> KnowledgeService:
         """Load at start; raises KnowledgeBaseError on a folder with problems.
 
         With `cache_folder`, files unchanged since an earlier start are neither parsed nor read into terms
@@ -188,13 +195,20 @@ class KnowledgeService:
             fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
         withheld = start_check(kb.entries.values(), kb.file_digests) if start_check is not None else []
         kb = _without(kb, withheld)
+        # a checklist whose text the screen refuses is not offered for new audits (trial 20); `kb check` says where
+        held_back = tuple(sorted(set(checklist_check(kb.checklists.values(), kb.file_digests)))) \
+            if checklist_check is not None else ()
+        if held_back:
+            kb = replace(kb, checklists={key: c for key, c in kb.checklists.items() if key not in held_back},
+                         file_stamps={})
         service = cls(folder, LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder)),
                       cache_folder)
         service.last_good_start = fell_back
         service.withheld_start = WithheldStart(tuple(withheld)) if withheld else None
+        service.checklists_withheld = held_back
         if fell_back is None:
             service.start_changes = _since_last_good(kb, cache_folder)
-        if fell_back is None and not withheld:
+        if fell_back is None and not withheld and not held_back:
             _keep_last_good(kb, cache_folder)
         return service
 
@@ -212,7 +226,8 @@ class KnowledgeService:
         except KnowledgeBaseError as error:
             return list(error.problems), None
 
-    def reload(self, entry_check: EntryCheck | None = None) -> ReloadResult:
+    def reload(self, entry_check: EntryCheck | None = None,
+               checklist_check: ChecklistCheck | None = None) -> ReloadResult:
         """Build the folder's current content; swap it in if valid, else keep the live one and say why.
 
         `entry_check` (what `kb check` also asks of the entries: the identifier screen, bot/asking/kb_check.py)
@@ -229,6 +244,7 @@ class KnowledgeService:
                 return ReloadResult(diff=None, problems=[*found, *error.problems], entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
             found = entry_check(kb.entries.values()) if entry_check is not None else []
+            found += checklist_check(kb.checklists.values()) if checklist_check is not None else []
             if found:
                 return ReloadResult(diff=None, problems=found, entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists))
@@ -237,6 +253,7 @@ class KnowledgeService:
             self._live = LiveKnowledge(kb=newer.kb, search=newer.search.with_learned(self._learned, self._exact))
             self.last_good_start = None
             self.withheld_start = None
+            self.checklists_withheld = ()
             at_start, self.start_changes = self.start_changes, None
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),

@@ -29,6 +29,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
+from knowledge.checklist_schema import Checklist
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import EntryTexts, entry_label, labels_of, texts_of
 from knowledge.loader import KnowledgeBase
@@ -44,8 +45,40 @@ MAX_REMEMBERED = 200_000
 
 
 def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
-    """One problem per entry text (question, alternative or answer) holding an identifier, with the words masked."""
-    return entry_identifier_problems(kb.entries.values(), screen)
+    """One problem per entry text (question, alternative or answer) or checklist text holding an identifier, with the
+    words masked."""
+    return [*entry_identifier_problems(kb.entries.values(), screen),
+            *checklist_identifier_problems(kb.checklists.values(), screen)]
+
+
+def checklist_identifier_problems(checklists: Iterable[Checklist], screen: Screen) -> list[Problem]:
+    """One problem per checklist text holding an identifier, at the checklist's line and naming the question and
+    field (trial 20: a child's name and NHS number written into a question's guidance passed `kb check`, and
+    *What good looks like* then showed them to every auditor). Screened as an entry's answer is (content mode):
+    checklists rightly name guidance and judgments."""
+    problems: list[Problem] = []
+    for checklist in checklists:
+        for where, text in checklist_texts(checklist):
+            findings = content_findings(screen, text)
+            if findings:
+                problems.append(Problem(checklist.file, checklist.line, (
+                    f"checklist '{checklist.id}' {where}: {explain(findings)}. Take it out of the checklist: "
+                    "nothing that could identify a child or family belongs in it.")))
+    return problems
+
+
+def checklist_texts(checklist: Checklist) -> list[tuple[str, str]]:
+    """(where, text) for every text of a checklist a person reads: its title, description and period, each
+    section's title, and each question's text, guidance, options and grade descriptors."""
+    texts = [("title", checklist.title), ("description", checklist.description), ("period", checklist.period)]
+    for section in checklist.sections:
+        texts.append((f"section '{section.id}' title", section.title))
+        for question in section.questions:
+            where = f"question '{question.id}'"
+            texts += [(f"{where} text", question.text), (f"{where} guidance", question.guidance or "")]
+            texts += [(f"{where} option", option) for option in question.options]
+            texts += [(f"{where} {grade} descriptor", text) for grade, text in question.descriptors]
+    return [(where, text) for where, text in texts if text]
 
 
 def entry_identifier_problems(entries: Iterable[EntryTexts], screen: Screen) -> list[Problem]:
@@ -140,6 +173,37 @@ def start_screen(entries: Iterable[EntryTexts], file_digests: Mapping[str, str],
                      for entry_id, line, field, kinds, id_shown in record]
     SCREENED.tidy(cache_folder, used)
     return withheld
+
+
+# The same for checklists: per file of checklists, the ids of those whose text the screen refuses (nearly always none)
+SCREENED_CHECKLISTS = DigestStore("screened-checklists", source_digest(
+    [*sorted(_HERE.glob("*.py")), *sorted((_HERE / "data").glob("*.txt"))], "checklist-screen 1"))
+
+
+def start_checklist_screen(checklists: Iterable[Checklist], file_digests: Mapping[str, str], screen: Screen,
+                           cache_folder: Path | None = None) -> list[str]:
+    """The ids of the checklists whose text the screen refuses, for the bot's start (trial 20: a restart would
+    otherwise put a hand-edited checklist naming a child live). As for entries, a file screened before with the
+    same screen is not screened again: a restart costs a look-up per file."""
+    lists = _lists_key(screen)
+    by_file: dict[str, list[Checklist]] = defaultdict(list)
+    for checklist in checklists:
+        by_file[checklist.file].append(checklist)
+    refused: list[str] = []
+    used = []
+    for file, in_file in by_file.items():
+        digest = file_digests.get(file)
+        key = SCREENED_CHECKLISTS.key(digest, lists) if digest and lists is not None else None
+        record = SCREENED_CHECKLISTS.get(key, cache_folder) if key else None
+        if record is None:
+            record = tuple(checklist.id for checklist in in_file if checklist_identifier_problems([checklist], screen))
+            if key:
+                SCREENED_CHECKLISTS.put(key, record, cache_folder)
+        if key:
+            used.append(key)
+        refused += list(record)
+    SCREENED_CHECKLISTS.tidy(cache_folder, used)
+    return refused
 
 
 def _screened(entry: EntryTexts, screen: Screen) -> tuple[tuple[str | None, int | None, str, tuple[str, ...], bool],

@@ -53,6 +53,7 @@ def add_office_file(kb_dir: Path) -> Path:
 def as_new_process() -> None:
     """Forget what this process remembers of earlier screens, as a restarted bot has nothing in memory."""
     knowledge_screen.SCREENED.forget()
+    knowledge_screen.SCREENED_CHECKLISTS.forget()
     knowledge_screen._CLEAN.clear()
 
 
