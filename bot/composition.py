@@ -24,7 +24,7 @@ from bot.engine import help as help_feature
 from bot.engine import home as home_feature
 from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
-from bot.privacy.knowledge_screen import Withheld, start_checklist_screen, start_screen
+from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
@@ -103,8 +103,10 @@ def screened_knowledge(folder: Path, screen: Screen, cache_folder: Path | None,
     def checklist_check(checklists: Iterable[Checklist], digests: Mapping[str, str]) -> list[str]:
         return start_checklist_screen(checklists, digests, screen, cache_folder)
 
-    return KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check,
-                                 checklist_check=checklist_check)
+    service = KnowledgeService.load(folder, cache_folder, fall_back=fall_back, start_check=start_check,
+                                    checklist_check=checklist_check)
+    service.checklist_check = lambda checklists: checklist_identifier_problems(checklists, screen)
+    return service
 
 
 def search_learned_read_only(knowledge: KnowledgeService, database: Path) -> int:

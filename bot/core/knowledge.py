@@ -114,6 +114,9 @@ class KnowledgeService:
         # Set when the start's screen kept entries back; cleared, as the above, by the first reload that works.
         self.withheld_start: WithheldStart | None = None
         self.checklists_withheld: tuple[str, ...] = ()  # checklists the start's screen refused: not offered
+        # what every reload asks of the checklists (the identifier screen, set where the bot is composed), so a
+        # reload after an edit the bot wrote itself never takes live a checklist edited by hand meanwhile
+        self.checklist_check: ChecklistCheck | None = None
         # What a clean start made live against the version served before it (the last good copy), when entries
         # differ: said in the start's log and by the first reload that works, which clears it.
         self.start_changes: KnowledgeDiff | None = None
@@ -125,6 +128,7 @@ class KnowledgeService:
         fork.last_good_start = self.last_good_start
         fork.withheld_start = self.withheld_start
         fork.checklists_withheld = self.checklists_withheld
+        fork.checklist_check = self.checklist_check
         return fork
 
     def set_learned(self, learned: list[tuple[str, str]], exact_only: Collection[tuple[str, str]] = ()) -> None:
@@ -244,6 +248,7 @@ class KnowledgeService:
                 return ReloadResult(diff=None, problems=[*found, *error.problems], entries=len(older.kb.entries),
                                     checklists=len(older.kb.checklists), checklist_files=error.checklist_files)
             found = entry_check(kb.entries.values()) if entry_check is not None else []
+            checklist_check = checklist_check or self.checklist_check
             found += checklist_check(kb.checklists.values()) if checklist_check is not None else []
             if found:
                 return ReloadResult(diff=None, problems=found, entries=len(older.kb.entries),

@@ -67,3 +67,16 @@ def test_a_start_leaves_the_checklist_out_of_new_audits_and_says_which(
     assert "not offered for new audits: neglect" in logged and "Tyler" not in logged
     started = build_engine(services).message(MANAGER, "start audit")
     assert "Neglect" not in str(started)
+
+
+def test_a_reload_after_an_edit_the_bot_wrote_never_takes_such_a_checklist_live(engine: Engine, services: Services,
+                                                                                kb_dir: Path) -> None:
+    """A QA lead's link writes an alternative and reloads: a checklist edited by hand meanwhile must not go live."""
+    engine.message(MANAGER, "when is the fire drill held")
+    [group] = [value for reply in engine.command(QA_LEAD, "kb unanswered") for choice in reply.choices
+               if choice.action == "kb.unanswered.answer" for value in [choice.value]]
+    name_the_child(kb_dir)
+    engine.command(QA_LEAD, f"kb link {group} online-harm")
+    engine.message(QA_LEAD, "yes")
+    guidance = services.knowledge.current.kb.checklists["neglect"].questions()[0].guidance or ""
+    assert "Tyler" not in guidance and PLAIN in guidance
