@@ -422,6 +422,8 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     try:
         if (filed := other_heading.edited_under_its_label(services, turn, audit_id, field, parts[2])) is not None:
             return filed  # `/audit edit 12 development strengths: …`: added to the strengths, as the steps file it
+        if (added := other_heading.edited_by_adding(services, turn, audit_id, field, parts[2])) is not None:
+            return added  # `/audit edit 12 development add: …`: after what is there
         value = parse_text(without_label(parts[2], field), "note")
     except AnswerError as error:
         raise answer_error(error) from None

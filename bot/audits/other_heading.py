@@ -13,6 +13,7 @@ development), added to the strengths, and said so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -72,6 +73,23 @@ def edited_under_its_label(services: Services, turn: Turn, audit_id: int, field:
                         f"are unchanged. If it belongs there, type `/audit edit {audit_id} {field}` and the text "
                         f"without the label; `/audit edit {audit_id} {other}` changes {NOTES_ASKED[other]} back. The "
                         "earlier version is kept as a revision."))]
+
+
+# "add: reviews to be held on time", "also …": more for the heading, not instead of it (trial 20: `edit 137
+# development add: …` replaced the areas for development, and the text read "add: reviews…")
+ADDING = re.compile(r"^\s*(?:add(?:ing)?|also|plus|append|and)\b\s*[:,-]?\s*(?=\S)", re.IGNORECASE)
+
+
+def edited_by_adding(services: Services, turn: Turn, audit_id: int, field: str, text: str) -> list[Reply] | None:
+    """`/audit edit 12 development add: reviews to be held on time`: the note added after what the heading holds,
+    without the word, and said so; None for text not opening so, which the edit stores instead."""
+    adding = ADDING.match(text)
+    if adding is None or field not in NOTES_ASKED:
+        return None
+    note = screen_text(finishing_note(field, text[adding.end():]), services.identifier_screen, "that note")
+    lifecycle.add_to_note(services.storage, audit_id, turn.user_id, field, lambda had: _added_to(had, note), turn.now)
+    return [Reply(text=f"Audit #{audit_id}: added to {NOTES_ASKED[field]}: “{note}”. What was there stays; the "
+                       "earlier version is kept as a revision.")]
 
 
 def _filed_said(other: str, note: str, where: str = "") -> str:

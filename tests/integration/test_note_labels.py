@@ -194,3 +194,26 @@ def test_any_label_of_the_other_heading_in_an_edit_files_the_note_under_it(
     audit = store.get_audit(services.storage, 1)
     assert getattr(audit, other) == f"{getattr(before, other)}; {note}"
     assert getattr(audit, field) == getattr(before, field)
+
+
+@pytest.mark.parametrize("typed", ["add: reviews to be held on time", "also reviews to be held on time",
+                                   "Add - reviews to be held on time", "plus, reviews to be held on time"])
+def test_an_edit_that_says_add_adds_to_the_heading_rather_than_replacing_it(engine: Engine, services: Services,
+                                                                            typed: str) -> None:
+    """Trial 20: `edit 137 development add: reviews to be held on time` replaced the areas for development, and they
+    read "add: reviews to be held on time"."""
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, LABELLED, user=AUDITOR)
+        before = store.get_audit(services.storage, 1)
+        [reply] = engine.command(AUDITOR, f"edit 1 development {typed}")
+    audit = store.get_audit(services.storage, 1)
+    assert audit.development == f"{before.development}; reviews to be held on time"
+    assert flat(reply.text, "`*") == ("Audit #1: added to the areas for development: “reviews to be held on time”. "
+                                      "What was there stays; the earlier version is kept as a revision.")
+
+
+def test_a_note_that_starts_with_a_word_like_add_is_still_the_note(engine: Engine, services: Services) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, LABELLED, user=AUDITOR)
+        engine.command(AUDITOR, "edit 1 strengths Additional visits were made when the placement wobbled")
+    assert store.get_audit(services.storage, 1).strengths == "Additional visits were made when the placement wobbled"
