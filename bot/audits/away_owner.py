@@ -12,6 +12,7 @@ away until that day. Whether someone is away is read from storage as the reminde
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from bot.core.replies import Reply
@@ -21,16 +22,20 @@ from knowledge.dates import long_date
 
 
 def notice(services: Services, owner_id: str, today: date, due: date | None, repick: str | None,
-           asker_id: str | None = None) -> list[Reply]:
+           asker_id: str | None = None, eligible: Collection[str] | None = None) -> list[Reply]:
     """One notice when `owner_id` is away and the action's `due` date (None: asked next) is on or before their last
     day away; `repick` says how to pick someone else ("with `action 4 owner …`"), or None where nothing can. No
     notice otherwise. When the owner is `asker_id`, the person adding the action, it speaks to them ("You are away
-    until …"), not of them by their own name (trial 17, F7)."""
+    until …"), not of them by their own name (trial 17, F7). `eligible`: who may hold the action, so a cover who may
+    not is not offered as if they could."""
     away = away_on(services.storage, today).get(owner_id)
     if away is None or (due is not None and due > away[0]):
         return []
     until, cover = away
     covered = f" (cover: {services.directory.label(cover)})" if cover else ""
+    if cover and eligible is not None and cover not in eligible:  # trial 20: named, then refused as the owner
+        covered = (f" (cover: {services.directory.label(cover)}, who is not one of this case's people, so can't "
+                   "hold its actions)")
     yourself = owner_id == asker_id
     who = "You are" if yourself else f"Heads up: {services.directory.label(owner_id)} is"
     said = f"{who} away until {long_date(until)}{covered}"

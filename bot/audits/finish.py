@@ -149,7 +149,8 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
     shown = advance_and_render(services, turn, ctx, version, store.Move(
         step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
     away = away_owner.notice(services, owner, _today(services, turn), None,
-                             "once it is added, with `action <its number> owner …`", turn.user_id)
+                             "once it is added, with `action <its number> owner …`", turn.user_id,
+                             action_owners.case_people(services, ctx.audit))
     return [*away, *shown] if shown else shown
 
 
@@ -175,7 +176,7 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     shown_due, to_change = due_said(typed, due, today, f"action {added} due")
     echo = Reply(kind="notice", text=f"Action {added} added: due {shown_due}." + (f" {to_change}" if to_change else ""))
     away = (away_owner.notice(services, str(draft["owner"]), today, due, f"with `action {added} owner …`",
-                              turn.user_id) if owner_chosen else [])
+                              turn.user_id, action_owners.case_people(services, ctx.audit)) if owner_chosen else [])
     return [echo, *away, *shown]
 
 

@@ -62,10 +62,11 @@ def test_a_due_date_in_the_text_while_the_owner_is_away_is_told_with_the_cover(e
         away(engine, AUDITOR, "24/12/2026", QA)
         _, out = drive(engine, [*TO_ACTIONS, f"{ACTION} by {typed}", "2"])
     said = flat(out)
-    # the auditor made themselves the owner: spoken to, not named (trial 17, F7)
+    # the auditor made themselves the owner: spoken to, not named (trial 17, F7); their cover, a QA lead, may not
+    # hold the case's actions, and is not offered as if they could (trial 20: named, then refused as the owner)
     assert (f"Action 1 added: due {shown}. You are away until Thursday 24 December 2026 "
-            f"(cover: QA lead (practice)), and the action is due {shown}. You can pick someone else with action 1 "
-            "owner …, or keep it yourself.") in said
+            f"(cover: QA lead (practice), who is not one of this case's people, so can't hold its actions), and the "
+            f"action is due {shown}. You can pick someone else with action 1 owner …, or keep it yourself.") in said
     assert said.count("You are away until") == 1 and "Team manager (North) is away" not in said
     [action] = action_store.actions_of_audit(services.storage, 1)
     assert (action.description, action.owner_id, action.due_date) == (ACTION, AUDITOR, due)
