@@ -21,6 +21,9 @@ from knowledge.dates import DateError, examples, long_date, parse_day
 
 AWAY_USAGE = "/audit away until DATE [cover @person]  ·  /audit away off"
 OFF_WORDS = ("off", "back", "cancel")  # `/audit away off`: reminders on again
+WEEKDAY_WORDS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
+                           "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"})
+UNTIL_WORDS = ("until", "till", "til", "to")  # `away till 11/12`, `away from 1/12 to 11/12`
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
 COVER_ROLES = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # the cover gets moderation reminders: moderators only
 MAX_AWAY_DAYS = 366
@@ -47,10 +50,12 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
                ) -> tuple[date, str | None] | None:
     """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type. The cover
     is a Slack mention, a member id, or a person's name as the bot writes it (`named` finds whose it is)."""
-    words = text.split()
+    words = _from_today(text.split(), today)
     if len(words) == 1 and words[0].lower() in OFF_WORDS:
         return None
     lowered = [w.lower() for w in words]
+    if lowered and lowered[0] in UNTIL_WORDS:
+        lowered[0] = "until"
     if not words or lowered[0] != "until":
         raise UserError(f"Tell me when you are back: `{AWAY_USAGE}`.")
     cover_at = lowered.index("cover") if "cover" in lowered else len(words)
@@ -69,6 +74,35 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
             raise UserError(f"After `cover`, name one person: their Slack mention, or their name as I write it: "
                             f"`{AWAY_USAGE}`.")
     return until, cover
+
+
+def _from_today(words: list[str], today: date) -> list[str]:
+    """`from mon 7/12 until fri 11 dec …` (trial 20: taken as a question and put on the QA leads' list): the words
+    from `until` on, when the first day away is today or gone; a later one is refused, since a pause starts when it
+    is typed."""
+    if not words or words[0].lower() != "from":
+        return words
+    at = next((i for i, word in enumerate(words) if word.lower() in UNTIL_WORDS), None)
+    if at is None or at == 1:
+        raise UserError(f"Tell me the last day you are away: `{AWAY_USAGE}`.")
+    start = _first_day(" ".join(words[1:at]), today)
+    if start > today:
+        raise UserError(f"Reminders pause from the moment you type this, so I can't start the pause on "
+                        f"{long_date(start)}: type `/audit away until …` on that day, or now to pause from today. "
+                        "Nothing was changed.")
+    return words[at:]
+
+
+def _first_day(text: str, today: date) -> date:
+    """The first day away as typed after `from`, gone or to come ("mon 7/12": a weekday before a date is allowed)."""
+    try:
+        return parse_day(text, today, "any")
+    except DateError:
+        first, _, rest = text.partition(" ")
+        if rest and first.lower().rstrip(".,") in WEEKDAY_WORDS:
+            return _first_day(rest, today)
+        raise UserError(f"I could not read '{text}' as the first day away. Write it like 7/12, or leave `from` out: "
+                        f"`{AWAY_USAGE}`.") from None
 
 
 def _cover_named(services: Services, typed: str) -> str | None:
@@ -160,6 +194,7 @@ def install(engine: Engine, services: Services) -> None:
                       f"on {until:%A} {until.day} {until:%B}.")]
 
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
-                       usage=AWAY_USAGE, typed=rf"(?:until\s+\S.*|{'|'.join(OFF_WORDS)})?")
+                       usage=AWAY_USAGE,
+                       typed=rf"(?:(?:from\s+\S.*\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

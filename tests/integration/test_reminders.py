@@ -133,6 +133,26 @@ def test_away_accepts_dates_and_slack_mentions(text: str, expected) -> None:
     assert parse_away(text, TUESDAY) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # trial 20: taken as a question and put on the QA leads' list
+    ("from mon 23/11 until fri 4 dec", (date(2026, 12, 4), None)), ("from 23/11 to 4/12", (date(2026, 12, 4), None)),
+    ("till 4/12", (date(2026, 12, 4), None)), ("from today until 4/12", (date(2026, 12, 4), None)),
+])
+def test_away_reads_a_first_day_gone_or_today_and_other_words_for_until(text: str, expected) -> None:
+    assert parse_away(text, TUESDAY) == expected
+
+
+def test_a_first_day_still_to_come_is_refused_as_the_pause_starts_when_typed() -> None:
+    with pytest.raises(UserError, match="I can't start the pause on Thursday 3 December 2026"):
+        parse_away("from 3/12 until 11/12", TUESDAY)
+
+
+def test_a_cover_is_read_by_name_without_its_brackets(services: Services, engine: Engine) -> None:
+    with time_machine.travel(datetime(2026, 12, 1, 9, 30, tzinfo=LONDON), tick=False):
+        [reply] = engine.command("U0MGRS001", "away until 11/12 cover team manager north")
+    assert "Moderation requests go to @{U0MGRN001} meanwhile" in reply.text
+
+
 def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: Services, engine: Engine) -> None:
     rows = AuditRows(services)
     draft = rows.audit(auditor="U0MGRN001", status="draft", updated=datetime(2026, 11, 2, 10, tzinfo=UTC))
