@@ -169,7 +169,7 @@ def _scope_and_team(services: Services, person: Person,
         return "Your teams' audits", {"teams": teams}, None
     if kind == "team":  # `team north-assessment`, `team north`, `team children in care`
         team = readable_team(services, teams, " ".join(words[1:]), "list the audits")
-        return f"Audits of {team.id}", {"teams": [team.id]}, team
+        return f"Audits of {team.said}", {"teams": [team.id]}, team
     if kind == "case" and len(words) in (2, 3):  # `case CR-123456`, `case cr123456`, `case CR 123456`
         reference = check_case_reference(" ".join(words[1:]), services.settings.case_reference_pattern,
                                          services.identifier_screen)

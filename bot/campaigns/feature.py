@@ -230,8 +230,9 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
     campaign_id, dms = service.create(services, turn.user_id, spec, turn.now)
-    return [Reply(text=f"{service.created_line(spec, campaign_id, len(dms))} by DM. `/audit campaign {campaign_id}` "
-                       "shows progress." + service.created_note(services, spec)), *dms]
+    created = service.created_line(services, spec, campaign_id, len(dms))
+    return [Reply(text=f"{created} by DM. `/audit campaign {campaign_id}` shows progress."
+                       + service.created_note(services, spec)), *dms]
 
 
 def _allocation_number(text: str) -> int:

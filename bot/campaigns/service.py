@@ -145,11 +145,13 @@ def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None
     return checked
 
 
-def created_line(spec: CampaignSpec, campaign_id: int, auditors: int) -> str:
+def created_line(services: Services, spec: CampaignSpec, campaign_id: int, auditors: int) -> str:
     """What both ways of creating a campaign (`/audit campaign create`, `audit-bot campaign create`) say first:
-    "Campaign #3 **Neglect December** is created for north-assessment: 2 auditors have their cases"; each adds
-    where the auditors see them, then created_note."""
-    return (f"Campaign #{campaign_id} {bold(spec.name)} is created for {', '.join(spec.teams)}: "
+    "Campaign #3 **Neglect December** is created for North Assessment Team: 2 auditors have their cases" (trial 20:
+    the teams' ids read as codes); each adds where the auditors see them, then created_note."""
+    teams = services.directory.teams
+    named = ", ".join(teams[team_id].name if team_id in teams else team_id for team_id in spec.teams)
+    return (f"Campaign #{campaign_id} {bold(spec.name)} is created for {named}: "
             f"{count_of(auditors, 'auditor')} {agreeing(auditors, 'has', 'have')} their cases")
 
 

@@ -95,7 +95,8 @@ def _create(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     campaign_id, dms = service.create(services, who.label, spec, services.clock())
     # The command line has no Slack connection: auditors see their cases with `/audit campaign mine N` (the
     # daily reminders carry that button from the start date).
-    return (to_plain(service.created_line(spec, campaign_id, len(dms))) + ". The command line sends no Slack messages: "
+    created = to_plain(service.created_line(services, spec, campaign_id, len(dms)))
+    return (created + ". The command line sends no Slack messages: "
             f"they see them with `/audit campaign mine {campaign_id}`, and the daily reminders bring them from the "
             "start date." + service.created_note(services, spec) + "\n")
 

@@ -29,11 +29,20 @@ class TeamRead:
 
     id: str
     typed: str
+    name: str = ""  # as the teams list names it
 
     @property
     def note(self) -> str:
-        """'Team north-assessment: ' when the team was read from less than its id; empty when typed as its id."""
-        return "" if self.typed.strip().lower() == self.id else f"Team {self.id}: "
+        """'North Assessment Team (north-assessment): ' when the team was read from less than its id (trial 20: "Team
+        south-cin-cp:" read as a code); empty when typed as its id."""
+        if self.typed.strip().lower() == self.id:
+            return ""
+        return f"{self.name} (`{self.id}`): " if self.name else f"Team {self.id}: "
+
+    @property
+    def said(self) -> str:
+        """The team as a reply names it: its name, else its id."""
+        return self.name or self.id
 
 
 def _words(text: str) -> list[str]:
@@ -76,7 +85,7 @@ def find_team(directory: Directory, typed: str) -> TeamRead:
     if len(found) > 1:
         options = ", ".join(f"`{team_id}` ({directory.teams[team_id].name})" for team_id in found)
         raise UserError(f"`{shown}` could be more than one team: {options}. Type the team id.")
-    return TeamRead(found[0], typed)
+    return TeamRead(found[0], typed, directory.teams[found[0]].name)
 
 
 def readable_team(services: Services, teams: list[str] | None, typed: str, doing: str) -> TeamRead:

@@ -31,8 +31,8 @@ def test_a_command_typed_in_a_dm_without_the_slash_is_suggested_not_asked(runnin
 def test_a_team_typed_as_part_of_its_name_is_read_and_named(running_bot: RunningBot, standin) -> None:
     running_bot.slack.command("U0MGRN001", "list team north")
     [post] = standin.wait_for("chat.postMessage")
-    assert post.params["text"].startswith("Team north-assessment: ")
-    assert "Audits of north-assessment" in post.params["text"]
+    assert post.params["text"].startswith("North Assessment Team (`north-assessment`): ")
+    assert "Audits of North Assessment Team" in post.params["text"]
 
 
 def test_the_service_digest_reads_a_month_against_its_target_in_words(running_bot: RunningBot, standin) -> None:

@@ -132,7 +132,7 @@ def test_home_typed_as_an_answer_stays_an_answer(engine: Engine, services: Servi
 
 def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) -> None:
     _, out = drive(engine, ["/audit list team north", "/audit digest in", "/audit reaudits team west"])
-    assert "Team north-assessment: Audits of north-assessment" in out
+    assert "North Assessment Team (north-assessment): Audits of North Assessment Team" in out
     assert "in could be more than one team: south-cin-cp" in out
     assert "There is no team west. Teams: north-assessment, south-cin-cp, children-in-care." in out
 

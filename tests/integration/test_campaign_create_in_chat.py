@@ -40,7 +40,8 @@ def test_create_alone_and_new_give_one_usage_message_whose_example_works(engine:
 
     _, made = drive(engine, [CREATE_EXAMPLE], user=QA)
     said = flat(made, "*`")
-    assert "Campaign #1 Neglect December is created for north-assessment, south-cin-cp" in said, made
+    assert ("Campaign #1 Neglect December is created for North Assessment Team, South Child in Need and "
+            "Protection") in said, made
     assert "Checklist: Voice of the child (voice-of-the-child); it runs from 2 Dec 2026 to 4 Dec 2026." in said
 
 

@@ -182,7 +182,8 @@ def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, servic
     made = run_cli(environ, *args, "--cases-csv", str(cases))
     # Said as Slack says it (bot.campaigns.service.created_line), with where the auditors see their cases.
     assert made.code == 0 and made.out.startswith(
-        "Campaign #1 Voice of the child is created for north-assessment, south-cin-cp: 2 auditors have their cases. "
+        "Campaign #1 Voice of the child is created for North Assessment Team, South Child in Need and Protection: "
+        "2 auditors have their cases. "
         "The command line sends no Slack messages: they see them with `/audit campaign mine 1`"), made.out
     assert [(a.case_ref, a.auditor_id) for a in store.allocations(services.storage, 1)] == [
         ("CR-500001", "U0MGRS001"), ("CR-500002", "U0MGRN001")]

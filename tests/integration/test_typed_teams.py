@@ -32,14 +32,14 @@ def test_part_of_a_team_s_id_or_name_reads_as_that_team_and_the_reply_says_so(en
     with time_machine.travel(NOW, tick=False):
         replies = engine.command(user, command, surface="terminal")
     assert replies[0].kind != "error", replies[0].text
-    assert replies[0].text.startswith("Team north-assessment:")
+    assert replies[0].text.startswith("North Assessment Team (`north-assessment`):")
 
 
 def test_the_team_s_own_id_needs_no_saying(engine: Engine) -> None:
     with time_machine.travel(NOW, tick=False):
         [reply] = engine.command(NORTH_MANAGER, "list team north-assessment", surface="terminal")
     assert not reply.text.startswith("Team ")
-    assert "Audits of north-assessment" in reply.text
+    assert "Audits of North Assessment Team" in reply.text
 
 
 def test_a_listing_read_from_part_of_a_team_is_that_team_s(engine: Engine, services: Services) -> None:
@@ -51,8 +51,8 @@ def test_a_listing_read_from_part_of_a_team_is_that_team_s(engine: Engine, servi
         actions = said(engine.command(NORTH_MANAGER, "actions team north", surface="terminal"))
         south = said(engine.command(QA, "list team south", surface="terminal"))
     assert f"#{audit_id} " in listed
-    assert "Book a core group" in actions and actions.startswith("Team north-assessment: ")
-    assert f"#{audit_id} " not in south and south.startswith("Team south-cin-cp: ")
+    assert "Book a core group" in actions and actions.startswith("North Assessment Team (`north-assessment`): ")
+    assert f"#{audit_id} " not in south and south.startswith("South Child in Need and Protection (`south-cin-cp`): ")
 
 
 @pytest.mark.parametrize("command", ["list team in", "reaudits team in", "digest in", "actions team in"])
@@ -91,4 +91,4 @@ def test_a_campaign_s_teams_can_be_typed_as_part_of_their_names(engine: Engine) 
     assert ambiguous.kind == "error" and "`in` could be more than one team" in ambiguous.text
     assert unknown.kind == "error" and f"There is no team `west`. {TEAM_IDS}" in unknown.text
     assert created[0].kind != "error", created[0].text
-    assert "is created for north-assessment, south-cin-cp:" in created[0].text
+    assert "is created for North Assessment Team, South Child in Need and Protection:" in created[0].text

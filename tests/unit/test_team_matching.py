@@ -53,4 +53,6 @@ def test_anything_typed_names_known_teams_only_and_one_exactly_typed_id_alone(ty
 
 def test_a_reply_says_which_team_it_read_only_when_it_was_not_typed_as_its_id() -> None:
     assert TeamRead("north-assessment", "north").note == "Team north-assessment: "
+    assert TeamRead("north-assessment", "north", "North Assessment Team").note == \
+        "North Assessment Team (`north-assessment`): "
     assert TeamRead("north-assessment", "North-Assessment").note == ""
