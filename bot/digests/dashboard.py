@@ -92,7 +92,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
-            ("Overdue actions", str(digest.overdue_actions)),
+            ("Overdue actions now", str(month.overdue_actions)),  # trial 20: last week's, unlabelled, beside today's
             ("Moderation agreement", agreement_said(digest)),
         )
         if digest.demo_week:

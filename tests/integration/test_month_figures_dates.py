@@ -8,7 +8,7 @@ ended, and a shortfall as "missed by N", never "N to go"."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -107,7 +107,7 @@ def test_the_digest_read_while_its_month_runs_still_counts_what_is_to_go(service
 def test_a_team_typed_as_part_of_its_name_is_named_on_a_line_of_its_own(services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 3, 14, tzinfo=LONDON), tick=False):
         text = _digest_text(services, "U0QALEAD1", "north")
-    assert text.startswith("Team north-assessment:\n**Audits completed**")
+    assert text.startswith("North Assessment Team (`north-assessment`):\n**Audits completed**")
 
 
 def test_the_last_days_of_december_count_in_the_digest_of_the_week_that_ends_in_january(services: Services) -> None:
@@ -128,3 +128,15 @@ def test_the_last_days_of_december_count_in_the_digest_of_the_week_that_ends_in_
     with time_machine.travel(datetime(2027, 1, 11, 9, tzinfo=LONDON), tick=False):
         following = _digest_text(services, MANAGER).replace("**", "")
     assert "Audits completed: 1 this week · 2 in January (to 10 January); target 2, met" in following
+
+
+def test_home_counts_the_actions_overdue_today_not_at_the_end_of_last_week(services: Services) -> None:
+    """Trial 20: Home said "Overdue actions: 5" (last week's, unlabelled) while `actions team` listed 6."""
+    rows = AuditRows(services)
+    audit = rows.audit(submitted=datetime(2026, 11, 20, 11, tzinfo=UTC))
+    rows.action(audit, "U0PRAN001", date(2026, 11, 25))  # overdue since last week
+    rows.action(audit, "U0PRAN001", date(2026, 12, 2))  # overdue since Wednesday
+    rows.action(audit, "U0PRAN001", date(2026, 12, 11))  # not yet due
+    with time_machine.travel(datetime(2026, 12, 5, 10, tzinfo=LONDON), tick=False):
+        fields = _month_field(services)
+    assert fields["Overdue actions now"] == "2"
