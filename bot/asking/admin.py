@@ -181,11 +181,11 @@ class KnowledgeAdmin:
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
                           + "\nNothing was loaded: the live version is unchanged.")]
-        return [Reply(text="The knowledge folder has no problems: `/audit kb reload` will load it.")]
+        return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it.")]
 
 
-def problems_text(problems: list[Problem]) -> str:
-    return f"The knowledge base has {count_of(len(problems), 'problem')}:\n" + "\n".join(_problem_lines(problems,
+def problems_text(problems: list[Problem], opening: str = "The knowledge base has") -> str:
+    return f"{opening} {count_of(len(problems), 'problem')}:\n" + "\n".join(_problem_lines(problems,
                                                                                            MAX_PROBLEMS_SHOWN))
 
 
@@ -255,7 +255,8 @@ def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | Non
         return None
     saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
     return Reply(kind="error", title="The knowledge base did not load at start",
-                 text=problems_text(start.problems)
+                 text=problems_text(start.problems, "At start, the knowledge folder had")  # trial 20: "has",
+                 # above a `kb check` saying it has none now
                  + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
                    "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
                    "(or `audit-bot kb check`), then `/audit kb reload`.")

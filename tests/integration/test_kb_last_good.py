@@ -65,6 +65,11 @@ def test_a_restart_on_a_broken_folder_starts_on_the_last_good_version_and_says_s
         assert engine.command(QA_LEAD, "kb reload")[0].title == "The knowledge base did not load at start"
         path = kb_dir / "kb" / "timescales.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace(DUPLICATE, ""), encoding="utf-8")
+        # fixed, not yet reloaded: the notice says what was found at start, the check what is there now (trial 20:
+        # "The knowledge base has 1 problem" right above "The knowledge folder has no problems")
+        [still, checked] = engine.command(QA_LEAD, "kb check")
+        assert still.text.startswith("At start, the knowledge folder had 1 problem:")
+        assert checked.text == "The knowledge folder has no problems now: `/audit kb reload` will load it."
         [reloaded] = engine.command(QA_LEAD, "kb reload")
         assert reloaded.title == "Knowledge base reloaded"
         assert services.knowledge.last_good_start is None

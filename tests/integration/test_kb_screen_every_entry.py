@@ -134,7 +134,7 @@ def test_a_start_on_the_folder_lists_the_same_problems_without_the_words(
         engine = build_engine(services)
         [notice, *_] = [s for s in home_sections(engine, services, QA_LEAD) if s.title != "audit-bot"]
         assert notice.title == "The knowledge base did not load at start"
-        assert notice.text.startswith("The knowledge base has 4 problems:")
+        assert notice.text.startswith("At start, the knowledge folder had 4 problems:")
         told = bullets(notice.text)
         # the same problems in the same order, each at the same file and line; the screen's without the words
         assert [problem.split(": ", 1)[0] for problem in told] == [problem.split(": ", 1)[0] for problem in expected]
