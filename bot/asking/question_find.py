@@ -36,9 +36,10 @@ def find(services: Services, turn: Turn, words: str) -> list[Reply]:
     if not wanted:
         raise UserError(USAGE)
     found = ask_store.find_asks(services.storage, wanted, SHOWN + 1, MARKER_START)
+    entries = entries_holding(services, wanted)
     if not found:
         return [Reply(text="No stored question holds all of those words (questions whose text was removed are not "
-                           "searched). Try fewer words, or part of one.")]
+                           "searched). Try fewer words, or part of one."), *entries]
     zone = services.settings.timezone
     lines = [f"• #{ask.id}, {short_date(ask.asked_at.astimezone(zone).date())}, "
              f"{OUTCOMES.get(ask.outcome, ask.outcome)}: “{ask.query}”" for ask in found[:SHOWN]]
@@ -47,4 +48,22 @@ def find(services: Services, turn: Turn, words: str) -> list[Reply]:
         f"{bold('Stored questions holding those words')}, newest first. To remove one that could identify someone, "
         f"type `/audit kb remove <number>`, like `/audit kb remove {found[0].id}`: you are asked to confirm first, "
         "and shown every question that would go.\n"
+        + "\n".join(lines) + more)), *entries]
+
+
+def entries_holding(services: Services, wanted: list[str]) -> list[Reply]:
+    """The knowledge base's entries whose id, question or alternatives hold every word, with their ids and files
+    (trial 20: `kb find icpc` found no entry, so a QA lead looked ids up in the files by hand)."""
+    words = [word.casefold() for word in wanted]
+    shown = []
+    for entry in services.live_knowledge().current.kb.entries.values():
+        said = " ".join((entry.id, entry.question, *entry.alternatives)).casefold()
+        if all(word in said for word in words):
+            shown.append(entry)
+    if not shown:
+        return []
+    lines = [f"• `{entry.id}`: {entry.question} (`{entry.file}`)" for entry in shown[:SHOWN]]
+    more = f"\nOnly the first {SHOWN} are listed: add a word to narrow it." if len(shown) > SHOWN else ""
+    return [Reply(title="Entries found", text=(
+        f"{bold('Knowledge-base entries holding those words')} (their id goes in `/audit kb link <number> <id>`):\n"
         + "\n".join(lines) + more))]

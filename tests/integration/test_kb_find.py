@@ -67,3 +67,14 @@ def test_typed_without_audit_it_is_the_command_not_a_question(engine: Engine, se
     [found] = engine.message(QA_LEAD, "kb find cochlear", surface="terminal")
     assert ANSWERED in found.text
     assert services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0] == before
+
+
+def test_entries_holding_the_words_are_listed_with_their_ids(engine: Engine) -> None:
+    """Trial 20: `kb find icpc` found no entry, so a QA lead looked an entry's id up in the files by hand."""
+    [nothing, entries] = engine.command(QA_LEAD, "kb find ICPC", surface="terminal")
+    assert nothing.text.startswith("No stored question holds all of those words")
+    assert entries.title == "Entries found"
+    assert "• `icpc-timescale`: When must an initial child protection conference be held? (`kb/timescales.yaml`)" \
+        in entries.text
+    assert "`/audit kb link <number> <id>`" in entries.text
+    assert [reply.title for reply in engine.command(QA_LEAD, "kb find zebra", surface="terminal")] == [None]
