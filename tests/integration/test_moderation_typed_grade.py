@@ -125,6 +125,8 @@ def test_a_grade_typed_with_its_reason_moderates_the_audit_with_that_reason(engi
     assert "Got it: Requires improvement to be good, with your reason." in text
     assert "Why?" not in text  # the reason came with the grade: not asked again
     assert ("graded it Requires improvement to be good, where your grade was Good. Reason: plans drift") in text
+    # the worker is told why too (trial 20: only the grade)
+    assert "graded it Requires improvement to be good, because: plans drift" in text
     assert decided(services, audit_id) == ("requires_improvement", "plans drift")
     assert store.get_audit(services.storage, audit_id).status == "moderated"
 
