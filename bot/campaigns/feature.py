@@ -53,7 +53,8 @@ CREATE_USAGE = (
     "• teams: the teams in it, comma-separated, such as north,south\n"
     "• start and deadline: its first and last days, such as today, 7/12/2026 or next Friday\n"
     "• per-worker: cases to audit for each worker, 1 to 20\n"
-    "• auditors: managers (managers audit their own teams) or peer (colleagues from other teams)\n"
+    "• auditors: managers (managers audit their own teams) or peer (the managers of the campaign's other teams audit "
+    "each other's)\n"
     "• moderate: the share of submitted audits to moderate, 0 to 100\n"
     f"For example: `{CREATE_EXAMPLE}`")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do

@@ -56,7 +56,7 @@ NEEDED = {
     "checklist": ("checklist=Voice of the child", " (its title or id)"),
     "teams": ("teams=north,south", " (comma-separated)"), "start": ("start=today", " (its first day)"),
     "deadline": ("deadline=next Friday", " (its last day)"),
-    "auditors": ("auditors=managers", " (or peer: colleagues from other teams)"),
+    "auditors": ("auditors=managers", " (or peer: the managers of the campaign's other teams)"),
     "moderate": ("moderate=20", " (the share of submitted audits to moderate, 0 to 100)"),
 }
 
