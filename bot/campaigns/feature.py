@@ -8,6 +8,7 @@
                                                      CSV of case references with their workers  (QA leads, admins)
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
+    /audit campaign rename 3 name=… theme=…         a new name or theme, checked as at create (QA leads, admins)
     /audit campaign sample 3 / close 3 [confirm]                                (QA leads, admins)
                                                      before the deadline with cases not done, close asks
                                                      first (Close now / Keep it open, or typed `confirm`)
@@ -38,7 +39,8 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | close N [confirm] | sample N | allocations N | mine N | "
+USAGE = ("/audit campaign [N | create key=value… | rename N name=… theme=… | close N [confirm] | sample N | "
+         "allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Voice of the child "
@@ -64,6 +66,7 @@ AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a camp
 ORGANISER_VERBS = {
     "create": r"(?:\s+\S.*)?",
     "close": rf"(?:\s+{NUMBER}(?:\s+{closing.CONFIRM_WORD})?)?",
+    "rename": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
     "sample": rf"(?:\s+{NUMBER})?",
     "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
@@ -207,6 +210,9 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         # Close now / Keep it open, typed too (or `yes` / `no`)
         return [confirmations.ask(services, turn, reply, not_yet=closing.NOT_YET) if reply.kind == "question"
                 else reply for reply in replies]
+    if verb == "rename":
+        number, _, typed = rest.partition(" ")
+        return service.rename(services, _campaign_id(number), read_fields(typed), turn.user_id, turn.now)
     if verb == "sample":
         campaign_id = _campaign_id(rest)
         campaign = store.get_campaign(services.storage, campaign_id)

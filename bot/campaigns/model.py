@@ -178,7 +178,8 @@ def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[st
                                  "'Neglect audit December'.", "name"))
     elif name.casefold() in {" ".join(n.split()).casefold() for n in open_names}:
         errors.append(FieldError(f"An open campaign is already called {name!r}. Give this one another name, "
-                                 "such as with the month or the teams in it.", "name"))
+                                 "such as with the month or the teams in it (or, to change that campaign's name or "
+                                 "theme, `/audit campaign rename <its number> name=… theme=…`).", "name"))
     if not theme or len(theme) > MAX_THEME:
         errors.append(FieldError(f"Give the campaign a theme of 1 to {MAX_THEME} characters, such as 'neglect'.",
                                  "theme"))
@@ -189,6 +190,11 @@ def _words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[st
             except FieldError as exc:
                 errors.append(exc)
     return errors
+
+
+def words_errors(name: str, theme: str, screen: Screen, open_names: Iterable[str]) -> list[FieldError]:
+    """The name's and theme's mistakes, as creating a campaign checks them: for a rename (`/audit campaign rename`)."""
+    return _words_errors(name, theme, screen, open_names)
 
 
 def _window_errors(spec: CampaignSpec, today: date | None, skip: frozenset[str]) -> list[FieldError]:

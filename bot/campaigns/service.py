@@ -28,6 +28,7 @@ from bot.campaigns.model import (
     parse_share,
     raise_all,
     read_checklist,
+    words_errors,
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
@@ -566,6 +567,33 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
             "they need no audit." if notices else "")
     return [Reply(text=f"Campaign {bold(closed.name)} is closed; its report went to the QA {where}.{told}"),
             *targets, *notices, *replies]
+
+
+RENAMED_ONLY = ("Only a campaign's name and theme can change once it is created: its cases are allocated already. "
+                "To change its checklist, teams, dates or cases, close it (`/audit campaign close {id}`) and create "
+                "another. Nothing was changed.")
+
+
+def rename(services: Services, campaign_id: int, fields: Mapping[str, str], actor: str, now: datetime) -> list[Reply]:
+    """`/audit campaign rename 3 name=… theme=…` (trial 20: a campaign created with the wrong theme could only be
+    closed, which cannot be undone and tells every auditor): checked as creating checks them."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None:
+        raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+    if not campaign.is_open:
+        raise UserError(f"Campaign #{campaign_id} is closed, so it keeps its name and theme.")
+    if set(fields) - {"name", "theme"}:
+        raise UserError(RENAMED_ONLY.format(id=campaign_id))
+    if not fields:
+        raise UserError(f"Say what changes: `/audit campaign rename {campaign_id} name=… theme=…` (either or both).")
+    name, theme = fields.get("name", campaign.name), fields.get("theme", campaign.theme)
+    others = [c.name for c in store.list_campaigns(services.storage) if c.is_open and c.id != campaign.id]
+    raise_all(words_errors(name, theme, services.identifier_screen, others))
+    if not store.rename_campaign(services.storage, campaign.id, name, theme, actor, now):
+        raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago; nothing was changed.")
+    return [Reply(text=f"Campaign #{campaign_id} is now {bold(name)}, theme _{theme}_. Its cases, auditors and "
+                       f"dates are as they were; `/audit campaign {campaign_id}` shows it. Messages sent already keep "
+                       "the old name.")]
 
 
 def close_asked(services: Services, campaign_id: int, actor: str, now: datetime, confirmed: bool) -> list[Reply]:

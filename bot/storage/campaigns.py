@@ -217,6 +217,17 @@ def close_campaign(storage: Storage, campaign_id: int, actor: str, now: datetime
         return cursor.rowcount == 1
 
 
+def rename_campaign(storage: Storage, campaign_id: int, name: str, theme: str, actor: str, now: datetime) -> bool:
+    """A new name and theme (already checked) for an open campaign, with a trail entry that says the campaign, not
+    the words; False when it is closed or gone."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE campaigns SET name = ?, theme = ? WHERE id = ? AND status = 'open'",
+                            [name, theme, campaign_id])
+        if cursor.rowcount == 1:
+            record_trail(storage, actor, "campaign.rename", {"campaign": campaign_id}, now)
+        return cursor.rowcount == 1
+
+
 def due_to_close(storage: Storage, today: date) -> list[Campaign]:
     """Open campaigns whose deadline is today or past (the job runs at the end of the working day)."""
     rows = select(storage.db, "SELECT * FROM campaigns WHERE status = 'open' AND deadline <= ? ORDER BY id",
