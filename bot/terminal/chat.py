@@ -18,7 +18,8 @@ QUIT_WORDS = {"quit", "exit", "bye", "/quit"}
 MIN_WIDTH = 40
 BANNER = (
     "audit-bot local chat as {user} ({label}). Type `help` to see what I can do, "
-    "a number to pick an option, `/audit ...` for commands, `quit` to leave."
+    "a number to pick an option (`#2` where a number could be the answer, as the options then show), "
+    "`/audit ...` for commands, `quit` to leave."
 )
 
 
