@@ -23,10 +23,11 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
 from knowledge.checklist_schema import Checklist
@@ -152,27 +153,43 @@ def start_screen(entries: Iterable[EntryTexts], file_digests: Mapping[str, str],
     A file whose exact text was screened before with the same screen (in this process, or in `cache_folder`)
     is not screened again: a restart costs a look-up per file. A screen whose lists were built by hand (a test's)
     is never remembered on disk."""
+    def screened_file(in_file: list[EntryTexts]) -> tuple:
+        return tuple(item for entry in in_file for item in _screened(entry, screen))
+
+    def still_fits(record: tuple, in_file: list[EntryTexts]) -> bool:
+        return {item[0] for item in record} <= {entry.id for entry in in_file}
+
+    return [Withheld(entry_id, file, line, field, tuple(kinds), id_shown)
+            for file, record in _remembered_by_file(SCREENED, list(entries), file_digests, screen, cache_folder,
+                                                    screened_file, still_fits)
+            for entry_id, line, field, kinds, id_shown in record]
+
+
+def _remembered_by_file(store: DigestStore, items: list[Any], file_digests: Mapping[str, str], screen: Screen,
+                        cache_folder: Path | None, screen_file: Callable[[list[Any]], tuple],
+                        still_fits: Callable[[tuple, list[Any]], bool] = lambda record, in_file: True
+                        ) -> list[tuple[str, tuple]]:
+    """(file, what the screen found in it) for the files holding `items` (entries or checklists): a file whose
+    exact text was screened before with the same screen is looked up in `store`, else screened and remembered."""
     lists = _lists_key(screen)
-    by_file: dict[str, list[EntryTexts]] = defaultdict(list)
-    for entry in entries:
-        by_file[entry.file].append(entry)
-    withheld: list[Withheld] = []
+    by_file: dict[str, list[Any]] = defaultdict(list)
+    for item in items:
+        by_file[item.file].append(item)
+    found: list[tuple[str, tuple]] = []
     used = []
     for file, in_file in by_file.items():
         digest = file_digests.get(file)
-        key = SCREENED.key(digest, lists) if digest and lists is not None else None
-        record = SCREENED.get(key, cache_folder) if key else None
-        if record is None or not {item[0] for item in record} <= {entry.id for entry in in_file}:
-            record = tuple(_screened(entry, screen) for entry in in_file)
-            record = tuple(item for items in record for item in items)
+        key = store.key(digest, lists) if digest and lists is not None else None
+        record = store.get(key, cache_folder) if key else None
+        if record is None or not still_fits(record, in_file):
+            record = screen_file(in_file)
             if key:
-                SCREENED.put(key, record, cache_folder)
+                store.put(key, record, cache_folder)
         if key:
             used.append(key)
-        withheld += [Withheld(entry_id, file, line, field, tuple(kinds), id_shown)
-                     for entry_id, line, field, kinds, id_shown in record]
-    SCREENED.tidy(cache_folder, used)
-    return withheld
+        found.append((file, record))
+    store.tidy(cache_folder, used)
+    return found
 
 
 # The same for checklists: per file of checklists, the ids of those whose text the screen refuses (nearly always none)
@@ -185,25 +202,12 @@ def start_checklist_screen(checklists: Iterable[Checklist], file_digests: Mappin
     """The ids of the checklists whose text the screen refuses, for the bot's start (trial 20: a restart would
     otherwise put a hand-edited checklist naming a child live). As for entries, a file screened before with the
     same screen is not screened again: a restart costs a look-up per file."""
-    lists = _lists_key(screen)
-    by_file: dict[str, list[Checklist]] = defaultdict(list)
-    for checklist in checklists:
-        by_file[checklist.file].append(checklist)
-    refused: list[str] = []
-    used = []
-    for file, in_file in by_file.items():
-        digest = file_digests.get(file)
-        key = SCREENED_CHECKLISTS.key(digest, lists) if digest and lists is not None else None
-        record = SCREENED_CHECKLISTS.get(key, cache_folder) if key else None
-        if record is None:
-            record = tuple(checklist.id for checklist in in_file if checklist_identifier_problems([checklist], screen))
-            if key:
-                SCREENED_CHECKLISTS.put(key, record, cache_folder)
-        if key:
-            used.append(key)
-        refused += list(record)
-    SCREENED_CHECKLISTS.tidy(cache_folder, used)
-    return refused
+    def screened_file(in_file: list[Checklist]) -> tuple:
+        return tuple(checklist.id for checklist in in_file if checklist_identifier_problems([checklist], screen))
+
+    return [checklist_id for _, record in _remembered_by_file(SCREENED_CHECKLISTS, list(checklists), file_digests,
+                                                               screen, cache_folder, screened_file)
+            for checklist_id in record]
 
 
 def _screened(entry: EntryTexts, screen: Screen) -> tuple[tuple[str | None, int | None, str, tuple[str, ...], bool],
