@@ -51,6 +51,7 @@ class Entry:
     # The line of each alternative, in order, where the file gives it (a problem with one points at it: trial 11, F20).
     alternative_lines: tuple[int, ...] = ()
     due: tuple[DueRule, ...] = ()  # its timescales, so a question giving a date gets the due date (knowledge.due_rules)
+    answer_line: int | None = None  # where `answer:` is written (trial 20: a problem in it pointed at the `- id:`)
 
     def is_stale(self, today: dt.date) -> bool:
         """Past its review date, so the answer may no longer match guidance and the owner should check it."""
@@ -75,6 +76,7 @@ class EntryRef:
     source: str | None = None  # the source as written, when it is text
     tags: tuple[str, ...] = ()  # the tags that are text
     alternative_lines: tuple[int, ...] = ()  # the line of each of those alternatives
+    answer_line: int | None = None  # where `answer:` is written
 
 
 class EntryTexts(Protocol):
@@ -100,16 +102,19 @@ class EntryTexts(Protocol):
     def tags(self) -> tuple[str, ...]: ...
     @property
     def alternative_lines(self) -> tuple[int, ...]: ...
+    @property
+    def answer_line(self) -> int | None: ...
 
 
 def texts_of(entry: EntryTexts) -> list[tuple[str, str, int | None]]:
     """(field, text, line) for each text of an entry that could hold an identifier: its question, each alternative, its
     answer and its `due:` rules (shown with a due date), those written as text. An alternative is at its own line (a
-    QA lead with twenty of them goes straight to the one at fault), the rest at the entry's."""
+    QA lead with twenty of them goes straight to the one at fault), the answer at its `answer:` line, the rest at the
+    entry's."""
     lines = entry.alternative_lines if len(entry.alternative_lines) == len(entry.alternatives) else ()
     fields = [("question", entry.question, entry.line),
               *(("alternative", text, lines[n] if lines else entry.line) for n, text in enumerate(entry.alternatives)),
-              ("answer", entry.answer, entry.line),
+              ("answer", entry.answer, entry.answer_line or entry.line),
               *(("due", f"{rule.what}; {rule.start}", entry.line) for rule in getattr(entry, "due", ()))]
     return [(field, text, line) for field, text, line in fields if text is not None]
 
@@ -148,7 +153,7 @@ def entry_references(items: Any, file: str) -> list[EntryRef]:
         tags = raw.get("tags")
         refs.append(EntryRef(entry_id, others, file, line, _text_or_none(question), _texts(alternatives),
                              _text_or_none(answer), _text_or_none(raw.get("source")), _texts(tags),
-                             _text_lines(alternatives)))
+                             _text_lines(alternatives), _key_line(raw, "answer")))
     return refs
 
 
@@ -163,6 +168,12 @@ def _text_lines(value: Any) -> tuple[int, ...]:
     if not isinstance(value, list) or lines is None or len(lines) != len(value):
         return ()
     return tuple(line for item, line in zip(value, lines, strict=True) if isinstance(item, str) and item.strip())
+
+
+def _key_line(mapping: Any, key: str) -> int | None:
+    """The line `key:` is written on, when the loader gave it."""
+    line = getattr(mapping, "key_lines", {}).get(key)
+    return line if isinstance(line, int) else None
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -257,6 +268,7 @@ def _parse_entry(raw: dict, file: str, index: int, line: int) -> tuple[Entry | N
         tags=tuple(tags or ()), source=source, owner=owner, review_by=review_by,
         related=tuple(related or ()), file=file, line=line,
         alternative_lines=_text_lines(raw.get("alternatives")) if alternatives else (), due=due,
+        answer_line=_key_line(raw, "answer"),
     ), problems
 
 

@@ -471,18 +471,19 @@ def _plain_parse(entries: tuple[Entry, ...], refs: tuple[EntryRef, ...]) -> tupl
     """A file's entries and references as marshal keeps them: plain tuples, dates as day numbers."""
     return (tuple((e.id, e.question, e.alternatives, e.answer, e.tags, e.source, e.owner,
                    e.review_by.toordinal() if e.review_by else None, e.related, e.file, e.line, e.alternative_lines,
-                   tuple((rule.what, rule.start, rule.count, rule.unit) for rule in e.due))
+                   tuple((rule.what, rule.start, rule.count, rule.unit) for rule in e.due), e.answer_line)
                   for e in entries),
             tuple((r.id, r.related, r.file, r.line, r.question, r.alternatives, r.answer, r.source, r.tags,
-                   r.alternative_lines) for r in refs))
+                   r.alternative_lines, r.answer_line) for r in refs))
 
 
 def _decode_parse(plain: tuple) -> tuple[tuple[Entry, ...], tuple[EntryRef, ...]]:
     """The entries and references of a record written by `_remember_parse`."""
     records, refs = plain
     return (tuple(Entry(i, q, alts, a, tags, src, owner, dt.date.fromordinal(day) if day is not None else None,
-                        related, file, line, alt_lines, tuple(DueRule(*rule) for rule in due))
-                  for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines, due in records),
+                        related, file, line, alt_lines, tuple(DueRule(*rule) for rule in due), answer_line)
+                  for i, q, alts, a, tags, src, owner, day, related, file, line, alt_lines, due, answer_line
+                  in records),
             tuple(EntryRef(*ref) for ref in refs))
 
 

@@ -47,7 +47,7 @@ def test_kb_check_and_reload_refuse_a_case_reference_in_an_entry_with_file_line_
     problem = f"entry 'plan-visits' answer: “C…” {ADVICE}"
     assert kb_check_messages(engine) == [problem]
     [reply] = engine.command(QA_LEAD, "kb reload")
-    assert reply.kind == "error" and f"• `kb/good-practice.yaml:{line}` — {problem}" in reply.text
+    assert reply.kind == "error" and f"• `kb/good-practice.yaml:{line + 2}` — {problem}" in reply.text  # `answer:`
     assert "plan-visits" not in services.knowledge.current.kb.entries
 
 
@@ -126,7 +126,7 @@ def test_a_restart_does_not_serve_an_entry_with_a_case_reference_and_logs_where_
     try:
         assert "plan-visits" not in restarted.knowledge.current.kb.entries
         [logged] = [record.getMessage() for record in caplog.records]
-        assert f"kb/good-practice.yaml:{line} entry 'plan-visits' answer (a case reference)" in logged
+        assert f"kb/good-practice.yaml:{line + 2} entry 'plan-visits' answer (a case reference)" in logged
         assert "882019" not in logged
     finally:
         restarted.storage.close()

@@ -153,7 +153,7 @@ def test_kb_check_reports_identifiers_and_structural_problems_in_one_run(environ
     code, out = checked.code, checked.out
     assert code == 1
     assert "kb/zz-office.yaml:7: entry 'first-aid' has an unknown field `answr`" in out
-    assert "kb/zz-office.yaml:2: entry 'fire-drill' answer: “0… 9…” looks like a phone number" in out
+    assert "kb/zz-office.yaml:4: entry 'fire-drill' answer: “0… 9…” looks like a phone number" in out
 
 
 def test_kb_check_in_slack_reports_both_kinds_too(engine, kb_dir: Path) -> None:
@@ -161,4 +161,4 @@ def test_kb_check_in_slack_reports_both_kinds_too(engine, kb_dir: Path) -> None:
     [reply] = engine.command(QA_LEAD, "kb check")
     assert reply.kind == "error"
     assert "`kb/zz-office.yaml:7` — entry 'first-aid' has an unknown field `answr`" in reply.text
-    assert "`kb/zz-office.yaml:2` — entry 'fire-drill' answer: “0… 9…” looks like a phone number" in reply.text
+    assert "`kb/zz-office.yaml:4` — entry 'fire-drill' answer: “0… 9…” looks like a phone number" in reply.text

@@ -65,7 +65,7 @@ def test_kb_check_screens_an_entry_whose_id_is_used_twice_and_tells_it_first(env
     assert "The knowledge base has 4 problems:" in checked.out
     question, answer, owner, reused = problem_lines(checked.out)
     assert question.startswith(f"kb/auditing-here.yaml:{line}: entry 'start-audit' question: {NAME}")
-    assert answer.startswith(f"kb/auditing-here.yaml:{line}: entry 'start-audit' answer: ")
+    assert answer.startswith(f"kb/auditing-here.yaml:{line + 2}: entry 'start-audit' answer: ")  # at `answer:`
     assert all(found in answer for found in (PHONE, NHS, MOTHER))
     assert "owner `jane.smith@council.gov.uk`" in owner
     assert f"kb/auditing-here.yaml:{line}: entry id 'start-audit' is used twice" in reused
@@ -140,7 +140,7 @@ def test_a_start_on_the_folder_lists_the_same_problems_without_the_words(
         assert [problem.split(": ", 1)[0] for problem in told] == [problem.split(": ", 1)[0] for problem in expected]
         assert told[0].startswith(f"{where}: entry 'start-audit' question: something that looks like a child's or "
                                   "family member's name")
-        assert told[1].startswith(f"{where}: entry 'start-audit' answer: ")
+        assert told[1].startswith(f"kb/auditing-here.yaml:{line + 2}: entry 'start-audit' answer: ")
         assert "NHS number" in told[1] and "phone number" in told[1]
         assert told[2:] == expected[2:]
         logged = "\n".join(record.getMessage() for record in caplog.records)

@@ -42,7 +42,7 @@ def test_reload_refuses_a_childs_full_name_with_file_and_line_and_keeps_the_live
     line = add_entry(kb_dir)
     [reply] = engine.command(QA_LEAD, "kb reload")
     assert reply.kind == "error"
-    assert f"• `kb/good-practice.yaml:{line}` — {NAME_PROBLEM}" in reply.text
+    assert f"• `kb/good-practice.yaml:{line + 2}` — {NAME_PROBLEM}" in reply.text  # its `answer:` line
     assert "The previous version is still live" in reply.text
     assert "family-tree-tool" not in services.knowledge.current.kb.entries
     [trail] = services.storage.db.query("SELECT detail FROM trail WHERE action = 'kb.reload'")
@@ -85,5 +85,5 @@ def test_reload_refuses_a_childs_given_name_alone_where_it_stands_for_the_child(
     line = add_entry(kb_dir, ENTRY.replace("Kayden Smith", "Kayden"))
     [reply] = engine.command(QA_LEAD, "kb reload")
     assert reply.kind == "error"
-    assert f"• `kb/good-practice.yaml:{line}` — {NAME_PROBLEM.replace('“K… S…”', '“K…”')}" in reply.text
+    assert f"• `kb/good-practice.yaml:{line + 2}` — {NAME_PROBLEM.replace('“K… S…”', '“K…”')}" in reply.text
     assert "family-tree-tool" not in services.knowledge.current.kb.entries

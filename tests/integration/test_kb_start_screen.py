@@ -35,7 +35,7 @@ OFFICE = ("entries:\n"
           "    answer: Every Monday at ten; the warden is on the second floor.\n"
           "  - id: duty-desk-cover\n    question: Who covers the duty desk at Christmas?\n"
           f"    answer: Ask the team manager, as we did for {NAME}, who lives with his nan.\n")
-WITHHELD_LINE = 5  # the line the second entry starts on
+WITHHELD_LINE = 7  # the line of the second entry's answer, which holds the name
 NOT_LOADED = "Knowledge-base entries not served"
 
 
@@ -132,7 +132,8 @@ def test_the_new_entry_form_still_tells_an_entry_not_served_and_one_repeating_it
         [message] = engine.check_form(QA_LEAD, opened.form.action, submitted).values()
 
         repeat, name = message.splitlines()
-        assert repeat.startswith(f"kb/zz-office.yaml:{WITHHELD_LINE}: entry 'duty-desk-cover' question \"Who covers "
+        entry_line = WITHHELD_LINE - 2  # the `- id:` line; the name is in the answer, two lines below
+        assert repeat.startswith(f"kb/zz-office.yaml:{entry_line}: entry 'duty-desk-cover' question \"Who covers "
                                  "the duty desk at Christmas?\" repeats the question of entry "
                                  "'covers-the-duty-desk-at-christmas' (kb/timescales.yaml:")
         assert name.startswith(f"kb/zz-office.yaml:{WITHHELD_LINE}: entry 'duty-desk-cover' answer: ")
