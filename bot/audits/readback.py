@@ -211,7 +211,8 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
     total, audits = readable(services, turn.person, scope, SHOWN, offset=(page - 1) * SHOWN)
     if not audits:
         if page > 1 and total:
-            raise pages.no_such_page(page, heading.lower(), total, SHOWN, "list", words)
+            # "audits of North Assessment Team": only the heading's first letter is lowered, never a name's
+            raise pages.no_such_page(page, heading[:1].lower() + heading[1:], total, SHOWN, "list", words)
         pages.remember(services, turn, "list", words, page, last_page=True)
         return [Reply(text=f"{heading}: none submitted yet. " + LIST_USAGE)]
     first = (page - 1) * SHOWN + 1

@@ -22,7 +22,7 @@ CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack me
 # ones both have: ask, kb, campaign, digest, restore); tests/unit/test_cli_usage.py keeps the two lists in step.
 CHAT_ONLY_COMMANDS = ("actions", "away", "compare", "edit", "help", "home", "list", "moderate", "reaudits", "redact",
                       "reflect", "respond", "resume", "show", "start")
-CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "mine", "new", "reassign", "sample", "swap")
+CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "mine", "new", "reassign", "rename", "sample", "swap")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")
 _INVALID_NUMBER = re.compile(r"argument (?P<name>\S+): invalid \S+ value: (?P<value>.+)$")
 _NO_VALUE = re.compile(r"argument (?P<name>\S+?)(?:/\S+)?: expected one argument$")

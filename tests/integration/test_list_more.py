@@ -50,7 +50,7 @@ def test_a_page_past_the_end_says_how_many_and_how_to_see_the_first(engine: Engi
     `/audit moderate` used to say how to get back to the first page."""
     [beyond] = engine.command(QA_LEAD, "list team north-assessment page 4", surface="terminal")
     assert beyond.kind == "error"
-    assert beyond.text == ("There is no page 4: audits of north-assessment fill 3 pages of 10. Type "
+    assert beyond.text == ("There is no page 4: audits of North Assessment Team fill 3 pages of 10. Type "
                            "`/audit list team north-assessment` for the first.")
 
 
