@@ -79,7 +79,7 @@ def test_ask_does_not_answer_from_an_entry_the_bots_start_would_withhold_and_say
     assert "duty-desk-cover" not in out and "Jayden" not in out
     assert served["answer"]["id"] == "fire-drill"
     [line] = [line for line in errors.getvalue().splitlines() if "not served" in line]
-    assert "1 entry is not served" in line and "kb/zz-office.yaml:5 entry 'duty-desk-cover' answer" in line
+    assert "1 entry is not served" in line and "kb/zz-office.yaml:7 entry 'duty-desk-cover' answer" in line
     assert "`audit-bot kb check`" in line and "Jayden" not in line and "Smith" not in line
     code, out = run(["ask", "who covers the duty desk at christmas?"], environ)
     assert code == 0 and "lives with his nan" not in out
@@ -219,7 +219,7 @@ def test_kb_check_of_a_folder_given_by_path_finds_a_childs_full_name_as_the_bot_
     assert code == 1
     [line] = [line for line in out.splitlines() if "entry 'strategy-discussion' answer" in line]
     assert repeated("Jayden Smith Kayden Elm Road LS11 5AB", out) == []  # shown masked, even to the QA lead
-    assert line.startswith("- kb/timescales.yaml:12: entry 'strategy-discussion' answer: ")
+    assert line.startswith("- kb/timescales.yaml:14: entry 'strategy-discussion' answer: ")
     for found in ("“J… S…” and “K… S…” look like a child's or family member's name",
                   "“1… E… R…” looks like an address", "“L… 5…” looks like a postcode"):
         assert found in line
