@@ -36,6 +36,15 @@ def _this_week(digest: TeamDigest | ServiceDigest) -> str:
     return "this week so far" if digest.counted_to else "this week"
 
 
+def as_at(digest: TeamDigest | ServiceDigest) -> str:
+    """When the overdue and re-audit figures were taken: a finished week's at its end, a week under way's today. A
+    head of service compared a past week's digest with Home's figures for today and read two counts of the same
+    thing (trial 20)."""
+    if digest.counted_to:
+        return "as at today"
+    return f"as at the end of Sunday {short_date(digest.week_start + timedelta(days=6), year=False)}"
+
+
 def _month_and_spill(digest: TeamDigest | ServiceDigest) -> str:
     """'in June (month ended; this week's 1 to 4 Jul count in July)': the month figure, and the week's days it
     leaves to the next month's, so the week's count beside it is not read as missing from it."""
@@ -151,9 +160,9 @@ def team_text(digest: TeamDigest) -> str:
         lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
-    lines.append(f"\n**Overdue actions**: {digest.overdue_actions}")
+    lines.append(f"\n**Overdue actions** ({as_at(digest)}): {digest.overdue_actions}")
     lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
-                               digest.reaudits_overdue))
+                               digest.reaudits_overdue, as_at(digest)))
     lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
     return "\n".join(lines)
 
@@ -169,10 +178,11 @@ def reaudits_done_said(changes: Sequence[str]) -> str:
     return f"{len(changes)} ({', '.join(counts)})" if counts else "0"
 
 
-def reaudits_line(changes: Sequence[str], week: str, due_soon: int, overdue: int) -> str:
-    """The digest's re-audit line: those done in the week and what they found, then those due and overdue."""
+def reaudits_line(changes: Sequence[str], week: str, due_soon: int, overdue: int, when: str) -> str:
+    """The digest's re-audit line: those done in the week and what they found, then those due and overdue `when`
+    (as_at)."""
     return (f"**Re-audits**: {reaudits_done_said(changes)} done {week}; {due_soon} due in the next 2 weeks, "
-            f"{overdue} overdue")
+            f"{overdue} overdue ({when})")
 
 
 def agreement_said(digest: TeamDigest) -> str:
@@ -211,8 +221,8 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 def service_text(service: ServiceDigest) -> str:
     week = _this_week(service)
     ended = service.month_ended
-    lines = [f"Team · {week} · {month_heading(service)} (target) · good or better {week} · overdue actions · "
-             "agreement"]
+    lines = [f"Team · {week} · {month_heading(service)} (target) · good or better {week} · overdue actions "
+             f"({as_at(service)}) · agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
@@ -229,7 +239,7 @@ def service_text(service: ServiceDigest) -> str:
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
                                sum(t.reaudits_due_soon for t in service.teams),
-                               sum(t.reaudits_overdue for t in service.teams)))
+                               sum(t.reaudits_overdue for t in service.teams), as_at(service)))
     lines.append("_Agreement: moderated audits where the moderator agreed with the auditor's grade, of "
                  f"{agreement_basis(service.week_start, service.counted_to)}._")
     if moderated := sum(t.moderated_week for t in service.teams):

@@ -47,7 +47,8 @@ def test_the_week_under_way_says_so_far_and_counts_to_today(services: Services, 
     assert "North Assessment Team: week 49, 30 Nov to 2 Dec 2026 (so far)" in text
     assert "Audits completed: 2 this week so far · 1 in December (to 2 December)" in text
     assert "6 December" not in text and "6 Dec" not in text
-    assert "Overdue actions: 1" in text
+    assert "Overdue actions (as at today): 1" in text
+    assert "overdue actions (as at today) · agreement" in " ".join(service.split())  # the header, however wrapped
     assert "Service audit digest: week 49, 30 Nov to 2 Dec 2026 (so far)" in service
     assert "Whole service: 2 audits this week so far · 1 in December (to 2 December)" in service
 

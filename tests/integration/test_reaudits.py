@@ -266,7 +266,8 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     with at(monday):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         south = text(engine.command(SOUTH_MANAGER, "digest", surface="terminal"))
-    assert "**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 1 overdue" in north
+    assert ("**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 1 overdue (as at the end of "
+            "Sunday 11 Apr)") in north
     assert "**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue" in south
     assert "CR-1000" not in north  # a digest may be posted in a team channel: counts only
     with at(monday):
@@ -283,9 +284,12 @@ def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(servic
     with at(monday):
         [last_week] = build_team_digests(services, date(2027, 4, 5), ["north-assessment"])
         [week_before] = build_team_digests(services, date(2027, 3, 29), ["north-assessment"])
-    assert "**Re-audits**: 1 (1 improved) done this week; 0 due in the next 2 weeks, 0 overdue" in team_text(last_week)
-    # as at Monday 5 April
-    assert "**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue" in team_text(week_before)
+    # each as at its week's end, which it says: Home's "Re-audits due" is today's (trial 20)
+    assert ("**Re-audits**: 1 (1 improved) done this week; 0 due in the next 2 weeks, 0 overdue (as at the end of "
+            "Sunday 11 Apr)") in team_text(last_week)
+    assert "**Overdue actions** (as at the end of Sunday 11 Apr): 0" in team_text(last_week)
+    assert ("**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue (as at the end of Sunday 4 Apr)"
+            in team_text(week_before))
 
 
 def test_the_digest_and_the_service_picture_say_what_the_weeks_reaudits_found(engine: Engine, services: Services,
