@@ -479,7 +479,7 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                   lambda services, c: moderation.grade_question(c.audit(services).audit),
                                   commands=True),
     State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
-                                   commands=True),
+                                   commands=True, free_text="reason"),  # trial 21: a question was saved as one
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_moderation_action)), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
                                    commands=True),

@@ -9,8 +9,8 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
   "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
 - real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
 
-A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's", or
-"actualy" with a letter wrong) is taken off the front only, so it never hides a negation.
+A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's", "sorry
+I meant", or "actualy" with a letter wrong) is taken off the front only, so it never hides a negation.
 
 Pure: the flow (bot/audits/flow.py), the typed overall grade (bot/audits/typed_grade.py), a moderator's grade
 (bot/audits/moderation.py) and `/audit edit 12 grade` (bot/audits/regrade.py) use it.
@@ -49,8 +49,11 @@ _GRADE_THEN_NOTE = re.compile(r"^\s*(?P<grade>[^,;:()\u2013\u2014]+?)\s*(?:[,;:(
 _GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$", re.IGNORECASE | re.DOTALL)
 # What people say before a grade: "actually inadequate", "I think it's RI", "it is good". Only ever taken off the
 # front, so a negation after it still reads as one ("it is not good" is never Good).
-_LEAD_IN = re.compile(r"^\s*(?:(?:actually|i think|i'd say|i would say|it's|its|it is|overall)\b[\s,:]*)+",
-                      re.IGNORECASE)
+# A correction's lead-in too ("sorry I meant good - …", "oops, RI: …", "should be inadequate, …"): a QA lead's slip
+# corrected in words at the reason step was saved under the wrong grade (trial 21).
+_LEAD_IN = re.compile(r"^\s*(?:(?:actually|sorry|oops|correction|i think|i'd say|i would say|i meant|i mean|meant|"
+                      r"(?:it )?should (?:be|have been)|make (?:it|that)|change (?:it|that) to|it's|its|it is|"
+                      r"overall)\b[\s,:.!]*)+", re.IGNORECASE)
 # The long lead-in words, read with a typo as grade names are ("actualy good - …", "overal RI"): one edit, never
 # more, and only at the front, so a negation after one still reads as one.
 _LONG_LEAD_INS = ("actually", "overall")

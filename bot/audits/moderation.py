@@ -520,7 +520,7 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     alerts = _inadequate_alerts(services, turn, audit, state)
     withdrawn = _inadequate_withdrawn(services, turn, audit, state)
     alerted = {a.to_user for a in alerts + withdrawn}
-    why = "" if state["agrees"] else f", because: {cleaned}"  # trial 20: the worker was told the grade, not why
+    why = f", because: {cleaned}"  # trials 20 and 21: the worker was told the grade, not why
     notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}{why}"
                                        + (f"; {set_action}" if set_action else ""))
     who = _who_was_told(audit, {r.to_user for r in notices if r.to_user})

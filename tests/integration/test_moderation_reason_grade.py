@@ -177,3 +177,40 @@ def test_through_slack_ok_is_refused_as_a_reason(bot: RunningBot, standin, servi
     assert decided(services, audit_id) is None
     moderator.send("message", "The file bears out what the audit says")
     assert decided(services, audit_id) == (1, "good", "The file bears out what the audit says")
+
+
+# -- trial 21: a question at "Why?", a correction in words, and the worker told why on agreement ---------------
+
+def test_a_question_typed_at_why_is_answered_aside_and_never_saved_as_the_reason(
+        engine: Engine, services: Services, audit_id: int) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "agree",
+                                "what is the difference between RI and inadequate?"], user=QA)
+        assert decided(services, audit_id) is None  # nothing saved, nobody told
+        text = flat(out, "*`")
+        assert "I read that as a question for me, so it is not saved as your reason." in text
+        assert f"Back to your moderation of audit #{audit_id}" in text
+        _, out = drive(engine, ["the plan names who does what by when and the child's words are in it"], user=QA)
+    assert decided(services, audit_id) == (1, "good", "the plan names who does what by when and the child's words "
+                                                      "are in it")
+
+
+@pytest.mark.parametrize("said", ["sorry I meant good - the EHA is on file, the auditor missed it",
+                                  "oops, good: the EHA is on file, the auditor missed it",
+                                  "should be good, the EHA is on file, the auditor missed it"])
+def test_a_slip_corrected_in_words_at_why_takes_the_grade_meant(engine: Engine, services: Services, audit_id: int,
+                                                               said: str) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "outstanding", said], user=QA)
+    assert "Taken as Good, not Outstanding: that is the auditor's grade, so you agree with it." in flat(out, "*`")
+    assert decided(services, audit_id) == (1, "good", "the EHA is on file, the auditor missed it")
+
+
+def test_the_worker_is_told_why_the_moderator_agreed(engine: Engine, services: Services, audit_id: int) -> None:
+    worker = store.get_audit(services.storage, audit_id).worker_id
+    with time_machine.travel(WEDNESDAY, tick=False):
+        engine.command(QA, f"moderate {audit_id}", surface="terminal")
+        engine.message(QA, "agree", surface="terminal")
+        replies = engine.message(QA, "the plan is reviewed monthly and the child's words lead it", surface="terminal")
+    told = [r.text for r in replies if r.to_user == worker]
+    assert told and "because: the plan is reviewed monthly and the child's words lead it" in told[0]
