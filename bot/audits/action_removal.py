@@ -96,6 +96,20 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
             *_tell(services, turn, audit, action)]
 
 
+def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> list[Reply]:
+    """`remove action 41` typed where no audit's actions step waits (trial 21: it was read as a question for the
+    knowledge base): the action's own audit is found, and it is removed as `/audit edit <audit> remove action 41`
+    does, with the same checks; an action of a draft is removed at its actions step."""
+    action = action_store.get_action(services.storage, action_id)
+    if action is None:  # never given, or removed already
+        raise UserError(f"I can't find action {action_id}: type `/audit actions` to see the open ones.")
+    audit = load(services, action.audit_id).audit
+    if audit.status == "draft":
+        raise UserError(f"Action {action_id} is in audit #{audit.id}, not submitted yet: type `/audit resume "
+                        f"{audit.id}`, then `remove action {action_id}` at its actions.")
+    return remove_from_submitted(services, turn, audit.id, str(action_id))
+
+
 def _removable(services: Services, audit: AuditRow, action_id: int, first: str) -> action_store.ActionRow:
     """The audit's open action `action_id`, or the UserError saying why it can't be removed."""
     action, actions = audit_action(services, audit, action_id)

@@ -33,6 +33,11 @@ REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNOREC
 # Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
 ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
 ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
+# "done 3, 4 and 5": several actions in one line, said how to mark them (one by one) rather than read as a question.
+DONE_MANY = re.compile(r"^\s*(?:done|completed?|mark)\s+(?:actions?\s+)?#?\d+(?:\s*(?:,|&|\band\b)\s*#?\d+)+"
+                       r"(?:\s+(?:as\s+)?done)?\s*[.!]?\s*$", re.IGNORECASE)
+# Words after `done 12` that are only polite ("done 12, thanks"): nothing to say about a note.
+POLITE = re.compile(r"^(?:thanks|thank\s+you|thx|ta|cheers|please)\b[\s.!]*$", re.IGNORECASE)
 ALSO_NO = ("no, keep it open", "keep it open", "no, leave it open", "leave it open", "no, leave it")
 
 
@@ -73,6 +78,18 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
                               f"{short_date(action.due_date)}",
         choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
                  Choice("No", "actions.done_keep", str(action.id)))), ALSO_YES, ALSO_NO)]
+
+
+def on_done_typed(services: Services, turn: Turn, digits: str, note: str | None) -> list[Reply]:
+    """`done 12` typed, perhaps with a word on how after it ("done 2 - saw the child alone"). The action is marked
+    done as by its button; the words after the number are not kept, and the person is told so, since an action
+    keeps no note (what was done belongs in the case record) and such words often name the child."""
+    replies = on_done(services, turn, str(typed_id(digits)))
+    if note is None or POLITE.match(note):
+        return replies
+    told = Reply(kind="notice", text="What you wrote after the action's number is not kept: an action has no note of "
+                                     "its own, so record what was done in the case file.")
+    return [told, *replies]
 
 
 def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -134,7 +151,12 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """`reopen action 12` typed; `reopen 12` is told which is which; None for other text."""
+    """`reopen action 12` typed; `reopen 12` is told which is which; `done 3, 4 and 5` is told to name one at a
+    time; None for other text."""
+    if DONE_MANY.match(text):
+        numbers = re.findall(r"\d+", text)
+        one_by_one = ", then ".join(f"`done {number}`" for number in numbers)
+        raise UserError(f"Mark one action at a time, so each is checked: type {one_by_one}. Nothing was changed.")
     if (reopen := REOPEN_WORDS.match(text)) is not None:
         return on_reopen(services, turn, str(typed_id(reopen.group("action"))))
     if (bare := REOPEN_BARE.match(text)) is not None:

@@ -165,3 +165,68 @@ def test_only_a_yes_marks_it_done_and_any_other_text_leaves_the_question(
         assert "stays open" in replies[0].text
     assert services.storage.db.execute("SELECT state FROM conversations WHERE user_id = ? AND state LIKE ?",
                                        [MANAGER, f'%"{KEY}"%']).fetchone() is None
+
+
+# -- trial 21: `done 2 - how it was done`, `action 2 done`, and `remove action 2` typed anywhere ------------------
+
+def asked_the_knowledge_base(services: Services) -> int:
+    return int(services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0])
+
+
+@pytest.mark.parametrize("typed", ["done {id} - saw child alone at school on thurs",
+                                   "action {id} done - saw child alone at school on thurs",
+                                   "done {id}: plan shared at the core group",
+                                   "action {id} is complete, plan shared"])
+def test_done_with_how_after_it_marks_the_action_done_and_keeps_none_of_the_words(
+        engine: Engine, services: Services, action_id: int, typed: str) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [typed.format(id=action_id)], user=WORKER)
+    text = flat(out)
+    assert "What you wrote after the action's number is not kept: an action has no note of its own" in text
+    assert "Done: Share the plan with the school is marked complete. Thank you." in text
+    assert action(services, action_id).done_by == WORKER
+    assert asked_the_knowledge_base(services) == 0  # never on the QA leads' list as a question
+    dumped = "\n".join(str(row) for table in services.storage.db.table_names()
+                       for row in services.storage.db.execute(f"SELECT * FROM [{table}]").fetchall())
+    assert "school on thurs" not in dumped and "core group" not in dumped
+
+
+def test_action_n_done_alone_and_done_n_thanks_say_nothing_of_a_note(engine: Engine, services: Services,
+                                                                      action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [f"action {action_id} done", f"reopen action {action_id}", f"done {action_id}, thanks"],
+                       user=WORKER)
+    assert flat(out).count("Done: Share the plan with the school is marked complete.") == 2
+    assert "is not kept" not in out
+
+
+def test_remove_action_typed_outside_an_audit_removes_it_from_its_audit(engine: Engine, services: Services,
+                                                                        action_id: int) -> None:
+    other = action_store.add_action(services.storage, action(services, action_id).audit_id, "Book a strategy review",
+                                    WORKER, "2026-12-10", AUDITOR, NOW)
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [f"remove action {other}"], user=AUDITOR)
+    assert f"Audit #1: action {other} (Book a strategy review) is removed." in flat(out)
+    assert action_store.get_action(services.storage, other) is None
+    assert action_store.get_action(services.storage, action_id) is not None
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_remove_action_typed_by_someone_else_or_for_no_action_is_refused_in_words(
+        engine: Engine, services: Services, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [f"remove action {action_id}", "remove action 999"], user=OTHER_TEAM)
+    assert action_store.get_action(services.storage, action_id) is not None
+    assert "Only the person who did this audit can change it." in flat(out)
+    assert "I can't find action 999: type /audit actions to see the open ones." in flat(out)
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_several_actions_in_one_done_are_told_one_at_a_time_and_nothing_changes(
+        engine: Engine, services: Services, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        _, out = drive(engine, [f"done {action_id}, 4 and 5"], user=WORKER)
+    assert (f"Mark one action at a time, so each is checked: type done {action_id}, then done 4, then done 5. "
+            "Nothing was changed.") in flat(out)
+    assert action(services, action_id).done_at is None
+    assert asked_the_knowledge_base(services) == 0
