@@ -1582,6 +1582,8 @@ class NameFinder:
             if not opens and (any(c in gap for c in ".;:!?()–") or " - " in gap):
                 break
             bracketed = bracketed or opens
+            if re.search(r"['’]s$", tokens[k - 1].text) and tokens[k].text.casefold() in _CHILDS_WORKERS:
+                return False  # "Tyler Brown's worker": the child's, after a full name too (trial 21)
             word = re.sub(r"['’]s$", "", tokens[k].text.casefold())  # 'Munby LJ's comments'
             if word in ROLES or (k == i + 1 and tokens[k].text in ("J", "J's")) or (  # 'Keehan J' is a judge
                     word in ("from", "at") and k + 1 < len(tokens) and tokens[k + 1].text.isupper()

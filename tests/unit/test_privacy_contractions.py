@@ -53,6 +53,10 @@ from tests.unit.test_privacy_lower_case_clauses import _LEXICON, GIVEN
     ("Jacks mum won't engage", "Jacks"),
     ("Aaron's teacher said he was fine", "Aaron's"),
     ("Aaron's social worker said", "Aaron's"),
+    # after a full name too (trial 21: "Tyler Brown's worker" passed every screen, read as a worker with a role)
+    ("as Tyler Brown's worker did with the app", "Tyler Brown's"),
+    ("Jayden Smith's social worker visited", "Jayden Smith's"),
+    ("spoke to Ruby Khan's teacher", "Ruby Khan's"),
     # what the person did is no surname: the name alone is quoted
     ("harper declined the offer", "harper"),
     ("oliver didnt go to school", "oliver"),
