@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.checklist_texts import ChecklistText, texts_as_written
 from knowledge.dates import long_date
 from knowledge.fields import ID_PATTERN, did_you_mean, suggested_id, type_name
 from knowledge.problems import EntryIds, Problem
@@ -153,6 +154,9 @@ class Checklist:
     sections: tuple[Section, ...] = ()
     period: str = ""
     content_hash: str = ""
+    # Its texts as written, each at its own line, for `kb check`'s screen (knowledge.checklist_texts); none in a
+    # stored snapshot. Not part of the content or its hash.
+    texts: tuple[ChecklistText, ...] = field(default=(), compare=False, repr=False)
     _index: dict[str, tuple[int, Question]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -351,7 +355,8 @@ def _parse_checklist(raw: dict, index: int, checker: _Checker, entry_ids: EntryI
     if checklist_id is None or title is None or not sections or period is None:
         return None
     return Checklist(id=checklist_id, title=title, file=checker.file, line=getattr(raw, "line", 1),
-                     description=description, sections=tuple(sections), period=period)
+                     description=description, sections=tuple(sections), period=period,
+                     texts=tuple(texts_as_written([raw], checker.file)))
 
 
 def _parse_section(raw: Any, number: int, owner: str, checker: _Checker, entry_ids: EntryIds,

@@ -25,6 +25,7 @@ import knowledge.entries
 import knowledge.fields
 import knowledge.yamlsource
 from knowledge.checklist_schema import Checklist, parse_checklists
+from knowledge.checklist_texts import texts_as_written
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.due_rules import DueRule
 from knowledge.entries import Entry, EntryRef, entry_references, parse_entries, wording_key
@@ -269,9 +270,11 @@ def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem]
     out_of_scope = _out_of_scope(contents, entry_ids, problems)
 
     if problems:
+        checklist_texts = [text for content in contents if "checklists" in content.data
+                           for text in texts_as_written(content.data["checklists"], content.file)]
         raise KnowledgeBaseError(problems, entries=entries, texts=refs, checklist_files=frozenset(
             content.file for content in contents if "checklists" in content.data),
-            file_digests={content.file: content.digest for content in contents})
+            file_digests={content.file: content.digest for content in contents}, checklist_texts=checklist_texts)
     PARSED.tidy(cache_folder, (content.digest for content in contents))
     stamps = {content.file: content.stamp for content in contents if content.stamp is not None}
     return KnowledgeBase(entries=entries, glossary=glossary, checklists=checklists, folder=folder,

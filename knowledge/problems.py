@@ -30,7 +30,7 @@ class KnowledgeBaseError(Exception):
 
     def __init__(self, problems: list[Problem], entries: Mapping[str, Any] | None = None,
                  checklist_files: frozenset[str] = frozenset(), texts: Sequence[Any] = (),
-                 file_digests: Mapping[str, str] | None = None) -> None:
+                 file_digests: Mapping[str, str] | None = None, checklist_texts: Sequence[Any] = ()) -> None:
         self.problems = list(problems)
         # The entries that did parse, though the folder as a whole did not (the first of each id).
         self.entries = dict(entries or {})
@@ -38,6 +38,9 @@ class KnowledgeBaseError(Exception):
         # problems too (an id used twice, no answer yet): `kb check` screens all their texts for identifiers in
         # the same run, so a QA lead sees both kinds of problem at once.
         self.texts = tuple(texts)
+        # Every checklist text of the files that could be read, as written (knowledge.checklist_texts), screened
+        # in the same run as the problems that stop the folder loading (trial 21).
+        self.checklist_texts = tuple(checklist_texts)
         # The files that hold `checklists:`, so a reload can tell checklist problems apart from entries'.
         self.checklist_files = checklist_files
         # file -> digest of its text, for the files that could be read (what the start's screen is cached by).

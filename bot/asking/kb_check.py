@@ -10,6 +10,7 @@ from bot.core.knowledge import ChecklistCheck, EntryCheck
 from bot.core.services import Services
 from bot.privacy.knowledge_screen import (
     checklist_identifier_problems,
+    checklist_text_problems,
     entry_identifier_problems,
     identifier_problems,
 )
@@ -22,14 +23,16 @@ from knowledge.problems import KnowledgeBaseError, Problem
 
 def folder_problems(folder: Path, screen: Screen,
                     cache_folder: Path | None = None) -> tuple[list[Problem], KnowledgeBase | None]:
-    """Everything `kb check` reports on a folder, in one run: the entry texts holding an identifier first (of
-    every entry as written, one with a problem of its own, such as an id used twice or no answer yet, too), then
+    """Everything `kb check` reports on a folder, in one run: the entry and checklist texts holding an identifier
+    first (of every entry and checklist as written, one with a problem of its own, such as an id used twice or no
+    answer yet, too), then
     what stops it loading (YAML, fields, ids, a question repeated word for word...). Returns the problems, and
     the knowledge base when it loads."""
     try:
         kb = load_knowledge(folder, cache_folder=cache_folder)
     except KnowledgeBaseError as error:
-        return [*entry_identifier_problems(error.texts, screen), *error.problems], None
+        return [*entry_identifier_problems(error.texts, screen),
+                *checklist_text_problems(error.checklist_texts, screen), *error.problems], None
     return identifier_problems(kb, screen), kb
 
 

@@ -31,6 +31,7 @@ from typing import Any
 
 from bot.privacy.screen import LABELS, Finding, Screen, explain, explain_kinds
 from knowledge.checklist_schema import Checklist
+from knowledge.checklist_texts import ChecklistText
 from knowledge.digest_store import DigestStore, source_digest
 from knowledge.entries import EntryTexts, entry_label, labels_of, texts_of
 from knowledge.loader import KnowledgeBase
@@ -53,19 +54,33 @@ def identifier_problems(kb: KnowledgeBase, screen: Screen) -> list[Problem]:
 
 
 def checklist_identifier_problems(checklists: Iterable[Checklist], screen: Screen) -> list[Problem]:
-    """One problem per checklist text holding an identifier, at the checklist's line and naming the question and
+    """One problem per checklist text holding an identifier, at the text's own line and naming the question and
     field (trial 20: a child's name and NHS number written into a question's guidance passed `kb check`, and
     *What good looks like* then showed them to every auditor). Screened as an entry's answer is (content mode):
     checklists rightly name guidance and judgments."""
+    return checklist_text_problems([text for checklist in checklists for text in _texts(checklist)], screen)
+
+
+def checklist_text_problems(texts: Iterable[ChecklistText], screen: Screen) -> list[Problem]:
+    """The same for checklist texts as written, those of a folder with other problems too
+    (KnowledgeBaseError.checklist_texts): `kb check` reports both kinds in one run (trial 21)."""
     problems: list[Problem] = []
-    for checklist in checklists:
-        for where, text in checklist_texts(checklist):
-            findings = content_findings(screen, text)
-            if findings:
-                problems.append(Problem(checklist.file, checklist.line, (
-                    f"checklist '{checklist.id}' {where}: {explain(findings)}. Take it out of the checklist: "
-                    "nothing that could identify a child or family belongs in it.")))
+    for text in texts:
+        findings = content_findings(screen, text.text)
+        if findings:
+            problems.append(Problem(text.file, text.line, (
+                f"checklist '{text.checklist}' {text.where}: {explain(findings)}. Take it out of the checklist: "
+                "nothing that could identify a child or family belongs in it.")))
     return problems
+
+
+def _texts(checklist: Checklist) -> tuple[ChecklistText, ...]:
+    """The checklist's texts as written, or, for one built without them (a stored snapshot), as loaded, at its
+    first line."""
+    if checklist.texts:
+        return checklist.texts
+    return tuple(ChecklistText(checklist.file, checklist.line, checklist.id, where, text)
+                 for where, text in checklist_texts(checklist))
 
 
 def checklist_texts(checklist: Checklist) -> list[tuple[str, str]]:

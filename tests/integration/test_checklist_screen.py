@@ -42,7 +42,7 @@ def test_kb_check_and_reload_refuse_a_childs_name_in_a_checklist(engine: Engine,
     [reloaded] = engine.command(QA_LEAD, "kb reload")
     for reply in (checked, reloaded):
         assert reply.kind == "error"
-        assert "`checklists/neglect.yaml:5` — checklist 'neglect' question 'immediate-concern' guidance:" in reply.text
+        assert "`checklists/neglect.yaml:21` — checklist 'neglect' question 'immediate-concern' guidance:" in reply.text
         assert "looks like an NHS number" in reply.text and "looks like a child's or family member's name" in reply.text
         assert "Tyler" not in reply.text and "5919" not in reply.text
     assert "Tyler" not in services.knowledge.current.kb.checklists["neglect"].questions()[0].guidance
@@ -52,8 +52,23 @@ def test_the_command_line_check_refuses_it_too(environ: dict[str, str], kb_dir: 
     name_the_child(kb_dir)
     done = run_cli(environ, "kb", "check")
     assert done.code != 0
-    assert "checklists/neglect.yaml:5: checklist 'neglect' question 'immediate-concern' guidance" in done.out
+    # at the guidance's own line, not the checklist's first (trial 21)
+    assert "checklists/neglect.yaml:21: checklist 'neglect' question 'immediate-concern' guidance" in done.out
     assert "Tyler" not in done.out + done.err
+
+
+def test_a_checklist_with_another_problem_is_screened_in_the_same_run(engine: Engine, kb_dir: Path) -> None:
+    """Trial 21: with a question id used twice as well, the name was only reported on the next run."""
+    name_the_child(kb_dir)
+    path = kb_dir / "checklists" / "neglect.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("- id: gcp2-used", "- id: immediate-concern", 1),
+                    encoding="utf-8")
+    [checked] = engine.command(QA_LEAD, "kb check")
+    assert "The knowledge base has 3 problems" in checked.text  # a later show_if names gcp2-used too
+    assert "`checklists/neglect.yaml:21` — checklist 'neglect' question 'immediate-concern' guidance:" in checked.text
+    assert "id 'immediate-concern' is used twice" in checked.text
+    assert checked.text.index("looks like a child's") < checked.text.index("used twice")  # identifiers first
+    assert "Tyler" not in checked.text
 
 
 def test_a_start_leaves_the_checklist_out_of_new_audits_and_says_which(
