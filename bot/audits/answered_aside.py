@@ -47,6 +47,16 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
     return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND)
 
 
+def press_watch(services: Services, turn: Turn, action: str) -> Callable[[list[Reply]], list[Reply]] | None:
+    """Around a button that is not the step's own, pressed while a draft waits at a step (a related question under
+    a knowledge-base answer): the step again after its answer, as after a message answered aside. Without it a
+    trial user's `2`, meant as No, opened the answer's second related question (trial 21)."""
+    before = conversation.current(services, turn)
+    if before is None or before.state not in WATCHED or action in conversation.STATES[before.state].actions:
+        return None
+    return _afterwards(services, turn, before, [])
+
+
 def after_press(services: Services, handler: Callable[[Turn, str], list[Reply]]) -> Callable[[Turn, str], list[Reply]]:
     """A button that is not the audit's, pressed while a draft waits at a step (a redaction's Yes, remove it): the
     step again after its answer, as after a message answered aside, so its options are on screen again."""

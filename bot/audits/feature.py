@@ -179,6 +179,7 @@ def _install_watches(engine: Engine, services: Services) -> None:
     engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
     engine.add_message_watch(  # "Back to audit #1, question 3:"
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))
+    engine.add_press_watch(lambda turn, action: answered_aside.press_watch(services, turn, action))
 
 
 def _install_shortcuts(engine: Engine, services: Services) -> None:

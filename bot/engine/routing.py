@@ -52,6 +52,8 @@ MessageWatch = Callable[[Turn, str], Callable[[list[Reply]], list[Reply]] | None
 # Run before every command, typed message and button press (given the typed text, None for a command or a button);
 # what it returns (if anything) is given the replies afterwards and returns notices that lead them.
 TurnWatch = Callable[[Turn, str | None], Callable[[list[Reply]], list[Reply]] | None]
+# Around a button press, given the button's action name: as MessageWatch is around a typed message.
+PressWatch = Callable[[Turn, str], Callable[[list[Reply]], list[Reply]] | None]
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class Engine:
         self._message_handlers: list[tuple[int, MessageHandler]] = []
         self._message_watches: list[MessageWatch] = []
         self._turn_watches: list[TurnWatch] = []
+        self._press_watches: list[PressWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._options: dict[str, OptionsHandler] = {}
@@ -172,6 +175,12 @@ class Engine:
         unanswered (a reflection asked for, an audit's question) can remind them after whichever feature took the
         message, even one that refused it; it sees the replies, so it can tell whether the message was answered."""
         self._message_watches.append(watch)
+
+    def add_press_watch(self, watch: PressWatch) -> None:
+        """Register a check around every button press, as `add_message_watch` is around typed messages: a button of
+        another feature pressed while an audit waits (a related question under an answer) is followed by the
+        audit's step again, so a number typed next answers the step, not an option further up (trial 21)."""
+        self._press_watches.append(watch)
 
     def add_turn_watch(self, watch: TurnWatch) -> None:
         """Register a check around every command, typed message and button press: something half-made that any of
@@ -309,7 +318,9 @@ class Engine:
         handler = self.actions.get(action)
         if handler is None:
             raise UserError("That button is from an older version of this message. Type `help` to start again.")
-        return handler(turn, value)
+        afterwards = [after for watch in self._press_watches if (after := watch(turn, action)) is not None]
+        replies = handler(turn, value)
+        return replies + [reply for after in afterwards for reply in after(replies)]
 
     def visible_commands(self, person: Person) -> list[Command]:
         """The commands this person may use, for help text and the Home tab."""

@@ -191,3 +191,17 @@ def test_resume_with_two_drafts_still_lists_them(engine: Engine) -> None:
     listed = say(engine, ["resume"])
     assert "Your audits in progress" in texts(listed) and "Pick the one to carry on with" in texts(listed)
     assert [choice.label for choice in listed[0].choices] == ["Resume #2", "Resume #1"]
+
+
+def test_a_related_question_pressed_under_an_answer_is_followed_by_the_step(engine: Engine,
+                                                                            services: Services) -> None:
+    """Trial 21: at question 1 a manager asked a question, pressed a related question under the answer, and typed
+    `2` for No: with no step after the second answer, `2` opened that answer's second related question."""
+    answered = say(engine, [TO_ACTIONS[0], "CR-555555", WORKER, "whats threshold for step up from EH?"])
+    related = next(choice for reply in answered for choice in reply.choices
+                   if choice.action.startswith("kb.") and "helpful" not in choice.label.lower())
+    pressed = engine.action(AUDITOR, related.action, related.value)
+    assert pressed[0].title  # the entry picked is answered first
+    assert pressed[-1].text.startswith("Back to audit #1, question 1:")
+    assert [c.label for c in pressed[-1].choices][:2] == ["Yes", "No"]
+    assert step(services) == "question:immediate-concern"
