@@ -147,6 +147,12 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
         replies.append(Reply(to_user=action.owner_id, text=(
             f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}, due "
             f"{short_date(action.due_date)}. It is back in `/audit actions`.")))
+    if action.done_by and action.done_by not in (turn.user_id, action.owner_id):
+        # who marked it done is told it is open again (trial 21: a manager who closed their worker's action only
+        # found it reopened weeks later, in `compare`)
+        replies.append(Reply(to_user=action.done_by, text=(
+            f"{services.directory.label(turn.user_id)} reopened action {action.id}, which you marked done: "
+            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`.")))
     return replies
 
 

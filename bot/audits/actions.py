@@ -14,6 +14,7 @@ from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.settings.people import Role
 from bot.storage import actions as action_store
+from bot.storage import audits as store
 from knowledge.dates import short_date
 
 SHOWN = 20  # a page: Slack shows at most 25 buttons in one message
@@ -111,3 +112,16 @@ def _done_echo(services: Services, action: action_store.ActionRow, with_owner: b
 def action_name(action_id: int) -> str:
     """How the listing and its Done buttons both name an action, so a person can match one to the other."""
     return f"action {action_id}"
+
+
+def bare_number(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A number typed alone in a DM just after the open actions were listed (the terminal picks an option with it):
+    which action it names is not guessed, since the list's Done buttons are not numbered as its actions are (trial
+    21), and how to mark action N done is said. None when the last list shown was another, or the text is no
+    number."""
+    number = text.strip().lstrip("#")
+    listing = store.last_listing(services.storage, turn.user_id)
+    if not number.isdigit() or len(number) > 9 or listing is None or listing.get("command") != "actions":
+        return None
+    return [Reply(kind="notice", text=f"To mark action {number} done, type `done {number}`, or press its Done "
+                                      "button. Nothing was changed.")]

@@ -138,6 +138,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return changed
     if RESUME_WORDS.match(text):
         return audits_start.resume(services, turn, "")
+    if (numbered := actions_feature.bare_number(services, turn, text)) is not None:  # `3` after the actions list
+        return numbered
     if STRAY_ANSWER.match(text):
         return audits_start.stray_answer(services, turn, text.strip())
     if (noted := STRAY_NOTED.match(text)) is not None:

@@ -230,3 +230,23 @@ def test_several_actions_in_one_done_are_told_one_at_a_time_and_nothing_changes(
             "Nothing was changed.") in flat(out)
     assert action(services, action_id).done_at is None
     assert asked_the_knowledge_base(services) == 0
+
+
+def test_the_manager_who_marked_it_done_is_told_when_the_worker_reopens_it(engine: Engine, services: Services,
+                                                                          action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        engine.action(MANAGER, "actions.done_confirm", str(action_id))
+        replies = engine.message(WORKER, f"reopen action {action_id}")
+    told = [reply.text for reply in replies if reply.to_user == MANAGER]
+    assert told == [f"Social worker N1 reopened action {action_id}, which you marked done: _Share the plan with the "
+                    "school_ (audit #1, CR-123456), due 8 Dec 2026. It is open again, in `/audit actions team`."]
+    assert action(services, action_id).done_at is None
+
+
+def test_a_number_typed_in_a_dm_after_the_actions_list_is_said_how_and_changes_nothing(
+        engine: Engine, services: Services, action_id: int) -> None:
+    with time_machine.travel(NOW, tick=False):
+        engine.message(MANAGER, "actions team")
+        [reply] = engine.message(MANAGER, "3")
+    assert reply.text == "To mark action 3 done, type `done 3`, or press its Done button. Nothing was changed."
+    assert action(services, action_id).done_at is None
