@@ -223,7 +223,17 @@ def reload_reply(result: ReloadResult) -> Reply:
         summary = (f"{diff_lines(result.diff)}\nBefore that, the start made these changes live against the version "
                    f"the bot was serving before it:\n{diff_lines(result.at_start)}")
     return Reply(title="Knowledge base reloaded",
-                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}")
+                 text=f"The knowledge base is reloaded: {live} are live.\n{summary}\n{checklists_said(result)}")
+
+
+def checklists_said(result: ReloadResult) -> str:
+    """Which checklists the reload changed, and what that means for audits under way: a QA lead who added a
+    question was told only "No entries changed" (trial 21)."""
+    changed = result.checklist_diff
+    if not changed:
+        return "No checklists changed."
+    return (f"Checklists: {diff_lines(changed).replace(chr(10), '; ')}. New audits use them as they are now; "
+            "audits already started keep the version they started with.")
 
 
 def diff_lines(diff: KnowledgeDiff) -> str:

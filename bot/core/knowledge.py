@@ -58,6 +58,8 @@ class ReloadResult:
     # what the start made live against the version served before it (the last good copy), on the first reload
     # that works after a start that changed entries: that reload's own diff may be empty (trial 14, F13)
     at_start: KnowledgeDiff | None = None
+    # checklists added, edited and removed by the reload, by id (trial 21: a question added went live unsaid)
+    checklist_diff: KnowledgeDiff | None = None
 
     @property
     def ok(self) -> bool:
@@ -262,7 +264,13 @@ class KnowledgeService:
             at_start, self.start_changes = self.start_changes, None
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
-                                checklists=len(newer.kb.checklists), at_start=at_start)
+                                checklists=len(newer.kb.checklists), at_start=at_start,
+                                checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb),
+                                                                     _checklist_hashes(older.kb)))
+
+
+def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:
+    return {checklist.id: checklist.content_hash for checklist in kb.checklists.values()}
 
 
 def _screened_error(error: KnowledgeBaseError, start_check: StartCheck | None) -> KnowledgeBaseError:

@@ -95,3 +95,18 @@ def test_a_reload_after_an_edit_the_bot_wrote_never_takes_such_a_checklist_live(
     engine.message(QA_LEAD, "yes")
     guidance = services.knowledge.current.kb.checklists["neglect"].questions()[0].guidance or ""
     assert "Tyler" not in guidance and PLAIN in guidance
+
+
+def test_a_reload_says_which_checklist_changed_and_what_that_means_for_audits_under_way(engine: Engine,
+                                                                                       kb_dir: Path) -> None:
+    """Trial 21: a question added to a checklist went live with only "No entries changed" said."""
+    path = kb_dir / "checklists" / "neglect.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(PLAIN, "Answer yes if the record shows the child may be "
+                                                                    "at risk of significant harm that", 1),
+                    encoding="utf-8")
+    [reloaded] = engine.command(QA_LEAD, "kb reload")
+    assert reloaded.text.endswith("No entries changed.\nChecklists: Added: none; Changed: `neglect`; Removed: none. "
+                                  "New audits use them as they are now; audits already started keep the version they "
+                                  "started with.")
+    [again] = engine.command(QA_LEAD, "kb reload")
+    assert again.text.endswith("No checklists changed.")

@@ -71,4 +71,4 @@ def test_after_a_fixed_folder_and_a_restart_the_reload_says_what_the_start_made_
     assert ("No entries changed since the bot started, but the start made these changes live against the version "
             "the bot was serving before it:\nAdded: `core-group-attendance`\nChanged: none\nRemoved: none"
             ) in first.text
-    assert second.text.endswith("are live.\nNo entries changed.")  # said once
+    assert second.text.endswith("are live.\nNo entries changed.\nNo checklists changed.")  # said once
