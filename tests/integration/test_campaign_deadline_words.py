@@ -60,3 +60,15 @@ def test_an_open_campaign_past_its_deadline_is_listed_as_overdue_with_how_to_clo
     with time_machine.travel(CREATED, tick=False):
         [before] = engine.command(QA, "campaign", surface="terminal")
     assert "1 Dec to 11 Dec 2026, open" in before.text and "overdue" not in before.text
+
+
+def test_a_campaign_before_its_start_is_listed_as_not_started_with_its_first_day(engine: Engine) -> None:
+    """Trial 21: created on a Saturday to start on Monday, it was listed "open" though no case could be started."""
+    with time_machine.travel(datetime(2026, 11, 28, 10, 0, tzinfo=LONDON), tick=False):  # Saturday before 1 Dec
+        create(engine)
+        [listed] = engine.command(QA, "campaign", surface="terminal")
+    assert ("1 Dec to 11 Dec 2026, not started yet: its cases can be started from Tuesday 1 December 2026"
+            in listed.text.replace("**", ""))
+    with time_machine.travel(CREATED, tick=False):
+        [started] = engine.command(QA, "campaign", surface="terminal")
+    assert "1 Dec to 11 Dec 2026, open" in started.text and "not started" not in started.text
