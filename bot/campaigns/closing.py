@@ -45,9 +45,10 @@ def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], tod
 
 
 def state(campaign: Campaign, today: date | None) -> str:
-    """"open", "closed", "not started yet" (with the day it starts), or for an open campaign whose deadline has gone, "open, overdue: its deadline passed 6
-    working days ago". The close at the end of the deadline day runs only while the bot does: a trial's campaign,
-    its deadline missed that way, was listed "open" twelve days later with nothing said (trial 14, F16)."""
+    """"open", "closed", "not started yet" (with the day it starts), or for an open campaign whose deadline has
+    gone, "open, overdue: its deadline passed 6 working days ago". The close at the end of the deadline day runs only
+    while the bot does: a trial's campaign, its deadline missed that way, was listed "open" twelve days later with
+    nothing said (trial 14, F16)."""
     if not campaign.is_open:
         return "closed"
     if today is not None and today < campaign.starts_on:  # trial 21: listed "open" two days before it started
