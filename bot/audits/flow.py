@@ -303,6 +303,9 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
     if _GRADE_SHORTHAND.fullmatch(lowered):  # trial 19: `ri`, meant for the next grade, was kept as the answer
         raise AnswerError(f"“{raw}” reads as a grade, but this question asks for words, so nothing was saved. "
                           f"Type your answer in words{leave}")
+    if yes_or_no(lowered) is not None:  # trial 21: `yes`, typed quickly through the questions, was kept unsaid
+        raise AnswerError(f"“{raw}” answers yes or no, but this question asks for words, so nothing was saved. "
+                          f"Type your answer in words{leave}")
     return parse_words(raw, "answer", f"Type your answer in words{leave}")
 
 

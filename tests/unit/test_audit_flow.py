@@ -137,13 +137,17 @@ def test_typed_answers_are_stored_in_one_form(question: Question, typed: str, st
     # trial 19: `ri`, meant for the next question's grade, was kept as the answer to an optional text question
     (NOTES, "ri", "reads as a grade, but this question asks for words"), (NOTES, "R.I.", "reads as a grade"),
     (NOTES, "req imp", "reads as a grade"), (NOTES, "Inadequate", "or `skip`"),
+    # trial 21: `yes`, typed quickly through the questions, was kept as the answer, and only seen at the review
+    (NOTES, "yes", "answers yes or no, but this question asks for words"), (NOTES, "No.", "or `skip`"),
+    (NOTES, "yeah", "answers yes or no"),
 ])
 def test_answers_that_do_not_fit_say_what_would(question: Question, typed: str, hint: str) -> None:
     with pytest.raises(AnswerError, match=hint):
         parse_answer(question, typed)
 
 
-@pytest.mark.parametrize("typed", ["good", "rich detail in the records", "riding lessons", "RIP"])
+@pytest.mark.parametrize("typed", ["good", "rich detail in the records", "riding lessons", "RIP",
+                                   "yes, they would see themselves in it", "no clear sense of the child"])
 def test_words_that_are_no_grades_shorthand_are_kept_as_the_answer(typed: str) -> None:
     assert parse_answer(NOTES, typed) == typed
 
