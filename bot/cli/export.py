@@ -21,7 +21,9 @@ from bot.cli.runtime import Runtime
 from bot.cli.since import read_since
 from bot.core.replies import count_of
 from bot.errors import UserError
-from bot.storage.db import PRIVATE_FILE
+from bot.storage.audits import checklist_version
+from bot.storage.db import PRIVATE_FILE, Storage
+from bot.storage.errors import NotFound
 from bot.storage.reports.export import audit_details, exported_audits
 from bot.storage.trail import record_trail
 
@@ -29,7 +31,9 @@ AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_i
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
                  "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
                  "campaign_id", "grade_of_record", "strengths", "development", "actions", "reflections")
-ANSWER_COLUMNS = ("question_id", "value", "evidence", "flagged", "answered_at")
+# question_number (its place in the checklist the audit used, 1 first) and question_text: a clinic reads answers in
+# the checklist's order, by their question (trial 21: they came sorted by id, with no question to read)
+ANSWER_COLUMNS = ("question_number", "question_id", "question_text", "value", "evidence", "flagged", "answered_at")
 PROGRESS_EVERY = 1000
 
 
@@ -53,10 +57,26 @@ def export_audits(runtime: Runtime, since: str | None, team: str | None,
     stderr = runtime.stderr or sys.stderr
     result = []
     for number, audit in enumerate(audits, 1):
-        result.append({"audit": audit, **audit_details(storage, audit["id"])})
+        details = audit_details(storage, audit["id"])
+        details["answers"] = in_checklist_order(storage, audit, details["answers"])
+        result.append({"audit": audit, **details})
         if number % PROGRESS_EVERY == 0:
             stderr.write(f"exported {number:,} of {len(audits):,} audits\n")
     return result
+
+
+def in_checklist_order(storage: Storage, audit: dict[str, Any], answers: list[dict[str, Any]]
+                       ) -> list[dict[str, Any]]:
+    """The answers in the order the audit's checklist asks them, each with its question's place and text; an
+    answer whose question the snapshot lacks (none should) goes last, numbered and worded as unknown."""
+    try:
+        checklist = checklist_version(storage, audit["checklist_hash"])
+    except NotFound:
+        checklist = None
+    known = {q.id: (place, q.text) for place, q in enumerate(checklist.questions() if checklist else [], 1)}
+    placed = [{"question_number": known.get(a["question_id"], (None, ""))[0],
+               "question_text": known.get(a["question_id"], (None, ""))[1], **a} for a in answers]
+    return sorted(placed, key=lambda a: (a["question_number"] is None, a["question_number"] or 0))
 
 
 def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:

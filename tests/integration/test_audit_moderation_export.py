@@ -318,3 +318,16 @@ def test_reflections_are_shown_with_their_day_and_a_long_one_is_refused_in_plain
         engine.command("U0PRAN001", f"reflect {submitted} I will ask the school for their view.", surface="terminal")
         [shown] = engine.command(AUDITOR, f"show {submitted}", surface="terminal")
     assert "• 3 Dec 2026: I will ask the school for their view." in shown.text
+
+
+def test_the_csv_gives_each_answer_its_question_in_the_checklists_order(environ: dict[str, str], services: Services,
+                                                                        submitted: int) -> None:
+    """Trial 21: a clinic got the answers sorted by question id, with no question to read beside them."""
+    checklist = services.knowledge.current.kb.checklists["early-help-spot"]
+    _, out, _ = run_export(environ, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    asked = [q for q in checklist.questions() if q.id in {r["question_id"] for r in rows}]
+    assert [r["question_id"] for r in rows] == [q.id for q in asked]  # as the checklist asks them
+    numbers = [int(r["question_number"]) for r in rows]
+    assert numbers == sorted(numbers) and numbers[0] == 1
+    assert rows[0]["question_text"] == checklist.questions()[0].text
