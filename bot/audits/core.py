@@ -270,13 +270,22 @@ def worker_candidates(services: Services, auditor: str) -> list[str]:
 
 
 def render_worker(services: Services, ctx: Ctx) -> list[Reply]:
+    """"Whose case is it?", with the worker the case's last audit named offered first, and said so: a re-audit is
+    usually of the same worker's practice (trial 21: a manager re-auditing a case had to pick them again unaided)."""
     directory = services.directory
-    choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid))
-               for uid in worker_candidates(services, ctx.audit.auditor_id)]
+    ids = worker_candidates(services, ctx.audit.auditor_id)
+    last = next((audit for audit in store.recent_audits_of_case(services.storage, ctx.audit.case_ref,
+                                                                services.clock(), exclude=ctx.audit.id)
+                 if audit.worker_id in ids), None)
+    before = ""
+    if last is not None and last.worker_id:
+        ids = [last.worker_id, *(uid for uid in ids if uid != last.worker_id)]
+        before = f" Audit #{last.id} of this case named {directory.label(last.worker_id)}, offered first."
+    choices = [person_choice(directory.label(uid), uid, "audit.worker", ctx.value(uid)) for uid in ids]
     period = f" {period_text(ctx.checklist)}" if ctx.checklist.period else ""
     return [Reply(text=f"Audit #{ctx.audit.id} of **{ctx.audit.case_ref}** ({ctx.checklist.title}).{period} "
                        "Whose case is it? Pick the worker, or type their name as I write it, or their Slack member "
-                       "ID.",
+                       f"ID.{before}",
                   choices=tuple(choices + control_choices(ctx, back=False)), kind="question")]
 
 
