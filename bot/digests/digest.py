@@ -94,6 +94,8 @@ class TeamDigest:
     reaudits_overdue: int = 0  # cases whose re-audit is overdue on that day
     month_ended: bool = False  # the month figure's month was over by the day the digest was made: counted whole
     reaudits_done: tuple[GradeChange, ...] = ()  # each re-audit completed in the week: its grade, like with like
+    open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
+    actions_done_week: int = 0  # actions marked done in the week
 
     @property
     def so_far(self) -> bool:
@@ -315,6 +317,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     counts = store.auditor_counts(storage, (week_start, week_end), month, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
+    open_done = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS (render.agreement_basis).
     agreement = store.moderation_agreement(storage, _local(monday - timedelta(weeks=COMPARE_WEEKS), services),
                                            week_end, ids)
@@ -350,7 +353,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
-            reaudits_done=redone.get(team.id, ()),
+            reaudits_done=redone.get(team.id, ()), open_actions=open_done.get(team.id, (0, 0))[0],
+            actions_done_week=open_done.get(team.id, (0, 0))[1],
         ))
     return digests
 

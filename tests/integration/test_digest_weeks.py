@@ -48,6 +48,8 @@ def test_the_week_under_way_says_so_far_and_counts_to_today(services: Services, 
     assert "Audits completed: 2 this week so far · 1 in December (to 2 December)" in text
     assert "6 December" not in text and "6 Dec" not in text
     assert "Overdue actions (as at today): 1" in text
+    # trial 21: the digest said nothing of actions but the overdue ones
+    assert "Open actions (as at today): 2, the overdue ones among them; 0 actions marked done this week so far" in text
     assert "overdue actions (as at today) · agreement" in " ".join(service.split())  # the header, however wrapped
     assert "Service audit digest: week 49, 30 Nov to 2 Dec 2026 (so far)" in service
     assert "Whole service: 2 audits this week so far · 1 in December (to 2 December)" in service
@@ -62,3 +64,17 @@ def test_on_the_first_day_of_a_week_across_two_months_the_month_is_todays(servic
     assert "Audits completed: 1 this week so far · 1 in November (to 30 November)" in result.out
     assert "December" not in result.out
 
+
+
+def test_actions_marked_done_in_the_week_are_counted_and_leave_the_open_ones(services: Services,
+                                                                            environ: dict[str, str]) -> None:
+    """Trial 21: a manager's digest said only "Overdue actions: 0" of their team's actions."""
+    rows = AuditRows(services)
+    audit = rows.audit(submitted=datetime(2026, 11, 30, 11, tzinfo=UTC))
+    done = rows.action(audit, "U0PRAN001", date(2026, 12, 20))
+    rows.action(audit, "U0PRAN001", date(2026, 12, 21))
+    services.storage.db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?",
+                                ["2026-12-01T09:00:00+00:00", "U0PRAN001", done])
+    with time_machine.travel(WEDNESDAY_2_DEC, tick=False):
+        text = run_cli(environ, "digest", "--week", "2026-W49", "--team", "north-assessment").out
+    assert "Open actions (as at today): 1, the overdue ones among them; 1 action marked done this week so far" in text

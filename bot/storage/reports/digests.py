@@ -109,6 +109,21 @@ def overdue_action_counts(storage: Storage, as_at: datetime, today: date,
     return {team: count for team, count in rows}
 
 
+def open_and_done_action_counts(storage: Storage, as_at: datetime, week: tuple[datetime, datetime],
+                                team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (actions open at `as_at`, actions marked done in the week [start, end)), of completed audits: what a
+    manager's digest says of actions beside the overdue ones (trial 21: it said only "Overdue actions: 0")."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT a.team_id, SUM(ac.created_at < ? AND (ac.done_at IS NULL OR ac.done_at >= ?)), "
+        "SUM(ac.done_at >= ? AND ac.done_at < ?) FROM actions ac JOIN audits a ON a.id = ac.audit_id "
+        f"WHERE ac.removed_at IS NULL AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where} "
+        "GROUP BY a.team_id",
+        [utc_text(as_at), utc_text(as_at), utc_text(week[0]), utc_text(week[1]), *params],
+    ).fetchall()
+    return {team: (int(still or 0), int(done or 0)) for team, still, done in rows}
+
+
 def moderated_counts(storage: Storage, start: datetime, end: datetime,
                      team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
     """team -> (completed audits in [start, end) counted at a moderator's grade, of them regraded by one)."""
