@@ -15,11 +15,11 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.settings.people import SLACK_USER_ID, Person, Role
-from bot.storage.reminders import away_on, clear_away, set_away, snooze
+from bot.storage.reminders import away_booked, away_on, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
 
-AWAY_USAGE = "/audit away until DATE [cover @person]  ·  /audit away off"
+AWAY_USAGE = "/audit away [from DATE] until DATE [cover @person]  ·  /audit away off"
 OFF_WORDS = ("off", "back", "cancel")  # `/audit away off`: reminders on again
 WEEKDAY_WORDS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "weds", "wednesday", "thu", "thur",
                            "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"})
@@ -48,9 +48,17 @@ def parse_until(text: str, today: date) -> date:
 
 def parse_away(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
                ) -> tuple[date, str | None] | None:
-    """`until DATE [cover @user]` -> (until, cover); None for `off`. Raises UserError saying what to type. The cover
-    is a Slack mention, a member id, or a person's name as the bot writes it (`named` finds whose it is)."""
-    words = _from_today(text.split(), today)
+    """`until DATE [cover @user]` -> (until, cover); None for `off` (read_away, without the first day)."""
+    read = read_away(text, today, named)
+    return None if read is None else (read[1], read[2])
+
+
+def read_away(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
+              ) -> tuple[date | None, date, str | None] | None:
+    """`[from DATE] until DATE [cover @user]` -> (first day when booked ahead, else None; until; cover); None for
+    `off`. Raises UserError saying what to type. The cover is a Slack mention, a member id, or a person's name as
+    the bot writes it (`named` finds whose it is)."""
+    starts, words = _first_day_then(text.split(), today)
     if len(words) == 1 and words[0].lower() in OFF_WORDS:
         return None
     lowered = [w.lower() for w in words]
@@ -64,6 +72,9 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
     until = parse_until(" ".join(words[1:cover_at]), today)
     if until < today:
         raise UserError(f"{long_date(until)} has passed. Give the last day you are away, today or later.")
+    if starts is not None and until < starts:
+        raise UserError(f"{long_date(until)} is before your first day away, {long_date(starts)}: give the last day "
+                        "you are away, on or after it. Nothing was changed.")
     if until > today + timedelta(days=MAX_AWAY_DAYS):
         raise UserError("That is more than a year away. Give a date within the next year.")
     cover = None
@@ -73,24 +84,23 @@ def parse_away(text: str, today: date, named: Callable[[str], str | None] = lamb
         if cover is None:
             raise UserError(f"After `cover`, name one person: their Slack mention, or their name as I write it: "
                             f"`{AWAY_USAGE}`.")
-    return until, cover
+    return starts, until, cover
 
 
-def _from_today(words: list[str], today: date) -> list[str]:
-    """`from mon 7/12 until fri 11 dec …` (trial 20: taken as a question and put on the QA leads' list): the words
-    from `until` on, when the first day away is today or gone; a later one is refused, since a pause starts when it
-    is typed."""
-    if not words or words[0].lower() != "from":
-        return words
+def _first_day_then(words: list[str], today: date) -> tuple[date | None, list[str]]:
+    """`from mon 7/12 until fri 11 dec …` or `21/12 to 4/1 …` (trial 20: taken as a question and put on the QA
+    leads' list; trial 21: leave booked ahead was refused): the first day away when it is still to come (None when
+    it is today or gone: the pause starts now), and the words from `until` on."""
+    if not words or words[0].lower() in (*UNTIL_WORDS, *OFF_WORDS):
+        return None, words
     at = next((i for i, word in enumerate(words) if word.lower() in UNTIL_WORDS), None)
-    if at is None or at == 1:
+    if words[0].lower() != "from" and (at is None or not words[0][:1].isdigit()):
+        return None, words  # without `from`, a first day starts with its number ("21/12 to 4/1", "21 dec to …")
+    first = 1 if words[0].lower() == "from" else 0
+    if at is None or at == first:
         raise UserError(f"Tell me the last day you are away: `{AWAY_USAGE}`.")
-    start = _first_day(" ".join(words[1:at]), today)
-    if start > today:
-        raise UserError(f"Reminders pause from the moment you type this, so I can't start the pause on "
-                        f"{long_date(start)}: type `/audit away until …` on that day, or now to pause from today. "
-                        "Nothing was changed.")
-    return words[at:]
+    start = _first_day(" ".join(words[first:at]), today)
+    return (start if start > today else None), words[at:]
 
 
 def _first_day(text: str, today: date) -> date:
@@ -111,10 +121,16 @@ def _cover_named(services: Services, typed: str) -> str | None:
 
 
 def away_status(services: Services, user_id: str, today: date) -> str | None:
-    """'Away until Thursday 24 December 2026: …' while the person is marked away (and who covers), else None."""
+    """'Away until Thursday 24 December 2026: …' while the person is marked away (and who covers), what is booked
+    when their time away starts later, else None."""
     away = away_on(services.storage, today).get(user_id)
     if away is None:
-        return None
+        booked = away_booked(services.storage, user_id, today)
+        if booked is None:
+            return None
+        cover = f", {services.directory.label(booked[2])} covering your moderation requests" if booked[2] else ""
+        return (f"Away from {long_date(booked[0])} until {long_date(booked[1])}{cover}: booked, so your reminders "
+                "come as usual until then.")
     until, cover = away
     person = services.directory.person(user_id)
     if cover:
@@ -151,12 +167,10 @@ def install(engine: Engine, services: Services) -> None:
         today = turn.now.astimezone(services.settings.timezone).date()
         if not text.strip():
             return away_now(services, turn, today)
-        parsed = parse_away(text, today, lambda typed: _cover_named(services, typed))
+        parsed = read_away(text, today, lambda typed: _cover_named(services, typed))
         if parsed is None:
-            cleared = clear_away(services.storage, turn.user_id)
-            record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
-            return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
-        until, cover = parsed
+            return _back(turn, today)
+        starts, until, cover = parsed
         if cover is not None and turn.person.role not in COVER_ROLES:
             raise UserError("You don't get moderation requests, and those are all a cover takes, so there is nothing "
                             f"to cover: type `/audit away until {until.day}/{until.month}` without `cover`.")
@@ -172,16 +186,34 @@ def install(engine: Engine, services: Services) -> None:
                                 "the reminders about audits waiting for your moderation. Pick a team manager, "
                                 "QA lead or admin, or leave out `cover`.")
         earlier = away_on(services.storage, today).get(turn.user_id)
-        set_away(services.storage, turn.user_id, until, cover, turn.now)
-        record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover},
+        set_away(services.storage, turn.user_id, until, cover, turn.now, starts)
+        record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover,
+                                                                  "starts": starts.isoformat() if starts else None},
                      at=turn.now)
         cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
                       "wait until you are back)." if cover else "")
         if earlier is not None and earlier[1] and earlier[1] != cover:
             cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
                            "to keep a cover.")
+        if starts is not None:
+            booked = (f"Booked: from {long_date(starts)} your reminders pause until you are back after "
+                      f"{long_date(until)}.{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
+                      "`/audit away off` cancels it.")
+            if earlier is not None:
+                booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
+            return [Reply(booked)]
         return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
                       "`/audit away off` turns them back on sooner.")]
+
+    def _back(turn: Turn, today: date) -> list[Reply]:
+        """`away off`: a pause under way ends, and a time away booked ahead is cancelled, each said so."""
+        booked = away_booked(services.storage, turn.user_id, today)
+        cleared = clear_away(services.storage, turn.user_id)
+        record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
+        if booked is not None:
+            return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
+                          "no longer booked, and your reminders go on as usual.")]
+        return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
 
     def snooze_items(turn: Turn, value: str) -> list[Reply]:
         keys = buttons.key_list(value, "your next reminder will have a new one")
@@ -195,6 +227,7 @@ def install(engine: Engine, services: Services) -> None:
 
     engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE,
-                       typed=rf"(?:(?:from\s+\S.*\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*|{'|'.join(OFF_WORDS)})?")
+                       typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
+                             rf"|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

@@ -60,19 +60,31 @@ def mark_actions_escalated(storage: Storage, action_ids: Iterable[int], now: dat
 
 
 def away_on(storage: Storage, day: date) -> dict[str, tuple[date, str | None]]:
-    """Who is away on `day`: user -> (until, cover)."""
+    """Who is away on `day`: user -> (until, cover). A time away booked to start later does not count yet."""
     rows = storage.db.execute(
-        "SELECT user_id, until, cover_id FROM away WHERE until >= ?", [day.isoformat()]
+        "SELECT user_id, until, cover_id FROM away WHERE until >= ? AND (starts IS NULL OR starts <= ?)",
+        [day.isoformat(), day.isoformat()],
     ).fetchall()
     return {r[0]: (date.fromisoformat(r[1]), r[2]) for r in rows}
 
 
-def set_away(storage: Storage, user_id: str, until: date, cover_id: str | None, now: datetime) -> None:
+def away_booked(storage: Storage, user_id: str, day: date) -> tuple[date, date, str | None] | None:
+    """This person's time away booked to start after `day`: (first day, last day, cover), or None."""
+    row = storage.db.execute("SELECT starts, until, cover_id FROM away WHERE user_id = ? AND starts > ?",
+                             [user_id, day.isoformat()]).fetchone()
+    return (date.fromisoformat(row[0]), date.fromisoformat(row[1]), row[2]) if row else None
+
+
+def set_away(storage: Storage, user_id: str, until: date, cover_id: str | None, now: datetime,
+             starts: date | None = None) -> None:
+    """Pause this person's reminders until `until`, from now or from `starts` (booked ahead); one per person, so
+    this replaces any earlier one."""
     with storage.write() as db:
         db.execute(
-            "INSERT INTO away (user_id, until, cover_id, set_at) VALUES (?, ?, ?, ?) ON CONFLICT(user_id) "
-            "DO UPDATE SET until = excluded.until, cover_id = excluded.cover_id, set_at = excluded.set_at",
-            [user_id, until.isoformat(), cover_id, utc_text(now)],
+            "INSERT INTO away (user_id, until, cover_id, set_at, starts) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) "
+            "DO UPDATE SET until = excluded.until, cover_id = excluded.cover_id, set_at = excluded.set_at, "
+            "starts = excluded.starts",
+            [user_id, until.isoformat(), cover_id, utc_text(now), starts.isoformat() if starts else None],
         )
 
 

@@ -836,3 +836,10 @@ def m270_unhelpful_reasons(db: Database) -> None:
     their vote and shown to the QA leads beside the question (trial 18: it was searched as a new question and passed
     on without the question it was about). Screened for identifiers before it is stored, as a question is."""
     db.execute("ALTER TABLE kb_feedback ADD COLUMN reason TEXT")
+
+
+@MIGRATIONS()
+def m280_away_starts(db: Database) -> None:
+    """The first day of a time away booked ahead ("away from 21/12 until 4/1"): reminders pause from that day, not
+    from when it is typed (trials 20 and 21 refused leave booked ahead). None for a pause from when it was set."""
+    db.execute("ALTER TABLE away ADD COLUMN starts TEXT")

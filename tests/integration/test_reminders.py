@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
-from bot.reminders.feature import parse_away
+from bot.reminders.feature import parse_away, read_away
 from schedules.jobs import reminders_job
 from schedules.reminders import (
     ActionItem,
@@ -142,9 +142,19 @@ def test_away_reads_a_first_day_gone_or_today_and_other_words_for_until(text: st
     assert parse_away(text, TUESDAY) == expected
 
 
-def test_a_first_day_still_to_come_is_refused_as_the_pause_starts_when_typed() -> None:
-    with pytest.raises(UserError, match="I can't start the pause on Thursday 3 December 2026"):
-        parse_away("from 3/12 until 11/12", TUESDAY)
+@pytest.mark.parametrize(("text", "expected"), [
+    # trial 21: leave booked ahead was refused ("a pause starts when it is typed")
+    ("from 3/12 until 11/12", (date(2026, 12, 3), date(2026, 12, 11), None)),
+    ("21/12 to 4/1 cover U0QALEAD2", (date(2026, 12, 21), date(2027, 1, 4), "U0QALEAD2")),
+    ("from today until 4/12", (None, date(2026, 12, 4), None)),
+])
+def test_a_first_day_still_to_come_is_booked(text: str, expected) -> None:
+    assert read_away(text, TUESDAY) == expected
+
+
+def test_a_last_day_before_the_first_is_refused() -> None:
+    with pytest.raises(UserError, match="Thursday 10 December 2026 is before your first day away, Friday 11 December"):
+        read_away("from 11/12 until 10/12", TUESDAY)
 
 
 def test_a_cover_is_read_by_name_without_its_brackets(services: Services, engine: Engine) -> None:
@@ -224,3 +234,31 @@ def test_a_moderation_reminder_names_the_audit_as_hash_n_and_has_a_button_to_mod
         ("Moderate #5", "audit.moderate_open", "5"), ("Snooze for a working day", "reminder.snooze", "moderation:5")]
     holder = bundle_reply("U0QALEAD2", bundled["U0QALEAD2"], TUESDAY)
     assert ("Moderate #6", "audit.moderate_open", "6") in [(c.label, c.action, c.value) for c in holder.choices]
+
+
+def test_time_away_booked_ahead_pauses_reminders_from_its_first_day_and_can_be_cancelled(
+        services: Services, engine: Engine) -> None:
+    """Trial 21: `away from 21/12 until 4/1` was refused, so a manager could not book leave ahead."""
+    rows = AuditRows(services)
+    rows.audit(auditor="U0MGRN001", status="draft", updated=datetime(2026, 11, 2, 10, tzinfo=UTC))
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        [booked] = engine.message("U0MGRN001", "away 26/11 to 27/11 cover U0QALEAD2")
+        [status] = engine.command("U0MGRN001", "away")
+        before = {o.recipient for o in reminders_job(services, services.clock())}
+    assert booked.text.startswith("Booked: from Thursday 26 November 2026 your reminders pause until you are back "
+                                  "after Friday 27 November 2026. Moderation requests go to @{U0QALEAD2} then")
+    assert "Until then they come as usual." in booked.text
+    assert status.text.startswith("Away from Thursday 26 November 2026 until Friday 27 November 2026, QA lead")
+    assert "U0MGRN001" in before  # not away yet
+    with time_machine.travel(datetime(2026, 11, 26, 9, 30, tzinfo=LONDON), tick=False):
+        during = {o.recipient for o in reminders_job(services, services.clock())}
+        [now_away] = engine.command("U0MGRN001", "away")
+    assert "U0MGRN001" not in during
+    assert now_away.text.startswith("Away until Friday 27 November 2026: your reminders are paused")
+    with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
+        engine.command("U0MGRN001", "away from 30/11 until 4/12")
+        [cancelled] = engine.command("U0MGRN001", "away off")
+        [after] = engine.command("U0MGRN001", "away")
+    assert cancelled.text == ("Cancelled: your time away from Monday 30 November 2026 until Friday 4 December 2026 is "
+                              "no longer booked, and your reminders go on as usual.")
+    assert after.text.startswith("You are not marked away")
