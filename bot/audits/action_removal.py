@@ -15,16 +15,21 @@ import re
 from bot.audits import lifecycle
 from bot.audits.core import Ctx, is_duplicate, load, own_draft, split_value
 from bot.audits.screens import advance_and_render
+from bot.core import buttons
 from bot.core.markup import audit_and_case
-from bot.core.replies import Reply
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.audits import AuditRow
 from bot.storage.errors import NotFound
+from knowledge.dates import short_date
 
+# The Yes and No of "Remove action 41 from audit #12?", asked when `remove action 41` is typed outside an audit.
+REMOVE_ANSWERS = ("actions.remove_confirm", "actions.remove_keep")
 # "remove action 41", "delete action #41", "remove 41": typed where an audit's actions are listed.
 REMOVE_WORDS = re.compile(r"^\s*(?:remove|delete)\s+(?:action\s*)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
 # What follows `/audit edit 12 remove`: "action 41", "action #41", "#41" or "41".
@@ -98,8 +103,8 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
 
 def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> list[Reply]:
     """`remove action 41` typed where no audit's actions step waits (trial 21: it was read as a question for the
-    knowledge base): the action's own audit is found, and it is removed as `/audit edit <audit> remove action 41`
-    does, with the same checks; an action of a draft is removed at its actions step."""
+    knowledge base): the action's own audit is found and, its checks passed, the person is asked first, Yes or No,
+    since the owner and the worker are told; an action of a draft is removed at its actions step."""
     action = action_store.get_action(services.storage, action_id)
     if action is None:  # never given, or removed already
         raise UserError(f"I can't find action {action_id}: type `/audit actions` to see the open ones.")
@@ -107,7 +112,33 @@ def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> lis
     if audit.status == "draft":
         raise UserError(f"Action {action_id} is in audit #{audit.id}, not submitted yet: type `/audit resume "
                         f"{audit.id}`, then `remove action {action_id}` at its actions.")
-    return remove_from_submitted(services, turn, audit.id, str(action_id))
+    refusal = lifecycle.action_refusal(audit, turn.user_id)
+    if refusal is not None:
+        raise refusal
+    _removable(services, audit, action_id, f"type `/audit edit {audit.id}` to reopen it and add the right action "
+                                           "first, then remove this one")
+    owner = services.directory.label(action.owner_id)
+    return [confirmations.ask(services, turn, Reply(
+        kind="question", text=f"Remove action {action_id} from audit #{audit.id} ({audit.case_ref})?\n"
+                              f"_{action.description}_ — {owner}, due {short_date(action.due_date)}\nIt is kept in "
+                              "the audit's history as a revision, and whoever was sent it is told.",
+        choices=(Choice("Yes, remove it", REMOVE_ANSWERS[0], str(action_id), "primary"),
+                 Choice("No, keep it", REMOVE_ANSWERS[1], str(action_id)))))]
+
+
+def on_remove_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """Yes to "Remove action 41 from audit #12?": removed as `/audit edit 12 remove action 41` removes it."""
+    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
+    action = action_store.get_action(services.storage, action_id)
+    if action is None:
+        raise gone(action_id)
+    return remove_from_submitted(services, turn, action.audit_id, str(action_id))
+
+
+def on_remove_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """No to "Remove action 41 from audit #12?": nothing changes."""
+    action_id = buttons.record_id(value, "type `/audit actions` for the up-to-date list")
+    return [Reply(kind="notice", text=f"OK: action {action_id} stays. Nothing changed.")]
 
 
 def _removable(services: Services, audit: AuditRow, action_id: int, first: str) -> action_store.ActionRow:

@@ -421,7 +421,7 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 ENTRY_ACTIONS = frozenset({"audit.start", "audit.start_case", "audit.resume", "audit.restore", "audit.view",
                            "audit.compare", "audit.reflect", "audit.reopen", "audit.moderate_open",
                            "audit.moderation_accept", "audit.moderation_reply", "actions.done", "actions.done_confirm",
-                           "actions.done_keep", "actions.reopen"})
+                           "actions.done_keep", "actions.reopen", *action_removal.REMOVE_ANSWERS})
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 _MODERATION_FIRST, _REGRADE_FIRST = moderation_action.FIRST_ACTION, regrade_action.FIRST_ACTION
@@ -685,6 +685,8 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.remove_action": action_removal.on_remove,
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
+    action_removal.REMOVE_ANSWERS[0]: action_removal.on_remove_confirm,
+    action_removal.REMOVE_ANSWERS[1]: action_removal.on_remove_keep,
 })
 STEP_HINT = "type `/audit resume` to carry on"
 # The owner and Back buttons of the first action an Inadequate grade needs (bot.audits.inadequate_action), and the

@@ -234,7 +234,7 @@ def install(engine: Engine, services: Services) -> None:
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
-    answers = {*action_status.ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
+    answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
         # typed `yes` after is not run
