@@ -317,7 +317,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     counts = store.auditor_counts(storage, (week_start, week_end), month, ids)
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
-    open_done = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
+    opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS (render.agreement_basis).
     agreement = store.moderation_agreement(storage, _local(monday - timedelta(weeks=COMPARE_WEEKS), services),
                                            week_end, ids)
@@ -353,9 +353,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             moderated_week=moderated.get(team.id, (0, 0))[0], regraded_week=moderated.get(team.id, (0, 0))[1],
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
-            reaudits_done=redone.get(team.id, ()), open_actions=open_done.get(team.id, (0, 0))[0],
-            actions_done_week=open_done.get(team.id, (0, 0))[1],
-        ))
+            reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
+            actions_done_week=opened.get(team.id, (0, 0))[1]))
     return digests
 
 

@@ -160,60 +160,68 @@ def away_home(services: Services, person: Person) -> list[Reply]:
     return [Reply(title="Away", text=f"{status} `/audit away off` turns them back on.")] if status else []
 
 
+def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """`/audit away …`: where you stand with nothing after it, `off` to end or cancel, else a pause now or booked."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    if not text.strip():
+        return away_now(services, turn, today)
+    parsed = read_away(text, today, lambda typed: _cover_named(services, typed))
+    if parsed is None:
+        return _back(services, turn, today)
+    starts, until, cover = parsed
+    if cover is not None:
+        _check_cover(services, turn, cover, until)
+    earlier = away_on(services.storage, today).get(turn.user_id)
+    set_away(services.storage, turn.user_id, until, cover, turn.now, starts)
+    record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover,
+                                                              "starts": starts.isoformat() if starts else None},
+                 at=turn.now)
+    cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
+                  "wait until you are back)." if cover else "")
+    if earlier is not None and earlier[1] and earlier[1] != cover:
+        cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
+                       "to keep a cover.")
+    if starts is not None:
+        booked = (f"Booked: from {long_date(starts)} your reminders pause until you are back after "
+                  f"{long_date(until)}.{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
+                  "`/audit away off` cancels it.")
+        if earlier is not None:
+            booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
+        return [Reply(booked)]
+    return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
+                  "`/audit away off` turns them back on sooner.")]
+
+
+def _check_cover(services: Services, turn: Turn, cover: str, until: date) -> None:
+    """A cover takes moderation requests only: refuse one who cannot moderate, or someone with none to cover."""
+    if turn.person.role not in COVER_ROLES:
+        raise UserError("You don't get moderation requests, and those are all a cover takes, so there is nothing "
+                        f"to cover: type `/audit away until {until.day}/{until.month}` without `cover`.")
+    covering = services.directory.person(cover)
+    if covering is None:
+        raise UserError("That person is not set up in audit-bot, so they cannot cover. Pick someone who is.")
+    if cover == turn.user_id:
+        raise UserError("You cannot cover for yourself. Pick a colleague, or leave out `cover`.")
+    if covering.role not in COVER_ROLES:
+        raise UserError(f"{services.directory.label(cover)} is a practitioner, and only team "
+                        "managers, QA leads and admins can moderate, so they cannot cover: your cover gets "
+                        "the reminders about audits waiting for your moderation. Pick a team manager, "
+                        "QA lead or admin, or leave out `cover`.")
+
+
+def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
+    """`away off`: a pause under way ends, and a time away booked ahead is cancelled, each said so."""
+    booked = away_booked(services.storage, turn.user_id, today)
+    cleared = clear_away(services.storage, turn.user_id)
+    record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
+    if booked is not None:
+        return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
+                      "no longer booked, and your reminders go on as usual.")]
+    return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit away`, its note on Home, and the `reminder.snooze` button."""
-
-    def away(turn: Turn, text: str) -> list[Reply]:
-        today = turn.now.astimezone(services.settings.timezone).date()
-        if not text.strip():
-            return away_now(services, turn, today)
-        parsed = read_away(text, today, lambda typed: _cover_named(services, typed))
-        if parsed is None:
-            return _back(turn, today)
-        starts, until, cover = parsed
-        if cover is not None and turn.person.role not in COVER_ROLES:
-            raise UserError("You don't get moderation requests, and those are all a cover takes, so there is nothing "
-                            f"to cover: type `/audit away until {until.day}/{until.month}` without `cover`.")
-        if cover is not None:
-            covering = services.directory.person(cover)
-            if covering is None:
-                raise UserError("That person is not set up in audit-bot, so they cannot cover. Pick someone who is.")
-            if cover == turn.user_id:
-                raise UserError("You cannot cover for yourself. Pick a colleague, or leave out `cover`.")
-            if covering.role not in COVER_ROLES:
-                raise UserError(f"{services.directory.label(cover)} is a practitioner, and only team "
-                                "managers, QA leads and admins can moderate, so they cannot cover: your cover gets "
-                                "the reminders about audits waiting for your moderation. Pick a team manager, "
-                                "QA lead or admin, or leave out `cover`.")
-        earlier = away_on(services.storage, today).get(turn.user_id)
-        set_away(services.storage, turn.user_id, until, cover, turn.now, starts)
-        record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover,
-                                                                  "starts": starts.isoformat() if starts else None},
-                     at=turn.now)
-        cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
-                      "wait until you are back)." if cover else "")
-        if earlier is not None and earlier[1] and earlier[1] != cover:
-            cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
-                           "to keep a cover.")
-        if starts is not None:
-            booked = (f"Booked: from {long_date(starts)} your reminders pause until you are back after "
-                      f"{long_date(until)}.{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
-                      "`/audit away off` cancels it.")
-            if earlier is not None:
-                booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
-            return [Reply(booked)]
-        return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
-                      "`/audit away off` turns them back on sooner.")]
-
-    def _back(turn: Turn, today: date) -> list[Reply]:
-        """`away off`: a pause under way ends, and a time away booked ahead is cancelled, each said so."""
-        booked = away_booked(services.storage, turn.user_id, today)
-        cleared = clear_away(services.storage, turn.user_id)
-        record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
-        if booked is not None:
-            return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
-                          "no longer booked, and your reminders go on as usual.")]
-        return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
 
     def snooze_items(turn: Turn, value: str) -> list[Reply]:
         keys = buttons.key_list(value, "your next reminder will have a new one")
@@ -225,7 +233,8 @@ def install(engine: Engine, services: Services) -> None:
         return [Reply(f"Snoozed: you will not be reminded about {'this' if len(keys) == 1 else 'these'} "
                       f"on {until:%A} {until.day} {until:%B}.")]
 
-    engine.add_command("away", away, "pause your reminders while you are away, with someone covering",
+    engine.add_command("away", lambda turn, text: away_command(services, turn, text),
+                       "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE,
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
                              rf"|{'|'.join(OFF_WORDS)})?")
