@@ -150,14 +150,19 @@ def away_now(services: Services, turn: Turn, today: date) -> list[Reply]:
         return [Reply(f"You are not marked away: your reminders come as usual. To pause them, type `/audit away "
                       f"until {examples(today, 'future').split(',')[0]}` (add `cover @someone` for your moderation "
                       "requests).")]
-    return [Reply(f"{status} `/audit away off` turns them back on; `/audit away until DATE [cover @someone]` "
-                  "changes the day or the cover.")]
+    return [Reply(f"{status} {_off_said(status)}; `/audit away [from DATE] until DATE [cover @someone]` changes the "
+                  "days or the cover.")]
 
 
 def away_home(services: Services, person: Person) -> list[Reply]:
     """Home's note while you are away: until when, and who covers."""
     status = away_status(services, person.user_id, services.local_now().date())
-    return [Reply(title="Away", text=f"{status} `/audit away off` turns them back on.")] if status else []
+    return [Reply(title="Away", text=f"{status} {_off_said(status)}.")] if status else []
+
+
+def _off_said(status: str) -> str:
+    """What `away off` does for this status: cancels time away booked ahead, or ends a pause under way."""
+    return "`/audit away off` cancels it" if status.startswith("Away from") else "`/audit away off` turns them back on"
 
 
 def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:

@@ -249,6 +249,7 @@ def test_time_away_booked_ahead_pauses_reminders_from_its_first_day_and_can_be_c
                                   "after Friday 27 November 2026. Moderation requests go to @{U0QALEAD2} then")
     assert "Until then they come as usual." in booked.text
     assert status.text.startswith("Away from Thursday 26 November 2026 until Friday 27 November 2026, QA lead")
+    assert "booked, so your reminders come as usual until then. `/audit away off` cancels it;" in status.text
     assert "U0MGRN001" in before  # not away yet
     with time_machine.travel(datetime(2026, 11, 26, 9, 30, tzinfo=LONDON), tick=False):
         during = {o.recipient for o in reminders_job(services, services.clock())}
