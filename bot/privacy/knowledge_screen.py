@@ -57,8 +57,9 @@ def checklist_identifier_problems(checklists: Iterable[Checklist], screen: Scree
     """One problem per checklist text holding an identifier, at the text's own line and naming the question and
     field (trial 20: a child's name and NHS number written into a question's guidance passed `kb check`, and
     *What good looks like* then showed them to every auditor). Screened as an entry's answer is (content mode):
-    checklists rightly name guidance and judgments."""
-    return checklist_text_problems([text for checklist in checklists for text in _texts(checklist)], screen)
+    checklists rightly name guidance and judgments. Their texts are those the loader read (Checklist.texts, from
+    knowledge.checklist_texts): one list of what a person reads, for loaded checklists and broken files alike."""
+    return checklist_text_problems([text for checklist in checklists for text in checklist.texts], screen)
 
 
 def checklist_text_problems(texts: Iterable[ChecklistText], screen: Screen) -> list[Problem]:
@@ -72,29 +73,6 @@ def checklist_text_problems(texts: Iterable[ChecklistText], screen: Screen) -> l
                 f"checklist '{text.checklist}' {text.where}: {explain(findings)}. Take it out of the checklist: "
                 "nothing that could identify a child or family belongs in it.")))
     return problems
-
-
-def _texts(checklist: Checklist) -> tuple[ChecklistText, ...]:
-    """The checklist's texts as written, or, for one built without them (a stored snapshot), as loaded, at its
-    first line."""
-    if checklist.texts:
-        return checklist.texts
-    return tuple(ChecklistText(checklist.file, checklist.line, checklist.id, where, text)
-                 for where, text in checklist_texts(checklist))
-
-
-def checklist_texts(checklist: Checklist) -> list[tuple[str, str]]:
-    """(where, text) for every text of a checklist a person reads: its title, description and period, each
-    section's title, and each question's text, guidance, options and grade descriptors."""
-    texts = [("title", checklist.title), ("description", checklist.description), ("period", checklist.period)]
-    for section in checklist.sections:
-        texts.append((f"section '{section.id}' title", section.title))
-        for question in section.questions:
-            where = f"question '{question.id}'"
-            texts += [(f"{where} text", question.text), (f"{where} guidance", question.guidance or "")]
-            texts += [(f"{where} option", option) for option in question.options]
-            texts += [(f"{where} {grade} descriptor", text) for grade, text in question.descriptors]
-    return [(where, text) for where, text in texts if text]
 
 
 def entry_identifier_problems(entries: Iterable[EntryTexts], screen: Screen) -> list[Problem]:

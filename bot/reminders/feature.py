@@ -46,13 +46,6 @@ def parse_until(text: str, today: date) -> date:
                         f"{examples(today, 'future').split(',')[0]}`.") from None
 
 
-def parse_away(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
-               ) -> tuple[date, str | None] | None:
-    """`until DATE [cover @user]` -> (until, cover); None for `off` (read_away, without the first day)."""
-    read = read_away(text, today, named)
-    return None if read is None else (read[1], read[2])
-
-
 def read_away(text: str, today: date, named: Callable[[str], str | None] = lambda _: None
               ) -> tuple[date | None, date, str | None] | None:
     """`[from DATE] until DATE [cover @user]` -> (first day when booked ahead, else None; until; cover); None for

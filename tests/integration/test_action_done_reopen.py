@@ -19,6 +19,7 @@ from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_escalation_withdrawn import messages_to
+from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
 from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
@@ -168,10 +169,6 @@ def test_only_a_yes_marks_it_done_and_any_other_text_leaves_the_question(
 
 
 # -- trial 21: `done 2 - how it was done`, `action 2 done`, and `remove action 2` typed anywhere ------------------
-
-def asked_the_knowledge_base(services: Services) -> int:
-    return int(services.storage.db.execute("SELECT COUNT(*) FROM kb_asks").fetchone()[0])
-
 
 @pytest.mark.parametrize("typed", ["done {id} - saw child alone at school on thurs",
                                    "action {id} done - saw child alone at school on thurs",
