@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.audits import action_owners, regrade
+from bot.audits import action_owners, earlier_actions, regrade
 from bot.audits.core import (
     Ctx,
     answers_summary,
@@ -128,8 +128,9 @@ def _actions_text(services: Services, ctx: Ctx) -> str:
     remove = (" To remove one added by mistake, press its Remove button or type `remove action` and its number; to "
               f"change one's due date or owner, type `action {last} due` and the date or `action {last} owner` and "
               "the name.") if actions else ""
+    earlier = earlier_actions.text(services, ctx, services.local_now().date())
     return (f"**Actions** ({len(actions)} so far){listed}\nWhat needs to happen next for the child? "
-            f"Type one action at a time.{remove}")
+            f"Type one action at a time.{remove}{earlier}")
 
 
 REMOVE_BUTTONS = 10  # Slack shows 25 buttons at most in a message; more actions than this are removed by typing

@@ -78,6 +78,13 @@ def open_actions_of_owners(storage: Storage, owner_ids: list[str]) -> list[Actio
                              "AND au.submitted_at IS NOT NULL", list(owner_ids), order="a.due_date, a.id")
 
 
+def open_actions_of_case(storage: Storage, case_ref: str, exclude_audit: int) -> list[ActionRow]:
+    """The case's open actions from its other submitted audits, soonest due first: a re-audit's actions step lists
+    them, so the auditor checks them rather than adding them again."""
+    return _rows(storage.db, f"au.case_ref = ? AND au.id != ? AND a.done_at IS NULL AND au.status IN {COMPLETED_SQL} "
+                             "AND au.submitted_at IS NOT NULL", [case_ref, exclude_audit], order="a.due_date, a.id")
+
+
 def action_owner(storage: Storage, action_id: int) -> str | None:
     """Whose action it is, so a Done button pressed by someone else can be checked against their role."""
     action = get_action(storage, action_id)
