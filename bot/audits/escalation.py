@@ -20,17 +20,26 @@ from knowledge.checklist_schema import Question
 
 
 def escalation_targets(services: Services, ctx: Ctx) -> list[str]:
-    """Who an escalation reaches: the auditor's team manager(s); failing that the worker's; failing that (a team's own
+    """Who an escalation reaches: the case's team manager(s) other than the auditor; failing that (a team's own
     manager auditing) the QA leads and heads of service (admins), as for an Inadequate grade: an immediate concern
     must reach someone above the auditor who can act on it, not only the quality team."""
-    directory = services.directory
     auditor = ctx.audit.auditor_id
-    targets = directory.managers_of(auditor)
-    if not targets and ctx.audit.worker_id:
-        targets = [m for m in directory.managers_of(ctx.audit.worker_id) if m != auditor]
+    targets = [m for m in case_team_managers(services, ctx) if m != auditor]
     if not targets:
-        targets = [u for u in directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u != auditor]
-    return list(targets)
+        targets = [u for u in services.directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u != auditor]
+    return targets
+
+
+def case_team_managers(services: Services, ctx: Ctx) -> list[str]:
+    """The managers of the case's team (the worker's, stored with the audit), who read the audit and answer for the
+    case. Trial 22: a service manager in two teams graded a North case Inadequate, and South's manager, who could not
+    open it, was alerted with its case reference. With no team on record yet, the auditor's team managers, failing
+    that the worker's, as before."""
+    directory = services.directory
+    team = directory.teams.get(ctx.audit.team_id or "")
+    if team is not None:
+        return list(team.manager_ids)
+    return directory.managers_of(ctx.audit.auditor_id) or directory.managers_of(ctx.audit.worker_id or "")
 
 
 def standing(ctx: Ctx) -> list[tuple[Question, str]]:

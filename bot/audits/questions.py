@@ -21,7 +21,7 @@ from bot.audits.core import (
     own_draft,
     split_value,
 )
-from bot.audits.escalation import escalation_alerts, escalation_targets, escalation_withdrawals
+from bot.audits.escalation import case_team_managers, escalation_alerts, escalation_targets, escalation_withdrawals
 from bot.audits.flow import (
     Answer,
     AnswerError,
@@ -168,8 +168,7 @@ def inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = Non
     audit = ctx.audit
     never = (audit.auditor_id, audit.worker_id, moderator)
     targets = [t for t in escalation_targets(services, ctx) if t not in (audit.auditor_id, moderator)]
-    managers = [m for m in directory.managers_of(audit.auditor_id) + directory.managers_of(audit.worker_id or "")
-                if m not in never]
+    managers = [m for m in case_team_managers(services, ctx) if m not in never]
     targets += [m for m in managers if m not in targets]
     if not managers:
         targets += [u for u in directory.ids_with_role(Role.QA_LEAD, Role.ADMIN) if u not in targets and u not in never]

@@ -39,6 +39,35 @@ def test_with_no_qa_lead_the_head_of_service_is_alerted_rather_than_nobody(no_qa
     assert [r.to_user for r in inadequate_alerts(engine)] == ["U0ADMIN01"]
 
 
+SERVICE_MANAGER = "U0SVCM001"
+
+
+@pytest.fixture
+def service_manager(config_dir: Path) -> None:
+    """A service manager who manages both North and South (trial 22)."""
+    teams = config_dir / "teams.yaml"
+    member = "      - {user: U0SVCM001, name: Service manager, role: manager}\n"
+    lines = teams.read_text().splitlines(keepends=True)
+    out = []
+    for line in lines:
+        out.append(line)
+        if "{user: U0MGRN001" in line or "{user: U0MGRS001" in line:
+            out.append(member)
+    teams.write_text("".join(out))
+
+
+def test_a_service_managers_inadequate_alerts_the_case_teams_manager_only(service_manager: None,
+                                                                          engine: Engine) -> None:
+    """Before, every manager of every team the auditor was in was alerted, with the case reference, and South's
+    manager could not open the audit the alert asked them to look at."""
+    send = terminal_sender(engine, TerminalView(), SERVICE_MANAGER)
+    seen = drive(send, send("type", "/audit start early-help-spot"), "inadequate", worker=WORKER)
+    alerts = [r for r in seen if r.to_user and "Inadequate overall grade on audit #" in r.text]
+    assert [r.to_user for r in alerts] == [MANAGER]  # North's: the case's team; not South's
+    [shown] = engine.command(MANAGER, "show 1", surface="terminal")
+    assert shown.kind != "error" and shown.text.startswith("Audit #1")  # and they can open it
+
+
 class _Alerted(Exception):
     """Raised by the sender once the Inadequate alert has gone: the audit is then a draft graded Inadequate."""
 
