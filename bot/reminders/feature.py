@@ -14,8 +14,10 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
-from bot.settings.people import SLACK_USER_ID, Person, Role
-from bot.storage.reminders import away_booked, away_on, clear_away, set_away, snooze
+from bot.reminders import cover as cover_rules
+from bot.reminders.cover import COVER_ROLES
+from bot.settings.people import SLACK_USER_ID, Person
+from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, examples, long_date, parse_day
 
@@ -25,7 +27,6 @@ WEEKDAY_WORDS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "we
                            "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday"})
 UNTIL_WORDS = ("until", "till", "til", "to")  # `away till 11/12`, `away from 1/12 to 11/12`
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
-COVER_ROLES = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)  # the cover gets moderation reminders: moderators only
 MAX_AWAY_DAYS = 366
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
@@ -139,18 +140,23 @@ def away_now(services: Services, turn: Turn, today: date) -> list[Reply]:
     """`/audit away` on its own: whether you are away, until when and who covers, and how to change it (a trial
     typed it to check and was given the usage only)."""
     status = away_status(services, turn.user_id, today)
+    covering = cover_rules.covering_text(services, turn.user_id, today)
+    covering = f"\n{covering}" if covering else ""
     if status is None:
         return [Reply(f"You are not marked away: your reminders come as usual. To pause them, type `/audit away "
                       f"until {examples(today, 'future').split(',')[0]}` (add `cover @someone` for your moderation "
-                      "requests).")]
+                      f"requests).{covering}")]
     return [Reply(f"{status} {_off_said(status)}; `/audit away [from DATE] until DATE [cover @someone]` changes the "
-                  "days or the cover.")]
+                  f"days or the cover.{covering}")]
 
 
 def away_home(services: Services, person: Person) -> list[Reply]:
     """Home's note while you are away: until when, and who covers."""
-    status = away_status(services, person.user_id, services.local_now().date())
-    return [Reply(title="Away", text=f"{status} {_off_said(status)}.")] if status else []
+    today = services.local_now().date()
+    status = away_status(services, person.user_id, today)
+    covering = cover_rules.covering_text(services, person.user_id, today)
+    text = " ".join(part for part in (f"{status} {_off_said(status)}." if status else "", covering) if part)
+    return [Reply(title="Away and cover" if covering else "Away", text=text)] if text else []
 
 
 def _off_said(status: str) -> str:
@@ -168,14 +174,17 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
         return _back(services, turn, today)
     starts, until, cover = parsed
     if cover is not None:
-        _check_cover(services, turn, cover, until)
+        cover_rules.check(services, turn, cover, starts or today, until)
     earlier = away_on(services.storage, today).get(turn.user_id)
+    earlier_cover = (away_period(services.storage, turn.user_id) or (None, today, None))[2]
     set_away(services.storage, turn.user_id, until, cover, turn.now, starts)
     record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover,
                                                               "starts": starts.isoformat() if starts else None},
                  at=turn.now)
     cover_text = (f" Moderation requests go to {mention(cover)} meanwhile (only those: your other reminders "
-                  "wait until you are back)." if cover else "")
+                  "wait until you are back); I've told them." if cover else "")
+    cover_text += cover_rules.clash(services, turn.user_id, starts or today, until)
+    told = cover_rules.told(services, turn, cover, earlier_cover, starts, until)
     if earlier is not None and earlier[1] and earlier[1] != cover:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
                        "to keep a cover.")
@@ -185,37 +194,22 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   "`/audit away off` cancels it.")
         if earlier is not None:
             booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
-        return [Reply(booked)]
+        return [Reply(booked), *told]
     return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
-                  "`/audit away off` turns them back on sooner.")]
-
-
-def _check_cover(services: Services, turn: Turn, cover: str, until: date) -> None:
-    """A cover takes moderation requests only: refuse one who cannot moderate, or someone with none to cover."""
-    if turn.person.role not in COVER_ROLES:
-        raise UserError("You don't get moderation requests, and those are all a cover takes, so there is nothing "
-                        f"to cover: type `/audit away until {until.day}/{until.month}` without `cover`.")
-    covering = services.directory.person(cover)
-    if covering is None:
-        raise UserError("That person is not set up in audit-bot, so they cannot cover. Pick someone who is.")
-    if cover == turn.user_id:
-        raise UserError("You cannot cover for yourself. Pick a colleague, or leave out `cover`.")
-    if covering.role not in COVER_ROLES:
-        raise UserError(f"{services.directory.label(cover)} is a practitioner, and only team "
-                        "managers, QA leads and admins can moderate, so they cannot cover: your cover gets "
-                        "the reminders about audits waiting for your moderation. Pick a team manager, "
-                        "QA lead or admin, or leave out `cover`.")
+                  "`/audit away off` turns them back on sooner."), *told]
 
 
 def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     """`away off`: a pause under way ends, and a time away booked ahead is cancelled, each said so."""
     booked = away_booked(services.storage, turn.user_id, today)
+    period = away_period(services.storage, turn.user_id)
     cleared = clear_away(services.storage, turn.user_id)
     record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
+    told = [cover_rules.released(services, turn, period[2])] if period is not None and period[2] else []
     if booked is not None:
         return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
-                      "no longer booked, and your reminders go on as usual.")]
-    return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away.")]
+                      "no longer booked, and your reminders go on as usual."), *told]
+    return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away."), *told]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -88,6 +88,19 @@ def set_away(storage: Storage, user_id: str, until: date, cover_id: str | None, 
         )
 
 
+def away_period(storage: Storage, user_id: str) -> tuple[date | None, date, str | None] | None:
+    """This person's time away, under way or booked: (first day when booked ahead, else None; last day; cover)."""
+    row = storage.db.execute("SELECT starts, until, cover_id FROM away WHERE user_id = ?", [user_id]).fetchone()
+    return (date.fromisoformat(row[0]) if row[0] else None, date.fromisoformat(row[1]), row[2]) if row else None
+
+
+def covering_for(storage: Storage, cover_id: str, day: date) -> list[tuple[str, date | None, date]]:
+    """Whom this person covers, now or booked, not yet over on `day`: (who is away, first day or None, last day)."""
+    rows = storage.db.execute("SELECT user_id, starts, until FROM away WHERE cover_id = ? AND until >= ? "
+                              "ORDER BY COALESCE(starts, set_at), user_id", [cover_id, day.isoformat()]).fetchall()
+    return [(r[0], date.fromisoformat(r[1]) if r[1] else None, date.fromisoformat(r[2])) for r in rows]
+
+
 def clear_away(storage: Storage, user_id: str) -> bool:
     with storage.write() as db:
         return db.execute("DELETE FROM away WHERE user_id = ?", [user_id]).rowcount > 0

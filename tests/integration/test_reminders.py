@@ -160,8 +160,11 @@ def test_a_last_day_before_the_first_is_refused() -> None:
 
 def test_a_cover_is_read_by_name_without_its_brackets(services: Services, engine: Engine) -> None:
     with time_machine.travel(datetime(2026, 12, 1, 9, 30, tzinfo=LONDON), tick=False):
-        [reply] = engine.command("U0MGRS001", "away until 11/12 cover team manager north")
-    assert "Moderation requests go to @{U0MGRN001} meanwhile" in reply.text
+        [reply, told] = engine.command("U0MGRS001", "away until 11/12 cover team manager north")
+    assert "Moderation requests go to @{U0MGRN001} meanwhile" in reply.text and "I've told them." in reply.text
+    assert told.to_user == "U0MGRN001" and told.text == (
+        "Team manager (South) is away until Friday 11 December 2026 and has named you as their cover: audits waiting "
+        "for their moderation come to you in your reminders on those days. `/audit away` shows whom you cover.")
 
 
 def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: Services, engine: Engine) -> None:
@@ -181,8 +184,8 @@ def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: 
         snooze_value = first["U0MGRN001"].replies[0].choices[-1].value
         [reply] = engine.action("U0MGRN001", "reminder.snooze", snooze_value)
         assert "Tuesday 24 November" in reply.text
-        [reply] = engine.command("U0QALEAD1", "away until 2026-11-27 cover <@U0QALEAD2>")
-        assert "Moderation requests go to @{U0QALEAD2}" in reply.text
+        [reply, told] = engine.command("U0QALEAD1", "away until 2026-11-27 cover <@U0QALEAD2>")
+        assert "Moderation requests go to @{U0QALEAD2}" in reply.text and told.to_user == "U0QALEAD2"
     with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
         second = {o.recipient: o for o in reminders_job(services, services.clock())}
     assert "U0MGRN001" not in second  # snoozed for a working day
@@ -243,12 +246,13 @@ def test_time_away_booked_ahead_pauses_reminders_from_its_first_day_and_can_be_c
     rows = AuditRows(services)
     rows.audit(auditor="U0MGRN001", status="draft", updated=datetime(2026, 11, 2, 10, tzinfo=UTC))
     with time_machine.travel(datetime(2026, 11, 24, 9, 30, tzinfo=LONDON), tick=False):
-        [booked] = engine.message("U0MGRN001", "away 26/11 to 27/11 cover U0QALEAD2")
+        [booked, told] = engine.message("U0MGRN001", "away 26/11 to 27/11 cover U0QALEAD2")
         [status] = engine.command("U0MGRN001", "away")
         before = {o.recipient for o in reminders_job(services, services.clock())}
     assert booked.text.startswith("Booked: from Thursday 26 November 2026 your reminders pause until you are back "
                                   "after Friday 27 November 2026. Moderation requests go to @{U0QALEAD2} then")
     assert "Until then they come as usual." in booked.text
+    assert told.to_user == "U0QALEAD2" and "is away from Thursday 26 November 2026 until Friday 27" in told.text
     assert status.text.startswith("Away from Thursday 26 November 2026 until Friday 27 November 2026, QA lead")
     assert "booked, so your reminders come as usual until then. `/audit away off` cancels it;" in status.text
     assert "U0MGRN001" in before  # not away yet
