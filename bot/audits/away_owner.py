@@ -6,8 +6,8 @@ actions step, bot.audits.finish, and the first action an Inadequate grade needs,
 person adding it is told once, in one short notice, with who covers and how to pick someone else. It never blocks the
 action: the person adding it may know the owner is back in time, or want it with them anyway. With the due date known
 the notice is given only when it falls on or before their last day away; not yet known (asked next), that they are
-away until that day. Whether someone is away is read from storage as the reminders read it (bot.storage.reminders
-.away_on), so a period that has ended says nothing.
+away until that day. Time away booked ahead counts too (trial 22: an action due 23 December went to a manager
+booked away from 21 December, and nothing was said), for a due date inside it; a period that has ended says nothing.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date
 
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.storage.reminders import away_on
+from bot.storage.reminders import away_period
 from knowledge.dates import long_date
 
 
@@ -28,17 +28,21 @@ def notice(services: Services, owner_id: str, today: date, due: date | None, rep
     notice otherwise. When the owner is `asker_id`, the person adding the action, it speaks to them ("You are away
     until …"), not of them by their own name (trial 17, F7). `eligible`: who may hold the action, so a cover who may
     not is not offered as if they could."""
-    away = away_on(services.storage, today).get(owner_id)
-    if away is None or (due is not None and due > away[0]):
+    away = away_period(services.storage, owner_id)
+    if away is None or away[1] < today:
         return []
-    until, cover = away
+    starts, until, cover = away
+    starts = starts if starts is not None and starts > today else None
+    if due is not None and (due > until or (starts is not None and due < starts)):
+        return []
     covered = f" (cover: {services.directory.label(cover)})" if cover else ""
     if cover and eligible is not None and cover not in eligible:  # trial 20: named, then refused as the owner
         covered = (f" (cover: {services.directory.label(cover)}, who is not one of this case's people, so can't "
                    "hold its actions)")
     yourself = owner_id == asker_id
     who = "You are" if yourself else f"Heads up: {services.directory.label(owner_id)} is"
-    said = f"{who} away until {long_date(until)}{covered}"
+    when = f"from {long_date(starts)} until {long_date(until)}" if starts else f"until {long_date(until)}"
+    said = f"{who} away {when}{covered}"
     said += ", so check the due date, asked next." if due is None else f", and the action is due {long_date(due)}."
     if repick:
         said += f" You can pick someone else {repick}, or keep {'it yourself' if yourself else 'them'}."

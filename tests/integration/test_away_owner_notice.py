@@ -79,6 +79,28 @@ def test_a_due_date_after_the_owner_is_back_says_nothing(engine: Engine, service
     assert "Heads up" not in out and "Action 1 added: due Friday 8 January 2027." in flat(out)
 
 
+@pytest.mark.parametrize(("typed", "told"), [("23/12", True), ("18/12", False), ("8/1/2027", False)])
+def test_time_away_booked_ahead_is_told_for_a_due_date_inside_it(engine: Engine, services: Services, typed: str,
+                                                                   told: bool) -> None:
+    """Trial 22: an action due 23 December went to someone booked away from 21 December, and nothing was said."""
+    with time_machine.travel(TUESDAY, tick=False):
+        _, booked = drive(engine, ["/audit away from 21/12 until 4/1"], user=WORKER)
+        _, out = drive(engine, [*TO_ACTIONS, f"{ACTION} by {typed}", "1"])
+    assert "Booked: from Monday 21 December 2026" in flat(booked)
+    notice = ("Heads up: Social worker N1 is away from Monday 21 December 2026 until Monday 4 January 2027, and the "
+              "action is due")
+    assert (notice in flat(out)) is told
+    assert len(action_store.actions_of_audit(services.storage, 1)) == 1  # never blocked
+
+
+def test_time_away_booked_ahead_is_told_before_the_due_date_is_asked(engine: Engine) -> None:
+    with time_machine.travel(TUESDAY, tick=False):
+        drive(engine, ["/audit away from 21/12 until 4/1"], user=WORKER)
+        _, out = drive(engine, [*TO_ACTIONS, ACTION, "1"])
+    assert ("Heads up: Social worker N1 is away from Monday 21 December 2026 until Monday 4 January 2027, so check "
+            "the due date, asked next.") in flat(out)
+
+
 def test_an_owner_not_away_or_back_already_says_nothing(engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         away(engine, WORKER, "4/12/2026")  # back before the audit below
