@@ -3,64 +3,18 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime
+from datetime import datetime
 from functools import partial
 
-from bot.asking.review import stale_entries
-from bot.core.calendar import add_working_days
 from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.services import Services
-from bot.digests.targets import audit_targets, month_bounds
-from bot.settings.people import Role
-from bot.storage import campaigns as campaign_store
-from bot.storage import moderation as moderation_store
+from bot.reminders.inputs import reminder_inputs
+from bot.reminders.rules import ReminderRules, bundle, bundle_reply, due_reminders
 from bot.storage import reminders as reminder_store
 from bot.storage.common import SLACK_EVENT_IDS_KEPT, forget_processed_events
 from bot.storage.schedules import SENDS_KEPT, forget_old_sends
-from schedules.reminders import (
-    ActionItem,
-    CampaignItem,
-    DraftItem,
-    ModerationItem,
-    QuotaItem,
-    ReminderInputs,
-    ReminderRules,
-    StaleEntryItem,
-    bundle,
-    bundle_reply,
-    due_reminders,
-)
 
 log = logging.getLogger("audit_bot.housekeeping")
-
-
-def reminder_inputs(services: Services, today: date) -> ReminderInputs:
-    """Read what the reminder rules look at, converting stored UTC times to local dates."""
-    tz = services.settings.timezone
-    storage = services.storage
-    directory = services.directory
-    drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date(),
-                             reopened.astimezone(tz).date() if reopened else None)
-                   for audit_id, auditor, title, touched, reopened in reminder_store.draft_audits(storage))
-    actions = tuple(
-        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case)
-        for action_id, owner, description, due, escalated, audit_id, case
-        in reminder_store.open_actions_due_by(storage, add_working_days(today, 2))
-    )
-    moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
-                        for audit_id, submitted, title, moderator in moderation_store.not_yet_moderated(storage))
-    start, end = month_bounds(today, services)
-    done = reminder_store.completed_counts_by_auditor(storage, start, end)
-    quotas = tuple(QuotaItem(user, target, done.get(user, 0))
-                   for user, target in audit_targets(services).items() if target > 0)
-    stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
-                  for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
-    return ReminderInputs(
-        drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
-        away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
-        qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
-        campaigns=tuple(CampaignItem(*row) for row in campaign_store.unsubmitted_by_auditor(storage, today)),
-    )
 
 
 def reminders_job(services: Services, now: datetime) -> list[Outgoing]:

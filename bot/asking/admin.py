@@ -18,7 +18,6 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.asking import answer_typed_next, learned_admin, link_preview, question_find, unanswered_removal
 from bot.asking.kb_check import checklist_content_problems, council_screen, entry_content_problems, folder_problems
 from bot.asking.learned_admin import learned_list
-from bot.asking.review import stale_entries
 from bot.asking.unanswered import (
     ANSWER,
     ANSWER_FORM,
@@ -42,6 +41,7 @@ from bot.core.markup import mention
 from bot.core.outgoing import Outgoing
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.core.stale_entries import stale_entries
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError

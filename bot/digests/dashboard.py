@@ -13,9 +13,9 @@ from bot.core.markup import audit_and_case, bold
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
+from bot.core.targets import audit_targets, month_bounds
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, last_complete_week
 from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said
-from bot.digests.targets import audit_targets, month_bounds
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person

@@ -9,9 +9,9 @@ import time_machine
 
 from bot.composition import build_engine
 from bot.core.services import Services
+from bot.reminders.inputs import reminder_inputs
+from bot.reminders.rules import due_reminders
 from bot.storage import actions as action_store
-from schedules.jobs import reminder_inputs
-from schedules.reminders import due_reminders
 from tests.integration.test_home_tab import _shown
 from tests.support.audit_rows import insert_audit
 

@@ -12,8 +12,8 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.reminders.rules import ActionItem, ReminderInputs, due_reminders
 from bot.storage import campaigns as store
-from schedules.reminders import ActionItem, ReminderInputs, due_reminders
 from tests.integration.test_campaigns import QA, create
 
 LONDON = ZoneInfo("Europe/London")

@@ -112,8 +112,8 @@ def test_review_reminders_come_from_the_live_knowledge_base_not_files_nobody_rel
     from datetime import date
 
     from bot.composition import build_services
+    from bot.reminders.inputs import reminder_inputs
     from bot.settings.config import load_settings
-    from schedules.jobs import reminder_inputs
 
     config_dir = kb_dir.parent / "config"
     services = build_services(load_settings({"AUDITBOT_CONFIG": str(config_dir),

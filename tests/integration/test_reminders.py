@@ -14,8 +14,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError
 from bot.reminders.feature import read_away
-from schedules.jobs import reminders_job
-from schedules.reminders import (
+from bot.reminders.rules import (
     ActionItem,
     DraftItem,
     ModerationItem,
@@ -25,6 +24,7 @@ from schedules.reminders import (
     bundle_reply,
     due_reminders,
 )
+from schedules.jobs import reminders_job
 from schedules.scheduler import JobRunner
 from schedules.senders import RecordingSender
 from tests.support.digest_rows import AuditRows

@@ -317,7 +317,7 @@ def _screen() -> Screen:
 # -- chasing: the daily reminder rule ------------------------------------------------------------------------
 
 def test_the_daily_reminders_chase_campaign_cases_with_the_deadline_unless_snoozed_or_away() -> None:
-    from schedules.reminders import CampaignItem, ReminderInputs, due_reminders
+    from bot.reminders.rules import CampaignItem, ReminderInputs, due_reminders
 
     item = CampaignItem(3, "Neglect December", "U0MGRN001", date(2026, 12, 11), 2, 3)
     today = date(2026, 12, 8)

@@ -1,0 +1,55 @@
+"""What the reminder rules (bot.reminders.rules) look at, read from the database, teams.yaml and the knowledge base:
+the daily job sends what the rules make of it, and `/audit reminders` shows a person what they would make of it on
+the working days ahead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.core.calendar import add_working_days
+from bot.core.services import Services
+from bot.core.stale_entries import stale_entries
+from bot.core.targets import audit_targets, month_bounds
+from bot.reminders.rules import (
+    ACTION_DUE_SOON_WORKING_DAYS,
+    ActionItem,
+    CampaignItem,
+    DraftItem,
+    ModerationItem,
+    QuotaItem,
+    ReminderInputs,
+    StaleEntryItem,
+)
+from bot.settings.people import Role
+from bot.storage import campaigns as campaign_store
+from bot.storage import moderation as moderation_store
+from bot.storage import reminders as reminder_store
+
+
+def reminder_inputs(services: Services, today: date) -> ReminderInputs:
+    """Read what the reminder rules look at, converting stored UTC times to local dates."""
+    tz = services.settings.timezone
+    storage = services.storage
+    directory = services.directory
+    drafts = tuple(DraftItem(audit_id, auditor, title, touched.astimezone(tz).date(),
+                             reopened.astimezone(tz).date() if reopened else None)
+                   for audit_id, auditor, title, touched, reopened in reminder_store.draft_audits(storage))
+    actions = tuple(
+        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case)
+        for action_id, owner, description, due, escalated, audit_id, case
+        in reminder_store.open_actions_due_by(storage, add_working_days(today, ACTION_DUE_SOON_WORKING_DAYS))
+    )
+    moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)
+                        for audit_id, submitted, title, moderator in moderation_store.not_yet_moderated(storage))
+    start, end = month_bounds(today, services)
+    done = reminder_store.completed_counts_by_auditor(storage, start, end)
+    quotas = tuple(QuotaItem(user, target, done.get(user, 0))
+                   for user, target in audit_targets(services).items() if target > 0)
+    stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
+                  for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
+    return ReminderInputs(
+        drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
+        away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
+        qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
+        campaigns=tuple(CampaignItem(*row) for row in campaign_store.unsubmitted_by_auditor(storage, today)),
+    )
