@@ -15,6 +15,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.reminders import cover as cover_rules
+from bot.reminders import preview
 from bot.reminders.cover import COVER_ROLES
 from bot.settings.people import SLACK_USER_ID, Person
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
@@ -28,6 +29,13 @@ WEEKDAY_WORDS = frozenset({"mon", "monday", "tue", "tues", "tuesday", "wed", "we
 UNTIL_WORDS = ("until", "till", "til", "to")  # `away till 11/12`, `away from 1/12 to 11/12`
 USER_MENTION = re.compile(rf"^<@({SLACK_USER_ID})(?:\|[^>]*)?>$|^@?({SLACK_USER_ID})$")
 MAX_AWAY_DAYS = 366
+# "my reminders", "show my reminders", "what reminders have I got?", "what will I be reminded about": this person's
+# coming reminders, not the article on how reminders work (trials 21 and 22).
+REMINDER_WORDS = re.compile(
+    r"^\s*(?:(?:show|list|see|check|view)\s+(?:me\s+)?)?(?:(?:all\s+)?my\s+)?(?:upcoming\s+|coming\s+)?reminders"
+    r"(?:\s+(?:for\s+me|coming\s+up|due))?\s*[.!?]?\s*$"
+    r"|^\s*what\s+(?:reminders\s+(?:have|do|will)\s+i\s+(?:got|have|get)|will\s+i\s+be\s+(?:reminded|chased)\s+"
+    r"(?:about|of|for))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
 
@@ -212,6 +220,12 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away."), *told]
 
 
+def reminders_command(services: Services, turn: Turn) -> list[Reply]:
+    """`/audit reminders`, or "what reminders have I got": the person's coming reminders (bot.reminders.preview)."""
+    local = turn.now.astimezone(services.settings.timezone)
+    return [preview.reminders_reply(services, turn.user_id, local, away_status(services, turn.user_id, local.date()))]
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit away`, its note on Home, and the `reminder.snooze` button."""
 
@@ -231,4 +245,8 @@ def install(engine: Engine, services: Services) -> None:
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
                              rf"|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
+    engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
+                       "what I would remind you about on the next working days", usage="/audit reminders", typed="")
+    engine.add_message_handler(lambda turn, text: reminders_command(services, turn)
+                               if REMINDER_WORDS.match(text) else None, priority=28)
     engine.add_home_section("away", lambda person: away_home(services, person), priority=8)

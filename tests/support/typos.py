@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.engine.near_miss import SYNONYMS
 
 NAMES = ("actions", "ask", "away", "campaign", "compare", "digest", "edit", "help", "home", "kb", "list", "moderate",
-         "reaudits", "redact", "reflect", "respond", "restore", "resume", "show", "start")
+         "reaudits", "redact", "reflect", "reminders", "respond", "restore", "resume", "show", "start")
 # Something each typed command takes, as a person would type it after the command's word.
 ARGS = {"show": "136", "resume": "#12", "restore": "12", "edit": "12 grade good", "compare": "12 with 9",
         "reflect": "12 I agree with the actions", "respond": "12 accept", "moderate": "12", "list": "team north",

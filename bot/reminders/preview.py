@@ -1,0 +1,124 @@
+"""`/audit reminders`: what the bot would remind you about on the next working days, if nothing changes.
+
+Trials 21 and 22: people asked "what reminders have i got" and got the general article on how reminders work, which
+also said `/audit digest` was for them when it is for managers. Nobody could see what they would be chased about, or
+check a snooze or time away had taken. This runs the daily job's own rules (bot.reminders.rules) on what is stored
+now, for each of the job's next runs on a working day, and keeps this person's items, each with the first day it
+would come. Nothing is sent and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.core.calendar import is_working_day
+from bot.core.replies import Reply, agreeing, count_of
+from bot.core.services import Services
+from bot.reminders.inputs import reminder_inputs
+from bot.reminders.rules import ACTION_DUE_SOON_WORKING_DAYS, Reminder, ReminderRules, due_reminders
+from bot.storage import actions as action_store
+from knowledge.dates import short_date
+
+RUNS_AHEAD = 10  # working days: two weeks of runs
+MAX_SHOWN = 12
+
+
+@dataclass(frozen=True)
+class Coming:
+    """One reminder item and the first working day it would come."""
+
+    day: date
+    reminder: Reminder
+
+
+def coming_up(services: Services, user_id: str, now: datetime, runs: int = RUNS_AHEAD) -> list[Coming]:
+    """This person's reminder items over the job's next `runs` runs on working days, each once, at its first day."""
+    settings = services.settings.reminders
+    rules = ReminderRules(settings.draft_idle_working_days, settings.moderation_wait_working_days)
+    found: list[Coming] = []
+    seen: set[str] = set()
+    for day in run_days(services, now, runs):
+        for reminder in due_reminders(reminder_inputs(services, day), day, rules):
+            if reminder.user_id == user_id and reminder.key not in seen:
+                seen.add(reminder.key)
+                found.append(Coming(day, reminder))
+    return found
+
+
+def run_days(services: Services, now: datetime, runs: int) -> list[date]:
+    """The local days of the reminders job's next `runs` runs after `now` that fall on working days."""
+    tz = services.settings.timezone
+    spec = services.settings.cron.get("reminders")
+    if spec is None:
+        return []
+    trigger = spec.trigger(tz)
+    days: list[date] = []
+    previous: datetime | None = None
+    moment = now.astimezone(tz)
+    for _ in range(runs * 7):  # a schedule of one day a week still finds its runs; bank holidays are skipped
+        fire = trigger.get_next_fire_time(previous, moment)
+        if fire is None:
+            break
+        day = fire.astimezone(tz).date()
+        if is_working_day(day) and day not in days:
+            days.append(day)
+            if len(days) == runs:
+                break
+        previous, moment = fire, fire
+    return days
+
+
+def reminders_reply(services: Services, user_id: str, now: datetime, away: str | None) -> Reply:
+    """The person's coming reminders as one message; `away` is their time away in words, when they have some."""
+    coming = coming_up(services, user_id, now)
+    paused = f"{away}\n" if away else ""
+    when = _run_time(services)
+    later = _actions_later(services, user_id, coming, now.date())
+    if not coming:
+        return Reply(title="Your reminders", text=(
+            f"{paused}Nothing would come to you in the next {RUNS_AHEAD} working days, as things stand. Reminders come "
+            f"as one message{when} on working days, about actions due within {ACTION_DUE_SOON_WORKING_DAYS} working "
+            f"days or overdue, drafts untouched for {services.settings.reminders.draft_idle_working_days} working "
+            "days, campaign cases not yet submitted, audits waiting for your moderation, your monthly audit target "
+            f"and knowledge entries you own that are past their review date.{later}"))
+    shown = coming[:MAX_SHOWN]
+    lines = "\n".join(f"• {_day(c.day, now)}: {c.reminder.text}" for c in shown)
+    more = f"\n• …and {len(coming) - len(shown)} more." if len(coming) > len(shown) else ""
+    return Reply(title="Your reminders", text=(
+        f"{paused}What I would remind you about in the next {RUNS_AHEAD} working days, as things stand (reminders "
+        f"come as one message{when} on working days; each item keeps coming until it is dealt with):\n{lines}{more}"
+        f"{later}"),
+        note="Snooze a reminder from its message, or `/audit away until DATE` when you are off. Marking an action "
+             "done, or finishing a draft, stops its reminders.")
+
+
+def _actions_later(services: Services, user_id: str, coming: list[Coming], today: date) -> str:
+    """Lines for the person's open actions not among the items shown: due later (reminded nearer the day), or
+    overdue and passed to their manager's weekly list (never reminded to them again)."""
+    shown = {c.reminder.key for c in coming}
+    rest = [a for a in action_store.open_actions_of(services.storage, user_id) if f"action:{a.id}" not in shown]
+    later = [a for a in rest if a.due_date > today.isoformat()]
+    overdue = [a for a in rest if a.due_date < today.isoformat()]
+    text = ""
+    if later:
+        text += (f"\n{count_of(len(later), 'open action')} of yours {agreeing(len(later), 'is', 'are')} due later "
+                 f"(the first on {short_date(later[0].due_date)}): each is reminded from "
+                 f"{ACTION_DUE_SOON_WORKING_DAYS} working days before it is due.")
+    if overdue:
+        text += (f"\n{count_of(len(overdue), 'overdue action')} of yours {agreeing(len(overdue), 'is', 'are')} on "
+                 "your manager's weekly list of overdue actions, so I no longer remind you of "
+                 f"{agreeing(len(overdue), 'it', 'them')}.")
+    return text + ("\n`/audit actions` lists your actions." if text else "")
+
+
+def _day(day: date, now: datetime) -> str:
+    return "Today" if day == now.date() else f"{day:%a} {day.day} {day:%b}"
+
+
+def _run_time(services: Services) -> str:
+    """' at 9:30' when the reminders job runs at one set time, else ''."""
+    spec = services.settings.cron.get("reminders")
+    if spec is None or not (spec.hour.isdigit() and spec.minute.isdigit()):
+        return ""
+    return f" at {int(spec.hour)}:{int(spec.minute):02d}"
