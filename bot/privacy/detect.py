@@ -1997,14 +1997,18 @@ def written_as(text: str, words: Iterable[str]) -> str:
 
 def _only_abbreviations_capitalised(words: Iterable[str]) -> bool:
     """'chloe disclosed ... ABE interview', 'seen by a PCSO': the writer does not use capitals, only for
-    abbreviations, so the text is read as all lower case."""
+    abbreviations, so the text is read as all lower case. So is the pronoun 'I', which phones capitalise for the
+    writer ('summer has been missing 3 times, when do I need a return home interview'; trial 22)."""
     capitalised = False
     for word in words:  # stops at the first capitalised word that is no abbreviation, most often the first word
         if _has_capital(word):
-            if len(word) < 2 or not word.isupper():
+            if (len(word) < 2 or not word.isupper()) and word.replace("’", "'") not in _PRONOUN_I:
                 return False
             capitalised = True
     return capitalised
+
+
+_PRONOUN_I = frozenset(_split("I I'm I've I'd I'll"))
 
 
 def _has_capital(word: str) -> bool:
