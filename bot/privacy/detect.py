@@ -1521,14 +1521,16 @@ class NameFinder:
             and not re.search(r"['’]s$", folded)
 
     def _family_plural(self, word: str) -> bool:
-        """A family called by its surname in the plural: Okonkwos, Joneses (not the Services, the Lords)."""
+        """A family called by its surname in the plural: Okonkwos, Joneses, Browns (not the Services, the Lords, the
+        Greens)."""
         folded = word.casefold()
         stems = [folded[:-2]] if folded.endswith("es") else []
         stems += [folded[:-1]] if folded.endswith("s") else []
         lex = self.lexicon
         return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
             len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in NOT_PEOPLE
-                   and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
+                   and stem not in self.lexicon.never_names and stem not in _NOT_FAMILY_PLURALS
+                   and (stem not in self.lexicon.everyday_words or stem in lex.surnames)
                    and stem not in self.lexicon.places for stem in stems)
 
     @staticmethod
@@ -1847,7 +1849,15 @@ _LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valle
                               " gate cross moor heath common farm"))
 _PLURAL_PERSON_AFTER = re.compile(
     r"^(?:['’](?=\s)|\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
-    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
+    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen|"
+    # what a family is to do: 'the threshold for the Smiths to go into PLO' (trial 22)
+    r"to\s+(?:go|move|attend|engage|stay|return|come|keep|get|be\s+(?:seen|told|assessed|offered|referred|supported)))"
+    r"\b)", re.IGNORECASE)  # "the Smiths' house"
+# Everyday words that are surnames too, whose plural after 'the' is a party, a team, a chamber or people by colour,
+# not a family: 'the Greens have', 'the Lords agreed', 'the Blues'. Other everyday surnames are a family there ('the
+# Browns have refused the plan'; trial 22).
+_NOT_FAMILY_PLURALS = frozenset(_split("green red blue black white lord common king queen royal saint angel liberal"
+                                       " democrat tory labour conservative spur wolf ranger rover city united"))
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
