@@ -1755,6 +1755,9 @@ class NameFinder:
                 continue  # lower case: 'oakfield primary', not 'forest school' nor 'an immobile infant'
             if mode == "upper" and not named:
                 continue
+            if start == i - 1 and len(named) == 1 and re.search(r"['’]s$", named[0]) and self.is_given(named[0]) \
+                    and _bare(named[0].casefold()) not in _RANKS:
+                continue  # "Poppy's school attendance": the child's (trial 22); "St Mary's", "Queen's School" are names
             if _HEALTH_PLACE.search(two if _SCHOOL_TYPE.match(two) else word) and (any(
                     t.text.casefold() in ROLES or t.text.casefold().rstrip(".") in TITLES for t in tokens[start:i])
                     or all(w.casefold() in _OPERATIONS for w in named)):
