@@ -57,6 +57,13 @@ _PHONE_LABEL = re.compile(r"\b(?:mob(?:ile)?|tel|phone|number|no|call|ring|text|
 _HEALTH_LABEL = re.compile(r"(?:\b(?:health|chi|nhs|hcn)\b|\bh\s?&\s?c\b)(?:\s*no\.)?[^.;!?\n\d]{0,45}$", re.IGNORECASE)
 # A UPN is a letter, 11 digits and a check character, however the digits are grouped ('E883 2012 4567 8').
 _UPN = re.compile(r"(?<![\w])[A-Z][ -]?\d(?:[ -]?\d){10}[ -]?[\dA-Z](?![\w])", re.IGNORECASE)
+# A National Insurance number: two letters, six digits (often in pairs) and a letter A to D ('QQ 12 34 56 C',
+# 'QQ123456C'). Without its last letter it is shaped like a case reference ('CR382070'), so then only in pairs ('AB 12
+# 34 56'); after an NI label ('ni number is', 'NINO:') any spacing and either case is one.
+_NINO = re.compile(r"(?<![\w-])[A-Z]{2}(?:[ -]?\d\d){3}[ -]?[A-D](?![\w-])|(?<![\w-])[A-Z]{2}(?: \d\d){3}(?![\w-])")
+_NINO_LOOSE = re.compile(r"(?<![\w-])[A-Z]{2}(?:[ .-]?\d){6}(?:[ .-]?[A-D])?(?![\w-])", re.IGNORECASE)
+_NINO_LABEL = re.compile(r"\b(?:ni|nino|n\.i\.|national\s+insurance)(?:\s*(?:no\.?|num(?:ber)?|#))?"
+                         r"(?:\s+(?:is|was))?[\s:#.-]*$", re.IGNORECASE)
 # Children's case-record systems, named before a record number or after one ('Mosaic no. 882019', '882019 on Mosaic').
 _CMS_SYSTEMS = (r"lcs|mosaic|liquid\s?logic|ehm|early\s+help\s+module|carefirst|eclipse|azeus|framework-?\s?i|"
                 r"childview|capita\s+one|synergy|wcccis|servelec|care\s?director|controcc|systm\s?one|emis")
@@ -345,6 +352,8 @@ def nhs_number_is_valid(digits: str) -> bool:
 _DIGIT = re.compile(r"\d")
 _ANCHORS: dict[re.Pattern[str], tuple[re.Pattern[str], ...]] = {  # each pattern: what it needs, all of them
     _UPN: (_DIGIT, re.compile(r"\d(?:[ -]?\d){10}")),  # eleven digits
+    _NINO: (_DIGIT, re.compile(r"\d\d[ -]?\d\d[ -]?\d\d")),
+    _NINO_LOOSE: (_DIGIT, re.compile(r"\d\d[ -]?\d\d[ -]?\d\d")),
     _CMS: (_DIGIT, re.compile(r"\d\s?\d\s?\d\s?\d")),  # four digits, as every way of writing a record id has
     _SPACED_DATE: (_DIGIT,),
     _BIRTH_YEAR: (_DIGIT, re.compile(r"(?:19|20)\d\d")),
@@ -390,7 +399,8 @@ class _Scans:
 
 
 def structured_hits(text: str) -> list[Hit]:
-    """NHS numbers, UPNs, case-system ids, phones, emails, postcodes, addresses and dates of birth."""
+    """NHS and National Insurance numbers, UPNs, case-system ids, phones, emails, postcodes, addresses and dates of
+    birth."""
     hits: list[Hit] = []
     taken: list[tuple[int, int]] = []
     scans = _Scans(text)
@@ -409,6 +419,7 @@ def structured_hits(text: str) -> list[Hit]:
         if free(m.start(), m.end()) and _spelt_email(m):
             add("email", m.start(), m.end())
     _accounts(text, add, free)
+    _national_insurance(text, scans, add, free)
     for m in scans.finditer(_UPN):
         if free(m.start(), m.end()):
             add("upn", m.start(), m.end())
@@ -447,6 +458,18 @@ def structured_hits(text: str) -> list[Hit]:
                                                  or _landmark(text[max(0, m.start() - 30):m.start()]))):
                 add("address", m.start(), m.end())
     return hits
+
+
+def _national_insurance(text: str, scans: _Scans, add: Callable[[str, int, int], None],
+                        free: Callable[[int, int], bool]) -> None:
+    """National Insurance numbers (see _NINO): in their own shape anywhere, in a looser one after an NI label ('mum's
+    ni number is qq 123456 c'). A benefits claim needs one, so people copy it from a letter into a question."""
+    for m in scans.finditer(_NINO):
+        if free(m.start(), m.end()):
+            add("nino", m.start(), m.end())
+    for m in scans.finditer(_NINO_LOOSE):
+        if free(m.start(), m.end()) and _NINO_LABEL.search(text[max(0, m.start() - 40):m.start()]):
+            add("nino", m.start(), m.end())
 
 
 def _accounts(text: str, add: Callable[[str, int, int], None], free: Callable[[int, int], bool]) -> None:
@@ -1349,7 +1372,22 @@ class NameFinder:
                         nxt is None or not nxt.text[0].isupper()) and (prev in _PERSON_PREPOSITIONS or (
                         prev == "on" and i >= 2 and tokens[i - 2].text.casefold() in _FOCUS)):  # 'the focus on Sydney'
                     spans.append((i, i))
+                    continue
+                if capital and not sentence_start and self._before_a_bare_verb(text, tokens, i):
+                    spans.append((i, i))  # 'help Grace feel safe', 'should Hope be seen alone'
         return spans
+
+    def _before_a_bare_verb(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Token i, a capitalised given name that is also a word, is a person's: the object of 'help', 'make' or 'let'
+        before a bare verb ('help Grace feel safe', 'let Faith go'), or the subject after a modal in a question
+        ('should Hope be seen alone', 'can Grace go home'; trial 22). Not a season or a month ('will Summer be a
+        risky time', 'should May be the deadline'), nor a word said to be a thing ('can Will be the one')."""
+        if i == 0 or not self._touching(text, tokens, i - 1, i) or tokens[i].text.casefold() in CALENDAR_WORDS:
+            return False
+        prev, after = tokens[i - 1].text.casefold(), text[tokens[i].end:tokens[i].end + 40]
+        if prev in _CAUSATIVES:
+            return bool(_CAUSED_VERB_AFTER.match(after))
+        return prev in _MODALS and bool(_MODAL_VERB_AFTER.match(after))
 
     def _far_place(self, tokens: list[Token], i: int) -> bool:
         """A town, country, big city or US state: 'Paris', 'Georgia', 'New York' (from its first word)."""
@@ -1483,14 +1521,16 @@ class NameFinder:
             and not re.search(r"['’]s$", folded)
 
     def _family_plural(self, word: str) -> bool:
-        """A family called by its surname in the plural: Okonkwos, Joneses (not the Services, the Lords)."""
+        """A family called by its surname in the plural: Okonkwos, Joneses, Browns (not the Services, the Lords, the
+        Greens)."""
         folded = word.casefold()
         stems = [folded[:-2]] if folded.endswith("es") else []
         stems += [folded[:-1]] if folded.endswith("s") else []
         lex = self.lexicon
         return any(len(stem) > 2 and (stem in lex.surnames or stem in self.listed or (
             len(stem) > 3 and stem not in lex.known_words and lex.has_lists)) and stem not in NOT_PEOPLE
-                   and stem not in self.lexicon.never_names and stem not in self.lexicon.everyday_words
+                   and stem not in self.lexicon.never_names and stem not in _NOT_FAMILY_PLURALS
+                   and (stem not in self.lexicon.everyday_words or stem in lex.surnames)
                    and stem not in self.lexicon.places for stem in stems)
 
     @staticmethod
@@ -1715,6 +1755,9 @@ class NameFinder:
                 continue  # lower case: 'oakfield primary', not 'forest school' nor 'an immobile infant'
             if mode == "upper" and not named:
                 continue
+            if start == i - 1 and len(named) == 1 and re.search(r"['’]s$", named[0]) and self.is_given(named[0]) \
+                    and _bare(named[0].casefold()) not in _RANKS:
+                continue  # "Poppy's school attendance": the child's (trial 22); "St Mary's", "Queen's School" are names
             if _HEALTH_PLACE.search(two if _SCHOOL_TYPE.match(two) else word) and (any(
                     t.text.casefold() in ROLES or t.text.casefold().rstrip(".") in TITLES for t in tokens[start:i])
                     or all(w.casefold() in _OPERATIONS for w in named)):
@@ -1769,6 +1812,14 @@ _COPULAS = frozenset(_split("was is were are be been seemed seems looked looks f
 _FOCUS = frozenset(_split("focus focused focussed focusing centred centered"))
 _NAME_PARTICLES = frozenset(_split("de da di del della van von der den le la du bin al el ter ten"))
 _PERSON_PREPOSITIONS = frozenset(_split("with to and met saw visited by for from asked told about"))
+# Before a person and a bare verb ('help Grace feel safe', 'let Faith go'), and the modals of a question about a person
+# ('should Hope be seen alone'): NameFinder._before_a_bare_verb.
+_CAUSATIVES = frozenset(_split("help helps helped helping make makes made making let lets letting"))
+_MODALS = frozenset(_split("should can could will would must may might shall"))
+_CAUSED_VERB_AFTER = re.compile(r"^\s+(?:feel|be|go|stay|get|settle|cope|understand|talk|speak|open\s+up|say|tell|"
+                                r"know|return|live|move|attend|engage|sleep|eat|see|come)\b", re.IGNORECASE)
+_MODAL_VERB_AFTER = re.compile(r"^\s+(?:(?:still\s+)?be\s+(?!(?:a|an|the|used|part|key|important|enough)\b)|"
+                               r"go|stay|live|return|move|attend|see|come|speak|talk)\b", re.IGNORECASE)
 # Words after which a person's name or nickname is given: 'known as', 'goes by', 'calls herself'. The word after
 # them unquoted is judged in bot/privacy/person_context.py (with 'called' and 'named', which need more care).
 NICKNAME_CUES = r"known\s+as|nicknamed|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves)"
@@ -1801,7 +1852,15 @@ _LANDSCAPE = frozenset(_split("hill hills park green lane road street vale valle
                               " gate cross moor heath common farm"))
 _PLURAL_PERSON_AFTER = re.compile(
     r"^(?:['’](?=\s)|\s+(?:have|had|are|were|moved|left|said|say|agreed|refused|declined|attended|live|lived|came|went|want|wanted|"
-    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen)\b)", re.IGNORECASE)  # "the Smiths' house"
+    r"did|do|don'?t|didn'?t|both|themselves|and\s+their|were\s+seen|"
+    # what a family is to do: 'the threshold for the Smiths to go into PLO' (trial 22)
+    r"to\s+(?:go|move|attend|engage|stay|return|come|keep|get|be\s+(?:seen|told|assessed|offered|referred|supported)))"
+    r"\b)", re.IGNORECASE)  # "the Smiths' house"
+# Everyday words that are surnames too, whose plural after 'the' is a party, a team, a chamber or people by colour,
+# not a family: 'the Greens have', 'the Lords agreed', 'the Blues'. Other everyday surnames are a family there ('the
+# Browns have refused the plan'; trial 22).
+_NOT_FAMILY_PLURALS = frozenset(_split("green red blue black white lord common king queen royal saint angel liberal"
+                                       " democrat tory labour conservative spur wolf ranger rover city united"))
 _TITLE_CONNECTORS = frozenset(_split("of the and for & in on"))
 PARTICLES = frozenset(_split("up down out back on off in over round around away to into"))
 OBJECT_PRONOUNS = frozenset(_split("him her them it me us you himself herself themselves myself yourself"))
@@ -1951,14 +2010,18 @@ def written_as(text: str, words: Iterable[str]) -> str:
 
 def _only_abbreviations_capitalised(words: Iterable[str]) -> bool:
     """'chloe disclosed ... ABE interview', 'seen by a PCSO': the writer does not use capitals, only for
-    abbreviations, so the text is read as all lower case."""
+    abbreviations, so the text is read as all lower case. So is the pronoun 'I', which phones capitalise for the
+    writer ('summer has been missing 3 times, when do I need a return home interview'; trial 22)."""
     capitalised = False
     for word in words:  # stops at the first capitalised word that is no abbreviation, most often the first word
         if _has_capital(word):
-            if len(word) < 2 or not word.isupper():
+            if (len(word) < 2 or not word.isupper()) and word.replace("’", "'") not in _PRONOUN_I:
                 return False
             capitalised = True
     return capitalised
+
+
+_PRONOUN_I = frozenset(_split("I I'm I've I'd I'll"))
 
 
 def _has_capital(word: str) -> bool:

@@ -21,6 +21,11 @@ was hit', 'km can be seen alone'), or beside a family word ('with mum and jk', '
 
 After an eighth trial ('case of jj' was a campaign's name, 'how do i audit the case of jj' a question): initials after
 'case of' count, typed either way, as a case is of a person; not after 'in case of' or 'a case of' ('a case of TB').
+
+After trial 22 ('the lad (T.B.) wants to stay at his nan's', 'is D.M. too young to be seen alone' were stored):
+initials in brackets right after a person count ('the lad (T.B.)', 'mum (KL)'); and initials written with full stops
+are written as initials, so what is said of a child after them is enough ('D.M. too young', 'D.M. was hit'), and only
+a practice term or a dotted abbreviation ('the U.K.', 'N.B.') is no person there.
 """
 
 from __future__ import annotations
@@ -77,6 +82,18 @@ _TYPED_PERSON_AFTER = re.compile(
     r"(?:\s+(?:also|then|still|now|never|always|just|often|finally|later))?\s+(?:said|says|told|tells|disclosed|"
     r"discloses|reported|reports|stated|states|shared|explained|described|asked|wants|wanted|feels|felt|cried|"
     r"refused|keeps|kept|ran|absconded|went\s+missing)\b)", re.IGNORECASE)
+# Initials in brackets after a person: 'the lad (T.B.) wants', 'mum (KL) said' (trial 22).
+_BRACKETED_AFTER_PERSON = re.compile(
+    rf"\b(?:{'|'.join(sorted(re.escape(word) for word in PERSON_NOUNS | RELATIONS))})\s*\(\s*$", re.IGNORECASE)
+_BRACKET_CLOSES = re.compile(r"^\s*\)")
+# Dotted initials ('D.M.') are written as initials, so what is said of a child after them is enough: 'is D.M. too
+# young to be seen alone', 'D.M. was hit'; and only the dotted abbreviations of everyday writing and the practice terms
+# are no person ('the U.K.', 'a.m.', 'N.B.'), not every acronym the bot knows ('DM' is also a direct message).
+_DOTTED = re.compile(r"(?:[A-Z]\.\s?){2,3}")
+DOTTED_ABBREVIATIONS = frozenset({"UK", "US", "USA", "EU", "UN", "DOH", "DFE", "BBC", "AKA", "ETA", "RIP", "OBE", "MBE",
+                                  "CBE", "PTO"})
+_DOTTED_PERSON_AFTER = re.compile(r"^\s+(?:is\s+|was\s+)?(?:too\s+(?:young|old|little)|old\s+enough|"
+                                  r"(?:to\s+)?be\s+seen|at\s+risk)\b", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|your|my|this|that|each|every|any|no)\s+$",
                            re.IGNORECASE)
 # 'that' and 'this' joining a clause after saying or thinking: 'mum said that JS was hit', 'worried this km is'.
@@ -116,12 +133,16 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
         before = text[max(0, found.start() - 30):found.start()]
         after = text[found.end():found.end() + 40]
         aged = _AGE_AFTER.match(after)
-        if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, allowed, lexicon)):
+        dotted = bool(_DOTTED.fullmatch(found.group(0).strip()))
+        known = DOTTED_ABBREVIATIONS | practice_terms() if dotted else allowed
+        if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, known, lexicon)):
             continue
         if _OWNER_BEFORE.search(before) and not _CLAUSE_THAT.search(before):
             continue  # 'the ICB has agreed', 'her PIP was stopped'; not 'mum said that JS was hit'
         if aged or PERSON_AFTER.match(after) or _PERSON_BEFORE.search(before) or (
-                _LINK_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after)):
+                _LINK_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after)) or (
+                _BRACKETED_AFTER_PERSON.search(before) and _BRACKET_CLOSES.match(after)) or (
+                dotted and (_DOTTED_PERSON_AFTER.match(after) or PERSON_PREDICATE.match(after))):
             words = found.group(0).strip()
             if Hit("initials", words) not in hits:
                 hits.append(Hit("initials", words))

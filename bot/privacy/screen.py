@@ -1,9 +1,9 @@
 """Screening free text for anything that could identify a child before it is stored or shown.
 
 Audits are about vulnerable children: a case reference is enough to find the file, so names, initials, dates of
-birth, NHS numbers, UPNs, case-system ids, postcodes, addresses, school names, phone numbers and emails
-have no place in the bot. A refusal shows the words that were found masked, each word's first character and "…"
-(“T… B…” for “Tyler Brown”, `masked`): enough for the person who typed them to see which words to change, and
+birth, NHS and National Insurance numbers, UPNs, case-system ids, postcodes, addresses, school names, phone numbers
+and emails have no place in the bot. A refusal shows the words that were found masked, each word's first character
+and "…" (“T… B…” for “Tyler Brown”, `masked`): enough for the person who typed them to see which words to change, and
 useless to anyone else who reads the bot's reply (in a channel, for an @mention) or the terminal chat. Found words are
 never shown whole, logged or stored.
 
@@ -43,6 +43,7 @@ KINDS = {
              "reference; for a colleague, write their role ('the social worker', 'the team manager')"),
     "dob": ("a date of birth", "give the child's age instead"),
     "nhs": ("an NHS number", "leave it out: the case reference is enough to find the file"),
+    "nino": ("a National Insurance number", "leave it out: the case reference is enough to find the file"),
     "upn": ("a unique pupil number", "leave it out: the case reference is enough to find the file"),
     "cms_id": ("a case-system record id", "use the case reference instead"),
     "postcode": ("a postcode", "describe the area instead ('in the borough', 'out of area')"),
