@@ -30,6 +30,11 @@ NOT_FOUND = "I can't find that action; type `/audit actions` to see your open on
 REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d+)\s*[.!]?\s*$",
                           re.IGNORECASE)
 REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNORECASE)
+# "137 done", "#137 is done", "137 completed": the number first (trial 22: "137 done" went on the QA leads' list while
+# "done 137" worked). Part of bot.audits.feature.DONE_WORDS; at an audit question whose answer is a number or text,
+# "2 done" may be the answer, so there the step reads it (bot.audits.conversation.typed_text).
+NUMBER_FIRST = r"#?(?P<first_id>\d+)\s+(?:is\s+|now\s+)?(?:done|completed?|finished)"
+NUMBER_FIRST_DONE = re.compile(rf"^\s*{NUMBER_FIRST}\b", re.IGNORECASE)
 # Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
 ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
 ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
