@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -146,18 +147,24 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     except Conflict:
         raise StaleAction(f"Action {action.id} is not marked done, so it is open already: `/audit actions` lists "
                           "it.") from None
-    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again, due "
-                          f"{short_date(action.due_date)}. Type `done {action.id}` when it is complete.")]
+    # trial 22: "open again, due 14 Oct 2026" said nothing of the date having passed, so overdue at once
+    overdue = past_due(services, turn, action)
+    due = f", due {short_date(action.due_date)}" if overdue is None else ""
+    passed = f" {overdue.owner}" if overdue is not None else ""
+    said = f"{overdue.reopener} " if overdue is not None else ""
+    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again{due}. {said}Type "
+                          f"`done {action.id}` when it is complete.")]
     if action.owner_id != turn.user_id:
         replies.append(Reply(to_user=action.owner_id, text=(
-            f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}, due "
-            f"{short_date(action.due_date)}. It is back in `/audit actions`.")))
+            f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}{due}. "
+            f"It is back in `/audit actions`.{passed}")))
     if action.done_by and action.done_by not in (turn.user_id, action.owner_id):
         # who marked it done is told it is open again (trial 21: a manager who closed their worker's action only
         # found it reopened weeks later, in `compare`)
         replies.append(Reply(to_user=action.done_by, text=(
             f"{services.directory.label(turn.user_id)} reopened action {action.id}, which you marked done: "
-            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`.")))
+            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`."
+            f"{passed}")))
     return replies
 
 
