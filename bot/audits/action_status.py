@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -30,6 +31,11 @@ NOT_FOUND = "I can't find that action; type `/audit actions` to see your open on
 REOPEN_WORDS = re.compile(r"^\s*(?:re-?open|undo(?: done)?)\s+action\s+#?(?P<action>\d+)\s*[.!]?\s*$",
                           re.IGNORECASE)
 REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNORECASE)
+# "137 done", "#137 is done", "137 completed": the number first (trial 22: "137 done" went on the QA leads' list while
+# "done 137" worked). Part of bot.audits.feature.DONE_WORDS; at an audit question whose answer is a number or text,
+# "2 done" may be the answer, so there the step reads it (bot.audits.conversation.typed_text).
+NUMBER_FIRST = r"#?(?P<first_id>\d+)\s+(?:is\s+|now\s+)?(?:done|completed?|finished)"
+NUMBER_FIRST_DONE = re.compile(rf"^\s*{NUMBER_FIRST}\b", re.IGNORECASE)
 # Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
 ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
 ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
@@ -141,18 +147,24 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     except Conflict:
         raise StaleAction(f"Action {action.id} is not marked done, so it is open already: `/audit actions` lists "
                           "it.") from None
-    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again, due "
-                          f"{short_date(action.due_date)}. Type `done {action.id}` when it is complete.")]
+    # trial 22: "open again, due 14 Oct 2026" said nothing of the date having passed, so overdue at once
+    overdue = past_due(services, turn, action)
+    due = f", due {short_date(action.due_date)}" if overdue is None else ""
+    passed = f" {overdue.owner}" if overdue is not None else ""
+    said = f"{overdue.reopener} " if overdue is not None else ""
+    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again{due}. {said}Type "
+                          f"`done {action.id}` when it is complete.")]
     if action.owner_id != turn.user_id:
         replies.append(Reply(to_user=action.owner_id, text=(
-            f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}, due "
-            f"{short_date(action.due_date)}. It is back in `/audit actions`.")))
+            f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}{due}. "
+            f"It is back in `/audit actions`.{passed}")))
     if action.done_by and action.done_by not in (turn.user_id, action.owner_id):
         # who marked it done is told it is open again (trial 21: a manager who closed their worker's action only
         # found it reopened weeks later, in `compare`)
         replies.append(Reply(to_user=action.done_by, text=(
             f"{services.directory.label(turn.user_id)} reopened action {action.id}, which you marked done: "
-            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`.")))
+            f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`."
+            f"{passed}")))
     return replies
 
 

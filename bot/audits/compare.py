@@ -144,11 +144,22 @@ def graded(audit: store.AuditRow) -> Graded:
 def _grade_text(earlier: store.AuditRow, later: store.AuditRow) -> str:
     verdict = grade_verdict(graded(earlier), graded(later))
     record = f"**Grade of record:** {grade_of_record_text(earlier)} → {grade_of_record_text(later)}"
+    if verdict.change == "same" and (earlier.regraded or later.regraded) \
+            and (earlier.moderated_grade is None) != (later.moderated_grade is None):
+        return f"{record}: **same**\n{_moderated_same(earlier, later)}"
     if verdict.change:
         return f"{record}: **{verdict.change}**"
     if not verdict.record_change:
         return f"{record}: no grade to compare"
     return f"{record}: **not like for like**\n{_moderation_apart(earlier, later, verdict)}"
+
+
+def _moderated_same(earlier: store.AuditRow, later: store.AuditRow) -> str:
+    """The same grade of record, one a moderator's and the other an auditor's: nothing differs for the moderation to
+    explain (trial 22: both Inadequate was called a difference), but the reader is told whose grades they are."""
+    moderated, other = (earlier, later) if earlier.moderated_grade is not None else (later, earlier)
+    return (f"The grade of record is unchanged. #{moderated.id}'s is its moderator's; #{other.id} has not been "
+            "moderated, so its grade of record is its auditor's.")
 
 
 def _moderation_apart(earlier: store.AuditRow, later: store.AuditRow, verdict: GradeVerdict) -> str:

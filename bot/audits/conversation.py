@@ -578,7 +578,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     says so (`commands` are the engine's typed shapes), unless it picks an option of the choice question waiting
     ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
-    if shortcuts.match(text) and (conversation is None or not _picks_an_option(conversation, text)):
+    if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
+                                                               or _a_counted_answer(conversation, text))):
         return None
     if conversation is None or STATES[conversation.state].typed is None:
         return None
@@ -640,6 +641,18 @@ def free_text_wanted(services: Services, conversation: Conversation) -> str | No
     step = conversation.audit(services).step
     question = conversation.audit(services).checklist.question(step.question_id) if step.question_id else None
     return "answer" if question is not None and question.type == "text" else None
+
+
+def _a_counted_answer(conversation: Conversation, text: str) -> bool:
+    """Whether `2 done` (an action's number first, bot.audits.action_status.NUMBER_FIRST) may be the answer to the
+    question waiting: one whose answer is a number or text ("How many visits were completed?"). `done 2` is an
+    action's everywhere; the number first is only where it cannot be an answer."""
+    if conversation.state is not State.QUESTION or conversation.ctx is None:
+        return False
+    step = conversation.ctx.step
+    if step.name != "question" or not step.question_id or not action_status.NUMBER_FIRST_DONE.match(text):
+        return False
+    return conversation.ctx.checklist.question(step.question_id).type in ("number", "text")
 
 
 def _picks_an_option(conversation: Conversation, text: str) -> bool:

@@ -59,8 +59,11 @@ def grade_verdict(before: Graded, after: Graded) -> GradeVerdict:
     """The grades of record are compared when they are alike: both moderated, or neither changed by a moderator.
     When only one audit was moderated and regraded, its grade of record is a moderator's beside an auditor's, so
     the change is said only if the auditors' own grades moved the same way; a leader is never told practice improved
-    because an earlier audit was moderated down while the re-audit is not moderated (yet)."""
+    because an earlier audit was moderated down while the re-audit is not moderated (yet). Grades of record that are
+    equal are the same grade, moderated or not."""
     record = grade_change(before.of_record, after.of_record)
     auditors = grade_change(before.auditor, after.auditor)
     alike = (before.moderated is None) == (after.moderated is None) or not (before.regraded or after.regraded)
-    return GradeVerdict(record if alike or record == auditors else "", record, auditors)
+    # Equal grades of record are the same grade whoever gave them: there is no difference for a moderation to
+    # explain (trial 22: both Inadequate was called "the difference ... is #32's moderation").
+    return GradeVerdict(record if alike or record in (auditors, "same") else "", record, auditors)

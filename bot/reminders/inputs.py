@@ -35,8 +35,9 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
                              reopened.astimezone(tz).date() if reopened else None)
                    for audit_id, auditor, title, touched, reopened in reminder_store.draft_audits(storage))
     actions = tuple(
-        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case)
-        for action_id, owner, description, due, escalated, audit_id, case
+        ActionItem(action_id, owner, description, due, escalated, tuple(directory.managers_of(owner)), audit_id, case,
+                   reopened.astimezone(tz).date() if reopened else None)
+        for action_id, owner, description, due, escalated, audit_id, case, reopened
         in reminder_store.open_actions_due_by(storage, add_working_days(today, ACTION_DUE_SOON_WORKING_DAYS))
     )
     moderations = tuple(ModerationItem(audit_id, title, submitted.astimezone(tz).date(), moderator)

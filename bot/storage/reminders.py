@@ -21,20 +21,23 @@ def draft_audits(storage: Storage) -> list[tuple[int, str, str, datetime, dateti
     return [(r[0], r[1], r[2], parse_utc(r[3]), parse_utc(r[4]) if r[4] else None) for r in rows]
 
 
-def open_actions_due_by(storage: Storage, horizon: date) -> list[tuple[int, str, str, date, bool, int, str]]:
-    """(action id, owner, description, due date, escalated, audit id, case reference) of open actions due on or
-    before `horizon`.
+def open_actions_due_by(storage: Storage, horizon: date
+                        ) -> list[tuple[int, str, str, date, bool, int, str, datetime | None]]:
+    """(action id, owner, description, due date, escalated, audit id, case reference, when last reopened) of open
+    actions due on or before `horizon`.
 
     Only actions of submitted audits: one written into a draft that is later cancelled never nags anyone.
     """
     rows = storage.db.execute(
-        "SELECT ac.id, ac.owner_id, ac.description, ac.due_date, ac.escalated_at IS NOT NULL, a.id, a.case_ref "
+        "SELECT ac.id, ac.owner_id, ac.description, ac.due_date, ac.escalated_at IS NOT NULL, a.id, a.case_ref, "
+        "ac.reopened_at "
         "FROM actions ac "
         "JOIN audits a ON a.id = ac.audit_id WHERE ac.done_at IS NULL AND ac.removed_at IS NULL AND ac.due_date <= ? "
         f"AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL ORDER BY ac.due_date, ac.id",
         [horizon.isoformat()],
     ).fetchall()
-    return [(r[0], r[1], r[2], date.fromisoformat(r[3]), bool(r[4]), r[5], r[6]) for r in rows]
+    return [(r[0], r[1], r[2], date.fromisoformat(r[3]), bool(r[4]), r[5], r[6], parse_utc(r[7]) if r[7] else None)
+            for r in rows]
 
 
 def completed_counts_by_auditor(storage: Storage, start: datetime, end: datetime) -> dict[str, int]:

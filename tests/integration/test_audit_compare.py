@@ -129,6 +129,27 @@ def test_a_moderation_of_the_earlier_audit_alone_is_not_called_an_improvement(en
     assert f"is #{before}'s moderation, not a change in practice. Moderating #{after} would show" in text
 
 
+@pytest.mark.parametrize("moderated_first", [True, False])
+def test_the_same_grade_of_record_is_no_difference_whoever_gave_it(engine: Engine, services: Services,
+                                                                   moderated_first: bool) -> None:
+    """Trial 22: both grades of record were Inadequate, one a moderator's, and compare said "the difference in the
+    grades of record is #32's moderation". There is no difference: the grade is said to be unchanged."""
+    values = {"plan-quality": "inadequate", "seen-alone": "no"}
+    before = audit(services, BEFORE_DAY, values, "requires_improvement" if moderated_first else "inadequate")
+    after = audit(services, AFTER_DAY, values, "inadequate" if moderated_first else "requires_improvement")
+    moderated, other = (before, after) if moderated_first else (after, before)
+    moderate(services, moderated, "inadequate")
+    with time_machine.travel(NOW, tick=False):
+        text = engine.command(MANAGER, f"compare {after}")[0].text
+    first, second = (("Inadequate after moderation (auditor: Requires improvement to be good)", "Inadequate")
+                     if moderated_first else
+                     ("Inadequate", "Inadequate after moderation (auditor: Requires improvement to be good)"))
+    assert f"**Grade of record:** {first} → {second}: **same**" in text, text
+    assert (f"The grade of record is unchanged. #{moderated}'s is its moderator's; #{other} has not been moderated, "
+            "so its grade of record is its auditor's.") in text
+    assert "difference" not in text and "not like for like" not in text and "change in practice" not in text
+
+
 def test_once_both_audits_are_moderated_their_grades_of_record_are_compared(engine: Engine,
                                                                             services: Services) -> None:
     values = {"plan-quality": "good", "seen-alone": "yes"}

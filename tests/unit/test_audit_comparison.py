@@ -144,6 +144,8 @@ def test_only_questions_both_checklists_ask_are_compared_and_the_rest_are_counte
     (Graded("good", "requires_improvement"), Graded("good", "good"), "improved"),  # both moderated: alike
     (Graded("requires_improvement"), Graded("good", "inadequate"), ""),  # auditors: better; moderator: worse
     (Graded("inadequate", "requires_improvement"), Graded("good"), "improved"),  # both ways it went up
+    (Graded("requires_improvement", "inadequate"), Graded("inadequate"), "same"),  # trial 22: no difference
+    (Graded("inadequate"), Graded("requires_improvement", "inadequate"), "same"),
 ])
 def test_grades_of_record_are_compared_like_with_like(before: Graded, after: Graded, change: str) -> None:
     assert grade_verdict(before, after).change == change

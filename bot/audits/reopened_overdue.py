@@ -1,0 +1,63 @@
+"""What reopening an action says when its due date has passed (trial 22).
+
+`reopen action 38` on an action due 14 Oct, reopened in December, said "open again, due 14 Oct 2026": overdue at once,
+and on the owner's manager's weekly list of overdue actions, with nobody told. Now the reopen says the date has
+passed, that the action counts as overdue until it has a new date, and asks for the new date in the words that set
+one (`action 38 due <date>`, bot.audits.action_edit), or says who can give it one. The weekly list leaves out an
+action reopened that day (schedules/reminders.py), so there is a day to set the date before anyone is sent it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.audits import lifecycle
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.storage import audits as store
+from bot.storage.actions import ActionRow
+from knowledge.dates import long_date, working_day_near
+
+
+@dataclass(frozen=True)
+class PastDue:
+    """The lines a reopen of an overdue action adds: for whoever reopened it, and for its owner when that is
+    someone else."""
+
+    reopener: str
+    owner: str
+
+
+def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | None:
+    """The reopen's words on a due date that has passed, or None when the action is not yet due."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    due = date.fromisoformat(action.due_date)
+    if due >= today:
+        return None
+    managers = [services.directory.label(m) for m in services.directory.managers_of(action.owner_id)
+                if m != action.owner_id]
+    seen_by = (f" and from the next weekly list on {' and '.join(managers)} "
+               f"{'sees' if len(managers) == 1 else 'see'} it among overdue actions" if managers else "")
+    passed = (f"Its due date, {long_date(due)}, has passed, so it counts as overdue until it has a new date"
+              f"{seen_by}.")
+    ask, told = _new_date(services, turn, action)
+    return PastDue(reopener=f"{passed} {ask}", owner=f"{passed} {told}")
+
+
+def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, str]:
+    """How the new date is given: asked of whoever reopened it when they may set it (`action 38 due <date>`, as the
+    auditor changes any action's date), else who can; the second line is the owner's, who did not reopen it."""
+    audit = store.get_audit(services.storage, action.audit_id)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    example = working_day_near(today + timedelta(days=7))  # never a weekend or bank holiday
+    typed = f"`action {action.id} due <date>`, like `action {action.id} due {example.day}/{example.month}`"
+    if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
+        return (f"When is it due now? Type {typed}.",
+                f"{services.directory.label(turn.user_id)} has been asked for a new date.")
+    if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
+        auditor = f"Only its auditor, {services.directory.label(audit.auditor_id)}, can give it a new due date"
+        return f"{auditor} ({typed}): ask them.", f"{auditor}: ask them."
+    fixed = (f"Its audit, #{action.audit_id}, can't be changed now (an action's date is changed by its auditor, on a "
+             "submitted audit before moderation), so mark it done when it is complete.")
+    return fixed, fixed
