@@ -1717,29 +1717,7 @@ class NameFinder:
             high_alone = word.casefold() == "high" and not _SCHOOL_TYPE.match(two)
             if high_alone and (i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper() and mode == "mixed"):
                 continue  # 'High Street', 'High Court'
-            start = i
-            k = i - 1
-            while k >= 0 and k >= i - 5:
-                prev = tokens[k].text
-                low = prev.casefold()
-                connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
-                if _punctuation_between(text, tokens[k], tokens[k + 1], low):
-                    break  # 'lapsed in Oct; school not invited', 'fortnightly, school attending': no name across
-                if k == i - 1 and low == "the":
-                    break  # 'chase the school'
-                if mode == "mixed" and not (prev[0].isupper() or connector):
-                    break
-                if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
-                        mode != "lower" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
-                        and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
-                    break  # 'a catholic college', not 'Bishop Challoner Catholic College'
-                if low in self.lexicon.never_names and not connector and mode != "upper":
-                    break
-                if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
-                                            or self.is_given(prev) or self._surname(prev)):
-                    break  # 'attends oakbrook primary': the name starts after 'attends'
-                start = k
-                k -= 1
+            start = self._school_name_start(text, tokens, i, mode)
             named = [t.text for t in tokens[start:i] if t.text.casefold() not in (
                 "of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")]
             if word.casefold() in ("rc", "ce") and not any(
@@ -1769,6 +1747,34 @@ class NameFinder:
             if named or (start < i and mode == "upper"):
                 found.append(text[tokens[start].start:tokens[end].end])
         return found + self._schools_named_first(text, tokens, mode)
+
+    def _school_name_start(self, text: str, tokens: list[Token], i: int, mode: str) -> int:
+        """Where the name before the school word at token i starts (i itself when no word before it is part of it):
+        up to five capitalised words or connectors ('St', 'of', 'C of E'), never across punctuation or 'the'."""
+        start = i
+        k = i - 1
+        while k >= 0 and k >= i - 5:
+            prev = tokens[k].text
+            low = prev.casefold()
+            connector = low in ("of", "st", "saint", "c", "e", "ce", "rc", "cofe", "and", "&", "the")
+            if _punctuation_between(text, tokens[k], tokens[k + 1], low):
+                break  # 'lapsed in Oct; school not invited', 'fortnightly, school attending': no name across
+            if k == i - 1 and low == "the":
+                break  # 'chase the school'
+            if mode == "mixed" and not (prev[0].isupper() or connector):
+                break
+            if low in _GENERIC_BEFORE_SCHOOL and not connector and not (
+                    mode != "lower" and prev[0].isupper() and k > 0 and tokens[k - 1].text[:1].isupper()
+                    and tokens[k - 1].text.casefold() not in _GENERIC_BEFORE_SCHOOL):
+                break  # 'a catholic college', not 'Bishop Challoner Catholic College'
+            if low in self.lexicon.never_names and not connector and mode != "upper":
+                break
+            if mode == "lower" and not (connector or low in _FAITH_WORDS or self._school_name_word(prev)
+                                        or self.is_given(prev) or self._surname(prev)):
+                break  # 'attends oakbrook primary': the name starts after 'attends'
+            start = k
+            k -= 1
+        return start
 
     def _schools_named_first(self, text: str, tokens: list[Token], mode: str) -> list[str]:
         """A school named after the word for school, as Welsh and Gaelic schools are ('Ysgol Gymraeg Aberystwyth',
