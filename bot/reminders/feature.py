@@ -36,6 +36,8 @@ REMINDER_WORDS = re.compile(
     r"(?:\s+(?:for\s+me|coming\s+up|due))?\s*[.!?]?\s*$"
     r"|^\s*what\s+(?:reminders\s+(?:have|do|will)\s+i\s+(?:got|have|get)|will\s+i\s+be\s+(?:reminded|chased)\s+"
     r"(?:about|of|for))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
+# "21/12 - 4/1", "21/12–4/1": a first and last day joined by a dash, read as "21/12 to 4/1" (trial 22: usage only).
+DASHED_RANGE = re.compile(r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*[-–—]\s*(\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
 
@@ -177,7 +179,7 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     today = turn.now.astimezone(services.settings.timezone).date()
     if not text.strip():
         return away_now(services, turn, today)
-    parsed = read_away(text, today, lambda typed: _cover_named(services, typed))
+    parsed = read_away(DASHED_RANGE.sub(r"\1 to \2", text), today, lambda typed: _cover_named(services, typed))
     if parsed is None:
         return _back(services, turn, today)
     starts, until, cover = parsed
@@ -197,13 +199,15 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
                        "to keep a cover.")
     if starts is not None:
-        booked = (f"Booked: from {long_date(starts)} your reminders pause until you are back after "
-                  f"{long_date(until)}.{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
+        booked = (f"Booked: your reminders pause from {long_date(starts)} to {long_date(until)}, your last day "
+                  f"away, and start again on {long_date(next_working_day(until))}."
+                  f"{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
                   "`/audit away off` cancels it.")
         if earlier is not None:
             booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
         return [Reply(booked), *told]
-    return [Reply(f"Got it: no reminders until you are back after {long_date(until)}.{cover_text} "
+    return [Reply(f"Got it: no reminders to {long_date(until)}, your last day away; they start again on "
+                  f"{long_date(next_working_day(until))}.{cover_text} "
                   "`/audit away off` turns them back on sooner."), *told]
 
 
@@ -243,7 +247,7 @@ def install(engine: Engine, services: Services) -> None:
                        "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE,
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
-                             rf"|{'|'.join(OFF_WORDS)})?")
+                             rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
     engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
                        "what I would remind you about on the next working days", usage="/audit reminders", typed="")

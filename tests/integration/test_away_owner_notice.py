@@ -86,7 +86,7 @@ def test_time_away_booked_ahead_is_told_for_a_due_date_inside_it(engine: Engine,
     with time_machine.travel(TUESDAY, tick=False):
         _, booked = drive(engine, ["/audit away from 21/12 until 4/1"], user=WORKER)
         _, out = drive(engine, [*TO_ACTIONS, f"{ACTION} by {typed}", "1"])
-    assert "Booked: from Monday 21 December 2026" in flat(booked)
+    assert "Booked: your reminders pause from Monday 21 December 2026" in flat(booked)
     notice = ("Heads up: Social worker N1 is away from Monday 21 December 2026 until Monday 4 January 2027, and the "
               "action is due")
     assert (notice in flat(out)) is told

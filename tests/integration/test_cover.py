@@ -76,3 +76,17 @@ def test_a_cover_replaced_or_no_longer_needed_is_told(engine: Engine) -> None:
     assert told.to_user == QA and "no longer needs you" in told.text
     [status] = say(engine, QA, "away")
     assert "You cover" not in status.text
+
+
+def test_a_range_typed_with_a_dash_books_the_days_and_says_when_reminders_start_again(engine: Engine,
+                                                                                      services: Services) -> None:
+    """Trial 22: `/audit away 21/12 - 4/1` got the usage only; and "until you are back after Monday 4 January" left
+    it unclear whether the 4th was the last day off or the first day back."""
+    for typed in ("away 21/12 - 4/1", "away 21/12–4/1"):
+        [booked] = say(engine, SOUTH, typed)
+        assert booked.text.startswith("Booked: your reminders pause from Monday 21 December 2026 to Monday 4 January "
+                                      "2027, your last day away, and start again on Tuesday 5 January 2027.")
+    assert away_period(services.storage, SOUTH) is not None
+    with time_machine.travel(SATURDAY, tick=False):
+        [typed_bare] = engine.message(SOUTH, "away 21/12 - 4/1")
+    assert typed_bare.text.startswith("Booked:")

@@ -249,8 +249,9 @@ def test_time_away_booked_ahead_pauses_reminders_from_its_first_day_and_can_be_c
         [booked, told] = engine.message("U0MGRN001", "away 26/11 to 27/11 cover U0QALEAD2")
         [status] = engine.command("U0MGRN001", "away")
         before = {o.recipient for o in reminders_job(services, services.clock())}
-    assert booked.text.startswith("Booked: from Thursday 26 November 2026 your reminders pause until you are back "
-                                  "after Friday 27 November 2026. Moderation requests go to @{U0QALEAD2} then")
+    assert booked.text.startswith("Booked: your reminders pause from Thursday 26 November 2026 to Friday 27 November "
+                                  "2026, your last day away, and start again on Monday 30 November 2026. Moderation "
+                                  "requests go to @{U0QALEAD2} then")
     assert "Until then they come as usual." in booked.text
     assert told.to_user == "U0QALEAD2" and "is away from Thursday 26 November 2026 until Friday 27" in told.text
     assert status.text.startswith("Away from Thursday 26 November 2026 until Friday 27 November 2026, QA lead")
