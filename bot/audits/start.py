@@ -316,11 +316,18 @@ def _local_date(services: Services, text: str) -> str:
     return short_date(moment.date())
 
 
+# "me", "mine", "my case", "it's mine", "myself", "my own case": the auditor naming themself as the case's worker.
+SELF_WORDS = re.compile(r"^\s*(?:it'?s\s+|its\s+)?(?:me|mine|myself|my\s+(?:own\s+)?case|my\s+own)\s*[.!]?\s*$",
+                        re.IGNORECASE)
+
+
 def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
                   allocated: bool = False) -> list[Reply]:
     """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so),
     pressed, or typed as a member ID or a name as the bot writes it, or the start of one offered worker's name (a
     trial typed `social worker n1`, the button's words, and was told to find a member ID)."""
+    if SELF_WORDS.match(worker_text):  # trial 22: `me` was told "I don't know that person"
+        worker_text = turn.user_id
     named = None if user_id_from(worker_text) else _worker_named(services, turn, worker_text)
     worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None

@@ -59,6 +59,9 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
     drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
     [own] = engine.message(PRACTITIONER, PRACTITIONER)  # their own case: told to pick the case's worker instead
     assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+    for typed in ("me", "Mine", "it's my own case", "myself."):  # trial 22: "I don't know that person"
+        [own] = engine.message(PRACTITIONER, typed)
+        assert own.kind == "error" and "You can't audit a case that is your own" in own.text, typed
     audit = store.get_audit(services.storage, 3)
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
 
