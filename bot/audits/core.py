@@ -331,7 +331,8 @@ def answers_summary(ctx: Ctx) -> str:
             said = question.answer_label(answer.value) if answer else ("_skipped_" if skipped else "_not answered_")
             mark = emoji("flag") + " " if question.id in flagged else ("• " if question.id not in missing
                                                                                  else emoji("question") + " ")
-            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**")
+            unnoted = " _(no evidence note)_" if answer and question.id in missing else ""  # a grade, its note missing
+            lines.append(f"{mark}{question_label(ctx.checklist, question.id)}. {question.text} — **{said}**{unnoted}")
             if answer and answer.evidence:
                 lines.append(f"    _Evidence: {answer.evidence}_")
     return "\n".join(lines)
@@ -351,7 +352,8 @@ def marks_legend(ctx: Ctx) -> str:
     if flags(ctx.checklist, ctx.answers):
         meanings.append(f"{emoji('flag')} marks an answer the checklist flags for a second look")
     if missing_answers(ctx.checklist, ctx.answers):
-        meanings.append(f"{emoji('question')} a required question not answered yet")
+        meanings.append(f"{emoji('question')} a required question not answered yet, or a grade without its evidence "
+                        "note")
     return f"{'; '.join(meanings)}." if meanings else ""
 
 
@@ -360,6 +362,8 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     audit = ctx.audit
     directory = services.directory
     parts = [heading, answers_summary(ctx), grade_line(audit, grade_change(services, audit.id))]
+    if legend := marks_legend(ctx):  # trial 22: `/audit show` marked graded answers "[missing]" with no key
+        parts.insert(2, legend)
     if audit.strengths:
         parts.append(f"**Strengths:** {audit.strengths}")
     if audit.development:

@@ -165,7 +165,7 @@ def test_a_review_with_a_missing_answer_marks_it_in_words(engine: Engine, servic
     text = flat(out)
     assert "(?)" not in out
     assert "[missing] 2. Is the family's informed consent to early help recorded? — not answered" in text
-    assert "[missing] a required question not answered yet." in text
+    assert "[missing] a required question not answered yet, or a grade without its evidence note." in text
 
 
 @given(words=st.lists(st.from_regex(r"[a-z]{1,12}(-[a-z]{1,12}){0,3}", fullmatch=True), min_size=1, max_size=40),
