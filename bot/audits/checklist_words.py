@@ -28,8 +28,13 @@ SMALL_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", 
                          "audit", "audits", "checklist"})
 
 
+# "s17", "s.47", "sec 47": how practitioners write the sections of the Children Act that titles spell out (trial 22:
+# "start audit child in need s17" was not recognised).
+_SECTION = re.compile(r"\bs(?:ec(?:tion)?)?\.?\s?(\d{1,3})\b")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
+    return re.findall(r"[a-z0-9]+", _SECTION.sub(r"section \1", text.lower()))
 
 
 def naming_words(words: list[str]) -> list[str]:

@@ -34,6 +34,15 @@ def test_a_checklist_name_with_a_typo_picks_that_checklist_and_says_so(engine: E
     assert NOTED not in out and "I don't know that yet" not in out
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("child in need s17", "child-in-need"),
+                                             ("child in need s.17", "child-in-need"),
+                                             ("strategy discussions sec 47", "strategy-s47")])
+def test_a_section_written_short_names_the_checklist_that_spells_it_out(shipped_knowledge: KnowledgeService,
+                                                                        typed: str, meant: str) -> None:
+    """Trial 22: "start audit child in need s17" was "I didn't recognise that as a checklist's name"."""
+    assert near_checklists(dict(shipped_knowledge.current.kb.checklists), typed) == [meant]
+
+
 @pytest.mark.parametrize("typed", ["child", "care plan", "chld"])
 def test_checklist_words_that_fit_no_one_checklist_get_the_list_and_are_never_noted(engine: Engine,
                                                                                      typed: str) -> None:
