@@ -180,7 +180,8 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
     closer = CLOSE_COMMAND if policy.may_run_campaigns(turn.person) else None
-    shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer)
+    shown = render.progress_reply(service.progress(services, campaign), teams, services.local_now().date(), closer,
+                                  _members(services, teams))
     if closer:
         shown = Reply(text=f"{shown.text}\n`/audit campaign allocations {campaign_id}` lists each allocation by "
                            "number, for `reassign` and `swap`.")
@@ -372,8 +373,14 @@ def home_section(services: Services, person: Person) -> list[Reply]:
     shown = [c for c in campaigns if policy.may_see_campaign(services.directory, person, c.teams)]
     closer = CLOSE_COMMAND if policy.may_run_campaigns(person) else None
     return own[:HOME_SHOWN] + [render.progress_reply(service.progress(services, c), teams,
-                                                     services.local_now().date(), closer)
+                                                     services.local_now().date(), closer, _members(services, teams))
                                for c in shown[:HOME_SHOWN]]
+
+
+def _members(services: Services, team_ids: list[str] | None) -> frozenset[str]:
+    """The people of a manager's teams, whose progress as auditors the manager sees (None: every team's reader)."""
+    teams = services.directory.teams
+    return frozenset(m for t in team_ids or () if t in teams for m in teams[t].member_ids)
 
 
 def install(engine: Engine, services: Services) -> None:

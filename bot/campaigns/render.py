@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -54,8 +55,9 @@ def grade_text(grades: dict[str, int]) -> str:
 
 
 def progress_reply(report: CampaignReport, team_ids: list[str] | None, today: date | None = None,
-                   close_command: str | None = None) -> Reply:
-    """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only); with `today`,
+                   close_command: str | None = None, auditor_ids: Collection[str] = ()) -> Reply:
+    """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only, and the auditors
+    among their teams' members, `auditor_ids`: trial 22 found a manager shown no auditor at all); with `today`,
     whether it is overdue, and how to close it for whoever may (`close_command`)."""
     teams = [t for t in report.teams if team_ids is None or t.team_id in team_ids]
     hint = closing.close_overdue(report.campaign, today, close_command) if today and close_command else None
@@ -65,7 +67,8 @@ def progress_reply(report: CampaignReport, team_ids: list[str] | None, today: da
         lines.append(f"{bold('All teams')}: {progress_line(report.progress)}")
     lines += [f"• {t.team_name}: {progress_line(t.progress)}" for t in teams]
     shown_teams = {t.team_id for t in teams}
-    auditors = report.auditors if team_ids is None else ()
+    auditors = report.auditors if team_ids is None else tuple((who, p) for who, p in report.auditors
+                                                                if who in auditor_ids)
     if auditors:
         lines.append(bold("By auditor"))
         lines += [f"• {mention(who)}: {progress_line(p)}" for who, p in auditors]
