@@ -92,6 +92,10 @@ def readable_team(services: Services, teams: list[str] | None, typed: str, doing
     """The team `typed` names (`/audit list team north`, `/audit digest north`), if the reader may read it:
     `teams` are the teams they may read (None: every team). `doing` words the refusal ("list the audits"), so each
     command says what was refused."""
+    if teams is not None and not team_matches(team_names(services.directory), typed):
+        # trial 22: "There is no team `service`" listed every team, those the reader may not read too
+        raise UserError(f"There is no team `{' '.join(typed.split())}` among yours: "
+                        f"{', '.join(f'`{t}`' for t in teams) or 'none'}.")
     team = find_team(services.directory, typed)
     if teams is not None and team.id not in teams:
         raise AccessDenied(f"You can {doing} of your own teams only: "

@@ -215,6 +215,7 @@ class ServiceDigest:
     weak_questions: tuple[WeakQuestion, ...] = ()  # across every team, by the teams' rule (build_service_digest)
     counted_to: date | None = None  # today, when the week is not over yet
     month_ended: bool = False  # as TeamDigest.month_ended
+    label: str = "Whole service"  # "Your teams" when a manager of several teams sees theirs side by side
 
     @property
     def month_so_far(self) -> str:
@@ -358,10 +359,12 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     return digests
 
 
-def build_service_digest(services: Services, monday: date) -> ServiceDigest:
-    """Every team's digest for the week starting `monday`, and the service's own themes: the questions most often
-    answered badly across all teams over the last COMPARE_WEEKS weeks, by the same rule as a team's."""
-    teams = build_team_digests(services, monday)
+def build_service_digest(services: Services, monday: date, team_ids: list[str] | None = None,
+                         label: str = "Whole service") -> ServiceDigest:
+    """Every team's digest for the week starting `monday` (or those of `team_ids`: a manager of several teams sees
+    theirs side by side, trial 22), and their own themes: the questions most often answered badly across them over
+    the last COMPARE_WEEKS weeks, by the same rule as a team's."""
+    teams = build_team_digests(services, monday, team_ids)
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
     week_end = _local(monday + timedelta(days=7), services)
     totals: dict[tuple[str, str], int] = {}
@@ -375,4 +378,5 @@ def build_service_digest(services: Services, monday: date) -> ServiceDigest:
     so_far = counted_to(monday, today)
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
                          weak_questions=_themes(ranked, questions), counted_to=so_far,
-                         month_ended=month_span(month_figure_day(monday, so_far), today)[1] is not None)
+                         month_ended=month_span(month_figure_day(monday, so_far), today)[1] is not None,
+                         label=label)

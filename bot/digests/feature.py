@@ -22,6 +22,10 @@ _THIS = r"(?:for\s+)?(?:this\s+week(?:['’]?s)?(?:\s+so\s+far)?|so\s+far|(?:the
 _LAST = r"(?:for\s+)?last\s+week(?:['’]?s)?"  # what the digest gives anyway (trial 19: read as a team's name)
 THIS_WEEK = re.compile(rf"^\s*{_THIS}\b\s*", re.IGNORECASE)
 LAST_WEEK = re.compile(rf"^\s*{_LAST}\b\s*", re.IGNORECASE)
+# "service", "all", "all teams", "my teams", "both", "overall": every team the reader may see, side by side (trial 22:
+# "digest service" was "There is no team service", and a manager of two teams had no total for both).
+ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s+)?teams)?|my\s+teams|both(?:\s+teams)?"
+                       r"|overall|combined|together)\s*$", re.IGNORECASE)
 TYPED = rf"(?:(?:{_THIS}|{_LAST})(?:\s+{TEAM})?|{TEAM})?"
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
 # got a knowledge-base article): `when` is this or last week
@@ -54,13 +58,18 @@ def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> lis
     if not allowed:
         # Buttons can be copied: the action re-checks what the command's role list checks.
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
-    if team_text.strip():
+    combined = bool(ALL_TEAMS.match(team_text))
+    if team_text.strip() and not combined:
         team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)],
                      own_line=True)
     if every_team:
         return service_replies(build_service_digest(services, monday))
-    return [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
+    side_by_side = (service_replies(build_service_digest(services, monday, allowed, "Your teams"), chart=False)
+                    if len(allowed) > 1 or combined else [])
+    if combined:
+        return side_by_side
+    return side_by_side + [r for d in build_team_digests(services, monday, allowed) for r in team_replies(d)]
 
 
 def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:

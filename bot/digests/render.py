@@ -236,7 +236,7 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
-    lines.append(f"\n**Whole service**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
+    lines.append(f"\n**{service.label}**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
                  f"{_month_and_spill(service)}; {against_target(total_month, total_target, ended)} · "
                  f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
@@ -260,7 +260,8 @@ def service_text(service: ServiceDigest) -> str:
 def service_replies(service: ServiceDigest, to_user: str | None = None, chart: bool = True) -> list[Reply]:
     """All teams side by side, and one chart of the whole service's trend."""
     span = _span(service)
-    replies = [Reply(text=service_text(service), title=f"Service audit digest: {span}", to_user=to_user,
+    title = "Service audit digest" if service.label == "Whole service" else f"Audit digest for {service.label.lower()}"
+    replies = [Reply(text=service_text(service), title=f"{title}: {span}", to_user=to_user,
                      note="`/audit digest <team>` shows one team's full digest.")]
     if chart and service.teams:
         combined = []
@@ -270,7 +271,7 @@ def service_replies(service: ServiceDigest, to_user: str | None = None, chart: b
                 for grade, n in team.trend[index][1].items():
                     week[grade] = week.get(grade, 0) + n
             combined.append((label, week))
-        whole = TeamDigest("service", "Whole service", service.week, service.week_start, (), {}, {}, (), 0, 0, 0,
+        whole = TeamDigest("service", service.label, service.week, service.week_start, (), {}, {}, (), 0, 0, 0,
                            tuple(combined))
-        replies.append(chart_reply(f"Whole service: {TREND_WEEKS}-week trend", whole, to_user, None))
+        replies.append(chart_reply(f"{service.label}: {TREND_WEEKS}-week trend", whole, to_user, None))
     return replies

@@ -134,7 +134,7 @@ def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) ->
     _, out = drive(engine, ["/audit list team north", "/audit digest in", "/audit reaudits team west"])
     assert "North Assessment Team (north-assessment): Audits of North Assessment Team" in out
     assert "in could be more than one team: south-cin-cp" in out
-    assert "There is no team west. Teams: north-assessment, south-cin-cp, children-in-care." in out
+    assert "There is no team west among yours: north-assessment." in out
 
 
 def test_the_service_digest_reads_a_month_against_its_target_in_words(engine: Engine) -> None:

@@ -110,7 +110,8 @@ def test_any_words_after_actions_list_a_page_or_say_what_to_type(engine: Engine,
     assert len(replies) == 1 and "something went wrong" not in replies[0].text
     if replies[0].kind == "error":
         # what to type: the usage, the pages there are, or (after `team`) the teams there are
-        assert any(hint in replies[0].text for hint in ("/audit actions", "There is no page", "Teams: `"))
+        assert any(hint in replies[0].text for hint in ("/audit actions", "There is no page", "Teams: `",
+                                                         "among yours: `"))
     elif replies[0].text != "You have no open actions from audits.":  # the manager's own: none
         assert 1 <= len(done_values(replies[0])) <= 20
 
