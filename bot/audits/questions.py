@@ -244,7 +244,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
         move = move_after(ctx, answers, step, evidence=(step.question_id or "", note))  # this note counts as given
         question = ctx.checklist.question(step.question_id or "")
-        said = [with_your_note(question, graded.value)] if graded else []
+        said = [with_your_note(question, graded.value, note)] if graded else []
         return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
     question = ctx.checklist.question(step.question_id or "")
     note = None
@@ -267,7 +267,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
-        replies.insert(0, with_your_note(question, value))
+        replies.insert(0, with_your_note(question, value, note))
     if replies and (question.type in ("date", "choice") or (question.type == "yes_no" and note is None
                                                              and not typed_plainly(text))):
         # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, the option a few
@@ -277,10 +277,16 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     return replies
 
 
-def with_your_note(question: Question, value: str) -> Reply:
-    """An answer's note said back, "Got it: **Yes**, with your note.", whether it came with the answer or after a
-    grade at "Why this grade?" (a trial found the grade's note taken without a word)."""
-    return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note.")
+NOTE_SAID_BACK = 120  # characters of the note said back; a longer one is cut, whole in the review
+
+
+def with_your_note(question: Question, value: str, note: str) -> Reply:
+    """An answer's note said back, "Got it: **No**, with your note: “no visits for 9 weeks”.", whether it came with
+    the answer or after a grade at "Why this grade?" (a trial found the grade's note taken without a word; trial 21
+    found `no visits gap of 9 weeks` kept whole as the note, which reads as "no gap", seen only at the review)."""
+    shown = " ".join(note.split())
+    shown = shown if len(shown) <= NOTE_SAID_BACK else shown[:NOTE_SAID_BACK - 1].rstrip() + "…"
+    return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note: “{shown}”.")
 
 
 def starts_with_option(question: Question, text: str) -> bool:

@@ -136,7 +136,8 @@ def test_changing_a_graded_answer_from_the_review_comes_straight_back_with_its_n
     assert "Why this grade?" in why.text
     [noted, review] = engine.message(AUDITOR, "The file shows the plan changed once the child's views were heard.",
                                      surface="terminal")
-    assert noted.text.startswith("Got it: **") and noted.text.endswith("**, with your note.")  # said back
+    assert noted.text.startswith("Got it: **") and noted.text.endswith(  # said back
+        "**, with your note: “The file shows the plan changed once the child's views were heard.”.")
     assert review.title == f"Review: audit #{submitted}"  # not the same question again
     after = store.answers_of(services.storage, submitted)[graded.id]
     assert after.value != old and after.evidence == "The file shows the plan changed once the child's views were heard."

@@ -81,7 +81,7 @@ def test_a_yes_or_no_can_carry_its_evidence_in_the_same_message(engine: Engine, 
                                 "no - not seen", "no - not seen on the file since August"])
     noted = {(a.value, a.evidence) for a in store.answers_of(services.storage, 1).values() if a.evidence}
     assert noted == {("yes", "consent form on file, signed last month"), ("no", "not seen on the file since August")}
-    assert "Got it: Yes, with your note." in out and "the note after it is too short to be evidence" in out
+    assert "Got it: Yes, with your note: “" in out and "the note after it is too short to be evidence" in out
 
 
 def test_a_grades_note_typed_at_why_this_grade_is_said_back_as_a_yes_or_no_note_is(engine: Engine,
@@ -90,7 +90,7 @@ def test_a_grades_note_typed_at_why_this_grade_is_said_back_as_a_yes_or_no_note_
     with time_machine.travel(datetime(2026, 12, 3, 9, 50, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_ACTIONS[:10], "The plan and the visits show steady progress."])
     after = " ".join(out.split("Type your evidence note.")[-1].split())
-    assert after.startswith("(Section 1 of 2 · Question 7 of 10) Got it: Good, with your note. Step-up and step-down")
+    assert after.startswith("(Section 1 of 2 · Question 7 of 10) Got it: Good, with your note: “")
     assert store.answers_of(services.storage, 1)["practice-quality"].evidence == ("The plan and the visits show "
                                                                                  "steady progress.")
 
@@ -165,7 +165,7 @@ def test_an_identifier_typed_at_a_grade_question_is_refused_as_an_identifier(eng
 def test_yes_then_words_without_a_comma_is_an_answer_with_its_note(engine: Engine, services: Services) -> None:
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_CONSENT, "yes please", "yes the consent form is signed on file"])
-    assert "type just yes" in " ".join(out.split()) and "Got it: Yes, with your note." in out
+    assert "type just yes" in " ".join(out.split()) and "Got it: Yes, with your note: “" in out
     consent = store.answers_of(services.storage, 1)["consent"]
     assert (consent.value, consent.evidence) == ("yes", "the consent form is signed on file")
 
@@ -221,7 +221,7 @@ def test_a_no_run_into_its_sentence_keeps_it_in_the_note(engine: Engine, service
     being entitled", which says the opposite; the review, moderation and the export all showed it so."""
     with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
         _, out = drive(engine, [*TO_CONSENT, "no consent form on file despite two requests"])
-    assert "Got it: No, with your note." in out
+    assert "Got it: No, with your note: “" in out
     consent = store.answers_of(services.storage, 1)["consent"]
     assert (consent.value, consent.evidence) == ("no", "no consent form on file despite two requests")
 

@@ -115,7 +115,7 @@ def test_a_grade_given_again_with_a_new_note_in_a_reopened_audit_replaces_the_no
         assert "Got it: **Good**, keeping your note on file. To change it, answer `good, <new note>`." in kept[0].text
         send("type", "change 7")
         replies = send("type", f"good, {NEW_NOTE}")
-    assert replies[0].text == "Got it: **Good**, with your note."
+    assert replies[0].text == f"Got it: **Good**, with your note: “{NEW_NOTE}”."
     assert replies[-1].choices[0].label == "Submit the changes"  # back at the review
     answer = store.answers_of(services.storage, submitted)[QUALITY]
     assert (answer.value, answer.evidence) == ("good", NEW_NOTE)

@@ -46,7 +46,7 @@ def test_no_and_a_note_ending_with_a_question_mark_is_the_answer_and_its_note(
         _, out = drive(engine, [*TO_ADVOCATE, typed])
         listed = unanswered(engine)
     said = flat(out[out.index("Question 11 of 13"):])
-    assert "Got it: No, with your note." in said and "Question 12 of 13" in said
+    assert "Got it: No, with your note: “" in said and "Question 12 of 13" in said
     assert "I don't know that yet" not in said and "QA leads" not in said
     answer = store.answers_of(services.storage, 1)["advocacy-offered"]
     assert (answer.value, answer.evidence) == ("no", note)
@@ -57,7 +57,7 @@ def test_a_grade_and_a_note_ending_with_a_question_mark_is_the_grade_and_its_not
                                                                                  services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [*TO_SEEN_GRADE, "good - seen alone each visit, but is that enough for a baby?"])
-    assert "Got it: Good, with your note." in out and "I don't know that yet" not in out
+    assert "Got it: Good, with your note: “" in out and "I don't know that yet" not in out
     answer = store.answers_of(services.storage, 1)["seeing-quality"]
     assert (answer.value, answer.evidence) == ("good", "seen alone each visit, but is that enough for a baby?")
 
