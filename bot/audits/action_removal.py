@@ -79,17 +79,16 @@ def remove_in_draft(services: Services, turn: Turn, ctx: Ctx, version: int, acti
     return replies + (_tell(services, turn, ctx.audit, action) if ctx.audit.submitted_at else [])
 
 
+def asked_from_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
+    """`/audit edit 12 remove action 41`: the checks, then Yes or No first, as `remove action 41` typed asks (trial
+    21: typed, it asked; as the edit command, it removed at once, though the owner and the worker are told)."""
+    audit, action_id = _named_in_submitted(services, turn, audit_id, text)
+    return remove_question(services, turn, audit, action_id)
+
+
 def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
-    """`text` names the action: `action 41`, `#41` or `41`."""
-    audit = load(services, audit_id).audit
-    refusal = lifecycle.action_refusal(audit, turn.user_id)
-    if refusal is not None:
-        raise refusal  # moderated, opened by a moderator, or not theirs: said before the action is read
-    found = NAMED_ACTION.match(text)
-    if found is None:
-        raise UserError(f"Name the action by its number, like `/audit edit {audit_id} remove action 41`. "
-                        f"{numbers_text(services, audit_id)}")
-    action_id = int(found.group("id"))
+    """Yes to the question: `text` names the action (`action 41`, `#41` or `41`); checked again, then removed."""
+    audit, action_id = _named_in_submitted(services, turn, audit_id, text)
     action = _removable(services, audit, action_id, f"type `/audit edit {audit_id}` to reopen it and add the right "
                                                      "action first, then remove this one")
     try:
@@ -99,6 +98,19 @@ def remove_from_submitted(services: Services, turn: Turn, audit_id: int, text: s
     return [Reply(text=f"Audit #{audit_id}: action {action_id} (_{action.description}_) is removed. It is kept in "
                        "the audit's history as a revision, and no longer counts anywhere."),
             *_tell(services, turn, audit, action)]
+
+
+def _named_in_submitted(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[AuditRow, int]:
+    """The submitted audit and the action number `text` names, once the person may change the audit."""
+    audit = load(services, audit_id).audit
+    refusal = lifecycle.action_refusal(audit, turn.user_id)
+    if refusal is not None:
+        raise refusal  # moderated, opened by a moderator, or not theirs: said before the action is read
+    found = NAMED_ACTION.match(text)
+    if found is None:
+        raise UserError(f"Name the action by its number, like `/audit edit {audit_id} remove action 41`. "
+                        f"{numbers_text(services, audit_id)}")
+    return audit, int(found.group("id"))
 
 
 def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> list[Reply]:
@@ -115,8 +127,13 @@ def remove_typed_anywhere(services: Services, turn: Turn, action_id: int) -> lis
     refusal = lifecycle.action_refusal(audit, turn.user_id)
     if refusal is not None:
         raise refusal
-    _removable(services, audit, action_id, f"type `/audit edit {audit.id}` to reopen it and add the right action "
-                                           "first, then remove this one")
+    return remove_question(services, turn, audit, action_id)
+
+
+def remove_question(services: Services, turn: Turn, audit: AuditRow, action_id: int) -> list[Reply]:
+    """"Remove action 41 from audit #12?", Yes or No, once the action's own checks pass."""
+    action = _removable(services, audit, action_id, f"type `/audit edit {audit.id}` to reopen it and add the right "
+                                                    "action first, then remove this one")
     owner = services.directory.label(action.owner_id)
     return [confirmations.ask(services, turn, Reply(
         kind="question", text=f"Remove action {action_id} from audit #{audit.id} ({audit.case_ref})?\n"

@@ -404,7 +404,7 @@ def edit_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if parts[1].lower() == "note":
         return note_edit.change_note(services, turn, audit_id, parts[2])
     if parts[1].lower() == "remove":
-        return action_removal.remove_from_submitted(services, turn, audit_id, parts[2])
+        return action_removal.asked_from_submitted(services, turn, audit_id, parts[2])
     if parts[1].lower() == "action":
         return action_edit.edit_submitted(services, turn, audit_id, f"action {parts[2]}")
     field = {"grade": "overall_grade", "reason": "grade_reason", "strengths": "strengths",

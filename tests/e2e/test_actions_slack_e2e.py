@@ -118,7 +118,10 @@ def test_done_for_someone_else_is_confirmed_then_reopened_by_its_owner_and_remov
     assert action_store.get_action(services.storage, action.id).reopened_by == WORKER
 
     before = len(worker_dm(standin))
-    [removed] = auditor.send("command", f"edit {audit_id} remove action {action.id}")
+    [asked] = auditor.send("command", f"edit {audit_id} remove action {action.id}")
+    assert asked.text.startswith(f"Remove action {action.id} from audit #{audit_id}")  # asked first (trial 21)
+    assert worker_dm(standin)[before:] == []
+    [removed] = auditor.send("press", f"actions.remove_confirm|{action.id}")
     assert f"action {action.id} (_Update the chronology" in removed.text and "is removed" in removed.text
     [gone] = worker_dm(standin)[before:]
     assert f"removed action {action.id} (audit #{audit_id}, CR-100200), so it is no longer yours to do" in gone.text

@@ -100,9 +100,27 @@ def submitted(engine: Engine, services: Services) -> tuple[int, int, int]:
     return audit_id, own.id, other
 
 
-def edit(engine: Engine, args: str, user: str = AUDITOR) -> list:
+def edit(engine: Engine, args: str, user: str = AUDITOR, answer: str | None = "yes") -> list:
+    """`/audit edit …` and, when it asks "Remove action N from audit #M?", `answer` typed (None: the question)."""
     with time_machine.travel(CHANGED, tick=False):
-        return engine.command(user, f"edit {args}", surface="terminal")
+        replies = engine.command(user, f"edit {args}", surface="terminal")
+        asked = [c for r in replies for c in r.choices if c.action == "actions.remove_confirm"]
+        if asked and answer is not None:
+            return engine.message(user, answer, surface="terminal")
+    return replies
+
+
+def test_the_edit_command_asks_before_removing_and_no_keeps_the_action(engine: Engine, services: Services,
+                                                                       submitted: tuple[int, int, int]) -> None:
+    """Trial 21: `remove action 4` typed asked first, but `/audit edit 12 remove action 4` removed at once."""
+    audit_id, own, other = submitted
+    [asked] = edit(engine, f"{audit_id} remove action {other}", answer=None)
+    assert asked.text.startswith(f"Remove action {other} from audit #{audit_id} (CR-100200)?")
+    assert [c.label for c in asked.choices] == ["Yes, remove it", "No, keep it"]
+    assert len(action_store.actions_of_audit(services.storage, audit_id)) == 2  # nothing yet
+    [kept] = edit(engine, f"{audit_id} remove action {other}", answer="no")
+    assert kept.text == f"OK: action {other} stays. Nothing changed."
+    assert [a.id for a in action_store.actions_of_audit(services.storage, audit_id)] == [own, other]
 
 
 def test_an_action_is_removed_from_a_submitted_audit_as_a_revision_and_its_owner_and_worker_are_told(

@@ -53,6 +53,7 @@ def regrading(engine: Engine, services: Services) -> int:
     audit_id = submitted_audit(engine, services, AUDITOR)
     [action] = action_store.actions_of_audit(services.storage, audit_id)
     engine.command(AUDITOR, f"edit {audit_id} remove action {action.id}")
+    engine.action(AUDITOR, "actions.remove_confirm", str(action.id))  # Yes to "Remove action …?"
     drive(engine, [f"/audit edit {audit_id} grade inadequate {WHY}"])
     assert store.conversation(services.storage, AUDITOR).get("awaiting") == "regrade_action"
     return audit_id

@@ -60,6 +60,7 @@ def grade_change_asked(engine: Engine, services: Services) -> int:
         audit_id = submitted_audit(engine, services, AUDITOR)
         [action] = action_store.actions_of_audit(services.storage, audit_id)
         engine.command(AUDITOR, f"edit {audit_id} remove action {action.id}")
+        engine.action(AUDITOR, "actions.remove_confirm", str(action.id))  # Yes to "Remove action …?"
         assert open_actions(services, audit_id) == []
         replies = engine.command(AUDITOR, f"edit {audit_id} grade inadequate {WHY}")
     assert "what must happen for the child?" in texts(replies) and awaiting(services) == "regrade_action"

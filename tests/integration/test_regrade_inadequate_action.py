@@ -47,6 +47,7 @@ def no_action(engine: Engine, services: Services) -> int:
         audit_id = submitted_audit(engine, services, AUDITOR)
         [action] = action_store.actions_of_audit(services.storage, audit_id)
         engine.command(AUDITOR, f"edit {audit_id} remove action {action.id}")
+        engine.action(AUDITOR, "actions.remove_confirm", str(action.id))  # Yes to "Remove action 1 from audit #1?"
     assert action_store.actions_of_audit(services.storage, audit_id) == []
     return audit_id
 

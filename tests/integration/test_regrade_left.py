@@ -49,6 +49,7 @@ def _with_no_open_action(engine: Engine, services: Services, auditor: str = AUDI
     audit_id = submitted_audit(engine, services, auditor)
     for action in action_store.actions_of_audit(services.storage, audit_id):
         engine.command(auditor, f"edit {audit_id} remove action {action.id}")
+        engine.action(auditor, "actions.remove_confirm", str(action.id))  # Yes to "Remove action N from audit #M?"
     return audit_id
 
 
