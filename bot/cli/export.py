@@ -26,11 +26,15 @@ from bot.storage.db import PRIVATE_FILE, Storage
 from bot.storage.errors import NotFound
 from bot.storage.reports.export import audit_details, exported_audits
 from bot.storage.trail import record_trail
+from knowledge.checklist_schema import GRADE_LABELS
 
 AUDIT_COLUMNS = ("audit_id", "checklist_id", "case_ref", "auditor_id", "worker_id", "team_id", "status",
                  "suggested_grade", "overall_grade", "grade_reason", "submitted_at", "moderated_at",
                  "moderation_agrees", "moderation_grade", "moderation_reason", "open_actions", "done_actions", "demo",
-                 "campaign_id", "grade_of_record", "strengths", "development", "actions", "reflections")
+                 "campaign_id", "grade_of_record", "strengths", "development", "actions", "reflections",
+                 # for a clinic reading the sheet (trial 22: people were Slack ids only, grades codes only, and the
+                 # moderation sample unmarked, trial 21): staff names as teams.yaml gives them, never a child's
+                 "auditor_name", "worker_name", "team_name", "grade_of_record_label", "moderation_sample")
 # question_number (its place in the checklist the audit used, 1 first) and question_text: a clinic reads answers in
 # the checklist's order, by their question (trial 21: they came sorted by id, with no question to read)
 ANSWER_COLUMNS = ("question_number", "question_id", "question_text", "value", "evidence", "flagged", "answered_at")
@@ -42,24 +46,31 @@ def add_parsers(subparsers: Any) -> None:
     parser.add_argument("--format", choices=("csv", "json"), default="csv")
     parser.add_argument("--since", help="only audits submitted on or after this date (2026-01-31, 31/01/2026, "
                         "last Monday)")
-    parser.add_argument("--team", help="only audits of this team id")
+    parser.add_argument("--team", action="append", help="only audits of this team (its id or name); several with "
+                        "--team north --team south or --team north,south; a manager gets their own teams when it is "
+                        "left out")
     parser.add_argument("--campaign", type=int, help="only audits of this audit campaign (JSON adds its report)")
     parser.add_argument("--output", help="write to this file instead of standard output")
     add_identity(parser)
     parser.set_defaults(func=run_export)
 
 
-def export_audits(runtime: Runtime, since: str | None, team: str | None,
+def export_audits(runtime: Runtime, since: str | None, teams: list[str] | None,
                   campaign: int | None = None) -> list[dict[str, Any]]:
     """Submitted, in-moderation and moderated audits with their answers, actions and moderations."""
     storage = runtime.services.storage
-    audits = exported_audits(storage, since, team, campaign)
+    directory = runtime.settings.directory
+    audits = exported_audits(storage, since, teams, campaign)
     stderr = runtime.stderr or sys.stderr
     result = []
     for number, audit in enumerate(audits, 1):
         details = audit_details(storage, audit["id"])
         details["answers"] = in_checklist_order(storage, audit, details["answers"])
-        result.append({"audit": audit, **details})
+        team = directory.teams.get(audit["team_id"] or "")
+        names = {"auditor_name": directory.label(audit["auditor_id"]),
+                 "worker_name": directory.label(audit["worker_id"]) if audit["worker_id"] else "",
+                 "team_name": team.name if team else ""}
+        result.append({"audit": audit, **details, "names": names})
         if number % PROGRESS_EVERY == 0:
             stderr.write(f"exported {number:,} of {len(audits):,} audits\n")
     return result
@@ -100,6 +111,9 @@ def _audit_fields(item: dict[str, Any]) -> dict[str, Any]:
         "strengths": audit["strengths"], "development": audit["development"],
         "actions": "\n".join(_action_text(action) for action in item["actions"]),
         "reflections": "\n".join(f"{r['created_at'][:10]}: {r['text']}" for r in item.get("reflections", ())),
+        **item.get("names", {}),
+        "grade_of_record_label": GRADE_LABELS.get(audit.get("moderated_grade") or audit["overall_grade"] or "", ""),
+        "moderation_sample": bool(audit.get("moderation_sample")),  # drawn in its campaign's moderation sample
     }
 
 
@@ -165,7 +179,7 @@ def run_export(args: argparse.Namespace, runtime: Runtime) -> int:
     """Write the export; who ran it, with what filters and how many audits, goes in the audit trail."""
     stderr = runtime.stderr or sys.stderr
     who = operator(args, runtime)
-    args.team = who.team_scope(args.team, runtime, "the export")
+    args.team = who.team_scopes(args.team, runtime, "the export")
     if args.campaign is not None:  # a user trial's `--campaign 99` gave an empty export and no word why
         visible_campaign(runtime, who, args.campaign)
     since = read_since(args.since, runtime, "no audit submitted on or after it").isoformat() if args.since else None

@@ -63,6 +63,20 @@ class Operator:
                             f"{person.user_id} gets {what} for their own teams only: use {add}.")
         raise UserError(f"As a manager, {person.user_id} gets {what} for their own teams only: add {add}.")
 
+    def team_scopes(self, typed: list[str] | None, runtime: Runtime, what: str) -> list[str] | None:
+        """Several `--team`s (repeated, or comma-separated), each read as `team_scope` reads one; None is every team.
+        A manager who names none gets their own teams (trial 22: a manager of two teams ran the export twice)."""
+        names = [part.strip() for one in typed or () for part in one.split(",") if part.strip()]
+        person = self.person
+        if not names and person is not None and person.role is Role.MANAGER:
+            managed = runtime.settings.directory.managed_team_ids(person.user_id)
+            if managed:
+                return managed
+        if not names:
+            scope = self.team_scope(None, runtime, what)
+            return None if scope is None else [scope]
+        return list(dict.fromkeys(t for name in names if (t := self.team_scope(name, runtime, what)) is not None))
+
 
 def operator(args: argparse.Namespace, runtime: Runtime) -> Operator:
     """The `--as` user, else AUDITBOT_OPERATOR, else the server operator by login name."""

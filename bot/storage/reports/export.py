@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.storage.common import COMPLETED_SQL, select
 from bot.storage.db import Storage
 
 
-def exported_audits(storage: Storage, since: str | None, team: str | None,
+def exported_audits(storage: Storage, since: str | None, teams: Sequence[str] | None,
                     campaign: int | None = None) -> list[dict[str, Any]]:
-    """Audits with a submission (not cancelled drafts), oldest first, optionally from a date, for one team and of
-    one audit campaign; each row names the campaign it was allocated in (`campaign_id`, else None)."""
+    """Audits with a submission (not cancelled drafts), oldest first, optionally from a date, for some teams and of
+    one audit campaign; each row names the campaign it was allocated in (`campaign_id`, else None) and whether it
+    was drawn in that campaign's moderation sample (`moderation_sample`)."""
     where, params = [f"a.status IN {COMPLETED_SQL}", "a.submitted_at IS NOT NULL"], []
     if campaign is not None:
         where.append("ca.campaign_id = ?")
@@ -19,12 +21,12 @@ def exported_audits(storage: Storage, since: str | None, team: str | None,
     if since:
         where.append("a.submitted_at >= ?")
         params.append(since)
-    if team:
-        where.append("a.team_id = ?")
-        params.append(team)
-    return select(storage.db, "SELECT a.*, ca.campaign_id AS campaign_id FROM audits a LEFT JOIN campaign_allocations "
-                              f"ca ON ca.audit_id = a.id WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id",
-                  params)
+    if teams is not None:
+        where.append(f"a.team_id IN ({', '.join('?' for _ in teams) or 'NULL'})")
+        params.extend(teams)
+    return select(storage.db, "SELECT a.*, ca.campaign_id AS campaign_id, COALESCE(ca.sampled, 0) AS "
+                              "moderation_sample FROM audits a LEFT JOIN campaign_allocations ca ON ca.audit_id = a.id "
+                              f"WHERE {' AND '.join(where)} ORDER BY a.submitted_at, a.id", params)
 
 
 def audit_details(storage: Storage, audit_id: int) -> dict[str, list[dict[str, Any]]]:
