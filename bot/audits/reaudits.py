@@ -31,7 +31,14 @@ HOME_SHOWN = 3
 USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit reaudits mine` (your audits and "
          "cases), `/audit reaudits team` (your teams') or `/audit reaudits team <team id>`; add `page 2` for later "
          "ones.")
-REAUDIT_WORDS = re.compile(r"^\s*(?:my\s+)?re-?audits?(?:\s+(?:due|overdue))?\s*[.!?]?\s*$", re.IGNORECASE)
+# "reaudits", "my re-audits due", "show me overdue reaudits for south", "which reaudits are overdue", "what re-audits
+# are due in north?": the list, for the team named (trial 23: "show me overdue reaudits for south" got a confident
+# knowledge-base answer about homeless teenagers, and "which reaudits are overdue" the article on the rule).
+REAUDIT_WORDS = re.compile(
+    r"^\s*(?:(?:show|list|see|give|get)(?:\s+me)?\s+|(?:which|what)\s+)?(?:the\s+|all\s+)?(?P<mine>my\s+)?"
+    r"(?:(?:overdue|due|late|outstanding)\s+)?re-?audits?(?:\s+(?:are|is))?(?:\s+(?:due|overdue|late|outstanding))?"
+    r"(?:\s+(?:for|in|of)\s+(?:the\s+)?(?P<team>[\w&'-]{2,40}(?:\s+[\w&'-]{2,40})??)(?:\s+team)?)?"
+    r"(?:\s+(?:this|next)\s+(?:week|month))?\s*[.!?]?\s*$", re.IGNORECASE)
 LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
@@ -184,7 +191,11 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit reaudits [mine|team [team id]] [page N]", typed=paged(rf"mine|team(?:\s+{TEAM})?"))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
-        return list_command(services, turn, "") if REAUDIT_WORDS.match(text) else None
+        asked = REAUDIT_WORDS.match(text)
+        if asked is None:
+            return None
+        team = asked.group("team")
+        return list_command(services, turn, f"team {team}" if team else "mine" if asked.group("mine") else "")
 
     # After an audit or moderation waiting for typed text (an answer is that answer), before the knowledge base.
     engine.add_message_handler(on_text, priority=28)

@@ -239,6 +239,22 @@ def test_typed_reaudits_in_the_chat_and_help_lists_the_command(engine: Engine, t
     assert "/audit reaudits [mine|team [team id]] [page N] — re-audits due and overdue" in flat
 
 
+@pytest.mark.parametrize(("typed", "sees"), [
+    ("show me overdue reaudits for south", {"CR-100061"}),  # trial 23: a confident answer about homeless teenagers
+    ("which reaudits are overdue", {"CR-100060", "CR-100061"}),  # trial 23: the article on the rule
+    ("what re-audits are due in north?", {"CR-100060"}),
+    ("list the reaudits for the north team", {"CR-100060"}),
+])
+def test_the_list_asked_for_in_words_is_given_for_the_team_named(engine: Engine, services: Services,
+                                                                 two_teams: tuple[int, int], typed: str,
+                                                                 sees: set[str]) -> None:
+    _, out = drive(engine, [typed], user=ADMIN)
+    flat = " ".join(out.split())
+    assert {case for case in ("CR-100060", "CR-100061") if case in flat} == sees
+    assert "==" not in out  # no knowledge-base article
+    assert services.storage.db.execute("SELECT count(*) FROM kb_asks").fetchone()[0] == 0
+
+
 def test_the_home_tab_shows_re_audits_due_to_managers_and_leaders_only(engine: Engine, services: Services,
                                                                        two_teams: tuple[int, int]) -> None:
     north = {s.title: s for s in home_sections(engine, services, NORTH_MANAGER)}["Re-audits due"]
