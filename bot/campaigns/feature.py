@@ -9,7 +9,7 @@
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign rename 3 name=… theme=…         a new name or theme, checked as at create (QA leads, admins)
-    /audit campaign sample 3 / close 3 [confirm]                                (QA leads, admins)
+    /audit campaign sample 3 [now] / close 3 [confirm]                          (QA leads, admins)
                                                      before the deadline with cases not done, close asks
                                                      first (Close now / Keep it open, or typed `confirm`)
     /audit campaign allocations 3 [from]            campaign 3's allocations by number  (QA leads, admins)
@@ -39,7 +39,7 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | rename N name=… theme=… | close N [confirm] | sample N | "
+USAGE = ("/audit campaign [N | create key=value… | rename N name=… theme=… | close N [confirm] | sample N [now] | "
          "allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
@@ -67,7 +67,7 @@ ORGANISER_VERBS = {
     "create": r"(?:\s+\S.*)?",
     "close": rf"(?:\s+{NUMBER}(?:\s+{closing.CONFIRM_WORD})?)?",
     "rename": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
-    "sample": rf"(?:\s+{NUMBER})?",
+    "sample": rf"(?:\s+{NUMBER}(?:\s+now)?)?",
     "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
     "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
@@ -215,10 +215,13 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         number, _, typed = rest.partition(" ")
         return service.rename(services, _campaign_id(number), read_fields(typed), turn.user_id, turn.now)
     if verb == "sample":
-        campaign_id = _campaign_id(rest)
+        number, _, word = rest.partition(" ")
+        campaign_id = _campaign_id(number)
         campaign = store.get_campaign(services.storage, campaign_id)
         if campaign is None:
             raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+        if word.strip().lower() != "now":
+            service.refuse_early_sample(services, campaign)
         return service.draw_sample(services, campaign, turn.user_id, turn.now)
     if verb == "allocations":
         number, _, start = rest.partition(" ")

@@ -531,6 +531,21 @@ def draw_sample(services: Services, campaign: Campaign, actor: str, now: datetim
                                  for lead in services.directory.ids_with_role(Role.QA_LEAD) if lead != actor]
 
 
+def refuse_early_sample(services: Services, campaign: Campaign) -> None:
+    """`/audit campaign sample N` while some of an open campaign's audits are still to come: the sample is drawn
+    once, so those could never be drawn (only an Inadequate joins it later). Trial 23 drew it with 1 of 8 submitted,
+    and the other Good audits could never be sampled. Said, with `now` to draw anyway; closing draws it by itself."""
+    items = store.allocations(services.storage, campaign.id)
+    done = sum(1 for a in items if a.submitted)
+    if campaign.sample_drawn_at is not None or not campaign.is_open or not done or done == len(items):
+        return
+    raise UserError(f"Only {done} of {len(items)} audits of {campaign.name} {agreeing(done, 'is', 'are')} submitted. "
+                    "The moderation sample is drawn once, so drawn now, the "
+                    f"{count_of(len(items) - done, 'audit')} still to come could never be sampled (only one graded "
+                    "Inadequate joins it later). Closing the campaign draws it by itself. To draw it now anyway, type "
+                    f"`/audit campaign sample {campaign.id} now`. Nothing was drawn.")
+
+
 def _any_submitted(services: Services, campaign: Campaign) -> bool:
     return any(a.submitted for a in store.allocations(services.storage, campaign.id))
 

@@ -110,7 +110,9 @@ def test_a_campaign_from_creation_to_its_report_in_the_qa_channel(bot: RunningBo
     assert "Fri 11 Dec" in chased["U0MGRS001"]
 
     with time_machine.travel(datetime(2026, 12, 9, 10, 0, tzinfo=LONDON), tick=False):
-        [sampled, *_] = qa.send("command", "campaign sample 1")
+        [early] = qa.send("command", "campaign sample 1")  # one of the four still to come
+        assert early.kind == "error" and early.text.startswith("Only 3 of 4 audits of Neglect December are submitted")
+        [sampled, *_] = qa.send("command", "campaign sample 1 now")
         assert "2 of 3 submitted audits are sampled" in sampled.text
         [waiting] = SlackPerson(bot, standin, "U0QALEAD2").send("command", "moderate")
         sample_ids = [int(n) for n in re.findall(r"#(\d+)", sampled.text.split(":", 1)[1])]

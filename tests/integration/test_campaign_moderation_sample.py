@@ -86,7 +86,12 @@ def test_the_qa_trial_an_inadequate_audit_submitted_after_the_draw_is_sampled_an
 
     allocations = store.allocations(services.storage, campaign_id)
     good = audit_allocation(engine, services, allocations[0], "CR-555100")
-    [drawn, *_] = engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")
+    [early] = engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")  # trial 23: drawn at 1 of 8
+    total = len(allocations)
+    assert early.kind == "error" and early.text.startswith(f"Only 1 of {total} audits of DA Jan is submitted.")
+    assert f"type `/audit campaign sample {campaign_id} now`. Nothing was drawn." in early.text
+    assert store.get_campaign(services.storage, campaign_id).sample_drawn_at is None
+    [drawn, *_] = engine.command(QA, f"campaign sample {campaign_id} now", surface="terminal")
     assert "1 of 1 submitted audits are sampled" in drawn.text, drawn.text
     inadequate = audit_allocation(engine, services, allocations[1], "CR-555111", grade="inadequate")
     assert audit_store.get_audit(services.storage, inadequate).overall_grade == "inadequate"
@@ -164,7 +169,7 @@ def test_every_inadequate_submitted_audit_ends_up_sampled_whatever_the_order(
                 audit_store.edit_submitted(services.storage, allocation.audit_id, allocation.auditor_id,
                                            {"overall_grade": grade}, now)
             elif op == "sample":
-                engine.command(QA, f"campaign sample {campaign_id}", surface="terminal")
+                engine.command(QA, f"campaign sample {campaign_id} now", surface="terminal")
             elif op == "close":
                 engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
             current = store.allocations(services.storage, campaign_id)
