@@ -37,7 +37,7 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     entry = entries.get(typed.strip()) or entries[typed_id(typed)]
     shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
     people = count_of(len(group.askers), "person", "people")
-    value = f"{entry.id}:{group.key}"
+    value = f"{entry.id}:{key}"  # the number typed: any of the group's questions finds it again
     written = desk.linked_wording(group)
     goes = ("It was a follow-up, so its wording is not added to the entry's alternatives."
             if follow_up.is_read_with(group.wording) else

@@ -84,7 +84,9 @@ class QuestionGroup:
 
     @property
     def key(self) -> int:
-        return self.asks[0].ask_id if self.asks else 0
+        """The group's number: its first question's, so it stays the same as more people ask it (trial 23: "Link #55
+        to rcpc-timescale?" was answered "Linked #58", a newer asking having joined the group meanwhile)."""
+        return min(ask.ask_id for ask in self.asks) if self.asks else 0
 
     @property
     def askers(self) -> tuple[str, ...]:

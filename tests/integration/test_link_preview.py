@@ -88,3 +88,15 @@ def test_where_the_form_cannot_open_the_closest_entries_are_offered_and_shown_be
     assert asked.text.startswith(f"Link #{value} to `{picks[0].split(':')[0]}`?")
     assert {path: path.read_bytes() for path in before} == before  # nothing until yes
     assert "Unanswered questions are kept by" in all_text(engine.action(ASKER, "kb.unanswered.link_pick", picks[0]))
+
+
+def test_the_group_keeps_its_number_when_more_people_ask_it_meanwhile(engine: Engine) -> None:
+    """Trial 23: "Link #55 to rcpc-timescale?", then `yes`, said "Linked #58": a newer asking had joined the group."""
+    key = unanswered_group(engine)
+    [asked] = engine.command(QA_LEAD, f"kb link {key} online harm")
+    assert asked.text.startswith(f"Link #{key} to `online-harm`?")
+    engine.message("U0PRAN002", "when is the fire drill held?")  # the same question, asked again meanwhile
+    assert f"**#{key}**" in all_text(engine.command(QA_LEAD, "kb unanswered"))
+    linked = engine.message(QA_LEAD, "yes")
+    assert linked[-1].text.startswith(f"Linked #{key} to `online-harm`")
+    assert sorted(reply.to_user for reply in linked if reply.to_user) == [ASKER, "U0PRAN002"]
