@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import follow_up, learned_admin, unhelpful_reason
+from bot.asking import follow_up, learned_admin, unanswered, unhelpful_reason
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
@@ -134,7 +134,8 @@ class KnowledgeFeature:
         # "what does NFA mean": the meaning first, then whatever the search found
         return [*meaning, *self.due_dates(turn, live, result.answer.entry_id if result.outcome == "answer" and
                                           result.answer else None, question),
-                *self.result_replies(turn, live, result, ask_id, defined=defined is not None, voted_down=voted_down),
+                *self.result_replies(turn, live, result, ask_id, defined=defined is not None, voted_down=voted_down,
+                                    query=result.query),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
 
     def due_dates(self, turn: Turn, live: LiveKnowledge, entry_id: str | None, question: str) -> list[Reply]:
@@ -227,7 +228,7 @@ class KnowledgeFeature:
         return [Reply(text=f"{chat.reply}\n{WHAT_I_DO}" if chat.show_help else chat.reply)]
 
     def result_replies(self, turn: Turn, live: LiveKnowledge, result: SearchResult, ask_id: int,
-                       defined: bool = False, voted_down: bool = False) -> list[Reply]:
+                       defined: bool = False, voted_down: bool = False, query: str = "") -> list[Reply]:
         """The search's outcome as replies. `voted_down`: the first suggestion would have been the answer, but was
         marked Not helpful for these words, which the asker is told (trial 19: one colleague's vote turned a clear
         answer into "not sure which", with no word why)."""
@@ -243,6 +244,10 @@ class KnowledgeFeature:
                 lead = ("The first of these would be my answer, but someone asking in these words marked it Not "
                         "helpful, so the QA leads are looking at it. **Did you mean…**")
             return [Reply(text=lead, choices=tuple(choices))]
+        if query and unanswered.marked_out_of_scope(self.services, query):
+            return [Reply(text="A QA lead has marked this question as outside what I can help with, so it won't get "
+                               "an answer here. Your manager can point you to the right person.",
+                          note="Nothing was noted for the QA leads.")]
         # One message: the question goes on the QA leads' list either way, and the button asks them for a reply
         # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
         return [Reply(

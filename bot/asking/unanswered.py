@@ -100,6 +100,19 @@ def gist(text: str) -> str:
     return " ".join(sorted({stem(word) for word in words_of(text) if word not in STOP_WORDS}))
 
 
+SAME_WORDING = 90  # rapidfuzz ratio of two whole wordings, processed: the same question, typed again
+
+
+def marked_out_of_scope(services: Services, query: str) -> bool:
+    """Whether a QA lead closed this question, in the same words or nearly (`SAME_WORDING`), as out of scope: it
+    is not listed again, and its asker is told so rather than promised an answer (trial 23: closed as out of scope,
+    it came straight back on the list when asked again). Only near-identical wordings count: a looser likeness
+    would carry the decision to practice questions that share a few of its words."""
+    asked = default_process(query)
+    return any(fuzz.ratio(asked, default_process(wording)) >= SAME_WORDING
+               for wording in store.out_of_scope_wordings(services.storage))
+
+
 def _alike(one: tuple[str, str], other: tuple[str, str]) -> float:
     """How alike two questions are: by wording, or by gist, whichever is closer.
 
@@ -196,7 +209,8 @@ class UnansweredDesk:
         """Groups of questions from the last 30 days still waiting for a QA lead, biggest first."""
         questions = store.unanswered_since(self.services.storage, now - timedelta(days=UNANSWERED_DAYS))
         answered = _Answered(self.service.current, self.services)
-        return group_similar([question for question in questions if answered.still_open(question)])
+        return group_similar([question for question in questions if answered.still_open(question)
+                              and (question.escalated or not marked_out_of_scope(self.services, question.query))])
 
     def listing(self, turn: Turn) -> list[Reply]:
         """`/audit kb unanswered`: a summary line per group, then the first groups each with their buttons."""

@@ -195,6 +195,14 @@ def unanswered_since(storage: Storage, since: datetime) -> list[Unanswered]:
             for row in rows]
 
 
+def out_of_scope_wordings(storage: Storage) -> list[str]:
+    """The wordings of questions a QA lead closed as out of scope, newest first, each once."""
+    rows = storage.db.execute(
+        "SELECT a.query FROM kb_unanswered_status s JOIN kb_asks a ON a.id = s.ask_id WHERE s.status = "
+        "'out_of_scope' GROUP BY a.query ORDER BY MAX(s.closed_at) DESC").fetchall()
+    return [row[0] for row in rows]
+
+
 def ever_unanswered(storage: Storage, ask_id: int) -> bool:
     """Whether question `ask_id` exists and was ever one for the QA leads (no answer, suggestions offered, marked Not
     helpful, or passed on), so a number that never was on their list is told apart from one that has left it."""

@@ -100,3 +100,18 @@ def test_the_group_keeps_its_number_when_more_people_ask_it_meanwhile(engine: En
     linked = engine.message(QA_LEAD, "yes")
     assert linked[-1].text.startswith(f"Linked #{key} to `online-harm`")
     assert sorted(reply.to_user for reply in linked if reply.to_user) == [ASKER, "U0PRAN002"]
+
+
+def test_a_question_closed_as_out_of_scope_stays_off_the_list_when_asked_again(engine: Engine) -> None:
+    """Trial 23: closed as out of scope, the same question asked again went straight back on the list, and its asker
+    was told the QA leads would look at it."""
+    key = unanswered_group(engine)
+    [closed] = engine.command(QA_LEAD, f"kb out-of-scope {key}")
+    assert closed.text.startswith(f"Closed #{key} as out of scope")
+    [again] = engine.message("U0PRAN002", "When is the fire drill held?")
+    assert again.text.startswith("A QA lead has marked this question as outside what I can help with")
+    assert not again.choices  # nothing to pass on
+    listing = all_text(engine.command(QA_LEAD, "kb unanswered"))
+    assert "fire drill" not in listing
+    [other] = engine.message("U0PRAN002", "when is the fire drill for the new office held")
+    assert "QA leads' list" in other.text  # another question is still noted
