@@ -19,7 +19,7 @@ from bot.core.calendar import (
     month_end_check_day,
     working_days_between,
 )
-from bot.core.markup import audit_and_case
+from bot.core.markup import audit_and_case, mention
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, agreeing, count_of
 
@@ -177,7 +177,7 @@ def _overdue_lists(inputs: ReminderInputs, today: date) -> list[Reminder]:
     found = []
     for manager, actions in by_manager.items():
         lines = "\n".join(
-            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}, owner <@{a.owner_id}>)"
+            f"   – “{_clip(a.description, 70)}”{a.source} (due {_short_date(a.due)}, owner {mention(a.owner_id)})"
             for a in actions
         )
         found.append(Reminder(
@@ -268,7 +268,7 @@ def _route(reminder: Reminder, inputs: ReminderInputs, today: date) -> Reminder 
     if reminder.key.startswith("moderation:") and cover and not (
         cover in inputs.away and inputs.away[cover][0] >= today
     ):
-        return Reminder(cover, reminder.key, reminder.text + f" (covering for <@{reminder.user_id}>)",
+        return Reminder(cover, reminder.key, reminder.text + f" (covering for {mention(reminder.user_id)})",
                         reminder.choice, reminder.escalates)
     return None
 

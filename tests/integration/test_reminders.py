@@ -100,7 +100,7 @@ def test_away_pauses_reminders_and_moderation_goes_to_the_cover() -> None:
     )
     found = due_reminders(inputs, TUESDAY)
     assert keys(found) == [("U0QALEAD2", "moderation:12"), ("U0QALEAD2", "moderation:13")]
-    assert "covering for <@U0QALEAD1>" in found[0].text
+    assert "covering for @{U0QALEAD1}" in found[0].text
     assert due_reminders(inputs, date(2026, 12, 1))[0].user_id == "U0QALEAD1"  # back after the date
 
 
@@ -190,7 +190,7 @@ def test_away_and_snooze_through_the_engine_change_what_the_job_sends(services: 
         second = {o.recipient: o for o in reminders_job(services, services.clock())}
     assert "U0MGRN001" not in second  # snoozed for a working day
     assert "U0PRAN001" not in second  # the overdue action was escalated to the manager on Monday
-    assert "U0QALEAD1" not in second and "covering for <@U0QALEAD1>" in second["U0QALEAD2"].replies[0].text
+    assert "U0QALEAD1" not in second and "covering for @{U0QALEAD1}" in second["U0QALEAD2"].replies[0].text
     escalated = services.storage.db.execute("SELECT escalated_at FROM actions WHERE id = ?", [overdue]).fetchone()
     assert escalated[0] is not None
 

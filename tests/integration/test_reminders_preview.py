@@ -100,3 +100,11 @@ def test_every_way_of_asking_for_my_reminders_is_read(verb: str, mine: str, noun
 def test_a_line_not_about_reminders_is_never_taken_for_asking(text: str) -> None:
     assume("remind" not in text.lower() and "chased" not in text.lower())
     assert not REMINDER_WORDS.match(text)
+
+
+def test_a_managers_weekly_overdue_list_names_the_owners_as_people(engine: Engine) -> None:
+    """Trial 23: the list said "owner <@U0PRAS001>" in the chat, where every other list says "Social worker S1"."""
+    submitted(engine)
+    text = asked(engine, AUDITOR, when=datetime(2026, 12, 31, 10, 0, tzinfo=LONDON))
+    assert "• Mon 4 Jan: 2 actions in your team are overdue" in text
+    assert "owner @{U0PRAN001}" in text and "<@" not in text  # Slack shows a mention, the terminal the name
