@@ -49,7 +49,8 @@ def rule_text(services: Services) -> str:
         return "No grade asks for a re-audit in this service's settings (`reaudit:` in settings.yaml)."
     said = ", ".join(f"{count_of(weeks, 'week')} after {grade_label(grade)}"
                      for grade, weeks in reversed(rules))
-    return f"A case is due for re-audit {said} (the grade of record, after moderation where moderated)."
+    return (f"A case is due for re-audit {said} (the grade of record, after moderation where moderated; counted "
+            "from the submission, or from the moderation when it changed the grade).")
 
 
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:

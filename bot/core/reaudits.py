@@ -50,6 +50,13 @@ def due_date(submitted_at: datetime, weeks: int, zone: tzinfo) -> date:
     return submitted_at.astimezone(zone).date() + timedelta(weeks=weeks)
 
 
+def counted_from(audit: AuditRow) -> str:
+    """When the interval starts: the submission, or the moderation that gave the audit a different grade of record
+    (trial 23: a moderator's Inadequate, today, on an audit submitted in September made the case's re-audit overdue
+    by weeks the moment it was moderated)."""
+    return audit.moderated_at if audit.regraded and audit.moderated_at else audit.submitted_at or ""
+
+
 def reaudits(storage: Storage, rules: ReauditSettings, zone: tzinfo, *, people: Collection[str] | None = None,
              teams: Collection[str] | None = None, case_ref: str | None = None,
              before: datetime | None = None) -> list[Reaudit]:
@@ -61,7 +68,7 @@ def reaudits(storage: Storage, rules: ReauditSettings, zone: tzinfo, *, people: 
                                                                case_ref=case_ref, before=before):
         weeks = rules.weeks(audit.grade_of_record)
         if weeks is not None and audit.submitted_at is not None:
-            found.append(Reaudit(audit, due_date(parse_utc(audit.submitted_at), weeks, zone), draft))
+            found.append(Reaudit(audit, due_date(parse_utc(counted_from(audit)), weeks, zone), draft))
     return sorted(found, key=lambda item: (item.due, item.case_ref, item.audit.id))
 
 

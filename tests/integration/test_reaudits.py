@@ -146,6 +146,17 @@ def test_a_moderators_inadequate_makes_a_good_audit_due_for_reaudit(engine: Engi
             "(auditor: Good)") in listing
 
 
+def test_a_regrade_at_a_late_moderation_counts_from_the_moderation(engine: Engine, services: Services) -> None:
+    """Trial 23: moderated Inadequate today, an audit submitted weeks ago was overdue for re-audit at once."""
+    with at(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)):
+        audit_id = submitted_audit(engine, services, NORTH_MANAGER)
+    with at(datetime(2027, 1, 20, 10, 0, tzinfo=LONDON)):  # seven weeks on
+        moderate_inadequate(engine, audit_id)
+        listing = reaudits(engine)
+    assert f"CR-100200: due by Wednesday 3 March 2027 · last audit #{audit_id}, Inadequate after moderation" in listing
+    assert "overdue" not in listing.split("CR-100200")[1].split("\n")[0]
+
+
 def test_a_moderators_regrade_moves_or_clears_the_due_date(engine: Engine, cases: Cases) -> None:
     cases.audit("CR-100030", "inadequate", SUBMITTED, moderated="requires_improvement")
     cases.audit("CR-100031", "inadequate", SUBMITTED, moderated="good")
