@@ -41,7 +41,9 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     done = completed_by(services.storage, person.user_id, start, end)
     target = audit_targets(services).get(person.user_id, 0)
     month = f"{bold('This month')}: {count_of(done, 'audit')} completed"
-    month += f" of your {target}" if target else ""
+    if target:  # trial 23: "3 audits completed of your 2"
+        month += (f", against your target of {target} (met)" if done >= target
+                  else f", against your target of {target} ({target - done} to go)")
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)

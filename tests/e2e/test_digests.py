@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 
 from bot.cli import build_parser
@@ -20,6 +21,7 @@ from bot.engine.routing import Engine
 from schedules.scheduler import JobRunner
 from schedules.senders import PacedSender
 from tests.conftest import RunningBot
+from tests.integration.test_wording import submitted_audit
 from tests.support.digest_rows import AuditRows
 
 LONDON = ZoneInfo("Europe/London")
@@ -253,3 +255,15 @@ def test_a_chart_path_that_cannot_be_written_is_one_line_and_the_note_comes_afte
     assert code == 0 and "Audits completed" in shown
     assert shown.endswith(f"digest.)\nChart written to {chart}\n"), shown[-200:]
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(("done", "said"), [(0, "0 audits completed, against your target of 2 (2 to go)"),
+                                            (3, "3 audits completed, against your target of 2 (met)")])
+def test_home_says_the_month_against_the_target_in_words(engine: Engine, services: Services, done: int,
+                                                         said: str) -> None:
+    """Trial 23: "This month: 3 audits completed of your 2"."""
+    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=UTC), tick=False):
+        for _ in range(done):
+            submitted_audit(engine, services, "U0MGRN001")
+        sections = home_sections(engine, services, "U0MGRN001")
+    assert any(said in " ".join(section.text.replace("**", "").split()) for section in sections)
