@@ -12,7 +12,7 @@ Buttons: kb.unanswered.link_confirm / link_keep "<entry id>:<group number>".
 from __future__ import annotations
 
 from bot.asking import follow_up
-from bot.asking.unanswered import LINK_PICK, UnansweredDesk, shortened, typed_id
+from bot.asking.unanswered import LINK_PICK, UnansweredDesk, entry_typed, shortened
 from bot.asking.unanswered_input import STALE_HINT, TYPED_USAGE
 from bot.core import buttons
 from bot.core.replies import Choice, Reply, count_of
@@ -34,7 +34,9 @@ def ask(desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
     desk.link(turn, key, typed, dry_run=True)  # every refusal the link would give, before anything is asked
     group = desk.group(turn, key)
     entries = desk.service.current.kb.entries
-    entry = entries.get(typed.strip()) or entries[typed_id(typed)]
+    entry = entry_typed(entries, typed)
+    if entry is None:  # the dry run above refuses it first, with suggestions: only a reload in between gets here
+        raise UserError(f"No entry has the id `{typed.strip()}` now. {STALE_HINT}.")
     shown = shortened(" ".join(entry.answer.split()), ANSWER_SHOWN)
     people = count_of(len(group.askers), "person", "people")
     value = f"{entry.id}:{key}"  # the number typed: any of the group's questions finds it again

@@ -115,3 +115,11 @@ def test_a_question_closed_as_out_of_scope_stays_off_the_list_when_asked_again(e
     assert "fire drill" not in listing
     [other] = engine.message("U0PRAN002", "when is the fire drill for the new office held")
     assert "QA leads' list" in other.text  # another question is still noted
+
+
+@pytest.mark.parametrize("typed", ["online harms", "Online Harm", "online_harm"])
+def test_an_entry_named_with_its_last_word_singular_or_plural_is_found(engine: Engine, typed: str) -> None:
+    """Trial 23: `kb link 7 section 47 enquiry` did not find `section-47-enquiries`, and offered near matches."""
+    key = unanswered_group(engine)
+    [asked] = engine.command(QA_LEAD, f"kb link {key} {typed}")
+    assert asked.text.startswith(f"Link #{key} to `online-harm`?"), asked.text
