@@ -119,15 +119,17 @@ def month_against_target(done: int, target: int, month: str) -> str:
 
 
 def _waiting_line(services: Services) -> str:
-    """The service's moderation backlog: every audit submitted and not decided (as the reminders count it)."""
+    """The service's moderation backlog: every audit submitted and not decided (as the reminders count it). Trial 23
+    read 85 here and "showing 10 of 76" in `/audit moderate`: the difference is the reader's own, said so."""
     waiting = not_yet_moderated(services.storage)
     if not waiting:
         return "none"
     held = sum(1 for *_, moderator in waiting if moderator)
     oldest = waiting[0][1].astimezone(services.settings.timezone)
     opened = f" ({held} opened by a moderator, not decided yet)" if held else ""
-    return (f"{len(waiting)}{opened}; the oldest submitted {short_date(oldest, year=False)}. "
-            "`/audit moderate` lists them")
+    return (f"{len(waiting)} across the service{opened}; the oldest submitted {short_date(oldest, year=False)}. "
+            "`/audit moderate` lists those you may moderate, never your own audits or cases, so its count may be "
+            "lower")
 
 
 def _campaigns_line(services: Services) -> str:

@@ -39,8 +39,9 @@ def test_the_admins_home_has_the_month_across_teams_the_moderation_backlog_and_o
     fields = dict(picture.fields)
     assert fields["Audits this month"] == "2 in December (to 2 December) across 3 teams (monthly target 6)"
     assert "North Assessment Team 1 · South Child in Need and Protection 1 · Children in Care Team 0" in picture.text
-    assert fields["Waiting for moderation"].startswith(
-        "2 (1 opened by a moderator, not decided yet); the oldest submitted 1 Dec")
+    assert fields["Waiting for moderation"] == (
+        "2 across the service (1 opened by a moderator, not decided yet); the oldest submitted 1 Dec. `/audit "
+        "moderate` lists those you may moderate, never your own audits or cases, so its count may be lower")
     assert fields["Open campaigns"] == "1 (Neglect December: 0 of 4 submitted, deadline Fri 11 Dec)"
     assert [c.action for c in picture.choices] == ["digest.show"]
     assert managers == []  # a manager has their own teams' figures instead
