@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
+
+import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
@@ -14,11 +17,14 @@ from tests.audit_driver import complete_audit
 from tests.integration.test_audit_terminal import terminal_sender
 from tests.integration.test_cli_roles import cli  # noqa: F401  (the fixture)
 
+SUBMITTED = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)  # inside the campaign's dates below
+
 
 def audit_by(engine: Engine, auditor: str) -> None:
-    """An audit by `auditor` of the first worker offered: their own team's."""
+    """An audit by `auditor` of the first worker offered (their own team's), submitted on SUBMITTED."""
     send = terminal_sender(engine, TerminalView(), user=auditor)
-    complete_audit(send, send("type", "/audit start early-help-spot"))
+    with time_machine.travel(SUBMITTED, tick=False):
+        complete_audit(send, send("type", "/audit start early-help-spot"))
 
 
 def test_the_csv_names_people_team_and_grade_in_words_and_marks_the_sample(cli, engine: Engine,  # noqa: F811
