@@ -27,6 +27,7 @@ from bot.audits import (
     actions_step,
     alert_confirm,
     alert_send,
+    checklist_switch,
     compare,
     moderation,
     moderation_action,
@@ -155,6 +156,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
             return audits_start.pause(services, turn, ctx.value())
         if control == "cancel":
             return audits_start.cancel(services, turn, ctx.value())
+        if (switched := checklist_switch.typed(services, turn, ctx, text)) is not None:  # `change checklist`
+            return switched
         return step_text(services, turn, ctx, text) if step_text else None
 
     return handler
@@ -276,6 +279,8 @@ def _while_starting(typed: TypedHandler) -> TypedHandler:
             return audits_start.nothing_to_skip(services, conversation.state is State.CASE_REFERENCE)
         if control in ("cancel", "back", "pause"):
             return audits_start.leave_start(services, turn, control)
+        if (said := checklist_switch.SAID.match(text)) is not None:  # `wrong checklist` before the draft exists
+            return audits_start.another_checklist(services, turn, said.group("to"))
         return typed(services, turn, conversation, text)
 
     return handler
@@ -421,7 +426,8 @@ def _moderation_reason_screen(services: Services, conversation: Conversation) ->
 ENTRY_ACTIONS = frozenset({"audit.start", "audit.start_case", "audit.resume", "audit.restore", "audit.view",
                            "audit.compare", "audit.reflect", "audit.reopen", "audit.moderate_open",
                            "audit.moderation_accept", "audit.moderation_reply", "actions.done", "actions.done_confirm",
-                           "actions.done_keep", "actions.reopen", *action_removal.REMOVE_ANSWERS})
+                           "actions.done_keep", "actions.reopen", *action_removal.REMOVE_ANSWERS,
+                           *checklist_switch.ACTIONS})  # a switch's buttons carry the version: stale ones refused
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
 _MODERATION_FIRST, _REGRADE_FIRST = moderation_action.FIRST_ACTION, regrade_action.FIRST_ACTION
@@ -675,6 +681,8 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.pause": audits_start.pause, "audit.cancel": audits_start.cancel,
     "audit.cancel_confirm": audits_start.cancel_confirmed, "audit.cancel_keep": audits_start.cancel_kept,
     "audit.restore": audits_start.restore,
+    checklist_switch.PICK: checklist_switch.on_pick, checklist_switch.CONFIRM: checklist_switch.on_confirm,
+    checklist_switch.KEEP: checklist_switch.on_keep,
     "audit.alert_send": alert_send.on_send, "audit.alert_back": alert_confirm.back,
     "audit.answer": audits_questions.on_answer, "audit.guidance": audits_questions.on_guidance,
     "audit.back": audits_questions.on_back, "audit.skip": skipping.on_skip,

@@ -35,6 +35,7 @@ from bot.audits import (
     action_removal,
     action_status,
     answered_aside,
+    checklist_switch,
     compare,
     conversation,
     list_pages,
@@ -94,6 +95,8 @@ WORDISH_DATE = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|y
                           re.IGNORECASE)  # a date has a number or a day's word: parse_day is asked only then
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
 NOTHING_TO = {"back": "go back to", "skip": "skip", "pause": "pause", "stop": "stop"}
+SWITCH_WHERE = ("You are not in an audit just now. To change a draft's checklist, carry on with it (`resume`), then "
+                "type `change checklist` at any of its questions; a submitted audit keeps its checklist.")
 MODERATORS = moderation.MODERATORS
 NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
@@ -152,6 +155,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return audits_start.stray_answer(services, turn, " ".join(text.split()))
     if LIST_ACTIONS.match(text):
         return actions_feature.list_command(services, turn, "")
+    if checklist_switch.SAID.match(text):  # `wrong checklist` with no draft on screen
+        return [Reply(kind="notice", text=SWITCH_WHERE)]
     if (word := NOTHING_OPEN.match(text)) is not None:
         verb = NOTHING_TO.get(word.group(1).lower(), "cancel")
         return [Reply(kind="notice", text=f"You are not in an audit, so there is nothing to {verb}. "
@@ -236,7 +241,8 @@ def install(engine: Engine, services: Services) -> None:
     def pressed(name: str) -> Callable[[Turn, str], list[Reply]]:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
-    answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK}
+    answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK,
+               checklist_switch.CONFIRM, checklist_switch.KEEP}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
         # typed `yes` after is not run

@@ -2,6 +2,7 @@
 
     draft --submit--> submitted --open moderation--> in_moderation --record--> moderated
     in_moderation --take over (once held MODERATION_HOLD_WORKING_DAYS undecided)--> in_moderation, another moderator
+    draft --switch checklist--> draft (on another checklist; never once submitted)
     draft --cancel--> cancelled --restore (within the window)--> draft
     submitted --reopen--> draft (with its first submission on record)   submitted --edit--> submitted
 
@@ -14,7 +15,7 @@ Moderation's own writes (open, record) are in bot/storage/moderation.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -27,6 +28,7 @@ from bot.storage.actions import ActionRow
 from bot.storage.audits import EDITABLE_AFTER_SUBMIT, AuditRow
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict
+from knowledge.checklist_schema import Checklist
 
 T = TypeVar("T")
 
@@ -231,6 +233,23 @@ def advance(storage: Storage, audit_id: int, version: int, actor: str, move: sto
     """Store one step of the auditor's own audit if it is still at `version`; return the new version."""
     return _guarded(storage, audit_id, lambda audit: step_refusal(audit, actor, version, move.press, statuses),
                     lambda: store.advance(storage, audit_id, version, actor, move, now, statuses))
+
+
+def switch_refusal(audit: AuditRow | None, actor: str, version: int) -> Exception | None:
+    """Why this draft may not be put on another checklist at `version`, if it may not: as for a step, and never once
+    it was submitted (its first submission, against its checklist, is on record)."""
+    if audit is not None and audit.submitted_at is not None and policy.may_change_own_audit(actor, audit):
+        return UserError(f"Audit #{audit.id} was submitted before, so its checklist can't be changed any more. To "
+                         "audit the case against another checklist, type `start audit` and start a new audit.")
+    return step_refusal(audit, actor, version)
+
+
+def switch_checklist(storage: Storage, audit_id: int, version: int, actor: str, checklist: Checklist, step: str,
+                     dropped: Collection[str], now: datetime, waiting: dict[str, Any] | None = None) -> None:
+    """Put the auditor's own draft on another checklist, taking out the answers to `dropped` questions."""
+    _guarded(storage, audit_id, lambda audit: switch_refusal(audit, actor, version),
+             lambda: store.switch_checklist(storage, audit_id, version, actor, checklist, step, dropped, now,
+                                            waiting))
 
 
 def close(storage: Storage, audit_id: int, version: int, actor: str, change: Change, now: datetime,

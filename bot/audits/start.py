@@ -62,7 +62,7 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     if not checklist_id.strip():
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
         return checklist_screen(services)
-    found = matching_checklists(available, checklist_id, _synonyms(services))
+    found = matching_checklists(available, checklist_id, synonyms(services))
     if len(found) == 1:
         return _checklist_chosen(services, turn, found[0])
     # Read as the picker reads it (trial 17, F2: `start audit voice of teh child` got "There is no checklist called"
@@ -94,7 +94,8 @@ def matching_checklists(available: Mapping[str, Checklist], typed: str,
     return sorted({checklist for member in others for checklist in _matching(available, member)})
 
 
-def _synonyms(services: Services) -> tuple[tuple[str, ...], ...]:
+def synonyms(services: Services) -> tuple[tuple[str, ...], ...]:
+    """Other ways of saying a checklist's name: the knowledge base's concepts and vocabulary groups."""
     kb = knowledge_base(services)
     return (*kb.concepts, *kb.vocabulary)
 
@@ -117,7 +118,7 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
     question, with the checklists again (a trial typed one there and was told to press *Start an audit*, which it
     had just done, and lost the list); a checklist's name with a typo is read as near misses are; anything else is
     not for the picker (a question, say) and goes on to the knowledge base."""
-    found = matching_checklists(checklists(services), text, _synonyms(services))
+    found = matching_checklists(checklists(services), text, synonyms(services))
     if len(found) == 1:
         return _checklist_chosen(services, turn, found[0])
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
@@ -226,6 +227,18 @@ def nothing_to_skip(services: Services, at_reference: bool) -> list[Reply]:
                         "CR-123456, or `cancel` if you don't want to start this audit.")
     return [Reply(text="There is nothing to skip yet: pick the checklist you are auditing against, or type `cancel` "
                        "if you don't want to start an audit.", choices=checklist_choices(services), kind="question")]
+
+
+def another_checklist(services: Services, turn: Turn, named: str | None) -> list[Reply]:
+    """`wrong checklist`, `change checklist` (to …) while an audit is being started, before its draft exists: the
+    checklist named is picked, as at the checklists; without one, the checklists are shown to pick another."""
+    if named and (picked := checklist_typed(services, turn, named)) is not None:
+        return picked
+    case = store.conversation(services.storage, turn.user_id).get("case_ref")
+    store.set_conversation(services.storage, turn.user_id,
+                           waiting("choose_checklist", **({"case_ref": case} if case else {})), turn.now)
+    return [Reply(text="Nothing is stored yet, so pick the checklist you want:", kind="question",
+                  choices=checklist_choices(services))]
 
 
 def back_to_checklists(services: Services, turn: Turn) -> list[Reply]:

@@ -27,7 +27,8 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
         + "\n".join(lines)
         + "\n\nIn a direct message you can also just type: `start audit`, `resume`, `help`, any command without "
         "`/audit` (`show 12`, `away off`), or a question such as _when is the ICPC due?_ `/audit list` shows the "
-        "audits you can read back."
+        "audits you can read back. Picked the wrong checklist? Type `change checklist` (or `switch to child "
+        "protection`) at any step of the draft: the case, the worker and the answers both checklists ask are kept."
     )
     choices = [
         Choice(label, action)

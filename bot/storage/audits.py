@@ -152,6 +152,27 @@ def discard_unstarted(storage: Storage, audit_id: int, auditor_id: str, why: str
     return gone
 
 
+def switch_checklist(storage: Storage, audit_id: int, expected_version: int, actor: str, checklist: Checklist,
+                     step: str, dropped: Collection[str], now: datetime,
+                     waiting: dict[str, Any] | None = None) -> None:
+    """Put a draft on another checklist (its snapshot saved) if it is still `actor`'s draft at `expected_version`: the
+    answers to `dropped` question ids taken out, the grades drawn from the old checklist cleared, the audit at `step`,
+    and the actor's conversation (`waiting`) written in the same transaction. Otherwise Conflict, nothing written."""
+    with storage.write() as db:
+        current = _expect(storage, audit_id, actor, ("draft",), expected_version)
+        save_checklist_version(storage, checklist, now)
+        for question_id in dropped:
+            db.execute("DELETE FROM answers WHERE audit_id = ? AND question_id = ?", [audit_id, question_id])
+        state = {**current.state, "last_press": None}
+        db.execute("UPDATE audits SET checklist_id = ?, checklist_hash = ?, step = ?, step_version = step_version + 1, "
+                   "state = ?, overall_grade = NULL, grade_reason = NULL, suggested_grade = NULL, updated_at = ? "
+                   "WHERE id = ?", [checklist.id, checklist.content_hash, step, json.dumps(state, sort_keys=True),
+                                    utc_text(now), audit_id])
+        record_trail(storage, actor, "audit.switch_checklist", {"audit": audit_id, "from": current.checklist_id,
+                                                                "to": checklist.id, "dropped": len(dropped)}, now)
+        write_waiting(db, actor, waiting, now)
+
+
 def get_audit(storage: Storage, audit_id: int) -> AuditRow | None:
     rows = list(select(storage.db, "SELECT * FROM audits WHERE id = ?", [audit_id]))
     return audit_row(rows[0]) if rows else None
