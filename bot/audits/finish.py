@@ -32,6 +32,7 @@ from bot.audits.core import (
     waiting,
     waiting_at,
 )
+from bot.audits.finish_screens import OWNER_ASKED, which_manager
 from bot.audits.flow import (
     OPTIONAL_TYPED_STEPS,
     AnswerError,
@@ -48,7 +49,7 @@ from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.note_labels import without_label
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
-from bot.core.replies import Choice, Reply, person_choice
+from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -124,7 +125,7 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     if (due := due_in_text(services, turn, value)) is not None:
         draft = {"description": due[0], "due": due[2].isoformat(), "due_typed": due[1]}
         said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], due[0]))]
-    move = store.Move(step=following_owner(), state={"action_draft": draft})
+    move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
     return [*said, *shown] if shown else shown
 
@@ -135,10 +136,11 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
     (bot.audits.away_owner): with the due date given in the action's text, when it falls while they are away, with
     the action's number to pick someone else; else before the due date is asked."""
     owner = action_owners.resolve(services, ctx.audit, text, turn.user_id)
-    if isinstance(owner, list):
-        return [Reply(kind="question", text=action_owners.which_manager_text(services, ctx.audit),
-                      choices=tuple(person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner",
-                                                  ctx.value(uid)) for uid in owner))]
+    if isinstance(owner, list):  # asked which, and kept asked until one is picked (shown again on resuming)
+        lifecycle.advance(services.storage, ctx.audit.id, version, turn.user_id, store.Move(
+            step=ctx.audit.step, state={OWNER_ASKED: owner}, waiting=waiting_at(ctx.audit.id, ctx.audit.step)),
+            turn.now)
+        return [which_manager(services, load(services, ctx.audit.id), owner)]
     if is_duplicate(ctx, version, f"owner:{owner}"):
         return []
     draft = dict(ctx.audit.state.get("action_draft") or {})
@@ -147,7 +149,7 @@ def choose_owner(services: Services, turn: Turn, ctx: Ctx, version: int, text: s
         return _add_action(services, turn, ctx, date.fromisoformat(draft["due"]), str(draft.get("due_typed", "")),
                            draft=draft, press=f"owner:{owner}", version=version, owner_chosen=True)
     shown = advance_and_render(services, turn, ctx, version, store.Move(
-        step=Step("action_due").key, state={"action_draft": draft}, press=f"owner:{owner}"))
+        step=Step("action_due").key, state={"action_draft": draft, OWNER_ASKED: None}, press=f"owner:{owner}"))
     away = away_owner.notice(services, owner, _today(services, turn), None,
                              "once it is added, with `action <its number> owner …`", turn.user_id,
                              action_owners.case_people(services, ctx.audit))
@@ -166,7 +168,7 @@ def _add_action(services: Services, turn: Turn, ctx: Ctx, due: date, typed: str,
     draft = draft if draft is not None else ctx.audit.state.get("action_draft") or {}
     if not draft.get("description") or not draft.get("owner"):
         raise UserError("I lost track of that action; please type it again.")
-    move = store.Move(step=Step("actions").key, state={"action_draft": None},
+    move = store.Move(step=Step("actions").key, state={"action_draft": None, OWNER_ASKED: None},
                       action=(draft["description"], draft["owner"], due.isoformat()), press=press)
     shown = advance_and_render(services, turn, ctx, ctx.version if version is None else version, move)
     if not shown:

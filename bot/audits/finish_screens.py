@@ -105,8 +105,30 @@ def render_prompt(services: Services, ctx: Ctx) -> list[Reply]:
     if name == "action_owner":
         extra += [person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner", ctx.value(uid))
                   for uid in action_owners.candidates(services, ctx.audit)]
+    asked = ctx.audit.state.get(OWNER_ASKED) if name == "action_owner" else None
+    if asked:  # the question still waiting is the one shown again
+        return [which_manager(services, ctx, list(asked), again=True)]
     return [Reply(text=text, prompt=prompt or None, kind="question", numbers_pick=name in WORDS_WANTED,
                   choices=(*extra, *control_choices(ctx, skip=skippable)))]
+
+
+# The case team's managers when `the manager` typed as an action's owner fits several: kept in the audit's state
+# while the question waits, so resuming shows it again (a trial's resumed draft showed the owner step without it).
+OWNER_ASKED = "owner_asked"
+
+
+def which_manager(services: Services, ctx: Ctx, managers: list[str], again: bool = False) -> Reply:
+    """Which of the case team's managers owns the action: a button each. Shown `again` (resumed), it says the action
+    it is for and that another owner may be typed, with the step's Back, Pause and Cancel."""
+    draft = ctx.audit.state.get("action_draft") or {}
+    text = action_owners.which_manager_text(services, ctx.audit)
+    if again:
+        text = (f"Action: {draft.get('description', '')}\n{text} Or type another owner: `the worker`, `me`, or a "
+                "name as I write it.")
+    return Reply(kind="question", text=text,
+                 choices=(*(person_choice(action_owners.label(services, ctx.audit, uid), uid, "audit.owner",
+                                          ctx.value(uid)) for uid in managers),
+                          *(control_choices(ctx) if again else ())))
 
 
 def render_submit(services: Services, ctx: Ctx) -> list[Reply]:
