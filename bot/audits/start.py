@@ -60,6 +60,8 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     _refuse_if_nobody_to_audit(services, turn)
     available = checklists(services)
     if not checklist_id.strip():
+        if (already := _already_choosing(services, turn)) is not None:
+            return already
         store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist"), turn.now)
         return checklist_screen(services)
     found = matching_checklists(available, checklist_id, synonyms(services))
@@ -73,6 +75,18 @@ def start(services: Services, turn: Turn, checklist_id: str) -> list[Reply]:
     store.set_conversation(services.storage, turn.user_id,
                            waiting("choose_checklist", **({"case_ref": case_ref} if case_ref else {})), turn.now)
     return _near_checklist(services, turn, checklist_id, found, named=True) or []
+
+
+def _already_choosing(services: Services, turn: Turn) -> list[Reply] | None:
+    """`start audit` again while the checklists wait (a new terminal session opens with them, "Picking up where you
+    left off"): they are offered again by title, for the same case if there was one, without every description a
+    second time (trial: the terminal chat printed them all twice)."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("awaiting") != "choose_checklist":
+        return None
+    case = f" of **{state['case_ref']}**" if state.get("case_ref") else ""
+    return [Reply(text=f"You're already starting an audit{case}: pick its checklist (what each one covers is in the "
+                       "list above), or type `cancel` to stop.", choices=checklist_choices(services), kind="question")]
 
 
 def matching_checklists(available: Mapping[str, Checklist], typed: str,
