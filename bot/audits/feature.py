@@ -47,6 +47,7 @@ from bot.audits import (
     reflection_wait,
     regrade_check,
     regrade_left,
+    small_talk,
 )
 from bot.audits import actions as actions_feature
 from bot.audits import finish as audits_finish
@@ -193,11 +194,16 @@ def _install_watches(engine: Engine, services: Services) -> None:
 
 def _install_shortcuts(engine: Engine, services: Services) -> None:
     """The words typed outside `/audit` that start or find something (`shortcuts`). Those that take a number, and the
-    moderator's decision, are read without polite words after them (`done 12 thanks`, `agree, thanks`)."""
+    moderator's decision, are read without polite words after them (`done 12 thanks`, `agree, thanks`); and, just
+    before the knowledge base, what is left over at the checklists (`not_a_checklist`)."""
     engine.add_typed_shortcut(DONE_WORDS, action_status.REOPEN_WORDS, action_status.REOPEN_BARE, action_edit.ALONE,
                               action_removal.REMOVE_WORDS, conversation.CHANGE_WORDS, moderation.DECISION_WORDS)
     engine.add_message_handler(lambda turn, text: moderated.worded(
         services, lambda: shortcuts(services, turn, text, engine.typed_shapes)), priority=30)
+    # Text at the checklists that no command, shortcut or other feature took: said not to be a checklist, never asked
+    # of the knowledge base (and noted for the QA leads); a question or small talk still goes there.
+    engine.add_message_handler(lambda turn, text: None if small_talk.small_talk(services, text)
+                               else audits_start.not_a_checklist(services, turn, text), priority=89)
 
 
 def install(engine: Engine, services: Services) -> None:

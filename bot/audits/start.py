@@ -136,6 +136,8 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
     if len(found) == 1:
         return _checklist_chosen(services, turn, found[0])
     reference = typed_case_reference(text, services.settings.case_reference_pattern)
+    if reference is None and (worker := _worker_meant(services, turn, text)) is not None:
+        return _worker_first(services, worker)
     if reference is None:
         return None if looks_like_question(text) else _near_checklist(services, turn, text, found)
     started_for = store.conversation(services.storage, turn.user_id).get("case_ref")
@@ -143,6 +145,51 @@ def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | 
             else "I'll ask for the reference next")
     return [Reply(text=f"**{reference}** looks like a case reference. Pick the checklist first; {then}.",
                   choices=checklist_choices(services), kind="question")]
+
+
+# Whose case, typed at the checklists: "sw n2", "social worker n1", "the worker", "SW N2" (a trial's `sw n2` went on
+# the QA leads' list as a question). Staff names only: a child's name is never asked for here.
+_WORKERISH = re.compile(r"^\s*(?:the\s+|my\s+)?(?:sw|social\s+worker|worker|practitioner|case\s+worker)\b",
+                        re.IGNORECASE)
+_SHORT_ROLES = ((re.compile(r"\bsw\b", re.IGNORECASE), "social worker"),
+                (re.compile(r"\btm\b", re.IGNORECASE), "team manager"))
+
+
+def _worker_meant(services: Services, turn: Turn, text: str) -> str | None:
+    """The staff name a line typed at the checklists gives as whose case it is ("" when it only sounds like one:
+    `sw`, `the worker`), or None when it names no worker."""
+    said = " ".join(text.split())
+    for short, whole in _SHORT_ROLES:
+        said = short.sub(whole, said)
+    try:
+        named = _worker_named(services, turn, said)
+    except UserError:  # fits several workers' names: still a worker meant
+        return ""
+    if named is not None:
+        return services.directory.label(named)
+    return "" if _WORKERISH.match(said) and len(said.split()) <= 4 else None
+
+
+def _worker_first(services: Services, worker: str) -> list[Reply]:
+    """A worker typed where the checklist is asked: the checklist comes first, then the case and the worker."""
+    whose = f" ({worker})" if worker else ""
+    return [Reply(kind="question", text=f"That looks like whose case it is{whose}. The checklist comes first: pick the "
+                                        "one you are auditing against, then I'll ask for the case reference, and the "
+                                        "worker next.",
+                  choices=checklist_choices(services))]
+
+
+def not_a_checklist(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """Text typed at the checklists that nothing else took (not a checklist, a command, a question or small talk):
+    said plainly and the checklists offered again, never noted for the QA leads as an unanswered question (a trial's
+    `sw n2` was). None when the checklists are not waiting."""
+    state = store.conversation(services.storage, turn.user_id)
+    if state.get("feature") != "audit" or state.get("awaiting") != "choose_checklist" or looks_like_question(text):
+        return None
+    return [Reply(kind="question", text="I didn't recognise that as a checklist. Pick the one you are auditing "
+                                        "against by its number or its name (`child in need`, `s47`), or type "
+                                        "`cancel` if you don't want to start an audit.",
+                  choices=checklist_choices(services))]
 
 
 def _near_checklist(services: Services, turn: Turn, text: str, found: list[str],
