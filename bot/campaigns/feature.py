@@ -75,6 +75,15 @@ ORGANISER_VERBS = {
 VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": ""}
 TYPED = "(?:" + "|".join([NUMBER, *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
+# A campaign's case started in words: the Start button's own label, `Start allocation 5`, typed (a trial's head of
+# service was told "That isn't how /audit start is typed"), or `start allocation #5`, `resume allocation 5`, `open my
+# allocated case 5`.
+START_TYPED = re.compile(r"^\s*(?:start|begin|open|resume|continue|audit|do)\s+(?:(?:the|my)\s+)?(?:campaign\s+)?"
+                         r"(?:allocation|allocated\s+(?:case|audit))\s*(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,9})"
+                         r"\s*[.!]?\s*$", re.IGNORECASE)
+NOT_YOURS = ("Allocation {id} is not one of your campaign cases, so nothing was started. `/audit campaign` lists your "
+             "campaigns, and `/audit campaign mine <campaign number>` your cases in one, each with a Start button "
+             "(typed too: `start allocation` and its number).")
 FORM_ACTION = "campaign.create_form"
 # The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
 # files:read scope (every file the bot can see), a download from Slack inside the 3 seconds Slack waits for the
@@ -347,6 +356,19 @@ def on_close_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     return [closing.kept_reply(buttons.record_id(value))]
 
 
+def typed_start(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`start allocation 5` typed: as the case's Start button does, for the auditor it is allocated to; anyone else
+    (or a number no allocation has) is told where their own cases are listed. None for other text."""
+    typed = START_TYPED.match(text)
+    if typed is None:
+        return None
+    allocation_id = int(typed.group("id"))
+    allocation = store.get_allocation(services.storage, allocation_id)
+    if allocation is None or allocation.auditor_id != turn.user_id:
+        raise UserError(NOT_YOURS.format(id=allocation_id))
+    return service.start(services, turn, allocation)
+
+
 def typed_case(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """Claim typed text only while this person is naming the case of an allocation they pressed Start on."""
     state: dict[str, Any] = audit_store.conversation(services.storage, turn.user_id)
@@ -400,6 +422,7 @@ def install(engine: Engine, services: Services) -> None:
                               ("campaign.close_keep", bind(on_close_keep)))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
+    engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)
 
