@@ -141,3 +141,9 @@ def test_outside_an_audit_it_says_where_the_checklist_is_changed(engine: Engine)
         _, out = drive(engine, ["change checklist"], user=MANAGER)
     assert "To change a draft's checklist, carry on with it (resume), then type change checklist" in flat(out, "`")
     assert NOTED not in out
+
+
+def test_help_says_how_to_change_a_wrong_checklist(engine: Engine) -> None:
+    _, out = drive(engine, ["help"], user=MANAGER)
+    assert "Picked the wrong checklist? Type change checklist (or switch to child protection) at any step of the " \
+           "draft" in flat(out, "`")
