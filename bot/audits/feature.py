@@ -14,6 +14,8 @@ Buttons (engine action names and values; values carry ids only):
     audit.moderation_accept / moderation_reply "<audit>"
     audit.moderate_open / moderate_agree / moderate_disagree "<audit>"   audit.moderate_grade "<audit>:<grade>"
     audit.remove_action "<audit>:<version>:<action id>"
+    audit.switch / switch_confirm "<audit>:<version>:<checklist id>", audit.switch_keep "<audit>:<version>"
+    (bot.audits.checklist_switch: another checklist for a draft)
     redact.confirm / redact.keep "<audit>:<item>" (bot.audits.redaction: not a step of an audit)
     regrade.alert_send / regrade.alert_back "<audit>:<token>" (bot.audits.regrade_check: nor is this)
     audit.regrade_owner "<audit>:<user id>" (bot.audits.regrade_action: a new Inadequate grade's action)
