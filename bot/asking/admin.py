@@ -108,6 +108,8 @@ class KnowledgeAdmin:
             return question_find.find(self.services, turn, more)
         if word == "link":  # the entry shown first, and Yes or No (trial 18)
             return link_preview.ask(self.desk, turn, more)
+        if word == "answer":  # refused, the next line typed is the answer (trial 23)
+            return answer_typed_next.answer_command(self.services, self.desk, turn, more)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
