@@ -83,6 +83,11 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utc_now,
             log.warning("The knowledge base changed since the bot last served it: %s added, %d changed, %d "
                         "removed (`/audit kb reload` lists them).", count_of(len(changes.added), "entry", "entries"),
                         len(changes.changed), len(changes.removed))
+        if knowledge.start_checklist_changes is not None:
+            changes = knowledge.start_checklist_changes
+            log.warning("Checklists changed since the bot last served them: %s added, %d changed, %d removed "
+                        "(`/audit kb reload` lists them).", count_of(len(changes.added), "checklist"),
+                        len(changes.changed), len(changes.removed))
     else:
         knowledge = knowledge.fork()
     services = Services(settings=settings, storage=Storage(settings.database), clock=clock, knowledge=knowledge,

@@ -18,6 +18,7 @@ from knowledge.due_rules import due_lines
 from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
+from knowledge.term_entries import about_term
 
 DONT_KNOW = "I don't know that yet."
 
@@ -54,7 +55,7 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
     if question is not None:
-        result, given = settle(question, _search(search, searched, question))
+        result, given = settle(question, _search(search, searched, question, kb))
         if as_json:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
@@ -67,14 +68,22 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text))[0]), ensure_ascii=False) + "\n")
+        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text, kb))[0]), ensure_ascii=False)
+                     + "\n")
         stdout.flush()
     return 0
 
 
-def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str) -> SearchResult:
-    """The result for the words searched, echoing the question as typed (the JSON's `query`)."""
-    return replace(search.search(searched(question)), query=question)
+def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str, kb: KnowledgeBase
+            ) -> SearchResult:
+    """The result for the words searched, echoing the question as typed (the JSON's `query`). After a glossary
+    term's meaning, as in the chat, only the entries about the term (knowledge.term_entries)."""
+    words = searched(question)
+    result = search.search(words)
+    defined = defined_term(words, kb.glossary)
+    if defined is not None:
+        result = about_term(search, kb, defined, result)
+    return replace(result, query=question)
 
 
 def _dated(result: SearchResult, kb: KnowledgeBase, question: str, today: dt.date | None) -> str:

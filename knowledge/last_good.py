@@ -51,19 +51,28 @@ def saved_entries(cache_folder: Path | None) -> dict[str, str] | None:
     return entries if isinstance(entries, dict) else None
 
 
+def saved_checklists(cache_folder: Path | None) -> dict[str, str] | None:
+    """The saved copy's checklists (checklist id -> content hash), or None when there is no copy or it was saved
+    without them: what the bot offered before a start, to say which checklists the start changed (trial 23)."""
+    folder = location(cache_folder)
+    checklists = _manifest(folder).get("checklists") if folder is not None else None
+    return checklists if isinstance(checklists, dict) else None
+
+
 def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, digest: Any,
-         entries: dict[str, str] | None = None) -> bool:
+         entries: dict[str, str] | None = None, checklists: dict[str, str] | None = None) -> bool:
     """Copy the files of a clean load (`file_digests`: file -> digest of the text loaded) into the cache.
 
     `digest(file, text)` must give the same digests as the load, so a file edited since it was loaded is
     noticed and nothing is saved (the copy must be a version that loaded). `entries` (entry id -> content digest)
-    go in its manifest, so a later start can say what changed without loading the copy. Returns whether a copy was
-    written.
+    and `checklists` (checklist id -> content hash) go in its manifest, so a later start can say what changed
+    without loading the copy. Returns whether a copy was written.
     """
     if cache_folder is None or not file_digests:
         return False
     target = Path(cache_folder) / FOLDER
-    if _manifest(target).get("digests") == file_digests and "entries" in _manifest(target):
+    saved = _manifest(target)
+    if saved.get("digests") == file_digests and "entries" in saved and "checklists" in saved:
         return False  # the copy already holds exactly these files
     try:
         Path(cache_folder).mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -78,7 +87,8 @@ def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, 
             copy = partial / file
             copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             copy.write_text(text, encoding="utf-8")
-        (partial / MANIFEST).write_text(json.dumps({"digests": file_digests, "entries": entries or {}}),
+        (partial / MANIFEST).write_text(json.dumps({"digests": file_digests, "entries": entries or {},
+                                                    "checklists": checklists or {}}),
                                         encoding="utf-8")
         old = None
         if target.exists():

@@ -108,6 +108,8 @@ class KnowledgeAdmin:
             return question_find.find(self.services, turn, more)
         if word == "link":  # the entry shown first, and Yes or No (trial 18)
             return link_preview.ask(self.desk, turn, more)
+        if word == "answer":  # refused, the next line typed is the answer (trial 23)
+            return answer_typed_next.answer_command(self.services, self.desk, turn, more)
         if word in TYPED_ACTIONS:
             return self.desk.typed(turn, word, more)
         if word in learned_admin.TYPED:
@@ -229,11 +231,16 @@ def reload_reply(result: ReloadResult) -> Reply:
 def checklists_said(result: ReloadResult) -> str:
     """Which checklists the reload changed, and what that means for audits under way: a QA lead who added a
     question was told only "No entries changed" (trial 21)."""
-    changed = result.checklist_diff
-    if not changed:
+    changed, at_start = result.checklist_diff, result.checklists_at_start
+    if not changed and not at_start:
         return "No checklists changed."
-    return (f"Checklists: {diff_lines(changed).replace(chr(10), '; ')}. New audits use them as they are now; "
-            "audits already started keep the version they started with.")
+    lines = [] if not changed else [f"Checklists: {diff_lines(changed).replace(chr(10), '; ')}."]
+    if at_start:  # trial 23: a checklist edited before a restart was live, and the reload said nothing of it
+        lines.append(f"{'Before that, the' if changed else 'No checklists changed since the bot started, but the'} "
+                     "start made these checklist changes live against the version the bot was serving before it: "
+                     f"{diff_lines(at_start).replace(chr(10), '; ')}.")
+    return " ".join([*lines, "New audits use them as they are now; audits already started keep the version they "
+                              "started with."])
 
 
 def diff_lines(diff: KnowledgeDiff) -> str:

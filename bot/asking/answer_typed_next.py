@@ -7,15 +7,19 @@ it, or refused as the form refuses it (`ok`, an identifier), the bot then still 
 a line ending in "?" is not sent either (trial 19: the QA lead's own question went to the asker as the answer).
 `cancel` leaves the group open; a whole command typed instead runs, and the answer is no longer waited for (the reply
 says so), as it is not after a button pressed or an `/audit` command. A chat started again says it still waits.
+A refused `kb answer N <text>` waits the same way, in Slack's DM too (trial 23: after `kb answer 4 ok` was refused, the
+answer pasted next was noted as an unanswered question).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.asking.unanswered import UnansweredDesk
 from bot.asking.unanswered_input import FieldProblem
+from bot.core.buttons import typed_id
 from bot.core.markup import bold
 from bot.core.replies import Reply, count_of, error
 from bot.core.services import Services
@@ -53,15 +57,35 @@ def pressed(services: Services, desk: UnansweredDesk) -> Callable[[Turn, str], l
     return answer
 
 
-def ask_for_answer(services: Services, turn: Turn, key: int, wording: str, askers: int) -> Reply:
-    """Wait for the answer to group `key` as the next typed line, and say so; a Yes-or-No asked before no longer
-    waits (the bot now waits for this)."""
+def _wait_for(services: Services, turn: Turn, key: int) -> None:
+    """The next typed line answers group `key`; a Yes-or-No asked before no longer waits (this is waited for)."""
     store.keep_aside(services.storage, turn.user_id, confirmations.KEY, None, turn.now)
     store.keep_aside(services.storage, turn.user_id, KEY, key, turn.now)
+
+
+def ask_for_answer(services: Services, turn: Turn, key: int, wording: str, askers: int) -> Reply:
+    """Wait for the answer to group `key` as the next typed line, and say so."""
+    _wait_for(services, turn, key)
     people = count_of(askers, "person", "people")
     return Reply(text=f"Type your answer to #{key} next (_{wording}_): it goes by DM to the {people} who asked, "
                       f"and #{key} closes. (`/audit kb answer {key} <your answer>` does the same in one line.)",
                  prompt=f"Your answer to #{key}", note=f"`cancel` leaves #{key} open.")
+
+
+def answer_command(services: Services, desk: UnansweredDesk, turn: Turn, rest: str) -> list[Reply]:
+    """`kb answer N <text>`: sent as typed. Refused as the form refuses it (`ok`, no text, an identifier, too long),
+    the next line typed is taken as the answer to N, as after *Answer*, and the refusal says so. Trial 23: after
+    `kb answer 4 ok` was refused, the answer the QA lead pasted next was logged as an unanswered question."""
+    try:
+        return desk.typed(turn, "answer", rest)
+    except FieldProblem as refused:
+        key = typed_id(rest.strip().partition(" ")[0].lstrip("#"))
+        if key is None:  # never: the number is read before the answer is
+            raise
+        _wait_for(services, turn, key)
+        return [replace(error(f"{refused} Type the answer as your next message and I'll send it as the answer to "
+                              f"#{key} (or type `/audit kb answer {key} <your answer>`); `cancel` leaves #{key} "
+                              "open."), prompt=f"Your answer to #{key}")]
 
 
 def still_waiting(services: Services, turn: Turn) -> list[Reply]:

@@ -34,6 +34,7 @@ from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
+from knowledge.term_entries import about_term
 from knowledge.urgent import sounds_urgent
 
 WORDISH = re.compile(r"\w")
@@ -119,6 +120,9 @@ class KnowledgeFeature:
         if result.outcome != "answer" and follow_ups and (
                 about := follow_up.subject(self.services, turn, live.kb.entries, searched)) is not None:
             return self.follow_up_replies(turn, live, question, searched, about)
+        defined = defined_term(searched, live.kb.glossary)
+        if defined is not None:  # "what does PLO mean": then the entries about PLO, not what "mean" met (trial 23)
+            result = about_term(live.search, live.kb, defined, result)
         # not outright when voted Not helpful for these words; a QA lead's answer to them
         voted_down = result.outcome == "answer"
         result, given = settled(self.services.storage, live.search, question, result)
@@ -127,7 +131,6 @@ class KnowledgeFeature:
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   "answer" if given else result.outcome, entry_id, score, turn.surface)
-        defined = defined_term(searched, live.kb.glossary)
         meaning = [] if defined is None else [Reply(text=f"**{defined[0]}** stands for {defined[1]}.")]
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
             return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]

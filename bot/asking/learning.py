@@ -172,7 +172,7 @@ def accept(services: Services, learned_id: int, user_id: str, at: datetime) -> s
         taken = store.take_active(services.storage, learned_id)
         if taken is None:
             return None
-        reloaded = service.reload() if result.written else None
+        reloaded = service.reload(told=False) if result.written else None
     record_trail(services.storage, user_id, "kb.learned.accept",
                  {"learned": taken.id, "entry": taken.entry_id, "source": taken.source, "learned_by": taken.user_id,
                   "file": result.file, "written": result.written, "reloaded": bool(reloaded and reloaded.ok)}, at=at)

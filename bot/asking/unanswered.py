@@ -439,7 +439,7 @@ class UnansweredDesk:
         if result is not None:
             refuse_problems(result, "entry")
         written = result is not None and result.written
-        reload = self.service.reload() if written else None
+        reload = self.service.reload(told=False) if written else None
         if result is not None and written:
             record_trail(self.services.storage, turn.user_id, "kb.alternative",
                          {"entry": entry.id, "file": result.file, "group": key,
@@ -511,7 +511,7 @@ class UnansweredDesk:
             return []
         result = add_entry(self.service.folder, file, new, content_checks(self.services), known=known)
         refuse_entry(entry_problems(result, "question"))
-        reload = self.service.reload()
+        reload = self.service.reload(told=False)
         record_trail(self.services.storage, turn.user_id, "kb.entry",
                      {"entry": result.entry_id, "file": file, "group": key, "reloaded": reload.ok}, at=turn.now)
         entry = self.service.current.kb.entries.get(result.entry_id)

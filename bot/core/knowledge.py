@@ -60,6 +60,9 @@ class ReloadResult:
     at_start: KnowledgeDiff | None = None
     # checklists added, edited and removed by the reload, by id (trial 21: a question added went live unsaid)
     checklist_diff: KnowledgeDiff | None = None
+    # the same for what the start made live against the last good copy (trial 23: a checklist edited before a
+    # start was live, and the first reload said "No checklists changed")
+    checklists_at_start: KnowledgeDiff | None = None
 
     @property
     def ok(self) -> bool:
@@ -122,6 +125,10 @@ class KnowledgeService:
         # What a clean start made live against the version served before it (the last good copy), when entries
         # differ: said in the start's log and by the first reload that works, which clears it.
         self.start_changes: KnowledgeDiff | None = None
+        self.start_checklist_changes: KnowledgeDiff | None = None  # the same for checklists
+        # the checklists (id -> content hash) a QA lead was last told of, while a reload after the bot's own edit
+        # took live a checklist edited by hand (said by the next reload told of); None: those live now
+        self._checklists_told: dict[str, str] | None = None
 
     def fork(self) -> KnowledgeService:
         """The same loaded version with nothing learned: a second bot (a test) sharing one load keeps what
@@ -214,6 +221,7 @@ class KnowledgeService:
         service.checklists_withheld = held_back
         if fell_back is None:
             service.start_changes = _since_last_good(kb, cache_folder)
+            service.start_checklist_changes = _checklists_since_last_good(kb, cache_folder)
         if fell_back is None and not withheld and not held_back:
             _keep_last_good(kb, cache_folder)
         return service
@@ -233,14 +241,19 @@ class KnowledgeService:
             return list(error.problems), None
 
     def reload(self, entry_check: EntryCheck | None = None,
-               checklist_check: ChecklistCheck | None = None) -> ReloadResult:
+               checklist_check: ChecklistCheck | None = None, told: bool = True) -> ReloadResult:
         """Build the folder's current content; swap it in if valid, else keep the live one and say why.
 
         `entry_check` (what `kb check` also asks of the entries: the identifier screen, bot/asking/kb_check.py)
         runs on the entries before anything is swapped in, on every entry as written when some have other
         problems (an id used twice), so a QA lead's reload refuses what `kb check` refuses, every problem in one
         reply and in its order (what the screen found first). Reloads right after an edit the bot wrote itself
-        leave it out: the write checked the whole folder a moment before."""
+        leave it out: the write checked the whole folder a moment before.
+
+        Its checklist diff is against the checklists a QA lead was last told of (`told`: this reload's is said, as
+        `/audit kb reload` says it; a reload after an edit the bot wrote says only that edit). The bot never edits a
+        checklist, so one edited by hand that such a reload takes live is said by the next reload told of (trial 23:
+        it said "No checklists changed")."""
         with self._reload_lock:
             older = self._live
             try:
@@ -262,11 +275,14 @@ class KnowledgeService:
             self.withheld_start = None
             self.checklists_withheld = ()
             at_start, self.start_changes = self.start_changes, None
+            checklists_at_start, self.start_checklist_changes = self.start_checklist_changes, None
+            before = self._checklists_told if self._checklists_told is not None else _checklist_hashes(older.kb)
+            self._checklists_told = None if told else before
             _keep_last_good(newer.kb, self.cache_folder)
             return ReloadResult(diff=newer.kb.diff(older.kb), entries=len(newer.kb.entries),
                                 checklists=len(newer.kb.checklists), at_start=at_start,
-                                checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb),
-                                                                     _checklist_hashes(older.kb)))
+                                checklist_diff=KnowledgeDiff.between(_checklist_hashes(newer.kb), before),
+                                checklists_at_start=checklists_at_start)
 
 
 def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:
@@ -297,8 +313,16 @@ def _since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeD
     return changes or None
 
 
+def _checklists_since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeDiff | None:
+    """The checklists a clean start made live against the last good copy, as `_since_last_good` for entries: a
+    checklist edited before a restart was live, and the first reload said "No checklists changed" (trial 23)."""
+    before = last_good.saved_checklists(cache_folder)
+    changes = KnowledgeDiff.between(_checklist_hashes(kb), before) if before else None
+    return changes or None
+
+
 def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
-    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key, kb.entry_hashes)
+    last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key, kb.entry_hashes, _checklist_hashes(kb))
 
 
 def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:

@@ -52,3 +52,59 @@ def test_cancel_a_command_or_a_new_chat_never_send_a_line_as_the_answer(engine: 
     assert f"I took that as a command, so your answer to #{key} was not sent" in command
     assert command.count("== Unanswered questions ==") == 2 and "Within 15 working days" in command
     assert statuses(services) == []
+
+
+def test_after_a_refused_kb_answer_the_line_typed_next_is_the_answer(engine: Engine, services: Services) -> None:
+    """Trial 23: `kb answer 4 ok` was refused (too short), and the answer pasted as the next line was logged as an
+    unanswered knowledge question. The refusal now says the next line is taken as the answer, and it is."""
+    key = ask_fire_drill(engine)
+
+    out = " ".join(drive(engine, [f"kb answer {key} ok", ANSWER, "kb unanswered"]).split())  # lines unwrapped
+
+    assert "Please say in a sentence what answers their question" in out
+    assert f"Type the answer as your next message and I'll send it as the answer to #{key}" in out
+    assert f"/audit kb answer {key} <your answer>" in out and f"cancel leaves #{key} open" in out
+    assert f"[message to {ASKER}]" in out and f"[message to {OTHER}]" in out
+    assert f"Sent your answer to 2 people; #{key} is closed" in out
+    assert "No unanswered or unhelpful questions" in out  # the pasted answer was not noted as a question
+    assert "I don't know that yet" not in out
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2
+    asked = [row[0] for row in services.storage.db.execute("SELECT query FROM kb_asks").fetchall()]
+    assert ANSWER not in asked
+
+
+def test_kb_answer_with_no_text_waits_for_the_answer_and_cancel_sends_nothing(engine: Engine,
+                                                                             services: Services) -> None:
+    key = ask_fire_drill(engine)
+
+    out = " ".join(drive(engine, [f"kb answer #{key}", "cancel", "when is the icpc due"]).split())
+
+    assert f"I'll send it as the answer to #{key}" in out
+    assert f"OK, nothing was sent: #{key} stays open" in out
+    assert "Within 15 working days" in out  # after `cancel`, a question is a question again
+    assert f"[message to {ASKER}]" not in out and statuses(services) == []
+
+
+def test_a_refused_answer_typed_again_badly_is_refused_again_and_still_waited_for(engine: Engine,
+                                                                                 services: Services) -> None:
+    key = ask_fire_drill(engine)
+
+    out = " ".join(drive(engine, [f"kb answer {key} ok", "ok", ANSWER]).split())
+
+    assert f"Type the answer again, or cancel to leave #{key} open." in out
+    assert f"Sent your answer to 2 people; #{key} is closed" in out
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2
+
+
+def test_in_slack_the_dm_after_a_refused_slash_command_is_the_answer(engine: Engine, services: Services) -> None:
+    """The same in Slack: `/audit kb answer N ok` refused, the answer sent next in the DM goes to the askers, not to
+    the QA leads' list."""
+    key = ask_fire_drill(engine)
+
+    [refused] = engine.command(QA_LEAD, f"kb answer {key} ok")
+    replies = engine.message(QA_LEAD, ANSWER)
+
+    assert refused.kind == "error" and f"I'll send it as the answer to #{key}" in refused.text
+    assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2
+    assert ANSWER not in [row[0] for row in services.storage.db.execute("SELECT query FROM kb_asks").fetchall()]

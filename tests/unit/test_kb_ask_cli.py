@@ -89,3 +89,14 @@ def test_text_says_what_a_glossary_term_stands_for_first_as_the_chat_does() -> N
     assert code == 0 and out.startswith("DSL stands for designated safeguarding lead")
     _, out = ask("what's a DSL", as_json=True, kb_dir=None)
     assert set(json.loads(out)) == {"query", "answer", "suggestions"}  # the JSON keeps its shape
+
+
+def test_a_glossary_term_is_followed_by_the_entries_about_it_as_in_the_chat() -> None:
+    """Trial 23: "what does PLO stand for" offered "What kind of questions can I ask the audit bot?" next."""
+    _, out = ask("what does PLO stand for", as_json=False, kb_dir=None)
+    assert out.startswith("PLO stands for Public Law Outline.")
+    assert "What kind of questions can I ask the audit bot?" not in out
+    assert "1. What is the Public Law Outline?" in out and "2. What happens in pre-proceedings?" in out
+    _, out = ask("what does PLO stand for", as_json=True, kb_dir=None)
+    assert [match["id"] for match in json.loads(out)["suggestions"]][:2] == ["public-law-outline",
+                                                                             "pre-proceedings"]

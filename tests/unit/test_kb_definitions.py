@@ -22,6 +22,7 @@ def glossary() -> dict[str, str]:
     ("what is a DSL", "DSL"), ("what is a s17", "s17"), ("what does NFA mean", "NFA"), ("whats an ICPC?", "ICPC"),
     ("what does cla stand for", "CLA"), ("meaning of PLO", "PLO"), ("SGO meaning", "SGO"), ("DSL?", "DSL"),
     ("what is a care order", "care order"), ("what does Reg 44 mean", "Reg 44"), ("what is PP+", "PP+"),
+    ("what is the meaning of PLO", "PLO"), ("what is the definition of DSL", "DSL"),
 ])
 def test_a_question_asking_what_a_term_means_gets_the_glossary_term(question: str, term: str) -> None:
     found = defined_term(question, glossary())

@@ -1,0 +1,64 @@
+"""After a glossary term's meaning, the entries offered are about that term, or there are none (trial 23: "what does
+PLO stand for" was followed by "What kind of questions can I ask the audit bot?", and "what does DSL mean" by
+"What if the bot cannot answer my question?", which only their question words had met)."""
+
+from __future__ import annotations
+
+import io
+
+from bot.engine.routing import Engine
+from bot.terminal.chat import run_chat
+from tests.support.kb_helpers import all_text, button_values
+
+PRACTITIONER = "U0PRAN001"
+
+
+def offered(engine: Engine, question: str) -> list[str]:
+    """The entries the buttons after the meaning open, without the ask id."""
+    return [value.split(":")[0] for value in button_values(engine.message(PRACTITIONER, question), "kb.show")]
+
+
+def test_plo_is_followed_by_the_court_process_entries(engine: Engine) -> None:
+    replies = engine.message(PRACTITIONER, "what does PLO stand for")
+    assert "**PLO** stands for Public Law Outline." in all_text(replies)
+    shown = [value.split(":")[0] for value in button_values(replies, "kb.show")]
+    assert shown == ["public-law-outline", "pre-proceedings", "care-proceedings-26-weeks"]
+
+
+def test_the_meaning_of_plo_asked_another_way_gets_the_meaning_and_the_plo_entry(engine: Engine) -> None:
+    """"What is the meaning of PLO" was not read as asking for a meaning at all."""
+    text = all_text(engine.message(PRACTITIONER, "what is the meaning of PLO"))
+    assert "**PLO** stands for Public Law Outline." in text
+    assert "The *Public Law Outline (PLO)* is the court's framework" in text
+
+
+def test_dsl_offers_only_entries_that_name_the_dsl(engine: Engine) -> None:
+    shown = offered(engine, "what does DSL mean?")
+    assert shown == ["child-on-child-abuse", "fgm-mandatory-reporting"]
+
+
+def test_nfa_offers_the_entries_on_closing_and_enquiries_that_end_in_no_further_action(engine: Engine) -> None:
+    shown = offered(engine, "what does NFA mean")
+    assert shown[:2] == ["case-closure", "section-47-enquiries"]
+
+
+def test_iro_offers_the_iro_entry_first(engine: Engine) -> None:
+    shown = offered(engine, "what does IRO stand for")
+    assert shown[0] == "iro-role" and "delegated-authority" not in shown
+
+
+def test_a_term_no_entry_is_about_gets_its_meaning_and_nothing_offered(engine: Engine) -> None:
+    """CPD was followed by entries on strengths, early help and children in need, which only "development" met."""
+    replies = engine.message(PRACTITIONER, "what does CPD mean")
+    text = all_text(replies)
+    assert "**CPD** stands for continuing professional development." in text
+    assert button_values(replies, "kb.show") == [] and "I have no fuller entry on it yet" in text
+
+
+def test_the_terminal_chat_offers_the_same_entries(engine: Engine) -> None:
+    out = io.StringIO()
+    run_chat(engine, PRACTITIONER, io.StringIO("what does PLO stand for\n"), out)
+    text = out.getvalue()
+    assert "PLO stands for Public Law Outline." in text
+    assert "What kind of questions can I ask the audit bot?" not in text
+    assert "1) What is the Public Law Outline?" in text and "2) What happens in pre-proceedings?" in text
