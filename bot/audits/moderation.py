@@ -32,7 +32,7 @@ from bot.audits.moderation_done import already_moderated
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
-from bot.core.sentences import in_a_sentence
+from bot.core.sentences import as_sentence, as_sentences, in_a_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
@@ -505,13 +505,13 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     else:
         yours = grade_label(audit.overall_grade if audit else None)
         verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
-    set_action = ""  # "action set at moderation: <what> — <owner>, by <day>"
+    set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
-        set_action = (f"action set at moderation: {action[0]} — {services.directory.label(action[1])}, by "
-                      f"{long_date(date.fromisoformat(action[2]))}")
+        set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "
+                                 f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}"
-                      + (f"\n{set_action[0].upper()}{set_action[1:]}." if set_action else ""),
+                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
+                      + (f"\n{set_action}" if set_action else ""),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
                           Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
@@ -520,9 +520,10 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     alerts = _inadequate_alerts(services, turn, audit, state)
     withdrawn = _inadequate_withdrawn(services, turn, audit, state)
     alerted = {a.to_user for a in alerts + withdrawn}
-    why = f", because: {cleaned}"  # trials 20 and 21: the worker was told the grade, not why
-    notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}{why}"
-                                       + (f"; {set_action}" if set_action else ""))
+    # trials 20 and 21: the worker was told the grade, not why; the reason and the action as sentences, never
+    # "…the EHCP.; action set at moderation" (bot.core.sentences)
+    notices = readback.outcome_notices(services, audit, turn.user_id,
+                                       as_sentences(f"{moderator} {_outcome(state)}, because: {cleaned}", set_action))
     who = _who_was_told(audit, {r.to_user for r in notices if r.to_user})
     outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
     saved = Reply(text=f"Moderation of audit #{audit_id} saved{' with its action' if action else ''}, and {who} been "
