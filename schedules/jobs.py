@@ -8,6 +8,7 @@ from functools import partial
 
 from bot.core.outgoing import JobSpec, Outgoing, iso_day, iso_week
 from bot.core.services import Services
+from bot.reminders.catch_up import CatchUp, catch_up_reply, catch_ups
 from bot.reminders.inputs import reminder_inputs
 from bot.reminders.rules import ReminderRules, bundle, bundle_reply, due_reminders
 from bot.storage import reminders as reminder_store
@@ -18,16 +19,33 @@ log = logging.getLogger("audit_bot.housekeeping")
 
 
 def reminders_job(services: Services, now: datetime) -> list[Outgoing]:
-    """Today's reminders, one bundled DM per person; the overdue lists escalate their actions once sent."""
+    """Today's reminders, one bundled DM per person; the overdue lists escalate their actions once sent. Someone back
+    from time away gets their catch-up first (bot.reminders.catch_up), recorded once sent, and the day's reminders
+    leave out what it already says."""
     today = now.astimezone(services.settings.timezone).date()
     settings = services.settings.reminders
     rules = ReminderRules(settings.draft_idle_working_days, settings.moderation_wait_working_days)
+    inputs = reminder_inputs(services, today)
+    caught = {c.user_id: c for c in catch_ups(inputs, today)}
+    bundled = bundle(r for r in due_reminders(inputs, today, rules)
+                     if r.user_id not in caught or r.key not in caught[r.user_id].keys)
     outgoing = []
-    for user_id, items in bundle(due_reminders(reminder_inputs(services, today), today, rules)).items():
+    for user_id in [*caught, *(user for user in bundled if user not in caught)]:
+        items = bundled.get(user_id, [])
+        replies = ((catch_up_reply(caught[user_id], today),) if user_id in caught else ()) + (
+            (bundle_reply(user_id, items, today),) if items else ())
         escalates = [action_id for item in items for action_id in item.escalates]
-        after = partial(reminder_store.mark_actions_escalated, services.storage, escalates) if escalates else None
-        outgoing.append(Outgoing(user_id, (bundle_reply(user_id, items, today),), after))
+        outgoing.append(Outgoing(user_id, replies, partial(_after_reminders, services, escalates,
+                                                           caught.get(user_id))))
     return outgoing
+
+
+def _after_reminders(services: Services, escalates: list[int], caught: CatchUp | None, now: datetime) -> None:
+    """Once a person's reminders went: the overdue lists' actions are escalated, and a catch-up is recorded."""
+    if escalates:
+        reminder_store.mark_actions_escalated(services.storage, escalates, now)
+    if caught is not None:
+        reminder_store.mark_caught_up(services.storage, caught.user_id, caught.back.last_day, now)
 
 
 def weekly_digest_job(services: Services, now: datetime) -> list[Outgoing]:

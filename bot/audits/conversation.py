@@ -32,6 +32,8 @@ from bot.audits import (
     moderation,
     moderation_action,
     moderation_alert,
+    moderation_decision,
+    moderation_hold,
     readback,
     reflection_wait,
     regrade_action,
@@ -324,6 +326,12 @@ def _moderation_reason(services: Services, turn: Turn, conversation: Conversatio
     return moderation.reason(services, turn, dict(conversation.data), text)
 
 
+def _moderation_decision(services: Services, turn: Turn, conversation: Conversation,
+                         text: str) -> list[Reply] | None:
+    """What the moderator types at Agree / Disagree: the options by number or in words, or a whole decision."""
+    return moderation_decision.typed(services, turn, conversation.audit_id, text)
+
+
 def _change_of_mind(typed: TypedHandler) -> TypedHandler:
     """While a moderator writes their decision, "agree" or "disagree" typed is a change of mind, never the text."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
@@ -476,8 +484,11 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                commands=True),
     State.PAUSED: _spec(None, set(), lambda _services, c: audits_start.paused_screen(c.audit_id)),
     State.REFLECTION: _spec(_reflection, set(), lambda _services, c: audits_finish.reflection_prompt(c.audit_id)),
-    State.MODERATION_DECISION: _spec(None, _DECIDING,
-                                     lambda services, c: moderation.decision_screen(services, c.audit_id)),
+    # Agree / Disagree, waited at once an audit is opened for moderation: `1`, `2`, `agree`, `disagree` typed there
+    # are the moderation's, never an answer to the moderator's own draft (bot.audits.moderation_decision).
+    State.MODERATION_DECISION: _spec(_moderating(_moderation_decision), _DECIDING,
+                                     lambda services, c: moderation.decision_screen(services, c.audit_id),
+                                     commands=True),
     # A moderator writing their decision: a whole command runs aside and the moderation follows, as at an audit's
     # steps (bot.audits.answered_aside); `back`, `pause` and `cancel` keep a meaning of their own (_moderating), and
     # at an Inadequate's action `back` goes back a question, the owner to the action's text (_back_a_question).
@@ -526,7 +537,8 @@ MODERATING = frozenset(_MODERATOR_WRITING)
 REGRADING = frozenset({State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 
 # States that belong to a person rather than to one audit's step.
-PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_GRADE,
+PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_DECISION,
+                           State.MODERATION_GRADE,
                            State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
                            State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
                            State.MODERATION_RESPONSE, State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER,
@@ -557,6 +569,9 @@ def current(services: Services, turn: Turn) -> Conversation | None:
         return None
     awaiting = str(data.get("awaiting"))
     person_state = next((s for s in PERSON_STATES if s.value == awaiting), None)
+    if person_state is State.MODERATION_DECISION and not moderation_hold.holds(services, turn.user_id,
+                                                                                int(data.get("audit_id") or 0)):
+        return None  # decided meanwhile (a button on an older message), or taken over: nothing waits here now
     if person_state is not None:
         return Conversation(person_state, data)
     if "audit_id" not in data:

@@ -19,6 +19,7 @@ from bot.core import buttons, policy
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
 from bot.core.replies import Choice, Reply, person_choice
+from bot.core.sentences import as_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
@@ -199,18 +200,18 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) ->
     One bracket at most: the change, the suggested grade and the reason go on a line of their own (a trial read
     "Good (after moderation; the auditor graded … (changed from Good on 3 Dec 2026) (suggested …; reason: …))")."""
     changed = f"changed from {grade_label(change[0])} on {short_date(change[1])}" if change is not None else ""
-    reason = (audit.grade_reason or "").strip().rstrip(".")
+    reason = as_sentence(audit.grade_reason or "")  # "reviewed monthly." is never "reviewed monthly.."
     details = [f"Suggested grade: {grade_label(audit.suggested_grade)}."] if audit.suggested_grade and reason else []
     if audit.regraded:
         line = (f"**Overall grade:** {grade_label(audit.moderated_grade)} (after moderation; the auditor graded "
                 f"{grade_label(audit.overall_grade)})")
         details = ([f"The auditor's grade was {changed}."] if changed else []) + details
-        details += [f"The auditor's reason: {reason}."] if reason else []
+        details += [f"The auditor's reason: {reason}"] if reason else []
     else:
         notes = [note for note in (changed, "agreed at moderation" if audit.moderated_grade is not None else "")
                  if note]
         line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
-        details += [f"Reason: {reason}."] if reason else []
+        details += [f"Reason: {reason}"] if reason else []
     return line + ("\n" + " ".join(details) if details else "")
 
 

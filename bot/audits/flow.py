@@ -14,9 +14,8 @@ compare-and-set, and render whatever step this module says comes next. That keep
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -24,6 +23,18 @@ from bot.audits.grade_words import read_grade
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.yes_no_words import yes_or_no
+
+# The rules of what a submitted audit holds live in bot.core.audit_rules (demo data is built by them too); named
+# here as well, as the conversation's own, so its callers ask one module.
+from bot.core.audit_rules import GRADE_POINTS as GRADE_POINTS
+from bot.core.audit_rules import Answers as Answers
+from bot.core.audit_rules import answers_hidden as answers_hidden
+from bot.core.audit_rules import escalations as escalations
+from bot.core.audit_rules import is_visible as is_visible
+from bot.core.audit_rules import missing_answers as missing_answers
+from bot.core.audit_rules import needs_evidence as needs_evidence
+from bot.core.audit_rules import suggest_grade as suggest_grade
+from bot.core.audit_rules import visible_questions as visible_questions
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, day_off, give_or_keep, kept_anyway, long_date, parse_day
@@ -34,7 +45,6 @@ END_STATES = ("paused", "cancelled")
 TYPED_STEPS = frozenset({"case_reference", "evidence", "grade_reason", "strengths", "development", "actions",
                          "action_owner", "action_due"})
 OPTIONAL_TYPED_STEPS = frozenset({"strengths", "development"})
-GRADE_POINTS = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
 MAX_TEXT_CHARS = 2000
 MIN_EVIDENCE_CHARS = MIN_SENTENCE_CHARS  # a note someone else weighs is a sentence (bot.core.sentences)
 
@@ -68,32 +78,7 @@ class Step:
         return self.name in TYPED_STEPS
 
 
-Answers = Mapping[str, Answer]
-
-
 # -- which questions are asked -----------------------------------------------------------------------------
-
-def is_visible(checklist: Checklist, answers: Answers, question: Question) -> bool:
-    """A question with show_if is asked only when the earlier question got the awaited answer."""
-    if question.show_if is None:
-        return True
-    earlier = answers.get(question.show_if.question)
-    return (earlier is not None and earlier.value == question.show_if.equals
-            and is_visible(checklist, answers, checklist.question(question.show_if.question)))
-
-
-def visible_questions(checklist: Checklist, answers: Answers) -> list[Question]:
-    """The questions this audit asks, given the answers so far, in order."""
-    return [q for q in checklist.questions() if is_visible(checklist, answers, q)]
-
-
-def answers_hidden(checklist: Checklist, answers: Answers) -> list[str]:
-    """Answered questions the answers now hide, in order: a follow-up whose question's answer changed so it no
-    longer applies ("Did the family shape the plan?" once there is no plan). They are taken out of the audit, never
-    kept to be counted in a digest or shown again, as if still true, should the answer change back."""
-    visible = {q.id for q in visible_questions(checklist, answers)}
-    return [q.id for q in checklist.questions() if q.id in answers and q.id not in visible]
-
 
 # -- moving through the states -----------------------------------------------------------------------------
 
@@ -206,35 +191,7 @@ def gone_past(checklist: Checklist, current: Step, question_id: str) -> bool:
     return checklist.position(question_id) < checklist.position(current.question_id or "")
 
 
-def missing_answers(checklist: Checklist, answers: Answers) -> list[str]:
-    """Required questions still unanswered, or scale answers without their evidence note, as question ids."""
-    missing = []
-    for question in visible_questions(checklist, answers):
-        answer = answers.get(question.id)
-        if (answer is None and question.required) or needs_evidence(question, answer):
-            missing.append(question.id)
-    return missing
-
-
 # -- judgements drawn from the answers ---------------------------------------------------------------------
-
-def suggest_grade(checklist: Checklist, answers: Answers) -> str | None:
-    """The overall grade the scale answers point to, for the auditor to confirm or change.
-
-    Rule: the mean of the scale grades (Outstanding 4, Good 3, Requires improvement 2, Inadequate 1), with
-    a tie between two grades going to the lower one (a suggestion should not flatter practice); any
-    Inadequate answer caps the suggestion at Requires improvement to be good, because practice that is
-    inadequate somewhere is not good overall. None when no scale question was answered.
-    """
-    points = [GRADE_POINTS[a.value] for q in visible_questions(checklist, answers)
-              if q.type == "scale" and (a := answers.get(q.id)) is not None and a.value in GRADE_POINTS]
-    if not points:
-        return None
-    rounded = max(1, math.ceil(sum(points) / len(points) - 0.5))
-    if 1 in points:
-        rounded = min(rounded, GRADE_POINTS["requires_improvement"])
-    return next(grade for grade, value in GRADE_POINTS.items() if value == rounded)
-
 
 def flags(checklist: Checklist, answers: Answers) -> list[tuple[Question, Answer]]:
     """Answers that the checklist marks as worth a second look (flag_if), in question order."""
@@ -245,17 +202,6 @@ def flags(checklist: Checklist, answers: Answers) -> list[tuple[Question, Answer
 def is_flagged(question: Question, value: str) -> bool:
     """flag_if answers, and number answers at or over flag_at_least."""
     return question.flags(value)
-
-
-def needs_evidence(question: Question, answer: Answer | None) -> bool:
-    """A scale grade needs its evidence note; 'not applicable' on a scale question does not."""
-    return (question.type == "scale" and answer is not None and not answer.evidence
-            and answer.value != NOT_APPLICABLE)
-
-
-def escalations(question: Question, value: str) -> bool:
-    """Whether this answer must alert the team manager now, rather than at submission."""
-    return value in question.escalate_if
 
 
 # -- parsing what people type or press ---------------------------------------------------------------------

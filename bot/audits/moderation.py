@@ -20,7 +20,7 @@ from bot.audits import (
 )
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.decision_words import leading_decision, one_line_decision
-from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
+from bot.audits.flow import FLOW_STEPS, MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
     grade_starting,
     read_grade_and_note,
@@ -32,7 +32,7 @@ from bot.audits.moderation_done import already_moderated
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
-from bot.core.sentences import in_a_sentence
+from bot.core.sentences import as_sentence, as_sentences, in_a_sentence
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, StaleAction, UserError
@@ -47,6 +47,11 @@ from knowledge.dates import long_date
 
 MODERATE_HINT = "type `/audit moderate` for the audits waiting"
 NOT_YOURS_NOW = "This audit is not open for moderation by you any more, so nothing changed."
+DECISION_STATE = "moderation_decision"  # waiting at Agree / Disagree (bot.audits.moderation_decision reads it)
+# A draft's steps, which wait in the draft for `/audit resume`: opening a moderation may take the person's
+# conversation from one of them (the start of an audit, before the draft exists, is not one), as from another
+# moderation being decided (never from an auditor's reply to one, `moderation_response`).
+REPLACEABLE = frozenset(FLOW_STEPS) - {"choose_checklist", "case_reference"}
 SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the rest are counted
 
 
@@ -174,7 +179,7 @@ def on_open(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise lifecycle.no_such_audit(audit.id, lifecycle.MODERATION_LISTED) from None
     except Conflict as conflict:
         raise _not_open(services, turn, conflict.current) from None
-    return decision_screen(services, audit.id)
+    return deciding(services, turn, audit.id)
 
 
 def _take_over(services: Services, turn: Turn, audit: store.AuditRow, held: HeldModeration) -> list[Reply]:
@@ -191,7 +196,7 @@ def _take_over(services: Services, turn: Turn, audit: store.AuditRow, held: Held
                       "decided, so there is nothing more for you to do on it.")
     return [Reply(kind="notice", text=f"You have taken over the moderation of audit #{audit.id} from "
                                       f"{services.directory.label(held.moderator_id)}, who opened it on {since}; "
-                                      "I've told them."), *decision_screen(services, audit.id), told]
+                                      "I've told them."), *deciding(services, turn, audit.id), told]
 
 
 def _not_open(services: Services, turn: Turn, audit: store.AuditRow | None) -> StaleAction:
@@ -220,6 +225,26 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
     return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
 
 
+def deciding(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
+    """Wait at Agree / Disagree for this audit, and show it, so what the moderator types next is read as the
+    moderation's (bot.audits.moderation_decision), never as an answer to a draft of their own that was waiting: that
+    draft is said to wait for `/audit resume`. Anything else half-made that waits (a grade change's action, a
+    reflection, a cancel to confirm) is left waiting and the screen shown aside, as every screen was before."""
+    before = store.conversation(services.storage, turn.user_id)
+    awaiting = str(before.get("awaiting") or "")
+    screen = decision_screen(services, audit_id)
+    if awaiting and not (awaiting in REPLACEABLE or (awaiting.startswith("moderation_")
+                                                     and awaiting != "moderation_response")):
+        return screen  # something half-made that a step of a draft or a moderation is not: shown aside, as before
+    draft = before.get("audit_id") if awaiting in REPLACEABLE else None
+    store.set_conversation(services.storage, turn.user_id, waiting(DECISION_STATE, audit_id=audit_id), turn.now)
+    mine = store.get_audit(services.storage, int(draft)) if draft is not None and draft != audit_id else None
+    if mine is None or mine.status != "draft" or mine.auditor_id != turn.user_id:
+        return screen
+    return [Reply(kind="notice", text=f"Your draft audit #{mine.id} waits where you left it: `/audit resume` carries "
+                                      "on with it once this moderation is done."), *screen]
+
+
 def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[Reply]:
     """`back`, `pause` or `cancel` typed while the moderator writes their decision (the grade, the reason, an
     Inadequate's action, the check before an alert): nothing of it was saved, and the wait ends. `back` returns to
@@ -233,7 +258,7 @@ def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[
         raise StaleAction(NOT_YOURS_NOW)
     if back:
         return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
-                *decision_screen(services, audit_id)]
+                *deciding(services, turn, audit_id)]
     return [Reply(text=moderation_hold.left_held(services, held, turn.now),
                   choices=(Choice(f"Continue #{audit_id}", "audit.moderate_open", str(audit_id), "primary"),))]
 
@@ -505,13 +530,13 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     else:
         yours = grade_label(audit.overall_grade if audit else None)
         verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
-    set_action = ""  # "action set at moderation: <what> — <owner>, by <day>"
+    set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
-        set_action = (f"action set at moderation: {action[0]} — {services.directory.label(action[1])}, by "
-                      f"{long_date(date.fromisoformat(action[2]))}")
+        set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "
+                                 f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {cleaned}"
-                      + (f"\n{set_action[0].upper()}{set_action[1:]}." if set_action else ""),
+                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
+                      + (f"\n{set_action}" if set_action else ""),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
                           Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
@@ -520,9 +545,10 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     alerts = _inadequate_alerts(services, turn, audit, state)
     withdrawn = _inadequate_withdrawn(services, turn, audit, state)
     alerted = {a.to_user for a in alerts + withdrawn}
-    why = f", because: {cleaned}"  # trials 20 and 21: the worker was told the grade, not why
-    notices = readback.outcome_notices(services, audit, turn.user_id, f"{moderator} {_outcome(state)}{why}"
-                                       + (f"; {set_action}" if set_action else ""))
+    # trials 20 and 21: the worker was told the grade, not why; the reason and the action as sentences, never
+    # "…the EHCP.; action set at moderation" (bot.core.sentences)
+    notices = readback.outcome_notices(services, audit, turn.user_id,
+                                       as_sentences(f"{moderator} {_outcome(state)}, because: {cleaned}", set_action))
     who = _who_was_told(audit, {r.to_user for r in notices if r.to_user})
     outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
     saved = Reply(text=f"Moderation of audit #{audit_id} saved{' with its action' if action else ''}, and {who} been "

@@ -34,6 +34,12 @@ def day(services: Services, moment: datetime) -> str:
     return long_date(moment.astimezone(services.settings.timezone).date())
 
 
+def holds(services: Services, user_id: str, audit_id: int) -> bool:
+    """Whether this person still holds the audit's moderation undecided (nobody took it over, nothing decided)."""
+    held = moderation_store.current_moderation(services.storage, audit_id)
+    return held is not None and held.moderator_id == user_id
+
+
 def may_take_over(services: Services, held: HeldModeration, now: datetime) -> bool:
     return lifecycle.may_take_over(held.opened_at, now, services.settings.timezone)
 

@@ -39,8 +39,8 @@ def no_such_page(page: int, what: str, total: int, per_page: int, command: str, 
 
 def more_hint(services: Services, turn: Turn, command: str) -> str:
     """How to see the next page. `more` is offered only while the bot waits for nothing else from this person:
-    inside an audit, `more` typed at a step that takes text is that step's answer."""
-    if store.conversation(services.storage, turn.user_id).get("awaiting"):
+    inside an audit, `more` typed at a step that takes text is that step's answer (Agree / Disagree takes none)."""
+    if store.conversation(services.storage, turn.user_id).get("awaiting") not in (None, "moderation_decision"):
         return command
     if turn.surface in ("dm", "terminal"):
         return f"type `more`, or {command}"

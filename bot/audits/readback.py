@@ -29,6 +29,7 @@ from bot.audits.core import (
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
+from bot.core.sentences import as_sentence
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
 from bot.engine.routing import Turn
@@ -63,7 +64,8 @@ def _moderation_text(services: Services, moderation: dict[str, Any] | None) -> s
     verdict = ("agreed with the grade" if moderation["agrees"]
                else f"graded it **{grade_label(moderation['grade'])}**")
     reason = (moderation.get("reason") or "").strip()  # a decision stored without one shows none, never "None"
-    text = f"**Moderation:** {moderator} {verdict}." + (f" Reason: {reason}" if reason else " No reason given.")
+    text = f"**Moderation:** {moderator} {verdict}." + (f" Reason: {as_sentence(reason)}" if reason else
+                                                       " No reason given.")
     if moderation.get("response") == "accepted":
         text += "\n**Auditor's response:** accepted."
     elif moderation.get("response") == "replied":
@@ -351,6 +353,6 @@ def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str
             continue
         whose = "your case" if person == worker else "a case in your team"
         told.append(Reply(to_user=person, kind="notice",
-                          text=f"The audit #{audit.id} of {whose} has been moderated: {verdict}.",
+                          text=as_sentence(f"The audit #{audit.id} of {whose} has been moderated: {verdict}"),
                           choices=(Choice("Open the audit", "audit.view", str(audit.id)),)))
     return told

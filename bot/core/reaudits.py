@@ -2,7 +2,9 @@
 
 A case is due for re-audit when its latest submitted audit has a grade of record (the moderator's once moderated)
 that settings.yaml's `reaudit:` gives an interval, and no later audit of the case has been submitted: the due date
-is that audit's submission day, in the service's timezone, plus the interval; it is overdue from the day after.
+is that audit's submission day (or the regrading moderation's), in the service's timezone, plus the interval, moved
+to the next working day when that falls on a weekend or bank holiday (bot.core.calendar); it is overdue from the
+day after.
 A draft started since then is the re-audit under way. `/audit reaudits`, the Home tab, the digest and the
 "audited before" heads-up all ask here, so they never disagree about a date.
 """
@@ -13,6 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from bot.core.calendar import working_day_on_or_after
 from bot.settings.reaudit import ReauditSettings
 from bot.storage import reaudits as store
 from bot.storage.audits import AuditRow
@@ -46,8 +49,10 @@ class Reaudit:
 
 def due_date(submitted_at: datetime, weeks: int, zone: tzinfo) -> date:
     """The submission's calendar day where the service is, plus whole weeks: an audit submitted at 00:30 on a
-    summer Sunday (23:30 on Saturday in UTC) counts from that Sunday, the day the auditor saw."""
-    return submitted_at.astimezone(zone).date() + timedelta(weeks=weeks)
+    summer Sunday (23:30 on Saturday in UTC) counts from that Sunday, the day the auditor saw. A re-audit is work
+    done on a working day, so a day that falls on a weekend or bank holiday moves to the next working day (an audit
+    submitted on a Sunday, or moderated six weeks before Easter Monday, is due on the Monday or the Tuesday)."""
+    return working_day_on_or_after(submitted_at.astimezone(zone).date() + timedelta(weeks=weeks))
 
 
 def counted_from(audit: AuditRow) -> str:

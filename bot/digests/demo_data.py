@@ -3,6 +3,11 @@
 Teams and staff come from teams.yaml, checklists from knowledge/checklists/*.yaml (snapshotted exactly as
 the audit flow does), case references are invented (CR-104233), and practice improves over the weeks so
 the trend chart has something to say. No names anywhere: staff are Slack ids with their teams.yaml labels.
+
+Every invented audit is held to the rules a person's audit is (bot.core.audit_rules.submission_breaks) before it is
+stored: each grade has its evidence note, a grade other than the one the answers suggest has a reason, an Inadequate
+one has an action, and an immediate concern is raised only on an audit graded Inadequate (a review found grades
+with no evidence note, and a Good audit carrying an immediate safeguarding concern).
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.core import policy
+from bot.core.audit_rules import answers_hidden, submission_breaks, suggest_grade
 from bot.core.calendar import add_working_days, is_working_day
 from bot.core.services import Services
 from bot.digests.digest import last_complete_week
 from bot.settings.people import Role
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
-from knowledge.checklist_schema import GRADES
+from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist
 
 START_MIX = (0.05, 0.35, 0.40, 0.20)
 END_MIX = (0.12, 0.52, 0.28, 0.08)
@@ -78,6 +84,52 @@ def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: 
     return "Invented evidence note for the demonstration data."
 
 
+EVIDENCE_NOTE = "Invented evidence note: what the file shows for this grade."
+GRADE_REASON = "Invented reason: the file read as a whole weighs more than the section grades."
+
+
+def _answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Random, day: date,
+                 who: tuple[int, str, str]) -> list[tuple[Any, ...]]:
+    """Answer rows (ANSWER_COLUMNS order) for `who` = (audit id, auditor, when). A grade carries its evidence note, as
+    the bot asks for one after every grade; an immediate concern (`escalate_if`) is kept for audits graded
+    Inadequate, as a child at risk that nobody is acting on is not good practice."""
+    audit_id, auditor, when = who
+    rows = []
+    for question in questions:
+        value = _answer(question, grade_rank, rng, day)
+        if value in question["escalate_if"] and GRADES[grade_rank] != "inadequate":
+            value = next(o for o in ("no", "yes", *(question["options"] or ())) if o not in question["escalate_if"])
+        flagged = value in question["flag_if"] or (
+            question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
+        evidence = EVIDENCE_NOTE if question["type"] == "scale" and value != NOT_APPLICABLE else None
+        rows.append((audit_id, question["id"], value, int(flagged), auditor, when, evidence))
+    return rows
+
+
+def _answers(rows: list[tuple[Any, ...]]) -> dict[str, Answer]:
+    return {row[1]: Answer(row[2], row[6]) for row in rows}
+
+
+def _asked(checklist: Checklist, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The rows of the questions the answers ask: a follow-up skipped by an earlier answer (no plan, so no
+    question on the family's part in it) is taken out, as the conversation takes it out."""
+    hidden = set(answers_hidden(checklist, _answers(rows)))
+    return [row for row in rows if row[1] not in hidden]
+
+
+def _grade_reason(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str) -> str | None:
+    """The reason a person is asked for when their grade is not the one the answers suggest; None when it is."""
+    suggested = suggest_grade(checklist, _answers(rows))
+    return GRADE_REASON if suggested is not None and suggested != grade else None
+
+
+def _check(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str, reason: str | None, actions: int) -> None:
+    """Refuse to store an invented audit the bot would refuse to submit from a person: a bug in this module."""
+    broken = submission_breaks(checklist, _answers(rows), grade, reason, actions)
+    if broken:
+        raise ValueError(f"demo audit of {checklist.id} breaks the audit rules: {'; '.join(broken)}")
+
+
 AGREED_REASON = "The evidence in the record supports the auditor's grade."
 REGRADED_REASON = "Evidence supports a different grade."
 
@@ -124,6 +176,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
     tz = settings.timezone
     today = now.astimezone(tz).date()
     contents = checklist_contents(services)
+    checklists = {c.id: c for c in services.live_knowledge().current.kb.checklists.values()}
     if not contents:
         raise FileNotFoundError(f"no checklists found under {settings.knowledge_dir / 'checklists'}")
     hashes = {c["id"]: snapshot_checklist(storage, c, now - timedelta(weeks=weeks + 1)) for c in contents}
@@ -161,20 +214,20 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 agrees = moderated and rng.random() < 0.8
                 record_grade = GRADES[grade_rank] if agrees or not moderated else GRADES[min(3, grade_rank + 1)]
                 status = "draft" if is_draft else "moderated" if moderated else "submitted"
+                questions = [q for s in checklist["sections"] for q in s["questions"]]
+                rows = _asked(checklists[checklist["id"]], _answer_rows(
+                    questions[: len(questions) // 2] if is_draft else questions, grade_rank, rng, day,
+                    (audit_id, auditor, utc_text(started))))
+                answers += rows
+                reason = None if is_draft else _grade_reason(checklists[checklist["id"]], rows, GRADES[grade_rank])
                 audits.append((
                     audit_id, checklist["id"], hashes[checklist["id"]], case_ref, auditor, worker, team.id, status,
                     "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",
                     None if is_draft else GRADES[grade_rank], utc_text(started), utc_text(submitted),
-                    None if is_draft else utc_text(submitted), utc_text(decided) if moderated else None,
+                    None if is_draft else utc_text(submitted), utc_text(decided) if moderated else None, reason,
                 ))
-                questions = [q for s in checklist["sections"] for q in s["questions"]]
-                for question in questions[: len(questions) // 2] if is_draft else questions:
-                    value = _answer(question, grade_rank, rng, day)
-                    flagged = value in question["flag_if"] or (
-                        question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
-                    answers.append((audit_id, question["id"], value, int(flagged), auditor,
-                                    utc_text(started)))
                 if not is_draft:
+                    before = len(actions)
                     # The bot refuses to submit an Inadequate audit without an action; a moderator's Inadequate
                     # gets one too, so every audit whose grade of record is Inadequate has at least one.
                     for _ in range(max(rng.choice((0, 1, 1, 2)), int(record_grade == "inadequate"))):
@@ -185,6 +238,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                                         auditor, utc_text(submitted), utc_text(done_at) if done else None,
                                         worker if done else None, None))
                         action_id += 1
+                    _check(checklists[checklist["id"]], rows, GRADES[grade_rank], reason, len(actions) - before)
                 if moderator is not None:
                     # As the bot records a decision: the moderator's grade (the auditor's, when agreeing) and a reason.
                     moderations.append((audit_id, moderator, utc_text(submitted + timedelta(days=1)),

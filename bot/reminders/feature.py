@@ -16,7 +16,9 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.reminders import cover as cover_rules
 from bot.reminders import preview
+from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
+from bot.reminders.inputs import back_now
 from bot.settings.people import SLACK_USER_ID, Person
 from bot.storage.reminders import away_booked, away_on, away_period, clear_away, set_away, snooze
 from bot.storage.trail import record_trail
@@ -215,12 +217,16 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     """`away off`: a pause under way ends, and a time away booked ahead is cancelled, each said so."""
     booked = away_booked(services.storage, turn.user_id, today)
     period = away_period(services.storage, turn.user_id)
+    returning = None if booked is not None else back_now(services, turn.user_id, today)
     cleared = clear_away(services.storage, turn.user_id)
     record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
     told = [cover_rules.released(services, turn, period[2])] if period is not None and period[2] else []
     if booked is not None:
         return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
                       "no longer booked, and your reminders go on as usual."), *told]
+    caught = catch_up_for(*returning) if returning is not None else None
+    if caught:  # what came up while away, at once: with the time away gone, no reminder run would say it
+        return [Reply("Welcome back: reminders are on again."), catch_up_reply(caught, today), *told]
     return [Reply("Welcome back: reminders are on again." if cleared else "You were not marked away."), *told]
 
 

@@ -4,7 +4,9 @@ the working days ahead."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime, time
 
 from bot.core.calendar import add_working_days
 from bot.core.services import Services
@@ -17,7 +19,9 @@ from bot.reminders.rules import (
     DraftItem,
     ModerationItem,
     QuotaItem,
+    ReflectionItem,
     ReminderInputs,
+    ReturnItem,
     StaleEntryItem,
 )
 from bot.settings.people import Role
@@ -48,9 +52,41 @@ def reminder_inputs(services: Services, today: date) -> ReminderInputs:
                    for user, target in audit_targets(services).items() if target > 0)
     stale = tuple(StaleEntryItem(e.id, e.owner, e.question, e.review_by)
                   for e in stale_entries(services.live_knowledge(), today) if e.owner and e.review_by)
+    returns, reflections = returns_from_away(services, today)
     return ReminderInputs(
-        drafts=drafts, actions=actions, moderations=moderations, quotas=quotas, stale_entries=stale,
+        returns=returns, reflections=reflections, drafts=drafts, actions=actions, moderations=moderations,
+        quotas=quotas, stale_entries=stale,
         away=reminder_store.away_on(storage, today), snoozed=frozenset(reminder_store.snoozed_on(storage, today)),
         qa_leads=tuple(directory.ids_with_role(Role.QA_LEAD)),
         campaigns=tuple(CampaignItem(*row) for row in campaign_store.unsubmitted_by_auditor(storage, today)),
     )
+
+
+def back_now(services: Services, user_id: str, today: date) -> tuple[ReminderInputs, ReturnItem] | None:
+    """For `/audit away off`: what the catch-up looks at for this person, back today from a time away that has
+    started (its last day today at the latest), or None when they were not away or have had their catch-up."""
+    period = reminder_store.away_not_caught_up(services.storage, user_id)
+    if period is None or (period[0] is not None and period[0] > today):
+        return None
+    starts, set_at, until = period
+    back = ReturnItem(user_id, starts or set_at.astimezone(services.settings.timezone).date(), min(until, today))
+    return replace(reminder_inputs(services, today), reflections=_reflections(services, [back])), back
+
+
+def _reflections(services: Services, returns: Sequence[ReturnItem]) -> tuple[ReflectionItem, ...]:
+    """The reflections asked of these people since the first of them went away."""
+    tz = services.settings.timezone
+    since = datetime.combine(min(r.first_day for r in returns), time(), tz)
+    back = {r.user_id for r in returns}
+    return tuple(ReflectionItem(audit_id, worker, case, submitted.astimezone(tz).date())
+                 for audit_id, worker, case, submitted in reminder_store.reflections_not_added(services.storage, since)
+                 if worker in back)
+
+
+def returns_from_away(services: Services, today: date) -> tuple[tuple[ReturnItem, ...], tuple[ReflectionItem, ...]]:
+    """Who is back from time away without their catch-up yet, and the reflections asked of them since they left
+    (nothing read when nobody is back)."""
+    tz = services.settings.timezone
+    returns = tuple(ReturnItem(user, starts or set_at.astimezone(tz).date(), until)
+                    for user, starts, set_at, until in reminder_store.back_from_away(services.storage, today))
+    return (returns, _reflections(services, returns)) if returns else ((), ())

@@ -92,6 +92,25 @@ class CampaignItem:
 
 
 @dataclass(frozen=True)
+class ReturnItem:
+    """Someone whose time away is over and who has not had their catch-up (bot.reminders.catch_up)."""
+
+    user_id: str
+    first_day: date  # the first day away: the day it was set, or the first day booked
+    last_day: date
+
+
+@dataclass(frozen=True)
+class ReflectionItem:
+    """A submitted audit of a worker's case that asked them for reflections they have not added yet."""
+
+    audit_id: int
+    worker_id: str
+    case_ref: str
+    submitted: date
+
+
+@dataclass(frozen=True)
 class ReminderInputs:
     """Everything the rules look at, already read from the database, teams.yaml and the knowledge base."""
 
@@ -104,6 +123,8 @@ class ReminderInputs:
     snoozed: frozenset[tuple[str, str]] = frozenset()
     qa_leads: tuple[str, ...] = ()
     campaigns: tuple[CampaignItem, ...] = ()
+    returns: tuple[ReturnItem, ...] = ()
+    reflections: tuple[ReflectionItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def set_away(storage: Storage, user_id: str, until: date, cover_id: str | None, 
         db.execute(
             "INSERT INTO away (user_id, until, cover_id, set_at, starts) VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) "
             "DO UPDATE SET until = excluded.until, cover_id = excluded.cover_id, set_at = excluded.set_at, "
-            "starts = excluded.starts",
+            "starts = excluded.starts, caught_up_at = NULL",
             [user_id, until.isoformat(), cover_id, utc_text(now), starts.isoformat() if starts else None],
         )
 
@@ -102,6 +102,43 @@ def covering_for(storage: Storage, cover_id: str, day: date) -> list[tuple[str, 
     rows = storage.db.execute("SELECT user_id, starts, until FROM away WHERE cover_id = ? AND until >= ? "
                               "ORDER BY COALESCE(starts, set_at), user_id", [cover_id, day.isoformat()]).fetchall()
     return [(r[0], date.fromisoformat(r[1]) if r[1] else None, date.fromisoformat(r[2])) for r in rows]
+
+
+def back_from_away(storage: Storage, day: date) -> list[tuple[str, date | None, datetime, date]]:
+    """People whose time away ended before `day` and who have not had their catch-up: (user, first day when booked
+    ahead else None, when it was set, last day away)."""
+    rows = storage.db.execute("SELECT user_id, starts, set_at, until FROM away "
+                              "WHERE until < ? AND caught_up_at IS NULL ORDER BY user_id", [day.isoformat()]).fetchall()
+    return [(r[0], date.fromisoformat(r[1]) if r[1] else None, parse_utc(r[2]), date.fromisoformat(r[3]))
+            for r in rows]
+
+
+def away_not_caught_up(storage: Storage, user_id: str) -> tuple[date | None, datetime, date] | None:
+    """This person's time away whose catch-up has not been given: (first day when booked ahead else None, when it
+    was set, last day away), or None."""
+    row = storage.db.execute("SELECT starts, set_at, until FROM away WHERE user_id = ? AND caught_up_at IS NULL",
+                             [user_id]).fetchone()
+    if row is None:
+        return None
+    return date.fromisoformat(row[0]) if row[0] else None, parse_utc(row[1]), date.fromisoformat(row[2])
+
+
+def mark_caught_up(storage: Storage, user_id: str, until: date, now: datetime) -> None:
+    """Record that this person had the catch-up for their time away ending `until` (a later time away is left)."""
+    with storage.write() as db:
+        db.execute("UPDATE away SET caught_up_at = ? WHERE user_id = ? AND until = ? AND caught_up_at IS NULL",
+                   [utc_text(now), user_id, until.isoformat()])
+
+
+def reflections_not_added(storage: Storage, since: datetime) -> list[tuple[int, str, str, datetime]]:
+    """(audit id, worker, case reference, submitted at) of audits submitted since `since` by someone other than the
+    case's worker, not cancelled, that the worker has added no reflections to: each asked the worker for them."""
+    rows = storage.db.execute(
+        "SELECT a.id, a.worker_id, a.case_ref, a.submitted_at FROM audits a WHERE a.submitted_at >= ? "
+        f"AND a.status IN {COMPLETED_SQL} AND a.worker_id IS NOT NULL AND a.worker_id != a.auditor_id "
+        "AND NOT EXISTS (SELECT 1 FROM reflections r WHERE r.audit_id = a.id AND r.worker_id = a.worker_id) "
+        "ORDER BY a.submitted_at, a.id", [utc_text(since)]).fetchall()
+    return [(r[0], r[1], r[2], parse_utc(r[3])) for r in rows]
 
 
 def clear_away(storage: Storage, user_id: str) -> bool:

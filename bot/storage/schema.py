@@ -843,3 +843,12 @@ def m280_away_starts(db: Database) -> None:
     """The first day of a time away booked ahead ("away from 21/12 until 4/1"): reminders pause from that day, not
     from when it is typed (trials 20 and 21 refused leave booked ahead). None for a pause from when it was set."""
     db.execute("ALTER TABLE away ADD COLUMN starts TEXT")
+
+
+@MIGRATIONS()
+def m290_away_caught_up(db: Database) -> None:
+    """When someone back from time away was given their catch-up (what fell due, waited or was asked of them while
+    away): once only, so a return is summed up one time. A time away already over when this shipped counts as caught
+    up, so nobody gets a catch-up for leave long past; a new time away clears it (bot.storage.reminders.set_away)."""
+    db.execute("ALTER TABLE away ADD COLUMN caught_up_at TEXT")
+    db.execute("UPDATE away SET caught_up_at = set_at WHERE until < date('now')")

@@ -1,8 +1,12 @@
 """`audit-bot demo-data` obeys the rules the bot enforces, since its audits feed digests and the Home tab: nobody
 moderates an audit they did (or of their own case, or of a team they manage), every audit whose grade of record
 is Inadequate has an action, every decision has a reason, and nothing is dated after the run (user trial: 8 audits
-moderated by their own auditor, an Inadequate audit with no actions, one submitted later than now). A moderation
-stored without a reason never reads "Reason: None"."""
+moderated by their own auditor, an Inadequate audit with no actions, one submitted later than now). Each invented
+audit, read back as the bot reads any audit, passes the checks a person's audit passes before it may be submitted
+(bot.core.audit_rules): every grade has its evidence note, a grade other than the suggested one has a reason, and no
+audit graded Good or Outstanding (by its auditor or its moderator) carries an immediate concern (review: demo grades
+with no evidence note, a Good audit with an immediate safeguarding concern). A moderation stored without a reason
+never reads "Reason: None"."""
 
 from __future__ import annotations
 
@@ -14,10 +18,13 @@ import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.audits.core import load
 from bot.core import policy
+from bot.core.audit_rules import concerns, submission_breaks
 from bot.core.services import Services
 from bot.digests.demo_data import generate
 from bot.engine.routing import Engine
+from bot.storage.actions import actions_of_audit
 from bot.storage.common import COMPLETED_SQL, GRADE_OF_RECORD_SQL, utc_text
 from bot.storage.demo_data import remove_demo_audits
 from tests.support.cli import run_cli
@@ -54,11 +61,26 @@ def _broken_rules(services: Services, now: datetime) -> list[str]:
             f"SELECT a.id FROM audits a WHERE {grade} = 'inadequate' AND a.status IN {COMPLETED_SQL} "
             "AND NOT EXISTS (SELECT 1 FROM actions ac WHERE ac.audit_id = a.id)").fetchall():
         found.append(f"audit {audit_id} is Inadequate with no action")
+    found += _broken_audit_rules(services)
     stamp = utc_text(now)
     for table, column in TIMESTAMPS:
         latest = db.execute(f"SELECT MAX({column}) FROM {table}").fetchone()[0]
         if latest is not None and latest > stamp:
             found.append(f"{table}.{column} {latest} is after the run ({stamp})")
+    return found
+
+
+def _broken_audit_rules(services: Services) -> list[str]:
+    """Each submitted audit, loaded as the bot loads one, against the rules a person's audit must pass."""
+    found = []
+    for (audit_id,) in services.storage.db.execute(
+            f"SELECT id FROM audits WHERE status IN {COMPLETED_SQL} AND submitted_at IS NOT NULL").fetchall():
+        ctx = load(services, audit_id)
+        actions = len(actions_of_audit(services.storage, audit_id))
+        found += [f"audit {audit_id}: {broken}" for broken in submission_breaks(
+            ctx.checklist, ctx.answers, ctx.audit.overall_grade, ctx.audit.grade_reason, actions)]
+        if ctx.audit.grade_of_record in ("good", "outstanding") and concerns(ctx.checklist, ctx.answers):
+            found.append(f"audit {audit_id}: {ctx.audit.grade_of_record} after moderation with an immediate concern")
     return found
 
 
@@ -92,3 +114,20 @@ def test_a_moderation_stored_without_a_reason_never_reads_reason_none(services: 
     text = shown[0].text
     assert "**Moderation:** QA lead (practice) agreed with the grade. No reason given." in text
     assert "None" not in text
+
+
+def test_a_demo_audit_reads_as_a_person_submitted_it(services: Services, engine: Engine) -> None:
+    """What a reader sees: the shipped run's audits show every grade with its evidence note (never "(no evidence
+    note)"), and the immediate concerns it invents are on audits graded Inadequate only."""
+    now = datetime(2026, 12, 2, 12, tzinfo=UTC)
+    with time_machine.travel(now, tick=False):
+        generate(services, weeks=12, seed=7)
+        db = services.storage.db
+        shown = [engine.command("U0QALEAD1", f"show {audit_id}")[0].text for (audit_id,) in db.execute(
+            "SELECT id FROM audits WHERE submitted_at IS NOT NULL ORDER BY id LIMIT 40").fetchall()]
+    assert shown and all("no evidence note" not in text for text in shown)
+    assert any("Invented evidence note" in text for text in shown)
+    graded = dict(db.execute(
+        "SELECT a.overall_grade, COUNT(*) FROM answers n JOIN audits a ON a.id = n.audit_id "
+        "WHERE n.question_id = 'immediate-concern' AND n.value = 'yes' GROUP BY a.overall_grade").fetchall())
+    assert set(graded) <= {"inadequate"}

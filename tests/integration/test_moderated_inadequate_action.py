@@ -61,7 +61,10 @@ def test_the_moderator_is_asked_for_an_action_before_an_inadequate_is_saved(engi
     assert f"Reason: {REASON} Action set at moderation: {ACTION} — Social worker N1, by Wednesday 30 December 2026." \
         in to_auditor
     [to_worker] = (flat(m) for m in messages_to(out, worker))
-    assert f"graded it Inadequate, because: {REASON}; action set at moderation: {ACTION}" in to_worker
+    # the reason and the action as two sentences (review: "…not linked to the EHCP.; action set at moderation")
+    assert (f"graded it Inadequate, because: {REASON} Action set at moderation: {ACTION} — Social worker N1, by "
+            "Wednesday 30 December 2026.") in to_worker
+    assert ".;" not in to_worker and ".." not in to_worker and ".;" not in to_auditor
     assert "Actions:" in flat(shown) and f": {ACTION} — Social worker N1, by 30 Dec 2026 (open)" in flat(shown)
     assert "Overall grade: Inadequate (after moderation; the auditor graded Good)" in flat(shown)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "inadequate"

@@ -88,7 +88,7 @@ def test_back_at_the_grade_returns_to_agree_or_disagree_and_saves_nothing(engine
         replies = engine.message(MODERATOR, "back")
         assert "Nothing is saved yet: back to your decision" in texts(replies)
         assert [c.label for c in replies[-1].choices] == ["Agree: Good", "Disagree"]
-        assert awaiting(services) is None
+        assert awaiting(services) == "moderation_decision"  # waiting at Agree / Disagree, so `1` or `agree` is its
         asked = engine.message(MODERATOR, "agree")  # the decision typed, as the buttons make it
     assert "You agree with Good. Why?" in texts(asked)
     assert store.get_audit(services.storage, at_the_grade).status == "in_moderation"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -163,3 +164,19 @@ def test_any_spelling_of_a_grade_then_a_separator_and_a_reason_keeps_both(engine
             replies = engine.message(QA, "yes")
     assert [r.kind for r in replies if r.kind == "error"] == [], flat(" ".join(r.text for r in replies))
     assert decided(services, audit_id) == (grade, reason)
+
+
+@pytest.mark.parametrize("reason", ["plans drift and reviews are late.", "plans drift and reviews are late"])
+def test_the_reason_is_shown_as_one_sentence_to_the_auditor_and_the_worker(engine: Engine, services: Services,
+                                                                           reason: str) -> None:
+    """A reason typed with its full stop is not given a second one ("…late.." to the worker), and one typed
+    without is given one."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree", "RI", reason], user=QA)
+        _, shown = drive(engine, [f"/audit show {audit_id}"], user=AUDITOR)
+    text = flat(out)
+    assert "where your grade was Good. Reason: plans drift and reviews are late. " in text + " "
+    assert "because: plans drift and reviews are late." in text
+    assert "late.." not in text and ".;" not in text
+    assert "Reason: plans drift and reviews are late." in flat(shown) and "late.." not in flat(shown)

@@ -105,21 +105,48 @@ def test_requires_improvement_is_due_12_weeks_on_and_good_or_outstanding_never(e
     assert "1 case: 0 overdue, 0 due in the next 2 weeks, 0 under way" in listing
 
 
-def test_a_submission_just_after_midnight_in_summer_time_counts_from_that_sunday(engine: Engine,
-                                                                                 cases: Cases) -> None:
-    """Sunday 31 October 2027 is the last Sunday of October: the clocks go back at 02:00. An audit submitted at
-    00:30 that Sunday (23:30 on Saturday in UTC) counts from the Sunday the auditor saw; one at 23:45 on the
-    Saturday from the Saturday."""
-    cases.audit("CR-100010", "inadequate", datetime(2027, 10, 30, 23, 45, tzinfo=LONDON))
-    cases.audit("CR-100011", "inadequate", datetime(2027, 10, 31, 0, 30, tzinfo=LONDON))
-    assert datetime(2027, 10, 31, 0, 30, tzinfo=LONDON).astimezone(UTC).day == 30
-    with at(datetime(2027, 12, 12, 23, 30, tzinfo=LONDON)):  # Sunday evening, GMT by now
-        sunday = reaudits(engine)
-    with at(datetime(2027, 12, 13, 0, 0, 30, tzinfo=LONDON)):
-        monday = reaudits(engine)
-    assert "CR-100010: **overdue** (due by Saturday 11 December 2027)" in sunday
-    assert "CR-100011: due by Sunday 12 December 2027" in sunday and "1 overdue" in sunday
-    assert "CR-100011: **overdue** (due by Sunday 12 December 2027)" in monday and "2 overdue" in monday
+def test_a_submission_just_after_midnight_in_summer_time_counts_from_that_day(engine: Engine, cases: Cases) -> None:
+    """An audit submitted at 00:30 on Friday 29 October 2027 (23:30 on Thursday in UTC, summer time) counts from the
+    Friday the auditor saw; one at 23:45 on the Thursday from the Thursday. Both are due in December, after the
+    clocks went back."""
+    cases.audit("CR-100010", "inadequate", datetime(2027, 10, 28, 23, 45, tzinfo=LONDON))
+    cases.audit("CR-100011", "inadequate", datetime(2027, 10, 29, 0, 30, tzinfo=LONDON))
+    assert datetime(2027, 10, 29, 0, 30, tzinfo=LONDON).astimezone(UTC).day == 28
+    with at(datetime(2027, 12, 9, 23, 30, tzinfo=LONDON)):  # Thursday evening, GMT by now
+        thursday = reaudits(engine)
+    with at(datetime(2027, 12, 10, 0, 0, 30, tzinfo=LONDON)):
+        friday = reaudits(engine)
+    assert "CR-100010: due by Thursday 9 December 2027" in thursday
+    assert "CR-100011: due by Friday 10 December 2027" in thursday and "0 overdue" in thursday
+    assert "CR-100010: **overdue** (due by Thursday 9 December 2027)" in friday and "1 overdue" in friday
+
+
+@pytest.mark.parametrize(("submitted", "due", "not_yet", "overdue_on"), [
+    # six weeks after a Saturday or a Sunday is a weekend: due on the Monday, overdue only on the Tuesday
+    (datetime(2027, 10, 30, 23, 45, tzinfo=LONDON), "Monday 13 December 2027", date(2027, 12, 13), date(2027, 12, 14)),
+    (datetime(2027, 10, 31, 0, 30, tzinfo=LONDON), "Monday 13 December 2027", date(2027, 12, 13), date(2027, 12, 14)),
+    # six weeks after Monday 15 February 2027 is Easter Monday: due on the Tuesday
+    (datetime(2027, 2, 15, 10, 0, tzinfo=LONDON), "Tuesday 30 March 2027", date(2027, 3, 30), date(2027, 3, 31)),
+    # six weeks after Monday 15 November 2027 is Christmas week: Monday 27 and Tuesday 28 December are bank holidays
+    (datetime(2027, 11, 15, 10, 0, tzinfo=LONDON), "Wednesday 29 December 2027", date(2027, 12, 29),
+     date(2027, 12, 30)),
+])
+def test_a_due_date_on_a_weekend_or_bank_holiday_moves_to_the_next_working_day(
+        engine: Engine, services: Services, cases: Cases, submitted: datetime, due: str, not_yet: date,
+        overdue_on: date) -> None:
+    """A re-audit is work done on a working day: `/audit reaudits`, the Home tab and the heads-up at the start of
+    the re-audit all give the working day, and it is overdue only after that day."""
+    cases.audit("CR-100012", "inadequate", submitted)
+    with at(datetime.combine(not_yet, datetime.min.time(), LONDON) + timedelta(hours=17)):
+        on_the_day = reaudits(engine)
+        home = {s.title: s for s in home_sections(engine, services, NORTH_MANAGER)}["Re-audits due"].text
+    with at(datetime.combine(overdue_on, datetime.min.time(), LONDON) + timedelta(hours=9)):
+        after = reaudits(engine)
+        said = start_audit_of(engine, "CR-100012")
+    assert f"CR-100012: due by {due} ·" in on_the_day and "0 overdue" in on_the_day
+    assert f"due by {due}" in " ".join(home.split()) and "overdue" not in home.split("CR-100012")[1].split("\n")[0]
+    assert f"CR-100012: **overdue** (due by {due})" in after and "1 overdue" in after
+    assert f"This is the re-audit of CR-100012, **overdue**: it was due by {due}" in said
 
 
 def test_overdue_first_then_soonest_due(engine: Engine, cases: Cases) -> None:
@@ -284,8 +311,9 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     monday = datetime(2027, 4, 12, 9, 0, tzinfo=LONDON)
     cases.audit("CR-100070", "inadequate", monday - timedelta(weeks=7))  # overdue since 5 April
     cases.audit("CR-100071", "inadequate", monday - timedelta(weeks=6))  # due today
-    cases.audit("CR-100072", "inadequate", monday - timedelta(weeks=4, days=1))  # due Sunday 25 April: in 2 weeks
+    cases.audit("CR-100072", "inadequate", monday - timedelta(weeks=4, days=3))  # due Friday 23 April: in 2 weeks
     cases.audit("CR-100073", "inadequate", monday - timedelta(weeks=4))  # due Monday 26 April: not yet
+    cases.audit("CR-100076", "inadequate", monday - timedelta(weeks=4, days=1))  # Sunday 25 April: Monday 26, not yet
     cases.audit("CR-100074", "inadequate", monday - timedelta(weeks=9), team="south-cin-cp", auditor=SOUTH_MANAGER,
                 worker=SOUTH_WORKER)
     cases.audit("CR-100075", "inadequate", monday - timedelta(weeks=9))

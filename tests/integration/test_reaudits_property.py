@@ -1,7 +1,8 @@
 """Property: for any audits of a few cases (random grades, moderations, statuses and times across both clock
 changes, random re-audit settings), the re-audits due are what a plain reading of the rule gives: per case, the
 latest submitted audit that is not cancelled (a reopened one still counts), if its grade of record has an interval,
-due that many weeks after its submission's London day; under way when a never-submitted draft of the case was
+due that many weeks after its submission's London day, or the first working day after that when it is a weekend or an
+England and Wales bank holiday (so never on one); under way when a never-submitted draft of the case was
 started since. With a cut-off, only what was submitted (or started) before it counts. No clock is read: the
 dates are data."""
 
@@ -12,6 +13,8 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+import holidays
+import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +66,18 @@ rules_drawn = st.builds(
 
 
 @cache
+def bank_holidays() -> holidays.HolidayBase:
+    return holidays.country_holidays("GB", subdiv="ENG", years=range(2026, 2031))
+
+
+def working_day_from(day: date) -> date:
+    """The plain reading: step a day at a time past Saturdays, Sundays and bank holidays."""
+    while day.weekday() >= 5 or day in bank_holidays():
+        day += timedelta(days=1)
+    return day
+
+
+@cache
 def migrated() -> Storage:
     """One migrated in-memory database, copied for each example (migrating each time took most of the run)."""
     template = Storage(":memory:")
@@ -107,7 +122,8 @@ def expected(audits: list[Drawn], rules: ReauditSettings,
         drafts = [audit_id for audit_id, a in enumerate(audits, start=1)
                   if a.case == case and a.kind == "draft" and a.started >= when
                   and (before is None or a.started < before)]
-        found.add((case, latest_id, when.astimezone(LONDON).date() + timedelta(weeks=weeks), min(drafts, default=None)))
+        due = working_day_from(when.astimezone(LONDON).date() + timedelta(weeks=weeks))
+        found.add((case, latest_id, due, min(drafts, default=None)))
     return found
 
 
@@ -118,10 +134,12 @@ def test_the_due_list_is_the_plain_rule_on_any_audits(audits: list[Drawn], rules
                                                       cutoff: int | None) -> None:
     before = None if cutoff is None else BASE + timedelta(minutes=30 * cutoff + 15)
     storage = store(audits)
-    try:
-        due = reaudits(storage, rules, LONDON, before=before)
+    try:  # the clock is pinned far from the drawn dates: the due dates must not depend on it
+        with time_machine.travel(datetime(2031, 6, 1, 12, 0, tzinfo=UTC), tick=False):
+            due = reaudits(storage, rules, LONDON, before=before)
     finally:
         storage.close()
+    assert all(r.due.weekday() < 5 and r.due not in bank_holidays() for r in due)  # never a weekend or bank holiday
     assert {(r.case_ref, r.audit.id, r.due, r.under_way) for r in due} == expected(audits, rules, before)
     assert [r.due for r in due] == sorted(r.due for r in due)  # soonest (so the overdue) first
     today = BASE.date() + timedelta(days=200)

@@ -1,0 +1,53 @@
+"""Agree / Disagree as a step the moderator is at: what they type there is the moderation's, not their draft's.
+
+Opening an audit for moderation (`/audit moderate 12`, Open, Continue, Take over, or `back` from the grade) shows the
+audit with *Agree* and *Disagree*, and the bot now waits there (`moderation_decision`), as it does at the grade and
+the reason after it. Before, it did not: a moderator with a draft of their own in progress who typed `disagree`, or in
+Slack the `2` of the second option, had it read as an answer to the draft's question (a review: a `2` meant as
+Disagree was taken for the draft's answer). Here `1` and `2` are the options in the order shown, and `yes` and `no`
+answer "Do you agree with the overall grade?"; `agree`, `disagree` and a decision with its reason on one line go on
+to the moderation's own typed handlers (bot.audits.moderation), no longer claimed by the draft. The draft waits
+where it was, for `/audit resume`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import moderation
+from bot.audits.core import grade_label
+from bot.audits.yes_no_words import yes_or_no
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.storage import audits as store
+
+OPTION_NUMBER = re.compile(r"^\s*#?(\d{1,3})\s*[.)]?\s*$")
+WORDS = {"1": "agree", "2": "disagree", "yes": "agree", "no": "disagree"}  # as Agree, Disagree are shown
+
+
+def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
+    """A number or yes / no typed at Agree / Disagree: that option of the audit on screen (see the module). Anything
+    else is left to the handlers after the conversation: `agree` and `disagree` (typed_decision, which asks which
+    audit when several are held), a decision with its reason on one line, `more` under the queue, a question."""
+    number = OPTION_NUMBER.match(text)
+    said = (number.group(1) if number else None) or yes_or_no(text)
+    if said is None:
+        return None
+    word = WORDS.get(said.lstrip("0") or said)
+    if word is None:
+        raise UserError(_options_said(services, audit_id, f"There is no option {said} here."))
+    return _decide(services, turn, audit_id, word)
+
+
+def _decide(services: Services, turn: Turn, audit_id: int, word: str) -> list[Reply]:
+    decide = moderation.on_agree if word == "agree" else moderation.on_disagree
+    return decide(services, turn, str(audit_id))
+
+
+def _options_said(services: Services, audit_id: int, lead: str) -> str:
+    audit = store.get_audit(services.storage, audit_id)
+    grade = grade_label(audit.overall_grade) if audit is not None else "the auditor's grade"
+    return (f"{lead} You are moderating audit #{audit_id}: do you agree with its overall grade, {grade}? Type `agree` "
+            "(1) or `disagree` (2), or press a button; `pause` leaves it for later.")
