@@ -32,6 +32,7 @@ from bot.campaigns.model import (
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
+from bot.core import agreement as agreement_figures
 from bot.core import policy
 from bot.core.markup import bold, mention
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -479,7 +480,13 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
                         store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),
-                        store.moderation_agreement(storage, campaign.id), names, guidance_for)
+                        _agreement(services, campaign.id), names, guidance_for)
+
+
+def _agreement(services: Services, campaign_id: int) -> tuple[int, int]:
+    """(agreed, decided) of the campaign's submitted audits, each at its latest decision (bot.core.agreement)."""
+    figure = agreement_figures.of_campaign(services, campaign_id)
+    return figure.agreed, figure.decided
 
 
 def progress(services: Services, campaign: Campaign) -> CampaignReport:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from bot.core import agreement as agreement_figures
 from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
@@ -19,7 +20,7 @@ from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
 
 TREND_WEEKS = 12
-COMPARE_WEEKS = 4
+COMPARE_WEEKS = agreement_figures.WEEKS_BEFORE  # the grades compare the audits the agreement counts
 WEAK_QUESTIONS = 3
 # A change in a grade's share is shown only when this week and the previous COMPARE_WEEKS weeks each rest on at
 # least this many graded audits. Below it one audit moves a share by 20 points or more (1 of 2 is 50%, 2 of 2 is
@@ -249,11 +250,6 @@ def started_week(text: str, today: date) -> date:
     return monday
 
 
-def last_complete_week(today: date) -> date:
-    """The Monday of the last full week before `today`: a digest on Monday 30 Nov covers 23-29 Nov."""
-    return today - timedelta(days=today.weekday() + 7)
-
-
 def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
@@ -319,9 +315,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
-    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (render.agreement_basis).
-    agreement = store.moderation_agreement(storage, _local(monday - timedelta(weeks=COMPARE_WEEKS), services),
-                                           week_end, ids)
+    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (bot.core.agreement).
+    agreement = agreement_figures.by_team(services, monday, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
     redone = reaudits_done(services, week_start, week_end, ids)
