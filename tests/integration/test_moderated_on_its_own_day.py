@@ -1,6 +1,6 @@
-"""An audit list dates a moderated audit by its moderation, beside its submission (the list's order) (trial 10, F16: audit #1, submitted on Thursday 3 December
-and moderated on Friday 4 December, was listed as "moderated (3 Dec 2026)"): `/audit list` and the Home's recent
-audits, which share their lines. On a pinned clock."""
+"""An audit list dates a moderated audit by its moderation, beside its submission (the list's order) (trial 10,
+F16: audit #1, submitted on Thursday 3 December and moderated on Friday 4 December, was listed as "moderated (3 Dec
+2026)"): `/audit list` and the Home's recent audits, which share their lines. On a pinned clock."""
 
 from __future__ import annotations
 
