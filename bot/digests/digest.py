@@ -16,6 +16,7 @@ from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
 from bot.errors import UserError
+from bot.settings.people import Directory, Team
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
 
@@ -293,6 +294,17 @@ def _summed(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
     return total
 
 
+def auditor_figures(directory: Directory, team: Team,
+                    counts: dict[str, tuple[int, int]]) -> tuple[AuditorFigures, ...]:
+    """A team's auditors with their (week, month) counts and monthly target: every member with a target or an audit
+    counted, in the team's order, then anyone else who audited for the team (a QA lead's campaign audit)."""
+    targets = {m.user_id: m.audit_target for m in team.members}
+    auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in counts]
+    auditor_ids += sorted(set(counts) - set(auditor_ids))
+    return tuple(AuditorFigures(uid, directory.label(uid), *counts.get(uid, (0, 0)), targets.get(uid, 0))
+                 for uid in auditor_ids)
+
+
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -329,14 +341,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
 
     digests = []
     for team in teams:
-        team_counts = counts.get(team.id, {})
-        targets = {m.user_id: m.audit_target for m in team.members}
-        auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in team_counts]
-        auditor_ids += sorted(set(team_counts) - set(auditor_ids))
-        auditors = tuple(
-            AuditorFigures(uid, directory.label(uid), *team_counts.get(uid, (0, 0)), targets.get(uid, 0))
-            for uid in auditor_ids
-        )
+        auditors = auditor_figures(directory, team, counts.get(team.id, {}))
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
         previous = _summed(weeks[-1 - COMPARE_WEEKS:-1])
         weak = _themes(flagged.get(team.id, []), questions)
