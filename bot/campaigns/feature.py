@@ -14,6 +14,7 @@
                                                      first (Close now / Keep it open, or typed `confirm`)
     /audit campaign allocations 3 [from]            campaign 3's allocations by number  (QA leads, admins)
     /audit campaign mine 3                           your cases in campaign 3, with Start buttons
+    /audit campaign 3 report (or report 3)           campaign 3's whole report, as posted at close (QA leads, admins)
 
 Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>", campaign.close_confirm and
 campaign.close_keep "<campaign id>".
@@ -34,13 +35,13 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | rename N name=… theme=… | close N [confirm] | sample N [now] | "
-         "allocations N | mine N | "
+USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | close N [confirm] | "
+         "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Voice of the child "
@@ -72,8 +73,8 @@ ORGANISER_VERBS = {
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
     "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
 }
-VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": ""}
-TYPED = "(?:" + "|".join([NUMBER, *(verb + after for verb, after in VERBS.items())]) + ")?"
+VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?"}
+TYPED = "(?:" + "|".join([rf"{NUMBER}(?:\s+report)?", *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
 FORM_ACTION = "campaign.create_form"
 # The case list is pasted into the form as CSV lines rather than uploaded as a file: a file input would need the
@@ -266,7 +267,25 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return mine(services, turn, _campaign_id(rest))
     if verb == "new":
         return new_form(services, turn, rest)
+    if verb == "report":
+        return report(services, turn, _campaign_id(rest))
+    number, _, after = args.strip().partition(" ")
+    if after.strip().lower() == "report":
+        return report(services, turn, _campaign_id(number))
     return progress(services, turn, _campaign_id(args))
+
+
+def report(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """`/audit campaign 3 report`: the report posted at close (trial 23: it was on the command line only), open or
+    closed, with its chart, for those who may read the whole of it (bot.core.policy.may_read_campaign_report)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None or not _visible(services, turn.person, campaign):
+        raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
+    if not policy.may_read_campaign_report(turn.person):
+        raise AccessDenied(f"The whole campaign report is for QA leads and admins; `/audit campaign {campaign_id}` "
+                           "gives your teams' progress.")
+    built = service.report(services, campaign, services.local_now().date())
+    return [render.report_reply(built, chart=render.report_chart(built) if built.progress.submitted else None)]
 
 
 def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:

@@ -176,7 +176,7 @@ def _report(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.core.markup import to_plain
 
     campaign = visible_campaign(runtime, who, args.campaign)
-    if not policy.sees_every_team(who.person):
+    if not policy.may_read_campaign_report(who.person):
         raise UserError("The whole campaign report is for QA leads and admins; `audit-bot campaign show N` gives "
                         "your teams' progress.")
     services = runtime.services

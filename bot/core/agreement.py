@@ -19,7 +19,7 @@ from bot.storage.reports import digests as store
 from knowledge.dates import short_date
 
 WEEKS_BEFORE = 4  # the week and the 4 weeks before it, as the digest's grades compare
-CAMPAIGN_BASIS = "the campaign's submitted audits"
+CAMPAIGN_BASIS = "audits in the campaign"  # 'none moderated yet of the audits in the campaign'
 
 
 @dataclass(frozen=True)
