@@ -53,7 +53,7 @@ CREATE_USAGE = (
     "• name: what it is called, such as Neglect December\n"
     "• theme: what it looks at, such as neglect\n"
     "• checklist: its title or id, such as Voice of the child\n"
-    "• teams: the teams in it, comma-separated, such as north,south\n"
+    "• teams: the teams in it, comma-separated, by id, name or a short form, such as north,cic\n"
     "• start and deadline: its first and last days, such as today, 7/12/2026 or next Friday\n"
     "• per-worker: cases to audit for each worker, 1 to 20\n"
     "• auditors: managers (managers audit their own teams) or peer (the managers of the campaign's other teams audit "
@@ -91,7 +91,7 @@ CASES_HINT = ("Instead of cases per worker: one case a line as case reference, w
 FORM = Form(action=FORM_ACTION, title="New audit campaign", submit="Create", fields=(
     FormField("name", "Name", max_length=200), FormField("theme", "Theme", max_length=200),
     FormField("checklist", "Checklist (its id or name, such as neglect)", max_length=200),
-    FormField("teams", "Teams (ids from teams.yaml, comma-separated)", max_length=200),
+    FormField("teams", "Teams (ids, names or short forms such as cic, comma-separated)", max_length=200),
     FormField("start", "Start (such as 1/12/2026 or today)", max_length=200),
     FormField("deadline", "Deadline (such as 18/12/2026 or Friday week)", max_length=200),
     FormField("per-worker", "Cases per worker (1 to 20)", optional=True, max_length=200,
