@@ -176,7 +176,7 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     """`/audit campaign N`: progress for those who may see it, else the person's own cases."""
     campaign = store.get_campaign(services.storage, campaign_id)
     if campaign is None or not _visible(services, turn.person, campaign):
-        raise UserError(f"There is no campaign #{campaign_id} you can see. Type `/audit campaign` to list them.")
+        raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
@@ -194,7 +194,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     campaign = store.get_campaign(services.storage, campaign_id)
     items = store.allocations(services.storage, campaign_id, turn.user_id) if campaign else []
     if campaign is None or not items:
-        raise UserError(f"You have no cases in campaign #{campaign_id}. Type `/audit campaign` to list campaigns.")
+        raise UserError(f"You have no cases in campaign {campaign_id}. Type `/audit campaign` to list campaigns.")
     return [service.my_cases_reply(services, campaign, items)]
 
 
@@ -220,7 +220,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         campaign_id = _campaign_id(number)
         campaign = store.get_campaign(services.storage, campaign_id)
         if campaign is None:
-            raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+            raise UserError(f"There is no campaign {campaign_id}. Type `/audit campaign` to list them.")
         if word.strip().lower() != "now":
             service.refuse_early_sample(services, campaign)
         return service.draw_sample(services, campaign, turn.user_id, turn.now)
@@ -228,7 +228,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         number, _, start = rest.partition(" ")
         campaign = store.get_campaign(services.storage, _campaign_id(number))
         if campaign is None:
-            raise UserError(f"There is no campaign #{number}. Type `/audit campaign` to list them.")
+            raise UserError(f"There is no campaign {number}. Type `/audit campaign` to list them.")
         return [service.allocations_reply(services, campaign, buttons.typed_id(start.strip()) or 1)]
     words = rest.split(maxsplit=2)
     if len(words) < 3:
@@ -251,7 +251,7 @@ def _allocation_number(text: str) -> int:
     number = buttons.typed_id(text.lstrip("#"))
     if number is None:
         raise UserError("That is not an allocation number; `/audit campaign allocations N` lists campaign N's "
-                        "allocations with #.")
+                        "allocations by number.")
     return number
 
 

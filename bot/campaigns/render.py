@@ -34,7 +34,7 @@ def progress_line(progress: Progress) -> str:
 def campaign_heading(campaign: Campaign, today: date | None = None) -> str:
     """A campaign's number, name, theme, window and whether it is open (and, with `today`, overdue:
     closing.state)."""
-    return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): "
+    return (f"Campaign {campaign.id} {bold(campaign.name)} ({campaign.theme}): "
             f"{short_date(campaign.starts_on, year=False)} to {short_date(campaign.deadline)}, "
             f"{closing.state(campaign, today)}")
 

@@ -174,7 +174,7 @@ def test_a_campaign_report_counts_the_moderators_grade(engine: Engine, services:
                                                       environ: dict[str, str]) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [created, *_] = engine.command(QA, BASE + "per-worker=1 auditors=managers moderate=0", surface="terminal")
-        campaign_id = int(created.text.split("#", 1)[1].split()[0])
+        campaign_id = int(created.text.split("ampaign ", 1)[1].split()[0])
         mine = next(a for a in campaign_store.allocations(services.storage, campaign_id)
                     if a.worker_id == "U0PRAN001")
         engine.action(AUDITOR, "campaign.start", str(mine.id), surface="terminal")
