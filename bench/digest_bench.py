@@ -85,7 +85,8 @@ def naive_digest(services, monday: date) -> dict:
 
 def main() -> int:
     from bot.composition import build_engine, build_services
-    from bot.digests.digest import build_team_digests, last_complete_week
+    from bot.core.agreement import last_complete_week
+    from bot.digests.digest import build_team_digests
     from bot.engine.home import home_sections
     from bot.settings.config import load_settings
 

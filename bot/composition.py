@@ -17,6 +17,7 @@ from bot.campaigns import feature as campaigns_feature
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
+from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
 from bot.engine import confirmations, typed_commands
@@ -49,6 +50,7 @@ def build_engine(services: Services) -> Engine:
     knowledge_feature.install(engine, services)
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)
+    auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)
     typed_commands.install(engine, services)
     return engine

@@ -30,6 +30,7 @@ from bot.audits.grade_words import (
 )
 from bot.audits.moderation_done import already_moderated
 from bot.audits.questions import inadequate_grade_alerts, inadequate_grade_withdrawals
+from bot.core import agreement as agreement_figures
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.sentences import as_sentence, as_sentences, in_a_sentence
@@ -123,8 +124,8 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return on_open(services, turn, words[0].lstrip("#"))
     mine, others = _held(services, turn) if page == 1 else ([], [])  # the first page alone shows held ones
     total, waiting = _waiting_for(services, turn, page)
-    agreed, decided = moderation_store.agreement_rate(services.storage)
-    rate = f"Moderators agreed with {agreed} of {decided} grades so far." if decided else ""
+    agreement = agreement_figures.of_last_week(services)  # one definition with the digest and the Home (trial 23)
+    rate = f"Moderation agreement across the service: {agreement.said()}." if agreement.decided else ""
     replies = []
     if mine:
         replies.append(Reply(text="**Audits you are moderating** (opened, not yet decided)\n"

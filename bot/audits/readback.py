@@ -180,15 +180,24 @@ def _scope_and_team(services: Services, person: Person,
 
 
 def _line(services: Services, audit: store.AuditRow) -> str:
-    """An audit in `/audit list` and the Home: its status dated by that status's own day, "submitted (3 Dec 2026)",
-    "moderated (4 Dec 2026)" (a trial read "moderated (3 Dec 2026)", the day it was submitted)."""
+    """An audit in `/audit list` and the Home, dated first by its submission, the order they are listed in, then by
+    its later status's own day: "submitted 3 Dec 2026, moderated 4 Dec 2026" (trial 10 read "moderated (3 Dec
+    2026)", the day it was submitted; trial 23 read a list sorted by submission dated by moderation)."""
     title = checklist_of(services, audit).title
-    stamp = audit.moderated_at if audit.status == "moderated" and audit.moderated_at else None
-    day = parse_utc(stamp or audit.submitted_at or audit.updated_at).astimezone(services.settings.timezone).date()
+
+    def day(stamp: str) -> str:
+        return short_date(parse_utc(stamp).astimezone(services.settings.timezone).date())
+
+    dates = f"submitted {day(audit.submitted_at or audit.updated_at)}"
     if is_reopened(audit):  # dated by the day its auditor reopened it
-        day = reopened_day(services, audit) or day
-    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, "
-            f"{short_status(audit)} ({short_date(day)}), by {services.directory.label(audit.auditor_id)}")
+        reopened = reopened_day(services, audit)
+        dates += f", {short_status(audit)}" + (f" {short_date(reopened)}" if reopened else "")
+    elif audit.status == "moderated" and audit.moderated_at:
+        dates += f", moderated {day(audit.moderated_at)}"
+    elif audit.status != "submitted":
+        dates += f", {short_status(audit)}"
+    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, {dates}, "
+            f"by {services.directory.label(audit.auditor_id)}")
 
 
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int,
@@ -225,7 +234,7 @@ def _listing(services: Services, turn: Turn, words: list[str], page: int, headin
         command = pages.next_page_command("list", words, page)
         lines.append(f"_Older ones: {pages.more_hint(services, turn, command)}._")
     pages.remember(services, turn, "list", words, page, last_page)
-    return [Reply(text=f"**{heading}**{more}, newest first:\n" + "\n".join(lines),
+    return [Reply(text=f"**{heading}**{more}, newest submitted first:\n" + "\n".join(lines),
                   note="View opens the whole audit: answers, grades, actions, moderation and reflections.",
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
 
@@ -238,7 +247,8 @@ def home_section(services: Services, person: Person) -> list[Reply]:
         return []
     return [Reply(title="Recent audits you can read",
                   text="\n".join(_line(services, a) for a in audits),
-                  note=f"{total} in all: `/audit list` shows more." if total > len(audits) else None,
+                  note="Newest submitted first." + (f" {total} in all: `/audit list` shows more."
+                                                    if total > len(audits) else ""),
                   choices=tuple(Choice(f"View #{a.id}", "audit.view", str(a.id)) for a in audits))]
 
 

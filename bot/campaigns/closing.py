@@ -39,7 +39,7 @@ def early_close_facts(campaign: Campaign, allocations: Sequence[Allocation], tod
     question and by the command line's (`audit-bot campaign close N` asks, or wants --yes), so both say the same."""
     left = len(not_done(allocations))
     days = (campaign.deadline - today).days
-    return (f"Campaign #{campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
+    return (f"Campaign {campaign.id} {bold(campaign.name)} runs to {long_date(campaign.deadline)} ({days} day"
             f"{'' if days == 1 else 's'} away), and {left} of its {len(allocations)} allocated case"
             f"{'' if len(allocations) == 1 else 's'} {'is' if left == 1 else 'are'} not done (not submitted).")
 
@@ -64,7 +64,7 @@ def close_overdue(campaign: Campaign, today: date, command: str) -> str | None:
     that does; None for any other campaign. `command` is how they close one where they read it."""
     if not campaign.is_open or today <= campaign.deadline:
         return None
-    return (f"Campaign #{campaign.id} {bold(campaign.name)} is past its deadline and still open: close it with "
+    return (f"Campaign {campaign.id} {bold(campaign.name)} is past its deadline and still open: close it with "
             f"`{command} {campaign.id}`. Its report then goes to the QA channel, and auditors with cases left are "
             "told they need no audit for it.")
 
@@ -85,7 +85,7 @@ def confirm_reply(campaign: Campaign, allocations: Sequence[Allocation], today: 
 
 def kept_reply(campaign_id: int) -> Reply:
     """Keep it open: nothing changed."""
-    return Reply(text=f"OK, campaign #{campaign_id} stays open; nothing was changed.")
+    return Reply(text=f"OK, campaign {campaign_id} stays open; nothing was changed.")
 
 
 def auditor_notices(campaign: Campaign, allocations: Sequence[Allocation], closed_on: date) -> list[Reply]:

@@ -14,6 +14,7 @@
                                                      first (Close now / Keep it open, or typed `confirm`)
     /audit campaign allocations 3 [from]            campaign 3's allocations by number  (QA leads, admins)
     /audit campaign mine 3                           your cases in campaign 3, with Start buttons
+    /audit campaign 3 report (or report 3)           campaign 3's whole report, as posted at close (QA leads, admins)
 
 Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>", campaign.close_confirm and
 campaign.close_keep "<campaign id>".
@@ -34,13 +35,13 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | create key=value… | rename N name=… theme=… | close N [confirm] | sample N [now] | "
-         "allocations N | mine N | "
+USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | close N [confirm] | "
+         "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
 CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Voice of the child "
@@ -52,7 +53,7 @@ CREATE_USAGE = (
     "• name: what it is called, such as Neglect December\n"
     "• theme: what it looks at, such as neglect\n"
     "• checklist: its title or id, such as Voice of the child\n"
-    "• teams: the teams in it, comma-separated, such as north,south\n"
+    "• teams: the teams in it, comma-separated, by id, name or a short form, such as north,cic\n"
     "• start and deadline: its first and last days, such as today, 7/12/2026 or next Friday\n"
     "• per-worker: cases to audit for each worker, 1 to 20\n"
     "• auditors: managers (managers audit their own teams) or peer (the managers of the campaign's other teams audit "
@@ -72,8 +73,8 @@ ORGANISER_VERBS = {
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
     "swap": r"(?:\s+#?\d\S*\s+\S.*)?",
 }
-VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": ""}
-TYPED = "(?:" + "|".join([NUMBER, *(verb + after for verb, after in VERBS.items())]) + ")?"
+VERBS = {**ORGANISER_VERBS, "mine": rf"(?:\s+{NUMBER})?", "new": "", "report": rf"(?:\s+{NUMBER})?"}
+TYPED = "(?:" + "|".join([rf"{NUMBER}(?:\s+report)?", *(verb + after for verb, after in VERBS.items())]) + ")?"
 HOME_SHOWN = 5
 # A campaign's case started in words: the Start button's own label, `Start allocation 5`, typed (a trial's head of
 # service was told "That isn't how /audit start is typed"), or `start allocation #5`, `resume allocation 5`, `open my
@@ -99,7 +100,7 @@ CASES_HINT = ("Instead of cases per worker: one case a line as case reference, w
 FORM = Form(action=FORM_ACTION, title="New audit campaign", submit="Create", fields=(
     FormField("name", "Name", max_length=200), FormField("theme", "Theme", max_length=200),
     FormField("checklist", "Checklist (its id or name, such as neglect)", max_length=200),
-    FormField("teams", "Teams (ids from teams.yaml, comma-separated)", max_length=200),
+    FormField("teams", "Teams (ids, names or short forms such as cic, comma-separated)", max_length=200),
     FormField("start", "Start (such as 1/12/2026 or today)", max_length=200),
     FormField("deadline", "Deadline (such as 18/12/2026 or Friday week)", max_length=200),
     FormField("per-worker", "Cases per worker (1 to 20)", optional=True, max_length=200,
@@ -184,7 +185,7 @@ def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     """`/audit campaign N`: progress for those who may see it, else the person's own cases."""
     campaign = store.get_campaign(services.storage, campaign_id)
     if campaign is None or not _visible(services, turn.person, campaign):
-        raise UserError(f"There is no campaign #{campaign_id} you can see. Type `/audit campaign` to list them.")
+        raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
     teams = None if policy.sees_every_team(turn.person) else services.directory.managed_team_ids(turn.user_id)
@@ -202,7 +203,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     campaign = store.get_campaign(services.storage, campaign_id)
     items = store.allocations(services.storage, campaign_id, turn.user_id) if campaign else []
     if campaign is None or not items:
-        raise UserError(f"You have no cases in campaign #{campaign_id}. Type `/audit campaign` to list campaigns.")
+        raise UserError(f"You have no cases in campaign {campaign_id}. Type `/audit campaign` to list campaigns.")
     return [service.my_cases_reply(services, campaign, items)]
 
 
@@ -228,7 +229,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         campaign_id = _campaign_id(number)
         campaign = store.get_campaign(services.storage, campaign_id)
         if campaign is None:
-            raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+            raise UserError(f"There is no campaign {campaign_id}. Type `/audit campaign` to list them.")
         if word.strip().lower() != "now":
             service.refuse_early_sample(services, campaign)
         return service.draw_sample(services, campaign, turn.user_id, turn.now)
@@ -236,7 +237,7 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
         number, _, start = rest.partition(" ")
         campaign = store.get_campaign(services.storage, _campaign_id(number))
         if campaign is None:
-            raise UserError(f"There is no campaign #{number}. Type `/audit campaign` to list them.")
+            raise UserError(f"There is no campaign {number}. Type `/audit campaign` to list them.")
         return [service.allocations_reply(services, campaign, buttons.typed_id(start.strip()) or 1)]
     words = rest.split(maxsplit=2)
     if len(words) < 3:
@@ -259,7 +260,7 @@ def _allocation_number(text: str) -> int:
     number = buttons.typed_id(text.lstrip("#"))
     if number is None:
         raise UserError("That is not an allocation number; `/audit campaign allocations N` lists campaign N's "
-                        "allocations with #.")
+                        "allocations by number.")
     return number
 
 
@@ -275,7 +276,25 @@ def command(services: Services, turn: Turn, args: str) -> list[Reply]:
         return mine(services, turn, _campaign_id(rest))
     if verb == "new":
         return new_form(services, turn, rest)
+    if verb == "report":
+        return report(services, turn, _campaign_id(rest))
+    number, _, after = args.strip().partition(" ")
+    if after.strip().lower() == "report":
+        return report(services, turn, _campaign_id(number))
     return progress(services, turn, _campaign_id(args))
+
+
+def report(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
+    """`/audit campaign 3 report`: the report posted at close (trial 23: it was on the command line only), open or
+    closed, with its chart, for those who may read the whole of it (bot.core.policy.may_read_campaign_report)."""
+    campaign = store.get_campaign(services.storage, campaign_id)
+    if campaign is None or not _visible(services, turn.person, campaign):
+        raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
+    if not policy.may_read_campaign_report(turn.person):
+        raise AccessDenied(f"The whole campaign report is for QA leads and admins; `/audit campaign {campaign_id}` "
+                           "gives your teams' progress.")
+    built = service.report(services, campaign, services.local_now().date())
+    return [render.report_reply(built, chart=render.report_chart(built) if built.progress.submitted else None)]
 
 
 def new_form(services: Services, turn: Turn, _value: str) -> list[Reply]:

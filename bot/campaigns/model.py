@@ -134,7 +134,7 @@ def read_checklist(titles: Mapping[str, str], typed: str,
     a title with a typo (`near`: `voice of teh child`); a FieldError naming the choices when it names none or
     several."""
     shown = " ".join(typed.split())
-    found = team_matches(titles, typed) or (near(typed) if near else [])
+    found = team_matches(titles, typed, short_forms=False) or (near(typed) if near else [])
     if len(found) == 1:
         return found[0]
     if found:

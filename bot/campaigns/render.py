@@ -11,6 +11,7 @@ from typing import Any
 from bot.campaigns import closing
 from bot.campaigns.model import Campaign
 from bot.campaigns.report import CampaignReport, Progress
+from bot.core.agreement import CAMPAIGN_BASIS, Agreement
 from bot.core.markup import bold, mention
 from bot.core.replies import Reply
 from knowledge.checklist_schema import GRADE_LABELS
@@ -33,7 +34,7 @@ def progress_line(progress: Progress) -> str:
 def campaign_heading(campaign: Campaign, today: date | None = None) -> str:
     """A campaign's number, name, theme, window and whether it is open (and, with `today`, overdue:
     closing.state)."""
-    return (f"Campaign #{campaign.id} {bold(campaign.name)} ({campaign.theme}): "
+    return (f"Campaign {campaign.id} {bold(campaign.name)} ({campaign.theme}): "
             f"{short_date(campaign.starts_on, year=False)} to {short_date(campaign.deadline)}, "
             f"{closing.state(campaign, today)}")
 
@@ -96,9 +97,8 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
             advice = f" — see “{guide.entry_question}” (`{guide.entry_id}`)" if guide.entry_id else ""
             lines.append(f"• {q.text}: flagged in {percent(q.flagged, q.answered)} of answers{advice}")
     lines.append(f"{bold('Actions')}: {report.actions_raised} raised, {report.actions_overdue} overdue")
-    lines.append(f"{bold('Moderation')}: {p.sampled} sampled, {p.moderated} moderated; moderators agreed with "
-                 f"{report.moderation_agreed} of {report.moderation_decided} grades "
-                 f"({percent(report.moderation_agreed, report.moderation_decided)})")
+    agreement = Agreement(report.moderation_agreed, report.moderation_decided, CAMPAIGN_BASIS)
+    lines.append(f"{bold('Moderation')}: {p.sampled} sampled, {p.moderated} moderated; agreement {agreement.said()}")
     return Reply(title=f"Audit campaign report: {c.name}", text="\n".join(lines), image=chart,
                  image_name=f"campaign-{c.id}.png" if chart else None)
 

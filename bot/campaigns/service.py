@@ -32,6 +32,7 @@ from bot.campaigns.model import (
 )
 from bot.campaigns.report import CampaignReport, build_report
 from bot.campaigns.sample import Submitted, draw
+from bot.core import agreement as agreement_figures
 from bot.core import policy
 from bot.core.markup import bold, mention
 from bot.core.replies import Choice, Reply, agreeing, count_of
@@ -148,11 +149,11 @@ def _with_cases(services: Services, checked: CampaignSpec, cases_csv: str | None
 
 def created_line(services: Services, spec: CampaignSpec, campaign_id: int, auditors: int) -> str:
     """What both ways of creating a campaign (`/audit campaign create`, `audit-bot campaign create`) say first:
-    "Campaign #3 **Neglect December** is created for North Assessment Team: 2 auditors have their cases" (trial 20:
+    "Campaign 3 **Neglect December** is created for North Assessment Team: 2 auditors have their cases" (trial 20:
     the teams' ids read as codes); each adds where the auditors see them, then created_note."""
     teams = services.directory.teams
     named = ", ".join(teams[team_id].name if team_id in teams else team_id for team_id in spec.teams)
-    return (f"Campaign #{campaign_id} {bold(spec.name)} is created for {named}: "
+    return (f"Campaign {campaign_id} {bold(spec.name)} is created for {named}: "
             f"{count_of(auditors, 'auditor')} {agreeing(auditors, 'has', 'have')} their cases")
 
 
@@ -479,7 +480,13 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
                         store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),
-                        store.moderation_agreement(storage, campaign.id), names, guidance_for)
+                        _agreement(services, campaign.id), names, guidance_for)
+
+
+def _agreement(services: Services, campaign_id: int) -> tuple[int, int]:
+    """(agreed, decided) of the campaign's submitted audits, each at its latest decision (bot.core.agreement)."""
+    figure = agreement_figures.of_campaign(services, campaign_id)
+    return figure.agreed, figure.decided
 
 
 def progress(services: Services, campaign: Campaign) -> CampaignReport:
@@ -560,14 +567,14 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
     (or, with none set, to each QA lead)."""
     campaign = store.get_campaign(services.storage, campaign_id)
     if campaign is None:
-        raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+        raise UserError(f"There is no campaign {campaign_id}. Type `/audit campaign` to list them.")
     if not campaign.is_open:
-        raise UserError(f"Campaign #{campaign_id} is closed already. `audit-bot campaign report {campaign_id}` "
+        raise UserError(f"Campaign {campaign_id} is closed already. `audit-bot campaign report {campaign_id}` "
                         "prints its report.")
     replies = (draw_sample(services, campaign, actor, now)
                if campaign.sample_drawn_at is None and _any_submitted(services, campaign) else [])
     if not store.close_campaign(services.storage, campaign.id, actor, now):
-        raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago.")
+        raise StaleAction(f"Campaign {campaign_id} was closed a moment ago.")
     closed = store.get_campaign(services.storage, campaign.id)
     assert closed is not None
     built = report(services, closed, now.astimezone(services.settings.timezone).date())
@@ -594,9 +601,9 @@ def rename(services: Services, campaign_id: int, fields: Mapping[str, str], acto
     closed, which cannot be undone and tells every auditor): checked as creating checks them."""
     campaign = store.get_campaign(services.storage, campaign_id)
     if campaign is None:
-        raise UserError(f"There is no campaign #{campaign_id}. Type `/audit campaign` to list them.")
+        raise UserError(f"There is no campaign {campaign_id}. Type `/audit campaign` to list them.")
     if not campaign.is_open:
-        raise UserError(f"Campaign #{campaign_id} is closed, so it keeps its name and theme.")
+        raise UserError(f"Campaign {campaign_id} is closed, so it keeps its name and theme.")
     if set(fields) - {"name", "theme"}:
         raise UserError(RENAMED_ONLY.format(id=campaign_id))
     if not fields:
@@ -605,8 +612,8 @@ def rename(services: Services, campaign_id: int, fields: Mapping[str, str], acto
     others = [c.name for c in store.list_campaigns(services.storage) if c.is_open and c.id != campaign.id]
     raise_all(words_errors(name, theme, services.identifier_screen, others))
     if not store.rename_campaign(services.storage, campaign.id, name, theme, actor, now):
-        raise StaleAction(f"Campaign #{campaign_id} was closed a moment ago; nothing was changed.")
-    return [Reply(text=f"Campaign #{campaign_id} is now {bold(name)}, theme _{theme}_. Its cases, auditors and "
+        raise StaleAction(f"Campaign {campaign_id} was closed a moment ago; nothing was changed.")
+    return [Reply(text=f"Campaign {campaign_id} is now {bold(name)}, theme _{theme}_. Its cases, auditors and "
                        f"dates are as they were; `/audit campaign {campaign_id}` shows it. Messages sent already keep "
                        "the old name.")]
 

@@ -111,7 +111,7 @@ def visible_campaign(runtime: Runtime, who: Operator, campaign_id: int) -> Any:
 
     campaign = store.get_campaign(runtime.services.storage, campaign_id)
     if campaign is None or not policy.may_see_campaign(runtime.services.directory, who.person, campaign.teams):
-        raise UserError(f"There is no campaign #{campaign_id} you can see. `audit-bot campaign list` lists them.")
+        raise UserError(f"There is no campaign {campaign_id} you can see. `audit-bot campaign list` lists them.")
     return campaign
 
 
@@ -151,7 +151,7 @@ def _confirm_early_close(runtime: Runtime, facts: str, campaign_id: int) -> None
     err.write(f"{facts} {AFTER_CLOSING} Closing cannot be undone.\nClose it now? [y/N] ")
     err.flush()
     if stdin.readline().strip().lower() not in ("y", "yes"):
-        raise UserError(f"Nothing was changed: campaign #{campaign_id} stays open.")
+        raise UserError(f"Nothing was changed: campaign {campaign_id} stays open.")
 
 
 def _close(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
@@ -176,7 +176,7 @@ def _report(args: argparse.Namespace, runtime: Runtime, who: Operator) -> str:
     from bot.core.markup import to_plain
 
     campaign = visible_campaign(runtime, who, args.campaign)
-    if not policy.sees_every_team(who.person):
+    if not policy.may_read_campaign_report(who.person):
         raise UserError("The whole campaign report is for QA leads and admins; `audit-bot campaign show N` gives "
                         "your teams' progress.")
     services = runtime.services

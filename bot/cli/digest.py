@@ -33,11 +33,11 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 def cmd_digest(args: argparse.Namespace, runtime: Runtime) -> int:
+    from bot.core.agreement import last_complete_week
     from bot.digests.digest import (
         ServiceDigest,
         build_service_digest,
         build_team_digests,
-        last_complete_week,
         started_week,
         week_label,
     )

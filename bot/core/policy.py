@@ -186,6 +186,12 @@ def may_run_campaigns(person: Person | None) -> bool:
     return person is None or person.role in OVERSIGHT
 
 
+def may_read_campaign_report(person: Person | None) -> bool:
+    """A campaign's whole report (every team's grades, questions, actions and moderation), in chat or on the command
+    line: QA leads and admins (and the server's operator); a manager reads their teams' progress instead."""
+    return sees_every_team(person)
+
+
 def may_see_campaign(directory: Directory, person: Person | None, team_ids: tuple[str, ...]) -> bool:
     """A campaign's progress: QA leads and admins, and managers of one of its teams (who see their teams)."""
     if sees_every_team(person):

@@ -1,5 +1,5 @@
 """A team as people type it: its id (`north-assessment`), or enough of its id or name to name one team (`north`,
-`cin cp`, `children in care`).
+`cin cp`, `children in care`), or a short form or its initials (`cic`).
 
 A user trial typed `/audit list team north` and was told there was no such team. Every command that takes a team
 (`/audit list team`, `/audit reaudits team`, `/audit digest`, `/audit actions team`, a campaign's teams) reads it
@@ -49,9 +49,38 @@ def _words(text: str) -> list[str]:
     return WORD.findall(text.lower().replace("_", " "))
 
 
-def team_matches(names: Mapping[str, str], typed: str) -> list[str]:
+# Short forms social care uses for a team's work, each read as the words it stands for: `cic` names "Children in Care
+# Team" (trial 23: `teams=north,cic` was refused). A team's own initials ("nat", or "na" without "team") are read too.
+SHORT_FORMS = {
+    "cic": "children in care", "cla": "children in care", "lac": "children in care",
+    "cin": "child in need", "cp": "child protection", "cpp": "child protection",
+    "eh": "early help", "mash": "multi agency safeguarding hub", "yos": "youth offending",
+}
+IGNORED_IN_INITIALS = frozenset({"team", "service"})
+
+
+def _initials(words: list[str]) -> set[str]:
+    """'Children in Care Team' -> {'cict', 'cic'}: its words' first letters, with and without 'team'."""
+    kept = [word for word in words if word not in IGNORED_IN_INITIALS]
+    return {"".join(word[0] for word in words), "".join(word[0] for word in kept)} - {""}
+
+
+def _fits(part: str, words: set[str], initials: set[str], short_forms: bool) -> bool:
+    """Whether a typed word names a team whose id and name have `words`: it starts one of them, or (`short_forms`)
+    it is the team's initials, or a short form whose words each start one of them."""
+    if any(word.startswith(part) for word in words):
+        return True
+    if not short_forms:
+        return False
+    expanded = SHORT_FORMS.get(part)
+    return part in initials or (expanded is not None and all(any(word.startswith(bit) for word in words)
+                                                             for bit in expanded.split()))
+
+
+def team_matches(names: Mapping[str, str], typed: str, short_forms: bool = True) -> list[str]:
     """The team ids `typed` names, from `names` (team id to display name): the one it is exactly (an id, or a
-    name in any case), else every team each of whose typed words starts a word of its id or name."""
+    name in any case), else every team each of whose typed words starts a word of its id or name, or is one of
+    its SHORT_FORMS or its initials (`short_forms`; off for what is not a team, such as a checklist's title)."""
     wanted = _words(typed)
     if not wanted:
         return []
@@ -63,7 +92,8 @@ def team_matches(names: Mapping[str, str], typed: str) -> list[str]:
     found = []
     for team_id, name in names.items():
         words = set(_words(team_id)) | set(_words(name))
-        if all(any(word.startswith(part) for word in words) for part in wanted):
+        initials = _initials(_words(name)) | _initials(_words(team_id))
+        if all(_fits(part, words, initials, short_forms) for part in wanted):
             found.append(team_id)
     return found
 
@@ -73,7 +103,8 @@ def team_names(directory: Directory) -> dict[str, str]:
 
 
 def known_teams_text(directory: Directory) -> str:
-    return ", ".join(f"`{team_id}`" for team_id in directory.teams)
+    """"`north-assessment` (North Assessment Team), …": each team as it may be typed, by id or by name."""
+    return ", ".join(f"`{team_id}` ({team.name})" for team_id, team in directory.teams.items())
 
 
 def find_team(directory: Directory, typed: str) -> TeamRead:

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from bot.core import agreement as agreement_figures
 from bot.core import policy
+from bot.core.agreement import last_complete_week
 from bot.core.markup import audit_and_case, bold
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets, month_bounds
-from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, last_complete_week
-from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said
+from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests
+from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said, teams_behind
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
@@ -154,9 +156,12 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
     done, target = sum(d.completed_month for d in digests), sum(d.target_month for d in digests)
     month = digests[0].month_so_far if digests else f"in {today:%B}"
     by_team = " · ".join(f"{d.team_name} {d.completed_month}" for d in digests)
+    behind = teams_behind(digests)  # trial 23: a total that met its target hid a team behind its own
     fields = (
-        ("Audits this month", f"{done} {month} across {count_of(len(digests), 'team')} (monthly target {target})"),
+        ("Audits this month", f"{done} {month} across {count_of(len(digests), 'team')} (monthly target {target})"
+         + (f"; {behind}" if behind else "")),
         ("Re-audits done this week so far", reaudits_done_said(tuple(c for d in digests for c in d.reaudits_done))),
+        ("Moderation agreement", agreement_figures.of_last_week(services).said()),  # the digest's days
         ("Waiting for moderation", _waiting_line(services)),
         ("Open campaigns", _campaigns_line(services)),
     )

@@ -19,10 +19,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from bot.core import policy
+from bot.core.agreement import last_complete_week
 from bot.core.audit_rules import answers_hidden, submission_breaks, suggest_grade
 from bot.core.calendar import add_working_days, is_working_day
 from bot.core.services import Services
-from bot.digests.digest import last_complete_week
 from bot.settings.people import Role
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist

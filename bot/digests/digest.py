@@ -11,15 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from bot.core import agreement as agreement_figures
 from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
 from bot.errors import UserError
+from bot.settings.people import Directory, Team
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
 
 TREND_WEEKS = 12
-COMPARE_WEEKS = 4
+COMPARE_WEEKS = agreement_figures.WEEKS_BEFORE  # the grades compare the audits the agreement counts
 WEAK_QUESTIONS = 3
 # A change in a grade's share is shown only when this week and the previous COMPARE_WEEKS weeks each rest on at
 # least this many graded audits. Below it one audit moves a share by 20 points or more (1 of 2 is 50%, 2 of 2 is
@@ -249,11 +251,6 @@ def started_week(text: str, today: date) -> date:
     return monday
 
 
-def last_complete_week(today: date) -> date:
-    """The Monday of the last full week before `today`: a digest on Monday 30 Nov covers 23-29 Nov."""
-    return today - timedelta(days=today.weekday() + 7)
-
-
 def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
@@ -297,6 +294,17 @@ def _summed(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
     return total
 
 
+def auditor_figures(directory: Directory, team: Team,
+                    counts: dict[str, tuple[int, int]]) -> tuple[AuditorFigures, ...]:
+    """A team's auditors with their (week, month) counts and monthly target: every member with a target or an audit
+    counted, in the team's order, then anyone else who audited for the team (a QA lead's campaign audit)."""
+    targets = {m.user_id: m.audit_target for m in team.members}
+    auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in counts]
+    auditor_ids += sorted(set(counts) - set(auditor_ids))
+    return tuple(AuditorFigures(uid, directory.label(uid), *counts.get(uid, (0, 0)), targets.get(uid, 0))
+                 for uid in auditor_ids)
+
+
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -319,9 +327,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
-    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (render.agreement_basis).
-    agreement = store.moderation_agreement(storage, _local(monday - timedelta(weeks=COMPARE_WEEKS), services),
-                                           week_end, ids)
+    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (bot.core.agreement).
+    agreement = agreement_figures.by_team(services, monday, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
     redone = reaudits_done(services, week_start, week_end, ids)
@@ -334,14 +341,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
 
     digests = []
     for team in teams:
-        team_counts = counts.get(team.id, {})
-        targets = {m.user_id: m.audit_target for m in team.members}
-        auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in team_counts]
-        auditor_ids += sorted(set(team_counts) - set(auditor_ids))
-        auditors = tuple(
-            AuditorFigures(uid, directory.label(uid), *team_counts.get(uid, (0, 0)), targets.get(uid, 0))
-            for uid in auditor_ids
-        )
+        auditors = auditor_figures(directory, team, counts.get(team.id, {}))
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
         previous = _summed(weeks[-1 - COMPARE_WEEKS:-1])
         weak = _themes(flagged.get(team.id, []), questions)

@@ -8,10 +8,11 @@ import re
 from datetime import date, timedelta
 
 from bot.core import buttons, policy
+from bot.core.agreement import last_complete_week
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.teams import noted, readable_team
-from bot.digests.digest import build_service_digest, build_team_digests, last_complete_week
+from bot.digests.digest import build_service_digest, build_team_digests
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from bot.core.replies import Reply, count_of
+from bot.core import agreement as agreement_figures
+from bot.core.agreement import Agreement, days_between, submitted_between
+from bot.core.replies import Reply, agreeing, count_of
 from bot.digests.charts import grade_trend_png
 from bot.digests.digest import (
     COMPARE_WEEKS,
@@ -52,7 +54,7 @@ def _month_and_spill(digest: TeamDigest | ServiceDigest) -> str:
     spill = spilled_days(digest.week_start, digest.counted_to)
     if spill is None:
         return month
-    days = f"this week's {_days(*spill)} count in {spill[0]:%B}"
+    days = f"this week's {days_between(*spill)} count in {spill[0]:%B}"
     return f"{month[:-1]}; {days})" if month.endswith(")") else f"{month} ({days})"
 
 
@@ -72,6 +74,19 @@ def against_target(done: int, target: int, ended: bool = False) -> str:
     return f"target {target}, missed by {target - done}" if ended else f"target {target}, {target - done} to go"
 
 
+def teams_behind(teams: Sequence[TeamDigest], ended: bool = False) -> str:
+    """'1 team behind its target (South Child in Need and Protection: 1 of 4, 3 to go)', or '' when none is: a
+    service total that meets its target hid a team that was behind (trial 23), so each one behind is named beside
+    the total. A team with no target is never behind; a month that has ended says 'missed by 3'."""
+    behind = [t for t in teams if t.target_month and t.completed_month < t.target_month]
+    if not behind:
+        return ""
+    gap = "missed by {}" if ended else "{} to go"
+    named = "; ".join(f"{t.team_name}: {t.completed_month} of {t.target_month}, "
+                      + gap.format(t.target_month - t.completed_month) for t in behind)
+    return f"{count_of(len(behind), 'team')} behind {agreeing(len(behind), 'its', 'their')} target ({named})"
+
+
 def month_heading(digest: TeamDigest | ServiceDigest) -> str:
     """The service digest's column for the month: 'this month' while it is the month the digest is read in, else
     'all of November' (a month that has ended, counted whole)."""
@@ -88,20 +103,7 @@ def themes_heading(week_start: date, counted_to: date | None) -> str:
     """The themes' window in dates, '(audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it, each in at
     least 2 audits)': the week and the 3 before it, not the grades' and agreement's week and 4 before it, so said as
     dates beside theirs (trial 13, F9: undated windows of different lengths read as one)."""
-    return f"({_submitted(week_start, counted_to, COMPARE_WEEKS - 1, 'before it')}, {themes_rule()})"
-
-
-def _submitted(week_start: date, counted_to: date | None, weeks_before: int, before: str) -> str:
-    """'audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it': the week (to `counted_to`, so far,
-    in a week under way) and the `weeks_before` weeks before it, as dates."""
-    first, last = week_start - timedelta(weeks=weeks_before), counted_to or week_start + timedelta(days=6)
-    week = "the week so far" if counted_to is not None else "the week"
-    return f"audits submitted {_days(first, last)}: {week} and the {weeks_before} {before}"
-
-
-def _days(first: date, last: date) -> str:
-    """'2 Nov to 29 Nov 2026', the first day's year said too when it is not the last's."""
-    return f"{short_date(first, year=first.year != last.year)} to {short_date(last)}"
+    return f"({submitted_between(week_start, counted_to, COMPARE_WEEKS - 1, 'before it')}, {themes_rule()})"
 
 
 def _clip(text: str, limit: int) -> str:
@@ -116,11 +118,8 @@ def demo_note(demo: int, total: int) -> str:
 
 
 def agreement_basis(week_start: date, counted_to: date | None) -> str:
-    """Which audits the moderation agreement counts, as dates: 'audits submitted 30 Nov 2026 to 3 Jan 2027: the week
-    and the 4 weeks before it', the audits the grades count (by submission, at the grade of record), whenever the
-    moderator decided. Said as dates because "last 4 weeks" beside "previous 4 weeks" read as one window (trial 13,
-    F9), and so a Home figure and a digest's can be seen to count the same days."""
-    return _submitted(week_start, counted_to, COMPARE_WEEKS, "weeks before it")
+    """Which audits the moderation agreement counts, as dates (bot.core.agreement owns the definition)."""
+    return agreement_figures.basis(week_start, counted_to)
 
 
 def moderation_note(digest: TeamDigest) -> str:
@@ -145,7 +144,7 @@ def team_text(digest: TeamDigest) -> str:
                      f"{digest.month_so_far}{target}")
     graded_week, graded_before = digest.graded_week, digest.graded_previous
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
-                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks, {_days(*digest.previous_weeks)})")
+                 f"{graded_before} in the previous {COMPARE_WEEKS} weeks, {days_between(*digest.previous_weeks)})")
     if not comparable(graded_week, graded_before):
         lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
                      f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
@@ -192,12 +191,8 @@ def agreement_said(digest: TeamDigest) -> str:
     moderated audits agreed with the auditor's grade, of audits submitted 30 Nov 2026 to 3 Jan 2027: the week and
     the 4 weeks before it)', or 'none moderated yet of the audits submitted …'. Trials saw Home say "none moderated
     yet" beside a digest's figure: they counted different days, and said neither (bot.digests.dashboard)."""
-    rate = digest.agreement_rate
-    basis = agreement_basis(digest.week_start, digest.counted_to)
-    if rate is None:
-        return f"none moderated yet of the {basis}"
-    return (f"{rate:.0%} ({digest.moderation_agreed} of {digest.moderation_decided} moderated audits agreed with the "
-            f"auditor's grade, of {basis})")
+    return Agreement(digest.moderation_agreed, digest.moderation_decided,
+                     agreement_basis(digest.week_start, digest.counted_to)).said()
 
 
 def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
@@ -236,14 +231,18 @@ def service_text(service: ServiceDigest) -> str:
     total_week = sum(t.completed_week for t in service.teams)
     total_month = sum(t.completed_month for t in service.teams)
     total_target = sum(t.target_month for t in service.teams)
+    behind = teams_behind(service.teams, ended)
     lines.append(f"\n**{service.label}**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
-                 f"{_month_and_spill(service)}; {against_target(total_month, total_target, ended)} · "
-                 f"{sum(t.overdue_actions for t in service.teams)} overdue actions")
+                 f"{_month_and_spill(service)}; {against_target(total_month, total_target, ended)}"
+                 f"{'; ' + behind if behind else ''} · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
                                sum(t.reaudits_due_soon for t in service.teams),
                                sum(t.reaudits_overdue for t in service.teams), as_at(service)))
-    lines.append("_Agreement: moderated audits where the moderator agreed with the auditor's grade, of "
-                 f"{agreement_basis(service.week_start, service.counted_to)}._")
+    agreement = Agreement(sum(t.moderation_agreed for t in service.teams),
+                          sum(t.moderation_decided for t in service.teams),
+                          agreement_basis(service.week_start, service.counted_to))
+    lines.append(f"**Moderation agreement, {service.label.lower()}**: {agreement.said()}; each team's beside it "
+                 "counts the same audits")
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.agreement import last_complete_week
 from bot.core.outgoing import Outgoing
 from bot.core.services import Services
-from bot.digests.digest import build_service_digest, last_complete_week
+from bot.digests.digest import build_service_digest
 from bot.digests.render import service_replies, team_replies
 from bot.settings.people import Role
 

@@ -483,9 +483,12 @@ def revisions_of(storage: Storage, audit_id: int) -> list[dict[str, Any]]:
 
 def add_reflection(storage: Storage, audit_id: int, worker_id: str, text: str, now: datetime,
                    waiting: dict[str, Any] | None = None) -> None:
+    """Keep a worker's reflections on an audit, and in the trail who added them to which audit and when (trial 23:
+    the trail had none), in the same transaction; the trail never holds the text."""
     with storage.write() as db:
-        db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
-                   [audit_id, worker_id, text, utc_text(now)])
+        cursor = db.execute("INSERT INTO reflections (audit_id, worker_id, text, created_at) VALUES (?, ?, ?, ?)",
+                            [audit_id, worker_id, text, utc_text(now)])
+        record_trail(storage, worker_id, "audit.reflected", {"audit": audit_id, "reflection": cursor.lastrowid}, now)
         write_waiting(db, worker_id, waiting, now)
 
 

@@ -294,15 +294,6 @@ def actions_by_team(storage: Storage, campaign_id: int, today: date) -> list[tup
         "AND ac.removed_at IS NULL GROUP BY al.team_id", [today.isoformat(), campaign_id]).fetchall()]
 
 
-def moderation_agreement(storage: Storage, campaign_id: int) -> tuple[int, int]:
-    """(agreed, decided) moderations of the campaign's audits."""
-    row = storage.db.execute(
-        "SELECT COALESCE(SUM(m.agrees), 0), COUNT(*) FROM moderations m JOIN campaign_allocations al "
-        "ON al.audit_id = m.audit_id WHERE al.campaign_id = ? AND m.decided_at IS NOT NULL",
-        [campaign_id]).fetchone()
-    return int(row[0]), int(row[1])
-
-
 def campaign_ids_of_audits(storage: Storage, audit_ids: Sequence[int]) -> dict[int, int]:
     """audit id -> campaign id, for the exports."""
     found: dict[int, int] = {}

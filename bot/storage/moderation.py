@@ -140,14 +140,6 @@ def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees
         write_waiting(db, moderator_id, waiting, now)
 
 
-def agreement_rate(storage: Storage, since: datetime | None = None) -> tuple[int, int]:
-    """(agreed, decided) moderations since a moment, for the digests' grading-consistency figure."""
-    rows = list(select(storage.db, "SELECT COALESCE(SUM(agrees), 0) AS agreed, COUNT(*) AS decided FROM moderations "
-                                 "WHERE decided_at IS NOT NULL AND decided_at >= ?",
-                                 [utc_text(since) if since else ""]))
-    return int(rows[0]["agreed"]), int(rows[0]["decided"])
-
-
 def not_yet_moderated(storage: Storage) -> list[tuple[int, datetime, str, str | None]]:
     """(audit id, submitted at, checklist title, moderator who opened it) of audits not yet moderated."""
     rows = storage.db.execute(

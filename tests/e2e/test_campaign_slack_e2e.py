@@ -72,7 +72,7 @@ def test_a_campaign_from_creation_to_its_report_in_the_qa_channel(bot: RunningBo
         refused = north.send("command", CREATE)
         assert refused[0].kind == "error" and "QA leads and admins" in refused[0].text
         [created] = qa.send("command", CREATE)
-        assert "Campaign #1" in created.text and "3 auditors" in created.text
+        assert "Campaign 1" in created.text and "3 auditors" in created.text
         dms = {p.user: p._replies(p._dm_posts()) for p in (north, south, care)}
         # peer auditors: never their own team; the two North cases go to Children in Care's manager
         assert sorted(start_buttons(dms["U0MGRC001"])) == ["1", "4"]
@@ -195,7 +195,7 @@ def test_the_campaign_modal_shows_mistakes_beside_the_field_then_creates(bot: Ru
         response = bot.slack.view_submission(QA_LEAD, "campaign.create_form", form_values(**good))
         assert response.status == 200 and response.json() is None
     qa_dm = SlackPerson(bot, standin, QA_LEAD)
-    assert any("Campaign #1" in r.text for r in qa_dm._replies(qa_dm._dm_posts()))
+    assert any("Campaign 1" in r.text for r in qa_dm._replies(qa_dm._dm_posts()))
     assert services.storage.db.execute("SELECT COUNT(*) FROM campaign_allocations").fetchone()[0] == 3
 
 
@@ -241,7 +241,7 @@ def test_a_qa_lead_pastes_a_case_list_into_the_modal_and_exactly_those_cases_are
                                         ("CR-500002", "U0PRAS001", "U0MGRN001"),
                                         ("CR-500003", "U0PRAN002", "U0MGRS001")]
     qa, north, south = (SlackPerson(bot, standin, u) for u in (QA_LEAD, "U0MGRN001", "U0MGRS001"))
-    assert any("Campaign #1" in r.text and "2 auditors" in r.text for r in qa._replies(qa._dm_posts()))
+    assert any("Campaign 1" in r.text and "2 auditors" in r.text for r in qa._replies(qa._dm_posts()))
     south_dm = south._replies(south._dm_posts())
     assert sorted(start_buttons(south_dm)) == ["1", "3"]
     assert "CR-500001" in south_dm[0].text and "CR-500003" in south_dm[0].text

@@ -13,6 +13,7 @@ from bot.engine.routing import Engine
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
 from bot.storage.errors import Conflict
+from bot.storage.reports import digests as report_store
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
 from tests.e2e.test_terminal_chat import drive
@@ -103,7 +104,7 @@ def test_after_two_working_days_another_moderator_takes_it_over(engine: Engine, 
         _, decided = drive(engine, ["/audit show 1", "2", "2", "Impact for the child is not yet evidenced."],
                            user=SECOND)
     assert "Moderation of audit #1 saved" in decided
-    assert moderation_store.agreement_rate(services.storage) == (0, 1)
+    assert list(report_store.moderation_agreement(services.storage, None, None, None).values()) == [(0, 1)]
     trail = services.storage.db.execute("SELECT action FROM trail WHERE action LIKE 'audit.moderat%' "
                                         "ORDER BY id").fetchall()
     assert [row[0] for row in trail] == ["audit.moderation_opened", "audit.moderation_taken_over", "audit.moderated"]

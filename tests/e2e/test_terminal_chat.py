@@ -60,7 +60,7 @@ def test_sub_commands_typed_without_audit_in_the_chat_run_and_none_reaches_the_q
     assert "Welcome back: reminders are on again." in out
     assert "You have no audits cancelled in the last" in out
     _, admin = drive(engine, ["campaign close 1", "campaign allocations 2", "campain close 1"], user="U0ADMIN01")
-    assert admin.count("There is no campaign #") == 2 and "Did you mean /audit campaign close 1?" in admin
+    assert admin.count("There is no campaign ") == 2 and "Did you mean /audit campaign close 1?" in admin
     _, practitioner = drive(engine, ["campaign create name=x"], user="U0PRAN001")
     _, slashed = drive(engine, ["/audit campaign create name=x"], user="U0PRAN001")
     assert practitioner == slashed

@@ -54,7 +54,7 @@ def campaign_audit_at_the_owner(engine: Engine, services: Services) -> tuple[int
     """North's manager starts the South case a peer campaign gives them and answers up to "Who owns this action?"."""
     [created, *_] = engine.command(QA, PEER, surface="terminal")
     assert created.kind != "error", created.text
-    campaign_id = int(created.text.split("#", 1)[1].split()[0])
+    campaign_id = int(created.text.split("ampaign ", 1)[1].split()[0])
     [south] = [a for a in campaign_store.allocations(services.storage, campaign_id) if a.worker_id == SOUTH_WORKER]
     if south.auditor_id != NORTH_MANAGER:
         [moved, *_] = engine.command(QA, f"campaign reassign {south.id} {NORTH_MANAGER} cover", surface="terminal")

@@ -89,7 +89,7 @@ def test_more_goes_on_with_the_list_shown_last(engine: Engine, services: Service
         [audits] = engine.message(MANAGER, "more", surface="terminal")
         engine.command(MANAGER, "actions team", surface="terminal")
         [actions] = engine.message(MANAGER, "more", surface="terminal")
-    assert "newest first" in audits.text and done_values(actions) == due_in_order[20:40]
+    assert "newest submitted first" in audits.text and done_values(actions) == due_in_order[20:40]
 
 
 def test_a_list_page_kept_before_actions_paged_still_goes_on(engine: Engine, services: Services) -> None:

@@ -19,7 +19,7 @@ from bot.engine.routing import Engine
 from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
-from bot.storage import moderation as moderation_store
+from bot.storage.reports import digests as report_store
 from bot.storage.reports.home import completed_by
 from bot.terminal.render import TerminalView
 from tests.audit_driver import complete_audit
@@ -71,7 +71,7 @@ def test_edits_after_submission_are_revisions_until_a_moderator_opens_it(engine:
     saved, told, *_ = engine.message("U0MGRS001", "Evidence of impact for the child is thin.", surface="terminal")
     assert "saved" in saved.text and told.to_user == AUDITOR and "has been moderated" in told.text
     assert store.get_audit(services.storage, submitted).status == "moderated"
-    assert moderation_store.agreement_rate(services.storage) == (0, 1)
+    assert list(report_store.moderation_agreement(services.storage, None, None, None).values()) == [(0, 1)]
 
 
 def test_an_auditor_can_reopen_a_submitted_audit_change_an_answer_and_resubmit(engine: Engine, services: Services,

@@ -30,7 +30,7 @@ def _created(engine: Engine) -> tuple[int, str]:
     assert created.kind != "error", created.text
     [north] = [dm for dm in dms if dm.to_user == "U0MGRN001"]
     assert north.choices == ()  # no Start button that could only refuse
-    return int(created.text.split("#", 1)[1].split()[0]), flat(north.text, "*`")
+    return int(created.text.split("ampaign ", 1)[1].split()[0]), flat(north.text, "*`")
 
 
 def test_before_its_start_date_a_campaign_says_when_it_opens_and_starts_nothing(engine: Engine,

@@ -117,7 +117,7 @@ def test_a_case_list_that_passes_is_created_with_exactly_its_cases(engine: Engin
     assert engine.check_form(QA, "campaign.create_form", submitted(cases=GOOD)) == {}
     assert stored(services) == 0  # the check never creates
     [created, *dms] = engine.action(QA, "campaign.create_form", submitted(cases=GOOD))
-    assert created.kind != "error" and "Campaign #1" in created.text, created.text
+    assert created.kind != "error" and "Campaign 1" in created.text, created.text
     allocations = store.allocations(services.storage, 1)
     assert [(a.case_ref, a.worker_id, a.team_id) for a in allocations] == [
         ("CR-500001", "U0PRAN001", "north-assessment"), ("CR-500002", "U0PRAS001", "south-cin-cp"),

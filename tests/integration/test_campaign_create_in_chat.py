@@ -40,7 +40,7 @@ def test_create_alone_and_new_give_one_usage_message_whose_example_works(engine:
 
     _, made = drive(engine, [CREATE_EXAMPLE], user=QA)
     said = flat(made, "*`")
-    assert ("Campaign #1 Neglect December is created for North Assessment Team, South Child in Need and "
+    assert ("Campaign 1 Neglect December is created for North Assessment Team, South Child in Need and "
             "Protection") in said, made
     assert "Checklist: Voice of the child (voice-of-the-child); it runs from 2 Dec 2026 to 4 Dec 2026." in said
 
@@ -53,7 +53,7 @@ def test_a_checklist_by_its_title_unquoted_and_a_name_of_several_words_are_read(
                             "teams=north start=today deadline=18/12/2026 per-worker=1 auditors=managers moderate=20"],
                    user=QA)
     said = flat(out, "*`")
-    assert "Campaign #1 Voice winter is created" in said, out
+    assert "Campaign 1 Voice winter is created" in said, out
     assert "Checklist: Voice of the child (voice-of-the-child)" in said
     [campaign] = store.list_campaigns(services.storage)
     assert (campaign.name, campaign.theme, campaign.checklist_id) == ("Voice winter", "the child's voice",

@@ -97,7 +97,7 @@ def test_the_command_line_asks_before_closing_early_and_a_script_must_say_yes(
     assert "4 of its 4 allocated cases are not done" in str(refused.value)
     assert f"Nothing was changed: to close it now, add --yes (`audit-bot campaign close {campaign_id} --yes`)" \
         in str(refused.value)
-    with pytest.raises(UserError, match="Nothing was changed: campaign #1 stays open"):
+    with pytest.raises(UserError, match="Nothing was changed: campaign 1 stays open"):
         run_cli(environ, "campaign", "close", str(campaign_id), stdin=TypedAtTerminal("n\n"))
     assert store.get_campaign(services.storage, campaign_id).is_open  # type: ignore[union-attr]
     asked = run_cli(environ, "campaign", "close", str(campaign_id), stdin=TypedAtTerminal("y\n"))

@@ -48,7 +48,7 @@ def create(engine: Engine, moderate: int = 20, name: str = "DA Jan") -> int:
             f"deadline={(today + timedelta(days=14)).isoformat()} per-worker=2 auditors=managers "
             f"moderate={moderate}", surface="terminal")
     assert created.kind != "error", created.text
-    return int(created.text.split("#", 1)[1].split()[0])
+    return int(created.text.split("ampaign ", 1)[1].split()[0])
 
 
 def send_as(engine: Engine, user: str, grade: str | None = None):

@@ -37,7 +37,7 @@ def test_a_campaign_is_renamed_and_its_theme_changed_and_nothing_else(engine: En
                                                                       campaign: int) -> None:
     before = store.allocations(services.storage, campaign)
     [reply] = engine.command(QA, f"campaign rename {campaign} name=Life story work December theme=life story work")
-    assert reply.text.startswith(f"Campaign #{campaign} is now **Life story work December**, theme _life story work_.")
+    assert reply.text.startswith(f"Campaign {campaign} is now **Life story work December**, theme _life story work_.")
     renamed = store.get_campaign(services.storage, campaign)
     assert (renamed.name, renamed.theme, renamed.is_open) == ("Life story work December", "life story work", True)
     assert store.allocations(services.storage, campaign) == before
@@ -64,4 +64,4 @@ def test_only_organisers_rename_and_a_closed_campaign_keeps_its_name(engine: Eng
     assert refused[-1].kind == "error" and store.get_campaign(services.storage, campaign).theme != "drift"
     engine.command(QA, f"campaign close {campaign} confirm")
     closed = engine.command(QA, f"campaign rename {campaign} theme=drift")
-    assert f"Campaign #{campaign} is closed, so it keeps its name and theme." in all_text(closed)
+    assert f"Campaign {campaign} is closed, so it keeps its name and theme." in all_text(closed)

@@ -40,7 +40,7 @@ def clock():
 def create(engine: Engine, extra: str = "per-worker=1 auditors=managers moderate=50") -> int:
     [created, *_] = engine.command(QA, BASE + extra, surface="terminal")
     assert created.kind != "error", created.text
-    return int(created.text.split("#", 1)[1].split()[0])
+    return int(created.text.split("ampaign ", 1)[1].split()[0])
 
 
 def test_create_mistakes_get_one_message_each_in_the_terminal(engine: Engine, clock) -> None:
@@ -182,7 +182,7 @@ def test_cli_creates_from_a_case_file_and_lists_shows_and_closes(environ, servic
     made = run_cli(environ, *args, "--cases-csv", str(cases))
     # Said as Slack says it (bot.campaigns.service.created_line), with where the auditors see their cases.
     assert made.code == 0 and made.out.startswith(
-        "Campaign #1 Voice of the child is created for North Assessment Team, South Child in Need and Protection: "
+        "Campaign 1 Voice of the child is created for North Assessment Team, South Child in Need and Protection: "
         "2 auditors have their cases. "
         "The command line sends no Slack messages: they see them with `/audit campaign mine 1`"), made.out
     assert [(a.case_ref, a.auditor_id) for a in store.allocations(services.storage, 1)] == [

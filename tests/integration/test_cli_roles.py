@@ -68,7 +68,7 @@ def test_cli_refusals_say_plainly_who_may_and_which_teams_are_yours(cli, submitt
 
 def test_an_export_of_a_campaign_that_does_not_exist_says_so(cli, submitted: None) -> None:
     code, out, err = cli("export", "--campaign", "99")
-    assert code == 2 and out == "" and err.startswith("There is no campaign #99")
+    assert code == 2 and out == "" and err.startswith("There is no campaign 99")
 
 
 def test_every_export_is_in_the_trail_with_who_ran_it(cli, submitted: None, monkeypatch) -> None:

@@ -26,7 +26,7 @@ def test_lists_audits_and_actions_show_dates_as_every_reply_does(engine: Engine,
         listed = engine.command(MANAGER, "list", surface="terminal")[0].text
         shown = "\n".join(r.text for r in engine.command(MANAGER, f"show {audit_id}", surface="terminal"))
         actions = engine.command(MANAGER, "actions team", surface="terminal")[0].text
-    assert f"#{audit_id} " in listed and "(16 Nov 2026)" in listed
+    assert f"#{audit_id} " in listed and "submitted 16 Nov 2026" in listed
     assert "Book a core group — Social worker N2, by 20 Dec 2026 (open)" in shown
     assert "due 20 Dec 2026" in actions
     for text in (listed, shown, actions):

@@ -13,8 +13,9 @@ import time_machine
 
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.core.agreement import last_complete_week
 from bot.core.services import Services
-from bot.digests.digest import build_team_digests, last_complete_week
+from bot.digests.digest import build_team_digests
 from bot.engine.routing import Engine
 from bot.terminal.chat import run_chat
 from tests.e2e.test_digests import seed

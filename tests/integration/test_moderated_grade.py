@@ -66,7 +66,7 @@ def test_show_and_list_give_the_moderators_grade_with_the_auditors_beside_it(eng
     assert "Overall grade: Inadequate (after moderation; the auditor graded Good)" in text
     assert "Overall grade: Good" not in text
     assert (f"#{regraded} Early help spot audit, case CR-100200, Inadequate after moderation (auditor: Good), "
-            "moderated") in text
+            "submitted ") in text and ", moderated " in text
     audit = store.get_audit(services.storage, regraded)
     assert (audit.overall_grade, audit.moderated_grade, audit.grade_of_record) == ("good", "inadequate",
                                                                                    "inadequate")
@@ -174,7 +174,7 @@ def test_a_campaign_report_counts_the_moderators_grade(engine: Engine, services:
                                                       environ: dict[str, str]) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         [created, *_] = engine.command(QA, BASE + "per-worker=1 auditors=managers moderate=0", surface="terminal")
-        campaign_id = int(created.text.split("#", 1)[1].split()[0])
+        campaign_id = int(created.text.split("ampaign ", 1)[1].split()[0])
         mine = next(a for a in campaign_store.allocations(services.storage, campaign_id)
                     if a.worker_id == "U0PRAN001")
         engine.action(AUDITOR, "campaign.start", str(mine.id), surface="terminal")

@@ -58,7 +58,7 @@ def test_a_reopened_audit_stays_in_the_list_marked_reopened_for_its_worker_and_i
         seen = {who: flat(" ".join(r.text for r in engine.command(who, "list"))) for who in (WORKER, AUDITOR)}
     for who, said in seen.items():
         assert f"#{audit_id} " in said and "CR-104001" in said, (who, said)
-        assert "reopened for changes (10 Dec 2026)" in said, (who, said)
+        assert "submitted 1 Dec 2026, reopened for changes 10 Dec 2026" in said, (who, said)
 
 
 def test_the_heads_up_at_a_new_start_calls_a_reopened_audit_reopened_not_a_draft(engine: Engine,

@@ -41,7 +41,7 @@ def test_the_digest_and_home_in_the_terminal_show_no_slack_markup(engine: Engine
         _, out = drive(engine, lines, user=user)
     assert raw_markup(out) == []
     if lines[0] == "/audit digest":
-        assert "\nAgreement: moderated audits where the moderator agreed with the auditor's grade" in out
+        assert "\nModeration agreement, whole service: " in out
     if lines[0] == "/audit digest north-assessment":
         assert " What good looks like: " in out
 

@@ -14,7 +14,8 @@ from bot.storage import actions as action_store
 from tests.integration.test_wording import submitted_audit
 
 NORTH_MANAGER, SOUTH_MANAGER, QA, ADMIN = "U0MGRN001", "U0MGRS001", "U0QALEAD1", "U0ADMIN01"
-TEAM_IDS = "Teams: `north-assessment`, `south-cin-cp`, `children-in-care`."
+TEAM_IDS = ("Teams: `north-assessment` (North Assessment Team), `south-cin-cp` (South Child in Need and Protection), "
+            "`children-in-care` (Children in Care Team).")
 NOW = datetime(2026, 11, 16, 10, 0, tzinfo=UTC)
 
 

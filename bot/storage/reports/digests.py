@@ -157,21 +157,31 @@ def reaudit_grades(storage: Storage, start: datetime, end: datetime, team_ids: S
     return found
 
 
-def moderation_agreement(storage: Storage, start: datetime, end: datetime,
-                         team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
-    """team -> (of the completed audits submitted in [start, end), how many a moderator agreed with, how many were
-    decided), whenever the decision was made.
+def moderation_agreement(storage: Storage, start: datetime | None, end: datetime | None,
+                         team_ids: Sequence[str] | None, campaign_id: int | None = None) -> dict[str, tuple[int, int]]:
+    """team -> (of the completed audits submitted in [start, end), or of campaign `campaign_id`'s with no dates, how
+    many a moderator agreed with, how many were decided), whenever the decision was made: the one count behind every
+    agreement figure (bot.core.agreement says why).
 
     By the audit's submission, as the digest counts grades: counting by decision date put a moderation decided after
     the week ended into that week's grades (the grade of record) but into no agreement figure, so a digest said "1 of
     them regraded" beside "100% agreed". The latest decision of each audit counts, once."""
     where, params = _team_filter(team_ids, "a.team_id")
+    scope: list[str] = []
+    values: list[Any] = []
+    if start is not None and end is not None:
+        scope.append("a.submitted_at >= ? AND a.submitted_at < ?")
+        values += [utc_text(start), utc_text(end)]
+    if campaign_id is not None:
+        scope.append("a.id IN (SELECT audit_id FROM campaign_allocations WHERE campaign_id = ? "
+                     "AND audit_id IS NOT NULL)")
+        values.append(campaign_id)
     rows = storage.db.execute(
         "SELECT a.team_id, SUM(m.agrees), COUNT(*) FROM moderations m JOIN audits a ON a.id = m.audit_id "
-        f"WHERE a.submitted_at >= ? AND a.submitted_at < ? AND a.status IN {COMPLETED_SQL} AND m.agrees IS NOT NULL "
+        f"WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} AND m.agrees IS NOT NULL "
         "AND m.id = (SELECT l.id FROM moderations l WHERE l.audit_id = a.id AND l.decided_at IS NOT NULL "
         f"ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY a.team_id",
-        [utc_text(start), utc_text(end), *params],
+        [*values, *params],
     ).fetchall()
     return {team: (int(agreed or 0), int(decided)) for team, agreed, decided in rows}
 

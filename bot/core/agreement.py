@@ -1,0 +1,93 @@
+"""Moderation agreement: the one definition every figure uses (the digests, the Home tab, `/audit moderate` and a
+campaign's report).
+
+Of the completed audits in scope, those a moderator has decided, each counted once at its latest decision: how many
+the moderator agreed with the auditor's grade. The scope is the audits submitted in a window of weeks (the week and
+the WEEKS_BEFORE weeks before it: the audits the digest's grades count, whenever the moderator decided), or a
+campaign's own audits. Trial 23 found three counts: `/audit moderate` over every decision ever made, the digest over
+five weeks of submissions, a campaign over every decision of its audits; each figure now says its audits in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.core.services import Services
+from bot.storage.reports import digests as store
+from knowledge.dates import short_date
+
+WEEKS_BEFORE = 4  # the week and the 4 weeks before it, as the digest's grades compare
+CAMPAIGN_BASIS = "audits in the campaign"  # 'none moderated yet of the audits in the campaign'
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """How many decided moderations agreed with the auditor's grade, of which audits (`basis`, in words)."""
+
+    agreed: int
+    decided: int
+    basis: str  # "audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it"
+
+    @property
+    def rate(self) -> float | None:
+        return self.agreed / self.decided if self.decided else None
+
+    def said(self) -> str:
+        """'50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted …)', or 'none moderated
+        yet of the audits submitted …': the one wording, so a Home figure and a digest's read alike."""
+        if self.rate is None:
+            return f"none moderated yet of the {self.basis}"
+        return (f"{self.rate:.0%} ({self.agreed} of {self.decided} moderated audits agreed with the auditor's grade, "
+                f"of {self.basis})")
+
+
+def last_complete_week(today: date) -> date:
+    """The Monday of the last full week before `today`: a digest on Monday 30 Nov covers 23-29 Nov."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
+def days_between(first: date, last: date) -> str:
+    """'2 Nov to 29 Nov 2026', the first day's year said too when it is not the last's."""
+    return f"{short_date(first, year=first.year != last.year)} to {short_date(last)}"
+
+
+def submitted_between(week_start: date, counted_to: date | None, weeks_before: int, before: str) -> str:
+    """'audits submitted 2 Nov to 29 Nov 2026: the week and the 3 before it': the week (to `counted_to`, so far,
+    in a week under way) and the `weeks_before` weeks before it, as dates."""
+    first, last = week_start - timedelta(weeks=weeks_before), counted_to or week_start + timedelta(days=6)
+    week = "the week so far" if counted_to is not None else "the week"
+    return f"audits submitted {days_between(first, last)}: {week} and the {weeks_before} {before}"
+
+
+def basis(week_start: date, counted_to: date | None) -> str:
+    """Which audits a window's agreement counts, as dates: 'audits submitted 30 Nov 2026 to 3 Jan 2027: the week and
+    the 4 weeks before it'. Said as dates because "last 4 weeks" beside "previous 4 weeks" read as one window (trial
+    13, F9), and so a Home figure and a digest's can be seen to count the same days."""
+    return submitted_between(week_start, counted_to, WEEKS_BEFORE, "weeks before it")
+
+
+def _local(day: date, services: Services) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
+
+
+def by_team(services: Services, monday: date, team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """team -> (agreed, decided) of the audits submitted in the week starting `monday` and the WEEKS_BEFORE weeks
+    before it (to the week's end: a week under way has nothing submitted after today)."""
+    return store.moderation_agreement(services.storage, _local(monday - timedelta(weeks=WEEKS_BEFORE), services),
+                                      _local(monday + timedelta(days=7), services), team_ids)
+
+
+def of_last_week(services: Services, team_ids: Sequence[str] | None = None) -> Agreement:
+    """The agreement over the last complete week and the WEEKS_BEFORE before it, across `team_ids` (None: the whole
+    service): the days last week's digest counts, which the Home and `/audit moderate` show too."""
+    monday = last_complete_week(services.local_now().date())
+    counts = by_team(services, monday, team_ids).values()
+    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday, None))
+
+
+def of_campaign(services: Services, campaign_id: int) -> Agreement:
+    """The agreement over a campaign's own completed audits, whenever they were submitted."""
+    counts = store.moderation_agreement(services.storage, None, None, None, campaign_id).values()
+    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), CAMPAIGN_BASIS)

@@ -1,0 +1,115 @@
+"""`/audit auditors [this month | last month | this week | last week] [team]`: who has done what, in chat.
+
+Trial 23: a head of service wanted the audits each auditor completed for their teams in a period, and found it only
+in the weekly digest (one week and its month) or an export. This counts the digest's way (bot.storage.reports.digests
+`auditor_counts`: completed audits by the audit's team, on the day submitted) over the period asked for, with each
+auditor's monthly target beside a month. Managers see their own teams, QA leads and admins any (the digest's rule,
+bot.core.policy.digest_teams).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from bot.core import policy
+from bot.core.agreement import last_complete_week
+from bot.core.markup import bold
+from bot.core.replies import Reply, count_of
+from bot.core.services import Services
+from bot.core.teams import readable_team
+from bot.digests.digest import AuditorFigures, auditor_figures
+from bot.digests.render import against_target
+from bot.engine.near_miss import TEAM
+from bot.engine.routing import Engine, Turn
+from bot.errors import AccessDenied
+from bot.settings.people import Role
+from bot.storage.reports import digests as store
+from knowledge.dates import short_date
+
+PERIODS = ("this month", "last month", "this week", "last week")
+PERIOD = re.compile(r"^\s*(?:for\s+|in\s+)?(this|last)\s+(month|week)\b\s*", re.IGNORECASE)
+TYPED = rf"(?:(?:this|last)\s+(?:month|week)(?:\s+{TEAM})?|{TEAM})?"
+USAGE = "/audit auditors [this month | last month | this week | last week] [team]"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days counted: [first, end) local days, how they are said, and whether a monthly target applies."""
+
+    first: date
+    end: date  # the day after the last counted
+    said: str  # "in December (to 5 December)", "last week, 23 Nov to 29 Nov 2026"
+    month: bool
+
+
+def period(text: str, today: date) -> Period:
+    """The period `this month` (the default, to today), `last month`, `this week` (so far) or `last week` names."""
+    match = PERIOD.match(text)
+    which, unit = (match.group(1).lower(), match.group(2).lower()) if match else ("this", "month")
+    if unit == "week":
+        monday = today - timedelta(days=today.weekday()) if which == "this" else last_complete_week(today)
+        end = today + timedelta(days=1) if which == "this" else monday + timedelta(days=7)
+        so_far = " (so far)" if which == "this" else ""
+        last = end - timedelta(days=1)
+        return Period(monday, end, f"{which} week, {short_date(monday, year=False)} to {short_date(last)}{so_far}",
+                      month=False)
+    first = today.replace(day=1)
+    if which == "last":
+        first = (first - timedelta(days=1)).replace(day=1)
+        return Period(first, today.replace(day=1), f"in {first:%B %Y} (whole month)", month=True)
+    return Period(first, today + timedelta(days=1), f"in {first:%B} (to {today.day} {today:%B})", month=True)
+
+
+def _local(day: date, services: Services) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
+
+
+def auditor_line(auditor: AuditorFigures, done: int, month: bool, ended: bool) -> str:
+    """'• Team manager (North): 3 audits (target 2, met)': a monthly target only beside a month."""
+    target = f" ({against_target(done, auditor.target, ended)})" if month and auditor.target else ""
+    return f"• {auditor.label}: {count_of(done, 'audit')}{target}"
+
+
+def team_reply(services: Services, team_id: str, counts: dict[str, tuple[int, int]], shown: Period,
+               ended: bool) -> Reply:
+    """One team's auditors and what each completed in the period, most first, with the team's total (`counts` holds
+    the period's count twice, as week and month: auditor_counts is given the period for both)."""
+    team = services.directory.teams[team_id]
+    auditors = sorted(auditor_figures(services.directory, team, counts), key=lambda a: (-a.week, a.label))
+    lines = [auditor_line(a, a.week, shown.month, ended) for a in auditors] or ["• nobody audits in this team"]
+    total = sum(a.week for a in auditors)
+    return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} completed {shown.said}\n" + "\n".join(lines))
+
+
+def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """The audits each auditor completed in the period asked for, for each team the reader may see (or the one
+    typed), checked against their role every time."""
+    allowed = policy.digest_teams(services.directory, turn.person)
+    if not allowed:
+        raise AccessDenied("Audits by auditor are for team managers, QA leads and admins. Ask your team manager.")
+    today = turn.now.astimezone(services.settings.timezone).date()
+    shown = period(text, today)
+    match = PERIOD.match(text)
+    team_text = text[match.end():] if match else text
+    team = None
+    if team_text.strip():
+        every = None if policy.sees_every_team(turn.person) else allowed
+        team = readable_team(services, every, team_text, "see the audits by auditor")
+    team_ids = [team.id] if team else allowed
+    span = (_local(shown.first, services), _local(shown.end, services))
+    counts = store.auditor_counts(services.storage, span, span, team_ids)
+    ended = shown.end <= today
+    replies = [team_reply(services, t, counts.get(t, {}), shown, ended) for t in team_ids]
+    note = (f"Completed audits by the day submitted, by the audit's team. Other periods: "
+            f"{', '.join(f'`{p}`' for p in PERIODS)}.")
+    return [*replies[:-1], Reply(text=replies[-1].text, note=note)]  # each names its team
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit auditors`."""
+    engine.add_command(
+        "auditors", lambda turn, text: auditors_replies(services, turn, text),
+        "audits completed by each auditor in your teams, this month or another period", usage=USAGE,
+        roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN], who_can="team managers, QA leads and admins", typed=TYPED)
