@@ -341,18 +341,26 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
 # The *What good looks like* button's question, typed at a question or its evidence note: "what does good look like
 # here?", "what would good look like for this question", "what good looks like", "guidance?". A trial typed it and
 # got a knowledge-base search ("Did you mean… What does good case recording look like?") instead of the question's
-# own guidance. Only these whole lines: "what does good recording look like" is still asked of the knowledge base.
+# own guidance; trial 24 asked it in its own words ("what am i looking for here", "whats good practice for this q?")
+# and got suggestions, or a place on the QA leads' unanswered list. Only these whole lines: "what does good recording
+# look like" is still asked of the knowledge base.
+_GUIDANCE_ASKED = (
+    r"(?:(?:what|how) (?:does|would|should|do|will) good (?:practice |answers? )?look(?:s)? like"
+    r"|what good (?:practice )?looks like"
+    r"|what(?:'s|s| is) (?:the )?good practice"
+    r"|what (?:am i|are we|should i|should we|do i|do we|would i|would we|must i) (?:be )?(?:looking|look|checking)"
+    r" (?:for|at)"
+    r"|(?:what(?:'s|s| is) (?:the )?|the |any )?guidance)")
+_FOR_THIS_QUESTION = (r"(?:here|please|for this(?: one| q| question| answer)?|on this(?: one| q| question)?"
+                      r"|in this(?: one| q| question)?|for (?:this|that|the) (?:q|question))")
 GUIDANCE_WORDS = re.compile(
     r"^\s*(?:(?:so|and|ok|okay|but|sorry|hmm+)[,\s]+)?(?:(?:show|tell|give) me |can i see |can you show me )?"
-    r"(?:(?:what|how) (?:does|would|should|do|will) good (?:practice |answers? )?look(?:s)? like|"
-    r"what good (?:practice )?looks like|(?:what(?:'s| is) (?:the )?|the |any )?guidance)"
-    r"(?:\s+(?:here|for this(?: one| question| answer)?|on this(?: one| question)?|for (?:this|that|the) question|"
-    r"please))*\s*[?.!]*\s*$", re.IGNORECASE)
+    rf"{_GUIDANCE_ASKED}(?:\s+{_FOR_THIS_QUESTION})*\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_for_guidance(text: str) -> bool:
     """Whether typed text asks for the question's own *What good looks like*, as pressing the button does."""
-    return GUIDANCE_WORDS.match(text) is not None
+    return GUIDANCE_WORDS.match(text.replace("\u2019", "'")) is not None
 
 
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
