@@ -44,6 +44,7 @@ from bot.audits import (
     moderated,
     moderation,
     moderation_alert,
+    note_check,
     readback,
     redaction,
     reflection_wait,
@@ -261,7 +262,7 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
     answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK,
-               checklist_switch.CONFIRM, checklist_switch.KEEP}
+               checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
         # typed `yes` after is not run
