@@ -406,8 +406,7 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
-        raise UserError("I don't know that person. Pick a worker from the buttons, or type their name as I write it "
-                        "(like `Social worker N1`) or their Slack member ID (like U0ABC123).")
+        raise UserError(unknown_worker(services, turn))
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
@@ -470,6 +469,15 @@ def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str
     names = ", ".join(directory.teams[t].name for t in teams)
     return (f"You can audit cases in {yours} ({names}), and {directory.label(worker)} is not in "
             f"{'it' if len(teams) == 1 else 'them'}. {instead}")
+
+
+def unknown_worker(services: Services, turn: Turn) -> str:
+    """A worker typed that names nobody: how to name one, the example one of the workers offered to this auditor
+    (trial 24 was shown another team's worker, whom they could not pick)."""
+    offered = [uid for uid in worker_candidates(services, turn.user_id) if uid != turn.user_id]
+    example = f" (like `{services.directory.label(offered[0])}`)" if offered else ""
+    return (f"I don't know that person. Pick a worker from the buttons, or type their name as I write it{example} "
+            "or their Slack member ID (like U0ABC123).")
 
 
 def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:

@@ -137,7 +137,15 @@ class Directory:
         return sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))
 
 
+# A role's shorthand at the start of a name written by role ('sw s1' is "Social worker S1": trial 24)
+_SHORTHAND = {"sw": "social worker", "tm": "team manager"}
+
+
 def _folded_name(name: str) -> str:
     """A name as typed or written, compared without case, spacing or brackets: "team manager north" is "Team
-    manager (North)" (trial 20: refused as a cover unless typed with its brackets)."""
-    return " ".join(name.replace("(", " ").replace(")", " ").split()).casefold()
+    manager (North)" (trial 20: refused as a cover unless typed with its brackets), and a role's shorthand first
+    is the role: "sw s1" is "Social worker S1"."""
+    words = name.replace("(", " ").replace(")", " ").casefold().split()
+    if len(words) > 1 and words[0] in _SHORTHAND:
+        words[0] = _SHORTHAND[words[0]]
+    return " ".join(words)
