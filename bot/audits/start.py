@@ -528,10 +528,14 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
                            + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
-    awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-    lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
-                      store.Move(step=ctx.audit.step, state={"paused": False},
-                                 waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
+    conversation = store.conversation(services.storage, turn.user_id)
+    awaiting = conversation.get("awaiting")
+    at_its_step = {k: v for k, v in conversation.items() if k in ("feature", "awaiting", "audit_id", "step")}
+    if ctx.audit.state.get("paused") or at_its_step != waiting_at(ctx.audit.id, ctx.audit.step):
+        # (already carrying on at its step, its buttons on screen stay good: the terminal shows them once, trial 24)
+        lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
+                          store.Move(step=ctx.audit.step, state={"paused": False},
+                                     waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     missing = "no checklist chosen yet" if awaiting == "choose_checklist" else "no case reference given yet"
     dropped = f" The audit you were starting ({missing}) is dropped: type `start audit` to begin it again." \
         if awaiting in STARTING else ""
