@@ -27,6 +27,7 @@ from bot.audits.core import user_id_from
 from bot.core.people import person_named
 from bot.core.services import Services
 from bot.errors import UserError
+from bot.settings.people import folded_name
 from bot.storage.audits import AuditRow
 
 MAX_OFFERED = 12  # buttons beside Back, Pause and Cancel, within Slack's limit of 25 in a message
@@ -150,9 +151,9 @@ def only_an_owner(services: Services, audit: AuditRow, text: str) -> bool:
     if user_id_from(text) is not None:
         return True
     people = set(case_people(services, audit))
-    wanted = words.lstrip("@").strip()
+    wanted = folded_name(words.lstrip("@").strip())  # `sw n1` is "social worker n1"
     for uid in services.directory.names_starting(wanted):
-        name = " ".join(services.directory.label(uid).split()).casefold()
+        name = folded_name(services.directory.label(uid))
         if name == wanted or (uid in people and name[len(wanted):].startswith(" ")):
             return True
     return False

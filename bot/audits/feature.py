@@ -44,6 +44,7 @@ from bot.audits import (
     moderated,
     moderation,
     moderation_alert,
+    note_check,
     readback,
     redaction,
     reflection_wait,
@@ -78,8 +79,13 @@ DONE_WORDS = re.compile(r"^\s*(?:(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<
 # The shortcuts' words that take an action's number: `done 12`, `action 12 due …`, `reopen action 12`. Like a
 # command's word, such a word, a space and a number is never a case reference ("MARK-1234567890").
 ACTION_WORDS = ("done", "complete", "completed", "mark", "action", "reopen", "re-open")
+# "add reflections to audit 1", "add my reflection to #1": the worker's words for `/audit reflect 1` (trial 24: "reflect
+# on audit 1" opened a knowledge-base entry). The reflections may follow, after a colon or a dash.
+REFLECT_WORDS = re.compile(r"^\s*(?:add|write|give|leave|put)\s+(?:my\s+|some\s+)?reflections?\s+(?:to|on|for|in)\s+"
+                           r"(?:(?:the|my|that)\s+)?(?:audit\s+)?#?(?P<reflect_id>\d{1,9})\b"
+                           r"(?:\s*[-\u2013\u2014:,;.]?\s*(?P<reflection>\S.*?))?\s*$", re.IGNORECASE | re.DOTALL)
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}|"
-                       f"{action_status.REOPEN_WORDS.pattern}", re.IGNORECASE)
+                       f"{action_status.REOPEN_WORDS.pattern}|{REFLECT_WORDS.pattern}", re.IGNORECASE)
 # A bare answer when no audit question is waiting (after a list, say): it answers nothing, and it is not a question.
 STRAY_ANSWER = re.compile(r"^\s*(yes|no|y|n|yeah|yep|nope|not sure|n/?a|#?\d{1,3})\s*[.!]?\s*$", re.IGNORECASE)
 # An answer with its note, typed when no question waits (trial 18: "yes - school invited this time" went on the QA
@@ -105,6 +111,9 @@ NUMBER_THEN_TEXT = rf"{NUMBER}(?:\s+\S.*)?"
 EDIT_USAGE = ("/audit edit <number> [grade|reason|strengths|development <text>|action <action> due <date>|"
               "action <action> owner <name>|note <question> <text>|remove action <action>]")
 # `restore`, `restore 12`, and said as a sentence: "restore a cancelled audit", "restore my deleted audit 12?".
+# `reflect 1`, and said as a sentence: "reflect on audit 1", "reflect on #1", "reflect on my audit 1 I agree…".
+REFLECT_TYPED = (rf"(?:(?:on|to|for)\s+(?:(?:the|my|that)\s+)?(?:audit\s+|(?=#)|(?={NUMBER}\s*$)))?"
+                 rf"(?P<args>{NUMBER_THEN_TEXT})")
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
@@ -146,6 +155,9 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return changed
     if RESUME_WORDS.match(text):
         return audits_start.resume(services, turn, "")
+    if (reflect := REFLECT_WORDS.match(text)) is not None:  # "add reflections to audit 1" (trial 24)
+        said = " ".join(filter(None, reflect.group("reflect_id", "reflection")))
+        return readback.reflect_command(services, turn, said)
     if (numbered := actions_feature.bare_number(services, turn, text)) is not None:  # `3` after the actions list
         return numbered
     if STRAY_ANSWER.match(text):
@@ -238,7 +250,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage="/audit list [mine|team [team id]|case <case reference>] [page N]",
                        typed=paged(rf"mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?"))
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
-                       usage="/audit reflect <number> [your reflections]", typed=NUMBER_THEN_TEXT)
+                       usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond <number> accept|<your reply>",
                        typed=NUMBER_THEN_TEXT)
@@ -250,7 +262,7 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: moderated.worded(services, lambda: conversation.press(services, turn, name, value))
 
     answers = {*action_status.ANSWERS, *action_removal.REMOVE_ANSWERS, moderation_alert.SEND, moderation_alert.BACK,
-               checklist_switch.CONFIRM, checklist_switch.KEEP}
+               checklist_switch.CONFIRM, checklist_switch.KEEP, *note_check.ACTIONS}
     for name in conversation.ACTIONS:
         # Yes / No to "Mark action #7 done for …?" (or a moderator's Send the alert) also answer that question, so a
         # typed `yes` after is not run

@@ -14,6 +14,7 @@ from bot.audits import (
     lifecycle,
     note_edit,
     other_heading,
+    owner_first,
     regrade,
     regrade_check,
     small_talk,
@@ -120,6 +121,9 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     """The action's text, then its owner is asked. A due date at its end ("… by next fri") is taken out of the text
     and becomes its due date, said back now, so the owner is the last thing asked (bot.audits.action_fields
     .due_in_text)."""
+    typed_owner = owner_first.split(services, ctx.audit, value)  # `me - raise drift with …` (trial 24)
+    owner = action_owners.resolve(services, ctx.audit, typed_owner[0], turn.user_id) if typed_owner else None
+    value = typed_owner[1] if typed_owner else value
     draft: dict[str, str] = {"description": value}
     said: list[Reply] = []
     if (due := due_in_text(services, turn, value)) is not None:
@@ -127,6 +131,11 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
         said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], due[0]))]
     move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
+    if isinstance(owner, str) and shown:  # the owner typed first is picked as its button would be
+        now = load(services, ctx.audit.id)
+        said.append(Reply(kind="notice", text=f"Got it: {action_owners.label(services, now.audit, owner)} owns "
+                                              f"“{draft['description']}”."))
+        shown = choose_owner(services, turn, now, now.version, owner)
     return [*said, *shown] if shown else shown
 
 

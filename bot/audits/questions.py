@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, step_reminder
+from bot.audits import alert_confirm, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -86,7 +86,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     if note is not None:
         screen_text(note, services.identifier_screen, "that evidence note")
     previous = ctx.answers.get(question.id)
-    noticed = note_notice(question, previous, value, note)
+    again = note_check.asks_again(ctx, question, previous, value, note)  # "Your note now: …" at "Why this grade?"
+    noticed = None if again else note_notice(question, previous, value, note)
     note = note_to_keep(previous, value, note)  # the same answer again keeps its note; another answer drops it
     answers = dict(ctx.answers)
     answers[question.id] = Answer(value, evidence=note)
@@ -96,6 +97,8 @@ def record_answer(services: Services, turn: Turn, ctx: Ctx, version: int, questi
     answer = (question.id, value, is_flagged(question, value))
     move = move_after(ctx, answers, Step("question", question.id), answer=answer, press=press,
                       evidence=(question.id, note) if note is not None else None, cleared=tuple(hidden))
+    if again:
+        move = replace(move, step=Step("evidence", question.id).key, state=None, fields={})
     alerts, said = [], ""
     if escalations(question, value) and (previous is None or previous.value != value):
         alerts, said = escalation_alerts(services, ctx, question, value), "alerted {told} about this answer now"
@@ -234,18 +237,19 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     """A typed reply at a question or evidence step; None lets other handlers take text that is not an answer."""
     step = ctx.step
     if step.name == "evidence":
+        graded = ctx.answers.get(step.question_id or "")
+        if graded is not None and graded.evidence and note_check.KEEP_WORDS.match(text):
+            return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
         try:
             note = parse_evidence(text)
         except AnswerError as error:
             screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
             raise answer_error(error) from None
         screen_text(note, services.identifier_screen, "that evidence note")
-        graded = ctx.answers.get(step.question_id or "")
-        answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
-        move = move_after(ctx, answers, step, evidence=(step.question_id or "", note))  # this note counts as given
-        question = ctx.checklist.question(step.question_id or "")
-        said = [with_your_note(question, graded.value, note)] if graded else []
-        return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
+        if graded is not None and (word := note_check.starting_word(note)) is not None:  # trial 24
+            label = ctx.checklist.question(step.question_id or "").answer_label(graded.value)
+            return note_check.hold(services, turn, ctx, label, note, word)
+        return save_grade_note(services, turn, ctx, note)
     question = ctx.checklist.question(step.question_id or "")
     note = None
     try:
@@ -275,6 +279,24 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         # a yes or no read from another word (`yse`, `nah`), so a wrong guess shows.
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
+
+
+def save_grade_note(services: Services, turn: Turn, ctx: Ctx, note: str) -> list[Reply]:
+    """Store the screened `note` typed at "Why this grade?" as the grade's evidence, say it back and move on."""
+    step = ctx.step
+    graded = ctx.answers.get(step.question_id or "")
+    answers = {**ctx.answers, **({step.question_id or "": replace(graded, evidence=note)} if graded else {})}
+    move = move_after(ctx, answers, step, evidence=(step.question_id or "", note))  # this note counts as given
+    question = ctx.checklist.question(step.question_id or "")
+    said = [with_your_note(question, graded.value, note)] if graded else []
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
+
+
+def on_note_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Yes, save it* (or `yes`) to "That starts with “yes”: is it your reason for the grade?": the note held is
+    saved as one typed at "Why this grade?" is (bot.audits.note_check)."""
+    ctx, note = note_check.held(services, turn, value)
+    return save_grade_note(services, turn, ctx, note)
 
 
 NOTE_SAID_BACK = 120  # characters of the note said back; a longer one is cut, whole in the review
@@ -341,18 +363,26 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
 # The *What good looks like* button's question, typed at a question or its evidence note: "what does good look like
 # here?", "what would good look like for this question", "what good looks like", "guidance?". A trial typed it and
 # got a knowledge-base search ("Did you mean… What does good case recording look like?") instead of the question's
-# own guidance. Only these whole lines: "what does good recording look like" is still asked of the knowledge base.
+# own guidance; trial 24 asked it in its own words ("what am i looking for here", "whats good practice for this q?")
+# and got suggestions, or a place on the QA leads' unanswered list. Only these whole lines: "what does good recording
+# look like" is still asked of the knowledge base.
+_GUIDANCE_ASKED = (
+    r"(?:(?:what|how) (?:does|would|should|do|will) good (?:practice |answers? )?look(?:s)? like"
+    r"|what good (?:practice )?looks like"
+    r"|what(?:'s|s| is) (?:the )?good practice"
+    r"|what (?:am i|are we|should i|should we|do i|do we|would i|would we|must i) (?:be )?(?:looking|look|checking)"
+    r" (?:for|at)"
+    r"|(?:what(?:'s|s| is) (?:the )?|the |any )?guidance)")
+_FOR_THIS_QUESTION = (r"(?:here|please|for this(?: one| q| question| answer)?|on this(?: one| q| question)?"
+                      r"|in this(?: one| q| question)?|for (?:this|that|the) (?:q|question))")
 GUIDANCE_WORDS = re.compile(
     r"^\s*(?:(?:so|and|ok|okay|but|sorry|hmm+)[,\s]+)?(?:(?:show|tell|give) me |can i see |can you show me )?"
-    r"(?:(?:what|how) (?:does|would|should|do|will) good (?:practice |answers? )?look(?:s)? like|"
-    r"what good (?:practice )?looks like|(?:what(?:'s| is) (?:the )?|the |any )?guidance)"
-    r"(?:\s+(?:here|for this(?: one| question| answer)?|on this(?: one| question)?|for (?:this|that|the) question|"
-    r"please))*\s*[?.!]*\s*$", re.IGNORECASE)
+    rf"{_GUIDANCE_ASKED}(?:\s+{_FOR_THIS_QUESTION})*\s*[?.!]*\s*$", re.IGNORECASE)
 
 
 def asks_for_guidance(text: str) -> bool:
     """Whether typed text asks for the question's own *What good looks like*, as pressing the button does."""
-    return GUIDANCE_WORDS.match(text) is not None
+    return GUIDANCE_WORDS.match(text.replace("\u2019", "'")) is not None
 
 
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -406,8 +406,7 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
-        raise UserError("I don't know that person. Pick a worker from the buttons, or type their name as I write it "
-                        "(like `Social worker N1`) or their Slack member ID (like U0ABC123).")
+        raise UserError(unknown_worker(services, turn))
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
                         "case this is, and ask your manager or a QA lead to audit your own cases.")
@@ -472,6 +471,15 @@ def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str
             f"{'it' if len(teams) == 1 else 'them'}. {instead}")
 
 
+def unknown_worker(services: Services, turn: Turn) -> str:
+    """A worker typed that names nobody: how to name one, the example one of the workers offered to this auditor
+    (trial 24 was shown another team's worker, whom they could not pick)."""
+    offered = [uid for uid in worker_candidates(services, turn.user_id) if uid != turn.user_id]
+    example = f" (like `{services.directory.label(offered[0])}`)" if offered else ""
+    return (f"I don't know that person. Pick a worker from the buttons, or type their name as I write it{example} "
+            "or their Slack member ID (like U0ABC123).")
+
+
 def _worker_named(services: Services, turn: Turn, typed: str) -> str | None:
     """The worker a typed name means: the whole name or the start of one of the workers offered (several fitting is
     asked about), else anyone's whole name, so someone the auditor may not name is told why rather than not found."""
@@ -520,10 +528,14 @@ def resume(services: Services, turn: Turn, value: str) -> list[Reply]:
         return [Reply(text="**Your audits in progress**\n" + "\n".join(lines)
                            + "\nPick the one to carry on with.", choices=tuple(choices)), *starting]
     ctx = own_draft(services, turn, audit_id)
-    awaiting = store.conversation(services.storage, turn.user_id).get("awaiting")
-    lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
-                      store.Move(step=ctx.audit.step, state={"paused": False},
-                                 waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
+    conversation = store.conversation(services.storage, turn.user_id)
+    awaiting = conversation.get("awaiting")
+    at_its_step = {k: v for k, v in conversation.items() if k in ("feature", "awaiting", "audit_id", "step")}
+    if ctx.audit.state.get("paused") or at_its_step != waiting_at(ctx.audit.id, ctx.audit.step):
+        # (already carrying on at its step, its buttons on screen stay good: the terminal shows them once, trial 24)
+        lifecycle.advance(services.storage, ctx.audit.id, ctx.version, turn.user_id,
+                          store.Move(step=ctx.audit.step, state={"paused": False},
+                                     waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     missing = "no checklist chosen yet" if awaiting == "choose_checklist" else "no case reference given yet"
     dropped = f" The audit you were starting ({missing}) is dropped: type `start audit` to begin it again." \
         if awaiting in STARTING else ""

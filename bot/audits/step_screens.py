@@ -39,9 +39,12 @@ def graded_what(checklist: Checklist, question: Question, grade: str) -> str:
 def render_evidence(services: Services, ctx: Ctx) -> list[Reply]:
     """After a scale grade: why this grade?"""
     question = ctx.checklist.question(ctx.step.question_id or "")
-    grade = grade_label(ctx.answers[question.id].value) if question.id in ctx.answers else "this grade"
+    graded = ctx.answers.get(question.id)
+    grade = grade_label(graded.value) if graded is not None else "this grade"
+    on_file = (f"\nYour note now: “{graded.evidence}”. Type a new note to replace it, or `keep` to keep it."
+               if graded is not None and graded.evidence else "")  # the same grade again after `change 9`
     return [Reply(text=f"**Why this grade?** {graded_what(ctx.checklist, question, grade)}. In a sentence or two, "
-                       "what did you see on the file that supports it?", kind="question",
+                       f"what did you see on the file that supports it?{on_file}", kind="question",
                   prompt="Type your evidence note.", choices=tuple(control_choices(ctx)),
                   note=progress(ctx.checklist, question.id), numbers_pick=True)]
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
 from bot.privacy.public_cases import cited_spans
+from bot.privacy.school_actions import opens_an_action
 
 
 @dataclass(frozen=True)
@@ -1761,6 +1762,9 @@ class NameFinder:
                 break  # 'lapsed in Oct; school not invited', 'fortnightly, school attending': no name across
             if k == i - 1 and low == "the":
                 break  # 'chase the school'
+            if opens_an_action(prev, k == 0 or _punctuation_between(text, tokens[k - 1], tokens[k], ""),
+                               tokens[i].text, self.is_given(prev)):
+                break  # 'Invite school to all core groups': an action's verb (bot/privacy/school_actions.py)
             if mode == "mixed" and not (prev[0].isupper() or connector):
                 break
             if low in _GENERIC_BEFORE_SCHOOL and not connector and not (

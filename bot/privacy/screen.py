@@ -400,9 +400,11 @@ def _word_end(text: str, at: int) -> int:
     return min(ends) if ends else len(text)
 
 
-# "case CR-123456", "ref: CR-123456", "case no. CR-123456": the label people put before a reference
+# "case CR-123456", "ref: CR-123456", "case no. CR-123456", "case ref is cr 310442" (trial 24), "the ref is …": the
+# label people put before a reference
 _REFERENCE_LABEL = re.compile(
-    r"^\s*(?:case(?:\s+(?:ref(?:erence)?|no\.?|number))?|ref(?:erence)?)(?:\s*[:#]\s*|\s+)(?=\S)", re.IGNORECASE)
+    r"^\s*(?:the\s+)?(?:case(?:\s+(?:ref(?:erence)?|no\.?|number))?|ref(?:erence)?)"
+    r"(?:\s+is\s+|\s*[:#=]\s*|\s+-\s*|\s+)(?=\S)", re.IGNORECASE)
 
 
 def check_case_reference(text: str, pattern: re.Pattern[str], screen: Screen) -> str:

@@ -130,14 +130,22 @@ class Directory:
         return [user_id for user_id, _ in self._names_starting(text, among)]
 
     def _names_starting(self, text: str, among: Collection[str] | None) -> list[tuple[str, bool]]:
-        wanted = _folded_name(text.strip().lstrip("@"))
+        wanted = folded_name(text.strip().lstrip("@"))
         if not wanted:
             return []
-        folded = {p.user_id: _folded_name(p.name) for p in self.people.values() if among is None or p.user_id in among}
+        folded = {p.user_id: folded_name(p.name) for p in self.people.values() if among is None or p.user_id in among}
         return sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))
 
 
-def _folded_name(name: str) -> str:
+# A role's shorthand at the start of a name written by role ('sw s1' is "Social worker S1": trial 24)
+_SHORTHAND = {"sw": "social worker", "tm": "team manager"}
+
+
+def folded_name(name: str) -> str:
     """A name as typed or written, compared without case, spacing or brackets: "team manager north" is "Team
-    manager (North)" (trial 20: refused as a cover unless typed with its brackets)."""
-    return " ".join(name.replace("(", " ").replace(")", " ").split()).casefold()
+    manager (North)" (trial 20: refused as a cover unless typed with its brackets), and a role's shorthand first
+    is the role: "sw s1" is "Social worker S1"."""
+    words = name.replace("(", " ").replace(")", " ").casefold().split()
+    if len(words) > 1 and words[0] in _SHORTHAND:
+        words[0] = _SHORTHAND[words[0]]
+    return " ".join(words)

@@ -39,6 +39,7 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
     if waiting:
         stdout.write(view.render(waiting) + "\n")
+    just_shown = [reply for reply in waiting if reply.kind != "notice"]  # the step, not "Picking up where…"
     while True:
         if interactive:
             stdout.write(prompt)
@@ -56,8 +57,18 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
         picked = view.echo(text)
         if picked:
             stdout.write(picked + "\n")
-        replies = run_line(engine, view, user_id, text)
+        replies = not_again(run_line(engine, view, user_id, text), just_shown)
+        just_shown = []
         stdout.write(view.render(replies) + "\n")
+
+
+def not_again(replies: list[Reply], shown: list[Reply]) -> list[Reply]:
+    """`replies` without the step they end with when it is the one the session opened with, just above (trial 24:
+    `resume` typed first in a new session printed the overall grade a second time, under "Picking up where you left
+    off"); said so instead, and its numbered options stay the ones on screen."""
+    if not shown or len(replies) <= len(shown) or replies[-len(shown):] != shown:
+        return replies
+    return [*replies[:-len(shown)], Reply(kind="notice", text="It's the one shown just above.")]
 
 
 def screen_width() -> int:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,8 +15,10 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
+from bot.storage import audits as store
 from bot.terminal.render import TerminalView
 from tests.e2e.test_terminal_chat import drive
+from tests.integration.test_action_removal import DRAFTED
 from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
 
@@ -247,3 +250,29 @@ def test_what_good_looks_like_ends_with_the_question_again(engine: Engine) -> No
 def test_a_refused_or_taken_answer_does_not_repeat_the_question(engine: Engine, typed: str) -> None:
     _, out = drive(engine, ["/audit start case-audit", "CR-654321", "1", typed], user=MANAGER)
     assert "Back to audit" not in out
+
+
+TO_OVERALL_GRADE = ["start audit early-help-spot", "CR-555555", WORKER, "no", "yes", "yes", "no", "yes", "yes", "good",
+                    "The plan and the visits show steady progress.", "yes", "1", "good",
+                    "The step-down decision is recorded with the family views.", "next"]
+
+
+def test_resume_first_in_a_new_session_does_not_show_the_step_a_second_time(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 24: a new session opened at the overall grade ("Picking up where you left off"), and `resume` typed
+    then printed it again. It says where it is, and the numbers on screen still pick."""
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, TO_OVERALL_GRADE, user=MANAGER)
+        _, out = drive(engine, ["resume", "1"], user=MANAGER)
+    assert flat(out).count("Overall grade From the grades you gave") == 1
+    assert "where you stopped. It's the one shown just above." in flat(out)
+    assert "→ You picked 1: Confirm: Good" in out and "Strengths: what is working well" in out
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.overall_grade == "good"
+
+
+def test_resume_after_something_else_shows_the_step_again(engine: Engine) -> None:
+    with time_machine.travel(DRAFTED, tick=False):
+        drive(engine, TO_OVERALL_GRADE, user=MANAGER)
+        _, out = drive(engine, ["help", "resume"], user=MANAGER)
+    assert flat(out[out.index("Carrying on with audit #1"):]).count("Overall grade From the grades you gave") == 1

@@ -89,6 +89,7 @@ def test_a_campaign_audit_offers_the_cases_worker_its_teams_manager_then_the_aud
     ("the manager", SOUTH_MANAGER), ("team manager", SOUTH_MANAGER), ("The team manager.", SOUTH_MANAGER),
     ("Team manager (South)", SOUTH_MANAGER), ("me", NORTH_MANAGER),
     ("team manager (sou", SOUTH_MANAGER), (f"<@{SOUTH_WORKER}>", SOUTH_WORKER),
+    ("sw s1", SOUTH_WORKER), ("tm south", SOUTH_MANAGER),  # a role written short (trial 24)
 ])
 def test_the_worker_or_the_manager_typed_mean_the_cases_own(engine: Engine, services: Services, clock, typed: str,
                                                             owner: str) -> None:

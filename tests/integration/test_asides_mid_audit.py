@@ -151,7 +151,10 @@ QUESTION_AT = TO_ACTIONS.index("no")  # the first question, a yes/no with a *Wha
 
 @pytest.mark.parametrize("at", [QUESTION_AT, EVIDENCE_AT])
 @pytest.mark.parametrize("typed", ["what does good look like here?", "What does good look like?",
-                                   "what good looks like", "so what would good look like for this one?"])
+                                   "what good looks like", "so what would good look like for this one?",
+                                   # trial 24, in a manager's own words
+                                   "what am i looking for here", "whats good practice for this q?",
+                                   "What should I be looking for?", "what’s good practice here"])
 def test_what_good_looks_like_asked_in_words_shows_the_questions_guidance_and_stores_nothing(
         engine: Engine, services: Services, at: int, typed: str) -> None:
     """At a question, or at the evidence note of its grade: the guidance the button shows, never a knowledge-base
@@ -167,11 +170,12 @@ def test_what_good_looks_like_asked_in_words_shows_the_questions_guidance_and_st
     assert services.storage.db["kb_asks"].count == 0
 
 
-def test_a_question_about_good_practice_in_general_is_still_asked_of_the_knowledge_base(engine: Engine,
-                                                                                       services: Services) -> None:
-    say(engine, [*TO_ACTIONS[:QUESTION_AT], "what does good case recording look like?"])
-    assert [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks")] == [
-        "what does good case recording look like?"]
+@pytest.mark.parametrize("asked", ["what does good case recording look like?",
+                                   "what is good practice for core groups?"])
+def test_a_question_about_good_practice_in_general_is_still_asked_of_the_knowledge_base(
+        engine: Engine, services: Services, asked: str) -> None:
+    say(engine, [*TO_ACTIONS[:QUESTION_AT], asked])
+    assert [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks")] == [asked]
 
 
 def test_resume_after_pause_with_one_draft_carries_on_and_the_next_answer_is_taken(engine: Engine,

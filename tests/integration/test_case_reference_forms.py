@@ -41,7 +41,8 @@ def test_audit_list_case_finds_the_case_however_the_reference_is_typed(engine: E
 
 
 @pytest.mark.parametrize("typed", ["cr382070", "CR382070", "CR 382070", " cr382070 ", "case CR-382070",
-                                   "Case ref: cr382070", "ref CR 382070.", "case no. CR-382070"])
+                                   "Case ref: cr382070", "ref CR 382070.", "case no. CR-382070",
+                                   "case ref is cr 382070", "the case reference is CR-382070."])  # trial 24
 def test_typed_at_the_case_step_it_is_stored_in_one_form_and_the_earlier_audit_is_found(
         engine: Engine, services: Services, typed: str) -> None:
     insert_audit(services.storage, "CR-382070", NOW - timedelta(days=40))

@@ -111,8 +111,11 @@ def test_a_grade_given_again_with_a_new_note_in_a_reopened_audit_replaces_the_no
     with time_machine.travel(CHANGED_AT, tick=False):
         send("type", f"/audit edit {submitted}")
         send("type", "change 7")
-        kept = send("type", "good")
-        assert "Got it: **Good**, keeping your note on file. To change it, answer `good, <new note>`." in kept[0].text
+        asked = send("type", "good")  # trial 24: the grade `change 7` went to, given again, asks for its note
+        assert f"Your note now: “{FIRST_NOTE}”. Type a new note to replace it, or `keep` to keep it." in asked[0].text
+        kept = send("type", "keep")
+        assert kept[-1].choices[0].label == "Submit the changes"  # back at the review, nothing changed
+        assert store.answers_of(services.storage, submitted)[QUALITY].evidence == FIRST_NOTE
         send("type", "change 7")
         replies = send("type", f"good, {NEW_NOTE}")
     assert replies[0].text == f"Got it: **Good**, with your note: “{NEW_NOTE}”."

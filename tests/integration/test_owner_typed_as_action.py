@@ -217,3 +217,34 @@ def test_back_at_the_actions_steps_owner_returns_to_the_action(engine: Engine, s
         drive(engine, [*TO_ACTIONS, "see the manager", "back"], user=AUDITOR)
         audit = store.get_audit(services.storage, 1)
     assert audit.step == "actions" and action_store.actions_of_audit(services.storage, 1) == []
+
+
+# -- trial 24: the owner typed first, before a dash or a colon, then the action --------------------------------
+
+@pytest.mark.parametrize(("typed", "owner", "text"), [
+    ("me - raise drift with the CP chair at the next review", AUDITOR,
+     "raise drift with the CP chair at the next review"),
+    ("the worker: update the chronology", WORKER, "update the chronology"),
+    ("sw n1 \u2013 update the chronology", WORKER, "update the chronology"),
+])
+def test_an_owner_typed_before_the_action_is_its_owner_and_left_out_of_its_text(
+        engine: Engine, services: Services, typed: str, owner: str, text: str) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, TO_ACTIONS, user=AUDITOR)
+        replies = engine.message(AUDITOR, typed)
+        assert f"owns “{text}”" in texts(replies) and "When is it due?" in texts(replies)
+        assert "Who owns this action?" not in texts(replies)
+        engine.message(AUDITOR, "31/12/2026")
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.description, action.owner_id, action.due_date) == (text, owner, "2026-12-31")
+
+
+@pytest.mark.parametrize("typed", ["step-down to EH: agree it with the family", "CIN review - bring it forward"])
+def test_words_before_a_dash_that_name_nobody_stay_in_the_action(engine: Engine, services: Services,
+                                                                  typed: str) -> None:
+    with time_machine.travel(THURSDAY, tick=False):
+        drive(engine, TO_ACTIONS, user=AUDITOR)
+        [owners, *_] = engine.message(AUDITOR, typed)
+    assert owners.text.startswith("**Who owns this action?**")
+    audit = store.get_audit(services.storage, 1)
+    assert audit.step == "action_owner" and audit.state["action_draft"] == {"description": typed}

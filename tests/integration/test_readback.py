@@ -169,6 +169,26 @@ def test_reflect_in_the_terminal_chat(engine: Engine, services: Services, north_
         "I agree the chronology needs updating.", "And I will see the child alone next visit."]
 
 
+@pytest.mark.parametrize("typed", ["reflect on audit {n}", "reflect on #{n}", "add reflections to audit {n}",
+                                   "Reflect on my audit {n}.", "add my reflections to #{n}"])
+def test_the_workers_own_words_for_reflect_ask_for_the_reflections(engine: Engine, services: Services,
+                                                                    north_audit: int, typed: str) -> None:
+    """Trial 24: `reflect on audit 1` opened the knowledge base's entry on moderation; it is `/audit reflect 1`."""
+    [reply] = engine.message(WORKER, typed.format(n=north_audit), surface="terminal")
+    assert reply.text.startswith(f"What are your reflections on audit #{north_audit}?")
+    assert services.storage.db["kb_asks"].count == 0
+
+
+@pytest.mark.parametrize("typed", ["reflect on audit {n} I agree the chronology needs updating.",
+                                   "add my reflections to audit {n}: I agree the chronology needs updating."])
+def test_reflections_typed_in_the_same_line_are_saved(engine: Engine, services: Services, north_audit: int,
+                                                      typed: str) -> None:
+    replies = engine.message(WORKER, typed.format(n=north_audit), surface="terminal")
+    assert f"your reflections are saved with audit #{north_audit}" in " ".join(r.text for r in replies)
+    assert [r["text"] for r in store.reflections_of(services.storage, north_audit)] == [
+        "I agree the chronology needs updating."]
+
+
 def test_only_the_worker_may_reflect(engine: Engine, services: Services, north_audit: int) -> None:
     [reply] = engine.command(MANAGER, f"reflect {north_audit} Looks fine.", surface="terminal")
     assert reply.kind == "error" and "Only the worker" in reply.text

@@ -115,7 +115,8 @@ def test_any_case_and_spacing_of_an_offered_workers_name_or_its_unique_start_nam
     ("Social worker N1", "You can't audit a case that is your own"),
     ("social worker", "“social worker” could be Social worker N1 or Social worker N2: type the whole name"),
     ("nobody at all", "I don't know that person. Pick a worker from the buttons, or type their name as I write it "
-                      "(like Social worker N1) or their Slack member ID"),
+                      "(like Social worker N2) or their Slack member ID"),  # one they may pick (trial 24)
+    ("sw x9", "(like Social worker N2)"),
 ])
 def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, services: Services, typed: str,
                                                                 told: str) -> None:
@@ -128,6 +129,16 @@ def test_a_worker_typed_by_name_who_cannot_be_taken_is_told_why(engine: Engine, 
         assert audit is None
     else:  # a slip at the step: it waits for the worker again
         assert audit is not None and audit.worker_id is None and audit.step == "worker"
+
+
+@pytest.mark.parametrize("typed", ["sw s1", "SW S1", "sw  s1."])
+def test_a_role_written_short_names_the_worker(engine: Engine, services: Services, typed: str) -> None:
+    """Trial 24: `sw s1` was "I don't know that person (like Social worker N1)", another team's worker."""
+    drive(engine, ["start audit early help", "CR 551200"], user="U0MGRS001")
+    [said, *_] = engine.message("U0MGRS001", typed)
+    assert said.text == "Got it: Social worker S1's case."
+    audit = store.get_audit(services.storage, 1)
+    assert audit is not None and audit.worker_id == "U0PRAS001"
 
 
 def test_a_practitioner_is_offered_start_in_help_home_and_at_a_case_reference(engine: Engine,
