@@ -430,11 +430,19 @@ class KnowledgeSearch:
 
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
-        and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
+        and an answer only when the entry is still the best match without the topic's words (see `topic_check`), or
+        when it asks what the topic's related entry covers (its `related_when` words: "on leave" and "reminders")."""
         result = decide(query, evidence, fit, limit)
         topic, capped = self.topic_check(query, evidence, fit)
         if topic is None or (result.outcome == "answer" and not capped):
             return result
+        related = self.out_of_scope.related_asked(query, topic)  # "im on leave, how do i stop the reminders"
+        number = self.numbers.get(related) if related is not None else None
+        if number is not None:
+            scored = {match.entry_id: match.score for match in evidence.concept}
+            document = self.documents[number]
+            return SearchResult(query, "answer", Match(document.entry_id, document.question,
+                                                       scored.get(document.entry_id, 0.0)), ())
         return SearchResult(query, "none", None, (), topic)
 
     def topic_check(self, query: str, evidence: Evidence,
