@@ -22,6 +22,11 @@ only in a question that opens with one of them: "should we remove the child in m
 grant the order on my case" ask about one case, which only its manager, legal team or record can answer, while "my
 case got RI, what now" or "can anyone read the audit on my case" ask how things work. Such a question is never
 answered outright: any entry it meets is general guidance, not the decision asked for.
+
+A topic's `related_when:` words make a question meeting it one for its first related entry, answered with it: "im on
+leave over xmas, how do i stop the reminders?" asks how to pause the bot's reminders, which the bot covers, while
+"how do i book leave over xmas" is for HR (trial 24: the first was refused as HR). They count only outside the topic's
+own phrases.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from knowledge.fields import did_you_mean, type_name
 from knowledge.problems import Problem
 from knowledge.textterms import stem, words_of
 
-TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting")
+TOPIC_FIELDS = ("topic", "reply", "phrases", "own", "related", "asks", "contacting", "related_when")
 MAX_PHRASE_WORDS = 6
 EXAMPLE = "`- {topic: pay, reply: Ask Payroll., phrases: [payslip, pay rise]}`"
 # How a person names their own thing, right before it: "my phone", "our printer"...
@@ -74,6 +79,7 @@ class OutOfScopeTopic:
     own: tuple[str, ...] = ()  # marking the topic only as the asker's own: "my phone", not "a child with two phones"
     asks: tuple[str, ...] = ()  # if any, `own` words mark the topic only in a question opening with one of these
     contacting: tuple[str, ...] = ()  # people whose contacting makes a question practice: "text a care leaver"
+    related_when: tuple[str, ...] = ()  # words making a question one for the first related entry: "reminders"
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,17 @@ class OutOfScope:
         words = words_of(text)
         taken = {index for start, end, _ in self._spans(words) for index in range(start, end)}
         return " ".join(word for index, word in enumerate(words) if index not in taken)
+
+    def related_asked(self, text: str, topic: OutOfScopeTopic) -> str | None:
+        """The topic's first related entry when the question, besides the topic's phrases, says one of its
+        `related_when` words ("im on leave, how do i stop the reminders"); else None."""
+        if not topic.related or not topic.related_when:
+            return None
+        stems = [stem(word) for word in words_of(self.without(text))]
+        for key in map(_key, topic.related_when):
+            if any(tuple(stems[start:start + len(key)]) == key for start in range(len(stems) - len(key) + 1)):
+                return topic.related[0]
+        return None
 
     def _spans(self, words: list[str]) -> list[tuple[int, int, OutOfScopeTopic]]:
         if not self._by_key and not self._own_by_key:
@@ -196,13 +213,17 @@ def parse_out_of_scope(raw: Any, file: str) -> tuple[list[OutOfScopeTopic], list
         related = _strings(item.get("related", []), f"{label} `related:`", file, where, problems)
         asks = _strings(item.get("asks", []), f"{label} `asks:`", file, where, problems)
         contacting = _strings(item.get("contacting", []), f"{label} `contacting:`", file, where, problems)
-        for phrase in (*phrases, *own, *asks, *contacting):
+        related_when = _strings(item.get("related_when", []), f"{label} `related_when:`", file, where, problems)
+        if related_when and not related:
+            problems.append(Problem(file, where, f"{label} has `related_when:` but no `related:` entry to answer with; "
+                                                 "add one, or remove `related_when:`."))
+        for phrase in (*phrases, *own, *asks, *contacting, *related_when):
             if len(phrase.split()) > MAX_PHRASE_WORDS:
                 problems.append(Problem(file, where, f"'{phrase}' in {label} has more than {MAX_PHRASE_WORDS} "
                                                      "words; keep phrases short."))
         if len(problems) == before:
             topics.append(OutOfScopeTopic(item["topic"].strip(), item["reply"].strip(), phrases, related, where, own,
-                                          asks, contacting))
+                                          asks, contacting, related_when))
     return topics, problems
 
 

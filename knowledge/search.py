@@ -106,6 +106,11 @@ def _question_typos(words: Iterable[str]) -> dict[str, str]:
 # knowledge base lacks ("fee", "cost", "dog", "wks" on the tuning questions), and reading it as a stop word would
 # drop it from the question; "hos" (head of service) is one letter from "hows".
 QUESTION_TYPOS = _question_typos(("when", "what", "who", "whom", "which", "where", "why", "how"))
+# Text-speak for small words, read as the word meant: "when r review confs due" asks what "when are review conferences
+# due" asks (trial 24). Only words with one everyday meaning; the domain's own shorthand ("strat", "conf", "docs") is
+# data, in knowledge/vocabulary.yaml, where a clipped word is read as the word of its own group it starts.
+CHAT_SHORTHAND = {"r": "are", "u": "you", "ur": "your", "ya": "you", "pls": "please", "plz": "please", "b4": "before",
+                  "thru": "through", "cos": "because", "coz": "because", "cuz": "because"}
 
 
 MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
@@ -425,11 +430,19 @@ class KnowledgeSearch:
 
     def outcome(self, query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> SearchResult:
         """`decide`, then the out-of-scope topics: a question about pay, leave, IT or HR gets no suggestions,
-        and an answer only when the entry is still the best match without the topic's words (see `topic_check`)."""
+        and an answer only when the entry is still the best match without the topic's words (see `topic_check`), or
+        when it asks what the topic's related entry covers (its `related_when` words: "on leave" and "reminders")."""
         result = decide(query, evidence, fit, limit)
         topic, capped = self.topic_check(query, evidence, fit)
         if topic is None or (result.outcome == "answer" and not capped):
             return result
+        related = self.out_of_scope.related_asked(query, topic)  # "im on leave, how do i stop the reminders"
+        number = self.numbers.get(related) if related is not None else None
+        if number is not None:
+            scored = {match.entry_id: match.score for match in evidence.concept}
+            document = self.documents[number]
+            return SearchResult(query, "answer", Match(document.entry_id, document.question,
+                                                       scored.get(document.entry_id, 0.0)), ())
         return SearchResult(query, "none", None, (), topic)
 
     def topic_check(self, query: str, evidence: Evidence,
@@ -601,7 +614,12 @@ class KnowledgeSearch:
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference"), or
         to the question word it misspells ("wen" -> "when", see QUESTION_TYPOS). An everyday English word the
-        knowledge base lacks ("moon") is no typo: it is read only as another form of itself (see `_may_read_as`)."""
+        knowledge base lacks ("moon") is no typo: it is read only as another form of itself (see `_may_read_as`).
+        Text-speak ("r", "u") is read as the word meant (CHAT_SHORTHAND), and a clipped word's plural as the clipped
+        word ("confs" as "conf": "conference")."""
+        meant = CHAT_SHORTHAND.get(word)
+        if meant is not None:
+            return meant
         if (word in self.surface_words or word in STOP_WORDS or len(word) < 3 or word.isdigit()
                 or self.vocabulary.stem_of(word) in self.known_stems):
             return word
@@ -635,9 +653,11 @@ class KnowledgeSearch:
                 close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
         best = min(close)[-1] if close else word
         if best == word:
-            best = self._expand_abbreviation(word)
-        if best not in self.phrase_words.get(word, (best,)) or (everyday and not _may_read_as(word, best)):
-            best = word
+            best = self._clipped(word)
+        kin = self.phrase_words.get(word, (best,))
+        if best not in kin or (everyday and not _may_read_as(word, best)):
+            clipped = self._clipped(word)  # "docs", listed with "documents" in the vocabulary, is not "does"
+            best = clipped if clipped in kin else word
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
@@ -656,8 +676,20 @@ class KnowledgeSearch:
                 return known
         return None
 
-    def _expand_abbreviation(self, word: str) -> str:
-        """Read a clipped word ("strat", "reg") as the shortest known word it starts."""
+    def _clipped(self, word: str) -> str:
+        """A clipped word read as the word it starts (`_expand_abbreviation`), a plural as its clipped word ("confs",
+        "docs"); the word itself when it starts none."""
+        for clip in (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word,):
+            kin = self.phrase_words.get(word) or self.phrase_words.get(clip, frozenset())
+            expanded = self._expand_abbreviation(clip, kin)
+            if expanded != clip:
+                return expanded
+        return word
+
+    def _expand_abbreviation(self, word: str, kin: frozenset[str] = frozenset()) -> str:
+        """Read a clipped word ("strat", "reg") as the shortest known word it starts: first a word of its own
+        vocabulary groups (`kin`), where the vocabulary lists the clipped word ("conf" of "review conf" is
+        "conference", not "confirm")."""
         if len(word) > MAX_ABBREVIATION:
             return word
         start = bisect.bisect_left(self.sorted_words, word)
@@ -665,7 +697,7 @@ class KnowledgeSearch:
         if not longer:
             return word
         # a word of the glossary or the vocabulary first: clipped words are the domain's own shorthand
-        return min(longer, key=lambda known: (known not in self.phrase_words, len(known), known))
+        return min(longer, key=lambda known: (known not in kin, known not in self.phrase_words, len(known), known))
 
     def _answer_terms_of(self, number: int) -> frozenset[str]:
         """The terms of one entry's answer, read the first time the entry is a candidate.

@@ -105,7 +105,8 @@ class SmallTalk:
                 return None
         if not found:
             return None
-        return next((g for g in found if g.show_help), found[0])
+        # the last group with help says most: "hiya, new here" is someone new, more than a hello
+        return next((g for g in reversed(found) if g.show_help), found[0])
 
     def _phrase_end(self, words: list[str], start: int) -> int | None:
         """Where the longest phrase starting at `start` ends, if one does."""

@@ -14,6 +14,7 @@ from bot.asking import admin as knowledge_admin
 from bot.asking import follow_up, learned_admin, unanswered, unhelpful_reason
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
+from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
 from bot.asking.verdicts import settled
@@ -78,6 +79,8 @@ class KnowledgeFeature:
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
         question = smalltalk.strip_opening(question)
+        if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
+            return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
         return steer + self._ask(turn, question, typed, follow_ups)
 

@@ -11,11 +11,11 @@ from datetime import date, timedelta
 from bot.core import agreement as agreement_figures
 from bot.core import policy
 from bot.core.agreement import last_complete_week
-from bot.core.markup import audit_and_case, bold
+from bot.core.markup import audit_and_case
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
-from bot.core.targets import audit_targets, month_bounds
+from bot.core.targets import month_said, month_so_far
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests
 from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said, teams_behind
 from bot.engine.routing import Engine
@@ -25,7 +25,7 @@ from bot.storage import actions as action_store
 from bot.storage import campaigns as campaign_store
 from bot.storage.moderation import not_yet_moderated
 from bot.storage.reports.digests import count_demo_audits
-from bot.storage.reports.home import completed_by, drafts_of
+from bot.storage.reports.home import drafts_of
 from knowledge.dates import short_date
 
 SHOWN = 5
@@ -39,13 +39,7 @@ def _clip(text: str, limit: int = 60) -> str:
 def my_work(services: Services, person: Person) -> list[Reply]:
     """What the person should pick up next: drafts to resume, actions to close, and their month's count."""
     today = services.local_now().date()
-    start, end = month_bounds(today, services)
-    done = completed_by(services.storage, person.user_id, start, end)
-    target = audit_targets(services).get(person.user_id, 0)
-    month = f"{bold('This month')}: {count_of(done, 'audit')} completed"
-    if target:  # trial 23: "3 audits completed of your 2"
-        month += (f", against your target of {target} (met)" if done >= target
-                  else f", against your target of {target} ({target - done} to go)")
+    month = month_said(*month_so_far(services, person.user_id, today))
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)

@@ -40,6 +40,10 @@ REMINDER_WORDS = re.compile(
     r"(?:about|of|for))(?:\s+(?:this|next)\s+week)?\s*[.!?]?\s*$", re.IGNORECASE)
 # "21/12 - 4/1", "21/12–4/1": a first and last day joined by a dash, read as "21/12 to 4/1" (trial 22: usage only).
 DASHED_RANGE = re.compile(r"(\d{1,2}/\d{1,2}(?:/\d{2,4})?)\s*[-–—]\s*(\d{1,2}/\d{1,2}(?:/\d{2,4})?)")
+# "from the 21st dec, back on 4th jan" (trial 24: the help entry, nothing booked): the day back, whose day before is
+# the last day away.
+BACK_ON = re.compile(r"[\s,;]*\b(?:and\s+)?(?:(?:i'?m|i\s+am)\s+)?back\s+(?:at\s+work\s+|in\s+)?(?:on\s+)?"
+                     r"(?P<day>\S.*?)(?=\s+cover\b|\s*$)", re.IGNORECASE)
 KEY_PATTERN = re.compile(r"^(draft:\d+|action:\d+|moderation:\d+|quota:\d{4}-\d{2}|kb:[a-z0-9-]+|overdue-list)$")
 
 
@@ -91,6 +95,15 @@ def read_away(text: str, today: date, named: Callable[[str], str | None] = lambd
             raise UserError(f"After `cover`, name one person: their Slack mention, or their name as I write it: "
                             f"`{AWAY_USAGE}`.")
     return starts, until, cover
+
+
+def _back_read_as_until(text: str, today: date) -> str:
+    """`… back on 4th jan` as `… until` the day before it, the last day away; other text as it is."""
+    match = BACK_ON.search(text)
+    if match is None:
+        return text
+    back = parse_until(match.group("day"), today)
+    return f"{text[:match.start()]} until {(back - timedelta(days=1)).isoformat()}{text[match.end():]}"
 
 
 def _first_day_then(words: list[str], today: date) -> tuple[date | None, list[str]]:
@@ -181,7 +194,8 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     today = turn.now.astimezone(services.settings.timezone).date()
     if not text.strip():
         return away_now(services, turn, today)
-    parsed = read_away(DASHED_RANGE.sub(r"\1 to \2", text), today, lambda typed: _cover_named(services, typed))
+    parsed = read_away(_back_read_as_until(DASHED_RANGE.sub(r"\1 to \2", text), today), today,
+                       lambda typed: _cover_named(services, typed))
     if parsed is None:
         return _back(services, turn, today)
     starts, until, cover = parsed
@@ -253,7 +267,8 @@ def install(engine: Engine, services: Services) -> None:
                        "pause your reminders while you are away, with someone covering",
                        usage=AWAY_USAGE,
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
-                             rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|{'|'.join(OFF_WORDS)})?")
+                             rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|(?:from\s+\S.*)?{BACK_ON.pattern}.*"
+                             rf"|{'|'.join(OFF_WORDS)})?")
     engine.add_action("reminder.snooze", snooze_items)
     engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
                        "what I would remind you about on the next working days", usage="/audit reminders", typed="")

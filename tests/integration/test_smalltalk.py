@@ -48,6 +48,19 @@ def test_a_greeting_gets_hello_and_one_line_on_what_the_bot_can_do_not_the_whole
     assert asks(services) == []
 
 
+@pytest.mark.parametrize("text", ["hiya, new here - whats a good place to start?", "new here", "where do I start?",
+                                  "Hi all, I'm new here. Where should I start?", "how do i get started"])
+def test_someone_new_asking_where_to_start_is_welcomed_with_what_the_bot_does_not_suggestions(
+        engine: Engine, services: Services, text: str) -> None:
+    """Trial 24: "hiya, new here - whats a good place to start?" got three entries on children-in-care visits."""
+    [reply] = engine.message(PRACTITIONER, text)
+    welcome, what_i_do = reply.text.split("\n")
+    assert welcome == "Welcome! A good place to start:"
+    assert "`start audit`" in what_i_do and "`help`" in what_i_do
+    assert not reply.choices and "Did you mean" not in reply.text
+    assert asks(services) == []
+
+
 @pytest.mark.parametrize("text", ["cheers that's great", "Cheers, that's great!", "thanks so much, really helpful",
                                   "thank you for your help", "thanks, that's brilliant", "ok thanks that's lovely"])
 def test_thanks_with_friendly_words_after_it_is_thanked_not_logged(engine: Engine, services: Services,

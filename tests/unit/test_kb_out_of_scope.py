@@ -145,3 +145,23 @@ def test_kb_check_reports_a_contacting_list_that_is_not_a_list(tmp_path: Path) -
         encoding="utf-8")
     messages = [p.message for p in check_knowledge(tmp_path)]
     assert any(m.startswith("out-of-scope topic 1 `contacting:` must be a list like") for m in messages), messages
+
+
+def test_related_when_words_make_a_topic_question_one_for_its_related_entry() -> None:
+    """Trial 24: being on leave and asking how to stop the bot's reminders is answered with pausing them; the leave
+    topic's `related_when` words count only outside its own phrases, so booking leave is still declined."""
+    result = SEARCH.search("im on leave over xmas, 21st dec til 4th jan. how do i stop the reminders?")
+    assert result.outcome == "answer" and result.answer and result.answer.entry_id == "away-until", to_json(result)
+    for question in ("how much annual leave do i get", "im on leave next week who covers my cases"):
+        declined = SEARCH.search(question)
+        assert declined.outcome == "none" and declined.topic and declined.topic.topic == "leave", question
+
+
+def test_kb_check_reports_related_when_without_a_related_entry(tmp_path: Path) -> None:
+    (tmp_path / "kb.yaml").write_text(
+        "entries:\n  - id: only-entry\n    question: What is it?\n    answer: This.\n    review_by: 2030-01-01\n"
+        "out_of_scope:\n  - topic: leave\n    reply: Ask HR.\n    phrases: [annual leave]\n"
+        "    related_when: [reminders]\n", encoding="utf-8")
+    messages = [p.message for p in check_knowledge(tmp_path)]
+    assert "out-of-scope topic 1 has `related_when:` but no `related:` entry to answer with; add one, or remove " \
+           "`related_when:`." in messages, messages

@@ -325,3 +325,18 @@ def test_a_family_moving_to_another_uk_nation_is_a_case_transfer(shipped: Knowle
         result = shipped.search(question)
         offered = [m.entry_id for m in ((result.answer,) if result.answer else result.suggestions[:3])]
         assert "cp-transfer-in" in offered, question
+
+
+def test_everyday_shorthand_is_read_as_the_words_it_stands_for(shipped: KnowledgeSearch) -> None:
+    """Trial 24: "when r review confs due after the first one" and "when are review confs due" got "I don't know that
+    yet", though "conferences" spelt out is answered: "confs" was an unknown word and "conf" was read as "confirm".
+    Shorthand the vocabulary lists is read as the word of its own group it starts, a plural as its clipped word, and
+    text-speak ("r", "u") as the word meant."""
+    assert shipped._read(["conf", "confs", "docs", "r", "u"]) == ["conference", "conference", "documents", "are", "you"]
+    wanted = shipped.search("when are review conferences due")
+    assert answered(wanted) == "rcpc-timescale"
+    for shorthand in ("when are review confs due", "when r review confs due after the first one",
+                      "when is the review conf due"):
+        result = shipped.search(shorthand)
+        assert answered(result) == "rcpc-timescale", to_json(result)
+    assert answered(shipped.search("when is the initial cp conf due")) == "icpc-timescale"

@@ -1,0 +1,57 @@
+"""A question about the asker's own audits this month ("am I on track with my audits?", "how many audits have I
+done?", "what's my audit target?"): answered from their figures, the line Home shows, not from the knowledge base.
+
+Trial 24: "am i on track with my audits this month?" was answered, with no "did you mean", by the entry on
+permanence planning ("track" and "month" met its words). The knowledge base knows practice, not a person's count;
+the Home tab and the reminders read the same figure (bot.core.targets), so all three agree.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.core.targets import month_said, month_so_far
+from bot.engine.routing import Turn
+from knowledge.entries import Entry
+from knowledge.smalltalk import normalise
+
+# The entry saying how targets are set and counted: offered under the figures (its alternative "what is my audit
+# target" is answered here now).
+TARGETS_ENTRY = "audit-sample"
+
+_AUDITS = r"(?:audits?|auditing|audit\s+(?:target|quota)|targets?|quota)"
+_MY_TARGET = r"my\s+(?:own\s+)?(?:monthly\s+|months\s+)?(?:audit\s+)?(?:target|quota)"
+# Each shape asks after the asker's own month; "how does the bot count my audits against my target" asks how counting
+# works, and stays a question for the knowledge base.
+ASKED = (
+    re.compile(rf"\bam\s+i\s+(?:on\s+track|on\s+target|behind|ahead|keeping\s+up|meeting\s+{_MY_TARGET})\b"
+               rf"(?=.*\b{_AUDITS}\b|(?:\s+(?:this|for\s+the)\s+month)?\s*$)"),
+    re.compile(r"\bhow\s+many\s+(?:more\s+)?audits?\s+(?:have|did|do|should|must|ive)\s+i\b"),
+    re.compile(r"\bhow\s+many\s+audits?\s+(?:i\s+have|ive|have\s+i|i)\s+(?:done|completed|submitted|got\s+left|left)\b"),
+    re.compile(rf"\b(?:whats|what\s+is|what\s+s|tell\s+me)\s+{_MY_TARGET}\b"),
+    re.compile(rf"\b(?:have\s+i|did\s+i|ive)\s+(?:met|hit|reached|made|achieved|done)\s+{_MY_TARGET}\b"),
+    re.compile(rf"\bhow\s+(?:am\s+i|im)\s+doing\s+(?:with|on|against)\s+(?:my\s+)?{_AUDITS}\b"),
+    re.compile(r"\bmy\s+(?:audit\s+(?:count|numbers|figures|progress|stats)|audits\s+so\s+far)\b"),
+)
+
+
+def asks_own_progress(question: str) -> bool:
+    """Whether a question asks after the asker's own audit count or target this month."""
+    said = normalise(question)
+    return any(shape.search(said) for shape in ASKED)
+
+
+def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | None) -> Reply:
+    """The asker's month as Home says it, with where to see the rest, and the entry on how targets are set and
+    counted (`about_targets`, when the knowledge base has it); a person with no target is told whom to ask."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    done, target = month_so_far(services, turn.user_id, today)
+    text = month_said(done, target) + "."
+    if not target:
+        text += (" You have no monthly audit target in the bot's team list: if you should have one, ask your QA lead "
+                 "to set it.")
+    choices = (Choice(about_targets.question, "kb.show", about_targets.id),) if about_targets else ()
+    return Reply(title="Your audits", text=text + "\nType `home` to see your drafts and open actions too.",
+                 choices=choices)
