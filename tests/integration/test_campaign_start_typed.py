@@ -4,6 +4,7 @@ Start button does for the auditor it is allocated to; anyone else is told where 
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -26,7 +27,7 @@ def campaign(engine: Engine, services: Services) -> tuple[int, int]:
     """The campaign's number, and the number of one allocation of North's manager."""
     [created, *_] = engine.command(QA, CREATE, surface="terminal")
     assert created.kind != "error", created.text
-    campaign_id = int(created.text.split("#", 1)[1].split()[0])
+    campaign_id = int(re.search(r"Campaign (\d+)", created.text).group(1))
     return campaign_id, campaign_store.allocations(services.storage, campaign_id, NORTH_MANAGER)[0].id
 
 
