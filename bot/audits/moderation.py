@@ -562,7 +562,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
                                  f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
                  text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
-                      + (f"\n{set_action}" if set_action else ""),
+                      + (f"\n{set_action}" if set_action else "")
+                      + "\n" + lifecycle.HOW_TO_RESPOND.format(audit_id=audit_id),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
                           Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
