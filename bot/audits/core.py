@@ -192,6 +192,11 @@ def grade_label(grade: str | None) -> str:
     return GRADE_LABELS.get(grade or "", "not graded")
 
 
+# Audit state: {"grade", "question"} once the auditor confirmed Good or Outstanding over an immediate concern
+# (bot.audits.concern_grade); the grade line says so, for the moderator and the worker.
+CONCERN_CONFIRMED = "concern_grade_confirmed"
+
+
 def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
     it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
@@ -212,6 +217,8 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) ->
                  if note]
         line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
         details += [f"Reason: {reason}"] if reason else []
+        if (audit.state.get(CONCERN_CONFIRMED) or {}).get("grade") == audit.overall_grade:
+            details.append("The auditor confirmed this grade though an answer raises an immediate concern.")
     return line + ("\n" + " ".join(details) if details else "")
 
 

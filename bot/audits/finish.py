@@ -10,6 +10,7 @@ from bot.audits import (
     action_removal,
     alert_confirm,
     away_owner,
+    concern_grade,
     due_step,
     lifecycle,
     note_edit,
@@ -222,6 +223,8 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
         raise answer_error(error) from None
     if targets := alert_targets(services, ctx, grade):
         return alert_confirm.ask(services, turn, ctx, targets, {"kind": "grade", "grade": grade, "reason": None})
+    if (concern := concern_grade.to_ask(ctx, grade)) is not None:  # Good over an immediate concern: asked once
+        return concern_grade.ask(services, turn, ctx, version, grade, None, concern)
     return grade_now(services, turn, ctx, version, grade, press=f"grade:{key}")
 
 
@@ -234,7 +237,8 @@ def grade_now(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str
         fields["grade_reason"] = None  # a reopened audit's new grade needs a reason of its own, not the old one's
     replies = advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step, grade_changed=needs_reason).key, fields=fields,
-        state={"return_to": None}, press=press))  # graded here, the audit goes on from here, its reason too
+        state={"return_to": None, **concern_grade.recorded(ctx, grade)},  # graded here, the audit goes on from here,
+        press=press))  # its reason too; a Good confirmed over an immediate concern is recorded
     return with_inadequate_alerts(services, ctx, grade, replies)
 
 

@@ -51,9 +51,13 @@ _GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$
 # front, so a negation after it still reads as one ("it is not good" is never Good).
 # A correction's lead-in too ("sorry I meant good - …", "oops, RI: …", "should be inadequate, …"): a QA lead's slip
 # corrected in words at the reason step was saved under the wrong grade (trial 21).
+# A disagreeing moderator's words too ("i disagree, this is inadequate - …", "I'd grade it RI", "more like good"):
+# the grade was refused and the reason lost (trial 24).
 _LEAD_IN = re.compile(r"^\s*(?:(?:actually|sorry|oops|correction|i think|i'd say|i would say|i meant|i mean|meant|"
-                      r"(?:it )?should (?:be|have been)|make (?:it|that)|change (?:it|that) to|it's|its|it is|"
-                      r"overall)\b[\s,:.!]*)+", re.IGNORECASE)
+                      r"(?:it |this |that )?(?:should|would) (?:be|have been)|(?:it|this|that)'d be|make (?:it|that)|"
+                      r"change (?:it|that) to|it's|its|it is|(?:this|that)(?: is|'s|s)|more like|"
+                      r"(?:i'd|i would) (?:grade|rate|give|call) (?:it|this|that)(?: as)?|overall)\b[\s,:.!]*)+",
+                      re.IGNORECASE)
 # The long lead-in words, read with a typo as grade names are ("actualy good - …", "overal RI"): one edit, never
 # more, and only at the front, so a negation after one still reads as one.
 _LONG_LEAD_INS = ("actually", "overall")

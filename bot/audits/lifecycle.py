@@ -83,6 +83,9 @@ MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are
 # How MODERATED ends while the auditor has not yet responded (bot.audits.moderated words it once they have).
 MAY_RESPOND = ("; you can answer the moderation once with `/audit respond {audit_id} accept` or `/audit respond "
                "{audit_id} <your reply>`")
+# The last line of the auditor's "Your audit #12 has been moderated" message: trial 24 found no route to reply there.
+HOW_TO_RESPOND = ("To answer it (once), press *Accept* or *Respond*, or type `/audit respond {audit_id} accept` or "
+                  "`/audit respond {audit_id} <your reply>`.")
 
 
 def no_such_audit(audit_id: int, listed: str) -> UserError:

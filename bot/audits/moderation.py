@@ -15,6 +15,7 @@ from bot.audits import (
     moderation_action,
     moderation_alert,
     moderation_hold,
+    moderation_kept,
     pages,
     readback,
 )
@@ -317,7 +318,7 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
         raise UserError(f"**{auditors}** is the auditor's own grade, so it is not offered when you disagree. Choose "
                         f"{offered}, or type `agree` if you agree with **{auditors}**.")
     if note is None:
-        return _ask_reason(services, turn, audit, False, grade)
+        return _ask_reason_unless_kept(services, turn, audit, grade)
     _holder_only(services, turn, audit)
     decision = {"audit_id": audit.id, "agrees": False, "grade": grade}
     try:
@@ -328,6 +329,15 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     return [Reply(kind="notice", text=f"Got it: **{grade_label(grade)}**, with your reason."), *read]
 
 
+def _keep_reason(services: Services, turn: Turn, audit: store.AuditRow, kept: str) -> list[Reply]:
+    """A reason typed with `disagree` but no grade (`disagree, the plan has drifted…`): kept, and only the grade
+    asked (bot.audits.moderation_kept)."""
+    _holder_only(services, turn, audit)
+    store.set_conversation(services.storage, turn.user_id,
+                           waiting(moderation_kept.GRADE_STATE, audit_id=audit.id, reason=kept), turn.now)
+    return [moderation_kept.kept_notice(kept), *grade_question(audit)]
+
+
 def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
     audit_id, grade_text = buttons.id_and_key(value, MODERATE_HINT)
     audit = _checked(services, turn, str(audit_id))
@@ -335,7 +345,20 @@ def on_grade(services: Services, turn: Turn, value: str) -> list[Reply]:
         grade = parse_grade(grade_text)
     except AnswerError as error:
         raise answer_error(error) from None
-    return _ask_reason(services, turn, audit, grade == audit.overall_grade, grade)
+    if grade != audit.overall_grade:
+        return _ask_reason_unless_kept(services, turn, audit, grade)
+    return _ask_reason(services, turn, audit, True, grade)
+
+
+def _ask_reason_unless_kept(services: Services, turn: Turn, audit: store.AuditRow, grade: str) -> list[Reply]:
+    """A disagreeing grade chosen: its reason is asked next, unless one was typed with `disagree` and kept
+    (bot.audits.moderation_kept), which is then read as if typed at "Why?"."""
+    kept = moderation_kept.kept_reason(services, turn, audit.id)
+    if kept is None:
+        return _ask_reason(services, turn, audit, False, grade)
+    _holder_only(services, turn, audit)
+    decision = {"audit_id": audit.id, "agrees": False, "grade": grade}
+    return [moderation_kept.taken_notice(grade_label(grade)), *_reason_read(services, turn, decision, kept)]
 
 
 def typed_in_one_line(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -356,6 +379,9 @@ def typed_in_one_line(services: Services, turn: Turn, text: str) -> list[Reply] 
     audit_id = mine[0].id
     if word == "disagree":
         asked = on_disagree(services, turn, str(audit_id))
+        if (read_grade_and_note(rest) is None and not looks_like_question(rest)
+                and (kept := moderation_kept.as_reason(services, rest)) is not None):  # trial 24: it was lost
+            return _keep_reason(services, turn, _checked(services, turn, str(audit_id)), kept)
         graded = typed_grade(services, turn, audit_id, rest)
         return graded if graded is not None else asked
     on_agree(services, turn, str(audit_id))  # waits for the reason, which is the rest
@@ -537,7 +563,8 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
                                  f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
                  text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
-                      + (f"\n{set_action}" if set_action else ""),
+                      + (f"\n{set_action}" if set_action else "")
+                      + "\n" + lifecycle.HOW_TO_RESPOND.format(audit_id=audit_id),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
                           Choice("Accept", "audit.moderation_accept", str(audit_id), "primary"),
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))

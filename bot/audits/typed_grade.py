@@ -10,7 +10,7 @@ before it is refused, so someone who typed a child's name is told that first, as
 
 from __future__ import annotations
 
-from bot.audits import alert_confirm, finish
+from bot.audits import alert_confirm, concern_grade, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
 from bot.audits.flow import AnswerError, looks_like_question, parse_reason, suggest_grade
 from bot.audits.grade_alerts import alert_targets
@@ -105,7 +105,11 @@ def _grade_with_reason(services: Services, turn: Turn, ctx: Ctx, grade: str, not
 
 def grade_then_reason(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, reason: str | None,
                       press: str) -> list[Reply]:
-    """Store the grade, then its reason (already checked and screened) when one was given and is asked for."""
+    """Store the grade, then its reason (already checked and screened) when one was given and is asked for; a Good
+    or Outstanding grade over an immediate concern is asked about first, holding the reason (bot.audits.concern_grade).
+    """
+    if (concern := concern_grade.to_ask(ctx, grade)) is not None:
+        return concern_grade.ask(services, turn, ctx, version, grade, reason, concern)
     graded = finish.grade_now(services, turn, ctx, version, grade, press)
     after = load(services, ctx.audit.id)
     if reason is None or not graded or after.step.name != "grade_reason":

@@ -160,7 +160,8 @@ def team_text(digest: TeamDigest) -> str:
         if question.guidance:
             lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
     lines.append(f"\n**Overdue actions** ({as_at(digest)}): {digest.overdue_actions}")
-    lines.append(f"**Open actions** ({as_at(digest)}): {digest.open_actions}, the overdue ones among them; "
+    among = "the overdue ones among them" if digest.overdue_actions else "none overdue"  # trial 24: said with none
+    lines.append(f"**Open actions** ({as_at(digest)}): {digest.open_actions}, {among}; "
                  f"{count_of(digest.actions_done_week, 'action')} marked done {_this_week(digest)}")
     lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
                                digest.reaudits_overdue, as_at(digest)))

@@ -202,7 +202,8 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     if cover is not None:
         cover_rules.check(services, turn, cover, starts or today, until)
     earlier = away_on(services.storage, today).get(turn.user_id)
-    earlier_cover = (away_period(services.storage, turn.user_id) or (None, today, None))[2]
+    before = away_period(services.storage, turn.user_id)
+    earlier_cover = (before or (None, today, None))[2]
     set_away(services.storage, turn.user_id, until, cover, turn.now, starts)
     record_trail(services.storage, turn.user_id, "away.set", {"until": until.isoformat(), "cover": cover,
                                                               "starts": starts.isoformat() if starts else None},
@@ -219,12 +220,21 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
                   f"away, and start again on {long_date(next_working_day(until))}."
                   f"{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
                   "`/audit away off` cancels it.")
-        if earlier is not None:
-            booked += f" The pause you had until {long_date(earlier[0])} is replaced by this one."
-        return [Reply(booked), *told]
+        return [Reply(booked + _replaced(before, today, starts, until)), *told]
     return [Reply(f"Got it: no reminders to {long_date(until)}, your last day away; they start again on "
                   f"{long_date(next_working_day(until))}.{cover_text} "
-                  "`/audit away off` turns them back on sooner."), *told]
+                  "`/audit away off` turns them back on sooner." + _replaced(before, today, starts, until)), *told]
+
+
+def _replaced(before: tuple[date | None, date, str | None] | None, today: date, starts: date | None,
+              until: date) -> str:
+    """What a new `/audit away` replaced: one time away is kept per person, and a second booking replaced the first
+    without a word (trial 24). Nothing when there was none, it is over, or the days are the same (a new cover)."""
+    if before is None or before[1] < today or (before[0], before[1]) == (starts, until):
+        return ""
+    if before[0] is not None and before[0] > today:
+        return f" This replaces your time away from {long_date(before[0])} to {long_date(before[1])}."
+    return f" This replaces the pause you had until {long_date(before[1])}."
 
 
 def _back(services: Services, turn: Turn, today: date) -> list[Reply]:

@@ -54,7 +54,8 @@ def test_a_disagreement_without_a_grade_asks_for_the_grade_and_stores_no_questio
     with time_machine.travel(WEDNESDAY, tick=False):
         audit_id = submitted_audit(engine, services, AUDITOR)
         _, out = drive(engine, [f"/audit moderate {audit_id}", "disagree, the plan has drifted"], user=QA)
-    assert "Please choose a grade" in flat(out)
+    assert "I've kept your reason: “the plan has drifted”" in flat(out)  # trial 24: it was lost
+    assert "What grade would you give?" in flat(out)
     assert store.get_audit(services.storage, audit_id).status == "in_moderation"
     assert asked(services) == []
 

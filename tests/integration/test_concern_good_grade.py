@@ -1,0 +1,93 @@
+"""Good or Outstanding while the audit's immediate-concern answer stands: the bot let it through silently, though
+practice that leaves a child at immediate risk is not Good in Ofsted's terms. It now asks once (Yes / No), says why,
+and records on the audit that the auditor confirmed it; it never blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.audits import concern_grade
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import audits as store
+from bot.terminal.render import TerminalView
+from tests.audit_driver import next_input
+from tests.integration.test_audit_terminal import terminal_sender
+from tests.integration.test_moderation_typed_grade import flat
+
+Send = Callable[[str, str], list[Reply]]
+WEDNESDAY = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+WHY = "is not Good in Ofsted's terms. Grade audit #1 Good all the same?"
+
+
+@pytest.fixture
+def send(engine: Engine) -> Send:
+    return terminal_sender(engine, TerminalView())
+
+
+def _press(send: Send, replies: list[Reply], label: str) -> list[Reply]:
+    choice = next(c for r in reversed(replies) for c in r.choices if c.label == label)
+    return send("press", f"{choice.action}|{choice.value}")
+
+
+def to_the_grade(send: Send) -> list[Reply]:
+    """An early help audit with its immediate concern answered Yes (the alert sent), up to the overall grade."""
+    replies, state = send("type", "/audit start early-help-spot"), {}
+    while not any(c.action == "audit.grade" for r in replies for c in r.choices):
+        kind, payload = next_input(replies, state) or ("", "")
+        asked = next((r.text for r in reversed(replies) if r.choices), "")
+        if payload.startswith("audit.answer|") and "immediate" in asked.lower():
+            replies = _press(send, replies, "Yes")
+            continue
+        replies = send(kind, payload)
+    return replies
+
+
+def audit(services: Services) -> store.AuditRow:
+    return store.get_audit(services.storage, 1)
+
+
+def test_good_over_an_immediate_concern_is_asked_about_once_and_recorded_when_confirmed(
+        send: Send, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        asked = _press(send, to_the_grade(send), "Confirm: Good")
+        assert WHY in flat("\n".join(r.text for r in asked))
+        assert audit(services).overall_grade is None  # nothing stored before the answer
+        done = _press(send, asked, "Yes, grade it Good")
+    assert any("strengths" in r.text.lower() for r in done)  # on to the next step
+    after = audit(services)
+    assert after.overall_grade == "good"
+    assert after.state[concern_grade.CONFIRMED] == {"grade": "good", "question": "immediate-concern"}
+    shown = flat("\n".join(r.text for r in send("type", "/audit show 1")))
+    assert "Overall grade: Good" in shown
+    assert "The auditor confirmed this grade though an answer raises an immediate concern." in shown
+
+
+def test_no_shows_the_grade_again_and_another_grade_is_not_asked_about(send: Send, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        asked = _press(send, to_the_grade(send), "Confirm: Good")
+        again = send("type", "no")
+        assert "OK, nothing was stored: choose the overall grade again." in flat("\n".join(r.text for r in again))
+        assert audit(services).overall_grade is None
+        send("type", "RI, the concern is not yet acted on")
+    after = audit(services)
+    assert (after.overall_grade, after.grade_reason) == ("requires_improvement", "the concern is not yet acted on")
+    assert after.state.get(concern_grade.CONFIRMED) is None
+    assert asked
+
+
+def test_a_reason_typed_with_the_grade_is_kept_through_the_question(send: Send, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        to_the_grade(send)
+        asked = send("type", "outstanding, the direct work with the child is exceptional")
+        assert "is not Outstanding in Ofsted's terms" in flat("\n".join(r.text for r in asked))
+        send("type", "yes")
+    after = audit(services)
+    assert (after.overall_grade, after.grade_reason) == ("outstanding", "the direct work with the child is exceptional")
+    assert after.state[concern_grade.CONFIRMED]["grade"] == "outstanding"
