@@ -66,21 +66,52 @@ def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
 
-def auditor_line(auditor: AuditorFigures, done: int, month: bool, ended: bool) -> str:
-    """'• Team manager (North): 3 audits (target 2, met)': a monthly target only beside a month."""
+def auditor_line(auditor: AuditorFigures, done: int, month: bool, ended: bool, aside: str = "") -> str:
+    """'• Team manager (North): 3 audits (target 2, met)': a monthly target only beside a month; `aside` says where
+    some were of another team's cases (', 1 of them for South Child in Need and Protection')."""
     target = f" ({against_target(done, auditor.target, ended)})" if month and auditor.target else ""
-    return f"• {auditor.label}: {count_of(done, 'audit')}{target}"
+    return f"• {auditor.label}: {count_of(done, 'audit')}{aside}{target}"
 
 
-def team_reply(services: Services, team_id: str, counts: dict[str, tuple[int, int]], shown: Period,
+def by_auditor(counts: dict[str, dict[str, tuple[int, int]]]) -> dict[str, dict[str, int]]:
+    """auditor -> the audit's team -> audits completed, from auditor_counts (the period's count is its first)."""
+    found: dict[str, dict[str, int]] = {}
+    for team_id, auditors in counts.items():
+        for auditor, (done, _) in auditors.items():
+            found.setdefault(auditor, {})[team_id] = done
+    return found
+
+
+def _aside(services: Services, team_id: str, user_id: str, done_for: dict[str, int]) -> str:
+    """For a member, the other teams whose cases they audited; for a member of another team, where all theirs are
+    listed (their audits of this team's cases are the figure beside them here)."""
+    directory = services.directory
+    if user_id in directory.teams[team_id].member_ids:
+        others = {t: n for t, n in done_for.items() if t != team_id and n}
+        names = ", ".join(directory.teams[t].name for t in others)
+        return f", {sum(others.values())} of them for {names}" if others else ""
+    own = ", ".join(t.name for t in directory.teams_of(user_id))
+    return f" of this team's cases (all theirs under {own})" if own else ""
+
+
+def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tuple[int, int]]], shown: Period,
                ended: bool) -> Reply:
-    """One team's auditors and what each completed in the period, most first, with the team's total (`counts` holds
-    the period's count twice, as week and month: auditor_counts is given the period for both)."""
+    """One team's auditors, most first: each member with every audit they completed in the period, whatever the
+    case's team (the figure Home gives them against their target: bot.core.targets month_so_far), and anyone else
+    who audited the team's cases with those; headed by the audits of the team's own cases."""
     team = services.directory.teams[team_id]
-    auditors = sorted(auditor_figures(services.directory, team, counts), key=lambda a: (-a.week, a.label))
-    lines = [auditor_line(a, a.week, shown.month, ended) for a in auditors] or ["• nobody audits in this team"]
-    total = sum(a.week for a in auditors)
-    return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} completed {shown.said}\n" + "\n".join(lines))
+    members = set(team.member_ids)
+    done = by_auditor(counts)
+    own = counts.get(team_id, {})
+    figures = {uid: (sum(t.values()),) * 2 for uid, t in done.items() if uid in members and sum(t.values())}
+    figures |= {uid: n for uid, n in own.items() if uid not in members}
+    auditors = sorted(auditor_figures(services.directory, team, figures), key=lambda a: (-a.week, a.label))
+    lines = [auditor_line(a, a.week, shown.month, ended, _aside(services, team_id, a.user_id,
+                                                                   done.get(a.user_id, {})))
+             for a in auditors] or ["• nobody audits in this team"]
+    total = sum(n for n, _ in own.values())
+    return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} of its cases completed {shown.said}\n"
+                      + "\n".join(lines))
 
 
 def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
@@ -99,10 +130,11 @@ def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
         team = readable_team(services, every, team_text, "see the audits by auditor")
     team_ids = [team.id] if team else allowed
     span = (_local(shown.first, services), _local(shown.end, services))
-    counts = store.auditor_counts(services.storage, span, span, team_ids)
+    counts = store.auditor_counts(services.storage, span, span, None)  # a member's audits of any team's cases
     ended = shown.end <= today
-    replies = [team_reply(services, t, counts.get(t, {}), shown, ended) for t in team_ids]
-    note = (f"Completed audits by the day submitted, by the audit's team. Other periods: "
+    replies = [team_reply(services, t, counts, shown, ended) for t in team_ids]
+    note = (f"Completed audits by the day submitted: each auditor's all, under their own team, as Home counts them. "
+            f"Other periods: "
             f"{', '.join(f'`{p}`' for p in PERIODS)}.")
     return [*replies[:-1], Reply(text=replies[-1].text, note=note)]  # each names its team
 

@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 import time_machine
 
 from bot.core.services import Services
+from bot.core.targets import month_said, month_so_far
 from bot.engine.routing import Engine
 from tests.support.digest_rows import AuditRows
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)  # Wednesday 2 December
-NOTE = ("Completed audits by the day submitted, by the audit's team. Other periods: `this month`, `last month`, "
-        "`this week`, `last week`.")
+NOTE = ("Completed audits by the day submitted: each auditor's all, under their own team, as Home counts them. "
+        "Other periods: `this month`, `last month`, `this week`, `last week`.")
 
 
 def _audits(services: Services) -> None:
@@ -32,7 +33,7 @@ def test_a_manager_sees_their_teams_auditors_this_month_against_their_targets(en
     with time_machine.travel(NOW, tick=False):
         _audits(services)
         [month] = engine.command("U0MGRN001", "auditors", surface="terminal")
-    assert month.text == ("**North Assessment Team**: 3 audits completed in December (to 2 December)\n"
+    assert month.text == ("**North Assessment Team**: 3 audits of its cases completed in December (to 2 December)\n"
                           "• Team manager (North): 3 audits (target 2, met)")
     assert month.note == NOTE
 
@@ -43,10 +44,10 @@ def test_last_month_counts_the_whole_month_and_anyone_who_audited_for_the_team(e
         _audits(services)
         [month] = engine.command("U0MGRN001", "auditors last month", surface="terminal")
         [week] = engine.message("U0MGRN001", "auditors last week north", surface="terminal")
-    assert month.text == ("**North Assessment Team**: 2 audits completed in November 2026 (whole month)\n"
+    assert month.text == ("**North Assessment Team**: 2 audits of its cases completed in November 2026 (whole month)\n"
                           "• QA lead (practice): 1 audit\n"
                           "• Team manager (North): 1 audit (target 2, missed by 1)")
-    assert week.text == ("**North Assessment Team**: 1 audit completed last week, 23 Nov to 29 Nov 2026\n"
+    assert week.text == ("**North Assessment Team**: 1 audit of its cases completed last week, 23 Nov to 29 Nov 2026\n"
                          "• QA lead (practice): 1 audit\n"
                          "• Team manager (North): 0 audits")
 
@@ -61,3 +62,23 @@ def test_a_qa_lead_sees_every_team_and_others_are_refused(engine: Engine, servic
                                                       "Children in Care Team"]
     assert other.kind == "error" and "You can see the audits by auditor of your own teams only" in other.text
     assert worker.kind == "error" and "team managers, QA leads and admins" in worker.text
+
+
+def test_an_auditor_is_counted_under_their_own_team_with_another_teams_case_as_home_counts_them(
+        engine: Engine, services: Services) -> None:
+    """Trial 25: North's manager met his target of 2 on Home (one of them a campaign audit of a South case), while
+    `auditors` said "1 audit (target 2, 1 to go)", counting the South case under South."""
+    with time_machine.travel(NOW, tick=False):
+        rows = AuditRows(services)
+        rows.audit(submitted=datetime(2026, 12, 1, 9, tzinfo=UTC))
+        rows.audit(team="south-cin-cp", worker="U0PRAS001", submitted=datetime(2026, 12, 1, 10, tzinfo=UTC))
+        [north] = engine.command("U0MGRN001", "auditors", surface="terminal")
+        [_, south, _] = engine.command("U0QALEAD1", "auditors", surface="terminal")
+        home = month_said(*month_so_far(services, "U0MGRN001", NOW.date()))
+    assert "2 audits completed, against your target of 2 (met)" in home
+    assert north.text == ("**North Assessment Team**: 1 audit of its cases completed in December (to 2 December)\n"
+                          "• Team manager (North): 2 audits, 1 of them for South Child in Need and Protection "
+                          "(target 2, met)")
+    assert south.text.splitlines()[0].endswith(": 1 audit of its cases completed in December (to 2 December)")
+    assert ("• Team manager (North): 1 audit of this team's cases (all theirs under North Assessment Team)"
+            in south.text)
