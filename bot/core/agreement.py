@@ -29,6 +29,7 @@ class Agreement:
     agreed: int
     decided: int
     basis: str  # "audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it"
+    since: int = 0  # moderated audits submitted after a complete window: in next week's figure, said beside it
 
     @property
     def rate(self) -> float | None:
@@ -36,11 +37,14 @@ class Agreement:
 
     def said(self) -> str:
         """'50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted …)', or 'none moderated
-        yet of the audits submitted …': the one wording, so a Home figure and a digest's read alike."""
+        yet of the audits submitted …': the one wording, so a Home figure and a digest's read alike. Audits submitted
+        since and already moderated are said beside it (trial 25: Home read "none moderated yet" straight after two
+        moderations of this week's audits)."""
+        later = f"; {self.since} moderated of those submitted since (in next week's figure)" if self.since else ""
         if self.rate is None:
-            return f"none moderated yet of the {self.basis}"
+            return f"none moderated{'' if self.since else ' yet'} of the {self.basis}{later}"
         return (f"{self.rate:.0%} ({self.agreed} of {self.decided} moderated audits agreed with the auditor's grade, "
-                f"of {self.basis})")
+                f"of {self.basis}){later}")
 
 
 def last_complete_week(today: date) -> date:
@@ -79,12 +83,22 @@ def by_team(services: Services, monday: date, team_ids: Sequence[str] | None) ->
                                       _local(monday + timedelta(days=7), services), team_ids)
 
 
+def decided_since(services: Services, monday: date, team_ids: Sequence[str] | None) -> dict[str, int]:
+    """team -> moderated audits submitted after the window of the week starting `monday`, to today: none for a week
+    under way, whose window runs to today."""
+    start = _local(monday + timedelta(days=7), services)
+    end = _local(services.local_now().date() + timedelta(days=1), services)
+    found = store.moderation_agreement(services.storage, start, end, team_ids) if start < end else {}
+    return {team: decided for team, (_, decided) in found.items()}
+
+
 def of_last_week(services: Services, team_ids: Sequence[str] | None = None) -> Agreement:
     """The agreement over the last complete week and the WEEKS_BEFORE before it, across `team_ids` (None: the whole
     service): the days last week's digest counts, which the Home and `/audit moderate` show too."""
     monday = last_complete_week(services.local_now().date())
     counts = by_team(services, monday, team_ids).values()
-    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday, None))
+    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday, None),
+                     sum(decided_since(services, monday, team_ids).values()))
 
 
 def of_campaign(services: Services, campaign_id: int) -> Agreement:

@@ -98,6 +98,7 @@ class TeamDigest:
     reaudits_done: tuple[GradeChange, ...] = ()  # each re-audit completed in the week: its grade, like with like
     open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
     actions_done_week: int = 0  # actions marked done in the week
+    moderation_since: int = 0  # moderated audits submitted after the week (bot.core.agreement decided_since)
 
     @property
     def so_far(self) -> bool:
@@ -329,6 +330,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS (bot.core.agreement).
     agreement = agreement_figures.by_team(services, monday, ids)
+    since = agreement_figures.decided_since(services, monday, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
     redone = reaudits_done(services, week_start, week_end, ids)
@@ -355,7 +357,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
-            actions_done_week=opened.get(team.id, (0, 0))[1]))
+            actions_done_week=opened.get(team.id, (0, 0))[1], moderation_since=since.get(team.id, 0)))
     return digests
 
 

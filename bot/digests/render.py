@@ -193,7 +193,7 @@ def agreement_said(digest: TeamDigest) -> str:
     the 4 weeks before it)', or 'none moderated yet of the audits submitted …'. Trials saw Home say "none moderated
     yet" beside a digest's figure: they counted different days, and said neither (bot.digests.dashboard)."""
     return Agreement(digest.moderation_agreed, digest.moderation_decided,
-                     agreement_basis(digest.week_start, digest.counted_to)).said()
+                     agreement_basis(digest.week_start, digest.counted_to), digest.moderation_since).said()
 
 
 def chart_reply(title: str, digest: TeamDigest, to_user: str | None, to_channel: str | None) -> Reply:
@@ -241,7 +241,8 @@ def service_text(service: ServiceDigest) -> str:
                                sum(t.reaudits_overdue for t in service.teams), as_at(service)))
     agreement = Agreement(sum(t.moderation_agreed for t in service.teams),
                           sum(t.moderation_decided for t in service.teams),
-                          agreement_basis(service.week_start, service.counted_to))
+                          agreement_basis(service.week_start, service.counted_to),
+                          sum(t.moderation_since for t in service.teams))
     lines.append(f"**Moderation agreement, {service.label.lower()}**: {agreement.said()}; each team's beside it "
                  "counts the same audits")
     if moderated := sum(t.moderated_week for t in service.teams):

@@ -23,7 +23,8 @@ FRIDAY = datetime(2026, 12, 11, 10, 0, tzinfo=LONDON)
 WEEK_50 = date(2026, 12, 7)
 SAID = ("50% (1 of 2 moderated audits agreed with the auditor's grade, of audits submitted 9 Nov to 11 Dec 2026: "
         "the week so far and the 4 weeks before it)")
-HOME = "none moderated yet of the audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it"
+HOME = ("none moderated of the audits submitted 2 Nov to 6 Dec 2026: the week and the 4 weeks before it; "
+        "2 moderated of those submitted since (in next week's figure)")  # trial 25: not "none moderated yet"
 
 
 def _this_weeks_two_moderated(services: Services) -> None:
@@ -45,3 +46,16 @@ def test_home_and_the_digest_of_this_week_each_say_the_days_they_count(services:
     fields = {name: value for s in sections for name, value in (s.fields or ())}
     assert fields["Moderation agreement"] == HOME, fields
     assert f"**Moderation agreement**: {SAID}" in digest
+
+
+def test_the_qa_home_and_last_weeks_digest_say_this_weeks_moderations_count_next_week(services: Services) -> None:
+    """Trial 25: straight after two moderations the QA lead's Home said "none moderated yet"; the figure's days stay
+    the digest's, and the moderations of audits submitted since are said beside it."""
+    with time_machine.travel(FRIDAY, tick=False):
+        _this_weeks_two_moderated(services)
+        sections = home_sections(build_engine(services), services, "U0QALEAD1")
+        [north] = build_team_digests(services, date(2026, 11, 30), ["north-assessment"])
+        digest = team_text(north)
+    fields = {name: value for s in sections for name, value in (s.fields or ())}
+    assert fields["Moderation agreement"] == HOME, fields
+    assert f"**Moderation agreement**: {HOME}" in digest
