@@ -98,9 +98,17 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
             lines.append(f"• {q.text}: flagged in {percent(q.flagged, q.answered)} of answers{advice}")
     lines.append(f"{bold('Actions')}: {report.actions_raised} raised, {report.actions_overdue} overdue")
     agreement = Agreement(report.moderation_agreed, report.moderation_decided, CAMPAIGN_BASIS)
-    lines.append(f"{bold('Moderation')}: {p.sampled} sampled, {p.moderated} moderated; agreement {agreement.said()}")
+    lines.append(f"{bold('Moderation')}: {sample_said(p.sampled, p.moderated)}; agreement {agreement.said()}")
     return Reply(title=f"Audit campaign report: {c.name}", text="\n".join(lines), image=chart,
                  image_name=f"campaign-{c.id}.png" if chart else None)
+
+
+def sample_said(sampled: int, moderated: int) -> str:
+    """'2 sampled, 1 moderated', or with no sample yet '1 moderated (none drawn as the sample yet)': trial 25 read
+    "0 sampled, 1 moderated" as a contradiction (an audit may be moderated before the sample is drawn)."""
+    if sampled:
+        return f"{sampled} sampled, {moderated} moderated"
+    return f"{moderated} moderated (none drawn as the sample yet)" if moderated else "none sampled or moderated yet"
 
 
 def _question_lines(report: CampaignReport) -> list[str]:

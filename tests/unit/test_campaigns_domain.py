@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from bot.campaigns.allocate import allocate
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import Allocation, Campaign, CampaignSpec, CaseItem, check_spec, parse_share
+from bot.campaigns.render import report_reply
 from bot.campaigns.report import build_report
 from bot.campaigns.sample import Submitted, draw, sample_size
 from bot.core import policy
@@ -234,6 +235,16 @@ def test_report_figures_match_known_rows() -> None:
     assert (report.actions_raised, report.actions_overdue) == (3, 1)
     assert (report.moderation_agreed, report.moderation_decided) == (1, 1)
     assert dict(report.auditors)["U0MGRS001"].allocated == 3
+
+
+def test_a_report_with_an_audit_moderated_before_any_sample_says_none_is_drawn_yet() -> None:
+    """Trial 25: the report said "Moderation: 0 sampled, 1 moderated", which reads as a contradiction."""
+    allocations = [allocation(1, "north", "U0MGRS001", "moderated", True), allocation(2, "north", "U0MGRS001",
+                                                                                      "submitted", True)]
+    report = build_report(CAMPAIGN, CHECKLIST, allocations, grade_rows=[], answer_rows=[], action_rows=[],
+                          agreement=(1, 1), team_names={"north": "North"}, guidance_for=lambda text: (None, None))
+    text = report_reply(report).text
+    assert "**Moderation**: 1 moderated (none drawn as the sample yet); agreement 100%" in text, text
 
 
 # -- the CSV file of case references -------------------------------------------------------------------------
