@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import closing, render, service
+from bot.campaigns import asked, closing, render, service
 from bot.campaigns.model import CampaignSpec, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
@@ -443,6 +443,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)
     engine.add_message_handler(lambda turn, text: typed_case(services, turn, text), priority=19)
+    asked.install(engine, services)  # "show me the report for the voice campaign"
     engine.add_home_section("campaigns", lambda person: home_section(services, person), priority=24)
 
 

@@ -32,6 +32,13 @@ PERIODS = ("this month", "last month", "this week", "last week")
 PERIOD = re.compile(r"^\s*(?:for\s+|in\s+)?(this|last)\s+(month|week)\b\s*", re.IGNORECASE)
 TYPED = rf"(?:(?:this|last)\s+(?:month|week)(?:\s+{TEAM})?|{TEAM})?"
 USAGE = "/audit auditors [this month | last month | this week | last week] [team]"
+# Asked in words (trial 25: "who has done what this month" and "whos done their audits this month?" got the targets
+# article): the command, over the period said.
+ASKED = re.compile(
+    r"^\s*(?:(?:can\s+i\s+see|show\s+me)\s+)?who(?:['’]?s|\s+has|\s+have)?\s+(?:done|completed|finished|audited)"
+    r"\s+(?:what|their\s+audits|(?:the|their|our|my\s+team['’]?s)?\s*audits|how\s+many(?:\s+audits)?)"
+    r"(?:\s+(?:so\s+far\s+)?(?P<period>(?:this|last)\s+(?:month|week)))?(?:\s+so\s+far)?\s*[.!?]*\s*$",
+    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -139,8 +146,17 @@ def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     return [*replies[:-1], Reply(text=replies[-1].text, note=note)]  # each names its team
 
 
+def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
+    """"who has done what this month": `/audit auditors` for that period, with its role check; None otherwise."""
+    asked = ASKED.match(text)
+    if asked is None:
+        return None
+    return engine.dispatch_command(turn, "auditors", asked.group("period") or "")
+
+
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit auditors`."""
+    """Register `/audit auditors`, and the question in words."""
+    engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
     engine.add_command(
         "auditors", lambda turn, text: auditors_replies(services, turn, text),
         "audits completed by each auditor in your teams, this month or another period", usage=USAGE,

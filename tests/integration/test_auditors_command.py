@@ -82,3 +82,15 @@ def test_an_auditor_is_counted_under_their_own_team_with_another_teams_case_as_h
     assert south.text.splitlines()[0].endswith(": 1 audit of its cases completed in December (to 2 December)")
     assert ("• Team manager (North): 1 audit of this team's cases (all theirs under North Assessment Team)"
             in south.text)
+
+
+def test_who_has_done_what_asked_in_words_runs_the_command(engine: Engine, services: Services) -> None:
+    """Trial 25: "who has done what this month" got the knowledge base's targets article."""
+    with time_machine.travel(NOW, tick=False):
+        _audits(services)
+        [typed] = engine.command("U0MGRN001", "auditors", surface="terminal")
+        [asked] = engine.message("U0MGRN001", "who has done what this month", surface="terminal")
+        [informal] = engine.message("U0MGRN001", "whos done their audits this month?", surface="terminal")
+        [last] = engine.message("U0MGRN001", "who's done what last month", surface="terminal")
+    assert asked.text == informal.text == typed.text
+    assert last.text.startswith("**North Assessment Team**: 2 audits of its cases completed in November 2026")
