@@ -55,6 +55,15 @@ def grade_text(grades: dict[str, int]) -> str:
     return ", ".join(shown) or "none yet"
 
 
+def own_teams_heading(campaign: Campaign, teams: int) -> str:
+    """"Your team's cases in campaign 1 (audited by others):": a manager's teams' figures, told apart from the cases
+    they are to audit themselves (trial 25: "North Assessment Team: 2 allocated" sat beside their task to audit a
+    South case, and read as theirs). In a peer campaign nobody in a team audits its cases."""
+    whose = "Your team's" if teams == 1 else "Your teams'"
+    by = " (audited by others)" if campaign.auditors == "peer" else ""
+    return bold(f"{whose} cases in campaign {campaign.id}{by}") + ":"
+
+
 def progress_reply(report: CampaignReport, team_ids: list[str] | None, today: date | None = None,
                    close_command: str | None = None, auditor_ids: Collection[str] = ()) -> Reply:
     """`/audit campaign N`: the figures by team and by auditor (a manager sees their own teams only, and the auditors
@@ -66,6 +75,8 @@ def progress_reply(report: CampaignReport, team_ids: list[str] | None, today: da
              f"Checklist: {report.checklist_title}"]
     if team_ids is None:
         lines.append(f"{bold('All teams')}: {progress_line(report.progress)}")
+    if team_ids is not None and teams:
+        lines.append(own_teams_heading(report.campaign, len(teams)))
     lines += [f"• {t.team_name}: {progress_line(t.progress)}" for t in teams]
     shown_teams = {t.team_id for t in teams}
     auditors = report.auditors if team_ids is None else tuple((who, p) for who, p in report.auditors

@@ -270,7 +270,7 @@ def to_audit_reply(services: Services, campaign: Campaign, items: list[Allocatio
     lines += [f"• {case_label(services, a)}: {_state(a)}" for a in left]
     waiting = not_open_yet(campaign, today) is not None
     choices = () if waiting else tuple(start_choice(a) for a in left[:MAX_START_BUTTONS])
-    return Reply(title=f"Campaign {campaign.name}: your cases", text="\n".join(lines), choices=choices)
+    return Reply(title=f"Campaign {campaign.name}: cases you are to audit", text="\n".join(lines), choices=choices)
 
 
 def _closed_cases_reply(services: Services, campaign: Campaign, items: list[Allocation]) -> Reply:

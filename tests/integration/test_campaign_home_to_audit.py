@@ -37,7 +37,7 @@ def test_a_managers_home_lists_the_cases_they_must_audit_with_start_buttons(
         engine: Engine, services: Services, clock) -> None:
     campaign_id = create(engine)
     [north] = _to_audit(engine, services, "U0MGRN001")
-    assert north.title == "Campaign Neglect December: your cases"
+    assert north.title == "Campaign Neglect December: cases you are to audit"
     assert "You are to audit: 2 cases by Friday 11 December 2026" in north.text.replace("**", "")
     assert f"/audit campaign mine {campaign_id}" in north.text
     ids = sorted(str(a.id) for a in store.allocations(services.storage, campaign_id, "U0MGRN001"))
@@ -55,3 +55,16 @@ def test_the_section_goes_once_the_cases_are_submitted_or_the_campaign_closes(
     assert len(_to_audit(engine, services, "U0MGRN001")) == 1
     engine.command(QA, f"campaign close {campaign_id} confirm", surface="terminal")
     assert _to_audit(engine, services, "U0MGRN001") == []
+
+
+def test_a_managers_home_labels_their_teams_cases_apart_from_the_cases_they_are_to_audit(
+        engine: Engine, services: Services, clock) -> None:
+    """Trial 25: "North Assessment Team: 2 allocated" (cases South audits) sat beside his task to audit a South case."""
+    campaign_id = create(engine, "per-worker=1 auditors=peer moderate=0")
+    home = _home(engine, services, "U0MGRN001")
+    [mine] = [r for r in home if "You are to audit" in r.text]
+    [teams] = [r for r in home if "North Assessment Team:" in r.text]
+    assert mine.title == "Campaign Neglect December: cases you are to audit"
+    lines = teams.text.splitlines()
+    heading = f"**Your team's cases in campaign {campaign_id} (audited by others)**:"
+    assert lines[lines.index(heading) + 1].startswith("• North Assessment Team:"), teams.text
