@@ -84,10 +84,10 @@ def by_team(services: Services, monday: date, team_ids: Sequence[str] | None) ->
 
 
 def decided_since(services: Services, monday: date, team_ids: Sequence[str] | None) -> dict[str, int]:
-    """team -> moderated audits submitted after the window of the week starting `monday`, to today: none for a week
-    under way, whose window runs to today."""
+    """team -> moderated audits submitted in the week after the week starting `monday` (to today): the ones next
+    week's figure will count. None for a week under way, whose window runs to today."""
     start = _local(monday + timedelta(days=7), services)
-    end = _local(services.local_now().date() + timedelta(days=1), services)
+    end = _local(min(services.local_now().date() + timedelta(days=1), monday + timedelta(days=14)), services)
     found = store.moderation_agreement(services.storage, start, end, team_ids) if start < end else {}
     return {team: decided for team, (_, decided) in found.items()}
 
