@@ -26,6 +26,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.storage import audits as store
 from bot.storage import campaigns as campaign_store
 from knowledge.checklist_schema import Answer, Checklist
 
@@ -39,6 +40,11 @@ SAID = re.compile(
     r"|(?:use\s+|pick\s+)?(?:a\s+)?(?:different|another|other)\s+checklist)"
     r"(?:\s*[,:;-]?\s*(?:(?:change|switch|swap|use)\s+(?:it\s+)?)?(?:to|for)?\s+(?:the\s+)?(?P<to>\S.*?))?"
     r"\s*[.!]?\s*$", re.IGNORECASE)
+# The same words inside a longer line: "hang on this kid went onto a CP plan in oct, wrong checklist".
+SAID_WITHIN = re.compile(r"\b(?:(?:wrong|different|another)\s+checklist|(?:change|switch|swap)\s+"
+                         r"(?:the\s+|my\s+|this\s+)?checklist)s?\b", re.IGNORECASE)
+_SENTENCE_WORDS, _LONGEST_NAME = 40, 6  # words of a line read for a checklist's name; words of the longest name
+LISTED = "switch_listed"  # beside the conversation: the draft (a step value) whose list of checklists waits
 # "switch to child protection", "change to the neglect checklist": only when the words name one checklist, since
 # "change to good" may be meant for the question on screen.
 SAID_TO = re.compile(r"^\s*(?:change|switch|swap)\s+(?:it\s+|the\s+audit\s+|this\s+audit\s+)?to\s+(?:the\s+)?"
@@ -50,17 +56,56 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     said = SAID.match(text)
     loose = SAID_TO.match(text) if said is None else None
     if said is None and loose is None:
-        return None
+        return _in_a_sentence(services, turn, ctx, text)
     named = (said or loose).group("to")  # type: ignore[union-attr]
     found = named_checklists(services, named) if named else []
     if loose is not None and len(found) != 1:
         return None  # not a checklist's name: the step reads it
+    if named and not found:  # "wrong checklist, should be cp plan": the name among other words
+        found = named_within(services, named)
     if len(found) == 1:
         return chosen(services, turn, ctx, ctx.version, found[0])
     refuse_if_fixed(services, ctx)
     why = "" if not named else (f"More than one checklist fits {named!r}. " if found
                                 else f"I didn't recognise {named!r} as a checklist's name. ")
-    return [picker(services, ctx, why)]
+    return [listed(services, turn, ctx, why)]
+
+
+def _in_a_sentence(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """"hang on this kid went onto a CP plan in oct, wrong checklist" (trial 25): the switch words anywhere in a
+    line that asks nothing, and the checklist it names anywhere too; the list when it names none, or several."""
+    said = SAID_WITHIN.search(text)
+    if said is None or text.rstrip().endswith("?"):
+        return None
+    found = named_within(services, f"{text[:said.start()]} , {text[said.end():]}")
+    if len(found) == 1:
+        return chosen(services, turn, ctx, ctx.version, found[0])
+    refuse_if_fixed(services, ctx)
+    return [listed(services, turn, ctx)]
+
+
+def named_within(services: Services, words: str) -> list[str]:
+    """The checklists a run of words in `words` names exactly (`cp plan` in "should be cp plan"): the longest runs
+    first, typos not forgiven (in a sentence, `kid` is no typo for `kin`); every checklist they name, if several."""
+    said = re.findall(r"[a-z0-9]+", words.lower())[:_SENTENCE_WORDS]
+    available, other_words = checklists(services), synonyms(services)
+    for size in range(min(_LONGEST_NAME, len(said)), 0, -1):
+        found = {name for start in range(len(said) - size + 1)
+                 for name in _one(matching_checklists(available, " ".join(said[start:start + size]), other_words))}
+        if found:
+            return sorted(found)
+    return []
+
+
+def _one(found: list[str]) -> list[str]:
+    return found if len(found) == 1 else []
+
+
+def listed(services: Services, turn: Turn, ctx: Ctx, why: str = "") -> Reply:
+    """The list of checklists, remembered as waiting so that a checklist's name typed next picks one (`cp`, trial 25:
+    it was read as the answer to the question behind) and a new session shows it again."""
+    store.keep_aside(services.storage, turn.user_id, LISTED, ctx.value(), turn.now)
+    return picker(services, ctx, why)
 
 
 def named_checklists(services: Services, named: str) -> list[str]:
@@ -128,7 +173,7 @@ def chosen(services: Services, turn: Turn, ctx: Ctx, version: int, checklist_id:
                 *render(services, ctx)]
     kept, dropped = split_answers(ctx.checklist, new, ctx.answers)
     if dropped and not confirmed:
-        return [confirmations.ask(services, turn, _question(services, ctx, new, kept, dropped))]
+        return [confirmations.ask(services, turn, question(services, ctx, new, kept, dropped))]
     return _switch(services, turn, ctx, version, new, kept, dropped)
 
 
@@ -151,7 +196,7 @@ def _kept_words(services: Services, ctx: Ctx, kept: list[str]) -> str:
     return f"the case reference {ctx.audit.case_ref}{worker}{answers}, and any notes and actions"
 
 
-def _question(services: Services, ctx: Ctx, new: Checklist, kept: list[str], dropped: list[str]) -> Reply:
+def question(services: Services, ctx: Ctx, new: Checklist, kept: list[str], dropped: list[str]) -> Reply:
     """Yes, switch / No, keep it: answers would be lost, so it asks first and says which."""
     lost = (f"{_your_answers(len(dropped))} to {_labels(ctx.checklist, dropped)} would be lost, as "
             f"**{new.title}** doesn't ask {'them' if len(dropped) > 1 else 'it'}")
@@ -192,6 +237,7 @@ def _pressed(services: Services, turn: Turn, value: str) -> tuple[Ctx, int, str]
 def on_pick(services: Services, turn: Turn, value: str) -> list[Reply]:
     """A checklist's button under "Which checklist should audit #N use instead?"."""
     ctx, version, key = _pressed(services, turn, value)
+    store.keep_aside(services.storage, turn.user_id, LISTED, None, turn.now)
     return chosen(services, turn, ctx, version, key)
 
 
@@ -205,5 +251,6 @@ def on_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     """*No, keep …* (or `no` typed): nothing changes, and the step the audit is at is shown again."""
     audit_id, _version, _ = split_value(value)
     ctx = own_draft(services, turn, audit_id)
+    store.keep_aside(services.storage, turn.user_id, LISTED, None, turn.now)
     return [Reply(text=f"OK, audit #{audit_id} stays on **{ctx.checklist.title}**; nothing changed."),
             *render(services, ctx)]

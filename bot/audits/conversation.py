@@ -42,6 +42,7 @@ from bot.audits import (
     regrade_action,
     regrade_check,
     skipping,
+    switch_waiting,
 )
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
@@ -161,6 +162,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
             return audits_start.pause(services, turn, ctx.value())
         if control == "cancel":
             return audits_start.cancel(services, turn, ctx.value())
+        if (picked := switch_waiting.typed_at_list(services, turn, ctx, text)) is not None:  # `cp` at the list
+            return picked
         if (switched := checklist_switch.typed(services, turn, ctx, text)) is not None:  # `change checklist`
             return switched
         return step_text(services, turn, ctx, text) if step_text else None
@@ -594,6 +597,9 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
     if conversation is None or conversation.state is State.PAUSED:
         return []
     screen = STATES[conversation.state].screen(services, conversation)
+    if screen and conversation.ctx is not None and conversation.state not in (State.CONFIRM_CANCEL,
+                                                                               State.CONFIRM_ALERT):
+        screen = switch_waiting.shown_again(services, turn, conversation.ctx) or screen  # never answered unseen
     return [Reply(kind="notice", text="Picking up where you left off:"), *screen] if screen else []
 
 

@@ -80,8 +80,10 @@ DONE_WORDS = re.compile(r"^\s*(?:(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<
 # command's word, such a word, a space and a number is never a case reference ("MARK-1234567890").
 ACTION_WORDS = ("done", "complete", "completed", "mark", "action", "reopen", "re-open")
 # "add reflections to audit 1", "add my reflection to #1": the worker's words for `/audit reflect 1` (trial 24: "reflect
-# on audit 1" opened a knowledge-base entry). The reflections may follow, after a colon or a dash.
-REFLECT_WORDS = re.compile(r"^\s*(?:add|write|give|leave|put)\s+(?:my\s+|some\s+)?reflections?\s+(?:to|on|for|in)\s+"
+# on audit 1" opened a knowledge-base entry), "i want to add my reflections to audit 1" (trial 25: an article). The
+# reflections may follow, after a colon or a dash.
+REFLECT_WORDS = re.compile(rf"^\s*{reflection_wait.WANTING}(?:add|write|give|leave|put)\s+(?:my\s+|some\s+)?"
+                           r"reflections?\s+(?:to|on|for|in)\s+"
                            r"(?:(?:the|my|that)\s+)?(?:audit\s+)?#?(?P<reflect_id>\d{1,9})\b"
                            r"(?:\s*[-\u2013\u2014:,;.]?\s*(?P<reflection>\S.*?))?\s*$", re.IGNORECASE | re.DOTALL)
 SHORTCUTS = re.compile(f"{START_WORDS.pattern}|{START_NAMED.pattern}|{RESUME_WORDS.pattern}|{DONE_WORDS.pattern}|"

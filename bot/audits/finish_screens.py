@@ -17,6 +17,8 @@ from bot.audits.flow import (
     missing_answers,
     suggest_grade,
 )
+from bot.audits.numbering import question_label
+from bot.core.audit_rules import concerns
 from bot.core.replies import Choice, Reply, count_of, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store
@@ -45,6 +47,11 @@ def render_overall_grade(services: Services, ctx: Ctx) -> list[Reply]:
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     why = (f"From the grades you gave, I suggest **{grade_label(suggested)}**. Confirm it, or choose another "
            "grade (you'll be asked why)." if suggested else "Choose the overall grade for this case.")
+    if raised := concerns(ctx.checklist, ctx.answers):
+        answered = raised[0].answer_label(ctx.answers[raised[0].id].value)
+        why = (f"You answered **{answered}** to question {question_label(ctx.checklist, raised[0].id)}, an immediate "
+               "concern for the child that still stands, so I suggest **Inadequate**: Ofsted judges practice that "
+               "leaves a child at risk of harm inadequate. Confirm it, or choose another grade (you'll be asked why).")
     if ctx.audit.overall_grade:
         why += f"\n_Noted already: {grade_label(ctx.audit.overall_grade)}._"
     return [Reply(text=f"**Overall grade**\n{why}", choices=(*grade_choices(ctx, suggested),

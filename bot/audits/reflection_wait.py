@@ -36,6 +36,13 @@ COMMAND = re.compile(
     r"|(?:show|compare|edit|reflect|respond|moderate|restore|done|accept|reject|agree|disagree|campaign)"
     r" #?\d+(?: \S+){0,3})\s*[.!]?\s*$", re.IGNORECASE)
 
+# The request for the reflection itself, typed again while it waits (trial 25: `reflect on audit 1` twice was saved
+# as the reflection, and the real one, typed next, went to the knowledge base): asked for again, never saved.
+WANTING = r"(?:(?:i\s+(?:want|would\s+like|need)|i'?d\s+like)\s+to\s+)?"  # "i want to add my reflections to…"
+REQUEST = re.compile(rf"^\s*(?:/audit\s+)?{WANTING}(?:reflect"
+                     r"|(?:add|write|give|leave|put)\s+(?:my\s+|some\s+)?reflections?)\s+(?:(?:on|to|for|in)\s+)?"
+                     r"(?:(?:the|my|that)\s+)?(?:audit\s+)?#?(?P<id>\d{1,9})\s*[.!]?\s*$", re.IGNORECASE)
+
 
 def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
     """The worker's reflection, stored and shown back; None for a command or a question, which other features
@@ -45,6 +52,8 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
         return [Reply(text=f"OK, no reflections saved on audit #{audit_id} for now. Add them whenever you are ready: "
                            f"type `/audit reflect {audit_id}`, or press {bold('Add my reflections')} on the audit's "
                            "summary.")]
+    if (asked := REQUEST.match(text)) is not None:
+        return finish.on_reflect(services, turn, asked.group("id"))
     if COMMAND.match(text):
         return None
     small_talk.refuse(services, text, f"That isn't a reflection on the audit, so nothing was saved. {REFLECTION_ASKED}")

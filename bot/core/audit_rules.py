@@ -58,7 +58,13 @@ def suggest_grade(checklist: Checklist, answers: Answers) -> str | None:
     a tie between two grades going to the lower one (a suggestion should not flatter practice); any
     Inadequate answer caps the suggestion at Requires improvement to be good, because practice that is
     inadequate somewhere is not good overall. None when no scale question was answered.
+
+    While an answer raising an immediate concern stands, the suggestion is Inadequate whatever the grades: Ofsted
+    judges practice that leaves children at risk of harm inadequate (trial 25: the bot suggested Good, then asked
+    whether Good was right over the concern, contradicting itself).
     """
+    if concerns(checklist, answers):
+        return "inadequate"
     points = [GRADE_POINTS[a.value] for q in visible_questions(checklist, answers)
               if q.type == "scale" and (a := answers.get(q.id)) is not None and a.value in GRADE_POINTS]
     if not points:

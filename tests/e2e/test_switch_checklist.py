@@ -147,3 +147,66 @@ def test_help_says_how_to_change_a_wrong_checklist(engine: Engine) -> None:
     _, out = drive(engine, ["help"], user=MANAGER)
     assert "Picked the wrong checklist? Type change checklist (or switch to child protection) at any step of the " \
            "draft" in flat(out, "`")
+
+
+SWITCH_ASKED = [*CIN_STARTED, "switch to cp"]  # 2 answers (questions 2 and 3) would be lost: asked first
+
+
+def test_a_waiting_switch_is_asked_again_in_a_new_session_so_yes_answers_what_is_shown(
+        engine: Engine, services: Services) -> None:
+    """Trial 25: `yes` in a new session, where only the audit's question was shown, confirmed the switch."""
+    with time_machine.travel(MONDAY, tick=False):
+        drive(engine, SWITCH_ASKED, user=MANAGER)
+        _, out = drive(engine, ["yes"], user=MANAGER)
+    opened = flat(out.split("Bye.")[0], "*")
+    assert "Picking up where you left off: Switch audit #1 from Child in need (section 17) to Child protection " \
+           "plan?" in opened
+    assert "now uses the Child protection plan checklist" in flat(out, "*")
+    assert store.get_audit(services.storage, 1).checklist_id == "child-protection-plan"
+
+
+def test_a_stale_switch_question_is_dropped_and_yes_answers_the_audits_question(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        drive(engine, SWITCH_ASKED, user=MANAGER)
+        version = store.get_audit(services.storage, 1).step_version - 1  # asked at a step the audit has left
+        store.keep_aside(services.storage, MANAGER, "confirming", {
+            "yes": ["audit.switch_confirm", f"1:{version}:child-protection-plan", "Yes, switch"],
+            "no": ["audit.switch_keep", f"1:{version}:", "No"], "firm": True}, MONDAY)
+        _, out = drive(engine, ["yes"], user=MANAGER)
+    assert "Switch audit #1" not in out and "now uses" not in out
+    assert store.get_audit(services.storage, 1).checklist_id == "child-in-need" and len(answers(services)) == 4
+
+
+@pytest.mark.parametrize("name", ["cp", "child protection plan", "Child protection plan"])
+def test_a_checklist_name_typed_at_the_list_picks_it(engine: Engine, services: Services, name: str) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, [*CIN_STARTED, "change checklist", name, "yes"], user=MANAGER)
+    assert "Please answer" not in out and "now uses the Child protection plan checklist" in flat(out, "*")
+    assert store.get_audit(services.storage, 1).checklist_id == "child-protection-plan"
+
+
+def test_the_list_of_checklists_is_shown_again_in_a_new_session(engine: Engine, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        drive(engine, [*CIN_STARTED, "change checklist"], user=MANAGER)
+        _, out = drive(engine, ["cp", "yes"], user=MANAGER)
+    opened = flat(out.split("you>", 1)[0] if "you>" in out else out, "*")
+    assert "Picking up where you left off: Which checklist should audit #1 (CR-123456) use instead of Child in need " \
+           "(section 17)?" in opened
+    assert store.get_audit(services.storage, 1).checklist_id == "child-protection-plan"
+
+
+@pytest.mark.parametrize("typed", ["hang on this kid went onto a CP plan in oct, wrong checklist",
+                                   "wrong checklist, should be cp plan"])
+def test_a_wrong_checklist_sentence_naming_one_switches_to_it(engine: Engine, services: Services, typed: str) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, [*CIN_STARTED, typed, "yes"], user=MANAGER)
+    assert "Please answer" not in out and "didn't recognise" not in out
+    assert "now uses the Child protection plan checklist" in flat(out, "*")
+
+
+def test_a_wrong_checklist_sentence_naming_none_lists_them(engine: Engine, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, [*CIN_STARTED, "hmm i think this is the wrong checklist for this family"], user=MANAGER)
+    assert "Which checklist should audit #1 (CR-123456) use instead" in flat(out, "*") and "Please answer" not in out
+    assert store.get_audit(services.storage, 1).checklist_id == "child-in-need"

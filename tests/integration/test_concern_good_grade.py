@@ -56,10 +56,12 @@ def audit(services: Services) -> store.AuditRow:
 def test_good_over_an_immediate_concern_is_asked_about_once_and_recorded_when_confirmed(
         send: Send, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        asked = _press(send, to_the_grade(send), "Confirm: Good")
+        asked = _press(send, to_the_grade(send), "Good")
         assert WHY in flat("\n".join(r.text for r in asked))
         assert audit(services).overall_grade is None  # nothing stored before the answer
-        done = _press(send, asked, "Yes, grade it Good")
+        why = _press(send, asked, "Yes, grade it Good")
+        assert "You changed the suggested grade to Good" in flat("\n".join(r.text for r in why))  # not Inadequate
+        done = send("type", "The family moved the child to safety the same day.")
     assert any("strengths" in r.text.lower() for r in done)  # on to the next step
     after = audit(services)
     assert after.overall_grade == "good"
@@ -71,7 +73,7 @@ def test_good_over_an_immediate_concern_is_asked_about_once_and_recorded_when_co
 
 def test_no_shows_the_grade_again_and_another_grade_is_not_asked_about(send: Send, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
-        asked = _press(send, to_the_grade(send), "Confirm: Good")
+        asked = _press(send, to_the_grade(send), "Good")
         again = send("type", "no")
         assert "OK, nothing was stored: choose the overall grade again." in flat("\n".join(r.text for r in again))
         assert audit(services).overall_grade is None
@@ -91,3 +93,18 @@ def test_a_reason_typed_with_the_grade_is_kept_through_the_question(send: Send, 
     after = audit(services)
     assert (after.overall_grade, after.grade_reason) == ("outstanding", "the direct work with the child is exceptional")
     assert after.state[concern_grade.CONFIRMED]["grade"] == "outstanding"
+
+
+def test_the_suggested_grade_is_inadequate_while_the_concern_stands_and_says_why(send: Send,
+                                                                                services: Services) -> None:
+    """Trial 25: with question 1 answered Yes, the bot suggested Good, then asked whether Good was right."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        shown = to_the_grade(send)
+        said = flat("\n".join(r.text for r in shown))
+        assert ("an immediate concern for the child that still stands, so I suggest Inadequate: Ofsted judges "
+                "practice that leaves a child at risk of harm inadequate.") in said
+        assert "I suggest Good" not in said
+        done = _press(send, shown, "Confirm: Inadequate")
+    said = flat("\n".join(r.text for r in done))  # the suggestion is never questioned; Inadequate's alert is asked
+    assert "Ofsted's terms" not in said and "You chose Inadequate as the overall grade of audit #1." in said
+    assert audit(services).suggested_grade == "inadequate"

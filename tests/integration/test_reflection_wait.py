@@ -154,3 +154,23 @@ def test_no_number_on_its_own_is_ever_a_reflection(number: int, hashed: str, mar
 def test_a_sentence_of_three_words_or_more_is_taken_as_written(words: list[str]) -> None:
     sentence = " ".join(words)
     assert parse_reflection(sentence) == sentence
+
+
+@pytest.mark.parametrize("again", ["reflect on audit 1", "reflect 1", "add reflections to audit 1",
+                                   "i want to add my reflections to audit 1", "/audit reflect 1"])
+def test_the_reflect_request_typed_again_asks_again_and_is_never_saved(engine: Engine, services: Services,
+                                                                       audit_id: int, again: str) -> None:
+    """Trial 25: `reflect on audit 1` twice was saved as the reflection; the real one, typed next, was not."""
+    _, out = drive(engine, ["reflect on audit 1", again], user=WORKER)
+    assert out.count("What are your reflections on audit #1?") == 2 and "your reflections are saved" not in out
+    assert reflections(services, audit_id) == []
+    drive(engine, ["I agree the plan drifted and I will review it with the family."], user=WORKER)  # a new session
+    assert reflections(services, audit_id) == ["I agree the plan drifted and I will review it with the family."]
+
+
+def test_i_want_to_add_my_reflections_starts_the_reflection(engine: Engine, services: Services,
+                                                            audit_id: int) -> None:
+    _, out = drive(engine, ["i want to add my reflections to audit 1",
+                            "I agree the plan drifted and I will review it with the family."], user=WORKER)
+    assert "What are your reflections on audit #1?" in out and "your reflections are saved" in out
+    assert reflections(services, audit_id) == ["I agree the plan drifted and I will review it with the family."]
