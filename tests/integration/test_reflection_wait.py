@@ -21,7 +21,7 @@ from tests.support.text import flat
 
 DAY = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 WORKER = "U0PRAN001"
-STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or later to leave them for now."
+STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or type later to do it another time."
 
 
 @pytest.fixture
