@@ -75,8 +75,8 @@ def test_restoring_tells_those_alerted_that_the_audit_is_back(engine: Engine) ->
     for lead in QA_LEADS:
         [update] = (flat(m) for m in messages_to(out, lead))
         assert "Update on the escalation from audit #1 (Neglect, case CR-777001" in update
-        assert f"The auditor restored the cancelled audit: it is back as a draft, and the answer to “{CONCERN}” is Yes, " \
-               "so the alert stands." in update
+        assert f"The auditor restored the cancelled audit: it is back as a draft, and the answer to “{CONCERN}” is " \
+               "Yes, so the alert stands." in update
     assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit is back."
             in flat(out))
 
