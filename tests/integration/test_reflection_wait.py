@@ -91,9 +91,9 @@ def test_small_talk_at_the_prompt_is_not_a_reflection_and_the_prompt_says_what_i
     read as if the reflection had been taken or dropped; "thank you very much", long enough, was stored as one."""
     _, out = drive(engine, [f"/audit reflect {audit_id}", chat], user=WORKER)
     after = flat(out.split("What do you agree with", 1)[1], "`")
-    assert after.startswith(", and what would you do next? > Type your reflections. ! That isn't a reflection on the "
-                            "audit, so nothing was saved. Write a sentence or two: what you agree with in the audit, "
-                            f"and what you would do next. {STILL_WAITING}")
+    assert after.startswith(", and what would you do next? > Type your reflections, or type later to do it another "
+                            "time. ! That isn't a reflection on the audit, so nothing was saved. Write a sentence or "
+                            f"two: what you agree with in the audit, and what you would do next. {STILL_WAITING}")
     assert "Type help whenever" not in after and "You're welcome" not in after and "Hello" not in after
     assert reflections(services, audit_id) == []
 
