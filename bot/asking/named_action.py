@@ -25,10 +25,16 @@ from knowledge.dates import short_date
 # "action 2", "action #2", "action no. 2", "action number 2": six digits at most, so no pasted identifier is read.
 NAMED = re.compile(r"\baction\s+(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,6})\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^?.!]+[?.!]*")
+# The sentence naming the action asks about it ("what does action 2 mean?", "explain action 3"): a command typed
+# wrong ("action 2 dew 25/12") still gets the command's usage from bot.asking.feature.
+_ASKED = re.compile(r"^\s*(?:what|whats|what's|why|how|when|who|which|where|can|could|does|do|is|explain|tell me)\b"
+                    r"|\?\s*$|\bmean(?:s|t)?\b", re.IGNORECASE)
 
 
 def named_action(services: Services, turn: Turn, question: str) -> action_store.ActionRow | None:
     """The one action `question` names, when the asker may read the audit it came from; None otherwise."""
+    if not any(NAMED.search(part) and _ASKED.search(part) for part in _SENTENCE.findall(question)):
+        return None
     found = {int(match.group("id")) for match in NAMED.finditer(question)}
     if len(found) != 1 or turn.person is None or turn.surface == "channel":  # a case reference stays out of channels
         return None

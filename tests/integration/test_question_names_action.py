@@ -45,3 +45,10 @@ def test_an_action_the_asker_may_not_read_is_never_shown(engine: Engine, service
         action_id = _action(services)
         said = _said(engine.message(SOUTH_WORKER, f"what does action {action_id} mean?", surface="terminal"))
     assert WORDS not in said and "CR-300101" not in said
+
+
+def test_a_command_typed_wrong_naming_an_action_is_no_question_about_it(engine: Engine, services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        action_id = _action(services)
+        said = _said(engine.message(WORKER, f"action {action_id} dew 14/12", surface="terminal"))
+    assert WORDS not in said
