@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.dates import bank_holidays, dates_in, long_date
+from knowledge.dates import bank_holidays, dates_in, day_off, long_date
 from knowledge.fields import type_name
 
 RULE_FIELDS = ("what", "from", "within")
@@ -134,12 +134,32 @@ def due_lines(rules: tuple[DueRule, ...], question: str, today: dt.date) -> tupl
     return days[0], [_line(rule, days[0], today) for rule in rules], len(days) > 1
 
 
+def _day_off_warning(due: dt.date) -> str:
+    """When `due` is no working day, the working day before it, named, and the bank holidays that put it further
+    back: trial 25 was told "plan for the working day before" for Saturday 2 January 2027, which is Thursday 31
+    December, as Friday 1 January is New Year's Day."""
+    off = day_off(due, dt.date.min)
+    if off is None:
+        return ""
+    calendar_of_days = bank_holidays()
+    skipped = [day for day in (off.instead + dt.timedelta(days=n) for n in range(1, (due - off.instead).days))
+               if day.weekday() < 5 and calendar_of_days.get(day)]
+    since = "; ".join(f"{long_date(day)} is {_holiday(str(calendar_of_days.get(day)))}, a bank holiday"
+                      for day in skipped)
+    return (f" That is {off.what}, so plan for the working day before: **{long_date(off.instead)}**"
+            f"{f' ({since})' if since else ''}.")
+
+
+def _holiday(name: str) -> str:
+    """A bank holiday's name as a sentence says it: "New Year's Day", "the substitute day for Boxing Day"."""
+    return re.sub(r"^(.*) \(observed\)$", r"the substitute day for \1", name)
+
+
 def _line(rule: DueRule, started: dt.date, today: dt.date) -> str:
     due = rule.due_by(started)
     counted = f"{rule.within}, not counting weekends or bank holidays" if rule.unit == "working days" \
         else rule.within
-    warning = "" if rule.unit == "working days" or bank_holidays().is_working_day(due) else \
-        " That is not a working day, so plan for the working day before."
+    warning = "" if rule.unit == "working days" else _day_off_warning(due)
     passed = " That date has passed." if due < today else ""
     return (f"• If {long_date(started)} was {rule.start}: {rule.what} is due by **{long_date(due)}** ({counted})."
             f"{warning}{passed}")

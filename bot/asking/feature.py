@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import follow_up, learned_admin, unanswered, unhelpful_reason
+from bot.asking import follow_up, learned_admin, named_action, unanswered, unhelpful_reason
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
@@ -28,6 +28,7 @@ from bot.engine.typed_commands import usage_instead
 from bot.errors import StaleAction, UserError
 from bot.privacy.screen import explain, without_case_references
 from bot.settings.people import Role
+from bot.storage import actions as action_store
 from bot.storage import asks as store
 from knowledge.dates import short_date
 from knowledge.definitions import defined_term
@@ -81,8 +82,19 @@ class KnowledgeFeature:
         question = smalltalk.strip_opening(question)
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
             return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
+        if (action := named_action.named_action(self.services, turn, question)) is not None:
+            return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
         return steer + self._ask(turn, question, typed, follow_ups)
+
+    def _about_action(self, turn: Turn, action: action_store.ActionRow, question: str) -> list[Reply]:
+        """The action a question names, then the rest of the question ("what chronology?") answered from the
+        knowledge base when it has a clear entry; nothing is logged for the QA leads when it has none."""
+        shown = [named_action.action_reply(self.services, turn, action)]
+        rest = named_action.rest_of(question)
+        if rest and WORDISH.search(rest) and self.service.current.search.search(rest).outcome == "answer":
+            return shown + self._ask(turn, rest, follow_ups=False)
+        return shown
 
     def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)

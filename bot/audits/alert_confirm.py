@@ -64,7 +64,7 @@ def screen(services: Services, ctx: Ctx, data: Mapping[str, Any]) -> list[Reply]
         question = ctx.checklist.question(str(data.get("question")))
         pressed = question.answer_label(str(data.get("value")))
         noted = " (with your note)" if data.get("note") else ""
-        said = f"You answered **{pressed}**{noted} to _{question.text}_"
+        said = f"You answered **{pressed}**{noted} to “{question.text}”"
     key = str(data.get("key") or data.get("grade") or "")
     return [check(services, said, data.get("to", ()), ("audit.alert_send", ctx.value(key)),
                   ("audit.alert_back", ctx.value()))]

@@ -56,7 +56,7 @@ def ask(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, reas
     answered = question.answer_label(ctx.answers[question_id].value)
     label = grade_label(grade)
     return [Reply(kind="question",
-                  text=f"{emoji('alarm')} You answered **{answered}** to _{question.text}_, an immediate concern for "
+                  text=f"{emoji('alarm')} You answered **{answered}** to “{question.text}”, an immediate concern for "
                        f"the child, and it still stands. Practice that leaves a child at immediate risk is not "
                        f"{label} in Ofsted's terms. Grade audit #{ctx.audit.id} **{label}** all the same?",
                   note="Or type `yes` or `no`. Your answer is kept with the audit for the moderator.",

@@ -64,7 +64,7 @@ def escalation_alerts(services: Services, ctx: Ctx, question: Question, value: s
     directory = services.directory
     text = (f"{emoji('alarm')} **Escalation from audit #{ctx.audit.id}** ({ctx.checklist.title}, case "
             f"{ctx.audit.case_ref}, auditor {directory.label(ctx.audit.auditor_id)}).\n"
-            f"_{question.text}_ was answered **{question.answer_label(value)}**. Please look at this case now.")
+            f"The answer to “{question.text}” was **{question.answer_label(value)}**. Please look at this case now.")
     return trailed(services, ctx, "audit.alert", "answer", _to_targets(services, ctx, text))
 
 
@@ -78,13 +78,13 @@ def _updates(services: Services, ctx: Ctx, mark: str, body: str) -> list[Reply]:
 def escalation_withdrawals(services: Services, ctx: Ctx, question: Question, was: str, value: str) -> list[Reply]:
     """The auditor changed the answer so it no longer escalates: an alert left standing would send a manager to a case
     the auditor no longer thinks needs them now."""
-    said = (f"The auditor changed the answer to _{question.text}_ from **{question.answer_label(was)}** to "
+    said = (f"The auditor changed the answer to “{question.text}” from **{question.answer_label(was)}** to "
             f"**{question.answer_label(value)}**, so the alert no longer stands. I'll tell you if it changes back.")
     return trailed(services, ctx, "audit.alert_withdrawn", "answer", _updates(services, ctx, "done", said))
 
 
 def _flagged(ctx: Ctx) -> str:
-    return "; ".join(f"_{question.text}_ is answered **{question.answer_label(value)}**"
+    return "; ".join(f"the answer to “{question.text}” is **{question.answer_label(value)}**"
                      for question, value in standing(ctx))
 
 

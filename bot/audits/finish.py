@@ -366,7 +366,8 @@ def on_reflect(services: Services, turn: Turn, value: str) -> list[Reply]:
 def reflection_prompt(audit_id: int) -> list[Reply]:
     """The worker's reflections on the audit of their case, typed next."""
     return [Reply(text=f"What are your reflections on audit #{audit_id}? What do you agree with, and what would "
-                       "you do next?", prompt="Type your reflections.", kind="question")]
+                       "you do next?", prompt="Type your reflections, or type `later` to do it another time.",
+                  kind="question")]
 
 
 def reflection(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:

@@ -53,10 +53,13 @@ _GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$
 # corrected in words at the reason step was saved under the wrong grade (trial 21).
 # A disagreeing moderator's words too ("i disagree, this is inadequate - …", "I'd grade it RI", "more like good"):
 # the grade was refused and the reason lost (trial 24).
-_LEAD_IN = re.compile(r"^\s*(?:(?:actually|sorry|oops|correction|i think|i'd say|i would say|i meant|i mean|meant|"
-                      r"(?:it |this |that )?(?:should|would) (?:be|have been)|(?:it|this|that)'d be|make (?:it|that)|"
-                      r"change (?:it|that) to|it's|its|it is|(?:this|that)(?: is|'s|s)|more like|"
-                      r"(?:i'd|i would) (?:grade|rate|give|call) (?:it|this|that)(?: as)?|overall)\b[\s,:.!]*)+",
+# Trial 25: typed without the apostrophe ("id say RI - …", "id grade it RI") the grade was missed and the words
+# "id say RI -" were kept as the reason, so "I'd" is read with or without its apostrophe, as are "it'd", "that'd".
+_LEAD_IN = re.compile(r"^\s*(?:(?:actually|sorry|oops|correction|i think|i reckon|(?:i'?d|i would) say|i meant|i mean|"
+                      r"meant|(?:it |this |that )?(?:should|would) (?:be|have been)|(?:it|this|that)'?d be|"
+                      r"make (?:it|that)|change (?:it|that) to|it's|its|it is|(?:this|that)(?: is|'s|s)|more like|"
+                      r"(?:i'?d|i would) go (?:with|for)|"
+                      r"(?:i'?d|i would) (?:grade|rate|give|call)(?: (?:it|this|that))?(?: as)?|overall)\b[\s,:.!]*)+",
                       re.IGNORECASE)
 # The long lead-in words, read with a typo as grade names are ("actualy good - …", "overal RI"): one edit, never
 # more, and only at the front, so a negation after one still reads as one.
@@ -159,6 +162,22 @@ def _without_lead_in(typed: str) -> str:
                                  for word in _LONG_LEAD_INS):
         said = _LEAD_IN.sub("", said[first.end():], count=1)
     return said
+
+
+# The words that give a grade as an opinion ("id say", "should be", "I'd grade it"), for a reason kept without a grade.
+_OPINION = re.compile(r"^\s*(?:(?:i'?d|i would) (?:say|go (?:with|for)|(?:grade|rate|give|call)(?: (?:it|this|that))?"
+                      r"(?: as)?)|(?:it |this |that )?(?:should|would) (?:be|have been)|more like)\b\s*"
+                      r"(?P<said>[^,;:()\u2013\u2014\s]+(?: [^,;:()\u2013\u2014\s]+){0,2})\s*"
+                      r"(?:[,;:\u2013\u2014]|\s-\s)\s*"
+                      r"(?P<note>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def without_grade_phrase(text: str) -> str:
+    """`text` without a grade given as an opinion at its front ("id say RI-ish - the plan drifted" is "the plan
+    drifted"), when the grade in it could not be read: a kept reason never starts with words meant as the grade,
+    which the auditor and the worker would read (trial 25)."""
+    said = _OPINION.match((text or "").replace("\u2019", "'"))
+    return said.group("note").strip() if said is not None else text
 
 
 def grade_starting(text: str) -> tuple[str, str | None] | None:

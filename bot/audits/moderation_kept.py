@@ -11,6 +11,7 @@ that reason instead. bot.audits.moderation says what follows.
 from __future__ import annotations
 
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
+from bot.audits.grade_words import without_grade_phrase
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -24,7 +25,7 @@ def as_reason(services: Services, text: str) -> str | None:
     """`text` as the reason it would be stored as (cleaned, screened: a child's name is refused here), or None when
     it is too short to be a reason, so the grade is asked for as before."""
     try:
-        cleaned = parse_text(text, "reason")
+        cleaned = parse_text(without_grade_phrase(text), "reason")
     except AnswerError:
         return None
     if len(cleaned) < MIN_EVIDENCE_CHARS:

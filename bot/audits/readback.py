@@ -363,6 +363,6 @@ def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str
             continue
         whose = "your case" if person == worker else "a case in your team"
         told.append(Reply(to_user=person, kind="notice",
-                          text=as_sentence(f"The audit #{audit.id} of {whose} has been moderated: {verdict}"),
+                          text=as_sentence(f"Audit #{audit.id} of {whose} has been moderated: {verdict}"),
                           choices=(Choice("Open the audit", "audit.view", str(audit.id)),)))
     return told

@@ -89,7 +89,7 @@ def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]
         now = store.conversation(services.storage, turn.user_id)
         if now.get("awaiting") == AWAITING and now.get("audit_id") == audit_id:
             return [Reply(kind="notice", text=f"Your reflections on audit #{audit_id} are still waiting: type them "
-                                              "next, or `later` to leave them for now.")]
+                                              "next, or type `later` to do it another time.")]
         if now and len(store.reflections_of(services.storage, audit_id)) == stored:
             return [Reply(kind="notice", text=f"Your reflections on audit #{audit_id} were not saved. Add them "
                                               f"whenever you are ready with `/audit reflect {audit_id}`.")]

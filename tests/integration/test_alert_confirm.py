@@ -77,7 +77,9 @@ def test_send_alerts_at_once_stores_the_answer_and_the_audit_carries_on(engine: 
     assert out.index("Send it?") < out.index("[message to")
     for lead in QA_LEADS:
         [alert] = messages_to(out, lead)
-        assert "Escalation from audit #1" in alert and "Please look at this case now" in alert
+        assert "Escalation from audit #1" in alert
+        # trial 25: "Is there … now? was answered Yes." read badly: the question is quoted
+        assert f"The answer to “{CONCERN}” was Yes. Please look at this case now." in flat(alert)
     assert f"I've alerted {NAMES} about this answer now. Carry on with the audit." in flat(out)
     assert answers(services)["immediate-concern"].value == "yes"
     audit = store.get_audit(services.storage, 1)
@@ -96,7 +98,7 @@ def test_typing_yes_or_send_at_the_confirm_sends(engine: Engine, services: Servi
 def test_a_yes_with_its_note_waits_with_the_note_and_both_are_stored_on_send(engine: Engine,
                                                                              services: Services) -> None:
     _, out = drive(engine, [*TO_THE_CONCERN, "yes, bruising seen and nobody has acted"], user=AUDITOR)
-    assert "You answered Yes (with your note)" in flat(out) and "[message to" not in out
+    assert f"You answered Yes (with your note) to “{CONCERN}”" in flat(out) and "[message to" not in out
     assert answers(services) == {}
     drive(engine, ["send"], user=AUDITOR)
     stored = answers(services)["immediate-concern"]

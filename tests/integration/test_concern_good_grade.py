@@ -58,6 +58,8 @@ def test_good_over_an_immediate_concern_is_asked_about_once_and_recorded_when_co
     with time_machine.travel(WEDNESDAY, tick=False):
         asked = _press(send, to_the_grade(send), "Good")
         assert WHY in flat("\n".join(r.text for r in asked))
+        assert "You answered Yes to “Is there an immediate safeguarding concern on this case that needs a manager " \
+               "now?”, an immediate concern" in flat("\n".join(r.text for r in asked))  # quoted (trial 25)
         assert audit(services).overall_grade is None  # nothing stored before the answer
         why = _press(send, asked, "Yes, grade it Good")
         assert "You changed the suggested grade to Good" in flat("\n".join(r.text for r in why))  # not Inadequate

@@ -46,6 +46,15 @@ def test_a_date_already_passed_and_a_day_off_are_said_so(engine: Engine) -> None
     assert "the next visit in the placement's first year is due by **Friday 4 December 2026** (6 weeks)." in text
 
 
+def test_a_due_date_on_a_day_off_names_the_working_day_before_and_the_bank_holiday_skipped(engine: Engine) -> None:
+    """Trial 25: a review due on Saturday 2 January 2027 said "plan for the working day before" without naming it."""
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        replies = engine.message(PRACTITIONER, "last cin review was 2nd oct, when is the next one due?")
+    text = " ".join(all_text(replies).split())
+    assert ("is due by **Saturday 2 January 2027** (3 months). That is a Saturday, so plan for the working day "
+            "before: **Thursday 31 December 2026** (Friday 1 January 2027 is New Year's Day, a bank holiday).") in text
+
+
 def test_without_a_day_or_without_timescales_nothing_is_worked_out(engine: Engine) -> None:
     with time_machine.travel(CONTENT_DAY, tick=False):
         plain = engine.message(PRACTITIONER, "when is the ICPC due?")

@@ -34,7 +34,7 @@ def test_everyone_alerted_is_told_the_concern_stands_when_the_audit_is_cancelled
         assert ("Update on the escalation from audit #1 (Neglect, case CR-777001, auditor Team manager (South))"
                 in update)
         assert "The audit was cancelled by its auditor. The concern was not withdrawn by cancelling" in update
-        assert f"{CONCERN} is answered Yes" in update
+        assert f"not withdrawn by cancelling: the answer to “{CONCERN}” is Yes." in update
         assert "It stands until someone speaks to the auditor about case CR-777001" in update
         assert "/audit show 1" in update
     assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit is cancelled "
@@ -75,8 +75,8 @@ def test_restoring_tells_those_alerted_that_the_audit_is_back(engine: Engine) ->
     for lead in QA_LEADS:
         [update] = (flat(m) for m in messages_to(out, lead))
         assert "Update on the escalation from audit #1 (Neglect, case CR-777001" in update
-        assert f"The auditor restored the cancelled audit: it is back as a draft, and {CONCERN} is answered Yes, " \
-               "so the alert stands." in update
+        assert f"The auditor restored the cancelled audit: it is back as a draft, and the answer to “{CONCERN}” is " \
+               "Yes, so the alert stands." in update
     assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that the audit is back."
             in flat(out))
 

@@ -32,7 +32,8 @@ def test_changing_yes_to_no_tells_everyone_alerted_and_back_to_yes_alerts_again(
         assert UPDATE in update
         flat = " ".join(update.split())
         assert "Full case audit, case CR-123456, auditor Team manager (North)" in flat
-        assert "from Yes to No" in flat and "no longer stands" in flat
+        assert "The auditor changed the answer to “Is there an immediate safeguarding concern on this case that " \
+               "needs a manager now?” from Yes to No" in flat and "no longer stands" in flat
         assert ALERT in again
     assert ("I've told Head of service, QA lead (practice), QA lead (children in care) that you changed this answer "
             "to No") in " ".join(out.split())

@@ -32,6 +32,11 @@ def moderated(services: Services, audit_id: int) -> tuple[str, str | None, str]:
     (f"disagree, requires improvement - {TRIAL_REASON}", "requires_improvement"),
     (f"disagree - I'd grade it RI because {TRIAL_REASON}", "requires_improvement"),
     (f"I disagree, I think this is more like inadequate, {TRIAL_REASON}", "inadequate"),
+    # trial 25: without the apostrophe the grade was asked again and "id say RI -" sent as the reason
+    (f"i disagree, id say RI - {TRIAL_REASON}", "requires_improvement"),
+    (f"disagree, id grade it inadequate - {TRIAL_REASON}", "inadequate"),
+    (f"disagree, i reckon RI, {TRIAL_REASON}", "requires_improvement"),
+    (f"disagree, itd be outstanding: {TRIAL_REASON}", "outstanding"),
 ])
 def test_a_disagreement_in_natural_words_reads_the_grade_and_keeps_the_reason(engine: Engine, services: Services,
                                                                              line: str, grade: str) -> None:
@@ -87,3 +92,15 @@ def test_a_name_in_the_reason_is_refused_and_nothing_kept(engine: Engine, servic
 def test_natural_lead_ins_are_read_and_a_negation_after_one_is_still_never_a_grade(
         typed: str, read: tuple[str, str | None] | None) -> None:
     assert read_grade_and_note(typed) == read
+
+
+def test_a_grade_phrase_whose_grade_is_unreadable_is_never_kept_in_the_reason(engine: Engine,
+                                                                             services: Services) -> None:
+    """Trial 25: the kept reason began "id say RI -", and that was sent to the auditor and the worker."""
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"/audit moderate {audit_id}", f"disagree, id say RI-ish - {TRIAL_REASON}", "RI",
+                                "send"], user=QA)
+    text = flat(out)
+    assert f"I've kept your reason: “{TRIAL_REASON}”." in text
+    assert moderated(services, audit_id) == ("moderated", "requires_improvement", TRIAL_REASON)

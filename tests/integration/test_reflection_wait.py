@@ -21,7 +21,7 @@ from tests.support.text import flat
 
 DAY = datetime(2026, 11, 2, 10, 0, tzinfo=UTC)
 WORKER = "U0PRAN001"
-STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or later to leave them for now."
+STILL_WAITING = "Your reflections on audit #1 are still waiting: type them next, or type later to do it another time."
 
 
 @pytest.fixture
@@ -91,9 +91,9 @@ def test_small_talk_at_the_prompt_is_not_a_reflection_and_the_prompt_says_what_i
     read as if the reflection had been taken or dropped; "thank you very much", long enough, was stored as one."""
     _, out = drive(engine, [f"/audit reflect {audit_id}", chat], user=WORKER)
     after = flat(out.split("What do you agree with", 1)[1], "`")
-    assert after.startswith(", and what would you do next? > Type your reflections. ! That isn't a reflection on the "
-                            "audit, so nothing was saved. Write a sentence or two: what you agree with in the audit, "
-                            f"and what you would do next. {STILL_WAITING}")
+    assert after.startswith(", and what would you do next? > Type your reflections, or type later to do it another "
+                            "time. ! That isn't a reflection on the audit, so nothing was saved. Write a sentence or "
+                            f"two: what you agree with in the audit, and what you would do next. {STILL_WAITING}")
     assert "Type help whenever" not in after and "You're welcome" not in after and "Hello" not in after
     assert reflections(services, audit_id) == []
 
