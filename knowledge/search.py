@@ -654,10 +654,12 @@ class KnowledgeSearch:
         best = min(close)[-1] if close else word
         if best == word:
             best = self._clipped(word)
-        kin = self.phrase_words.get(word, (best,))
-        if best not in kin or (everyday and not _may_read_as(word, best)):
-            clipped = self._clipped(word)  # "docs", listed with "documents" in the vocabulary, is not "does"
-            best = clipped if clipped in kin else word
+        listed = self.phrase_words.get(word)
+        if best not in (listed or (best,)) or (everyday and not _may_read_as(word, best)):
+            # "docs", listed with "documents" in the vocabulary, is not "does"; an everyday word the vocabulary does
+            # not list stays itself ("exams" is not "example", "gates" not "gateway")
+            clipped = self._clipped(word)
+            best = clipped if listed and clipped in listed else word
         if len(self._corrections) < 100_000:
             self._corrections[word] = best
         return best
@@ -680,6 +682,8 @@ class KnowledgeSearch:
         """A clipped word read as the word it starts (`_expand_abbreviation`), a plural as its clipped word ("confs",
         "docs"); the word itself when it starts none."""
         for clip in (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word,):
+            if clip != word and clip not in self.phrase_words and word not in self.phrase_words:
+                break  # only a clipped word the vocabulary lists is read through its plural ("confs", "docs")
             kin = self.phrase_words.get(word) or self.phrase_words.get(clip, frozenset())
             expanded = self._expand_abbreviation(clip, kin)
             if expanded != clip:

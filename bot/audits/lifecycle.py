@@ -84,7 +84,7 @@ MODERATED = ("Audit #{audit_id} has been moderated, so its answers and grade are
 MAY_RESPOND = ("; you can answer the moderation once with `/audit respond {audit_id} accept` or `/audit respond "
                "{audit_id} <your reply>`")
 # The last line of the auditor's "Your audit #12 has been moderated" message: trial 24 found no route to reply there.
-HOW_TO_RESPOND = ("To answer it (once), press *Accept* or *Respond*, or type `/audit respond {audit_id} accept` or "
+HOW_TO_RESPOND = ("To answer it (once), press **Accept** or **Respond**, or type `/audit respond {audit_id} accept` or "
                   "`/audit respond {audit_id} <your reply>`.")
 
 
