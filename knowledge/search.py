@@ -113,6 +113,9 @@ CHAT_SHORTHAND = {"r": "are", "u": "you", "ur": "your", "ya": "you", "pls": "ple
                   "thru": "through", "cos": "because", "coz": "because", "cuz": "because"}
 
 
+# Words that follow a verb and hardly ever a noun: what makes a typo read as a verb (`_verb_typo`)
+DETERMINERS = frozenset({"a", "an", "the", "my", "our", "your", "another", "new", "this", "that"})
+
 MIN_ROOT = 5  # a known root this long, followed by a common suffix, identifies a word (not a typo)
 DERIVED_SUFFIXES = frozenset({"ion", "ions", "ation", "ations", "ment", "ments", "er", "ers", "or", "ors", "ly",
                               "ive", "ing", "ed", "es", "s", "al", "ally", "ness", "ity", "ise", "ize", "ised",
@@ -602,7 +605,11 @@ class KnowledgeSearch:
         """The words typos corrected, a clipped word read as the known phrase it continues ("strat disc" ->
         "strat discussion", not "disclosed": the shortest known word starting "disc")."""
         read: list[str] = []
-        for word in words:
+        for index, word in enumerate(words):
+            verb = self._verb_typo(word, words[index + 1] if index + 1 < len(words) else "")
+            if verb is not None:
+                read.append(verb)
+                continue
             if read and len(word) >= 3 and word not in self.surface_words and word not in self.phrase_words:
                 following = [known for known in self.next_words.get(read[-1], ()) if known.startswith(word)]
                 if following:
@@ -610,6 +617,19 @@ class KnowledgeSearch:
                     continue
             read.append(self._correct(word))
         return read
+
+    def _verb_typo(self, word: str, following: str) -> str | None:
+        """A word that is no everyday English word, just before "a", "an", "my"..., read as the everyday verb it
+        is with two letters swapped: "how do i strat an audt" asks how to start one, though "strat" alone is shorthand
+        for a strategy discussion ("strat was on tuesday"). A noun is rarely followed by a determiner; a verb often is.
+        """
+        if following not in DETERMINERS or len(word) < 4 or word in everyday_words():
+            return None
+        for at in range(len(word) - 1):
+            swapped = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+            if swapped != word and swapped in everyday_words() and swapped in self.surface_words:
+                return swapped
+        return None
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word to a known one within a small edit distance ("confrence" -> "conference"), or

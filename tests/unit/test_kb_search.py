@@ -349,3 +349,19 @@ def test_an_everyday_plural_is_not_read_as_a_longer_word_its_singular_starts(shi
     shorthand: CI found "genus" read as "genuinely", and "exams" was read as "example", "gates" as "gateway", "fats"
     as "father", so a question holding them counted for entries it never named."""
     assert shipped._read([word]) == [word]
+
+
+@pytest.mark.parametrize("question", ["how do i strat an audt", "strat a new audit", "can i strat the audit again"])
+def test_a_swapped_letter_verb_before_a_determiner_is_read_as_the_verb(shipped: KnowledgeSearch, question: str) -> None:
+    """A worker typing "how do i strat an audt" was told when a strategy discussion is needed: "strat" is the
+    vocabulary's shorthand for a strategy discussion. Before "a", "an", "the"... it is a verb: "start"."""
+    assert answered(shipped.search(question)) == "start-audit"
+
+
+@pytest.mark.parametrize(("question", "entry"), [("strat was on tuesday, whens the icpc due", "icpc-timescale"),
+                                                  ("who goes to a strat meeting", "strategy-discussion")])
+def test_strat_as_a_noun_is_still_a_strategy_discussion(shipped: KnowledgeSearch, question: str, entry: str) -> None:
+    """The verb reading applies only before a determiner: "strat was on tuesday" still counts from a strategy
+    discussion, and "a strat meeting" is one."""
+    assert answered(shipped.search(question)) == entry
+    assert shipped._read(["strat", "was"])[0] == "strat"
