@@ -1300,9 +1300,10 @@ class NameFinder:
                 continue
             if self._unknown_plain(word, mode) and not self.is_given(word) and not self._surname(word):
                 if PERSON_AFTER.match(after) or prev in FAMILY_BEFORE_NAME or (
-                        prev in _ABOUT_SOMEONE and _BOUNDARY_AFTER.match(after)
+                        prev in _ABOUT_SOMEONE and self._touching(text, tokens, i - 1, i)
+                        and _BOUNDARY_AFTER.match(after)
                         and (nxt is None or nxt.text.casefold() in _BOUNDARY_WORDS)):
-                    spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'
+                    spans.append((i, i))  # 'worried about tunde', 'CONCERNS FOR TUNDE AT HOME'; not 'for 9 wks'
                 continue
             if unknown and not self.is_given(word) and not self._surname(word):
                 if prev in ("the", "a", "an") or (nxt is not None and nxt.text.casefold() in _AFTER_ORG):

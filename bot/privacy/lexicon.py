@@ -71,7 +71,9 @@ the and but for not nor yet also with from into onto upon per via plan case team
 i me my you your he him his she her hers it its we us our they them their who whom
 primary secondary junior infant nursery academy school college high
 wen wat wot hw shld shd cud wud wld cld pls plz thx abt cos coz cuz tho thru dunno gonna wanna
-"""))  # the last line: question words as busy people type them ("wen does the icpc need to happen by")
+wk wks wkly hr hrs hrly yr yrs yrly mth mths mnth mnths mos secs approx apprx appx
+"""))  # the last two lines: question words as busy people type them ("wen does the icpc need to happen by"), and
+# units of time shortened ("core groups have lapsed for 9 wks", trial 26: 'wks' was refused as a child's name)
 
 
 def _fold(word: str) -> str:
