@@ -39,6 +39,7 @@ from bot.audits.flow import (
     visible_questions,
 )
 from bot.audits.grade_words import read_grade_and_note
+from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
@@ -381,8 +382,9 @@ GUIDANCE_WORDS = re.compile(
 
 
 def asks_for_guidance(text: str) -> bool:
-    """Whether typed text asks for the question's own *What good looks like*, as pressing the button does."""
-    return GUIDANCE_WORDS.match(text.replace("\u2019", "'")) is not None
+    """Whether typed text asks for the question's own *What good looks like*, as pressing the button does, or asks
+    what the question means (bot.audits.meaning_asked)."""
+    return GUIDANCE_WORDS.match(text.replace("\u2019", "'")) is not None or asks_what_it_means(text)
 
 
 def on_guidance(services: Services, turn: Turn, value: str) -> list[Reply]:
