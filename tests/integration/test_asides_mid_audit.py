@@ -154,7 +154,11 @@ QUESTION_AT = TO_ACTIONS.index("no")  # the first question, a yes/no with a *Wha
                                    "what good looks like", "so what would good look like for this one?",
                                    # trial 24, in a manager's own words
                                    "what am i looking for here", "whats good practice for this q?",
-                                   "What should I be looking for?", "what’s good practice here"])
+                                   "What should I be looking for?", "what’s good practice here",
+                                   # trial 26, what the question means (bot.audits.meaning_asked)
+                                   "what does this q mean?", "what does that mean", "What does this question mean?",
+                                   "what does this mean - does it have to be education too? or just police",
+                                   "whats this question asking?", "so what does it mean here?"])
 def test_what_good_looks_like_asked_in_words_shows_the_questions_guidance_and_stores_nothing(
         engine: Engine, services: Services, at: int, typed: str) -> None:
     """At a question, or at the evidence note of its grade: the guidance the button shows, never a knowledge-base
