@@ -27,6 +27,7 @@ from bot.audits import (
     actions_step,
     alert_confirm,
     alert_send,
+    answer_change,
     checklist_switch,
     compare,
     concern_grade,
@@ -162,6 +163,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
             return audits_start.pause(services, turn, ctx.value())
         if control == "cancel":
             return audits_start.cancel(services, turn, ctx.value())
+        if (changed := answer_change.typed(services, turn, ctx, text)) is not None:  # `change my answer to q3`
+            return changed
         if (picked := switch_waiting.typed_at_list(services, turn, ctx, text)) is not None:  # `cp` at the list
             return picked
         if (switched := checklist_switch.typed(services, turn, ctx, text)) is not None:  # `change checklist`
@@ -642,7 +645,7 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
 
 def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
     return (free_text_wanted(services, conversation) is not None and text.rstrip().endswith("?")
-            and not _asks_for_guidance(conversation, text))
+            and not _asks_for_guidance(conversation, text) and answer_change.asked_label(text) is None)
 
 
 def _asks_for_guidance(conversation: Conversation, text: str) -> bool:

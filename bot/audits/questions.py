@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, note_check, step_reminder
+from bot.audits import alert_confirm, answer_resume, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -433,7 +433,7 @@ def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
     following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
     back_to = ctx.audit.state.get("return_to")  # `change 9` typed at the actions or submit step: back there
     if following.name != "review" or back_to not in CHANGE_FROM[1:]:
-        return following
+        return answer_resume.resume_step(ctx, answers, following)  # `change q3` typed at question 9: back there
     return Step("grade_reason") if grade_unexplained(ctx, answers) else Step(back_to)
 
 
@@ -459,8 +459,9 @@ def move_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step, fields: Mapp
     submit step uses up the `change 9` typed there: without it, an answer changed later from the review (`back`
     to a question) went to the actions step again, not the review."""
     following = step_after(ctx, answers, step)
-    used_up = {"return_to": None} if following.name in CHANGE_FROM[1:] else None
-    return store.Move(step=following.key, state=used_up,
+    used_up = {"return_to": None} if following.name in CHANGE_FROM[1:] else {}
+    used_up |= answer_resume.used_up(ctx, following)
+    return store.Move(step=following.key, state=used_up or None,
                       fields={**(fields or {}), **suggestion_now(ctx, answers, following)}, **written)
 
 

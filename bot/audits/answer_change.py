@@ -1,0 +1,73 @@
+"""An earlier answer changed in the auditor's own words: "change my answer to q3", "change q3", "actualy i need to
+change my answer to q3, …".
+
+Trial 26 typed these at a grade question (question 9) and was told "Please give a grade", with no word of `back` or
+of `change 3` at the review. Typed at a question or its evidence note, they now go to that question, and once it is
+answered the audit comes back to where they were typed (bot.audits.answer_resume); typed where the answers are
+listed (the review, the overall grade, the actions, "Ready to submit?") they do what `change 3` does there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import questions as audits_questions
+from bot.audits.core import Ctx
+from bot.audits.flow import Step
+from bot.audits.numbering import labels_hint, question_by_label, question_label
+from bot.audits.screens import advance_and_render
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.storage import audits as store
+
+_CHANGE = r"(?:change|chnage|chang|edit|amend|correct|redo|go\s+back\s+to|back\s+to)"
+# A question's number, marked as one: 'q3', 'question 3', 'my answer to 3', 'the answer for q 3', 'answer 3'.
+_MARKED = (r"(?:(?:my|the|your)\s+)?(?:(?:answers?|ans)(?:\s+(?:to|for|on|at|of))?\s+)?"
+           r"(?:question|qu|qn|q)\s*(?:no\.?\s*|number\s*)?#?"
+           r"|(?:(?:my|the)\s+)?(?:answers?|ans)(?:\s+(?:to|for|on|at|of))?\s+#?")
+# A few words may come first ('actualy i need to', 'sorry can i', 'i want to'), and anything after the number.
+CHANGE_ASKED = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,6}}?{_CHANGE}\s+(?:{_MARKED})(?P<label>\d{{1,3}}[a-z]?)"
+                          r"(?![\w/:])(?:[\s,.;:!?)–-].*)?$", re.IGNORECASE | re.DOTALL)
+
+
+def asked_label(text: str) -> str | None:
+    """The question's number an answer is to be changed for ('3', '2a'), or None."""
+    if (found := CHANGE_ASKED.match(text.replace("\u2019", "'"))) is not None:
+        return found.group("label").lower()
+    bare = audits_questions.CHANGE_WORDS.match(text)  # `change 3`, `go to q3`
+    return None if bare is None else bare.group(1).lower()
+
+
+def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """The question asked for, where the text asks to change an earlier answer; else None (read as before)."""
+    label = asked_label(text)
+    if label is None:
+        return None
+    if ctx.step.name in audits_questions.CHANGE_FROM:
+        return audits_questions.change_from_review(services, turn, ctx, label)
+    if ctx.step.name not in ("question", "evidence"):
+        return None
+    return _jump(services, turn, ctx, label)
+
+
+def _jump(services: Services, turn: Turn, ctx: Ctx, label: str) -> list[Reply]:
+    """To question `label` from the question (or note) waiting, to come back here once it is answered."""
+    question = question_by_label(ctx.checklist, ctx.answers, label)
+    if question is None:
+        raise UserError(f"There is no question {label} in this audit: {labels_hint(ctx.checklist, ctx.answers)}. "
+                        "Type `change` and one of those numbers, for example `change 2`.")
+    here = ctx.step.question_id or ""
+    here_label = question_label(ctx.checklist, here)
+    if question.id == here:
+        raise UserError(f"Question {label} is the one waiting now: answer it here, or type `back` to go to the one "
+                        "before.")
+    if ctx.checklist.position(question.id) > ctx.checklist.position(here):
+        raise UserError(f"Question {label} comes later: answer question {here_label} first. At the review, once "
+                        "all the questions are answered, `change` and a number changes any answer.")
+    move = store.Move(step=Step("question", question.id).key, state={"resume_at": ctx.step.key},
+                      press=f"change:{label}")
+    notice = Reply(kind="notice", text=f"Changing your answer to question {label}. Once it is answered, I'll come "
+                                       f"back to question {here_label}.")
+    return advance_and_render(services, turn, ctx, ctx.version, move, before=[notice])
