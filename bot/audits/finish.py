@@ -16,6 +16,7 @@ from bot.audits import (
     note_edit,
     other_heading,
     owner_first,
+    owner_last,
     regrade,
     regrade_check,
     small_talk,
@@ -123,13 +124,16 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     and becomes its due date, said back now, so the owner is the last thing asked (bot.audits.action_fields
     .due_in_text)."""
     typed_owner = owner_first.split(services, ctx.audit, value)  # `me - raise drift with …` (trial 24)
-    owner = action_owners.resolve(services, ctx.audit, typed_owner[0], turn.user_id) if typed_owner else None
     value = typed_owner[1] if typed_owner else value
     draft: dict[str, str] = {"description": value}
     said: list[Reply] = []
     if (due := due_in_text(services, turn, value)) is not None:
         draft = {"description": due[0], "due": due[2].isoformat(), "due_typed": due[1]}
-        said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], due[0]))]
+    if typed_owner is None and (typed_owner := owner_last.split(services, ctx.audit, draft["description"])):
+        draft["description"] = typed_owner[1]  # `… sw s1 by 18/12/2026` (trial 26)
+    if due is not None:
+        said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], draft["description"]))]
+    owner = action_owners.resolve(services, ctx.audit, typed_owner[0], turn.user_id) if typed_owner else None
     move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
     if isinstance(owner, str) and shown:  # the owner typed first is picked as its button would be

@@ -1,0 +1,46 @@
+"""An action typed with its owner at the end, before or without its due date: `chase health for the medical report
+sw s1 by 18/12/2026`.
+
+Trial 26 typed that: the due date was taken out of the text (bot.audits.action_fields.due_in_text) but "sw s1" was
+left in the action's text and the owner was asked anyway. As with the owner typed first (bot.audits.owner_first), the
+last words are taken as the owner only when they are nothing but an owner as bot.audits.action_owners reads one (`sw
+s1`, `the worker`, `tm`, a person's name), and never after a word that makes them part of the action ("share the plan
+with the sw", "escalate to tm", "cc me"): `me` is left to the owner question, since it so often ends an action's
+sentence.
+"""
+
+from __future__ import annotations
+
+from bot.audits import action_owners
+from bot.audits.core import user_id_from
+from bot.core.services import Services
+from bot.storage.audits import AuditRow
+
+MAX_OWNER_WORDS = 4  # "Team manager (South)", "the case's social worker"
+# Words after which the last words belong to the action's sentence, not its owner.
+_BEFORE_A_PERSON = frozenset({
+    "with", "to", "for", "by", "from", "and", "or", "on", "at", "of", "cc", "via", "between", "about", "than", "as",
+    "into", "onto", "the", "a", "an", "their", "his", "her", "our", "my", "your", "this", "that"})
+_EDGES = " ,;:()[]-–—.!"
+
+
+def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | None:
+    """(owner as typed, the action's text) when `text` ends with its owner, else None."""
+    words = text.split()
+    for count in range(min(MAX_OWNER_WORDS, len(words) - 2), 0, -1):  # the longest owner first: "the social worker"
+        owner = " ".join(words[-count:]).strip(_EDGES)
+        head = " ".join(words[:-count]).rstrip(_EDGES)
+        if not owner or not action_owners.only_an_owner(services, audit, owner) or _unknown_id(services, owner):
+            continue
+        if len(head.split()) < 2 or head.split()[-1].casefold() in _BEFORE_A_PERSON \
+                or owner.casefold() in action_owners.AUDITOR_WORDS:
+            return None  # "… by the social worker": part of the action, and so is any shorter end of it ("worker")
+        return owner, head
+    return None
+
+
+def _unknown_id(services: Services, owner: str) -> bool:
+    """A word shaped like a Slack member ID that names nobody: 'wishes' ends "update the plan with the child's
+    wishes", and read in capitals it is shaped like one."""
+    member = user_id_from(owner)
+    return member is not None and services.directory.person(member) is None
