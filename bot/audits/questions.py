@@ -12,6 +12,7 @@ from bot.audits import alert_confirm, answer_resume, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
+from bot.audits.choice_note import option_with_note
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -43,7 +44,6 @@ from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
-from bot.audits.yes_no_words import typed_plainly
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -62,7 +62,8 @@ YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not
 # follow, so `yes clear outcomes` is told its note is too short, as `yes, clear outcomes` is (trial 12, F7; it was
 # "Please answer yes or no"). Never a "no" that starts a phrase ("no one ...", "no longer ...", "no worries", "no
 # doubt"), nor an answer followed by another ("yes no"); "none", "nobody", "yesterday" are words, not a yes or a no.
-YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope)\s+"
+# A not applicable too: `na not due yet, booked for 1 dec` was refused (trial 26), where `n/a, booked…` was taken.
+YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope|n/?a|not\s+applicable)\s+"
                                r"(?!(?:one|longer|worries|problems?|idea|doubt|yes|no|n/?a|not applicable)\b)"
                                r"(?P<note>[^\s,.;:\-–—(].*?)\s*$", re.IGNORECASE | re.DOTALL)
 MIN_NOTE_WORDS = 3
@@ -273,11 +274,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value, note))
-    if replies and (question.type in ("date", "choice") or (question.type == "yes_no" and note is None
-                                                             and not typed_plainly(text))):
-        # Echo the date understood, so "5/3" read as 5 March (not May 3rd) is seen at once, the option a few
-        # words picked (`social care`: "Refer to children's social care"), as a pressed button shows its own, and
-        # a yes or no read from another word (`yse`, `nah`), so a wrong guess shows.
+    if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
 
@@ -300,6 +297,13 @@ def on_note_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     return save_grade_note(services, turn, ctx, note)
 
 
+# Typed answers said back, as a pressed button shows its own: the date understood, so "5/3" read as 5 March (not May
+# 3rd) is seen at once, the option a few words picked (`social care`: "Refer to children's social care"), a yes or no
+# read from another word (`yse`, `nah`) so a wrong guess shows, and a number read from words (`about 3 months`). A
+# plain `yes` is said back too (trial 26 found `yes` and `about 3 months` taken without a word, where `yep …` and
+# `n/a` were said back). An answer with its note is said back with the note (`with_your_note`); a grade is said back
+# where its evidence note is asked.
+SAID_BACK = frozenset({"date", "choice", "yes_no", "number"})
 NOTE_SAID_BACK = 120  # characters of the note said back; a longer one is cut, whole in the review
 
 
@@ -337,6 +341,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     if question.type == "scale":
         said = read_grade_and_note(text)
         return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
+    if question.type == "choice":
+        return option_with_note(question, text, MIN_NOTE_WORDS)  # `still continuing, core groups not happening`
     separated = YES_NO_WITH_NOTE.match(text)
     found = separated or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:

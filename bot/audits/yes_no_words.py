@@ -17,7 +17,6 @@ from rapidfuzz.distance import OSA
 
 YES_FORMS = frozenset({"yes", "y", "yeah", "yep", "yup", "yea", "yeh", "yah", "ya", "aye"})
 NO_FORMS = frozenset({"no", "n", "nope", "nah", "naw", "nop"})
-PLAIN = frozenset({"yes", "y", "no", "n"})  # typed as the buttons say it: nothing to say back
 _NOT_YES = frozenset({"yet", "yew", "yen", "yrs"})  # real words one edit from "yes" that are not a yes
 _HELD = re.compile(r"(.)\1+")
 
@@ -41,7 +40,3 @@ def yes_or_no(text: str) -> str | None:
         return "yes"
     return None
 
-
-def typed_plainly(text: str) -> bool:
-    """Whether `text` is "yes", "no", "y" or "n" as a button says it, so the answer needs no saying back."""
-    return _cleaned(text) in PLAIN

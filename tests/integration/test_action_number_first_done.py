@@ -94,7 +94,8 @@ def test_at_a_number_question_the_count_is_the_answer_and_at_a_yes_no_question_t
         assert "Back to audit #2, question 1:" in marked
         engine.message(WORKER, f"reopen action {action_id}", surface="terminal")
         engine.message(WORKER, "no", surface="terminal")  # no immediate concern: "How many contacts did you sample?"
-        [counted] = engine.message(WORKER, f"{action_id} done", surface="terminal")
+        said, counted = engine.message(WORKER, f"{action_id} done", surface="terminal")
+    assert said.text == f"Got it: **{action_id}**."  # a number read from words is said back (trial 26)
     assert "How many sampled contacts had no decision within one working day?" in counted.text
     assert audit_store.answers_of(services.storage, 2)["contacts-sampled"].value == str(action_id)
     assert done_at(services, action_id) is None

@@ -1,0 +1,38 @@
+"""One of a choice question's options typed with a note after it: `still continuing, core groups not happening`.
+
+Trial 26 typed that at "Is there evidence of drift or delay in the child protection plan?" and was told "Please pick
+one of the options", though the words before the comma name one option (Delay that is still continuing) as plainly
+as they would alone, and a yes/no or a grade takes its note the same way ("no, core groups lapsed"). The words before
+a break (a comma, a colon, a semicolon, a dash) that name exactly one option are the answer, the rest is its note;
+the longest such start wins, so an option with a comma in it ("Some delay, now resolved") is read whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits.flow import AnswerError, parse_text
+from bot.audits.note_labels import without_label
+from bot.audits.option_words import matching_options
+from knowledge.checklist_schema import Question
+
+_BREAK = re.compile(r"\s*(?:[,;:]|\s[-–—]+|[-–—]+\s|\.\s)\s*")
+
+
+def option_with_note(question: Question, text: str, min_words: int) -> tuple[str, str] | None:
+    """The option and the note after it, or None when no start of `text` before a break names exactly one option.
+    A note shorter than `min_words` is refused, as after a yes or a no, saying the option was read."""
+    breaks = [m for m in _BREAK.finditer(text) if text[:m.start()].strip() and text[m.end():].strip()]
+    for found in reversed(breaks):  # the longest start first
+        options = matching_options(question.options, text[:found.start()])
+        if len(options) != 1:
+            continue
+        note = " ".join(text[found.end():].split())
+        if len(note.split()) < min_words:
+            number = question.options.index(options[0]) + 1
+            raise AnswerError(f"I read **{options[0]}**, but the note after it is too short to be evidence (at "
+                              f"least {min_words} words), so nothing was saved. To answer without a note, type just "
+                              f"`{number}`; to add one, write a few words on what you saw on the file after it, like "
+                              f"`{number}, core groups have not met since October`.")
+        return options[0], parse_text(without_label(note, "evidence"), "evidence note")
+    return None
