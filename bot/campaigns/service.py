@@ -12,7 +12,7 @@ from bot.audits import start as audits_start
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import closing, render
+from bot.campaigns import closing, guidance, render
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -470,13 +470,7 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     storage = services.storage
     allocations = store.allocations(storage, campaign.id)
     checklist = _checklist_of(services, campaign, allocations)
-    live = services.live_knowledge().current
-
-    def guidance_for(text: str) -> tuple[str | None, str | None]:
-        evidence = live.search.evidence(text)
-        best = (evidence.concept or evidence.keyword or (None,))[0]
-        return (best.entry_id, best.question) if best is not None else (None, None)
-
+    guidance_for = guidance.finder(services.live_knowledge().current, checklist)
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
                         store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),
