@@ -17,7 +17,7 @@
     /audit campaign 3 report (or report 3)           campaign 3's whole report, as posted at close (QA leads, admins)
 
 Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>", campaign.close_confirm and
-campaign.close_keep "<campaign id>".
+campaign.close_keep "<campaign id>", campaign.deadline "instead" / "keep" (a typed deadline on a day off).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, closing, render, service
-from bot.campaigns.model import CampaignSpec, FieldError
+from bot.campaigns import asked, closing, deadline_offer, render, service
+from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
@@ -210,7 +210,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
 def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
     service.require_organiser(services, turn.user_id)
     if verb == "create":
-        return _created(services, turn, _typed_spec(services, rest))
+        return _create_typed(services, turn, rest)
     if verb == "close":
         number, _, word = rest.partition(" ")
         confirmed = word.strip().lower() == closing.CONFIRM_WORD
@@ -247,6 +247,22 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """`campaign create …` typed: created, or its mistakes; a deadline on a day off, when it is the only one, asks
+    which of the two dates to take, typed next or pressed (bot.campaigns.deadline_offer)."""
+    try:
+        spec = _typed_spec(services, text)
+    except DeadlineOff as refused:
+        return [deadline_offer.offered(services, turn, read_fields(text), refused)]
+    return _created(services, turn, spec)
+
+
+def on_deadline(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Use Friday 29/1* / *Keep Sunday 31/1*, or either date typed next: the campaign as typed, with that deadline."""
+    service.require_organiser(services, turn.user_id)
+    return _created(services, turn, service.build_spec(services, deadline_offer.fields_picked(services, turn, value)))
 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
@@ -439,6 +455,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("campaign.new_form", bind(new_form))
     confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
                               ("campaign.close_keep", bind(on_close_keep)))
+    confirmations.add_answers(engine, services, (deadline_offer.ACTION, bind(on_deadline)))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)
