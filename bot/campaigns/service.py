@@ -4,6 +4,7 @@ all call these, so each rule lives once; who may do them is asked of bot.core.po
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -119,9 +120,15 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     return _with_cases(services, checked, cases_csv)
 
 
+ALL_TEAMS = re.compile(r"^\s*(?:all|all\s+(?:the\s+)?teams|every\s+team|everyone|every\s+one)\s*$", re.IGNORECASE)
+
+
 def read_teams(services: Services, typed: str) -> tuple[tuple[str, ...], list[FieldError]]:
     """The team ids of `teams=north,south`, each read as every command reads a team (bot.core.teams), and a
-    mistake for each that names no team or more than one."""
+    mistake for each that names no team or more than one. `all` (`all teams`, `every team`) is every team in
+    teams.yaml, in its order (trial 26: `teams=all` was refused)."""
+    if ALL_TEAMS.match(typed):
+        return tuple(services.directory.teams), []
     read: list[str] = []
     errors: list[FieldError] = []
     for part in (part for part in typed.split(",") if part.strip()):
