@@ -60,6 +60,18 @@ CREATE_USAGE = (
     "each other's)\n"
     "• moderate: the share of submitted audits to moderate, 0 to 100\n"
     f"For example: `{CREATE_EXAMPLE}`")
+# `help campaign`, for the organisers (auditors see their own usage line): trial 26 found no help on campaigns.
+HELP_DETAILS = (
+    "A campaign is a themed audit round across teams: its cases are allocated to auditors at once, each told by DM "
+    "with a *Start* button per case.\n"
+    "• `campaign create` alone shows each field with an example (`campaign new` opens it as a form); "
+    "`teams=all` takes every team\n"
+    "• `campaign` lists the campaigns, `campaign 3` shows campaign 3's progress, `campaign 3 report` its report\n"
+    "• `campaign allocations 3` lists its cases by number, for `reassign 7 @auditor <reason>` and "
+    "`swap 7 8 <reason>`\n"
+    "• `campaign sample 3` draws the moderation sample; `campaign close 3` closes it and posts the report to the QA "
+    "leads\n"
+    "• `campaign rename 3 name=… theme=…` changes its name or theme; its dates and teams stay as created")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 # The verbs `command` reads, each with the shape of what follows it when typed without `/audit` in a DM
 # (`campaign close 3`); the organisers' verbs first. `campaign N` and `campaign` alone are typed too. A verb typed
@@ -450,7 +462,8 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: handler(services, turn, value)
 
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE,
-                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED)
+                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED,
+                       details=HELP_DETAILS)
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
     confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
