@@ -12,7 +12,7 @@ from bot.asking import feature as knowledge_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import feature as audits_feature
-from bot.audits import reaudit_start
+from bot.audits import moderation_change, reaudit_start
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.campaigns import worded as campaigns_worded
@@ -49,6 +49,7 @@ def build_engine(services: Services) -> Engine:
     audits_feature.install(engine, services)
     reaudits_feature.install(engine, services)
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
+    moderation_change.install(engine, services)  # `change moderation 137`
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
     knowledge_feature.install(engine, services)

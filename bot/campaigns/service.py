@@ -13,7 +13,7 @@ from bot.audits import start as audits_start
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import closing, guidance, render
+from bot.campaigns import closing, guidance, own_oversight, render
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -170,10 +170,10 @@ def created_note(services: Services, spec: CampaignSpec) -> str:
     checklist = checklists(services).get(spec.checklist_id)
     title = f"{checklist.title} ({spec.checklist_id})" if checklist else spec.checklist_id
     said = (f" Checklist: {title}; it runs from {short_date(spec.starts_on)} to {short_date(spec.deadline)}.")
-    if spec.starts_on >= services.local_now().date():
-        return said
-    return said + (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and "
-                   "the daily reminders chase them from today.")
+    if spec.starts_on < services.local_now().date():
+        said += (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
+                 "daily reminders chase them from today.")
+    return said + own_oversight.created_warning(services, spec)
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:
@@ -348,7 +348,8 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
     heads_up = audits_start.audited_before(services, reference, turn.now, audit_id, turn.person)
     return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id}, case {reference} of "
                        f"{services.directory.label(allocation.worker_id)} ({allocation.team_id}), allocation "
-                       f"{allocation.id}."), *heads_up, *replies]
+                       f"{allocation.id}."), *own_oversight.start_warning(services, campaign, allocation), *heads_up,
+            *replies]
 
 
 def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
