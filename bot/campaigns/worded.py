@@ -30,6 +30,7 @@ DATES = re.compile(r"\b(?:start(?:s|ing)?|open(?:s|ing)?|begin(?:s|ning)?|deadli
                    r"finish(?:es)?|run\s+(?:to|until|till|from))\b", re.IGNORECASE)
 CHANGE = re.compile(r"\b(?:change|move|moved|can|could|instead|actually|make|push|bring|extend|earlier|later|"
                     r"shift|brought|pushed|set)\b", re.IGNORECASE)
+ASKING = re.compile(r"\b(?:show|list|see|when|what|which|tell\s+me)\b", re.IGNORECASE)
 # "set up a voice of the child audit round for north and cic", "create a new campaign", "i want to run an audit round"
 SET_UP = re.compile(r"^\s*(?:(?:please|pls|can\s+you|could\s+you|i\s+(?:want|need|would\s+like|d\s+like)\s+to|"
                     r"i['’]?d\s+like\s+to|lets?|let['’]s|how\s+(?:do|can|would|should)\s+(?:i|we)|how\s+to)\s+)?(?:set\s*up|create|start|run|launch|organi[sz]e|make|"
@@ -50,8 +51,9 @@ def close_asked(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
 def dates_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A campaign's dates asked to change: what can and cannot be, and how to run it on other dates."""
     named = NAMED.search(text)
-    if named is None or not DATES.search(text) or not CHANGE.search(text) or "report" in text.lower():
-        return None
+    if named is None or not DATES.search(text) or not CHANGE.search(text) or "report" in text.lower() \
+            or ASKING.search(text):
+        return None  # "when does campaign 1 start", "can you show campaign 1's dates": not a change
     number = int(named.group("id"))
     campaign = store.get_campaign(services.storage, number)
     if campaign is None:
@@ -76,7 +78,8 @@ def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
         return None  # "how do I start my campaign audit": an auditor's case, not a new campaign
     if not policy.may_run_campaigns(turn.person):
         return [Reply(text="Audit campaigns (themed rounds across teams) are set up by QA leads and admins: ask your "
-                           "QA lead. `/audit campaign` lists the campaigns you are part of.")]
+                           "QA lead. To audit your own cases in a campaign, `/audit campaign` lists the campaigns you "
+                           "are part of, and `/audit campaign mine N` your cases in one, each with a *Start* button.")]
     said = f"{asked.group('what')} {asked.group('rest')}".lower()
     found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
     teams = _teams_named(services, asked.group("rest"))

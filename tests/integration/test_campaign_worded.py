@@ -41,6 +41,8 @@ def test_a_campaigns_dates_asked_to_change_says_how_to_run_it_on_other_dates(
     assert said.text.startswith("A campaign's dates can't be changed once it is created")
     assert f"`/audit campaign close {campaign_id}`" in said.text and "start=today" in said.text
     assert asked_of_the_knowledge_base(services) == 0
+    asked = engine.message(QA, f"when does campaign {campaign_id} start?", surface="terminal")
+    assert not any(r.text.startswith("A campaign's dates") for r in asked)  # a question, not a change
 
 
 def test_setting_up_a_round_in_words_gets_how_to_type_it_with_the_checklist_and_teams_named(
