@@ -23,7 +23,7 @@ from bot.storage import audits as store
 # "re-audit cr632084", "reaudit CR 632084", "start the re-audit of CR-632084", "do a re-audit on case cr632084"
 TYPED = re.compile(r"^\s*(?:(?:start|begin|do|open)\s+(?:(?:a|the|my)\s+)?)?re-?\s?audit\s+(?:(?:of|for|on)\s+)?"
                    r"(?:(?:the\s+)?case\s+)?(?P<ref>[A-Za-z]{1,6}[\s-]?\d[\d\s-]{2,14})\s*[.!]?\s*$", re.IGNORECASE)
-PRIORITY = 17  # after help, a question asked (15); before an audit's own step (20): a whole command, as `show 12`
+PRIORITY = 28  # after an audit or a moderation waiting for typed text (a note is that note), before the knowledge base
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
