@@ -12,8 +12,10 @@ from bot.asking import feature as knowledge_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import feature as audits_feature
+from bot.audits import moderation_change, reaudit_start
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
+from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
@@ -46,7 +48,10 @@ def build_engine(services: Services) -> Engine:
     home_feature.install(engine, services)
     audits_feature.install(engine, services)
     reaudits_feature.install(engine, services)
+    reaudit_start.install(engine, services)  # `re-audit CR-632084`
+    moderation_change.install(engine, services)  # `change moderation 137`
     campaigns_feature.install(engine, services)
+    campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
     knowledge_feature.install(engine, services)
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)

@@ -14,6 +14,7 @@ from bot.audits import (
     lifecycle,
     moderation_action,
     moderation_alert,
+    moderation_changed,
     moderation_hold,
     moderation_kept,
     pages,
@@ -42,6 +43,7 @@ from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
+from bot.storage import readback as readback_store
 from bot.storage.errors import Conflict, NotFound
 from bot.storage.moderation import HeldModeration
 from knowledge.checklist_schema import GRADES
@@ -545,6 +547,7 @@ def on_alert_back(services: Services, turn: Turn, value: str) -> list[Reply]:
 def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
             action: tuple[str, str, str] | None = None) -> list[Reply]:
     audit_id = int(state["audit_id"])
+    earlier = readback_store.latest_moderation(services.storage, audit_id)  # a decision being changed, if any
     try:
         moderation_store.decide_moderation(services.storage, audit_id, turn.user_id, bool(state["agrees"]),
                                            state["grade"], cleaned, turn.now, waiting={}, action=action)
@@ -570,8 +573,9 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
                           Choice("Respond", "audit.moderation_reply", str(audit_id))))
     if audit is None:
         return [Reply(text=f"Moderation of audit #{audit_id} saved."), told]
-    alerts = _inadequate_alerts(services, turn, audit, state)
-    withdrawn = _inadequate_withdrawn(services, turn, audit, state)
+    alerts, withdrawn = (moderation_changed.alerts(services, turn.user_id, audit, earlier, state["grade"]) if earlier
+                         else (_inadequate_alerts(services, turn, audit, state),
+                               _inadequate_withdrawn(services, turn, audit, state)))
     alerted = {a.to_user for a in alerts + withdrawn}
     # trials 20 and 21: the worker was told the grade, not why; the reason and the action as sentences, never
     # "…the EHCP.; action set at moderation" (bot.core.sentences)

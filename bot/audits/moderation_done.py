@@ -16,6 +16,8 @@ from bot.storage import audits as store
 from bot.storage import readback as readback_store
 from bot.storage.common import parse_utc
 
+CHANGE_COMMAND = "change moderation {id}"  # its moderator re-opens a decision (bot.audits.moderation_change)
+
 
 def already_moderated(services: Services, person: Person, audit: store.AuditRow) -> StaleAction | None:
     """None unless the audit is moderated. To those who may read it (bot.core.policy.may_view, with its moderator)
@@ -32,5 +34,7 @@ def already_moderated(services: Services, person: Person, audit: store.AuditRow)
     outcome = (f"agreed with the auditor's grade, {bold(grade_label(decided['grade']))}" if decided["agrees"] else
                f"disagreed with the auditor's {bold(auditors)} and graded it {bold(grade_label(decided['grade']))}")
     when = f" on {day(services, parse_utc(decided['decided_at']))}" if decided.get("decided_at") else ""
+    change = (f" To change your decision, type `{CHANGE_COMMAND.format(id=audit.id)}`."
+              if decided["moderator_id"] == person.user_id else "")  # trial 26: no way to change it was said
     return StaleAction(f"Audit #{audit.id} is already moderated: {who} {outcome}{when}, so there is nothing left to "
-                       f"decide. `/audit show {audit.id}` shows it, with the moderation.")
+                       f"decide. `/audit show {audit.id}` shows it, with the moderation.{change}")

@@ -185,6 +185,18 @@ def heads_up_line(services: Services, reference: str, today: date) -> str:
     return f"This is the re-audit of {reference}, due by {long_date(item.due)} ({graded})."
 
 
+def due_said(services: Services, reference: str, today: date) -> str:
+    """"Its re-audit is **overdue**: due by … (audit #1 was graded Inadequate); `re-audit CR-1` starts it." for a
+    reference typed on its own; empty when the case is not due for one."""
+    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
+    if item is None:
+        return ""
+    when = f"**overdue**: it was due by {long_date(item.due)}" if item.overdue(today) else \
+        f"due by {long_date(item.due)}"
+    return (f"Its re-audit is {when} (audit #{item.audit.id} was graded {grade_of_record_text(item.audit)}); "
+            f"`re-audit {reference}` starts it.")
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit reaudits`, the typed `reaudits` and the Home's "Re-audits due"."""
     engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),

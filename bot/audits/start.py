@@ -28,6 +28,7 @@ from bot.audits.core import (
 )
 from bot.audits.flow import Step, looks_like_question, next_step
 from bot.audits.questions import inadequate_grade_updates
+from bot.audits.reaudits import due_said as reaudit_due_said
 from bot.audits.reaudits import heads_up_line as reaudit_due_line
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons, policy
@@ -596,6 +597,8 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
                   "pick it below to carry on. " if reopened else
                   f"You have a draft audit of this case (#{drafts[0].id}): pick it below to carry on. "
                   if drafts else "")
+    due = reaudit_due_said(services, reference, services.local_now().date())  # trial 26: said only at the checklist
+    draft_line += f"{due} " if due else ""
     return [Reply(text=f"**{reference}** looks like a case reference. {draft_line}To audit this case, press "
                        "**Start an audit** and choose the checklist: the audit is of this case. To read the case's "
                        f"submitted audits, type `/audit list case {reference}`.",

@@ -17,7 +17,7 @@
     /audit campaign 3 report (or report 3)           campaign 3's whole report, as posted at close (QA leads, admins)
 
 Buttons: campaign.start "<allocation id>", campaign.mine "<campaign id>", campaign.close_confirm and
-campaign.close_keep "<campaign id>".
+campaign.close_keep "<campaign id>", campaign.deadline "instead" / "keep" (a typed deadline on a day off).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, closing, render, service
-from bot.campaigns.model import CampaignSpec, FieldError
+from bot.campaigns import asked, closing, deadline_offer, render, service
+from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
 from bot.core.services import Services
@@ -60,6 +60,18 @@ CREATE_USAGE = (
     "each other's)\n"
     "• moderate: the share of submitted audits to moderate, 0 to 100\n"
     f"For example: `{CREATE_EXAMPLE}`")
+# `help campaign`, for the organisers (auditors see their own usage line): trial 26 found no help on campaigns.
+HELP_DETAILS = (
+    "A campaign is a themed audit round across teams: its cases are allocated to auditors at once, each told by DM "
+    "with a *Start* button per case.\n"
+    "• `campaign create` alone shows each field with an example (`campaign new` opens it as a form); "
+    "`teams=all` takes every team\n"
+    "• `campaign` lists the campaigns, `campaign 3` shows campaign 3's progress, `campaign 3 report` its report\n"
+    "• `campaign allocations 3` lists its cases by number, for `reassign 7 @auditor <reason>` and "
+    "`swap 7 8 <reason>`\n"
+    "• `campaign sample 3` draws the moderation sample; `campaign close 3` closes it and posts the report to the QA "
+    "leads\n"
+    "• `campaign rename 3 name=… theme=…` changes its name or theme; its dates and teams stay as created")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 # The verbs `command` reads, each with the shape of what follows it when typed without `/audit` in a DM
 # (`campaign close 3`); the organisers' verbs first. `campaign N` and `campaign` alone are typed too. A verb typed
@@ -210,7 +222,7 @@ def mine(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
 def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
     service.require_organiser(services, turn.user_id)
     if verb == "create":
-        return _created(services, turn, _typed_spec(services, rest))
+        return _create_typed(services, turn, rest)
     if verb == "close":
         number, _, word = rest.partition(" ")
         confirmed = word.strip().lower() == closing.CONFIRM_WORD
@@ -247,6 +259,22 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
+    """`campaign create …` typed: created, or its mistakes; a deadline on a day off, when it is the only one, asks
+    which of the two dates to take, typed next or pressed (bot.campaigns.deadline_offer)."""
+    try:
+        spec = _typed_spec(services, text)
+    except DeadlineOff as refused:
+        return [deadline_offer.offered(services, turn, read_fields(text), refused)]
+    return _created(services, turn, spec)
+
+
+def on_deadline(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Use Friday 29/1* / *Keep Sunday 31/1*, or either date typed next: the campaign as typed, with that deadline."""
+    service.require_organiser(services, turn.user_id)
+    return _created(services, turn, service.build_spec(services, deadline_offer.fields_picked(services, turn, value)))
 
 
 def _created(services: Services, turn: Turn, spec: CampaignSpec) -> list[Reply]:
@@ -434,11 +462,13 @@ def install(engine: Engine, services: Services) -> None:
         return lambda turn, value: handler(services, turn, value)
 
     engine.add_command("campaign", bind(command), "audit campaigns: themed rounds across teams", usage=USAGE,
-                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED)
+                       usage_by_role=dict.fromkeys((Role.PRACTITIONER, Role.MANAGER), AUDITOR_USAGE), typed=TYPED,
+                       details=HELP_DETAILS)
     engine.add_action("campaign.start", bind(on_start))
     engine.add_action("campaign.new_form", bind(new_form))
     confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
                               ("campaign.close_keep", bind(on_close_keep)))
+    confirmations.add_answers(engine, services, (deadline_offer.ACTION, bind(on_deadline)))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)

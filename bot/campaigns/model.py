@@ -122,9 +122,18 @@ def parse_deadline(text: str, today: date, starts_on: date) -> date:
     off = None if kept or not today <= deadline >= starts_on else dates.day_off(deadline, max(today, starts_on))
     if off is None:
         return deadline
-    raise FieldError(f"The deadline, {dates.long_date(deadline)}, is {off.what}, so nothing is created yet: give "
-                     f"{off.instead.day}/{off.instead.month} for {off.instead_said}, or "
-                     f"{deadline.day}/{deadline.month} {dates.KEEP_WORD} to keep it.", "deadline")
+    raise DeadlineOff(off)
+
+
+class DeadlineOff(FieldError):
+    """A deadline on a weekend or bank holiday, with the working day to give instead: typed, when it is the only
+    mistake, the two dates it names are offered as replies (bot.campaigns.deadline_offer)."""
+
+    def __init__(self, off: dates.DayOff) -> None:
+        super().__init__(f"The deadline, {dates.long_date(off.day)}, is {off.what}, so nothing is created yet: give "
+                         f"{off.instead.day}/{off.instead.month} for {off.instead_said}, or "
+                         f"{off.day.day}/{off.day.month} {dates.KEEP_WORD} to keep it.", "deadline")
+        self.off = off
 
 
 def read_checklist(titles: Mapping[str, str], typed: str,

@@ -47,12 +47,13 @@ def campaign_list(campaigns: list[Campaign], today: date, close_command: str | N
     return lines + [hint for hint in hints if hint]
 
 
-def grade_text(grades: dict[str, int]) -> str:
-    """Grade counts, best first, leaving out grades nobody got."""
+def grade_text(grades: dict[str, int], closed: bool = False) -> str:
+    """Grade counts, best first, leaving out grades nobody got; "none yet" while the campaign is open, "none" once
+    it is closed (trial 26: a closed campaign's report still said "none yet", as if grades were to come)."""
     shown = [f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADE_ORDER if grades.get(g)]
     if grades.get("not_graded"):
         shown.append(f"not graded {grades['not_graded']}")
-    return ", ".join(shown) or "none yet"
+    return ", ".join(shown) or ("none" if closed else "none yet")
 
 
 def own_teams_heading(campaign: Campaign, teams: int) -> str:
@@ -93,14 +94,17 @@ def report_reply(report: CampaignReport, chart: bytes | None = None) -> Reply:
     """The report posted to the QA channel at close: what the practice improvement board reads."""
     c = report.campaign
     p = report.progress
+    closed = not c.is_open
     lines = [campaign_heading(c), f"Checklist: {report.checklist_title}",
              f"{bold('Completion')}: {p.submitted} of {p.allocated} ({percent(p.submitted, p.allocated)})",
              f"{bold('Grades')}{' (after moderation, where moderated)' if p.moderated else ''}: "
-             f"{grade_text(report.grades)}"]
+             f"{grade_text(report.grades, closed)}"
+             + (", no audit was submitted before it closed" if closed and not p.submitted else "")]
     for team in report.teams:
         tp = team.progress
-        lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; {grade_text(team.grades)}; "
-                     f"actions {team.actions_raised} raised, {team.actions_overdue} overdue")
+        lines.append(f"• {team.team_name}: {tp.submitted} of {tp.allocated} submitted; "
+                     f"{grade_text(team.grades, closed)}; actions {team.actions_raised} raised, "
+                     f"{team.actions_overdue} overdue")
     lines += _question_lines(report)
     if report.weakest:
         lines.append(bold("Weakest questions, with guidance"))
@@ -130,7 +134,8 @@ def _question_lines(report: CampaignReport) -> list[str]:
     heading = "Questions (yes rate, flags)"
     if shown:
         return [bold(heading), *shown]
-    why = ("none yet, no audit was submitted" if not report.progress.submitted
+    why = (f"{'none' if not report.campaign.is_open else 'none yet'}, no audit was submitted"
+           if not report.progress.submitted
            else "none, the submitted audits have no yes or no answers and nothing flagged")
     return [f"{bold(heading)}: {why}"]
 

@@ -4,6 +4,7 @@ all call these, so each rule lives once; who may do them is asked of bot.core.po
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
@@ -12,7 +13,7 @@ from bot.audits import start as audits_start
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
-from bot.campaigns import closing, render
+from bot.campaigns import closing, guidance, own_oversight, render
 from bot.campaigns.casefile import parse_cases_csv
 from bot.campaigns.model import (
     Allocation,
@@ -119,9 +120,15 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     return _with_cases(services, checked, cases_csv)
 
 
+ALL_TEAMS = re.compile(r"^\s*(?:all|all\s+(?:the\s+)?teams|every\s+team|everyone|every\s+one)\s*$", re.IGNORECASE)
+
+
 def read_teams(services: Services, typed: str) -> tuple[tuple[str, ...], list[FieldError]]:
     """The team ids of `teams=north,south`, each read as every command reads a team (bot.core.teams), and a
-    mistake for each that names no team or more than one."""
+    mistake for each that names no team or more than one. `all` (`all teams`, `every team`) is every team in
+    teams.yaml, in its order (trial 26: `teams=all` was refused)."""
+    if ALL_TEAMS.match(typed):
+        return tuple(services.directory.teams), []
     read: list[str] = []
     errors: list[FieldError] = []
     for part in (part for part in typed.split(",") if part.strip()):
@@ -163,10 +170,10 @@ def created_note(services: Services, spec: CampaignSpec) -> str:
     checklist = checklists(services).get(spec.checklist_id)
     title = f"{checklist.title} ({spec.checklist_id})" if checklist else spec.checklist_id
     said = (f" Checklist: {title}; it runs from {short_date(spec.starts_on)} to {short_date(spec.deadline)}.")
-    if spec.starts_on >= services.local_now().date():
-        return said
-    return said + (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and "
-                   "the daily reminders chase them from today.")
+    if spec.starts_on < services.local_now().date():
+        said += (f" It started on {short_date(spec.starts_on)}, before today: its cases can be started now and the "
+                 "daily reminders chase them from today.")
+    return said + own_oversight.created_warning(services, spec)
 
 
 def check_allocation(services: Services, spec: CampaignSpec, organiser_id: str) -> None:
@@ -341,7 +348,8 @@ def _begin(services: Services, turn: Turn, campaign: Campaign, allocation: Alloc
     heads_up = audits_start.audited_before(services, reference, turn.now, audit_id, turn.person)
     return [Reply(text=f"Campaign {bold(campaign.name)}: audit #{audit_id}, case {reference} of "
                        f"{services.directory.label(allocation.worker_id)} ({allocation.team_id}), allocation "
-                       f"{allocation.id}."), *heads_up, *replies]
+                       f"{allocation.id}."), *own_oversight.start_warning(services, campaign, allocation), *heads_up,
+            *replies]
 
 
 def allocations_reply(services: Services, campaign: Campaign, first: int = 1) -> Reply:
@@ -470,13 +478,7 @@ def report(services: Services, campaign: Campaign, today: date) -> CampaignRepor
     storage = services.storage
     allocations = store.allocations(storage, campaign.id)
     checklist = _checklist_of(services, campaign, allocations)
-    live = services.live_knowledge().current
-
-    def guidance_for(text: str) -> tuple[str | None, str | None]:
-        evidence = live.search.evidence(text)
-        best = (evidence.concept or evidence.keyword or (None,))[0]
-        return (best.entry_id, best.question) if best is not None else (None, None)
-
+    guidance_for = guidance.finder(services.live_knowledge().current, checklist)
     names = {t: services.directory.teams[t].name if t in services.directory.teams else t for t in campaign.teams}
     return build_report(campaign, checklist, allocations, store.grades_by_team(storage, campaign.id),
                         store.answers_by_team(storage, campaign.id), store.actions_by_team(storage, campaign.id, today),

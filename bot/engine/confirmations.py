@@ -57,12 +57,19 @@ def ask(services: Services, turn: Turn, reply: Reply, also_yes: tuple[str, ...] 
     return reply
 
 
-def offer(services: Services, turn: Turn, reply: Reply, words: tuple[str, ...]) -> Reply:
-    """Remember `reply`'s one button as what `words` (or the button's label), typed next, run; return the reply."""
+def offer(services: Services, turn: Turn, reply: Reply, words: tuple[str, ...],
+          second_words: tuple[str, ...] = ()) -> Reply:
+    """Remember `reply`'s one button as what `words` (or the button's label), typed next, run; return the reply.
+    With `second_words`, its second button is offered too, run by those words or its label (never a bare `yes` or
+    `no`: two offers, such as the two dates a campaign's weekend deadline may take, are no Yes-or-No question)."""
     button = reply.choices[0]
-    store.keep_aside(services.storage, turn.user_id, KEY, {
-        "yes": [button.action, button.value, button.label], "words_only": True,
-        "also_yes": [normal(text) for text in words]}, turn.now)
+    pending: dict = {"yes": [button.action, button.value, button.label], "words_only": True,
+                     "also_yes": [normal(text) for text in words]}
+    if second_words:
+        other = reply.choices[1]
+        pending.update({"no": [other.action, other.value, other.label],
+                        "also_no": [normal(text) for text in second_words]})
+    store.keep_aside(services.storage, turn.user_id, KEY, pending, turn.now)
     return reply
 
 

@@ -6,7 +6,7 @@ import re
 
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
-from bot.engine.routing import Engine, Turn
+from bot.engine.routing import Command, Engine, Turn, not_yours
 from bot.settings.people import Role
 
 ROLE_LABELS = {
@@ -38,10 +38,35 @@ def help_replies(engine: Engine, turn: Turn) -> list[Reply]:
     return [Reply(text=text, choices=tuple(choices), title="audit-bot help")]
 
 
+def command_help(engine: Engine, turn: Turn, word: str) -> list[Reply]:
+    """`help campaign`: what that command does and how it is typed, with its details; a word naming no command
+    gets the whole list. Trial 26: `help campaign` was told "takes nothing after its word"."""
+    command = named_command(engine, word)
+    if command is None:
+        return help_replies(engine, turn)
+    if not command.allowed(turn.person):
+        return [Reply(text=not_yours(command))]
+    usage = command.usage_for(turn.person)
+    details = f"\n{command.details}" if command.details and usage == command.usage else ""
+    return [Reply(title=f"Help: /audit {command.name}", text=f"`{usage}` — {command.summary}.{details}\n`help` lists "
+                                                                "everything you can do.")]
+
+
+def named_command(engine: Engine, word: str) -> Command | None:
+    """The command a word names: its own name, in any case, plural or hyphenated (`campaigns`, `re-audits`)."""
+    said = word.strip().lower().lstrip("/").removeprefix("audit ").replace("-", "")
+    for name in (said, said.removesuffix("s"), f"{said}s"):
+        if name in engine.commands:
+            return engine.commands[name]
+    return None
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit help`, the help button and the `help` text shortcut."""
     del services  # help needs nothing but the engine's command list
-    engine.add_command("help", lambda turn, _args: help_replies(engine, turn), "show this list", typed="")
+    engine.add_command("help", lambda turn, args: command_help(engine, turn, args) if args.strip()
+                       else help_replies(engine, turn), "show this list (`help campaign`: one command's help)",
+                       usage="/audit help [command]", typed=r"(?:/?[A-Za-z][\w-]{1,30})?")
     engine.add_action("help.show", lambda turn, _value: help_replies(engine, turn))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:

@@ -72,6 +72,7 @@ class Command:
     # What may follow the command's word typed without `/audit` in a DM or the terminal (bot/engine/near_miss.py);
     # None for a command never typed bare.
     typed: re.Pattern[str] | None = None
+    details: str = ""  # more than the usage line, shown by `help <name>` (trial 26: `help campaign` told nothing)
 
     def allowed(self, person: Person) -> bool:
         return self.roles is None or person.role in self.roles
@@ -111,6 +112,7 @@ class Engine:
         usage_by_role: dict[Role, str] | None = None,
         *,
         typed: str | None,
+        details: str = "",
     ) -> None:
         """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask. `typed` is the shape
         (a regular expression, built from bot.engine.near_miss's blocks) of what may follow `name` when it is typed
@@ -126,6 +128,7 @@ class Engine:
             who_can=who_can,
             usage_by_role=tuple((usage_by_role or {}).items()),
             typed=typed_shape(typed),
+            details=details,
         )
 
     @property

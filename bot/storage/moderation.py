@@ -115,6 +115,29 @@ def open_moderation(storage: Storage, audit_id: int, moderator_id: str, now: dat
         return int(cursor.lastrowid or 0)
 
 
+def reopen_decision(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> dict[str, Any]:
+    """Open a moderated audit's moderation again for the moderator of its latest decision, who means to change it:
+    the audit is in moderation (read-only for its auditor) under a new, undecided moderation of theirs, and the
+    decision it had stays on record, and stays the grade of record, until the new one is made. Returns that earlier
+    decision; Conflict (with the audit as it is) when the audit is not moderated or its latest decision is not
+    this moderator's."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        if audit is None:
+            raise NotFound("audit", audit_id)
+        rows = list(select(db, "SELECT * FROM moderations WHERE audit_id = ? AND decided_at IS NOT NULL "
+                               "ORDER BY decided_at DESC, id DESC LIMIT 1", [audit_id]))
+        if audit.status != "moderated" or not rows or rows[0]["moderator_id"] != moderator_id:
+            raise Conflict(audit, "not moderated by this moderator")
+        db.execute("UPDATE audits SET status = 'in_moderation', step_version = step_version + 1, updated_at = ? "
+                   "WHERE id = ?", [utc_text(now), audit_id])
+        db.execute("INSERT INTO moderations (audit_id, moderator_id, opened_at) VALUES (?, ?, ?)",
+                   [audit_id, moderator_id, utc_text(now)])
+        record_trail(storage, moderator_id, "audit.moderation_reopened",
+                     {"audit": audit_id, "earlier": int(rows[0]["id"]), "grade": rows[0]["grade"]}, now)
+        return dict(rows[0])
+
+
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime, waiting: dict[str, Any] | None = None,
                       action: tuple[str, str, str] | None = None) -> None:

@@ -104,8 +104,10 @@ class TerminalView:
         for paragraph in self._plain(prefix + reply.text).split("\n"):
             hanging = "  " if LISTED.match(paragraph) else ""
             out.append(_fill(paragraph, self.width, hanging=hanging) if paragraph.strip() else "")
+        if reply.fields and out and out[-1]:
+            out.append("")  # trial 26: indented under the text, "Case:" read as part of the last action or moderation
         for label, value in reply.fields:
-            out.append(_fill(f"{self._plain(label)}: {self._plain(value)}", self.width, "  ", "    "))
+            out.append(_fill(f"{self._plain(label)}: {self._plain(value)}", self.width, "", "  "))
         if reply.image is not None and self.chart_dir is not None:
             out.append(f"(chart written to {self._write_chart(reply)})")
         if reply.is_for_requester:

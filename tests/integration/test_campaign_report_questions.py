@@ -31,9 +31,16 @@ def _report_lines(engine: Engine, campaign_id: int) -> list[str]:
 
 
 def test_a_report_with_nothing_submitted_says_why_it_has_no_questions(engine: Engine, clock) -> None:
-    lines = _report_lines(engine, create(engine))
+    campaign_id = create(engine)
+    [still_open] = engine.command(QA, f"campaign {campaign_id} report", surface="terminal")
+    lines = _report_lines(engine, campaign_id)
     [questions] = [line for line in lines if "Questions (yes rate, flags)" in line]
-    assert questions.endswith(": none yet, no audit was submitted")
+    assert questions.endswith(": none, no audit was submitted")
+    # trial 26: a closed campaign's report said "Grades: none yet", as if grades were still to come
+    assert "**Grades**: none, no audit was submitted before it closed" in lines
+    assert "• North Assessment Team: 0 of 2 submitted; none; actions 0 raised, 0 overdue" in lines
+    assert "**Grades**: none yet" in still_open.text.splitlines()
+    assert "none yet, no audit was submitted" in still_open.text
     following = lines[lines.index(questions) + 1]
     assert following.startswith("**Actions**")
 

@@ -135,11 +135,42 @@ def test_a_campaign_deadline_on_christmas_day_is_refused_with_the_working_day_be
         [refused] = _create(engine, "25/12")
         assert campaign_store.list_campaigns(services.storage) == []  # nothing created, nobody told
         [made, *dms] = _create(engine, "24/12")
-    assert refused.kind == "error" and refused.text == (
-        "The deadline, Friday 25 December 2026, is a bank holiday (Christmas Day), so nothing is created yet: give "
-        "24/12 for Thursday 24 December, the last working day before it, or 25/12 anyway to keep it.")
+    assert refused.kind == "question" and refused.text == (
+        "The deadline, Friday 25 December 2026, is a bank holiday (Christmas Day), so nothing is created yet. Type "
+        "`24/12` for Thursday 24 December, the last working day before it, or `25/12 anyway` to keep it (or press "
+        "**Use Thursday 24/12** or **Keep Friday 25/12**); the campaign is then created as you typed it.")
+    assert [c.label for c in refused.choices] == ["Use Thursday 24/12", "Keep Friday 25/12"]
     assert "it runs from 7 Dec 2026 to 24 Dec 2026" in made.text
     assert dms and all("Thursday 24 December 2026" in flat(dm.text) for dm in dms)
+
+
+@pytest.mark.parametrize(("typed", "deadline"), [("24/12", date(2026, 12, 24)), ("25/12 anyway", date(2026, 12, 25)),
+                                                 ("Keep Friday 25/12", date(2026, 12, 25))])
+def test_a_date_the_refusal_offers_typed_next_creates_the_campaign_as_typed(
+        engine: Engine, services: Services, typed: str, deadline: date) -> None:
+    """Trial 26: `29/1`, typed as the refusal of a Sunday deadline said, got "There's no question waiting"."""
+    with time_machine.travel(MONDAY, tick=False):
+        _create(engine, "25/12")
+        [made, *dms] = engine.message(QA, typed, surface="terminal")
+    assert made.text.startswith("Campaign 1 **Voice winter** is created"), made.text
+    [campaign] = campaign_store.list_campaigns(services.storage)
+    assert (campaign.name, campaign.deadline, campaign.teams) == ("Voice winter", deadline,
+                                                                  ("north-assessment", "south-cin-cp"))
+    assert dms and all(long_date(deadline) in flat(dm.text) for dm in dms)
+
+
+def test_other_words_after_the_refusal_create_nothing_and_the_button_then_is_out_of_date(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        _create(engine, "25/12")
+        [told] = engine.message(QA, "no", surface="terminal")  # no Yes-or-No question: two dates are offered
+        assert campaign_store.list_campaigns(services.storage) == []
+        [made, *_] = engine.action(QA, "campaign.deadline", "instead", surface="terminal")  # the button still works
+        [again] = engine.action(QA, "campaign.deadline", "instead", surface="terminal")
+    assert "created" not in told.text
+    assert made.text.startswith("Campaign 1 **Voice winter** is created") and "to 24 Dec 2026" in made.text
+    assert again.kind == "error" and "out of date, so nothing was created" in again.text
+    assert len(campaign_store.list_campaigns(services.storage)) == 1
 
 
 def test_a_campaign_deadline_kept_anyway_is_created_as_typed(engine: Engine, services: Services) -> None:

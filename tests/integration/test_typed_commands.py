@@ -160,7 +160,7 @@ def test_a_command_word_run_together_with_digits_or_hyphened_is_still_a_case_ref
                   "[page N]`."),
     ("compare abc", "That isn't how `/audit compare` is typed: `/audit compare <number> [with <number>]`, like "
                     "`compare 12`."),
-    ("help 3", "`/audit help` takes nothing after its word: type just `help`."),
+    ("help 3", "That isn't how `/audit help` is typed: `/audit help [command]`."),
     ("home 12", "`/audit home` takes nothing after its word: type just `home`."),
 ])
 def test_a_command_word_with_what_it_does_not_take_gets_its_usage_and_is_not_noted(

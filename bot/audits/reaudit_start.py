@@ -1,0 +1,63 @@
+"""`re-audit CR-632084` typed: the case's re-audit started, on the checklist of the audit that asks for it, so
+`/audit compare` then compares like with like. Trial 26's head of service typed `re-audit cr632084` and got the
+knowledge base's article on re-audits; the case reference alone did not say its re-audit was overdue (that came only
+after a checklist was picked: `reaudits.due_said` now says it beside the reference too).
+
+The reference is read in any spelling a case reference is typed in (`cr632084`, `CR 632084`, `CR-632084`). A case
+with no re-audit due is offered an ordinary audit; a re-audit that is not this person's to do says whose it is."""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits import start as audits_start
+from bot.audits.core import checklists, not_in_channel
+from bot.core import policy
+from bot.core.reaudits import due_for_case
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.privacy.screen import typed_case_reference
+from bot.storage import audits as store
+
+# "re-audit cr632084", "reaudit CR 632084", "start the re-audit of CR-632084", "do a re-audit on case cr632084"
+TYPED = re.compile(r"^\s*(?:(?:start|begin|do|open)\s+(?:(?:a|the|my)\s+)?)?re-?\s?audit\s+(?:(?:of|for|on)\s+)?"
+                   r"(?:(?:the\s+)?case\s+)?(?P<ref>[A-Za-z]{1,6}[\s-]?\d[\d\s-]{2,14})\s*[.!]?\s*$", re.IGNORECASE)
+PRIORITY = 28  # after an audit or a moderation waiting for typed text (a note is that note), before the knowledge base
+
+
+def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`re-audit <case reference>`: the re-audit started (see the module); None for other text."""
+    asked = TYPED.match(text)
+    reference = typed_case_reference(asked.group("ref"), services.settings.case_reference_pattern) if asked else None
+    if reference is None:
+        return None
+    if (refusal := not_in_channel(turn)) is not None:
+        return refusal
+    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
+    if item is None:
+        return [Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or "
+                           "it has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
+                      choices=(Choice("Start an audit", "audit.start_case", reference),))]
+    if not policy.may_reaudit(services.directory, turn.person, item.audit):
+        return [Reply(kind="error", text=f"The re-audit of {reference} is not yours to start: it is for whoever may "
+                                         "audit the case by hand (its team's managers, a colleague in its team as a "
+                                         "peer audit, a QA lead or an admin), never its worker.")]
+    drafts = [d for d in store.drafts_of(services.storage, turn.user_id) if d.case_ref == reference]
+    if drafts:
+        return [Reply(text=f"Your audit #{drafts[0].id} of {reference} is its re-audit, under way: pick it to carry "
+                           "on.",
+                      choices=(Choice(f"Resume #{drafts[0].id}", "audit.resume", str(drafts[0].id)),))]
+    checklist = checklists(services).get(item.audit.checklist_id)
+    reply = audits_start.start_case(services, turn, reference)
+    if checklist is None:  # its checklist is gone: pick another, for this case
+        return reply
+    said = Reply(kind="notice", text=f"Starting the re-audit of {reference} against **{checklist.title}**, the "
+                                     f"checklist of audit #{item.audit.id}, so `/audit compare` compares like with "
+                                     "like (`change checklist` picks another).")
+    return [said, *audits_start.start(services, turn, checklist.id)]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register the typed `re-audit <case reference>`."""
+    engine.add_message_handler(lambda turn, text: typed(services, turn, text), priority=PRIORITY)

@@ -1,0 +1,110 @@
+"""Campaigns asked for in everyday words, read before the knowledge base (trial 26's head of service got "I don't know
+that yet" for each, and each went onto the QA leads' unanswered list):
+
+    close campaign 1 / end the campaign 1 now       `/audit campaign close 1`, with its checks and its question
+    actually can campaign 1 start today instead     a campaign's dates are fixed once its auditors are told: how to
+    change the deadline of campaign 1 to 29/1       run it on other dates (close it, create it again)
+    set up a voice of the child audit round for     `campaign create` with what the words name filled in (the
+    north and cic                                   checklist, the teams), and how to type the rest
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.audits.core import checklists
+from bot.campaigns.feature import CREATE_USAGE
+from bot.core import policy
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.core.teams import team_matches, team_names
+from bot.engine.routing import Engine, Turn
+from bot.storage import campaigns as store
+
+CLOSE = re.compile(r"^\s*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:close|end|finish)\s+(?:the\s+|audit\s+)?"
+                   r"campaign\s+(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,9})(?P<now>\s+(?:now|today))?"
+                   r"(?:\s*,?\s*please)?\s*[.!?]*\s*$", re.IGNORECASE)
+# "campaign 1" and a word about its dates, and a word asking for a change: "can campaign 1 start today instead"
+NAMED = re.compile(r"\bcampaign\s+(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,9})\b", re.IGNORECASE)
+DATES = re.compile(r"\b(?:start(?:s|ing)?|open(?:s|ing)?|begin(?:s|ning)?|deadline|end\s+date|due\s+date|dates?|"
+                   r"finish(?:es)?|run\s+(?:to|until|till|from))\b", re.IGNORECASE)
+CHANGE = re.compile(r"\b(?:change|move|moved|can|could|instead|actually|make|push|bring|extend|earlier|later|"
+                    r"shift|brought|pushed|set)\b", re.IGNORECASE)
+ASKING = re.compile(r"\b(?:show|list|see|when|what|which|tell\s+me)\b", re.IGNORECASE)
+# "set up a voice of the child audit round for north and cic", "create a new campaign", "i want to run an audit round"
+SET_UP = re.compile(r"^\s*(?:(?:please|pls|can\s+you|could\s+you|i\s+(?:want|need|would\s+like|d\s+like)\s+to|"
+                    r"i['’]?d\s+like\s+to|lets?|let['’]s|how\s+(?:do|can|would|should)\s+(?:i|we)|how\s+to)\s+)?(?:set\s*up|create|start|run|launch|organi[sz]e|make|"
+                    r"plan|begin)\s+(?:a\s+|an\s+|the\s+|another\s+|new\s+|a\s+new\s+)*(?P<what>.*?)\b(?:audit\s+)?"
+                    r"(?:campaign|round(?:\s+of\s+audits)?|themed\s+audit)s?\b(?P<rest>.*)$", re.IGNORECASE)
+DOING = re.compile(r"\s*(?:audits?|cases?|allocations?)\b", re.IGNORECASE)
+QUESTION_WORDS = re.compile(r"^\s*(?:how|what|why|when|who|where|which|is|are|do|does)\b", re.IGNORECASE)
+
+
+def close_asked(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
+    """`close campaign 1`: the command itself, so its checks and its early-close question apply."""
+    asked = CLOSE.match(text)
+    if asked is None:
+        return None
+    return engine.dispatch_command(turn, "campaign", f"close {asked.group('id')}")
+
+
+def dates_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A campaign's dates asked to change: what can and cannot be, and how to run it on other dates."""
+    named = NAMED.search(text)
+    if named is None or not DATES.search(text) or not CHANGE.search(text) or "report" in text.lower() \
+            or ASKING.search(text):
+        return None  # "when does campaign 1 start", "can you show campaign 1's dates": not a change
+    number = int(named.group("id"))
+    campaign = store.get_campaign(services.storage, number)
+    if campaign is None:
+        return [Reply(text=f"There is no campaign {number}. Type `/audit campaign` to list them.")]
+    who = "" if policy.may_run_campaigns(turn.person) else " (closing and creating campaigns is for QA leads and " \
+                                                           "admins: ask your QA lead)"
+    return [Reply(text=(
+        f"A campaign's dates can't be changed once it is created: campaign {number}'s auditors were told its start "
+        f"and deadline by DM{who}. To run it on other dates, close it with `/audit campaign close {number}` and "
+        f"create it again with the dates you want (`campaign create … start=today deadline=…`). "
+        f"`/audit campaign rename {number} name=… theme=…` changes only its name or theme."))]
+
+
+def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """A campaign (an audit round) asked for in words: how to type `campaign create`, with the checklist and teams
+    the words name filled in (`how do I set up a campaign` too); other questions ("what is a campaign?") are left to
+    the knowledge base."""
+    asked = SET_UP.match(text)
+    if asked is None or (QUESTION_WORDS.match(text) and not text.lower().lstrip().startswith("how")):
+        return None
+    if re.search(r"\bmy\b", asked.group("what"), re.IGNORECASE) or DOING.match(asked.group("rest")):
+        return None  # "how do I start my campaign audit": an auditor's case, not a new campaign
+    if not policy.may_run_campaigns(turn.person):
+        return [Reply(text="Audit campaigns (themed rounds across teams) are set up by QA leads and admins: ask your "
+                           "QA lead. To audit your own cases in a campaign, `/audit campaign` lists the campaigns you "
+                           "are part of, and `/audit campaign mine N` your cases in one, each with a *Start* button.")]
+    said = f"{asked.group('what')} {asked.group('rest')}".lower()
+    found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
+    teams = _teams_named(services, asked.group("rest"))
+    filled = " ".join(part for part in (
+        f"checklist={found[0].title}" if len(found) == 1 else "", f"teams={','.join(teams)}" if teams else "") if part)
+    start = (f"From what you said: `/audit campaign create name=… theme=… {filled} start=… deadline=… per-worker=… "
+             "auditors=… moderate=…`, the rest filled in as below.\n\n" if filled else "")
+    return [Reply(title="New audit campaign", text=start + CREATE_USAGE)]
+
+
+def _teams_named(services: Services, rest: str) -> list[str]:
+    """The team ids named after `for` ("for north and cic", "for north, south"), each part naming exactly one team."""
+    after = re.search(r"\bfor\s+(?P<teams>.+)$", rest, re.IGNORECASE)
+    if after is None:
+        return []
+    names = team_names(services.directory)
+    named = re.split(r"\b(?:in|from|by|starting|before|until|this|next|on|with|please|to)\b|[.!?…]",
+                     after.group("teams"))[0]
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&|\+)\s*", named.strip()) if p]
+    found = [team_matches(names, re.sub(r"\bteams?\b", "", part)) for part in parts]
+    return [ids[0] for ids in found if len(ids) == 1]
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register the campaign asked for in words, before the knowledge base answers."""
+    engine.add_message_handler(lambda turn, text: close_asked(engine, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: dates_asked(services, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: set_up_asked(services, turn, text), priority=27)
