@@ -95,6 +95,7 @@ class Engine:
         self._press_watches: list[PressWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
+        self._lapsed_picks: list[Callable[[Turn, str], str | None]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
         self._typed_shortcuts: list[re.Pattern[str]] = []
@@ -206,7 +207,20 @@ class Engine:
         bot is still waiting for; it may say nothing."""
         self._session_starts.append(handler)
 
+    def add_lapsed_pick(self, handler: Callable[[Turn, str], str | None]) -> None:
+        """Register why an option number typed in a surface with sessions (the terminal chat), with no options on
+        screen, picks nothing because options offered in an earlier session are no longer open (None: not that)."""
+        self._lapsed_picks.append(handler)
+
     # -- entry points -------------------------------------------------------------------------
+    def lapsed_pick(self, user_id: str, text: str, surface: Surface = "terminal") -> list[Reply]:
+        """Why `text`, an option number typed with no options on screen, picks nothing, when options this person
+        was offered earlier have lapsed: one error reply, or none when that is not why (or for an unknown person)."""
+        if self.directory.person(user_id) is None:
+            return []
+        return self._run(user_id, surface, lambda turn: [
+            error(said) for handler in self._lapsed_picks if (said := handler(turn, text))][:1])
+
     def session_start(self, user_id: str, surface: Surface = "terminal") -> list[Reply]:
         """What to show as a session starts: nothing for an unknown person (the banner says so)."""
         if self.directory.person(user_id) is None:

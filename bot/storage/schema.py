@@ -862,3 +862,11 @@ def m300_trail_audit_events(db: Database) -> None:
     the detail of these rows is always JSON written by `record_trail` (bot/storage/trail.py, `audit_events`)."""
     db.execute("CREATE INDEX trail_audit_events ON trail(json_extract(detail, '$.audit')) "
                "WHERE action IN ('audit.alert', 'audit.alert_withdrawn', 'audit.switch_checklist')")
+
+
+@MIGRATIONS()
+def m301_kb_asks_offered(db: Database) -> None:
+    """The options a question was offered ("Did you mean…"), as its buttons carry them: in Slack the buttons stay in
+    the message, but the terminal chat forgot them when it ended, so `2` typed in the next session picked nothing
+    (trial 26). Entry questions and ids only, never the asker's words (bot/asking/offered.py)."""
+    db.execute("ALTER TABLE kb_asks ADD COLUMN offered TEXT")
