@@ -11,17 +11,17 @@ from __future__ import annotations
 from bot.core.replies import count_of
 from bot.core.services import Services
 from bot.storage import trail as trail_store
-from bot.storage.trail import TrailEvent
+from bot.storage.trail import TrailRow
 from knowledge.dates import short_date
 
 ABOUT = {"answer": "about an answer", "inadequate": "about the Inadequate grade"}
 
 
-def _day(services: Services, event: TrailEvent) -> str:
+def _day(services: Services, event: TrailRow) -> str:
     return short_date(event.at.astimezone(services.settings.timezone).date(), year=False)
 
 
-def _alerts(services: Services, events: list[TrailEvent], auditor_id: str) -> list[str]:
+def _alerts(services: Services, events: list[TrailRow], auditor_id: str) -> list[str]:
     """Each alert sent, with whether it was withdrawn (the next withdrawal of the same kind after it) or stands."""
     said = []
     for index, sent in enumerate(events):
@@ -38,7 +38,7 @@ def _alerts(services: Services, events: list[TrailEvent], auditor_id: str) -> li
     return said
 
 
-def _switches(services: Services, events: list[TrailEvent]) -> list[str]:
+def _switches(services: Services, events: list[TrailRow]) -> list[str]:
     said = []
     for switch in (e for e in events if e.action == "audit.switch_checklist"):
         detail = switch.detail

@@ -31,8 +31,8 @@ _AUDIT_EVENTS_SQL = f"action IN ({', '.join(repr(action) for action in AUDIT_EVE
 
 
 @dataclass(frozen=True)
-class TrailEvent:
-    """One trail row about an audit: when, who, what, and its detail (ids and counts only)."""
+class TrailRow:
+    """One trail row: when, who, what, and its detail (ids and counts only)."""
 
     at: datetime
     actor: str
@@ -40,7 +40,7 @@ class TrailEvent:
     detail: dict[str, Any]
 
 
-def audit_events(storage: Storage, audit_id: int) -> list[TrailEvent]:
+def audit_events(storage: Storage, audit_id: int) -> list[TrailRow]:
     """The alerts and checklist changes the trail holds for this audit, oldest first, with each checklist's title
     (its latest snapshot's) beside its id in the detail (`from_title`, `to_title`), so nobody reads a bare id."""
     rows = storage.db.execute(
@@ -55,6 +55,6 @@ def audit_events(storage: Storage, audit_id: int) -> list[TrailEvent]:
     events = []
     for at, actor, action, detail, from_title, to_title in rows:
         titles = {"from_title": from_title, "to_title": to_title} if action == "audit.switch_checklist" else {}
-        events.append(TrailEvent(parse_utc(at), actor, action, {**json.loads(detail), **titles}))
+        events.append(TrailRow(parse_utc(at), actor, action, {**json.loads(detail), **titles}))
     return events
 
