@@ -5,7 +5,8 @@ were offered for. The terminal chat numbered them only on its own screen, so a n
 forgot them, and `2` typed there picked nothing (trial 26). So the options are stored with the question (bot.storage
 .asks `remember_offer`), and for `OPEN_FOR` after it was asked, while none is picked, it is not passed on to the QA
 leads and it is the person's latest question:
-- a new terminal session shows them again, numbered, so `2` picks the second as it would have before;
+- a new terminal session shows them again as it opens, numbered, so `2` picks the second as it would have before
+  (within the session they are a menu like any other: a reply without options after them retires them);
 - typing an option's words (its label) picks it, in the session they were offered in or the next;
 - after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
   ask again, rather than "no options to pick from".
@@ -86,6 +87,6 @@ def lapsed(services: Services, turn: Turn, text: str) -> str | None:
 
 def install(engine: Engine, services: Services) -> None:
     """Show open options again as a terminal session starts, pick one by its words, and say when they lapsed."""
-    engine.add_session_start(lambda turn: still_open(services, turn))
+    engine.add_session_start(lambda turn: still_open(services, turn), opening_only=True)
     engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
     engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))

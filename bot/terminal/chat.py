@@ -36,7 +36,7 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
-    waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
+    waiting = engine.session_start(user_id, opening=True)  # what the bot still waits for, shown again
     if waiting:
         stdout.write(view.render(waiting) + "\n")
     just_shown = [reply for reply in waiting if reply.kind != "notice"]  # the step, not "Picking up where…"

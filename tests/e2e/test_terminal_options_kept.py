@@ -67,3 +67,14 @@ def test_after_a_day_the_options_have_lapsed_and_two_is_told_so(engine: Engine, 
     assert ("! The options I offered you on Monday 30 Nov at 10:00 are no longer open (they stay open for a day), "
             "so “2” picks nothing. Ask your question again to see them afresh.") in " ".join(out.split())
     assert _picked(services) is None
+
+
+def test_in_the_new_session_they_are_a_menu_like_any_other(engine: Engine, services: Services) -> None:
+    """A reply without options after them retires them there, as it retires any menu (numbers pick only from the
+    latest reply's options)."""
+    with time_machine.travel(MONDAY, tick=False):
+        _offer(engine)
+        _, out = drive(engine, ["hello", "2"], user=ASKER)
+    assert "are still open" in out
+    assert "The options further up were for an earlier reply" in " ".join(out.split())
+    assert _picked(services) is None
