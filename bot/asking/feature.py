@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import follow_up, learned_admin, named_action, unanswered, unhelpful_reason
+from bot.asking import follow_up, learned_admin, named_action, offered, unanswered, unhelpful_reason
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
@@ -190,8 +190,9 @@ class KnowledgeFeature:
         if others:
             choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
             choices += [Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)), on_its_own]
-            return [Reply(text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, "
-                               "**did you mean…**", choices=tuple(choices))]
+            return [offered.remember(self.services, turn, ask_id, Reply(
+                text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, **did you "
+                     "mean…**", choices=tuple(choices)))]
         return [Reply(text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' "
                            "list for the knowledge base. To have them reply to you, press Pass it to the QA leads.",
                       choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),
@@ -261,7 +262,7 @@ class KnowledgeFeature:
             if voted_down and not defined:
                 lead = ("The first of these would be my answer, but someone asking in these words marked it Not "
                         "helpful, so the QA leads are looking at it. **Did you mean…**")
-            return [Reply(text=lead, choices=tuple(choices))]
+            return [offered.remember(self.services, turn, ask_id, Reply(text=lead, choices=tuple(choices)))]
         if query and unanswered.marked_out_of_scope(self.services, query):
             return [Reply(text="A QA lead has marked this question as outside what I can help with, so it won't get "
                                "an answer here. Your manager can point you to the right person.",
@@ -397,5 +398,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action(unhelpful_reason.SEARCH_INSTEAD, feature.reason_search)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
+    offered.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)

@@ -22,6 +22,7 @@ from bot.audits import (
 )
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
 from bot.audits.decision_words import leading_decision, one_line_decision
+from bot.audits.during_audit import during_audit
 from bot.audits.flow import FLOW_STEPS, MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
     grade_starting,
@@ -215,7 +216,8 @@ def _not_open(services: Services, turn: Turn, audit: store.AuditRow | None) -> S
 
 
 def decision_screen(services: Services, audit_id: int) -> list[Reply]:
-    """The audit as submitted, with the worker's reflections and any later changes: Agree or Disagree."""
+    """The audit as submitted, with the worker's reflections, any later changes, and any alert or checklist change
+    while it was done: Agree or Disagree."""
     ctx = load(services, audit_id)
     audit = ctx.audit
     reflections = store.reflections_of(services.storage, audit.id)
@@ -226,6 +228,8 @@ def decision_screen(services: Services, audit_id: int) -> list[Reply]:
     if changes:
         heading += (f"\n_The auditor made {count_of(len(changes), 'change')} after first submitting it; "
                     "this is the latest version._")
+    if happened := during_audit(services, audit.id, audit.auditor_id):  # trial 26: an alert withdrawn, a switch
+        heading += "\n" + happened
     return [summary_reply(services, ctx, heading, choices=moderation_hold.decision_choices(audit))]
 
 

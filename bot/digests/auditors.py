@@ -1,10 +1,10 @@
 """`/audit auditors [this month | last month | this week | last week] [team]`: who has done what, in chat.
 
 Trial 23: a head of service wanted the audits each auditor completed for their teams in a period, and found it only
-in the weekly digest (one week and its month) or an export. This counts the digest's way (bot.storage.reports.digests
-`auditor_counts`: completed audits by the audit's team, on the day submitted) over the period asked for, with each
-auditor's monthly target beside a month. Managers see their own teams, QA leads and admins any (the digest's rule,
-bot.core.policy.digest_teams).
+in the weekly digest (one week and its month) or an export. This counts as the digest and Home do (one rule,
+bot.digests.team_auditors: completed audits on the day submitted, each member's all whatever the case's team) over
+the period asked for, with each auditor's monthly target beside a month. Managers see their own teams, QA leads and
+admins any (the digest's rule, bot.core.policy.digest_teams).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from bot.core.markup import bold
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
-from bot.digests.digest import AuditorFigures, auditor_figures
 from bot.digests.render import against_target
+from bot.digests.team_auditors import AuditorFigures, team_auditors, team_totals
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
@@ -80,43 +80,25 @@ def auditor_line(auditor: AuditorFigures, done: int, month: bool, ended: bool, a
     return f"• {auditor.label}: {count_of(done, 'audit')}{aside}{target}"
 
 
-def by_auditor(counts: dict[str, dict[str, tuple[int, int]]]) -> dict[str, dict[str, int]]:
-    """auditor -> the audit's team -> audits completed, from auditor_counts (the period's count is its first)."""
-    found: dict[str, dict[str, int]] = {}
-    for team_id, auditors in counts.items():
-        for auditor, (done, _) in auditors.items():
-            found.setdefault(auditor, {})[team_id] = done
-    return found
-
-
-def _aside(services: Services, team_id: str, user_id: str, done_for: dict[str, int]) -> str:
+def _aside(auditor: AuditorFigures) -> str:
     """For a member, the other teams whose cases they audited; for a member of another team, where all theirs are
     listed (their audits of this team's cases are the figure beside them here)."""
-    directory = services.directory
-    if user_id in directory.teams[team_id].member_ids:
-        others = {t: n for t, n in done_for.items() if t != team_id and n}
-        names = ", ".join(directory.teams[t].name for t in others)
-        return f", {sum(others.values())} of them for {names}" if others else ""
-    own = ", ".join(t.name for t in directory.teams_of(user_id))
-    return f" of this team's cases (all theirs under {own})" if own else ""
+    if auditor.elsewhere:
+        names = ", ".join(name for name, _, _ in auditor.elsewhere)
+        return f", {auditor.month_elsewhere} of them for {names}"
+    return f" of this team's cases (all theirs under {auditor.home_teams})" if auditor.home_teams else ""
 
 
 def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tuple[int, int]]], shown: Period,
                ended: bool) -> Reply:
-    """One team's auditors, most first: each member with every audit they completed in the period, whatever the
-    case's team (the figure Home gives them against their target: bot.core.targets month_so_far), and anyone else
-    who audited the team's cases with those; headed by the audits of the team's own cases."""
+    """One team's auditors, most first, by the digest's and Home's rule (bot.digests.team_auditors): each member with
+    every audit they completed in the period, whatever the case's team, and anyone else who audited the team's cases
+    with those; headed by the audits of the team's own cases."""
     team = services.directory.teams[team_id]
-    members = set(team.member_ids)
-    done = by_auditor(counts)
-    own = counts.get(team_id, {})
-    figures = {uid: (sum(t.values()),) * 2 for uid, t in done.items() if uid in members and sum(t.values())}
-    figures |= {uid: n for uid, n in own.items() if uid not in members}
-    auditors = sorted(auditor_figures(services.directory, team, figures), key=lambda a: (-a.week, a.label))
-    lines = [auditor_line(a, a.week, shown.month, ended, _aside(services, team_id, a.user_id,
-                                                                   done.get(a.user_id, {})))
-             for a in auditors] or ["• nobody audits in this team"]
-    total = sum(n for n, _ in own.values())
+    auditors = sorted(team_auditors(services.directory, team, counts), key=lambda a: (-a.month, a.label))
+    lines = [auditor_line(a, a.month, shown.month, ended, _aside(a)) for a in auditors] \
+        or ["• nobody audits in this team"]
+    total = team_totals(counts, team_id)[1]
     return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} of its cases completed {shown.said}\n"
                       + "\n".join(lines))
 

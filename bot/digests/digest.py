@@ -15,8 +15,8 @@ from bot.core import agreement as agreement_figures
 from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
+from bot.digests.team_auditors import AuditorFigures, team_auditors, team_totals
 from bot.errors import UserError
-from bot.settings.people import Directory, Team
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
 
@@ -30,15 +30,6 @@ MIN_AUDITS_TO_COMPARE = 5
 # A question is a theme ("most often answered badly") only when it was answered badly in at least this many
 # audits: once is one case, which the audit itself already deals with, not a pattern across the team's work.
 MIN_AUDITS_FOR_THEME = 2
-
-
-@dataclass(frozen=True)
-class AuditorFigures:
-    user_id: str
-    label: str
-    week: int
-    month: int
-    target: int
 
 
 @dataclass(frozen=True)
@@ -99,6 +90,8 @@ class TeamDigest:
     open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
     actions_done_week: int = 0  # actions marked done in the week
     moderation_since: int = 0  # moderated audits submitted after the week (bot.core.agreement decided_since)
+    cases_week: int = 0  # audits of the team's own cases completed in the week, whoever audited them
+    cases_month: int = 0  # and in the month figure's span
 
     @property
     def so_far(self) -> bool:
@@ -110,7 +103,9 @@ class TeamDigest:
 
     @property
     def completed_week(self) -> int:
-        return sum(a.week for a in self.auditors)
+        """Audits of the team's own cases in the week (its auditors' lines count each member's all: they may add
+        up to more)."""
+        return self.cases_week
 
     @property
     def previous_weeks(self) -> tuple[date, date]:
@@ -127,7 +122,7 @@ class TeamDigest:
 
     @property
     def completed_month(self) -> int:
-        return sum(a.month for a in self.auditors)
+        return self.cases_month
 
     @property
     def target_month(self) -> int:
@@ -295,17 +290,6 @@ def _summed(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
     return total
 
 
-def auditor_figures(directory: Directory, team: Team,
-                    counts: dict[str, tuple[int, int]]) -> tuple[AuditorFigures, ...]:
-    """A team's auditors with their (week, month) counts and monthly target: every member with a target or an audit
-    counted, in the team's order, then anyone else who audited for the team (a QA lead's campaign audit)."""
-    targets = {m.user_id: m.audit_target for m in team.members}
-    auditor_ids = [m.user_id for m in team.members if m.audit_target > 0 or m.user_id in counts]
-    auditor_ids += sorted(set(counts) - set(auditor_ids))
-    return tuple(AuditorFigures(uid, directory.label(uid), *counts.get(uid, (0, 0)), targets.get(uid, 0))
-                 for uid in auditor_ids)
-
-
 def build_team_digests(services: Services, monday: date, team_ids: Sequence[str] | None = None) -> list[TeamDigest]:
     """Digests for the week starting `monday`, for the given teams (default: every team in teams.yaml)."""
     directory = services.directory
@@ -324,7 +308,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
-    counts = store.auditor_counts(storage, (week_start, week_end), month, ids)
+    counts = store.auditor_counts(storage, (week_start, week_end), month, None)  # a member's of any team's cases
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
@@ -343,7 +327,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
 
     digests = []
     for team in teams:
-        auditors = auditor_figures(directory, team, counts.get(team.id, {}))
+        auditors = team_auditors(directory, team, counts)
+        cases_week, cases_month = team_totals(counts, team.id)
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
         previous = _summed(weeks[-1 - COMPARE_WEEKS:-1])
         weak = _themes(flagged.get(team.id, []), questions)
@@ -357,7 +342,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
-            actions_done_week=opened.get(team.id, (0, 0))[1], moderation_since=since.get(team.id, 0)))
+            actions_done_week=opened.get(team.id, (0, 0))[1], moderation_since=since.get(team.id, 0),
+            cases_week=cases_week, cases_month=cases_month))
     return digests
 
 

@@ -20,6 +20,7 @@ from bot.digests.digest import (
     month_figure_day,
     spilled_days,
 )
+from bot.digests.team_auditors import AuditorFigures
 from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
 
@@ -131,6 +132,31 @@ def moderation_note(digest: TeamDigest) -> str:
     return f", after moderation where moderated: {digest.moderated_week} moderated, {regraded}"
 
 
+def auditor_lines(digest: TeamDigest) -> list[str]:
+    """Each auditor's week and month, counted as Home and `/audit auditors` count them (bot.digests.team_auditors):
+    a member's line holds all their audits, and says how many were of other teams' cases; anyone else is listed
+    with their audits of this team's cases. Said under them when the lines hold more than the team's total."""
+    ended, week = digest.month_ended, _this_week(digest)
+    lines = []
+    for auditor in digest.auditors:
+        target = f"; {against_target(auditor.month, auditor.target, ended)}" if auditor.target else ""
+        lines.append(f"   • {auditor.label}: {auditor.week} {week} · {auditor.month} {digest.month_so_far}{target}"
+                     f"{_elsewhere(auditor, week)}")
+    if any(auditor.elsewhere for auditor in digest.auditors):
+        lines.append("   _Each member's line counts all their audits, as Home and `/audit auditors` do; the total "
+                     "above counts the team's own cases._")
+    return lines
+
+
+def _elsewhere(auditor: AuditorFigures, week: str) -> str:
+    """'; of them for South Child in Need and Protection: 1 this week · 1 in the month', or for someone listed who is
+    not a member, ' of this team's cases (all theirs under South Child in Need and Protection)'."""
+    if auditor.elsewhere:
+        names = ", ".join(name for name, _, _ in auditor.elsewhere)
+        return f"; of them for {names}: {auditor.week_elsewhere} {week} · {auditor.month_elsewhere} in the month"
+    return f" of this team's cases (all theirs under {auditor.home_teams})" if auditor.home_teams else ""
+
+
 def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
     ended = digest.month_ended
@@ -138,10 +164,7 @@ def team_text(digest: TeamDigest) -> str:
              f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"]
     if digest.demo_week:
         lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
-    for auditor in digest.auditors:
-        target = f"; {against_target(auditor.month, auditor.target, ended)}" if auditor.target else ""
-        lines.append(f"   • {auditor.label}: {auditor.week} {_this_week(digest)} · {auditor.month} "
-                     f"{digest.month_so_far}{target}")
+    lines += auditor_lines(digest)
     graded_week, graded_before = digest.graded_week, digest.graded_previous
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
                  f"{graded_before} in the previous {COMPARE_WEEKS} weeks, {days_between(*digest.previous_weeks)})")

@@ -96,6 +96,8 @@ class Engine:
         self._press_watches: list[PressWatch] = []
         self._home_sections: dict[str, tuple[int, HomeProvider]] = {}
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
+        self._session_openings: list[Callable[[Turn], list[Reply]]] = []
+        self._lapsed_picks: list[Callable[[Turn, str], str | None]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
         self._typed_shortcuts: list[re.Pattern[str]] = []
@@ -204,17 +206,34 @@ class Engine:
         """The Home tab's feature sections, top to bottom."""
         return tuple(provider for _, provider in sorted(self._home_sections.values(), key=lambda pair: pair[0]))
 
-    def add_session_start(self, handler: Callable[[Turn], list[Reply]]) -> None:
+    def add_session_start(self, handler: Callable[[Turn], list[Reply]], opening_only: bool = False) -> None:
         """Register what a surface with sessions (the terminal chat) shows when one starts, such as the question the
-        bot is still waiting for; it may say nothing."""
-        self._session_starts.append(handler)
+        bot is still waiting for; it may say nothing. `opening_only`: shown as a session opens, never taken for what
+        the bot is still waiting for later in it (options offered in an earlier session, bot.asking.offered)."""
+        (self._session_openings if opening_only else self._session_starts).append(handler)
+
+    def add_lapsed_pick(self, handler: Callable[[Turn, str], str | None]) -> None:
+        """Register why an option number typed in a surface with sessions (the terminal chat), with no options on
+        screen, picks nothing because options offered in an earlier session are no longer open (None: not that)."""
+        self._lapsed_picks.append(handler)
 
     # -- entry points -------------------------------------------------------------------------
-    def session_start(self, user_id: str, surface: Surface = "terminal") -> list[Reply]:
-        """What to show as a session starts: nothing for an unknown person (the banner says so)."""
+    def lapsed_pick(self, user_id: str, text: str, surface: Surface = "terminal") -> list[Reply]:
+        """Why `text`, an option number typed with no options on screen, picks nothing, when options this person
+        was offered earlier have lapsed: one error reply, or none when that is not why (or for an unknown person)."""
         if self.directory.person(user_id) is None:
             return []
-        return self._run(user_id, surface, lambda turn: [r for handler in self._session_starts for r in handler(turn)])
+        return self._run(user_id, surface, lambda turn: [
+            error(said) for handler in self._lapsed_picks if (said := handler(turn, text))][:1])
+
+    def session_start(self, user_id: str, surface: Surface = "terminal", opening: bool = False) -> list[Reply]:
+        """What the bot still waits for from this person, shown as a session starts (and again when asked); with
+        `opening`, as the session opens, also what is shown only then. Nothing for an unknown person (the banner says
+        so)."""
+        if self.directory.person(user_id) is None:
+            return []
+        handlers = self._session_starts + (self._session_openings if opening else [])
+        return self._run(user_id, surface, lambda turn: [r for handler in handlers for r in handler(turn)])
 
     def command(self, user_id: str, text: str, surface: Surface = "command") -> list[Reply]:
         """Handle `/audit <text>`; an empty text shows help, an unknown word the command it is a near miss of."""

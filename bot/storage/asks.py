@@ -6,6 +6,7 @@ what the knowledge base could not answer.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -340,3 +341,32 @@ def read_only(path: Path) -> Iterator[ReadOnlyAsks]:
         yield ReadOnlyAsks(Database(conn, execute_plugins=False, recursive_triggers=False))
     finally:
         conn.close()
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The options ("Did you mean…") a person's latest question was offered and none yet picked: (label, action,
+    value) each, as its buttons carry them."""
+
+    ask_id: int
+    asked_at: datetime
+    surface: str
+    options: tuple[tuple[str, str, str], ...]
+
+
+def remember_offer(storage: Storage, ask_id: int, options: Sequence[tuple[str, str, str]]) -> None:
+    """Keep the options offered for question `ask_id`, so a reply in a later terminal session can still pick one."""
+    storage.db.execute("UPDATE kb_asks SET offered = ? WHERE id = ?", [json.dumps([list(o) for o in options]), ask_id])
+
+
+def open_offer(storage: Storage, user_id: str) -> Offer | None:
+    """The options this person's latest question was offered, while none is picked and it was not passed on to the
+    QA leads: None once they asked anything since, or picked, or passed it on (those settle the offer as its
+    buttons would)."""
+    rows = list(select(storage.db, "SELECT id, asked_at, surface, offered, entry_id, escalated_at FROM kb_asks "
+                                   "WHERE user_id = ? ORDER BY id DESC LIMIT 1", [user_id]))
+    if not rows or not rows[0]["offered"] or rows[0]["entry_id"] or rows[0]["escalated_at"]:
+        return None
+    row = rows[0]
+    options = tuple((str(label), str(action), str(value)) for label, action, value in json.loads(row["offered"]))
+    return Offer(row["id"], parse_utc(row["asked_at"]), row["surface"], options)

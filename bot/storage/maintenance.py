@@ -19,6 +19,7 @@ from typing import Any
 from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import BUSY_TIMEOUT_MS, Storage, make_private_dir, make_private_file
 from bot.storage.schema import applied_migrations, migration_names
+from bot.storage.trail import TrailRow
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 CHILD_TABLES = ("answers", "actions", "moderations", "revisions", "reflections")
@@ -212,14 +213,6 @@ def database_problem(path: Path) -> str | None:
 
 
 # -- the audit trail -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TrailRow:
-    at: datetime
-    actor: str
-    action: str
-    detail: dict[str, Any]
 
 
 def trail_rows(storage: Storage, since: datetime | None = None) -> list[TrailRow]:

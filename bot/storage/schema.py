@@ -852,3 +852,21 @@ def m290_away_caught_up(db: Database) -> None:
     up, so nobody gets a catch-up for leave long past; a new time away clears it (bot.storage.reminders.set_away)."""
     db.execute("ALTER TABLE away ADD COLUMN caught_up_at TEXT")
     db.execute("UPDATE away SET caught_up_at = set_at WHERE until < date('now')")
+
+
+@MIGRATIONS()
+def m300_trail_audit_events(db: Database) -> None:
+    """An audit's alerts and checklist changes by audit: a moderator opening an audit is shown that an immediate
+    concern was raised and withdrawn, or the checklist changed, while it was done (trial 26: both were only in the
+    trail, which no moderator reads). Partial, on those actions only, as m262: no other trail write pays for it, and
+    the detail of these rows is always JSON written by `record_trail` (bot/storage/trail.py, `audit_events`)."""
+    db.execute("CREATE INDEX trail_audit_events ON trail(json_extract(detail, '$.audit')) "
+               "WHERE action IN ('audit.alert', 'audit.alert_withdrawn', 'audit.switch_checklist')")
+
+
+@MIGRATIONS()
+def m301_kb_asks_offered(db: Database) -> None:
+    """The options a question was offered ("Did you mean…"), as its buttons carry them: in Slack the buttons stay in
+    the message, but the terminal chat forgot them when it ended, so `2` typed in the next session picked nothing
+    (trial 26). Entry questions and ids only, never the asker's words (bot/asking/offered.py)."""
+    db.execute("ALTER TABLE kb_asks ADD COLUMN offered TEXT")

@@ -7,10 +7,11 @@ and read back by `audit-bot trail`; retention keeps them, since they hold ids an
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.common import utc_text
+from bot.storage.common import parse_utc, utc_text
 from bot.storage.db import Storage
 
 
@@ -21,3 +22,39 @@ def record_trail(storage: Storage, actor: str, action: str, detail: dict[str, An
         "INSERT INTO trail (at, actor, action, detail) VALUES (?, ?, ?, ?)",
         [utc_text(at), actor, action, json.dumps(detail or {}, sort_keys=True)],
     )
+
+
+# What happened during an audit that its moderator is shown (bot.audits.during_audit): an immediate-concern alert
+# sent or withdrawn, the checklist changed. Indexed by audit for these actions only (migration m300).
+AUDIT_EVENTS = ("audit.alert", "audit.alert_withdrawn", "audit.switch_checklist")
+_AUDIT_EVENTS_SQL = f"action IN ({', '.join(repr(action) for action in AUDIT_EVENTS)})"
+
+
+@dataclass(frozen=True)
+class TrailRow:
+    """One trail row: when, who, what, and its detail (ids and counts only)."""
+
+    at: datetime
+    actor: str
+    action: str
+    detail: dict[str, Any]
+
+
+def audit_events(storage: Storage, audit_id: int) -> list[TrailRow]:
+    """The alerts and checklist changes the trail holds for this audit, oldest first, with each checklist's title
+    (its latest snapshot's) beside its id in the detail (`from_title`, `to_title`), so nobody reads a bare id."""
+    rows = storage.db.execute(
+        "SELECT at, actor, action, detail, "
+        "(SELECT title FROM checklist_versions WHERE checklist_id = json_extract(t.detail, '$.from') "
+        " ORDER BY first_seen DESC LIMIT 1), "
+        "(SELECT title FROM checklist_versions WHERE checklist_id = json_extract(t.detail, '$.to') "
+        " ORDER BY first_seen DESC LIMIT 1) "
+        f"FROM trail t WHERE {_AUDIT_EVENTS_SQL} AND json_extract(detail, '$.audit') = ? ORDER BY at, id",
+        [audit_id],
+    ).fetchall()
+    events = []
+    for at, actor, action, detail, from_title, to_title in rows:
+        titles = {"from_title": from_title, "to_title": to_title} if action == "audit.switch_checklist" else {}
+        events.append(TrailRow(parse_utc(at), actor, action, {**json.loads(detail), **titles}))
+    return events
+

@@ -36,7 +36,7 @@ def run_chat(engine: Engine, user_id: str, stdin: TextIO, stdout: TextIO, prompt
     person = engine.directory.person(user_id)
     label = person.name if person else "not set up"
     stdout.write(BANNER.format(user=user_id, label=label) + "\n")
-    waiting = engine.session_start(user_id)  # what the bot still waits for, shown again
+    waiting = engine.session_start(user_id, opening=True)  # what the bot still waits for, shown again
     if waiting:
         stdout.write(view.render(waiting) + "\n")
     just_shown = [reply for reply in waiting if reply.kind != "notice"]  # the step, not "Picking up where…"
@@ -79,7 +79,8 @@ def screen_width() -> int:
 
 def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> list[Reply]:
     """Route one typed line: an option number, a slash command, or free text. An option number that fits no menu
-    on screen is refused here, never passed on as words (nor to an older menu)."""
+    on screen is refused here, never passed on as words (nor to an older menu); with none on screen yet, the refusal
+    says when options offered in an earlier session have lapsed."""
     choice = view.choice_for(text)
     if choice is not None:
         return engine.action(user_id, choice.action, choice.value, surface="terminal")
@@ -88,6 +89,9 @@ def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> lis
         waiting = [] if view.choices else engine.session_start(user_id)
         if waiting:
             return [error(f"{refused} Here again is what I'm waiting for from you:"), *waiting]
+        lapsed = [] if view.choices or view.retired else engine.lapsed_pick(user_id, text)
+        if lapsed:  # options offered in an earlier session, no longer open (bot.asking.offered)
+            return lapsed
         return [error(f"{refused} Type `help` to see what I can do, or say what you want in words.")]
     stripped = text.strip()
     if stripped.lower().startswith("/audit"):

@@ -1,0 +1,92 @@
+"""Options offered for a question ("Did you mean…") kept for the terminal chat, as Slack keeps them in its buttons.
+
+In Slack the buttons stay on the message: pressed the next morning, they still pick the entry for the question they
+were offered for. The terminal chat numbered them only on its own screen, so a new session on the same database
+forgot them, and `2` typed there picked nothing (trial 26). So the options are stored with the question (bot.storage
+.asks `remember_offer`), and for `OPEN_FOR` after it was asked, while none is picked, it is not passed on to the QA
+leads and it is the person's latest question:
+- a new terminal session shows them again as it opens, numbered, so `2` picks the second as it would have before
+  (within the session they are a menu like any other: a reply without options after them retires them);
+- typing an option's words (its label) picks it, in the session they were offered in or the next;
+- after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
+  ask again, rather than "no options to pick from".
+Only entry questions and ids are stored (the asker's words are in the question's own row, screened as ever).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.core.markup import bold
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.confirmations import normal
+from bot.engine.routing import Engine, Turn
+from bot.storage import asks as store
+from bot.storage.audits import conversation
+from knowledge.dates import short_date
+
+OPEN_FOR = timedelta(days=1)  # a day: a question left at the end of one day is picked up the next morning
+OPEN_FOR_SAID = "a day"
+PRIORITY = 85  # after every step and question waiting (an audit's words are its own), before the search (90)
+
+
+def remember(services: Services, turn: Turn, ask_id: int, reply: Reply) -> Reply:
+    """`reply`, its options kept with question `ask_id` when offered in the terminal chat (Slack keeps its own)."""
+    if turn.surface == "terminal" and reply.choices:
+        store.remember_offer(services.storage, ask_id, [(c.label, c.action, c.value) for c in reply.choices])
+    return reply
+
+
+def _open(services: Services, turn: Turn) -> tuple[store.Offer | None, bool]:
+    """This person's offer still unsettled, and whether it is still open (within OPEN_FOR)."""
+    offer = store.open_offer(services.storage, turn.user_id)
+    if offer is None or offer.surface != "terminal":
+        return None, False
+    return offer, turn.now - offer.asked_at <= OPEN_FOR
+
+
+def _when(services: Services, turn: Turn, offer: store.Offer) -> str:
+    local = offer.asked_at.astimezone(services.settings.timezone)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    day = "today" if local.date() == today else f"on {local:%A} {short_date(local.date(), year=False)}"
+    return f"{day} at {local:%H:%M}"
+
+
+def still_open(services: Services, turn: Turn) -> list[Reply]:
+    """At the start of a terminal session: the options offered in an earlier one, numbered again, while they are
+    open and the bot waits for nothing else from this person (an audit's step is shown instead)."""
+    offer, is_open = _open(services, turn)
+    if offer is None or not is_open or conversation(services.storage, turn.user_id).get("awaiting"):
+        return []
+    return [Reply(kind="notice", text=f"The options I offered you {_when(services, turn, offer)} are still open. "
+                                      f"{bold('Did you mean…')}",
+                  choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
+
+
+def picked_in_words(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """An open option's words typed in the terminal chat pick it, as its number does; None for anything else."""
+    if turn.surface != "terminal":
+        return None
+    offer, is_open = _open(services, turn)
+    said = normal(text)
+    if offer is None or not is_open or not said:
+        return None
+    picked = next(((action, value) for label, action, value in offer.options if normal(label) == said), None)
+    return engine.run_action(turn, *picked) if picked else None
+
+
+def lapsed(services: Services, turn: Turn, text: str) -> str | None:
+    """Why an option number typed with none on screen picks nothing, when the last options offered have lapsed."""
+    offer, is_open = _open(services, turn)
+    if offer is None or is_open:
+        return None
+    return (f"The options I offered you {_when(services, turn, offer)} are no longer open (they stay open for "
+            f"{OPEN_FOR_SAID}), so “{text.strip()}” picks nothing. Ask your question again to see them afresh.")
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Show open options again as a terminal session starts, pick one by its words, and say when they lapsed."""
+    engine.add_session_start(lambda turn: still_open(services, turn), opening_only=True)
+    engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
+    engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))
