@@ -49,3 +49,10 @@ def test_which_questions_count_as_mostly_guessed(shipped: KnowledgeSearch) -> No
     assert shipped.evidence("wen shud a cp plan end").guessed  # two of its five words read as others
     assert not shipped.evidence("when should a cp plan end").guessed
     assert not shipped.evidence("when is the inital cp conference due").guessed  # one typo: no guess
+
+
+def test_diff_is_read_as_difference(shipped: KnowledgeSearch) -> None:
+    """"diff" was read as "difficult"."""
+    clipped = shipped.search("whats the diff between a cin plan and a cp plan")
+    spelt = shipped.search("whats the difference between a cin plan and a cp plan")
+    assert (clipped.outcome, answered(clipped)) == (spelt.outcome, answered(spelt)) == ("answer", "child-in-need")
