@@ -186,6 +186,9 @@ class Evidence:
     # bot has been told these words mean this entry, so they are answered whatever the scores.
     exact: Match | None = None
     guessed: bool = False  # most of its words were read as other words (see MIN_GUESSED): a weaker question
+    # In a story around a question: the entry the question clause alone stands clear for (answer_score and
+    # answer_margin without the story), offered first when the whole message is not answered (see `decide`)
+    asked: Match | None = None
 
 
 @dataclass(frozen=True)
@@ -511,7 +514,17 @@ class KnowledgeSearch:
         concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query))
+                        self._guessed(query), self._asked(terms) if context else None)
+
+    def _asked(self, terms: dict[str, float]) -> Match | None:
+        """The entry a story's question clause, searched without the story, stands clear for: a score of at least
+        answer_score, answer_margin ahead of the next. "mum has cancelled the core group twice and the plan is
+        drifting, what should i do and when does it need to go back to conference" asks when the review conference
+        is due, though the story's words, weighing more than the ask's, pull other entries ahead (trial 26)."""
+        alone = self._rank(terms, {}, 2, 0.0)
+        if not alone or alone[0].score < self.fit.answer_score:
+            return None
+        return alone[0] if len(alone) < 2 or alone[0].score - alone[1].score >= self.fit.answer_margin else None
 
     def _guessed(self, query: str) -> bool:
         """Whether the question is mostly guessed: MIN_GUESSED words or more, and GUESSED_SHARE of its content
@@ -909,11 +922,14 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
                 return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0
-    plausible = top >= fit.suggest_score or \
+    plausible = top >= fit.suggest_score or evidence.asked is not None or \
         (bool(keyword) and keyword[0].score >= fit.suggest_keyword and top >= fit.suggest_floor)
     if not plausible:
         return SearchResult(query, "none", None, ())
-    return SearchResult(query, "ambiguous", None, fused(concept, keyword, fit)[:limit])
+    offered = fused(concept, keyword, fit)
+    if evidence.asked is not None:  # what the question itself asks, first, whatever the story pulls towards
+        offered = (evidence.asked, *(match for match in offered if match.entry_id != evidence.asked.entry_id))
+    return SearchResult(query, "ambiguous", None, offered[:limit])
 
 
 class StoryScores(NamedTuple):

@@ -56,3 +56,21 @@ def test_diff_is_read_as_difference(shipped: KnowledgeSearch) -> None:
     clipped = shipped.search("whats the diff between a cin plan and a cp plan")
     spelt = shipped.search("whats the difference between a cin plan and a cp plan")
     assert (clipped.outcome, answered(clipped)) == (spelt.outcome, answered(spelt)) == ("answer", "child-in-need")
+
+
+STORY = ("mum has cancelled the core group twice and the plan is drifting, what should i do and when does it need to go "
+         "back to conference")
+
+
+def test_a_story_offers_first_the_entry_its_question_alone_asks_for(shipped: KnowledgeSearch) -> None:
+    """The story's words (a cancelled core group, a mum) outweighed the ask, and the review-conference entry was not
+    offered: disguised compliance, the first core group and no access were."""
+    result = shipped.search(STORY)
+    assert result.outcome == "ambiguous"
+    assert result.suggestions[0].entry_id == "rcpc-timescale"
+    assert answered(shipped.search("when does it need to go back to conference")) == "rcpc-timescale"
+
+
+def test_a_story_whose_question_alone_is_not_clear_is_offered_as_before(shipped: KnowledgeSearch) -> None:
+    assert shipped.evidence("mum has cancelled the core group twice, what should i do").asked is None
+    assert shipped.evidence("when does it need to go back to conference").asked is None  # no story: no need
