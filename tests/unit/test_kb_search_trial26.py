@@ -74,3 +74,16 @@ def test_a_story_offers_first_the_entry_its_question_alone_asks_for(shipped: Kno
 def test_a_story_whose_question_alone_is_not_clear_is_offered_as_before(shipped: KnowledgeSearch) -> None:
     assert shipped.evidence("mum has cancelled the core group twice, what should i do").asked is None
     assert shipped.evidence("when does it need to go back to conference").asked is None  # no story: no need
+
+
+@pytest.mark.parametrize("query", ["can i self audit my own case before supervision?",
+                                   "its my case, i was told to self audit before supervision??",
+                                   "how do i prepare a case for supervision"])
+def test_a_worker_asking_to_self_audit_gets_how_to_look_over_their_own_case(shipped: KnowledgeSearch,
+                                                                             query: str) -> None:
+    """It offered the entries on the council's self-evaluation for Ofsted and on self-harm."""
+    result = shipped.search(query)
+    assert answered(result) == "own-case-before-supervision"
+    answer = load_knowledge().entries["own-case-before-supervision"].answer
+    assert "You can't run an audit of a case you hold" in answer
+    assert "*What good looks like*" in answer and "`/audit reflect <number>`" in answer
