@@ -58,8 +58,8 @@ def test_diff_is_read_as_difference(shipped: KnowledgeSearch) -> None:
     assert (clipped.outcome, answered(clipped)) == (spelt.outcome, answered(spelt)) == ("answer", "child-in-need")
 
 
-STORY = ("mum has cancelled the core group twice and the plan is drifting, what should i do and when does it need to go "
-         "back to conference")
+STORY = ("mum has cancelled the core group twice and the plan is drifting, what should i do and when does it need to "
+         "go back to conference")
 
 
 def test_a_story_offers_first_the_entry_its_question_alone_asks_for(shipped: KnowledgeSearch) -> None:
