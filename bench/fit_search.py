@@ -168,6 +168,7 @@ class _Signals(NamedTuple):
     keyword_top: np.ndarray  # BM25's best score
     on_topic: np.ndarray  # about an out-of-scope topic: never suggested...
     barred: np.ndarray  # ...and not answered unless the entry stands without the topic's words
+    guessed: np.ndarray  # mostly read as other words: BM25's agreement counts only at the answer score
 
 
 def _signals(search: KnowledgeSearch, queries: list[dict], expect: list[str | None]) -> _Signals:
@@ -184,7 +185,8 @@ def _signals(search: KnowledgeSearch, queries: list[dict], expect: list[str | No
                             for e, x in zip(evidence, expect, strict=True)]),
         keyword_top=np.array([e.keyword[0].score if e.keyword else -1.0 for e in evidence]),
         on_topic=np.array([topic is not None for topic, _ in checks]),
-        barred=np.array([topic is not None and capped for topic, capped in checks]))
+        barred=np.array([topic is not None and capped for topic, capped in checks]),
+        guessed=np.array([e.guessed for e in evidence]))
 
 
 def _answer_rules(signals: _Signals, count: int) -> tuple[list[tuple[float, ...]], np.ndarray]:
@@ -194,7 +196,9 @@ def _answer_rules(signals: _Signals, count: int) -> tuple[list[tuple[float, ...]
     rules = [(answer, margin, agree, agree_margin) for answer, margin, agree, agree_margin
              in itertools.product(ANSWER_SCORES, MARGINS, ANSWER_SCORES, MARGINS)
              if agree <= answer and agree_margin <= margin]  # agreement can only lower the bar
-    answered = np.array([(((top >= a) & (gap >= m)) | (agreed & (top >= g) & (gap >= gm))) & ~signals.barred
+    believed = ~signals.guessed  # BM25's agreement on a mostly guessed question needs the score or the lead
+    answered = np.array([(((top >= a) & (gap >= m)) | (agreed & (top >= g) & (gap >= gm)
+                                                       & (believed | (top >= a) | (gap >= m)))) & ~signals.barred
                          for a, m, g, gm in rules])
     keep = (answered & ~signals.top_right).sum(axis=1) / count <= MAX_CONFIDENT_WRONG
     return [rule for rule, kept in zip(rules, keep, strict=True) if kept], answered[keep]

@@ -13,12 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from knowledge.dates import long_date
-from knowledge.definitions import defined_term
 from knowledge.due_rules import due_lines
 from knowledge.loader import KnowledgeBase, default_folder, load_knowledge
 from knowledge.problems import KnowledgeBaseError
 from knowledge.search import KnowledgeSearch, SearchResult, to_json
-from knowledge.term_entries import about_term
+from knowledge.term_entries import explained
 
 DONT_KNOW = "I don't know that yet."
 
@@ -55,12 +54,12 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         stdout.write(f"{error}\nRun `audit-bot kb check` after fixing them.\n")
         return 1
     if question is not None:
-        result, given = settle(question, _search(search, searched, question, kb))
+        found, said = _search(search, searched, question, kb)
+        result, given = settle(question, found)
         if as_json:
             stdout.write(json.dumps(to_json(result), ensure_ascii=False) + "\n")
         else:
-            defined = defined_term(searched(question), kb.glossary)
-            meaning = f"{defined[0]} stands for {defined[1]}.\n\n" if defined else ""
+            meaning = said.replace("**", "") + "\n\n" if said else ""
             stdout.write(meaning + (given_text(given, result) if given else
                                     _dated(result, kb, question, today) + render_text(result, kb)) + "\n")
         return 0
@@ -68,22 +67,20 @@ def run_ask(load: Callable[[], tuple[KnowledgeBase, KnowledgeSearch]], question:
         text = line.strip()
         if not text:
             continue
-        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text, kb))[0]), ensure_ascii=False)
+        stdout.write(json.dumps(to_json(settle(text, _search(search, searched, text, kb)[0])[0]), ensure_ascii=False)
                      + "\n")
         stdout.flush()
     return 0
 
 
 def _search(search: KnowledgeSearch, searched: Callable[[str], str], question: str, kb: KnowledgeBase
-            ) -> SearchResult:
-    """The result for the words searched, echoing the question as typed (the JSON's `query`). After a glossary
-    term's meaning, as in the chat, only the entries about the term (knowledge.term_entries)."""
+            ) -> tuple[SearchResult, str | None]:
+    """The result for the words searched, echoing the question as typed (the JSON's `query`), and the glossary
+    meanings the question asks for, said first. After them, as in the chat, only the entries about the term
+    (knowledge.term_entries)."""
     words = searched(question)
-    result = search.search(words)
-    defined = defined_term(words, kb.glossary)
-    if defined is not None:
-        result = about_term(search, kb, defined, result)
-    return replace(result, query=question)
+    result, said = explained(search, kb, words, search.search(words))
+    return replace(result, query=question), said
 
 
 def _dated(result: SearchResult, kb: KnowledgeBase, question: str, today: dt.date | None) -> str:

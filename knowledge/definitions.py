@@ -23,6 +23,42 @@ _ASKED = [re.compile(pattern, re.IGNORECASE) for pattern in (
 )]
 
 
+def _side(name: str) -> str:
+    """One of the two terms a question compares, as a named group ("first", "second")."""
+    return "(?:an?\\s+|the\\s+)?" + _TERM.replace("?P<term>", f"?P<{name}>")
+
+
+_DIFFERENCE = r"(?:differences?|diff)"
+_COMPARED = [re.compile(pattern, re.IGNORECASE) for pattern in (
+    # "whats the diff between LAC and CiC", "difference between ICPC and RCPC"
+    rf"^(?:(?:what|wat|wot)(?:'s|s|\s+is|\s+are)?\s+)?(?:the\s+)?{_DIFFERENCE}\s+between\s+{_side('first')}"
+    rf"\s+(?:and|&|vs\.?|versus)\s+{_side('second')}$",
+    # "LAC vs CiC", "LAC or CiC, what's the difference"
+    rf"^{_side('first')}\s+(?:vs\.?|versus)\s+{_side('second')}$",
+    rf"^{_side('first')}\s+(?:or|and|vs\.?|versus)\s+{_side('second')}\s*[,:-]?\s*"
+    rf"(?:(?:what|wat|wot)(?:'s|s|\s+is)?\s+)?(?:the\s+)?{_DIFFERENCE}$",
+    # "is LAC the same as CiC", "is CLA different from LAC", "are LAC and CiC the same thing"
+    rf"^(?:is|are)\s+{_side('first')}\s+(?:the\s+same\s+as|different\s+(?:from|to|than))\s+{_side('second')}$",
+    rf"^(?:is|are)\s+{_side('first')}\s+and\s+{_side('second')}\s+(?:the\s+same(?:\s+thing)?|different)$",
+)]
+
+
+def compared_terms(question: str, glossary: Mapping[str, str]) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """The two glossary terms, each with its meaning, when the question only asks how they differ ("whats the diff
+    between LAC and CiC"): the meanings answer it, and two names of one idea deserve the entry about it (trial 26:
+    "what is LAC" was answered, the difference between LAC and CiC was not)."""
+    text = " ".join(question.split()).rstrip(" .!?")
+    by_lower = {term.lower(): (term, meaning) for term, meaning in glossary.items()}
+    for pattern in _COMPARED:
+        found = pattern.match(text)
+        if found is None:
+            continue
+        first, second = (" ".join(found.group(side).strip("'").split()).lower() for side in ("first", "second"))
+        if first in by_lower and second in by_lower and first != second:
+            return by_lower[first], by_lower[second]
+    return None
+
+
 def defined_term(question: str, glossary: Mapping[str, str]) -> tuple[str, str] | None:
     """(term as the glossary writes it, its meaning) when the question only asks what a glossary term means."""
     text = " ".join(question.split()).rstrip(" .!")

@@ -2,7 +2,8 @@
 
 Trial 23: "what does PLO stand for" was followed by whatever the question's other words met ("What kind of
 questions can I ask the audit bot?"), and "what does DSL mean" by "What if the bot cannot answer my question?".
-Someone asking what a term means wants the entries about that process next, or nothing rather than noise. So
+Someone asking what a term means wants the entries about that process next, or nothing rather than noise; someone
+asking how two terms differ wants both meanings, and for two names of one idea (LAC and CiC) its entries. So
 the entries offered are searched by the term and its meaning alone (no "what does ... stand for"): the entry
 that search answers outright first (PPM: the entry on pre-proceedings), then only those naming the term: in
 the question, id or tags (the entry is about it), then in an alternative (it is asked about there), then in
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from knowledge.definitions import compared_terms, defined_term
 from knowledge.loader import KnowledgeBase
 from knowledge.search import KnowledgeSearch, Match, SearchResult
 from knowledge.textterms import words_of
@@ -34,6 +36,43 @@ def about_term(search: KnowledgeSearch, kb: KnowledgeBase, defined: tuple[str, s
     if not about:
         return replace(result, outcome="none", answer=None, suggestions=())
     return replace(result, outcome="ambiguous", answer=None, suggestions=tuple(about[:OFFERED]))
+
+
+def explained(search: KnowledgeSearch, kb: KnowledgeBase, question: str, result: SearchResult
+              ) -> tuple[SearchResult, str | None]:
+    """The meanings a question asks for, to say first ("**PLO** stands for Public Law Outline."; None when it asks
+    for none), and the result to give after them. "Whats the diff between LAC and CiC" gets both meanings and, the two
+    being names of one idea, what "what is LAC" gets, where it had "I don't know that yet" (trial 26); two terms for
+    two ideas ("ICPC and RCPC") get both meanings, then what the search found for the question."""
+    defined = defined_term(question, kb.glossary)
+    if defined is not None:  # "what does PLO mean": then the entries about PLO, not what "mean" met (trial 23)
+        return about_term(search, kb, defined, result), f"**{defined[0]}** stands for {defined[1]}."
+    compared = compared_terms(question, kb.glossary)
+    if compared is None:
+        return result, None
+    (first, first_meaning), (second, second_meaning) = compared
+    if same_idea(search, *compared):
+        said = (f"**{first}** and **{second}** are two names for the same thing: {first} stands for {first_meaning}, "
+                f"and {second} for {second_meaning}.")
+    else:
+        said = f"**{first}** stands for {first_meaning}; **{second}** stands for {second_meaning}."
+    return about_compared(search, kb, compared, result), said
+
+
+def about_compared(search: KnowledgeSearch, kb: KnowledgeBase, compared: tuple[tuple[str, str], tuple[str, str]],
+                   result: SearchResult) -> SearchResult:
+    """What to give after the meanings of two terms asked to be told apart (knowledge.definitions.compared_terms):
+    for two names of one idea ("LAC" and "CiC") what asking about the first gets, its entry rather than "I don't
+    know" (trial 26); for two ideas ("ICPC" and "RCPC") what the search found for the question."""
+    first, second = compared
+    if not same_idea(search, first, second):
+        return result
+    return about_term(search, kb, first, search.search(first[0]))
+
+
+def same_idea(search: KnowledgeSearch, first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether two glossary terms (each with its meaning) are one idea as the search reads them: the same concept."""
+    return bool(search.vocabulary.term_texts(words_of(first[0]))) and _key(search, first[0]) == _key(search, second[0])
 
 
 def entries_about(search: KnowledgeSearch, kb: KnowledgeBase, term: str, meaning: str) -> list[Match]:

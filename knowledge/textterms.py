@@ -38,7 +38,12 @@ actually really need needs want wants us am pm im ive id dont doesnt isnt arent 
 may might must shall one way ever much many go going make makes made think thinking sure help does till
 come comes coming ring rang
 """
-STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Text-speak for stop words ("wen shud a cp plan end", "hw do i"): stop words like the words meant, in questions and
+# in entries' wordings alike. Read as words of their own, the few alternatives written in text-speak ("hw often shud
+# i visit my cla kids") made "shud" and "hw" rare words that pulled any question holding them to their entry: "wen
+# shud a cp plan end" was answered with the entry on visits, "hw do i start an audit" offered it (trial 26).
+TEXT_SPEAK = frozenset({"shud", "shld", "wud", "wld", "cud", "cld", "hw"})
+STOP_WORDS = frozenset(_STOP_TEXT.split()) | TEXT_SPEAK
 
 MAX_PHRASE_WORDS = 6
 

@@ -31,12 +31,11 @@ from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import asks as store
 from knowledge.dates import short_date
-from knowledge.definitions import defined_term
 from knowledge.entries import Entry
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
-from knowledge.term_entries import about_term
+from knowledge.term_entries import explained
 from knowledge.urgent import sounds_urgent
 
 WORDISH = re.compile(r"\w")
@@ -135,9 +134,8 @@ class KnowledgeFeature:
         if result.outcome != "answer" and follow_ups and (
                 about := follow_up.subject(self.services, turn, live.kb.entries, searched)) is not None:
             return self.follow_up_replies(turn, live, question, searched, about)
-        defined = defined_term(searched, live.kb.glossary)
-        if defined is not None:  # "what does PLO mean": then the entries about PLO, not what "mean" met (trial 23)
-            result = about_term(live.search, live.kb, defined, result)
+        result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
+        meaning = [] if said is None else [Reply(text=said)]
         # not outright when voted Not helpful for these words; a QA lead's answer to them
         voted_down = result.outcome == "answer"
         result, given = settled(self.services.storage, live.search, question, result)
@@ -146,13 +144,12 @@ class KnowledgeFeature:
         score = result.answer.score if result.answer else None
         ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, question[:MAX_STORED_QUERY],
                                   "answer" if given else result.outcome, entry_id, score, turn.surface)
-        meaning = [] if defined is None else [Reply(text=f"**{defined[0]}** stands for {defined[1]}.")]
         if given is not None:  # a QA lead answered these words: that answer, with the entries found as further reading
             return [*meaning, self.qa_answer_reply(turn, live, result, given, ask_id)]
         # "what does NFA mean": the meaning first, then whatever the search found
         return [*meaning, *self.due_dates(turn, live, result.answer.entry_id if result.outcome == "answer" and
                                           result.answer else None, question),
-                *self.result_replies(turn, live, result, ask_id, defined=defined is not None, voted_down=voted_down,
+                *self.result_replies(turn, live, result, ask_id, defined=bool(meaning), voted_down=voted_down,
                                     query=result.query),
                 *self.besides_a_colleagues_pick(turn, result, searched)]
 

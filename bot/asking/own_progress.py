@@ -23,6 +23,7 @@ TARGETS_ENTRY = "audit-sample"
 
 _AUDITS = r"(?:audits?|auditing|audit\s+(?:target|quota)|targets?|quota)"
 _MY_TARGET = r"my\s+(?:own\s+)?(?:monthly\s+|months\s+)?(?:audit\s+)?(?:target|quota)"
+_SO_FAR = rf"(?:this\s+month|so\s+far|(?:on|with|against)\s+(?:my\s+)?{_AUDITS}(?:\s+this\s+month)?)"
 # Each shape asks after the asker's own month; "how does the bot count my audits against my target" asks how counting
 # works, and stays a question for the knowledge base.
 ASKED = (
@@ -34,6 +35,11 @@ ASKED = (
     re.compile(rf"\b(?:have\s+i|did\s+i|ive)\s+(?:met|hit|reached|made|achieved|done)\s+{_MY_TARGET}\b"),
     re.compile(rf"\bhow\s+(?:am\s+i|im)\s+doing\s+(?:with|on|against)\s+(?:my\s+)?{_AUDITS}\b"),
     re.compile(r"\bmy\s+(?:audit\s+(?:count|numbers|figures|progress|stats)|audits\s+so\s+far)\b"),
+    # "whats my progress", "show me my progress this month", "how am i doing so far" (trial 26: offered drift, ILACS
+    # and resuming an audit): the whole question, so "my progress notes" or "how am i doing a s47" stay questions
+    re.compile(rf"^(?:(?:whats|what\s+is|what\s+s|hows|how\s+is|show(?:\s+me)?|check|see|tell\s+me)\s+)?my\s+"
+               rf"(?:own\s+)?(?:monthly\s+)?(?:progress|figures|stats|numbers)(?:\s+{_SO_FAR})?$"),
+    re.compile(rf"^how\s+(?:am\s+i|im)\s+doing(?:\s+{_SO_FAR})?$"),
 )
 
 

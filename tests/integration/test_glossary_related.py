@@ -62,3 +62,19 @@ def test_the_terminal_chat_offers_the_same_entries(engine: Engine) -> None:
     assert "PLO stands for Public Law Outline." in text
     assert "What kind of questions can I ask the audit bot?" not in text
     assert "1) What is the Public Law Outline?" in text and "2) What happens in pre-proceedings?" in text
+
+
+def test_two_names_of_one_idea_asked_apart_get_both_meanings_and_that_ideas_entry(engine: Engine) -> None:
+    """Trial 26: "whats the diff between LAC and CiC" got "I don't know that yet", though "what is LAC" is answered."""
+    text = all_text(engine.message(PRACTITIONER, "whats the diff between LAC and CiC"))
+    assert ("**LAC** and **CiC** are two names for the same thing: LAC stands for looked after child (child in "
+            "care), and CiC for children in care (child looked after).") in text
+    assert "Which children count as looked after by the local authority?" in text
+    assert "I don't know that yet" not in text
+
+
+def test_two_terms_for_two_ideas_get_both_meanings_then_what_the_search_found(engine: Engine) -> None:
+    text = all_text(engine.message(PRACTITIONER, "what is the difference between ICPC and RCPC?"))
+    assert ("**ICPC** stands for initial child protection conference; **RCPC** stands for review child protection "
+            "conference.") in text
+    assert "When are child protection review conferences due?" in text

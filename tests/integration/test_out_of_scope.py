@@ -80,7 +80,7 @@ def test_pay_and_leave_asked_in_everyday_words_are_declined_with_where_to_go(eng
 
 @pytest.mark.parametrize("text", ["how do I monitor contact", "can a child leave care at 16",
                                   "family going on holiday during a child protection plan",
-                                  "are kinship carers paid an allowance", "i need the phone number for the mash"])
+                                  "are kinship carers paid an allowance"])
 def test_practice_questions_using_the_same_words_are_not_turned_away(engine: Engine, services: Services,
                                                                     text: str) -> None:
     assert "I can't help" not in all_text(engine.message(PRACTITIONER, text))
@@ -134,7 +134,7 @@ def test_a_decision_on_ones_own_case_or_a_workplace_question_is_declined_with_wh
 def test_the_topics_are_data_in_the_vocabulary_file() -> None:
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
     assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
-                      "a particular case"}
+                      "a particular case", "local contact details"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:
@@ -234,3 +234,26 @@ def test_a_question_about_practice_or_reminders_is_still_answered(engine: Engine
     assert "I can't help" not in all_text(replies)
     suggested = [value.split(":")[0] for value in button_values(replies, "kb.show")]
     assert replies[0].title == title or suggested[:1] == [entry]
+
+
+@pytest.mark.parametrize("text", ["whats the EDT out of hours number", "whats the phone number for the virtual school",
+                                  "what is the mash number", "email address for the court listing office",
+                                  "i need the phone number for the mash"])  # a number, not IT's phone (trial 8)
+def test_a_local_phone_number_or_address_is_declined_as_local_practice_not_offered_reminders(
+        engine: Engine, services: Services, text: str) -> None:
+    """Trial 26: "whats the EDT out of hours number" offered "When are reminders sent…" among its suggestions."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here: phone numbers, email addresses and other contact "
+                                      "details of teams and services")
+    assert "are local practice, so I don't hold them" in replies[0].text and "IT service desk" not in replies[0].text
+    assert "Did you mean" not in all_text(replies) and "reminders" not in all_text(replies)
+    assert asks(services) == []
+
+
+@pytest.mark.parametrize("text", ["can i give my phone number to a care leaver",
+                                  "child has a second phone number, is it exploitation"])
+def test_a_practice_question_naming_a_phone_number_is_still_asked(engine: Engine, services: Services,
+                                                                   text: str) -> None:
+    replies = engine.message(PRACTITIONER, text)
+    assert not all_text(replies).startswith("I can't help with that here")
+    assert len(asks(services)) == 1

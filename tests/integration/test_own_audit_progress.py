@@ -25,7 +25,8 @@ def asked(services: Services) -> list[dict]:
 
 
 @pytest.mark.parametrize("question", ["am i on track with my audits this month?", "how many audits have I done?",
-                                      "what's my audit target", "Am I on target?", "have i met my target yet"])
+                                      "what's my audit target", "Am I on target?", "have i met my target yet",
+                                      "whats my progress", "show me my progress this month", "how am I doing so far?"])
 def test_a_question_about_my_own_audits_gets_my_count_against_my_target(engine: Engine, services: Services,
                                                                         question: str) -> None:
     with time_machine.travel(NOW, tick=False):
@@ -47,7 +48,8 @@ def test_someone_without_a_target_is_told_so_and_whom_to_ask(engine: Engine, ser
 
 
 @pytest.mark.parametrize(("question", "entry"), [("how does the bot count my audits against my target", "audit-sample"),
-                                                 ("am i behind with the core group timescales", None)])
+                                                 ("am i behind with the core group timescales", None),
+                                                 ("whats my progress on the cp plan", None)])
 def test_questions_about_how_targets_work_or_practice_still_go_to_the_knowledge_base(
         engine: Engine, services: Services, question: str, entry: str | None) -> None:
     with time_machine.travel(NOW, tick=False):

@@ -100,3 +100,12 @@ def test_a_glossary_term_is_followed_by_the_entries_about_it_as_in_the_chat() ->
     _, out = ask("what does PLO stand for", as_json=True, kb_dir=None)
     assert [match["id"] for match in json.loads(out)["suggestions"]][:2] == ["public-law-outline",
                                                                              "pre-proceedings"]
+
+
+def test_two_names_of_one_idea_asked_apart_get_both_meanings_and_the_entry_as_in_the_chat() -> None:
+    """Trial 26: "whats the diff between LAC and CiC" got "I don't know that yet", though "what is LAC" is answered."""
+    _, out = ask("whats the diff between LAC and CiC", as_json=False, kb_dir=None)
+    assert out.startswith("LAC and CiC are two names for the same thing: LAC stands for looked after child")
+    assert "Which children count as looked after by the local authority?" in out
+    _, out = ask("whats the diff between LAC and CiC", as_json=True, kb_dir=None)
+    assert json.loads(out)["answer"]["id"] == "looked-after-status"

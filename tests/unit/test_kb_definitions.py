@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from knowledge.definitions import defined_term
+from knowledge.definitions import compared_terms, defined_term
 from knowledge.loader import load_knowledge
 from knowledge.textterms import STOP_WORDS
 
@@ -49,3 +49,24 @@ def test_every_glossary_term_is_spelt_out_however_it_is_asked(data: st.DataObjec
 def test_any_text_gets_a_real_glossary_meaning_or_none(text: str) -> None:
     found = defined_term(text, glossary())
     assert found is None or glossary().get(found[0]) == found[1]
+
+
+@pytest.mark.parametrize(("question", "first", "second"), [
+    ("whats the diff between LAC and CiC", "LAC", "CiC"), ("what is the difference between ICPC and RCPC?", "ICPC",
+                                                           "RCPC"),
+    ("LAC vs CLA", "LAC", "CLA"), ("LAC or CiC, whats the difference", "LAC", "CiC"),
+    ("is LAC the same as CiC", "LAC", "CiC"), ("are lac and cic the same thing", "LAC", "CiC"),
+    ("is cla different to lac?", "CLA", "LAC"), ("difference between a CIN and a CP", "CIN", "CP"),
+])
+def test_a_question_asking_how_two_terms_differ_gets_both_glossary_terms(question: str, first: str,
+                                                                          second: str) -> None:
+    assert compared_terms(question, glossary()) == ((first, glossary()[first]), (second, glossary()[second]))
+
+
+@pytest.mark.parametrize("question", [
+    "difference between a cin plan and a cp plan",  # not glossary terms: the search reads it
+    "whats the diff between lac and cic and cin", "difference between LAC and LAC", "what is LAC",
+    "LAC and CiC", "when is the ICPC due vs the RCPC",
+])
+def test_other_questions_are_not_taken_for_two_terms_compared(question: str) -> None:
+    assert compared_terms(question, glossary()) is None
