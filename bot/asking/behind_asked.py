@@ -18,7 +18,8 @@ from bot.engine.routing import Engine, Turn
 _PERIOD = r"(?:\s+(?:for\s+|in\s+)?(?P<period>(?:this|last)\s+(?:month|week))(?:\s+so\s+far)?)?"
 _HOW_DO_I = (r"(?:(?:how\s+(?:do|can|would|could)\s+i|where\s+(?:do|can)\s+i|can\s+i|i\s+(?:want|need)\s+to)\s+"
              r"(?:see|find(?:\s+out)?|check|tell|know|get|look\s+up|spot)\s+)?")
-_WHO = r"(?:who(?:s|\s+is|\s+are)?|which\s+(?:team\s+)?(?:managers?|auditors?|people|staff|workers?|teams?)(?:\s+(?:is|are))?)"
+_WHO = (r"(?:who(?:s|\s+is|\s+are)?|which\s+(?:team\s+)?(?:managers?|auditors?|people|staff|workers?|teams?)"
+        r"(?:\s+(?:is|are))?)")
 _AUDITS = r"(?:audits?|audit\s+targets?|targets?|audit\s+quota|quotas?|numbers)"
 _ON_AUDITS = rf"(?:\s+(?:on|with|against)\s+(?:their\s+|the\s+|our\s+|his\s+|her\s+)?{_AUDITS})?"
 ASKED = (

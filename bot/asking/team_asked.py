@@ -22,7 +22,8 @@ from bot.errors import UserError
 
 _PERIOD = r"(?:\s+(?:for\s+|in\s+)?(?P<period>(?:this|last)\s+(?:month|week)|so\s+far|lately|recently|this\s+year))?"
 _TEAM = r"(?:the\s+)?(?P<team>[a-z0-9&][a-z0-9& ]*?)(?P<word>\s+teams?)?"
-_ON_AUDITS = r"(?:\s+(?:on|with|against|for)\s+(?:their\s+|its\s+|the\s+|our\s+)?(?:audits?|audit\s+targets?|targets?))?"
+_ON_AUDITS = (r"(?:\s+(?:on|with|against|for)\s+(?:their\s+|its\s+|the\s+|our\s+)?"
+              r"(?:audits?|audit\s+targets?|targets?))?")
 # how it is doing: its digest for the week so far
 DOING = (
     re.compile(rf"^(?:how\s+(?:is|are|s)|hows|whats|what\s+is)\s+{_TEAM}\s+(?:doing|getting\s+on|performing|"
