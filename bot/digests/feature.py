@@ -29,10 +29,12 @@ ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s
                        r"|overall|combined|together)\s*$", re.IGNORECASE)
 TYPED = rf"(?:(?:{_THIS}|{_LAST})(?:\s+{TEAM})?|{TEAM})?"
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
-# got a knowledge-base article): `when` is this or last week
+# got a knowledge-base article; trial 26: "service digest", the Home button's label, explained the digest instead of
+# showing it): `when` is this or last week
 ASKED = re.compile(
     r"^\s*(?:(?:can\s+i\s+(?:see|have)|(?:show|give|send|get)(?:\s+me)?)\s+)?(?:the\s+|my\s+|our\s+)?"
-    r"(?:(?P<when>this|last)\s+week(?:['’]?s)?\s+)?(?:weekly\s+|team(?:['’]?s)?\s+|audit\s+)*digest"
+    r"(?:(?P<when>this|last)\s+week(?:['’]?s)?\s+)?"
+    r"(?:weekly\s+|team(?:['’]?s)?\s+|audit\s+|(?:whole\s+)?service(?:['’]?s)?\s+)*digest"
     r"(?:\s+(?:for\s+)?(?P<after>this|last)\s+week)?(?:\s+so\s+far)?(?:\s*,?\s*please)?\s*[.!?]*\s*$",
     re.IGNORECASE)
 

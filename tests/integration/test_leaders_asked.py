@@ -127,3 +127,19 @@ def test_the_figures_entry_names_the_auditors_list_and_agreement_says_the_weeks_
     assert "`/audit auditors` lists each auditor's completed audits against their target" in figures.text
     assert "the last 4 weeks" not in agreement.text
     assert "of the audits submitted in the week the figure is for and the 4 weeks before it (5 weeks" in agreement.text
+
+
+@pytest.mark.parametrize("typed", ["service digest", "Service digest", "the service digest please",
+                                   "show me this week's service digest"])
+def test_typing_the_home_buttons_label_shows_the_service_digest(engine: Engine, services: Services,
+                                                                typed: str) -> None:
+    """Trial 26: `service digest`, the Home button's label, got the knowledge base's explanation of the digest."""
+    with time_machine.travel(NOW, tick=False):
+        _audits(services)
+        pressed = engine.action("U0ADMIN01", "digest.show", "", surface="terminal")
+        this_week = engine.command("U0ADMIN01", "digest this week", surface="terminal")
+        replies = engine.message("U0ADMIN01", typed, surface="terminal")
+        [worker] = engine.message("U0PRAN001", "service digest", surface="terminal")
+    assert _texts(replies) == _texts(this_week if "this week" in typed else pressed)
+    assert replies[0].title.startswith("Service audit digest")
+    assert worker.kind == "error" and "team managers, QA leads and admins" in worker.text
