@@ -1,0 +1,63 @@
+"""A follow-up is read with the question before it only in the same terminal session, within a short window, and a
+time said with "this" ("this month") does not point back (trial 26: `im stuck` answered drift and delay, and the next
+session's `which managers are behind this month` was read as following it)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import time_machine
+
+from bot.asking.follow_up import WINDOW, points_back
+from bot.composition import build_engine
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.settings.config import Settings, load_settings
+from tests.support.kb_helpers import add_extra_entries, all_text
+from tests.support.moved_clock import CONTENT_DAY
+
+PRACTITIONER = "U0PRAN001"
+
+
+@pytest.fixture
+def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
+    add_extra_entries(kb_dir)
+    return load_settings(environ)
+
+
+def stored(services: Services) -> list[str]:
+    return [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks ORDER BY id")]
+
+
+def test_a_new_terminal_session_does_not_follow_on_from_the_last_ones_question(engine: Engine,
+                                                                                services: Services) -> None:
+    with time_machine.travel(CONTENT_DAY, tick=False) as clock:
+        engine.session_start(PRACTITIONER)
+        engine.message(PRACTITIONER, "when is the ICPC due?", surface="terminal")
+        same = engine.message(PRACTITIONER, "what about the review one?", surface="terminal")
+        engine.message(PRACTITIONER, "when is the ICPC due?", surface="terminal")
+        clock.shift(timedelta(minutes=1))
+        later = build_engine(services)  # the next `audit-bot chat`, a minute later: a new session
+        later.session_start(PRACTITIONER)
+        fresh = later.message(PRACTITIONER, "what about the review one?", surface="terminal")
+    assert "Reading that with your last question" in all_text(same)
+    assert "Reading that" not in all_text(fresh)
+    assert stored(services)[-1] == "what about the review one?"
+
+
+def test_the_window_is_short(engine: Engine, services: Services) -> None:
+    assert WINDOW <= timedelta(minutes=10)
+    with time_machine.travel(CONTENT_DAY, tick=False) as clock:
+        engine.message(PRACTITIONER, "when is the ICPC due?")
+        clock.shift(timedelta(minutes=11))
+        late = engine.message(PRACTITIONER, "what about the review one?")
+    assert "Reading that" not in all_text(late)
+
+
+@pytest.mark.parametrize("question", ["which managers are behind this month", "who has audits due this week",
+                                      "any new guidance this year"])
+def test_a_time_said_with_this_does_not_point_back(question: str) -> None:
+    assert not points_back(question)
+    assert points_back("and this one?") and points_back("what about that month")
