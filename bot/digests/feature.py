@@ -12,6 +12,7 @@ from bot.core.agreement import last_complete_week
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.teams import noted, readable_team
+from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
@@ -85,8 +86,10 @@ def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit digest`, the digest asked for in words, and the Home tab's "Full digest" button."""
+    """Register `/audit digest`, the digest and its themes asked for in words, and the Home tab's "Full digest"
+    button."""
     engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
+    themes.install(engine, services)  # "what are the common themes coming out of audits?"
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "

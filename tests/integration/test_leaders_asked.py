@@ -143,3 +143,37 @@ def test_typing_the_home_buttons_label_shows_the_service_digest(engine: Engine, 
     assert _texts(replies) == _texts(this_week if "this week" in typed else pressed)
     assert replies[0].title.startswith("Service audit digest")
     assert worker.kind == "error" and "team managers, QA leads and admins" in worker.text
+
+
+@pytest.mark.parametrize("asked", [
+    "what are the common themes coming out of audits recently? areas for development",
+    "how do i see the areas for development across all the audits",
+    "recurring issues across teams",
+])
+def test_themes_across_audits_asked_in_words_list_the_questions_most_often_answered_badly(
+        engine: Engine, services: Services, asked: str) -> None:
+    """Trial 26: "I don't know that yet", or suggestions on how to write areas for development."""
+    with time_machine.travel(NOW, tick=False):
+        rows = AuditRows(services)
+        for day in (24, 25):
+            rows.audit(submitted=datetime(2026, 11, day, 9, tzinfo=UTC), flagged=("plan-smart",))
+        [reply] = engine.message("U0ADMIN01", asked, surface="terminal")
+        [manager] = engine.message("U0MGRS001", asked, surface="terminal")
+        [worker] = engine.message("U0PRAN001", asked, surface="terminal")
+    assert reply.title == "Themes across audits"
+    assert reply.text.startswith("**Questions most often answered badly across teams** (audits submitted 9 Nov to "
+                                 "2 Dec 2026: the week so far and the 3 before it, each in at least 2 audits)\n"
+                                 "   1. Is the plan specific, measurable and time-bound? (in 2 audits)\n"
+                                 "      _What good looks like:_ Good looks like a plan a family can follow")
+    assert "**North Assessment Team**\n   1. Is the plan specific" in reply.text
+    assert "**South Child in Need and Protection**\n   None answered badly in 2 or more audits." in reply.text
+    assert manager.text.startswith("**Questions most often answered badly in South Child in Need and Protection**")
+    assert "None answered badly" in manager.text and "plan" not in manager.text
+    assert worker.kind == "error" and "for team managers, QA leads and admins" in worker.text
+
+
+def test_how_to_write_areas_for_development_is_still_a_knowledge_base_question(engine: Engine) -> None:
+    with time_machine.travel(NOW, tick=False):
+        replies = engine.message("U0ADMIN01", "how should i write areas for development in an audit",
+                                 surface="terminal")
+    assert replies[0].title == "How should I write strengths and areas for development in an audit?"
