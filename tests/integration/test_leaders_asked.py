@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.core.agreement import TARGET_PERCENT
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.support.digest_rows import AuditRows
@@ -177,3 +178,28 @@ def test_how_to_write_areas_for_development_is_still_a_knowledge_base_question(e
         replies = engine.message("U0ADMIN01", "how should i write areas for development in an audit",
                                  surface="terminal")
     assert replies[0].title == "How should I write strengths and areas for development in an audit?"
+
+
+def _unanswered(services: Services) -> list[str]:
+    return [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks WHERE outcome = 'none'")]
+
+
+def test_a_rate_asked_about_after_the_agreement_answer_is_read_against_the_target(engine: Engine,
+                                                                                  services: Services) -> None:
+    """Trial 26: right after the answer gave the target of 80%, "is 81% good? what should we be aiming for" got "I
+    don't know that yet" and went onto the QA leads' list."""
+    with time_machine.travel(NOW, tick=False):
+        [entry] = engine.message("U0ADMIN01", "what does the moderation agreement rate mean", surface="terminal")
+        [good] = engine.message("U0ADMIN01", "is 81% good? what should we be aiming for", surface="terminal")
+        [low] = engine.message("U0MGRN001", "is 65% agreement too low?", surface="terminal")
+    assert f"*Project default target:* {TARGET_PERCENT}% or more" in entry.text  # the figure read against
+    assert good.text.startswith("81% is above the project default target for moderation agreement (80% or more)")
+    assert low.text.startswith("65% is below the project default target for moderation agreement (80% or more)")
+    assert [choice.value for choice in good.choices] == ["agreement-rate"]
+    assert _unanswered(services) == []
+
+
+def test_a_percentage_with_nothing_about_agreement_before_it_is_not_read_as_one(engine: Engine) -> None:
+    with time_machine.travel(NOW, tick=False):
+        replies = engine.message("U0MGRN001", "is 81% good", surface="terminal")
+    assert "target for moderation agreement" not in " ".join(_texts(replies))
