@@ -73,6 +73,28 @@ def _period(said: str | None) -> str:
     return " ".join((said or "").split())
 
 
+# A short question about figures that names a team by a word only its name has ("what's going on with south's
+# audits?"), in no shape above: that team's figures too, so "south" never reaches the knowledge base as "Southwark".
+FIGURE_WORDS = re.compile(r"\b(?:doing|audits?|figures|numbers|stats|behind|targets?|performance|progress|"
+                          r"struggling|getting\s+on|going)\b")
+PERIOD_SAID = re.compile(r"\b(?:this|last)\s+(?:month|week)\b")
+MAX_IN_PASSING = 12
+NOT_DISTINCT = PRACTICE_WORDS | {"team", "teams", "service", "services"}
+
+
+def named_in_passing(services: Services, said: str) -> str | None:
+    """The one team a short question about figures names by a word of its name or id that is not a practice word
+    ("south", "north": MIN_BARE letters or more), said as it or with an "s" ("souths", from "south's")."""
+    words = said.split()
+    if len(words) > MAX_IN_PASSING or FIGURE_WORDS.search(said) is None:
+        return None
+    typed = set(words) | {word[:-1] for word in words if word.endswith("s")}
+    found = {team_id for team_id, name in team_names(services.directory).items()
+             for word in re.findall(r"[a-z0-9]+", f"{team_id} {name}".lower())
+             if len(word) >= MIN_BARE and word not in NOT_DISTINCT and word in typed}
+    return found.pop() if len(found) == 1 else None
+
+
 def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The team's figures, as its command gives them with its role check; None when the text asks no team's."""
     said = plainly(text)
@@ -86,7 +108,11 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         team = team_named(services, shape.group("team").strip(), shape.group("word") is not None, bare=bare)
         if team is not None:
             return _figures(engine, turn, team, _period(shape.group("period")), behind=shape is behind)
-    return None
+    team = named_in_passing(services, said)
+    if team is None:
+        return None
+    period = PERIOD_SAID.search(said)
+    return _figures(engine, turn, team, _period(period.group() if period else None), behind="behind" in said.split())
 
 
 def _figures(engine: Engine, turn: Turn, team: str, period: str, behind: bool) -> list[Reply]:

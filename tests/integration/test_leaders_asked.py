@@ -30,7 +30,8 @@ def _texts(replies: list) -> list[str]:
 
 
 @pytest.mark.parametrize("asked", ["how is south doing", "how is the south team doing this month",
-                                   "south team audits", "How's South getting on?", "south"])
+                                   "south team audits", "How's South getting on?", "south",
+                                   "what's going on with south's audits?"])
 def test_a_team_asked_about_in_words_gets_its_digest_not_the_southwark_entry(engine: Engine, services: Services,
                                                                              asked: str) -> None:
     """Trial 26: all of these answered "What do we do when a 16 or 17 year old presents as homeless?" ("south" read
