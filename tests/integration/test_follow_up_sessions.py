@@ -5,7 +5,6 @@ session's `which managers are behind this month` was read as following it)."""
 from __future__ import annotations
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -14,21 +13,11 @@ from bot.asking.follow_up import WINDOW, points_back
 from bot.composition import build_engine
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from bot.settings.config import Settings, load_settings
-from tests.support.kb_helpers import add_extra_entries, all_text
+from tests.integration.test_follow_up import settings, stored  # noqa: F401 - the same knowledge base and rows
+from tests.support.kb_helpers import all_text
 from tests.support.moved_clock import CONTENT_DAY
 
 PRACTITIONER = "U0PRAN001"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    add_extra_entries(kb_dir)
-    return load_settings(environ)
-
-
-def stored(services: Services) -> list[str]:
-    return [row["query"] for row in services.storage.db.query("SELECT query FROM kb_asks ORDER BY id")]
 
 
 def test_a_new_terminal_session_does_not_follow_on_from_the_last_ones_question(engine: Engine,
