@@ -9,6 +9,7 @@ from datetime import datetime, tzinfo
 from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
+from bot.asking import leaders as leaders_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import feature as audits_feature
@@ -53,6 +54,7 @@ def build_engine(services: Services) -> Engine:
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
     knowledge_feature.install(engine, services)
+    leaders_feature.install(engine, services)
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)
     auditors_feature.install(engine, services)

@@ -65,6 +65,7 @@ class KnowledgeFeature:
         self.services = services
         self.service = knowledge_of(services)
         self.engine = engine
+        self.sessions = follow_up.Sessions()  # a follow-up never reaches back past a terminal session's start
 
     # -- asking -------------------------------------------------------------------------------
     def ask(self, turn: Turn, text: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
@@ -132,7 +133,8 @@ class KnowledgeFeature:
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
         if result.outcome != "answer" and follow_ups and (
-                about := follow_up.subject(self.services, turn, live.kb.entries, searched)) is not None:
+                about := follow_up.subject(self.services, turn, live.kb.entries, searched,
+                                           self.sessions.since(turn))) is not None:
             return self.follow_up_replies(turn, live, question, searched, about)
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
@@ -392,6 +394,7 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_action("kb.feedback", feature.feedback)
     engine.add_action("kb.escalate", feature.escalate)
     engine.add_action("kb.alone", feature.alone)
+    engine.add_session_start(feature.sessions.began)
     engine.add_action(unhelpful_reason.SEARCH_INSTEAD, feature.reason_search)
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))

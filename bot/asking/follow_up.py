@@ -7,19 +7,25 @@ question, if they asked it within `WINDOW` and it found an entry: it is searched
 the follow-up, and stored so (`read_with`), so the QA leads see what "that" was. A follow-up's words mean something
 only after the question before it, so they are never learned as an entry's wording (`is_read_with`). The asker
 may say it was a new question: *Search it on its own* searches its own words (`alone`), as if nothing came before.
+
+Trial 26: `im stuck` answered drift and delay, and in the next terminal session `which managers are behind this
+month` was read with it: "this month" was taken as pointing back, and the last question counted though another session
+had started since. A time said with "this" ("this month", "this week") points at no earlier answer, the window is
+short, and in the terminal chat a question never follows one asked before its session began (`Sessions`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import asks as store
 from knowledge.entries import Entry
 
-WINDOW = timedelta(minutes=30)
+WINDOW = timedelta(minutes=10)
 MAX_WORDS = 8  # longer questions say what they are about
 MARK = " (following on from: "
 _POINTS_BACK = re.compile(
@@ -27,17 +33,43 @@ _POINTS_BACK = re.compile(
     r"^\W*(?:and|but|so|also|what about|how about|what if|and if|or)\b", re.IGNORECASE)
 
 
+# "this month", "this week": a time from today, not a pointer to the answer before
+_TIME_FROM_NOW = re.compile(r"\b(?:this|these)\s+(?:month|week|year|morning|afternoon|evening|quarter|term|days)\b",
+                            re.IGNORECASE)
+
+
 def points_back(text: str) -> bool:
     """Whether a question is short and points back at something said before."""
-    return len(text.split()) <= MAX_WORDS and _POINTS_BACK.search(text) is not None
+    return len(text.split()) <= MAX_WORDS and _POINTS_BACK.search(_TIME_FROM_NOW.sub(" ", text)) is not None
 
 
-def subject(services: Services, turn: Turn, entries: dict[str, Entry], text: str) -> Entry | None:
-    """The entry this person's last question, within `WINDOW`, found (answered or picked), when `text` points back
-    at it; else None."""
+class Sessions:
+    """When each person's terminal session began, as the engine's session start says (the first time for each
+    person: a terminal chat is one process, and asks again what it waits for while it runs). Slack has no sessions:
+    there the window alone decides."""
+
+    def __init__(self) -> None:
+        self._began: dict[str, datetime] = {}
+
+    def began(self, turn: Turn) -> list[Reply]:
+        """Note the session's start; says nothing."""
+        self._began.setdefault(turn.user_id, turn.now)
+        return []
+
+    def since(self, turn: Turn) -> datetime:
+        """The earliest time a question this person asked may be followed up: `WINDOW` ago, or their session's
+        start if later."""
+        began = self._began.get(turn.user_id)
+        return max(turn.now - WINDOW, began) if began is not None else turn.now - WINDOW
+
+
+def subject(services: Services, turn: Turn, entries: dict[str, Entry], text: str,
+            since: datetime | None = None) -> Entry | None:
+    """The entry this person's last question, asked since `since` (default: within `WINDOW`), found (answered or
+    picked), when `text` points back at it; else None."""
     if not points_back(text):
         return None
-    last = store.latest_ask(services.storage, turn.user_id, turn.now - WINDOW)
+    last = store.latest_ask(services.storage, turn.user_id, since or turn.now - WINDOW)
     if last is None or last.entry_id is None:
         return None
     return entries.get(last.entry_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.asking.target_setter import no_target_said
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
@@ -56,8 +57,7 @@ def own_progress_reply(services: Services, turn: Turn, about_targets: Entry | No
     done, target = month_so_far(services, turn.user_id, today)
     text = month_said(done, target) + "."
     if not target:
-        text += (" You have no monthly audit target in the bot's team list: if you should have one, ask your QA lead "
-                 "to set it.")
+        text += no_target_said(services, turn.person)
     choices = (Choice(about_targets.question, "kb.show", about_targets.id),) if about_targets else ()
     return Reply(title="Your audits", text=text + "\nType `home` to see your drafts and open actions too.",
                  choices=choices)

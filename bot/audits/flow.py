@@ -377,12 +377,21 @@ def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", wh
 
 _ROUGHLY = re.compile(r"^(?:about|around|approx(?:imately)?\.?|roughly|circa|c\.|~)\s*", re.IGNORECASE)
 _UNIT = re.compile(r"\s+[a-z]+\.?$", re.IGNORECASE)
+# "none", "no", "nil", "zero", "none at all", "no contacts": a count of 0 (trial 26: "none" and "no" were refused
+# with "Please type a number", where a count of nothing is the answer people give)
+_NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody)"
+                   r"[.!]*$", re.IGNORECASE)
+_NONE_COUNTED = re.compile(r"^(?:none|nil|zero)$", re.IGNORECASE)  # "zero visits"; never "no idea"
 
 
 def parse_number(text: str) -> str:
     """A number such as 3, 12.5 or 1,200, stored without thousands separators. "about 14" and "14 months" are 14:
-    the question says what is counted, and people answer as they would say it."""
-    raw = _UNIT.sub("", _ROUGHLY.sub("", (text or "").strip()))
+    the question says what is counted, and people answer as they would say it; "none", "no" or "zero visits" is 0
+    ("no idea" is not a number)."""
+    said = (text or "").strip()
+    raw = _UNIT.sub("", _ROUGHLY.sub("", said))
+    if _NONE.match(said) or _NONE_COUNTED.match(raw):
+        return "0"
     if not _NUMBER.match(raw):
         raise AnswerError("Please type a number, such as 3.")
     try:

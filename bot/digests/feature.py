@@ -12,6 +12,7 @@ from bot.core.agreement import last_complete_week
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.core.teams import noted, readable_team
+from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
@@ -29,10 +30,12 @@ ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s
                        r"|overall|combined|together)\s*$", re.IGNORECASE)
 TYPED = rf"(?:(?:{_THIS}|{_LAST})(?:\s+{TEAM})?|{TEAM})?"
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
-# got a knowledge-base article): `when` is this or last week
+# got a knowledge-base article; trial 26: "service digest", the Home button's label, explained the digest instead of
+# showing it): `when` is this or last week
 ASKED = re.compile(
     r"^\s*(?:(?:can\s+i\s+(?:see|have)|(?:show|give|send|get)(?:\s+me)?)\s+)?(?:the\s+|my\s+|our\s+)?"
-    r"(?:(?P<when>this|last)\s+week(?:['’]?s)?\s+)?(?:weekly\s+|team(?:['’]?s)?\s+|audit\s+)*digest"
+    r"(?:(?P<when>this|last)\s+week(?:['’]?s)?\s+)?"
+    r"(?:weekly\s+|team(?:['’]?s)?\s+|audit\s+|(?:whole\s+)?service(?:['’]?s)?\s+)*digest"
     r"(?:\s+(?:for\s+)?(?P<after>this|last)\s+week)?(?:\s+so\s+far)?(?:\s*,?\s*please)?\s*[.!?]*\s*$",
     re.IGNORECASE)
 
@@ -83,8 +86,10 @@ def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit digest`, the digest asked for in words, and the Home tab's "Full digest" button."""
+    """Register `/audit digest`, the digest and its themes asked for in words, and the Home tab's "Full digest"
+    button."""
     engine.add_message_handler(lambda turn, text: asked_in_words(engine, turn, text), priority=27)
+    themes.install(engine, services)  # "what are the common themes coming out of audits?"
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "

@@ -16,6 +16,7 @@ from bot.digests.digest import (
     TREND_WEEKS,
     ServiceDigest,
     TeamDigest,
+    WeakQuestion,
     comparable,
     month_figure_day,
     spilled_days,
@@ -178,10 +179,7 @@ def team_text(digest: TeamDigest) -> str:
     lines.append(f"\n**Questions most often answered badly** {themes_heading(digest.week_start, digest.counted_to)}")
     if not digest.weak_questions:
         lines.append(f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits.")
-    for number, question in enumerate(digest.weak_questions, start=1):
-        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
-        if question.guidance:
-            lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
+    lines += weak_question_lines(digest.weak_questions)
     lines.append(f"\n**Overdue actions** ({as_at(digest)}): {digest.overdue_actions}")
     among = "the overdue ones among them" if digest.overdue_actions else "none overdue"  # trial 24: said with none
     lines.append(f"**Open actions** ({as_at(digest)}): {digest.open_actions}, {among}; "
@@ -190,6 +188,17 @@ def team_text(digest: TeamDigest) -> str:
                                digest.reaudits_overdue, as_at(digest)))
     lines.append(f"**Moderation agreement**: {agreement_said(digest)}")
     return "\n".join(lines)
+
+
+def weak_question_lines(questions: Sequence[WeakQuestion]) -> list[str]:
+    """The questions most often answered badly, numbered, each with its count and what good looks like: a team's
+    digest and the themes asked for in words (bot.digests.themes) list them alike."""
+    lines = []
+    for number, question in enumerate(questions, start=1):
+        lines.append(f"   {number}. {_clip(question.text, 150)} (in {question.audits} audits)")
+        if question.guidance:
+            lines.append(f"      _What good looks like:_ {_clip(question.guidance, GUIDANCE_CHARS)}")
+    return lines
 
 
 REAUDIT_RESULTS = (("improved", "improved"), ("same", "the same"), ("worse", "worse"),

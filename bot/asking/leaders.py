@@ -1,0 +1,16 @@
+"""Leaders' questions in words, each routed to the real figure before the knowledge base answers (trial 26: a head
+of service's "how is south doing", "who's behind on their audits" and "is 81% good?" were answered from the knowledge
+base, or not at all)."""
+
+from __future__ import annotations
+
+from bot.asking import behind_asked, rate_asked, team_asked
+from bot.core.services import Services
+from bot.engine.routing import Engine
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register each question in words with the command that answers it."""
+    team_asked.install(engine, services)
+    behind_asked.install(engine)
+    engine.add_message_handler(lambda turn, text: rate_asked.routed(services, turn, text), priority=27)

@@ -1,0 +1,64 @@
+"""A moderation agreement rate asked about in words: "is 81% good? what should we be aiming for", "is 65% agreement
+too low".
+
+Trial 26: straight after the bot explained the agreement rate, with its target of 80%, the head of service's "is 81%
+good? what should we be aiming for" got "I don't know that yet" and went onto the QA leads' list. A percentage asked
+about as good or bad, when the question says agreement or moderation, or follows the agreement entry within the
+follow-up window, is read against the project default target (bot.core.agreement), with the caution the entry gives
+about small counts. Not a gap in the knowledge base, so nothing is noted for the QA leads.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.asking import follow_up
+from bot.core.agreement import TARGET_PERCENT
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.storage import asks as store
+
+ENTRY = "agreement-rate"  # the entry that explains the rate and gives the target
+_JUDGED = (r"(?:good|ok|okay|enough|fine|bad|poor|low|high|acceptable|alright|all\s+right|decent|reasonable|"
+           r"a\s+problem|too\s+low|too\s+high|on\s+target|below\s+target|above\s+target)")
+ASKED = re.compile(
+    rf"\b(?:is|are|isnt|was)\s+(?:an?\s+|our\s+|the\s+|their\s+)?(?:(?:agreement|moderation)\s+(?:rate\s+)?(?:of\s+)?)?"
+    rf"(?P<percent>\d{{1,3}})\s*(?:%|percent|per\s*cent)(?:\s+(?:agreement|moderation\s+agreement))?\s+{_JUDGED}",
+    re.IGNORECASE)
+ABOUT_AGREEMENT = re.compile(r"\b(?:agree|agreement|agreed|moderat\w*)\b", re.IGNORECASE)
+
+
+def asked_rate(services: Services, turn: Turn, text: str) -> int | None:
+    """The percentage asked about, when the question is about a moderation agreement rate; None otherwise."""
+    found = ASKED.search(text)
+    if found is None or not 0 <= int(found.group("percent")) <= 100:
+        return None
+    if ABOUT_AGREEMENT.search(text) is None:
+        last = store.latest_ask(services.storage, turn.user_id, turn.now - follow_up.WINDOW)
+        if last is None or last.entry_id != ENTRY:
+            return None
+    return int(found.group("percent"))
+
+
+def judged(percent: int) -> str:
+    """'81% is above the project default target for moderation agreement (80% or more).' and what follows from it."""
+    if percent >= TARGET_PERCENT:
+        where = "at" if percent == TARGET_PERCENT else "above"
+        return (f"{percent}% is {where} the project default target for moderation agreement ({TARGET_PERCENT}% or "
+                "more): aim to stay there. A rate that stays near 100% is worth a look too: are moderators really "
+                "testing the grades?")
+    return (f"{percent}% is below the project default target for moderation agreement ({TARGET_PERCENT}% or more): "
+            "grading may be inconsistent, and calibration sessions help. Check which way moderators change grades: "
+            "mostly lower means audits are over-optimistic.")
+
+
+def routed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """The rate read against the target, with the entry that explains it; None for anything else."""
+    percent = asked_rate(services, turn, text)
+    if percent is None:
+        return None
+    entry = services.live_knowledge().current.kb.entries.get(ENTRY)
+    choices = (Choice(entry.question, "kb.show", entry.id),) if entry is not None else ()
+    return [Reply(text=judged(percent) + "\nRead it with its counts: with 5 moderated audits, one disagreement moves "
+                                         "the rate by 20 points.", choices=choices)]

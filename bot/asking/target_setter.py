@@ -1,0 +1,25 @@
+"""Who can set a person's monthly audit target, said to someone who has none (trial 26: the head of service was told
+to "ask your QA lead to set it", though QA leads cannot, and as an admin she decides targets herself).
+
+Targets are `audit_target` beside a team member in the bot's team list (`config/teams.yaml`, bot.core.targets reads
+them; one under `people:` is not counted), which whoever runs the bot edits and the bot reads when it starts.
+"""
+
+from __future__ import annotations
+
+from bot.core.services import Services
+from bot.settings.people import Person, Role
+
+WHERE = ("targets are set as `audit_target` beside a team member in the bot's team list (`config/teams.yaml`), "
+         "which whoever runs the bot edits; it is read when the bot starts")
+
+
+def no_target_said(services: Services, person: Person) -> str:
+    """What a person with no monthly target is told: an admin that they decide it and where it is set; anyone else
+    which admins to ask, by name."""
+    if person.role is Role.ADMIN:
+        return (f" You have no monthly audit target in the bot's team list. As an admin you can set one for yourself "
+                f"(or anyone): {WHERE}.")
+    admins = [services.directory.label(uid) for uid in services.directory.ids_with_role(Role.ADMIN)]
+    asked = f"an admin ({', '.join(admins)})" if admins else "whoever runs the bot"
+    return f" You have no monthly audit target in the bot's team list: if you should have one, ask {asked}: {WHERE}."
