@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.dates import without_dates
-from knowledge.english import everyday_words, plain_words
+from knowledge.english import common_words, everyday_words, plain_words
 from knowledge.entry_terms import read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
@@ -703,7 +703,9 @@ class KnowledgeSearch:
                 used = len(self.postings.get(self.vocabulary.stem_of(choice), ()))
                 close.append((distance, not _keeps_letters(word, choice), -shared, -used, choice))
         best = min(close)[-1] if close else word
-        if best == word:
+        if best == word and (word not in common_words() or word in self.phrase_words):
+            # a common word is itself, not the start of a longer one ("south" is not "Southwark", "east" not
+            # "Easter"), unless the vocabulary lists it as shorthand
             best = self._clipped(word)
         listed = self.phrase_words.get(word)
         if best not in (listed or (best,)) or (everyday and not _may_read_as(word, best)):

@@ -365,3 +365,13 @@ def test_strat_as_a_noun_is_still_a_strategy_discussion(shipped: KnowledgeSearch
     discussion, and "a strat meeting" is one."""
     assert answered(shipped.search(question)) == entry
     assert shipped._read(["strat", "was"])[0] == "strat"
+
+
+@pytest.mark.parametrize("word", ["south", "east"])
+def test_a_common_word_is_not_read_as_a_longer_word_it_starts(shipped: KnowledgeSearch, word: str) -> None:
+    """Trial 26: "how is the south team doing" was answered with the entry on homeless 16 and 17 year olds, as
+    "south" was read as the start of "Southwark" (the judgment that entry names); "east" was read as "Easter"."""
+    assert shipped._read([word]) == [word]
+    assert shipped._read(["perm", "rehab"]) == ["permanence", "rehabilitation"]  # rarer clipped words still are
+    result = shipped.search(f"how is {word} doing")  # was answered: homeless 16-17s, counting working days
+    assert result.answer is None and not result.suggestions, to_json(result)
