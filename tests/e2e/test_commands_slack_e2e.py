@@ -43,3 +43,12 @@ def test_the_service_digest_reads_a_month_against_its_target_in_words(running_bo
     assert "North Assessment Team*: 0 · 0 (target 2, 2 to go) ·" in post.params["text"]
     assert "0/2" not in post.params["text"]
     standin.wait_for("files.completeUploadExternal")  # the service's trend chart follows the text
+
+
+def test_a_checklist_is_read_outside_an_audit_through_the_slash_command(running_bot: RunningBot, standin) -> None:
+    """`/audit checklist neglect`: every question and its guidance, in the DM, and no audit started."""
+    running_bot.slack.command("U0PRAN001", "checklist neglect")
+    [post] = standin.wait_for("chat.postMessage")
+    body = post.params["text"] + str(post.params.get("blocks", ""))
+    assert "Was the Graded Care Profile 2" in body and "A second score shows whether care is improving" in body
+    assert list(running_bot.services.storage.db.query("SELECT id FROM audits")) == []
