@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from bot.audits import conversation, step_reminder
+from bot.audits import conversation, start_again, step_reminder
 from bot.audits.conversation import Conversation, State
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -28,7 +28,7 @@ from bot.engine.near_miss import Shapes
 from bot.engine.routing import Turn
 
 WATCHED = (conversation.STEP_STATES | {State.CONFIRM_CANCEL, State.CONFIRM_ALERT} | conversation.MODERATING
-           | conversation.REGRADING)
+           | conversation.REGRADING | conversation.STARTING)
 
 
 def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callable[[list[Reply]], list[Reply]] | None:
@@ -44,7 +44,7 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
     said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
                                       f"was your {wanted}, type it again without the question mark.")] \
         if aside is conversation.Aside.QUESTION else []
-    return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND)
+    return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND, typed=text)
 
 
 def press_watch(services: Services, turn: Turn, action: str) -> Callable[[list[Reply]], list[Reply]] | None:
@@ -69,11 +69,12 @@ def after_press(services: Services, handler: Callable[[Turn, str], list[Reply]])
 
 
 def _afterwards(services: Services, turn: Turn, before: Conversation, said: list[Reply],
-                refused_too: bool = False) -> Callable[[list[Reply]], list[Reply]]:
+                refused_too: bool = False, typed: str = "") -> Callable[[list[Reply]], list[Reply]]:
     """The step again after `before`'s step was answered aside, led by `said`; nothing when the step moved or is on
     screen already, or when the only answer was the step's own refusal. With `refused_too` (a whole command ran aside)
     a refusal is followed by the step as any other answer aside is: a refused `away until 31/02` mid-audit left the
-    person with no question on screen (trial 17, F6)."""
+    person with no question on screen (trial 17, F6). `typed`: the message, for an audit being started (a command's
+    word that a checklist's name shares is said to fit it)."""
     where = _where(before)
 
     def afterwards(replies: list[Reply]) -> list[Reply]:
@@ -89,6 +90,8 @@ def _afterwards(services: Services, turn: Turn, before: Conversation, said: list
         shown = {choice for reply in mine for choice in reply.choices}
         if any(choice in shown for reply in screen for choice in reply.choices):
             return []  # the step is on screen already
+        if now.state in conversation.STARTING:
+            return [*said, *start_again.shown_again(services, now.data, typed)]
         if now.state in conversation.MODERATING:
             return [*said, *step_reminder.back_to_moderation(now.audit_id, screen)]
         if now.state in conversation.REGRADING:
@@ -99,4 +102,6 @@ def _afterwards(services: Services, turn: Turn, before: Conversation, said: list
 
 
 def _where(standing: Conversation) -> tuple[State, int, int | None]:
+    if standing.state in conversation.STARTING:  # nothing stored yet: no audit
+        return standing.state, 0, None
     return standing.state, standing.audit_id, standing.ctx.version if standing.ctx is not None else None

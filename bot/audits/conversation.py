@@ -49,7 +49,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits import typed_grade as audits_typed_grade
-from bot.audits.core import Ctx, load, not_in_channel
+from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
 from bot.audits.option_words import matching_options
@@ -60,6 +60,7 @@ from bot.core.services import Services
 from bot.engine.near_miss import Shapes, is_command_line
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.privacy.screen import typed_case_reference
 from bot.storage import audits as store
 
 
@@ -456,12 +457,16 @@ def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen
 
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
+    # A whole command typed while an audit is being started runs (a trial's `home` picked "Exploitation, missing and
+    # harm outside the home"), unless it is what the start waits for (bot.audits.start_again shows the start again).
     State.CHOOSE_CHECKLIST: _spec(_while_starting(_checklist_typed), set(),
                                   lambda services, c: audits_start.checklist_screen(services,
-                                                                                    c.data.get("case_ref"))),
+                                                                                    c.data.get("case_ref")),
+                                  commands=True),
     State.CASE_REFERENCE: _spec(_while_starting(_case_reference), {"audit.start_cancel"},
                                 lambda services, c: audits_start.case_reference_screen(services,
-                                                                                       str(c.data["checklist"]))),
+                                                                                       str(c.data["checklist"])),
+                                commands=True),
     State.WORKER: _spec(_in_audit(_worker_text), {"audit.worker", "audit.pause", "audit.cancel"},
                         _shown("worker"), commands=True),
     State.QUESTION: _spec(_in_audit(audits_questions.typed),
@@ -544,6 +549,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
 _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MODERATION_ACTION,
                       State.MODERATION_ACTION_OWNER, State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT)
 MODERATING = frozenset(_MODERATOR_WRITING)
+# An audit being started: its checklist or its case reference asked, nothing stored yet.
+STARTING = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE})
 # An auditor adding the first action a new Inadequate grade needs, before the grade change is stored.
 REGRADING = frozenset({State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 
@@ -638,7 +645,8 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
     Only a question marked with `?` is decided here; other questions are left by the step's own handler once it
     finds they are not an answer ("what is a strategy discussion?" at a number question)."""
     if (STATES[conversation.state].commands and is_command_line(text, commands)
-            and not _picks_an_option(conversation, text)):
+            and not _picks_an_option(conversation, text)
+            and not _what_starting_waits_for(services, conversation, text)):
         return Aside.COMMAND
     return Aside.QUESTION if _marked_question(services, conversation, text) else None
 
@@ -676,6 +684,17 @@ def free_text_wanted(services: Services, conversation: Conversation) -> str | No
     step = conversation.audit(services).step
     question = conversation.audit(services).checklist.question(step.question_id) if step.question_id else None
     return "answer" if question is not None and question.type == "text" else None
+
+
+def _what_starting_waits_for(services: Services, conversation: Conversation, text: str) -> bool:
+    """Whether the text is what an audit being started waits for, whatever command it also reads as: a checklist's
+    whole title or id at the checklists; a case reference at the case reference (`show 1234` is the case SHOW-1234
+    there, as a reference asked for always was: bot.engine.near_miss.names_a_command)."""
+    if conversation.state is State.CHOOSE_CHECKLIST:
+        return bool(audits_start.exact_checklists(checklists(services), text))
+    if conversation.state is State.CASE_REFERENCE:
+        return typed_case_reference(text, services.settings.case_reference_pattern) is not None
+    return False
 
 
 def _a_counted_answer(conversation: Conversation, text: str) -> bool:

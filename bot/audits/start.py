@@ -119,13 +119,19 @@ def _matching(available: Mapping[str, Checklist], typed: str) -> list[str]:
     words = re.findall(r"[a-z0-9]+", typed.lower())
     if not words:
         return []
-    exact = [c.id for c in available.values() if re.findall(r"[a-z0-9]+", f"{c.title}".lower()) == words
-             or c.id == typed.strip().lower()]
+    exact = exact_checklists(available, typed)
     if exact:
         return exact
     naming = [word for word in words if word not in checklist_words.SMALL_WORDS]  # `the child` is `child`: 3 titles
     return [c.id for c in available.values()
             if naming and all(word in re.findall(r"[a-z0-9]+", f"{c.id} {c.title}".lower()) for word in naming)]
+
+
+def exact_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]:
+    """The checklists whose whole title or id `typed` is: a name no command's word can outrank at the picker."""
+    words = re.findall(r"[a-z0-9]+", typed.lower())
+    return [c.id for c in available.values() if words and (re.findall(r"[a-z0-9]+", c.title.lower()) == words
+                                                           or c.id == typed.strip().lower())]
 
 
 def checklist_typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:

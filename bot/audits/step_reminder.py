@@ -39,6 +39,12 @@ def back_to_grade_change(audit_id: int, screen: list[Reply]) -> list[Reply]:
     return _led(f"Back to your grade change of audit #{audit_id}:", screen)
 
 
+def back_to_start(screen: list[Reply]) -> list[Reply]:
+    """`screen` (the checklists, or the case reference, of an audit being started) led by "Back to starting an
+    audit:"."""
+    return _led("Back to starting an audit:", screen)
+
+
 def _led(lead: str, screen: list[Reply]) -> list[Reply]:
     first = next((i for i, reply in enumerate(screen) if reply.is_for_requester), None)
     if first is None:
