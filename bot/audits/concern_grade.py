@@ -52,16 +52,24 @@ def ask(services: Services, turn: Turn, ctx: Ctx, version: int, grade: str, reas
                       store.Move(step=ctx.audit.step, state={ASKED: {"grade": grade, "reason": reason}},
                                  press=f"grade:{grade}", waiting=waiting_at(ctx.audit.id, ctx.audit.step)), turn.now)
     after = load(services, ctx.audit.id)
+    label = grade_label(grade)
+    return [Reply(kind="question", text=f"{why(ctx, question_id, grade)} Grade audit #{ctx.audit.id} **{label}** all "
+                                        "the same?",
+                  note=NOTE, choices=(Choice(f"Yes, grade it {label}", YES, after.value(grade)),
+                                      Choice("No, choose again", NO, after.value())))]
+
+
+NOTE = "Or type `yes` or `no`. Your answer is kept with the audit for the moderator."
+
+
+def why(ctx: Ctx, question_id: str, grade: str) -> str:
+    """Why `grade` is asked about: the concern answer that still stands, quoted, and Ofsted's view of such practice.
+    Said the same at the overall grade and when a submitted audit's grade is changed (bot.audits.regrade_concern)."""
     question = ctx.checklist.question(question_id)
     answered = question.answer_label(ctx.answers[question_id].value)
-    label = grade_label(grade)
-    return [Reply(kind="question",
-                  text=f"{emoji('alarm')} You answered **{answered}** to “{question.text}”, an immediate concern for "
-                       f"the child, and it still stands. Practice that leaves a child at immediate risk is not "
-                       f"{label} in Ofsted's terms. Grade audit #{ctx.audit.id} **{label}** all the same?",
-                  note="Or type `yes` or `no`. Your answer is kept with the audit for the moderator.",
-                  choices=(Choice(f"Yes, grade it {label}", YES, after.value(grade)),
-                           Choice("No, choose again", NO, after.value())))]
+    return (f"{emoji('alarm')} You answered **{answered}** to “{question.text}”, an immediate concern for the child, "
+            f"and it still stands. Practice that leaves a child at immediate risk is not {grade_label(grade)} in "
+            "Ofsted's terms.")
 
 
 def recorded(ctx: Ctx, grade: str) -> dict[str, Any]:

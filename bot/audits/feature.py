@@ -49,6 +49,7 @@ from bot.audits import (
     redaction,
     reflection_wait,
     regrade_check,
+    regrade_concern,
     regrade_left,
     small_talk,
 )
@@ -196,6 +197,8 @@ def _install_asides(engine: Engine, services: Services) -> None:
                               (redaction.KEEP, aside(redaction.on_keep)))
     confirmations.add_answers(engine, services, (regrade_check.SEND, aside(regrade_check.on_send)),
                               (regrade_check.BACK, aside(regrade_check.on_back)))
+    confirmations.add_answers(engine, services, (regrade_concern.YES, aside(regrade_concern.on_yes)),
+                              (regrade_concern.NO, aside(regrade_concern.on_no)))
 
 
 def _install_watches(engine: Engine, services: Services) -> None:

@@ -15,7 +15,7 @@ Moderation's own writes (open, record) are in bot/storage/moderation.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from datetime import date, datetime, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -277,11 +277,12 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
 
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: dict[str, str], now: datetime,
-                   action: tuple[str, str, str] | None = None) -> int | None:
+                   action: tuple[str, str, str] | None = None, state: Mapping[str, Any] | None = None) -> int | None:
     """Change a submitted audit before moderation (a grade with its reason, or one note), keeping the old values as
-    revisions, with the action that comes with a new Inadequate grade, if any (its id returned)."""
+    revisions, with the action that comes with a new Inadequate grade, if any (its id returned), and what the audit's
+    state keeps with a grade (a Good confirmed over an immediate concern)."""
     return _guarded(storage, audit_id, lambda audit: edits_refusal(audit, actor, changes),
-                    lambda: store.edit_submitted(storage, audit_id, actor, changes, now, action))
+                    lambda: store.edit_submitted(storage, audit_id, actor, changes, now, action, state))
 
 
 def add_to_note(storage: Storage, audit_id: int, actor: str, field_name: str, added: Callable[[str | None], str],

@@ -15,14 +15,19 @@ told at resubmission (`tell_worker`). A draft never submitted was sent to nobody
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from bot.audits import lifecycle
-from bot.audits.core import Ctx, answer_error, grade_label, load
+from bot.audits.core import CONCERN_CONFIRMED, Ctx, answer_error, grade_label, load
 from bot.audits.escalation import told_line
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_text
 from bot.audits.grade_words import grade_words_and_note
+from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -83,6 +88,7 @@ class GradeChange:
     grade: str
     reason: str
     action: tuple[str, str, str] | None = None  # description, owner, due date: a new Inadequate's first open action
+    concern: str | None = None  # the immediate-concern question a Good or Outstanding grade was confirmed over
 
 
 def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, GradeChange | None]:
@@ -102,14 +108,17 @@ def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tup
 def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeChange) -> list[Reply]:
     """Store the grade with its reason (and the action that comes with it, if any) and tell the worker (`audit`: as
     it was before), and an action's owner who is neither of you."""
+    confirmed = {"grade": change.grade, "question": change.concern} if change.concern else None
     added = lifecycle.edit_submitted(services.storage, change.audit_id, turn.user_id,
                                      {"overall_grade": change.grade, "grade_reason": change.reason}, turn.now,
-                                     change.action)
+                                     change.action, state={CONCERN_CONFIRMED: confirmed})
     set_action = _action_said(services, added, change.action)
+    kept = " Your confirmation over the immediate concern is kept with the audit for the moderator." \
+        if change.concern else ""
     done = Reply(text=f"Audit #{change.audit_id}: grade changed from {grade_label(change.was)} to "
                       f"{grade_label(change.grade)}, with your reason{' and its action' if added else ''}. The earlier "
                       "grade and its reason are kept as revisions, and the audit shows the change."
-                      + (f" {set_action}." if set_action else ""))
+                      + (f" {set_action}." if set_action else "") + kept)
     told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id, set_action)
     owner = change.action[1] if change.action else None
     if added and owner not in (turn.user_id, audit.worker_id):
@@ -127,6 +136,25 @@ def _action_said(services: Services, added: int | None, action: tuple[str, str, 
         return ""
     return (f"Action {added}: {action[0]} — {services.directory.label(action[1])}, by "
             f"{long_date(date.fromisoformat(action[2]))}")
+
+
+def change_token(held: Mapping[str, Any]) -> str:
+    """A short name for a grade change held while a question about it waits (bot.audits.regrade_check,
+    bot.audits.regrade_concern): a button from another question does not make this one."""
+    said = json.dumps([held.get("audit"), held.get("was"), held.get("grade"), held.get("reason"), held.get("action")])
+    return hashlib.sha256(said.encode()).hexdigest()[:12]
+
+
+def pending_change(services: Services, turn: Turn, value: str, key: str,
+                   grade_typed: str) -> tuple[int, Mapping[str, Any] | None]:
+    """The audit a button (`value`) names and the grade change held under `key`, if it is the one the button was
+    asked about (it is then answered: taken away). `grade_typed`: the grade as the command to type again names it."""
+    audit_id, token = buttons.id_and_key(value, f"type `/audit edit <audit number> grade {grade_typed} <why>` again")
+    held = store.conversation(services.storage, turn.user_id).get(key)
+    if not isinstance(held, dict) or held.get("audit") != audit_id or change_token(held) != token:
+        return audit_id, None
+    store.keep_aside(services.storage, turn.user_id, key, None, turn.now)
+    return audit_id, held
 
 
 def unchanged(audit_id: int, grade: str) -> Reply:

@@ -17,12 +17,10 @@ about, so a button from an earlier question changes nothing).
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action
+from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action, regrade_concern
 from bot.audits.core import Ctx, grade_label, load
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.regrade import GradeChange
@@ -41,10 +39,14 @@ BACK = "regrade.alert_back"
 
 def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
     """`/audit edit 12 grade <grade> <why>`: the change read and screened; a new Inadequate on an audit with no open
-    action asks for the action (bot.audits.regrade_action), and is asked about before it alerts."""
+    action asks for the action (bot.audits.regrade_action), and is asked about before it alerts; Good or Outstanding
+    while an immediate concern stands is asked about once (bot.audits.regrade_concern)."""
     before, change = regrade.read_change(services, turn, audit_id, text)
     if change is None:
         return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
+    change, concern = regrade_concern.check(services, turn, before, change)  # Good over an immediate concern: asked
+    if concern is not None:
+        return [concern]
     if regrade_action.needed(services, change):
         return regrade_action.ask(services, turn, change)
     return _check_then_store(services, turn, before, change)
@@ -78,16 +80,10 @@ def _held(change: GradeChange, targets: list[str]) -> dict[str, Any]:
             "to": targets, **({"action": list(change.action)} if change.action else {})}
 
 
-def _token(held: Mapping[str, Any]) -> str:
-    """A short name for the change asked about: a button from another question does not send this one."""
-    said = json.dumps([held.get("audit"), held.get("was"), held.get("grade"), held.get("reason"), held.get("action")])
-    return hashlib.sha256(said.encode()).hexdigest()[:12]
-
-
 def _ask(services: Services, turn: Turn, change: GradeChange, targets: list[str]) -> Reply:
     held = _held(change, targets)
     store.keep_aside(services.storage, turn.user_id, KEY, held, turn.now)
-    value = buttons.encode_id_and_key(change.audit_id, _token(held))
+    value = buttons.encode_id_and_key(change.audit_id, regrade.change_token(held))
     said = (f"You chose **Inadequate** as the overall grade of audit #{change.audit_id}, which is graded "
             f"**{grade_label(change.was)}** now. Nothing is changed yet"
             + (", and the action is added with the grade." if change.action else "."))
@@ -96,14 +92,7 @@ def _ask(services: Services, turn: Turn, change: GradeChange, targets: list[str]
 
 
 def _pending(services: Services, turn: Turn, value: str) -> tuple[int, Mapping[str, Any] | None]:
-    """The audit the button names and the change waiting, if it is the one the button was asked about (it is then
-    answered: taken away)."""
-    audit_id, token = buttons.id_and_key(value, "type `/audit edit <audit number> grade inadequate <why>` again")
-    held = store.conversation(services.storage, turn.user_id).get(KEY)
-    if not isinstance(held, dict) or held.get("audit") != audit_id or _token(held) != token:
-        return audit_id, None
-    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
-    return audit_id, held
+    return regrade.pending_change(services, turn, value, KEY, "inadequate")
 
 
 def on_send(services: Services, turn: Turn, value: str) -> list[Reply]:

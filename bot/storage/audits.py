@@ -369,21 +369,23 @@ def reopen(storage: Storage, audit_id: int, actor: str, now: datetime,
 
 
 def edit_submitted(storage: Storage, audit_id: int, actor: str, changes: Mapping[str, str], now: datetime,
-                   action: tuple[str, str, str] | None = None) -> int | None:
+                   action: tuple[str, str, str] | None = None, state: Mapping[str, Any] | None = None) -> int | None:
     """Change `actor`'s submitted audit before moderation, keeping each old value as a revision; or Conflict.
     Several fields change together or not at all (a new grade and the reason for it), with `action` (description,
     owner, due date) when one comes with them (a new Inadequate grade on an audit with no open action), kept as a
-    revision as an action added to a reopened audit is; the new action's id, if one was added."""
+    revision as an action added to a reopened audit is, and `state` merged into the audit's state (a Good grade
+    confirmed over an immediate concern); the new action's id, if one was added."""
     unknown = [name for name in changes if name not in EDITABLE_AFTER_SUBMIT]
     if unknown or not changes:
         raise ValueError(f"not fields that can be edited after submitting: {unknown or changes!r}")
     with storage.write() as db:
-        _expect(storage, audit_id, actor, ("submitted",))
+        audit = _expect(storage, audit_id, actor, ("submitted",))
         stamp = utc_text(now)
         _keep_revisions(storage, audit_id, actor, dict(changes), stamp)
         assignments = ", ".join(f"{name} = ?" for name in changes)
-        db.execute(f"UPDATE audits SET {assignments}, updated_at = ? WHERE id = ?",
-                   [*changes.values(), stamp, audit_id])
+        merged = json.dumps({**audit.state, **(state or {})}, sort_keys=True)
+        db.execute(f"UPDATE audits SET {assignments}, state = ?, updated_at = ? WHERE id = ?",
+                   [*changes.values(), merged, stamp, audit_id])
         if action is None:
             return None
         added = db.execute("INSERT INTO actions (audit_id, description, owner_id, due_date, created_by, created_at) "
