@@ -29,6 +29,7 @@ from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_
 from bot.audits.grade_words import grade_words_and_note
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
+from bot.core.sentences import as_sentence, as_sentences
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -118,7 +119,7 @@ def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeC
     done = Reply(text=f"Audit #{change.audit_id}: grade changed from {grade_label(change.was)} to "
                       f"{grade_label(change.grade)}, with your reason{' and its action' if added else ''}. The earlier "
                       "grade and its reason are kept as revisions, and the audit shows the change."
-                      + (f" {set_action}." if set_action else "") + kept)
+                      + (f" {as_sentence(set_action)}" if set_action else "") + kept)
     told = tell_worker(services, audit, change.was, change.grade, change.reason, turn.user_id, set_action)
     owner = change.action[1] if change.action else None
     if added and owner not in (turn.user_id, audit.worker_id):
@@ -164,12 +165,13 @@ def unchanged(audit_id: int, grade: str) -> Reply:
 def tell_worker(services: Services, audit: AuditRow, was: str | None, grade: str, reason: str,
                 auditor: str, set_action: str = "") -> list[Reply]:
     """The worker was sent grade `was` (and may have reflected on it): a DM saying what changed and why, and the
-    action set with it, if one was."""
+    action set with it, if one was, joined as sentences as a moderation's reason and action are (bot.core.sentences:
+    a trial read the reason and the action on two lines, the reason with no full stop)."""
     worker = audit.worker_id
     if not worker or worker == auditor:
         return []
-    text = (f"The grade of audit #{audit.id} was changed from {grade_label(was)} to {grade_label(grade)} by "
-            f"{services.directory.label(auditor)}: {reason}" + (f"\n{set_action}." if set_action else ""))
+    text = as_sentences(f"The grade of audit #{audit.id} was changed from {grade_label(was)} to {grade_label(grade)} "
+                        f"by {services.directory.label(auditor)}: {reason}", set_action)
     return [Reply(text=text, to_user=worker, kind="notice",
                   choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
 

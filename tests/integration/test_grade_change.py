@@ -59,7 +59,7 @@ def test_a_grade_change_is_kept_with_its_reason_told_to_the_worker_and_shown(eng
         replies = engine.command(AUDITOR, f"edit {submitted} grade {typed} {REASON}", surface="terminal")
     [told] = [r for r in replies if r.to_user == WORKER and "was changed" in r.text]
     assert told.text == (f"The grade of audit #{submitted} was changed from {was} to {label} by Team manager "
-                         f"(North): {REASON}")
+                         f"(North): {REASON}.")  # ended as a sentence (bot.core.sentences)
     assert any(r.to_user is None and "Social worker N1" in r.text for r in replies)  # the auditor hears who was told
     after = store.get_audit(services.storage, submitted)
     assert (after.overall_grade, after.grade_reason) == (stored, REASON)
@@ -138,6 +138,6 @@ def test_edit_grade_with_a_comma_changes_the_grade_as_in_the_trial(engine: Engin
     assert not [r for r in replies if r.kind == "error"], [r.text for r in replies]
     assert "grade changed from" in replies[0].text and "to Requires improvement to be good" in replies[0].text
     [told] = [r for r in replies if r.to_user == WORKER and "was changed" in r.text]
-    assert told.text.endswith(": views are summarised by adults")
+    assert told.text.endswith(": views are summarised by adults.")
     after = store.get_audit(services.storage, submitted)
     assert (after.overall_grade, after.grade_reason) == ("requires_improvement", "views are summarised by adults")

@@ -76,7 +76,7 @@ def test_the_grade_change_asks_for_the_action_then_the_alert_check_then_stores_a
     said = f"Action {action.id}: {ACTION} — Social worker N1, by Wednesday 30 December 2026"
     assert "grade changed from Good to Inadequate, with your reason and its action." in flat(sent)
     [to_worker] = (flat(m) for m in messages_to(sent, WORKER))
-    assert f"changed from Good to Inadequate by Team manager (North): {WHY} {said}." in to_worker
+    assert f"changed from Good to Inadequate by Team manager (North): {WHY}. {said}." in to_worker  # as sentences
     for user in ALERTED:
         assert any("Inadequate overall grade on audit #1" in flat(m) for m in messages_to(sent, user))
     assert f"{ACTION} — Social worker N1, by 30 Dec 2026 (open)" in flat(shown)

@@ -86,7 +86,7 @@ def test_the_suggested_grade_on_a_reopened_audit_asks_why_and_the_worker_is_told
     assert f"Its grade changed from {RI} to Good, with your reason." in mine[0].text
     [told] = [r for r in done if r.to_user == WORKER and "was changed" in r.text]
     assert told.text == (f"The grade of audit #{submitted_ri} was changed from {RI} to Good by Team manager (North): "
-                         f"{NEW_REASON}")
+                         f"{NEW_REASON}.")  # ended as a sentence (bot.core.sentences)
     assert "I've told Social worker N1 of the change and your reason." in texts(mine)
     after = store.get_audit(services.storage, submitted_ri)
     assert (after.status, after.overall_grade, after.grade_reason) == ("submitted", "good", NEW_REASON)
