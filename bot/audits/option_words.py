@@ -6,20 +6,32 @@ People type what they see or remember: `2`, `N1`, `neglect`, `family stress`. In
 1. the whole label (case and spacing aside);
 2. the option's number as listed (1, 2, ...);
 3. the option's code, when its label starts with one (`N1` in "N1 Abuse or neglect");
-4. words: every word typed (little words such as "or" and "the" aside) is a word of the label.
+4. words: every word typed (little words such as "or" and "the" aside) is a word of the label;
+5. meaning: the words typed that are words of any label, two or more, are all words of one option's label, in a
+   short line that is not a question and negates nothing that label does not (`still delayed, actions rolled over`:
+   "Delay that is still continuing").
 
-Only 1 to 3 can pick one option by construction; 4 may fit several, and then the person is asked which.
-Nothing here guesses: a word that is in no label matches nothing. Yes/no and grade questions do not come here.
+Words are read as people write them (bot.audits.option_sayings, data): `EH` is "early help", `delayed` is `delay`,
+actions `rolled over` are a delay still continuing; so `step down to EH` is "Step down to early help" by rule 4.
+Only 1 to 3 can pick one option by construction; 4 may fit several, and then the person is asked which; 5 picks only
+one or none. A word that is in no label matches nothing by itself. Yes/no and grade questions do not come here.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.audits.option_sayings import FORMS, SAYINGS
+
 # Words that say nothing about which option is meant; typing only these matches no option.
 _LITTLE_WORDS = frozenset({"a", "an", "and", "or", "the", "of", "to", "in", "on", "for", "by", "with", "as", "is",
                            "it", "its", "that", "this", "at", "be", "i", "option"})
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_SAYINGS = tuple((re.compile(pattern), words) for pattern, words in SAYINGS)
+_MOST_WORDS = 12  # rule 5 reads a short answer, not a paragraph about the case
+_NEGATIONS = frozenset({"no", "not", "never", "none", "nothing", "without", "nor", "neither", "cannot"})
+_QUESTION_START = re.compile(r"^\s*(?:what|how|why|when|where|who|which|is|are|does|do|did|can|could|should|would|"
+                             r"will|was|has|have)\b")
 _CODE = re.compile(r"(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+")
 
 
@@ -28,9 +40,17 @@ def _folded(text: str) -> str:
 
 
 def _words(text: str) -> set[str]:
-    """The words of `text`, with a possessive also counted bare ("child's" is "child" too)."""
+    """The words of `text`, with a possessive also counted bare ("child's" is "child" too), each in its one form
+    (`delayed` is `delay`: bot.audits.option_sayings.FORMS)."""
     found = set(_WORD.findall(_folded(text)))
-    return found | {w.removesuffix("'s") for w in found}
+    return {FORMS.get(word, word) for word in found | {w.removesuffix("'s") for w in found}}
+
+
+def _said(typed: str) -> str:
+    """`typed` (folded) with each way of saying an option's words in SAYINGS written as those words."""
+    for pattern, words in _SAYINGS:
+        typed = pattern.sub(words, typed)
+    return typed
 
 
 def option_code(option: str) -> str | None:
@@ -53,7 +73,24 @@ def matching_options(options: tuple[str, ...], text: str) -> tuple[str, ...]:
     coded = tuple(o for o in options if option_code(o) == typed)
     if len(coded) == 1:
         return coded
-    wanted = {word.removesuffix("'s") for word in _WORD.findall(typed)} - _LITTLE_WORDS
+    said = _said(typed)
+    wanted = {FORMS.get(word, word) for word in (w.removesuffix("'s") for w in _WORD.findall(said))} - _LITTLE_WORDS
     if not wanted:
         return ()
-    return tuple(o for o in options if wanted <= _words(o))
+    return tuple(o for o in options if wanted <= _words(o)) or _by_meaning(options, said, wanted)
+
+
+def _by_meaning(options: tuple[str, ...], said: str, wanted: set[str]) -> tuple[str, ...]:
+    """Rule 5: the one option whose label holds every typed word that is a word of some label (two or more of them;
+    the others, `actions` in `still delayed, actions rolled over`, are the person's own), or none. Never for a
+    question (`is the delay still continuing?` is asked of the knowledge base), a long line, or a line that negates
+    where the label does not (`not still delayed`)."""
+    if "?" in said or len(_WORD.findall(said)) > _MOST_WORDS or _QUESTION_START.match(said):
+        return ()
+    labels = {option: _words(option) for option in options}
+    named = {word for word in wanted if any(word in words for words in labels.values())}
+    if len(named) < 2:
+        return ()
+    fits = tuple(option for option, words in labels.items() if named <= words)
+    negated = {word for word in wanted if word in _NEGATIONS or word.endswith("n't")}
+    return fits if len(fits) == 1 and negated <= labels[fits[0]] else ()
