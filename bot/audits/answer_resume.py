@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.audits.core import Ctx
-from bot.audits.flow import Step, visible_questions
+from bot.audits.flow import Step
+from bot.core.audit_rules import visible_questions
 from knowledge.checklist_schema import Answer
 
 

@@ -17,10 +17,11 @@ from collections.abc import Mapping
 from bot.audits import lifecycle
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import Ctx, checklists, load, own_draft, split_value, waiting_at
-from bot.audits.flow import Step, answers_hidden, needs_evidence, visible_questions
+from bot.audits.flow import Step
 from bot.audits.numbering import question_label
 from bot.audits.screens import render
 from bot.audits.start import matching_checklists, synonyms
+from bot.core.audit_rules import answers_hidden, needs_evidence, visible_questions
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine import confirmations

@@ -13,9 +13,10 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits.answer_notes import answered_before
-from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past, missing_answers, visible_questions
+from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, policy
+from bot.core.audit_rules import missing_answers, visible_questions
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
 from bot.core.replies import Choice, Reply, person_choice

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.audits.alert_trail import trailed
 from bot.audits.core import Ctx
-from bot.audits.flow import escalations
+from bot.core.audit_rules import escalations
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services

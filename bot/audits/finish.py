@@ -40,18 +40,17 @@ from bot.audits.flow import (
     OPTIONAL_TYPED_STEPS,
     AnswerError,
     Step,
-    missing_answers,
     next_step,
     parse_grade,
     parse_reason,
     parse_reflection,
     parse_text,
-    suggest_grade,
 )
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.note_labels import without_label
 from bot.audits.screens import advance_and_render, render
 from bot.core import buttons
+from bot.core.audit_rules import missing_answers, suggest_grade
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn

@@ -12,13 +12,9 @@ from bot.audits.core import (
     marks_legend,
     summary_reply,
 )
-from bot.audits.flow import (
-    OPTIONAL_TYPED_STEPS,
-    missing_answers,
-    suggest_grade,
-)
+from bot.audits.flow import OPTIONAL_TYPED_STEPS
 from bot.audits.numbering import question_label
-from bot.core.audit_rules import concerns
+from bot.core.audit_rules import concerns, missing_answers, suggest_grade
 from bot.core.replies import Choice, Reply, count_of, person_choice
 from bot.core.services import Services
 from bot.storage import actions as action_store

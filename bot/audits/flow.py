@@ -23,18 +23,7 @@ from bot.audits.grade_words import read_grade
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.yes_no_words import yes_or_no
-
-# The rules of what a submitted audit holds live in bot.core.audit_rules (demo data is built by them too); named
-# here as well, as the conversation's own, so its callers ask one module.
-from bot.core.audit_rules import GRADE_POINTS as GRADE_POINTS
-from bot.core.audit_rules import Answers as Answers
-from bot.core.audit_rules import answers_hidden as answers_hidden
-from bot.core.audit_rules import escalations as escalations
-from bot.core.audit_rules import is_visible as is_visible
-from bot.core.audit_rules import missing_answers as missing_answers
-from bot.core.audit_rules import needs_evidence as needs_evidence
-from bot.core.audit_rules import suggest_grade as suggest_grade
-from bot.core.audit_rules import visible_questions as visible_questions
+from bot.core.audit_rules import Answers, missing_answers, needs_evidence, visible_questions
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
 from knowledge.checklist_schema import GRADE_LABELS, GRADES, NOT_APPLICABLE, Answer, Checklist, Question
 from knowledge.dates import DateError, Tense, check_tense, day_off, give_or_keep, kept_anyway, long_date, parse_day

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import string
 
-from bot.audits.flow import Answers, visible_questions
+from bot.core.audit_rules import Answers, visible_questions
 from knowledge.checklist_schema import Checklist, Question
 
 

@@ -27,8 +27,6 @@ from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
-    answers_hidden,
-    escalations,
     is_flagged,
     looks_like_question,
     next_step,
@@ -36,14 +34,13 @@ from bot.audits.flow import (
     parse_evidence,
     parse_text,
     previous_step,
-    suggest_grade,
-    visible_questions,
 )
 from bot.audits.grade_words import read_grade_and_note
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
+from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services

@@ -15,9 +15,10 @@ from types import MappingProxyType
 
 from bot.audits.core import Ctx, grade_label, is_duplicate, own_draft, split_value
 from bot.audits.finish import action_owed
-from bot.audits.flow import OPTIONAL_TYPED_STEPS, can_skip, suggest_grade
+from bot.audits.flow import OPTIONAL_TYPED_STEPS, can_skip
 from bot.audits.questions import move_after
 from bot.audits.screens import advance_and_render
+from bot.core.audit_rules import suggest_grade
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bot.audits import alert_confirm, concern_grade, finish
 from bot.audits.core import Ctx, answer_error, grade_label, load
-from bot.audits.flow import AnswerError, looks_like_question, parse_reason, suggest_grade
+from bot.audits.flow import AnswerError, looks_like_question, parse_reason
 from bot.audits.grade_alerts import alert_targets
 from bot.audits.grade_words import (
     CONFIRM_LABEL,
@@ -22,6 +22,7 @@ from bot.audits.grade_words import (
     read_grade_and_note,
 )
 from bot.audits.questions import CHANGE_WORDS, change_from_review, go_back
+from bot.core.audit_rules import suggest_grade
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn

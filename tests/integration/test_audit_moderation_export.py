@@ -11,9 +11,9 @@ import pytest
 import time_machine
 
 from bot.audits.core import checklists
-from bot.audits.flow import visible_questions
 from bot.cli import build_parser
 from bot.cli.runtime import Runtime
+from bot.core.audit_rules import visible_questions
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.errors import UserError

@@ -10,17 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from bot.audits.flow import (
-    Answer,
-    AnswerError,
-    Step,
-    missing_answers,
-    next_step,
-    parse_answer,
-    parse_number,
-    suggest_grade,
-)
+from bot.audits.flow import Answer, AnswerError, Step, next_step, parse_answer, parse_number
 from bot.composition import build_engine, build_services
+from bot.core.audit_rules import missing_answers, suggest_grade
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.settings.config import Settings

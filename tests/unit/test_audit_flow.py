@@ -12,21 +12,17 @@ from bot.audits.flow import (
     Answer,
     AnswerError,
     Step,
-    answers_hidden,
     can_skip,
-    escalations,
     flags,
-    missing_answers,
     next_step,
     parse_answer,
     parse_date,
     parse_evidence,
     parse_number,
     previous_step,
-    suggest_grade,
-    visible_questions,
 )
 from bot.audits.numbering import labels_hint, progress, question_by_label
+from bot.core.audit_rules import answers_hidden, escalations, missing_answers, suggest_grade, visible_questions
 from knowledge.checklist_schema import Checklist, Question, Section, ShowIf
 
 IN_CARE = Question("in-care", "In care?", "yes_no", flag_if=("no",))
