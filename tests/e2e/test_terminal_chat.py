@@ -125,9 +125,13 @@ def test_the_home_tab_can_be_seen_in_the_chat(engine: Engine) -> None:
     assert "/audit home" in out  # listed in help
 
 
-def test_home_typed_as_an_answer_stays_an_answer(engine: Engine, services: Services) -> None:
+def test_home_typed_where_it_cannot_be_the_answer_runs_and_the_question_stays(engine: Engine,
+                                                                            services: Services) -> None:
+    # `home` is no case reference: it runs, and the reference is asked again (one that reads as a command is still
+    # the reference: tests/e2e/test_commands_at_the_checklists.py)
     _, out = drive(engine, ["/audit start case-audit", "home"])
-    assert "== Your audits ==" not in out  # the case reference step got it, not the Home tab
+    assert "== Your audits ==" in out and "doesn't look like a case reference" not in out
+    assert " ".join(out.split()).endswith("Never a name, date of birth or NHS number. Bye.")
 
 
 def test_a_team_typed_as_part_of_its_name_is_read_in_the_chat(engine: Engine) -> None:
