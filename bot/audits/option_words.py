@@ -13,8 +13,10 @@ People type what they see or remember: `2`, `N1`, `neglect`, `family stress`. In
 
 Words are read as people write them (bot.audits.option_sayings, data): `EH` is "early help", `delayed` is `delay`,
 actions `rolled over` are a delay still continuing; so `step down to EH` is "Step down to early help" by rule 4.
-Only 1 to 3 can pick one option by construction; 4 may fit several, and then the person is asked which; 5 picks only
-one or none. A word that is in no label matches nothing by itself. Yes/no and grade questions do not come here.
+Only 1 to 3 can pick one option by construction; 4 may fit several, and then the person is asked which. Rule 5 is
+`option_by_meaning`, tried last by the audit's question step (an option read by rules 1 to 4 with a note after it
+comes first, so the note is kept); it picks one option or none. A word in no label matches nothing by itself.
+Yes/no and grade questions do not come here.
 """
 
 from __future__ import annotations
@@ -73,24 +75,30 @@ def matching_options(options: tuple[str, ...], text: str) -> tuple[str, ...]:
     coded = tuple(o for o in options if option_code(o) == typed)
     if len(coded) == 1:
         return coded
-    said = _said(typed)
-    wanted = {FORMS.get(word, word) for word in (w.removesuffix("'s") for w in _WORD.findall(said))} - _LITTLE_WORDS
+    wanted = _wanted(typed)
     if not wanted:
         return ()
-    return tuple(o for o in options if wanted <= _words(o)) or _by_meaning(options, said, wanted)
+    return tuple(o for o in options if wanted <= _words(o))
 
 
-def _by_meaning(options: tuple[str, ...], said: str, wanted: set[str]) -> tuple[str, ...]:
-    """Rule 5: the one option whose label holds every typed word that is a word of some label (two or more of them;
-    the others, `actions` in `still delayed, actions rolled over`, are the person's own), or none. Never for a
-    question (`is the delay still continuing?` is asked of the knowledge base), a long line, or a line that negates
-    where the label does not (`not still delayed`)."""
-    if "?" in said or len(_WORD.findall(said)) > _MOST_WORDS or _QUESTION_START.match(said):
-        return ()
+def _wanted(typed: str) -> set[str]:
+    """The words of `typed` (folded) that can name an option: as SAYINGS and FORMS read them, little words aside."""
+    said = _said(typed)
+    return {FORMS.get(word, word) for word in (w.removesuffix("'s") for w in _WORD.findall(said))} - _LITTLE_WORDS
+
+
+def option_by_meaning(options: tuple[str, ...], text: str) -> str | None:
+    """Rule 5, the last reading tried (after an option with a note after it, so a note is kept where there is one):
+    the one option whose label holds every typed word that is a word of some label (two or more of them; the others,
+    `actions` in `still delayed, actions rolled over`, are the person's own), or None. Never for a question (`is the
+    delay still continuing?` is asked of the knowledge base), a long line, or a line that negates where the label
+    does not (`not still delayed`)."""
+    typed = _said(_folded(text))
+    if "?" in typed or len(_WORD.findall(typed)) > _MOST_WORDS or _QUESTION_START.match(typed):
+        return None
+    wanted = _wanted(typed)
     labels = {option: _words(option) for option in options}
     named = {word for word in wanted if any(word in words for words in labels.values())}
-    if len(named) < 2:
-        return ()
-    fits = tuple(option for option, words in labels.items() if named <= words)
+    fits = [option for option, words in labels.items() if named <= words]
     negated = {word for word in wanted if word in _NEGATIONS or word.endswith("n't")}
-    return fits if len(fits) == 1 and negated <= labels[fits[0]] else ()
+    return fits[0] if len(named) >= 2 and len(fits) == 1 and negated <= labels[fits[0]] else None

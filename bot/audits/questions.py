@@ -39,6 +39,7 @@ from bot.audits.grade_words import read_grade_and_note
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
+from bot.audits.option_words import option_by_meaning
 from bot.audits.screens import advance_and_render
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
 from bot.core.markup import emoji
@@ -262,10 +263,11 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         except AnswerError as note_error:
             screen_text(text, services.identifier_screen, "that")
             raise answer_error(note_error) from None
-        if said is None:
+        meant = option_by_meaning(question.options, text) if said is None and question.type == "choice" else None
+        if said is None and meant is None:
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
-        value, note = said
+        value, note = said if said is not None else (str(meant), None)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
