@@ -29,10 +29,19 @@ def test_step_down_to_eh_is_step_down_to_early_help(engine: Engine, services: Se
     assert store.answers_of(services.storage, 1)["next-step"].value == "Step down to early help"
 
 
-def test_still_delayed_with_actions_rolled_over_is_a_delay_still_continuing(engine: Engine,
-                                                                           services: Services) -> None:
+def test_still_delayed_with_actions_rolled_over_is_a_delay_still_continuing_with_its_note(
+        engine: Engine, services: Services) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
         _, out = drive(engine, [*TO_DRIFT, "still delayed, actions rolled over"])
-    assert "Got it: Delay that is still continuing." in flat(out, "`")
+    assert "Got it: Delay that is still continuing, with your note: “actions rolled over”." in flat(out, "`")
     assert "Please pick one of the options" not in out
+    answer = store.answers_of(services.storage, 1)["drift"]
+    assert (answer.value, answer.evidence) == ("Delay that is still continuing", "actions rolled over")
+
+
+def test_two_words_of_one_option_among_the_persons_own_pick_it_when_nothing_else_reads(
+        engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        _, out = drive(engine, [*TO_DRIFT, "still delayed as actions rolled over"])
+    assert "Got it: Delay that is still continuing." in flat(out, "`")
     assert store.answers_of(services.storage, 1)["drift"].value == "Delay that is still continuing"
