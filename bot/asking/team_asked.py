@@ -79,6 +79,9 @@ FIGURE_WORDS = re.compile(r"\b(?:doing|audits?|figures|numbers|stats|behind|targ
                           r"struggling|getting\s+on|going)\b")
 PERIOD_SAID = re.compile(r"\b(?:this|last)\s+(?:month|week)\b")
 MAX_IN_PASSING = 12
+# Re-audits named in passing ("what re-audits are due in north?"): their own list answers (bot.audits.reaudits), not
+# the digest, which only counts them
+OTHER_LISTS = re.compile(r"\b(?:re\s*-?\s*audits?|reaudits?)\b")
 NOT_DISTINCT = PRACTICE_WORDS | {"team", "teams", "service", "services"}
 
 
@@ -86,7 +89,7 @@ def named_in_passing(services: Services, said: str) -> str | None:
     """The one team a short question about figures names by a word of its name or id that is not a practice word
     ("south", "north": MIN_BARE letters or more), said as it or with an "s" ("souths", from "south's")."""
     words = said.split()
-    if len(words) > MAX_IN_PASSING or FIGURE_WORDS.search(said) is None:
+    if len(words) > MAX_IN_PASSING or FIGURE_WORDS.search(said) is None or OTHER_LISTS.search(said):
         return None
     typed = set(words) | {word[:-1] for word in words if word.endswith("s")}
     found = {team_id for team_id, name in team_names(services.directory).items()

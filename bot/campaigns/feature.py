@@ -63,7 +63,7 @@ CREATE_USAGE = (
 # `help campaign`, for the organisers (auditors see their own usage line): trial 26 found no help on campaigns.
 HELP_DETAILS = (
     "A campaign is a themed audit round across teams: its cases are allocated to auditors at once, each told by DM "
-    "with a *Start* button per case.\n"
+    "with a **Start** button per case.\n"
     "• `campaign create` alone shows each field with an example (`campaign new` opens it as a form); "
     "`teams=all` takes every team\n"
     "• `campaign` lists the campaigns, `campaign 3` shows campaign 3's progress, `campaign 3 report` its report\n"
