@@ -79,7 +79,8 @@ def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
     if not policy.may_run_campaigns(turn.person):
         return [Reply(text="Audit campaigns (themed rounds across teams) are set up by QA leads and admins: ask your "
                            "QA lead. To audit your own cases in a campaign, `/audit campaign` lists the campaigns you "
-                           "are part of, and `/audit campaign mine N` your cases in one, each with a **Start** button.")]
+                           "are part of, and `/audit campaign mine N` your cases in one, each with a **Start** "
+                           "button.")]
     said = f"{asked.group('what')} {asked.group('rest')}".lower()
     found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
     teams = _teams_named(services, asked.group("rest"))
