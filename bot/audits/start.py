@@ -400,6 +400,10 @@ def _local_date(services: Services, text: str) -> str:
 # "me", "mine", "my case", "it's mine", "myself", "my own case": the auditor naming themself as the case's worker.
 SELF_WORDS = re.compile(r"^\s*(?:it'?s\s+|its\s+)?(?:me|mine|myself|my\s+(?:own\s+)?case|my\s+own)\s*[.!]?\s*$",
                         re.IGNORECASE)
+# Said at more length (trial 26: "its my case, i was told to self audit before supervision??" was "I don't know
+# that person"): the worker is the auditor, and is told so, with how to look over their own case instead
+SELF_SAID = re.compile(r"^\s*(?:it'?s|its|this\s+is|it\s+is)\s+(?:my\s+(?:own\s+)?case|mine)\b|\bself[\s-]?audit",
+                       re.IGNORECASE)
 
 
 def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker_text: str,
@@ -407,7 +411,7 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     """The worker whose case it is: someone the auditor may audit (`allocated`: a campaign's allocation said so),
     pressed, or typed as a member ID or a name as the bot writes it, or the start of one offered worker's name (a
     trial typed `social worker n1`, the button's words, and was told to find a member ID)."""
-    if SELF_WORDS.match(worker_text):  # trial 22: `me` was told "I don't know that person"
+    if SELF_WORDS.match(worker_text) or SELF_SAID.search(worker_text):  # trial 22: `me` was "I don't know that person"
         worker_text = turn.user_id
     named = None if user_id_from(worker_text) else _worker_named(services, turn, worker_text)
     worker = named or user_id_from(worker_text)
@@ -416,7 +420,9 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
         raise UserError(unknown_worker(services, turn))
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "
-                        "case this is, and ask your manager or a QA lead to audit your own cases.")
+                        "case this is, and ask your manager or a QA lead to audit your own cases. To look over your "
+                        f"own case before supervision, `checklist {ctx.checklist.id}` shows what this audit asks and "
+                        "what good looks like at each question (`cancel` drops this start).")
     if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
         return _not_theirs_to_audit(services, turn, ctx, worker)
     if is_duplicate(ctx, version, f"worker:{worker}"):

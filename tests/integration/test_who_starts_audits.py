@@ -66,6 +66,19 @@ def test_a_practitioner_naming_another_teams_worker_is_told_whose_cases_they_may
     assert audit is not None and audit.worker_id is None and audit.step == "worker"
 
 
+@pytest.mark.parametrize("typed", ["its my case, i was told to self audit before supervision??",
+                                   "this is my own case", "i need to self-audit this one"])
+def test_saying_at_length_that_the_case_is_your_own_is_read_as_your_own(engine: Engine, services: Services,
+                                                                        typed: str) -> None:
+    """Trial 26: "its my case, i was told to self audit before supervision??" got "I don't know that person". It is
+    the auditor's own case: refused as such, with how to read the checklist over instead."""
+    drive(engine, ["start audit neglect", "CR-123456"], user=PRACTITIONER)
+    [own] = engine.message(PRACTITIONER, typed)
+    assert own.kind == "error" and "You can't audit a case that is your own" in own.text
+    assert "`checklist neglect` shows what this audit asks" in own.text
+    assert store.get_audit(services.storage, 1).worker_id is None
+
+
 def test_start_again_after_naming_another_teams_worker_asks_the_checklist_for_the_same_case(
         engine: Engine, services: Services) -> None:
     drive(engine, ["start audit neglect", "CR 551200"], user=PRACTITIONER)
