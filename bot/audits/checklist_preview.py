@@ -45,8 +45,8 @@ def preview(services: Services, named: str) -> list[Reply]:
         return [_shown(services, available[found[0]])]
     if found:
         listed = "\n".join(f"• {available[c].title}: `checklist {c}`" for c in found)
-        return [Reply(text=f"Several checklists match \u201c{named.strip()}\u201d:\n{listed}")]
-    opening = (f"No checklist is called \u201c{named.strip()}\u201d. " if named.strip() else "")
+        return [Reply(text=f"Several checklists match that name:\n{listed}")]
+    opening = "No checklist has that name. " if named.strip() else ""  # never said back: it may be an identifier
     listed = "\n".join(f"• {c.title}: `checklist {c.id}`" for c in sorted(available.values(), key=lambda c: c.title))
     return [Reply(text=f"{opening}Type `checklist` and a name to read its questions and what good looks like:\n"
                        f"{listed}")]
