@@ -11,16 +11,16 @@ import re
 from datetime import date
 from typing import Any
 
-from bot.audits import pages
-from bot.audits.core import audited_by, grade_label, grade_of_record_text, not_in_channel
+from bot.audits import pages, reaudit_outcomes
+from bot.audits.core import audited_by, grade_of_record_text, not_in_channel
+from bot.audits.reaudit_scope import rule_text, scope_and_team
 from bot.core import policy
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
-from bot.core.teams import TeamRead, noted, readable_team
+from bot.core.teams import noted
 from bot.engine.near_miss import TEAM, paged
 from bot.engine.routing import Engine, Turn
-from bot.errors import AccessDenied, UserError
 from bot.settings.people import Person, Role
 from bot.storage import readback as readback_store
 from bot.storage.audits import AuditRow
@@ -28,9 +28,6 @@ from knowledge.dates import long_date
 
 SHOWN = 10  # lines a page of `/audit reaudits`, each with View
 HOME_SHOWN = 3
-USAGE = ("Type `/audit reaudits` for the re-audits due that you can see, `/audit reaudits mine` (your audits and "
-         "cases), `/audit reaudits team` (your teams') or `/audit reaudits team <team id>`; add `page 2` for later "
-         "ones.")
 # "reaudits", "my re-audits due", "show me overdue reaudits for south", "which reaudits are overdue", "what re-audits
 # are due in north?": the list, for the team named (trial 23: "show me overdue reaudits for south" got a confident
 # knowledge-base answer about homeless teenagers, and "which reaudits are overdue" the article on the rule).
@@ -42,46 +39,10 @@ REAUDIT_WORDS = re.compile(
 LEADERS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 
 
-def rule_text(services: Services) -> str:
-    """The service's rule in words, from settings.yaml: '6 weeks after Inadequate, 12 weeks after …'."""
-    rules = services.settings.reaudit.weeks_by_grade
-    if not rules:
-        return "No grade asks for a re-audit in this service's settings (`reaudit:` in settings.yaml)."
-    said = ", ".join(f"{count_of(weeks, 'week')} after {grade_label(grade)}"
-                     for grade, weeks in reversed(rules))
-    return (f"A case is due for re-audit {said} (the grade of record, after moderation where moderated; counted "
-            "from the submission, or from the moderation when it changed the grade).")
-
-
 def _scope(services: Services, person: Person, words: list[str]) -> tuple[str, dict[str, Any]]:
     """(whose, filter) for `/audit reaudits [mine|team [team id]]`: the teams `/audit list` would read
     (policy.readable_teams), plus the person's own audits and cases."""
-    return _scope_and_team(services, person, words)[:2]
-
-
-def _scope_and_team(services: Services, person: Person,
-                    words: list[str]) -> tuple[str, dict[str, Any], TeamRead | None]:
-    """Whose and the filter, and the team named when one was (`team north`), to say which was read."""
-    teams = policy.readable_teams(services.directory, person)
-    kind = words[0].lower() if words else ""
-    if not words:
-        whose = ("every team's cases" if teams is None else "your teams' cases, your audits and your cases" if teams
-                 else "your audits and your cases")
-        return (whose,
-                {} if teams is None else {"people": [person.user_id], "teams": teams}, None)
-    if kind == "mine" and len(words) == 1:
-        return "your audits and your cases", {"people": [person.user_id]}, None
-    if kind == "team" and len(words) == 1:
-        if teams is None:
-            return "every team's cases", {}, None
-        if not teams:
-            raise AccessDenied("`/audit reaudits team` is for team managers, QA leads and admins. "
-                               "`/audit reaudits` shows the re-audits due on your cases.")
-        return "your teams' cases", {"teams": teams}, None
-    if kind == "team":  # `team north-assessment`, `team north`, `team children in care`
-        team = readable_team(services, teams, " ".join(words[1:]), "see the re-audits")
-        return f"{services.directory.teams[team.id].name}'s cases", {"teams": [team.id]}, team
-    raise UserError(USAGE)
+    return scope_and_team(services, person, words)[:2]
 
 
 def visible(services: Services, person: Person, scope: dict[str, Any]) -> list[Reaudit]:
@@ -134,7 +95,9 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     words, page = pages.page_of(args.split())
-    whose, scope, team = _scope_and_team(services, turn.person, words)
+    if words and words[0].lower() == "outcomes":
+        return reaudit_outcomes.outcomes_command(services, turn, words[1:])
+    whose, scope, team = scope_and_team(services, turn.person, words)
     return noted(team, _listing(services, turn, words, page, whose, scope))
 
 
@@ -200,8 +163,10 @@ def due_said(services: Services, reference: str, today: date) -> str:
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit reaudits`, the typed `reaudits` and the Home's "Re-audits due"."""
     engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),
-                       "re-audits due and overdue on the cases you can see",
-                       usage="/audit reaudits [mine|team [team id]] [page N]", typed=paged(rf"mine|team(?:\s+{TEAM})?"))
+                       "re-audits due and overdue on the cases you can see; `outcomes`: whether re-audits showed "
+                       "improvement",
+                       usage="/audit reaudits [outcomes] [mine|team [team id]] [page N]",
+                       typed=paged(rf"(?:outcomes\s+)?(?:mine|team(?:\s+{TEAM})?)|outcomes"))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
         asked = REAUDIT_WORDS.match(text)

@@ -55,3 +55,31 @@ def latest_submitted_needing_reaudit(storage: Storage, grades: Collection[str], 
         FROM done AS latest WHERE latest.place = 1 AND {' AND '.join(where)}
         ORDER BY latest.submitted_at, latest.id""", params)
     return [(audit_row(row), row["reaudit_draft"]) for row in rows]
+
+
+def reaudit_pairs(storage: Storage, grades: Collection[str], start: datetime, end: datetime, *,
+                  people: Collection[str] | None = None,
+                  teams: Collection[str] | None = None) -> list[tuple[AuditRow, AuditRow]]:
+    """(earlier audit, re-audit) for each audit submitted in [start, end) whose case's submitted audit before it had
+    a grade of record in `grades`: the re-audits that audit asked for, oldest first. "Before" is by submission then
+    number, among completed audits (COMPLETED_SQL), as the digest's re-audit count and the re-audits due read it.
+    `people` and `teams` scope by the re-audit, as latest_submitted_needing_reaudit does."""
+    if not grades:
+        return []
+    where = [f"{GRADE_OF_RECORD_SQL.format(a='p.')} IN ({', '.join('?' * len(grades))})"]
+    params: list[Any] = [utc_text(start), utc_text(end), *sorted(grades)]
+    if people is not None or teams is not None:
+        conditions, values = people_and_teams_scope(people, teams, "a.")
+        where.append("(" + " OR ".join(conditions) + ")" if conditions else "0")
+        params += values
+    rows = select(storage.db, f"""
+        WITH done AS (SELECT * FROM audits WHERE submitted_at IS NOT NULL AND status IN {COMPLETED_SQL})
+        SELECT a.id AS reaudit, p.id AS earlier FROM done a JOIN done p ON p.id = (
+            SELECT e.id FROM done e WHERE e.case_ref = a.case_ref AND e.id != a.id AND (e.submitted_at < a.submitted_at
+            OR (e.submitted_at = a.submitted_at AND e.id < a.id)) ORDER BY e.submitted_at DESC, e.id DESC LIMIT 1)
+        WHERE a.submitted_at >= ? AND a.submitted_at < ? AND {' AND '.join(where)}
+        ORDER BY a.submitted_at, a.id""", params)
+    ids = sorted({row[key] for row in rows for key in ("reaudit", "earlier")})
+    found = {row["id"]: audit_row(row) for row in select(
+        storage.db, f"SELECT * FROM audits WHERE id IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
+    return [(found[row["earlier"]], found[row["reaudit"]]) for row in rows]
