@@ -98,8 +98,8 @@ def outcomes_reply(services: Services, pairs: list[tuple[AuditRow, AuditRow]], p
               for team, tally in found.by_team]
     return Reply(text="\n".join(lines),
                  note=("Each re-audit is compared with the audit of the case before it, whose grade of record asked "
-                       "for it, as `/audit compare` does: *can't say* is a pair where only one audit was moderated "
-                       "and its moderator changed the grade, or one has no grade."))
+                       "for it, as `/audit compare` does; a pair counts as can't say where only one audit was "
+                       "moderated and its moderator changed the grade, or one has no grade."))
 
 
 def tally_said(tally: Tally, named: bool = True) -> str:
