@@ -33,20 +33,24 @@ MONTHS = 3  # the period counted: the last 3 months, to today
 WORSE_SHOWN = 5  # re-audits that got worse named with their `/audit compare`; more are counted
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before the knowledge base
 # "are re-audits showing improvement?", "did the re-audits improve", "have our reaudits improved practice",
-# "re-audit outcomes", "show me the re-audit results", "what were the reaudit outcomes?"
+# "re-audit outcomes", "show me the re-audit results", "what were the reaudit outcomes in north?"
 WORDS = re.compile(
-    r"^\s*(?:(?:(?:show|give|get)(?:\s+me)?|what\s+(?:are|were))\s+)?(?:the\s+|our\s+)?re-?\s?audits?\s+"
+    r"^\s*(?:(?:(?:(?:show|give|get)(?:\s+me)?|what\s+(?:are|were))\s+)?(?:the\s+|our\s+)?re-?\s?audits?\s+"
     r"(?:outcomes?|results?)"
-    r"|^\s*(?:are|were|have|has|did|do|is)\s+(?:the\s+|our\s+)?re-?\s?audits?\s+(?:been\s+)?"
-    r"(?:showing|shown|show|showed|improv(?:e|ed|ing)|finding|found)"
-    r"(?:\s+(?:any\s+|an\s+)?improvements?)?(?:\s+(?:in\s+)?practice)?", re.IGNORECASE)
-END = re.compile(r"\s*[.!?]*\s*")
+    r"|(?:are|were|have|has|did|do|is)\s+(?:the\s+|our\s+)?re-?\s?audits?\s+(?:been\s+)?"
+    r"(?:showing|shown|showed|show|improv(?:ed|ing|e)|finding|found)"
+    r"(?:\s+(?:any\s+|an\s+)?improvements?)?(?:\s+(?:in\s+)?practice)?)"
+    r"(?:\s+(?:for|in|of)\s+(?:the\s+)?(?!\d+\b)(?P<team>[\w&'-]{2,40}(?:\s+[\w&'-]{2,40})??)(?:\s+team)?)?"
+    r"\s*[.!?]*\s*$", re.IGNORECASE)
 
 
-def asks_outcomes(text: str) -> bool:
-    """Whether typed words ask what the re-audits found (the whole line, give or take its last punctuation)."""
+def asked_team(text: str) -> list[str] | None:
+    """The words `/audit reaudits outcomes` is given for typed words asking what the re-audits found (`team north`
+    when a team is named, else none), or None when the words ask something else."""
     found = WORDS.match(text or "")
-    return found is not None and END.fullmatch(text, found.end()) is not None
+    if found is None:
+        return None
+    return ["team", *found.group("team").split()] if found.group("team") else []
 
 
 def months_back(day: date, months: int) -> date:
@@ -121,5 +125,8 @@ def team_name(services: Services, team_id: str) -> str:
 
 def install(engine: Engine, services: Services) -> None:
     """Register the question in words; `/audit reaudits outcomes` is bot.audits.reaudits' command."""
-    engine.add_message_handler(
-        lambda turn, text: outcomes_command(services, turn, []) if asks_outcomes(text) else None, priority=PRIORITY)
+    def on_text(turn: Turn, text: str) -> list[Reply] | None:
+        words = asked_team(text)
+        return None if words is None else outcomes_command(services, turn, words)
+
+    engine.add_message_handler(on_text, priority=PRIORITY)

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.audits.reaudit_outcomes import asks_outcomes, months_back
+from bot.audits.reaudit_outcomes import asked_team, months_back
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from tests.integration.test_reaudits import (
@@ -119,6 +119,9 @@ def test_the_question_in_words_gets_the_count_not_the_rule(engine: Engine, cases
         said = asked(engine, words)
         assert "(every team's cases): 4. Improved 2 · same 1 · worse 1" in said, words
     assert "Re-audits submitted" not in asked(engine, "what is a re-audit?")
+    assert "(South Child in Need and Protection's cases): 1. Improved 1" in asked(
+        engine, "have the re-audits improved practice in south?")
+    assert "9434765919" not in asked(engine, "re-audit results for 9434765919")  # a number is no team's name
 
 
 def test_an_empty_period_says_so_and_how_re_audits_become_due(engine: Engine, cases: Cases) -> None:
@@ -138,4 +141,4 @@ def test_the_period_starts_the_same_day_3_months_back_or_that_month_s_last_day()
 @given(st.text(max_size=80) | st.sampled_from(["re-audit outcomes", "are re-audits showing improvement?!",
                                                "did reaudits improve" + " " * 40 + "x", "re-audits " * 20]))
 def test_the_words_matcher_never_raises(words: str) -> None:
-    assert asks_outcomes(words) in (True, False)
+    assert asked_team(words) is None or isinstance(asked_team(words), list)
