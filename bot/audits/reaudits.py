@@ -91,12 +91,13 @@ def summary(items: list[Reaudit], today: date) -> str:
 
 def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     """`/audit reaudits [mine|team [team id]] [page N]`: case, last audit, grade of record, due date, overdue or
-    under way, and the auditor; overdue first, so the list is the order to work in."""
+    under way, and the auditor; overdue first, so the list is the order to work in. `outcomes` first is what the
+    re-audits found (bot.audits.reaudit_outcomes: one reply, so `page N` after it is refused with the usage)."""
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    if args.split()[:1] and args.split()[0].lower() == "outcomes":
+        return reaudit_outcomes.outcomes_command(services, turn, args.split()[1:])
     words, page = pages.page_of(args.split())
-    if words and words[0].lower() == "outcomes":
-        return reaudit_outcomes.outcomes_command(services, turn, words[1:])
     whose, scope, team = scope_and_team(services, turn.person, words)
     return noted(team, _listing(services, turn, words, page, whose, scope))
 

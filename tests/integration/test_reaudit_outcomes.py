@@ -112,6 +112,12 @@ def test_a_manager_names_a_team(engine: Engine, cases: Cases) -> None:
     assert "North Assessment Team" not in said
 
 
+def test_outcomes_is_one_reply_so_a_page_after_it_gets_the_usage(engine: Engine, cases: Cases) -> None:
+    north_and_south(cases)
+    said = outcomes(engine, QA, "page 2")
+    assert "Improved" not in said and "`/audit reaudits outcomes` says whether the re-audits" in said
+
+
 def test_the_question_in_words_gets_the_count_not_the_rule(engine: Engine, cases: Cases) -> None:
     north_and_south(cases)
     for words in ("are re-audits showing improvement?", "Did the re-audits improve", "re-audit outcomes",
