@@ -30,11 +30,17 @@ _MARKED = (r"(?:(?:my|the|your)\s+)?(?:(?:answers?|ans)(?:\s+(?:to|for|on|at|of)
 # A few words may come first ('actualy i need to', 'sorry can i', 'i want to'), and anything after the number.
 CHANGE_ASKED = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,6}}?{_CHANGE}\s+(?:{_MARKED})(?P<label>\d{{1,3}}[a-z]?)"
                           r"(?![\w/:])(?:[\s,.;:!?)–-].*)?$", re.IGNORECASE | re.DOTALL)
+# The new answer said with the number (trial 27: "actually q5 should be no" was "Please answer yes, no or not
+# applicable", and the next line went on the question waiting): the question is asked again, to be answered there.
+SHOULD_BE = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,4}}?(?:{_MARKED})(?P<label>\d{{1,3}}[a-z]?)\s+"
+                       r"(?:should\s+(?:be|have\s+been|say)|(?:is|was)\s+(?:actually|meant\s+to\s+be|wrong))\b.*$",
+                       re.IGNORECASE | re.DOTALL)
 
 
 def asked_label(text: str) -> str | None:
     """The question's number an answer is to be changed for ('3', '2a'), or None."""
-    if (found := CHANGE_ASKED.match(text.replace("\u2019", "'"))) is not None:
+    said = text.replace("\u2019", "'")
+    if (found := CHANGE_ASKED.match(said) or SHOULD_BE.match(said)) is not None:
         return found.group("label").lower()
     bare = audits_questions.CHANGE_WORDS.match(text)  # `change 3`, `go to q3`
     return None if bare is None else bare.group(1).lower()

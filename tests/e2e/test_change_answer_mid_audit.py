@@ -31,7 +31,9 @@ def _flat(out: str) -> str:
 
 @pytest.mark.parametrize("typed", ["change my answer to q3", "change q3", "Change question 3", "change 3",
                                    "actualy i need to change my answer to q3, education wasnt there",
-                                   "can i change my answer to question 3?", "go back to q3"])
+                                   "can i change my answer to question 3?", "go back to q3",
+                                   "actually q3 should be no", "q3 should have been no", "question 3 is wrong",
+                                   "sorry, answer 3 was meant to be no"])
 def test_changing_an_earlier_answer_at_a_grade_goes_to_it_and_back_to_the_grade(engine: Engine, services: Services,
                                                                                typed: str) -> None:
     with time_machine.travel(MONDAY, tick=False):
