@@ -109,3 +109,21 @@ def test_a_person_in_the_actions_own_words_is_not_taken_for_its_owner(engine: En
     with time_machine.travel(MONDAY, tick=False):
         _, out = drive(engine, [*TO_ACTIONS, typed])
     assert "Who owns this action?" in _flat(out)[_flat(out).index("Actions (0 so far)"):]
+
+
+@pytest.mark.parametrize(("typed", "owner"), [
+    ("Get health to the next core group, owner me, due 18/12/2026", "U0MGRN001"),
+    ("Chase school attendance data - owner: sw n1 by 18/12/2026", WORKER),
+    ("Chase school attendance data, owned by social worker n1, by 18/12/2026", WORKER),
+])
+def test_an_owner_marked_as_the_owner_owns_the_action_even_me(engine: Engine, services: Services, typed: str,
+                                                            owner: str) -> None:
+    """Trial 27: "get health to next core group, owner me, due next fri" kept "owner me" in the action's text and
+    asked for the owner; the next line, meant as another action, was read as a name."""
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, [*TO_ACTIONS, typed])
+    after = _flat(out)[_flat(out).index("Actions (0 so far)"):]
+    assert "Who owns this action?" not in after
+    [action] = action_store.actions_of_audit(services.storage, 1)
+    assert (action.owner_id, action.due_date) == (owner, "2026-12-18")
+    assert "owner" not in action.description.lower() and action.description.startswith(typed.split(",")[0][:20])
