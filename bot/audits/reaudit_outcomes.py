@@ -38,8 +38,8 @@ WORDS = re.compile(
     r"^\s*(?:(?:(?:(?:show|give|get)(?:\s+me)?|what\s+(?:are|were))\s+)?(?:the\s+|our\s+)?re-?\s?audits?\s+"
     r"(?:outcomes?|results?)"
     r"|(?:are|were|have|has|did|do|is)\s+(?:the\s+|our\s+)?re-?\s?audits?\s+(?:been\s+)?"
-    r"(?:showing|shown|showed|show|improv(?:ed|ing|e)|finding|found)"
-    r"(?:\s+(?:any\s+|an\s+)?improvements?)?(?:\s+(?:in\s+)?practice)?)"
+    r"(?:showing|shown|showed|show|improv\w*|finding|found)"  # "improvment" typed too (trial 27)
+    r"(?:\s+(?:any\s+|an\s+)?improv\w*)?(?:\s+(?:in\s+)?(?:practice|things|anything))?)"
     r"(?:\s+(?:for|in|of)\s+(?:the\s+)?(?!\d+\b)(?P<team>[\w&'-]{2,40}(?:\s+[\w&'-]{2,40})??)(?:\s+team)?)?"
     r"\s*[.!?]*\s*$", re.IGNORECASE)
 

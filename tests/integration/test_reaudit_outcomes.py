@@ -121,7 +121,8 @@ def test_outcomes_is_one_reply_so_a_page_after_it_gets_the_usage(engine: Engine,
 def test_the_question_in_words_gets_the_count_not_the_rule(engine: Engine, cases: Cases) -> None:
     north_and_south(cases)
     for words in ("are re-audits showing improvement?", "Did the re-audits improve", "re-audit outcomes",
-                  "are reaudits showing any improvement in practice?", "show me the re-audit results."):
+                  "are reaudits showing any improvement in practice?", "show me the re-audit results.",
+                  "are re-audits showing improvment", "did the reaudits improve things"):  # trial 27's own
         said = asked(engine, words)
         assert "(every team's cases): 4. Improved 2 · same 1 · worse 1" in said, words
     assert "Re-audits submitted" not in asked(engine, "what is a re-audit?")
