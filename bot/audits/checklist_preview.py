@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits import checklist_words
 from bot.audits.core import checklists, knowledge_base, period_text
 from bot.audits.start import matching_checklists, synonyms
 from bot.core.replies import Reply
@@ -31,7 +32,7 @@ GUIDANCE_CHARS = 220  # a question's guidance, shortened to its first sentences:
 ASKED = re.compile(
     r"^\s*(?:(?:can\s+i\s+|could\s+i\s+|can\s+you\s+|please\s+)?(?:show|see|view|read|preview|look\s+at)\s+(?:me\s+)?"
     r"|what\s+(?:questions\s+)?(?:is|are|does|do)\s+(?:on\s+|in\s+)?|(?:the\s+)?questions\s+(?:on|in|of|for)\s+)"
-    r"(?:the\s+|a\s+)?(?P<name>[a-z0-9&'\s-]{2,60}?)\s+(?:audit\s+)?checklist(?:\s+(?:ask|asks|cover|covers|look\s+like))?"
+    r"(?:the\s+|teh\s+|a\s+)?(?P<name>[a-z0-9&'\s-]{2,60}?)\s+(?:audit\s+)?(?:checkl\w{0,4}|check\s+list)(?:\s+(?:ask|asks|cover|covers|look\s+like))?"
     r"\s*[?.!]*\s*$", re.IGNORECASE)
 
 
@@ -40,9 +41,12 @@ def preview(services: Services, named: str) -> list[Reply]:
     available = checklists(services)
     if not available:
         raise UserError("No checklists are live just now; ask your QA lead.")
-    found = matching_checklists(available, named, synonyms(services)) if named.strip() else []
+    found = _named(services, named)
     if len(found) == 1:
-        return [_shown(services, available[found[0]])]
+        shown = _shown(services, available[found[0]])
+        if not matching_checklists(available, named, synonyms(services)):  # read through a typo: said, so it shows
+            return [Reply(kind="notice", text=f"I took that as **{available[found[0]].title}**."), shown]
+        return [shown]
     if found:
         listed = "\n".join(f"• {available[c].title}: `checklist {c}`" for c in found)
         return [Reply(text=f"Several checklists match that name:\n{listed}")]
@@ -50,6 +54,15 @@ def preview(services: Services, named: str) -> list[Reply]:
     listed = "\n".join(f"• {c.title}: `checklist {c.id}`" for c in sorted(available.values(), key=lambda c: c.title))
     return [Reply(text=f"{opening}Type `checklist` and a name to read its questions and what good looks like:\n"
                        f"{listed}")]
+
+
+def _named(services: Services, named: str) -> list[str]:
+    """The checklists a name names, as `start audit NAME` reads it, typos forgiven as there ("cp plna")."""
+    if not named.strip():
+        return []
+    available = checklists(services)
+    return matching_checklists(available, named, synonyms(services)) or checklist_words.near_checklists(available,
+                                                                                                       named)
 
 
 def _shown(services: Services, checklist: Checklist) -> Reply:
@@ -93,7 +106,7 @@ def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | N
     if asked is None:
         return None
     name = asked.group("name").strip()
-    if not matching_checklists(checklists(services), name, synonyms(services)):
+    if not _named(services, name):
         return None  # "what is on the ... checklist" about something else is a question for the knowledge base
     return preview(services, name)
 

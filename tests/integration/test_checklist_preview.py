@@ -72,3 +72,14 @@ def test_any_name_typed_gets_a_reply_never_a_traceback_or_silence(engine: Engine
     """Whatever follows `checklist`: the checklist, the list, or the identifier screen's refusal of a name-like word."""
     replies = engine.message(PRACTITIONER, f"checklist {name}", surface="terminal")
     assert replies and all(r.text.strip() for r in replies)
+
+
+@pytest.mark.parametrize(("typed", "title"), [("checklist neglet", "Neglect"),
+                                              ("checklist child protection plna", "Child protection plan"),
+                                              ("show me teh neglect checklst", "Neglect")])
+def test_a_checklist_named_with_a_typo_is_read_and_said_back(engine: Engine, typed: str, title: str) -> None:
+    """Trial 27: `/audit checklist cp plna` was "No checklist has that name", and "show me teh neglect checklst" got
+    knowledge-base guesses, though `start audit` forgives such typos."""
+    shown = said(engine, typed)
+    assert f"\n{title}\n" in f"\n{shown}" and "1. " in shown, shown
+    assert "No checklist has that name" not in shown
