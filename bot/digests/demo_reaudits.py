@@ -53,6 +53,20 @@ def candidates(services: Services, today: date) -> list[Reaudit]:
             and item.due < today + DUE_SOON and _day_of(item.audit, zone) + EARLIEST <= today]
 
 
+def chosen_cases(due: list[Reaudit], rng: random.Random) -> list[Reaudit]:
+    """About SHARE of the cases due, in the order given, and always one that can get worse when any can (one graded
+    better than Inadequate), so the demo shows a re-audit that found practice worse whatever the seed."""
+    chosen = [item for item in due if rng.random() < SHARE]
+    if not any(_can_worsen(item) for item in chosen):
+        worsening = next((item for item in due if _can_worsen(item)), None)
+        chosen = sorted([*chosen, worsening], key=due.index) if worsening is not None else chosen
+    return chosen
+
+
+def _can_worsen(item: Reaudit) -> bool:
+    return item.audit.grade_of_record in GRADES[:-1]
+
+
 def planned_grades(chosen: list[Reaudit], rng: random.Random) -> list[str]:
     """Each chosen re-audit's grade: the first one (two when 8 or more) that can get worse does, every 4th of the
     others keeps its grade, and the rest improve by one grade or, now and then, two."""
@@ -60,7 +74,7 @@ def planned_grades(chosen: list[Reaudit], rng: random.Random) -> list[str]:
     grades = []
     for item in chosen:
         rank = GRADES.index(item.audit.grade_of_record or GRADES[-1])
-        if worse_left and rank < len(GRADES) - 1:
+        if worse_left and _can_worsen(item):
             worse_left -= 1
             grades.append(GRADES[rank + 1])
         elif len(grades) % SAME_EVERY == SAME_EVERY - 1 or rank == 0:
@@ -75,7 +89,7 @@ def add_reaudits(services: Services, seed: int, qa_leads: list[str]) -> ReauditS
     rng = random.Random(f"reaudits-{seed}")
     now = services.clock()
     today = now.astimezone(services.settings.timezone).date()
-    chosen = [item for item in candidates(services, today) if rng.random() < SHARE]
+    chosen = chosen_cases(candidates(services, today), rng)
     audits: list[tuple[Any, ...]] = []
     answers: list[tuple[Any, ...]] = []
     actions: list[tuple[Any, ...]] = []
