@@ -5,9 +5,9 @@ After the weeks of invented audits are stored, some of the invented cases due fo
 next two weeks, as bot.core.reaudits says) are audited again by their team's manager (now and then a QA lead), with
 the checklist the earlier audit used: most better, some the same, one or two worse. Each re-audit is dated at least
 3 weeks after the audit that asked for it, within the 3 months the outcomes count, and recently enough that its own
-grade does not make the case overdue again. It is an audit like the others (bot.digests.demo_answers, checked
-against the audit rules), unmoderated, and drawn from its own seeded random stream, so the weeks' audits are the
-same as without it.
+grade does not make the case overdue again. One falls in the last complete week, the week the default digest shows.
+It is an audit like the others (bot.digests.demo_answers, checked against the audit rules), unmoderated, and drawn
+from its own seeded random stream, so the weeks' audits are the same as without it.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from bot.core.agreement import last_complete_week
 from bot.core.calendar import is_working_day
 from bot.core.reaudits import DUE_SOON, Reaudit, reaudits
 from bot.core.services import Services
@@ -95,8 +96,13 @@ def add_reaudits(services: Services, seed: int, qa_leads: list[str]) -> ReauditS
     actions: list[tuple[Any, ...]] = []
     moved = {"improved": 0, "same": 0, "worse": 0}
     ids = (next_audit_id(services.storage), next_action_id(services.storage))
+    week: date | None = last_complete_week(today)  # the week the default digest shows: one re-audit is put in it
     for item, grade in zip(chosen, planned_grades(chosen, rng), strict=True):
-        made = _reaudit(services, rng, item.audit, grade, (ids[0] + len(audits), ids[1] + len(actions)), qa_leads)
+        day = _reaudit_day(services, rng, (item.audit, grade), today, week)
+        if day is not None and week is not None and week <= day < week + timedelta(weeks=1):
+            week = None  # placed: the others fall where they may
+        made = None if day is None else _reaudit(services, rng, (item.audit, grade, day),
+                                                 (ids[0] + len(audits), ids[1] + len(actions)), qa_leads)
         if made is None:
             continue
         audits.append(made[0])
@@ -112,27 +118,32 @@ def _day_of(audit: AuditRow, zone: tzinfo) -> date:
     return parse_utc(audit.submitted_at or "").astimezone(zone).date()
 
 
-def _reaudit_day(services: Services, rng: random.Random, earlier: AuditRow, grade: str, today: date) -> date | None:
-    """A working day from 3 weeks after the earlier audit to today, within LOOKBACK, and late enough that a grade
-    asking for another re-audit leaves it due after today; None when no day fits."""
+def _reaudit_day(services: Services, rng: random.Random, planned: tuple[AuditRow, str], today: date,
+                 week: date | None) -> date | None:
+    """For `planned` = (earlier audit, the re-audit's grade): a working day from 3 weeks after the earlier audit to
+    today, within LOOKBACK, and late enough that a grade asking for another re-audit leaves it due after today; in
+    the week from Monday `week` when one of those days is, so the default digest has a re-audit to tell of; None
+    when no day fits."""
+    earlier, grade = planned
     weeks = services.settings.reaudit.weeks(grade)
     age = min(LOOKBACK, timedelta(weeks=weeks - 1)) if weeks else LOOKBACK
     first = max(_day_of(earlier, services.settings.timezone) + EARLIEST, today - age)
     days = [first + timedelta(days=n) for n in range((today - first).days + 1)
             if is_working_day(first + timedelta(days=n))]
-    return rng.choice(days) if days else None
+    that_week = [day for day in days if week is not None and week <= day < week + timedelta(weeks=1)]
+    return rng.choice(that_week or days) if days else None
 
 
-def _reaudit(services: Services, rng: random.Random, earlier: AuditRow, grade: str, ids: tuple[int, int],
+def _reaudit(services: Services, rng: random.Random, planned: tuple[AuditRow, str, date], ids: tuple[int, int],
              qa_leads: list[str]) -> tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]] | None:
-    """(audit row, answer rows, action rows) of a re-audit of `earlier`'s case graded `grade`, numbered from
-    `ids` = (audit id, first action id), mostly by the team's manager (never the worker); None when no day
-    fits or the case's team has left teams.yaml."""
+    """(audit row, answer rows, action rows) of a re-audit, `planned` = (earlier audit of the case, grade, day),
+    numbered from `ids` = (audit id, first action id), mostly by the team's manager (never the worker); None when
+    the case's team has left teams.yaml."""
+    earlier, grade, day = planned
     tz, now = services.settings.timezone, services.clock()
     today = now.astimezone(tz).date()
     team = services.directory.teams.get(earlier.team_id or "")
-    day = _reaudit_day(services, rng, earlier, grade, today)
-    if team is None or day is None:
+    if team is None:
         return None
     worker = earlier.worker_id or ""
     managers = [uid for uid in (team.manager_ids or team.member_ids) if uid != worker]

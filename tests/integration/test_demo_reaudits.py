@@ -1,8 +1,9 @@
-"""`audit-bot demo-data` holds re-audits, so `/audit reaudits outcomes` and `/audit compare` can be tried (trial 27:
-"No re-audits were submitted 5 Sep to 5 Dec 2026" while the digest showed 21 overdue): some invented cases due for
-re-audit are audited again in the last 3 months, most better, some the same, one or two worse, in more than one
-team, and those cases leave the overdue list. Real cases are never given an invented re-audit, and a second run
-replaces the first rather than doubling every audit (each case audited twice at once read as its own re-audit).
+"""`audit-bot demo-data` holds re-audits, so `/audit reaudits outcomes` and `/audit compare` can be tried (trial 27: "No
+re-audits were submitted 5 Sep to 5 Dec 2026" while the digest showed 21 overdue): some invented cases due for
+re-audit are audited again in the last 3 months, most better, some the same, one or two worse, in more than one team,
+one of them in the week the default digest shows, and those cases leave the overdue list. Real cases are never given
+an invented re-audit, and a second run replaces the first rather than doubling every audit (each case audited twice
+at once read as its own re-audit).
 
 The clock is pinned (time_machine, tick=False), so these pass on any day, including under AUDITBOT_TEST_NOW."""
 
@@ -64,6 +65,8 @@ def test_the_head_of_service_sees_what_the_demo_reaudits_found(services: Service
     with time_machine.travel(now, tick=False):
         demo(environ)
         shown = said(engine, HEAD, "reaudits outcomes")
+        digest = run_cli(environ, "digest", "--as", HEAD).out  # the last complete week's
+    assert re.search(r"Re-audits: [1-9]\d* \(\d+ (improved|the same|worse)", " ".join(digest.split())), digest
     assert "No re-audits were submitted" not in shown
     [overall, *teams] = TALLY.findall(shown)
     improved, same, worse = map(int, overall)
