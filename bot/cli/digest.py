@@ -103,7 +103,8 @@ def _write_chart(path: str, teams: list, week: str, one_team: bool, err: TextIO)
 
 def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     """Add (or with --remove take out) invented audits; refuses to mix them into real data unless asked,
-    marks every one as demo, and records each run in the audit trail."""
+    marks every one as demo, replaces the invented audits of an earlier run (never adds to them), and records each
+    run in the audit trail."""
     from bot.digests.demo_data import generate
     from bot.storage.demo_data import count_real_and_demo, remove_demo_audits
     from bot.storage.trail import record_trail
@@ -121,7 +122,7 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
     if not 1 <= args.weeks <= 104:
         err.write("--weeks must be a whole number from 1 to 104.\n")
         return 2
-    real, _ = count_real_and_demo(storage)
+    real, demo = count_real_and_demo(storage)
     if real and not args.into_real_data:
         record_trail(storage, who.label, "demo_data.refused", {"real_audits": real}, at=runtime.services.clock())
         err.write(f"{runtime.settings.database} holds {count_of(real, 'real audit')}, so I have not added invented "
@@ -135,11 +136,17 @@ def cmd_demo_data(args: argparse.Namespace, runtime: Runtime) -> int:
         err.write(f"  {line}\n")
         err.flush()
 
+    if demo:
+        # A second run replaces the first rather than adding to it: the same seed draws the same case references,
+        # and each case audited twice at once would read as a re-audit of itself.
+        remove_demo_audits(storage)
+        err.write(f"Replacing the {count_of(demo, 'invented audit')} already there (real audits are untouched).\n")
     err.write(f"Adding {count_of(args.weeks, 'week')} of invented audits to {runtime.settings.database} ...\n")
     summary = generate(runtime.services, weeks=args.weeks, seed=args.seed, progress=progress)
     record_trail(storage, who.label, "demo_data.add",
                  {"weeks": args.weeks, "seed": args.seed, "audits": summary.audits, "actions": summary.actions,
-                  "moderations": summary.moderations, "into_real_data": bool(real)}, at=runtime.services.clock())
+                  "moderations": summary.moderations, "reaudits": summary.reaudits, "replaced": demo,
+                  "into_real_data": bool(real)}, at=runtime.services.clock())
     err.write(f"Done: {count_of(summary.audits, 'audit')}, {count_of(summary.actions, 'action')}, "
               f"{count_of(summary.moderations, 'moderation')} from {count_of(summary.checklists, 'checklist')}, all "
               "marked as demo data. Try `audit-bot digest` or open the "

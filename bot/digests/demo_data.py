@@ -2,7 +2,8 @@
 
 Teams and staff come from teams.yaml, checklists from knowledge/checklists/*.yaml (snapshotted exactly as
 the audit flow does), case references are invented (CR-104233), and practice improves over the weeks so
-the trend chart has something to say. No names anywhere: staff are Slack ids with their teams.yaml labels.
+the trend chart has something to say. No names anywhere: staff are Slack ids with their teams.yaml labels. Some of
+the cases due for re-audit are then re-audited (bot.digests.demo_reaudits), so re-audit outcomes can be tried.
 
 Every invented audit is held to the rules a person's audit is (bot.core.audit_rules.submission_breaks) before it is
 stored: each grade has its evidence note, a grade other than the one the answers suggest has a reason, an Inadequate
@@ -15,31 +16,22 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.core import policy
 from bot.core.agreement import last_complete_week
-from bot.core.audit_rules import answers_hidden, submission_breaks, suggest_grade
-from bot.core.calendar import add_working_days, is_working_day
+from bot.core.calendar import is_working_day
 from bot.core.services import Services
+from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reason, invented_actions
+from bot.digests.demo_reaudits import add_reaudits
 from bot.settings.people import Role
 from bot.storage.common import utc_text
 from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
-from knowledge.checklist_schema import GRADES, NOT_APPLICABLE, Answer, Checklist
+from knowledge.checklist_schema import GRADES
 
 START_MIX = (0.05, 0.35, 0.40, 0.20)
 END_MIX = (0.12, 0.52, 0.28, 0.08)
-ACTION_TEXTS = (
-    "Update the chronology with the last three months' significant events",
-    "Hold a direct-work session and record the child's own words",
-    "Review the plan with the family so every action has an owner and a date",
-    "Arrange the overdue statutory visit and record who was seen alone",
-    "Add the health and education views to the assessment",
-    "Book a supervision discussion on the drift in this plan",
-)
-QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if", "descriptors", "flag_at_least")
 
 
 @dataclass(frozen=True)
@@ -48,6 +40,7 @@ class DemoSummary:
     actions: int
     moderations: int
     checklists: int
+    reaudits: int = 0  # of the audits, those re-auditing an invented case due for one
 
 
 def checklist_contents(services: Services) -> list[dict[str, Any]]:
@@ -57,77 +50,6 @@ def checklist_contents(services: Services) -> list[dict[str, Any]]:
 
 def _mix(progress: float) -> list[float]:
     return [a + (b - a) * progress for a, b in zip(START_MIX, END_MIX, strict=True)]
-
-
-def _answer(question: dict[str, Any], grade_rank: int, rng: random.Random, day: date) -> str:
-    kind = question["type"]
-    weakness = 0.06 + 0.14 * grade_rank  # weaker practice, more questions answered badly
-    if kind == "yes_no":
-        bad = question["flag_if"][0] if question["flag_if"] else "no"
-        good = "yes" if bad == "no" else "no"
-        if question["allow_na"] and rng.random() < 0.05:
-            return "na"
-        return bad if rng.random() < weakness else good
-    if kind == "scale":
-        shift = rng.choice((-1, 0, 0, 0, 1))
-        return GRADES[min(3, max(0, grade_rank + shift))]
-    if kind == "choice":
-        options = question["options"] or ["Other"]
-        flagged = [o for o in options if o in question["flag_if"]]
-        if flagged and rng.random() < weakness:
-            return rng.choice(flagged)
-        return rng.choice([o for o in options if o not in question["flag_if"]] or options)
-    if kind == "date":
-        return (day - timedelta(days=rng.randint(5, 90))).isoformat()
-    if kind == "number":
-        return str(rng.randint(1, 6))
-    return "Invented evidence note for the demonstration data."
-
-
-EVIDENCE_NOTE = "Invented evidence note: what the file shows for this grade."
-GRADE_REASON = "Invented reason: the file read as a whole weighs more than the section grades."
-
-
-def _answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Random, day: date,
-                 who: tuple[int, str, str]) -> list[tuple[Any, ...]]:
-    """Answer rows (ANSWER_COLUMNS order) for `who` = (audit id, auditor, when). A grade carries its evidence note, as
-    the bot asks for one after every grade; an immediate concern (`escalate_if`) is kept for audits graded
-    Inadequate, as a child at risk that nobody is acting on is not good practice."""
-    audit_id, auditor, when = who
-    rows = []
-    for question in questions:
-        value = _answer(question, grade_rank, rng, day)
-        if value in question["escalate_if"] and GRADES[grade_rank] != "inadequate":
-            value = next(o for o in ("no", "yes", *(question["options"] or ())) if o not in question["escalate_if"])
-        flagged = value in question["flag_if"] or (
-            question["type"] == "number" and float(value) >= question.get("flag_at_least", float("inf")))
-        evidence = EVIDENCE_NOTE if question["type"] == "scale" and value != NOT_APPLICABLE else None
-        rows.append((audit_id, question["id"], value, int(flagged), auditor, when, evidence))
-    return rows
-
-
-def _answers(rows: list[tuple[Any, ...]]) -> dict[str, Answer]:
-    return {row[1]: Answer(row[2], row[6]) for row in rows}
-
-
-def _asked(checklist: Checklist, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """The rows of the questions the answers ask: a follow-up skipped by an earlier answer (no plan, so no
-    question on the family's part in it) is taken out, as the conversation takes it out."""
-    hidden = set(answers_hidden(checklist, _answers(rows)))
-    return [row for row in rows if row[1] not in hidden]
-
-
-def _grade_reason(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str) -> str | None:
-    """The reason a person is asked for when their grade is not the one the answers suggest; None when it is."""
-    suggested = suggest_grade(checklist, _answers(rows))
-    return GRADE_REASON if suggested is not None and suggested != grade else None
-
-
-def _check(checklist: Checklist, rows: list[tuple[Any, ...]], grade: str, reason: str | None, actions: int) -> None:
-    """Refuse to store an invented audit the bot would refuse to submit from a person: a bug in this module."""
-    broken = submission_breaks(checklist, _answers(rows), grade, reason, actions)
-    if broken:
-        raise ValueError(f"demo audit of {checklist.id} breaks the audit rules: {'; '.join(broken)}")
 
 
 AGREED_REASON = "The evidence in the record supports the auditor's grade."
@@ -215,11 +137,11 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                 record_grade = GRADES[grade_rank] if agrees or not moderated else GRADES[min(3, grade_rank + 1)]
                 status = "draft" if is_draft else "moderated" if moderated else "submitted"
                 questions = [q for s in checklist["sections"] for q in s["questions"]]
-                rows = _asked(checklists[checklist["id"]], _answer_rows(
+                rows = asked(checklists[checklist["id"]], answer_rows(
                     questions[: len(questions) // 2] if is_draft else questions, grade_rank, rng, day,
                     (audit_id, auditor, utc_text(started))))
                 answers += rows
-                reason = None if is_draft else _grade_reason(checklists[checklist["id"]], rows, GRADES[grade_rank])
+                reason = None if is_draft else grade_reason(checklists[checklist["id"]], rows, GRADES[grade_rank])
                 audits.append((
                     audit_id, checklist["id"], hashes[checklist["id"]], case_ref, auditor, worker, team.id, status,
                     "question:" + checklist["sections"][0]["questions"][0]["id"] if is_draft else "done",
@@ -227,18 +149,13 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
                     None if is_draft else utc_text(submitted), utc_text(decided) if moderated else None, reason,
                 ))
                 if not is_draft:
-                    before = len(actions)
                     # The bot refuses to submit an Inadequate audit without an action; a moderator's Inadequate
                     # gets one too, so every audit whose grade of record is Inadequate has at least one.
-                    for _ in range(max(rng.choice((0, 1, 1, 2)), int(record_grade == "inadequate"))):
-                        due = add_working_days(day, rng.randint(5, 20))
-                        done = due < today and rng.random() < 0.7
-                        done_at = datetime.combine(min(due, today), time(12), tzinfo=tz)
-                        actions.append((action_id, audit_id, rng.choice(ACTION_TEXTS), worker, due.isoformat(),
-                                        auditor, utc_text(submitted), utc_text(done_at) if done else None,
-                                        worker if done else None, None))
-                        action_id += 1
-                    _check(checklists[checklist["id"]], rows, GRADES[grade_rank], reason, len(actions) - before)
+                    added = invented_actions(rng, (action_id, audit_id), max(rng.choice((0, 1, 1, 2)), int(
+                        record_grade == "inadequate")), day, today, tz, (worker, auditor, utc_text(submitted)))
+                    actions += added
+                    action_id += len(added)
+                    check_rules(checklists[checklist["id"]], rows, GRADES[grade_rank], reason, len(added))
                 if moderator is not None:
                     # As the bot records a decision: the moderator's grade (the auditor's, when agreeing) and a reason.
                     moderations.append((audit_id, moderator, utc_text(submitted + timedelta(days=1)),
@@ -249,6 +166,10 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
         totals = [totals[0] + len(audits), totals[1] + len(actions), totals[2] + len(moderations)]
         label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
         progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
-    return DemoSummary(audits=totals[0], actions=totals[1], moderations=totals[2], checklists=len(contents))
+    again = add_reaudits(services, seed, qa_leads)
+    progress(f"re-audits of cases due: {again.audits} ({again.improved} improved, {again.same} the same, "
+             f"{again.worse} worse)")
+    return DemoSummary(audits=totals[0] + again.audits, actions=totals[1] + again.actions, moderations=totals[2],
+                       checklists=len(contents), reaudits=again.audits)
 
 
