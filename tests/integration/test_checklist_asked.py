@@ -6,7 +6,8 @@ typed with a typo is forgiven (`/audit checklist cp plna` was "No checklist has 
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from bot.audits.checklist_asked import checklist_meant
@@ -77,3 +78,10 @@ def test_a_name_left_unknown_is_never_said_back(engine: Engine) -> None:
 def test_the_readers_never_raise(text: str) -> None:
     assert checklist_meant(text) is None or isinstance(checklist_meant(text), str)
     assert isinstance(spelt_synonyms(text, [("cp plan", "child protection plan"), ("child in need",)]), list)
+
+
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=60))
+def test_any_case_named_gets_a_reply_never_a_traceback_or_silence(engine: Engine, name: str) -> None:
+    replies = engine.message(PRACTITIONER, f"what will the auditor look at on my {name} case", surface="terminal")
+    assert replies and all(r.text.strip() for r in replies)
