@@ -71,7 +71,10 @@ def still_open(services: Services, turn: Turn) -> list[Reply]:
 
 def moved_on(services: Services, turn: Turn, _typed: str | None) -> None:
     """Around every command, typed message and button press: options offered before it are left behind, so a later
-    session does not show them again (they can still be picked while open, by their number on screen or words)."""
+    session does not show them again (they can still be picked while open, by their number on screen or words). Only
+    the terminal chat keeps options (Slack keeps its buttons), so only its turns look."""
+    if turn.surface != "terminal":
+        return
     offer = store.open_offer(services.storage, turn.user_id)
     if offer is not None and not offer.left:
         store.leave_offer(services.storage, offer.ask_id, turn.now)
