@@ -18,17 +18,21 @@ from bot.engine.routing import Engine, Turn
 _PERIOD = r"(?:\s+(?:for\s+|in\s+)?(?P<period>(?:this|last)\s+(?:month|week))(?:\s+so\s+far)?)?"
 _HOW_DO_I = (r"(?:(?:how\s+(?:do|can|would|could)\s+i|where\s+(?:do|can)\s+i|can\s+i|i\s+(?:want|need)\s+to)\s+"
              r"(?:see|find(?:\s+out)?|check|tell|know|get|look\s+up|spot)\s+)?")
-_WHO = (r"(?:who(?:s|\s+is|\s+are)?|which\s+(?:team\s+)?(?:managers?|auditors?|people|staff|workers?|teams?)"
-        r"(?:\s+(?:is|are))?)")
-_AUDITS = r"(?:audits?|audit\s+targets?|targets?|audit\s+quota|quotas?|numbers)"
+_WHO = (r"(?:who(?:s|\s+is|\s+are)?|which\s+(?:of\s+(?:my|the|our)\s+)?(?:team\s+)?"
+        r"(?:managers?|auditors?|people|staff|workers?|teams?|services?)(?:\s+(?:is|are))?)")
+_TARGET = r"(?:(?:monthly\s+)?(?:audit\s+)?(?:targets?|expectations?|quotas?))"
+_AUDITS = rf"(?:audits?|{_TARGET}|audit\s+quota|numbers)"
 _ON_AUDITS = rf"(?:\s+(?:on|with|against)\s+(?:their\s+|the\s+|our\s+|his\s+|her\s+)?{_AUDITS})?"
+# "behind on audits", "behind target", "below their target", "under expectation", "falling behind the audit target"
+_BEHIND = (rf"(?:falling\s+|getting\s+|running\s+)?(?:behind{_ON_AUDITS}|(?:behind|below|under)\s+"
+           rf"(?:their\s+|the\s+|our\s+|its\s+)?{_TARGET}(?:\s+(?:on|for|with)\s+(?:their\s+|the\s+)?audits?)?)")
 ASKED = (
-    re.compile(rf"^{_HOW_DO_I}{_WHO}\s+(?:falling\s+|getting\s+)?behind{_ON_AUDITS}{_PERIOD}$"),
+    re.compile(rf"^{_HOW_DO_I}{_WHO}\s+{_BEHIND}{_PERIOD}$"),
     re.compile(rf"^{_HOW_DO_I}who\s+(?:hasnt|has\s+not|havent|have\s+not|didnt|did\s+not|hasn\s+t|isnt|is\s+not)\s+"
                rf"(?:done|completed|finished|met|hit|reached|submitted|meeting|hitting|doing)\s+"
                rf"(?:their\s+|any\s+|all\s+their\s+|the(?:ir)?\s+monthly\s+|enough\s+)?{_AUDITS}{_PERIOD}$"),
-    re.compile(rf"^{_HOW_DO_I}(?:team\s+)?(?:managers?|auditors?)\s+(?:falling\s+|who\s+are\s+|that\s+are\s+)?behind"
-               rf"(?:\s+(?:on\s+)?(?:their\s+|the\s+)?{_AUDITS})?{_PERIOD}$"),
+    re.compile(rf"^{_HOW_DO_I}(?:team\s+)?(?:managers?|auditors?|teams?)\s+(?:who\s+are\s+|that\s+are\s+)?"
+               rf"(?:{_BEHIND}|behind\s+(?:on\s+)?(?:their\s+|the\s+)?{_AUDITS}){_PERIOD}$"),
     re.compile(rf"^{_HOW_DO_I}{_WHO}\s+(?:not\s+)?(?:meeting|hitting|on\s+track\s+(?:with|for))\s+"
                rf"(?:their\s+|the\s+)?{_AUDITS}{_PERIOD}$"),
     re.compile(rf"^{_HOW_DO_I}who\s+did\s+(?:what|how\s+many(?:\s+audits)?){_PERIOD}$"),

@@ -6,7 +6,9 @@ forgot them, and `2` typed there picked nothing (trial 26). So the options are s
 .asks `remember_offer`), and for `OPEN_FOR` after it was asked, while none is picked, it is not passed on to the QA
 leads and it is the person's latest question:
 - a new terminal session shows them again as it opens, numbered, so `2` picks the second as it would have before
-  (within the session they are a menu like any other: a reply without options after them retires them);
+  (within the session they are a menu like any other: a reply without options after them retires them); once
+  only, and only when they were the last thing the person saw: anything done after them (a question, a command, a
+  button) leaves them behind, so later sessions do not show them again (trial 27);
 - typing an option's words (its label) picks it, in the session they were offered in or the next;
 - after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
   ask again, rather than "no options to pick from".
@@ -55,13 +57,27 @@ def _when(services: Services, turn: Turn, offer: store.Offer) -> str:
 
 def still_open(services: Services, turn: Turn) -> list[Reply]:
     """At the start of a terminal session: the options offered in an earlier one, numbered again, while they are
-    open and the bot waits for nothing else from this person (an audit's step is shown instead)."""
+    open and the bot waits for nothing else from this person (an audit's step is shown instead); once only, and only
+    when they were the last thing the person saw (trial 27: every new session reprinted them, even after other
+    questions and commands)."""
     offer, is_open = _open(services, turn)
-    if offer is None or not is_open or conversation(services.storage, turn.user_id).get("awaiting"):
+    if offer is None or not is_open or offer.left or conversation(services.storage, turn.user_id).get("awaiting"):
         return []
+    store.leave_offer(services.storage, offer.ask_id, turn.now)
     return [Reply(kind="notice", text=f"The options I offered you {_when(services, turn, offer)} are still open. "
                                       f"{bold('Did you mean…')}",
                   choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
+
+
+def moved_on(services: Services, turn: Turn, _typed: str | None) -> None:
+    """Around every command, typed message and button press: options offered before it are left behind, so a later
+    session does not show them again (they can still be picked while open, by their number on screen or words). Only
+    the terminal chat keeps options (Slack keeps its buttons), so only its turns look."""
+    if turn.surface != "terminal":
+        return
+    offer = store.open_offer(services.storage, turn.user_id)
+    if offer is not None and not offer.left:
+        store.leave_offer(services.storage, offer.ask_id, turn.now)
 
 
 def picked_in_words(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -88,5 +104,6 @@ def lapsed(services: Services, turn: Turn, text: str) -> str | None:
 def install(engine: Engine, services: Services) -> None:
     """Show open options again as a terminal session starts, pick one by its words, and say when they lapsed."""
     engine.add_session_start(lambda turn: still_open(services, turn), opening_only=True)
+    engine.add_turn_watch(lambda turn, typed: moved_on(services, turn, typed))
     engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
     engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import checklist_words
 from bot.audits.core import checklists, knowledge_base, period_text
-from bot.audits.start import matching_checklists, synonyms
+from bot.audits.start import matching_checklists, near_named, synonyms
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -41,7 +40,7 @@ def preview(services: Services, named: str) -> list[Reply]:
     available = checklists(services)
     if not available:
         raise UserError("No checklists are live just now; ask your QA lead.")
-    found = _named(services, named)
+    found = checklists_named(services, named)
     if len(found) == 1:
         shown = _shown(services, available[found[0]])
         if not matching_checklists(available, named, synonyms(services)):  # read through a typo: said, so it shows
@@ -56,13 +55,13 @@ def preview(services: Services, named: str) -> list[Reply]:
                        f"{listed}")]
 
 
-def _named(services: Services, named: str) -> list[str]:
+def checklists_named(services: Services, named: str) -> list[str]:
     """The checklists a name names, as `start audit NAME` reads it, typos forgiven as there ("cp plna")."""
     if not named.strip():
         return []
     available = checklists(services)
-    return matching_checklists(available, named, synonyms(services)) or checklist_words.near_checklists(available,
-                                                                                                       named)
+    said = synonyms(services)
+    return matching_checklists(available, named, said) or near_named(available, named, said)
 
 
 def _shown(services: Services, checklist: Checklist) -> Reply:
@@ -106,7 +105,7 @@ def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | N
     if asked is None:
         return None
     name = asked.group("name").strip()
-    if not _named(services, name):
+    if not checklists_named(services, name):
         return None  # "what is on the ... checklist" about something else is a question for the knowledge base
     return preview(services, name)
 

@@ -15,7 +15,7 @@ Pure: bot/audits/start.py reads the picker's text with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz.distance import OSA
 
@@ -72,6 +72,17 @@ def near_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]
     if len(taking) == 1 and not _covers(words, taking[0]):
         return []
     return [c.id for c in taking]
+
+
+def spelt_synonyms(typed: str, synonyms: Iterable[tuple[str, ...]]) -> list[str]:
+    """The other names of the vocabulary (`cp plan`, `child in need`) that `typed` spells with a typo or two, word
+    for word ("cp plna", trial 27: `checklist neglet` was forgiven, `checklist cp plna` was not): names of two words or
+    more only, each word the same or one edit from it (words of three letters or more; `cp` must be `cp`)."""
+    words = _words(typed)
+    if len(words) < 2 or len(words) > _MOST_WORDS:
+        return []
+    return [member for group in synonyms for member in group if len(said := _words(member)) == len(words)
+            and all(_near(one, word) for one, word in zip(words, said, strict=True))]
 
 
 def sounds_like_a_checklist(available: Mapping[str, Checklist], typed: str) -> bool:

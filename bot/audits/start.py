@@ -109,6 +109,18 @@ def matching_checklists(available: Mapping[str, Checklist], typed: str,
     return sorted({checklist for member in others for checklist in _matching(available, member)})
 
 
+def near_named(available: Mapping[str, Checklist], typed: str,
+               synonyms: Iterable[tuple[str, ...]] = ()) -> list[str]:
+    """The checklists a name typed with a typo may mean, for a caller that found none by `matching_checklists`: the
+    titles' and ids' words ("voice of teh child"), else another name of the vocabulary spelt with a typo, read as
+    that name is ("cp plna" is `cp plan`, the child protection plan)."""
+    near = checklist_words.near_checklists(available, typed)
+    if near:
+        return near
+    meant = checklist_words.spelt_synonyms(typed, synonyms)
+    return sorted({checklist for member in meant for checklist in matching_checklists(available, member, synonyms)})
+
+
 def synonyms(services: Services) -> tuple[tuple[str, ...], ...]:
     """Other ways of saying a checklist's name: the knowledge base's concepts and vocabulary groups."""
     kb = knowledge_base(services)
@@ -206,7 +218,7 @@ def _near_checklist(services: Services, turn: Turn, text: str, found: list[str],
     knowledge base (trial 13 found "voice of teh child" noted as a question for the QA leads). `named`: the words
     came after `start audit`, so they were meant as a checklist and the list is shown whatever they were."""
     available = checklists(services)
-    near = found or checklist_words.near_checklists(available, text)
+    near = found or near_named(available, text, synonyms(services))
     if len(near) == 1:
         said = Reply(kind="notice", text=f"I took that as **{available[near[0]].title}** (type `back` at the next "
                                          "question to pick another checklist).")

@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.privacy.lexicon import Lexicon, _split
+from bot.privacy.practice_spelling import misspelt_practice_word
 from bot.privacy.public_cases import cited_spans
 from bot.privacy.school_actions import opens_an_action
 
@@ -975,14 +976,16 @@ class NameFinder:
             len(folded) > 6 and folded[:3] in everyday and folded[3:] in known)
 
     def _unknown_plain(self, word: str, mode: str) -> bool:
-        """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE)."""
+        """In all-lower or all-upper text, a word in no list and rare in English (chidi, TUNDE); not a practice word
+        typed with a slip ('is a chronolgy needed', trial 27)."""
         if mode == "mixed" or not self.lexicon.has_lists or len(word) < 3:
             return False
         folded = word.casefold()
         return folded not in self.lexicon.known_words and folded not in self.lexicon.never_names \
             and not self.contraction(folded) \
             and folded not in NOT_PEOPLE and not self.is_given(word) and not self._surname(word) \
-            and not self.english_form(word)  # 'caseload', 'payslip'
+            and not self.english_form(word) \
+            and not (word.islower() and misspelt_practice_word(folded, self.lexicon.practice_words))
 
     def contraction(self, folded: str) -> bool:
         """A contraction typed without its apostrophe ('arent', 'wasnt', 'theyre', 'youve') or with the curly one

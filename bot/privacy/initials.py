@@ -41,6 +41,7 @@ import yaml
 from bot.privacy.detect import PERSON_AFTER, RELATIONS, ROLES, TITLES, Hit
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import NAMING_CUE, PERSON_NOUNS, PERSON_PREDICATE
+from bot.privacy.practice_spelling import SHORTEST
 
 EVERYDAY_ACRONYMS_FILE = Path(__file__).parent / "data" / "everyday_acronyms.txt"
 KNOWLEDGE_DIR = Path(str(resources.files("knowledge")))  # the knowledge base shipped with the bot
@@ -216,6 +217,22 @@ def vocabulary_words() -> frozenset[str]:
         return frozenset()
     return frozenset(phrase.casefold() for group in vocabulary if isinstance(group, list) for phrase in group
                      if isinstance(phrase, str) and phrase.isalpha())
+
+
+def practice_words() -> frozenset[str]:
+    """The words of the vocabulary's phrasings and the glossary's meanings, in lower case, of
+    practice_spelling.SHORTEST letters or more ('chronology', 'safeguarding', 'genogram'): a lower-case word one slip
+    from one is that word misspelt, not a stranger's name (bot/privacy/practice_spelling.py). Missing or unreadable
+    files give none."""
+    phrases: list[object] = []
+    vocabulary = _yaml_key(VOCABULARY_FILE, "vocabulary")
+    if isinstance(vocabulary, list):
+        phrases += [phrase for group in vocabulary if isinstance(group, list) for phrase in group]
+    glossary = _yaml_key(GLOSSARY_FILE, "glossary")
+    if isinstance(glossary, dict):
+        phrases += [f"{term} {meaning}" for term, meaning in glossary.items()]
+    return frozenset(word for phrase in phrases if isinstance(phrase, str)
+                     for word in re.findall(r"[a-z]+", phrase.casefold()) if len(word) >= SHORTEST)
 
 
 @functools.cache

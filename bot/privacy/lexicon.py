@@ -126,6 +126,9 @@ class Lexicon:
     # an English word among them is a family's name before 'family' ('the smith family', 'the hill family'), where a
     # word the lists hold as a rare surname is the word ('the host family', 'the wider family'; family_names.py).
     frequent_surnames: frozenset[str] = frozenset()
+    # Words of the practice from the knowledge base's vocabulary and glossary ('chronology', 'supervision'), none a
+    # listed name: a lower-case word one slip from one is that word misspelt, not a name (practice_spelling.py).
+    practice_words: frozenset[str] = frozenset()
     # Where the lists came from ('installed': `load`, from the packages pinned in pyproject.toml and the data files
     # here; 'words-only', 'empty'), so work done with them can be remembered between starts (the start's screen of
     # the knowledge base, bot/privacy/knowledge_screen.py); empty for lists built by hand, which nothing remembers.
@@ -181,6 +184,13 @@ class Lexicon:
         terms = {_fold(term) for term in terms}
         words = frozenset(term for term in terms if term.isalpha() and term not in self.given)
         return replace(self, known_words=self.known_words | words) if self.has_lists else self
+
+    def knowing_practice(self, words: Iterable[str]) -> Lexicon:
+        """These lists with the practice's words, so a lower-case slip in one ('is a chronolgy needed') is read as
+        the word and not a name; a word the lists hold as a name ('marshall') is left out, so its slips stay names."""
+        folded = {_fold(word) for word in words}
+        practice = frozenset(word for word in folded if word not in self.given and word not in self.surnames)
+        return replace(self, practice_words=practice) if self.has_lists else self
 
     def is_name(self, word: str) -> bool:
         folded = _fold(word)

@@ -26,7 +26,7 @@ from bot.privacy.called_names import called_name_hits
 from bot.privacy.content_names import content_name_hits
 from bot.privacy.detect import Hit, nhs_number_is_valid, structured_hits
 from bot.privacy.diminutives import diminutive_hits
-from bot.privacy.initials import initials_hits, load_acronyms, vocabulary_words
+from bot.privacy.initials import initials_hits, load_acronyms, practice_words, vocabulary_words
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
@@ -96,7 +96,8 @@ class Screen:
         """The full screen: installed name lists plus the council's own names (settings.names) and, for
         knowledge-base content, its case_reference_pattern (the default scheme's when not given)."""
         acronyms = load_acronyms()
-        screen = cls(Lexicon.load().knowing_terms(acronyms | vocabulary_words()), _fold_all(listed), acronyms)
+        lexicon = Lexicon.load().knowing_terms(acronyms | vocabulary_words()).knowing_practice(practice_words())
+        screen = cls(lexicon, _fold_all(listed), acronyms)
         return screen if case_references is None else screen.for_council(listed, case_references)
 
     @classmethod

@@ -352,6 +352,7 @@ class Offer:
     asked_at: datetime
     surface: str
     options: tuple[tuple[str, str, str], ...]
+    left: bool = False  # shown again once already, or the person did something else after them
 
 
 def remember_offer(storage: Storage, ask_id: int, options: Sequence[tuple[str, str, str]]) -> None:
@@ -363,10 +364,17 @@ def open_offer(storage: Storage, user_id: str) -> Offer | None:
     """The options this person's latest question was offered, while none is picked and it was not passed on to the
     QA leads: None once they asked anything since, or picked, or passed it on (those settle the offer as its
     buttons would)."""
-    rows = list(select(storage.db, "SELECT id, asked_at, surface, offered, entry_id, escalated_at FROM kb_asks "
-                                   "WHERE user_id = ? ORDER BY id DESC LIMIT 1", [user_id]))
+    rows = list(select(storage.db, "SELECT id, asked_at, surface, offered, entry_id, escalated_at, offer_left_at "
+                                   "FROM kb_asks WHERE user_id = ? ORDER BY id DESC LIMIT 1", [user_id]))
     if not rows or not rows[0]["offered"] or rows[0]["entry_id"] or rows[0]["escalated_at"]:
         return None
     row = rows[0]
     options = tuple((str(label), str(action), str(value)) for label, action, value in json.loads(row["offered"]))
-    return Offer(row["id"], parse_utc(row["asked_at"]), row["surface"], options)
+    return Offer(row["id"], parse_utc(row["asked_at"]), row["surface"], options, left=bool(row["offer_left_at"]))
+
+
+def leave_offer(storage: Storage, ask_id: int, at: datetime) -> None:
+    """Note that the person left question `ask_id`'s options behind (shown again once, or something else done after
+    them), so no later session shows them again; they can still be picked while open."""
+    storage.db.execute("UPDATE kb_asks SET offer_left_at = ? WHERE id = ? AND offer_left_at IS NULL",
+                       [utc_text(at), ask_id])

@@ -870,3 +870,11 @@ def m301_kb_asks_offered(db: Database) -> None:
     the message, but the terminal chat forgot them when it ended, so `2` typed in the next session picked nothing
     (trial 26). Entry questions and ids only, never the asker's words (bot/asking/offered.py)."""
     db.execute("ALTER TABLE kb_asks ADD COLUMN offered TEXT")
+
+
+@MIGRATIONS()
+def m302_kb_asks_offer_left(db: Database) -> None:
+    """When the person left a question's options behind: shown again as a terminal session opened, or anything else
+    done after them. A new session shows them again only while this is empty, so once at most, and never after the
+    person moved on (trial 27: every new session reprinted the same "still open" list; bot/asking/offered.py)."""
+    db.execute("ALTER TABLE kb_asks ADD COLUMN offer_left_at TEXT")
