@@ -30,6 +30,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
+from bot.reminders import away_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -58,6 +59,7 @@ def build_engine(services: Services) -> Engine:
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
     reminders_feature.install(engine, services)
+    away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     digests_feature.install(engine, services)
     auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)
