@@ -12,7 +12,14 @@ from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
-from bot.audits import checklist_preview, moderation_change, overdue_asked, reaudit_outcomes, reaudit_start
+from bot.audits import (
+    action_chase,
+    checklist_preview,
+    moderation_change,
+    overdue_asked,
+    reaudit_outcomes,
+    reaudit_start,
+)
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
@@ -53,6 +60,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     campaigns_feature.install(engine, services)

@@ -74,7 +74,8 @@ def _overdue_line(services: Services, turn: Turn, team: bool) -> Reply:
     if not late:
         return Reply(kind="notice", text=f"No open action {whose} is overdue.")
     return Reply(kind="notice", text=f"{count_of(late, 'open action')} {whose} {'is' if late == 1 else 'are'} "
-                                     "overdue: they come first below, marked overdue.")
+                                     "overdue: they come first below, marked overdue." + (
+        " `chase 12` nudges an action's owner by DM." if team else ""))
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -870,3 +870,12 @@ def m301_kb_asks_offered(db: Database) -> None:
     the message, but the terminal chat forgot them when it ended, so `2` typed in the next session picked nothing
     (trial 26). Entry questions and ids only, never the asker's words (bot/asking/offered.py)."""
     db.execute("ALTER TABLE kb_asks ADD COLUMN offered TEXT")
+
+
+@MIGRATIONS()
+def m310_action_chases(db: Database) -> None:
+    """Who last chased an open action and when (`chase action 9`: a DM nudge to its owner from their manager, the
+    auditor or an admin; trial 28 found no way to). One nudge a day per action, so only the latest is needed here;
+    the trail keeps each one (bot/storage/actions.py, `chase_action`)."""
+    db.execute("ALTER TABLE actions ADD COLUMN chased_at TEXT")
+    db.execute("ALTER TABLE actions ADD COLUMN chased_by TEXT")
