@@ -19,6 +19,7 @@ from bot.audits import (
     overdue_asked,
     reaudit_outcomes,
     reaudit_start,
+    response_waiting,
 )
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
@@ -61,6 +62,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
+    response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     campaigns_feature.install(engine, services)

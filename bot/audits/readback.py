@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.audits import escalation, moderation_hold, pages
+from bot.audits import escalation, moderation_hold, pages, response_waiting
 from bot.audits import finish as audits_finish
 from bot.audits.core import (
     Ctx,
@@ -341,6 +341,9 @@ def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
 
 
 def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit respond 12 accept|<reply>`; with nothing after it, the moderations waiting for your response."""
+    if not args.strip():
+        return response_waiting.respond_alone(services, turn)
     parts = args.strip().split(maxsplit=1)
     audit_id = buttons.typed_id(parts[0].lstrip("#")) if parts else None
     if audit_id is None or len(parts) < 2:
