@@ -68,3 +68,13 @@ def test_respond_alone_lists_them_with_how(engine: Engine, waiting: tuple[int, i
 
 def test_respond_alone_with_none_waiting_says_so(engine: Engine) -> None:
     assert "No moderation is waiting for your response" in _said(engine, "respond")
+
+
+def test_home_speaks_of_your_own_items_only(engine: Engine, services: Services) -> None:
+    """Trial 28 (LOW): "you are up to date" stood above a team with 6 overdue actions: it is said of your own."""
+    said = _said(engine, "home")
+    assert "Nothing of yours is waiting: no drafts or open actions." in said
+    assert "up to date" not in said
+    _moderated(services, "CR-100204", 1)
+    said = _said(engine, "home")
+    assert "No drafts or open actions of yours." in said and "Nothing of yours is waiting" not in said
