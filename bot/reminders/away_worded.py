@@ -23,8 +23,9 @@ from bot.reminders.feature import away_command
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
 _I_AM = r"(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?m\s+going\s+to\s+be|im\s+going\s+to\s+be)\s+)"
-_LEAVE = (r"(?:(?:on|taking|having|booked)\s+(?:(?:my|some|a\s+week'?s?|annual|study|parental)\s+)*(?:leave|a/?l|hols?"
-          r"|holidays?|time\s+off)|(?:annual\s+|study\s+)?leave|a/l|on\s+holidays?|off(?:\s+work)?|away|out(?:\s+of\s+(?:the\s+)?office)?|not\s+in)")
+_LEAVE = (r"(?:(?:on|taking|having|booked)\s+(?:(?:my|some|a\s+week'?s?|annual|study|parental|sick)\s+)*"
+          r"(?:leave|a/?l|hols?|holidays?|time\s+off)|(?:annual\s+|study\s+)?leave|a/l|on\s+holidays?"
+          r"|off(?:\s+(?:work|sick))?|away|out(?:\s+of\s+(?:the\s+)?office)?|not\s+in)")
 STATEMENT = re.compile(rf"^\s*(?P<person>{_I_AM}|(?:i\s+)?(?:will\s+be\s+|ll\s+be\s+)?)?(?P<leave>{_LEAVE})\s*,?\s+"
                        r"(?P<rest>\S.*?)\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
 WEEK = re.compile(r"^(?:for\s+)?(?:(?:all|all\s+of|the\s+whole\s+of|the\s+whole|the\s+rest\s+of|rest\s+of)\s+)?"

@@ -61,7 +61,8 @@ def test_leave_without_days_or_asked_is_not_booked(engine: Engine, services: Ser
 
 @settings(max_examples=200, deadline=None)
 @given(today=st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31)),
-       leave=st.sampled_from(["im on leave", "I'm off", "away", "on annual leave", "I will be away", "off"]),
+       leave=st.sampled_from(["im on leave", "I'm off", "away", "on annual leave", "I will be away", "off", "off sick",
+                              "on sick leave"]),
        span=st.sampled_from(["next week", "all next week", "the whole of next week", "all of next week"]),
        cover=st.sampled_from(["", " cover tm north", ", tm north covering", " and tm north is covering",
                               " covered by tm north"]))
