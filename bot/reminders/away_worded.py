@@ -25,7 +25,7 @@ PRIORITY = 27  # after an audit or a moderation waiting for typed text, before t
 _I_AM = r"(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?m\s+going\s+to\s+be|im\s+going\s+to\s+be)\s+)"
 _LEAVE = (r"(?:(?:on|taking|having|booked)\s+(?:(?:my|some|a\s+week'?s?|annual|study|parental|sick)\s+)*"
           r"(?:leave|a/?l|hols?|holidays?|time\s+off)|(?:annual\s+|study\s+)?leave|a/l|on\s+holidays?"
-          r"|off(?:\s+(?:work|sick))?|away|out(?:\s+of\s+(?:the\s+)?office)?|not\s+in)")
+          r"|off(?:\s+(?:from\s+)?(?:work|sick))?|away|out(?:\s+of\s+(?:the\s+)?office)?|not\s+in)")
 STATEMENT = re.compile(rf"^\s*(?P<person>{_I_AM}|(?:i\s+)?(?:will\s+be\s+|ll\s+be\s+)?)?(?P<leave>{_LEAVE})\s*,?\s+"
                        r"(?P<rest>\S.*?)\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
 WEEK = re.compile(r"^(?:for\s+)?(?:(?:all|all\s+of|the\s+whole\s+of|the\s+whole|the\s+rest\s+of|rest\s+of)\s+)?"
@@ -34,8 +34,10 @@ WEEK = re.compile(r"^(?:for\s+)?(?:(?:all|all\s+of|the\s+whole\s+of|the\s+whole|
 COVER = re.compile(r"^[\s,;:.-]*(?:(?:and|with)\s+)?(?:(?:cover(?:ed)?|covering)\s+(?:by\s+)?(?P<named>\S.*?)"
                    r"|(?P<first>\S.*?)\s+(?:is\s+|will\s+be\s+|'?s\s+)?(?:covering(?:\s+for\s+me)?|covers(?:\s+me)?"
                    r"|to\s+cover))\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
-# days the away parser reads itself: `until 11/12`, `from 7/12 to 11/12`, `21/12 - 4/1`, `back on 4th jan`
-PARSER_DAYS = re.compile(r"^(?:from\s+\S|until\s|till\s|til\s|to\s|\d{1,2}(?:st|nd|rd|th)?[\s/-]|(?:i'?m\s+)?back\s)",
+# days the away parser reads itself: `until 11/12`, `from 7/12 to 11/12`, `21/12 - 4/1`, `back on 4th jan` (never
+# `to` first: "im off to a meeting" says no days)
+PARSER_DAYS = re.compile(r"^(?:from\s+\S|until\s|till\s|til\s|(?:i'?m\s+)?back\s|\d{1,2}/\d"
+                         r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                          re.IGNORECASE)
 # a cover named in what the away parser is given: its own word, or "X covering" at the end
 PARSER_COVER = re.compile(r"(?:[\s,;]+(?:(?:and|with)\s+)?(?:cover(?:ed)?|covering)\s+(?:by\s+)?(?P<named>\S.*?)"

@@ -51,7 +51,8 @@ def test_days_the_away_command_reads_with_a_cover_in_words(engine: Engine, servi
                                                                          NORTH)
 
 
-@pytest.mark.parametrize("typed", ["im on leave", "how do i pause reminders while im on leave?"])
+@pytest.mark.parametrize("typed", ["im on leave", "how do i pause reminders while im on leave?", "im off to a meeting",
+                                   "im off 2 meetings today"])
 def test_leave_without_days_or_asked_is_not_booked(engine: Engine, services: Services, typed: str) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         said = _said(engine, typed)
