@@ -12,7 +12,16 @@ from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
-from bot.audits import checklist_asked, checklist_preview, moderation_change, reaudit_outcomes, reaudit_start
+from bot.audits import (
+    action_chase,
+    checklist_asked,
+    checklist_preview,
+    moderation_change,
+    overdue_asked,
+    reaudit_outcomes,
+    reaudit_start,
+    response_waiting,
+)
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
@@ -30,6 +39,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
+from bot.reminders import away_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -52,6 +62,9 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
+    response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
+    overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"
     campaigns_feature.install(engine, services)
@@ -59,6 +72,7 @@ def build_engine(services: Services) -> Engine:
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
     reminders_feature.install(engine, services)
+    away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     digests_feature.install(engine, services)
     auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)

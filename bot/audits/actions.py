@@ -12,7 +12,7 @@ from bot.core.services import Services
 from bot.core.teams import noted, readable_team
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
-from bot.settings.people import Role
+from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.dates import short_date
@@ -55,7 +55,7 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) ->
     person = turn.person
     if person is None or person.role not in TEAM_READERS:
         raise UserError("Team actions are for team managers and admins. `/audit actions` lists your own.")
-    team_ids = list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
+    team_ids = readable_team_ids(services, person)
     if not team_ids:
         return [Reply(text="You don't manage a team in teams.yaml, so there are no team actions to show.")]
     team = (readable_team(services, None if person.role is Role.ADMIN else team_ids, typed_team,
@@ -70,6 +70,18 @@ def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) ->
         return noted(team, [Reply(text=f"Nobody in {where} has an open action from audits.")])
     whose = f"{where}'s open actions" if team else "your teams' open actions"
     return noted(team, [_listing(services, turn, (f"Open actions in {where}", whose), words, page, actions)])
+
+
+def readable_team_ids(services: Services, person: Person) -> list[str]:
+    """The teams whose actions a team reader sees: every team for an admin, else those they manage."""
+    directory = services.directory
+    return list(directory.teams) if person.role is Role.ADMIN else directory.managed_team_ids(person.user_id)
+
+
+def team_owner_ids(services: Services, person: Person) -> list[str]:
+    """Everyone in the teams whose actions a team reader sees (`readable_team_ids`)."""
+    return sorted({uid for team_id in readable_team_ids(services, person)
+                   for uid in services.directory.teams[team_id].member_ids})
 
 
 def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: list[str], page: int,

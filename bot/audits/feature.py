@@ -257,8 +257,8 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
                        usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
-                       "your audit", usage="/audit respond <number> accept|<your reply>",
-                       typed=NUMBER_THEN_TEXT)
+                       "your audit", usage="/audit respond [<number> accept|<your reply>]",
+                       typed=rf"(?:{NUMBER_THEN_TEXT})?")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")

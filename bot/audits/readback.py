@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.audits import escalation, moderation_hold, pages
+from bot.audits import escalation, moderation_hold, pages, response_waiting
 from bot.audits import finish as audits_finish
 from bot.audits.core import (
     Ctx,
@@ -181,8 +181,9 @@ def _scope_and_team(services: Services, person: Person,
 
 def _line(services: Services, audit: store.AuditRow) -> str:
     """An audit in `/audit list` and the Home, dated first by its submission, the order they are listed in, then by
-    its later status's own day: "submitted 3 Dec 2026, moderated 4 Dec 2026" (trial 10 read "moderated (3 Dec
-    2026)", the day it was submitted; trial 23 read a list sorted by submission dated by moderation)."""
+    its later status's own day: "audited by Team manager (North): submitted 3 Dec 2026, moderated 4 Dec 2026 by QA
+    lead (practice)" (trial 10 read "moderated (3 Dec 2026)", the day it was submitted; trial 23 read a list sorted by
+    submission dated by moderation)."""
     title = checklist_of(services, audit).title
 
     def day(stamp: str) -> str:
@@ -193,11 +194,18 @@ def _line(services: Services, audit: store.AuditRow) -> str:
         reopened = reopened_day(services, audit)
         dates += f", {short_status(audit)}" + (f" {short_date(reopened)}" if reopened else "")
     elif audit.status == "moderated" and audit.moderated_at:
-        dates += f", moderated {day(audit.moderated_at)}"
+        dates += f", moderated {day(audit.moderated_at)}{_moderated_by(services, audit.id)}"
     elif audit.status != "submitted":
         dates += f", {short_status(audit)}"
-    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, {dates}, "
-            f"by {services.directory.label(audit.auditor_id)}")
+    return (f"• #{audit.id} {title}, case {audit.case_ref}, {grade_of_record_text(audit)}, audited by "
+            f"{services.directory.label(audit.auditor_id)}: {dates}")
+
+
+def _moderated_by(services: Services, audit_id: int) -> str:
+    """' by QA lead (practice)', who decided the audit's latest moderation (trial 28 read "moderated 4 Dec 2026, by
+    QA lead (practice)", the auditor, as the moderator: each name now says what it did)."""
+    moderation = readback_store.latest_moderation(services.storage, audit_id)
+    return f" by {services.directory.label(moderation['moderator_id'])}" if moderation else ""
 
 
 def readable(services: Services, person: Person, scope: dict[str, Any], limit: int,
@@ -341,6 +349,9 @@ def reply(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
 
 
 def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit respond 12 accept|<reply>`; with nothing after it, the moderations waiting for your response."""
+    if not args.strip():
+        return response_waiting.respond_alone(services, turn)
     parts = args.strip().split(maxsplit=1)
     audit_id = buttons.typed_id(parts[0].lstrip("#")) if parts else None
     if audit_id is None or len(parts) < 2:

@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from bot.cli.runtime import Runtime
+from bot.core.logging_setup import log_to_file
 from bot.core.services import Services
 from bot.errors import UserError
 from bot.settings.people import USER_ID
@@ -75,6 +76,9 @@ def cmd_chat(args: argparse.Namespace, runtime: Runtime) -> int:
     from bot.terminal.chat import run_chat
 
     user = _user(args, runtime)
+    log_file = chat_log(runtime)
+    if log_file is not None:  # never into the conversation on screen (trial 28)
+        log_to_file(log_file)
     scheduler = start_background_jobs(runtime, chat_user=user)
     try:
         return run_chat(runtime.engine, user, runtime.stdin or sys.stdin, runtime.stdout or sys.stdout,
@@ -178,6 +182,13 @@ def slack_sender(app: object, services: Services) -> object:
 
     delivery = SlackDelivery(app.client, services)  # type: ignore[attr-defined]
     return PacedSender(lambda reply: delivery.deliver("", [reply]) == 0)
+
+
+def chat_log(runtime: Runtime) -> Path | None:
+    """Where the terminal chat logs: beside the database, `audit-bot-chat.log` (None for an in-memory database,
+    which keeps nothing: the log stays on stderr)."""
+    database = runtime.settings.database
+    return None if str(database) == ":memory:" else database.parent / "audit-bot-chat.log"
 
 
 def chart_dir(runtime: Runtime) -> Path:

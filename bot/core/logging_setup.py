@@ -6,6 +6,7 @@ import logging
 import re
 import sys
 import traceback
+from pathlib import Path
 
 TOKEN = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
 # Slack's verification `token` field, as a form field, a JSON key or a Python dict key.
@@ -74,16 +75,30 @@ def install_redaction(handler: logging.Handler) -> None:
     handler.addFilter(RedactTokens())
 
 
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
 def configure_logging(level: int = logging.INFO) -> None:
     """Our own loggers at `level`; Slack's libraries at WARNING, and whatever they log reduced to its gist."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     install_redaction(handler)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("slack_bolt", "slack_sdk", "urllib3", "apscheduler", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def log_to_file(path: Path) -> None:
+    """Send the log to `path` (appended to) instead of the screen, redacted as ever, at the level already set.
+
+    The terminal chat shares the screen with stderr: a trial read "WARNING audit_bot.knowledge: The knowledge base
+    changed…" in the middle of its conversation (trial 28). The chat logs to a file beside the database."""
+    handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    install_redaction(handler)
+    logging.getLogger().handlers[:] = [handler]
 
 
 def log_level_from(text: str | None, default: int) -> int:

@@ -24,6 +24,7 @@ from bot.settings.people import Person
 from bot.storage import actions as action_store
 from bot.storage import campaigns as campaign_store
 from bot.storage.moderation import not_yet_moderated
+from bot.storage.readback import awaiting_response
 from bot.storage.reports.digests import count_demo_audits
 from bot.storage.reports.home import drafts_of
 from knowledge.dates import short_date
@@ -63,8 +64,10 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             late = " — **overdue**" if due < today else ""
             lines.append(f"   • {description} (due {short_date(due, year=False)}){late}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
-    if not drafts_total and not actions_total:
-        lines.append("No drafts or open actions: you are up to date.")
+    if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
+        waiting = awaiting_response(services.storage, person.user_id)
+        lines.append("No drafts or open actions of yours." if waiting else
+                     "Nothing of yours is waiting: no drafts or open actions.")
     return [Reply(title="Your audits", text="\n".join(lines), choices=tuple(choices))]
 
 

@@ -18,6 +18,7 @@ from bot.core.services import Services
 from bot.reminders.inputs import reminder_inputs
 from bot.reminders.rules import ACTION_DUE_SOON_WORKING_DAYS, Reminder, ReminderRules, due_reminders
 from bot.storage import actions as action_store
+from bot.storage.readback import awaiting_response
 from knowledge.dates import short_date
 
 RUNS_AHEAD = 10  # working days: two weeks of runs
@@ -74,7 +75,7 @@ def reminders_reply(services: Services, user_id: str, now: datetime, away: str |
     coming = coming_up(services, user_id, now)
     paused = f"{away}\n" if away else ""
     when = _run_time(services)
-    later = _actions_later(services, user_id, coming, now.date())
+    later = _actions_later(services, user_id, coming, now.date()) + _responses_waiting(services, user_id)
     if not coming:
         return Reply(title="Your reminders", text=(
             f"{paused}Nothing would come to you in the next {RUNS_AHEAD} working days, as things stand. Reminders come "
@@ -110,6 +111,16 @@ def _actions_later(services: Services, user_id: str, coming: list[Coming], today
                  "your manager's weekly list of overdue actions, so I no longer remind you of "
                  f"{agreeing(len(overdue), 'it', 'them')}.")
     return text + ("\n`/audit actions` lists your actions." if text else "")
+
+
+def _responses_waiting(services: Services, user_id: str) -> str:
+    """The moderations of the person's audits still waiting for their response (trial 28: neither Home nor the
+    reminders said so). They are not reminded, so they are said here, beside the reminders."""
+    waiting = awaiting_response(services.storage, user_id)
+    if not waiting:
+        return ""
+    return ("\nModerations waiting for your response: " + ", ".join(f"#{audit_id}" for audit_id in waiting)
+            + " (no reminder comes for these: type `respond` to see how to accept or reply).")
 
 
 def _day(day: date, now: datetime) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.storage.common import COMPLETED_SQL, select, utc_text
+from bot.storage.common import COMPLETED_SQL, parse_utc, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict, NotAllowed, NotFound
 from bot.storage.trail import record_trail
@@ -120,6 +120,25 @@ def reopen_action(storage: Storage, action_id: int, actor: str, allowed: bool, n
                    [utc_text(now), actor, action_id])
         record_trail(storage, actor, "action.reopen", {"action": action_id, "was_done_by": action.done_by}, now)
     return action
+
+
+def last_chase(storage: Storage, action_id: int) -> tuple[str, datetime] | None:
+    """Who last chased the action and when (None when nobody has): one nudge a day is allowed."""
+    row = storage.db.execute("SELECT chased_by, chased_at FROM actions WHERE id = ?", [action_id]).fetchone()
+    return (row[0], parse_utc(row[1])) if row and row[1] else None
+
+
+def chase_action(storage: Storage, action_id: int, actor: str, now: datetime, since: datetime) -> bool:
+    """Record that `actor` chased the open action now, unless it is done or was chased at or after `since` (the
+    start of today): compare-and-set, so two at once send one nudge. False when nothing was recorded."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE actions SET chased_at = ?, chased_by = ? WHERE id = ? AND done_at IS NULL AND "
+                            "removed_at IS NULL AND (chased_at IS NULL OR chased_at < ?)",
+                            [utc_text(now), actor, action_id, utc_text(since)])
+        if cursor.rowcount != 1:
+            return False
+        record_trail(storage, actor, "action.chased", {"action": action_id}, now)
+    return True
 
 
 def remove_in(db: Any, audit_id: int, action_id: int, actor: str, stamp: str) -> ActionRow:

@@ -71,6 +71,19 @@ def latest_moderation(storage: Storage, audit_id: int) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
+def awaiting_response(storage: Storage, auditor_id: str) -> list[int]:
+    """The auditor's moderated audits whose latest decided moderation has no response yet (Accept or Respond still
+    open to them), oldest decision first: Home, `/audit reminders` and `respond` alone list them (trial 28: they
+    were only found by opening each audit)."""
+    rows = storage.db.execute(
+        "SELECT a.id FROM audits a JOIN moderations m ON m.audit_id = a.id "
+        "WHERE a.auditor_id = ? AND a.status = 'moderated' AND m.response IS NULL AND m.id = ("
+        " SELECT m2.id FROM moderations m2 WHERE m2.audit_id = a.id AND m2.decided_at IS NOT NULL "
+        " ORDER BY m2.decided_at DESC, m2.id DESC LIMIT 1) "
+        "ORDER BY m.decided_at, a.id", [auditor_id]).fetchall()
+    return [int(row[0]) for row in rows]
+
+
 def respond_to_moderation(storage: Storage, moderation_id: int, auditor_id: str, text: str | None,
                           now: datetime, waiting: dict[str, Any] | None = None) -> None:
     """Store the auditor's one response: accepted (`text` None) or a short reply; a second one changes nothing

@@ -878,3 +878,12 @@ def m302_kb_asks_offer_left(db: Database) -> None:
     done after them. A new session shows them again only while this is empty, so once at most, and never after the
     person moved on (trial 27: every new session reprinted the same "still open" list; bot/asking/offered.py)."""
     db.execute("ALTER TABLE kb_asks ADD COLUMN offer_left_at TEXT")
+
+
+@MIGRATIONS()
+def m310_action_chases(db: Database) -> None:
+    """Who last chased an open action and when (`chase action 9`: a DM nudge to its owner from their manager, the
+    auditor or an admin; trial 28 found no way to). One nudge a day per action, so only the latest is needed here;
+    the trail keeps each one (bot/storage/actions.py, `chase_action`)."""
+    db.execute("ALTER TABLE actions ADD COLUMN chased_at TEXT")
+    db.execute("ALTER TABLE actions ADD COLUMN chased_by TEXT")

@@ -1,0 +1,106 @@
+"""Time away said in words, booked as `/audit away` books it: "im on leave all next week, tm north covering",
+"away next week cover tm north", "I'm off from 21/12 to 4/1, cover QA lead (practice)".
+
+Trial 28: a manager typed the first and got the HR leave policy's out-of-scope reply (nothing paused), and the second
+got knowledge-base suggestions; only `away from monday to friday cover tm north` worked. A first-person statement of
+leave with its days is `/audit away` with those days: "next week" (and "all next week", "the whole of next week") is
+Monday to Friday of next week, the working days reminders come on, so they start again the Monday after; "this week"
+is today to Friday. Other days are read by the away parser itself (bot.reminders.feature.read_away, dates by
+knowledge.dates): this module only turns the wording into the command's words, and the reply says the dates back.
+A statement without days ("im on leave") or a question ("how do I pause reminders while I am on leave?") is not
+claimed: the knowledge base answers it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Engine, Turn
+from bot.reminders.feature import away_command
+
+PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
+_I_AM = r"(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|i'?m\s+going\s+to\s+be|im\s+going\s+to\s+be)\s+)"
+_LEAVE = (r"(?:(?:on|taking|having|booked)\s+(?:(?:my|some|a\s+week'?s?|annual|study|parental|sick)\s+)*"
+          r"(?:leave|a/?l|hols?|holidays?|time\s+off)|(?:annual\s+|study\s+)?leave|a/l|on\s+holidays?"
+          r"|off(?:\s+(?:from\s+)?(?:work|sick))?|away|out(?:\s+of\s+(?:the\s+)?office)?|not\s+in)")
+STATEMENT = re.compile(rf"^\s*(?P<person>{_I_AM}|(?:i\s+)?(?:will\s+be\s+|ll\s+be\s+)?)?(?P<leave>{_LEAVE})\s*,?\s+"
+                       r"(?P<rest>\S.*?)\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
+WEEK = re.compile(r"^(?:for\s+)?(?:(?:all|all\s+of|the\s+whole\s+of|the\s+whole|the\s+rest\s+of|rest\s+of)\s+)?"
+                  r"(?P<which>next|this)\s+week\b", re.IGNORECASE)
+# the cover, after the days: "cover tm north", "covered by tm north", ", tm north covering", "and tm north is covering"
+COVER = re.compile(r"^[\s,;:.-]*(?:(?:and|with)\s+)?(?:(?:cover(?:ed)?|covering)\s+(?:by\s+)?(?P<named>\S.*?)"
+                   r"|(?P<first>\S.*?)\s+(?:is\s+|will\s+be\s+|'?s\s+)?(?:covering(?:\s+for\s+me)?|covers(?:\s+me)?"
+                   r"|to\s+cover))\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
+# days the away parser reads itself: `until 11/12`, `from 7/12 to 11/12`, `21/12 - 4/1`, `back on 4th jan` (never
+# `to` first: "im off to a meeting" says no days)
+PARSER_DAYS = re.compile(r"^(?:from\s+\S|until\s|till\s|til\s|(?:i'?m\s+)?back\s|\d{1,2}/\d"
+                         r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
+                         re.IGNORECASE)
+# a cover named in what the away parser is given: its own word, or "X covering" at the end
+PARSER_COVER = re.compile(r"(?:[\s,;]+(?:(?:and|with)\s+)?(?:cover(?:ed)?|covering)\s+(?:by\s+)?(?P<named>\S.*?)"
+                          r"|(?:\s*[,;]\s*|\s+(?:and|with)\s+)(?P<first>\S[^,;]*?)\s+(?:is\s+|will\s+be\s+)?"
+                          r"(?:covering(?:\s+for\s+me)?|covers(?:\s+me)?|to\s+cover))\s*[.!]?\s*$",
+                          re.IGNORECASE | re.DOTALL)
+
+
+def week_days(which: str, today: date) -> tuple[date, date]:
+    """The days `next week` or `this week` means for reminders, which come on working days: next week's Monday to
+    Friday; this week from today to its Friday (today alone at a weekend)."""
+    if which.lower() == "next":
+        monday = today + timedelta(days=7 - today.weekday())
+        return monday, monday + timedelta(days=4)
+    return today, max(today, today + timedelta(days=4 - today.weekday()))
+
+
+def away_words(text: str, today: date) -> str | None:
+    """What `/audit away` is given for a first-person statement of time away with its days ("im on leave all next
+    week, tm north covering" -> "from 2026-12-07 until 2026-12-11 cover tm north"), or None when the text is not
+    one (a question, no days said, `away until 11/12`, which the command reads as it is)."""
+    text = text.replace("\u2019", "'")
+    said = STATEMENT.match(text)
+    if said is None or text.rstrip().endswith("?"):
+        return None
+    rest = said.group("rest")
+    bare_away = not said.group("person") and said.group("leave").lower() == "away"
+    week = WEEK.match(rest)
+    if week is not None:
+        first, last = week_days(week.group("which"), today)
+        cover = _cover(rest[week.end():])
+        if cover is None:
+            return None
+        days = f"from {first.isoformat()} until {last.isoformat()}" if first > today else f"until {last.isoformat()}"
+        return f"{days}{f' cover {cover}' if cover else ''}"
+    if bare_away or not PARSER_DAYS.match(rest):
+        return None  # `away until 11/12` is the command itself; a statement without days is a question
+    return _cover_worded(rest)
+
+
+def _cover(after: str) -> str | None:
+    """The cover named after the days ('' for none), or None when something else follows them."""
+    if not after.strip(" ,;.!"):
+        return ""
+    found = COVER.match(after)
+    return None if found is None else (found.group("named") or found.group("first")).strip()
+
+
+def _cover_worded(days: str) -> str:
+    """Days the away parser reads, with a cover said in words at the end ("…, tm north covering") in its form."""
+    found = PARSER_COVER.search(days)
+    if found is None:
+        return days.rstrip(" ,;.!")
+    return f"{days[:found.start()]} cover {(found.group('named') or found.group('first')).strip()}"
+
+
+def booked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`/audit away` for time away said in words, its reply saying what was booked; None for other text."""
+    today = turn.now.astimezone(services.settings.timezone).date()
+    words = away_words(text, today)
+    return None if words is None else away_command(services, turn, words)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register time away said in words, before typed commands and the knowledge base."""
+    engine.add_message_handler(lambda turn, text: booked(services, turn, text), priority=PRIORITY)
