@@ -107,7 +107,7 @@ def read_change(services: Services, turn: Turn, audit_id: int, text: str,
     grade, named, typed = split_grade(text)
     if grade == before.audit.overall_grade:
         return before, None, named
-    typed = typed if reason is None else reason
+    typed = typed if reason is None else without_because(reason)
     why = _reason(services, audit_id, named, typed) if typed.strip() else ""
     return before, GradeChange(audit_id, before.audit.overall_grade, grade, why), named
 

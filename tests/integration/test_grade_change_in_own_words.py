@@ -120,3 +120,25 @@ def test_a_command_at_the_reason_runs_aside_and_the_reason_is_asked_again(engine
         engine.message(AUDITOR, "the plan is now exemplary and reviewed every month")
     assert _grade_and_reason(services, submitted) == (
         "outstanding", "the plan is now exemplary and reviewed every month")
+
+
+def test_a_reason_typed_after_a_draft_was_left_says_where_the_draft_waits(engine: Engine, services: Services,
+                                                                          submitted: int) -> None:
+    with time_machine.travel(CHANGED_AT, tick=False):
+        engine.message(AUDITOR, "/audit start early-help-spot")
+        engine.message(AUDITOR, "CR-555111")  # a draft of their own, waiting at its worker question
+        draft = int(services.storage.db.execute("SELECT max(id) FROM audits").fetchone()[0])
+        engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
+        replies = engine.message(AUDITOR, "because the plan is now exemplary and reviewed monthly")
+    assert f"Your audit #{draft} waits where you left it: type `/audit resume {draft}`" in _texts(replies)
+    assert _grade_and_reason(services, submitted) == ("outstanding", "the plan is now exemplary and reviewed monthly")
+
+
+def test_a_reason_left_for_another_conversation_is_said_not_made(engine: Engine, services: Services,
+                                                                 submitted: int) -> None:
+    with time_machine.travel(CHANGED_AT, tick=False):
+        engine.command(AUDITOR, f"edit {submitted} grade outstanding", surface="terminal")
+        replies = engine.message(AUDITOR, "start audit")
+    assert (f"Your grade change of audit #{submitted} was not made: type `/audit edit {submitted} grade outstanding "
+            "<why>` again to make it.") in _texts(replies)
+    assert _grade_and_reason(services, submitted)[0] == "good"
