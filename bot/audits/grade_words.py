@@ -45,7 +45,7 @@ SHORT_FORMS = {
 }
 # Full names matched loosely, with the edits each may carry.
 _NAMES = {"outstanding": 1, "good": 1, "inadequate": 1, "requires improvement": 2,
-          "requires improvement to be good": 2}
+          "requires improvement to be good": 2, "needs improvement": 2}
 _NEGATIONS = frozenset({"not", "no", "never", "isn't", "isnt", "wasn't", "wasnt", "hardly", "barely", "non",
                         "nothing", "less", "far"})
 _WORDS_NEAR_GOOD = frozenset({"gold", "food", "mood", "wood", "hood", "goad", "goof", "goon", "gook", "goop",

@@ -11,12 +11,14 @@
 from __future__ import annotations
 
 import contextlib
+from types import SimpleNamespace
 
 import pytest
 import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.audits.action_fields import due_in_text
 from bot.audits.grade_words import grade_words_and_note, without_because
 from bot.audits.hedged_answers import hedged, partly_refusal
 from bot.audits.regrade import split_grade
@@ -26,6 +28,7 @@ from bot.errors import UserError
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from knowledge.checklist_schema import Question
+from tests.e2e.test_action_due_in_its_text import CLOCK
 from tests.e2e.test_terminal_chat import drive
 from tests.e2e.test_trial26_answers import MONDAY, TO_ACTIONS, TO_REVIEWS
 
@@ -47,6 +50,7 @@ def _answers(services: Services) -> dict[str, tuple[str, str | None]]:
     ("needs improvement - slow and health missed", "requires_improvement", "slow and health missed"),
     ("needs work, health was never asked", "requires_improvement", "health was never asked"),
     ("needs improving: the enquiry was slow", "requires_improvement", "the enquiry was slow"),
+    ("needs improvment, health was never asked", "requires_improvement", "health was never asked"),
     ("good cos the child was seen the same day", "good", "the child was seen the same day"),
 ])
 def test_a_grade_in_everyday_words_with_a_note_is_taken(engine: Engine, services: Services, typed: str, grade: str,
@@ -126,7 +130,14 @@ YES_NO = Question("q", "Is it?", "yes_no")
 YES_NO_NA = Question("q", "Is it?", "yes_no", allow_na=True)
 
 
-@given(st.text(max_size=200))
+TYPED_WORDS = st.lists(st.sampled_from(["not", "really", "due", "yet", "partly", "no", ",", "-", "in", "2", "a",
+                                         "weeks", "month", "end", "of", "next", "week", "within", "by", "the",
+                                         "sw", "n2", "needs", "improvement", "work", "back", "to", "as", "cos",
+                                         "cause", "RI", "good", "because", "for", "concern", "chase", "school"]),
+                      max_size=14).map(" ".join)
+
+
+@given(st.one_of(st.text(max_size=200), TYPED_WORDS))
 def test_the_new_readers_never_raise_on_any_text(text: str) -> None:
     for question in (YES_NO, YES_NO_NA):
         said = hedged(question, text)
@@ -136,6 +147,8 @@ def test_the_new_readers_never_raise_on_any_text(text: str) -> None:
     without_because(text)
     with contextlib.suppress(UserError):  # no grade at its start: said in words, never a traceback
         split_grade(text)
+    found = due_in_text(CLOCK, SimpleNamespace(now=MONDAY), text)  # type: ignore[arg-type]
+    assert found is None or found[0].strip()
 
 
 @given(st.sampled_from(["not really", "Not really", "not at all", "no, not really", "not due yet"]),
