@@ -142,7 +142,8 @@ def due_in_text(services: Services, turn: Turn, text: str) -> tuple[str, str, da
     """An action typed with its due date in it ("SW to update the plan by next fri", "Meet with the school by Friday
     before the review"): the action without it, the date's words and the date, as `action_due` reads it. Managers
     write the due date once, mostly at the end, sometimes before what the action leads up to; so the one clause whose
-    words are a date is taken, wherever it is. None when no clause is a date ("by the social worker"), or when more
+    words are a date is taken, wherever it is; one counted from today ("… - sw n2 in 2 weeks", "end of next week")
+    needs no word before it (trial 27). None when no clause is a date ("by the social worker"), or when more
     than one names a date ("Meet with mum before 18/12 and dad by 20/12": which is the action's is not ours to guess,
     and the due date is asked). Trial 13 (F13) found "by next fri" kept in the action's text while another due date
     was asked and given, so the action and its due date disagreed everywhere it was shown; review 14 (R9) found the

@@ -9,7 +9,8 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
   "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
 - real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
 
-A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's", "sorry
+Everyday words for one grade are read as it ("needs improvement", "needs work": RI). A note can come with the grade
+after a comma, a dash or "because" ("cos", "coz", "as"), and a lead-in ("actually", "I think it's", "sorry
 I meant", or "actualy" with a letter wrong) is taken off the front only, so it never hides a negation.
 
 Pure: the flow (bot/audits/flow.py), the typed overall grade (bot/audits/typed_grade.py), a moderator's grade

@@ -1,8 +1,9 @@
 """Changing the overall grade of a submitted audit: `/audit edit 12 grade good <why>`.
 
 By the time an auditor changes the grade, the worker has been sent the audit and may have reflected on the grade
-they saw. So a change needs a reason (stored as the grade's reason, the old grade and reason kept as revisions), the
-worker is told who changed it, from what, to what and why, and `/audit show` says the grade was changed
+they saw. So a change needs a reason, asked as the next message when the grade is typed alone
+(bot.audits.regrade_reason; stored as the grade's reason, the old grade and reason kept as revisions), the worker is
+told who changed it, from what, to what and why, and `/audit show` says the grade was changed
 (`bot.audits.core.grade_line`). An Inadequate grade given or withdrawn this way alerts as at the overall grade step
 (`bot.audits.grade_alerts`), so the managers it concerns are told by that path and not twice, and a new Inadequate
 grade is asked about first, as there (`bot.audits.regrade_check`).
