@@ -42,6 +42,7 @@ from bot.audits import (
     reflection_wait,
     regrade_action,
     regrade_check,
+    regrade_reason,
     skipping,
     switch_waiting,
 )
@@ -93,6 +94,7 @@ class State(Enum):
     MODERATION_ACTION_DUE = "moderation_action_due"
     MODERATION_CONFIRM_ALERT = "moderation_confirm_alert"  # a moderator's Inadequate: Send the alert / by mistake
     MODERATION_RESPONSE = "moderation_response"  # the auditor's one reply to a moderation
+    REGRADE_REASON = "regrade_reason"  # `/audit edit 12 grade good` with no reason: the reason, asked next
     REGRADE_ACTION = "regrade_action"  # `/audit edit 12 grade inadequate <why>` with no open action: the action's text
     REGRADE_ACTION_OWNER = "regrade_action_owner"
     REGRADE_ACTION_DUE = "regrade_action_due"
@@ -413,6 +415,16 @@ def _regrade_action(services: Services, turn: Turn, conversation: Conversation, 
     return regrade_action.description(services, turn, conversation.data, text)
 
 
+def _regrade_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    """The reason for a grade change typed without one; the change then goes on as `regrade_check.edit_grade` takes
+    it."""
+    return regrade_reason.typed(services, turn, conversation.data, text, _edit_with_reason)
+
+
+def _edit_with_reason(services: Services, turn: Turn, audit_id: int, named: str, reason: str) -> list[Reply]:
+    return regrade_check.edit_grade(services, turn, audit_id, named, reason)
+
+
 def _regrade_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     """The owner; a due date typed in the action's text goes where the due date state sends it
     (regrade_check.action_due, as `_regrade_action_due`)."""
@@ -534,6 +546,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
     # whole command runs aside and the question follows, as at an audit's steps; `back` goes back a question, and
     # `agree` or `disagree` is the decision on a moderation they hold (opened aside with `moderate 3`), never the
     # action (the grade change is then said to be dropped: bot.audits.regrade_left).
+    State.REGRADE_REASON: _spec(_change_of_mind(_regrade_reason), set(),
+                                lambda _services, c: regrade_reason.prompt(c.data), commands=True, free_text="reason"),
     State.REGRADE_ACTION: _spec(_change_of_mind(_regrade_action), set(),
                                 lambda _services, c: regrade_action.description_prompt(c.data), commands=True),
     State.REGRADE_ACTION_OWNER: _spec(_change_of_mind(_back_a_question(_REGRADE_FIRST, _regrade_action_owner)),
@@ -551,16 +565,18 @@ _MODERATOR_WRITING = (State.MODERATION_GRADE, State.MODERATION_REASON, State.MOD
 MODERATING = frozenset(_MODERATOR_WRITING)
 # An audit being started: its checklist or its case reference asked, nothing stored yet.
 STARTING = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE})
-# An auditor adding the first action a new Inadequate grade needs, before the grade change is stored.
-REGRADING = frozenset({State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
+# An auditor giving the reason for a grade change, or adding the first action a new Inadequate grade needs, before the
+# grade change is stored.
+REGRADING = frozenset({State.REGRADE_REASON, State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER,
+                       State.REGRADE_ACTION_DUE})
 
 # States that belong to a person rather than to one audit's step.
 PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.REFLECTION, State.MODERATION_DECISION,
                            State.MODERATION_GRADE,
                            State.MODERATION_REASON, State.MODERATION_ACTION, State.MODERATION_ACTION_OWNER,
                            State.MODERATION_ACTION_DUE, State.MODERATION_CONFIRM_ALERT,
-                           State.MODERATION_RESPONSE, State.REGRADE_ACTION, State.REGRADE_ACTION_OWNER,
-                           State.REGRADE_ACTION_DUE})
+                           State.MODERATION_RESPONSE, State.REGRADE_REASON, State.REGRADE_ACTION,
+                           State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 
 

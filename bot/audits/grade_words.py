@@ -9,7 +9,8 @@ for no reason. A typo is only forgiven when it can mean one grade and nothing el
   "requires improvement" names; "adequate" is two edits from "inadequate", so it is never read as Inadequate;
 - real words one letter from "good" ("gold", "food") are not read as Good: "gold" may well mean Outstanding.
 
-A note can come with the grade after a comma, a dash or "because", and a lead-in ("actually", "I think it's", "sorry
+Everyday words for one grade are read as it ("needs improvement", "needs work": RI). A note can come with the grade
+after a comma, a dash or "because" ("cos", "coz", "as"), and a lead-in ("actually", "I think it's", "sorry
 I meant", or "actualy" with a letter wrong) is taken off the front only, so it never hides a negation.
 
 Pure: the flow (bot/audits/flow.py), the typed overall grade (bot/audits/typed_grade.py), a moderator's grade
@@ -34,10 +35,18 @@ SHORT_FORMS = {
     # as managers shorten them in notes (trial 17: `gd` was told "Please give a grade")
     "gd": "good", "outst": "outstanding", "outstd": "outstanding", "inad": "inadequate", "inadeq": "inadequate",
     "req improv": "requires_improvement", "reqs imp": "requires_improvement",
+    # the grade in everyday words (trial 27: `needs improvement - slow and health missed` was told "Please give a
+    # grade"); only words that can mean one grade: "poor" may be RI or Inadequate, "excellent" Good or Outstanding
+    "needs improvement": "requires_improvement", "need improvement": "requires_improvement",
+    "needs improving": "requires_improvement", "needs to improve": "requires_improvement",
+    "needs work": "requires_improvement", "needs some work": "requires_improvement",
+    "requires work": "requires_improvement", "improvement needed": "requires_improvement",
+    "improvement required": "requires_improvement", "needs improvement to be good": "requires_improvement",
+    "needs imp": "requires_improvement",
 }
 # Full names matched loosely, with the edits each may carry.
 _NAMES = {"outstanding": 1, "good": 1, "inadequate": 1, "requires improvement": 2,
-          "requires improvement to be good": 2}
+          "requires improvement to be good": 2, "needs improvement": 2}
 _NEGATIONS = frozenset({"not", "no", "never", "isn't", "isnt", "wasn't", "wasnt", "hardly", "barely", "non",
                         "nothing", "less", "far"})
 _WORDS_NEAR_GOOD = frozenset({"gold", "food", "mood", "wood", "hood", "goad", "goof", "goon", "gook", "goop",
@@ -45,8 +54,13 @@ _WORDS_NEAR_GOOD = frozenset({"gold", "food", "mood", "wood", "hood", "goad", "g
 # "RI, reviews have slipped" / "Good: the plan is strong" / "inadequate - no visits": a grade, then a note.
 _GRADE_THEN_NOTE = re.compile(r"^\s*(?P<grade>[^,;:()\u2013\u2014]+?)\s*(?:[,;:(\u2013\u2014]|\s-\s)+\s*"
                               r"(?P<note>\S.*?)\)?\s*$", re.DOTALL)
-# "inadequate because the drift is serious": the grade, "because", the note.
-_GRADE_BECAUSE = re.compile(r"^\s*(?P<grade>.+?)\s+because\s+(?P<note>\S.*?)\s*$", re.IGNORECASE | re.DOTALL)
+# "inadequate because the drift is serious": the grade, "because", the note. Said the way people type it too (trial
+# 27: `edit 1 grade good cos visits are strong` kept "cos" in the reason): "cos", "coz", "cause", "bc", and "as", but
+# never "as" starting a phrase of its own ("good as far as I can see", "as well", "as expected").
+_BECAUSE = r"(?:because|becuase|cos|coz|cuz|'?cause(?!\s+(?:for|of|to)\b)|bc|b/c)"  # never "cause for concern"
+_AS_BECAUSE = r"as(?!\s+(?:far|well|much|long|good|expected|such|if|though|per|usual|ever|of|to|a|an)\b)"
+_GRADE_BECAUSE = re.compile(rf"^\s*(?P<grade>.+?)\s+(?:{_BECAUSE}|{_AS_BECAUSE})\s+(?P<note>\S.*?)\s*$",
+                            re.IGNORECASE | re.DOTALL)
 # What people say before a grade: "actually inadequate", "I think it's RI", "it is good". Only ever taken off the
 # front, so a negation after it still reads as one ("it is not good" is never Good).
 # A correction's lead-in too ("sorry I meant good - …", "oops, RI: …", "should be inadequate, …"): a QA lead's slip
@@ -65,7 +79,7 @@ _LEAD_IN = re.compile(r"^\s*(?:(?:actually|sorry|oops|correction|i think|i recko
 # more, and only at the front, so a negation after one still reads as one.
 _LONG_LEAD_INS = ("actually", "overall")
 _FIRST_WORD = re.compile(r"^\s*(?P<word>[a-z]+)\b[\s,:]*", re.IGNORECASE)
-_SAID_BECAUSE = re.compile(r"^because\s+", re.IGNORECASE)
+_SAID_BECAUSE = re.compile(rf"^{_BECAUSE}\s+", re.IGNORECASE)
 # "confirm", "yes", "ok, confirm it", "that's fine": the suggested grade, as its button "Confirm: …" takes it (a
 # trial typed `confirm`, as the prompt says, and was told to choose a grade).
 CONFIRM_WORDS = re.compile(r"^\s*(?:(?:yes|yep|yeah|ok|okay|sure)\b[\s,!.]*)?"
@@ -150,6 +164,12 @@ def grade_words_and_note(text: str, letters: bool = True) -> tuple[str, str, str
                 note = _SAID_BECAUSE.sub("", " ".join(found.group("note").split()))
                 return grade, " ".join(found.group("grade").split()), note
     return None
+
+
+def without_because(note: str) -> str:
+    """`note` without a "because" (or "cos", "coz", "'cause") at its front: a reason kept as typed after a grade
+    never starts with the word that joined it to the grade."""
+    return _SAID_BECAUSE.sub("", note, count=1)
 
 
 def _without_lead_in(typed: str) -> str:

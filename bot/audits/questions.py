@@ -36,6 +36,7 @@ from bot.audits.flow import (
     previous_step,
 )
 from bot.audits.grade_words import read_grade_and_note
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
@@ -64,7 +65,6 @@ YES_NO_WITH_NOTE = re.compile(r"^\s*(?P<answer>yes|no|y|n|yeah|yep|nope|n/?a|not
 YES_NO_THEN_WORDS = re.compile(r"^\s*(?P<answer>yes|no|yeah|yep|nope|n/?a|not\s+applicable)\s+"
                                r"(?!(?:one|longer|worries|problems?|idea|doubt|yes|no|n/?a|not applicable)\b)"
                                r"(?P<note>[^\s,.;:\-–—(].*?)\s*$", re.IGNORECASE | re.DOTALL)
-MIN_NOTE_WORDS = 3
 # Words after a bare "no" that show it answers the question rather than starting the note's sentence ("no not seen",
 # "no the plan lapsed", "no because mum declined"); before any other word "no" is kept in the note ("no plan").
 NO_ALONE_BEFORE = frozenset({
@@ -345,7 +345,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     separated = YES_NO_WITH_NOTE.match(text)
     found = separated or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
-        return None
+        return _hedged_with_note(question, text)
     try:
         value = parse_answer(question, found.group("answer"))
     except AnswerError:
@@ -364,6 +364,15 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
                           f"note, type just `{alone}`; to add one, write a few words on what you saw on the file "
                           f"after it, like `{alone}, {example}`.")
     return value, parse_text(note, "evidence note")
+
+
+def _hedged_with_note(question: Question, text: str) -> tuple[str, str] | None:
+    """A yes/no answer in softer words with more after them, kept whole as the note (`not really, outcomes vague`:
+    No; `not due yet`: Not applicable; bot.audits.hedged_answers), when the note has a few words."""
+    said = hedged(question, text)
+    if said is None or said[1] is None:
+        return None
+    return said[0], parse_text(without_label(said[1], "evidence"), "evidence note")
 
 
 # The *What good looks like* button's question, typed at a question or its evidence note: "what does good look like

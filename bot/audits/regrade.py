@@ -1,8 +1,9 @@
 """Changing the overall grade of a submitted audit: `/audit edit 12 grade good <why>`.
 
 By the time an auditor changes the grade, the worker has been sent the audit and may have reflected on the grade
-they saw. So a change needs a reason (stored as the grade's reason, the old grade and reason kept as revisions), the
-worker is told who changed it, from what, to what and why, and `/audit show` says the grade was changed
+they saw. So a change needs a reason, asked as the next message when the grade is typed alone
+(bot.audits.regrade_reason; stored as the grade's reason, the old grade and reason kept as revisions), the worker is
+told who changed it, from what, to what and why, and `/audit show` says the grade was changed
 (`bot.audits.core.grade_line`). An Inadequate grade given or withdrawn this way alerts as at the overall grade step
 (`bot.audits.grade_alerts`), so the managers it concerns are told by that path and not twice, and a new Inadequate
 grade is asked about first, as there (`bot.audits.regrade_check`).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +28,7 @@ from bot.audits import lifecycle
 from bot.audits.core import CONCERN_CONFIRMED, Ctx, answer_error, grade_label, load
 from bot.audits.escalation import told_line
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_grade, parse_text
-from bot.audits.grade_words import grade_words_and_note
+from bot.audits.grade_words import grade_words_and_note, without_because
 from bot.core import buttons
 from bot.core.replies import Choice, Reply
 from bot.core.sentences import as_sentence, as_sentences
@@ -40,6 +42,9 @@ from knowledge.checklist_schema import GRADE_LABELS, GRADES
 from knowledge.dates import long_date
 
 LONGEST_GRADE = 5  # words in the longest way of writing a grade: "requires improvement to be good"
+# The words people put before the new grade: `edit 1 grade back to RI, I was too generous`, `… grade to good - …`,
+# `… grade as outstanding because …` (trial 27: "Start with the new grade").
+_BEFORE_GRADE = re.compile(r"^\s*(?:(?:change\s+it\s+)?back\s+to|back|to|as|now)\s+(?=\S)", re.IGNORECASE)
 
 
 def split_grade(text: str) -> tuple[str, str, str]:
@@ -49,6 +54,7 @@ def split_grade(text: str) -> tuple[str, str, str]:
     accepted here (a trial's `RI, views are summarised by adults` was refused); else, as this command has always
     read it, the reason straight after the grade's words: `requires improvement to be good Reviews are late` ->
     requires_improvement, its words, `Reviews are late`."""
+    text = _BEFORE_GRADE.sub("", text, count=1)
     said = grade_words_and_note(text)
     if said is not None:
         grade, named, note = said
@@ -59,7 +65,7 @@ def split_grade(text: str) -> tuple[str, str, str]:
             grade = parse_grade(" ".join(words[:count]))
         except AnswerError:
             continue
-        return grade, " ".join(words[:count]), " ".join(words[count:])
+        return grade, " ".join(words[:count]), without_because(" ".join(words[count:]))
     raise UserError("Start with the new grade: " + ", ".join(GRADE_LABELS[g] for g in GRADES)
                     + ", then why, like `/audit edit 12 grade good Reviews are now on time`.")
 
@@ -67,9 +73,6 @@ def split_grade(text: str) -> tuple[str, str, str]:
 def _reason(services: Services, audit_id: int, named: str, typed: str) -> str:
     """Why the grade changes, in a sentence, screened for identifiers like every note."""
     example = f"`/audit edit {audit_id} grade {named} Reviews are now on time`"
-    if not typed.strip():
-        raise UserError(f"Say why: {example}. The worker may already have reflected on the grade they were sent, "
-                        "and I'll tell them of the change and your reason.")
     try:
         cleaned = parse_text(typed, "reason")
     except AnswerError as error:
@@ -92,18 +95,22 @@ class GradeChange:
     concern: str | None = None  # the immediate-concern question a Good or Outstanding grade was confirmed over
 
 
-def read_change(services: Services, turn: Turn, audit_id: int, text: str) -> tuple[Ctx, GradeChange | None]:
-    """The audit as it is and the change `text` asks for, checked and screened but not stored (an Inadequate grade
-    is asked about first, bot.audits.regrade_check); None when the audit already has that grade, which changes
-    nothing and needs no reason."""
+def read_change(services: Services, turn: Turn, audit_id: int, text: str,
+                reason: str | None = None) -> tuple[Ctx, GradeChange | None, str]:
+    """The audit as it is, the change `text` asks for (with `reason`, when it was asked for after the grade: the
+    reason), checked and screened but not stored (an Inadequate grade is asked about first, bot.audits.regrade_check),
+    and the grade's words as typed. The change is None when the audit already has that grade, which changes nothing
+    and needs no reason; its reason is "" when none was typed, to be asked (bot.audits.regrade_reason)."""
     before = load(services, audit_id)
     refusal = lifecycle.edit_refusal(before.audit, turn.user_id, "overall_grade")
     if refusal is not None:
         raise refusal  # moderated, opened by a moderator, or not theirs: said before asking for a reason
     grade, named, typed = split_grade(text)
     if grade == before.audit.overall_grade:
-        return before, None
-    return before, GradeChange(audit_id, before.audit.overall_grade, grade, _reason(services, audit_id, named, typed))
+        return before, None, named
+    typed = typed if reason is None else without_because(reason)
+    why = _reason(services, audit_id, named, typed) if typed.strip() else ""
+    return before, GradeChange(audit_id, before.audit.overall_grade, grade, why), named
 
 
 def store_change(services: Services, turn: Turn, audit: AuditRow, change: GradeChange) -> list[Reply]:

@@ -34,6 +34,7 @@ from bot.errors import UserError
 from bot.storage import audits as store
 
 WHAT = "regrade_action"
+REASON_ASKED = "regrade_reason"  # bot.audits.regrade_reason.WHAT: the reason asked before this, the draft behind it
 CANCEL_WORDS = frozenset({"cancel", "stop", "cancel it", "leave it", "never mind", "nevermind"})
 PAUSE_WORDS = frozenset({"pause", "pause it"})
 
@@ -46,17 +47,17 @@ def needed(services: Services, change: GradeChange) -> bool:
 def ask(services: Services, turn: Turn, change: GradeChange) -> list[Reply]:
     """Hold the change (read and screened, not stored) and ask for the action's description."""
     held = {"audit_id": change.audit_id, "was": change.was, "grade": change.grade, "reason": change.reason}
-    if (draft := _draft_waiting(services, turn)) is not None:
+    if (draft := draft_waiting(services, turn)) is not None:
         held["draft"] = draft
     store.set_conversation(services.storage, turn.user_id, waiting(WHAT, **held), turn.now)
     return description_prompt(held)
 
 
-def _draft_waiting(services: Services, turn: Turn) -> int | None:
+def draft_waiting(services: Services, turn: Turn) -> int | None:
     """The draft whose step the person's conversation was at when the change was typed, if any: the action's
     questions take its place, and the person is told afterwards where the draft is."""
     prior = store.conversation(services.storage, turn.user_id)
-    if prior.get("awaiting") in (WHAT, FIRST_ACTION.owner_state, FIRST_ACTION.due_state):
+    if prior.get("awaiting") in (WHAT, FIRST_ACTION.owner_state, FIRST_ACTION.due_state, REASON_ASKED):
         behind = prior.get("draft")  # another grade change replaces this one: the draft behind it still waits
         return behind if isinstance(behind, int) else None
     audit_id = prior.get("audit_id") if prior.get("feature") == "audit" else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action, regrade_concern
+from bot.audits import alert_confirm, inadequate_action, regrade, regrade_action, regrade_concern, regrade_reason
 from bot.audits.core import Ctx, grade_label, load
 from bot.audits.grade_alerts import alert_targets, with_inadequate_alerts
 from bot.audits.regrade import GradeChange
@@ -37,13 +37,16 @@ SEND = "regrade.alert_send"
 BACK = "regrade.alert_back"
 
 
-def edit_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply]:
-    """`/audit edit 12 grade <grade> <why>`: the change read and screened; a new Inadequate on an audit with no open
-    action asks for the action (bot.audits.regrade_action), and is asked about before it alerts; Good or Outstanding
-    while an immediate concern stands is asked about once (bot.audits.regrade_concern)."""
-    before, change = regrade.read_change(services, turn, audit_id, text)
+def edit_grade(services: Services, turn: Turn, audit_id: int, text: str, reason: str | None = None) -> list[Reply]:
+    """`/audit edit 12 grade <grade> <why>`: the change read and screened; with no reason, the reason is asked next
+    (bot.audits.regrade_reason, which gives it back as `reason`); a new Inadequate on an audit with no open action
+    asks for the action (bot.audits.regrade_action), and is asked about before it alerts; Good or Outstanding while an
+    immediate concern stands is asked about once (bot.audits.regrade_concern)."""
+    before, change, named = regrade.read_change(services, turn, audit_id, text, reason)
     if change is None:
         return [regrade.unchanged(audit_id, before.audit.overall_grade or "")]
+    if not change.reason:
+        return regrade_reason.ask(services, turn, change, named)
     change, concern = regrade_concern.check(services, turn, before, change)  # Good over an immediate concern: asked
     if concern is not None:
         return [concern]

@@ -23,7 +23,7 @@ from bot.engine.routing import Turn
 from bot.storage import audits as store
 
 FIRST = regrade_action.FIRST_ACTION
-WAITING = frozenset({FIRST.description_state, FIRST.owner_state, FIRST.due_state})
+WAITING = frozenset({regrade_action.REASON_ASKED, FIRST.description_state, FIRST.owner_state, FIRST.due_state})
 
 
 def watch(services: Services, turn: Turn, typed: str | None) -> Callable[[list[Reply]], list[Reply]] | None:
@@ -38,8 +38,9 @@ def watch(services: Services, turn: Turn, typed: str | None) -> Callable[[list[R
         if not _dropped(services, held, now, typed):
             return []
         audit_id = held["audit_id"]
+        grade = held.get("named") or "inadequate"  # the grade as typed, when its reason was asked
         return [Reply(kind="notice", text=f"Your grade change of audit #{audit_id} was not made: type `/audit edit "
-                                          f"{audit_id} grade inadequate <why>` again to make it.")]
+                                          f"{audit_id} grade {grade} <why>` again to make it.")]
 
     return afterwards
 

@@ -40,11 +40,11 @@ def other_grade(services: Services, audit_id: int) -> tuple[str, str, str]:
 
 def test_a_grade_change_without_a_reason_asks_for_one_and_changes_nothing(engine: Engine, services: Services,
                                                                           submitted: int) -> None:
-    typed, _, _ = other_grade(services, submitted)
+    typed, _, label = other_grade(services, submitted)
     before = store.get_audit(services.storage, submitted).overall_grade
     [asked] = engine.command(AUDITOR, f"edit {submitted} grade {typed}", surface="terminal")
-    assert asked.kind == "error"
-    assert f"Say why: `/audit edit {submitted} grade {typed} Reviews are now on time`" in asked.text
+    assert asked.kind == "question"  # asked as the next message (trial 27), no longer refused
+    assert f"Why change audit #{submitted} from **{grade_label(before)}** to **{label}**?" in asked.text
     assert store.get_audit(services.storage, submitted).overall_grade == before
     assert not store.revisions_of(services.storage, submitted)
 
