@@ -1,0 +1,89 @@
+"""Trial 28 (a team manager, South), on a child in need audit typed in a manager's own words.
+
+- HIGH 1: `actually make 136 due 17/12, im off after that` at the actions step became a new action, and `thats all` at
+  its owner question was "I don't know that person".
+- MEDIUM 7: answers with a note were refused and the note lost (`mostly - …` at a yes/no, `continue plan for now, …`
+  at a choice, `abt 7 mnths` at a number).
+- LOW: `me to …` kept "me to" in the action's text; `the worker` refused at "Whose case is it?"; `edit N note 3 no - …`
+  kept "no - " in the note and claimed a revision that did not exist.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from tests.e2e.test_terminal_chat import drive
+
+MONDAY = datetime(2026, 12, 7, 10, 5, tzinfo=ZoneInfo("Europe/London"))
+MANAGER = "U0MGRS001"
+WORKER = "U0PRAS001"
+TO_Q3 = ["start audit child in need", "CR-448812", "1", "no", "yes"]
+TO_MONTHS = [*TO_Q3, "no", "yes", "yes", "good", "Plan is clear with timescales.", "yes", "yes", "yes"]
+TO_NEXT_STEP = [*TO_MONTHS, "about 7 mths"]
+TO_REVIEW = [*TO_NEXT_STEP, "1", "good", "Steady progress on the plan seen."]
+TO_ACTIONS = [*TO_REVIEW, "1", "1", "skip", "skip"]
+FIRST_ACTION = "sw s1 - rewrite cin plan with proper timescales by fri week"
+
+
+def _flat(out: str) -> str:
+    return " ".join(out.replace("*", "").split())
+
+
+def _chat(engine: Engine, lines: list[str]) -> str:
+    with time_machine.travel(MONDAY, tick=False):
+        return _flat(drive(engine, lines, MANAGER)[1])
+
+
+def _actions(services: Services) -> list[tuple[str, str, str]]:
+    return [(a.description, a.owner_id, a.due_date) for a in action_store.actions_of_audit(services.storage, 1)]
+
+
+def _answers(services: Services) -> dict[str, tuple[str, str | None]]:
+    return {qid: (a.value, a.evidence) for qid, a in store.answers_of(services.storage, 1).items()}
+
+
+# -- 1. HIGH: an action's due date changed in a manager's words -------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["actually make 1 due 17/12, im off after that", "can you push 1 back to 17/12",
+                                   "sorry, move 1 to 17/12 - off after that", "make action #1 due date 17/12"])
+def test_an_actions_date_changed_in_a_managers_words_changes_it_and_adds_nothing(engine: Engine, services: Services,
+                                                                                 typed: str) -> None:
+    out = _chat(engine, [*TO_ACTIONS, FIRST_ACTION, typed])
+    assert "I've read that as action 1 due 17/12." in out
+    assert "is now due Thursday 17 December 2026, not Friday 18 December 2026." in out
+    assert "Who owns this action?" not in out[out.index("I've read that as"):]
+    assert _actions(services) == [("rewrite cin plan with proper timescales", WORKER, "2026-12-17")]
+
+
+def test_a_number_that_is_none_of_the_audits_actions_is_asked_about_and_nothing_is_stored(
+        engine: Engine, services: Services) -> None:
+    out = _chat(engine, [*TO_ACTIONS, FIRST_ACTION, "actually make 136 due 17/12, im off after that"])
+    assert "Did you mean action 136? It is not one of audit #1's actions, so I haven't stored anything." in out
+    assert "Its only open action is action 1." in out
+    assert _actions(services) == [("rewrite cin plan with proper timescales", WORKER, "2026-12-18")]
+    assert store.get_audit(services.storage, 1).step == "actions"
+
+
+def test_an_action_that_only_mentions_moving_stays_an_action(engine: Engine, services: Services) -> None:
+    out = _chat(engine, [*TO_ACTIONS, "move 2 visits to the family centre", "the worker", "18/12/2026"])
+    assert "I've read that as" not in out
+    assert _actions(services) == [("move 2 visits to the family centre", WORKER, "2026-12-18")]
+
+
+@pytest.mark.parametrize("typed", ["thats all", "that's all", "done"])
+def test_finishing_at_a_half_made_actions_owner_says_it_needs_an_owner(engine: Engine, services: Services,
+                                                                       typed: str) -> None:
+    out = _chat(engine, [*TO_ACTIONS, "chase the school for attendance data", typed])
+    assert "I don't know that person" not in out
+    assert ("The action you are adding (“chase the school for attendance data”) needs an owner before the actions "
+            "are done, so nothing is stored yet") in out
+    assert "type back, then the action again or done." in out
+    assert _actions(services) == []
