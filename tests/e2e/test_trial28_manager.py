@@ -87,3 +87,47 @@ def test_finishing_at_a_half_made_actions_owner_says_it_needs_an_owner(engine: E
             "are done, so nothing is stored yet") in out
     assert "type back, then the action again or done." in out
     assert _actions(services) == []
+
+
+# -- 2. MEDIUM: answers with a note, in a manager's words ----------------------------------------------------
+
+MOSTLY = "mostly - risks clear but not what happens w/o help"
+KEPT_NOTE = "risks clear but not what happens w/o help"
+
+
+@pytest.mark.parametrize("then", ["no", "2"])
+def test_a_hedged_yes_or_no_is_asked_about_and_its_note_kept_for_the_answer(engine: Engine, services: Services,
+                                                                            then: str) -> None:
+    out = _chat(engine, [*TO_Q3, MOSTLY, then])
+    assert "Please answer yes or no" not in out
+    assert f"“Mostly” could be more than one answer, so I haven't stored one. Is that a yes or a no? I'll keep your " \
+           f"note: “{KEPT_NOTE}”." in out
+    assert f"Got it: No, with your note: “{KEPT_NOTE}”." in out
+    assert _answers(services)["need-explained"] == ("no", KEPT_NOTE)
+
+
+def test_a_note_typed_with_the_answer_wins_over_the_one_kept(engine: Engine, services: Services) -> None:
+    _chat(engine, [*TO_Q3, MOSTLY, "no, the analysis is missing entirely"])
+    assert _answers(services)["need-explained"] == ("no", "the analysis is missing entirely")
+
+
+def test_a_kept_note_is_not_carried_to_the_next_question(engine: Engine, services: Services) -> None:
+    _chat(engine, [*TO_Q3, "partly", "yes", "yes"])
+    assert _answers(services)["need-explained"] == ("yes", None)
+    assert _answers(services)["plan-smart"] == ("yes", None)
+
+
+def test_an_options_words_at_the_start_with_a_note_after_are_that_option_and_its_note(engine: Engine,
+                                                                                     services: Services) -> None:
+    out = _chat(engine, [*TO_NEXT_STEP, "continue plan for now, poss step down after next review"])
+    assert "Please pick one of the options" not in out
+    assert "Got it: Continue the plan, with your note: “for now, poss step down after next review”." in out
+    assert _answers(services)["next-step"] == ("Continue the plan", "for now, poss step down after next review")
+
+
+@pytest.mark.parametrize("typed", ["abt 7 mnths", "approx 7", "~7 wks", "7mths"])
+def test_a_rough_number_in_short_words_is_read(engine: Engine, services: Services, typed: str) -> None:
+    out = _chat(engine, [*TO_MONTHS, typed])
+    assert "Please type a number" not in out
+    assert "Got it: 7." in out
+    assert _answers(services)["months-open"] == ("7", None)
