@@ -131,3 +131,26 @@ def test_a_rough_number_in_short_words_is_read(engine: Engine, services: Service
     assert "Please type a number" not in out
     assert "Got it: 7." in out
     assert _answers(services)["months-open"] == ("7", None)
+
+
+# -- 3. LOW: the auditor's own action in the first person ------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "text", "due"), [
+    ("me to discuss analysis in next supervision with sw before xmas", "discuss analysis in next supervision with sw",
+     "2026-12-24"),
+    ("I will chase the school for attendance data by 18/12", "chase the school for attendance data", "2026-12-18"),
+    ("I'll chase the school for attendance data by 18/12", "chase the school for attendance data", "2026-12-18"),
+])
+def test_an_action_in_the_first_person_is_the_auditors_without_those_words(engine: Engine, services: Services,
+                                                                           typed: str, text: str, due: str) -> None:
+    out = _chat(engine, [*TO_ACTIONS, typed])
+    assert f"Got it: Team manager (South) (the case's team manager) owns “{text}”." in out
+    assert "Who owns this action?" not in out[out.index("Actions (0 so far)"):]
+    assert _actions(services) == [(text, MANAGER, due)]
+
+
+def test_the_manager_to_review_the_plan_stays_the_whole_action_and_its_owner_is_asked(engine: Engine,
+                                                                                      services: Services) -> None:
+    out = _chat(engine, [*TO_ACTIONS, "the manager to review the plan with the family", "the worker", "18/12/2026"])
+    assert "Who owns this action?" in out[out.index("Actions (0 so far)"):]
+    assert _actions(services) == [("the manager to review the plan with the family", WORKER, "2026-12-18")]
