@@ -154,3 +154,21 @@ def test_the_manager_to_review_the_plan_stays_the_whole_action_and_its_owner_is_
     out = _chat(engine, [*TO_ACTIONS, "the manager to review the plan with the family", "the worker", "18/12/2026"])
     assert "Who owns this action?" in out[out.index("Actions (0 so far)"):]
     assert _actions(services) == [("the manager to review the plan with the family", WORKER, "2026-12-18")]
+
+
+# -- 4. LOW: `the worker` at "Whose case is it?" ----------------------------------------------------------------
+
+@pytest.mark.parametrize("typed", ["the worker", "the social worker", "sw"])
+def test_the_worker_is_the_one_worker_offered(engine: Engine, services: Services, typed: str) -> None:
+    out = _chat(engine, ["start audit child in need", "CR-448812", typed])
+    assert "I don't know that person" not in out
+    assert "Got it: Social worker S1's case." in out
+    assert store.get_audit(services.storage, 1).worker_id == WORKER
+
+
+def test_the_worker_where_several_are_offered_says_to_pick_one(engine: Engine, services: Services) -> None:
+    with time_machine.travel(MONDAY, tick=False):
+        out = _flat(drive(engine, ["start audit child in need", "CR-448812", "the worker"], "U0MGRN001")[1])
+    assert ("You can audit the cases of 2 workers, so “the worker” could be any of them. Pick one of them from the "
+            "buttons, or type their name as I write it, like Social worker N1 or Social worker N2.") in out
+    assert store.get_audit(services.storage, 1).worker_id is None
