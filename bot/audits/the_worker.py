@@ -13,6 +13,7 @@ from bot.audits.core import worker_candidates
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import UserError
+from bot.settings.people import folded_name
 
 MOST_NAMED = 4  # workers named in the message asking which; the buttons offer them all
 
@@ -20,9 +21,12 @@ MOST_NAMED = 4  # workers named in the message asking which; the buttons offer t
 def worker_meant(services: Services, turn: Turn, text: str) -> str | None:
     """The member ID of the one worker offered when `text` is `the worker` (or its like); None for other text.
     UserError, naming the workers offered, when several are."""
-    if WORKER_WORDS.fullmatch(" ".join(text.strip().rstrip(".!").casefold().split())) is None:
+    said = " ".join(text.strip().rstrip(".!").casefold().split())
+    if WORKER_WORDS.fullmatch(said) is None:
         return None
     offered = [uid for uid in worker_candidates(services, turn.user_id) if uid != turn.user_id]
+    if any(folded_name(services.directory.label(uid)).startswith(folded_name(said)) for uid in offered):
+        return None  # `social worker`, the start of their names: asked which as any start of a name is
     if len(offered) == 1:
         return offered[0]
     if not offered:
