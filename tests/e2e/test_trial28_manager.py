@@ -172,3 +172,26 @@ def test_the_worker_where_several_are_offered_says_to_pick_one(engine: Engine, s
     assert ("You can audit the cases of 2 workers, so “the worker” could be any of them. Pick one of them from the "
             "buttons, or type their name as I write it, like Social worker N1 or Social worker N2.") in out
     assert store.get_audit(services.storage, 1).worker_id is None
+
+
+# -- 5. LOW: a changed note typed after its answer's word -------------------------------------------------------
+
+SUBMITTED = [*TO_ACTIONS, "I will chase the school for attendance data by 18/12", "done", "1"]
+
+
+def test_a_note_added_after_submission_drops_the_answer_word_and_says_it_was_added(engine: Engine,
+                                                                                  services: Services) -> None:
+    out = _chat(engine, [*SUBMITTED, "edit 1 note 3 no - analysis doesnt say what happens without help"])
+    assert "Audit #1: note added to question 3; the answer stays No." in out
+    assert "The earlier note is kept as a revision" not in out
+    assert _answers(services)["need-explained"] == ("no", "analysis doesnt say what happens without help")
+
+
+def test_a_changed_note_keeps_a_word_that_is_not_the_answer_and_says_the_revision(engine: Engine,
+                                                                                  services: Services) -> None:
+    out = _chat(engine, [*SUBMITTED, "edit 1 note 6 good - the plan has clear owners and dates",
+                         "edit 1 note 3 yes - analysis was never done"])
+    assert ("Audit #1: the note on question 6 is updated; the answer stays Good. The earlier note is kept as a "
+            "revision.") in out
+    assert _answers(services)["plan-quality"] == ("good", "the plan has clear owners and dates")
+    assert _answers(services)["need-explained"] == ("no", "yes - analysis was never done")

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from bot.audits.action_due_words import DueChange, parse
 from bot.audits.flow import parse_number
 from bot.audits.hedged_answer import hedged_note
+from bot.audits.note_answer_word import without_answer_word
 from bot.audits.option_start import option_then_note
 from bot.core.services import Services
 from knowledge.checklist_schema import Question
@@ -86,3 +87,22 @@ def test_a_start_naming_no_option_by_two_words_is_not_read(words: str) -> None:
        unit=st.sampled_from(["", " mnths", "mths", " wks", " months", " weeks"]))
 def test_a_rough_number_in_short_words_is_the_number(lead: str, number: int, unit: str) -> None:
     assert parse_number(f"{lead}{number}{unit}") == str(number)
+
+
+NEED_EXPLAINED = Question(id="need-explained", text="Does the assessment explain why the child is in need?",
+                          type="yes_no")
+
+
+@given(word=st.sampled_from(["no", "No", "nope", "n"]), mark=st.sampled_from([" - ", ", ", ": ", "; "]), note=NOTE)
+def test_the_answer_on_file_before_a_mark_leaves_the_note(word: str, mark: str, note: str) -> None:
+    assert without_answer_word(NEED_EXPLAINED, "no", f"{word}{mark}{note}") == note
+
+
+@given(word=st.sampled_from(["yes", "Yes", "yep"]), mark=st.sampled_from([" - ", ", ", ": "]), note=NOTE)
+def test_another_answers_word_stays_in_the_note(word: str, mark: str, note: str) -> None:
+    assert without_answer_word(NEED_EXPLAINED, "no", f"{word}{mark}{note}") == f"{word}{mark}{note}"
+
+
+@given(note=NOTE)
+def test_a_no_run_into_the_notes_words_stays(note: str) -> None:
+    assert without_answer_word(NEED_EXPLAINED, "no", f"no {note}") == f"no {note}"
