@@ -8,22 +8,19 @@ note; any other word is the note's own, kept as typed.
 
 from __future__ import annotations
 
-from bot.audits.flow import AnswerError, parse_answer
-from bot.audits.grade_words import read_grade_and_note
-from bot.audits.questions import YES_NO_WITH_NOTE
+from bot.audits.flow import AnswerError
+from bot.audits.questions import YES_NO_WITH_NOTE, answer_with_note
 from knowledge.checklist_schema import Question
 
 
 def without_answer_word(question: Question, value: str, note: str) -> str:
-    """`note` without a leading word that gives `value`, the answer on file, and the mark after it."""
-    if question.type == "scale":
-        said = read_grade_and_note(note, letters=False)
-        return said[1] if said is not None and said[0] == value and said[1] else note
-    found = YES_NO_WITH_NOTE.match(note)
-    if question.type != "yes_no" or found is None:
+    """`note` without a leading word that gives `value`, the answer on file, and the mark after it, read as an answer
+    with its note is at the question (bot.audits.questions.answer_with_note); a `no` run into the note's words (`no
+    plan on file`) is the note's own."""
+    if question.type == "yes_no" and YES_NO_WITH_NOTE.match(note) is None:
         return note
     try:
-        given = parse_answer(question, found.group("answer"))
+        said = answer_with_note(question, note)
     except AnswerError:
-        return note
-    return found.group("note") if given == value else note
+        return note  # a note too short after the word: read as typed, as before
+    return said[1] if said is not None and said[0] == value else note
