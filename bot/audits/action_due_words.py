@@ -80,9 +80,10 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     command = f"action {change.action_id} due {change.when}"
     ids = {a.id for a in action_store.actions_of_audit(services.storage, ctx.audit.id)}
     if change.action_id not in ids:
+        example = max(ids) if ids else "<number>"
         raise UserError(f"Did you mean action {change.action_id}? It is not one of audit #{ctx.audit.id}'s actions, "
                         f"so I haven't stored anything. {numbers_text(services, ctx.audit.id, 'change')} To change "
                         f"an action's due date, type `action` and its number, then `due` and the date, like "
-                        f"`action <number> due {change.when}`; to add an action, type what needs to happen.")
+                        f"`action {example} due {change.when}`; to add an action, type what needs to happen.")
     replies = action_edit.typed_in_draft(services, turn, ctx, command) or []
     return [Reply(kind="notice", text=f"I've read that as `{command}`."), *replies]

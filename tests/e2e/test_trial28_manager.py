@@ -67,7 +67,7 @@ def test_a_number_that_is_none_of_the_audits_actions_is_asked_about_and_nothing_
         engine: Engine, services: Services) -> None:
     out = _chat(engine, [*TO_ACTIONS, FIRST_ACTION, "actually make 136 due 17/12, im off after that"])
     assert "Did you mean action 136? It is not one of audit #1's actions, so I haven't stored anything." in out
-    assert "Its only open action is action 1." in out
+    assert "Its only open action is action 1." in out and "like action 1 due 17/12" in out
     assert _actions(services) == [("rewrite cin plan with proper timescales", WORKER, "2026-12-18")]
     assert store.get_audit(services.storage, 1).step == "actions"
 

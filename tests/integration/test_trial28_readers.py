@@ -71,11 +71,18 @@ STARTS = {"continue plan": "Continue the plan", "continue the plan": "Continue t
           "Step up to a strategy discussion", "close as outcomes met": "Close, as outcomes are met"}
 
 
-@given(start=st.sampled_from(sorted(STARTS)), mark=st.sampled_from([" for now, ", " ", ", ", " - "]), note=NOTE)
+@given(start=st.sampled_from(sorted(STARTS)), mark=st.sampled_from([" for now, ", " ", ", ", " - "]),
+       note=NOTE.filter(lambda note: not note.startswith("not ")))  # a note denying the option: the test below
 def test_an_options_words_then_a_note_give_that_option_and_the_note(start: str, mark: str, note: str) -> None:
     option, kept = option_then_note(NEXT_STEP, f"{start}{mark}{note}", 3)  # type: ignore[misc]
     assert option == STARTS[start]
     assert kept.endswith(note) and not kept.startswith((",", "-"))
+
+
+@given(start=st.sampled_from(sorted(STARTS)), denial=st.sampled_from(["not needed", "no longer", "isn't right",
+                                                                      "never considered"]), note=NOTE)
+def test_an_option_denied_straight_after_is_not_read(start: str, denial: str, note: str) -> None:
+    assert option_then_note(NEXT_STEP, f"{start} {denial}, {note}", 3) is None
 
 
 @given(words=WORDS)
