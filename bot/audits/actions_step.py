@@ -5,7 +5,9 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 `next Friday`) and a bare `1` (read off the terminal's "#1) No more actions"). Now, first match wins:
 
 - `remove action 41` removes one added by mistake, and `remove action` alone is told how (bot.audits.action_removal);
-- `action 41 due 11/12` or `action 41 owner <name>` changes one's due date or owner (bot.audits.action_edit);
+- `action 41 due 11/12` or `action 41 owner <name>` changes one's due date or owner (bot.audits.action_edit), and so
+  does `actually make 41 due 11/12, …` in a manager's words; a number that is none of the audit's actions is asked
+  about, never stored as an action (bot.audits.action_due_words, trial 28);
 - `change 9` changes answer 9, as at the review, and comes back here (trial 13 found it stored as an action);
 - the button's label and the usual ways of saying "that's all" (bot.audits.action_fields.finishes) end the step
   exactly as No more actions does (an audit graded Inadequate still needs one action first:
@@ -23,7 +25,7 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 
 from __future__ import annotations
 
-from bot.audits import action_edit, action_fields, action_removal, earlier_actions, small_talk
+from bot.audits import action_due_words, action_edit, action_fields, action_removal, earlier_actions, small_talk
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits.core import Ctx
@@ -41,7 +43,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     if removed is not None:
         return removed
     changed = action_edit.typed_in_draft(services, turn, ctx, text)
-    if changed is not None:
+    if changed is not None or (changed := action_due_words.typed(services, turn, ctx, text)) is not None:
         return changed
     if (change := audits_questions.CHANGE_WORDS.match(text)) is not None:  # that answer, then back: never an action
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))

@@ -28,11 +28,17 @@ def option_with_note(question: Question, text: str, min_words: int) -> tuple[str
         if len(options) != 1:
             continue
         note = " ".join(text[found.end():].split())
-        if len(note.split()) < min_words:
-            number = question.options.index(options[0]) + 1
-            raise AnswerError(f"I read **{options[0]}**, but the note after it is too short to be evidence (at "
-                              f"least {min_words} words), so nothing was saved. To answer without a note, type just "
-                              f"`{number}`; to add one, write a few words on what you saw on the file after it, like "
-                              f"`{number}, core groups have not met since October`.")
-        return options[0], parse_text(without_label(note, "evidence"), "evidence note")
+        return options[0], checked_note(question, options[0], note, min_words)
     return None
+
+
+def checked_note(question: Question, option: str, note: str, min_words: int) -> str:
+    """The note typed after `option`, as stored; AnswerError, saying the option was read, when it is shorter than
+    `min_words` (also for bot.audits.option_start)."""
+    if len(note.split()) < min_words:
+        number = question.options.index(option) + 1
+        raise AnswerError(f"I read **{option}**, but the note after it is too short to be evidence (at least "
+                          f"{min_words} words), so nothing was saved. To answer without a note, type just "
+                          f"`{number}`; to add one, write a few words on what you saw on the file after it, like "
+                          f"`{number}, core groups have not met since October`.")
+    return parse_text(without_label(note, "evidence"), "evidence note")

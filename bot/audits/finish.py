@@ -17,6 +17,7 @@ from bot.audits import (
     other_heading,
     owner_first,
     owner_last,
+    owner_step,
     regrade,
     regrade_check,
     small_talk,
@@ -80,6 +81,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "actions":
             value = action_description(services, cleaned)
         elif name == "action_owner":
+            owner_step.command_typed(ctx, cleaned)  # `thats all`: the action being added needs its owner first
             return choose_owner(services, turn, ctx, ctx.version, cleaned)
         elif name == "action_due":
             if (ran := due_step.command_typed(services, turn, ctx, cleaned)) is not None:

@@ -370,8 +370,10 @@ def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", wh
         raise AnswerError(str(error)) from None
 
 
-_ROUGHLY = re.compile(r"^(?:about|around|approx(?:imately)?\.?|roughly|circa|c\.|~)\s*", re.IGNORECASE)
-_UNIT = re.compile(r"\s+[a-z]+\.?$", re.IGNORECASE)
+# "abt 7 mnths", "approx 7", "~7 wks" (trial 28: "abt" was refused where "about" was read)
+_ROUGHLY = re.compile(r"^(?:about|abt|around|arnd|approx(?:imately)?\.?|apx\.?|appx\.?|roughly|circa|ca?\.|~)\s*",
+                      re.IGNORECASE)
+_UNIT = re.compile(r"(?:(?<=\d)\s*|\s+)[a-z]+\.?$", re.IGNORECASE)  # a unit: "7 mnths", "7mths", "3 wks"
 # "none", "no", "nil", "zero", "none at all", "no contacts": a count of 0 (trial 26: "none" and "no" were refused
 # with "Please type a number", where a count of nothing is the answer people give)
 _NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody)"

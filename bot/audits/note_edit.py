@@ -14,6 +14,7 @@ import re
 from bot.audits import lifecycle
 from bot.audits.core import answer_error, load
 from bot.audits.flow import AnswerError, parse_evidence
+from bot.audits.note_answer_word import without_answer_word
 from bot.audits.numbering import labels_hint, question_by_label
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -52,9 +53,13 @@ def change_note(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     except AnswerError as error:
         screen_text(typed, services.identifier_screen, "that")  # a name typed here is told so first
         raise UserError(f"{answer_error(error)} Like {example}.") from None
-    note = screen_text(note, services.identifier_screen, "that evidence note")
+    note = screen_text(without_answer_word(question, answer.value, note), services.identifier_screen,
+                       "that evidence note")  # `no - …` where the answer is No: the note is what follows (trial 28)
     if note == answer.evidence:
         return [Reply(text=f"Question {label} of audit #{audit_id} already has that note: nothing changed.")]
     lifecycle.edit_note(services.storage, audit_id, turn.user_id, question.id, note, turn.now)
-    return [Reply(text=f"Audit #{audit_id}: the note on question {label} is updated; the answer stays "
-                       f"**{question.answer_label(answer.value)}**. The earlier note is kept as a revision.")]
+    stays = f"the answer stays **{question.answer_label(answer.value)}**"
+    if not answer.evidence:  # nothing to keep as a revision (trial 28 was told "The earlier note is kept")
+        return [Reply(text=f"Audit #{audit_id}: note added to question {label}; {stays}.")]
+    return [Reply(text=f"Audit #{audit_id}: the note on question {label} is updated; {stays}. The earlier note is "
+                       "kept as a revision.")]

@@ -102,3 +102,9 @@ def option_by_meaning(options: tuple[str, ...], text: str) -> str | None:
     fits = [option for option, words in labels.items() if named <= words]
     negated = {word for word in wanted if word in _NEGATIONS or word.endswith("n't")}
     return fits[0] if len(named) >= 2 and len(fits) == 1 and negated <= labels[fits[0]] else None
+
+
+def named_words(text: str) -> set[str]:
+    """The words of `text` that can name an option (as `matching_options` reads them, little words aside), so a
+    reader can tell a start of two or more of them from a stray word (bot.audits.option_start)."""
+    return _wanted(_folded(text))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, answer_resume, note_check, step_reminder
+from bot.audits import alert_confirm, answer_resume, hedged_answer, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -40,6 +40,7 @@ from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.numbering import labels_hint, question_by_label, question_label
+from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
 from bot.audits.screens import advance_and_render
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
@@ -228,9 +229,12 @@ def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
         answer = key
     else:
         raise UserError("That answer doesn't fit this question. Use the buttons on the latest message.")
-    held = confirm_alert_first(services, turn, ctx, question, answer)
-    return held if held is not None else record_answer(services, turn, ctx, version, question, answer,
-                                                       press=f"answer:{key}")
+    note = hedged_answer.take(services, turn, ctx)  # kept from `mostly - …` typed before the press (trial 28)
+    held = confirm_alert_first(services, turn, ctx, question, answer, note)
+    if held is not None:
+        return held
+    replies = record_answer(services, turn, ctx, version, question, answer, press=f"answer:{key}", note=note)
+    return [with_your_note(question, answer, note), *replies] if note is not None and replies else replies
 
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
@@ -264,10 +268,15 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
             screen_text(text, services.identifier_screen, "that")
             raise answer_error(note_error) from None
         meant = option_by_meaning(question.options, text) if said is None and question.type == "choice" else None
+        if said is None and meant is None:  # `continue plan for now, poss …` (trial 28): an option's words, a note
+            said = read_option_then_note(question, text)
         if said is None and meant is None:
+            if (asked := hedged_answer.hold(services, turn, ctx, question, text)) is not None:
+                return asked  # `mostly - …`: which answer is asked, the note kept for it (trial 28)
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
         value, note = said if said is not None else (str(meant), None)
+    note = note if note is not None else hedged_answer.take(services, turn, ctx)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
@@ -276,6 +285,15 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
+
+
+def read_option_then_note(question: Question, text: str) -> tuple[str, str] | None:
+    """An option named by its words at the start with the note after it (bot.audits.option_start); AnswerError, as
+    the question's refusal, when the note is too short."""
+    try:
+        return option_then_note(question, text, MIN_NOTE_WORDS)
+    except AnswerError as error:
+        raise answer_error(error) from None
 
 
 def save_grade_note(services: Services, turn: Turn, ctx: Ctx, note: str) -> list[Reply]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from bot.audits import checklist_words, escalation, lifecycle, readback
+from bot.audits import checklist_words, escalation, lifecycle, readback, the_worker
 from bot.audits.core import (
     Ctx,
     audited_by,
@@ -425,7 +425,8 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     trial typed `social worker n1`, the button's words, and was told to find a member ID)."""
     if SELF_WORDS.match(worker_text) or SELF_SAID.search(worker_text):  # trial 22: `me` was "I don't know that person"
         worker_text = turn.user_id
-    named = None if user_id_from(worker_text) else _worker_named(services, turn, worker_text)
+    named = the_worker.worker_meant(services, turn, worker_text)  # `the worker`, one offered (trial 28)
+    named = named or (None if user_id_from(worker_text) else _worker_named(services, turn, worker_text))
     worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
     if person is None:
