@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
-from bot.audits.hedged_answers import hedged, partly_refusal
+from bot.audits.hedged_answers import hedged
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.yes_no_words import yes_or_no
@@ -221,8 +221,6 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         hedge = hedged(question, raw)  # "not really" alone (bot.audits.hedged_answers); with words after, a note
         if hedge is not None and hedge[1] is None:
             return hedge[0]
-        if (partly := partly_refusal(question, raw)) is not None:
-            raise AnswerError(partly)
         options = "yes, no or not applicable" if question.allow_na else "yes or no"
         raise AnswerError(f"Please answer {options} (or press one of the buttons).")
     if kind == "scale":

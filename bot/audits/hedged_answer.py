@@ -27,8 +27,9 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 KEPT = "hedged_note"  # on the conversation row: {"audit_id", "version", "step", "note"}
-HEDGE = re.compile(r"^\s*(?P<hedge>mostly|largely|partly|partially|in\s+parts?|in\s+the\s+main|to\s+some\s+extent"
-                   r"|somewhat|sort\s+of|kind\s+of|not\s+fully|not\s+entirely|half)\b[\s,.;:!\-–—(]*(?P<note>.*?)"
+HEDGE = re.compile(r"^\s*(?P<hedge>mostly|largely|partly|partially|part(?:ly)?\s+met|in\s+parts?|in\s+the\s+main"
+                   r"|to\s+some\s+(?:extent|degree)|somewhat|sort\s+of|kind\s+of|kinda|not\s+fully|not\s+entirely"
+                   r"|not\s+completely|not\s+always|not\s+consistently|sometimes|half|mixed)\b[\s,.;:!\-–—(]*(?P<note>.*?)"
                    r"[\s)]*$", re.IGNORECASE | re.DOTALL)
 
 

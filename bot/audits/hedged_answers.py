@@ -7,8 +7,8 @@ the question's own answers leave one meaning:
 - "not really", "not at all" (and "no, not really", "definitely not"): No;
 - "not due yet", "not yet due", "not due": Not applicable, where the question allows it (a review not yet due is the
   checklists' own example of not applicable); at a question without it, nothing is read;
-- "partly", "partially", "not fully", "not always", "to some extent" and the like: no answer at all, since a yes/no
-  question has no "partly" option; the person is asked to choose, saying what was partly there in the note.
+- "partly", "partially", "not fully", "to some extent" and the like are not read here: a yes/no question has no
+  "partly" answer, so bot.audits.hedged_answer asks which answer it is and keeps the note typed for it.
 
 The words are kept as the note when more follows them (`not really, outcomes vague` is No with the note "not really,
 outcomes vague"), so what was said is on file as it was said; alone, "not really" is No, and "not due yet" is Not
@@ -32,9 +32,6 @@ _NO = re.compile(r"^\s*(?:no[\s,.;:-]+not\s+really|not\s+really[\s,]+no|not\s+re
                  + _REST, re.IGNORECASE | re.DOTALL)
 _NOT_DUE = re.compile(r"^\s*(?:not\s+(?:yet\s+)?due(?:\s+yet)?|not\s+due\s+for\s+(?:it|one)\s+yet)\b" + _REST,
                       re.IGNORECASE | re.DOTALL)
-_PARTLY = re.compile(r"^\s*(?:partly|partially|part(?:ly)?\s+met|in\s+part|not\s+fully|not\s+entirely|"
-                     r"not\s+completely|not\s+always|not\s+consistently|sometimes|somewhat|to\s+some\s+(?:extent|degree)|"
-                     r"sort\s+of|kind\s+of|kinda|half|mixed)\b", re.IGNORECASE)
 
 
 def hedged(question: Question, text: str) -> tuple[str, str | None] | None:
@@ -53,13 +50,3 @@ def hedged(question: Question, text: str) -> tuple[str, str | None] | None:
     kept = meant == "na" or found.group("rest")
     return meant, (said if kept and len(said.split()) >= MIN_NOTE_WORDS else None)
 
-
-def partly_refusal(question: Question, text: str) -> str | None:
-    """What to say to "partly" (or "not fully", "to some extent") at a yes/no question, which has no such answer:
-    which answers it has, and how to say what was partly there; None for anything else."""
-    if question.type != "yes_no" or _PARTLY.match(text or "") is None:
-        return None
-    answers = "yes, no or not applicable" if question.allow_na else "yes or no"
-    return (f"This question has no “partly” answer: please answer {answers}, whichever is nearer, and say what was "
-            "partly there in a note after it, like `no, the chronology stops in March` or `yes, though the school "
-            "was not asked`.")

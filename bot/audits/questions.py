@@ -262,6 +262,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
             return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
             # discussion?" where a number is wanted), not an answer: answered aside, then the question again
+        if (asked := hedged_answer.hold(services, turn, ctx, question, text)) is not None:
+            return asked  # `partly`, `mostly - …`: which answer is asked, the note kept for it (trials 27, 28)
         try:
             said = answer_with_note(question, text)
         except AnswerError as note_error:
@@ -271,8 +273,6 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         if said is None and meant is None:  # `continue plan for now, poss …` (trial 28): an option's words, a note
             said = read_option_then_note(question, text)
         if said is None and meant is None:
-            if (asked := hedged_answer.hold(services, turn, ctx, question, text)) is not None:
-                return asked  # `mostly - …`: which answer is asked, the note kept for it (trial 28)
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
         value, note = said if said is not None else (str(meant), None)
