@@ -12,7 +12,7 @@ from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
 from bot.asking import learning
 from bot.asking.rescreen import rescreen_at_start
-from bot.audits import checklist_preview, moderation_change, reaudit_outcomes, reaudit_start
+from bot.audits import checklist_preview, moderation_asked, moderation_change, reaudit_outcomes, reaudit_start
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
@@ -52,6 +52,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
