@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
-from bot.asking import learning
+from bot.asking import learning, unanswered_asked
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import checklist_preview, moderation_asked, moderation_change, reaudit_outcomes, reaudit_start
 from bot.audits import feature as audits_feature
@@ -58,6 +58,7 @@ def build_engine(services: Services) -> Engine:
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
+    unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)
     auditors_feature.install(engine, services)
