@@ -20,6 +20,7 @@ from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
+from bot.digests import agreement_asked
 from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -61,6 +62,7 @@ def build_engine(services: Services) -> Engine:
     unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
     reminders_feature.install(engine, services)
     digests_feature.install(engine, services)
+    agreement_asked.install(engine, services)  # "agreement rates by team?"
     auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)
     typed_commands.install(engine, services)
