@@ -16,6 +16,7 @@ from bot.audits import checklist_preview, moderation_asked, moderation_change, r
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
+from bot.campaigns import progress_asked as campaign_progress_asked
 from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
@@ -57,6 +58,7 @@ def build_engine(services: Services) -> Engine:
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
+    campaign_progress_asked.install(engine, services)  # "how is the voice campaign going?"
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
     unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
