@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from bot.asking.asked_plainly import plainly
 from bot.campaigns import render
 from bot.campaigns.asked import matches
 from bot.campaigns.feature import visible
@@ -35,8 +36,7 @@ SHAPES = (
 
 def named_in(text: str) -> str | None:
     """The words naming the campaign a question about its progress asks after ('voice of the child'), or None."""
-    said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower().replace("’", "'")).split())
-    said = re.sub(r"^(?:(?:hi|hey|ok|so|please|pls)\s+)+|(?:\s+(?:please|pls|thanks))+$", "", said)
+    said = plainly(text)
     for shape in SHAPES:
         found = shape.match(said)
         if found is not None:
