@@ -10,12 +10,13 @@ from pathlib import Path
 
 from bot.asking import feature as knowledge_feature
 from bot.asking import leaders as leaders_feature
-from bot.asking import learning
+from bot.asking import learning, unanswered_asked
 from bot.asking.rescreen import rescreen_at_start
 from bot.audits import (
     action_chase,
     checklist_asked,
     checklist_preview,
+    moderation_asked,
     moderation_change,
     overdue_asked,
     reaudit_outcomes,
@@ -25,10 +26,12 @@ from bot.audits import (
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
+from bot.campaigns import progress_asked as campaign_progress_asked
 from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
+from bot.digests import agreement_asked
 from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -65,15 +68,19 @@ def build_engine(services: Services) -> Engine:
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
+    moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
+    campaign_progress_asked.install(engine, services)  # "how is the voice campaign going?"
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
+    unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
     reminders_feature.install(engine, services)
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     digests_feature.install(engine, services)
+    agreement_asked.install(engine, services)  # "agreement rates by team?"
     auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)
     typed_commands.install(engine, services)

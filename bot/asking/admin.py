@@ -285,25 +285,39 @@ def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | Non
                    "(or `audit-bot kb check`), then `/audit kb reload`.")
 
 
-def withheld_notice(service: KnowledgeService) -> Reply | None:
-    """While entries are kept back because the start's screen refused their text: where (file, line, entry,
-    field, the kind found, never the words, so the notice may go to a channel) and what to do. Shown first on QA
-    leads' and admins' Home tabs and with every `/audit kb` reply, and sent once at start (`start_notice_posts`)."""
+def withheld_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | None:
+    """While the start's screen refuses entry texts on disk: where (file, line, entry, field, the kind found, never
+    the words, so the notice may go to a channel), which entries are served as last good and which not at all, and
+    what to do. Shown first on QA leads' and admins' Home tabs and with every `/audit kb` reply, and sent once at
+    start (`start_notice_posts`)."""
     start = service.withheld_start
     if start is None:
         return None
-    count = len(start.entry_ids)
-    entries = "This entry is" if count == 1 else f"These {count} entries are"
-    return Reply(kind="error", title="Knowledge-base entries not served",
-                 text=problems_text(start.problems)
-                 + f"\n\n**{entries} not served** (the rest of the knowledge base is): the bot started on a folder "
-                   "whose text could identify a child or family. Take it out of these lines, check with `/audit kb "
-                   "check` (which shows the words found), then `/audit kb reload`.")
+    fix = ("Take it out of these lines, check with `/audit kb check` (which shows the words found), then `/audit kb "
+           "reload`.")
+    if not start.kept:
+        count = len(start.entry_ids)
+        entries = "This entry is" if count == 1 else f"These {count} entries are"
+        return Reply(kind="error", title="Knowledge-base entries not served",
+                     text=problems_text(start.problems)
+                     + f"\n\n**{entries} not served** (the rest of the knowledge base is): the bot started on a "
+                       f"folder whose text could identify a child or family. {fix}")
+    entries = service.current.kb.entries
+    kept = ", ".join(f"*{entries[key].question}* (`{key}`)" if key in entries else f"`{key}`" for key in start.kept)
+    saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
+    said = [f"**The last good version of {kept} is served**{saved}: the file on disk is refused, so nothing edited "
+            "in that entry since then is live."]
+    if start.left_out:
+        missing = ", ".join(f"`{key}`" for key in start.left_out)
+        said.append(f"**Not served at all:** {missing}: no version of it ever passed the checks.")
+    return Reply(kind="error", title="Knowledge-base file refused: last good version served",
+                 text=problems_text(start.problems) + "\n\n" + " ".join(said)
+                 + f" The text could identify a child or family. {fix}")
 
 
 def start_notices(service: KnowledgeService, timezone: tzinfo) -> list[Reply]:
     """What the start could not serve as it is in the folder: the last good copy, entries withheld."""
-    return [notice for notice in (last_good_notice(service, timezone), withheld_notice(service))
+    return [notice for notice in (last_good_notice(service, timezone), withheld_notice(service, timezone))
             if notice is not None]
 
 
@@ -311,7 +325,7 @@ def start_notice_posts(services: Services) -> list[Outgoing]:
     """The withheld-entries notice as a message: to the QA channel when there is one, else to each QA lead (to
     admins when there are none), as questions passed to the QA leads go. The scheduler sends it once at start,
     and once only per recipient while the same entries are withheld, however often the bot restarts."""
-    notice = withheld_notice(services.knowledge) if services.knowledge is not None else None
+    notice = withheld_notice(services.knowledge, services.settings.timezone) if services.knowledge is not None else None
     if notice is None:
         return []
     channel = services.settings.qa_channel

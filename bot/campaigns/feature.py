@@ -44,7 +44,7 @@ USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=�
          "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
-CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Voice of the child "
+CREATE_EXAMPLE = ("/audit campaign create name=Neglect December theme=neglect checklist=Neglect "
                   "teams=north,south start=today deadline=next Friday per-worker=2 auditors=managers moderate=20")
 # `campaign create` alone, and `campaign new` in the terminal chat (Slack opens the form): one message, how to type it.
 CREATE_USAGE = (
@@ -52,7 +52,7 @@ CREATE_USAGE = (
     "the next key ends it):\n"
     "• name: what it is called, such as Neglect December\n"
     "• theme: what it looks at, such as neglect\n"
-    "• checklist: its title or id, such as Voice of the child\n"
+    "• checklist: its title or id, such as Neglect\n"
     "• teams: the teams in it, comma-separated, by id, name or a short form, such as north,cic\n"
     "• start and deadline: its first and last days, such as today, 7/12/2026 or next Friday\n"
     "• per-worker: cases to audit for each worker, 1 to 20\n"
@@ -177,14 +177,15 @@ def _campaign_id(text: str) -> int:
 CLOSE_COMMAND = "/audit campaign close"  # how a QA lead closes a campaign past its deadline, told where it is listed
 
 
-def _visible(services: Services, person: Person, campaign: store.Campaign) -> bool:
+def visible(services: Services, person: Person, campaign: store.Campaign) -> bool:
+    """Whether this person may see the campaign: its teams are theirs to see, or they audit in it."""
     return policy.may_see_campaign(services.directory, person, campaign.teams) or bool(
         store.allocations(services.storage, campaign.id, person.user_id))
 
 
 def list_reply(services: Services, person: Person) -> Reply:
     """`/audit campaign`: the campaigns this person may see, open ones first."""
-    shown = [c for c in store.list_campaigns(services.storage) if _visible(services, person, c)]
+    shown = [c for c in store.list_campaigns(services.storage) if visible(services, person, c)]
     if not shown:
         hint = " Create one with `/audit campaign create …`." if policy.may_run_campaigns(person) else ""
         return Reply(text="There are no audit campaigns for you to see." + hint)
@@ -196,7 +197,7 @@ def list_reply(services: Services, person: Person) -> Reply:
 def progress(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     """`/audit campaign N`: progress for those who may see it, else the person's own cases."""
     campaign = store.get_campaign(services.storage, campaign_id)
-    if campaign is None or not _visible(services, turn.person, campaign):
+    if campaign is None or not visible(services, turn.person, campaign):
         raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
     if not policy.may_see_campaign(services.directory, turn.person, campaign.teams):
         return mine(services, turn, campaign_id)
@@ -316,7 +317,7 @@ def report(services: Services, turn: Turn, campaign_id: int) -> list[Reply]:
     """`/audit campaign 3 report`: the report posted at close (trial 23: it was on the command line only), open or
     closed, with its chart, for those who may read the whole of it (bot.core.policy.may_read_campaign_report)."""
     campaign = store.get_campaign(services.storage, campaign_id)
-    if campaign is None or not _visible(services, turn.person, campaign):
+    if campaign is None or not visible(services, turn.person, campaign):
         raise UserError(f"There is no campaign {campaign_id} you can see. Type `/audit campaign` to list them.")
     if not policy.may_read_campaign_report(turn.person):
         raise AccessDenied(f"The whole campaign report is for QA leads and admins; `/audit campaign {campaign_id}` "

@@ -56,7 +56,7 @@ SPEC_KEYS = ("name", "theme", "checklist", "teams", "start", "deadline", "per-wo
 # 17 found each of nine lines repeating the whole list). Cases per worker, or a case list instead, are check_spec's.
 NEEDED = {
     "name": ("name=Neglect December", ""), "theme": ("theme=neglect", ""),
-    "checklist": ("checklist=Voice of the child", " (its title or id)"),
+    "checklist": ("checklist=Neglect", " (its title or id)"),
     "teams": ("teams=north,south", " (comma-separated)"), "start": ("start=today", " (its first day)"),
     "deadline": ("deadline=next Friday", " (its last day)"),
     "auditors": ("auditors=managers", " (or peer: the managers of the campaign's other teams)"),
@@ -192,11 +192,30 @@ def create(services: Services, organiser_id: str, spec: CampaignSpec, now: datet
 
 
 def allocation_dms(services: Services, campaign: Campaign) -> list[Reply]:
-    """One DM per auditor listing their cases, each with a Start button."""
+    """One DM per auditor listing their cases, each with a Start button, and how to start them later (trial 28: the
+    DM did not say that `/audit campaign mine N` lists them again)."""
     by_auditor: dict[str, list[Allocation]] = {}
     for allocation in store.allocations(services.storage, campaign.id):
         by_auditor.setdefault(allocation.auditor_id, []).append(allocation)
-    return [replace_to(my_cases_reply(services, campaign, items), who) for who, items in by_auditor.items()]
+    how = _how_to_start(campaign, services.local_now().date())
+    return [replace_to(with_text(my_cases_reply(services, campaign, items), how), who)
+            for who, items in by_auditor.items()]
+
+
+def _how_to_start(campaign: Campaign, today: date) -> str:
+    """How an auditor starts their cases, for the DM that tells them of a new campaign; nothing before its start
+    date, whose note already says it (`_opening_note`)."""
+    if not campaign.is_open or not_open_yet(campaign, today) is not None:
+        return ""
+    return (f"\nTo start one, press its **Start** button, or type `/audit campaign mine {campaign.id}` at any time to "
+            "list your cases with their buttons; the daily reminders bring them too.")
+
+
+def with_text(reply: Reply, more: str) -> Reply:
+    """The same reply with `more` after its text."""
+    from dataclasses import replace
+
+    return replace(reply, text=reply.text + more) if more else reply
 
 
 def replace_to(reply: Reply, user_id: str) -> Reply:

@@ -14,6 +14,7 @@ import re
 
 from bot.audits.core import checklists
 from bot.campaigns.feature import CREATE_USAGE
+from bot.campaigns.set_up_words import filled_from_words
 from bot.core import policy
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -84,11 +85,23 @@ def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
     said = f"{asked.group('what')} {asked.group('rest')}".lower()
     found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
     teams = _teams_named(services, asked.group("rest"))
-    filled = " ".join(part for part in (
-        f"checklist={found[0].title}" if len(found) == 1 else "", f"teams={','.join(teams)}" if teams else "") if part)
-    start = (f"From what you said: `/audit campaign create name=… theme=… {filled} start=… deadline=… per-worker=… "
-             "auditors=… moderate=…`, the rest filled in as below.\n\n" if filled else "")
-    return [Reply(title="New audit campaign", text=start + CREATE_USAGE)]
+    return [Reply(title="New audit campaign", text=from_what_you_said(services, found[0].title if len(found) == 1
+                                                                     else None, teams, asked.group("rest")))]
+
+
+def from_what_you_said(services: Services, checklist: str | None, teams: list[str], rest: str) -> str:
+    """`campaign create` with what the words name filled in and `…` for the rest, then what each key takes; just
+    the latter when the words name nothing (trial 28: "the rest filled in as below" read as if more were filled in
+    below, and a deadline said was left out)."""
+    given = dict(part.split("=", 1) for part in filled_from_words(rest, services.local_now().date()))
+    fields = {"name": None, "theme": None, "checklist": checklist, "teams": ",".join(teams) or None,
+              **{key: given.get(key) for key in ("start", "deadline", "per-worker")}, "auditors": None,
+              "moderate": None}
+    if not any(fields.values()):
+        return CREATE_USAGE
+    typed = " ".join(f"{key}={value or '…'}" for key, value in fields.items())
+    return (f"From what you said: `/audit campaign create {typed}`. Put a value in place of each `…`; what each key "
+            f"takes:\n\n{CREATE_USAGE}")
 
 
 def _teams_named(services: Services, rest: str) -> list[str]:

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from bot.core.last_good_entries import last_good_versions
 from bot.privacy.knowledge_screen import Withheld
 from knowledge import last_good
 from knowledge.checklist_schema import Checklist
-from knowledge.entries import EntryTexts
+from knowledge.entries import Entry, EntryTexts
 from knowledge.loader import PARSED, KnowledgeBase, KnowledgeDiff, load_knowledge
 from knowledge.problems import KnowledgeBaseError, Problem
 from knowledge.search import KnowledgeSearch
@@ -79,13 +80,21 @@ class LastGoodStart:
 
 @dataclass(frozen=True)
 class WithheldStart:
-    """The start's screen refused these entry texts: their entries are not served until a reload works."""
+    """The start's screen refused these entry texts on disk: of their entries, those in `kept` are served as the
+    last good copy holds them (saved at `saved_at`), the others not at all, until a reload works."""
 
     withheld: tuple[Withheld, ...]
+    kept: tuple[str, ...] = ()  # entry ids served from the last good copy
+    saved_at: datetime | None = None  # when that copy was saved
 
     @property
     def entry_ids(self) -> list[str]:
         return list(dict.fromkeys(item.entry_id for item in self.withheld))
+
+    @property
+    def left_out(self) -> list[str]:
+        """The withheld entries no version of which is served (none ever passed the checks)."""
+        return [entry_id for entry_id in self.entry_ids if entry_id not in self.kept]
 
     @property
     def problems(self) -> list[Problem]:
@@ -93,12 +102,19 @@ class WithheldStart:
         return [item.problem for item in self.withheld]
 
     def summary(self) -> str:
-        """One line saying how many entries are not served and where each refused text is (file, line, entry,
-        field, the kind found), never the words: for the start's log and `audit-bot ask`'s warning."""
-        count = len(self.entry_ids)
-        entries = "1 entry is" if count == 1 else f"{count} entries are"
-        return (f"Knowledge-base text could identify a child or family, so {entries} not served (the rest is): "
-                + "; ".join(item.short() for item in self.withheld))
+        """One line saying which entries' files on disk are refused, which are served as last good and how many
+        are not served, and where each refused text is (file, line, entry, field, the kind found), never the words:
+        for the start's log and `audit-bot ask`'s warning."""
+        said = []
+        if self.kept:
+            kept = ", ".join(f"'{entry_id}'" for entry_id in self.kept)
+            said.append(f"the last good version of {kept} is served instead of the file on disk")
+        if self.left_out:
+            count = len(self.left_out)
+            said.append(("1 entry is" if count == 1 else f"{count} entries are")
+                        + " not served (no version of it passed the checks)")
+        return (f"Knowledge-base text could identify a child or family, so {' and '.join(said)}; the rest is served "
+                "as on disk: " + "; ".join(item.short() for item in self.withheld))
 
 
 class KnowledgeService:
@@ -206,8 +222,7 @@ class KnowledgeService:
             except KnowledgeBaseError:
                 raise error from None  # the copy is no use (written by an older version?): the folder's problems
             fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
-        withheld = start_check(kb.entries.values(), kb.file_digests) if start_check is not None else []
-        kb = _without(kb, withheld)
+        kb, withheld = _screened_start(kb, start_check, cache_folder, fell_back is None)
         # a checklist whose text the screen refuses is not offered for new audits (trial 20); `kb check` says where
         held_back = tuple(sorted(set(checklist_check(kb.checklists.values(), kb.file_digests)))) \
             if checklist_check is not None else ()
@@ -217,7 +232,7 @@ class KnowledgeService:
         service = cls(folder, LiveKnowledge(kb=kb, search=KnowledgeSearch(kb, cache_folder=cache_folder)),
                       cache_folder)
         service.last_good_start = fell_back
-        service.withheld_start = WithheldStart(tuple(withheld)) if withheld else None
+        service.withheld_start = withheld
         service.checklists_withheld = held_back
         if fell_back is None:
             service.start_changes = _since_last_good(kb, cache_folder)
@@ -289,6 +304,18 @@ def _checklist_hashes(kb: KnowledgeBase) -> dict[str, str]:
     return {checklist.id: checklist.content_hash for checklist in kb.checklists.values()}
 
 
+def _screened_start(kb: KnowledgeBase, start_check: StartCheck | None, cache_folder: Path | None,
+                    from_folder: bool) -> tuple[KnowledgeBase, WithheldStart | None]:
+    """`kb` as a start serves it: an entry whose text the screen refuses is served as the last good copy holds it
+    (when `from_folder`: a start already on that copy has no older version), or left out (trial 28)."""
+    withheld = start_check(kb.entries.values(), kb.file_digests) if start_check is not None else []
+    if not withheld or start_check is None:
+        return kb, None
+    kept = last_good_versions(withheld, cache_folder, start_check) if from_folder else {}
+    saved = last_good.saved_at(cache_folder) if kept else None
+    return _without(kb, withheld, kept), WithheldStart(tuple(withheld), tuple(kept), saved)
+
+
 def _screened_error(error: KnowledgeBaseError, start_check: StartCheck | None) -> KnowledgeBaseError:
     """`error` with what the start's screen refuses in the folder's entries (every entry as written) first among
     its problems, without the words found: the log, the QA leads' notice and a start that cannot go on list what
@@ -325,18 +352,23 @@ def _keep_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> None:
     last_good.save(kb.folder, kb.file_digests, cache_folder, PARSED.key, kb.entry_hashes, _checklist_hashes(kb))
 
 
-def _without(kb: KnowledgeBase, withheld: list[Withheld]) -> KnowledgeBase:
-    """`kb` without the withheld entries. The digests of their files change too: the search index's cache is
-    keyed by them (knowledge.search), and must never give back an index of the entries as written. Its stamps go:
-    a new entry is then checked against the folder as written (knowledge.kb_writer), withheld entries too."""
+def _without(kb: KnowledgeBase, withheld: list[Withheld], kept: Mapping[str, Entry]) -> KnowledgeBase:
+    """`kb` without the withheld entries, or with their last good versions in their place (`kept`). The digests
+    of their files change too: the search index's cache is keyed by them (knowledge.search), and must never give
+    back an index of the entries as written. Its stamps go: a new entry is then checked against the folder as
+    written (knowledge.kb_writer), withheld entries too."""
     if not withheld:
         return kb
     gone = {item.entry_id for item in withheld}
     files: dict[str, list[str]] = {}
     for item in withheld:
         files.setdefault(item.file, []).append(item.entry_id)
-    digests = {file: (hashlib.sha256("\0".join((digest, "withheld", *sorted(set(files[file])))).encode())
-                      .hexdigest() if file in files else digest)
+    for entry in kept.values():
+        files.setdefault(entry.file, [])
+    digests = {file: (hashlib.sha256("\0".join((digest, "withheld", *sorted(set(files[file])),
+                                                "kept", *(repr(kept[key]) for key in sorted(kept))
+                                                )).encode()).hexdigest() if file in files else digest)
                for file, digest in kb.file_digests.items()}
-    return replace(kb, entries={entry_id: entry for entry_id, entry in kb.entries.items() if entry_id not in gone},
+    return replace(kb, entries={entry_id: kept.get(entry_id, entry) for entry_id, entry in kb.entries.items()
+                                if entry_id not in gone or entry_id in kept},
                    file_digests=digests, file_stamps={})
