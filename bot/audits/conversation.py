@@ -360,7 +360,7 @@ def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         control = CONTROL_WORDS.get(text.strip().lower())
         if control in ("pause", "cancel") or (back and control == "back"):
-            return moderation.step_out(services, turn, conversation.audit_id, control == "back")
+            return moderation.step_out(services, turn, conversation.audit_id, str(control))
         return typed(services, turn, conversation, text)
     return handler
 

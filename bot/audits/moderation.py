@@ -17,6 +17,7 @@ from bot.audits import (
     moderation_changed,
     moderation_hold,
     moderation_kept,
+    moderation_unchanged,
     pages,
     readback,
 )
@@ -253,18 +254,21 @@ def deciding(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
                                       "on with it once this moderation is done."), *screen]
 
 
-def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[Reply]:
+def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> list[Reply]:
     """`back`, `pause` or `cancel` typed while the moderator writes their decision (the grade, the reason, an
     Inadequate's action, the check before an alert): nothing of it was saved, and the wait ends. `back` returns to
     Agree/Disagree; `pause` and `cancel` step out, and the audit stays held as when a moderator walks away
     (bot.audits.moderation_hold: `/audit moderate` lists it with Continue), since a moderation is only ever ended by
     its decision or a take-over. A trial (9, F4) found every command refused at "What grade would you give?" until
-    a grade was picked."""
+    a grade was picked. `cancel` of a moderation re-opened to change it keeps the earlier decision as it was
+    (bot.audits.moderation_unchanged; trial 27)."""
+    if control == "cancel" and moderation_unchanged.reopened(services, turn.user_id, audit_id) is not None:
+        return moderation_unchanged.keep(services, turn, audit_id)
     store.set_conversation(services.storage, turn.user_id, {}, turn.now)
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
         raise StaleAction(NOT_YOURS_NOW)
-    if back:
+    if control == "back":
         return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
                 *deciding(services, turn, audit_id)]
     return [Reply(text=moderation_hold.left_held(services, held, turn.now),
