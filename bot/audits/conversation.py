@@ -377,7 +377,7 @@ def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
 
 
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text)
+    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -410,7 +410,7 @@ def _moderation_response(services: Services, turn: Turn, conversation: Conversat
 
 
 def _regrade_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-    return regrade_action.description(services, turn, conversation.data, text)
+    return regrade_action.description(services, turn, conversation.data, text, regrade_check.action_due)
 
 
 def _regrade_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
