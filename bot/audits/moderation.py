@@ -22,7 +22,7 @@ from bot.audits import (
     readback,
 )
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.decision_words import leading_decision, one_line_decision
+from bot.audits.decision_words import leading_decision, one_line_decision, without_hedge
 from bot.audits.during_audit import during_audit
 from bot.audits.flow import FLOW_STEPS, MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
@@ -67,6 +67,15 @@ MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 # of any length: one longer than any audit's is the decision typed wrong (bot.core.buttons.typed_id), never a question.
 DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d+))?\s*[.!]?\s*$",
                             re.IGNORECASE)
+
+
+def as_decision(text: str) -> str | None:
+    """`agree`, `disagree 12`, or either after a hedge (`actually agree`, `no wait, disagree`: trial 27, where it went
+    to the knowledge base): the decision's words as `typed_decision` reads them; None for other text."""
+    for said in (text, without_hedge(text)):
+        if said is not None and DECISION_WORDS.match(said):
+            return said
+    return None
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:

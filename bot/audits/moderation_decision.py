@@ -52,17 +52,16 @@ def _changed_mind(services: Services, turn: Turn, audit_id: int, text: str) -> l
     the knowledge base. A grade named to keep that is not the earlier decision's is agreeing when it is the auditor's
     grade, else disagreeing with that grade, whose reason is asked. None for other text."""
     unhedged = without_hedge(text)
-    if unhedged is not None and moderation.DECISION_WORDS.match(unhedged):
-        return moderation.typed_decision(services, turn, unhedged)
+    if unhedged is not None and (decided := moderation.as_decision(unhedged)) is not None:
+        return moderation.typed_decision(services, turn, decided)
     if unhedged is not None and (whole := moderation.typed_in_one_line(services, turn, unhedged)) is not None:
         return whole
     named = kept_decision(text)
     if named is None:
         return None
-    earlier = moderation_unchanged.reopened(services, turn.user_id, audit_id)
+    if (unchanged := moderation_unchanged.kept(services, turn, audit_id, text)) is not None:
+        return unchanged
     said = read_grade_and_note(named) if named else None
-    if earlier is not None and (said is None or said[0] == earlier.get("grade")):
-        return moderation_unchanged.keep(services, turn, audit_id)
     audit = store.get_audit(services.storage, audit_id)
     if said is None or audit is None:
         raise UserError(_options_said(services, audit_id, "There is no decision of yours on it to keep yet."))

@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.audits.core import grade_label
+from bot.audits.decision_words import kept_decision
+from bot.audits.grade_words import read_grade_and_note
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -44,6 +46,20 @@ def reopened(services: Services, user_id: str, audit_id: int) -> dict[str, Any] 
     if held is None or held.moderator_id != user_id:
         return None
     return readback_store.latest_moderation(services.storage, audit_id)
+
+
+def kept(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
+    """`keep it as RI`, `no wait keep my decision` typed at any step of a re-opened moderation (at Agree / Disagree,
+    or at "Why?" after `actually agree`): the earlier decision kept as it was, when no grade or its grade is named.
+    None for other text, another grade (bot.audits.moderation_decision reads it) or a first moderation."""
+    named = kept_decision(text)
+    earlier = reopened(services, turn.user_id, audit_id) if named is not None else None
+    if earlier is None:
+        return None
+    said = read_grade_and_note(named) if named else None
+    if named and (said is None or said[0] != earlier.get("grade")):
+        return None
+    return keep(services, turn, audit_id)
 
 
 def keep(services: Services, turn: Turn, audit_id: int) -> list[Reply]:

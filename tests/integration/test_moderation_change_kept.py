@@ -78,3 +78,17 @@ def test_pause_at_a_reopened_moderation_still_leaves_it_open(engine: Engine, ser
         said = engine.message(SOUTH, "pause", surface="terminal")
     assert "stays yours to moderate" in said[0].text
     assert store.get_audit(services.storage, regraded).status == "in_moderation"
+
+
+def test_keep_it_typed_at_why_after_actually_agree_keeps_the_decision_never_a_reason(
+        engine: Engine, services: Services, regraded: int) -> None:  # noqa: F811
+    """The trial's own order: `actually agree` (now Agree, so "Why?" is asked), then `no wait keep it as RI`."""
+    before = moderations(services, regraded)
+    with time_machine.travel(NEXT_WEEK, tick=False):
+        engine.message(SOUTH, TOO_HARSH.format(id=regraded), surface="terminal")
+        engine.message(SOUTH, "actually agree", surface="terminal")
+        changed = engine.message(SOUTH, "actually disagree", surface="terminal")  # at "Why?": a change of mind
+        said = engine.message(SOUTH, "no wait keep it as inadequate", surface="terminal")
+    assert any("What grade would you give?" in r.text for r in changed), [r.text for r in changed]
+    assert said[0].text.startswith(UNCHANGED.format(id=regraded)), said[0].text
+    assert_kept_as_before(services, regraded, before)
