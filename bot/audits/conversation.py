@@ -37,6 +37,7 @@ from bot.audits import (
     moderation_alert,
     moderation_decision,
     moderation_hold,
+    moderation_unchanged,
     note_check,
     readback,
     reflection_wait,
@@ -320,8 +321,8 @@ def _reflection(services: Services, turn: Turn, conversation: Conversation, text
 
 def _moderation_grade(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
     """The moderator's grade typed by its name; "agree" or "disagree" typed here is a change of mind."""
-    if moderation.DECISION_WORDS.match(text):
-        decided = moderation.typed_decision(services, turn, text)
+    if (said := moderation.as_decision(text)) is not None:
+        decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
     return moderation.typed_grade(services, turn, conversation.audit_id, text)
@@ -330,9 +331,9 @@ def _moderation_grade(services: Services, turn: Turn, conversation: Conversation
 def _moderation_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     """The moderator's reason; "agree" or "disagree" typed here is a change of mind, never a one-word reason ("agree"
     after agreeing is told the decision is made and a reason is wanted)."""
-    if moderation.DECISION_WORDS.match(text):
-        moderation.again_decided(dict(conversation.data), text)
-        decided = moderation.typed_decision(services, turn, text)
+    if (said := moderation.as_decision(text)) is not None:
+        moderation.again_decided(dict(conversation.data), said)
+        decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
     return moderation.reason(services, turn, dict(conversation.data), text)
@@ -347,8 +348,8 @@ def _moderation_decision(services: Services, turn: Turn, conversation: Conversat
 def _change_of_mind(typed: TypedHandler) -> TypedHandler:
     """While a moderator writes their decision, "agree" or "disagree" typed is a change of mind, never the text."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-        if moderation.DECISION_WORDS.match(text):
-            decided = moderation.typed_decision(services, turn, text)
+        if (said := moderation.as_decision(text)) is not None:
+            decided = moderation.typed_decision(services, turn, said)
             if decided is not None:
                 return decided
         return typed(services, turn, conversation, text)
@@ -358,11 +359,15 @@ def _change_of_mind(typed: TypedHandler) -> TypedHandler:
 def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     """While a moderator writes their decision, the audit's own words keep a meaning, never the text: `back` returns
     to Agree/Disagree (with `back` False the state reads it itself: at the check before an alert it is *No, go back
-    and change it*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation)."""
+    and change it*), `pause` and `cancel` step out and leave the moderation held (bot.audits.moderation); at a
+    moderation re-opened to change it, `cancel` or `keep it as RI` keeps the earlier decision as it was
+    (bot.audits.moderation_unchanged)."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         control = CONTROL_WORDS.get(text.strip().lower())
         if control in ("pause", "cancel") or (back and control == "back"):
-            return moderation.step_out(services, turn, conversation.audit_id, control == "back")
+            return moderation.step_out(services, turn, conversation.audit_id, str(control))
+        if (kept := moderation_unchanged.kept(services, turn, conversation.audit_id, text)) is not None:
+            return kept
         return typed(services, turn, conversation, text)
     return handler
 
@@ -379,7 +384,7 @@ def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
 
 
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
-    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text)
+    return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
 
 
 def _moderation_action_owner(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
@@ -412,7 +417,7 @@ def _moderation_response(services: Services, turn: Turn, conversation: Conversat
 
 
 def _regrade_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-    return regrade_action.description(services, turn, conversation.data, text)
+    return regrade_action.description(services, turn, conversation.data, text, regrade_check.action_due)
 
 
 def _regrade_reason(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:

@@ -38,3 +38,30 @@ def one_line_decision(text: str) -> tuple[str, str] | None:
     if found is None or _ONLY_AN_AUDIT.match(found.group("rest")):
         return None
     return found.group("word").lower(), found.group("rest")
+
+
+# "actually agree", "no wait, disagree", "ok agree", "on second thoughts, keep it as RI": a change of mind said with a
+# hedge before it (trial 27: `actually agree` at a re-opened decision got the knowledge base's agreement-rate article)
+_HEDGE = re.compile(r"^\s*(?:(?:actually|actualy|no|wait|ok|okay|sorry|hmm+|um+|oh|right|on\s+second\s+thoughts?|"
+                    r"thinking\s+about\s+it|having\s+thought\s+about\s+it)\b[\s,.!;:-]*)+(?P<rest>\S.*)$",
+                    re.IGNORECASE | re.DOTALL)
+# "keep it as RI", "keep my decision", "leave it as it was", "keep the current decision": the decision already made kept
+_KEEP = re.compile(r"^\s*(?:i(?:['’]ll|\s+will|['’]d\s+like\s+to|\s+want\s+to)\s+|let['’]?s\s+|just\s+|please\s+)?"
+                   r"(?:keep|leave)\s+(?:it|that|this|my\s+(?:decision|moderation|grade)|the\s+(?:current|earlier|"
+                   r"same|original|old)\s+(?:decision|moderation|grade))"
+                   r"(?:\s+(?:as\s+it\s+(?:is|was)|as\s+(?:it\s+)?(?:is|was)|unchanged|the\s+same))?"
+                   r"(?:\s+(?:as|at)\s+(?P<grade>\S.{0,40}?))?\s*(?:please|then|thanks)?\s*[.!]?\s*$",
+                   re.IGNORECASE)
+
+
+def without_hedge(text: str) -> str | None:
+    """The words after a hedge ("actually", "no wait") at the front of `text`, or None when it starts with none."""
+    found = _HEDGE.match(text)
+    return found.group("rest") if found else None
+
+
+def kept_decision(text: str) -> str | None:
+    """`keep it as RI` and the like, with or without a hedge before it: the grade's words ("" when none was named), or
+    None when `text` does not ask to keep the decision."""
+    found = _KEEP.match(without_hedge(text) or text)
+    return (found.group("grade") or "") if found else None

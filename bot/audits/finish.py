@@ -8,6 +8,7 @@ from bot.audits import (
     action_edit,
     action_owners,
     action_removal,
+    action_typed,
     alert_confirm,
     away_owner,
     concern_grade,
@@ -15,14 +16,12 @@ from bot.audits import (
     lifecycle,
     note_edit,
     other_heading,
-    owner_first,
-    owner_last,
     owner_step,
     regrade,
     regrade_check,
     small_talk,
 )
-from bot.audits.action_fields import action_description, action_due, due_in_text, due_said, due_taken_said
+from bot.audits.action_fields import action_description, action_due, due_said, due_taken_said
 from bot.audits.core import (
     Ctx,
     answer_error,
@@ -124,17 +123,13 @@ def _action_typed(services: Services, turn: Turn, ctx: Ctx, value: str) -> list[
     """The action's text, then its owner is asked. A due date at its end ("… by next fri") is taken out of the text
     and becomes its due date, said back now, so the owner is the last thing asked (bot.audits.action_fields
     .due_in_text)."""
-    typed_owner = owner_first.split(services, ctx.audit, value)  # `me - raise drift with …` (trial 24)
-    value = typed_owner[1] if typed_owner else value
-    draft: dict[str, str] = {"description": value}
+    typed = action_typed.read(services, turn, ctx.audit, value)  # `me - …` (trial 24), `… sw s1 by 18/12` (trial 26)
+    draft: dict[str, str] = {"description": typed.description}
     said: list[Reply] = []
-    if (due := due_in_text(services, turn, value)) is not None:
-        draft = {"description": due[0], "due": due[2].isoformat(), "due_typed": due[1]}
-    if typed_owner is None and (typed_owner := owner_last.split(services, ctx.audit, draft["description"])):
-        draft["description"] = typed_owner[1]  # `… sw s1 by 18/12/2026` (trial 26)
-    if due is not None:
-        said = [Reply(kind="notice", text=due_taken_said(due[1], due[2], draft["description"]))]
-    owner = action_owners.resolve(services, ctx.audit, typed_owner[0], turn.user_id) if typed_owner else None
+    if typed.due is not None and typed.due_typed is not None:
+        draft.update(due=typed.due.isoformat(), due_typed=typed.due_typed)
+        said = [Reply(kind="notice", text=due_taken_said(typed.due_typed, typed.due, typed.description))]
+    owner = action_owners.resolve(services, ctx.audit, typed.owner, turn.user_id) if typed.owner else None
     move = store.Move(step=following_owner(), state={"action_draft": draft, OWNER_ASKED: None})
     shown = advance_and_render(services, turn, ctx, ctx.version, move)
     if isinstance(owner, str) and shown:  # the owner typed first is picked as its button would be

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from bot.audits import action_fields, action_owners, away_owner, small_talk
+from bot.audits import action_fields, action_owners, action_typed, away_owner, small_talk
 from bot.audits.core import answer_error, waiting
 from bot.audits.flow import AnswerError
 from bot.audits.note_labels import without_label
@@ -97,11 +97,14 @@ class FirstAction:
         """What the conversation keeps while the action is asked: its own keys from `data`, and `more`."""
         return {**{k: data[k] for k in self.keeps if k in data}, **more}
 
-    def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply]:
+    def description(self, services: Services, turn: Turn, data: Mapping[str, Any], text: str,
+                    answer_due: DueAnswer | None = None) -> list[Reply]:
         """The action's text, screened as an audit's actions are; then its owner is asked. Finishing words (`done`,
         `next`, `that's all`), which end an audit's actions step, are refused: there is no end before the first. So
         is a reply or a command's word (`yes`, `send`, `I disagree`), and small talk (`perfect thanks`), as at the
-        actions step (bot.audits.small_talk): it says nothing that must happen."""
+        actions step (bot.audits.small_talk): it says nothing that must happen. An owner and a due date typed in the
+        line are read as there (bot.audits.action_typed): the owner is then taken as if typed at its question, and a
+        due date goes to `answer_due` (trial 27: `chase health - sw s1 by 18/12` kept "- sw s1" in the action)."""
         if " ".join(text.lower().split()) in NONE_WORDS or action_fields.finishes(text):
             raise UserError(self.needs_one())
         if only_a_reply(text):
@@ -115,14 +118,33 @@ class FirstAction:
             described = action_fields.action_description(services, text)
         except AnswerError as mistake:
             raise answer_error(mistake) from None
+        typed = action_typed.read(services, turn, _audit(services, data), described)
         said: list[Reply] = []
-        read: dict[str, Any] = {"description": described}
-        if (due := action_fields.due_in_text(services, turn, described)) is not None:
-            read = {"description": due[0], "due_typed": due[1]}
-            said = [Reply(kind="notice", text=action_fields.due_taken_said(due[1], due[2], due[0]))]
+        read: dict[str, Any] = {"description": typed.description}
+        if typed.due is not None and typed.due_typed is not None:
+            read["due_typed"] = typed.due_typed
+            said = [Reply(kind="notice", text=action_fields.due_taken_said(typed.due_typed, typed.due,
+                                                                             typed.description))]
         held = self.held(data, **read)
         store.set_conversation(services.storage, turn.user_id, waiting(self.owner_state, **held), turn.now)
+        if typed.owner is not None and answer_due is not None:
+            return [*said, *self._owner_typed(services, turn, held, typed.owner, answer_due)]
         return [*said, *self.owner_prompt(services, held)]
+
+    def _owner_typed(self, services: Services, turn: Turn, held: dict[str, Any], owner: str,
+                     answer_due: DueAnswer) -> list[Reply]:
+        """The owner typed in the action's line, taken as if typed at its question (said back, as at an audit's
+        actions step); one that can't be taken is said, and its question asked."""
+        audit = _audit(services, held)
+        try:
+            chosen = action_owners.resolve(services, audit, owner, turn.user_id)
+        except UserError as refused:
+            return [error(str(refused)), *self.owner_prompt(services, held)]
+        if isinstance(chosen, list):
+            return self.owner(services, turn, held, owner, answer_due)  # which manager: asked there
+        taken = Reply(kind="notice", text=f"Got it: {action_owners.label(services, audit, chosen, self.auditor_is)} "
+                                          f"owns “{held['description']}”.")
+        return [taken, *self.owner(services, turn, held, chosen, answer_due)]
 
     def needs_one(self) -> str:
         """What a line that gives no action is told here: what an Inadequate needs, and this conversation's way out."""

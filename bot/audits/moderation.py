@@ -17,11 +17,12 @@ from bot.audits import (
     moderation_changed,
     moderation_hold,
     moderation_kept,
+    moderation_unchanged,
     pages,
     readback,
 )
 from bot.audits.core import answer_error, checklist_of, grade_label, load, not_in_channel, summary_reply, waiting
-from bot.audits.decision_words import leading_decision, one_line_decision
+from bot.audits.decision_words import leading_decision, one_line_decision, without_hedge
 from bot.audits.during_audit import during_audit
 from bot.audits.flow import FLOW_STEPS, MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
 from bot.audits.grade_words import (
@@ -66,6 +67,15 @@ MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 # of any length: one longer than any audit's is the decision typed wrong (bot.core.buttons.typed_id), never a question.
 DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d+))?\s*[.!]?\s*$",
                             re.IGNORECASE)
+
+
+def as_decision(text: str) -> str | None:
+    """`agree`, `disagree 12`, or either after a hedge (`actually agree`, `no wait, disagree`: trial 27, where it went
+    to the knowledge base): the decision's words as `typed_decision` reads them; None for other text."""
+    for said in (text, without_hedge(text)):
+        if said is not None and DECISION_WORDS.match(said):
+            return said
+    return None
 
 
 def may_moderate(services: Services, user_id: str, audit: store.AuditRow) -> bool:
@@ -253,18 +263,21 @@ def deciding(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
                                       "on with it once this moderation is done."), *screen]
 
 
-def step_out(services: Services, turn: Turn, audit_id: int, back: bool) -> list[Reply]:
+def step_out(services: Services, turn: Turn, audit_id: int, control: str) -> list[Reply]:
     """`back`, `pause` or `cancel` typed while the moderator writes their decision (the grade, the reason, an
     Inadequate's action, the check before an alert): nothing of it was saved, and the wait ends. `back` returns to
     Agree/Disagree; `pause` and `cancel` step out, and the audit stays held as when a moderator walks away
     (bot.audits.moderation_hold: `/audit moderate` lists it with Continue), since a moderation is only ever ended by
     its decision or a take-over. A trial (9, F4) found every command refused at "What grade would you give?" until
-    a grade was picked."""
+    a grade was picked. `cancel` of a moderation re-opened to change it keeps the earlier decision as it was
+    (bot.audits.moderation_unchanged; trial 27)."""
+    if control == "cancel" and moderation_unchanged.reopened(services, turn.user_id, audit_id) is not None:
+        return moderation_unchanged.keep(services, turn, audit_id)
     store.set_conversation(services.storage, turn.user_id, {}, turn.now)
     held = moderation_store.current_moderation(services.storage, audit_id)
     if held is None or held.moderator_id != turn.user_id:
         raise StaleAction(NOT_YOURS_NOW)
-    if back:
+    if control == "back":
         return [Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}."),
                 *deciding(services, turn, audit_id)]
     return [Reply(text=moderation_hold.left_held(services, held, turn.now),

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from bot.audits import lifecycle, moderation
-from bot.audits.core import grade_label
+from bot.audits.moderation_unchanged import decided_on, decision_said
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
@@ -23,9 +23,7 @@ from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage import moderation as moderation_store
 from bot.storage import readback as readback_store
-from bot.storage.common import parse_utc
 from bot.storage.errors import Conflict, NotFound
-from knowledge.dates import long_date
 
 # "change moderation 137", "i need to change my moderation on 137, i was too harsh", "redo my moderation of #137",
 # "can i reopen the moderation for audit 137?", "undo moderation 137"
@@ -63,29 +61,24 @@ def change(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
                           "changed now.") from None
     told = Reply(to_user=audit.auditor_id, kind="notice",
                  text=f"{services.directory.label(turn.user_id)} is changing their moderation of your audit "
-                      f"#{audit_id} (they {_decision(earlier)}). It is read-only for you until they decide again; "
+                      f"#{audit_id} (they {decision_said(earlier)}). It is read-only for you until they decide again; "
                       "you will be told the new decision.")
     return [Reply(kind="notice", text=_opened_text(services, audit, earlier)),
             *moderation.deciding(services, turn, audit_id), told]
 
 
-def _decision(earlier: dict[str, Any]) -> str:
-    """"agreed with the auditor's grade, Inadequate" or "graded it Requires improvement to be good"."""
-    grade = grade_label(earlier.get("grade"))
-    return f"agreed with the auditor's grade, {grade}" if earlier.get("agrees") else f"graded it {grade}"
-
-
 def _opened_text(services: Services, audit: store.AuditRow, earlier: dict[str, Any]) -> str:
     """What re-opening means for the moderator: the decision stands until the new one, and what it set off."""
-    day = parse_utc(earlier["decided_at"]).astimezone(services.settings.timezone).date()
-    lines = [f"Your moderation of audit #{audit.id} is open again (on {long_date(day)} you {_decision(earlier)}). "
+    lines = [f"Your moderation of audit #{audit.id} is open again (on {decided_on(services, earlier)} you "
+             f"{decision_said(earlier)}). "
              "Decide it afresh below; until you do, that decision stays its grade of record. The auditor is told."]
     if earlier.get("grade") == "inadequate":
         lines.append("The alerts its Inadequate grade sent have gone and can't be recalled: if you now grade it "
                      "otherwise, I'll tell everyone they reached that it no longer stands.")
     if _set_at_moderation(services, audit.id, earlier):
         lines.append("The action you set on it stays open: its owner can mark it done.")
-    lines.append("`pause` steps out and leaves it for you to decide (`/audit moderate` lists it).")
+    lines.append("`pause` steps out and leaves it for you to decide (`/audit moderate` lists it); `cancel` keeps your "
+                 "decision as it was.")
     return "\n".join(lines)
 
 

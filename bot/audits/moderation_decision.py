@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import moderation
+from bot.audits import moderation, moderation_unchanged
 from bot.audits.core import grade_label
+from bot.audits.decision_words import kept_decision, without_hedge
+from bot.audits.grade_words import read_grade_and_note
 from bot.audits.yes_no_words import yes_or_no
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -30,7 +32,10 @@ WORDS = {"1": "agree", "2": "disagree", "yes": "agree", "no": "disagree"}  # as 
 def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
     """A number or yes / no typed at Agree / Disagree: that option of the audit on screen (see the module). Anything
     else is left to the handlers after the conversation: `agree` and `disagree` (typed_decision, which asks which
-    audit when several are held), a decision with its reason on one line, `more` under the queue, a question."""
+    audit when several are held), a decision with its reason on one line, `more` under the queue, a question. A
+    decision with a hedge before it (`actually agree`) and `keep it as RI` are read here (`_changed_mind`)."""
+    if (changed := _changed_mind(services, turn, audit_id, text)) is not None:
+        return changed
     number = OPTION_NUMBER.match(text)
     said = (number.group(1) if number else None) or yes_or_no(text)
     if said is None:
@@ -39,6 +44,31 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
     if word is None:
         raise UserError(_options_said(services, audit_id, f"There is no option {said} here."))
     return _decide(services, turn, audit_id, word)
+
+
+def _changed_mind(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
+    """Trial 27, at a re-opened decision: `actually agree` (a decision after a hedge) is that decision, and `keep it as
+    RI` (or `keep my decision`) keeps the earlier decision as it was (bot.audits.moderation_unchanged); both went to
+    the knowledge base. A grade named to keep that is not the earlier decision's is agreeing when it is the auditor's
+    grade, else disagreeing with that grade, whose reason is asked. None for other text."""
+    unhedged = without_hedge(text)
+    if unhedged is not None and (decided := moderation.as_decision(unhedged)) is not None:
+        return moderation.typed_decision(services, turn, decided)
+    if unhedged is not None and (whole := moderation.typed_in_one_line(services, turn, unhedged)) is not None:
+        return whole
+    named = kept_decision(text)
+    if named is None:
+        return None
+    if (unchanged := moderation_unchanged.kept(services, turn, audit_id, text)) is not None:
+        return unchanged
+    said = read_grade_and_note(named) if named else None
+    audit = store.get_audit(services.storage, audit_id)
+    if said is None or audit is None:
+        raise UserError(_options_said(services, audit_id, "There is no decision of yours on it to keep yet."))
+    if said[0] == audit.overall_grade:
+        return _decide(services, turn, audit_id, "agree")
+    asked = moderation.on_disagree(services, turn, str(audit_id))
+    return moderation.typed_grade(services, turn, audit_id, named) or asked
 
 
 def _decide(services: Services, turn: Turn, audit_id: int, word: str) -> list[Reply]:

@@ -116,7 +116,8 @@ FIRST_ACTION = FirstAction(
     repick="once it is added, with `/audit edit {audit_id} action <its number> owner …`")
 
 
-def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str) -> list[Reply] | None:
+def description(services: Services, turn: Turn, data: Mapping[str, Any], text: str,
+                answer_due: DueAnswer | None = None) -> list[Reply] | None:
     """The action's text; a line ending with `?` is a question for the knowledge base (None), never the action, and
     `back`, with no question before this one, is told so rather than taken as the action."""
     if left(text):
@@ -126,7 +127,7 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
     if _words(text) == "back":
         raise UserError("Nothing is changed yet, and this is the first question of the grade change: type the action "
                         "(what needs to happen for the child), or `cancel` to leave the grade as it is.")
-    return FIRST_ACTION.description(services, turn, data, text)
+    return FIRST_ACTION.description(services, turn, data, text, answer_due)
 
 
 def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str, answer_due: DueAnswer) -> list[Reply]:

@@ -68,11 +68,22 @@ def submitted_between(week_start: date, counted_to: date | None, weeks_before: i
     return f"audits submitted {days_between(first, last)}: {week} and the {weeks_before} {before}"
 
 
-def basis(week_start: date, counted_to: date | None) -> str:
-    """Which audits a window's agreement counts, as dates: 'audits submitted 30 Nov 2026 to 3 Jan 2027: the week and
-    the 4 weeks before it'. Said as dates because "last 4 weeks" beside "previous 4 weeks" read as one window (trial
-    13, F9), and so a Home figure and a digest's can be seen to count the same days."""
-    return submitted_between(week_start, counted_to, WEEKS_BEFORE, "weeks before it")
+def counted_week(monday: date, today: date | None) -> date:
+    """The week whose window (it and the WEEKS_BEFORE weeks before it) a moderation agreement figure counts, for the
+    figures of the week starting `monday` read on `today` (None: that week is over): that week once it is over, else
+    the last complete week, whose audits have had their time to be moderated. Every figure (the digests, this week's
+    too, the Home, `/audit moderate`) asks it, so one moment shows one rate over the same dates (trial 27: this week's
+    digest said 88% of audits submitted 2 Nov to 5 Dec, `/audit moderate` a minute later 81% of 26 Oct to 29 Nov);
+    the week under way's moderations are said beside it (`decided_since`)."""
+    return monday if today is None else min(monday, last_complete_week(today))
+
+
+def basis(week_start: date) -> str:
+    """Which audits the agreement of the window of the (complete) week starting `week_start` counts, as dates: 'audits
+    submitted 30 Nov 2026 to 3 Jan 2027: the week and the 4 weeks before it'. Said as dates because "last 4 weeks"
+    beside "previous 4 weeks" read as one window (trial 13, F9), and so a Home figure and a digest's can be seen to
+    count the same days."""
+    return submitted_between(week_start, None, WEEKS_BEFORE, "weeks before it")
 
 
 def _local(day: date, services: Services) -> datetime:
@@ -97,10 +108,12 @@ def decided_since(services: Services, monday: date, team_ids: Sequence[str] | No
 
 def of_last_week(services: Services, team_ids: Sequence[str] | None = None) -> Agreement:
     """The agreement over the last complete week and the WEEKS_BEFORE before it, across `team_ids` (None: the whole
-    service): the days last week's digest counts, which the Home and `/audit moderate` show too."""
-    monday = last_complete_week(services.local_now().date())
+    service): the days every digest read now counts (`counted_week` of the week under way), which the Home and
+    `/audit moderate` show too."""
+    today = services.local_now().date()
+    monday = counted_week(today - timedelta(days=today.weekday()), today)
     counts = by_team(services, monday, team_ids).values()
-    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday, None),
+    return Agreement(sum(a for a, _ in counts), sum(d for _, d in counts), basis(monday),
                      sum(decided_since(services, monday, team_ids).values()))
 
 

@@ -312,9 +312,11 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
-    # Over the audits the grades count, this week and the previous COMPARE_WEEKS (bot.core.agreement).
-    agreement = agreement_figures.by_team(services, monday, ids)
-    since = agreement_figures.decided_since(services, monday, ids)
+    # Over the audits the grades count, this week and the previous COMPARE_WEEKS; for a week under way, the last
+    # complete week's, as every figure read now (bot.core.agreement.counted_week).
+    agreed_week = agreement_figures.counted_week(monday, so_far)
+    agreement = agreement_figures.by_team(services, agreed_week, ids)
+    since = agreement_figures.decided_since(services, agreed_week, ids)
     demo = store.demo_counts(storage, week_start, week_end, ids)
     moderated = store.moderated_counts(storage, week_start, week_end, ids)
     redone = reaudits_done(services, week_start, week_end, ids)

@@ -120,8 +120,9 @@ def demo_note(demo: int, total: int) -> str:
 
 
 def agreement_basis(week_start: date, counted_to: date | None) -> str:
-    """Which audits the moderation agreement counts, as dates (bot.core.agreement owns the definition)."""
-    return agreement_figures.basis(week_start, counted_to)
+    """Which audits the moderation agreement of a digest counts, as dates (bot.core.agreement owns the definition: a
+    week under way counts the last complete week's)."""
+    return agreement_figures.basis(agreement_figures.counted_week(week_start, counted_to))
 
 
 def moderation_note(digest: TeamDigest) -> str:

@@ -138,6 +138,28 @@ def reopen_decision(storage: Storage, audit_id: int, moderator_id: str, now: dat
         return dict(rows[0])
 
 
+def close_reopening(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> dict[str, Any]:
+    """Back out of a re-opened moderation (`reopen_decision`) undecided: the re-opening is dropped and the audit is
+    moderated again, its earlier decision (returned) untouched, with the auditor's response to it if any, so it reads
+    exactly as before. The trail keeps that it was re-opened and closed. Conflict (with the audit as it is) when this
+    moderator holds no re-opened moderation of it."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        held = list(select(db, "SELECT id, moderator_id, decided_at FROM moderations WHERE audit_id = ? "
+                               "ORDER BY id DESC LIMIT 1", [audit_id]))
+        earlier = list(select(db, "SELECT * FROM moderations WHERE audit_id = ? AND decided_at IS NOT NULL "
+                                  "ORDER BY decided_at DESC, id DESC LIMIT 1", [audit_id]))
+        if (audit is None or audit.status != "in_moderation" or not held or not earlier
+                or held[0]["decided_at"] is not None or held[0]["moderator_id"] != moderator_id):
+            raise Conflict(audit, "no re-opened moderation held by this moderator")
+        db.execute("DELETE FROM moderations WHERE id = ?", [held[0]["id"]])
+        db.execute("UPDATE audits SET status = 'moderated', step_version = step_version + 1, updated_at = ? "
+                   "WHERE id = ?", [utc_text(now), audit_id])
+        record_trail(storage, moderator_id, "audit.moderation_reopen_closed",
+                     {"audit": audit_id, "earlier": int(earlier[0]["id"]), "grade": earlier[0]["grade"]}, now)
+        return dict(earlier[0])
+
+
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime, waiting: dict[str, Any] | None = None,
                       action: tuple[str, str, str] | None = None) -> None:
