@@ -73,7 +73,7 @@ def team_agreement(services: Services, team_ids: list[str], which: str) -> list[
     lines = [f"• **{names[team_id]}**: {count_share(*counts[team_id])}" for team_id in rated]
     lines += [f"• **{names[team_id]}**: none moderated" for team_id in unrated]
     whole = Agreement(sum(counts.get(t, (0, 0))[0] for t in team_ids), sum(counts.get(t, (0, 0))[1] for t in team_ids),
-                      figures.basis(monday, None), sum(since.get(t, 0) for t in team_ids))
+                      figures.basis(monday), sum(since.get(t, 0) for t in team_ids))
     label = "Whole service" if len(team_ids) == len(services.directory.teams) else "Your teams"
     head = _answer(rated, counts, names, which)
     text = "\n".join([*([head] if head else []), *lines, f"**{label}**: {whole.said()}."])
