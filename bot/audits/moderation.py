@@ -17,6 +17,7 @@ from bot.audits import (
     moderation_changed,
     moderation_hold,
     moderation_kept,
+    moderation_told,
     moderation_unchanged,
     pages,
     readback,
@@ -575,17 +576,14 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
         raise StaleAction(NOT_YOURS_NOW) from None
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
-    if state["agrees"]:
-        verdict = f"{moderator} agreed with your grade (**{grade_label(state['grade'])}**)"
-    else:
-        yours = grade_label(audit.overall_grade if audit else None)
-        verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
+    heading = moderation_told.auditor_heading(moderator, audit_id, audit.overall_grade if audit else None, state,
+                                              earlier)  # "…re-moderated: … changed their decision from …" (trial 28)
     set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
         set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "
                                  f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
+                 text=f"{heading}. Reason: {as_sentence(cleaned)}"
                       + (f"\n{set_action}" if set_action else "")
                       + "\n" + lifecycle.HOW_TO_RESPOND.format(audit_id=audit_id),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
