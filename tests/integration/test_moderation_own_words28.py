@@ -14,6 +14,7 @@ from bot.audits.grade_over_other import grade_over_other
 from bot.audits.grade_words import grade_starting
 from bot.audits.moderation_change import TYPED
 from bot.audits.moderation_change_worded import as_change_request
+from bot.audits.moderation_told import auditor_heading
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -150,3 +151,10 @@ def test_a_first_moderation_is_told_as_before(engine: Engine, services: Services
         _, out = drive(engine, [f"/audit moderate {audit_id}", "agree", SEEN], user=QA)
     assert f"Your audit #{audit_id} has been moderated: QA lead (practice) agreed with your grade (Good)." in flat(
         out, "*`")
+
+
+def test_a_decision_made_again_the_same_says_it_was_kept_with_a_new_reason() -> None:
+    heading = auditor_heading("QA lead (practice)", 5, "good", {"agrees": False, "grade": "requires_improvement"},
+                              {"agrees": 0, "grade": "requires_improvement"})
+    assert heading == ("Your audit #5 has been re-moderated: QA lead (practice) kept their decision, Disagree "
+                       f"(**{RI}**), with a new reason")
