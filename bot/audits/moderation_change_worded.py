@@ -24,10 +24,11 @@ _SLIP = re.compile(r"^\s*(?:(?:oops|oopsie|whoops|sorry|soz|actually|ah|argh|ugh
 # "the moderation i did on 5": the words saying whose it is, between "moderation" and "on 5"
 _WHOSE = re.compile(r"\bmoderation(?:\s+decision)?\s+(?:that\s+)?i(?:['’]ve|\s+have)?\s+(?:did|done|made|gave|wrote|"
                     r"put)(?=\s)", re.IGNORECASE)
-# "i made a mistake moderating 5", "made a mistake in my moderation of #5", "i got my moderation of 5 wrong"
+# "i made a mistake moderating 5", "made a mistake in my moderation of #5"; never "…moderating 3 audits", "…2 days ago"
 _MISTAKE = re.compile(r"^\s*(?:i\s+(?:have\s+|['’]ve\s+)?|i['’]ve\s+)?(?:made|make|did)\s+(?:a\s+)?(?:mistake|error|"
                       r"slip|mess)\s+(?:(?:in|on|with|when|while)\s+)?(?:moderating|(?:my|the)\s+moderation\s+"
-                      r"(?:of|on|for))\s+(?P<rest>(?:audit\s+)?#?\d.*)$", re.IGNORECASE | re.DOTALL)
+                      r"(?:of|on|for))\s+(?P<rest>(?:audit\s+)?#?\d+\b(?!\s+(?:days?|weeks?|months?|audits?|cases?|times?|of)\b)"
+                      r".*)$", re.IGNORECASE | re.DOTALL)
 
 
 def as_change_request(text: str) -> str:

@@ -73,6 +73,12 @@ def test_no_change_is_read_from_words_that_do_not_name_a_moderation_and_an_audit
     assert TYPED.match(as_change_request(f"oops {text}")) is None  # no "moderation", no number: never a request
 
 
+@pytest.mark.parametrize("said", ["i made a mistake moderating 3 audits", "made a mistake moderating 5 days ago",
+                                  "oops the plan on 5 is wrong", "how do i change a moderation"])
+def test_a_count_or_a_time_is_no_audit_to_change(said: str) -> None:
+    assert TYPED.match(as_change_request(said)) is None
+
+
 # -- 2: the grade chosen, typed again before the reason -----------------------------------------------------------
 
 def test_the_grade_chosen_typed_before_the_reason_is_not_stored_in_it(engine: Engine, services: Services,
