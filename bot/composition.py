@@ -18,6 +18,7 @@ from bot.audits import (
     checklist_preview,
     moderation_asked,
     moderation_change,
+    moderation_change_worded,
     overdue_asked,
     reaudit_outcomes,
     reaudit_start,
@@ -65,6 +66,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"

@@ -17,6 +17,7 @@ from bot.audits import (
     moderation_changed,
     moderation_hold,
     moderation_kept,
+    moderation_told,
     moderation_unchanged,
     pages,
     readback,
@@ -25,9 +26,9 @@ from bot.audits.core import answer_error, checklist_of, grade_label, load, not_i
 from bot.audits.decision_words import leading_decision, one_line_decision, without_hedge
 from bot.audits.during_audit import during_audit
 from bot.audits.flow import FLOW_STEPS, MIN_EVIDENCE_CHARS, AnswerError, looks_like_question, parse_grade, parse_text
+from bot.audits.grade_over_other import grade_over_other, moderators_grade
 from bot.audits.grade_words import (
     grade_starting,
-    read_grade_and_note,
     reason_examples,
     typed_names,
     with_a_reason,
@@ -313,9 +314,10 @@ def grade_question(audit: store.AuditRow) -> list[Reply]:
 
 
 def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> list[Reply] | None:
-    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`read_grade_and_note`):
-    on its own, the reason is asked next; with a reason after it ("RI - plans drift"), the reason is taken as if
-    typed next, screened like every reason. A question goes on to the knowledge base; the auditor's own grade is
+    """A grade typed at "What grade would you give?", read as an audit's overall grade is (`read_grade_and_note`), or
+    against another ("its good not outstanding, …": bot.audits.grade_over_other): on its own, the reason is asked
+    next; with a reason after it ("RI - plans drift"), the reason is taken as if typed next, screened like every
+    reason. A question goes on to the knowledge base; the auditor's own grade is
     refused, since disagreeing means another grade."""
     audit = _checked(services, turn, str(audit_id))
     held = moderation_store.current_moderation(services.storage, audit.id) if audit.status == "in_moderation" else None
@@ -324,7 +326,7 @@ def typed_grade(services: Services, turn: Turn, audit_id: int, text: str) -> lis
     labels = [f"**{grade_label(g)}**" for g in _offered(audit)]
     offered = ", ".join(labels[:-1]) + " or " + labels[-1]
     auditors = grade_label(audit.overall_grade)
-    said = read_grade_and_note(text)
+    said = moderators_grade(text)  # "good", "RI - plans drift", "its good not outstanding, …" (trial 28)
     if said is None:
         if looks_like_question(text):
             return None
@@ -398,7 +400,7 @@ def typed_in_one_line(services: Services, turn: Turn, text: str) -> list[Reply] 
     audit_id = mine[0].id
     if word == "disagree":
         asked = on_disagree(services, turn, str(audit_id))
-        if (read_grade_and_note(rest) is None and not looks_like_question(rest)
+        if (moderators_grade(rest) is None and not looks_like_question(rest)
                 and (kept := moderation_kept.as_reason(services, rest)) is not None):  # trial 24: it was lost
             return _keep_reason(services, turn, _checked(services, turn, str(audit_id)), kept)
         graded = typed_grade(services, turn, audit_id, rest)
@@ -434,19 +436,21 @@ def reason_prompt(agrees: bool, grade: str) -> list[Reply]:
 def reason(services: Services, turn: Turn, state: dict, text: str) -> list[Reply]:
     """The reason typed at "Why?". One that starts with another grade than the one picked ("inadequate - the child
     was not heard", after Good was pressed by mistake) is that grade, with the rest as its reason, and the moderator
-    is told so: a moderation can't be undone, so a reason is never stored against a grade it argues against. A grade
+    is told so: a moderation can't be undone, so a reason is never stored against a grade it argues against. The grade
+    chosen, typed again before the reason ("good - child seen alone…"), is no part of the reason. A grade
     on its own is the grade again, never a reason; a decision's word before the reason (`agree, the grade fits`) is no
     part of it (bot.audits.decision_words), and one that contradicts the decision is asked about, never stored."""
     if (decided := leading_decision(text)) is not None:
         word, text = decided
         if (word == "agree") != bool(state["agrees"]):
             raise UserError(_contradicted(state, word))
-    said = grade_starting(text)
+    said = grade_over_other(text) or grade_starting(text)
     if said is not None and said[0] != state["grade"]:
         return _regraded(services, turn, state, *said)
     if said is not None and said[1] is None:
         raise UserError(f"**{grade_label(said[0])}** is the grade you chose. {_why_asked(state)}")
-    return _reason_read(services, turn, state, text)
+    # the grade chosen typed again before the reason ("good - child seen alone…"): not part of it (trial 28)
+    return _reason_read(services, turn, state, said[1] if said is not None and said[1] else text)
 
 
 def _contradicted(state: dict, word: str) -> str:
@@ -572,17 +576,14 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
         raise StaleAction(NOT_YOURS_NOW) from None
     audit = store.get_audit(services.storage, audit_id)
     moderator = services.directory.label(turn.user_id)
-    if state["agrees"]:
-        verdict = f"{moderator} agreed with your grade (**{grade_label(state['grade'])}**)"
-    else:
-        yours = grade_label(audit.overall_grade if audit else None)
-        verdict = f"{moderator} graded it **{grade_label(state['grade'])}**, where your grade was **{yours}**"
+    heading = moderation_told.auditor_heading(moderator, audit_id, audit.overall_grade if audit else None, state,
+                                              earlier)  # "…re-moderated: … changed their decision from …" (trial 28)
     set_action = ""  # "Action set at moderation: <what> — <owner>, by <day>."
     if action is not None:
         set_action = as_sentence(f"Action set at moderation: {action[0]} — {services.directory.label(action[1])}, "
                                  f"by {long_date(date.fromisoformat(action[2]))}")
     told = Reply(to_user=audit.auditor_id if audit else None, kind="notice",
-                 text=f"Your audit #{audit_id} has been moderated: {verdict}. Reason: {as_sentence(cleaned)}"
+                 text=f"{heading}. Reason: {as_sentence(cleaned)}"
                       + (f"\n{set_action}" if set_action else "")
                       + "\n" + lifecycle.HOW_TO_RESPOND.format(audit_id=audit_id),
                  choices=(Choice("Open the audit", "audit.view", str(audit_id)),
