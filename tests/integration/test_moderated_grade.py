@@ -66,7 +66,7 @@ def test_show_and_list_give_the_moderators_grade_with_the_auditors_beside_it(eng
     assert "Overall grade: Inadequate (after moderation; the auditor graded Good)" in text
     assert "Overall grade: Good" not in text
     assert (f"#{regraded} Early help spot audit, case CR-100200, Inadequate after moderation (auditor: Good), "
-            "submitted ") in text and ", moderated " in text
+            "audited by ") in text and ": submitted " in text and ", moderated " in text
     audit = store.get_audit(services.storage, regraded)
     assert (audit.overall_grade, audit.moderated_grade, audit.grade_of_record) == ("good", "inadequate",
                                                                                    "inadequate")
