@@ -128,6 +128,9 @@ def family_name_spans(finder: NameFinder, text: str, tokens: list[Token], mode: 
         # a word in no list only after 'the', or shouted: 'the okafor family', 'VISIT TO ADEBOWALE FAMILY'; not 'nrpf
         # family s17 support', 'the NRPF family' (an abbreviation)
         unknown = mode == "upper" or (not word.isupper() and _determined(finder, text, tokens, k - 1))
+        if kin_plural(word) and not (word[:1].isupper() and word[1:].islower() and k > 1
+                                     and tokens[k - 2].text.casefold() not in _OWNERS):
+            continue  # 'my cousins kids', 'My Cousins kids': a relative's; 'the Cousins family' is a surname
         if _names_a_family(finder, word, unknown) or (
                 mode == "mixed" and noun in _ONE_FAMILY and _capital_surname(finder, word) and tokens[k].text.islower()
                 and _determined(finder, text, tokens, k - 1)):
@@ -238,6 +241,22 @@ RELATIVE_TITLES = FAMILY_BEFORE_NAME - frozenset(_split("""
 brother sister sibling half-brother half-sister twin mother father stepmother stepfather cousin niece nephew
 husband wife boyfriend girlfriend
 """)) | frozenset(_split("grandmom gramma great-nan great-gran great-grandma great-grandad godmother godfather"))
+# Every word for a relative, as its plural or its possessive typed without the apostrophe is read (`kin_plural`).
+_OWNERS = frozenset(_split("my our your his her their"))  # whose relative: 'my Cousins kids' names nobody
+_KIN_WORDS = RELATIONS | RELATIVE_TITLES | frozenset(_split("grandson granddaughter stepson stepdaughter"))
+
+
+def kin_plural(word: str) -> bool:
+    """Whether `word` is a word for a relative with an s after it: a plural or a possessive typed without its
+    apostrophe ('cousins', 'nans', 'aunties', 'grandads', 'step-dads', "brothers'"). Trial 29: 'my cousins kids are
+    on a cp plan' was refused as naming a family 'cousins' (a surname too), though "my cousin's kids" passed."""
+    bare = _bare(word).rstrip("'")
+    if len(bare) < 4 or not bare.endswith("s"):
+        return False
+    singular = {bare[:-1]} | ({bare[:-3] + "y", bare[:-3] + "ie"} if bare.endswith("ies") else set())
+    return bool(singular & _KIN_WORDS)
+
+
 # Words after a relative that the lists hold as names but that say what the relative does: 'dad will', 'mum may',
 # 'nan said'. QA may extend it; each is tested.
 NOT_NAMES_AFTER_RELATIVE = frozenset(_split("""
