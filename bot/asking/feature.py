@@ -79,10 +79,12 @@ class KnowledgeFeature:
         chat = smalltalk.match(question)
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
-        question = smalltalk.strip_opening(question)
+        said, question = question, smalltalk.strip_opening(question)
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
             return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
-        if (action := named_action.named_action(self.services, turn, question)) is not None:
+        # "i dont understand action 50": read as said, the opening small talk ("i dont understand") kept (trial 29)
+        if (action := named_action.named_action(self.services, turn, question)
+                or named_action.named_action(self.services, turn, said)) is not None:
             return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
         return steer + self._ask(turn, question, typed, follow_ups)
