@@ -10,6 +10,7 @@ import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.asking import named_action
 from bot.audits.feature import LIST_MINE, START_WORDS
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -74,3 +75,22 @@ def test_every_way_of_asking_what_the_bot_does_is_help(what: str, can: str, you:
 def test_every_wish_to_start_an_audit_starts_one(want: str, verb: str, article: str, peer: str, whose: str) -> None:
     typed = f"{want}{verb}{article}{peer} audit{whose}"
     assert START_WORDS.match(typed), typed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["", "show ", "list ", "show me ", "what are "]),
+       st.sampled_from(["my audits", "my case audits", "audits of my cases", "audits on my case",
+                        "the audits for my cases"]),
+       st.sampled_from(["", "?", "."]))
+def test_every_way_of_asking_for_my_audits_is_list_mine(verb: str, audits: str, end: str) -> None:
+    typed = f"{verb}{audits}{end}"
+    assert LIST_MINE.match(typed), typed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["i dont understand", "I don't understand", "i do not understand", "i dont get", "i cant follow",
+                        "explain", "not sure what", "confused by"]),
+       st.integers(min_value=1, max_value=999_999), st.sampled_from(["", "?", " sorry", " means"]))
+def test_every_way_of_not_understanding_an_action_asks_about_it(said: str, number: int, end: str) -> None:
+    typed = f"{said} action {number}{end}"
+    assert named_action.NAMED.search(typed) and named_action._ASKED.search(typed), typed
