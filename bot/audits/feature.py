@@ -68,7 +68,7 @@ from knowledge.dates import DateError, parse_day
 _OF_COLLEAGUE = (r"(?:\s+(?:on|of|for|into)\s+(?:my\s+|a\s+|one\s+of\s+my\s+)?(?:colleague|co-?worker|peer|team\s*mate)"
                  r"(?:'?s|s'|s)?\s+cases?)")
 START_WORDS = re.compile(rf"^\s*(?:{reflection_wait.WANTING}(?:start|strat|begin|do|carry\s+out)(?:\s+an?|\s+a\s+new)?"
-                         rf"(?:\s+peer)?\s+audit{_OF_COLLEAGUE}?|new audit|(?:peer\s+)?audit{_OF_COLLEAGUE}?)"
+                         rf"(?:\s+peer)?\s+audit{_OF_COLLEAGUE}?|new audit|audit|(?:peer\s+)?audit{_OF_COLLEAGUE})"
                          r"\s*[.!]?\s*$",
                          re.IGNORECASE)
 PEER_SAID = re.compile(r"\b(?:peer|colleague|co-?worker|team\s*mate)", re.IGNORECASE)
