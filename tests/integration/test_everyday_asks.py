@@ -52,8 +52,8 @@ def test_a_peer_audit_wished_for_starts_one_saying_the_worker_is_asked_next(engi
 
 
 def test_a_question_about_peer_audits_is_still_a_question() -> None:
-    for asked in ("can i do a peer audit on my own case", "what is a peer audit", "peer audit", "what can you do about drift",
-                  "my audits are always late, why"):
+    for asked in ("can i do a peer audit on my own case", "what is a peer audit", "peer audit",
+                  "what can you do about drift", "my audits are always late, why"):
         assert not (START_WORDS.match(asked) or HELP_WORDS.match(asked) or LIST_MINE.match(asked)), asked
 
 
