@@ -79,10 +79,12 @@ class KnowledgeFeature:
         chat = smalltalk.match(question)
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
-        question = smalltalk.strip_opening(question)
+        said, question = question, smalltalk.strip_opening(question)
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
             return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
-        if (action := named_action.named_action(self.services, turn, question)) is not None:
+        # "i dont understand action 50": read as said, the opening small talk ("i dont understand") kept (trial 29)
+        if (action := named_action.named_action(self.services, turn, question)
+                or named_action.named_action(self.services, turn, said)) is not None:
             return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
         return steer + self._ask(turn, question, typed, follow_ups)
@@ -192,10 +194,10 @@ class KnowledgeFeature:
             return [offered.remember(self.services, turn, ask_id, Reply(
                 text=f"{reading}: the answer I gave is the closest I have on that. If it doesn't say, **did you "
                      "mean…**", choices=tuple(choices)))]
-        return [Reply(text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' "
-                           "list for the knowledge base. To have them reply to you, press Pass it to the QA leads.",
-                      choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),
-                               on_its_own))]
+        return [offered.remember(self.services, turn, ask_id, Reply(
+            text=f"{reading}, the answer I gave is all I have on it, so your question is on the QA leads' list for "
+                 "the knowledge base. To have them reply to you, press Pass it to the QA leads.",
+            choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"), on_its_own)))]
 
     def alone(self, turn: Turn, value: str) -> list[Reply]:
         """`kb.alone`: a question read as a follow-up was a new one; searched on its own words, and the follow-up
@@ -268,13 +270,14 @@ class KnowledgeFeature:
                           note="Nothing was noted for the QA leads.")]
         # One message: the question goes on the QA leads' list either way, and the button asks them for a reply
         # ("I've noted your question for the QA leads" then an offer to pass it on read as two contradicting steps).
-        return [Reply(
+        # Kept like "Did you mean…" (bot.asking.offered): trial 29's `1` in the next session found no options to pick.
+        return [offered.remember(self.services, turn, ask_id, Reply(
             text=("I have no fuller entry on it yet" if defined else "I don't know that yet")
                  + ", so your question is on the QA leads' list for the knowledge base. To have them reply to you, "
                    "press Pass it to the QA leads.",
             choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),),
             note="Questions are screened for personal details before they are noted.",
-        )]
+        ))]
 
     def entry_reply(self, turn: Turn, live: LiveKnowledge, entry: Entry, ask_id: int | None) -> Reply:
         """An entry as an answer: its text, a review warning if due, the source, related entries, feedback."""

@@ -27,8 +27,11 @@ NAMED = re.compile(r"\baction\s+(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,6})\b", re.
 _SENTENCE = re.compile(r"[^?.!]+[?.!]*")
 # The sentence naming the action asks about it ("what does action 2 mean?", "explain action 3"): a command typed
 # wrong ("action 2 dew 25/12") still gets the command's usage from bot.asking.feature.
-_ASKED = re.compile(r"^\s*(?:what|whats|what's|why|how|when|who|which|where|can|could|does|do|is|explain|tell me)\b"
-                    r"|\?\s*$|\bmean(?:s|t)?\b", re.IGNORECASE)
+# Trial 29: "i dont understand action 50" went on the QA leads' list, while "whats action 50 about" showed it.
+_ASKED = re.compile(r"^\s*(?:what|whats|what's|wat|why|how|when|who|which|where|can|could|does|do|is|explain|tell me)\b"
+                    r"|\?\s*$|\bmean(?:s|t)?\b|\bexplain\b|\bconfused\b|\bunclear\b|\bnot\s+sure\s+(?:what|about)\b"
+                    r"|\b(?:do\s*n[o']?t|dont|didn'?t|did\s+not|cant|can'?t|cannot)\s+(?:really\s+)?"
+                    r"(?:understand|get|follow)\b", re.IGNORECASE)
 
 
 def named_action(services: Services, turn: Turn, question: str) -> action_store.ActionRow | None:

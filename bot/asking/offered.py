@@ -1,4 +1,5 @@
-"""Options offered for a question ("Did you mean…") kept for the terminal chat, as Slack keeps them in its buttons.
+"""Options offered for a question ("Did you mean…", or "I don't know that yet" with *Pass it to the QA leads*) kept
+for the terminal chat, as Slack keeps them in its buttons.
 
 In Slack the buttons stay on the message: pressed the next morning, they still pick the entry for the question they
 were offered for. The terminal chat numbered them only on its own screen, so a new session on the same database
@@ -30,6 +31,7 @@ from knowledge.dates import short_date
 
 OPEN_FOR = timedelta(days=1)  # a day: a question left at the end of one day is picked up the next morning
 OPEN_FOR_SAID = "a day"
+ENTRY_OPTION = "kb.show"  # an option that opens an entry: "Did you mean…"; without one, only the pass-on is offered
 PRIORITY = 85  # after every step and question waiting (an audit's words are its own), before the search (90)
 
 
@@ -64,8 +66,12 @@ def still_open(services: Services, turn: Turn) -> list[Reply]:
     if offer is None or not is_open or offer.left or conversation(services.storage, turn.user_id).get("awaiting"):
         return []
     store.leave_offer(services.storage, offer.ask_id, turn.now)
-    return [Reply(kind="notice", text=f"The options I offered you {_when(services, turn, offer)} are still open. "
-                                      f"{bold('Did you mean…')}",
+    when = _when(services, turn, offer)
+    said = (f"The options I offered you {when} are still open. {bold('Did you mean…')}"
+            if any(action == ENTRY_OPTION for _, action, _ in offer.options) else
+            f"The question you asked {when} is on the QA leads' list. To have them reply to you, press Pass it to "
+            "the QA leads (or type its number).")
+    return [Reply(kind="notice", text=said,
                   choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
 
 

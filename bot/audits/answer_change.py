@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.audits import questions as audits_questions
-from bot.audits.core import Ctx
+from bot.audits.core import Ctx, load
 from bot.audits.flow import Step
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.screens import advance_and_render
@@ -32,8 +32,13 @@ CHANGE_ASKED = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,6}}?{_CHANGE}\s+(?:{_MARKED
                           r"(?![\w/:])(?:[\s,.;:!?)–-].*)?$", re.IGNORECASE | re.DOTALL)
 # The new answer said with the number (trial 27: "actually q5 should be no" was "Please answer yes, no or not
 # applicable", and the next line went on the question waiting): the question is asked again, to be answered there.
+# Trial 29 typed it at the review as "actually q5 shud be n/a shes 11 and talks fine": text-speak is read too, and
+# where the answers are listed the new answer (`said`, with any note after it) is given to the question at once.
+_SHOULD = r"(?:should|shud|shld|shuld|shoud|sould|shd)"
+_BECOME = (rf"(?:{_SHOULD}\s+(?:be|b|have\s+been|hav\s+been|of\s+been|'?ve\s+been|say)"
+           r"|(?:is|was)\s+(?:actually|meant\s+to\s+be|supposed\s+to\s+be))")
 SHOULD_BE = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,4}}?(?:{_MARKED})(?P<label>\d{{1,3}}[a-z]?)\s+"
-                       r"(?:should\s+(?:be|have\s+been|say)|(?:is|was)\s+(?:actually|meant\s+to\s+be|wrong))\b.*$",
+                       rf"(?:{_BECOME}\b[\s:=-]*(?P<said>.*?)|(?:is|was)\s+wrong\b.*?)\s*$",
                        re.IGNORECASE | re.DOTALL)
 
 
@@ -46,13 +51,38 @@ def asked_label(text: str) -> str | None:
     return None if bare is None else bare.group(1).lower()
 
 
+def said_answer(text: str) -> str | None:
+    """The new answer said with the question's number ("n/a shes 11 and talks fine" in "actually q5 shud be n/a shes
+    11 and talks fine"), or None when none is said ("q5 is wrong", "change q5")."""
+    found = SHOULD_BE.match(text.replace("\u2019", "'"))
+    said = found.group("said") if found is not None else None
+    return said.strip() or None if said else None
+
+
+def _answered(services: Services, turn: Turn, audit_id: int, label: str, said: str,
+              jumped: list[Reply]) -> list[Reply]:
+    """Question `label`, just jumped to from the review (or a step after it), answered with the words said with its
+    number, as if typed there (a note after the answer is kept as its note); the audit then comes back to where
+    they were typed. Words that are no answer to it leave the question asked, saying so."""
+    at_question = load(services, audit_id)
+    notice = Reply(kind="notice", text=f"Changing your answer to question {label}.")
+    try:
+        answered = audits_questions.typed(services, turn, at_question, said)
+    except UserError as error:
+        return [*jumped, Reply(kind="error", text=f"I couldn't read that as an answer to question {label}: "
+                                                  f"{error}")]
+    return [notice, *answered] if answered else jumped
+
+
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     """The question asked for, where the text asks to change an earlier answer; else None (read as before)."""
     label = asked_label(text)
     if label is None:
         return None
     if ctx.step.name in audits_questions.CHANGE_FROM:
-        return audits_questions.change_from_review(services, turn, ctx, label)
+        jumped = audits_questions.change_from_review(services, turn, ctx, label)
+        said = said_answer(text)
+        return _answered(services, turn, ctx.audit.id, label, said, jumped) if said else jumped
     if ctx.step.name not in ("question", "evidence"):
         return None
     return _jump(services, turn, ctx, label)

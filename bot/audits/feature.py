@@ -63,7 +63,17 @@ from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, pa
 from bot.engine.routing import Engine, Turn
 from knowledge.dates import DateError, parse_day
 
-START_WORDS = re.compile(r"^\s*((start|strat|begin)( an?)? audit|new audit|audit)\s*$", re.IGNORECASE)
+# "start audit", and said as a wish (trial 29: "i want to do a peer audit on my colleagues case" got a knowledge-base
+# entry on reporting abuse): a colleague's case is the one audited, whose worker is asked after its reference.
+_OF_COLLEAGUE = (r"(?:\s+(?:on|of|for|into)\s+(?:my\s+|a\s+|one\s+of\s+my\s+)?(?:colleague|co-?worker|peer|team\s*mate)"
+                 r"(?:'?s|s'|s)?\s+cases?)")
+START_WORDS = re.compile(rf"^\s*(?:{reflection_wait.WANTING}(?:start|strat|begin|do|carry\s+out)(?:\s+an?|\s+a\s+new)?"
+                         rf"(?:\s+peer)?\s+audit{_OF_COLLEAGUE}?|new audit|audit|(?:peer\s+)?audit{_OF_COLLEAGUE})"
+                         r"\s*[.!]?\s*$",
+                         re.IGNORECASE)
+PEER_SAID = re.compile(r"\b(?:peer|colleague|co-?worker|team\s*mate)", re.IGNORECASE)
+PEER_NEXT = ("A peer audit of a colleague's case: pick the checklist, then type the case reference; I ask whose case "
+             "it is (the worker) next. You can't audit a case of your own.")
 # "start audit closure", "start an audit of neglect": the checklist named in the same breath.
 START_NAMED = re.compile(r"^\s*(?:start|strat|begin|new)(?: an?)? audit(?: (?:of|on|for|using|with))?\s+(?P<named>.+?)"
                          r"\s*$", re.IGNORECASE)
@@ -103,6 +113,10 @@ STRAY_OWNER = re.compile(r"^\s*(?:the\s+(?:team\s+)?manager|the\s+(?:social\s+)?
 # Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
 # never taken as a question for the knowledge base (and the QA leads' unanswered list).
 LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
+# The worker's words for `list mine` (trial 29: "my audits" and "audits of my cases" got knowledge-base options).
+LIST_MINE = re.compile(r"^\s*(?:(?:show|list|see|view|open|get)\s+(?:me\s+)?|what\s+are\s+|where\s+are\s+)?"
+                       r"(?:(?:all\s+)?my\s+(?:case\s+)?audits|(?:the\s+)?audits\s+(?:of|on|for)\s+my\s+cases?"
+                       r"|my\s+cases'?\s+audits)\s*[.!?]?\s*$", re.IGNORECASE)
 WORDISH_DATE = re.compile(r"\d|\b(?:mon|tue|wed|thu|fri|sat|sun|today|tomorrow|yesterday|week|month|end)",
                           re.IGNORECASE)  # a date has a number or a day's word: parse_day is asked only then
 NOTHING_OPEN = re.compile(r"^\s*(cancel|stop|back|skip|pause|cancel audit)\s*[.!]?\s*$", re.IGNORECASE)
@@ -144,7 +158,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
     knowledge base). A case reference typed alone is offered an audit, unless it starts with a command's word
     (`commands`: `show 1234`)."""
     if START_WORDS.match(text):
-        return audits_start.start(services, turn, "")
+        started = audits_start.start(services, turn, "")
+        return [Reply(kind="notice", text=PEER_NEXT), *started] if PEER_SAID.search(text) else started
     if (named := START_NAMED.match(text)) is not None:
         return audits_start.start(services, turn, named.group("named"))
     if (done := DONE_WORDS.match(text)) is not None:
@@ -173,6 +188,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return audits_start.stray_answer(services, turn, " ".join(text.split()))
     if LIST_ACTIONS.match(text):
         return actions_feature.list_command(services, turn, "")
+    if LIST_MINE.match(text):
+        return readback.list_command(services, turn, "mine")
     if checklist_switch.SAID.match(text):  # `wrong checklist` with no draft on screen
         return [Reply(kind="notice", text=SWITCH_WHERE)]
     if (word := NOTHING_OPEN.match(text)) is not None:

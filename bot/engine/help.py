@@ -15,7 +15,11 @@ ROLE_LABELS = {
     Role.QA_LEAD: "QA lead",
     Role.ADMIN: "admin",
 }
-HELP_WORDS = re.compile(r"^\s*(help|\?|what can you do\??|commands|menu)\s*$", re.IGNORECASE)
+# "help", and the everyday ways of asking it (trial 29: "what can u do", "what can you do for me" and "wat do u do"
+# went on the QA leads' list as questions): what the bot does, never a knowledge-base entry.
+HELP_WORDS = re.compile(r"^\s*(?:help|\?|commands|menu"
+                        r"|(?:so\s+|ok\s+|and\s+)?(?:what|wat|wot|wht)\s+(?:else\s+)?(?:can|do|could)\s+(?:you|u|ya|yu)"
+                        r"\s+do(?:\s+for\s+(?:me|us))?(?:\s+then)?)\s*[?!.]*\s*$", re.IGNORECASE)
 
 
 def help_replies(engine: Engine, turn: Turn) -> list[Reply]:

@@ -52,3 +52,14 @@ def test_a_command_typed_wrong_naming_an_action_is_no_question_about_it(engine: 
         action_id = _action(services)
         said = _said(engine.message(WORKER, f"action {action_id} dew 14/12", surface="terminal"))
     assert WORDS not in said
+
+
+def test_not_understanding_an_action_shows_it(engine: Engine, services: Services) -> None:
+    """Trial 29: `i dont understand action 50` went on the QA leads' list; `whats action 50 about` showed it."""
+    with time_machine.travel(NOW, tick=False):
+        action_id = _action(services)
+        for typed in (f"i dont understand action {action_id}", f"I don't get action {action_id}",
+                      f"explain action {action_id}", f"not sure what action {action_id} is asking"):
+            said = _said(engine.message(WORKER, typed, surface="terminal"))
+            assert f"Action {action_id} “{WORDS}”" in said, (typed, said)
+            assert "QA leads' list" not in said, (typed, said)

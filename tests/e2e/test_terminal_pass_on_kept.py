@@ -1,0 +1,51 @@
+"""Trial 29, item 10: after "I don't know that yet" with *Pass it to the QA leads*, `1` typed in the next terminal
+session got "There are no options to pick from". The pass-on is kept as "Did you mean…" options are
+(bot.asking.offered): the next session shows it once, numbered, so `1` passes the question on; and a list shown is
+never shown twice."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from tests.e2e.test_terminal_chat import drive
+
+MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+ASKER = "U0PRAN001"
+UNKNOWN = "how many llamas does the office keep on the roof"
+KEPT = "is on the QA leads' list. To have them reply to you, press Pass it to the QA leads"
+
+
+def _session(engine: Engine, lines: list[str], hours: float) -> str:
+    with time_machine.travel(MONDAY + timedelta(hours=hours), tick=False):
+        _, out = drive(engine, lines, user=ASKER)
+    return " ".join(out.split())
+
+
+def test_pass_it_on_is_pickable_by_number_in_the_next_session(engine: Engine, services: Services) -> None:
+    assert "I don't know that yet" in _session(engine, [UNKNOWN], 0)
+    second = _session(engine, ["1"], 1)
+    assert "no options to pick from" not in second
+    assert second.count("Pass it to the QA leads") >= 1 and second.count(KEPT) == 1  # shown once
+    assert "I've passed your question to the QA leads" in second
+    escalated = services.storage.db.execute("SELECT escalated_at FROM kb_asks ORDER BY id DESC LIMIT 1").fetchone()
+    assert escalated[0] is not None  # stored as passed on, as the button does
+
+
+def test_pass_it_on_is_shown_once_only(engine: Engine) -> None:
+    _session(engine, [UNKNOWN], 0)
+    assert _session(engine, [], 1).count(KEPT) == 1
+    third = _session(engine, [], 2)
+    assert KEPT not in third and "Pass it to the QA leads" not in third
+
+
+def test_did_you_mean_is_never_shown_twice_at_a_start(engine: Engine) -> None:
+    first = _session(engine, ["visits"], 0)
+    assert first.count("Did you mean…") == 1
+    second = _session(engine, ["9"], 1)  # a number on no option: refused, the list not printed again
+    assert second.count("Did you mean…") == 1
+    assert "Did you mean" not in _session(engine, [], 2)
