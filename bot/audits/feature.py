@@ -44,6 +44,7 @@ from bot.audits import (
     moderated,
     moderation,
     moderation_alert,
+    more_time,
     note_check,
     readback,
     redaction,
@@ -153,6 +154,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return action_removal.remove_typed_anywhere(services, turn, action_status.typed_id(removal.group("id")))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
+    if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
+        return asked
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
         return changed
     if RESUME_WORDS.match(text):
