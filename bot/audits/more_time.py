@@ -21,7 +21,8 @@ from bot.audits.action_status import typed_id
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.engine.routing import Turn
+from bot.engine.near_miss import NUMBER
+from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
@@ -29,6 +30,8 @@ from bot.storage import audits as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, parse_day, short_date, working_day_near
 
+USAGE = "/audit extend <action number> [to DATE] [, reason]"
+TYPED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+\S.*)?"
 ACTION_NUMBER = re.compile(r"\baction\s+#?(?P<id>\d+)\b", re.IGNORECASE)
 ASKS = re.compile(r"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b", re.IGNORECASE)
 # the day asked for: "more time on action 110 until 14/12", "extend action 110 to 14/12", "an extension to 14/12"
@@ -146,3 +149,22 @@ def _who_to_ask(services: Services, action: action_store.ActionRow) -> tuple[str
         raise UserError(f"Action {action.id}'s audit can't be changed now and you have no manager I can ask: ask a "
                         "QA lead. Nothing was asked.")
     return managers[0], "your manager"
+
+
+def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:
+    """`/audit extend 110 to 14/12, family away`: the owner's request for more time, as said in words."""
+    words = args.strip()
+    if not re.match(r"^(?:action\s+)?#?\d", words, re.IGNORECASE):
+        raise UserError(f"Name the action to ask more time on: `{USAGE}`, like `/audit extend 110 to 14/12`.")
+    said = words if words.lower().startswith("action") else f"action {words}"
+    today = turn.now.astimezone(services.settings.timezone).date()
+    request = read(f"extend {said}", today)
+    if request is None:
+        raise UserError(f"Name one action to ask more time on: `{USAGE}`.")
+    return ask(services, turn, request)
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register `/audit extend` and a request for more time said in words (bot.audits.feature.shortcuts)."""
+    engine.add_command("extend", lambda turn, args: extend_command(services, turn, args),
+                       "ask the auditor for more time on an action you own", usage=USAGE, typed=TYPED)

@@ -95,3 +95,14 @@ def test_any_line_is_a_request_for_one_action_or_none(typed: str) -> None:
     if request is not None:
         assert str(request.action_id) in typed
         assert request.until is None or today <= request.until <= today + timedelta(days=400)
+
+
+def test_the_extend_command_asks_as_the_words_do(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        replies = engine.command(WORKER, f"extend {action} to 14/12, family away")
+        [usage] = engine.command(WORKER, "extend")
+    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                      "until 14 Dec 2026.")
+    assert replies[1].to_user == AUDITOR and "until 14 Dec 2026, reason: family away." in replies[1].text
+    assert usage.kind == "error" and "/audit extend <action number> [to DATE] [, reason]" in usage.text
