@@ -36,6 +36,16 @@ REOPEN_BARE = re.compile(r"^\s*re-?open\s+#?(?P<id>\d+)\s*[.!]?\s*$", re.IGNOREC
 # "2 done" may be the answer, so there the step reads it (bot.audits.conversation.typed_text).
 NUMBER_FIRST = r"#?(?P<first_id>\d+)\s+(?:is\s+|now\s+)?(?:done|completed?|finished)"
 NUMBER_FIRST_DONE = re.compile(rf"^\s*{NUMBER_FIRST}\b", re.IGNORECASE)
+# "ive done 29", "I've done 29", "i have done action 29", "finished 29", and `done 29` with a note but no dash ("done
+# 29 chrono updated"): trial 29 found each went on the QA leads' list. Part of bot.audits.feature.DONE_WORDS; where
+# the audit waits for free text or a number, such a line may be the answer ("done 3 home visits"), so there the step
+# reads it (bot.audits.conversation.typed_text). A line with a question mark is a question.
+LOOSE_DONE = (r"(?:(?:i\s*['\u2019]?\s*ve|i\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:done|completed?|finished)"
+              r"|finished)\s+(?:action\s+)?#?(?P<loose_id>\d+)(?:\s+(?:as\s+)?done)?"
+              r"(?:\s*[-\u2013\u2014:,;.]?\s*(?P<loose_note>(?![\d#&.,;:!\-\u2013\u2014]|and\b)[^?\s][^?]*?))?"
+              r"|done\s+(?:action\s+)?#?(?P<noted_id>\d+)"
+              r"\s+(?P<noted_note>(?![\d#&,;:.\-\u2013\u2014]|and\b|as\b|is\b|due\b|owner\b)[^?\s][^?]*?)")
+LOOSE_DONE_LINE = re.compile(rf"^\s*(?:{LOOSE_DONE})\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
 # Typed answers to "Mark action #7 done for …?" besides yes/no and the buttons' labels (bot.engine.confirmations).
 ALSO_YES = ("yes, mark it done", "yes, it's done", "yes, done")
 ANSWERS = ("actions.done_confirm", "actions.done_keep")  # the question's Yes and No buttons
@@ -84,6 +94,23 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
                               f"{short_date(action.due_date)}",
         choices=(Choice("Yes", "actions.done_confirm", str(action.id), "primary"),
                  Choice("No", "actions.done_keep", str(action.id)))), ALSO_YES, ALSO_NO)]
+
+
+def done_said(done: re.Match[str]) -> tuple[str, str | None]:
+    """The action's number and the words after it from a line bot.audits.feature.DONE_WORDS matched, whichever of
+    its forms was typed (`done 12 - note`, `12 done`, `ive done 12`, `done 12 note`)."""
+    number = next(done.group(name) for name in ("id", "said_id", "first_id", "loose_id", "noted_id")
+                  if done.group(name))
+    note = done.group("note") or done.group("loose_note") or done.group("noted_note")
+    return number, note
+
+
+def loosely_done(text: str) -> bool:
+    """Whether the line is one of the loose ways of saying an action is done (LOOSE_DONE: `ive done 3`, `done 3 home
+    visits`), which may instead be the answer where an audit waits for free text or a number. `done 12 thanks` is
+    `done 12`, said politely."""
+    loose = LOOSE_DONE_LINE.match(text)
+    return loose is not None and not (loose.group("noted_note") and POLITE.match(loose.group("noted_note")))
 
 
 def on_done_typed(services: Services, turn: Turn, digits: str, note: str | None) -> list[Reply]:

@@ -642,7 +642,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
-                                                               or _a_counted_answer(conversation, text))):
+                                                               or _a_counted_answer(conversation, text)
+                                                               or _a_loose_answer(services, conversation, text))):
         return None
     if conversation is None or STATES[conversation.state].typed is None:
         return None
@@ -728,6 +729,14 @@ def _a_counted_answer(conversation: Conversation, text: str) -> bool:
     if step.name != "question" or not step.question_id or not action_status.NUMBER_FIRST_DONE.match(text):
         return False
     return conversation.ctx.checklist.question(step.question_id).type in ("number", "text")
+
+
+def _a_loose_answer(services: Services, conversation: Conversation, text: str) -> bool:
+    """Whether a loose way of saying an action is done (`done 3 home visits`, `ive done 3`:
+    bot.audits.action_status.LOOSE_DONE) is rather the free text the conversation waits for (an evidence note, a
+    text answer). A number question's reader would refuse such words, so there they are the action's."""
+    return (action_status.loosely_done(text) and conversation.ctx is not None
+            and free_text_wanted(services, conversation) is not None)
 
 
 def _picks_an_option(conversation: Conversation, text: str) -> bool:

@@ -44,6 +44,7 @@ from bot.audits import (
     moderated,
     moderation,
     moderation_alert,
+    more_time,
     note_check,
     readback,
     redaction,
@@ -82,11 +83,11 @@ RESUME_WORDS = re.compile(r"^\s*(resume|continue|carry on|my drafts)\s*$", re.IG
 # the listing names actions by number, so people type them, often with a word on how (trial 21: "done 2 - saw child
 # alone on thurs" left the action open and went on the QA leads' list as a question). That note is not kept: an
 # action has none (action_status.on_done_typed).
-DONE_WORDS = re.compile(r"^\s*(?:(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d+)(?:\s+(?:as\s+)?done)?"
+DONE_WORDS = re.compile(r"^\s*(?:(?:(?:done|completed?|mark)\s+(?:action\s+)?#?(?P<id>\d+)(?:\s+(?:as\s+)?done)?"
                         r"|action\s+#?(?P<said_id>\d+)\s+(?:is\s+|now\s+)?(?:done|completed?|finished)"
                         rf"|{action_status.NUMBER_FIRST})"
-                        r"(?:\s*[-\u2013\u2014:,;.]\s*(?P<note>(?![\d#]|and\b)\S.*?))?\s*[.!]?\s*$",
-                        re.IGNORECASE | re.DOTALL)
+                        r"(?:\s*[-\u2013\u2014:,;.]\s*(?P<note>(?![\d#]|and\b)\S.*?))?"
+                        rf"|{action_status.LOOSE_DONE})\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
 # The shortcuts' words that take an action's number: `done 12`, `action 12 due …`, `reopen action 12`. Like a
 # command's word, such a word, a space and a number is never a case reference ("MARK-1234567890").
 ACTION_WORDS = ("done", "complete", "completed", "mark", "action", "reopen", "re-open")
@@ -163,12 +164,13 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
     if (named := START_NAMED.match(text)) is not None:
         return audits_start.start(services, turn, named.group("named"))
     if (done := DONE_WORDS.match(text)) is not None:
-        return action_status.on_done_typed(services, turn, done.group("id") or done.group("said_id")
-                                           or done.group("first_id"), done.group("note"))
+        return action_status.on_done_typed(services, turn, *action_status.done_said(done))
     if (removal := action_removal.REMOVE_WORDS.match(text)) is not None:  # trial 21: it went to the knowledge base
         return action_removal.remove_typed_anywhere(services, turn, action_status.typed_id(removal.group("id")))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
+    if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
+        return asked
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
         return changed
     if RESUME_WORDS.match(text):

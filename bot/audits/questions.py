@@ -72,7 +72,12 @@ NO_ALONE_BEFORE = frozenset({
     "not", "never", "nothing", "none", "the", "they", "he", "she", "it", "we", "i", "you", "there", "this", "that",
     "these", "those", "as", "because", "but", "since", "though", "although", "just", "only", "still", "was",
     "wasn't", "were", "weren't", "has", "hasn't", "had", "hadn't", "is", "isn't", "did", "didn't", "does", "doesn't",
-    "have", "haven't", "due", "unfortunately", "sadly"})
+    "have", "haven't", "due", "unfortunately", "sadly",
+    # a verb or a negation, typed quickly without its apostrophe (trial 29: `no cant see it recorded` kept "no cant
+    # see it recorded" as the note, where `no, cant see it recorded` kept "cant see it recorded")
+    "cant", "can't", "cannot", "can", "could", "couldnt", "couldn't", "dont", "don't", "doesnt", "didnt", "wasnt",
+    "isnt", "hasnt", "havent", "hadnt", "werent", "wont", "won't", "wouldnt", "wouldn't", "shouldnt", "shouldn't",
+    "aint", "unable", "nowhere", "seems", "appears"})
 # How to answer a yes/no question alone, and a note that would do, for the message refusing a note too short.
 NOTE_EXAMPLES = {"yes": ("yes", "consent form signed on file"), "no": ("no", "not seen alone since August"),
                  "na": ("n/a", "no school-age children in the family")}
@@ -371,7 +376,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     # "no advocate offered despite being entitled": a "no" run into a noun or an adjective is part of the sentence,
     # and the note without it said the opposite ("advocate offered …", trial 17), so the note keeps it; before "not",
     # "the", "he", "because"… it is the answer alone ("no not offered yet")
-    first = found.group("note").split()[0].casefold()
+    first = found.group("note").split()[0].casefold().replace("\u2019", "'")
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
     said = text.strip() if keeps_no else found.group("note")
     note = without_label(" ".join(said.split()), "evidence")

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.reminders.away_one_day import said_in_words
 from bot.reminders.feature import away_command
 
 PRIORITY = 27  # after an audit or a moderation waiting for typed text, before typed commands and the knowledge base
@@ -36,6 +37,11 @@ COVER = re.compile(r"^[\s,;:.-]*(?:(?:and|with)\s+)?(?:(?:cover(?:ed)?|covering)
                    r"|to\s+cover))\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
 # days the away parser reads itself: `until 11/12`, `from 7/12 to 11/12`, `21/12 - 4/1`, `back on 4th jan` (never
 # `to` first: "im off to a meeting" says no days)
+# a request after the days, which the statement already makes: "im off next fri can u pause my reminders" (trial 29)
+ASKING_PAUSE = re.compile(r"[\s,;.-]*(?:(?:so\s+)?(?:can|could|will|would)\s+(?:u|you)\s+|(?:pls|please)\s+)?"
+                          r"(?:please\s+)?"
+                          r"(?:pause|stop|mute|turn\s+off|hold)\s+(?:my\s+|the\s+)?reminders?(?:\s+(?:please|pls))?"
+                          r"\s*[?.!]*\s*$", re.IGNORECASE)
 PARSER_DAYS = re.compile(r"^(?:from\s+\S|until\s|till\s|til\s|(?:i'?m\s+)?back\s|\d{1,2}/\d"
                          r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))",
                          re.IGNORECASE)
@@ -60,6 +66,7 @@ def away_words(text: str, today: date) -> str | None:
     week, tm north covering" -> "from 2026-12-07 until 2026-12-11 cover tm north"), or None when the text is not
     one (a question, no days said, `away until 11/12`, which the command reads as it is)."""
     text = text.replace("\u2019", "'")
+    text = ASKING_PAUSE.sub("", text) if STATEMENT.match(text) else text
     said = STATEMENT.match(text)
     if said is None or text.rstrip().endswith("?"):
         return None
@@ -73,8 +80,10 @@ def away_words(text: str, today: date) -> str | None:
             return None
         days = f"from {first.isoformat()} until {last.isoformat()}" if first > today else f"until {last.isoformat()}"
         return f"{days}{f' cover {cover}' if cover else ''}"
-    if bare_away or not PARSER_DAYS.match(rest):
-        return None  # `away until 11/12` is the command itself; a statement without days is a question
+    if bare_away:
+        return None  # `away until 11/12`, `away next fri` are the command itself
+    if not PARSER_DAYS.match(rest):  # one day (`im off next fri`), or a statement without days: a question
+        return said_in_words(_cover_worded(rest), today)
     return _cover_worded(rest)
 
 

@@ -14,8 +14,8 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
+from bot.reminders import away_one_day, preview
 from bot.reminders import cover as cover_rules
-from bot.reminders import preview
 from bot.reminders.catch_up import catch_up_for, catch_up_reply
 from bot.reminders.cover import COVER_ROLES
 from bot.reminders.inputs import back_now
@@ -148,7 +148,7 @@ def away_status(services: Services, user_id: str, today: date) -> str | None:
         if booked is None:
             return None
         cover = f", {services.directory.label(booked[2])} covering your moderation requests" if booked[2] else ""
-        return (f"Away from {long_date(booked[0])} until {long_date(booked[1])}{cover}: booked, so your reminders "
+        return (f"Away {away_one_day.days_said(booked[0], booked[1])}{cover}: booked, so your reminders "
                 "come as usual until then.")
     until, cover = away
     person = services.directory.person(user_id)
@@ -186,7 +186,8 @@ def away_home(services: Services, person: Person) -> list[Reply]:
 
 def _off_said(status: str) -> str:
     """What `away off` does for this status: cancels time away booked ahead, or ends a pause under way."""
-    return "`/audit away off` cancels it" if status.startswith("Away from") else "`/audit away off` turns them back on"
+    booked = status.startswith(("Away from", "Away on"))
+    return "`/audit away off` cancels it" if booked else "`/audit away off` turns them back on"
 
 
 def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
@@ -194,7 +195,9 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
     today = turn.now.astimezone(services.settings.timezone).date()
     if not text.strip():
         return away_now(services, turn, today)
-    parsed = read_away(_back_read_as_until(DASHED_RANGE.sub(r"\1 to \2", text), today), today,
+    text = DASHED_RANGE.sub(r"\1 to \2", text)
+    text = away_one_day.as_away_words(text, today) or text  # `away next fri`: that one day (trial 29)
+    parsed = read_away(_back_read_as_until(text, today), today,
                        lambda typed: _cover_named(services, typed))
     if parsed is None:
         return _back(services, turn, today)
@@ -216,8 +219,9 @@ def away_command(services: Services, turn: Turn, text: str) -> list[Reply]:
         cover_text += (f" {services.directory.label(earlier[1])} no longer covers for you: add `cover @someone` "
                        "to keep a cover.")
     if starts is not None:
-        booked = (f"Booked: your reminders pause from {long_date(starts)} to {long_date(until)}, your last day "
-                  f"away, and start again on {long_date(next_working_day(until))}."
+        last = "your one day away" if starts == until else "your last day away"
+        booked = (f"Booked: your reminders pause {away_one_day.days_said(starts, until, 'to')}, {last}, and start "
+                  f"again on {long_date(next_working_day(until))}."
                   f"{cover_text.replace(' meanwhile', ' then')} Until then they come as usual. "
                   "`/audit away off` cancels it.")
         return [Reply(booked + _replaced(before, today, starts, until)), *told]
@@ -233,7 +237,7 @@ def _replaced(before: tuple[date | None, date, str | None] | None, today: date, 
     if before is None or before[1] < today or (before[0], before[1]) == (starts, until):
         return ""
     if before[0] is not None and before[0] > today:
-        return f" This replaces your time away from {long_date(before[0])} to {long_date(before[1])}."
+        return f" This replaces your time away {away_one_day.days_said(before[0], before[1], 'to')}."
     return f" This replaces the pause you had until {long_date(before[1])}."
 
 
@@ -246,7 +250,7 @@ def _back(services: Services, turn: Turn, today: date) -> list[Reply]:
     record_trail(services.storage, turn.user_id, "away.off", at=turn.now)
     told = [cover_rules.released(services, turn, period[2])] if period is not None and period[2] else []
     if booked is not None:
-        return [Reply(f"Cancelled: your time away from {long_date(booked[0])} until {long_date(booked[1])} is "
+        return [Reply(f"Cancelled: your time away {away_one_day.days_said(booked[0], booked[1])} is "
                       "no longer booked, and your reminders go on as usual."), *told]
     caught = catch_up_for(*returning) if returning is not None else None
     if caught:  # what came up while away, at once: with the time away gone, no reminder run would say it
@@ -278,7 +282,7 @@ def install(engine: Engine, services: Services) -> None:
                        usage=AWAY_USAGE,
                        typed=rf"(?:(?:from\s+\S.*\s+|\d\S*(?:\s+\S+){{0,2}}\s+)?(?:{'|'.join(UNTIL_WORDS)})\s+\S.*"
                              rf"|{DASHED_RANGE.pattern}(?:\s+cover\s+\S.*)?|(?:from\s+\S.*)?{BACK_ON.pattern}.*"
-                             rf"|{'|'.join(OFF_WORDS)})?")
+                             rf"|{'|'.join(OFF_WORDS)}|{away_one_day.TYPED})?")
     engine.add_action("reminder.snooze", snooze_items)
     engine.add_command("reminders", lambda turn, _: reminders_command(services, turn),
                        "what I would remind you about on the next working days", usage="/audit reminders", typed="")

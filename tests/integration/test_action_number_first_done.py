@@ -24,6 +24,11 @@ NOW = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
 AUDITOR, MANAGER, WORKER, COLLEAGUE = "U0MGRS001", "U0MGRN001", "U0PRAN001", "U0PRAN002"
 FORMS = ("{n} done", "{n} is done", "#{n} done", "{n} complete", "{n} completed", "#{n} is completed",
          "{n} done.", "{n} Done!", "{n} now done", "{n} finished", "{n} done thanks", "{n} done - plan shared")
+# trial 29: done in a worker's own words (test_action_done_loosely), with a note without a dash, and bare
+NOTED = ("done {n} chrono updated", "done {n} chrono updated last wk", "Done action {n} plan sent to school",
+         "ive done {n} - plan shared", "I've finished action {n}, plan shared")
+BARE = ("ive done {n}", "I've done {n}", "i have done action {n}", "finished {n}", "i’ve just completed #{n}",
+        "i have done {n}.")
 
 
 @pytest.fixture
@@ -40,7 +45,7 @@ def done_at(services: Services, action_id: int) -> str | None:
     return found.done_at
 
 
-@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("form", FORMS + NOTED + BARE)
 def test_the_number_first_marks_the_owners_action_done(engine: Engine, services: Services, action_id: int,
                                                        form: str) -> None:
     with time_machine.travel(NOW, tick=False):
@@ -61,7 +66,7 @@ def test_the_number_first_for_a_workers_action_asks_their_manager_first(engine: 
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(form=st.sampled_from(FORMS), number=st.integers(min_value=0, max_value=10**12),
+@given(form=st.sampled_from(FORMS + NOTED + BARE), number=st.integers(min_value=0, max_value=10**12),
        user=st.sampled_from([WORKER, COLLEAGUE]))
 def test_every_number_first_form_marks_that_action_or_says_why_not_and_never_asks_the_knowledge_base(
         engine: Engine, services: Services, action_id: int, form: str, number: int, user: str) -> None:

@@ -1,0 +1,108 @@
+"""Trial 29 (item 5): an action's owner had no way to ask for more time. `cant do action 110 by mon, family away til
+the 12th. can i hav more time?` went on the QA leads' list, `can i have more time on action 110` showed the card and
+`action 110 due 14/12` was told "not an action of an audit you did". Now the auditor (or, when the audit can no
+longer be changed by them, the owner's manager) is sent the request with the words that set the date, the owner is
+told who was asked, and the request is kept in the trail (bot.audits.more_time)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.audits.more_time import read
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
+from tests.support.audit_rows import insert_audit
+
+LONDON = ZoneInfo("Europe/London")
+SATURDAY = datetime(2026, 12, 5, 17, 0, tzinfo=LONDON)
+AUDITOR, WORKER, MANAGER = "U0MGRS001", "U0PRAN001", "U0MGRN001"
+
+
+def _action(services: Services, status: str = "submitted") -> int:
+    audit_id = insert_audit(services.storage, "CR-123456", SATURDAY, status=status, auditor=AUDITOR)
+    return action_store.add_action(services.storage, audit_id, "Arrange the statutory visit", WORKER, "2026-12-07",
+                                   AUDITOR, SATURDAY)
+
+
+def _trail(services: Services) -> list[dict[str, object]]:
+    rows = services.storage.db.execute("SELECT detail FROM trail WHERE action = 'action.more_time'").fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+@pytest.mark.parametrize(("typed", "until", "reason"), [
+    ("cant do action {n} by mon, family away til the 12th. can i hav more time?", None, "family away til the 12th"),
+    ("can i have more time on action {n}", None, None),
+    ("more time on action {n}", None, None),
+    ("extend action {n} to 14/12", "14 Dec 2026", None),
+    ("extend action {n} to 14/12 as family away", "14 Dec 2026", "family away"),
+    ("action {n} due 14/12", "14 Dec 2026", None),
+])
+def test_the_owner_asking_for_more_time_sends_the_auditor_the_request(engine: Engine, services: Services, typed: str,
+                                                                      until: str | None, reason: str | None) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
+    told = [r for r in replies if r.to_user is None]
+    [sent] = [r for r in replies if r.to_user == AUDITOR]
+    assert told[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action}")
+    assert "It stays due 7 Dec 2026 until they set a new date." in told[0].text
+    assert sent.text.startswith(f"Social worker N1 asks for more time on action {action} (_Arrange the statutory "
+                                "visit_")
+    assert (f"until {until}" in sent.text) == (until is not None)
+    assert (f"reason: {reason}." in sent.text) if reason else "reason:" not in sent.text
+    assert f"type `action {action} due {'14/12' if until else '<date>'}`" in sent.text
+    assert _trail(services) == [{"action": action, "until": "2026-12-14" if until else None, "asked": AUDITOR}]
+    found = action_store.get_action(services.storage, action)
+    assert found is not None and found.due_date == "2026-12-07"
+    assert asked_the_knowledge_base(services) == 0
+
+
+def test_when_the_auditor_can_no_longer_change_it_the_owners_manager_is_asked(engine: Engine,
+                                                                              services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services, status="moderated")
+        replies = engine.message(WORKER, f"more time on action {action}", surface="terminal")
+    assert replies[0].text.startswith("I've asked Team manager (North), your manager, for more time")
+    assert [r.to_user for r in replies[1:]] == [MANAGER]
+
+
+def test_someone_else_is_told_only_the_owner_asks(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        [refused] = engine.message("U0PRAN002", f"more time on action {action}", surface="terminal")
+    assert refused.kind == "error" and refused.text.startswith(f"Only the owner of action {action} asks")
+    assert _trail(services) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from("action moretiextndu 0123456789/?,.#"), max_size=40))
+def test_any_line_is_a_request_for_one_action_or_none(typed: str) -> None:
+    today = date(2026, 12, 5)
+    try:
+        request = read(typed, today)
+    except Exception as error:  # a day asked for that names no day is refused with an example
+        assert "Nothing was asked" in str(error)
+        return
+    if request is not None:
+        assert str(request.action_id) in typed
+        assert request.until is None or today <= request.until <= today + timedelta(days=400)
+
+
+def test_the_extend_command_asks_as_the_words_do(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        replies = engine.command(WORKER, f"extend {action} to 14/12, family away")
+        [usage] = engine.command(WORKER, "extend")
+    assert replies[0].text.startswith(f"I've asked Team manager (South), the auditor, for more time on action {action} "
+                                      "until 14 Dec 2026.")
+    assert replies[1].to_user == AUDITOR and "until 14 Dec 2026, reason: family away." in replies[1].text
+    assert usage.kind == "error" and "/audit extend <action number> [to DATE] [, reason]" in usage.text
