@@ -34,7 +34,7 @@ from tests.integration.test_owner_typed_as_action import (
 FINISHING = ["next", "done", "Done.", "that's all", "that\u2019s all", "no more", "No more actions", "finished",
              "nothing else", "none", "all done"]
 REPLIES = ["send", "yes", "Yes.", "ok", "submit", "Submit it now please", "yes, send the alert", "I disagree",
-           "I agree", "agreed", "No, disagree", "I disagree with the grade", "accept it", "Confirm!",
+           "I agree", "agreed", "I disagree with the grade", "accept it", "Confirm!",
            "I don\u2019t agree"]
 NEEDS_ONE = ("An audit graded Inadequate needs at least one action: what must happen for the child, who will do it "
              "and by when. Type the action now, or ")
@@ -78,7 +78,9 @@ def test_finishing_words_or_a_reply_at_a_moderators_first_action_save_nothing(en
 
 NOTHING_HELD = "You are not moderating an audit now, so nothing was decided"
 BACK_TO_IT = "Back to your grade change of audit #1: Audit #1 has no open action"
-DECISIONS = ["disagree", "Disagree, thanks", "agree please", "disagree \u2013 cheers!", "Agree. Thank you"]
+# `No, disagree` too: a change of mind with a hedge before it is the decision, as `actually agree` is (trial 27)
+DECISIONS = ["disagree", "Disagree, thanks", "agree please", "disagree \u2013 cheers!", "Agree. Thank you",
+             "No, disagree"]
 REASON = "The plan is not linked to the child's needs."
 
 
@@ -106,6 +108,10 @@ def test_disagree_with_thanks_at_a_moderators_first_action_is_a_change_of_mind(e
         drive(engine, [f"/audit moderate {audit_id}", "disagree", "3", REASON], user=QA)
         assert awaiting(services, QA) == "moderation_action"
         replies = engine.message(QA, "Disagree, thanks")
+        assert awaiting(services, QA) == "moderation_grade" and "Who owns this action?" not in texts(replies)
+        drive(engine, ["back", "disagree", "3", REASON], user=QA)
+        assert awaiting(services, QA) == "moderation_action"
+        replies = engine.message(QA, "No, disagree")  # hedged, still the decision (trial 27), never the action
         assert awaiting(services, QA) == "moderation_grade" and "Who owns this action?" not in texts(replies)
         drive(engine, ["ri", REASON], user=QA)
     assert store.get_audit(services.storage, audit_id).moderated_grade == "requires_improvement"
