@@ -14,8 +14,8 @@ from bot.settings.people import Person
 from bot.storage import readback as readback_store
 
 SHOWN = 5  # View buttons on Home and under `respond`; every number is named in the text
-HOW = ("Open one and press *Accept* or *Respond*, or type `/audit respond {id} accept` or `/audit respond {id} <your "
-       "reply>`: you can respond once.")
+HOW = ("Open one and press **Accept** or **Respond**, or type `/audit respond {id} accept` or "
+       "`/audit respond {id} <your reply>`: you can respond once.")
 
 
 def waiting_text(audit_ids: list[int]) -> str:

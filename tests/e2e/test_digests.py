@@ -125,7 +125,7 @@ def test_demo_data_fills_a_database_that_digests_and_the_home_tab_can_show(servi
     assert "week 6/6" in err.getvalue()
     assert sum(d.completed_week for d in digests) > 0
     titles = [s.title for s in sections]
-    assert titles[:4] == ["audit-bot", "Demo data", "Your audits", "North Assessment Team"]
+    assert titles[:3] == ["audit-bot", "Demo data", "Your audits"] and "North Assessment Team" in titles[3:5]
     assert "This month" in sections[2].text
     assert [s.title for s in qa_sections].count("Knowledge base") == 1
     assert "past their review date" in qa_sections[-1].text
