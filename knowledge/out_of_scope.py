@@ -13,9 +13,10 @@ what one person needs for work is told by a possessive or a request before the t
 child does not have.
 
 A topic's `contacting:` lists the people a practitioner contacts (a child, a parent, a care leaver): a question about
-texting, calling or messaging one of them ("can I text a care leaver on my work mobile") is a practice question
-whatever device it names, so the topic does not mark it (trial 18: it was sent to the IT desk). The contact word
-comes first, the person within a few words after it; "how do I call a colleague on my work phone" is still IT.
+texting, calling, messaging or giving a number to one of them ("can I text a care leaver on my work mobile", "can i
+give a care leaver my work mobile number") is a practice question whatever device it names, so the topic does not mark
+it (trials 18 and 28: both were sent to the IT desk). The contact word comes first, the person within a few words after
+it; "how do I call a colleague on my work phone" is still IT.
 
 A topic with `asks:` (the openings of a question asking for a decision, a forecast or a fact) marks its `own` words
 only in a question that opens with one of them: "should we remove the child in my case tonight" or "will the judge
@@ -59,7 +60,8 @@ NOT_THE_THING = frozenset({"number", "numbers", "call", "calls", "conversation",
 # How a question speaks of contacting someone ("can I text a care leaver", "ok to whatsapp parents"), as stems
 CONTACT_WORDS = frozenset(stem(word) for word in (
     "text", "texting", "texted", "message", "messaging", "messaged", "call", "calling", "ring", "ringing", "phone",
-    "phoning", "whatsapp", "email", "emailing", "contact", "contacting", "facetime", "snapchat", "dm"))
+    "phoning", "whatsapp", "email", "emailing", "contact", "contacting", "facetime", "snapchat", "dm",
+    "give", "giving", "share", "sharing", "pass"))  # "can i give a care leaver my work mobile number" (trial 28)
 CONTACT_REACH = 4  # words from the contact word to the person: "text a young care leaver"
 
 

@@ -27,12 +27,22 @@ from bot.digests.demo_answers import answer_rows, asked, check_rules, grade_reas
 from bot.digests.demo_reaudits import add_reaudits
 from bot.settings.people import Role
 from bot.storage.common import utc_text
-from bot.storage.demo_data import insert_audits, next_action_id, next_audit_id, snapshot_checklist
+from bot.storage.demo_data import (
+    accept_demo_moderations,
+    insert_audits,
+    next_action_id,
+    next_audit_id,
+    snapshot_checklist,
+)
 from knowledge.checklist_schema import GRADES
 
 START_MIX = (0.05, 0.35, 0.40, 0.20)
 END_MIX = (0.12, 0.52, 0.28, 0.08)
 
+
+# Demo moderations decided within this long of the run are left waiting for the auditor's response (Accept or
+# Respond); older ones are accepted, as most are in a running service.
+STILL_OPEN = timedelta(days=4)
 
 @dataclass(frozen=True)
 class DemoSummary:
@@ -167,6 +177,7 @@ def generate(services: Services, weeks: int = 12, seed: int = 7,
         label = f"week {week_index + 1}/{weeks}" if week_index < weeks else "this week so far"
         progress(f"{label} ({monday:%d %b}): {len(audits)} audits, {len(actions)} actions")
     again = add_reaudits(services, seed, qa_leads)
+    accept_demo_moderations(storage, now - STILL_OPEN)  # most accepted, the last few days' left to try
     progress(f"re-audits of cases due: {again.audits} ({again.improved} improved, {again.same} the same, "
              f"{again.worse} worse)")
     return DemoSummary(audits=totals[0] + again.audits, actions=totals[1] + again.actions, moderations=totals[2],

@@ -75,6 +75,18 @@ def insert_audits(storage: Storage, audits: Iterable[Sequence[Any]], answers: It
         )
 
 
+def accept_demo_moderations(storage: Storage, decided_before: datetime) -> int:
+    """Mark the invented audits' moderations decided before `decided_before` accepted by their auditors, as most are
+    in a running service: left open, every demo moderation waited for a response, so a manager's Home listed a dozen
+    (trial 28). Those decided since stay open, so Accept and Respond can still be tried. Returns how many."""
+    with storage.write() as db:
+        cursor = db.execute(
+            "UPDATE moderations SET response = 'accepted', responded_at = decided_at "
+            "WHERE response IS NULL AND decided_at IS NOT NULL AND decided_at < ? "
+            "AND audit_id IN (SELECT id FROM audits WHERE demo != 0)", [utc_text(decided_before)])
+        return int(cursor.rowcount)
+
+
 def count_real_and_demo(storage: Storage) -> tuple[int, int]:
     """(real audits, invented demo audits) in the database, so demo-data can refuse to mix them silently."""
     real, demo = storage.db.execute("SELECT COALESCE(SUM(demo = 0), 0), COALESCE(SUM(demo != 0), 0) "

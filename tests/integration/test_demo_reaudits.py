@@ -17,6 +17,7 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage.common import utc_text
 from tests.integration.test_reaudits import LONDON, text
 from tests.support.cli import CliResult, run_cli
 from tests.support.digest_rows import AuditRows
@@ -122,3 +123,21 @@ def test_a_second_run_replaces_the_first_and_real_cases_get_no_invented_reaudit(
     assert services.storage.db.execute("SELECT COUNT(*), COUNT(DISTINCT case_ref) FROM audits").fetchone() == once
     assert TALLY.findall(outcomes_twice) == TALLY.findall(outcomes_once)
     assert f"{case}: overdue" in listed  # the real case is still waiting for its re-audit
+
+
+def test_demo_moderations_are_mostly_accepted_leaving_the_last_few_days_to_try(services: Services,
+                                                                               environ: dict[str, str],
+                                                                               engine: Engine) -> None:
+    """Trial 28: every demo moderation waited for its auditor's response, so a South manager's Home listed 13 audits
+    under "Moderations waiting for your response". Those decided more than four days before the run are accepted."""
+    with time_machine.travel(TRIAL, tick=False):
+        demo(environ)
+        waiting = said(engine, "U0MGRS001", "respond")
+    rows = services.storage.db.execute(
+        "SELECT m.response, m.decided_at >= ? FROM moderations m JOIN audits a ON a.id = m.audit_id "
+        "WHERE a.demo != 0 AND m.decided_at IS NOT NULL",
+        [utc_text(datetime(2026, 12, 1, 12, 0, tzinfo=UTC))]).fetchall()
+    assert rows and all(response == "accepted" for response, recent in rows if not recent)
+    assert all(response is None for response, recent in rows if recent)
+    assert sum(response is None for response, _ in rows) < len(rows) / 4
+    assert "waiting for your response" in waiting or "none is waiting" in waiting.lower()

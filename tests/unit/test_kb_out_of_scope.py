@@ -124,10 +124,12 @@ def test_contacting_a_child_or_family_is_practice_whatever_device_it_names() -> 
     topics = KB.out_of_scope
     for text in ("can i text a care leaver on my work mobile", "can I whatsapp parents from my work phone",
                  "is it ok to call a young person on my work mobile", "should I message the foster carer from my "
-                 "work phone"):
+                 "work phone", "can i give a care leaver my work mobile number",  # trial 28: sent to the IT desk
+                 "is it ok to share my work phone number with parents"):
         assert topics.match(text) is None, text
         assert SEARCH.search(text).topic is None, text
     for text in ("my work mobile is broken", "how do I call a colleague on my work phone",
+                 "can i give my manager my work mobile back",
                  "text messages not sending on my work mobile"):
         assert topics.match(text) is not None and topics.match(text).topic == "IT", text
 

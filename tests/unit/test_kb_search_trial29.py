@@ -136,3 +136,11 @@ def test_a_remark_after_a_question_never_changes_the_answer(shipped: KnowledgeSe
     alone = shipped.search(question)
     with_remark = shipped.search(f"{question}{mark}{start} {habit} {end}")
     assert (with_remark.outcome, answered(with_remark)) == (alone.outcome, answered(alone))
+
+
+def test_a_holiday_abroad_for_a_child_in_care_is_delegated_authority_not_forced_marriage(
+        shipped: KnowledgeSearch) -> None:
+    """Trial 28: a QA lead saw "whats the rule on taking a child in care abroad on holiday" answered outright with the
+    forced-marriage entry; holidays abroad are among the decisions delegated authority covers."""
+    result = shipped.search("whats the rule on taking a child in care abroad on holiday")
+    assert result.answer is not None and result.answer.entry_id == "delegated-authority"
