@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bot.audits import regrade_action, regrade_check
+from bot.audits import lifecycle, regrade_action, regrade_check
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
@@ -35,7 +35,7 @@ def watch(services: Services, turn: Turn, typed: str | None) -> Callable[[list[R
 
     def afterwards(_replies: list[Reply]) -> list[Reply]:
         now = store.conversation(services.storage, turn.user_id)
-        if not _dropped(services, held, now, typed):
+        if not _dropped(services, turn.user_id, held, now, typed):
             return []
         audit_id = held["audit_id"]
         grade = held.get("named") or "inadequate"  # the grade as typed, when its reason was asked
@@ -45,10 +45,13 @@ def watch(services: Services, turn: Turn, typed: str | None) -> Callable[[list[R
     return afterwards
 
 
-def _dropped(services: Services, held: Mapping[str, Any], now: Mapping[str, Any], typed: str | None) -> bool:
+def _dropped(services: Services, actor: str, held: Mapping[str, Any], now: Mapping[str, Any],
+             typed: str | None) -> bool:
     """Whether the change `held` was replaced unmade: not still asked (its own questions, or asked again by the same
     `/audit edit`), not ended by its own `cancel` or `pause` (which say so), not stored (the audit's grade moved on:
-    made, or changed meanwhile, which its last question says) and not waiting at the check before the alert."""
+    made, or changed meanwhile, which its last question says), not waiting at the check before the alert, and still
+    one `actor` could make (an audit a moderator opened meanwhile is said so by bot.audits.regrade_reason, and typing
+    the change again would only be refused)."""
     audit_id = held.get("audit_id")
     if now.get("awaiting") in WAITING and now.get("audit_id") == audit_id:
         return False
@@ -56,6 +59,8 @@ def _dropped(services: Services, held: Mapping[str, Any], now: Mapping[str, Any]
         return False
     audit = store.get_audit(services.storage, int(audit_id)) if isinstance(audit_id, int) else None
     if audit is None or audit.overall_grade != held.get("was"):
+        return False
+    if lifecycle.edit_refusal(audit, actor, "overall_grade") is not None:
         return False
     checking = now.get(regrade_check.KEY)
     return not (isinstance(checking, dict) and checking.get("audit") == audit_id)

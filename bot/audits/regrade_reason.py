@@ -5,7 +5,10 @@ grade they were sent. Trial 27 typed the grade alone and was refused with "Say w
 be typed again. Now the grade typed is kept and the reason asked: the next message is the reason, read and screened
 as one typed with the grade, and the change goes on as it would have (the check before an alert, the action a new
 Inadequate needs). `cancel` or `pause` leaves the grade as it is; a line ending with `?` is a question answered aside,
-and a whole command runs aside, the question following (bot.audits.answered_aside).
+and a whole command runs aside, the question following (bot.audits.answered_aside). Should the audit stop being the
+auditor's to change while the reason is asked (a moderator opens it, it is moderated or reopened, or it is removed),
+the reason typed next is told so once and the question is dropped: it repeated the refusal at every message until
+`cancel` (trial 29).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bot.audits import regrade_action
+from bot.audits import lifecycle, moderated, regrade_action
 from bot.audits.core import grade_label, waiting
 from bot.audits.regrade import GradeChange
 from bot.core.replies import Reply
@@ -53,6 +56,8 @@ def typed(services: Services, turn: Turn, data: Mapping[str, Any], text: str, ed
         return cancelled(services, turn, data, text)
     if text.rstrip().endswith("?"):
         return None
+    if (gone := no_longer_editable(services, turn, data)) is not None:
+        return gone
     replies = edit(services, turn, int(data["audit_id"]), str(data["named"]), text)
     if store.conversation(services.storage, turn.user_id).get("awaiting") == WHAT:
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
@@ -68,3 +73,23 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed_wor
     return regrade_action.then_draft(data, [Reply(kind="notice", text=f"OK, nothing changed: audit #{audit_id} is "
                                                                       f"still graded **{grade_label(data.get('was'))}"
                                                                       f"** and nobody was told.{later}")])
+
+
+def no_longer_editable(services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply] | None:
+    """Said once, the question dropped, when the audit can no longer have its grade changed by this person (opened
+    or decided by a moderator, reopened, removed): what happened, that nothing changed, and what the refusal says to
+    do next. None while the change can still be made."""
+    audit_id = int(data["audit_id"])
+    audit = store.get_audit(services.storage, audit_id)
+    refusal = lifecycle.edit_refusal(audit, turn.user_id, "overall_grade")
+    if refusal is None:
+        return None
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    if isinstance(refusal, lifecycle.Moderated):
+        refusal = moderated.refusal(services, audit_id)  # with the auditor's response to it, if any
+    why = (f"Audit #{audit_id} is no longer there (it was removed), so there is no grade to change. `/audit list` "
+           "shows your audits." if audit is None else str(refusal))
+    stays = "" if audit is None else f" It stays graded **{grade_label(audit.overall_grade)}**."
+    return regrade_action.then_draft(data, [Reply(
+        kind="notice", text=f"I've stopped asking why the grade of audit #{audit_id} changes: it can't be changed "
+                            f"now, so nothing was changed and nobody was told.{stays} {why}")])
