@@ -7,7 +7,8 @@ those first) asks "Is that a yes or a no?", and the note typed after the hedge i
 person's conversation row, beside the question (never in a button). The next answer given to that same question,
 typed or pressed, without a note of its own, takes the kept note, and says so ("Got it: **No**, with your note: …");
 a note typed with the answer wins. Anything that moves the audit on leaves the kept note behind (its version no
-longer matches).
+longer matches). A statement that takes itself back, `recorded but out of date` (trial 29), is asked about the same
+way at a yes/no question, the whole line kept as the note (bot.audits.hedged_answers.mixed).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from bot.audits.core import Ctx
 from bot.audits.flow import parse_text
+from bot.audits.hedged_answers import mixed
 from bot.audits.note_labels import without_label
 from bot.audits.step_reminder import step_again
 from bot.core.replies import Reply
@@ -42,7 +44,7 @@ def hedged_note(text: str) -> tuple[str, str] | None:
 def hold(services: Services, turn: Turn, ctx: Ctx, question: Question, text: str) -> list[Reply] | None:
     """Ask which answer a hedged one is, keeping its screened note for that answer; None when `text` is not hedged
     or the question is not a yes/no or a choice."""
-    said = hedged_note(text)
+    said = hedged_note(text) or mixed(question, text)  # `recorded but out of date` (trial 29): both a yes and a no
     if said is None or question.type not in ("yes_no", "choice"):
         return None
     hedge, note = said

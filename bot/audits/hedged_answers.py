@@ -15,6 +15,17 @@ outcomes vague"), so what was said is on file as it was said; alone, "not really
 applicable with those words as its note. Choice questions read their own options (bot.audits.option_words): one with a
 "Partly" option takes it there.
 
+A yes or a no said as what the auditor found (trial 29: `cant see it recorded anywhere` was refused, where `no cant see
+it recorded` was No with its note) is read too, the words kept as the note as for "not really":
+
+- a clear negative statement is No: "cant see it recorded anywhere", "can't find", "not recorded", "not on file",
+  "nothing on file", "none on file", "there isn't one", "not been done", "wasn't done", "never happened";
+- its mirror is Yes: "it's on file", "can see it", "been done", "is recorded", "evidenced in the notes";
+- never a question back: a line with a `?` (`can't see what?`, `where would it be recorded?`) is no answer here, nor is
+  "can't see why not", which says the opposite of its first words;
+- a statement that goes on to say otherwise (`recorded but out of date`, `on file though not signed`) is both, so
+  `mixed` gives it to bot.audits.hedged_answer, which asks "Is that a yes or a no?" and keeps the words as the note.
+
 Pure: bot.audits.flow reads an answer alone with it, bot.audits.questions an answer with its note.
 """
 
@@ -34,19 +45,88 @@ _NOT_DUE = re.compile(r"^\s*(?:not\s+(?:yet\s+)?due(?:\s+yet)?|not\s+due\s+for\s
                       re.IGNORECASE | re.DOTALL)
 
 
+# Who or what a statement is about, and its verb, before what was found: "it's", "it was", "there is", "has", "was".
+_LEAD = (r"(?:(?:(?:it|this|that|they|he|she|there)(?:'s|s|\s+is|\s+was|\s+has|\s+have|\s+are|\s+were|\s+had)?"
+         r"|is|was|has|have|had|are|were)\s+)?")
+# What is found, or not, on a file: "recorded", "on file", "done".
+_FOUND = (r"(?:recorded|documented|evidenced|uploaded|done|completed|held|offered|seen|found|in\s+place|happened"
+          r"|there|on\s+(?:the\s+)?(?:file|system|record|records|case\s+file))")
+_NEGATIVE = re.compile(
+    r"^\s*(?:"
+    r"(?:i\s+|we\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|did\s*n'?t|did\s+not|have\s*n'?t"
+    r"|have\s+not)\s+(?:see|seen|find|found|locate|located|spot|spotted|trace|traced|evidence)\b"
+    r"(?!\s+(?:why|how|what|who|where|when|which|whether|if|any\s+reason|a\s+reason|the\s+(?:point|harm|need)"
+    r"|anything\s+wrong|a\s+problem|an\s+issue)\b)"  # "can't see why not": no answer in its first words
+    rf"|{_LEAD}(?:not|never)\s+(?:yet\s+)?(?:been\s+)?{_FOUND}"
+    rf"|(?:(?:it|this|that|they|he|she|one)\s+)?(?:isn'?t|wasn'?t|hasn'?t|haven'?t|hadn'?t|aren'?t|weren'?t)"
+    rf"\s+(?:yet\s+)?(?:been\s+)?{_FOUND}"
+    r"|(?:(?:it|this|that|they|he|she)\s+)?(?:did\s*n'?t|did\s+not|never)\s+(?:happen|take\s+place)"
+    r"|there(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+(?:none|nothing)"
+    r"|there\s+(?:isn'?t|wasn'?t|aren'?t|weren'?t|is\s+not|was\s+not)\s+(?:one|any|a\s+record)"
+    r"|(?:nothing|none)\s+(?:on\s+(?:the\s+)?(?:file|system|record|records|case\s+file)|recorded|found|seen"
+    r"|documented|evidenced|uploaded|in\s+(?:the\s+)?(?:file|notes|case\s+notes|records?))"
+    r"|not\s+(?:that\s+i\s+(?:can|could)\s+(?:see|find|tell)|as\s+far\s+as\s+i\s+(?:can|could)\s+(?:see|tell))"
+    r")\b", re.IGNORECASE)
+_SUBJECT = r"(?:it|this|that|they|he|she)"
+_IS = (rf"(?:{_SUBJECT}(?:'s|s|\s+is|\s+was|\s+are|\s+were)\s+|(?:is|was|are|were)\s+"
+       rf"|(?:{_SUBJECT}\s+)?(?:has|have|had)\s+)?")  # "it's", "they were", "has": before "recorded" or "been done"
+_POSITIVE = re.compile(
+    r"^\s*(?:"
+    rf"{_IS}(?:(?:also\s+|all\s+)?been\s+)?(?:clearly\s+|all\s+)?(?:recorded|documented|evidenced|uploaded"
+    r"|in\s+place|on\s+(?:the\s+)?(?:file|system|record|records|case\s+file))"
+    rf"|{_IS}(?:also\s+)?been\s+(?:done|completed|held|offered|seen)"
+    rf"|{_SUBJECT}\s+(?:was|were)\s+(?:done|completed|held|offered)"
+    r"|(?:i\s+|we\s+)?(?:can|could)\s+(?:see|find)\s+(?:it|them|this|that|one|evidence|a\s+record|the\s+record|records?)"
+    r"|there(?:'s|s|\s+is|\s+was)\s+one(?=\s*(?:$|[,.;:\-\u2013\u2014(]|on\s|in\s|recorded|dated|from\s))"
+    r")\b(?!\s+(?:not|never|nowhere)\b)", re.IGNORECASE)
+# Words that take back what a statement said: `recorded but out of date` is both a yes and a no; after a yes, so does a
+# negative (`on file, not signed`, `recorded as declined`), where after a no it only says more (`not recorded, no
+# plan either`).
+_OTHERWISE = (r"but|though|tho|although|however|except|apart\s+from|other\s+than|whereas|partly|partially|not\s+fully"
+              r"|not\s+all|only\s+some|out\s+of\s+date|incomplete")
+_TAKEN_BACK = {"no": re.compile(rf"\b(?:{_OTHERWISE})\b", re.IGNORECASE),
+               "yes": re.compile(rf"\b(?:{_OTHERWISE}|not|no|nothing|never|none|nowhere|\w+n'?t|cannot|declined|refused"
+                                 r"|missed|cancelled)\b",
+                                 re.IGNORECASE)}
+
+
+def _statement(said: str) -> tuple[str, re.Match[str] | None] | None:
+    """("no" or "yes", and what takes it back after it, if anything: `but`) for a line that starts by saying what was
+    found; None for a question (`?`) or any other line. Curly apostrophes are read as straight ones."""
+    if "?" in said:
+        return None
+    plain = said.replace("\u2019", "'")
+    for meant, pattern in (("no", _NEGATIVE), ("yes", _POSITIVE)):
+        if (found := pattern.match(plain)) is not None:
+            return meant, _TAKEN_BACK[meant].search(plain, found.end())
+    return None
+
+
 def hedged(question: Question, text: str) -> tuple[str, str | None] | None:
-    """("no" or "na", the note) for a yes/no answer in softer words; the note is the words as typed when more follows
-    them (or, for "not due yet", always), None for "not really" alone or words too few to be a note ("not due"). None
-    when the words are not one of these, or the question does not have the answer they mean."""
+    """("no", "yes" or "na", the note) for a yes/no answer in softer words or said as what was found (`cant see it
+    recorded anywhere`); the note is the words as typed when more follows them (or, for "not due yet" and a statement,
+    always), None for "not really" alone or words too few to be a note ("not due", "not recorded"). None when the words
+    are not one of these, say both (`mixed`), or the question does not have the answer they mean."""
     if question.type != "yes_no":
         return None
     said = " ".join((text or "").split()).rstrip(" .!")
     if (found := _NO.match(said)) is not None:
-        meant = "no"
+        meant, kept = "no", bool(found.group("rest"))
     elif question.allow_na and (found := _NOT_DUE.match(said)) is not None:
-        meant = "na"
+        meant, kept = "na", True
+    elif (stated := _statement(said)) is not None and stated[1] is None:
+        meant, kept = stated[0], True
     else:
         return None
-    kept = meant == "na" or found.group("rest")
     return meant, (said if kept and len(said.split()) >= MIN_NOTE_WORDS else None)
 
+
+def mixed(question: Question, text: str) -> tuple[str, str] | None:
+    """(the words that say both, up to the one taking the statement back: "recorded but", and the whole line as the
+    note) for a statement that goes on to say otherwise at a yes/no question (`recorded but out of date`), so which
+    answer it is gets asked (bot.audits.hedged_answer); None for any other line."""
+    said = " ".join((text or "").split()).rstrip(" .!")
+    stated = _statement(said) if question.type == "yes_no" else None
+    if stated is None or stated[1] is None:
+        return None
+    return said[:stated[1].end()].rstrip(" ,;:-") + " …", said

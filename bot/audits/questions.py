@@ -346,6 +346,8 @@ def starts_with_option(question: Question, text: str) -> bool:
     if question.type == "scale":
         said = read_grade_and_note(text, letters=False)
         return said is not None and said[1] is not None
+    if hedged(question, text) is not None:
+        return True  # `is recorded on the file`, `can see it on file`: an answer, though its first word asks (trial 29)
     found = YES_NO_WITH_NOTE.match(text) or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
         return False

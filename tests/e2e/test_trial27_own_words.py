@@ -142,7 +142,7 @@ TYPED_WORDS = st.lists(st.sampled_from(["not", "really", "due", "yet", "partly",
 def test_the_new_readers_never_raise_on_any_text(text: str) -> None:
     for question in (YES_NO, YES_NO_NA):
         said = hedged(question, text)
-        assert said is None or said[0] in ("no", "na")
+        assert said is None or said[0] in ("no", "na", "yes")
         noted = hedged_note(text)
         assert noted is None or (noted[0] and noted[1] in " ".join(text.split()))
     grade_words_and_note(text)

@@ -213,7 +213,11 @@ def test_an_answer_then_one_or_two_words_is_read_and_told_the_note_is_too_short(
        .map(" ".join))
 def test_a_word_that_only_starts_with_yes_or_no_is_never_read_as_an_answer(word: str, rest: str) -> None:
     question = Question("consent", "Is consent recorded?", "yes_no")
-    assert answer_with_note(question, f"{word} {rest}".strip()) is None
+    typed = f"{word} {rest}".strip()
+    said = answer_with_note(question, typed)
+    # never a yes or a no read from the word's first letters; a clear negative statement (`none seen`, `not seen the
+    # plan`) is No with the whole line as its note (trial 29, bot.audits.hedged_answers)
+    assert said is None or said == ("no", typed)
 
 
 def test_a_no_run_into_its_sentence_keeps_it_in_the_note(engine: Engine, services: Services) -> None:
