@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from bot.audits.grade_words import read_grade
-from bot.audits.hedged_answers import hedged
+from bot.audits.hedged_answers import hedged, unsure
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from bot.audits.yes_no_words import yes_or_no
@@ -221,8 +221,7 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         hedge = hedged(question, raw)  # "not really" alone (bot.audits.hedged_answers); with words after, a note
         if hedge is not None and hedge[1] is None:
             return hedge[0]
-        options = "yes, no or not applicable" if question.allow_na else "yes or no"
-        raise AnswerError(f"Please answer {options} (or press one of the buttons).")
+        raise AnswerError(_not_yes_or_no(question, raw))
     if kind == "scale":
         grade = read_grade(lowered)
         if grade is not None:
@@ -246,6 +245,19 @@ def parse_answer(question: Question, text: str, today: dt.date | None = None) ->
         raise AnswerError(f"“{raw}” answers yes or no, but this question asks for words, so nothing was saved. "
                           f"Type your answer in words{leave}")
     return parse_words(raw, "answer", f"Type your answer in words{leave}")
+
+
+def _not_yes_or_no(question: Question, raw: str) -> str:
+    """Why a yes/no question's typed answer was not stored: which answers it takes, and, for `dunno`, `not sure` or
+    `tbc` (bot.audits.hedged_answers.unsure), what to do when the file does not say (trial 29)."""
+    options = "yes, no or not applicable" if question.allow_na else "yes or no"
+    said = unsure(raw)
+    if said is None:
+        return f"Please answer {options} (or press one of the buttons)."
+    later = ("or type `skip` to leave it out: it is optional" if not question.required
+             else "to check the file first, type `pause` and come back to it")
+    return (f"“{said}” isn't an answer I can store, so nothing was saved. Give the answer the file "
+            f"supports, with a note on what is unclear (`yes, …` or `no, …`); {later}.")
 
 
 def _date_answer(question: Question, raw: str, today: dt.date | None) -> dt.date:
@@ -377,16 +389,23 @@ _UNIT = re.compile(r"(?:(?<=\d)\s*|\s+)[a-z]+\.?$", re.IGNORECASE)  # a unit: "7
 _NONE = re.compile(r"^(?:none(?:\s+at\s+all|\s+of\s+them)?|no|nil|zero|nothing|nought|not\s+any|no\s+one|nobody)"
                    r"[.!]*$", re.IGNORECASE)
 _NONE_COUNTED = re.compile(r"^(?:none|nil|zero)$", re.IGNORECASE)  # "zero visits"; never "no idea"
+# A count in words (trial 29: "two", "once" and "twice" got "Please type a number"); none from twenty, whose "twenty
+# one" would lose its unit-like last word
+NUMBER_WORDS = {word: str(value) for value, word in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"))} | {"once": "1", "twice": "2"}
 
 
 def parse_number(text: str) -> str:
     """A number such as 3, 12.5 or 1,200, stored without thousands separators. "about 14" and "14 months" are 14:
     the question says what is counted, and people answer as they would say it; "none", "no" or "zero visits" is 0
-    ("no idea" is not a number)."""
+    ("no idea" is not a number), and a count up to nineteen may be written in words ("two", "once", "twice")."""
     said = (text or "").strip()
     raw = _UNIT.sub("", _ROUGHLY.sub("", said))
     if _NONE.match(said) or _NONE_COUNTED.match(raw):
         return "0"
+    if (worded := NUMBER_WORDS.get(" ".join(raw.lower().split()))) is not None:
+        return worded  # "two", "about three months", "twice"
     if not _NUMBER.match(raw):
         raise AnswerError("Please type a number, such as 3.")
     try:

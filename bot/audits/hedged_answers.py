@@ -37,7 +37,9 @@ from knowledge.checklist_schema import Question
 
 MIN_NOTE_WORDS = 3  # the fewest words an answer's note may have to be evidence (bot.audits.questions)
 _REST = r"(?:[\s,.;:!\u2013\u2014-]+(?P<rest>\S.*?))?[\s.!]*$"
-_NO = re.compile(r"^\s*(?:no[\s,.;:-]+not\s+really|not\s+really[\s,]+no|not\s+really|not\s+at\s+all|definitely\s+not|"
+# "nah not really", "nope, not at all" (trial 29: "Please answer yes or no", where "no, not really" was No)
+_NO = re.compile(r"^\s*(?:(?:no|nah|nope|naw)[\s,.;:-]+not\s+(?:really|at\s+all)|not\s+really[\s,]+(?:no|nah)"
+                 r"|not\s+really|not\s+at\s+all|definitely\s+not|"
                  r"certainly\s+not|absolutely\s+not|not\s+in\s+the\s+slightest)\b"
                  r"(?![\s,]+(?:sure|certain|know|i\s+know|able|possible|clear\s+(?:if|whether))\b)"  # unsure: not a no
                  + _REST, re.IGNORECASE | re.DOTALL)
@@ -88,6 +90,21 @@ _TAKEN_BACK = {"no": re.compile(rf"\b(?:{_OTHERWISE})\b", re.IGNORECASE),
                "yes": re.compile(rf"\b(?:{_OTHERWISE}|not|no|nothing|never|none|nowhere|\w+n'?t|cannot|declined|refused"
                                  r"|missed|cancelled)\b",
                                  re.IGNORECASE)}
+
+
+# Not knowing, said at a yes/no question (trial 29: `dunno`, `tbc`, `not sure` got "Please answer yes or no", which says
+# nothing of what to do when the file does not say)
+_UNSURE = re.compile(r"^\s*(?:dunno|don'?t\s+know|do\s+not\s+know|idk|not\s+sure|unsure|not\s+certain|uncertain"
+                     r"|unclear|not\s+clear|not\s+known|unknown|no\s+idea|can'?t\s+tell|cannot\s+tell"
+                     r"|hard\s+to\s+(?:say|tell)|tbc|tbd|to\s+be\s+(?:confirmed|checked)|need\s+to\s+check|will\s+check"
+                     r"|checking)\b", re.IGNORECASE)
+
+
+def unsure(text: str) -> str | None:
+    """The words `text` starts with that say the auditor does not know (`dunno`, `not sure`, `tbc`): no answer, and
+    told what to do instead (bot.audits.flow); None when it starts otherwise."""
+    found = _UNSURE.match((text or "").replace("\u2019", "'"))
+    return None if found is None else " ".join((text or "")[found.start(0):found.end(0)].split())
 
 
 def _statement(said: str) -> tuple[str, re.Match[str] | None] | None:

@@ -128,7 +128,7 @@ def test_typed_answers_are_stored_in_one_form(question: Question, typed: str, st
 
 @pytest.mark.parametrize(("question", "typed", "hint"), [
     (IN_CARE, "na", "yes or no"), (QUALITY, "great", "Outstanding, Good"),
-    (Question("d", "D?", "date"), "31/02/2026", "not a real date"), (Question("n", "N?", "number"), "three", "number"),
+    (Question("d", "D?", "date"), "31/02/2026", "not a real date"), (Question("n", "N?", "number"), "a few", "number"),
     (NOTES, "   ", "can't be empty"),
     # trial 19: `ri`, meant for the next question's grade, was kept as the answer to an optional text question
     (NOTES, "ri", "reads as a grade, but this question asks for words"), (NOTES, "R.I.", "reads as a grade"),
