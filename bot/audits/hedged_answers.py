@@ -58,7 +58,8 @@ _NEGATIVE = re.compile(
     r"(?:i\s+|we\s+)?(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|did\s*n'?t|did\s+not|have\s*n'?t"
     r"|have\s+not)\s+(?:see|seen|find|found|locate|located|spot|spotted|trace|traced|evidence)\b"
     r"(?!\s+(?:why|how|what|who|where|when|which|whether|if|any\s+reason|a\s+reason|the\s+(?:point|harm|need)"
-    r"|anything\s+wrong|a\s+problem|an\s+issue)\b)"  # "can't see why not": no answer in its first words
+    r"|anything\s+wrong|a\s+problem|an\s+issue"  # "can't see why not": no answer in its first words
+    r"|(?:the\s+|a\s+|any\s+)?(?:guidance|policy|procedure|button|option|question|checklist|help))\b)"  # the bot's own
     rf"|{_LEAD}(?:not|never)\s+(?:yet\s+)?(?:been\s+)?{_FOUND}"
     rf"|(?:(?:it|this|that|they|he|she|one)\s+)?(?:isn'?t|wasn'?t|hasn'?t|haven'?t|hadn'?t|aren'?t|weren'?t)"
     rf"\s+(?:yet\s+)?(?:been\s+)?{_FOUND}"
