@@ -81,7 +81,7 @@ _POSITIVE = re.compile(
     rf"|{_SUBJECT}\s+(?:was|were)\s+(?:done|completed|held|offered)"
     r"|(?:i\s+|we\s+)?(?:can|could)\s+(?:see|find)\s+(?:it|them|this|that|one|evidence|a\s+record|the\s+record|records?)"
     r"|there(?:'s|s|\s+is|\s+was)\s+one(?=\s*(?:$|[,.;:\-\u2013\u2014(]|on\s|in\s|recorded|dated|from\s))"
-    r")\b(?!\s+(?:not|never|nowhere)\b)", re.IGNORECASE)
+    r")\b(?!\s+(?:not|never|nowhere|where|how|when|what|who|which|why|whether|if)\b)", re.IGNORECASE)  # a question
 # Words that take back what a statement said: `recorded but out of date` is both a yes and a no; after a yes, so does a
 # negative (`on file, not signed`, `recorded as declined`), where after a no it only says more (`not recorded, no
 # plan either`).

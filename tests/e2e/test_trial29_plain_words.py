@@ -72,7 +72,7 @@ def test_a_statement_at_a_question_that_allows_not_applicable_is_read_too(engine
 
 
 @pytest.mark.parametrize("typed", ["can't see what?", "where would it be recorded?", "not recorded?",
-                                  "cant see why not", "cant find the guidance for this one"])
+                                  "cant see why not", "cant find the guidance for this one", "is recorded where"])
 def test_a_question_back_or_a_statement_turned_round_is_never_taken_as_the_answer(
         engine: Engine, services: Services, typed: str) -> None:
     with time_machine.travel(MONDAY, tick=False):
