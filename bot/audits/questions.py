@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.audits import alert_confirm, answer_resume, hedged_answer, note_check, step_reminder
+from bot.audits import alert_confirm, answer_resume, as_above, hedged_answer, note_check, step_reminder
 from bot.audits.action_removal import listed
 from bot.audits.alert_trail import trailed
 from bot.audits.answer_notes import note_notice, note_to_keep
@@ -246,31 +246,20 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     """A typed reply at a question or evidence step; None lets other handlers take text that is not an answer."""
     step = ctx.step
     if step.name == "evidence":
-        graded = ctx.answers.get(step.question_id or "")
-        if graded is not None and graded.evidence and note_check.KEEP_WORDS.match(text):
-            return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
-        try:
-            note = parse_evidence(text)
-        except AnswerError as error:
-            screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
-            raise answer_error(error) from None
-        screen_text(note, services.identifier_screen, "that evidence note")
-        if graded is not None and (word := note_check.starting_word(note)) is not None:  # trial 24
-            label = ctx.checklist.question(step.question_id or "").answer_label(graded.value)
-            return note_check.hold(services, turn, ctx, label, note, word)
-        return save_grade_note(services, turn, ctx, note)
+        return typed_note(services, turn, ctx, text)
     question = ctx.checklist.question(step.question_id or "")
     note = None
+    today = turn.now.astimezone(services.settings.timezone).date()
     try:
-        value = parse_answer(question, text, turn.now.astimezone(services.settings.timezone).date())
+        value = parse_answer(question, text, today)
     except AnswerError as error:
         if ("?" in text or looks_like_question(text)) and not starts_with_option(question, text):
             return None  # a question for the knowledge base ("how often should I visit…", "what is a strategy
             # discussion?" where a number is wanted), not an answer: answered aside, then the question again
         if (asked := hedged_answer.hold(services, turn, ctx, question, text)) is not None:
             return asked  # `partly`, `mostly - …`: which answer is asked, the note kept for it (trials 27, 28)
-        try:
-            said = answer_with_note(question, text)
+        try:  # `yes as above` (trial 29): the note above; else an answer with its own note
+            said = as_above.answer(ctx, question, text, today) or answer_with_note(question, text)
         except AnswerError as note_error:
             screen_text(text, services.identifier_screen, "that")
             raise answer_error(note_error) from None
@@ -290,6 +279,25 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
+
+
+def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    """The note typed at "Why this grade?": `keep` keeps the one on file, `see above` takes the note above
+    (bot.audits.as_above), a note starting like an answer is asked about first (bot.audits.note_check)."""
+    step = ctx.step
+    graded = ctx.answers.get(step.question_id or "")
+    if graded is not None and graded.evidence and note_check.KEEP_WORDS.match(text):
+        return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
+    try:
+        note = as_above.note_above(ctx, step.question_id or "") if as_above.head(text) == "" else parse_evidence(text)
+    except AnswerError as error:
+        screen_text(text, services.identifier_screen, "that")  # a name typed here is told so first
+        raise answer_error(error) from None
+    screen_text(note, services.identifier_screen, "that evidence note")
+    if graded is not None and (word := note_check.starting_word(note)) is not None:  # trial 24
+        label = ctx.checklist.question(step.question_id or "").answer_label(graded.value)
+        return note_check.hold(services, turn, ctx, label, note, word)
+    return save_grade_note(services, turn, ctx, note)
 
 
 def read_option_then_note(question: Question, text: str) -> tuple[str, str] | None:
