@@ -21,6 +21,7 @@ from bot.core.audit_rules import visible_questions
 from knowledge.checklist_schema import Question
 
 MARK = "As above: "
+NOTED = frozenset({"yes_no", "scale", "choice"})  # the answers that carry a note ("3 as before" is a count's own words)
 _AS_ABOVE = (r"(?:(?:as|see|same\s+as|per)\s+(?:per\s+)?"
              r"(?:above|before|previous(?:ly)?(?:\s+(?:answer|note|question|one))?)|ditto)")
 _TAIL = re.compile(rf"^\s*(?P<head>.*?)[\s,.;:\-\u2013\u2014(]*\b{_AS_ABOVE}[\s.!)]*$", re.IGNORECASE | re.DOTALL)
@@ -48,9 +49,9 @@ def note_above(ctx: Ctx, question_id: str) -> str:
 
 def answer(ctx: Ctx, question: Question, text: str, today: dt.date | None = None) -> tuple[str, str] | None:
     """(the answer, the note above) for `yes as above`, `RI see above`, `2 - as above`; None when `text` is not an
-    answer followed by "as above" (or the question wants words, which "as above" may be)."""
+    answer followed by "as above", or the question's answers carry no note (a text answer may be "as above")."""
     said = head(text)
-    if not said or question.type == "text":
+    if not said or question.type not in NOTED:
         return None
     try:
         value = parse_answer(question, said, today)
