@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.audits import inadequate_action
+from bot.audits import inadequate_action, lifecycle, moderated
 from bot.audits.core import grade_label, waiting
 from bot.audits.inadequate_action import DueAnswer, FirstAction
 from bot.audits.regrade import GradeChange
@@ -37,6 +37,7 @@ WHAT = "regrade_action"
 REASON_ASKED = "regrade_reason"  # bot.audits.regrade_reason.WHAT: the reason asked before this, the draft behind it
 CANCEL_WORDS = frozenset({"cancel", "stop", "cancel it", "leave it", "never mind", "nevermind"})
 PAUSE_WORDS = frozenset({"pause", "pause it"})
+ACTION_ASKED = "for the action audit #{audit_id}'s new grade needs"  # said when the audit can't be regraded any more
 
 
 def needed(services: Services, change: GradeChange) -> bool:
@@ -124,6 +125,8 @@ def description(services: Services, turn: Turn, data: Mapping[str, Any], text: s
         return cancelled(services, turn, data, text)
     if text.rstrip().endswith("?"):
         return None
+    if (gone := no_longer_editable(services, turn, data, ACTION_ASKED)) is not None:
+        return gone
     if _words(text) == "back":
         raise UserError("Nothing is changed yet, and this is the first question of the grade change: type the action "
                         "(what needs to happen for the child), or `cancel` to leave the grade as it is.")
@@ -136,4 +139,27 @@ def owner(services: Services, turn: Turn, data: Mapping[str, Any], text: str, an
     it); `cancel` or `pause` drops the change."""
     if left(text):
         return cancelled(services, turn, data, text)
+    if (gone := no_longer_editable(services, turn, data, ACTION_ASKED)) is not None:
+        return gone
     return FIRST_ACTION.owner(services, turn, data, text, answer_due)
+
+
+def no_longer_editable(services: Services, turn: Turn, data: Mapping[str, Any], asking: str) -> list[Reply] | None:
+    """Said once, the question (`asking`: what it asks, with `{audit_id}`) dropped, when the audit can no longer have
+    its grade changed by this person (opened or decided by a moderator, reopened, removed) while the change waits for
+    its reason (bot.audits.regrade_reason) or its action: what happened, that nothing changed, and what the refusal
+    says to do next; it repeated at every message until `cancel` (trial 29). None while the change can be made."""
+    audit_id = int(data["audit_id"])
+    audit = store.get_audit(services.storage, audit_id)
+    refusal = lifecycle.edit_refusal(audit, turn.user_id, "overall_grade")
+    if refusal is None:
+        return None
+    store.set_conversation(services.storage, turn.user_id, None, turn.now)
+    if isinstance(refusal, lifecycle.Moderated):
+        refusal = moderated.refusal(services, audit_id)  # with the auditor's response to it, if any
+    why = (f"Audit #{audit_id} is no longer there (it was removed), so there is no grade to change. `/audit list` "
+           "shows your audits." if audit is None else str(refusal))
+    stays = "" if audit is None else f" It stays graded **{grade_label(audit.overall_grade)}**."
+    return then_draft(data, [Reply(kind="notice", text=f"I've stopped asking {asking.format(audit_id=audit_id)}: the "
+                                                       f"grade can't be changed now, so nothing was changed and nobody "
+                                                       f"was told.{stays} {why}")])

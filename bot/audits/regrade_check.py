@@ -60,6 +60,8 @@ def action_due(services: Services, turn: Turn, data: Mapping[str, Any], text: st
     alert, or the change stored with its action."""
     if regrade_action.left(text):
         return regrade_action.cancelled(services, turn, data, text)
+    if (gone := regrade_action.no_longer_editable(services, turn, data, regrade_action.ACTION_ASKED)) is not None:
+        return gone
     change = regrade_action.change_of(data, inadequate_action.action(services, turn, data, text))
     before = load(services, change.audit_id)
     if before.audit.overall_grade != change.was:

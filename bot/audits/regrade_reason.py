@@ -7,8 +7,8 @@ as one typed with the grade, and the change goes on as it would have (the check 
 Inadequate needs). `cancel` or `pause` leaves the grade as it is; a line ending with `?` is a question answered aside,
 and a whole command runs aside, the question following (bot.audits.answered_aside). Should the audit stop being the
 auditor's to change while the reason is asked (a moderator opens it, it is moderated or reopened, or it is removed),
-the reason typed next is told so once and the question is dropped: it repeated the refusal at every message until
-`cancel` (trial 29).
+the reason typed next is told so once and the question is dropped (bot.audits.regrade_action.no_longer_editable): it
+repeated the refusal at every message until `cancel` (trial 29).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from bot.audits import lifecycle, moderated, regrade_action
+from bot.audits import regrade_action
 from bot.audits.core import grade_label, waiting
 from bot.audits.regrade import GradeChange
 from bot.core.replies import Reply
@@ -25,6 +25,7 @@ from bot.engine.routing import Turn
 from bot.storage import audits as store
 
 WHAT = regrade_action.REASON_ASKED
+ASKED = "why the grade of audit #{audit_id} changes"  # said when the audit can't be regraded any more
 # bot.audits.regrade_check.edit_grade, given here by the conversation table (it imports this module): the audit, the
 # grade's words as typed and the reason.
 Edit = Callable[[Services, Turn, int, str, str], list[Reply]]
@@ -56,7 +57,7 @@ def typed(services: Services, turn: Turn, data: Mapping[str, Any], text: str, ed
         return cancelled(services, turn, data, text)
     if text.rstrip().endswith("?"):
         return None
-    if (gone := no_longer_editable(services, turn, data)) is not None:
+    if (gone := regrade_action.no_longer_editable(services, turn, data, ASKED)) is not None:
         return gone
     replies = edit(services, turn, int(data["audit_id"]), str(data["named"]), text)
     if store.conversation(services.storage, turn.user_id).get("awaiting") == WHAT:
@@ -74,22 +75,3 @@ def cancelled(services: Services, turn: Turn, data: Mapping[str, Any], typed_wor
                                                                       f"still graded **{grade_label(data.get('was'))}"
                                                                       f"** and nobody was told.{later}")])
 
-
-def no_longer_editable(services: Services, turn: Turn, data: Mapping[str, Any]) -> list[Reply] | None:
-    """Said once, the question dropped, when the audit can no longer have its grade changed by this person (opened
-    or decided by a moderator, reopened, removed): what happened, that nothing changed, and what the refusal says to
-    do next. None while the change can still be made."""
-    audit_id = int(data["audit_id"])
-    audit = store.get_audit(services.storage, audit_id)
-    refusal = lifecycle.edit_refusal(audit, turn.user_id, "overall_grade")
-    if refusal is None:
-        return None
-    store.set_conversation(services.storage, turn.user_id, None, turn.now)
-    if isinstance(refusal, lifecycle.Moderated):
-        refusal = moderated.refusal(services, audit_id)  # with the auditor's response to it, if any
-    why = (f"Audit #{audit_id} is no longer there (it was removed), so there is no grade to change. `/audit list` "
-           "shows your audits." if audit is None else str(refusal))
-    stays = "" if audit is None else f" It stays graded **{grade_label(audit.overall_grade)}**."
-    return regrade_action.then_draft(data, [Reply(
-        kind="notice", text=f"I've stopped asking why the grade of audit #{audit_id} changes: it can't be changed "
-                            f"now, so nothing was changed and nobody was told.{stays} {why}")])

@@ -24,8 +24,8 @@ from tests.integration.test_wording import submitted_audit
 from tests.support.text import flat
 
 REASON = "the plan is now exemplary and the child's voice runs through it"
-STOPPED = ("I've stopped asking why the grade of audit #1 changes: it can't be changed now, so nothing was changed "
-           "and nobody was told.")
+STOPPED = ("I've stopped asking why the grade of audit #1 changes: the grade can't be changed now, so nothing was "
+           "changed and nobody was told.")
 
 
 def _opened(engine: Engine, services: Services, audit_id: int) -> None:
@@ -64,3 +64,28 @@ def test_the_reason_after_the_audit_stops_being_editable_is_told_once_then_the_c
     assert [r.kind for r in after] == ["info"] and "Hello!" in after[0].text  # the refusal is not said again
     audit = store.get_audit(services.storage, audit_id)
     assert audit is None or (audit.overall_grade, audit.grade_reason) == ("good", None)
+
+
+@pytest.mark.parametrize("asked", ["the action", "its owner", "its due date"])
+def test_the_action_a_new_inadequate_needs_after_a_moderator_opened_the_audit_is_told_once(
+        engine: Engine, services: Services, asked: str) -> None:
+    answers = {"the action": [], "its owner": ["book a strategy meeting for the child"],
+               "its due date": ["book a strategy meeting for the child", "the worker"]}[asked]
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        services.storage.db.execute("UPDATE actions SET done_at = ?, done_by = ?",  # no open action: one is asked
+                                    [WEDNESDAY.isoformat(), AUDITOR])
+        engine.command(AUDITOR, f"edit {audit_id} grade inadequate the drift has left the child at risk",
+                       surface="terminal")
+        for typed in answers:
+            engine.message(AUDITOR, typed)
+        _opened(engine, services, audit_id)
+        told = engine.message(AUDITOR, "next friday" if asked == "its due date" else "the worker")
+        after = engine.message(AUDITOR, "hello")
+    [said] = told
+    assert flat(said.text, "*").startswith("I've stopped asking for the action audit #1's new grade needs: the grade "
+                                           "can't be changed now, so nothing was changed and nobody was told.")
+    assert "A moderator has opened this audit, so it is read-only now" in said.text
+    assert store.conversation(services.storage, AUDITOR).get("awaiting") is None
+    assert [r.kind for r in after] == ["info"]
+    assert store.get_audit(services.storage, audit_id).overall_grade == "good"
