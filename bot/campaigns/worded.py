@@ -45,6 +45,8 @@ NEW = re.compile(r"^\s*(?:(?:a|an)\s+)?(?:brand\s+)?new\s+(?P<what>.*?)\b(?:audi
 BARE = re.compile(r"^\s*(?:(?:a|an)\s+)?(?P<what>)(?:audit\s+)?campaign\s+"
                   r"(?P<rest>(?:on|about|looking\s+at|into)\s+.+)$", re.IGNORECASE)
 DOING = re.compile(r"\s*(?:audits?|cases?|allocations?)\b", re.IGNORECASE)
+# "new campaign report", "new campaign progress": an existing campaign's, not a new one
+ABOUT_ONE = re.compile(r"\s*(?:reports?|progress|status|results?|updates?|figures|dates?)\b", re.IGNORECASE)
 QUESTION_WORDS = re.compile(r"^\s*(?:how|what|why|when|who|where|which|is|are|do|does)\b", re.IGNORECASE)
 
 
@@ -101,6 +103,8 @@ def _asked_for(services: Services, text: str) -> re.Match[str] | None:
     for cic", "campaign on neglect for north by 18/12"); None for a question about campaigns (trial 30: "new campaign
     on …" went to the knowledge base as an unanswered question)."""
     asked = SET_UP.match(text) or NEW.match(text)
+    if asked is not None and ABOUT_ONE.match(asked.group("rest")):
+        return None
     if asked is not None:
         return None if QUESTION_WORDS.match(text) and not text.lower().lstrip().startswith("how") else asked
     bare = BARE.match(text)

@@ -74,5 +74,7 @@ def test_a_new_campaign_asked_for_without_set_up_is_read_as_set_up_is(
         assert said.title == "New audit campaign" and filled in said.text, words
     assert asked_of_the_knowledge_base(services) == 0
     assert store.list_campaigns(services.storage) == []
+    for about_one in ("new campaign report", "campaign on neglect"):
+        assert not any(r.title == "New audit campaign" for r in engine.message(QA, about_one, surface="terminal"))
     [going] = engine.message(QA, "how is the neglect campaign going", surface="terminal")
     assert going.text == "There is no audit campaign for you to see, so none called “neglect”."
