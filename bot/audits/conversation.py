@@ -38,6 +38,7 @@ from bot.audits import (
     moderation_decision,
     moderation_hold,
     moderation_unchanged,
+    more_time_answer,
     note_check,
     readback,
     reflection_wait,
@@ -462,6 +463,7 @@ ENTRY_ACTIONS = frozenset({"audit.start", "audit.start_case", "audit.resume", "a
                            "audit.compare", "audit.reflect", "audit.reopen", "audit.moderate_open",
                            "audit.moderation_accept", "audit.moderation_reply", "actions.done", "actions.done_confirm",
                            "actions.done_keep", "actions.reopen", *action_removal.REMOVE_ANSWERS,
+                           more_time_answer.GIVE, more_time_answer.REFUSE,
                            *checklist_switch.ACTIONS})  # a switch's buttons carry the version: stale ones refused
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
@@ -786,6 +788,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.remove_action": action_removal.on_remove,
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
+    more_time_answer.GIVE: more_time_answer.on_give, more_time_answer.REFUSE: more_time_answer.on_refuse,
     action_removal.REMOVE_ANSWERS[0]: action_removal.on_remove_confirm,
     action_removal.REMOVE_ANSWERS[1]: action_removal.on_remove_keep,
 })

@@ -45,6 +45,7 @@ from bot.audits import (
     moderation,
     moderation_alert,
     more_time,
+    more_time_answer,
     note_check,
     readback,
     redaction,
@@ -169,6 +170,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return action_removal.remove_typed_anywhere(services, turn, action_status.typed_id(removal.group("id")))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
+    if (answered := more_time_answer.typed(services, turn, text)) is not None:  # `no more time on action 110`
+        return answered
     if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
         return asked
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:

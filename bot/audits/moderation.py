@@ -597,8 +597,9 @@ def _decide(services: Services, turn: Turn, state: dict, cleaned: str,
     alerted = {a.to_user for a in alerts + withdrawn}
     # trials 20 and 21: the worker was told the grade, not why; the reason and the action as sentences, never
     # "…the EHCP.; action set at moderation" (bot.core.sentences)
+    moderated, verdict = moderation_told.worker_verdict(moderator, state, earlier, audit.overall_grade)
     notices = readback.outcome_notices(services, audit, turn.user_id,
-                                       as_sentences(f"{moderator} {_outcome(state)}, because: {cleaned}", set_action))
+                                       as_sentences(f"{verdict}, because: {cleaned}", set_action), moderated)
     who = _who_was_told(audit, {r.to_user for r in notices if r.to_user})
     outcome = [r for r in notices if r.to_user not in alerted]  # the alert already tells them, more urgently
     saved = Reply(text=f"Moderation of audit #{audit_id} saved{' with its action' if action else ''}, and {who} been "
@@ -645,11 +646,6 @@ def _who_was_told(audit: store.AuditRow, notified: set[str]) -> str:
         parts.append("their manager" if audit.worker_id in notified else "the worker's manager")
     said = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"{said} {'has' if len(parts) == 1 else 'have'}"
-
-
-def _outcome(state: dict) -> str:
-    grade = grade_label(state["grade"])
-    return f"agreed with the grade (**{grade}**)" if state["agrees"] else f"graded it **{grade}**"
 
 
 def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | None:

@@ -6,8 +6,9 @@ Only the auditor changes an action's date (bot.audits.action_edit), so the trial
 long line went on the QA leads' list, the short one showed the action's card, and `action 110 due 14/12` was told
 "not an action of an audit you did". Now the auditor (or, when the audit can no longer be changed by them, the
 owner's manager) is sent the request, with the date asked for and the reason when given, and the words that set it;
-the owner is told who was asked, and the request is kept in the trail. A date is read as every due date is
-(knowledge.dates.parse_day); the reason is screened for identifiers (bot.privacy).
+the owner is told who was asked, and the request is kept in the trail. The approver answers with *Approve the new
+date* or *Say no* (typed in the terminal chat), the owner's manager too (bot.audits.more_time_answer). A date is read
+as every due date is (knowledge.dates.parse_day); the reason is screened for identifiers (bot.privacy).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.audits import action_edit, lifecycle
+from bot.audits import action_edit, more_time_answer
 from bot.audits.action_status import typed_id
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
@@ -26,7 +27,6 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
-from bot.storage import audits as store
 from bot.storage.trail import record_trail
 from knowledge.dates import DateError, parse_day, short_date, working_day_near
 
@@ -121,10 +121,9 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
                         f"with `action {action.id} due <date>`.")
     if action.done_at:
         raise UserError(f"Action {action.id} is marked done already, so it needs no more time.")
-    asked, role = _who_to_ask(services, action)
+    asked, role = more_time_answer.approver(services, action)
     reason = screen_text(request.reason, services.identifier_screen, "that reason") if request.reason else None
     until = f"until {short_date(request.until.isoformat())}" if request.until else ""
-    typed_date = f"{request.until.day}/{request.until.month}" if request.until else "<date>"
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"
     owner = services.directory.label(action.owner_id)
@@ -135,20 +134,9 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
                        f"{' ' + until if until else ''}. It stays due {short_date(action.due_date)} until they set a "
                        "new date."),
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
-                                      f"{short_date(action.due_date)}){': ' + detail if detail else ''}. To give "
-                                      f"it, type `action {action.id} due {typed_date}`.")]
-
-
-def _who_to_ask(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
-    """The auditor while they may change the action's date; else the owner's manager."""
-    audit = store.get_audit(services.storage, action.audit_id)
-    if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
-        return audit.auditor_id, "the auditor"
-    managers = [m for m in services.directory.managers_of(action.owner_id) if m != action.owner_id]
-    if not managers:
-        raise UserError(f"Action {action.id}'s audit can't be changed now and you have no manager I can ask: ask a "
-                        "QA lead. Nothing was asked.")
-    return managers[0], "your manager"
+                                      f"{short_date(action.due_date)}){': ' + detail if detail else ''}. "
+                                      f"{more_time_answer.typed_answers(action.id, request.until)}",
+                  choices=more_time_answer.choices(action.id, request.until))]
 
 
 def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:

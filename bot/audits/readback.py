@@ -363,8 +363,10 @@ def respond_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 # -- the outcome, told to the worker and their managers --------------------------------------------------
 
-def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str, verdict: str) -> list[Reply]:
-    """A DM each to the worker whose case it is and their managers (never the moderator or the auditor twice)."""
+def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str, verdict: str,
+                    moderated: str = "moderated") -> list[Reply]:
+    """A DM each to the worker whose case it is and their managers (never the moderator or the auditor twice);
+    `moderated` is "re-moderated" when the decision replaces an earlier one (verdict saying what changed)."""
     told: list[Reply] = []
     skip = {moderator_id, audit.auditor_id}
     worker = audit.worker_id
@@ -374,6 +376,6 @@ def outcome_notices(services: Services, audit: store.AuditRow, moderator_id: str
             continue
         whose = "your case" if person == worker else "a case in your team"
         told.append(Reply(to_user=person, kind="notice",
-                          text=as_sentence(f"Audit #{audit.id} of {whose} has been moderated: {verdict}"),
+                          text=as_sentence(f"Audit #{audit.id} of {whose} has been {moderated}: {verdict}"),
                           choices=(Choice("Open the audit", "audit.view", str(audit.id)),)))
     return told

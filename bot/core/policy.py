@@ -131,6 +131,13 @@ def may_complete_action(directory: Directory, person: Person, owner_id: str) -> 
     return person.user_id == owner_id or may_complete_for_others(directory, person, owner_id)
 
 
+def may_give_more_time(directory: Directory, person: Person, owner_id: str) -> bool:
+    """An action whose audit its auditor can no longer change (being moderated, or moderated) has its due date moved,
+    on its owner's request for more time, by those who may mark it done for the owner (a manager of the owner, an
+    admin), whichever team the audit is in: they answer for the owner's work."""
+    return may_complete_for_others(directory, person, owner_id)
+
+
 def may_reopen_action(directory: Directory, person: Person, owner_id: str, auditor_id: str) -> bool:
     """A done action may be reopened by its owner, the auditor who set it, a manager of either, or an admin: the
     people who could mark it done, and the one who asked for it."""

@@ -106,3 +106,53 @@ def test_the_extend_command_asks_as_the_words_do(engine: Engine, services: Servi
                                       "until 14 Dec 2026.")
     assert replies[1].to_user == AUDITOR and "until 14 Dec 2026, reason: family away." in replies[1].text
     assert usage.kind == "error" and "/audit extend <action number> [to DATE] [, reason]" in usage.text
+
+
+# -- trial 30: the approver's answer, typed in the terminal chat -------------------------------------------------
+
+def test_the_request_says_how_to_answer_it_and_carries_its_buttons(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        [_, sent] = engine.message(WORKER, f"extend action {action} to 14/12", surface="terminal")
+    assert sent.text.endswith(f"To give it, type `action {action} due 14/12`; to say no, `no more time on action "
+                              f"{action}`.")
+    assert [c.label for c in sent.choices] == ["Approve the new date", "Say no"]
+
+
+def test_the_owners_manager_sets_the_date_typed_once_the_audit_is_moderated(engine: Engine,
+                                                                            services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services, status="moderated")
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        [done, told] = engine.message(MANAGER, f"action {action} due 14/12", surface="terminal")
+        [refused] = engine.message(AUDITOR, f"action {action} due 21/12", surface="terminal")
+    assert done.text.startswith(f"Action {action} (_Arrange the statutory visit_) is now due **Monday 14 December "
+                                "2026**, not Monday 7 December 2026. I've told Social worker N1")
+    assert told.to_user == WORKER
+    assert told.text.startswith(f"Team manager (North) gave you more time on action {action}")
+    assert refused.kind == "error"  # the auditor of a moderated audit, who does not manage the owner
+    assert action_store.get_action(services.storage, action).due_date == "2026-12-14"
+
+
+def test_the_approver_says_no_typed_and_the_owner_is_told_the_date_stands(engine: Engine,
+                                                                          services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        [said, told] = engine.message(AUDITOR, f"no more time on action {action}", surface="terminal")
+    assert said.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
+    assert told.to_user == WORKER and f"said no to more time on action {action}" in told.text
+    assert action_store.get_action(services.storage, action).due_date == "2026-12-07"
+
+
+def test_an_owner_with_no_manager_of_their_own_is_answered_by_an_admin_and_told_so(engine: Engine,
+                                                                                   services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        audit_id = insert_audit(services.storage, "CR-123456", SATURDAY, status="moderated", auditor=AUDITOR)
+        action = action_store.add_action(services.storage, audit_id, "Chair the review", MANAGER, "2026-12-07",
+                                         AUDITOR, SATURDAY)
+        [asked, sent] = engine.message(MANAGER, f"extend action {action} to 14/12", surface="terminal")
+        [done, _] = engine.message("U0ADMIN01", f"action {action} due 14/12", surface="terminal")
+    assert asked.text.startswith(f"I've asked Head of service, an admin (you have no manager I can ask), for more "
+                                 f"time on action {action}")
+    assert sent.to_user == "U0ADMIN01" and done.text.startswith(f"Action {action} (_Chair the review_) is now due")

@@ -58,3 +58,23 @@ def test_setting_up_a_round_in_words_gets_how_to_type_it_with_the_checklist_and_
     assert "set up by QA leads and admins: ask your QA lead" in worker.text
     assert asked_of_the_knowledge_base(services) == 0
     assert store.list_campaigns(services.storage) == []
+
+
+def test_a_new_campaign_asked_for_without_set_up_is_read_as_set_up_is(
+        engine: Engine, services: Services, clock) -> None:  # noqa: F811
+    """Trial 30: "new campaign on neglect for cic and south, deadline 18/12" went onto the unanswered list."""
+    filled = ("From what you said: `/audit campaign create name=… theme=… checklist=Neglect "
+              "teams=children-in-care,south-cin-cp start=… deadline=18/12/2026 ")
+    for words in ("new campaign on neglect for cic and south, deadline 18/12",
+                  "start a campaign on neglect for cic and south, deadline 18/12",
+                  "launch a campaign on neglect for cic and south, deadline 18/12",
+                  "campaign on neglect for cic and south by 18/12",
+                  "a new neglect audit campaign for cic and south due 18/12"):
+        [said] = engine.message(QA, words, surface="terminal")
+        assert said.title == "New audit campaign" and filled in said.text, words
+    assert asked_of_the_knowledge_base(services) == 0
+    assert store.list_campaigns(services.storage) == []
+    for about_one in ("new campaign report", "campaign on neglect"):
+        assert not any(r.title == "New audit campaign" for r in engine.message(QA, about_one, surface="terminal"))
+    [going] = engine.message(QA, "how is the neglect campaign going", surface="terminal")
+    assert going.text == "There is no audit campaign for you to see, so none called “neglect”."

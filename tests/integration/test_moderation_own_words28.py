@@ -14,7 +14,7 @@ from bot.audits.grade_over_other import grade_over_other
 from bot.audits.grade_words import grade_starting
 from bot.audits.moderation_change import TYPED
 from bot.audits.moderation_change_worded import as_change_request
-from bot.audits.moderation_told import auditor_heading
+from bot.audits.moderation_told import auditor_heading, worker_verdict
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -24,6 +24,7 @@ from tests.integration.test_moderation_reason_grade import WEDNESDAY, audit_id, 
 from tests.support.text import flat
 
 QA = "U0QALEAD1"
+WORKER = "U0PRAN001"  # the social worker whose case audit #1 is
 SEEN = "child seen alone every visit and views are in the plan"
 RI = "Requires improvement to be good"
 NAMES = {"outstanding": "outstanding", "good": "good", "requires_improvement": "RI", "inadequate": "inadequate"}
@@ -150,6 +151,30 @@ def test_the_auditor_is_told_the_moderation_was_changed_from_what_to_what(engine
     assert (f"Your audit #{regraded} has been re-moderated: Team manager (South) changed their decision from "
             f"Disagree (Inadequate) to Agree (Good). Reason: On reading it again, {SEEN}.") in text
     assert "has been moderated:" not in text.split("[message to U0MGRN001]")[1].split("[message")[0]
+
+
+def test_the_worker_is_told_what_the_changed_moderation_changed(engine: Engine, services: Services,
+                                                                regraded: int) -> None:  # noqa: F811
+    """Trial 30: the case's worker was told only "has been moderated", as if it were a first decision."""
+    with time_machine.travel(NEXT_WEEK, tick=False):
+        engine.message(SOUTH, f"change moderation {regraded}", surface="terminal")
+        _, out = drive(engine, ["1", f"On reading it again, {SEEN}"], user=SOUTH)
+    worker = flat(out, "*`").split(f"[message to {WORKER}]")[1].split("[message")[0]
+    assert (f"Audit #{regraded} of your case has been re-moderated: Team manager (South) changed the grade from "
+            f"Inadequate to Good, agreeing with the auditor's grade now, because: On reading it again, {SEEN}."
+            ) in worker
+    assert "has been moderated" not in worker and "CR-" not in worker
+
+
+def test_the_worker_reads_a_change_to_disagree_and_a_kept_decision_plainly() -> None:
+    moderator, good = "QA lead (practice)", {"agrees": 1, "grade": "good"}
+    assert worker_verdict(moderator, {"agrees": False, "grade": "requires_improvement"}, good, "good") == (
+        "re-moderated", f"QA lead (practice) changed the grade from **Good** to **{RI}**, where the auditor graded "
+                        "it **Good**")
+    assert worker_verdict(moderator, {"agrees": True, "grade": "good"}, good, "good") == (
+        "re-moderated", "QA lead (practice) kept their decision, **Good**, with a new reason")
+    assert worker_verdict(moderator, {"agrees": True, "grade": "good"}, None, "good") == (
+        "moderated", "QA lead (practice) agreed with the grade (**Good**)")
 
 
 def test_a_first_moderation_is_told_as_before(engine: Engine, services: Services, audit_id: int) -> None:  # noqa: F811

@@ -121,6 +121,23 @@ def test_who_may_mark_an_action_done(user: str, owner: str, allowed: bool) -> No
     assert policy.may_complete_action(DIRECTORY, person, owner) is allowed
 
 
+# person, owner of the action: may give it more time once its auditor can no longer change its audit (trial 30)
+MORE_TIME_TABLE = [
+    ("U0MGRN001", "U0PRAN001", True),    # the owner's manager
+    ("U0MGRS001", "U0PRAN001", False),   # another team's manager, even the one who audited it
+    ("U0PRAN001", "U0PRAN001", False),   # the owner asks, they do not give
+    ("U0QALEAD1", "U0PRAN001", False),   # QA leads read
+    ("U0ADMIN01", "U0MGRN001", True),    # admins, for an owner with no manager of their own
+]
+
+
+@pytest.mark.parametrize(("user", "owner", "allowed"), MORE_TIME_TABLE)
+def test_who_may_give_an_action_more_time(user: str, owner: str, allowed: bool) -> None:
+    person = DIRECTORY.person(user)
+    assert person is not None
+    assert policy.may_give_more_time(DIRECTORY, person, owner) is allowed
+
+
 # person, owner of the action, auditor who set it: may reopen it once done
 REOPEN_TABLE = [
     ("U0PRAN001", "U0PRAN001", "U0MGRS001", True),    # the owner

@@ -1,0 +1,161 @@
+"""The answer to an owner's request for more time on an action (bot.audits.more_time): *Approve the new date* and
+*Say no*, buttons on the request's DM in Slack, typed in the terminal chat (`action 110 due 14/12`,
+`no more time on action 110`).
+
+Trial 30: the request reached its approver as a typed command only, and when it went to the owner's manager, the
+command it gave (`action 110 due 14/12`) refused them, since only the auditor changes an action and only before
+moderation. Who answers: the auditor while they may still change the audit (the change is then theirs, kept as
+`action 110 due …` keeps it); once they may not, those who may mark the action done for its owner
+(bot.core.policy.may_give_more_time: a manager of the owner, an admin), the new date kept as a revision all the
+same. The owner is told the answer either way, and the answer is kept in the trail. The buttons are in the audit
+conversation's table (bot.audits.conversation), so they work whatever the approver is in the middle of.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.audits import action_edit, lifecycle
+from bot.audits.action_status import typed_id
+from bot.core import policy
+from bot.core.markup import audit_and_case
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import AccessDenied, UserError
+from bot.settings.people import Role
+from bot.storage import actions as action_store
+from bot.storage import audits as store
+from bot.storage.errors import NotFound
+from bot.storage.trail import record_trail
+from knowledge.dates import DateError, long_date, parse_day
+
+GIVE, REFUSE = "actions.more_time_give", "actions.more_time_refuse"
+# `no more time on action 110`, `say no to more time on action 110`, `refuse more time on action 110`
+REFUSED = re.compile(r"^\s*(?:say\s+no\s+to|no|refuse|decline|turn\s+down)\s+(?:the\s+)?(?:more|extra)\s+time\s+"
+                     r"(?:request\s+)?(?:on|for)\s+action\s+#?(?P<id>\d+)\s*[.!]*\s*$", re.IGNORECASE)
+
+
+def approver(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
+    """(who is asked, who they are to the owner): the auditor while they may change the action's date; else the
+    owner's manager; else (an owner with no manager of their own) an admin."""
+    audit = store.get_audit(services.storage, action.audit_id)
+    if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
+        return audit.auditor_id, "the auditor"
+    managers = [m for m in services.directory.managers_of(action.owner_id) if m != action.owner_id]
+    if managers:
+        return managers[0], "your manager"
+    admins = [a for a in services.directory.ids_with_role(Role.ADMIN) if a != action.owner_id]
+    if not admins:
+        raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
+                        "more time: ask a QA lead. Nothing was asked.")
+    return admins[0], "an admin (you have no manager I can ask)"
+
+
+def choices(action_id: int, until: date | None) -> tuple[Choice, ...]:
+    """The approver's buttons: *Approve the new date* when a date was asked for, and *Say no*."""
+    give = (Choice("Approve the new date", GIVE, f"{action_id}:{until.isoformat()}", "primary"),) if until else ()
+    return (*give, Choice("Say no", REFUSE, str(action_id)))
+
+
+def typed_answers(action_id: int, until: date | None) -> str:
+    """The same answers typed, for the terminal chat and a Slack client that shows no buttons."""
+    day = f"{until.day}/{until.month}" if until else "<date>"
+    return f"To give it, type `action {action_id} due {day}`; to say no, `no more time on action {action_id}`."
+
+
+def _answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_store.ActionRow, store.AuditRow,
+                                                                           bool]:
+    """(the open action, its audit, whether the date is the auditor's own change), or the UserError saying who may
+    answer the request instead."""
+    action = action_store.get_action(services.storage, action_id)
+    audit = store.get_audit(services.storage, action.audit_id) if action else None
+    if action is None or audit is None:
+        raise UserError("I can't find that action: it may have been removed. `/audit actions team` lists open ones.")
+    if action.done_at:
+        raise UserError(f"Action {action.id} is marked done already, so it needs no more time.")
+    if lifecycle.action_edit_refusal(audit, turn.user_id) is None:
+        return action, audit, True
+    if lifecycle.action_edit_refusal(audit, audit.auditor_id) is not None and \
+            policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+        return action, audit, False
+    who, _ = approver(services, action)
+    raise AccessDenied(f"Only {services.directory.label(who)} can give action {action.id} more time now, so nothing "
+                       "changed.")
+
+
+def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Reply]:
+    """The new date set on the approver's word: the owner told, the earlier date kept as a revision."""
+    action, audit, auditors_own = _answerable(services, turn, action_id)
+    today = turn.now.astimezone(services.settings.timezone).date()
+    if until < today:
+        raise UserError(f"{long_date(until)} has passed, so action {action.id} was not changed: type "
+                        f"`action {action.id} due <date>` with the date to give.")
+    if until.isoformat() == action.due_date:
+        return [Reply(text=f"Action {action.id} is already due {long_date(until)}, so nothing changed.")]
+    try:
+        if auditors_own:
+            lifecycle.edit_action(services.storage, audit.id, turn.user_id, action.id, "due_date", until.isoformat(),
+                                  turn.now)
+        else:
+            store.give_action_more_time(services.storage, audit.id, turn.user_id, action.id, until.isoformat(),
+                                        turn.now)
+    except NotFound:
+        raise UserError(f"Action {action.id} is no longer open, so nothing changed.") from None
+    was, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
+    where = audit_and_case(audit.id, audit.case_ref)
+    return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not {was}. "
+                       f"I've told {owner}, and the earlier date is kept in the audit's history."),
+            Reply(to_user=action.owner_id, kind="notice",
+                  text=f"{services.directory.label(turn.user_id)} gave you more time on action {action.id} ({where}): "
+                       f"it is now due **{long_date(until)}**, not {was}. _{action.description}_")]
+
+
+def refuse(services: Services, turn: Turn, action_id: int) -> list[Reply]:
+    """The approver's no: the owner told the date stands, and the answer kept in the trail."""
+    action, audit, _ = _answerable(services, turn, action_id)
+    record_trail(services.storage, turn.user_id, "action.more_time_refused", {"action": action.id}, at=turn.now)
+    due, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
+    where = audit_and_case(audit.id, audit.case_ref)
+    return [Reply(text=f"I've told {owner} that action {action.id} stays due {due}."),
+            Reply(to_user=action.owner_id, kind="notice",
+                  text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id} "
+                       f"({where}): it stays due **{due}**. _{action.description}_")]
+
+
+def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Approve the new date*: the value is `<action>:<ISO date>`."""
+    number, _, day = value.partition(":")
+    try:
+        until = date.fromisoformat(day)
+    except ValueError:
+        raise UserError("That button is from an older message: type `action <number> due <date>`.") from None
+    return give(services, turn, typed_id(number), until)
+
+
+def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Say no*: the value is the action's number."""
+    return refuse(services, turn, typed_id(value))
+
+
+def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """`no more time on action 110`, or `action 110 due 14/12` from someone who may give it more time where only
+    its auditor could change it before; None for other text (the auditor's own change goes on to
+    bot.audits.action_edit, the owner's to bot.audits.more_time)."""
+    if (refused := REFUSED.match(text)) is not None:
+        return refuse(services, turn, typed_id(refused.group("id")))
+    edit = action_edit.parse(text)
+    if edit is None or edit.field != "due" or not edit.value:
+        return None
+    action = action_store.get_action(services.storage, edit.action_id)
+    audit = store.get_audit(services.storage, action.audit_id) if action else None
+    if action is None or audit is None or action.owner_id == turn.user_id or \
+            lifecycle.action_edit_refusal(audit, audit.auditor_id) is None or \
+            not policy.may_give_more_time(services.directory, turn.person, action.owner_id):
+        return None
+    try:
+        until = parse_day(edit.value, turn.now.astimezone(services.settings.timezone).date(), "future")
+    except DateError as error:
+        raise UserError(f"{error} Nothing changed: type it like `action {action.id} due 14/12`.") from None
+    return give(services, turn, action.id, until)
