@@ -40,6 +40,7 @@ from bot.audits import (
     moderation_unchanged,
     note_check,
     readback,
+    reaudit_start,
     reflection_wait,
     regrade_action,
     regrade_check,
@@ -180,6 +181,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
 
 
 def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    if (reaudit := reaudit_start.at_the_worker(services, turn, ctx, text)) is not None:  # `re-audit CR-…` (trial 30)
+        return reaudit
     return audits_start.choose_worker(services, turn, ctx, ctx.version, text)
 
 
