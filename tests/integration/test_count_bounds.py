@@ -144,7 +144,7 @@ CHECKLIST = """checklists:
 
 
 def problems_of(text: str) -> list[str]:
-    found, problems = parse_checklists(load_yaml_with_lines(text, "c.yaml")["checklists"], "c.yaml", set())
+    _, problems = parse_checklists(load_yaml_with_lines(text, "c.yaml")["checklists"], "c.yaml", set())
     return [str(p) for p in problems]
 
 
