@@ -9,7 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import time_machine
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.audits.count_bound import bound_refusal
@@ -23,6 +23,7 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Answer, parse_checklists
 from knowledge.loader import load_knowledge
 from knowledge.yamlsource import load_yaml_with_lines
+from tests.support.examples import examples
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
@@ -109,6 +110,27 @@ def test_any_count_above_the_sample_is_refused_and_any_within_it_kept(sampled: i
         assert (refused is not None) == (count > sampled)
         broken = submission_breaks(FRONT_DOOR, {**answers, question_id: Answer(str(count))}, None, None, 0)
         assert any(question_id in b and "counts more than" in b for b in broken) == (count > sampled)
+
+
+@settings(max_examples=examples(12), suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(count=st.integers(0, 40))
+def test_typed_in_the_audit_a_count_above_the_sample_is_refused_and_one_within_it_stored(
+        engine: Engine, services: Services, count: int) -> None:
+    """The same property where the auditor types it: one audit, 7 contacts sampled; after each count kept, `back`
+    returns to the question for the next example."""
+    with time_machine.travel(NOW, tick=False):
+        if not list(services.storage.db.query("SELECT id FROM audits")):
+            at_the_sample(engine, "7")
+        audit = only_audit(services)
+        assert audit.step == "question:decisions-late"
+        replies = typed(engine, str(count))
+        stored = store.answers_of(services.storage, audit.id).get("decisions-late")
+        if count > 7:
+            assert [r.kind for r in replies] == ["error"] and "at most 7" in replies[0].text
+            assert only_audit(services).step == "question:decisions-late"
+        else:
+            assert replies[0].text == f"Got it: **{count}**." and stored is not None and stored.value == str(count)
+            typed(engine, "back")
 
 
 def test_the_shipped_checklists_say_which_counts_are_part_of_which() -> None:
