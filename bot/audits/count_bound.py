@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from bot.audits.action_removal import listed
 from bot.audits.numbering import question_label
 from bot.core.count_bounds import bound_of, number, over_bound
+from bot.errors import UserError
 from knowledge.checklist_schema import Answer, Checklist, Question
 
 
@@ -36,3 +37,16 @@ def too_high_notice(checklist: Checklist, answers: Mapping[str, Answer], changed
     one = len(over) == 1
     return (f"{bound.said()} now, so {'question' if one else 'questions'} {labels} {'is' if one else 'are'} more "
             f"than that. I'll ask {'it' if one else 'them'} again. {bound.type_one()}")
+
+
+def refuse_over_bound(checklist: Checklist, answers: Mapping[str, Answer]) -> None:
+    """Before the overall grade: UserError naming a count still larger than the count it is a part of (left so by
+    `back` past it after the sample was lowered), and how to put it right; nothing when every count fits."""
+    over = over_bound(checklist, answers)
+    bound = bound_of(checklist, answers, over[0]) if over else None
+    if bound is None:
+        return
+    label = question_label(checklist, over[0].id)
+    raise UserError(f"Question {label} is answered {answers[over[0].id].value}, but {bound.said()[0].lower()}"
+                    f"{bound.said()[1:]}, and it can't be more than that. Type `change {label}` to put it right "
+                    "before choosing the overall grade.")

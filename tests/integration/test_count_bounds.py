@@ -112,6 +112,24 @@ def test_any_count_above_the_sample_is_refused_and_any_within_it_kept(sampled: i
         assert any(question_id in b and "counts more than" in b for b in broken) == (count > sampled)
 
 
+def test_the_overall_grade_waits_while_a_count_is_larger_than_its_sample(engine: Engine, services: Services) -> None:
+    """A defence behind the step order: however a count came to exceed its sample, the review does not go on."""
+    with time_machine.travel(NOW, tick=False):
+        at_the_sample(engine, "3")
+        for line in ["2", "1", "no", "yes", "good", "Decisions were prompt and history was checked each time.", "3",
+                     "1", "yes", "yes", "good", "Reasons were recorded and a manager signed each one off."]:
+            typed(engine, line)
+        audit = only_audit(services)
+        with services.storage.write() as db:
+            db.execute("UPDATE answers SET value = '1' WHERE audit_id = ? AND question_id = 'contacts-sampled'",
+                       [audit.id])
+        [refused] = typed(engine, "next")
+    assert refused.kind == "error"
+    assert refused.text == ("Question 3 is answered 2, but you sampled 1 contact, and it can't be more than that. Type "
+                            "`change 3` to put it right before choosing the overall grade.")
+    assert only_audit(services).step == "review"
+
+
 @settings(max_examples=examples(12), suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 @given(count=st.integers(0, 40))
 def test_typed_in_the_audit_a_count_above_the_sample_is_refused_and_one_within_it_stored(
