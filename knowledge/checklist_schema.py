@@ -34,7 +34,7 @@ NOT_APPLICABLE = "na"
 CHECKLIST_FIELDS = ("id", "title", "description", "period", "sections")
 SECTION_FIELDS = ("id", "title", "questions")
 QUESTION_FIELDS = ("id", "text", "type", "required", "allow_na", "options", "guidance", "show_if", "flag_if",
-                   "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals")
+                   "escalate_if", "allow_future", "descriptors", "flag_at_least", "decimals", "at_most")
 # What the finish step of every audit asks (bot/audits/finish.py): a checklist must not ask it again.
 FINISH_QUESTION_IDS = {
     "overall-grade": "an overall grade", "overall-judgement": "an overall grade", "overall-rating": "an overall grade",
@@ -81,6 +81,7 @@ class Question:
     descriptors: tuple[tuple[str, str], ...] = ()
     flag_at_least: float | None = None
     decimals: bool = False  # number questions: may the answer have a fraction (12.5 hours)? Counts may not.
+    at_most: str | None = None  # number questions: the earlier count this one is a part of (contacts sampled)
 
     @property
     def answer_keys(self) -> tuple[str, ...]:
@@ -130,6 +131,8 @@ class Question:
             content["flag_at_least"] = self.flag_at_least
         if self.decimals:
             content["decimals"] = True
+        if self.at_most:
+            content["at_most"] = self.at_most
         return content
 
 
@@ -210,6 +213,7 @@ class Checklist:
                     allow_future=bool(q.get("allow_future", False)),
                     descriptors=tuple((g, q["descriptors"][g]) for g in GRADES if g in (q.get("descriptors") or {})),
                     flag_at_least=q.get("flag_at_least"), decimals=bool(q.get("decimals", False)),
+                    at_most=q.get("at_most"),
                 ) for q in s["questions"]))
             for s in content["sections"]
         )
@@ -420,6 +424,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     _finish_question(raw, question_id, label, checker)
     descriptors = _descriptors(raw, qtype, label, checker)
     flag_at_least = _flag_at_least(raw, qtype, label, checker)
+    at_most = _at_most(raw, qtype, label, checker, earlier)
     options = _options(raw, qtype, label, checker)
     guidance = checker.text(raw, "guidance", label, required=False)
     if guidance is not None and ID_PATTERN.fullmatch(guidance) and entry_ids.missing(guidance):
@@ -435,7 +440,7 @@ def _parse_question(raw: dict, number: int, section_label: str, checker: _Checke
     return Question(id=question_id, text=text, type=qtype, required=required, allow_na=allow_na,
                     options=options, guidance=guidance, show_if=show_if, flag_if=flag_if,
                     escalate_if=escalate_if, allow_future=allow_future, descriptors=descriptors,
-                    flag_at_least=flag_at_least, decimals=decimals)
+                    flag_at_least=flag_at_least, decimals=decimals, at_most=at_most)
 
 
 def _finish_question(raw: dict, question_id: str | None, label: str, checker: _Checker) -> None:
@@ -499,6 +504,34 @@ def _flag_at_least(raw: dict, qtype: str | None, label: str, checker: _Checker) 
                                              f"3`; found {type_name(value)}.")
         return None
     return value
+
+
+def _at_most(raw: dict, qtype: str | None, label: str, checker: _Checker,
+             earlier: dict[str, Question]) -> str | None:
+    """`at_most: contacts-sampled` on a count that is a part of an earlier count (contacts with a late decision, of
+    the contacts sampled): an answer above the earlier one is refused, so no audit says 5 of 2 contacts were late."""
+    if "at_most" not in raw:
+        return None
+    value = raw["at_most"]
+    example = "like `at_most: contacts-sampled`"
+    if qtype is not None and qtype != "number":
+        checker.report(raw, "at_most", f"{label}: `at_most` only works on number questions; remove it.")
+        return None
+    if not isinstance(value, str) or not value.strip():
+        checker.report(raw, "at_most", f"{label}: `at_most` must name an earlier number question by its id, "
+                                       f"{example}; found {type_name(value)}.")
+        return None
+    target = earlier.get(value.strip())
+    if target is None:
+        checker.report(raw, "at_most", f"{label}: `at_most` points at '{value}', which is not an earlier question in "
+                                       f"this checklist{did_you_mean(value, earlier)}; a count can only be bounded by "
+                                       "one asked before it.")
+        return None
+    if target.type != "number":
+        checker.report(raw, "at_most", f"{label}: `at_most` points at '{target.id}', a {target.type} question; it "
+                                       "must name an earlier number question (the count this one is a part of).")
+        return None
+    return target.id
 
 
 def _options(raw: dict, qtype: str | None, label: str, checker: _Checker) -> tuple[str, ...]:

@@ -103,6 +103,7 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
     read as the date: it keeps a day off that was queried (`queried_due`) or pointed out (`due_said`)."""
     today = turn.now.astimezone(services.settings.timezone).date()
     words, before = _before(kept_anyway(text.strip())[0])
+    words = f"in {words}" if _SPAN_ALONE.fullmatch(words) else words  # `2 weeks` is `in 2 weeks` (trial 30)
     due = parse_date(words, today, "future", "due date") - timedelta(days=1 if before else 0)
     if due < today:
         raise AnswerError(f"The day before {words} has passed, so it can't be a due date. Give a date from today on, "
@@ -112,6 +113,12 @@ def action_due(services: Services, turn: Turn, text: str) -> date:
                           f"year. Check the year, or give a date such as "
                           f"{numeric(working_day_near(today + timedelta(days=28)))}.")
     return due
+
+
+# A span of time alone, as the due date (`2 weeks`, `3 wks`, `a month`, `two weeks`): counted from today, as `in 2
+# weeks` is (trial 30: `2 weeks` was refused where `in 2 weeks` was read). Only at a due date, which is never past.
+_SPAN_ALONE = re.compile(r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|"
+                         r"couple of|a few)\s*(?:weeks?|wks?|days?|fortnights?|months?|mths?)", re.IGNORECASE)
 
 
 # "before 25/12": the day before is the last day it can be done, so it is due then (trial 17, F4: it was due 25/12);

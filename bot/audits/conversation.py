@@ -41,6 +41,7 @@ from bot.audits import (
     more_time_answer,
     note_check,
     readback,
+    reaudit_start,
     reflection_wait,
     regrade_action,
     regrade_check,
@@ -52,6 +53,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits import typed_grade as audits_typed_grade
+from bot.audits.control_words import control_word
 from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
@@ -60,6 +62,7 @@ from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.engine.confirmations import HOLD_ON_WORDS
 from bot.engine.near_miss import Shapes, is_command_line
 from bot.engine.routing import Turn
 from bot.errors import UserError
@@ -143,7 +146,6 @@ class StateSpec:
 
 # -- typed text ------------------------------------------------------------------------------------------
 
-CONTROL_WORDS = {"back": "back", "skip": "skip", "pause": "pause", "cancel": "cancel", "cancel audit": "cancel"}
 # Steps that ask no question, so `skip` there is read as any other text: the step says what may be typed (a trial's
 # `skip` at the review was told "This question needs an answer: only optional questions can be skipped").
 NOTHING_TO_SKIP = frozenset({"review", "submit"})
@@ -159,7 +161,7 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
 
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         ctx = conversation.audit(services)
-        control = CONTROL_WORDS.get(text.strip().lower())
+        control = control_word(text)
         if control == "back":
             return audits_questions.go_back(services, turn, ctx, ctx.version)
         if control == "skip" and ctx.step.name not in NOTHING_TO_SKIP:
@@ -180,6 +182,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
 
 
 def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
+    if (reaudit := reaudit_start.at_the_worker(services, turn, ctx, text)) is not None:  # `re-audit CR-…` (trial 30)
+        return reaudit
     return audits_start.choose_worker(services, turn, ctx, ctx.version, text)
 
 
@@ -241,9 +245,9 @@ CANCEL_KEEP_WORDS = frozenset({"no", "n", "nope", "no keep it", "keep", "keep it
 def _cancel_reply(text: str) -> str | None:
     """"confirm" or "keep" for a typed answer to the cancel question, else None (some other text)."""
     words = " ".join(re.sub(r"[^a-z ]", "", text.lower().replace(",", " ")).split())
-    if words in CANCEL_CONFIRM_WORDS:
+    if words in CANCEL_CONFIRM_WORDS or control_word(words) == "cancel":  # `cancel this audit` asked again
         return "confirm"
-    if words in CANCEL_KEEP_WORDS:
+    if words in CANCEL_KEEP_WORDS or HOLD_ON_WORDS.match(words):  # `no wait dont` (trial 30)
         return "keep"
     return None
 
@@ -272,7 +276,7 @@ def _while_confirming_alert(services: Services, turn: Turn, conversation: Conver
         return alert_send.send(services, turn, ctx)
     if choice == alert_confirm.BACK:
         return alert_confirm.back(services, turn, ctx.value())
-    control = CONTROL_WORDS.get(text.strip().lower())
+    control = control_word(text)
     if control in ("pause", "cancel"):  # nothing is stored either way: the question is asked again on resuming
         return (audits_start.pause if control == "pause" else audits_start.cancel)(services, turn, ctx.value())
     if looks_like_question(text):
@@ -288,7 +292,7 @@ def _while_starting(typed: TypedHandler) -> TypedHandler:
 
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         word = text.strip().lower().rstrip(".! ")
-        control = "cancel" if word == "stop" else CONTROL_WORDS.get(word)
+        control = "cancel" if word == "stop" else control_word(text)
         if control == "back" and conversation.state is State.CASE_REFERENCE:
             return audits_start.back_to_checklists(services, turn)
         if control == "skip":
@@ -364,7 +368,7 @@ def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     moderation re-opened to change it, `cancel` or `keep it as RI` keeps the earlier decision as it was
     (bot.audits.moderation_unchanged)."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-        control = CONTROL_WORDS.get(text.strip().lower())
+        control = control_word(text)
         if control in ("pause", "cancel") or (back and control == "back"):
             return moderation.step_out(services, turn, conversation.audit_id, str(control))
         if (kept := moderation_unchanged.kept(services, turn, conversation.audit_id, text)) is not None:
@@ -378,7 +382,7 @@ def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
     owner to the action's text, to retype it, the due date to the owner (bot.audits.inadequate_action). A trial (9,
     F8) typed the owner where the action was asked, and had no way back from the owner question to put it right."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
-        if CONTROL_WORDS.get(text.strip().lower()) == "back":
+        if control_word(text) == "back":
             return first.back(services, turn, conversation.data)
         return typed(services, turn, conversation, text)
     return handler

@@ -35,6 +35,7 @@ from bot.audits.core import (
     waiting,
     waiting_at,
 )
+from bot.audits.count_bound import refuse_over_bound
 from bot.audits.finish_screens import OWNER_ASKED, which_manager
 from bot.audits.flow import (
     OPTIONAL_TYPED_STEPS,
@@ -204,6 +205,7 @@ def on_next(services: Services, turn: Turn, value: str) -> list[Reply]:
         texts = "\n".join(f"• {ctx.checklist.question(q).text}" for q in missing[:5])
         raise UserError(f"Some required answers are missing:\n{texts}\nGo Back to them (or type `/audit resume` "
                         "after answering) before choosing the overall grade.")
+    refuse_over_bound(ctx.checklist, ctx.answers)  # 3 late of 1 contact sampled, left by `back` (trial 30)
     suggested = suggest_grade(ctx.checklist, ctx.answers)
     return advance_and_render(services, turn, ctx, version, store.Move(
         step=next_step(ctx.checklist, ctx.answers, ctx.step).key, fields={"suggested_grade": suggested},

@@ -22,6 +22,7 @@ from bot.audits.core import (
     own_draft,
     split_value,
 )
+from bot.audits.count_bound import bound_refusal, too_high_notice
 from bot.audits.escalation import case_team_managers, escalation_alerts, escalation_targets, escalation_withdrawals
 from bot.audits.flow import (
     Answer,
@@ -44,6 +45,7 @@ from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
 from bot.audits.screens import advance_and_render
 from bot.core.audit_rules import answers_hidden, escalations, suggest_grade, visible_questions
+from bot.core.count_bounds import over_bound
 from bot.core.markup import emoji
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -270,12 +272,16 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
             screen_text(text, services.identifier_screen, "that")  # not an answer: a name in it is told so first
             raise answer_error(error) from None
         value, note = said if said is not None else (str(meant), None)
+    if (refused := bound_refusal(ctx.checklist, ctx.answers, question, value)) is not None:
+        raise UserError(refused)  # 5 late of 2 contacts sampled (trial 30)
     note = note if note is not None else hedged_answer.take(services, turn, ctx)
     if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
         return held
     replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
     if note is not None and replies:
         replies.insert(0, with_your_note(question, value, note))
+    if replies and (too_high := too_high_notice(ctx.checklist, {**ctx.answers, question.id: Answer(value)}, question)):
+        replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
     return replies
@@ -476,6 +482,8 @@ def _jumped_from(ctx: Ctx) -> Step | None:
 def step_after(ctx: Ctx, answers: Mapping[str, Answer], step: Step) -> Step:
     """Where the audit goes once `step` is answered (with `answers`) or skipped: on through the questions, or, after
     a jump from the review (`change 3`), back to it once the follow-ups the change brought in are asked."""
+    if step.name in ("question", "evidence") and (over := over_bound(ctx.checklist, answers)):
+        return Step("question", over[0].id)  # a lowered sample leaves later counts above it: asked again
     asked = ctx.audit.state.get("asked")
     following = next_step(ctx.checklist, answers, step, revisiting=revisiting(ctx), asked=asked)
     back_to = ctx.audit.state.get("return_to")  # `change 9` typed at the actions or submit step: back there

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from bot.audits import start as audits_start
-from bot.audits.core import checklists, not_in_channel
+from bot.audits.core import Ctx, checklists, not_in_channel
 from bot.core import policy
 from bot.core.reaudits import due_for_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.errors import UserError
 from bot.privacy.screen import typed_case_reference
 from bot.storage import audits as store
 
@@ -56,6 +57,28 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                                      f"checklist of audit #{item.audit.id}, so `/audit compare` compares like with "
                                      "like (`change checklist` picks another).")
     return [said, *audits_start.start(services, turn, checklist.id)]
+
+
+def at_the_worker(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
+    """`re-audit CR-373208` typed where audit #N waits for its worker (trial 30: "I don't know that person"): when the
+    re-audit is due and theirs, the draft, which holds nothing yet, is not kept and the re-audit starts as `typed`
+    starts it; otherwise what `typed` says, and that the draft still waits. None for other text."""
+    asked = TYPED.match(text)
+    reference = typed_case_reference(asked.group("ref"), services.settings.case_reference_pattern) if asked else None
+    if reference is None:
+        return None
+    audit = ctx.audit
+    item = due_for_case(services.storage, services.settings.reaudit, services.settings.timezone, reference)
+    if item is None or not policy.may_reaudit(services.directory, turn.person, item.audit):
+        waits = Reply(kind="notice", text=f"Audit #{audit.id} of {audit.case_ref} still waits for its worker: pick "
+                                          "one to carry on, or type `cancel` to cancel it.")
+        return [*(typed(services, turn, text) or []), waits]
+    if not store.discard_unstarted(services.storage, audit.id, turn.user_id, "re-audit typed instead", turn.now):
+        raise UserError(f"Audit #{audit.id} of {audit.case_ref} is waiting for its worker, so I haven't started the "
+                        f"re-audit of {reference}. Pick the worker to carry on, or type `cancel` to cancel audit "
+                        f"#{audit.id} and then `re-audit {reference}`.")
+    left = Reply(kind="notice", text=f"Audit #{audit.id} of {audit.case_ref} held nothing yet, so I haven't kept it.")
+    return [left, *(typed(services, turn, text) or [])]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import os
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
@@ -192,9 +194,14 @@ def chat_log(runtime: Runtime) -> Path | None:
 
 
 def chart_dir(runtime: Runtime) -> Path:
-    """Where the terminal chat writes charts (the digest's trend), typed `digest` or the scheduled one alike:
-    `charts/` beside the database, as README says."""
-    return runtime.settings.database.parent / "charts"
+    """Where the terminal chat writes charts (the digest's trend), typed `digest` or the scheduled one alike: a folder
+    named after the database, beside it (`audit.db` → `audit-charts/`), as README says. Trial 30: every database in a
+    folder shared `charts/`, and another database's run overwrote a South chart (6 audits, where the digest said 4).
+    An in-memory database gets a folder of its own process."""
+    database = runtime.settings.database
+    if str(database) == ":memory:":
+        return Path(tempfile.gettempdir()) / f"audit-bot-charts-{os.getpid()}"
+    return database.parent / f"{database.stem}-charts"
 
 
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+from bot.core.count_bounds import over_bound
 from knowledge.checklist_schema import NOT_APPLICABLE, Answer, Checklist, Question
 
 GRADE_POINTS = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
@@ -107,6 +108,8 @@ def submission_breaks(checklist: Checklist, answers: Answers, grade: str | None,
         broken.append("there is no overall grade")
     elif suggested is not None and grade != suggested and not (grade_reason or "").strip():
         broken.append(f"the overall grade {grade} is not the suggested {suggested} and has no reason")
+    broken += [f"question {question.id} counts more than question {question.at_most}, which it is a part of"
+               for question in over_bound(checklist, answers)]
     if grade == "inadequate" and actions == 0:
         broken.append("it is graded inadequate with no action")
     if grade in ("good", "outstanding") and (raised := concerns(checklist, answers)):

@@ -86,7 +86,10 @@ def _aside(auditor: AuditorFigures) -> str:
     if auditor.elsewhere:
         names = ", ".join(name for name, _, _ in auditor.elsewhere)
         return f", {auditor.month_elsewhere} of them for {names}"
-    return f" of this team's cases (all theirs under {auditor.home_teams})" if auditor.home_teams else ""
+    if auditor.member:
+        return ""
+    where = f"all theirs under {auditor.home_teams}" if auditor.home_teams else "in no team"  # a QA lead (trial 30)
+    return f" of this team's cases ({where})"
 
 
 def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tuple[int, int]]], shown: Period,
@@ -122,10 +125,14 @@ def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     counts = store.auditor_counts(services.storage, span, span, None)  # a member's audits of any team's cases
     ended = shown.end <= today
     replies = [team_reply(services, t, counts, shown, ended) for t in team_ids]
-    note = (f"Completed audits by the day submitted: each auditor's all, under their own team, as Home counts them. "
-            f"Other periods: "
-            f"{', '.join(f'`{p}`' for p in PERIODS)}.")
-    return [*replies[:-1], Reply(text=replies[-1].text, note=note)]  # each names its team
+    return [*replies[:-1], Reply(text=replies[-1].text, note=NOTE)]  # each names its team
+
+
+# Trial 30: "each auditor's all, under their own team" was said while the QA leads, in no team, appeared under every
+# team whose cases they audited. Each line now says which it is, and so does the note.
+NOTE = ("Completed audits by the day submitted: each team member's all, under their own team, as Home counts them; "
+        "anyone else who audited a team's cases (a QA lead, in no team, or another team's member) is listed under "
+        f"that team with those audits only. Other periods: {', '.join(f'`{p}`' for p in PERIODS)}.")
 
 
 def asked_in_words(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:

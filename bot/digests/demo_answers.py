@@ -58,11 +58,15 @@ def answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Ra
                  who: tuple[int, str, str]) -> list[tuple[Any, ...]]:
     """Answer rows (ANSWER_COLUMNS order) for `who` = (audit id, auditor, when). A grade carries its evidence note, as
     the bot asks for one after every grade; an immediate concern (`escalate_if`) is kept for audits graded
-    Inadequate, as a child at risk that nobody is acting on is not good practice."""
+    Inadequate, as a child at risk that nobody is acting on is not good practice. A count that is a part of an earlier
+    one (`at_most`) is never larger than it."""
     audit_id, auditor, when = who
-    rows = []
+    rows, given = [], {}
     for question in questions:
         value = _answer(question, grade_rank, rng, day)
+        if question.get("at_most") in given:  # a part of an earlier count: never 5 late of 2 sampled (trial 30)
+            value = str(min(int(value), int(given[question["at_most"]])))  # no draw more: other data stays as it was
+        given[question["id"]] = value
         if value in question["escalate_if"] and GRADES[grade_rank] != "inadequate":
             value = next(o for o in ("no", "yes", *(question["options"] or ())) if o not in question["escalate_if"])
         flagged = value in question["flag_if"] or (

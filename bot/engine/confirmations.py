@@ -34,6 +34,12 @@ YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|ok|okay|confirm|yes please)$")
 # how people acknowledge what the bot said, and must not remove a text for good.
 FIRM_YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|confirm|yes please)$")
 NO_WORDS = re.compile(r"^(?:n|no|nope|not yet|no thanks)$")
+# A change of mind in words, typed at the question: "no wait dont", "wait", "hang on no", "oops no keep it". Read as its
+# No, which never does anything that cannot be undone (trial 30: `no wait dont` at Close now / Keep it open went to
+# the knowledge base, and onto the QA leads' unanswered list).
+_HOLD = r"(?:no|nope|wait|hang on|hold on|dont|do not|not now|not yet|actually|oh|oops|sorry|please)"
+HOLD_ON_WORDS = re.compile(rf"^(?:{_HOLD} )*(?:no|nope|wait|hang on|hold on|dont|do not|dont do it|not now|not yet|"
+                           r"leave it|keep it|keep it open|dont close it|dont remove it)(?: please)?$")
 # What people type to acknowledge a message: to a Yes that cannot be undone it is no Yes, and it is no reason to
 # leave the question either (trial 8: `ok` to "Remove the text of question #62 for good?" got small talk's "OK. Type
 # help…", and a QA lead would believe the text was gone). They are told how to go ahead, and the question waits.
@@ -87,7 +93,8 @@ def reading(text: str, pending: dict) -> Answer | None:
         if answer not in pending:  # an offer has no No
             continue
         label = normal(str(pending[answer][2]))
-        if (words.match(said) and not pending.get("words_only")) or said == label \
+        hold_on = answer == "no" and HOLD_ON_WORDS.match(said) is not None
+        if ((words.match(said) or hold_on) and not pending.get("words_only")) or said == label \
                 or said in pending.get(f"also_{answer}", []):
             return answer  # type: ignore[return-value]
     return None

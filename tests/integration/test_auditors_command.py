@@ -15,8 +15,9 @@ from tests.support.digest_rows import AuditRows
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)  # Wednesday 2 December
-NOTE = ("Completed audits by the day submitted: each auditor's all, under their own team, as Home counts them. "
-        "Other periods: `this month`, `last month`, `this week`, `last week`.")
+NOTE = ("Completed audits by the day submitted: each team member's all, under their own team, as Home counts them; "
+        "anyone else who audited a team's cases (a QA lead, in no team, or another team's member) is listed under "
+        "that team with those audits only. Other periods: `this month`, `last month`, `this week`, `last week`.")
 
 
 def _audits(services: Services) -> None:
@@ -45,10 +46,10 @@ def test_last_month_counts_the_whole_month_and_anyone_who_audited_for_the_team(e
         [month] = engine.command("U0MGRN001", "auditors last month", surface="terminal")
         [week] = engine.message("U0MGRN001", "auditors last week north", surface="terminal")
     assert month.text == ("**North Assessment Team**: 2 audits of its cases completed in November 2026 (whole month)\n"
-                          "• QA lead (practice): 1 audit\n"
+                          "• QA lead (practice): 1 audit of this team's cases (in no team)\n"
                           "• Team manager (North): 1 audit (target 2, missed by 1)")
     assert week.text == ("**North Assessment Team**: 1 audit of its cases completed last week, 23 Nov to 29 Nov 2026\n"
-                         "• QA lead (practice): 1 audit\n"
+                         "• QA lead (practice): 1 audit of this team's cases (in no team)\n"
                          "• Team manager (North): 0 audits")
 
 
@@ -82,6 +83,21 @@ def test_an_auditor_is_counted_under_their_own_team_with_another_teams_case_as_h
     assert south.text.splitlines()[0].endswith(": 1 audit of its cases completed in December (to 2 December)")
     assert ("• Team manager (North): 1 audit of this team's cases (all theirs under North Assessment Team)"
             in south.text)
+
+
+def test_a_qa_lead_in_no_team_is_listed_under_each_team_whose_cases_they_audited_and_the_note_says_so(
+        engine: Engine, services: Services) -> None:
+    """Trial 30: the note said each auditor is counted "under their own team", but the QA leads, in no team, appeared
+    under every team with nothing said."""
+    with time_machine.travel(NOW, tick=False):
+        rows = AuditRows(services)
+        rows.audit(auditor="U0QALEAD1", submitted=datetime(2026, 12, 1, 9, tzinfo=UTC))
+        rows.audit(auditor="U0QALEAD1", team="south-cin-cp", worker="U0PRAS001",
+                   submitted=datetime(2026, 12, 1, 10, tzinfo=UTC))
+        north, south, care = engine.command("U0ADMIN01", "auditors", surface="terminal")
+    for team in (north, south):
+        assert "• QA lead (practice): 1 audit of this team's cases (in no team)" in team.text.splitlines()
+    assert "a QA lead, in no team" in str(care.note) and "under their own team" in str(care.note)
 
 
 def test_who_has_done_what_asked_in_words_runs_the_command(engine: Engine, services: Services) -> None:
