@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.asking import offered
+from bot.core.replies import Choice, Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.privacy.screen import without_case_references
+from bot.storage import asks as store
+from knowledge.entries import Entry
 from knowledge.search import SearchResult
 
 # Words before a question that say it replaces the last one: "sorry, meant", "actually no ignore that", "i meant",
@@ -48,3 +55,27 @@ def finds_again(result: SearchResult, entry_id: str | None) -> bool:
     """Whether a corrected question's answer is the entry just given."""
     return (entry_id is not None and result.outcome == "answer" and result.answer is not None
             and result.answer.entry_id == entry_id)
+
+
+MOST_OFFERED = 3
+MAX_STORED_QUERY = 500  # as bot.asking.feature keeps a question
+
+
+def same_again(services: Services, turn: Turn, question: str, found: SearchResult, entry: Entry) -> list[Reply]:
+    """A corrected question that finds `entry`, the one just given: said in a line, with the next best entries
+    offered ("Did you mean…", noted for the QA leads until one is picked) instead of the same answer again; with none,
+    on the QA leads' list with *Pass it to the QA leads*."""
+    others = [match for match in found.suggestions if match.entry_id != entry.id][:MOST_OFFERED]
+    stored = without_case_references(question, services.settings.case_reference_pattern)
+    ask_id = store.record_ask(services.storage, turn.now, turn.user_id, stored[:MAX_STORED_QUERY],
+                              "ambiguous" if others else "none", None, None, turn.surface)
+    said = f"That finds the answer I just gave you (_{entry.question}_), so I won't repeat it."
+    if others:
+        choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
+        choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
+        reply = Reply(text=f"{said} If it doesn't say what you meant, **did you mean…**", choices=tuple(choices))
+    else:
+        reply = Reply(text=f"{said} It is all I have on that, so your question is on the QA leads' list for the "
+                           "knowledge base. To have them reply to you, press Pass it to the QA leads.",
+                      choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),))
+    return [offered.remember(services, turn, ask_id, reply)]

@@ -118,28 +118,10 @@ class KnowledgeFeature:
         searched = without_case_references(question, self.services.settings.case_reference_pattern, instead="")
         if (given in live.kb.entries and not self.services.identifier_screen.find(question)
                 and corrected.finds_again(live.search.search(searched), given)):
-            return self.same_again(turn, live, question, live.search.search(searched), live.kb.entries[given])
+            return corrected.same_again(self.services, turn, question, live.search.search(searched),
+                                        live.kb.entries[given])
         steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
         return steer + self._ask(turn, question, typed, follow_ups=False, leave_out=given)
-
-    def same_again(self, turn: Turn, live: LiveKnowledge, question: str, found: SearchResult,
-                   entry: Entry) -> list[Reply]:
-        """A corrected question that finds the entry just given: said in a line, with the next best entries
-        offered instead of the same answer printed again (trial 31)."""
-        others = [match for match in found.suggestions if match.entry_id != entry.id][:MAX_RELATED]
-        stored = without_case_references(question, self.services.settings.case_reference_pattern)
-        ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, stored[:MAX_STORED_QUERY],
-                                  "ambiguous" if others else "none", None, None, turn.surface)
-        said = f"That finds the answer I just gave you (_{entry.question}_), so I won't repeat it."
-        if others:
-            choices = [Choice(match.question, "kb.show", f"{match.entry_id}:{ask_id}") for match in others]
-            choices.append(Choice("None of these: ask the QA leads", "kb.escalate", str(ask_id)))
-            reply = Reply(text=f"{said} If it doesn't say what you meant, **did you mean…**", choices=tuple(choices))
-        else:
-            reply = Reply(text=f"{said} It is all I have on that, so your question is on the QA leads' list for the "
-                               "knowledge base. To have them reply to you, press Pass it to the QA leads.",
-                          choices=(Choice("Pass it to the QA leads", "kb.escalate", str(ask_id), style="primary"),))
-        return [offered.remember(self.services, turn, ask_id, reply)]
 
     def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True,
              leave_out: str | None = None) -> list[Reply]:
