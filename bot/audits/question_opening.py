@@ -23,7 +23,7 @@ import re
 # too, but only on their own (`looks_like_question`); here they follow hesitation, where they read as one.
 QUESTION_OPENINGS = re.compile(
     r"(?:what(?:'|\u2019)?s|wats|what|when(?:'|\u2019)?s|when|how|who|why|where|which|can|could|do|does|should|"
-    r"is|are|will|would|whens|hows)\b", re.IGNORECASE)
+    r"is|are|will|would|whens|hows)\b(?!['\u2019]t)", re.IGNORECASE)  # "can't tell from the file" is no question
 # Hesitation before a question, set aside: "actually no sorry", "oh wait", "um", "ok so".
 _HESITATION = (r"(?:actually|sorry|soz|no|nope|ok|okay|oh|um+|erm+|hmm+|uh+|so|wait|right|one\s+sec|one\s+second|"
                r"hang\s+on|hold\s+on|just\s+checking)\b")

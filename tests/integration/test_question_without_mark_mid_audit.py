@@ -83,7 +83,8 @@ def test_a_note_that_starts_with_a_questions_words_is_still_the_note(engine: Eng
 
 
 @pytest.mark.parametrize("typed", ["no visits for 9 weeks", "question 12 was hard to answer", "hang on, the plan was "
-                                   "updated in march", "nothing recorded", "so the plan is weak", "not sure"])
+                                   "updated in march", "nothing recorded", "so the plan is weak", "not sure",
+                                   "sorry no, can't tell from the file"])
 def test_notes_and_answers_are_not_read_as_questions(typed: str) -> None:
     assert not announced_question(typed) and not opens_as_question(typed)
 
