@@ -56,6 +56,8 @@ def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Rep
         return None
     last = store.latest_ask(services.storage, turn.user_id, turn.now - offered.OPEN_FOR)
     if last is None or last.entry_id is None:
+        if re.match(rf"\s*{_POLITE}\b", text, re.IGNORECASE):
+            return None  # "thanks, really helpful" with no answer to mark: small talk, thanked
         return [Reply(text="Thanks for saying. I haven't given you an answer just now to mark: Helpful and Not helpful "
                            "come under each answer, to press (or type `helpful` or `not helpful` straight after it).")]
     return engine.run_action(turn, store.FEEDBACK_OPTION, f"{last.id}:{vote}")
