@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from bot.asking import admin as knowledge_admin
-from bot.asking import follow_up, learned_admin, named_action, offered, unanswered, unhelpful_reason
+from bot.asking import (
+    corrected,
+    feedback_typed,
+    follow_up,
+    learned_admin,
+    named_action,
+    offered,
+    unanswered,
+    unhelpful_reason,
+)
 from bot.asking.due_dates import due_dates_reply
 from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_for_ask
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
@@ -80,6 +89,8 @@ class KnowledgeFeature:
         if chat is not None:
             return self.smalltalk_replies(turn, chat)
         said, question = question, smalltalk.strip_opening(question)
+        if (fixed := corrected.corrected_part(question)) is not None:  # "sorry, meant …" (trial 31)
+            return self.corrected(turn, fixed, typed)
         if asks_own_progress(question):  # "am I on track with my audits?": their figures, not an entry (trial 24)
             return [own_progress_reply(self.services, turn, self.service.current.kb.entries.get(TARGETS_ENTRY))]
         # "i dont understand action 50": read as said, the opening small talk ("i dont understand") kept (trial 29)
@@ -98,7 +109,22 @@ class KnowledgeFeature:
             return shown + self._ask(turn, rest, follow_ups=False)
         return shown
 
-    def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True) -> list[Reply]:
+    def corrected(self, turn: Turn, question: str, typed: bool) -> list[Reply]:
+        """A question correcting the last one ("sorry, meant …"): searched on its own words, never read with the one
+        before; the entry just given is not given again (bot.asking.corrected)."""
+        last = store.latest_ask(self.services.storage, turn.user_id, self.sessions.since(turn))
+        given = last.entry_id if last is not None else None
+        live = self.service.current
+        searched = without_case_references(question, self.services.settings.case_reference_pattern, instead="")
+        if (given in live.kb.entries and not self.services.identifier_screen.find(question)
+                and corrected.finds_again(live.search.search(searched), given)):
+            return corrected.same_again(self.services, turn, question, live.search.search(searched),
+                                        live.kb.entries[given])
+        steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
+        return steer + self._ask(turn, question, typed, follow_ups=False, leave_out=given)
+
+    def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True,
+             leave_out: str | None = None) -> list[Reply]:
         findings = self.services.identifier_screen.find(question)
         if findings and unhelpful_reason.waiting_for(self.services, turn) is not None:
             # a note on what was missing, or a question asked again: said as either (trial 19: "that question")
@@ -122,7 +148,7 @@ class KnowledgeFeature:
         live = self.service.current
         if is_pasted_junk(searched) or is_mash(searched, live.search):
             return [unreadable_reply()]
-        result = live.search.search(searched)
+        result = corrected.without_entry(live.search.search(searched), leave_out)  # just given: not offered again
         if (about := unhelpful_reason.waiting_for(self.services, turn)) is not None:
             if unhelpful_reason.is_reason(searched, result.outcome == "none") and not (  # "it didn't give the date"
                     typed and usage_instead(self.engine, turn, as_typed)):  # `shwo 12`: a command typed wrong
@@ -294,7 +320,8 @@ class KnowledgeFeature:
         related = [live.kb.entries[other] for other in entry.related if other in live.kb.entries]
         choices += [Choice(other.question, "kb.show", other.id) for other in related[:MAX_RELATED]]
         note = f"Source: {entry.source}" if entry.source else "Source: the QA team's own guidance"
-        return Reply(title=entry.question, text=text, choices=tuple(choices), note=note)
+        reply = Reply(title=entry.question, text=text, choices=tuple(choices), note=note)
+        return offered.remember(self.services, turn, ask_id, reply) if ask_id is not None else reply
 
     # -- buttons ------------------------------------------------------------------------------
     def show(self, turn: Turn, value: str) -> list[Reply]:
@@ -312,6 +339,11 @@ class KnowledgeFeature:
             if ask is not None:  # their words find this entry from now on, unless they say it did not help
                 learn_wording(self.services, entry.id, ask.query, turn.user_id, "picked", ask_id=ask.id, at=turn.now)
                 dated = self.due_dates(turn, live, entry.id, ask.query)
+        if ask_id is None:  # a related entry, or one offered beside another answer: opened as if asked in its words,
+            # so it has Helpful / Not helpful as a direct answer does (trial 31: none, and `1`, meant as Helpful,
+            # opened the entry's first related question); a follow-up ("how often after that?") is about it
+            ask_id = store.record_ask(self.services.storage, turn.now, turn.user_id, entry.question[:MAX_STORED_QUERY],
+                                      "answer", entry.id, None, turn.surface)
         return [*dated, self.entry_reply(turn, live, entry, ask_id)]
 
     def feedback(self, turn: Turn, value: str) -> list[Reply]:
@@ -402,5 +434,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(feature.on_text, priority=90)
     engine.add_turn_watch(lambda turn, typed_text: unhelpful_reason.drop_on_press(services, turn, typed_text))
     offered.install(engine, services)
+    feedback_typed.install(engine, services)
     knowledge_admin.install(engine, services, feature.service)
     learned_admin.install(engine, services)

@@ -13,6 +13,8 @@ leads and it is the person's latest question:
 - typing an option's words (its label) picks it, in the session they were offered in or the next;
 - after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
   ask again, rather than "no options to pick from".
+An answer's own options (Helpful / Not helpful, then its related questions) are kept the same way until Helpful or
+Not helpful is pressed (trial 31: `2` typed in the next session, meant as Not helpful, picked nothing).
 Only entry questions and ids are stored (the asker's words are in the question's own row, screened as ever).
 """
 
@@ -71,6 +73,10 @@ def still_open(services: Services, turn: Turn) -> list[Reply]:
             if any(action == ENTRY_OPTION for _, action, _ in offer.options) else
             f"The question you asked {when} is on the QA leads' list. To have them reply to you, press Pass it to "
             "the QA leads (or type its number).")
+    if offer.answered is not None:  # an answer's Helpful / Not helpful, not pressed yet (trial 31)
+        entry = services.live_knowledge().current.kb.entries.get(offer.answered)
+        what = f" ({bold(entry.question)})" if entry is not None else ""
+        said = f"Was my answer {when}{what} helpful? Its options are still open:"
     return [Reply(kind="notice", text=said,
                   choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
 

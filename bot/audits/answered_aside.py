@@ -41,8 +41,10 @@ def watch(services: Services, turn: Turn, text: str, commands: Shapes) -> Callab
         return None
     wanted = conversation.free_text_wanted(services, before)
     aside = conversation.aside(services, before, text, commands)
+    how = ("without the question mark" if text.rstrip().endswith("?")  # `quick question, …` (trial 31): no mark
+           else "starting with its own words")
     said = [Reply(kind="notice", text=f"I read that as a question for me, so it is not saved as your {wanted}. If it "
-                                      f"was your {wanted}, type it again without the question mark.")] \
+                                      f"was your {wanted}, type it again {how}.")] \
         if aside is conversation.Aside.QUESTION else []
     return _afterwards(services, turn, before, said, refused_too=aside is conversation.Aside.COMMAND, typed=text)
 

@@ -58,6 +58,7 @@ from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
 from bot.audits.option_words import matching_options
+from bot.audits.question_opening import announced_question
 from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
 from bot.core.replies import Reply
@@ -680,7 +681,10 @@ def aside(services: Services, conversation: Conversation, text: str, commands: S
 
 
 def _marked_question(services: Services, conversation: Conversation, text: str) -> bool:
-    return (free_text_wanted(services, conversation) is not None and text.rstrip().endswith("?")
+    """A question where free text is wanted: one ending with "?", or announced as one (`quick question, …`, `hang on
+    whats …`: bot.audits.question_opening); a note that only starts with a question's words is a note."""
+    return (free_text_wanted(services, conversation) is not None
+            and (text.rstrip().endswith("?") or announced_question(text))
             and not _asks_for_guidance(conversation, text) and answer_change.asked_label(text) is None)
 
 

@@ -114,7 +114,15 @@ STRAY_OWNER = re.compile(r"^\s*(?:the\s+(?:team\s+)?manager|the\s+(?:social\s+)?
                          re.IGNORECASE)
 # Words that only mean something inside an audit or a list, typed when nothing is waiting: said what they do here,
 # never taken as a question for the knowledge base (and the QA leads' unanswered list).
-LIST_ACTIONS = re.compile(r"^\s*(?:done|actions|my actions|what are my actions)\s*[.!?]?\s*$", re.IGNORECASE)
+# The worker's words for their actions (trial 31: "what actions have i got" got "Did you mean…" where `my actions`
+# listed them): `do i have any actions`, `whats on my list`, `show me my actions`.
+_SOME_ACTIONS = r"(?:(?:my|any)\s+)?(?:open\s+|audit\s+|outstanding\s+)?actions"
+LIST_ACTIONS = re.compile(
+    rf"^\s*(?:done|actions|(?:(?:show|list|see|view|get)\s+(?:me\s+)?(?:all\s+)?)?my\s+{_SOME_ACTIONS}"
+    rf"|what\s+are\s+my\s+{_SOME_ACTIONS}|what\s+{_SOME_ACTIONS}\s+(?:have\s+i\s+got|do\s+i\s+have|have\s+i)"
+    rf"|(?:do|have)\s+i\s+(?:have\s+|got\s+)?(?:any|some)\s+{_SOME_ACTIONS}(?:\s+(?:to\s+do|outstanding|due|open))?"
+    rf"|any\s+{_SOME_ACTIONS}\s+for\s+me|what(?:'|\u2019)?s\s+on\s+my\s+(?:list|to\s*-?\s*do\s+list|plate))"
+    rf"(?:\s+(?:at\s+the\s+moment|now|right\s+now|today|then|atm))?\s*[.!?]*\s*$", re.IGNORECASE)
 # The worker's words for `list mine` (trial 29: "my audits" and "audits of my cases" got knowledge-base options).
 LIST_MINE = re.compile(r"^\s*(?:(?:show|list|see|view|open|get)\s+(?:me\s+)?|what\s+are\s+|where\s+are\s+)?"
                        r"(?:(?:all\s+)?my\s+(?:case\s+)?audits|(?:the\s+)?audits\s+(?:of|on|for)\s+my\s+cases?"

@@ -82,7 +82,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
             value = action_description(services, cleaned)
         elif name == "action_owner":
             owner_step.command_typed(ctx, cleaned)  # `thats all`: the action being added needs its owner first
-            return choose_owner(services, turn, ctx, ctx.version, cleaned)
+            return owner_step.said_back(services, turn, ctx, cleaned,
+                                        choose_owner(services, turn, ctx, ctx.version, cleaned))
         elif name == "action_due":
             if (ran := due_step.command_typed(services, turn, ctx, cleaned)) is not None:
                 return ran  # `action 1 due 23/12` for an action added already; `done` is told the date is wanted

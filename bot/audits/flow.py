@@ -23,6 +23,7 @@ from bot.audits.grade_words import read_grade
 from bot.audits.hedged_answers import hedged, unsure
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
+from bot.audits.question_opening import opens_as_question
 from bot.audits.yes_no_words import yes_or_no
 from bot.core.audit_rules import Answers, missing_answers, needs_evidence, visible_questions
 from bot.core.sentences import MIN_SENTENCE_CHARS, in_a_sentence, says_something
@@ -362,9 +363,12 @@ QUESTION_WORDS = frozenset({"what", "whats", "what's", "when", "how", "who", "wh
 
 
 def looks_like_question(text: str) -> bool:
-    """Text typed where a choice or a reference is wanted that is really a question for the knowledge base."""
+    """Text typed where a choice or a reference is wanted that is really a question for the knowledge base: it ends
+    with "?", starts with a question's word, or opens as a question after a few words of hesitation (`hang on whats
+    the timescale for an icpc again`, trial 31: bot.audits.question_opening)."""
     words = text.split(maxsplit=1)
-    return text.rstrip().endswith("?") or (bool(words) and words[0].lower() in QUESTION_WORDS)
+    return (text.rstrip().endswith("?") or (bool(words) and words[0].lower() in QUESTION_WORDS)
+            or opens_as_question(text))
 
 
 def parse_date(text: str, today: dt.date | None = None, tense: Tense = "any", what: str = "date") -> dt.date:

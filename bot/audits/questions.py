@@ -284,6 +284,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | 
         replies.insert(0, Reply(kind="notice", text=too_high))  # `change 2` lowered the sample below later counts
     if replies and note is None and question.type in SAID_BACK:
         replies.insert(0, Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**."))
+    elif replies and note is None and question.type == "text":  # trial 31: a written answer was saved without a word
+        replies.insert(0, Reply(kind="notice", text=f"Got it: “{shortened(value)}”."))
     return replies
 
 
@@ -347,9 +349,15 @@ def with_your_note(question: Question, value: str, note: str) -> Reply:
     """An answer's note said back, "Got it: **No**, with your note: “no visits for 9 weeks”.", whether it came with
     the answer or after a grade at "Why this grade?" (a trial found the grade's note taken without a word; trial 21
     found `no visits gap of 9 weeks` kept whole as the note, which reads as "no gap", seen only at the review)."""
+    return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note: "
+                                     f"“{shortened(note)}”.")
+
+
+def shortened(note: str) -> str:
+    """A note or a written answer as said back: on one line, cut at NOTE_SAID_BACK characters (whole in the
+    review)."""
     shown = " ".join(note.split())
-    shown = shown if len(shown) <= NOTE_SAID_BACK else shown[:NOTE_SAID_BACK - 1].rstrip() + "…"
-    return Reply(kind="notice", text=f"Got it: **{question.answer_label(value)}**, with your note: “{shown}”.")
+    return shown if len(shown) <= NOTE_SAID_BACK else shown[:NOTE_SAID_BACK - 1].rstrip() + "…"
 
 
 def starts_with_option(question: Question, text: str) -> bool:

@@ -353,6 +353,10 @@ class Offer:
     surface: str
     options: tuple[tuple[str, str, str], ...]
     left: bool = False  # shown again once already, or the person did something else after them
+    answered: str | None = None  # the entry given as the answer, whose Helpful / Not helpful are still open
+
+
+FEEDBACK_OPTION = "kb.feedback"  # an answer's Helpful / Not helpful: open until one is pressed
 
 
 def remember_offer(storage: Storage, ask_id: int, options: Sequence[tuple[str, str, str]]) -> None:
@@ -363,14 +367,21 @@ def remember_offer(storage: Storage, ask_id: int, options: Sequence[tuple[str, s
 def open_offer(storage: Storage, user_id: str) -> Offer | None:
     """The options this person's latest question was offered, while none is picked and it was not passed on to the
     QA leads: None once they asked anything since, or picked, or passed it on (those settle the offer as its
-    buttons would)."""
-    rows = list(select(storage.db, "SELECT id, asked_at, surface, offered, entry_id, escalated_at, offer_left_at "
+    buttons would). An answer's options (Helpful / Not helpful and its related questions) stay open until Helpful or
+    Not helpful is pressed (trial 31: `2` in the next session picked nothing)."""
+    rows = list(select(storage.db, "SELECT id, asked_at, surface, offered, entry_id, escalated_at, offer_left_at, "
+                                   "EXISTS (SELECT 1 FROM kb_feedback f WHERE f.ask_id = kb_asks.id "
+                                   "AND f.user_id = kb_asks.user_id) AS voted "
                                    "FROM kb_asks WHERE user_id = ? ORDER BY id DESC LIMIT 1", [user_id]))
-    if not rows or not rows[0]["offered"] or rows[0]["entry_id"] or rows[0]["escalated_at"]:
+    if not rows or not rows[0]["offered"] or rows[0]["escalated_at"]:
         return None
     row = rows[0]
     options = tuple((str(label), str(action), str(value)) for label, action, value in json.loads(row["offered"]))
-    return Offer(row["id"], parse_utc(row["asked_at"]), row["surface"], options, left=bool(row["offer_left_at"]))
+    answered = row["entry_id"]
+    if answered and (row["voted"] or not any(action == FEEDBACK_OPTION for _, action, _ in options)):
+        return None  # a suggestion picked, or the answer's Helpful / Not helpful pressed: settled
+    return Offer(row["id"], parse_utc(row["asked_at"]), row["surface"], options, left=bool(row["offer_left_at"]),
+                 answered=answered)
 
 
 def leave_offer(storage: Storage, ask_id: int, at: datetime) -> None:

@@ -1,0 +1,71 @@
+"""A question typed during an audit without a "?", read from how it opens (trial 31).
+
+At a yes/no question a newly qualified worker typed `hang on whats the timescale for an icpc again` and was told to
+answer yes or no; after `start audit`, `actually no sorry just a question, when is the core group due after icpc`
+was "not a checklist". Both were answered aside, the audit waiting, once they ended with "?". Here a question is
+read from its opening as well: words that announce one (`hang on`, `quick question`, `just a question`, `can i ask`)
+and a question's first words (`whats`, `when is`, `how do i`) once a few words of hesitation (`actually no sorry`)
+are set aside.
+
+Two strengths, as the step wants:
+- `opens_as_question`, where a choice, a number, a date or a reference is wanted: the step's own reading goes first,
+  so a line read here is one that answered nothing.
+- `announced_question`, where free text is wanted (an evidence note, a written answer): only a question announced
+  as one. A note may well start with a question's words ("when is the next review is unclear") and is kept as the
+  answer it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A question's first words: the knowledge base's kind of question. "do", "is", "are" and the like start questions
+# too, but only on their own (`looks_like_question`); here they follow hesitation, where they read as one.
+QUESTION_OPENINGS = re.compile(
+    r"(?:what(?:'|\u2019)?s|wats|what|when(?:'|\u2019)?s|when|how|who|why|where|which|can|could|do|does|should|"
+    r"is|are|will|would|whens|hows)\b(?!['\u2019]t)", re.IGNORECASE)  # "can't tell from the file" is no question
+# Hesitation before a question, set aside: "actually no sorry", "oh wait", "um", "ok so".
+_HESITATION = (r"(?:actually|sorry|soz|no|nope|ok|okay|oh|um+|erm+|hmm+|uh+|so|wait|right|one\s+sec|one\s+second|"
+               r"hang\s+on|hold\s+on|just\s+checking)\b")
+# Words that say a question is coming: "quick question", "just a question", "can i ask", "before i answer". A bare
+# "question" counts only before a pause or a question's first words: "question 12 was hard" is a note.
+_QUESTION_NOUN = (r"(?:(?:just\s+)?(?:a\s+)?(?:quick|random|small|side|silly)?\s*(?:question|qn)\b"
+                  r"(?:\s+(?:first|though)\b)?)")
+_ASKING = (r"(?:can\s+i\s+(?:just\s+)?ask(?:\s+(?:something|a\s+question|you\s+something))?|i\s+have\s+a\s+question|"
+           r"before\s+i\s+answer(?:\s+that)?|not\s+an\s+answer)\b")
+_PAUSE = r"[\s,.:;!\u2013\u2014-]*"
+_STOP = r"\s*[,.:;!\u2013\u2014-]"
+_LEAD = re.compile(rf"^\s*(?:(?:{_HESITATION}|{_QUESTION_NOUN}|{_ASKING}){_PAUSE}\s*)+", re.IGNORECASE)
+_HESITANT = rf"^\s*(?:{_HESITATION}{_PAUSE}\s*)*"
+_ANNOUNCED = re.compile(rf"{_HESITANT}(?:{_ASKING}{_PAUSE}\s*\S|"
+                        rf"{_QUESTION_NOUN}(?:{_STOP}|\s+(?={QUESTION_OPENINGS.pattern})))", re.IGNORECASE)
+# "hang on", "hold on", "wait": a question announced only when a question's first words follow
+_HOLD_ON = re.compile(rf"{_HESITANT}(?:hang\s+on|hold\s+on|wait)\b", re.IGNORECASE)
+_MOST_WORDS = 40  # a question typed aside is a line, not a paragraph of notes
+
+
+def question_part(text: str) -> str:
+    """`text` without the hesitation and announcing words before the question: "actually no sorry just a question,
+    when is the core group due" -> "when is the core group due"."""
+    lead = _LEAD.match(text)
+    return text[lead.end():] if lead else text.strip()
+
+
+def opens_as_question(text: str) -> bool:
+    """Whether `text`, typed where a choice or a reference is wanted, opens as a question: announced as one, or
+    starting with a question's first words once hesitation is set aside (`hang on whats…`, `sorry, when is…`)."""
+    if len(text.split()) > _MOST_WORDS:
+        return False
+    rest = question_part(text)
+    return announced_question(text) or (rest != text.strip() and QUESTION_OPENINGS.match(rest) is not None)
+
+
+def announced_question(text: str) -> bool:
+    """Whether `text` says it is a question (`quick question, …`, `just a question, when is…`), or holds the step
+    for one (`hang on whats the timescale…`): a question wherever it is typed, even where a note is wanted."""
+    if len(text.split()) > _MOST_WORDS:
+        return False
+    if _ANNOUNCED.match(text) is not None:
+        return True
+    held = _HOLD_ON.match(text)
+    return held is not None and QUESTION_OPENINGS.match(question_part(text)) is not None
