@@ -144,6 +144,7 @@ def plant(services: Any, audit_id: int, leaked: str) -> None:
     from bot.storage import audits as store
 
     audit = store.get_audit(services.storage, audit_id)
+    assert audit is not None
     question = next(q for q in store.answers_of(services.storage, audit_id))
     for note in (leaked, f"{OPENING}."):
         store.edit_note(services.storage, audit_id, audit.auditor_id, question, note, NOW)
