@@ -100,7 +100,10 @@ def naive_report(services, campaign_id: int) -> dict:
     db = services.storage.db
     linked = {r[0]: r[1] for r in db.execute(
         "SELECT audit_id, team_id FROM campaign_allocations WHERE campaign_id = ?", [campaign_id])}
-    grades, yes, no, flagged = Counter(), Counter(), Counter(), Counter()
+    grades: Counter[tuple[str, str | None]] = Counter()
+    yes: Counter[tuple[str, str]] = Counter()
+    no: Counter[tuple[str, str]] = Counter()
+    flagged: Counter[tuple[str, str]] = Counter()
     for audit_id, grade in db.execute("SELECT id, overall_grade FROM audits"):
         if audit_id in linked:
             grades[(linked[audit_id], grade)] += 1
@@ -150,6 +153,7 @@ def main() -> int:
             today = date(2026, 12, 10)
             small = store.get_campaign(services.storage, campaign_id)
             whole = store.get_campaign(services.storage, 99)
+            assert small is not None and whole is not None
             built = service.report(services, whole, today)
             assert built.progress.submitted == AUDITS and sum(built.grades.values()) == AUDITS
             assert naive_report(services, 99)["flagged"] == sum(q.flagged for q in built.questions)

@@ -75,7 +75,7 @@ def naive_digest(services, monday: date) -> dict:
     end = datetime.combine(monday + timedelta(days=7), datetime.min.time(), tzinfo=UTC).isoformat()
     in_window = {a[0]: a[1] for a in audits if a[5] and start <= a[5] < end}
     grades = Counter((a[1], a[4]) for a in audits if a[5] and start <= a[5] < end)
-    flagged = Counter()
+    flagged: Counter[tuple[str, str]] = Counter()
     for audit_id, question, is_flagged in services.storage.db.execute(
             "SELECT audit_id, question_id, flagged FROM answers"):
         if is_flagged and audit_id in in_window:

@@ -312,16 +312,16 @@ class _Story(NamedTuple):
     (`topic_check` asks `decide` about that rest too). Nothing else a setting of the rule changes can change
     what the search does with a question (see `_story_figures`)."""
 
-    asked: StoryScores  # of arrays, one value a question
-    rest: StoryScores
+    asked: tuple[np.ndarray, ...]  # StoryScores' fields in its order, as arrays of one value a question
+    rest: tuple[np.ndarray, ...]
 
 
 def _story(search: KnowledgeSearch, queries: list[dict], evidence: list[Evidence]) -> _Story:
     asked = [story_scores(found) for found in evidence]
     rests = [search.topic_rest(query["q"], found)[2] for query, found in zip(queries, evidence, strict=True)]
     rest = [story_scores(again) if again is not None else NO_STORY for again in rests]
-    return _Story(StoryScores(*(np.array(column) for column in zip(*asked, strict=True))),
-                  StoryScores(*(np.array(column) for column in zip(*rest, strict=True))))
+    return _Story(tuple(np.array(column) for column in zip(*asked, strict=True)),
+                  tuple(np.array(column) for column in zip(*rest, strict=True)))
 
 
 def _story_settings() -> list[tuple[float, float, float]]:
@@ -341,8 +341,9 @@ def _story_figures(queries: list[dict], evidence: list[Evidence], base: SearchFi
     """
     scores, leads, keyword_leads = (np.array(column) for column in zip(*settings, strict=True))
 
-    def standing(found: StoryScores) -> np.ndarray:  # questions x settings
-        return np.asarray(stands_out(*(column[:, None] for column in found), scores, leads, keyword_leads),
+    def standing(found: tuple[np.ndarray, ...]) -> np.ndarray:  # questions x settings
+        best, runner_up, keyword_best, keyword_second = (column[:, None] for column in found)
+        return np.asarray(stands_out(best, runner_up, keyword_best, keyword_second, scores, leads, keyword_leads),
                           dtype=bool)
 
     kind = 2 * standing(story.asked) + standing(story.rest)  # questions x settings: which pair each setting meets

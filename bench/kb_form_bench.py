@@ -69,13 +69,14 @@ def _form(engine: Engine, file: str) -> tuple[str, str, str]:
              if choice.action == "kb.unanswered.new"][:1]
     [opened] = engine.action(QA_LEAD, "kb.unanswered.new", key)
     assert opened.form is not None
+    form = opened.form
 
     def submitted(question: str) -> str:
         return json.dumps({"form": {"question": question, "answer": "The first Monday of each month, at ten.",
                                     "tags": "", "owner": "", "review_by": "", "file": file},
-                           "meta": opened.form.meta})
+                           "meta": form.meta})
     repeated = "When must an initial child protection conference be held?"
-    return opened.form.action, submitted("When is the fire drill held?"), submitted(repeated)
+    return form.action, submitted("When is the fire drill held?"), submitted(repeated)
 
 
 def _row(label: str, scratch: Path, entries: int | None, file: str) -> None:

@@ -91,9 +91,9 @@ def main() -> None:
     alone = [line for line in mashes if " " not in line]
     print(f"{len(alone):,} of them one word: {sum(readable.is_mash(line, search) for line in alone):,} caught")
     rare = rare_words(draw)
-    called = [word for word in rare if readable.is_mash(word, search)]
-    print(f"{LINES:,} rare English words typed alone: {len(called):,} ({len(called) / LINES:.1%}) called a mash, "
-          f"such as {', '.join(called[:8])}")
+    mashed = [word for word in rare if readable.is_mash(word, search)]
+    print(f"{LINES:,} rare English words typed alone: {len(mashed):,} ({len(mashed) / LINES:.1%}) called a mash, "
+          f"such as {', '.join(mashed[:8])}")
     print(f"Services named alone called a mash: {[name for name in NAMED_ALONE if readable.is_mash(name, search)]}")
 
 

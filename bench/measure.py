@@ -43,7 +43,7 @@ def write_teams_config(folder: Path, teams: int, workers: int, audit_target: int
     shutil.copytree(PROJECT_DIR / "config", folder)
     rows = []
     for t in range(teams):
-        manager = {"user": f"U0MGR{t:04d}", "name": f"Team manager {t}", "role": "manager"}
+        manager: dict[str, object] = {"user": f"U0MGR{t:04d}", "name": f"Team manager {t}", "role": "manager"}
         if audit_target is not None:
             manager["audit_target"] = audit_target
         members = [manager] + [{"user": f"U0PRA{t:02d}{w:02d}", "name": f"Social worker {t}.{w}",

@@ -122,13 +122,13 @@ def build(services: Any) -> float:
 
     bot.core.calendar builds a fresh bank-holiday calendar on every call (a millisecond a year, by design); five
     years of demo data ask it 60,000 times, so for the build only the generator's two calendar functions are
-    remembered per day. The data are the same.
+    remembered per day, in the modules that call them. The data are the same.
     """
-    from bot.digests import demo_data
+    from bot.digests import demo_answers, demo_data
 
     started = time.perf_counter()
     with mock.patch.object(demo_data, "is_working_day", functools.cache(demo_data.is_working_day)), \
-            mock.patch.object(demo_data, "add_working_days", functools.cache(demo_data.add_working_days)):
+            mock.patch.object(demo_answers, "add_working_days", functools.cache(demo_answers.add_working_days)):
         demo_data.generate(services, weeks=WEEKS, seed=11)
     add_free_text(services, random.Random(11))
     services.storage.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -144,6 +144,7 @@ def plant(services: Any, audit_id: int, leaked: str) -> None:
     from bot.storage import audits as store
 
     audit = store.get_audit(services.storage, audit_id)
+    assert audit is not None
     question = next(q for q in store.answers_of(services.storage, audit_id))
     for note in (leaked, f"{OPENING}."):
         store.edit_note(services.storage, audit_id, audit.auditor_id, question, note, NOW)

@@ -181,7 +181,8 @@ class HttpServer:
 
     def __init__(self, app: App, host: str, port: int, limits: HttpLimits) -> None:
         _allow_open_files(limits.connection_limit)
-        self._server = waitress.create_server(
+        # waitress/__init__ imports create_server but types-waitress does not re-export it (a test replaces it here).
+        self._server = waitress.create_server(  # type: ignore[attr-defined]
             wsgi_application(app), host=host, port=port,
             threads=limits.threads,
             channel_timeout=limits.channel_timeout,
@@ -224,7 +225,8 @@ class HttpServer:
         if wake is None:  # the loop has already ended
             return
         try:
-            wake.pull_trigger(lambda: close_all(self._map))
+            # types-waitress says a thunk takes one argument; waitress calls it with none (trigger.handle_read).
+            wake.pull_trigger(lambda: close_all(self._map))  # type: ignore[arg-type, misc]
         except OSError:
             # The wake-up pipe's descriptor is gone (seen under load as EBADF): close everything from this thread
             # instead; the loop notices its empty map within its poll timeout (asyncore_loop_timeout, 1 s) and ends.

@@ -689,7 +689,8 @@ def dates_in(text: str, today: dt.date) -> list[dt.date]:
     shifts = {"today": 0, "yesterday": -1, "tomorrow": 1}
     found += [(match.start(), today + dt.timedelta(days=shifts[match.group(1).lower()]))
               for match in _DAY_WORDS.finditer(text)]
-    for pattern, tense in ((_WEEKDAY_IN_TEXT, "past"), (_AGO_IN_TEXT, "any")):
+    searches: tuple[tuple[re.Pattern[str], Tense], ...] = ((_WEEKDAY_IN_TEXT, "past"), (_AGO_IN_TEXT, "any"))
+    for pattern, tense in searches:
         for match in pattern.finditer(text):
             said = match.group(0) if pattern is _AGO_IN_TEXT or match.group(1) else match.group(2)
             try:

@@ -84,7 +84,7 @@ class KeywordIndex:
         self._number_of: dict[int, int] | None = None
         key = BUILT.key(repr(tuple(weights)), repr(groups)) if content and cache_folder else None
         kept = BUILT.get(key, cache_folder) if key else None
-        if self._restore(kept):
+        if key is not None and kept is not None and self._restore(kept):  # kept is None without a key
             if kept[0] != content:
                 self._update([self._row(entry) for entry in entries])
                 BUILT.put(key, (content, self._db.serialize(), self._row_ids()), cache_folder)
@@ -166,7 +166,7 @@ class KeywordIndex:
         held: dict[Row, list[int]] = defaultdict(list)
         for row_id, *texts in self._db.execute("SELECT rowid, question, alternatives, tags, answer FROM docs "
                                                "ORDER BY rowid DESC"):
-            held[tuple(texts)].append(row_id)  # type: ignore[index]
+            held[tuple(texts)].append(row_id)
         number_of: dict[int, int] = {}
         added: list[tuple[int, Row]] = []
         for number, row in enumerate(rows):

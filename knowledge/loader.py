@@ -11,11 +11,12 @@ import gc
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -36,14 +37,14 @@ from knowledge.problems import EntryIds, KnowledgeBaseError, Problem
 from knowledge.side_process import SideProcess
 from knowledge.smalltalk import SmallTalk, check_duplicates, parse_smalltalk
 from knowledge.vocabulary import check_overlaps, parse_vocabulary
-from knowledge.yamlsource import YamlLoadError, load_yaml_with_lines
+from knowledge.yamlsource import LineDict, YamlLoadError, load_yaml_with_lines
 
 TOP_LEVEL_KEYS = ("entries", "glossary", "checklists", "smalltalk", "concepts", "vocabulary", "out_of_scope")
 # What each file of entries parsed to, by the digest of its text: a restart, or a reload after one file was
 # edited, parses only the files that changed (see digest_store). The code that parses is part of the digest.
 PARSED = DigestStore("parsed-entries", source_digest(
-    [*(Path(module.__file__) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource,
-                                            knowledge.due_rules)),
+    [*(Path(cast(str, module.__file__)) for module in (knowledge.entries, knowledge.fields, knowledge.yamlsource,
+                                                       knowledge.due_rules)),
      Path(__file__)], f"PyYAML {yaml.__version__}"))
 # A folder at least this large is parsed by two processes when a core is free (see side_process): below it,
 # starting one costs about what it saves.
@@ -242,6 +243,8 @@ def _checked(folder: Path, contents: list[_FileContent], problems: list[Problem]
     refs: list[EntryRef] = []
     first_seen: dict[str, EntryRef] = {}
     for content in contents:
+        found: Sequence[Entry]
+        file_refs: Sequence[EntryRef]
         if content.parsed is not None:
             found, file_refs = content.parsed
         elif "entries" in content.data:
@@ -458,7 +461,7 @@ def _read_file(path: Path, file: str, problems: list[Problem], text: str | None 
         return None
     for key in data:
         if key not in TOP_LEVEL_KEYS:
-            problems.append(Problem(file, data.key_lines.get(key),
+            problems.append(Problem(file, cast(LineDict, data).key_lines.get(key),
                                     f"unknown top-level key `{key}`{did_you_mean(key, TOP_LEVEL_KEYS)}; "
                                     f"a file may hold only {', '.join(TOP_LEVEL_KEYS)}."))
     return _FileContent(file, data, digest, clean=len(problems) == before and list(data) == ["entries"])
@@ -497,7 +500,7 @@ def problems_between(refs: list[EntryRef]) -> list[Problem]:
     return [*_duplicate_problems(refs, {}), *_repeated_question_problems(refs)]
 
 
-def _duplicate_problems(refs: list[EntryRef], first_seen: dict[str, EntryRef]) -> list[Problem]:
+def _duplicate_problems(refs: Sequence[EntryRef], first_seen: dict[str, EntryRef]) -> list[Problem]:
     """Ids used twice, whether or not either entry has other problems; `first_seen` spans every file."""
     problems = []
     for ref in refs:
@@ -566,7 +569,7 @@ def _glossary(contents: list[_FileContent], problems: list[Problem]) -> dict[str
         if "glossary" not in content.data:
             continue
         terms = content.data["glossary"]
-        line = content.data.key_lines.get("glossary")
+        line = cast(LineDict, content.data).key_lines.get("glossary")
         if not isinstance(terms, dict):
             problems.append(Problem(content.file, line,
                                     "`glossary:` must map each term to its meaning, like "
@@ -574,7 +577,7 @@ def _glossary(contents: list[_FileContent], problems: list[Problem]) -> dict[str
                                     f"found {type_name(terms)}."))
             continue
         for term, meaning in terms.items():
-            term_line = terms.key_lines.get(term, line)
+            term_line = cast(LineDict, terms).key_lines.get(term, line)
             if not isinstance(meaning, str) or not meaning.strip():
                 problems.append(Problem(content.file, term_line,
                                         f"glossary term '{term}' has {type_name(meaning)} as its meaning; "
@@ -598,7 +601,8 @@ def _checklists(contents: list[_FileContent], entry_ids: EntryIds,
         if "checklists" not in content.data:
             continue
         found, checklist_problems = parse_checklists(content.data["checklists"], content.file, entry_ids)
-        key_line = content.data.key_lines.get("checklists")  # a problem with the list as a whole: at its key
+        # a problem with the list as a whole: at its key
+        key_line = cast(LineDict, content.data).key_lines.get("checklists")
         problems.extend(problem if problem.line is not None else Problem(problem.file, key_line, problem.message)
                         for problem in checklist_problems)
         for checklist in found:

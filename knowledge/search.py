@@ -36,7 +36,8 @@ from rapidfuzz.distance import OSA
 
 from knowledge.dates import without_dates
 from knowledge.english import common_words, everyday_words, plain_words
-from knowledge.entry_terms import read_entry_terms
+from knowledge.entries import Entry
+from knowledge.entry_terms import Terms, read_entry_terms
 from knowledge.keyword_index import KeywordHit, KeywordIndex
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
@@ -261,7 +262,7 @@ class KnowledgeSearch:
         postings: dict[str, list[int]] = defaultdict(list)
         self.answers: list[str] = []
         tag_terms: dict[str, list[str]] = {}  # the same few tags recur on every entry
-        pending = []
+        pending: list[tuple[Entry, dict[str, float], tuple[Terms, ...], Terms]] = []
         read = read_entry_terms(kb, self.vocabulary, cache_folder)
         for entry, (phrasings, named) in zip(kb.entries.values(), read, strict=True):
             weights = dict.fromkeys(named, NAMED_MATCH)
@@ -598,7 +599,7 @@ class KnowledgeSearch:
         unknown words do not count against an entry. A question clause too vague to search on ("what should
         I do") takes in the clause before it.
         """
-        clauses = []
+        clauses: list[tuple[list[str], list[Term]]] = []
         marked: list[int] = []  # clauses ending in "?"
         asking: list[int] = []  # clauses worded as a question
         pieces = CLAUSE_BREAK.split(SECTION_DOT.sub(r"\1", query))

@@ -9,7 +9,7 @@ text written, so the validator can say what is wrong with it instead of the load
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -40,7 +40,7 @@ def _fast_c_loader() -> type | None:
             super().__init__(stream)
             # Built-in methods that accept the same arguments and do nothing that matters;
             # the composer ignores what they return.
-            self.descend_resolver = {}.get
+            self.descend_resolver: Any = {}.get
             self.ascend_resolver = [].clear
 
         def resolve(self, kind: type, value: Any, implicit_flags: tuple[bool, bool]) -> str:
@@ -172,7 +172,8 @@ class _Builder:
                                         "remove the recursive `*alias` or flatten it."))
         self.in_progress.add(key)
         try:
-            value = self._mapping(node, depth) if type(node) is _MappingNode else self._sequence(node, depth)
+            value = (self._mapping(node, depth) if type(node) is _MappingNode
+                     else self._sequence(cast(yaml.SequenceNode, node), depth))
         finally:
             self.in_progress.discard(key)
         self.built[key] = value

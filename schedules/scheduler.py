@@ -202,7 +202,7 @@ class JobRunner:
             spec = self.jobs[name]
             due = self.last_due(name, now)
             effective = self.effective_time(spec, due) if due else None
-            if effective is None:
+            if effective is None or due is None:  # (effective is None without a due time)
                 continue
             if effective > now:
                 self._defer(spec, due, effective)

@@ -69,7 +69,8 @@ def next_input(replies: list[Reply], state: dict) -> tuple[str, str] | None:
 
 def complete_audit(send: Callable[[str, str], list[Reply]], first: list[Reply], limit: int = 200) -> int:
     """Answer every step until submission; `send(kind, payload)` returns the bot's replies. Returns steps taken."""
-    replies, state, steps = first, {}, 0
+    state: dict = {}
+    replies, steps = first, 0
     while (step := next_input(replies, state)) is not None:
         steps += 1
         assert steps < limit, "the audit never finished"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import tzinfo
+from datetime import date, tzinfo
+from typing import cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -175,7 +176,8 @@ class KnowledgeAdmin:
         if not due:
             return [Reply(title="Entries due for review",
                           text=f"No entries are past their review date (of {len(kb.entries)}).")]
-        lines = [f"• `{e.id}` — {e.question} (review by {short_date(e.review_by)}; "
+        # A stale entry has a review date (Entry.is_stale).
+        lines = [f"• `{e.id}` — {e.question} (review by {short_date(cast(date, e.review_by))}; "
                  f"owner {mention(e.owner) if e.owner else 'none set'})" for e in due[:MAX_STALE_SHOWN]]
         more = len(due) - MAX_STALE_SHOWN
         return [Reply(title="Entries due for review",
@@ -297,10 +299,10 @@ def withheld_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | None
            "reload`.")
     if not start.kept:
         count = len(start.entry_ids)
-        entries = "This entry is" if count == 1 else f"These {count} entries are"
+        these = "This entry is" if count == 1 else f"These {count} entries are"
         return Reply(kind="error", title="Knowledge-base entries not served",
                      text=problems_text(start.problems)
-                     + f"\n\n**{entries} not served** (the rest of the knowledge base is): the bot started on a "
+                     + f"\n\n**{these} not served** (the rest of the knowledge base is): the bot started on a "
                        f"folder whose text could identify a child or family. {fix}")
     entries = service.current.kb.entries
     kept = ", ".join(f"*{entries[key].question}* (`{key}`)" if key in entries else f"`{key}`" for key in start.kept)

@@ -161,9 +161,9 @@ class KnowledgeFeature:
         if typed and result.outcome != "answer" and (usage := usage_instead(self.engine, turn, as_typed)) is not None:
             return usage  # `show abc`: a command typed wrong, not a gap in the knowledge base ("home schooling" is)
         if result.outcome != "answer" and follow_ups and (
-                about := follow_up.subject(self.services, turn, live.kb.entries, searched,
-                                           self.sessions.since(turn))) is not None:
-            return self.follow_up_replies(turn, live, question, searched, about)
+                subject := follow_up.subject(self.services, turn, live.kb.entries, searched,
+                                             self.sessions.since(turn))) is not None:
+            return self.follow_up_replies(turn, live, question, searched, subject)
         result, said = explained(live.search, live.kb, searched, result)  # "what does PLO mean", "LAC vs CiC"
         meaning = [] if said is None else [Reply(text=said)]
         # not outright when voted Not helpful for these words; a QA lead's answer to them

@@ -11,20 +11,14 @@ to the next person asking in the same words, unless an entry answers it outright
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
-
-from sqlite_utils import Database
 
 from bot.asking.learning import normalise
 from bot.storage import asks as store
+from bot.storage.db import Storage
 from knowledge.search import KnowledgeSearch, SearchResult
 
-
-class Readable(Protocol):
-    """The bot's database as the verdicts read it: the chat's Storage, or `audit-bot ask`'s read-only view."""
-
-    @property
-    def db(self) -> Database: ...
+# The bot's database as the verdicts read it: the chat's Storage, or `audit-bot ask`'s read-only view.
+Readable = Storage | store.ReadOnlyAsks
 
 
 def settled(storage: Readable, search: KnowledgeSearch, question: str,

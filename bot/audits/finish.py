@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from bot.audits import (
     action_edit,
@@ -95,7 +96,7 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     except AnswerError as error:
         raise answer_error(error) from None
     if name == "actions":
-        return _action_typed(services, turn, ctx, value)
+        return _action_typed(services, turn, ctx, cast(str, value))  # not an optional step: never None
     following, used_up = next_step(ctx.checklist, ctx.answers, ctx.step), None
     if name == "grade_reason" and (back_to := ctx.audit.state.get("return_to")) in ("actions", "submit"):
         # asked after `change 9` there moved the suggested grade: back where it was typed, which uses the change up

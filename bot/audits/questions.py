@@ -246,6 +246,7 @@ def on_answer(services: Services, turn: Turn, value: str) -> list[Reply]:
 
 def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply] | None:
     """A typed reply at a question or evidence step; None lets other handlers take text that is not an answer."""
+    note: str | None
     step = ctx.step
     if step.name == "evidence":
         return typed_note(services, turn, ctx, text)
@@ -402,8 +403,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     # "the", "he", "because"… it is the answer alone ("no not offered yet")
     first = found.group("note").split()[0].casefold().replace("\u2019", "'")
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
-    said = text.strip() if keeps_no else found.group("note")
-    note = without_label(" ".join(said.split()), "evidence")
+    kept = text.strip() if keeps_no else found.group("note")
+    note = without_label(" ".join(kept.split()), "evidence")
     if len(found.group("note").split()) < MIN_NOTE_WORDS:
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "

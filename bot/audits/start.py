@@ -429,7 +429,7 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
     named = named or (None if user_id_from(worker_text) else _worker_named(services, turn, worker_text))
     worker = named or user_id_from(worker_text)
     person = services.directory.person(worker) if worker else None
-    if person is None:
+    if worker is None or person is None:  # (person is None without a worker)
         raise UserError(unknown_worker(services, turn))
     if worker == ctx.audit.auditor_id:
         raise UserError("You can't audit a case that is your own: audits are independent. Pick the worker whose "

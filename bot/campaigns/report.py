@@ -139,8 +139,8 @@ def build_report(campaign: Campaign, checklist: Checklist, allocations: Sequence
     for team, grade, count in grade_rows:
         grades_of.setdefault(team, {})[grade or "not_graded"] = count
     answers_of: dict[str, list[tuple[str, int, int, int, int]]] = {}
-    for team, qid, *counts in answer_rows:
-        answers_of.setdefault(team, []).append((qid, *counts))
+    for team, qid, yes, no, flagged, answered in answer_rows:
+        answers_of.setdefault(team, []).append((qid, yes, no, flagged, answered))
     actions_of = {team: (raised, overdue or 0) for team, raised, overdue in action_rows}
     by_team = progress_by(allocations, lambda a: a.team_id)
     teams = tuple(TeamFigures(t, team_names.get(t, t), by_team.get(t, Progress()), grades_of.get(t, {}),
@@ -152,7 +152,8 @@ def build_report(campaign: Campaign, checklist: Checklist, allocations: Sequence
             sums = all_rows.setdefault(qid, [0, 0, 0, 0])
             for position, count in enumerate(counts):
                 sums[position] += count or 0
-    questions = question_figures(checklist, [(qid, *sums) for qid, sums in all_rows.items()])
+    questions = question_figures(checklist, [(qid, yes, no, flagged, answered)
+                                             for qid, (yes, no, flagged, answered) in all_rows.items()])
     grades: dict[str, int] = {}
     for team_grades in grades_of.values():
         for grade, count in team_grades.items():

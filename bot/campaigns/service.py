@@ -258,7 +258,8 @@ def my_cases_reply(services: Services, campaign: Campaign, items: list[Allocatio
     title = checklists(services).get(campaign.checklist_id)
     today = services.local_now().date()
     waiting = not_open_yet(campaign, today) is not None
-    lines, choices = [], []
+    lines: list[str] = []
+    choices: list[Choice] = []
     for allocation in items:
         lines.append(f"• {case_label(services, allocation)}: {_state(allocation)}")
         if not allocation.submitted and len(choices) < MAX_START_BUTTONS and not waiting:

@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO, cast
 
 from bot.cli.runtime import Runtime
 from bot.core.logging_setup import log_to_file
@@ -19,6 +20,9 @@ from bot.core.services import Services
 from bot.errors import UserError
 from bot.settings.people import USER_ID
 from bot.storage.lock import DatabaseInUse, bot_running
+
+if TYPE_CHECKING:
+    from schedules.scheduler import BackgroundJobs
 
 NO_TOKENS = (
     "No Slack tokens set (SLACK_BOT_TOKEN and SLACK_APP_TOKEN; create the app from manifest.yml, "
@@ -140,7 +144,7 @@ def cmd_run(args: argparse.Namespace, runtime: Runtime) -> int:
     app = create_app(runtime.services, runtime.engine)
     scheduler = start_background_jobs(runtime, app)
     try:
-        run_socket_mode(app, slack.app_token)
+        run_socket_mode(app, cast(str, slack.app_token))  # set: socket_mode_ready
     finally:
         if scheduler is not None:
             scheduler.shutdown(wait=True)  # let a running job finish before storage closes
@@ -205,7 +209,7 @@ def chart_dir(runtime: Runtime) -> Path:
 
 
 def start_background_jobs(runtime: Runtime, app: object | None = None, chat_user: str | None = None,
-                          stdout: object | None = None) -> object | None:
+                          stdout: TextIO | None = None) -> BackgroundJobs | None:
     """Start the scheduler: Slack delivery when the app is given, else printing the chat user's messages.
 
     Job output goes through a small "sender" so the scheduler itself never touches Slack's libraries.

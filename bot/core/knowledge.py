@@ -17,6 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from bot.core.last_good_entries import last_good_versions
 from bot.privacy.knowledge_screen import Withheld
@@ -89,7 +90,8 @@ class WithheldStart:
 
     @property
     def entry_ids(self) -> list[str]:
-        return list(dict.fromkeys(item.entry_id for item in self.withheld))
+        # Withheld from a knowledge base that loaded, whose entries all have ids.
+        return list(dict.fromkeys(cast(str, item.entry_id) for item in self.withheld))
 
     @property
     def left_out(self) -> list[str]:
@@ -361,8 +363,8 @@ def _without(kb: KnowledgeBase, withheld: list[Withheld], kept: Mapping[str, Ent
         return kb
     gone = {item.entry_id for item in withheld}
     files: dict[str, list[str]] = {}
-    for item in withheld:
-        files.setdefault(item.file, []).append(item.entry_id)
+    for item in withheld:  # from a knowledge base that loaded, whose entries all have ids
+        files.setdefault(item.file, []).append(cast(str, item.entry_id))
     for entry in kept.values():
         files.setdefault(entry.file, [])
     digests = {file: (hashlib.sha256("\0".join((digest, "withheld", *sorted(set(files[file])),

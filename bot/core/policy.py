@@ -18,11 +18,18 @@ OVERSIGHT = (Role.QA_LEAD, Role.ADMIN)
 class AuditParties(Protocol):
     """What the rules need to know about an audit: who did it, whose case it is, and which team it is in."""
 
-    auditor_id: str
-    worker_id: str | None
-    team_id: str | None
-    status: str
-    submitted_at: object  # when it was first submitted (None for a draft never submitted): a reopened audit keeps it
+    # Read-only properties, so a frozen dataclass (bot.storage.audits.AuditRow) satisfies the protocol.
+    @property
+    def auditor_id(self) -> str: ...
+    @property
+    def worker_id(self) -> str | None: ...
+    @property
+    def team_id(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def submitted_at(self) -> object:
+        """When it was first submitted (None for a draft never submitted): a reopened audit keeps it."""
 
 
 def manages_team_of(directory: Directory, person: Person, audit: AuditParties) -> bool:

@@ -38,7 +38,8 @@ def grade_bars_png(title: str, bar_labels: Sequence[str], bars: Sequence[dict[st
     axes.set_ylabel("Audits completed")
     axes.set_title(title, fontsize=11)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.yaxis.get_major_locator().set_params(integer=True)
+    # The stubs give Locator.set_params no arguments; the y axis has an AutoLocator, a MaxNLocator, which takes this.
+    axes.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=8, frameon=False, ncols=4)
     figure.tight_layout()
     buffer = io.BytesIO()

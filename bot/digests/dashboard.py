@@ -87,7 +87,7 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
     for digest in build_team_digests(services, last_complete_week(today), team_ids):
         month = so_far[digest.team_id]
         good = count_share(digest.good_or_better_count, digest.graded_week) if digest.graded_week else "–"
-        fields = (
+        fields: tuple[tuple[str, str], ...] = (
             ("Audits last week", str(digest.completed_week)),
             ("This week so far", _week_so_far(month)),
             ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),

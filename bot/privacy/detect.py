@@ -535,7 +535,7 @@ def _account_like(name: str) -> bool:
 def _version(name: str) -> bool:
     """A version, a product or a school year, not an account: 'v2.3', 'iOS17', 'PS4', 'Year10', 'KS2'."""
     numbered = re.fullmatch(r"([A-Za-z]+)\d+(?:\.\d+)*[a-z]?", name)
-    return bool(numbered) and numbered.group(1).casefold() in _NUMBERED_THINGS
+    return numbered is not None and numbered.group(1).casefold() in _NUMBERED_THINGS
 
 
 _NUMBERED_THINGS = frozenset(_split("v ver version ios android windows win mac macos ps psn xbox switch iphone galaxy "
@@ -548,7 +548,7 @@ def _birth_date_before(before: str) -> bool:
     if _BIRTH_BEFORE.search(before[-30:]):
         return True
     clause = _BIRTH_CLAUSE.search(before)
-    return bool(clause) and not _NOT_BIRTH.search(clause.group("gap"))
+    return clause is not None and not _NOT_BIRTH.search(clause.group("gap"))
 
 
 def _number_kind(candidate: str, before: str) -> str | None:

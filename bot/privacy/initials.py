@@ -190,7 +190,7 @@ def _initials_before_an_age(letters: str, age: re.Match[str], lexicon: Lexicon) 
     aged 15' is no team manager; 'SW aged 30' is the worker)."""
     folded = letters.casefold()
     years = re.search(r"\d+", age.group(0))
-    adult = bool(years) and int(years.group(0)) >= ADULT_AGE
+    adult = years is not None and int(years.group(0)) >= ADULT_AGE
     return not ((letters in practice_terms() and (adult or folded not in ROLES)) or folded in RELATIONS
                 or folded in lexicon.everyday_words or _ROMAN.fullmatch(letters))
 

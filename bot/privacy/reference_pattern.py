@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 import warnings
-from re import _constants as sre  # the parser's node types; stable across 3.11+ though private
-from re import _parser as sre_parse
+
+# The parser's node types; stable across 3.11+ though private, so typeshed has no stubs for them.
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
 
 from bot.privacy.screen import MAX_CASE_REFERENCE_LENGTH

@@ -147,8 +147,8 @@ def away_status(services: Services, user_id: str, today: date) -> str | None:
         booked = away_booked(services.storage, user_id, today)
         if booked is None:
             return None
-        cover = f", {services.directory.label(booked[2])} covering your moderation requests" if booked[2] else ""
-        return (f"Away {away_one_day.days_said(booked[0], booked[1])}{cover}: booked, so your reminders "
+        covering = f", {services.directory.label(booked[2])} covering your moderation requests" if booked[2] else ""
+        return (f"Away {away_one_day.days_said(booked[0], booked[1])}{covering}: booked, so your reminders "
                 "come as usual until then.")
     until, cover = away
     person = services.directory.person(user_id)

@@ -74,7 +74,7 @@ def record_ask(storage: Storage, at: datetime, user_id: str, query: str, outcome
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [utc_text(at), user_id, query, outcome, entry_id, score, surface],
     )
-    return int(cursor.lastrowid)
+    return int(cursor.lastrowid or 0)  # set after an INSERT (the storage modules' convention)
 
 
 def get_ask(storage: Storage, ask_id: int) -> Ask | None:

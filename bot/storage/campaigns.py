@@ -126,7 +126,8 @@ def list_campaigns(storage: Storage) -> list[Campaign]:
 
 def allocations(storage: Storage, campaign_id: int, auditor_id: str | None = None) -> list[Allocation]:
     """A campaign's allocations with their audits' status, in allocation order (optionally one auditor's)."""
-    sql, params = f"{ALLOCATION_SQL} WHERE al.campaign_id = ?", [campaign_id]
+    sql = f"{ALLOCATION_SQL} WHERE al.campaign_id = ?"
+    params: list[object] = [campaign_id]
     if auditor_id is not None:
         sql += " AND al.auditor_id = ?"
         params.append(auditor_id)
@@ -262,7 +263,7 @@ SUBMITTED_JOIN = ("FROM campaign_allocations al JOIN audits a ON a.id = al.audit
 def grades_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str | None, int]]:
     """(team, grade of record, audits): the moderator's grade once an audit is moderated, else the auditor's."""
     grade = GRADE_OF_RECORD_SQL.format(a="a.")
-    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+    return [tuple(r) for r in storage.db.execute(
         f"SELECT al.team_id, {grade} AS record_grade, COUNT(*) {SUBMITTED_JOIN} GROUP BY al.team_id, record_grade",
         [campaign_id]).fetchall()]
 
@@ -270,14 +271,14 @@ def grades_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str | 
 def answers_by_team(storage: Storage, campaign_id: int) -> list[tuple[str, str, int, int, int, int]]:
     """(team, question id, yes answers, no answers, flagged answers, all answers), from the totals the database
     keeps as answers, audits and allocations change (schema m230): a few hundred rows however many audits."""
-    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+    return [tuple(r) for r in storage.db.execute(
         "SELECT team_id, question_id, yes, no, flagged, answered FROM campaign_answer_totals "
         "WHERE campaign_id = ? AND answered != 0 ORDER BY team_id, question_id", [campaign_id]).fetchall()]
 
 
 def answers_by_team_recounted(storage: Storage, campaign_id: int) -> list[tuple[str, str, int, int, int, int]]:
     """The same figures counted from every answer (what the kept totals must always equal; the tests compare)."""
-    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+    return [tuple(r) for r in storage.db.execute(
         "SELECT al.team_id, an.question_id, SUM(an.value = 'yes'), SUM(an.value = 'no'), SUM(an.flagged), "
         "COUNT(*) "
         f"FROM answers an JOIN audits a ON a.id = an.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
@@ -287,7 +288,7 @@ def answers_by_team_recounted(storage: Storage, campaign_id: int) -> list[tuple[
 
 def actions_by_team(storage: Storage, campaign_id: int, today: date) -> list[tuple[str, int, int]]:
     """(team, actions raised, actions open past their due date)."""
-    return [tuple(r) for r in storage.db.execute(  # type: ignore[misc]
+    return [tuple(r) for r in storage.db.execute(
         "SELECT al.team_id, COUNT(*), SUM(ac.done_at IS NULL AND ac.due_date < ?) FROM actions ac "
         "JOIN audits a ON a.id = ac.audit_id JOIN campaign_allocations al ON al.audit_id = a.id "
         f"WHERE al.campaign_id = ? AND a.submitted_at IS NOT NULL AND a.status IN {COMPLETED_SQL} "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -24,7 +25,8 @@ def utc_text(moment: datetime | None = None) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
-def select(db: Database, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+def select(db: Database, sql: str,
+           params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
     """Rows of a read as dicts, in one statement.
 
     sqlite-utils' `query` wraps every read in a SAVEPOINT and RELEASE; on the path of every button press
@@ -78,8 +80,7 @@ def mark_request_processed(storage: Storage, key: str, at: datetime,
     return cursor.rowcount == 1
 
 
-def people_and_teams_scope(people: list[str] | set[str] | tuple[str, ...] | None,
-                           teams: list[str] | set[str] | tuple[str, ...] | None,
+def people_and_teams_scope(people: Collection[str] | None, teams: Collection[str] | None,
                            prefix: str = "") -> tuple[list[str], list[Any]]:
     """The SQL conditions (to be joined with OR) and their parameters for "audits done by or of one of
     `people`, or in one of `teams`": what a reader may see, shared by the lists that filter by it."""

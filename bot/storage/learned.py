@@ -59,7 +59,7 @@ def learn(storage: Storage, entry_id: str, wording: str, user_id: str, source: S
         cursor = db.execute(
             "INSERT INTO kb_learned (entry_id, wording, user_id, learned_at, source, ask_id) VALUES (?, ?, ?, ?, ?, ?)",
             [entry_id, wording, user_id, utc_text(at), source, ask_id])
-        number = int(cursor.lastrowid)
+        number = int(cursor.lastrowid or 0)  # set after an INSERT (the storage modules' convention)
     return get(storage, number)
 
 

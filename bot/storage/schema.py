@@ -403,7 +403,7 @@ def m150_checklists_finish_fields(db: Database) -> None:
             if kept == content.get("sections") or not kept:
                 continue
             content["sections"] = kept
-            new_hash = content_hash(content)
+            new_hash: str | None = content_hash(content)
             db.execute("INSERT OR IGNORE INTO checklist_versions (hash, checklist_id, title, content, first_seen) "
                        "SELECT ?, checklist_id, title, ?, first_seen FROM checklist_versions WHERE hash = ?",
                        [new_hash, json.dumps(content, ensure_ascii=False, sort_keys=True), old_hash])

@@ -43,7 +43,9 @@ def _pieces(content: mmap.mmap) -> list[bytes]:
     page_size = 65536 if page_size == 1 else page_size
     usable = page_size - content[20]  # less the bytes reserved at each page's end (none, unless an extension)
     pages = len(content) // page_size
-    pieces, free, trunks = [], set(), set()
+    pieces: list[bytes] = []
+    free: set[int] = set()
+    trunks: set[int] = set()
     trunk = struct.unpack_from(">I", content, 32)[0]
     while 0 < trunk <= pages and trunk not in trunks:  # the freelist: trunk pages, each listing leaf pages
         trunks.add(trunk)

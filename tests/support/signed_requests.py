@@ -104,7 +104,7 @@ class SignedSlackClient:
 
     def variant(self, **options: Any) -> SignedSlackClient:
         """A copy with some options changed, e.g. ``client.variant(timestamp_offset=-400)``."""
-        settings = {
+        settings: dict[str, Any] = {
             "path": self.path,
             "response_url_base": self.response_url_base,
             "timestamp_offset": self.timestamp_offset,

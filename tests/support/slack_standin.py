@@ -20,7 +20,7 @@ import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 
 BOT_USER_ID = "U0BOT0001"
 BOT_ID = "B0BOT0001"
@@ -54,7 +54,7 @@ class Headers(dict[str, str]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and super().__contains__(key.lower())
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)
 
 
@@ -332,7 +332,8 @@ class SlackStandIn:
         if override is None and not call.token:
             self._record(call)
             return _Answer(200, {"ok": False, "error": "not_authed"})
-        payload = override(params) if override is not None else responder(self, params)  # type: ignore[call-arg]
+        # Without an override, responder is one of _RESPONDERS, which also take the stand-in.
+        payload = override(params) if override is not None else responder(self, params)  # type: ignore[call-arg, arg-type]
         self._record(call)
         return _Answer(200, payload)
 
@@ -625,7 +626,7 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
         name = part.get_param("name", header="content-disposition")
         if not name:
             continue
-        payload = part.get_payload(decode=True) or b""
+        payload = cast(bytes, part.get_payload(decode=True)) or b""  # a part that is not multipart: bytes
         fields[str(name)] = payload if part.get_filename() else payload.decode("utf-8")
     return fields
 

@@ -14,7 +14,8 @@ def exported_audits(storage: Storage, since: str | None, teams: Sequence[str] | 
     """Audits with a submission (not cancelled drafts), oldest first, optionally from a date, for some teams and of
     one audit campaign; each row names the campaign it was allocated in (`campaign_id`, else None) and whether it
     was drawn in that campaign's moderation sample (`moderation_sample`)."""
-    where, params = [f"a.status IN {COMPLETED_SQL}", "a.submitted_at IS NOT NULL"], []
+    where = [f"a.status IN {COMPLETED_SQL}", "a.submitted_at IS NOT NULL"]
+    params: list[object] = []
     if campaign is not None:
         where.append("ca.campaign_id = ?")
         params.append(campaign)
