@@ -61,7 +61,8 @@ def answer_rows(questions: list[dict[str, Any]], grade_rank: int, rng: random.Ra
     Inadequate, as a child at risk that nobody is acting on is not good practice. A count that is a part of an earlier
     one (`at_most`) is never larger than it."""
     audit_id, auditor, when = who
-    rows, given = [], {}
+    rows: list[tuple[Any, ...]] = []
+    given: dict[str, str] = {}
     for question in questions:
         value = _answer(question, grade_rank, rng, day)
         if question.get("at_most") in given:  # a part of an earlier count: never 5 late of 2 sampled (trial 30)
