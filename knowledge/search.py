@@ -95,8 +95,19 @@ GUESSED_SHARE = 1 / 3
 REMARK_STARTS = frozenset({"mine", "ours", "theirs", "yours"})
 REMARK_SUBJECTS = frozenset({"i", "we", "they", "it", "its", "theyre", "mine", "ours"})
 REMARK_HABITS = frozenset({"always", "never", "usually", "often", "keep", "keeps", "tend"})
+OWNERS = frozenset({"my", "our"})  # a remark before the question is about the asker's own: "my chronologies are …"
+MAX_REMARK_TAIL = 4  # words after its habit: "are always too long", "keep slipping"
+COPULAS = frozenset({"is", "are", "am", "was", "were", "get", "gets", "seem", "seems"})  # before a habit: "are always"
 QUESTION_STARTS = WH_WORDS | {"do", "does", "did", "should", "can", "could", "is", "are", "must", "shall", "will",
                               "would", "have", "has"}
+# A question ending on the event its timescale counts from ("when is the next review conference due after the icpc")
+# asks about what comes before that event: the words after ANCHOR_WORDS (`_anchored`) count ANCHOR_WEIGHT of the rest.
+# Read at full weight, "icpc" (an acronym, read with its meaning) outweighed "review conference" and the question got
+# the ICPC's own entry first (trial 30). Only a closing phrase naming a thing, not a clause ("after they leave care").
+ANCHOR_WORDS = frozenset({"after", "since", "following"})
+ANCHOR_WEIGHT = 0.5
+TIMESCALE_WORDS = ("due", "frequency")  # words of the vocabulary's concepts of a timescale, asked "when" or "how often"
+CLAUSE_WORDS = QUESTION_STARTS | {"i", "we", "you", "he", "she", "they", "it", "was", "were", "been", "be"}
 
 
 def _question_typos(words: Iterable[str]) -> dict[str, str]:
@@ -313,6 +324,7 @@ class KnowledgeSearch:
         self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
         self.group_members, self.members_by_term = self._vocabulary_groups(kb.vocabulary)
         self.learned: frozenset[tuple[str, str]] = frozenset()
+        self.timescale_terms = frozenset(term.text for term in self.vocabulary.terms(list(TIMESCALE_WORDS)))
 
     def _know_wordings(self, number: int, phrasings: Iterable[tuple[str, ...]]) -> None:
         """Remember which entry each wording belongs to; a wording two entries share belongs to neither (-1)."""
@@ -582,8 +594,7 @@ class KnowledgeSearch:
         group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
-        words = [word for word in self._read(words_of(query))
-                 if word not in STOP_WORDS and word not in QUESTION_STARTS]
+        words = [word for word in self._unanchored(query) if word not in STOP_WORDS and word not in QUESTION_STARTS]
         expanded = list(words)
         for word in words:
             expanded.extend(self.spelt_out.get(word, ()))
@@ -611,7 +622,7 @@ class KnowledgeSearch:
             read = self._read(words)
             if self._worded_as_question(words, read):
                 asking.append(len(clauses))
-            clauses.append((words, self.vocabulary.terms(read)))
+            clauses.append((words, self._anchored(read)))
         if not clauses:
             return {}, {}
         first = last = (marked or asking or [len(clauses) - 1])[-1]
@@ -635,24 +646,77 @@ class KnowledgeSearch:
                     context[term.text] = term.weight
         return main, context
 
+    def _anchored(self, read: list[str]) -> list[Term]:
+        """A clause's terms, those of a closing phrase naming the event a timescale counts from (`_anchor_at`) at
+        ANCHOR_WEIGHT: "… due after the icpc" asks what falls due, not about the ICPC."""
+        terms = self.vocabulary.terms(read)
+        at = self._anchor_at(read, terms)
+        if at is None:
+            return terms
+        head = self.vocabulary.terms(read[:at + 1])
+        return [*head, *(Term(term.text, term.weight * ANCHOR_WEIGHT) for term in terms[len(head):])]
+
+    def _anchor_at(self, read: list[str], terms: list[Term]) -> int | None:
+        """Where a clause's closing phrase naming an event ("… after the icpc", "… since the strat") starts: the
+        place of its ANCHOR_WORDS word. None when there is none, when the phrase is a clause ("after they leave
+        care"), when a phrase runs across the anchor word ("looked after child"), or when what comes before says
+        too little (MIN_QUESTION_MASS) to be what is asked about ("what happens after the icpc")."""
+        at = max((place for place, word in enumerate(read) if word in ANCHOR_WORDS), default=0)
+        anchor = read[at + 1:]
+        if not at or not anchor or CLAUSE_WORDS.intersection(anchor):
+            return None
+        head, event = self.vocabulary.terms(read[:at + 1]), self.vocabulary.terms(anchor)
+        split = (*self.vocabulary.terms(read[:at]), *self.vocabulary.terms(read[at:at + 1]), *event)
+        if not event or [term.text for term in split] != [term.text for term in terms] or \
+                self._mass(head) < MIN_QUESTION_MASS or not self.timescale_terms.intersection(
+                    term.text for term in head):
+            return None
+        return at
+
+    def _unanchored(self, query: str) -> list[str]:
+        """The query's words as read, without each clause's closing event phrase (`_anchor_at`): what BM25 ranks on,
+        which cannot weigh a word less, only leave it out."""
+        kept: list[str] = []
+        for piece in CLAUSE_BREAK.split(SECTION_DOT.sub(r"\1", query))[::2]:
+            read = self._read(words_of(piece))
+            at = self._anchor_at(read, self.vocabulary.terms(read)) if read else None
+            kept.extend(read if at is None else read[:at + 1])
+        return kept
+
     @staticmethod
     def _worded_as_question(words: list[str], read: list[str]) -> bool:
         """Whether a clause is worded as a question, as typed or as read ("wat shud go in a chronology", trial 29)."""
         return any(said[0] in QUESTION_STARTS or WH_WORDS.intersection(said) for said in (words, read) if said)
 
     def without_remarks(self, query: str) -> str:
-        """The query without the remarks after its question: "wat shud go in a chronology, mine are always too long"
-        asks what "wat shud go in a chronology" asks (trial 29: the remark, read as a story around the question, left
-        it unanswered). Only clauses after one worded as a question go, and only remarks (`_remark`)."""
+        """The query without the asker's remarks around its question. After it: "wat shud go in a chronology, mine are
+        always too long" asks what "wat shud go in a chronology" asks (trial 29: the remark, read as a story around the
+        question, left it unanswered); only clauses after one worded as a question go, and only remarks (`_remark`).
+        Before it, a remark keeps only the thing it is about (`_remarked_on`), which the question then points back
+        to: "my chronologies are always too long, what should go in one" asks what "my chronologies, what should go
+        in one" asks (trial 30: "always" and "long" were read as part of the question)."""
         pieces = CLAUSE_BREAK.split(query)
-        kept = pieces[:1]
-        asked = False
-        for position in range(0, len(pieces), 2):
-            words = words_of(pieces[position])
-            if position and not (asked and _remark(words)):
-                kept += pieces[position - 1:position + 1]  # the clause with the break before it
-            asked = asked or (bool(words) and self._worded_as_question(words, self._read(words)))
-        return "".join(kept).strip() if len(kept) < len(pieces) else query
+        asking = [bool(words) and self._worded_as_question(words, self._read(words))
+                  for words in map(words_of, pieces[::2])]
+        trimmed = list(pieces)
+        for number, position in enumerate(range(0, len(pieces) - 2, 2)):
+            if self._vague_question(pieces[position + 2]) and not any(asking[:number + 1]):
+                subject = _remarked_on(words_of(pieces[position]))
+                if subject:
+                    trimmed[position] = (" " if position else "") + " ".join(subject)
+        kept = trimmed[:1]
+        for number, position in enumerate(range(2, len(pieces), 2), start=1):
+            if not (any(asking[:number]) and _remark(words_of(pieces[position]))):
+                kept += trimmed[position - 1:position + 1]  # the clause with the break before it
+        return "".join(kept).strip() if kept != pieces else query
+
+    def _vague_question(self, clause: str) -> bool:
+        """Whether a clause is worded as a question but says too little to search on (MIN_QUESTION_MASS): "what should
+        go in one", which points back to what the clause before it names."""
+        words = words_of(clause)
+        read = self._read(words)
+        return bool(words) and self._worded_as_question(words, read) and \
+            self._mass(self.vocabulary.terms(read)) < MIN_QUESTION_MASS
 
     def _mass(self, terms: Iterable[Term]) -> float:
         """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
@@ -994,6 +1058,20 @@ def _remark(words: list[str]) -> bool:
     "…, i never know". Read as a story around the question it pulled the answer (97.4 alone) under 30 (trial 29)."""
     return bool(words) and (words[0] in REMARK_STARTS or (
         len(words) > 1 and words[0] in REMARK_SUBJECTS and words[1] in REMARK_HABITS))
+
+
+def _remarked_on(words: list[str]) -> list[str]:
+    """What a remark before the question is about: the asker's own things named before a short habit ("my
+    chronologies" of "my chronologies are always too long", "our core groups" of "our core groups keep slipping"), or
+    nothing when the clause is no such remark. A longer clause after the habit ("my SM keeps booking a monthly meeting
+    to go through team data") tells what happens, which is what the question is about, and is kept whole."""
+    habit = next((place for place, word in enumerate(words) if word in REMARK_HABITS), 0)
+    subject = words[:habit]
+    while subject and subject[-1] in COPULAS:
+        subject = subject[:-1]
+    if len(subject) < 2 or subject[0] not in OWNERS or len(words) - habit - 1 > MAX_REMARK_TAIL:
+        return []
+    return subject
 
 
 def _one_plain_word(query: str) -> bool:
