@@ -412,7 +412,7 @@ class KnowledgeSearch:
         The narrative around a question ("a school rang this morning…") is left out: it is about one case,
         not the entry, and on the labelled questions it made other questions find the wrong entry.
         """
-        main, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
+        main, _, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
         return list(main)
 
     def _add_phrasings(self, added: dict[int, list[tuple[str, ...]]]) -> None:
@@ -518,28 +518,28 @@ class KnowledgeSearch:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question). The
         dates written in it say nothing of which entry is meant and are left out (`without_dates`)."""
         query = self.without_remarks(without_dates(query[:MAX_QUERY_CHARS]))
-        terms, context = self._query_terms(query)
+        terms, context, event = self._query_terms(query)
         if not terms or not self.documents:
             return Evidence((), ())
         # SQLite ranks without holding the GIL, so the concept ranking (Python) runs in a pool thread while
         # this one waits on BM25: on long questions at 20,000 entries each takes 3-4 ms. The pool thread gets
         # the GIL as soon as this one enters SQLite (the other way round it could wait a whole switch interval).
         try:
-            concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0)
+            concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0, event)
         except RuntimeError:  # the interpreter is shutting down (no new pool work): a last question still counts
             concept_ranking = None
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
-        concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0)
+        concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0, event)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms) if context else None)
+                        self._guessed(query), self._asked(terms, event) if context else None)
 
-    def _asked(self, terms: dict[str, float]) -> Match | None:
+    def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
         answer_score, answer_margin ahead of the next. "mum has cancelled the core group twice and the plan is
         drifting, what should i do and when does it need to go back to conference" asks when the review conference
         is due, though the story's words, weighing more than the ask's, pull other entries ahead (trial 26)."""
-        alone = self._rank(terms, {}, 2, 0.0)
+        alone = self._rank(terms, {}, 2, 0.0, event)
         if not alone or alone[0].score < self.fit.answer_score:
             return None
         return alone[0] if len(alone) < 2 or alone[0].score - alone[1].score >= self.fit.answer_margin else None
@@ -556,7 +556,7 @@ class KnowledgeSearch:
     def wording_entry(self, wording: str) -> str | None:
         """The entry a wording is answered with outright because it repeats one of that entry's wordings term for term
         (its own, or one learned from use), or None when no entry's does (or two entries' do)."""
-        terms, context = self._query_terms(wording[:MAX_QUERY_CHARS])
+        terms, context, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
         number = self._worded(wording, terms, context) if terms else -1
         return self.documents[number].entry_id if number >= 0 else None
 
@@ -601,8 +601,9 @@ class KnowledgeSearch:
         expanded = [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
         return expanded + self.keyword.groups_of(expanded)
 
-    def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Weighted terms of the question itself and of any context written around it.
+    def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+        """Weighted terms of the question itself and of any context written around it, and those of the question
+        that only name the event a timescale counts from (`_anchored`).
 
         In a long message one clause holds the actual ask: the last ending in "?", else the last worded as a
         question, else the last. The rest is narrative that only helps to choose between candidates, so its
@@ -622,9 +623,9 @@ class KnowledgeSearch:
             read = self._read(words)
             if self._worded_as_question(words, read):
                 asking.append(len(clauses))
-            clauses.append((words, self._anchored(read)))
+            clauses.append((words, *self._anchored(read)))
         if not clauses:
-            return {}, {}
+            return {}, {}, frozenset()
         first = last = (marked or asking or [len(clauses) - 1])[-1]
         while self._mass(term for number in range(first, last + 1) for term in clauses[number][1]) \
                 < MIN_QUESTION_MASS and (first > 0 or last < len(clauses) - 1):
@@ -638,40 +639,44 @@ class KnowledgeSearch:
             for term in clauses[number][1]:
                 if term.weight > main.get(term.text, 0.0):
                     main[term.text] = term.weight
-        for number, (_, terms) in enumerate(clauses):
+        for number, (_, terms, _) in enumerate(clauses):
             if first <= number <= last:
                 continue
             for term in terms:
                 if term.text in self.postings and term.text not in main and term.weight > context.get(term.text, 0.0):
                     context[term.text] = term.weight
-        return main, context
+        asked = range(first, last + 1)
+        event = {text for number in asked for text in clauses[number][2]}
+        said = {term.text for number in asked for term in clauses[number][1] if term.text not in clauses[number][2]}
+        return main, context, frozenset(event - said)
 
-    def _anchored(self, read: list[str]) -> list[Term]:
+    def _anchored(self, read: list[str]) -> tuple[list[Term], frozenset[str]]:
         """A clause's terms, those of a closing phrase naming the event a timescale counts from (`_anchor_at`) at
-        ANCHOR_WEIGHT: "… due after the icpc" asks what falls due, not about the ICPC."""
+        ANCHOR_WEIGHT, and the texts of those: "… due after the icpc" asks what falls due, not about the ICPC."""
         terms = self.vocabulary.terms(read)
         at = self._anchor_at(read, terms)
         if at is None:
-            return terms
+            return terms, frozenset()
         head = self.vocabulary.terms(read[:at + 1])
-        return [*head, *(Term(term.text, term.weight * ANCHOR_WEIGHT) for term in terms[len(head):])]
+        event = terms[len(head):]
+        return [*head, *(Term(term.text, term.weight * ANCHOR_WEIGHT) for term in event)], \
+            frozenset(term.text for term in event)
 
     def _anchor_at(self, read: list[str], terms: list[Term]) -> int | None:
-        """Where a clause's closing phrase naming an event ("… after the icpc", "… since the strat") starts: the
-        place of its ANCHOR_WORDS word. None when there is none, when the phrase is a clause ("after they leave
-        care"), when a phrase runs across the anchor word ("looked after child"), or when what comes before says
-        too little (MIN_QUESTION_MASS) to be what is asked about ("what happens after the icpc")."""
+        """Where a timescale question's closing phrase naming the event it counts from ("… after the icpc", "… since
+        the strat") starts: the place of its ANCHOR_WORDS word. None unless the phrase names one of the domain's own
+        events (a glossary or concept phrase: not "after an emergency placement") and is no clause ("after they leave
+        care"), no phrase runs across the anchor word ("looked after child"), and what comes before asks a timescale
+        and says enough (MIN_QUESTION_MASS) to be what is asked about (not "what happens after the icpc")."""
         at = max((place for place, word in enumerate(read) if word in ANCHOR_WORDS), default=0)
-        anchor = read[at + 1:]
-        if not at or not anchor or CLAUSE_WORDS.intersection(anchor):
+        if not at or CLAUSE_WORDS.intersection(read[at + 1:]):
             return None
-        head, event = self.vocabulary.terms(read[:at + 1]), self.vocabulary.terms(anchor)
+        head, event = self.vocabulary.terms(read[:at + 1]), self.vocabulary.terms(read[at + 1:])
         split = (*self.vocabulary.terms(read[:at]), *self.vocabulary.terms(read[at:at + 1]), *event)
-        if not event or [term.text for term in split] != [term.text for term in terms] or \
-                self._mass(head) < MIN_QUESTION_MASS or not self.timescale_terms.intersection(
-                    term.text for term in head):
-            return None
-        return at
+        named = any(term.text.startswith("#") for term in event)
+        whole = [term.text for term in split] == [term.text for term in terms]
+        timed = self.timescale_terms.intersection(term.text for term in head)
+        return at if named and whole and timed and self._mass(head) >= MIN_QUESTION_MASS else None
 
     def _unanchored(self, query: str) -> list[str]:
         """The query's words as read, without each clause's closing event phrase (`_anchor_at`): what BM25 ranks on,
@@ -871,7 +876,7 @@ class KnowledgeSearch:
                 tuple(1.0 if place < curated else LEARNED_SHAPE for place in range(len(phrasings))))
         return found
 
-    def _likeness(self, query_text: str, terms: dict[str, float], shapes: list[_Shape]
+    def _likeness(self, query_text: str, terms: Collection[str], shapes: list[_Shape]
                   ) -> list[tuple[float, float]]:
         """For each candidate: how alike the query and its closest wording are (rapidfuzz, 0-1), and the
         largest share of one wording's idf mass the query covers; a learned wording counts LEARNED_SHAPE of
@@ -895,8 +900,9 @@ class KnowledgeSearch:
         return results
 
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int,
-              floor: float = 0.0) -> list[Match]:
-        """The best `needed` entries scoring at least `floor`, scored 0-100, best first.
+              floor: float = 0.0, event: frozenset[str] = frozenset()) -> list[Match]:
+        """The best `needed` entries scoring at least `floor`, scored 0-100, best first; the `event` a timescale counts
+        from says nothing of an entry's wording (`_likeness`): "icpc due" is not what "… due after the icpc" asks.
 
         The question's terms count fully, the narrative's known terms less: at CONTEXT_WEIGHT after a specific
         ask, more after a vague one ("what should I do now"), where the narrative is what the message is about.
@@ -927,7 +933,7 @@ class KnowledgeSearch:
         # Score each candidate on its wording first; its answer can only add ANSWER_ONLY_MATCH of what the
         # wording missed, so answers are read only for candidates that could still reach the places shown.
         bounded = []
-        likeness = self._likeness(query_text, terms, [self._shape_of(number) for number in shortlist])
+        likeness = self._likeness(query_text, terms.keys() - event, [self._shape_of(number) for number in shortlist])
         for number, (wording, reverse) in zip(shortlist, likeness, strict=True):
             weights = self.documents[number].weights
             covered = _covered(self.documents[number], importance)
