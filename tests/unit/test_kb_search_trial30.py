@@ -12,13 +12,10 @@ from hypothesis import strategies as st
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from knowledge.loader import load_knowledge
-from knowledge.search import COPULAS, REMARK_HABITS, KnowledgeSearch, SearchResult
-from tests.e2e.test_terminal_chat import drive
+from knowledge.search import COPULAS, REMARK_HABITS, KnowledgeSearch
+from tests.unit.test_kb_search_trial29 import NO_ACCESS, _reply, answered
 
-WORKER = "U0PRAN001"
 REVIEWS = "When are child protection review conferences due?"
-ICPC = "When must an initial child protection conference be held?"
-NO_ACCESS = "What should I do when I can't see the child on a home visit (no access)?"
 CHRONOLOGY = "What does a good chronology look like?"
 DELEGATED = "What decisions can foster carers make without asking, under delegated authority?"
 
@@ -26,15 +23,6 @@ DELEGATED = "What decisions can foster carers make without asking, under delegat
 @pytest.fixture(scope="module")
 def shipped() -> KnowledgeSearch:
     return KnowledgeSearch(load_knowledge())
-
-
-def answered(result: SearchResult) -> str | None:
-    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
-
-
-def _reply(engine: Engine, question: str) -> str:
-    _, out = drive(engine, [question], user=WORKER)
-    return " ".join(out.split())
 
 
 def _asked(services: Services) -> list[tuple[str, str]]:
