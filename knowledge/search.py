@@ -652,7 +652,8 @@ class KnowledgeSearch:
 
     def _anchored(self, read: list[str]) -> tuple[list[Term], frozenset[str]]:
         """A clause's terms, those of a closing phrase naming the event a timescale counts from (`_anchor_at`) at
-        ANCHOR_WEIGHT, and the texts of those: "… due after the icpc" asks what falls due, not about the ICPC."""
+        ANCHOR_WEIGHT, and the texts only the event says: "… due after the icpc" asks what falls due, not about the
+        ICPC."""
         terms = self.vocabulary.terms(read)
         at = self._anchor_at(read, terms)
         if at is None:
@@ -660,7 +661,7 @@ class KnowledgeSearch:
         head = self.vocabulary.terms(read[:at + 1])
         event = terms[len(head):]
         return [*head, *(Term(term.text, term.weight * ANCHOR_WEIGHT) for term in event)], \
-            frozenset(term.text for term in event)
+            frozenset(term.text for term in event) - {term.text for term in head}
 
     def _anchor_at(self, read: list[str], terms: list[Term]) -> int | None:
         """Where a timescale question's closing phrase naming the event it counts from ("… after the icpc", "… since
