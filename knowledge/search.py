@@ -96,8 +96,19 @@ GUESSED_SHARE = 1 / 3
 REMARK_STARTS = frozenset({"mine", "ours", "theirs", "yours"})
 REMARK_SUBJECTS = frozenset({"i", "we", "they", "it", "its", "theyre", "mine", "ours"})
 REMARK_HABITS = frozenset({"always", "never", "usually", "often", "keep", "keeps", "tend"})
+OWNERS = frozenset({"my", "our"})  # a remark before the question is about the asker's own: "my chronologies are …"
+MAX_REMARK_TAIL = 4  # words after its habit: "are always too long", "keep slipping"
+COPULAS = frozenset({"is", "are", "am", "was", "were", "get", "gets", "seem", "seems"})  # before a habit: "are always"
 QUESTION_STARTS = WH_WORDS | {"do", "does", "did", "should", "can", "could", "is", "are", "must", "shall", "will",
                               "would", "have", "has"}
+# A question ending on the event its timescale counts from ("when is the next review conference due after the icpc")
+# asks about what comes before that event: the words after ANCHOR_WORDS (`_anchored`) count ANCHOR_WEIGHT of the rest.
+# Read at full weight, "icpc" (an acronym, read with its meaning) outweighed "review conference" and the question got
+# the ICPC's own entry first (trial 30). Only a closing phrase naming a thing, not a clause ("after they leave care").
+ANCHOR_WORDS = frozenset({"after", "since", "following"})
+ANCHOR_WEIGHT = 0.5
+TIMESCALE_WORDS = ("due", "frequency")  # words of the vocabulary's concepts of a timescale, asked "when" or "how often"
+CLAUSE_WORDS = QUESTION_STARTS | {"i", "we", "you", "he", "she", "they", "it", "was", "were", "been", "be"}
 
 
 def _question_typos(words: Iterable[str]) -> dict[str, str]:
@@ -314,6 +325,7 @@ class KnowledgeSearch:
         self.numbers = {document.entry_id: number for number, document in enumerate(self.documents)}
         self.group_members, self.members_by_term = self._vocabulary_groups(kb.vocabulary)
         self.learned: frozenset[tuple[str, str]] = frozenset()
+        self.timescale_terms = frozenset(term.text for term in self.vocabulary.terms(list(TIMESCALE_WORDS)))
 
     def _know_wordings(self, number: int, phrasings: Iterable[tuple[str, ...]]) -> None:
         """Remember which entry each wording belongs to; a wording two entries share belongs to neither (-1)."""
@@ -401,7 +413,7 @@ class KnowledgeSearch:
         The narrative around a question ("a school rang this morning…") is left out: it is about one case,
         not the entry, and on the labelled questions it made other questions find the wrong entry.
         """
-        main, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
+        main, _, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
         return list(main)
 
     def _add_phrasings(self, added: dict[int, list[tuple[str, ...]]]) -> None:
@@ -507,28 +519,28 @@ class KnowledgeSearch:
         """Both rankings of the entries for one query (the fit script calls this once per labelled question). The
         dates written in it say nothing of which entry is meant and are left out (`without_dates`)."""
         query = self.without_remarks(without_dates(query[:MAX_QUERY_CHARS]))
-        terms, context = self._query_terms(query)
+        terms, context, event = self._query_terms(query)
         if not terms or not self.documents:
             return Evidence((), ())
         # SQLite ranks without holding the GIL, so the concept ranking (Python) runs in a pool thread while
         # this one waits on BM25: on long questions at 20,000 entries each takes 3-4 ms. The pool thread gets
         # the GIL as soon as this one enters SQLite (the other way round it could wait a whole switch interval).
         try:
-            concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0)
+            concept_ranking = _RANKING.submit(self._rank, terms, context, SHORTLIST, 0.0, event)
         except RuntimeError:  # the interpreter is shutting down (no new pool work): a last question still counts
             concept_ranking = None
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
-        concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0)
+        concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0, event)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms) if context else None)
+                        self._guessed(query), self._asked(terms, event) if context else None)
 
-    def _asked(self, terms: dict[str, float]) -> Match | None:
+    def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
         answer_score, answer_margin ahead of the next. "mum has cancelled the core group twice and the plan is
         drifting, what should i do and when does it need to go back to conference" asks when the review conference
         is due, though the story's words, weighing more than the ask's, pull other entries ahead (trial 26)."""
-        alone = self._rank(terms, {}, 2, 0.0)
+        alone = self._rank(terms, {}, 2, 0.0, event)
         if not alone or alone[0].score < self.fit.answer_score:
             return None
         return alone[0] if len(alone) < 2 or alone[0].score - alone[1].score >= self.fit.answer_margin else None
@@ -545,7 +557,7 @@ class KnowledgeSearch:
     def wording_entry(self, wording: str) -> str | None:
         """The entry a wording is answered with outright because it repeats one of that entry's wordings term for term
         (its own, or one learned from use), or None when no entry's does (or two entries' do)."""
-        terms, context = self._query_terms(wording[:MAX_QUERY_CHARS])
+        terms, context, _ = self._query_terms(wording[:MAX_QUERY_CHARS])
         number = self._worded(wording, terms, context) if terms else -1
         return self.documents[number].entry_id if number >= 0 else None
 
@@ -583,16 +595,16 @@ class KnowledgeSearch:
         group they belong to, for BM25."""
         # Question words ("when", "how") say what kind of answer is wanted, not what it is about: spelt out
         # ("when" is in the timescale group) they would pull every timescale entry into any question.
-        words = [word for word in self._read(words_of(query))
-                 if word not in STOP_WORDS and word not in QUESTION_STARTS]
+        words = [word for word in self._unanchored(query) if word not in STOP_WORDS and word not in QUESTION_STARTS]
         expanded = list(words)
         for word in words:
             expanded.extend(self.spelt_out.get(word, ()))
         expanded = [word for word in dict.fromkeys(expanded) if word not in STOP_WORDS]
         return expanded + self.keyword.groups_of(expanded)
 
-    def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float]]:
-        """Weighted terms of the question itself and of any context written around it.
+    def _query_terms(self, query: str) -> tuple[dict[str, float], dict[str, float], frozenset[str]]:
+        """Weighted terms of the question itself and of any context written around it, and those of the question
+        that only name the event a timescale counts from (`_anchored`).
 
         In a long message one clause holds the actual ask: the last ending in "?", else the last worded as a
         question, else the last. The rest is narrative that only helps to choose between candidates, so its
@@ -612,9 +624,9 @@ class KnowledgeSearch:
             read = self._read(words)
             if self._worded_as_question(words, read):
                 asking.append(len(clauses))
-            clauses.append((words, self.vocabulary.terms(read)))
+            clauses.append((words, *self._anchored(read)))
         if not clauses:
-            return {}, {}
+            return {}, {}, frozenset()
         first = last = (marked or asking or [len(clauses) - 1])[-1]
         while self._mass(term for number in range(first, last + 1) for term in clauses[number][1]) \
                 < MIN_QUESTION_MASS and (first > 0 or last < len(clauses) - 1):
@@ -628,13 +640,55 @@ class KnowledgeSearch:
             for term in clauses[number][1]:
                 if term.weight > main.get(term.text, 0.0):
                     main[term.text] = term.weight
-        for number, (_, terms) in enumerate(clauses):
+        for number, (_, terms, _) in enumerate(clauses):
             if first <= number <= last:
                 continue
             for term in terms:
                 if term.text in self.postings and term.text not in main and term.weight > context.get(term.text, 0.0):
                     context[term.text] = term.weight
-        return main, context
+        asked = range(first, last + 1)
+        event = {text for number in asked for text in clauses[number][2]}
+        said = {term.text for number in asked for term in clauses[number][1] if term.text not in clauses[number][2]}
+        return main, context, frozenset(event - said)
+
+    def _anchored(self, read: list[str]) -> tuple[list[Term], frozenset[str]]:
+        """A clause's terms, those of a closing phrase naming the event a timescale counts from (`_anchor_at`) at
+        ANCHOR_WEIGHT, and the texts only the event says: "… due after the icpc" asks what falls due, not about the
+        ICPC."""
+        terms = self.vocabulary.terms(read)
+        at = self._anchor_at(read, terms)
+        if at is None:
+            return terms, frozenset()
+        head = self.vocabulary.terms(read[:at + 1])
+        event = terms[len(head):]
+        return [*head, *(Term(term.text, term.weight * ANCHOR_WEIGHT) for term in event)], \
+            frozenset(term.text for term in event) - {term.text for term in head}
+
+    def _anchor_at(self, read: list[str], terms: list[Term]) -> int | None:
+        """Where a timescale question's closing phrase naming the event it counts from ("… after the icpc", "… since
+        the strat") starts: the place of its ANCHOR_WORDS word. None unless the phrase names one of the domain's own
+        events (a glossary or concept phrase: not "after an emergency placement") and is no clause ("after they leave
+        care"), no phrase runs across the anchor word ("looked after child"), and what comes before asks a timescale
+        and says enough (MIN_QUESTION_MASS) to be what is asked about (not "what happens after the icpc")."""
+        at = max((place for place, word in enumerate(read) if word in ANCHOR_WORDS), default=0)
+        if not at or CLAUSE_WORDS.intersection(read[at + 1:]):
+            return None
+        head, event = self.vocabulary.terms(read[:at + 1]), self.vocabulary.terms(read[at + 1:])
+        split = (*self.vocabulary.terms(read[:at]), *self.vocabulary.terms(read[at:at + 1]), *event)
+        named = any(term.text.startswith("#") for term in event)
+        whole = [term.text for term in split] == [term.text for term in terms]
+        timed = self.timescale_terms.intersection(term.text for term in head)
+        return at if named and whole and timed and self._mass(head) >= MIN_QUESTION_MASS else None
+
+    def _unanchored(self, query: str) -> list[str]:
+        """The query's words as read, without each clause's closing event phrase (`_anchor_at`): what BM25 ranks on,
+        which cannot weigh a word less, only leave it out."""
+        kept: list[str] = []
+        for piece in CLAUSE_BREAK.split(SECTION_DOT.sub(r"\1", query))[::2]:
+            read = self._read(words_of(piece))
+            at = self._anchor_at(read, self.vocabulary.terms(read)) if read else None
+            kept.extend(read if at is None else read[:at + 1])
+        return kept
 
     @staticmethod
     def _worded_as_question(words: list[str], read: list[str]) -> bool:
@@ -642,18 +696,34 @@ class KnowledgeSearch:
         return any(said[0] in QUESTION_STARTS or WH_WORDS.intersection(said) for said in (words, read) if said)
 
     def without_remarks(self, query: str) -> str:
-        """The query without the remarks after its question: "wat shud go in a chronology, mine are always too long"
-        asks what "wat shud go in a chronology" asks (trial 29: the remark, read as a story around the question, left
-        it unanswered). Only clauses after one worded as a question go, and only remarks (`_remark`)."""
+        """The query without the asker's remarks around its question. After it: "wat shud go in a chronology, mine are
+        always too long" asks what "wat shud go in a chronology" asks (trial 29: the remark, read as a story around the
+        question, left it unanswered); only clauses after one worded as a question go, and only remarks (`_remark`).
+        Before it, a remark keeps only the thing it is about (`_remarked_on`), which the question then points back
+        to: "my chronologies are always too long, what should go in one" asks what "my chronologies, what should go
+        in one" asks (trial 30: "always" and "long" were read as part of the question)."""
         pieces = CLAUSE_BREAK.split(query)
-        kept = pieces[:1]
-        asked = False
-        for position in range(0, len(pieces), 2):
-            words = words_of(pieces[position])
-            if position and not (asked and _remark(words)):
-                kept += pieces[position - 1:position + 1]  # the clause with the break before it
-            asked = asked or (bool(words) and self._worded_as_question(words, self._read(words)))
-        return "".join(kept).strip() if len(kept) < len(pieces) else query
+        asking = [bool(words) and self._worded_as_question(words, self._read(words))
+                  for words in map(words_of, pieces[::2])]
+        trimmed = list(pieces)
+        for number, position in enumerate(range(0, len(pieces) - 2, 2)):
+            if self._vague_question(pieces[position + 2]) and not any(asking[:number + 1]):
+                subject = _remarked_on(words_of(pieces[position]))
+                if subject:
+                    trimmed[position] = (" " if position else "") + " ".join(subject)
+        kept = trimmed[:1]
+        for number, position in enumerate(range(2, len(pieces), 2), start=1):
+            if not (any(asking[:number]) and _remark(words_of(pieces[position]))):
+                kept += trimmed[position - 1:position + 1]  # the clause with the break before it
+        return "".join(kept).strip() if kept != pieces else query
+
+    def _vague_question(self, clause: str) -> bool:
+        """Whether a clause is worded as a question but says too little to search on (MIN_QUESTION_MASS): "what should
+        go in one", which points back to what the clause before it names."""
+        words = words_of(clause)
+        read = self._read(words)
+        return bool(words) and self._worded_as_question(words, read) and \
+            self._mass(self.vocabulary.terms(read)) < MIN_QUESTION_MASS
 
     def _mass(self, terms: Iterable[Term]) -> float:
         """How much a set of terms says: the idf of those some entry uses (stop words already gone)."""
@@ -808,7 +878,7 @@ class KnowledgeSearch:
                 tuple(1.0 if place < curated else LEARNED_SHAPE for place in range(len(phrasings))))
         return found
 
-    def _likeness(self, query_text: str, terms: dict[str, float], shapes: list[_Shape]
+    def _likeness(self, query_text: str, terms: Collection[str], shapes: list[_Shape]
                   ) -> list[tuple[float, float]]:
         """For each candidate: how alike the query and its closest wording are (rapidfuzz, 0-1), and the
         largest share of one wording's idf mass the query covers; a learned wording counts LEARNED_SHAPE of
@@ -832,8 +902,9 @@ class KnowledgeSearch:
         return results
 
     def _rank(self, terms: dict[str, float], context: dict[str, float], needed: int,
-              floor: float = 0.0) -> list[Match]:
-        """The best `needed` entries scoring at least `floor`, scored 0-100, best first.
+              floor: float = 0.0, event: frozenset[str] = frozenset()) -> list[Match]:
+        """The best `needed` entries scoring at least `floor`, scored 0-100, best first; the `event` a timescale counts
+        from says nothing of an entry's wording (`_likeness`): "icpc due" is not what "… due after the icpc" asks.
 
         The question's terms count fully, the narrative's known terms less: at CONTEXT_WEIGHT after a specific
         ask, more after a vague one ("what should I do now"), where the narrative is what the message is about.
@@ -864,7 +935,7 @@ class KnowledgeSearch:
         # Score each candidate on its wording first; its answer can only add ANSWER_ONLY_MATCH of what the
         # wording missed, so answers are read only for candidates that could still reach the places shown.
         bounded = []
-        likeness = self._likeness(query_text, terms, [self._shape_of(number) for number in shortlist])
+        likeness = self._likeness(query_text, terms.keys() - event, [self._shape_of(number) for number in shortlist])
         for number, (wording, reverse) in zip(shortlist, likeness, strict=True):
             weights = self.documents[number].weights
             covered = _covered(self.documents[number], importance)
@@ -995,6 +1066,20 @@ def _remark(words: list[str]) -> bool:
     "…, i never know". Read as a story around the question it pulled the answer (97.4 alone) under 30 (trial 29)."""
     return bool(words) and (words[0] in REMARK_STARTS or (
         len(words) > 1 and words[0] in REMARK_SUBJECTS and words[1] in REMARK_HABITS))
+
+
+def _remarked_on(words: list[str]) -> list[str]:
+    """What a remark before the question is about: the asker's own things named before a short habit ("my
+    chronologies" of "my chronologies are always too long", "our core groups" of "our core groups keep slipping"), or
+    nothing when the clause is no such remark. A longer clause after the habit ("my SM keeps booking a monthly meeting
+    to go through team data") tells what happens, which is what the question is about, and is kept whole."""
+    habit = next((place for place, word in enumerate(words) if word in REMARK_HABITS), 0)
+    subject = words[:habit]
+    while subject and subject[-1] in COPULAS:
+        subject = subject[:-1]
+    if len(subject) < 2 or subject[0] not in OWNERS or len(words) - habit - 1 > MAX_REMARK_TAIL:
+        return []
+    return subject
 
 
 def _one_plain_word(query: str) -> bool:
