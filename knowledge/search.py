@@ -611,7 +611,7 @@ class KnowledgeSearch:
         unknown words do not count against an entry. A question clause too vague to search on ("what should
         I do") takes in the clause before it.
         """
-        clauses: list[tuple[list[str], list[Term]]] = []
+        clauses: list[tuple[list[str], list[Term], frozenset[str]]] = []
         marked: list[int] = []  # clauses ending in "?"
         asking: list[int] = []  # clauses worded as a question
         pieces = CLAUSE_BREAK.split(SECTION_DOT.sub(r"\1", query))
