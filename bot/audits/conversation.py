@@ -54,6 +54,7 @@ from bot.audits import typed_grade as audits_typed_grade
 from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
+from bot.audits.leaving_words import leaving
 from bot.audits.option_words import matching_options
 from bot.audits.step_screens import STEP_SCREENS
 from bot.core import buttons
@@ -583,6 +584,8 @@ PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.R
                            State.MODERATION_RESPONSE, State.REGRADE_REASON, State.REGRADE_ACTION,
                            State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
+# Where leaving words (`got to go`, `brb`, `can i pause this`: bot.audits.leaving_words) pause the audit, never stored.
+LEAVABLE = STEP_STATES | {State.CONFIRM_ALERT}
 
 
 # -- where a conversation stands -------------------------------------------------------------------------
@@ -641,6 +644,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     says so (`commands` are the engine's typed shapes), unless it picks an option of the choice question waiting
     ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
+    if conversation is not None and conversation.ctx is not None and conversation.state in LEAVABLE and leaving(text):
+        return not_in_channel(turn) or audits_start.pause(services, turn, conversation.ctx.value())  # trial 32
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
                                                                or _a_counted_answer(conversation, text)
                                                                or _a_loose_answer(services, conversation, text))):
