@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.audits import (
+    action_due_words,
     action_edit,
     action_removal,
     action_status,
@@ -214,6 +215,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if (removed := action_removal.typed_in_draft(services, turn, ctx, text)) is not None:
         return removed
     if (changed := action_edit.typed_in_draft(services, turn, ctx, text)) is not None:
+        return changed
+    if (changed := action_due_words.typed(services, turn, ctx, text)) is not None:  # `make that one due fri`
         return changed
     if (change := CHANGE_WORDS.match(text)) is not None:  # the answers are listed above: `change 9` jumps to one
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))

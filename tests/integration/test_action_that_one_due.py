@@ -34,9 +34,9 @@ def test_that_one_changes_the_last_actions_due_date_and_adds_none(engine: Engine
     assert audit(services).step == "actions"
 
 
-def test_as_in_the_trial_with_the_owner_picked_from_the_list(engine: Engine, services: Services) -> None:
-    say(engine, *TO_ACTIONS, "write to YP explaining the plan, the worker, in 2 weeks")
-    say(engine, "1")  # the owner asked, if it was not read from the text
+@pytest.mark.parametrize("then", [[], ["1"]])  # `1` now ends the actions: the owner is read from the text
+def test_as_in_the_trial_with_the_owner_in_the_text(engine: Engine, services: Services, then: list[str]) -> None:
+    say(engine, *TO_ACTIONS, "write to YP explaining the plan, worker, in 2 weeks", *then)
     replies = say(engine, "actually make that one due fri 18th")
     assert "Who owns this action?" not in joined(replies)
     [action] = action_store.actions_of_audit(services.storage, 1)
