@@ -6,7 +6,6 @@ saying how to resume, and are never stored."""
 from __future__ import annotations
 
 import pytest
-import time_machine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -14,23 +13,14 @@ from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
-from tests.integration.test_action_removal import DRAFTED, TO_ACTIONS
+from tests.integration.test_action_removal import TO_ACTIONS
+from tests.integration.test_why_this_grade_check import say
 
-AUDITOR = "U0MGRN001"
 TO_WHY = TO_ACTIONS[:TO_ACTIONS.index("good") + 1]  # the early help spot check, at its first "Why this grade?"
 QUALITY = "practice-quality"
 LEAVING = ["sorry got to go will finish later", "got to go, pick this up later", "brb", "pause audit",
            "stop for now", "save and exit", "ill finish this later", "can i pause this", "can i pause this?", "gtg",
            "pick this up later", "will finish later", "Sorry, got to go - will finish this later"]
-
-
-def say(engine: Engine, *lines: str) -> list[Reply]:
-    """Type each line in a DM, the clock pinned; the replies to the last one."""
-    replies: list[Reply] = []
-    with time_machine.travel(DRAFTED, tick=False):
-        for line in lines:
-            replies = engine.message(AUDITOR, line)
-    return replies
 
 
 def audit(services: Services) -> store.AuditRow:
