@@ -36,7 +36,8 @@ def test_an_owner_at_either_end_is_read_and_left_out_of_the_text(engine: Engine,
 
 @pytest.mark.parametrize("typed", ["the manager to review the plan with the family",
                                    "write to the school about attendance by 18/12",
-                                   "worker to visit weekly by 18/12"])
+                                   "worker to visit weekly by 18/12", "tm to chair a strategy discussion by 18/12",
+                                   "SW to update the CIN plan with her views by 18/12"])
 def test_words_that_are_no_named_person_before_to_stay_in_the_text(engine: Engine, services: Services,
                                                                    typed: str) -> None:
     replies = say(engine, *TO_ACTIONS, typed)
