@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.audits import owner_first, owner_last
-from bot.audits.action_fields import due_in_text
+from bot.audits.action_fields import action_due, due_in_text
+from bot.audits.flow import AnswerError
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage.audits import AuditRow
@@ -41,4 +42,23 @@ def read(services: Services, turn: Turn, audit: AuditRow, text: str) -> ActionTy
     if last is not None:
         description = last[1]
     owner = first[0] if first else last[0] if last else None
+    if owner is None and due is None and (between := _owner_then_due(services, turn, audit, description)) is not None:
+        return between
     return ActionTyped(description, owner, due[1] if due else None, due[2] if due else None)
+
+
+def _owner_then_due(services: Services, turn: Turn, audit: AuditRow, text: str) -> ActionTyped | None:
+    """`update the risk assessment - the worker, 2 weeks`: the owner before a last comma and a due date after it, a
+    bare count of days or weeks read as from today (trial 32 kept "- the worker, 2 weeks" in the text and asked both);
+    None when either is not there."""
+    head, comma, tail = text.rpartition(",")
+    when = tail.strip(" .!")
+    last = owner_last.split(services, audit, head.strip()) if comma and when else None
+    if last is None:
+        return None
+    for said in (when, f"in {when}"):
+        try:
+            return ActionTyped(last[1], last[0], when, action_due(services, turn, said))
+        except AnswerError:
+            continue
+    return None

@@ -25,7 +25,15 @@ the button's own label `no more actions`, `remove action` with no number, a due 
 
 from __future__ import annotations
 
-from bot.audits import action_due_words, action_edit, action_fields, action_removal, earlier_actions, small_talk
+from bot.audits import (
+    action_due_words,
+    action_edit,
+    action_fields,
+    action_removal,
+    earlier_actions,
+    small_talk,
+    wrong_box,
+)
 from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits.core import Ctx
@@ -47,6 +55,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         return changed
     if (change := audits_questions.CHANGE_WORDS.match(text)) is not None:  # that answer, then back: never an action
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
+    if (moved := wrong_box.typed(services, turn, ctx, text)) is not None:  # `that should be in strengths`
+        return moved
     earlier_actions.typed(services, ctx, text)  # `carry forward action 1`: it stays open on its own audit
     if action_fields.finishes(text):
         return audits_finish.on_actions_done(services, turn, ctx.value())

@@ -21,6 +21,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.audits import (
+    action_due_words,
     action_edit,
     action_removal,
     action_status,
@@ -57,6 +58,7 @@ from bot.audits.control_words import control_word
 from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
 from bot.audits.inadequate_action import FirstAction
+from bot.audits.leaving_words import leaving
 from bot.audits.option_words import matching_options
 from bot.audits.question_opening import announced_question
 from bot.audits.step_screens import STEP_SCREENS
@@ -219,6 +221,8 @@ def _submit_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Re
     if (removed := action_removal.typed_in_draft(services, turn, ctx, text)) is not None:
         return removed
     if (changed := action_edit.typed_in_draft(services, turn, ctx, text)) is not None:
+        return changed
+    if (changed := action_due_words.typed(services, turn, ctx, text)) is not None:  # `make that one due fri`
         return changed
     if (change := CHANGE_WORDS.match(text)) is not None:  # the answers are listed above: `change 9` jumps to one
         return audits_questions.change_from_review(services, turn, ctx, change.group(1))
@@ -590,6 +594,8 @@ PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.R
                            State.MODERATION_RESPONSE, State.REGRADE_REASON, State.REGRADE_ACTION,
                            State.REGRADE_ACTION_OWNER, State.REGRADE_ACTION_DUE})
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
+# Where leaving words (`got to go`, `brb`, `can i pause this`: bot.audits.leaving_words) pause the audit, never stored.
+LEAVABLE = STEP_STATES | {State.CONFIRM_ALERT}
 
 
 # -- where a conversation stands -------------------------------------------------------------------------
@@ -648,6 +654,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     says so (`commands` are the engine's typed shapes), unless it picks an option of the choice question waiting
     ("continue" for "Continue early help as planned")."""
     conversation = current(services, turn)
+    if conversation is not None and conversation.ctx is not None and conversation.state in LEAVABLE and leaving(text):
+        return not_in_channel(turn) or audits_start.pause(services, turn, conversation.ctx.value())  # trial 32
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
                                                                or _a_counted_answer(conversation, text)
                                                                or _a_loose_answer(services, conversation, text))):

@@ -21,6 +21,7 @@ from bot.audits import (
     regrade,
     regrade_check,
     small_talk,
+    wrong_box,
 )
 from bot.audits.action_fields import action_description, action_due, due_said, due_taken_said
 from bot.audits.core import (
@@ -75,6 +76,8 @@ def typed(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
         elif name == "grade_reason":  # the moderator reads it beside the suggested grade: one character says nothing
             value = screen_text(parse_reason(cleaned), names, "that note")
         elif name in OPTIONAL_TYPED_STEPS:
+            if (moved := wrong_box.typed(services, turn, ctx, cleaned)) is not None:
+                return moved  # `oops that was meant to go in development not strengths` (trial 32)
             small_talk.refuse_as_note(services, name, cleaned)
             if (filed := other_heading.filed_under_its_label(services, turn, ctx, cleaned)) is not None:
                 return filed  # `strengths: …` typed at the areas for development, or the other way round

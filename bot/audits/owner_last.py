@@ -34,13 +34,13 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
     """(owner as typed, the action's text) when `text` ends with its owner, else None."""
     if (marked := LABELLED.match(text)) is not None and len(marked.group("head").split()) >= 2 \
             and action_owners.only_an_owner(services, audit, marked.group("owner")) \
-            and not _unknown_id(services, marked.group("owner")):
+            and not unknown_id(services, marked.group("owner")):
         return marked.group("owner"), marked.group("head").rstrip(_EDGES)
     words = text.split()
     for count in range(min(MAX_OWNER_WORDS, len(words) - 2), 0, -1):  # the longest owner first: "the social worker"
         owner = " ".join(words[-count:]).strip(_EDGES)
         head = " ".join(words[:-count]).rstrip(_EDGES)
-        if not owner or not action_owners.only_an_owner(services, audit, owner) or _unknown_id(services, owner):
+        if not owner or not action_owners.only_an_owner(services, audit, owner) or unknown_id(services, owner):
             continue
         if len(head.split()) < 2 or head.split()[-1].casefold() in _BEFORE_A_PERSON \
                 or owner.casefold() in action_owners.AUDITOR_WORDS:
@@ -49,8 +49,12 @@ def split(services: Services, audit: AuditRow, text: str) -> tuple[str, str] | N
     return None
 
 
-def _unknown_id(services: Services, owner: str) -> bool:
+def unknown_id(services: Services, owner: str) -> bool:
     """A word shaped like a Slack member ID that names nobody: 'wishes' ends "update the plan with the child's
-    wishes", and read in capitals it is shaped like one."""
+    wishes", and read in capitals it is shaped like one. `worker` is shaped like one too, and is the worker (trial
+    32: `write to YP explaining the plan, worker, in 2 weeks` kept "worker" in the text and asked the owner)."""
+    words = " ".join(owner.casefold().split())
+    if action_owners.WORKER_WORDS.fullmatch(words) or action_owners.MANAGER_WORDS.fullmatch(words):
+        return False
     member = user_id_from(owner)
     return member is not None and services.directory.person(member) is None

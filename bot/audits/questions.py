@@ -36,6 +36,7 @@ from bot.audits.flow import (
     parse_text,
     previous_step,
 )
+from bot.audits.grade_change_note import changed_grade
 from bot.audits.grade_words import read_grade_and_note
 from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
 from bot.audits.meaning_asked import asks_what_it_means
@@ -297,6 +298,8 @@ def typed_note(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Repl
     graded = ctx.answers.get(step.question_id or "")
     if graded is not None and graded.evidence and note_check.KEEP_WORDS.match(text):
         return save_grade_note(services, turn, ctx, graded.evidence)  # the note on file, kept after `change 9`
+    if graded is not None and (changed := changed_grade(text, graded.value)) is not None:
+        return regraded_at_note(services, turn, ctx, graded.value, changed)  # `actually RI not good, …`
     try:
         note = as_above.note_above(ctx, step.question_id or "") if as_above.head(text) == "" else parse_evidence(text)
     except AnswerError as error:
@@ -327,6 +330,29 @@ def save_grade_note(services: Services, turn: Turn, ctx: Ctx, note: str) -> list
     question = ctx.checklist.question(step.question_id or "")
     said = [with_your_note(question, graded.value, note)] if graded else []
     return advance_and_render(services, turn, ctx, ctx.version, move, before=said)
+
+
+def regraded_at_note(services: Services, turn: Turn, ctx: Ctx, given: str,
+                     changed: tuple[str, str | None]) -> list[Reply]:
+    """The grade changed in words at "Why this grade?" (bot.audits.grade_change_note): the new grade is stored with
+    the rest as its evidence, as if answered so at the question, and the change is said first (trial 32 found it
+    saved as the old grade with the change of mind as its evidence)."""
+    question = ctx.checklist.question(ctx.step.question_id or "")
+    value, note = changed
+    dropped = ""
+    try:
+        note = parse_evidence(note) if note else None
+    except AnswerError:  # `actually RI, ok`: the grade is taken and its evidence asked for, as after pressing it
+        dropped, note = f" “{note}” is too short to keep as its evidence, so type why below.", None
+    if (held := confirm_alert_first(services, turn, ctx, question, value, note)) is not None:
+        return held
+    replies = record_answer(services, turn, ctx, ctx.version, question, value, note=note)
+    if not replies:
+        return replies
+    noted = f", with your note: “{' '.join(note.split())}”" if note else ""
+    said = Reply(kind="notice", text=f"Changed to **{question.answer_label(value)}** (was "
+                                     f"{question.answer_label(given)}){noted}.{dropped}")
+    return [said, *replies]
 
 
 def on_note_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
