@@ -207,3 +207,23 @@ def test_an_abbreviation_still_stands_for_its_meaning(engine: Engine) -> None:
 def test_the_home_alone_entry_names_the_act() -> None:
     answer = load_knowledge().entries["child-home-alone"].answer
     assert "Children and Young Persons Act 1933" in answer and "law of 1933" not in answer
+
+
+@pytest.mark.parametrize("query", [
+    "im so stressed, i've got 24 kids on my caseload and im in my asye, is that allowed?",
+    "whats a protected caseload in the asye", "my caseload is too high", "how many cases should i have as an nqsw",
+])
+def test_an_asye_caseload_reaches_the_entry_on_workload(shipped: KnowledgeSearch, query: str) -> None:
+    assert answered(shipped.search(query)) == "asye-caseload-and-workload"
+
+
+def test_the_trials_caseload_question_says_to_raise_it_in_supervision_not_the_appraisal_entry(engine: Engine) -> None:
+    reply = _chat(engine, "im so stressed, i've got 24 kids on my caseload and im in my asye, is that allowed?")
+    assert "== What caseload should I have in my ASYE, and what do I do if my workload feels too much? ==" in reply
+    assert "Raise it in supervision" in reply and "protected caseload" in reply
+    assert "Will an audit grade affect my appraisal" not in reply
+
+
+@pytest.mark.parametrize("query", ["how often should i get supervision as an ASYE", "ASYE supervision frequency"])
+def test_asye_supervision_still_reaches_the_supervision_entry(shipped: KnowledgeSearch, query: str) -> None:
+    assert answered(shipped.search(query)) == "reflective-supervision"
