@@ -59,19 +59,29 @@ def test_images_sent_to_an_adult_met_online_reach_the_online_abuse_entry(shipped
     assert answered(shipped.search(query)) == "online-harm"
 
 
-@pytest.mark.parametrize("query", [
-    "a 14 yr old told me shes been sending pics to a man she met online, she made me promise not to tell",
-    "15 yo told me a man online keeps asking her for pics",
-    "girl says she sent nudes to someone and begged me not to tell her mum",
-    "he made me promise not to tell anyone but his stepdad hits him",
-])
-def test_harm_told_in_secret_or_online_reads_as_a_live_concern(query: str) -> None:
+# harm told in secret or online, and a child unseen again or with someone inside
+LIVE = ["a 14 yr old told me shes been sending pics to a man she met online, she made me promise not to tell",
+        "15 yo told me a man online keeps asking her for pics",
+        "girl says she sent nudes to someone and begged me not to tell her mum",
+        "he made me promise not to tell anyone but his stepdad hits him",
+        "tried to do a home visit 3 times this week and no one answered, can hear the tv on inside. what do i do",
+        "knocked loads no answer but i think theyre in", "no access for 3 wks, what do i do",
+        "dad has refused access twice and i haven't seen the kids"]
+# asking in general, or a door, an email or the bot not answering
+GENERAL = ["what is sextortion", "sharing nudes at school policy", "what do i do if a child asks me to keep a secret",
+           "do i need to tell my manager about a no access visit", "how do i record a no access visit on the system",
+           "the bot gave no answer again", "i emailed the iro 3 times and no answer",
+           "not seen the child alone for weeks", "no answer from the home office for weeks",
+           "how many times should i try a visit before escalating"]
+
+
+@pytest.mark.parametrize("query", LIVE)
+def test_harm_told_in_secret_or_online_or_a_child_unseen_reads_as_a_live_concern(query: str) -> None:
     assert sounds_urgent(query)
 
 
-@pytest.mark.parametrize("query", ["what is sextortion", "sharing nudes at school policy",
-                                   "what do i do if a child asks me to keep a secret"])
-def test_asking_about_online_harm_or_secrets_in_general_does_not(query: str) -> None:
+@pytest.mark.parametrize("query", GENERAL)
+def test_asking_in_general_or_an_unanswered_email_does_not(query: str) -> None:
     assert not sounds_urgent(query)
 
 
@@ -86,24 +96,6 @@ def test_asking_about_online_harm_or_secrets_in_general_does_not(query: str) -> 
 def test_a_door_nobody_answers_reaches_the_no_access_entry(shipped: KnowledgeSearch, query: str) -> None:
     assert answered(shipped.search(query)) == "no-access-visit"
 
-
-@pytest.mark.parametrize("query", [
-    "tried to do a home visit 3 times this week and no one answered, can hear the tv on inside. what do i do",
-    "knocked loads no answer but i think theyre in",
-    "no access for 3 wks, what do i do",
-    "dad has refused access twice and i haven't seen the kids",
-])
-def test_a_child_unseen_again_or_with_someone_inside_reads_as_a_live_concern(query: str) -> None:
-    assert sounds_urgent(query)
-
-
-@pytest.mark.parametrize("query", [
-    "do i need to tell my manager about a no access visit", "how do i record a no access visit on the system",
-    "the bot gave no answer again", "i emailed the iro 3 times and no answer", "not seen the child alone for weeks",
-    "no answer from the home office for weeks", "how many times should i try a visit before escalating",
-])
-def test_no_access_in_general_or_an_unanswered_email_does_not(query: str) -> None:
-    assert not sounds_urgent(query)
 
 
 def test_the_trials_no_access_visits_get_the_entry_and_the_safety_line_and_are_not_listed(
