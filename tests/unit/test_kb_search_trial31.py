@@ -178,8 +178,10 @@ def test_the_trials_carers_leave_question_says_where_to_go_and_is_not_listed(eng
     assert list(services.storage.db["kb_asks"].rows) == []
 
 
-def test_a_young_carer_is_still_a_practice_question(shipped: KnowledgeSearch) -> None:
+def test_a_young_carer_or_carers_leaving_are_still_practice_questions(shipped: KnowledgeSearch) -> None:
     assert answered(shipped.search("how do i support a young carer")) == "young-carers"
+    for query in ("what happens when foster carers leave the agency", "what if the family leave the country"):
+        assert shipped.search(query).topic is None, query
 
 
 # -- LOW 6: a long form in the glossary
