@@ -13,6 +13,7 @@ the answer (it comes up there: DVPN in the entry on domestic abuse), each in the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from knowledge.definitions import compared_terms, defined_term
@@ -46,17 +47,39 @@ def explained(search: KnowledgeSearch, kb: KnowledgeBase, question: str, result:
     two ideas ("ICPC and RCPC") get both meanings, then what the search found for the question."""
     defined = defined_term(question, kb.glossary)
     if defined is not None:  # "what does PLO mean": then the entries about PLO, not what "mean" met (trial 23)
-        return about_term(search, kb, defined, result), f"**{defined[0]}** stands for {defined[1]}."
+        return about_term(search, kb, defined, result), f"{meaning_said(*defined, kb.glossary)}."
     compared = compared_terms(question, kb.glossary)
     if compared is None:
         return result, None
     (first, first_meaning), (second, second_meaning) = compared
-    if same_idea(search, *compared):
+    if same_idea(search, *compared) and not (is_long_form(first) or is_long_form(second)):
         said = (f"**{first}** and **{second}** are two names for the same thing: {first} stands for {first_meaning}, "
                 f"and {second} for {second_meaning}.")
     else:
-        said = f"**{first}** stands for {first_meaning}; **{second}** stands for {second_meaning}."
+        said = "; ".join(meaning_said(term, meaning, kb.glossary) for term, meaning in compared) + "."
     return about_compared(search, kb, compared, result), said
+
+
+def is_long_form(term: str) -> bool:
+    """Whether a glossary term is words written out in lower case ("county lines", "care order"), not a short form: the
+    glossary points such a term at the short forms it is read with, which it does not stand for (trial 31: "county
+    lines stands for CCE"; county lines is one form of child criminal exploitation)."""
+    return " " in term and term == term.lower()
+
+
+def meaning_said(term: str, meaning: str, glossary: Mapping[str, str]) -> str:
+    """One term's meaning in words: "**PLO** stands for Public Law Outline"; for a long form, the short forms it goes
+    with, each with its own meaning where that says more than the term: "**county lines**: see also CCE (child
+    criminal exploitation)"."""
+    if not is_long_form(term):
+        return f"**{term}** stands for {meaning}"
+    by_lower = {key.lower(): value for key, value in glossary.items()}
+    shown = []
+    for other in (part.strip() for part in meaning.split(",")):
+        spelt = by_lower.get(other.lower(), "")
+        said_more = spelt and not spelt.lower().startswith(term.lower())
+        shown.append(f"{other} ({spelt})" if said_more else other)
+    return f"**{term}**: see also {', '.join(shown)}"
 
 
 def about_compared(search: KnowledgeSearch, kb: KnowledgeBase, compared: tuple[tuple[str, str], tuple[str, str]],

@@ -5,11 +5,16 @@ result or a note that the QA leads will reply within weeks. The test is delibera
 showing the steer: harm words together with words of a disclosure or of urgency. Showing the steer to someone
 asking a general question ("what do I do when a child discloses abuse?") costs one line; missing a live concern
 costs far more. Nothing here changes what the search answers.
+
+Trial 31 added two shapes a newly qualified worker typed without any of those words. A child told the worker of
+sexual contact online ("she's been sending pics to a man she met online, she made me promise not to tell"): images
+and meeting adults online are harm words, and a child's request for secrecy is as much a disclosure as "told". And a
+child who may be inside but unseen ("tried to visit 3 times and no one answered, can hear the tv on inside",
+"knocked loads no answer but i think theyre in"): a door not answered at a visit, again or with someone heard inside.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 
 WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -23,6 +28,10 @@ HARM = frozenset((
     "sexually", "slap", "slapped", "smack", "smacked", "stabbed", "starving", "still-missing", "strangled",
     "suicidal", "suicide", "terrified", "threatened", "threatening", "unsafe", "violence", "violent", "weapon",
     "went-missing",
+    # sexual harm online: images, and adults met online (trial 31)
+    "asked-for-pics", "blackmail", "blackmailed", "blackmailing", "indecent", "man-online", "met-online", "naked",
+    "nude", "nudes", "sending-photos", "sending-pics", "sending-pictures", "sent-photos", "sent-pics",
+    "sent-pictures", "sexting", "sextortion",
 ))
 DISCLOSURE = frozenset((
     "disclosed", "discloses", "disclosing", "disclosure", "said", "saying", "says", "telling", "tells", "told",
@@ -31,16 +40,39 @@ URGENT = frozenset((
     "asap", "currently", "emergency", "immediate", "immediately", "right-now", "this-afternoon", "this-evening",
     "this-morning", "today", "tonight", "urgent", "urgently",
 ))
+# a child asking the worker to keep what they said to themselves: a disclosure as much as "told" (trial 31)
+SECRECY = re.compile(r"\b(?:promised? (?:me )?not to tell|(?:asked|begged|wants|made) me (?:to )?(?:promise )?"
+                     r"(?:not to tell|to keep (?:it|this|that) (?:a )?secret)|keep (?:it|this|that) (?:a )?secret|"
+                     r"(?:don'?t|not to) tell (?:anyone|anybody|her mum|his mum|her parents|his parents|mum|dad))\b")
+# a child not seen at a visit (trial 31): a door not answered, or no access, which is a child unseen when it happens
+# again, goes on for weeks or someone is heard or thought to be inside
+UNANSWERED = re.compile(r"\b(?:no answer|(?:no ?one|nobody) (?:answered|answers|answering|came to the door|"
+                        r"opened the door)|(?:not|didn'?t|won'?t|wouldn'?t) (?:answer|open)(?:ing)? the door)\b")
+AT_THE_DOOR = re.compile(r"\b(?:door|visit(?:s|ed|ing)?|knock(?:s|ed|ing)?|house|flat|property|at (?:the )?home)\b")
+UNSEEN = re.compile(r"\b(?:no access|refused (?:us |me )?(?:access|entry)|(?:haven'?t|hasn'?t|not) (?:been )?seen "
+                    r"(?:the |her |his )?(?:child|children|kids|baby|her|him|them)(?! alone))\b")
+UNSEEN_AGAIN = re.compile(r"\b(?:again|times|twice|repeated(?:ly)?|several|loads|weeks?|wks|fortnight|month|days|"
+                          r"knocked and knocked|(?:kept|keep) knocking|(?:can|could) hear|heard|tv|telly|"
+                          r"lights? (?:on|were on)|someone (?:in|inside)|inside|"
+                          r"(?:think|know|sure|reckon)\b(?:\W+\w+){0,3}?\W+(?:in|inside|home|there))\b")
 PHRASES = re.compile(r"\b(?:in danger|at risk now|immediate (?:danger|risk)|999|police now|call the police|"
                      r"not safe to go home|(?:is|are) not safe|won'?t go home|can'?t go home)\b")
 
 
 def sounds_urgent(text: str) -> bool:
-    """Whether a question reads as a child at risk now: a harm word with a disclosure or urgency, or a phrase
-    such as "in danger" or "not safe to go home"."""
-    lowered = text.lower()
-    if PHRASES.search(lowered):
+    """Whether a question reads as a child at risk now: a harm word with a disclosure, a request for secrecy or
+    urgency; a phrase such as "in danger" or "not safe to go home"; or a door not answered at a visit, again or with
+    someone inside."""
+    lowered = text.lower().replace("’", "'")
+    if PHRASES.search(lowered) or _unseen(lowered):
         return True
     words = WORD.findall(lowered)
-    said = set(words) | {f"{a}-{b}" for a, b in itertools.pairwise(words)}
-    return bool(said & HARM) and bool(said & (DISCLOSURE | URGENT))
+    said = set(words) | {"-".join(words[at:at + size]) for size in (2, 3) for at in range(len(words) - size + 1)}
+    return bool(said & HARM) and (bool(said & (DISCLOSURE | URGENT)) or bool(SECRECY.search(lowered)))
+
+
+def _unseen(lowered: str) -> bool:
+    """A child not seen at a visit (no access, or a door not answered) again, for weeks, or with someone heard or
+    thought to be inside: a child who may be unseen and at risk."""
+    not_seen = bool(UNSEEN.search(lowered)) or (bool(UNANSWERED.search(lowered)) and bool(AT_THE_DOOR.search(lowered)))
+    return not_seen and bool(UNSEEN_AGAIN.search(lowered))
