@@ -37,6 +37,7 @@ from bot.audits import (
     moderation_alert,
     moderation_decision,
     moderation_hold,
+    moderation_release,
     moderation_unchanged,
     more_time_answer,
     note_check,
@@ -365,8 +366,12 @@ def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     (bot.audits.moderation_unchanged)."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         control = CONTROL_WORDS.get(text.strip().lower())
+        if control == "cancel" and conversation.state is State.MODERATION_DECISION:  # nothing decided: let go
+            return moderation_release.release(services, turn, conversation.audit_id)
         if control in ("pause", "cancel") or (back and control == "back"):
             return moderation.step_out(services, turn, conversation.audit_id, str(control))
+        if (released := moderation_release.typed(services, turn, text, conversation.audit_id)) is not None:
+            return released
         if (kept := moderation_unchanged.kept(services, turn, conversation.audit_id, text)) is not None:
             return kept
         return typed(services, turn, conversation, text)
