@@ -35,6 +35,7 @@ from bot.audits import (
     moderation,
     moderation_action,
     moderation_alert,
+    moderation_back,
     moderation_decision,
     moderation_hold,
     moderation_release,
@@ -389,6 +390,16 @@ def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
     return handler
 
 
+def _went_back(first: FirstAction | None, typed: TypedHandler) -> TypedHandler:
+    """At an Inadequate's action (`first` None) or its owner or due date, "hang on", "oops wrong one, undo that" or
+    "actually its RI not inadequate" goes back, never the action's text (bot.audits.moderation_back; trial 30)."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        step = None if first is None else (lambda: first.back(services, turn, conversation.data))
+        back = moderation_back.went_back(services, turn, conversation.audit_id, text, step)
+        return back if back is not None else typed(services, turn, conversation, text)
+    return handler
+
+
 def _moderation_action(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply]:
     return moderation_action.FIRST_ACTION.description(services, turn, conversation.data, text, moderation.action_due)
 
@@ -537,15 +548,19 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                   commands=True),
     State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
                                    commands=True, free_text="reason"),  # trial 21: a question was saved as one
-    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_moderation_action)), _DECIDING,
+    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
                                    commands=True),
     State.MODERATION_ACTION_OWNER: _spec(
-        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_owner)), back=False),
+        _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
+                                                                                   _moderation_action_owner))),
+                    back=False),
         _DECIDING | {_MODERATION_FIRST.owner_button, _MODERATION_FIRST.back_button},
         lambda services, c: _MODERATION_FIRST.owner_prompt(services, c.data), commands=True),
     State.MODERATION_ACTION_DUE: _spec(
-        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_due)), back=False),
+        _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
+                                                                                   _moderation_action_due))),
+                    back=False),
         _DECIDING | {_MODERATION_FIRST.back_button},
         lambda services, c: _MODERATION_FIRST.due_prompt(services, c.data), commands=True),
     State.MODERATION_CONFIRM_ALERT: _spec(_moderating(_change_of_mind(_while_confirming_moderation_alert), back=False),

@@ -43,8 +43,8 @@ _LEAVE = re.compile(_LEAD + r"(?:i['’]?ll\s+|i\s+will\s+|i['’]?m\s+going\s+t
                     r"(?:\s+(?:for|to)\s+(?:the\s+)?(?:qa|someone|somebody|another|others?|a\s+colleague|them)\b.{0,40})?"
                     + _END, re.IGNORECASE)
 # "send back 82 <note>", "send 82 back: <note>", "send it back to the auditor to correct, <note>"
-_SEND_BACK = re.compile(_LEAD + r"(?:send|give|hand|pass|return)\s+(?:(?:it|this|that)\s+|(?:audit\s+)?#?(?P<id>\d{1,9})"
-                        r"\s+)?back(?:\s+(?:audit\s+)?#?(?P<id2>\d{1,9}))?(?:\s+to\s+(?:the\s+|its\s+)?(?:auditor|tm|"
+_SEND_BACK = re.compile(_LEAD + r"(?:send|give|hand|pass|return)\s+(?:(?:it|this|that)\s+|"
+                        r"(?:audit\s+)?#?(?P<id>\d{1,9})\s+)?back(?:\s+(?:audit\s+)?#?(?P<id2>\d{1,9}))?(?:\s+to\s+(?:the\s+|its\s+)?(?:auditor|tm|"
                         r"team\s+manager|manager|them|him|her))?(?:\s+(?:to\s+(?:be\s+)?correct(?:ed)?|for\s+"
                         r"correction|to\s+fix))?\??(?:[\s,:;.!–—-]+(?P<note>\S.*))?\s*$", re.IGNORECASE | re.DOTALL)
 
@@ -108,9 +108,9 @@ def release(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
         return moderation_unchanged.keep(services, turn, audit_id)
     audit = _let_go(services, turn, audit_id)
     me = services.directory.label(turn.user_id)
-    done = Reply(kind="notice", text=f"Released: you are no longer moderating audit #{audit_id}, and nothing was saved. "
-                                     "It waits for moderation again, and its auditor can edit it again (I've told "
-                                     f"them). `/audit moderate {audit_id}` opens it again.")
+    done = Reply(kind="notice", text=f"Released: you are no longer moderating audit #{audit_id}, and nothing was "
+                                     "saved. It waits for moderation again, and its auditor can edit it again (I've "
+                                     f"told them). `/audit moderate {audit_id}` opens it again.")
     told = Reply(to_user=audit.auditor_id, kind="notice",
                  text=f"{me} has stopped moderating your audit #{audit_id} without a decision, so it is no longer "
                       f"read-only: you can edit it again (`/audit edit {audit_id} …`). It waits for moderation as "
@@ -129,9 +129,9 @@ def send_back(services: Services, turn: Turn, audit_id: int, note: str | None) -
     screen_text(note, services.identifier_screen, "that note")
     audit = _let_go(services, turn, audit_id)
     me = services.directory.label(turn.user_id)
-    done = Reply(kind="notice", text=f"Sent back: audit #{audit_id} is with its auditor to correct (I've sent them your "
-                                     "note), and nothing of your moderation was saved. Once they have changed it, it "
-                                     f"waits for moderation again: `/audit moderate {audit_id}` opens it.")
+    done = Reply(kind="notice", text=f"Sent back: audit #{audit_id} is with its auditor to correct (I've sent them "
+                                     "your note), and nothing of your moderation was saved. Once they have changed it, "
+                                     f"it waits for moderation again: `/audit moderate {audit_id}` opens it.")
     told = Reply(to_user=audit.auditor_id, kind="notice",
                  text=f"{me} has sent your audit #{audit_id} back to you to correct before it is moderated: "
                       f"“{note.strip()}”. It is no longer read-only: `/audit edit {audit_id} …` changes it, and it "
