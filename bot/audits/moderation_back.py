@@ -24,8 +24,11 @@ from bot.storage import audits as store
 MAX_WORDS = 14  # a going-back line is short; a long one is an action that happens to contain the words
 _ANYWHERE = re.compile(r"\b(?:hang\s+on|hold\s+on|undo\s+(?:that|it|this)|wrong\s+(?:one|audit|grade|decision|button)|"
                        r"scratch\s+that|my\s+mistake|not\s+what\s+i\s+meant)\b", re.IGNORECASE)
-_STARTS = re.compile(r"^\s*(?:oops|whoops|oopsie|wait|no\s+wait|undo|go\s+back|take\s+me\s+back|back\s+up|"
-                     r"can\s+i\s+go\s+back)\b", re.IGNORECASE)
+_STARTS = re.compile(r"^\s*(?:oops|whoops|oopsie|wait|no\s+wait|undo)\b", re.IGNORECASE)
+# "go back", "can i go back to the grade": never "Go back to the school for the teacher's views", an action
+_GO_BACK = re.compile(r"^\s*(?:please\s+|can\s+i\s+|let\s+me\s+)?(?:go|take\s+me|step)\s+back(?:\s+(?:a\s+step|to\s+"
+                      r"(?:the\s+|my\s+)?(?:decision|grade|previous\s+(?:step|question)|last\s+(?:step|question)|"
+                      r"start|agree|disagree)))?\s*(?:please)?\s*[?.!]?\s*$", re.IGNORECASE)
 _ACTUALLY_NOT = re.compile(r"^\s*(?:\S+\s+){0,3}?actually\b.*\bnot\b", re.IGNORECASE | re.DOTALL)
 _LEAD = re.compile(r"^\s*(?:(?:hang\s+on|hold\s+on|oops|whoops|oopsie|wait|no|sorry|actually|ok|okay|um+|hmm+|"
                    r"wrong\s+one|undo\s+that|scratch\s+that)\b[\s,.!;:-]*)+", re.IGNORECASE)
@@ -35,7 +38,7 @@ def going_back(text: str) -> bool:
     """Whether a short line says the moderator wants to go back (see the module). Pure."""
     if len((text or "").split()) > MAX_WORDS:
         return False
-    return bool(_ANYWHERE.search(text) or _STARTS.match(text) or _ACTUALLY_NOT.match(text))
+    return bool(_ANYWHERE.search(text) or _STARTS.match(text) or _GO_BACK.match(text) or _ACTUALLY_NOT.match(text))
 
 
 def grade_named(text: str) -> str | None:
