@@ -108,14 +108,11 @@ def release(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
         return moderation_unchanged.keep(services, turn, audit_id)
     audit = _let_go(services, turn, audit_id)
     me = services.directory.label(turn.user_id)
-    done = Reply(kind="notice", text=f"Released: you are no longer moderating audit #{audit_id}, and nothing was "
-                                     "saved. It waits for moderation again, and its auditor can edit it again (I've "
-                                     f"told them). `/audit moderate {audit_id}` opens it again.")
-    told = Reply(to_user=audit.auditor_id, kind="notice",
-                 text=f"{me} has stopped moderating your audit #{audit_id} without a decision, so it is no longer "
-                      f"read-only: you can edit it again (`/audit edit {audit_id} …`). It waits for moderation as "
-                      "before.", choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
-    return [done, told]
+    return _said(audit, f"Released: you are no longer moderating audit #{audit_id}, and nothing was saved. It waits "
+                        "for moderation again, and its auditor can edit it again (I've told them). `/audit moderate "
+                        f"{audit_id}` opens it again.",
+                 f"{me} has stopped moderating your audit #{audit_id} without a decision, so it is no longer "
+                 f"read-only: you can edit it again (`/audit edit {audit_id} …`). It waits for moderation as before.")
 
 
 def send_back(services: Services, turn: Turn, audit_id: int, note: str | None) -> list[Reply]:
@@ -129,15 +126,19 @@ def send_back(services: Services, turn: Turn, audit_id: int, note: str | None) -
     screen_text(note, services.identifier_screen, "that note")
     audit = _let_go(services, turn, audit_id)
     me = services.directory.label(turn.user_id)
-    done = Reply(kind="notice", text=f"Sent back: audit #{audit_id} is with its auditor to correct (I've sent them "
-                                     "your note), and nothing of your moderation was saved. Once they have changed it, "
-                                     f"it waits for moderation again: `/audit moderate {audit_id}` opens it.")
-    told = Reply(to_user=audit.auditor_id, kind="notice",
-                 text=f"{me} has sent your audit #{audit_id} back to you to correct before it is moderated: "
-                      f"“{note.strip()}”. It is no longer read-only: `/audit edit {audit_id} …` changes it, and it "
-                      "then waits for moderation as before.",
-                 choices=(Choice("Open the audit", "audit.view", str(audit_id)),))
-    return [done, told]
+    return _said(audit, f"Sent back: audit #{audit_id} is with its auditor to correct (I've sent them your note), and "
+                        "nothing of your moderation was saved. Once they have changed it, it waits for moderation "
+                        f"again: `/audit moderate {audit_id}` opens it.",
+                 f"{me} has sent your audit #{audit_id} back to you to correct before it is moderated: "
+                 f"“{note.strip()}”. It is no longer read-only: `/audit edit {audit_id} …` changes it, and it then "
+                 "waits for moderation as before.")
+
+
+def _said(audit: store.AuditRow, to_moderator: str, to_auditor: str) -> list[Reply]:
+    """What the moderator is told, and the auditor's notice with the audit's button."""
+    return [Reply(kind="notice", text=to_moderator),
+            Reply(to_user=audit.auditor_id, kind="notice", text=to_auditor,
+                  choices=(Choice("Open the audit", "audit.view", str(audit.id)),))]
 
 
 def _let_go(services: Services, turn: Turn, audit_id: int) -> store.AuditRow:
