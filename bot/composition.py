@@ -19,6 +19,7 @@ from bot.audits import (
     moderation_asked,
     moderation_change,
     moderation_change_worded,
+    moderation_release,
     more_time,
     overdue_asked,
     reaudit_outcomes,
@@ -67,6 +68,7 @@ def build_engine(services: Services) -> Engine:
     reaudit_start.install(engine, services)  # `re-audit CR-632084`
     reaudit_outcomes.install(engine, services)  # "are re-audits showing improvement?"
     moderation_change.install(engine, services)  # `change moderation 137`
+    moderation_release.install(engine, services)  # `stop moderating 82`, `send back 82 <note>`
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"

@@ -102,7 +102,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return None
     meant = closing_meant(text)
     if meant is not None:
-        return [did_you_mean(meant)]
+        return [did_you_mean(meant, turn)]
     if asks_for_listing(text):
         return engine.dispatch_command(turn, "kb", "unanswered")
     if is_instruction(text):

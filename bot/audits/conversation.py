@@ -36,8 +36,10 @@ from bot.audits import (
     moderation,
     moderation_action,
     moderation_alert,
+    moderation_back,
     moderation_decision,
     moderation_hold,
+    moderation_release,
     moderation_unchanged,
     more_time_answer,
     note_check,
@@ -374,8 +376,12 @@ def _moderating(typed: TypedHandler, back: bool = True) -> TypedHandler:
     (bot.audits.moderation_unchanged)."""
     def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
         control = control_word(text)
+        if control == "cancel" and conversation.state is State.MODERATION_DECISION:  # nothing decided: let go
+            return moderation_release.release(services, turn, conversation.audit_id)
         if control in ("pause", "cancel") or (back and control == "back"):
             return moderation.step_out(services, turn, conversation.audit_id, str(control))
+        if (released := moderation_release.typed(services, turn, text, conversation.audit_id)) is not None:
+            return released
         if (kept := moderation_unchanged.kept(services, turn, conversation.audit_id, text)) is not None:
             return kept
         return typed(services, turn, conversation, text)
@@ -390,6 +396,16 @@ def _back_a_question(first: FirstAction, typed: TypedHandler) -> TypedHandler:
         if control_word(text) == "back":
             return first.back(services, turn, conversation.data)
         return typed(services, turn, conversation, text)
+    return handler
+
+
+def _went_back(first: FirstAction | None, typed: TypedHandler) -> TypedHandler:
+    """At an Inadequate's action (`first` None) or its owner or due date, "hang on", "oops wrong one, undo that" or
+    "actually its RI not inadequate" goes back, never the action's text (bot.audits.moderation_back; trial 30)."""
+    def handler(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+        step = None if first is None else (lambda: first.back(services, turn, conversation.data))
+        back = moderation_back.went_back(services, turn, conversation.audit_id, text, step)
+        return back if back is not None else typed(services, turn, conversation, text)
     return handler
 
 
@@ -541,15 +557,19 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                   commands=True),
     State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
                                    commands=True, free_text="reason"),  # trial 21: a question was saved as one
-    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_moderation_action)), _DECIDING,
+    State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
                                    commands=True),
     State.MODERATION_ACTION_OWNER: _spec(
-        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_owner)), back=False),
+        _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
+                                                                                   _moderation_action_owner))),
+                    back=False),
         _DECIDING | {_MODERATION_FIRST.owner_button, _MODERATION_FIRST.back_button},
         lambda services, c: _MODERATION_FIRST.owner_prompt(services, c.data), commands=True),
     State.MODERATION_ACTION_DUE: _spec(
-        _moderating(_change_of_mind(_back_a_question(_MODERATION_FIRST, _moderation_action_due)), back=False),
+        _moderating(_change_of_mind(_went_back(_MODERATION_FIRST, _back_a_question(_MODERATION_FIRST,
+                                                                                   _moderation_action_due))),
+                    back=False),
         _DECIDING | {_MODERATION_FIRST.back_button},
         lambda services, c: _MODERATION_FIRST.due_prompt(services, c.data), commands=True),
     State.MODERATION_CONFIRM_ALERT: _spec(_moderating(_change_of_mind(_while_confirming_moderation_alert), back=False),

@@ -392,12 +392,12 @@ def typed_in_one_line(services: Services, turn: Turn, text: str) -> list[Reply] 
         return None
     mine = [audit for audit, held in moderation_store.held_moderations(services.storage)
             if held.moderator_id == turn.user_id]
-    if len(mine) != 1:
-        return None  # none open: the words go on as before; several: `agree 12` says which (typed_decision)
+    if not mine:
+        return None  # none open: the words go on as before
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     word, rest = decided
-    audit_id = mine[0].id
+    audit_id = on_screen(services, turn, [a.id for a in mine])  # several: the one on screen (trial 30)
     if word == "disagree":
         asked = on_disagree(services, turn, str(audit_id))
         if (moderators_grade(rest) is None and not looks_like_question(rest)
@@ -650,8 +650,8 @@ def _who_was_told(audit: store.AuditRow, notified: set[str]) -> str:
 
 def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """"agree" or "disagree" typed by a moderator holding exactly one undecided moderation is that decision
-    (disagree then asks for the grade, as the button does); "agree 12" names the audit; holding several, they are
-    named with a button each and the moderator asked which. Holding none, they are told so (nothing was decided) and
+    (disagree then asks for the grade, as the button does); "agree 12" names the audit; holding several, it is the
+    one on screen (`on_screen`), said so. Holding none, they are told so (nothing was decided) and
     how to open one, and anyone else that moderation is not theirs: never the knowledge base, whose article on the
     moderation agreement rate let a moderator think they had agreed (trial 9). None when the words are not a
     decision."""
@@ -682,11 +682,25 @@ def typed_decision(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return decide(services, turn, str(named))
     if len(mine) == 1:
         return decide(services, turn, str(mine[0].id))
-    action = "audit.moderate_agree" if word == "agree" else "audit.moderate_disagree"
-    return [Reply(text=f"You are moderating {len(mine)} audits. Which one do you {word} with? Type `{word} "
-                       f"{mine[0].id}`, say, or pick one:\n" + "\n".join(_line(services, a) for a in mine),
-                  choices=tuple(Choice(f"{word.capitalize()}: #{a.id}", action, str(a.id)) for a in mine),
-                  kind="question")]
+    meant = on_screen(services, turn, [a.id for a in mine])
+    others = [a.id for a in mine if a.id != meant]
+    said = Reply(kind="notice", text=f"Taken as your decision on audit #{meant}, the one you have open (you are also "
+                                     f"moderating {', '.join(f'#{o}' for o in others)}: `{word} {others[0]}` is for "
+                                     "another).")
+    return [said, *decide(services, turn, str(meant))]
+
+
+def on_screen(services: Services, turn: Turn, held: list[int]) -> int:
+    """Of the audits this moderator holds (`held`, longest held first), the one meant by a decision that names none:
+    the one their conversation waits on (shown last: opened, re-opened, continued), else the one opened last. Trial 30:
+    `change moderation 28` then `agree` asked "which one?", and the reason typed next went to the knowledge base."""
+    waiting_on = store.conversation(services.storage, turn.user_id)
+    awaiting = str(waiting_on.get("awaiting") or "")
+    current = waiting_on.get("audit_id")
+    if awaiting.startswith("moderation_") and awaiting != "moderation_response" and current in held:
+        return int(current)
+    opened = [h for _a, h in moderation_store.held_moderations(services.storage) if h.audit_id in held]
+    return max(opened, key=lambda h: (h.opened_at, h.id)).audit_id if opened else held[-1]
 
 
 def _refuse_if_moderated(services: Services, turn: Turn, audit: store.AuditRow) -> None:

@@ -28,7 +28,7 @@ def alerts(services: Services, moderator: str, audit: store.AuditRow, earlier: d
         return [], []
     ctx = load(services, audit.id)
     if grade == INADEQUATE:
-        return inadequate_grade_alerts(services, ctx, moderator=moderator), []
+        return inadequate_grade_alerts(services, ctx, moderator=moderator, earlier=was), []
     label = services.directory.label(moderator)
     text = (f"{emoji('done')} **Update on audit #{audit.id}** ({ctx.checklist.title}, case {audit.case_ref}, auditor "
             f"{services.directory.label(audit.auditor_id)}).\n{label} changed their moderation from **Inadequate** "

@@ -64,7 +64,8 @@ def left_held(services: Services, held: HeldModeration, now: datetime) -> str:
         takeover = lifecycle.takeover_day(held.opened_at, services.settings.timezone)
         others = f"if it is still undecided on {long_date(takeover)}, another moderator may take it over"
     return (f"Nothing is saved: audit #{audit_id} stays yours to moderate, and read-only for its auditor, until you "
-            f"decide ({others}). To carry on, press Continue or type `/audit moderate {audit_id}`.")
+            f"decide ({others}). To carry on, press Continue or type `/audit moderate {audit_id}`; to let it go "
+            f"back to the queue, editable by its auditor, type `stop moderating {audit_id}`.")
 
 
 def take_over_choice(audit_id: int) -> Choice:

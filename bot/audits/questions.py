@@ -153,9 +153,11 @@ def confirm_alert_first(services: Services, turn: Turn, ctx: Ctx, question: Ques
                              {"kind": "answer", "question": question.id, "value": value, "note": note})
 
 
-def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None) -> list[Reply]:
-    """An Inadequate overall grade, on any checklist, given by the auditor or (`moderator`) at moderation: the
-    escalation people plus the audited worker's manager, never the person who gave the grade."""
+def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None = None,
+                            earlier: str | None = None) -> list[Reply]:
+    """An Inadequate overall grade, on any checklist, given by the auditor or (`moderator`) at moderation, changed
+    from the `earlier` moderation's grade when it was re-moderated: the escalation people plus the audited worker's
+    manager, never the person who gave the grade."""
     directory = services.directory
     auditor = ctx.audit.auditor_id
     targets = inadequate_targets(services, ctx, moderator)
@@ -163,13 +165,26 @@ def inadequate_grade_alerts(services: Services, ctx: Ctx, moderator: str | None 
             f"{ctx.audit.case_ref}, auditor {directory.label(auditor)}, worker "
             f"{directory.label(ctx.audit.worker_id or '')}).")
     if moderator is not None:
-        text += (f" {directory.label(moderator)} graded it Inadequate at moderation, where the auditor's grade was "
-                 f"{grade_label(ctx.audit.overall_grade)}.")
+        text += " " + moderated_inadequate(directory.label(moderator), ctx.audit.overall_grade, earlier)
     text += " Please look at this case now."
     return trailed(services, ctx, "audit.alert", "inadequate", [
         Reply(text=text, to_user=target, kind="notice", choices=(Choice("Open the audit", "audit.view",
                                                                         str(ctx.audit.id)),)) for target in targets],
         actor=moderator)
+
+
+def moderated_inadequate(moderator: str, auditors: str | None, earlier: str | None = None) -> str:
+    """How a moderator's Inadequate came about, in one sentence: agreeing with the auditor's Inadequate is said so,
+    never "graded it Inadequate, where the auditor's grade was Inadequate" (trial 30), and a re-moderation says what
+    it changed from."""
+    if auditors == "inadequate":
+        done = f"{moderator} agreed with the auditor's Inadequate at moderation"
+    else:
+        done = (f"{moderator} graded it Inadequate at moderation, where the auditor's grade was "
+                f"{grade_label(auditors)}")
+    if earlier is not None and earlier != "inadequate":
+        done += f", changing their earlier moderation of {grade_label(earlier)}"
+    return done + "."
 
 
 def inadequate_targets(services: Services, ctx: Ctx, moderator: str | None = None) -> list[str]:

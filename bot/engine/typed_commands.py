@@ -24,8 +24,14 @@ from bot.engine.routing import Engine, Turn, not_yours
 PRIORITY = 87
 
 
-def did_you_mean(reading: Reading) -> Reply:
-    """One line with the command as it should be typed, and where the rest are."""
+def did_you_mean(reading: Reading, turn: Turn | None = None, slashed: bool = False) -> Reply:
+    """One line with the command as it should be typed, and where the rest are. In a DM or the terminal chat a
+    command is typed without `/audit` (trial 30: `moderte 70` was told "Commands start with /audit"), so a line typed
+    there without a slash is offered as it would be typed there; in a channel, or after a slash, the `/audit` form."""
+    if turn is not None and turn.surface in ("dm", "terminal") and not slashed:
+        plain = reading.suggestion.removeprefix("/audit ")
+        return Reply(kind="notice", text=f"Did you mean `{plain}`? Here a command needs no `/audit`: type it like "
+                                         "that, or `help` for all of them.")
     return Reply(kind="notice", text=f"Did you mean `{reading.suggestion}`? Commands start with `/audit`: type it "
                                      "like that, or `/audit help` for all of them.")
 
@@ -46,7 +52,7 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
             return None if given is None else number_not_taken(engine, turn, given)
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
-    return [did_you_mean(reading)]
+    return [did_you_mean(reading, turn, slashed=slashed is not None)]
 
 
 def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:

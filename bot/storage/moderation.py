@@ -160,6 +160,25 @@ def close_reopening(storage: Storage, audit_id: int, moderator_id: str, now: dat
         return dict(earlier[0])
 
 
+def release_moderation(storage: Storage, audit_id: int, moderator_id: str, now: datetime) -> None:
+    """Let go of an opened moderation with no decision ever made on the audit: the undecided moderation is dropped and
+    the audit is submitted again, waiting for moderation and editable by its auditor. The trail keeps who opened and
+    released it. Conflict (with the audit as it is) when this moderator holds no such moderation of it (a re-opened
+    decision is backed out of with `close_reopening` instead)."""
+    with storage.write() as db:
+        audit = get_audit(storage, audit_id)
+        rows = list(select(db, "SELECT id, moderator_id, decided_at, opened_at FROM moderations WHERE audit_id = ? "
+                               "ORDER BY id DESC", [audit_id]))
+        if (audit is None or audit.status != "in_moderation" or not rows or rows[0]["decided_at"] is not None
+                or rows[0]["moderator_id"] != moderator_id or any(r["decided_at"] for r in rows[1:])):
+            raise Conflict(audit, "no undecided moderation held by this moderator")
+        db.execute("DELETE FROM moderations WHERE id = ?", [rows[0]["id"]])
+        db.execute("UPDATE audits SET status = 'submitted', step_version = step_version + 1, updated_at = ? "
+                   "WHERE id = ?", [utc_text(now), audit_id])
+        record_trail(storage, moderator_id, "audit.moderation_released",
+                     {"audit": audit_id, "opened_at": rows[0]["opened_at"]}, now)
+
+
 def decide_moderation(storage: Storage, audit_id: int, moderator_id: str, agrees: bool, grade: str, reason: str,
                       now: datetime, waiting: dict[str, Any] | None = None,
                       action: tuple[str, str, str] | None = None) -> None:

@@ -103,7 +103,8 @@ def test_pause_or_cancel_leaves_the_moderation_held_and_says_how_to_come_back(
     assert flat(left.text) == (f"Nothing is saved: audit #{at_the_grade} stays yours to moderate, and read-only for "
                                "its auditor, until you decide (if it is still undecided on Monday 7 December 2026, "
                                "another moderator may take it over). To carry on, press Continue or type /audit "
-                               f"moderate {at_the_grade}.")
+                               f"moderate {at_the_grade}; to let it go back to the queue, editable by its auditor, "
+                               f"type stop moderating {at_the_grade}.")
     assert [(c.action, c.value) for c in left.choices] == [("audit.moderate_open", str(at_the_grade))]
     assert awaiting(services) is None
     held = moderation_store.current_moderation(services.storage, at_the_grade)

@@ -31,7 +31,7 @@ def test_a_typo_of_a_command_typed_in_a_dm_is_suggested_and_never_asked(engine: 
                                                                           pair: tuple[str, str]) -> None:
     name, typo = pair
     text = said(engine.message(MANAGER, f"{typo} {ARGS[name]}"))
-    assert "Did you mean `/audit " in text
+    assert "Did you mean `" in text and "Here a command needs no `/audit`" in text  # a DM: no prefix (trial 30)
     assert "I don't know that yet" not in text and "on the QA leads' list" not in text
     assert asked(services) == []
 
@@ -52,8 +52,8 @@ def test_the_trial_s_near_misses_run_or_are_suggested_and_none_is_logged(engine:
                                                                         services: Services) -> None:
     assert "I can't find that audit (#136)" in said(engine.message(MANAGER, "show 136"))
     assert "I can't find that audit" in said(engine.message(MANAGER, "resume 136"))
-    assert said(engine.message(MANAGER, "view 12")).startswith("Did you mean `/audit show 12`?")
-    assert said(engine.message(MANAGER, "open audit 12")).startswith("Did you mean `/audit show 12`?")
+    assert said(engine.message(MANAGER, "view 12")).startswith("Did you mean `show 12`?")
+    assert said(engine.message(MANAGER, "open audit 12")).startswith("Did you mean `show 12`?")
     assert asked(services) == []
     assert "No unanswered" in said(engine.command(QA_LEAD, "kb unanswered"))
 
@@ -119,9 +119,19 @@ def test_sub_commands_typed_bare_say_what_the_slash_command_says(engine: Engine,
     assert asked(services) == []
 
 
+def test_a_typo_offers_the_command_as_typed_where_it_was_typed(engine: Engine, services: Services) -> None:
+    """Trial 30: `moderte 70` in a DM was told "Commands start with /audit", though a DM needs no prefix."""
+    for surface in ("dm", "terminal"):
+        text = said(engine.message(QA_LEAD, "moderte 70", surface=surface))
+        assert text.startswith("Did you mean `moderate 70`? Here a command needs no `/audit`"), text
+    assert said(engine.message(QA_LEAD, "moderte 70", surface="channel")).startswith(
+        "Did you mean `/audit moderate 70`? Commands start with `/audit`")
+    assert asked(services) == []
+
+
 def test_a_near_miss_of_a_sub_command_is_suggested_and_never_logged(engine: Engine, services: Services) -> None:
-    assert said(engine.message(ADMIN, "campain close 1")).startswith("Did you mean `/audit campaign close 1`?")
-    assert said(engine.message(MANAGER, "awya off")).startswith("Did you mean `/audit away off`?")
+    assert said(engine.message(ADMIN, "campain close 1")).startswith("Did you mean `campaign close 1`?")
+    assert said(engine.message(MANAGER, "awya off")).startswith("Did you mean `away off`?")
     assert asked(services) == []
 
 
@@ -281,8 +291,8 @@ def test_a_slash_command_with_a_number_as_long_as_an_nhs_number_gets_its_usage_w
 
 
 @pytest.mark.parametrize(("line", "meant"), [
-    ("close 1", "/audit campaign close 1"), ("allocations 2", "/audit campaign allocations 2"),
-    ("swap 1 2 cover for leave", "/audit campaign swap 1 2 cover for leave"),
+    ("close 1", "campaign close 1"), ("allocations 2", "campaign allocations 2"),
+    ("swap 1 2 cover for leave", "campaign swap 1 2 cover for leave"),
 ])
 def test_a_campaign_verb_typed_without_campaign_is_suggested_and_never_noted(engine: Engine, services: Services,
                                                                             line: str, meant: str) -> None:

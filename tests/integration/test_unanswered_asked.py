@@ -60,8 +60,8 @@ def test_out_of_scope_n_without_kb_is_suggested_with_it(engine: Engine, services
     with time_machine.travel(NOW, tick=False):
         [meant] = engine.message(QA_LEAD, "out of scope 10", surface="terminal")
         [dismiss] = engine.message(ADMIN, "dismiss 12", surface="terminal")
-    assert meant.text.startswith("Did you mean `/audit kb out-of-scope 10`?")
-    assert dismiss.text.startswith("Did you mean `/audit kb dismiss 12`?")
+    assert meant.text.startswith("Did you mean `kb out-of-scope 10`?")
+    assert dismiss.text.startswith("Did you mean `kb dismiss 12`?")
     assert "core group" not in meant.text
     assert noted(services) == [KOOTH]
 
