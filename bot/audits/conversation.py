@@ -237,12 +237,21 @@ CANCEL_KEEP_WORDS = frozenset({"no", "n", "nope", "no keep it", "keep", "keep it
                                "dont cancel", "do not cancel"})
 
 
+# Trial 32: `no keep it, just pause it` was read as a worker's name. A no (or keep) with more words keeps the audit;
+# pause among them pauses it too.
+_KEEP_OPENING = re.compile(r"^(?:no|nope|nah|keep|dont|do not|leave it|not yet)\b")
+_PAUSE = re.compile(r"\b(?:pause|paused|pausing)\b")
+
+
 def _cancel_reply(text: str) -> str | None:
-    """"confirm" or "keep" for a typed answer to the cancel question, else None (some other text)."""
+    """"confirm", "keep" or "pause" (keep it, paused) for a typed answer to the cancel question, else None (some
+    other text)."""
     words = " ".join(re.sub(r"[^a-z ]", "", text.lower().replace(",", " ")).split())
     if words in CANCEL_CONFIRM_WORDS:
         return "confirm"
-    if words in CANCEL_KEEP_WORDS:
+    if _PAUSE.search(words) and (_KEEP_OPENING.match(words) or len(words.split()) <= 4):
+        return "pause"
+    if words in CANCEL_KEEP_WORDS or _KEEP_OPENING.match(words):
         return "keep"
     return None
 
@@ -256,8 +265,15 @@ def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conve
         return audits_start.cancel_confirmed(services, turn, conversation.audit(services).value())
     if reply == "keep":
         return audits_start.cancel_kept(services, turn, conversation.audit(services).value())
+    if reply == "pause":
+        kept = audits_start.cancel_kept(services, turn, conversation.audit(services).value())
+        return [kept[0], *audits_start.pause(services, turn, conversation.audit(services).value())]
     step_state = State(conversation.audit(services).step.name)
-    return _read(services, turn, replace(conversation, state=step_state), text)
+    try:
+        return _read(services, turn, replace(conversation, state=step_state), text)
+    except UserError:  # not an answer to the step either: the cancel question is dropped, so `cancel` asks again
+        audits_start.cancel_dropped(services, turn, conversation.audit(services).value())
+        raise
 
 
 def _while_confirming_alert(services: Services, turn: Turn, conversation: Conversation,
