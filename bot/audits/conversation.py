@@ -32,6 +32,7 @@ from bot.audits import (
     compare,
     concern_grade,
     concern_grade_answer,
+    labels_typed,
     moderation,
     moderation_action,
     moderation_alert,
@@ -709,8 +710,20 @@ def _read(services: Services, turn: Turn, conversation: Conversation, text: str)
         return audits_questions.guidance(services, conversation.audit(services))
     if _marked_question(services, conversation, text):
         return None
-    typed = STATES[conversation.state].typed
-    return typed(services, turn, conversation, text) if typed else None
+    spec = STATES[conversation.state]
+    try:
+        replies = spec.typed(services, turn, conversation, text) if spec.typed else None
+    except UserError:  # refused as the step reads it: a button's label typed does what the button does
+        if (by_label := _label_pressed(services, turn, conversation, text)) is not None:
+            return by_label
+        raise
+    return replies if replies is not None else _label_pressed(services, turn, conversation, text)
+
+
+def _label_pressed(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    spec = STATES[conversation.state]
+    return labels_typed.pressed(services, turn, text, lambda: spec.screen(services, conversation), ACTIONS,
+                                spec.actions)
 
 
 def free_text_wanted(services: Services, conversation: Conversation) -> str | None:
