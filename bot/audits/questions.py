@@ -39,6 +39,7 @@ from bot.audits.grade_words import read_grade_and_note
 from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
+from bot.audits.number_note import number_with_note
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
@@ -366,7 +367,7 @@ def starts_with_option(question: Question, text: str) -> bool:
     return True
 
 
-def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
+def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | None:
     """A yes/no answer or a grade with its evidence in one message ("yes, consent form signed on file", "good, the
     plan is reviewed monthly"): the answer and the note, or None when the text does not start with an answer followed
     by a few words. A grade given again with a new note replaces the note on file, which giving it alone keeps."""
@@ -375,6 +376,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
         return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
     if question.type == "choice":
         return option_with_note(question, text, MIN_NOTE_WORDS)  # `still continuing, core groups not happening`
+    if question.type == "number":
+        return number_with_note(question, text)  # `2 (one was day 5, …)`, `all 3`
     separated = YES_NO_WITH_NOTE.match(text)
     found = separated or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
