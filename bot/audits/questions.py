@@ -36,7 +36,7 @@ from bot.audits.flow import (
     previous_step,
 )
 from bot.audits.grade_words import read_grade_and_note
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
 from bot.audits.number_note import number_with_note
@@ -393,7 +393,7 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | 
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
     said = text.strip() if keeps_no else found.group("note")
     note = without_label(" ".join(said.split()), "evidence")
-    if len(found.group("note").split()) < MIN_NOTE_WORDS:
+    if not note_long_enough(found.group("note")):
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
                           f"evidence (at least {MIN_NOTE_WORDS} words), so nothing was saved. To answer without a "
