@@ -247,6 +247,12 @@ def parse_day(text: str, today: dt.date | None = None, tense: Tense = "any") -> 
     """The date meant by `text`, or DateError with one message saying what to write instead.
 
     Without `today` only full dates (with a year) are understood, so nothing here ever reads the wall clock.
+
+    Weeks are working weeks, one rule on every day (trial 32 typed them on a Saturday): "this week" is the week now,
+    or at a weekend the one coming (it has ended), so "end of this week" is its Friday: today on a Friday, the coming
+    Friday on a Saturday or Sunday; "end of next week" is the Friday a week after that. "next Friday" (any weekday)
+    is the next one to come after today, never today: so on a weekend it is the end of this week, as on Monday to
+    Thursday, and on a Friday a week on; "Friday week" is a week after "next Friday".
     """
     raw = (text or "").strip()
     cleaned = _clean(raw)

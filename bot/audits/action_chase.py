@@ -11,7 +11,7 @@ every DM the bot sends, the service returns the message to send and the handler 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 from bot.audits.action_status import typed_id
 from bot.core import policy
@@ -70,8 +70,17 @@ def chase(services: Services, turn: Turn, action_id: int, named: str | None) -> 
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{by} asks about action {action.id}: _{action.description}_ "
                        f"({audit_and_case(action.audit_id, action.case_ref)}), {due}. If it is done, press Done (or "
-                       f"type `done {action.id}`); if it needs longer, talk to {by}.",
+                       f"type `done {action.id}`); if it needs longer, ask for more time: type `extend action "
+                       f"{action.id} to` and the date you need, like `{_extend_example(action, local.date())}`.",
                   choices=(Choice(f"Done: action {action.id}", "actions.done", str(action.id)),))]
+
+
+def _extend_example(action: action_store.ActionRow, today: date) -> str:
+    """`extend action 18 to 18/12`: a weekday a week after its due date (or after today, when that has passed), as
+    the chased owner may type it (trial 32: the chase said nothing of how to ask for more time)."""
+    later = max(date.fromisoformat(action.due_date), today) + timedelta(days=7)
+    later += timedelta(days=max(0, 7 - later.weekday()) if later.weekday() >= 5 else 0)  # a weekend's: the Monday
+    return f"extend action {action.id} to {later:%d/%m}"
 
 
 def _check(services: Services, person: Person, action: action_store.ActionRow, named: str | None) -> None:

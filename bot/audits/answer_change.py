@@ -41,11 +41,39 @@ SHOULD_BE = re.compile(rf"^\s*(?:[\w']+[\s,]+){{0,4}}?(?:{_MARKED})(?P<label>\d{
                        rf"(?:{_BECOME}\b[\s:=-]*(?P<said>.*?)|(?:is|was)\s+wrong\b.*?)\s*$",
                        re.IGNORECASE | re.DOTALL)
 
+# Trial 32 typed `change 10 to no` at the review and was told to type `change 10`; `q10 no` and `10 should be no` mean
+# the same. With no `q` before it, the number must start the line and the new answer must be one of the plain
+# answers, so an action's `change 1 to fri` or a note's "visits every 10 should be weekly" is not read as one.
+_PLAIN = (r"(?:yes|y|no|n|n/?a|not\s+applicable|outstanding|good|ri|requires\s+improvement|inadequate|\d{1,3})"
+          r"(?![\w/])")
+_OPENING = r"^\s*(?:(?:actually|sorry|oops|oh|wait|so|no|ok|okay)[\s,]+){0,3}"
+_LABEL = r"(?P<label>\d{1,3}[a-z]?)"
+_FLAGS = re.IGNORECASE | re.DOTALL
+CHANGE_TO = re.compile(rf"{_OPENING}(?:please\s+)?{_CHANGE}\s+(?:(?:{_MARKED}){_LABEL}\s+(?:to|as|=)\s+(?P<said>.+?)"
+                       rf"|{_LABEL.replace('label', 'bare')}\s+(?:to|as|=)\s+(?P<plain>{_PLAIN}.*?))\s*$", _FLAGS)
+NUMBER_SHOULD_BE = re.compile(rf"{_OPENING}(?:{_MARKED})?{_LABEL}\s+{_BECOME}\b[\s:=-]*(?P<said>{_PLAIN}.*?)\s*$",
+                              _FLAGS)
+MARKED_ANSWER = re.compile(rf"{_OPENING}(?:q|question)\s*{_LABEL}\s*[:=,-]?\s+(?P<said>{_PLAIN}.*?)\s*$", _FLAGS)
+# The one reader of a new answer said with its number: the first of these that matches the text.
+SAID_CHANGES = (SHOULD_BE, CHANGE_TO, NUMBER_SHOULD_BE, MARKED_ANSWER)
+
+
+def _said_change(text: str) -> tuple[str, str | None] | None:
+    """(the question's number, the new answer said with it or None) when the text says an answer changes."""
+    said = text.replace("\u2019", "'")
+    for pattern in SAID_CHANGES:
+        if (found := pattern.match(said)) is not None:
+            groups = found.groupdict()
+            answer = groups.get("said") or groups.get("plain")
+            return (groups.get("label") or groups["bare"]).lower(), (answer.strip() or None) if answer else None
+    return None
+
 
 def asked_label(text: str) -> str | None:
     """The question's number an answer is to be changed for ('3', '2a'), or None."""
-    said = text.replace("\u2019", "'")
-    if (found := CHANGE_ASKED.match(said) or SHOULD_BE.match(said)) is not None:
+    if (change := _said_change(text)) is not None:
+        return change[0]
+    if (found := CHANGE_ASKED.match(text.replace("\u2019", "'"))) is not None:
         return found.group("label").lower()
     bare = audits_questions.CHANGE_WORDS.match(text)  # `change 3`, `go to q3`
     return None if bare is None else bare.group(1).lower()
@@ -54,9 +82,8 @@ def asked_label(text: str) -> str | None:
 def said_answer(text: str) -> str | None:
     """The new answer said with the question's number ("n/a shes 11 and talks fine" in "actually q5 shud be n/a shes
     11 and talks fine"), or None when none is said ("q5 is wrong", "change q5")."""
-    found = SHOULD_BE.match(text.replace("\u2019", "'"))
-    said = found.group("said") if found is not None else None
-    return said.strip() or None if said else None
+    change = _said_change(text)
+    return None if change is None else change[1]
 
 
 def _answered(services: Services, turn: Turn, audit_id: int, label: str, said: str,

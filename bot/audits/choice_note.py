@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.audits.flow import AnswerError, parse_text
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, note_long_enough
 from bot.audits.note_labels import without_label
 from bot.audits.option_words import matching_options
 from knowledge.checklist_schema import Question
@@ -35,7 +36,7 @@ def option_with_note(question: Question, text: str, min_words: int) -> tuple[str
 def checked_note(question: Question, option: str, note: str, min_words: int) -> str:
     """The note typed after `option`, as stored; AnswerError, saying the option was read, when it is shorter than
     `min_words` (also for bot.audits.option_start)."""
-    if len(note.split()) < min_words:
+    if len(note.split()) < min_words and not (min_words == MIN_NOTE_WORDS and note_long_enough(note)):
         number = question.options.index(option) + 1
         raise AnswerError(f"I read **{option}**, but the note after it is too short to be evidence (at least "
                           f"{min_words} words), so nothing was saved. To answer without a note, type just "

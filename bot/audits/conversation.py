@@ -33,6 +33,7 @@ from bot.audits import (
     compare,
     concern_grade,
     concern_grade_answer,
+    labels_typed,
     moderation,
     moderation_action,
     moderation_alert,
@@ -249,12 +250,21 @@ CANCEL_KEEP_WORDS = frozenset({"no", "n", "nope", "no keep it", "keep", "keep it
                                "dont cancel", "do not cancel"})
 
 
+# Trial 32: `no keep it, just pause it` was read as a worker's name. A no (or keep) with more words keeps the audit;
+# pause among them pauses it too.
+_KEEP_OPENING = re.compile(r"^(?:no|nope|nah|keep|dont|do not|leave it|not yet)\b")
+_PAUSE = re.compile(r"\b(?:pause|paused|pausing)\b")
+
+
 def _cancel_reply(text: str) -> str | None:
-    """"confirm" or "keep" for a typed answer to the cancel question, else None (some other text)."""
+    """"confirm", "keep" or "pause" (keep it, paused) for a typed answer to the cancel question, else None (some
+    other text)."""
     words = " ".join(re.sub(r"[^a-z ]", "", text.lower().replace(",", " ")).split())
     if words in CANCEL_CONFIRM_WORDS or control_word(words) == "cancel":  # `cancel this audit` asked again
         return "confirm"
-    if words in CANCEL_KEEP_WORDS or HOLD_ON_WORDS.match(words):  # `no wait dont` (trial 30)
+    if _PAUSE.search(words) and (_KEEP_OPENING.match(words) or len(words.split()) <= 4):
+        return "pause"
+    if words in CANCEL_KEEP_WORDS or HOLD_ON_WORDS.match(words) or _KEEP_OPENING.match(words):  # `no wait dont`
         return "keep"
     return None
 
@@ -268,8 +278,15 @@ def _while_confirming_cancel(services: Services, turn: Turn, conversation: Conve
         return audits_start.cancel_confirmed(services, turn, conversation.audit(services).value())
     if reply == "keep":
         return audits_start.cancel_kept(services, turn, conversation.audit(services).value())
+    if reply == "pause":
+        kept = audits_start.cancel_kept(services, turn, conversation.audit(services).value())
+        return [kept[0], *audits_start.pause(services, turn, conversation.audit(services).value())]
     step_state = State(conversation.audit(services).step.name)
-    return _read(services, turn, replace(conversation, state=step_state), text)
+    try:
+        return _read(services, turn, replace(conversation, state=step_state), text)
+    except UserError:  # not an answer to the step either: the cancel question is dropped, so `cancel` asks again
+        audits_start.cancel_dropped(services, turn, conversation.audit(services).value())
+        raise
 
 
 def _while_confirming_alert(services: Services, turn: Turn, conversation: Conversation,
@@ -731,8 +748,20 @@ def _read(services: Services, turn: Turn, conversation: Conversation, text: str)
         return audits_questions.guidance(services, conversation.audit(services))
     if _marked_question(services, conversation, text):
         return None
-    typed = STATES[conversation.state].typed
-    return typed(services, turn, conversation, text) if typed else None
+    spec = STATES[conversation.state]
+    try:
+        replies = spec.typed(services, turn, conversation, text) if spec.typed else None
+    except UserError:  # refused as the step reads it: a button's label typed does what the button does
+        if (by_label := _label_pressed(services, turn, conversation, text)) is not None:
+            return by_label
+        raise
+    return replies if replies is not None else _label_pressed(services, turn, conversation, text)
+
+
+def _label_pressed(services: Services, turn: Turn, conversation: Conversation, text: str) -> list[Reply] | None:
+    spec = STATES[conversation.state]
+    return labels_typed.pressed(services, turn, text, lambda: spec.screen(services, conversation), ACTIONS,
+                                spec.actions)
 
 
 def free_text_wanted(services: Services, conversation: Conversation) -> str | None:

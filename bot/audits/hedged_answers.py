@@ -36,6 +36,21 @@ import re
 from knowledge.checklist_schema import Question
 
 MIN_NOTE_WORDS = 3  # the fewest words an answer's note may have to be evidence (bot.audits.questions)
+# Two words are evidence when they say when or how old (trial 32: `yes same day`, `na shes 14` were "too short"):
+# a number, or a word of time; "clear outcomes" or "nothing urgent" still says too little.
+_WHEN_WORDS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years", "yesterday", "today",
+                         "tomorrow", "daily", "weekly", "fortnightly", "monthly", "hour", "hours", "yrs", "yr",
+                         "wks", "wk", "mths", "mth", "late", "overdue", "timescale", "timescales", "within"})
+
+
+def note_long_enough(note: str) -> bool:
+    """Whether an answer's note has words enough to be evidence: MIN_NOTE_WORDS, or two that say when or how old
+    ("same day", "shes 14")."""
+    words = note.casefold().split()
+    if len(words) >= MIN_NOTE_WORDS:
+        return True
+    return len(words) == 2 and any(any(c.isdigit() for c in word) or word.strip(".,;:!") in _WHEN_WORDS
+                                   for word in words)
 _REST = r"(?:[\s,.;:!\u2013\u2014-]+(?P<rest>\S.*?))?[\s.!]*$"
 # "nah not really", "nope, not at all" (trial 29: "Please answer yes or no", where "no, not really" was No)
 _NO = re.compile(r"^\s*(?:(?:no|nah|nope|naw)[\s,.;:-]+not\s+(?:really|at\s+all)|not\s+really[\s,]+(?:no|nah)"
@@ -136,7 +151,7 @@ def hedged(question: Question, text: str) -> tuple[str, str | None] | None:
         meant, kept = stated[0], True
     else:
         return None
-    return meant, (said if kept and len(said.split()) >= MIN_NOTE_WORDS else None)
+    return meant, (said if kept and note_long_enough(said) else None)
 
 
 def mixed(question: Question, text: str) -> tuple[str, str] | None:

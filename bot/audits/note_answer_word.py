@@ -23,4 +23,4 @@ def without_answer_word(question: Question, value: str, note: str) -> str:
         said = answer_with_note(question, note)
     except AnswerError:
         return note  # a note too short after the word: read as typed, as before
-    return said[1] if said is not None and said[0] == value else note
+    return said[1] if said is not None and said[0] == value and said[1] else note

@@ -38,9 +38,10 @@ from bot.audits.flow import (
 )
 from bot.audits.grade_change_note import changed_grade
 from bot.audits.grade_words import read_grade_and_note
-from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged
+from bot.audits.hedged_answers import MIN_NOTE_WORDS, hedged, note_long_enough
 from bot.audits.meaning_asked import asks_what_it_means
 from bot.audits.note_labels import without_label
+from bot.audits.number_note import number_with_note
 from bot.audits.numbering import labels_hint, question_by_label, question_label
 from bot.audits.option_start import option_then_note
 from bot.audits.option_words import option_by_meaning
@@ -422,7 +423,7 @@ def starts_with_option(question: Question, text: str) -> bool:
     return True
 
 
-def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
+def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | None:
     """A yes/no answer or a grade with its evidence in one message ("yes, consent form signed on file", "good, the
     plan is reviewed monthly"): the answer and the note, or None when the text does not start with an answer followed
     by a few words. A grade given again with a new note replaces the note on file, which giving it alone keeps."""
@@ -431,6 +432,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
         return (said[0], parse_evidence(said[1])) if said is not None and said[1] is not None else None
     if question.type == "choice":
         return option_with_note(question, text, MIN_NOTE_WORDS)  # `still continuing, core groups not happening`
+    if question.type == "number":
+        return number_with_note(question, text)  # `2 (one was day 5, …)`, `all 3`
     separated = YES_NO_WITH_NOTE.match(text)
     found = separated or YES_NO_THEN_WORDS.match(text)
     if question.type != "yes_no" or found is None:
@@ -444,9 +447,9 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str] | None:
     # "the", "he", "because"… it is the answer alone ("no not offered yet")
     first = found.group("note").split()[0].casefold().replace("\u2019", "'")
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
-    kept = text.strip() if keeps_no else found.group("note")
-    note = without_label(" ".join(kept.split()), "evidence")
-    if len(found.group("note").split()) < MIN_NOTE_WORDS:
+    said = text.strip() if keeps_no else found.group("note")
+    note = without_label(" ".join(said.split()), "evidence")
+    if not note_long_enough(found.group("note")):
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
                           f"evidence (at least {MIN_NOTE_WORDS} words), so nothing was saved. To answer without a "

@@ -720,6 +720,14 @@ def cancel_kept(services: Services, turn: Turn, value: str) -> list[Reply]:
     return [Reply(text=f"OK, audit #{audit_id} is not cancelled. Carry on where you were."), *render(services, ctx)]
 
 
+def cancel_dropped(services: Services, turn: Turn, value: str) -> None:
+    """Text at the cancel question that answered neither it nor the step: the audit waits at its step again, so a
+    later `cancel` asks again rather than cancelling at once."""
+    audit_id, _version, _ = split_value(value)
+    ctx = own_draft(services, turn, audit_id)
+    store.set_conversation(services.storage, turn.user_id, waiting_at(audit_id, ctx.audit.step), turn.now)
+
+
 def restore(services: Services, turn: Turn, value: str) -> list[Reply]:
     """The Restore button: a cancelled audit back to a draft, exactly where it stood, within the window."""
     return _restore(services, turn, buttons.record_id(value, "type `/audit restore` to see what you can restore"))

@@ -17,7 +17,14 @@ from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
 from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests
-from bot.digests.render import against_target, agreement_said, count_share, reaudits_done_said, teams_behind
+from bot.digests.render import (
+    against_target,
+    agreement_said,
+    count_share,
+    reaudits_done_said,
+    teams_behind,
+    themes_heading,
+)
 from bot.engine.routing import Engine
 from bot.oversight.undelivered import admin_home
 from bot.settings.people import Person
@@ -98,11 +105,17 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
         )
         if digest.demo_week:
             fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
-        weak = (f"{_clip(digest.weak_questions[0].text, 150)} (in {digest.weak_questions[0].audits} audits)"
-                if digest.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
-        replies.append(Reply(title=f"{digest.team_name}", text=f"Most often answered badly: {weak}",
+        replies.append(Reply(title=f"{digest.team_name}", text=_most_often_weak(month),
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
+
+
+def _most_often_weak(week: TeamDigest) -> str:
+    """The question most often answered badly, over the window `/audit digest this week` lists them for, said with
+    its dates (trial 32: Home said "none" with no period while `digest this week` listed three)."""
+    weak = (f"{_clip(week.weak_questions[0].text, 150)} (in {week.weak_questions[0].audits} audits)"
+            if week.weak_questions else f"none in {MIN_AUDITS_FOR_THEME} or more audits")
+    return f"Most often answered badly {themes_heading(week.week_start, week.counted_to)}: {weak}"
 
 
 def _week_so_far(week: TeamDigest) -> str:

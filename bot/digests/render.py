@@ -37,7 +37,9 @@ def _span(digest: TeamDigest | ServiceDigest) -> str:
 
 
 def _this_week(digest: TeamDigest | ServiceDigest) -> str:
-    return "this week so far" if digest.counted_to else "this week"
+    """The digest's week as its counts are labelled: 'this week so far' while under way, else by its number ('in
+    week 48'): trial 32 read last week's digest, sent or asked for after it ended, as "2 this week"."""
+    return "this week so far" if digest.counted_to else f"in week {digest.week_start.isocalendar()[1]}"
 
 
 def as_at(digest: TeamDigest | ServiceDigest) -> str:
@@ -171,7 +173,7 @@ def team_text(digest: TeamDigest) -> str:
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
                  f"{graded_before} in the previous {COMPARE_WEEKS} weeks, {days_between(*digest.previous_weeks)})")
     if not comparable(graded_week, graded_before):
-        lines.append(f"   _Too few audits to compare: a change is shown when this week and the previous "
+        lines.append(f"   _Too few audits to compare: a change is shown when the week and the previous "
                      f"{COMPARE_WEEKS} weeks each have at least {MIN_AUDITS_TO_COMPARE} graded audits._")
     for share in digest.grade_shares:
         change = "" if share.change_points is None else f" · {share.change_points:+.0f} pts"
@@ -252,8 +254,8 @@ def team_replies(digest: TeamDigest, to_user: str | None = None, to_channel: str
 def service_text(service: ServiceDigest) -> str:
     week = _this_week(service)
     ended = service.month_ended
-    lines = [f"Team · {week} · {month_heading(service)} (target) · good or better {week} · overdue actions "
-             f"({as_at(service)}) · agreement"]
+    lines = [f"Team · {week.removeprefix('in ')} · {month_heading(service)} (target) · good or better {week} · "
+             f"overdue actions ({as_at(service)}) · agreement"]
     for team in service.teams:
         good = count_share(team.good_or_better_count, team.graded_week) if team.graded_week else "–"
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")

@@ -34,7 +34,7 @@ from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
 __all__ = ["MAX_CASE_REFERENCE_LENGTH", "Finding", "Screen", "canonical_case_reference", "check_case_reference",
-           "find_identifiers", "masked", "nhs_number_is_valid", "screen_text", "typed_case_reference"]
+           "find_identifiers", "masked", "nhs_number_is_valid", "one_per_word", "screen_text", "typed_case_reference"]
 
 # What each kind looks like, and what to write instead.
 KINDS = {
@@ -194,13 +194,29 @@ def masked(words: str) -> str:
 def explain(findings: list[Finding]) -> str:
     """Which words to change and why, one clause per kind, the words masked: “j… s…” looks like a child's name: ..."""
     by_kind: dict[str, list[str]] = {}
-    for finding in findings:
+    for finding in one_per_word(findings):
         by_kind.setdefault(finding.kind, []).append(f"“{masked(finding.words)}”")
     parts = []
     for kind, words in by_kind.items():
         label, advice = KINDS[kind]
         parts.append(f"{_join(words)} {'looks' if len(words) == 1 else 'look'} like {label}: {advice}")
     return "; ".join(parts)
+
+
+def one_per_word(findings: list[Finding]) -> list[Finding]:
+    """The findings with each word found said once (trial 32: “K…” was told to be a school's name and, again, a
+    child's name): where the same words are found as more than one kind, a name is what they are said to be, since
+    it is the child's that matters most; else the first kind found."""
+    kept: dict[str, Finding] = {}
+    for finding in findings:
+        words = _folded(finding.words)
+        if words not in kept or (finding.kind == "name" and kept[words].kind != "name"):
+            kept[words] = finding
+    return [finding for finding in findings if not finding.words.strip() or kept[_folded(finding.words)] is finding]
+
+
+def _folded(words: str) -> str:
+    return " ".join(words.casefold().split())
 
 
 def explain_kinds(kinds: Iterable[str]) -> str:
@@ -224,7 +240,7 @@ def _join(items: list[str]) -> str:
 def describe(findings: list[Finding]) -> str:
     """The kinds found, without the words ('a postcode and a phone number'), for places that must not echo."""
     labels: list[str] = []
-    for finding in findings:
+    for finding in one_per_word(findings):
         if finding.label not in labels:
             labels.append(finding.label)
     return _join(labels)

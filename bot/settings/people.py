@@ -134,9 +134,14 @@ class Directory:
         if not wanted:
             return []
         folded = {p.user_id: folded_name(p.name) for p in self.people.values() if among is None or p.user_id in among}
-        return sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))
+        found = sorted((user_id, name == wanted) for user_id, name in folded.items() if name.startswith(wanted))
+        if found or not _SHORT_NAME.fullmatch(wanted):
+            return found
+        # `S1` for "Social worker S1" (trial 32): a name's own short code, its last word, as `sw s1` is read
+        return sorted((user_id, True) for user_id, name in folded.items() if name.split()[-1:] == [wanted])
 
 
+_SHORT_NAME = re.compile(r"[a-z]{1,3}\d{1,3}")  # a short code ending a person's name: 'S1', 'N2'
 # A role's shorthand at the start of a name written by role ('sw s1' is "Social worker S1": trial 24)
 _SHORTHAND = {"sw": "social worker", "tm": "team manager"}
 

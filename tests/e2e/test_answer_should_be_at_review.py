@@ -76,3 +76,23 @@ def test_every_should_be_reads_its_number_and_its_answer(opening: str, marker: s
 @pytest.mark.parametrize("typed", ["q5 is wrong", "change q5", "change 5", "question 5 was wrong, sorry"])
 def test_a_change_with_no_answer_said_gives_none(typed: str) -> None:
     assert asked_label(typed) == "5" and said_answer(typed) is None
+
+
+@pytest.mark.parametrize(("typed", "stored"), [("change 13 to no", ("no", None)),
+                                               ("q13 n/a shes 11 months", ("na", "shes 11 months")),
+                                               ("13 should be no", ("no", None)),
+                                               ("change q13 to not applicable", ("na", None))])
+def test_change_n_to_an_answer_at_the_review_changes_it_at_once(engine: Engine, services: Services, typed: str,
+                                                                 stored: tuple[str, str | None]) -> None:
+    """Trial 32: `change 10 to no` at the review was told to type `change 10`; it now changes the answer."""
+    with time_machine.travel(MONDAY, tick=False):
+        _, out = drive(engine, [*AT_REVIEW, typed])
+    after = _flat(out)[_flat(out).rindex("Changing your answer to question 13."):]
+    assert "like `change 3`" not in after
+    assert "== Review: audit #1 ==" in after
+    assert _answer(services, SEEN_ALONE) == stored
+
+
+@pytest.mark.parametrize("typed", ["change 1 to fri", "visits every 10 should be weekly", "q13 was fine really"])
+def test_an_action_or_a_note_with_a_number_is_not_a_change(typed: str) -> None:
+    assert said_answer(typed) is None

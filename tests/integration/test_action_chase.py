@@ -88,3 +88,17 @@ def test_naming_someone_else_sends_nothing(engine: Engine, services: Services) -
 def test_any_owner_words_before_about_action_n_read_the_number(owner: str, number: int, verb: str) -> None:
     found = WORDED.match(f"{verb} {owner.strip() or 'sw'} about action {number}")
     assert found is not None and int(found.group("id")) == number
+
+
+def test_the_nudge_says_how_to_ask_for_more_time_and_those_words_ask(engine: Engine, services: Services) -> None:
+    """Trial 32: the chase said nothing of `extend action N …`; it now shows it, and the words shown work."""
+    _, action = open_action(services.storage, date(2026, 11, 20), auditor="U0MGRS001")
+    with time_machine.travel(NOW, tick=False):
+        [nudge] = [r for r in _chase(engine, MANAGER, f"chase {action}") if r.to_user == OWNER]
+        example = f"extend action {action} to 14/12"  # a week from today, the due date having passed: a Monday
+        assert f"if it needs longer, ask for more time: type `extend action {action} to` and the date you need, " \
+               f"like `{example}`." in flat(nudge.text)
+        asked = engine.message(OWNER, example, surface="terminal")
+    said = flat(" ".join(r.text for r in asked if r.to_user is None))
+    assert f"for more time on action {action} until 14 Dec 2026" in said, said
+    assert any(r.to_user == "U0MGRS001" for r in asked)  # the auditor is asked

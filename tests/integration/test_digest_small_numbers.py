@@ -29,7 +29,7 @@ POINTS = re.compile(r"[+-]\d+ pts")
 
 def _grades_section(text: str) -> str:
     """The grades part of a digest, on one line: the terminal wraps long lines wherever they fall."""
-    return flat(text.split("Grades this week", 1)[1].split("Questions most often", 1)[0])
+    return flat(text.split("Grades in week 47", 1)[1].split("Questions most often", 1)[0])
 
 
 def _two_good_audits_after_six_mixed(services: Services) -> AuditRows:

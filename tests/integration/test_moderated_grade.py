@@ -88,7 +88,7 @@ def test_the_digest_counts_the_moderators_grade_and_says_so(services: Services, 
         data = json.loads(run_cli(environ, "digest", "--team", "north-assessment", "--week", "2026-W49",
                                   "--format", "json").out)
     assert "Inadequate: 1 of 1 (100%)" in text and "Good: 0 of 1 (0%)" in text
-    assert ("Grades this week (1 graded, after moderation where moderated: 1 moderated, 1 of them regraded by the "
+    assert ("Grades in week 49 (1 graded, after moderation where moderated: 1 moderated, 1 of them regraded by the "
             "moderator;") in text
     [team] = data["teams"]
     assert team["grades_week"] == {"inadequate": 1}

@@ -321,14 +321,14 @@ def test_the_digest_counts_the_teams_reaudits_due_in_the_next_2_weeks_and_overdu
     with at(monday):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         south = text(engine.command(SOUTH_MANAGER, "digest", surface="terminal"))
-    assert ("**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 1 overdue (as at the end of "
+    assert ("**Re-audits**: 1 (1 improved) done in week 14; 2 due in the next 2 weeks, 1 overdue (as at the end of "
             "Sunday 11 Apr)") in north
-    assert "**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue" in south
+    assert "**Re-audits**: 0 done in week 14; 0 due in the next 2 weeks, 1 overdue" in south
     assert "CR-1000" not in north  # a digest may be posted in a team channel: counts only
     with at(monday):
         service = text(engine.command(QA, "digest", surface="terminal"))
     # every team's, for senior leaders
-    assert "**Re-audits**: 1 (1 improved) done this week; 2 due in the next 2 weeks, 2 overdue" in service
+    assert "**Re-audits**: 1 (1 improved) done in week 14; 2 due in the next 2 weeks, 2 overdue" in service
 
 
 def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(services: Services,
@@ -340,10 +340,10 @@ def test_a_past_weeks_digest_counts_the_reaudits_as_they_stood_at_its_end(servic
         [last_week] = build_team_digests(services, date(2027, 4, 5), ["north-assessment"])
         [week_before] = build_team_digests(services, date(2027, 3, 29), ["north-assessment"])
     # each as at its week's end, which it says: Home's "Re-audits due" is today's (trial 20)
-    assert ("**Re-audits**: 1 (1 improved) done this week; 0 due in the next 2 weeks, 0 overdue (as at the end of "
+    assert ("**Re-audits**: 1 (1 improved) done in week 14; 0 due in the next 2 weeks, 0 overdue (as at the end of "
             "Sunday 11 Apr)") in team_text(last_week)
     assert "**Overdue actions** (as at the end of Sunday 11 Apr): 0" in team_text(last_week)
-    assert ("**Re-audits**: 0 done this week; 0 due in the next 2 weeks, 1 overdue (as at the end of Sunday 4 Apr)"
+    assert ("**Re-audits**: 0 done in week 13; 0 due in the next 2 weeks, 1 overdue (as at the end of Sunday 4 Apr)"
             in team_text(week_before))
 
 
@@ -360,9 +360,9 @@ def test_the_digest_and_the_service_picture_say_what_the_weeks_reaudits_found(en
     with at(week + timedelta(weeks=1, minutes=50)):
         north = text(engine.command(NORTH_MANAGER, "digest", surface="terminal"))
         service = text(engine.command(ADMIN, "digest", surface="terminal"))
-    done = "**Re-audits**: 2 (1 improved, 1 not like for like (`/audit compare` says why)) done this week;"
+    done = "**Re-audits**: 2 (1 improved, 1 not like for like (`/audit compare` says why)) done in week 26;"
     assert done in north and done in service
-    assert "3 this week · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July);" in north
+    assert "3 in week 26 · 2 in June (month ended; this week's 1 Jul to 4 Jul 2027 count in July);" in north
     with at(week + timedelta(days=4)):
         picture = {s.title: s for s in home_sections(engine, services, ADMIN)}["Whole service"]
     assert ("Re-audits done this week so far", "2 (1 improved, 1 not like for like (`/audit compare` says why))") \
