@@ -447,8 +447,8 @@ def answer_with_note(question: Question, text: str) -> tuple[str, str | None] | 
     # "the", "he", "because"… it is the answer alone ("no not offered yet")
     first = found.group("note").split()[0].casefold().replace("\u2019", "'")
     keeps_no = separated is None and found.group("answer").casefold() == "no" and first not in NO_ALONE_BEFORE
-    said = text.strip() if keeps_no else found.group("note")
-    note = without_label(" ".join(said.split()), "evidence")
+    kept = text.strip() if keeps_no else found.group("note")
+    note = without_label(" ".join(kept.split()), "evidence")
     if not note_long_enough(found.group("note")):
         alone, example = NOTE_EXAMPLES.get(value, (value, "what you saw on the file"))
         raise AnswerError(f"I read **{question.answer_label(value)}**, but the note after it is too short to be "
