@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.storage.audits import AuditRow, audit_row, write_waiting
-from bot.storage.common import people_and_teams_scope, select, utc_text
+from bot.storage.common import GRADE_OF_RECORD_SQL, people_and_teams_scope, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict
 from bot.storage.trail import record_trail
@@ -39,7 +39,7 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
         where.append("case_ref = ?")
         params.append(case_ref)
     if grade is not None:
-        where.append("COALESCE(moderated_grade, overall_grade) = ?")
+        where.append(f"{GRADE_OF_RECORD_SQL.format(a='')} = ?")
         params.append(grade)
     if people is not None or teams is not None or moderator is not None:
         who, values = people_and_teams_scope(people, teams)
