@@ -61,7 +61,7 @@ HOW_TO_SEE_REPLY = ("`/audit digest` gives last week's figures for every team (`
                     "team's picture.")
 DELETE_CAMPAIGN = re.compile(r"^(?:can\s+i\s+|how\s+do\s+i\s+|please\s+)?(?:delete|remove|cancel|scrap|bin|drop)\s+"
                              r"(?:the\s+)?(?:audit\s+)?campaign\s+(?:no\s*|number\s+)?(?P<id>\d{1,9})$")
-MOD = re.compile(r"^\s*/?(?:mod|moderat|moderte|modrate)\s+#?(?P<id>\d{1,9})\s*[.!]*\s*$", re.IGNORECASE)
+MOD = re.compile(r"^\s*/?mod\s+#?(?P<id>\d{1,9})\s*[.!]*\s*$", re.IGNORECASE)
 # "moderate 70 agree, the plan was reviewed": the decision and the reason in one line
 MODERATE_AGREE = re.compile(r"^\s*/?(?:moderate|mod)\s+#?(?P<id>\d{1,9})\s*[,:;-]?\s*(?P<decision>agree|agreed)\b"
                             r"\s*[,:;.-]?\s*(?P<reason>.*?)\s*$", re.IGNORECASE | re.DOTALL)
