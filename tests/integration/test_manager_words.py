@@ -1,0 +1,52 @@
+"""Trial 32 (item 6): a South manager's tasks in plain words went to the knowledge base or the QA leads' list. Each
+now does the task (bot.audits.manager_words), and a command misspelt on its own (`resmue`, `digets`, `reaudtis`)
+gets "Did you mean …?" (bot.engine.near_miss). None is noted as unanswered. The clock is pinned to the trial's
+Saturday, so these pass under AUDITBOT_TEST_NOW too."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.digests.demo_data import generate
+from bot.engine.routing import Engine
+from bot.storage.asks import unanswered_since
+from tests.support.text import flat
+
+LONDON = ZoneInfo("Europe/London")
+TRIAL = datetime(2026, 12, 5, 20, 0, tzinfo=LONDON)
+SOUTH_MANAGER = "U0MGRS001"
+
+
+@pytest.fixture
+def demo(services: Services) -> Services:
+    with time_machine.travel(TRIAL, tick=False):
+        generate(services)
+    return services
+
+
+def said(engine: Engine, user: str, text: str) -> str:
+    with time_machine.travel(TRIAL, tick=False):
+        return flat("\n".join(reply.text for reply in engine.message(user, text, surface="terminal")))
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("where was i", "no audits in progress"),
+    ("team actions", "Open actions in your teams"),
+    ("need to do the reaudit for cr914068", "type `re-audit CR-914068`"),
+    ("can u nudge sw s1 about 18 pls", "nudged Social worker S1 about action 18"),
+    ("i dont agree with the inadequate on 70, the child was seen", "Audit #70 has not been moderated yet"),
+    ("on 70 i put good but it should be RI", "#70"),
+    ("resmue", "Did you mean `/audit resume`?"),
+    ("digets", "Did you mean `/audit digest`?"),
+    ("reaudtis", "Did you mean `/audit reaudits`?"),
+])
+def test_a_managers_words_do_the_task(demo: Services, engine: Engine, typed: str, expected: str) -> None:
+    reply = said(engine, SOUTH_MANAGER, typed)
+    assert expected in reply, reply
+    assert "QA leads' list" not in reply and "not sure which" not in reply
+    assert unanswered_since(demo.storage, datetime(2026, 1, 1, tzinfo=LONDON)) == []
