@@ -6,36 +6,19 @@ unchanged. The clock is pinned to the trial's Saturday, so these pass under AUDI
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 
 from bot.core.services import Services
-from bot.digests.demo_data import generate
 from bot.engine.routing import Engine
-from bot.storage.asks import unanswered_since
-from tests.support.text import flat
+from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
-LONDON = ZoneInfo("Europe/London")
-TRIAL = datetime(2026, 12, 5, 20, 0, tzinfo=LONDON)
 HEAD, SOUTH_MANAGER = "U0ADMIN01", "U0MGRS001"
 
 
 @pytest.fixture
 def demo(services: Services) -> Services:
-    with time_machine.travel(TRIAL, tick=False):
-        generate(services)
-    return services
-
-
-def said(engine: Engine, user: str, text: str) -> str:
-    """The bot's reply on one line, without bold marks: `/audit …` as the command, else as a typed message."""
-    with time_machine.travel(TRIAL, tick=False):
-        replies = (engine.command(user, text.split(maxsplit=1)[1], surface="terminal") if text.startswith("/")
-                   else engine.message(user, text, surface="terminal"))
-    return flat("\n".join(f"{reply.title or ''} {reply.text}" for reply in replies)).replace("**", "")
+    return with_demo_data(services)
 
 
 def submitted_in(services: Services, first: str, last: str, team: str | None = None) -> int:
@@ -58,7 +41,7 @@ def test_november_gives_every_team_over_the_month_with_its_dates(demo: Services,
         assert team in reply
     assert re.search(r"moderation agreement \d+% \(\d+ of \d+ moderated agreed\)", reply)
     assert "overdue actions at its end:" in reply and "grades: " in reply
-    assert unanswered_since(demo.storage, datetime(2026, 1, 1, tzinfo=LONDON)) == []
+    assert nothing_unanswered(demo)
 
 
 @pytest.mark.parametrize(("typed", "label"), [("digest this quarter", "Q3 2026/27 (1 Oct 2026 to 5 Dec 2026, so far)"),

@@ -6,38 +6,19 @@ The clock is pinned (time_machine, tick=False) to the trial's Saturday, so these
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-import time_machine
 
 from bot.core.services import Services
-from bot.digests.demo_data import generate
 from bot.engine.routing import Engine
-from bot.storage.asks import unanswered_since
-from tests.support.text import flat
+from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
-LONDON = ZoneInfo("Europe/London")
-TRIAL = datetime(2026, 12, 5, 20, 0, tzinfo=LONDON)
 HEAD = "U0ADMIN01"
 WORKER = "U0PRAN001"
 
 
 @pytest.fixture
 def demo(services: Services) -> Services:
-    with time_machine.travel(TRIAL, tick=False):
-        generate(services)
-    return services
-
-
-def said(engine: Engine, user: str, text: str) -> str:
-    with time_machine.travel(TRIAL, tick=False):
-        return flat("\n".join(reply.text for reply in engine.message(user, text, surface="terminal")))
-
-
-def nothing_unanswered(services: Services) -> bool:
-    return unanswered_since(services.storage, datetime(2026, 1, 1, tzinfo=LONDON)) == []
+    return with_demo_data(services)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [

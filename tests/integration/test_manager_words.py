@@ -5,33 +5,18 @@ Saturday, so these pass under AUDITBOT_TEST_NOW too."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-import time_machine
 
 from bot.core.services import Services
-from bot.digests.demo_data import generate
 from bot.engine.routing import Engine
-from bot.storage.asks import unanswered_since
-from tests.support.text import flat
+from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
-LONDON = ZoneInfo("Europe/London")
-TRIAL = datetime(2026, 12, 5, 20, 0, tzinfo=LONDON)
 SOUTH_MANAGER = "U0MGRS001"
 
 
 @pytest.fixture
 def demo(services: Services) -> Services:
-    with time_machine.travel(TRIAL, tick=False):
-        generate(services)
-    return services
-
-
-def said(engine: Engine, user: str, text: str) -> str:
-    with time_machine.travel(TRIAL, tick=False):
-        return flat("\n".join(reply.text for reply in engine.message(user, text, surface="terminal")))
+    return with_demo_data(services)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -49,4 +34,4 @@ def test_a_managers_words_do_the_task(demo: Services, engine: Engine, typed: str
     reply = said(engine, SOUTH_MANAGER, typed)
     assert expected in reply, reply
     assert "QA leads' list" not in reply and "not sure which" not in reply
-    assert unanswered_since(demo.storage, datetime(2026, 1, 1, tzinfo=LONDON)) == []
+    assert nothing_unanswered(demo)
