@@ -10,12 +10,16 @@ from __future__ import annotations
 import re
 
 from bot.asking.asked_plainly import plainly
+from bot.audits.actions import TEAM_READERS, team_owner_ids
 from bot.audits.grade_words import read_grade
+from bot.core.people import person_named
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import check_case_reference
+from bot.storage import actions as action_store
+from knowledge.dates import short_date
 
 PRIORITY = 27  # with the other questions in words, before the knowledge base (90)
 
@@ -30,6 +34,9 @@ NUDGE = re.compile(r"^(?:can\s+(?:u|you)\s+|could\s+(?:u|you)\s+|please\s+|pls\s
 DISAGREE = re.compile(r"^\s*i\s+(?:dont|don't|do\s+not)\s+agree\s+with\s+(?:the\s+|your\s+)?(?:moderation|grade|"
                       r"inadequate|ri|requires\s+improvement|good|outstanding|decision)?\s*(?:on|for|of)\s+"
                       r"(?:audit\s+)?#?(?P<id>\d{1,9})\s*[,:;.-]?\s*(?P<reply>.*)$", re.IGNORECASE | re.DOTALL)
+# "what actions has s1 got overdue", "what has sw s1 got overdue", "whats overdue for sw n2"
+PERSON_OVERDUE = re.compile(r"^(?:what|which|any)\s+(?:actions?\s+)?(?:has|have|does)\s+(?P<who>.{2,40}?)\s+"
+                            r"(?:got|have|has)\s+(?:that\s+is\s+|thats\s+|is\s+)?(?:overdue|late)$")
 REGRADE = re.compile(r"^\s*on\s+(?:audit\s+)?#?(?P<id>\d{1,9})\s*,?\s*i\s+(?:put|gave|graded\s+it|said)\s+.{1,40}?\s+"
                      r"but\s+it\s+should\s+(?:be|have\s+been)\s+(?P<grade>[a-z ]{2,40}?)\s*[.!]*\s*$", re.IGNORECASE)
 
@@ -48,9 +55,34 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return engine.dispatch_command(turn, "actions", "team")
     if (nudge := NUDGE.match(said)) is not None:
         return engine.dispatch_command(turn, "chase", nudge.group("id"))
+    if (late := PERSON_OVERDUE.match(said)) is not None:
+        return _persons_overdue(services, turn, late.group("who"))
     if (due := REAUDIT_DUE.match(said)) is not None:
         return _reaudit_offered(services, due.group("ref"))
     return None
+
+
+def _persons_overdue(services: Services, turn: Turn, typed: str) -> list[Reply] | None:
+    """A team member's overdue actions, for a reader of their team's actions (`s1` is Social worker S1 when one
+    person's name ends so, else as every place reads a person); None when the words name nobody the reader sees."""
+    if turn.person.role not in TEAM_READERS:
+        return None
+    team = team_owner_ids(services, turn.person)
+    who = person_named(services.directory, typed, lambda name: f"what actions has {name} got overdue", among=team)
+    if who is None:
+        ending = [uid for uid in team if services.directory.label(uid).lower().endswith(f" {typed.strip()}")]
+        who = ending[0] if len(ending) == 1 else None
+    if who is None:
+        return None
+    today = turn.now.astimezone(services.settings.timezone).date().isoformat()
+    late = [a for a in action_store.open_actions_of(services.storage, who) if a.due_date < today]
+    name = services.directory.label(who)
+    if not late:
+        return [Reply(kind="notice", text=f"{name} has no overdue action.")]
+    lines = [f"• Action {a.id} (audit #{a.audit_id}, {a.case_ref}), due {short_date(a.due_date)}: {a.description}"
+             for a in sorted(late, key=lambda a: a.due_date)]
+    return [Reply(text=f"{name}'s overdue actions ({len(late)}):\n" + "\n".join(lines),
+                  note="`chase 12` nudges the owner of action 12 by DM.")]
 
 
 def _reaudit_offered(services: Services, typed: str) -> list[Reply]:

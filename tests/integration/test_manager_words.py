@@ -26,6 +26,7 @@ def demo(services: Services) -> Services:
     ("can u nudge sw s1 about 18 pls", "nudged Social worker S1 about action 18"),
     ("i dont agree with the inadequate on 70, the child was seen", "Audit #70 has not been moderated yet"),
     ("on 70 i put good but it should be RI", "#70"),
+    ("what actions has s1 got overdue", "Social worker S1's overdue actions (8)"),
     ("resmue", "Did you mean `/audit resume`?"),
     ("digets", "Did you mean `/audit digest`?"),
     ("reaudtis", "Did you mean `/audit reaudits`?"),
