@@ -101,7 +101,7 @@ def _asked(engine: Engine, services: Services, turn: Turn, said: str) -> list[Re
             return _allowed(engine, turn, "actions", lambda: engine.dispatch_command(turn, "actions", f"team {team}"))
     if any(shape.match(said) for shape in REAUDIT_OUTCOMES):
         return _allowed(engine, turn, "reaudits", lambda: engine.dispatch_command(turn, "reaudits", "outcomes"))
-    if CAMPAIGNS.match(said) and "campaign" in said:
+    if CAMPAIGNS.match(said) and "campaign" in said and len(said.split()) > 1:  # `help campaign` is help's
         return _allowed(engine, turn, "campaign", lambda: engine.dispatch_command(turn, "campaign", ""))
     graded = next((found for shape in GRADED if (found := shape.match(said)) is not None), None)
     if graded is not None:  # a leader's (the digest's readers); a practitioner's goes on to the entries
