@@ -4,7 +4,7 @@ base, or not at all)."""
 
 from __future__ import annotations
 
-from bot.asking import behind_asked, rate_asked, team_asked
+from bot.asking import behind_asked, leader_words, rate_asked, team_asked
 from bot.core.services import Services
 from bot.engine.routing import Engine
 
@@ -13,4 +13,5 @@ def install(engine: Engine, services: Services) -> None:
     """Register each question in words with the command that answers it."""
     team_asked.install(engine, services)
     behind_asked.install(engine)
+    leader_words.install(engine, services)  # "which reaudits got worse", "mod 41", "delete campaign 1"
     engine.add_message_handler(lambda turn, text: rate_asked.routed(services, turn, text), priority=27)

@@ -32,6 +32,9 @@ DOING = (
                rf"(?:audits|figures|numbers|stats|statistics|performance|progress|results|picture){_PERIOD}$"),
     re.compile(rf"^how\s+many\s+audits\s+(?:has|have|did)\s+{_TEAM}\s+(?:done|completed|submitted)(?:\s+so\s+far)?"
                rf"{_PERIOD}$"),
+    # "whats the picture for south team" (trial 30)
+    re.compile(rf"^(?:whats|what\s+is|hows|how\s+is)\s+the\s+(?:picture|position|situation|story|state\s+of\s+play)"
+               rf"\s+(?:for|in|with|of|at|on|across)\s+{_TEAM}{_PERIOD}$"),
     re.compile(rf"^{_TEAM}{_PERIOD}$"),  # "south", "the south team": a bare team word
 )
 # who in it is behind: each auditor's count against target

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits.checklist_words import one_word_near
 from bot.audits.core import checklists, knowledge_base, period_text
 from bot.audits.start import matching_checklists, near_named, synonyms
 from bot.core.replies import Reply
@@ -61,7 +62,8 @@ def checklists_named(services: Services, named: str) -> list[str]:
         return []
     available = checklists(services)
     said = synonyms(services)
-    return matching_checklists(available, named, said) or near_named(available, named, said)
+    return (matching_checklists(available, named, said) or near_named(available, named, said)
+            or one_word_near(available, named))
 
 
 def _shown(services: Services, checklist: Checklist) -> Reply:
@@ -110,9 +112,20 @@ def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | N
     return preview(services, name)
 
 
+# `checklist=cin`, `checklist: neglect`: the key=value of `campaign create` typed on its own (trial 30)
+KEY_VALUE = re.compile(r"^\s*/?checklist\s*[=:]\s*(?P<name>\S.{0,60}?)\s*$", re.IGNORECASE)
+
+
+def key_value(services: Services, text: str) -> list[Reply] | None:
+    """`checklist=cin` as `checklist cin`; None for other text."""
+    typed = KEY_VALUE.match(text)
+    return None if typed is None else preview(services, typed.group("name"))
+
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit checklist NAME`, and the request in words."""
     engine.add_message_handler(lambda turn, text: asked_in_words(services, turn, text), priority=PRIORITY)
+    engine.add_message_handler(lambda turn, text: key_value(services, text), priority=PRIORITY)
     engine.add_command(
         "checklist", lambda turn, text: preview(services, text),
         "read a checklist's questions and what good looks like, outside any audit", usage=USAGE,

@@ -74,6 +74,19 @@ def near_checklists(available: Mapping[str, Checklist], typed: str) -> list[str]
     return [c.id for c in taking]
 
 
+DISTINCT_WORD = 6  # letters a lone word needs to name a checklist by itself, typo and all
+
+
+def one_word_near(available: Mapping[str, Checklist], typed: str) -> list[str]:
+    """The one checklist a lone long word, typo and all, names (`exploitaton`: Exploitation and missing), though it
+    covers less than half the title: trial 30, `checklist=exploitaton` was refused. Empty for several, or none."""
+    words = naming_words(_words(typed))
+    if len(words) != 1 or len(words[0]) < DISTINCT_WORD:
+        return []
+    taking = [c.id for c in available.values() if _takes(words, c)]
+    return taking if len(taking) == 1 else []
+
+
 def spelt_synonyms(typed: str, synonyms: Iterable[tuple[str, ...]]) -> list[str]:
     """The other names of the vocabulary (`cp plan`, `child in need`) that `typed` spells with a typo or two, word
     for word ("cp plna", trial 27: `checklist neglet` was forgiven, `checklist cp plna` was not): names of two words or

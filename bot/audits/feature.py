@@ -73,6 +73,8 @@ START_WORDS = re.compile(rf"^\s*(?:{reflection_wait.WANTING}(?:start|strat|begin
                          rf"(?:\s+peer)?\s+audit{_OF_COLLEAGUE}?|new audit|audit|(?:peer\s+)?audit{_OF_COLLEAGUE})"
                          r"\s*[.!]?\s*$",
                          re.IGNORECASE)
+# a grade ending `/audit list` (`list inadequate`, `list team south ri`)
+LIST_GRADE = r"(?:inadequate|ri|requires\s+improvement|good|outstanding)"
 PEER_SAID = re.compile(r"\b(?:peer|colleague|co-?worker|team\s*mate)", re.IGNORECASE)
 PEER_NEXT = ("A peer audit of a colleague's case: pick the checklist, then type the case reference; I ask whose case "
              "it is (the worker) next. You can't audit a case of your own.")
@@ -282,8 +284,9 @@ def install(engine: Engine, services: Services) -> None:
                        "moderation and reflections", usage="/audit show <number>", typed=NUMBER)
     compare.install(engine, services)  # `/audit compare`, and `compare 12` typed
     engine.add_command("list", bind(readback.list_command), "submitted audits you can read, newest first",
-                       usage="/audit list [mine|team [team id]|case <case reference>] [page N]",
-                       typed=paged(rf"mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?"))
+                       usage="/audit list [mine|team [team id]|case <case reference>] [grade] [page N]",
+                       typed=paged(rf"(?:mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?)(?:\s+{LIST_GRADE})?|"
+                                   rf"{LIST_GRADE}"))
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
                        usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "

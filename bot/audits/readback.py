@@ -27,6 +27,7 @@ from bot.audits.core import (
     waiting,
 )
 from bot.audits.flow import MIN_EVIDENCE_CHARS, AnswerError, parse_text
+from bot.audits.grade_words import read_grade
 from bot.core import buttons, policy
 from bot.core.replies import Choice, Reply
 from bot.core.sentences import as_sentence
@@ -46,7 +47,7 @@ SHOWN = 10  # audits listed by `/audit list`, newest first; the rest are counted
 HOME_SHOWN = 5
 LIST_USAGE = ("Type `/audit list` for every audit you may read, `/audit list mine` (yours and your cases'), "
               "`/audit list team` (your teams'), `/audit list team <team id>`, or `/audit list case CR-123456`; "
-              "add `page 2` for older ones.")
+              "add a grade (`/audit list inadequate`) for those graded so, and `page 2` for older ones.")
 SHOW_HINT = "type `/audit show <audit number>`, for example `/audit show 12`"
 REFLECT_USAGE = ("Type `/audit reflect <audit number>` and then your reflections, or all at once: "
                  "`/audit reflect 12 I agree the plan drifted; I will…`.")
@@ -221,8 +222,23 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
     words, page = pages.page_of(args.split())
-    heading, scope, team = _scope_and_team(services, turn.person, words)
+    scoped, grade = graded(words)
+    heading, scope, team = _scope_and_team(services, turn.person, scoped)
+    if grade is not None:
+        heading, scope = f"{heading}, graded {grade_label(grade)}", {**scope, "grade": grade}
     return noted(team, _listing(services, turn, words, page, heading, scope))
+
+
+def graded(words: list[str]) -> tuple[list[str], str | None]:
+    """The list's scope words and the grade it is filtered by, said last (`list inadequate`, `list team south
+    ri`, `list requires improvement`): trial 30, a head of service's "show me all the inadequate audits" had no
+    list to go to. None when no grade ends the words."""
+    for size in (2, 1):
+        if len(words) >= size and words[-size].lower() not in ("team", "case", "mine"):
+            grade = read_grade(" ".join(words[-size:]))
+            if grade is not None:
+                return words[:-size], grade
+    return words, None
 
 
 def _listing(services: Services, turn: Turn, words: list[str], page: int, heading: str,

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.campaigns import asked, closing, deadline_offer, render, service
+from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
 from bot.core.replies import Form, FormField, Reply
@@ -253,7 +254,9 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
             raise UserError(f"There is no campaign {number}. Type `/audit campaign` to list them.")
         return [service.allocations_reply(services, campaign, buttons.typed_id(start.strip()) or 1)]
     words = rest.split(maxsplit=2)
-    if len(words) < 3:
+    if verb == "reassign" and len(words) >= 3:
+        words = [words[0], *auditor_and_reason(services, words[0], rest.split(maxsplit=1)[1])]
+    if len(words) < 3 or not words[2]:
         raise UserError(f"Write `/audit campaign {verb} <allocation> "
                         f"{'<auditor>' if verb == 'reassign' else '<allocation>'} <reason>`.")
     first = _allocation_number(words[0])

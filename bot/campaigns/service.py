@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from bot.audits import start as audits_start
+from bot.audits.checklist_preview import checklists_named
 from bot.audits.checklist_words import near_checklists
 from bot.audits.core import checklists, user_id_from
 from bot.campaigns import allocate as allocation_rules
@@ -95,7 +96,7 @@ def build_spec(services: Services, fields: Mapping[str, str], cases_csv: str | N
     deadline = read("deadline", lambda: parse_deadline(str(fields["deadline"]), today, starts_on), today)
     titles = {checklist_id: c.title for checklist_id, c in checklists(services).items()}
     checklist_id = read("checklist", lambda: read_checklist(
-        titles, str(fields["checklist"]), lambda typed: near_checklists(checklists(services), typed)), "")
+        titles, str(fields["checklist"]), lambda typed: _checklists_read(services, typed)), "")
     share = read("moderate", lambda: parse_share(str(fields["moderate"])), 0)
     count = read("per-worker", lambda: parse_per_worker(per_worker) if per_worker else None, 1)
     if any(e.field == "per-worker" for e in errors):
@@ -387,6 +388,12 @@ def allocations_reply(services: Services, campaign: Campaign, first: int = 1) ->
         lines.append(f"… and {rest} more: `/audit campaign allocations {campaign.id} {first + len(shown)}` "
                      "lists the next ones.")
     return Reply(text="\n".join(lines))
+
+
+def _checklists_read(services: Services, typed: str) -> list[str]:
+    """The checklists `checklist=` names when its id or title does not: read as `checklist cin` and `start audit`
+    read one, synonyms and typos forgiven (trial 30: `checklist=cin` and `checklist=exploitaton` were refused)."""
+    return checklists_named(services, typed) or near_checklists(checklists(services), typed)
 
 
 # -- reassign and swap ------------------------------------------------------------------------------------

@@ -251,7 +251,7 @@ def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
 
-def _question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
+def question_lookup(services: Services, checklist_ids: Sequence[str]) -> dict[tuple[str, str], tuple[str, str]]:
     lookup = {}
     for checklist_id, content in store.latest_checklists(services.storage, checklist_ids).items():
         for section in content.get("sections", []):
@@ -323,7 +323,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     due = reaudits.counts_by_team(reaudits.reaudits(storage, services.settings.reaudit, services.settings.timezone,
                                                     teams=ids, before=overdue_at), overdue_day)
     checklist_ids = sorted({c for rows in flagged.values() for c, _, _ in theme_rows(rows)})
-    questions = _question_lookup(services, checklist_ids)
+    questions = question_lookup(services, checklist_ids)
     week_labels = [f"{(monday - timedelta(weeks=TREND_WEEKS - 1 - i)).isocalendar()[1]:02d}"
                    for i in range(TREND_WEEKS)]
 
@@ -363,7 +363,7 @@ def build_service_digest(services: Services, monday: date, team_ids: list[str] |
         for checklist, question, n in rows:
             totals[(checklist, question)] = totals.get((checklist, question), 0) + n
     ranked = sorted(((c, q, n) for (c, q), n in totals.items()), key=lambda row: (-row[2], row[1], row[0]))
-    questions = _question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
+    questions = question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)}))
     today = services.local_now().date()
     so_far = counted_to(monday, today)
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),

@@ -14,6 +14,8 @@ from bot.core.services import Services
 from bot.core.teams import noted, readable_team
 from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
+from bot.digests.period_digest import period_replies
+from bot.digests.periods import Period, read_period
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
@@ -28,7 +30,9 @@ LAST_WEEK = re.compile(rf"^\s*{_LAST}\b\s*", re.IGNORECASE)
 # "digest service" was "There is no team service", and a manager of two teams had no total for both).
 ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s+)?teams)?|my\s+teams|both(?:\s+teams)?"
                        r"|overall|combined|together)\s*$", re.IGNORECASE)
-TYPED = rf"(?:(?:{_THIS}|{_LAST})(?:\s+{TEAM})?|{TEAM})?"
+# a month or quarter (bot.digests.periods reads it): `november 2026`, `last month`, `this quarter`, `q3`
+_PERIOD = r"(?:(?:this|last|previous)\s+(?:month|quarter)|q[1-4](?:\s+20\d\d)?|[a-z]{3,9}\s+20\d\d)"
+TYPED = rf"(?:(?:{_THIS}|{_LAST}|{_PERIOD})(?:\s+{TEAM})?|{TEAM})?"
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
 # got a knowledge-base article; trial 26: "service digest", the Home button's label, explained the digest instead of
 # showing it): `when` is this or last week
@@ -44,6 +48,8 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     """The digest this person asked for, checked against their role on the server side every time. A team is read
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
     today = turn.now.astimezone(services.settings.timezone).date()
+    if (asked := _period_asked(text, today)) is not None:
+        return _period_digest(services, turn, *asked)
     so_far = THIS_WEEK.match(text)
     said = so_far or LAST_WEEK.match(text)
     team_text = text[said.end():] if said else text
@@ -52,6 +58,29 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     return replies if so_far else [*replies, Reply(kind="notice", text=(
         "This is last week's digest. Audits submitted since Monday are in next week's: `/audit digest this week` "
         "shows the week so far."))]
+
+
+def _period_asked(text: str, today: date) -> tuple[Period, str] | None:
+    """(the month or quarter the words start with, the team words after it), or None for a week or a team."""
+    words = text.split()
+    for size in (3, 2, 1):
+        period = read_period(" ".join(words[:size]), today) if len(words) >= size else None
+        if period is not None:
+            return period, " ".join(words[size:])
+    return None
+
+
+def _period_digest(services: Services, turn: Turn, period: Period, team_text: str) -> list[Reply]:
+    """`digest november [team]`: the period's figures for the team named, or every team the reader may see."""
+    allowed = policy.digest_teams(services.directory, turn.person)
+    if not allowed:
+        raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
+    every_team = policy.sees_every_team(turn.person)
+    if team_text.strip() and not ALL_TEAMS.match(team_text):
+        team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
+        return noted(team, period_replies(services, period, [team.id], team.said), own_line=True)
+    heading = "Every team" if every_team else "Your teams"
+    return period_replies(services, period, list(services.directory.teams) if every_team else allowed, heading)
 
 
 def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> list[Reply]:
@@ -93,8 +122,10 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command(
         "digest", lambda turn, text: digest_replies(services, turn, text),
         "last week's audit digest for your team (QA leads and admins: any team, or the whole service); "
-        "`this week` for the week so far",
-        usage="/audit digest [this week] [team]", roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
+        "`this week` for the week so far; a month or quarter (`november`, `last month`, `this quarter`, `q3`) for "
+        "that period",
+        usage="/audit digest [this week | <month> | last month | this quarter | q3] [team]",
+        roles=[Role.MANAGER, Role.QA_LEAD, Role.ADMIN],
         who_can="team managers, QA leads and admins", typed=TYPED,
     )
     engine.add_action("digest.show", lambda turn, value: digest_replies(services, turn, buttons.key(value)))

@@ -140,12 +140,24 @@ def read_typed(text: str, shapes: Shapes) -> Reading | None:
     if first in pool:
         taken = shaped(first, rest, shapes)
         return Reading(first, taken, runs=True, typed=first) if taken is not None else None
-    if not rest:  # a word on its own is only ever its command exactly: "lost" is not `list`
-        return None
+    if not rest:  # a short word on its own is only ever its command exactly: "lost" is not `list`
+        return _lone_typo(first, shapes)
     meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest, shapes)) is not None]
     if len(meant) == 1:
         return Reading(*meant[0], runs=False, typed=first)
     return None if meant else without_its_command(text, shapes)
+
+
+LONE_TYPO = 6  # letters a word on its own needs to be read as a command's typo (`resmue`, `digets`, `reaudtis`)
+
+
+def _lone_typo(word: str, shapes: Shapes) -> Reading | None:
+    """A long word on its own a near miss of exactly one command that takes nothing after it: suggested, never a
+    question for the knowledge base (trial 32: `resmue`, `digets` and `reaudtis` were answered with entries)."""
+    if len(word) < LONE_TYPO or not word.isalpha() or word in SYNONYMS:  # `reaudit` alone asks what one is
+        return None
+    meant = [name for name in closest(word, shapes) if shaped(name, "", shapes) is not None]
+    return Reading(meant[0], "", runs=False, typed=word) if len(meant) == 1 else None
 
 
 ANY_WORD = "qzxv"  # a word no command takes as a verb

@@ -325,6 +325,11 @@ class Engine:
             replies = [error(str(exc))]
         return replies + [reply for after in afterwards for reply in after(replies)]
 
+    def claim(self, turn: Turn, text: str) -> list[Reply]:
+        """`text` as if typed next in this turn, by the first handler that claims it: a line holding several steps
+        (`moderate 70 agree, <reason>`) runs them in order, each step's own checks applying."""
+        return self._first_claim(turn, text)
+
     def _first_claim(self, turn: Turn, text: str) -> list[Reply]:
         for _, handler in self._message_handlers:
             replies = handler(turn, text)

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.storage.audits import AuditRow, audit_row, write_waiting
-from bot.storage.common import people_and_teams_scope, select, utc_text
+from bot.storage.common import GRADE_OF_RECORD_SQL, people_and_teams_scope, select, utc_text
 from bot.storage.db import Storage
 from bot.storage.errors import Conflict
 from bot.storage.trail import record_trail
@@ -21,13 +21,15 @@ READABLE_STATUSES = ("submitted", "in_moderation", "moderated")
 
 def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
                     teams: Collection[str] | None = None, case_ref: str | None = None,
-                    moderator: str | None = None, limit: int = 20, offset: int = 0) -> tuple[int, list[AuditRow]]:
+                    moderator: str | None = None, grade: str | None = None, limit: int = 20,
+                    offset: int = 0) -> tuple[int, list[AuditRow]]:
     """How many submitted (or moderated, or reopened for changes) audits match, and the newest `limit` of them
     after skipping `offset`.
 
     `people` keeps audits done by, or of the cases of, those people; `teams` keeps those teams' audits;
     `moderator` keeps the audits that person holds open for moderation or decided; given several, an audit
-    matching any is kept; none means every audit (QA leads and admins).
+    matching any is kept; none means every audit (QA leads and admins). `grade` keeps those whose standing grade
+    (the moderated one where moderation changed it) is that grade (`/audit list inadequate`).
     """
     # a reopened audit (a draft again, once submitted) is still listed: policy.may_view reads it as submitted
     marks = ", ".join("?" * len(READABLE_STATUSES))
@@ -36,6 +38,9 @@ def readable_audits(storage: Storage, *, people: Collection[str] | None = None,
     if case_ref is not None:
         where.append("case_ref = ?")
         params.append(case_ref)
+    if grade is not None:
+        where.append(f"{GRADE_OF_RECORD_SQL.format(a='')} = ?")
+        params.append(grade)
     if people is not None or teams is not None or moderator is not None:
         who, values = people_and_teams_scope(people, teams)
         params += values

@@ -167,7 +167,7 @@ def test_a_command_word_run_together_with_digits_or_hyphened_is_still_a_case_ref
                         "development <text>|action <action> due <date>|action <action> owner <name>|"
                         "note <question> <text>|remove action <action>]`, like `edit 12`."),
     ("list 1234", "That isn't how `/audit list` is typed: `/audit list [mine|team [team id]|case <case reference>] "
-                  "[page N]`."),
+                  "[grade] [page N]`."),
     ("compare abc", "That isn't how `/audit compare` is typed: `/audit compare <number> [with <number>]`, like "
                     "`compare 12`."),
     ("help 3", "That isn't how `/audit help` is typed: `/audit help [command]`."),
@@ -229,7 +229,8 @@ def test_no_shipped_wording_that_starts_with_a_command_word_is_told_a_usage(engi
                                                   "<number> [grade|reason|strengths|development <text>|action <action> "
                                                   "due <date>|action <action> owner <name>|note <question> <text>|"
                                                   "remove action <action>]`, like `edit 12`."),
-    ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [this week] [team]`."),
+    ("digest 9434765919", "That isn't how `/audit digest` is typed: `/audit digest [this week | <month> | last month "
+                          "| this quarter | q3] [team]`."),
     ("agree 9434765919", "No audit has that number: type `agree` and the number of the audit you are moderating, like "
                          "`agree 12` (`/audit moderate` lists them)."),
     ("disagree with audit #0", "No audit has that number: type `disagree` and the number of the audit you are "

@@ -1,0 +1,92 @@
+"""The digest over a month or a quarter (`digest november`, `digest last month`, `digest this quarter`, `digest q3`):
+for a head of service's or a DCS's monthly or quarterly summary (trial 30: "There is no team november").
+
+The same figures as the weekly digest, counted over the period and stating its dates: audits completed against the
+teams' monthly targets (times the months the period spans), grades of record, moderation agreement of the audits
+submitted in it, the questions most often answered badly, and actions overdue at its end (at today for a period
+under way). Every team the reader may see, one line each, then the themes across them. The weekly digest is
+unchanged (bot.digests.feature).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
+
+from bot.core.replies import Reply, count_of
+from bot.core.services import Services
+from bot.digests.digest import WeakQuestion, question_lookup, theme_rows
+from bot.digests.periods import Period
+from bot.digests.render import weak_question_lines
+from bot.storage.reports import digests as store
+from knowledge.checklist_schema import GRADE_LABELS, GRADES
+from knowledge.dates import short_date
+
+
+def _local(day: date, services: Services) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
+
+
+def months_spanned(period: Period) -> int:
+    """The calendar months the period touches: a quarter is 3, a month 1 (its target is per month)."""
+    return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+
+
+def _targets(services: Services, team_ids: Sequence[str]) -> dict[str, int]:
+    return {team_id: sum(m.audit_target for m in services.directory.teams[team_id].members) for team_id in team_ids}
+
+
+def _grades_line(grades: dict[str, int]) -> str:
+    done = sum(grades.values())
+    return ", ".join(f"{GRADE_LABELS[g]} {grades[g]}" for g in GRADES if grades.get(g)) if done else "none graded"
+
+
+def _agreement(agreed: int, decided: int) -> str:
+    if not decided:
+        return "none moderated"
+    return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed)"
+
+
+def period_replies(services: Services, period: Period, team_ids: Sequence[str], heading: str) -> list[Reply]:
+    """The period's figures for `team_ids`, one line a team, a total, and the themes across them."""
+    start, end = _local(period.start, services), _local(period.end + timedelta(days=1), services)
+    overdue_at = services.clock() if period.so_far else end
+    overdue_day = services.local_now().date() if period.so_far else period.end + timedelta(days=1)
+    grades = store.grade_counts_by_week(services.storage, [start, end], team_ids)
+    agreement = store.moderation_agreement(services.storage, start, end, team_ids)
+    overdue = store.overdue_action_counts(services.storage, overdue_at, overdue_day, team_ids)
+    targets, months = _targets(services, team_ids), months_spanned(period)
+    lines, total = [], {"done": 0, "target": 0, "agreed": 0, "decided": 0, "overdue": 0}
+    for team_id in team_ids:
+        counted = (grades.get(team_id) or [{}])[0]
+        done, target = sum(counted.values()), targets[team_id] * months
+        agreed, decided = agreement.get(team_id, (0, 0))
+        late = overdue.get(team_id, 0)
+        for key, value in (("done", done), ("target", target), ("agreed", agreed), ("decided", decided),
+                           ("overdue", late)):
+            total[key] += value
+        lines.append(f"• **{services.directory.teams[team_id].name}**: {count_of(done, 'audit')} completed"
+                     f"{f' (target {target})' if target else ''}; grades: {_grades_line(counted)}; agreement: "
+                     f"{_agreement(agreed, decided)}; overdue actions: {late}")
+    span = f"{short_date(period.start)} to {short_date(period.end)}" + (", so far" if period.so_far else "")
+    summary = (f"**{heading}, {period.label}** ({span}): {count_of(total['done'], 'audit')} completed"
+               f"{' against a target of ' + str(total['target']) if total['target'] else ''}; moderation "
+               f"agreement {_agreement(total['agreed'], total['decided'])}; overdue actions "
+               f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
+    return [Reply(text=summary + "\n" + "\n".join(lines)), _themes_reply(services, start, end, team_ids, period)]
+
+
+def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: Sequence[str],
+                  period: Period) -> Reply:
+    """The questions most often answered badly in audits submitted in the period, across the teams."""
+    summed: dict[tuple[str, str], int] = {}
+    for rows in store.flagged_question_counts(services.storage, start, end, team_ids).values():
+        for checklist, question, n in rows:
+            summed[(checklist, question)] = summed.get((checklist, question), 0) + n
+    rows = theme_rows(sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: -row[2]))
+    if not rows:
+        return Reply(kind="notice", text=f"Themes in {period.label}: no question was answered badly often enough "
+                                         "to be a theme.")
+    questions = question_lookup(services, sorted({c for c, _, _ in rows}))
+    themes = [WeakQuestion(q, *questions.get((c, q), (q, "")), n) for c, q, n in rows]
+    return Reply(title=f"Most often answered badly in {period.label}", text="\n".join(weak_question_lines(themes)))

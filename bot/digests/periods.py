@@ -1,0 +1,93 @@
+"""A longer period for the digest, as a leader types it: `november`, `nov 2026`, `this month`, `last month`, `this
+quarter`, `last quarter`, `q3`, `q3 2026`.
+
+Trial 30: the head of service's `digest november` and `digest last month` were "There is no team november", and a
+quarterly summary was "I don't know that yet". Quarters are the council's financial quarters (Q1 April to June, so Q3
+is October to December), the ones its performance reports use; the reply states the dates either way. A month or a
+quarter named without a year is the latest one that has begun; a period under way runs to today.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_YEAR = r"(?:\s+(?P<year>20\d\d))?"
+NAMED_MONTH = re.compile(rf"^(?:for\s+|in\s+)?{_MONTH}{_YEAR}$")
+RELATIVE = re.compile(r"^(?:for\s+|in\s+)?(?P<which>this|last|previous)\s+(?P<unit>month|quarter)(?:['’]?s)?"
+                      r"(?:\s+so\s+far)?$")
+QUARTER = re.compile(rf"^(?:for\s+|in\s+)?q(?:uarter\s*)?(?P<quarter>[1-4]){_YEAR}$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """Days from `start` to `end`, both counted; `label` names it as the reply says it ("November 2026"); `so_far`
+    when it is under way, so `end` is today."""
+
+    start: date
+    end: date
+    label: str
+    so_far: bool = False
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _month(year: int, month: int, today: date) -> Period:
+    last = _month_end(year, month)
+    return Period(date(year, month, 1), min(last, today), f"{MONTHS[month - 1].capitalize()} {year}", today < last)
+
+
+def _quarter_start(year: int, quarter: int) -> date:
+    """Financial quarter `quarter` of the year starting April `year`."""
+    month = 4 + 3 * (quarter - 1)
+    return date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
+def _quarter(start: date, today: date) -> Period:
+    last = _month_end(start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1)
+    quarter = (start.month - 4) % 12 // 3 + 1
+    year = start.year if start.month >= 4 else start.year - 1
+    return Period(start, min(last, today), f"Q{quarter} {year}/{str(year + 1)[2:]}", today < last)
+
+
+def _quarter_of(day: date) -> date:
+    """The first day of the financial quarter `day` falls in."""
+    month = day.month - (day.month - 1) % 3
+    return date(day.year, month, 1)
+
+
+def read_period(text: str, today: date) -> Period | None:
+    """The period `text` names, ending no later than `today`; None when it names none (a team, say) or one that has
+    not begun."""
+    said = " ".join((text or "").lower().replace(",", " ").split())
+    if (named := NAMED_MONTH.match(said)) is not None:
+        month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(named.group("month")[:3]))
+        year = int(named.group("year")) if named.group("year") else today.year - (month > today.month)
+        return _month(year, month, today) if date(year, month, 1) <= today else None
+    if (relative := RELATIVE.match(said)) is not None:
+        back = relative.group("which") != "this"
+        if relative.group("unit") == "month":
+            first = today.replace(day=1)
+            first = (first - timedelta(days=1)).replace(day=1) if back else first
+            return _month(first.year, first.month, today)
+        first = _quarter_of(today)
+        first = _quarter_of(first - timedelta(days=1)) if back else first
+        return _quarter(first, today)
+    if (quarter := QUARTER.match(said)) is not None:
+        number = int(quarter.group("quarter"))
+        if quarter.group("year"):
+            start = _quarter_start(int(quarter.group("year")), number)
+        else:
+            year = today.year if today.month >= 4 else today.year - 1
+            start = _quarter_start(year, number)
+            start = start if start <= today else _quarter_start(year - 1, number)
+        return _quarter(start, today) if start <= today else None
+    return None
