@@ -27,9 +27,9 @@ def demo(services: Services) -> Services:
     ("i dont agree with the inadequate on 70, the child was seen", "Audit #70 has not been moderated yet"),
     ("on 70 i put good but it should be RI", "#70"),
     ("what actions has s1 got overdue", "Social worker S1's overdue actions (8)"),
-    ("resmue", "Did you mean `/audit resume`?"),
-    ("digets", "Did you mean `/audit digest`?"),
-    ("reaudtis", "Did you mean `/audit reaudits`?"),
+    ("resmue", "Did you mean `resume`?"),
+    ("digets", "Did you mean `digest`?"),
+    ("reaudtis", "Did you mean `reaudits`?"),
 ])
 def test_a_managers_words_do_the_task(demo: Services, engine: Engine, typed: str, expected: str) -> None:
     reply = said(engine, SOUTH_MANAGER, typed)
