@@ -46,7 +46,7 @@ from bot.engine.routing import Engine
 from bot.oversight.role_changes import record_role_changes
 from bot.privacy.knowledge_screen import Withheld, checklist_identifier_problems, start_checklist_screen, start_screen
 from bot.privacy.screen import Screen
-from bot.reminders import away_worded
+from bot.reminders import away_change, away_worded
 from bot.reminders import feature as reminders_feature
 from bot.settings.config import Settings
 from bot.storage import Storage
@@ -86,6 +86,7 @@ def build_engine(services: Services) -> Engine:
     leaders_feature.install(engine, services)
     unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
     reminders_feature.install(engine, services)
+    away_change.install(engine, services)  # "my leave has changed its 22nd dec not 21st", "cancel my leave"
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     digests_feature.install(engine, services)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
