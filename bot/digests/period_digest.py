@@ -2,19 +2,21 @@
 for a head of service's or a DCS's monthly or quarterly summary (trial 30: "There is no team november").
 
 The same figures as the weekly digest, counted over the period and stating its dates: audits completed against the
-teams' monthly targets (times the months the period spans), grades of record, moderation agreement of the audits
-submitted in it, the questions most often answered badly, and actions overdue at its end (at today for a period
-under way). Every team the reader may see, one line each, then the themes across them. The weekly digest is
-unchanged (bot.digests.feature).
+teams' monthly targets (times the months the period spans; for a period under way, what was due to date, fix 34),
+grades of record, moderation agreement of the audits submitted in it, the questions most often answered badly, and
+actions overdue at its end (at today for a period under way). Every team the reader may see, one line each, then the
+themes across them. The weekly digest is unchanged (bot.digests.feature).
 """
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
+from bot.core.targets import audit_targets
 from bot.digests.digest import WeakQuestion, question_lookup, theme_rows
 from bot.digests.periods import Period
 from bot.digests.render import weak_question_lines
@@ -32,8 +34,46 @@ def months_spanned(period: Period) -> int:
     return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
-def _targets(services: Services, team_ids: Sequence[str]) -> dict[str, int]:
-    return {team_id: sum(m.audit_target for m in services.directory.teams[team_id].members) for team_id in team_ids}
+def _monthly(services: Services, team_ids: Sequence[str]) -> dict[str, list[int]]:
+    """Each team's members' monthly targets, one a member."""
+    return {team_id: [m.audit_target for m in services.directory.teams[team_id].members] for team_id in team_ids}
+
+
+def _service_targets(services: Services, team_ids: Sequence[str]) -> list[int]:
+    """The teams' auditors' monthly targets, each auditor's once (bot.core.targets), though they be in two teams."""
+    targets = audit_targets(services)
+    return [targets.get(user, 0) for user in {m.user_id for t in team_ids for m in services.directory.teams[t].members}]
+
+
+def _due(monthly: list[int], period: Period) -> tuple[int, int]:
+    """(due to date, the whole period's) of these monthly targets, each person's rounded on its own so a total is
+    its teams' sum."""
+    return sum(target_due(target, period) for target in monthly), sum(monthly) * months_spanned(period)
+
+
+def target_due(monthly: int, period: Period) -> int:
+    """What was due of a monthly target over the period: every month's for a period that has ended; for one under
+    way, the months passed in full and the current month's share by its days to today (a fair "to date" for a head
+    of service: on 5 December, a quarter's October and November and 5/31 of December's), rounded to the nearest."""
+    months = months_spanned(period)
+    if not period.so_far:
+        return monthly * months
+    days = monthrange(period.end.year, period.end.month)[1]
+    return monthly * (months - 1) + (2 * monthly * period.end.day + days) // (2 * days)
+
+
+def _target_said(due: int, full: int, period: Period, total: bool = False) -> str:
+    """'target 6', or while the period runs 'target to date 4 of 6' (the summary's says how it is counted)."""
+    if not full:
+        return ""
+    if not period.so_far:
+        return f" against a target of {full}" if total else f" (target {full})"
+    if not total:
+        return f" (target to date {due} of {full})"
+    days = monthrange(period.end.year, period.end.month)[1]
+    passed = "the months passed in full and " if months_spanned(period) > 1 else ""
+    return (f" against a target to date of {due} of {full} ({passed}{period.end:%B}'s {period.end.day} of its {days}"
+            " days)")
 
 
 def _grades_line(grades: dict[str, int]) -> str:
@@ -55,22 +95,21 @@ def period_replies(services: Services, period: Period, team_ids: Sequence[str], 
     grades = store.grade_counts_by_week(services.storage, [start, end], team_ids)
     agreement = store.moderation_agreement(services.storage, start, end, team_ids)
     overdue = store.overdue_action_counts(services.storage, overdue_at, overdue_day, team_ids)
-    targets, months = _targets(services, team_ids), months_spanned(period)
-    lines, total = [], {"done": 0, "target": 0, "agreed": 0, "decided": 0, "overdue": 0}
+    targets = _monthly(services, team_ids)
+    lines, total = [], {"done": 0, "agreed": 0, "decided": 0, "overdue": 0}
     for team_id in team_ids:
         counted = (grades.get(team_id) or [{}])[0]
-        done, target = sum(counted.values()), targets[team_id] * months
+        done = sum(counted.values())
         agreed, decided = agreement.get(team_id, (0, 0))
         late = overdue.get(team_id, 0)
-        for key, value in (("done", done), ("target", target), ("agreed", agreed), ("decided", decided),
-                           ("overdue", late)):
+        for key, value in (("done", done), ("agreed", agreed), ("decided", decided), ("overdue", late)):
             total[key] += value
         lines.append(f"• **{services.directory.teams[team_id].name}**: {count_of(done, 'audit')} completed"
-                     f"{f' (target {target})' if target else ''}; grades: {_grades_line(counted)}; agreement: "
-                     f"{_agreement(agreed, decided)}; overdue actions: {late}")
+                     f"{_target_said(*_due(targets[team_id], period), period)}; grades: "
+                     f"{_grades_line(counted)}; agreement: {_agreement(agreed, decided)}; overdue actions: {late}")
     span = f"{short_date(period.start)} to {short_date(period.end)}" + (", so far" if period.so_far else "")
     summary = (f"**{heading}, {period.label}** ({span}): {count_of(total['done'], 'audit')} completed"
-               f"{' against a target of ' + str(total['target']) if total['target'] else ''}; moderation "
+               f"{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}; moderation "
                f"agreement {_agreement(total['agreed'], total['decided'])}; overdue actions "
                f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
     return [Reply(text=summary + "\n" + "\n".join(lines)), _themes_reply(services, start, end, team_ids, period)]
