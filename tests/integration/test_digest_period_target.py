@@ -58,8 +58,8 @@ def test_on_its_last_day_the_quarter_is_due_in_full(engine: Engine) -> None:
 
 @pytest.mark.parametrize(("today", "typed", "due"), [
     (date(2026, 12, 5), "this quarter", 4), (date(2026, 12, 31), "this quarter", 6), (date(2026, 10, 1), "q3", 0),
-    (date(2026, 12, 5), "last quarter", 6), (date(2027, 1, 20), "this quarter", 1), (date(2027, 2, 14), "this month", 1),
-    (date(2027, 2, 28), "this month", 2),
+    (date(2026, 12, 5), "last quarter", 6), (date(2027, 1, 20), "this quarter", 1),
+    (date(2027, 2, 14), "this month", 1), (date(2027, 2, 28), "this month", 2),
 ])
 def test_target_due_is_full_months_and_the_current_month_by_days(today: date, typed: str, due: int) -> None:
     period = read_period(typed, today)
