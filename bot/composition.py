@@ -22,6 +22,7 @@ from bot.audits import (
     moderation_change_worded,
     moderation_release,
     more_time,
+    more_time_refusal,
     overdue_asked,
     reaudit_outcomes,
     reaudit_start,
@@ -73,6 +74,7 @@ def build_engine(services: Services) -> Engine:
     moderation_change_worded.install(engine, services)  # "oops i need to change my moderation on 137, wrong reason"
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"
+    more_time_refusal.install(engine, services)  # the reason typed after *Say no*
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"

@@ -8,7 +8,8 @@ moderation. Who answers: the auditor while they may still change the audit (the 
 `action 110 due …` keeps it); once they may not, those who may mark the action done for its owner
 (bot.core.policy.may_give_more_time: a manager of the owner, an admin), the new date kept as a revision all the
 same. The owner is told the answer either way, and the answer is kept in the trail. The buttons are in the audit
-conversation's table (bot.audits.conversation), so they work whatever the approver is in the middle of.
+conversation's table (bot.audits.conversation), so they work whatever the approver is in the middle of. A no
+carries the approver's reason (fix 34): typed with it, or asked for once after *Say no* (bot.audits.more_time_refusal).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
+from bot.privacy.screen import screen_text
 from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
@@ -33,8 +35,10 @@ from knowledge.dates import DateError, long_date, parse_day
 
 GIVE, REFUSE = "actions.more_time_give", "actions.more_time_refuse"
 # `no more time on action 110`, `say no to more time on action 110`, `refuse more time on action 110`
+# and a reason after it (fix 34): `no more time on action 110 - needs doing before the review`, `…, because …`
 REFUSED = re.compile(r"^\s*(?:say\s+no\s+to|no|refuse|decline|turn\s+down)\s+(?:the\s+)?(?:more|extra)\s+time\s+"
-                     r"(?:request\s+)?(?:on|for)\s+action\s+#?(?P<id>\d+)\s*[.!]*\s*$", re.IGNORECASE)
+                     r"(?:request\s+)?(?:on|for)\s+action\s+#?(?P<id>\d+)\s*(?:(?:[,:;.–—-]+\s*|\s+)"
+                     r"(?:(?:because|as|since|reason:?)\s+)?(?P<why>\S.*?))?\s*[.!]*\s*$", re.IGNORECASE | re.DOTALL)
 
 
 def approver(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
@@ -62,10 +66,11 @@ def choices(action_id: int, until: date | None) -> tuple[Choice, ...]:
 def typed_answers(action_id: int, until: date | None) -> str:
     """The same answers typed, for the terminal chat and a Slack client that shows no buttons."""
     day = f"{until.day}/{until.month}" if until else "<date>"
-    return f"To give it, type `action {action_id} due {day}`; to say no, `no more time on action {action_id}`."
+    return (f"To give it, type `action {action_id} due {day}`; to say no, `no more time on action {action_id}`, "
+            "with your reason after a dash if you like.")
 
 
-def _answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_store.ActionRow, store.AuditRow,
+def answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_store.ActionRow, store.AuditRow,
                                                                            bool]:
     """(the open action, its audit, whether the date is the auditor's own change), or the UserError saying who may
     answer the request instead."""
@@ -87,7 +92,7 @@ def _answerable(services: Services, turn: Turn, action_id: int) -> tuple[action_
 
 def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Reply]:
     """The new date set on the approver's word: the owner told, the earlier date kept as a revision."""
-    action, audit, auditors_own = _answerable(services, turn, action_id)
+    action, audit, auditors_own = answerable(services, turn, action_id)
     today = turn.now.astimezone(services.settings.timezone).date()
     if until < today:
         raise UserError(f"{long_date(until)} has passed, so action {action.id} was not changed: type "
@@ -112,16 +117,22 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
                        f"it is now due **{long_date(until)}**, not {was}. _{action.description}_")]
 
 
-def refuse(services: Services, turn: Turn, action_id: int) -> list[Reply]:
-    """The approver's no: the owner told the date stands, and the answer kept in the trail."""
-    action, audit, _ = _answerable(services, turn, action_id)
-    record_trail(services.storage, turn.user_id, "action.more_time_refused", {"action": action.id}, at=turn.now)
+def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = None) -> list[Reply]:
+    """The approver's no: the owner told the date stands, with the approver's reason when given (screened, as any
+    free text), and the answer kept in the trail (whether a reason was given, never its words)."""
+    action, audit, _ = answerable(services, turn, action_id)
+    reason = (reason or "").strip().rstrip(".! ") or None
+    why = screen_text(reason, services.identifier_screen, "that reason") if reason else None
+    record_trail(services.storage, turn.user_id, "action.more_time_refused", {"action": action.id, "reason": bool(why)},
+                 at=turn.now)
     due, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
     where = audit_and_case(audit.id, audit.case_ref)
-    return [Reply(text=f"I've told {owner} that action {action.id} stays due {due}."),
+    because = f" Their reason: “{why}”." if why else ""
+    return [Reply(text=f"I've told {owner} that action {action.id} stays due {due}"
+                       f"{', with your reason' if why else ''}."),
             Reply(to_user=action.owner_id, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id} "
-                       f"({where}): it stays due **{due}**. _{action.description}_")]
+                       f"({where}): it stays due **{due}**.{because} _{action.description}_")]
 
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -134,17 +145,12 @@ def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
     return give(services, turn, typed_id(number), until)
 
 
-def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*Say no*: the value is the action's number."""
-    return refuse(services, turn, typed_id(value))
-
-
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`no more time on action 110`, or `action 110 due 14/12` from someone who may give it more time where only
     its auditor could change it before; None for other text (the auditor's own change goes on to
     bot.audits.action_edit, the owner's to bot.audits.more_time)."""
     if (refused := REFUSED.match(text)) is not None:
-        return refuse(services, turn, typed_id(refused.group("id")))
+        return refuse(services, turn, typed_id(refused.group("id")), refused.group("why"))
     edit = action_edit.parse(text)
     if edit is None or edit.field != "due" or not edit.value:
         return None

@@ -60,17 +60,21 @@ def test_the_owners_manager_answers_once_the_audit_is_moderated(bot: RunningBot,
         other = SlackPerson(bot, standin, SOUTH)  # another team's manager pressing a copied button
         other.action_ids = dict(manager.action_ids)
         [refused] = other.send("press", f"actions.more_time_give|{action}:2026-12-14")
-        [said_no] = manager.send("press", f"actions.more_time_refuse|{action}")
+        [why] = manager.send("press", f"actions.more_time_refuse|{action}")  # fix 34: the reason asked, once
+        [said_no] = manager.send("message", "no - needs doing before the review")
         told_no = SlackPerson(bot, standin, WORKER)._dm_posts()[-1].params["text"]
         [given] = manager.send("press", f"actions.more_time_give|{action}:2026-12-14")
     assert refused.kind == "error" and "Only Team manager (North) can give action" in refused.text
-    assert said_no.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
+    assert why.text.startswith("Why no? Type the reason in a line") and why.prompt
+    assert said_no.text == (f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026, with "
+                            "your reason.")
     assert f"Team manager (North) said no to more time on action {action}" in told_no
+    assert "Their reason: “needs doing before the review”." in told_no
     assert "it stays due *Monday 7 December 2026*" in told_no
     assert given.text.startswith(f"Action {action} (_{ACTION_TEXT}_) is now due *Monday 14 December 2026*")
     assert action_store.get_action(services.storage, action).due_date == "2026-12-14"
     trail = [(row[0], json.loads(row[1])) for row in services.storage.db.execute(
         "SELECT action, detail FROM trail WHERE action LIKE 'action.more_time%' ORDER BY id")]
     assert trail == [("action.more_time", {"action": action, "until": "2026-12-14", "asked": MANAGER}),
-                     ("action.more_time_refused", {"action": action}),
+                     ("action.more_time_refused", {"action": action, "reason": True}),
                      ("action.more_time_given", {"action": action, "until": "2026-12-14"})]

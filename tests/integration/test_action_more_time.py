@@ -115,7 +115,7 @@ def test_the_request_says_how_to_answer_it_and_carries_its_buttons(engine: Engin
         action = _action(services)
         [_, sent] = engine.message(WORKER, f"extend action {action} to 14/12", surface="terminal")
     assert sent.text.endswith(f"To give it, type `action {action} due 14/12`; to say no, `no more time on action "
-                              f"{action}`.")
+                              f"{action}`, with your reason after a dash if you like.")
     assert [c.label for c in sent.choices] == ["Approve the new date", "Say no"]
 
 
@@ -156,3 +156,67 @@ def test_an_owner_with_no_manager_of_their_own_is_answered_by_an_admin_and_told_
     assert asked.text.startswith(f"I've asked Head of service, an admin (you have no manager I can ask), for more "
                                  f"time on action {action}")
     assert sent.to_user == "U0ADMIN01" and done.text.startswith(f"Action {action} (_Chair the review_) is now due")
+
+
+def _refusals(services: Services) -> list[dict[str, object]]:
+    rows = services.storage.db.execute("SELECT detail FROM trail WHERE action = 'action.more_time_refused'").fetchall()
+    return [json.loads(row[0]) for row in rows]
+
+
+@pytest.mark.parametrize("typed", ["no more time on action {n} - needs doing before the review",
+                                   "no more time on action {n}, because needs doing before the review",
+                                   "refuse more time on action {n}: needs doing before the review."])
+def test_fix34_a_no_typed_with_its_reason_carries_it_to_the_owner(engine: Engine, services: Services,
+                                                                  typed: str) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        [said, told] = engine.message(AUDITOR, typed.format(n=action), surface="terminal")
+    assert said.text == (f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026, with "
+                         "your reason.")
+    assert told.to_user == WORKER and "Their reason: “needs doing before the review”." in told.text
+    assert _refusals(services) == [{"action": action, "reason": True}]
+    assert action_store.get_action(services.storage, action).due_date == "2026-12-07"
+
+
+def test_fix34_say_no_asks_why_once_and_sends_the_reason_typed_next(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        [asked] = engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        assert not _refusals(services)  # nothing sent until the reason, or `skip`
+        [said, told] = engine.message(AUDITOR, "no - needs doing before the review", surface="terminal")
+        later = engine.message(AUDITOR, "skip", surface="terminal")
+    assert asked.text.startswith("Why no? Type the reason in a line and I'll send it to Social worker N1")
+    assert "`skip`" in asked.text
+    assert said.text.endswith("with your reason.")
+    assert told.to_user == WORKER and told.text.count("Their reason: “needs doing before the review”.") == 1
+    assert _refusals(services) == [{"action": action, "reason": True}]
+    assert all(r.to_user != WORKER for r in later)  # asked once: a later `skip` is not another no
+
+
+def test_fix34_skip_says_no_without_a_reason_and_cancel_sends_nothing(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        [kept] = engine.message(AUDITOR, "cancel", surface="terminal")
+        assert not _refusals(services) and "nothing was sent" in kept.text
+        engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        [said, told] = engine.message(AUDITOR, "skip", surface="terminal")
+    assert said.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
+    assert told.to_user == WORKER and "Their reason" not in told.text
+    assert _refusals(services) == [{"action": action, "reason": False}]
+
+
+def test_fix34_a_reason_naming_someone_is_refused_and_asked_again(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"more time on action {action}", surface="terminal")
+        engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        [refused] = engine.message(AUDITOR, "Jayden Smith's mum needs it before the review", surface="terminal")
+        assert refused.kind == "error" and "Type the reason again" in refused.text and not _refusals(services)
+        [said, told] = engine.message(AUDITOR, "the family needs it before the review", surface="terminal")
+    assert "Their reason: “the family needs it before the review”." in told.text and said.to_user is None
+    stored = " ".join(str(row) for row in services.storage.db.execute("SELECT * FROM trail").fetchall())
+    assert "Jayden" not in stored and "the family needs" not in stored
