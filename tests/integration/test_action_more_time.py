@@ -179,6 +179,14 @@ def test_fix34_a_no_typed_with_its_reason_carries_it_to_the_owner(engine: Engine
     assert action_store.get_action(services.storage, action).due_date == "2026-12-07"
 
 
+def _say_no_pressed(engine: Engine, services: Services) -> int:
+    """An action whose owner asked for more time, and its auditor pressed *Say no*: its number."""
+    action = _action(services)
+    engine.message(WORKER, f"more time on action {action}", surface="terminal")
+    engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+    return action
+
+
 def test_fix34_say_no_asks_why_once_and_sends_the_reason_typed_next(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         action = _action(services)
@@ -197,9 +205,7 @@ def test_fix34_say_no_asks_why_once_and_sends_the_reason_typed_next(engine: Engi
 
 def test_fix34_skip_says_no_without_a_reason_and_cancel_sends_nothing(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
-        action = _action(services)
-        engine.message(WORKER, f"more time on action {action}", surface="terminal")
-        engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        action = _say_no_pressed(engine, services)
         [kept] = engine.message(AUDITOR, "cancel", surface="terminal")
         assert not _refusals(services) and "nothing was sent" in kept.text
         engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
@@ -211,9 +217,7 @@ def test_fix34_skip_says_no_without_a_reason_and_cancel_sends_nothing(engine: En
 
 def test_fix34_a_reason_naming_someone_is_refused_and_asked_again(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
-        action = _action(services)
-        engine.message(WORKER, f"more time on action {action}", surface="terminal")
-        engine.action(AUDITOR, "actions.more_time_refuse", str(action), surface="terminal")
+        _say_no_pressed(engine, services)
         [refused] = engine.message(AUDITOR, "Jayden Smith's mum needs it before the review", surface="terminal")
         assert refused.kind == "error" and "Type the reason again" in refused.text and not _refusals(services)
         [said, told] = engine.message(AUDITOR, "the family needs it before the review", surface="terminal")
