@@ -39,14 +39,15 @@ _VERB = r"(?:change|move|update|amend|edit|alter|shift|switch|correct|fix|make)"
 HEAD_VERB = re.compile(rf"^{_FILLER}{_ASK}{_VERB}\s+(?:my|the)\s+{NOUN}(?:\s+dates?)?\b(?P<body>.*)$",
                        re.IGNORECASE | re.DOTALL)
 # "my leave has changed …", "my leave is now …", "my leave starts …", "the dates of my leave have changed …"
-HEAD_NOUN = re.compile(rf"^{_FILLER}(?:(?:the\s+)?dates?\s+(?:of|for)\s+)?(?:my|the)\s+{NOUN}(?:\s+dates?)?"
+HEAD_NOUN = re.compile(rf"^{_FILLER}(?:(?:the\s+)?dates?\s+(?:of|for)\s+)?(?:(?:my|the)\s+{NOUN}(?:\s+dates?)?"
+                       rf"|{NOUN}(?:\s+dates?)?(?=\s+(?:has|have|is|are)?\s*(?:been\s+)?(?:changed|moved)\b))"
                        r"(?P<verb>\s+(?:has|have|'s|is|are|was|were)?\s*(?:now\s+)?(?:been\s+)?"
                        r"(?:changed|moved|different|wrong|changing|updated|cancell?ed|canceled|off|called\s+off))?"
                        r"\b(?P<body>.*)$", re.IGNORECASE | re.DOTALL)
 # "i'm back on the 3rd not the 2nd", "i'm off from 22nd not 21st": a first person change needs `not`/`instead`/`now`
-HEAD_PERSON = re.compile(rf"^{_FILLER}(?:i'?m\s+|i\s+am\s+|i'?ll\s+be\s+|i\s+will\s+be\s+|im\s+)?"
-                         r"(?P<body>(?:back|off|away|on\s+leave|on\s+holiday|on\s+a/l)\b.*"
-                         r"\b(?:not|instead|now|rather)\b.*)$", re.IGNORECASE | re.DOTALL)
+HEAD_PERSON = re.compile(rf"^{_FILLER}(?=.*\b(?:not|instead|now|rather)\b)(?:i'?m\s+|i\s+am\s+|i'?ll\s+be\s+"
+                         r"|i\s+will\s+be\s+|im\s+)?(?:now\s+)?(?P<body>(?:back|off|away|on\s+leave|on\s+holiday"
+                         r"|on\s+a/l|(?:my\s+)?(?:last|first)\s+day)\b.*)$", re.IGNORECASE | re.DOTALL)
 CANCEL = re.compile(rf"^{_FILLER}{_ASK}(?:cancel|delete|remove|scrap|drop|withdraw)\s+(?:my|the)\s+{NOUN}"
                     r"(?:\s+(?:booking|dates?))?(?:\s+(?:please|pls|thanks|thank\s+you))?\s*[.!]*\s*$",
                     re.IGNORECASE)
@@ -58,15 +59,16 @@ TRAILING = re.compile(r"(?:[\s,;:.!-]+|\b(?:now|instead|please|pls|thanks|thank\
 REPLACING = re.compile(r"\s*,?\s+(?:and\s+)?(?:not|instead\s+of|rather\s+than)\s+(?:on\s+)?(?:the\s+)?(?P<old>\S.*)$",
                        re.IGNORECASE | re.DOTALL)
 _OWN = r"(?:(?:i'?m|i\s+am|im|i'?ll\s+be|i\s+will\s+be)\s+)?"
+LEAVE_WORDS = re.compile(rf"^{_OWN}(?:now\s+)?(?:off|away|on\s+leave|on\s+holiday|on\s+a/l)\s+", re.IGNORECASE)
 END_WORDS = (
     ("back", re.compile(rf"^{_OWN}back\s+(?:at\s+work\s+|in\s+(?:work\s+|the\s+office\s+)?)?(?:on\s+)?(?P<day>\S.*)$",
                         re.IGNORECASE | re.DOTALL)),
     ("start", re.compile(rf"^(?:{_OWN}(?:off|away|on\s+leave|on\s+holiday|on\s+a/l)\s+)?(?:it\s+)?(?:starts?|starting"
-                         r"|begins?|beginning|from|first\s+day(?:\s+is)?|my\s+first\s+day(?:\s+is)?)\s+(?:on\s+|is\s+"
-                         r"|from\s+)?(?P<day>\S.*)$", re.IGNORECASE | re.DOTALL)),
+                         r"|begins?|beginning|from|(?:my\s+)?first\s+day(?:\s+(?:away|off))?(?:\s+is)?)\s+"
+                         r"(?:now\s+)?(?:on\s+|is\s+|from\s+)?(?P<day>\S.*)$", re.IGNORECASE | re.DOTALL)),
     ("end", re.compile(rf"^(?:{_OWN}(?:off|away|on\s+leave|on\s+holiday|on\s+a/l)\s+)?(?:it\s+)?(?:ends?|ending"
-                       r"|finish(?:es)?|finishing|until|till|til|to|last\s+day(?:\s+is)?|my\s+last\s+day(?:\s+is)?)"
-                       r"\s+(?:on\s+|is\s+)?(?P<day>\S.*)$", re.IGNORECASE | re.DOTALL)),
+                       r"|finish(?:es)?|finishing|until|till|til|to|(?:my\s+)?last\s+day(?:\s+(?:away|off))?"
+                       r"(?:\s+is)?)\s+(?:now\s+)?(?:on\s+|is\s+)?(?P<day>\S.*)$", re.IGNORECASE | re.DOTALL)),
 )
 RANGE = re.compile(r"^(?:from\s+)?(?P<first>\S.*?)(?:\s+(?:to|until|till|til|through)\s+|\s*[-–—]\s*"
                    r"|\s*,?\s+(?:and\s+)?(?P<back>(?:i'?m\s+)?back\s+(?:on\s+)?))(?P<last>\S.*)$",
@@ -134,6 +136,9 @@ def _body(body: str) -> Change:
         old = TRAILING.sub("", replacing.group("old")).strip()
         body = TRAILING.sub("", body[:replacing.start()])
         body = LEADING.sub("", body)
+    leave = LEAVE_WORDS.sub("", body)
+    if not old and leave[:5].lower() == "from " and (both := RANGE.match(leave)) is not None:
+        return Change("both", _day(both.group("first")), _day(both.group("last")), back_day=bool(both.group("back")))
     for end, pattern in END_WORDS:
         if (said := pattern.match(body)) is not None:
             return Change(end, _day(said.group("day")), old=old)

@@ -47,6 +47,10 @@ def _booked_in_words(engine: Engine) -> None:
     ("my a/l starts on the 23rd instead", date(2026, 12, 23), date(2027, 1, 2), "from Wednesday 23 December 2026"),
     ("I'm back on the 3rd now", date(2026, 12, 21), date(2027, 1, 2), "Your away dates stay"),
     ("can you move my leave to 23/12, back on 6/1", date(2026, 12, 23), date(2027, 1, 5), "to Tuesday 5 January"),
+    ("leave changed: 22 dec to 2 jan", date(2026, 12, 22), date(2027, 1, 2), "from Tuesday 22 December 2026"),
+    ("i'm now off from 21st dec, back on 6 jan", date(2026, 12, 21), date(2027, 1, 5), "to Tuesday 5 January 2027"),
+    ("my last day is now the 30th", date(2026, 12, 21), date(2026, 12, 30), "to Wednesday 30 December 2026"),
+    ("I'm on leave from 22nd not 21st", date(2026, 12, 22), date(2027, 1, 2), "from Tuesday 22 December 2026"),
 ])
 def test_a_change_in_words_moves_the_booking_and_says_the_new_dates(engine: Engine, services: Services, typed: str,
                                                                     first: date, last: date, said: str) -> None:
@@ -129,6 +133,7 @@ def test_a_change_that_cannot_be_made_leaves_the_booking_and_says_why(engine: En
 
 
 @pytest.mark.parametrize("typed", ["the leave policy says 25 days", "im off now", "my leave", "change my password",
+                                   "leave it", "my last day is friday",
                                    "how do i change my leave dates?", "im on leave from 21/12 to 4/1"])
 def test_other_text_is_not_a_change(typed: str) -> None:
     assert read_change(typed) is None
@@ -136,7 +141,8 @@ def test_other_text_is_not_a_change(typed: str) -> None:
 
 HEADS = ["my leave has changed", "my leave has changed its", "change my leave to", "my leave is now", "my a/l",
          "sorry my holiday has moved to", "I'm back", "im back on", "my leave now starts", "my leave ends",
-         "can you move my time off to", "cancel my leave", "my leave is cancelled", "actually my leave"]
+         "can you move my time off to", "cancel my leave", "my leave is cancelled", "actually my leave",
+         "leave changed:", "i'm now off from", "my last day is now", "I'm on leave from"]
 DAYS = ["22nd dec", "21st", "the 3rd", "2nd", "4 jan", "22/12", "31/12", "1/1", "next fri", "tomorrow", "30th feb",
         "99/99", "blue", "", "29/2", "mon 4th", "monday", "today", "3/1/2027", "22 dec - 4 jan"]
 JOINS = ["", " not ", " instead of ", " - ", " to ", ", back on ", " now", " not the "]
