@@ -52,6 +52,10 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
             return None if given is None else number_not_taken(engine, turn, given)
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
+    if (meant := engine.commands.get(reading.name)) is not None and not meant.may_offer(reading.rest):
+        if slashed is None:  # never offered to send words nobody typed for it (bot.engine.routing.Command.suggested)
+            return None
+        reading = Reading(reading.name, meant.offered(reading.rest), runs=False, typed=reading.typed)
     return [did_you_mean(reading, turn, slashed=slashed is not None)]
 
 
