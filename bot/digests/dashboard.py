@@ -69,9 +69,9 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
         lines.append(f"**Open actions**: {actions_total}{more}")
-        for action_id, description, due, waiting in actions:
+        for action_id, description, due, asked_note in actions:
             late = " — **overdue**" if due < today else ""
-            lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{waiting}")
+            lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
         lines.extend(f"   • Action {a.id}: {asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
