@@ -42,8 +42,9 @@ _DAY = (rf"(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?(?:st|nd|rd|th)?(?:
 SUGGESTED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+(?:to|until|till|til)\s+{_DAY})?"
 ACTION_NUMBER = re.compile(r"\baction\s+#?(?P<id>\d+)\b", re.IGNORECASE)
 # Words asking for time: "more time", "extend", "an extension", "another week", "can i hav til 11/12" (trial 34).
+# Days only with how many ("another 3 days"): "i'll do action 12 another day" asks for nothing.
 _LATER = (r"(?:another|an?\s+extra|one\s+more|a\s+further|extra)\s+(?:(?P<count>\d|two|three|couple\s+of)\s+)?"
-          r"(?P<unit>weeks?|days?)")
+          r"(?P<unit>weeks?|(?:(?<=\d\s)|(?<=two\s)|(?<=three\s)|(?<=of\s))days)")
 _HAVE_IT = r"(?:can|could|may)\s+i\s+(?:please\s+|pls\s+)?(?:have|hav|get|keep)\s+(?:it\s+|this\s+|that\s+)?"
 ASKS = re.compile(rf"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b|\b{_LATER}\b|\b{_HAVE_IT}(?:until|till|til)\b",
                   re.IGNORECASE)

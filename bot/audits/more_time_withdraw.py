@@ -10,6 +10,7 @@ question "did i get more time" went to the knowledge base; it is answered from t
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from bot.audits import more_time_answer
 from bot.audits.action_status import typed_id
@@ -36,6 +37,7 @@ WITHDRAW = re.compile(rf"{_POLITE}{_TAKE_BACK}\s+(?:my\s+|the\s+|that\s+)?{_REQU
 # "sent it by mistake", "sorry, asked that by accident": the one request that waits, when there is exactly one
 MISTAKE = re.compile(r"\b(?:sent|asked|did|pressed)\s+(?:it|that|this|the\s+request)?\s*(?:by\s+(?:mistake|accident)|"
                      r"in\s+error)\b", re.IGNORECASE)
+JUST_SENT = timedelta(hours=1)
 # "did i get more time on 147?", "has my manager answered my extension on action 147", "any news on more time for 147"
 STATUS = re.compile(rf"^\s*(?:(?:did|have|has)\s+(?:i|my\s+\w+|they|she|he)\s+(?:get|got|been|given|give|answered|"
                     rf"replied|said)|any\s+(?:news|word|answer|reply)|is\s+(?:my|the)\s+{_REQUEST}|what\s+happened)"
@@ -52,8 +54,11 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         if (found := numbered.match(text)) is not None:
             action = _own(services, turn, found.group("id"))
             return None if action is None else withdraw(services, turn, action)
-    if WITHDRAW.match(text) is not None or MISTAKE.search(text) is not None:
+    mistake = MISTAKE.search(text) is not None and not any(c.isdigit() for c in text)
+    if WITHDRAW.match(text) is not None or mistake:
         waiting = requests.pending_of(services.storage, turn.user_id)
+        if WITHDRAW.match(text) is None:  # "sent it by mistake" is of a request just sent, not of one long waiting
+            waiting = [asked for asked in waiting if turn.now - asked.at <= JUST_SENT]
         if len(waiting) == 1:
             action = action_store.get_action(services.storage, waiting[0].action_id)
             return None if action is None else withdraw(services, turn, action)

@@ -164,6 +164,24 @@ def test_ordinary_phrasings_ask_for_the_day_with_the_rest_as_the_reason(engine: 
     assert (f"reason: {reason}." in sent.text) if reason else "reason:" not in sent.text
 
 
+@pytest.mark.parametrize("typed", ["i'll finish action {n} another day", "action {n} was sent to me by mistake"])
+def test_lines_that_ask_for_nothing_send_nothing(engine: Engine, services: Services, typed: str) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
+    assert _sent(replies) == [] and _trail(services) == []
+
+
+def test_sent_by_mistake_withdraws_only_a_request_just_sent(engine: Engine, services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        engine.message(WORKER, f"extend action {action} to 14/12", surface="terminal")
+    with time_machine.travel(SATURDAY.replace(hour=19), tick=False):
+        replies = engine.message(WORKER, "sent it by mistake", surface="terminal")
+        [stands] = engine.message(WORKER, f"did i get more time on {action}?", surface="terminal")
+    assert _sent(replies) == [] and stands.text.startswith("Not yet:")
+
+
 def test_a_number_alone_that_is_not_their_action_sends_nothing(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         someone_elses = _action(services, owner=OTHER)
