@@ -293,10 +293,11 @@ def install(engine: Engine, services: Services) -> None:
                        typed=paged(rf"(?:mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?)(?:\s+{LIST_GRADE})?|"
                                    rf"{LIST_GRADE}"))
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
-                       usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED)
+                       usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED,
+                       suggested=NUMBER)  # a near miss is offered without the words it would send (trial 34)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond [<number> accept|<your reply>]",
-                       typed=rf"(?:{NUMBER_THEN_TEXT})?")
+                       typed=rf"(?:{NUMBER_THEN_TEXT})?", suggested=rf"{NUMBER}(?:\s+accept)?")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")

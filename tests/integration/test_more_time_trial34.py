@@ -79,6 +79,16 @@ def test_a_near_miss_of_extend_is_offered_with_its_number_and_a_date_only(engine
     assert _trail(services) == []
 
 
+@pytest.mark.parametrize(("typed", "offered"), [("reflcet 12 I agree with most of it", "reflect 12"),
+                                               ("respnd 12 i disagree with the grade", "respond 12"),
+                                               ("respnd 12 accept", "respond 12 accept")])
+def test_a_mistyped_command_that_sends_words_is_offered_without_them(engine: Engine, typed: str,
+                                                                    offered: str) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        [said] = engine.message(WORKER, typed, surface="terminal")
+    assert said.text.startswith(f"Did you mean `{offered}`?")
+
+
 # -- H2: withdrawing a request ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("typed", ["cancel my request for more time on action {n}, sent it by mistake", "withdraw {n}",
