@@ -39,9 +39,12 @@ MISTAKE = re.compile(r"\b(?:sent|asked|did|pressed)\s+(?:it|that|this|the\s+requ
                      r"in\s+error)\b", re.IGNORECASE)
 JUST_SENT = timedelta(hours=1)
 # "did i get more time on 147?", "has my manager answered my extension on action 147", "any news on more time for 147"
-STATUS = re.compile(rf"^\s*(?:(?:did|have|has)\s+(?:i|my\s+\w+|they|she|he)\s+(?:get|got|been|given|give|answered|"
-                    rf"replied|said)|any\s+(?:news|word|answer|reply)|is\s+(?:my|the)\s+{_REQUEST}|what\s+happened)"
-                    rf"\b.*\b{_REQUEST}\b.*?\b(?:on|for|re)\s+{_NUMBER}\s*[?.!]*\s*$", re.IGNORECASE | re.DOTALL)
+_STATUS = (rf"^\s*(?:(?:did|have|has)\s+(?:i|my\s+\w+|they|she|he)\s+(?:get|got|been|given|give|answered|"
+           rf"replied|said)|any\s+(?:news|word|answer|reply)|is\s+(?:my|the)\s+{_REQUEST}|what\s+happened)"
+           rf"\b.*\b{_REQUEST}\b")
+STATUS = re.compile(rf"{_STATUS}.*?\b(?:on|for|re)\s+{_NUMBER}\s*[?.!]*\s*$", re.IGNORECASE | re.DOTALL)
+# "did i get my extension?", "has my manager answered my request?": about the requests they made, when there are any
+STATUS_UNNAMED = re.compile(rf"{_STATUS}[^\d]*$", re.IGNORECASE | re.DOTALL)
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -50,6 +53,8 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     if (status := STATUS.match(text)) is not None:
         action = _own(services, turn, status.group("id"))
         return None if action is None else [Reply(text=more_time_said.answer(services, action))]
+    if STATUS_UNNAMED.match(text) is not None:
+        return _all_asked(services, turn)
     for numbered in WITHDRAW_NUMBERED:
         if (found := numbered.match(text)) is not None:
             action = _own(services, turn, found.group("id"))
@@ -67,6 +72,15 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
             return [Reply(kind="notice", text=f"You have {len(waiting)} requests for more time waiting. Which one "
                                               f"should I withdraw? Type {named}.")]
     return None
+
+
+def _all_asked(services: Services, turn: Turn) -> list[Reply] | None:
+    """Where each of the owner's open actions with a request stands; None when they asked for none (the words are
+    then a question, for the knowledge base)."""
+    actions = action_store.open_actions_of(services.storage, turn.user_id)
+    asked = requests.latest_of(services.storage, [action.id for action in actions])
+    said = [more_time_said.answer(services, action) for action in actions if action.id in asked]
+    return [Reply(text="\n".join(said))] if said else None
 
 
 def _own(services: Services, turn: Turn, digits: str) -> action_store.ActionRow | None:

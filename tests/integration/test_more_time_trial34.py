@@ -260,6 +260,19 @@ def test_a_waiting_request_shows_on_the_action_and_answers_did_i_get_more_time(e
                              "2026 on 5 Dec, and they haven't answered.")
 
 
+def test_did_i_get_more_time_without_a_number_answers_for_the_requests_made(engine: Engine,
+                                                                           services: Services) -> None:
+    with time_machine.travel(SATURDAY, tick=False):
+        action = _action(services)
+        _action(services)  # never asked about: not answered for
+        before = engine.message(WORKER, "did i get my extension?", surface="terminal")
+        engine.message(WORKER, f"more time on action {action} to 14/12", surface="terminal")
+        [answer] = engine.message(WORKER, "did i get my extension?", surface="terminal")
+    assert "Not yet" not in " ".join(reply.text for reply in before)  # nothing asked: a question, not answered so
+    assert answer.text.startswith(f"Not yet: you asked Team manager (South) for more time on action {action} until")
+    assert "\n" not in answer.text
+
+
 def test_the_answer_shows_once_given_or_refused(engine: Engine, services: Services) -> None:
     with time_machine.travel(SATURDAY, tick=False):
         action = _action(services)
