@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import policy
+from bot.core import more_time_said, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -59,6 +59,12 @@ def rest_of(question: str) -> str:
                     if part.strip() and not NAMED.search(part)).strip()
 
 
+def _asked(services: Services, action: action_store.ActionRow) -> str:
+    """", more time asked to 18 Dec, waiting for Team manager (South)" for an open action (trial 34); else nothing."""
+    asked = {} if action.done_at else more_time_said.notes_for(services, [action])
+    return f", {asked[action.id]}" if action.id in asked else ""
+
+
 def action_reply(services: Services, turn: Turn, action: action_store.ActionRow) -> Reply:
     """The action as `/audit actions` lists it, with its owner, whether it is done or overdue, and who set it (who
     can say more about what it means)."""
@@ -68,7 +74,7 @@ def action_reply(services: Services, turn: Turn, action: action_store.ActionRow)
     owner = "you" if action.owner_id == turn.user_id else services.directory.label(action.owner_id)
     setter = "you" if action.auditor_id == turn.user_id else services.directory.label(action.auditor_id)
     lines = [f"“{action.description}” ({audit_and_case(action.audit_id, action.case_ref)})",
-             f"Owner: {owner}. Due {short_date(action.due_date)} ({state}).",
+             f"Owner: {owner}. Due {short_date(action.due_date)} ({state}{_asked(services, action)}).",
              f"Set by {setter}, the auditor, who can say more about what it asks. `/audit show {action.audit_id}` "
              f"shows the audit; `/audit actions` lists your open actions."]
     return Reply(title=f"Action {action.id}", text="\n".join(lines))

@@ -6,6 +6,7 @@ Marking done and reopening are bot.audits.action_status; removing one added by m
 from __future__ import annotations
 
 from bot.audits import pages
+from bot.core import more_time_said
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -96,11 +97,13 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     today = turn.now.astimezone(services.settings.timezone).date().isoformat()
     counted = f" ({first + 1} to {first + len(shown)} of {total})" if total > len(shown) else ""
     lines = [f"**{heading[0]}**{counted}"]
+    asked = more_time_said.notes_for(services, shown)  # "more time asked to 18 Dec, waiting for …" (trial 34)
     for action in shown:
         owner = f"{services.directory.label(action.owner_id)}: " if words else ""
         due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
         lines.append(f"• {action_name(action.id).capitalize()} — {owner}{action.description} "
-                     f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}")
+                     f"({audit_and_case(action.audit_id, action.case_ref)}), due {due}"
+                     + (f" — {asked[action.id]}" if action.id in asked else ""))
     last_page = first + len(shown) >= total
     if not last_page:
         command = pages.next_page_command("actions", words, page)

@@ -44,6 +44,7 @@ from bot.audits import (
     moderation_unchanged,
     more_time_answer,
     more_time_refusal,
+    more_time_withdraw,
     note_check,
     readback,
     reaudit_start,
@@ -854,7 +855,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "audit.remove_action": action_removal.on_remove,
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
-    more_time_answer.GIVE: more_time_answer.on_give, more_time_answer.REFUSE: more_time_refusal.on_refuse,
+    more_time_answer.GIVE: more_time_withdraw.on_give, more_time_answer.REFUSE: more_time_withdraw.on_refuse,
     action_removal.REMOVE_ANSWERS[0]: action_removal.on_remove_confirm,
     action_removal.REMOVE_ANSWERS[1]: action_removal.on_remove_keep,
 })

@@ -15,7 +15,7 @@ from typing import Any
 from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import progress, question_label
-from bot.core import buttons, policy
+from bot.core import buttons, more_time_said, policy
 from bot.core.audit_rules import missing_answers, visible_questions
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
@@ -381,8 +381,10 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
     if actions:
         today = services.local_now().date().isoformat()
         changed = action_changes(services, audit.id)
-        parts.append("**Actions:**\n" + "\n".join(action_line(services, action, today, changed.get(action.id, ""))
-                                                  for action in actions))
+        asked = more_time_said.notes_for(services, [action for action in actions if not action.done_at])
+        parts.append("**Actions:**\n" + "\n".join(
+            action_line(services, action, today, changed.get(action.id, "") +
+                        (f", {asked[action.id]}" if action.id in asked else "")) for action in actions))
     return Reply(text="\n\n".join(parts), title=f"Audit #{audit.id}: {ctx.checklist.title}", to_user=to_user,
                  choices=choices, fields=(("Case", audit.case_ref), ("Auditor", directory.label(audit.auditor_id)),
                                           ("Worker", directory.label(audit.worker_id or "")),

@@ -46,6 +46,7 @@ from bot.audits import (
     moderation_alert,
     more_time,
     more_time_answer,
+    more_time_withdraw,
     note_check,
     readback,
     redaction,
@@ -180,8 +181,12 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return action_removal.remove_typed_anywhere(services, turn, action_status.typed_id(removal.group("id")))
     if (reopened := action_status.typed(services, turn, text)) is not None:
         return reopened
+    if (withdrawn := more_time_withdraw.refused_typed(services, text)) is not None:  # on a withdrawn request
+        return withdrawn
     if (answered := more_time_answer.typed(services, turn, text)) is not None:  # `no more time on action 110`
         return answered
+    if (taken := more_time_withdraw.typed(services, turn, text)) is not None:  # `withdraw 34` (trial 34)
+        return taken
     if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
         return asked
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
@@ -288,10 +293,11 @@ def install(engine: Engine, services: Services) -> None:
                        typed=paged(rf"(?:mine|team(?:\s+{TEAM})?|case\s+\S+(?:\s+\d+)?)(?:\s+{LIST_GRADE})?|"
                                    rf"{LIST_GRADE}"))
     engine.add_command("reflect", bind(readback.reflect_command), "add your reflections to the audit of your case",
-                       usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED)
+                       usage="/audit reflect <number> [your reflections]", typed=REFLECT_TYPED,
+                       suggested=NUMBER)  # a near miss is offered without the words it would send (trial 34)
     engine.add_command("respond", bind(readback.respond_command), "accept or answer (once) the moderation of "
                        "your audit", usage="/audit respond [<number> accept|<your reply>]",
-                       typed=rf"(?:{NUMBER_THEN_TEXT})?")
+                       typed=rf"(?:{NUMBER_THEN_TEXT})?", suggested=rf"{NUMBER}(?:\s+accept)?")
     engine.add_command("moderate", bind(moderation.list_command), "moderate submitted audits", roles=MODERATORS,
                        usage="/audit moderate [audit number | page N]", typed=rf"(?:{NUMBER}|{PAGE})?",
                        who_can="QA leads, team managers and admins")

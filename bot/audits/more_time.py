@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from bot.audits import action_edit, more_time_answer
 from bot.audits.action_status import typed_id
+from bot.core import more_time_said
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -27,56 +28,100 @@ from bot.engine.routing import Engine, Turn
 from bot.errors import UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
-from bot.storage.trail import record_trail
+from bot.storage import more_time as requests
 from knowledge.dates import DateError, parse_day, short_date, working_day_near
 
 USAGE = "/audit extend <action number> [to DATE] [, reason]"
 TYPED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+\S.*)?"
+# What a near miss of `extend` may be offered with (bot.engine.routing.Command.suggested): its number and a day asked
+# for, never other words, since it sends them to someone (trial 34: "action 34 isnt mine, thats the IRO's job" was
+# offered as `extend action 34 isnt mine…`, and typing that asked the manager for more time).
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_DAY = (rf"(?:\d{{1,2}}(?:[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?)?(?:st|nd|rd|th)?(?:\s+{_MONTH})?|tomorrow|"
+        r"(?:next\s+|this\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)")
+SUGGESTED = rf"(?:action\s+)?(?:{NUMBER})(?:\s+(?:to|until|till|til)\s+{_DAY})?"
 ACTION_NUMBER = re.compile(r"\baction\s+#?(?P<id>\d+)\b", re.IGNORECASE)
-ASKS = re.compile(r"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b", re.IGNORECASE)
-# the day asked for: "more time on action 110 until 14/12", "extend action 110 to 14/12", "an extension to 14/12"
-UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action\s+#?\d+))"
+# Words asking for time: "more time", "extend", "an extension", "another week", "can i hav til 11/12" (trial 34).
+# Days only with how many ("another 3 days"): "i'll do action 12 another day" asks for nothing.
+_LATER = (r"(?:another|an?\s+extra|one\s+more|a\s+further|extra)\s+(?:(?P<count>\d|two|three|couple\s+of)\s+)?"
+          r"(?P<unit>weeks?|(?:(?<=\d\s)|(?<=two\s)|(?<=three\s)|(?<=of\s))days)")
+_HAVE_IT = r"(?:can|could|may)\s+i\s+(?:please\s+|pls\s+)?(?:have|hav|get|keep)\s+(?:it\s+|this\s+|that\s+)?"
+ASKS = re.compile(rf"\b(?:more|extra)\s+time\b|\bextend\b|\bextension\b|\b{_LATER}\b|\b{_HAVE_IT}(?:until|till|til)\b",
+                  re.IGNORECASE)
+LATER = re.compile(rf"\b{_LATER}\b", re.IGNORECASE)
+# An action named by its number alone after the words asking ("an extension on 106", "more time on 147"): read only
+# when the number is an action of the one typing (`typed`).
+_ASKED_ON = rf"(?:more\s+time|extra\s+time|extension|extend|{_LATER})"
+BARE_NUMBER = re.compile(rf"{_ASKED_ON}\s+(?:on|for)\s+#?(?P<id>\d+)\b", re.IGNORECASE)
+# the day asked for: "more time on action 110 until 14/12", "extend action 110 to 14/12", "an extension to 14/12",
+# "can i hav til 11/12" (polite words after it are not the day: "til 11/12 pls")
+UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action\s+#?\d+)|"
+                   r"(?:have|hav|get|keep)(?:\s+(?:it|this|that))?)"
                    r"(?:\s+(?:on|for)\s+(?:action\s+)?#?\d+)?\s+(?:to|until|till|til)\s+(?P<day>[^,;?!]+?)"
-                   r"(?=\s+(?:as|because|cos|since)\b|[,;?!]|\.(?:\s|$)|\s*$)", re.IGNORECASE)
+                   r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s*$)",
+                   re.IGNORECASE)
 BECAUSE = re.compile(r"\b(?:as|because|cos|coz|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
 CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)")
 ASKING = re.compile(r"^\s*(?:can|could|may|pls|please|is\s+it\s+ok)\b", re.IGNORECASE)
+# A line saying the action is not theirs is never a request for more time (trial 34: "action 34 isnt mine, thats the
+# IRO's job not me" became one): bot.audits.feature reads it as such.
+NOT_MINE = re.compile(r"\b(?:is\s*n['\u2019]?t|isnt|not|never\s+was)\s+(?:mine|my\s+(?:action|job|one|task|case|"
+                      r"responsibility))\b|\bnot\s+(?:for\s+)?me\b|\bwrong\s+(?:person|worker|owner)\b",
+                      re.IGNORECASE)
+_COUNTS = {"two": 2, "three": 3, "couple of": 2}
 
 
 @dataclass(frozen=True)
 class Request:
-    """What was asked: the action's number, the day asked for (None when not said) and why (None when not said)."""
+    """What was asked: the action's number, the day asked for (None when not said), why (None when not said), how
+    much longer when said so ("another week"), and whether the action was named by its number alone."""
 
     action_id: int
     until: date | None
     reason: str | None
+    later: timedelta | None = None
+    bare: bool = False
 
 
 def read(text: str, today: date) -> Request | None:
     """The request in a line asking for more time on one action, or None when the line is not one (no action's
-    number, or no words asking for time). A day asked for that names no day is refused, with an example."""
+    number, no words asking for time, or it says the action is not theirs). A day asked for that names no day is
+    refused, with an example."""
     numbers = {match.group("id") for match in ACTION_NUMBER.finditer(text)}
-    if len(numbers) != 1 or ASKS.search(text) is None:
+    bare = {match.group("id") for match in BARE_NUMBER.finditer(text)} if not numbers else set()
+    if len(numbers | bare) != 1 or ASKS.search(text) is None or NOT_MINE.search(text) is not None:
         return None
+    number = (numbers | bare).pop()
     said = UNTIL.search(text)
     until = None
     if said is not None:
         try:
             until = parse_day(said.group("day").strip(), today, "future")
         except DateError as error:
-            raise UserError(f"{error} Nothing was asked: type it like `extend action {numbers.pop()} to "
+            raise UserError(f"{error} Nothing was asked: type it like `extend action {number} to "
                             f"{_example(today)}`.") from None
-    return Request(typed_id(numbers.pop()), until, _reason(text))
+    return Request(typed_id(number), until, _reason(text, number), _later(text), bool(bare))
 
 
-def _reason(text: str) -> str | None:
+def _later(text: str) -> timedelta | None:
+    """How much longer "another week", "2 more days"… asks for; None when the line says no such thing."""
+    found = LATER.search(text)
+    if found is None:
+        return None
+    said = (found.group("count") or "1").lower()
+    count = _COUNTS.get(" ".join(said.split()), int(said) if said.isdigit() else 1)
+    return timedelta(days=count * (7 if found.group("unit").lower().startswith("week") else 1))
+
+
+def _reason(text: str, number: str) -> str | None:
     """Why more time is needed: the words after `as`/`because`, else the parts of the line that neither name the
     action nor ask ("family away til the 12th" in "cant do action 110 by mon, family away til the 12th. can i …")."""
+    named = re.compile(rf"(?<![\d/.-]){re.escape(number)}(?![\d/.-])")
     for clause in CLAUSES.split(text):
         if (because := BECAUSE.search(clause)) is not None and ACTION_NUMBER.search(because.group("why")) is None:
             return because.group("why").strip(" .")
-    rest = [part.strip() for part in CLAUSES.split(text)
-            if part.strip() and not ACTION_NUMBER.search(part) and not ASKS.search(part) and not ASKING.match(part)]
+    rest = [part.strip() for part in CLAUSES.split(text) if part.strip() and not ACTION_NUMBER.search(part)
+            and not named.search(part) and not ASKS.search(part) and not ASKING.match(part)]
     return ", ".join(rest) or None
 
 
@@ -87,9 +132,13 @@ def _example(today: date) -> str:
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A request for more time typed anywhere, or `action 110 due 14/12` typed by the action's owner where only its
-    auditor may change it: the request sent and the owner told; None for other text."""
+    auditor may change it: the request sent and the owner told; None for other text, and for a number alone that is
+    no action of theirs ("more time on 147")."""
     today = turn.now.astimezone(services.settings.timezone).date()
     request = read(text, today)
+    if request is not None and request.bare:
+        action = action_store.get_action(services.storage, request.action_id)
+        request = request if action is not None and action.owner_id == turn.user_id else None
     if request is None:
         request = _owner_typed_a_date(services, turn, text, today)
     return None if request is None else ask(services, turn, request)
@@ -111,8 +160,8 @@ def _owner_typed_a_date(services: Services, turn: Turn, text: str, today: date) 
     return Request(action.id, until, None)
 
 
-def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
-    """Send the request to whoever may give the new date, tell the owner who was asked, and keep it in the trail."""
+def _open_action(services: Services, turn: Turn, request: Request) -> action_store.ActionRow:
+    """The open action the request is for, of the one asking; else the UserError saying why nothing was asked."""
     action = action_store.get_action(services.storage, request.action_id)
     if action is None:
         raise UserError("I can't find that action; type `/audit actions` to see your open ones.")
@@ -121,30 +170,73 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
                         f"with `action {action.id} due <date>`.")
     if action.done_at:
         raise UserError(f"Action {action.id} is marked done already, so it needs no more time.")
+    return action
+
+
+def _until(turn: Turn, services: Services, request: Request, action: action_store.ActionRow) -> date | None:
+    """The day asked for: as said, or "another week" after the due date (after today, when that has passed). A day
+    on or before the due date gives no more time, and is refused with the due date and how to ask (trial 34: `extend
+    action 106 to fri` asked the manager for the day it was already due)."""
+    due = date.fromisoformat(action.due_date)
+    until = request.until
+    if until is None and request.later is not None:
+        until = max(due, turn.now.astimezone(services.settings.timezone).date()) + request.later
+    if until is not None and until <= due:
+        later = working_day_near(due + timedelta(days=7))
+        raise UserError(f"Action {action.id} is already due {short_date(due)}, so asking for {short_date(until)} "
+                        f"gives it no more time. Nothing was asked: type a later day, like `extend action "
+                        f"{action.id} to {later.day}/{later.month}, <reason>`.")
+    return until
+
+
+def _already_waiting(services: Services, action: action_store.ActionRow) -> Reply | None:
+    """The request that still waits for an answer on this action, said instead of sending another (trial 34: a
+    second request went to the manager); None when none waits."""
+    asked = requests.latest(services.storage, action.id)
+    if asked is None or more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return None
+    until = f" until {short_date(asked.until)}" if asked.until else ""
+    when = short_date(asked.at.astimezone(services.settings.timezone).date(), year=False)
+    return Reply(kind="notice", text=(
+        f"You already asked {services.directory.label(asked.asked)} for more time on action {action.id}{until} on "
+        f"{when}, and it is still waiting for their answer, so I haven't asked again. To ask for another day, "
+        f"withdraw it first (`withdraw {action.id}`), then ask again."))
+
+
+def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
+    """Send the request to whoever may give the new date, tell the owner who was asked, and keep it (bot.storage.
+    more_time) and in the trail. One already waiting on the action is said instead."""
+    action = _open_action(services, turn, request)
+    if (waiting := _already_waiting(services, action)) is not None:
+        return [waiting]
+    until_day = _until(turn, services, request, action)
     asked, role = more_time_answer.approver(services, action)
     reason = screen_text(request.reason, services.identifier_screen, "that reason") if request.reason else None
-    until = f"until {short_date(request.until.isoformat())}" if request.until else ""
+    until = f"until {short_date(until_day.isoformat())}" if until_day else ""
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"
     owner = services.directory.label(action.owner_id)
-    record_trail(services.storage, turn.user_id, "action.more_time",
-                 {"action": action.id, "until": request.until.isoformat() if request.until else None,
-                  "asked": asked}, at=turn.now)
+    requests.record_request(services.storage, action.id, turn.user_id, asked,
+                            until_day.isoformat() if until_day else None, action.due_date, turn.now)
     return [Reply(text=f"I've asked {services.directory.label(asked)}, {role}, for more time on action {action.id}"
                        f"{' ' + until if until else ''}. It stays due {short_date(action.due_date)} until they set a "
-                       "new date."),
+                       f"new date. Sent by mistake? Type `withdraw {action.id}`."),
             Reply(to_user=asked, text=f"{owner} asks for more time on action {action.id} ({where}, due "
                                       f"{short_date(action.due_date)}){': ' + detail if detail else ''}. "
-                                      f"{more_time_answer.typed_answers(action.id, request.until)}",
-                  choices=more_time_answer.choices(action.id, request.until))]
+                                      f"{more_time_answer.typed_answers(action.id, until_day)}",
+                  choices=more_time_answer.choices(action.id, until_day))]
 
 
 def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit extend 110 to 14/12, family away`: the owner's request for more time, as said in words."""
+    """`/audit extend 110 to 14/12, family away`: the owner's request for more time, as said in words. Words saying
+    the action is not theirs are refused: nothing is sent (trial 34)."""
     words = args.strip()
     if not re.match(r"^(?:action\s+)?#?\d", words, re.IGNORECASE):
         raise UserError(f"Name the action to ask more time on: `{USAGE}`, like `/audit extend 110 to 14/12`.")
     said = words if words.lower().startswith("action") else f"action {words}"
+    if NOT_MINE.search(said) is not None:
+        raise UserError("That says the action is not yours, so I haven't asked anyone for more time on it. Tell its "
+                        "auditor who it should be, so they can change its owner.")
     today = turn.now.astimezone(services.settings.timezone).date()
     request = read(f"extend {said}", today)
     if request is None:
@@ -155,4 +247,5 @@ def extend_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit extend` and a request for more time said in words (bot.audits.feature.shortcuts)."""
     engine.add_command("extend", lambda turn, args: extend_command(services, turn, args),
-                       "ask the auditor for more time on an action you own", usage=USAGE, typed=TYPED)
+                       "ask the auditor for more time on an action you own", usage=USAGE, typed=TYPED,
+                       suggested=SUGGESTED)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from bot.core import agreement as agreement_figures
-from bot.core import policy
+from bot.core import more_time_said, policy
 from bot.core.agreement import last_complete_week
 from bot.core.markup import audit_and_case
 from bot.core.reopened import OUT_OF_MODERATION, reopened_on
@@ -51,8 +51,10 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     drafts_total, drafts = drafts_of(services.storage, person.user_id, SHOWN)
     open_actions = action_store.open_actions_of(services.storage, person.user_id)  # as `/audit actions` lists
     actions_total = len(open_actions)
+    asked = more_time_said.notes_for(services, open_actions)  # "more time asked to …, waiting for …" (trial 34)
     actions = [(a.id, f"{_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)})",
-                date.fromisoformat(a.due_date)) for a in open_actions[:SHOWN]]
+                date.fromisoformat(a.due_date), f" — {asked[a.id]}" if a.id in asked else "")
+               for a in open_actions[:SHOWN]]
     lines = [month]
     choices: list[Choice] = []
     if drafts_total:
@@ -67,10 +69,11 @@ def my_work(services: Services, person: Person) -> list[Reply]:
     if actions_total:
         more = f" (soonest {SHOWN} below)" if actions_total > SHOWN else ""
         lines.append(f"**Open actions**: {actions_total}{more}")
-        for action_id, description, due in actions:
+        for action_id, description, due, asked_note in actions:
             late = " — **overdue**" if due < today else ""
-            lines.append(f"   • {description} (due {short_date(due, year=False)}){late}")
+            lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
+        lines.extend(f"   • Action {a.id}: {asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
         waiting = awaiting_response(services.storage, person.user_id)
         lines.append("No drafts or open actions of yours." if waiting else

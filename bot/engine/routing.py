@@ -73,6 +73,20 @@ class Command:
     # None for a command never typed bare.
     typed: re.Pattern[str] | None = None
     details: str = ""  # more than the usage line, shown by `help <name>` (trial 26: `help campaign` told nothing)
+    # What a near miss of the command (`extnd 34`, `action 34 …` read without its word) may carry to be offered:
+    # a command that sends words to someone else is offered with its number and a date only, never with words the
+    # person did not type for it (trial 34). None: whatever its typed shape takes.
+    suggested: re.Pattern[str] | None = None
+
+    def offered(self, rest: str) -> str:
+        """`rest` as a near miss of this command may offer it: cut to what `suggested` takes, else as typed."""
+        if self.suggested is None or self.suggested.fullmatch(rest.strip().rstrip(".!?")) is not None:
+            return rest
+        return "" if (found := self.suggested.match(rest.strip())) is None else found.group(0)
+
+    def may_offer(self, rest: str) -> bool:
+        """Whether a near miss of this command may be offered with `rest` whole (see `suggested`)."""
+        return self.offered(rest) == rest
 
     def allowed(self, person: Person) -> bool:
         return self.roles is None or person.role in self.roles
@@ -115,10 +129,12 @@ class Engine:
         *,
         typed: str | None,
         details: str = "",
+        suggested: str | None = None,
     ) -> None:
         """Register `/audit <name>`; `roles` limits it, and `who_can` tells others whom to ask. `typed` is the shape
         (a regular expression, built from bot.engine.near_miss's blocks) of what may follow `name` when it is typed
-        in a DM without `/audit`; every command must say, so none is forgotten (None: never typed bare, and why)."""
+        in a DM without `/audit`; every command must say, so none is forgotten (None: never typed bare, and why).
+        `suggested`: what a near miss of it may be offered with, for a command that sends words to someone."""
         if name in self.commands:
             raise ValueError(f"command {name!r} registered twice")
         self.commands[name] = Command(
@@ -131,6 +147,7 @@ class Engine:
             usage_by_role=tuple((usage_by_role or {}).items()),
             typed=typed_shape(typed),
             details=details,
+            suggested=typed_shape(suggested),
         )
 
     @property
@@ -314,7 +331,7 @@ class Engine:
         near = closest(name, self.commands)
         if not near:
             return error(f"I don't know `/audit {name}`. {pointer}")
-        meant = " or ".join(f"`{suggestion(other, rest)}`" for other in near)
+        meant = " or ".join(f"`{suggestion(other, self.commands[other].offered(rest))}`" for other in near)
         return error(f"I don't know `{name}`. Did you mean {meant}? ({pointer})")
 
     def _dispatch_message(self, turn: Turn, text: str) -> list[Reply]:

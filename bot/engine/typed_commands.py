@@ -16,7 +16,16 @@ from __future__ import annotations
 
 from bot.core.replies import Reply, error
 from bot.core.services import Services
-from bot.engine.near_miss import NUMBER_ARGUMENT, Numbered, Reading, misshapen, numbered, read_slash, read_typed
+from bot.engine.near_miss import (
+    NUMBER_ARGUMENT,
+    Numbered,
+    Reading,
+    closest,
+    misshapen,
+    numbered,
+    read_slash,
+    read_typed,
+)
 from bot.engine.routing import Engine, Turn, not_yours
 
 # After everything that waits for typed text (an audit's answer, a moderation, a QA lead's `restore 12` of a
@@ -52,6 +61,13 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
             return None if given is None else number_not_taken(engine, turn, given)
     if reading.runs:
         return engine.dispatch_command(turn, reading.name, reading.rest)
+    if (meant := engine.commands.get(reading.name)) is not None and not meant.may_offer(reading.rest):
+        # A command that sends words to someone is never offered with them (bot.engine.routing.Command.suggested):
+        # its word mistyped (`reflcet 12 I agree`) is offered with its number alone; a line read as it without its
+        # word ("action 34 isnt mine, its the IRO's job" as `extend`) is not offered at all (trial 34).
+        if slashed is None and not closest(reading.typed, [reading.name, "audit"]) and reading.typed != reading.name:
+            return None
+        reading = Reading(reading.name, meant.offered(reading.rest), runs=False, typed=reading.typed)
     return [did_you_mean(reading, turn, slashed=slashed is not None)]
 
 

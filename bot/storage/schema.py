@@ -887,3 +887,17 @@ def m310_action_chases(db: Database) -> None:
     the trail keeps each one (bot/storage/actions.py, `chase_action`)."""
     db.execute("ALTER TABLE actions ADD COLUMN chased_at TEXT")
     db.execute("ALTER TABLE actions ADD COLUMN chased_by TEXT")
+
+
+@MIGRATIONS()
+def m320_action_more_time_asked(db: Database) -> None:
+    """An owner's latest request for more time on an action (trial 34): whom it asked, for what day, the due date
+    when asked, and when it was withdrawn. A repeated request then says one waits, `withdraw 34` takes it back, and
+    `my actions`, Home and `did i get more time on 34` say where it stands (bot/storage/more_time.py). The answer
+    *Say no* is read from the trail's `action.more_time_refused` rows, indexed on their action as m300 does, so no
+    other trail write pays for it."""
+    for column in ("more_time_asked_at", "more_time_asked_to", "more_time_until", "more_time_due",
+                   "more_time_withdrawn_at"):
+        db.execute(f"ALTER TABLE actions ADD COLUMN {column} TEXT")
+    db.execute("CREATE INDEX trail_more_time_refused ON trail(json_extract(detail, '$.action')) "
+               "WHERE action = 'action.more_time_refused'")

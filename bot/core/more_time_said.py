@@ -1,0 +1,76 @@
+"""Where an owner's request for more time on an action stands, in words: beside the action in `my actions`, on
+Home and on the action's card, and as the answer to "did i get more time on 147?" (trial 34: the request was
+invisible once sent, and the question went to the knowledge base).
+
+Here, not in bot.audits, because the actions are listed by three sibling features (bot.audits, bot.digests,
+bot.asking), which may not import each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.core.services import Services
+from bot.storage import more_time as store
+from bot.storage.actions import ActionRow
+from knowledge.dates import short_date
+
+WAITING, GIVEN, REFUSED, WITHDRAWN = "waiting", "given", "refused", "withdrawn"
+
+
+def state_of(asked: store.Asked, due_now: str) -> str:
+    """Where the request stands: withdrawn by its owner; given (the due date is no longer the one it had when asked,
+    however it was changed); said no to; else waiting for an answer."""
+    if asked.withdrawn_at is not None:
+        return WITHDRAWN
+    if due_now != asked.due_then:
+        return GIVEN
+    return REFUSED if asked.refused_at is not None else WAITING
+
+
+def _day(services: Services, moment: datetime) -> str:
+    return short_date(moment.astimezone(services.settings.timezone).date(), year=False)
+
+
+def note(services: Services, asked: store.Asked, due_now: str) -> str | None:
+    """A few words beside the action in a list: "more time asked to 18 Dec, waiting for Team manager (South)", or
+    the answer; None once it was withdrawn or given (the list shows the new date)."""
+    state, who = state_of(asked, due_now), services.directory.label(asked.asked)
+    until = f" to {short_date(asked.until, year=False)}" if asked.until else ""
+    if state == WAITING:
+        return f"more time asked{until}, waiting for {who}"
+    if state == REFUSED and asked.refused_at is not None:
+        return f"{services.directory.label(asked.refused_by or asked.asked)} said no to more time on " \
+               f"{_day(services, asked.refused_at)}"
+    return None
+
+
+def notes_for(services: Services, actions: list[ActionRow]) -> dict[int, str]:
+    """The note of each of these actions that has one, by action."""
+    asked = store.latest_of(services.storage, [action.id for action in actions])
+    due = {action.id: action.due_date for action in actions}
+    return {action_id: said for action_id, request in asked.items()
+            if (said := note(services, request, due[action_id])) is not None}
+
+
+def answer(services: Services, action: ActionRow) -> str:
+    """"did i get more time on 147?": where the latest request stands, or how to ask when none was."""
+    asked = store.latest(services.storage, action.id)
+    due = short_date(action.due_date)
+    if asked is None:
+        return (f"You haven't asked for more time on action {action.id}; it is due {due}. To ask, type `extend action "
+                f"{action.id} to <date>, <reason>`.")
+    state, who = state_of(asked, action.due_date), services.directory.label(asked.asked)
+    until = f" until {short_date(asked.until)}" if asked.until else ""
+    when = _day(services, asked.at)
+    if state == WAITING:
+        return (f"Not yet: you asked {who} for more time on action {action.id}{until} on {when}, and they haven't "
+                f"answered. It stays due {due} until they do; to take the request back, type `withdraw {action.id}`.")
+    if state == GIVEN:
+        return (f"Yes: action {action.id} is now due {due} (it was due {short_date(asked.due_then)} when you asked "
+                f"on {when}).")
+    if state == REFUSED:
+        return (f"No: {services.directory.label(asked.refused_by or asked.asked)} said no to more time on action "
+                f"{action.id}, so it stays due {due}.")
+    return (f"You withdrew your request for more time on action {action.id}, so nobody was left to answer it; it is "
+            f"due {due}. To ask again, type `extend action {action.id} to <date>, <reason>`.")
