@@ -43,7 +43,6 @@ from bot.audits import (
     moderation_release,
     moderation_unchanged,
     more_time_answer,
-    more_time_refusal,
     more_time_withdraw,
     note_check,
     readback,
