@@ -887,3 +887,11 @@ def m310_action_chases(db: Database) -> None:
     the trail keeps each one (bot/storage/actions.py, `chase_action`)."""
     db.execute("ALTER TABLE actions ADD COLUMN chased_at TEXT")
     db.execute("ALTER TABLE actions ADD COLUMN chased_by TEXT")
+
+
+@MIGRATIONS()
+def m320_action_done_notes(db: Database) -> None:
+    """A short note kept when an action is marked done (`done 19 - chronology updated`), screened for identifiers
+    first: trial 34's worker was told it "is not kept", so the auditor saw no evidence. Cleared when it is reopened
+    (bot/storage/actions.py, `complete_action`)."""
+    db.execute("ALTER TABLE actions ADD COLUMN done_note TEXT")
