@@ -46,6 +46,7 @@ from bot.audits import (
     moderation_alert,
     more_time,
     more_time_answer,
+    not_mine,
     note_check,
     readback,
     redaction,
@@ -184,6 +185,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return answered
     if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
         return asked
+    if (passed := not_mine.typed(services, turn, text)) is not None:  # "action 130 isnt mine" (trial 34)
+        return passed
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
         return changed
     if RESUME_WORDS.match(text):
