@@ -16,6 +16,7 @@ import re
 
 from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
+from bot.audits.owner_manager import manager_or_admin
 from bot.core import policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -23,7 +24,6 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import screen_text
-from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.trail import record_trail
@@ -80,14 +80,11 @@ def told_whom(services: Services, action: action_store.ActionRow) -> tuple[str, 
     manager; else an admin."""
     if action.auditor_id != action.owner_id and services.directory.person(action.auditor_id) is not None:
         return action.auditor_id, "its auditor"
-    managers = [m for m in services.directory.managers_of(action.owner_id) if m != action.owner_id]
-    if managers:
-        return managers[0], "your team manager"
-    admins = [a for a in services.directory.ids_with_role(Role.ADMIN) if a != action.owner_id]
-    if not admins:
+    found = manager_or_admin(services, action.owner_id)
+    if found is None:
         raise UserError(f"There is nobody I can tell that action {action.id} isn't yours: ask a QA lead. Nothing was "
                         "sent.")
-    return admins[0], "an admin (you have no team manager I can tell)"
+    return found[0], "your team manager" if found[1] else "an admin (you have no team manager I can tell)"
 
 
 def _owned(services: Services, turn: Turn, action_id: int) -> action_store.ActionRow:
