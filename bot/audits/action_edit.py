@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from bot.audits import action_owners, lifecycle
+from bot.audits import action_owners, lifecycle, not_mine
 from bot.audits.action_fields import action_due, due_said
 from bot.audits.action_removal import audit_action, gone, numbers_text
 from bot.audits.action_status import typed_id
@@ -146,6 +146,8 @@ def typed_anywhere(services: Services, turn: Turn, text: str) -> list[Reply] | N
     if edit is None:
         return None
     action = action_store.get_action(services.storage, edit.action_id)
+    if action is not None and action.owner_id == turn.user_id and action.auditor_id != turn.user_id:
+        return not_mine.owners_own(services, turn, action, edit.field)  # trial 34: shown, or who can change it
     if action is None or action.auditor_id != turn.user_id:
         raise UserError(f"Action {edit.action_id} is not an action of an audit you did, so I can't change it here. "
                         "`/audit actions` lists your open actions; only the auditor changes an action, with "

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits import done_note
 from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
@@ -39,10 +40,14 @@ NUMBER_FIRST_DONE = re.compile(rf"^\s*{NUMBER_FIRST}\b", re.IGNORECASE)
 # "ive done 29", "I've done 29", "i have done action 29", "finished 29", and `done 29` with a note but no dash ("done
 # 29 chrono updated"): trial 29 found each went on the QA leads' list. Part of bot.audits.feature.DONE_WORDS; where
 # the audit waits for free text or a number, such a line may be the answer ("done 3 home visits"), so there the step
-# reads it (bot.audits.conversation.typed_text). A line with a question mark is a question.
+# reads it (bot.audits.conversation.typed_text). A line with a question mark is a question. Trial 34: "ive done the
+# direct work for action 45 now" got a knowledge-base answer: what was done may come before `for action 45`.
 LOOSE_DONE = (r"(?:(?:i\s*['\u2019]?\s*ve|i\s+have)\s+(?:now\s+|just\s+|already\s+)?(?:done|completed?|finished)"
               r"|finished)\s+(?:action\s+)?#?(?P<loose_id>\d+)(?:\s+(?:as\s+)?done)?"
               r"(?:\s*[-\u2013\u2014:,;.]?\s*(?P<loose_note>(?![\d#&.,;:!\-\u2013\u2014]|and\b)[^?\s][^?]*?))?"
+              r"|(?:i\s*['\u2019]?\s*ve|i\s+have|i)\s+(?:now\s+|just\s+|already\s+)?(?:done|completed?|finished)\s+"
+              r"(?!action\b)[^?\d]{1,60}?\s+(?:for|on|from|in)\s+action\s+#?(?P<for_id>\d+)"
+              r"(?:\s+(?:now|today|thanks|this\s+morning|this\s+afternoon))?"
               r"|done\s+(?:action\s+)?#?(?P<noted_id>\d+)"
               r"\s+(?P<noted_note>(?![\d#&,;:.\-\u2013\u2014]|and\b|as\b|is\b|due\b|owner\b)[^?\s][^?]*?)")
 LOOSE_DONE_LINE = re.compile(rf"^\s*(?:{LOOSE_DONE})\s*[.!]?\s*$", re.IGNORECASE | re.DOTALL)
@@ -78,16 +83,19 @@ def _where(action: action_store.ActionRow) -> str:
     return f"_{action.description}_ ({audit_and_case(action.audit_id, action.case_ref)})"
 
 
-def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
+def on_done(services: Services, turn: Turn, value: str, note: str | None = None) -> list[Reply]:
     """The owner's own action is marked done at once; anyone else who may is asked to confirm first, since it goes
-    off the owner's list (the owner is re-checked when it is recorded: buttons can be copied)."""
+    off the owner's list (the owner is re-checked when it is recorded: buttons can be copied). `note`: what was said
+    was done, screened, kept with it (bot.audits.done_note)."""
     action = _action(services, buttons.record_id(value, HINT))
     if action.owner_id == turn.user_id:
-        return _complete(services, turn, action.id)
+        return _complete(services, turn, action.id, note)
     if not policy.may_complete_for_others(services.directory, turn.person, action.owner_id):
         raise AccessDenied("Only the owner of this action (or their manager) can mark it done.")
     if action.done_at:
         raise StaleAction("That action is already marked done.")
+    if note:
+        done_note.keep_for_answer(services, turn, action.id, note)
     owner = services.directory.label(action.owner_id)
     return [confirmations.ask(services, turn, Reply(
         kind="question", text=f"Mark action #{action.id} done for {owner}?\n{_where(action)}, due "
@@ -99,8 +107,8 @@ def on_done(services: Services, turn: Turn, value: str) -> list[Reply]:
 def done_said(done: re.Match[str]) -> tuple[str, str | None]:
     """The action's number and the words after it from a line bot.audits.feature.DONE_WORDS matched, whichever of
     its forms was typed (`done 12 - note`, `12 done`, `ive done 12`, `done 12 note`)."""
-    number = next(done.group(name) for name in ("id", "said_id", "first_id", "loose_id", "noted_id")
-                  if done.group(name))
+    names = ("id", "said_id", "first_id", "loose_id", "for_id", "noted_id")
+    number = next(done.group(name) for name in names if done.group(name))
     note = done.group("note") or done.group("loose_note") or done.group("noted_note")
     return number, note
 
@@ -115,20 +123,19 @@ def loosely_done(text: str) -> bool:
 
 def on_done_typed(services: Services, turn: Turn, digits: str, note: str | None) -> list[Reply]:
     """`done 12` typed, perhaps with a word on how after it ("done 2 - saw the child alone"). The action is marked
-    done as by its button; the words after the number are not kept, and the person is told so, since an action
-    keeps no note (what was done belongs in the case record) and such words often name the child."""
-    replies = on_done(services, turn, str(typed_id(digits)))
-    if note is None or POLITE.match(note):
-        return replies
-    told = Reply(kind="notice", text="What you wrote after the action's number is not kept: an action has no note of "
-                                     "its own, so record what was done in the case file.")
-    return [told, *replies]
+    done as by its button, and the words after the number are kept with it as its note once screened: one that
+    could identify a child is refused, the action left open (bot.audits.done_note)."""
+    action_id = typed_id(digits)
+    if note is None or POLITE.match(note) or not note.strip(" .!"):
+        return on_done(services, turn, str(action_id))
+    return on_done(services, turn, str(action_id), done_note.screened(services, action_id, note))
 
 
 def on_done_confirm(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """Yes to "Mark action #7 done for …?": recorded with who and when, and the owner told."""
+    """Yes to "Mark action #7 done for …?": recorded with who and when (and the note said with `done 7 - …`), and
+    the owner told."""
     action_id = buttons.record_id(value, HINT)
-    return _complete(services, turn, action_id)
+    return _complete(services, turn, action_id, done_note.waiting(services, turn, action_id))
 
 
 def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -137,13 +144,14 @@ def on_done_keep(services: Services, turn: Turn, value: str) -> list[Reply]:
     return [Reply(kind="notice", text=f"OK: action {action_id} stays open. Nothing changed.")]
 
 
-def _complete(services: Services, turn: Turn, action_id: int) -> list[Reply]:
-    """Record who completed the action and when; the owner is told when it was someone else, with a way back."""
+def _complete(services: Services, turn: Turn, action_id: int, note: str | None = None) -> list[Reply]:
+    """Record who completed the action and when, with its note; the reply names the action by number and case (trial
+    34: several actions share a title) and offers `undo` next; the owner is told when it was someone else."""
     owner_id = action_store.action_owner(services.storage, action_id)
     allowed = owner_id is not None and policy.may_complete_for_others(services.directory, turn.person, owner_id)
     try:
         action = action_store.complete_action(services.storage, action_id, turn.user_id, allowed=allowed,
-                                              now=turn.now)
+                                              now=turn.now, note=note)
     except NotFound:
         raise UserError(NOT_FOUND) from None
     except NotAllowed:
@@ -151,13 +159,18 @@ def _complete(services: Services, turn: Turn, action_id: int) -> list[Reply]:
     except Conflict:
         raise StaleAction("That action is already marked done.") from None
     reopen = (Choice("Reopen", "actions.reopen", str(action.id)),)
-    if action.owner_id == turn.user_id:
-        return [Reply(text=f"Done: _{action.description}_ is marked complete. Thank you.", choices=reopen)]
+    mine = action.owner_id == turn.user_id
     owner, by = services.directory.label(action.owner_id), services.directory.label(turn.user_id)
-    return [Reply(text=f"Done: _{action.description}_ is marked complete for {owner}. Thank you.", choices=reopen),
-            Reply(to_user=action.owner_id, choices=reopen,
-                  text=f"{by} marked your action {action.id} done: {_where(action)}. If it isn't finished, press "
-                       f"Reopen (or type `reopen action {action.id}`).")]
+    done = confirmations.offer(services, turn, Reply(
+        text=f"Action {action.id} ({audit_and_case(action.audit_id, action.case_ref)}) marked done"
+             f"{'' if mine else ' for ' + owner}: _{action.description}_.{done_note.said(note)} Thank you. Wrong "
+             "one? Type `undo` (or press Reopen) to open it again.", choices=reopen), done_note.UNDO_WORDS)
+    if mine:
+        return [done]
+    noted = f" Their note: “{note}”." if note else ""
+    return [done, Reply(to_user=action.owner_id, choices=reopen,
+                        text=f"{by} marked your action {action.id} done: {_where(action)}.{noted} If it isn't "
+                             f"finished, press Reopen (or type `reopen action {action.id}`).")]
 
 
 def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -179,8 +192,9 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
     due = f", due {short_date(action.due_date)}" if overdue is None else ""
     passed = f" {overdue.owner}" if overdue is not None else ""
     said = f"{overdue.reopener} " if overdue is not None else ""
-    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again{due}. {said}Type "
-                          f"`done {action.id}` when it is complete.")]
+    when_done = "" if overdue is not None and overdue.says_done else f"Type `done {action.id}` when it is complete."
+    replies = [Reply(text=f"Reopened: action {action.id}, {_where(action)}, is open again{due}. {said}{when_done}"
+                          .rstrip())]
     if action.owner_id != turn.user_id:
         replies.append(Reply(to_user=action.owner_id, text=(
             f"{services.directory.label(turn.user_id)} reopened your action {action.id}: {_where(action)}{due}. "

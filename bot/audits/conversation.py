@@ -44,6 +44,7 @@ from bot.audits import (
     moderation_unchanged,
     more_time_answer,
     more_time_withdraw,
+    not_mine,
     note_check,
     readback,
     reaudit_start,
@@ -506,7 +507,7 @@ ENTRY_ACTIONS = frozenset({"audit.start", "audit.start_case", "audit.resume", "a
                            "audit.compare", "audit.reflect", "audit.reopen", "audit.moderate_open",
                            "audit.moderation_accept", "audit.moderation_reply", "actions.done", "actions.done_confirm",
                            "actions.done_keep", "actions.reopen", *action_removal.REMOVE_ANSWERS,
-                           more_time_answer.GIVE, more_time_answer.REFUSE,
+                           more_time_answer.GIVE, more_time_answer.REFUSE, not_mine.STAYS,
                            *checklist_switch.ACTIONS})  # a switch's buttons carry the version: stale ones refused
 _CONTROLS = frozenset({"audit.back", "audit.pause", "audit.cancel"})
 _DECIDING = frozenset({"audit.moderate_agree", "audit.moderate_disagree", "audit.moderate_grade"})
@@ -855,6 +856,7 @@ ACTIONS: Mapping[str, ActionHandler] = MappingProxyType({
     "actions.done": action_status.on_done, "actions.done_confirm": action_status.on_done_confirm,
     "actions.done_keep": action_status.on_done_keep, "actions.reopen": action_status.on_reopen,
     more_time_answer.GIVE: more_time_withdraw.on_give, more_time_answer.REFUSE: more_time_withdraw.on_refuse,
+    not_mine.STAYS: not_mine.on_stays,
     action_removal.REMOVE_ANSWERS[0]: action_removal.on_remove_confirm,
     action_removal.REMOVE_ANSWERS[1]: action_removal.on_remove_keep,
 })

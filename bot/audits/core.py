@@ -434,7 +434,8 @@ def action_line(services: Services, action: action_store.ActionRow, today: str, 
     line = f"• Action {action.id}: {action.description} — {label(action.owner_id)}, by {short_date(action.due_date)}"
     if action.done_at:
         by = f" by {label(action.done_by)}" if action.done_by and action.done_by != action.owner_id else ""
-        return f"{line} (**done** {day(action.done_at)}{by}{changed})"
+        noted = f"; note: “{action.done_note}”" if action.done_note else ""  # trial 34: the auditor's evidence
+        return f"{line} (**done** {day(action.done_at)}{by}{changed}{noted})"
     state = "**overdue**" if action.due_date < today else "open"
     if action.reopened_at and action.reopened_by:
         state += f", reopened {day(action.reopened_at)} by {label(action.reopened_by)}"

@@ -47,6 +47,7 @@ from bot.audits import (
     more_time,
     more_time_answer,
     more_time_withdraw,
+    not_mine,
     note_check,
     readback,
     redaction,
@@ -189,6 +190,8 @@ def shortcuts(services: Services, turn: Turn, text: str, commands: Shapes) -> li
         return taken
     if (asked := more_time.typed(services, turn, text)) is not None:  # "more time on action 110" (trial 29)
         return asked
+    if (passed := not_mine.typed(services, turn, text)) is not None:  # "action 130 isnt mine" (trial 34)
+        return passed
     if (changed := action_edit.typed_anywhere(services, turn, text)) is not None:
         return changed
     if RESUME_WORDS.match(text):

@@ -19,6 +19,7 @@ from datetime import date
 
 from bot.audits import action_edit, lifecycle
 from bot.audits.action_status import typed_id
+from bot.audits.owner_manager import manager_or_admin
 from bot.core import policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -26,7 +27,6 @@ from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import screen_text
-from bot.settings.people import Role
 from bot.storage import actions as action_store
 from bot.storage import audits as store
 from bot.storage.errors import NotFound
@@ -47,14 +47,11 @@ def approver(services: Services, action: action_store.ActionRow) -> tuple[str, s
     audit = store.get_audit(services.storage, action.audit_id)
     if audit is not None and lifecycle.action_edit_refusal(audit, audit.auditor_id) is None:
         return audit.auditor_id, "the auditor"
-    managers = [m for m in services.directory.managers_of(action.owner_id) if m != action.owner_id]
-    if managers:
-        return managers[0], "your manager"
-    admins = [a for a in services.directory.ids_with_role(Role.ADMIN) if a != action.owner_id]
-    if not admins:
+    found = manager_or_admin(services, action.owner_id)
+    if found is None:
         raise UserError(f"Action {action.id}'s audit can't be changed now and there is nobody I can ask to give it "
                         "more time: ask a QA lead. Nothing was asked.")
-    return admins[0], "an admin (you have no manager I can ask)"
+    return found[0], "your manager" if found[1] else "an admin (you have no manager I can ask)"
 
 
 def choices(action_id: int, until: date | None) -> tuple[Choice, ...]:

@@ -44,7 +44,7 @@ SUMMARY_WHAT = {"grade_reason": "reason for the grade", "strengths": "strengths"
                 "development": "areas for development"}
 SHORT = {"moderation": "mod", "response": "reply", "reflection": "refl"}
 # What an item's name looks like: the words after it are the reason. `t3` is the old numbering, named to be refused.
-ITEM_NAME = re.compile(r"(?:r|t|a|mod|reply|refl)\d{1,9}|q\d{1,3}[a-z]?n?|reason|strengths|development",
+ITEM_NAME = re.compile(r"(?:r|t|a|d|mod|reply|refl)\d{1,9}|q\d{1,3}[a-z]?n?|reason|strengths|development",
                        re.IGNORECASE)
 WHO = ("QA leads and admins, and the auditor for the texts they wrote while the audit can still be edited (before a "
        "moderator opens it)")
@@ -81,7 +81,7 @@ def _what(ctx: Ctx, place: str) -> str | None:
         return f"{'note on' if kind == 'evidence' else 'answer to'} question {question_label(ctx.checklist, key)}"
     if kind in SUMMARY_WHAT:
         return SUMMARY_WHAT[kind]
-    return {"action": f"action {key}", "moderation": "moderation reason",
+    return {"action": f"action {key}", "done": f"note on action {key} marked done", "moderation": "moderation reason",
             "response": "auditor's response to the moderation", "reflection": "worker's reflection"}.get(kind)
 
 
@@ -122,8 +122,8 @@ def _label(ctx: Ctx, place: str, answered: set[str], counts: dict[str, int]) -> 
         return f"{label}n" if kind == "evidence" and key in answered else label  # a text answer with a note too
     if kind in SUMMARY_WHAT:
         return {"grade_reason": "reason"}.get(kind, kind)
-    if kind == "action":
-        return f"a{key}"
+    if kind in ("action", "done"):
+        return f"{kind[0]}{key}"
     counts[kind] = counts.get(kind, 0) + 1
     return f"{SHORT[kind]}{counts[kind]}"
 

@@ -27,6 +27,7 @@ class PastDue:
 
     reopener: str
     owner: str
+    says_done: bool = False  # the lines already say to type `done N` when it is complete (the reopen says it once)
 
 
 def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | None:
@@ -42,7 +43,7 @@ def past_due(services: Services, turn: Turn, action: ActionRow) -> PastDue | Non
     passed = (f"Its due date, {long_date(due)}, has passed, so it counts as overdue until it has a new date"
               f"{seen_by}.")
     ask, told = _new_date(services, turn, action)
-    return PastDue(reopener=f"{passed} {ask}", owner=f"{passed} {told}")
+    return PastDue(reopener=f"{passed} {ask}", owner=f"{passed} {told}", says_done=f"`done {action.id}`" in ask)
 
 
 def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, str]:
@@ -59,5 +60,5 @@ def _new_date(services: Services, turn: Turn, action: ActionRow) -> tuple[str, s
         auditor = f"Only its auditor, {services.directory.label(audit.auditor_id)}, can give it a new due date"
         return f"{auditor} ({typed}): ask them.", f"{auditor}: ask them."
     fixed = (f"Its audit, #{action.audit_id}, can't be changed now (an action's date is changed by its auditor, on a "
-             "submitted audit before moderation), so mark it done when it is complete.")
+             f"submitted audit before moderation), so type `done {action.id}` when it is complete.")
     return fixed, fixed

@@ -15,7 +15,7 @@ from bot.storage.trail import record_trail
 
 # What every read of actions selects (`a` the action, `au` its audit), and which actions count: not removed.
 COLUMNS = ("a.id, a.audit_id, a.description, a.owner_id, a.due_date, a.created_by, a.done_at, a.done_by, "
-           "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id")
+           "a.reopened_at, a.reopened_by, au.case_ref, au.auditor_id, a.done_note")
 LIVE = "a.removed_at IS NULL"
 
 
@@ -33,6 +33,7 @@ class ActionRow:
     reopened_at: str | None = None
     reopened_by: str | None = None
     auditor_id: str = ""  # who did the audit: they may reopen its actions
+    done_note: str | None = None  # what the person marking it done said was done, screened (`done 19 - …`)
 
     def summary(self) -> str:
         """The action in one line, as an audit's revisions keep it when it is added or removed."""
@@ -91,8 +92,10 @@ def action_owner(storage: Storage, action_id: int) -> str | None:
     return action.owner_id if action else None
 
 
-def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime) -> ActionRow:
-    """Mark an action done once; `allowed` says whether someone other than the owner may (managers, admins).
+def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool, now: datetime,
+                    note: str | None = None) -> ActionRow:
+    """Mark an action done once, with the note said with it (screened by the caller); `allowed` says whether
+    someone other than the owner may (managers, admins).
 
     NotFound, NotAllowed or Conflict (already done, with the action) when it may not: bot/audits/actions.py
     words them."""
@@ -102,7 +105,8 @@ def complete_action(storage: Storage, action_id: int, actor: str, allowed: bool,
             raise NotAllowed(f"action {action_id} is not {actor}'s")
         if action.done_at:
             raise Conflict(action, "already done")
-        db.execute("UPDATE actions SET done_at = ?, done_by = ? WHERE id = ?", [utc_text(now), actor, action_id])
+        db.execute("UPDATE actions SET done_at = ?, done_by = ?, done_note = ? WHERE id = ?",
+                   [utc_text(now), actor, note, action_id])
         record_trail(storage, actor, "action.done", {"action": action_id}, now)
     return action
 
@@ -116,7 +120,8 @@ def reopen_action(storage: Storage, action_id: int, actor: str, allowed: bool, n
             raise NotAllowed(f"{actor} may not reopen action {action_id}")
         if not action.done_at:
             raise Conflict(action, "not done")
-        db.execute("UPDATE actions SET done_at = NULL, done_by = NULL, reopened_at = ?, reopened_by = ? WHERE id = ?",
+        db.execute("UPDATE actions SET done_at = NULL, done_by = NULL, done_note = NULL, reopened_at = ?, "
+                   "reopened_by = ? WHERE id = ?",
                    [utc_text(now), actor, action_id])
         record_trail(storage, actor, "action.reopen", {"action": action_id, "was_done_by": action.done_by}, now)
     return action

@@ -78,9 +78,11 @@ def audit_texts(storage: Storage, audit_id: int) -> list[StoredText]:
                       [audit_id]):
         found += [StoredText(name, row[name], row["auditor_id"], row["updated_at"]) for name in SUMMARY_FIELDS
                   if row[name]]
-    for row in select(db, "SELECT id, description, created_by, created_at FROM actions WHERE audit_id = ? "
-                          "ORDER BY id", [audit_id]):
+    for row in select(db, "SELECT id, description, created_by, created_at, done_note, done_by, done_at FROM actions "
+                          "WHERE audit_id = ? ORDER BY id", [audit_id]):
         found.append(StoredText(f"action:{row['id']}", row["description"], row["created_by"], row["created_at"]))
+        if row["done_note"]:  # what was said was done (`done 19 - …`), shown to the auditor
+            found.append(StoredText(f"done:{row['id']}", row["done_note"], row["done_by"], row["done_at"]))
     for row in select(db, "SELECT id, moderator_id, decided_at, reason, response_text, responded_at FROM moderations "
                           "WHERE audit_id = ? ORDER BY id", [audit_id]):
         if row["reason"]:
@@ -120,6 +122,7 @@ def _replace_everywhere(db: Any, audit_id: int, text: str, marker: str, text_que
     params.update({f"q{i}": question for i, question in enumerate(text_questions)})
     answers = f" OR (field LIKE 'answer:%' AND substr(field, 8) IN ({marks}))" if text_questions else ""
     whole = [("answers", "evidence", "audit_id = :audit"), ("actions", "description", "audit_id = :audit"),
+             ("actions", "done_note", "audit_id = :audit"),
              ("moderations", "reason", "audit_id = :audit"), ("moderations", "response_text", "audit_id = :audit"),
              ("reflections", "text", "audit_id = :audit"),
              *(("audits", name, "id = :audit") for name in SUMMARY_FIELDS),

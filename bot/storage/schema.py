@@ -901,3 +901,11 @@ def m320_action_more_time_asked(db: Database) -> None:
         db.execute(f"ALTER TABLE actions ADD COLUMN {column} TEXT")
     db.execute("CREATE INDEX trail_more_time_refused ON trail(json_extract(detail, '$.action')) "
                "WHERE action = 'action.more_time_refused'")
+
+
+@MIGRATIONS()
+def m321_action_done_notes(db: Database) -> None:
+    """A short note kept when an action is marked done (`done 19 - chronology updated`), screened for identifiers
+    first: trial 34's worker was told it "is not kept", so the auditor saw no evidence. Cleared when it is reopened
+    (bot/storage/actions.py, `complete_action`)."""
+    db.execute("ALTER TABLE actions ADD COLUMN done_note TEXT")

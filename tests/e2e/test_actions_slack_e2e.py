@@ -107,7 +107,7 @@ def test_done_for_someone_else_is_confirmed_then_reopened_by_its_owner_and_remov
     assert asked.text.startswith(f"Mark action #{action.id} done for Social worker N2?")
     assert [c.label for c in asked.choices] == ["Yes", "No"] and listing.choices
     [done] = manager.send("press", f"actions.done_confirm|{action.id}")
-    assert "is marked complete for Social worker N2" in done.text
+    assert "marked done for Social worker N2" in done.text
     told = worker_dm(standin)[-1]
     assert f"Team manager (North) marked your action {action.id} done" in told.text
 

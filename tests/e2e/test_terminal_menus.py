@@ -65,7 +65,7 @@ def test_done_picked_for_a_colleague_is_said_back_with_whose_action_and_its_word
     picked = f"→ You picked 1: Done — action {action_id} for Social worker N1: “Update the chronology”"
     assert picked in out
     assert out.index(picked) < out.index(f"Mark action #{action_id} done for Social worker N1?") < \
-        out.index("is marked complete")
+        out.index(f"Action {action_id} (audit #")
 
 
 def test_a_stale_number_while_an_audit_waits_shows_its_question_again_and_picks_nothing(engine: Engine,

@@ -24,7 +24,7 @@ from tests.support.audit_rows import insert_audit
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 5, 10, 0, tzinfo=LONDON)
 AUDITOR, MANAGER, WORKER, COLLEAGUE = "U0MGRS001", "U0MGRN001", "U0PRAN001", "U0PRAN002"
-KEPT_NOT = "What you wrote after the action's number is not kept"
+KEPT = "Your note is kept with it"
 __all__ = ["action_id"]  # the North worker's open action (a fixture), set by the South manager
 
 
@@ -32,12 +32,13 @@ __all__ = ["action_id"]  # the North worker's open action (a fixture), set by th
 def test_a_loose_done_marks_the_action_and_its_note_is_treated_as_after_a_dash(engine: Engine, services: Services,
                                                                                action_id: int, form: str) -> None:
     """Each form marks the action (also among the forms of test_action_number_first_done); words after the number
-    are said not to be kept, as after `done 29 - …`."""
+    are kept as its note, as after `done 29 - …` (trial 34)."""
     with time_machine.travel(NOW, tick=False):
-        first, *rest = engine.message(WORKER, form.format(n=action_id), surface="terminal")
-    marked = rest[-1] if rest else first
-    assert (first.text.startswith(KEPT_NOT), marked.text) == (form in NOTED, "Done: _Share the plan with the "
-                                                                               "school_ is marked complete. Thank you.")
+        [marked] = engine.message(WORKER, form.format(n=action_id), surface="terminal")
+    assert marked.text.startswith(f"Action {action_id} (audit #1, CR-123456) marked done: _Share the plan with the "
+                                  "school_.")
+    stored = action_store.get_action(services.storage, action_id)
+    assert (KEPT in marked.text, stored is not None and stored.done_note is not None) == (form in NOTED,) * 2
     assert done_at(services, action_id) is not None and asked_the_knowledge_base(services) == 0
 
 

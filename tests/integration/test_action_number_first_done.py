@@ -51,7 +51,7 @@ def test_the_number_first_marks_the_owners_action_done(engine: Engine, services:
     with time_machine.travel(NOW, tick=False):
         replies = engine.message(WORKER, form.format(n=action_id), surface="terminal")
     said = "\n".join(reply.text for reply in replies)
-    assert "Done: _Share the plan with the school_ is marked complete. Thank you." in said, said
+    assert f"Action {action_id} (audit #1, CR-123456) marked done: _Share the plan with the school_." in said, said
     assert done_at(services, action_id) is not None
     assert asked_the_knowledge_base(services) == 0
 
@@ -75,7 +75,7 @@ def test_every_number_first_form_marks_that_action_or_says_why_not_and_never_ask
         replies = engine.message(user, form.format(n=number), surface="terminal")
     said = "\n".join(reply.text for reply in replies)
     if number == action_id and user == WORKER:
-        assert "is marked complete" in said and done_at(services, action_id) is not None
+        assert "marked done: _Share" in said and done_at(services, action_id) is not None
     elif number == action_id:
         assert replies[0].kind == "error"
         assert said == "Only the owner of this action (or their manager) can mark it done."
@@ -95,7 +95,7 @@ def test_at_a_number_question_the_count_is_the_answer_and_at_a_yes_no_question_t
         engine.message(WORKER, "CR-555123", surface="terminal")
         engine.message(WORKER, "social worker n2", surface="terminal")
         marked = "\n".join(r.text for r in engine.message(WORKER, f"{action_id} done", surface="terminal"))
-        assert "is marked complete" in marked and done_at(services, action_id) is not None
+        assert "marked done: _Share" in marked and done_at(services, action_id) is not None
         assert "Back to audit #2, question 1:" in marked
         engine.message(WORKER, f"reopen action {action_id}", surface="terminal")
         engine.message(WORKER, "no", surface="terminal")  # no immediate concern: "How many contacts did you sample?"

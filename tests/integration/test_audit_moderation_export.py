@@ -192,7 +192,7 @@ def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: 
     assert other.kind == "error"
     listing = engine.command("U0PRAN001", "actions", surface="terminal")
     [done] = press(engine, "U0PRAN001", listing, "actions.done")
-    assert "marked complete" in done.text
+    assert f"Action {action.id} (audit #{submitted}, " in done.text and "marked done" in done.text
     [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0PRAN001" and row.done_at
     [again] = engine.action("U0PRAN001", "actions.done", str(action.id), surface="terminal")
@@ -214,7 +214,7 @@ def test_a_manager_sees_and_completes_their_teams_open_actions(engine: Engine, s
         assert asked.text.startswith(f"Mark action #{action_id(services, submitted)} done for Social worker N1?")
         assert action_store.actions_of_audit(services.storage, submitted)[0].done_at is None
         done, told = press(engine, "U0MGRN001", [asked], "actions.done_confirm")
-        assert "marked complete for Social worker N1" in done.text
+        assert "marked done for Social worker N1" in done.text
         assert told.to_user == "U0PRAN001" and "Team manager (North) marked your action" in told.text
     [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0MGRN001"

@@ -58,7 +58,9 @@ def test_a_line_saying_the_action_is_not_theirs_is_never_offered_or_sent_as_a_re
         replies = engine.message(WORKER, typed.format(n=action), surface="terminal")
     said = " ".join(reply.text for reply in replies)
     assert "extend" not in said.lower() and "Did you mean `" not in said
-    assert _sent(replies) == [] and _trail(services) == []
+    # The auditor may be told the action is not theirs (bot.audits.not_mine), never asked for more time.
+    assert all("more time" not in reply.text for reply in _sent(replies))
+    assert _trail(services) == [] and requests.latest(services.storage, action) is None
 
 
 def test_extend_typed_with_words_saying_it_is_not_theirs_asks_nobody(engine: Engine, services: Services) -> None:

@@ -52,8 +52,9 @@ def test_the_trials_done_12_thanks_marks_the_action_done(engine: Engine, service
         first, second = _own_action(services, audit_id, MANAGER), _own_action(services, audit_id, MANAGER)
         replies = engine.message(MANAGER, f"done {first} thanks")
         _, out = drive(engine, [f"Done {second}, thank you!"])
-    assert texts(replies).startswith("Done: Book the review meeting is marked complete. Thank you.")
-    assert "Done: Book the review meeting is marked complete." in flat(out)
+    assert texts(replies).startswith(f"Action {first} (audit #{audit_id}, ")
+    assert "marked done: Book the review meeting . Thank you." in texts(replies)
+    assert f"Action {second} (audit #{audit_id}, " in flat(out) and "marked done: Book the review meeting." in flat(out)
     assert "Did you mean" not in texts(replies) + flat(out)
     done = {a.id: a.done_at for a in action_store.actions_of_audit(services.storage, audit_id)}
     assert done[first] and done[second]

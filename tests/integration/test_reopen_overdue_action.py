@@ -74,7 +74,8 @@ def test_on_a_moderated_audit_it_says_the_date_cannot_change(engine: Engine, ser
     with time_machine.travel(MONDAY, tick=False):
         said = texts(engine.message(AUDITOR, f"reopen action {action_id}", surface="terminal"))
     assert (f"{PASSED} Its audit, #1, can't be changed now (an action's date is changed by its auditor, on a "
-            "submitted audit before moderation), so mark it done when it is complete.") in said
+            f"submitted audit before moderation), so type `done {action_id}` when it is complete.") in said
+    assert said.count("when it is complete") == 1  # trial 34: it was said twice
     assert "When is it due now?" not in said
 
 

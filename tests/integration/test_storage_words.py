@@ -116,5 +116,5 @@ def test_an_action_is_marked_done_by_typing_its_number(engine: Engine, services:
     [refused] = engine.message("U0PRAS001", typed.format(action_id))  # not theirs, nor their team's
     assert refused.text == "Only the owner of this action (or their manager) can mark it done."
     [done] = engine.message(WORKER, typed.format(action_id))
-    assert "is marked complete" in done.text
+    assert f"Action {action_id} (audit #{north_audit}, " in done.text and "marked done" in done.text
     assert action_store.open_actions_of_owners(services.storage, [WORKER]) == []
