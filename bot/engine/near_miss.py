@@ -54,6 +54,10 @@ def paged(words: str) -> str:
 # Words people use for a command that are not its name.
 SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
             "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
+# A command's short name, which runs as the command does (`mod 12` is `moderate 12`, `/audit mod 12` too), and whose
+# misshapen lines get the command's usage (`mod abc`, `mod` alone), never the knowledge base. Unlike SYNONYMS, which
+# are only suggested, a short form is the command's own word.
+SHORT_FORMS = {"mod": "moderate"}
 AUDIT = "audit"
 # Words before the number that only say what it is: "show audit 12", "open audit #12", and, said as a sentence,
 # "show me audit 1", "show me the audit 12", "show me 12" (a trial found "show me audit 1" asked of the knowledge base).
@@ -76,6 +80,12 @@ class Reading:
     def suggestion(self) -> str:
         """`/audit show 12`, with a long free-text tail cut short."""
         return suggestion(self.name, self.rest)
+
+
+def full_name(word: str) -> str:
+    """The command a typed word is the short form of (`mod`: `moderate`); the word itself, lower case, otherwise."""
+    word = word.lower()
+    return SHORT_FORMS.get(word, word)
 
 
 def allowed_edits(name: str) -> int:
@@ -137,9 +147,9 @@ def read_typed(text: str, shapes: Shapes) -> Reading | None:
         after = read_typed(rest, shapes)
         if after is not None:
             return after if first == AUDIT else Reading(after.name, after.rest, runs=False, typed=first)
-    if first in pool:
-        taken = shaped(first, rest, shapes)
-        return Reading(first, taken, runs=True, typed=first) if taken is not None else None
+    if full_name(first) in pool:  # `mod` alone is no command: `mod abc` and it get the usage (`misshapen`)
+        taken = shaped(full_name(first), rest, shapes) if rest or first not in SHORT_FORMS else None
+        return Reading(full_name(first), taken, runs=True, typed=first) if taken is not None else None
     if not rest:  # a short word on its own is only ever its command exactly: "lost" is not `list`
         return _lone_typo(first, shapes)
     meant = [(name, taken) for name in closest(first, pool) if (taken := shaped(name, rest, shapes)) is not None]
@@ -263,7 +273,7 @@ def misshapen(text: str, shapes: Shapes) -> str | None:
     words = (text or "").strip().split()
     if not words or len(words) - 1 > MISSHAPEN_TAIL or words[0].startswith("/"):
         return None
-    name = words[0].lower().rstrip(".!?:,")
+    name = full_name(words[0].rstrip(".!?:,"))  # `mod abc`: `moderate`'s usage
     if shapes.get(name) is None or text.rstrip().endswith("?") or read_typed(text, shapes) is not None:
         return None
     if any(word.lower().strip(".,;:!?'\"") in QUESTION_WORDS for word in words[1:]):
@@ -282,7 +292,7 @@ def read_slash(text: str, names: Iterable[str]) -> tuple[str, Reading | None] | 
     pool = set(names)
     if word == AUDIT or closest(word, [AUDIT]):
         command, _, tail = rest.partition(" ")
-        command = command.lower() or "help"
+        command = full_name(command) or "help"
         if word == AUDIT:
             return word, Reading(command, tail, runs=True, typed=command)
         return word, Reading(*(corrected(command, tail, pool)), runs=False, typed=word)

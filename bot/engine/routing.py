@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from bot.core.replies import Reply, error
-from bot.engine.near_miss import Shapes, closest, suggestion, typed_shape
+from bot.engine.near_miss import Shapes, closest, full_name, suggestion, typed_shape
 from bot.engine.politeness import without_politeness
 from bot.errors import UserError
 from bot.settings.people import Directory, Person, Role
@@ -316,8 +316,9 @@ class Engine:
             ]
 
     def dispatch_command(self, turn: Turn, name: str, rest: str) -> list[Reply]:
-        """Run `/audit <name> <rest>` for this turn: also how a command typed in a DM without `/audit` runs."""
-        command = self.commands.get(name)
+        """Run `/audit <name> <rest>` for this turn: also how a command typed in a DM without `/audit` runs. A
+        command's short form (`/audit mod 12`: bot.engine.near_miss.SHORT_FORMS) runs as the command."""
+        command = self.commands.get(name) or self.commands.get(full_name(name))
         if command is None:
             return [self.unknown_command(name, rest)]
         if not command.allowed(turn.person):

@@ -18,6 +18,7 @@ from bot.core.replies import Reply, error
 from bot.core.services import Services
 from bot.engine.near_miss import (
     NUMBER_ARGUMENT,
+    SHORT_FORMS,
     Numbered,
     Reading,
     closest,
@@ -25,6 +26,7 @@ from bot.engine.near_miss import (
     numbered,
     read_slash,
     read_typed,
+    shaped,
 )
 from bot.engine.routing import Engine, Turn, not_yours
 
@@ -77,7 +79,7 @@ def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     is not one (bot.engine.near_miss.misshapen). For the knowledge base to say instead of "I don't know that yet" (and
     noting it): called only once it has no answer for the line."""
     name = misshapen(text, engine.typed_shapes)
-    return None if name is None else usage_of(engine, turn, name)
+    return None if name is None else usage_of(engine, turn, name, text.split()[0].lower().rstrip(".!?:,"))
 
 
 def number_not_taken(engine: Engine, turn: Turn, given: Numbered) -> list[Reply]:
@@ -93,12 +95,16 @@ def number_not_taken(engine: Engine, turn: Turn, given: Numbered) -> list[Reply]
     return [error(f"That number is too long for `/audit {given.name}`: type `{usage}`{_example(given.name, usage)}.")]
 
 
-def usage_of(engine: Engine, turn: Turn, name: str) -> list[Reply]:
-    """How command `name` is typed, as this person may use it (or whose it is, when it is not theirs)."""
+def usage_of(engine: Engine, turn: Turn, name: str, typed: str = "") -> list[Reply]:
+    """How command `name` is typed, as this person may use it (or whose it is, when it is not theirs). `typed`: the
+    word as typed, said back when it is the command's short form (`mod abc`: "`mod` is short for…", like `mod 12`)."""
     command = engine.commands[name]
     if not command.allowed(turn.person):
         return [error(not_yours(command))]
     usage = command.usage_for(turn.person)
+    if typed in SHORT_FORMS:
+        like = f", like `{typed} 12`" if shaped(name, "12", engine.typed_shapes) is not None else ""
+        return [error(f"That isn't how `{typed}` is typed: it is short for `{usage}`{like}.")]
     if usage == f"/audit {name}":
         return [error(f"`/audit {name}` takes nothing after its word: type just `{name}`.")]
     return [error(f"That isn't how `/audit {name}` is typed: `{usage}`{_example(name, usage)}.")]
