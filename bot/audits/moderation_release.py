@@ -5,11 +5,12 @@ Opening a moderation makes the audit read-only for its auditor (bot.audits.moder
 opened #82 and found no way to let go: `stop moderating`, `release 82` and "actually ill leave that one for the QA
 team" got knowledge-base answers, and `cancel` said it stayed theirs, read-only for its auditor, for two working days.
 Now any of these, before a decision is made, drops the undecided moderation (bot.storage.moderation.
-release_moderation): the audit waits for moderation again, as if never opened, and its auditor, who may have been
-refused an edit meanwhile, is told it is editable again. `send back` does the same with the moderator's note of what to
-correct, sent to the auditor, since a submitted audit is the auditor's to change until a moderator opens it. A
-moderation re-opened to change a decision is not let go of this way: its earlier decision is kept as it was
-(bot.audits.moderation_unchanged), and a moderated audit can't be sent back.
+release_moderation): the audit waits for moderation again, as if never opened, and its auditor is told it was let go
+of with nothing in their grading changed, and that they can edit it again (fix34a: they were told it was "no longer
+read-only", as if they had asked, though most never tried to edit it). `send back` does the same with the
+moderator's note of what to correct, sent to the auditor, since a submitted audit is the auditor's to change until a
+moderator opens it. A moderation re-opened to change a decision is not let go of this way: its earlier decision is
+kept as it was (bot.audits.moderation_unchanged), and a moderated audit can't be sent back.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ def _which(held: list[int], named: int | None, on_screen: int | None, what: str)
 
 
 def release(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
-    """Drop the undecided moderation: the audit waits for moderation again and its auditor may edit it, and is told.
-    A re-opened decision is kept as it was instead."""
+    """Drop the undecided moderation: the audit waits for moderation again and its auditor may edit it, and is told
+    in one short message, without implying they had asked to. A re-opened decision is kept as it was instead."""
     if moderation_unchanged.reopened(services, turn.user_id, audit_id) is not None:
         return moderation_unchanged.keep(services, turn, audit_id)
     audit = _let_go(services, turn, audit_id)
@@ -111,8 +112,9 @@ def release(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     return _said(audit, f"Released: you are no longer moderating audit #{audit_id}, and nothing was saved. It waits "
                         "for moderation again, and its auditor can edit it again (I've told them). `/audit moderate "
                         f"{audit_id}` opens it again.",
-                 f"{me} has stopped moderating your audit #{audit_id} without a decision, so it is no longer "
-                 f"read-only: you can edit it again (`/audit edit {audit_id} …`). It waits for moderation as before.")
+                 f"{me} has stopped moderating your audit #{audit_id} without a decision, with nothing in your "
+                 f"grading changed: it waits for moderation as before, and you can edit it again until then "
+                 f"(`/audit edit {audit_id} …`).")
 
 
 def send_back(services: Services, turn: Turn, audit_id: int, note: str | None) -> list[Reply]:
@@ -130,8 +132,8 @@ def send_back(services: Services, turn: Turn, audit_id: int, note: str | None) -
                         "nothing of your moderation was saved. Once they have changed it, it waits for moderation "
                         f"again: `/audit moderate {audit_id}` opens it.",
                  f"{me} has sent your audit #{audit_id} back to you to correct before it is moderated: "
-                 f"“{note.strip()}”. It is no longer read-only: `/audit edit {audit_id} …` changes it, and it then "
-                 "waits for moderation as before.")
+                 f"“{note.strip()}”. Nothing in your grading changed yet: you can edit it again "
+                 f"(`/audit edit {audit_id} …`), and it then waits for moderation as before.")
 
 
 def _said(audit: store.AuditRow, to_moderator: str, to_auditor: str) -> list[Reply]:
