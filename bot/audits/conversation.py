@@ -132,6 +132,9 @@ class Conversation:
 TypedHandler = Callable[[Services, Turn, Conversation, str], "list[Reply] | None"]
 Screen = Callable[[Services, Conversation], list[Reply]]
 ActionHandler = Callable[[Services, Turn, str], list[Reply]]
+# A short line read as a command typed wrong, given the step's own words: what was meant, or None (the engine's
+# bot.engine.typed_commands.typed_wrong, bound to the turn).
+Mistyped = Callable[[str, tuple[str, ...]], "list[Reply] | None"]
 
 
 @dataclass(frozen=True)
@@ -143,13 +146,17 @@ class StateSpec:
     bot.audits.answered_aside shows the step again: `commands`, a whole command (`show 140`, `list`, `away off`, as
     the bare router reads it) runs rather than being refused or stored as an answer, unless it names one of the
     step's own options; `free_text`, the text the step waits for ("evidence note"), where a line ending with `?` is a
-    question for the knowledge base, not that text (a real note ending with `?` is typed again without it)."""
+    question for the knowledge base, not that text (a real note ending with `?` is typed again without it).
+    `typed_wrong`, the step's own words (`agree`, `release`): a short line that is a command typed wrong (`mod abc`,
+    `kb accept abc`) or one letter off a command's or one of these words (`agre`) is said back as what was meant and
+    the step asked again, never taken as the text (bot.engine.typed_commands.typed_wrong); None: not checked."""
 
     typed: TypedHandler | None
     actions: frozenset[str]
     screen: Screen
     commands: bool = False
     free_text: str | None = None
+    typed_wrong: tuple[str, ...] | None = None
 
 
 # -- typed text ------------------------------------------------------------------------------------------
@@ -515,8 +522,8 @@ _MODERATION_FIRST, _REGRADE_FIRST = moderation_action.FIRST_ACTION, regrade_acti
 
 
 def _spec(typed: TypedHandler | None, actions: set[str] | frozenset[str], screen: Screen, *, commands: bool = False,
-          free_text: str | None = None) -> StateSpec:
-    return StateSpec(typed, frozenset(actions) | ENTRY_ACTIONS, screen, commands, free_text)
+          free_text: str | None = None, typed_wrong: tuple[str, ...] | None = None) -> StateSpec:
+    return StateSpec(typed, frozenset(actions) | ENTRY_ACTIONS, screen, commands, free_text, typed_wrong)
 
 
 STATES: Mapping[State, StateSpec] = MappingProxyType({
@@ -575,7 +582,8 @@ STATES: Mapping[State, StateSpec] = MappingProxyType({
                                   lambda services, c: moderation.grade_question(c.audit(services).audit),
                                   commands=True),
     State.MODERATION_REASON: _spec(_moderating(_moderation_reason), _DECIDING, _moderation_reason_screen,
-                                   commands=True, free_text="reason"),  # trial 21: a question was saved as one
+                                   commands=True, free_text="reason",  # trial 21: a question was saved as one
+                                   typed_wrong=moderation.STEP_WORDS),  # fix34a: so were `mod abc`, `agre`
     State.MODERATION_ACTION: _spec(_moderating(_change_of_mind(_went_back(None, _moderation_action))), _DECIDING,
                                    lambda _services, c: moderation_action.description_prompt(c.audit_id),
                                    commands=True),
@@ -687,11 +695,12 @@ def where_you_are(services: Services, turn: Turn) -> list[Reply]:
 
 
 def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[str],
-               commands: Shapes) -> list[Reply] | None:
+               commands: Shapes, mistyped: Mistyped | None = None) -> list[Reply] | None:
     """Claim typed text only when the state this person is in takes typed text (see STATES). A shortcut
     (`continue`, `start audit…`) is left to its handler, and so is a whole command where the state's `commands`
     says so (`commands` are the engine's typed shapes), unless it picks an option of the choice question waiting
-    ("continue" for "Continue early help as planned")."""
+    ("continue" for "Continue early help as planned"). `mistyped` reads a command typed wrong where the state
+    checks for one (its `typed_wrong` column)."""
     conversation = current(services, turn)
     if conversation is not None and conversation.ctx is not None and conversation.state in LEAVABLE and leaving(text):
         return not_in_channel(turn) or audits_start.pause(services, turn, conversation.ctx.value())  # trial 32
@@ -705,7 +714,22 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
         return refusal
     if aside(services, conversation, text, commands) is Aside.COMMAND:
         return None  # run as the command; bot.audits.answered_aside shows the step again
+    if (wrong := _typed_wrong(services, conversation, text, mistyped)) is not None:
+        return wrong
     return _read(services, turn, conversation, text)
+
+
+def _typed_wrong(services: Services, conversation: Conversation, text: str,
+                 mistyped: Mistyped | None) -> list[Reply] | None:
+    """A command typed wrong where the state checks for one (`typed_wrong`): what was meant, then the step asked
+    again, saying nothing was saved and how to give the text it waits for."""
+    spec = STATES[conversation.state]
+    if spec.typed_wrong is None or mistyped is None or (meant := mistyped(text, spec.typed_wrong)) is None:
+        return None
+    wanted = free_text_wanted(services, conversation) or "answer"
+    return [*meant, Reply(kind="notice", text=f"Nothing was saved as your {wanted}: type the command as shown, or "
+                                              f"your {wanted} in a sentence of your own words."),
+            *spec.screen(services, conversation)]
 
 
 class Aside(Enum):

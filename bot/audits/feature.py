@@ -65,6 +65,7 @@ from bot.core.services import Services
 from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER, PAGE, TEAM, Shapes, names_a_command, paged
 from bot.engine.routing import Engine, Turn
+from bot.engine.typed_commands import typed_wrong
 from knowledge.dates import DateError, parse_day
 
 # "start audit", and said as a wish (trial 29: "i want to do a peer audit on my colleagues case" got a knowledge-base
@@ -148,10 +149,12 @@ REFLECT_TYPED = (rf"(?:(?:on|to|for)\s+(?:(?:the|my|that)\s+)?(?:audit\s+|(?=#)|
 RESTORE_TYPED = rf"(?:(?:(?:an?|my|the|that)\s+)?(?:(?:cancelled|canceled|deleted)\s+)?audits?\s*)?(?P<args>{NUMBER})?"
 
 
-def typed_text(services: Services, turn: Turn, text: str, commands: Shapes) -> list[Reply] | None:
+def typed_text(services: Services, turn: Turn, text: str, engine: Engine) -> list[Reply] | None:
     """Typed text goes to the audit conversation (bot.audits.conversation.STATES) unless it is a shortcut, or a
-    whole command (`commands`: the engine's typed shapes) where the state runs one aside."""
-    return conversation.typed_text(services, turn, text, SHORTCUTS, commands)
+    whole command (the engine's typed shapes) where the state runs one aside; a command typed wrong where the state
+    checks for one is put right (bot.engine.typed_commands.typed_wrong)."""
+    return conversation.typed_text(services, turn, text, SHORTCUTS, engine.typed_shapes,
+                                   lambda line, words: typed_wrong(engine, turn, line, words))
 
 
 def _a_date_alone(services: Services, turn: Turn, text: str) -> bool:
@@ -316,7 +319,7 @@ def install(engine: Engine, services: Services) -> None:
         engine.add_action(name, confirmations.answering(services, name, pressed(name))
                           if name in answers else pressed(name))
     engine.add_message_handler(lambda turn, text: moderated.worded(
-        services, lambda: typed_text(services, turn, text, engine.typed_shapes)), priority=20)
+        services, lambda: typed_text(services, turn, text, engine)), priority=20)
     _install_watches(engine, services)
     # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
     # knowledge base, which would otherwise take "disagree" for a question.

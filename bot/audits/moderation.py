@@ -66,6 +66,9 @@ SHOWN = 10  # audits listed (with an Open button each) by `/audit moderate`; the
 MODERATORS = (Role.MANAGER, Role.QA_LEAD, Role.ADMIN)
 # "agree", "disagree", "agree 12", "disagree with #12": typed by a moderator, the decision the buttons make. A number
 # of any length: one longer than any audit's is the decision typed wrong (bot.core.buttons.typed_id), never a question.
+# The words a moderator types while writing a decision, besides the commands: one letter off one of them (`agre`,
+# `relase`) is offered back, never saved as the reason (bot.audits.conversation's `typed_wrong`).
+STEP_WORDS = ("agree", "disagree", "release", "back", "pause", "cancel")
 DECISION_WORDS = re.compile(r"^\s*(agree|disagree)(?:\s+(?:with\s+)?(?:audit\s+)?#?(\d+))?\s*[.!]?\s*$",
                             re.IGNORECASE)
 

@@ -170,6 +170,17 @@ def _lone_typo(word: str, shapes: Shapes) -> Reading | None:
     return Reading(meant[0], "", runs=False, typed=word) if len(meant) == 1 else None
 
 
+def one_off(text: str, words: Iterable[str]) -> str | None:
+    """The one word of `words` a line of a single word is one letter off (`agre`: `agree`, `relase`: `release`, `shw`:
+    `show`), where free text is waiting and a word on its own is never the text; None for a line of more words, the
+    word itself, or a slip between two words. A whole command's reading is read_typed's, not this."""
+    typed = (text or "").strip().lower().rstrip(".!?")
+    if not typed.isalpha() or len(typed) < 2:
+        return None
+    near = {word for word in words if word != typed and OSA.distance(typed, word, score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 and typed not in words else None
+
+
 ANY_WORD = "qzxv"  # a word no command takes as a verb
 VERB_AND_NUMBER = re.compile(r"^\s*[a-z]+\s+#?\d", re.IGNORECASE)
 

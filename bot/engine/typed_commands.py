@@ -14,6 +14,8 @@ command's word and a number (`show 9434765919`, `list 1234`) is not: it is the c
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.core.replies import Reply, error
 from bot.core.services import Services
 from bot.engine.near_miss import (
@@ -24,6 +26,7 @@ from bot.engine.near_miss import (
     closest,
     misshapen,
     numbered,
+    one_off,
     read_slash,
     read_typed,
     shaped,
@@ -80,6 +83,30 @@ def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
     noting it): called only once it has no answer for the line."""
     name = misshapen(text, engine.typed_shapes)
     return None if name is None else usage_of(engine, turn, name, text.split()[0].lower().rstrip(".!?:,"))
+
+
+MAX_COMMAND_WORDS = 3  # a longer line where free text waits is that text: "show no evidence of visits" is a reason
+
+
+def typed_wrong(engine: Engine, turn: Turn, text: str, words: Iterable[str] = ()) -> list[Reply] | None:
+    """A short line that reads as a command typed wrong, where free text waits (a moderator's reason, which the
+    auditor reads and which can't be changed once saved: fix34a found `moderate x` and `kb accept abc` saved as
+    reasons). The command suggested (`shwo 12`), its usage (`mod abc`, `moderate x`, `kb accept abc`), or the word the
+    line is one letter off (`agre`: "Did you mean `agree`?"), `words` being the step's own words beside the commands';
+    None for anything else: a whole command (it runs aside), a `/word` line (the typed commands' own), a longer line."""
+    line = " ".join((text or "").split())
+    if not line or len(line.split()) > MAX_COMMAND_WORDS or read_slash(line, engine.commands) is not None:
+        return None
+    shapes = engine.typed_shapes
+    reading = read_typed(line, shapes)
+    if reading is not None:
+        return None if reading.runs else [did_you_mean(reading, turn)]
+    if (given := numbered(line, shapes)) is not None:
+        return number_not_taken(engine, turn, given)
+    if (usage := usage_instead(engine, turn, line)) is not None:
+        return usage
+    meant = one_off(line, [*shapes, *SHORT_FORMS, *words])
+    return None if meant is None else [Reply(kind="notice", text=f"Did you mean `{meant}`?")]
 
 
 def number_not_taken(engine: Engine, turn: Turn, given: Numbered) -> list[Reply]:
