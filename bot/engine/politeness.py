@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.engine.near_miss import SYNONYMS, Shapes, numbered, read_typed
+from bot.engine.near_miss import SYNONYMS, Shapes, full_name, numbered, read_typed
 
 # The polite words, as typed after a command: each may come after a space, a comma, a full stop, a dash or "!", and
 # several may follow one another ("please, thanks"); a full stop or "!" may end the line.
@@ -57,6 +57,6 @@ def without_politeness(text: str, shapes: Shapes, shortcuts: Iterable[re.Pattern
         return head
     command = head.strip()
     word = command.split(None, 1)[0].lower()
-    if not FIRST_NUMBER_LAST.match(command) or SYNONYMS.get(word, word) not in shapes:
+    if not FIRST_NUMBER_LAST.match(command) or SYNONYMS.get(word, full_name(word)) not in shapes:  # `mod 12 pls`
         return text
     return head if read_typed(command, shapes) is not None or numbered(command, shapes) is not None else text

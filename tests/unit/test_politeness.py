@@ -38,6 +38,7 @@ def test_text_after_the_number_keeps_its_polite_ending(command_shapes: Shapes, w
     ("mark action 12 as done, ta", "mark action 12 as done"), ("done 12 please, thanks", "done 12"),
     ("show me audit 12 please", "show me audit 12"), ("campaign close 3 thanks", "campaign close 3"),
     ("show 9434765919 thanks", "show 9434765919"), ("list 1234 please", "list 1234"),
+    ("mod 12 please", "mod 12"),  # a command's short form (fix34a: it was told `mod`'s usage)
 ])
 def test_commands_read_without_their_thanks(command_shapes: Shapes, typed: str, read: str) -> None:
     assert without_politeness(typed, command_shapes, (DONE_WORDS,)) == read
