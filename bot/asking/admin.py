@@ -288,11 +288,13 @@ def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | Non
     start = service.last_good_start
     if start is None:
         return None
-    saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
+    saved = [f"saved at {time_on_day(start.saved_at.astimezone(timezone))}"] if start.saved_at else []
+    source = " (" + ", ".join([*([f"of `{start.folder}`"] if start.folder else []), *saved]) + ")" \
+        if start.folder or saved else ""  # trial 33: which folder's copy, as each folder keeps its own
     return Reply(kind="error", title="The knowledge base did not load at start",
                  text=problems_text(start.problems, "At start, the knowledge folder had")  # trial 20: "has",
                  # above a `kb check` saying it has none now
-                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
+                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{source}: nothing in "
                    "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
                    "(or `audit-bot kb check`), then `/audit kb reload`.")
 
