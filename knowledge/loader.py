@@ -508,9 +508,16 @@ def _duplicate_problems(refs: Sequence[EntryRef], first_seen: dict[str, EntryRef
             continue
         first = first_seen.setdefault(ref.id, ref)
         if first is not ref:
-            problems.append(Problem(ref.file, ref.line, f"entry id '{ref.id}' is used twice: here and at "
-                                                        f"{first.file}:{first.line}; rename one of them."))
+            problems.append(Problem(ref.file, ref.line,
+                                    f"entry id '{ref.id}' is used twice: here{_for(ref.question, ',')} and at "
+                                    f"{first.file}:{first.line}{_for(first.question)}; rename the one you added."))
     return problems
+
+
+def _for(text: str | None, after: str = "") -> str:
+    """", for “What does a personal adviser do?”": what an id used twice names at each place, so the QA lead
+    knows which of the two is the one just added (trial 33: only file and line were said)."""
+    return f", for “{' '.join(text.split())}”{after}" if text else ""
 
 
 def _repeated_question_problems(refs: list[EntryRef]) -> list[Problem]:
@@ -609,8 +616,9 @@ def _checklists(contents: list[_FileContent], entry_ids: EntryIds,
             if checklist.id in checklists:
                 first = checklists[checklist.id]
                 problems.append(Problem(checklist.file, checklist.line,
-                                        f"checklist id '{checklist.id}' is used twice: here and at "
-                                        f"{first.file}:{first.line}; rename one of them."))
+                                        f"checklist id '{checklist.id}' is used twice: here"
+                                        f"{_for(checklist.title, ',')} and at {first.file}:{first.line}"
+                                        f"{_for(first.title)}; rename the one you added."))
             else:
                 checklists[checklist.id] = checklist
     return checklists
