@@ -6,20 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from bot.settings.config import Settings, load_settings
 from knowledge.folded_items import folded_item_warnings, folded_items
 from knowledge.loader import load_knowledge
+from tests.integration.test_kb_last_good import settings
 from tests.support.cli import run_cli
 
+__all__ = ["settings"]  # the fixture: this suite's settings on a copy of the knowledge folder
 QA_LEAD = "U0QALEAD1"
 SLIP = "      - texting care leavers\n       - whatsapp a young person\n"
-
-
-@pytest.fixture
-def settings(environ: dict[str, str], kb_dir: Path) -> Settings:
-    return load_settings(environ)
 
 
 def slip_into_care_leavers(kb_dir: Path) -> int:
