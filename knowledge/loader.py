@@ -508,16 +508,9 @@ def _duplicate_problems(refs: Sequence[EntryRef], first_seen: dict[str, EntryRef
             continue
         first = first_seen.setdefault(ref.id, ref)
         if first is not ref:
-            problems.append(Problem(ref.file, ref.line,
-                                    f"entry id '{ref.id}' is used twice: here{_for(ref.question, ',')} and at "
-                                    f"{first.file}:{first.line}{_for(first.question)}; rename the one you added."))
+            problems.append(Problem(ref.file, ref.line, f"entry id '{ref.id}' is used twice: here and at "
+                                                        f"{first.file}:{first.line}; rename one of them."))
     return problems
-
-
-def _for(text: str | None, after: str = "") -> str:
-    """", for “What does a personal adviser do?”": what an id used twice names at each place, so the QA lead
-    knows which of the two is the one just added (trial 33: only file and line were said)."""
-    return f", for “{' '.join(text.split())}”{after}" if text else ""
 
 
 def _repeated_question_problems(refs: list[EntryRef]) -> list[Problem]:
@@ -616,9 +609,8 @@ def _checklists(contents: list[_FileContent], entry_ids: EntryIds,
             if checklist.id in checklists:
                 first = checklists[checklist.id]
                 problems.append(Problem(checklist.file, checklist.line,
-                                        f"checklist id '{checklist.id}' is used twice: here"
-                                        f"{_for(checklist.title, ',')} and at {first.file}:{first.line}"
-                                        f"{_for(first.title)}; rename the one you added."))
+                                        f"checklist id '{checklist.id}' is used twice: here and at "
+                                        f"{first.file}:{first.line}; rename one of them."))
             else:
                 checklists[checklist.id] = checklist
     return checklists

@@ -139,8 +139,8 @@ def test_duplicate_checklist_ids_name_both_places(monkeypatch: pytest.MonkeyPatc
     (tmp_path / "one.yaml").write_text(entry + "checklists: []\n")
     (tmp_path / "two.yaml").write_text("checklists: []\n")
     message = only_problem_at(tmp_path)
-    assert message == "two.yaml:2: checklist id 'cp-audit' is used twice: here, for “CP audit”, and at one.yaml:2, " \
-                      "for “CP audit”; rename the one you added."
+    assert message == "two.yaml:2: checklist id 'cp-audit' is used twice: here and at one.yaml:2; " \
+                      "rename one of them."
 
 
 def test_diff_reports_added_changed_removed(tmp_path: Path) -> None:
