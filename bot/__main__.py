@@ -76,8 +76,9 @@ def _run(argv: Sequence[str] | None, clock: Callable[[], datetime]) -> int:
         return 2
     except KnowledgeBaseError as exc:
         sys.stderr.write("Knowledge base problems:\n" + "".join(f"- {problem}\n" for problem in exc.problems))
-        sys.stderr.write("The bot did not start: it has no version of the knowledge base that loaded cleanly to fall "
-                         "back on (one is kept in the cache beside the database after each clean load). Fix the "
+        sys.stderr.write("The bot did not start: it has no version of the knowledge base that loaded cleanly from this "
+                         "folder to fall back on (one is kept for each knowledge folder in the cache beside the "
+                         "database after each clean load of it). Fix the "
                          "files above by hand (or put back the last working copy, e.g. with `git checkout`), run "
                          "`audit-bot kb check` until it says OK, then start the bot again.\n")
         return 4

@@ -175,9 +175,10 @@ def warn_last_good_start(knowledge: KnowledgeService, timezone: tzinfo) -> None:
     if start is None:
         return
     saved = f"saved at {time_on_day(start.saved_at.astimezone(timezone))}" if start.saved_at else "saved earlier"
-    log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (%s). "
-              "Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
-              len(start.problems), saved, "\n".join(f"- {problem}" for problem in start.problems))
+    log.error("The knowledge folder %s has %d problem(s); starting on the last version that loaded cleanly (of %s, "
+              "%s). Fix these, check with `audit-bot kb check`, then `/audit kb reload`:\n%s", knowledge.folder,
+              len(start.problems), start.folder or knowledge.folder, saved,
+              "\n".join(f"- {problem}" for problem in start.problems))
 
 
 def warn_withheld_start(knowledge: KnowledgeService) -> None:

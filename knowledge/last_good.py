@@ -2,8 +2,12 @@
 
 A QA lead's hand edit can break a file at any time; a running bot keeps its live version (a reload with problems
 is refused), but a restart used to read only the folder and refuse to start at all. So after every clean load
-the folder's YAML files are copied to `<cache>/last-good/` (only when they changed), exactly the texts that
+the folder's YAML files are copied to `<cache>/last-good-<key>/` (only when they changed), exactly the texts that
 loaded, and a start on a folder with problems can load that copy instead, loudly (see bot.core.knowledge).
+
+The copy is kept per knowledge folder (`<key>` is a digest of its resolved path, which the manifest also records): a
+cache shared by two folders (two configs beside one database folder) once served a QA lead's broken copy with
+another folder's version, her new entries gone (trial 33). A copy is only ever one of the same folder's versions.
 
 The copy is made in a temporary folder and swapped in with renames, so a start never reads half of one. A copy
 that cannot be written costs only the fallback, never a load. Deleting the cache deletes the copy too.
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import json
 import os
 import shutil
@@ -24,17 +29,30 @@ FOLDER = "last-good"
 MANIFEST = ".saved.json"  # not *.yaml: the loader never reads it
 
 
-def location(cache_folder: Path | None) -> Path | None:
-    """The saved copy's folder, or None when there is none (no cache, or nothing loaded cleanly yet)."""
+def _place(cache_folder: Path, knowledge_folder: Path) -> Path:
+    """Where `knowledge_folder`'s copy is kept in the cache: one folder per knowledge folder."""
+    key = hashlib.sha256(str(_resolved(knowledge_folder)).encode("utf-8")).hexdigest()[:16]
+    return Path(cache_folder) / f"{FOLDER}-{key}"
+
+
+def _resolved(knowledge_folder: Path) -> Path:
+    return Path(knowledge_folder).expanduser().resolve()
+
+
+def location(cache_folder: Path | None, knowledge_folder: Path) -> Path | None:
+    """The saved copy of `knowledge_folder`, or None when there is none (no cache, or that folder never loaded
+    cleanly with this cache); never another folder's copy."""
     if cache_folder is None:
         return None
-    folder = Path(cache_folder) / FOLDER
-    return folder if (folder / MANIFEST).is_file() else None
+    folder = _place(cache_folder, knowledge_folder)
+    if not (folder / MANIFEST).is_file() or _manifest(folder).get("folder") != str(_resolved(knowledge_folder)):
+        return None
+    return folder
 
 
-def saved_at(cache_folder: Path | None) -> dt.datetime | None:
-    """When the saved copy was made (UTC), or None."""
-    folder = location(cache_folder)
+def saved_at(cache_folder: Path | None, knowledge_folder: Path) -> dt.datetime | None:
+    """When the saved copy of `knowledge_folder` was made (UTC), or None."""
+    folder = location(cache_folder, knowledge_folder)
     if folder is None:
         return None
     try:
@@ -43,25 +61,26 @@ def saved_at(cache_folder: Path | None) -> dt.datetime | None:
         return None
 
 
-def saved_entries(cache_folder: Path | None) -> dict[str, str] | None:
+def saved_entries(cache_folder: Path | None, knowledge_folder: Path) -> dict[str, str] | None:
     """The saved copy's entries (entry id -> content digest, as the load gave them), or None when there is no copy
     or it was saved without them: what the bot served before a start, to say what the start made live."""
-    folder = location(cache_folder)
+    folder = location(cache_folder, knowledge_folder)
     entries = _manifest(folder).get("entries") if folder is not None else None
     return entries if isinstance(entries, dict) else None
 
 
-def saved_checklists(cache_folder: Path | None) -> dict[str, str] | None:
+def saved_checklists(cache_folder: Path | None, knowledge_folder: Path) -> dict[str, str] | None:
     """The saved copy's checklists (checklist id -> content hash), or None when there is no copy or it was saved
     without them: what the bot offered before a start, to say which checklists the start changed (trial 23)."""
-    folder = location(cache_folder)
+    folder = location(cache_folder, knowledge_folder)
     checklists = _manifest(folder).get("checklists") if folder is not None else None
     return checklists if isinstance(checklists, dict) else None
 
 
 def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, digest: Any,
          entries: dict[str, str] | None = None, checklists: dict[str, str] | None = None) -> bool:
-    """Copy the files of a clean load (`file_digests`: file -> digest of the text loaded) into the cache.
+    """Copy the files of a clean load of `folder` (`file_digests`: file -> digest of the text loaded) into the
+    cache, as that folder's copy.
 
     `digest(file, text)` must give the same digests as the load, so a file edited since it was loaded is
     noticed and nothing is saved (the copy must be a version that loaded). `entries` (entry id -> content digest)
@@ -70,9 +89,10 @@ def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, 
     """
     if cache_folder is None or not file_digests:
         return False
-    target = Path(cache_folder) / FOLDER
+    target = _place(cache_folder, folder)
     saved = _manifest(target)
-    if saved.get("digests") == file_digests and "entries" in saved and "checklists" in saved:
+    if saved.get("digests") == file_digests and "entries" in saved and "checklists" in saved \
+            and saved.get("folder") == str(_resolved(folder)):
         return False  # the copy already holds exactly these files
     try:
         Path(cache_folder).mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -87,8 +107,8 @@ def save(folder: Path, file_digests: dict[str, str], cache_folder: Path | None, 
             copy = partial / file
             copy.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             copy.write_text(text, encoding="utf-8")
-        (partial / MANIFEST).write_text(json.dumps({"digests": file_digests, "entries": entries or {},
-                                                    "checklists": checklists or {}}),
+        (partial / MANIFEST).write_text(json.dumps({"folder": str(_resolved(folder)), "digests": file_digests,
+                                                    "entries": entries or {}, "checklists": checklists or {}}),
                                         encoding="utf-8")
         old = None
         if target.exists():

@@ -49,6 +49,7 @@ from bot.errors import UserError
 from bot.settings.people import Person, Role
 from bot.storage.trail import record_trail
 from knowledge.dates import short_date, time_on_day
+from knowledge.folded_items import folded_item_warnings
 from knowledge.loader import KnowledgeDiff
 from knowledge.problems import Problem, is_checklist_problem
 
@@ -188,10 +189,19 @@ class KnowledgeAdmin:
     def check(self, turn: Turn) -> list[Reply]:
         del turn
         problems, _ = folder_problems(self.service.folder, council_screen(self.services), self.service.cache_folder)
+        warned = warnings_text(folded_item_warnings(self.service.folder))
         if problems:
             return [Reply(kind="error", text=problems_text(problems)
-                          + "\nNothing was loaded: the live version is unchanged.")]
-        return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it.")]
+                          + "\nNothing was loaded: the live version is unchanged." + warned)]
+        return [Reply(text="The knowledge folder has no problems now: `/audit kb reload` will load it." + warned)]
+
+
+def warnings_text(warnings: list[Problem]) -> str:
+    """`kb check`'s warnings (a list item folded into the text above it), after what it says, or nothing."""
+    if not warnings:
+        return ""
+    return (f"\n\n{count_of(len(warnings), 'warning')} (it loads, but check these):\n"
+            + "\n".join(_problem_lines(warnings, MAX_PROBLEMS_SHOWN)))
 
 
 def problems_text(problems: list[Problem], opening: str = "The knowledge base has") -> str:
@@ -278,11 +288,13 @@ def last_good_notice(service: KnowledgeService, timezone: tzinfo) -> Reply | Non
     start = service.last_good_start
     if start is None:
         return None
-    saved = f" (saved at {time_on_day(start.saved_at.astimezone(timezone))})" if start.saved_at else ""
+    saved = [f"saved at {time_on_day(start.saved_at.astimezone(timezone))}"] if start.saved_at else []
+    source = " (" + ", ".join([*([f"of `{start.folder}`"] if start.folder else []), *saved]) + ")" \
+        if start.folder or saved else ""  # trial 33: which folder's copy, as each folder keeps its own
     return Reply(kind="error", title="The knowledge base did not load at start",
                  text=problems_text(start.problems, "At start, the knowledge folder had")  # trial 20: "has",
                  # above a `kb check` saying it has none now
-                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{saved}: nothing in "
+                 + f"\n\n**The bot is answering from the last version that loaded cleanly**{source}: nothing in "
                    "the folder since then is live. Fix these lines in the files, check with `/audit kb check` "
                    "(or `audit-bot kb check`), then `/audit kb reload`.")
 

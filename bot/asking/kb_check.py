@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from bot.asking.duplicate_named import with_questions
 from bot.core.knowledge import ChecklistCheck, EntryCheck
 from bot.core.services import Services
 from bot.privacy.knowledge_screen import (
@@ -32,7 +33,8 @@ def folder_problems(folder: Path, screen: Screen,
         kb = load_knowledge(folder, cache_folder=cache_folder)
     except KnowledgeBaseError as error:
         return [*entry_identifier_problems(error.texts, screen),
-                *checklist_text_problems(error.checklist_texts, screen), *error.problems], None
+                *checklist_text_problems(error.checklist_texts, screen),
+                *with_questions(error.problems, error.texts, screen)], None
     return identifier_problems(kb, screen), kb
 
 

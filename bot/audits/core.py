@@ -16,7 +16,7 @@ from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import progress, question_label
 from bot.core import buttons, more_time_said, policy
-from bot.core.audit_rules import missing_answers, visible_questions
+from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
 from bot.core.replies import Choice, Reply, person_choice
@@ -198,10 +198,20 @@ def grade_label(grade: str | None) -> str:
 CONCERN_CONFIRMED = "concern_grade_confirmed"
 
 
-def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) -> str:
+def concern_confirmed(audit: store.AuditRow, concern_stands: bool) -> bool:
+    """Whether the auditor confirmed this audit's Good or Outstanding over an immediate-concern answer that still
+    stands. A draft with no grade and no confirmation once read as confirmed (no grade equals no confirmed grade),
+    a false safety statement on every draft (trial 33); a concern answered away since is not standing either."""
+    confirmed = audit.state.get(CONCERN_CONFIRMED) or {}
+    return (concern_stands and audit.overall_grade in ("good", "outstanding")
+            and confirmed.get("grade") == audit.overall_grade)
+
+
+def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None, concern_stands: bool = False) -> str:
     """The overall grade of record: once a moderator has graded it differently, theirs, with the auditor's beside
     it; the auditor's reason for going against the suggested grade stays the auditor's. `change` (the grade before
     and the day) is the auditor's last change after submitting: the worker may have reflected on the old one.
+    `concern_stands`: an answer raises an immediate concern (the auditor's confirmation over it is said only then).
 
     One bracket at most: the change, the suggested grade and the reason go on a line of their own (a trial read
     "Good (after moderation; the auditor graded … (changed from Good on 3 Dec 2026) (suggested …; reason: …))")."""
@@ -218,7 +228,7 @@ def grade_line(audit: store.AuditRow, change: tuple[str, date] | None = None) ->
                  if note]
         line = f"**Overall grade:** {grade_label(audit.overall_grade)}" + (f" ({'; '.join(notes)})" if notes else "")
         details += [f"Reason: {reason}"] if reason else []
-        if (audit.state.get(CONCERN_CONFIRMED) or {}).get("grade") == audit.overall_grade:
+        if concern_confirmed(audit, concern_stands):
             details.append("The auditor confirmed this grade though an answer raises an immediate concern.")
     return line + ("\n" + " ".join(details) if details else "")
 
@@ -370,7 +380,8 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
                   choices: tuple[Choice, ...] = ()) -> Reply:
     audit = ctx.audit
     directory = services.directory
-    parts = [heading, answers_summary(ctx), grade_line(audit, grade_change(services, audit.id))]
+    parts = [heading, answers_summary(ctx),
+             grade_line(audit, grade_change(services, audit.id), bool(concerns(ctx.checklist, ctx.answers)))]
     if legend := marks_legend(ctx):  # trial 22: `/audit show` marked graded answers "[missing]" with no key
         parts.insert(2, legend)
     if audit.strengths:

@@ -49,6 +49,7 @@ from bot.audits import (
     more_time_withdraw,
     not_mine,
     note_check,
+    open_listed,
     readback,
     redaction,
     reflection_wait,
@@ -326,5 +327,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
     engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
     engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
+    engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
     _install_shortcuts(engine, services)

@@ -31,7 +31,7 @@ class Bound:
         found = _SAMPLED.match(self.question.text)
         if found is not None:
             what = found.group("what")
-            return f"You sampled {shown} {what[:-1] if self.value == 1 and what.endswith('s') else what}"
+            return f"You sampled {shown} {_one(what) if self.value == 1 else what}"
         return f"You answered {shown} to “{self.question.text}”"
 
     def type_one(self) -> str:
@@ -45,6 +45,13 @@ def number(value: str) -> Decimal | None:
         return Decimal(value)
     except (InvalidOperation, ValueError):
         return None
+
+
+def _one(what: str) -> str:
+    """"contacts" → "contact", "section 47 enquiries" → "section 47 enquiry" (not "enquirie", trial 33)."""
+    if what.endswith("ies"):
+        return what[:-3] + "y"
+    return what[:-1] if what.endswith("s") else what
 
 
 def bound_of(checklist: Checklist, answers: Mapping[str, Answer], question: Question) -> Bound | None:

@@ -77,6 +77,7 @@ class LastGoodStart:
 
     problems: list[Problem]
     saved_at: datetime | None
+    folder: Path | None = None  # the knowledge folder the copy was saved from (resolved): the one that failed
 
 
 @dataclass(frozen=True)
@@ -216,14 +217,14 @@ class KnowledgeService:
             fell_back: LastGoodStart | None = None
         except KnowledgeBaseError as failed:
             error = _screened_error(failed, start_check)
-            copy = last_good.location(cache_folder) if fall_back else None
+            copy = last_good.location(cache_folder, folder) if fall_back else None
             if copy is None:
                 raise error from None
             try:
                 kb = load_knowledge(copy, cache_folder=cache_folder)
             except KnowledgeBaseError:
                 raise error from None  # the copy is no use (written by an older version?): the folder's problems
-            fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder))
+            fell_back = LastGoodStart(error.problems, last_good.saved_at(cache_folder, folder), folder.resolve())
         kb, withheld = _screened_start(kb, start_check, cache_folder, fell_back is None)
         # a checklist whose text the screen refuses is not offered for new audits (trial 20); `kb check` says where
         held_back = tuple(sorted(set(checklist_check(kb.checklists.values(), kb.file_digests)))) \
@@ -313,8 +314,8 @@ def _screened_start(kb: KnowledgeBase, start_check: StartCheck | None, cache_fol
     withheld = start_check(kb.entries.values(), kb.file_digests) if start_check is not None else []
     if not withheld or start_check is None:
         return kb, None
-    kept = last_good_versions(withheld, cache_folder, start_check) if from_folder else {}
-    saved = last_good.saved_at(cache_folder) if kept else None
+    kept = last_good_versions(withheld, cache_folder, kb.folder, start_check) if from_folder else {}
+    saved = last_good.saved_at(cache_folder, kb.folder) if kept else None
     return _without(kb, withheld, kept), WithheldStart(tuple(withheld), tuple(kept), saved)
 
 
@@ -337,7 +338,7 @@ def _since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeD
     to compare. A trial's QA lead fixed a broken folder and restarted, and the reload then said "No entries
     changed" though two entries had just come live. The copy's manifest keeps its entries' digests, so nothing
     is loaded again."""
-    before = last_good.saved_entries(cache_folder)
+    before = last_good.saved_entries(cache_folder, kb.folder)
     changes = KnowledgeDiff.between(kb.entry_hashes, before) if before else None
     return changes or None
 
@@ -345,7 +346,7 @@ def _since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeD
 def _checklists_since_last_good(kb: KnowledgeBase, cache_folder: Path | None) -> KnowledgeDiff | None:
     """The checklists a clean start made live against the last good copy, as `_since_last_good` for entries: a
     checklist edited before a restart was live, and the first reload said "No checklists changed" (trial 23)."""
-    before = last_good.saved_checklists(cache_folder)
+    before = last_good.saved_checklists(cache_folder, kb.folder)
     changes = KnowledgeDiff.between(_checklist_hashes(kb), before) if before else None
     return changes or None
 

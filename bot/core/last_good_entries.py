@@ -22,15 +22,16 @@ from knowledge.problems import KnowledgeBaseError
 StartCheck = Callable[[Iterable[EntryTexts], Mapping[str, str]], list[Withheld]]
 
 
-def last_good_versions(withheld: Iterable[Withheld], cache_folder: Path | None,
+def last_good_versions(withheld: Iterable[Withheld], cache_folder: Path | None, folder: Path,
                        start_check: StartCheck) -> dict[str, Entry]:
     """The withheld entries' versions in the last good copy (entry id -> entry) that the start's screen passes now,
-    for those it holds; empty when there is no copy, it does not load, or none of them is in it.
+    for those it holds; empty when there is no copy of `folder` (the knowledge folder), it does not load, or none of
+    them is in it.
 
     The copy's files are screened whole, as the start screens any file (a record cached per file digest must
     describe the whole file), and any of its entries the screen refuses now is not taken."""
     wanted = {item.entry_id for item in withheld if item.entry_id}
-    copy = last_good.location(cache_folder)
+    copy = last_good.location(cache_folder, folder)
     if not wanted or copy is None:
         return {}
     try:

@@ -14,6 +14,7 @@ import pytest
 from bot.composition import build_engine, build_services
 from bot.engine.home import home_sections
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
+from knowledge import last_good
 from tests.support.cli import run_cli
 from tests.support.moved_clock import bot_command, child_clock
 
@@ -39,7 +40,7 @@ def test_a_restart_on_a_broken_folder_starts_on_the_last_good_version_and_says_s
         settings: Settings, kb_dir: Path, identifier_screen, caplog: pytest.LogCaptureFixture) -> None:
     first = build_services(settings, screen=identifier_screen)  # a clean start keeps the last good copy
     first.storage.close()
-    assert (settings.cache_dir / "last-good" / "kb" / "timescales.yaml").is_file()
+    assert (last_good.location(settings.cache_dir, kb_dir) / "kb" / "timescales.yaml").is_file()
     line = break_timescales(kb_dir)
     where = f"kb/timescales.yaml:{line}"
 

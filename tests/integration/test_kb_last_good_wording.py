@@ -16,7 +16,7 @@ import time_machine
 from bot.composition import build_engine, build_services
 from bot.engine.home import home_sections
 from bot.settings.config import Settings
-from knowledge.last_good import FOLDER, MANIFEST
+from knowledge.last_good import MANIFEST, location
 from tests.integration.test_kb_last_good import DUPLICATE, QA_LEAD, break_timescales, settings
 
 __all__ = ["settings"]  # the fixture: this suite's settings on a copy of the knowledge folder
@@ -28,7 +28,7 @@ def test_the_last_good_notice_says_when_the_copy_was_saved_in_local_time_and_the
         settings: Settings, kb_dir: Path, identifier_screen, caplog: pytest.LogCaptureFixture) -> None:
     with time_machine.travel(NOW, tick=False):
         build_services(settings, screen=identifier_screen).storage.close()  # a clean start keeps the copy
-        os.utime(settings.cache_dir / FOLDER / MANIFEST, (SAVED.timestamp(), SAVED.timestamp()))
+        os.utime(location(settings.cache_dir, kb_dir) / MANIFEST, (SAVED.timestamp(), SAVED.timestamp()))
         break_timescales(kb_dir)
         with caplog.at_level(logging.ERROR, logger="audit_bot"):
             services = build_services(settings, screen=identifier_screen)

@@ -21,6 +21,7 @@ from bot.privacy import knowledge_screen
 from bot.privacy.screen import Screen
 from bot.settings.config import PROJECT_DIR, Settings, load_settings
 from bot.settings.people import Role
+from knowledge import last_good
 from knowledge.entries import texts_of
 from knowledge.loader import load_knowledge
 from schedules.scheduler import JobRunner
@@ -156,7 +157,7 @@ def test_a_clean_start_serves_everything_and_says_nothing(settings: Settings, kb
         assert "Knowledge base" in titles and NOT_LOADED not in titles
         assert engine.command(QA_LEAD, "kb stale")[0].title == "Entries due for review"
         assert JobRunner(services, RecordingSender()).send_start_notices() == 0
-        assert (settings.cache_dir / "last-good" / "kb" / "timescales.yaml").is_file()
+        assert (last_good.location(settings.cache_dir, kb_dir) / "kb" / "timescales.yaml").is_file()
     finally:
         services.storage.close()
 
