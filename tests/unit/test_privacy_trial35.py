@@ -142,3 +142,34 @@ def test_a_name_after_a_cue_that_may_be_phoning_is_refused_and_masked_whatever_f
                      .filter(lambda w: not phoned_or_everyday(finder, w)))
     text = f"{cue} {word}{tail}"
     assert masks(screening.screen, text, word), (text, found(screening.screen, text))
+
+
+# -- LOW: the names practice is known by ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "campaign rename 2 theme=neglect, Munro style child focus",  # the trial's own
+    "Munro style child focus", "the Munro review",  # the review passed already
+    "theme=neglect, Laming lessons", "per Laming, agencies must share information", "a Bowlby lens on attachment",
+    "Ainsworth style observation", "MacAlister principles in practice", "Signs of Safety mapping was used",
+    "the Graded Care Profile was completed", "Barnardo's worker visited", "Ofsted said practice was good",
+    "in line with Working Together", "Munro said the system is too procedural",
+])
+def test_a_practice_term_is_not_a_childs_name(council_screen: Screen, text: str) -> None:
+    assert found(council_screen, text) == []
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Munro was seen at home", "Munro"),
+    ("Munro (8) lives with nan", "Munro"),
+    ("Munro's mum said she was scared", "Munro's"),
+    ("the Munro family were seen", "Munro"),
+    ("Mrs Munro attended the meeting", "Mrs Munro"),
+    ("a boy called Munro refuses visits", "Munro"),
+    ("visited Munro at school", "Munro"),
+    ("Kayden Munro was seen", "Kayden Munro"),
+    ("Munro said she was scared", "Munro"),
+])
+def test_a_practice_term_is_still_a_name_where_a_person_is_meant(council_screen: Screen, text: str,
+                                                                  words: str) -> None:
+    assert ("name", words) in found(council_screen, text)
+
