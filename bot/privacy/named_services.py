@@ -38,6 +38,12 @@ def without_named_services(text: str, hits: list[Hit], lexicon: Lexicon) -> list
              for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
              if " " in name or name.casefold() not in lexicon.given
              or _USED_BEFORE.search(text[max(0, m.start() - 40):m.start()])]
+    return without_spans(text, hits, spans)
+
+
+def without_spans(text: str, hits: list[Hit], spans: list[tuple[int, int]]) -> list[Hit]:
+    """The hits less those whose every occurrence in `text` lies wholly inside one of `spans` (a listed name where it
+    stands as that name): a name also written elsewhere ('Brook said ... referred to Brook') stays."""
     if not spans:
         return hits
     return [hit for hit in hits if not hit.words or not all(

@@ -17,8 +17,11 @@ only a person takes:
     name in any list is, the baby names that are also English words too ('ocean', 'blue', 'saint', 'blessing');
   * after a person as its subject ('mum called', 'she called'), where it is most likely a verb, as before; but after a
     family word ('mum called ocean', 'nan called blessing yesterday') a baby name that is also an English word is the
-    child's name, since one cannot phone an ocean, unless it is a firm, a service or a trade one phones, or more words
-    make it one ('dad called uber', 'dad called boots pharmacy', 'mum called virgin media'; detect.PHONED).
+    child's name, since one cannot phone an ocean, unless it is a firm, a service or a trade one phones ('dad called
+    uber', 'dad called boots pharmacy', 'mum called virgin media'; detect.PHONED).
+  Trial 35 (H3: 'mum called ocean told the sw the plan works' was stored) made the word's judging independent of what
+  follows it, but for name-calling ('called racist names'); and 'known as', 'goes by' after any person only name
+  ('baby known as bear'), 'called' or 'named' after a child with no article may name ('girl named ocean').
   Never a word that cannot be a name there: a function word, a time, a number, a person, a role or a service, how a
   caller was or what someone is like, name-calling, an adverb or a verb's form ('called out', 'called back', 'called
   the police', 'called today', 'called upset', 'known as vulnerable', 'called names', 'called crying', 'named
@@ -104,6 +107,7 @@ from bot.privacy.detect import (
     _PASSIVE_AFTER,
     _PERSON_PASSIVES,
     _PETS,
+    _SPEECH_AFTER,
     _THING_IS,
     DETERMINERS,
     NEGATED,
@@ -170,7 +174,12 @@ _NAME_CALLING = frozenset(_split("gay names fat stupid ugly thick lazy weird dum
 # - it names them or is a verb ('the girl called ocean said', 'her son called back', 'he was called names'): a person
 #   with a determiner before ('the', 'her', 'my') or a person or pronoun with 'is' or 'was' ('she is known as');
 # - it is most likely a verb: a person or pronoun as its subject ('mum called the police', 'she called back').
-_PERSON_WORDS = "|".join(sorted(PERSON_NOUNS))
+_PERSON_WORDS = "|".join(sorted(PERSON_NOUNS | {"eldest", "youngest", "oldest"}))  # 'the eldest is called ocean'
+# A child, with no article, just before 'called' or 'named', as notes are typed ('girl named ocean refuses visits',
+# 'boy called storm said'): the cue may name as after 'the girl'; a child who phones ('child called police') is judged
+# by the word after it as there.
+_CHILD_CALLED = re.compile(r"\b(?:child|boy|girl|lad|lass|kid|baby|toddler|teenager|teen|yp|cyp|son|daughter|twin|"
+                           r"pupil|student|eldest|youngest|oldest)\s+$", re.IGNORECASE)
 _INTRODUCED = re.compile(
     rf"\b(?:a|an|another|one|two|three|four)\s+(?:[\w'’-]+\s+){{0,3}}(?:{_PERSON_WORDS})"
     r"(?:\s+(?:at|in|from|on|of|with)(?:\s+[\w'’-]+){1,2})?\s+$", re.IGNORECASE)
@@ -184,6 +193,9 @@ _DETERMINED = re.compile(
     re.IGNORECASE)
 _ONLY_NAMES, _MAY_NAME, _AFTER_PERSON = 3, 2, 1
 _NAMING_ALWAYS = re.compile(r"^(?:nicknamed|(?:likes|prefers|wants)\s+to\s+be\s+called)$", re.IGNORECASE)
+# Cues that never mean phoning or naming in a plan, so that after any person they only name (trial 35, H3: 'baby
+# known as bear', 'he goes by star' were stored): 'known as', 'goes by', 'calls herself'.
+_NICKNAMING = re.compile(r"^(?:known\s+as|goes\s+by|calls\s+(?:him|her|them)sel(?:f|ves))$", re.IGNORECASE)
 # What can follow such a cue and be no name, whatever the cue's grammar: the cue is then a verb (phoning, calling
 # out, naming in a plan: 'called back', 'called today', 'named on the plan', 'called three times') or is followed by
 # how the caller was ('called upset'). Function words, people and services, 'names', words ending -ly, -ing or -ed
@@ -203,11 +215,21 @@ kooth samaritans refuge shelter uber lyft taxi taxis cab cabs minicab
 nobody noone everybody anybody nothing something everything anything
 upset drunk angry anxious calm tearful distraught hysterical frantic irate abusive aggressive hostile emotional
 scared afraid sick difficult quiet loud naughty rude polite mature immature smart cheeky chatty bossy sneaky
-"""))
+shy kind nice good bad funny clever popular bright sweet gentle wild tough trouble well such
+bus buses train trains car cars coach tram tube bike bicycle foot boat ferry plane
+"""))  # the last two lines: what someone is known as ('known as shy', 'known as well'), how one goes ('goes by bus')
 # How a word describing someone ends ('known as vulnerable', 'aggressive', 'dangerous', 'careless'): such a word is no
 # name unless a list has it as one ('precious').
 _DESCRIBING_ENDS = ("ive", "ous", "able", "ible", "ent", "ant", "ful", "less", "ish", "some")
 _NAMES_AFTER = re.compile(r"^\s+(?:names|things)\b", re.IGNORECASE)  # 'called racist names', 'called horrible things'
+# What names are called: before 'names' or 'things' these (and English words ending as a describing word does, '-ist',
+# '-ic', '-ive', that no list has as a first name: 'racist', 'homophobic', 'offensive') are name-calling; any other
+# word there is a name, 'names' its verb ('a girl called ocean names her abuser': trial 35, H3).
+_CALLED_NAMES = frozenset(_split("""
+nasty horrible horrid awful vile cruel mean bad evil wicked rude silly dirty filthy hurtful unkind rubbish
+racist sexist homophobic transphobic racial sexual offensive abusive derogatory insulting vulgar
+"""))
+_NAME_CALLING_ENDS = ("ist", "ic", "ive", "ous", "ful", "ible", "ial", "ory")
 # Everyday surnames that still continue a name already found: 'a girl called grace brown'.
 _EVERYDAY_SURNAMES = frozenset(_split("brown white green black young king hill wood long little"))
 # What is said only of a person: 'said', 'felt', 'was hit', 'was not at home', 'can be seen alone', 'is scared'.
@@ -280,13 +302,6 @@ _ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
 _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
 # A family word just before 'called' or 'named': the family member as the subject ('mum called', 'her brother called').
 _FAMILY_CALLED = re.compile(rf"\b(?:{'|'.join(sorted(RELATIONS))})\s+(?:called|named)$", re.IGNORECASE)
-# Where a name after 'mum called' ends: the text or a clause ends, or a time, 'and', 'who' or what the call was about
-# follows ('mum called ocean yesterday', 'nan called blessing about contact'); not a noun that makes the word part of a
-# firm's or a service's name ('dad called boots pharmacy', 'mum called virgin media').
-_FAMILY_NAME_ENDS = re.compile(
-    r"^(?:\s*(?:[,.;:!?)]|\s[-–]\s|$)|\s+(?:who|and|but|because|as|so|yesterday|today|tonight|earlier|again|twice|"
-    r"back|last|this|on|at|to|from|about|after|before|when|while|asking|saying|crying|upset|in|into|over)\b)",
-    re.IGNORECASE)
 # Telling, which no plan, bill or will does: 'hope told the teacher', 'summer disclosed', 'mark said he was scared'
 # (but 'the bill said £50', 'the will says the house is hers' are a document's words).
 _TELLING = re.compile(
@@ -327,7 +342,7 @@ class PersonContextFinder(NameFinder):
             if k is None:
                 continue
             word, cue = tokens[k].text, m.group("cue")
-            before, after = text[max(0, m.start() - 60):m.start()], text[tokens[k].end:tokens[k].end + 12]
+            before, after = text[max(0, m.start() - 60):m.start()], text[tokens[k].end:tokens[k].end + 40]
             grammar = self._cue_grammar(cue, before)
             if mode == "upper" or (mode == "mixed" and word[0].isupper()):
                 named = (cue.casefold() not in ("called", "named") and self._capital_nickname(word, mode)) or (
@@ -366,9 +381,11 @@ class PersonContextFinder(NameFinder):
         as', 'he was called'), _AFTER_PERSON ('mum called', 'she called', 'her name is') or 0 (no person before)."""
         folded = " ".join(cue.casefold().split())
         if _NAMING_ALWAYS.match(folded) or (folded in ("called", "named", "known as") and _INTRODUCED.search(before)) \
-                or (folded in ("called", "named") and _NAMED_BY_BEING.search(before)):
+                or (folded in ("called", "named") and _NAMED_BY_BEING.search(before)) \
+                or (_NICKNAMING.match(folded)
+                    and (_DETERMINED.search(before) or _PERSON_BEFORE_CUE.search(before[-40:]))):
             return _ONLY_NAMES
-        if _DETERMINED.search(before):
+        if _DETERMINED.search(before) or (folded in ("called", "named") and _CHILD_CALLED.search(before)):
             return _MAY_NAME
         return _AFTER_PERSON if _PERSONAL_CUE.match(cue) or _PERSON_BEFORE_CUE.search(before[-40:]) else 0
 
@@ -377,7 +394,8 @@ class PersonContextFinder(NameFinder):
         where the cue only names ('a child called ocean', 'a lad known as spider'); where it may name, a first name in
         any list, the baby names that are also English words too ('her son called storm', 'the girl called blue'); after
         a person as the cue's subject, a given name as before ('mum called ruby', not 'mum called boots'); and where it
-        may name or follows a person, a word in no list ('a lad called tunde'). Never a word that cannot be a name
+        may name or follows a person, a word in no list ('a lad called tunde') or a surname that is no English word
+        ('the boy called buba', 'mum called nowak'). Never a word that cannot be a name
         there ('a child called out', 'mum called the police', 'called upset')."""
         bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
         if self._cannot_be_named(bare, after):
@@ -386,21 +404,26 @@ class PersonContextFinder(NameFinder):
             return True
         if grammar == _MAY_NAME and self._first_name(bare):
             return True
+        if word.islower() and self._surname(bare) and bare not in self.lexicon.known_words:
+            return True  # a surname that is no English word: 'the boy called buba', 'mum called nowak'
         return word.islower() and self._person_word(word, strong=True)
 
     def _family_called(self, word: str, after: str) -> bool:
         """The word after a family word and 'called' ('mum called ocean', 'nan called blessing yesterday'): a baby name
-        that is also an English word is the child's name where nothing after it makes it a thing phoned, since one
-        cannot phone an ocean; a firm, a shop, a service or a trade ('dad called uber', 'mum called sky about the
-        bill', 'dad called boots pharmacy'), an everyday word, a far place that is no census name ('nan called
-        london') and what 'called' takes as a verb ('called back', 'called upset', 'called the police') stay words.
-        Given names are judged as before ('mum called jayden')."""
+        that is also an English word is the child's name, since one cannot phone an ocean, whatever follows it ('mum
+        called ocean told the sw the plan works': trial 35, H3, where a verb after the name let it through); a firm,
+        a shop, a service or a trade ('dad called uber', 'dad called boots pharmacy', 'mum called virgin media'), an
+        everyday word unless a person's verb follows ('mum called star said'), a far place that is no census name
+        ('nan called london') and what 'called' takes as a verb ('called back', 'called upset', 'called the police')
+        stay words. Given names are judged as before ('mum called jayden')."""
         lex = self.lexicon
         bare = re.sub(r"['’]s$", "", word.casefold().replace("’", "'"))
-        if bare not in lex.word_names or bare in PHONED or bare in lex.everyday_words or bare in NOT_PEOPLE \
+        if bare not in lex.word_names or bare in PHONED or bare in NOT_PEOPLE \
                 or (bare in lex.far_places and bare not in lex.census_given) or self._cannot_be_named(bare, after):
             return False
-        return bool(re.search(r"['’]s$", word) or _FAMILY_NAME_ENDS.match(after))
+        # an everyday word ('star', 'blue') only as the subject of what a person does: 'mum called star said' (the name
+        # finder takes 'mum called star' and 'mum called star at home' as someone phoned, detect._MEETING_BEFORE)
+        return bare not in lex.everyday_words or bool(PERSON_PREDICATE.match(after) or _SPEECH_AFTER.match(after))
 
     def _first_name(self, bare: str) -> bool:
         """A first name in any list: the census, the international dictionary, the baby names (those that are also
@@ -422,11 +445,18 @@ class PersonContextFinder(NameFinder):
                 or bare in PARTICLES or bare in RELATIONS or bare in PERSON_NOUNS or bare in TITLES \
                 or bare in lex.never_names or (bare in ROLES and bare not in lex.everyday_names) \
                 or (bare in NOT_PEOPLE and bare not in lex.census_given and bare not in lex.everyday_names) \
-                or _NAMES_AFTER.match(after):
+                or (_NAMES_AFTER.match(after) and self._calls_names(bare)):
             return True  # two letters are judged as initials (bot/privacy/initials.py)
         if bare.endswith(("ly", "ing", "ed")) or (bare.endswith(_DESCRIBING_ENDS) and bare in lex.known_words):
             return not self._first_name(bare)
         return False
+
+    def _calls_names(self, bare: str) -> bool:
+        """Whether the word before 'names' or 'things' after a naming cue says what names someone was called ('called
+        racist names', 'called horrible things'), so the cue is name-calling; otherwise 'names' is a verb after a name
+        ('a girl called ocean names her abuser')."""
+        return bare in _CALLED_NAMES or (bare.endswith(_NAME_CALLING_ENDS) and bare in self.lexicon.known_words
+                                         and not self._first_name(bare))
 
     def _capital_nickname(self, word: str, mode: str) -> bool:
         """A capitalised word after 'known as', 'goes by', 'calls herself' ('known as Bobby to his friends'), or any

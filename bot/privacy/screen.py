@@ -30,6 +30,7 @@ from bot.privacy.initials import initials_hits, load_acronyms, practice_words, v
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
+from bot.privacy.practice_names import without_practice_names
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
@@ -138,7 +139,8 @@ class Screen:
                      if not any(hit.words in other.words for other in hits)]  # 'Mosaic no. CR-882019': one finding
         findings: list[Finding] = []
         hits = [hit for hit in hits if not (hit.kind == "email" and is_team_mailbox(hit.words))]
-        for hit in _without_names_in_addresses(text, without_named_services(text, hits, self.lexicon)):
+        hits = without_practice_names(text, without_named_services(text, hits, self.lexicon))
+        for hit in _without_names_in_addresses(text, hits):
             finding = Finding(hit.kind, LABELS[hit.kind], hit.words)
             if hit.words and finding not in findings:
                 findings.append(finding)
