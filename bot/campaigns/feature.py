@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, closing, deadline_offer, render, service
+from bot.campaigns import asked, changes, closing, deadline_offer, render, service
 from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
@@ -81,6 +81,8 @@ ORGANISER_VERBS = {
     "create": r"(?:\s+\S.*)?",
     "close": rf"(?:\s+{NUMBER}(?:\s+{closing.CONFIRM_WORD})?)?",
     "rename": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
+    "deadline": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
+    "teams": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
     "sample": rf"(?:\s+{NUMBER}(?:\s+now)?)?",
     "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
@@ -238,6 +240,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "rename":
         number, _, typed = rest.partition(" ")
         return service.rename(services, _campaign_id(number), read_fields(typed), turn.user_id, turn.now)
+    if verb in ("deadline", "teams"):
+        return _changed(services, turn, verb, rest)
     if verb == "sample":
         number, _, word = rest.partition(" ")
         campaign_id = _campaign_id(number)
@@ -263,6 +267,22 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "reassign":
         return service.reassign(services, turn.user_id, first, words[1], words[2], turn.now)
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
+
+
+def _changed(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
+    """`campaign deadline 3 12/2` or `campaign teams 3 north,south` (`deadline=` or `teams=` before it allowed)."""
+    number, _, typed = rest.partition(" ")
+    typed = re.sub(rf"^\s*{verb}\s*=\s*", "", typed, flags=re.IGNORECASE).strip()
+    campaign_id = _campaign_id(number)
+    if verb == "deadline":
+        return changes.move_deadline(services, campaign_id, typed, turn.user_id, turn.now)
+    if not typed:
+        raise UserError(f"Give the teams it should cover: `/audit campaign teams {campaign_id} north,south` (ids, "
+                        "names or short forms, comma-separated).")
+    teams, errors = service.read_teams(services, typed)
+    if errors:
+        raise UserError(f"{errors[0]} Nothing was changed.")
+    return changes.change_teams(services, campaign_id, teams, turn.user_id, turn.now)
 
 
 def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
