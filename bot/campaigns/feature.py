@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, changes, closing, deadline_offer, render, service
+from bot.campaigns import asked, change_words, changes, closing, deadline_offer, render, service
 from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
@@ -285,6 +285,16 @@ def _changed(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply
     return changes.change_teams(services, campaign_id, teams, turn.user_id, turn.now)
 
 
+def on_change(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Yes, change it* under a change asked in words (bot.campaigns.change_words): `deadline 3 12/2/2027` or
+    `teams 3 north,cic`, run as typed."""
+    service.require_organiser(services, turn.user_id)
+    verb, _, rest = value.partition(" ")
+    if verb not in ("deadline", "teams"):
+        raise UserError("That change is out of date; nothing was changed. Type `/audit campaign` to list them.")
+    return _changed(services, turn, verb, rest)
+
+
 def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
     """`campaign create …` typed: created, or its mistakes; a deadline on a day off, when it is the only one, asks
     which of the two dates to take, typed next or pressed (bot.campaigns.deadline_offer)."""
@@ -493,6 +503,9 @@ def install(engine: Engine, services: Services) -> None:
     confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
                               ("campaign.close_keep", bind(on_close_keep)))
     confirmations.add_answers(engine, services, (deadline_offer.ACTION, bind(on_deadline)))
+    confirmations.add_answers(engine, services, (change_words.ACTION, bind(on_change)),
+                              (change_words.KEEP, bind(lambda _s, _turn, value: change_words.kept(
+                                  buttons.record_id(value)))))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)

@@ -27,8 +27,9 @@ COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _STOP = re.compile(r"[,;()]|\band\b|\bwith\b", re.IGNORECASE)
 
 
-def _day_after(pattern: re.Pattern[str], text: str, today: date, tense: dates.Tense) -> date | None:
-    """The date written right after one of the pattern's words, or None."""
+def day_after(pattern: re.Pattern[str], text: str, today: date, tense: dates.Tense) -> date | None:
+    """The date written right after one of the pattern's words, or None (a campaign's new deadline asked in words
+    too, bot.campaigns.change_words)."""
     for found in pattern.finditer(text):
         words = _STOP.split(found.group("after"), maxsplit=1)[0].strip(" .!?").split()
         words = words[1:] if words[:1] == ["the"] else words
@@ -42,12 +43,12 @@ def _day_after(pattern: re.Pattern[str], text: str, today: date, tense: dates.Te
 
 def deadline_in(text: str, today: date) -> date | None:
     """The deadline the words give ("deadline 18th dec", "by 18/12", "due 18 dec"), or None."""
-    return _day_after(DEADLINE, text, today, "future")
+    return day_after(DEADLINE, text, today, "future")
 
 
 def start_in(text: str, today: date) -> date | None:
     """The start the words give ("starting monday", "from 7/12"), or None."""
-    return _day_after(START, text, today, "future")
+    return day_after(START, text, today, "future")
 
 
 def per_worker_in(text: str) -> int | None:

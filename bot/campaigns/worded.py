@@ -2,8 +2,8 @@
 that yet" for each, and each went onto the QA leads' unanswered list):
 
     close campaign 1 / end the campaign 1 now       `/audit campaign close 1`, with its checks and its question
-    actually can campaign 1 start today instead     a campaign's dates are fixed once its auditors are told: how to
-    change the deadline of campaign 1 to 29/1       run it on other dates (close it, create it again)
+    actually can campaign 1 start today instead     a campaign's start is fixed once its auditors are told: how to
+                                                    run it from another (its deadline and teams: change_words)
     set up a voice of the child audit round for     `campaign create` with what the words name filled in (the
     north and cic                                   checklist, the teams), and how to type the rest; "new campaign
     new campaign on neglect for cic, deadline 18/12 on …" and "campaign on X for Y by Z" (no verb) the same
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from bot.audits.core import checklists
+from bot.campaigns import change_words
 from bot.campaigns.feature import CREATE_USAGE
 from bot.campaigns.set_up_words import filled_from_words
 from bot.core import policy
@@ -71,10 +72,11 @@ def dates_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None
     who = "" if policy.may_run_campaigns(turn.person) else " (closing and creating campaigns is for QA leads and " \
                                                            "admins: ask your QA lead)"
     return [Reply(text=(
-        f"A campaign's dates can't be changed once it is created: campaign {number}'s auditors were told its start "
-        f"and deadline by DM{who}. To run it on other dates, close it with `/audit campaign close {number}` and "
-        f"create it again with the dates you want (`campaign create … start=today deadline=…`). "
-        f"`/audit campaign rename {number} name=… theme=…` changes only its name or theme."))]
+        f"A campaign's start can't be changed once it is created: campaign {number}'s auditors were told it by "
+        f"DM{who}. Its deadline can: `/audit campaign deadline {number} <date>`, and its teams: `/audit campaign "
+        f"teams {number} <teams>`. To run it from another start, close it with `/audit campaign close {number}` and "
+        f"create it again (`campaign create … start=today deadline=…`). `/audit campaign rename {number} name=… "
+        "theme=…` changes its name or theme."))]
 
 
 def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -145,5 +147,6 @@ def _teams_named(services: Services, rest: str) -> list[str]:
 def install(engine: Engine, services: Services) -> None:
     """Register the campaign asked for in words, before the knowledge base answers."""
     engine.add_message_handler(lambda turn, text: close_asked(engine, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: change_words.change_asked(services, turn, text), priority=27)
     engine.add_message_handler(lambda turn, text: dates_asked(services, turn, text), priority=27)
     engine.add_message_handler(lambda turn, text: set_up_asked(services, turn, text), priority=27)

@@ -97,3 +97,32 @@ def test_teams_that_cannot_be_are_refused(engine: Engine, services: Services, ca
     refused = engine.command(NORTH, f"campaign teams {campaign} north")
     assert refused[-1].kind == "error"
     assert store.allocations(services.storage, campaign) == before
+
+
+@pytest.mark.parametrize(("typed", "deadline"), [
+    ("actually can we move the neglect campaign deadline to 12 feb", date(2027, 2, 12)),
+    ("extend campaign {id} to 19/2", date(2027, 2, 19)),
+])
+def test_a_deadline_asked_in_words_is_asked_first_then_moved_by_yes(engine: Engine, services: Services,
+                                                                    campaign: int, typed: str,
+                                                                    deadline: date) -> None:
+    engine.command(QA, f"campaign rename {campaign} theme=neglect")
+    [asked] = engine.message(QA, typed.format(id=campaign), surface="terminal")
+    assert asked.kind == "question" and f"campaign deadline {campaign} {deadline:%d/%m/%Y}" in asked.text
+    assert store.get_campaign(services.storage, campaign).deadline == date(2026, 12, 4)
+    done = engine.message(QA, "yes", surface="terminal")
+    assert "its deadline moved" in done[0].text
+    assert store.get_campaign(services.storage, campaign).deadline == deadline
+
+
+def test_wrong_teams_said_in_words_are_changed_by_yes_and_no_keeps_them(engine: Engine, services: Services,
+                                                                        campaign: int) -> None:
+    [asked] = engine.message(QA, f"oops wrong teams on campaign {campaign}, should be north and cic not south",
+                             surface="terminal")
+    assert "cover North Assessment Team, Children in Care Team?" in asked.text
+    assert "nothing was changed" in engine.message(QA, "no", surface="terminal")[0].text
+    assert store.get_campaign(services.storage, campaign).teams == ("north-assessment", "south-cin-cp")
+    engine.message(QA, f"oops wrong teams on campaign {campaign}, should be north and cic not south",
+                   surface="terminal")
+    engine.message(QA, "yes", surface="terminal")
+    assert store.get_campaign(services.storage, campaign).teams == ("north-assessment", "children-in-care")
