@@ -26,8 +26,10 @@ NUMBERED = re.compile(r"\bcampaign\s+(?:no\.?\s*|number\s+)?#?(?P<id>\d{1,9})\b"
 WORDED = re.compile(r"\b(?P<words>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+(?:audit\s+)?campaign\b", re.IGNORECASE)
 DEADLINE_WORDS = re.compile(r"\b(?:deadline|extend|extension|due\s+date|end\s+date|push(?:ed)?\s+back|move|moved)\b",
                             re.IGNORECASE)
-CHANGE = re.compile(r"\b(?:change|move|moved|can|could|instead|actually|make|push|extend|shift|set|wrong|should|"
+CHANGE = re.compile(r"\b(?:change|move|moved|can|could|instead|actually|make|push|extend|shift|wrong|should|"
                     r"oops|please|pls)\b", re.IGNORECASE)
+# a new campaign asked for ("set up a neglect campaign for north, deadline end of jan"): bot.campaigns.worded's
+NEW_ONE = re.compile(r"\b(?:set\s*up|create|new|launch|organi[sz]e|plan|another)\b", re.IGNORECASE)
 TO_DATE = re.compile(r"\b(?:to|until|till|til|deadline(?:\s+(?:to|of|is|on))?|by|on|for)\s*[:=]?\s+(?P<after>.+)$",
                      re.IGNORECASE)
 TEAMS_WORD = re.compile(r"\bteams?\b", re.IGNORECASE)
@@ -74,7 +76,8 @@ def change_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
     other words (asking to see a campaign's dates or report is not a change)."""
     teams_wanted = TEAMS_WORD.search(text) is not None and "campaign" in text.lower()
     deadline_wanted = DEADLINE_WORDS.search(text) is not None and "campaign" in text.lower()
-    if not (teams_wanted or deadline_wanted) or not CHANGE.search(text) or ASKING.search(text):
+    if not (teams_wanted or deadline_wanted) or not CHANGE.search(text) or ASKING.search(text) \
+            or NEW_ONE.search(text):
         return None
     campaign = named_campaign(services, text)
     if campaign is None:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, change_words, changes, closing, deadline_offer, render, service
+from bot.campaigns import asked, change_words, changes, closing, deadline_offer, free_words, render, service
 from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
@@ -298,11 +298,28 @@ def on_change(services: Services, turn: Turn, value: str) -> list[Reply]:
 def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
     """`campaign create …` typed: created, or its mistakes; a deadline on a day off, when it is the only one, asks
     which of the two dates to take, typed next or pressed (bot.campaigns.deadline_offer)."""
+    worded = _worded_fields(services, text)
+    if worded is not None and set(free_words.KEYS) - set(worded):
+        return [Reply(title="New audit campaign", text=(
+            f"From what you said: {free_words.template(worded)}. Put a value in place of each `…` and send it; what "
+            f"each key takes:\n\n{CREATE_USAGE}"))]
     try:
-        spec = _typed_spec(services, text)
+        spec = service.build_spec(services, worded) if worded is not None else _typed_spec(services, text)
     except DeadlineOff as refused:
-        return [deadline_offer.offered(services, turn, read_fields(text), refused)]
+        return [deadline_offer.offered(services, turn, worded or read_fields(text), refused)]
     return _created(services, turn, spec)
+
+
+def _worded_fields(services: Services, text: str) -> dict[str, str] | None:
+    """`campaign create neglect north and south by 29th jan 2 per worker [key=value…]`: the fields the words name,
+    read as the sentence form reads them (bot.campaigns.free_words), with those typed; None when no words come
+    before the first key, or they name nothing (then `read_fields` says what it can't read)."""
+    starts = [m for m in KEY_START.finditer(text) if text.count('"', 0, m.start()) % 2 == 0]
+    words = text[:starts[0].start()] if starts else text
+    if not words.strip():
+        return None
+    fields = free_words.create_words(services, words, read_fields(text[len(words):]))
+    return fields if set(fields) - set(read_fields(text[len(words):])) else None
 
 
 def on_deadline(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from bot.campaigns import date_words
 from bot.core.teams import team_matches
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
@@ -106,7 +107,7 @@ def parse_day(text: str, what: str, today: date) -> date:
     deadline without a year is the next such day; a start the nearest (it may already be past)."""
     field = "deadline" if what == "deadline" else "start"
     try:
-        return dates.parse_day(text, today, "future" if field == "deadline" else "any")
+        return date_words.parse_day(text, today, "future" if field == "deadline" else "any")
     except dates.DateError as exc:
         raise FieldError(f"The {what}: {exc}", field) from None
 

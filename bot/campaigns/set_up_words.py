@@ -12,15 +12,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.campaigns import date_words
 from knowledge import dates
 
-MAX_DATE_WORDS = 4
+MAX_DATE_WORDS = 5  # "first friday in feb 2027"
 DEADLINE = re.compile(r"\b(?:deadline(?:\s+(?:is|of|on|by|for))?|due(?:\s+(?:on|by|for))?|by|until|till|"
                       r"finish(?:ing)?(?:\s+(?:on|by))?|end(?:s|ing)?(?:\s+(?:on|by))?|closing(?:\s+(?:on|date))?)"
                       r"\s*[:=]?\s+(?P<after>.+)$", re.IGNORECASE)
 START = re.compile(r"\b(?:start(?:s|ing)?(?:\s+(?:on|from))?|from|beginning|begins?)\s*[:=]?\s+(?P<after>.+)$",
                    re.IGNORECASE)
-PER_WORKER = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five)\s+(?:cases?|audits?|files?)\s+"
+PER_WORKER = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five)\s+(?:(?:cases?|audits?|files?)\s+)?"
                         r"(?:per|for\s+each|each|a)\s+(?:worker|social\s+worker|practitioner|person)\b",
                         re.IGNORECASE)
 COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -35,7 +36,7 @@ def day_after(pattern: re.Pattern[str], text: str, today: date, tense: dates.Ten
         words = words[1:] if words[:1] == ["the"] else words
         for size in range(min(MAX_DATE_WORDS, len(words)), 0, -1):
             try:
-                return dates.parse_day(" ".join(words[:size]), today, tense)
+                return date_words.parse_day(" ".join(words[:size]), today, tense)
             except dates.DateError:
                 continue
     return None

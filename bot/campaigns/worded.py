@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 
-from bot.audits.core import checklists
-from bot.campaigns import change_words
+from bot.campaigns import change_words, free_words
 from bot.campaigns.feature import CREATE_USAGE
 from bot.campaigns.set_up_words import filled_from_words
 from bot.core import policy
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.core.teams import team_matches, team_names
 from bot.engine.routing import Engine, Turn
 from bot.storage import campaigns as store
 
@@ -93,11 +91,10 @@ def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
                            "QA lead. To audit your own cases in a campaign, `/audit campaign` lists the campaigns you "
                            "are part of, and `/audit campaign mine N` your cases in one, each with a **Start** "
                            "button.")]
-    said = f"{asked.group('what')} {asked.group('rest')}".lower()
-    found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
+    checklist = free_words.checklist_named(services, f"{asked.group('what')} {asked.group('rest')}")
     teams = _teams_named(services, asked.group("rest"))
-    return [Reply(title="New audit campaign", text=from_what_you_said(services, found[0].title if len(found) == 1
-                                                                     else None, teams, asked.group("rest")))]
+    return [Reply(title="New audit campaign", text=from_what_you_said(services, checklist, teams,
+                                                                     asked.group("rest")))]
 
 
 def _asked_for(services: Services, text: str) -> re.Match[str] | None:
@@ -120,28 +117,15 @@ def from_what_you_said(services: Services, checklist: str | None, teams: list[st
     """`campaign create` with what the words name filled in and `…` for the rest, then what each key takes; just
     the latter when the words name nothing (trial 28: "the rest filled in as below" read as if more were filled in
     below, and a deadline said was left out)."""
-    given = dict(part.split("=", 1) for part in filled_from_words(rest, services.local_now().date()))
-    fields = {"name": None, "theme": None, "checklist": checklist, "teams": ",".join(teams) or None,
-              **{key: given.get(key) for key in ("start", "deadline", "per-worker")}, "auditors": None,
-              "moderate": None}
-    if not any(fields.values()):
+    typed = free_words.template(free_words.fields_from(services, checklist, teams, rest))
+    if typed is None:
         return CREATE_USAGE
-    typed = " ".join(f"{key}={value or '…'}" for key, value in fields.items())
-    return (f"From what you said: `/audit campaign create {typed}`. Put a value in place of each `…`; what each key "
-            f"takes:\n\n{CREATE_USAGE}")
+    return f"From what you said: {typed}. Put a value in place of each `…`; what each key takes:\n\n{CREATE_USAGE}"
 
 
 def _teams_named(services: Services, rest: str) -> list[str]:
     """The team ids named after `for` ("for north and cic", "for north, south"), each part naming exactly one team."""
-    after = re.search(r"\bfor\s+(?P<teams>.+)$", rest, re.IGNORECASE)
-    if after is None:
-        return []
-    names = team_names(services.directory)
-    named = re.split(r"\b(?:in|from|by|starting|before|until|this|next|on|with|please|to|due|deadline)\b|[.!?…]",
-                     after.group("teams"))[0]
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&|\+)\s*", named.strip()) if p]
-    found = [team_matches(names, re.sub(r"\bteams?\b", "", part)) for part in parts]
-    return [ids[0] for ids in found if len(ids) == 1]
+    return free_words.teams_after_for(services, rest)
 
 
 def install(engine: Engine, services: Services) -> None:
