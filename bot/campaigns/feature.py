@@ -9,6 +9,7 @@
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign rename 3 name=… theme=…         a new name or theme, checked as at create (QA leads, admins)
+    /audit campaign deadline 3 12/2 / teams 3 north,cic   a new deadline or teams, its managers told (changes)
     /audit campaign sample 3 [now] / close 3 [confirm]                          (QA leads, admins)
                                                      before the deadline with cases not done, close asks
                                                      first (Close now / Keep it open, or typed `confirm`)
@@ -41,7 +42,8 @@ from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | close N [confirm] | "
+USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | deadline N <date> | "
+         "teams N <teams> | close N [confirm] | "
          "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
@@ -72,7 +74,8 @@ HELP_DETAILS = (
     "`swap 7 8 <reason>`\n"
     "• `campaign sample 3` draws the moderation sample; `campaign close 3` closes it and posts the report to the QA "
     "leads\n"
-    "• `campaign rename 3 name=… theme=…` changes its name or theme; its dates and teams stay as created")
+    "• `campaign rename 3 name=… theme=…` changes its name or theme; `campaign deadline 3 12/2/2027` its deadline and "
+    "`campaign teams 3 north,cic` its teams, telling the managers affected")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 # The verbs `command` reads, each with the shape of what follows it when typed without `/audit` in a DM
 # (`campaign close 3`); the organisers' verbs first. `campaign N` and `campaign` alone are typed too. A verb typed

@@ -115,7 +115,7 @@ def parse_day(text: str, what: str, today: date) -> date:
 def parse_deadline(text: str, today: date, starts_on: date) -> date:
     """The deadline as `parse_day` reads it; one on a weekend or bank holiday is refused, naming the working day to
     give instead, unless it is typed with `anyway` (`25/12 anyway`): creating a campaign tells its auditors the
-    deadline at once ("by Friday 25 December 2026", in a trial), and there is no changing it afterwards. The check is
+    deadline at once ("by Friday 25 December 2026", in a trial), and changing it tells them all again. The check is
     every typed due date's (knowledge.dates.day_off); a deadline already past, or before the start, is the window's own
     mistake."""
     typed, kept = dates.kept_anyway(text)
