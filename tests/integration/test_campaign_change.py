@@ -4,33 +4,20 @@ QA leads, "need no audit" to every manager) and create it again."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pytest
-import time_machine
 
 from bot.campaigns.feature import CREATE_EXAMPLE
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import campaigns as store
+from tests.integration.test_campaign_rename import campaign, clock
 from tests.support.kb_helpers import all_text
 
-LONDON = ZoneInfo("Europe/London")
 QA, NORTH, SOUTH, CIC = "U0QALEAD1", "U0MGRN001", "U0MGRS001", "U0MGRC001"
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(datetime(2026, 12, 2, 10, 0, tzinfo=LONDON), tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def campaign(engine: Engine, services: Services) -> int:
-    engine.command(QA, CREATE_EXAMPLE.removeprefix("/audit "))
-    [made] = store.list_campaigns(services.storage)
-    return made.id
+# the same campaign, on the same pinned clock, as the rename's tests: CREATE_EXAMPLE on Wednesday 2 December 2026
+__all__ = ["campaign", "clock"]
 
 
 def test_the_deadline_moves_and_its_managers_are_told_once(engine: Engine, services: Services, campaign: int) -> None:
