@@ -113,3 +113,13 @@ def test_wrong_teams_said_in_words_are_changed_by_yes_and_no_keeps_them(engine: 
                    surface="terminal")
     engine.message(QA, "yes", surface="terminal")
     assert store.get_campaign(services.storage, campaign).teams == ("north-assessment", "children-in-care")
+
+
+def test_the_new_verbs_mistyped_are_offered_and_yes_runs_them(engine: Engine, services: Services,
+                                                              campaign: int) -> None:
+    offered = engine.message(QA, f"campagin deadline {campaign} 12/2/2027", surface="terminal")
+    assert f"Did you mean `campaign deadline {campaign} 12/2/2027`? Type `yes` to run it." in all_text(offered)
+    engine.message(QA, "yes", surface="terminal")
+    assert store.get_campaign(services.storage, campaign).deadline == date(2027, 2, 12)
+    typed_plain = engine.message(QA, f"campaign teams {campaign} north,cic", surface="terminal")
+    assert "now covers North Assessment Team, Children in Care Team" in typed_plain[0].text
