@@ -13,6 +13,7 @@ does anything the bot then waits for (an audit's next step rewrites the conversa
 A reply offering one button with a word to type for it ("Rejected by mistake? Undo, or type …") passes through
 `offer`: until the next typed message, that word or the button's label runs the button, and nothing else does (no
 `yes`: the reply asked nothing). Trial 11: `undo`, typed under the bot's own "Undo", was asked of the knowledge base.
+A question of the person's own typed at such an offer is answered and the offer kept, said in one line (trial 35).
 """
 
 from __future__ import annotations
@@ -132,9 +133,10 @@ def still_waiting(pending: dict) -> str:
 
 
 def _keeps(pending: dict, text: str) -> bool:
-    """Whether `text` is a question that leaves the choice waiting: not for a Yes that cannot be undone (a removal,
-    an early close), whose typed `yes` must follow it at once, nor for a "Did you mean"."""
-    return bool(pending.get("keep_on_question", True)) and not pending.get("firm") and ASKED.search(text) is not None
+    """Whether `text` is a question that leaves the choice waiting: a choice answered only by its own words (`offer`:
+    `29/1` or `31/1 anyway`), which a later `yes` can't answer by mistake. A Yes-or-No question still waits for the
+    next message only: a `yes` typed after an answer elsewhere may be meant for that answer."""
+    return bool(pending.get("words_only")) and pending.get("keep_on_question", True) and ASKED.search(text) is not None
 
 
 def _kept_for(services: Services, turn: Turn, text: str) -> Callable[[list[Reply]], list[Reply]] | None:
