@@ -38,6 +38,7 @@ from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
+from bot.privacy.screen import screen_text
 from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
@@ -321,8 +322,12 @@ def _worded_fields(services: Services, text: str) -> dict[str, str] | None:
     words = text[:starts[0].start()] if starts else text
     if not words.strip():
         return None
-    fields = free_words.create_words(services, words, read_fields(text[len(words):]))
-    return fields if set(fields) - set(read_fields(text[len(words):])) else None
+    typed = read_fields(text[len(words):])
+    for key in ("name", "theme"):  # said back in the filled-in command: screened first, as creating screens them
+        if typed.get(key):
+            screen_text(typed[key], services.identifier_screen, f"that {key}")
+    fields = free_words.create_words(services, words, typed)
+    return fields if set(fields) - set(typed) else None
 
 
 def on_deadline(services: Services, turn: Turn, value: str) -> list[Reply]:

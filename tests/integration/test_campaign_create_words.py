@@ -55,3 +55,9 @@ def test_first_friday_in_feb_is_a_deadline(engine: Engine, services: Services) -
                    surface="terminal")
     [made] = store.list_campaigns(services.storage)
     assert made.deadline == date(2027, 2, 5)
+
+
+def test_a_name_typed_with_the_words_is_screened_before_it_is_said_back(engine: Engine) -> None:
+    replies = engine.message(QA, "campaign create neglect north and south by 29th jan name=Tyler Brown audit",
+                             surface="terminal")
+    assert replies[-1].kind == "error" and "Tyler Brown" not in all_text(replies)
