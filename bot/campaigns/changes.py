@@ -102,8 +102,11 @@ def planned(services: Services, campaign: Campaign, teams: tuple[str, ...]) -> t
     spec = CampaignSpec(name=campaign.name, theme=campaign.theme, checklist_id=campaign.checklist_id, teams=teams,
                         starts_on=campaign.starts_on, deadline=campaign.deadline, auditors=campaign.auditors,
                         moderation_share=campaign.moderation_share, per_worker=campaign.per_worker)
-    fresh = Counter((a.case.worker_id, a.case.team_id, a.auditor_id)
-                    for a in allocation_rules.allocate(spec, services.directory, campaign.created_by))
+    try:
+        allotted = allocation_rules.allocate(spec, services.directory, campaign.created_by)
+    except UserError as exc:  # as at creation: nobody may audit a team's cases, or the teams have nobody to audit
+        raise UserError(f"{exc} Nothing was changed.") from None
+    fresh = Counter((a.case.worker_id, a.case.team_id, a.auditor_id) for a in allotted)
     for allocation in started:  # a started case holds a place of its worker's, whoever audits it
         key = next((k for k in fresh if fresh[k] and k[:2] == (allocation.worker_id, allocation.team_id)), None)
         if key is not None:

@@ -123,3 +123,12 @@ def test_the_new_verbs_mistyped_are_offered_and_yes_runs_them(engine: Engine, se
     assert store.get_campaign(services.storage, campaign).deadline == date(2027, 2, 12)
     typed_plain = engine.message(QA, f"campaign teams {campaign} north,cic", surface="terminal")
     assert "now covers North Assessment Team, Children in Care Team" in typed_plain[0].text
+
+
+def test_teams_nobody_could_audit_are_refused_saying_nothing_changed(engine: Engine, services: Services) -> None:
+    engine.command(QA, CREATE_EXAMPLE.removeprefix("/audit ").replace("auditors=managers", "auditors=peer"))
+    [made] = store.list_campaigns(services.storage)
+    replies = engine.command(QA, f"campaign teams {made.id} north")
+    assert "peer audits need managers in at least two" in all_text(replies) and "Nothing was changed." in \
+        all_text(replies)
+    assert store.get_campaign(services.storage, made.id).teams == ("north-assessment", "south-cin-cp")
