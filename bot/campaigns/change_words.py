@@ -37,7 +37,7 @@ TEAMS_TO = re.compile(r"\b(?:should\s+(?:be|have\s+been)|should\s+include|to|be|
                       r"(?P<teams>.+)$", re.IGNORECASE)
 NOT_TEAMS = re.compile(r"\b(?:not|instead\s+of|rather\s+than|but\s+not|and\s+not|no\s+longer)\b.*$|[.!?]",
                        re.IGNORECASE)
-ASKING = re.compile(r"\b(?:show|list|see|when|what|which|tell\s+me|report|progress)\b", re.IGNORECASE)
+ASKING = re.compile(r"\b(?:show|list|see|when|what|which|how|tell\s+me|report|progress)\b", re.IGNORECASE)
 NOT_THESE = frozenset({"the", "this", "that", "a", "an", "my", "our", "on", "of", "for", "new", "wrong", "whole"})
 
 
