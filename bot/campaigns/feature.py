@@ -9,6 +9,7 @@
     /audit campaign reassign <allocation> <auditor> <reason>                   (QA leads, admins)
     /audit campaign swap <allocation> <allocation> <reason>                     (QA leads, admins)
     /audit campaign rename 3 name=… theme=…         a new name or theme, checked as at create (QA leads, admins)
+    /audit campaign deadline 3 12/2 / teams 3 north,cic   a new deadline or teams, its managers told (changes)
     /audit campaign sample 3 [now] / close 3 [confirm]                          (QA leads, admins)
                                                      before the deadline with cases not done, close asks
                                                      first (Close now / Keep it open, or typed `confirm`)
@@ -27,7 +28,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from bot.campaigns import asked, closing, deadline_offer, render, service
+from bot.campaigns import asked, change_words, changes, closing, deadline_offer, free_words, render, service
 from bot.campaigns.auditor_named import auditor_and_reason
 from bot.campaigns.model import CampaignSpec, DeadlineOff, FieldError
 from bot.core import buttons, policy
@@ -37,11 +38,13 @@ from bot.engine import confirmations
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied, UserError
+from bot.privacy.screen import screen_text
 from bot.settings.people import Person, Role
 from bot.storage import audits as audit_store
 from bot.storage import campaigns as store
 
-USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | close N [confirm] | "
+USAGE = ("/audit campaign [N | N report | create key=value… | rename N name=… theme=… | deadline N <date> | "
+         "teams N <teams> | close N [confirm] | "
          "sample N [now] | allocations N | mine N | "
          "reassign <allocation> <auditor> "
          "<reason> | swap <allocation> <allocation> <reason>]")
@@ -72,7 +75,8 @@ HELP_DETAILS = (
     "`swap 7 8 <reason>`\n"
     "• `campaign sample 3` draws the moderation sample; `campaign close 3` closes it and posts the report to the QA "
     "leads\n"
-    "• `campaign rename 3 name=… theme=…` changes its name or theme; its dates and teams stay as created")
+    "• `campaign rename 3 name=… theme=…` changes its name or theme; `campaign deadline 3 12/2/2027` its deadline and "
+    "`campaign teams 3 north,cic` its teams, telling the managers affected")
 AUDITOR_USAGE = "/audit campaign [N | mine N]"  # what those who audit in a campaign (not organise it) can do
 # The verbs `command` reads, each with the shape of what follows it when typed without `/audit` in a DM
 # (`campaign close 3`); the organisers' verbs first. `campaign N` and `campaign` alone are typed too. A verb typed
@@ -81,6 +85,8 @@ ORGANISER_VERBS = {
     "create": r"(?:\s+\S.*)?",
     "close": rf"(?:\s+{NUMBER}(?:\s+{closing.CONFIRM_WORD})?)?",
     "rename": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
+    "deadline": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
+    "teams": rf"(?:\s+{NUMBER}(?:\s+\S.*)?)?",
     "sample": rf"(?:\s+{NUMBER}(?:\s+now)?)?",
     "allocations": rf"(?:\s+{NUMBER}(?:\s+\d{{1,9}})?)?",
     "reassign": r"(?:\s+#?\d\S*\s+\S.*)?",
@@ -238,6 +244,8 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     if verb == "rename":
         number, _, typed = rest.partition(" ")
         return service.rename(services, _campaign_id(number), read_fields(typed), turn.user_id, turn.now)
+    if verb in ("deadline", "teams"):
+        return _changed(services, turn, verb, rest)
     if verb == "sample":
         number, _, word = rest.partition(" ")
         campaign_id = _campaign_id(number)
@@ -265,14 +273,61 @@ def _organiser_command(services: Services, turn: Turn, verb: str, rest: str) -> 
     return service.swap(services, turn.user_id, first, _allocation_number(words[1]), words[2], turn.now)
 
 
+def _changed(services: Services, turn: Turn, verb: str, rest: str) -> list[Reply]:
+    """`campaign deadline 3 12/2` or `campaign teams 3 north,south` (`deadline=` or `teams=` before it allowed)."""
+    number, _, typed = rest.partition(" ")
+    typed = re.sub(rf"^\s*{verb}\s*=\s*", "", typed, flags=re.IGNORECASE).strip()
+    campaign_id = _campaign_id(number)
+    if verb == "deadline":
+        return changes.move_deadline(services, campaign_id, typed, turn.user_id, turn.now)
+    if not typed:
+        raise UserError(f"Give the teams it should cover: `/audit campaign teams {campaign_id} north,south` (ids, "
+                        "names or short forms, comma-separated).")
+    teams, errors = service.read_teams(services, typed)
+    if errors:
+        raise UserError(f"{errors[0]} Nothing was changed.")
+    return changes.change_teams(services, campaign_id, teams, turn.user_id, turn.now)
+
+
+def on_change(services: Services, turn: Turn, value: str) -> list[Reply]:
+    """*Yes, change it* under a change asked in words (bot.campaigns.change_words): `deadline 3 12/2/2027` or
+    `teams 3 north,cic`, run as typed."""
+    service.require_organiser(services, turn.user_id)
+    verb, _, rest = value.partition(" ")
+    if verb not in ("deadline", "teams"):
+        raise UserError("That change is out of date; nothing was changed. Type `/audit campaign` to list them.")
+    return _changed(services, turn, verb, rest)
+
+
 def _create_typed(services: Services, turn: Turn, text: str) -> list[Reply]:
     """`campaign create …` typed: created, or its mistakes; a deadline on a day off, when it is the only one, asks
     which of the two dates to take, typed next or pressed (bot.campaigns.deadline_offer)."""
+    worded = _worded_fields(services, text)
+    if worded is not None and set(free_words.KEYS) - set(worded):
+        return [Reply(title="New audit campaign", text=(
+            f"From what you said: {free_words.template(worded)}. Put a value in place of each `…` and send it; what "
+            f"each key takes:\n\n{CREATE_USAGE}"))]
     try:
-        spec = _typed_spec(services, text)
+        spec = service.build_spec(services, worded) if worded is not None else _typed_spec(services, text)
     except DeadlineOff as refused:
-        return [deadline_offer.offered(services, turn, read_fields(text), refused)]
+        return [deadline_offer.offered(services, turn, worded or read_fields(text), refused)]
     return _created(services, turn, spec)
+
+
+def _worded_fields(services: Services, text: str) -> dict[str, str] | None:
+    """`campaign create neglect north and south by 29th jan 2 per worker [key=value…]`: the fields the words name,
+    read as the sentence form reads them (bot.campaigns.free_words), with those typed; None when no words come
+    before the first key, or they name nothing (then `read_fields` says what it can't read)."""
+    starts = [m for m in KEY_START.finditer(text) if text.count('"', 0, m.start()) % 2 == 0]
+    words = text[:starts[0].start()] if starts else text
+    if not words.strip():
+        return None
+    typed = read_fields(text[len(words):])
+    for key in ("name", "theme"):  # said back in the filled-in command: screened first, as creating screens them
+        if typed.get(key):
+            screen_text(typed[key], services.identifier_screen, f"that {key}")
+    fields = free_words.create_words(services, words, typed)
+    return fields if set(fields) - set(typed) else None
 
 
 def on_deadline(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -473,6 +528,9 @@ def install(engine: Engine, services: Services) -> None:
     confirmations.add_answers(engine, services, ("campaign.close_confirm", bind(on_close_confirm)),
                               ("campaign.close_keep", bind(on_close_keep)))
     confirmations.add_answers(engine, services, (deadline_offer.ACTION, bind(on_deadline)))
+    confirmations.add_answers(engine, services, (change_words.ACTION, bind(on_change)),
+                              (change_words.KEEP, bind(lambda _s, _turn, value: change_words.kept(
+                                  buttons.record_id(value)))))
     engine.add_form(FORM_ACTION, bind(on_create_form), bind(check_create_form))
     engine.add_action("campaign.mine", bind(lambda s, turn, value: mine(s, turn, buttons.record_id(value))))
     engine.add_message_handler(lambda turn, text: typed_start(services, turn, text), priority=18)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from bot.campaigns import date_words
 from bot.core.teams import team_matches
 from bot.errors import UserError
 from bot.privacy.screen import Screen, screen_text
@@ -106,7 +107,7 @@ def parse_day(text: str, what: str, today: date) -> date:
     deadline without a year is the next such day; a start the nearest (it may already be past)."""
     field = "deadline" if what == "deadline" else "start"
     try:
-        return dates.parse_day(text, today, "future" if field == "deadline" else "any")
+        return date_words.parse_day(text, today, "future" if field == "deadline" else "any")
     except dates.DateError as exc:
         raise FieldError(f"The {what}: {exc}", field) from None
 
@@ -114,7 +115,7 @@ def parse_day(text: str, what: str, today: date) -> date:
 def parse_deadline(text: str, today: date, starts_on: date) -> date:
     """The deadline as `parse_day` reads it; one on a weekend or bank holiday is refused, naming the working day to
     give instead, unless it is typed with `anyway` (`25/12 anyway`): creating a campaign tells its auditors the
-    deadline at once ("by Friday 25 December 2026", in a trial), and there is no changing it afterwards. The check is
+    deadline at once ("by Friday 25 December 2026", in a trial), and changing it tells them all again. The check is
     every typed due date's (knowledge.dates.day_off); a deadline already past, or before the start, is the window's own
     mistake."""
     typed, kept = dates.kept_anyway(text)

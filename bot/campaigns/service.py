@@ -620,9 +620,10 @@ def close(services: Services, campaign_id: int, actor: str, now: datetime) -> li
             *targets, *notices, *replies]
 
 
-RENAMED_ONLY = ("Only a campaign's name and theme can change once it is created: its cases are allocated already. "
-                "To change its checklist, teams, dates or cases, close it (`/audit campaign close {id}`) and create "
-                "another. Nothing was changed.")
+RENAMED_ONLY = ("`rename` changes a campaign's name and theme only. Its deadline changes with `/audit campaign "
+                "deadline {id} <date>` and its teams with `/audit campaign teams {id} <teams>`; to change its "
+                "checklist, start or cases, close it (`/audit campaign close {id}`) and create another. Nothing was "
+                "changed.")
 
 
 def rename(services: Services, campaign_id: int, fields: Mapping[str, str], actor: str, now: datetime) -> list[Reply]:

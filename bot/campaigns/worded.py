@@ -2,8 +2,8 @@
 that yet" for each, and each went onto the QA leads' unanswered list):
 
     close campaign 1 / end the campaign 1 now       `/audit campaign close 1`, with its checks and its question
-    actually can campaign 1 start today instead     a campaign's dates are fixed once its auditors are told: how to
-    change the deadline of campaign 1 to 29/1       run it on other dates (close it, create it again)
+    actually can campaign 1 start today instead     a campaign's start is fixed once its auditors are told: how to
+                                                    run it from another (its deadline and teams: change_words)
     set up a voice of the child audit round for     `campaign create` with what the words name filled in (the
     north and cic                                   checklist, the teams), and how to type the rest; "new campaign
     new campaign on neglect for cic, deadline 18/12 on …" and "campaign on X for Y by Z" (no verb) the same
@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 
-from bot.audits.core import checklists
+from bot.campaigns import change_words, free_words
 from bot.campaigns.feature import CREATE_USAGE
 from bot.campaigns.set_up_words import filled_from_words
 from bot.core import policy
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.core.teams import team_matches, team_names
 from bot.engine.routing import Engine, Turn
 from bot.storage import campaigns as store
 
@@ -71,10 +70,11 @@ def dates_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None
     who = "" if policy.may_run_campaigns(turn.person) else " (closing and creating campaigns is for QA leads and " \
                                                            "admins: ask your QA lead)"
     return [Reply(text=(
-        f"A campaign's dates can't be changed once it is created: campaign {number}'s auditors were told its start "
-        f"and deadline by DM{who}. To run it on other dates, close it with `/audit campaign close {number}` and "
-        f"create it again with the dates you want (`campaign create … start=today deadline=…`). "
-        f"`/audit campaign rename {number} name=… theme=…` changes only its name or theme."))]
+        f"A campaign's start can't be changed once it is created: campaign {number}'s auditors were told it by "
+        f"DM{who}. Its deadline can: `/audit campaign deadline {number} <date>`, and its teams: `/audit campaign "
+        f"teams {number} <teams>`. To run it from another start, close it with `/audit campaign close {number}` and "
+        f"create it again (`campaign create … start=today deadline=…`). `/audit campaign rename {number} name=… "
+        "theme=…` changes its name or theme."))]
 
 
 def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
@@ -91,11 +91,10 @@ def set_up_asked(services: Services, turn: Turn, text: str) -> list[Reply] | Non
                            "QA lead. To audit your own cases in a campaign, `/audit campaign` lists the campaigns you "
                            "are part of, and `/audit campaign mine N` your cases in one, each with a **Start** "
                            "button.")]
-    said = f"{asked.group('what')} {asked.group('rest')}".lower()
-    found = [c for c in checklists(services).values() if c.title.lower() in said or c.id in said]
+    checklist = free_words.checklist_named(services, f"{asked.group('what')} {asked.group('rest')}")
     teams = _teams_named(services, asked.group("rest"))
-    return [Reply(title="New audit campaign", text=from_what_you_said(services, found[0].title if len(found) == 1
-                                                                     else None, teams, asked.group("rest")))]
+    return [Reply(title="New audit campaign", text=from_what_you_said(services, checklist, teams,
+                                                                     asked.group("rest")))]
 
 
 def _asked_for(services: Services, text: str) -> re.Match[str] | None:
@@ -118,32 +117,20 @@ def from_what_you_said(services: Services, checklist: str | None, teams: list[st
     """`campaign create` with what the words name filled in and `…` for the rest, then what each key takes; just
     the latter when the words name nothing (trial 28: "the rest filled in as below" read as if more were filled in
     below, and a deadline said was left out)."""
-    given = dict(part.split("=", 1) for part in filled_from_words(rest, services.local_now().date()))
-    fields = {"name": None, "theme": None, "checklist": checklist, "teams": ",".join(teams) or None,
-              **{key: given.get(key) for key in ("start", "deadline", "per-worker")}, "auditors": None,
-              "moderate": None}
-    if not any(fields.values()):
+    typed = free_words.template(free_words.fields_from(services, checklist, teams, rest))
+    if typed is None:
         return CREATE_USAGE
-    typed = " ".join(f"{key}={value or '…'}" for key, value in fields.items())
-    return (f"From what you said: `/audit campaign create {typed}`. Put a value in place of each `…`; what each key "
-            f"takes:\n\n{CREATE_USAGE}")
+    return f"From what you said: {typed}. Put a value in place of each `…`; what each key takes:\n\n{CREATE_USAGE}"
 
 
 def _teams_named(services: Services, rest: str) -> list[str]:
     """The team ids named after `for` ("for north and cic", "for north, south"), each part naming exactly one team."""
-    after = re.search(r"\bfor\s+(?P<teams>.+)$", rest, re.IGNORECASE)
-    if after is None:
-        return []
-    names = team_names(services.directory)
-    named = re.split(r"\b(?:in|from|by|starting|before|until|this|next|on|with|please|to|due|deadline)\b|[.!?…]",
-                     after.group("teams"))[0]
-    parts = [p for p in re.split(r"\s*(?:,|\band\b|&|\+)\s*", named.strip()) if p]
-    found = [team_matches(names, re.sub(r"\bteams?\b", "", part)) for part in parts]
-    return [ids[0] for ids in found if len(ids) == 1]
+    return free_words.teams_after_for(services, rest)
 
 
 def install(engine: Engine, services: Services) -> None:
     """Register the campaign asked for in words, before the knowledge base answers."""
     engine.add_message_handler(lambda turn, text: close_asked(engine, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: change_words.change_asked(services, turn, text), priority=27)
     engine.add_message_handler(lambda turn, text: dates_asked(services, turn, text), priority=27)
     engine.add_message_handler(lambda turn, text: set_up_asked(services, turn, text), priority=27)

@@ -23,7 +23,8 @@ CHAT = "in Slack, or in the terminal chat (`audit-bot chat --user <your Slack me
 CHAT_ONLY_COMMANDS = ("actions", "auditors", "away", "chase", "checklist", "compare", "edit", "extend", "help", "home",
                       "list",
                       "moderate", "reaudits", "redact", "reflect", "reminders", "respond", "resume", "show", "start")
-CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "mine", "new", "reassign", "rename", "sample", "swap")
+CHAT_ONLY_CAMPAIGN_VERBS = ("allocations", "deadline", "mine", "new", "reassign", "rename", "sample", "swap",
+                            "teams")
 _INVALID_CHOICE = re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.*)\)$")
 _INVALID_NUMBER = re.compile(r"argument (?P<name>\S+): invalid \S+ value: (?P<value>.+)$")
 _NO_VALUE = re.compile(r"argument (?P<name>\S+?)(?:/\S+)?: expected one argument$")

@@ -13,6 +13,7 @@ does anything the bot then waits for (an audit's next step rewrites the conversa
 A reply offering one button with a word to type for it ("Rejected by mistake? Undo, or type …") passes through
 `offer`: until the next typed message, that word or the button's label runs the button, and nothing else does (no
 `yes`: the reply asked nothing). Trial 11: `undo`, typed under the bot's own "Undo", was asked of the knowledge base.
+A question of the person's own typed at such an offer is answered and the offer kept, said in one line (trial 35).
 """
 
 from __future__ import annotations
@@ -79,6 +80,16 @@ def offer(services: Services, turn: Turn, reply: Reply, words: tuple[str, ...],
     return reply
 
 
+def meant(services: Services, turn: Turn, reply: Reply, action: str, value: str) -> Reply:
+    """A "Did you mean `digest last month`?" that a typed `yes` (or `y`, `yes please`) answers by running `action`
+    with `value` (the command as suggested), as a button would; until the next typed message, and never a question
+    asked after it (trial 35: `yes` to it was told "There's no question waiting")."""
+    store.keep_aside(services.storage, turn.user_id, KEY, {
+        "yes": [action, value, "yes"], "firm": True, "keep_on_question": False, "also_yes": [],
+        "not_yet": "To run it, type `yes` or the command itself."}, turn.now)
+    return reply
+
+
 def normal(text: str) -> str:
     """A typed line as it is compared: lower case, apostrophes dropped, punctuation and spaces squeezed to one."""
     return " ".join(re.sub(r"[^\w/]+", " ", text.lower().replace("'", "").replace("’", "")).split())
@@ -100,15 +111,59 @@ def reading(text: str, pending: dict) -> Answer | None:
     return None
 
 
+# A question of one's own asked while a choice waits ("what does peer mean?" at a campaign's two deadlines): answered
+# where it would be, the choice left waiting (trial 35: `31/1` typed after it was told "There's no question waiting").
+ASKED = re.compile(r"\?\s*$|^\s*(?:what|whats|what's|how|why|who|when|where|which|is|are|does|do|should|can|could|"
+                   r"would|will)\b", re.IGNORECASE)
+
+
+def _waiting(services: Services, turn: Turn) -> dict | None:
+    pending = store.conversation(services.storage, turn.user_id).get(KEY)
+    return pending if isinstance(pending, dict) else None
+
+
+def still_waiting(pending: dict) -> str:
+    """One line saying the choice asked is still open, and how to answer it (typed words, or the buttons)."""
+    typed = [str(pending[f"also_{answer}"][0]) for answer in ("yes", "no") if pending.get(f"also_{answer}")]
+    if not pending.get("words_only"):
+        typed = ["yes", "no"]
+    labels = [bold(str(pending[answer][2])) for answer in ("yes", "no") if answer in pending]
+    return (f"The choice above is still waiting: type {' or '.join(f'`{t}`' for t in typed)} (or press "
+            f"{' or '.join(labels)}).")
+
+
+def _keeps(pending: dict, text: str) -> bool:
+    """Whether `text` is a question that leaves the choice waiting: a choice answered only by its own words (`offer`:
+    `29/1` or `31/1 anyway`), which a later `yes` can't answer by mistake. A Yes-or-No question still waits for the
+    next message only: a `yes` typed after an answer elsewhere may be meant for that answer."""
+    return bool(pending.get("words_only")) and pending.get("keep_on_question", True) and ASKED.search(text) is not None
+
+
+def _kept_for(services: Services, turn: Turn, text: str) -> Callable[[list[Reply]], list[Reply]] | None:
+    """A watch on each typed message: a question asked while a choice waits keeps it, and is followed by one line
+    saying so (when the choice is still the one waiting once the question is answered)."""
+    pending = _waiting(services, turn)
+    if pending is None or not _keeps(pending, text) or reading(text, pending) is not None:
+        return None
+
+    def after(_replies: list[Reply]) -> list[Reply]:
+        return [Reply(kind="notice", text=still_waiting(pending))] if _waiting(services, turn) == pending else []
+
+    return after
+
+
 def typed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """A typed answer to the question waiting runs its button; None (and the question set aside) for other text,
-    except an acknowledgement (`ok`) of a Yes that cannot be undone: told how to go ahead, the question waiting."""
-    pending = store.conversation(services.storage, turn.user_id).get(KEY)
-    if not isinstance(pending, dict):
+    except an acknowledgement (`ok`) of a Yes that cannot be undone: told how to go ahead, the question waiting;
+    and a question of the person's own, answered where it would be, the choice left waiting."""
+    pending = _waiting(services, turn)
+    if pending is None:
         return None
     answer = reading(text, pending)
     if answer is None and pending.get("firm") and ACKNOWLEDGED.match(normal(text)):
         return [Reply(kind="notice", text=str(pending.get("not_yet")))]
+    if answer is None and _keeps(pending, text):
+        return None
     store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
     if answer is None:
         return None
@@ -138,3 +193,4 @@ def add_answers(engine: Engine, services: Services, *buttons: tuple[str, Callabl
 def install(engine: Engine, services: Services) -> None:
     """Typed answers to the question waiting, before anything else reads the line (help apart)."""
     engine.add_message_handler(lambda turn, text: typed(engine, services, turn, text), priority=PRIORITY)
+    engine.add_message_watch(lambda turn, text: _kept_for(services, turn, text))

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from bot.core.replies import Reply, error
 from bot.core.services import Services
+from bot.engine import confirmations
 from bot.engine.near_miss import (
     NUMBER_ARGUMENT,
     SHORT_FORMS,
@@ -32,26 +33,31 @@ from bot.engine.near_miss import (
     shaped,
 )
 from bot.engine.routing import Engine, Turn, not_yours
+from bot.errors import UserError
+from bot.privacy.screen import screen_text
 
 # After everything that waits for typed text (an audit's answer, a moderation, a QA lead's `restore 12` of a
 # learned wording at 85), before the knowledge base at 90.
 PRIORITY = 87
 
 
-def did_you_mean(reading: Reading, turn: Turn | None = None, slashed: bool = False) -> Reply:
+def did_you_mean(reading: Reading, turn: Turn | None = None, slashed: bool = False, yes_runs: bool = False) -> Reply:
     """One line with the command as it should be typed, and where the rest are. In a DM or the terminal chat a
     command is typed without `/audit` (trial 30: `moderte 70` was told "Commands start with /audit"), so a line typed
-    there without a slash is offered as it would be typed there; in a channel, or after a slash, the `/audit` form."""
+    there without a slash is offered as it would be typed there; in a channel, or after a slash, the `/audit` form.
+    `yes_runs`: a typed `yes` runs it (said so)."""
+    yes = "Type `yes` to run it. " if yes_runs else ""
     if turn is not None and turn.surface in ("dm", "terminal") and not slashed:
         plain = reading.suggestion.removeprefix("/audit ")
-        return Reply(kind="notice", text=f"Did you mean `{plain}`? Here a command needs no `/audit`: type it like "
-                                         "that, or `help` for all of them.")
-    return Reply(kind="notice", text=f"Did you mean `{reading.suggestion}`? Commands start with `/audit`: type it "
-                                     "like that, or `/audit help` for all of them.")
+        return Reply(kind="notice", text=f"Did you mean `{plain}`? {yes}Here a command needs no `/audit`: type it "
+                                         "like that, or `help` for all of them.")
+    return Reply(kind="notice", text=f"Did you mean `{reading.suggestion}`? {yes}Commands start with `/audit`: type "
+                                     "it like that, or `/audit help` for all of them.")
 
 
-def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
-    """Run or suggest the command a typed line reads as; None for anything else (a question)."""
+def typed_command(engine: Engine, turn: Turn, text: str, services: Services | None = None) -> list[Reply] | None:
+    """Run or suggest the command a typed line reads as; None for anything else (a question). With `services`, a
+    suggestion is run by a typed `yes`."""
     names = list(engine.commands)
     slashed = read_slash(text, names)
     if slashed is not None:
@@ -73,7 +79,30 @@ def typed_command(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
         if slashed is None and not closest(reading.typed, [reading.name, "audit"]) and reading.typed != reading.name:
             return None
         reading = Reading(reading.name, meant.offered(reading.rest), runs=False, typed=reading.typed)
-    return [did_you_mean(reading, turn, slashed=slashed is not None)]
+    command = reading.suggestion.removeprefix("/audit ")
+    yes_runs = services is not None and not command.endswith("…") and not screened_out(command, services)
+    offered = did_you_mean(reading, turn, slashed=slashed is not None, yes_runs=yes_runs)
+    if services is not None and yes_runs:
+        return [confirmations.meant(services, turn, offered, MEANT_ACTION, command)]
+    return [offered]
+
+
+MEANT_ACTION = "typed.meant"  # a typed `yes` to "Did you mean `digest last month`?": the value is the command
+
+
+def screened_out(text: str, services: Services) -> bool:
+    """Whether the identifier screen refuses the words (then nothing is kept)."""
+    try:
+        screen_text(text, services.identifier_screen)
+    except UserError:
+        return True
+    return False
+
+
+def run_meant(engine: Engine, turn: Turn, value: str) -> list[Reply]:
+    """`yes` to "Did you mean …?": the command suggested, run as if typed."""
+    name, _, rest = value.partition(" ")
+    return engine.dispatch_command(turn, name, rest)
 
 
 def usage_instead(engine: Engine, turn: Turn, text: str) -> list[Reply] | None:
@@ -144,5 +173,5 @@ def _example(name: str, usage: str) -> str:
 
 def install(engine: Engine, services: Services) -> None:
     """Register the typed commands' handler."""
-    del services  # it needs nothing but the engine's commands
-    engine.add_message_handler(lambda turn, text: typed_command(engine, turn, text), priority=PRIORITY)
+    engine.add_message_handler(lambda turn, text: typed_command(engine, turn, text, services), priority=PRIORITY)
+    engine.add_action(MEANT_ACTION, lambda turn, value: run_meant(engine, turn, value))

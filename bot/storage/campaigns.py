@@ -229,6 +229,42 @@ def rename_campaign(storage: Storage, campaign_id: int, name: str, theme: str, a
         return cursor.rowcount == 1
 
 
+def move_deadline(storage: Storage, campaign_id: int, deadline: date, actor: str, now: datetime) -> bool:
+    """A new deadline (already checked) for an open campaign, with a trail entry; False when it is closed or gone."""
+    with storage.write() as db:
+        cursor = db.execute("UPDATE campaigns SET deadline = ? WHERE id = ? AND status = 'open'",
+                            [deadline.isoformat(), campaign_id])
+        if cursor.rowcount == 1:
+            record_trail(storage, actor, "campaign.deadline",
+                         {"campaign": campaign_id, "deadline": deadline.isoformat()}, now)
+        return cursor.rowcount == 1
+
+
+def change_teams(storage: Storage, campaign_id: int, teams: Sequence[str], removed: Sequence[int],
+                 added: Sequence[tuple[str | None, str, str, str]], actor: str, now: datetime) -> bool:
+    """An open campaign's new teams in one transaction: the allocations `removed` (none started) deleted, those
+    `added` (case ref, worker, team, auditor) inserted, with a trail entry; False when it is closed or gone, or an
+    allocation to remove was started meanwhile (then nothing changes)."""
+    stamp = utc_text(now)
+    with storage.write() as db:
+        cursor = db.execute("UPDATE campaigns SET teams = ? WHERE id = ? AND status = 'open'",
+                            [",".join(teams), campaign_id])
+        if cursor.rowcount != 1:
+            return False
+        db.conn.executemany(  # added first, so no new allocation takes the number of one taken away
+            "INSERT INTO campaign_allocations (campaign_id, case_ref, worker_id, team_id, auditor_id, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)", [(campaign_id, *row, stamp) for row in added])
+        for allocation_id in removed:
+            gone = db.execute(
+                "DELETE FROM campaign_allocations WHERE id = ? AND campaign_id = ? AND (audit_id IS NULL OR audit_id "
+                "IN (SELECT id FROM audits WHERE status = 'cancelled'))", [allocation_id, campaign_id])
+            if gone.rowcount != 1:
+                raise LookupError(allocation_id)
+        record_trail(storage, actor, "campaign.teams", {"campaign": campaign_id, "teams": list(teams),
+                                                        "removed": len(removed), "added": len(added)}, now)
+    return True
+
+
 def due_to_close(storage: Storage, today: date) -> list[Campaign]:
     """Open campaigns whose deadline is today or past (the job runs at the end of the working day)."""
     rows = select(storage.db, "SELECT * FROM campaigns WHERE status = 'open' AND deadline <= ? ORDER BY id",

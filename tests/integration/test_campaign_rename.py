@@ -46,7 +46,7 @@ def test_a_campaign_is_renamed_and_its_theme_changed_and_nothing_else(engine: En
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("deadline=next Friday", "Only a campaign's name and theme can change once it is created"),
+    ("deadline=next Friday", "`rename` changes a campaign's name and theme only. Its deadline changes with"),
     ("name=Tyler Brown audits", "looks like a child's or family member's name"),
     ("", "Say what changes: `/audit campaign rename"),
 ])

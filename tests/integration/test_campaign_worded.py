@@ -38,7 +38,7 @@ def test_a_campaigns_dates_asked_to_change_says_how_to_run_it_on_other_dates(
         engine: Engine, services: Services, clock) -> None:  # noqa: F811
     campaign_id = create(engine)
     [said] = engine.message(QA, f"actually can campaign {campaign_id} start today instead", surface="terminal")
-    assert said.text.startswith("A campaign's dates can't be changed once it is created")
+    assert said.text.startswith("A campaign's start can't be changed once it is created")
     assert f"`/audit campaign close {campaign_id}`" in said.text and "start=today" in said.text
     assert asked_of_the_knowledge_base(services) == 0
     asked = engine.message(QA, f"when does campaign {campaign_id} start?", surface="terminal")

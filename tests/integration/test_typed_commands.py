@@ -123,9 +123,10 @@ def test_a_typo_offers_the_command_as_typed_where_it_was_typed(engine: Engine, s
     """Trial 30: `moderte 70` in a DM was told "Commands start with /audit", though a DM needs no prefix."""
     for surface in ("dm", "terminal"):
         text = said(engine.message(QA_LEAD, "moderte 70", surface=surface))
-        assert text.startswith("Did you mean `moderate 70`? Here a command needs no `/audit`"), text
+        assert text.startswith("Did you mean `moderate 70`? Type `yes` to run it. Here a command needs no "
+                               "`/audit`"), text
     assert said(engine.message(QA_LEAD, "moderte 70", surface="channel")).startswith(
-        "Did you mean `/audit moderate 70`? Commands start with `/audit`")
+        "Did you mean `/audit moderate 70`? Type `yes` to run it. Commands start with `/audit`")
     assert asked(services) == []
 
 
