@@ -83,6 +83,10 @@ CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this 
 SECTION_DOT = re.compile(rf"\b({SECTION_PREFIX})\.(?=\s?\d)", re.IGNORECASE)  # "s.20" is section 20, not a clause "s"
 CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
+# A question saying less than this (total idf) is never answered outright, only offered: log 5 is one word held by a
+# fifth of the entries. Its other words are stop words ("what if a child asks me not to tell anyone" searched on
+# "child" and "ask"), so no entry can be told from another by what it says (see `decide`).
+MIN_ANSWER_MASS = math.log(5)
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
 # A question with at least MIN_GUESSED words read as other words (typos, text-speak), and at least GUESSED_SHARE of
 # its content words, is mostly the search's guess: BM25 reads the same guesses, so its agreement is no second
@@ -207,6 +211,8 @@ class Evidence:
     # In a story around a question: the entry the question clause alone stands clear for (answer_score and
     # answer_margin without the story), offered first when the whole message is not answered (see `decide`)
     asked: Match | None = None
+    # It says too little to single out one entry (MIN_ANSWER_MASS): its best match is offered, never answered outright
+    vague: bool = False
 
 
 @dataclass(frozen=True)
@@ -532,8 +538,10 @@ class KnowledgeSearch:
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
         concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0, event)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
+        said = sum(self.idf.get(term, self.unknown_idf) * weight for term, weight in terms.items())
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms, event) if context else None)
+                        self._guessed(query), self._asked(terms, event) if context else None,
+                        said < MIN_ANSWER_MASS)
 
     def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
@@ -997,7 +1005,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     its agreement then counts only with answer_score or answer_margin met. A single very common word ("left",
     "home", "care") is never answered outright, unless it is an entry's own question or alternative word for word
     (`evidence.exact`): such a word alone means too many things to be sure which entry is meant (see PLAIN_ZIPF),
-    so that entry is offered first instead.
+    so that entry is offered first instead. Nor is a question saying almost nothing (`evidence.vague`: its words
+    stop words but one or two that most entries use, "what if a child asks me"), whose best
+    match then only holds those words.
     Suggestions are the two rankings fused (reciprocal rank), so an entry either one ranks high is offered; they
     are offered only when either ranking finds something plausible.
     """
@@ -1018,7 +1028,7 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
                                                             fit.narrative_lead, fit.narrative_keyword_lead)
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
-            if _one_plain_word(query):  # offered first, never answered outright
+            if evidence.vague or _one_plain_word(query):  # offered first, never answered outright
                 return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0

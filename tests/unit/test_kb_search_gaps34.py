@@ -1,0 +1,82 @@
+"""Knowledge-search gaps (fix34c): a question whose words are nearly all stop words ("what if a child asks me not to
+tell anyone") reaches the entry on a child's secret through its phrase, and one that says almost nothing is offered,
+never answered outright; texting or messaging a young person has an entry; and "how often are review conferences held
+after the icpc" is answered as "when is the next review conference due after the icpc" is."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.routing import Engine
+from knowledge.loader import load_knowledge
+from knowledge.search import KnowledgeSearch, SearchResult
+from tests.e2e.test_terminal_chat import drive
+
+WORKER = "U0PRAN001"
+DISCLOSURE = "What do I do right now if a child discloses harm or is in immediate danger?"
+REVIEW_CONFERENCES = "When are child protection review conferences due?"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeSearch:
+    return KnowledgeSearch(load_knowledge())
+
+
+def answered(result: SearchResult) -> str | None:
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+def _chat(engine: Engine, *lines: str) -> str:
+    _, out = drive(engine, list(lines), user=WORKER)
+    return " ".join(out.split())
+
+
+# -- a child asking the worker not to tell anyone
+
+@pytest.mark.parametrize("query", ["what if a child asks me not to tell anyone",
+                                   "a young person asked me not to tell anybody what she said",
+                                   "the child made me promise not to tell anyone"])
+def test_a_child_asking_not_to_tell_anyone_reaches_the_entry_on_a_childs_secret(shipped: KnowledgeSearch,
+                                                                                 query: str) -> None:
+    assert answered(shipped.search(query)) == "child-at-immediate-risk"
+
+
+def test_the_chat_says_a_secret_cannot_be_promised_and_who_to_tell(engine: Engine) -> None:
+    reply = _chat(engine, "what if a child asks me not to tell anyone")
+    assert f"== {DISCLOSURE} ==" in reply
+    assert "you cannot promise that" in reply and "explain who you will need to tell and why" in reply
+    assert "What kind of questions can I ask the audit bot?" not in reply
+
+
+@pytest.mark.parametrize("query", ["what if a child asks me", "what can a child ask"])
+def test_a_question_saying_almost_nothing_is_offered_never_answered(shipped: KnowledgeSearch, query: str) -> None:
+    result = shipped.search(query)
+    assert result.outcome == "ambiguous" and result.answer is None
+    assert shipped.evidence(query).vague
+
+
+def test_a_short_question_that_says_enough_is_still_answered(shipped: KnowledgeSearch) -> None:
+    assert not shipped.evidence("what does the IRO actually do").vague
+    assert answered(shipped.search("what does the IRO actually do")) == "iro-role"
+
+
+def test_the_chat_offers_a_question_saying_almost_nothing(engine: Engine) -> None:
+    reply = _chat(engine, "what if a child asks me")
+    assert "Did you mean" in reply
+    assert "== What kind of questions can I ask the audit bot? ==" not in reply
+
+
+# -- "how often" a review conference is held after the ICPC
+
+@pytest.mark.parametrize("query", ["how often are review conferences held after the icpc",
+                                   "how often are review conferences held",
+                                   "when is the next review conference due after the icpc"])
+def test_how_often_review_conferences_are_held_is_answered(shipped: KnowledgeSearch, query: str) -> None:
+    assert answered(shipped.search(query)) == "rcpc-timescale"
+
+
+def test_the_chat_answers_how_often_review_conferences_are_held(engine: Engine) -> None:
+    reply = _chat(engine, "how often are review conferences held after the icpc")
+    assert f"== {REVIEW_CONFERENCES} ==" in reply
+    assert "Did you mean" not in reply
+
