@@ -80,3 +80,25 @@ def test_the_chat_answers_how_often_review_conferences_are_held(engine: Engine) 
     assert f"== {REVIEW_CONFERENCES} ==" in reply
     assert "Did you mean" not in reply
 
+
+# -- texting or messaging a young person
+
+MESSAGING = "Can I text or message a child or young person, and what are the professional boundaries?"
+
+
+@pytest.mark.parametrize("query", ["can i text a 15 year old on my work phone", "is it ok to whatsapp a young person",
+                                   "is it ok to text a 15 yr old on my work phone",
+                                   "can i whatsapp a 16 year old from my work mobile"])
+def test_texting_or_messaging_a_young_person_reaches_the_boundaries_entry(shipped: KnowledgeSearch,
+                                                                          query: str) -> None:
+    result = shipped.search(query)
+    assert answered(result) == "messaging-young-people"
+    assert result.topic is None  # a practice question, not one for the IT desk
+
+
+def test_the_chat_answers_texting_a_young_person_with_work_devices_and_recording(engine: Engine) -> None:
+    reply = _chat(engine, "can i text a 15 year old on my work phone")
+    assert f"== {MESSAGING} ==" in reply
+    assert "Work devices and work accounts only" in reply and "Record significant messages" in reply
+    assert "Follow your local policy" in reply
+    assert "I don't know that yet" not in reply and "IT service desk" not in reply
