@@ -7,28 +7,24 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.knowledge import KnowledgeService
 from bot.engine.routing import Engine
-from knowledge.loader import load_knowledge
-from knowledge.search import KnowledgeSearch, SearchResult
-from tests.e2e.test_terminal_chat import drive
+from knowledge.search import KnowledgeSearch
+from tests.support.kb_helpers import answered, chat_text
 
 WORKER = "U0PRAN001"
 DISCLOSURE = "What do I do right now if a child discloses harm or is in immediate danger?"
 REVIEW_CONFERENCES = "When are child protection review conferences due?"
 
 
-@pytest.fixture(scope="module")
-def shipped() -> KnowledgeSearch:
-    return KnowledgeSearch(load_knowledge())
+@pytest.fixture
+def shipped(shipped_knowledge: KnowledgeService) -> KnowledgeSearch:
+    """The search service's live index of the shipped knowledge base."""
+    return shipped_knowledge.current.search
 
 
-def answered(result: SearchResult) -> str | None:
-    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
-
-
-def _chat(engine: Engine, *lines: str) -> str:
-    _, out = drive(engine, list(lines), user=WORKER)
-    return " ".join(out.split())
+def _chat(engine: Engine, line: str) -> str:
+    return chat_text(engine, WORKER, line)
 
 
 # -- a child asking the worker not to tell anyone
