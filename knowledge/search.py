@@ -38,7 +38,7 @@ from knowledge.dates import without_dates
 from knowledge.english import common_words, everyday_words, plain_words
 from knowledge.entries import Entry
 from knowledge.entry_terms import Terms, read_entry_terms
-from knowledge.keyword_index import KeywordHit, KeywordIndex
+from knowledge.keyword_index import KeywordHit, KeywordIndex, common_limit
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.textterms import SECTION_PREFIX, STOP_WORDS, TEXT_SPEAK, Term, Vocabulary, words_of
@@ -76,7 +76,7 @@ ANSWER_READS = 5  # at most this many answers are read per query, best candidate
 UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
-COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
+# terms in more entries than `common_limit` allows (a share of them, as for BM25) are not used to fetch candidates...
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
@@ -310,7 +310,7 @@ class KnowledgeSearch:
         self.wordings: dict[tuple[str, ...], int] = {}
         for number, (_, _, phrasings, named) in enumerate(pending):  # an entry's id names it too
             self._know_wordings(number, (*phrasings, named))
-        self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
+        self.common_limit = common_limit(total)
         # every word of every entry and glossary term has passed through the stemmer's cache by now
         # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
         # "corrected" ("lack" is not "lac", "hoarding" not "hearing"), and what a clipped word is read as
