@@ -185,7 +185,9 @@ def _signals(search: KnowledgeSearch, queries: list[dict], expect: list[str | No
                             for e, x in zip(evidence, expect, strict=True)]),
         keyword_top=np.array([e.keyword[0].score if e.keyword else -1.0 for e in evidence]),
         on_topic=np.array([topic is not None for topic, _ in checks]),
-        barred=np.array([topic is not None and capped for topic, capped in checks]),
+        # a question saying almost nothing (`Evidence.vague`) is offered, never answered, as a barred one
+        barred=np.array([(topic is not None and capped) or e.vague for (topic, capped), e in zip(checks, evidence,
+                                                                                              strict=True)]),
         guessed=np.array([e.guessed for e in evidence]))
 
 

@@ -33,9 +33,14 @@ TOKEN = re.compile(r"[a-z0-9]+")
 MAX_TERMS = 40  # a query's distinct words used; a pasted essay gains nothing past this
 # Words in more than this share of the entries (and at least COMMON_FLOOR of them) are left out of the query:
 # their BM25 weight is near nothing, yet scoring every entry that holds them is most of the cost at 20,000
-# entries. Below COMMON_FLOOR entries nothing is left out, so a small knowledge base ranks on every word.
-COMMON_SHARE = 0.05
+# entries. Below COMMON_FLOOR entries nothing is left out, so a small knowledge base ranks on every word. The share
+# is the floor's at the size the knowledge base had when the cut-off stopped being a fixed 50 (196 entries,
+# 2026-12): as it grows, a word keeps its place while it is in as few of the entries ("month", "Act"). BM25 scores
+# every entry holding a query word, so past COMMON_CEILING entries a word is left out whatever its share: at 20,000
+# entries a quarter (5,100) took questions from 12 ms to 27 ms (p50) and 45 ms to 85 ms (p99) on a busy machine.
+COMMON_SHARE = 0.255
 COMMON_FLOOR = 50
+COMMON_CEILING = 1_000
 STEM_CACHE = 100_000  # distinct words whose stems are remembered (a few MB)
 # The latest built table, for these weights and vocabulary groups, with the digest of the files it holds: a
 # restart with the same files reads it back (about 0.1 s at 20,000 entries, against 0.7 s to build), and a start
@@ -55,6 +60,12 @@ SET_HASH_SIZE = "INSERT INTO docs (docs, rank) VALUES ('hashsize', ?)"
 INSERT_ROWS = "INSERT INTO docs (rowid, question, alternatives, tags, answer) VALUES "
 TERM_COUNTS_AS_JSON = "SELECT json_group_object(term, doc) FROM terms"
 Row = tuple[str, str, str, str]  # what one entry gives each column: question, alternatives, tags, answer
+
+
+def common_limit(entries: int) -> int:
+    """How many of `entries` entries a word may be in and still be searched on (COMMON_SHARE, between COMMON_FLOOR
+    and COMMON_CEILING): a fixed figure would drop more and more words as the knowledge base grows."""
+    return max(COMMON_FLOOR, min(int(entries * COMMON_SHARE), COMMON_CEILING))
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ class KeywordIndex:
         self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS terms USING fts5vocab(docs, 'row')")
         self._entries_with = self._term_counts()
         count = self._db.execute("SELECT count(*) FROM docs").fetchone()[0]
-        self._common = max(COMMON_FLOOR, int(count * COMMON_SHARE))
+        self._common = common_limit(count)
 
     def _term_counts(self) -> dict[str, int]:
         """term -> how many entries hold it, read in one step (as one JSON object) for the reason `_insert`

@@ -38,7 +38,7 @@ from knowledge.dates import without_dates
 from knowledge.english import common_words, everyday_words, plain_words
 from knowledge.entries import Entry
 from knowledge.entry_terms import Terms, read_entry_terms
-from knowledge.keyword_index import KeywordHit, KeywordIndex
+from knowledge.keyword_index import KeywordHit, KeywordIndex, common_limit
 from knowledge.loader import KnowledgeBase, bulk_build
 from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.textterms import SECTION_PREFIX, STOP_WORDS, TEXT_SPEAK, Term, Vocabulary, words_of
@@ -76,13 +76,17 @@ ANSWER_READS = 5  # at most this many answers are read per query, best candidate
 UNKNOWN_IDF_SHARE = 0.85  # a word no entry uses weighs this share of the rarest possible idf
 MAX_ABBREVIATION = 5  # longer unknown words are not read as the start of a known word
 MAX_QUERY_CHARS = 2000
-COMMON_TERM_SHARE = 0.05  # terms in more entries than this share are not used to fetch candidates...
+# terms in more entries than `common_limit` allows (a share of them, as for BM25) are not used to fetch candidates...
 MAX_POSTINGS = 1500  # ...unless all are; then this many per term
 FULL_QUESTION_MASS = 14.0  # a question clause saying this much (total idf) needs nothing from the narrative
 CONTEXT_WEIGHT = 0.3  # a term of the narrative around the question counts this much of a term of the question
 SECTION_DOT = re.compile(rf"\b({SECTION_PREFIX})\.(?=\s?\d)", re.IGNORECASE)  # "s.20" is section 20, not a clause "s"
 CLAUSE_BREAK = re.compile(r"([.!?;,\n]+|\s(?:but|so|and then)\s)")  # captured: a "?" marks the ask
 MIN_QUESTION_MASS = 3.0  # a question clause saying less than this (total idf) takes in the clause before it
+# A question saying less than this (total idf) is never answered outright, only offered: log 5 is one word held by a
+# fifth of the entries. Its other words are stop words ("what if a child asks me not to tell anyone" searched on
+# "child" and "ask"), so no entry can be told from another by what it says (see `decide`).
+MIN_ANSWER_MASS = math.log(5)
 WH_WORDS = frozenset({"when", "how", "what", "who", "whom", "which", "where", "why", "whats", "whens", "hows"})
 # A question with at least MIN_GUESSED words read as other words (typos, text-speak), and at least GUESSED_SHARE of
 # its content words, is mostly the search's guess: BM25 reads the same guesses, so its agreement is no second
@@ -207,6 +211,8 @@ class Evidence:
     # In a story around a question: the entry the question clause alone stands clear for (answer_score and
     # answer_margin without the story), offered first when the whole message is not answered (see `decide`)
     asked: Match | None = None
+    # It says too little to single out one entry (MIN_ANSWER_MASS): its best match is offered, never answered outright
+    vague: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,7 +310,7 @@ class KnowledgeSearch:
         self.wordings: dict[tuple[str, ...], int] = {}
         for number, (_, _, phrasings, named) in enumerate(pending):  # an entry's id names it too
             self._know_wordings(number, (*phrasings, named))
-        self.common_limit = max(50, int(total * COMMON_TERM_SHARE))
+        self.common_limit = common_limit(total)
         # every word of every entry and glossary term has passed through the stemmer's cache by now
         # ...and the words of the glossary's terms and the vocabulary's phrases are words of the domain: never
         # "corrected" ("lack" is not "lac", "hoarding" not "hearing"), and what a clipped word is read as
@@ -532,8 +538,10 @@ class KnowledgeSearch:
         hits = self.keyword.rank(self._keyword_words(query), SHORTLIST)
         concept = concept_ranking.result() if concept_ranking else self._rank(terms, context, SHORTLIST, 0.0, event)
         keyword = tuple(self._keyword_match(hit) for hit in hits)
+        said = sum(self.idf.get(term, self.unknown_idf) * weight for term, weight in terms.items())
         return Evidence(tuple(concept), keyword, bool(context), self._exact(query, terms, context, concept),
-                        self._guessed(query), self._asked(terms, event) if context else None)
+                        self._guessed(query), self._asked(terms, event) if context else None,
+                        said < MIN_ANSWER_MASS)
 
     def _asked(self, terms: dict[str, float], event: frozenset[str] = frozenset()) -> Match | None:
         """The entry a story's question clause, searched without the story, stands clear for: a score of at least
@@ -997,7 +1005,9 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
     its agreement then counts only with answer_score or answer_margin met. A single very common word ("left",
     "home", "care") is never answered outright, unless it is an entry's own question or alternative word for word
     (`evidence.exact`): such a word alone means too many things to be sure which entry is meant (see PLAIN_ZIPF),
-    so that entry is offered first instead.
+    so that entry is offered first instead. Nor is a question saying almost nothing (`evidence.vague`: its words
+    stop words but one or two that most entries use, "what if a child asks me"), whose best
+    match then only holds those words.
     Suggestions are the two rankings fused (reciprocal rank), so an entry either one ranks high is offered; they
     are offered only when either ranking finds something plausible.
     """
@@ -1018,7 +1028,7 @@ def decide(query: str, evidence: Evidence, fit: SearchFit, limit: int = 3) -> Se
                                                             fit.narrative_lead, fit.narrative_keyword_lead)
         if clear or backed or told:
             others = tuple(m for m in fused(concept, keyword, fit) if m.entry_id != best.entry_id)
-            if _one_plain_word(query):  # offered first, never answered outright
+            if evidence.vague or _one_plain_word(query):  # offered first, never answered outright
                 return SearchResult(query, "ambiguous", None, (best, *others)[:limit])
             return SearchResult(query, "answer", best, others[:limit])
     top = best.score if best is not None else 0.0

@@ -6,6 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.core.replies import Reply
+from bot.engine.routing import Engine
+from knowledge.search import SearchResult
+from tests.e2e.test_terminal_chat import drive
 
 # Two entries asked in the same words, so any search must call it ambiguous; one long past its review date.
 EXTRA_ENTRIES = """\
@@ -65,3 +68,14 @@ def link_typed(engine, user: str, key: int, entry: str) -> list:
     if not any(choice.action == "kb.unanswered.link_confirm" for reply in asked for choice in reply.choices):
         return asked
     return engine.message(user, "yes")
+
+
+def answered(result: SearchResult) -> str | None:
+    """The entry a search answered with outright, or None (offered, declined)."""
+    return result.answer.entry_id if result.outcome == "answer" and result.answer else None
+
+
+def chat_text(engine: Engine, user: str, *lines: str) -> str:
+    """Everything the terminal chat printed for these lines, on one line."""
+    _, out = drive(engine, list(lines), user=user)
+    return " ".join(out.split())
