@@ -32,7 +32,7 @@ def refusal(services: Services, person: Person, reference: str, exclude: int = 0
         numbers = ", ".join(mine[:-1]) + f" and {mine[-1]}" if len(mine) > 1 else mine[0]
         why.append(f"action{'s' if len(mine) > 1 else ''} {numbers} on it {'are' if len(mine) > 1 else 'is'} yours")
     team_id = latest.team_id if latest is not None else next(iter(person.team_ids), None)
-    read = f"`checklist {checklist_id}`" if checklist_id else "`checklists`"
+    read = f"`checklist {checklist_id}`" if checklist_id else "`checklist` and a name (`checklist neglect`)"
     return (f"{reference} is your case: {' and '.join(why)}. Nobody audits their own case, whoever is picked as its "
             f"worker: ask {_who_audits(services, person, team_id)} to audit it. To "
             f"look over it yourself before supervision, {read} shows what an audit asks and what good looks like.")

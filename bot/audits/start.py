@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from bot.audits import checklist_words, escalation, lifecycle, own_case, readback, the_worker
+from bot.audits import checklist_lines, checklist_words, escalation, lifecycle, own_case, readback, the_worker
 from bot.audits.core import (
     Ctx,
     audited_by,
@@ -259,12 +259,13 @@ def checklist_choices(services: Services) -> tuple[Choice, ...]:
 
 
 def checklist_screen(services: Services, reference: str | None = None) -> list[Reply]:
-    """Which checklist: one button each (for the case `reference` when the audit was started for one)."""
+    """Which checklist: one button each (for the case `reference` when the audit was started for one), and a short
+    line each on what it covers (checklist_lines; every description in full was too long on a phone, trial 34)."""
     available = checklists(services)
     case = f" {reference}" if reference else ""
-    return [Reply(text=f"**Which checklist are you auditing{case} against?**\n"
-                       + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
-                                   for c in available.values()),
+    return [Reply(text=f"**Which checklist are you auditing{case} against?** Pick one by its number or its name "
+                       "(`cp`, `neglect`); `checklist neglect` shows all a checklist asks.\n"
+                       + "\n".join(checklist_lines.picker_line(c) for c in available.values()),
                   choices=checklist_choices(services), kind="question")]
 
 
