@@ -4,24 +4,11 @@ answer Not helpful (trial 31), and any other first line leaves it behind."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
-
-import time_machine
-
 from bot.core.services import Services
 from bot.engine.routing import Engine
-from tests.e2e.test_terminal_chat import drive
+from tests.e2e.test_terminal_pass_on_kept import _session  # the same asker (U0PRAN001), a session `hours` on
 
-MONDAY = datetime(2026, 11, 30, 10, 0, tzinfo=ZoneInfo("Europe/London"))
-WORKER = "U0PRAS001"
 ASKED = "how often should i visit a child on a cp plan"
-
-
-def _session(engine: Engine, lines: list[str], hours: float) -> str:
-    with time_machine.travel(MONDAY + timedelta(hours=hours), tick=False):
-        _, out = drive(engine, lines, user=WORKER)
-    return " ".join(out.split())
 
 
 def votes(services: Services) -> list[int]:
