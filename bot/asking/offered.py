@@ -59,26 +59,43 @@ def _when(services: Services, turn: Turn, offer: store.Offer) -> str:
     return f"{day} at {local:%H:%M}"
 
 
+def _kept_unshown(offer: store.Offer) -> bool:
+    """An answer's Helpful / Not helpful, or a question's *Pass it to the QA leads* alone: asked once, with the
+    answer, and never again as a later session opens (trial 34: most sessions opened with "Was my answer … helpful?"
+    or "… is on the QA leads' list" from the last visit); still picked by number first thing (kept_pick) or words."""
+    return offer.answered is not None or not any(action == ENTRY_OPTION for _, action, _ in offer.options)
+
+
 def still_open(services: Services, turn: Turn) -> list[Reply]:
-    """At the start of a terminal session: the options offered in an earlier one, numbered again, while they are
-    open and the bot waits for nothing else from this person (an audit's step is shown instead); once only, and only
-    when they were the last thing the person saw (trial 27: every new session reprinted them, even after other
-    questions and commands)."""
+    """At the start of a terminal session: "Did you mean…" options offered in an earlier one, numbered again, while
+    they are open and the bot waits for nothing else from this person (an audit's step is shown instead); once only,
+    and only when they were the last thing the person saw (trial 27: every new session reprinted them, even after
+    other questions and commands). Feedback and the pass-on are not asked again (_kept_unshown)."""
     offer, is_open = _open(services, turn)
     if offer is None or not is_open or offer.left or conversation(services.storage, turn.user_id).get("awaiting"):
         return []
+    if _kept_unshown(offer):
+        return []
     store.leave_offer(services.storage, offer.ask_id, turn.now)
-    when = _when(services, turn, offer)
-    said = (f"The options I offered you {when} are still open. {bold('Did you mean…')}"
-            if any(action == ENTRY_OPTION for _, action, _ in offer.options) else
-            f"The question you asked {when} is on the QA leads' list. To have them reply to you, press Pass it to "
-            "the QA leads (or type its number).")
-    if offer.answered is not None:  # an answer's Helpful / Not helpful, not pressed yet (trial 31)
-        entry = services.live_knowledge().current.kb.entries.get(offer.answered)
-        what = f" ({bold(entry.question)})" if entry is not None else ""
-        said = f"Was my answer {when}{what} helpful? Its options are still open:"
+    said = f"The options I offered you {_when(services, turn, offer)} are still open. {bold('Did you mean…')}"
     return [Reply(kind="notice", text=said,
                   choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
+
+
+def kept_pick(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """An option number typed first in a later terminal session, with nothing on screen, picks an answer's Helpful /
+    Not helpful or the pass-on kept unshown (trial 31: `2` meant Not helpful), said back with when it was offered;
+    None for anything else (nothing kept, lapsed, left behind, or a number none of its options has)."""
+    offer, is_open = _open(services, turn)
+    number = text.strip().lstrip("#").rstrip(".)")
+    if offer is None or not is_open or offer.left or not _kept_unshown(offer) or not number.isdigit():
+        return None
+    if not 1 <= int(number) <= len(offer.options):
+        return None
+    label, action, value = offer.options[int(number) - 1]
+    store.leave_offer(services.storage, offer.ask_id, turn.now)
+    said = Reply(kind="notice", text=f"→ You picked {number}: {label} (offered {_when(services, turn, offer)}).")
+    return [said, *engine.run_action(turn, action, value)]
 
 
 def moved_on(services: Services, turn: Turn, _typed: str | None) -> None:
@@ -119,3 +136,4 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_turn_watch(lambda turn, typed: moved_on(services, turn, typed))
     engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
     engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))
+    engine.add_kept_pick(lambda turn, text: kept_pick(engine, services, turn, text))

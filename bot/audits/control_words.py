@@ -15,10 +15,30 @@ _CANCEL = re.compile(r"^(?:please\s+)?(?:cancel|stop|abandon|scrap|bin)\s+(?:thi
                      r"(?:\s+please)?$|^(?:cancel|abandon)\s+audit$", re.IGNORECASE)
 
 
+# Trial 34: `hang on this is my own case, cancel` at a yes/no question got "Please answer yes or no". Cancelling with
+# a reason before or after it is cancelling too (still confirmed): `cancel, wrong case`, `cancel - its my own case`,
+# `cancel this audit, wrong case`, `wrong case so cancel`, `…, cancel it`. A reason after a bare `cancel` opens with
+# punctuation or a reason's first words, so `cancel my request for more time` is not it; a `cancel` at the end is not
+# one another word makes the verb of a note (`mum asked me to cancel`, `dont cancel`, `they cancel`).
+_CANCELLING = r"(?:cancel|abandon|scrap)(?:\s+(?:this|the|my|it)(?:\s+(?:audit|one))?|\s+audit)?"
+_REASON_OPENS = (r"wrong|its|it'?s|this\s+is|thats|that'?s|because|cos|coz|as|since|sorry|not|i|im|i'?m|my\s+own|"
+                 r"mistake|duplicate|started")
+_REASON_FIRST = re.compile(rf"^(?:please\s+)?{_CANCELLING}\s*(?:[,;:.!?\-–—(]+\s*|\s+(?=(?:{_REASON_OPENS})\b))\S",
+                           re.IGNORECASE)
+_REASON_BEFORE = re.compile(rf"\S(?:\s*[,;:.!?\-–—)]+\s*|\s+)(?:(?:so|just|pls|please|ok|okay)\s+)?{_CANCELLING}"
+                            r"(?:\s+(?:please|pls|thanks))?$", re.IGNORECASE)
+_NOT_CANCELLING = re.compile(r"\b(?:to|not|no|dont|don'?t|didnt|didn'?t|never|will|would|could|should|can|cant|can'?t|"
+                             r"may|might|must|did|do|does|we|they|you|he|she|mum|dad|parents?|family|carers?)\s+"
+                             r"(?:cancel|abandon|scrap)\b[^,;:.!?\-–—]*$", re.IGNORECASE)
+
+
 def control_word(text: str) -> str | None:
     """"back", "skip", "pause" or "cancel" for a line that is only that word (or cancelling in words: `cancel this
-    audit`, `stop this audit`, `abandon it`), else None. Ending punctuation is dropped (`cancel.`, `pause!`)."""
+    audit`, `stop this audit`, `abandon it`, or with a reason before or after it: `cancel, wrong case`, `hang on
+    this is my own case, cancel`), else None. Ending punctuation is dropped (`cancel.`, `pause!`)."""
     words = " ".join((text or "").lower().split()).rstrip(".! ")
     if words in CONTROL_WORDS:
         return CONTROL_WORDS[words]
-    return "cancel" if _CANCEL.match(words) else None
+    if _CANCEL.match(words) or _REASON_FIRST.match(words):
+        return "cancel"
+    return "cancel" if _REASON_BEFORE.search(words) and not _NOT_CANCELLING.search(words) else None

@@ -73,7 +73,7 @@ from bot.core.services import Services
 from bot.engine.confirmations import HOLD_ON_WORDS
 from bot.engine.near_miss import Shapes, is_command_line
 from bot.engine.routing import Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import typed_case_reference
 from bot.storage import audits as store
 
@@ -348,6 +348,8 @@ def _case_reference(services: Services, turn: Turn, conversation: Conversation, 
         return None
     try:
         return audits_start.case_reference(services, turn, str(conversation.data.get("checklist")), text)
+    except AccessDenied:  # not theirs to audit (their own case): the start has ended, and the refusal says so
+        raise
     except UserError as error:  # the wait outlives a restart: say how to leave it as well as how to answer it
         raise UserError(f"{error} Or type `cancel` if you don't want to start this audit.") from None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from bot.audits import own_case
 from bot.audits import start as audits_start
 from bot.audits.core import Ctx, checklists, not_in_channel
 from bot.core import policy
@@ -40,6 +41,8 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
         return [Reply(text=f"**{reference}** has no re-audit due: its latest submitted audit's grade asks for none, or "
                            "it has none here. To audit it anyway, press **Start an audit** and choose the checklist.",
                       choices=(Choice("Start an audit", "audit.start_case", reference),))]
+    if (own := own_case.refusal(services, turn.person, reference)) is not None:
+        return [Reply(kind="error", text=f"{own} So I haven't started its re-audit.")]
     if not policy.may_reaudit(services.directory, turn.person, item.audit):
         return [Reply(kind="error", text=f"The re-audit of {reference} is not yours to start: it is for whoever may "
                                          "audit the case by hand (its team's managers, a colleague in its team as a "

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 
-from bot.audits import checklist_words, escalation, lifecycle, readback, the_worker
+from bot.audits import checklist_lines, checklist_words, escalation, lifecycle, own_case, readback, the_worker
 from bot.audits.core import (
     Ctx,
     audited_by,
@@ -38,7 +38,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.engine.routing import Turn
-from bot.errors import UserError
+from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import check_case_reference, typed_case_reference
 from bot.settings.people import Person, Role
 from bot.storage import actions as action_store
@@ -248,6 +248,7 @@ def start_case(services: Services, turn: Turn, value: str) -> list[Reply]:
         return refusal
     _refuse_if_nobody_to_audit(services, turn)
     reference = check_case_reference(value, services.settings.case_reference_pattern, services.identifier_screen)
+    _refuse_own_case(services, turn, reference)
     store.set_conversation(services.storage, turn.user_id, waiting("choose_checklist", case_ref=reference), turn.now)
     return checklist_screen(services, reference)
 
@@ -258,12 +259,13 @@ def checklist_choices(services: Services) -> tuple[Choice, ...]:
 
 
 def checklist_screen(services: Services, reference: str | None = None) -> list[Reply]:
-    """Which checklist: one button each (for the case `reference` when the audit was started for one)."""
+    """Which checklist: one button each (for the case `reference` when the audit was started for one), and a short
+    line each on what it covers (checklist_lines; every description in full was too long on a phone, trial 34)."""
     available = checklists(services)
     case = f" {reference}" if reference else ""
-    return [Reply(text=f"**Which checklist are you auditing{case} against?**\n"
-                       + "\n".join(f"• **{c.title}**" + (f" — {c.description}" if c.description else "")
-                                   for c in available.values()),
+    return [Reply(text=f"**Which checklist are you auditing{case} against?** Pick one by its number or its name "
+                       "(`cp`, `neglect`); `checklist neglect` shows all a checklist asks.\n"
+                       + "\n".join(checklist_lines.picker_line(c) for c in available.values()),
                   choices=checklist_choices(services), kind="question")]
 
 
@@ -336,6 +338,7 @@ def case_reference(services: Services, turn: Turn, checklist_id: str, text: str)
         store.set_conversation(services.storage, turn.user_id, None, turn.now)
         raise UserError("That checklist is no longer available. Type `start audit` to choose another.")
     _refuse_if_nobody_to_audit(services, turn)  # teams.yaml may have changed since the audit was started
+    _refuse_own_case(services, turn, reference, checklist_id)
     first = next_step(checklist, {}, Step("case_reference"))
     audit_id = store.create_audit(services.storage, checklist, reference, turn.user_id, first.key, turn.now,
                                   waiting=waiting(first.name, step=first.key))
@@ -438,6 +441,9 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
                         "what good looks like at each question (`cancel` drops this start).")
     if not allocated and not policy.may_name_worker(services.directory, turn.person, worker):
         return _not_theirs_to_audit(services, turn, ctx, worker)
+    if not allocated and (own := own_case.refusal(services, turn.person, ctx.audit.case_ref, ctx.audit.id,
+                                                  ctx.checklist.id)) is not None:
+        return _own_case_draft(services, turn, ctx, own)
     if is_duplicate(ctx, version, f"worker:{worker}"):
         return []
     team_id = person.team_ids[0] if person.team_ids else None
@@ -445,6 +451,16 @@ def choose_worker(services: Services, turn: Turn, ctx: Ctx, version: int, worker
                       fields={"worker_id": worker, "team_id": team_id})
     said = [Reply(kind="notice", text=f"Got it: {services.directory.label(worker)}'s case.")] if named else []
     return said + advance_and_render(services, turn, ctx, version, move)
+
+
+def _own_case_draft(services: Services, turn: Turn, ctx: Ctx, why: str) -> list[Reply]:
+    """A draft of the auditor's own case reaching its worker (one started before the rule, or a case that became
+    theirs since): not kept when it holds nothing yet; else it waits, and `cancel` cancels it. Picking another
+    worker never gets round it."""
+    audit = ctx.audit
+    if not store.discard_unstarted(services.storage, audit.id, turn.user_id, "own case", turn.now):
+        raise UserError(f"{why} Type `cancel` to cancel audit #{audit.id}.")
+    return [Reply(kind="error", text=f"{why} So audit #{audit.id} is not kept: nothing of it is stored.")]
 
 
 def _not_theirs_to_audit(services: Services, turn: Turn, ctx: Ctx, worker: str) -> list[Reply]:
@@ -480,6 +496,14 @@ def _refuse_if_nobody_to_audit(services: Services, turn: Turn) -> None:
     names = ", ".join(services.directory.teams[t].name for t in teams)
     mine = NO_TEAM if not teams else f"You can audit the cases of your own team only, and nobody else is in {names}."
     raise UserError(f"{mine} So no audit was started. {_audited_elsewhere(services, None)}")
+
+
+def _refuse_own_case(services: Services, turn: Turn, reference: str, checklist_id: str | None = None) -> None:
+    """An audit of the auditor's own case (own_case) is refused before anything is stored; the start ends."""
+    why = own_case.refusal(services, turn.person, reference, checklist_id=checklist_id)
+    if why is not None:
+        store.set_conversation(services.storage, turn.user_id, None, turn.now)
+        raise AccessDenied(f"{why} No audit was started.")
 
 
 def _not_yours_to_audit(services: Services, auditor: Person, worker: str) -> str:
@@ -616,6 +640,9 @@ def bare_reference(services: Services, turn: Turn, text: str) -> list[Reply] | N
         return None
     drafts = [draft for draft in store.drafts_of(services.storage, turn.user_id) if draft.case_ref == reference]
     choices = [Choice(f"Resume #{draft.id}", "audit.resume", str(draft.id)) for draft in drafts[:5]]
+    if (own := own_case.refusal(services, turn.person, reference)) is not None:  # never offered a start (trial 34)
+        return [Reply(text=f"**{reference}** looks like a case reference. {own} To read the case's submitted audits, "
+                           f"type `/audit list case {reference}`.", choices=tuple(choices))]
     choices.append(Choice("Start an audit", "audit.start_case", reference))
     reopened = reopened_day(services, drafts[0]) if drafts else None
     draft_line = (f"Your audit #{drafts[0].id} of this case is {reopened_on(reopened)} and {OUT_OF_MODERATION}: "
@@ -751,6 +778,9 @@ def _restore(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
     if audit is None:
         raise UserError(f"There is no audit #{audit_id}. Type `/audit restore` to see the audits you cancelled "
                         "lately.")
+    if audit.auditor_id == turn.user_id and (why := own_case.refusal(services, turn.person, audit.case_ref,
+                                                                     exclude=audit_id)) is not None:
+        raise AccessDenied(f"{why} So audit #{audit_id} stays cancelled, and does not count.")
     lifecycle.restore(services.storage, audit_id, turn.user_id, turn.now, RESTORE_WINDOW,
                       waiting=waiting_at(audit_id, audit.step))
     ctx = load(services, audit_id)

@@ -92,6 +92,17 @@ def may_audit_by_hand(directory: Directory, person: Person) -> bool:
                for member in directory.teams[team].member_ids)
 
 
+def is_own_case(person: Person, worker_id: str | None, action_owner_ids: Collection[str]) -> bool:
+    """Whether an audit of a case by this person would be a self-audit: they are the worker its latest audit names
+    (anyone, whoever they then pick as the worker), or, for a practitioner, they own its open actions (trial 34: a
+    worker started an audit of her own Inadequate case, picked her manager as the worker, graded it Good and it
+    counted as its re-audit). A manager's or QA lead's open action on a case is oversight work, not the casework
+    audited, so it does not make the case theirs. Nobody audits their own case: the start and restore refuse it."""
+    if worker_id is not None and person.user_id == worker_id:
+        return True
+    return person.role is Role.PRACTITIONER and person.user_id in action_owner_ids
+
+
 def may_reaudit(directory: Directory, person: Person, audit: AuditParties) -> bool:
     """Whether the re-audit a case's latest audit asks for is this person's to do: a re-audit is an audit started by
     hand, so it is whoever may name the case's worker (may_name_worker: the case team's managers, a colleague in

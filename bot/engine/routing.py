@@ -112,6 +112,7 @@ class Engine:
         self._session_starts: list[Callable[[Turn], list[Reply]]] = []
         self._session_openings: list[Callable[[Turn], list[Reply]]] = []
         self._lapsed_picks: list[Callable[[Turn, str], str | None]] = []
+        self._kept_picks: list[Callable[[Turn, str], list[Reply] | None]] = []
         self._options: dict[str, OptionsHandler] = {}
         self._form_checks: dict[str, ActionHandler] = {}
         self._typed_shortcuts: list[re.Pattern[str]] = []
@@ -234,7 +235,20 @@ class Engine:
         screen, picks nothing because options offered in an earlier session are no longer open (None: not that)."""
         self._lapsed_picks.append(handler)
 
+    def add_kept_pick(self, handler: Callable[[Turn, str], list[Reply] | None]) -> None:
+        """Register what an option number typed in a surface with sessions, with no options on screen, picks from
+        options offered in an earlier session and kept unshown (an answer's Helpful / Not helpful: asked once, never
+        again as a session opens, yet `2` typed first in the next session still marks it); None: nothing kept."""
+        self._kept_picks.append(handler)
+
     # -- entry points -------------------------------------------------------------------------
+    def kept_pick(self, user_id: str, text: str, surface: Surface = "terminal") -> list[Reply]:
+        """The kept option `text` (a number) picks, run as its button; none when nothing kept fits."""
+        if self.directory.person(user_id) is None:
+            return []
+        return self._run(user_id, surface, lambda turn: next(
+            (picked for handler in self._kept_picks if (picked := handler(turn, text)) is not None), []))
+
     def lapsed_pick(self, user_id: str, text: str, surface: Surface = "terminal") -> list[Reply]:
         """Why `text`, an option number typed with no options on screen, picks nothing, when options this person
         was offered earlier have lapsed: one error reply, or none when that is not why (or for an unknown person)."""

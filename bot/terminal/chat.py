@@ -89,6 +89,9 @@ def run_line(engine: Engine, view: TerminalView, user_id: str, text: str) -> lis
         waiting = [] if view.choices else engine.session_start(user_id)
         if waiting:
             return [error(f"{refused} Here again is what I'm waiting for from you:"), *waiting]
+        kept = [] if view.choices or view.retired else engine.kept_pick(user_id, text)
+        if kept:  # an answer's Helpful / Not helpful from an earlier session, kept but not shown again
+            return kept
         lapsed = [] if view.choices or view.retired else engine.lapsed_pick(user_id, text)
         if lapsed:  # options offered in an earlier session, no longer open (bot.asking.offered)
             return lapsed

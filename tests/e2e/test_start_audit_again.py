@@ -16,7 +16,7 @@ from tests.e2e.test_terminal_chat import drive
 from tests.support.text import flat
 
 MONDAY = datetime(2026, 12, 7, 10, 5, tzinfo=ZoneInfo("Europe/London"))
-DESCRIBED = "A themed audit of support for a young person leaving care"
+DESCRIBED = "Care leavers and pathway plans — support for a young person leaving care"
 AGAIN = "You're already starting an audit: pick its checklist (what each one covers is in the list above)"
 
 

@@ -97,15 +97,17 @@ def test_a_number_beyond_the_menu_says_which_numbers_there_are(engine: Engine, s
 
 # -- finding 2: the worker list is numbered the same for everyone, and the pick is said back --------------------
 
-@pytest.mark.parametrize(("user", "first_listed", "sees_earlier_audit"), [
-    (WORKER, ("Social worker N2", "U0PRAN002"), True),  # the case's own worker may read its earlier audit
-    (MANAGER, ("Social worker N1", WORKER), True),
-    ("U0PRAN002", ("Social worker N1", WORKER), False),
+@pytest.mark.parametrize(("user", "first_listed", "sees_earlier_audit", "earlier_worker"), [
+    # a worker peer-auditing a colleague's case (their own is refused: tests/integration/test_own_case_refused.py)
+    (WORKER, ("Social worker N2", "U0PRAN002"), False, "U0PRAN002"),
+    (MANAGER, ("Social worker N1", WORKER), True, WORKER),
+    ("U0PRAN002", ("Social worker N1", WORKER), False, WORKER),
 ])
 def test_one_picks_the_first_worker_listed_whatever_else_the_screen_offers(
         engine: Engine, services: Services, user: str, first_listed: tuple[str, str],
-        sees_earlier_audit: bool) -> None:
-    earlier = insert_audit(services.storage, "CR-123456", datetime.now(UTC) - timedelta(days=30))
+        sees_earlier_audit: bool, earlier_worker: str) -> None:
+    earlier = insert_audit(services.storage, "CR-123456", datetime.now(UTC) - timedelta(days=30),
+                           worker=earlier_worker)
     _, out = drive(engine, ["/audit start case-audit", "CR-123456", "1"], user=user)
     label, person_id = first_listed
     assert ("Heads up: CR-123456 has been audited" in out) and (f"View #{earlier}" in out) == sees_earlier_audit

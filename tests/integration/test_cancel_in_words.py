@@ -95,3 +95,43 @@ def test_reading_any_text_never_fails_and_only_a_no_holds_on(text: str) -> None:
     pending = {"yes": ["a", "1", "Close now"], "no": ["b", "1", "Keep it open"], "firm": True}
     assert reading(text, pending) in (None, "yes", "no")
     assert control_word(text) in (None, "back", "skip", "pause", "cancel")
+
+
+# -- cancelling with a reason (trial 34: `hang on this is my own case, cancel` got "Please answer yes or no") -----
+
+WITH_REASON = ("hang on this is my own case, cancel", "cancel, wrong case", "cancel - its my own case",
+               "cancel this audit, wrong case", "wrong case so cancel", "oops wrong case, cancel it",
+               "hang on this is my own case cancel", "cancel wrong case")
+
+
+@pytest.mark.parametrize("words", WITH_REASON)
+def test_cancelling_with_a_reason_at_a_yes_no_question_asks_to_cancel_the_audit(
+        engine: Engine, services: Services, words: str) -> None:
+    with time_machine.travel(NOW, tick=False):
+        for line in ("start audit front door", "CR-900111", "sw n1"):
+            typed(engine, line)
+        [asked] = typed(engine, words)
+        assert asked.kind != "error" and asked.text.startswith("Cancel audit #1 ("), asked.text
+        assert the_audit(services).status == "draft"  # asked first, as ever
+        [cancelled] = typed(engine, "yes")
+    assert "Audit #1 is cancelled" in cancelled.text
+    assert the_audit(services).status == "cancelled"
+
+
+def test_cancelling_with_a_reason_while_starting_leaves_the_start(engine: Engine, services: Services) -> None:
+    with time_machine.travel(NOW, tick=False):
+        typed(engine, "start audit front door")
+        [left] = typed(engine, "cancel, wrong checklist")
+    assert left.text.startswith("OK, no audit started.")
+    assert list(services.storage.db.query("SELECT id FROM audits")) == []
+
+
+@pytest.mark.parametrize(("words", "read"), [
+    *((w, "cancel") for w in WITH_REASON),
+    ("cancel my request for more time on action 34", None),  # not the audit: no reason's words after `cancel`
+    ("cancel the ICPC and hold a strategy meeting", None),  # an action's text
+    ("mum asked me to cancel", None), ("no, dont cancel", None), ("they cancel", None),
+    ("the ICPC was cancelled", None),
+])
+def test_a_reason_before_or_after_cancel_is_read_and_a_note_is_not(words: str, read: str | None) -> None:
+    assert control_word(words) == read

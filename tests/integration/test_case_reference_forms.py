@@ -104,7 +104,10 @@ def test_the_heads_up_gives_a_re_auditor_the_last_audit_its_grade_open_actions_a
 
 def test_a_practitioner_starting_a_case_an_earlier_audit_names_as_theirs_is_warned(engine: Engine,
                                                                                    services: Services) -> None:
-    earlier = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=30), worker="U0PRAN001")
+    """An older audit naming them (the case has moved since: its latest audit names the manager) is warned about;
+    the latest naming them is refused outright (tests/integration/test_own_case_refused.py)."""
+    earlier = insert_audit(services.storage, "CR-382070", NOW - timedelta(days=60), worker="U0PRAN001")
+    insert_audit(services.storage, "CR-382070", NOW - timedelta(days=30), worker="U0MGRN001")
     with time_machine.travel(NOW, tick=False):
         engine.command("U0PRAN001", "start early help")
         mine = said(engine.message("U0PRAN001", "cr382070"))

@@ -53,5 +53,5 @@ def test_re_audit_of_a_case_with_none_due_offers_an_audit_and_the_worker_is_refu
         worker = engine.message(NORTH_WORKER, "re-audit cr100090", surface="terminal")
     assert none_due[0].text.startswith("**CR-100091** has no re-audit due")
     assert [c.action for c in none_due[0].choices] == ["audit.start_case"]
-    assert worker[0].kind == "error" and "not yours to start" in worker[0].text
+    assert worker[0].kind == "error" and "CR-100090 is your case" in worker[0].text  # tests/…/test_own_case_refused
     assert store.drafts_of(services.storage, NORTH_MANAGER) == store.drafts_of(services.storage, NORTH_WORKER) == []
