@@ -269,6 +269,15 @@ def _install_shortcuts(engine: Engine, services: Services) -> None:
                                else audits_start.not_a_checklist(services, turn, text), priority=89)
 
 
+
+def _install_typed_after_conversation(engine: Engine, services: Services) -> None:
+    """Lines read after the conversation's (a reason being typed wins) and before the knowledge base's, which would
+    otherwise take "disagree", "more" or "open 45" for questions."""
+    engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
+    engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
+    engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
+    engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
+
 def install(engine: Engine, services: Services) -> None:
     """Register `/audit start|resume|show|compare|list|reflect|respond|moderate|actions|edit|redact`, the audit
     buttons, the typed-answer handler and the Home's recent audits."""
@@ -322,11 +331,6 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_message_handler(lambda turn, text: moderated.worded(
         services, lambda: typed_text(services, turn, text, engine)), priority=20)
     _install_watches(engine, services)
-    # "agree" / "disagree" typed by a moderator: after the conversation (a reason being typed), before the
-    # knowledge base, which would otherwise take "disagree" for a question.
-    engine.add_message_handler(lambda turn, text: moderation.typed_decision(services, turn, text), priority=25)
-    engine.add_message_handler(lambda turn, text: moderation.typed_in_one_line(services, turn, text), priority=26)
-    engine.add_message_handler(lambda turn, text: list_pages.typed_more(services, turn, text), priority=27)  # "more"
-    engine.add_message_handler(lambda turn, text: open_listed.typed_open(services, turn, text), priority=27)
+    _install_typed_after_conversation(engine, services)
     engine.add_home_section("readable_audits", lambda person: readback.home_section(services, person), priority=25)
     _install_shortcuts(engine, services)
