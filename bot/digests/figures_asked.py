@@ -89,10 +89,12 @@ def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_i
     period = found.groupdict().get("period")
     if period and read_period(period, services.local_now().date()) is not None:
         return engine.dispatch_command(turn, "digest", period)
+    team_text = (found.groupdict().get("team") or "").strip()
+    team = team_named(services, team_text, True) if team_text and not re.search(r"\bteams?$", team_text) else None
+    if team_text and not re.search(r"\bteams?$", team_text) and team is None:
+        return None  # "the agreement rate for a good audit": not a team, so the knowledge base answers
     rate_asked.figure_shown(services, turn)
     replies = team_agreement(services, team_ids, "all")
-    team_text = (found.groupdict().get("team") or "").strip()
-    team = team_named(services, team_text, False) if team_text and not re.search(r"\bteams?$", team_text) else None
     if team is None or team == "*" or team not in team_ids:
         return replies
     monday = figures.last_complete_week(services.local_now().date())

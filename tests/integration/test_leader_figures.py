@@ -126,3 +126,9 @@ def test_who_hasnt_started_and_a_nudge_give_the_campaigns_progress(demo: Service
     assert "Campaign 1 Neglect Jan" in nudge and "daily reminder" in nudge and "message tm south directly" in nudge
     assert "Audits completed" not in nudge  # not South's digest
     assert nothing_unanswered(demo)
+
+
+def test_the_agreement_rate_for_something_not_a_team_is_left_to_the_knowledge_base(demo: Services,
+                                                                                   engine: Engine) -> None:
+    reply = said(engine, HEAD, "how is the agreement rate for a good audit")
+    assert "Moderation agreement by team" not in reply, reply
