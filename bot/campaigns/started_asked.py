@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 
 from bot.asking.asked_plainly import plainly
+from bot.campaigns import render
+from bot.campaigns.asked import matches
+from bot.campaigns.feature import visible
 from bot.campaigns.progress_asked import asked_progress
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Engine, Turn
+from bot.storage import campaigns as store
 
 PRIORITY = 26  # before the team questions in words (27), which read "tm south" as South's digest
 _AUDITS = r"(?:the\s+|our\s+)?(?P<named>[a-z][a-z' -]*?)\s+(?:campaign\s+)?(?:audits?|cases|campaign)"
@@ -35,13 +39,20 @@ def asked(engine: Engine, services: Services, turn: Turn, text: str) -> list[Rep
     found = NOT_STARTED.match(said) or NUDGE.match(said)
     if found is None or found.group("named").strip() in VAGUE or engine.commands.get("campaign") is None:
         return None
-    replies = asked_progress(engine, services, turn, f"progress on the {found.group('named').strip()} campaign")
+    named = found.group("named").strip()
+    shown = [c for c in store.list_campaigns(services.storage) if visible(services, turn.person, c)]
+    if not any(matches(campaign, named) for campaign in shown):  # the words are not said back: they could hold a name
+        today = services.local_now().date()
+        lines = [f"• {render.campaign_heading(c, today)}: `campaign {c.id}`" for c in shown]
+        return [Reply(text="\n".join(["No campaign you can see matches those words. The campaigns:", *lines])
+                      if lines else "There is no audit campaign for you to see.")]
+    replies = asked_progress(engine, services, turn, f"progress on the {named} campaign")
     if replies is None or "who" not in found.groupdict() or found.group("who") is None:
         return replies
     return [*replies, Reply(kind="notice", text=(
-        f"I don't send a separate nudge for a campaign: every auditor with campaign cases still to do gets a daily "
-        f"reminder with their cases until the deadline. The progress above shows who has started; to add a word of "
-        f"your own, message {found.group('who')} directly. `chase 12` nudges the owner of an open action."))]
+        "I don't send a separate nudge for a campaign: every auditor with campaign cases still to do gets a daily "
+        "reminder with their cases until the deadline. The progress above shows who has started; to add a word of "
+        "your own, message them directly. `chase 12` nudges the owner of an open action."))]
 
 
 def install(engine: Engine, services: Services) -> None:

@@ -123,7 +123,8 @@ def test_who_hasnt_started_and_a_nudge_give_the_campaigns_progress(demo: Service
     assert "Campaign 1 Neglect Jan" in reply and "By auditor" in reply and "0 started" in reply, reply
     assert "themed audit" not in reply
     nudge = said(engine, HEAD, "can you nudge tm south to start the neglect audits")
-    assert "Campaign 1 Neglect Jan" in nudge and "daily reminder" in nudge and "message tm south directly" in nudge
+    assert "Campaign 1 Neglect Jan" in nudge and "daily reminder" in nudge and "message them directly" in nudge
+    assert "tm south" not in nudge
     assert "Audits completed" not in nudge  # not South's digest
     assert nothing_unanswered(demo)
 
@@ -132,3 +133,11 @@ def test_the_agreement_rate_for_something_not_a_team_is_left_to_the_knowledge_ba
                                                                                    engine: Engine) -> None:
     reply = said(engine, HEAD, "how is the agreement rate for a good audit")
     assert "Moderation agreement by team" not in reply, reply
+
+
+def test_who_hasnt_started_a_campaign_there_is_not_lists_them_without_the_words(demo: Services,
+                                                                               engine: Engine) -> None:
+    said(engine, HEAD, NEGLECT)
+    reply = said(engine, HEAD, "who hasnt started the kayden smith audits yet")
+    assert "No campaign you can see matches those words" in reply and "campaign 1" in reply, reply
+    assert "kayden" not in reply.lower()
