@@ -32,11 +32,12 @@ from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
 from bot.campaigns import feature as campaigns_feature
 from bot.campaigns import progress_asked as campaign_progress_asked
+from bot.campaigns import started_asked as campaign_started_asked
 from bot.campaigns import worded as campaigns_worded
 from bot.core.knowledge import KnowledgeService
 from bot.core.replies import count_of
 from bot.core.services import Services, utc_now
-from bot.digests import agreement_asked
+from bot.digests import agreement_asked, areas, figures_asked
 from bot.digests import auditors as auditors_feature
 from bot.digests import dashboard as dashboard_feature
 from bot.digests import feature as digests_feature
@@ -84,6 +85,7 @@ def build_engine(services: Services) -> Engine:
     campaigns_feature.install(engine, services)
     campaigns_worded.install(engine, services)  # "close campaign 1", "set up a … audit round"
     campaign_progress_asked.install(engine, services)  # "how is the voice campaign going?"
+    campaign_started_asked.install(engine, services)  # "who hasnt started the neglect audits yet"
     knowledge_feature.install(engine, services)
     leaders_feature.install(engine, services)
     unanswered_asked.install(engine, services)  # a QA lead's "dismiss that", "out of scope 10"
@@ -92,6 +94,8 @@ def build_engine(services: Services) -> Engine:
     away_worded.install(engine, services)  # "im on leave all next week, tm north covering"
     digests_feature.install(engine, services)
     agreement_asked.install(engine, services)  # "agreement rates by team?"
+    areas.install(engine, services)  # `/audit areas`: grades by practice area
+    figures_asked.install(engine, services)  # "whats our moderation agreement rate", "which practice areas…"
     auditors_feature.install(engine, services)
     dashboard_feature.install(engine, services)
     typed_commands.install(engine, services)

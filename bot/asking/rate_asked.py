@@ -11,6 +11,8 @@ about small counts. Not a gap in the knowledge base, so nothing is noted for the
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from weakref import WeakKeyDictionary
 
 from bot.asking import follow_up
 from bot.core.agreement import TARGET_PERCENT
@@ -18,6 +20,7 @@ from bot.core.replies import Choice, Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
 from bot.storage import asks as store
+from bot.storage.db import Storage
 
 ENTRY = "agreement-rate"  # the entry that explains the rate and gives the target
 _JUDGED = (r"(?:good|ok|okay|enough|fine|bad|poor|low|high|acceptable|alright|all\s+right|decent|reasonable|"
@@ -27,6 +30,19 @@ ASKED = re.compile(
     rf"(?P<percent>\d{{1,3}})\s*(?:%|percent|per\s*cent)(?:\s+(?:agreement|moderation\s+agreement))?\s+{_JUDGED}",
     re.IGNORECASE)
 ABOUT_AGREEMENT = re.compile(r"\b(?:agree|agreement|agreed|moderat\w*)\b", re.IGNORECASE)
+# Who was last shown an agreement figure (the table team by team, asked in words), and when, per database: trial 33's
+# "is 81% good?" straight after `agreement rates by team?` went onto the unanswered list, as only the entry counted.
+_SHOWN: WeakKeyDictionary[Storage, dict[str, datetime]] = WeakKeyDictionary()
+
+
+def figure_shown(services: Services, turn: Turn) -> None:
+    """Note that this person has just been shown an agreement figure, so a rate asked about next is read as it."""
+    _SHOWN.setdefault(services.storage, {})[turn.user_id] = turn.now
+
+
+def _after_figure(services: Services, turn: Turn) -> bool:
+    shown = _SHOWN.get(services.storage, {}).get(turn.user_id)
+    return shown is not None and turn.now - follow_up.WINDOW <= shown <= turn.now
 
 
 def asked_rate(services: Services, turn: Turn, text: str) -> int | None:
@@ -34,7 +50,7 @@ def asked_rate(services: Services, turn: Turn, text: str) -> int | None:
     found = ASKED.search(text)
     if found is None or not 0 <= int(found.group("percent")) <= 100:
         return None
-    if ABOUT_AGREEMENT.search(text) is None:
+    if ABOUT_AGREEMENT.search(text) is None and not _after_figure(services, turn):
         last = store.latest_ask(services.storage, turn.user_id, turn.now - follow_up.WINDOW)
         if last is None or last.entry_id != ENTRY:
             return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from bot.asking import rate_asked
 from bot.asking.asked_plainly import plainly
 from bot.core import agreement as figures
 from bot.core import policy
@@ -105,6 +106,7 @@ def routed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
                 if team_id in services.directory.teams]
     if not team_ids:
         return None
+    rate_asked.figure_shown(services, turn)  # "is 81% good?" next is about it
     return team_agreement(services, team_ids, which)
 
 

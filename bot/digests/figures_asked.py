@@ -1,0 +1,131 @@
+"""Leaders' figures asked for in words that the knowledge base used to answer: the moderation agreement ("whats our
+moderation agreement rate", "how is moderation agreement looking for south", "whats the agreement rate this quarter",
+"which auditors do we disagree with most"), the digest ("audit numbers by team for last quarter", "summarise the
+audit picture for the improvement board"), grades over time ("are grades getting better across the service since
+september?") and grades by practice area ("which practice areas are most often graded RI or inadequate?", `list team
+ri neglect`).
+
+Trials 35 and 33: each got the entry explaining the rate, another entry, a list of options or a place on the QA
+leads' unanswered list. A question about what the rate *is* ("what is the agreement rate", "what does the moderation
+agreement rate mean") still gets its entry: these shapes need "our", "we", a team, a period, "by team", "looking" or
+"like", or auditors. Only for those who may read the digests (managers their own teams); anyone else's words go on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.asking import rate_asked
+from bot.asking.asked_plainly import plainly
+from bot.asking.team_asked import team_named
+from bot.core import agreement as figures
+from bot.core import policy
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.digests import areas, grade_months
+from bot.digests.agreement_asked import team_agreement
+from bot.digests.auditor_agreement import auditor_agreement
+from bot.digests.periods import read_period
+from bot.digests.render import count_share
+from bot.engine.routing import Engine, Turn
+
+PRIORITY = 26  # before the team questions in words (27), which read "… for south" as South's digest
+MAX_WORDS = 16
+_PERIOD = (r"(?P<period>(?:this|last|previous)\s+(?:month|quarter)|q[1-4](?:\s+20\d\d)?|(?:jan|feb|mar|apr|may|jun|"
+           r"jul|aug|sep|sept|oct|nov|dec)[a-z]*(?:\s+20\d\d)?)")
+_AGREEMENT = r"(?:moderation\s+)?(?:agreement|agree)(?:\s+(?:rates?|figures?|levels?))?"
+_ASKING = r"(?:whats|what\s+is|what\s+s|what\s+are|how\s+is|hows|how\s+s|show(?:\s+me)?|give\s+me|where\s+is|check)"
+AGREEMENT_SHAPES = (
+    # "whats our moderation agreement rate", "whats our moderation agreement like by team"
+    re.compile(rf"^{_ASKING}\s+(?:our|the\s+services?|the\s+teams?)\s+{_AGREEMENT}(?:\s+(?:like|looking|doing))?"
+               rf"(?:\s+(?:by|per|for|in|across)\s+(?P<team>.+?))?$"),
+    # "how is moderation agreement looking for south", "whats the agreement rate this quarter"
+    re.compile(rf"^{_ASKING}\s+(?:the\s+)?{_AGREEMENT}\s+(?:(?:like|looking|doing|going)\s*)?"
+               rf"(?:(?:for|in|at|of|by|per|across)\s+(?:the\s+)?(?P<team>.+?)|(?:for\s+|over\s+|in\s+)?{_PERIOD})$"),
+)
+AUDITORS = re.compile(r"^(?:which|what|who)\s+(?:auditors?|managers?|teams?|people)?\s*(?:do|does|did|have|are)?\s*"
+                      r"(?:we|moderators|you|the\s+moderators)?\s*(?:disagree|disagreed|agree|agreed)\s+(?:with\s+)?"
+                      r"(?:the\s+)?(?:most|least|more|less|most\s+often|least\s+often)?(?:\s+often)?$")
+NUMBERS = re.compile(rf"^(?:(?:show|give|get|send)(?:\s+me)?\s+)?(?:the\s+|our\s+)?(?:audit\s+)?(?:numbers|figures|"
+                     rf"stats|statistics|counts|data|totals)\s+(?:by|per|for\s+each|for\s+every)\s+teams?"
+                     rf"(?:\s+(?:for|in|over|from)?\s*(?:the\s+)?{_PERIOD})?$")
+GETTING_BETTER = re.compile(r"^(?:are|is|have|has)\s+(?:the\s+|our\s+)?(?:audit\s+)?(?:grades|grading|practice|"
+                            r"audits|audit\s+results)\s+(?:been\s+)?(?:getting\s+|got\s+)?(?:better|worse|improving|"
+                            r"improved|declining|worsening)(?:\s+(?:across|in|for|over)\s+(?:the\s+)?(?:whole\s+)?"
+                            r"(?:service|teams|council|board))?(?:\s+(?:since|from)\s+(?P<since>[a-z]+(?:\s+20\d\d)?))?$")
+SUMMARY = re.compile(r"^(?:can\s+(?:u|you|i)\s+|could\s+(?:u|you)\s+|please\s+)?(?:summarise|summarize|sum\s+up|"
+                     r"(?:give\s+me|get|have)\s+(?:a\s+|an\s+)?(?:summary|overview)\s+of)\s+(?:the\s+|our\s+)?"
+                     r"(?:audit|audits|auditing|qa|quality\s+assurance)\s*(?:picture|findings|position|results|"
+                     r"figures|activity)?(?:\s+(?:for|to)\s+.+)?$")
+AREAS_ASKED = re.compile(r"^(?:which|what|show(?:\s+me)?|list)\s+(?:the\s+)?(?:practice\s+areas?|areas\s+of\s+practice|"
+                         r"checklists?|areas|themes)\s+.*\b(?:graded|rated|ri|inadequate|requires\s+improvement|"
+                         r"worst|badly|poorly|lowest)\b.*$|^(?:grades|grading)\s+(?:by|per)\s+(?:practice\s+areas?|"
+                         r"checklists?|areas?)$")
+GRADE_WORD = r"(?:ri|inadequate|requires\s+improvement|good|outstanding)"
+LIST_AREA = re.compile(rf"^list\s+(?:team\s+|teams\s+)?{GRADE_WORD}\s+(?P<area>[a-z][a-z ]{{2,40}})$")
+
+
+def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """The figure for the words above, for someone who may read the digests; None for anything else."""
+    said = plainly(text or "")
+    if not said or len(said.split()) > MAX_WORDS:
+        return None
+    team_ids = [t for t in policy.digest_teams(services.directory, turn.person) if t in services.directory.teams]
+    if not team_ids:
+        return None
+    if (replies := _agreement(engine, services, turn, said, team_ids)) is not None:
+        return replies
+    return _digest_words(engine, services, turn, said, team_ids)
+
+
+def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_ids: list[str]) -> list[Reply] | None:
+    """The agreement asked about: by auditor, over a period (the period's digest), for a team, else team by team."""
+    if AUDITORS.match(said) and "agree" in said:
+        rate_asked.figure_shown(services, turn)
+        return auditor_agreement(services, team_ids)
+    found = next((m for shape in AGREEMENT_SHAPES if (m := shape.match(said)) is not None), None)
+    if found is None:
+        return None
+    period = found.groupdict().get("period")
+    if period and read_period(period, services.local_now().date()) is not None:
+        return engine.dispatch_command(turn, "digest", period)
+    team_text = (found.groupdict().get("team") or "").strip()
+    team = team_named(services, team_text, True) if team_text and not re.search(r"\bteams?$", team_text) else None
+    if team_text and not re.search(r"\bteams?$", team_text) and team is None:
+        return None  # "the agreement rate for a good audit": not a team, so the knowledge base answers
+    rate_asked.figure_shown(services, turn)
+    replies = team_agreement(services, team_ids, "all")
+    if team is None or team == "*" or team not in team_ids:
+        return replies
+    monday = figures.last_complete_week(services.local_now().date())
+    agreed, decided = figures.by_team(services, monday, [team]).get(team, (0, 0))
+    share = count_share(agreed, decided) if decided else "none moderated"
+    head = f"**{services.directory.teams[team].name}**: {share}."
+    return [Reply(title=replies[0].title, text=f"{head}\n{replies[0].text}", note=replies[0].note), *replies[1:]]
+
+
+def _digest_words(engine: Engine, services: Services, turn: Turn, said: str,
+                  team_ids: list[str]) -> list[Reply] | None:
+    """The digest, grades month by month, the summary for a board, or grades by practice area."""
+    if (numbers := NUMBERS.match(said)) is not None:
+        return engine.dispatch_command(turn, "digest", numbers.group("period") or "")
+    if (better := GETTING_BETTER.match(said)) is not None:
+        return grade_months.months_since(services, team_ids, better.group("since"))
+    if SUMMARY.match(said):
+        return [*engine.dispatch_command(turn, "digest", "this quarter"),
+                *engine.dispatch_command(turn, "reaudits", "outcomes"),
+                Reply(kind="notice", text="That is this quarter so far and the re-audits' outcomes: `digest last "
+                                          "quarter` or `digest november` gives another period, `areas this quarter` "
+                                          "the grades by practice area.")]
+    if AREAS_ASKED.match(said):
+        return engine.dispatch_command(turn, "areas", "")
+    if (listed := LIST_AREA.match(said)) is not None:
+        area = listed.group("area").strip()
+        if areas.areas(services, areas.last_weeks(services.local_now().date()), team_ids, area):
+            return areas.command(services, turn, "", only=area)
+    return None
+
+
+def install(engine: Engine, services: Services) -> None:
+    """Register the figures asked for in words, before the team questions and the knowledge base."""
+    engine.add_message_handler(lambda turn, text: routed(engine, services, turn, text), priority=PRIORITY)
