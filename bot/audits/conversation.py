@@ -374,6 +374,8 @@ def _moderation_reason(services: Services, turn: Turn, conversation: Conversatio
         decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
+    if (back := moderation_back.changed_at_why(services, turn, conversation.data, text)) is not None:
+        return back  # "hang on actually i agree with good" (trial 33): never the reason
     return moderation.reason(services, turn, dict(conversation.data), text)
 
 
