@@ -36,6 +36,7 @@ from bot.audits import (
     labels_typed,
     moderation,
     moderation_action,
+    moderation_action_asked,
     moderation_alert,
     moderation_back,
     moderation_decision,
@@ -376,6 +377,8 @@ def _moderation_reason(services: Services, turn: Turn, conversation: Conversatio
             return decided
     if (back := moderation_back.changed_at_why(services, turn, conversation.data, text)) is not None:
         return back  # "hang on actually i agree with good" (trial 33): never the reason
+    if (asked := moderation_action_asked.answer(services, turn, text)) is not None:  # "can i add an action to 27?"
+        return [*asked, *_moderation_reason_screen(services, conversation)]
     return moderation.reason(services, turn, dict(conversation.data), text)
 
 

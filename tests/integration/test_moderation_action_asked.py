@@ -8,6 +8,7 @@ import time_machine
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
+from bot.storage import audits as store
 from tests.e2e.test_terminal_chat import drive
 from tests.integration.test_moderated_inadequate_action import AUDITOR, QA, WEDNESDAY, flat
 from tests.integration.test_wording import submitted_audit
@@ -50,3 +51,17 @@ def test_asked_before_opening_it_says_how(engine: Engine, services: Services) ->
         audit_id = submitted_audit(engine, services, AUDITOR)
         _, out = drive(engine, [f"how do i add an action to #{audit_id}"], user=QA)
     assert f"open it (moderate {audit_id}) and type send back {audit_id} <what needs doing>" in flat(out)
+
+
+def test_asked_at_why_it_is_answered_and_never_the_reason(engine: Engine, services: Services) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id = submitted_audit(engine, services, AUDITOR)
+        _, out = drive(engine, [f"moderate {audit_id}", "disagree", "RI",
+                                f"can i add an action to {audit_id}? {AFTER}"], user=QA)
+        waiting = store.conversation(services.storage, QA)
+    said = flat(out).split("Type your reason.", 1)[1]
+    assert ONLY in said and f"type send back {audit_id} <what needs doing> instead of deciding" in said
+    assert said.endswith("You would grade it Requires improvement to be good. Why? A sentence the auditor can learn "
+                         "from. (Not the grade you meant? Type disagree to choose again: nothing is saved yet.) > Type "
+                         "your reason. Bye.")
+    assert "has been moderated" not in said and waiting.get("awaiting") == "moderation_reason"
