@@ -17,6 +17,7 @@ from bot.audits import (
     checklist_asked,
     checklist_preview,
     manager_words,
+    moderation_action_asked,
     moderation_asked,
     moderation_change,
     moderation_change_worded,
@@ -79,6 +80,7 @@ def build_engine(services: Services) -> Engine:
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
+    moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"

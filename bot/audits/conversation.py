@@ -36,6 +36,7 @@ from bot.audits import (
     labels_typed,
     moderation,
     moderation_action,
+    moderation_action_asked,
     moderation_alert,
     moderation_back,
     moderation_decision,
@@ -376,6 +377,10 @@ def _moderation_reason(services: Services, turn: Turn, conversation: Conversatio
         decided = moderation.typed_decision(services, turn, said)
         if decided is not None:
             return decided
+    if (back := moderation_back.changed_at_why(services, turn, conversation.data, text)) is not None:
+        return back  # "hang on actually i agree with good" (trial 33): never the reason
+    if (asked := moderation_action_asked.answer(services, turn, text)) is not None:  # "can i add an action to 27?"
+        return [*asked, *_moderation_reason_screen(services, conversation)]
     return moderation.reason(services, turn, dict(conversation.data), text)
 
 
@@ -645,6 +650,8 @@ PERSON_STATES = frozenset({State.CHOOSE_CHECKLIST, State.CASE_REFERENCE, State.R
 STEP_STATES = frozenset(State(name) for name in FLOW_STEPS if name not in ("choose_checklist", "case_reference"))
 # Where leaving words (`got to go`, `brb`, `can i pause this`: bot.audits.leaving_words) pause the audit, never stored.
 LEAVABLE = STEP_STATES | {State.CONFIRM_ALERT}
+# Where they pause a moderation being written, as `pause` does (bot.audits.moderation.step_out).
+MODERATION_LEAVABLE = MODERATING | {State.MODERATION_DECISION}
 
 
 # -- where a conversation stands -------------------------------------------------------------------------
@@ -704,8 +711,8 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
     ("continue" for "Continue early help as planned"). `mistyped` reads a command typed wrong where the state
     checks for one (its `typed_wrong` column)."""
     conversation = current(services, turn)
-    if conversation is not None and conversation.ctx is not None and conversation.state in LEAVABLE and leaving(text):
-        return not_in_channel(turn) or audits_start.pause(services, turn, conversation.ctx.value())  # trial 32
+    if conversation is not None and leaving(text) and (paused := _left(services, turn, conversation)) is not None:
+        return paused
     if shortcuts.match(text) and (conversation is None or not (_picks_an_option(conversation, text)
                                                                or _a_counted_answer(conversation, text)
                                                                or _a_loose_answer(services, conversation, text))):
@@ -732,6 +739,18 @@ def _typed_wrong(services: Services, conversation: Conversation, text: str,
     return [*meant, Reply(kind="notice", text=f"Nothing was saved as your {wanted}: type the command as shown, or "
                                               f"your {wanted} in a sentence of your own words."),
             *spec.screen(services, conversation)]
+
+
+def _left(services: Services, turn: Turn, conversation: Conversation) -> list[Reply] | None:
+    """Leaving words (bot.audits.leaving_words) typed inside an audit pause it (trial 32); typed while moderating
+    they pause the moderation as `pause` does, saying how to carry on, never the reason or the action (trials 33 and
+    35: `sorry got to go, will finish this later` was saved as the reason and sent). None where they are not a
+    leaving."""
+    if conversation.ctx is not None and conversation.state in LEAVABLE:
+        return not_in_channel(turn) or audits_start.pause(services, turn, conversation.ctx.value())
+    if conversation.state in MODERATION_LEAVABLE:
+        return not_in_channel(turn) or moderation.step_out(services, turn, conversation.audit_id, "pause")
+    return None
 
 
 class Aside(Enum):

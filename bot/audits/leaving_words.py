@@ -9,6 +9,9 @@ A line counts when it starts with leaving words (after "sorry", "ok", "right" an
 "got to go" later in a sentence ("mum said she had got to go to court") is evidence, not a leaving. A few phrases
 nobody writes as evidence ("will finish later", "pick this up later") count wherever they are.
 
+The same words while a moderator writes their decision (Agree / Disagree, the grade, "Why?", an action) pause the
+moderation as `pause` does (trials 33 and 35), never its reason.
+
 Pure: bot.audits.conversation reads it before a step's own reader.
 """
 
@@ -24,6 +27,9 @@ _STARTS = (r"(?:i(?:'?ve| have)?\s+)?(?:got|gotta)\s+(?:to\s+)?(?:go|run|dash|le
            r"gtg\b", r"g2g\b", r"brb\b", r"be\s+right\s+back\b", r"back\s+(?:soon|later|in\s+a\s+(?:bit|min))\b",
            rf"pause\b(?!\s+(?:in|on|of|between|during|to|from)\b){_NOT_REMINDERS}",
            rf"(?:can|could|may)\s+i\s+(?:pause|stop|save)\b{_NOT_REMINDERS}",
+           # trial 35: `can i do this later` at a moderation's "Why?" was saved as the reason
+           r"(?:can|could|may)\s+i\s+(?:do|finish|complete)\s+(?:this|it|the\s+rest)\s+(?:later|tomorrow)\b",
+           r"(?:can|could|may)\s+i\s+come\s+back\s+to\s+(?:this|it)\b",
            r"(?:i'?ll\s+|i\s+will\s+|will\s+)?(?:stop|leave\s+it|leave\s+this)\s+(?:here\s+)?(?:for\s+now|there)\b",
            r"save\s+(?:and|&|n)\s+(?:exit|quit|close|leave)\b", r"save\s+(?:it\s+|this\s+)?for\s+later\b",
            r"(?:i'?ll\s+|ill\s+|i\s+will\s+|will\s+)?(?:finish|complete)\s+(?:this\s+|it\s+|the\s+rest\s+)?"

@@ -474,8 +474,15 @@ def again_decided(state: dict, text: str) -> None:
     if typed is None or typed.group(1).lower() != "agree" or not state["agrees"]:
         return
     if typed.group(2) is None or typed.group(2).lstrip("0") == str(state["audit_id"]):
-        raise UserError(f"You have agreed with **{grade_label(str(state['grade']))}** already: nothing is saved until "
-                        f"you say why. {_why_asked(state)}")
+        raise UserError(decided_already(state))
+
+
+def decided_already(state: dict) -> str:
+    """The decision typed again at "Why?" (`agree`, `actually i agree with good` after agreeing with Good): it is made
+    already, and nothing is saved until the reason, which is asked for."""
+    grade = grade_label(str(state["grade"]))
+    said = f"agreed with **{grade}**" if state["agrees"] else f"chosen **{grade}**"
+    return f"You have {said} already: nothing is saved until you say why. {_why_asked(state)}"
 
 
 def _why_asked(state: dict) -> str:

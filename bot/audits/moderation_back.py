@@ -1,4 +1,4 @@
-"""A change of mind typed while a moderator writes an Inadequate's action: going back, never the action's text.
+"""A change of mind typed while a moderator writes their reason or an Inadequate's action: going back, never the text.
 
 Trial 30: `moderate 45` / `agree` / a reason, then at "What must happen for the child?" `hang on, actually i think its
 RI not inadequate` was taken as the action and the owner asked for it ("Who owns this action? hang on, actually…");
@@ -6,19 +6,23 @@ RI not inadequate` was taken as the action and the owner asked for it ("Who owns
 "scratch that", "actually … not …") goes back: at the action's text to Agree / Disagree, at the owner to the action's
 text, at the due date to the owner. One that names a grade ("its RI not inadequate") goes back to the decision with
 that grade taken (agreeing when it is the auditor's), and its reason is asked again. Nothing was saved meanwhile.
+At "Why?" the same is done for a change of mind read by bot.audits.moderation_mind (trial 33).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from bot.audits import moderation
 from bot.audits.core import grade_label
 from bot.audits.grade_over_other import moderators_grade
+from bot.audits.moderation_mind import changed_mind
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.routing import Turn
+from bot.errors import UserError
 from bot.storage import audits as store
 
 MAX_WORDS = 14  # a going-back line is short; a long one is an action that happens to contain the words
@@ -58,6 +62,32 @@ def went_back(services: Services, turn: Turn, audit_id: int, text: str,
         return step_back()  # says itself that nothing is stored yet
     if grade is None:
         return moderation.step_out(services, turn, audit_id, "back")
+    return _taken(services, turn, audit_id, grade)
+
+
+def changed_at_why(services: Services, turn: Turn, state: Mapping[str, Any], text: str) -> list[Reply] | None:
+    """A change of mind at "Why?" (bot.audits.moderation_mind; trial 33): back to the decision, with the decision or
+    grade it names taken; one naming the decision already made is told so and the reason asked again. Nothing is
+    saved or sent. None for a reason."""
+    mind = changed_mind(text)
+    if mind is None:
+        return None
+    audit_id = int(state["audit_id"])
+    audit = store.get_audit(services.storage, audit_id)
+    grade = mind.grade or (audit.overall_grade if mind.word == "agree" and audit is not None else None)
+    if mind.word == "disagree" and mind.grade is None:
+        told = Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}. "
+                                         "Choose the grade you would give, or type `agree`.")
+        return [told, *moderation.on_disagree(services, turn, str(audit_id))]
+    if grade is None:
+        return moderation.step_out(services, turn, audit_id, "back")
+    if grade == state.get("grade"):
+        raise UserError(moderation.decided_already(dict(state)))
+    return _taken(services, turn, audit_id, grade)
+
+
+def _taken(services: Services, turn: Turn, audit_id: int, grade: str) -> list[Reply]:
+    """Back to the decision with `grade` taken: agreeing when it is the auditor's, else that grade, its reason asked."""
     audit = store.get_audit(services.storage, audit_id)
     taken = Reply(kind="notice", text=f"Nothing is saved yet: back to your decision on audit #{audit_id}, taken as "
                                       f"**{grade_label(grade)}**.")
