@@ -20,7 +20,7 @@ from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import readable_team
 from bot.digests.render import against_target
-from bot.digests.team_auditors import AuditorFigures, team_auditors, team_totals
+from bot.digests.team_auditors import AuditorFigures, team_auditors, team_figure
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
@@ -101,9 +101,12 @@ def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tup
     auditors = sorted(team_auditors(services.directory, team, counts), key=lambda a: (-a.month, a.label))
     lines = [auditor_line(a, a.month, shown.month, ended, _aside(a)) for a in auditors] \
         or ["• nobody audits in this team"]
-    total = team_totals(counts, team_id)[1]
-    return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} of its cases completed {shown.said}\n"
-                      + "\n".join(lines))
+    figure = team_figure([team], counts)
+    target = f" ({against_target(figure.month, figure.target, ended)})" if shown.month and figure.target else ""
+    others = (f"; +{figure.others_month} of its cases by others{', not counted against it' if target else ''}"
+              if figure.others_month else "")
+    return Reply(text=f"{bold(team.name)}: {count_of(figure.month, 'audit')} by its auditors {shown.said}{target}"
+                      f"{others}\n" + "\n".join(lines))
 
 
 def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:

@@ -33,6 +33,7 @@ class Period:
     end: date
     label: str
     so_far: bool = False
+    unit: str = "month"  # or "quarter"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -55,7 +56,15 @@ def _quarter(start: date, today: date) -> Period:
     last = _month_end(start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1)
     quarter = (start.month - 4) % 12 // 3 + 1
     year = start.year if start.month >= 4 else start.year - 1
-    return Period(start, min(last, today), f"Q{quarter} {year}/{str(year + 1)[2:]}", today < last)
+    return Period(start, min(last, today), f"Q{quarter} {year}/{str(year + 1)[2:]}", today < last, "quarter")
+
+
+def previous(period: Period) -> Period:
+    """The whole month or quarter before `period`: what a digest compares it with ("the quarter before")."""
+    day = period.start - timedelta(days=1)
+    if period.unit == "quarter":
+        return _quarter(_quarter_of(day), period.start)
+    return _month(day.year, day.month, period.start)
 
 
 def _quarter_of(day: date) -> date:
