@@ -14,11 +14,11 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
+from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
 from bot.digests.digest import WeakQuestion, question_lookup, summed_grades, theme_rows
-from bot.digests.periods import Period, previous
 from bot.digests.render import count_share, weak_question_lines
 from bot.digests.team_auditors import TeamFigure, team_figure
 from bot.storage.reports import digests as store

@@ -17,7 +17,8 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)  # Wednesday 2 December
 NOTE = ("Completed audits by the day submitted: each team member's all, under their own team, as Home counts them; "
         "anyone else who audited a team's cases (a QA lead, in no team, or another team's member) is listed under "
-        "that team with those audits only. Other periods: `this month`, `last month`, `this week`, `last week`.")
+        "that team with those audits only. Other periods: `this month`, `last month`, `this week`, `last week`, "
+        "`november`, `this quarter`, `last quarter`, `q3`.")
 
 
 def _audits(services: Services) -> None:

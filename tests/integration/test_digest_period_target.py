@@ -14,7 +14,7 @@ import pytest
 import time_machine
 
 from bot.digests.period_digest import target_due
-from bot.digests.periods import read_period
+from bot.core.periods import read_period
 from bot.engine.routing import Engine
 from tests.support.text import flat
 
