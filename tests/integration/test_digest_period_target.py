@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from bot.digests.period_digest import target_due
 from bot.core.periods import read_period
+from bot.digests.period_digest import target_due
 from bot.engine.routing import Engine
 from tests.support.text import flat
 
