@@ -24,4 +24,6 @@ def team_or_period(services: Services, teams: list[str] | None, typed: str, doin
         said = " ".join(typed.split())
         if looks_like_period(typed):
             raise UserError(f"I couldn't read `{said}` as a period. {PERIODS_SAID}") from None
-        raise UserError(f"{error} {PERIODS_SAID}") from None
+        if str(error).startswith("There is no team"):  # not when the words fit several teams: that is a team
+            raise UserError(f"{error} {PERIODS_SAID}") from None
+        raise

@@ -277,6 +277,16 @@ def _themes(rows: Sequence[tuple[str, str, int]],
                  for checklist, question, n in theme_rows(rows))
 
 
+def weak_questions(services: Services, rows: Sequence[tuple[str, str, int]]) -> tuple[WeakQuestion, ...]:
+    """The themes among (checklist, question, audits) rows of one team or several summed, most first, with each
+    question's words and what good looks like: a team's digest's rule, for any span (`themes this quarter`)."""
+    summed: dict[tuple[str, str], int] = {}
+    for checklist, question, n in rows:
+        summed[(checklist, question)] = summed.get((checklist, question), 0) + n
+    ranked = sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: (-row[2], row[1], row[0]))
+    return _themes(ranked, question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)})))
+
+
 def reaudits_done(services: Services, start: datetime, end: datetime,
                   team_ids: Sequence[str]) -> dict[str, tuple[GradeChange, ...]]:
     """team -> how each re-audit completed in [start, end) moved the case's grade, by `/audit compare`'s rule, so a
