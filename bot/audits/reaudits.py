@@ -15,6 +15,7 @@ from bot.audits import pages, reaudit_outcomes
 from bot.audits.core import audited_by, grade_of_record_text, not_in_channel
 from bot.audits.reaudit_scope import rule_text, scope_and_team
 from bot.core import policy
+from bot.core.periods import TYPED as PERIOD_TYPED
 from bot.core.reaudits import Reaudit, due_for_case, reaudits
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
@@ -166,8 +167,9 @@ def install(engine: Engine, services: Services) -> None:
     engine.add_command("reaudits", lambda turn, args: list_command(services, turn, args),
                        "re-audits due and overdue on the cases you can see; `outcomes`: whether re-audits showed "
                        "improvement",
-                       usage="/audit reaudits [outcomes] [mine|team [team id]] [page N]",
-                       typed=paged(rf"(?:outcomes\s+)?(?:mine|team(?:\s+{TEAM})?)|outcomes"))
+                       usage="/audit reaudits [outcomes [this quarter | <month> | q3]] [mine|team [team id]] [page N]",
+                       typed=paged(rf"(?:outcomes\s+)?(?:mine|team(?:\s+{TEAM})?)"
+                                   rf"|outcomes(?:\s+{PERIOD_TYPED})?(?:\s+(?:mine|team(?:\s+{TEAM})?))?"))
 
     def on_text(turn: Turn, text: str) -> list[Reply] | None:
         asked = REAUDIT_WORDS.match(text)

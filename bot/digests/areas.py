@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from bot.core import policy
+from bot.core.periods import Period, read_period
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.teams import TeamRead, noted, readable_team
-from bot.digests.periods import Period, read_period
 from bot.digests.render import count_share
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn

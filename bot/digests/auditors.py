@@ -16,11 +16,15 @@ from datetime import date, datetime, time, timedelta
 from bot.core import policy
 from bot.core.agreement import last_complete_week
 from bot.core.markup import bold
+from bot.core.period_or_team import team_or_period
+from bot.core.periods import TYPED as PERIOD_TYPED
+from bot.core.periods import Period as CorePeriod
+from bot.core.periods import corrected, read_period
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
-from bot.core.teams import readable_team
+from bot.digests.period_digest import months_spanned
 from bot.digests.render import against_target
-from bot.digests.team_auditors import AuditorFigures, team_auditors, team_totals
+from bot.digests.team_auditors import AuditorFigures, team_auditors, team_figure
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
@@ -28,10 +32,10 @@ from bot.settings.people import Role
 from bot.storage.reports import digests as store
 from knowledge.dates import short_date
 
-PERIODS = ("this month", "last month", "this week", "last week")
+PERIODS = ("this month", "last month", "this week", "last week", "november", "this quarter", "last quarter", "q3")
 PERIOD = re.compile(r"^\s*(?:for\s+|in\s+)?(this|last)\s+(month|week)\b\s*", re.IGNORECASE)
-TYPED = rf"(?:(?:this|last)\s+(?:month|week)(?:\s+{TEAM})?|{TEAM})?"
-USAGE = "/audit auditors [this month | last month | this week | last week] [team]"
+TYPED = rf"(?:(?:(?:this|last)\s+(?:month|week)|{PERIOD_TYPED})(?:\s+{TEAM})?|{TEAM})?"
+USAGE = "/audit auditors [this month | last month | this week | last week | <month> | this quarter | q3] [team]"
 # Asked in words (trial 25: "who has done what this month" and "whos done their audits this month?" got the targets
 # article): the command, over the period said.
 ASKED = re.compile(
@@ -43,40 +47,70 @@ ASKED = re.compile(
 
 @dataclass(frozen=True)
 class Period:
-    """The days counted: [first, end) local days, how they are said, and whether a monthly target applies."""
+    """The days counted: [first, end) local days, how they are said, and how many months of a monthly target apply
+    (0: a week, no target beside it)."""
 
     first: date
     end: date  # the day after the last counted
     said: str  # "in December (to 5 December)", "last week, 23 Nov to 29 Nov 2026"
-    month: bool
+    months: int
+
+    @property
+    def month(self) -> bool:
+        return self.months > 0
 
 
-def period(text: str, today: date) -> Period:
-    """The period `this month` (the default, to today), `last month`, `this week` (so far) or `last week` names."""
-    match = PERIOD.match(text)
-    which, unit = (match.group(1).lower(), match.group(2).lower()) if match else ("this", "month")
+def period(text: str, today: date) -> tuple[Period, str]:
+    """The period the words start with, and the words after it (a team): `this month` (the default, to today),
+    `last month`, `this week` (so far), `last week`, or any month or quarter the digest reads (bot.core.periods:
+    `november`, `last quarter`, `q3`, typos forgiven)."""
+    text = corrected(text)
+    if (match := PERIOD.match(text)) is not None:
+        return _week_or_month(match.group(1), match.group(2), today), text[match.end():]
+    words = text.split()
+    for size in (3, 2, 1):
+        read = read_period(" ".join(words[:size]), today) if len(words) >= size else None
+        if read is not None:
+            return _read(read), " ".join(words[size:])
+    return _week_or_month("this", "month", today), text
+
+
+def _read(read: CorePeriod) -> Period:
+    """A month or a quarter as bot.core.periods reads it, said with its dates."""
+    end = read.end + timedelta(days=1)
+    if read.unit == "quarter":
+        dates = f"{short_date(read.start, year=False)} to {short_date(read.end)}{', so far' if read.so_far else ''}"
+        return Period(read.start, end, f"in {read.label} ({dates})", months=months_spanned(read))
+    if read.so_far:
+        return Period(read.start, end, f"in {read.start:%B} (to {read.end.day} {read.end:%B})", months=1)
+    return Period(read.start, end, f"in {read.label} (whole month)", months=1)
+
+
+def _week_or_month(which: str, unit: str, today: date) -> Period:
+    """`this month` (to today), `last month`, `this week` (so far) or `last week`."""
     if unit == "week":
         monday = today - timedelta(days=today.weekday()) if which == "this" else last_complete_week(today)
         end = today + timedelta(days=1) if which == "this" else monday + timedelta(days=7)
         so_far = " (so far)" if which == "this" else ""
         last = end - timedelta(days=1)
         return Period(monday, end, f"{which} week, {short_date(monday, year=False)} to {short_date(last)}{so_far}",
-                      month=False)
+                      months=0)
     first = today.replace(day=1)
     if which == "last":
         first = (first - timedelta(days=1)).replace(day=1)
-        return Period(first, today.replace(day=1), f"in {first:%B %Y} (whole month)", month=True)
-    return Period(first, today + timedelta(days=1), f"in {first:%B} (to {today.day} {today:%B})", month=True)
+        return Period(first, today.replace(day=1), f"in {first:%B %Y} (whole month)", months=1)
+    return Period(first, today + timedelta(days=1), f"in {first:%B} (to {today.day} {today:%B})", months=1)
 
 
 def _local(day: date, services: Services) -> datetime:
     return datetime.combine(day, time(0), tzinfo=services.settings.timezone)
 
 
-def auditor_line(auditor: AuditorFigures, done: int, month: bool, ended: bool, aside: str = "") -> str:
-    """'• Team manager (North): 3 audits (target 2, met)': a monthly target only beside a month; `aside` says where
-    some were of another team's cases (', 1 of them for South Child in Need and Protection')."""
-    target = f" ({against_target(done, auditor.target, ended)})" if month and auditor.target else ""
+def auditor_line(auditor: AuditorFigures, done: int, months: int, ended: bool, aside: str = "") -> str:
+    """'• Team manager (North): 3 audits (target 2, met)': a monthly target, times the period's months, only beside
+    a month or a quarter; `aside` says where some were of another team's cases (', 1 of them for South Child in Need
+    and Protection')."""
+    target = f" ({against_target(done, auditor.target * months, ended)})" if months and auditor.target else ""
     return f"• {auditor.label}: {count_of(done, 'audit')}{aside}{target}"
 
 
@@ -99,11 +133,15 @@ def team_reply(services: Services, team_id: str, counts: dict[str, dict[str, tup
     with those; headed by the audits of the team's own cases."""
     team = services.directory.teams[team_id]
     auditors = sorted(team_auditors(services.directory, team, counts), key=lambda a: (-a.month, a.label))
-    lines = [auditor_line(a, a.month, shown.month, ended, _aside(a)) for a in auditors] \
+    lines = [auditor_line(a, a.month, shown.months, ended, _aside(a)) for a in auditors] \
         or ["• nobody audits in this team"]
-    total = team_totals(counts, team_id)[1]
-    return Reply(text=f"{bold(team.name)}: {count_of(total, 'audit')} of its cases completed {shown.said}\n"
-                      + "\n".join(lines))
+    figure = team_figure([team], counts)
+    target = (f" ({against_target(figure.month, figure.target * shown.months, ended)})"
+              if shown.month and figure.target else "")
+    others = (f"; +{figure.others_month} of its cases by others{', not counted against it' if target else ''}"
+              if figure.others_month else "")
+    return Reply(text=f"{bold(team.name)}: {count_of(figure.month, 'audit')} by its auditors {shown.said}{target}"
+                      f"{others}\n" + "\n".join(lines))
 
 
 def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
@@ -113,13 +151,11 @@ def auditors_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     if not allowed:
         raise AccessDenied("Audits by auditor are for team managers, QA leads and admins. Ask your team manager.")
     today = turn.now.astimezone(services.settings.timezone).date()
-    shown = period(text, today)
-    match = PERIOD.match(text)
-    team_text = text[match.end():] if match else text
+    shown, team_text = period(text, today)
     team = None
     if team_text.strip():
         every = None if policy.sees_every_team(turn.person) else allowed
-        team = readable_team(services, every, team_text, "see the audits by auditor")
+        team = team_or_period(services, every, team_text, "see the audits by auditor")
     team_ids = [team.id] if team else allowed
     span = (_local(shown.first, services), _local(shown.end, services))
     counts = store.auditor_counts(services.storage, span, span, None)  # a member's audits of any team's cases

@@ -16,7 +16,7 @@ from bot.core.reopened import OUT_OF_MODERATION, reopened_on
 from bot.core.replies import Choice, Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import month_said, month_so_far
-from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests
+from bot.digests.digest import MIN_AUDITS_FOR_THEME, TeamDigest, build_team_digests, teams_figure
 from bot.digests.render import (
     against_target,
     agreement_said,
@@ -100,14 +100,16 @@ def team_figures(services: Services, person: Person) -> list[Reply]:
         fields: tuple[tuple[str, str], ...] = (
             ("Audits last week", str(digest.completed_week)),
             ("This week so far", _week_so_far(month)),
-            ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)),
+            ("Month vs target", month_against_target(month.completed_month, month.target_month, month.month_so_far)
+                                + (f"; +{month.figure.others_month} of its cases by others, not counted against it"
+                                   if month.figure.others_month else "")),
             ("Good or better last week", good
              + (f", {digest.moderated_week} after moderation" if digest.moderated_week else "")),
             ("Overdue actions now", str(month.overdue_actions)),  # trial 20: last week's, unlabelled, beside today's
             ("Moderation agreement", agreement_said(digest)),
         )
         if digest.demo_week:
-            fields += (("Demo audits last week", f"{digest.demo_week} of {digest.completed_week}"),)
+            fields += (("Demo audits last week", f"{digest.demo_week} of {digest.cases_week} of its cases"),)
         replies.append(Reply(title=f"{digest.team_name}", text=_most_often_weak(month),
                              fields=fields, choices=(Choice("Full digest", "digest.show", digest.team_id),)))
     return replies
@@ -166,7 +168,8 @@ def service_picture(services: Services, person: Person) -> list[Reply]:
         return []
     today = services.local_now().date()
     digests = build_team_digests(services, today - timedelta(days=today.weekday()))  # this week: month to today
-    done, target = sum(d.completed_month for d in digests), sum(d.target_month for d in digests)
+    total = teams_figure(services, today - timedelta(days=today.weekday()), [d.team_id for d in digests])
+    done, target = total.month, total.target  # each auditor once, though in two teams
     month = digests[0].month_so_far if digests else f"in {today:%B}"
     by_team = " · ".join(f"{d.team_name} {d.completed_month}" for d in digests)
     behind = teams_behind(digests)  # trial 23: a total that met its target hid a team behind its own

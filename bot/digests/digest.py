@@ -15,7 +15,7 @@ from bot.core import agreement as agreement_figures
 from bot.core import reaudits
 from bot.core.grade_verdict import GradeChange, Graded, grade_verdict
 from bot.core.services import Services
-from bot.digests.team_auditors import AuditorFigures, team_auditors, team_totals
+from bot.digests.team_auditors import AuditorFigures, TeamFigure, team_auditors, team_figure, team_totals
 from bot.errors import UserError
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADES
@@ -30,6 +30,7 @@ MIN_AUDITS_TO_COMPARE = 5
 # A question is a theme ("most often answered badly") only when it was answered badly in at least this many
 # audits: once is one case, which the audit itself already deals with, not a pattern across the team's work.
 MIN_AUDITS_FOR_THEME = 2
+NO_FIGURE = TeamFigure(0, 0)
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class TeamDigest:
     moderation_since: int = 0  # moderated audits submitted after the week (bot.core.agreement decided_since)
     cases_week: int = 0  # audits of the team's own cases completed in the week, whoever audited them
     cases_month: int = 0  # and in the month figure's span
+    figure: TeamFigure = NO_FIGURE  # its auditors' week and month against its target, and others' apart
 
     @property
     def so_far(self) -> bool:
@@ -103,9 +105,9 @@ class TeamDigest:
 
     @property
     def completed_week(self) -> int:
-        """Audits of the team's own cases in the week (its auditors' lines count each member's all: they may add
-        up to more)."""
-        return self.cases_week
+        """Audits its auditors (members holding a target) completed in the week, each their all, as the month's
+        figure against the target counts (bot.digests.team_auditors team_figure)."""
+        return self.figure.week
 
     @property
     def previous_weeks(self) -> tuple[date, date]:
@@ -122,7 +124,8 @@ class TeamDigest:
 
     @property
     def completed_month(self) -> int:
-        return self.cases_month
+        """Its auditors' audits in the month figure's span: what the team's target is for (trial 35 H2)."""
+        return self.figure.month
 
     @property
     def target_month(self) -> int:
@@ -214,6 +217,7 @@ class ServiceDigest:
     counted_to: date | None = None  # today, when the week is not over yet
     month_ended: bool = False  # as TeamDigest.month_ended
     label: str = "Whole service"  # "Your teams" when a manager of several teams sees theirs side by side
+    figure: TeamFigure = NO_FIGURE  # the teams' together, each auditor once (teams_figure)
 
     @property
     def month_so_far(self) -> str:
@@ -273,6 +277,16 @@ def _themes(rows: Sequence[tuple[str, str, int]],
                  for checklist, question, n in theme_rows(rows))
 
 
+def weak_questions(services: Services, rows: Sequence[tuple[str, str, int]]) -> tuple[WeakQuestion, ...]:
+    """The themes among (checklist, question, audits) rows of one team or several summed, most first, with each
+    question's words and what good looks like: a team's digest's rule, for any span (`themes this quarter`)."""
+    summed: dict[tuple[str, str], int] = {}
+    for checklist, question, n in rows:
+        summed[(checklist, question)] = summed.get((checklist, question), 0) + n
+    ranked = sorted(((c, q, n) for (c, q), n in summed.items()), key=lambda row: (-row[2], row[1], row[0]))
+    return _themes(ranked, question_lookup(services, sorted({c for c, _, _ in theme_rows(ranked)})))
+
+
 def reaudits_done(services: Services, start: datetime, end: datetime,
                   team_ids: Sequence[str]) -> dict[str, tuple[GradeChange, ...]]:
     """team -> how each re-audit completed in [start, end) moved the case's grade, by `/audit compare`'s rule, so a
@@ -281,7 +295,7 @@ def reaudits_done(services: Services, start: datetime, end: datetime,
             for team, rows in store.reaudit_grades(services.storage, start, end, team_ids).items()}
 
 
-def _summed(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
+def summed_grades(weeks: Sequence[dict[str, int]]) -> dict[str, int]:
     """Grade counts over several weeks: the previous weeks a week's grades are compared with."""
     total: dict[str, int] = {}
     for week in weeks:
@@ -299,8 +313,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     week_start, week_end = _local(monday, services), _local(monday + timedelta(days=7), services)
     today = services.local_now().date()
     so_far = counted_to(monday, today)
-    month_first, month_over = month_span(month_figure_day(monday, so_far), today)
-    month = (_local(month_first, services), _local(month_over, services) if month_over else week_end)
+    month_over = month_span(month_figure_day(monday, so_far), today)[1]
     # Overdue as at the week's end, or as at now for a week under way (an action due on Friday is not overdue on
     # the Wednesday before).
     overdue_at, overdue_day = ((services.clock(), so_far) if so_far else (week_end, monday + timedelta(days=7)))
@@ -308,7 +321,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     window_start = _local(monday - timedelta(weeks=COMPARE_WEEKS - 1), services)
 
     trend = store.grade_counts_by_week(storage, boundaries, ids)
-    counts = store.auditor_counts(storage, (week_start, week_end), month, None)  # a member's of any team's cases
+    counts = store.auditor_counts(storage, *_spans(services, monday), None)  # a member's of any team's cases
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
@@ -332,7 +345,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
         auditors = team_auditors(directory, team, counts)
         cases_week, cases_month = team_totals(counts, team.id)
         weeks = trend.get(team.id, [{} for _ in range(TREND_WEEKS)])
-        previous = _summed(weeks[-1 - COMPARE_WEEKS:-1])
+        previous = summed_grades(weeks[-1 - COMPARE_WEEKS:-1])
         weak = _themes(flagged.get(team.id, []), questions)
         agreed, decided = agreement.get(team.id, (0, 0))
         digests.append(TeamDigest(
@@ -345,8 +358,24 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
             actions_done_week=opened.get(team.id, (0, 0))[1], moderation_since=since.get(team.id, 0),
-            cases_week=cases_week, cases_month=cases_month))
+            cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts)))
     return digests
+
+
+def _spans(services: Services, monday: date) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]]:
+    """The week's days and its month figure's, as the digest counts them (see `month_span`)."""
+    week_end = _local(monday + timedelta(days=7), services)
+    month_first, month_over = month_span(month_figure_day(monday, counted_to(monday, services.local_now().date())),
+                                         services.local_now().date())
+    month = (_local(month_first, services), _local(month_over, services) if month_over else week_end)
+    return (_local(monday, services), week_end), month
+
+
+def teams_figure(services: Services, monday: date, team_ids: Sequence[str]) -> TeamFigure:
+    """These teams' figure together for the week starting `monday` and its month: each auditor's all once, though
+    they be in two teams, and others' audits of the teams' cases apart (bot.digests.team_auditors team_figure)."""
+    counts = store.auditor_counts(services.storage, *_spans(services, monday), None)
+    return team_figure([services.directory.teams[t] for t in team_ids], counts)
 
 
 def build_service_digest(services: Services, monday: date, team_ids: list[str] | None = None,
@@ -369,4 +398,4 @@ def build_service_digest(services: Services, monday: date, team_ids: list[str] |
     return ServiceDigest(week=week_label(monday), week_start=monday, teams=tuple(teams),
                          weak_questions=_themes(ranked, questions), counted_to=so_far,
                          month_ended=month_span(month_figure_day(monday, so_far), today)[1] is not None,
-                         label=label)
+                         label=label, figure=teams_figure(services, monday, [t.team_id for t in teams]))

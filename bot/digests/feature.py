@@ -9,13 +9,15 @@ from datetime import date, timedelta
 
 from bot.core import buttons, policy
 from bot.core.agreement import last_complete_week
+from bot.core.period_or_team import team_or_period
+from bot.core.periods import TYPED as PERIOD_TYPED
+from bot.core.periods import Period, corrected, read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.core.teams import noted, readable_team
+from bot.core.teams import noted
 from bot.digests import themes
 from bot.digests.digest import build_service_digest, build_team_digests
 from bot.digests.period_digest import period_replies
-from bot.digests.periods import Period, read_period
 from bot.digests.render import service_replies, team_replies
 from bot.engine.near_miss import TEAM
 from bot.engine.routing import Engine, Turn
@@ -30,9 +32,9 @@ LAST_WEEK = re.compile(rf"^\s*{_LAST}\b\s*", re.IGNORECASE)
 # "digest service" was "There is no team service", and a manager of two teams had no total for both).
 ALL_TEAMS = re.compile(r"^\s*(?:the\s+)?(?:whole\s+)?(?:service|all(?:\s+(?:my\s+)?teams)?|my\s+teams|both(?:\s+teams)?"
                        r"|overall|combined|together)\s*$", re.IGNORECASE)
-# a month or quarter (bot.digests.periods reads it): `november 2026`, `last month`, `this quarter`, `q3`
+# a month or quarter (bot.core.periods reads it): `november 2026`, `last month`, `this quarter`, `q3`
 _PERIOD = r"(?:(?:this|last|previous)\s+(?:month|quarter)|q[1-4](?:\s+20\d\d)?|[a-z]{3,9}\s+20\d\d)"
-TYPED = rf"(?:(?:{_THIS}|{_LAST}|{_PERIOD})(?:\s+{TEAM})?|{TEAM})?"
+TYPED = rf"(?:(?:{_THIS}|{_LAST}|{_PERIOD}|{PERIOD_TYPED})(?:\s+{TEAM})?|{TEAM})?"
 # The digest asked for in other words than the command's (trial 19: "weekly digest" and "show me this weeks digest"
 # got a knowledge-base article; trial 26: "service digest", the Home button's label, explained the digest instead of
 # showing it): `when` is this or last week
@@ -48,6 +50,7 @@ def digest_replies(services: Services, turn: Turn, text: str) -> list[Reply]:
     """The digest this person asked for, checked against their role on the server side every time. A team is read
     as every command reads one (bot.core.teams): `north` is north-assessment, and the reply says so."""
     today = turn.now.astimezone(services.settings.timezone).date()
+    text = corrected(text)  # `digest lst month`, `digest ths week` (trial 35)
     if (asked := _period_asked(text, today)) is not None:
         return _period_digest(services, turn, *asked)
     so_far = THIS_WEEK.match(text)
@@ -77,7 +80,7 @@ def _period_digest(services: Services, turn: Turn, period: Period, team_text: st
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     every_team = policy.sees_every_team(turn.person)
     if team_text.strip() and not ALL_TEAMS.match(team_text):
-        team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
+        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, period_replies(services, period, [team.id], team.said), own_line=True)
     heading = "Every team" if every_team else "Your teams"
     return period_replies(services, period, list(services.directory.teams) if every_team else allowed, heading)
@@ -93,7 +96,7 @@ def _digest(services: Services, turn: Turn, monday: date, team_text: str) -> lis
         raise AccessDenied("The digest is for team managers, QA leads and admins. Ask your team manager for it.")
     combined = bool(ALL_TEAMS.match(team_text))
     if team_text.strip() and not combined:
-        team = readable_team(services, None if every_team else allowed, team_text, "see the digest")
+        team = team_or_period(services, None if every_team else allowed, team_text, "see the digest")
         return noted(team, [r for d in build_team_digests(services, monday, [team.id]) for r in team_replies(d)],
                      own_line=True)
     if every_team:

@@ -20,12 +20,12 @@ from bot.asking.asked_plainly import plainly
 from bot.asking.team_asked import team_named
 from bot.core import agreement as figures
 from bot.core import policy
+from bot.core.periods import read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.digests import areas, grade_months
 from bot.digests.agreement_asked import team_agreement
 from bot.digests.auditor_agreement import auditor_agreement
-from bot.digests.periods import read_period
 from bot.digests.render import count_share
 from bot.engine.routing import Engine, Turn
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from bot.core.periods import read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests.periods import read_period
 from bot.digests.render import count_share
 from bot.storage.reports import digests as store
 

@@ -14,12 +14,13 @@ from calendar import monthrange
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 
+from bot.core.periods import Period, previous
 from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
-from bot.digests.digest import WeakQuestion, question_lookup, theme_rows
-from bot.digests.periods import Period
-from bot.digests.render import weak_question_lines
+from bot.digests.digest import WeakQuestion, question_lookup, summed_grades, theme_rows
+from bot.digests.render import count_share, weak_question_lines
+from bot.digests.team_auditors import TeamFigure, team_figure
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
 from knowledge.dates import short_date
@@ -87,30 +88,64 @@ def _agreement(agreed: int, decided: int) -> str:
     return f"{round(100 * agreed / decided)}% ({agreed} of {decided} moderated agreed)"
 
 
+def _good_or_better(grades: dict[str, int], before: dict[str, int], period: Period) -> str:
+    """'good or better 8 of 20 (40%), against 30% (6 of 20) in the quarter before (Q2 2026/27)': the share a head of
+    service reports each quarter or month, beside the one before it (trial 35 M2), grades of record as counted."""
+    def share(counts: dict[str, int]) -> tuple[int, int]:
+        return counts.get("outstanding", 0) + counts.get("good", 0), sum(counts.get(g, 0) for g in GRADES)
+
+    (good, graded), (good_before, graded_before) = share(grades), share(before)
+    earlier = previous(period)
+    said = f"good or better {count_share(good, graded)}" if graded else "good or better: none graded"
+    then = (f"{round(100 * good_before / graded_before)}% ({good_before} of {graded_before})" if graded_before
+            else "none graded")
+    return f"{said}, against {then} in the {period.unit} before ({earlier.label})"
+
+
+def _team_line(services: Services, team_id: str, counted: tuple[dict[str, int], dict[str, int]],
+               figure: TeamFigure, rest: tuple[int, int, int], period: Period) -> str:
+    """One team's line: its auditors' audits against its target (others' of its cases apart), grades, agreement."""
+    agreed, decided, late = rest
+    others = f" (+{figure.others_month} of its cases by others, not counted against it)" if figure.others_month else ""
+    before, grades = counted
+    return (f"• **{services.directory.teams[team_id].name}**: {count_of(figure.month, 'audit')} completed by its "
+            f"auditors{_target_said(*_due(_monthly(services, [team_id])[team_id], period), period)}{others}; grades: "
+            f"{_grades_line(grades)}; {_good_or_better(grades, before, period)}; agreement: "
+            f"{_agreement(agreed, decided)}; overdue actions: {late}")
+
+
 def period_replies(services: Services, period: Period, team_ids: Sequence[str], heading: str) -> list[Reply]:
-    """The period's figures for `team_ids`, one line a team, a total, and the themes across them."""
+    """The period's figures for `team_ids`, one line a team, a total, and the themes across them. The audits against
+    a target are what the teams' auditors did, each one's all (bot.digests.team_auditors team_figure: the weekly
+    digest's, Home's and `/audit auditors`' rule); audits of their cases by others are said apart."""
     start, end = _local(period.start, services), _local(period.end + timedelta(days=1), services)
     overdue_at = services.clock() if period.so_far else end
     overdue_day = services.local_now().date() if period.so_far else period.end + timedelta(days=1)
-    grades = store.grade_counts_by_week(services.storage, [start, end], team_ids)
+    grades = store.grade_counts_by_week(services.storage, [_local(previous(period).start, services), start, end],
+                                        team_ids)
     agreement = store.moderation_agreement(services.storage, start, end, team_ids)
     overdue = store.overdue_action_counts(services.storage, overdue_at, overdue_day, team_ids)
-    targets = _monthly(services, team_ids)
-    lines, total = [], {"done": 0, "agreed": 0, "decided": 0, "overdue": 0}
+    counts = store.auditor_counts(services.storage, (start, end), (start, end), None)
+    lines, total = [], {"agreed": 0, "decided": 0, "overdue": 0}
     for team_id in team_ids:
-        counted = (grades.get(team_id) or [{}])[0]
-        done = sum(counted.values())
         agreed, decided = agreement.get(team_id, (0, 0))
-        late = overdue.get(team_id, 0)
-        for key, value in (("done", done), ("agreed", agreed), ("decided", decided), ("overdue", late)):
+        for key, value in (("agreed", agreed), ("decided", decided), ("overdue", overdue.get(team_id, 0))):
             total[key] += value
-        lines.append(f"• **{services.directory.teams[team_id].name}**: {count_of(done, 'audit')} completed"
-                     f"{_target_said(*_due(targets[team_id], period), period)}; grades: "
-                     f"{_grades_line(counted)}; agreement: {_agreement(agreed, decided)}; overdue actions: {late}")
+        before, counted = grades.get(team_id) or [{}, {}]
+        lines.append(_team_line(services, team_id, (before, counted),
+                                team_figure([services.directory.teams[team_id]], counts),
+                                (agreed, decided, overdue.get(team_id, 0)), period))
+    figure = team_figure([services.directory.teams[t] for t in team_ids], counts)
+    whose = ("the team's", "its") if len(team_ids) == 1 else ("the teams'", "their")
+    others = (f" (+{figure.others_month} of {whose[1]} cases by others, not counted against it)"
+              if figure.others_month else "")
+    every = [summed_grades([weeks[i] for weeks in grades.values()]) for i in (0, 1)]
+    good = _good_or_better(every[1], every[0], period)
     span = f"{short_date(period.start)} to {short_date(period.end)}" + (", so far" if period.so_far else "")
-    summary = (f"**{heading}, {period.label}** ({span}): {count_of(total['done'], 'audit')} completed"
-               f"{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}; moderation "
-               f"agreement {_agreement(total['agreed'], total['decided'])}; overdue actions "
+    summary = (f"**{heading}, {period.label}** ({span}): {count_of(figure.month, 'audit')} completed by {whose[0]} "
+               f"auditors{_target_said(*_due(_service_targets(services, team_ids), period), period, total=True)}"
+               f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
+               f"{_agreement(total['agreed'], total['decided'])}; overdue actions "
                f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
     return [Reply(text=summary + "\n" + "\n".join(lines)), _themes_reply(services, start, end, team_ids, period)]
 

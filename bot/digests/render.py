@@ -21,7 +21,7 @@ from bot.digests.digest import (
     month_figure_day,
     spilled_days,
 )
-from bot.digests.team_auditors import AuditorFigures
+from bot.digests.team_auditors import AuditorFigures, TeamFigure
 from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
 
@@ -115,9 +115,19 @@ def _clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def demo_note(demo: int, total: int) -> str:
+def by_others(figure: TeamFigure, week: str, whose: str = "its") -> str:
+    """' (+1 this week so far, +1 in the month by others, of its cases: not counted against its target)', or '':
+    audits of the team's cases by people who hold no target in it (a QA lead, another team's manager), shown apart
+    from what its auditors did (trial 35 H2: counted in, the team read "met" while its manager had 1 to go)."""
+    if not (figure.others_week or figure.others_month):
+        return ""
+    return (f" (+{figure.others_week} {week}, +{figure.others_month} in the month by others, of {whose} cases: not "
+            f"counted against {whose} target)")
+
+
+def demo_note(demo: int, total: int, whose: str = "") -> str:
     """Says how many of the audits counted are invented, so nobody takes demo figures for real practice."""
-    return (f"{demo} of these {total} audits are invented demo data (`audit-bot demo-data --remove` takes "
+    return (f"{demo} of these {total} audits {whose}are invented demo data (`audit-bot demo-data --remove` takes "
             "them out)")
 
 
@@ -147,8 +157,8 @@ def auditor_lines(digest: TeamDigest) -> list[str]:
         lines.append(f"   • {auditor.label}: {auditor.week} {week} · {auditor.month} {digest.month_so_far}{target}"
                      f"{_elsewhere(auditor, week)}")
     if any(auditor.elsewhere for auditor in digest.auditors):
-        lines.append("   _Each member's line counts all their audits, as Home and `/audit auditors` do; the total "
-                     "above counts the team's own cases._")
+        lines.append("   _Each member's line counts all their audits, as Home and `/audit auditors` do, and so does "
+                     "the team's figure above; others' audits of its cases are shown apart._")
     return lines
 
 
@@ -165,9 +175,10 @@ def team_text(digest: TeamDigest) -> str:
     """The digest as mrkdwn: numbers first, then the questions to work on, then actions and moderation."""
     ended = digest.month_ended
     lines = [f"**Audits completed**: {digest.completed_week} {_this_week(digest)} · {digest.completed_month} "
-             f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"]
+             f"{_month_and_spill(digest)}; {against_target(digest.completed_month, digest.target_month, ended)}"
+             f"{by_others(digest.figure, _this_week(digest))}"]
     if digest.demo_week:
-        lines.append(f"   _{demo_note(digest.demo_week, digest.completed_week)}_")
+        lines.append(f"   _{demo_note(digest.demo_week, digest.cases_week, 'of its cases ')}_")
     lines += auditor_lines(digest)
     graded_week, graded_before = digest.graded_week, digest.graded_previous
     lines.append(f"\n**Grades {_this_week(digest)}** ({graded_week} graded{moderation_note(digest)}; "
@@ -261,15 +272,15 @@ def service_text(service: ServiceDigest) -> str:
         rate = (count_share(team.moderation_agreed, team.moderation_decided) if team.moderation_decided else "–")
         lines.append(
             f"• **{team.team_name}**: {team.completed_week} · "
-            f"{team.completed_month} ({against_target(team.completed_month, team.target_month, ended)}) · "
+            f"{team.completed_month} ({against_target(team.completed_month, team.target_month, ended)}"
+            f"{f'; +{team.figure.others_month} by others' if team.figure.others_month else ''}) · "
             f"{good} · {team.overdue_actions} · {rate}"
         )
-    total_week = sum(t.completed_week for t in service.teams)
-    total_month = sum(t.completed_month for t in service.teams)
-    total_target = sum(t.target_month for t in service.teams)
+    total = service.figure
     behind = teams_behind(service.teams, ended)
-    lines.append(f"\n**{service.label}**: {count_of(total_week, 'audit')} {_this_week(service)} · {total_month} "
-                 f"{_month_and_spill(service)}; {against_target(total_month, total_target, ended)}"
+    lines.append(f"\n**{service.label}**: {count_of(total.week, 'audit')} {_this_week(service)} · {total.month} "
+                 f"{_month_and_spill(service)}; {against_target(total.month, total.target, ended)}"
+                 f"{by_others(total, _this_week(service), 'their')}"
                  f"{'; ' + behind if behind else ''} · {sum(t.overdue_actions for t in service.teams)} overdue actions")
     lines.append(reaudits_line(tuple(c for t in service.teams for c in t.reaudits_done), _this_week(service),
                                sum(t.reaudits_due_soon for t in service.teams),
@@ -283,7 +294,9 @@ def service_text(service: ServiceDigest) -> str:
     if moderated := sum(t.moderated_week for t in service.teams):
         lines.append(f"_Grades are after moderation where moderated ({moderated} of this week's audits)._")
     if demo := sum(t.demo_week for t in service.teams):
-        lines.append(f"_{demo_note(demo, total_week)}_")
+        cases = sum(t.cases_week for t in service.teams)
+        whose = "of the teams' cases "
+        lines.append(f"_{demo_note(demo, cases, whose)}_")
     lines.append(f"\n**Questions most often answered badly across teams** "
                  f"{themes_heading(service.week_start, service.counted_to)}")
     if not service.weak_questions:

@@ -90,3 +90,35 @@ def team_totals(counts: Counts, team_id: str) -> tuple[int, int]:
     """The audits of the team's own cases in each span, whoever audited them: the team's figure, which its auditors'
     lines may exceed (a member's audits of other teams' cases are theirs, not the team's)."""
     return _summed(counts.get(team_id, {}).values())
+
+
+@dataclass(frozen=True)
+class TeamFigure:
+    """Teams' audits against their target (trial 35 H2): what their auditors, the members holding a target, completed,
+    each one's all and once (as Home and `/audit auditors` count them); and, apart, audits of their cases by anyone
+    else (a QA lead, another team's manager in a peer campaign), which no target here is for."""
+
+    week: int
+    month: int
+    others_week: int = 0
+    others_month: int = 0
+    target: int = 0  # the holders' monthly targets, each one's once (their highest, as bot.core.targets)
+
+
+def target_holders(teams: Iterable[Team]) -> set[str]:
+    """The members of these teams holding a monthly target: whose audits the teams' figure counts."""
+    return {m.user_id for team in teams for m in team.members if m.audit_target > 0}
+
+
+def team_figure(teams: Iterable[Team], counts: Counts) -> TeamFigure:
+    """The one rule for a team's figure against its target, or several teams' together (someone in two counts once):
+    the weekly and period digests, Home and `/audit auditors` all count by it. `counts` as for `team_auditors`."""
+    chosen = list(teams)
+    holders = target_holders(chosen)
+    done = by_auditor(counts)
+    week, month = _summed(pair for uid in sorted(holders) for pair in done.get(uid, {}).values())
+    others = _summed(pair for team in chosen for uid, pair in counts.get(team.id, {}).items() if uid not in holders)
+    targets: dict[str, int] = {}
+    for member in (m for team in chosen for m in team.members if m.user_id in holders):
+        targets[member.user_id] = max(targets.get(member.user_id, 0), member.audit_target)
+    return TeamFigure(week, month, *others, target=sum(targets.values()))

@@ -12,16 +12,19 @@ knowledge-base question about writing areas for development ("how should I wordâ
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from bot.core import policy
 from bot.core.markup import bold
+from bot.core.periods import PERIODS_SAID, Period, corrected, looks_like_period, read_period
 from bot.core.replies import Reply
 from bot.core.services import Services
-from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest
-from bot.digests.render import themes_heading, weak_question_lines
+from bot.digests.digest import MIN_AUDITS_FOR_THEME, build_service_digest, weak_questions
+from bot.digests.render import themes_heading, themes_rule, weak_question_lines
 from bot.engine.routing import Engine, Turn
 from bot.errors import AccessDenied
+from bot.storage.reports import digests as store
+from knowledge.dates import short_date
 from knowledge.smalltalk import normalise
 
 _THEMES = (r"(?:\b(?:common|recurring|main|key|emerging|learning)\s+(?:themes?|issues|problems|weaknesses|gaps|"
@@ -34,21 +37,43 @@ ASKED = re.compile(rf"^(?=.*{_THEMES})(?=.*{_ACROSS}).*$")
 NOT_ASKED = re.compile(r"\b(?:write|writing|written|word|wording|phrase|put|record|example|examples|themed|campaign|"
                        r"campaigns|set\s+up|checklist)\b")
 MAX_WORDS = 30
+# "themes" and a period after it: the themes over that period (a month's name alone, `themes november`, too)
+SHORT = re.compile(r"^(?:(?:show|give)\s+(?:me\s+)?)?(?:the\s+)?(?:common\s+)?themes\s+(?:for\s+|in\s+|over\s+)?"
+                   r"(?P<rest>.+)$")
 
 
 def asks_themes(text: str) -> bool:
     """Whether a question asks for the themes across audits (not how to write areas for development)."""
     said = normalise(text)
+    if (short := SHORT.match(said)) is not None:  # `themes this quarter`, `themes last mnth` (trial 35)
+        return looks_like_period(short.group("rest")) or read_period(short.group("rest"), date.today()) is not None
     return len(said.split()) <= MAX_WORDS and ASKED.match(said) is not None and NOT_ASKED.search(said) is None
 
 
-def themes_replies(services: Services, turn: Turn) -> list[Reply]:
-    """The questions most often answered badly across the reader's teams, then in each team that has any."""
+def period_in(text: str, today: date) -> Period | None:
+    """The month or quarter a question names anywhere in it (`any themes accross teams this qtr?`), typos forgiven
+    (bot.core.periods); a month's name alone counts except `may`, which is mostly the verb."""
+    words = corrected(text).split()
+    for size in (3, 2, 1):
+        for at in range(len(words) - size + 1):
+            said = " ".join(words[at:at + size])
+            if size == 1 and said in ("may", "this", "last"):
+                continue
+            if (period := read_period(said, today)) is not None:
+                return period
+    return None
+
+
+def themes_replies(services: Services, turn: Turn, text: str = "") -> list[Reply]:
+    """The questions most often answered badly across the reader's teams, then in each team that has any: over the
+    month or quarter the question names, else the week so far and the 3 before it, the reply saying which."""
     allowed = policy.digest_teams(services.directory, turn.person)
     if not allowed:
         raise AccessDenied("Themes across audits are for team managers, QA leads and admins: your own audits' areas "
                            "for development are in each audit (`/audit list`, then `show N`).")
     today = turn.now.astimezone(services.settings.timezone).date()
+    if (period := period_in(text, today)) is not None:
+        return [_period_themes(services, period, allowed)]
     monday = today - timedelta(days=today.weekday())
     every = policy.sees_every_team(turn.person)
     service = build_service_digest(services, monday, allowed, "Whole service" if every else "Your teams")
@@ -60,14 +85,35 @@ def themes_replies(services: Services, turn: Turn) -> list[Reply]:
     for team in service.teams if len(allowed) > 1 else ():
         lines += [f"\n{bold(team.team_name)}", *(weak_question_lines(team.weak_questions) or [
             f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits."])]
-    note = ("The digest lists these each week (`/audit digest`). Each audit's own strengths and areas for "
-            "development are in that audit (`/audit show N`) and in the export (`audit-bot export`).")
-    return [Reply(title="Themes across audits", text="\n".join(lines), note=note)]
+    unread = (f" I read no month or quarter in your question, so these are the last 4 weeks. {PERIODS_SAID}"
+              if looks_like_period(text) else " Ask for a month or quarter (`themes this quarter`) for another span.")
+    return [Reply(title="Themes across audits", text="\n".join(lines), note=NOTE + unread)]
+
+
+NOTE = ("The digest lists these each week (`/audit digest`). Each audit's own strengths and areas for development "
+        "are in that audit (`/audit show N`) and in the export (`audit-bot export`).")
+
+
+def _period_themes(services: Services, period: Period, allowed: list[str]) -> Reply:
+    """The themes over a month or a quarter, across the reader's teams, then each team's, dated."""
+    start = datetime.combine(period.start, time(0), tzinfo=services.settings.timezone)
+    end = datetime.combine(period.end + timedelta(days=1), time(0), tzinfo=services.settings.timezone)
+    flagged = store.flagged_question_counts(services.storage, start, end, allowed)
+    where = "across teams" if len(allowed) > 1 else f"in {services.directory.teams[allowed[0]].name}"
+    dates = f"{short_date(period.start)} to {short_date(period.end)}{', so far' if period.so_far else ''}"
+    none = f"   None answered badly in {MIN_AUDITS_FOR_THEME} or more audits."
+    lines = [f"{bold(f'Questions most often answered badly {where} in {period.label}')} (audits submitted {dates}, "
+             f"{themes_rule()})"]
+    lines += weak_question_lines(weak_questions(services, [r for rows in flagged.values() for r in rows])) or [none]
+    for team_id in allowed if len(allowed) > 1 else ():
+        lines += [f"\n{bold(services.directory.teams[team_id].name)}",
+                  *(weak_question_lines(weak_questions(services, flagged.get(team_id, []))) or [none])]
+    return Reply(title=f"Themes across audits, {period.label}", text="\n".join(lines), note=NOTE)
 
 
 def asked_in_words(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """The themes, for a question asking for them; None for anything else."""
-    return themes_replies(services, turn) if asks_themes(text) else None
+    return themes_replies(services, turn, text) if asks_themes(text) else None
 
 
 def install(engine: Engine, services: Services) -> None:

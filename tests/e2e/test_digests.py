@@ -96,7 +96,7 @@ def test_cli_prints_text_and_json_and_writes_the_chart(services: Services, envir
     with time_machine.travel(datetime(2026, 11, 24, 10, tzinfo=LONDON), tick=False):  # November still running
         code, text, _ = run("digest", "--week", "2026-W47", "--team", "north-assessment", "--chart", str(chart))
     assert code == 0
-    assert "Audits completed: 4 in week 47" in text
+    assert "Audits completed: 3 in week 47" in text and "+1 in week 47" in text  # the QA lead's apart
     assert "in November (to 22 November); target" in text  # the week's month, said as such
     assert "What good looks like" in text
     assert chart.read_bytes().startswith(b"\x89PNG")
@@ -183,9 +183,9 @@ def test_demo_data_refuses_real_data_unless_asked_marks_what_it_invents_and_remo
         assert "demo" in csv_out.splitlines()[0].split(",")
 
         [north] = build_team_digests(services, WEEK_47, ["north-assessment"])
-        assert 0 < north.demo_week < north.completed_week
+        assert 0 < north.demo_week < north.cases_week
         text = run_cli(environ, "digest", "--week", "2026-W47", "--team", "north-assessment").out
-        assert f"{north.demo_week} of these {north.completed_week} audits are invented demo data" in text
+        assert f"{north.demo_week} of these {north.cases_week} audits of its cases are invented demo data" in text
         home = {s.title: s for s in home_sections(engine, services, "U0MGRN001")}
         assert f"holds {demo} invented demo audits" in home["Demo data"].text
         assert dict(home["North Assessment Team"].fields)["Demo audits last week"].startswith(

@@ -17,7 +17,8 @@ LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)  # Wednesday 2 December
 NOTE = ("Completed audits by the day submitted: each team member's all, under their own team, as Home counts them; "
         "anyone else who audited a team's cases (a QA lead, in no team, or another team's member) is listed under "
-        "that team with those audits only. Other periods: `this month`, `last month`, `this week`, `last week`.")
+        "that team with those audits only. Other periods: `this month`, `last month`, `this week`, `last week`, "
+        "`november`, `this quarter`, `last quarter`, `q3`.")
 
 
 def _audits(services: Services) -> None:
@@ -34,8 +35,8 @@ def test_a_manager_sees_their_teams_auditors_this_month_against_their_targets(en
     with time_machine.travel(NOW, tick=False):
         _audits(services)
         [month] = engine.command("U0MGRN001", "auditors", surface="terminal")
-    assert month.text == ("**North Assessment Team**: 3 audits of its cases completed in December (to 2 December)\n"
-                          "• Team manager (North): 3 audits (target 2, met)")
+    assert month.text == ("**North Assessment Team**: 3 audits by its auditors in December (to 2 December) "
+                          "(target 2, met)\n• Team manager (North): 3 audits (target 2, met)")
     assert month.note == NOTE
 
 
@@ -45,10 +46,12 @@ def test_last_month_counts_the_whole_month_and_anyone_who_audited_for_the_team(e
         _audits(services)
         [month] = engine.command("U0MGRN001", "auditors last month", surface="terminal")
         [week] = engine.message("U0MGRN001", "auditors last week north", surface="terminal")
-    assert month.text == ("**North Assessment Team**: 2 audits of its cases completed in November 2026 (whole month)\n"
+    assert month.text == ("**North Assessment Team**: 1 audit by its auditors in November 2026 (whole month) "
+                          "(target 2, missed by 1); +1 of its cases by others, not counted against it\n"
                           "• QA lead (practice): 1 audit of this team's cases (in no team)\n"
                           "• Team manager (North): 1 audit (target 2, missed by 1)")
-    assert week.text == ("**North Assessment Team**: 1 audit of its cases completed last week, 23 Nov to 29 Nov 2026\n"
+    assert week.text == ("**North Assessment Team**: 0 audits by its auditors last week, 23 Nov to 29 Nov 2026; "
+                         "+1 of its cases by others\n"
                          "• QA lead (practice): 1 audit of this team's cases (in no team)\n"
                          "• Team manager (North): 0 audits")
 
@@ -77,10 +80,11 @@ def test_an_auditor_is_counted_under_their_own_team_with_another_teams_case_as_h
         [_, south, _] = engine.command("U0QALEAD1", "auditors", surface="terminal")
         home = month_said(*month_so_far(services, "U0MGRN001", NOW.date()))
     assert "2 audits completed, against your target of 2 (met)" in home
-    assert north.text == ("**North Assessment Team**: 1 audit of its cases completed in December (to 2 December)\n"
-                          "• Team manager (North): 2 audits, 1 of them for South Child in Need and Protection "
-                          "(target 2, met)")
-    assert south.text.splitlines()[0].endswith(": 1 audit of its cases completed in December (to 2 December)")
+    assert north.text == ("**North Assessment Team**: 2 audits by its auditors in December (to 2 December) "
+                          "(target 2, met)\n• Team manager (North): 2 audits, 1 of them for South Child in Need and "
+                          "Protection (target 2, met)")
+    assert south.text.splitlines()[0].endswith(": 0 audits by its auditors in December (to 2 December) (target 2, "
+                                               "2 to go); +1 of its cases by others, not counted against it")
     assert ("• Team manager (North): 1 audit of this team's cases (all theirs under North Assessment Team)"
             in south.text)
 
@@ -109,4 +113,4 @@ def test_who_has_done_what_asked_in_words_runs_the_command(engine: Engine, servi
         [informal] = engine.message("U0MGRN001", "whos done their audits this month?", surface="terminal")
         [last] = engine.message("U0MGRN001", "who's done what last month", surface="terminal")
     assert asked.text == informal.text == typed.text
-    assert last.text.startswith("**North Assessment Team**: 2 audits of its cases completed in November 2026")
+    assert last.text.startswith("**North Assessment Team**: 1 audit by its auditors in November 2026")

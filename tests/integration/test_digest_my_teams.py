@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.core.periods import PERIODS_SAID
 from bot.engine.routing import Engine
 
 LONDON = ZoneInfo("Europe/London")
@@ -66,5 +67,6 @@ def test_a_team_that_is_not_theirs_or_none_at_all_is_refused_naming_only_their_t
                                                                                       engine: Engine) -> None:
     [unknown] = digest(engine, SERVICE_MANAGER, "westside")
     assert unknown.kind == "error"
-    assert unknown.text == "There is no team `westside` among yours: `north-assessment`, `south-cin-cp`."
+    assert unknown.text == (f"There is no team `westside` among yours: `north-assessment`, `south-cin-cp`. "
+                            f"{PERIODS_SAID}")
     assert "children-in-care" not in unknown.text

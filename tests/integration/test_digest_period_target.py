@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
+from bot.core.periods import read_period
 from bot.digests.period_digest import target_due
-from bot.digests.periods import read_period
 from bot.engine.routing import Engine
 from tests.support.text import flat
 
@@ -31,9 +31,9 @@ def _digest(engine: Engine, when: datetime, period: str) -> str:
 
 def test_a_quarter_under_way_shows_the_target_to_date(engine: Engine) -> None:
     said = _digest(engine, SATURDAY, "this quarter")
-    assert ("0 audits completed against a target to date of 12 of 18 (the months passed in full and December's 5 "
-            "of its 31 days)") in said
-    assert "North Assessment Team**: 0 audits completed (target to date 4 of 6)" in said
+    assert ("0 audits completed by the teams' auditors against a target to date of 12 of 18 (the months passed in "
+            "full and December's 5 of its 31 days)") in said
+    assert "North Assessment Team**: 0 audits completed by its auditors (target to date 4 of 6)" in said
     assert "against a target of 18" not in said
 
 
@@ -47,7 +47,7 @@ def test_a_month_under_way_counts_its_days(engine: Engine) -> None:
 def test_a_finished_period_shows_its_full_target(engine: Engine, when: datetime, period: str) -> None:
     said = _digest(engine, when, period)
     full = 18 if "quarter" in period else 6
-    assert f"0 audits completed against a target of {full};" in said and "to date" not in said
+    assert f"0 audits completed by the teams' auditors against a target of {full};" in said and "to date" not in said
     assert f"(target {full // 3})" in said
 
 
@@ -77,5 +77,6 @@ def in_two_teams(config_dir: Path) -> None:
 
 def test_someone_in_two_teams_counts_once_in_the_total(in_two_teams: None, engine: Engine) -> None:
     said = _digest(engine, SATURDAY, "last quarter")
-    assert "0 audits completed against a target of 18;" in said  # three managers, 2 a month each, for 3 months
-    assert "South Child in Need and Protection**: 0 audits completed (target 12)" in said
+    # three managers, 2 a month each, for 3 months
+    assert "0 audits completed by the teams' auditors against a target of 18;" in said
+    assert "South Child in Need and Protection**: 0 audits completed by its auditors (target 12)" in said

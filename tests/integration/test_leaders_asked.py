@@ -60,10 +60,11 @@ def test_who_is_behind_in_a_team_and_last_week_and_last_month(engine: Engine, se
         last = engine.message("U0ADMIN01", "how is north doing last month", surface="terminal")
         week = engine.message("U0ADMIN01", "how is north doing last week", surface="terminal")
         cic = engine.message("U0ADMIN01", "how is the cic team doing", surface="terminal")
-    assert behind[0].text.startswith("**South Child in Need and Protection**: 1 audit of its cases completed in "
-                                     "December (to 2 December)\n• Team manager (South): 1 audit (target 2, 1 to go)")
+    assert behind[0].text.startswith("**South Child in Need and Protection**: 1 audit by its auditors in December (to "
+                                     "2 December) (target 2, 1 to go)\n• Team manager (South): 1 audit (target 2, 1 "
+                                     "to go)")
     assert "homeless" not in month[0].text + (month[0].title or "")  # not a team's figures: not this route's
-    assert last[0].text.startswith("**North Assessment Team**: 1 audit of its cases completed in November 2026")
+    assert last[0].text.startswith("**North Assessment Team**: 1 audit by its auditors in November 2026")
     assert week[0].title.startswith("North Assessment Team: week 48, 23 Nov to 29 Nov 2026")
     assert cic[0].title.startswith("Children in Care Team: week 49")
 

@@ -274,7 +274,8 @@ def test_typed_reaudits_in_the_chat_and_help_lists_the_command(engine: Engine, t
     _, out = drive(engine, ["reaudits", "re-audits due", "help"])
     flat = " ".join(out.split())
     assert flat.count("Re-audits due in your teams' cases, your audits and your cases") == 2 and "CR-100060" in flat
-    assert "/audit reaudits [outcomes] [mine|team [team id]] [page N] — re-audits due and overdue" in flat
+    assert ("/audit reaudits [outcomes [this quarter | <month> | q3]] [mine|team [team id]] [page N] — re-audits "
+            "due and overdue") in flat
 
 
 @pytest.mark.parametrize(("typed", "sees"), [

@@ -1,4 +1,4 @@
-"""The digest's longer periods as a leader types them (bot.digests.periods): trial 30, `digest november` and `digest
+"""The digest's longer periods as a leader types them (bot.core.periods): trial 30, `digest november` and `digest
 last month` were "There is no team november". Quarters are financial quarters (Q3 is October to December)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.digests.periods import read_period
+from bot.core.periods import read_period
 
 SATURDAY = date(2026, 12, 5)  # the trial's day
 

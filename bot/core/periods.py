@@ -5,6 +5,10 @@ Trial 30: the head of service's `digest november` and `digest last month` were "
 quarterly summary was "I don't know that yet". Quarters are the council's financial quarters (Q1 April to June, so Q3
 is October to December), the ones its performance reports use; the reply states the dates either way. A month or a
 quarter named without a year is the latest one that has begun; a period under way runs to today.
+
+Trial 35 (M2): `auditors`, `themes` and `reaudits outcomes` read periods of their own or none, and `digest lst month`
+was "There is no team lst month". Every command now reads the same words here, a typo in them forgiven ("lst",
+"qtr", "quater", "novmber"), and says the period it used; words that read as none get PERIODS_SAID.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from difflib import get_close_matches
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
@@ -21,6 +26,17 @@ _YEAR = r"(?:\s+(?P<year>20\d\d))?"
 NAMED_MONTH = re.compile(rf"^(?:for\s+|in\s+)?{_MONTH}{_YEAR}$")
 RELATIVE = re.compile(r"^(?:for\s+|in\s+)?(?P<which>this|last|previous)\s+(?P<unit>month|quarter)(?:['’]?s)?"
                       r"(?:\s+so\s+far)?$")
+# Short forms and typos of the period words, read as the word (a typo further off is matched by its letters, below).
+SHORT = {"lst": "last", "lat": "last", "prev": "previous", "qtr": "quarter", "qtrs": "quarter", "qr": "quarter",
+         "mth": "month", "mnth": "month", "mo": "month", "ths": "this", "tis": "this", "thsi": "this", "sept": "sep"}
+WORDS = ("this", "last", "previous", "month", "quarter", "week", *MONTHS)
+# What PERIODS_SAID lists, for a reply that read no period in words that look like one.
+PERIODS_SAID = ("Periods I read: `this week`, `last week`, `this month`, `last month`, a month (`november`, "
+                "`nov 2026`), `this quarter`, `last quarter` or a quarter (`q3`, `q3 2026`: financial quarters, Q1 "
+                "April to June).")
+# A period as a command's typed shape takes it (bot.engine.near_miss): two words at most, typos and all, read here.
+TYPED = r"[a-z]{2,9}(?:\s+(?:[a-z]{2,9}|20\d\d))?"
+LOOKS_LIKE = re.compile(r"\b(?:this|last|previous|month\w*|quarter\w*|qtr|week\w*|q[1-4]|20\d\d)\b")
 QUARTER = re.compile(rf"^(?:for\s+|in\s+)?q(?:uarter\s*)?(?P<quarter>[1-4]){_YEAR}$")
 
 
@@ -33,6 +49,7 @@ class Period:
     end: date
     label: str
     so_far: bool = False
+    unit: str = "month"  # or "quarter"
 
 
 def _month_end(year: int, month: int) -> date:
@@ -55,7 +72,15 @@ def _quarter(start: date, today: date) -> Period:
     last = _month_end(start.year + (start.month + 1) // 12, (start.month + 1) % 12 + 1)
     quarter = (start.month - 4) % 12 // 3 + 1
     year = start.year if start.month >= 4 else start.year - 1
-    return Period(start, min(last, today), f"Q{quarter} {year}/{str(year + 1)[2:]}", today < last)
+    return Period(start, min(last, today), f"Q{quarter} {year}/{str(year + 1)[2:]}", today < last, "quarter")
+
+
+def previous(period: Period) -> Period:
+    """The whole month or quarter before `period`: what a digest compares it with ("the quarter before")."""
+    day = period.start - timedelta(days=1)
+    if period.unit == "quarter":
+        return _quarter(_quarter_of(day), period.start)
+    return _month(day.year, day.month, period.start)
 
 
 def _quarter_of(day: date) -> date:
@@ -64,10 +89,26 @@ def _quarter_of(day: date) -> date:
     return date(day.year, month, 1)
 
 
+def corrected(text: str) -> str:
+    """`text` lower-cased with its period words' short forms and typos read as the words ("lst mnth" -> "last
+    month", "novmber" -> "november"); other words are kept, so a team's name is never read as a period."""
+    words = []
+    for word in (text or "").lower().replace(",", " ").replace("?", " ").split():
+        near = get_close_matches(word, WORDS, n=1, cutoff=0.8) if len(word) >= 4 and word not in WORDS else []
+        words.append(SHORT.get(word) or (near[0] if near else word))
+    return " ".join(words)
+
+
+def looks_like_period(text: str) -> bool:
+    """Whether words read as no period still look like one ("last fortnight", "this term"): said so with
+    PERIODS_SAID, not read as a team's name."""
+    return LOOKS_LIKE.search(corrected(text)) is not None
+
+
 def read_period(text: str, today: date) -> Period | None:
     """The period `text` names, ending no later than `today`; None when it names none (a team, say) or one that has
-    not begun."""
-    said = " ".join((text or "").lower().replace(",", " ").split())
+    not begun. Its words' short forms and typos are forgiven (`corrected`)."""
+    said = corrected(text)
     if (named := NAMED_MONTH.match(said)) is not None:
         month = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(named.group("month")[:3]))
         year = int(named.group("year")) if named.group("year") else today.year - (month > today.month)
