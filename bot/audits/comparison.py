@@ -107,9 +107,10 @@ def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], aft
 
 
 def answer_direction(was: Question, old: str | None, now: Question, new: str | None) -> Direction:
-    """Better or worse, only where the answer has an order: a scale question's grades, and a yes/no question whose
-    checklist says which answer is a concern (`flag_if`; all but a handful do), and a count flagged at a threshold. Not applicable, a missing answer,
-    a question whose type changed, or a yes/no or number the checklist does not judge, get no mark rather than a guess."""
+    """Better or worse, only where the answer has an order: a scale question's grades, a yes/no question whose
+    checklist says which answer is a concern (`flag_if`; all but a handful do), and a count flagged at a threshold.
+    Not applicable, a missing answer, a question whose type changed, or a yes/no or number the checklist does not
+    judge, get no mark rather than a guess."""
     if old is None or new is None or NOT_APPLICABLE in (old, new) or was.type != now.type:
         return ""
     if now.type == "scale" and old in GRADE_ORDER and new in GRADE_ORDER:
