@@ -107,9 +107,10 @@ def compare_answers(before: Checklist, before_answers: Mapping[str, Answer], aft
 
 
 def answer_direction(was: Question, old: str | None, now: Question, new: str | None) -> Direction:
-    """Better or worse, only where the answer has an order: a scale question's grades, and a yes/no question whose
-    checklist says which answer is a concern (`flag_if`; all but a handful do). Not applicable, a missing answer,
-    a question whose type changed, or a yes/no the checklist does not judge, get no mark rather than a guess."""
+    """Better or worse, only where the answer has an order: a scale question's grades, a yes/no question whose
+    checklist says which answer is a concern (`flag_if`; all but a handful do), and a count flagged at a threshold.
+    Not applicable, a missing answer, a question whose type changed, or a yes/no or number the checklist does not
+    judge, get no mark rather than a guess."""
     if old is None or new is None or NOT_APPLICABLE in (old, new) or was.type != now.type:
         return ""
     if now.type == "scale" and old in GRADE_ORDER and new in GRADE_ORDER:
@@ -118,7 +119,19 @@ def answer_direction(was: Question, old: str | None, now: Question, new: str | N
         old_concern, new_concern = was.flags(old), now.flags(new)
         if old_concern != new_concern:
             return "worse" if new_concern else "better"
+    if now.type == "number" and was.flag_at_least is not None and now.flag_at_least is not None:
+        return _count_direction(old, new)
     return ""
+
+
+def _count_direction(old: str, new: str) -> Direction:
+    """A count the checklist flags at a threshold (`flag_at_least`, "decisions not made within a working day"):
+    more is worse, fewer better. Trial 35: "1 → 4" got no mark. An answer that is not a number gets none."""
+    try:
+        before, after = float(old), float(new)
+    except ValueError:
+        return ""
+    return "" if before == after else ("worse" if after > before else "better")
 
 
 def _label(question: Question, value: str | None) -> str:

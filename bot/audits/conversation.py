@@ -60,6 +60,7 @@ from bot.audits import finish as audits_finish
 from bot.audits import questions as audits_questions
 from bot.audits import start as audits_start
 from bot.audits import typed_grade as audits_typed_grade
+from bot.audits.change_of_mind import changed_mind, said_why
 from bot.audits.control_words import control_word
 from bot.audits.core import Ctx, checklists, load, not_in_channel
 from bot.audits.flow import FLOW_STEPS, looks_like_question
@@ -200,6 +201,8 @@ def _in_audit(step_text: StepText | None) -> TypedHandler:
 def _worker_text(services: Services, turn: Turn, ctx: Ctx, text: str) -> list[Reply]:
     if (reaudit := reaudit_start.at_the_worker(services, turn, ctx, text)) is not None:  # `re-audit CR-…` (trial 30)
         return reaudit
+    if changed_mind(text):  # `actually no, leave that for the TM` (trial 35): the cancel question, not a name
+        return [Reply(text=said_why(ctx.audit.id)), *audits_start.cancel(services, turn, ctx.value())]
     return audits_start.choose_worker(services, turn, ctx, ctx.version, text)
 
 

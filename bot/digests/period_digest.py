@@ -19,7 +19,7 @@ from bot.core.replies import Reply, count_of
 from bot.core.services import Services
 from bot.core.targets import audit_targets
 from bot.digests.digest import WeakQuestion, question_lookup, summed_grades, theme_rows
-from bot.digests.render import count_share, weak_question_lines
+from bot.digests.render import count_share, demo_note, weak_question_lines
 from bot.digests.team_auditors import TeamFigure, team_figure
 from bot.storage.reports import digests as store
 from knowledge.checklist_schema import GRADE_LABELS, GRADES
@@ -147,7 +147,9 @@ def period_replies(services: Services, period: Period, team_ids: Sequence[str], 
                f"{others}; {good[0].upper()}{good[1:]}; moderation agreement "
                f"{_agreement(total['agreed'], total['decided'])}; overdue actions "
                f"{'now' if period.so_far else 'at its end'}: {total['overdue']}.")
-    return [Reply(text=summary + "\n" + "\n".join(lines)), _themes_reply(services, start, end, team_ids, period)]
+    demo = _demo_line(services, start, end, team_ids, sum(every[1].values()))
+    return [Reply(text=summary + "\n" + "\n".join(lines) + demo),
+            _themes_reply(services, start, end, team_ids, period)]
 
 
 def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: Sequence[str],
@@ -164,3 +166,10 @@ def _themes_reply(services: Services, start: datetime, end: datetime, team_ids: 
     questions = question_lookup(services, sorted({c for c, _, _ in rows}))
     themes = [WeakQuestion(q, *questions.get((c, q), (q, "")), n) for c, q, n in rows]
     return Reply(title=f"Most often answered badly in {period.label}", text="\n".join(weak_question_lines(themes)))
+
+
+def _demo_line(services: Services, start: datetime, end: datetime, team_ids: Sequence[str], done: int) -> str:
+    """The weekly digest's line saying how many of the audits counted are invented demo data, for a month or a
+    quarter too (trial 35: only the weekly one said so); empty when none are."""
+    demo = sum(store.demo_counts(services.storage, start, end, team_ids).values())
+    return f"\n_{demo_note(demo, done)}_" if demo else ""

@@ -102,3 +102,26 @@ def test_the_nudge_says_how_to_ask_for_more_time_and_those_words_ask(engine: Eng
     said = flat(" ".join(r.text for r in asked if r.to_user is None))
     assert f"for more time on action {action} until 14 Dec 2026" in said, said
     assert any(r.to_user == "U0MGRS001" for r in asked)  # the auditor is asked
+
+
+@pytest.mark.parametrize(("moment", "said"), [
+    (datetime(2026, 12, 5, 23, 0, tzinfo=LONDON), "08:00 on Monday 7 December 2026"),
+    (datetime(2026, 12, 7, 6, 30, tzinfo=LONDON), "08:00 on Monday 7 December 2026"),
+    (datetime(2026, 12, 24, 19, 0, tzinfo=LONDON), "08:00 on Tuesday 29 December 2026"),
+])
+def test_a_chase_out_of_hours_says_when_it_will_be_read(engine: Engine, services: Services, moment: datetime,
+                                                        said: str) -> None:
+    """Trial 35 (LOW): `chase 9` at 23:00 on a Saturday reached the worker with nothing said about the hour."""
+    _, action = open_action(services.storage, date(2026, 11, 20), auditor="U0MGRS001")
+    with time_machine.travel(moment, tick=False):
+        replies = _chase(engine, MANAGER, f"chase {action}")
+    [nudge] = [r for r in replies if r.to_user == OWNER]
+    assert f"It is out of working hours, so it may not be read until {said}." in flat(replies[0].text)
+    assert f"(Sent out of working hours: it can wait until {said}.)" in flat(nudge.text)
+
+
+def test_a_chase_in_working_hours_says_nothing_of_hours(engine: Engine, services: Services) -> None:
+    _, action = open_action(services.storage, date(2026, 11, 20), auditor="U0MGRS001")
+    with time_machine.travel(datetime(2026, 12, 7, 10, 0, tzinfo=LONDON), tick=False):
+        replies = _chase(engine, MANAGER, f"chase {action}")
+    assert "working hours" not in " ".join(r.text for r in replies)

@@ -97,6 +97,8 @@ SCALE = Question("plan-quality", "How good is the plan?", "scale", allow_na=True
 VISITED = Question("visits", "Was the child seen alone?", "yes_no", flag_if=("no",))
 CONCERN = Question("immediate-concern", "Is there an immediate concern?", "yes_no", flag_if=("yes",))
 UNJUDGED = Question("consent", "Was consent recorded?", "yes_no")
+DELAYS = Question("delays", "Contacts with no decision within one working day", "number", flag_at_least=1)
+PLAIN_COUNT = Question("visits-count", "How many visits?", "number")
 
 
 @pytest.mark.parametrize(("question", "old", "new", "direction"), [
@@ -109,6 +111,10 @@ UNJUDGED = Question("consent", "Was consent recorded?", "yes_no")
     (CONCERN, "no", "yes", "worse"),
     (UNJUDGED, "no", "yes", ""),        # nothing says which is better: no guess
     (VISITED, None, "yes", ""),
+    (DELAYS, "1", "4", "worse"),        # trial 35: a count flagged at a threshold has a direction
+    (DELAYS, "3", "0", "better"),
+    (DELAYS, "2", "2.0", ""),
+    (PLAIN_COUNT, "1", "4", ""),        # a count nothing judges: no guess
 ])
 def test_better_or_worse_only_where_the_answer_has_an_order(question: Question, old: str | None, new: str | None,
                                                             direction: str) -> None:
