@@ -1,13 +1,23 @@
 """Trial 34 (a South social worker's questions on her phone): a parent refusing entry, a statutory visit that will be
-late, how quickly an assessment must be done, making case recording better, direct work ideas and "voice of teh
-child": each reaches the entry meant, not a "Did you mean…" led by another entry or nothing."""
+late, how quickly an assessment must be done, making case recording better, what a manager's audit of a neglect
+case looks at ("next wk"), direct work ideas and "voice of teh child": each reaches the entry meant, not a "Did you
+mean…" led by another entry or nothing."""
 
 from __future__ import annotations
 
-import pytest
+from datetime import UTC, datetime
 
+import pytest
+import time_machine
+
+from bot.audits.checklist_asked import checklist_meant
+from bot.core.replies import Reply
+from bot.engine.routing import Engine
 from knowledge.loader import load_knowledge
 from knowledge.search import KnowledgeSearch, SearchResult
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+WORKER = "U0PRAS001"
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +47,16 @@ def test_a_late_statutory_visit_says_to_tell_the_manager_before_it_is_due() -> N
     entry = load_knowledge().entries["statutory-visit-late"]
     assert "*before it is due*" in entry.answer
     assert "*Arrange cover*" in entry.answer and "*Record the reason*" in entry.answer
+
+
+def test_next_wk_is_next_week_when_asking_what_an_audit_will_look_at() -> None:
+    assert checklist_meant("my TM is auditing my neglect case next wk what will she look at") == "neglect"
+
+
+def test_the_manager_auditing_next_wk_shows_the_neglect_checklist(engine: Engine) -> None:
+    with time_machine.travel(NOW, tick=False):
+        replies: list[Reply] = engine.message(
+            WORKER, "my TM is auditing my neglect case next wk what will she look at", surface="terminal")
+    shown = "\n".join(f"{r.title or ''}\n{r.text}" for r in replies)
+    assert shown.startswith("Neglect\n") and "This is what an audit asks" in shown, shown
+    assert "Did you mean" not in shown
