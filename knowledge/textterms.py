@@ -42,7 +42,8 @@ come comes coming ring rang
 # in entries' wordings alike. Read as words of their own, the few alternatives written in text-speak ("hw often shud
 # i visit my cla kids") made "shud" and "hw" rare words that pulled any question holding them to their entry: "wen
 # shud a cp plan end" was answered with the entry on visits, "hw do i start an audit" offered it (trial 26).
-TEXT_SPEAK = frozenset({"shud", "shld", "wud", "wld", "cud", "cld", "hw"})
+# "voice of teh child whats good" (trial 34): "teh", the commonest slip for "the", is a stop word too.
+TEXT_SPEAK = frozenset({"shud", "shld", "wud", "wld", "cud", "cld", "hw", "teh"})
 STOP_WORDS = frozenset(_STOP_TEXT.split()) | TEXT_SPEAK
 
 MAX_PHRASE_WORDS = 6

@@ -39,7 +39,7 @@ _FILLER = frozenset({"a", "an", "the", "my", "our", "this", "that", "of", "on", 
                      "when", "they", "do", "checklist", "audit", "audits",
                      # who audits and when, said before the question (trial 31)
                      "tm", "manager", "team", "she", "he", "lead", "auditor", "auditing", "audited", "doing", "will",
-                     "next", "week", "month", "tomorrow", "today", "soon", "monday", "tuesday", "wednesday",
+                     "next", "week", "wk", "month", "tomorrow", "today", "soon", "monday", "tuesday", "wednesday",
                      "thursday", "friday", "so", "and", "being", "getting", "has", "was"})
 _MOST_LEFT = 6  # words left after the frame: more is a question of its own
 OWN_CASE_ENTRY = "own-case-before-supervision"  # "How can I look over my own case before supervision…?"
