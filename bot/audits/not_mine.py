@@ -125,7 +125,7 @@ def _how_to_change(services: Services, action: action_store.ActionRow, told: str
     """The command that gives the action to someone else, when the person told may use it, else why not; then the
     reply that keeps it with its owner."""
     audit = store.get_audit(services.storage, action.audit_id)
-    keep = f"To keep it with them, press *It stays theirs* (or type `action {action.id} stays theirs`): I tell them."
+    keep = f"To keep it with them, press **It stays theirs** (or type `action {action.id} stays theirs`): I tell them."
     if told == action.auditor_id and lifecycle.action_edit_refusal(audit, told) is None:
         return (f"To give it to someone else, type `action {action.id} owner <name>` (like `action {action.id} owner "
                 f"the manager`): they and {services.directory.label(action.owner_id)} are told. {keep}")

@@ -94,7 +94,7 @@ def test_when_the_auditor_has_left_the_owners_team_manager_is_told(engine: Engin
     assert mine.text.startswith(f"I've told Team manager (North), your team manager, that action {action_id}")
     assert told.to_user == MANAGER
     assert "only its auditor changes its owner, and U0GONE001 is no longer here" in told.text
-    assert "press *It stays theirs*" in told.text
+    assert "press **It stays theirs**" in told.text
 
 
 def test_a_reason_naming_a_child_is_refused_and_nobody_is_told(engine: Engine, services: Services,

@@ -160,6 +160,7 @@ KNOWN = {  # words in the question sets that the screen took for a name before t
     "where do i find the rota for duty cover in the assessment team", "who painted the mona lisa",
     # far-off trivia in a retired held-out set: a capitalised name of a painting or mountain reads as a person's
     "who painted the Mona Lisa", "how tall is Mount Everest",
+    "messaging-young-people",  # an entry id a relabelled tuning question expects, not a question ("Young")
 }
 
 
