@@ -38,7 +38,6 @@ def at_why(engine: Engine, services: Services, typed: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize(("typed", "meant"), [
     ("mod abc", "That isn't how mod is typed: it is short for /audit moderate [audit number | page N], like mod 12."),
-    ("mod", "That isn't how mod is typed: it is short for /audit moderate"),
     ("moderate x", "That isn't how /audit moderate is typed: /audit moderate [audit number | page N]."),
     ("kb accept abc", "That isn't how /audit kb is typed: /audit kb reload|unanswered|answer"),
     ("show abc", "That isn't how /audit show is typed: /audit show <number>, like show 12."),
@@ -61,7 +60,9 @@ def test_a_command_typed_wrong_at_why_is_put_right_and_the_reason_asked_again(en
     assert waiting.get("awaiting") == "moderation_reason" and waiting.get("audit_id") == audit_id
 
 
-@pytest.mark.parametrize(("typed", "shown"), [("show 1", "== Audit #1"), ("help", "Here is what I can do for you")])
+@pytest.mark.parametrize(("typed", "shown"), [("show 1", "== Audit #1"), ("help", "Here is what I can do for you"),
+                                              ("mod", "Audits you are moderating"),
+                                              ("moderate", "Audits you are moderating")])
 def test_a_whole_command_at_why_runs_and_the_reason_is_asked_again(engine: Engine, services: Services, typed: str,
                                                                     shown: str) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
