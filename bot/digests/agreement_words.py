@@ -1,7 +1,8 @@
 """The words that ask for the moderation agreement figure, in one place: team by team (bot.digests.agreement_asked:
 "agreement rates by team?", "which team has the lowest agreement rate"), the reader's own or one team's, over a
 period, and auditor by auditor (bot.digests.figures_asked: "whats our moderation agreement rate", "how is moderation
-agreement looking for south", "whats the agreement rate this quarter", "which auditors do we disagree with most").
+agreement looking for south", "whats south team's agreement rate", "whats the agreement rate this quarter", "which
+auditors do we disagree with most").
 
 Both readers once wrote the rate and the asking words apart, and a word added to one ("percentage") missed the other.
 Text is read as bot.asking.asked_plainly.plainly gives it (lower case, no punctuation or apostrophes).
@@ -41,6 +42,8 @@ OWN = (
     # "how is moderation agreement looking for south", "whats the agreement rate this quarter"
     re.compile(rf"^{ASKING}\s+(?:the\s+)?{RATE}\s+(?:{_LOOKING}\s*)?"
                rf"(?:(?:for|in|at|of|by|per|across)\s+(?:the\s+)?(?P<team>.+?)|(?:for\s+|over\s+|in\s+)?{PERIOD})$"),
+    # "whats south team's agreement rate", "how is souths moderation agreement looking" (fix37a: "Did you mean")
+    re.compile(rf"^{ASKING}\s+(?:the\s+)?(?P<team>[a-z][a-z ]*?)(?:s|\s+teams?s?)\s+{RATE}(?:\s+{_LOOKING})?$"),
 )
 AUDITORS = re.compile(r"^(?:which|what|who)\s+(?:auditors?|managers?|teams?|people)?\s*(?:do|does|did|have|are)?\s*"
                       r"(?:we|moderators|you|the\s+moderators)?\s*(?:disagree|disagreed|agree|agreed)\s+(?:with\s+)?"

@@ -81,13 +81,23 @@ def _agreement(engine: Engine, services: Services, turn: Turn, said: str, team_i
         return None  # "the agreement rate for a good audit": not a team, so the knowledge base answers
     rate_asked.figure_shown(services, turn)
     replies = team_agreement(services, team_ids, "all")
-    if team is None or team == "*" or team not in team_ids:
+    if team is None or team == "*":
         return replies
+    if team not in team_ids:
+        return [_own_only(services, team, team_ids), *replies]
     monday = figures.last_complete_week(services.local_now().date())
     agreed, decided = figures.by_team(services, monday, [team]).get(team, (0, 0))
     share = count_share(agreed, decided) if decided else "none moderated"
     head = f"**{services.directory.teams[team].name}**: {share}."
     return [Reply(title=replies[0].title, text=f"{head}\n{replies[0].text}", note=replies[0].note), *replies[1:]]
+
+
+def _own_only(services: Services, asked: str, team_ids: list[str]) -> Reply:
+    """Said before a manager's own teams' agreement when they asked another team's, which policy keeps to QA leads and
+    admins (bot.core.policy.digest_teams): never another team's figure swapped for theirs without a word (fix37a)."""
+    names = services.directory.teams
+    own = f"here is {names[team_ids[0]].name}'s" if len(team_ids) == 1 else "here are your teams'"
+    return Reply(kind="notice", text=f"You can see your own team's figures, not {names[asked].name}'s: {own}.")
 
 
 def _digest_words(engine: Engine, services: Services, turn: Turn, said: str,
