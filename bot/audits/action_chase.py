@@ -96,12 +96,10 @@ def worded(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit chase` and a chase said in words (before an action named in a question is shown)."""
+    """Register `/audit chase`, a chase said in words (before an action named in a question is shown), and taking
+    back a held one (`withdraw chase 9`)."""
     engine.add_command("chase", lambda turn, args: chase_command(services, turn, args),
                        "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a day)",
                        usage=USAGE, typed=TYPED)
     engine.add_message_handler(lambda turn, text: worded(services, turn, text), priority=27)
-    engine.add_command("unchase", lambda turn, args: held_chase.withdraw_command(services, turn, args),
-                       "withdraw a chase held until the working morning, before it is sent",
-                       usage=held_chase.WITHDRAW_USAGE, typed=TYPED)
     engine.add_message_handler(lambda turn, text: held_chase.withdraw_worded(services, turn, text), priority=27)

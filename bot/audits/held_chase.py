@@ -23,7 +23,6 @@ from bot.storage import held_chases
 from bot.storage.reminders import away_on
 from knowledge.dates import long_date
 
-WITHDRAW_USAGE = "/audit unchase <action number>"
 # "withdraw chase 9", "cancel the chase on action 9", "unchase 9", "don't send the chase for action 9"
 WITHDRAW_WORDS = re.compile(r"^\s*(?:please\s+)?(?:(?:withdraw|cancel|take\s+back|stop|drop|don'?t\s+send)\s+"
                             r"(?:my\s+|the\s+|that\s+)?chase\s+(?:(?:on|for|of|re)\s+)?|unchase\s+)"
@@ -66,15 +65,6 @@ def withdraw(services: Services, turn: Turn, action_id: int) -> list[Reply]:
                         "working hours goes at once; one typed outside them waits until 08:00 on the next working day.")
     return [Reply(text=f"Withdrawn: the chase of action {action.id} will not be sent, and "
                        f"{services.directory.label(action.owner_id)} was told nothing.")]
-
-
-def withdraw_command(services: Services, turn: Turn, args: str) -> list[Reply]:
-    """`/audit unchase 9`: take back a held chase."""
-    number = args.strip().lower().removeprefix("action").strip().lstrip("#")
-    if not number.isdigit():
-        raise UserError(f"Tell me which action's held chase to withdraw by its number: `{WITHDRAW_USAGE}`, like "
-                        "`unchase 9`.")
-    return withdraw(services, turn, typed_id(number))
 
 
 def withdraw_worded(services: Services, turn: Turn, text: str) -> list[Reply] | None:

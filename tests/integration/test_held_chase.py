@@ -145,7 +145,7 @@ def test_withdrawing_a_held_chase_means_it_never_goes(engine: Engine, services: 
     _, action, _ = held_on_saturday(engine, services)
     with at(datetime(2026, 12, 6, 9, 0, tzinfo=LONDON)):
         taken = engine.message(MANAGER, f"withdraw chase {action}", surface="terminal")
-        again = engine.message(MANAGER, f"/audit unchase {action}", surface="terminal")
+        again = engine.message(MANAGER, f"unchase {action}", surface="terminal")
     assert f"Withdrawn: the chase of action {action} will not be sent" in said(taken)
     assert f"No chase of action {action} is waiting, so nothing was withdrawn." in said(again)
     jobs, sender = runner(services)
