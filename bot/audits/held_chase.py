@@ -38,10 +38,13 @@ def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at
     local = turn.now.astimezone(services.settings.timezone)
     away = away_on(services.storage, send_at.date()).get(action.owner_id)
     away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
+    chat_said = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is "
+                 "running then." if turn.surface == "terminal" else "")
     return [Reply(text=f"Held: it is out of working hours, so I'll nudge {label(action.owner_id)} about action "
                        f"{action.id} ({due_words(action, local.date())}) in the morning. It will reach them at "
-                       f"{morning(services, held.send_at)}.{away_said} Until then `my actions`, `actions team` and "
-                       f"the audit show it waiting; to take it back, type `withdraw chase {action.id}`.")]
+                       f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then its audit (`show "
+                       f"{action.audit_id}`) and `actions team` show it waiting; to take it back, type `withdraw chase "
+                       f"{action.id}`.")]
 
 
 def already_waiting(services: Services, turn: Turn, action: action_store.ActionRow,

@@ -55,10 +55,13 @@ def runner(services: Services, holder: str = "process-a"):
 
 
 def test_a_saturday_night_chase_is_held_until_monday_at_eight(engine: Engine, services: Services) -> None:
-    _, action, replies = held_on_saturday(engine, services)
+    audit, action, replies = held_on_saturday(engine, services)
     assert [r.to_user for r in replies] == [None]  # nothing reaches the worker on Saturday night
     assert "It will reach them at 08:00 on Monday 7 December." in said(replies)
-    assert f"type `withdraw chase {action}`" in said(replies)
+    assert f"Until then its audit (`show {audit}`) and `actions team` show it waiting; to take it back, type " \
+           f"`withdraw chase {action}`." in said(replies)
+    assert "In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is running " \
+           "then." in said(replies)
     assert action_store.last_chase(services.storage, action) is None  # not chased yet: it has not gone
     jobs, sender = runner(services)
     for moment in (datetime(2026, 12, 6, 12, 0, tzinfo=LONDON), datetime(2026, 12, 7, 7, 59, tzinfo=LONDON)):
