@@ -138,10 +138,14 @@ def test_lists_and_the_audit_show_the_chase_waiting_to_all_but_the_owner(engine:
         team = said(engine.message(MANAGER, "actions team", surface="terminal"))
         shown = said(engine.message(MANAGER, f"show {audit}", surface="terminal"))
         own = said(engine.message(OWNER, "my actions", surface="terminal"))
+        named = said(engine.message(MANAGER, f"what does action {action} mean?", surface="terminal"))
+        owner_named = said(engine.message(OWNER, f"what does action {action} mean?", surface="terminal"))
     assert f"Action {action} — Social worker N1: Update the chronology" in team
     assert "— chase held until 08:00 Mon 7 Dec" in team
     assert f"Action {action}: Update the chronology" in shown and "chase held until 08:00 Mon 7 Dec" in shown
     assert "Update the chronology" in own and "chase" not in own
+    assert "(open, **overdue**, chase held until 08:00 Mon 7 Dec)" in named
+    assert "Update the chronology" in owner_named and "chase" not in owner_named
 
 
 def test_withdrawing_a_held_chase_means_it_never_goes(engine: Engine, services: Services) -> None:
