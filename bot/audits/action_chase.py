@@ -99,7 +99,8 @@ def install(engine: Engine, services: Services) -> None:
     """Register `/audit chase`, a chase said in words (before an action named in a question is shown), and taking
     back a held one (`withdraw chase 9`)."""
     engine.add_command("chase", lambda turn, args: chase_command(services, turn, args),
-                       "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a day)",
+                       "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a "
+                       "day; out of hours, held until the next working morning)",
                        usage=USAGE, typed=TYPED)
     engine.add_message_handler(lambda turn, text: worded(services, turn, text), priority=27)
     engine.add_message_handler(lambda turn, text: held_chase.withdraw_worded(services, turn, text), priority=27)
