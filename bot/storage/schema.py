@@ -918,7 +918,8 @@ def m330_held_chases(db: Database) -> None:
     waiting per action at most (the partial unique index), so `chase 9` again says one waits. `state` goes held →
     sending (claimed by the scheduler's run, so two runs never send one twice) → sent or failed; or held → dropped
     (the action was done or removed first) or withdrawn (`withdraw chase 9`)."""
-    db.execute("CREATE TABLE held_chases (id INTEGER PRIMARY KEY, action_id INTEGER NOT NULL REFERENCES actions(id), "
+    db.execute("CREATE TABLE held_chases (id INTEGER PRIMARY KEY, action_id INTEGER NOT NULL REFERENCES actions(id) "
+               "ON DELETE CASCADE, "
                "chased_by TEXT NOT NULL, held_at TEXT NOT NULL, send_at TEXT NOT NULL, "
                "state TEXT NOT NULL DEFAULT 'held', settled_at TEXT, settled_by TEXT)")
     db.execute("CREATE UNIQUE INDEX held_chases_waiting ON held_chases(action_id) WHERE state = 'held'")

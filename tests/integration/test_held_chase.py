@@ -224,3 +224,14 @@ def test_the_terminal_chat_prints_a_held_chase_to_its_owner_when_it_goes(environ
     finally:
         runtime.close()
     assert f"[chase] Team manager (North) asks about action {action}: Update the chronology" in out.getvalue()
+
+
+def test_retention_deletes_an_audit_whose_action_has_a_held_chase(engine: Engine, services: Services) -> None:
+    """Deleting an audit past retention (its actions cascade) takes its held chases too, never failing on them."""
+    from bot.storage.maintenance import apply_retention
+
+    audit, _, _ = held_on_saturday(engine, services)
+    report = apply_retention(services.storage, datetime(2040, 1, 1, tzinfo=LONDON))
+    assert report.audits == 1
+    assert services.storage.db.execute("SELECT COUNT(*) FROM held_chases").fetchone() == (0,)
+    assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE id = ?", [audit]).fetchone() == (0,)
