@@ -235,3 +235,24 @@ def test_retention_deletes_an_audit_whose_action_has_a_held_chase(engine: Engine
     assert report.audits == 1
     assert services.storage.db.execute("SELECT COUNT(*) FROM held_chases").fetchone() == (0,)
     assert services.storage.db.execute("SELECT COUNT(*) FROM audits WHERE id = ?", [audit]).fetchone() == (0,)
+
+
+def test_two_runs_at_once_claim_a_due_chase_once(engine: Engine, services: Services) -> None:
+    """Two threads' runs at 08:00 (the minute's run and the start's): one claims the chase, the other finds none."""
+    import threading
+
+    _, action, _ = held_on_saturday(engine, services)
+    claimed: list[list] = []
+    start = threading.Barrier(2)
+
+    def run() -> None:
+        start.wait()
+        claimed.append(held_chases.claim_due(services.storage, MONDAY_MORNING))
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(len(found) for found in claimed) == [0, 1]
+    assert [held.action_id for found in claimed for held in found] == [action]
