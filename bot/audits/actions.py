@@ -43,10 +43,11 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if scope:
         raise UserError(USAGE)
     actions = action_store.open_actions_of(services.storage, turn.user_id)
+    waiting = chase_said.yours_waiting(services, turn.user_id)  # chases they hold until the morning (fix37b)
     if not actions:
         pages.remember(services, turn, "actions", [], page, last_page=True)
-        return [Reply(text="You have no open actions from audits.")]
-    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions)]
+        return [Reply(text="You have no open actions from audits."), *waiting]
+    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions), *waiting]
 
 
 def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) -> list[Reply]:

@@ -42,9 +42,9 @@ def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at
                  "running then." if turn.surface == "terminal" else "")
     return [Reply(text=f"Held: it is out of working hours, so I'll nudge {label(action.owner_id)} about action "
                        f"{action.id} ({due_words(action, local.date())}) in the morning. It will reach them at "
-                       f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then its audit (`show "
-                       f"{action.audit_id}`) and `actions team` show it waiting; to take it back, type `withdraw chase "
-                       f"{action.id}`.")]
+                       f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then `my actions`, its "
+                       f"audit (`show {action.audit_id}`) and `actions team` show it waiting; to take it back, type "
+                       f"`withdraw chase {action.id}`.")]
 
 
 def already_waiting(services: Services, turn: Turn, action: action_store.ActionRow,

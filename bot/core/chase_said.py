@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.storage import held_chases
-from bot.storage.actions import ActionRow
+from bot.storage.actions import ActionRow, get_action
 
 
 def morning(services: Services, moment: datetime) -> str:
@@ -42,3 +43,15 @@ def merged(services: Services, actions: list[ActionRow], viewer: str, notes: dic
     held = notes_for(services, actions, viewer)
     return {action_id: "; ".join(said for said in (notes.get(action_id), held.get(action_id)) if said)
             for action_id in {*notes, *held}}
+
+
+def yours_waiting(services: Services, viewer: str) -> list[Reply]:
+    """Under `my actions`: the chases the viewer has waiting (on others' actions, so in no list of their own), with
+    how to take one back; nothing when there are none."""
+    lines = []
+    for held in held_chases.held_by(services.storage, viewer):
+        action = get_action(services.storage, held.action_id)
+        if action is not None and not action.done_at:
+            lines.append(f"• Action {action.id} ({services.directory.label(action.owner_id)}): chase held until "
+                         f"{short_morning(services, held.send_at)}; `withdraw chase {action.id}` takes it back")
+    return [Reply(text="\n".join(["**Your chases waiting for the working morning**", *lines]))] if lines else []

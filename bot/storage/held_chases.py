@@ -58,6 +58,13 @@ def waiting(storage: Storage, action_ids: Iterable[int]) -> dict[int, HeldChase]
     return {row[1]: _row(row) for row in rows}
 
 
+def held_by(storage: Storage, actor: str) -> list[HeldChase]:
+    """The chases `actor` has waiting, soonest to go first."""
+    rows = storage.db.execute(f"SELECT {_COLUMNS} FROM held_chases WHERE state = ? AND chased_by = ? "
+                              "ORDER BY send_at, action_id", [HELD, actor]).fetchall()
+    return [_row(row) for row in rows]
+
+
 def withdraw(storage: Storage, action_id: int, actor: str, now: datetime) -> HeldChase | None:
     """Take back the chase waiting on the action (compare-and-set on its state); None when none waits, or it has
     just been claimed to go."""

@@ -58,8 +58,8 @@ def test_a_saturday_night_chase_is_held_until_monday_at_eight(engine: Engine, se
     audit, action, replies = held_on_saturday(engine, services)
     assert [r.to_user for r in replies] == [None]  # nothing reaches the worker on Saturday night
     assert "It will reach them at 08:00 on Monday 7 December." in said(replies)
-    assert f"Until then its audit (`show {audit}`) and `actions team` show it waiting; to take it back, type " \
-           f"`withdraw chase {action}`." in said(replies)
+    assert f"Until then `my actions`, its audit (`show {audit}`) and `actions team` show it waiting; to take it " \
+           f"back, type `withdraw chase {action}`." in said(replies)
     assert "In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is running " \
            "then." in said(replies)
     assert action_store.last_chase(services.storage, action) is None  # not chased yet: it has not gone
@@ -138,12 +138,15 @@ def test_lists_and_the_audit_show_the_chase_waiting_to_all_but_the_owner(engine:
         team = said(engine.message(MANAGER, "actions team", surface="terminal"))
         shown = said(engine.message(MANAGER, f"show {audit}", surface="terminal"))
         own = said(engine.message(OWNER, "my actions", surface="terminal"))
+        chasers = said(engine.message(MANAGER, "my actions", surface="terminal"))
         named = said(engine.message(MANAGER, f"what does action {action} mean?", surface="terminal"))
         owner_named = said(engine.message(OWNER, f"what does action {action} mean?", surface="terminal"))
     assert f"Action {action} — Social worker N1: Update the chronology" in team
     assert "— chase held until 08:00 Mon 7 Dec" in team
     assert f"Action {action}: Update the chronology" in shown and "chase held until 08:00 Mon 7 Dec" in shown
     assert "Update the chronology" in own and "chase" not in own
+    assert (f"**Your chases waiting for the working morning** • Action {action} (Social worker N1): chase held until "
+            f"08:00 Mon 7 Dec; `withdraw chase {action}` takes it back") in chasers
     assert "(open, **overdue**, chase held until 08:00 Mon 7 Dec)" in named
     assert "Update the chronology" in owner_named and "chase" not in owner_named
 
