@@ -64,7 +64,7 @@ def chase(services: Services, turn: Turn, action_id: int, named: str | None) -> 
     last = action_store.last_chase(services.storage, action.id)
     if last is not None and last[1] >= since:
         return [_chased_today(services, action.id)]
-    if (morning := working_morning(services, local)) is not None:
+    if (morning := working_morning(services, local, action.owner_id)) is not None:
         return held_chase.hold(services, turn, action, morning)
     if not action_store.chase_action(services.storage, action.id, turn.user_id, turn.now, since):
         return [_chased_today(services, action.id)]

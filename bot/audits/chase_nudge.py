@@ -34,11 +34,12 @@ def nudge(services: Services, action: action_store.ActionRow, by: str, local: da
                  choices=(Choice(f"Done: action {action.id}", "actions.done", str(action.id)),))
 
 
-def working_morning(services: Services, local: datetime) -> datetime | None:
-    """When working hours next start, if `local` is outside them (before or after quiet_hours, a weekend or an
-    English bank holiday); None inside them. Trial 35: a chase at 23:00 on a Saturday reached the worker at once;
-    such a chase is now held until this moment (bot.audits.held_chase)."""
-    start, end = services.settings.quiet_hours
+def working_morning(services: Services, local: datetime, owner: str | None = None) -> datetime | None:
+    """When working hours next start, if `local` is outside them (before or after quiet_hours, or the owner's own
+    `working_hours` in teams.yaml, as their reminders keep; a weekend or an English bank holiday); None inside them.
+    Trial 35: a chase at 23:00 on a Saturday reached the worker at once; such a chase is now held until this moment
+    (bot.audits.held_chase)."""
+    start, end = (services.directory.hours_of(owner) if owner else None) or services.settings.quiet_hours
     tz = services.settings.timezone
     if is_working_day(local.date()) and start <= local.time() < end:
         return None

@@ -40,8 +40,10 @@ def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at
     away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
     chat_said = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is "
                  "running then." if turn.surface == "terminal" else "")
-    return [Reply(text=f"Held: it is out of working hours, so I'll nudge {label(action.owner_id)} about action "
-                       f"{action.id} ({due_words(action, local.date())}) in the morning. It will reach them at "
+    own = services.directory.hours_of(action.owner_id)
+    hours = f"their working hours ({own[0]:%H:%M} to {own[1]:%H:%M})" if own else "working hours"
+    return [Reply(text=f"Held: it is out of {hours}, so I'll nudge {label(action.owner_id)} about action "
+                       f"{action.id} ({due_words(action, local.date())}) when they start. It will reach them at "
                        f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then `my actions`, its "
                        f"audit (`show {action.audit_id}`) and `actions team` show it waiting; to take it back, type "
                        f"`withdraw chase {action.id}`.")]

@@ -259,3 +259,31 @@ def test_two_runs_at_once_claim_a_due_chase_once(engine: Engine, services: Servi
         thread.join()
     assert sorted(len(found) for found in claimed) == [0, 1]
     assert [held.action_id for found in claimed for held in found] == [action]
+
+
+def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> None:
+    """An owner with `working_hours: '13:00-17:00'` (as their reminders keep) is chased when they start."""
+    from bot.composition import build_engine
+    from bot.settings.config import load_settings
+
+    teams = config_dir / "teams.yaml"
+    teams.write_text(teams.read_text().replace("{user: U0PRAN001, name: Social worker N1, role: practitioner, "
+                                               "audit_target: 0}", "{user: U0PRAN001, name: Social worker N1, role: "
+                                               "practitioner, audit_target: 0, working_hours: '13:00-17:00'}", 1))
+    part_timed = build_services(load_settings(environ))
+    try:
+        engine = build_engine(part_timed)
+        _, action = open_action(part_timed.storage, date(2026, 11, 20), auditor="U0MGRS001")
+        with at(datetime(2026, 12, 7, 9, 0, tzinfo=LONDON)):  # Monday, in the service's hours but not theirs
+            replies = engine.message(MANAGER, f"chase {action}", surface="terminal")
+        assert [r.to_user for r in replies] == [None]
+        assert "Held: it is out of their working hours (13:00 to 17:00)" in said(replies)
+        assert "It will reach them at 13:00 on Monday 7 December." in said(replies)
+        jobs, sender = runner(part_timed)
+        with at(datetime(2026, 12, 7, 12, 59, tzinfo=LONDON)):
+            assert jobs.send_held() == 0
+        with at(datetime(2026, 12, 7, 13, 0, tzinfo=LONDON)):
+            assert jobs.send_held() == 1
+        assert len(nudges(sender)) == 1
+    finally:
+        part_timed.storage.close()
