@@ -1,8 +1,9 @@
 """A chase typed out of working hours is held until 08:00 on the next working day, or the owner's own hours' start
-(trial 35: `chase 9` at 23:00 on a Saturday reached the worker at once). The chaser is told when it will go; `chase 9` again says one waits;
-`withdraw chase 9` takes it back; the scheduler sends those due (schedules.scheduler, `send_held`), dropping any
-whose action was done or removed meanwhile, unsent and unannounced. Held chases live in the database
-(bot.storage.held_chases), so a restart loses none and the first run after it sends those already due.
+(trial 35: `chase 9` at 23:00 on a Saturday reached the worker at once). The chaser is told when it will go;
+`chase 9` again says one waits; `withdraw chase 9` takes it back; the scheduler sends those due
+(schedules.scheduler, `send_held`), dropping any whose action was done or removed meanwhile, unsent and unannounced.
+Held chases live in the database (bot.storage.held_chases), so a restart loses none and the first run after it
+sends those already due.
 """
 
 from __future__ import annotations

@@ -54,6 +54,17 @@ def runner(services: Services, holder: str = "process-a"):
     return jobs.runner, jobs.runner.sender
 
 
+def sent_once_at(services: Services, before: datetime, due: datetime) -> None:
+    """Nothing goes at `before`; at `due` the one held chase goes to its owner, and a run straight after sends none."""
+    jobs, sender = runner(services)
+    with at(before):
+        assert jobs.send_held() == 0
+    with at(due):
+        assert jobs.send_held() == 1
+        assert jobs.send_held() == 0
+    assert len(nudges(sender)) == 1
+
+
 def test_a_saturday_night_chase_is_held_until_monday_at_eight(engine: Engine, services: Services) -> None:
     audit, action, replies = held_on_saturday(engine, services)
     assert [r.to_user for r in replies] == [None]  # nothing reaches the worker on Saturday night
@@ -109,12 +120,7 @@ def test_the_bank_holiday_chase_goes_on_tuesday_not_monday(engine: Engine, servi
     _, action = open_action(services.storage, date(2027, 4, 20), auditor="U0MGRS001")
     with at(datetime(2027, 5, 3, 10, 0, tzinfo=LONDON)):
         engine.message(MANAGER, f"chase {action}", surface="terminal")
-    jobs, sender = runner(services)
-    with at(datetime(2027, 5, 3, 17, 0, tzinfo=LONDON)):
-        assert jobs.send_held() == 0
-    with at(datetime(2027, 5, 4, 8, 0, tzinfo=LONDON)):
-        assert jobs.send_held() == 1
-    assert len(nudges(sender)) == 1
+    sent_once_at(services, datetime(2027, 5, 3, 17, 0, tzinfo=LONDON), datetime(2027, 5, 4, 8, 0, tzinfo=LONDON))
 
 
 def test_chasing_again_says_one_waits_and_queues_no_second(engine: Engine, services: Services) -> None:
@@ -279,11 +285,7 @@ def test_a_part_timers_chase_waits_for_their_own_hours(config_dir, environ) -> N
         assert [r.to_user for r in replies] == [None]
         assert "Held: it is out of their working hours (13:00 to 17:00)" in said(replies)
         assert "It will reach them at 13:00 on Monday 7 December." in said(replies)
-        jobs, sender = runner(part_timed)
-        with at(datetime(2026, 12, 7, 12, 59, tzinfo=LONDON)):
-            assert jobs.send_held() == 0
-        with at(datetime(2026, 12, 7, 13, 0, tzinfo=LONDON)):
-            assert jobs.send_held() == 1
-        assert len(nudges(sender)) == 1
+        sent_once_at(part_timed, datetime(2026, 12, 7, 12, 59, tzinfo=LONDON),
+                     datetime(2026, 12, 7, 13, 0, tzinfo=LONDON))
     finally:
         part_timed.storage.close()
