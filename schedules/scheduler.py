@@ -31,6 +31,7 @@ LEASE_SECONDS = 180
 LEASE_RENEW_SECONDS = 60
 CATCH_UP_LOOKBACK = timedelta(days=8)
 START_NOTICES = "kb_withheld"  # the `sends` rows of the notices sent at start (send_start_notices)
+HELD_CHASES_SECONDS = 60  # how often chases held until the working morning are looked for (send_held)
 
 
 class JobRunner:
@@ -176,6 +177,29 @@ class JobRunner:
             log.info("%s: sent to %d recipient(s)", START_NOTICES, sent)
         return sent
 
+    def send_held(self) -> int:
+        """Send the chases held until the working morning that are due (bot.audits.held_chase), by the process
+        holding the lease. Each is claimed in the database before it goes and settled after, so two runs (or a run
+        and a restart) never send one twice, and one due while the bot was down goes at the first run after its
+        start. Returns how many went."""
+        from bot.audits import held_chase
+
+        if not self.renew_lease_quietly():
+            return 0
+        now = self.services.clock()
+        sent = 0
+        for held, outgoing in held_chase.due_outgoing(self.services, now):
+            try:
+                delivered = all([self.sender.send(reply, "chase") for reply in outgoing.replies])
+            except Exception as exc:  # claimed: settled as failed below, never left half-sent to go again
+                log.error("held chase %d not sent: %s", held.id, type(exc).__name__)
+                delivered = False
+            held_chase.settle(self.services, held, delivered, now)
+            sent += delivered
+        if sent:
+            log.info("held chases: sent %d", sent)
+        return sent
+
     def last_due(self, name: str, now: datetime) -> datetime | None:
         """The latest time job `name` was due at or before `now` (within the last week)."""
         spec = self.services.settings.cron[name]
@@ -244,6 +268,11 @@ class BackgroundJobs:
                 self.runner.send_start_notices()
         except Exception as exc:  # the notices stay on QA leads' Home tabs and with every /audit kb reply
             log.error("start notices failed: %s", type(exc).__name__)
+        try:
+            if self.runner.has_lease:
+                self.runner.send_held()  # any held chase that fell due while the bot was down
+        except Exception as exc:  # they stay held; the next run (every minute) tries again
+            log.error("held chases at start failed: %s", type(exc).__name__)
 
     def shutdown(self, wait: bool = False) -> None:
         if self.scheduler.running:
@@ -267,5 +296,7 @@ def build_scheduler(services: Services, sender: Sender, jobs: Mapping[str, JobSp
             scheduler.add_job(runner.fire, trigger=spec.trigger(settings.timezone), args=[name], id=name,
                               name=name, replace_existing=True)
     scheduler.add_job(runner.renew_lease, "interval", seconds=LEASE_RENEW_SECONDS, id="lease",
+                      replace_existing=True)
+    scheduler.add_job(runner.send_held, "interval", seconds=HELD_CHASES_SECONDS, id="held_chases",
                       replace_existing=True)
     return BackgroundJobs(scheduler, runner)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core import more_time_said, policy
+from bot.core import chase_said, more_time_said, policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Reply
 from bot.core.services import Services
@@ -59,9 +59,11 @@ def rest_of(question: str) -> str:
                     if part.strip() and not NAMED.search(part)).strip()
 
 
-def _asked(services: Services, action: action_store.ActionRow) -> str:
-    """", more time asked to 18 Dec, waiting for Team manager (South)" for an open action (trial 34); else nothing."""
+def _asked(services: Services, action: action_store.ActionRow, viewer: str) -> str:
+    """", more time asked to 18 Dec, waiting for Team manager (South)" for an open action (trial 34), and ", chase held
+    until 08:00 Mon 7 Dec" to all but its owner (fix37b); else nothing."""
     asked = {} if action.done_at else more_time_said.notes_for(services, [action])
+    asked = chase_said.merged(services, [action], viewer, asked)
     return f", {asked[action.id]}" if action.id in asked else ""
 
 
@@ -74,7 +76,7 @@ def action_reply(services: Services, turn: Turn, action: action_store.ActionRow)
     owner = "you" if action.owner_id == turn.user_id else services.directory.label(action.owner_id)
     setter = "you" if action.auditor_id == turn.user_id else services.directory.label(action.auditor_id)
     lines = [f"“{action.description}” ({audit_and_case(action.audit_id, action.case_ref)})",
-             f"Owner: {owner}. Due {short_date(action.due_date)} ({state}{_asked(services, action)}).",
+             f"Owner: {owner}. Due {short_date(action.due_date)} ({state}{_asked(services, action, turn.user_id)}).",
              f"Set by {setter}, the auditor, who can say more about what it asks. `/audit show {action.audit_id}` "
              f"shows the audit; `/audit actions` lists your open actions."]
     return Reply(title=f"Action {action.id}", text="\n".join(lines))

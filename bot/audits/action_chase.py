@@ -5,30 +5,29 @@ Trial 28: a manager found no way to chase an action: `chase action 9` got knowle
 remind sw s1 about action 18" only showed the action, with nothing said about nobody being reminded. The nudge is
 recorded (who, when: bot.storage.actions.chase_action, and the trail) and goes at most once a day per action, so an
 owner is not pestered: a second chase that day is told when the first went. A done action is said to be done. Like
-every DM the bot sends, the service returns the message to send and the handler (or the terminal) sends it.
+every DM the bot sends, the service returns the message to send and the handler (or the terminal) sends it. Out of
+working hours the nudge is held until 08:00 on the next working day (trial 35; bot.audits.held_chase).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 
+from bot.audits import held_chase
 from bot.audits.action_status import typed_id
-from bot.core import policy
-from bot.core.calendar import is_working_day, next_working_day
-from bot.core.markup import audit_and_case
-from bot.core.replies import Choice, Reply
+from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge, working_morning
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.near_miss import NUMBER
 from bot.engine.routing import Engine, Turn
-from bot.errors import AccessDenied, UserError
-from bot.settings.people import Person
+from bot.errors import UserError
 from bot.storage import actions as action_store
+from bot.storage import held_chases
 from bot.storage.reminders import away_on
-from knowledge.dates import long_date, short_date, time_on_day
+from knowledge.dates import long_date, short_date
 
 USAGE = "/audit chase <action number>"
-NOT_FOUND = "I can't find that action: `/audit actions team` lists your teams' open ones, with their numbers."
 TYPED = rf"(?:action\s+)?(?:{NUMBER})"
 # "nudge action 9", "remind sw s1 about action 18", "can u remind sw s1 about action 18", "please chase up action 9"
 WORDED = re.compile(r"^\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
@@ -47,74 +46,33 @@ def chase_command(services: Services, turn: Turn, args: str) -> list[Reply]:
 
 
 def chase(services: Services, turn: Turn, action_id: int, named: str | None) -> list[Reply]:
-    """The owner nudged by DM about the open action (once a day per action), and the chaser told so; who may chase,
-    a done action, and a second chase today each said instead."""
+    """The owner nudged by DM about the open action (once a day per action), and the chaser told so; out of working
+    hours the nudge is held until the next working morning (bot.audits.held_chase). Who may chase, a done action, a
+    chase already waiting and a second chase today are each said instead."""
     action = action_store.get_action(services.storage, action_id)
     if action is None or turn.person is None:
         raise UserError(NOT_FOUND)
-    _check(services, turn.person, action, named)
+    may_chase(services, turn.person, action, named)
     label = services.directory.label
     if action.done_at:
         return [Reply(text=f"Action {action.id} is done already (marked done on {short_date(action.done_at[:10])} "
                            f"by {label(action.done_by or action.owner_id)}): there is nothing to chase.")]
+    if (waiting := held_chases.waiting(services.storage, [action.id]).get(action.id)) is not None:
+        return [held_chase.already_waiting(services, turn, action, waiting)]
     local = turn.now.astimezone(services.settings.timezone)
     since = datetime.combine(local.date(), time(0), tzinfo=services.settings.timezone)
+    last = action_store.last_chase(services.storage, action.id)
+    if last is not None and last[1] >= since:
+        return [_chased_today(services, action.id)]
+    if (morning := working_morning(services, local, action.owner_id)) is not None:
+        return held_chase.hold(services, turn, action, morning)
     if not action_store.chase_action(services.storage, action.id, turn.user_id, turn.now, since):
         return [_chased_today(services, action.id)]
-    today = local.date().isoformat()
-    due = f"due {short_date(action.due_date)}" + (", overdue" if action.due_date < today else "")
-    by = label(turn.user_id)
     away = away_on(services.storage, local.date()).get(action.owner_id)
     away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
-    morning = working_morning(services, local)
-    late_said = (f" It is out of working hours, so it may not be read until {time_on_day(morning)}." if morning
-                 else "")
-    late_dm = (f" (Sent out of working hours: it can wait until {time_on_day(morning)}.)" if morning else "")
-    return [Reply(text=f"Sent: I've nudged {label(action.owner_id)} about action {action.id} ({due}).{away_said}"
-                       f"{late_said} An action is chased once a day at most."),
-            Reply(to_user=action.owner_id, kind="notice",
-                  text=f"{by} asks about action {action.id}: _{action.description}_ "
-                       f"({audit_and_case(action.audit_id, action.case_ref)}), {due}. If it is done, press Done (or "
-                       f"type `done {action.id}`); if it needs longer, ask for more time: type `extend action "
-                       f"{action.id} to` and the date you need, like `{_extend_example(action, local.date())}`."
-                       f"{late_dm}",
-                  choices=(Choice(f"Done: action {action.id}", "actions.done", str(action.id)),))]
-
-
-def working_morning(services: Services, local: datetime) -> datetime | None:
-    """When working hours next start, if `local` is outside them (before or after quiet_hours, a weekend or a bank
-    holiday); None inside them. Trial 35: a chase at 23:00 on a Saturday reached the worker with nothing said; the
-    chase still goes at once (no held-DM queue exists), but both sides are told it came out of hours."""
-    start, end = services.settings.quiet_hours
-    tz = services.settings.timezone
-    if is_working_day(local.date()) and start <= local.time() < end:
-        return None
-    day = local.date() if is_working_day(local.date()) and local.time() < start else next_working_day(local.date())
-    return datetime.combine(day, start, tzinfo=tz)
-
-
-def _extend_example(action: action_store.ActionRow, today: date) -> str:
-    """`extend action 18 to 18/12`: a weekday a week after its due date (or after today, when that has passed), as
-    the chased owner may type it (trial 32: the chase said nothing of how to ask for more time)."""
-    later = max(date.fromisoformat(action.due_date), today) + timedelta(days=7)
-    later += timedelta(days=max(0, 7 - later.weekday()) if later.weekday() >= 5 else 0)  # a weekend's: the Monday
-    return f"extend action {action.id} to {later:%d/%m}"
-
-
-def _check(services: Services, person: Person, action: action_store.ActionRow, named: str | None) -> None:
-    """Who may chase: a manager of the owner, the auditor who set it, or an admin (never the owner); a person named
-    in "remind X about action 9" must be its owner."""
-    if action.owner_id == person.user_id:
-        raise UserError(f"Action {action.id} is yours: `/audit actions` lists your open actions.")
-    if person.user_id != action.auditor_id and not policy.may_complete_for_others(services.directory, person,
-                                                                                  action.owner_id):
-        raise AccessDenied(f"Only {services.directory.label(action.owner_id)}'s manager, the auditor who set action "
-                           f"{action.id}, or an admin can chase it.")
-    if named is not None:
-        meant = services.directory.named(named)
-        if meant is not None and meant != action.owner_id:
-            raise UserError(f"Action {action.id} is {services.directory.label(action.owner_id)}'s, not "
-                            f"{services.directory.label(meant)}'s: I nudge an action's owner. Nothing was sent.")
+    return [Reply(text=f"Sent: I've nudged {label(action.owner_id)} about action {action.id} "
+                       f"({due_words(action, local.date())}).{away_said} An action is chased once a day at most."),
+            nudge(services, action, turn.user_id, local)]
 
 
 def _chased_today(services: Services, action_id: int) -> Reply:
@@ -138,8 +96,11 @@ def worded(services: Services, turn: Turn, text: str) -> list[Reply] | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Register `/audit chase` and a chase said in words (before an action named in a question is shown)."""
+    """Register `/audit chase`, a chase said in words (before an action named in a question is shown), and taking
+    back a held one (`withdraw chase 9`)."""
     engine.add_command("chase", lambda turn, args: chase_command(services, turn, args),
-                       "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a day)",
+                       "nudge the owner of an open action by DM (their manager, the auditor or an admin; once a "
+                       "day; out of hours, held until the next working morning)",
                        usage=USAGE, typed=TYPED)
     engine.add_message_handler(lambda turn, text: worded(services, turn, text), priority=27)
+    engine.add_message_handler(lambda turn, text: held_chase.withdraw_worded(services, turn, text), priority=27)

@@ -6,7 +6,7 @@ Marking done and reopening are bot.audits.action_status; removing one added by m
 from __future__ import annotations
 
 from bot.audits import pages
-from bot.core import more_time_said
+from bot.core import chase_said, more_time_said
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -43,10 +43,11 @@ def list_command(services: Services, turn: Turn, args: str) -> list[Reply]:
     if scope:
         raise UserError(USAGE)
     actions = action_store.open_actions_of(services.storage, turn.user_id)
+    waiting = chase_said.yours_waiting(services, turn.user_id)  # chases they hold until the morning (fix37b)
     if not actions:
         pages.remember(services, turn, "actions", [], page, last_page=True)
-        return [Reply(text="You have no open actions from audits.")]
-    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions)]
+        return [Reply(text="You have no open actions from audits."), *waiting]
+    return [_listing(services, turn, ("Your open actions", "your open actions"), [], page, actions), *waiting]
 
 
 def _team_actions(services: Services, turn: Turn, typed_team: str, page: int) -> list[Reply]:
@@ -98,6 +99,7 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     counted = f" ({first + 1} to {first + len(shown)} of {total})" if total > len(shown) else ""
     lines = [f"**{heading[0]}**{counted}"]
     asked = more_time_said.notes_for(services, shown)  # "more time asked to 18 Dec, waiting for …" (trial 34)
+    asked = chase_said.merged(services, shown, turn.user_id, asked)  # "chase held until 08:00 Mon 7 Dec"
     for action in shown:
         owner = f"{services.directory.label(action.owner_id)}: " if words else ""
         due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")

@@ -15,7 +15,7 @@ from typing import Any
 from bot.audits.answer_notes import answered_before
 from bot.audits.flow import Answer, AnswerError, Step, flags, gone_past
 from bot.audits.numbering import progress, question_label
-from bot.core import buttons, more_time_said, policy
+from bot.core import buttons, chase_said, more_time_said, policy
 from bot.core.audit_rules import concerns, missing_answers, visible_questions
 from bot.core.markup import emoji
 from bot.core.reopened import reopened_on
@@ -377,7 +377,7 @@ def marks_legend(ctx: Ctx) -> str:
 
 
 def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | None = None,
-                  choices: tuple[Choice, ...] = ()) -> Reply:
+                  choices: tuple[Choice, ...] = (), viewer: str = "") -> Reply:
     audit = ctx.audit
     directory = services.directory
     parts = [heading, answers_summary(ctx),
@@ -393,6 +393,7 @@ def summary_reply(services: Services, ctx: Ctx, heading: str, to_user: str | Non
         today = services.local_now().date().isoformat()
         changed = action_changes(services, audit.id)
         asked = more_time_said.notes_for(services, [action for action in actions if not action.done_at])
+        asked = chase_said.merged(services, actions, viewer, asked)  # "chase held until 08:00 Mon 7 Dec"
         parts.append("**Actions:**\n" + "\n".join(
             action_line(services, action, today, changed.get(action.id, "") +
                         (f", {asked[action.id]}" if action.id in asked else "")) for action in actions))

@@ -102,7 +102,7 @@ def audit_view(services: Services, turn: Turn, audit_id: int) -> list[Reply]:
         choices += [Choice("Accept the moderation", "audit.moderation_accept", str(audit_id), "primary"),
                     Choice("Respond", "audit.moderation_reply", str(audit_id))]
     choices += compare_choices(services, turn.person, ctx.audit)
-    summary = summary_reply(services, ctx, _heading(services, ctx), choices=tuple(choices))
+    summary = summary_reply(services, ctx, _heading(services, ctx), choices=tuple(choices), viewer=turn.user_id)
     text = "\n\n".join([part for part in summary.text.split("\n\n") if part.strip()] + extra)
     return [Reply(text=text, title=summary.title, fields=summary.fields, choices=summary.choices)]
 

@@ -3,7 +3,8 @@
 Retention deletes rather than anonymises: an audit past the retention period has no use for current
 practice statistics, and a case reference with a date is exactly what could re-identify a child's
 record. Deleting an audit removes its answers, actions, moderations, revisions and reflections too
-(ON DELETE CASCADE in m001). The trail is kept: it holds ids and counts, never case content.
+(ON DELETE CASCADE in m001), and its actions' held chases (m330). The trail is kept: it holds ids and counts,
+never case content.
 """
 
 from __future__ import annotations

@@ -909,3 +909,18 @@ def m321_action_done_notes(db: Database) -> None:
     first: trial 34's worker was told it "is not kept", so the auditor saw no evidence. Cleared when it is reopened
     (bot/storage/actions.py, `complete_action`)."""
     db.execute("ALTER TABLE actions ADD COLUMN done_note TEXT")
+
+
+@MIGRATIONS()
+def m330_held_chases(db: Database) -> None:
+    """A chase typed out of working hours (`chase 9` at 23:00 on a Saturday), held until 08:00 on the next working
+    day instead of reaching the worker at once, kept here so a restart loses none (bot/storage/held_chases.py). One
+    waiting per action at most (the partial unique index), so `chase 9` again says one waits. `state` goes held →
+    sending (claimed by the scheduler's run, so two runs never send one twice) → sent or failed; or held → dropped
+    (the action was done or removed first) or withdrawn (`withdraw chase 9`)."""
+    db.execute("CREATE TABLE held_chases (id INTEGER PRIMARY KEY, action_id INTEGER NOT NULL REFERENCES actions(id) "
+               "ON DELETE CASCADE, "
+               "chased_by TEXT NOT NULL, held_at TEXT NOT NULL, send_at TEXT NOT NULL, "
+               "state TEXT NOT NULL DEFAULT 'held', settled_at TEXT, settled_by TEXT)")
+    db.execute("CREATE UNIQUE INDEX held_chases_waiting ON held_chases(action_id) WHERE state = 'held'")
+    db.execute("CREATE INDEX held_chases_due ON held_chases(send_at) WHERE state = 'held'")

@@ -23,7 +23,7 @@ def demo(services: Services) -> Services:
     ("where was i", "no audits in progress"),
     ("team actions", "Open actions in your teams"),
     ("need to do the reaudit for cr914068", "type `re-audit CR-914068`"),
-    ("can u nudge sw s1 about 18 pls", "nudged Social worker S1 about action 18"),
+    ("can u nudge sw s1 about 18 pls", "I'll nudge Social worker S1 about action 18"),  # held: a Saturday
     ("i dont agree with the inadequate on 70, the child was seen", "Audit #70 has not been moderated yet"),
     ("on 70 i put good but it should be RI", "#70"),
     ("what actions has s1 got overdue", "Social worker S1's overdue actions (8)"),

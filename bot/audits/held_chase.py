@@ -1,0 +1,99 @@
+"""A chase typed out of working hours is held until 08:00 on the next working day, or the owner's own hours' start
+(trial 35: `chase 9` at 23:00 on a Saturday reached the worker at once). The chaser is told when it will go;
+`chase 9` again says one waits; `withdraw chase 9` takes it back; the scheduler sends those due
+(schedules.scheduler, `send_held`), dropping any whose action was done or removed meanwhile, unsent and unannounced.
+Held chases live in the database (bot.storage.held_chases), so a restart loses none and the first run after it
+sends those already due.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from bot.audits.action_status import typed_id
+from bot.audits.chase_nudge import NOT_FOUND, due_words, may_chase, nudge
+from bot.core.chase_said import morning
+from bot.core.outgoing import Outgoing
+from bot.core.replies import Reply
+from bot.core.services import Services
+from bot.engine.routing import Turn
+from bot.errors import UserError
+from bot.storage import actions as action_store
+from bot.storage import held_chases
+from bot.storage.reminders import away_on
+from knowledge.dates import long_date
+
+# "withdraw chase 9", "cancel the chase on action 9", "unchase 9", "don't send the chase for action 9"
+WITHDRAW_WORDS = re.compile(r"^\s*(?:please\s+)?(?:(?:withdraw|cancel|take\s+back|stop|drop|don'?t\s+send)\s+"
+                            r"(?:my\s+|the\s+|that\s+)?chase\s+(?:(?:on|for|of|re)\s+)?|unchase\s+)"
+                            r"(?:action\s+)?#?(?P<id>\d{1,9})\s*(?:please|thanks)?\s*[.!]?\s*$", re.IGNORECASE)
+
+
+def hold(services: Services, turn: Turn, action: action_store.ActionRow, send_at: datetime) -> list[Reply]:
+    """Hold the chase until `send_at` (or say one already waits) and tell the chaser when it will reach the owner."""
+    held, new = held_chases.hold(services.storage, action.id, turn.user_id, turn.now, send_at)
+    if not new:
+        return [already_waiting(services, turn, action, held)]
+    label = services.directory.label
+    local = turn.now.astimezone(services.settings.timezone)
+    away = away_on(services.storage, send_at.date()).get(action.owner_id)
+    away_said = f" They are away until {long_date(away[0])}, so they will see it then." if away else ""
+    chat_said = (" In the terminal chat it is sent by the bot's scheduler, so only if this chat (or the bot) is "
+                 "running then." if turn.surface == "terminal" else "")
+    own = services.directory.hours_of(action.owner_id)
+    hours = f"their working hours ({own[0]:%H:%M} to {own[1]:%H:%M})" if own else "working hours"
+    return [Reply(text=f"Held: it is out of {hours}, so I'll nudge {label(action.owner_id)} about action "
+                       f"{action.id} ({due_words(action, local.date())}) when they start. It will reach them at "
+                       f"{morning(services, held.send_at)}.{away_said}{chat_said} Until then `my actions`, its "
+                       f"audit (`show {action.audit_id}`) and `actions team` show it waiting; to take it back, type "
+                       f"`withdraw chase {action.id}`.")]
+
+
+def already_waiting(services: Services, turn: Turn, action: action_store.ActionRow,
+                    held: held_chases.HeldChase) -> Reply:
+    """`chase 9` while a chase of it waits: when that one goes, and nothing more queued."""
+    label = services.directory.label
+    whose = "Your" if held.chased_by == turn.user_id else f"{label(held.chased_by)}'s"
+    return Reply(kind="notice", text=f"{whose} chase of action {action.id} is already waiting: it will reach "
+                                     f"{label(action.owner_id)} at {morning(services, held.send_at)}. Nothing more "
+                                     f"was queued. To take it back, type `withdraw chase {action.id}`.")
+
+
+def withdraw(services: Services, turn: Turn, action_id: int) -> list[Reply]:
+    """Take back the chase waiting on the action; who may is who may chase it (bot.audits.action_chase)."""
+    action = action_store.get_action(services.storage, action_id)
+    if action is None or turn.person is None:
+        raise UserError(NOT_FOUND)
+    may_chase(services, turn.person, action, None)
+    if held_chases.withdraw(services.storage, action.id, turn.user_id, turn.now) is None:
+        raise UserError(f"No chase of action {action.id} is waiting, so nothing was withdrawn. A chase typed in "
+                        "working hours goes at once; one typed outside them waits until 08:00 on the next working day.")
+    return [Reply(text=f"Withdrawn: the chase of action {action.id} will not be sent, and "
+                       f"{services.directory.label(action.owner_id)} was told nothing.")]
+
+
+def withdraw_worded(services: Services, turn: Turn, text: str) -> list[Reply] | None:
+    """"withdraw chase 9", "cancel the chase on action 9"; None for other text."""
+    found = WITHDRAW_WORDS.match(text)
+    return None if found is None else withdraw(services, turn, typed_id(found.group("id")))
+
+
+def due_outgoing(services: Services, now: datetime) -> list[tuple[held_chases.HeldChase, Outgoing]]:
+    """The held chases due by `now`, claimed (so no other run sends them), each with its owner's nudge; the sender
+    then records each as sent or failed (`settle`). Those whose action was done or removed are dropped unsent."""
+    local = now.astimezone(services.settings.timezone)
+    outgoing = []
+    for held in held_chases.claim_due(services.storage, now):
+        action = action_store.get_action(services.storage, held.action_id)
+        if action is None:  # removed with its audit: nothing to chase
+            held_chases.settle(services.storage, held, False, now)
+            continue
+        outgoing.append((held, Outgoing(action.owner_id, (nudge(services, action, held.chased_by, local),))))
+    return outgoing
+
+
+def settle(services: Services, held: held_chases.HeldChase, delivered: bool, now: datetime) -> None:
+    """A claimed chase went (then it counts as the action's chase of the day) or Slack would not take it (the delivery
+    tells admins); never tried again either way, so a worker is never nudged twice."""
+    held_chases.settle(services.storage, held, delivered, now)
