@@ -48,6 +48,7 @@ from bot.audits import (
     not_mine,
     note_check,
     readback,
+    reason_sentence,
     reaudit_start,
     reflection_wait,
     regrade_action,
@@ -724,11 +725,20 @@ def typed_text(services: Services, turn: Turn, text: str, shortcuts: re.Pattern[
         return None
     if (refusal := not_in_channel(turn)) is not None:
         return refusal
+    if _a_reason(services, conversation, text, commands):
+        return _read(services, turn, conversation, text)  # "help was needed" at "Why?": the reason, not `help`
     if aside(services, conversation, text, commands) is Aside.COMMAND:
         return None  # run as the command; bot.audits.answered_aside shows the step again
     if (wrong := _typed_wrong(services, conversation, text, mistyped)) is not None:
         return wrong
     return _read(services, turn, conversation, text)
+
+
+def _a_reason(services: Services, conversation: Conversation, text: str, commands: Shapes) -> bool:
+    """Whether the text is a short reason that starts with a command's word, where the state checks for commands
+    typed wrong (`typed_wrong`: a moderation's "Why?"): saved as the reason, never run or put right (fix37a)."""
+    return (STATES[conversation.state].typed_wrong is not None
+            and reason_sentence.a_reason(text, commands, reason_sentence.argument_names(services, commands)))
 
 
 def _typed_wrong(services: Services, conversation: Conversation, text: str,

@@ -146,8 +146,8 @@ def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = 
     return [Reply(text=f"I've told {owner} that action {action.id} stays due {due}"
                        f"{', with your reason' if why else ''}."),
             Reply(to_user=action.owner_id, kind="notice",
-                  text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id} "
-                       f"({where}): it stays due **{due}**.{because} _{action.description}_")]
+                  text=f"{services.directory.label(turn.user_id)} said no to more time on action {action.id}, "
+                       f"_{action.description}_ ({where}): it stays due **{due}**.{because}")]
 
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -104,8 +104,8 @@ def withdraw(services: Services, turn: Turn, action: action_store.ActionRow) -> 
                        f"{due}."),
             Reply(to_user=asked.asked, kind="notice",
                   text=f"{services.directory.label(turn.user_id)} withdrew their request for more time on action "
-                       f"{action.id} ({where}), so there is nothing to answer: it stays due {due}. "
-                       f"_{action.description}_")]
+                       f"{action.id}, _{action.description}_ ({where}), so there is nothing to answer: it stays "
+                       f"due {due}.")]
 
 
 def answer_withdrawn(services: Services, action_id: int) -> list[Reply] | None:

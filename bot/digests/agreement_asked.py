@@ -10,8 +10,6 @@ admins, a manager's own. Anyone else's words go on to the knowledge base, which 
 
 from __future__ import annotations
 
-import re
-
 from bot.asking import rate_asked
 from bot.asking.asked_plainly import plainly
 from bot.core import agreement as figures
@@ -19,33 +17,12 @@ from bot.core import policy
 from bot.core.agreement import Agreement, last_complete_week
 from bot.core.replies import Reply
 from bot.core.services import Services
+from bot.digests.agreement_words import team_by_team
 from bot.digests.render import count_share
 from bot.engine.routing import Engine, Turn
 
 PRIORITY = 27  # with the other figures asked in words, before the knowledge base (90)
 MAX_WORDS = 16
-
-_RATE = r"(?:moderation\s+)?(?:agreement|agree)(?:\s+(?:rates?|figures?|levels?|percentages?|scores?))?"
-_TEAMS = r"(?:each\s+team|every\s+team|all\s+(?:the\s+)?teams|teams?|the\s+teams|our\s+teams|my\s+teams)"
-_BY = rf"(?:by|per|for|across|between|of|in)\s+{_TEAMS}"
-_WHICH = r"(?:which|what)\s+team(?:s)?\s+(?:has|have|had|s|is|got)?\s*(?:the\s+)?"
-_END = r"(?P<end>lowest|highest|worst|best|poorest|weakest|strongest|top|bottom)"
-SHAPES = (
-    # "agreement rates by team", "what are the agreement rates per team", "show me moderation agreement for each team"
-    re.compile(rf"^(?:(?:what\s+(?:are|is)|whats|show(?:\s+me)?|give\s+me|list|see|get|compare)\s+)?(?:the\s+|our\s+)?"
-               rf"{_RATE}\s+{_BY}$"),
-    # "team agreement rates", "each teams agreement rate", "whats each teams moderation agreement"
-    re.compile(rf"^(?:(?:what\s+(?:are|is)|whats|show(?:\s+me)?|give\s+me|list|see|compare)\s+)?(?:the\s+)?"
-               rf"(?:each|every|all(?:\s+the)?|our|my)?\s*teams?s?\s+{_RATE}$"),
-    # "which team has the lowest agreement rate", "what team has the best moderation agreement"
-    re.compile(rf"^{_WHICH}{_END}\s+{_RATE}$"),
-    # "which team is lowest on agreement", "which team is worst for moderation agreement"
-    re.compile(rf"^{_WHICH}{_END}\s+(?:on|for|in|at)\s+{_RATE}$"),
-    # "how does agreement compare across teams", "how do the teams compare on agreement"
-    re.compile(rf"^how\s+(?:does|do|is)\s+(?:the\s+)?{_RATE}\s+(?:compare|vary|differ|look)\s+{_BY}$"),
-    re.compile(rf"^how\s+do\s+(?:the\s+|our\s+|my\s+)?teams\s+compare\s+(?:on|for|in)\s+{_RATE}$"),
-)
-LOW_WORDS = frozenset({"lowest", "worst", "poorest", "weakest", "bottom"})
 
 
 def asked(text: str) -> str | None:
@@ -53,12 +30,7 @@ def asked(text: str) -> str | None:
     said = plainly(text)
     if len(said.split()) > MAX_WORDS:
         return None
-    for shape in SHAPES:
-        found = shape.match(said)
-        if found is not None:
-            end = found.groupdict().get("end")
-            return "all" if end is None else "lowest" if end in LOW_WORDS else "highest"
-    return None
+    return team_by_team(said)
 
 
 def team_agreement(services: Services, team_ids: list[str], which: str) -> list[Reply]:

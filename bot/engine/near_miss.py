@@ -54,9 +54,9 @@ def paged(words: str) -> str:
 # Words people use for a command that are not its name.
 SYNONYMS = {"view": "show", "open": "show", "read": "show", "see": "show", "display": "show", "audit": "show",
             "continue": "resume", "undelete": "restore", "reaudit": "reaudits"}
-# A command's short name, which runs as the command does (`mod 12` is `moderate 12`, `/audit mod 12` too), and whose
-# misshapen lines get the command's usage (`mod abc`, `mod` alone), never the knowledge base. Unlike SYNONYMS, which
-# are only suggested, a short form is the command's own word.
+# A command's short name, which runs as the command does (`mod 12` is `moderate 12`, `mod` alone the queue, as
+# `/audit mod` and `moderate` give it), and whose misshapen lines get the command's usage (`mod abc`), never the
+# knowledge base. Unlike SYNONYMS, which are only suggested, a short form is the command's own word.
 SHORT_FORMS = {"mod": "moderate"}
 AUDIT = "audit"
 # Words before the number that only say what it is: "show audit 12", "open audit #12", and, said as a sentence,
@@ -147,8 +147,8 @@ def read_typed(text: str, shapes: Shapes) -> Reading | None:
         after = read_typed(rest, shapes)
         if after is not None:
             return after if first == AUDIT else Reading(after.name, after.rest, runs=False, typed=first)
-    if full_name(first) in pool:  # `mod` alone is no command: `mod abc` and it get the usage (`misshapen`)
-        taken = shaped(full_name(first), rest, shapes) if rest or first not in SHORT_FORMS else None
+    if full_name(first) in pool:  # `mod` alone lists the queue as `moderate` does; `mod abc` gets the usage
+        taken = shaped(full_name(first), rest, shapes)
         return Reading(full_name(first), taken, runs=True, typed=first) if taken is not None else None
     if not rest:  # a short word on its own is only ever its command exactly: "lost" is not `list`
         return _lone_typo(first, shapes)

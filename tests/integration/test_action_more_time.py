@@ -141,7 +141,9 @@ def test_the_approver_says_no_typed_and_the_owner_is_told_the_date_stands(engine
         engine.message(WORKER, f"more time on action {action}", surface="terminal")
         [said, told] = engine.message(AUDITOR, f"no more time on action {action}", surface="terminal")
     assert said.text == f"I've told Social worker N1 that action {action} stays due Monday 7 December 2026."
-    assert told.to_user == WORKER and f"said no to more time on action {action}" in told.text
+    assert told.to_user == WORKER
+    assert f"said no to more time on action {action}, _Arrange the statutory visit_ (" in told.text
+    assert told.text.endswith("it stays due **Monday 7 December 2026**.")  # the action's words are not tacked on
     assert action_store.get_action(services.storage, action).due_date == "2026-12-07"
 
 

@@ -1,6 +1,7 @@
-"""A command-like line that does not parse (`mod abc`, `mod`, `moderate x`, `kb accept abc`) gets the command's usage
+"""A command-like line that does not parse (`mod abc`, `moderate x`, `kb accept abc`) gets the command's usage
 and is never noted on the QA leads' list of unanswered questions as if it were a practice question (fix34a: `mod abc`
-and `mod` were). `mod` is `moderate`'s short form, so `/audit mod 12` opens #12 as `mod 12` typed bare does."""
+and `mod` were). `mod` is `moderate`'s short form, so `/audit mod 12` opens #12 as `mod 12` typed bare does, and `mod`
+alone lists the queue as `moderate` and `/audit mod` do (fix37a: typed, it got the usage)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ def asked(services: Services) -> list[dict]:
 
 @pytest.mark.parametrize(("typed", "usage"), [
     ("mod abc", MOD_USAGE),
-    ("mod", MOD_USAGE),
     ("MOD x", MOD_USAGE),
     ("moderate x", "That isn't how `/audit moderate` is typed: `/audit moderate [audit number | page N]`."),
     ("kb accept abc", "That isn't how `/audit kb` is typed: `/audit kb reload|unanswered|answer|link|new|out-of-scope|"
@@ -51,3 +51,15 @@ def test_mod_with_an_audit_number_opens_it_bare_or_after_audit(engine: Engine, s
         opened = said(engine.command(QA, f"mod {first}"))
     assert "You are moderating this audit" in opened and "I don't know" not in opened
     assert asked(services) == []
+
+
+@pytest.mark.parametrize("user", [QA, PRACTITIONER])
+def test_mod_alone_typed_is_moderate_alone_as_the_slash_command_is(engine: Engine, services: Services,
+                                                                   user: str) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        first = submitted_audit(engine, services, AUDITOR)
+        queue = said(engine.message(user, "moderate"))
+        assert said(engine.message(user, "mod")) == said(engine.message(user, "Mod.")) == queue
+        assert said(engine.command(user, "mod")) == said(engine.command(user, "moderate")) == queue
+    assert (f"#{first}" in queue) if user == QA else ("is for QA leads" in queue), queue
+    assert "isn't how" not in queue and asked(services) == []

@@ -141,3 +141,27 @@ def test_who_hasnt_started_a_campaign_there_is_not_lists_them_without_the_words(
     reply = said(engine, HEAD, "who hasnt started the kayden smith audits yet")
     assert "No campaign you can see matches those words" in reply and "campaign 1" in reply, reply
     assert "kayden" not in reply.lower()
+
+
+MANAGER_NORTH = "U0MGRN001"
+OWN_ONLY = ("You can see your own team's figures, not South Child in Need and Protection's: here is North Assessment "
+            "Team's.")
+
+
+@pytest.mark.parametrize("typed", ["what's south team's agreement rate", "whats souths agreement rate?",
+                                   "how is moderation agreement looking for south"])
+def test_a_manager_asking_another_teams_agreement_is_told_it_is_their_own_they_see(demo: Services, engine: Engine,
+                                                                                   typed: str) -> None:
+    """fix37a: the North manager got North's figure as if it were South's, without a word (or "Did you mean")."""
+    reply = said(engine, MANAGER_NORTH, typed)
+    assert reply.startswith(OWN_ONLY) and "North Assessment Team: 5 of 6 (83%)" in reply, reply
+    assert "South Child in Need and Protection: " not in reply and "Did you mean" not in reply
+    assert nothing_unanswered(demo)
+
+
+@pytest.mark.parametrize("user", [MANAGER_SOUTH, QA, HEAD])
+def test_one_teams_agreement_asked_by_those_who_may_see_it_says_that_team_first(demo: Services, engine: Engine,
+                                                                                user: str) -> None:
+    reply = said(engine, user, "what's south team's agreement rate")
+    assert "Moderation agreement by team South Child in Need and Protection: 5 of 6 (83%). •" in reply, reply
+    assert "You can see your own" not in reply

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 import time_machine
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from bot.core.sentences import MIN_SENTENCE_CHARS
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import audits as store
@@ -38,7 +39,6 @@ def at_why(engine: Engine, services: Services, typed: str) -> tuple[int, str]:
 
 @pytest.mark.parametrize(("typed", "meant"), [
     ("mod abc", "That isn't how mod is typed: it is short for /audit moderate [audit number | page N], like mod 12."),
-    ("mod", "That isn't how mod is typed: it is short for /audit moderate"),
     ("moderate x", "That isn't how /audit moderate is typed: /audit moderate [audit number | page N]."),
     ("kb accept abc", "That isn't how /audit kb is typed: /audit kb reload|unanswered|answer"),
     ("show abc", "That isn't how /audit show is typed: /audit show <number>, like show 12."),
@@ -61,7 +61,9 @@ def test_a_command_typed_wrong_at_why_is_put_right_and_the_reason_asked_again(en
     assert waiting.get("awaiting") == "moderation_reason" and waiting.get("audit_id") == audit_id
 
 
-@pytest.mark.parametrize(("typed", "shown"), [("show 1", "== Audit #1"), ("help", "Here is what I can do for you")])
+@pytest.mark.parametrize(("typed", "shown"), [("show 1", "== Audit #1"), ("help", "Here is what I can do for you"),
+                                              ("mod", "Audits you are moderating"),
+                                              ("moderate", "Audits you are moderating")])
 def test_a_whole_command_at_why_runs_and_the_reason_is_asked_again(engine: Engine, services: Services, typed: str,
                                                                     shown: str) -> None:
     with time_machine.travel(WEDNESDAY, tick=False):
@@ -109,3 +111,49 @@ def test_a_reason_of_four_or_more_ordinary_words_is_always_saved_as_typed(engine
         audit_id, out = at_why(engine, services, reason)
     assert NOT_SAVED not in out and "Did you mean" not in out and "isn't how" not in out
     assert reasons(services, audit_id) == ([] if services.identifier_screen.find(reason) else [reason])
+
+
+# fix37a: a reason of two or three words that starts with a command's word was asked again as a command typed wrong
+# (`help was needed`: "That isn't how `/audit help` is typed"), or ran the command aside (`digest was late`).
+@pytest.mark.parametrize("reason", ["help was needed", "review was late", "plan is drifting", "digest was late",
+                                    "list was good", "help needed", "checklist is unclear", "Show, was late."])
+def test_a_short_reason_that_starts_with_a_command_s_word_is_saved(engine: Engine, services: Services,
+                                                                   reason: str) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, out = at_why(engine, services, reason)
+    assert f"Moderation of audit #{audit_id} saved" in out and NOT_SAVED not in out and "isn't how" not in out
+    assert reasons(services, audit_id) == [reason]
+
+
+@pytest.mark.parametrize("typed", ["help", "mod 12", "agree 12", "mod abc", "kb accept abc", "digest north",
+                                   "list good", "list mine", "checklist neglect", "away off", "away next week",
+                                   "moderate page 2", "show me 1"])
+def test_a_command_in_its_own_shape_at_why_is_still_no_reason(engine: Engine, services: Services, typed: str) -> None:
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, out = at_why(engine, services, typed)
+    assert reasons(services, audit_id) == [], out
+    assert store.get_audit(services.storage, audit_id).status == "in_moderation"
+
+
+# Every command's word typed bare (engine.typed_shapes) and `mod`; words of a reason that none of them takes first:
+# no command's word, grade, number, date or period, team's or checklist's name.
+COMMAND_WORDS = ("actions", "areas", "ask", "auditors", "away", "campaign", "chase", "checklist", "compare", "digest",
+                 "edit", "extend", "help", "home", "kb", "list", "moderate", "mod", "reaudits", "redact", "reflect",
+                 "reminders", "respond", "restore", "resume", "show", "start")
+REASON_WORDS = ("was", "is", "were", "not", "needed", "late", "drifting", "plan", "visits", "seen", "alone",
+                "evidence", "recorded", "manager", "oversight", "unclear", "thin", "views", "file", "notes", "missing",
+                "family", "worker", "drift", "timely", "school", "dates", "chronology", "supervision", "risks",
+                "analysis", "delayed", "weak", "strong", "lacking", "absent", "outdated")
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(COMMAND_WORDS), st.lists(st.sampled_from(REASON_WORDS), min_size=1, max_size=2))
+def test_a_command_word_then_ordinary_words_is_always_saved_as_the_reason(engine: Engine, services: Services,
+                                                                           command: str, words: list[str]) -> None:
+    """A reason of two or three words: at least a few letters, as every reason must be (bot.core.sentences)."""
+    reason = " ".join([command, *words])
+    assume(len(reason) >= MIN_SENTENCE_CHARS and not services.identifier_screen.find(reason))
+    with time_machine.travel(WEDNESDAY, tick=False):
+        audit_id, out = at_why(engine, services, reason)
+    assert NOT_SAVED not in out and "Did you mean" not in out and "isn't how" not in out, out
+    assert reasons(services, audit_id) == [reason], out

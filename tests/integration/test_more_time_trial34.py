@@ -107,7 +107,9 @@ def test_the_worker_withdraws_a_request_and_the_one_asked_is_told(engine: Engine
     assert told.text == (f"I've withdrawn your request for more time on action {action} and told Team manager "
                          "(South). It stays due 7 Dec 2026.")
     assert sent.to_user == AUDITOR and sent.text.startswith(f"Social worker N1 withdrew their request for more time "
-                                                            f"on action {action} (audit #")
+                                                            f"on action {action}, _Arrange the statutory visit_ "
+                                                            f"(audit #")  # the action's words by its number
+    assert sent.text.endswith("so there is nothing to answer: it stays due 7 Dec 2026.")
     assert len(_trail(services)) == 1  # no second request
     assert _trail(services, "action.more_time_withdrawn") == [{"action": action}]
     asked = requests.latest(services.storage, action)

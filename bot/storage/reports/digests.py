@@ -196,7 +196,6 @@ def moderation_agreement(storage: Storage, start: datetime | None, end: datetime
     By the audit's submission, as the digest counts grades: counting by decision date put a moderation decided after
     the week ended into that week's grades (the grade of record) but into no agreement figure, so a digest said "1 of
     them regraded" beside "100% agreed". The latest decision of each audit counts, once."""
-    where, params = _team_filter(team_ids, "a.team_id")
     scope: list[str] = []
     values: list[Any] = []
     if start is not None and end is not None:
@@ -206,14 +205,23 @@ def moderation_agreement(storage: Storage, start: datetime | None, end: datetime
         scope.append("a.id IN (SELECT audit_id FROM campaign_allocations WHERE campaign_id = ? "
                      "AND audit_id IS NOT NULL)")
         values.append(campaign_id)
+    return agreement_counts(storage, "a.team_id", scope, values, team_ids)
+
+
+def agreement_counts(storage: Storage, key: str, scope: Sequence[str], values: Sequence[Any],
+                     team_ids: Sequence[str] | None) -> dict[str, tuple[int, int]]:
+    """`key` (a column of the audit `a`: its team, its auditor) -> (agreed, decided) of the completed audits of these
+    teams (all when None) within `scope` (SQL conditions on `a`, filled by `values`), each audit once at its latest
+    decision: the one place the team and auditor agreement figures count, so the two never count apart."""
+    where, params = _team_filter(team_ids, "a.team_id")
     rows = storage.db.execute(
-        "SELECT a.team_id, SUM(m.agrees), COUNT(*) FROM moderations m JOIN audits a ON a.id = m.audit_id "
+        f"SELECT {key}, SUM(m.agrees), COUNT(*) FROM moderations m JOIN audits a ON a.id = m.audit_id "
         f"WHERE {' AND '.join([*scope, '1'])} AND a.status IN {COMPLETED_SQL} AND m.agrees IS NOT NULL "
         "AND m.id = (SELECT l.id FROM moderations l WHERE l.audit_id = a.id AND l.decided_at IS NOT NULL "
-        f"ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY a.team_id",
+        f"ORDER BY l.decided_at DESC, l.id DESC LIMIT 1){where} GROUP BY {key}",
         [*values, *params],
     ).fetchall()
-    return {team: (int(agreed or 0), int(decided)) for team, agreed, decided in rows}
+    return {group: (int(agreed or 0), int(decided)) for group, agreed, decided in rows}
 
 
 def latest_checklists(storage: Storage, checklist_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
