@@ -109,3 +109,15 @@ def test_extend_from_someone_who_may_not_set_the_date_is_still_told_only_the_own
         [refused] = engine.message("U0PRAN002", f"extend {action} to 15/12", surface="terminal")
     assert refused.kind == "error" and refused.text.startswith(f"Only the owner of action {action} asks")
     assert _due(services, action) == "2026-12-07"
+
+
+def test_the_auditor_typing_extend_after_a_withdrawal_sets_it_as_their_own_change(engine: Engine,
+                                                                                  services: Services) -> None:
+    """On a submitted audit the auditor answers: `extend` from them sets the date as `action … due` does."""
+    action = _action(services, status="submitted")
+    with time_machine.travel(SATURDAY, tick=False):
+        _withdrawn(engine, action)
+        mine, told = engine.message(AUDITOR, f"extend action {action} to 16/12", surface="terminal")
+    assert _due(services, action) == "2026-12-16" and "your own change" in mine.text
+    assert told.to_user == WORKER and "themselves (you withdrew your request" in told.text
+    assert _trail(services, "action.more_time_given") == []
