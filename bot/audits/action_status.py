@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from bot.audits import done_note
+from bot.audits import action_done_told, done_note
 from bot.audits.reopened_overdue import past_due
 from bot.core import buttons, policy
 from bot.core.markup import audit_and_case
@@ -165,12 +165,13 @@ def _complete(services: Services, turn: Turn, action_id: int, note: str | None =
         text=f"Action {action.id} ({audit_and_case(action.audit_id, action.case_ref)}) marked done"
              f"{'' if mine else ' for ' + owner}: _{action.description}_.{done_note.said(note)} Thank you. Wrong "
              "one? Type `undo` (or press Reopen) to open it again.", choices=reopen), done_note.UNDO_WORDS)
+    auditor = action_done_told.done_notice(services, turn, action, note)  # fix 37: the auditor hears it is done
     if mine:
-        return [done]
+        return [done, *auditor]
     noted = f" Their note: “{note}”." if note else ""
     return [done, Reply(to_user=action.owner_id, choices=reopen,
                         text=f"{by} marked your action {action.id} done: {_where(action)}.{noted} If it isn't "
-                             f"finished, press Reopen (or type `reopen action {action.id}`).")]
+                             f"finished, press Reopen (or type `reopen action {action.id}`)."), *auditor]
 
 
 def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
@@ -206,7 +207,8 @@ def on_reopen(services: Services, turn: Turn, value: str) -> list[Reply]:
             f"{services.directory.label(turn.user_id)} reopened action {action.id}, which you marked done: "
             f"{_where(action)}, due {short_date(action.due_date)}. It is open again, in `/audit actions team`."
             f"{passed}")))
-    return replies
+    told = {turn.user_id, action.owner_id, action.done_by or ""}
+    return replies + action_done_told.reopened_notice(services, turn, action, told)
 
 
 def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:

@@ -203,9 +203,34 @@ def _already_waiting(services: Services, action: action_store.ActionRow) -> Repl
         f"withdraw it first (`withdraw {action.id}`), then ask again."))
 
 
+def _set_by_approver(services: Services, turn: Turn, request: Request) -> list[Reply] | None:
+    """`extend 110 to 14/12` typed by someone who may set the action's date (its auditor, or the owner's manager
+    once the auditor may not): the date set as their own answer (bot.audits.more_time_answer.give, which says so when
+    the owner withdrew their request); without a day, the words that set one. None when the one typing owns the
+    action or may not set its date (then only the owner asks)."""
+    action = action_store.get_action(services.storage, request.action_id)
+    if action is None or action.owner_id == turn.user_id or action.done_at:
+        return None
+    try:
+        more_time_answer.answerable(services, turn, action.id)
+    except UserError:
+        return None
+    today = turn.now.astimezone(services.settings.timezone).date()
+    until = request.until or (max(date.fromisoformat(action.due_date), today) + request.later
+                              if request.later is not None else None)
+    if until is None:
+        raise UserError(f"`extend` is how an action's owner asks for more time. To set action {action.id}'s date "
+                        f"yourself, type `action {action.id} due <date>`, like `action {action.id} due "
+                        f"{_example(today)}`. Nothing changed.")
+    return more_time_answer.give(services, turn, action.id, until)
+
+
 def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
     """Send the request to whoever may give the new date, tell the owner who was asked, and keep it (bot.storage.
-    more_time) and in the trail. One already waiting on the action is said instead."""
+    more_time) and in the trail. One already waiting on the action is said instead; typed by someone who may set
+    the date, it is set (`_set_by_approver`)."""
+    if (set_by := _set_by_approver(services, turn, request)) is not None:
+        return set_by
     action = _open_action(services, turn, request)
     if (waiting := _already_waiting(services, action)) is not None:
         return [waiting]

@@ -29,9 +29,10 @@ from bot.errors import AccessDenied, UserError
 from bot.privacy.screen import screen_text
 from bot.storage import actions as action_store
 from bot.storage import audits as store
+from bot.storage import more_time as requests
 from bot.storage.errors import NotFound
 from bot.storage.trail import record_trail
-from knowledge.dates import DateError, long_date, parse_day
+from knowledge.dates import DateError, long_date, parse_day, short_date
 
 GIVE, REFUSE = "actions.more_time_give", "actions.more_time_refuse"
 # `no more time on action 110`, `say no to more time on action 110`, `refuse more time on action 110`
@@ -96,22 +97,39 @@ def give(services: Services, turn: Turn, action_id: int, until: date) -> list[Re
                         f"`action {action.id} due <date>` with the date to give.")
     if until.isoformat() == action.due_date:
         return [Reply(text=f"Action {action.id} is already due {long_date(until)}, so nothing changed.")]
+    withdrawn = _withdrawn_on(services, action.id)
     try:
         if auditors_own:
             lifecycle.edit_action(services.storage, audit.id, turn.user_id, action.id, "due_date", until.isoformat(),
                                   turn.now)
         else:
             store.give_action_more_time(services.storage, audit.id, turn.user_id, action.id, until.isoformat(),
-                                        turn.now)
+                                        turn.now, answered=withdrawn is None)
     except NotFound:
         raise UserError(f"Action {action.id} is no longer open, so nothing changed.") from None
     was, owner = long_date(date.fromisoformat(action.due_date)), services.directory.label(action.owner_id)
-    where = audit_and_case(audit.id, audit.case_ref)
+    where, by = audit_and_case(audit.id, audit.case_ref), services.directory.label(turn.user_id)
+    now_due = f"it is now due **{long_date(until)}**, not {was}. _{action.description}_"
+    if withdrawn is not None:  # fix 37: their own change, not the withdrawn request given
+        return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not "
+                           f"{was}: your own change, since {owner} withdrew their request for more time on "
+                           f"{withdrawn}. I've told them, and the earlier date is kept in the audit's history."),
+                Reply(to_user=action.owner_id, kind="notice",
+                      text=f"{by} changed the due date of your action {action.id} ({where}) themselves (you withdrew "
+                           f"your request for more time on {withdrawn}): {now_due}")]
     return [Reply(text=f"Action {action.id} (_{action.description}_) is now due **{long_date(until)}**, not {was}. "
                        f"I've told {owner}, and the earlier date is kept in the audit's history."),
             Reply(to_user=action.owner_id, kind="notice",
-                  text=f"{services.directory.label(turn.user_id)} gave you more time on action {action.id} ({where}): "
-                       f"it is now due **{long_date(until)}**, not {was}. _{action.description}_")]
+                  text=f"{by} gave you more time on action {action.id} ({where}): {now_due}")]
+
+
+def _withdrawn_on(services: Services, action_id: int) -> str | None:
+    """The day the action's latest request for more time was withdrawn ("5 Dec"), or None when it was not (or there
+    is none): a date set after a withdrawal is the setter's own change, not the request given."""
+    asked = requests.latest(services.storage, action_id)
+    if asked is None or asked.withdrawn_at is None:
+        return None
+    return short_date(asked.withdrawn_at.astimezone(services.settings.timezone).date(), year=False)
 
 
 def refuse(services: Services, turn: Turn, action_id: int, reason: str | None = None) -> list[Reply]:

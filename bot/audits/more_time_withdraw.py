@@ -10,7 +10,7 @@ question "did i get more time" went to the knowledge base; it is answered from t
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from bot.audits import more_time_answer, more_time_refusal
 from bot.audits.action_status import typed_id
@@ -122,10 +122,31 @@ def answer_withdrawn(services: Services, action_id: int) -> list[Reply] | None:
 
 
 def on_give(services: Services, turn: Turn, value: str) -> list[Reply]:
-    """*Approve the new date*, unless its request was withdrawn (bot.audits.more_time_answer.on_give)."""
-    number = value.partition(":")[0]
+    """*Approve the new date*, unless its request was withdrawn, or the button is an earlier request's
+    (bot.audits.more_time_answer.on_give)."""
+    number, _, day = value.partition(":")
     said = answer_withdrawn(services, typed_id(number)) if number.isdigit() else None
+    if said is None and number.isdigit():
+        said = _earlier_button(services, typed_id(number), day)
     return said if said is not None else more_time_answer.on_give(services, turn, value)
+
+
+def _earlier_button(services: Services, action_id: int, day: str) -> list[Reply] | None:
+    """*Approve the new date* from an earlier request (withdrawn, or answered) pressed while a later one, for another
+    day, waits (fix 37: the old button gave the withdrawn request's date): said so, nothing changed; None when the
+    button's day is the waiting request's, or none waits."""
+    action = action_store.get_action(services.storage, action_id)
+    asked = requests.latest(services.storage, action_id) if action is not None else None
+    if action is None or asked is None or asked.until == day or \
+            more_time_said.state_of(asked, action.due_date) != more_time_said.WAITING:
+        return None
+    now_asked = f"asks for {short_date(asked.until)}" if asked.until else "names no day"
+    typed = f"{date.fromisoformat(asked.until).day}/{date.fromisoformat(asked.until).month}" if asked.until \
+        else "<date>"
+    return [Reply(kind="notice", text=f"That button is from an earlier request for more time on action {action.id}. "
+                                      f"{services.directory.label(action.owner_id)}'s request waiting now "
+                                      f"{now_asked}: use its buttons, or type `action {action.id} due {typed}`. "
+                                      f"Nothing changed: it stays due {short_date(action.due_date)}.")]
 
 
 def on_refuse(services: Services, turn: Turn, value: str) -> list[Reply]:

@@ -16,7 +16,7 @@ import re
 
 from bot.audits import lifecycle
 from bot.audits.action_status import typed_id
-from bot.audits.owner_manager import manager_or_admin
+from bot.audits.owner_manager import auditor_or_manager
 from bot.core import policy
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
@@ -31,6 +31,8 @@ from knowledge.dates import short_date
 
 STAYS = "actions.stays_theirs"
 NOT_FOUND = "I can't find that action; type `/audit actions` to see your open ones."
+ROLES = {"auditor": "its auditor", "manager": "your team manager",
+         "admin": "an admin (you have no team manager I can tell)"}
 _NOT = (r"(?:is\s*n['\u2019]?t|isnt|is\s+not|aint|not|should\s*n['\u2019]?t\s+be|shouldnt\s+be"
         r"|was\s*n['\u2019]?t|wasnt)")
 _MINE = (r"(?:mine|my\s+(?:action|job|responsibility|task|one)|for\s+me|me|to\s+do\s+with\s+me|down\s+to\s+me"
@@ -78,13 +80,11 @@ def _reason(rest: str) -> str | None:
 def told_whom(services: Services, action: action_store.ActionRow) -> tuple[str, str]:
     """(who is told, who they are): the auditor while they are still here and not the owner; else the owner's
     manager; else an admin."""
-    if action.auditor_id != action.owner_id and services.directory.person(action.auditor_id) is not None:
-        return action.auditor_id, "its auditor"
-    found = manager_or_admin(services, action.owner_id)
+    found = auditor_or_manager(services, action.auditor_id, action.owner_id)
     if found is None:
         raise UserError(f"There is nobody I can tell that action {action.id} isn't yours: ask a QA lead. Nothing was "
                         "sent.")
-    return found[0], "your team manager" if found[1] else "an admin (you have no team manager I can tell)"
+    return found[0], ROLES[found[1]]
 
 
 def _owned(services: Services, turn: Turn, action_id: int) -> action_store.ActionRow:

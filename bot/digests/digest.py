@@ -31,6 +31,7 @@ MIN_AUDITS_TO_COMPARE = 5
 # audits: once is one case, which the audit itself already deals with, not a pattern across the team's work.
 MIN_AUDITS_FOR_THEME = 2
 NO_FIGURE = TeamFigure(0, 0)
+DONE_NAMED = 5  # actions done in the week named in the digest, with their notes; the rest counted ("and 2 more")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class TeamDigest:
     reaudits_done: tuple[GradeChange, ...] = ()  # each re-audit completed in the week: its grade, like with like
     open_actions: int = 0  # actions open as at the overdue figure's time (the overdue ones among them)
     actions_done_week: int = 0  # actions marked done in the week
+    done_named: tuple[store.DoneAction, ...] = ()  # the first DONE_NAMED of them, with their done notes (fix 37)
     moderation_since: int = 0  # moderated audits submitted after the week (bot.core.agreement decided_since)
     cases_week: int = 0  # audits of the team's own cases completed in the week, whoever audited them
     cases_month: int = 0  # and in the month figure's span
@@ -325,6 +327,7 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
     flagged = store.flagged_question_counts(storage, window_start, week_end, ids)
     overdue = store.overdue_action_counts(storage, overdue_at, overdue_day, ids)
     opened = store.open_and_done_action_counts(storage, overdue_at, (week_start, week_end), ids)
+    done = store.done_actions(storage, (week_start, week_end), ids, DONE_NAMED)
     # Over the audits the grades count, this week and the previous COMPARE_WEEKS; for a week under way, the last
     # complete week's, as every figure read now (bot.core.agreement.counted_week).
     agreed_week = agreement_figures.counted_week(monday, so_far)
@@ -357,7 +360,8 @@ def build_team_digests(services: Services, monday: date, team_ids: Sequence[str]
             counted_to=so_far, reaudits_due_soon=due.get(team.id, (0, 0))[0],
             reaudits_overdue=due.get(team.id, (0, 0))[1], month_ended=month_over is not None,
             reaudits_done=redone.get(team.id, ()), open_actions=opened.get(team.id, (0, 0))[0],
-            actions_done_week=opened.get(team.id, (0, 0))[1], moderation_since=since.get(team.id, 0),
+            actions_done_week=opened.get(team.id, (0, 0))[1], done_named=tuple(done.get(team.id, ())),
+            moderation_since=since.get(team.id, 0),
             cases_week=cases_week, cases_month=cases_month, figure=team_figure([team], counts)))
     return digests
 

@@ -21,6 +21,7 @@ from bot.digests.digest import (
     month_figure_day,
     spilled_days,
 )
+from bot.digests.done_actions import done_line
 from bot.digests.team_auditors import AuditorFigures, TeamFigure
 from knowledge.checklist_schema import GRADE_LABELS
 from knowledge.dates import short_date
@@ -198,6 +199,7 @@ def team_text(digest: TeamDigest) -> str:
     among = "the overdue ones among them" if digest.overdue_actions else "none overdue"  # trial 24: said with none
     lines.append(f"**Open actions** ({as_at(digest)}): {digest.open_actions}, {among}; "
                  f"{count_of(digest.actions_done_week, 'action')} marked done {_this_week(digest)}")
+    lines += filter(None, [done_line(digest, _this_week(digest))])  # fix 37: which, with their done notes
     lines.append(reaudits_line(digest.reaudits_done, _this_week(digest), digest.reaudits_due_soon,
                                digest.reaudits_overdue, as_at(digest)))
     lines.append(f"**Moderation agreement**: {agreement_said(digest)}")

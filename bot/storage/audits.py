@@ -462,14 +462,16 @@ def edit_action_submitted(storage: Storage, audit_id: int, actor: str, action_id
 
 
 def give_action_more_time(storage: Storage, audit_id: int, actor: str, action_id: int, due_date: str,
-                          now: datetime) -> action_store.ActionRow:
+                          now: datetime, answered: bool = True) -> action_store.ActionRow:
     """An open action's new due date given on its owner's request for more time by someone other than its auditor
     (the owner's manager, an admin) once the audit itself can no longer change: kept as a revision (who, when, from,
     to) and in the trail as any change to an action is, the audit's own answers and status untouched; the action as
-    it was. NotFound when it is not one of the audit's open actions."""
+    it was. `answered` False: the request was withdrawn, so the date is their own decision, kept in the trail as
+    `action.due_set`, never as the request given. NotFound when it is not one of the audit's open actions."""
     with storage.write():
         before = _edit_action(storage, audit_id, (action_id, "due_date", due_date), actor, now, keep_revision=True)
-        record_trail(storage, actor, "action.more_time_given", {"action": action_id, "until": due_date}, now)
+        record_trail(storage, actor, "action.more_time_given" if answered else "action.due_set",
+                     {"action": action_id, "until": due_date}, now)
     return before
 
 

@@ -34,7 +34,7 @@ def test_a_loose_done_marks_the_action_and_its_note_is_treated_as_after_a_dash(e
     """Each form marks the action (also among the forms of test_action_number_first_done); words after the number
     are kept as its note, as after `done 29 - …` (trial 34)."""
     with time_machine.travel(NOW, tick=False):
-        [marked] = engine.message(WORKER, form.format(n=action_id), surface="terminal")
+        [marked, _auditor_told] = engine.message(WORKER, form.format(n=action_id), surface="terminal")
     assert marked.text.startswith(f"Action {action_id} (audit #1, CR-123456) marked done: _Share the plan with the "
                                   "school_.")
     stored = action_store.get_action(services.storage, action_id)

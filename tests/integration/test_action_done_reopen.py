@@ -58,7 +58,10 @@ def test_a_manager_marking_their_workers_action_done_is_asked_first_and_the_work
     [told] = messages_to(out, WORKER)
     assert flat(told) == (f"Team manager (North) marked your action {action_id} done: Share the plan with the "
                           "school (audit #1, CR-123456). If it isn't finished, press Reopen (or type reopen action "
-                          f"{action_id}). Bye.")
+                          f"{action_id}).")
+    [auditor] = messages_to(out, AUDITOR)  # fix 37: the auditor who set it hears it is done, and who did it
+    assert flat(auditor).startswith(f"Team manager (North) marked action {action_id} done for Social worker N1: Share "
+                                    "the plan with the school (audit #1, CR-123456).")
     done = action(services, action_id)
     assert (done.done_by, done.done_at) == (MANAGER, "2026-11-24T10:00:00+00:00")
 

@@ -191,7 +191,8 @@ def test_a_practitioner_cannot_moderate_and_the_owner_completes_actions(engine: 
     [other] = engine.action("U0PRAS001", "actions.done", str(action.id), surface="terminal")
     assert other.kind == "error"
     listing = engine.command("U0PRAN001", "actions", surface="terminal")
-    [done] = press(engine, "U0PRAN001", listing, "actions.done")
+    [done, auditor] = press(engine, "U0PRAN001", listing, "actions.done")
+    assert auditor.to_user == action.auditor_id and f"marked action {action.id} done" in auditor.text
     assert f"Action {action.id} (audit #{submitted}, " in done.text and "marked done" in done.text
     [row] = action_store.actions_of_audit(services.storage, submitted)
     assert row.done_by == "U0PRAN001" and row.done_at

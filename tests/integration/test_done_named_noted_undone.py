@@ -40,7 +40,9 @@ def _action(services: Services, action_id: int) -> action_store.ActionRow:
 
 
 def _said(engine: Engine, user: str, text: str) -> str:
-    return flat("\n".join(reply.text for reply in engine.message(user, text, surface="terminal")), "_`")
+    """What the one typing is told (the auditor's DM that it is done, fix 37, is tested apart)."""
+    replies = engine.message(user, text, surface="terminal")
+    return flat("\n".join(reply.text for reply in replies if reply.to_user is None), "_`")
 
 
 def test_done_names_the_action_by_number_and_case_and_says_how_to_undo(engine: Engine, action_id: int) -> None:
@@ -109,10 +111,11 @@ def test_a_managers_note_waits_for_the_yes_and_the_owner_is_told_it(engine: Engi
         [asked] = engine.message(MANAGER, f"done {action_id} - checked with the worker in supervision",
                                  surface="terminal")
         assert asked.kind == "question" and _action(services, action_id).done_at is None
-        done, told = engine.message(MANAGER, "yes", surface="terminal")
+        done, told, auditor = engine.message(MANAGER, "yes", surface="terminal")
     assert f"Action {action_id} (audit #1, CR-123456) marked done for Social worker N1" in done.text
     assert "“checked with the worker in supervision”" in done.text
     assert told.to_user == WORKER and "Their note: “checked with the worker in supervision”." in told.text
+    assert auditor.to_user == AUDITOR and "Note: “checked with the worker in supervision”." in auditor.text
     assert _action(services, action_id).done_note == "checked with the worker in supervision"
 
 

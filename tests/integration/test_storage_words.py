@@ -115,6 +115,6 @@ def test_an_action_is_marked_done_by_typing_its_number(engine: Engine, services:
     assert f"type `done {action_id}`" in listed.text
     [refused] = engine.message("U0PRAS001", typed.format(action_id))  # not theirs, nor their team's
     assert refused.text == "Only the owner of this action (or their manager) can mark it done."
-    [done] = engine.message(WORKER, typed.format(action_id))
+    [done, _auditor_told] = engine.message(WORKER, typed.format(action_id))
     assert f"Action {action_id} (audit #{north_audit}, " in done.text and "marked done" in done.text
     assert action_store.open_actions_of_owners(services.storage, [WORKER]) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -122,6 +123,35 @@ def open_and_done_action_counts(storage: Storage, as_at: datetime, week: tuple[d
         [utc_text(as_at), utc_text(as_at), utc_text(week[0]), utc_text(week[1]), *params],
     ).fetchall()
     return {team: (int(still or 0), int(done or 0)) for team, still, done in rows}
+
+
+@dataclass(frozen=True)
+class DoneAction:
+    """An action marked done in a digest's week: its number, its audit's case reference, and the done note (screened
+    when typed), or None when none was given."""
+
+    id: int
+    case_ref: str
+    note: str | None
+
+
+def done_actions(storage: Storage, week: tuple[datetime, datetime], team_ids: Sequence[str] | None,
+                 most: int) -> dict[str, list[DoneAction]]:
+    """team -> at most `most` of the actions marked done in the week [start, end) that open_and_done_action_counts
+    counts, those with a done note first, latest first: what the digest names beside the count (fix 37)."""
+    where, params = _team_filter(team_ids, "a.team_id")
+    rows = storage.db.execute(
+        "SELECT team_id, id, case_ref, done_note FROM (SELECT a.team_id, ac.id, a.case_ref, ac.done_note, ROW_NUMBER() "
+        "OVER (PARTITION BY a.team_id ORDER BY ac.done_note IS NULL, ac.done_at DESC, ac.id DESC) AS n "
+        "FROM actions ac JOIN audits a ON a.id = ac.audit_id WHERE ac.removed_at IS NULL AND ac.done_at >= ? AND "
+        f"ac.done_at < ? AND a.status IN {COMPLETED_SQL} AND a.submitted_at IS NOT NULL{where}) WHERE n <= ? "
+        "ORDER BY team_id, n",
+        [utc_text(week[0]), utc_text(week[1]), *params, most],
+    ).fetchall()
+    found: dict[str, list[DoneAction]] = {}
+    for team, action_id, case_ref, note in rows:
+        found.setdefault(team, []).append(DoneAction(int(action_id), str(case_ref), note))
+    return found
 
 
 def moderated_counts(storage: Storage, start: datetime, end: datetime,

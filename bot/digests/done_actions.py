@@ -1,0 +1,31 @@
+"""The actions a team marked done in the digest's week, named with their done notes (fix 37).
+
+The digest said only "3 actions marked done in week 48": a manager could not see what was done without opening each
+audit. Now the actions part names up to five (bot.digests.digest.DONE_NAMED), those with a note first, each by its
+number and case reference with its note, short: "Done in week 48: 3 — #105 CR-123456 “visit done with the family”;
+#106 CR-654321 …; and 1 more". The notes were screened for identifiers when typed (bot.audits.done_note).
+"""
+
+from __future__ import annotations
+
+from bot.digests.digest import TeamDigest
+
+NOTE_CHARS = 60  # a note is up to 280 characters; the digest shows its start
+
+
+def _short(note: str) -> str:
+    note = " ".join(note.split())
+    return note if len(note) <= NOTE_CHARS else note[:NOTE_CHARS].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
+def done_line(digest: TeamDigest, week: str) -> str | None:
+    """'   Done in week 48: 3 — #105 CR-123456 “visit done with the family”; #106 CR-654321; and 1 more', or None
+    when none was marked done in the week (`week` as the digest labels its counts)."""
+    if not digest.actions_done_week or not digest.done_named:
+        return None
+    named = [f"#{done.id} {done.case_ref}" + (f" “{_short(done.note)}”" if done.note else "")
+             for done in digest.done_named]
+    more = digest.actions_done_week - len(named)
+    if more > 0:
+        named.append(f"and {more} more")
+    return f"   Done {week}: {digest.actions_done_week} — {'; '.join(named)}"
