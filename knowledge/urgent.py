@@ -11,6 +11,13 @@ sexual contact online ("she's been sending pics to a man she met online, she mad
 and meeting adults online are harm words, and a child's request for secrecy is as much a disclosure as "told". And a
 child who may be inside but unseen ("tried to visit 3 times and no one answered, can hear the tv on inside",
 "knocked loads no answer but i think theyre in"): a door not answered at a visit, again or with someone heard inside.
+
+Trial 37: a child left where the risk is, now, with no harm word at all ("the child is still at home with dad who is
+the alleged perpetrator", "is it safe to leave the kids with dad until police can visit next week"). So a situation
+of present risk is read in general: words of the risk (an alleged perpetrator or abuser, "not safe", "is it safe",
+"at risk", or a harm word) together with words that the child is with it now or must wait (still at home with, left
+with, going home to, tonight, until the police can…, can't wait). Words of risk alone ("what is a safety plan", "who
+is the alleged perpetrator in a strategy discussion") are not enough.
 """
 
 from __future__ import annotations
@@ -59,16 +66,35 @@ PHRASES = re.compile(r"\b(?:in danger|at risk now|immediate (?:danger|risk)|999|
                      r"not safe to go home|(?:is|are) not safe|won'?t go home|can'?t go home)\b")
 
 
+# trial 37: who or what the risk is, in words that are not harm words
+RISK = re.compile(r"\b(?:alleged (?:perpetrator|abuser|offender)|perpetrator|abuser|(?:the )?person (?:who|that) "
+                  r"(?:hurt|harmed|abused|assaulted)|not safe|unsafe|(?:is|are|was) (?:it|she|he|they) "
+                  r"(?:safe|ok|okay)|safe to (?:leave|stay|wait|go|keep|send|return)|at risk|risk of (?:significant )?"
+                  r"harm|significant harm|(?:is|are) (?:a )?(?:risk|danger) to|dangerous|"
+                  r"police (?:\w+ ){0,3}(?:can'?t|cannot|won'?t|unable|not able|not until|not till?))\b")
+# trial 37: the child is with the risk now, or is left waiting: "still at home with", "left with", "until police can"
+NOW_OR_WAITING = re.compile(
+    r"\b(?:still (?:at home|at the house|living|lives|in the (?:house|home|flat)|staying|there|with|home)|"
+    r"(?:at home|living|lives|staying|left|alone|back) with|leave (?:\w+ ){0,2}with|"
+    r"(?:go(?:ing|es)?|sent|send|return(?:ing|ed|s)?|went) (?:back )?home|tonight|"
+    r"(?:until|till?|before) (?:the )?(?:police|next|monday|tuesday|wednesday|thursday|friday|the weekend|tomorrow|"
+    r"they can|we can|someone can)|(?:can'?t|cannot|won'?t) wait|(?:can'?t|cannot|not) (?:\w+ ){0,3}(?:til|till|until)|"
+    r"wait (?:for|until|til|till) (?:the )?police|(?:there|home|in the house) (?:right )?now|moved? (?:back )?in)\b")
+
+
 def sounds_urgent(text: str) -> bool:
     """Whether a question reads as a child at risk now: a harm word with a disclosure, a request for secrecy or
-    urgency; a phrase such as "in danger" or "not safe to go home"; or a door not answered at a visit, again or with
-    someone inside."""
+    urgency; a phrase such as "in danger" or "not safe to go home"; a door not answered at a visit, again or with
+    someone inside; or words of a risk with words that the child is with it now or must wait (trial 37)."""
     lowered = text.lower().replace("’", "'")
     if PHRASES.search(lowered) or _unseen(lowered):
         return True
     words = WORD.findall(lowered)
     said = set(words) | {"-".join(words[at:at + size]) for size in (2, 3) for at in range(len(words) - size + 1)}
-    return bool(said & HARM) and (bool(said & (DISCLOSURE | URGENT)) or bool(SECRECY.search(lowered)))
+    harm = bool(said & HARM)
+    if (harm or RISK.search(lowered)) and NOW_OR_WAITING.search(lowered):
+        return True
+    return harm and (bool(said & (DISCLOSURE | URGENT)) or bool(SECRECY.search(lowered)))
 
 
 def _unseen(lowered: str) -> bool:

@@ -26,6 +26,7 @@ from bot.asking.learning import learn_wording, picked_by_someone_else, withdraw_
 from bot.asking.own_progress import TARGETS_ENTRY, asks_own_progress, own_progress_reply
 from bot.asking.readable import is_mash, is_pasted_junk, reads_as_words, without_control_codes
 from bot.asking.said_back import asked_on, wording_to_say
+from bot.asking.urgent_steer import steer_first
 from bot.asking.verdicts import settled
 from bot.core import buttons
 from bot.core.knowledge import KnowledgeService, LiveKnowledge
@@ -45,7 +46,6 @@ from knowledge.out_of_scope import OutOfScopeTopic
 from knowledge.search import SearchResult
 from knowledge.smalltalk import SmallTalkGroup
 from knowledge.term_entries import explained
-from knowledge.urgent import sounds_urgent
 
 WORDISH = re.compile(r"\w")
 MAX_STORED_QUERY = 500  # longer messages are cut before they are stored; search still sees the whole text
@@ -59,12 +59,6 @@ WHAT_I_DO = (f"I help with case audits and practice questions: type `start audit
 def knowledge_of(services: Services) -> KnowledgeService:
     """The live knowledge service; loaded here only when a test or tool built Services by hand."""
     return services.live_knowledge()
-
-
-# Said first when a question reads as a child at risk now (knowledge.urgent), whatever the search finds, and even
-# when the question itself is refused for naming someone.
-URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait for the bot or the QA leads: talk to "
-                "your manager or the duty team straight away, and call 999 if a child is in immediate danger.")
 
 
 class KnowledgeFeature:
@@ -97,8 +91,8 @@ class KnowledgeFeature:
         if (action := named_action.named_action(self.services, turn, question)
                 or named_action.named_action(self.services, turn, said)) is not None:
             return self._about_action(turn, action, question)  # "what does action 2 mean?": the action (trial 25)
-        steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
-        return steer + self._ask(turn, question, typed, follow_ups)
+        # said first when the question reads as a child at risk now, even when it is refused for naming someone
+        return steer_first(question, self._ask(turn, question, typed, follow_ups), self.service.current.kb.entries)
 
     def _about_action(self, turn: Turn, action: action_store.ActionRow, question: str) -> list[Reply]:
         """The action a question names, then the rest of the question ("what chronology?") answered from the
@@ -120,8 +114,8 @@ class KnowledgeFeature:
                 and corrected.finds_again(live.search.search(searched), given)):
             return corrected.same_again(self.services, turn, question, live.search.search(searched),
                                         live.kb.entries[given])
-        steer = [Reply(kind="notice", text=URGENT_STEER)] if sounds_urgent(question) else []
-        return steer + self._ask(turn, question, typed, follow_ups=False, leave_out=given)
+        replies = self._ask(turn, question, typed, follow_ups=False, leave_out=given)
+        return steer_first(question, replies, live.kb.entries)
 
     def _ask(self, turn: Turn, question: str, typed: bool = False, follow_ups: bool = True,
              leave_out: str | None = None) -> list[Reply]:

@@ -231,3 +231,19 @@ def test_a_live_concern_is_told_who_to_turn_to_before_anything_else(engine: Engi
         steer, refused = engine.message(PRACTITIONER, "urgently, Kayden Smith told me his dad hit him")
         assert "duty team" in steer.text and refused.kind == "error" and "haven't stored" in refused.text
         assert "duty team" not in all_text(engine.message(PRACTITIONER, "when is the ICPC due?"))
+
+
+@pytest.mark.parametrize("question", [
+    "had a strat yesterday, police want to do a joint visit but cant til next week and the child is still at home with "
+    "dad who is the alleged perpetrator. do i wait for police?",
+    "is it safe to leave the kids with dad until police can visit next week"])
+def test_a_child_left_with_the_risk_gets_the_steer_and_the_entries_on_acting_now(engine: Engine, question: str) -> None:
+    """Trial 37: the first got only "Did you mean…" on strategy discussions, the second the no-access visit entry."""
+    with time_machine.travel(CONTENT_DAY, tick=False):
+        first, *rest = engine.message(PRACTITIONER, question)
+    assert "talk to your manager or the duty team straight away" in first.text
+    offered = [choice.label for choice in first.choices] + [reply.title for reply in rest] + [
+        choice.label for reply in rest for choice in reply.choices]
+    assert "What can we do if a child needs protecting immediately?" in offered
+    assert "What do I do right now if a child discloses harm or is in immediate danger?" in offered
+    assert len(offered) == len(set(offered))  # an entry the search already shows is not offered twice

@@ -32,6 +32,26 @@ def test_it_hr_and_pay_questions_are_declined_with_where_to_go_and_not_logged(en
     assert asks(services) == []
 
 
+@pytest.mark.parametrize(("text", "where"), [
+    ("wheres the staff parking at the civic centre", "staff parking"),
+    ("i need to phone in sick tomorrow who do i tell", "sickness absence procedure"),
+    ("my dbs needs renewing", "Your own DBS check"),
+    ("do i need business insurance on my car for visits", "car insurance you need for work journeys")])
+def test_the_askers_own_parking_sickness_dbs_and_car_insurance_are_declined(engine: Engine, services: Services,
+                                                                            text: str, where: str) -> None:
+    """Trial 37: these went on the QA leads' knowledge list, as if the knowledge base lacked a practice answer."""
+    replies = engine.message(PRACTITIONER, text)
+    assert replies[0].text.startswith("I can't help with that here") and where in replies[0].text
+    assert not button_values(replies, "kb.show") and not button_values(replies, "kb.escalate")
+    assert asks(services) == []
+
+
+@pytest.mark.parametrize("text", ["foster carer dbs renewal how often", "mum is off sick and missed the core group",
+                                  "dad says he is ill and cant come to conference"])
+def test_a_family_members_sickness_or_a_carers_dbs_is_still_practice(engine: Engine, text: str) -> None:
+    assert "I can't help" not in all_text(engine.message(PRACTITIONER, text))
+
+
 @pytest.mark.parametrize("text", ["i need a new phone charger", "my phone is broken", "how do I get a new phone",
                                   "can I have a second monitor", "who do I ask for a new keyboard",
                                   "my sim card isn't working", "I lost my work phone", "i need a docking station",
@@ -135,10 +155,12 @@ def test_a_decision_on_ones_own_case_or_a_workplace_question_is_declined_with_wh
     assert asks(services) == []
 
 
-def test_the_topics_are_data_in_the_vocabulary_file() -> None:
+def test_the_topics_are_data_in_the_knowledge_files() -> None:
+    """The vocabulary file's topics, and the asker's own job's in knowledge/workplace.yaml (trial 37)."""
     topics = {topic.topic for topic in load_knowledge().out_of_scope.topics}
     assert topics == {"IT", "HR", "pay", "leave", "office", "personal reminders", "becoming a carer yourself",
-                      "a particular case", "local contact details"}
+                      "a particular case", "local contact details", "your own sickness", "your own DBS",
+                      "travel and parking"}
 
 
 def test_kb_check_reports_a_broken_topic_with_its_line(tmp_path: Path) -> None:

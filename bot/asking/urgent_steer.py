@@ -1,0 +1,33 @@
+"""The line said first when a question reads as a child at risk now (knowledge.urgent), with the entries on acting now.
+
+Trial 37: "is it safe to leave the kids with dad until police can visit next week" was answered with the no-access
+visit entry, and a child still at home with the alleged perpetrator got only "Did you mean…" about strategy
+discussions. Whatever the search finds, the worker is told to talk to a manager or the duty team now, and is offered
+the entries on what to do right now and on protecting a child immediately, unless the replies already show them.
+"""
+
+from __future__ import annotations
+
+from bot.core.markup import emoji
+from bot.core.replies import Choice, Reply
+from knowledge.entries import Entry
+from knowledge.urgent import sounds_urgent
+
+URGENT_STEER = (f"{emoji('alarm')} If a child may be at risk now, do not wait for the bot or the QA leads: talk to "
+                "your manager or the duty team straight away, and call 999 if a child is in immediate danger.")
+# what to do right now (a disclosure, a child in danger) and the powers to protect a child at once (EPO, police)
+ACTING_NOW = ("child-at-immediate-risk", "emergency-protection")
+SHOW = "kb.show"
+
+
+def steer_first(question: str, replies: list[Reply], entries: dict[str, Entry]) -> list[Reply]:
+    """`replies` with the steer before them when the question reads as a child at risk now, offering the entries on
+    acting now that the replies do not already show (as the answer, a suggestion or a related entry)."""
+    if not sounds_urgent(question):
+        return replies
+    shown = {reply.title for reply in replies} | {
+        choice.value.split(":")[0] for reply in replies for choice in reply.choices if choice.action == SHOW}
+    offered = [entries[entry_id] for entry_id in ACTING_NOW
+               if entry_id in entries and entry_id not in shown and entries[entry_id].question not in shown]
+    choices = tuple(Choice(entry.question, SHOW, entry.id) for entry in offered)
+    return [Reply(kind="notice", text=URGENT_STEER, choices=choices), *replies]
