@@ -85,14 +85,14 @@ def test_suggestions_nobody_picked_reach_the_qa_leads_until_one_is_picked(engine
 
 def test_an_out_of_scope_question_gets_i_dont_know_is_logged_and_can_be_passed_on(engine: Engine,
                                                                                    services: Services) -> None:
-    replies = engine.message(PRACTITIONER, "when is the office car park gritted")
+    replies = engine.message(PRACTITIONER, "when does the staff choir rehearse")
     assert replies[0].text.startswith("I don't know that yet")
     assert [a["outcome"] for a in asks(services)] == ["none"]
     [escalate] = button_values(replies, "kb.escalate")
     sent = engine.action(PRACTITIONER, "kb.escalate", escalate)
     # No QA channel configured: each QA lead gets it in a DM, and the asker is told.
     assert sorted(r.to_user for r in sent if r.to_user) == ["U0QALEAD1", "U0QALEAD2"]
-    assert all("when is the office car park gritted" in r.text and f"@{{{PRACTITIONER}}}" in r.text
+    assert all("when does the staff choir rehearse" in r.text and f"@{{{PRACTITIONER}}}" in r.text
                for r in sent if r.to_user)
     assert "passed your question to the QA leads" in sent[-1].text
     again = engine.action(PRACTITIONER, "kb.escalate", escalate)
@@ -118,7 +118,7 @@ def test_escalation_goes_to_the_qa_channel_when_one_is_configured(engine: Engine
 
 
 def test_only_the_asker_can_pass_a_question_on(engine: Engine) -> None:
-    replies = engine.message(PRACTITIONER, "when is the office car park gritted")
+    replies = engine.message(PRACTITIONER, "when does the staff choir rehearse")
     other = engine.action("U0PRAN002", "kb.escalate", button_values(replies, "kb.escalate")[0])
     assert other[0].kind == "error"
     assert "Only the person who asked" in other[0].text
