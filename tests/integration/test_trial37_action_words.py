@@ -1,0 +1,68 @@
+"""Trial 37 (a newly qualified worker): actions said in her own words. `oops wrong one i meant 101` after `done 14`
+went on the QA leads' list with 14 left done; "can i have til the 18th on 130, chrono is massive" asked nobody; "113
+is the TMs job not mine" went on the QA leads' list; a reason and a note kept their joining words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+
+from bot.core.services import Services
+from bot.engine.routing import Engine
+from bot.storage import actions as action_store
+from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
+from tests.support.audit_rows import insert_audit
+from tests.support.text import flat
+
+LONDON = ZoneInfo("Europe/London")
+NOW = datetime(2026, 12, 6, 10, 0, tzinfo=LONDON)
+AUDITOR, WORKER, COLLEAGUE = "U0MGRS001", "U0PRAN001", "U0PRAN002"
+
+
+def _add(services: Services, title: str, owner: str = WORKER, due: str = "2026-12-09") -> int:
+    audit_id = insert_audit(services.storage, "CR-123456", NOW, auditor=AUDITOR)
+    return action_store.add_action(services.storage, audit_id, title, owner, due, AUDITOR, NOW)
+
+
+def _done(services: Services, action_id: int) -> bool:
+    found = action_store.get_action(services.storage, action_id)
+    assert found is not None
+    return bool(found.done_at)
+
+
+@pytest.mark.parametrize("correction", ["oops wrong one i meant {n}", "wrong one, meant action {n}",
+                                        "sorry i meant {n} not {w}"])
+def test_a_correction_after_done_reopens_the_wrong_action_and_marks_the_one_meant_done(
+        engine: Engine, services: Services, correction: str) -> None:
+    wrong, meant = _add(services, "Update the chronology"), _add(services, "Share the plan with the school")
+    with time_machine.travel(NOW, tick=False):
+        engine.message(WORKER, f"done {wrong}", surface="terminal")
+        replies = engine.message(WORKER, correction.format(n=meant, w=wrong), surface="terminal")
+    said = flat(" ".join(reply.text for reply in replies), "_`")
+    assert f"Reopened: action {wrong}, Update the chronology" in said
+    assert f"Action {meant} (audit #2, CR-123456) marked done: Share the plan with the school." in said
+    assert not _done(services, wrong) and _done(services, meant)
+    assert not asked_the_knowledge_base(services)
+
+
+def test_a_correction_naming_no_action_of_theirs_changes_nothing_and_says_how_to_undo(
+        engine: Engine, services: Services) -> None:
+    wrong, other = _add(services, "Update the chronology"), _add(services, "Not hers", owner=COLLEAGUE)
+    with time_machine.travel(NOW, tick=False):
+        engine.message(WORKER, f"done {wrong}", surface="terminal")
+        [said] = engine.message(WORKER, f"oops wrong one i meant {other}", surface="terminal")
+        undone = engine.message(WORKER, "undo", surface="terminal")
+    assert flat(said.text, "`").startswith(f"Action {other} isn't yours, so I haven't changed anything. Action "
+                                           f"{wrong} is still marked done: type undo to reopen it.")
+    assert f"Reopened: action {wrong}" in undone[0].text and not _done(services, wrong)
+    assert not _done(services, other)
+
+
+def test_without_an_action_just_marked_done_a_correction_is_left_alone(engine: Engine, services: Services) -> None:
+    meant = _add(services, "Share the plan with the school")
+    with time_machine.travel(NOW, tick=False):
+        engine.message(WORKER, f"oops wrong one i meant {meant}", surface="terminal")
+    assert not _done(services, meant)
