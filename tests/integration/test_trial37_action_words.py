@@ -13,6 +13,7 @@ import time_machine
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
+from bot.storage import more_time as requests
 from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
 from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
@@ -66,3 +67,40 @@ def test_without_an_action_just_marked_done_a_correction_is_left_alone(engine: E
     with time_machine.travel(NOW, tick=False):
         engine.message(WORKER, f"oops wrong one i meant {meant}", surface="terminal")
     assert not _done(services, meant)
+
+
+@pytest.mark.parametrize(("typed", "until"), [
+    ("actually can i have til the 18th on {n}, chrono is massive", "18 Dec 2026"),
+    ("can i have til the 18th on action {n}", "18 Dec 2026"),
+])
+def test_more_time_asked_with_the_day_before_the_action_is_sent_with_its_reason(
+        engine: Engine, services: Services, typed: str, until: str) -> None:
+    action_id = _add(services, "Update the chronology")
+    with time_machine.travel(NOW, tick=False):
+        mine, sent = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
+    assert flat(mine.text, "`").startswith(f"I've asked Team manager (South), the auditor, for more time on action "
+                                           f"{action_id} until {until}.")
+    assert sent.to_user == AUDITOR
+    assert ("reason: chrono is massive" in sent.text) is ("chrono" in typed)
+    asked = requests.latest(services.storage, action_id)
+    assert asked is not None and asked.until == "2026-12-18"
+
+
+def test_a_number_after_the_day_that_is_no_action_of_theirs_asks_nobody(engine: Engine, services: Services) -> None:
+    other = _add(services, "Not hers", owner=COLLEAGUE)
+    with time_machine.travel(NOW, tick=False):
+        engine.message(WORKER, f"can i have til the 18th on {other}", surface="terminal")
+    assert requests.latest(services.storage, other) is None
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("{n} is the TMs job not mine", "the TMs job"),
+    ("action {n} is the IRO's to do, not mine - ask her", "the IRO's to do, ask her"),
+])
+def test_whose_job_it_is_then_not_mine_tells_the_auditor(engine: Engine, services: Services, typed: str,
+                                                         reason: str) -> None:
+    action_id = _add(services, "Book a supervision discussion")
+    with time_machine.travel(NOW, tick=False):
+        mine, told = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
+    assert f"that action {action_id} isn't yours, with your reason: “{reason}”" in mine.text
+    assert told.to_user == AUDITOR and not asked_the_knowledge_base(services)
