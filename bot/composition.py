@@ -16,6 +16,7 @@ from bot.audits import (
     action_chase,
     checklist_asked,
     checklist_preview,
+    grade_asked,
     manager_words,
     moderation_action_asked,
     moderation_asked,
@@ -80,6 +81,7 @@ def build_engine(services: Services) -> Engine:
     more_time_refusal.install(engine, services)  # the reason typed after *Say no*
     wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
+    grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
