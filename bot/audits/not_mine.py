@@ -44,7 +44,9 @@ _WHOSE = (r"^\s*(?:action\s*#?|#)?(?P<job_id>\d+)\s+is\s+(?P<whose>(?:(?:the|an?
 SAID = re.compile(rf"^\s*(?:(?:action\s*#?|#)(?P<id>\d+)|(?P<bare>\d+))\s*[-,:]?\s*{_NOT}\s+{_MINE}\b"
                   rf"|^\s*(?:(?:this|that|it)\s+)?{_NOT}\s+{_MINE}\s*[-,:]?\s*(?:action\s*#?|#)(?P<after>\d+)\b"
                   rf"|{_WHOSE}", re.IGNORECASE)
-_REASON_LEAD = re.compile(r"^[\s,.;:!\-\u2013\u2014]*(?:(?:as|because|cos|coz|since|its|it's|it\u2019s)\b\s*)?",
+# the joining words before a reason, "anymore" too ("50 isnt mine anymore, case transferred": trial 37)
+_REASON_LEAD = re.compile(r"^[\s,.;:!\-\u2013\u2014]*(?:(?:anymore|any\s+more|any\s+longer|now|either|at\s+all)\b"
+                          r"[\s,.;:!\-\u2013\u2014]*)?(?:(?:as|because|cos|coz|since|its|it's|it\u2019s)\b\s*)?",
                           re.IGNORECASE)
 # "how do i get an action moved to someone else", "how do i say an action isnt mine", "can i give an action to
 # someone else", "how do i change the owner of an action": asked with no action's number

@@ -14,6 +14,7 @@ from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
 from bot.storage import more_time as requests
+from tests.e2e.test_trial28_manager import TO_Q3, _answers, _chat
 from tests.integration.test_moderation_reason_grade import asked_the_knowledge_base
 from tests.support.audit_rows import insert_audit
 from tests.support.text import flat
@@ -104,3 +105,19 @@ def test_whose_job_it_is_then_not_mine_tells_the_auditor(engine: Engine, service
         mine, told = engine.message(WORKER, typed.format(n=action_id), surface="terminal")
     assert f"that action {action_id} isn't yours, with your reason: “{reason}”" in mine.text
     assert told.to_user == AUDITOR and not asked_the_knowledge_base(services)
+
+
+def test_a_reason_after_isnt_mine_anymore_is_kept_without_the_joining_word(engine: Engine,
+                                                                          services: Services) -> None:
+    action_id = _add(services, "Review the plan with the family")
+    with time_machine.travel(NOW, tick=False):
+        mine, told = engine.message(WORKER, f"{action_id} isnt mine anymore, case transferred", surface="terminal")
+    assert "with your reason: “case transferred”" in mine.text
+    assert f"says action {action_id} isn't theirs: “case transferred”" in told.text
+
+
+def test_the_answer_a_hedge_leans_to_is_not_kept_in_its_note(engine: Engine, services: Services) -> None:
+    out = _chat(engine, [*TO_Q3, "mostly yes, used wishes and feelings", "yes"])
+    assert ("“Mostly yes” could be more than one answer, so I haven't stored one. Is that a yes or a no? I'll keep "
+            "your note: “used wishes and feelings”.") in out
+    assert _answers(services)["need-explained"] == ("yes", "used wishes and feelings")
