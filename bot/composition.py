@@ -16,6 +16,7 @@ from bot.audits import (
     action_chase,
     checklist_asked,
     checklist_preview,
+    grade_asked,
     manager_words,
     moderation_action_asked,
     moderation_asked,
@@ -28,6 +29,7 @@ from bot.audits import (
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
+    wrong_one,
 )
 from bot.audits import feature as audits_feature
 from bot.audits import reaudits as reaudits_feature
@@ -77,7 +79,9 @@ def build_engine(services: Services) -> Engine:
     action_chase.install(engine, services)  # `chase action 9`, "remind sw s1 about action 18"
     more_time.install(engine, services)  # `extend 110 to 14/12`, "more time on action 110"
     more_time_refusal.install(engine, services)  # the reason typed after *Say no*
+    wrong_one.install(engine, services)  # "oops wrong one i meant 101" just after `done 14` (trial 37)
     response_waiting.install(engine, services)  # Home: "Moderations waiting for your response: #111"
+    grade_asked.install(engine, services)  # "why is 116 inadequate??" (trial 37)
     overdue_asked.install(engine, services)  # "whats overdue", "who in my team is behind"
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)

@@ -6,10 +6,10 @@ were offered for. The terminal chat numbered them only on its own screen, so a n
 forgot them, and `2` typed there picked nothing (trial 26). So the options are stored with the question (bot.storage
 .asks `remember_offer`), and for `OPEN_FOR` after it was asked, while none is picked, it is not passed on to the QA
 leads and it is the person's latest question:
-- a new terminal session shows them again as it opens, numbered, so `2` picks the second as it would have before
-  (within the session they are a menu like any other: a reply without options after them retires them); once
-  only, and only when they were the last thing the person saw: anything done after them (a question, a command, a
-  button) leaves them behind, so later sessions do not show them again (trial 27);
+- an option number typed first in a new terminal session picks it, said back with when it was offered, so `2`
+  picks the second as it would have before; they are not printed again as the session opens (trial 37: sessions
+  opened with the last one's "The options I offered you today … Did you mean…", stale by then, as trial 34 found of
+  feedback). Anything done after them (a question, a command, a button) leaves them behind (trial 27);
 - typing an option's words (its label) picks it, in the session they were offered in or the next;
 - after `OPEN_FOR`, an option number typed before any options are on screen is told they are no longer open and to
   ask again, rather than "no options to pick from".
@@ -22,18 +22,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.core.markup import bold
-from bot.core.replies import Choice, Reply
+from bot.core.replies import Reply
 from bot.core.services import Services
 from bot.engine.confirmations import normal
 from bot.engine.routing import Engine, Turn
 from bot.storage import asks as store
-from bot.storage.audits import conversation
 from knowledge.dates import short_date
 
 OPEN_FOR = timedelta(days=1)  # a day: a question left at the end of one day is picked up the next morning
 OPEN_FOR_SAID = "a day"
-ENTRY_OPTION = "kb.show"  # an option that opens an entry: "Did you mean…"; without one, only the pass-on is offered
 PRIORITY = 85  # after every step and question waiting (an audit's words are its own), before the search (90)
 
 
@@ -59,36 +56,14 @@ def _when(services: Services, turn: Turn, offer: store.Offer) -> str:
     return f"{day} at {local:%H:%M}"
 
 
-def _kept_unshown(offer: store.Offer) -> bool:
-    """An answer's Helpful / Not helpful, or a question's *Pass it to the QA leads* alone: asked once, with the
-    answer, and never again as a later session opens (trial 34: most sessions opened with "Was my answer … helpful?"
-    or "… is on the QA leads' list" from the last visit); still picked by number first thing (kept_pick) or words."""
-    return offer.answered is not None or not any(action == ENTRY_OPTION for _, action, _ in offer.options)
-
-
-def still_open(services: Services, turn: Turn) -> list[Reply]:
-    """At the start of a terminal session: "Did you mean…" options offered in an earlier one, numbered again, while
-    they are open and the bot waits for nothing else from this person (an audit's step is shown instead); once only,
-    and only when they were the last thing the person saw (trial 27: every new session reprinted them, even after
-    other questions and commands). Feedback and the pass-on are not asked again (_kept_unshown)."""
-    offer, is_open = _open(services, turn)
-    if offer is None or not is_open or offer.left or conversation(services.storage, turn.user_id).get("awaiting"):
-        return []
-    if _kept_unshown(offer):
-        return []
-    store.leave_offer(services.storage, offer.ask_id, turn.now)
-    said = f"The options I offered you {_when(services, turn, offer)} are still open. {bold('Did you mean…')}"
-    return [Reply(kind="notice", text=said,
-                  choices=tuple(Choice(label, action, value) for label, action, value in offer.options))]
-
-
 def kept_pick(engine: Engine, services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """An option number typed first in a later terminal session, with nothing on screen, picks an answer's Helpful /
-    Not helpful or the pass-on kept unshown (trial 31: `2` meant Not helpful), said back with when it was offered;
-    None for anything else (nothing kept, lapsed, left behind, or a number none of its options has)."""
+    """An option number typed first in a later terminal session, with nothing on screen, picks the option kept: a
+    "Did you mean…" entry (trial 26), an answer's Helpful / Not helpful or the pass-on (trial 31: `2` meant Not
+    helpful), said back with when it was offered; None for anything else (nothing kept, lapsed, left behind, or a
+    number none of its options has)."""
     offer, is_open = _open(services, turn)
     number = text.strip().lstrip("#").rstrip(".)")
-    if offer is None or not is_open or offer.left or not _kept_unshown(offer) or not number.isdigit():
+    if offer is None or not is_open or offer.left or not number.isdigit():
         return None
     if not 1 <= int(number) <= len(offer.options):
         return None
@@ -131,8 +106,8 @@ def lapsed(services: Services, turn: Turn, text: str) -> str | None:
 
 
 def install(engine: Engine, services: Services) -> None:
-    """Show open options again as a terminal session starts, pick one by its words, and say when they lapsed."""
-    engine.add_session_start(lambda turn: still_open(services, turn), opening_only=True)
+    """Pick an open option by its number typed first in a later session or by its words, and say when they
+    lapsed."""
     engine.add_turn_watch(lambda turn, typed: moved_on(services, turn, typed))
     engine.add_message_handler(lambda turn, text: picked_in_words(engine, services, turn, text), priority=PRIORITY)
     engine.add_lapsed_pick(lambda turn, text: lapsed(services, turn, text))

@@ -6,7 +6,7 @@ Marking done and reopening are bot.audits.action_status; removing one added by m
 from __future__ import annotations
 
 from bot.audits import pages
-from bot.core import chase_said, more_time_said
+from bot.core import chase_said, more_time_said, not_mine_said
 from bot.core.markup import audit_and_case
 from bot.core.replies import Choice, Reply
 from bot.core.services import Services
@@ -100,6 +100,8 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     lines = [f"**{heading[0]}**{counted}"]
     asked = more_time_said.notes_for(services, shown)  # "more time asked to 18 Dec, waiting for …" (trial 34)
     asked = chase_said.merged(services, shown, turn.user_id, asked)  # "chase held until 08:00 Mon 7 Dec"
+    if not words:  # your own: "you said it isn't yours on 6 Dec, and … was told" (trial 37)
+        asked = _joined(asked, not_mine_said.notes_for(services, shown))
     for action in shown:
         owner = f"{services.directory.label(action.owner_id)}: " if words else ""
         due = short_date(action.due_date) + (" (**overdue**)" if action.due_date < today else "")
@@ -115,6 +117,11 @@ def _listing(services: Services, turn: Turn, heading: tuple[str, str], words: li
     return Reply(text="\n".join(lines),
                  choices=tuple(Choice(f"Done: {action_name(a.id)}", "actions.done", str(a.id),
                                       echo=_done_echo(services, a, bool(words))) for a in shown))
+
+
+def _joined(first: dict[int, str], second: dict[int, str]) -> dict[int, str]:
+    """Two sets of notes beside actions, one line each: both, when an action has both."""
+    return {key: "; ".join(note for note in (first.get(key), second.get(key)) if note) for key in {*first, *second}}
 
 
 def _done_echo(services: Services, action: action_store.ActionRow, with_owner: bool) -> str:

@@ -52,6 +52,7 @@ from bot.audits import (
     open_listed,
     readback,
     redaction,
+    reflection_held,
     reflection_wait,
     regrade_check,
     regrade_concern,
@@ -249,6 +250,7 @@ def _install_watches(engine: Engine, services: Services) -> None:
     """The lines added around another feature's answer: a reflection still waiting, a grade change left unmade,
     and the audit's step shown again after a message answered aside."""
     engine.add_message_watch(lambda turn, _text: reflection_wait.watch(services, turn))  # "reflections still wait"
+    reflection_held.install(engine, services)  # *Save my reflection*, typed before a question (trial 37)
     engine.add_turn_watch(lambda turn, typed: regrade_left.watch(services, turn, typed))  # "grade change not made"
     engine.add_message_watch(  # "Back to audit #1, question 3:"
         lambda turn, text: answered_aside.watch(services, turn, text, engine.typed_shapes))

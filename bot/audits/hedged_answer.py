@@ -29,9 +29,11 @@ from bot.storage import audits as store
 from knowledge.checklist_schema import Question
 
 KEPT = "hedged_note"  # on the conversation row: {"audit_id", "version", "step", "note"}
-HEDGE = re.compile(r"^\s*(?P<hedge>mostly|largely|partly|partially|part(?:ly)?\s+met|in\s+parts?|in\s+the\s+main"
+HEDGE = re.compile(r"^\s*(?P<hedge>(?:mostly|largely|partly|partially|part(?:ly)?\s+met|in\s+parts?|in\s+the\s+main"
                    r"|to\s+some\s+(?:extent|degree)|somewhat|sort\s+of|kind\s+of|kinda|not\s+fully|not\s+entirely"
-                   r"|not\s+completely|not\s+always|not\s+consistently|sometimes|half|mixed)\b[\s,.;:!\-–—(]*(?P<note>.*?)"
+                   r"|not\s+completely|not\s+always|not\s+consistently|sometimes|half|mixed)"
+                   # the answer it leans to is part of the hedge, not the note: "mostly yes, used wishes…" (trial 37)
+                   r"(?:[\s,]+(?:yes|yeah|yep|no|nope)(?=\s*[,.;:!\-–—(]|\s*$))?)\b[\s,.;:!\-–—(]*(?P<note>.*?)"
                    r"[\s)]*$", re.IGNORECASE | re.DOTALL)
 
 

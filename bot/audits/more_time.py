@@ -53,12 +53,16 @@ LATER = re.compile(rf"\b{_LATER}\b", re.IGNORECASE)
 # when the number is an action of the one typing (`typed`).
 _ASKED_ON = rf"(?:more\s+time|extra\s+time|extension|extend|{_LATER})"
 BARE_NUMBER = re.compile(rf"{_ASKED_ON}\s+(?:on|for)\s+#?(?P<id>\d+)\b", re.IGNORECASE)
+# ... or after the day asked for: "can i have til the 18th on 130" (trial 37: it asked nobody)
+DAY_THEN_NUMBER = re.compile(rf"\b{_HAVE_IT}(?:until|till|til)\s+[^,;?!]{{1,30}}?\s+(?:on|for)\s+#?(?P<id>\d+)\b",
+                             re.IGNORECASE)
 # the day asked for: "more time on action 110 until 14/12", "extend action 110 to 14/12", "an extension to 14/12",
 # "can i hav til 11/12" (polite words after it are not the day: "til 11/12 pls")
 UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action\s+#?\d+)|"
                    r"(?:have|hav|get|keep)(?:\s+(?:it|this|that))?)"
                    r"(?:\s+(?:on|for)\s+(?:action\s+)?#?\d+)?\s+(?:to|until|till|til)\s+(?P<day>[^,;?!]+?)"
-                   r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s*$)",
+                   r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s*$"
+                   r"|\s+(?:on|for)\s+(?:action\s+)?#?\d+\b)",  # "til the 18th on action 130" (trial 37)
                    re.IGNORECASE)
 BECAUSE = re.compile(r"\b(?:as|because|cos|coz|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
 CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)")
@@ -88,7 +92,8 @@ def read(text: str, today: date) -> Request | None:
     number, no words asking for time, or it says the action is not theirs). A day asked for that names no day is
     refused, with an example."""
     numbers = {match.group("id") for match in ACTION_NUMBER.finditer(text)}
-    bare = {match.group("id") for match in BARE_NUMBER.finditer(text)} if not numbers else set()
+    bare = {match.group("id") for pattern in (BARE_NUMBER, DAY_THEN_NUMBER)
+            for match in pattern.finditer(text)} if not numbers else set()
     if len(numbers | bare) != 1 or ASKS.search(text) is None or NOT_MINE.search(text) is not None:
         return None
     number = (numbers | bare).pop()

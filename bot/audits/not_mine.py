@@ -37,11 +37,18 @@ _NOT = (r"(?:is\s*n['\u2019]?t|isnt|is\s+not|aint|not|should\s*n['\u2019]?t\s+be
         r"|was\s*n['\u2019]?t|wasnt)")
 _MINE = (r"(?:mine|my\s+(?:action|job|responsibility|task|one)|for\s+me|me|to\s+do\s+with\s+me|down\s+to\s+me"
          r"|meant\s+for\s+me)")
+# "113 is the TMs job not mine", "action 113 is the IRO's to do, not mine" (trial 37: it went on the QA leads' list):
+# whose it is comes first, and is the reason
+_WHOSE = (r"^\s*(?:action\s*#?|#)?(?P<job_id>\d+)\s+is\s+(?P<whose>(?:(?:the|an?|my)\s+)?[\w'\u2019]+"
+          r"(?:\s+[\w'\u2019]+)?\s+(?:job|action|task|one|responsibility|to\s+do))\b\s*[-,.;:]?\s*"
+          rf"(?:and\s+|so\s+|its\s+|it's\s+)?{_NOT}\s+{_MINE}\b")
 # "action 130 isnt mine", "130 is not my action", "action 130 - not mine", "not my action: 130", then a reason
 SAID = re.compile(rf"^\s*(?:(?:action\s*#?|#)(?P<id>\d+)|(?P<bare>\d+))\s*[-,:]?\s*{_NOT}\s+{_MINE}\b"
-                  rf"|^\s*(?:(?:this|that|it)\s+)?{_NOT}\s+{_MINE}\s*[-,:]?\s*(?:action\s*#?|#)(?P<after>\d+)\b",
-                  re.IGNORECASE)
-_REASON_LEAD = re.compile(r"^[\s,.;:!\-\u2013\u2014]*(?:(?:as|because|cos|coz|since|its|it's|it\u2019s)\b\s*)?",
+                  rf"|^\s*(?:(?:this|that|it)\s+)?{_NOT}\s+{_MINE}\s*[-,:]?\s*(?:action\s*#?|#)(?P<after>\d+)\b"
+                  rf"|{_WHOSE}", re.IGNORECASE)
+# the joining words before a reason, "anymore" too ("50 isnt mine anymore, case transferred": trial 37)
+_REASON_LEAD = re.compile(r"^[\s,.;:!\-\u2013\u2014]*(?:(?:anymore|any\s+more|any\s+longer|now|either|at\s+all)\b"
+                          r"[\s,.;:!\-\u2013\u2014]*)?(?:(?:as|because|cos|coz|since|its|it's|it\u2019s)\b\s*)?",
                           re.IGNORECASE)
 # "how do i get an action moved to someone else", "how do i say an action isnt mine", "can i give an action to
 # someone else", "how do i change the owner of an action": asked with no action's number
@@ -62,8 +69,8 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     """`action 130 isnt mine …` passed on, the question how answered, `action 130 stays theirs` replied; None for
     other text."""
     if (said := SAID.match(text)) is not None:
-        digits = said.group("id") or said.group("bare") or said.group("after")
-        return passed_on(services, turn, typed_id(digits), _reason(text[said.end():]))
+        digits = said.group("id") or said.group("bare") or said.group("after") or said.group("job_id")
+        return passed_on(services, turn, typed_id(digits), _reason(text[said.end():], said.group("whose")))
     if (kept := STAYS_TYPED.match(text)) is not None:
         return stays(services, turn, typed_id(kept.group("id") or kept.group("kept")))
     if ASKED.match(text):
@@ -71,10 +78,11 @@ def typed(services: Services, turn: Turn, text: str) -> list[Reply] | None:
     return None
 
 
-def _reason(rest: str) -> str | None:
-    """The words after "isnt mine", without the joining words: "thats the IRO's job" from ", thats the IRO's job"."""
+def _reason(rest: str, whose: str | None = None) -> str | None:
+    """The words after "isnt mine", without the joining words: "thats the IRO's job" from ", thats the IRO's job";
+    after whose it is, when that came first ("the TMs job" from "113 is the TMs job not mine")."""
     reason = _REASON_LEAD.sub("", rest, count=1).strip(" .!")
-    return reason or None
+    return ", ".join(part for part in (whose, reason) if part) or None
 
 
 def told_whom(services: Services, action: action_store.ActionRow) -> tuple[str, str]:

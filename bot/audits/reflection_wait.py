@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from bot.audits import finish, small_talk
+from bot.audits import finish, reflection_held, small_talk
 from bot.audits.flow import REFLECTION_ASKED, looks_like_question
 from bot.core.markup import bold
 from bot.core.replies import Reply
@@ -56,8 +56,12 @@ def typed(services: Services, turn: Turn, audit_id: int, text: str) -> list[Repl
         return finish.on_reflect(services, turn, asked.group("id"))
     if COMMAND.match(text):
         return None
+    if reflection_held.SAVE_SAID.match(text) and reflection_held.held(services, turn, audit_id) is not None:
+        return reflection_held.saved(services, turn, audit_id)  # `save`, once its offer has gone (trial 37)
     small_talk.refuse(services, text, f"That isn't a reflection on the audit, so nothing was saved. {REFLECTION_ASKED}")
     if not_a_reflection(services, text):
+        if (before := reflection_held.before_question(text)) is not None:  # kept, and asked to save (trial 37)
+            reflection_held.hold(services, turn, audit_id, before)
         return None
     return finish.reflection(services, turn, audit_id, text)
 
@@ -88,6 +92,8 @@ def watch(services: Services, turn: Turn) -> Callable[[list[Reply]], list[Reply]
     def afterwards(_replies: list[Reply]) -> list[Reply]:
         now = store.conversation(services.storage, turn.user_id)
         if now.get("awaiting") == AWAITING and now.get("audit_id") == audit_id:
+            if (kept := reflection_held.held(services, turn, audit_id)) is not None:
+                return [reflection_held.asked_to_save(services, turn, audit_id, kept)]
             return [Reply(kind="notice", text=f"Your reflections on audit #{audit_id} are still waiting: type them "
                                               "next, or type `later` to do it another time.")]
         if now and len(store.reflections_of(services.storage, audit_id)) == stored:

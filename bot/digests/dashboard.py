@@ -73,7 +73,8 @@ def my_work(services: Services, person: Person) -> list[Reply]:
             late = " — **overdue**" if due < today else ""
             lines.append(f"   • {description} (due {short_date(due, year=False)}){late}{asked_note}")
             choices.append(Choice(f"Done: action {action_id}", "actions.done", str(action_id)))
-        lines.extend(f"   • Action {a.id}: {asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)
+        lines.extend(f"   • Action {a.id}, {_clip(a.description)} ({audit_and_case(a.audit_id, a.case_ref)}): "
+                     f"{asked[a.id]}" for a in open_actions[SHOWN:] if a.id in asked)  # which one (trial 37)
     if not drafts_total and not actions_total:  # only your own: a manager's team may have overdue actions (trial 28)
         waiting = awaiting_response(services.storage, person.user_id)
         lines.append("No drafts or open actions of yours." if waiting else

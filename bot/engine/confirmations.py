@@ -190,7 +190,17 @@ def add_answers(engine: Engine, services: Services, *buttons: tuple[str, Callabl
         engine.add_action(name, answering(services, name, handler))
 
 
+def forget(services: Services, turn: Turn) -> list[Reply]:
+    """As a terminal session opens: the question or offer waiting from an earlier one set aside, since it is no
+    longer on screen (trial 37: "The choice above is still waiting: type `undo`", from `done 75` the session before,
+    printed under an unrelated list). Its buttons, in Slack, still work. Says nothing."""
+    store.keep_aside(services.storage, turn.user_id, KEY, None, turn.now)
+    return []
+
+
 def install(engine: Engine, services: Services) -> None:
-    """Typed answers to the question waiting, before anything else reads the line (help apart)."""
+    """Typed answers to the question waiting, before anything else reads the line (help apart); what waited from an
+    earlier terminal session set aside as the next opens."""
+    engine.add_session_start(lambda turn: forget(services, turn), opening_only=True)
     engine.add_message_handler(lambda turn, text: typed(engine, services, turn, text), priority=PRIORITY)
     engine.add_message_watch(lambda turn, text: _kept_for(services, turn, text))

@@ -58,3 +58,26 @@ def audit_events(storage: Storage, audit_id: int) -> list[TrailRow]:
         events.append(TrailRow(parse_utc(at), actor, action, {**json.loads(detail), **titles}))
     return events
 
+
+
+NOT_MINE, STAYS_THEIRS = "action.not_mine", "action.stays_theirs"  # bot.audits.not_mine
+
+
+def not_mine_said(storage: Storage, action_ids: list[int]) -> dict[int, TrailRow]:
+    """The latest "isn't mine" said of each of these actions, by action, left out once answered *It stays theirs*
+    after it (trial 37: the claim showed nowhere in `my actions`). Few rows have these actions: the scan is short."""
+    if not action_ids:
+        return {}
+    marks = ", ".join("?" for _ in action_ids)
+    rows = storage.db.execute(
+        f"SELECT at, actor, action, detail FROM trail WHERE action IN (?, ?) AND "
+        f"json_extract(detail, '$.action') IN ({marks}) ORDER BY at, id", [NOT_MINE, STAYS_THEIRS, *action_ids],
+    ).fetchall()
+    said: dict[int, TrailRow] = {}
+    for at, actor, action, detail in rows:
+        row = TrailRow(parse_utc(at), actor, action, json.loads(detail))
+        if action == NOT_MINE:
+            said[int(row.detail["action"])] = row
+        else:
+            said.pop(int(row.detail["action"]), None)
+    return said
