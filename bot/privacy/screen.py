@@ -31,6 +31,7 @@ from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.practice_names import without_practice_names
+from bot.privacy.short_names import short_name_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
@@ -132,7 +133,8 @@ class Screen:
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
-                                       + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon))
+                                       + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon)
+                                       + short_name_hits(text, self.acronyms, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)
