@@ -32,6 +32,7 @@ from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.practice_names import without_practice_names
 from bot.privacy.short_names import short_name_hits
+from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
@@ -129,7 +130,9 @@ class Screen:
             hits += finder.hits(text)
             if self.lexicon.has_lists:
                 names = [hit.words.casefold() for hit in hits if hit.kind == "name"]
-                hits += [hit for hit in initials_hits(text, self.acronyms, self.lexicon)
+                initials = initials_hits(text, self.acronyms, self.lexicon)
+                initials += spaced_initials_hits(text, self.acronyms, self.lexicon)
+                hits += [hit for hit in initials
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
