@@ -253,13 +253,20 @@ def describe(findings: list[Finding]) -> str:
     return _join(labels)
 
 
-def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "") -> str:
+def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "", typed: str = "") -> str:
     """Return the text unchanged when it holds no identifier; otherwise refuse it, with the words found masked.
 
     `read_by` says who reads a text shown to many people (a campaign's name is read by every auditor, QA lead and
     the report channel): there a case reference is refused too, as in the knowledge base, since it points them all
-    at one child's case (trial 15, F1); where people work on a case, the reference is what they use."""
+    at one child's case (trial 15, F1); where people work on a case, the reference is what they use.
+
+    `typed` is the whole line `text` was taken from (a reason read after 'because'): a refusal then names every
+    identifier in the line, not only those in the part kept, so the person who typed it fixes them all at once
+    (trial 38, M1: 'because mum (Shannon Wright, 07700 900777) is in hospital, dob 04/05/2015' named the name
+    alone)."""
     findings = screen.find(text)
+    if findings and typed:
+        findings = screen.find(typed) or findings
     said = [explain(findings)] if findings else []
     references = [f"“{masked(f.words)}”" for f in (screen.case_references_in(text) if read_by else [])
                   if not any(f.words in found.words for found in findings)]
