@@ -30,6 +30,7 @@ from bot.privacy.initials import initials_hits, load_acronyms, practice_words, v
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
+from bot.privacy.places import place_hits
 from bot.privacy.practice_names import without_practice_names
 from bot.privacy.short_names import short_name_hits
 from bot.privacy.spaced_initials import spaced_initials_hits
@@ -59,6 +60,7 @@ KINDS = {
                "'mum's Facebook')"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
+    "hospital": ("a local hospital's name", "write 'the hospital' or 'the children's ward' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
                  "young person' or their role ('mother', 'the social worker') instead"),
     # Found in knowledge-base text only (content mode): everyone reads an entry, and a reference points them at one
@@ -126,6 +128,7 @@ class Screen:
         text = text or ""
         hits = structured_hits(text)
         if mode == "full":
+            hits += [hit for hit in place_hits(text) if not any(hit.words in other.words for other in hits)]
             finder = PersonContextFinder(self.lexicon, self.listed)
             hits += finder.hits(text)
             if self.lexicon.has_lists:
