@@ -193,12 +193,14 @@ def find_identifiers(text: str, screen: Screen, mode: str = "full") -> list[Find
 
 def masked(words: str) -> str:
     """The words found as a reply shows them: each word's first character, then "…" for the rest (“Tyler Brown” is
-    “T… B…”, “07700 900123” “0… 9…”); a word of one character stays as it is.
+    “T… B…”, “07700 900123” “0… 9…”); a word of one character, an initial, is “…” alone (“Mr J” is “M… …”, “Baby K”
+    “B… …”).
 
     A reply to a refused text is a Slack message, in a channel for an @mention: quoting the name or number whole
     would put it in Slack a second time, in the bot's own words. The first characters and the number of words are
-    enough for the person who typed them to find what to change."""
-    return " ".join(word if len(word) == 1 else word[0] + "…" for word in words.split())
+    enough for the person who typed them to find what to change. An initial shown whole beside the title or word
+    before it is the whole identifier again ('Mr J', 'Baby K': trial 38, LOW), so it is masked too."""
+    return " ".join("…" if len(word) == 1 else word[0] + "…" for word in words.split())
 
 
 def explain(findings: list[Finding]) -> str:
