@@ -125,8 +125,7 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
 
     `allowed` holds acronyms in capitals (`load_acronyms`); the lexicon gives the everyday words and the name
     finder's words of practice (UPN, DOB, LCS) that are never a person."""
-    letters_in_text = [c for c in text if c.isalpha()]
-    if not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS:
+    if shouted(text):
         return []
     hits = _typed_initials(text, allowed, lexicon)
     for found in _CANDIDATE.finditer(text):
@@ -148,6 +147,12 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
             if Hit("initials", words) not in hits:
                 hits.append(Hit("initials", words))
     return hits
+
+
+def shouted(text: str) -> bool:
+    """Whether `text` has no letters or is mostly in capitals, where capitals say nothing of initials."""
+    letters_in_text = [c for c in text if c.isalpha()]
+    return not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS
 
 
 def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:

@@ -23,8 +23,8 @@ from bot.privacy.initials import (
     _OWNER_BEFORE,
     _PERSON_BEFORE,
     AGE_AFTER,
-    MOSTLY_CAPITALS,
     is_initials,
+    shouted,
 )
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.person_context import PERSON_NOUNS
@@ -40,8 +40,7 @@ _PERSON_IN_BRACKETS = re.compile(
 def spaced_initials_hits(text: str, acronyms: frozenset[str], lexicon: Lexicon) -> list[Hit]:
     """Spaced initials where a person stands in `text` (see the module's docstring); `acronyms` in capitals are
     never initials, nor is text mostly in capitals, where capitals say nothing."""
-    letters_in_text = [c for c in text if c.isalpha()]
-    if not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS:
+    if shouted(text):
         return []
     hits: list[Hit] = []
     for found in _SPACED.finditer(text):
