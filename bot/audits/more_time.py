@@ -85,6 +85,7 @@ class Request:
     reason: str | None
     later: timedelta | None = None
     bare: bool = False
+    typed: str = ""  # the line the reason was read from: a refusal names every identifier in it
 
 
 def read(text: str, today: date) -> Request | None:
@@ -105,7 +106,7 @@ def read(text: str, today: date) -> Request | None:
         except DateError as error:
             raise UserError(f"{error} Nothing was asked: type it like `extend action {number} to "
                             f"{_example(today)}`.") from None
-    return Request(typed_id(number), until, _reason(text, number), _later(text), bool(bare))
+    return Request(typed_id(number), until, _reason(text, number), _later(text), bool(bare), text)
 
 
 def _later(text: str) -> timedelta | None:
@@ -241,7 +242,8 @@ def ask(services: Services, turn: Turn, request: Request) -> list[Reply]:
         return [waiting]
     until_day = _until(turn, services, request, action)
     asked, role = more_time_answer.approver(services, action)
-    reason = screen_text(request.reason, services.identifier_screen, "that reason") if request.reason else None
+    reason = screen_text(request.reason, services.identifier_screen, "that reason",
+                         typed=request.typed) if request.reason else None
     until = f"until {short_date(until_day.isoformat())}" if until_day else ""
     detail = ", ".join(part for part in (until, f"reason: {reason}" if reason else "") if part)
     where = f"_{action.description}_, {audit_and_case(action.audit_id, action.case_ref)}"

@@ -95,6 +95,10 @@ _TERMS_OF_ADDRESS = frozenset(_split("""
 love darling dear sweetheart sweetie babe honey hun hon pet mate buddy pal bro sis kiddo champ duck petal chick
 little big young old
 """))
+# Describing words that start a nickname ('little bee', 'big man'), and the nouns after them that address anyone.
+_SIZES = frozenset(_split("little big young old baby"))
+_ADDRESSED = frozenset(_split("one ones un man lady miss mister madam fella fellow guy chap thing monster bit bits"
+                                " while more less enough"))
 # The words of one or two letters that go on with a sentence after a calling phrase, never a name: function words
 # ('call her in', 'known as a child in need', 'call her so she knows'), what is said in chat ('call her n ask',
 # 'call her rn', 'call her ta'), the time of day ('call her am') and the family ('call her ma').
@@ -123,12 +127,32 @@ def called_name_hits(text: str, finder: PersonContextFinder, acronyms: frozenset
         if capitals and word in acronyms and (not _of_a_person(text, m) or word in practice_terms()
                                               or word.casefold() in RELATIONS):
             continue  # 'call her CAMHS worker', 'call her ASAP', 'also known as KB'; not 'the child is known as KB'
-        if (capitals and len(word) <= 3 and word != "OK") or not _continuation(word, after, finder):
+        described = _described_name(word, after, finder)
+        if described:
+            if Hit("name", described) not in hits:
+                hits.append(Hit("name", described))  # 'we call her little bee'
+        elif (capitals and len(word) <= 3 and word != "OK") or not _continuation(word, after, finder):
             stops = _STOPPED.match(after) if len(word) == 1 else None  # 'call her J.B.'
             hit = Hit("name", word + stops.group(0) if stops else word)  # 'call her JJ': initials given as the name
             if hit not in hits:
                 hits.append(hit)
     return hits
+
+
+def _described_name(word: str, after: str, finder: PersonContextFinder) -> str | None:
+    """A nickname of a describing word and a noun after a calling cue, 'little bee', 'big man' (trial 38, H2: 'we
+    call her little bee in the notes' was stored, 'little' being how every carer addresses a child): the two words,
+    unless the second is a term of address, a person or goes on with the sentence ('call her little one', 'call him
+    little man', 'call her little sister')."""
+    following = _NEXT_WORD.match(after)
+    if word.casefold() not in _SIZES or not following:
+        return None
+    noun = following.group(1)
+    bare = noun.casefold()
+    if bare in _TERMS_OF_ADDRESS or bare in _ADDRESSED or bare in _CONTINUATIONS or bare in ROLES \
+            or bare in RELATIONS or bare in PERSON_NOUNS or finder._cannot_be_named(bare, ""):
+        return None
+    return f"{word} {noun}"
 
 
 def _of_a_person(text: str, cue: re.Match[str]) -> bool:

@@ -1897,7 +1897,8 @@ _CHILDS_WORKERS = frozenset(_split("teacher headteacher head senco sw ssw social
 # Before a plural, never a possessive: 'the jacks', 'different faiths mum and dad follow', 'both roses'.
 _COUNTING = DETERMINERS | frozenset(_split("different other many both all various several few two three four"))
 # Who and what a child has, after a possessive even of a name that is also a word ('jacks mum', "ruby's teacher").
-_CLOSE_TO_A_CHILD = RELATIONS | frozenset(_split("social foster birth school nursery college teacher teachers class"))
+_CLOSE_TO_A_CHILD = RELATIONS | frozenset(_split("social foster birth school nursery college teacher teachers class"
+                                                  " birthday bday bedroom"))  # "jaden's bday" (trial 38, M1)
 _FAMILY_GROUP = frozenset(_split("family family's families children kids household siblings boys girls brothers sisters"
                                  " twins"))
 # What may be named after a person: 'the Victoria Climbie Inquiry', 'a Duke of Edinburgh Award'.

@@ -112,7 +112,7 @@ _TYPED_FAMILY_AFTER = re.compile(rf"^\s+(?:and|&)\s+(?:(?:his|her|their)\s+)?(?:
 # An age right after: 'jj age 4', 'tm aged 15', 'KB 12yo', 'AB, 12 years old', 'JJ (4)'; not a length of time ('CP 2
 # years', 'aged 15 months' is a baby's age only after a person word, as the name finder has it), nor a check at an
 # age ('HV 2 year old check').
-_AGE_AFTER = re.compile(
+AGE_AFTER = re.compile(
     r"^(?:(?:\s*,)?\s+(?:aged?\s*\d{1,2}\b(?!\s*(?:%|weeks?|days?|months?|mths?))|"
     r"\d{1,2}\s*(?:yo|y/o|y\.o\.?|(?:yrs?|years?)[\s-]*old)(?![\w/]))|\s*\((?:aged?\s*)?\d{1,2}\))"
     # a check at an age, not a person: 'HV 2 year old check', 'age 2 review'
@@ -125,15 +125,14 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
 
     `allowed` holds acronyms in capitals (`load_acronyms`); the lexicon gives the everyday words and the name
     finder's words of practice (UPN, DOB, LCS) that are never a person."""
-    letters_in_text = [c for c in text if c.isalpha()]
-    if not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS:
+    if shouted(text):
         return []
     hits = _typed_initials(text, allowed, lexicon)
     for found in _CANDIDATE.finditer(text):
         letters = re.sub(r"[.\s]", "", found.group(0))
         before = text[max(0, found.start() - 30):found.start()]
         after = text[found.end():found.end() + 40]
-        aged = _AGE_AFTER.match(after)
+        aged = AGE_AFTER.match(after)
         dotted = bool(_DOTTED.fullmatch(found.group(0).strip()))
         known = DOTTED_ABBREVIATIONS | practice_terms() if dotted else allowed
         if not (_initials_before_an_age(letters, aged, lexicon) if aged else is_initials(letters, known, lexicon)):
@@ -150,6 +149,12 @@ def initials_hits(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[
     return hits
 
 
+def shouted(text: str) -> bool:
+    """Whether `text` has no letters or is mostly in capitals, where capitals say nothing of initials."""
+    letters_in_text = [c for c in text if c.isalpha()]
+    return not letters_in_text or sum(c.isupper() for c in letters_in_text) / len(letters_in_text) > MOSTLY_CAPITALS
+
+
 def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> list[Hit]:
     """Initials typed in lower case or as 'Js', in the strongest person places only (see _TYPED_PERSON_BEFORE):
     never an acronym of the allow-list typed small ('the sw said', 'gp said'), an everyday word ('it said', 'we
@@ -159,7 +164,7 @@ def _typed_initials(text: str, allowed: frozenset[str], lexicon: Lexicon) -> lis
         letters = found.group(0)
         before = text[max(0, found.start() - 40):found.start()]
         after = text[found.end():found.end() + 40]
-        aged = _AGE_AFTER.match(after)
+        aged = AGE_AFTER.match(after)
         known = letters.casefold() in TITLES or (len(letters) == 3 and letters.casefold() in lexicon.common_words)
         if known or not (_initials_before_an_age(letters.upper(), aged, lexicon) if aged
                          else is_initials(letters.upper(), allowed, lexicon)):

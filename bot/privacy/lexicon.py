@@ -72,8 +72,23 @@ i me my you your he him his she her hers it its we us our they them their who wh
 primary secondary junior infant nursery academy school college high
 wen wat wot hw shld shd cud wud wld cld pls plz thx abt cos coz cuz tho thru dunno gonna wanna
 wk wks wkly hr hrs hrly yr yrs yrly mth mths mnth mnths mos secs approx apprx appx
-"""))  # the last two lines: question words as busy people type them ("wen does the icpc need to happen by"), and
-# units of time shortened ("core groups have lapsed for 9 wks", trial 26: 'wks' was refused as a child's name)
+
+arent isnt wasnt werent dont doesnt didnt cant couldnt shouldnt wouldnt hasnt havent hadnt mustnt neednt aint
+im ive youre youve theyre theyve weve whats thats theres wheres shes hes
+"""))  # the last lines: question words as busy people type them ("wen does the icpc need to happen by"), units of
+# time shortened ("core groups have lapsed for 9 wks", trial 26: 'wks' was refused as a child's name), and
+# contractions typed without their apostrophe ('the children arent told about decisions', trial 37: "a…")
+
+
+def _transposed(words: str) -> frozenset[str]:
+    """Each word with two letters beside each other swapped, as fast typing swaps them: 'waht', 'whta' for 'what'."""
+    return frozenset(word[:i] + word[i + 1] + word[i] + word[i + 2:] for word in words.split()
+                     for i in range(len(word) - 1)) - frozenset(words.split())
+
+
+# The question words typed with two letters swapped ('waht is a cin plan', 'whta is a pep', trial 37: refused as a
+# name "w…"): never a name.
+_NEVER_NAMES = _NEVER_NAMES | _transposed("what when where which who why how whats")
 
 
 def _fold(word: str) -> str:

@@ -192,6 +192,8 @@ _DETERMINED = re.compile(
     r"(?:\s+(?:is|are|was|were)|['’]s)(?:\s+(?:also|now|still|often|usually|actually|really|just))*)\s+$",
     re.IGNORECASE)
 _ONLY_NAMES, _MAY_NAME, _AFTER_PERSON = 3, 2, 1
+# A comma setting off what follows a person ('the baby, known as Peanut, is born': trial 38, H2).
+_APPOSITIVE_COMMA = re.compile(r"\s*,\s*$")
 _NAMING_ALWAYS = re.compile(r"^(?:nicknamed|(?:likes|prefers|wants)\s+to\s+be\s+called)$", re.IGNORECASE)
 # Cues that never mean phoning or naming in a plan, so that after any person they only name (trial 35, H3: 'baby
 # known as bear', 'he goes by star' were stored): 'known as', 'goes by', 'calls herself'.
@@ -297,6 +299,12 @@ _APPOSITIVE_ENDS = re.compile(r"^\s*(?:,|\s[-–]\s|\()")
 # Where a sentence ends: . ! ? ; : or a new line, perhaps with quotes, brackets or a bullet after ('. "jack said',
 # '\n- ruby was'); not a decimal point or a time ('at 3.30 jack'), where a digit follows.
 _SENTENCE_END = re.compile(r"(?:[.!?;:]|\n)[\s\"'“”‘’()\[\]*•·>–-]*$")
+# Words for more than one child, and how the names set off after them end: 'the twins, river and sky, were'.
+_GROUPS = frozenset(_split("twins siblings children kids boys girls brothers sisters triplets"))
+_GROUP_ENDS = re.compile(r"^\s*(?:,|[-–]|\()")
+# The family words a name may stand before as its owner: 'Jade the mum said', 'Precious the baby has a bruise'.
+_OWNED_PEOPLE = frozenset(_split("mum mother dad father baby child boy girl toddler son daughter brother sister nan"
+                                 " gran grandma grandad stepdad stepmum eldest youngest twin sibling"))
 # An answer's first word before a comma starts the sentence again: 'no, jack was not at home'.
 _ANSWER_WORDS = frozenset(_split("yes no yeah yep nope"))
 _ANSWER_GAP = re.compile(r"^\s*[,:;.!–-]+\s*$")
@@ -320,6 +328,7 @@ class PersonContextFinder(NameFinder):
             spans += self._possessor_spans(text, tokens) + self._after_person_spans(text, tokens)
             spans += self._clause_subject_spans(text, tokens, mode) + self._full_name_spans(text, tokens)
             spans += self._sentence_start_spans(text, tokens)
+            spans += self._group_apposition_spans(text, tokens) + self._name_then_person_spans(text, tokens)
         cited = cited_spans([(t.text, t.start, t.end) for t in tokens], self.lexicon.public_cases)
         for i, j in sorted(set(spans)):
             words = text[tokens[i].start:tokens[j].end]
@@ -380,6 +389,7 @@ class PersonContextFinder(NameFinder):
         school known as', 'mum is called', 'nicknamed'), _MAY_NAME ('the girl called', 'her son named', 'she is known
         as', 'he was called'), _AFTER_PERSON ('mum called', 'she called', 'her name is') or 0 (no person before)."""
         folded = " ".join(cue.casefold().split())
+        before = _APPOSITIVE_COMMA.sub(" ", before)  # 'the baby, known as Peanut,' as 'the baby known as Peanut'
         if _NAMING_ALWAYS.match(folded) or (folded in ("called", "named", "known as") and _INTRODUCED.search(before)) \
                 or (folded in ("called", "named") and _NAMED_BY_BEING.search(before)) \
                 or (_NICKNAMING.match(folded)
@@ -555,6 +565,56 @@ class PersonContextFinder(NameFinder):
                 spans.append((i, self.surname_after(text, tokens, i)))
         return spans
 
+    def _group_apposition_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """Two first names set off by commas after a word for more than one child: 'the twins, river and sky, were
+        discussed', 'the siblings, Ty and Bo, were seen' (trial 38, H2); not 'the children, mum and dad, were seen',
+        'the twins, older and younger, ...'."""
+        spans: list[tuple[int, int]] = []
+        for i in range(len(tokens) - 4):
+            if tokens[i].text.casefold() not in _GROUPS or text[tokens[i].end:tokens[i + 1].start].strip() != "," \
+                    or tokens[i + 2].text.casefold() not in ("and", "&") \
+                    or not _GROUP_ENDS.match(text[tokens[i + 3].end:tokens[i + 3].end + 3]):
+                continue
+            pair = [tokens[i + 1].text, tokens[i + 3].text]
+            named = [self._named_in_apposition(word) for word in pair]
+            # one a first name, the other capitalised mid-sentence: 'the twins, Peanut and Kai,'
+            if all(named) or (any(named) and all(named[k] or (word[:1].isupper() and word[1:].islower() and not (
+                    word.casefold() in self.lexicon.never_names or word.casefold() in ROLES
+                    or word.casefold() in RELATIONS)) for k, word in enumerate(pair))):
+                spans += [(i + 1, i + 1), (i + 3, i + 3)]
+        return spans
+
+    def _named_in_apposition(self, word: str) -> bool:
+        """A word set off after a person that is a first name: in any list, or the council's ('river', 'Ty'); never
+        a person, a role or a word that cannot be named ('mum', 'older')."""
+        bare = re.sub(r"['’]s$", "", word.casefold())
+        if bare in self.listed:
+            return True
+        if bare in RELATIONS or bare in ROLES or bare in PERSON_NOUNS or bare in _PRONOUNS or bare in TITLES \
+                or bare in self.lexicon.never_names or (len(bare) > 2 and self._cannot_be_named(bare, "")):
+            return False
+        return self._first_name(bare) or (len(bare) == 2 and bare in self.lexicon.census_given)
+
+    def _name_then_person_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+        """A first name before 'the' and a family word, the name's owner, as a clause's subject: 'Jade the mum said the
+        baby fell', 'Precious the baby has a bruise' (trial 38, H2); not a professional beside their role ('Mason
+        the IRO'), an everyday word ('Hope the baby is ok', 'Will the mum come'), nor a word opening a clause ('then
+        the mum said', 'when the baby was seen')."""
+        spans: list[tuple[int, int]] = []
+        for i in range(len(tokens) - 2):
+            word, bare = tokens[i].text, tokens[i].text.casefold()
+            if tokens[i + 1].text.casefold() != "the" or tokens[i + 2].text.casefold() not in _OWNED_PEOPLE \
+                    or not (self._touching(text, tokens, i, i + 1) and self._touching(text, tokens, i + 1, i + 2)):
+                continue
+            if not (self._starts_sentence(text, tokens, i) or tokens[i - 1].text.casefold() in _CLAUSE_OPENERS) \
+                    or bare in self.lexicon.everyday_words or bare in _CLAUSE_OPENERS or re.search(r"['’]s$", word):
+                continue
+            after = text[tokens[i + 2].end:tokens[i + 2].end + 60]
+            named = self._named_in_apposition(word) or (bare.isalpha() and bare not in self.lexicon.known_words)
+            if named and len(bare) > 2 and (PERSON_PREDICATE.match(after) or _ANY_PERSON_VERB.match(after)):
+                spans.append((i, i))
+        return spans
+
     def _clause_subject_spans(self, text: str, tokens: list[Token], mode: str) -> list[tuple[int, int]]:
         """A given name as the subject of a clause in mid-sentence, with a person's verb after it: after 'that' or
         'this' ('said that olivia was hit', 'so that ruby can be seen alone'), a reporting verb ('i think jack wasnt
@@ -612,8 +672,10 @@ class PersonContextFinder(NameFinder):
         bare = word.casefold()
         if len(bare) < 3 or bare in lex.never_names or bare in _PETS \
                 or bare in _PERSON_WORD_NAMES or bare in NOT_PEOPLE or bare in ROLES or bare in RELATIONS \
-                or bare in PERSON_NOUNS or bare in _PRONOUNS or not self.is_given(bare):
+                or bare in PERSON_NOUNS or bare in _PRONOUNS:
             return False
+        if not self.is_given(bare):  # a baby name that is an English word: 'blessing was not brought' (trial 38, H2)
+            return bare in lex.word_names and bare not in lex.everyday_words and bool(PERSON_PREDICATE.match(after))
         if self._word_first(bare):  # 'chelsea was not at home', 'storm said she was scared'; not 'gun was found'
             return bool(_ONLY_A_PERSON.match(after))
         if bare in lex.far_places or (bare in lex.context_given and bare not in lex.everyday_names):

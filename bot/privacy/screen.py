@@ -30,7 +30,10 @@ from bot.privacy.initials import initials_hits, load_acronyms, practice_words, v
 from bot.privacy.lexicon import Lexicon
 from bot.privacy.named_services import without_named_services
 from bot.privacy.person_context import PersonContextFinder
+from bot.privacy.places import place_hits
 from bot.privacy.practice_names import without_practice_names
+from bot.privacy.short_names import short_name_hits
+from bot.privacy.spaced_initials import spaced_initials_hits
 from bot.privacy.titled_initials import titled_initial_hits
 from knowledge.fields import is_team_mailbox
 
@@ -57,6 +60,7 @@ KINDS = {
                "'mum's Facebook')"),
     "school": ("a school's name", "write 'the school' or 'the primary school' instead"),
     "surgery": ("a GP surgery's or health centre's name", "write 'the GP surgery' or 'the health centre' instead"),
+    "hospital": ("a local hospital's name", "write 'the hospital' or 'the children's ward' instead"),
     "initials": ("a person's initials", "initials identify a child as surely as a name: write 'the child', 'the "
                  "young person' or their role ('mother', 'the social worker') instead"),
     # Found in knowledge-base text only (content mode): everyone reads an entry, and a reference points them at one
@@ -124,15 +128,19 @@ class Screen:
         text = text or ""
         hits = structured_hits(text)
         if mode == "full":
+            hits += [hit for hit in place_hits(text) if not any(hit.words in other.words for other in hits)]
             finder = PersonContextFinder(self.lexicon, self.listed)
             hits += finder.hits(text)
             if self.lexicon.has_lists:
                 names = [hit.words.casefold() for hit in hits if hit.kind == "name"]
-                hits += [hit for hit in initials_hits(text, self.acronyms, self.lexicon)
+                initials = initials_hits(text, self.acronyms, self.lexicon)
+                initials += spaced_initials_hits(text, self.acronyms, self.lexicon)
+                hits += [hit for hit in initials
                          if not any(re.search(rf"\b{re.escape(hit.words.casefold())}\b", name) for name in names)]
                 # 'a boy called kai': one finding, the name, for three letters both rules take
                 hits += _not_found_yet(text, hits, called_name_hits(text, finder, self.acronyms)
-                                       + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon))
+                                       + titled_initial_hits(text) + diminutive_hits(text, self.acronyms, self.lexicon)
+                                       + short_name_hits(text, self.acronyms, self.lexicon))
         else:
             hits += content_name_hits(text, self.lexicon, self.listed)
             hits += [hit for hit in content_reference_hits(text, self.case_references)
@@ -185,12 +193,14 @@ def find_identifiers(text: str, screen: Screen, mode: str = "full") -> list[Find
 
 def masked(words: str) -> str:
     """The words found as a reply shows them: each word's first character, then "…" for the rest (“Tyler Brown” is
-    “T… B…”, “07700 900123” “0… 9…”); a word of one character stays as it is.
+    “T… B…”, “07700 900123” “0… 9…”); a word of one character, an initial, is “…” alone (“Mr J” is “M… …”, “Baby K”
+    “B… …”).
 
     A reply to a refused text is a Slack message, in a channel for an @mention: quoting the name or number whole
     would put it in Slack a second time, in the bot's own words. The first characters and the number of words are
-    enough for the person who typed them to find what to change."""
-    return " ".join(word if len(word) == 1 else word[0] + "…" for word in words.split())
+    enough for the person who typed them to find what to change. An initial shown whole beside the title or word
+    before it is the whole identifier again ('Mr J', 'Baby K': trial 38, LOW), so it is masked too."""
+    return " ".join("…" if len(word) == 1 else word[0] + "…" for word in words.split())
 
 
 def explain(findings: list[Finding]) -> str:
@@ -248,13 +258,20 @@ def describe(findings: list[Finding]) -> str:
     return _join(labels)
 
 
-def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "") -> str:
+def screen_text(text: str, screen: Screen, what: str = "that", read_by: str = "", typed: str = "") -> str:
     """Return the text unchanged when it holds no identifier; otherwise refuse it, with the words found masked.
 
     `read_by` says who reads a text shown to many people (a campaign's name is read by every auditor, QA lead and
     the report channel): there a case reference is refused too, as in the knowledge base, since it points them all
-    at one child's case (trial 15, F1); where people work on a case, the reference is what they use."""
+    at one child's case (trial 15, F1); where people work on a case, the reference is what they use.
+
+    `typed` is the whole line `text` was taken from (a reason read after 'because'): a refusal then names every
+    identifier in the line, not only those in the part kept, so the person who typed it fixes them all at once
+    (trial 38, M1: 'because mum (Shannon Wright, 07700 900777) is in hospital, dob 04/05/2015' named the name
+    alone)."""
     findings = screen.find(text)
+    if findings and typed:
+        findings = screen.find(typed) or findings
     said = [explain(findings)] if findings else []
     references = [f"“{masked(f.words)}”" for f in (screen.case_references_in(text) if read_by else [])
                   if not any(f.words in found.words for found in findings)]

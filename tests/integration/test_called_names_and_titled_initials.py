@@ -20,7 +20,7 @@ from tests.support.text import repeated
 
 TRIALS = [
     ("yes, seen alone, she asked me to call her princess", "“p…” looks like a child's or family member's name"),
-    ("yes, seen alone, miss k said she is happy", "“m… k” looks like a person's initials"),
+    ("yes, seen alone, miss k said she is happy", "“m… …” looks like a person's initials"),
 ]
 
 
@@ -38,7 +38,7 @@ def test_the_evidence_note_is_refused_and_not_stored(engine: Engine, services: S
 @pytest.mark.parametrize(("reflection", "refusal"), [
     ("she asked me to call her princess and I will use that name on visits",
      "“p…” looks like a child's or family member's name"),
-    ("I spoke with miss k about the plan and she agreed to the changes", "“m… k” looks like a person's initials"),
+    ("I spoke with miss k about the plan and she agreed to the changes", "“m… …” looks like a person's initials"),
 ])
 def test_the_reflection_is_refused_and_not_stored(engine: Engine, services: Services, reflection: str,
                                                   refusal: str) -> None:

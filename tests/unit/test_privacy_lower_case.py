@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import UserError
-from bot.privacy.detect import NameFinder
+from bot.privacy.detect import RELATIONS, ROLES, NameFinder
 from bot.privacy.person_context import PersonContextFinder
 from bot.privacy.screen import Screen, screen_text
 from bot.settings.config import PROJECT_DIR
@@ -206,9 +206,13 @@ def test_two_small_letters_in_a_person_place_are_initials_unless_a_word_or_an_ac
     letters = first + second
     lexicon = council_screen.lexicon
     known = (letters.upper() in council_screen.acronyms or letters in lexicon.everyday_words
-             or letters in lexicon.never_names or re.fullmatch(r"[ivx]+", letters) or letters in ("mr", "ms", "mx"))
+             or letters in lexicon.never_names or re.fullmatch(r"[ivx]+", letters) or letters in ("mr", "ms", "mx")
+             or letters in ROLES or letters in RELATIONS)  # 'qc' is a role (is_initials)
     kinds = [kind for kind, words in found(council_screen, place.format(letters)) if words == letters]
-    assert kinds == ([] if known else ["initials"])
+    if known and letters in lexicon.census_given and not re.fullmatch(r"[ivx]+", letters):
+        assert kinds in ([], ["name"])  # 'ty said', 'ed said': a census first name as a subject (short_names.py)
+    else:
+        assert kinds == ([] if known else ["initials"])
 
 
 def test_the_lower_case_rules_add_nothing_to_knowledge_base_and_checklist_text(council_screen: Screen) -> None:

@@ -32,7 +32,7 @@ def test_a_title_with_an_initial_is_refused(council_screen: Screen, text: str, w
 
 
 def test_the_trials_note_is_refused_with_the_usual_message(council_screen: Screen) -> None:  # noqa: F811
-    with pytest.raises(UserError, match="“m… k” looks like a person's initials"):
+    with pytest.raises(UserError, match="“m… …” looks like a person's initials"):
         screen_text("yes, seen alone, miss k said she is happy", council_screen, "that note")
 
 
