@@ -34,7 +34,7 @@ MEANT = "plain.meant"  # a typed `yes` to the offer: the value is the line to ru
 
 _LEAD = r"^(?:(?:ok|okay|right|so|hi|please|pls|can\s+(?:u|you)|could\s+(?:u|you)|will\s+(?:u|you)|just)\s+)*"
 _CHASE = re.compile(rf"{_LEAD}(?:chase|nudge|remind|prod|poke|ping|hurry|follow\s+up)\b", re.IGNORECASE)
-_GRANT = re.compile(rf"{_LEAD}(?:grant|approve|allow|accept|agree)\b", re.IGNORECASE)
+_GRANT = re.compile(rf"{_LEAD}(?:grant|approve|allow)\b", re.IGNORECASE)
 _EXTENSION = re.compile(r"\b(?:extension|more\s+time|extra\s+time|(?:the\s+)?request)\b", re.IGNORECASE)
 _GIVE = re.compile(rf"{_LEAD}give\b", re.IGNORECASE)
 _MOVE = re.compile(rf"{_LEAD}(?:move|push|shift|change|put\s+back|re-?date|redate|bring\s+forward)\b", re.IGNORECASE)
@@ -46,6 +46,7 @@ _NUMBER = re.compile(r"(?:\baction\s*#?\s*|#)(?P<marked>\d{1,7})\b|(?<![\w/.#-])
 _DAY_AFTER = re.compile(r"\b(?:to|till|until|til|for|by)\s+(?P<day>\S.*)$", re.IGNORECASE)
 _TEAM_ACTIONS = re.compile(r"\b(?:my|our|the)\s+teams?(?:'?s|s')?\s+(?:open\s+|overdue\s+|outstanding\s+)?actions?\b|"
                            r"\bactions?\s+(?:for|of|in|across)\s+(?:my|our|the)\s+teams?\b", re.IGNORECASE)
+_HOW = re.compile(r"^\s*(?:how|why|where|when|who|(?:can|could|should|do|does)\s+(?:i|we|managers?))\b", re.IGNORECASE)
 _COMPARE_CASE = re.compile(r"^\s*compare\s+(?:case\s+)?(?P<ref>[a-z]{2,4}\s*-?\s*\d{4,10})\b", re.IGNORECASE)
 
 
@@ -76,7 +77,8 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
     line = " ".join((text or "").split())
     if (case := _COMPARE_CASE.match(line)) is not None:
         return _compare_case(engine, services, turn, case.group("ref"))
-    if _TEAM_ACTIONS.search(line) and action_number(line) is None and engine.commands["actions"].allowed(turn.person):
+    if _TEAM_ACTIONS.search(line) and not _HOW.match(line) and action_number(line) is None and \
+            engine.commands["actions"].allowed(turn.person):
         return engine.dispatch_command(turn, "actions", "team")
     number = action_number(line)
     if number is None:

@@ -70,3 +70,8 @@ def test_team_actions_and_compare_by_case_reference(demo: Services, engine: Engi
 def test_a_number_that_is_no_action_number_is_left_alone(demo: Services, engine: Engine) -> None:
     reply = said(engine, SOUTH_MANAGER, "how do i remind the family about 3 visits")
     assert "`chase 3`" not in reply
+
+
+def test_a_how_to_question_about_team_actions_still_gets_its_answer(demo: Services, engine: Engine) -> None:
+    reply = said(engine, SOUTH_MANAGER, "how can a manager see and close their team's actions?")
+    assert "Open actions in your teams" not in reply and "/audit actions team" in reply, reply
