@@ -85,7 +85,7 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         return None
     today = turn.now.astimezone(services.settings.timezone).date()
     if _CHASE.match(line):
-        return _offer(services, turn, f"chase {number}",
+        return _offer(services, turn, f"chase {number}", _whose(services, number) +
                       "The nudge says the action and its due date; nothing else you typed is sent.")
     if _GRANT.match(line):
         explicit = _EXTENSION.search(line) is not None or line.lower().lstrip().startswith("grant")
@@ -94,6 +94,13 @@ def routed(engine: Engine, services: Services, turn: Turn, text: str) -> list[Re
         day = day_said(line, today)
         return None if day is None else _offer(services, turn, f"action {number} due {day.day}/{day.month}")
     return None
+
+
+def _whose(services: Services, number: int) -> str:
+    """"Action 142 is Social worker N1's. ": whom the chase offered would nudge, so a wrong number is seen before
+    `yes` (the words may have named someone else); nothing for an action that does not exist (the chase says so)."""
+    action = action_store.get_action(services.storage, number)
+    return "" if action is None else f"Action {number} is {services.directory.label(action.owner_id)}'s. "
 
 
 def _granted(services: Services, turn: Turn, number: int, explicit: bool) -> list[Reply] | None:

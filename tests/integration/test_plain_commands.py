@@ -36,7 +36,8 @@ def test_plain_words_offer_the_command_with_its_number_and_date_only(demo: Servi
 
 def test_yes_runs_the_chase_and_the_words_typed_with_it_are_not_sent(demo: Services, engine: Engine) -> None:
     reply = said(engine, SOUTH_MANAGER, "can u chase sw s1 on 9 pls, visit still not done")
-    assert "nothing else you typed is sent" in reply
+    assert "Action 9 is Social worker S1's. The nudge says the action and its due date; nothing else you typed is " \
+           "sent." in reply, reply
     reply = said(engine, SOUTH_MANAGER, "yes")
     assert "I've nudged Social worker S1 about action 9 " in reply, reply
     assert "visit still not done" not in reply
