@@ -59,6 +59,11 @@ OCCASION = re.compile(r"\s*,?\s*\b(?:over|for|during|at)\s+(?:the\s+)?(?:xmas|ch
                       r"half[\s-]?term|(?:school\s+|summer\s+|christmas\s+|xmas\s+)?hol(?:iday)?s|the\s+break)\b",
                       re.IGNORECASE)
 
+# A question asked with the days ("im on leave over xmas, 21st dec til 4th jan. how do i stop the reminders?", trial
+# 24) is answered by the knowledge base, never booked.
+HOW_DO_I = re.compile(r"\b(?:how|what|why|when|where|who)\s+(?:do|can|should|does|would|will)\s+(?:i|we|you)\b",
+                      re.IGNORECASE)
+
 
 def week_days(which: str, today: date) -> tuple[date, date]:
     """The days `next week` or `this week` means for reminders, which come on working days: next week's Monday to
@@ -76,7 +81,7 @@ def away_words(text: str, today: date) -> str | None:
     text = text.replace("\u2019", "'")
     text = ASKING_PAUSE.sub("", text) if STATEMENT.match(text) else text
     said = STATEMENT.match(text)
-    if said is None or text.rstrip().endswith("?"):
+    if said is None or text.rstrip().endswith("?") or HOW_DO_I.search(text):
         return None
     rest = OCCASION.sub("", said.group("rest")).strip(" ,")
     bare_away = not said.group("person") and said.group("leave").lower() == "away"
