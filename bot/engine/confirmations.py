@@ -104,7 +104,7 @@ def reading(text: str, pending: dict) -> Answer | None:
     said = normal(text)
     if not said:
         return None
-    plain = _POLITE.sub("", said)
+    plain = _POLITE.sub("", said) if said.startswith("y") else said  # `ok thanks` acknowledges: no yes
     for answer, words in (("yes", FIRM_YES_WORDS if pending.get("firm") else YES_WORDS), ("no", NO_WORDS)):
         if answer not in pending:  # an offer has no No
             continue

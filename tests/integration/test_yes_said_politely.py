@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.services import Services
-from bot.engine.confirmations import FIRM_YES_WORDS, YES_WORDS, normal
+from bot.engine.confirmations import FIRM_YES_WORDS, YES_WORDS, normal, reading
 from bot.engine.routing import Engine
 from tests.support.trial_day import nothing_unanswered, said, with_demo_data
 
@@ -33,3 +33,5 @@ def test_an_acknowledgement_is_no_yes_to_what_cannot_be_undone() -> None:
     for acknowledged in ("ok", "ok do it", "go ahead", "ok thanks"):
         assert FIRM_YES_WORDS.match(normal(acknowledged)) is None
     assert YES_WORDS.match(normal("ok do it")) and FIRM_YES_WORDS.match(normal("yes please"))
+    asked = {"yes": ["a", "1", "Yes"], "no": ["b", "1", "No"]}
+    assert reading("ok thanks", asked) is None and reading("yes pls", asked) == "yes"
