@@ -26,6 +26,7 @@ from bot.audits import (
     more_time,
     more_time_refusal,
     overdue_asked,
+    plain_commands,
     reaudit_outcomes,
     reaudit_start,
     response_waiting,
@@ -86,6 +87,7 @@ def build_engine(services: Services) -> Engine:
     moderation_asked.install(engine)  # "what needs moderating", "moderation queue"
     moderation_action_asked.install(engine, services)  # "can i add an action to 27?" (trial 33)
     manager_words.install(engine, services)  # "where was i", "team actions", "can u nudge sw s1 about 18"
+    plain_commands.install(engine, services)  # "chase 9 - overdue since sept", "grant 94", "move action 151 to 18/12"
     checklist_preview.install(engine, services)  # `checklist cp plan`, "show me the neglect checklist"
     checklist_asked.install(engine, services)  # "what will the auditor look at on my neglect case"
     campaigns_feature.install(engine, services)

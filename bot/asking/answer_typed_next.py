@@ -109,6 +109,8 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
     again = f"press {bold('Answer')} under `/audit kb unanswered` again, or type `/audit kb answer {key} <your answer>`"
     if is_command_line(text, engine.typed_shapes):
         _stop_waiting(services, turn)
+        if _answers(text, key):  # `kb answer 25 <text>` typed again: the command's own reply is the one true one
+            return typed_command(engine, turn, text) or []
         note = Reply(kind="notice", text=f"I took that as a command, so your answer to #{key} was not sent: "
                                          f"to answer it, {again}.")
         return [note, *(typed_command(engine, turn, text) or [])]
@@ -126,6 +128,12 @@ def typed(engine: Engine, services: Services, desk: UnansweredDesk, turn: Turn, 
         raise
     _stop_waiting(services, turn)
     return replies
+
+
+def _answers(text: str, key: int) -> bool:
+    """Whether `text` is `kb answer <key> …` (with `/audit` or not): the answer waited for, typed as the command
+    (trial 38: it was said not to be sent, then said sent)."""
+    return re.match(rf"^\s*(?:/audit\s+)?kb\s+answer\s+#?{key}\b", text, re.IGNORECASE) is not None
 
 
 def drop_on_press(services: Services, turn: Turn,

@@ -51,6 +51,8 @@ ALONE = re.compile(rf"{_ACTION_NUMBER}\s*$", re.IGNORECASE)
 CHANGE = re.compile(r"^\s*(?:(?P<due>due\s+date|due\s+by|due|deadline)|(?P<owner>owner|owned\s+by|assigned\s+to))"
                     r"(?:\s*[:=]|\s+to(?=\s|$))?(?=\s|$)(?P<value>.*)$", re.IGNORECASE | re.DOTALL)
 
+DASHED = re.compile(r"\s[-–—]+\s")  # `action 2 due 18/12 - im off after that`: the date before the dash
+
 
 @dataclass(frozen=True)
 class ActionEdit:
@@ -76,7 +78,10 @@ def parse(text: str) -> ActionEdit | None:
     if change is None:
         return None
     field: Field = "due" if change.group("due") else "owner"
-    return ActionEdit(typed_id(named.group("id")), field, change.group("value").strip())
+    value = change.group("value").strip()
+    if field == "due":  # a dash ends the date, as it does wherever a reason follows one (trial 36)
+        value = DASHED.split(value, maxsplit=1)[0].strip()
+    return ActionEdit(typed_id(named.group("id")), field, value)
 
 
 # -- in a draft: at the actions step and the submit step -------------------------------------------------------

@@ -36,7 +36,10 @@ _STARTS = (r"(?:i(?:'?ve| have)?\s+)?(?:got|gotta)\s+(?:to\s+)?(?:go|run|dash|le
            r"(?:later|tomorrow)\b",
            r"(?:i'?ll\s+|ill\s+|i\s+will\s+|will\s+)?(?:pick|carry)\s+(?:this|it)\s+(?:up|on)\s+later\b",
            r"(?:i'?ll\s+|ill\s+|i\s+will\s+|will\s+)?come\s+back\s+to\s+(?:this|it)\b",
-           r"(?:i'?m\s+|im\s+)?(?:called|pulled)\s+away\b")
+           r"(?:i'?m\s+|im\s+)?(?:called|pulled)\s+away\b",
+           # trial 36: `can we stop here, back after lunch` went onto the QA leads' list mid-audit
+           r"(?:(?:can|could|shall)\s+(?:we|i)\s+|let'?s\s+|lets\s+)(?:stop|pause|leave\s+it)\s+(?:here|there|now|"
+           r"for\s+(?:now|today|a\s+bit))\b")
 _LEAVING_START = re.compile(rf"^\s*{_FILLER}(?:{'|'.join(_STARTS)})", re.IGNORECASE)
 _LEAVING_ANYWHERE = re.compile(r"\b(?:(?:will|i'?ll|ill)\s+finish\s+(?:this\s+|it\s+|the\s+audit\s+)?later"
                                r"|pick\s+(?:this|it)\s+up\s+later)",

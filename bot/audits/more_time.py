@@ -61,11 +61,13 @@ DAY_THEN_NUMBER = re.compile(rf"\b{_HAVE_IT}(?:until|till|til)\s+[^,;?!]{{1,30}}
 UNTIL = re.compile(r"(?:more\s+time|extra\s+time|extension|extend\s+(?:it|action\s+#?\d+)|"
                    r"(?:have|hav|get|keep)(?:\s+(?:it|this|that))?)"
                    r"(?:\s+(?:on|for)\s+(?:action\s+)?#?\d+)?\s+(?:to|until|till|til)\s+(?P<day>[^,;?!]+?)"
-                   r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s*$"
+                   r"(?=\s+(?:as|because|cos|since|pls|please|plz|thanks|thx|ta)\b|[,;?!]|\.(?:\s|$)|\s+[-–—]+\s|\s*$"
                    r"|\s+(?:on|for)\s+(?:action\s+)?#?\d+\b)",  # "til the 18th on action 130" (trial 37)
                    re.IGNORECASE)
 BECAUSE = re.compile(r"\b(?:as|because|cos|coz|since|reason:?)\s+(?P<why>\S.*)$", re.IGNORECASE)
-CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)")
+# A dash between spaces ends a clause too: approvers are told to put a reason "after a dash" (trial 36: `extend 149 to
+# 23/12 - school holidays` could not read '23/12 - school holidays' as a date).
+CLAUSES = re.compile(r"[,;?!]|\.(?=\s|$)|\s[-–—]+\s")
 ASKING = re.compile(r"^\s*(?:can|could|may|pls|please|is\s+it\s+ok)\b", re.IGNORECASE)
 # A line saying the action is not theirs is never a request for more time (trial 34: "action 34 isnt mine, thats the
 # IRO's job not me" became one): bot.audits.feature reads it as such.

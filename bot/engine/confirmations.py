@@ -30,10 +30,14 @@ from bot.storage import audits as store
 
 KEY = "confirming"  # the question waiting, beside the conversation: {"yes": [action, value, label], "no": […]}
 PRIORITY = 15  # before an audit's own step (20): the question was asked after it
-YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|ok|okay|confirm|yes please)$")
-# A Yes that cannot be undone (its button marked danger: a removal, an early close) takes a plain yes: "ok" is also
-# how people acknowledge what the bot said, and must not remove a text for good.
-FIRM_YES_WORDS = re.compile(r"^(?:y|yes|yeah|yep|confirm|yes please)$")
+# A yes said with the words people add (trial 36: `yes pls` at "Mark action #45 done…?" got knowledge-base
+# suggestions): `yes pls`, `yep thanks`, `ok do it`, `yes go ahead`.
+_YES_SAID = r"(?:yes|yep|yeah)\s+(?:do\s+it|go\s+ahead|please)"
+_POLITE = re.compile(r"\s+(?:pls|plz|please|thanks|thank\s+you|ta|cheers)$")
+YES_WORDS = re.compile(rf"^(?:y|yes|yeah|yep|yup|ok|okay|confirm|{_YES_SAID}|(?:ok|okay)\s+(?:do\s+it|go\s+ahead))$")
+# A Yes that cannot be undone (its button marked danger: a removal, an early close) takes a plain yes: "ok" (and `ok do
+# it`, `go ahead`) is also how people acknowledge what the bot said, and must not remove a text for good.
+FIRM_YES_WORDS = re.compile(rf"^(?:y|yes|yeah|yep|yup|confirm|{_YES_SAID})$")
 NO_WORDS = re.compile(r"^(?:n|no|nope|not yet|no thanks)$")
 # A change of mind in words, typed at the question: "no wait dont", "wait", "hang on no", "oops no keep it". Read as its
 # No, which never does anything that cannot be undone (trial 30: `no wait dont` at Close now / Keep it open went to
@@ -100,12 +104,13 @@ def reading(text: str, pending: dict) -> Answer | None:
     said = normal(text)
     if not said:
         return None
+    plain = _POLITE.sub("", said) if said.startswith("y") else said  # `ok thanks` acknowledges: no yes
     for answer, words in (("yes", FIRM_YES_WORDS if pending.get("firm") else YES_WORDS), ("no", NO_WORDS)):
         if answer not in pending:  # an offer has no No
             continue
         label = normal(str(pending[answer][2]))
         hold_on = answer == "no" and HOLD_ON_WORDS.match(said) is not None
-        if ((words.match(said) or hold_on) and not pending.get("words_only")) or said == label \
+        if ((words.match(said) or words.match(plain) or hold_on) and not pending.get("words_only")) or said == label \
                 or said in pending.get(f"also_{answer}", []):
             return answer  # type: ignore[return-value]
     return None

@@ -52,6 +52,19 @@ PARSER_COVER = re.compile(r"(?:[\s,;]+(?:(?:and|with)\s+)?(?:cover(?:ed)?|coveri
                           re.IGNORECASE | re.DOTALL)
 
 
+# What the leave is for, said beside its days, which no date reader reads: "over xmas", "for christmas", "over the
+# holidays" (trial 36: `im on leave over xmas from 21st dec back on 4th jan` got the HR leave policy, and `im off from
+# 21/12 to 4/1 over xmas` "could not read '4/1 over xmas'").
+OCCASION = re.compile(r"\s*,?\s*\b(?:over|for|during|at)\s+(?:the\s+)?(?:xmas|christmas|x-mas|new\s+year|easter|"
+                      r"half[\s-]?term|(?:school\s+|summer\s+|christmas\s+|xmas\s+)?hol(?:iday)?s|the\s+break)\b",
+                      re.IGNORECASE)
+
+# A question asked with the days ("im on leave over xmas, 21st dec til 4th jan. how do i stop the reminders?", trial
+# 24) is answered by the knowledge base, never booked.
+HOW_DO_I = re.compile(r"\b(?:how|what|why|when|where|who)\s+(?:do|can|should|does|would|will)\s+(?:i|we|you)\b",
+                      re.IGNORECASE)
+
+
 def week_days(which: str, today: date) -> tuple[date, date]:
     """The days `next week` or `this week` means for reminders, which come on working days: next week's Monday to
     Friday; this week from today to its Friday (today alone at a weekend)."""
@@ -68,9 +81,9 @@ def away_words(text: str, today: date) -> str | None:
     text = text.replace("\u2019", "'")
     text = ASKING_PAUSE.sub("", text) if STATEMENT.match(text) else text
     said = STATEMENT.match(text)
-    if said is None or text.rstrip().endswith("?"):
+    if said is None or text.rstrip().endswith("?") or HOW_DO_I.search(text):
         return None
-    rest = said.group("rest")
+    rest = OCCASION.sub("", said.group("rest")).strip(" ,")
     bare_away = not said.group("person") and said.group("leave").lower() == "away"
     week = WEEK.match(rest)
     if week is not None:
@@ -104,10 +117,33 @@ def _cover_worded(days: str) -> str:
 
 
 def booked(services: Services, turn: Turn, text: str) -> list[Reply] | None:
-    """`/audit away` for time away said in words, its reply saying what was booked; None for other text."""
+    """`/audit away` for time away said in words, its reply saying what was booked; None for other text. A statement
+    with more after it ("im on leave next week, tm south covering, <about a case>", trial 38) is booked from the
+    statement, and the rest is said to be neither kept nor sent: it is never screened here, so never stored."""
     today = turn.now.astimezone(services.settings.timezone).date()
     words = away_words(text, today)
-    return None if words is None else away_command(services, turn, words)
+    if words is not None:
+        return away_command(services, turn, words)
+    statement = leading_statement(text, today)
+    if statement is None:
+        return None
+    return [*away_command(services, turn, statement), Reply(kind="notice", text=REST_NOT_KEPT)]
+
+
+REST_NOT_KEPT = ("I booked your time away from the first part of your message; the rest was not kept or sent to "
+                 "anyone. If it was a question, ask it on its own.")
+_CLAUSE_END = re.compile(r"\s*(?:[,;!]|\.(?=\s)|\s[-–—]+\s)\s*")
+
+
+def leading_statement(text: str, today: date) -> str | None:
+    """What `/audit away` is given for the longest first clauses of `text` that are a statement of time away with
+    its days, when more follows them; None for a question (ending "?") or when no first part is one."""
+    if text.rstrip().endswith("?"):
+        return None
+    for end in reversed([found.start() for found in _CLAUSE_END.finditer(text)]):
+        if (words := away_words(text[:end], today)) is not None:
+            return words
+    return None
 
 
 def install(engine: Engine, services: Services) -> None:

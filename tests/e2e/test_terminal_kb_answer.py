@@ -108,3 +108,15 @@ def test_in_slack_the_dm_after_a_refused_slash_command_is_the_answer(engine: Eng
     assert {reply.to_user for reply in replies if reply.to_user} == {ASKER, OTHER}
     assert statuses(services) == [("answered", None, QA_LEAD)] * 2
     assert ANSWER not in [row[0] for row in services.storage.db.execute("SELECT query FROM kb_asks").fetchall()]
+
+
+def test_kb_answer_typed_again_after_a_refusal_says_one_true_thing(engine: Engine, services: Services) -> None:
+    """Trial 38 (M5): after a refused `kb answer N …`, `kb answer N <clean text>` was told both "I took that as a
+    command, so your answer to #N was not sent" and "Sent your answer to 1 person; #N is closed"."""
+    key = ask_fire_drill(engine)
+
+    out = " ".join(drive(engine, [f"kb answer {key} ok", f"kb answer {key} {ANSWER}"]).split())
+
+    assert f"Sent your answer to 2 people; #{key} is closed" in out
+    assert "was not sent" not in out and "I took that as a command" not in out
+    assert statuses(services) == [("answered", None, QA_LEAD)] * 2

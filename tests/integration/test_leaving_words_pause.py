@@ -20,7 +20,8 @@ TO_WHY = TO_ACTIONS[:TO_ACTIONS.index("good") + 1]  # the early help spot check,
 QUALITY = "practice-quality"
 LEAVING = ["sorry got to go will finish later", "got to go, pick this up later", "brb", "pause audit",
            "stop for now", "save and exit", "ill finish this later", "can i pause this", "can i pause this?", "gtg",
-           "pick this up later", "will finish later", "Sorry, got to go - will finish this later"]
+           "pick this up later", "will finish later", "Sorry, got to go - will finish this later",
+           "can we stop here, back after lunch", "lets stop there for now"]
 
 
 def audit(services: Services) -> store.AuditRow:
