@@ -107,3 +107,4 @@ def test_a_held_chase_said_anyway_waits_and_its_nudge_says_the_request_waits(eng
         assert jobs.runner.send_held() == 1
     [nudge] = [reply for label, reply in jobs.runner.sender.sent if label == "chase" and reply.to_user == OWNER]
     assert "still waits for Team manager (South)" in flat(nudge.text)
+
