@@ -3,27 +3,13 @@ without a word. Now the line after says it was not marked done (bot.engine.confi
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
-import time_machine
+from datetime import date
 
 from bot.core.services import Services
 from bot.engine.routing import Engine
 from bot.storage import actions as action_store
+from tests.integration.test_chase_more_time_waiting import AUDITOR, MANAGER, NOW, at, said
 from tests.support.action_rows import open_action
-from tests.support.text import flat
-
-NOW = datetime(2026, 12, 7, 11, 0, tzinfo=ZoneInfo("Europe/London"))
-MANAGER, AUDITOR = "U0MGRN001", "U0MGRS001"
-
-
-def at(moment: datetime) -> time_machine.travel:
-    return time_machine.travel(moment, tick=False)
-
-
-def said(replies: list) -> str:
-    return flat("\n".join(r.text for r in replies if r.to_user is None))
 
 
 def test_other_input_after_done_says_the_action_was_not_marked_done(engine: Engine, services: Services) -> None:
