@@ -108,3 +108,15 @@ def test_a_held_chase_said_anyway_waits_and_its_nudge_says_the_request_waits(eng
     [nudge] = [reply for label, reply in jobs.runner.sender.sent if label == "chase" and reply.to_user == OWNER]
     assert "still waits for Team manager (South)" in flat(nudge.text)
 
+
+
+def test_the_buttons_do_as_yes_and_no(engine: Engine, services: Services) -> None:
+    action = asked_more_time(engine, services)
+    with at(NOW):
+        engine.message(MANAGER, f"chase {action}", surface="terminal")
+        kept = engine.action(MANAGER, "actions.chase_not", str(action), surface="terminal")
+        assert f"Action {action} was not chased" in said(kept)
+        engine.message(MANAGER, f"chase {action}", surface="terminal")
+        sent = engine.action(MANAGER, "actions.chase_anyway", str(action), surface="terminal")
+    assert OWNER in [r.to_user for r in sent]
+    assert action_store.last_chase(services.storage, action) == (MANAGER, NOW)
